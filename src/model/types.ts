@@ -1,0 +1,192 @@
+/**
+ * The document model every stage shares.
+ *
+ * One text per article (`Article.text`: the clean body, paragraphs separated by a blank line)
+ * and standoff annotations on it: every annotation is a `Span` of character offsets
+ * (UTF-16 code units, as JavaScript strings index) into that text plus typed attributes.
+ * Nothing copies text around: a fact, a quote or a conflict points to spans.
+ */
+
+/** Half-open character range [start, end) into `Article.text`. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A problem attached to a document (vfile-style message): data, not an exception. */
+export interface DocMessage {
+  level: 'error' | 'warning' | 'info';
+  stage: 'ingest' | 'extract' | 'analyse' | 'stories' | 'compare' | 'store';
+  message: string;
+}
+
+export type InputFormat = 'text' | 'html' | 'json' | 'feed';
+
+/** What ingest produces: decoded content plus whatever metadata the container carried. */
+export interface RawDocument {
+  /** Content hash (sha256 hex, first 32 chars) of the bytes (files) or of the record (JSON/feeds). */
+  id: string;
+  /** The input path as given, `-` for stdin, or the `id` field of a JSON/JSONL record. */
+  source: string;
+  format: InputFormat;
+  /** Decoded content: plain text for `text`, markup for `html`. */
+  content: string;
+  contentType: 'text' | 'html';
+  /** Encoding the bytes were decoded from, e.g. `utf-8`, `utf-16le`, `windows-1252`. */
+  encoding: string;
+  /** Metadata given by the container (JSON fields, feed item fields). Extract treats these as hints. */
+  meta: RawMeta;
+}
+
+export interface RawMeta {
+  url?: string;
+  title?: string;
+  published?: string;
+  outlet?: string;
+  /** Any other JSON fields, kept as they were. */
+  extra?: Record<string, unknown>;
+}
+
+export type DatePrecision = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
+
+export interface DateInfo {
+  /** ISO 8601; with offset when known (`2025-05-09T06:47:00+05:30`), date only for day precision. */
+  iso: string;
+  precision: DatePrecision;
+  /** Where it was read from: `json-ld`, `meta:article:published_time`, `time-element`, `url`, `text`, `input` ... */
+  source: string;
+  /** Verbatim text the date was read from, when it came from visible text. */
+  raw?: string;
+}
+
+export type BlockKind = 'paragraph' | 'heading' | 'list' | 'quote';
+
+export interface Block {
+  kind: BlockKind;
+  span: Span;
+}
+
+export interface RemovedBlock {
+  text: string;
+  reason: string;
+}
+
+export type AttributionKind = 'wire' | 'outlet' | 'agency' | 'official-readout' | 'other';
+
+/** Another medium or source the text cites ("according to Reuters", "a Kremlin readout"). */
+export interface MediaAttribution {
+  name: string;
+  kind: AttributionKind;
+  span: Span;
+}
+
+export type ExtractStatus = 'ok' | 'no-body' | 'error';
+
+/** What extract produces. `text` is the one text all annotations index into. */
+export interface Article {
+  docId: string;
+  source: string;
+  status: ExtractStatus;
+  title: string | null;
+  dek: string | null;
+  /** Clean body: paragraphs (and sub-headings, list items, block quotes) separated by "\n\n". */
+  text: string;
+  blocks: Block[];
+  byline: string[];
+  outlet: string | null;
+  url: string | null;
+  published: DateInfo | null;
+  modified: DateInfo | null;
+  language: string | null;
+  dateline: string | null;
+  /** Wire agency whose copy this is ("Press Trust of India", "Reuters"), or null. */
+  wire: string | null;
+  attributions: MediaAttribution[];
+  removed: RemovedBlock[];
+  messages: DocMessage[];
+}
+
+export type Sentence = Span;
+
+export interface Token extends Span {
+  text: string;
+}
+
+export type EntityType = 'PER' | 'ORG' | 'LOC' | 'MISC';
+
+export interface EntityMention {
+  span: Span;
+  type: EntityType;
+  text: string;
+  /** Canonical id of the entity within the article (e.g. `PER:vladimir_putin`); linking across articles reuses it. */
+  entity: string;
+  /** Set when the mention is a demonym/adjective standing for a country ("Chinese" → China). */
+  denotes?: string;
+}
+
+/** One entity of the article with all its mentions' surface forms. */
+export interface Entity {
+  id: string;
+  type: EntityType;
+  name: string;
+  variants: string[];
+  mentions: number;
+}
+
+export type QuoteKind = 'direct' | 'partial' | 'indirect';
+
+export interface Quote {
+  /** What was said. */
+  span: Span;
+  kind: QuoteKind;
+  /** The speaker as written ("Xi", "he", "the Kremlin"), if found. */
+  speakerSpan: Span | null;
+  /** Canonical entity id of the speaker after resolving pronouns and short names, if known. */
+  speaker: string | null;
+  /** Display name of the speaker ("Xi Jinping"), if known. */
+  speakerName: string | null;
+  cue: { span: Span; verb: string } | null;
+}
+
+export type TimeKind = 'date' | 'datetime' | 'time' | 'month' | 'year' | 'weekday' | 'relative' | 'deadline' | 'range' | 'duration';
+
+export interface TimeExpr {
+  span: Span;
+  text: string;
+  kind: TimeKind;
+  /** Resolved ISO value (`2025-05-08`, `2025-04`, `2025-05-06T17:00-04:00`), or null while unresolved. */
+  value: string | null;
+  /** Granularity of `value`. */
+  grain: DatePrecision | null;
+  /** True when resolved from something other than the article's own publication date (e.g. the story's). */
+  inferred: boolean;
+  /** For relative expressions: what the resolution needs ("weekday:thursday:past", "month:-1"). */
+  anchor?: string;
+}
+
+export type QuantityQualifier = 'exact' | 'about' | 'more-than' | 'less-than' | 'at-least' | 'at-most' | 'range';
+
+export interface Quantity {
+  span: Span;
+  text: string;
+  /** Central value (for ranges the low end is `low`, the high end `high`). */
+  value: number;
+  low: number | null;
+  high: number | null;
+  /** Normalised unit: `h` (durations normalised to hours), `USD`, `%`, `people`, `count`, ... */
+  unit: string;
+  qualifier: QuantityQualifier;
+  /** What is counted or measured ("talks", "agreements", "people"), head noun lemma, if found. */
+  counted: string | null;
+}
+
+/** The output of analyse: the article plus its standoff annotations. */
+export interface AnnotatedArticle {
+  article: Article;
+  sentences: Sentence[];
+  entities: EntityMention[];
+  entityIndex: Entity[];
+  quotes: Quote[];
+  times: TimeExpr[];
+  quantities: Quantity[];
+}
