@@ -146,6 +146,8 @@ export interface Quote {
   /** Display name of the speaker ("Xi Jinping"), if known. */
   speakerName: string | null;
   cue: { span: Span; verb: string } | null;
+  /** For a split quote ("…," he said, "…"), the quoted parts; `span` runs from the first to the last. */
+  parts?: Span[];
 }
 
 export type TimeKind = 'date' | 'datetime' | 'time' | 'month' | 'year' | 'weekday' | 'relative' | 'deadline' | 'range' | 'duration';

@@ -1,0 +1,302 @@
+/**
+ * Scores quote/attribution extraction on PolNeAR-style brat standoff.
+ *
+ *   npm run eval:quotes -- [dir] [--verbose] [--limit N] [--no-entities]
+ *
+ * `dir` (default ../shared/data/attribution/polnear/dev) holds `text/<name>.txt` and
+ * `attributions/<name>_<annotator>.ann`. When an article has several annotators' files, the first
+ * in sorted order is the gold (deterministic).
+ *
+ * Gold: every `Attribution` / `Attribution-no-source` event that has a Content argument. A
+ * discontinuous Content ("a b;c d") is taken as one span from its first start to its last end.
+ *
+ * Metrics (documented here because they are definitions, not facts):
+ * - Token sets are the word tokens (tokenize(), punctuation and quotation marks dropped) inside a span.
+ * - exact: predicted and gold content have the same token set.
+ * - overlap: |pred ∩ gold| >= 50% of the larger of the two token sets (so both directions hold).
+ * - Matching is one-to-one, greedy by best overlap, gold in text order.
+ * - Speaker accuracy: over overlap-matched pairs whose gold has a Source, the predicted speakerSpan
+ *   shares at least one character with a gold Source fragment, or its text equals the gold Source text
+ *   (the same name repeated elsewhere, e.g. gold marks "Trump" in an earlier sentence).
+ * - "Direct" = gold content that is in quotation marks: after trimming punctuation it starts with an
+ *   opening mark and ends with a closing mark, or the marks sit right around it in the text.
+ *   Direct precision is over predictions of kind `direct`; direct recall over direct gold.
+ *
+ * Last line: one JSON object with the headline figures.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { findQuantities } from '../src/analyse/quantities.js';
+import { findQuotes } from '../src/analyse/quotes.js';
+import { findTimes } from '../src/analyse/time.js';
+import { splitSentences, tokenize } from '../src/analyse/tokenize.js';
+import type { EntityMention, Quote, Span } from '../src/model/types.js';
+
+interface GoldAttribution {
+  content: Span;
+  source: Span[] | null;
+  sourceText: string | null;
+  direct: boolean;
+}
+
+const args = process.argv.slice(2);
+const verbose = args.includes('--verbose');
+const noEntities = args.includes('--no-entities');
+const limitIdx = args.indexOf('--limit');
+const limit = limitIdx >= 0 ? Number(args[limitIdx + 1]) : Number.POSITIVE_INFINITY;
+const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--limit') ?? '../shared/data/attribution/polnear/dev';
+
+function parseRanges(s: string): Span[] {
+  return s.split(';').map((r) => {
+    const [a, b] = r.trim().split(/\s+/).map(Number);
+    return { start: a, end: b };
+  });
+}
+
+const OPEN = '“"‘\'«';
+const CLOSE = '”"’\'»';
+
+function isDirect(text: string, span: Span): boolean {
+  let s = span.start;
+  let e = span.end;
+  while (s < e && /[\s,.:;—–-]/.test(text[s])) s++;
+  while (e > s && /[\s,.:;—–-]/.test(text[e - 1])) e--;
+  if (e - s < 2) return false;
+  if (OPEN.includes(text[s]) && CLOSE.includes(text[e - 1])) return true;
+  const before = text[s - 1];
+  let a = e;
+  while (a < text.length && /[,.!?]/.test(text[a])) a++;
+  return before !== undefined && OPEN.includes(before) && CLOSE.includes(text[a] ?? '');
+}
+
+export function loadGold(text: string, ann: string): GoldAttribution[] {
+  const tb = new Map<string, { type: string; ranges: Span[]; text: string }>();
+  const events: string[] = [];
+  for (const line of ann.split('\n')) {
+    const m = /^(T\d+)\t(\S+) ([\d ;]+)\t(.*)$/.exec(line);
+    if (m) {
+      tb.set(m[1], { type: m[2], ranges: parseRanges(m[3]), text: m[4] });
+      continue;
+    }
+    if (/^E\d+\t/.test(line)) events.push(line.split('\t')[1]);
+  }
+  const out: GoldAttribution[] = [];
+  for (const ev of events) {
+    const roles = new Map<string, string>();
+    for (const part of ev.split(/\s+/)) {
+      const [role, id] = part.split(':');
+      if (role && id) roles.set(role.replace(/\d+$/, ''), id);
+    }
+    const c = tb.get(roles.get('Content') ?? '');
+    if (!c) continue;
+    const content = { start: c.ranges[0].start, end: c.ranges[c.ranges.length - 1].end };
+    const src = tb.get(roles.get('Source') ?? '');
+    out.push({
+      content,
+      source: src ? src.ranges : null,
+      sourceText: src ? src.text : null,
+      direct: isDirect(text, content),
+    });
+  }
+  out.sort((a, b) => a.content.start - b.content.start || a.content.end - b.content.end);
+  return out;
+}
+
+function wordTokens(text: string, span: Span): Set<number> {
+  const set = new Set<number>();
+  for (const t of tokenize(text, span.start, span.end)) if (/[\p{L}\p{N}]/u.test(t.text)) set.add(t.start);
+  return set;
+}
+
+function overlapScore(a: Set<number>, b: Set<number>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n / Math.max(a.size, b.size);
+}
+
+function sameSet(a: Set<number>, b: Set<number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+type Recognise = (text: string, sentences: Span[]) => EntityMention[];
+
+async function loadRecogniser(): Promise<Recognise | null> {
+  if (noEntities) return null;
+  const path = join(process.cwd(), 'src/analyse/entities/index.ts');
+  if (!existsSync(path)) return null;
+  try {
+    const mod = (await import(pathToFileURL(path).href)) as { recogniseEntities?: Recognise };
+    return typeof mod.recogniseEntities === 'function' ? mod.recogniseEntities : null;
+  } catch (err) {
+    console.error(`entity recogniser not usable: ${(err as Error).message}`);
+    return null;
+  }
+}
+
+interface Counts {
+  tp: number;
+  tpExact: number;
+  pred: number;
+  gold: number;
+  spkOk: number;
+  spkTotal: number;
+}
+const zero = (): Counts => ({ tp: 0, tpExact: 0, pred: 0, gold: 0, spkOk: 0, spkTotal: 0 });
+
+function prf(tp: number, pred: number, gold: number): [number, number, number] {
+  const p = pred ? tp / pred : 0;
+  const r = gold ? tp / gold : 0;
+  return [p, r, p + r ? (2 * p * r) / (p + r) : 0];
+}
+
+async function main(): Promise<void> {
+  const recognise = await loadRecogniser();
+  const textDir = join(dir, 'text');
+  const annDir = join(dir, 'attributions');
+  const annFiles = readdirSync(annDir)
+    .filter((f) => f.endsWith('.ann'))
+    .sort();
+  const names = readdirSync(textDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .slice(0, limit);
+  const all = zero();
+  const direct = zero();
+  const directExactTp = { n: 0 };
+  let directPredTp = 0;
+  let directPredTpExact = 0;
+  let analyseMs = 0;
+  let entityMs = 0;
+  let words = 0;
+  for (const name of names) {
+    const base = name.slice(0, -4);
+    const annName = annFiles.find((f) => f.startsWith(`${base}_`) && /^_[0-9a-f]+\.ann$/.test(f.slice(base.length)));
+    if (!annName) continue;
+    const text = readFileSync(join(textDir, name), 'utf8');
+    const gold = loadGold(text, readFileSync(join(annDir, annName), 'utf8'));
+    words += text.split(/\s+/).length;
+    const sentences = splitSentences(text);
+    const e0 = performance.now();
+    const entities = recognise ? recognise(text, sentences) : [];
+    entityMs += performance.now() - e0;
+    const t0 = performance.now();
+    const quotes = findQuotes(text, sentences, entities);
+    findTimes(text, sentences, null);
+    findQuantities(text, sentences);
+    analyseMs += performance.now() - t0;
+
+    const predSets = quotes.map((q) => wordTokens(text, q.span));
+    const used = new Set<number>();
+    all.pred += quotes.length;
+    all.gold += gold.length;
+    direct.pred += quotes.filter((q) => q.kind === 'direct').length;
+    const matchedPred = new Map<number, GoldAttribution>();
+    for (const g of gold) {
+      const gs = wordTokens(text, g.content);
+      if (g.direct) direct.gold++;
+      let best = -1;
+      let bestScore = 0;
+      for (let i = 0; i < quotes.length; i++) {
+        if (used.has(i)) continue;
+        const q = quotes[i];
+        if (q.span.end <= g.content.start || q.span.start >= g.content.end) continue;
+        const s = overlapScore(gs, predSets[i]);
+        if (s > bestScore) {
+          bestScore = s;
+          best = i;
+        }
+      }
+      if (best < 0 || bestScore < 0.5) {
+        if (verbose) console.log(`MISS${g.direct ? ' D' : ''} ${JSON.stringify(text.slice(g.content.start, g.content.end).slice(0, 160))} ← ${g.sourceText}`);
+        continue;
+      }
+      used.add(best);
+      matchedPred.set(best, g);
+      const q = quotes[best];
+      const exact = sameSet(gs, predSets[best]);
+      all.tp++;
+      if (exact) all.tpExact++;
+      if (g.direct) {
+        direct.tp++;
+        if (exact) directExactTp.n++;
+      }
+      if (g.source) {
+        const ok = speakerMatches(text, q, g);
+        all.spkTotal++;
+        if (ok) all.spkOk++;
+        if (g.direct) {
+          direct.spkTotal++;
+          if (ok) direct.spkOk++;
+        }
+        if (verbose && !ok) {
+          const sp = q.speakerSpan ? text.slice(q.speakerSpan.start, q.speakerSpan.end) : null;
+          console.log(`SPK gold=${JSON.stringify(g.sourceText)} pred=${JSON.stringify(sp)} :: ${JSON.stringify(text.slice(q.span.start, q.span.end).slice(0, 100))}`);
+        }
+      }
+    }
+    for (const [i, g] of matchedPred) {
+      if (quotes[i].kind !== 'direct') continue;
+      directPredTp++;
+      if (sameSet(predSets[i], wordTokens(text, g.content))) directPredTpExact++;
+    }
+    if (verbose) {
+      for (let i = 0; i < quotes.length; i++) {
+        if (matchedPred.has(i)) continue;
+        const q = quotes[i];
+        console.log(`FP ${q.kind} ${JSON.stringify(text.slice(q.span.start, q.span.end).slice(0, 160))} cue=${q.cue?.verb}`);
+      }
+    }
+  }
+  const [p, r, f] = prf(all.tp, all.pred, all.gold);
+  const [pe, re, fe] = prf(all.tpExact, all.pred, all.gold);
+  // Direct precision: predictions of kind `direct` matched to any gold; direct recall: direct gold matched.
+  const dp = direct.pred ? directPredTp / direct.pred : 0;
+  const dr = direct.gold ? direct.tp / direct.gold : 0;
+  const df = dp + dr ? (2 * dp * dr) / (dp + dr) : 0;
+  const dpe = direct.pred ? directPredTpExact / direct.pred : 0;
+  const dre = direct.gold ? directExactTp.n / direct.gold : 0;
+  const dfe = dpe + dre ? (2 * dpe * dre) / (dpe + dre) : 0;
+  const spk = all.spkTotal ? all.spkOk / all.spkTotal : 0;
+  const dspk = direct.spkTotal ? direct.spkOk / direct.spkTotal : 0;
+  const fmt = (x: number) => x.toFixed(3);
+  console.log(`dir: ${dir}  articles: ${names.length}  entities: ${recognise ? 'recogniseEntities' : 'built-in capitalised-name fallback'}`);
+  console.log('subset      gold  pred   P(ovl)  R(ovl)  F1(ovl)  P(ex)   R(ex)   F1(ex)  speakerAcc (n)');
+  console.log(
+    `all       ${String(all.gold).padStart(6)} ${String(all.pred).padStart(5)}   ${fmt(p)}   ${fmt(r)}   ${fmt(f)}    ${fmt(pe)}   ${fmt(re)}   ${fmt(fe)}   ${fmt(spk)} (${all.spkTotal})`,
+  );
+  console.log(
+    `quoted    ${String(direct.gold).padStart(6)} ${String(direct.pred).padStart(5)}   ${fmt(dp)}   ${fmt(dr)}   ${fmt(df)}    ${fmt(dpe)}   ${fmt(dre)}   ${fmt(dfe)}   ${fmt(dspk)} (${direct.spkTotal})`,
+  );
+  const perArticle = analyseMs / names.length;
+  console.log(
+    `speed: quotes+times+quantities ${perArticle.toFixed(2)} ms/article (${(1000 / perArticle).toFixed(0)} articles/s, ${((words / names.length) | 0)} words/article avg)${recognise ? `; entities ${(entityMs / names.length).toFixed(2)} ms/article` : ''}`,
+  );
+  console.log(
+    JSON.stringify({
+      overlapF1: round(f),
+      exactF1: round(fe),
+      speakerAccuracy: round(spk),
+      directOverlapF1: round(df),
+      directSpeakerAccuracy: round(dspk),
+    }),
+  );
+}
+
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
+
+function speakerMatches(text: string, q: Quote, g: GoldAttribution): boolean {
+  if (!q.speakerSpan || !g.source) return false;
+  const ps = q.speakerSpan;
+  for (const r of g.source) if (ps.start < r.end && r.start < ps.end) return true;
+  const norm = (s: string) => s.toLowerCase().replace(/[’']s$/, '').trim();
+  return g.sourceText !== null && norm(text.slice(ps.start, ps.end)) === norm(g.sourceText);
+}
+
+await main();
