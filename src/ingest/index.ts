@@ -1,0 +1,148 @@
+import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { type Format, formatOfName, type ReadResult, readDecoded, sniffFormat } from './readers.js';
+
+export type { ReadResult } from './readers.js';
+export { formatOfName, sniffFormat } from './readers.js';
+
+export interface IngestOptions {
+  /** Largest input file read, in bytes (default 32 MiB). */
+  maxBytes?: number;
+  /** Read standard input for `-` (injected in tests). */
+  stdin?: () => Uint8Array;
+}
+
+export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+
+function mb(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function errorText(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code === 'ENOENT') return 'no such file (or a dangling link)';
+  if (err?.code === 'EACCES' || err?.code === 'EPERM') return 'permission denied';
+  if (err?.code === 'ELOOP') return 'symbolic link loop';
+  if (err?.code === 'EISDIR') return 'is a directory';
+  return err?.message ?? String(e);
+}
+
+/** Reads one file as given (any extension: unknown ones are sniffed). */
+export function readFile(path: string, opts: IngestOptions = {}, display = path): ReadResult[] {
+  const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  let bytes: Uint8Array;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) return [{ kind: 'error', source: display, reason: 'not a regular file' }];
+    if (st.size > max) return [{ kind: 'error', source: display, reason: `file too large (${mb(st.size)} > ${mb(max)} limit; raise it with --max-size)` }];
+    bytes = readFileSync(path);
+  } catch (e) {
+    return [{ kind: 'error', source: display, reason: `cannot read: ${errorText(e)}` }];
+  }
+  return readBytes(display, bytes, formatOfName(path), max);
+}
+
+/** Reads bytes whose format is known from the name, or sniffed when `format` is null. */
+export function readBytes(source: string, bytes: Uint8Array, format: Format | null, maxBytes = DEFAULT_MAX_BYTES): ReadResult[] {
+  if (bytes.length === 0) return [{ kind: 'error', source, reason: 'empty file' }];
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = gunzipSync(bytes, { maxOutputLength: maxBytes });
+    } catch (e) {
+      const msg = (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? `decompressed size over ${mb(maxBytes)} limit` : 'truncated or corrupt gzip data';
+      return [{ kind: 'error', source, reason: msg }];
+    }
+    if (bytes.length === 0) return [{ kind: 'error', source, reason: 'empty file (after gunzip)' }];
+  }
+  let fmt = format;
+  if (!fmt) {
+    const head = Buffer.from(bytes.subarray(0, 4096)).toString('utf8');
+    fmt = sniffFormat(head);
+  }
+  return readDecoded(source, bytes, fmt);
+}
+
+/**
+ * Expands the inputs: files as given, directories recursively (sorted, hidden entries and
+ * unknown extensions skipped, symbolic link loops detected), `-` for standard input.
+ */
+export function* ingest(inputs: string[], opts: IngestOptions = {}): Generator<ReadResult> {
+  for (const input of inputs) {
+    if (input === '-') {
+      let bytes: Uint8Array;
+      try {
+        bytes = opts.stdin ? opts.stdin() : readFileSync(0);
+      } catch (e) {
+        yield { kind: 'error', source: '-', reason: `cannot read standard input: ${errorText(e)}` };
+        continue;
+      }
+      yield* readBytes('-', bytes, null, opts.maxBytes);
+      continue;
+    }
+    let st: ReturnType<typeof statSync>;
+    try {
+      st = statSync(input);
+    } catch (e) {
+      yield { kind: 'error', source: input, reason: `cannot read: ${errorText(e)}` };
+      continue;
+    }
+    if (st.isDirectory()) yield* walk(input, opts, new Set());
+    else yield* readFile(input, opts);
+  }
+}
+
+function* walk(dir: string, opts: IngestOptions, seen: Set<string>): Generator<ReadResult> {
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch (e) {
+    yield { kind: 'error', source: dir, reason: `cannot read directory: ${errorText(e)}` };
+    return;
+  }
+  if (seen.has(real)) {
+    yield { kind: 'error', source: dir, reason: 'symbolic link loop (directory already visited), skipped' };
+    return;
+  }
+  seen.add(real);
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch (e) {
+    yield { kind: 'error', source: dir, reason: `cannot read directory: ${errorText(e)}` };
+    return;
+  }
+  for (const name of names) {
+    if (name.startsWith('.')) continue;
+    const path = join(dir, name);
+    let st: ReturnType<typeof statSync>;
+    try {
+      st = statSync(path);
+    } catch (e) {
+      yield { kind: 'error', source: path, reason: `cannot read: ${errorText(e)}` };
+      continue;
+    }
+    if (st.isDirectory()) {
+      yield* walk(path, opts, seen);
+    } else if (st.isFile()) {
+      if (formatOfName(name) === null && !looksLikeText(path)) continue; // images, archives ... in a folder
+      yield* readFile(path, opts);
+    }
+  }
+  seen.delete(real);
+  seen.add(real); // keep: a later link back to an ancestor or sibling is reported once, not re-read
+}
+
+/** Extension-less files in a directory are read when they look like text (the seeds have .txt; scrapes often have none). */
+function looksLikeText(path: string): boolean {
+  if (/\.[a-z0-9]{1,5}$/i.test(path)) return false;
+  try {
+    const fd = openSync(path, 'r');
+    const buf = Buffer.alloc(512);
+    const n = readSync(fd, buf, 0, 512, 0);
+    closeSync(fd);
+    return n > 0 && !buf.subarray(0, n).includes(0);
+  } catch {
+    return true; // let readFile report the error
+  }
+}

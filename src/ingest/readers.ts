@@ -1,0 +1,235 @@
+import { DOMParser } from 'linkedom';
+import type { InputFormat, RawDocument, RawMeta } from '../model/types.js';
+import { contentId } from '../util/hash.js';
+import { type Decoded, DecodeError, decodeBytes } from './decode.js';
+
+/** One result of reading an input: a document, or a problem with part of the input. */
+export type ReadResult =
+  | { kind: 'doc'; doc: RawDocument; warnings: string[] }
+  | { kind: 'error'; source: string; reason: string };
+
+export type Format = 'text' | 'html' | 'json' | 'jsonl' | 'feed';
+
+const EXT_FORMAT: Record<string, Format> = {
+  '.txt': 'text',
+  '.text': 'text',
+  '.md': 'text',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.json': 'json',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+  '.rss': 'feed',
+  '.atom': 'feed',
+  '.xml': 'feed',
+};
+
+/** Format by file name (`.html.gz` counts as `.html`), or null when the extension is unknown. */
+export function formatOfName(name: string): Format | null {
+  const lower = name.toLowerCase().replace(/\.gz$/, '');
+  const dot = lower.lastIndexOf('.');
+  if (dot < 0) return null;
+  return EXT_FORMAT[lower.slice(dot)] ?? null;
+}
+
+/** Format by content, for stdin and unknown extensions. */
+export function sniffFormat(text: string): Format {
+  const head = text.slice(0, 2048).replace(/^\uFEFF/, '').trimStart();
+  if (head.startsWith('[')) return 'json';
+  if (head.startsWith('{')) {
+    const lines = text.split('\n').filter((l) => l.trim());
+    if (lines.length > 1 && lines.slice(0, 3).every((l) => l.trimStart().startsWith('{') && l.trimEnd().endsWith('}'))) return 'jsonl';
+    return 'json';
+  }
+  if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:rss|feed|rdf:RDF)\b/i.test(head)) return 'feed';
+  if (/^<(?:!doctype|html|head|body|div|p|article|meta|title|!--)/i.test(head)) return 'html';
+  return 'text';
+}
+
+function doc(
+  source: string,
+  format: InputFormat,
+  content: string,
+  contentType: 'text' | 'html',
+  encoding: string,
+  meta: RawMeta,
+  id: string,
+): RawDocument {
+  return { id, source, format, content, contentType, encoding, meta };
+}
+
+export function readDecoded(source: string, bytes: Uint8Array, format: Format): ReadResult[] {
+  let decoded: Decoded;
+  try {
+    decoded = decodeBytes(bytes, { markup: format === 'html' || format === 'feed' });
+  } catch (e) {
+    return [{ kind: 'error', source, reason: e instanceof DecodeError ? e.message : String(e) }];
+  }
+  const warnings = decoded.warning ? [decoded.warning] : [];
+  const text = decoded.text;
+  switch (format) {
+    case 'text':
+    case 'html': {
+      const kind = format === 'html' ? 'html' : looksLikeHtml(text) ? 'html' : 'text';
+      if (format === 'html' && !/<[a-z!?/]/i.test(text.slice(0, 65536))) {
+        warnings.push('no markup found in .html file; read as plain text');
+        return [{ kind: 'doc', doc: doc(source, 'text', text, 'text', decoded.encoding, {}, contentId(bytes)), warnings }];
+      }
+      return [{ kind: 'doc', doc: doc(source, kind, text, kind, decoded.encoding, {}, contentId(bytes)), warnings }];
+    }
+    case 'json':
+      return readJson(source, text, decoded.encoding, warnings);
+    case 'jsonl':
+      return readJsonLines(source, text, decoded.encoding, warnings);
+    case 'feed':
+      return readFeed(source, text, decoded.encoding, warnings);
+  }
+}
+
+function looksLikeHtml(text: string): boolean {
+  return /^\s*<(?:!doctype html|html)\b/i.test(text.slice(0, 1024));
+}
+
+const KNOWN_FIELDS = new Set(['id', 'url', 'title', 'text', 'html', 'published', 'outlet']);
+
+/** Canonical JSON (sorted keys) so that the same record always hashes the same. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.keys(value as object)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+function recordToDoc(source: string, where: string, rec: unknown, encoding: string): ReadResult {
+  if (!rec || typeof rec !== 'object' || Array.isArray(rec)) {
+    return { kind: 'error', source: `${source}${where}`, reason: 'record is not a JSON object' };
+  }
+  const r = rec as Record<string, unknown>;
+  const str = (k: string): string | undefined => (typeof r[k] === 'string' && (r[k] as string).trim() ? (r[k] as string) : undefined);
+  const html = str('html');
+  const text = str('text');
+  if (!html && !text) return { kind: 'error', source: `${source}${where}`, reason: 'record has neither "text" nor "html"' };
+  const extra: Record<string, unknown> = {};
+  for (const k of Object.keys(r).sort()) if (!KNOWN_FIELDS.has(k)) extra[k] = r[k];
+  const meta: RawMeta = {};
+  if (str('url')) meta.url = str('url');
+  if (str('title')) meta.title = str('title');
+  if (str('published')) meta.published = str('published');
+  else if (typeof r.published === 'number') meta.published = new Date(r.published).toISOString();
+  if (str('outlet')) meta.outlet = str('outlet');
+  if (Object.keys(extra).length) meta.extra = extra;
+  const idField = typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : null;
+  const docSource = idField ?? `${source}${where}`;
+  const content = html ?? text!;
+  const contentType = html ? 'html' : 'text';
+  return { kind: 'doc', doc: doc(docSource, 'json', content, contentType, encoding, meta, contentId(canonical(r))), warnings: [] };
+}
+
+function readJson(source: string, text: string, encoding: string, warnings: string[]): ReadResult[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    // A .json file that is really JSON Lines.
+    if (text.trim().split('\n').length > 1) return readJsonLines(source, text, encoding, warnings);
+    return [{ kind: 'error', source, reason: `invalid JSON: ${(e as Error).message}` }];
+  }
+  const records = Array.isArray(parsed)
+    ? parsed
+    : parsed && typeof parsed === 'object' && Array.isArray((parsed as { articles?: unknown }).articles)
+      ? (parsed as { articles: unknown[] }).articles
+      : [parsed];
+  const out = records.map((rec, i) => recordToDoc(source, records.length > 1 ? `#${i + 1}` : '', rec, encoding));
+  attachWarnings(out, warnings);
+  return out;
+}
+
+function readJsonLines(source: string, text: string, encoding: string, warnings: string[]): ReadResult[] {
+  const out: ReadResult[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (!line) continue;
+    let rec: unknown;
+    try {
+      rec = JSON.parse(line);
+    } catch (e) {
+      out.push({ kind: 'error', source: `${source}:${i + 1}`, reason: `invalid JSON line: ${(e as Error).message}` });
+      continue;
+    }
+    out.push(recordToDoc(source, `:${i + 1}`, rec, encoding));
+  }
+  if (out.length === 0) out.push({ kind: 'error', source, reason: 'no records in JSON Lines file' });
+  attachWarnings(out, warnings);
+  return out;
+}
+
+function attachWarnings(out: ReadResult[], warnings: string[]) {
+  if (!warnings.length) return;
+  for (const r of out) if (r.kind === 'doc') r.warnings.push(...warnings);
+}
+
+function childText(el: Element, names: string[]): string | undefined {
+  for (const name of names) {
+    for (const child of Array.from(el.children)) {
+      if (child.tagName.toLowerCase() === name) {
+        const t = child.textContent?.trim();
+        if (t) return t;
+      }
+    }
+  }
+  return undefined;
+}
+
+function readFeed(source: string, text: string, encoding: string, warnings: string[]): ReadResult[] {
+  let document: Document;
+  try {
+    document = new DOMParser().parseFromString(text, 'text/xml') as unknown as Document;
+  } catch (e) {
+    return [{ kind: 'error', source, reason: `unreadable feed: ${(e as Error).message}` }];
+  }
+  const root = document.documentElement;
+  if (!root) return [{ kind: 'error', source, reason: 'unreadable feed: no root element' }];
+  const isAtom = root.tagName.toLowerCase() === 'feed';
+  const items = Array.from(document.getElementsByTagName(isAtom ? 'entry' : 'item')) as Element[];
+  if (!['rss', 'feed', 'rdf:rdf'].includes(root.tagName.toLowerCase())) {
+    return [{ kind: 'error', source, reason: `not an RSS or Atom feed (root element <${root.tagName}>)` }];
+  }
+  if (items.length === 0) return [{ kind: 'error', source, reason: 'feed has no items' }];
+  const channelTitle = isAtom ? childText(root, ['title']) : childText(root.querySelector('channel') ?? root, ['title']);
+  const out: ReadResult[] = [];
+  items.forEach((item, i) => {
+    const title = childText(item, ['title']);
+    let link = childText(item, ['link', 'guid']);
+    if (isAtom) {
+      const links = Array.from(item.children).filter((c) => c.tagName.toLowerCase() === 'link');
+      const alt = links.find((l) => (l.getAttribute('rel') ?? 'alternate') === 'alternate') ?? links[0];
+      link = alt?.getAttribute('href') ?? link;
+    }
+    const published = childText(item, ['pubdate', 'published', 'dc:date', 'updated']);
+    const body = isAtom ? childText(item, ['content', 'summary']) : childText(item, ['content:encoded', 'description']);
+    const where = `#${i + 1}`;
+    if (!body) {
+      out.push({ kind: 'error', source: `${source}${where}`, reason: 'feed item has no content or description' });
+      return;
+    }
+    const rec: Record<string, unknown> = { html: body, title, url: link, outlet: channelTitle };
+    if (published) {
+      const d = new Date(published);
+      rec.published = Number.isNaN(d.getTime()) ? published : d.toISOString();
+    }
+    const r = recordToDoc(source, where, rec, encoding);
+    if (r.kind === 'doc') {
+      r.doc.format = 'feed';
+      r.doc.source = `${source}${where}`;
+    }
+    out.push(r);
+  });
+  attachWarnings(out, warnings);
+  return out;
+}

@@ -1,0 +1,166 @@
+import { analyseArticle } from './analyse/index.js';
+import { extractArticle } from './extract/index.js';
+import { type IngestOptions, ingest, type ReadResult } from './ingest/index.js';
+import type { AnnotatedArticle, Article, RawDocument } from './model/types.js';
+import type { Store } from './store/sqlite.js';
+import { groupStories, reconcileStoryIds, type StoryFeatures, type StoryGroup, type StoryInput, storyFeatures } from './stories/index.js';
+import { ANALYSE_VERSION, EXTRACT_VERSION, FEATURES_VERSION } from './versions.js';
+
+/** What happened to one input document in a run. */
+export interface DocOutcome {
+  source: string;
+  docId: string | null;
+  status: 'new' | 'known' | 'updated' | 'failed';
+  reason?: string;
+  warnings: string[];
+}
+
+export interface RunSummary {
+  outcomes: DocOutcome[];
+  counts: { new: number; known: number; updated: number; failed: number };
+  /** Ids of the documents of this run that are in the store, in input order, without repeats. */
+  docIds: string[];
+  /** Source of each document as given in this run. */
+  sources: Map<string, string>;
+  timings: Record<string, number>;
+}
+
+export interface RunOptions extends IngestOptions {
+  /** Called after each document, for progress display. */
+  onProgress?: (done: number, outcome: DocOutcome) => void;
+  /** Per-document time budget for extraction, ms. */
+  timeBudgetMs?: number;
+}
+
+const now = () => performance.now();
+
+/** What story grouping needs of an analysed article. */
+export function storyInputOf(a: AnnotatedArticle): StoryInput {
+  const counts = new Map<string, { id: string; type: 'PER' | 'ORG' | 'LOC' | 'MISC'; count: number }>();
+  for (const m of a.entities) {
+    const id = m.denotes ?? m.entity;
+    const type = m.denotes ? 'LOC' : m.type;
+    const c = counts.get(id);
+    if (c) c.count++;
+    else counts.set(id, { id, type, count: 1 });
+  }
+  const eventDates = a.times.filter((t) => t.value && !t.inferred && t.kind !== 'duration').map((t) => t.value as string);
+  return {
+    id: a.article.docId,
+    title: a.article.title,
+    text: a.article.text,
+    outlet: a.article.outlet,
+    published: a.article.published?.iso ?? null,
+    eventDates,
+    entities: [...counts.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)),
+  };
+}
+
+/** Extract, analyse and derive story features for one raw document. Throws only on programming errors. */
+export function processDocument(raw: RawDocument, timeBudgetMs?: number): { article: Article; annotated: AnnotatedArticle; features: StoryFeatures; times: Record<string, number> } {
+  const t0 = now();
+  const article = extractArticle(raw, { timeBudgetMs });
+  const t1 = now();
+  const annotated = article.status === 'ok' ? analyseArticle(article) : { article, sentences: [], entities: [], entityIndex: [], quotes: [], times: [], quantities: [] };
+  const t2 = now();
+  const features = storyFeatures(storyInputOf(annotated));
+  const t3 = now();
+  return { article, annotated, features, times: { extract: t1 - t0, analyse: t2 - t1, features: t3 - t2 } };
+}
+
+/**
+ * Ingests the inputs into the store: new documents are extracted, analysed and saved (one
+ * transaction each); documents already stored with current stage versions are reused. A bad
+ * document becomes a failed outcome with a reason; the run goes on.
+ */
+export function ingestIntoStore(store: Store, inputs: string[], opts: RunOptions = {}): RunSummary {
+  const outcomes: DocOutcome[] = [];
+  const docIds: string[] = [];
+  const seen = new Set<string>();
+  const sources = new Map<string, string>();
+  const timings: Record<string, number> = { ingest: 0, extract: 0, analyse: 0, features: 0, store: 0 };
+  let tRead = now();
+  const record = (o: DocOutcome) => {
+    outcomes.push(o);
+    opts.onProgress?.(outcomes.length, o);
+  };
+  for (const result of ingest(inputs, opts) as Iterable<ReadResult>) {
+    timings.ingest += now() - tRead;
+    if (result.kind === 'error') {
+      record({ source: result.source, docId: null, status: 'failed', reason: result.reason, warnings: [] });
+      tRead = now();
+      continue;
+    }
+    const raw = result.doc;
+    if (seen.has(raw.id)) {
+      record({ source: raw.source, docId: raw.id, status: 'known', warnings: [...result.warnings, 'same content as another input of this run'] });
+      tRead = now();
+      continue;
+    }
+    const versions = store.stageVersions(raw.id);
+    const current = versions.article === EXTRACT_VERSION && versions.annotations === ANALYSE_VERSION && versions.features === FEATURES_VERSION;
+    if (current) {
+      store.addSource(raw.id, raw.source);
+      seen.add(raw.id);
+      docIds.push(raw.id);
+      sources.set(raw.id, raw.source);
+      record({ source: raw.source, docId: raw.id, status: 'known', warnings: result.warnings });
+      tRead = now();
+      continue;
+    }
+    const existed = versions.article !== undefined;
+    let processed: ReturnType<typeof processDocument>;
+    try {
+      processed = processDocument(raw, opts.timeBudgetMs);
+    } catch (e) {
+      record({ source: raw.source, docId: raw.id, status: 'failed', reason: `internal error while processing: ${(e as Error).message}`, warnings: result.warnings });
+      tRead = now();
+      continue;
+    }
+    for (const k of ['extract', 'analyse', 'features'] as const) timings[k] += processed.times[k];
+    const { article } = processed;
+    if (article.status !== 'ok') {
+      const why = article.messages.find((m) => m.level === 'error')?.message ?? (article.status === 'no-body' ? 'no article body found' : 'extraction failed');
+      record({ source: raw.source, docId: raw.id, status: 'failed', reason: why, warnings: result.warnings });
+      tRead = now();
+      continue;
+    }
+    const ts = now();
+    try {
+      store.saveDocument(raw, {
+        article,
+        articleVersion: EXTRACT_VERSION,
+        annotated: processed.annotated,
+        annotationsVersion: ANALYSE_VERSION,
+        features: processed.features,
+        featuresVersion: FEATURES_VERSION,
+      });
+    } catch (e) {
+      record({ source: raw.source, docId: raw.id, status: 'failed', reason: `could not store: ${(e as Error).message}`, warnings: result.warnings });
+      tRead = now();
+      continue;
+    }
+    timings.store += now() - ts;
+    seen.add(raw.id);
+    docIds.push(raw.id);
+    sources.set(raw.id, raw.source);
+    const warnings = [...result.warnings, ...article.messages.filter((m) => m.level === 'warning').map((m) => m.message)];
+    record({ source: raw.source, docId: raw.id, status: existed ? 'updated' : 'new', warnings });
+    tRead = now();
+  }
+  const counts = { new: 0, known: 0, updated: 0, failed: 0 };
+  for (const o of outcomes) counts[o.status]++;
+  return { outcomes, counts, docIds, sources, timings };
+}
+
+/**
+ * Regroups every stored document into stories and saves the grouping (one transaction). Story ids
+ * stay stable across runs: a story keeps its id when it gains members (see reconcileStoryIds).
+ */
+export function updateStories(store: Store): StoryGroup[] {
+  const features = store.allFeatures<StoryFeatures>().map((f) => f.features);
+  const previous = store.stories().map((s) => ({ id: s.id, members: s.members }));
+  const groups = reconcileStoryIds(previous, groupStories(features));
+  store.replaceStories(groups.map((g) => ({ id: g.id, members: g.members, data: g })));
+  return groups;
+}

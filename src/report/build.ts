@@ -1,0 +1,113 @@
+import type { AnnotatedArticle } from '../model/types.js';
+import type { RunSummary } from '../pipeline.js';
+import type { Store } from '../store/sqlite.js';
+import type { StoryGroup } from '../stories/index.js';
+import { REPORT_SCHEMA_VERSION, type Report, type ReportArticle, type ReportStory, type StoryEntityOut } from './schema.js';
+
+/** Hooks for the parts of a story report that other stages compute (cross-check, entity linking). */
+export interface StoryExtras {
+  crossCheck?: (story: StoryGroup, articles: AnnotatedArticle[]) => unknown;
+  storyEntities?: (articles: AnnotatedArticle[]) => StoryEntityOut[];
+}
+
+const cmp = (a: string | null | undefined, b: string | null | undefined) => {
+  if (a === b) return 0;
+  if (a == null) return 1;
+  if (b == null) return -1;
+  return a < b ? -1 : 1;
+};
+
+export function reportArticle(a: AnnotatedArticle, source: string, copyOf: string | null): ReportArticle {
+  const art = a.article;
+  return {
+    id: art.docId,
+    source,
+    outlet: art.outlet,
+    title: art.title,
+    published: art.published?.iso ?? null,
+    publishedInfo: art.published ?? null,
+    url: art.url,
+    byline: art.byline,
+    dateline: art.dateline,
+    wire: art.wire,
+    language: art.language,
+    copyOf,
+    status: art.status,
+    text: art.text,
+    messages: art.messages,
+    attributions: art.attributions,
+    removed: art.removed,
+    sentences: a.sentences,
+    entities: a.entities,
+    quotes: a.quotes,
+    times: a.times,
+    quantities: a.quantities,
+  };
+}
+
+/** Entities of a story merged across its articles by canonical id, with mentions per outlet. */
+export function mergeStoryEntities(articles: AnnotatedArticle[]): StoryEntityOut[] {
+  const byId = new Map<string, StoryEntityOut>();
+  for (const a of articles) {
+    const outlet = a.article.outlet ?? a.article.docId;
+    for (const m of a.entities) {
+      const id = m.denotes ?? m.entity;
+      let e = byId.get(id);
+      if (!e) {
+        e = { id, type: m.denotes ? 'LOC' : m.type, name: m.text, variants: [], mentions: 0, byOutlet: {} };
+        byId.set(id, e);
+      }
+      e.mentions++;
+      e.byOutlet[outlet] = (e.byOutlet[outlet] ?? 0) + 1;
+      if (!e.variants.includes(m.text)) e.variants.push(m.text);
+    }
+  }
+  for (const e of byId.values()) {
+    e.variants.sort();
+    // the longest variant that is not a demonym names the entity
+    e.name = [...e.variants].sort((x, y) => y.length - x.length || cmp(x, y))[0] ?? e.name;
+  }
+  return [...byId.values()].sort((x, y) => y.mentions - x.mentions || cmp(x.id, y.id)).slice(0, 25);
+}
+
+/** Builds the report for the stories that hold any document of this run. Deterministic for the same store content. */
+export function buildReport(store: Store, run: RunSummary, groups: StoryGroup[], extras: StoryExtras = {}): Report {
+  const runDocs = new Set(run.docIds);
+  const stories: ReportStory[] = [];
+  for (const g of groups) {
+    if (!g.members.some((m) => runDocs.has(m))) continue;
+    stories.push(buildStory(store, g, run.sources, extras));
+  }
+  stories.sort((a, b) => b.articleCount - a.articleCount || cmp(b.span.end, a.span.end) || cmp(a.id, b.id));
+  const failures = run.outcomes
+    .filter((o) => o.status === 'failed')
+    .map((o) => ({ source: o.source, reason: o.reason ?? 'failed' }))
+    .sort((a, b) => cmp(a.source, b.source) || cmp(a.reason, b.reason));
+  return { tool: 'triangulate', schemaVersion: REPORT_SCHEMA_VERSION, stories, failures, counts: run.counts };
+}
+
+export function buildStory(store: Store, g: StoryGroup, sources: Map<string, string>, extras: StoryExtras = {}): ReportStory {
+  const annotated = g.members.map((id) => store.getAnnotated(id)).filter((a): a is AnnotatedArticle => a !== null);
+  annotated.sort((a, b) => cmp(a.article.published?.iso, b.article.published?.iso) || cmp(a.article.outlet, b.article.outlet) || cmp(a.article.docId, b.article.docId));
+  const copyOf = new Map<string, string>();
+  for (const group of g.copies) {
+    const sorted = [...group].sort();
+    for (const id of sorted.slice(1)) copyOf.set(id, sorted[0]);
+  }
+  const articles = annotated.map((a) =>
+    reportArticle(a, sources.get(a.article.docId) ?? store.getRaw(a.article.docId)?.source ?? a.article.source, copyOf.get(a.article.docId) ?? null),
+  );
+  const outlets = [...new Set(annotated.map((a) => a.article.outlet).filter((o): o is string => !!o))].sort();
+  return {
+    id: g.id,
+    title: g.title ?? annotated[0]?.article.title ?? '(untitled)',
+    articleCount: articles.length,
+    independentSources: g.independentSources,
+    outlets,
+    span: { start: g.span.start, end: g.span.end },
+    copies: g.copies.map((c) => [...c].sort()).sort((x, y) => cmp(x[0], y[0])),
+    entities: (extras.storyEntities ?? mergeStoryEntities)(annotated),
+    articles,
+    crossCheck: extras.crossCheck && annotated.length >= 2 ? (extras.crossCheck(g, annotated) ?? null) : null,
+  };
+}

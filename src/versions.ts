@@ -1,0 +1,9 @@
+/**
+ * Versions of each stage's stored output. The store caches by (content hash, stage version):
+ * bump a stage's version when its code changes what it produces, and stored documents are
+ * recomputed on the next run instead of reused.
+ */
+export const EXTRACT_VERSION = 'extract-1';
+export const ANALYSE_VERSION = 'analyse-1';
+export const FEATURES_VERSION = 'story-features-1';
+export const COMPARE_VERSION = 'compare-1';
