@@ -1,9 +1,6 @@
 import type { AnnotatedArticle, Article } from '../model/types.js';
 import { splitSentences } from './tokenize.js';
 
-/** Version of the analyse stage's output; bump when any analyser changes what it produces. */
-export const ANALYSE_VERSION = 'analyse-1';
-
 /**
  * Runs every analyser over one extracted article. Pure: the same article gives the same annotations.
  * The annotations are standoff spans into `article.text`.
