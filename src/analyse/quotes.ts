@@ -1,84 +1,103 @@
 /**
- * Quotes with speakers: direct ("…," Xi said), split, multi-sentence and multi-paragraph quotes,
- * partial quotes inside indirect speech (calling them “deeply destabilizing”), indirect speech with
- * cue verbs (said that, told, stressed, warned, according to). Rule-based, linear in the text.
+ * Quotes with speakers: direct ("…," Xi said), split ("…," he said, "…"), multi-sentence and
+ * multi-paragraph quotes, partial quotes inside indirect speech (calling them “deeply
+ * destabilizing”), indirect speech with cue verbs (said that, told, stressed, warned, according to).
+ *
+ * Rule-based and linear in the text: one tokenisation, then
+ *   1. every pair of double quotation marks is a candidate segment; a segment is attached to a
+ *      speaker through the cue next to it ("…," X said / said X / X said: "…"), or, when it is a
+ *      whole sentence with no cue, continues the nearest attributed quote of its paragraph;
+ *   2. every sentence with a reporting verb not used in step 1 gives an indirect quote
+ *      (X said [that] CLAUSE / CLAUSE, X said / according to X, CLAUSE).
+ * Short quoted names with no cue ("Golden Dome") are scare quotes, not quotes.
  *
  * Speakers are resolved against the entity mentions given (PER/ORG); when no mention covers the
  * speaker, a small capitalised-name fallback names it. Pronouns ("he said") resolve to the most
- * recent compatible speaker or person.
+ * recent compatible speaker, else the most recent person mention.
  */
 import type { EntityMention, Quote, QuoteKind, Span, Token } from '../model/types.js';
 import { tokenize } from './tokenize.js';
 
-/** Reporting verbs (inflected forms) that introduce speech or writing. */
-const CUE_FORMS = new Set(
-  (
-    'said says say saying told tells tell telling added adds adding stressed stresses stressing warned warns warning ' +
-    'noted notes noting explained explains explaining wrote writes writing asked asks asking argued argues arguing ' +
-    'insisted insists insisting claimed claims claiming declared declares declaring announced announces announcing ' +
-    'stated states stating replied replies replying responded responds responding recalled recalls recalling ' +
-    'acknowledged acknowledges acknowledging admitted admits admitting suggested suggests suggesting emphasized ' +
-    'emphasised emphasizes emphasises emphasizing emphasising urged urges urging tweeted tweets tweeting posted ' +
-    'reported reports reporting observed observes remarked remarks predicted predicts predicting contended contends ' +
-    'countered counters conceded concedes confirmed confirms confirming denied denies denying alleged alleges ' +
-    'asserted asserts asserting maintained maintains vowed vows vowing promised promises promising pledged pledges ' +
-    'complained complains complaining joked jokes boasted boasts lamented laments cautioned cautions estimated ' +
-    'estimates believes believed thinks testified testifies affirmed affirms indicated indicates revealed reveals ' +
-    'disclosed discloses charged charges continued continues concluded concludes wondered wonders agreed agrees ' +
-    'announcing reiterated reiterates underlined underlines hinted hints explained repeated repeats ' +
-    'described describes describing calling called calls accused accuses accusing criticized criticised criticizes ' +
-    'pointed points'
-  ).split(' '),
+function forms(list: string): Set<string> {
+  return new Set(list.split(/\s+/).filter(Boolean));
+}
+
+/** Reporting verbs (inflected forms) that introduce speech, writing or stated positions. */
+const CUE_FORMS = forms(`
+  said says say saying told tells tell telling added adds adding stressed stresses stressing warned warns warning
+  noted notes noting explained explains explaining wrote writes writing asked asks asking argued argues arguing
+  insisted insists insisting claimed claims claiming declared declares declaring announced announces announcing
+  stated states replied replies replying responded responds responding recalled recalls recalling
+  acknowledged acknowledges acknowledging admitted admits admitting suggested suggests suggesting emphasized
+  emphasised emphasizes emphasises emphasizing emphasising urged urges urging tweeted tweets tweeting posted
+  reported reports observed observes remarked predicted predicts contended contends
+  countered conceded concedes confirmed confirms denied denies alleged alleges
+  asserted asserts maintained maintains vowed vows vowing promised promising pledged pledging
+  complained complains complaining joked jokes joking boasted boasts lamented laments cautioned cautions
+  believes believed thinks testified testifies affirmed indicated indicates revealed reveals
+  disclosed continued continues concluded concludes wondered wonders agreed agrees
+  reiterated reiterates underlined hinted hints repeated repeats
+  described describes describing calling called calls accused accuses accusing criticized criticised
+  pointing pointed points predicting explain argue insist claim believe think warn
+  exclaimed shouted yelled quipped mused added`);
+
+/** Forms that are also common nouns: a cue only right after a subject-like word. */
+const NOUN_LIKE = forms('states reports claims notes points charges promises calls hints repeats tells think believe argue claim warn insist explain say tell');
+
+/** Cues that take an addressee first: "told reporters that", "urged Congress to". */
+const ADDRESSEE_CUES = forms('told tells tell telling asked asks asking urged urges urging warned warns warning reminded');
+
+/** Participle cues whose subject is the main clause's: "…, saying …". */
+const PARTICIPLE_CUES = forms(
+  'saying adding noting calling arguing insisting warning stressing explaining asking describing accusing claiming urging vowing promising suggesting telling writing declaring announcing responding replying pointing predicting pledging complaining joking lamenting',
 );
 
-/** Cues whose content is normally after them and introduced by "that" or a clause. */
-const NOUN_LIKE = new Set('states reports claims notes remarks points charges promises calls estimates hints'.split(' '));
+const DETERMINERS = forms('the a an these those this that his her their its our my your such of some any no every');
 
-const DETERMINERS = new Set('the a an these those this that his her their its our my your such of some any no'.split(' '));
+const PRONOUNS: Record<string, 'PER' | 'ORG' | 'ANY'> = { he: 'PER', she: 'PER', they: 'ANY', it: 'ORG', we: 'ANY', i: 'ANY', you: 'ANY' };
 
-const PRONOUNS: Record<string, 'PER' | 'ORG' | 'ANY'> = {
-  he: 'PER',
-  she: 'PER',
-  they: 'ANY',
-  it: 'ORG',
-  we: 'ANY',
-  i: 'ANY',
-};
+const TITLE_WORDS = forms(`
+  president vice prime minister secretary spokesman spokeswoman spokesperson senator sen sen. rep rep. gov gov.
+  governor mr mr. mrs mrs. ms ms. dr dr. gen gen. general chairman chairwoman chair leader mayor ambassador foreign
+  defense defence deputy former chief executive director representative congressman congresswoman candidate
+  nominee official officials adviser advisor aide lawmaker sheriff judge justice attorney king queen premier`);
 
-const TITLES = new Set(
-  (
-    'president vice prime minister secretary spokesman spokeswoman spokesperson senator sen. rep. gov. governor mr. mrs. ms. dr. ' +
-    'gen. general chairman chairwoman chair leader mayor ambassador foreign defense defence state deputy former chief ' +
-    'executive director representative congressman congresswoman sen rep gov mr mrs ms dr'
-  ).split(' '),
+/** Words between a cue and the end of its sentence that do not start content ("…, X said on Tuesday."). */
+const TRAILERS = forms(`
+  in on at to during last this late early earlier later yesterday today tonight monday tuesday wednesday thursday
+  friday saturday sunday morning afternoon evening night week weekend month year a an the statement interview
+  with briefing conference press news reporters recently also previously then again here there via email phone
+  by after before when while as of his her their its told speech rally appearance call program show radio
+  television tv twitter facebook post posted message letter campaign event meeting hearing times`);
+
+const ADVERBS = forms(
+  'also later previously then again has have had once recently repeatedly would will reportedly publicly privately simply further earlier explicitly frequently often flatly never always just still has',
 );
 
-/** Words that can follow the cue in "…, X said on Tuesday." without starting content. */
-const TRAILERS = new Set(
-  (
-    'in on at to during last this late early earlier later yesterday today tonight monday tuesday wednesday thursday ' +
-    'friday saturday sunday morning afternoon evening night week month year a an the statement interview with ' +
-    'briefing conference press news told reporters recently also previously then again here there according ' +
-    'via email phone by after before when while as of'
-  ).split(' '),
+/** Words that cannot end a speaker noun phrase. */
+const NON_HEAD = forms(
+  'that which who whom whose and or but to of as is was are were be been being not in on at by for with from into than when where while because if after before since about over under also there',
 );
 
 const OPEN_DQ = '“„«';
 const CLOSE_DQ = '”»';
 
-interface Segment {
+export interface QuotedSegment {
   /** Inner span (without the marks). */
   inner: Span;
   /** Span including the marks. */
   outer: Span;
-  /** The paragraph run continues into the next paragraph (multi-paragraph quote). */
+  /** The quote is left open at the end of its paragraph and reopened in the next (multi-paragraph quote). */
   continues: boolean;
 }
 
-/** Pairs double quotation marks within paragraphs. Unclosed marks yield nothing, except the
- * newspaper convention of an unclosed paragraph followed by one that reopens the quote. */
-export function findQuotedSegments(text: string): Segment[] {
-  const out: Segment[] = [];
+/**
+ * Pairs double quotation marks within paragraphs (curly, straight, guillemets). An unclosed mark
+ * yields nothing, except the newspaper convention of a paragraph left open and the next one
+ * reopening the quote.
+ */
+export function findQuotedSegments(text: string): QuotedSegment[] {
+  const out: QuotedSegment[] = [];
   const n = text.length;
   let paraStart = 0;
   while (paraStart <= n) {
@@ -87,25 +106,20 @@ export function findQuotedSegments(text: string): Segment[] {
     let open = -1;
     for (let i = paraStart; i < paraEnd; i++) {
       const c = text[i];
-      let isOpen = false;
-      let isClose = false;
-      if (OPEN_DQ.includes(c)) isOpen = true;
-      else if (CLOSE_DQ.includes(c)) isClose = true;
-      else if (c === '"') {
-        if (open < 0) isOpen = true;
-        else isClose = true;
-      }
-      if (isOpen && open < 0) open = i;
-      else if (isClose && open >= 0) {
-        if (i > open + 1) out.push({ inner: { start: open + 1, end: i }, outer: { start: open, end: i + 1 }, continues: false });
+      if (OPEN_DQ.includes(c)) {
+        open = i; // a second opening mark before any close: the first was stray
+      } else if (CLOSE_DQ.includes(c)) {
+        if (open >= 0 && i > open + 1) out.push({ inner: { start: open + 1, end: i }, outer: { start: open, end: i + 1 }, continues: false });
         open = -1;
-      } else if (isOpen && open >= 0 && c !== '"') {
-        // a second opening mark before any close: the first was stray
-        open = i;
+      } else if (c === '"') {
+        if (open < 0) open = i;
+        else {
+          if (i > open + 1) out.push({ inner: { start: open + 1, end: i }, outer: { start: open, end: i + 1 }, continues: false });
+          open = -1;
+        }
       }
     }
     if (open >= 0) {
-      // unclosed: a multi-paragraph quote if the next non-empty paragraph opens with a quote mark
       let k = paraEnd;
       while (k < n && /\s/.test(text[k])) k++;
       if (k < n && (OPEN_DQ.includes(text[k]) || text[k] === '"')) {
@@ -126,106 +140,145 @@ interface NameMention {
   name: string;
 }
 
-const CAP_STOP = new Set(
-  (
-    'The A An In On At But And Or This That These Those There It He She They We I His Her Their Its As After Before ' +
-    'When While If However Meanwhile According For From To With Without By Of Not No Yes So Then Also Still Yet ' +
-    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August ' +
-    'September October November December Mr Mrs Ms Dr Sen Rep Gov President Minister Secretary'
-  ).split(' '),
-);
+const CAP_STOP = forms(`
+  The A An In On At But And Or This That These Those There It He She They We I His Her Their Its As After Before
+  When While If However Meanwhile According For From To With Without By Of Not No Yes So Then Also Still Yet
+  Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+  September October November December`);
+
+const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
+const isWord = (t: Token | undefined): boolean => !!t && /[\p{L}\p{N}]/u.test(t.text);
+const isCap = (t: Token | undefined): boolean => !!t && /^\p{Lu}/u.test(t.text);
+const isClose = (s: string): boolean => CLOSE_DQ.includes(s) || s === '"';
+const isOpen = (s: string): boolean => OPEN_DQ.includes(s) || s === '"';
 
 /** Capitalised-name fallback used when no entity mention covers a speaker. */
-function fallbackName(text: string, span: Span): { entity: string; name: string } | null {
-  const toks = tokenize(text, span.start, span.end).filter((t) => /^\p{Lu}[\p{L}’'.-]*$/u.test(t.text));
-  const names = toks.filter((t) => !TITLES.has(t.text.toLowerCase()) && !CAP_STOP.has(t.text.replace(/\.$/, '')));
-  if (!names.length) return null;
-  // the longest run of adjacent capitalised tokens ending at the last one
-  const last = names[names.length - 1];
-  let first = names.length - 1;
-  while (first > 0 && /^\s*$/.test(text.slice(names[first - 1].end, names[first].start))) first--;
-  const name = text.slice(names[first].start, last.end);
-  return { entity: `PER:${last.text.toLowerCase().replace(/[’'.]/g, '')}`, name };
+export function fallbackSpeakerName(text: string, span: Span): { entity: string; name: string } | null {
+  const toks = tokenize(text, span.start, span.end);
+  let best: { a: number; b: number } | null = null;
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i];
+    const bare = t.text.replace(/\.$/, '');
+    if (isCap(t) && !TITLE_WORDS.has(t.text.toLowerCase()) && !CAP_STOP.has(bare)) {
+      let j = i;
+      while (j + 1 < toks.length && isCap(toks[j + 1]) && !CAP_STOP.has(toks[j + 1].text)) j++;
+      best = { a: i, b: j }; // keep the last run: "Kremlin spokesman Dmitry Peskov" → "Dmitry Peskov"
+      i = j + 1;
+    } else i++;
+  }
+  if (!best) return null;
+  const name = text.slice(toks[best.a].start, toks[best.b].end);
+  const last = toks[best.b].text.toLowerCase().replace(/[’'.]/g, '');
+  return { entity: `PER:${last}`, name };
 }
 
-function tokLower(t: Token | undefined): string {
-  return t ? t.text.toLowerCase() : '';
-}
-
-function isWord(t: Token | undefined): boolean {
-  return !!t && /[\p{L}\p{N}]/u.test(t.text);
+interface SpeakerRecord {
+  pos: number;
+  entity: string | null;
+  name: string | null;
+  span: Span;
+  plural: boolean;
 }
 
 interface Ctx {
   text: string;
+  toks: Token[];
   mentions: NameMention[];
-  /** Previous speakers for pronoun resolution, in text order. */
-  speakers: { pos: number; entity: string | null; name: string | null; plural: boolean }[];
+  speakers: SpeakerRecord[];
 }
 
 /**
- * The speaker noun phrase ending just before token index `end` (exclusive) in `toks`.
- * Skips adverbs ("also", "later"); stops at punctuation, verbs of the clause and function words.
+ * The speaker noun phrase that ends right before token `end` (exclusive), not crossing `lo`.
+ * Skips adverbs and auxiliaries ("also", "has"), a comma-enclosed appositive or relative clause
+ * ("Bozell, founder of …, said"), and walks back over names, titles, determiners and nouns.
  */
 function subjectBefore(toks: Token[], end: number, lo: number): Span | null {
   let j = end - 1;
-  while (j >= lo && /^(also|later|previously|then|again|has|have|had|once|recently|repeatedly|would|will|had|reportedly|publicly|privately|simply|further|earlier|explicitly|frequently|often|flatly)$/i.test(toks[j].text)) j--;
+  while (j >= lo && (ADVERBS.has(lower(toks[j])) || /ly$/.test(lower(toks[j])))) j--;
   if (j < lo) return null;
+  // appositive: "X, the campaign manager, said" / "X, who …, said"
+  if (toks[j].text === ',') {
+    let k = j - 1;
+    let depth = 0;
+    while (k >= lo && toks[k].text !== ',' && depth < 14) {
+      k--;
+      depth++;
+    }
+    if (k > lo && toks[k].text === ',') {
+      const np = subjectBefore(toks, k, lo);
+      if (np) return { start: np.start, end: toks[j - 1].end };
+    }
+    return null;
+  }
   const last = toks[j];
-  if (!isWord(last) && !/^['’]s$/.test(last.text)) return null;
-  if (/^(that|which|who|and|or|but|to|of|as|is|was|are|were|be|been|not|it)$/i.test(last.text) && last.text !== 'it') return null;
+  const lw = lower(last);
+  if (PRONOUNS[lw] !== undefined) return { start: last.start, end: last.end };
+  if (!isWord(last) && last.text !== ')') return null;
+  if (NON_HEAD.has(lw) || CUE_FORMS.has(lw)) return null;
+  if (!isCap(last) && /(ed|ing)$/.test(lw) && !/^(ceo)$/.test(lw)) return null;
   let k = j;
-  // walk back over the noun phrase: capitalised words, titles, determiners, possessives, lowercase nouns
   let count = 0;
-  while (k - 1 >= lo && count < 8) {
+  while (k - 1 >= lo && count < 9) {
     const p = toks[k - 1];
-    const lw = p.text.toLowerCase();
-    if (!isWord(p) && !/^['’]s$/.test(p.text) && p.text !== '.' && p.text !== '-') break;
-    if (/^(said|says|told|that|which|who|and|but|or|when|because|while|if|as|is|was|are|were|has|have|had|to|by|with|for|from|in|on|at|after|before|than|since|where)$/.test(lw))
-      break;
-    if (PRONOUNS[lw] !== undefined) break;
+    const pl = lower(p);
+    if (p.text === '(' || p.text === ')') {
+      k--;
+      count++;
+      continue;
+    }
+    if (!isWord(p) && !/^['’]s$/.test(p.text) && p.text !== '-' && p.text !== '.') break;
+    if (NON_HEAD.has(pl) && pl !== 'of') break;
+    if (PRONOUNS[pl] !== undefined || CUE_FORMS.has(pl)) break;
+    if (!isCap(p) && /(ed|ing)$/.test(pl) && !TITLE_WORDS.has(pl)) break;
     k--;
     count++;
-    if (DETERMINERS.has(lw) && lw !== 'of') break;
+    if (DETERMINERS.has(pl) && pl !== 'of') break;
   }
-  const lwLast = last.text.toLowerCase();
-  if (PRONOUNS[lwLast] !== undefined) return { start: last.start, end: last.end };
+  // do not start on "of"
+  while (k < j && lower(toks[k]) === 'of') k++;
   return { start: toks[k].start, end: last.end };
 }
 
-/** The speaker noun phrase starting at token index `from` ("said Kremlin spokesman Dmitry Peskov."). */
+/** The speaker noun phrase starting at token `from` ("said Kremlin spokesman Dmitry Peskov."). */
 function subjectAfter(toks: Token[], from: number, hi: number): Span | null {
-  let k = from;
-  if (k >= hi || !isWord(toks[k])) return null;
-  const first = toks[k];
-  if (PRONOUNS[first.text.toLowerCase()] !== undefined) return { start: first.start, end: first.end };
-  let end = k;
-  let count = 0;
-  while (end < hi && count < 10) {
+  const first = toks[from];
+  if (from >= hi || !isWord(first)) return null;
+  if (PRONOUNS[lower(first)] !== undefined) return { start: first.start, end: first.end };
+  let end = from;
+  while (end < hi && end - from < 10) {
     const t = toks[end];
-    const lw = t.text.toLowerCase();
-    if (!isWord(t) && !/^['’]s$/.test(t.text) && t.text !== '-') break;
-    if (count > 0 && /^(who|which|that|in|on|at|during|to|told|when|after|before|as|adding|saying|and|but|while|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(lw)) break;
+    const lw = lower(t);
+    if (!isWord(t) && !/^['’]s$/.test(t.text) && t.text !== '-' && t.text !== '.') break;
+    if (t.text === '.' && !/^\p{Lu}$/u.test(toks[end - 1]?.text ?? '')) break;
+    if (end > from && (NON_HEAD.has(lw) && lw !== 'of' || TRAILERS.has(lw) && !isCap(t) && !TITLE_WORDS.has(lw) || PARTICIPLE_CUES.has(lw))) break;
     end++;
-    count++;
   }
-  if (end === k) return null;
-  return { start: toks[k].start, end: toks[end - 1].end };
+  if (end === from) return null;
+  return { start: toks[from].start, end: toks[end - 1].end };
+}
+
+function mentionsFrom(entities: EntityMention[]): NameMention[] {
+  const longest = new Map<string, string>();
+  for (const e of entities) {
+    const cur = longest.get(e.entity);
+    if (!cur || e.text.length > cur.length) longest.set(e.entity, e.text);
+  }
+  return entities
+    .filter((e) => e.span && e.span.end > e.span.start)
+    .map((e) => ({ span: e.span, type: e.type, entity: e.entity, name: longest.get(e.entity) ?? e.text }))
+    .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
 
 function resolveSpeaker(ctx: Ctx, span: Span): { entity: string | null; name: string | null } {
-  const { text } = ctx;
-  const raw = text.slice(span.start, span.end);
-  const lw = raw.toLowerCase();
-  const pron = PRONOUNS[lw];
+  const raw = ctx.text.slice(span.start, span.end);
+  const pron = PRONOUNS[raw.toLowerCase()];
   if (pron !== undefined) {
-    // most recent compatible speaker, else most recent person mention
     for (let i = ctx.speakers.length - 1; i >= 0; i--) {
       const s = ctx.speakers[i];
-      if (s.pos >= span.start) continue;
-      if (pron === 'PER' && s.plural) continue;
-      if (s.entity) return { entity: s.entity, name: s.name };
-      break;
+      if (s.pos >= span.start || !s.entity) continue;
+      if (pron === 'PER' && (s.plural || s.entity.startsWith('ORG:'))) continue;
+      return { entity: s.entity, name: s.name };
     }
     for (let i = ctx.mentions.length - 1; i >= 0; i--) {
       const m = ctx.mentions[i];
@@ -240,63 +293,89 @@ function resolveSpeaker(ctx: Ctx, span: Span): { entity: string | null; name: st
   for (const m of ctx.mentions) {
     if (m.span.start >= span.end) break;
     if (m.span.end <= span.start) continue;
-    if (m.type === 'PER' || m.type === 'ORG' || !best) best = m;
+    if (!best || ((m.type === 'PER' || m.type === 'ORG') && best.type !== 'PER')) best = m;
   }
   if (best) return { entity: best.entity, name: best.name };
-  const fb = fallbackName(text, span);
+  const fb = fallbackSpeakerName(ctx.text, span);
   if (!fb) return { entity: null, name: null };
-  // link a short name to an earlier longer one with the same last token
   for (const s of ctx.speakers) if (s.entity === fb.entity && s.name && s.name.length > fb.name.length) return { entity: s.entity, name: s.name };
   return fb;
-}
-
-function mentionsFrom(entities: EntityMention[]): NameMention[] {
-  const longest = new Map<string, string>();
-  for (const e of entities) {
-    const cur = longest.get(e.entity);
-    if (!cur || e.text.length > cur.length) longest.set(e.entity, e.text);
-  }
-  return entities
-    .map((e) => ({ span: e.span, type: e.type, entity: e.entity, name: longest.get(e.entity) ?? e.text }))
-    .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
 
 function trimSpan(text: string, s: Span): Span {
   let a = s.start;
   let b = s.end;
   while (a < b && /[\s,:;—–-]/.test(text[a])) a++;
-  while (b > a && /[\s,.:;—–-]/.test(text[b - 1])) b--;
+  while (b > a && /[\s,:;—–-]/.test(text[b - 1])) b--;
   return { start: a, end: b };
 }
 
-function kindOf(text: string, content: Span, segments: Segment[]): QuoteKind {
-  let covered = 0;
-  let any = false;
-  for (const seg of segments) {
-    if (seg.outer.end <= content.start || seg.outer.start >= content.end) continue;
-    any = true;
-    covered += Math.min(seg.inner.end, content.end) - Math.max(seg.inner.start, content.start);
+/** First token index with start >= pos (binary search). */
+function tokenAt(toks: Token[], pos: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].start < pos) lo = mid + 1;
+    else hi = mid;
   }
-  if (!any) return 'indirect';
-  const words = text.slice(content.start, content.end).replace(/[^\p{L}\p{N}]+/gu, '').length;
-  const len = content.end - content.start;
-  return covered >= len * 0.85 || words === 0 ? 'direct' : 'partial';
+  return lo;
+}
+
+function isCue(toks: Token[], i: number, loose: boolean): boolean {
+  const t = toks[i];
+  const lw = lower(t);
+  if (!CUE_FORMS.has(lw)) return loose && /^[\p{Ll}]+ed$/u.test(t.text) && !/^(based|used|related|expected|needed)$/.test(lw);
+  const prev = lower(toks[i - 1]);
+  if (DETERMINERS.has(prev) && lw !== 'said' && lw !== 'told') return false;
+  if (NOUN_LIKE.has(lw) && (!isWord(toks[i - 1]) || /^(united|the|and|to|of|for|in|many|two|three|several)$/.test(prev))) return false;
+  if (/^(pointed|points|pointing)$/.test(lw) && lower(toks[i + 1]) !== 'out') return false;
+  if (/^(called|calls|calling)$/.test(lw) && /^(off|up|in|back|out)$/.test(lower(toks[i + 1]))) return false;
+  if (/^(continued|continues|agreed|agrees|repeated|repeats|posted|maintained|maintains|indicated|indicates|revealed|reveals|confirmed|confirms|hinted|hints)$/.test(lw) && !loose) {
+    // need a clause or quote after: "continued, “…”", "agreed that"
+    const next = lower(toks[i + 1]);
+    if (next !== 'that' && next !== ',' && next !== ':' && !isOpen(toks[i + 1]?.text ?? '')) return false;
+  }
+  return true;
 }
 
 /** Finds quotes in `text`. `sentences` from splitSentences; `entities` may be empty. */
 export function findQuotes(text: string, sentences: Span[], entities: EntityMention[]): Quote[] {
-  if (!text) return [];
+  if (!text || !sentences.length) return [];
+  const toks = tokenize(text);
   const segments = findQuotedSegments(text);
-  const ctx: Ctx = { text, mentions: mentionsFrom(entities), speakers: [] };
+  const ctx: Ctx = { text, toks, mentions: mentionsFrom(entities), speakers: [] };
   const quotes: Quote[] = [];
   const usedCue = new Set<number>();
-  let segIdx = 0;
+  /** Segment index → quote index. */
+  const segQuote = new Map<number, number>();
 
-  const push = (content: Span, speakerSpan: Span | null, cue: Token | null, forced?: QuoteKind, parts?: Span[]) => {
+  // sentence of each position
+  const sentOf = (pos: number): number => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sentences[mid].start <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const inAnySegment = (pos: number): boolean => {
+    let lo = 0;
+    let hi = segments.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (segments[mid].inner.end <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < segments.length && segments[lo].inner.start <= pos;
+  };
+
+  const make = (content: Span, speakerSpan: Span | null, cue: Token | null, kind: QuoteKind, parts?: Span[]): Quote | null => {
     const c = trimSpan(text, content);
-    if (c.end - c.start < 2) return;
+    if (c.end - c.start < 2 || !/[\p{L}\p{N}]/u.test(text.slice(c.start, c.end))) return null;
     const who = speakerSpan ? resolveSpeaker(ctx, speakerSpan) : { entity: null, name: null };
-    const kind = forced ?? kindOf(text, c, segments);
     const q: Quote = {
       span: c,
       kind,
@@ -306,193 +385,356 @@ export function findQuotes(text: string, sentences: Span[], entities: EntityMent
       cue: cue ? { span: { start: cue.start, end: cue.end }, verb: cue.text.toLowerCase() } : null,
     };
     if (parts && parts.length > 1) q.parts = parts;
-    quotes.push(q);
     if (speakerSpan) {
       const raw = text.slice(speakerSpan.start, speakerSpan.end).toLowerCase();
-      ctx.speakers.push({ pos: speakerSpan.start, entity: who.entity, name: who.name, plural: /^(they|we)$/.test(raw) || /s$/.test(raw) && !who.entity });
+      ctx.speakers.push({
+        pos: speakerSpan.start,
+        entity: who.entity,
+        name: who.name,
+        span: speakerSpan,
+        plural: /^(they|we)$/.test(raw) || (/s$/.test(raw) && !/[’']s$/.test(raw) && !isCap(tokenize(raw).at(-1))),
+      });
     }
+    return q;
   };
 
-  for (const sent of sentences) {
-    const toks = tokenize(text, sent.start, sent.end);
-    if (!toks.length) continue;
-    // quoted segments overlapping this sentence
-    while (segIdx < segments.length && segments[segIdx].outer.end <= sent.start) segIdx++;
-    const segs: Segment[] = [];
-    for (let k = segIdx; k < segments.length && segments[k].outer.start < sent.end; k++) segs.push(segments[k]);
-    const inSeg = (t: Token) => segs.some((s) => t.start >= s.inner.start && t.end <= s.inner.end);
+  /**
+   * Later quotation-only sentences of the same paragraph belong to the same quote ("“A,” Clinton
+   * said on Thursday. “B.”"): returns the index of the last segment to merge after segment `sj`.
+   */
+  const extendInParagraph = (sj: number, cueTok: number): number => {
+    let last = sj;
+    for (let n = sj + 1; n < segments.length; n++) {
+      const gap = text.slice(segments[last].outer.end, segments[n].outer.start);
+      if (gap.includes('\n') || gap.length > 240) break;
+      if (segQuote.has(n)) break;
+      const gs = segments[last].outer.end;
+      const gapToks = toks.slice(tokenAt(toks, gs), tokenAt(toks, segments[n].outer.start));
+      let ok = true;
+      for (let g = 0; g < gapToks.length; g++) {
+        const idx = tokenAt(toks, gs) + g;
+        if (idx === cueTok) continue;
+        if (isCue(toks, idx, false) || lower(toks[idx]) === 'according') ok = false;
+      }
+      if (!ok) break;
+      if (gapToks.length && !/[.!?]["”’]?\s*$/.test(text.slice(gs - 2, segments[n].outer.start)) && !/[.!?]\s*$/.test(gap)) break;
+      if (gapToks.length && last !== sj) break;
+      if (sentOf(segments[n].outer.start) === sentOf(segments[last].outer.start) && gapToks.length) break;
+      last = n;
+      while (segments[last].continues && segments[last + 1]) last++;
+    }
+    return last;
+  };
 
-    // find the cue token of the sentence: first reporting verb outside quotation marks
+  // ---- pass 1: quotation-marked segments
+  for (let si = 0; si < segments.length; si++) {
+    const seg = segments[si];
+    const a = tokenAt(toks, seg.outer.start); // the opening mark
+    let b = tokenAt(toks, seg.inner.end); // the closing mark (or the token after the segment)
+    if (seg.continues) b = tokenAt(toks, seg.outer.end);
+    const words = tokenize(text, seg.inner.start, seg.inner.end).filter(isWord).length;
+    const sentEndTok = tokenAt(toks, sentences[sentOf(Math.max(seg.inner.end - 1, seg.inner.start))].end);
+    const sentStartTok = tokenAt(toks, sentences[sentOf(seg.outer.start)].start);
+
+    // a) after the closing mark: ,” X said / ,” said X
+    let found: { cue: number; speaker: Span | null; nextIdx: number } | null = null;
+    if (!seg.continues) {
+      let i = b + 1;
+      const limit = Math.min(sentEndTok, i + 16);
+      const startsHere = i;
+      for (; i < limit; i++) {
+        const t = toks[i];
+        if (isOpen(t.text) && i > startsHere) break;
+        if (/^[.!?;]$/.test(t.text)) break;
+        if (isCue(toks, i, i - startsHere <= 5 && isWord(toks[i - 1]))) {
+          const inverted = i === startsHere || (i === startsHere + 1 && toks[startsHere].text === ',');
+          const speaker = inverted ? subjectAfter(toks, i + 1, sentEndTok) : subjectBefore(toks, i, startsHere);
+          if (!speaker && !inverted) break;
+          let next = i + 1;
+          if (inverted && speaker) next = tokenAt(toks, speaker.end);
+          found = { cue: i, speaker, nextIdx: next };
+          break;
+        }
+        if (!isWord(t) && t.text !== ',' && !/^['’]s$/.test(t.text) && t.text !== '(' && t.text !== ')' && t.text !== '-') break;
+      }
+    }
+    if (found && !usedCue.has(found.cue)) {
+      usedCue.add(found.cue);
+      // split quote: ,” he said, “…”
+      let end = seg.inner.end;
+      let parts: Span[] | undefined;
+      let k = found.nextIdx;
+      while (k < toks.length && k < found.nextIdx + 6 && isWord(toks[k]) && TRAILERS.has(lower(toks[k]))) k++;
+      if (toks[k]?.text === ',' || toks[k]?.text === ':') k++;
+      const nextSeg = segments[si + 1];
+      if (nextSeg && toks[k] && toks[k].start === nextSeg.outer.start && /[,\s]$/.test(text.slice(seg.inner.end - 1, seg.inner.end + 1)) && !/[.!?]$/.test(text.slice(seg.inner.start, seg.inner.end).trim())) {
+        parts = [{ start: seg.inner.start, end: seg.inner.end }, { start: nextSeg.inner.start, end: nextSeg.inner.end }];
+        end = nextSeg.inner.end;
+        let sj = si + 1;
+        while (segments[sj].continues && segments[sj + 1]) sj++;
+        end = segments[sj].inner.end;
+        for (let x = si; x <= sj; x++) segQuote.set(x, quotes.length);
+        si = sj;
+      }
+      // the quote may have begun in an earlier paragraph (multi-paragraph quote)
+      let start = seg.inner.start;
+      let p = si - (parts ? 1 : 0);
+      const firstSeg = parts ? si - 1 : si;
+      p = firstSeg;
+      while (p > 0 && segments[p - 1].continues && !segQuote.has(p - 1)) {
+        p--;
+        start = segments[p].inner.start;
+        segQuote.set(p, quotes.length);
+      }
+      // a lead-in of the same sentence before the opening mark ("He said the plan was “…,” he said") is part of the content
+      if (sentStartTok < a && !parts) {
+        const lead = text.slice(toks[sentStartTok].start, seg.outer.start);
+        if (tokenize(lead).filter(isWord).length >= 2 && !/[:]\s*$/.test(lead)) start = toks[sentStartTok].start;
+      }
+      const lastMerged = extendInParagraph(si, found.cue);
+      if (lastMerged > si) {
+        parts = parts ?? [{ start: seg.inner.start, end: seg.inner.end }];
+        for (let x = si + 1; x <= lastMerged; x++) {
+          parts.push({ start: segments[x].inner.start, end: segments[x].inner.end });
+          segQuote.set(x, quotes.length);
+        }
+        end = segments[lastMerged].inner.end;
+      }
+      const content = { start, end };
+      const kind: QuoteKind = start < seg.inner.start - 1 ? 'partial' : 'direct';
+      const q = make(content, found.speaker, toks[found.cue], kind, parts);
+      if (q) {
+        segQuote.set(si, quotes.length);
+        quotes.push(q);
+      }
+      si = Math.max(si, lastMerged);
+      continue;
+    }
+
+    // b) before the opening mark: X said: “…” / X said, “…” / X: “…”
+    let j = a - 1;
+    while (j >= sentStartTok && j > a - 4 && (toks[j].text === ',' || toks[j].text === ':' || TRAILERS.has(lower(toks[j])) && !DETERMINERS.has(lower(toks[j])))) j--;
     let cueIdx = -1;
-    let accordingIdx = -1;
-    for (let i = 0; i < toks.length; i++) {
-      const t = toks[i];
-      if (inSeg(t)) continue;
-      const lw = t.text.toLowerCase();
-      if (lw === 'according' && tokLower(toks[i + 1]) === 'to') {
-        accordingIdx = i;
+    for (let x = j; x >= sentStartTok && x >= j - 1; x--) if (isCue(toks, x, false)) cueIdx = x;
+    let colonSpeaker: Span | null = null;
+    if (cueIdx < 0 && a - 1 >= sentStartTok && toks[a - 1].text === ':' && a - 1 - sentStartTok <= 6 && a - 1 > sentStartTok && isCap(toks[sentStartTok])) {
+      colonSpeaker = { start: toks[sentStartTok].start, end: toks[a - 2].end };
+    }
+    if ((cueIdx >= 0 && !usedCue.has(cueIdx)) || colonSpeaker) {
+      let speaker: Span | null = colonSpeaker;
+      let cueTok: Token | null = colonSpeaker ? toks[a - 1] : null;
+      if (cueIdx >= 0) {
+        usedCue.add(cueIdx);
+        cueTok = toks[cueIdx];
+        speaker = subjectBefore(toks, cueIdx, sentStartTok);
+        if (!speaker && PARTICIPLE_CUES.has(lower(toks[cueIdx]))) speaker = mainSubject(toks, sentStartTok, cueIdx);
+        if (!speaker && sentStartTok < cueIdx && toks[cueIdx - 1].text === ',') speaker = subjectAfter(toks, cueIdx + 1, a);
+      }
+      let sj = si;
+      while (segments[sj].continues && segments[sj + 1]) sj++;
+      sj = extendInParagraph(sj, -1);
+      const end = segments[sj].inner.end;
+      const q = make({ start: seg.inner.start, end }, speaker, cueTok, 'direct');
+      if (q) {
+        for (let x = si; x <= sj; x++) segQuote.set(x, quotes.length);
+        quotes.push(q);
+      }
+      si = sj;
+      continue;
+    }
+    // c) left for the sentence pass (partial quotes) or continuation (below)
+    void words;
+  }
+
+  // ---- pass 2: sentences with a reporting verb not used above
+  for (let s = 0; s < sentences.length; s++) {
+    const sent = sentences[s];
+    const lo = tokenAt(toks, sent.start);
+    const hi = tokenAt(toks, sent.end);
+    if (hi - lo < 3) continue;
+    // skip sentences wholly inside a quote already taken
+    let covered = false;
+    for (const q of quotes) if (q.span.start <= sent.start + 1 && q.span.end >= sent.end - 2) covered = true;
+    if (covered) continue;
+
+    let cueIdx = -1;
+    let according = -1;
+    for (let i = lo; i < hi; i++) {
+      if (inAnySegment(toks[i].start)) continue;
+      if (usedCue.has(i)) {
+        cueIdx = -2;
         break;
       }
-      if (!CUE_FORMS.has(lw)) continue;
-      const prev = tokLower(toks[i - 1]);
-      if (DETERMINERS.has(prev) && !(lw === 'said' || lw === 'told')) continue;
-      if (NOUN_LIKE.has(lw) && (i === 0 || !isWord(toks[i - 1]) || /^(united|the|and)$/.test(prev))) continue;
-      if (/^(pointed|points)$/.test(lw) && tokLower(toks[i + 1]) !== 'out') continue;
-      if (/^(called|calls|calling)$/.test(lw) && !/^(for|on)$/.test(tokLower(toks[i + 1])) && !segs.length) continue;
-      cueIdx = i;
-      break;
+      const lw = lower(toks[i]);
+      if (lw === 'according' && lower(toks[i + 1]) === 'to') {
+        according = i;
+        break;
+      }
+      if (isCue(toks, i, false)) {
+        cueIdx = i;
+        break;
+      }
     }
-
-    if (accordingIdx >= 0) {
-      const a = accordingIdx;
-      // "According to X, CLAUSE." or "CLAUSE, according to X."
-      let j = a + 2;
-      while (j < toks.length && toks[j].text !== ',' && toks[j].text !== '.') j++;
-      const src = j > a + 2 ? { start: toks[a + 2].start, end: toks[j - 1].end } : null;
-      if (a === 0 || (a > 0 && toks[a - 1].text === ',' && a <= 1)) {
-        if (j < toks.length - 1) push({ start: toks[j].end, end: sent.end }, src, toks[a]);
-      } else if (a > 1 && toks[a - 1].text === ',') {
-        const contentEnd = toks[a - 1].start;
-        const tail = j < toks.length - 1 ? { start: toks[j].end, end: sent.end } : null;
-        push({ start: sent.start, end: tail && tail.end - tail.start > 3 ? tail.end : contentEnd }, src, toks[a]);
-      } else {
-        push({ start: sent.start, end: toks[a].start }, src, toks[a]);
+    if (according >= 0) {
+      let j = according + 2;
+      while (j < hi && toks[j].text !== ',' && !/^[.;:]$/.test(toks[j].text)) j++;
+      const src = j > according + 2 ? { start: toks[according + 2].start, end: toks[j - 1].end } : null;
+      let content: Span;
+      if (according === lo) content = { start: j < hi ? toks[j].end : sent.end, end: sent.end };
+      else if (toks[according - 1].text === ',') content = { start: sent.start, end: toks[according - 1].start };
+      else content = { start: sent.start, end: toks[according].start };
+      if (according !== lo && j < hi - 2 && toks[j].text === ',') content = { start: content.start, end: sent.end };
+      const q = make(content, src, toks[according], 'indirect');
+      if (q) {
+        q.kind = kindOf(text, q.span, segments);
+        quotes.push(q);
       }
       continue;
     }
-
-    // direct quotes attached to this sentence through the segment pattern, even without a cue here
-    if (cueIdx < 0) {
-      // a sentence made of a quotation only: continuation of the previous speaker's quote
-      const only = segs.find((s) => s.outer.start <= toks[0].start && s.outer.end >= toks[toks.length - 1].start);
-      if (only && only.inner.end - only.inner.start > 20 && quotes.length) {
-        const prev = quotes[quotes.length - 1];
-        if (prev.kind === 'direct' && prev.speakerSpan && sent.start - prev.span.end < 400 && !/[.!?]["”]?$/.test(text.slice(0, 0))) {
-          push(only.inner, null, null, 'direct');
-          const q = quotes[quotes.length - 1];
-          q.speaker = prev.speaker;
-          q.speakerName = prev.speakerName;
-          q.speakerSpan = null;
-        }
-      }
-      continue;
-    }
-    if (usedCue.has(toks[cueIdx].start)) continue;
-    usedCue.add(toks[cueIdx].start);
+    if (cueIdx < 0) continue;
+    usedCue.add(cueIdx);
     const cue = toks[cueIdx];
-    const cueLw = cue.text.toLowerCase();
-
-    // "…," X said / "…," said X  (a quote segment closing right before the speaker or the cue)
-    const before = segs.filter((s) => s.outer.end <= cue.start);
-    const after = segs.filter((s) => s.outer.start >= cue.end);
-    const lastBefore = before[before.length - 1];
-    const firstAfter = after[0];
-
-    // speaker: inverted ("said X") when the token after the cue is a name/determiner and the token
-    // before it is a closing mark or comma
-    const prevTok = toks[cueIdx - 1];
-    const inverted =
-      prevTok !== undefined &&
-      (prevTok.text === ',' || CLOSE_DQ.includes(prevTok.text) || prevTok.text === '"') &&
-      isWord(toks[cueIdx + 1]) &&
-      !/^(that|the\s)$/.test(tokLower(toks[cueIdx + 1]));
+    const cueLw = lower(cue);
+    const prev = toks[cueIdx - 1];
+    const inverted = cueIdx > lo && (prev.text === ',' || isClose(prev.text)) && isWord(toks[cueIdx + 1]) && lower(toks[cueIdx + 1]) !== 'that' && !PARTICIPLE_CUES.has(cueLw);
     let speaker: Span | null;
-    let afterSpeakerIdx = cueIdx + 1;
+    let after = cueIdx + 1;
     if (inverted) {
-      speaker = subjectAfter(toks, cueIdx + 1, toks.length);
-      if (speaker) {
-        while (afterSpeakerIdx < toks.length && toks[afterSpeakerIdx].start < speaker.end) afterSpeakerIdx++;
-      }
+      speaker = subjectAfter(toks, cueIdx + 1, hi);
+      if (speaker) after = tokenAt(toks, speaker.end);
+    } else if (PARTICIPLE_CUES.has(cueLw) && prev?.text === ',') {
+      speaker = mainSubject(toks, lo, cueIdx);
     } else {
-      speaker = subjectBefore(toks, cueIdx, 0);
+      speaker = subjectBefore(toks, cueIdx, lo);
     }
-    let speakerStartIdx = cueIdx;
-    if (speaker && !inverted) {
-      speakerStartIdx = toks.findIndex((t) => t.start >= speaker!.start);
-      if (speakerStartIdx < 0) speakerStartIdx = cueIdx;
-    }
-
-    // what follows the cue (and the inverted speaker): trailer words only → content is before
-    let k = afterSpeakerIdx;
-    if (!inverted && /^(told|tells|telling|asked|asks|urged|warned|reminded)$/.test(cueLw)) {
-      // skip the addressee: "told reporters", "told Fox News"
-      while (k < toks.length && isWord(toks[k]) && toks[k].text.toLowerCase() !== 'that' && k < afterSpeakerIdx + 4) {
-        const lw = toks[k].text.toLowerCase();
-        if (/^(he|she|they|it|we|i|the|a|an|there|this)$/.test(lw) && k > afterSpeakerIdx) break;
-        if (!(TRAILERS.has(lw) || /^\p{Lu}/u.test(toks[k].text) || /^(reporters|journalists|lawmakers|supporters|voters|audience|crowd|members|officials|him|her|them|me|us|listeners|viewers)$/.test(lw))) break;
+    const spStart = speaker && !inverted && speaker.start >= sent.start && speaker.end <= cue.start ? tokenAt(toks, speaker.start) : cueIdx;
+    // addressee: "told reporters", "told Fox News"
+    let k = after;
+    if (ADDRESSEE_CUES.has(cueLw) && !inverted) {
+      while (k < hi && k < after + 5 && isWord(toks[k]) && lower(toks[k]) !== 'that') {
+        const lw = lower(toks[k]);
+        if (k > after && /^(he|she|they|it|we|i|the|a|an|there|this)$/.test(lw)) break;
+        if (!(TRAILERS.has(lw) || isCap(toks[k]) || /^(reporters|journalists|lawmakers|supporters|voters|audience|crowd|members|officials|him|her|them|me|us|listeners|viewers|students|people|congress)$/.test(lw))) break;
         k++;
       }
     }
+    // trailing words only → the content is before the speaker
     let m = k;
-    while (m < toks.length && (TRAILERS.has(toks[m].text.toLowerCase()) || /^\p{Lu}/u.test(toks[m].text) && m > k) && !inSeg(toks[m])) m++;
-    const restIsTrailer = m >= toks.length || /^[.!?]$/.test(toks[m].text) || (toks[m].text === ',' && firstAfter === undefined && m === toks.length - 2);
-    const contentBefore =
-      speakerStartIdx > 0 &&
-      (toks[speakerStartIdx - 1].text === ',' || CLOSE_DQ.includes(toks[speakerStartIdx - 1].text) || toks[speakerStartIdx - 1].text === '"' || toks[speakerStartIdx - 1].text === '—');
-
-    if (contentBefore && (restIsTrailer || (toks[m]?.text === ',' && firstAfter !== undefined))) {
-      // "CLAUSE," X said [, "MORE."]
-      let startPos = sent.start;
-      // a direct quote spanning earlier sentences: start at its opening mark
-      if (lastBefore && lastBefore.outer.start < sent.start) startPos = lastBefore.inner.start;
-      else if (lastBefore && before.length && lastBefore.outer.end >= toks[speakerStartIdx - 1].start - 1) {
-        // content is the whole sentence part before the speaker (may include unquoted lead-in)
-        startPos = Math.min(sent.start, lastBefore.inner.start);
-      }
-      const firstPart = { start: startPos, end: toks[speakerStartIdx - 1].start };
-      if (firstAfter && toks[m]?.text === ',') {
-        // split quote: "…," he said, "…"
-        let end = firstAfter.inner.end;
-        // the second part may run over several sentences
-        const segFull = segments.find((s) => s.outer.start === firstAfter.outer.start);
-        if (segFull) end = segFull.inner.end;
-        push({ start: firstPart.start, end }, speaker, cue, undefined, [trimSpan(text, firstPart), { start: firstAfter.inner.start, end }]);
-      } else {
-        push(firstPart, speaker, cue);
+    while (m < hi && !inAnySegment(toks[m].start) && (TRAILERS.has(lower(toks[m])) || (isCap(toks[m]) && m > k) || /^\d/.test(toks[m].text))) m++;
+    const restIsTrailer = m >= hi || /^[.!?]$/.test(toks[m].text);
+    const beforeMark = spStart > lo ? toks[spStart - 1].text : '';
+    const contentBefore = spStart > lo + 1 && (beforeMark === ',' || isClose(beforeMark) || beforeMark === '—' || beforeMark === '–');
+    if (contentBefore && (restIsTrailer || (toks[m]?.text === ',' && !PARTICIPLE_CUES.has(lower(toks[m + 1]))))) {
+      let endTok = spStart - 1;
+      if (toks[endTok].text === ',' && endTok > lo && isClose(toks[endTok - 1].text)) endTok--;
+      let content: Span = { start: sent.start, end: toks[endTok].start };
+      if (!restIsTrailer && toks[m]?.text === ',' && m + 1 < hi) content = { start: sent.start, end: sent.end };
+      const q = make(content, speaker, cue, 'indirect');
+      if (q) {
+        q.kind = kindOf(text, q.span, segments);
+        quotes.push(q);
       }
       continue;
     }
-
-    // X said [that] CLAUSE / X said: "…"
+    if (!speaker) continue;
+    // X said [on Tuesday] [that] CLAUSE
     let c = k;
-    while (c < toks.length && !inSeg(toks[c]) && (TRAILERS.has(toks[c].text.toLowerCase()) && !/^(a|an|the|this|it)$/.test(toks[c].text.toLowerCase())) && c < k + 4) c++;
-    if (c < toks.length && tokLower(toks[c]) === 'that') c++;
-    if (c < toks.length && /^[,:]$/.test(toks[c].text)) c++;
-    if (c >= toks.length) continue;
-    if (/^out$/.test(tokLower(toks[c])) && /^(pointed|points)$/.test(cueLw)) c++;
+    while (c < hi && c < k + 6 && !inAnySegment(toks[c].start) && TRAILERS.has(lower(toks[c])) && !/^(a|an|the|this|it|his|her|their|its|by|as|when|while|after|before)$/.test(lower(toks[c]))) c++;
+    if (c < hi && /^(that|:|,)$/.test(lower(toks[c]))) c++;
+    if (c < hi && lower(toks[c]) === 'out' && /^point/.test(cueLw)) c++;
+    if (c < hi && lower(toks[c]) === 'that') c++;
+    if (c >= hi - 1 && !(c === hi - 1 && isWord(toks[c]))) continue;
     let end = sent.end;
-    // a direct quote opened here may run over several sentences
-    const seg = segments.find((s) => s.outer.start <= toks[c].start && s.outer.end > toks[c].start);
+    const seg = segments.find((g) => g.outer.start <= toks[c].start && g.outer.end > toks[c].start);
     if (seg && seg.inner.end > end) end = seg.inner.end;
-    if (!speaker && !/^(saying|adding|noting|calling|arguing|insisting|warning|stressing|explaining|asking|describing|accusing|claiming|urging|vowing|promising|suggesting|telling|writing|declaring|announcing|responding|replying)$/.test(cueLw)) {
-      // no subject found: still an attribution if the content is quoted
-      if (!seg) continue;
+    if (seg?.continues) {
+      let sj = segments.indexOf(seg);
+      while (segments[sj].continues && segments[sj + 1]) sj++;
+      end = Math.max(end, segments[sj].inner.end);
     }
-    if (!speaker) {
-      // participle cue (", saying …"): the subject of the main clause
-      speaker = subjectBefore(toks, Math.max(0, firstVerbIdx(toks, cueIdx)), 0);
+    const q = make({ start: toks[c].start, end }, speaker, cue, 'indirect');
+    if (q) {
+      q.kind = kindOf(text, q.span, segments);
+      quotes.push(q);
     }
-    push({ start: toks[c].start, end }, speaker, cue);
   }
 
-  // partial quotes after "calling"/"described as" are inside the content found above; scare quotes
-  // around names stay unquoted. Order and dedupe.
-  quotes.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  // ---- continuation: a whole-sentence quotation with no cue continues the nearest attributed
+  // direct quote before it in the same or the previous paragraph
+  quotes.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
+  const taken = (seg: QuotedSegment) => quotes.some((q) => q.span.start <= seg.inner.start + 1 && q.span.end >= seg.inner.end - 1);
+  const extra: Quote[] = [];
+  for (let si = 0; si < segments.length; si++) {
+    const seg = segments[si];
+    if (segQuote.has(si) || taken(seg)) continue;
+    const words = tokenize(text, seg.inner.start, seg.inner.end).filter(isWord).length;
+    if (words < 4) continue; // scare quotes and names
+    const sIdx = sentOf(seg.outer.start);
+    const sent = sentences[sIdx];
+    const startsSentence = tokenAt(toks, sent.start) === tokenAt(toks, seg.outer.start);
+    if (!startsSentence) continue;
+    // nearest attributed quote within 600 characters before, else after in the same paragraph
+    let prevQ: Quote | null = null;
+    for (const q of quotes) {
+      if (q.span.end > seg.outer.start) break;
+      if (seg.outer.start - q.span.end < 600 && (q.speakerSpan || q.speaker)) prevQ = q;
+    }
+    let src = prevQ;
+    if (!src) {
+      for (const q of quotes) if (q.span.start >= seg.outer.end && q.span.start - seg.outer.end < 300 && !text.slice(seg.outer.end, q.span.start).includes('\n') && (q.speakerSpan || q.speaker)) {
+        src = q;
+        break;
+      }
+    }
+    if (!src) continue;
+    let end = seg.inner.end;
+    let sj = si;
+    while (segments[sj].continues && segments[sj + 1]) {
+      sj++;
+      end = segments[sj].inner.end;
+    }
+    extra.push({
+      span: { start: seg.inner.start, end },
+      kind: 'direct',
+      speakerSpan: src.speakerSpan,
+      speaker: src.speaker,
+      speakerName: src.speakerName,
+      cue: null,
+    });
+    si = sj;
+  }
+  quotes.push(...extra);
+
+  quotes.sort((x, y) => x.span.start - y.span.start || y.span.end - x.span.end);
   const out: Quote[] = [];
   for (const q of quotes) {
     const last = out[out.length - 1];
-    if (last && q.span.start < last.span.end && q.span.end <= last.span.end) continue;
+    if (last && q.span.start >= last.span.start && q.span.end <= last.span.end) continue;
     out.push(q);
   }
   return out;
 }
 
-/** Index of a plausible main-clause subject end before a participle cue: the token before the first verb-like word. */
-function firstVerbIdx(toks: Token[], cueIdx: number): number {
-  for (let i = 1; i < cueIdx; i++) {
-    const lw = toks[i].text.toLowerCase();
-    if (/(ed|es)$/.test(lw) && /^\p{Ll}/u.test(toks[i].text)) return i;
-    if (/^(is|was|are|were|has|had|have|will|would|could|can|spoke|met|gave|took|made|went|said|told)$/.test(lw)) return i;
+/** Subject of the main clause before a participle cue ("Xi …, saying …"): the noun phrase before its first verb. */
+function mainSubject(toks: Token[], lo: number, cueIdx: number): Span | null {
+  for (let i = lo + 1; i < cueIdx; i++) {
+    const lw = lower(toks[i]);
+    if (CUE_FORMS.has(lw) || /^(is|was|are|were|has|had|have|will|would|could|can|spoke|met|gave|took|made|went|expressed|issued|released)$/.test(lw) || (/ed$/.test(lw) && !isCap(toks[i]))) {
+      return subjectBefore(toks, i, lo);
+    }
   }
-  return 0;
+  return null;
+}
+
+function kindOf(text: string, content: Span, segments: QuotedSegment[]): QuoteKind {
+  let covered = 0;
+  let any = false;
+  for (const seg of segments) {
+    if (seg.outer.end <= content.start) continue;
+    if (seg.outer.start >= content.end) break;
+    any = true;
+    covered += Math.max(0, Math.min(seg.inner.end, content.end) - Math.max(seg.inner.start, content.start));
+  }
+  if (!any) return 'indirect';
+  return covered >= (content.end - content.start) * 0.9 ? 'direct' : 'partial';
 }
