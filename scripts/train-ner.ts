@@ -1,0 +1,229 @@
+/**
+ * Trains the entity tagger: an averaged structured perceptron with Viterbi decoding over BIO tags.
+ *
+ *   npm run train:ner [-- --epochs N --out models/ner.bin.gz --train FILE]
+ *
+ * Data: ../shared/data/ner/conll2003/eng.train (CoNLL-2003 English, Reuters 1996), plus unlabeled
+ * text for the casing lexicon and word clusters: the CoNLL training tokens and the PolNeAR article
+ * texts (../shared/data/attribution/polnear/{train,dev}/text). Deterministic: fixed shuffling seed,
+ * sorted lexicons, no clock or randomness elsewhere.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { splitSentences, tokenize } from '../src/analyse/tokenize.js';
+import { readConll, toBio } from '../src/analyse/entities/conll.js';
+import { buildClusters } from '../src/analyse/entities/clusters.js';
+import { type Lexicons, NT, normToken, sentenceFeatures, TAG_INDEX } from '../src/analyse/entities/features.js';
+import { handGazetteer, TYPE_BIT } from '../src/analyse/entities/gazetteer.js';
+import { DEFAULT_MODEL_PATH, START, serializeModel, viterbi } from '../src/analyse/entities/model.js';
+
+const args = process.argv.slice(2);
+const opt = (name: string, def: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1] : def;
+};
+const SHARED = join(import.meta.dirname, '../../shared');
+const TRAIN = opt('train', join(SHARED, 'data/ner/conll2003/eng.train'));
+const OUT = opt('out', DEFAULT_MODEL_PATH);
+const EPOCHS = Number(opt('epochs', '12'));
+const FOLDS = 5;
+const BLOCK = 100; // sentences per jackknife block (the files carry no document boundaries)
+const CLUSTERS = opt('clusters', '1') === '1';
+
+const t0 = performance.now();
+const log = (msg: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
+
+// ---------- data ----------
+const train = readConll(TRAIN).map((s) => ({ words: s.words, tags: toBio(s.tags) }));
+log(`train: ${train.length} sentences, ${train.reduce((a, s) => a + s.words.length, 0)} tokens`);
+
+// Unlabeled text: CoNLL training tokens and PolNeAR articles, as token sequences.
+const unlabeled: string[][] = train.map((s) => s.words.map(normToken));
+for (const part of ['train', 'dev']) {
+  const dir = join(SHARED, 'data/attribution/polnear', part, 'text');
+  if (!existsSync(dir)) continue;
+  for (const f of readdirSync(dir).sort()) {
+    const text = readFileSync(join(dir, f), 'utf8');
+    for (const s of splitSentences(text)) unlabeled.push(tokenize(text, s.start, s.end).map((t) => normToken(t.text)));
+  }
+}
+log(`unlabeled: ${unlabeled.length} sentences, ${unlabeled.reduce((a, s) => a + s.length, 0)} tokens`);
+
+// ---------- lexicons ----------
+const lowerKey = (w: string) => w.toLowerCase().replace(/[0-9]/g, '0');
+function casingLexicon(sents: string[][]): Map<string, string> {
+  const low = new Map<string, number>();
+  const cap = new Map<string, number>();
+  for (const s of sents) {
+    let letters = 0;
+    let caps = 0;
+    for (const w of s) {
+      if (/\p{L}/u.test(w) && w.length > 1) {
+        letters++;
+        if (w === w.toUpperCase()) caps++;
+      }
+    }
+    if (letters >= 2 && caps / letters > 0.5) continue; // headline in capitals: no casing evidence
+    for (let i = 1; i < s.length; i++) {
+      const w = s[i];
+      if (!/^\p{L}/u.test(w)) continue;
+      if (/^[([{"'`-]$/.test(s[i - 1]) || /^[.!?:]$/.test(s[i - 1])) continue; // sentence-like start
+      const k = lowerKey(w);
+      if (w === w.toLowerCase()) low.set(k, (low.get(k) ?? 0) + 1);
+      else if (/^\p{Lu}/u.test(w)) cap.set(k, (cap.get(k) ?? 0) + 1);
+    }
+  }
+  const out = new Map<string, string>();
+  const keys = [...new Set([...low.keys(), ...cap.keys()])].sort();
+  for (const k of keys) {
+    const l = low.get(k) ?? 0;
+    const c = cap.get(k) ?? 0;
+    if (l + c < 2) continue;
+    const r = c / (l + c);
+    out.set(k, r >= 0.95 ? 'C' : r >= 0.6 ? 'c' : r >= 0.2 ? 'm' : r >= 0.03 ? 'l' : 'L');
+  }
+  return out;
+}
+
+function entityGazetteer(sents: { words: string[]; tags: string[] }[]): Map<string, number> {
+  const g = new Map<string, number>();
+  for (const s of sents) {
+    let i = 0;
+    while (i < s.tags.length) {
+      const t = s.tags[i];
+      if (t[0] !== 'B') {
+        i++;
+        continue;
+      }
+      const type = t.slice(2);
+      let j = i + 1;
+      while (j < s.tags.length && s.tags[j] === `I-${type}`) j++;
+      const k = s.words.slice(i, j).map(normToken).map(lowerKey).join(' ');
+      g.set(k, (g.get(k) ?? 0) | TYPE_BIT[type]);
+      i = j;
+    }
+  }
+  return new Map([...g].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+}
+
+const casing = casingLexicon(unlabeled);
+log(`casing lexicon: ${casing.size} words`);
+const clusters = CLUSTERS ? buildClusters(unlabeled, log) : new Map<string, string>();
+log(`clusters: ${clusters.size} words`);
+const hand = handGazetteer();
+const fullGaz = entityGazetteer(train);
+const gazMaxLen = 6;
+const foldOf = (i: number) => Math.floor(i / BLOCK) % FOLDS;
+const foldGaz: Map<string, number>[] = [];
+for (let f = 0; f < FOLDS; f++) foldGaz.push(entityGazetteer(train.filter((_, i) => foldOf(i) !== f)));
+log(`gazetteer: ${fullGaz.size} phrases (jackknifed in ${FOLDS} folds for training features)`);
+
+// ---------- features ----------
+const rowOf = new Map<number, number>();
+const keys: number[] = [];
+const X: Int32Array[][] = [];
+const Y: Uint8Array[] = [];
+for (let i = 0; i < train.length; i++) {
+  const s = train[i];
+  const lex: Lexicons = { casing, clusters, gaz: foldGaz[foldOf(i)], hand, gazMaxLen };
+  const feats = sentenceFeatures(s.words, lex);
+  X.push(
+    feats.map((hs) => {
+      const rows = new Int32Array(hs.length);
+      for (let k = 0; k < hs.length; k++) {
+        let r = rowOf.get(hs[k]);
+        if (r === undefined) {
+          r = keys.length;
+          rowOf.set(hs[k], r);
+          keys.push(hs[k]);
+        }
+        rows[k] = r;
+      }
+      return rows;
+    }),
+  );
+  Y.push(Uint8Array.from(s.tags.map((t) => TAG_INDEX.get(t) ?? 0)));
+}
+log(`features: ${keys.length} distinct`);
+
+// ---------- averaged perceptron ----------
+const R = keys.length;
+const w = new Float64Array(R * NT);
+const u = new Float64Array(R * NT); // sum of c * update, for averaging
+const TR = (NT + 1) * NT;
+const tw = new Float64Array(TR);
+const tu = new Float64Array(TR);
+let c = 1;
+
+let seed = 0x2545f491;
+const rand = () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+
+const order = train.map((_, i) => i);
+for (let ep = 1; ep <= EPOCHS; ep++) {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  let errors = 0;
+  let tokens = 0;
+  for (const si of order) {
+    const xs = X[si];
+    const gold = Y[si];
+    const n = xs.length;
+    const em = new Float64Array(n * NT);
+    for (let i = 0; i < n; i++) {
+      const o = i * NT;
+      for (const r of xs[i]) {
+        const ro = r * NT;
+        for (let t = 0; t < NT; t++) em[o + t] += w[ro + t];
+      }
+    }
+    const pred = viterbi(em, tw, n);
+    tokens += n;
+    let differs = false;
+    for (let i = 0; i < n; i++) if (pred[i] !== gold[i]) differs = true;
+    if (differs) {
+      for (let i = 0; i < n; i++) {
+        const g = gold[i];
+        const p = pred[i];
+        if (g !== p) {
+          errors++;
+          for (const r of xs[i]) {
+            w[r * NT + g] += 1;
+            u[r * NT + g] += c;
+            w[r * NT + p] -= 1;
+            u[r * NT + p] -= c;
+          }
+        }
+        const gp = i === 0 ? START : gold[i - 1];
+        const pp = i === 0 ? START : pred[i - 1];
+        if (gp !== pp || g !== p) {
+          tw[gp * NT + g] += 1;
+          tu[gp * NT + g] += c;
+          tw[pp * NT + p] -= 1;
+          tu[pp * NT + p] -= c;
+        }
+      }
+    }
+    c++;
+  }
+  log(`epoch ${ep}: ${errors} token errors / ${tokens} (${((100 * errors) / tokens).toFixed(2)}%)`);
+}
+for (let k = 0; k < w.length; k++) w[k] -= u[k] / c;
+for (let k = 0; k < TR; k++) tw[k] -= tu[k] / c;
+
+const lex: Lexicons = { casing, clusters, gaz: fullGaz, hand, gazMaxLen };
+const buf = serializeModel(Uint32Array.from(keys), w, tw, lex, {
+  trainedOn: 'CoNLL-2003 eng.train',
+  epochs: EPOCHS,
+  sentences: train.length,
+  features: R,
+});
+writeFileSync(OUT, buf);
+log(`wrote ${OUT}: ${(buf.length / 1e6).toFixed(2)} MB`);

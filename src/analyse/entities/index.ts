@@ -1,0 +1,116 @@
+/**
+ * Entities: people, organisations, places and other names (CoNLL types PER, ORG, LOC, MISC),
+ * recognised by a tagger trained in the repo (scripts/train-ner.ts → models/ner.bin.gz) and linked
+ * within the article and across the articles of a story.
+ *
+ *   const mentions = recogniseEntities(article.text, sentences);   // standoff spans, linked ids
+ *   const entities = entityIndex(mentions);                        // the article's entities
+ *   const story = linkAcrossArticles([{ articleId, outlet, mentions }, ...]);
+ */
+import type { EntityMention, EntityType, Span } from '../../model/types.js';
+import { splitSentences, tokenize } from '../tokenize.js';
+import { TAGS } from './features.js';
+import { INSTITUTION_PLACES } from './gazetteer.js';
+import { cleanName, linkWithinArticle } from './link.js';
+import { loadTagger, modelLoadMs } from './model.js';
+
+export type { StoryEntity } from './link.js';
+export { cleanName, entityId, entityIndex, linkAcrossArticles, linkWithinArticle } from './link.js';
+export { loadTagger, modelLoadMs } from './model.js';
+
+/** Longest token run tagged at once; longer sentences (text without punctuation) are cut into windows. */
+const MAX_WINDOW = 200;
+/** Tokens longer than this (a run of text with no spaces) are not names. */
+const MAX_TOKEN_CHARS = 60;
+
+/**
+ * Entity mentions of `text`, tagged sentence by sentence. `sentences` are spans into `text`
+ * (from splitSentences); when empty, the text is split here. Mentions come sorted by offset,
+ * each with the id of its entity within the article (`PER:vladimir_putin`).
+ */
+export function recogniseEntities(text: string, sentences: Span[]): EntityMention[] {
+  if (!text || !/\p{L}/u.test(text)) return [];
+  const tagger = loadTagger();
+  const spans = sentences?.length ? sentences : splitSentences(text);
+  const mentions: EntityMention[] = [];
+  for (const s of spans) {
+    const start = Math.max(0, Math.min(text.length, s.start));
+    const end = Math.max(start, Math.min(text.length, s.end));
+    if (end <= start) continue;
+    const toks = tokenize(text, start, end);
+    for (let w = 0; w < toks.length; w += MAX_WINDOW) {
+      const win = toks.slice(w, w + MAX_WINDOW);
+      if (!win.some((t) => /\p{L}/u.test(t.text))) continue;
+      const words = truecaseTitle(
+        win.map((t) => (t.text.length > MAX_TOKEN_CHARS ? t.text.slice(0, MAX_TOKEN_CHARS) : t.text)),
+        tagger.lex.casing,
+      );
+      const tags = tagger.tagIndices(words);
+      let i = 0;
+      while (i < win.length) {
+        const tag = TAGS[tags[i]];
+        if (tag === 'O') {
+          i++;
+          continue;
+        }
+        const type = tag.slice(2) as EntityType;
+        let j = i + 1;
+        while (j < win.length && TAGS[tags[j]] === `I-${type}`) j++;
+        const m = makeMention(text, win.slice(i, j), type);
+        if (m) mentions.push(m);
+        i = j;
+      }
+    }
+  }
+  mentions.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return linkWithinArticle(mentions);
+}
+
+/**
+ * A headline in title case ("Xi and Putin Pledge Closer Ties Ahead of Victory Day") capitalises
+ * ordinary words, which the tagger would read as names: words that running text nearly always
+ * writes in lower case are lowered first. Sentences are left alone unless most longer words are
+ * capitalised and at least two of them are ordinary words.
+ */
+export function truecaseTitle(words: string[], casing: Map<string, string>): string[] {
+  let long = 0;
+  let capital = 0;
+  let ordinary = 0;
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i];
+    if (w.length < 4 || !/^\p{L}+$/u.test(w)) continue;
+    long++;
+    if (/^\p{Lu}\p{Ll}/u.test(w)) {
+      capital++;
+      const c = casing.get(w.toLowerCase());
+      if (c === 'L' || c === 'l') ordinary++;
+    }
+  }
+  if (long < 3 || capital < 0.75 * long || ordinary < 2) return words;
+  return words.map((w, i) => {
+    if (i === 0 || !/^\p{Lu}\p{Ll}+$/u.test(w)) return w;
+    const c = casing.get(w.toLowerCase());
+    return c === 'L' || c === 'l' ? w.toLowerCase() : w;
+  });
+}
+
+function makeMention(text: string, toks: { start: number; end: number; text: string }[], type: EntityType): EntityMention | null {
+  // Trim punctuation-only tokens and possessive endings at the edges; keep "People's Daily" whole.
+  let a = 0;
+  let b = toks.length;
+  while (a < b && !/[\p{L}\p{N}]/u.test(toks[a].text)) a++;
+  while (b > a && (!/[\p{L}\p{N}]/u.test(toks[b - 1].text) || /^['’][sS]$/.test(toks[b - 1].text))) b--;
+  if (a >= b) return null;
+  const span = { start: toks[a].start, end: toks[b - 1].end };
+  const surface = text.slice(span.start, span.end);
+  if (surface.length > 200 || toks[a].text.length > MAX_TOKEN_CHARS) return null;
+  let t = type;
+  // Seats of government stand for the institution ("the Kremlin said"): organisations, not places.
+  if (t === 'LOC' && INSTITUTION_PLACES.has(cleanName(surface).toLowerCase())) t = 'ORG';
+  return { span, type: t, text: surface, entity: '' };
+}
+
+/** Milliseconds the shipped model took to load (null before first use). */
+export function entityModelLoadMs(): number | null {
+  return modelLoadMs();
+}

@@ -1,0 +1,287 @@
+/**
+ * Entity linking: mentions of one article grouped into entities (name variants, titled and short
+ * mentions, demonyms → their country), and entities of the articles of a story merged into
+ * story entities with their variants and mention counts per outlet.
+ */
+import type { Entity, EntityMention, EntityType, Span } from '../../model/types.js';
+import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME, ORG_BY_NAME } from './gazetteer.js';
+
+/** One entity across the articles of a story. */
+export interface StoryEntity {
+  id: string;
+  type: EntityType;
+  name: string;
+  variants: string[];
+  mentions: number;
+  byOutlet: Record<string, number>;
+  occurrences: { articleId: string; span: Span }[];
+}
+
+/** `PER:vladimir_putin`: type plus the canonical name folded to lower case, accents and punctuation removed. */
+export function entityId(type: EntityType, name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’.]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '_')
+    .replace(/^_+|_+$/g, '');
+  return `${type}:${slug || '_'}`;
+}
+
+const TITLES = new Set(
+  'mr mrs ms miss dr prof sir dame lord lady president vice prime minister secretary senator sen rep gov governor general gen chancellor king queen prince princess premier mayor judge justice chairman chairwoman ceo spokesman spokeswoman'.split(
+    ' ',
+  ),
+);
+
+/** The name a mention carries: typographic quotes folded, leading titles and a trailing possessive removed. */
+export function cleanName(text: string): string {
+  let words = text
+    .replace(/[’‘]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(' ');
+  while (words.length > 1 && TITLES.has(words[0].toLowerCase().replace(/\.$/, ''))) words = words.slice(1);
+  let s = words.join(' ');
+  s = s.replace(/ ?'s$/i, '').replace(/'$/, '');
+  return s || text.trim();
+}
+
+const fold = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase();
+
+/** Levenshtein distance, stopping early once above `max`. */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** Same name part, allowing one edit in long names ("Zelensky" / "Zelenskyy"). */
+export function samePart(a: string, b: string): boolean {
+  const x = fold(a);
+  const y = fold(b);
+  if (x === y) return true;
+  return x.length >= 6 && y.length >= 6 && editDistance(x, y, 1) <= 1;
+}
+
+const tokensOf = (name: string) => name.split(/[\s]+/).filter((t) => /\p{L}/u.test(t));
+
+interface Work {
+  m: EntityMention;
+  name: string;
+  type: EntityType;
+}
+
+/**
+ * Links the mentions of one article in place: sets `entity` (and `denotes` for demonyms), and may
+ * re-type a single-word mention to PER when it is the surname of a person named in full elsewhere
+ * in the article. Returns the mentions.
+ */
+export function linkWithinArticle(mentions: EntityMention[]): EntityMention[] {
+  const work: Work[] = mentions.map((m) => ({ m, name: cleanName(m.text), type: m.type }));
+
+  // People named in full (two words or more).
+  const fullNames = new Map<string, { name: string; count: number; first: number; tokens: string[] }>();
+  work.forEach((w, i) => {
+    if (w.type !== 'PER') return;
+    const toks = tokensOf(w.name);
+    if (toks.length < 2) return;
+    const k = fold(w.name);
+    const e = fullNames.get(k);
+    if (e) e.count++;
+    else fullNames.set(k, { name: w.name, count: 1, first: i, tokens: toks });
+  });
+  const people = [...fullNames.values()].sort((a, b) => b.count - a.count || a.first - b.first);
+
+  // A single word tagged ORG/LOC/MISC that is a person's name part elsewhere ("Xi" after "Xi Jinping") is that person.
+  for (const w of work) {
+    if (w.type === 'PER') continue;
+    const toks = tokensOf(w.name);
+    if (toks.length !== 1) continue;
+    const low = w.name.toLowerCase();
+    if (COUNTRY_BY_NAME.has(low) || COUNTRY_BY_DEMONYM.has(low) || ORG_BY_NAME.has(low)) continue;
+    if (people.some((p) => p.tokens.some((t) => fold(t) === fold(toks[0])))) {
+      w.type = 'PER';
+      w.m.type = 'PER';
+    }
+  }
+
+  // Each person mention → the most-mentioned full name it is part of.
+  const personOf = (name: string): string | null => {
+    const toks = tokensOf(name);
+    if (!toks.length) return null;
+    for (const p of people) {
+      if (toks.every((t) => p.tokens.some((pt) => samePart(pt, t)))) return p.name;
+    }
+    return null;
+  };
+  // Canonical name per full name: full names that are variants of a more frequent one ("Volodymyr Zelenskyy"
+  // and "Volodymyr Zelensky") collapse into it.
+  const canonical = new Map<string, string>();
+  for (const p of people) canonical.set(p.name, personOf(p.name) ?? p.name);
+
+  // Organisations: acronyms of names given in full in the article, and known organisations.
+  const orgFull = new Map<string, string>();
+  for (const w of work) {
+    if (w.type !== 'ORG') continue;
+    const toks = tokensOf(w.name).filter((t) => /^\p{Lu}/u.test(t));
+    if (toks.length >= 2) orgFull.set(toks.map((t) => t[0]).join(''), w.name);
+  }
+
+  for (const w of work) {
+    let name = w.name;
+    const low = name.toLowerCase();
+    if (w.type === 'PER') {
+      const p = personOf(name);
+      if (p) name = canonical.get(p) ?? p;
+    } else if (w.type === 'LOC' && COUNTRY_BY_NAME.has(low)) {
+      name = COUNTRY_BY_NAME.get(low)!;
+    } else if (w.type === 'ORG') {
+      if (ORG_BY_NAME.has(low)) name = ORG_BY_NAME.get(low)!;
+      else if (/^\p{Lu}{2,}$/u.test(name) && orgFull.has(name)) name = orgFull.get(name)!;
+    } else if (w.type === 'MISC') {
+      const country = COUNTRY_BY_DEMONYM.get(low);
+      if (country) w.m.denotes = entityId('LOC', country);
+    }
+    w.m.entity = entityId(w.type, name);
+  }
+  return mentions;
+}
+
+/** The entities of one article: id, canonical name, surface variants, mention count. */
+export function entityIndex(mentions: EntityMention[]): Entity[] {
+  const byId = new Map<string, { type: EntityType; variants: Map<string, number>; order: string[]; mentions: number; first: number }>();
+  mentions.forEach((m, i) => {
+    let e = byId.get(m.entity);
+    if (!e) byId.set(m.entity, (e = { type: m.type, variants: new Map(), order: [], mentions: 0, first: i }));
+    e.mentions++;
+    if (!e.variants.has(m.text)) e.order.push(m.text);
+    e.variants.set(m.text, (e.variants.get(m.text) ?? 0) + 1);
+  });
+  const out: Entity[] = [];
+  for (const [id, e] of byId) {
+    out.push({ id, type: e.type, name: canonicalName(id, e.type, e.variants), variants: e.order, mentions: e.mentions });
+  }
+  return out.sort((a, b) => b.mentions - a.mentions || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Picks a display name: a variant whose id matches, preferring the most frequent, then the longest. */
+function canonicalName(id: string, type: EntityType, variants: Map<string, number>): string {
+  const low = id.slice(id.indexOf(':') + 1);
+  if (type === 'LOC') {
+    for (const v of variants.keys()) {
+      const c = COUNTRY_BY_NAME.get(cleanName(v).toLowerCase());
+      if (c && entityId('LOC', c).endsWith(low)) return c;
+    }
+  }
+  if (type === 'ORG') {
+    for (const v of variants.keys()) {
+      const c = ORG_BY_NAME.get(cleanName(v).toLowerCase());
+      if (c && entityId('ORG', c) === id) return c;
+    }
+  }
+  const cands = [...variants].map(([v, n]) => ({ v: cleanName(v), n })).filter((c) => entityId(type, c.v) === id);
+  const pool = cands.length ? cands : [...variants].map(([v, n]) => ({ v: cleanName(v), n }));
+  pool.sort((a, b) => b.n - a.n || b.v.length - a.v.length || (a.v < b.v ? -1 : a.v > b.v ? 1 : 0));
+  return pool[0].v;
+}
+
+/**
+ * Merges the entities of the articles of a story. Ids agree across articles by construction;
+ * in addition a person known only by one name in an article ("Putin") joins the person named in
+ * full elsewhere in the story, and spelling variants of a full name ("Zelensky"/"Zelenskyy") merge.
+ */
+export function linkAcrossArticles(arts: { articleId: string; outlet: string | null; mentions: EntityMention[] }[]): StoryEntity[] {
+  const sorted = [...arts].sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0));
+  interface Acc {
+    id: string;
+    type: EntityType;
+    variants: Map<string, number>;
+    names: Map<string, number>;
+    mentions: number;
+    byOutlet: Record<string, number>;
+    occurrences: { articleId: string; span: Span }[];
+  }
+  const acc = new Map<string, Acc>();
+  for (const a of sorted) {
+    const outlet = a.outlet ?? 'unknown';
+    const index = new Map(entityIndex(a.mentions).map((e) => [e.id, e]));
+    const ms = [...a.mentions].sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
+    for (const m of ms) {
+      let e = acc.get(m.entity);
+      if (!e) {
+        e = { id: m.entity, type: m.type, variants: new Map(), names: new Map(), mentions: 0, byOutlet: {}, occurrences: [] };
+        acc.set(m.entity, e);
+      }
+      e.mentions++;
+      e.byOutlet[outlet] = (e.byOutlet[outlet] ?? 0) + 1;
+      e.variants.set(m.text, (e.variants.get(m.text) ?? 0) + 1);
+      e.occurrences.push({ articleId: a.articleId, span: { start: m.span.start, end: m.span.end } });
+      const name = index.get(m.entity)?.name ?? cleanName(m.text);
+      e.names.set(name, (e.names.get(name) ?? 0) + 1);
+    }
+  }
+  const bestName = (e: Acc) =>
+    [...e.names].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))[0][0];
+
+  // Merge people: short or variant names into the most-mentioned full name containing them.
+  const persons = [...acc.values()].filter((e) => e.type === 'PER');
+  const full = persons
+    .filter((e) => tokensOf(bestName(e)).length >= 2)
+    .sort((a, b) => b.mentions - a.mentions || (a.id < b.id ? -1 : 1));
+  const into = new Map<string, string>();
+  for (const e of persons) {
+    const toks = tokensOf(bestName(e));
+    if (!toks.length) continue;
+    const target = full.find((f) => f !== e && !into.has(f.id) && toks.every((t) => tokensOf(bestName(f)).some((ft) => samePart(ft, t))));
+    if (!target) continue;
+    // A short name must not be shared by two different full names of the story ("Biden" is fine, "Kim" may not be).
+    if (toks.length === 1) {
+      const others = full.filter((f) => f !== target && f !== e && tokensOf(bestName(f)).some((ft) => samePart(ft, toks[0])));
+      if (others.some((o) => !into.has(o.id) && o.mentions >= target.mentions)) continue;
+    }
+    into.set(e.id, target.id);
+  }
+  const root = (id: string) => {
+    let r = id;
+    for (let k = 0; k < 10 && into.has(r); k++) r = into.get(r)!;
+    return r;
+  };
+  for (const [from] of [...into].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const to = acc.get(root(from));
+    const src = acc.get(from);
+    if (!to || !src || to === src) continue;
+    to.mentions += src.mentions;
+    for (const [k, v] of Object.entries(src.byOutlet)) to.byOutlet[k] = (to.byOutlet[k] ?? 0) + v;
+    for (const [k, v] of src.variants) to.variants.set(k, (to.variants.get(k) ?? 0) + v);
+    for (const [k, v] of src.names) if (tokensOf(k).length >= 2) to.names.set(k, (to.names.get(k) ?? 0) + v);
+    to.occurrences.push(...src.occurrences);
+    acc.delete(from);
+  }
+
+  const out: StoryEntity[] = [];
+  for (const e of acc.values()) {
+    e.occurrences.sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.span.start - b.span.start));
+    const variants = [...e.variants].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([v]) => v);
+    const byOutlet: Record<string, number> = {};
+    for (const k of Object.keys(e.byOutlet).sort()) byOutlet[k] = e.byOutlet[k];
+    out.push({ id: e.id, type: e.type, name: bestName(e), variants, mentions: e.mentions, byOutlet, occurrences: e.occurrences });
+  }
+  return out.sort((a, b) => b.mentions - a.mentions || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -1,0 +1,301 @@
+/**
+ * The entity tagger: a linear model over hashed features, decoded with Viterbi over BIO tags
+ * (first-order transitions, BIO constraints enforced). Trained as an averaged structured
+ * perceptron by scripts/train-ner.ts; shipped as models/ner.bin.gz (gzip of a small header,
+ * the kept feature hashes, and sparse quantised weights), loaded lazily once.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { type Lexicons, NT, sentenceFeatures, TAGS } from './features.js';
+
+const MAGIC = 'NER1';
+/** Row index NT of the transition table is the sentence start. */
+export const START = NT;
+
+/** allowed[prev * NT + cur]: BIO validity (I-X only after B-X or I-X). prev = START for the first token. */
+export const ALLOWED: Uint8Array = (() => {
+  const a = new Uint8Array((NT + 1) * NT);
+  for (let p = 0; p <= NT; p++) {
+    for (let c = 0; c < NT; c++) {
+      const ct = TAGS[c];
+      if (ct[0] !== 'I') a[p * NT + c] = 1;
+      else if (p < NT && TAGS[p] !== 'O' && TAGS[p].slice(2) === ct.slice(2)) a[p * NT + c] = 1;
+    }
+  }
+  return a;
+})();
+
+/**
+ * Best tag sequence under emission scores `em` (n × NT) and transitions `tr` ((NT+1) × NT).
+ * Deterministic: ties go to the lower tag index.
+ */
+export function viterbi(em: Float64Array, tr: ArrayLike<number>, n: number): Uint8Array {
+  const tags = new Uint8Array(n);
+  if (n === 0) return tags;
+  const score = new Float64Array(n * NT);
+  const back = new Uint8Array(n * NT);
+  for (let c = 0; c < NT; c++) {
+    score[c] = ALLOWED[START * NT + c] ? em[c] + tr[START * NT + c] : Number.NEGATIVE_INFINITY;
+  }
+  for (let i = 1; i < n; i++) {
+    const o = i * NT;
+    const po = o - NT;
+    for (let c = 0; c < NT; c++) {
+      let best = Number.NEGATIVE_INFINITY;
+      let arg = 0;
+      for (let p = 0; p < NT; p++) {
+        if (!ALLOWED[p * NT + c]) continue;
+        const s = score[po + p] + tr[p * NT + c];
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[o + c] = best + em[o + c];
+      back[o + c] = arg;
+    }
+  }
+  let best = Number.NEGATIVE_INFINITY;
+  let arg = 0;
+  const o = (n - 1) * NT;
+  for (let c = 0; c < NT; c++) {
+    if (score[o + c] > best) {
+      best = score[o + c];
+      arg = c;
+    }
+  }
+  tags[n - 1] = arg;
+  for (let i = n - 1; i > 0; i--) tags[i - 1] = back[i * NT + tags[i]];
+  return tags;
+}
+
+export interface SerializedModel {
+  lex: Lexicons;
+  /** Kept feature hashes, one per row. */
+  keys: Uint32Array;
+  /** Row weights, dense rows × NT (already de-quantised). */
+  weights: Float32Array;
+  trans: Float32Array;
+  meta: Record<string, unknown>;
+}
+
+const mapToText = (m: Map<string, string | number>) => [...m].map(([k, v]) => `${k}\t${v}`).join('\n');
+const textToMap = <T>(s: string, conv: (v: string) => T) => {
+  const m = new Map<string, T>();
+  if (!s) return m;
+  for (const line of s.split('\n')) {
+    const tab = line.lastIndexOf('\t');
+    m.set(line.slice(0, tab), conv(line.slice(tab + 1)));
+  }
+  return m;
+};
+
+/**
+ * Writes the model: rows whose quantised weights are all zero are dropped, the others are stored
+ * sparsely (a 16-bit tag mask per row, then int8 values scaled by a per-model factor).
+ */
+export function serializeModel(keys: Uint32Array, weights: Float64Array, trans: Float64Array, lex: Lexicons, meta: Record<string, unknown>): Buffer {
+  let maxAbs = 0;
+  for (let i = 0; i < weights.length; i++) maxAbs = Math.max(maxAbs, Math.abs(weights[i]));
+  // 16-bit quantisation; scale chosen on the 99.99th percentile magnitude so outliers clip, not the bulk.
+  const mags: number[] = [];
+  for (let i = 0; i < weights.length; i += 7) if (weights[i] !== 0) mags.push(Math.abs(weights[i]));
+  mags.sort((a, b) => a - b);
+  const clip = mags.length ? mags[Math.min(mags.length - 1, Math.floor(mags.length * 0.9999))] : 1;
+  const scale = (clip || maxAbs || 1) / 32767;
+  const rows = keys.length;
+  const keptKeys: number[] = [];
+  const masks: number[] = [];
+  const vals: number[] = [];
+  const q = new Int16Array(NT);
+  for (let r = 0; r < rows; r++) {
+    let mask = 0;
+    for (let t = 0; t < NT; t++) {
+      const v = Math.max(-32767, Math.min(32767, Math.round(weights[r * NT + t] / scale)));
+      q[t] = v;
+      if (v !== 0) mask |= 1 << t;
+    }
+    if (!mask) continue;
+    keptKeys.push(keys[r]);
+    masks.push(mask);
+    for (let t = 0; t < NT; t++) if (mask & (1 << t)) vals.push(q[t]);
+  }
+  // Sort rows by key so the file is deterministic and delta-codable.
+  const order = keptKeys.map((_, i) => i).sort((a, b) => keptKeys[a] - keptKeys[b]);
+  const offs: number[] = [];
+  let acc = 0;
+  for (let i = 0; i < masks.length; i++) {
+    offs.push(acc);
+    acc += popcount(masks[i]);
+  }
+  const K = new Uint32Array(order.length);
+  const M = new Uint16Array(order.length);
+  const V = new Int16Array(vals.length);
+  let vp = 0;
+  let prevKey = 0;
+  order.forEach((src, i) => {
+    K[i] = (keptKeys[src] - prevKey) >>> 0; // delta coding compresses better
+    prevKey = keptKeys[src];
+    M[i] = masks[src];
+    const c = popcount(masks[src]);
+    for (let j = 0; j < c; j++) V[vp++] = vals[offs[src] + j];
+  });
+  const header = Buffer.from(
+    JSON.stringify({
+      tags: TAGS,
+      scale,
+      rows: K.length,
+      vals: V.length,
+      gazMaxLen: lex.gazMaxLen,
+      casing: mapToText(lex.casing),
+      clusters: mapToText(lex.clusters),
+      gaz: mapToText(lex.gaz),
+      hand: mapToText(lex.hand),
+      meta,
+    }),
+    'utf8',
+  );
+  const T = Float32Array.from(trans);
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(header.length);
+  const body = Buffer.concat([
+    Buffer.from(MAGIC),
+    len,
+    header,
+    Buffer.from(K.buffer),
+    Buffer.from(M.buffer),
+    Buffer.from(V.buffer),
+    Buffer.from(T.buffer),
+  ]);
+  return gzipSync(body, { level: 9 });
+}
+
+function popcount(x: number): number {
+  let c = 0;
+  while (x) {
+    x &= x - 1;
+    c++;
+  }
+  return c;
+}
+
+export function deserializeModel(gz: Buffer): SerializedModel {
+  const buf = gunzipSync(gz);
+  if (buf.subarray(0, 4).toString() !== MAGIC) throw new Error('not an entity model file');
+  const hlen = buf.readUInt32LE(4);
+  const h = JSON.parse(buf.subarray(8, 8 + hlen).toString('utf8'));
+  let p = 8 + hlen;
+  const take = (bytes: number) => {
+    const b = new Uint8Array(bytes);
+    b.set(buf.subarray(p, p + bytes));
+    p += bytes;
+    return b.buffer;
+  };
+  const K = new Uint32Array(take(h.rows * 4));
+  const M = new Uint16Array(take(h.rows * 2));
+  const V = new Int16Array(take(h.vals * 2));
+  const trans = new Float32Array(take((NT + 1) * NT * 4));
+  const weights = new Float32Array(h.rows * NT);
+  let key = 0;
+  let vp = 0;
+  for (let r = 0; r < h.rows; r++) {
+    key = (key + K[r]) >>> 0;
+    K[r] = key;
+    const m = M[r];
+    for (let t = 0; t < NT; t++) if (m & (1 << t)) weights[r * NT + t] = V[vp++] * h.scale;
+  }
+  const lex: Lexicons = {
+    casing: textToMap(h.casing, String),
+    clusters: textToMap(h.clusters, String),
+    gaz: textToMap(h.gaz, Number),
+    hand: textToMap(h.hand, Number),
+    gazMaxLen: h.gazMaxLen,
+  };
+  return { lex, keys: K, weights, trans, meta: h.meta };
+}
+
+/** A loaded tagger: feature hashes looked up in an open-addressing table. */
+export class Tagger {
+  readonly lex: Lexicons;
+  readonly meta: Record<string, unknown>;
+  private readonly weights: Float32Array;
+  private readonly trans: Float32Array;
+  private readonly slots: Uint32Array;
+  private readonly slotRow: Int32Array;
+  private readonly bits: number;
+
+  constructor(m: SerializedModel) {
+    this.lex = m.lex;
+    this.meta = m.meta;
+    this.weights = m.weights;
+    this.trans = m.trans;
+    let bits = 4;
+    while (1 << bits < m.keys.length * 2) bits++;
+    this.bits = bits;
+    const cap = 1 << bits;
+    this.slots = new Uint32Array(cap);
+    this.slotRow = new Int32Array(cap);
+    for (let r = 0; r < m.keys.length; r++) {
+      const k = m.keys[r];
+      let s = Math.imul(k, 0x9e3779b1) >>> (32 - bits);
+      while (this.slots[s] !== 0) s = (s + 1) & (cap - 1);
+      this.slots[s] = k;
+      this.slotRow[s] = r;
+    }
+  }
+
+  private row(k: number): number {
+    const cap = this.slots.length;
+    let s = Math.imul(k, 0x9e3779b1) >>> (32 - this.bits);
+    for (;;) {
+      const v = this.slots[s];
+      if (v === k) return this.slotRow[s];
+      if (v === 0) return -1;
+      s = (s + 1) & (cap - 1);
+    }
+  }
+
+  /** BIO tags (indices into TAGS) for one sentence of tokens. */
+  tagIndices(words: string[]): Uint8Array {
+    const n = words.length;
+    if (n === 0) return new Uint8Array(0);
+    const feats = sentenceFeatures(words, this.lex);
+    const em = new Float64Array(n * NT);
+    const W = this.weights;
+    for (let i = 0; i < n; i++) {
+      const o = i * NT;
+      for (const k of feats[i]) {
+        const r = this.row(k);
+        if (r < 0) continue;
+        const ro = r * NT;
+        for (let t = 0; t < NT; t++) em[o + t] += W[ro + t];
+      }
+    }
+    return viterbi(em, this.trans, n);
+  }
+
+  tag(words: string[]): string[] {
+    return [...this.tagIndices(words)].map((t) => TAGS[t]);
+  }
+}
+
+export const DEFAULT_MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../../models/ner.bin.gz');
+
+let cached: { tagger: Tagger; loadMs: number } | null = null;
+
+/** The shipped tagger, loaded on first use and kept. */
+export function loadTagger(path = DEFAULT_MODEL_PATH): Tagger {
+  if (cached && path === DEFAULT_MODEL_PATH) return cached.tagger;
+  const t0 = performance.now();
+  const tagger = new Tagger(deserializeModel(readFileSync(path)));
+  const loadMs = performance.now() - t0;
+  if (path === DEFAULT_MODEL_PATH) cached = { tagger, loadMs };
+  return tagger;
+}
+
+/** Milliseconds the last default-model load took (null if not loaded yet). */
+export function modelLoadMs(): number | null {
+  return cached ? cached.loadMs : null;
+}
