@@ -74,6 +74,11 @@ export function processDocument(raw: RawDocument, timeBudgetMs?: number): { arti
  * document becomes a failed outcome with a reason; the run goes on.
  */
 export function ingestIntoStore(store: Store, inputs: string[], opts: RunOptions = {}): RunSummary {
+  return ingestResults(store, ingest(inputs, opts), opts);
+}
+
+/** The same for documents already read (e.g. posted to the HTTP API through `readBytes`). */
+export function ingestResults(store: Store, results: Iterable<ReadResult>, opts: RunOptions = {}): RunSummary {
   const outcomes: DocOutcome[] = [];
   const docIds: string[] = [];
   const seen = new Set<string>();
@@ -84,7 +89,7 @@ export function ingestIntoStore(store: Store, inputs: string[], opts: RunOptions
     outcomes.push(o);
     opts.onProgress?.(outcomes.length, o);
   };
-  for (const result of ingest(inputs, opts) as Iterable<ReadResult>) {
+  for (const result of results) {
     timings.ingest += now() - tRead;
     if (result.kind === 'error') {
       record({ source: result.source, docId: null, status: 'failed', reason: result.reason, warnings: [] });
