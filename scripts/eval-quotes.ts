@@ -8,7 +8,8 @@
  * in sorted order is the gold (deterministic).
  *
  * Gold: every `Attribution` / `Attribution-no-source` event that has a Content argument. A
- * discontinuous Content ("a b;c d") is taken as one span from its first start to its last end.
+ * discontinuous Content ("a b;c d") scores by the tokens of its fragments; a predicted split quote
+ * (`Quote.parts`) likewise by the tokens of its parts.
  *
  * Metrics (documented here because they are definitions, not facts):
  * - Token sets are the word tokens (tokenize(), punctuation and quotation marks dropped) inside a span.
@@ -36,6 +37,8 @@ import type { EntityMention, Quote, Span } from '../src/model/types.js';
 
 interface GoldAttribution {
   content: Span;
+  /** The content fragments (one unless the annotation is discontinuous). */
+  fragments: Span[];
   source: Span[] | null;
   sourceText: string | null;
   direct: boolean;
@@ -95,6 +98,7 @@ export function loadGold(text: string, ann: string): GoldAttribution[] {
     const src = tb.get(roles.get('Source') ?? '');
     out.push({
       content,
+      fragments: c.ranges,
       source: src ? src.ranges : null,
       sourceText: src ? src.text : null,
       direct: isDirect(text, content),
@@ -104,9 +108,10 @@ export function loadGold(text: string, ann: string): GoldAttribution[] {
   return out;
 }
 
-function wordTokens(text: string, span: Span): Set<number> {
+function wordTokens(text: string, spans: Span | Span[]): Set<number> {
   const set = new Set<number>();
-  for (const t of tokenize(text, span.start, span.end)) if (/[\p{L}\p{N}]/u.test(t.text)) set.add(t.start);
+  for (const span of Array.isArray(spans) ? spans : [spans])
+    for (const t of tokenize(text, span.start, span.end)) if (/[\p{L}\p{N}]/u.test(t.text)) set.add(t.start);
   return set;
 }
 
@@ -190,14 +195,14 @@ async function main(): Promise<void> {
     findQuantities(text, sentences);
     analyseMs += performance.now() - t0;
 
-    const predSets = quotes.map((q) => wordTokens(text, q.span));
+    const predSets = quotes.map((q) => wordTokens(text, q.parts ?? q.span));
     const used = new Set<number>();
     all.pred += quotes.length;
     all.gold += gold.length;
     direct.pred += quotes.filter((q) => q.kind === 'direct').length;
     const matchedPred = new Map<number, GoldAttribution>();
     for (const g of gold) {
-      const gs = wordTokens(text, g.content);
+      const gs = wordTokens(text, g.fragments);
       if (g.direct) direct.gold++;
       let best = -1;
       let bestScore = 0;
@@ -212,7 +217,10 @@ async function main(): Promise<void> {
         }
       }
       if (best < 0 || bestScore < 0.5) {
-        if (verbose) console.log(`MISS${g.direct ? ' D' : ''} ${JSON.stringify(text.slice(g.content.start, g.content.end).slice(0, 160))} ← ${g.sourceText}`);
+        if (verbose)
+          console.log(
+            `MISS${g.direct ? ' D' : ''} ${JSON.stringify(text.slice(g.content.start, g.content.end).slice(0, 160))} ← ${g.sourceText}${g.direct ? ` CTX ${JSON.stringify(text.slice(Math.max(0, g.content.start - 100), g.content.start))} … ${JSON.stringify(text.slice(g.content.end, g.content.end + 80))}` : ''}`,
+          );
         continue;
       }
       used.add(best);
@@ -242,7 +250,7 @@ async function main(): Promise<void> {
     for (const [i, g] of matchedPred) {
       if (quotes[i].kind !== 'direct') continue;
       directPredTp++;
-      if (sameSet(predSets[i], wordTokens(text, g.content))) directPredTpExact++;
+      if (sameSet(predSets[i], wordTokens(text, g.fragments))) directPredTpExact++;
     }
     if (verbose) {
       for (let i = 0; i < quotes.length; i++) {

@@ -339,9 +339,47 @@ function isCue(toks: Token[], i: number, loose: boolean): boolean {
   return true;
 }
 
+/**
+ * Same-length copy of `text` in which quotation marks written another way become double marks:
+ * two apostrophes ('' as in the New York Times archive) become `" `, and top-level single curly
+ * quotes (‘…’ in headlines) become “…”. Offsets are unchanged, so spans index the original text.
+ */
+export function normaliseQuoteMarks(text: string): string {
+  let work = text.includes("''") ? text.replace(/''/g, '" ') : text;
+  if (!work.includes('‘')) return work;
+  const chars = work.split('');
+  let inDouble = false;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (c === '\n') inDouble = false;
+    else if (OPEN_DQ.includes(c)) inDouble = true;
+    else if (CLOSE_DQ.includes(c)) inDouble = false;
+    else if (c === '"') inDouble = !inDouble;
+    else if (c === '‘' && !inDouble && (i === 0 || /[\s(\[—–:-]/.test(chars[i - 1])) && /[\p{L}\p{N}$]/u.test(chars[i + 1] ?? '')) {
+      for (let j = i + 2; j < Math.min(chars.length, i + 400); j++) {
+        const d = chars[j];
+        if (d === '\n' || d === '‘' || OPEN_DQ.includes(d) || d === '"') break;
+        if (d !== '’') continue;
+        const next = chars[j + 1] ?? ' ';
+        if (/[\p{L}\p{N}]/u.test(next)) continue; // apostrophe inside a word
+        const prev = chars[j - 1];
+        if (/[.,!?]/.test(prev) || /[\s.,;:!?)—–-]/.test(next) && prev !== 's') {
+          chars[i] = '“';
+          chars[j] = '”';
+          i = j;
+          break;
+        }
+      }
+    }
+  }
+  work = chars.join('');
+  return work;
+}
+
 /** Finds quotes in `text`. `sentences` from splitSentences; `entities` may be empty. */
-export function findQuotes(text: string, sentences: Span[], entities: EntityMention[]): Quote[] {
-  if (!text || !sentences.length) return [];
+export function findQuotes(original: string, sentences: Span[], entities: EntityMention[]): Quote[] {
+  if (!original || !sentences.length) return [];
+  const text = normaliseQuoteMarks(original);
   const toks = tokenize(text);
   const segments = findQuotedSegments(text);
   const ctx: Ctx = { text, toks, mentions: mentionsFrom(entities), speakers: [] };
@@ -430,8 +468,7 @@ export function findQuotes(text: string, sentences: Span[], entities: EntityMent
   for (let si = 0; si < segments.length; si++) {
     const seg = segments[si];
     const a = tokenAt(toks, seg.outer.start); // the opening mark
-    let b = tokenAt(toks, seg.inner.end); // the closing mark (or the token after the segment)
-    if (seg.continues) b = tokenAt(toks, seg.outer.end);
+    const b = tokenAt(toks, seg.outer.end) - 1; // the closing mark (or the segment's last token)
     const words = tokenize(text, seg.inner.start, seg.inner.end).filter(isWord).length;
     const sentEndTok = tokenAt(toks, sentences[sentOf(Math.max(seg.inner.end - 1, seg.inner.start))].end);
     const sentStartTok = tokenAt(toks, sentences[sentOf(seg.outer.start)].start);
