@@ -1,0 +1,138 @@
+import type { DocMessage } from '../model/types.js';
+import { fnv1a, minhash } from './minhash.js';
+import { addTerms, capitalisedNames, isTitleCase, nameSlug, placeOf, words } from './text.js';
+import { STORIES_VERSION, type StoryFeatures, type StoryInput } from './types.js';
+
+/** Most terms kept per article (by weighted count); enough for full text, small enough to store. */
+export const MAX_TERMS = 200;
+const MAX_ENTITIES = 24;
+const MAX_PLACES = 8;
+/** Longest body (characters) read; longer texts are cut (a message says so). */
+export const MAX_TEXT = 200_000;
+const DAY_MS = 86_400_000;
+/** Days after `now` a publication date may lie (time zones, embargoes) before it counts as future. */
+const FUTURE_SLACK_DAYS = 2;
+
+/** Days since 1970-01-01 UTC of an ISO date/time (date-only values are UTC days), or null. */
+export function isoDay(iso: string | null | undefined): number | null {
+  if (!iso || typeof iso !== 'string') return null;
+  const s = iso.trim();
+  if (!/^\d{4}-\d{2}-\d{2}/.test(s)) return null;
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00Z` : s;
+  const t = Date.parse(date);
+  if (!Number.isFinite(t)) return null;
+  // the calendar day as written (local to the outlet), not shifted to UTC
+  const local = Date.parse(`${s.slice(0, 10)}T00:00:00Z`);
+  return Number.isFinite(local) ? Math.floor(local / DAY_MS) : Math.floor(t / DAY_MS);
+}
+
+export function dayIso(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+function topPairs(m: Map<string, number>, n: number): [string, number][] {
+  const all = [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return all.slice(0, n).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * Compact features of one article for story grouping. Pure and deterministic; never throws:
+ * problems (no text, invalid or future date, over-long text) become `messages` and a `status`.
+ */
+export function storyFeatures(input: StoryInput, options: { now?: string | null } = {}): StoryFeatures {
+  const messages: DocMessage[] = [];
+  const warn = (message: string) => messages.push({ level: 'warning', stage: 'stories', message });
+  const id = String(input?.id ?? '');
+  let text = typeof input?.text === 'string' ? input.text : '';
+  if (text.length > MAX_TEXT) {
+    warn(`text cut to ${MAX_TEXT} characters for story features`);
+    text = text.slice(0, MAX_TEXT);
+  }
+  const title = typeof input?.title === 'string' && input.title.trim() !== '' ? input.title.trim().slice(0, 300) : null;
+  const outlet = typeof input?.outlet === 'string' && input.outlet.trim() !== '' ? input.outlet.trim() : null;
+
+  // time
+  const published = typeof input?.published === 'string' ? input.published : null;
+  let day = isoDay(published);
+  if (published && day === null) warn(`publication date not understood: ${JSON.stringify(published.slice(0, 40))}`);
+  const nowDay = isoDay(options.now ?? null);
+  if (day !== null && nowDay !== null && day > nowDay + FUTURE_SLACK_DAYS) {
+    warn(`publication date ${published} is in the future; treated as unknown`);
+    day = null;
+  }
+  const eventDays: number[] = [];
+  for (const d of Array.isArray(input?.eventDates) ? input.eventDates : []) {
+    if (typeof d === 'string' && /^\d{4}-\d{2}-\d{2}/.test(d)) {
+      const v = isoDay(d);
+      if (v !== null) eventDays.push(v);
+    }
+  }
+  eventDays.sort((a, b) => a - b);
+  const eventDay = eventDays.length > 0 ? eventDays[(eventDays.length - 1) >> 1] : null;
+
+  // terms: title words count double unless the body is just the title
+  const terms = new Map<string, number>();
+  const bodyIsTitle = title !== null && text.trim() === title;
+  if (title !== null && !bodyIsTitle) addTerms(title, 2, terms);
+  const nWords = addTerms(text, 1, terms);
+
+  // entities: given, or capitalised names as a fallback
+  const entities = new Map<string, number>();
+  const places = new Map<string, number>();
+  const given = Array.isArray(input?.entities) ? input.entities : [];
+  if (given.length > 0) {
+    for (const e of given) {
+      if (!e || typeof e.id !== 'string') continue;
+      const c = Number.isFinite(e.count) && e.count > 0 ? e.count : 1;
+      entities.set(e.id, (entities.get(e.id) ?? 0) + c);
+      if (e.type === 'LOC') places.set(e.id, (places.get(e.id) ?? 0) + c);
+    }
+  } else {
+    const names = capitalisedNames(text);
+    if (title !== null && !bodyIsTitle && !isTitleCase(title)) {
+      for (const [n, c] of capitalisedNames(title)) names.set(n, (names.get(n) ?? 0) + c);
+    }
+    for (const [n, c] of names) {
+      const place = placeOf(n);
+      if (place !== null) {
+        const pid = `LOC:${place}`;
+        places.set(pid, (places.get(pid) ?? 0) + c);
+        entities.set(pid, (entities.get(pid) ?? 0) + c);
+      } else {
+        const eid = `NAME:${nameSlug(n)}`;
+        entities.set(eid, (entities.get(eid) ?? 0) + c);
+      }
+    }
+  }
+
+  // near-duplicate sketch over the body (a syndicated copy often gets a new headline)
+  const lower = words(text).map((w) => w.word.toLowerCase().replace(/’/g, "'"));
+  const sketch = minhash(lower);
+  const textHash = fnv1a(lower.join(' ')).toString(16).padStart(8, '0') + (lower.length % 4096).toString(16);
+
+  const status = nWords === 0 && terms.size === 0 ? 'empty' : terms.size < 3 ? 'too-short' : 'ok';
+  if (status === 'empty') warn('no text: the article is a story of its own');
+  else if (status === 'too-short') warn('too little text to place the article by content; only exact copies join it');
+
+  return {
+    v: STORIES_VERSION,
+    id,
+    outlet,
+    title,
+    day,
+    published: day !== null ? published : null,
+    eventDay,
+    terms: topPairs(terms, MAX_TERMS).map(([t, c]) => [t, round(c)]),
+    entities: topPairs(entities, MAX_ENTITIES),
+    places: topPairs(places, MAX_PLACES),
+    sketch,
+    textHash,
+    words: lower.length,
+    status,
+    messages,
+  };
+}

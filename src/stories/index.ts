@@ -1,0 +1,20 @@
+/**
+ * Stories: group articles about the same real-world event, in batch and incrementally, with
+ * near-duplicates and syndicated copies recognised.
+ *
+ * - `storyFeatures(input)`: compact, JSON-serialisable features of one article (terms, entities,
+ *   places, time, a MinHash sketch). Persist them; grouping needs nothing else.
+ * - `groupStories(features)`: batch grouping, independent of input order.
+ * - `StoryIndex`: incremental grouping (`add`, `remove`, `stories`, `drainClosed`); fed in
+ *   `canonicalOrder` it gives exactly the batch result. Fed in another order it may differ in
+ *   borderline cases (an article lands in the story that existed when it arrived), and its
+ *   document frequencies are the running ones unless seeded with `observe`.
+ * - `reconcileStoryIds(previous, next)`: stable story ids across runs.
+ */
+export { dayIso, isoDay, MAX_TERMS, storyFeatures } from './features.js';
+export { canonicalOrder, groupStories } from './group.js';
+export { bandKeys, jaccard, minhash } from './minhash.js';
+export { reconcileStoryIds } from './reconcile.js';
+export { DEFAULTS as STORY_DEFAULTS, StoryIndex } from './story-index.js';
+export type { GroupOptions, StoryFeatures, StoryFeatureStatus, StoryGroup, StoryInput } from './types.js';
+export { STORIES_VERSION } from './types.js';

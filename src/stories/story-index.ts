@@ -1,0 +1,684 @@
+import type { GroupOptions, StoryFeatures, StoryGroup } from './types.js';
+import { dayIso, isoDay } from './features.js';
+import { bandKeys, fnv1a, jaccard } from './minhash.js';
+import { term, words } from './text.js';
+
+/**
+ * Incremental story grouping: single-pass assignment of each article to the most similar open
+ * story (or a new one), with candidate retrieval through an inverted index over story centroids
+ * and LSH buckets over MinHash sketches. Never compares all pairs.
+ *
+ * Similarity of an article to a story = cosine of the article's TF-IDF vector (content terms plus
+ * entity ids) with the story centroid, gated by time: an article whose date lies outside the
+ * story's time window cannot join it. The window adapts: `windowDays` around a fresh story's
+ * span, growing with the story's own duration up to `maxWindowDays` (a summit stays days, a
+ * long-running story may last weeks). Undated articles are not gated and do not stretch the span.
+ *
+ * Near-duplicates (estimated Jaccard of word shingles ≥ `copyThreshold`, or the same normalised
+ * text) join the story of their original and are recorded as copies.
+ *
+ * Memory is bounded by the open time window: a story whose window has closed (the stream's clock,
+ * the latest publication day seen, is past its end plus its window) is closed and its centroid,
+ * postings and sketches are dropped; `drainClosed()` hands closed stories to the caller. A hard cap
+ * (`maxOpenStories`) closes the least recently updated stories first.
+ */
+
+export const DEFAULTS: Required<Omit<GroupOptions, 'now'>> & { now: string | null } = {
+  threshold: 0.2,
+  mergeThreshold: 0.3,
+  copyThreshold: 0.6,
+  windowDays: 3,
+  maxWindowDays: 21,
+  now: null,
+  maxOpenStories: 50_000,
+};
+
+/** Weight of entity features relative to content terms. */
+const ENTITY_WEIGHT = 1.0;
+/** Centroid terms kept per story (pruned to PRUNE_TO when it grows past MAX_CENTROID). */
+const MAX_CENTROID = 400;
+const PRUNE_TO = 250;
+/** Query terms used for candidate retrieval, candidates scored exactly, and a posting-size cutoff. */
+const QUERY_TERMS = 16;
+const MAX_CANDIDATES = 24;
+const MAX_POSTING_SCAN = 2_000;
+/** Documents kept per LSH bucket / per exact-text key (copies of copies add nothing). */
+const BUCKET_CAP = 8;
+const DF_BITS = 21;
+/**
+ * Pseudo-documents that contain none of the terms, added to the collection size in the IDF: keeps
+ * terms shared by every article of a small collection from weighing nothing (a prior that any
+ * given word is rare), and fades out as the collection grows.
+ */
+export let IDF_PRIOR_DOCS = Number(process.env.TRI_IDF_PRIOR ?? 20);
+
+interface Vec {
+  keys: string[];
+  vals: number[];
+}
+
+interface DocEntry {
+  f: StoryFeatures;
+  story: Story;
+  vec: Vec;
+  /** Day used for the time gate: publication day, else event day. */
+  t: number | null;
+  bands: string[] | null;
+}
+
+interface Story {
+  id: string;
+  seq: number;
+  members: string[];
+  centroid: Map<string, number>;
+  norm2: number;
+  /** Range of the time evidence (publication or event days) of its members. */
+  tMin: number | null;
+  tMax: number | null;
+  entityDocs: Map<string, number>;
+  placeDocs: Map<string, number>;
+  copyEdges: [string, string][];
+}
+
+/** Document frequencies in a fixed-size hashed table: bounded memory whatever the vocabulary. */
+class DocFrequencies {
+  counts = new Uint32Array(1 << DF_BITS);
+  n = 0;
+  add(keys: Iterable<string>) {
+    this.n++;
+    for (const k of keys) this.counts[fnv1a(k) & ((1 << DF_BITS) - 1)]++;
+  }
+  remove(keys: Iterable<string>) {
+    this.n = Math.max(0, this.n - 1);
+    for (const k of keys) {
+      const i = fnv1a(k) & ((1 << DF_BITS) - 1);
+      if (this.counts[i] > 0) this.counts[i]--;
+    }
+  }
+  idf(k: string): number {
+    const df = Math.max(1, this.counts[fnv1a(k) & ((1 << DF_BITS) - 1)]);
+    return Math.log((this.n + IDF_PRIOR_DOCS) / df);
+  }
+}
+
+function featureKeys(f: StoryFeatures): string[] {
+  const keys = f.terms.map(([t]) => t);
+  for (const [e] of f.entities) keys.push('@' + e);
+  return keys;
+}
+
+function cmpStr(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function storyIdFor(docId: string): string {
+  const a = fnv1a(docId).toString(16).padStart(8, '0');
+  const b = fnv1a(docId, 0x2545f491).toString(16).padStart(8, '0');
+  return `story-${a}${b}`;
+}
+
+export class StoryIndex {
+  readonly options: typeof DEFAULTS;
+  private readonly df = new DocFrequencies();
+  private readonly docs = new Map<string, DocEntry>();
+  /** Open stories in least-recently-updated order (re-inserted on update). */
+  private readonly open = new Map<string, Story>();
+  private readonly postings = new Map<string, Set<Story>>();
+  private readonly buckets = new Map<string, DocEntry[]>();
+  private readonly exact = new Map<string, DocEntry[]>();
+  private closed: StoryGroup[] = [];
+  private readonly closedByDoc = new Map<string, StoryGroup>();
+  private readonly usedIds = new Set<string>();
+  private seq = 0;
+  private clock: number | null = null;
+  private readonly nowDay: number | null;
+  /** When true, documents frequencies were seeded by `observe` and `add` does not count again. */
+  private seeded = false;
+
+  constructor(options: GroupOptions = {}) {
+    this.options = { ...DEFAULTS, ...stripUndefined(options) };
+    this.nowDay = isoDay(this.options.now);
+  }
+
+  /**
+   * Counts an article's terms in the document frequencies without grouping it. Batch grouping
+   * seeds the frequencies with the whole collection first, so that the first articles are
+   * weighed like the last; after `observe`, `add` does not count the article again.
+   */
+  observe(f: StoryFeatures): void {
+    this.seeded = true;
+    this.df.add(new Set(featureKeys(f)));
+  }
+
+  /** Number of open stories (in memory) and of documents in them. */
+  get size(): { openStories: number; openDocs: number; closedPending: number } {
+    return { openStories: this.open.size, openDocs: this.docs.size, closedPending: this.closed.length };
+  }
+
+  /** Adds an article; returns the id of the story it joined or founded. Adding a known id again is a no-op. */
+  add(f: StoryFeatures): string {
+    const known = this.docs.get(f.id);
+    if (known) return known.story.id;
+    const closedKnown = this.closedByDoc.get(f.id);
+    if (closedKnown) return closedKnown.id;
+
+    let day = f.day;
+    if (day !== null && this.nowDay !== null && day > this.nowDay + 2) day = null;
+    const t = day ?? f.eventDay;
+    if (day !== null) this.advanceClock(day);
+
+    if (!this.seeded) this.df.add(new Set(featureKeys(f)));
+    const vec = this.vector(f);
+    const entry: DocEntry = { f, story: undefined as unknown as Story, vec, t, bands: null };
+
+    // 1. copies: same normalised text, or a near-duplicate sketch
+    let copyOf: DocEntry | null = null;
+    const sameText = f.words > 0 ? this.exact.get(f.textHash) : undefined;
+    if (sameText) copyOf = sameText.find((d) => this.timeCompatible(t, d.story, true)) ?? null;
+    if (!copyOf && f.sketch && f.status === 'ok' && f.words >= 5) {
+      entry.bands = bandKeys(f.sketch);
+      let best = 0;
+      const seen = new Set<string>();
+      for (const key of entry.bands) {
+        const bucket = this.buckets.get(key);
+        if (!bucket) continue;
+        for (const d of bucket) {
+          if (seen.has(d.f.id)) continue;
+          seen.add(d.f.id);
+          if (!d.f.sketch) continue;
+          const j = jaccard(f.sketch, d.f.sketch);
+          if (j >= this.options.copyThreshold && j > best && this.timeCompatible(t, d.story, true)) {
+            best = j;
+            copyOf = d;
+          }
+        }
+      }
+    }
+
+    // 2. otherwise the most similar open story, if similar enough
+    let story: Story | null = copyOf ? copyOf.story : null;
+    if (!story && f.status === 'ok') story = this.bestStory(vec, t);
+    if (!story) story = this.newStory(f.id);
+
+    entry.story = story;
+    this.docs.set(f.id, entry);
+    this.join(story, entry);
+    if (copyOf) story.copyEdges.push([copyOf.f.id, f.id]);
+    if (f.words > 0) pushCapped(this.exact, f.textHash, entry);
+    if (entry.bands) for (const key of entry.bands) pushCapped(this.buckets, key, entry);
+    this.enforceCap();
+    return story.id;
+  }
+
+  /**
+   * Removes an article. Its weight leaves the story centroid and its copy links go; the story is
+   * not re-split (run `groupStories` for a clean regrouping). An emptied story disappears.
+   */
+  remove(docId: string): void {
+    const entry = this.docs.get(docId);
+    if (!entry) {
+      const g = this.closedByDoc.get(docId);
+      if (g) {
+        this.closedByDoc.delete(docId);
+        g.members = g.members.filter((m) => m !== docId);
+        for (const c of g.copies) c.splice(0, c.length, ...c.filter((m) => m !== docId));
+        g.copies = g.copies.filter((c) => c.length > 1);
+        if (g.members.length === 0) this.closed = this.closed.filter((x) => x !== g);
+      }
+      return;
+    }
+    const s = entry.story;
+    this.docs.delete(docId);
+    this.dropFromBuckets(entry);
+    s.members = s.members.filter((m) => m !== docId);
+    s.copyEdges = s.copyEdges.filter(([a, b]) => a !== docId && b !== docId);
+    for (let i = 0; i < entry.vec.keys.length; i++) {
+      const k = entry.vec.keys[i];
+      const old = s.centroid.get(k);
+      if (old === undefined) continue;
+      const nv = old - entry.vec.vals[i];
+      s.norm2 += nv * nv - old * old;
+      if (nv <= 1e-9) {
+        s.centroid.delete(k);
+        this.postings.get(k)?.delete(s);
+      } else s.centroid.set(k, nv);
+    }
+    if (s.norm2 < 0) s.norm2 = recomputeNorm(s.centroid);
+    for (const [e] of entry.f.entities) decrement(s.entityDocs, e);
+    for (const [p] of entry.f.places) decrement(s.placeDocs, p);
+    if (!this.seeded) this.df.remove(new Set(featureKeys(entry.f)));
+    if (s.members.length === 0) {
+      this.dropStory(s);
+      this.usedIds.delete(s.id);
+      return;
+    }
+    s.tMin = null;
+    s.tMax = null;
+    for (const m of s.members) {
+      const t = this.docs.get(m)?.t ?? null;
+      if (t !== null) {
+        s.tMin = s.tMin === null ? t : Math.min(s.tMin, t);
+        s.tMax = s.tMax === null ? t : Math.max(s.tMax, t);
+      }
+    }
+  }
+
+  /** Closed stories not yet drained, then open ones, sorted by (start, first member). */
+  stories(): StoryGroup[] {
+    const out = [...this.closed, ...[...this.open.values()].map((s) => this.summarise(s))];
+    return sortGroups(out);
+  }
+
+  /** Hands over the closed stories and forgets them (the caller persists them). */
+  drainClosed(): StoryGroup[] {
+    const out = sortGroups(this.closed);
+    this.closed = [];
+    this.closedByDoc.clear();
+    return out;
+  }
+
+  /**
+   * Merges open stories whose centroids are similar (cosine ≥ `mergeThreshold`) and whose time
+   * windows meet: single-pass assignment fragments a story when its first articles share few words;
+   * this repairs it. Older stories absorb younger ones (ids stay with the oldest). Rounds repeat
+   * until nothing merges (at most `rounds`). Returns the number of merges.
+   */
+  consolidate(rounds = 4): number {
+    let merges = 0;
+    for (let r = 0; r < rounds; r++) {
+      let changed = 0;
+      const order = [...this.open.values()].sort((a, b) => a.seq - b.seq);
+      for (const s of order) {
+        if (!this.open.has(s.id) || s.members.length === 0) continue;
+        const target = this.mergeTarget(s);
+        if (target) {
+          this.merge(target, s);
+          changed++;
+        }
+      }
+      merges += changed;
+      if (changed === 0) break;
+    }
+    return merges;
+  }
+
+  /** Closes every open story (end of a batch run or of a stream). */
+  closeAll(): void {
+    for (const s of [...this.open.values()]) this.close(s);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private vector(f: StoryFeatures): Vec {
+    const keys: string[] = [];
+    const vals: number[] = [];
+    let n2 = 0;
+    for (const [t, c] of f.terms) {
+      const w = (1 + Math.log(Math.max(c, 1))) * this.df.idf(t);
+      if (w <= 0) continue;
+      keys.push(t);
+      vals.push(w);
+      n2 += w * w;
+    }
+    for (const [e, c] of f.entities) {
+      const k = '@' + e;
+      const w = ENTITY_WEIGHT * (1 + Math.log(Math.max(c, 1))) * this.df.idf(k);
+      if (w <= 0) continue;
+      keys.push(k);
+      vals.push(w);
+      n2 += w * w;
+    }
+    const norm = Math.sqrt(n2) || 1;
+    for (let i = 0; i < vals.length; i++) vals[i] /= norm;
+    return { keys, vals };
+  }
+
+  private allowedGap(s: Story): number {
+    const dur = s.tMin !== null && s.tMax !== null ? s.tMax - s.tMin : 0;
+    return Math.min(this.options.maxWindowDays, this.options.windowDays + dur * 0.5);
+  }
+
+  private timeCompatible(t: number | null, s: Story, copy = false): boolean {
+    if (t === null || s.tMin === null || s.tMax === null) return true;
+    if (!this.open.has(s.id)) return false;
+    const gap = Math.max(0, s.tMin - t, t - s.tMax);
+    return gap <= (copy ? this.options.maxWindowDays : this.allowedGap(s));
+  }
+
+  private bestStory(vec: Vec, t: number | null): Story | null {
+    // rank query terms by weight; gather candidate stories through postings
+    const order = vec.vals.map((_, i) => i).sort((a, b) => vec.vals[b] - vec.vals[a] || cmpStr(vec.keys[a], vec.keys[b]));
+    const partial = new Map<Story, number>();
+    let used = 0;
+    for (const i of order) {
+      if (used >= QUERY_TERMS) break;
+      const p = this.postings.get(vec.keys[i]);
+      if (!p) continue;
+      used++;
+      if (p.size > MAX_POSTING_SCAN) continue;
+      for (const s of p) {
+        const c = s.centroid.get(vec.keys[i]) ?? 0;
+        partial.set(s, (partial.get(s) ?? 0) + (vec.vals[i] * c) / Math.sqrt(s.norm2 || 1));
+      }
+    }
+    if (partial.size === 0) return null;
+    const candidates = [...partial.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].seq - b[0].seq)
+      .slice(0, MAX_CANDIDATES)
+      .map(([s]) => s);
+    let best: Story | null = null;
+    let bestScore = this.options.threshold;
+    for (const s of candidates) {
+      if (!this.timeCompatible(t, s)) continue;
+      const score = this.score(vec, t, s);
+      if (score >= bestScore && (best === null || score > bestScore || s.seq < best.seq)) {
+        best = s;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  /** Similarity of an article vector to a story, in 0..1, with a light penalty for time distance. */
+  private score(vec: Vec, t: number | null, s: Story): number {
+    let dot = 0;
+    for (let i = 0; i < vec.keys.length; i++) {
+      const c = s.centroid.get(vec.keys[i]);
+      if (c !== undefined) dot += vec.vals[i] * c;
+    }
+    let cos = dot / Math.sqrt(s.norm2 || 1);
+    if (t !== null && s.tMin !== null && s.tMax !== null) {
+      const gap = Math.max(0, s.tMin - t, t - s.tMax);
+      cos *= 1 - (0.3 * gap) / Math.max(1, this.allowedGap(s));
+    }
+    return cos;
+  }
+
+  /** The most similar older-or-younger open story to merge `s` with, if any. */
+  private mergeTarget(s: Story): Story | null {
+    const terms = [...s.centroid.entries()].sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0])).slice(0, QUERY_TERMS);
+    const sn = Math.sqrt(s.norm2 || 1);
+    const partial = new Map<Story, number>();
+    for (const [k, v] of terms) {
+      const p = this.postings.get(k);
+      if (!p || p.size > MAX_POSTING_SCAN) continue;
+      for (const o of p) {
+        if (o === s) continue;
+        partial.set(o, (partial.get(o) ?? 0) + ((v / sn) * (o.centroid.get(k) ?? 0)) / Math.sqrt(o.norm2 || 1));
+      }
+    }
+    const candidates = [...partial.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].seq - b[0].seq)
+      .slice(0, MAX_CANDIDATES)
+      .map(([o]) => o);
+    let best: Story | null = null;
+    let bestScore = this.options.mergeThreshold;
+    for (const o of candidates) {
+      if (!this.windowsMeet(s, o)) continue;
+      const [small, large] = s.centroid.size <= o.centroid.size ? [s, o] : [o, s];
+      let dot = 0;
+      for (const [k, v] of small.centroid) {
+        const w = large.centroid.get(k);
+        if (w !== undefined) dot += v * w;
+      }
+      const cos = dot / (sn * Math.sqrt(o.norm2 || 1));
+      if (cos > bestScore || (cos === bestScore && best !== null && o.seq < best.seq)) {
+        best = o;
+        bestScore = cos;
+      }
+    }
+    return best;
+  }
+
+  private windowsMeet(a: Story, b: Story): boolean {
+    if (a.tMin === null || a.tMax === null || b.tMin === null || b.tMax === null) return true;
+    const gap = Math.max(0, a.tMin - b.tMax, b.tMin - a.tMax);
+    return gap <= Math.max(this.allowedGap(a), this.allowedGap(b));
+  }
+
+  /** Moves every member of one story into the other; the older story (smaller seq) survives. */
+  private merge(x: Story, y: Story): Story {
+    const [keep, gone] = x.seq <= y.seq ? [x, y] : [y, x];
+    this.dropStory(gone);
+    this.usedIds.delete(gone.id);
+    for (const m of gone.members) {
+      const e = this.docs.get(m);
+      if (!e) continue;
+      e.story = keep;
+      this.join(keep, e);
+    }
+    keep.copyEdges.push(...gone.copyEdges);
+    return keep;
+  }
+
+  private newStory(founder: string): Story {
+    let id = storyIdFor(founder);
+    for (let i = 2; this.usedIds.has(id); i++) id = `${storyIdFor(founder)}-${i}`;
+    this.usedIds.add(id);
+    const s: Story = {
+      id,
+      seq: this.seq++,
+      members: [],
+      centroid: new Map(),
+      norm2: 0,
+      tMin: null,
+      tMax: null,
+      entityDocs: new Map(),
+      placeDocs: new Map(),
+      copyEdges: [],
+    };
+    this.open.set(id, s);
+    return s;
+  }
+
+  private join(s: Story, e: DocEntry): void {
+    s.members.push(e.f.id);
+    for (let i = 0; i < e.vec.keys.length; i++) {
+      const k = e.vec.keys[i];
+      const old = s.centroid.get(k);
+      const nv = (old ?? 0) + e.vec.vals[i];
+      s.centroid.set(k, nv);
+      s.norm2 += nv * nv - (old ?? 0) * (old ?? 0);
+      if (old === undefined) {
+        let p = this.postings.get(k);
+        if (!p) this.postings.set(k, (p = new Set()));
+        p.add(s);
+      }
+    }
+    if (s.centroid.size > MAX_CENTROID) this.prune(s);
+    if (e.t !== null) {
+      s.tMin = s.tMin === null ? e.t : Math.min(s.tMin, e.t);
+      s.tMax = s.tMax === null ? e.t : Math.max(s.tMax, e.t);
+    }
+    for (const [x] of e.f.entities) s.entityDocs.set(x, (s.entityDocs.get(x) ?? 0) + 1);
+    for (const [x] of e.f.places) s.placeDocs.set(x, (s.placeDocs.get(x) ?? 0) + 1);
+    if (s.entityDocs.size > 2000) pruneCounts(s.entityDocs, 1000);
+    if (s.placeDocs.size > 500) pruneCounts(s.placeDocs, 250);
+    // most recently updated last
+    this.open.delete(s.id);
+    this.open.set(s.id, s);
+  }
+
+  private prune(s: Story): void {
+    const kept = [...s.centroid.entries()].sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0]));
+    for (const [k] of kept.slice(PRUNE_TO)) {
+      s.centroid.delete(k);
+      this.postings.get(k)?.delete(s);
+    }
+    s.norm2 = recomputeNorm(s.centroid);
+  }
+
+  private advanceClock(day: number): void {
+    if (this.clock !== null && day <= this.clock) return;
+    this.clock = day;
+    for (const s of [...this.open.values()]) {
+      if (s.tMax !== null && s.tMax + this.allowedGap(s) + 1 < day) this.close(s);
+    }
+  }
+
+  private enforceCap(): void {
+    while (this.open.size > this.options.maxOpenStories) {
+      const first = this.open.values().next().value as Story;
+      this.close(first);
+    }
+  }
+
+  private close(s: Story): void {
+    const g = this.summarise(s);
+    g.closed = true;
+    this.closed.push(g);
+    for (const m of s.members) {
+      const e = this.docs.get(m);
+      if (e) this.dropFromBuckets(e);
+      this.docs.delete(m);
+      this.closedByDoc.set(m, g);
+    }
+    this.dropStory(s);
+  }
+
+  private dropStory(s: Story): void {
+    for (const k of s.centroid.keys()) {
+      const p = this.postings.get(k);
+      if (p) {
+        p.delete(s);
+        if (p.size === 0) this.postings.delete(k);
+      }
+    }
+    s.centroid.clear();
+    this.open.delete(s.id);
+  }
+
+  private dropFromBuckets(e: DocEntry): void {
+    const drop = (m: Map<string, DocEntry[]>, key: string) => {
+      const b = m.get(key);
+      if (!b) return;
+      const i = b.indexOf(e);
+      if (i >= 0) b.splice(i, 1);
+      if (b.length === 0) m.delete(key);
+    };
+    drop(this.exact, e.f.textHash);
+    if (e.bands) for (const k of e.bands) drop(this.buckets, k);
+  }
+
+  private summarise(s: Story): StoryGroup {
+    const entries = s.members.map((m) => this.docs.get(m)!).filter(Boolean);
+    const key = (e: DocEntry) => e.f.day ?? Number.POSITIVE_INFINITY;
+    entries.sort((a, b) => key(a) - key(b) || cmpStr(a.f.id, b.f.id));
+    const members = entries.map((e) => e.f.id);
+    const rank = new Map(members.map((m, i) => [m, i]));
+
+    // copies: connected components of copy links
+    const parent = new Map<string, string>();
+    const find = (x: string): string => {
+      let r = x;
+      while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+      let y = x;
+      while (y !== r) {
+        const nx = parent.get(y)!;
+        parent.set(y, r);
+        y = nx;
+      }
+      return r;
+    };
+    const union = (a: string, b: string) => {
+      const ra = find(a);
+      const rb = find(b);
+      if (ra === rb) return;
+      if ((rank.get(ra) ?? 0) <= (rank.get(rb) ?? 0)) parent.set(rb, ra);
+      else parent.set(ra, rb);
+    };
+    for (const m of members) parent.set(m, m);
+    for (const [a, b] of s.copyEdges) if (parent.has(a) && parent.has(b)) union(a, b);
+    const groups = new Map<string, string[]>();
+    for (const m of members) {
+      const r = find(m);
+      let g = groups.get(r);
+      if (!g) groups.set(r, (g = []));
+      g.push(m);
+    }
+    const copies = [...groups.values()].filter((g) => g.length > 1);
+    // independent sources: copies and articles of one outlet count once
+    const byOutlet = new Map<string, string>();
+    for (const e of entries) {
+      if (!e.f.outlet) continue;
+      const o = e.f.outlet.toLowerCase();
+      const first = byOutlet.get(o);
+      if (first) union(first, e.f.id);
+      else byOutlet.set(o, e.f.id);
+    }
+    const roots = new Set(members.map(find));
+
+    // representative headline: the title whose terms weigh most in the centroid
+    let title: string | null = null;
+    let bestT = -1;
+    for (const e of entries) {
+      if (!e.f.title) continue;
+      let sc = 0;
+      let n = 0;
+      for (const { word } of words(e.f.title)) {
+        n++;
+        const t = term(word);
+        if (t !== null) sc += s.centroid.get(t) ?? 0;
+      }
+      const v = n > 0 ? sc / Math.sqrt(n) : 0;
+      if (v > bestT + 1e-12) {
+        bestT = v;
+        title = e.f.title;
+      }
+    }
+    const days = entries.map((e) => e.f.day).filter((d): d is number => d !== null && (this.nowDay === null || d <= this.nowDay + 2));
+    const top = (m: Map<string, number>, n: number) =>
+      [...m.entries()]
+        .sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0]))
+        .slice(0, n)
+        .map(([id, count]) => ({ id, count }));
+    return {
+      id: s.id,
+      members,
+      copies,
+      independentSources: roots.size,
+      title,
+      span: {
+        start: days.length ? dayIso(Math.min(...days)) : null,
+        end: days.length ? dayIso(Math.max(...days)) : null,
+      },
+      entities: top(s.entityDocs, 10),
+      places: top(s.placeDocs, 5),
+    };
+  }
+}
+
+function pushCapped(m: Map<string, DocEntry[]>, key: string, e: DocEntry): void {
+  const b = m.get(key);
+  if (!b) m.set(key, [e]);
+  else if (b.length < BUCKET_CAP) b.push(e);
+}
+
+function recomputeNorm(c: Map<string, number>): number {
+  let n = 0;
+  for (const v of c.values()) n += v * v;
+  return n;
+}
+
+function decrement(m: Map<string, number>, k: string): void {
+  const v = (m.get(k) ?? 0) - 1;
+  if (v <= 0) m.delete(k);
+  else m.set(k, v);
+}
+
+function pruneCounts(m: Map<string, number>, keep: number): void {
+  const sorted = [...m.entries()].sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0]));
+  for (const [k] of sorted.slice(keep)) m.delete(k);
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  return out;
+}
+
+/** Sorts stories by span start (undated last), then first member. */
+export function sortGroups(groups: StoryGroup[]): StoryGroup[] {
+  const k = (g: StoryGroup) => g.span.start ?? '9999';
+  return [...groups].sort((a, b) => cmpStr(k(a), k(b)) || cmpStr(a.members[0] ?? '', b.members[0] ?? '') || cmpStr(a.id, b.id));
+}

@@ -1,0 +1,240 @@
+/**
+ * Text features for story grouping: content terms (lower-cased, lightly stemmed, stop words
+ * removed), capitalised names (a fallback while no entity recogniser fills `StoryInput.entities`)
+ * and a small gazetteer that tells which names are places.
+ */
+
+const WORD_RE = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*/gu;
+
+/** English function words plus words so common in news that they never tell two events apart. */
+export const STOP_WORDS = new Set(
+  (
+    'a about above according across after afterwards again against ago all almost alone along already also although always am ' +
+    'among amongst an and another any anyhow anyone anything anyway anywhere are around as at back be became because become ' +
+    'becomes been before beforehand behind being below beside besides between beyond both but by can cannot could did do does ' +
+    'doing done down due during each either else elsewhere enough etc even ever every everyone everything everywhere except few ' +
+    'first for former formerly from further get gets getting give given go goes going got had has have having he hence her here ' +
+    'hereby herein hers herself him himself his how however i if in indeed into is it its itself just last latter least less ' +
+    'like made make makes many may me meanwhile might mine more moreover most mostly much must my myself namely neither never ' +
+    'nevertheless next no nobody none nor not nothing now nowhere of off often on once one only onto or other others otherwise ' +
+    'our ours ourselves out over own per perhaps please put rather re really said same say saying says see seem seemed seems ' +
+    'several she should since so some somehow someone something sometime sometimes somewhere still such than that the their ' +
+    'theirs them themselves then thence there thereafter thereby therefore therein these they this those though through ' +
+    'throughout thru thus to together too toward towards under until up upon us very via was way we well were what whatever when ' +
+    'whence whenever where whereas whereby wherein whether which while who whoever whole whom whose why will with within without ' +
+    'would yet you your yours yourself yourselves ' +
+    // news-generic
+    'new news report reports reported reporting told tell tells according people time times year years day days week weeks ' +
+    'month months today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr via read ' +
+    'also update updated updates latest watch video photo photos image images click share comment comments ' +
+    "don't doesn't didn't isn't aren't wasn't weren't won't can't it's he's she's that's there's what's who's let's i'm we're they're"
+  ).split(/\s+/),
+);
+
+/** Capitalised words that start sentences or headlines without naming anything. */
+const NOT_NAMES = new Set(
+  (
+    'The A An This That These Those It Its He She They We I You His Her Their Our In On At By For From With As After Before ' +
+    'When While If But And Or Not No Yes So Then There Here What Who Why How Where Which Also However Meanwhile According ' +
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September ' +
+    'October November December Mr Mrs Ms Dr President Prime Minister Minister Chairman Chief Secretary General Gen Sen Rep ' +
+    'Gov Governor Senator Officials Official Read More Share Watch Photo Image Also Related Advertisement Click Sign Subscribe ' +
+    'Home News Topics Others Explore Comment Comments Copyright Follow Now Today Yesterday Last Next Over Under Amid Ahead ' +
+    'Many Some All Both Each Every Most Several Few One Two Three Four Five Six Seven Eight Nine Ten First Second Third'
+  ).split(/\s+/),
+);
+
+/** Light, deterministic stemming: possessives and regular plurals only (keeps names readable). */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/’/g, "'");
+  if (w.endsWith("'s")) w = w.slice(0, -2);
+  else if (w.endsWith("'")) w = w.slice(0, -1);
+  if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (w.length > 4 && w.endsWith('sses')) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is|ous)$/.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+/** Words of a text with their offsets, as the term and shingle extractors see them. */
+export function words(text: string): { word: string; start: number }[] {
+  const out: { word: string; start: number }[] = [];
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) out.push({ word: m[0], start: m.index });
+  return out;
+}
+
+/** Content term of a word, or null for stop words, single letters and bare short numbers. */
+export function term(word: string): string | null {
+  const s = stem(word);
+  if (s.length < 2 || STOP_WORDS.has(s)) return null;
+  if (/^\d+$/.test(s) && s.length < 2) return null;
+  if (!/[\p{L}\d]/u.test(s)) return null;
+  return s;
+}
+
+/** Adds the content terms of `text` to `into`, each occurrence counting `weight`. */
+export function addTerms(text: string, weight: number, into: Map<string, number>): number {
+  let n = 0;
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
+    n++;
+    const t = term(m[0]);
+    if (t !== null) into.set(t, (into.get(t) ?? 0) + weight);
+  }
+  return n;
+}
+
+const CAP_RE = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
+
+function slug(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '_')
+    .replace(/^_+|_+$/g, '');
+}
+
+/**
+ * Capitalised names: runs of capitalised words (allowing "of", "de", "bin" ... inside), skipping
+ * the first word of a sentence or line unless it also occurs capitalised elsewhere. Headlines in
+ * title case are skipped by the caller. Returns slugs with counts.
+ */
+export function capitalisedNames(text: string): Map<string, number> {
+  const ws = words(text);
+  const names = new Map<string, number>();
+  const midCaps = new Set<string>();
+  const starts = new Array<boolean>(ws.length).fill(false);
+  for (let i = 0; i < ws.length; i++) {
+    const prevEnd = i === 0 ? 0 : ws[i - 1].start + ws[i - 1].word.length;
+    const gap = text.slice(prevEnd, ws[i].start);
+    starts[i] = i === 0 || /[.!?:\n"“]\s*$/.test(gap) || /\n/.test(gap);
+    if (!starts[i] && CAP_RE.test(ws[i].word)) midCaps.add(ws[i].word);
+  }
+  let run: string[] = [];
+  const flush = () => {
+    while (run.length > 0 && /^(?:of|de|la|bin|al|von|van|the|and)$/i.test(run[run.length - 1])) run.pop();
+    if (run.length > 0) {
+      const s = slug(run.join(' '));
+      if (s.length > 1 && !/^\d+$/.test(s)) names.set(s, (names.get(s) ?? 0) + 1);
+    }
+    run = [];
+  };
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i].word;
+    const prevEnd = i === 0 ? 0 : ws[i - 1].start + ws[i - 1].word.length;
+    const joined = run.length > 0 && /^[ \t\u00a0]+$/.test(text.slice(prevEnd, ws[i].start));
+    if (!joined) flush();
+    const isCap = CAP_RE.test(w) && !NOT_NAMES.has(w.replace(/['’]s$/, '')) && w.length > 1;
+    if (isCap && (!starts[i] || midCaps.has(w))) {
+      run.push(w);
+    } else if (run.length > 0 && joined && /^(?:of|de|la|bin|al|von|van)$/.test(w)) {
+      run.push(w);
+    } else {
+      flush();
+    }
+    if (/['’]s$/.test(w)) flush();
+  }
+  flush();
+  return names;
+}
+
+/** True when most words of a line are capitalised (a title-case headline tells nothing by case). */
+export function isTitleCase(line: string): boolean {
+  const ws = words(line).filter((w) => /\p{L}/u.test(w.word) && w.word.length > 3);
+  if (ws.length < 3) return true;
+  const caps = ws.filter((w) => /^\p{Lu}/u.test(w.word)).length;
+  return caps / ws.length > 0.6;
+}
+
+/**
+ * Places the fallback name extractor recognises: countries, their demonyms and major cities.
+ * Keys are slugs; values are the canonical place slug (demonyms point to the country).
+ */
+const PLACE_LIST: [string, string[]][] = [
+  ['united_states', ['us', 'u.s', 'usa', 'america', 'american', 'washington']],
+  ['russia', ['russian', 'moscow', 'kremlin']],
+  ['china', ['chinese', 'beijing', 'prc']],
+  ['ukraine', ['ukrainian', 'kyiv', 'kiev']],
+  ['united_kingdom', ['uk', 'britain', 'british', 'london', 'england', 'english']],
+  ['france', ['french', 'paris']],
+  ['germany', ['german', 'berlin']],
+  ['italy', ['italian', 'rome']],
+  ['spain', ['spanish', 'madrid']],
+  ['japan', ['japanese', 'tokyo']],
+  ['india', ['indian', 'new_delhi', 'delhi', 'mumbai']],
+  ['pakistan', ['pakistani', 'islamabad']],
+  ['israel', ['israeli', 'jerusalem', 'tel_aviv']],
+  ['gaza', []],
+  ['iran', ['iranian', 'tehran']],
+  ['iraq', ['iraqi', 'baghdad']],
+  ['syria', ['syrian', 'damascus']],
+  ['turkey', ['turkish', 'ankara', 'istanbul']],
+  ['saudi_arabia', ['saudi', 'riyadh']],
+  ['egypt', ['egyptian', 'cairo']],
+  ['north_korea', ['pyongyang']],
+  ['south_korea', ['seoul', 'korean']],
+  ['taiwan', ['taiwanese', 'taipei']],
+  ['canada', ['canadian', 'ottawa', 'toronto']],
+  ['mexico', ['mexican']],
+  ['brazil', ['brazilian']],
+  ['argentina', ['argentine']],
+  ['australia', ['australian', 'sydney', 'canberra']],
+  ['venezuela', ['venezuelan', 'caracas']],
+  ['afghanistan', ['afghan', 'kabul']],
+  ['belarus', ['belarusian', 'minsk']],
+  ['poland', ['polish', 'warsaw']],
+  ['crimea', []],
+  ['europe', ['european', 'brussels', 'eu']],
+  ['africa', ['african']],
+  ['asia', ['asian']],
+  ['harbin', []],
+  ['shanghai', []],
+  ['hong_kong', []],
+  ['new_york', []],
+  ['los_angeles', []],
+  ['san_francisco', []],
+  ['chicago', []],
+  ['geneva', []],
+  ['vienna', []],
+  ['nigeria', ['nigerian', 'lagos']],
+  ['south_africa', []],
+  ['scotland', ['scottish', 'edinburgh']],
+  ['ireland', ['irish', 'dublin']],
+  ['greece', ['greek', 'athens']],
+  ['netherlands', ['dutch', 'amsterdam']],
+  ['sweden', ['swedish', 'stockholm']],
+  ['switzerland', ['swiss']],
+  ['malaysia', ['malaysian', 'kuala_lumpur']],
+  ['indonesia', ['indonesian', 'jakarta']],
+  ['philippines', ['philippine', 'filipino', 'manila']],
+  ['vietnam', ['vietnamese', 'hanoi']],
+  ['thailand', ['thai', 'bangkok']],
+  ['kazakhstan', ['astana']],
+  ['lebanon', ['lebanese', 'beirut']],
+  ['libya', ['libyan', 'tripoli']],
+  ['yemen', ['yemeni']],
+  ['qatar', ['doha']],
+  ['cuba', ['cuban', 'havana']],
+  ['colombia', ['colombian', 'bogota']],
+  ['chile', ['chilean']],
+  ['peru', ['peruvian']],
+];
+
+export const PLACES: Map<string, string> = (() => {
+  const m = new Map<string, string>();
+  for (const [place, aliases] of PLACE_LIST) {
+    m.set(place, place);
+    for (const a of aliases) m.set(a.replace(/\./g, '_'), place);
+  }
+  return m;
+})();
+
+/** The canonical place slug of a name slug, or null. */
+export function placeOf(nameSlug: string): string | null {
+  const direct = PLACES.get(nameSlug);
+  if (direct) return direct;
+  const bare = nameSlug.replace(/^(?:the_)/, '');
+  return PLACES.get(bare) ?? null;
+}
+
+export { slug as nameSlug };

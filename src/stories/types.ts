@@ -1,0 +1,96 @@
+import type { DocMessage } from '../model/types.js';
+
+/** Version of the story features and grouping; bump when either changes what it produces. */
+export const STORIES_VERSION = 'stories-1';
+
+/** What the pipeline knows about one analysed article, as input to story grouping. */
+export interface StoryInput {
+  id: string;
+  title: string | null;
+  text: string;
+  outlet: string | null;
+  /** ISO 8601 publication date, or null when unknown. */
+  published: string | null;
+  /** Resolved ISO dates of the time expressions in the text (any grain); may be empty. */
+  eventDates: string[];
+  /** Entities of the article; when empty, capitalised names are derived from the text. */
+  entities: { id: string; type: 'PER' | 'ORG' | 'LOC' | 'MISC'; count: number }[];
+}
+
+export type StoryFeatureStatus =
+  /** Enough text to place the article by content. */
+  | 'ok'
+  /** Fewer than a handful of content terms: grouped only with an exact or near-exact copy, or alone. */
+  | 'too-short'
+  /** No words at all: always a story of its own. */
+  | 'empty';
+
+/**
+ * Compact, JSON-serialisable features of one article: what grouping needs, nothing else.
+ * Arrays of pairs are sorted by key so that the JSON is canonical.
+ */
+export interface StoryFeatures {
+  v: typeof STORIES_VERSION;
+  id: string;
+  outlet: string | null;
+  /** Headline (trimmed to 300 characters), used as the story's representative title. */
+  title: string | null;
+  /** Publication day as days since 1970-01-01 (UTC), or null when unknown, invalid or in the future. */
+  day: number | null;
+  /** The publication date as given (ISO), for display. */
+  published: string | null;
+  /** Event day from resolved day-grain time expressions (their median), or null. */
+  eventDay: number | null;
+  /** Content terms with their weighted counts (title words count double), the top ones only. */
+  terms: [string, number][];
+  /** Entity ids with counts (from the recogniser, or `NAME:slug` capitalised names as a fallback). */
+  entities: [string, number][];
+  /** Place ids with counts (LOC entities, or gazetteer hits of the fallback). */
+  places: [string, number][];
+  /** MinHash sketch of the body's word shingles (shingle length k), or null when there is no text. */
+  sketch: { k: number; sig: number[] } | null;
+  /** Exact-copy key: hash of the normalised body words. */
+  textHash: string;
+  /** Number of words in the body. */
+  words: number;
+  status: StoryFeatureStatus;
+  messages: DocMessage[];
+}
+
+export interface StoryGroup {
+  id: string;
+  /** Doc ids, sorted by (publication day, id), undated last. */
+  members: string[];
+  /** Groups of near-duplicate / syndicated copies (each sorted like `members`); singletons omitted. */
+  copies: string[][];
+  /** Members after collapsing copies and articles of the same outlet into one source each. */
+  independentSources: number;
+  /** Representative headline. */
+  title: string | null;
+  /** First and last publication day (ISO date) of the dated members; undated members do not stretch it. */
+  span: { start: string | null; end: string | null };
+  /** Main entities: how many members mention each, most mentioned first. */
+  entities: { id: string; count: number }[];
+  places: { id: string; count: number }[];
+  /** Previous story ids that were merged into this one by `reconcileStoryIds` (additive, optional). */
+  mergedFrom?: string[];
+  /** Set when the story is closed: its time window has passed and it no longer takes members. */
+  closed?: boolean;
+}
+
+export interface GroupOptions {
+  /** Minimum similarity (0..1) of an article to a story to join it. */
+  threshold?: number;
+  /** Minimum cosine of two story centroids for `consolidate` to merge them. */
+  mergeThreshold?: number;
+  /** Minimum estimated Jaccard of word shingles for two articles to be copies. */
+  copyThreshold?: number;
+  /** Days an article's date may lie outside a fresh story's span and still join it. */
+  windowDays?: number;
+  /** Upper bound of the adaptive window (long-running stories grow it up to this). */
+  maxWindowDays?: number;
+  /** Publication dates later than this (ISO) are treated as unknown ("future date" message). */
+  now?: string | null;
+  /** Hard cap on open stories kept in memory; the least recently updated are closed first. */
+  maxOpenStories?: number;
+}
