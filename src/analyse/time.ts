@@ -1,4 +1,440 @@
-import type { DateInfo, Span, TimeExpr } from '../model/types.js';
-export function findTimes(_text: string, _sentences: Span[], _published: DateInfo | null): TimeExpr[] {
-  return [];
+/**
+ * Time expressions resolved against the article's publication date.
+ *
+ * Hand-written (no chrono-node): a few anchored patterns over the text, each candidate turned into
+ * an `anchor` string that says what resolution needs ("weekday:thursday:past", "month:-1",
+ * "monthday:09-01:future", "time:17:00:-04:00;weekday:tuesday:past"), then resolved against a
+ * reference date. Absolute expressions ("May 9, 2025") have a value without any reference.
+ * In an undated article relative expressions keep `value: null` with their anchor, and
+ * `resolveTimes` resolves them later from a story's date (`inferred: true`).
+ *
+ * Guards: month names only with a day, a year or a governing preposition ("in May", never
+ * "will march" or "Theresa May ..."); years only four digits 1800-2199 with a governing word
+ * ("in 2022", "by 2030", "the 2016 election"); impossible dates ("Feb 30") are dropped.
+ */
+import type { DateInfo, DatePrecision, Span, TimeExpr, TimeKind } from '../model/types.js';
+
+const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
+  july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11,
+  nov: 11, december: 12, dec: 12,
+};
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, several: 3, few: 3,
+};
+
+const MONTH_RE = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.|Jan|Feb|Aug|Sept|Oct|Nov|Dec)';
+const WEEKDAY_RE = '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const YEAR_RE = '(1[89]\\d\\d|2[01]\\d\\d)';
+const TZ_RE = '(ET|EDT|EST|CT|CDT|CST|MT|MDT|MST|PT|PDT|PST|GMT|UTC|BST|CET|CEST|MSK|IST|JST|Moscow time|Beijing time|local time)';
+
+/** Fixed offsets; US zones "ET/CT/MT/PT" are resolved with daylight saving for the date. */
+const TZ_OFFSETS: Record<string, string> = {
+  EDT: '-04:00', EST: '-05:00', CDT: '-05:00', CST: '-06:00', MDT: '-06:00', MST: '-07:00', PDT: '-07:00', PST: '-08:00',
+  GMT: '+00:00', UTC: '+00:00', BST: '+01:00', CET: '+01:00', CEST: '+02:00', MSK: '+03:00', 'Moscow time': '+03:00',
+  IST: '+05:30', JST: '+09:00', 'Beijing time': '+08:00',
+};
+const US_ZONES: Record<string, [number, number]> = { ET: [-4, -5], CT: [-5, -6], MT: [-6, -7], PT: [-7, -8] };
+
+interface Candidate {
+  start: number;
+  end: number;
+  kind: TimeKind;
+  /** Absolute value when known without a reference date. */
+  value: string | null;
+  grain: DatePrecision | null;
+  anchor?: string;
+}
+
+const PATTERNS: { re: RegExp; make: (m: RegExpExecArray) => Candidate | null }[] = [];
+
+function monthNum(s: string): number {
+  return MONTHS[s.toLowerCase().replace(/\.$/, '')] ?? 0;
+}
+
+function pad(n: number, w = 2): string {
+  return String(n).padStart(w, '0');
+}
+
+function validDay(y: number | null, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const days = [31, y !== null && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) ? 29 : y === null ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return d <= days[m - 1];
+}
+
+function dateCandidate(start: number, end: number, y: number | null, m: number, d: number): Candidate | null {
+  if (!validDay(y, m, d)) return null;
+  if (y !== null) return { start, end, kind: 'date', value: `${y}-${pad(m)}-${pad(d)}`, grain: 'day' };
+  return { start, end, kind: 'date', value: null, grain: null, anchor: `monthday:${pad(m)}-${pad(d)}` };
+}
+
+// "May 9, 2025", "May 9", "Sept. 11"
+PATTERNS.push({
+  re: new RegExp(`\\b${MONTH_RE} (\\d{1,2})(?:st|nd|rd|th)?\\b(?!:|\\d|,\\d| ?%)(?:,? ${YEAR_RE}\\b)?`, 'g'),
+  make: (m) => dateCandidate(m.index, m.index + m[0].length, m[3] ? Number(m[3]) : null, monthNum(m[1]), Number(m[2])),
+});
+// "9 May 2025", "9th of May"
+PATTERNS.push({
+  re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH_RE}(?!\\w)(?:,? ${YEAR_RE}\\b)?`, 'g'),
+  make: (m) => dateCandidate(m.index, m.index + m[0].length, m[3] ? Number(m[3]) : null, monthNum(m[2]), Number(m[1])),
+});
+// ISO 2025-05-09
+PATTERNS.push({
+  re: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
+  make: (m) => dateCandidate(m.index, m.index + m[0].length, Number(m[1]), Number(m[2]), Number(m[3])),
+});
+// "May 2025", "September of 2024"
+PATTERNS.push({
+  re: new RegExp(`\\b${MONTH_RE},? (?:of )?${YEAR_RE}\\b`, 'g'),
+  make: (m) => {
+    const mo = monthNum(m[1]);
+    return mo ? { start: m.index, end: m.index + m[0].length, kind: 'month', value: `${m[2]}-${pad(mo)}`, grain: 'month' } : null;
+  },
+});
+// "in September", "last May", "early March" (a governing word is required)
+PATTERNS.push({
+  re: new RegExp(`\\b(in|since|until|till|by|from|through|throughout|during|early|late|mid-|last|next|this|before|after|between|of|and|to|or|until|each|every) ${MONTH_RE}(?!\\w| \\d)`, 'g'),
+  make: (m) => {
+    const mo = monthNum(m[2]);
+    if (!mo || m[2].length < 4 && !m[2].endsWith('.') && m[2] !== 'May') return null;
+    const word = m[1].toLowerCase();
+    if (/^(each|every)$/.test(word)) return null;
+    const start = /^(last|next|this|early|late|mid-)$/.test(word) ? m.index : m.index + m[1].length + 1;
+    const dir = word === 'last' ? 'past' : word === 'next' ? 'future' : word === 'this' ? 'this' : 'tense';
+    return { start, end: m.index + m[0].length, kind: 'month', value: null, grain: null, anchor: `monthname:${pad(mo)}:${dir}` };
+  },
+});
+// years: "in 2022", "by 2030" (deadline), "the 2016 election", "since 2014"
+PATTERNS.push({
+  re: new RegExp(`\\b(in|since|until|till|by|from|through|during|before|after|of|early|late|mid-|the|and|to|between|year|around|circa|for|end of|start of) ${YEAR_RE}\\b(?![-–.,]?\\d|%| percent| per\\b| people| (?:km|miles|meters|troops|soldiers|votes|delegates|members|workers|jobs|tons|barrels|cases|deaths)\\b)`, 'gi'),
+  make: (m) => {
+    const word = m[1].toLowerCase();
+    const y = Number(m[2]);
+    if (word === 'by' || word === 'until' || word === 'till') {
+      return { start: m.index, end: m.index + m[0].length, kind: 'deadline', value: String(y), grain: 'year' };
+    }
+    const start = /^(early|late|mid-|end of|start of)$/.test(word) ? m.index : m.index + m[1].length + 1;
+    return { start, end: m.index + m[0].length, kind: 'year', value: String(y), grain: 'year' };
+  },
+});
+// weekdays
+PATTERNS.push({
+  re: new RegExp(`\\b(?:(last|next|this|on|late|early|until|by|since) )?${WEEKDAY_RE}(?:'s|’s)?(?: (morning|afternoon|evening|night))?\\b`, 'g'),
+  make: (m) => {
+    const word = (m[1] ?? '').toLowerCase();
+    const wd = m[2].toLowerCase();
+    const dir = word === 'last' ? 'last' : word === 'next' ? 'next' : word === 'this' ? 'this' : 'tense';
+    const start = /^(last|next|this|late|early)$/.test(word) ? m.index : m.index + (m[1] ? m[1].length + 1 : 0);
+    return { start, end: m.index + m[0].length, kind: 'weekday', value: null, grain: null, anchor: `weekday:${wd}:${dir}` };
+  },
+});
+// yesterday, today, tomorrow, tonight
+PATTERNS.push({
+  re: /\b(yesterday|today|tomorrow|tonight)\b/gi,
+  make: (m) => {
+    const off = { yesterday: -1, today: 0, tonight: 0, tomorrow: 1 }[m[1].toLowerCase()] ?? 0;
+    return { start: m.index, end: m.index + m[0].length, kind: 'relative', value: null, grain: null, anchor: `day:${off}` };
+  },
+});
+// last week / next month / this year / earlier this month / past week
+PATTERNS.push({
+  re: /\b(?:(earlier|later) )?(last|next|this|past|coming) (week|weekend|month|year)\b/gi,
+  make: (m) => {
+    const rel = m[2].toLowerCase();
+    const unit = m[3].toLowerCase();
+    const off = rel === 'last' || rel === 'past' ? -1 : rel === 'next' || rel === 'coming' ? 1 : 0;
+    return { start: m.index, end: m.index + m[0].length, kind: 'relative', value: null, grain: null, anchor: `${unit}:${off}` };
+  },
+});
+// "two days ago", "three years ago"
+PATTERNS.push({
+  re: /\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few) (day|week|month|year)s? ago\b/gi,
+  make: (m) => {
+    const n = /^\d/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1].toLowerCase()];
+    if (!n || m[1].toLowerCase() === 'several' || m[1].toLowerCase() === 'few') return null;
+    return { start: m.index, end: m.index + m[0].length, kind: 'relative', value: null, grain: null, anchor: `${m[2].toLowerCase()}:${-n}` };
+  },
+});
+// clock times: "5 p.m.", "10:30 a.m. ET", "17:00 GMT"
+PATTERNS.push({
+  re: new RegExp(`\\b(\\d{1,2})(?:[:.](\\d{2}))? ?(a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b)(?: \\(?${TZ_RE}\\)?)?|\\b([01]?\\d|2[0-3]):(\\d{2}) ${TZ_RE}\\b|\\b(noon|midnight)(?: ${TZ_RE}\\b)?`, 'g'),
+  make: (m) => {
+    let h: number;
+    let mi: number;
+    let tz: string | undefined;
+    if (m[1] !== undefined) {
+      h = Number(m[1]);
+      mi = m[2] ? Number(m[2]) : 0;
+      if (h < 1 || h > 12 || mi > 59) return null;
+      const pm = m[3].toLowerCase().startsWith('p');
+      if (pm && h < 12) h += 12;
+      if (!pm && h === 12) h = 0;
+      tz = m[4];
+    } else if (m[5] !== undefined) {
+      h = Number(m[5]);
+      mi = Number(m[6]);
+      if (mi > 59) return null;
+      tz = m[7];
+    } else {
+      h = m[8].toLowerCase() === 'noon' ? 12 : 0;
+      mi = 0;
+      tz = m[9];
+    }
+    const end = m.index + m[0].length - (m[0].endsWith(')') ? 0 : 0);
+    return { start: m.index, end, kind: 'time', value: null, grain: 'minute', anchor: `time:${pad(h)}:${pad(mi)}:${tz ?? ''}` };
+  },
+});
+
+/** Past/future from the verbs nearest to the expression in its sentence. */
+function tenseAt(text: string, sent: Span, pos: number): 'past' | 'future' | 'none' {
+  const s = text.slice(sent.start, sent.end);
+  const rel = pos - sent.start;
+  let best: { d: number; t: 'past' | 'future' } | null = null;
+  const FUT = /\b(will|'ll|’ll|shall|going to|is to|are to|set to|scheduled|expected to|expected|plans? to|planned|planning|upcoming|due to|would|aims to|intends to)\b/gi;
+  const PAST = /\b(was|were|had|did|said|met|held|told|came|went|took|gave|made|spoke|signed|arrived|left|began|announced|attended|returned|\w{3,}ed)\b/gi;
+  for (const [re, t] of [[FUT, 'future'], [PAST, 'past']] as const) {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      if (t === 'past' && /^(expected|scheduled|planned|based|used|related|needed|red|bed|need|united|seed|speed|feed|limited)$/i.test(m[0])) continue;
+      const d = Math.abs(m.index - rel) + (m.index > rel ? 8 : 0);
+      // "will be held", "is expected to be signed": a participle governed by a future auxiliary
+      const tt = t === 'past' && /\b(will|would|’ll|'ll|to be|to have|shall)\s+(?:\w+\s+){0,2}$/i.test(s.slice(Math.max(0, m.index - 30), m.index)) ? 'future' : t;
+      if (!best || d < best.d) best = { d, t: tt };
+    }
+  }
+  return best ? best.t : 'none';
+}
+
+interface Ref {
+  y: number;
+  m: number;
+  d: number;
+  /** Offset of the reference ("+05:30"), if known. */
+  offset: string | null;
+}
+
+function parseRef(info: DateInfo | null): Ref | null {
+  if (!info || typeof info.iso !== 'string') return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?/.exec(info.iso);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (!validDay(y, mo, d)) return null;
+  let offset: string | null = null;
+  if (m[4]) offset = m[4] === 'Z' ? '+00:00' : m[4].includes(':') ? m[4] : `${m[4].slice(0, 3)}:${m[4].slice(3)}`;
+  return { y, m: mo, d, offset };
+}
+
+function ymd(t: number): string {
+  const dt = new Date(t);
+  return `${dt.getUTCFullYear()}-${pad(dt.getUTCMonth() + 1)}-${pad(dt.getUTCDate())}`;
+}
+
+const DAY = 86400000;
+
+/** US daylight saving (second Sunday of March to first Sunday of November). */
+function usDst(y: number, m: number, d: number): boolean {
+  const secondSundayMarch = 14 - new Date(Date.UTC(y, 2, 1)).getUTCDay() + (new Date(Date.UTC(y, 2, 1)).getUTCDay() === 0 ? -7 : 0);
+  const firstSundayNov = 7 - new Date(Date.UTC(y, 10, 1)).getUTCDay() + (new Date(Date.UTC(y, 10, 1)).getUTCDay() === 0 ? -6 : 1) - 1;
+  const t = Date.UTC(y, m - 1, d);
+  return t >= Date.UTC(y, 2, secondSundayMarch) && t < Date.UTC(y, 10, firstSundayNov);
+}
+
+/** Resolves one anchor against a reference date. Returns null when it cannot. */
+export function resolveAnchor(anchor: string, ref: Ref): { value: string; grain: DatePrecision | null } | null {
+  const parts = anchor.split(';');
+  if (parts.length === 2 && parts[0].startsWith('time:')) {
+    // time + day
+    const day = resolveAnchor(parts[1], ref);
+    if (!day || day.grain !== 'day') return day;
+    const [, hh, mm, tz] = parts[0].split(':');
+    return { value: `${day.value}T${hh}:${mm}${offsetFor(tz, day.value, ref)}`, grain: 'minute' };
+  }
+  const [type, a, b] = anchor.split(':');
+  const base = Date.UTC(ref.y, ref.m - 1, ref.d);
+  switch (type) {
+    case 'abs':
+      return /^\d{4}-\d\d-\d\d$/.test(a) ? { value: a, grain: 'day' } : null;
+    case 'day':
+      return { value: ymd(base + Number(a) * DAY), grain: 'day' };
+    case 'week':
+    case 'weekend': {
+      // ISO week of the shifted date
+      const t = base + Number(a) * 7 * DAY;
+      const dt = new Date(t);
+      const dow = (dt.getUTCDay() + 6) % 7;
+      const thursday = new Date(t - dow * DAY + 3 * DAY);
+      const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+      const week = Math.floor((thursday.getTime() - yearStart) / DAY / 7) + 1;
+      return { value: `${thursday.getUTCFullYear()}-W${pad(week)}`, grain: null };
+    }
+    case 'month': {
+      const total = ref.y * 12 + (ref.m - 1) + Number(a);
+      return { value: `${Math.floor(total / 12)}-${pad((total % 12) + 1)}`, grain: 'month' };
+    }
+    case 'year':
+      return { value: String(ref.y + Number(a)), grain: 'year' };
+    case 'weekday': {
+      const target = WEEKDAYS.indexOf(a);
+      if (target < 0) return null;
+      const dow = new Date(base).getUTCDay();
+      let delta: number;
+      const back = -(((dow - target) % 7) + 7) % 7; // 0..-6
+      const fwd = (((target - dow) % 7) + 7) % 7; // 0..6
+      if (b === 'last') delta = back === 0 ? -7 : back;
+      else if (b === 'next') delta = fwd === 0 ? 7 : fwd;
+      else if (b === 'future') delta = fwd;
+      else if (b === 'this') delta = fwd;
+      else delta = back; // past or no tense: the most recent one
+      return { value: ymd(base + delta * DAY), grain: 'day' };
+    }
+    case 'monthday': {
+      const mo = Number(a);
+      const d = Number(b);
+      const dir = anchor.split(':')[3] ?? 'none';
+      let y = ref.y;
+      const cand = Date.UTC(y, mo - 1, d);
+      if (dir === 'past' && cand > base + DAY) y--;
+      else if (dir === 'future' && cand < base - DAY) y++;
+      else if (dir === 'none' && cand - base > 180 * DAY) y--;
+      if (!validDay(y, mo, d)) return null;
+      return { value: `${y}-${pad(mo)}-${pad(d)}`, grain: 'day' };
+    }
+    case 'monthname': {
+      const mo = Number(a);
+      let y = ref.y;
+      const dir = b === 'tense' ? (anchor.split(':')[3] ?? 'none') : b;
+      if (dir === 'last' || dir === 'past') {
+        if (mo > ref.m || (dir === 'last' && mo === ref.m)) y--;
+      } else if (dir === 'next' || dir === 'future') {
+        if (mo < ref.m || (dir === 'next' && mo === ref.m)) y++;
+      }
+      return { value: `${y}-${pad(mo)}`, grain: 'month' };
+    }
+    case 'time':
+      return null; // a clock time alone does not say which day
+    default:
+      return null;
+  }
+}
+
+function offsetFor(tz: string, day: string, ref: Ref): string {
+  if (!tz) return ref.offset ?? '';
+  if (TZ_OFFSETS[tz]) return TZ_OFFSETS[tz];
+  const us = US_ZONES[tz];
+  if (us) {
+    const [y, m, d] = day.split('-').map(Number);
+    const h = usDst(y, m, d) ? us[0] : us[1];
+    return `${h < 0 ? '-' : '+'}${pad(Math.abs(h))}:00`;
+  }
+  return ref.offset ?? ''; // "local time"
+}
+
+/** Finds time expressions. With `published`, relative ones are resolved; without, they keep their anchor. */
+export function findTimes(text: string, sentences: Span[], published: DateInfo | null): TimeExpr[] {
+  if (!text) return [];
+  const cands: Candidate[] = [];
+  for (const p of PATTERNS) {
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
+      const c = p.make(m);
+      if (c && c.end > c.start) cands.push(c);
+      if (m[0].length === 0) p.re.lastIndex++;
+    }
+  }
+  // longest first, then drop overlaps
+  cands.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const kept: Candidate[] = [];
+  for (const c of cands) {
+    const last = kept[kept.length - 1];
+    if (last && c.start < last.end) {
+      if (c.end - c.start > last.end - last.start) kept[kept.length - 1] = c;
+      continue;
+    }
+    kept.push(c);
+  }
+  // sentence of a position
+  let si = 0;
+  const sentAt = (pos: number): Span => {
+    while (si + 1 < sentences.length && sentences[si + 1].start <= pos) si++;
+    return sentences[si] ?? { start: 0, end: text.length };
+  };
+  // combine a clock time with an adjacent day ("5 p.m. ET Tuesday", "Tuesday at 5 p.m.", "at 10 a.m. on May 6")
+  const merged: Candidate[] = [];
+  for (let i = 0; i < kept.length; i++) {
+    const c = kept[i];
+    const next = kept[i + 1];
+    if (next && ((c.kind === 'time' && isDay(next)) || (isDay(c) && next.kind === 'time'))) {
+      const gap = text.slice(c.end, next.start);
+      if (/^(?:,? (?:on|at|local time|,)?\s?|\s)$/.test(gap) || /^ (?:on|at) $/.test(gap)) {
+        const time = c.kind === 'time' ? c : next;
+        const day = c.kind === 'time' ? next : c;
+        const dayAnchor = day.anchor ?? (day.value ? `abs:${day.value}` : '');
+        merged.push({ start: c.start, end: next.end, kind: 'datetime', value: null, grain: null, anchor: `${time.anchor};${dayAnchor}` });
+        i++;
+        continue;
+      }
+    }
+    merged.push(c);
+  }
+  const ref = parseRef(published);
+  const out: TimeExpr[] = [];
+  for (const c of merged) {
+    let anchor = c.anchor;
+    if (anchor) {
+      const sent = sentAt(c.start);
+      const tense = tenseAt(text, sent, c.start);
+      anchor = anchor.replace(/(weekday:\w+):tense$/, `$1:${tense === 'future' ? 'future' : 'past'}`);
+      anchor = anchor.replace(/(monthname:\d\d):tense$/, `$1:tense:${tense}`);
+      anchor = anchor.replace(/^(monthday:\d\d-\d\d)$/, `$1:${tense}`).replace(/;(monthday:\d\d-\d\d)$/, `;$1:${tense}`);
+      anchor = anchor.replace(/^monthday:(\d\d)-(\d\d)/, 'monthday:$1:$2').replace(/;monthday:(\d\d)-(\d\d)/, ';monthday:$1:$2');
+    }
+    const t: TimeExpr = {
+      span: { start: c.start, end: c.end },
+      text: text.slice(c.start, c.end),
+      kind: c.kind,
+      value: c.value,
+      grain: c.grain,
+      inferred: false,
+    };
+    if (anchor) t.anchor = anchor;
+    if (t.value === null && anchor) {
+      if (anchor.includes(';abs:')) {
+        const [tm, abs] = anchor.split(';abs:');
+        const [, hh, mm, tz] = tm.split(':');
+        t.value = `${abs}T${hh}:${mm}${offsetFor(tz, abs, ref ?? { y: 0, m: 1, d: 1, offset: null })}`;
+        t.grain = 'minute';
+      } else if (ref) {
+        const r = resolveAnchor(anchor, ref);
+        if (r) {
+          t.value = r.value;
+          t.grain = r.grain;
+        }
+      }
+    }
+    if (t.kind === 'time' && !ref) t.grain = 'minute';
+    out.push(t);
+  }
+  return out;
+}
+
+function isDay(c: Candidate): boolean {
+  return c.kind === 'weekday' || (c.kind === 'date' && (c.grain === 'day' || c.anchor !== undefined)) || (c.kind === 'relative' && !!c.anchor?.startsWith('day:'));
+}
+
+/**
+ * Resolves still-unresolved expressions against `anchor` (e.g. the date of the story the article
+ * belongs to). Already resolved ones are returned unchanged; resolved ones get `inferred`.
+ */
+export function resolveTimes(times: TimeExpr[], anchor: DateInfo, inferred: boolean): TimeExpr[] {
+  const ref = parseRef(anchor);
+  return times.map((t) => {
+    if (t.value !== null || !t.anchor || !ref) return t;
+    const r = resolveAnchor(t.anchor, ref);
+    if (!r) return t;
+    return { ...t, value: r.value, grain: r.grain, inferred };
+  });
 }
