@@ -1,0 +1,276 @@
+import type { DateInfo, DatePrecision } from '../model/types.js';
+
+/**
+ * Date reading for extraction: ISO-like machine dates (JSON-LD, meta tags, <time datetime>),
+ * dates in URLs, and English dates in visible text ("Last Updated : May 09 2025 | 6:47 AM IST",
+ * "November 19th, 2019 at 8:40 AM", "19 Nov 2019 05:47 GMT") with their time zone when one is
+ * written. Nothing is guessed: a date without a zone keeps no offset.
+ */
+
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
+};
+
+/** Fixed offsets of common zone abbreviations (ambiguous ones like CST are read as the US zone). */
+const ZONES: Record<string, string> = {
+  utc: '+00:00',
+  gmt: '+00:00',
+  z: '+00:00',
+  bst: '+01:00',
+  cet: '+01:00',
+  cest: '+02:00',
+  eet: '+02:00',
+  eest: '+03:00',
+  msk: '+03:00',
+  ist: '+05:30',
+  pkt: '+05:00',
+  npt: '+05:45',
+  wib: '+07:00',
+  ict: '+07:00',
+  hkt: '+08:00',
+  sgt: '+08:00',
+  awst: '+08:00',
+  jst: '+09:00',
+  kst: '+09:00',
+  aest: '+10:00',
+  aedt: '+11:00',
+  nzst: '+12:00',
+  nzdt: '+13:00',
+  est: '-05:00',
+  edt: '-04:00',
+  cst: '-06:00',
+  cdt: '-05:00',
+  mst: '-07:00',
+  mdt: '-06:00',
+  pst: '-08:00',
+  pdt: '-07:00',
+};
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+function validDay(y: number, m: number, d: number): boolean {
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return false;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCMonth() === m - 1;
+}
+
+/** US Eastern/Central/... daylight time: second Sunday of March to first Sunday of November. */
+function usDst(y: number, m: number, d: number): boolean {
+  if (m < 3 || m > 11) return false;
+  if (m > 3 && m < 11) return true;
+  const firstDow = new Date(Date.UTC(y, m - 1, 1)).getUTCDay();
+  const firstSunday = 1 + ((7 - firstDow) % 7);
+  return m === 3 ? d >= firstSunday + 7 : d < firstSunday;
+}
+
+function zoneOffset(zone: string, y: number, m: number, d: number): string | null {
+  const z = zone.toLowerCase().replace(/\./g, '');
+  if (ZONES[z]) return ZONES[z];
+  const us: Record<string, [string, string]> = {
+    et: ['-05:00', '-04:00'],
+    ct: ['-06:00', '-05:00'],
+    mt: ['-07:00', '-06:00'],
+    pt: ['-08:00', '-07:00'],
+  };
+  if (us[z]) return usDst(y, m, d) ? us[z][1] : us[z][0];
+  const num = /^(?:utc|gmt)?([+-])(\d{1,2}):?(\d{2})?$/.exec(z);
+  if (num) return `${num[1]}${pad(Number(num[2]))}:${num[3] ?? '00'}`;
+  return null;
+}
+
+export interface ParsedDate {
+  iso: string;
+  precision: DatePrecision;
+}
+
+function build(
+  y: number,
+  m: number,
+  d: number,
+  h: number | null,
+  mi: number | null,
+  s: number | null,
+  offset: string | null,
+): ParsedDate | null {
+  if (!validDay(y, m, d)) return null;
+  const day = `${y}-${pad(m)}-${pad(d)}`;
+  if (h === null || h > 23 || (mi ?? 0) > 59 || (s ?? 0) > 59) return { iso: day, precision: 'day' };
+  const precision: DatePrecision = s !== null ? 'second' : 'minute';
+  const iso = `${day}T${pad(h)}:${pad(mi ?? 0)}:${pad(s ?? 0)}${offset ?? ''}`;
+  return { iso, precision };
+}
+
+/** ISO 8601 and close variants: `2019-11-19`, `2019-11-19T08:40:00-05:00`, `2019-11-19 08:40:00Z`, `2019-11`. */
+export function parseIsoDate(value: string): ParsedDate | null {
+  const v = value.trim();
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?/i.exec(v);
+  if (m) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    const d = Number(m[3]);
+    let off: string | null = null;
+    if (m[7]) {
+      const z = m[7].toUpperCase();
+      off = z === 'Z' ? '+00:00' : z.length === 3 ? `${z}:00` : z.includes(':') ? z : `${z.slice(0, 3)}:${z.slice(3)}`;
+    }
+    if (m[4] === undefined) return build(y, mo, d, null, null, null, null);
+    return build(y, mo, d, Number(m[4]), Number(m[5]), m[6] !== undefined ? Number(m[6]) : null, off);
+  }
+  const compact = /^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?$/.exec(v);
+  if (compact) {
+    return build(
+      Number(compact[1]),
+      Number(compact[2]),
+      Number(compact[3]),
+      compact[4] !== undefined ? Number(compact[4]) : null,
+      compact[5] !== undefined ? Number(compact[5]) : null,
+      compact[6] !== undefined ? Number(compact[6]) : null,
+      null,
+    );
+  }
+  const ym = /^(\d{4})-(\d{2})$/.exec(v);
+  if (ym && Number(ym[2]) >= 1 && Number(ym[2]) <= 12) return { iso: `${ym[1]}-${ym[2]}`, precision: 'month' };
+  // RFC 2822 ("Tue, 19 Nov 2019 08:40:00 -0500") and other text forms
+  return parseTextDate(v)?.date ?? null;
+}
+
+const MONTH_RE =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const TIME_RE =
+  '(?:\\s*(?:[|,@·•-]|at)?\\s*(\\d{1,2})[:.h](\\d{2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?(?:\\s*\\(?\\s*((?:utc|gmt)\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,4}T|[A-Za-z]{2,4}|[+-]\\d{2}:?\\d{2})\\b\\)?)?)?';
+
+// "May 09 2025 | 6:47 AM IST", "November 19th, 2019 at 8:40 AM", "Nov 18, 2019 @17:19 PM"
+const MDY = new RegExp(
+  `\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME_RE}`,
+  'i',
+);
+// "19 November 2019 05:47 GMT", "20 Nov, 2019 05:47"
+const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_RE})\\.?,?\\s+(\\d{4})${TIME_RE}`, 'i');
+// "2019-11-19 08:40" inside text
+const YMD = new RegExp(`\\b(\\d{4})-(\\d{2})-(\\d{2})${TIME_RE}`, 'i');
+// "05/10/2018 14:00" (day first unless impossible), "10.05.2018"
+const NUM = new RegExp(`\\b(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})${TIME_RE}`, 'i');
+
+function hour12(h: number, ampm: string | undefined): number {
+  if (!ampm) return h;
+  const pm = ampm.toLowerCase().startsWith('p');
+  if (h === 12) return pm ? 12 : 0;
+  return pm && h < 12 ? h + 12 : h;
+}
+
+/**
+ * The first date written in a piece of text, with its time and zone when present.
+ * `monthFirst` decides numeric dates like 05/10/2018 (US style) when both readings are valid.
+ */
+export function parseTextDate(text: string, monthFirst = false): { date: ParsedDate; raw: string; index: number } | null {
+  const candidates: { m: RegExpExecArray; kind: 'mdy' | 'dmy' | 'ymd' | 'num' }[] = [];
+  for (const [re, kind] of [
+    [MDY, 'mdy'],
+    [DMY, 'dmy'],
+    [YMD, 'ymd'],
+    [NUM, 'num'],
+  ] as const) {
+    const m = re.exec(text);
+    if (m) candidates.push({ m, kind });
+  }
+  if (!candidates.length) return null;
+  candidates.sort((a, b) => a.m.index - b.m.index);
+  for (const { m, kind } of candidates) {
+    let y: number;
+    let mo: number;
+    let d: number;
+    if (kind === 'mdy') {
+      mo = MONTHS[m[1].toLowerCase().replace('.', '')];
+      d = Number(m[2]);
+      y = Number(m[3]);
+    } else if (kind === 'dmy') {
+      d = Number(m[1]);
+      mo = MONTHS[m[2].toLowerCase().replace('.', '')];
+      y = Number(m[3]);
+    } else if (kind === 'ymd') {
+      y = Number(m[1]);
+      mo = Number(m[2]);
+      d = Number(m[3]);
+    } else {
+      const a = Number(m[1]);
+      const b = Number(m[2]);
+      y = Number(m[3]);
+      if (a > 12) [d, mo] = [a, b];
+      else if (b > 12) [mo, d] = [a, b];
+      else if (monthFirst) [mo, d] = [a, b];
+      else [d, mo] = [a, b];
+    }
+    if (!mo || !validDay(y, mo, d)) continue;
+    let h: number | null = null;
+    let mi: number | null = null;
+    let s: number | null = null;
+    let off: string | null = null;
+    if (m[4] !== undefined) {
+      h = hour12(Number(m[4]), m[7]);
+      mi = Number(m[5]);
+      s = m[6] !== undefined ? Number(m[6]) : null;
+      if (m[8]) off = zoneOffset(m[8].replace(/\s+/g, ''), y, mo, d);
+    }
+    const date = build(y, mo, d, h, mi, s, off);
+    if (!date) continue;
+    let raw = m[0].trim();
+    if (m[8] && !off) raw = raw.slice(0, raw.length - m[8].length).trim().replace(/\($/, '').trim();
+    return { date, raw, index: m.index };
+  }
+  return null;
+}
+
+/** Dates in URL paths: /2019/11/19/, /2019-11-19-, /20191119/, /2019/11/. */
+export function dateFromUrl(url: string): ParsedDate | null {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    path = url;
+  }
+  const full = /(?:^|[/_-])((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)/.exec(path);
+  if (full) {
+    const y = Number(full[1]);
+    const m = Number(full[2]);
+    const d = Number(full[3]);
+    if (validDay(y, m, d)) return { iso: `${full[1]}-${full[2]}-${full[3]}`, precision: 'day' };
+  }
+  const named = new RegExp(`/((?:19|20)\\d{2})/(${MONTH_RE})/(\\d{1,2})/`, 'i').exec(path);
+  if (named) {
+    const y = Number(named[1]);
+    const m = MONTHS[named[2].toLowerCase()];
+    const d = Number(named[3]);
+    if (m && validDay(y, m, d)) return { iso: `${y}-${pad(m)}-${pad(d)}`, precision: 'day' };
+  }
+  const ym = /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])\//.exec(path);
+  if (ym) return { iso: `${ym[1]}-${ym[2]}`, precision: 'month' };
+  return null;
+}
+
+export function toDateInfo(p: ParsedDate, source: string, raw?: string): DateInfo {
+  return raw ? { iso: p.iso, precision: p.precision, source, raw } : { iso: p.iso, precision: p.precision, source };
+}

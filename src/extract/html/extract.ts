@@ -1,0 +1,92 @@
+import { parseHTML } from 'linkedom';
+import type { BlockKind, DateInfo, RemovedBlock } from '../../model/types.js';
+import { findDateline, findOutlet } from '../text/extract.js';
+import { selectContent } from './content.js';
+import { decodeEntities, readHtmlMetadata } from './metadata.js';
+import { prepareHtml } from './prepare.js';
+import { walkDom } from './walk.js';
+
+export interface HtmlParts {
+  title: string | null;
+  dek: string | null;
+  blocks: { text: string; kind: BlockKind }[];
+  removed: RemovedBlock[];
+  byline: string[];
+  outlet: string | null;
+  url: string | null;
+  published: DateInfo | null;
+  modified: DateInfo | null;
+  language: string | null;
+  dateline: string | null;
+  credits: string[];
+  warnings: string[];
+  timedOut: boolean;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: linkedom's document type is not exported usefully
+type AnyDoc = any;
+
+export function parseDocument(html: string): { document: AnyDoc; warnings: string[] } {
+  const prepared = prepareHtml(html);
+  const { document } = parseHTML(prepared.html);
+  return { document, warnings: prepared.warnings };
+}
+
+export function extractFromHtml(html: string, hintUrl: string | null, deadline: number): HtmlParts {
+  const { document, warnings } = parseDocument(html);
+  const w = walkDom(document, deadline);
+  if (w.timedOut) warnings.push('time budget ran out while reading the page: the result covers the start of the page');
+  const meta = readHtmlMetadata(w, hintUrl);
+  let sel = selectContent(w, meta.title);
+  if (sel.kept.reduce((n, b) => n + b.text.length, 0) < 200) {
+    // widgets named like boilerplate may hold the article on unusual pages: retry without names
+    const retry = selectContent(w, meta.title, false);
+    if (retry.kept.reduce((n, b) => n + b.text.length, 0) > sel.kept.reduce((n, b) => n + b.text.length, 0) * 2) sel = retry;
+  }
+  const blocks = sel.kept.map((b) => ({ text: b.kind === 'paragraph' ? b.text : b.text, kind: b.kind }));
+  const removed = sel.removed;
+  const removedTexts = removed.map((r) => r.text);
+  let title = meta.title;
+  if (!title) {
+    const h1 = w.blocks.find((b) => b.tag === 'h1');
+    title = h1 ? h1.text : null;
+  }
+  let dek = meta.dek;
+  if (dek && blocks.length && squash(blocks[0].text) === squash(dek)) dek = null;
+  if (dek && dek.length > 400) dek = null;
+  const outlet = meta.outlet ?? findOutlet(removedTexts.slice(-30));
+  const dateline = findDateline(
+    blocks.map((b) => b.text),
+    [],
+  );
+  return {
+    title: title ? decodeEntities(title) : null,
+    dek,
+    blocks,
+    removed,
+    byline: meta.byline,
+    outlet,
+    url: meta.url,
+    published: meta.published,
+    modified: meta.modified,
+    language: meta.language,
+    dateline,
+    credits: [...meta.credits, ...w.bylineTexts],
+    warnings,
+    timedOut: w.timedOut,
+  };
+}
+
+/**
+ * The text a naive scraper produces from a page: all visible text (scripts, styles and hidden
+ * elements dropped; menus, link lists and footers kept), one block per line.
+ */
+export function renderVisibleText(html: string, deadline = Date.now() + 5000): string {
+  const { document } = parseDocument(html);
+  const w = walkDom(document, deadline);
+  return w.blocks.map((b) => b.text.replace(/\n+/g, ' ')).join('\n');
+}
+
+function squash(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}

@@ -1,0 +1,190 @@
+import { gunzipSync } from 'node:zlib';
+import type { Article, Block, BlockKind, DocMessage, RawDocument, RemovedBlock } from '../model/types.js';
+import { parseIsoDate, parseTextDate, toDateInfo } from './dates.js';
+import { extractFromHtml } from './html/extract.js';
+import { detectLanguage } from './language.js';
+import { detectWire, findAttributions } from './provenance.js';
+import { extractFromText } from './text/extract.js';
+
+export { renderVisibleText } from './html/extract.js';
+export { findAttributions, detectWire } from './provenance.js';
+export { parseTextDate, parseIsoDate, dateFromUrl } from './dates.js';
+
+/** Version of the extraction stage (part of cache keys downstream). */
+export const EXTRACT_VERSION = '1';
+
+export interface ExtractOptions {
+  /** Per-document time budget in milliseconds (default 2000). */
+  timeBudgetMs?: number;
+}
+
+/** Looks like markup rather than plain text. */
+export function looksLikeHtml(s: string): boolean {
+  const head = s.slice(0, 4000).toLowerCase();
+  return /<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]/.test(head) || (head.match(/<(p|div|span|a|br)[\s>/]/g) ?? []).length >= 3;
+}
+
+/**
+ * Bytes of an `.html.gz` (or plain) file as a string. A truncated gzip gives what could be
+ * inflated plus a message instead of an exception.
+ */
+export function decodeHtmlBytes(bytes: Uint8Array): { text: string; messages: DocMessage[] } {
+  const messages: DocMessage[] = [];
+  let buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.length >= 2 && buf[0] === 0x1f && buf[1] === 0x8b) {
+    try {
+      buf = gunzipSync(buf);
+    } catch {
+      try {
+        buf = gunzipSync(buf, { finishFlush: 2 /* Z_SYNC_FLUSH */ });
+        messages.push({ level: 'warning', stage: 'extract', message: 'gzip data is truncated: using the part that could be read' });
+      } catch (e) {
+        messages.push({ level: 'error', stage: 'extract', message: `gzip data cannot be read: ${(e as Error).message}` });
+        return { text: '', messages };
+      }
+    }
+  }
+  let text = buf.toString('utf8');
+  const head = text.slice(0, 2048);
+  const cs = /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+  if (cs && !/utf-?8/.test(cs) && (text.includes('\ufffd') || /^(windows-125\d|iso-8859-\d+|latin1)$/.test(cs))) {
+    try {
+      text = new TextDecoder(cs).decode(buf);
+    } catch {
+      messages.push({ level: 'warning', stage: 'extract', message: `unknown charset ${cs}: read as UTF-8` });
+    }
+  }
+  return { text, messages };
+}
+
+function emptyArticle(raw: RawDocument): Article {
+  return {
+    docId: raw.id,
+    source: raw.source,
+    status: 'ok',
+    title: null,
+    dek: null,
+    text: '',
+    blocks: [],
+    byline: [],
+    outlet: null,
+    url: raw.meta?.url ?? null,
+    published: null,
+    modified: null,
+    language: null,
+    dateline: null,
+    wire: null,
+    attributions: [],
+    removed: [],
+    messages: [],
+  };
+}
+
+/**
+ * Extract the article from a raw document: HTML (`contentType: 'html'`, or text that is markup)
+ * or scraped plain text. Never throws: problems become `messages` and `status`.
+ */
+export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): Article {
+  const article = emptyArticle(raw);
+  const budget = options.timeBudgetMs ?? 2000;
+  const deadline = Date.now() + budget;
+  try {
+    fill(article, raw, deadline);
+  } catch (e) {
+    article.status = 'error';
+    article.text = '';
+    article.blocks = [];
+    article.messages.push({ level: 'error', stage: 'extract', message: `extraction failed: ${(e as Error).message ?? String(e)}` });
+  }
+  return article;
+}
+
+function fill(article: Article, raw: RawDocument, deadline: number): void {
+  const content = typeof raw.content === 'string' ? raw.content : '';
+  const meta = raw.meta ?? {};
+  if (!content.trim()) {
+    article.status = 'no-body';
+    article.messages.push({ level: 'error', stage: 'extract', message: 'no article body found: the document is empty' });
+    return;
+  }
+  const isHtml = raw.contentType === 'html' || (raw.contentType !== 'text' && looksLikeHtml(content));
+  let blocks: { text: string; kind: BlockKind }[];
+  let removed: RemovedBlock[];
+  let credits: string[];
+  if (isHtml) {
+    const p = extractFromHtml(content, meta.url ?? null, deadline);
+    for (const w of p.warnings) article.messages.push({ level: 'warning', stage: 'extract', message: w });
+    blocks = p.blocks;
+    removed = p.removed;
+    credits = p.credits;
+    article.title = p.title;
+    article.dek = p.dek;
+    article.byline = p.byline;
+    article.outlet = p.outlet;
+    article.url = p.url ?? article.url;
+    article.published = p.published;
+    article.modified = p.modified;
+    article.language = p.language;
+    article.dateline = p.dateline;
+  } else {
+    const p = extractFromText(content, meta.title ?? null);
+    blocks = p.blocks;
+    removed = p.removed;
+    credits = p.credits;
+    article.title = p.title;
+    article.dek = p.dek;
+    article.byline = p.byline;
+    article.outlet = p.outlet;
+    article.published = p.published;
+    article.modified = p.modified;
+    article.dateline = p.dateline;
+  }
+  // container hints: used when the document itself says nothing
+  if (meta.title && !article.title) article.title = meta.title;
+  if (meta.outlet && !article.outlet) article.outlet = meta.outlet;
+  if (meta.published && !article.published) {
+    const d = parseIsoDate(meta.published) ?? parseTextDate(meta.published)?.date ?? null;
+    if (d) article.published = toDateInfo(d, 'input');
+    else article.messages.push({ level: 'warning', stage: 'extract', message: `input date not understood: ${meta.published}` });
+  }
+
+  // assemble the text and block spans
+  const parts: string[] = [];
+  const spans: Block[] = [];
+  let pos = 0;
+  for (const b of blocks) {
+    const t = b.text.trim();
+    if (!t) continue;
+    if (parts.length) pos += 2;
+    spans.push({ kind: b.kind, span: { start: pos, end: pos + t.length } });
+    parts.push(t);
+    pos += t.length;
+  }
+  article.text = parts.join('\n\n');
+  article.blocks = spans;
+  article.removed = removed;
+  if (!article.language) article.language = detectLanguage(article.text || content.slice(0, 5000));
+  else if (article.text.length > 200) {
+    const detected = detectLanguage(article.text);
+    if (detected && detected !== article.language && /^(ru|zh|ja|ko|ar|he|hi|el|th|uk)$/.test(detected)) {
+      article.messages.push({ level: 'info', stage: 'extract', message: `page says language ${article.language}, text reads as ${detected}` });
+    }
+  }
+
+  const paragraphs = spans.map((s) => article.text.slice(s.span.start, s.span.end));
+  const wire = detectWire(paragraphs, [...credits, ...removed.map((r) => r.text)]);
+  article.wire = wire.wire;
+  if (wire.syndicated) {
+    article.messages.push({ level: 'info', stage: 'extract', message: `syndicated copy${wire.wire ? ` (${wire.wire})` : ''}: the outlet notes it is auto-generated from a syndicated feed` });
+  }
+  if (wire.wire && wire.evidence) article.messages.push({ level: 'info', stage: 'extract', message: `wire copy of ${wire.wire}: ${wire.evidence}` });
+  article.attributions = findAttributions(article.text);
+
+  if (!article.text) {
+    article.status = 'no-body';
+    article.messages.push({ level: 'error', stage: 'extract', message: 'no article body found' });
+  } else if (article.text.length < 100) {
+    article.messages.push({ level: 'warning', stage: 'extract', message: `very short body (${article.text.length} characters)` });
+  }
+  if (!article.published) article.messages.push({ level: 'info', stage: 'extract', message: 'no publication date found' });
+}

@@ -1,0 +1,352 @@
+import type { BlockKind, DateInfo, RemovedBlock } from '../../model/types.js';
+import { LINK_LIST_HEADER, boilerplateReason } from '../boilerplate.js';
+import { cleanByline } from '../byline.js';
+import { parseTextDate, toDateInfo } from '../dates.js';
+import { stopwordRatio } from '../language.js';
+
+/**
+ * Plain-text mode: text a scraper flattened (menus, link lists, captions, share prompts and
+ * comment boxes mixed into the article), one block per line. Each line gets a class from
+ * general signals — length, sentence punctuation, stopword density, headline-list and
+ * keyword-list shapes, repetition, known boilerplate phrases of many outlets — then the article
+ * is the best-scoring contiguous run of lines (a maximum-sum segment: prose adds, boilerplate
+ * costs), cleaned inside: link lists after "Also read"-style headers and runs of headlines go,
+ * lone short lines between paragraphs stay as sub-headings. Lines before the run give the
+ * title, dek, byline and dates; lines after it give dates, credits and copyright.
+ */
+
+export interface TextParts {
+  title: string | null;
+  dek: string | null;
+  blocks: { text: string; kind: BlockKind }[];
+  removed: RemovedBlock[];
+  byline: string[];
+  outlet: string | null;
+  published: DateInfo | null;
+  modified: DateInfo | null;
+  dateline: string | null;
+  /** Lines outside the body that may carry credits (for wire detection). */
+  credits: string[];
+}
+
+type LineClass = 'good' | 'sentence' | 'short' | 'bad' | 'header' | 'end';
+
+interface Line {
+  text: string;
+  cls: LineClass;
+  reason: string | null;
+  words: number;
+}
+
+const SENT_END = /[.!?。！？…"”»’)]$/;
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
+
+/** Headers after which the article is over (comment boxes, footers). */
+const END_MARKER =
+  /^(more from this section|comments?|\d+ comments?|leave a (comment|reply)|add a comment|post a comment|add yours|\+?\s*there are no comments|join the (conversation|discussion)|related (articles|stories|news|posts)|recommended( for you)?|you (may|might) (also )?like|most (read|popular|viewed)|trending( now)?|explore news|topics\s*:.*|tags\s*:.*)$/i;
+
+/** Editor's notes about where the copy came from: provenance, not article text. */
+const NOTE_RE =
+  /^\(?\s*(only the headline( and picture)? of this report may have been reworked|this (story|article|report) (has been|was|is) (auto-generated|published|sourced|generated|edited)|(disclaimer|editor'?s note)\s*:|with inputs from|\(?(additional )?reporting by .{3,80}(editing by|$))/i;
+
+function wordList(t: string): string[] {
+  return t.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+}
+
+function wordCount(t: string): number {
+  const cjk = (t.match(CJK) ?? []).length;
+  if (cjk > t.length * 0.3) return Math.round(cjk / 2);
+  return wordList(t).length;
+}
+
+/** "Putin, Xi Jinping, Russia-China", "apple, apple logo": image alt texts and keyword lists. */
+function isKeywordList(t: string): boolean {
+  if (SENT_END.test(t) || t.length > 120) return false;
+  const parts = t.split(/\s*,\s*/);
+  if (parts.length < 2 || parts.length > 8) return false;
+  for (const p of parts) {
+    const w = wordList(p);
+    if (w.length === 0 || w.length > 4) return false;
+    if (stopwordRatio(w) > 0.25) return false;
+  }
+  return true;
+}
+
+/** Navigation bars flattened into one line: "Stock Market LIVE UpdatesStocks to watchREET Result 2025". */
+function isGluedNav(t: string): boolean {
+  return (t.match(/\p{Ll}\p{Lu}/gu) ?? []).length >= 3 && !/[.!?]\s/.test(t);
+}
+
+/** Breadcrumbs: "Home / World News / ...", "Homepage News “Friends of Steel”: Xi and ...". */
+function isBreadcrumb(t: string): boolean {
+  if (/^(home|homepage|start|inicio|accueil|startseite)\b/i.test(t) && (/\s[/›»>|]\s/.test(t) || /(\.\.\.|…)$/.test(t) || t.split(/\s+/).length <= 6)) return true;
+  return /^[^.!?]{0,120}(\s[/›»>]\s[^.!?]{1,60}){2,}$/.test(t);
+}
+
+function classify(t: string): { cls: LineClass; reason: string | null } {
+  const words = wordCount(t);
+  if (LINK_LIST_HEADER.test(t)) return { cls: 'header', reason: 'related-links header' };
+  if (END_MARKER.test(t)) return { cls: 'end', reason: boilerplateReason(t) ?? 'end of article' };
+  if (NOTE_RE.test(t)) return { cls: 'bad', reason: 'editor note' };
+  const bp = boilerplateReason(t);
+  if (bp) return { cls: 'bad', reason: bp };
+  if (isBreadcrumb(t)) return { cls: 'bad', reason: 'breadcrumb' };
+  if (isGluedNav(t)) return { cls: 'bad', reason: 'navigation' };
+  if (isKeywordList(t)) return { cls: 'bad', reason: 'image alt text or keywords' };
+  const wl = wordList(t);
+  const sw = stopwordRatio(wl);
+  const cjk = (t.match(CJK) ?? []).length > t.length * 0.3;
+  const punct = SENT_END.test(t) || /[.!?。]\s/.test(t);
+  if ((words >= 15 || (cjk && t.length >= 40)) && (sw >= 0.15 || cjk || words >= 30) && (punct || words >= 25)) {
+    return { cls: 'good', reason: null };
+  }
+  if (words >= 5 && punct && (sw >= 0.1 || cjk)) return { cls: 'sentence', reason: null };
+  return { cls: 'short', reason: null };
+}
+
+function segmentWeight(l: Line): number {
+  switch (l.cls) {
+    case 'good':
+      return l.text.length;
+    case 'sentence':
+      return l.text.length * 0.5;
+    case 'short':
+      return -12 - Math.min(l.text.length, 80) * 0.2;
+    case 'bad':
+      return -40;
+    case 'header':
+      return -120;
+    case 'end':
+      return -400;
+  }
+}
+
+const HEADING_LIKE = (t: string) => !SENT_END.test(t) || /\?$/.test(t);
+
+export function extractFromText(content: string, hintTitle: string | null): TextParts {
+  const rawLines = content.replace(/\r\n?/g, '\n').split('\n');
+  const lines: Line[] = [];
+  const seen = new Map<string, number>();
+  for (const r of rawLines) {
+    const t = r.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim();
+    if (!t) continue;
+    const { cls, reason } = classify(t);
+    lines.push({ text: t, cls, reason, words: wordCount(t) });
+    const key = t.toLowerCase();
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  const removed: RemovedBlock[] = [];
+  // maximum-sum segment over line weights
+  let bestStart = -1;
+  let bestEnd = -1;
+  let bestSum = 0;
+  let curStart = 0;
+  let cur = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const w = segmentWeight(lines[i]);
+    if (cur <= 0) {
+      cur = w;
+      curStart = i;
+    } else cur += w;
+    if (cur > bestSum) {
+      bestSum = cur;
+      bestStart = curStart;
+      bestEnd = i;
+    }
+  }
+  const before = bestStart >= 0 ? lines.slice(0, bestStart) : lines;
+  let body = bestStart >= 0 ? lines.slice(bestStart, bestEnd + 1) : [];
+  const after = bestStart >= 0 ? lines.slice(bestEnd + 1) : [];
+
+  // ----- header zone: title, dek, byline, dates
+  let title: string | null = null;
+  let dek: string | null = null;
+  const byline: string[] = [];
+  const credits: string[] = [];
+  const headerRemoved: RemovedBlock[] = [];
+  const titleKey = hintTitle ? squash(hintTitle) : null;
+  for (const l of before) {
+    const t = l.text;
+    if (!title && titleKey && squash(t) === titleKey) {
+      title = t;
+      continue;
+    }
+    if (!title && !titleKey && l.cls !== 'bad' && l.cls !== 'header' && l.cls !== 'end' && l.words >= 4 && t.length <= 250 && !parseTextDate(t)) {
+      title = t;
+      continue;
+    }
+    if (title && squash(t) === squash(title)) {
+      headerRemoved.push({ text: t, reason: 'headline repeated' });
+      continue;
+    }
+    if (/^by\s+\p{Lu}/u.test(t) && t.length < 120) {
+      byline.push(...cleanByline(t));
+      headerRemoved.push({ text: t, reason: 'byline' });
+      continue;
+    }
+    if (title && !dek && (l.cls === 'good' || l.cls === 'sentence' || (l.words >= 10 && l.cls === 'short'))) {
+      dek = t;
+      continue;
+    }
+    credits.push(t);
+    headerRemoved.push({ text: t, reason: l.reason ?? 'before the article' });
+  }
+  // a dek at the top of the segment: one sentence followed by header material (credits, dates,
+  // "Listen to this article", "Others are reading now") before the prose starts
+  if (title && !dek && body.length > 2) {
+    const first = body[0];
+    let j = 1;
+    while (j < body.length && body[j].cls !== 'good' && body[j].cls !== 'sentence') j++;
+    const gap = body.slice(1, j);
+    if (
+      first.text.length <= 320 &&
+      gap.length > 0 &&
+      gap.every((g) => g.cls === 'bad' || g.cls === 'short' || g.cls === 'header') &&
+      gap.some((g) => g.cls === 'bad' || g.cls === 'header')
+    ) {
+      dek = first.text;
+      for (const g of gap) {
+        credits.push(g.text);
+        headerRemoved.push({ text: g.text, reason: g.reason ?? 'before the article' });
+      }
+      body = body.slice(j);
+    }
+  }
+  if (!title && body.length && HEADING_LIKE(body[0].text) && body[0].words >= 3 && body[0].text.length <= 200) {
+    title = body[0].text;
+    body = body.slice(1);
+  }
+  removed.push(...headerRemoved);
+
+  // ----- inside the segment
+  const kept: { text: string; kind: BlockKind }[] = [];
+  const dekKey = dek ? squash(dek) : null;
+  const tKey = title ? squash(title) : null;
+  let inLinkList = false;
+  for (let i = 0; i < body.length; i++) {
+    const l = body[i];
+    const t = l.text;
+    const k = squash(t);
+    if (l.cls === 'header' || l.cls === 'end') {
+      inLinkList = true;
+      removed.push({ text: t, reason: l.reason ?? 'related-links header' });
+      continue;
+    }
+    if (l.cls === 'good') inLinkList = false;
+    if (inLinkList && l.cls !== 'good') {
+      removed.push({ text: t, reason: 'related links' });
+      continue;
+    }
+    if (l.cls === 'bad') {
+      removed.push({ text: t, reason: l.reason ?? 'boilerplate' });
+      continue;
+    }
+    if ((tKey && k === tKey) || (dekKey && k === dekKey)) {
+      removed.push({ text: t, reason: k === tKey ? 'headline repeated' : 'dek repeated' });
+      continue;
+    }
+    if ((seen.get(t.toLowerCase()) ?? 0) > 1 && l.cls !== 'good' && kept.some((b) => b.text.toLowerCase() === t.toLowerCase())) {
+      removed.push({ text: t, reason: 'repeated line' });
+      continue;
+    }
+    if (l.cls === 'short') {
+      // a run of two or more short lines is a headline list; a lone one is a sub-heading
+      const prevShort = i > 0 && body[i - 1].cls === 'short';
+      const nextShort = i + 1 < body.length && body[i + 1].cls === 'short';
+      const prevBadRun = i > 0 && body[i - 1].cls === 'bad' && i + 1 < body.length && body[i + 1].cls === 'bad';
+      if (prevShort || nextShort || prevBadRun) {
+        removed.push({ text: t, reason: 'headline list' });
+        continue;
+      }
+      if (l.words <= 1 && !/\p{L}{4,}/u.test(t)) {
+        removed.push({ text: t, reason: 'fragment' });
+        continue;
+      }
+      kept.push({ text: t, kind: HEADING_LIKE(t) ? 'heading' : 'paragraph' });
+      continue;
+    }
+    kept.push({ text: t, kind: 'paragraph' });
+  }
+  // trailing headings/fragments are not content
+  while (kept.length && kept[kept.length - 1].kind === 'heading') {
+    removed.push({ text: kept.pop()!.text, reason: 'fragment after the body' });
+  }
+  for (const l of after) {
+    credits.push(l.text);
+    removed.push({ text: l.text, reason: l.reason ?? 'after the article' });
+  }
+
+  // ----- dates, outlet, dateline
+  let published: DateInfo | null = null;
+  let modified: DateInfo | null = null;
+  let unlabeled: DateInfo | null = null;
+  for (const l of [...before, ...after]) {
+    const t = l.text;
+    const d = parseTextDate(t, true);
+    if (!d) continue;
+    const label = t.slice(0, d.index).toLowerCase();
+    if (/(first published|published|posted|created)\s*(on|at)?\s*:?\s*$/.test(label) && !published) {
+      published = toDateInfo(d.date, 'text', t);
+    } else if (/(updated|modified|edited)\s*(on|at)?\s*:?\s*$/.test(label) && !modified) {
+      modified = toDateInfo(d.date, 'text', t);
+    } else if (!unlabeled && isDateLine(t, d.raw)) {
+      unlabeled = toDateInfo(d.date, 'text', t);
+    }
+  }
+  if (!published && modified) published = { ...modified, source: 'text:updated' };
+  if (!published && unlabeled) published = unlabeled;
+
+  const outlet = findOutlet([...before, ...after].map((l) => l.text));
+  const dateline = findDateline(kept.map((b) => b.text), credits);
+  return { title, dek, blocks: kept, removed, byline, outlet, published, modified, dateline, credits };
+}
+
+/** A line that is mostly its date (not a masthead with today's date next to other widgets). */
+function isDateLine(t: string, raw: string): boolean {
+  return raw.length >= t.length * 0.6 && !/^\s*date\b/i.test(t);
+}
+
+function squash(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** The outlet named in a copyright line ("Copyrights © 2025 Business Standard Private Ltd."). */
+export function findOutlet(lines: string[]): string | null {
+  for (const t of lines) {
+    const m =
+      /(?:copyrights?|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?(?:the\s+)?([\p{Lu}][\p{L}\p{N}&'’. -]{1,60}?)(?:\s*,?\s*(?:private|pvt\.?|limited|ltd\.?|inc\.?|llc|plc|gmbh|s\.a\.|corp\.?|corporation|company|co\.|media group|group|all rights reserved)\b|[.,|]|$)/iu.exec(
+        t,
+      );
+    if (m) {
+      const name = m[1].trim().replace(/\s+(private|pvt|limited|ltd|inc|llc)$/i, '');
+      if (name.length >= 2 && !/^\d+$/.test(name) && !/^(all rights|the)$/i.test(name)) return name;
+    }
+  }
+  return null;
+}
+
+const DATELINE_RE =
+  /^([\p{Lu}][\p{Lu}\p{M} .'’-]{1,40}?(?:,\s*[\p{Lu}][\p{L}.]{1,12}(?:\s[\p{Lu}][\p{L}.]{1,12})?)?)(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?\s*(?:\([^)]{1,40}\))?\s*[-–—:]\s+\S/u;
+
+/** "MOSCOW (Reuters) —", "BUFFALO, N.Y. —", "NEW DELHI:" at the start of the body, or the city after an agency credit. */
+export function findDateline(paragraphs: string[], credits: string[]): string | null {
+  for (const p of paragraphs.slice(0, 2)) {
+    const m = DATELINE_RE.exec(p);
+    if (m) {
+      const city = m[1].trim().replace(/,$/, '');
+      if (city.replace(/[^\p{Lu}]/gu, '').length >= 2 && city === city.toUpperCase()) return titleCase(city);
+    }
+  }
+  for (const c of credits) {
+    const m = /^(?:Press Trust of India|PTI|IANS|ANI|Reuters|AFP|AP|Associated Press|Agence France-Presse|Xinhua|TASS|Tass|UPI|Bloomberg|dpa)\s*[,|]?\s+(\p{Lu}[\p{L}.-]+(?:\s\p{Lu}[\p{L}.-]+)?)\s*$/u.exec(c.trim());
+    if (m) return m[1];
+  }
+  return null;
+}
+
+function titleCase(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/(^|[\s,-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase())
+    .replace(/\b([A-Z])\.([a-z])\./g, (_m, a: string, b: string) => `${a}.${b.toUpperCase()}.`);
+}
