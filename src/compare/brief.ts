@@ -1,0 +1,88 @@
+/**
+ * The brief: 5 to 8 sentences from several sources, each citing the sentences it rests on.
+ * Corroborated facts first (most independent sources, earliest in the articles, no repeats), then
+ * the main conflicts named with every side, then the most widely carried quote; single-source
+ * facts only to fill, marked as such.
+ */
+import type { Alignment } from './facts.js';
+import { type Sent, type StoryView, sentText } from './prepare.js';
+import { clean, cmp, overlap } from './text.js';
+import { shorten } from './timeline.js';
+import type { BriefSentence, Conflict, Evidence, Fact, SpeakerLedger } from './types.js';
+
+const MAX = 8;
+
+export function buildBrief(story: StoryView, al: Alignment, facts: Fact[], conflicts: Conflict[], ledger: SpeakerLedger[], factSents: Map<string, Sent[]>): BriefSentence[] {
+  const out: BriefSentence[] = [];
+  const chosenKeys: Set<string>[] = [];
+  const relPos = (f: Fact) => {
+    const ss = factSents.get(f.id) ?? [];
+    if (!ss.length) return 1;
+    return ss.reduce((t, s) => t + s.index / Math.max(1, s.art.sentences.length), 0) / ss.length;
+  };
+  const multi = facts
+    .filter((f) => f.independentSources >= 2)
+    .map((f) => ({ f, pos: relPos(f) }))
+    .sort((a, b) => b.f.independentSources - a.f.independentSources || a.pos - b.pos || cmp(a.f.id, b.f.id));
+  const nConflicts = Math.min(2, conflicts.length);
+  const factBudget = Math.max(3, MAX - nConflicts - 1);
+  for (const { f } of multi) {
+    if (out.length >= factBudget) break;
+    const sents = factSents.get(f.id) ?? [];
+    const rep = pickReadable(sents);
+    if (!rep || rep.keys.size < 5) continue;
+    if (chosenKeys.some((k) => overlap(k, rep.keys) >= 0.5)) continue;
+    chosenKeys.push(rep.keys);
+    out.push({ text: shorten(clean(sentText(rep)), 320), kind: 'fact', citations: f.evidence.map(copyEv) });
+  }
+  for (const c of conflicts.slice(0, nConflicts)) {
+    const sides = c.sides.map((s) => `${s.value} (${s.outlets.join(', ')})`);
+    const verb = c.severity === 'conflict' ? 'Sources disagree on' : 'Sources differ slightly on';
+    out.push({
+      text: `${verb} the ${c.slot}: ${sides.join(' vs ')}.`,
+      kind: 'conflict',
+      citations: c.sides.flatMap((s) => s.evidence.map(copyEv)),
+    });
+  }
+  const quotes = ledger
+    .filter((l) => l.speaker !== 'unattributed')
+    .flatMap((l) => l.statements.filter((s) => !s.singleOutlet).map((s) => ({ l, s })))
+    .sort((a, b) => b.s.independentSources - a.s.independentSources || cmp(a.s.id, b.s.id));
+  if (quotes.length && out.length < MAX) {
+    const { l, s } = quotes[0];
+    const main = s.wordings[0];
+    const variants = s.wordings.length > 1 ? `; also worded “${shorten(s.wordings[1].text, 120)}” (${s.wordings[1].outlets.join(', ')})` : '';
+    out.push({
+      text: `${l.name} was quoted as saying “${shorten(main.text, 160)}” (${main.outlets.join(', ')})${variants}.`,
+      kind: 'quote',
+      citations: s.wordings.flatMap((w) => w.evidence.map(copyEv)),
+    });
+  }
+  if (out.length < 5) {
+    const singles = facts
+      .filter((f) => f.status === 'single-source' && (factSents.get(f.id)?.[0]?.quantities.length || factSents.get(f.id)?.[0]?.times.length))
+      .map((f) => ({ f, pos: relPos(f) }))
+      .sort((a, b) => a.pos - b.pos || cmp(a.f.id, b.f.id));
+    for (const { f } of singles) {
+      if (out.length >= 5) break;
+      const rep = pickReadable(factSents.get(f.id) ?? []);
+      if (!rep || chosenKeys.some((k) => overlap(k, rep.keys) >= 0.5)) continue;
+      chosenKeys.push(rep.keys);
+      out.push({ text: `Only ${rep.art.outlet} reports: ${shorten(clean(sentText(rep)), 300)}`, kind: 'note', citations: f.evidence.map(copyEv) });
+    }
+  }
+  void al;
+  void story;
+  return out.slice(0, MAX);
+}
+
+function pickReadable(sents: Sent[]): Sent | null {
+  const ok = sents.filter((s) => s.span.end - s.span.start <= 320 && s.keys.size >= 4);
+  const pool = ok.length ? ok : sents;
+  if (!pool.length) return null;
+  return [...pool].sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start) || cmp(a.id, b.id))[Math.floor((pool.length - 1) / 2)];
+}
+
+function copyEv(e: Evidence): Evidence {
+  return { articleId: e.articleId, span: { ...e.span }, sentence: { ...e.sentence } };
+}

@@ -1,0 +1,206 @@
+/**
+ * Fact alignment: sentences of different articles that state the same thing are grouped into one
+ * fact. Similarity is an IDF-weighted cosine over normalised content words (spelling variants and
+ * inflections meet), gated by shared rare words; clusters grow by average link so one generic
+ * sentence cannot chain unrelated statements together.
+ */
+import type { Sent, StoryView } from './prepare.js';
+import { cmp } from './text.js';
+
+export interface FactCluster {
+  members: Sent[];
+  /** Keys present in at least two member articles. */
+  shared: Set<string>;
+  /** Member with the highest summed similarity to the others. */
+  central: Sent;
+}
+
+export interface Alignment {
+  clusters: FactCluster[];
+  /** Sentence id → cluster index (multi-article clusters only). */
+  clusterOf: Map<string, number>;
+  sim(a: Sent, b: Sent): number;
+}
+
+/** Edge threshold for aligning two sentences. */
+export const ALIGN_THRESHOLD = 0.27;
+const MIN_KEYS = 3;
+const NAME_DISCOUNT = 0.35;
+const TITLE_WORDS = new Set(['president', 'minister', 'secretary', 'chancellor', 'leader', 'spokesman', 'spokeswoman', 'director', 'senator', 'governor', 'speaker', 'king', 'queen', 'premier']);
+
+export function alignFacts(story: StoryView): Alignment {
+  const sents = story.sentences.filter((s) => s.keys.size >= MIN_KEYS);
+  // Words that are mostly parts of names (or titles next to names) say who, not what: discounted.
+  const inName = new Map<string, number>();
+  const seenKey = new Map<string, number>();
+  for (const s of story.sentences) {
+    const spans = s.entities.map((e) => e.span);
+    for (const t of s.tokens) {
+      if (!t.content) continue;
+      seenKey.set(t.key, (seenKey.get(t.key) ?? 0) + 1);
+      const named = spans.some((sp) => t.start >= sp.start - 1 && t.end <= sp.end + 1) || (TITLE_WORDS.has(t.norm) && spans.some((sp) => sp.start >= t.end && sp.start - t.end <= 2));
+      if (named) inName.set(t.key, (inName.get(t.key) ?? 0) + 1);
+    }
+  }
+  // only names that recur through the story (the protagonists) are discounted
+  const nameDf = Math.max(4, Math.floor(story.sentences.length * 0.05));
+  const weight = new Map<string, number>();
+  const norm = new Map<string, number>();
+  const w = (k: string) => {
+    let v = weight.get(k);
+    if (v === undefined) {
+      v = Math.max(0, story.idf(k));
+      if ((inName.get(k) ?? 0) > 0.5 * (seenKey.get(k) ?? 1) && (seenKey.get(k) ?? 0) > nameDf) v *= NAME_DISCOUNT;
+      weight.set(k, v);
+    }
+    return v;
+  };
+  for (const s of sents) {
+    let t = 0;
+    for (const k of s.feats) t += w(k) * w(k);
+    norm.set(s.id, Math.sqrt(t));
+  }
+  // Inverted index over informative keys only.
+  const nSent = story.sentences.length;
+  const maxDf = Math.max(3, Math.floor(nSent * 0.15));
+  const index = new Map<string, Sent[]>();
+  for (const s of sents)
+    for (const k of s.feats) {
+      let l = index.get(k);
+      if (!l) index.set(k, (l = []));
+      l.push(s);
+    }
+  const simCache = new Map<string, number>();
+  const pairKey = (a: Sent, b: Sent) => (a.id < b.id ? `${a.id}|${b.id}` : `${b.id}|${a.id}`);
+  const computeSim = (a: Sent, b: Sent): number => {
+    let dot = 0;
+    let shared = 0;
+    let rare = 0;
+    const [s, l] = a.feats.size <= b.feats.size ? [a, b] : [b, a];
+    for (const k of s.feats)
+      if (l.feats.has(k)) {
+        const x = w(k);
+        dot += x * x;
+        if (a.keys.has(k)) {
+          shared++;
+          if ((index.get(k)?.length ?? 0) <= maxDf && w(k) > 0.5) rare++;
+        }
+      }
+    if (shared < 2 || rare < 1) return 0;
+    const na = norm.get(a.id)!;
+    const nb = norm.get(b.id)!;
+    let v = na && nb ? dot / (na * nb) : 0;
+    // Different actors doing the same thing ("Putin echoed …" / "Xi echoed …") are different facts.
+    if (v > 0 && disjointActors(a, b)) v *= 0.5;
+    return v;
+  };
+  const sim = (a: Sent, b: Sent): number => {
+    if (a.id === b.id) return 1;
+    const k = pairKey(a, b);
+    let v = simCache.get(k);
+    if (v === undefined) {
+      v = computeSim(a, b);
+      simCache.set(k, v);
+    }
+    return v;
+  };
+
+  const edges: { a: Sent; b: Sent; s: number }[] = [];
+  for (const a of sents) {
+    const cands = new Set<Sent>();
+    for (const k of a.feats) {
+      const l = index.get(k)!;
+      if (l.length > maxDf) continue;
+      for (const b of l) if (b.art.id !== a.art.id && a.id < b.id) cands.add(b);
+    }
+    for (const b of cands) {
+      const s = sim(a, b);
+      if (s >= ALIGN_THRESHOLD) edges.push({ a, b, s });
+    }
+  }
+  edges.sort((x, y) => y.s - x.s || cmp(x.a.id, y.a.id) || cmp(x.b.id, y.b.id));
+
+  // Average-link agglomeration over the edges.
+  const clusterOfSent = new Map<string, number>();
+  const clusters: Sent[][] = [];
+  const clusterIdx = (s: Sent) => {
+    let c = clusterOfSent.get(s.id);
+    if (c === undefined) {
+      c = clusters.length;
+      clusters.push([s]);
+      clusterOfSent.set(s.id, c);
+    }
+    return c;
+  };
+  for (const e of edges) {
+    const ca = clusterIdx(e.a);
+    const cb = clusterIdx(e.b);
+    if (ca === cb) continue;
+    const A = clusters[ca];
+    const B = clusters[cb];
+    if (A.length + B.length > 2) {
+      let total = 0;
+      let n = 0;
+      for (const x of A)
+        for (const y of B) {
+          if (x.art.id === y.art.id) continue;
+          total += sim(x, y);
+          n++;
+        }
+      if (!n || total / n < ALIGN_THRESHOLD * 0.6) continue;
+    }
+    // merge smaller index into larger for determinism: keep the lower index
+    const [keep, drop] = ca < cb ? [ca, cb] : [cb, ca];
+    for (const s of clusters[drop]) clusterOfSent.set(s.id, keep);
+    clusters[keep] = clusters[keep].concat(clusters[drop]);
+    clusters[drop] = [];
+  }
+
+  const out: FactCluster[] = [];
+  for (const c of clusters) {
+    if (c.length < 2) continue;
+    const arts = new Set(c.map((s) => s.art.id));
+    if (arts.size < 2) continue;
+    const members = [...c].sort((x, y) => cmp(x.id, y.id));
+    const keyArts = new Map<string, Set<string>>();
+    for (const s of members)
+      for (const k of s.keys) {
+        let set = keyArts.get(k);
+        if (!set) keyArts.set(k, (set = new Set()));
+        set.add(s.art.id);
+      }
+    const shared = new Set([...keyArts].filter(([, v]) => v.size >= 2).map(([k]) => k));
+    let central = members[0];
+    let best = -1;
+    for (const s of members) {
+      let t = 0;
+      for (const o of members) if (o !== s && o.art.id !== s.art.id) t += sim(s, o);
+      if (t > best + 1e-9 || (Math.abs(t - best) <= 1e-9 && s.span.end - s.span.start < central.span.end - central.span.start)) {
+        best = t;
+        central = s;
+      }
+    }
+    out.push({ members, shared, central });
+  }
+  out.sort((x, y) => cmp(x.members[0].id, y.members[0].id));
+  const clusterOf = new Map<string, number>();
+  out.forEach((c, i) => {
+    for (const s of c.members) clusterOf.set(s.id, i);
+  });
+  return { clusters: out, clusterOf, sim };
+}
+
+/** Span of the shared words inside a member sentence (the whole sentence when nothing is shared). */
+export function sharedSpan(s: Sent, shared: Set<string>): { start: number; end: number } {
+  const toks = s.tokens.filter((t) => t.content && shared.has(t.key));
+  if (toks.length < 2) return { ...s.span };
+  return { start: toks[0].start, end: toks[toks.length - 1].end };
+}
+
+/** Both sentences name people/organisations and share none of them. */
+function disjointActors(a: Sent, b: Sent): boolean {
+  const ka = new Set(a.entities.filter((e) => e.type === 'PER' || e.type === 'ORG').map((e) => e.key));
+  const kb = b.entities.filter((e) => e.type === 'PER' || e.type === 'ORG').map((e) => e.key);
+  if (!ka.size || !kb.length) return false;
+  return !kb.some((k) => ka.has(k));
+}

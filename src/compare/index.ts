@@ -1,0 +1,153 @@
+/**
+ * Cross-check one story: facts aligned across articles (corroborated / single-source /
+ * conflicting, with independent-source counts), conflicts, the quote ledger, framing, omissions,
+ * a timeline and a brief with citations. Pure and deterministic: the same articles in any order
+ * give the same output. Per-article problems become `messages`, never exceptions.
+ */
+import type { AnnotatedArticle } from '../model/types.js';
+import { buildBrief } from './brief.js';
+import { findConflicts } from './conflicts.js';
+import { alignFacts, sharedSpan } from './facts.js';
+import { buildFraming, findOmissions } from './framing.js';
+import { evidence, prepareStory, type Sent, sentText } from './prepare.js';
+import { buildQuoteLedger } from './quotes.js';
+import { clean, cmp } from './text.js';
+import { buildTimeline } from './timeline.js';
+import type { Conflict, Fact, StoryCrossCheck } from './types.js';
+
+export * from './types.js';
+export { renderCrossCheckHtml, renderCrossCheckMarkdown } from './render.js';
+
+export interface CrossCheckInput {
+  storyId: string;
+  articles: AnnotatedArticle[];
+  /** Groups of doc ids that are copies of one source (near-duplicates, syndication). */
+  copies: string[][];
+}
+
+/** Version of the cross-check output; bump when results change for the same input. */
+export const CROSSCHECK_VERSION = 1;
+
+export function crossCheckStory(input: CrossCheckInput): StoryCrossCheck {
+  const story = prepareStory({ articles: input.articles ?? [], copies: input.copies ?? [] });
+  const al = alignFacts(story);
+  const conflicts = findConflicts(story, al);
+
+  // Facts: aligned clusters plus checkable single-source sentences (and every conflict sentence).
+  const conflictSents = new Map<string, Conflict[]>();
+  const sentById = new Map(story.sentences.map((s) => [s.id, s]));
+  for (const c of conflicts)
+    for (const side of c.sides)
+      for (const e of side.evidence) {
+        const s = story.sentences.find((x) => x.art.id === e.articleId && x.span.start === e.sentence.start);
+        if (!s) continue;
+        if (!conflictSents.has(s.id)) conflictSents.set(s.id, []);
+        conflictSents.get(s.id)!.push(c);
+      }
+  interface Draft {
+    sents: Sent[];
+    shared: Set<string>;
+    central: Sent;
+    cluster: number | null;
+  }
+  const drafts: Draft[] = al.clusters.map((c, i) => ({ sents: c.members, shared: c.shared, central: c.central, cluster: i }));
+  for (const s of story.sentences) {
+    if (al.clusterOf.has(s.id)) continue;
+    const checkable = s.keys.size >= 4 && s.span.end - s.span.start <= 600 && (s.quantities.length > 0 || s.times.length > 0 || s.entities.length > 0);
+    if (checkable || conflictSents.has(s.id)) drafts.push({ sents: [s], shared: new Set(), central: s, cluster: null });
+  }
+  const facts: (Fact & { _d: Draft })[] = drafts.map((d) => {
+    const articles = [...new Set(d.sents.map((s) => s.art.id))].sort(cmp);
+    const cs = new Set<Conflict>();
+    for (const s of d.sents) for (const c of conflictSents.get(s.id) ?? []) cs.add(c);
+    const independentSources = story.independent(articles);
+    const status: Fact['status'] = cs.size && [...cs].some((c) => c.severity === 'conflict') ? 'conflicting' : independentSources >= 2 ? 'corroborated' : 'single-source';
+    const surface = new Map<string, string>();
+    for (const s of d.sents) for (const t of s.tokens) if (d.shared.has(t.key) && !surface.has(t.key)) surface.set(t.key, t.norm);
+    const sharedTerms = [...d.shared]
+      .sort((a, b) => story.idf(b) - story.idf(a) || cmp(a, b))
+      .slice(0, 8)
+      .map((k) => surface.get(k) ?? k);
+    return {
+      id: '',
+      statement: clean(sentText(d.central)),
+      status,
+      articles,
+      outlets: [...new Set(articles.map((id) => story.byId.get(id)!.outlet))],
+      independentSources,
+      actors: [...new Set(d.central.entities.map((e) => e.key))].sort(cmp),
+      sharedTerms,
+      evidence: d.sents.map((s) => evidence(s, d.shared.size ? sharedSpan(s, d.shared) : undefined)),
+      conflictIds: [],
+      _d: d,
+    };
+  });
+  const statusRank = { conflicting: 0, corroborated: 1, 'single-source': 2 } as const;
+  facts.sort(
+    (a, b) =>
+      b.independentSources - a.independentSources ||
+      statusRank[a.status] - statusRank[b.status] ||
+      cmp(a._d.sents[0].id, b._d.sents[0].id),
+  );
+  facts.forEach((f, i) => {
+    f.id = `F${i + 1}`;
+  });
+  const factOfSent = new Map<string, string>();
+  for (const f of facts) for (const s of f._d.sents) factOfSent.set(s.id, f.id);
+
+  // Conflicts: stable order and ids, linked to facts.
+  conflicts.sort(
+    (a, b) =>
+      Number(a.severity !== 'conflict') - Number(b.severity !== 'conflict') ||
+      b.sides.length - a.sides.length ||
+      cmp(a.slot, b.slot) ||
+      cmp(firstEv(a), firstEv(b)),
+  );
+  conflicts.forEach((c, i) => {
+    c.id = `C${i + 1}`;
+    const ids = new Set<string>();
+    for (const side of c.sides)
+      for (const e of side.evidence) {
+        const s = story.sentences.find((x) => x.art.id === e.articleId && x.span.start === e.sentence.start);
+        const fid = s ? factOfSent.get(s.id) : undefined;
+        if (fid) ids.add(fid);
+      }
+    c.factIds = [...ids].sort(cmpId);
+  });
+  const factById = new Map(facts.map((f) => [f.id, f]));
+  for (const c of conflicts) for (const fid of c.factIds) factById.get(fid)?.conflictIds.push(c.id);
+
+  const quoteLedger = buildQuoteLedger(story);
+  const framing = buildFraming(story);
+  const cleanFacts: Fact[] = facts.map(({ _d, ...f }) => f);
+  const omissions = findOmissions(story, cleanFacts);
+  const factIdOfCluster = new Map<number, string>();
+  for (const f of facts) if (f._d.cluster !== null) factIdOfCluster.set(f._d.cluster, f.id);
+  const timeline = buildTimeline(story, al, factIdOfCluster);
+  const factSents = new Map(facts.map((f) => [f.id, f._d.sents]));
+  const brief = buildBrief(story, al, cleanFacts, conflicts, quoteLedger, factSents);
+  void sentById;
+
+  return {
+    storyId: input.storyId,
+    sources: story.articles.map((a) => a.source),
+    independentSources: story.independent(story.articles.map((a) => a.id)),
+    facts: cleanFacts,
+    conflicts,
+    quoteLedger,
+    framing,
+    omissions,
+    timeline,
+    brief,
+    messages: story.messages,
+  };
+}
+
+function firstEv(c: Conflict): string {
+  const e = c.sides[0]?.evidence[0];
+  return e ? `${e.articleId}:${String(e.span.start).padStart(8, '0')}` : '';
+}
+
+function cmpId(a: string, b: string): number {
+  return Number(a.slice(1)) - Number(b.slice(1));
+}

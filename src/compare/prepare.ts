@@ -1,0 +1,337 @@
+/**
+ * The working view of a story: per article its sentences with matching keys, linked entities,
+ * quantities, resolved times and quotes; per story the independent-source groups and the date
+ * anchor. Annotations come from analyse; `fallback.ts` fills kinds analyse did not deliver.
+ */
+import { splitSentences } from '../analyse/tokenize.js';
+import type { AnnotatedArticle, Quantity, Quote, Span, TimeExpr } from '../model/types.js';
+import { fallbackEntities, fallbackQuantities, fallbackQuotes, fallbackTimes, parseWeekdayAnchor, resolveWeekday } from './fallback.js';
+import { cmp, type WordToken, wordTokens } from './text.js';
+import type { CrossCheckMessage, CrossCheckSource, Evidence } from './types.js';
+
+export interface EntityRef {
+  key: string;
+  name: string;
+  type: string;
+  span: Span;
+}
+
+export interface Sent {
+  /** Story-unique, deterministic: `${articleId}:${index}`. */
+  id: string;
+  art: ArticleView;
+  index: number;
+  span: Span;
+  tokens: WordToken[];
+  keys: Set<string>;
+  /** Alignment features: content keys, adjacent content-key bigrams, and slot values (quantities, dates). */
+  feats: Set<string>;
+  entities: EntityRef[];
+  quantities: Quantity[];
+  times: ResolvedTime[];
+}
+
+export interface ResolvedTime extends TimeExpr {
+  /** Resolved value after the story anchor was applied (same as value when analyse resolved it). */
+  resolved: string | null;
+  resolvedInferred: boolean;
+}
+
+export interface QuoteView {
+  quote: Quote;
+  art: ArticleView;
+  sent: Sent;
+  text: string;
+  speakerKey: string | null;
+  speakerName: string | null;
+}
+
+export interface ArticleView {
+  id: string;
+  outlet: string;
+  group: string;
+  text: string;
+  published: string | null;
+  sentences: Sent[];
+  quotes: QuoteView[];
+  source: CrossCheckSource;
+}
+
+export interface StoryView {
+  articles: ArticleView[];
+  sentences: Sent[];
+  anchor: string | null;
+  messages: CrossCheckMessage[];
+  /** Number of independent groups among the given article ids. */
+  independent(ids: Iterable<string>): number;
+  byId: Map<string, ArticleView>;
+  /** Inverse document frequency of a key over the story's sentences. */
+  idf(key: string): number;
+}
+
+const TITLE_PREFIX =
+  /^(?:(?:the|former|acting|then|late|u\.s\.|us|uk|eu|un|chinese|russian|american|british|ukrainian|[a-z]+ian|[a-z]+ese|president|vice|prime|minister|secretary|foreign|defen[cs]e|chancellor|speaker|senator|sen\.|rep\.|gov\.|governor|director|chief|general|mr\.?|mrs\.?|ms\.?|dr\.?|king|queen|pope|premier|leader|spokesman|spokeswoman|spokesperson|ambassador|house|state|fbi|kremlin|white)\s+)+/i;
+
+export function canonicalName(name: string): string {
+  const n = name.replace(/[’']s$/, '').replace(/\s+/g, ' ').trim();
+  let stripped = n.replace(TITLE_PREFIX, '') || n;
+  // "Vladimir Putin of Russia" → "vladimir putin" (but "Bank of England" stays)
+  const of = /^(\S+\s+\S+(?:\s+\S+)?)\s+of\s+\S+.*$/.exec(stripped);
+  if (of && /^\p{Lu}/u.test(of[1])) stripped = of[1];
+  return stripped.toLowerCase();
+}
+
+export function evidence(sent: Sent, span?: Span): Evidence {
+  return { articleId: sent.art.id, span: span ?? { ...sent.span }, sentence: { ...sent.span } };
+}
+
+export function sentText(s: Sent): string {
+  return s.art.text.slice(s.span.start, s.span.end);
+}
+
+function isoDay(published: AnnotatedArticle['article']['published']): string | null {
+  if (!published?.iso) return null;
+  if (!['day', 'hour', 'minute', 'second'].includes(published.precision)) return null;
+  const m = /^(\d{4}-\d{2}-\d{2})/.exec(published.iso);
+  return m ? m[1] : null;
+}
+
+function outletOf(a: AnnotatedArticle): string {
+  const o = a.article.outlet?.trim();
+  if (o) return o;
+  return `article ${a.article.docId.slice(0, 8)}`;
+}
+
+export function prepareStory(input: { articles: AnnotatedArticle[]; copies: string[][] }): StoryView {
+  const messages: CrossCheckMessage[] = [];
+  // Deterministic order, one entry per docId.
+  const seen = new Set<string>();
+  const annotated = [...input.articles]
+    .filter((a) => a?.article && typeof a.article.docId === 'string')
+    .sort((a, b) => cmp(a.article.docId, b.article.docId))
+    .filter((a) => {
+      if (seen.has(a.article.docId)) {
+        messages.push({ level: 'warning', articleId: a.article.docId, message: 'duplicate article id: later copy ignored' });
+        return false;
+      }
+      seen.add(a.article.docId);
+      return true;
+    });
+
+  // Independent sources: union-find over copy groups and wire agencies.
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  const union = (a: string, b: string) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb) return;
+    if (cmp(ra, rb) < 0) parent.set(rb, ra);
+    else parent.set(ra, rb);
+  };
+  for (const a of annotated) parent.set(a.article.docId, a.article.docId);
+  for (const group of input.copies ?? []) {
+    const ids = (group ?? []).filter((id) => parent.has(id));
+    for (let i = 1; i < ids.length; i++) union(ids[0], ids[i]);
+  }
+  const wireFirst = new Map<string, string>();
+  for (const a of annotated) {
+    const w = normalizeWire(a.article.wire);
+    if (!w) continue;
+    const first = wireFirst.get(w);
+    if (first) union(first, a.article.docId);
+    else wireFirst.set(w, a.article.docId);
+  }
+
+  const days = annotated.map((a) => isoDay(a.article.published)).filter((d): d is string => !!d).sort();
+  const anchor = days.length ? days[Math.floor((days.length - 1) / 2)] : null;
+
+  const articles: ArticleView[] = [];
+  for (const a of annotated) {
+    const art = a.article;
+    const text = typeof art.text === 'string' ? art.text : '';
+    const published = isoDay(art.published);
+    const view: ArticleView = {
+      id: art.docId,
+      outlet: outletOf(a),
+      group: find(art.docId),
+      text,
+      published,
+      sentences: [],
+      quotes: [],
+      source: {
+        articleId: art.docId,
+        outlet: outletOf(a),
+        wire: art.wire ?? null,
+        sourceGroup: find(art.docId),
+        published: art.published?.iso ?? null,
+      },
+    };
+    articles.push(view);
+    if (!text.trim()) {
+      messages.push({ level: 'warning', articleId: art.docId, message: 'article has no text: nothing to cross-check' });
+      continue;
+    }
+    let spans = validSpans(a.sentences, text.length);
+    if (!spans.length) spans = splitSentences(text);
+    spans = spans.slice().sort((x, y) => x.start - y.start);
+    const entities = a.entities?.length ? a.entities.filter((e) => okSpan(e.span, text.length)) : fallbackEntities(text, spans);
+    const nameOf = new Map((a.entityIndex ?? []).map((e) => [e.id, e.name]));
+    let quantities = a.quantities?.length ? a.quantities.filter((q) => okSpan(q.span, text.length)) : fallbackQuantities(text);
+    if (quantities.length > 2000) {
+      messages.push({ level: 'warning', articleId: art.docId, message: `${quantities.length} quantities: only the first 2000 are compared` });
+      quantities = quantities.slice(0, 2000);
+    }
+    const ownAnchor = published ?? anchor;
+    const times: ResolvedTime[] = (a.times?.length ? a.times.filter((t) => okSpan(t.span, text.length)) : fallbackTimes(text, ownAnchor, !published, spans)).map(
+      (t) => resolveTime(t, ownAnchor, !published),
+    );
+    const quotes = a.quotes?.length ? a.quotes.filter((q) => okSpan(q.span, text.length)) : fallbackQuotes(text, spans, entities);
+    if (!a.quotes?.length || !a.quantities?.length || !a.times?.length || !a.entities?.length) {
+      const missing = [!a.entities?.length && 'entities', !a.quotes?.length && 'quotes', !a.quantities?.length && 'quantities', !a.times?.length && 'times']
+        .filter(Boolean)
+        .join(', ');
+      messages.push({ level: 'info', articleId: art.docId, message: `no ${missing} from analyse: simple fallback detectors used` });
+    }
+    let ei = 0;
+    let qi = 0;
+    let ti = 0;
+    const sortedEnts = [...entities].sort((x, y) => x.span.start - y.span.start);
+    const sortedQ = [...quantities].sort((x, y) => x.span.start - y.span.start);
+    const sortedT = [...times].sort((x, y) => x.span.start - y.span.start);
+    spans.forEach((span, index) => {
+      const tokens = wordTokens(text, span.start, span.end);
+      const s: Sent = {
+        id: `${art.docId}:${String(index).padStart(4, '0')}`,
+        art: view,
+        index,
+        span: { start: span.start, end: span.end },
+        tokens,
+        keys: new Set(tokens.filter((t) => t.content).map((t) => t.key)),
+        feats: new Set(),
+        entities: [],
+        quantities: [],
+        times: [],
+      };
+      while (ei < sortedEnts.length && sortedEnts[ei].span.start < span.end) {
+        const e = sortedEnts[ei++];
+        if (e.span.start < span.start) continue;
+        const name = e.denotes ?? nameOf.get(e.entity) ?? e.text;
+        s.entities.push({ key: canonicalName(name), name, type: e.type, span: e.span });
+      }
+      while (qi < sortedQ.length && sortedQ[qi].span.start < span.end) {
+        const q = sortedQ[qi++];
+        if (q.span.start >= span.start && Number.isFinite(q.value)) s.quantities.push(q);
+      }
+      while (ti < sortedT.length && sortedT[ti].span.start < span.end) {
+        const t = sortedT[ti++];
+        if (t.span.start >= span.start) s.times.push(t);
+      }
+      view.sentences.push(s);
+    });
+    for (const q of quotes) {
+      const sent = view.sentences.find((s) => s.span.start <= q.span.start && q.span.start < s.span.end) ?? view.sentences[view.sentences.length - 1];
+      if (!sent) continue;
+      const qt = text.slice(q.span.start, q.span.end).replace(/^[\s"“”'‘’]+|[\s"“”'‘’]+$/g, '');
+      view.quotes.push({ quote: q, art: view, sent, text: qt, speakerKey: q.speakerName || q.speaker ? canonicalName(q.speakerName ?? nameOf.get(q.speaker!) ?? q.speaker!.replace(/^[A-Z]+:/, '').replace(/_/g, ' ')) : null, speakerName: q.speakerName ?? (q.speaker ? nameOf.get(q.speaker) ?? null : null) });
+    }
+  }
+
+  linkEntities(articles);
+  for (const a of articles)
+    for (const s of a.sentences) {
+      const content = s.tokens.filter((t) => t.content);
+      for (const k of s.keys) s.feats.add(k);
+      void content;
+      for (const q of s.quantities) s.feats.add(`#${q.unit}:${+q.value.toPrecision(4)}:${q.counted ? q.counted.toLowerCase() : ''}`);
+      for (const t of s.times) if (t.resolved) s.feats.add(`@${t.resolved}`);
+    }
+
+  const sentences = articles.flatMap((a) => a.sentences);
+  const df = new Map<string, number>();
+  for (const s of sentences) for (const k of s.feats) df.set(k, (df.get(k) ?? 0) + 1);
+  const n = sentences.length;
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  return {
+    articles,
+    sentences,
+    anchor,
+    messages,
+    byId,
+    independent(ids: Iterable<string>) {
+      const groups = new Set<string>();
+      for (const id of ids) {
+        const a = byId.get(id);
+        if (a) groups.add(a.group);
+      }
+      return groups.size;
+    },
+    idf(k: string) {
+      return Math.log((n + 1) / ((df.get(k) ?? 0) + 0.5));
+    },
+  };
+}
+
+function normalizeWire(w: string | null | undefined): string | null {
+  if (!w) return null;
+  const s = w.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
+  const aliases: Record<string, string> = {
+    'press trust of india': 'pti', pti: 'pti', 'associated press': 'ap', ap: 'ap', 'agence france presse': 'afp', afp: 'afp',
+    reuters: 'reuters', 'thomson reuters': 'reuters', 'united press international': 'upi', upi: 'upi',
+  };
+  return aliases[s] ?? (s || null);
+}
+
+function okSpan(s: Span | null | undefined, len: number): boolean {
+  return !!s && Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end <= len && s.start < s.end;
+}
+
+function validSpans(spans: Span[] | undefined, len: number): Span[] {
+  return (spans ?? []).filter((s) => okSpan(s, len));
+}
+
+function resolveTime(t: TimeExpr, anchor: string | null, inferred: boolean): ResolvedTime {
+  if (t.value) return { ...t, resolved: t.value, resolvedInferred: t.inferred };
+  const wd = parseWeekdayAnchor(t.anchor);
+  if (wd && anchor) return { ...t, resolved: resolveWeekday(anchor, wd.wd, wd.future), resolvedInferred: inferred || t.inferred };
+  return { ...t, resolved: null, resolvedInferred: inferred };
+}
+
+/**
+ * Cross-article linking on names: a name whose tokens are all contained in one longer name of the
+ * story ("Xi" → "xi jinping", "Putin" → "vladimir putin") takes that name's key.
+ */
+function linkEntities(articles: ArticleView[]) {
+  const freq = new Map<string, number>();
+  for (const a of articles) for (const s of a.sentences) for (const e of s.entities) freq.set(e.key, (freq.get(e.key) ?? 0) + 1);
+  const names = [...freq.keys()].sort(cmp);
+  // Long names (boilerplate tag lists, headlines) are not link targets; a short name links to a
+  // longer one it begins or ends ("Xi" → "xi jinping", "Putin" → "vladimir putin").
+  const multi = names.filter((n) => n.includes(' ') && n.split(' ').length <= 4);
+  const map = new Map<string, string>();
+  for (const n of names) {
+    const toks = n.split(' ');
+    const candidates = multi.filter((m) => {
+      if (m === n) return false;
+      const mt = m.split(' ');
+      return toks.length < mt.length && (mt.slice(0, toks.length).join(' ') === n || mt.slice(-toks.length).join(' ') === n);
+    });
+    if (!candidates.length) continue;
+    candidates.sort((x, y) => (freq.get(y)! - freq.get(x)!) || cmp(x, y));
+    map.set(n, candidates[0]);
+  }
+  for (const a of articles)
+    for (const s of a.sentences)
+      for (const e of s.entities) {
+        const to = map.get(e.key);
+        if (to) e.key = to;
+      }
+  for (const a of articles)
+    for (const q of a.quotes) {
+      if (q.speakerKey && map.has(q.speakerKey)) q.speakerKey = map.get(q.speakerKey)!;
+    }
+}

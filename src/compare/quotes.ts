@@ -1,0 +1,143 @@
+/**
+ * The quote ledger: per speaker, their statements; the same statement in different outlets'
+ * wording (translations, truncations, partial quotes) grouped by normalised word overlap,
+ * containment and character n-grams. Quotes are grouped only within one speaker, so two outlets
+ * quoting different people with the same words stay apart; an unattributed quote joins a
+ * speaker's statement only when it is a near-verbatim match.
+ */
+import { evidence, type QuoteView, type StoryView } from './prepare.js';
+import { charNgrams, clean, cmp, jaccard, wordTokens } from './text.js';
+import type { QuoteStatement, QuoteWording, SpeakerLedger } from './types.js';
+
+interface QItem {
+  q: QuoteView;
+  keys: Set<string>;
+  norm: string;
+  grams: Set<string>;
+  words: number;
+}
+
+const QUOTE_THRESHOLD = 0.6;
+
+function item(q: QuoteView): QItem {
+  const toks = wordTokens(q.text);
+  const norm = toks.map((t) => t.norm).join(' ');
+  return { q, keys: new Set(toks.filter((t) => t.content).map((t) => t.key)), norm, grams: charNgrams(norm, 4), words: toks.length };
+}
+
+export function quoteSimilarity(a: QItem, b: QItem): number {
+  if (a.norm === b.norm) return 1;
+  const [s, l] = a.norm.length <= b.norm.length ? [a, b] : [b, a];
+  if (s.words >= 3 && ` ${l.norm} `.includes(` ${s.norm} `)) return 0.95;
+  let shared = 0;
+  for (const k of a.keys) if (b.keys.has(k)) shared++;
+  const minSize = Math.min(a.keys.size, b.keys.size);
+  const ov = shared >= 2 && minSize ? (shared / minSize) * (shared >= 3 ? 1 : 0.8) : 0;
+  return Math.max(ov, jaccard(a.grams, b.grams));
+}
+
+export function buildQuoteLedger(story: StoryView): SpeakerLedger[] {
+  const items: QItem[] = [];
+  for (const a of story.articles)
+    for (const q of a.quotes) {
+      const it = item(q);
+      if (it.words < 2 || it.keys.size < 1) continue;
+      if (!q.speakerKey && it.words < 4) continue; // scare quotes and terms, not statements
+      items.push(it);
+    }
+  items.sort((x, y) => cmp(x.q.art.id, y.q.art.id) || x.q.quote.span.start - y.q.quote.span.start);
+  const bySpeaker = new Map<string, QItem[]>();
+  for (const it of items) {
+    const k = it.q.speakerKey ?? '';
+    if (!bySpeaker.has(k)) bySpeaker.set(k, []);
+    bySpeaker.get(k)!.push(it);
+  }
+  const statements = new Map<string, QItem[][]>();
+  for (const [speaker, list] of bySpeaker) {
+    if (!speaker) continue;
+    statements.set(speaker, cluster(list));
+  }
+  // Unattributed quotes: attach to a speaker's statement when near-verbatim and unambiguous.
+  const rest: QItem[] = [];
+  for (const it of bySpeaker.get('') ?? []) {
+    const hits: QItem[][] = [];
+    for (const [, groups] of statements) for (const g of groups) if (g.some((o) => o.q.art.id !== it.q.art.id && quoteSimilarity(o, it) >= 0.8)) hits.push(g);
+    if (hits.length === 1) hits[0].push(it);
+    else rest.push(it);
+  }
+  if (rest.length) statements.set('unattributed', cluster(rest));
+
+  const ledgers: SpeakerLedger[] = [];
+  for (const [speaker, groups] of statements) {
+    const names = new Map<string, number>();
+    for (const g of groups) for (const it of g) if (it.q.speakerName && it.q.speakerKey === speaker) names.set(it.q.speakerName, (names.get(it.q.speakerName) ?? 0) + 1);
+    const name = [...names].sort((a, b) => b[0].length - a[0].length || b[1] - a[1] || cmp(a[0], b[0]))[0]?.[0] ?? (speaker === 'unattributed' ? 'Unattributed' : speaker);
+    const sts = groups.map((g) => statement(story, g));
+    sts.sort((a, b) => b.independentSources - a.independentSources || b.articles.length - a.articles.length || cmp(firstKey(a), firstKey(b)));
+    ledgers.push({ speaker, name, statements: sts });
+  }
+  ledgers.sort(
+    (a, b) =>
+      Number(a.speaker === 'unattributed') - Number(b.speaker === 'unattributed') ||
+      b.statements.filter((s) => !s.singleOutlet).length - a.statements.filter((s) => !s.singleOutlet).length ||
+      b.statements.length - a.statements.length ||
+      cmp(a.speaker, b.speaker),
+  );
+  let n = 0;
+  for (const l of ledgers) for (const s of l.statements) s.id = `Q${++n}`;
+  return ledgers;
+}
+
+function firstKey(s: QuoteStatement): string {
+  const e = s.wordings[0]?.evidence[0];
+  return e ? `${e.articleId}:${String(e.span.start).padStart(8, '0')}` : '';
+}
+
+function cluster(list: QItem[]): QItem[][] {
+  const parent = list.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < list.length; i++)
+    for (let j = i + 1; j < list.length; j++) {
+      if (quoteSimilarity(list[i], list[j]) < QUOTE_THRESHOLD) continue;
+      const ri = find(i);
+      const rj = find(j);
+      if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
+    }
+  const groups = new Map<number, QItem[]>();
+  list.forEach((it, i) => {
+    const r = find(i);
+    if (!groups.has(r)) groups.set(r, []);
+    groups.get(r)!.push(it);
+  });
+  return [...groups.values()];
+}
+
+function statement(story: StoryView, g: QItem[]): QuoteStatement {
+  const byNorm = new Map<string, QItem[]>();
+  for (const it of g) {
+    if (!byNorm.has(it.norm)) byNorm.set(it.norm, []);
+    byNorm.get(it.norm)!.push(it);
+  }
+  const wordings: QuoteWording[] = [...byNorm.values()].map((its) => {
+    its.sort((a, b) => cmp(a.q.art.id, b.q.art.id) || a.q.quote.span.start - b.q.quote.span.start);
+    const articles = [...new Set(its.map((x) => x.q.art.id))].sort(cmp);
+    return {
+      text: clean(its[0].q.text),
+      kind: its[0].q.quote.kind,
+      articles,
+      outlets: [...new Set(articles.map((id) => story.byId.get(id)!.outlet))],
+      evidence: its.map((x) => evidence(x.q.sent, { ...x.q.quote.span })),
+    };
+  });
+  wordings.sort((a, b) => b.articles.length - a.articles.length || cmp(a.articles[0], b.articles[0]) || a.evidence[0].span.start - b.evidence[0].span.start);
+  const articles = [...new Set(g.map((x) => x.q.art.id))].sort(cmp);
+  let relation: QuoteStatement['relation'] = 'single';
+  if (wordings.length === 1) relation = articles.length > 1 ? 'identical' : 'single';
+  else {
+    const norms = [...byNorm.keys()].sort((a, b) => a.length - b.length);
+    const contained = norms.every((n, i) => i === norms.length - 1 || norms.slice(i + 1).some((m) => ` ${m} `.includes(` ${n} `)));
+    relation = contained ? 'truncation' : 'variant';
+  }
+  const outlets = new Set(articles.map((id) => story.byId.get(id)!.outlet));
+  return { id: '', wordings, relation, articles, independentSources: story.independent(articles), singleOutlet: outlets.size <= 1 };
+}

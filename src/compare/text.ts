@@ -1,0 +1,152 @@
+/**
+ * Word normalisation for aligning wordings across outlets: case, curly quotes, British/American
+ * spelling variants (-ise/-ize, -isation/-ization, -our/-or, -yse/-yze, -tre/-ter, -ence/-ense),
+ * a light suffix stemmer, stop words, and set similarities.
+ */
+import { tokenize } from '../analyse/tokenize.js';
+import type { Span } from '../model/types.js';
+
+export const STOPWORDS = new Set(
+  (
+    'a an the and or but nor so yet of in on at to for from by with without about against between into through during before after ' +
+    'above below up down out off over under again further then once here there when where why how all any both each few more most other ' +
+    'some such no not only own same than too very can will just should now is are was were be been being have has had having do does did ' +
+    'doing would could might must shall may i me my we our ours us you your he him his she her it its they them their theirs what which who ' +
+    'whom this that these those am as if while because until also s t said says say saying told tell according one two its ' +
+    'mr mrs ms per via amid among upon onto within across toward towards'
+  ).split(' '),
+);
+
+/** Lower-case, unify apostrophes, map British spellings to American ones. */
+export function normalizeWord(w: string): string {
+  let s = w.toLowerCase().replace(/[’‘`]/g, "'");
+  if (s.endsWith("'s")) s = s.slice(0, -2);
+  s = s.replace(/'/g, '');
+  if (s.length > 5) {
+    s = s
+      .replace(/isation(s?)$/, 'ization$1')
+      .replace(/ising$/, 'izing')
+      .replace(/ised$/, 'ized')
+      .replace(/ises$/, 'izes')
+      .replace(/iser(s?)$/, 'izer$1')
+      .replace(/yse(s|d)?$/, 'yze$1')
+      .replace(/ysing$/, 'yzing')
+      .replace(/ogue(s?)$/, 'og$1')
+      .replace(/([^aeiou])our(s|ed|ing|ite|ites|able)?$/, '$1or$2')
+      .replace(/ence$/, (m) => (/(defence|offence|licence|pretence)$/.test(s) ? 'ense' : m))
+      .replace(/programme(s?)$/, 'program$1')
+      .replace(/([^aeiou])tre(s?)$/, '$1ter$2');
+  } else if (s === 'ise' || s === 'ize') {
+    s = 'ize';
+  }
+  if (/(?:^|[^a-z])(?:defence|offence)$/.test(s)) s = s.replace(/ence$/, 'ense');
+  return s;
+}
+
+/** A light stemmer on normalised words: plural and verbal suffixes, so "talks"/"talk", "signed"/"sign" align. */
+export function stem(w: string): string {
+  let s = w;
+  if (s.length <= 3) return s;
+  if (s.endsWith('ies') && s.length > 4) return s.slice(0, -3) + 'y';
+  if (s.endsWith('izing')) return s.slice(0, -5) + 'ize';
+  if (s.endsWith('ized')) return s.slice(0, -4) + 'ize';
+  if (s.endsWith('izes')) return s.slice(0, -4) + 'ize';
+  if (s.endsWith('ing') && s.length > 5) {
+    s = s.slice(0, -3);
+    if (/([b-df-hj-np-tv-z])\1$/.test(s) && !/(ll|ss|ff|zz)$/.test(s)) s = s.slice(0, -1);
+    return s;
+  }
+  if (s.endsWith('ed') && s.length > 4) {
+    s = s.slice(0, -2);
+    if (/([b-df-hj-np-tv-z])\1$/.test(s) && !/(ll|ss|ff|zz)$/.test(s)) s = s.slice(0, -1);
+    return s;
+  }
+  if (s.endsWith('sses')) return s.slice(0, -2);
+  if (s.endsWith('es') && /(ch|sh|x|ss)es$/.test(s)) return s.slice(0, -2);
+  if (s.endsWith('s') && !s.endsWith('ss') && !s.endsWith('us') && !s.endsWith('is')) return s.slice(0, -1);
+  return s;
+}
+
+/** Reduce a stem further for matching: drop a final "e" so "signe"/"sign", "create"/"creat" meet. */
+export function key(w: string): string {
+  const s = stem(normalizeWord(w));
+  return s.length > 4 && s.endsWith('e') ? s.slice(0, -1) : s;
+}
+
+export interface WordToken extends Span {
+  text: string;
+  /** Matching key (normalised, stemmed). */
+  key: string;
+  /** Normalised surface (no stemming). */
+  norm: string;
+  content: boolean;
+}
+
+const WORDISH = /[\p{L}\p{N}]/u;
+
+/** Word tokens of text[from, to) with matching keys; punctuation dropped; hyphen compounds split as well. */
+export function wordTokens(text: string, from = 0, to = text.length): WordToken[] {
+  const out: WordToken[] = [];
+  for (const t of tokenize(text, from, to)) {
+    if (!WORDISH.test(t.text)) continue;
+    if (t.text.includes('-') && !/^\d/.test(t.text)) {
+      let off = t.start;
+      for (const part of t.text.split('-')) {
+        if (part) pushWord(out, part, off, off + part.length);
+        off += part.length + 1;
+      }
+      continue;
+    }
+    pushWord(out, t.text, t.start, t.end);
+  }
+  return out;
+}
+
+function pushWord(out: WordToken[], raw: string, start: number, end: number) {
+  const norm = normalizeWord(raw);
+  if (!norm) return;
+  const k = key(raw);
+  out.push({ start, end, text: raw, key: k, norm, content: !STOPWORDS.has(norm) && norm.length > 1 });
+}
+
+/** Keys of content words. */
+export function contentKeys(text: string, from = 0, to = text.length): string[] {
+  return wordTokens(text, from, to)
+    .filter((t) => t.content)
+    .map((t) => t.key);
+}
+
+/** Character n-grams of a normalised string (spaces collapsed). */
+export function charNgrams(s: string, n = 3): Set<string> {
+  const x = ` ${s.replace(/\s+/g, ' ').trim()} `;
+  const out = new Set<string>();
+  for (let i = 0; i + n <= x.length; i++) out.add(x.slice(i, i + n));
+  return out;
+}
+
+export function jaccard<T>(a: Set<T>, b: Set<T>): number {
+  if (a.size === 0 && b.size === 0) return 0;
+  let inter = 0;
+  const [s, l] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of s) if (l.has(x)) inter++;
+  return inter / (a.size + b.size - inter);
+}
+
+/** |A ∩ B| / min(|A|, |B|). */
+export function overlap<T>(a: Set<T>, b: Set<T>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let inter = 0;
+  const [s, l] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of s) if (l.has(x)) inter++;
+  return inter / s.size;
+}
+
+/** Collapse whitespace for display. */
+export function clean(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Compare strings by code units (deterministic, locale independent). */
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
