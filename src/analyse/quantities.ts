@@ -70,7 +70,8 @@ const MONTH_WORDS = new Set('january february march april may june july august s
 
 function words(text: string, span: Span): Word[] {
   const out: Word[] = [];
-  const re = new RegExp(WORD_RE.source, 'gu');
+  const re = WORD_RE;
+  re.lastIndex = 0;
   const slice = text.slice(span.start, span.end);
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
     out.push({ start: span.start + m.index, end: span.start + m.index + m[0].length, text: m[0], lw: m[0].toLowerCase() });
@@ -167,9 +168,13 @@ function parseNumber(text: string, ws: Word[], i: number): Num | null {
   return { value: total + current, last: lastUsed, spelled: true };
 }
 
+const QUALIFIER_PARTS: [string[], QuantityQualifier][] = QUALIFIERS.map(([p, q]) => [p.split(' '), q]);
+
+/** Quick test: does a sentence hold anything that can start a number? */
+const MAYBE_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|zero)\b/i;
+
 function qualifierBefore(ws: Word[], i: number): { q: QuantityQualifier; start: number } | null {
-  for (const [phrase, q] of QUALIFIERS) {
-    const parts = phrase.split(' ');
+  for (const [parts, q] of QUALIFIER_PARTS) {
     const k = i - parts.length;
     if (k < 0) continue;
     let ok = true;
@@ -203,6 +208,7 @@ export function findQuantities(text: string, sentences: Span[]): Quantity[] {
   const out: Quantity[] = [];
   const spans = sentences.length ? sentences : [{ start: 0, end: text.length }];
   for (const sent of spans) {
+    if (!MAYBE_NUMBER.test(text.slice(sent.start, sent.end))) continue;
     const ws = words(text, sent);
     for (let i = 0; i < ws.length; i++) {
       const startWord = ws[i];

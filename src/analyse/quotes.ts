@@ -80,6 +80,7 @@ const NON_HEAD = forms(
 );
 
 const OPEN_DQ = '“„«';
+const MARK_RE = /[“„«”»"]/g;
 const CLOSE_DQ = '”»';
 
 export interface QuotedSegment {
@@ -104,8 +105,10 @@ export function findQuotedSegments(text: string): QuotedSegment[] {
     let paraEnd = text.indexOf('\n', paraStart);
     if (paraEnd < 0) paraEnd = n;
     let open = -1;
-    for (let i = paraStart; i < paraEnd; i++) {
-      const c = text[i];
+    MARK_RE.lastIndex = paraStart;
+    for (let mm = MARK_RE.exec(text); mm && mm.index < paraEnd; mm = MARK_RE.exec(text)) {
+      const i = mm.index;
+      const c = mm[0];
       if (OPEN_DQ.includes(c)) {
         open = i; // a second opening mark before any close: the first was stray
       } else if (CLOSE_DQ.includes(c)) {
@@ -469,7 +472,6 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     const seg = segments[si];
     const a = tokenAt(toks, seg.outer.start); // the opening mark
     const b = tokenAt(toks, seg.outer.end) - 1; // the closing mark (or the segment's last token)
-    const words = tokenize(text, seg.inner.start, seg.inner.end).filter(isWord).length;
     const sentEndTok = tokenAt(toks, sentences[sentOf(Math.max(seg.inner.end - 1, seg.inner.start))].end);
     const sentStartTok = tokenAt(toks, sentences[sentOf(seg.outer.start)].start);
 
@@ -580,7 +582,6 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
       continue;
     }
     // c) left for the sentence pass (partial quotes) or continuation (below)
-    void words;
   }
 
   // ---- pass 2: sentences with a reporting verb not used above
