@@ -200,7 +200,10 @@ export function walkDom(root: DomNode, deadline: number): WalkResult {
   const stack: Frame[] = [];
   const pushChildren = (n: DomNode) => {
     const kids: DomNode[] = [];
-    for (let c = n.firstChild; c; c = c.nextSibling) kids.push(c);
+    if (n.nodeType === 9 || n.nodeType === 11) {
+      // document level: the doctype node does not link to its next sibling in linkedom
+      for (const c of (n as unknown as { childNodes: ArrayLike<DomNode> }).childNodes ?? []) kids.push(c);
+    } else for (let c = n.firstChild; c; c = c.nextSibling) kids.push(c);
     for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], exit: false });
   };
   stack.push({ node: root, exit: false });
