@@ -56,6 +56,28 @@ const MIGRATIONS: string[] = [
     data TEXT NOT NULL
   );
   `,
+  // 2: full-text search over article title, outlet and clean text (FTS5), kept in sync by triggers in
+  // the same transaction as the article write; the FTS rowid is the articles rowid.
+  `
+  CREATE VIRTUAL TABLE article_fts USING fts5(title, outlet, text, tokenize = 'unicode61 remove_diacritics 2');
+  CREATE TRIGGER article_fts_before_insert BEFORE INSERT ON articles BEGIN
+    DELETE FROM article_fts WHERE rowid = (SELECT rowid FROM articles WHERE doc_id = new.doc_id);
+  END;
+  CREATE TRIGGER article_fts_after_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO article_fts (rowid, title, outlet, text)
+    VALUES (new.rowid, coalesce(json_extract(new.data, '$.title'), ''), coalesce(json_extract(new.data, '$.outlet'), ''), coalesce(json_extract(new.data, '$.text'), ''));
+  END;
+  CREATE TRIGGER article_fts_after_delete AFTER DELETE ON articles BEGIN
+    DELETE FROM article_fts WHERE rowid = old.rowid;
+  END;
+  CREATE TRIGGER article_fts_after_update AFTER UPDATE ON articles BEGIN
+    DELETE FROM article_fts WHERE rowid = old.rowid;
+    INSERT INTO article_fts (rowid, title, outlet, text)
+    VALUES (new.rowid, coalesce(json_extract(new.data, '$.title'), ''), coalesce(json_extract(new.data, '$.outlet'), ''), coalesce(json_extract(new.data, '$.text'), ''));
+  END;
+  INSERT INTO article_fts (rowid, title, outlet, text)
+    SELECT rowid, coalesce(json_extract(data, '$.title'), ''), coalesce(json_extract(data, '$.outlet'), ''), coalesce(json_extract(data, '$.text'), '') FROM articles;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,436 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { DEFAULT_MAX_BYTES, type ReadResult, readBytes } from '../ingest/index.js';
+import type { Format } from '../ingest/readers.js';
+import { listStories, searchArticles, type StoryFilter } from '../store/queries.js';
+import { Store } from '../store/sqlite.js';
+import { LiveStories } from './live.js';
+import { openApiDocument, type RouteDoc } from './openapi.js';
+import {
+  ArticleResponse,
+  DeleteResponse,
+  ErrorResponse,
+  HealthResponse,
+  IdParams,
+  MAX_BATCH,
+  PostArticlesJson,
+  PostArticlesQuery,
+  PostArticlesResponse,
+  ReportStorySchema,
+  SearchQuery,
+  SearchResponse,
+  StoriesQuery,
+  StoryListResponse,
+} from './schemas.js';
+import { addPage, articlePage, notFoundPage, storiesPage, storyPage } from './ui.js';
+
+export interface ServerOptions {
+  /** SQLite path, or an open store (tests). */
+  db?: string;
+  store?: Store;
+  /** Bearer token required for writes; when unset, writes are open (loopback only). */
+  token?: string | null;
+  /** Largest request body, bytes (default 32 MiB, the CLI's file limit). */
+  bodyLimit?: number;
+  /** Per-document extraction time budget, ms. */
+  timeBudgetMs?: number;
+  logger?: boolean;
+}
+
+export interface TriangulateServer {
+  app: FastifyInstance;
+  store: Store;
+  live: LiveStories;
+  /** Closes the HTTP server, waits for pending writes, closes the store if it opened it. */
+  close(): Promise<void>;
+}
+
+const RAW_TYPES: Record<string, Format | null> = {
+  'text/plain': 'text',
+  'text/markdown': 'text',
+  'text/html': 'html',
+  'application/xhtml+xml': 'html',
+  'application/x-ndjson': 'jsonl',
+  'application/jsonl': 'jsonl',
+  'application/jsonlines': 'jsonl',
+  'application/rss+xml': 'feed',
+  'application/atom+xml': 'feed',
+  'application/xml': null,
+  'text/xml': null,
+  'application/octet-stream': null,
+};
+
+/** Content-Security-Policy of the UI pages: nothing but this origin and the page's own nonce'd script and style. */
+export function uiCsp(nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src 'nonce-${nonce}'`,
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function errorBody(status: number, code: string, message: string) {
+  return { error: { status, code, message } };
+}
+
+const CODES: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  408: 'request_timeout',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'unprocessable',
+  500: 'internal_error',
+  503: 'unavailable',
+};
+
+function tokenMatches(expected: string, header: string | undefined): boolean {
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  if (!m) return false;
+  const a = Buffer.from(m[1]);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Builds the server (not listening yet). */
+export async function createServer(opts: ServerOptions = {}): Promise<TriangulateServer> {
+  const ownStore = !opts.store;
+  const store = opts.store ?? new Store(opts.db ?? 'triangulate.db');
+  const live = new LiveStories(store, { timeBudgetMs: opts.timeBudgetMs });
+  const token = opts.token || null;
+  const bodyLimit = opts.bodyLimit ?? DEFAULT_MAX_BYTES;
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit,
+    requestTimeout: 120_000,
+    connectionTimeout: 0,
+    keepAliveTimeout: 10_000,
+    return503OnClosing: true,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+  });
+  const docs: RouteDoc[] = [];
+
+  // Raw bodies (text, HTML, JSON Lines, feeds, anything else): read as bytes, within the body limit.
+  app.removeContentTypeParser(['text/plain']);
+  app.addContentTypeParser(Object.keys(RAW_TYPES), { parseAs: 'buffer', bodyLimit }, (_req, body, done) => done(null, body));
+
+  // Security headers; writes need the token (when set) and a same-origin browser (no cross-site posts).
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Cross-Origin-Resource-Policy', 'same-origin');
+    reply.header('Content-Security-Policy', API_CSP);
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
+    const origin = req.headers.origin;
+    if (origin && origin !== 'null') {
+      let host: string | null = null;
+      try {
+        host = new URL(origin).host;
+      } catch {
+        host = null;
+      }
+      if (host !== req.headers.host) throw new HttpError(403, 'forbidden', 'cross-origin write refused');
+    } else if (origin === 'null') {
+      throw new HttpError(403, 'forbidden', 'cross-origin write refused');
+    }
+    if (token && !tokenMatches(token, req.headers.authorization)) {
+      reply.header('WWW-Authenticate', 'Bearer realm="triangulate"');
+      throw new HttpError(401, 'unauthorized', 'a valid bearer token is required for writes (Authorization: Bearer <token>)');
+    }
+  });
+
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown }, req, reply) => {
+    let status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+    let message = err.message;
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') message = `request body over the ${Math.round(bodyLimit / 1024 / 1024)} MB limit`;
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') status = 415;
+    if (status === 500) {
+      req.log.error(err);
+      message = 'internal error';
+    }
+    const code = err instanceof HttpError ? err.code : err.validation ? 'invalid_request' : (CODES[status] ?? 'error');
+    if (!reply.sent) reply.code(status).type('application/json').send(errorBody(status, code, message));
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/')) return reply.code(404).send(errorBody(404, 'not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
+    return sendPage(reply, 404, notFoundPage('No such page.'));
+  });
+
+  function sendPage(reply: FastifyReply, status: number, render: (nonce: string) => string) {
+    const nonce = randomBytes(16).toString('base64');
+    reply.header('Content-Security-Policy', uiCsp(nonce));
+    reply.header('Cache-Control', 'no-store');
+    return reply.code(status).type('text/html; charset=utf-8').send(render(nonce));
+  }
+
+  function doc(d: RouteDoc) {
+    docs.push(d);
+  }
+
+  const errors = (...codes: number[]): Record<string, [string, unknown]> =>
+    Object.fromEntries(codes.map((c) => [String(c), [CODES[c]?.replace(/_/g, ' ') ?? 'error', ErrorResponse]]));
+
+  // ---- API ------------------------------------------------------------------------------------
+
+  doc({ method: 'GET', url: '/api/health', summary: 'Liveness and counts', responses: { 200: ['ok', HealthResponse] } });
+  app.get('/api/health', async () => ({
+    ok: true,
+    documents: store.countDocuments(),
+    stories: (store.db.prepare('SELECT count(*) AS n FROM stories').get() as { n: number }).n,
+    pendingReports: live.pendingReports,
+  }));
+
+  doc({
+    method: 'POST',
+    url: '/api/articles',
+    summary: 'Add articles (one or a batch): raw HTML, plain text, JSON records, JSON Lines or a feed',
+    auth: true,
+    querystring: PostArticlesQuery,
+    body: {
+      'application/json': PostArticlesJson,
+      'text/html': { type: 'string', description: 'a raw HTML page' },
+      'text/plain': { type: 'string', description: 'plain article text (boilerplate is removed)' },
+      'application/x-ndjson': { type: 'string', description: 'JSON Lines: one article record per line' },
+      'application/octet-stream': { type: 'string', format: 'binary', description: 'any of the above (format sniffed), gzip accepted' },
+    },
+    responses: {
+      201: ['at least one article was new or updated', PostArticlesResponse],
+      200: ['nothing new (all known or failed)', PostArticlesResponse],
+      ...errors(400, 401, 403, 413, 415),
+    },
+  });
+  app.post(
+    '/api/articles',
+    { schema: { querystring: PostArticlesQuery, body: { content: { 'application/json': { schema: PostArticlesJson } } } } },
+    async (req: FastifyRequest<{ Querystring: { source?: string; format?: Format } }>, reply) => {
+      const source = req.query.source ?? 'api';
+      const mediaType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+      let results: ReadResult[];
+      if (Buffer.isBuffer(req.body)) {
+        const format = req.query.format ?? RAW_TYPES[mediaType] ?? null;
+        results = readBytes(source, req.body, format, bodyLimit);
+      } else if (req.body !== undefined && req.body !== null) {
+        results = readBytes(source, Buffer.from(JSON.stringify(req.body)), 'json', bodyLimit);
+      } else {
+        throw new HttpError(400, 'bad_request', 'empty body');
+      }
+      if (results.length > MAX_BATCH) throw new HttpError(413, 'payload_too_large', `at most ${MAX_BATCH} articles per request (got ${results.length})`);
+      const { outcomes, stories } = await live.ingest(results);
+      const counts = { new: 0, known: 0, updated: 0, failed: 0 };
+      for (const o of outcomes) counts[o.status]++;
+      reply.code(counts.new + counts.updated > 0 ? 201 : 200);
+      return { outcomes, counts, stories };
+    },
+  );
+
+  doc({
+    method: 'GET',
+    url: '/api/articles/:id',
+    summary: 'An article with its extraction (clean text, metadata, removed boilerplate) and annotations',
+    params: IdParams,
+    responses: { 200: ['the article', ArticleResponse], ...errors(400, 404) },
+  });
+  app.get('/api/articles/:id', { schema: { params: IdParams } }, async (req: FastifyRequest<{ Params: { id: string } }>) => {
+    const a = articleJson(store, req.params.id);
+    if (!a) throw new HttpError(404, 'not_found', `no article ${req.params.id}`);
+    return a;
+  });
+
+  doc({
+    method: 'DELETE',
+    url: '/api/articles/:id',
+    summary: 'Delete an article and everything derived from it; its story is recomputed',
+    auth: true,
+    params: IdParams,
+    responses: { 200: ['deleted', DeleteResponse], ...errors(400, 401, 403, 404) },
+  });
+  app.delete('/api/articles/:id', { schema: { params: IdParams } }, async (req: FastifyRequest<{ Params: { id: string } }>) => {
+    const r = await live.deleteArticle(req.params.id);
+    if (!r) throw new HttpError(404, 'not_found', `no article ${req.params.id}`);
+    return { deleted: req.params.id, ...r };
+  });
+
+  doc({
+    method: 'GET',
+    url: '/api/stories',
+    summary: 'List stories, newest first; filter by date, entity, outlet, full-text query',
+    querystring: StoriesQuery,
+    responses: { 200: ['stories', StoryListResponse], ...errors(400) },
+  });
+  app.get('/api/stories', { schema: { querystring: StoriesQuery } }, async (req: FastifyRequest<{ Querystring: StoryFilter }>) => storyList(req.query));
+
+  doc({
+    method: 'GET',
+    url: '/api/stories/:id',
+    summary: "A story's report: articles, entities and the cross-check (facts, conflicts, quote ledger, framing, timeline, brief)",
+    params: IdParams,
+    responses: { 200: ['the story report', ReportStorySchema], ...errors(400, 404) },
+  });
+  app.get('/api/stories/:id', { schema: { params: IdParams } }, async (req: FastifyRequest<{ Params: { id: string } }>) => {
+    const r = live.report(req.params.id);
+    if (!r) throw new HttpError(404, 'not_found', `no story ${req.params.id}`);
+    return r;
+  });
+
+  doc({ method: 'GET', url: '/api/search', summary: 'Full-text search over articles (SQLite FTS5)', querystring: SearchQuery, responses: { 200: ['matches', SearchResponse], ...errors(400) } });
+  app.get('/api/search', { schema: { querystring: SearchQuery } }, async (req: FastifyRequest<{ Querystring: { q: string; limit?: number } }>) => ({
+    articles: searchArticles(store, req.query.q, req.query.limit).map((a) => ({ ...a, storyId: store.storyOf(a.docId) })),
+  }));
+
+  doc({
+    method: 'GET',
+    url: '/api/events',
+    summary: 'Server-sent events: `story` (membership changed), `report` (report rebuilt), `story-removed`',
+    responses: { 200: ['event stream', { type: 'string' }, 'text/event-stream'] },
+  });
+  const streams = new Set<import('node:http').ServerResponse>();
+  app.addHook('preClose', async () => {
+    for (const res of streams) res.end();
+    streams.clear();
+  });
+  app.get('/api/events', (req, reply) => {
+    reply.hijack();
+    const res = reply.raw;
+    streams.add(res);
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': API_CSP,
+    });
+    res.write('retry: 2000\n\n');
+    const send = (e: { type: string }) => res.write(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
+    const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
+    live.on('event', send);
+    const stop = () => {
+      clearInterval(ping);
+      live.off('event', send);
+      streams.delete(res);
+    };
+    req.raw.on('close', stop);
+    res.on('close', stop);
+    res.on('error', stop);
+  });
+
+  const openapi = () =>
+    openApiDocument(docs, {
+      title: 'Triangulate',
+      version: '1',
+      description: 'Cross-check the news: post articles, read stories with their fact-by-fact cross-check.',
+    });
+  docs.push({ method: 'GET', url: '/api/openapi.json', summary: 'This document', responses: { 200: ['OpenAPI 3.1', { type: 'object' }] } });
+  app.get('/api/openapi.json', async () => openapi());
+
+  // ---- UI ---------------------------------------------------------------------------------------
+
+  function storyList(q: StoryFilter) {
+    const { total, stories } = listStories(store, q);
+    return {
+      total,
+      stories: stories.map((s) => {
+        const sum = live.summary(s.id);
+        return {
+          id: s.id,
+          title: s.title,
+          articles: s.members.length,
+          outlets: s.outlets,
+          independentSources: s.independentSources,
+          span: s.span,
+          updatedAt: s.updatedAt,
+          conflicts: sum?.conflicts ?? null,
+          facts: sum?.facts ?? null,
+          entities: Array.isArray(s.data.entities) ? (s.data.entities as { id: string; count: number }[]).slice(0, 8) : [],
+        };
+      }),
+    };
+  }
+
+  const uiQuery = (q: Record<string, unknown>): StoryFilter => {
+    const str = (k: string) => (typeof q[k] === 'string' && (q[k] as string).trim() ? (q[k] as string).slice(0, 500) : undefined);
+    const date = (k: string) => {
+      const v = str(k);
+      return v && /^\d{4}-\d{2}-\d{2}/.test(v) ? v : undefined;
+    };
+    const n = Number(q.offset);
+    return { q: str('q'), entity: str('entity'), outlet: str('outlet'), from: date('from'), to: date('to'), limit: 100, offset: Number.isInteger(n) && n > 0 ? n : 0 };
+  };
+
+  app.get('/', async (req, reply) => {
+    const q = req.query as Record<string, unknown>;
+    const filter = uiQuery(q);
+    return sendPage(reply, 200, (nonce) => storiesPage(nonce, filter, storyList(filter), q.fragment === '1'));
+  });
+
+  app.get('/stories/:id', async (req, reply) => {
+    const { id } = req.params as { id: string };
+    const report = /^[A-Za-z0-9_.:-]{1,200}$/.test(id) ? live.report(id) : null;
+    if (!report) return sendPage(reply, 404, notFoundPage('No such story (it may have been merged or removed).'));
+    const fragment = (req.query as Record<string, unknown>).fragment === '1';
+    return sendPage(reply, 200, (nonce) => storyPage(nonce, report, fragment));
+  });
+
+  app.get('/articles/:id', async (req, reply) => {
+    const { id } = req.params as { id: string };
+    const a = /^[A-Za-z0-9_.:-]{1,200}$/.test(id) ? store.getAnnotated(id) : null;
+    if (!a) return sendPage(reply, 404, notFoundPage('No such article.'));
+    const raw = store.getRaw(id);
+    return sendPage(reply, 200, (nonce) => articlePage(nonce, a, raw?.source ?? a.article.source, store.storyOf(id)));
+  });
+
+  app.get('/add', async (_req, reply) => sendPage(reply, 200, (nonce) => addPage(nonce, { tokenRequired: !!token })));
+
+  live.scheduleWarm();
+
+  let closed = false;
+  return {
+    app,
+    store,
+    live,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      await live.close();
+      if (ownStore) store.close();
+    },
+  };
+}
+
+/** The article as the API returns it: extraction and annotations. */
+export function articleJson(store: Store, id: string) {
+  const a = store.getAnnotated(id);
+  const row = store.db.prepare('SELECT source, format, added_at FROM documents WHERE id = ?').get(id) as { source: string; format: string; added_at: string } | undefined;
+  if (!a || !row) return null;
+  return {
+    id,
+    source: row.source,
+    format: row.format,
+    addedAt: row.added_at,
+    storyId: store.storyOf(id),
+    extraction: a.article,
+    annotations: { sentences: a.sentences, entities: a.entities, quotes: a.quotes, times: a.times, quantities: a.quantities },
+  };
+}

@@ -1,0 +1,282 @@
+import { createHash } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { ReadResult } from '../ingest/index.js';
+import { type DocOutcome, ingestResults } from '../pipeline.js';
+import { buildStory } from '../report/build.js';
+import { REPORT_SCHEMA_VERSION, type ReportStory } from '../report/schema.js';
+import { reportExtras } from '../report/sections.js';
+import { deleteStory, getFeatures, saveStoryMembership } from '../store/queries.js';
+import type { Store } from '../store/sqlite.js';
+import { canonicalOrder, reconcileStoryIds, StoryIndex, type StoryFeatures, type StoryGroup } from '../stories/index.js';
+import { COMPARE_VERSION } from '../versions.js';
+
+/**
+ * Live stories for the server: one incremental StoryIndex in memory, built from the stored
+ * features at start. A new article joins one story; only that story's membership is persisted
+ * and only its report is invalidated. Reports are built lazily (on request) or by a background
+ * warmer that yields to the event loop between stories, so reads keep being served.
+ */
+
+export interface PostedOutcome extends DocOutcome {
+  storyId: string | null;
+}
+
+export interface StorySummary {
+  /** Report cache key the summary was computed from. */
+  key: string;
+  facts: number | null;
+  conflicts: number | null;
+  quotes: number | null;
+}
+
+export interface LiveEvent {
+  type: 'story' | 'story-removed' | 'report';
+  storyId: string;
+  articles?: number;
+}
+
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function isFeatures(f: unknown): f is StoryFeatures {
+  return !!f && typeof f === 'object' && typeof (f as StoryFeatures).id === 'string' && Array.isArray((f as StoryFeatures).terms);
+}
+
+export class LiveStories extends EventEmitter {
+  readonly store: Store;
+  private index = new StoryIndex();
+  /** Index story id → public (persisted) story id, and back. */
+  private toPublic = new Map<string, string>();
+  private toIndex = new Map<string, string>();
+  private summaries = new Map<string, StorySummary>();
+  private dirty = new Set<string>();
+  private warming = false;
+  private closed = false;
+  /** Serialises writers (posts, deletes): a batch is processed document by document, yielding between them. */
+  private writeChain: Promise<unknown> = Promise.resolve();
+  timeBudgetMs: number;
+
+  constructor(store: Store, opts: { timeBudgetMs?: number } = {}) {
+    super();
+    this.store = store;
+    this.timeBudgetMs = opts.timeBudgetMs ?? 10_000;
+    this.setMaxListeners(1000);
+    this.rebuild();
+  }
+
+  /** Builds the index from the stored features (canonical order) and reconciles ids with the stored stories. */
+  private rebuild() {
+    const features = this.store
+      .allFeatures<unknown>()
+      .map((r) => r.features)
+      .filter(isFeatures);
+    for (const f of canonicalOrder(features)) this.index.add(f);
+    const groups = this.index.stories();
+    const previous = this.store.stories().map((s) => ({ id: s.id, members: s.members }));
+    const reconciled = reconcileStoryIds(previous, groups);
+    this.toPublic.clear();
+    this.toIndex.clear();
+    groups.forEach((g, i) => {
+      this.link(g.id, reconciled[i].id);
+    });
+    const stored = new Map(this.store.stories().map((s) => [s.id, s]));
+    const same =
+      stored.size === reconciled.length &&
+      reconciled.every((g) => {
+        const s = stored.get(g.id);
+        return !!s && s.members.join() === [...g.members].sort().join() && JSON.stringify(s.data) === JSON.stringify(g);
+      });
+    if (!same) this.store.replaceStories(reconciled.map((g) => ({ id: g.id, members: g.members, data: g })));
+    for (const g of reconciled) this.dirty.add(g.id);
+  }
+
+  private link(indexId: string, publicId: string) {
+    this.toPublic.set(indexId, publicId);
+    this.toIndex.set(publicId, indexId);
+  }
+
+  private publicIdFor(indexId: string): string {
+    const known = this.toPublic.get(indexId);
+    if (known) return known;
+    let id = indexId;
+    for (let i = 2; this.toIndex.has(id) || this.store.db.prepare('SELECT 1 FROM stories WHERE id = ?').get(id); i++) id = `${indexId}-${i}`;
+    this.link(indexId, id);
+    return id;
+  }
+
+  /** The current grouping record of a story (public id), or null. */
+  group(publicId: string): StoryGroup | null {
+    const row = this.store.db.prepare('SELECT data FROM stories WHERE id = ?').get(publicId) as { data: string } | undefined;
+    return row ? (JSON.parse(row.data) as StoryGroup) : null;
+  }
+
+  private runExclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.writeChain.then(fn, fn);
+    this.writeChain = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * Stores the documents (one transaction each, the same path as the CLI), adds the new ones to
+   * their stories and persists the membership of the stories that changed. Writers are serialised;
+   * the event loop is yielded between documents.
+   */
+  ingest(results: ReadResult[]): Promise<{ outcomes: PostedOutcome[]; stories: string[] }> {
+    return this.runExclusive(async () => {
+      const outcomes: PostedOutcome[] = [];
+      const touched = new Set<string>();
+      for (const r of results) {
+        if (this.closed) break;
+        const summary = ingestResults(this.store, [r], { timeBudgetMs: this.timeBudgetMs });
+        for (const o of summary.outcomes) {
+          let storyId: string | null = null;
+          if (o.docId && (o.status === 'new' || o.status === 'updated')) {
+            const f = getFeatures<unknown>(this.store, o.docId);
+            if (isFeatures(f)) {
+              if (o.status === 'updated') {
+                const before = this.store.storyOf(o.docId);
+                this.index.remove(o.docId);
+                if (before) touched.add(before);
+              }
+              const indexId = this.index.add(f);
+              storyId = this.publicIdFor(indexId);
+              touched.add(storyId);
+            }
+          } else if (o.docId && o.status === 'known') {
+            storyId = this.store.storyOf(o.docId);
+          }
+          outcomes.push({ ...o, storyId });
+        }
+        await yieldToLoop();
+      }
+      if (touched.size) this.persist(touched);
+      // outcomes of known documents added in this batch: their story id is now persisted
+      for (const o of outcomes) if (o.storyId === null && o.docId && o.status !== 'failed') o.storyId = this.store.storyOf(o.docId);
+      return { outcomes, stories: [...touched].filter((id) => this.group(id) !== null).sort() };
+    });
+  }
+
+  /** Persists the grouping of the given stories (public ids), drops emptied ones, and announces the change. */
+  private persist(publicIds: Set<string>) {
+    const byIndex = new Map(this.index.stories().map((g) => [g.id, g]));
+    for (const id of publicIds) {
+      const indexId = this.toIndex.get(id);
+      const g = indexId ? byIndex.get(indexId) : undefined;
+      if (!g) {
+        deleteStory(this.store, id);
+        if (indexId) this.toPublic.delete(indexId);
+        this.toIndex.delete(id);
+        this.summaries.delete(id);
+        this.dirty.delete(id);
+        this.emit('event', { type: 'story-removed', storyId: id } satisfies LiveEvent);
+        continue;
+      }
+      const data: StoryGroup = { ...g, id };
+      saveStoryMembership(this.store, { id, members: g.members, data });
+      this.summaries.delete(id);
+      this.dirty.add(id);
+      this.emit('event', { type: 'story', storyId: id, articles: g.members.length } satisfies LiveEvent);
+    }
+    this.scheduleWarm();
+  }
+
+  /** Deletes an article and everything derived from it; its story is recomputed. Null when unknown. */
+  deleteArticle(docId: string): Promise<{ storyId: string | null; storyRemoved: boolean } | null> {
+    return this.runExclusive(async () => {
+      if (!this.store.hasDocument(docId)) return null;
+      const storyId = this.store.storyOf(docId);
+      this.index.remove(docId);
+      this.store.deleteDocument(docId);
+      if (!storyId) return { storyId: null, storyRemoved: false };
+      this.persist(new Set([storyId]));
+      return { storyId, storyRemoved: this.group(storyId) === null };
+    });
+  }
+
+  private reportKey(g: StoryGroup): string {
+    return createHash('sha256').update(`${COMPARE_VERSION}\n${REPORT_SCHEMA_VERSION}\n${JSON.stringify(g)}`).digest('hex').slice(0, 32);
+  }
+
+  /** A story's report, from the cache when its members and the compare version are unchanged. */
+  report(publicId: string): ReportStory | null {
+    const g = this.group(publicId);
+    if (!g) return null;
+    const key = this.reportKey(g);
+    let report = this.store.getStoryReport<ReportStory>(publicId, key);
+    if (!report) {
+      report = buildStory(this.store, g, new Map(), reportExtras());
+      try {
+        this.store.saveStoryReport(publicId, key, report);
+      } catch {
+        /* a read-only or busy store: serve the report uncached */
+      }
+    }
+    this.summaries.set(publicId, summarise(key, report));
+    this.dirty.delete(publicId);
+    return report;
+  }
+
+  /** Counts from the story's current report, if it has been built (null otherwise). */
+  summary(publicId: string): StorySummary | null {
+    const s = this.summaries.get(publicId);
+    if (!s) return null;
+    const g = this.group(publicId);
+    return g && this.reportKey(g) === s.key ? s : null;
+  }
+
+  /** Builds the reports of changed stories in the background, one story per event-loop turn. */
+  scheduleWarm() {
+    if (this.warming || this.closed || this.dirty.size === 0) return;
+    this.warming = true;
+    const step = () => {
+      if (this.closed) {
+        this.warming = false;
+        return;
+      }
+      const id = this.dirty.values().next().value as string | undefined;
+      if (id === undefined) {
+        this.warming = false;
+        return;
+      }
+      this.dirty.delete(id);
+      try {
+        if (this.group(id)) {
+          this.report(id);
+          this.emit('event', { type: 'report', storyId: id } satisfies LiveEvent);
+        }
+      } catch {
+        /* a story whose report fails is served (and fails) on request; keep warming the others */
+      }
+      setTimeout(step, 5);
+    };
+    setTimeout(step, 20);
+  }
+
+  /** Waits for pending writes; stops the warmer. */
+  async close() {
+    this.closed = true;
+    await this.writeChain.catch(() => undefined);
+  }
+
+  /** Waits until the writes queued so far are done (tests, benchmarks). */
+  idle(): Promise<void> {
+    return this.writeChain.then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  get pendingReports(): number {
+    return this.dirty.size;
+  }
+}
+
+function summarise(key: string, report: ReportStory): StorySummary {
+  const cc = report.crossCheck as { facts?: unknown[]; conflicts?: { severity?: string }[]; quoteLedger?: { statements?: unknown[] }[] } | null;
+  if (!cc || typeof cc !== 'object') return { key, facts: null, conflicts: null, quotes: null };
+  return {
+    key,
+    facts: Array.isArray(cc.facts) ? cc.facts.length : null,
+    conflicts: Array.isArray(cc.conflicts) ? cc.conflicts.filter((c) => c?.severity !== 'minor').length : null,
+    quotes: Array.isArray(cc.quoteLedger) ? cc.quoteLedger.reduce((n, s) => n + (Array.isArray(s?.statements) ? s.statements.length : 0), 0) : null,
+  };
+}

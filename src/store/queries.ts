@@ -1,0 +1,184 @@
+import type { Store } from './sqlite.js';
+
+/**
+ * Read queries the HTTP server needs over the store (list and filter stories, full-text search)
+ * and the per-story membership writes of incremental grouping. Plain SQL over the tables of
+ * src/store/sqlite.ts; the FTS5 table `article_fts` is kept in sync by triggers (migration 2).
+ */
+
+export interface StoryFilter {
+  /** Full-text query over article titles, outlets and texts (words are ANDed; a trailing `*` is a prefix). */
+  q?: string;
+  /** Entity id or name (case-insensitive substring of the story's main entity ids). */
+  entity?: string;
+  /** Outlet name (case-insensitive, exact) of at least one member. */
+  outlet?: string;
+  /** ISO dates: stories whose dated span overlaps [from, to]. Undated stories are excluded when either is given. */
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface StoryRow {
+  id: string;
+  title: string | null;
+  members: string[];
+  outlets: string[];
+  span: { start: string | null; end: string | null };
+  independentSources: number;
+  updatedAt: string;
+  /** The story's grouping record as saved (StoryGroup). */
+  data: Record<string, unknown>;
+}
+
+/** Turns user input into a safe FTS5 query: each word quoted (no operators injected), ANDed. */
+export function ftsQuery(input: string): string | null {
+  const words = input.normalize('NFKC').match(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*\*?/gu) ?? [];
+  const parts = words.slice(0, 16).map((w) => {
+    const prefix = w.endsWith('*');
+    const bare = (prefix ? w.slice(0, -1) : w).replace(/"/g, '');
+    return `"${bare}"${prefix ? '*' : ''}`;
+  });
+  return parts.length ? parts.join(' ') : null;
+}
+
+function entityNeedle(s: string): string {
+  return s.trim().toLowerCase().replace(/\s+/g, '-');
+}
+
+/** Stories matching the filter, newest first (latest dated article, then last update), with the total count. */
+export function listStories(store: Store, f: StoryFilter = {}): { total: number; stories: StoryRow[] } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (f.q !== undefined && f.q.trim() !== '') {
+    const q = ftsQuery(f.q);
+    if (q === null) return { total: 0, stories: [] };
+    params.q = q;
+    where.push(`EXISTS (SELECT 1 FROM story_members m JOIN articles a ON a.doc_id = m.doc_id
+      WHERE m.story_id = s.id AND a.rowid IN (SELECT rowid FROM article_fts WHERE article_fts MATCH @q))`);
+  }
+  if (f.entity?.trim()) {
+    params.entity = `%${entityNeedle(f.entity)}%`;
+    where.push(`EXISTS (SELECT 1 FROM json_each(s.data, '$.entities') e WHERE lower(json_extract(e.value, '$.id')) LIKE @entity)`);
+  }
+  if (f.outlet?.trim()) {
+    params.outlet = f.outlet.trim().toLowerCase();
+    where.push(`EXISTS (SELECT 1 FROM story_members m JOIN articles a ON a.doc_id = m.doc_id
+      WHERE m.story_id = s.id AND lower(json_extract(a.data, '$.outlet')) = @outlet)`);
+  }
+  if (f.from) {
+    params.from = f.from.slice(0, 10);
+    where.push(`coalesce(json_extract(s.data, '$.span.end'), json_extract(s.data, '$.span.start')) >= @from`);
+  }
+  if (f.to) {
+    params.to = f.to.slice(0, 10);
+    where.push(`coalesce(json_extract(s.data, '$.span.start'), json_extract(s.data, '$.span.end')) <= @to`);
+  }
+  const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (store.db.prepare(`SELECT count(*) AS n FROM stories s ${cond}`).get(params) as { n: number }).n;
+  const limit = Math.max(1, Math.min(f.limit ?? 50, 500));
+  const offset = Math.max(0, f.offset ?? 0);
+  const rows = store.db
+    .prepare(
+      `SELECT s.id, s.data, s.updated_at, json_extract(s.data, '$.span.end') AS span_end FROM stories s ${cond}
+       ORDER BY span_end IS NULL, span_end DESC, s.updated_at DESC, s.id LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit, offset }) as { id: string; data: string; updated_at: string }[];
+  return { total, stories: rows.map((r) => storyRow(store, r)) };
+}
+
+function storyRow(store: Store, r: { id: string; data: string; updated_at: string }): StoryRow {
+  const data = JSON.parse(r.data) as Record<string, unknown>;
+  const members = (store.db.prepare('SELECT doc_id FROM story_members WHERE story_id = ? ORDER BY doc_id').all(r.id) as { doc_id: string }[]).map((m) => m.doc_id);
+  const outlets = (
+    store.db
+      .prepare(
+        `SELECT DISTINCT json_extract(a.data, '$.outlet') AS outlet FROM story_members m JOIN articles a ON a.doc_id = m.doc_id
+         WHERE m.story_id = ? AND json_extract(a.data, '$.outlet') IS NOT NULL ORDER BY outlet`,
+      )
+      .all(r.id) as { outlet: string }[]
+  ).map((o) => o.outlet);
+  const span = (data.span as StoryRow['span'] | undefined) ?? { start: null, end: null };
+  return {
+    id: r.id,
+    title: typeof data.title === 'string' ? data.title : null,
+    members,
+    outlets,
+    span,
+    independentSources: typeof data.independentSources === 'number' ? data.independentSources : members.length,
+    updatedAt: r.updated_at,
+    data,
+  };
+}
+
+export function getStoryRow(store: Store, id: string): StoryRow | null {
+  const r = store.db.prepare('SELECT id, data, updated_at FROM stories WHERE id = ?').get(id) as { id: string; data: string; updated_at: string } | undefined;
+  return r ? storyRow(store, r) : null;
+}
+
+/** Ids of articles matching a full-text query, best match first. */
+export function searchArticles(store: Store, q: string, limit = 50): { docId: string; title: string | null; outlet: string | null }[] {
+  const fq = ftsQuery(q);
+  if (!fq) return [];
+  const rows = store.db
+    .prepare(
+      `SELECT a.doc_id, json_extract(a.data, '$.title') AS title, json_extract(a.data, '$.outlet') AS outlet
+       FROM article_fts JOIN articles a ON a.rowid = article_fts.rowid WHERE article_fts MATCH ? ORDER BY rank, a.doc_id LIMIT ?`,
+    )
+    .all(fq, Math.max(1, Math.min(limit, 500))) as { doc_id: string; title: string | null; outlet: string | null }[];
+  return rows.map((r) => ({ docId: r.doc_id, title: r.title, outlet: r.outlet }));
+}
+
+/**
+ * Saves one story's grouping and membership (one transaction): the story row is upserted (its
+ * `updated_at` moves only when the data changes), its members replaced, and members that belonged
+ * to it before but no longer do are released. The cached report is dropped when the data changed.
+ */
+export function saveStoryMembership(store: Store, story: { id: string; members: string[]; data: unknown }): void {
+  store.transaction(() => {
+    const json = JSON.stringify(story.data);
+    const old = store.db.prepare('SELECT data FROM stories WHERE id = ?').get(story.id) as { data: string } | undefined;
+    if (old?.data !== json) {
+      store.db
+        .prepare('INSERT INTO stories (id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at')
+        .run(story.id, json, new Date().toISOString());
+    }
+    store.db.prepare('DELETE FROM story_members WHERE story_id = ?').run(story.id);
+    const ins = store.db.prepare('INSERT INTO story_members (doc_id, story_id) VALUES (?, ?) ON CONFLICT(doc_id) DO UPDATE SET story_id = excluded.story_id');
+    const exists = store.db.prepare('SELECT 1 FROM documents WHERE id = ?');
+    for (const m of story.members) if (exists.get(m)) ins.run(m, story.id);
+  });
+}
+
+/** Removes a story, its membership and its cached report (one transaction). */
+export function deleteStory(store: Store, id: string): void {
+  store.transaction(() => {
+    store.db.prepare('DELETE FROM story_members WHERE story_id = ?').run(id);
+    store.db.prepare('DELETE FROM story_reports WHERE story_id = ?').run(id);
+    store.db.prepare('DELETE FROM stories WHERE id = ?').run(id);
+  });
+}
+
+/** The cached report key stored for a story, if any (to tell a fresh cache from a stale one without parsing it). */
+export function storyReportKey(store: Store, id: string): string | null {
+  const r = store.db.prepare('SELECT key FROM story_reports WHERE story_id = ?').get(id) as { key: string } | undefined;
+  return r?.key ?? null;
+}
+
+/** Distinct outlets of stored articles, with article counts (for filters). */
+export function outletCounts(store: Store): { outlet: string; articles: number }[] {
+  return store.db
+    .prepare(
+      `SELECT json_extract(data, '$.outlet') AS outlet, count(*) AS n FROM articles
+       WHERE json_extract(data, '$.outlet') IS NOT NULL GROUP BY outlet ORDER BY n DESC, outlet`,
+    )
+    .all()
+    .map((r) => ({ outlet: (r as { outlet: string }).outlet, articles: (r as { n: number }).n }));
+}
+
+/** The stored story features of one document, or null. */
+export function getFeatures<F>(store: Store, docId: string): F | null {
+  const r = store.db.prepare('SELECT data FROM story_features WHERE doc_id = ?').get(docId) as { data: string } | undefined;
+  return r ? (JSON.parse(r.data) as F) : null;
+}
