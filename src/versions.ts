@@ -1,3 +1,5 @@
+import { STORIES_VERSION } from './stories/types.js';
+
 /**
  * Versions of each stage's stored output. The store caches by (content hash, stage version):
  * bump a stage's version when its code changes what it produces, and stored documents are
@@ -5,5 +7,5 @@
  */
 export const EXTRACT_VERSION = 'extract-1';
 export const ANALYSE_VERSION = 'analyse-1';
-export const FEATURES_VERSION = 'story-features-1';
+export const FEATURES_VERSION = `features-1/${STORIES_VERSION}`;
 export const COMPARE_VERSION = 'compare-1';

@@ -10,7 +10,7 @@ export interface SectionRenderers {
 export function dateLabel(a: Pick<ReportArticle, 'published' | 'publishedInfo'>): string {
   if (!a.published) return 'undated';
   const p = a.publishedInfo?.precision;
-  if (p === 'minute' || p === 'second' || p === 'hour') return a.published.replace('T', ' ').replace(/:\d\d(?:\.\d+)?(?=[+-Z]|$)/, (m) => (p === 'second' ? m : ''));
+  if (p === 'minute' || p === 'second' || p === 'hour') return a.published.replace('T', ' ').replace(/:\d\d(?:\.\d+)?(?=[+\-Z]|$)/, (m) => (p === 'second' ? m : ''));
   return a.published.slice(0, 10);
 }
 
