@@ -1,4 +1,5 @@
-import type { AnnotatedArticle } from '../model/types.js';
+import { resolveTimes } from '../analyse/time.js';
+import type { AnnotatedArticle, DateInfo } from '../model/types.js';
 import type { RunSummary } from '../pipeline.js';
 import type { Store } from '../store/sqlite.js';
 import type { StoryGroup } from '../stories/index.js';
@@ -70,6 +71,22 @@ export function mergeStoryEntities(articles: AnnotatedArticle[]): StoryEntityOut
   return [...byId.values()].sort((x, y) => y.mentions - x.mentions || cmp(x.id, y.id)).slice(0, 25);
 }
 
+/**
+ * Time expressions of undated articles ("on Thursday") resolved against the story's earliest
+ * dated article, marked inferred. Sound when the articles report the same event within days,
+ * which is what a story is; the stored annotations stay unresolved.
+ */
+export function inferUndatedTimes(articles: AnnotatedArticle[]) {
+  const dated = articles.map((a) => a.article.published).filter((p): p is DateInfo => !!p && p.precision !== 'year' && p.precision !== 'month');
+  if (!dated.length) return;
+  const anchor = [...dated].sort((x, y) => cmp(x.iso, y.iso))[0];
+  for (let i = 0; i < articles.length; i++) {
+    const a = articles[i];
+    if (a.article.published || !a.times.some((t) => t.value === null)) continue;
+    articles[i] = { ...a, times: resolveTimes(a.times, anchor, true) };
+  }
+}
+
 /** Builds the report for the stories that hold any document of this run. Deterministic for the same store content. */
 export function buildReport(store: Store, run: RunSummary, groups: StoryGroup[], extras: StoryExtras = {}): Report {
   const runDocs = new Set(run.docIds);
@@ -88,6 +105,7 @@ export function buildReport(store: Store, run: RunSummary, groups: StoryGroup[],
 
 export function buildStory(store: Store, g: StoryGroup, sources: Map<string, string>, extras: StoryExtras = {}): ReportStory {
   const annotated = g.members.map((id) => store.getAnnotated(id)).filter((a): a is AnnotatedArticle => a !== null);
+  inferUndatedTimes(annotated);
   annotated.sort((a, b) => cmp(a.article.published?.iso, b.article.published?.iso) || cmp(a.article.outlet, b.article.outlet) || cmp(a.article.docId, b.article.docId));
   const copyOf = new Map<string, string>();
   for (const group of g.copies) {
@@ -108,6 +126,6 @@ export function buildStory(store: Store, g: StoryGroup, sources: Map<string, str
     copies: g.copies.map((c) => [...c].sort()).sort((x, y) => cmp(x[0], y[0])),
     entities: (extras.storyEntities ?? mergeStoryEntities)(annotated),
     articles,
-    crossCheck: extras.crossCheck && annotated.length >= 2 ? (extras.crossCheck(g, annotated) ?? null) : null,
+    crossCheck: extras.crossCheck && annotated.length >= 2 ? ((extras.crossCheck(g, annotated) as ReportStory['crossCheck']) ?? null) : null,
   };
 }

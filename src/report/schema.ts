@@ -1,4 +1,5 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { StoryCrossCheckSchema } from '../compare/types.js';
 
 /**
  * The schema of report.json. The TypeScript types of the report are derived from it (Static<>),
@@ -112,7 +113,7 @@ export const ReportStorySchema = Type.Object(
     copies: Type.Array(Type.Array(Type.String()), { description: 'groups of article ids that are copies of one source' }),
     entities: Type.Array(StoryEntitySchema),
     articles: Type.Array(ReportArticleSchema),
-    crossCheck: Nullable(Type.Unknown({ description: 'facts, conflicts, quote ledger, framing, timeline, brief' })),
+    crossCheck: Nullable(StoryCrossCheckSchema),
   },
   { $id: 'Story' },
 );
