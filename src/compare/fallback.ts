@@ -346,50 +346,7 @@ export function fallbackQuotes(text: string, sentences: Span[], entities: Entity
     const sent = sentences.find((s) => s.start <= q.start && q.start < s.end) ?? q;
     const quoteShare = (q.end - q.start) / Math.max(1, sent.end - sent.start);
     const kind = words.length >= 6 && /^[\p{Lu}]/u.test(inner) && quoteShare > 0.5 ? 'direct' : 'partial';
-    // cue verbs in the sentence outside quotes; speaker next to the cue, after "according to",
-    // a pronoun next to the cue (→ the last person named before), or the sentence's first name.
-    const outside = (p: number) => !pairs.some((x) => x.start <= p && p < x.end);
-    const sentText = text.slice(sent.start, sent.end);
-    let best: { cue: Span; verb: string; speaker: EntityMention | null; rank: number } | null = null;
-    CUE_RE.lastIndex = 0;
-    for (let c = CUE_RE.exec(sentText); c; c = CUE_RE.exec(sentText)) {
-      const cs = sent.start + c.index;
-      if (!outside(cs)) continue;
-      const cue = { start: cs, end: cs + c[0].length };
-      const verb = c[0].toLowerCase();
-      const inSent = persons.filter((e) => e.span.start >= sent.start && e.span.end <= sent.end && outside(e.span.start));
-      let speaker: EntityMention | null = null;
-      let rank = 9;
-      if (verb === 'according to') {
-        speaker = inSent.find((e) => e.span.start >= cue.end && e.span.start - cue.end <= 6) ?? null;
-        rank = 2;
-      } else {
-        speaker =
-          inSent.find((e) => e.span.end <= cue.start && /^[\s,]{0,3}$/.test(text.slice(e.span.end, cue.start))) ??
-          inSent.find((e) => e.span.start >= cue.end && /^\s{1,2}$/.test(text.slice(cue.end, e.span.start)) && (e.span.end >= sent.end || /[,.;:]/.test(text[e.span.end]))) ??
-          null;
-        rank = 1;
-        if (!speaker) {
-          const near = text.slice(Math.max(sent.start, cue.start - 5), Math.min(sent.end, cue.end + 5));
-          if (/\b(?:he|she)\b/i.test(near)) {
-            const pron = /\b(?:he|she)\b/i.exec(near)!;
-            const pronAt = Math.max(sent.start, cue.start - 5) + pron.index;
-            const prev = persons.filter((e) => e.span.end <= pronAt && outside(e.span.start) && !pairs.some((x) => x.start <= e.span.start && e.span.start < x.end));
-            speaker = prev.length ? prev[prev.length - 1] : null;
-            rank = 3;
-          }
-        }
-        if (!speaker) {
-          const first = inSent[0];
-          if (first && first.span.end <= cue.start && /^\W*(?:\p{L}+,\s*)?\W*$/u.test(text.slice(sent.start, first.span.start))) {
-            speaker = first;
-            rank = 4;
-          }
-        }
-      }
-      if (!speaker) rank = 9;
-      if (!best || rank < best.rank) best = { cue, verb, speaker, rank };
-    }
+    const best = findSpeaker(text, sent, pairs, persons);
     out.push({
       span: q,
       kind,
@@ -400,4 +357,62 @@ export function fallbackQuotes(text: string, sentences: Span[], entities: Entity
     });
   }
   return out;
+}
+
+/**
+ * The speaker of quoted material in sentence `sent`: the person next to a cue verb ("Xi said",
+ * "said Putin."), after "according to", a pronoun next to the cue (→ the last person named
+ * before it), or the person the sentence begins with. `pairs` are the quoted spans (ignored).
+ */
+export function findSpeaker(
+  text: string,
+  sent: Span,
+  pairs: Span[],
+  persons: EntityMention[],
+): { cue: Span; verb: string; speaker: EntityMention | null; rank: number } | null {
+  // cue verbs in the sentence outside quotes; speaker next to the cue, after "according to",
+  // a pronoun next to the cue (→ the last person named before), or the sentence's first name.
+  const outside = (p: number) => !pairs.some((x) => x.start <= p && p < x.end);
+  const sentText = text.slice(sent.start, sent.end);
+  let best: { cue: Span; verb: string; speaker: EntityMention | null; rank: number } | null = null;
+  CUE_RE.lastIndex = 0;
+  for (let c = CUE_RE.exec(sentText); c; c = CUE_RE.exec(sentText)) {
+    const cs = sent.start + c.index;
+    if (!outside(cs)) continue;
+    const cue = { start: cs, end: cs + c[0].length };
+    const verb = c[0].toLowerCase();
+    const inSent = persons.filter((e) => e.span.start >= sent.start && e.span.end <= sent.end && outside(e.span.start));
+    let speaker: EntityMention | null = null;
+    let rank = 9;
+    if (verb === 'according to') {
+      speaker = inSent.find((e) => e.span.start >= cue.end && e.span.start - cue.end <= 6) ?? null;
+      rank = 2;
+    } else {
+      speaker =
+        inSent.find((e) => e.span.end <= cue.start && /^[\s,]{0,3}$/.test(text.slice(e.span.end, cue.start))) ??
+        inSent.find((e) => e.span.start >= cue.end && /^\s{1,2}$/.test(text.slice(cue.end, e.span.start)) && (e.span.end >= sent.end || /[,.;:]/.test(text[e.span.end]))) ??
+        null;
+      rank = 1;
+      if (!speaker) {
+        const near = text.slice(Math.max(sent.start, cue.start - 5), Math.min(sent.end, cue.end + 5));
+        if (/\b(?:he|she)\b/i.test(near)) {
+          const pron = /\b(?:he|she)\b/i.exec(near)!;
+          const pronAt = Math.max(sent.start, cue.start - 5) + pron.index;
+          const prev = persons.filter((e) => e.span.end <= pronAt && outside(e.span.start) && !pairs.some((x) => x.start <= e.span.start && e.span.start < x.end));
+          speaker = prev.length ? prev[prev.length - 1] : null;
+          rank = 3;
+        }
+      }
+      if (!speaker) {
+        const first = inSent[0];
+        if (first && first.span.end <= cue.start && /^\W*(?:\p{L}+,\s*)?\W*$/u.test(text.slice(sent.start, first.span.start))) {
+          speaker = first;
+          rank = 4;
+        }
+      }
+    }
+    if (!speaker) rank = 9;
+    if (!best || rank < best.rank) best = { cue, verb, speaker, rank };
+  }
+  return best;
 }

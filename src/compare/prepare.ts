@@ -5,7 +5,7 @@
  */
 import { splitSentences } from '../analyse/tokenize.js';
 import type { AnnotatedArticle, Quantity, Quote, Span, TimeExpr } from '../model/types.js';
-import { fallbackEntities, fallbackQuantities, fallbackQuotes, fallbackTimes, parseWeekdayAnchor, resolveWeekday } from './fallback.js';
+import { fallbackEntities, fallbackQuantities, fallbackQuotes, fallbackTimes, findSpeaker, parseWeekdayAnchor, resolveWeekday } from './fallback.js';
 import { cmp, type WordToken, wordTokens } from './text.js';
 import type { CrossCheckMessage, CrossCheckSource, Evidence } from './types.js';
 
@@ -181,14 +181,15 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
     spans = spans.slice().sort((x, y) => x.start - y.start);
     const entities = a.entities?.length ? a.entities.filter((e) => okSpan(e.span, text.length)) : fallbackEntities(text, spans);
     const nameOf = new Map((a.entityIndex ?? []).map((e) => [e.id, e.name]));
-    let quantities = a.quantities?.length ? a.quantities.filter((q) => okSpan(q.span, text.length)) : fallbackQuantities(text);
+    // analyse's quantities and times first; the simple detectors only add what does not overlap them
+    let quantities = unionSpans((a.quantities ?? []).filter((q) => okSpan(q.span, text.length)), fallbackQuantities(text));
     if (quantities.length > 2000) {
       messages.push({ level: 'warning', articleId: art.docId, message: `${quantities.length} quantities: only the first 2000 are compared` });
       quantities = quantities.slice(0, 2000);
     }
     const ownAnchor = published ?? anchor;
-    const times: ResolvedTime[] = (a.times?.length ? a.times.filter((t) => okSpan(t.span, text.length)) : fallbackTimes(text, ownAnchor, !published, spans)).map(
-      (t) => resolveTime(t, ownAnchor, !published),
+    const times: ResolvedTime[] = unionSpans((a.times ?? []).filter((t) => okSpan(t.span, text.length)), fallbackTimes(text, ownAnchor, !published, spans)).map((t) =>
+      resolveTime(t, ownAnchor, !published),
     );
     const quotes = a.quotes?.length ? a.quotes.filter((q) => okSpan(q.span, text.length)) : fallbackQuotes(text, spans, entities);
     if (!a.quotes?.length || !a.quantities?.length || !a.times?.length || !a.entities?.length) {
@@ -220,7 +221,7 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
       while (ei < sortedEnts.length && sortedEnts[ei].span.start < span.end) {
         const e = sortedEnts[ei++];
         if (e.span.start < span.start) continue;
-        const name = e.denotes ?? nameOf.get(e.entity) ?? e.text;
+        const name = e.denotes ? (nameOf.get(e.denotes) ?? e.denotes.replace(/^[A-Z]+:/, '').replace(/_/g, ' ')) : (nameOf.get(e.entity) ?? e.text);
         s.entities.push({ key: canonicalName(name), name, type: e.type, span: e.span });
       }
       while (qi < sortedQ.length && sortedQ[qi].span.start < span.end) {
@@ -233,11 +234,26 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
       }
       view.sentences.push(s);
     });
-    for (const q of quotes) {
+    const typeOf = new Map(entities.map((e) => [e.entity, e.type]));
+    const persons = entities.filter((e) => e.type === 'PER' && !e.denotes).sort((x, y) => x.span.start - y.span.start);
+    for (const q0 of quotes) {
+      let q = q0;
       const sent = view.sentences.find((s) => s.span.start <= q.span.start && q.span.start < s.span.end) ?? view.sentences[view.sentences.length - 1];
       if (!sent) continue;
-      const qt = text.slice(q.span.start, q.span.end).replace(/^[\s"“”'‘’]+|[\s"“”'‘’]+$/g, '');
-      view.quotes.push({ quote: q, art: view, sent, text: qt, speakerKey: q.speakerName || q.speaker ? canonicalName(q.speakerName ?? nameOf.get(q.speaker!) ?? q.speaker!.replace(/^[A-Z]+:/, '').replace(/_/g, ' ')) : null, speakerName: q.speakerName ?? (q.speaker ? nameOf.get(q.speaker) ?? null : null) });
+      const segments = quotedSegments(text, q.span);
+      // Places and adjectives rarely speak: when analyse names one as the speaker, prefer a person
+      // the sentence attributes the words to.
+      const spType = q.speaker ? (typeOf.get(q.speaker) ?? q.speaker.split(':')[0]) : null;
+      if (spType === 'LOC' || spType === 'MISC') {
+        const found = findSpeaker(text, sent.span, segments.length ? segments : [q.span], persons);
+        if (found?.speaker && found.rank <= 4) {
+          q = { ...q, speaker: found.speaker.entity, speakerName: nameOf.get(found.speaker.entity) ?? found.speaker.text, speakerSpan: found.speaker.span };
+        }
+      }
+      const raw = segments.length ? segments.map((g) => text.slice(g.start, g.end)).join(' … ') : text.slice(q.span.start, q.span.end);
+      const qt = raw.replace(/^[\s"“”'‘’]+|[\s"“”'‘’,.;:]+$/g, '');
+      const spName = q.speakerName ?? (q.speaker ? (nameOf.get(q.speaker) ?? q.speaker.replace(/^[A-Z]+:/, '').replace(/_/g, ' ')) : null);
+      view.quotes.push({ quote: q, art: view, sent, text: qt, speakerKey: spName ? canonicalName(spName) : null, speakerName: spName });
     }
   }
 
@@ -284,6 +300,27 @@ function normalizeWire(w: string | null | undefined): string | null {
     reuters: 'reuters', 'thomson reuters': 'reuters', 'united press international': 'upi', upi: 'upi',
   };
   return aliases[s] ?? (s || null);
+}
+
+/** `primary` plus the items of `extra` that overlap none of them. */
+function unionSpans<T extends { span: Span }>(primary: T[], extra: T[]): T[] {
+  const out = [...primary];
+  for (const x of extra) if (!primary.some((p) => p.span.start < x.span.end && x.span.start < p.span.end)) out.push(x);
+  return out;
+}
+
+/** Spans inside quotation marks within `span` (the quoted words of a partial quote). */
+function quotedSegments(text: string, span: Span): Span[] {
+  const out: Span[] = [];
+  const chunk = text.slice(span.start, span.end);
+  const re = /“([^”]{2,})”|"([^"]{2,})"|''((?:(?!'').){2,})''|‘([^’]{4,})’(?!\p{L})/gu;
+  for (let m = re.exec(chunk); m; m = re.exec(chunk)) {
+    const inner = m[1] ?? m[2] ?? m[3] ?? m[4];
+    const off = m[0].indexOf(inner);
+    out.push({ start: span.start + m.index + off, end: span.start + m.index + off + inner.length });
+  }
+  // the span itself may be the inside of the quotation marks
+  return out.length === 1 && out[0].end - out[0].start >= span.end - span.start - 2 ? [] : out;
 }
 
 function okSpan(s: Span | null | undefined, len: number): boolean {

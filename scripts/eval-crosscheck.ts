@@ -1,0 +1,273 @@
+/**
+ * npm run eval:crosscheck — precision and recall of the cross-check against the story fixtures in
+ * test/fixtures/stories/<story>/{story.json,expected.json}: conflicts, corroborated facts and
+ * quote groups. Each story runs through the real pipeline (ingest → extract → analyse → compare).
+ * Prints a table per story and ends with one JSON line.
+ *
+ * Matching is by article and a snippet the evidence sentence must contain, so fixtures survive
+ * changes in offsets. `acceptable*` entries are true but optional: found, they are not false
+ * positives; missed, they are not false negatives.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyseArticle } from '../src/analyse/index.js';
+import { crossCheckStory, type Evidence, type StoryCrossCheck } from '../src/compare/index.js';
+import { extractArticle } from '../src/extract/index.js';
+import { readFile } from '../src/ingest/index.js';
+import type { AnnotatedArticle } from '../src/model/types.js';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const FIXTURES = join(ROOT, 'test/fixtures/stories');
+
+export interface FixtureArticle {
+  key: string;
+  path: string;
+  outlet?: string;
+  published?: string;
+  wire?: string;
+}
+interface SideSpec {
+  article: string;
+  contains: string;
+}
+interface ExpectedConflict {
+  what: string;
+  kind?: string;
+  sides: SideSpec[];
+}
+interface ExpectedFact {
+  what: string;
+  articles: Record<string, string>;
+}
+interface ExpectedQuote {
+  what: string;
+  speaker?: string;
+  wordings: Record<string, string>;
+}
+export interface Expected {
+  conflicts: ExpectedConflict[];
+  acceptableConflicts?: ExpectedConflict[];
+  corroborated: ExpectedFact[];
+  acceptableCorroborated?: ExpectedFact[];
+  quoteGroups: ExpectedQuote[];
+  acceptableQuoteGroups?: ExpectedQuote[];
+}
+export interface StoryFixture {
+  name: string;
+  storyId: string;
+  articles: FixtureArticle[];
+  copies: string[][];
+  expected: Expected;
+}
+
+export function loadFixtures(dir = FIXTURES): StoryFixture[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .filter((n) => existsSync(join(dir, n, 'story.json')))
+    .map((name) => {
+      const story = JSON.parse(readFileSync(join(dir, name, 'story.json'), 'utf8'));
+      const expected = JSON.parse(readFileSync(join(dir, name, 'expected.json'), 'utf8')) as Expected;
+      return { name, storyId: story.storyId ?? name, articles: story.articles, copies: story.copies ?? [], expected };
+    });
+}
+
+/** Runs the real pipeline on the fixture's articles. Returns the annotated articles and key → docId. */
+export function loadStory(f: StoryFixture): { articles: AnnotatedArticle[]; idOf: Map<string, string>; keyOf: Map<string, string> } {
+  const articles: AnnotatedArticle[] = [];
+  const idOf = new Map<string, string>();
+  for (const a of f.articles) {
+    const path = resolve(ROOT, a.path);
+    const res = readFile(path);
+    const doc = res.find((r) => r.kind === 'doc');
+    if (!doc || doc.kind !== 'doc') throw new Error(`fixture ${f.name}: cannot read ${a.path}`);
+    const article = extractArticle(doc.doc);
+    if (!article.outlet && a.outlet) article.outlet = a.outlet;
+    if (!article.published && a.published) article.published = { iso: a.published, precision: 'day', source: 'input' };
+    if (!article.wire && a.wire) article.wire = a.wire;
+    articles.push(analyseArticle(article));
+    idOf.set(a.key, article.docId);
+  }
+  const keyOf = new Map([...idOf].map(([k, v]) => [v, k]));
+  return { articles, idOf, keyOf };
+}
+
+export interface PR {
+  tp: number;
+  fp: number;
+  fn: number;
+  expected: number;
+  predicted: number;
+}
+
+export interface StoryScore {
+  name: string;
+  conflicts: PR;
+  corroborated: PR;
+  quoteGroups: PR;
+  falseConflicts: number;
+  ms: number;
+  missed: string[];
+  falsePositives: string[];
+}
+
+export function scoreStory(f: StoryFixture, x: StoryCrossCheck, articles: AnnotatedArticle[], idOf: Map<string, string>): Omit<StoryScore, 'ms'> {
+  const texts = new Map(articles.map((a) => [a.article.docId, a.article.text]));
+  const sentenceOf = (e: Evidence) => (texts.get(e.articleId) ?? '').slice(e.sentence.start, e.sentence.end).toLowerCase();
+  const hitIn = (evs: Evidence[], key: string, snippet: string, extra: string[] = []) => {
+    const id = idOf.get(key);
+    if (!id) return false;
+    const s = snippet.toLowerCase();
+    return evs.some((e) => e.articleId === id && sentenceOf(e).includes(s)) || extra.some((t) => t.toLowerCase().includes(s));
+  };
+  const missed: string[] = [];
+  const fps: string[] = [];
+
+  // conflicts
+  const predC = x.conflicts.filter((c) => c.severity === 'conflict');
+  const conflictMatches = (c: (typeof predC)[number], exp: ExpectedConflict, all: boolean) => {
+    const hitSides = new Set<number>();
+    let hits = 0;
+    for (const side of exp.sides) {
+      const si = c.sides.findIndex((s) => hitIn(s.evidence, side.article, side.contains));
+      if (si >= 0) {
+        hits++;
+        hitSides.add(si);
+      }
+    }
+    return hitSides.size >= 2 && (all ? hits === exp.sides.length : hits >= 2);
+  };
+  const cMatched = new Set<number>();
+  let cTp = 0;
+  for (const exp of f.expected.conflicts) {
+    const i = predC.findIndex((c) => conflictMatches(c, exp, true));
+    if (i >= 0) {
+      cTp++;
+      cMatched.add(i);
+    } else missed.push(`conflict: ${exp.what}`);
+  }
+  predC.forEach((c, i) => {
+    if (cMatched.has(i)) return;
+    if (f.expected.conflicts.some((e) => conflictMatches(c, e, false)) || (f.expected.acceptableConflicts ?? []).some((e) => conflictMatches(c, e, false))) {
+      cMatched.add(i);
+      return;
+    }
+    fps.push(`conflict: ${c.slot} (${c.sides.map((s) => s.value).join(' vs ')})`);
+  });
+  const falseConflicts = predC.length - cMatched.size;
+
+  // corroborated facts
+  const predF = x.facts.filter((fa) => fa.articles.length >= 2);
+  const factMatches = (fa: (typeof predF)[number], exp: ExpectedFact) => Object.entries(exp.articles).filter(([k, snip]) => hitIn(fa.evidence, k, snip)).length >= 2;
+  const fMatched = new Set<number>();
+  let fTp = 0;
+  for (const exp of f.expected.corroborated) {
+    const i = predF.findIndex((fa) => factMatches(fa, exp));
+    if (i >= 0) {
+      fTp++;
+      predF.forEach((fa, j) => {
+        if (factMatches(fa, exp)) fMatched.add(j);
+      });
+    } else missed.push(`fact: ${exp.what}`);
+  }
+  predF.forEach((fa, i) => {
+    if (fMatched.has(i)) return;
+    if ((f.expected.acceptableCorroborated ?? []).some((e) => factMatches(fa, e))) fMatched.add(i);
+    else fps.push(`fact: ${fa.statement.slice(0, 100)}`);
+  });
+
+  // quote groups
+  const predQ = x.quoteLedger.flatMap((l) => l.statements.filter((s) => s.articles.length >= 2).map((s) => ({ l, s })));
+  const quoteMatches = (q: (typeof predQ)[number], exp: ExpectedQuote) => {
+    if (exp.speaker && !`${q.l.speaker} ${q.l.name}`.toLowerCase().includes(exp.speaker.toLowerCase())) return false;
+    return (
+      Object.entries(exp.wordings).filter(([k, snip]) =>
+        q.s.wordings.some((w) => hitIn(w.evidence, k, snip, w.articles.includes(idOf.get(k) ?? '\u0000') ? [w.text] : [])),
+      ).length >= 2
+    );
+  };
+  const qMatched = new Set<number>();
+  let qTp = 0;
+  for (const exp of f.expected.quoteGroups) {
+    const i = predQ.findIndex((q) => quoteMatches(q, exp));
+    if (i >= 0) {
+      qTp++;
+      predQ.forEach((q, j) => {
+        if (quoteMatches(q, exp)) qMatched.add(j);
+      });
+    } else missed.push(`quote group: ${exp.what}`);
+  }
+  predQ.forEach((q, i) => {
+    if (qMatched.has(i)) return;
+    if ((f.expected.acceptableQuoteGroups ?? []).some((e) => quoteMatches(q, { ...e, speaker: undefined }))) qMatched.add(i);
+    else fps.push(`quote group: ${q.l.name}: ${q.s.wordings.map((w) => w.text.slice(0, 40)).join(' | ')}`);
+  });
+
+  const pr = (tp: number, predicted: number, matchedPred: number, expected: number): PR => ({
+    tp,
+    fp: predicted - matchedPred,
+    fn: expected - tp,
+    expected,
+    predicted,
+  });
+  return {
+    name: f.name,
+    conflicts: pr(cTp, predC.length, cMatched.size, f.expected.conflicts.length),
+    corroborated: pr(fTp, predF.length, fMatched.size, f.expected.corroborated.length),
+    quoteGroups: pr(qTp, predQ.length, qMatched.size, f.expected.quoteGroups.length),
+    falseConflicts,
+    missed,
+    falsePositives: fps,
+  };
+}
+
+function ratio(a: number, b: number): number {
+  return b === 0 ? 1 : +(a / b).toFixed(3);
+}
+
+/** Precision = predicted items matching an expected or acceptable item / predicted; recall = expected found / expected. */
+export function summarize(prs: PR[]): { precision: number; recall: number; tp: number; fp: number; fn: number } {
+  const tp = prs.reduce((t, p) => t + p.tp, 0);
+  const fp = prs.reduce((t, p) => t + p.fp, 0);
+  const fn = prs.reduce((t, p) => t + p.fn, 0);
+  const predicted = prs.reduce((t, p) => t + p.predicted, 0);
+  const expected = prs.reduce((t, p) => t + p.expected, 0);
+  return { precision: ratio(predicted - fp, predicted), recall: ratio(expected - fn, expected), tp, fp, fn };
+}
+
+function main() {
+  const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
+  const scores: StoryScore[] = [];
+  for (const f of loadFixtures()) {
+    const { articles, idOf } = loadStory(f);
+    const copies = f.copies.map((g) => g.map((k) => idOf.get(k) ?? k));
+    const t0 = performance.now();
+    const x = crossCheckStory({ storyId: f.storyId, articles, copies });
+    const ms = performance.now() - t0;
+    scores.push({ ...scoreStory(f, x, articles, idOf), ms });
+  }
+  const fmt = (p: PR) => `${p.predicted - p.fp}/${p.predicted} P, ${p.tp}/${p.expected} R`;
+  console.log('story                   | conflicts          | corroborated facts  | quote groups       | false conflicts | ms');
+  console.log('------------------------|--------------------|---------------------|--------------------|-----------------|------');
+  for (const s of scores) {
+    console.log(
+      `${s.name.padEnd(24)}| ${fmt(s.conflicts).padEnd(19)}| ${fmt(s.corroborated).padEnd(20)}| ${fmt(s.quoteGroups).padEnd(19)}| ${String(s.falseConflicts).padEnd(16)}| ${s.ms.toFixed(0)}`,
+    );
+    if (verbose) {
+      for (const m of s.missed) console.log(`    missed   ${m}`);
+      for (const m of s.falsePositives) console.log(`    spurious ${m}`);
+    }
+  }
+  const result = {
+    stories: scores.length,
+    conflicts: summarize(scores.map((s) => s.conflicts)),
+    corroborated: summarize(scores.map((s) => s.corroborated)),
+    quoteGroups: summarize(scores.map((s) => s.quoteGroups)),
+    maxFalseConflictsPerStory: Math.max(0, ...scores.map((s) => s.falseConflicts)),
+    msMedian: +[...scores.map((s) => s.ms)].sort((a, b) => a - b)[Math.floor((scores.length - 1) / 2)]?.toFixed(1),
+  };
+  console.log(JSON.stringify(result));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
