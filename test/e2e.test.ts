@@ -21,9 +21,9 @@ function cli(args: string[], input?: string) {
 const seedFiles = readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort();
 const prefix = (source: string) => source.split('/').pop()!.slice(0, 3);
 
-/** The report without what legitimately depends on how the inputs were named. */
+/** The report without what legitimately depends on how the inputs were named and on what the store already held. */
 function normalised(r: Report) {
-  return JSON.stringify(r, (k, v) => (k === 'source' ? prefix(v) : v));
+  return JSON.stringify(r, (k, v) => (k === 'source' ? prefix(v) : k === 'counts' ? undefined : v));
 }
 
 test('analyze on the seeds: two stories, 000/001/003/004 together and 002 apart; JSON valid against the schema', () => {
