@@ -66,6 +66,9 @@ const STOP_AFTER = new Set(
   'of in on at to from for by with and or but that which who was were is are be been has have had will would said says as than per a an the this these those it its their his her after before during since into over under about while when where if not also'.split(' '),
 );
 
+/** Words before a four-digit number that make it a year ("below 2005 levels", "since 2014"). */
+const YEAR_CONTEXT = new Set('in since by from below above than of until till before after during the through between around'.split(' '));
+
 const MONTH_WORDS = new Set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
 
 function words(text: string, span: Span): Word[] {
@@ -342,7 +345,7 @@ export function findQuantities(text: string, sentences: Span[]): Quantity[] {
         if (!counted) continue;
         // years and dates are not quantities
         const raw = ws[numIdx].text;
-        if (/^(1[89]\d\d|2[01]\d\d)$/.test(raw) && num.last === numIdx && !/s$/.test(counted)) continue;
+        if (/^(1[89]\d\d|2[01]\d\d)$/.test(raw) && num.last === numIdx && (!/s$/.test(counted) || YEAR_CONTEXT.has(ws[numIdx - 1]?.lw ?? ''))) continue;
         if (counted === 'percent') continue;
         unit = counted === 'people' || counted === 'persons' ? 'people' : 'count';
       } else if (unit === 'count') {

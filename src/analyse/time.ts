@@ -25,6 +25,8 @@ const NUMBER_WORDS: Record<string, number> = {
   eleven: 11, twelve: 12, several: 3, few: 3,
 };
 
+const TENS_WORDS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+
 const MONTH_RE = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.|Jan|Feb|Aug|Sept|Oct|Nov|Dec)';
 const WEEKDAY_RE = '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const YEAR_RE = '(1[89]\\d\\d|2[01]\\d\\d)';
@@ -50,6 +52,14 @@ interface Candidate {
 
 const PATTERNS: { re: RegExp; make: (m: RegExpExecArray) => Candidate | null }[] = [];
 
+/** "in|since" → "[Ii]n|[Ss]ince": governing words may start a sentence. */
+function cap(words: string): string {
+  return words
+    .split('|')
+    .map((w) => (/^[a-z]/.test(w) ? `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}` : w))
+    .join('|');
+}
+
 function monthNum(s: string): number {
   return MONTHS[s.toLowerCase().replace(/\.$/, '')] ?? 0;
 }
@@ -70,10 +80,14 @@ function dateCandidate(start: number, end: number, y: number | null, m: number, 
   return { start, end, kind: 'date', value: null, grain: null, anchor: `monthday:${pad(m)}-${pad(d)}` };
 }
 
-// "May 9, 2025", "May 9", "Sept. 11"
+// "May 9, 2025", "May 9", "Sept. 11", "June 16th of last year"
 PATTERNS.push({
-  re: new RegExp(`\\b${MONTH_RE} (\\d{1,2})(?:st|nd|rd|th)?\\b(?!:|\\d|,\\d| ?%)(?:,? ${YEAR_RE}\\b)?`, 'g'),
-  make: (m) => dateCandidate(m.index, m.index + m[0].length, m[3] ? Number(m[3]) : null, monthNum(m[1]), Number(m[2])),
+  re: new RegExp(`\\b${MONTH_RE} (\\d{1,2})(?:st|nd|rd|th)?\\b(?!:|\\d|,\\d| ?%)(?:,? ${YEAR_RE}\\b|,? (?:of )?(last|next|this) year\\b)?`, 'g'),
+  make: (m) => {
+    const c = dateCandidate(m.index, m.index + m[0].length, m[3] ? Number(m[3]) : null, monthNum(m[1]), Number(m[2]));
+    if (c && m[4]) c.anchor = `monthdayrel:${pad(monthNum(m[1]))}:${pad(Number(m[2]))}:${m[4] === 'last' ? -1 : m[4] === 'next' ? 1 : 0}`;
+    return c;
+  },
 });
 // "9 May 2025", "9th of May"
 PATTERNS.push({
@@ -95,7 +109,7 @@ PATTERNS.push({
 });
 // "in September", "last May", "early March" (a governing word is required)
 PATTERNS.push({
-  re: new RegExp(`\\b(in|since|until|till|by|from|through|throughout|during|early|late|mid-|last|next|this|before|after|between|of|and|to|or|until|each|every) ${MONTH_RE}(?!\\w| \\d)`, 'g'),
+  re: new RegExp(`\\b(${cap('in|since|until|till|by|from|through|throughout|during|early|late|mid-|last|next|this|before|after|between|of|and|to|or|each|every')}) ${MONTH_RE}(?!\\w| \\d)`, 'g'),
   make: (m) => {
     const mo = monthNum(m[2]);
     if (!mo || m[2].length < 4 && !m[2].endsWith('.') && m[2] !== 'May') return null;
@@ -108,14 +122,15 @@ PATTERNS.push({
 });
 // years: "in 2022", "by 2030" (deadline), "the 2016 election", "since 2014"
 PATTERNS.push({
-  re: new RegExp(`\\b(in|since|until|till|by|from|through|during|before|after|of|early|late|mid-|the|and|to|between|year|around|circa|for|end of|start of) ${YEAR_RE}\\b(?![-–.,]?\\d|%| percent| per\\b| people| (?:km|miles|meters|troops|soldiers|votes|delegates|members|workers|jobs|tons|barrels|cases|deaths)\\b)`, 'gi'),
+  re: new RegExp(`\\b(${cap('in|since|until|till|by|from|through|during|before|after|of|early|late|mid-|the|and|to|between|year|around|circa|for|end of|start of|below|above|than|by the end of|until at least|by at least|until the end of')}) ${YEAR_RE}\\b(?![-–.,]?\\d|%| percent| per\\b| people| (?:km|miles|meters|troops|soldiers|votes|delegates|members|workers|jobs|tons|barrels|cases|deaths)\\b)`, 'gi'),
   make: (m) => {
     const word = m[1].toLowerCase();
     const y = Number(m[2]);
-    if (word === 'by' || word === 'until' || word === 'till') {
+    if (/^(by|until|till)\b/.test(word)) {
       return { start: m.index, end: m.index + m[0].length, kind: 'deadline', value: String(y), grain: 'year' };
     }
     const start = /^(early|late|mid-|end of|start of)$/.test(word) ? m.index : m.index + m[1].length + 1;
+    if (word === 'the' && /^\d/.test(m.input.slice(m.index + m[0].length + 1, m.index + m[0].length + 2))) return null;
     return { start, end: m.index + m[0].length, kind: 'year', value: String(y), grain: 'year' };
   },
 });
@@ -132,7 +147,7 @@ PATTERNS.push({
 });
 // yesterday, today, tomorrow, tonight
 PATTERNS.push({
-  re: /\b(yesterday|today|tomorrow|tonight)\b/gi,
+  re: /\b(yesterday|today|tomorrow|tonight|Yesterday|Today|Tomorrow|Tonight)\b/g,
   make: (m) => {
     const off = { yesterday: -1, today: 0, tonight: 0, tomorrow: 1 }[m[1].toLowerCase()] ?? 0;
     return { start: m.index, end: m.index + m[0].length, kind: 'relative', value: null, grain: null, anchor: `day:${off}` };
@@ -150,9 +165,10 @@ PATTERNS.push({
 });
 // "two days ago", "three years ago"
 PATTERNS.push({
-  re: /\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few) (day|week|month|year)s? ago\b/gi,
+  re: /\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?) (day|week|month|year)s? ago\b/gi,
   make: (m) => {
-    const n = /^\d/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1].toLowerCase()];
+    const w = m[1].toLowerCase();
+    const n = /^\d/.test(w) ? Number(w) : w.split('-').reduce((a, x) => a + (NUMBER_WORDS[x] ?? TENS_WORDS[x] ?? 0), 0);
     if (!n || m[1].toLowerCase() === 'several' || m[1].toLowerCase() === 'few') return null;
     return { start: m.index, end: m.index + m[0].length, kind: 'relative', value: null, grain: null, anchor: `${m[2].toLowerCase()}:${-n}` };
   },
@@ -192,8 +208,8 @@ function tenseAt(text: string, sent: Span, pos: number): 'past' | 'future' | 'no
   const s = text.slice(sent.start, sent.end);
   const rel = pos - sent.start;
   let best: { d: number; t: 'past' | 'future' } | null = null;
-  const FUT = /\b(will|'ll|’ll|shall|going to|is to|are to|set to|scheduled|expected to|expected|plans? to|planned|planning|upcoming|due to|would|aims to|intends to)\b/gi;
-  const PAST = /\b(was|were|had|did|said|met|held|told|came|went|took|gave|made|spoke|signed|arrived|left|began|announced|attended|returned|\w{3,}ed)\b/gi;
+  const FUT = /\b(will|'ll|’ll|shall|going to|is to|are to|set to|scheduled|expected to|expected|plans? to|planned|planning|upcoming|due to|would|aims to|intends to|(?:agreed|agree|agrees|pledged|promised|vowed|decided|hopes?|wants?|intends?|plans?) to \w+)\b/gi;
+  const PAST = /\b(was|were|had|did|said|met|held|told|came|went|took|gave|made|spoke|signed|arrived|left|began|announced|attended|returned|\w{3,}ed)\b|, (\w{3,}ing)\b/gi;
   for (const [re, t] of [[FUT, 'future'], [PAST, 'past']] as const) {
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
@@ -303,6 +319,11 @@ export function resolveAnchor(anchor: string, ref: Ref): { value: string; grain:
       if (!validDay(y, mo, d)) return null;
       return { value: `${y}-${pad(mo)}-${pad(d)}`, grain: 'day' };
     }
+    case 'monthdayrel': {
+      const [, mo, d, off] = anchor.split(':').map(Number);
+      const y = ref.y + off;
+      return validDay(y, mo, d) ? { value: `${y}-${pad(mo)}-${pad(d)}`, grain: 'day' } : null;
+    }
     case 'monthname': {
       const mo = Number(a);
       let y = ref.y;
@@ -362,6 +383,14 @@ export function findTimes(text: string, sentences: Span[], published: DateInfo |
     while (si + 1 < sentences.length && sentences[si + 1].start <= pos) si++;
     return sentences[si] ?? { start: 0, end: text.length };
   };
+  // "Thursday, Aug. 11, 2016": the weekday only repeats the date
+  for (let i = 0; i + 1 < kept.length; i++) {
+    const a = kept[i];
+    const b = kept[i + 1];
+    if (a.kind === 'weekday' && b.kind === 'date' && /^,? $/.test(text.slice(a.end, b.start))) {
+      kept.splice(i, 2, { ...b, start: a.start });
+    }
+  }
   // combine a clock time with an adjacent day ("5 p.m. ET Tuesday", "Tuesday at 5 p.m.", "at 10 a.m. on May 6")
   const merged: Candidate[] = [];
   for (let i = 0; i < kept.length; i++) {
