@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { splitSentences, tokenize } from '../src/analyse/tokenize.js';
 import { readConll, toBio } from '../src/analyse/entities/conll.js';
 import { buildClusters } from '../src/analyse/entities/clusters.js';
-import { type Lexicons, NT, normToken, sentenceFeatures, TAG_INDEX } from '../src/analyse/entities/features.js';
+import { type Lexicons, NT, normToken, sentenceFeatures, TAG_INDEX, tokGazBit } from '../src/analyse/entities/features.js';
 import { handGazetteer, TYPE_BIT } from '../src/analyse/entities/gazetteer.js';
 import { DEFAULT_MODEL_PATH, START, serializeModel, viterbi } from '../src/analyse/entities/model.js';
 
@@ -25,7 +25,7 @@ const opt = (name: string, def: string) => {
 const SHARED = join(import.meta.dirname, '../../shared');
 const TRAIN = opt('train', join(SHARED, 'data/ner/conll2003/eng.train'));
 const OUT = opt('out', DEFAULT_MODEL_PATH);
-const EPOCHS = Number(opt('epochs', '12'));
+const EPOCHS = Number(opt('epochs', '10'));
 const FOLDS = 5;
 const BLOCK = 100; // sentences per jackknife block (the files carry no document boundaries)
 const CLUSTERS = opt('clusters', '1') === '1';
@@ -106,6 +106,29 @@ function entityGazetteer(sents: { words: string[]; tags: string[] }[]): Map<stri
   return new Map([...g].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }
 
+function tokenGazetteer(sents: { words: string[]; tags: string[] }[]): Map<string, number> {
+  const g = new Map<string, number>();
+  for (const s of sents) {
+    let i = 0;
+    while (i < s.tags.length) {
+      const t = s.tags[i];
+      if (t[0] !== 'B') {
+        i++;
+        continue;
+      }
+      const type = t.slice(2);
+      let j = i + 1;
+      while (j < s.tags.length && s.tags[j] === `I-${type}`) j++;
+      for (let k = i; k < j; k++) {
+        const w = lowerKey(normToken(s.words[k]));
+        g.set(w, (g.get(w) ?? 0) | tokGazBit(type, j - i === 1 ? 2 : k === i ? 0 : 1));
+      }
+      i = j;
+    }
+  }
+  return new Map([...g].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+}
+
 const casing = casingLexicon(unlabeled);
 log(`casing lexicon: ${casing.size} words`);
 const clusters = CLUSTERS ? buildClusters(unlabeled, log) : new Map<string, string>();
@@ -115,7 +138,13 @@ const fullGaz = entityGazetteer(train);
 const gazMaxLen = 6;
 const foldOf = (i: number) => Math.floor(i / BLOCK) % FOLDS;
 const foldGaz: Map<string, number>[] = [];
-for (let f = 0; f < FOLDS; f++) foldGaz.push(entityGazetteer(train.filter((_, i) => foldOf(i) !== f)));
+const foldTokGaz: Map<string, number>[] = [];
+for (let f = 0; f < FOLDS; f++) {
+  const rest = train.filter((_, i) => foldOf(i) !== f);
+  foldGaz.push(entityGazetteer(rest));
+  foldTokGaz.push(tokenGazetteer(rest));
+}
+const fullTokGaz = tokenGazetteer(train);
 log(`gazetteer: ${fullGaz.size} phrases (jackknifed in ${FOLDS} folds for training features)`);
 
 // ---------- features ----------
@@ -125,7 +154,7 @@ const X: Int32Array[][] = [];
 const Y: Uint8Array[] = [];
 for (let i = 0; i < train.length; i++) {
   const s = train[i];
-  const lex: Lexicons = { casing, clusters, gaz: foldGaz[foldOf(i)], hand, gazMaxLen };
+  const lex: Lexicons = { casing, clusters, gaz: foldGaz[foldOf(i)], hand, gazMaxLen, tokGaz: foldTokGaz[foldOf(i)] };
   const feats = sentenceFeatures(s.words, lex);
   X.push(
     feats.map((hs) => {
@@ -218,7 +247,7 @@ for (let ep = 1; ep <= EPOCHS; ep++) {
 for (let k = 0; k < w.length; k++) w[k] -= u[k] / c;
 for (let k = 0; k < TR; k++) tw[k] -= tu[k] / c;
 
-const lex: Lexicons = { casing, clusters, gaz: fullGaz, hand, gazMaxLen };
+const lex: Lexicons = { casing, clusters, gaz: fullGaz, hand, gazMaxLen, tokGaz: fullTokGaz };
 const buf = serializeModel(Uint32Array.from(keys), w, tw, lex, {
   trainedOn: 'CoNLL-2003 eng.train',
   epochs: EPOCHS,

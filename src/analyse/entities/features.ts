@@ -3,7 +3,10 @@
  * inference (model.ts), so both see exactly the same features. Each feature is a string hashed
  * to 32 bits (FNV-1a); the model stores weights for the hashes it kept.
  */
-import { TYPE_BIT } from './gazetteer.js';
+import { TYPE_BIT as TYPE_BIT_IMPORTED } from './gazetteer.js';
+
+/** Local copy: imported bindings can be accessor calls under some loaders, too slow in the inner loop. */
+const TYPE_BIT: Record<string, number> = { ...TYPE_BIT_IMPORTED };
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 export type Tag = (typeof TAGS)[number];
@@ -21,7 +24,12 @@ export interface Lexicons {
   /** Hand-written gazetteer (countries, capitals, organisations): lower-cased phrase → type bits. */
   hand: Map<string, number>;
   gazMaxLen: number;
+  /** Words of entity names seen in training data: lower-cased word → bits (type × first/later/single word). */
+  tokGaz: Map<string, number>;
 }
+
+/** Bit of the token gazetteer for a word at `pos` (0 first of several, 1 later word, 2 single word) of a `type` name. */
+export const tokGazBit = (type: string, pos: number) => 1 << (['PER', 'ORG', 'LOC', 'MISC'].indexOf(type) * 3 + pos);
 
 /** Typographic variants folded to the ASCII forms of the training data. */
 export function normToken(w: string): string {
@@ -76,11 +84,11 @@ const isAllCaps = (w: string) => hasLetter(w) && w === w.toUpperCase() && w !== 
 const TYPE_NAMES = Object.keys(TYPE_BIT);
 
 /** Marks each token covered by a gazetteer phrase: per token a list of `type:B|I|U` tags. */
-function gazetteerMarks(lw: string[], words: string[], gaz: Map<string, number>, maxLen: number, prefix: string): string[][] {
+function gazetteerMarks(lw: string[], upper: boolean[], gaz: Map<string, number>, maxLen: number, prefix: string): string[][] {
   const n = lw.length;
   const marks: string[][] = Array.from({ length: n }, () => []);
   for (let i = 0; i < n; i++) {
-    if (!isUpperInitial(words[i])) continue;
+    if (!upper[i]) continue;
     let key = '';
     for (let len = 1; len <= maxLen && i + len <= n; len++) {
       key = len === 1 ? lw[i] : `${key} ${lw[i + len - 1]}`;
@@ -100,80 +108,163 @@ function gazetteerMarks(lw: string[], words: string[], gaz: Map<string, number>,
   return marks;
 }
 
+/** Mixes a value into a running feature hash (murmur3-style finaliser); never returns 0. */
+function mix(h: number, v: number): number {
+  h = Math.imul(h ^ v, 0x01000193);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h >>>= 0;
+  return h === 0 ? 1 : h;
+}
+
+/** Template seeds: one per feature template. */
+const T = Object.fromEntries(
+  'b tg tg-1 tg+1 w l s ss p1 p2 p3 p4 x1 x2 x3 x4 l-1 l+1 l-2 l+2 l-1l ll+1 s-1 s+1 s-1ss+1 s-1l ls+1 first ac acl c c-1 c+1 k4 k6 k10 k k-1 k+1 g h g-1 g+1'
+    .split(' ')
+    .map((t) => [t, hash(`tpl:${t}`)]),
+) as Record<string, number>;
+
+interface WordInfo {
+  /** Hashes of: normalised word, lower-cased form, shape, short shape, casing class, cluster prefixes. */
+  l: number;
+  s: number;
+  ss: number;
+  c: number;
+  k8: number;
+  /** Token gazetteer bits. */
+  tg: number;
+  /** Features of the word alone. */
+  own: Uint32Array;
+  upperInitial: boolean;
+  allCaps: boolean;
+  letters: boolean;
+  lower: string;
+}
+
+const BOS = hash('<s>');
+const EOS = hash('</s>');
+const CACHE_MAX = 200_000;
+let cacheCasing: Map<string, string> | null = null;
+let cacheClusters: Map<string, string> | null = null;
+let cacheTokGaz: Map<string, number> | null = null;
+const cache = new Map<string, WordInfo>();
+
+function wordInfo(raw: string, lex: Lexicons): WordInfo {
+  if (cacheCasing !== lex.casing || cacheClusters !== lex.clusters || cacheTokGaz !== lex.tokGaz) {
+    cache.clear();
+    cacheCasing = lex.casing;
+    cacheClusters = lex.clusters;
+    cacheTokGaz = lex.tokGaz;
+  }
+  const hit = cache.get(raw);
+  if (hit) return hit;
+  const w = normToken(raw);
+  const lower = digitsToZero(w.toLowerCase());
+  const shp = shape(w);
+  const sshp = shortShape(w);
+  const cas = lex.casing.get(lower) ?? '-';
+  const clu = lex.clusters.get(lower) ?? '';
+  const own: number[] = [mix(T.w, hash(w)), mix(T.l, hash(lower)), mix(T.s, hash(shp)), mix(T.ss, hash(sshp))];
+  const P = [T.p1, T.p2, T.p3, T.p4];
+  const X = [T.x1, T.x2, T.x3, T.x4];
+  for (let k = 1; k <= 4 && k <= lower.length; k++) {
+    own.push(mix(P[k - 1], hash(lower.slice(0, k))));
+    own.push(mix(X[k - 1], hash(lower.slice(-k))));
+  }
+  if (clu) {
+    own.push(mix(T.k4, hash(clu.slice(0, 4))), mix(T.k6, hash(clu.slice(0, 6))), mix(T.k10, hash(clu.slice(0, 10))), mix(T.k, hash(clu)));
+  }
+  const info: WordInfo = {
+    l: hash(lower),
+    s: hash(shp),
+    ss: hash(sshp),
+    c: hash(cas),
+    k8: clu ? hash(clu.slice(0, 8)) : 0,
+    tg: lex.tokGaz.get(lower) ?? 0,
+    own: Uint32Array.from(own),
+    upperInitial: isUpperInitial(w),
+    allCaps: isAllCaps(w),
+    letters: hasLetter(w) && w.length > 1,
+    lower,
+  };
+  if (cache.size >= CACHE_MAX) cache.clear();
+  cache.set(raw, info);
+  return info;
+}
+
+const markHash = new Map<string, number>();
+const markId = (tpl: number, m: string) => {
+  let h = markHash.get(m);
+  if (h === undefined) markHash.set(m, (h = hash(m)));
+  return mix(tpl, h);
+};
+
 /**
  * Feature hashes for each token of one sentence.
- * @param words the sentence's tokens, as written (normalised with `normToken` here).
+ * @param rawWords the sentence's tokens, as written (normalised with `normToken` here).
  */
 export function sentenceFeatures(rawWords: string[], lex: Lexicons): Uint32Array[] {
   const n = rawWords.length;
-  const words = rawWords.map(normToken);
-  const lw = words.map((w) => digitsToZero(w.toLowerCase()));
-  const shp = words.map((w) => shape(w));
-  const sshp = words.map(shortShape);
-  const cas = lw.map((w) => lex.casing.get(w) ?? '-');
-  const clu = lw.map((w) => lex.clusters.get(w) ?? '');
+  const info = rawWords.map((w) => wordInfo(w, lex));
+  const lw = info.map((x) => x.lower);
   // A headline in capitals: casing says nothing, so lexical evidence must carry it.
   let letters = 0;
   let caps = 0;
-  for (const w of words) {
-    if (hasLetter(w) && w.length > 1) {
+  for (const x of info) {
+    if (x.letters) {
       letters++;
-      if (isAllCaps(w)) caps++;
+      if (x.allCaps) caps++;
     }
   }
-  const allCapsSent = letters >= 2 && caps / letters > 0.8 ? '1' : '0';
-  const gz = gazetteerMarks(lw, words, lex.gaz, lex.gazMaxLen, 'g');
-  const hz = gazetteerMarks(lw, words, lex.hand, 6, 'h');
-  const W = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : lw[i]);
-  const S = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : sshp[i]);
-  const C = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : cas[i]);
+  const ac = letters >= 2 && caps / letters > 0.8 ? 1 : 0;
+  const upper = info.map((x) => x.upperInitial);
+  const gz = gazetteerMarks(lw, upper, lex.gaz, lex.gazMaxLen, 'g');
+  const hz = gazetteerMarks(lw, upper, lex.hand, 6, 'h');
+  const L = (i: number) => (i < 0 ? BOS : i >= n ? EOS : info[i].l);
+  const S = (i: number) => (i < 0 ? BOS : i >= n ? EOS : info[i].ss);
+  const C = (i: number) => (i < 0 ? BOS : i >= n ? EOS : info[i].c);
   const out: Uint32Array[] = [];
-  const f: string[] = [];
+  const f: number[] = [];
   for (let i = 0; i < n; i++) {
     f.length = 0;
-    const w = words[i];
-    const l = lw[i];
-    f.push('b');
-    f.push(`w=${w}`);
-    f.push(`l=${l}`);
-    f.push(`s=${shp[i]}`);
-    f.push(`ss=${sshp[i]}`);
-    for (let k = 1; k <= 4 && k <= l.length; k++) {
-      f.push(`p${k}=${l.slice(0, k)}`);
-      f.push(`x${k}=${l.slice(-k)}`);
+    const x = info[i];
+    const first = i === 0 ? 1 : 0;
+    f.push(T.b);
+    for (const h of x.own) f.push(h);
+    f.push(mix(T['l-1'], L(i - 1)));
+    f.push(mix(T['l+1'], L(i + 1)));
+    f.push(mix(T['l-2'], L(i - 2)));
+    f.push(mix(T['l+2'], L(i + 2)));
+    f.push(mix(mix(T['l-1l'], L(i - 1)), x.l));
+    f.push(mix(mix(T['ll+1'], x.l), L(i + 1)));
+    f.push(mix(T['s-1'], S(i - 1)));
+    f.push(mix(T['s+1'], S(i + 1)));
+    f.push(mix(mix(mix(T['s-1ss+1'], S(i - 1)), x.ss), S(i + 1)));
+    f.push(mix(mix(T['s-1l'], S(i - 1)), x.l));
+    f.push(mix(mix(T['ls+1'], x.l), S(i + 1)));
+    f.push(mix(mix(T.first, first), x.ss));
+    f.push(mix(mix(T.ac, ac), x.ss));
+    f.push(mix(mix(T.acl, ac), x.l));
+    f.push(mix(mix(mix(mix(T.c, x.c), ac), first), x.ss));
+    f.push(mix(mix(T['c-1'], C(i - 1)), x.c));
+    f.push(mix(mix(T['c+1'], x.c), C(i + 1)));
+    if (i > 0 && info[i - 1].k8) f.push(mix(T['k-1'], info[i - 1].k8));
+    if (i + 1 < n && info[i + 1].k8) f.push(mix(T['k+1'], info[i + 1].k8));
+    if (x.upperInitial && x.tg) {
+      for (let b = 0; b < 12; b++) if (x.tg & (1 << b)) f.push(mix(T.tg, b));
     }
-    f.push(`l-1=${W(i - 1)}`);
-    f.push(`l+1=${W(i + 1)}`);
-    f.push(`l-2=${W(i - 2)}`);
-    f.push(`l+2=${W(i + 2)}`);
-    f.push(`l-1l=${W(i - 1)}|${l}`);
-    f.push(`ll+1=${l}|${W(i + 1)}`);
-    f.push(`s-1=${S(i - 1)}`);
-    f.push(`s+1=${S(i + 1)}`);
-    f.push(`s-1ss+1=${S(i - 1)}|${sshp[i]}|${S(i + 1)}`);
-    f.push(`s-1l=${S(i - 1)}|${l}`);
-    f.push(`ls+1=${l}|${S(i + 1)}`);
-    f.push(`first=${i === 0 ? 1 : 0}|${sshp[i]}`);
-    f.push(`ac=${allCapsSent}|${sshp[i]}`);
-    f.push(`acl=${allCapsSent}|${l}`);
-    f.push(`c=${cas[i]}|${allCapsSent}|${i === 0 ? 1 : 0}|${sshp[i]}`);
-    f.push(`c-1=${C(i - 1)}|${cas[i]}`);
-    f.push(`c+1=${cas[i]}|${C(i + 1)}`);
-    if (clu[i]) {
-      f.push(`k4=${clu[i].slice(0, 4)}`);
-      f.push(`k6=${clu[i].slice(0, 6)}`);
-      f.push(`k10=${clu[i].slice(0, 10)}`);
-      f.push(`k=${clu[i]}`);
+    if (i > 0 && info[i - 1].upperInitial && info[i - 1].tg) {
+      for (let b = 0; b < 12; b++) if (info[i - 1].tg & (1 << b)) f.push(mix(T['tg-1'], b));
     }
-    if (i > 0 && clu[i - 1]) f.push(`k-1=${clu[i - 1].slice(0, 8)}`);
-    if (i + 1 < n && clu[i + 1]) f.push(`k+1=${clu[i + 1].slice(0, 8)}`);
-    for (const g of gz[i]) f.push(g);
-    for (const g of hz[i]) f.push(g);
-    if (i > 0) for (const g of gz[i - 1]) f.push(`-1${g}`);
-    if (i + 1 < n) for (const g of gz[i + 1]) f.push(`+1${g}`);
-    const h = new Uint32Array(f.length);
-    for (let k = 0; k < f.length; k++) h[k] = hash(f[k]);
-    out.push(h);
+    if (i + 1 < n && info[i + 1].upperInitial && info[i + 1].tg) {
+      for (let b = 0; b < 12; b++) if (info[i + 1].tg & (1 << b)) f.push(mix(T['tg+1'], b));
+    }
+    for (const g of gz[i]) f.push(markId(T.g, g));
+    for (const g of hz[i]) f.push(markId(T.h, g));
+    if (i > 0) for (const g of gz[i - 1]) f.push(markId(T['g-1'], g));
+    if (i + 1 < n) for (const g of gz[i + 1]) f.push(markId(T['g+1'], g));
+    out.push(Uint32Array.from(f));
   }
   return out;
 }

@@ -9,8 +9,12 @@
  */
 import type { EntityMention, EntityType, Span } from '../../model/types.js';
 import { splitSentences, tokenize } from '../tokenize.js';
-import { TAGS } from './features.js';
-import { INSTITUTION_PLACES } from './gazetteer.js';
+import { TAGS as TAGS_IMPORTED } from './features.js';
+
+const TAGS: readonly string[] = [...TAGS_IMPORTED];
+import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME, INSTITUTION_PLACES, ORG_BY_NAME, PLACE_NAMES } from './gazetteer.js';
+
+const PLACE_SET = new Set(PLACE_NAMES.map((p) => p.toLowerCase()));
 import { cleanName, linkWithinArticle } from './link.js';
 import { loadTagger, modelLoadMs } from './model.js';
 
@@ -56,7 +60,7 @@ export function recogniseEntities(text: string, sentences: Span[]): EntityMentio
         const type = tag.slice(2) as EntityType;
         let j = i + 1;
         while (j < win.length && TAGS[tags[j]] === `I-${type}`) j++;
-        const m = makeMention(text, win.slice(i, j), type);
+        const m = makeMention(text, win.slice(i, j), type, i > 0 ? win[i - 1].text : '');
         if (m) mentions.push(m);
         i = j;
       }
@@ -94,7 +98,21 @@ export function truecaseTitle(words: string[], casing: Map<string, string>): str
   });
 }
 
-function makeMention(text: string, toks: { start: number; end: number; text: string }[], type: EntityType): EntityMention | null {
+/** Words that introduce a person's name when written right before it ("President", "Mr.", "spokesman"). */
+const PERSON_TITLES = new Set(
+  (
+    'mr mr. mrs mrs. ms ms. dr dr. president minister secretary senator sen. rep. gov. governor chancellor premier ' +
+    'spokesman spokeswoman spokesperson pope ambassador envoy judge mayor general gen. chairman chairwoman ceo ' +
+    'vice-president lawmaker congressman congresswoman king queen prince princess sheikh'
+  ).split(' '),
+);
+
+function makeMention(
+  text: string,
+  toks: { start: number; end: number; text: string }[],
+  type: EntityType,
+  before: string,
+): EntityMention | null {
   // Trim punctuation-only tokens and possessive endings at the edges; keep "People's Daily" whole.
   let a = 0;
   let b = toks.length;
@@ -106,7 +124,20 @@ function makeMention(text: string, toks: { start: number; end: number; text: str
   if (surface.length > 200 || toks[a].text.length > MAX_TOKEN_CHARS) return null;
   let t = type;
   // Seats of government stand for the institution ("the Kremlin said"): organisations, not places.
-  if (t === 'LOC' && INSTITUTION_PLACES.has(cleanName(surface).toLowerCase())) t = 'ORG';
+  const low = cleanName(surface).toLowerCase();
+  if (t === 'LOC' && INSTITUTION_PLACES.has(low)) t = 'ORG';
+  // A name right after a personal title is a person ("Vice President JD Vance"), unless it is a known place or body.
+  else if (
+    t !== 'PER' &&
+    PERSON_TITLES.has(before.toLowerCase()) &&
+    b - a <= 4 &&
+    toks.slice(a, b).every((x) => /^\p{Lu}/u.test(x.text)) &&
+    !COUNTRY_BY_NAME.has(low) &&
+    !COUNTRY_BY_DEMONYM.has(low) &&
+    !ORG_BY_NAME.has(low) &&
+    !PLACE_SET.has(low)
+  )
+    t = 'PER';
   return { span, type: t, text: surface, entity: '' };
 }
 

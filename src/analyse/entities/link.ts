@@ -96,6 +96,27 @@ interface Work {
 export function linkWithinArticle(mentions: EntityMention[]): EntityMention[] {
   const work: Work[] = mentions.map((m) => ({ m, name: cleanName(m.text), type: m.type }));
 
+  // One name, one type within an article: a name tagged differently in different sentences takes
+  // its majority type (ties keep each mention's own type).
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const w of work) {
+    const k = fold(w.name);
+    let v = votes.get(k);
+    if (!v) votes.set(k, (v = new Map()));
+    v.set(w.type, (v.get(w.type) ?? 0) + 1);
+  }
+  for (const w of work) {
+    const v = votes.get(fold(w.name))!;
+    if (v.size < 2) continue;
+    const ranked = [...v].sort((a, b) => b[1] - a[1]);
+    // On a tie a person reading wins: names of people are what tagging most often gets wrong in context.
+    const top = ranked[0][1] > ranked[1][1] ? ranked[0][0] : (v.get('PER') ?? 0) === ranked[0][1] ? 'PER' : null;
+    if (top && top !== w.type) {
+      w.type = top;
+      w.m.type = top;
+    }
+  }
+
   // People named in full (two words or more).
   const fullNames = new Map<string, { name: string; count: number; first: number; tokens: string[] }>();
   work.forEach((w, i) => {

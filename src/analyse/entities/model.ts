@@ -8,7 +8,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { type Lexicons, NT, sentenceFeatures, TAGS } from './features.js';
+import { type Lexicons, NT as NT_IMPORTED, sentenceFeatures, TAGS } from './features.js';
+
+/** Local copy of the tag count (imported bindings can be accessor calls under some loaders). */
+const NT: number = NT_IMPORTED;
 
 const MAGIC = 'NER1';
 /** Row index NT of the transition table is the sentence start. */
@@ -153,6 +156,7 @@ export function serializeModel(keys: Uint32Array, weights: Float64Array, trans: 
       clusters: mapToText(lex.clusters),
       gaz: mapToText(lex.gaz),
       hand: mapToText(lex.hand),
+      tokGaz: mapToText(lex.tokGaz),
       meta,
     }),
     'utf8',
@@ -211,6 +215,7 @@ export function deserializeModel(gz: Buffer): SerializedModel {
     clusters: textToMap(h.clusters, String),
     gaz: textToMap(h.gaz, Number),
     hand: textToMap(h.hand, Number),
+    tokGaz: textToMap(h.tokGaz ?? '', Number),
     gazMaxLen: h.gazMaxLen,
   };
   return { lex, keys: K, weights, trans, meta: h.meta };
