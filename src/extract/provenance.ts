@@ -133,6 +133,9 @@ for (const a of AGENCIES) for (const f of a.forms) AGENCY_FORM.set(f, a);
 const MEDIA_NAMES = [...new Set([...AGENCIES.flatMap((a) => a.forms), ...OUTLETS])].sort((a, b) => b.length - a.length);
 const MEDIA_RE = new RegExp(`(?<![\\p{L}\\p{N}])(${MEDIA_NAMES.map(ESC).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
 
+/** Short credits that are also ordinary words or names: only in unmistakable contexts. */
+const AMBIGUOUS = new Set(['ANI', 'RIA', 'EFE', 'ANSA', 'AAP', 'PTI', 'UPI', 'dpa', 'DPA', 'Time magazine']);
+
 /** Words near a media name that make the mention an attribution. */
 const CUE_BEFORE =
   /(according to|told|tells|telling|reported by|cited by|quoted by|citing|cites|cited|quoting|in an interview with|speaking to|spoke to|said to|via|reports? from|report by|(?:news )?agency|broadcaster|newspaper|daily|outlet|channel|told the|an? )\s*(?:the\s+)?(?:state(?:-run| owned|-owned)?\s+|official\s+|russian\s+|chinese\s+|state news\s+)?(?:news\s+)?(?:agency\s+)?$/i;
@@ -154,7 +157,7 @@ export function findAttributions(text: string): MediaAttribution[] {
     const before = text.slice(Math.max(0, start - 60), start);
     const after = text.slice(end, end + 50);
     // short all-caps forms (AP, RT, DW, ANI...) only in unmistakable contexts
-    const shortForm = form.length <= 3;
+    const shortForm = form.length <= 2 || AMBIGUOUS.has(form);
     const inDateline = /\(\s*$/.test(before) && /^\s*\)/.test(after);
     const cued = CUE_BEFORE.test(before) || CUE_AFTER.test(after) || inDateline;
     if (!cued) continue;

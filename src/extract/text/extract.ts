@@ -38,7 +38,7 @@ interface Line {
   words: number;
 }
 
-const SENT_END = /[.!?。！？…"”»’)]$/;
+const SENT_END = /[.!?。！？…"”»’)؟۔]$/;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
 
 /** Headers after which the article is over (comment boxes, footers). */
@@ -48,6 +48,9 @@ const END_MARKER =
 /** Editor's notes about where the copy came from: provenance, not article text. */
 const NOTE_RE =
   /^\(?\s*(only the headline( and picture)? of this report may have been reworked|this (story|article|report) (has been|was|is) (auto-generated|published|sourced|generated|edited)|(disclaimer|editor'?s note)\s*:|with inputs from|\(?(additional )?reporting by .{3,80}(editing by|$))/i;
+
+/** "Alex on September 17, 2018 at 6:34 am said:" — a reader comment starts. */
+const COMMENT_HEADER = /^.{1,60}\b(on|at)\b.{0,40}\d.{0,30}\b(said|says|wrote|writes|commented)\s*:?$/i;
 
 function wordList(t: string): string[] {
   return t.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
@@ -90,14 +93,18 @@ function classify(t: string): { cls: LineClass; reason: string | null } {
   if (NOTE_RE.test(t)) return { cls: 'bad', reason: 'editor note' };
   const bp = boilerplateReason(t);
   if (bp) return { cls: 'bad', reason: bp };
+  if (COMMENT_HEADER.test(t)) return { cls: 'end', reason: 'comment' };
   if (isBreadcrumb(t)) return { cls: 'bad', reason: 'breadcrumb' };
   if (isGluedNav(t)) return { cls: 'bad', reason: 'navigation' };
   if (isKeywordList(t)) return { cls: 'bad', reason: 'image alt text or keywords' };
   const wl = wordList(t);
-  const sw = stopwordRatio(wl);
+  // stopword lists cover Latin and Cyrillic scripts; other scripts are judged on length and punctuation
+  const letters = (t.match(/\p{L}/gu) ?? []).length;
+  const listed = (t.match(/[A-Za-z\u00c0-\u024f\u0400-\u04ff]/g) ?? []).length;
+  const sw = listed >= letters * 0.5 ? stopwordRatio(wl) : 0.3;
   const cjk = (t.match(CJK) ?? []).length > t.length * 0.3;
   const punct = SENT_END.test(t) || /[.!?。]\s/.test(t);
-  if ((words >= 15 || (cjk && t.length >= 40)) && (sw >= 0.15 || cjk || words >= 30) && (punct || words >= 25)) {
+  if ((words >= 15 || (cjk && t.length >= 40)) && (sw >= 0.15 || cjk || words >= 30) && (punct || (words >= 25 && sw >= 0.2 && /[,;]/.test(t)))) {
     return { cls: 'good', reason: null };
   }
   if (words >= 5 && punct && (sw >= 0.1 || cjk)) return { cls: 'sentence', reason: null };
@@ -111,7 +118,7 @@ function segmentWeight(l: Line): number {
     case 'sentence':
       return l.text.length * 0.5;
     case 'short':
-      return -12 - Math.min(l.text.length, 80) * 0.2;
+      return -20 - Math.min(l.text.length, 100) * 0.5;
     case 'bad':
       return -40;
     case 'header':
@@ -134,6 +141,12 @@ export function extractFromText(content: string, hintTitle: string | null): Text
     lines.push({ text: t, cls, reason, words: wordCount(t) });
     const key = t.toLowerCase();
     seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  for (const l of lines) {
+    if ((l.cls === 'short' || (l.cls === 'sentence' && l.text.length < 100)) && (seen.get(l.text.toLowerCase()) ?? 0) > 1) {
+      l.cls = 'bad';
+      l.reason = 'repeated line';
+    }
   }
   const removed: RemovedBlock[] = [];
   // maximum-sum segment over line weights
@@ -171,7 +184,7 @@ export function extractFromText(content: string, hintTitle: string | null): Text
       title = t;
       continue;
     }
-    if (!title && !titleKey && l.cls !== 'bad' && l.cls !== 'header' && l.cls !== 'end' && l.words >= 4 && t.length <= 250 && !parseTextDate(t)) {
+    if (!title && !titleKey && (l.cls !== 'bad' || l.reason === 'repeated line') && l.cls !== 'header' && l.cls !== 'end' && l.words >= 4 && t.length <= 250 && !parseTextDate(t)) {
       title = t;
       continue;
     }
@@ -220,7 +233,6 @@ export function extractFromText(content: string, hintTitle: string | null): Text
 
   // ----- inside the segment
   const kept: { text: string; kind: BlockKind }[] = [];
-  const dekKey = dek ? squash(dek) : null;
   const tKey = title ? squash(title) : null;
   let inLinkList = false;
   for (let i = 0; i < body.length; i++) {
@@ -241,8 +253,8 @@ export function extractFromText(content: string, hintTitle: string | null): Text
       removed.push({ text: t, reason: l.reason ?? 'boilerplate' });
       continue;
     }
-    if ((tKey && k === tKey) || (dekKey && k === dekKey)) {
-      removed.push({ text: t, reason: k === tKey ? 'headline repeated' : 'dek repeated' });
+    if (tKey && k === tKey) {
+      removed.push({ text: t, reason: 'headline repeated' });
       continue;
     }
     if ((seen.get(t.toLowerCase()) ?? 0) > 1 && l.cls !== 'good' && kept.some((b) => b.text.toLowerCase() === t.toLowerCase())) {
