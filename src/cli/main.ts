@@ -1,16 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyseArticle } from '../analyse/index.js';
-import { extractArticle } from '../extract/index.js';
-import { DEFAULT_MAX_BYTES, readBytes, readFile } from '../ingest/index.js';
 import type { RawDocument } from '../model/types.js';
-import { type DocOutcome, ingestIntoStore, updateStories } from '../pipeline.js';
-import { buildReport } from '../report/build.js';
-import { renderHtml, renderMarkdown, renderTerminal } from '../report/render.js';
-import { reportExtras, reportSections } from '../report/sections.js';
-import { Store } from '../store/sqlite.js';
-import { formatAnnotations, formatArticle, formatEntities, formatStories } from './format.js';
+
+// Command modules are imported when a command needs them, so `--help` and `--version` answer at once.
+const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
 export const USAGE = `triangulate: cross-check news articles
 
@@ -112,13 +106,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     switch (command) {
       case 'analyze':
       case 'analyse':
-        return analyze(rest, args, io);
+        return await analyze(rest, args, io);
       case 'stories':
-        return stories(args, io);
+        return await stories(args, io);
       case 'extract':
       case 'entities':
       case 'annotate':
-        return single(command, rest, args, io);
+        return await single(command, rest, args, io);
       case 'serve': {
         const { serveCommand } = await import('../server/cli.js');
         return serveCommand(args.values, io);
@@ -137,11 +131,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 
 const VERSION = '0.1.0';
 
-function openStore(args: Args): Store {
+async function openStore(args: Args) {
+  const { Store } = await import('../store/sqlite.js');
   return new Store(args.values.db ?? 'triangulate.db');
 }
 
 function progress(io: Io, enabled: boolean) {
+  type DocOutcome = import('../pipeline.js').DocOutcome;
   let last = 0;
   const t0 = Date.now();
   return {
@@ -162,16 +158,23 @@ function progress(io: Io, enabled: boolean) {
   };
 }
 
-function analyze(inputs: string[], args: Args, io: Io): number {
+async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
   if (inputs.length === 0) throw new UsageError('analyze needs at least one file, folder or - for stdin');
   const fmt = format(args, ['text', 'json', 'markdown']);
   const quiet = !!args.values.quiet;
   const verbose = !!args.values.verbose;
-  const store = openStore(args);
+  const max = maxBytes(args);
+  const [{ ingestIntoStore, updateStories }, { buildReport }, { renderHtml, renderMarkdown, renderTerminal }, { reportExtras, reportSections }] = await Promise.all([
+    import('../pipeline.js'),
+    import('../report/build.js'),
+    import('../report/render.js'),
+    import('../report/sections.js'),
+  ]);
+  const store = await openStore(args);
   try {
     const bar = progress(io, !!io.isTTY && !quiet && !verbose);
     const run = ingestIntoStore(store, inputs, {
-      maxBytes: maxBytes(args),
+      maxBytes: max,
       stdin: io.stdin,
       onProgress: (done, o) => {
         bar.tick(done, o);
@@ -215,9 +218,10 @@ function analyze(inputs: string[], args: Args, io: Io): number {
   }
 }
 
-function stories(args: Args, io: Io): number {
+async function stories(args: Args, io: Io): Promise<number> {
   const fmt = format(args, ['text', 'json']);
-  const store = openStore(args);
+  const { formatStories } = await import('./format.js');
+  const store = await openStore(args);
   try {
     io.stdout(formatStories(store, fmt as 'text' | 'json'));
     return 0;
@@ -227,7 +231,8 @@ function stories(args: Args, io: Io): number {
 }
 
 /** Reads exactly one document for the single-article commands. */
-function readOne(path: string, args: Args, io: Io): RawDocument | string {
+async function readOne(path: string, args: Args, io: Io): Promise<RawDocument | string> {
+  const { readBytes, readFile } = await import('../ingest/index.js');
   const results = path === '-' ? readBytes('-', io.stdin ? io.stdin() : readStdin(), null, maxBytes(args)) : readFile(path, { maxBytes: maxBytes(args) });
   const doc = results.find((r) => r.kind === 'doc');
   if (!doc || doc.kind !== 'doc') {
@@ -243,10 +248,15 @@ function readStdin(): Uint8Array {
   return readFileSync(0);
 }
 
-function single(command: 'extract' | 'entities' | 'annotate', inputs: string[], args: Args, io: Io): number {
+async function single(command: 'extract' | 'entities' | 'annotate', inputs: string[], args: Args, io: Io): Promise<number> {
   if (inputs.length !== 1) throw new UsageError(`${command} takes exactly one file (or - for stdin)`);
   const fmt = format(args, ['text', 'json']) as 'text' | 'json';
-  const raw = readOne(inputs[0], args, io);
+  const [{ extractArticle }, { analyseArticle }, { formatAnnotations, formatArticle, formatEntities }] = await Promise.all([
+    import('../extract/index.js'),
+    import('../analyse/index.js'),
+    import('./format.js'),
+  ]);
+  const raw = await readOne(inputs[0], args, io);
   if (typeof raw === 'string') {
     io.stderr(`triangulate: ${raw}\n`);
     return 2;

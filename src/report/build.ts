@@ -3,6 +3,8 @@ import type { AnnotatedArticle, DateInfo } from '../model/types.js';
 import type { RunSummary } from '../pipeline.js';
 import type { Store } from '../store/sqlite.js';
 import type { StoryGroup } from '../stories/index.js';
+import { shortHash } from '../util/hash.js';
+import { ANALYSE_VERSION, COMPARE_VERSION } from '../versions.js';
 import { REPORT_SCHEMA_VERSION, type Report, type ReportArticle, type ReportStory, type StoryEntityOut } from './schema.js';
 
 /** Hooks for the parts of a story report that other stages compute (cross-check, entity linking). */
@@ -87,6 +89,19 @@ export function inferUndatedTimes(articles: AnnotatedArticle[]) {
   }
 }
 
+/**
+ * The cross-check of a story, reused from the store when the story's members (content hashes),
+ * copy groups and stage versions are unchanged.
+ */
+function cachedCrossCheck(store: Store, g: StoryGroup, annotated: AnnotatedArticle[], compute: NonNullable<StoryExtras['crossCheck']>): ReportStory['crossCheck'] {
+  const key = shortHash(JSON.stringify([COMPARE_VERSION, ANALYSE_VERSION, [...g.members].sort(), g.copies]));
+  const cached = store.getStoryReport<ReportStory['crossCheck']>(g.id, key);
+  if (cached) return cached;
+  const result = (compute(g, annotated) as ReportStory['crossCheck']) ?? null;
+  store.saveStoryReport(g.id, key, result);
+  return result;
+}
+
 /** Builds the report for the stories that hold any document of this run. Deterministic for the same store content. */
 export function buildReport(store: Store, run: RunSummary, groups: StoryGroup[], extras: StoryExtras = {}): Report {
   const runDocs = new Set(run.docIds);
@@ -126,6 +141,6 @@ export function buildStory(store: Store, g: StoryGroup, sources: Map<string, str
     copies: g.copies.map((c) => [...c].sort()).sort((x, y) => cmp(x[0], y[0])),
     entities: (extras.storyEntities ?? mergeStoryEntities)(annotated),
     articles,
-    crossCheck: extras.crossCheck && annotated.length >= 2 ? ((extras.crossCheck(g, annotated) as ReportStory['crossCheck']) ?? null) : null,
+    crossCheck: extras.crossCheck && annotated.length >= 2 ? cachedCrossCheck(store, g, annotated, extras.crossCheck) : null,
   };
 }
