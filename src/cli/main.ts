@@ -235,7 +235,7 @@ async function readOne(path: string, args: Args, io: Io): Promise<RawDocument | 
   const { readBytes, readFile } = await import('../ingest/index.js');
   const results = path === '-' ? readBytes('-', io.stdin ? io.stdin() : readStdin(), null, maxBytes(args)) : readFile(path, { maxBytes: maxBytes(args) });
   const doc = results.find((r) => r.kind === 'doc');
-  if (!doc || doc.kind !== 'doc') {
+  if (doc?.kind !== 'doc') {
     const err = results.find((r) => r.kind === 'error');
     return err && err.kind === 'error' ? `${err.source}: ${err.reason}` : `${path}: nothing to read`;
   }
