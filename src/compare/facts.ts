@@ -23,9 +23,13 @@ export interface Alignment {
 }
 
 /** Edge threshold for aligning two sentences. */
-export const ALIGN_THRESHOLD = 0.27;
+export const ALIGN_THRESHOLD = 0.3;
 const MIN_KEYS = 3;
 const NAME_DISCOUNT = 0.35;
+/** Shared IDF mass that aligns two sentences whatever their length (about four rare words)... */
+const MASS_ENOUGH = 14;
+/** ...provided their cosine is at least this. */
+const MASS_MIN_COS = 0.12;
 const TITLE_WORDS = new Set(['president', 'minister', 'secretary', 'chancellor', 'leader', 'spokesman', 'spokeswoman', 'director', 'senator', 'governor', 'speaker', 'king', 'queen', 'premier']);
 
 export function alignFacts(story: StoryView): Alignment {
@@ -42,6 +46,7 @@ export function alignFacts(story: StoryView): Alignment {
       if (named) inName.set(t.key, (inName.get(t.key) ?? 0) + 1);
     }
   }
+  const isName = (k: string) => (inName.get(k) ?? 0) > 0.5 * (seenKey.get(k) ?? 1);
   // only names that recur through the story (the protagonists) are discounted
   const nameDf = Math.max(4, Math.floor(story.sentences.length * 0.05));
   const weight = new Map<string, number>();
@@ -74,6 +79,7 @@ export function alignFacts(story: StoryView): Alignment {
   const pairKey = (a: Sent, b: Sent) => (a.id < b.id ? `${a.id}|${b.id}` : `${b.id}|${a.id}`);
   const computeSim = (a: Sent, b: Sent): number => {
     let dot = 0;
+    let mass = 0;
     let shared = 0;
     let rare = 0;
     const [s, l] = a.feats.size <= b.feats.size ? [a, b] : [b, a];
@@ -81,6 +87,8 @@ export function alignFacts(story: StoryView): Alignment {
       if (l.feats.has(k)) {
         const x = w(k);
         dot += x * x;
+        // names say who, not what: in the mass they always count at the discount
+        mass += isName(k) ? x * NAME_DISCOUNT : x;
         if (a.keys.has(k)) {
           shared++;
           if ((index.get(k)?.length ?? 0) <= maxDf && w(k) > 0.5) rare++;
@@ -89,7 +97,11 @@ export function alignFacts(story: StoryView): Alignment {
     if (shared < 2 || rare < 1) return 0;
     const na = norm.get(a.id)!;
     const nb = norm.get(b.id)!;
-    let v = na && nb ? dot / (na * nb) : 0;
+    // Cosine over IDF weights; or, for long sentences that restate one statement among other
+    // things, enough shared informative words (absolute IDF mass) with a modest cosine.
+    const cos = na && nb ? dot / (na * nb) : 0;
+    let v = cos;
+    if (cos >= MASS_MIN_COS && mass >= MASS_ENOUGH) v = Math.max(v, ALIGN_THRESHOLD + 0.01 * Math.min(5, mass - MASS_ENOUGH));
     // Different actors doing the same thing ("Putin echoed …" / "Xi echoed …") are different facts.
     if (v > 0 && disjointActors(a, b)) v *= 0.5;
     return v;

@@ -191,7 +191,7 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
     const times: ResolvedTime[] = unionSpans((a.times ?? []).filter((t) => okSpan(t.span, text.length)), fallbackTimes(text, ownAnchor, !published, spans)).map((t) =>
       resolveTime(t, ownAnchor, !published),
     );
-    const quotes = a.quotes?.length ? a.quotes.filter((q) => okSpan(q.span, text.length)) : fallbackQuotes(text, spans, entities);
+    const quotes = unionSpans((a.quotes ?? []).filter((q) => okSpan(q.span, text.length)), fallbackQuotes(text, spans, entities));
     if (!a.quotes?.length || !a.quantities?.length || !a.times?.length || !a.entities?.length) {
       const missing = [!a.entities?.length && 'entities', !a.quotes?.length && 'quotes', !a.quantities?.length && 'quantities', !a.times?.length && 'times']
         .filter(Boolean)
@@ -252,7 +252,7 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
       }
       const raw = segments.length ? segments.map((g) => text.slice(g.start, g.end)).join(' … ') : text.slice(q.span.start, q.span.end);
       const qt = raw.replace(/^[\s"“”'‘’]+|[\s"“”'‘’,.;:]+$/g, '');
-      const spName = q.speakerName ?? (q.speaker ? (nameOf.get(q.speaker) ?? q.speaker.replace(/^[A-Z]+:/, '').replace(/_/g, ' ')) : null);
+      const spName = (q.speaker ? nameOf.get(q.speaker) : undefined) ?? q.speakerName ?? (q.speaker ? q.speaker.replace(/^[A-Z]+:/, '').replace(/_/g, ' ') : null);
       view.quotes.push({ quote: q, art: view, sent, text: qt, speakerKey: spName ? canonicalName(spName) : null, speakerName: spName });
     }
   }

@@ -32,7 +32,9 @@ export function quoteSimilarity(a: QItem, b: QItem): number {
   let shared = 0;
   for (const k of a.keys) if (b.keys.has(k)) shared++;
   const minSize = Math.min(a.keys.size, b.keys.size);
-  const ov = shared >= 2 && minSize ? (shared / minSize) * (shared >= 3 ? 1 : 0.8) : 0;
+  const maxSize = Math.max(a.keys.size, b.keys.size);
+  // three shared content words, or two that make up most of both quotes
+  const ov = shared >= 3 && minSize ? shared / minSize : shared === 2 && shared / maxSize >= 0.5 ? 0.8 : 0;
   return Math.max(ov, jaccard(a.grams, b.grams));
 }
 

@@ -13,7 +13,9 @@ export const STOPWORDS = new Set(
     'some such no not only own same than too very can will just should now is are was were be been being have has had having do does did ' +
     'doing would could might must shall may i me my we our ours us you your he him his she her it its they them their theirs what which who ' +
     'whom this that these those am as if while because until also s t said says say saying told tell according one two its ' +
-    'mr mrs ms per via amid among upon onto within across toward towards'
+    'mr mrs ms per via amid among upon onto within across toward towards ' +
+    'think thought know knew make made get got go went come came take took see saw want need use like just even still ' +
+    'yesterday today tomorrow week weeks month months year years time times many much new'
   ).split(' '),
 );
 
