@@ -155,6 +155,9 @@ const isCap = (t: Token | undefined): boolean => !!t && /^\p{Lu}/u.test(t.text);
 const isClose = (s: string): boolean => CLOSE_DQ.includes(s) || s === '"';
 const isOpen = (s: string): boolean => OPEN_DQ.includes(s) || s === '"';
 
+const ORG_WORDS =
+  /\b(Kremlin|Ministry|Agency|Daily|News|Times|Post|Journal|Press|Reuters|Tass|Xinhua|Government|Party|Committee|Council|Commission|Department|Office|Campaign|Institute|University|Bank|Association|Union|Court|Congress|Senate|House|Company|Corporation|Inc|Corp|Group|Foundation|Network|Network|CNN|BBC|NBC|CBS|ABC|Fox|AP|AFP)\b/;
+
 /** Capitalised-name fallback used when no entity mention covers a speaker. */
 export function fallbackSpeakerName(text: string, span: Span): { entity: string; name: string } | null {
   const toks = tokenize(text, span.start, span.end);
@@ -173,7 +176,8 @@ export function fallbackSpeakerName(text: string, span: Span): { entity: string;
   if (!best) return null;
   const name = text.slice(toks[best.a].start, toks[best.b].end);
   const last = toks[best.b].text.toLowerCase().replace(/[’'.]/g, '');
-  return { entity: `PER:${last}`, name };
+  const org = ORG_WORDS.test(name) || (best.a === best.b && /^the$/i.test(toks[best.a - 1]?.text ?? ''));
+  return { entity: `${org ? 'ORG' : 'PER'}:${org ? name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_') : last}`, name };
 }
 
 interface SpeakerRecord {
@@ -204,13 +208,21 @@ function subjectBefore(toks: Token[], end: number, lo: number): Span | null {
   if (toks[j].text === ',') {
     let k = j - 1;
     let depth = 0;
+    let verbish = false;
     while (k >= lo && toks[k].text !== ',' && depth < 14) {
+      if (/^\p{Ll}+ed$/u.test(toks[k].text) || CUE_FORMS.has(lower(toks[k]))) verbish = true;
       k--;
       depth++;
     }
     if (k > lo && toks[k].text === ',') {
+      const first = lower(toks[k + 1]);
+      const relative = first === 'who' || first === 'which';
+      if (verbish && !relative) return null; // a clause, not an appositive
       const np = subjectBefore(toks, k, lo);
-      if (np) return { start: np.start, end: toks[j - 1].end };
+      if (!np) return null;
+      // "Xi, in his remarks, said": an adverbial, not part of the speaker
+      if (/^(in|at|on|during|for|with|after|before|speaking|according|however|meanwhile|though|too)$/.test(first)) return np;
+      return { start: np.start, end: toks[j - 1].end };
     }
     return null;
   }
@@ -281,6 +293,7 @@ function resolveSpeaker(ctx: Ctx, span: Span): { entity: string | null; name: st
       const s = ctx.speakers[i];
       if (s.pos >= span.start || !s.entity) continue;
       if (pron === 'PER' && (s.plural || s.entity.startsWith('ORG:'))) continue;
+      if (raw.toLowerCase() === 'they' && !s.plural && !s.entity.startsWith('ORG:')) continue;
       return { entity: s.entity, name: s.name };
     }
     for (let i = ctx.mentions.length - 1; i >= 0; i--) {
@@ -288,6 +301,7 @@ function resolveSpeaker(ctx: Ctx, span: Span): { entity: string | null; name: st
       if (m.span.end > span.start) continue;
       if (pron === 'PER' && m.type !== 'PER') continue;
       if (pron === 'ORG' && m.type !== 'ORG') continue;
+      if (raw.toLowerCase() === 'they' && m.type !== 'ORG') continue;
       return { entity: m.entity, name: m.name };
     }
     return { entity: null, name: null };
@@ -565,7 +579,8 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
       if (cueIdx >= 0) {
         usedCue.add(cueIdx);
         cueTok = toks[cueIdx];
-        speaker = subjectBefore(toks, cueIdx, sentStartTok);
+        const participle = PARTICIPLE_CUES.has(lower(toks[cueIdx])) && toks[cueIdx - 1]?.text === ',';
+        speaker = participle ? mainSubject(toks, sentStartTok, cueIdx) : subjectBefore(toks, cueIdx, sentStartTok);
         if (!speaker && PARTICIPLE_CUES.has(lower(toks[cueIdx]))) speaker = mainSubject(toks, sentStartTok, cueIdx);
         if (!speaker && sentStartTok < cueIdx && toks[cueIdx - 1].text === ',') speaker = subjectAfter(toks, cueIdx + 1, a);
       }
