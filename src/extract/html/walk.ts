@@ -202,7 +202,8 @@ export function walkDom(root: DomNode, deadline: number): WalkResult {
     const kids: DomNode[] = [];
     if (n.nodeType === 9 || n.nodeType === 11) {
       // document level: the doctype node does not link to its next sibling in linkedom
-      for (const c of (n as unknown as { childNodes: ArrayLike<DomNode> }).childNodes ?? []) kids.push(c);
+      const list = (n as unknown as { childNodes?: ArrayLike<DomNode> }).childNodes;
+      if (list) for (let i = 0; i < list.length; i++) kids.push(list[i]);
     } else for (let c = n.firstChild; c; c = c.nextSibling) kids.push(c);
     for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], exit: false });
   };

@@ -43,7 +43,7 @@ const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
 
 /** Headers after which the article is over (comment boxes, footers). */
 const END_MARKER =
-  /^(more from this section|comments?|\d+ comments?|leave a (comment|reply)|add a comment|post a comment|add yours|\+?\s*there are no comments|join the (conversation|discussion)|related (articles|stories|news|posts)|recommended( for you)?|you (may|might) (also )?like|most (read|popular|viewed)|trending( now)?|explore news|topics\s*:.*|tags\s*:.*)$/i;
+  /^(more from this section|comments?|\d+ comments?|leave a (comment|reply)|add a comment|post a comment|add yours|\+?\s*there are no comments|join the (conversation|discussion)|related (articles|stories|news|posts)|recommended( for you)?|you (may|might) (also )?like|most (read|popular|viewed)|trending( now)?|explore news|topics\s*:.*|tags\s*:.*|top rated comments|(reader|user)s?'? comments|rating:\s*\d+\s*votes?|view (all )?comments|show comments|share your thoughts.*|what do you think\??|leave a comment.*)$/i;
 
 /** Editor's notes about where the copy came from: provenance, not article text. */
 const NOTE_RE =
@@ -155,8 +155,15 @@ export function extractFromText(content: string, hintTitle: string | null): Text
   let bestSum = 0;
   let curStart = 0;
   let cur = 0;
+  // prose after an end marker (comments, "More from this section") that follows prose is
+  // comments or other stories: it counts for little
+  let sawGood = false;
+  let afterEnd = false;
   for (let i = 0; i < lines.length; i++) {
-    const w = segmentWeight(lines[i]);
+    let w = segmentWeight(lines[i]);
+    if (lines[i].cls === 'good') sawGood = true;
+    if (lines[i].cls === 'end' && sawGood) afterEnd = true;
+    if (afterEnd && w > 0) w *= 0.1;
     if (cur <= 0) {
       cur = w;
       curStart = i;
@@ -230,6 +237,9 @@ export function extractFromText(content: string, hintTitle: string | null): Text
     body = body.slice(1);
   }
   removed.push(...headerRemoved);
+
+  // ----- teaser lists at the end: headline, one-line summary, headline, summary ...
+  body = cutTeaserTail(body, removed);
 
   // ----- inside the segment
   const kept: { text: string; kind: BlockKind }[] = [];
@@ -311,6 +321,31 @@ export function extractFromText(content: string, hintTitle: string | null): Text
   const outlet = findOutlet([...before, ...after].map((l) => l.text));
   const dateline = findDateline(kept.map((b) => b.text), credits);
   return { title, dek, blocks: kept, removed, byline, outlet, published, modified, dateline, credits };
+}
+
+/**
+ * The longest tail of the segment in which no two prose lines follow each other (every summary
+ * has its headline or label before it) and that holds at least three prose lines: a list of
+ * teasers for other articles, not the article.
+ */
+function cutTeaserTail(body: Line[], removed: RemovedBlock[]): Line[] {
+  const prose = (l: Line) => l.cls === 'good' || l.cls === 'sentence';
+  let start = body.length;
+  let proseCount = 0;
+  let cut = body.length;
+  for (let i = body.length - 1; i >= 0; i--) {
+    if (prose(body[i])) {
+      if (i > 0 && prose(body[i - 1])) break;
+      proseCount++;
+    }
+    start = i;
+    if (proseCount >= 3 && !prose(body[i])) cut = start;
+  }
+  if (cut >= body.length) return body;
+  const rest = body.slice(0, cut);
+  if (rest.filter((l) => l.cls === 'good').length < 2) return body;
+  for (const l of body.slice(cut)) removed.push({ text: l.text, reason: 'teasers for other articles' });
+  return rest;
 }
 
 /** A line that is mostly its date (not a masthead with today's date next to other widgets). */
