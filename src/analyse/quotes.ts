@@ -510,6 +510,14 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
         }
         if (!isWord(t) && t.text !== ',' && !/^['’]s$/.test(t.text) && t.text !== '(' && t.text !== ')' && t.text !== '-') break;
       }
+      // testimonial style: “…” ― Name
+      const dash = toks[b + 1];
+      if (!found && dash && /^[―—–]$/.test(dash.text) && isCap(toks[b + 2])) {
+        let e = b + 2;
+        while (e + 1 < toks.length && !text.slice(toks[e].end, toks[e + 1].start).includes('\n') && (isWord(toks[e + 1]) || toks[e + 1].text === '.') && e < b + 8) e++;
+        const lineEnd = e + 1 >= toks.length || text.slice(toks[e].end, toks[e + 1].start).includes('\n') || /^[.,]$/.test(toks[e + 1].text);
+        if (lineEnd) found = { cue: b + 1, speaker: { start: toks[b + 2].start, end: toks[e].text === '.' ? toks[e - 1].end : toks[e].end }, nextIdx: e + 1 };
+      }
     }
     if (found && !usedCue.has(found.cue)) {
       usedCue.add(found.cue);
@@ -520,7 +528,7 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
       while (k < toks.length && k < found.nextIdx + 6 && isWord(toks[k]) && TRAILERS.has(lower(toks[k]))) k++;
       if (toks[k]?.text === ',' || toks[k]?.text === ':') k++;
       const nextSeg = segments[si + 1];
-      if (nextSeg && toks[k] && toks[k].start === nextSeg.outer.start && /[,\s]$/.test(text.slice(seg.inner.end - 1, seg.inner.end + 1)) && !/[.!?]$/.test(text.slice(seg.inner.start, seg.inner.end).trim())) {
+      if (nextSeg && toks[k] && toks[k].start === nextSeg.outer.start && !/[.!?]$/.test(text.slice(seg.inner.start, seg.inner.end).trim())) {
         parts = [{ start: seg.inner.start, end: seg.inner.end }, { start: nextSeg.inner.start, end: nextSeg.inner.end }];
         end = nextSeg.inner.end;
         let sj = si + 1;
@@ -573,9 +581,23 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     if (cueIdx < 0 && a - 1 >= sentStartTok && toks[a - 1].text === ':' && a - 1 - sentStartTok <= 6 && a - 1 > sentStartTok && isCap(toks[sentStartTok])) {
       colonSpeaker = { start: toks[sentStartTok].start, end: toks[a - 2].end };
     }
+    // "Caddell continued:" ending the previous paragraph or sentence
+    let prevLo = sentStartTok;
+    if (cueIdx < 0 && !colonSpeaker && a === sentStartTok) {
+      const ps = sentOf(seg.outer.start) - 1;
+      if (ps >= 0) {
+        const pLo = tokenAt(toks, sentences[ps].start);
+        const pHi = tokenAt(toks, sentences[ps].end);
+        if (pHi - 1 > pLo && toks[pHi - 1].text === ':') {
+          for (let x = pHi - 2; x >= pLo && x >= pHi - 4; x--) if (isCue(toks, x, false) && !usedCue.has(x)) cueIdx = x;
+          prevLo = pLo;
+        }
+      }
+    }
     if ((cueIdx >= 0 && !usedCue.has(cueIdx)) || colonSpeaker) {
       let speaker: Span | null = colonSpeaker;
       let cueTok: Token | null = colonSpeaker ? toks[a - 1] : null;
+      const sentStartTok = Math.min(prevLo, tokenAt(toks, sentences[sentOf(seg.outer.start)].start));
       if (cueIdx >= 0) {
         usedCue.add(cueIdx);
         cueTok = toks[cueIdx];
