@@ -221,7 +221,17 @@ describe('bad input never crashes', () => {
     assert.ok(a.messages.some((m) => m.level === 'warning'));
   });
   test('Chinese, Cyrillic and Arabic pages', () => {
-    const zh = '<html><body><article><h1>标题</h1>' + '<p>国家主席习近平在莫斯科同俄罗斯总统普京举行会谈，双方发表联合声明，强调深化两国全面战略协作伙伴关系。</p>'.repeat(6) + '</article></body></html>';
+    const zh =
+      '<html><body><article><h1>习近平同普京举行会谈</h1>' +
+      [
+        '国家主席习近平在莫斯科同俄罗斯总统普京举行会谈，双方发表联合声明，强调深化两国全面战略协作伙伴关系。',
+        '两国元首一致同意，继续在涉及彼此核心利益问题上相互坚定支持，加强在国际事务中的协调配合。',
+        '会谈后，两国元首共同见证签署二十余份涉及经贸、科技、人文等领域的合作文件。',
+        '习近平此次访问俄罗斯并出席纪念苏联伟大卫国战争胜利八十周年庆典。',
+      ]
+        .map((p) => `<p>${p}</p>`)
+        .join('') +
+      '</article></body></html>';
     const ru =
       '<html><body><article>' +
       [

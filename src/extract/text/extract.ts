@@ -43,7 +43,7 @@ const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
 
 /** Headers after which the article is over (comment boxes, footers). */
 const END_MARKER =
-  /^(more from this section|comments?|\d+ comments?|leave a (comment|reply)|add a comment|post a comment|add yours|\+?\s*there are no comments|join the (conversation|discussion)|related (articles|stories|news|posts)|recommended( for you)?|you (may|might) (also )?like|most (read|popular|viewed)|trending( now)?|explore news|topics\s*:.*|tags\s*:.*|top rated comments|(reader|user)s?'? comments|rating:\s*\d+\s*votes?|view (all )?comments|show comments|share your thoughts.*|what do you think\??|leave a comment.*)$/i;
+  /^(more from this section|comments?|\d+ comments?|leave a (comment|reply)|add a comment|post a comment|add yours|\+?\s*there are no comments|join the (conversation|discussion)|related (articles|stories|news|posts)|recommended( for you)?|you (may|might) (also )?like|most (read|popular|viewed)|trending( now)?|explore news|topics\s*:.*|tags\s*:.*|top rated comments|(reader|user)s?'? comments|rating:\s*\d+\s*votes?|view (all )?comments|show comments|share your thoughts.*|what do you think\??|leave a comment.*|explore further|about the author|(über|à propos de|sobre|about) (den autor|l'auteur|o autor|el autor|\p{Lu}\p{L}+ \p{Lu}\p{L}+))$/iu;
 
 /** Editor's notes about where the copy came from: provenance, not article text. */
 const NOTE_RE =
@@ -92,7 +92,7 @@ function classify(t: string): { cls: LineClass; reason: string | null } {
   if (END_MARKER.test(t)) return { cls: 'end', reason: boilerplateReason(t) ?? 'end of article' };
   if (NOTE_RE.test(t)) return { cls: 'bad', reason: 'editor note' };
   const bp = boilerplateReason(t);
-  if (bp) return { cls: 'bad', reason: bp };
+  if (bp) return { cls: bp === 'legal notice' || bp === 'copyright line' ? 'end' : 'bad', reason: bp };
   if (COMMENT_HEADER.test(t)) return { cls: 'end', reason: 'comment' };
   if (isBreadcrumb(t)) return { cls: 'bad', reason: 'breadcrumb' };
   if (isGluedNav(t)) return { cls: 'bad', reason: 'navigation' };
@@ -143,7 +143,8 @@ export function extractFromText(content: string, hintTitle: string | null): Text
     seen.set(key, (seen.get(key) ?? 0) + 1);
   }
   for (const l of lines) {
-    if ((l.cls === 'short' || (l.cls === 'sentence' && l.text.length < 100)) && (seen.get(l.text.toLowerCase()) ?? 0) > 1) {
+    const count = seen.get(l.text.toLowerCase()) ?? 0;
+    if (((l.cls === 'short' || (l.cls === 'sentence' && l.text.length < 100)) && count > 1) || (count > 2 && l.cls !== 'bad' && l.cls !== 'end')) {
       l.cls = 'bad';
       l.reason = 'repeated line';
     }
@@ -267,7 +268,7 @@ export function extractFromText(content: string, hintTitle: string | null): Text
       removed.push({ text: t, reason: 'headline repeated' });
       continue;
     }
-    if ((seen.get(t.toLowerCase()) ?? 0) > 1 && l.cls !== 'good' && kept.some((b) => b.text.toLowerCase() === t.toLowerCase())) {
+    if ((seen.get(t.toLowerCase()) ?? 0) > 1 && kept.some((b) => b.text.toLowerCase() === t.toLowerCase())) {
       removed.push({ text: t, reason: 'repeated line' });
       continue;
     }
