@@ -106,6 +106,8 @@ const NEGATIVE_TAGS = new Set(['nav', 'aside', 'footer', 'figcaption', 'figure',
 
 const SCORE_NEGATIVE_TAGS = new Set(['nav', 'aside', 'footer', 'menu']);
 
+const EMBEDDED_POST = /twitter-tweet|embedded-tweet|tweet-embed|instagram-media/;
+
 function namesNegative(names: string): boolean {
   if (!names) return false;
   if (ROLE_NEGATIVE.test(names)) return true;
@@ -218,7 +220,8 @@ export function selectContent(w: WalkResult, title: string | null, useNames = tr
   const negBelow = new Uint8Array(n);
   for (let i = lo + 1; i < hi; i++) {
     const p = elements[i].parent;
-    negBelow[i] = selfNeg[i] || (p > lo ? negBelow[p] : 0);
+    // embedded posts (tweets, Instagram) quoted by the article are content
+    negBelow[i] = EMBEDDED_POST.test(elements[i].names) ? 0 : selfNeg[i] || (p > lo ? negBelow[p] : 0);
   }
   const titleKey = title ? squash(title) : '';
   for (const b of blocks) {
