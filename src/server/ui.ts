@@ -34,13 +34,15 @@ textarea{width:100%;min-height:220px;padding:8px;border:1px solid #bbc;border-ra
 .grid{display:grid;grid-template-columns:minmax(0,3fr) minmax(320px,2fr);gap:24px}
 #viewer{position:sticky;top:8px;max-height:calc(100vh - 24px);overflow:auto;background:#fff;border:1px solid #dde;border-radius:8px;padding:12px 16px;white-space:pre-wrap;font-size:14px}
 .ev{cursor:pointer;border-bottom:1px dashed #88a;color:inherit;text-decoration:none}.ev:hover{background:#eef}
-mark{background:#ffe066}
+mark{background:#ffe066}.sent{background:#fff6c8}
 .cite{font-size:11px;vertical-align:super;margin-left:2px}
 .side{display:flex;flex-wrap:wrap;gap:8px;margin:6px 0}.side>div{background:#fff6f0;border:1px solid #f0c8a8;border-radius:6px;padding:6px 8px;flex:1 1 220px}
 .side .value{font-weight:700}
+.scroll{overflow-x:auto;max-width:100%}
+.statement{margin:6px 0;padding:3px 6px;border-radius:6px}.statement.grouped{background:#f3f6fc;border:1px solid #c9d3e6}
 .wording{margin:4px 0 4px 10px;padding-left:8px;border-left:3px solid #c9d3e6}
 .matrix td.c{text-align:center}.matrix td.yes{background:#d8f5d8}.matrix td.conf{background:#ffd6d6}
-.matrix th.o{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;font-size:12px;max-height:160px}
+.matrix th.o{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;font-size:12px;max-height:180px;overflow:hidden;text-overflow:ellipsis}
 .story-row td:first-child a{font-weight:600}
 .live{font-size:12px;color:#1b6b1b}
 .article-text{background:#fff;border:1px solid #dde;border-radius:8px;padding:14px 18px;white-space:pre-wrap;font-size:15px;line-height:1.65}
@@ -178,9 +180,11 @@ const VIEWER_SCRIPT = `
     var link = document.createElement('a'); link.href = '/articles/' + encodeURIComponent(id); link.textContent = 'open article'; viewer.appendChild(link);
     viewer.appendChild(document.createElement('br'));
     var from = isNaN(s0) ? start : Math.min(s0, start), to = isNaN(s1) ? end : Math.max(s1, end);
-    viewer.appendChild(document.createTextNode(a.text.slice(0, start)));
+    viewer.appendChild(document.createTextNode(a.text.slice(0, from)));
+    var pre = document.createElement('span'); pre.className = 'sent'; pre.textContent = a.text.slice(from, start); viewer.appendChild(pre);
     var m = document.createElement('mark'); m.textContent = a.text.slice(start, end); viewer.appendChild(m);
-    viewer.appendChild(document.createTextNode(a.text.slice(end)));
+    var post = document.createElement('span'); post.className = 'sent'; post.textContent = a.text.slice(end, to); viewer.appendChild(post);
+    viewer.appendChild(document.createTextNode(a.text.slice(to)));
     m.scrollIntoView({block:'center'});
   }
   document.addEventListener('click', function(e){
@@ -192,18 +196,49 @@ const VIEWER_SCRIPT = `
 })();
 `;
 
-function outletOf(articles: Map<string, ReportArticle>, id: string): string {
-  const a = articles.get(id);
-  return a?.outlet ?? a?.title?.slice(0, 30) ?? id.slice(0, 8);
+/** How the story page names its articles: the outlet when known, else "article N" (N = row in the articles table). */
+interface Labels {
+  articles: Map<string, ReportArticle>;
+  label: Map<string, string>;
+  num: Map<string, number>;
 }
 
-function evLink(e: Ev, label: string, articles: Map<string, ReportArticle>, cls = 'ev'): string {
+function labelsOf(story: ReportStory): Labels {
+  const articles = new Map(story.articles.map((a) => [a.id, a]));
+  const label = new Map<string, string>();
+  const num = new Map<string, number>();
+  story.articles.forEach((a, i) => {
+    num.set(a.id, i + 1);
+    label.set(a.id, a.outlet ?? `article ${i + 1}`);
+  });
+  return { articles, label, num };
+}
+
+function outletOf(l: Labels, id: string): string {
+  return l.label.get(id) ?? id.slice(0, 8);
+}
+
+function outletsOf(l: Labels, ids: unknown): string {
+  return esc([...new Set(arr<string>(ids).map((id) => outletOf(l, id)))].join(', '));
+}
+
+function evLink(e: Ev, label: string, l: Labels, cls = 'ev'): string {
   const s = e.sentence ?? e.span;
-  return `<a href="/articles/${encodeURIComponent(e.articleId)}" class="${cls}" data-article="${esc(e.articleId)}" data-start="${e.span.start | 0}" data-end="${e.span.end | 0}" data-sstart="${s.start | 0}" data-send="${s.end | 0}" title="${esc(outletOf(articles, e.articleId))}: characters ${e.span.start}–${e.span.end}">${esc(label)}</a>`;
+  const a = l.articles.get(e.articleId);
+  const who = `${outletOf(l, e.articleId)}${a?.title ? ` — ${a.title}` : ''}`;
+  return `<a href="/articles/${encodeURIComponent(e.articleId)}" class="${cls}" data-article="${esc(e.articleId)}" data-start="${e.span.start | 0}" data-end="${e.span.end | 0}" data-sstart="${s.start | 0}" data-send="${s.end | 0}" title="${esc(who)} (characters ${e.span.start}–${e.span.end})">${esc(label)}</a>`;
 }
 
-function citations(evs: Ev[], articles: Map<string, ReportArticle>): string {
-  return evs.map((e) => evLink(e, `[${outletOf(articles, e.articleId)}]`, articles, 'ev cite')).join('');
+/** Numbered citations [n] (n = the article's row in the articles table), one per article. */
+function citations(evs: Ev[], l: Labels): string {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const e of evs) {
+    if (seen.has(e.articleId)) continue;
+    seen.add(e.articleId);
+    out.push(evLink(e, `[${l.num.get(e.articleId) ?? '?'}]`, l, 'ev cite'));
+  }
+  return out.join('');
 }
 
 function statusBadge(status: string, n?: number): string {
@@ -212,7 +247,7 @@ function statusBadge(status: string, n?: number): string {
   return '<span class="badge b-single">single source</span>';
 }
 
-function crossCheckHtml(story: ReportStory, articles: Map<string, ReportArticle>): string {
+function crossCheckHtml(story: ReportStory, articles: Labels): string {
   const cc = story.crossCheck as Any | null;
   if (!cc || typeof cc !== 'object') {
     return `<div class="notice" id="no-crosscheck">No cross-check for this story${story.articleCount < 2 ? ' (it has a single article)' : ' yet'}.</div>`;
@@ -237,7 +272,7 @@ function crossCheckHtml(story: ReportStory, articles: Map<string, ReportArticle>
       out.push(
         `<div><div class="value">${esc(str(side.value))}</div>${arr<string>(side.wordings)
           .map((w, i) => `<div>“${evs[i] ? evLink(evs[i], w, articles) : esc(w)}”</div>`)
-          .join('')}<div class="meta">${esc(arr<string>(side.outlets).join(', '))}${citations(evs, articles)}</div></div>`,
+          .join('')}<div class="meta">${outletsOf(articles, side.articles)}${citations(evs, articles)}</div></div>`,
       );
     }
     out.push('</div>');
@@ -258,7 +293,7 @@ function crossCheckHtml(story: ReportStory, articles: Map<string, ReportArticle>
     out.push(`<h3 class="facts-${status}">${label} (${fs.length})</h3><table class="facts"><thead><tr><th>Statement</th><th>Outlets</th><th>Sources</th></tr></thead><tbody>`);
     for (const f of fs.slice(0, 200)) {
       out.push(
-        `<tr><td>${esc(str(f.statement))}${citations(arr<Ev>(f.evidence), articles)}</td><td>${esc(arr<string>(f.outlets).join(', '))}</td><td>${statusBadge(status, typeof f.independentSources === 'number' ? f.independentSources : undefined)}</td></tr>`,
+        `<tr><td>${esc(str(f.statement))}${citations(arr<Ev>(f.evidence), articles)}</td><td>${outletsOf(articles, f.articles)}</td><td>${statusBadge(status, typeof f.independentSources === 'number' ? f.independentSources : undefined)}</td></tr>`,
       );
     }
     out.push('</tbody></table>');
@@ -274,10 +309,10 @@ function crossCheckHtml(story: ReportStory, articles: Map<string, ReportArticle>
       const wordings = arr(st.wordings);
       const rel = str(st.relation);
       const relLabel = rel === 'variant' ? 'wording variants (translation or paraphrase)' : rel === 'truncation' ? 'one wording contains another' : rel;
-      out.push(`<div class="statement" data-relation="${esc(rel)}">${wordings.length > 1 ? `<span class="badge">${esc(relLabel)} · ${wordings.length} wordings</span>` : ''}`);
+      out.push(`<div class="statement${wordings.length > 1 ? ' grouped' : ''}" data-relation="${esc(rel)}">${wordings.length > 1 ? `<span class="badge">${esc(relLabel)} · ${wordings.length} wordings</span>` : ''}`);
       for (const w of wordings) {
         const evs = arr<Ev>(w.evidence);
-        out.push(`<div class="wording">“${evs[0] ? evLink(evs[0], str(w.text), articles) : esc(str(w.text))}” <span class="meta">${esc(str(w.kind))} · ${esc(arr<string>(w.outlets).join(', '))}</span></div>`);
+        out.push(`<div class="wording">“${evs[0] ? evLink(evs[0], str(w.text), articles) : esc(str(w.text))}” <span class="meta">${esc(str(w.kind))} · ${outletsOf(articles, w.articles)}</span></div>`);
       }
       out.push('</div>');
     }
@@ -286,11 +321,16 @@ function crossCheckHtml(story: ReportStory, articles: Map<string, ReportArticle>
 
   const framing = arr(cc.framing);
   if (framing.length) {
-    const outlets = [...new Set(framing.flatMap((r) => arr(r.usage).map((u) => str(u.outlet))))].sort();
-    out.push(`<h2 id="framing">Framing</h2><table class="framing"><thead><tr><th>What</th>${outlets.map((o) => `<th>${esc(o)}</th>`).join('')}</tr></thead><tbody>`);
+    const outlets = [...new Set(framing.flatMap((r) => arr(r.usage).map((u) => outletOf(articles, str(u.articleId)))))].sort();
+    out.push(`<h2 id="framing">Framing</h2><div class="scroll"><table class="framing"><thead><tr><th>What</th>${outlets.map((o) => `<th>${esc(o)}</th>`).join('')}</tr></thead><tbody>`);
     for (const r of framing) {
       const byOutlet = new Map<string, Any[]>();
-      for (const u of arr(r.usage)) byOutlet.set(str(u.outlet), [...(byOutlet.get(str(u.outlet)) ?? []), ...arr(u.terms)]);
+      for (const u of arr(r.usage)) {
+        const o = outletOf(articles, str(u.articleId));
+        const terms = byOutlet.get(o) ?? [];
+        for (const t of arr(u.terms)) if (!terms.some((x) => x.term === t.term)) terms.push(t);
+        byOutlet.set(o, terms);
+      }
       out.push(
         `<tr><td>${esc(str(r.concept))}</td>${outlets
           .map((o) => {
@@ -300,14 +340,14 @@ function crossCheckHtml(story: ReportStory, articles: Map<string, ReportArticle>
           .join('')}</tr>`,
       );
     }
-    out.push('</tbody></table>');
+    out.push('</tbody></table></div>');
   }
 
   const omissions = arr(cc.omissions);
   if (omissions.length) {
     out.push(`<h2 id="omissions">Omissions</h2><ul>`);
     for (const o of omissions.slice(0, 50)) {
-      out.push(`<li>${esc(str(o.statement))} <span class="meta">(carried by ${esc(str(o.carriedBy))}; missing from ${esc(arr(o.missingFrom).map((m) => str(m.outlet)).join(', '))})</span></li>`);
+      out.push(`<li>${esc(str(o.statement))} <span class="meta">(carried by ${esc(str(o.carriedBy))}; missing from ${outletsOf(articles, arr(o.missingFrom).map((m) => str(m.articleId)))})</span></li>`);
     }
     out.push('</ul>');
   }
@@ -319,7 +359,7 @@ function crossCheckHtml(story: ReportStory, articles: Map<string, ReportArticle>
     out.push('<table class="timeline"><thead><tr><th>Date</th><th>Event</th><th>Outlets</th></tr></thead><tbody>');
     for (const t of timeline) {
       out.push(
-        `<tr><td>${esc(str(t.date))}${t.inferred ? ' <span class="badge" title="dated from the story, not the article">inferred</span>' : ''}</td><td>${esc(str(t.label))}${citations(arr<Ev>(t.evidence), articles)}</td><td>${esc(arr<string>(t.outlets).join(', '))}</td></tr>`,
+        `<tr><td>${esc(str(t.date))}${t.inferred ? ' <span class="badge" title="dated from the story, not the article">inferred</span>' : ''}</td><td>${esc(str(t.label))}${citations(arr<Ev>(t.evidence), articles)}</td><td>${outletsOf(articles, t.articles)}</td></tr>`,
       );
     }
     out.push('</tbody></table>');
@@ -328,29 +368,29 @@ function crossCheckHtml(story: ReportStory, articles: Map<string, ReportArticle>
   // Coverage matrix: which outlet carries which fact (conflicting and corroborated first).
   const order: Record<string, number> = { conflicting: 0, corroborated: 1, 'single-source': 2 };
   const mfacts = [...facts].sort((a, b) => (order[str(a.status)] ?? 3) - (order[str(b.status)] ?? 3)).slice(0, 60);
-  const outlets = [...new Set(story.articles.map((a) => a.outlet ?? outletOf(articles, a.id)))].sort();
+  const outlets = [...new Set(story.articles.map((a) => outletOf(articles, a.id)))].sort();
   if (mfacts.length && outlets.length) {
-    out.push(`<h2 id="coverage">Coverage (outlets × facts)</h2><table class="matrix"><thead><tr><th>Fact</th>${outlets.map((o) => `<th class="o">${esc(o)}</th>`).join('')}</tr></thead><tbody>`);
+    out.push(`<h2 id="coverage">Coverage (outlets × facts)</h2><div class="scroll"><table class="matrix"><thead><tr><th>Fact</th>${outlets.map((o) => `<th class="o">${esc(o)}</th>`).join('')}</tr></thead><tbody>`);
     for (const f of mfacts) {
       const has = new Set(arr<string>(f.articles).map((id) => outletOf(articles, id)));
-      for (const o of arr<string>(f.outlets)) has.add(o);
       const cls = f.status === 'conflicting' ? 'conf' : 'yes';
-      out.push(`<tr><td>${esc(str(f.statement).slice(0, 140))}</td>${outlets.map((o) => (has.has(o) ? `<td class="c ${cls}">✓</td>` : '<td class="c"></td>')).join('')}</tr>`);
+      const st = str(f.statement);
+      out.push(`<tr><td>${esc(st.length > 140 ? `${st.slice(0, 139)}…` : st)}</td>${outlets.map((o) => (has.has(o) ? `<td class="c ${cls}">✓</td>` : '<td class="c"></td>')).join('')}</tr>`);
     }
-    out.push('</tbody></table>');
+    out.push('</tbody></table></div>');
     if (facts.length > mfacts.length) out.push(`<p class="meta">First ${mfacts.length} of ${facts.length} facts.</p>`);
   }
   return out.join('\n');
 }
 
 export function storyPage(nonce: string, story: ReportStory, fragment: boolean): string {
-  const articles = new Map(story.articles.map((a) => [a.id, a]));
+  const articles = labelsOf(story);
   const texts: Record<string, { title: string; outlet: string | null; text: string }> = {};
-  for (const a of story.articles) texts[a.id] = { title: a.title ?? '(untitled)', outlet: a.outlet, text: a.text };
+  for (const a of story.articles) texts[a.id] = { title: a.title ?? '(untitled)', outlet: outletOf(articles, a.id), text: a.text };
   const articleRows = story.articles
     .map(
-      (a) =>
-        `<tr><td><a href="/articles/${encodeURIComponent(a.id)}">${esc(a.title ?? '(untitled)')}</a>${a.copyOf ? ` <span class="badge">copy of ${esc(outletOf(articles, a.copyOf))}</span>` : ''}${a.wire ? ` <span class="badge">wire: ${esc(a.wire)}</span>` : ''}</td><td>${esc(a.outlet ?? 'unknown')}</td><td>${esc(a.published ? dateLabel(a) : 'undated')}</td><td class="meta">${esc(a.source)}</td></tr>`,
+      (a, i) =>
+        `<tr><td>${i + 1}</td><td><a href="/articles/${encodeURIComponent(a.id)}">${esc(a.title ?? '(untitled)')}</a>${a.copyOf ? ` <span class="badge">copy of ${esc(outletOf(articles, a.copyOf))}</span>` : ''}${a.wire ? ` <span class="badge">wire: ${esc(a.wire)}</span>` : ''}</td><td>${esc(a.outlet ?? 'unknown')}</td><td>${esc(a.published ? dateLabel(a) : 'undated')}</td><td class="meta">${esc(a.source)}</td></tr>`,
     )
     .join('');
   const entities = story.entities
@@ -361,7 +401,7 @@ export function storyPage(nonce: string, story: ReportStory, fragment: boolean):
 <h1 id="story-title">${esc(story.title)}</h1>
 <p class="meta"><span id="article-count">${plural(story.articleCount, 'article')}</span> · ${plural(story.independentSources, 'independent source')} · ${esc(story.outlets.join(', ') || 'outlets unknown')} · ${esc(spanLabel(story))} · story <code>${esc(story.id)}</code> · <a href="/api/stories/${encodeURIComponent(story.id)}">JSON</a></p>
 ${crossCheckHtml(story, articles)}
-<h2 id="articles">Articles</h2><table><thead><tr><th>Title</th><th>Outlet</th><th>Published</th><th>Source</th></tr></thead><tbody>${articleRows}</tbody></table>
+<h2 id="articles">Articles</h2><table><thead><tr><th>#</th><th>Title</th><th>Outlet</th><th>Published</th><th>Source</th></tr></thead><tbody>${articleRows}</tbody></table>
 ${entities ? `<h2>Main entities</h2><p>${entities}</p>` : ''}
 ${jsonScript('article-texts', texts)}
 </div>`;
