@@ -41,6 +41,12 @@ const CUE_FORMS = forms(`
   pointing pointed points predicting explain argue insist claim believe think warn
   exclaimed shouted yelled quipped mused added`);
 
+/** Verbs of stance and evidence ("a poll found", "endorsed"): attributions in indirect speech only. */
+const WEAK_CUES = forms(`
+  show shows showed found finds endorsed endorses supported supports wants wanted praised praises criticizes
+  opposed opposes proposed proposes defended defends sought seeks refused refuses mentioned mentions suggest
+  knows knew feel feels felt hoped hopes expects`);
+
 /** Forms that are also common nouns: a cue only right after a subject-like word. */
 const NOUN_LIKE = forms('states reports claims notes points charges promises calls hints repeats tells think believe argue claim warn insist explain say tell');
 
@@ -339,13 +345,18 @@ function tokenAt(toks: Token[], pos: number): number {
   return lo;
 }
 
-function isCue(toks: Token[], i: number, loose: boolean): boolean {
+function isCue(toks: Token[], i: number, loose: boolean, weak = false): boolean {
   const t = toks[i];
   const lw = lower(t);
+  if (weak && WEAK_CUES.has(lw)) return !DETERMINERS.has(lower(toks[i - 1])) && isWord(toks[i - 1]);
   if (!CUE_FORMS.has(lw)) return loose && /^[\p{Ll}]+ed$/u.test(t.text) && !/^(based|used|related|expected|needed)$/.test(lw);
   const prev = lower(toks[i - 1]);
   if (DETERMINERS.has(prev) && lw !== 'said' && lw !== 'told') return false;
-  if (NOUN_LIKE.has(lw) && (!isWord(toks[i - 1]) || /^(united|the|and|to|of|for|in|many|two|three|several)$/.test(prev))) return false;
+  if (NOUN_LIKE.has(lw)) {
+    if (!isWord(toks[i - 1]) || /^(united|the|and|to|of|for|in|many|two|three|several|other|some|all|these|those)$/.test(prev)) return false;
+    const next = toks[i + 1];
+    if (/^(states|reports|claims|notes|points|charges|promises|calls|hints|repeats)$/.test(lw) && (!next || !(lower(next) === 'that' || next.text === ':' || next.text === ',' || isOpen(next.text) || PRONOUNS[lower(next)] !== undefined))) return false;
+  }
   if (/^(pointed|points|pointing)$/.test(lw) && lower(toks[i + 1]) !== 'out') return false;
   if (/^(called|calls|calling)$/.test(lw) && /^(off|up|in|back|out)$/.test(lower(toks[i + 1]))) return false;
   if (/^(continued|continues|agreed|agrees|repeated|repeats|posted|maintained|maintains|indicated|indicates|revealed|reveals|confirmed|confirms|hinted|hints)$/.test(lw) && !loose) {
@@ -645,7 +656,7 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
         according = i;
         break;
       }
-      if (isCue(toks, i, false)) {
+      if (isCue(toks, i, false, true)) {
         cueIdx = i;
         break;
       }
