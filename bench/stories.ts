@@ -185,6 +185,7 @@ function quality() {
     t0 = performance.now();
     const idx = new StoryIndex();
     for (const f of feats) idx.add(f);
+    idx.consolidate();
     incr = idx.stories().map((g) => g.members);
     tI.push(performance.now() - t0);
   }
@@ -206,7 +207,7 @@ function quality() {
       '',
     ],
     ['Triangulate batch (groupStories)', fmt(sb.bcubed.precision), fmt(sb.bcubed.recall), fmt(sb.bcubed.f1), fmt(sb.pairwise.f1), String(sb.predictedClusters), fmt(median(tB), 0)],
-    ['Triangulate incremental (StoryIndex, arrival order)', fmt(si.bcubed.precision), fmt(si.bcubed.recall), fmt(si.bcubed.f1), fmt(si.pairwise.f1), String(si.predictedClusters), fmt(median(tI), 0)],
+    ['Triangulate incremental (StoryIndex.add in arrival order, then consolidate)', fmt(si.bcubed.precision), fmt(si.bcubed.recall), fmt(si.bcubed.f1), fmt(si.pairwise.f1), String(si.predictedClusters), fmt(median(tI), 0)],
   ];
   console.log(`\nQuality: UCI News Aggregator sample, ${rows.length} headlines, ${new Set(gold.values()).size} gold stories`);
   printTable(table);
@@ -233,13 +234,276 @@ function printTable(rows: string[][]) {
   });
 }
 
-const result: Record<string, unknown> = { bench: 'stories', node: process.version, date: new Date().toISOString() };
-result.quality = quality();
-if (!args.has('--quality')) {
-  const { scale } = await import('./stories-scale.js');
-  result.scale = await scale({ skip1m: args.has('--skip-1m') });
+// ------------------------------------------------------------------------------------------------
+// scale: a SYNTHETIC stream made by resampling and perturbing real full texts (PolNeAR articles)
+
+/** Deterministic PRNG (mulberry32). */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
-mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-writeFileSync(new URL('./results/stories.json', import.meta.url), JSON.stringify(result, null, 2) + '\n');
-console.log('\nwrote bench/results/stories.json');
-void readdirSync;
+
+interface Base {
+  title: string;
+  paragraphs: string[][];
+}
+
+function loadBases(): Base[] {
+  const out: Base[] = [];
+  for (const part of ['train', 'dev']) {
+    const dir = `${SHARED}data/attribution/polnear/${part}/text`;
+    for (const f of readdirSync(dir).sort()) {
+      const raw = readFileSync(`${dir}/${f}`, 'utf8');
+      const paras = raw.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+      if (paras.length < 2) continue;
+      out.push({ title: paras[0], paragraphs: paras.slice(1).map((p) => p.split(/\s+/)) });
+    }
+  }
+  return out;
+}
+
+/**
+ * The stream: DOCS_PER_DAY articles a day; each event is a base article reported by several
+ * outlets over 1–4 days; each report drops some paragraphs, swaps some words and gets a new
+ * headline; a quarter of the reports are verbatim wire copies.
+ */
+function* syntheticStream(n: number, seed: number): Generator<StoryInput> {
+  const bases = loadBases();
+  const vocab = bases.flatMap((b) => b.paragraphs.flat()).filter((_, i) => i % 97 === 0);
+  const r = rng(seed);
+  const DOCS_PER_DAY = 1000;
+  const start = Date.UTC(2024, 0, 1);
+  let live: { base: Base; day: number; left: number; wire: string | null; id: number; names: string[] }[] = [];
+  const syll = ['ka', 'lo', 'mir', 'zan', 'tor', 'vel', 'qua', 'ris', 'bon', 'dex', 'ul', 'pha'];
+  const name = () => {
+    let w = '';
+    for (let k = 0; k < 3; k++) w += syll[Math.floor(r() * syll.length)];
+    return w[0].toUpperCase() + w.slice(1);
+  };
+  let eventId = 0;
+  for (let i = 0; i < n; i++) {
+    const day = Math.floor(i / DOCS_PER_DAY);
+    live = live.filter((e) => e.left > 0 && day - e.day < 4);
+    if (live.length < 120 || r() < 0.1) live.push({ base: bases[Math.floor(r() * bases.length)], day, left: 2 + Math.floor(r() * 18), wire: null, id: eventId++, names: [name(), name(), name()] });
+    const ev = live[Math.floor(r() * live.length)];
+    ev.left--;
+    let text: string;
+    let title: string;
+    if (ev.wire !== null && r() < 0.25) {
+      text = ev.wire;
+      title = ev.base.title;
+    } else {
+      const paras = ev.base.paragraphs.filter(() => r() > 0.2);
+      // each event has its own names (the base article is reused by other events)
+      text = paras
+        .map((p) => p.map((w) => (r() < 0.04 ? vocab[Math.floor(r() * vocab.length)] : r() < 0.02 ? ev.names[Math.floor(r() * 3)] : w)).join(' '))
+        .join('\n\n');
+      title = ev.base.title.split(' ').map((w) => (r() < 0.2 ? vocab[Math.floor(r() * vocab.length)] : w)).join(' ');
+      if (ev.wire === null) ev.wire = text;
+    }
+    yield {
+      id: `syn-${i}`,
+      title,
+      text,
+      outlet: `outlet-${Math.floor(r() * 300)}`,
+      published: new Date(start + day * 86_400_000 + Math.floor(r() * 86_400_000)).toISOString(),
+      eventDates: [],
+      entities: [],
+    };
+  }
+}
+
+/**
+ * The same stream one stage later: persisted story features of already-analysed articles
+ * (features of the base articles, perturbed per report: terms dropped, event names added,
+ * sketches partly redrawn, verbatim copies sharing the wire sketch). Used for the 1M run, which
+ * measures grouping alone.
+ */
+function* syntheticFeatureStream(n: number, seed: number): Generator<StoryFeatures> {
+  const bases = loadBases().map((b, i) =>
+    storyFeatures({ id: `base-${i}`, title: b.title, text: b.paragraphs.map((p) => p.join(' ')).join('\n\n'), outlet: null, published: null, eventDates: [], entities: [] }),
+  );
+  const r = rng(seed);
+  const DOCS_PER_DAY = 1000;
+  let live: { base: StoryFeatures; day: number; left: number; id: number; names: string[]; wire: StoryFeatures | null }[] = [];
+  let eventId = 0;
+  for (let i = 0; i < n; i++) {
+    const day = Math.floor(i / DOCS_PER_DAY);
+    live = live.filter((e) => e.left > 0 && day - e.day < 4);
+    if (live.length < 120 || r() < 0.1) {
+      const id = eventId++;
+      live.push({ base: bases[Math.floor(r() * bases.length)], day, left: 2 + Math.floor(r() * 18), id, names: [`ev${id}a`, `ev${id}b`, `ev${id}c`], wire: null });
+    }
+    const ev = live[Math.floor(r() * live.length)];
+    ev.left--;
+    const b = ev.base;
+    let f: StoryFeatures;
+    if (ev.wire && r() < 0.25) f = { ...ev.wire, id: `syn-${i}`, outlet: `outlet-${Math.floor(r() * 300)}`, day };
+    else {
+      const terms = b.terms.filter(() => r() > 0.2).concat(ev.names.map((x) => [x, 2] as [string, number]));
+      const sig = b.sketch ? b.sketch.sig.map((v) => (r() < 0.3 ? Math.floor(r() * 2 ** 31) : v)) : [];
+      f = {
+        ...b,
+        id: `syn-${i}`,
+        outlet: `outlet-${Math.floor(r() * 300)}`,
+        day,
+        published: null,
+        terms,
+        entities: b.entities.filter(() => r() > 0.2).concat(ev.names.map((x) => [`NAME:${x}`, 2] as [string, number])),
+        sketch: b.sketch ? { k: b.sketch.k, sig } : null,
+        textHash: `${b.textHash}-${i}`,
+      };
+      if (!ev.wire) ev.wire = f;
+    }
+    yield f;
+  }
+}
+
+async function scaleFeaturesChild(n: number) {
+  const idx = new StoryIndex();
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  let addMs = 0;
+  let closed = 0;
+  let peakRss = 0;
+  let peakHeap = 0;
+  let peakOpenDocs = 0;
+  let i = 0;
+  const t0 = performance.now();
+  for (const f of syntheticFeatureStream(n, 7)) {
+    const a = cpu();
+    idx.add(f);
+    addMs += cpu() - a;
+    if (++i % 1000 === 0) {
+      closed += idx.drainClosed().length;
+      const m = process.memoryUsage();
+      peakRss = Math.max(peakRss, m.rss);
+      peakHeap = Math.max(peakHeap, m.heapUsed);
+      peakOpenDocs = Math.max(peakOpenDocs, idx.size.openDocs);
+    }
+  }
+  closed += idx.drainClosed().length;
+  return {
+    docs: n,
+    stories: closed + idx.stories().length,
+    groupMs: addMs,
+    wallMs: performance.now() - t0,
+    docsPerSecGroupOnly: (n / addMs) * 1000,
+    peakRssMB: peakRss / 2 ** 20,
+    peakHeapMB: peakHeap / 2 ** 20,
+    peakOpenDocs,
+  };
+}
+
+async function scaleChild(n: number) {
+  const idx = new StoryIndex();
+  let featMs = 0;
+  let addMs = 0;
+  let closed = 0;
+  let peakRss = 0;
+  let peakHeap = 0;
+  let peakOpenDocs = 0;
+  let words = 0;
+  const t0 = performance.now();
+  let i = 0;
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  for (const input of syntheticStream(n, 42)) {
+    const a = cpuMs();
+    const f = storyFeatures(input);
+    const b = cpuMs();
+    idx.add(f);
+    const c = cpuMs();
+    featMs += b - a;
+    addMs += c - b;
+    words += f.words;
+    if (++i % 1000 === 0) {
+      closed += idx.drainClosed().length;
+      const m = process.memoryUsage();
+      peakRss = Math.max(peakRss, m.rss);
+      peakHeap = Math.max(peakHeap, m.heapUsed);
+      peakOpenDocs = Math.max(peakOpenDocs, idx.size.openDocs);
+    }
+  }
+  closed += idx.drainClosed().length;
+  const open = idx.stories().length;
+  const wallMs = performance.now() - t0;
+  return {
+    docs: n,
+    avgWords: words / n,
+    stories: closed + open,
+    featuresMs: featMs,
+    groupMs: addMs,
+    wallMs,
+    docsPerSecFeaturesAndGroup: (n / (featMs + addMs)) * 1000,
+    docsPerSecGroupOnly: (n / addMs) * 1000,
+    peakRssMB: peakRss / 2 ** 20,
+    peakHeapMB: peakHeap / 2 ** 20,
+    peakOpenDocs,
+  };
+}
+
+async function runChild(n: number, mode = '--scale-child'): Promise<Record<string, number>> {
+  const { execFileSync } = await import('node:child_process');
+  const out = execFileSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, mode, String(n)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+async function scale(skip1m: boolean) {
+  console.log(
+    '\nScale A: SYNTHETIC stream of full texts (PolNeAR articles resampled and perturbed, each event with its own names; 1,000 articles/day; events of 2-20 reports over up to 4 days; a quarter verbatim wire copies). storyFeatures + StoryIndex.add, arrival order, one core; throughput from process CPU time (the machine is shared).',
+  );
+  const textRuns: Record<string, number>[] = [];
+  for (const n of [10_000, 100_000]) {
+    const reps = n >= 100_000 ? 1 : REPEATS;
+    const rs: Record<string, number>[] = [];
+    for (let k = 0; k < reps; k++) rs.push(await runChild(n));
+    const med = (key: string) => median(rs.map((x) => x[key]));
+    textRuns.push({ ...rs[0], repeats: reps, docsPerSecFeaturesAndGroup: med('docsPerSecFeaturesAndGroup'), docsPerSecGroupOnly: med('docsPerSecGroupOnly'), peakRssMB: med('peakRssMB'), peakHeapMB: med('peakHeapMB') });
+  }
+  const ta = [['docs', 'avg words', 'stories', 'docs/s features+group', 'docs/s group only', 'peak RSS MB', 'peak heap MB', 'peak open docs', 'repeats']];
+  for (const r of textRuns)
+    ta.push([String(r.docs), fmt(r.avgWords, 0), String(r.stories), fmt(r.docsPerSecFeaturesAndGroup, 0), fmt(r.docsPerSecGroupOnly, 0), fmt(r.peakRssMB, 0), fmt(r.peakHeapMB, 0), String(r.peakOpenDocs), String(r.repeats)]);
+  printTable(ta);
+
+  console.log('\nScale B: SYNTHETIC stream of persisted story features (already-analysed articles: base features perturbed per report), StoryIndex.add only, one core, CPU time.');
+  const featRuns: Record<string, number>[] = [];
+  for (const n of [10_000, 100_000, ...(skip1m ? [] : [1_000_000])]) featRuns.push({ ...(await runChild(n, '--scale-features-child')), repeats: 1 });
+  const tb = [['docs', 'stories', 'docs/s group', 'CPU s', 'wall s', 'peak RSS MB', 'peak heap MB', 'peak open docs']];
+  for (const r of featRuns) tb.push([String(r.docs), String(r.stories), fmt(r.docsPerSecGroupOnly, 0), fmt(r.groupMs / 1000, 1), fmt(r.wallMs / 1000, 1), fmt(r.peakRssMB, 0), fmt(r.peakHeapMB, 0), String(r.peakOpenDocs)]);
+  printTable(tb);
+  if (featRuns.length > 1) {
+    const a = featRuns[0];
+    const z = featRuns[featRuns.length - 1];
+    console.log(`growth ${a.docs}→${z.docs} docs (×${z.docs / a.docs}): CPU per doc ×${fmt(z.groupMs / z.docs / (a.groupMs / a.docs), 2)}, peak heap ×${fmt(z.peakHeapMB / a.peakHeapMB, 2)}, peak open docs ×${fmt(z.peakOpenDocs / a.peakOpenDocs, 2)}`);
+  }
+  return { streamA: 'synthetic full texts: PolNeAR resampled and perturbed', textRuns, streamB: 'synthetic persisted features: PolNeAR base features perturbed', featRuns };
+}
+
+if (args.has('--scale-child')) {
+  const n = Number(process.argv[process.argv.indexOf('--scale-child') + 1]);
+  console.log(JSON.stringify(await scaleChild(n)));
+} else if (args.has('--scale-features-child')) {
+  const n = Number(process.argv[process.argv.indexOf('--scale-features-child') + 1]);
+  console.log(JSON.stringify(await scaleFeaturesChild(n)));
+} else {
+  const result: Record<string, unknown> = { bench: 'stories', node: process.version, date: new Date().toISOString() };
+  result.quality = quality();
+  if (!args.has('--quality')) result.scale = await scale(args.has('--skip-1m'));
+  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+  writeFileSync(new URL('./results/stories.json', import.meta.url), JSON.stringify(result, null, 2) + '\n');
+  console.log('\nwrote bench/results/stories.json');
+}

@@ -4,7 +4,7 @@ import { addTerms, capitalisedNames, isTitleCase, nameSlug, placeOf, words } fro
 import { STORIES_VERSION, type StoryFeatures, type StoryInput } from './types.js';
 
 /** Most terms kept per article (by weighted count); enough for full text, small enough to store. */
-export const MAX_TERMS = 200;
+export const MAX_TERMS = 150;
 const MAX_ENTITIES = 24;
 const MAX_PLACES = 8;
 /** Longest body (characters) read; longer texts are cut (a message says so). */
@@ -30,9 +30,21 @@ export function dayIso(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
+const byKey = (a: [string, number], b: [string, number]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
+/** The `n` entries with the highest counts (ties: smaller key first), sorted by key. */
 function topPairs(m: Map<string, number>, n: number): [string, number][] {
-  const all = [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return all.slice(0, n).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  if (m.size <= n) return [...m.entries()].sort(byKey);
+  const counts = Float64Array.from(m.values()).sort().reverse();
+  const cut = counts[n - 1];
+  const above: [string, number][] = [];
+  const tie: [string, number][] = [];
+  for (const e of m) {
+    if (e[1] > cut) above.push(e);
+    else if (e[1] === cut) tie.push(e);
+  }
+  tie.sort(byKey);
+  return above.concat(tie.slice(0, n - above.length)).sort(byKey);
 }
 
 function round(x: number): number {
@@ -76,9 +88,14 @@ export function storyFeatures(input: StoryInput, options: { now?: string | null 
 
   // terms: title words count double unless the body is just the title
   const terms = new Map<string, number>();
+  const bigrams = new Map<string, number>();
   const bodyIsTitle = title !== null && text.trim() === title;
-  if (title !== null && !bodyIsTitle) addTerms(title, 2, terms);
-  const nWords = addTerms(text, 1, terms);
+  if (title !== null && !bodyIsTitle) addTerms(title, 2, terms, bigrams);
+  const ws = words(text);
+  const nWords = addTerms(text, 1, terms, bigrams, ws);
+  // a phrase said once is noise in a long text; keep repeated ones (or any, in a short text)
+  const minPhrase = nWords > 150 ? 2 : 1;
+  for (const [b, c] of bigrams) if (c >= minPhrase) terms.set(b, c);
 
   // entities: given, or capitalised names as a fallback
   const entities = new Map<string, number>();
@@ -92,7 +109,7 @@ export function storyFeatures(input: StoryInput, options: { now?: string | null 
       if (e.type === 'LOC') places.set(e.id, (places.get(e.id) ?? 0) + c);
     }
   } else {
-    const names = capitalisedNames(text);
+    const names = capitalisedNames(text, ws);
     if (title !== null && !bodyIsTitle && !isTitleCase(title)) {
       for (const [n, c] of capitalisedNames(title)) names.set(n, (names.get(n) ?? 0) + c);
     }
@@ -110,7 +127,7 @@ export function storyFeatures(input: StoryInput, options: { now?: string | null 
   }
 
   // near-duplicate sketch over the body (a syndicated copy often gets a new headline)
-  const lower = words(text).map((w) => w.word.toLowerCase().replace(/’/g, "'"));
+  const lower = ws.map((w) => w.word.toLowerCase());
   const sketch = minhash(lower);
   const textHash = fnv1a(lower.join(' ')).toString(16).padStart(8, '0') + (lower.length % 4096).toString(16);
 

@@ -29,7 +29,6 @@ function mix(h: number): number {
   return h >>> 0;
 }
 
-const SEEDS: number[] = Array.from({ length: SKETCH_SIZE }, (_, i) => mix(0x9e3779b9 + i * 0x632be5ab));
 
 /** Shingle length used for a text of `n` words (short texts use shorter shingles). */
 export function shingleSize(n: number): number {

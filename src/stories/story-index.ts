@@ -24,24 +24,25 @@ import { term, words } from './text.js';
  */
 
 export const DEFAULTS: Required<Omit<GroupOptions, 'now'>> & { now: string | null } = {
-  threshold: 0.2,
-  mergeThreshold: 0.3,
+  threshold: 0.15,
+  mergeThreshold: 0.2,
   copyThreshold: 0.6,
   windowDays: 3,
   maxWindowDays: 21,
+  maxSpanDays: 60,
   now: null,
   maxOpenStories: 50_000,
 };
 
 /** Weight of entity features relative to content terms. */
-const ENTITY_WEIGHT = 1.0;
+const ENTITY_WEIGHT = Number(process.env.TRI_EW ?? 1.0);
 /** Centroid terms kept per story (pruned to PRUNE_TO when it grows past MAX_CENTROID). */
-const MAX_CENTROID = 400;
-const PRUNE_TO = 250;
+const MAX_CENTROID = 600;
+const PRUNE_TO = 300;
 /** Query terms used for candidate retrieval, candidates scored exactly, and a posting-size cutoff. */
-const QUERY_TERMS = 16;
-const MAX_CANDIDATES = 24;
-const MAX_POSTING_SCAN = 2_000;
+const QUERY_TERMS = 12;
+const MAX_CANDIDATES = 8;
+const MAX_POSTING_SCAN = 600;
 /** Documents kept per LSH bucket / per exact-text key (copies of copies add nothing). */
 const BUCKET_CAP = 8;
 const DF_BITS = 21;
@@ -50,7 +51,7 @@ const DF_BITS = 21;
  * terms shared by every article of a small collection from weighing nothing (a prior that any
  * given word is rare), and fades out as the collection grows.
  */
-export let IDF_PRIOR_DOCS = Number(process.env.TRI_IDF_PRIOR ?? 20);
+export const IDF_PRIOR_DOCS = Number(process.env.TRI_IDF_PRIOR ?? 20);
 
 interface Vec {
   keys: string[];
@@ -169,7 +170,9 @@ export class StoryIndex {
 
     if (!this.seeded) this.df.add(new Set(featureKeys(f)));
     const vec = this.vector(f);
-    const entry: DocEntry = { f, story: undefined as unknown as Story, vec, t, bands: null };
+    // keep what later steps need, not the terms (they live on in the centroid and `vec`)
+    const lite: StoryFeatures = { ...f, terms: [], messages: [] };
+    const entry: DocEntry = { f: lite, story: undefined as unknown as Story, vec, t, bands: null };
 
     // 1. copies: same normalised text, or a near-duplicate sketch
     let copyOf: DocEntry | null = null;
@@ -246,7 +249,7 @@ export class StoryIndex {
     if (s.norm2 < 0) s.norm2 = recomputeNorm(s.centroid);
     for (const [e] of entry.f.entities) decrement(s.entityDocs, e);
     for (const [p] of entry.f.places) decrement(s.placeDocs, p);
-    if (!this.seeded) this.df.remove(new Set(featureKeys(entry.f)));
+    if (!this.seeded) this.df.remove(new Set(entry.vec.keys));
     if (s.members.length === 0) {
       this.dropStory(s);
       this.usedIds.delete(s.id);
@@ -300,6 +303,29 @@ export class StoryIndex {
       if (changed === 0) break;
     }
     return merges;
+  }
+
+  /**
+   * Leave-one-out similarity of each member to the rest of its story (cosine of the member's
+   * vector with the centroid minus that vector), in member order.
+   */
+  cohesion(storyId: string): { id: string; loo: number }[] {
+    const s = this.open.get(storyId);
+    if (!s) return [];
+    return s.members.map((m) => ({ id: m, loo: this.loo(this.docs.get(m)!, s) }));
+  }
+
+  private loo(e: DocEntry, s: Story): number {
+    let dot = 0;
+    let n2 = s.norm2;
+    for (let i = 0; i < e.vec.keys.length; i++) {
+      const c = s.centroid.get(e.vec.keys[i]) ?? 0;
+      const v = e.vec.vals[i];
+      const rest = Math.max(0, c - v);
+      dot += v * rest;
+      n2 += rest * rest - c * c;
+    }
+    return n2 > 1e-12 ? dot / Math.sqrt(n2) : 0;
   }
 
   /** Closes every open story (end of a batch run or of a stream). */
@@ -512,7 +538,8 @@ export class StoryIndex {
     if (this.clock !== null && day <= this.clock) return;
     this.clock = day;
     for (const s of [...this.open.values()]) {
-      if (s.tMax !== null && s.tMax + this.allowedGap(s) + 1 < day) this.close(s);
+      if (s.tMax === null || s.tMin === null) continue;
+      if (s.tMax + this.allowedGap(s) + 1 < day || day - s.tMin > this.options.maxSpanDays) this.close(s);
     }
   }
 

@@ -63,8 +63,20 @@ export function words(text: string): { word: string; start: number }[] {
   return out;
 }
 
-/** Content term of a word, or null for stop words, single letters and bare short numbers. */
+const TERM_CACHE = new Map<string, string | null>();
+const TERM_CACHE_MAX = 200_000;
+
+/** Content term of a word, or null for stop words, single letters and bare short numbers (memoised). */
 export function term(word: string): string | null {
+  const hit = TERM_CACHE.get(word);
+  if (hit !== undefined) return hit;
+  const t = computeTerm(word);
+  if (TERM_CACHE.size >= TERM_CACHE_MAX) TERM_CACHE.clear();
+  TERM_CACHE.set(word, t);
+  return t;
+}
+
+function computeTerm(word: string): string | null {
   const s = stem(word);
   if (s.length < 2 || STOP_WORDS.has(s)) return null;
   if (/^\d+$/.test(s) && s.length < 2) return null;
@@ -73,18 +85,59 @@ export function term(word: string): string | null {
 }
 
 /** Adds the content terms of `text` to `into`, each occurrence counting `weight`. */
-export function addTerms(text: string, weight: number, into: Map<string, number>): number {
+export function addTerms(
+  text: string,
+  weight: number,
+  into: Map<string, number>,
+  bigrams?: Map<string, number>,
+  ws: { word: string; start: number }[] = words(text),
+): number {
   let n = 0;
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
+  let prev: string | null = null;
+  let prevEnd = -1;
+  for (const m of ws) {
     n++;
-    const t = term(m[0]);
-    if (t !== null) into.set(t, (into.get(t) ?? 0) + weight);
+    const t = term(m.word);
+    if (t !== null) {
+      into.set(t, (into.get(t) ?? 0) + weight);
+      // adjacent content words within a clause ("golden dome", "victory day", "fifth term")
+      if (bigrams && prev !== null && onlySpaces(text, prevEnd, m.start)) {
+        const b = `${prev} ${t}`;
+        bigrams.set(b, (bigrams.get(b) ?? 0) + weight);
+      }
+    }
+    prev = t;
+    prevEnd = m.start + m.word.length;
   }
   return n;
 }
 
+function onlySpaces(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 45) return false;
+  }
+  return true;
+}
+
 const CAP_RE = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
+
+function isCap(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90 && (w.length < 2 || !/\d/.test(w));
+  return CAP_RE.test(w);
+}
+
+/** True when the characters between two words end a sentence or a line. */
+function sentenceGap(text: string, from: number, to: number): boolean {
+  for (let i = to - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 0xa0) continue;
+    return c === 46 || c === 33 || c === 63 || c === 58 || c === 10 || c === 34 || c === 0x201c || text.slice(from, to).includes('\n');
+  }
+  return false;
+}
 
 function slug(name: string): string {
   return name
@@ -99,16 +152,14 @@ function slug(name: string): string {
  * the first word of a sentence or line unless it also occurs capitalised elsewhere. Headlines in
  * title case are skipped by the caller. Returns slugs with counts.
  */
-export function capitalisedNames(text: string): Map<string, number> {
-  const ws = words(text);
+export function capitalisedNames(text: string, ws: { word: string; start: number }[] = words(text)): Map<string, number> {
   const names = new Map<string, number>();
   const midCaps = new Set<string>();
   const starts = new Array<boolean>(ws.length).fill(false);
   for (let i = 0; i < ws.length; i++) {
     const prevEnd = i === 0 ? 0 : ws[i - 1].start + ws[i - 1].word.length;
-    const gap = text.slice(prevEnd, ws[i].start);
-    starts[i] = i === 0 || /[.!?:\n"“]\s*$/.test(gap) || /\n/.test(gap);
-    if (!starts[i] && CAP_RE.test(ws[i].word)) midCaps.add(ws[i].word);
+    starts[i] = i === 0 || sentenceGap(text, prevEnd, ws[i].start);
+    if (!starts[i] && isCap(ws[i].word)) midCaps.add(ws[i].word);
   }
   let run: string[] = [];
   const flush = () => {
@@ -122,10 +173,10 @@ export function capitalisedNames(text: string): Map<string, number> {
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i].word;
     const prevEnd = i === 0 ? 0 : ws[i - 1].start + ws[i - 1].word.length;
-    const joined = run.length > 0 && /^[ \t\u00a0]+$/.test(text.slice(prevEnd, ws[i].start));
+    const joined = run.length > 0 && onlySpaces(text, prevEnd, ws[i].start) && text.charCodeAt(prevEnd) !== 45;
     if (!joined) flush();
-    const isCap = CAP_RE.test(w) && !NOT_NAMES.has(w.replace(/['’]s$/, '')) && w.length > 1;
-    if (isCap && (!starts[i] || midCaps.has(w))) {
+    const cap = w.length > 1 && isCap(w) && !NOT_NAMES.has(w.replace(/['’]s$/, ''));
+    if (cap && (!starts[i] || midCaps.has(w))) {
       run.push(w);
     } else if (run.length > 0 && joined && /^(?:of|de|la|bin|al|von|van)$/.test(w)) {
       run.push(w);

@@ -89,6 +89,8 @@ export interface GroupOptions {
   windowDays?: number;
   /** Upper bound of the adaptive window (long-running stories grow it up to this). */
   maxWindowDays?: number;
+  /** A story older than this (first dated member to the stream's clock) closes; a continuation starts a new story. */
+  maxSpanDays?: number;
   /** Publication dates later than this (ISO) are treated as unknown ("future date" message). */
   now?: string | null;
   /** Hard cap on open stories kept in memory; the least recently updated are closed first. */

@@ -1,0 +1,227 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import {
+  canonicalOrder,
+  groupStories,
+  reconcileStoryIds,
+  type StoryFeatures,
+  StoryIndex,
+  type StoryInput,
+  storyFeatures,
+} from '../src/stories/index.js';
+
+const SEEDS = new URL('../../shared/seeds/', import.meta.url).pathname;
+
+/** Raw seed text: first line as title, the rest as text. */
+function seed(prefix: string, extra: Partial<StoryInput> = {}): StoryInput {
+  const file = readdirSync(SEEDS).find((f) => f.startsWith(prefix))!;
+  const raw = readFileSync(SEEDS + file, 'utf8');
+  const nl = raw.indexOf('\n');
+  return { id: prefix, title: raw.slice(0, nl).trim(), text: raw.slice(nl + 1), outlet: null, published: null, eventDates: [], entities: [], ...extra };
+}
+
+const ids = (groups: { members: string[] }[]) => groups.map((g) => [...g.members].sort()).sort((a, b) => a[0].localeCompare(b[0]));
+
+/** A lightly edited copy: some sentences dropped, a word changed, a new headline. */
+function edited(text: string, k: number): string {
+  const sentences = text.split(/(?<=[.!?])\s+/);
+  return sentences
+    .filter((_, i) => (i + k) % 9 !== 0)
+    .join(' ')
+    .replace(/\bsaid\b/, k % 2 ? 'stated' : 'said');
+}
+
+describe('storyFeatures', () => {
+  it('is deterministic, JSON-serialisable and finds names and places in raw seed text', () => {
+    const a = storyFeatures(seed('002'));
+    const b = storyFeatures(seed('002'));
+    assert.deepEqual(a, b);
+    assert.deepEqual(JSON.parse(JSON.stringify(a)), a);
+    assert.equal(a.status, 'ok');
+    const ent = a.entities.map(([e]) => e);
+    assert.ok(ent.includes('LOC:harbin'), ent.join(' '));
+    assert.ok(ent.some((e) => e.includes('blinken')), ent.join(' '));
+    assert.ok(a.places.some(([p]) => p === 'LOC:china'));
+    assert.ok(a.terms.some(([t]) => t === 'putin'));
+    assert.ok(a.sketch && a.sketch.sig.length === 64);
+  });
+
+  it('uses given entities instead of the fallback', () => {
+    const f = storyFeatures(seed('000', { entities: [{ id: 'PER:xi_jinping', type: 'PER', count: 5 }, { id: 'LOC:moscow', type: 'LOC', count: 3 }] }));
+    assert.deepEqual(f.entities, [['LOC:moscow', 3], ['PER:xi_jinping', 5]]);
+    assert.deepEqual(f.places, [['LOC:moscow', 3]]);
+  });
+
+  it('turns bad input into a status and messages, never an exception', () => {
+    const empty = storyFeatures({ id: 'e', title: null, text: '', outlet: null, published: 'not a date', eventDates: ['x'], entities: [] });
+    assert.equal(empty.status, 'empty');
+    assert.equal(empty.day, null);
+    assert.ok(empty.messages.some((m) => /not understood/.test(m.message)));
+    const one = storyFeatures({ id: 'w', title: null, text: 'Breaking', outlet: null, published: null, eventDates: [], entities: [] });
+    assert.equal(one.status, 'too-short');
+    const junk = storyFeatures({ id: 5 as unknown as string, title: 7 as unknown as string, text: null as unknown as string, outlet: null, published: null, eventDates: null as unknown as string[], entities: null as unknown as [] });
+    assert.equal(junk.status, 'empty');
+    const future = storyFeatures(seed('000', { published: '2031-01-01' }), { now: '2025-05-10T00:00:00Z' });
+    assert.equal(future.day, null);
+    assert.ok(future.messages.some((m) => /future/.test(m.message)));
+  });
+});
+
+describe('groupStories (batch)', () => {
+  it('groups the four Xi-in-Moscow seeds and keeps Putin-in-Beijing 2024 apart when dates are known', () => {
+    // dates as the pipeline has them from the articles' metadata
+    const fs = [
+      seed('000', { published: '2025-05-08' }),
+      seed('001', { published: '2025-05-07' }),
+      seed('002', { published: '2024-05-16' }),
+      seed('003', { published: '2025-05-09T06:47:00+05:30' }),
+      seed('004', { published: '2025-05-08' }),
+    ].map((i) => storyFeatures(i));
+    const groups = groupStories(fs);
+    assert.deepEqual(ids(groups), [['000', '001', '003', '004'], ['002']]);
+    const xi = groups.find((g) => g.members.includes('000'))!;
+    assert.deepEqual(xi.span, { start: '2025-05-07', end: '2025-05-09' });
+    assert.ok(xi.entities.some((e) => e.id === 'LOC:russia'));
+    assert.ok(xi.title !== null);
+  });
+
+  it('lets undated articles join without stretching the time span', () => {
+    const fs = [seed('000'), seed('001'), seed('003', { published: '2025-05-09T06:47:00+05:30' }), seed('004')].map((i) => storyFeatures(i));
+    const groups = groupStories(fs);
+    assert.deepEqual(ids(groups), [['000', '001', '003', '004']]);
+    assert.deepEqual(groups[0].span, { start: '2025-05-09', end: '2025-05-09' });
+  });
+
+  it('does not depend on the input order', () => {
+    const fs = ['000', '001', '002', '003', '004'].map((p, i) => storyFeatures(seed(p, { published: i === 2 ? '2024-05-16' : '2025-05-08' })));
+    const a = groupStories(fs);
+    const b = groupStories([...fs].reverse());
+    const c = groupStories([fs[2], fs[4], fs[0], fs[3], fs[1]]);
+    assert.deepEqual(b, a);
+    assert.deepEqual(c, a);
+  });
+
+  it('separates the same text a year apart (two summits), and keeps a future-dated copy with now set', () => {
+    const text = seed('004').text;
+    const fs = [
+      storyFeatures({ ...seed('004'), id: 'a', published: '2025-05-08' }),
+      storyFeatures({ ...seed('004'), id: 'b', published: '2024-05-08', text: edited(text, 1) }),
+    ];
+    assert.equal(groupStories(fs).length, 2);
+    const fut = storyFeatures({ ...seed('004'), id: 'c', published: '2030-01-01' }, { now: '2025-05-10' });
+    assert.equal(groupStories([fs[0], fut], { now: '2025-05-10' }).length, 1);
+  });
+
+  it('recognises identical texts from ten outlets as one story with one independent source', () => {
+    const base = seed('003', { published: '2025-05-09' });
+    const fs = Array.from({ length: 10 }, (_, i) => storyFeatures({ ...base, id: `copy${i}`, outlet: `Outlet ${i}`, title: `Headline ${i}` }));
+    const groups = groupStories(fs);
+    assert.equal(groups.length, 1);
+    assert.equal(groups[0].members.length, 10);
+    assert.equal(groups[0].copies.length, 1);
+    assert.equal(groups[0].copies[0].length, 10);
+    assert.equal(groups[0].independentSources, 1);
+  });
+
+  it('recognises lightly edited syndicated copies with new headlines, and counts sources', () => {
+    const base = seed('004', { published: '2025-05-08' });
+    const fs = [
+      storyFeatures({ ...base, id: 'wire', outlet: 'Wire' }),
+      storyFeatures({ ...base, id: 'reprint1', outlet: 'Paper A', title: 'Xi, Putin deepen ties', text: edited(base.text, 2) }),
+      storyFeatures({ ...base, id: 'reprint2', outlet: 'Paper B', title: 'Moscow summit ends', text: edited(base.text, 5) }),
+      storyFeatures(seed('001', { published: '2025-05-07', outlet: 'Paper C' })),
+      storyFeatures(seed('000', { published: '2025-05-08', outlet: 'Paper D' })),
+    ];
+    const groups = groupStories(fs);
+    assert.equal(groups.length, 1, JSON.stringify(ids(groups)));
+    assert.deepEqual(groups[0].copies.map((c) => [...c].sort()), [['reprint1', 'reprint2', 'wire']]);
+    assert.equal(groups[0].independentSources, 3);
+  });
+
+  it('keeps a one-word article and an empty one as stories of their own', () => {
+    const fs = [
+      storyFeatures(seed('000', { published: '2025-05-08' })),
+      storyFeatures({ id: 'one', title: null, text: 'Putin', outlet: null, published: '2025-05-08', eventDates: [], entities: [] }),
+      storyFeatures({ id: 'none', title: null, text: '', outlet: null, published: null, eventDates: [], entities: [] }),
+    ];
+    assert.deepEqual(ids(groupStories(fs)), [['000'], ['none'], ['one']]);
+  });
+
+  it('groups ten thousand reports of one event into one story in bounded time', () => {
+    const base = seed('001', { published: '2025-05-07' });
+    const words = base.text.split(/\s+/);
+    const fs: StoryFeatures[] = [];
+    for (let i = 0; i < 10_000; i++) {
+      // every report drops a different stretch of words, changes one, and has its own headline
+      const from = (i * 37) % (words.length - 40);
+      const text = [...words.slice(0, from), ...words.slice(from + 30)].map((w, j) => (j === (i * 13) % 300 ? 'reportedly' : w)).join(' ');
+      fs.push(storyFeatures({ ...base, id: `r${i}`, title: `Report ${i} on the Moscow visit`, text, outlet: `o${i % 50}`, published: `2025-05-0${7 + (i % 3)}` }));
+    }
+    const t0 = performance.now();
+    const groups = groupStories(fs);
+    const ms = performance.now() - t0;
+    assert.equal(groups.length, 1);
+    assert.equal(groups[0].members.length, 10_000);
+    assert.ok(groups[0].independentSources <= 50);
+    assert.ok(ms < 20_000, `took ${ms} ms`);
+  });
+});
+
+describe('StoryIndex (incremental)', () => {
+  const dated = () =>
+    [
+      seed('000', { published: '2025-05-08' }),
+      seed('001', { published: '2025-05-07' }),
+      seed('002', { published: '2024-05-16' }),
+      seed('003', { published: '2025-05-09' }),
+      seed('004', { published: '2025-05-08' }),
+    ].map((i) => storyFeatures(i));
+
+  it('gives the batch result when fed in canonical order with the same frequencies', () => {
+    const fs = dated();
+    const idx = new StoryIndex();
+    for (const f of fs) idx.observe(f);
+    for (const f of canonicalOrder(fs)) idx.add(f);
+    idx.consolidate();
+    assert.deepEqual(idx.stories(), groupStories(fs));
+  });
+
+  it('returns story ids from add, closes stories whose window has passed, and removes articles', () => {
+    const fs = dated();
+    const idx = new StoryIndex();
+    const s2 = idx.add(fs[2]); // 2024
+    const s0 = idx.add(fs[0]); // 2025: the 2024 story closes
+    assert.notEqual(s0, s2);
+    assert.equal(idx.size.openStories, 1);
+    assert.equal(idx.size.closedPending, 1);
+    for (const f of [fs[1], fs[3], fs[4]]) idx.add(f);
+    assert.equal(idx.add(fs[1]), s0); // adding again is a no-op
+    const closed = idx.drainClosed();
+    assert.deepEqual(closed.map((g) => g.members), [['002']]);
+    assert.equal(closed[0].closed, true);
+    idx.remove('001');
+    assert.deepEqual(idx.stories().map((g) => g.members), [['000', '004', '003']]);
+  });
+});
+
+describe('reconcileStoryIds', () => {
+  const g = (id: string, members: string[]) => ({ id, members, copies: [], independentSources: members.length, title: null, span: { start: null, end: null }, entities: [], places: [] });
+
+  it('keeps ids when stories gain members, and documents merges and splits', () => {
+    const prev = [
+      { id: 'S1', members: ['a', 'b'] },
+      { id: 'S2', members: ['c'] },
+      { id: 'S3', members: ['d', 'e', 'f'] },
+    ];
+    const next = [g('n1', ['a', 'b', 'x']), g('n2', ['c']), g('n3', ['d', 'e']), g('n4', ['f', 'y'])];
+    const out = reconcileStoryIds(prev, next);
+    assert.deepEqual(out.map((s) => s.id), ['S1', 'S2', 'S3', 'n4']);
+    const merged = reconcileStoryIds(prev, [g('m', ['a', 'b', 'c', 'd', 'e', 'f'])]);
+    assert.equal(merged[0].id, 'S3');
+    assert.deepEqual(merged[0].mergedFrom, ['S1', 'S2']);
+    // a new story never takes a retired id
+    const fresh = reconcileStoryIds([{ id: 'S9', members: ['z'] }], [g('S9', ['q'])]);
+    assert.equal(fresh[0].id, 'S9-2');
+  });
+});
