@@ -44,13 +44,6 @@ interface GoldAttribution {
   direct: boolean;
 }
 
-const args = process.argv.slice(2);
-const verbose = args.includes('--verbose');
-const noEntities = args.includes('--no-entities');
-const limitIdx = args.indexOf('--limit');
-const limit = limitIdx >= 0 ? Number(args[limitIdx + 1]) : Number.POSITIVE_INFINITY;
-const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--limit') ?? '../shared/data/attribution/polnear/dev';
-
 function parseRanges(s: string): Span[] {
   return s.split(';').map((r) => {
     const [a, b] = r.trim().split(/\s+/).map(Number);
@@ -131,7 +124,6 @@ function sameSet(a: Set<number>, b: Set<number>): boolean {
 type Recognise = (text: string, sentences: Span[]) => EntityMention[];
 
 async function loadRecogniser(): Promise<Recognise | null> {
-  if (noEntities) return null;
   const path = join(process.cwd(), 'src/analyse/entities/index.ts');
   if (!existsSync(path)) return null;
   try {
@@ -159,8 +151,27 @@ function prf(tp: number, pred: number, gold: number): [number, number, number] {
   return [p, r, p + r ? (2 * p * r) / (p + r) : 0];
 }
 
-async function main(): Promise<void> {
-  const recognise = await loadRecogniser();
+export interface QuoteEvalOptions {
+  limit?: number;
+  verbose?: boolean;
+  recognise?: Recognise | null;
+  /** Also time the three analysers (median of 5 passes). */
+  speed?: boolean;
+}
+
+export interface QuoteEval {
+  articles: number;
+  words: number;
+  all: { gold: number; pred: number; p: number; r: number; f: number; pe: number; re: number; fe: number; speakerAccuracy: number; speakerN: number };
+  direct: { gold: number; pred: number; p: number; r: number; f: number; pe: number; re: number; fe: number; speakerAccuracy: number; speakerN: number };
+  msPerArticle: number | null;
+  entityMsPerArticle: number | null;
+}
+
+export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteEval {
+  const limit = opts.limit ?? Number.POSITIVE_INFINITY;
+  const verbose = opts.verbose ?? false;
+  const recognise = opts.recognise ?? null;
   const textDir = join(dir, 'text');
   const annDir = join(dir, 'attributions');
   const annFiles = readdirSync(annDir)
@@ -271,41 +282,65 @@ async function main(): Promise<void> {
   const dfe = dpe + dre ? (2 * dpe * dre) / (dpe + dre) : 0;
   const spk = all.spkTotal ? all.spkOk / all.spkTotal : 0;
   const dspk = direct.spkTotal ? direct.spkOk / direct.spkTotal : 0;
-  const fmt = (x: number) => x.toFixed(3);
-  console.log(`dir: ${dir}  articles: ${names.length}  entities: ${recognise ? 'recogniseEntities' : 'built-in capitalised-name fallback'}`);
-  console.log('subset      gold  pred   P(ovl)  R(ovl)  F1(ovl)  P(ex)   R(ex)   F1(ex)  speakerAcc (n)');
-  console.log(
-    `all       ${String(all.gold).padStart(6)} ${String(all.pred).padStart(5)}   ${fmt(p)}   ${fmt(r)}   ${fmt(f)}    ${fmt(pe)}   ${fmt(re)}   ${fmt(fe)}   ${fmt(spk)} (${all.spkTotal})`,
-  );
-  console.log(
-    `quoted    ${String(direct.gold).padStart(6)} ${String(direct.pred).padStart(5)}   ${fmt(dp)}   ${fmt(dr)}   ${fmt(df)}    ${fmt(dpe)}   ${fmt(dre)}   ${fmt(dfe)}   ${fmt(dspk)} (${direct.spkTotal})`,
-  );
-  void analyseMs;
-  // speed: the three analysers alone, one process, median of 5 passes over the texts (first pass warms up)
-  const texts = names.map((n) => readFileSync(join(textDir, n), 'utf8'));
-  const sents = texts.map((t) => splitSentences(t));
-  const passes: number[] = [];
-  for (let rep = 0; rep < 6; rep++) {
-    const t0 = performance.now();
-    for (let i = 0; i < texts.length; i++) {
-      findQuotes(texts[i], sents[i], []);
-      findTimes(texts[i], sents[i], null);
-      findQuantities(texts[i], sents[i]);
+  let msPerArticle: number | null = null;
+  if (opts.speed) {
+    // the three analysers alone, one process, median of 5 passes over the texts (a first pass warms up)
+    const texts = names.map((n) => readFileSync(join(textDir, n), 'utf8'));
+    const sents = texts.map((t) => splitSentences(t));
+    const passes: number[] = [];
+    for (let rep = 0; rep < 6; rep++) {
+      const t0 = performance.now();
+      for (let i = 0; i < texts.length; i++) {
+        findQuotes(texts[i], sents[i], []);
+        findTimes(texts[i], sents[i], null);
+        findQuantities(texts[i], sents[i]);
+      }
+      if (rep > 0) passes.push((performance.now() - t0) / texts.length);
     }
-    if (rep > 0) passes.push((performance.now() - t0) / texts.length);
+    passes.sort((a, b) => a - b);
+    msPerArticle = passes[2];
   }
-  passes.sort((a, b) => a - b);
-  const perArticle = passes[2];
+  void analyseMs;
+  return {
+    articles: names.length,
+    words,
+    all: { gold: all.gold, pred: all.pred, p, r, f, pe, re, fe, speakerAccuracy: spk, speakerN: all.spkTotal },
+    direct: { gold: direct.gold, pred: direct.pred, p: dp, r: dr, f: df, pe: dpe, re: dre, fe: dfe, speakerAccuracy: dspk, speakerN: direct.spkTotal },
+    msPerArticle,
+    entityMsPerArticle: recognise ? entityMs / names.length : null,
+  };
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const limitIdx = args.indexOf('--limit');
+  const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--limit') ?? '../shared/data/attribution/polnear/dev';
+  const recognise = args.includes('--no-entities') ? null : await loadRecogniser();
+  const r = evaluateQuotes(dir, {
+    limit: limitIdx >= 0 ? Number(args[limitIdx + 1]) : undefined,
+    verbose: args.includes('--verbose'),
+    recognise,
+    speed: true,
+  });
+  const fmt = (x: number) => x.toFixed(3);
+  console.log(`dir: ${dir}  articles: ${r.articles}  speakers: ${recognise ? 'entity mentions from recogniseEntities' : 'built-in capitalised-name fallback'}`);
+  console.log('subset      gold  pred   P(ovl)  R(ovl)  F1(ovl)  P(ex)   R(ex)   F1(ex)  speakerAcc (n)');
+  for (const [name, m] of [['all', r.all], ['quoted', r.direct]] as const) {
+    console.log(
+      `${name.padEnd(8)}  ${String(m.gold).padStart(6)} ${String(m.pred).padStart(5)}   ${fmt(m.p)}   ${fmt(m.r)}   ${fmt(m.f)}    ${fmt(m.pe)}   ${fmt(m.re)}   ${fmt(m.fe)}   ${fmt(m.speakerAccuracy)} (${m.speakerN})`,
+    );
+  }
+  const ms = r.msPerArticle ?? 0;
   console.log(
-    `speed: quotes+times+quantities median ${perArticle.toFixed(2)} ms/article over 5 passes = ${(1000 / perArticle).toFixed(0)} articles/s (${(words / names.length) | 0} words/article avg)${recognise ? `; entities ${(entityMs / names.length).toFixed(2)} ms/article (one pass)` : ''}`,
+    `speed: quotes+times+quantities median ${ms.toFixed(2)} ms/article over 5 passes = ${(1000 / ms).toFixed(0)} articles/s on one core (${(r.words / r.articles) | 0} words/article avg)${r.entityMsPerArticle !== null ? `; entity recogniser ${r.entityMsPerArticle.toFixed(2)} ms/article` : ''}`,
   );
   console.log(
     JSON.stringify({
-      overlapF1: round(f),
-      exactF1: round(fe),
-      speakerAccuracy: round(spk),
-      directOverlapF1: round(df),
-      directSpeakerAccuracy: round(dspk),
+      overlapF1: round(r.all.f),
+      exactF1: round(r.all.fe),
+      speakerAccuracy: round(r.all.speakerAccuracy),
+      directOverlapF1: round(r.direct.f),
+      directSpeakerAccuracy: round(r.direct.speakerAccuracy),
     }),
   );
 }
@@ -322,4 +357,4 @@ function speakerMatches(text: string, q: Quote, g: GoldAttribution): boolean {
   return g.sourceText !== null && norm(text.slice(ps.start, ps.end)) === norm(g.sourceText);
 }
 
-await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
