@@ -4,13 +4,15 @@
  */
 
 const NOT_PERSON =
-  /\b(staff|desk|team|news|newsroom|editors?|editorial|bureau|agency|agencies|press|associated|reuters|afp|wire|service|media|online|digital|correspondents?|contributors?|reporters?|writers?|admin|administrator|webmaster|guest|anonymous|unknown|inc|ltd|llc|group|network|times|post|daily|magazine|journal|tribune|herald|gazette|channel|radio|tv|television|updated|published|min|read|minutes?|share|comments?|follow|twitter|facebook|email|more|articles?|stories|posts?|view|profile|photo|photos|video|about|the)\b/i;
+  /\b(staff|desk|team|news|newsroom|editors?|editorial|bureau|agency|agencies|press|associated|reuters|afp|wire|service|media|online|digital|correspondents?|contributors?|reporters?|writers?|admin|administrator|webmaster|guest|anonymous|unknown|inc|ltd|llc|group|network|times|post|daily|magazine|journal|tribune|herald|gazette|channel|radio|tv|television|updated|published|min|read|minutes?|share|comments?|follow|twitter|facebook|email|more|articles?|stories|posts?|view|profile|photo|photos|video|about|the|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|follow|author)\b/i;
 
 export function isPersonName(s: string): boolean {
   const t = s.trim();
   if (t.length < 3 || t.length > 60) return false;
   if (/\d|@|https?:|[|/\\<>{}[\]=]/.test(t)) return false;
   if (NOT_PERSON.test(t)) return false;
+  // names in scripts without letter case (Chinese, Japanese, Korean, Arabic ...)
+  if (/^[\p{Lo}][\p{Lo}\p{M}·・ ]{1,11}$/u.test(t)) return true;
   const words = t.split(/\s+/);
   if (words.length < 1 || words.length > 5) return false;
   // single-word names are accepted only when capitalised and not all caps shouting labels
@@ -31,8 +33,11 @@ export function cleanByline(raw: string): string[] {
   t = t.replace(/\b(updated|published|posted|last updated)\b.*$/i, '');
   t = t.replace(/\d+\s*min(ute)?s?\s*read.*$/i, '');
   t = t.replace(/^\s*(written\s+)?by[:\s]+/i, '');
+  // a date or time glued after the name ends the byline
+  t = t.replace(/\s*\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d.*$/i, '');
+  t = t.replace(/\s*\d.*$/, '');
   const parts = t
-    .split(/\s*(?:,|;|\||\band\b|&|\bund\b|\bet\b|\by\b|\bwith\b|·|•|\n)\s*/i)
+    .split(/\s*(?:,|;|\||\band\b|&|\bund\b|\bet\b|\by\b|\bwith\b|\b(?:edited|written|photos?|illustrations?|reporting) by\b|·|•|\n)\s*/i)
     .map((p) =>
       p
         .replace(/^\s*(by|von|par|por|di)[:\s]+/i, '')

@@ -50,7 +50,12 @@ function ldNodes(jsonLd: string[]): LdNode[] {
   for (const raw of jsonLd) {
     let data: unknown;
     try {
-      data = JSON.parse(raw.replace(/^\s*<!--|-->\s*$/g, '').replace(/[\u0000-\u001f]+/g, ' '));
+      const cleaned = raw
+        .trim()
+        .replace(/^(\/\/\s*)?<!\[CDATA\[|(\/\/\s*)?\]\]>$/g, '')
+        .replace(/^\s*<!--|-->\s*$/g, '')
+        .replace(/[\u0000-\u001f]+/g, ' ');
+      data = JSON.parse(cleaned);
     } catch {
       continue;
     }
@@ -140,7 +145,7 @@ export function readHtmlMetadata(w: WalkResult, hintUrl: string | null): HtmlMet
   const ldTitle = ld ? (str(ld.headline) ?? str(ld.name)) : null;
   let title =
     ldTitle ||
-    get('dc.title', 'dcterm:title', 'og:title', 'weibo:article:title', 'title', 'twitter:title', 'parsely-title', 'sailthru.title');
+    get('dc.title', 'dc:title', 'dcterm:title', 'dcterms:title', 'og:title', 'weibo:article:title', 'title', 'twitter:title', 'parsely-title', 'sailthru.title');
   if (!title && w.titleTag) title = cleanTitleTag(w.titleTag, outlet);
   if (title) title = decodeEntities(title);
 
@@ -156,7 +161,7 @@ export function readHtmlMetadata(w: WalkResult, hintUrl: string | null): HtmlMet
     }
   }
   if (!authors.length) {
-    const m = get('author', 'dc.creator', 'dcterm:creator', 'article:author', 'parsely-author', 'sailthru.author', 'byl');
+    const m = get('author', 'dc.creator', 'dc:creator', 'dcterm:creator', 'dcterms:creator', 'dcterms.creator', 'article:author', 'parsely-author', 'sailthru.author', 'byl');
     if (m && !/^https?:/.test(m)) authors.push(m);
   }
   if (!authors.length) for (const p of w.itemProps) if (p.prop === 'author') authors.push(p.value);

@@ -367,7 +367,7 @@ export function findOutlet(lines: string[]): string | null {
       );
     if (m) {
       const name = m[1].trim().replace(/\s+(private|pvt|limited|ltd|inc|llc)$/i, '');
-      if (name.length >= 2 && !/^\d+$/.test(name) && !/^(all rights|the)$/i.test(name)) return name;
+      if (name.length >= 2 && /^\p{Lu}/u.test(name) && !/copyright|rights|reserved|^\d+$/i.test(name) && !/^(the)$/i.test(name)) return name;
     }
   }
   return null;
