@@ -377,7 +377,10 @@ export function normaliseQuoteMarks(text: string): string {
   if (!work.includes('‘')) return work;
   const chars = work.split('');
   let inDouble = false;
-  for (let i = 0; i < chars.length; i++) {
+  // only the marks matter: jump from one to the next
+  const marks = /[\n“„«”»"‘]/g;
+  for (let mm = marks.exec(work); mm; mm = marks.exec(work)) {
+    let i = mm.index;
     const c = chars[i];
     if (c === '\n') inDouble = false;
     else if (OPEN_DQ.includes(c)) inDouble = true;
@@ -395,6 +398,7 @@ export function normaliseQuoteMarks(text: string): string {
           chars[i] = '“';
           chars[j] = '”';
           i = j;
+          marks.lastIndex = j + 1;
           break;
         }
       }
@@ -458,7 +462,7 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
         entity: who.entity,
         name: who.name,
         span: speakerSpan,
-        plural: /^(they|we)$/.test(raw) || (/s$/.test(raw) && !/[’']s$/.test(raw) && !isCap(tokenize(raw).at(-1))),
+        plural: /^(they|we)$/.test(raw) || (/s$/.test(raw) && !/[’']s$/.test(raw) && !/(?:^|\s)\p{Lu}\S*$/u.test(raw)),
       });
     }
     return q;
@@ -753,7 +757,8 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
   for (let si = 0; si < segments.length; si++) {
     const seg = segments[si];
     if (segQuote.has(si) || taken(seg)) continue;
-    const words = tokenize(text, seg.inner.start, seg.inner.end).filter(isWord).length;
+    let words = 0;
+    for (let x = tokenAt(toks, seg.inner.start); x < toks.length && toks[x].start < seg.inner.end && words < 4; x++) if (isWord(toks[x])) words++;
     if (words < 4) continue; // scare quotes and names
     const sIdx = sentOf(seg.outer.start);
     const sent = sentences[sIdx];
