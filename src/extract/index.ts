@@ -172,7 +172,7 @@ function fill(article: Article, raw: RawDocument, deadline: number): void {
   }
 
   const paragraphs = spans.map((s) => article.text.slice(s.span.start, s.span.end));
-  const wire = detectWire(paragraphs, [...credits, ...removed.map((r) => r.text)]);
+  const wire = detectWire(article.dek ? [article.dek, ...paragraphs] : paragraphs, [...credits, ...removed.map((r) => r.text)]);
   article.wire = wire.wire;
   if (wire.syndicated) {
     article.messages.push({ level: 'info', stage: 'extract', message: `syndicated copy${wire.wire ? ` (${wire.wire})` : ''}: the outlet notes it is auto-generated from a syndicated feed` });

@@ -245,7 +245,7 @@ export function detectWire(lines: string[], extra: string[]): WireResult {
   for (const l of [...lines.slice(-5), ...extra]) {
     const m = new RegExp(`\\((?:with )?inputs? from (?:the )?(${formsAlt})\\)`, 'i').exec(l);
     if (m) return pick([...AGENCY_FORM.keys()].find((f) => f.toLowerCase() === m[1].toLowerCase()) ?? m[1], `credit "${m[0]}"`);
-    if (/^\(?\s*(?:additional\s+)?reporting by [^;]{3,80};\s*(?:additional reporting by [^;]{3,80};\s*)?(?:writing by [^;]{3,80};\s*)?editing by /i.test(l.trim()))
+    if (/^\(?\s*(?:additional\s+)?reporting by [^;]{3,240};\s*(?:additional reporting by [^;]{3,240};\s*)?(?:writing by [^;]{3,120};\s*)?editing by /i.test(l.trim()))
       return pick('Reuters', 'Reuters reporting/editing footer');
     const c = new RegExp(`(?:copyright|©)\\s*(?:\\d{4}\\s*)?(?:the\\s+)?(${formsAlt})\\b`, 'i').exec(l);
     if (c) return pick([...AGENCY_FORM.keys()].find((f) => f.toLowerCase() === c[1].toLowerCase()) ?? c[1], `copyright "${c[0]}"`);

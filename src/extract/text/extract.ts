@@ -47,7 +47,7 @@ const END_MARKER =
 
 /** Editor's notes about where the copy came from: provenance, not article text. */
 const NOTE_RE =
-  /^\(?\s*(only the headline( and picture)? of this report may have been reworked|this (story|article|report) (has been|was|is) (auto-generated|published|sourced|generated|edited)|(disclaimer|editor'?s note)\s*:|with inputs from|\(?(additional )?reporting by .{3,80}(editing by|$))/i;
+  /^\(?\s*(only the headline( and picture)? of this report may have been reworked|this (story|article|report) (has been|was|is) (auto-generated|published|sourced|generated|edited)|(disclaimer|editor'?s note)\s*:|with inputs from|\(?(additional )?reporting by .{3,240}(editing by|$))/i;
 
 /** "Alex on September 17, 2018 at 6:34 am said:" — a reader comment starts. */
 const COMMENT_HEADER = /^.{1,60}\b(on|at)\b.{0,40}\d.{0,30}\b(said|says|wrote|writes|commented)\s*:?$/i;
