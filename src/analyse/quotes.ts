@@ -386,7 +386,7 @@ export function normaliseQuoteMarks(text: string): string {
     else if (OPEN_DQ.includes(c)) inDouble = true;
     else if (CLOSE_DQ.includes(c)) inDouble = false;
     else if (c === '"') inDouble = !inDouble;
-    else if (c === '‘' && !inDouble && (i === 0 || /[\s(\[—–:-]/.test(chars[i - 1])) && /[\p{L}\p{N}$]/u.test(chars[i + 1] ?? '')) {
+    else if (c === '‘' && !inDouble && (i === 0 || /[\s([—–:-]/.test(chars[i - 1])) && /[\p{L}\p{N}$]/u.test(chars[i + 1] ?? '')) {
       for (let j = i + 2; j < Math.min(chars.length, i + 400); j++) {
         const d = chars[j];
         if (d === '\n' || d === '‘' || OPEN_DQ.includes(d) || d === '"') break;
@@ -631,9 +631,8 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
         quotes.push(q);
       }
       si = sj;
-      continue;
     }
-    // c) left for the sentence pass (partial quotes) or continuation (below)
+    // c) otherwise left for the sentence pass (partial quotes) or continuation (below)
   }
 
   // ---- pass 2: sentences with a reporting verb not used above
@@ -817,7 +816,7 @@ function mainSubject(toks: Token[], lo: number, cueIdx: number): Span | null {
   return null;
 }
 
-function kindOf(text: string, content: Span, segments: QuotedSegment[]): QuoteKind {
+function kindOf(_text: string, content: Span, segments: QuotedSegment[]): QuoteKind {
   let covered = 0;
   let any = false;
   for (const seg of segments) {

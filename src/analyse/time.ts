@@ -265,7 +265,7 @@ export function resolveAnchor(anchor: string, ref: Ref): { value: string; grain:
   if (parts.length === 2 && parts[0].startsWith('time:')) {
     // time + day
     const day = resolveAnchor(parts[1], ref);
-    if (!day || day.grain !== 'day') return day;
+    if (day?.grain !== 'day') return day;
     const [, hh, mm, tz] = parts[0].split(':');
     return { value: `${day.value}T${hh}:${mm}${offsetFor(tz, day.value, ref)}`, grain: 'minute' };
   }

@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { evaluateQuotes } from '../scripts/eval-quotes.js';
+import { findQuotes, normaliseQuoteMarks } from '../src/analyse/quotes.js';
+import { splitSentences } from '../src/analyse/tokenize.js';
+import type { Quote } from '../src/model/types.js';
+
+const SEEDS = '../shared/seeds';
+const POLNEAR_DEV = '../shared/data/attribution/polnear/dev';
+
+function seed(prefix: string): string {
+  const f = readdirSync(SEEDS).find((x) => x.startsWith(prefix));
+  assert.ok(f, `seed ${prefix}`);
+  return readFileSync(join(SEEDS, f), 'utf8');
+}
+
+function quotesOf(text: string): Quote[] {
+  return findQuotes(text, splitSentences(text), []);
+}
+
+const slice = (text: string, s: { start: number; end: number } | null) => (s ? text.slice(s.start, s.end) : null);
+
+/** The quote whose content contains `fragment`. */
+function quoteWith(text: string, quotes: Quote[], fragment: string): Quote {
+  const at = text.indexOf(fragment);
+  assert.ok(at >= 0, `fragment in text: ${fragment}`);
+  const q = quotes.find((x) => x.span.start <= at && x.span.end >= at + fragment.length);
+  assert.ok(q, `a quote contains ${JSON.stringify(fragment)}`);
+  return q;
+}
+
+describe('findQuotes on the seeds', () => {
+  it('direct quote followed by the speaker: “…,” Xi said', () => {
+    const text = seed('004');
+    const q = quoteWith(text, quotesOf(text), 'Our relationship is composed and confident, stable and resilient');
+    assert.equal(q.kind, 'direct');
+    assert.equal(slice(text, q.speakerSpan), 'Xi');
+    assert.equal(q.cue?.verb, 'said');
+    assert.equal(slice(text, q.span), 'Our relationship is composed and confident, stable and resilient');
+  });
+
+  it('direct quote after a participle cue takes the main clause subject', () => {
+    const text = seed('001');
+    const q = quoteWith(text, quotesOf(text), 'China and Russia are ready to defend the truth');
+    assert.equal(q.kind, 'direct');
+    assert.equal(q.speakerName, 'Xi');
+    assert.equal(q.cue?.verb, 'saying');
+    const text0 = seed('000');
+    const q0 = quoteWith(text0, quotesOf(text0), 'more calm, confident, stable, and resilient');
+    assert.equal(q0.speakerName, 'Xi');
+  });
+
+  it('partial quote inside indirect speech, and scare quotes are not quotes', () => {
+    const text = seed('003');
+    const quotes = quotesOf(text);
+    const q = quoteWith(text, quotes, 'deeply destabilising');
+    assert.equal(q.kind, 'partial');
+    assert.equal(slice(text, q.speakerSpan), 'the two countries');
+    // "Golden Dome" in quotation marks is a name, not something somebody said
+    for (const x of quotes) assert.notEqual(slice(text, x.span), 'Golden Dome');
+  });
+
+  it('pronoun speakers resolve to the most recent compatible speaker', () => {
+    const text4 = seed('004');
+    const q4 = quoteWith(text4, quotesOf(text4), 'deeper cooperation to guide global governance');
+    assert.equal(slice(text4, q4.speakerSpan), 'He');
+    assert.equal(q4.speakerName, 'Xi');
+    const text3 = seed('003');
+    const q3 = quoteWith(text3, quotesOf(text3), 'the two leaders agreed to meet again in Beijing');
+    assert.equal(slice(text3, q3.speakerSpan), 'He');
+    assert.equal(q3.speakerName, 'Putin');
+    assert.equal(q3.kind, 'indirect');
+  });
+
+  it('uses entity mentions when given', () => {
+    const text = seed('004');
+    const sentences = splitSentences(text);
+    const at = text.indexOf('Xi said.');
+    const quotes = findQuotes(text, sentences, [{ span: { start: at, end: at + 2 }, type: 'PER', text: 'Xi', entity: 'PER:xi_jinping' }]);
+    const q = quoteWith(text, quotes, 'Our relationship is composed');
+    assert.equal(q.speaker, 'PER:xi_jinping');
+  });
+
+  it('is deterministic', () => {
+    const text = seed('002');
+    assert.deepEqual(quotesOf(text), quotesOf(text));
+  });
+});
+
+describe('findQuotes on PolNeAR text', () => {
+  const nyt = readFileSync(join(POLNEAR_DEV, 'text', 'nyt_2016-09-08_obama-on-climate-change-the-tren.txt'), 'utf8');
+
+  it('split quote: "…," Mr. Obama said, "…" is one quote with two parts', () => {
+    const q = quoteWith(nyt, quotesOf(nyt), 'What we owe the remaining people');
+    assert.equal(q.kind, 'direct');
+    assert.equal(slice(nyt, q.speakerSpan), 'Mr. Obama');
+    assert.equal(q.parts?.length, 2);
+    assert.ok(slice(nyt, q.parts?.[1] ?? null)?.startsWith('and to say that'));
+  });
+
+  it("New York Times double apostrophes ('') are quotation marks", () => {
+    const dir = '../shared/data/attribution/polnear/train/text';
+    const f = readdirSync(dir).find((x) => x.startsWith('nyt_2016-03-17_reputations-at-risk'));
+    assert.ok(f);
+    const text = readFileSync(join(dir, f), 'utf8');
+    assert.equal(normaliseQuoteMarks(text).length, text.length);
+    const q = quoteWith(text, quotesOf(text), 'The biggest regret I have with Valeant');
+    assert.equal(q.kind, 'direct');
+    assert.equal(slice(text, q.speakerSpan), 'he');
+  });
+
+  it('keeps its scores on the dev set (regression guard; figures: npm run eval:quotes)', () => {
+    const r = evaluateQuotes(POLNEAR_DEV);
+    assert.equal(r.articles, 84);
+    assert.ok(r.direct.f >= 0.88, `quoted overlap F1 ${r.direct.f}`);
+    assert.ok(r.direct.speakerAccuracy >= 0.9, `quoted speaker accuracy ${r.direct.speakerAccuracy}`);
+    assert.ok(r.all.f >= 0.55, `all overlap F1 ${r.all.f}`);
+    assert.ok(r.all.speakerAccuracy >= 0.86, `speaker accuracy ${r.all.speakerAccuracy}`);
+  });
+});
+
+describe('findQuotes on bad input', () => {
+  const para = seed('004').split('\n').find((l) => l.includes('Our relationship is composed')) ?? '';
+
+  it('an opening mark that never closes invents no direct quote', () => {
+    const broken = para.replace('resilient,”', 'resilient,') + `\n\n${'word '.repeat(20000)}`;
+    const t0 = performance.now();
+    const quotes = quotesOf(broken);
+    assert.ok(performance.now() - t0 < 2000);
+    assert.equal(quotes.filter((q) => q.kind === 'direct').length, 0);
+  });
+
+  it('unbalanced and stray marks do not throw', () => {
+    for (const t of ['”', '“', '"', '“”', '"""', '“ ” “', 'He said “', '” he said', "''", '‘', 'x’ ‘y', '\u0000\uFFFD“', '']) {
+      assert.doesNotThrow(() => quotesOf(t));
+    }
+    assert.deepEqual(findQuotes('He said.', [], []), []);
+  });
+
+  it('500 quotes in one article: all found, bounded time', () => {
+    const text = Array.from({ length: 500 }, (_, i) => `“Point number ${i} is settled,” Xi said.`).join('\n\n');
+    const t0 = performance.now();
+    const quotes = quotesOf(text);
+    assert.ok(performance.now() - t0 < 2000);
+    assert.equal(quotes.length, 500);
+    assert.ok(quotes.every((q) => q.kind === 'direct' && slice(text, q.speakerSpan) === 'Xi'));
+  });
+
+  it('nonsense entity spans do not break speaker resolution', () => {
+    const quotes = findQuotes(para, splitSentences(para), [
+      { span: { start: 5, end: 2 }, type: 'PER', text: '', entity: 'PER:x' },
+      { span: { start: 10_000, end: 10_010 }, type: 'ORG', text: 'X', entity: 'ORG:x' },
+    ]);
+    assert.equal(quotes.length, 1);
+  });
+});
