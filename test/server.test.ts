@@ -119,6 +119,11 @@ describe('HTTP API on a real loopback server', () => {
     assert.equal(a.outlet, 'Business Standard');
     assert.match(a.text, /seven-hour-long talks/);
     assert.equal(r.body.articleCount, r.body.articles.length);
+    // conditional GET: the ETag is the cache key of the story's membership
+    const etag = r.headers.get('etag');
+    assert.ok(etag);
+    const again = await fetch(`${t.base}/api/stories/${storyId}`, { headers: { 'if-none-match': etag } });
+    assert.equal(again.status, 304);
   });
 
   test('an article with its extraction and annotations', async () => {

@@ -286,12 +286,19 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
     url: '/api/stories/:id',
     summary: "A story's report: articles, entities and the cross-check (facts, conflicts, quote ledger, framing, timeline, brief)",
     params: IdParams,
-    responses: { 200: ['the story report', ReportStorySchema], ...errors(400, 404) },
+    responses: { 200: ['the story report (ETag: the cache key of its membership and compare version)', ReportStorySchema], 304: ['not modified (If-None-Match)', null], ...errors(400, 404) },
   });
-  app.get('/api/stories/:id', { schema: { params: IdParams } }, async (req: FastifyRequest<{ Params: { id: string } }>) => {
-    const r = live.report(req.params.id);
-    if (!r) throw new HttpError(404, 'not_found', `no story ${req.params.id}`);
-    return r;
+  app.get('/api/stories/:id', { schema: { params: IdParams } }, async (req: FastifyRequest<{ Params: { id: string } }>, reply) => {
+    const key = live.currentKey(req.params.id);
+    if (key !== null) {
+      const etag = `"${key}"`;
+      reply.header('ETag', etag);
+      reply.header('Cache-Control', 'no-cache');
+      if (req.headers['if-none-match'] === etag) return reply.code(304).send();
+    }
+    const json = live.reportJson(req.params.id);
+    if (json === null) throw new HttpError(404, 'not_found', `no story ${req.params.id}`);
+    return reply.type('application/json; charset=utf-8').send(json);
   });
 
   doc({ method: 'GET', url: '/api/search', summary: 'Full-text search over articles (SQLite FTS5)', querystring: SearchQuery, responses: { 200: ['matches', SearchResponse], ...errors(400) } });

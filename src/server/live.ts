@@ -201,6 +201,8 @@ export class LiveStories extends EventEmitter {
     const g = this.group(publicId);
     if (!g) return null;
     const key = this.reportKey(g);
+    const hot = this.hot.get(publicId);
+    if (hot && hot.key === key) return hot.report;
     let report = this.store.getStoryReport<ReportStory>(publicId, key);
     if (!report) {
       report = buildStory(this.store, g, new Map(), reportExtras());
@@ -210,9 +212,35 @@ export class LiveStories extends EventEmitter {
         /* a read-only or busy store: serve the report uncached */
       }
     }
+    this.remember(publicId, key, report);
     this.summaries.set(publicId, summarise(key, report));
     this.dirty.delete(publicId);
     return report;
+  }
+
+  /** The cache key of a story's current report (its ETag), or null for an unknown story. */
+  currentKey(publicId: string): string | null {
+    const g = this.group(publicId);
+    return g ? this.reportKey(g) : null;
+  }
+
+  /** The report as JSON text: straight from the store's cache when current (no parse, no re-serialisation). */
+  reportJson(publicId: string): string | null {
+    const g = this.group(publicId);
+    if (!g) return null;
+    const key = this.reportKey(g);
+    const row = this.store.db.prepare('SELECT data FROM story_reports WHERE story_id = ? AND key = ?').get(publicId, key) as { data: string } | undefined;
+    if (row) return row.data;
+    const report = this.report(publicId);
+    return report ? JSON.stringify(report) : null;
+  }
+
+  /** A few recently used reports, parsed, for the HTML pages. */
+  private hot = new Map<string, { key: string; report: ReportStory }>();
+  private remember(id: string, key: string, report: ReportStory) {
+    this.hot.delete(id);
+    this.hot.set(id, { key, report });
+    while (this.hot.size > 16) this.hot.delete(this.hot.keys().next().value as string);
   }
 
   /** Counts from the story's current report, if it has been built (null otherwise). */
