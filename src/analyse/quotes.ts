@@ -299,6 +299,7 @@ function resolveSpeaker(ctx: Ctx, span: Span): { entity: string | null; name: st
       const s = ctx.speakers[i];
       if (s.pos >= span.start || !s.entity) continue;
       if (pron === 'PER' && (s.plural || s.entity.startsWith('ORG:'))) continue;
+      if (pron === 'ORG' && !s.entity.startsWith('ORG:')) continue;
       if (raw.toLowerCase() === 'they' && !s.plural && !s.entity.startsWith('ORG:')) continue;
       return { entity: s.entity, name: s.name };
     }
@@ -307,7 +308,7 @@ function resolveSpeaker(ctx: Ctx, span: Span): { entity: string | null; name: st
       if (m.span.end > span.start) continue;
       if (pron === 'PER' && m.type !== 'PER') continue;
       if (pron === 'ORG' && m.type !== 'ORG') continue;
-      if (raw.toLowerCase() === 'they' && m.type !== 'ORG') continue;
+      if (raw.toLowerCase() === 'they') break; // "they" is rarely the last organisation named: leave it unresolved
       return { entity: m.entity, name: m.name };
     }
     return { entity: null, name: null };
@@ -442,8 +443,12 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     return lo < segments.length && segments[lo].inner.start <= pos;
   };
 
-  const make = (content: Span, speakerSpan: Span | null, cue: Token | null, kind: QuoteKind, parts?: Span[]): Quote | null => {
+  const make = (content: Span, speakerIn: Span | null, cue: Token | null, kind: QuoteKind, parts?: Span[]): Quote | null => {
     const c = trimSpan(text, content);
+    let speakerSpan = speakerIn;
+    // "what Blinken claimed", "declared by Putin": the function word is not part of the speaker
+    const lead = speakerSpan ? /^(?:what|by|that|which|as|and|but|so)\s+(?=\S)/i.exec(text.slice(speakerSpan.start, speakerSpan.end)) : null;
+    if (speakerSpan && lead) speakerSpan = { start: speakerSpan.start + lead[0].length, end: speakerSpan.end };
     if (c.end - c.start < 2 || !/[\p{L}\p{N}]/u.test(text.slice(c.start, c.end))) return null;
     const who = speakerSpan ? resolveSpeaker(ctx, speakerSpan) : { entity: null, name: null };
     const q: Quote = {
