@@ -238,6 +238,8 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
       matchedPred.set(best, g);
       const q = quotes[best];
       const exact = sameSet(gs, predSets[best]);
+      if (verbose && !exact)
+        console.log(`BOUND gold=${JSON.stringify(g.fragments.map((fr) => text.slice(fr.start, fr.end)).join(' … ').slice(0, 140))} pred=${JSON.stringify(text.slice(quotes[best].span.start, quotes[best].span.end).slice(0, 140))}`);
       all.tp++;
       if (exact) all.tpExact++;
       if (g.direct) {

@@ -722,8 +722,19 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
       let endTok = spStart - 1;
       if (toks[endTok].text === ',' && endTok > lo && isClose(toks[endTok - 1].text)) endTok--;
       let content: Span = { start: sent.start, end: toks[endTok].start };
-      if (!restIsTrailer && toks[m]?.text === ',' && m + 1 < hi) content = { start: sent.start, end: sent.end };
-      const q = make(content, speaker, cue, 'indirect');
+      let parts: Span[] | undefined;
+      if (!restIsTrailer && toks[m]?.text === ',' && m + 1 < hi) {
+        // "CLAUSE, X said, CLAUSE." — or "And, X said, CLAUSE." with only a connective before
+        let words = 0;
+        for (let x = lo; x < spStart - 1; x++) if (isWord(toks[x])) words++;
+        const after = { start: toks[m + 1].start, end: sent.end };
+        if (words < 3) content = after;
+        else {
+          content = { start: sent.start, end: sent.end };
+          parts = [trimSpan(text, { start: sent.start, end: toks[endTok].start }), trimSpan(text, after)];
+        }
+      }
+      const q = make(content, speaker, cue, 'indirect', parts);
       if (q) {
         q.kind = kindOf(text, q.span, segments);
         quotes.push(q);
@@ -734,9 +745,9 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     // X said [on Tuesday] [that] CLAUSE
     let c = k;
     while (c < hi && c < k + 6 && !inAnySegment(toks[c].start) && TRAILERS.has(lower(toks[c])) && !/^(a|an|the|this|it|his|her|their|its|by|as|when|while|after|before)$/.test(lower(toks[c]))) c++;
-    if (c < hi && /^(that|:|,)$/.test(lower(toks[c]))) c++;
+    // the complementiser stays in the content ("said that …"), as annotators of attribution mark it
+    if (c < hi && /^(:|,)$/.test(lower(toks[c]))) c++;
     if (c < hi && lower(toks[c]) === 'out' && /^point/.test(cueLw)) c++;
-    if (c < hi && lower(toks[c]) === 'that') c++;
     if (c >= hi - 1 && !(c === hi - 1 && isWord(toks[c]))) continue;
     let end = sent.end;
     const seg = segments.find((g) => g.outer.start <= toks[c].start && g.outer.end > toks[c].start);
