@@ -127,7 +127,8 @@ function fill(article: Article, raw: RawDocument, deadline: number): void {
     article.language = p.language;
     article.dateline = p.dateline;
   } else {
-    const p = extractFromText(content, meta.title ?? null);
+    const p = extractFromText(content, meta.title ?? null, deadline);
+    for (const w of p.warnings) article.messages.push({ level: 'warning', stage: 'extract', message: w });
     blocks = p.blocks;
     removed = p.removed;
     credits = p.credits;

@@ -212,10 +212,12 @@ export interface WireResult {
  * agencies; and syndication notes. `lines` are the body paragraphs; `extra` the removed blocks
  * and metadata credits, which are where most credits live.
  */
-export function detectWire(lines: string[], extra: string[]): WireResult {
+export function detectWire(lines: string[], extraAll: string[]): WireResult {
+  // credits sit near the top or the bottom of a page: bound the work on huge inputs
+  const extra = extraAll.length > 400 ? extraAll.slice(0, 200).concat(extraAll.slice(-200)) : extraAll;
   const all = [...lines.slice(0, 4), ...lines.slice(-4), ...extra];
   let syndicated = false;
-  for (const l of [...lines, ...extra]) if (SYNDICATED_NOTE.test(l)) syndicated = true;
+  for (const l of [...lines.slice(0, 5), ...lines.slice(-5), ...extra]) if (SYNDICATED_NOTE.test(l.slice(0, 1000))) syndicated = true;
   const pick = (form: string, evidence: string): WireResult => {
     const a = AGENCY_FORM.get(form);
     return { wire: a ? a.name : form, evidence, syndicated };
@@ -242,12 +244,15 @@ export function detectWire(lines: string[], extra: string[]): WireResult {
     }
   }
   // 3. inline credits: "(With inputs from PTI)", "(AP Photo/...)" is not copy; "Reporting by ...; Editing by ..." is Reuters
-  for (const l of [...lines.slice(-5), ...extra]) {
-    const m = new RegExp(`\\((?:with )?inputs? from (?:the )?(${formsAlt})\\)`, 'i').exec(l);
+  const inputsRe = new RegExp(`\\((?:with )?inputs? from (?:the )?(${formsAlt})\\)`, 'i');
+  const copyrightRe = new RegExp(`(?:copyright|©)\\s*(?:\\d{4}\\s*)?(?:the\\s+)?(${formsAlt})\\b`, 'i');
+  for (const l0 of [...lines.slice(-5), ...extra]) {
+    const l = l0.length > 1000 ? l0.slice(0, 1000) : l0;
+    const m = inputsRe.exec(l);
     if (m) return pick([...AGENCY_FORM.keys()].find((f) => f.toLowerCase() === m[1].toLowerCase()) ?? m[1], `credit "${m[0]}"`);
     if (/^\(?\s*(?:additional\s+)?reporting by [^;]{3,240};\s*(?:additional reporting by [^;]{3,240};\s*)?(?:writing by [^;]{3,120};\s*)?editing by /i.test(l.trim()))
       return pick('Reuters', 'Reuters reporting/editing footer');
-    const c = new RegExp(`(?:copyright|©)\\s*(?:\\d{4}\\s*)?(?:the\\s+)?(${formsAlt})\\b`, 'i').exec(l);
+    const c = copyrightRe.exec(l);
     if (c) return pick([...AGENCY_FORM.keys()].find((f) => f.toLowerCase() === c[1].toLowerCase()) ?? c[1], `copyright "${c[0]}"`);
   }
   if (syndicated) return { wire: null, evidence: 'syndication note without an agency', syndicated };

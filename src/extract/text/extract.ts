@@ -27,6 +27,7 @@ export interface TextParts {
   dateline: string | null;
   /** Lines outside the body that may carry credits (for wire detection). */
   credits: string[];
+  warnings: string[];
 }
 
 type LineClass = 'good' | 'sentence' | 'short' | 'bad' | 'header' | 'end';
@@ -130,14 +131,29 @@ function segmentWeight(l: Line): number {
 
 const HEADING_LIKE = (t: string) => !SENT_END.test(t) || /\?$/.test(t);
 
-export function extractFromText(content: string, hintTitle: string | null): TextParts {
+/** Plain text beyond this many characters is cut (with a warning): no article is that long. */
+export const MAX_TEXT_CHARS = 2_000_000;
+/** Lines are classified on their first characters only. */
+const CLASSIFY_CHARS = 4000;
+
+export function extractFromText(content: string, hintTitle: string | null, deadline = Number.POSITIVE_INFINITY): TextParts {
+  const warnings: string[] = [];
+  if (content.length > MAX_TEXT_CHARS) {
+    warnings.push(`text of ${content.length} characters cut to its first ${MAX_TEXT_CHARS} characters`);
+    content = content.slice(0, MAX_TEXT_CHARS);
+  }
   const rawLines = content.replace(/\r\n?/g, '\n').split('\n');
   const lines: Line[] = [];
   const seen = new Map<string, number>();
+  let n = 0;
   for (const r of rawLines) {
+    if ((++n & 1023) === 0 && Date.now() > deadline) {
+      warnings.push(`time budget ran out after ${lines.length} lines: the rest of the text was not read`);
+      break;
+    }
     const t = r.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim();
     if (!t) continue;
-    const { cls, reason } = classify(t);
+    const { cls, reason } = classify(t.length > CLASSIFY_CHARS ? t.slice(0, CLASSIFY_CHARS) : t);
     lines.push({ text: t, cls, reason, words: wordCount(t) });
     const key = t.toLowerCase();
     seen.set(key, (seen.get(key) ?? 0) + 1);
@@ -237,13 +253,14 @@ export function extractFromText(content: string, hintTitle: string | null): Text
     title = body[0].text;
     body = body.slice(1);
   }
-  removed.push(...headerRemoved);
+  for (const r of headerRemoved) removed.push(r);
 
   // ----- teaser lists at the end: headline, one-line summary, headline, summary ...
   body = cutTeaserTail(body, removed);
 
   // ----- inside the segment
   const kept: { text: string; kind: BlockKind }[] = [];
+  const keptKeys = new Set<string>();
   const tKey = title ? squash(title) : null;
   let inLinkList = false;
   for (let i = 0; i < body.length; i++) {
@@ -268,7 +285,7 @@ export function extractFromText(content: string, hintTitle: string | null): Text
       removed.push({ text: t, reason: 'headline repeated' });
       continue;
     }
-    if ((seen.get(t.toLowerCase()) ?? 0) > 1 && kept.some((b) => b.text.toLowerCase() === t.toLowerCase())) {
+    if ((seen.get(t.toLowerCase()) ?? 0) > 1 && keptKeys.has(t.toLowerCase())) {
       removed.push({ text: t, reason: 'repeated line' });
       continue;
     }
@@ -286,9 +303,11 @@ export function extractFromText(content: string, hintTitle: string | null): Text
         continue;
       }
       kept.push({ text: t, kind: HEADING_LIKE(t) ? 'heading' : 'paragraph' });
+      keptKeys.add(t.toLowerCase());
       continue;
     }
     kept.push({ text: t, kind: 'paragraph' });
+    keptKeys.add(t.toLowerCase());
   }
   // trailing headings/fragments are not content
   while (kept.length && kept[kept.length - 1].kind === 'heading') {
@@ -303,8 +322,9 @@ export function extractFromText(content: string, hintTitle: string | null): Text
   let published: DateInfo | null = null;
   let modified: DateInfo | null = null;
   let unlabeled: DateInfo | null = null;
-  for (const l of [...before, ...after]) {
-    const t = l.text;
+  const zone = before.slice(-60).concat(after.slice(0, 80));
+  for (const l of zone) {
+    const t = l.text.length > 300 ? l.text.slice(0, 300) : l.text;
     const d = parseTextDate(t, true);
     if (!d) continue;
     const label = t.slice(0, d.index).toLowerCase();
@@ -319,9 +339,12 @@ export function extractFromText(content: string, hintTitle: string | null): Text
   if (!published && modified) published = { ...modified, source: 'text:updated' };
   if (!published && unlabeled) published = unlabeled;
 
-  const outlet = findOutlet([...before, ...after].map((l) => l.text));
-  const dateline = findDateline(kept.map((b) => b.text), credits);
-  return { title, dek, blocks: kept, removed, byline, outlet, published, modified, dateline, credits };
+  const outlet = findOutlet(before.slice(0, 20).concat(after.slice(-40)).map((l) => l.text.slice(0, 300)));
+  const dateline = findDateline(
+    kept.slice(0, 2).map((b) => b.text),
+    credits.slice(0, 60),
+  );
+  return { title, dek, blocks: kept, removed, byline, outlet, published, modified, dateline, credits, warnings };
 }
 
 /**
