@@ -200,6 +200,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
     documents: store.countDocuments(),
     stories: (store.db.prepare('SELECT count(*) AS n FROM stories').get() as { n: number }).n,
     pendingReports: live.pendingReports,
+    processing: live.processing,
   }));
 
   doc({

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { ReadResult } from '../ingest/index.js';
-import { type DocOutcome, ingestResults } from '../pipeline.js';
+import type { DocOutcome } from '../pipeline.js';
 import { buildStory } from '../report/build.js';
 import { REPORT_SCHEMA_VERSION, type ReportStory } from '../report/schema.js';
 import { reportExtras } from '../report/sections.js';
 import { deleteStory, getFeatures, saveStoryMembership } from '../store/queries.js';
 import type { Store } from '../store/sqlite.js';
 import { canonicalOrder, reconcileStoryIds, StoryIndex, type StoryFeatures, type StoryGroup } from '../stories/index.js';
-import { COMPARE_VERSION } from '../versions.js';
+import { ANALYSE_VERSION, COMPARE_VERSION, EXTRACT_VERSION, FEATURES_VERSION } from '../versions.js';
+import { DocumentProcessor, type Processed } from './processor.js';
 
 /**
  * Live stories for the server: one incremental StoryIndex in memory, built from the stored
@@ -54,11 +55,13 @@ export class LiveStories extends EventEmitter {
   /** Serialises writers (posts, deletes): a batch is processed document by document, yielding between them. */
   private writeChain: Promise<unknown> = Promise.resolve();
   timeBudgetMs: number;
+  private readonly processor: DocumentProcessor;
 
-  constructor(store: Store, opts: { timeBudgetMs?: number } = {}) {
+  constructor(store: Store, opts: { timeBudgetMs?: number; inline?: boolean } = {}) {
     super();
     this.store = store;
     this.timeBudgetMs = opts.timeBudgetMs ?? 10_000;
+    this.processor = new DocumentProcessor({ inline: opts.inline });
     this.setMaxListeners(1000);
     this.rebuild();
   }
@@ -124,35 +127,76 @@ export class LiveStories extends EventEmitter {
     return this.runExclusive(async () => {
       const outcomes: PostedOutcome[] = [];
       const touched = new Set<string>();
+      const seen = new Set<string>();
       for (const r of results) {
         if (this.closed) break;
-        const summary = ingestResults(this.store, [r], { timeBudgetMs: this.timeBudgetMs });
-        for (const o of summary.outcomes) {
-          let storyId: string | null = null;
-          if (o.docId && (o.status === 'new' || o.status === 'updated')) {
-            const f = getFeatures<unknown>(this.store, o.docId);
-            if (isFeatures(f)) {
-              if (o.status === 'updated') {
-                const before = this.store.storyOf(o.docId);
-                this.index.remove(o.docId);
-                if (before) touched.add(before);
-              }
-              const indexId = this.index.add(f);
-              storyId = this.publicIdFor(indexId);
-              touched.add(storyId);
+        const o = await this.ingestOne(r, seen);
+        if (o.docId && (o.status === 'new' || o.status === 'updated')) {
+          const f = getFeatures<unknown>(this.store, o.docId);
+          if (isFeatures(f)) {
+            if (o.status === 'updated') {
+              const before = this.store.storyOf(o.docId);
+              this.index.remove(o.docId);
+              if (before) touched.add(before);
             }
-          } else if (o.docId && o.status === 'known') {
-            storyId = this.store.storyOf(o.docId);
+            o.storyId = this.publicIdFor(this.index.add(f));
+            touched.add(o.storyId);
           }
-          outcomes.push({ ...o, storyId });
+        } else if (o.docId && o.status === 'known') {
+          o.storyId = this.store.storyOf(o.docId);
         }
+        outcomes.push(o);
         await yieldToLoop();
       }
       if (touched.size) this.persist(touched);
-      // outcomes of known documents added in this batch: their story id is now persisted
+      // outcomes of known documents added earlier in this batch: their story id is now persisted
       for (const o of outcomes) if (o.storyId === null && o.docId && o.status !== 'failed') o.storyId = this.store.storyOf(o.docId);
       return { outcomes, stories: [...touched].filter((id) => this.group(id) !== null).sort() };
     });
+  }
+
+  /**
+   * One document, as `ingestResults` does it (src/pipeline.ts), except that extraction and analysis
+   * run in the worker thread: known documents with current stage versions are reused, a failure
+   * becomes an outcome with a reason, and the outputs are written in one transaction.
+   */
+  private async ingestOne(result: ReadResult, seen: Set<string>): Promise<PostedOutcome> {
+    if (result.kind === 'error') return { source: result.source, docId: null, status: 'failed', reason: result.reason, warnings: [], storyId: null };
+    const raw = result.doc;
+    if (seen.has(raw.id)) return { source: raw.source, docId: raw.id, status: 'known', warnings: [...result.warnings, 'same content as another input of this request'], storyId: null };
+    const v = this.store.stageVersions(raw.id);
+    if (v.article === EXTRACT_VERSION && v.annotations === ANALYSE_VERSION && v.features === FEATURES_VERSION) {
+      this.store.addSource(raw.id, raw.source);
+      seen.add(raw.id);
+      return { source: raw.source, docId: raw.id, status: 'known', warnings: result.warnings, storyId: null };
+    }
+    const existed = v.article !== undefined;
+    let processed: Processed;
+    try {
+      processed = await this.processor.process(raw, this.timeBudgetMs);
+    } catch (e) {
+      return { source: raw.source, docId: raw.id, status: 'failed', reason: `could not process: ${(e as Error).message}`, warnings: result.warnings, storyId: null };
+    }
+    const { article } = processed;
+    if (article.status !== 'ok') {
+      const why = article.messages.find((m) => m.level === 'error')?.message ?? (article.status === 'no-body' ? 'no article body found' : 'extraction failed');
+      return { source: raw.source, docId: raw.id, status: 'failed', reason: why, warnings: result.warnings, storyId: null };
+    }
+    try {
+      this.store.saveDocument(raw, {
+        article,
+        articleVersion: EXTRACT_VERSION,
+        annotated: processed.annotated,
+        annotationsVersion: ANALYSE_VERSION,
+        features: processed.features,
+        featuresVersion: FEATURES_VERSION,
+      });
+    } catch (e) {
+      return { source: raw.source, docId: raw.id, status: 'failed', reason: `could not store: ${(e as Error).message}`, warnings: result.warnings, storyId: null };
+    }
+    seen.add(raw.id);
+    const warnings = [...result.warnings, ...article.messages.filter((m) => m.level === 'warning').map((m) => m.message)];
+    return { source: raw.source, docId: raw.id, status: existed ? 'updated' : 'new', warnings, storyId: null };
   }
 
   /** Persists the grouping of the given stories (public ids), drops emptied ones, and announces the change. */
@@ -283,6 +327,12 @@ export class LiveStories extends EventEmitter {
   async close() {
     this.closed = true;
     await this.writeChain.catch(() => undefined);
+    await this.processor.close();
+  }
+
+  /** Where documents are processed: a worker thread, or inline when none could be started. */
+  get processing(): 'worker' | 'inline' {
+    return this.processor.mode;
   }
 
   /** Waits until the writes queued so far are done (tests, benchmarks). */

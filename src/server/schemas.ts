@@ -130,6 +130,12 @@ export const ErrorResponse = Type.Object({
   error: Type.Object({ status: Type.Integer(), code: Type.String(), message: Type.String() }),
 });
 
-export const HealthResponse = Type.Object({ ok: Type.Boolean(), documents: Type.Integer(), stories: Type.Integer(), pendingReports: Type.Integer() });
+export const HealthResponse = Type.Object({
+  ok: Type.Boolean(),
+  documents: Type.Integer(),
+  stories: Type.Integer(),
+  pendingReports: Type.Integer(),
+  processing: Type.Union([Type.Literal('worker'), Type.Literal('inline')], { description: 'where posted documents are extracted and analysed' }),
+});
 
 export { ReportStorySchema };
