@@ -220,6 +220,13 @@ describe('bad input never crashes', () => {
     assert.ok(a.text.length > 1000);
     assert.ok(a.messages.some((m) => m.level === 'warning'));
   });
+  test('20 MB of plain text (one line, or menus) finishes within its budget', () => {
+    for (const content of ['word '.repeat(4e6), 'Home / News / Section\n'.repeat(9e5)]) {
+      const a = within(8000, () => extractArticle(doc(content, 'text'), { timeBudgetMs: 2000 }));
+      assert.equal(a.status, 'no-body');
+      assert.ok(a.messages.some((m) => /cut to its first/.test(m.message)));
+    }
+  });
   test('Chinese, Cyrillic and Arabic pages', () => {
     const zh =
       '<html><body><article><h1>习近平同普京举行会谈</h1>' +

@@ -204,6 +204,23 @@ export function selectContent(w: WalkResult, title: string | null, useNames = tr
       }
     }
   }
+  // Feed pages (infinite scroll, "next post" widgets) put several <article> elements side by
+  // side: the page's own article is the first substantial one.
+  if (best >= 0) {
+    const arts: number[] = [];
+    for (let i = best + 1; i < elements[best].end; ) {
+      if (elements[i].tag === 'article') {
+        if (score[i] > 0) arts.push(i);
+        i = elements[i].end;
+      } else i++;
+    }
+    const inArticles = arts.reduce((sum, i) => sum + score[i], 0);
+    if (arts.length >= 2 && inArticles >= 0.7 * score[best]) {
+      const max = Math.max(...arts.map((i) => score[i]));
+      const first = arts.find((i) => score[i] >= 0.25 * max);
+      if (first !== undefined) best = first;
+    }
+  }
   const kept: ContentBlock[] = [];
   const removed: { text: string; reason: string }[] = [];
   if (best < 0) {
