@@ -11,11 +11,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitSentences, tokenize } from '../src/analyse/tokenize.js';
-import { readConll, toBio } from '../src/analyse/entities/conll.js';
+import { conllDocuments, readConll, toBio } from '../src/analyse/entities/conll.js';
 import { buildClusters } from '../src/analyse/entities/clusters.js';
-import { type Lexicons, NT, normToken, sentenceFeatures, TAG_INDEX, tokGazBit } from '../src/analyse/entities/features.js';
+import { documentFeatures, type Lexicons, NT, normToken, sentenceFeatures, TAG_INDEX, tokGazBit } from '../src/analyse/entities/features.js';
 import { handGazetteer, TYPE_BIT } from '../src/analyse/entities/gazetteer.js';
-import { DEFAULT_MODEL_PATH, START, serializeModel, viterbi } from '../src/analyse/entities/model.js';
+import { DEFAULT_MODEL_PATH, docModelPath, START, serializeModel, viterbi } from '../src/analyse/entities/model.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, def: string) => {
@@ -34,17 +34,24 @@ const t0 = performance.now();
 const log = (msg: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
 
 // ---------- data ----------
-const train = readConll(TRAIN).map((s) => ({ words: s.words, tags: toBio(s.tags) }));
+const conllSents = readConll(TRAIN);
+const train = conllSents.map((s) => ({ words: s.words, tags: toBio(s.tags) }));
 log(`train: ${train.length} sentences, ${train.reduce((a, s) => a + s.words.length, 0)} tokens`);
 
 // Unlabeled text: CoNLL training tokens and PolNeAR articles, as token sequences.
 const unlabeled: string[][] = train.map((s) => s.words.map(normToken));
+/** Sentences of the PolNeAR articles alone (for the name-type prior: text the labels never saw). */
+const news: string[][] = [];
 for (const part of ['train', 'dev']) {
   const dir = join(SHARED, 'data/attribution/polnear', part, 'text');
   if (!existsSync(dir)) continue;
   for (const f of readdirSync(dir).sort()) {
     const text = readFileSync(join(dir, f), 'utf8');
-    for (const s of splitSentences(text)) unlabeled.push(tokenize(text, s.start, s.end).map((t) => normToken(t.text)));
+    for (const s of splitSentences(text)) {
+      const words = tokenize(text, s.start, s.end).map((t) => normToken(t.text));
+      unlabeled.push(words);
+      news.push(words);
+    }
   }
 }
 log(`unlabeled: ${unlabeled.length} sentences, ${unlabeled.reduce((a, s) => a + s.length, 0)} tokens`);
@@ -150,6 +157,15 @@ log(`gazetteer: ${fullGaz.size} phrases (jackknifed in ${FOLDS} folds for traini
 // ---------- features ----------
 const rowOf = new Map<number, number>();
 const keys: number[] = [];
+const rowFor = (h: number) => {
+  let r = rowOf.get(h);
+  if (r === undefined) {
+    r = keys.length;
+    rowOf.set(h, r);
+    keys.push(h);
+  }
+  return r;
+};
 const X: Int32Array[][] = [];
 const Y: Uint8Array[] = [];
 for (let i = 0; i < train.length; i++) {
@@ -159,15 +175,7 @@ for (let i = 0; i < train.length; i++) {
   X.push(
     feats.map((hs) => {
       const rows = new Int32Array(hs.length);
-      for (let k = 0; k < hs.length; k++) {
-        let r = rowOf.get(hs[k]);
-        if (r === undefined) {
-          r = keys.length;
-          rowOf.set(hs[k], r);
-          keys.push(hs[k]);
-        }
-        rows[k] = r;
-      }
+      for (let k = 0; k < hs.length; k++) rows[k] = rowFor(hs[k]);
       return rows;
     }),
   );
@@ -176,83 +184,163 @@ for (let i = 0; i < train.length; i++) {
 log(`features: ${keys.length} distinct`);
 
 // ---------- averaged perceptron ----------
-const R = keys.length;
-const w = new Float64Array(R * NT);
-const u = new Float64Array(R * NT); // sum of c * update, for averaging
 const TR = (NT + 1) * NT;
-const tw = new Float64Array(TR);
-const tu = new Float64Array(TR);
-let c = 1;
 
-let seed = 0x2545f491;
-const rand = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+function shuffleRand(seed0: number) {
+  let seed = seed0;
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
-const order = train.map((_, i) => i);
-for (let ep = 1; ep <= EPOCHS; ep++) {
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  let errors = 0;
-  let tokens = 0;
-  for (const si of order) {
-    const xs = X[si];
-    const gold = Y[si];
-    const n = xs.length;
-    const em = new Float64Array(n * NT);
-    for (let i = 0; i < n; i++) {
-      const o = i * NT;
-      for (const r of xs[i]) {
-        const ro = r * NT;
-        for (let t = 0; t < NT; t++) em[o + t] += w[ro + t];
-      }
+function emissions(w: Float64Array, xs: Int32Array[]): Float64Array {
+  const n = xs.length;
+  const em = new Float64Array(n * NT);
+  for (let i = 0; i < n; i++) {
+    const o = i * NT;
+    for (const r of xs[i]) {
+      const ro = r * NT;
+      for (let t = 0; t < NT; t++) em[o + t] += w[ro + t];
     }
-    const pred = viterbi(em, tw, n);
-    tokens += n;
-    let differs = false;
-    for (let i = 0; i < n; i++) if (pred[i] !== gold[i]) differs = true;
-    if (differs) {
-      for (let i = 0; i < n; i++) {
-        const g = gold[i];
-        const p = pred[i];
-        if (g !== p) {
-          errors++;
-          for (const r of xs[i]) {
-            w[r * NT + g] += 1;
-            u[r * NT + g] += c;
-            w[r * NT + p] -= 1;
-            u[r * NT + p] -= c;
+  }
+  return em;
+}
+
+/** Averaged structured perceptron over the sentences `idx` with feature rows `feats`. */
+function trainPerceptron(name: string, idx: number[], feats: Int32Array[][], rows: number) {
+  const w = new Float64Array(rows * NT);
+  const u = new Float64Array(rows * NT); // sum of c * update, for averaging
+  const tw = new Float64Array(TR);
+  const tu = new Float64Array(TR);
+  let c = 1;
+  const rand = shuffleRand(0x2545f491);
+  const order = [...idx];
+  for (let ep = 1; ep <= EPOCHS; ep++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    let errors = 0;
+    let tokens = 0;
+    for (const si of order) {
+      const xs = feats[si];
+      const gold = Y[si];
+      const n = xs.length;
+      const pred = viterbi(emissions(w, xs), tw, n);
+      tokens += n;
+      let differs = false;
+      for (let i = 0; i < n; i++) if (pred[i] !== gold[i]) differs = true;
+      if (differs) {
+        for (let i = 0; i < n; i++) {
+          const g = gold[i];
+          const p = pred[i];
+          if (g !== p) {
+            errors++;
+            for (const r of xs[i]) {
+              w[r * NT + g] += 1;
+              u[r * NT + g] += c;
+              w[r * NT + p] -= 1;
+              u[r * NT + p] -= c;
+            }
+          }
+          const gp = i === 0 ? START : gold[i - 1];
+          const pp = i === 0 ? START : pred[i - 1];
+          if (gp !== pp || g !== p) {
+            tw[gp * NT + g] += 1;
+            tu[gp * NT + g] += c;
+            tw[pp * NT + p] -= 1;
+            tu[pp * NT + p] -= c;
           }
         }
-        const gp = i === 0 ? START : gold[i - 1];
-        const pp = i === 0 ? START : pred[i - 1];
-        if (gp !== pp || g !== p) {
-          tw[gp * NT + g] += 1;
-          tu[gp * NT + g] += c;
-          tw[pp * NT + p] -= 1;
-          tu[pp * NT + p] -= c;
-        }
       }
+      c++;
     }
-    c++;
+    if (ep === EPOCHS || ep === 1) log(`${name} epoch ${ep}: ${errors} token errors / ${tokens} (${((100 * errors) / tokens).toFixed(2)}%)`);
   }
-  log(`epoch ${ep}: ${errors} token errors / ${tokens} (${((100 * errors) / tokens).toFixed(2)}%)`);
+  for (let k = 0; k < w.length; k++) w[k] -= u[k] / c;
+  for (let k = 0; k < TR; k++) tw[k] -= tu[k] / c;
+  return { w, tw };
 }
-for (let k = 0; k < w.length; k++) w[k] -= u[k] / c;
-for (let k = 0; k < TR; k++) tw[k] -= tu[k] / c;
 
-const lex: Lexicons = { casing, clusters, gaz: fullGaz, hand, gazMaxLen, tokGaz: fullTokGaz };
-const buf = serializeModel(Uint32Array.from(keys), w, tw, lex, {
-  trainedOn: 'CoNLL-2003 eng.train',
-  epochs: EPOCHS,
-  sentences: train.length,
-  features: R,
-});
+const R1 = keys.length;
+const all = train.map((_, i) => i);
+
+// First pass, cross-validated: each fold is tagged by a model that did not see it, so the second
+// pass learns from first-pass output as noisy as it will be on new text.
+const firstPass: Uint8Array[] = new Array(train.length);
+for (let f = 0; f < FOLDS; f++) {
+  const m = trainPerceptron(`first pass, fold ${f + 1}/${FOLDS}`, all.filter((i) => foldOf(i) !== f), X, R1);
+  for (const i of all) if (foldOf(i) === f) firstPass[i] = viterbi(emissions(m.w, X[i]), m.tw, X[i].length);
+}
+const first = trainPerceptron('first pass', all, X, R1);
+
+// Name-type prior: the first pass run over the unlabeled news articles; for each capitalised word
+// (not sentence-initial) seen often enough, the type it was mostly given there.
+const fullLex: Lexicons = { casing, clusters, gaz: fullGaz, hand, gazMaxLen, tokGaz: fullTokGaz };
+const typeCounts = new Map<string, Int32Array>();
+for (const words of news) {
+  if (!words.length || words.length > 200) continue;
+  const xs = sentenceFeatures(words, fullLex).map((hs) => {
+    const rows: number[] = [];
+    for (const h of hs) {
+      const r = rowOf.get(h);
+      if (r !== undefined && r < R1) rows.push(r);
+    }
+    return Int32Array.from(rows);
+  });
+  const tags = viterbi(emissions(first.w, xs), first.tw, xs.length);
+  for (let i = 1; i < words.length; i++) {
+    if (!/^\p{Lu}\p{Ll}/u.test(words[i])) continue;
+    const k = lowerKey(words[i]);
+    let c = typeCounts.get(k);
+    if (!c) typeCounts.set(k, (c = new Int32Array(5)));
+    c[tags[i] === 0 ? 0 : (tags[i] + 1) >> 1]++;
+  }
+}
+const prior = new Map<string, string>();
+for (const k of [...typeCounts.keys()].sort()) {
+  const c = typeCounts.get(k)!;
+  const total = c[0] + c[1] + c[2] + c[3] + c[4];
+  if (total < 3) continue;
+  let best = 0;
+  for (let t = 1; t < 5; t++) if (c[t] > c[best]) best = t;
+  const frac = c[best] / total;
+  prior.set(k, `${'OPGLM'[best]}${frac >= 0.9 ? 3 : frac >= 0.7 ? 2 : 1}`);
+}
+log(`name-type prior: ${prior.size} words from ${news.length} news sentences`);
+
+// Second pass: first-pass features plus document features.
+const docs = conllDocuments(conllSents);
+log(`documents: ${docs.length}`);
+const X2: Int32Array[][] = new Array(train.length);
+for (const d of docs) {
+  const extra = documentFeatures(
+    d.map((i) => train[i].words),
+    d.map((i) => firstPass[i]),
+    prior,
+  );
+  d.forEach((si, k) => {
+    X2[si] = X[si].map((base, t) => {
+      const hs = extra[k][t];
+      const rows = new Int32Array(base.length + hs.length);
+      rows.set(base);
+      for (let q = 0; q < hs.length; q++) rows[base.length + q] = rowFor(hs[q]);
+      return rows;
+    });
+  });
+}
+const second = trainPerceptron('document pass', all, X2, keys.length);
+
+const lex = fullLex;
+const meta = { trainedOn: 'CoNLL-2003 eng.train', epochs: EPOCHS, sentences: train.length };
+const buf = serializeModel(Uint32Array.from(keys.slice(0, R1)), first.w, first.tw, lex, { ...meta, pass: 'first', features: R1 });
 writeFileSync(OUT, buf);
 log(`wrote ${OUT}: ${(buf.length / 1e6).toFixed(2)} MB`);
+const none: Lexicons = { casing: new Map(), clusters: new Map(), gaz: new Map(), hand: new Map(), gazMaxLen: 0, tokGaz: new Map(), prior };
+const buf2 = serializeModel(Uint32Array.from(keys), second.w, second.tw, none, { ...meta, pass: 'document', features: keys.length });
+writeFileSync(docModelPath(OUT), buf2);
+log(`wrote ${docModelPath(OUT)}: ${(buf2.length / 1e6).toFixed(2)} MB`);

@@ -150,3 +150,39 @@ export function scoreConll(gold: string[][], pred: string[][]): ConllScore {
   }
   return { overall: prf(C, P, G), byType, tokenAccuracy: tok ? tokOk / tok : 0 };
 }
+
+const DATELINE_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Groups sentences into documents (lists of sentence indices). Uses `-DOCSTART-` when the file has
+ * it; otherwise (as in the copies here) a Reuters dateline sentence ("BRUSSELS 1996-08-22") starts
+ * a document together with the headline just before it.
+ */
+export function conllDocuments(sents: ConllSentence[]): number[][] {
+  const docs: number[][] = [];
+  const hasDocstart = sents.some((s) => s.doc > 0);
+  const isDateline = (s: ConllSentence | undefined) => !!s && s.words.length <= 8 && s.words.some((w) => DATELINE_DATE.test(w));
+  const isByline = (s: ConllSentence) => s.words.length <= 4 && s.words.every((w) => /^\p{Lu}/u.test(w));
+  const starts = new Set<number>();
+  if (hasDocstart) {
+    for (let i = 1; i < sents.length; i++) if (sents[i].doc !== sents[i - 1].doc) starts.add(i);
+  } else {
+    for (let i = 1; i < sents.length; i++) {
+      if (!isDateline(sents[i]) || isDateline(sents[i - 1])) continue;
+      // headline (and byline) before the dateline open the document
+      let st = i - 1;
+      if (st > 0 && isByline(sents[st]) && !isDateline(sents[st - 1])) st--;
+      if (st > 0) starts.add(st);
+    }
+  }
+  let cur: number[] = [];
+  for (let i = 0; i < sents.length; i++) {
+    if (starts.has(i) && cur.length) {
+      docs.push(cur);
+      cur = [];
+    }
+    cur.push(i);
+  }
+  if (cur.length) docs.push(cur);
+  return docs;
+}

@@ -26,6 +26,8 @@ export interface Lexicons {
   gazMaxLen: number;
   /** Words of entity names seen in training data: lower-cased word → bits (type × first/later/single word). */
   tokGaz: Map<string, number>;
+  /** Second pass only: lower-cased capitalised word → type it mostly gets in unlabeled news + confidence ("P3"). */
+  prior?: Map<string, string>;
 }
 
 /** Bit of the token gazetteer for a word at `pos` (0 first of several, 1 later word, 2 single word) of a `type` name. */
@@ -267,4 +269,75 @@ export function sentenceFeatures(rawWords: string[], lex: Lexicons): Uint32Array
     out.push(Uint32Array.from(f));
   }
   return out;
+}
+
+const DOC_T = Object.fromEntries(
+  's1 s1-1 s1+1 s1s1+1 dm dmx dmo dO dl dls1 pr prs1'.split(' ').map((t) => [t, hash(`doc:${t}`)]),
+) as Record<string, number>;
+/** Entity type index of a BIO tag index: 0 for O, 1 PER, 2 ORG, 3 LOC, 4 MISC. */
+const typeOfTag = (t: number) => (t === 0 ? 0 : ((t + 1) >> 1));
+
+/**
+ * Document-level features for the second pass: what the first pass decided for this word elsewhere
+ * in the document (the majority type of its other occurrences), whether the word appears in lower
+ * case elsewhere (an ordinary word in a headline), the first-pass tags around it, and the type the
+ * word mostly gets in a corpus of unlabeled news (`prior`).
+ * @param docWords the document's sentences as token strings.
+ * @param first first-pass tag indices (into TAGS) for each sentence.
+ */
+export function documentFeatures(docWords: string[][], first: Uint8Array[], prior?: Map<string, string>): Uint32Array[][] {
+  const keyOf = (w: string) => digitsToZero(normToken(w).toLowerCase());
+  // counts[key] = [O, PER, ORG, LOC, MISC] over capitalised occurrences; lower[key] = seen in lower case
+  const counts = new Map<string, Int32Array>();
+  const lower = new Set<string>();
+  const keys = docWords.map((s) => s.map(keyOf));
+  docWords.forEach((s, si) => {
+    s.forEach((w, i) => {
+      const k = keys[si][i];
+      if (!/\p{L}/u.test(w)) return;
+      if (/^\p{Lu}/u.test(w)) {
+        let c = counts.get(k);
+        if (!c) counts.set(k, (c = new Int32Array(5)));
+        c[typeOfTag(first[si][i])]++;
+      } else if (i > 0 && w === w.toLowerCase()) lower.add(k);
+    });
+  });
+  return docWords.map((s, si) => {
+    const t1 = first[si];
+    return s.map((w, i) => {
+      const f: number[] = [];
+      const own = t1[i];
+      f.push(mix(DOC_T.s1, own));
+      f.push(mix(DOC_T['s1-1'], i > 0 ? t1[i - 1] : 99));
+      f.push(mix(DOC_T['s1+1'], i + 1 < s.length ? t1[i + 1] : 99));
+      f.push(mix(mix(DOC_T.s1s1, own), i + 1 < s.length ? t1[i + 1] : 99));
+      if (/^\p{Lu}/u.test(w)) {
+        const c = counts.get(keys[si][i]);
+        if (c) {
+          const others = Int32Array.from(c);
+          others[typeOfTag(own)]--;
+          const total = others[0] + others[1] + others[2] + others[3] + others[4];
+          const ent = total - others[0];
+          if (ent > 0) {
+            let maj = 1;
+            for (let t = 2; t <= 4; t++) if (others[t] > others[maj]) maj = t;
+            const frac = others[maj] / total;
+            f.push(mix(DOC_T.dm, maj));
+            f.push(mix(DOC_T.dmx, maj * 8 + (frac < 0.34 ? 0 : frac < 0.67 ? 1 : frac < 1 ? 2 : 3)));
+            f.push(mix(mix(DOC_T.dmo, maj), typeOfTag(own)));
+          } else if (total > 0) f.push(mix(DOC_T.dO, total > 2 ? 3 : total));
+        }
+        const pr = prior?.get(keys[si][i]);
+        if (pr) {
+          const code = hash(pr);
+          f.push(mix(DOC_T.pr, code));
+          f.push(mix(mix(DOC_T.prs1, code), typeOfTag(own)));
+        }
+        const low = lower.has(keys[si][i]) ? 1 : 0;
+        f.push(mix(DOC_T.dl, low));
+        f.push(mix(mix(DOC_T.dls1, low), typeOfTag(own)));
+      }
+      return Uint32Array.from(f);
+    });
+  });
 }

@@ -7,7 +7,7 @@
  *   const entities = entityIndex(mentions);                        // the article's entities
  *   const story = linkAcrossArticles([{ articleId, outlet, mentions }, ...]);
  */
-import type { EntityMention, EntityType, Span } from '../../model/types.js';
+import type { EntityMention, EntityType, Span, Token } from '../../model/types.js';
 import { splitSentences, tokenize } from '../tokenize.js';
 import { TAGS as TAGS_IMPORTED } from './features.js';
 
@@ -28,7 +28,7 @@ const MAX_WINDOW = 200;
 const MAX_TOKEN_CHARS = 60;
 
 /**
- * Entity mentions of `text`, tagged sentence by sentence. `sentences` are spans into `text`
+ * Entity mentions of `text`, tagged sentence by sentence with the article as the document. `sentences` are spans into `text`
  * (from splitSentences); when empty, the text is split here. Mentions come sorted by offset,
  * each with the id of its entity within the article (`PER:vladimir_putin`).
  */
@@ -36,7 +36,7 @@ export function recogniseEntities(text: string, sentences: Span[]): EntityMentio
   if (!text || !/\p{L}/u.test(text)) return [];
   const tagger = loadTagger();
   const spans = sentences?.length ? sentences : splitSentences(text);
-  const mentions: EntityMention[] = [];
+  const windows: Token[][] = [];
   for (const s of spans) {
     const start = Math.max(0, Math.min(text.length, s.start));
     const end = Math.max(start, Math.min(text.length, s.end));
@@ -44,59 +44,89 @@ export function recogniseEntities(text: string, sentences: Span[]): EntityMentio
     const toks = tokenize(text, start, end);
     for (let w = 0; w < toks.length; w += MAX_WINDOW) {
       const win = toks.slice(w, w + MAX_WINDOW);
-      if (!win.some((t) => /\p{L}/u.test(t.text))) continue;
-      const words = truecaseTitle(
-        win.map((t) => (t.text.length > MAX_TOKEN_CHARS ? t.text.slice(0, MAX_TOKEN_CHARS) : t.text)),
-        tagger.lex.casing,
-      );
-      const tags = tagger.tagIndices(words);
-      let i = 0;
-      while (i < win.length) {
-        const tag = TAGS[tags[i]];
-        if (tag === 'O') {
-          i++;
-          continue;
-        }
-        const type = tag.slice(2) as EntityType;
-        let j = i + 1;
-        while (j < win.length && TAGS[tags[j]] === `I-${type}`) j++;
-        const m = makeMention(text, win.slice(i, j), type, i > 0 ? win[i - 1].text : '');
-        if (m) mentions.push(m);
-        i = j;
-      }
+      if (win.some((t) => /\p{L}/u.test(t.text))) windows.push(win);
     }
   }
+  const words = windows.map((win) =>
+    truecaseTitle(
+      win.map((t) => (t.text.length > MAX_TOKEN_CHARS ? t.text.slice(0, MAX_TOKEN_CHARS) : t.text)),
+      tagger.lex.casing,
+    ),
+  );
+  // The whole article is one document: the second pass sees how each name was read elsewhere in it.
+  const tagged = tagger.tagDocument(words);
+  const mentions: EntityMention[] = [];
+  windows.forEach((win, k) => {
+    const tags = tagged[k];
+    let i = 0;
+    while (i < win.length) {
+      const tag = TAGS[tags[i]];
+      if (tag === 'O') {
+        i++;
+        continue;
+      }
+      const type = tag.slice(2) as EntityType;
+      let j = i + 1;
+      while (j < win.length && TAGS[tags[j]] === `I-${type}`) j++;
+      const m = makeMention(text, win.slice(i, j), type, i > 0 ? win[i - 1].text : '');
+      if (m) mentions.push(m);
+      i = j;
+    }
+  });
   mentions.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return linkWithinArticle(mentions);
 }
 
 /**
- * A headline in title case ("Xi and Putin Pledge Closer Ties Ahead of Victory Day") capitalises
- * ordinary words, which the tagger would read as names: words that running text nearly always
- * writes in lower case are lowered first. Sentences are left alone unless most longer words are
- * capitalised and at least two of them are ordinary words.
+ * Headlines in title case ("Xi and Putin Pledge Closer Ties Ahead of Victory Day") or in capitals
+ * ("XI AND PUTIN PLEDGE CLOSER TIES") hide the casing the tagger relies on in web news. Such a
+ * sentence is re-cased before tagging (the spans still point at the original text): words that
+ * running text nearly always writes in lower case are lowered, the others (names, unknown words)
+ * get an initial capital, known acronyms stay. Ordinary sentences are returned unchanged.
  */
 export function truecaseTitle(words: string[], casing: Map<string, string>): string[] {
+  const isOrdinary = (w: string) => {
+    const c = casing.get(w.toLowerCase());
+    return c === 'L' || c === 'l';
+  };
   let long = 0;
   let capital = 0;
   let ordinary = 0;
-  for (let i = 1; i < words.length; i++) {
+  let letters = 0;
+  let caps = 0;
+  for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    if (w.length < 4 || !/^\p{L}+$/u.test(w)) continue;
+    if (w.length > 1 && /\p{L}/u.test(w)) {
+      letters++;
+      if (w === w.toUpperCase() && w !== w.toLowerCase()) caps++;
+    }
+    if (i === 0 || w.length < 4 || !/^\p{L}+$/u.test(w)) continue;
     long++;
     if (/^\p{Lu}\p{Ll}/u.test(w)) {
       capital++;
-      const c = casing.get(w.toLowerCase());
-      if (c === 'L' || c === 'l') ordinary++;
+      if (isOrdinary(w)) ordinary++;
     }
+  }
+  if (letters >= 3 && caps / letters >= 0.8) {
+    return words.map((w, i) => {
+      if (!/^[\p{Lu}\p{N}'’.-]+$/u.test(w) || !/\p{Lu}/u.test(w)) return w;
+      const lowerW = w.toLowerCase();
+      if (ACRONYMS.has(lowerW)) return w;
+      if (isOrdinary(w) && i > 0) return lowerW;
+      return w[0] + lowerW.slice(1);
+    });
   }
   if (long < 3 || capital < 0.75 * long || ordinary < 2) return words;
   return words.map((w, i) => {
     if (i === 0 || !/^\p{Lu}\p{Ll}+$/u.test(w)) return w;
-    const c = casing.get(w.toLowerCase());
-    return c === 'L' || c === 'l' ? w.toLowerCase() : w;
+    return isOrdinary(w) ? w.toLowerCase() : w;
   });
 }
+
+/** Acronyms kept in capitals when a headline in capitals is re-cased: known organisations and countries. */
+const ACRONYMS = new Set(
+  [...ORG_BY_NAME.keys(), ...COUNTRY_BY_NAME.keys()].filter((k) => /^[a-z.]{2,6}$/.test(k) && !/[aeiou]{2}/.test(k) && k.length <= 5),
+);
 
 /** Words that introduce a person's name when written right before it ("President", "Mr.", "spokesman"). */
 const PERSON_TITLES = new Set(

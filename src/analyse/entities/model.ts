@@ -4,11 +4,11 @@
  * perceptron by scripts/train-ner.ts; shipped as models/ner.bin.gz (gzip of a small header,
  * the kept feature hashes, and sparse quantised weights), loaded lazily once.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { type Lexicons, NT as NT_IMPORTED, sentenceFeatures, TAGS } from './features.js';
+import { documentFeatures, type Lexicons, NT as NT_IMPORTED, sentenceFeatures, TAGS } from './features.js';
 
 /** Local copy of the tag count (imported bindings can be accessor calls under some loaders). */
 const NT: number = NT_IMPORTED;
@@ -78,8 +78,9 @@ export interface SerializedModel {
   lex: Lexicons;
   /** Kept feature hashes, one per row. */
   keys: Uint32Array;
-  /** Row weights, dense rows × NT (already de-quantised). */
-  weights: Float32Array;
+  /** Row weights, dense rows × NT, quantised: the weight is `q * scale`. */
+  q: Int16Array;
+  scale: number;
   trans: Float32Array;
   meta: Record<string, unknown>;
 }
@@ -157,6 +158,7 @@ export function serializeModel(keys: Uint32Array, weights: Float64Array, trans: 
       gaz: mapToText(lex.gaz),
       hand: mapToText(lex.hand),
       tokGaz: mapToText(lex.tokGaz),
+      prior: lex.prior ? mapToText(lex.prior) : '',
       meta,
     }),
     'utf8',
@@ -201,14 +203,14 @@ export function deserializeModel(gz: Buffer): SerializedModel {
   const M = new Uint16Array(take(h.rows * 2));
   const V = new Int16Array(take(h.vals * 2));
   const trans = new Float32Array(take((NT + 1) * NT * 4));
-  const weights = new Float32Array(h.rows * NT);
+  const q = new Int16Array(h.rows * NT);
   let key = 0;
   let vp = 0;
   for (let r = 0; r < h.rows; r++) {
     key = (key + K[r]) >>> 0;
     K[r] = key;
     const m = M[r];
-    for (let t = 0; t < NT; t++) if (m & (1 << t)) weights[r * NT + t] = V[vp++] * h.scale;
+    for (let t = 0; t < NT; t++) if (m & (1 << t)) q[r * NT + t] = V[vp++];
   }
   const lex: Lexicons = {
     casing: textToMap(h.casing, String),
@@ -216,69 +218,141 @@ export function deserializeModel(gz: Buffer): SerializedModel {
     gaz: textToMap(h.gaz, Number),
     hand: textToMap(h.hand, Number),
     tokGaz: textToMap(h.tokGaz ?? '', Number),
+    prior: h.prior ? textToMap(h.prior, String) : undefined,
     gazMaxLen: h.gazMaxLen,
   };
-  return { lex, keys: K, weights, trans, meta: h.meta };
+  return { lex, keys: K, q, scale: h.scale, trans, meta: h.meta };
 }
 
-/** A loaded tagger: feature hashes looked up in an open-addressing table. */
+/**
+ * The tagger: a first pass over each sentence, then (when the document model is present) a second
+ * pass that also sees what the first pass decided elsewhere in the document. Both passes share one
+ * open-addressing table from feature hash to a row holding both passes' quantised weights, so each
+ * feature is looked up once.
+ */
 export class Tagger {
   readonly lex: Lexicons;
   readonly meta: Record<string, unknown>;
-  private readonly weights: Float32Array;
-  private readonly trans: Float32Array;
-  private readonly slots: Uint32Array;
-  private readonly slotRow: Int32Array;
+  /** Interleaved [key, row] pairs; key 0 marks an empty slot. */
+  private readonly table: Uint32Array;
   private readonly bits: number;
+  /** Row r: first-pass weights at r*2*NT, second-pass weights at r*2*NT+NT. */
+  private readonly rows: Int16Array;
+  private readonly scale1: number;
+  private readonly scale2: number;
+  private readonly trans1: Float32Array;
+  private readonly trans2: Float32Array | null;
+  private readonly prior: Map<string, string> | undefined;
 
-  constructor(m: SerializedModel) {
+  constructor(m: SerializedModel, doc: SerializedModel | null = null) {
     this.lex = m.lex;
     this.meta = m.meta;
-    this.weights = m.weights;
-    this.trans = m.trans;
+    this.scale1 = m.scale;
+    this.scale2 = doc ? doc.scale : 0;
+    this.trans1 = m.trans;
+    this.trans2 = doc ? doc.trans : null;
+    this.prior = doc?.lex.prior;
+    // Union of both passes' keys (each file stores its keys sorted), each with its own row.
+    const a = m.keys;
+    const b = doc ? doc.keys : new Uint32Array(0);
+    const keys = new Uint32Array(a.length + b.length);
+    const rowsTmp = new Int16Array((a.length + b.length) * 2 * NT);
+    let i = 0;
+    let j = 0;
+    let R = 0;
+    while (i < a.length || j < b.length) {
+      const ka = i < a.length ? a[i] : 0xffffffff + 1;
+      const kb = j < b.length ? b[j] : 0xffffffff + 1;
+      const k = Math.min(ka, kb);
+      keys[R] = k;
+      if (ka === k) {
+        rowsTmp.set(m.q.subarray(i * NT, i * NT + NT), R * 2 * NT);
+        i++;
+      }
+      if (kb === k) {
+        rowsTmp.set(doc!.q.subarray(j * NT, j * NT + NT), R * 2 * NT + NT);
+        j++;
+      }
+      R++;
+    }
+    this.rows = rowsTmp.subarray(0, R * 2 * NT);
     let bits = 4;
-    while (1 << bits < m.keys.length * 2) bits++;
+    while (1 << bits < R * 1.6) bits++;
     this.bits = bits;
     const cap = 1 << bits;
-    this.slots = new Uint32Array(cap);
-    this.slotRow = new Int32Array(cap);
-    for (let r = 0; r < m.keys.length; r++) {
-      const k = m.keys[r];
+    this.table = new Uint32Array(cap * 2);
+    for (let r = 0; r < R; r++) {
+      const k = keys[r];
       let s = Math.imul(k, 0x9e3779b1) >>> (32 - bits);
-      while (this.slots[s] !== 0) s = (s + 1) & (cap - 1);
-      this.slots[s] = k;
-      this.slotRow[s] = r;
+      while (this.table[s * 2] !== 0) s = (s + 1) & (cap - 1);
+      this.table[s * 2] = k;
+      this.table[s * 2 + 1] = r;
     }
   }
 
-  private row(k: number): number {
-    const cap = this.slots.length;
-    let s = Math.imul(k, 0x9e3779b1) >>> (32 - this.bits);
-    for (;;) {
-      const v = this.slots[s];
-      if (v === k) return this.slotRow[s];
-      if (v === 0) return -1;
-      s = (s + 1) & (cap - 1);
-    }
+  get hasDocumentPass(): boolean {
+    return this.trans2 !== null;
   }
 
-  /** BIO tags (indices into TAGS) for one sentence of tokens. */
-  tagIndices(words: string[]): Uint8Array {
-    const n = words.length;
-    if (n === 0) return new Uint8Array(0);
-    const feats = sentenceFeatures(words, this.lex);
-    const em = new Float64Array(n * NT);
-    const W = this.weights;
-    for (let i = 0; i < n; i++) {
-      const o = i * NT;
-      for (const k of feats[i]) {
-        const r = this.row(k);
-        if (r < 0) continue;
-        const ro = r * NT;
-        for (let t = 0; t < NT; t++) em[o + t] += W[ro + t];
+  /** Adds the weights of `hs` to the emission arrays (first pass to e1, second pass to e2 when given). */
+  private accumulate(hs: Uint32Array, o: number, e1: Float64Array | null, e2: Float64Array | null): void {
+    const table = this.table;
+    const rows = this.rows;
+    const mask = (1 << this.bits) - 1;
+    const shift = 32 - this.bits;
+    for (let q = 0; q < hs.length; q++) {
+      const k = hs[q];
+      let s = Math.imul(k, 0x9e3779b1) >>> shift;
+      let r = -1;
+      for (;;) {
+        const v = table[s * 2];
+        if (v === k) {
+          r = table[s * 2 + 1];
+          break;
+        }
+        if (v === 0) break;
+        s = (s + 1) & mask;
       }
+      if (r < 0) continue;
+      const ro = r * 2 * NT;
+      if (e1) for (let t = 0; t < NT; t++) e1[o + t] += rows[ro + t];
+      if (e2) for (let t = 0; t < NT; t++) e2[o + t] += rows[ro + NT + t];
     }
-    return viterbi(em, this.trans, n);
+  }
+
+  /** BIO tags (indices into TAGS) for the sentences of one document. */
+  tagDocument(sentences: string[][], useDocumentPass = true): Uint8Array[] {
+    const second = useDocumentPass && this.trans2 !== null;
+    const em2: Float64Array[] = [];
+    const first = sentences.map((words) => {
+      const n = words.length;
+      if (!n) {
+        em2.push(new Float64Array(0));
+        return new Uint8Array(0);
+      }
+      const feats = sentenceFeatures(words, this.lex);
+      const e1 = new Float64Array(n * NT);
+      const e2 = second ? new Float64Array(n * NT) : null;
+      for (let i = 0; i < n; i++) this.accumulate(feats[i], i * NT, e1, e2);
+      if (e2) em2.push(e2);
+      for (let k = 0; k < e1.length; k++) e1[k] *= this.scale1;
+      return viterbi(e1, this.trans1, n);
+    });
+    if (!second) return first;
+    const extra = documentFeatures(sentences, first, this.prior);
+    return sentences.map((words, si) => {
+      const n = words.length;
+      if (!n) return new Uint8Array(0);
+      const e2 = em2[si];
+      for (let i = 0; i < n; i++) this.accumulate(extra[si][i], i * NT, null, e2);
+      for (let k = 0; k < e2.length; k++) e2[k] *= this.scale2;
+      return viterbi(e2, this.trans2!, n);
+    });
+  }
+
+  /** BIO tags (indices into TAGS) for one sentence on its own. */
+  tagIndices(words: string[]): Uint8Array {
+    return this.tagDocument([words])[0];
   }
 
   tag(words: string[]): string[] {
@@ -287,6 +361,15 @@ export class Tagger {
 }
 
 export const DEFAULT_MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../../models/ner.bin.gz');
+/** The second-pass (document) model sits beside the first: `ner.bin.gz` → `ner-doc.bin.gz`. */
+export const docModelPath = (path: string) => path.replace(/\.bin\.gz$/, '-doc.bin.gz');
+
+/** Reads a tagger from its model file and, if present, the document model beside it. */
+export function readTagger(path: string): Tagger {
+  const docPath = docModelPath(path);
+  const doc = docPath !== path && existsSync(docPath) ? deserializeModel(readFileSync(docPath)) : null;
+  return new Tagger(deserializeModel(readFileSync(path)), doc);
+}
 
 let cached: { tagger: Tagger; loadMs: number } | null = null;
 
@@ -294,7 +377,7 @@ let cached: { tagger: Tagger; loadMs: number } | null = null;
 export function loadTagger(path = DEFAULT_MODEL_PATH): Tagger {
   if (cached && path === DEFAULT_MODEL_PATH) return cached.tagger;
   const t0 = performance.now();
-  const tagger = new Tagger(deserializeModel(readFileSync(path)));
+  const tagger = readTagger(path);
   const loadMs = performance.now() - t0;
   if (path === DEFAULT_MODEL_PATH) cached = { tagger, loadMs };
   return tagger;
