@@ -428,3 +428,70 @@ describe('restart and the serve command', () => {
     assert.equal(isLoopback('192.168.1.4'), false);
   });
 });
+
+describe('incremental stories', () => {
+  test('a new article recomputes only the story it joins; events name that story only', async () => {
+    const t = await startServer();
+    try {
+      for (const p of ['000', '001', '003']) await post(t.base, seed(p).text, 'text/plain', `?source=${p}.txt`);
+      const volcano = await post(
+        t.base,
+        'Volcano erupts in Iceland\n\nA volcano erupted on the Reykjanes peninsula in Iceland on Sunday, the meteorological office said, sending lava towards the town of Grindavik. About 4,000 residents were evacuated.',
+        'text/plain',
+        '?source=volcano.txt',
+      );
+      const other = volcano.body.outcomes[0].storyId as string;
+      const xi = t.server.store.storyOf(t.server.store.documentRows().find((d) => d.source === '003.txt')!.id)!;
+      assert.notEqual(other, xi);
+      const xiBefore = (await getJson(`${t.base}/api/stories/${xi}`)).body;
+      await getJson(`${t.base}/api/stories/${other}`);
+      const row = (id: string) => t.server.store.db.prepare('SELECT key, data FROM story_reports WHERE story_id = ?').get(id) as { key: string; data: string };
+      const updated = (id: string) => (t.server.store.db.prepare('SELECT updated_at FROM stories WHERE id = ?').get(id) as { updated_at: string }).updated_at;
+      const otherReport = row(other);
+      const otherUpdated = updated(other);
+      const xiKey = row(xi).key;
+
+      // listen to the event stream while the fourth article of the visit arrives
+      const ac = new AbortController();
+      const events: { type: string; storyId: string }[] = [];
+      const stream = await fetch(`${t.base}/api/events`, { signal: ac.signal });
+      const reading = (async () => {
+        const reader = stream.body!.getReader();
+        let buf = '';
+        try {
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            buf += Buffer.from(value).toString('utf8');
+            let i: number;
+            while ((i = buf.indexOf('\n\n')) >= 0) {
+              const block = buf.slice(0, i);
+              buf = buf.slice(i + 2);
+              const data = block.split('\n').find((l) => l.startsWith('data: '));
+              if (data) events.push(JSON.parse(data.slice(6)));
+            }
+          }
+        } catch {
+          /* aborted */
+        }
+      })();
+      const r = await post(t.base, seed('004').text, 'text/plain', '?source=004.txt');
+      assert.equal(r.body.outcomes[0].storyId, xi, 'the article joins the story of the visit');
+      assert.deepEqual(r.body.stories, [xi]);
+      for (let i = 0; i < 100 && !events.some((e) => e.type === 'report' && e.storyId === xi); i++) await new Promise((res) => setTimeout(res, 50));
+      ac.abort();
+      await reading;
+      assert.ok(events.some((e) => e.type === 'story' && e.storyId === xi), JSON.stringify(events));
+      assert.ok(events.some((e) => e.type === 'report' && e.storyId === xi), 'the story report was rebuilt in the background');
+      assert.ok(events.every((e) => e.storyId === xi), `only the joined story changes: ${JSON.stringify(events)}`);
+      // the other story's report and row are untouched; the joined story's report was rebuilt
+      assert.deepEqual(row(other), otherReport);
+      assert.equal(updated(other), otherUpdated);
+      assert.notEqual(row(xi).key, xiKey);
+      const xiAfter = (await getJson(`${t.base}/api/stories/${xi}`)).body;
+      assert.equal(xiAfter.articleCount, xiBefore.articleCount + 1);
+    } finally {
+      await t.stop();
+    }
+  });
+});

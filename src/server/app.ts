@@ -74,6 +74,9 @@ export function uiCsp(nonce: string): string {
   ].join('; ');
 }
 
+/** Open server-sent event streams at most (each holds a socket). */
+const MAX_STREAMS = 200;
+
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 class HttpError extends Error {
@@ -319,6 +322,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
     streams.clear();
   });
   app.get('/api/events', (req, reply) => {
+    if (streams.size >= MAX_STREAMS) throw new HttpError(503, 'unavailable', 'too many event streams open');
     reply.hijack();
     const res = reply.raw;
     streams.add(res);

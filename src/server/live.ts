@@ -5,7 +5,7 @@ import type { DocOutcome } from '../pipeline.js';
 import { buildStory } from '../report/build.js';
 import { REPORT_SCHEMA_VERSION, type ReportStory } from '../report/schema.js';
 import { reportExtras } from '../report/sections.js';
-import { deleteStory, getFeatures, saveStoryMembership } from '../store/queries.js';
+import { deleteStory, getFeatures, saveStoryMembership, storyReportKey } from '../store/queries.js';
 import type { Store } from '../store/sqlite.js';
 import { canonicalOrder, reconcileStoryIds, StoryIndex, type StoryFeatures, type StoryGroup } from '../stories/index.js';
 import { ANALYSE_VERSION, COMPARE_VERSION, EXTRACT_VERSION, FEATURES_VERSION } from '../versions.js';
@@ -89,7 +89,8 @@ export class LiveStories extends EventEmitter {
         return !!s && s.members.join() === [...g.members].sort().join() && JSON.stringify(s.data) === JSON.stringify(g);
       });
     if (!same) this.store.replaceStories(reconciled.map((g) => ({ id: g.id, members: g.members, data: g })));
-    for (const g of reconciled) this.dirty.add(g.id);
+    // stories whose cached report is missing or stale get theirs rebuilt in the background
+    for (const g of reconciled) if (storyReportKey(this.store, g.id) !== this.reportKey(g)) this.dirty.add(g.id);
   }
 
   private link(indexId: string, publicId: string) {

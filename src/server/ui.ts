@@ -140,7 +140,20 @@ export function storiesPage(nonce: string, f: StoryFilter, list: { total: number
   const table = list.stories.length
     ? `<table id="stories"><thead><tr><th>Story</th><th>Articles</th><th>Outlets</th><th>Independent sources</th><th>Conflicts</th><th>Dates</th><th>Updated (UTC)</th></tr></thead><tbody>${rows}</tbody></table>`
     : `<p class="muted" id="no-stories">No stories${f.q || f.entity || f.outlet || f.from || f.to ? ' match these filters' : ' yet: <a href="/add">add articles</a>'}.</p>`;
-  const live = `<div id="live-target" data-version="0"><p class="meta" id="story-count">${plural(list.total, 'story', 'stories')}</p>${table}</div>`;
+  const offset = f.offset ?? 0;
+  const limit = f.limit ?? 100;
+  const page = (o: number) => {
+    const q = new URLSearchParams();
+    for (const k of ['q', 'entity', 'outlet', 'from', 'to'] as const) if (f[k]) q.set(k, f[k] as string);
+    if (o > 0) q.set('offset', String(o));
+    const qs = q.toString();
+    return `/${qs ? `?${qs}` : ''}`;
+  };
+  const pager =
+    list.total > limit
+      ? `<p class="meta">${offset > 0 ? `<a href="${esc(page(Math.max(0, offset - limit)))}">← newer</a> ` : ''}stories ${offset + 1}–${Math.min(offset + limit, list.total)} of ${list.total}${offset + limit < list.total ? ` <a href="${esc(page(offset + limit))}">older →</a>` : ''}</p>`
+      : '';
+  const live = `<div id="live-target" data-version="0"><p class="meta" id="story-count">${plural(list.total, 'story', 'stories')}</p>${table}${pager}</div>`;
   if (fragment) return live;
   const v = (x: string | undefined) => esc(x ?? '');
   const body = `<h1>Stories <span class="live" id="live-status"></span></h1>
