@@ -110,6 +110,30 @@ describe('plain-text mode on the seeds (line by line)', () => {
     }
   });
 
+  test('hard-wrapped text (72 columns) gives the same article', () => {
+    const content = readFileSync(join(SEEDS, expected['002'].file), 'utf8');
+    const wrapped = content
+      .split('\n')
+      .map((line) => {
+        const out: string[] = [];
+        let cur = '';
+        for (const word of line.split(' ')) {
+          if (cur && cur.length + word.length + 1 > 72) {
+            out.push(cur);
+            cur = word;
+          } else cur = cur ? `${cur} ${word}` : word;
+        }
+        out.push(cur);
+        return out.join('\n');
+      })
+      .join('\n');
+    assert.notEqual(wrapped, content);
+    const a = seed('002');
+    const b = extractArticle(doc(wrapped, 'text'));
+    assert.equal(b.title, a.title);
+    assert.equal(b.text, a.text);
+  });
+
   test('deterministic', () => {
     const content = readFileSync(join(SEEDS, expected['003'].file), 'utf8');
     assert.deepEqual(extractArticle(doc(content, 'text')), extractArticle(doc(content, 'text')));

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import type { BlockKind, DateInfo, RemovedBlock } from '../../model/types.js';
-import { findDateline, findOutlet } from '../text/extract.js';
+import { datesFromLines, findDateline, findOutlet } from '../text/extract.js';
 import { selectContent } from './content.js';
 import { decodeEntities, readHtmlMetadata } from './metadata.js';
 import { prepareHtml } from './prepare.js';
@@ -59,6 +59,15 @@ export function extractFromHtml(html: string, hintUrl: string | null, deadline: 
     blocks.map((b) => b.text),
     [],
   );
+  // visible text is the last resort for dates: labelled lines ("Published: ...", "Updated ...")
+  let published = meta.published;
+  let modified = meta.modified;
+  if (!published || !modified) {
+    const short = w.blocks.slice(0, 400).filter((b) => b.text.length < 200).map((b) => b.text);
+    const v = datesFromLines(short, false);
+    published ??= v.published;
+    modified ??= v.modified;
+  }
   return {
     title: title ? decodeEntities(title) : null,
     dek,
@@ -67,8 +76,8 @@ export function extractFromHtml(html: string, hintUrl: string | null, deadline: 
     byline: meta.byline,
     outlet,
     url: meta.url,
-    published: meta.published,
-    modified: meta.modified,
+    published,
+    modified,
     language: meta.language,
     dateline,
     credits: [...meta.credits, ...w.bylineTexts],

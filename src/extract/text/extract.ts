@@ -142,7 +142,7 @@ export function extractFromText(content: string, hintTitle: string | null, deadl
     warnings.push(`text of ${content.length} characters cut to its first ${MAX_TEXT_CHARS} characters`);
     content = content.slice(0, MAX_TEXT_CHARS);
   }
-  const rawLines = content.replace(/\r\n?/g, '\n').split('\n');
+  const rawLines = unwrapHardBreaks(content.replace(/\r\n?/g, '\n').split('\n'));
   const lines: Line[] = [];
   const seen = new Map<string, number>();
   let n = 0;
@@ -319,25 +319,11 @@ export function extractFromText(content: string, hintTitle: string | null, deadl
   }
 
   // ----- dates, outlet, dateline
-  let published: DateInfo | null = null;
-  let modified: DateInfo | null = null;
-  let unlabeled: DateInfo | null = null;
   const zone = before.slice(-60).concat(after.slice(0, 80));
-  for (const l of zone) {
-    const t = l.text.length > 300 ? l.text.slice(0, 300) : l.text;
-    const d = parseTextDate(t, true);
-    if (!d) continue;
-    const label = t.slice(0, d.index).toLowerCase();
-    if (/(first published|published|posted|created)\s*(on|at)?\s*:?\s*$/.test(label) && !published) {
-      published = toDateInfo(d.date, 'text', t);
-    } else if (/(updated|modified|edited)\s*(on|at)?\s*:?\s*$/.test(label) && !modified) {
-      modified = toDateInfo(d.date, 'text', t);
-    } else if (!unlabeled && isDateLine(t, d.raw)) {
-      unlabeled = toDateInfo(d.date, 'text', t);
-    }
-  }
-  if (!published && modified) published = { ...modified, source: 'text:updated' };
-  if (!published && unlabeled) published = unlabeled;
+  const { published, modified } = datesFromLines(
+    zone.map((l) => l.text),
+    true,
+  );
 
   const outlet = findOutlet(before.slice(0, 20).concat(after.slice(-40)).map((l) => l.text.slice(0, 300)));
   const dateline = findDateline(
@@ -370,6 +356,72 @@ function cutTeaserTail(body: Line[], removed: RemovedBlock[]): Line[] {
   if (rest.filter((l) => l.cls === 'good').length < 2) return body;
   for (const l of body.slice(cut)) removed.push({ text: l.text, reason: 'teasers for other articles' });
   return rest;
+}
+
+/**
+ * Text hard-wrapped at a fixed width (mail, some feeds, `fmt`): when most lines sit in blocks of
+ * several lines whose lines all but the last are 40-100 characters long and the width is steady,
+ * the lines of each blank-line separated block are joined into one paragraph.
+ */
+export function unwrapHardBreaks(lines: string[]): string[] {
+  const blocks: string[][] = [];
+  let cur: string[] = [];
+  for (const l of lines) {
+    if (l.trim()) cur.push(l.trim());
+    else if (cur.length) {
+      blocks.push(cur);
+      cur = [];
+    }
+  }
+  if (cur.length) blocks.push(cur);
+  let wrapped = 0;
+  let total = 0;
+  const widths: number[] = [];
+  for (const b of blocks) {
+    total += b.length;
+    if (b.length < 2) continue;
+    const inner = b.slice(0, -1);
+    if (inner.every((l) => l.length >= 40 && l.length <= 100)) {
+      wrapped += b.length;
+      for (const l of inner) widths.push(l.length);
+    }
+  }
+  if (total < 6 || wrapped < total * 0.6 || widths.length < 4) return lines;
+  widths.sort((a, b) => a - b);
+  const spread = widths[Math.floor(widths.length * 0.9)] - widths[Math.floor(widths.length * 0.1)];
+  if (spread > 25) return lines;
+  const out: string[] = [];
+  for (const b of blocks) {
+    out.push(b.join(' '));
+    out.push('');
+  }
+  return out;
+}
+
+/**
+ * Publication and update dates from visible lines: "First Published: May 09 2025 | 6:47 AM IST",
+ * "Last Updated : ...", "Posted on ...", or (when `unlabeled`) a line that is only a date.
+ */
+export function datesFromLines(lines: string[], unlabeledToo: boolean): { published: DateInfo | null; modified: DateInfo | null } {
+  let published: DateInfo | null = null;
+  let modified: DateInfo | null = null;
+  let unlabeled: DateInfo | null = null;
+  for (const line of lines) {
+    const t = line.length > 300 ? line.slice(0, 300) : line;
+    const d = parseTextDate(t, true);
+    if (!d) continue;
+    const label = t.slice(0, d.index).toLowerCase();
+    if (/(first published|published|posted|created|publicado|publié|veröffentlicht|pubblicato)\s*(on|at|le|am|em|el)?\s*:?\s*$/.test(label) && !published) {
+      published = toDateInfo(d.date, 'text', t);
+    } else if (/(updated|modified|edited|actualizado|atualizado|mis à jour|aktualisiert|aggiornato)\s*(on|at|le|am|em|el)?\s*:?\s*$/.test(label) && !modified) {
+      modified = toDateInfo(d.date, 'text', t);
+    } else if (unlabeledToo && !unlabeled && isDateLine(t, d.raw)) {
+      unlabeled = toDateInfo(d.date, 'text', t);
+    }
+  }
+  if (!published && modified) published = { ...modified, source: 'text:updated' };
+  if (!published && unlabeled) published = unlabeled;
+  return { published, modified };
 }
 
 /** A line that is mostly its date (not a masthead with today's date next to other widgets). */
