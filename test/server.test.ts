@@ -403,11 +403,24 @@ describe('restart and the serve command', () => {
   test('stories and their ids survive a restart (the index is rebuilt from stored features)', async () => {
     const t = await startServer();
     for (const p of ['000', '001', '003']) await post(t.base, seed(p).text, 'text/plain', `?source=${p}.txt`);
-    const before = (await getJson(`${t.base}/api/stories`)).body.stories.map((s: Json) => [s.id, s.articles]);
+    const listed = (await getJson(`${t.base}/api/stories`)).body.stories as Json[];
+    const before = listed.map((s) => [s.id, s.articles]);
+    for (const s of listed) await getJson(`${t.base}/api/stories/${s.id}`); // builds and caches the reports
+    const counts = (await getJson(`${t.base}/api/stories`)).body.stories.map((s: Json) => [s.id, s.conflicts]);
+    assert.ok(counts.some(([, c]: [string, number | null]) => c !== null), 'conflict counts once the reports are built');
     await t.stop(false);
     const again = await startServer({ dir: t.dir });
-    const after = (await getJson(`${again.base}/api/stories`)).body.stories.map((s: Json) => [s.id, s.articles]);
-    assert.deepEqual(after, before);
+    const afterList = (await getJson(`${again.base}/api/stories`)).body.stories as Json[];
+    assert.deepEqual(
+      afterList.map((s) => [s.id, s.articles]),
+      before,
+    );
+    assert.deepEqual(
+      afterList.map((s) => [s.id, s.conflicts]),
+      counts,
+      'conflict counts come from the cached reports right after the restart',
+    );
+    assert.equal(again.server.live.pendingReports, 0, 'fresh cached reports are not rebuilt');
     // a new article joins the persisted story
     const r = await post(again.base, seed('004').text, 'text/plain', '?source=004.txt');
     assert.equal(r.status, 201);

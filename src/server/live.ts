@@ -290,10 +290,24 @@ export class LiveStories extends EventEmitter {
 
   /** Counts from the story's current report, if it has been built (null otherwise). */
   summary(publicId: string): StorySummary | null {
-    const s = this.summaries.get(publicId);
-    if (!s) return null;
     const g = this.group(publicId);
-    return g && this.reportKey(g) === s.key ? s : null;
+    if (!g) return null;
+    const key = this.reportKey(g);
+    const s = this.summaries.get(publicId);
+    if (s && s.key === key) return s;
+    // a report cached by an earlier run: count in SQL, without parsing the whole report
+    const r = this.store.db
+      .prepare(
+        `SELECT json_type(data, '$.crossCheck') AS cc, json_array_length(data, '$.crossCheck.facts') AS facts,
+           (SELECT count(*) FROM json_each(data, '$.crossCheck.conflicts') WHERE coalesce(json_extract(value, '$.severity'), '') != 'minor') AS conflicts,
+           (SELECT coalesce(sum(json_array_length(value, '$.statements')), 0) FROM json_each(data, '$.crossCheck.quoteLedger')) AS quotes
+         FROM story_reports WHERE story_id = ? AND key = ?`,
+      )
+      .get(publicId, key) as { cc: string | null; facts: number | null; conflicts: number; quotes: number } | undefined;
+    if (!r) return null;
+    const sum: StorySummary = r.cc === 'object' ? { key, facts: r.facts, conflicts: r.conflicts, quotes: r.quotes } : { key, facts: null, conflicts: null, quotes: null };
+    this.summaries.set(publicId, sum);
+    return sum;
   }
 
   /** Builds the reports of changed stories in the background, one story per event-loop turn. */
