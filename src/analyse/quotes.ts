@@ -266,6 +266,9 @@ function subjectAfter(toks: Token[], from: number, hi: number): Span | null {
   const first = toks[from];
   if (from >= hi || !isWord(first)) return null;
   if (PRONOUNS[lower(first)] !== undefined) return { start: first.start, end: first.end };
+  const fl = lower(first);
+  if ((NON_HEAD.has(fl) || TRAILERS.has(fl) || CUE_FORMS.has(fl)) && !DETERMINERS.has(fl) && !TITLE_WORDS.has(fl)) return null;
+  if (/^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(fl)) return null;
   let end = from;
   while (end < hi && end - from < 10) {
     const t = toks[end];
@@ -696,6 +699,8 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     if (inverted) {
       speaker = subjectAfter(toks, cueIdx + 1, hi);
       if (speaker) after = tokenAt(toks, speaker.end);
+      // "Trump, asked about it, said Tuesday that …": not inverted after all
+      else speaker = subjectBefore(toks, cueIdx, lo);
     } else if (PARTICIPLE_CUES.has(cueLw) && prev?.text === ',') {
       speaker = mainSubject(toks, lo, cueIdx);
     } else {
