@@ -183,7 +183,7 @@ describe('StoryIndex (incremental)', () => {
     const idx = new StoryIndex();
     for (const f of fs) idx.observe(f);
     for (const f of canonicalOrder(fs)) idx.add(f);
-    idx.consolidate();
+    idx.settle();
     assert.deepEqual(idx.stories(), groupStories(fs));
   });
 

@@ -108,7 +108,8 @@ export function storyFeatures(input: StoryInput, options: { now?: string | null 
       entities.set(e.id, (entities.get(e.id) ?? 0) + c);
       if (e.type === 'LOC') places.set(e.id, (places.get(e.id) ?? 0) + c);
     }
-  } else {
+  } else if (!(ws.length < 40 && isTitleCase(text))) {
+    // (a short title-case text, a headline, says nothing by its capitals)
     const names = capitalisedNames(text, ws);
     if (title !== null && !bodyIsTitle && !isTitleCase(title)) {
       for (const [n, c] of capitalisedNames(title)) names.set(n, (names.get(n) ?? 0) + c);

@@ -18,7 +18,8 @@ export function canonicalOrder(features: StoryFeatures[]): StoryFeatures[] {
 /**
  * Batch grouping. Deterministic and independent of input order: the document frequencies are
  * computed over the whole collection first, then articles are assigned in canonical order
- * (`canonicalOrder`). A repeated id is grouped once (its first occurrence in canonical order).
+ * (`canonicalOrder`), then `StoryIndex.settle` merges fragments and reassigns stragglers.
+ * A repeated id is grouped once (its first occurrence in canonical order).
  */
 export function groupStories(features: StoryFeatures[], options: GroupOptions = {}): StoryGroup[] {
   const ordered = canonicalOrder(features);
@@ -32,6 +33,6 @@ export function groupStories(features: StoryFeatures[], options: GroupOptions = 
   const index = new StoryIndex(options);
   for (const f of unique) index.observe(f);
   for (const f of unique) index.add(f);
-  index.consolidate();
+  index.settle();
   return sortGroups(index.stories());
 }

@@ -25,7 +25,7 @@ import { term, words } from './text.js';
 
 export const DEFAULTS: Required<Omit<GroupOptions, 'now'>> & { now: string | null } = {
   threshold: 0.15,
-  mergeThreshold: 0.2,
+  mergeThreshold: 0.15,
   copyThreshold: 0.6,
   windowDays: 3,
   maxWindowDays: 21,
@@ -35,7 +35,7 @@ export const DEFAULTS: Required<Omit<GroupOptions, 'now'>> & { now: string | nul
 };
 
 /** Weight of entity features relative to content terms. */
-const ENTITY_WEIGHT = Number(process.env.TRI_EW ?? 1.0);
+const ENTITY_WEIGHT = 1.0;
 /** Centroid terms kept per story (pruned to PRUNE_TO when it grows past MAX_CENTROID). */
 const MAX_CENTROID = 600;
 const PRUNE_TO = 300;
@@ -43,6 +43,8 @@ const PRUNE_TO = 300;
 const QUERY_TERMS = 12;
 const MAX_CANDIDATES = 8;
 const MAX_POSTING_SCAN = 600;
+const MERGE_QUERY_TERMS = 12;
+const MERGE_CANDIDATES = 8;
 /** Documents kept per LSH bucket / per exact-text key (copies of copies add nothing). */
 const BUCKET_CAP = 8;
 const DF_BITS = 21;
@@ -51,7 +53,13 @@ const DF_BITS = 21;
  * terms shared by every article of a small collection from weighing nothing (a prior that any
  * given word is rare), and fades out as the collection grows.
  */
-export const IDF_PRIOR_DOCS = Number(process.env.TRI_IDF_PRIOR ?? 20);
+export const IDF_PRIOR_DOCS = 20;
+/**
+ * Terms seen in fewer than this fraction of the documents weigh as if seen in that fraction: in a
+ * large collection, words that occur once or twice would otherwise dominate short texts without
+ * ever matching anything. No effect on small collections.
+ */
+const IDF_MIN_DF_FRACTION = 0.0008;
 
 interface Vec {
   keys: string[];
@@ -97,7 +105,7 @@ class DocFrequencies {
     }
   }
   idf(k: string): number {
-    const df = Math.max(1, this.counts[fnv1a(k) & ((1 << DF_BITS) - 1)]);
+    const df = Math.max(1, this.n * IDF_MIN_DF_FRACTION, this.counts[fnv1a(k) & ((1 << DF_BITS) - 1)]);
     return Math.log((this.n + IDF_PRIOR_DOCS) / df);
   }
 }
@@ -230,40 +238,10 @@ export class StoryIndex {
       }
       return;
     }
-    const s = entry.story;
     this.docs.delete(docId);
     this.dropFromBuckets(entry);
-    s.members = s.members.filter((m) => m !== docId);
-    s.copyEdges = s.copyEdges.filter(([a, b]) => a !== docId && b !== docId);
-    for (let i = 0; i < entry.vec.keys.length; i++) {
-      const k = entry.vec.keys[i];
-      const old = s.centroid.get(k);
-      if (old === undefined) continue;
-      const nv = old - entry.vec.vals[i];
-      s.norm2 += nv * nv - old * old;
-      if (nv <= 1e-9) {
-        s.centroid.delete(k);
-        this.postings.get(k)?.delete(s);
-      } else s.centroid.set(k, nv);
-    }
-    if (s.norm2 < 0) s.norm2 = recomputeNorm(s.centroid);
-    for (const [e] of entry.f.entities) decrement(s.entityDocs, e);
-    for (const [p] of entry.f.places) decrement(s.placeDocs, p);
+    this.detach(entry);
     if (!this.seeded) this.df.remove(new Set(entry.vec.keys));
-    if (s.members.length === 0) {
-      this.dropStory(s);
-      this.usedIds.delete(s.id);
-      return;
-    }
-    s.tMin = null;
-    s.tMax = null;
-    for (const m of s.members) {
-      const t = this.docs.get(m)?.t ?? null;
-      if (t !== null) {
-        s.tMin = s.tMin === null ? t : Math.min(s.tMin, t);
-        s.tMax = s.tMax === null ? t : Math.max(s.tMax, t);
-      }
-    }
   }
 
   /** Closed stories not yet drained, then open ones, sorted by (start, first member). */
@@ -371,7 +349,11 @@ export class StoryIndex {
     return gap <= (copy ? this.options.maxWindowDays : this.allowedGap(s));
   }
 
-  private bestStory(vec: Vec, t: number | null): Story | null {
+  private bestStory(vec: Vec, t: number | null, exclude: Story | null = null, min = this.options.threshold): Story | null {
+    return this.bestStoryScored(vec, t, exclude, min)?.story ?? null;
+  }
+
+  private bestStoryScored(vec: Vec, t: number | null, exclude: Story | null, min: number): { story: Story; score: number } | null {
     // rank query terms by weight; gather candidate stories through postings
     const order = vec.vals.map((_, i) => i).sort((a, b) => vec.vals[b] - vec.vals[a] || cmpStr(vec.keys[a], vec.keys[b]));
     const partial = new Map<Story, number>();
@@ -387,13 +369,14 @@ export class StoryIndex {
         partial.set(s, (partial.get(s) ?? 0) + (vec.vals[i] * c) / Math.sqrt(s.norm2 || 1));
       }
     }
+    if (exclude) partial.delete(exclude);
     if (partial.size === 0) return null;
     const candidates = [...partial.entries()]
       .sort((a, b) => b[1] - a[1] || a[0].seq - b[0].seq)
       .slice(0, MAX_CANDIDATES)
       .map(([s]) => s);
     let best: Story | null = null;
-    let bestScore = this.options.threshold;
+    let bestScore = min;
     for (const s of candidates) {
       if (!this.timeCompatible(t, s)) continue;
       const score = this.score(vec, t, s);
@@ -402,7 +385,114 @@ export class StoryIndex {
         bestScore = score;
       }
     }
-    return best;
+    return best ? { story: best, score: bestScore } : null;
+  }
+
+  /**
+   * Reassignment (one k-means-like sweep per round): an article that is not anchored by copies
+   * moves to another open story when it is more similar to that story than to the rest of its
+   * own (by `margin`), and at least `threshold` similar. Repairs early single-pass decisions taken
+   * before the story had taken shape. Returns the number of moves.
+   */
+  /**
+   * Settles the open stories the way batch grouping does: merge fragments (`consolidate`),
+   * reassign stragglers (`refine`), merge again. Call it at the end of a run, or periodically in a
+   * stream; between calls `add` gives provisional single-pass assignments.
+   */
+  settle(): void {
+    this.consolidate();
+    this.refine();
+    this.consolidate();
+  }
+
+  /**
+   * Small stories (at most `maxSize` members, not copies) join their most similar other story when
+   * that similarity reaches `factor × threshold`: a fragment that found no partner in the single
+   * pass usually belongs to the nearest larger story. Returns the number of moves.
+   */
+  attachFragments(maxSize = 1, factor = 0.6): number {
+    let moves = 0;
+    const order = [...this.open.values()].sort((a, b) => a.seq - b.seq);
+    for (const s of order) {
+      if (!this.open.has(s.id) || s.members.length > maxSize || s.copyEdges.length > 0) continue;
+      for (const m of [...s.members]) {
+        const e = this.docs.get(m);
+        if (!e || e.f.status !== 'ok') continue;
+        const other = this.bestStoryScored(e.vec, e.t, s, this.options.threshold * factor);
+        if (!other || other.story.members.length <= s.members.length) continue;
+        this.detach(e);
+        e.story = other.story;
+        this.join(other.story, e);
+        moves++;
+      }
+    }
+    return moves;
+  }
+
+  refine(rounds = 2, margin = 0.02): number {
+    let moves = 0;
+    for (let r = 0; r < rounds; r++) {
+      let changed = 0;
+      const order = [...this.open.values()].sort((a, b) => a.seq - b.seq);
+      for (const s of order) {
+        const anchored = new Set<string>();
+        for (const [a, b] of s.copyEdges) {
+          anchored.add(a);
+          anchored.add(b);
+        }
+        for (const m of [...s.members]) {
+          if (anchored.has(m)) continue;
+          const e = this.docs.get(m);
+          if (!e || e.story !== s || e.f.status !== 'ok') continue;
+          const own = s.members.length > 1 ? this.loo(e, s) : 0;
+          const other = this.bestStoryScored(e.vec, e.t, s, Math.max(this.options.threshold, own + margin));
+          if (!other) continue;
+          this.detach(e);
+          e.story = other.story;
+          this.join(other.story, e);
+          changed++;
+        }
+      }
+      moves += changed;
+      if (changed === 0) break;
+    }
+    return moves;
+  }
+
+  /** Takes an article out of its story (centroid, counts, span); drops the story when it empties. */
+  private detach(entry: DocEntry): void {
+    const s = entry.story;
+    const docId = entry.f.id;
+    s.members = s.members.filter((m) => m !== docId);
+    s.copyEdges = s.copyEdges.filter(([a, b]) => a !== docId && b !== docId);
+    for (let i = 0; i < entry.vec.keys.length; i++) {
+      const k = entry.vec.keys[i];
+      const old = s.centroid.get(k);
+      if (old === undefined) continue;
+      const nv = old - entry.vec.vals[i];
+      s.norm2 += nv * nv - old * old;
+      if (nv <= 1e-9) {
+        s.centroid.delete(k);
+        this.postings.get(k)?.delete(s);
+      } else s.centroid.set(k, nv);
+    }
+    if (s.norm2 < 1e-9) s.norm2 = recomputeNorm(s.centroid);
+    for (const [e] of entry.f.entities) decrement(s.entityDocs, e);
+    for (const [p] of entry.f.places) decrement(s.placeDocs, p);
+    if (s.members.length === 0) {
+      this.dropStory(s);
+      this.usedIds.delete(s.id);
+      return;
+    }
+    s.tMin = null;
+    s.tMax = null;
+    for (const m of s.members) {
+      const t = this.docs.get(m)?.t ?? null;
+      if (t !== null) {
+        s.tMin = s.tMin === null ? t : Math.min(s.tMin, t);
+        s.tMax = s.tMax === null ? t : Math.max(s.tMax, t);
+      }
+    }
   }
 
   /** Similarity of an article vector to a story, in 0..1, with a light penalty for time distance. */
@@ -422,7 +512,7 @@ export class StoryIndex {
 
   /** The most similar older-or-younger open story to merge `s` with, if any. */
   private mergeTarget(s: Story): Story | null {
-    const terms = [...s.centroid.entries()].sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0])).slice(0, QUERY_TERMS);
+    const terms = [...s.centroid.entries()].sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0])).slice(0, MERGE_QUERY_TERMS);
     const sn = Math.sqrt(s.norm2 || 1);
     const partial = new Map<Story, number>();
     for (const [k, v] of terms) {
@@ -435,7 +525,7 @@ export class StoryIndex {
     }
     const candidates = [...partial.entries()]
       .sort((a, b) => b[1] - a[1] || a[0].seq - b[0].seq)
-      .slice(0, MAX_CANDIDATES)
+      .slice(0, MERGE_CANDIDATES)
       .map(([o]) => o);
     let best: Story | null = null;
     let bestScore = this.options.mergeThreshold;

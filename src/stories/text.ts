@@ -50,7 +50,7 @@ export function stem(word: string): string {
   if (w.endsWith("'s")) w = w.slice(0, -2);
   else if (w.endsWith("'")) w = w.slice(0, -1);
   if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
-  if (w.length > 4 && w.endsWith('sses')) return w.slice(0, -2);
+  if (w.length > 4 && /(?:ss|ch|sh|x|z)es$/.test(w)) return w.slice(0, -2);
   if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is|ous)$/.test(w)) return w.slice(0, -1);
   return w;
 }
