@@ -111,7 +111,7 @@ function parseNumber(text: string, ws: Word[], i: number): Num | null {
     let value = v;
     let last = i;
     // "2.5 million", "27 million", "5bn"
-    const nextIdx = i + 1;
+    const nextIdx = hyphenJoined(ws, i) ? i + 2 : i + 1; // "$400-million-a-year"
     if (nextIdx < ws.length && SCALES[ws[nextIdx].lw] && ws[nextIdx].lw !== 'hundreds' && ws[nextIdx].lw !== 'thousands') {
       value *= SCALES[ws[nextIdx].lw];
       last = nextIdx;
@@ -293,6 +293,11 @@ export function findQuantities(text: string, sentences: Span[]): Quantity[] {
           unit = CALENDAR[u.lw];
           end = u.end;
           k++;
+          // "add $84 billion over 10 years": "over" a span of time is "during", not "more than"
+          if (q && qualifier === 'more-than' && ws[i - 1]?.lw === 'over' && k - 1 === last + 1) {
+            qualifier = 'exact';
+            start = w.start;
+          }
           if (ws[k]?.lw === 'ago' || ws[k]?.lw === 'old') continue; // time expressions and ages
         } else if (!currency && CURRENCY_WORD[u.lw]) {
           unit = CURRENCY_WORD[u.lw];
