@@ -688,6 +688,23 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
       }
       continue;
     }
+    if (cueIdx === -1) {
+      // headline style "Pence: Gennifer Flowers Won't Be at Debate" — a short name, a colon, a clause
+      let colon = -1;
+      for (let i = lo + 1; i < Math.min(hi, lo + 6); i++) if (toks[i].text === ':') colon = i;
+      if (colon > lo && colon < hi - 3 && isCap(toks[lo]) && !/^(update|note|editor|photo|video|watch|read|related|source|sources|correction|by)$/i.test(toks[lo].text) && !inAnySegment(toks[colon + 1].start)) {
+        let names = true;
+        for (let i = lo; i < colon; i++) if (!isCap(toks[i]) && !/^(of|the|and|['’]s|\.)$/.test(lower(toks[i]))) names = false;
+        if (names) {
+          const q = make({ start: toks[colon + 1].start, end: sent.end }, { start: toks[lo].start, end: toks[colon - 1].end }, toks[colon], 'indirect');
+          if (q) {
+            q.kind = kindOf(text, q.span, segments);
+            quotes.push(q);
+          }
+        }
+      }
+      continue;
+    }
     if (cueIdx < 0) continue;
     usedCue.add(cueIdx);
     const cue = toks[cueIdx];
