@@ -644,15 +644,20 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
   }
 
   // ---- pass 2: sentences with a reporting verb not used above
-  for (let s = 0; s < sentences.length; s++) {
-    const sent = sentences[s];
+  // sentences, then the rest of a sentence after a cue that gave nothing ("When asked about it, Trump said …")
+  const work: { span: Span; retry: boolean }[] = sentences.map((x) => ({ span: x, retry: false }));
+  for (let s = 0; s < work.length; s++) {
+    const sent = work[s].span;
     const lo = tokenAt(toks, sent.start);
     const hi = tokenAt(toks, sent.end);
     if (hi - lo < 3) continue;
     // skip sentences wholly inside a quote already taken
     let covered = false;
-    for (const q of quotes) if (q.span.start <= sent.start + 1 && q.span.end >= sent.end - 2) covered = true;
+    if (!work[s].retry) for (const q of quotes) if (q.span.start <= sent.start + 1 && q.span.end >= sent.end - 2) covered = true;
     if (covered) continue;
+    const retry = (from: number) => {
+      if (!work[s].retry && from < hi - 3) work.push({ span: { start: toks[from].start, end: sent.end }, retry: true });
+    };
 
     let cueIdx = -1;
     let according = -1;
@@ -763,14 +768,20 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
       }
       continue;
     }
-    if (!speaker) continue;
+    if (!speaker) {
+      retry(cueIdx + 1);
+      continue;
+    }
     // X said [on Tuesday] [that] CLAUSE
     let c = k;
     while (c < hi && c < k + 6 && !inAnySegment(toks[c].start) && TRAILERS.has(lower(toks[c])) && !/^(a|an|the|this|it|his|her|their|its|by|as|when|while|after|before)$/.test(lower(toks[c]))) c++;
     // the complementiser stays in the content ("said that …"), as annotators of attribution mark it
     if (c < hi && /^(:|,)$/.test(lower(toks[c]))) c++;
     if (c < hi && lower(toks[c]) === 'out' && /^point/.test(cueLw)) c++;
-    if (c >= hi - 1 && !(c === hi - 1 && isWord(toks[c]))) continue;
+    if (c >= hi - 1 && !(c === hi - 1 && isWord(toks[c]))) {
+      retry(cueIdx + 1);
+      continue;
+    }
     let end = sent.end;
     const seg = segments.find((g) => g.outer.start <= toks[c].start && g.outer.end > toks[c].start);
     if (seg && seg.inner.end > end) end = seg.inner.end;
