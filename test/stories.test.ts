@@ -205,6 +205,25 @@ describe('StoryIndex (incremental)', () => {
   });
 });
 
+describe('StoryIndex under bad input', () => {
+  it('does not let one far-future date close the open stories', () => {
+    const idx = new StoryIndex();
+    const s0 = idx.add(storyFeatures(seed('000', { published: '2025-05-08' })));
+    idx.add(storyFeatures(seed('002', { id: 'wrong-date', published: '2031-05-16' })));
+    assert.equal(idx.size.closedPending, 0);
+    assert.equal(idx.add(storyFeatures(seed('004', { published: '2025-05-08' }))), s0);
+  });
+
+  it('keeps memory bounded: past maxOpenStories the least recently updated story closes', () => {
+    const idx = new StoryIndex({ maxOpenStories: 2 });
+    const texts = ['Harbor strike halts container traffic in Rotterdam for a third day', 'Volcano erupts near Reykjavik, flights diverted', 'Central bank of Brazil raises interest rates again'];
+    texts.forEach((t, i) => idx.add(storyFeatures({ id: `d${i}`, title: null, text: t, outlet: null, published: '2025-01-01', eventDates: [], entities: [] })));
+    assert.deepEqual(idx.size, { openStories: 2, openDocs: 2, closedPending: 1 });
+    assert.deepEqual(idx.drainClosed().map((g) => g.members), [['d0']]);
+    assert.equal(idx.stories().length, 2);
+  });
+});
+
 describe('reconcileStoryIds', () => {
   const g = (id: string, members: string[]) => ({ id, members, copies: [], independentSources: members.length, title: null, span: { start: null, end: null }, entities: [], places: [] });
 

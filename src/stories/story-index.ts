@@ -140,6 +140,7 @@ export class StoryIndex {
   private readonly usedIds = new Set<string>();
   private seq = 0;
   private clock: number | null = null;
+  private pendingJump: number | null = null;
   private readonly nowDay: number | null;
   /** When true, documents frequencies were seeded by `observe` and `add` does not count again. */
   private seeded = false;
@@ -624,8 +625,20 @@ export class StoryIndex {
     s.norm2 = recomputeNorm(s.centroid);
   }
 
+  /**
+   * The stream's clock is the latest publication day seen. A jump of more than a year ahead is
+   * taken only once a second article confirms it (within a month of the first): one article with
+   * a wrong, far-future date must not close every open story.
+   */
   private advanceClock(day: number): void {
     if (this.clock !== null && day <= this.clock) return;
+    if (this.clock !== null && day > this.clock + 366 && this.open.size > 0) {
+      if (this.pendingJump === null || Math.abs(day - this.pendingJump) > 30) {
+        this.pendingJump = day;
+        return;
+      }
+    }
+    this.pendingJump = null;
     this.clock = day;
     for (const s of [...this.open.values()]) {
       if (s.tMax === null || s.tMin === null) continue;
@@ -651,6 +664,7 @@ export class StoryIndex {
       this.closedByDoc.set(m, g);
     }
     this.dropStory(s);
+    this.usedIds.delete(s.id);
   }
 
   private dropStory(s: Story): void {
