@@ -173,7 +173,13 @@ function fill(article: Article, raw: RawDocument, deadline: number): void {
   }
 
   const paragraphs = spans.map((s) => article.text.slice(s.span.start, s.span.end));
-  const wire = detectWire(article.dek ? [article.dek, ...paragraphs] : paragraphs, [...credits, ...removed.map((r) => r.text)]);
+  // credits sit in bylines and around the body; navigation outside the article container
+  // (aggregators list "Reuters", "Bloomberg Video" as sources) is not evidence
+  // (aggregators list "Reuters", "Bloomberg Video" as sources), nor are photo credits ("AFP/Getty")
+  const nearBody = removed
+    .filter((r) => r.reason !== 'outside the article container' && !/credit|caption|figure|image|photo|picture|gallery|video/i.test(r.reason))
+    .map((r) => r.text);
+  const wire = detectWire(article.dek ? [article.dek, ...paragraphs] : paragraphs, [...credits, ...nearBody]);
   article.wire = wire.wire;
   if (wire.syndicated) {
     article.messages.push({ level: 'info', stage: 'extract', message: `syndicated copy${wire.wire ? ` (${wire.wire})` : ''}: the outlet notes it is auto-generated from a syndicated feed` });

@@ -194,6 +194,10 @@ export function findAttributions(text: string): MediaAttribution[] {
   return res;
 }
 
+/** Words that follow an agency name in navigation ("Bloomberg Video") and are not a city. */
+const NOT_CITY =
+  '(?:Video|Videos|News|Live|TV|Tv|Markets|Business|Businessweek|Politics|Opinion|Technology|Tech|Sports?|Photos?|Pictures|Podcasts?|Radio|Originals|Wealth|Green|Crypto|Graphics|Newsletters?|Law|Tax|Government|Industries|Pursuits|Equality|CityLab|Screen|Connect|World|Health|Science|Entertainment|Lifestyle|Travel|Plus|Premium|Terminal|Professional|Quicktake|Explains|Investigates|Breakingviews|Graphic|Images|Archive|Fact|Media|Staff)\\b';
+
 /** Notes that say the copy came from a feed without naming the agency. */
 export const SYNDICATED_NOTE =
   /auto-generated from a syndicated feed|published from a (?:wire agency|syndicated) feed|from (?:a |the )?(?:wire|syndicated) (?:agency )?feed|this (?:story|article) (?:has been|was) (?:published|sourced) from (?:a |an )?(?:wire|agency|syndicated)/i;
@@ -231,7 +235,7 @@ export function detectWire(lines: string[], extraAll: string[]): WireResult {
   }
   // 2. credit lines: "Press Trust of India Moscow", "Reuters", "— AFP", "Source: AP", "By Reuters staff"
   const credit = new RegExp(
-    `^(?:[-–—]\\s*|[Ss]ource:\\s*|[Bb]y\\s+|[Ww]ith\\s+|[Cc]redit:\\s*)?(?:[Tt]he\\s+)?(${formsAlt})(?:\\s+(?:[Ss]taff|[Rr]eporters?|[Ww]riters?|[Nn]ews|[Ww]ire|[Rr]eport))?(?:\\s+\\p{Lu}[\\p{L}-]+(?:\\s+\\p{Lu}[\\p{L}-]+)?)?\\s*[.)]?$`,
+    `^(?:[-–—]\\s*|[Ss]ource:\\s*|[Bb]y\\s+|[Ww]ith\\s+|[Cc]redit:\\s*)?(?:[Tt]he\\s+)?(${formsAlt})(?:\\s+(?:[Ss]taff|[Rr]eporters?|[Ww]riters?|[Nn]ews|[Ww]ire|[Rr]eport))?(?:\\s+(?!${NOT_CITY})\\p{Lu}[\\p{L}-]+(?:\\s+\\p{Lu}[\\p{L}-]+)?)?\\s*[.)]?$`,
     'u',
   );
   for (const l of all) {
