@@ -117,6 +117,7 @@ const metaScore: Record<string, Record<Field, { hit: number; expected: number; h
   readability: Object.fromEntries(fields.map((f) => [f, { hit: 0, expected: 0, hitAll: 0, all: 0 }])) as never,
 };
 const metaMisses: Record<string, string[]> = {};
+const rtpCounts: PageCounts[] = [];
 for (const dir of readdirSync(RTP).sort()) {
   const src = join(RTP, dir, 'source.html');
   const expFile = join(RTP, dir, 'expected-metadata.json');
@@ -124,6 +125,11 @@ for (const dir of readdirSync(RTP).sort()) {
   const html = readFileSync(src, 'utf8');
   const exp = JSON.parse(readFileSync(expFile, 'utf8')) as Record<Field, string | null>;
   const a = extractArticle(raw(dir, html, 'html'));
+  const expHtml = join(RTP, dir, 'expected.html');
+  if (existsSync(expHtml)) {
+    const ref = parseHTML(`<html><body>${readFileSync(expHtml, 'utf8')}</body></html>`).document.body.textContent ?? '';
+    rtpCounts.push(pageCounts(ref, a.text));
+  }
   const mine: Record<Field, string | null> = {
     title: a.title,
     byline: a.byline.length ? a.byline.join(', ') : null,
@@ -219,6 +225,8 @@ console.log(
   ]),
 );
 console.log('(expected-metadata.json is Readability\'s own output, so Readability matches it by construction)');
+const rtp = aggregate(rtpCounts);
+console.log(`Body vs expected.html on the same pages (Readability's output, a regression guard): P ${f3(rtp.precision)} R ${f3(rtp.recall)} F1 ${f3(rtp.f1)}`);
 console.log(`\nWire detection, PolNeAR metadata.tsv wire column (${metaRows.length} articles): precision ${f3(wireP)} recall ${f3(wireR)} (tp ${tp}, fp ${fp}, fn ${fn}); agency named right on ${agencyOk}/${tp}`);
 
 mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
@@ -233,7 +241,7 @@ const out = {
     perPage: ids.map((id, i) => ({ id, url: truth[id].url, triangulate: oursCounts[i], readability: rbCounts[i] })),
   },
   plainText: { triangulate: { ...txt, pagesPerSecond: txtPps }, noExtraction: naive },
-  metadata: { scores: metaScore, misses: metaMisses },
+  metadata: { scores: metaScore, misses: metaMisses, bodyVsReadabilityExpected: aggregate(rtpCounts) },
   wire: { precision: wireP, recall: wireR, tp, fp, fn, agencyCorrect: agencyOk, errors: wireErrors },
 };
 writeFileSync(join(import.meta.dirname, 'results', 'extract.json'), `${JSON.stringify(out, null, 1)}\n`);
