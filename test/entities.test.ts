@@ -103,6 +103,17 @@ describe('entity recogniser on the seed articles', () => {
     assert.equal(mb?.entity, 'PER:antony_blinken');
   });
 
+  test('a run-together list of names ("Topics : Donald Trump Vladimir Putin Russia …") is split into its names', () => {
+    const text = seedText.get('003')!;
+    const line = text.indexOf('Topics :');
+    assert.ok(line >= 0);
+    const end = text.indexOf('\n', line);
+    const inLine = seedMentions('003').filter((m) => m.span.start >= line && m.span.end <= end);
+    const got = inLine.map((m) => `${m.text}/${m.type}`);
+    for (const want of ['Vladimir Putin/PER', 'Russia/LOC', 'China/LOC', 'US/LOC', 'Xi Jinping/PER']) assert.ok(got.includes(want), `${want} in ${got}`);
+    assert.ok(inLine.every((m) => m.text.split(' ').length <= 3), got.join(', '));
+  });
+
   test('mentions are standoff spans into the text, sorted and non-overlapping', () => {
     for (const [key, text] of seedText) {
       let last = -1;

@@ -74,7 +74,7 @@ export function recogniseEntities(text: string, sentences: Span[]): EntityMentio
     }
   });
   mentions.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return linkWithinArticle(mentions);
+  return linkWithinArticle(splitRunTogether(mentions));
 }
 
 /**
@@ -169,6 +169,49 @@ function makeMention(
   )
     t = 'PER';
   return { span, type: t, text: surface, entity: '' };
+}
+
+/**
+ * A list of names without punctuation ("Topics : Donald Trump Vladimir Putin Russia China") reads
+ * as one long name. A mention of four words or more that is exactly a sequence of names found
+ * elsewhere in the article (or countries) is split into them, each with its own type.
+ */
+export function splitRunTogether(mentions: EntityMention[]): EntityMention[] {
+  const known = new Map<string, EntityType>();
+  for (const m of mentions) {
+    const n = m.text.split(/\s+/).length;
+    if (n <= 3 && !known.has(m.text)) known.set(m.text, m.type);
+  }
+  const out: EntityMention[] = [];
+  for (const m of mentions) {
+    const words = [...m.text.matchAll(/\S+/g)];
+    if (words.length < 4) {
+      out.push(m);
+      continue;
+    }
+    const parts: EntityMention[] = [];
+    let p = 0;
+    while (p < words.length) {
+      let found = 0;
+      let type: EntityType | undefined;
+      for (let len = Math.min(3, words.length - p); len >= 1; len--) {
+        const a = words[p].index!;
+        const b = words[p + len - 1].index! + words[p + len - 1][0].length;
+        const sub = m.text.slice(a, b);
+        type = known.get(sub) ?? (COUNTRY_BY_NAME.has(sub.toLowerCase()) ? 'LOC' : undefined);
+        if (type && !(len === words.length)) {
+          found = len;
+          parts.push({ span: { start: m.span.start + a, end: m.span.start + b }, type, text: sub, entity: '' });
+          break;
+        }
+      }
+      if (!found) break;
+      p += found;
+    }
+    if (p === words.length && parts.length >= 2) out.push(...parts);
+    else out.push(m);
+  }
+  return out;
 }
 
 /** Milliseconds the shipped model took to load (null before first use). */

@@ -15,6 +15,8 @@ export interface StoryEntity {
   mentions: number;
   byOutlet: Record<string, number>;
   occurrences: { articleId: string; span: Span }[];
+  /** The article-level entity ids merged into this one (`PER:putin` in an article that only says "Putin"). */
+  ids: string[];
 }
 
 /** `PER:vladimir_putin`: type plus the canonical name folded to lower case, accents and punctuation removed. */
@@ -74,10 +76,12 @@ export function editDistance(a: string, b: string, max = 2): number {
 
 /** Same name part, allowing one edit in long names ("Zelensky" / "Zelenskyy"). */
 export function samePart(a: string, b: string): boolean {
-  const x = fold(a);
-  const y = fold(b);
+  return samePartFolded(fold(a), fold(b));
+}
+
+function samePartFolded(x: string, y: string): boolean {
   if (x === y) return true;
-  return x.length >= 6 && y.length >= 6 && editDistance(x, y, 1) <= 1;
+  return x.length >= 6 && y.length >= 6 && Math.abs(x.length - y.length) <= 1 && editDistance(x, y, 1) <= 1;
 }
 
 const tokensOf = (name: string) => name.split(/[\s]+/).filter((t) => /\p{L}/u.test(t));
@@ -126,9 +130,18 @@ export function linkWithinArticle(mentions: EntityMention[]): EntityMention[] {
     const k = fold(w.name);
     const e = fullNames.get(k);
     if (e) e.count++;
-    else fullNames.set(k, { name: w.name, count: 1, first: i, tokens: toks });
+    else fullNames.set(k, { name: w.name, count: 1, first: i, tokens: toks.map(fold) });
   });
   const people = [...fullNames.values()].sort((a, b) => b.count - a.count || a.first - b.first);
+  /** folded name part → people (most mentioned first) whose name has that part. */
+  const byPart = new Map<string, typeof people>();
+  for (const p of people) {
+    for (const t of new Set(p.tokens)) {
+      let l = byPart.get(t);
+      if (!l) byPart.set(t, (l = []));
+      l.push(p);
+    }
+  }
 
   // A single word tagged ORG/LOC/MISC that is a person's name part elsewhere ("Xi" after "Xi Jinping") is that person.
   for (const w of work) {
@@ -137,20 +150,38 @@ export function linkWithinArticle(mentions: EntityMention[]): EntityMention[] {
     if (toks.length !== 1) continue;
     const low = w.name.toLowerCase();
     if (COUNTRY_BY_NAME.has(low) || COUNTRY_BY_DEMONYM.has(low) || ORG_BY_NAME.has(low)) continue;
-    if (people.some((p) => p.tokens.some((t) => fold(t) === fold(toks[0])))) {
+    if (byPart.has(fold(toks[0]))) {
       w.type = 'PER';
       w.m.type = 'PER';
     }
   }
 
-  // Each person mention → the most-mentioned full name it is part of.
+  // Each person mention → the most-mentioned full name it is part of (exact parts first, then
+  // parts one edit apart among the most-mentioned people).
+  const memo = new Map<string, string | null>();
   const personOf = (name: string): string | null => {
-    const toks = tokensOf(name);
+    const toks = tokensOf(name).map(fold);
     if (!toks.length) return null;
-    for (const p of people) {
-      if (toks.every((t) => p.tokens.some((pt) => samePart(pt, t)))) return p.name;
+    const key = toks.join(' ');
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    let found: string | null = null;
+    for (const p of byPart.get(toks[0]) ?? []) {
+      if (toks.every((t) => p.tokens.includes(t))) {
+        found = p.name;
+        break;
+      }
     }
-    return null;
+    if (!found) {
+      for (const p of people.slice(0, 300)) {
+        if (toks.every((t) => p.tokens.some((pt) => samePartFolded(pt, t)))) {
+          found = p.name;
+          break;
+        }
+      }
+    }
+    memo.set(key, found);
+    return found;
   };
   // Canonical name per full name: full names that are variants of a more frequent one ("Volodymyr Zelenskyy"
   // and "Volodymyr Zelensky") collapse into it.
@@ -238,6 +269,7 @@ export function linkAcrossArticles(arts: { articleId: string; outlet: string | n
     mentions: number;
     byOutlet: Record<string, number>;
     occurrences: { articleId: string; span: Span }[];
+    ids: Set<string>;
   }
   const acc = new Map<string, Acc>();
   for (const a of sorted) {
@@ -247,7 +279,7 @@ export function linkAcrossArticles(arts: { articleId: string; outlet: string | n
     for (const m of ms) {
       let e = acc.get(m.entity);
       if (!e) {
-        e = { id: m.entity, type: m.type, variants: new Map(), names: new Map(), mentions: 0, byOutlet: {}, occurrences: [] };
+        e = { id: m.entity, type: m.type, variants: new Map(), names: new Map(), mentions: 0, byOutlet: {}, occurrences: [], ids: new Set([m.entity]) };
         acc.set(m.entity, e);
       }
       e.mentions++;
@@ -293,6 +325,7 @@ export function linkAcrossArticles(arts: { articleId: string; outlet: string | n
     for (const [k, v] of src.variants) to.variants.set(k, (to.variants.get(k) ?? 0) + v);
     for (const [k, v] of src.names) if (tokensOf(k).length >= 2) to.names.set(k, (to.names.get(k) ?? 0) + v);
     to.occurrences.push(...src.occurrences);
+    for (const id of src.ids) to.ids.add(id);
     acc.delete(from);
   }
 
@@ -302,7 +335,16 @@ export function linkAcrossArticles(arts: { articleId: string; outlet: string | n
     const variants = [...e.variants].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([v]) => v);
     const byOutlet: Record<string, number> = {};
     for (const k of Object.keys(e.byOutlet).sort()) byOutlet[k] = e.byOutlet[k];
-    out.push({ id: e.id, type: e.type, name: bestName(e), variants, mentions: e.mentions, byOutlet, occurrences: e.occurrences });
+    out.push({
+      id: e.id,
+      type: e.type,
+      name: bestName(e),
+      variants,
+      mentions: e.mentions,
+      byOutlet,
+      occurrences: e.occurrences,
+      ids: [...e.ids].sort(),
+    });
   }
   return out.sort((a, b) => b.mentions - a.mentions || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
