@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import type { AnnotatedArticle } from '../src/model/types.js';
 import {
   canonicalOrder,
+  scoreClusters,
+  storyInputOf,
   groupStories,
   reconcileStoryIds,
   type StoryFeatures,
@@ -217,10 +220,47 @@ describe('StoryIndex under bad input', () => {
   it('keeps memory bounded: past maxOpenStories the least recently updated story closes', () => {
     const idx = new StoryIndex({ maxOpenStories: 2 });
     const texts = ['Harbor strike halts container traffic in Rotterdam for a third day', 'Volcano erupts near Reykjavik, flights diverted', 'Central bank of Brazil raises interest rates again'];
-    texts.forEach((t, i) => idx.add(storyFeatures({ id: `d${i}`, title: null, text: t, outlet: null, published: '2025-01-01', eventDates: [], entities: [] })));
+    texts.forEach((t, i) => {
+      idx.add(storyFeatures({ id: `d${i}`, title: null, text: t, outlet: null, published: '2025-01-01', eventDates: [], entities: [] }));
+    });
     assert.deepEqual(idx.size, { openStories: 2, openDocs: 2, closedPending: 1 });
     assert.deepEqual(idx.drainClosed().map((g) => g.members), [['d0']]);
     assert.equal(idx.stories().length, 2);
+  });
+});
+
+describe('storyInputOf and scoreClusters', () => {
+  it('maps an analysed article to a story input, keeping only resolved, non-inferred day dates', () => {
+    const s = seed('003');
+    const a = {
+      article: { docId: 'd3', source: 'x', status: 'ok', title: s.title, dek: null, text: s.text, blocks: [], byline: [], outlet: 'Business Standard', url: null,
+        published: { iso: '2025-05-09T06:47:00+05:30', precision: 'minute', source: 'text' }, modified: null, language: 'en', dateline: 'Moscow', wire: 'Press Trust of India',
+        attributions: [], removed: [], messages: [] },
+      sentences: [], entities: [], quotes: [], quantities: [],
+      entityIndex: [{ id: 'PER:xi_jinping', type: 'PER', name: 'Xi Jinping', variants: [], mentions: 4 }],
+      times: [
+        { span: { start: 0, end: 8 }, text: 'Thursday', kind: 'weekday', value: '2025-05-08', grain: 'day', inferred: false },
+        { span: { start: 9, end: 17 }, text: 'Tuesday', kind: 'weekday', value: '2025-05-06', grain: 'day', inferred: true },
+        { span: { start: 18, end: 22 }, text: '2030', kind: 'year', value: '2030', grain: 'year', inferred: false },
+      ],
+    } as unknown as AnnotatedArticle;
+    const input = storyInputOf(a);
+    assert.equal(input.id, 'd3');
+    assert.equal(input.published, '2025-05-09T06:47:00+05:30');
+    assert.deepEqual(input.eventDates, ['2025-05-08']);
+    assert.deepEqual(input.entities, [{ id: 'PER:xi_jinping', type: 'PER', count: 4 }]);
+    const f = storyFeatures(input);
+    assert.equal(f.eventDay, f.day! - 1);
+  });
+
+  it('scores B-cubed and pairwise against gold', () => {
+    const gold = new Map([['a', 'X'], ['b', 'X'], ['c', 'Y'], ['d', 'Y']]);
+    const perfect = scoreClusters(gold, [['a', 'b'], ['c', 'd']]);
+    assert.equal(perfect.bcubed.f1, 1);
+    const lumped = scoreClusters(gold, [['a', 'b', 'c', 'd']]);
+    assert.equal(lumped.bcubed.precision, 0.5);
+    assert.equal(lumped.bcubed.recall, 1);
+    assert.equal(lumped.pairwise.precision, 2 / 6);
   });
 });
 

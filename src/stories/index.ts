@@ -10,9 +10,18 @@
  *   borderline cases (an article lands in the story that existed when it arrived), and its
  *   document frequencies are the running ones unless seeded with `observe`.
  * - `reconcileStoryIds(previous, next)`: stable story ids across runs.
+ * - `storyInputOf(annotated)`: the `StoryInput` of an analysed article.
+ * - `scoreClusters(gold, predicted)`: B-cubed and pairwise precision/recall/F1.
+ *
+ * Pipeline use: features = storyFeatures(storyInputOf(a), { now }) per article (persist them);
+ * stories = reconcileStoryIds(previousStories, groupStories(allFeatures, { now })) per run, or a
+ * long-lived StoryIndex (add as articles arrive, settle() before reading stories(), persist
+ * drainClosed()) in `serve`.
  */
 export { dayIso, isoDay, MAX_TERMS, storyFeatures } from './features.js';
 export { canonicalOrder, groupStories } from './group.js';
+export { storyInputOf } from './input.js';
+export { type ClusterScores, scoreClusters } from './metrics.js';
 export { bandKeys, jaccard, minhash } from './minhash.js';
 export { reconcileStoryIds } from './reconcile.js';
 export { DEFAULTS as STORY_DEFAULTS, StoryIndex } from './story-index.js';

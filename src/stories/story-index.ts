@@ -418,9 +418,9 @@ export class StoryIndex {
       if (!this.open.has(s.id) || s.members.length > maxSize || s.copyEdges.length > 0) continue;
       for (const m of [...s.members]) {
         const e = this.docs.get(m);
-        if (!e || e.f.status !== 'ok') continue;
+        if (e?.f.status !== 'ok') continue;
         const other = this.bestStoryScored(e.vec, e.t, s, this.options.threshold * factor);
-        if (!other || other.story.members.length <= s.members.length) continue;
+        if (other === null || other.story.members.length <= s.members.length) continue;
         this.detach(e);
         e.story = other.story;
         this.join(other.story, e);

@@ -1,0 +1,28 @@
+import type { AnnotatedArticle } from '../model/types.js';
+import type { StoryInput } from './types.js';
+
+/**
+ * The story input of an analysed article: id, headline, clean body, outlet, publication date,
+ * resolved dates of its time expressions (those not inferred from elsewhere) and its entities
+ * with mention counts. What the pipeline passes to `storyFeatures`.
+ */
+export function storyInputOf(a: AnnotatedArticle): StoryInput {
+  const art = a.article;
+  const eventDates: string[] = [];
+  for (const t of a.times ?? []) {
+    if (t.value && !t.inferred && t.kind !== 'duration' && /^\d{4}-\d{2}-\d{2}/.test(t.value)) eventDates.push(t.value.slice(0, 10));
+  }
+  const entities: StoryInput['entities'] = [];
+  for (const e of a.entityIndex ?? []) {
+    entities.push({ id: e.id, type: e.type, count: Math.max(1, e.mentions) });
+  }
+  return {
+    id: art.docId,
+    title: art.title,
+    text: art.text,
+    outlet: art.outlet,
+    published: art.published?.iso ?? null,
+    eventDates,
+    entities,
+  };
+}
