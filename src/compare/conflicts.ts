@@ -81,6 +81,13 @@ function displayQuantity(q: Quantity): string {
   return `${qual[q.qualifier] ?? ''}${formatNumber(q.value)}${unit}`;
 }
 
+/** "The talks lasted three hours": what a duration measures when it follows the verb. */
+function countedBefore(text: string, sentStart: number, at: number): string | null {
+  const before = text.slice(Math.max(sentStart, at - 60), at);
+  const m = /\b([a-z][a-z-]+)\s+(?:had\s+|have\s+)?(?:lasted|last|lasts|took|takes|ran|runs|went on|continued|stretched)\s+(?:for\s+|nearly\s+|about\s+|over\s+|more than\s+|almost\s+)*$/i.exec(before);
+  return m ? m[1].toLowerCase() : null;
+}
+
 function countedClass(counted: string | null): string | null {
   if (!counted) return null;
   const k = key(counted);
@@ -95,12 +102,13 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
   const mentions: QMention[] = [];
   for (const s of story.sentences)
     for (const q of s.quantities) {
-      const cls = countedClass(q.counted);
+      const cls = countedClass(q.counted ?? countedBefore(s.art.text, s.span.start, q.span.start));
       if (!cls) continue;
       if (q.unit === 'count' && q.value < 3) continue; // "two leaders": not a checkable count
       if (q.unit === 'year' || q.unit === 'month') continue; // ages and anniversaries, not measured durations
       const { low, high } = interval(q);
-      const label = q.unit === 'h' ? `duration of the ${cls === 'talks' ? 'talks' : q.counted}` : `number of ${q.counted}`;
+      const what = q.counted ?? cls;
+      const label = q.unit === 'h' ? `duration of the ${cls === 'talks' ? 'talks' : what}` : `number of ${what}`;
       mentions.push({ sent: s, q, slot: `${q.unit}|${cls}`, label, low, high });
     }
   mentions.sort((a, b) => cmp(a.slot, b.slot) || cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
@@ -111,8 +119,8 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
     const sameFact = al.clusterOf.has(a.sent.id) && al.clusterOf.get(a.sent.id) === al.clusterOf.get(b.sent.id);
     if (sameFact) return true;
     const eventDuration = a.q.unit === 'h' && a.slot.endsWith('|talks');
-    if (a.sent.art.id === b.sent.art.id) return al.sim(a.sent, b.sent) >= 0.35;
     if (eventDuration) return true;
+    if (a.sent.art.id === b.sent.art.id) return al.sim(a.sent, b.sent) >= 0.35;
     return al.sim(a.sent, b.sent) >= 0.2 && sharesActor(a.sent, b.sent);
   };
   const parent = mentions.map((_, i) => i);

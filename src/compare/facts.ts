@@ -67,7 +67,7 @@ export function alignFacts(story: StoryView): Alignment {
   }
   // Inverted index over informative keys only.
   const nSent = story.sentences.length;
-  const maxDf = Math.max(3, Math.floor(nSent * 0.15));
+  const maxDf = Math.max(3, story.articles.length, Math.floor(nSent * 0.15));
   const index = new Map<string, Sent[]>();
   for (const s of sents)
     for (const k of s.feats) {
@@ -119,13 +119,27 @@ export function alignFacts(story: StoryView): Alignment {
 
   const edges: { a: Sent; b: Sent; s: number }[] = [];
   for (const a of sents) {
-    const cands = new Set<Sent>();
+    // sparse accumulation over informative keys; exact similarity only for promising pairs
+    const acc = new Map<Sent, { dot: number; mass: number }>();
     for (const k of a.feats) {
       const l = index.get(k)!;
       if (l.length > maxDf) continue;
-      for (const b of l) if (b.art.id !== a.art.id && a.id < b.id) cands.add(b);
+      const x = w(k);
+      if (x <= 0) continue;
+      for (const b of l) {
+        if (b.art === a.art || a.id >= b.id) continue;
+        let e = acc.get(b);
+        if (!e) acc.set(b, (e = { dot: 0, mass: 0 }));
+        e.dot += x * x;
+        e.mass += x;
+      }
     }
-    for (const b of cands) {
+    const na = norm.get(a.id) ?? 0;
+    for (const [b, e] of acc) {
+      const nb = norm.get(b.id) ?? 0;
+      if (!na || !nb) continue;
+      // the indexed keys are most of the weight: prune pairs that cannot reach either criterion
+      if (e.dot / (na * nb) < ALIGN_THRESHOLD * 0.5 && e.mass < MASS_ENOUGH * 0.6) continue;
       const s = sim(a, b);
       if (s >= ALIGN_THRESHOLD) edges.push({ a, b, s });
     }

@@ -35,11 +35,11 @@ export function crossCheckStory(input: CrossCheckInput): StoryCrossCheck {
 
   // Facts: aligned clusters plus checkable single-source sentences (and every conflict sentence).
   const conflictSents = new Map<string, Conflict[]>();
-  const sentById = new Map(story.sentences.map((s) => [s.id, s]));
+  const sentAt = new Map(story.sentences.map((s) => [`${s.art.id}@${s.span.start}`, s]));
   for (const c of conflicts)
     for (const side of c.sides)
       for (const e of side.evidence) {
-        const s = story.sentences.find((x) => x.art.id === e.articleId && x.span.start === e.sentence.start);
+        const s = sentAt.get(`${e.articleId}@${e.sentence.start}`);
         if (!s) continue;
         if (!conflictSents.has(s.id)) conflictSents.set(s.id, []);
         conflictSents.get(s.id)!.push(c);
@@ -108,7 +108,7 @@ export function crossCheckStory(input: CrossCheckInput): StoryCrossCheck {
     const ids = new Set<string>();
     for (const side of c.sides)
       for (const e of side.evidence) {
-        const s = story.sentences.find((x) => x.art.id === e.articleId && x.span.start === e.sentence.start);
+        const s = sentAt.get(`${e.articleId}@${e.sentence.start}`);
         const fid = s ? factOfSent.get(s.id) : undefined;
         if (fid) ids.add(fid);
       }
@@ -126,7 +126,6 @@ export function crossCheckStory(input: CrossCheckInput): StoryCrossCheck {
   const timeline = buildTimeline(story, al, factIdOfCluster);
   const factSents = new Map(facts.map((f) => [f.id, f._d.sents]));
   const brief = buildBrief(story, al, cleanFacts, conflicts, quoteLedger, factSents);
-  void sentById;
 
   return {
     storyId: input.storyId,

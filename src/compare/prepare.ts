@@ -26,6 +26,8 @@ export interface Sent {
   keys: Set<string>;
   /** Alignment features: content keys, adjacent content-key bigrams, and slot values (quantities, dates). */
   feats: Set<string>;
+  /** Adjacent content-word pairs ("golden dome", "deeply destabilize"): shared phrases. */
+  bigrams: Set<string>;
   entities: EntityRef[];
   quantities: Quantity[];
   times: ResolvedTime[];
@@ -214,6 +216,7 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
         tokens,
         keys: new Set(tokens.filter((t) => t.content).map((t) => t.key)),
         feats: new Set(),
+        bigrams: new Set(),
         entities: [],
         quantities: [],
         times: [],
@@ -262,7 +265,7 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
     for (const s of a.sentences) {
       const content = s.tokens.filter((t) => t.content);
       for (const k of s.keys) s.feats.add(k);
-      void content;
+      for (let i = 1; i < content.length; i++) s.bigrams.add(`${content[i - 1].key} ${content[i].key}`);
       for (const q of s.quantities) s.feats.add(`#${q.unit}:${+q.value.toPrecision(4)}:${q.counted ? q.counted.toLowerCase() : ''}`);
       for (const t of s.times) if (t.resolved) s.feats.add(`@${t.resolved}`);
     }
@@ -287,7 +290,8 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
       return groups.size;
     },
     idf(k: string) {
-      return Math.log((n + 1) / ((df.get(k) ?? 0) + 0.5));
+      // small stories are scored as if they had 60 sentences, so weights keep a comparable scale
+      return Math.log((Math.max(n, 60) + 1) / ((df.get(k) ?? 0) + 0.5));
     },
   };
 }
@@ -349,14 +353,23 @@ function linkEntities(articles: ArticleView[]) {
   // Long names (boilerplate tag lists, headlines) are not link targets; a short name links to a
   // longer one it begins or ends ("Xi" → "xi jinping", "Putin" → "vladimir putin").
   const multi = names.filter((n) => n.includes(' ') && n.split(' ').length <= 4);
+  // proper token prefixes and suffixes of the long names → the long names
+  const byPart = new Map<string, string[]>();
+  for (const m of multi) {
+    const mt = m.split(' ');
+    const parts = new Set<string>();
+    for (let i = 1; i < mt.length; i++) {
+      parts.add(mt.slice(0, i).join(' '));
+      parts.add(mt.slice(i).join(' '));
+    }
+    for (const p of parts) {
+      if (!byPart.has(p)) byPart.set(p, []);
+      byPart.get(p)!.push(m);
+    }
+  }
   const map = new Map<string, string>();
   for (const n of names) {
-    const toks = n.split(' ');
-    const candidates = multi.filter((m) => {
-      if (m === n) return false;
-      const mt = m.split(' ');
-      return toks.length < mt.length && (mt.slice(0, toks.length).join(' ') === n || mt.slice(-toks.length).join(' ') === n);
-    });
+    const candidates = [...(byPart.get(n) ?? [])];
     if (!candidates.length) continue;
     candidates.sort((x, y) => (freq.get(y)! - freq.get(x)!) || cmp(x, y));
     map.set(n, candidates[0]);

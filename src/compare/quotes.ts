@@ -25,6 +25,11 @@ function item(q: QuoteView): QItem {
   return { q, keys: new Set(toks.filter((t) => t.content).map((t) => t.key)), norm, grams: charNgrams(norm, 4), words: toks.length };
 }
 
+function sharesKey(a: QItem, b: QItem): boolean {
+  for (const k of a.keys) if (b.keys.has(k)) return true;
+  return false;
+}
+
 export function quoteSimilarity(a: QItem, b: QItem): number {
   if (a.norm === b.norm) return 1;
   const [s, l] = a.norm.length <= b.norm.length ? [a, b] : [b, a];
@@ -63,7 +68,8 @@ export function buildQuoteLedger(story: StoryView): SpeakerLedger[] {
   const rest: QItem[] = [];
   for (const it of bySpeaker.get('') ?? []) {
     const hits: QItem[][] = [];
-    for (const [, groups] of statements) for (const g of groups) if (g.some((o) => o.q.art.id !== it.q.art.id && quoteSimilarity(o, it) >= 0.8)) hits.push(g);
+    for (const [, groups] of statements)
+      for (const g of groups) if (g.some((o) => o.q.art.id !== it.q.art.id && sharesKey(o, it) && quoteSimilarity(o, it) >= 0.8)) hits.push(g);
     if (hits.length === 1) hits[0].push(it);
     else rest.push(it);
   }
@@ -95,16 +101,44 @@ function firstKey(s: QuoteStatement): string {
   return e ? `${e.articleId}:${String(e.span.start).padStart(8, '0')}` : '';
 }
 
+/** Pairs (i < j) of items sharing a content word: the only ones that can be similar enough. */
+function candidatePairs(list: QItem[]): [number, number][] {
+  const index = new Map<string, number[]>();
+  list.forEach((it, i) => {
+    for (const k of it.keys) {
+      if (!index.has(k)) index.set(k, []);
+      index.get(k)!.push(i);
+    }
+  });
+  // count shared words per pair; keep pairs sharing two words (or all words of a one-word quote)
+  const shared = new Map<number, number>();
+  const n = list.length;
+  for (const l of index.values()) {
+    if (l.length > 400) continue; // a word in hundreds of quotes cannot make two of them one statement
+    for (let x = 0; x < l.length; x++)
+      for (let y = x + 1; y < l.length; y++) {
+        const code = l[x] * n + l[y];
+        shared.set(code, (shared.get(code) ?? 0) + 1);
+      }
+  }
+  const out: [number, number][] = [];
+  for (const [code, c] of shared) {
+    const i = Math.floor(code / n);
+    const j = code % n;
+    if (c >= Math.min(2, list[i].keys.size, list[j].keys.size)) out.push([i, j]);
+  }
+  return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
 function cluster(list: QItem[]): QItem[][] {
   const parent = list.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  for (let i = 0; i < list.length; i++)
-    for (let j = i + 1; j < list.length; j++) {
-      if (quoteSimilarity(list[i], list[j]) < QUOTE_THRESHOLD) continue;
-      const ri = find(i);
-      const rj = find(j);
-      if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
-    }
+  for (const [i, j] of candidatePairs(list)) {
+    if (quoteSimilarity(list[i], list[j]) < QUOTE_THRESHOLD) continue;
+    const ri = find(i);
+    const rj = find(j);
+    if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
+  }
   const groups = new Map<number, QItem[]>();
   list.forEach((it, i) => {
     const r = find(i);

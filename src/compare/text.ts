@@ -19,8 +19,22 @@ export const STOPWORDS = new Set(
   ).split(' '),
 );
 
+const NORM_CACHE = new Map<string, string>();
+const KEY_CACHE = new Map<string, string>();
+const CACHE_MAX = 200_000;
+
 /** Lower-case, unify apostrophes, map British spellings to American ones. */
 export function normalizeWord(w: string): string {
+  let v = NORM_CACHE.get(w);
+  if (v === undefined) {
+    v = normalizeWordUncached(w);
+    if (NORM_CACHE.size > CACHE_MAX) NORM_CACHE.clear();
+    NORM_CACHE.set(w, v);
+  }
+  return v;
+}
+
+function normalizeWordUncached(w: string): string {
   let s = w.toLowerCase().replace(/[’‘`]/g, "'");
   if (s.endsWith("'s")) s = s.slice(0, -2);
   s = s.replace(/'/g, '');
@@ -71,8 +85,14 @@ export function stem(w: string): string {
 
 /** Reduce a stem further for matching: drop a final "e" so "signe"/"sign", "create"/"creat" meet. */
 export function key(w: string): string {
-  const s = stem(normalizeWord(w));
-  return s.length > 4 && s.endsWith('e') ? s.slice(0, -1) : s;
+  let v = KEY_CACHE.get(w);
+  if (v === undefined) {
+    const s = stem(normalizeWord(w));
+    v = s.length > 4 && s.endsWith('e') ? s.slice(0, -1) : s;
+    if (KEY_CACHE.size > CACHE_MAX) KEY_CACHE.clear();
+    KEY_CACHE.set(w, v);
+  }
+  return v;
 }
 
 export interface WordToken extends Span {
