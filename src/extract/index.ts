@@ -57,6 +57,16 @@ export function decodeHtmlBytes(bytes: Uint8Array): { text: string; messages: Do
   return { text, messages };
 }
 
+/** Removed blocks kept for audit: all of them on ordinary pages, bounded on pathological ones. */
+export const MAX_REMOVED = 2000;
+
+function capRemoved(removed: RemovedBlock[]): RemovedBlock[] {
+  const out = removed.length > MAX_REMOVED ? removed.slice(0, MAX_REMOVED) : removed;
+  const res = out.map((r) => (r.text.length > 2000 ? { text: `${r.text.slice(0, 2000)}…`, reason: r.reason } : r));
+  if (removed.length > MAX_REMOVED) res.push({ text: `(${removed.length - MAX_REMOVED} more blocks)`, reason: 'audit list truncated' });
+  return res;
+}
+
 function emptyArticle(raw: RawDocument): Article {
   return {
     docId: raw.id,
@@ -163,7 +173,7 @@ function fill(article: Article, raw: RawDocument, deadline: number): void {
   }
   article.text = parts.join('\n\n');
   article.blocks = spans;
-  article.removed = removed;
+  article.removed = capRemoved(removed);
   if (!article.language) article.language = detectLanguage(article.text || content.slice(0, 5000));
   else if (article.text.length > 200) {
     const detected = detectLanguage(article.text);

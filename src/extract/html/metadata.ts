@@ -128,7 +128,14 @@ export function readHtmlMetadata(w: WalkResult, hintUrl: string | null): HtmlMet
   const ld = articles[0] ?? null;
 
   // URL
-  const url = w.canonical?.trim() || get('og:url') || (ld ? str(ld.url) : null) || hintUrl;
+  let url = w.canonical?.trim() || get('og:url') || (ld ? str(ld.url) : null) || hintUrl;
+  if (url && !/^https?:\/\//i.test(url)) {
+    try {
+      url = hintUrl ? new URL(url, hintUrl).href : null;
+    } catch {
+      url = hintUrl;
+    }
+  }
 
   // site name
   let outlet: string | null = get('og:site_name', 'application-name', 'al:ios:app_name', 'twitter:app:name:iphone');

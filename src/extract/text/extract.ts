@@ -129,6 +129,8 @@ function segmentWeight(l: Line): number {
   }
 }
 
+const LIST_MARK = /^(\d{1,3}[.)]\s|[-•*–·▪►✓]\s|\(\w\)\s|[a-z][.)]\s)/;
+
 const HEADING_LIKE = (t: string) => !SENT_END.test(t) || /\?$/.test(t);
 
 /** Plain text beyond this many characters is cut (with a warning): no article is that long. */
@@ -295,6 +297,19 @@ export function extractFromText(content: string, hintTitle: string | null, deadl
       const nextShort = i + 1 < body.length && body[i + 1].cls === 'short';
       const prevBadRun = i > 0 && body[i - 1].cls === 'bad' && i + 1 < body.length && body[i + 1].cls === 'bad';
       if (prevShort || nextShort || prevBadRun) {
+        // a list the article introduces ("They include:") or marks with bullets or numbers stays
+        let a = i;
+        while (a > 0 && body[a - 1].cls === 'short') a--;
+        let z = i;
+        while (z + 1 < body.length && body[z + 1].cls === 'short') z++;
+        const run = body.slice(a, z + 1);
+        const introduced = a > 0 && (body[a - 1].cls === 'good' || body[a - 1].cls === 'sentence') && /:\s*$/.test(body[a - 1].text);
+        const marked = run.filter((r) => LIST_MARK.test(r.text)).length >= Math.max(2, run.length * 0.6);
+        if (!prevBadRun && (introduced || marked)) {
+          kept.push({ text: t, kind: 'list' });
+          keptKeys.add(t.toLowerCase());
+          continue;
+        }
         removed.push({ text: t, reason: 'headline list' });
         continue;
       }
