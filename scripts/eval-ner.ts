@@ -1,12 +1,19 @@
 /**
  * Evaluates the entity tagger on a CoNLL file, entity-level as conlleval computes it.
  *
- *   npm run eval:ner -- [file] [--model models/ner.bin.gz] [--repeats 5]
+ *   npm run eval:ner -- [file] [--model models/ner.bin.gz] [--repeats 5] [--speakers DIR]
  *
  * Prints model load time, per-type and overall precision/recall/F1, tagging throughput
  * (tokens/s on one core, median of repeats), and ends with one JSON line.
+ *
+ * `--speakers ../shared/data/attribution/polnear/dev` adds a check on modern web news: the share of
+ * PolNeAR speakers written as capitalised names ("Hillary Clinton", "The New York Post" excluded by
+ * its article, "He" excluded) that a PER or ORG mention covers.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { recogniseEntities } from '../src/analyse/entities/index.js';
+import { splitSentences } from '../src/analyse/tokenize.js';
 import { conllDocuments, readConll, scoreConll } from '../src/analyse/entities/conll.js';
 import { TAGS } from '../src/analyse/entities/features.js';
 import { DEFAULT_MODEL_PATH, readTagger } from '../src/analyse/entities/model.js';
@@ -20,6 +27,7 @@ const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[
 const FILE = positional[0] ?? join(import.meta.dirname, '../../shared/data/ner/conll2003/eng.testa');
 const MODEL = opt('model', DEFAULT_MODEL_PATH);
 const REPEATS = Math.max(1, Number(opt('repeats', '3')));
+const SPEAKERS = opt('speakers', '');
 
 const t0 = performance.now();
 const tagger = readTagger(MODEL);
@@ -86,6 +94,40 @@ console.log(
     `wall clock ${Math.round(wallTps)} tokens/s`,
 );
 const r4 = (x: number) => Math.round(x * 10000) / 10000;
+
+/** Share of PolNeAR speakers written as names that a PER/ORG mention covers (uses the shipped model). */
+function speakerNameCoverage(dir: string): { names: number; covered: number; asPersonOrOrg: number } {
+  const texts = readdirSync(join(dir, 'text')).sort();
+  let names = 0;
+  let covered = 0;
+  let asPersonOrOrg = 0;
+  for (const a of readdirSync(join(dir, 'attributions')).sort()) {
+    const f = texts.find((t) => a.startsWith(t.replace(/\.txt$/, '')));
+    if (!f) continue;
+    const text = readFileSync(join(dir, 'text', f), 'utf8');
+    const ms = recogniseEntities(text, splitSentences(text));
+    for (const line of readFileSync(join(dir, 'attributions', a), 'utf8').split('\n')) {
+      const m = /^T\d+\tSource (\d+) (\d+)\t(.*)$/.exec(line);
+      if (!m) continue;
+      const words = m[3].split(/\s+/);
+      if (words.length > 4 || !words.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) continue;
+      if (/^(He|She|They|It|We|I|The|A|An|This|That|These|Those|His|Her|Their|Our|You|Many|Some|One)$/.test(words[0])) continue;
+      if (/s$/.test(words[words.length - 1]) && words.length === 1) continue; // "Republicans", "Polls": groups, not names
+      names++;
+      const hit = ms.find((x) => x.span.start < +m[2] && x.span.end > +m[1]);
+      if (hit) covered++;
+      if (hit && (hit.type === 'PER' || hit.type === 'ORG')) asPersonOrOrg++;
+    }
+  }
+  return { names, covered, asPersonOrOrg };
+}
+const speakers = SPEAKERS ? speakerNameCoverage(SPEAKERS) : null;
+if (speakers) {
+  console.log(
+    `speakers written as names (${SPEAKERS}): ${speakers.names}, covered by a mention ${pct(speakers.covered / speakers.names)}%, ` +
+      `as PER/ORG ${pct(speakers.asPersonOrOrg / speakers.names)}%`,
+  );
+}
 console.log(
   JSON.stringify({
     precision: r4(o.precision),
@@ -96,6 +138,7 @@ console.log(
     wallTokensPerSecond: Math.round(wallTps),
     loadMs: Math.round(loadMs),
     firstPassF1: firstOnly ? r4(firstOnly.f1) : null,
+    ...(speakers ? { speakerNamesCovered: r4(speakers.covered / speakers.names), speakerNamesPerOrg: r4(speakers.asPersonOrOrg / speakers.names) } : {}),
     tokens,
   }),
 );

@@ -62,6 +62,15 @@ export function recogniseEntities(text: string, sentences: Span[]): EntityMentio
     while (i < win.length) {
       const tag = TAGS[tags[i]];
       if (tag === 'O') {
+        // "Mr. King", "Ms. Warren": an honorific followed by capitalised words the tagger left out is a person.
+        if (i > 0 && HONORIFICS.has(win[i - 1].text) && /^\p{Lu}\p{Ll}/u.test(win[i].text)) {
+          let j = i + 1;
+          while (j < win.length && j < i + 3 && TAGS[tags[j]] === 'O' && /^\p{Lu}\p{Ll}/u.test(win[j].text)) j++;
+          const m = makeMention(text, win.slice(i, j), 'PER', win[i - 1].text);
+          if (m) mentions.push(m);
+          i = j;
+          continue;
+        }
         i++;
         continue;
       }
@@ -127,6 +136,8 @@ export function truecaseTitle(words: string[], casing: Map<string, string>): str
 const ACRONYMS = new Set(
   [...ORG_BY_NAME.keys(), ...COUNTRY_BY_NAME.keys()].filter((k) => /^[a-z.]{2,6}$/.test(k) && !/[aeiou]{2}/.test(k) && k.length <= 5),
 );
+
+const HONORIFICS = new Set(['Mr.', 'Mrs.', 'Ms.', 'Mr', 'Mrs', 'Ms', 'Dr.', 'Miss', 'Mx.']);
 
 /** Words that introduce a person's name when written right before it ("President", "Mr.", "spokesman"). */
 const PERSON_TITLES = new Set(
