@@ -146,6 +146,20 @@ describe('findQuotes on bad input', () => {
     assert.ok(performance.now() - t0 < 2000);
     assert.equal(quotes.length, 500);
     assert.ok(quotes.every((q) => q.kind === 'direct' && slice(text, q.speakerSpan) === 'Xi'));
+    // the same in one paragraph, alternating with unattributed follow-ups that belong to the quote before
+    const one = Array.from({ length: 500 }, (_, i) => `“Point ${i} is settled,” ${i % 2 ? 'Xi' : 'Putin'} said. “It stays.”`).join(' ');
+    const t1 = performance.now();
+    const q1 = quotesOf(one);
+    assert.ok(performance.now() - t1 < 2000);
+    assert.equal(q1.length, 500);
+    assert.ok(q1.every((q, i) => slice(one, q.speakerSpan) === (i % 2 ? 'Xi' : 'Putin') && q.parts?.length === 2));
+  });
+
+  it('run-on text stays linear', () => {
+    const t = `${'“It is fine,” he said. “And more.” '.repeat(3000)}${'“a” '.repeat(20000)}`;
+    const t0 = performance.now();
+    quotesOf(t);
+    assert.ok(performance.now() - t0 < 5000);
   });
 
   it('nonsense entity spans do not break speaker resolution', () => {

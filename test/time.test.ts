@@ -107,6 +107,13 @@ describe('findTimes on bad input', () => {
     }
   });
 
+  it('a run-on text full of dates stays linear', () => {
+    const t = 'on Thursday, May 9, 2025 at 5 p.m. ET Tuesday last month '.repeat(3000);
+    const t0 = performance.now();
+    assert.ok(times(t, FRI_9_MAY).length >= 9000);
+    assert.ok(performance.now() - t0 < 5000);
+  });
+
   it('absurd input does not throw and stays bounded', () => {
     const big = `${'10^400 Monday May 9 2025 '.repeat(5000)}`;
     const t0 = performance.now();

@@ -498,6 +498,12 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
       if (gapToks.length && !/[.!?]["”’]?\s*$/.test(text.slice(gs - 2, segments[n].outer.start)) && !/[.!?]\s*$/.test(gap)) break;
       if (gapToks.length && last !== sj) break;
       if (sentOf(segments[n].outer.start) === sentOf(segments[last].outer.start) && gapToks.length) break;
+      // a segment with its own attribution after it ("“…,” she said") starts a new quote
+      const after = tokenAt(toks, segments[n].outer.end);
+      const stop = tokenAt(toks, sentences[sentOf(segments[n].outer.end - 1)].end);
+      let own = false;
+      for (let x = after; x < Math.min(stop, after + 8) && !own; x++) if (isCue(toks, x, false) || /^[―—–]$/.test(toks[x].text)) own = true;
+      if (own) break;
       last = n;
       while (segments[last].continues && segments[last + 1]) last++;
     }
@@ -644,6 +650,7 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
   }
 
   // ---- pass 2: sentences with a reporting verb not used above
+  const pass1Cover = coverIndex(quotes);
   // sentences, then the rest of a sentence after a cue that gave nothing ("When asked about it, Trump said …")
   const work: { span: Span; retry: boolean }[] = sentences.map((x) => ({ span: x, retry: false }));
   for (let s = 0; s < work.length; s++) {
@@ -653,7 +660,7 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     if (hi - lo < 3) continue;
     // skip sentences wholly inside a quote already taken
     let covered = false;
-    if (!work[s].retry) for (const q of quotes) if (q.span.start <= sent.start + 1 && q.span.end >= sent.end - 2) covered = true;
+    if (!work[s].retry) covered = pass1Cover(sent.start + 1, sent.end - 2);
     if (covered) continue;
     const retry = (from: number) => {
       if (!work[s].retry && from < hi - 3) work.push({ span: { start: toks[from].start, end: sent.end }, retry: true });
@@ -800,7 +807,8 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
   // ---- continuation: a whole-sentence quotation with no cue continues the nearest attributed
   // direct quote before it in the same or the previous paragraph
   quotes.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
-  const taken = (seg: QuotedSegment) => quotes.some((q) => q.span.start <= seg.inner.start + 1 && q.span.end >= seg.inner.end - 1);
+  const cover = coverIndex(quotes);
+  const taken = (seg: QuotedSegment) => cover(seg.inner.start + 1, seg.inner.end - 1);
   const extra: Quote[] = [];
   for (let si = 0; si < segments.length; si++) {
     const seg = segments[si];
@@ -852,6 +860,23 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     out.push(q);
   }
   return out;
+}
+
+/** `covers(a, b)`: does some quote start at or before `a` and end at or after `b`? O(log n) per query. */
+function coverIndex(quotes: Quote[]): (a: number, b: number) => boolean {
+  const spans = quotes.map((q) => q.span).sort((x, y) => x.start - y.start);
+  const maxEnd: number[] = [];
+  for (let i = 0; i < spans.length; i++) maxEnd.push(Math.max(spans[i].end, i ? maxEnd[i - 1] : 0));
+  return (a, b) => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].start <= a) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1] >= b;
+  };
 }
 
 /** Subject of the main clause before a participle cue ("Xi …, saying …"): the noun phrase before its first verb. */

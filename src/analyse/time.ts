@@ -205,8 +205,10 @@ PATTERNS.push({
 
 /** Past/future from the verbs nearest to the expression in its sentence. */
 function tenseAt(text: string, sent: Span, pos: number): 'past' | 'future' | 'none' {
-  const s = text.slice(sent.start, sent.end);
-  const rel = pos - sent.start;
+  // the verbs near the expression decide; a window keeps run-on "sentences" linear
+  const from = Math.max(sent.start, pos - 200);
+  const s = text.slice(from, Math.min(sent.end, pos + 200));
+  const rel = pos - from;
   let best: { d: number; t: 'past' | 'future' } | null = null;
   const FUT = /\b(will|'ll|’ll|shall|going to|is to|are to|set to|scheduled|expected to|expected|plans? to|planned|planning|upcoming|due to|would|aims to|intends to|(?:agreed|agree|agrees|pledged|promised|vowed|decided|hopes?|wants?|intends?|plans?) to \w+)\b/gi;
   const PAST = /\b(was|were|had|did|said|met|held|told|came|went|took|gave|made|spoke|signed|arrived|left|began|announced|attended|returned|\w{3,}ed)\b|, (\w{3,}ing)\b/gi;
