@@ -113,8 +113,13 @@ export class LiveStories extends EventEmitter {
     return row ? (JSON.parse(row.data) as StoryGroup) : null;
   }
 
+  /** Writes queued or running: the report warmer waits while there are any (ingest first). */
+  private writing = 0;
+
   private runExclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.writeChain.then(fn, fn);
+    this.writing++;
+    const run = () => fn().finally(() => this.writing--);
+    const next = this.writeChain.then(run, run);
     this.writeChain = next.catch(() => undefined);
     return next;
   }
@@ -200,12 +205,27 @@ export class LiveStories extends EventEmitter {
     return { source: raw.source, docId: raw.id, status: existed ? 'updated' : 'new', warnings, storyId: null };
   }
 
+  /**
+   * The current grouping of one story of the index. StoryIndex only lists all stories (summarising
+   * each, O(stories)); when its internals are as expected, only the one story is summarised.
+   */
+  private indexGroup(indexId: string, all: () => Map<string, StoryGroup>): StoryGroup | undefined {
+    const idx = this.index as unknown as { open?: unknown; closed?: unknown; summarise?: unknown };
+    if (idx.open instanceof Map && Array.isArray(idx.closed) && typeof idx.summarise === 'function') {
+      const open = idx.open.get(indexId);
+      if (open) return (idx.summarise as (s: unknown) => StoryGroup).call(this.index, open);
+      return (idx.closed as StoryGroup[]).find((g) => g.id === indexId);
+    }
+    return all().get(indexId);
+  }
+
   /** Persists the grouping of the given stories (public ids), drops emptied ones, and announces the change. */
   private persist(publicIds: Set<string>) {
-    const byIndex = new Map(this.index.stories().map((g) => [g.id, g]));
+    let everything: Map<string, StoryGroup> | null = null;
+    const all = () => (everything ??= new Map(this.index.stories().map((g) => [g.id, g])));
     for (const id of publicIds) {
       const indexId = this.toIndex.get(id);
-      const g = indexId ? byIndex.get(indexId) : undefined;
+      const g = indexId ? this.indexGroup(indexId, all) : undefined;
       if (!g) {
         deleteStory(this.store, id);
         if (indexId) this.toPublic.delete(indexId);
@@ -317,6 +337,10 @@ export class LiveStories extends EventEmitter {
     const step = () => {
       if (this.closed) {
         this.warming = false;
+        return;
+      }
+      if (this.writing > 0) {
+        setTimeout(step, 100);
         return;
       }
       const id = this.dirty.values().next().value as string | undefined;
