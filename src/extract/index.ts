@@ -1,4 +1,5 @@
 import { gunzipSync } from 'node:zlib';
+import iconv from 'iconv-lite';
 import type { Article, Block, BlockKind, DocMessage, RawDocument, RemovedBlock } from '../model/types.js';
 import { parseIsoDate, parseTextDate, toDateInfo } from './dates.js';
 import { extractFromHtml } from './html/extract.js';
@@ -48,11 +49,8 @@ export function decodeHtmlBytes(bytes: Uint8Array): { text: string; messages: Do
   const head = text.slice(0, 2048);
   const cs = /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
   if (cs && !/utf-?8/.test(cs) && (text.includes('\ufffd') || /^(windows-125\d|iso-8859-\d+|latin1)$/.test(cs))) {
-    try {
-      text = new TextDecoder(cs).decode(buf);
-    } catch {
-      messages.push({ level: 'warning', stage: 'extract', message: `unknown charset ${cs}: read as UTF-8` });
-    }
+    if (iconv.encodingExists(cs)) text = iconv.decode(buf, cs);
+    else messages.push({ level: 'warning', stage: 'extract', message: `unknown charset ${cs}: read as UTF-8` });
   }
   return { text, messages };
 }

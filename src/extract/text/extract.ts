@@ -30,7 +30,7 @@ export interface TextParts {
   warnings: string[];
 }
 
-type LineClass = 'good' | 'sentence' | 'short' | 'bad' | 'header' | 'end';
+type LineClass = 'good' | 'sentence' | 'short' | 'list' | 'bad' | 'header' | 'end';
 
 interface Line {
   text: string;
@@ -120,6 +120,8 @@ function segmentWeight(l: Line): number {
       return l.text.length * 0.5;
     case 'short':
       return -20 - Math.min(l.text.length, 100) * 0.5;
+    case 'list':
+      return l.text.length * 0.3;
     case 'bad':
       return -40;
     case 'header':
@@ -167,6 +169,7 @@ export function extractFromText(content: string, hintTitle: string | null, deadl
       l.reason = 'repeated line';
     }
   }
+  markLists(lines);
   const removed: RemovedBlock[] = [];
   // maximum-sum segment over line weights
   let bestStart = -1;
@@ -297,19 +300,6 @@ export function extractFromText(content: string, hintTitle: string | null, deadl
       const nextShort = i + 1 < body.length && body[i + 1].cls === 'short';
       const prevBadRun = i > 0 && body[i - 1].cls === 'bad' && i + 1 < body.length && body[i + 1].cls === 'bad';
       if (prevShort || nextShort || prevBadRun) {
-        // a list the article introduces ("They include:") or marks with bullets or numbers stays
-        let a = i;
-        while (a > 0 && body[a - 1].cls === 'short') a--;
-        let z = i;
-        while (z + 1 < body.length && body[z + 1].cls === 'short') z++;
-        const run = body.slice(a, z + 1);
-        const introduced = a > 0 && (body[a - 1].cls === 'good' || body[a - 1].cls === 'sentence') && /:\s*$/.test(body[a - 1].text);
-        const marked = run.filter((r) => LIST_MARK.test(r.text)).length >= Math.max(2, run.length * 0.6);
-        if (!prevBadRun && (introduced || marked)) {
-          kept.push({ text: t, kind: 'list' });
-          keptKeys.add(t.toLowerCase());
-          continue;
-        }
         removed.push({ text: t, reason: 'headline list' });
         continue;
       }
@@ -321,7 +311,7 @@ export function extractFromText(content: string, hintTitle: string | null, deadl
       keptKeys.add(t.toLowerCase());
       continue;
     }
-    kept.push({ text: t, kind: 'paragraph' });
+    kept.push({ text: t, kind: l.cls === 'list' ? 'list' : 'paragraph' });
     keptKeys.add(t.toLowerCase());
   }
   // trailing headings/fragments are not content
@@ -346,6 +336,31 @@ export function extractFromText(content: string, hintTitle: string | null, deadl
     credits.slice(0, 60),
   );
   return { title, dek, blocks: kept, removed, byline, outlet, published, modified, dateline, credits, warnings };
+}
+
+/**
+ * Lists the article itself introduces ("The recommendations include:") or marks with bullets or
+ * numbers: runs of short lines that would otherwise read as a headline list.
+ */
+function markLists(lines: Line[]): void {
+  for (let i = 0; i < lines.length; ) {
+    const l = lines[i];
+    const intro = /:\s*$/.test(l.text) && l.words >= 2 && (l.cls === 'short' || l.cls === 'sentence' || l.cls === 'good');
+    const start = intro ? i + 1 : i;
+    if (!intro && l.cls !== 'short') {
+      i++;
+      continue;
+    }
+    let z = start;
+    while (z < lines.length && lines[z].cls === 'short' && !/:\s*$/.test(lines[z].text)) z++;
+    const run = lines.slice(start, z);
+    const marked = run.filter((r) => LIST_MARK.test(r.text)).length >= Math.max(2, run.length * 0.6);
+    if (run.length >= 2 && run.length <= 40 && (intro || marked)) {
+      if (intro && l.cls === 'short') l.cls = 'sentence';
+      for (const r of run) r.cls = 'list';
+    }
+    i = Math.max(z, i + 1);
+  }
 }
 
 /**
