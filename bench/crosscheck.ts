@@ -24,7 +24,7 @@ const REPEATS = Number(process.env.REPEATS ?? 5);
 
 function load(path: string): AnnotatedArticle | null {
   const r = readFile(path).find((x) => x.kind === 'doc');
-  if (!r || r.kind !== 'doc') return null;
+  if (r?.kind !== 'doc') return null;
   return analyseArticle(extractArticle(r.doc));
 }
 

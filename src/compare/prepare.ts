@@ -314,8 +314,13 @@ function unionSpans<T extends { span: Span }>(primary: T[], extra: T[]): T[] {
 }
 
 /** Spans inside quotation marks within `span` (the quoted words of a partial quote). */
-function quotedSegments(text: string, span: Span): Span[] {
+function quotedSegments(text: string, span0: Span): Span[] {
   const out: Span[] = [];
+  // include quotation marks right outside the span, so segments pair up correctly
+  const span = {
+    start: span0.start > 0 && /["“‘']/.test(text[span0.start - 1]) ? span0.start - 1 : span0.start,
+    end: span0.end < text.length && /["”’']/.test(text[span0.end]) ? span0.end + 1 : span0.end,
+  };
   const chunk = text.slice(span.start, span.end);
   const re = /“([^”]{2,})”|"([^"]{2,})"|''((?:(?!'').){2,})''|‘([^’]{4,})’(?!\p{L})/gu;
   for (let m = re.exec(chunk); m; m = re.exec(chunk)) {

@@ -12,17 +12,25 @@ import type { QuoteStatement, QuoteWording, SpeakerLedger } from './types.js';
 interface QItem {
   q: QuoteView;
   keys: Set<string>;
+  /** IDF weight of each key in the story, and their sum. */
+  w: Map<string, number>;
+  total: number;
   norm: string;
   grams: Set<string>;
   words: number;
 }
 
-const QUOTE_THRESHOLD = 0.6;
+const QUOTE_THRESHOLD = 0.5;
+const INDIRECT_THRESHOLD = 0.8;
 
-function item(q: QuoteView): QItem {
+function item(q: QuoteView, idf: (k: string) => number): QItem {
   const toks = wordTokens(q.text);
   const norm = toks.map((t) => t.norm).join(' ');
-  return { q, keys: new Set(toks.filter((t) => t.content).map((t) => t.key)), norm, grams: charNgrams(norm, 4), words: toks.length };
+  const keys = new Set(toks.filter((t) => t.content).map((t) => t.key));
+  const w = new Map([...keys].map((k) => [k, Math.max(0.1, idf(k))]));
+  let total = 0;
+  for (const v of w.values()) total += v;
+  return { q, keys, w, total, norm, grams: charNgrams(norm, 4), words: toks.length };
 }
 
 function sharesKey(a: QItem, b: QItem): boolean {
@@ -35,11 +43,18 @@ export function quoteSimilarity(a: QItem, b: QItem): number {
   const [s, l] = a.norm.length <= b.norm.length ? [a, b] : [b, a];
   if (s.words >= 3 && ` ${l.norm} `.includes(` ${s.norm} `)) return 0.95;
   let shared = 0;
-  for (const k of a.keys) if (b.keys.has(k)) shared++;
-  const minSize = Math.min(a.keys.size, b.keys.size);
+  let sharedW = 0;
+  for (const k of a.keys)
+    if (b.keys.has(k)) {
+      shared++;
+      sharedW += a.w.get(k) ?? 0;
+    }
+  const minW = Math.min(a.total, b.total);
   const maxSize = Math.max(a.keys.size, b.keys.size);
-  // three shared content words, or two that make up most of both quotes
-  const ov = shared >= 3 && minSize ? shared / minSize : shared === 2 && shared / maxSize >= 0.5 ? 0.8 : 0;
+  // IDF-weighted share of the shorter quote: three shared words, or two that make up half of both
+  // quotes (words the whole story repeats, such as "tax code" in a tax story, weigh little)
+  const wov = minW > 0 ? sharedW / minW : 0;
+  const ov = shared >= 3 || (shared === 2 && shared / maxSize >= 0.5) ? wov : 0;
   return Math.max(ov, jaccard(a.grams, b.grams));
 }
 
@@ -47,7 +62,7 @@ export function buildQuoteLedger(story: StoryView): SpeakerLedger[] {
   const items: QItem[] = [];
   for (const a of story.articles)
     for (const q of a.quotes) {
-      const it = item(q);
+      const it = item(q, (k) => story.idf(k));
       if (it.words < 2 || it.keys.size < 1) continue;
       if (!q.speakerKey && it.words < 4) continue; // scare quotes and terms, not statements
       items.push(it);
@@ -134,7 +149,9 @@ function cluster(list: QItem[]): QItem[][] {
   const parent = list.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   for (const [i, j] of candidatePairs(list)) {
-    if (quoteSimilarity(list[i], list[j]) < QUOTE_THRESHOLD) continue;
+    // reported speech is paraphrase: it joins a statement only when nearly the same words
+    const need = list[i].q.quote.kind === 'indirect' || list[j].q.quote.kind === 'indirect' ? INDIRECT_THRESHOLD : QUOTE_THRESHOLD;
+    if (quoteSimilarity(list[i], list[j]) < need) continue;
     const ri = find(i);
     const rj = find(j);
     if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
