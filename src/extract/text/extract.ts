@@ -196,6 +196,16 @@ export function extractFromText(content: string, hintTitle: string | null, deadl
       bestEnd = i;
     }
   }
+  // prose just before the segment, cut off by a list, a caption or a credit line, is the
+  // article's start (or its dek): take it in rather than lose it
+  for (let k = bestStart - 1, gap = 0; bestStart > 0 && k >= 0 && gap <= 6; k--) {
+    const c = lines[k].cls;
+    if (c === 'header' || c === 'end') break;
+    if (c === 'good') {
+      bestStart = k;
+      gap = 0;
+    } else gap++;
+  }
   const before = bestStart >= 0 ? lines.slice(0, bestStart) : lines;
   let body = bestStart >= 0 ? lines.slice(bestStart, bestEnd + 1) : [];
   const after = bestStart >= 0 ? lines.slice(bestEnd + 1) : [];
@@ -213,7 +223,7 @@ export function extractFromText(content: string, hintTitle: string | null, deadl
       title = t;
       continue;
     }
-    if (!title && !titleKey && (l.cls !== 'bad' || l.reason === 'repeated line') && l.cls !== 'header' && l.cls !== 'end' && l.words >= 4 && t.length <= 250 && !parseTextDate(t)) {
+    if (!title && !titleKey && (l.cls !== 'bad' || l.reason === 'repeated line') && l.cls !== 'header' && l.cls !== 'end' && l.words >= 4 && t.length <= 250 && (HEADING_LIKE(t) || /!$/.test(t)) && !parseTextDate(t)) {
       title = t;
       continue;
     }
