@@ -47,6 +47,9 @@ const WEAK_CUES = forms(`
   opposed opposes proposed proposes defended defends sought seeks refused refuses mentioned mentions suggest
   knows knew feel feels felt hoped hopes expects`);
 
+/** Verbs that introduce a quotation right before its opening mark ("a sign reading “…”", "chanting “…”"). */
+const QUOTE_INTRO = forms('read reads reading chanting chanted chant chants shouted shouting shout yelled yelling sang sings singing reacted screamed wrote');
+
 /** Forms that are also common nouns: a cue only right after a subject-like word. */
 const NOUN_LIKE = forms('states reports claims notes points charges promises calls hints repeats tells think believe argue claim warn insist explain say tell');
 
@@ -605,10 +608,16 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     let j = a - 1;
     while (j >= sentStartTok && j > a - 4 && (toks[j].text === ',' || toks[j].text === ':' || TRAILERS.has(lower(toks[j])) && !DETERMINERS.has(lower(toks[j])))) j--;
     let cueIdx = -1;
-    for (let x = j; x >= sentStartTok && x >= j - 1; x--) if (isCue(toks, x, false)) cueIdx = x;
+    for (let x = j; x >= sentStartTok && x >= j - 1; x--) if (isCue(toks, x, false) || (QUOTE_INTRO.has(lower(toks[x])) && isWord(toks[x - 1]))) cueIdx = x;
     let colonSpeaker: Span | null = null;
     if (cueIdx < 0 && a - 1 >= sentStartTok && toks[a - 1].text === ':' && a - 1 - sentStartTok <= 6 && a - 1 > sentStartTok && isCap(toks[sentStartTok])) {
       colonSpeaker = { start: toks[sentStartTok].start, end: toks[a - 2].end };
+    }
+    let colonCue: Token | null = colonSpeaker ? toks[a - 1] : null;
+    // "Hoff’s letter makes a libertarian-style case: “…”" — the subject of the clause the colon ends
+    if (cueIdx < 0 && !colonSpeaker && a - 1 > sentStartTok + 2 && toks[a - 1].text === ':') {
+      colonSpeaker = mainSubject(toks, sentStartTok, a - 1);
+      if (colonSpeaker) colonCue = toks[a - 1];
     }
     // "Caddell continued:" ending the previous paragraph or sentence
     let prevLo = sentStartTok;
@@ -625,7 +634,7 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     }
     if ((cueIdx >= 0 && !usedCue.has(cueIdx)) || colonSpeaker) {
       let speaker: Span | null = colonSpeaker;
-      let cueTok: Token | null = colonSpeaker ? toks[a - 1] : null;
+      let cueTok: Token | null = colonCue;
       const sentStartTok = Math.min(prevLo, tokenAt(toks, sentences[sentOf(seg.outer.start)].start));
       if (cueIdx >= 0) {
         usedCue.add(cueIdx);
