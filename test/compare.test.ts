@@ -251,3 +251,13 @@ describe('bad input', () => {
     assert.match(html, /&lt;script&gt;/);
   });
 });
+
+describe('bounded time', () => {
+  it('a 6,000-number article and a 300-article story stay within seconds', () => {
+    const big = Array.from({ length: 3000 }, (_, i) => `On Monday ${i + 3} people were counted in district ${i + 1}, and the talks lasted ${(i % 9) + 1} hours.`).join('\n\n');
+    const t0 = performance.now();
+    const x = crossCheckStory({ storyId: 's', articles: [art('big', big), art('s4', S004)], copies: [] });
+    assert.ok(performance.now() - t0 < 15000);
+    assert.ok(Value.Check(StoryCrossCheckSchema, x));
+  });
+});

@@ -48,8 +48,10 @@ export function buildBrief(story: StoryView, al: Alignment, facts: Fact[], confl
     .filter((l) => l.speaker !== 'unattributed')
     .flatMap((l) => l.statements.filter((s) => !s.singleOutlet).map((s) => ({ l, s })))
     .sort((a, b) => b.s.independentSources - a.s.independentSources || cmp(a.s.id, b.s.id));
-  if (quotes.length && out.length < MAX) {
-    const { l, s } = quotes[0];
+  const usedSentences = new Set(out.flatMap((b) => b.citations.map((e) => `${e.articleId}@${e.sentence.start}`)));
+  const fresh = quotes.filter(({ s }) => !s.wordings.some((w) => w.evidence.some((e) => usedSentences.has(`${e.articleId}@${e.sentence.start}`))));
+  if (fresh.length && out.length < MAX) {
+    const { l, s } = fresh[0];
     const main = s.wordings[0];
     const variants = s.wordings.length > 1 ? `; also worded “${shorten(s.wordings[1].text, 120)}” (${s.wordings[1].outlets.join(', ')})` : '';
     out.push({

@@ -112,6 +112,7 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
       mentions.push({ sent: s, q, slot: `${q.unit}|${cls}`, label, low, high });
     }
   mentions.sort((a, b) => cmp(a.slot, b.slot) || cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
+  capPerSlot(mentions, (m) => m.slot);
   // Which pairs are about the same thing?
   const comparable = (a: QMention, b: QMention): boolean => {
     if (a.slot !== b.slot) return false;
@@ -177,6 +178,21 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
     });
   }
   return out;
+}
+
+/** Bounded time: at most MAX_PER_SLOT values of one slot are compared pairwise (the first in story order). */
+const MAX_PER_SLOT = 400;
+function capPerSlot<T>(sorted: T[], slot: (x: T) => string) {
+  let run = 0;
+  let prev = '';
+  let w = 0;
+  for (const x of sorted) {
+    const k = slot(x);
+    run = k === prev ? run + 1 : 1;
+    prev = k;
+    if (run <= MAX_PER_SLOT) sorted[w++] = x;
+  }
+  sorted.length = w;
 }
 
 function conflictNote(values: string[], pairs: Conflict['pairs']): string {
@@ -276,7 +292,7 @@ function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
       if (t.resolved && t.resolved.length < 10 && t.kind !== 'weekday') continue;
       const act = actOf(s, t);
       if (!act) continue;
-      const actors = new Set(s.entities.filter((e) => !/(?:ian|ese|ish)$/.test(e.key) && !(t.span.start <= e.span.start && e.span.end <= t.span.end)).map((e) => e.key));
+      const actors = actorKeys(s, t);
       if (!actors.size) continue;
       const wdText = /(monday|tuesday|wednesday|thursday|friday|saturday|sunday)/i.exec(t.text)?.[1]?.toLowerCase() ?? null;
       const weekday = wdText ? wdText[0].toUpperCase() + wdText.slice(1) : t.resolved && t.resolved.length >= 10 ? weekdayName(t.resolved) : null;
@@ -285,6 +301,7 @@ function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
       mentions.push({ sent: s, t, act, actors, value, weekday });
     }
   mentions.sort((a, b) => cmp(a.act, b.act) || cmp(a.sent.id, b.sent.id) || a.t.span.start - b.t.span.start);
+  capPerSlot(mentions, (m) => m.act);
   const sameValue = (a: DMention, b: DMention) => {
     if (a.value === b.value) return true;
     // one resolved, the other only a weekday: compare weekdays
@@ -351,12 +368,21 @@ function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
   return out;
 }
 
+/** Who acts in a sentence: people and organisations (places say where, not who; demonyms are places). */
+export function actorKeys(s: Sent, t?: { span: { start: number; end: number } }): Set<string> {
+  return new Set(
+    s.entities
+      .filter((e) => (e.type === 'PER' || e.type === 'ORG') && !(t && t.span.start <= e.span.start && e.span.end <= t.span.end))
+      .map((e) => e.key),
+  );
+}
+
 function displayActors(ms: DMention[], keys: string[]): string {
   const names: string[] = [];
-  for (const k of keys.slice(0, 3)) {
-    let best = k;
-    for (const m of ms) for (const e of m.sent.entities) if (e.key === k && e.name.length > best.length) best = e.name;
-    names.push(best);
+  for (const k of [...keys].sort(cmp).slice(0, 3)) {
+    let best = '';
+    for (const m of ms) for (const e of m.sent.entities) if (e.key === k && (e.name.length > best.length || (e.name.length === best.length && e.name < best))) best = e.name;
+    names.push(best || k);
   }
   return names.join(', ');
 }

@@ -98,10 +98,13 @@ function isoDay(published: AnnotatedArticle['article']['published']): string | n
   return m ? m[1] : null;
 }
 
+/** The outlet, or (unknown outlet) the input's file name, or the start of the article id. */
 function outletOf(a: AnnotatedArticle): string {
   const o = a.article.outlet?.trim();
   if (o) return o;
-  return `article ${a.article.docId.slice(0, 8)}`;
+  const base = (a.article.source ?? '').split(/[\\/]/).pop()?.replace(/\.[a-z0-9]{1,5}$/i, '');
+  if (base && base !== '-') return base;
+  return a.article.docId.slice(0, 12);
 }
 
 export function prepareStory(input: { articles: AnnotatedArticle[]; copies: string[][] }): StoryView {

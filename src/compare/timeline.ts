@@ -4,7 +4,7 @@
  * are one event with several sources. Dates resolved from the story rather than the article's own
  * publication date are marked inferred.
  */
-import { actOf } from './conflicts.js';
+import { actOf, actorKeys } from './conflicts.js';
 import type { Alignment } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
 import { clean, cmp } from './text.js';
@@ -27,15 +27,14 @@ export function buildTimeline(story: StoryView, al: Alignment, factIdOfCluster: 
       const grain = t.resolved.length >= 10 ? 'day' : t.resolved.length === 7 ? 'month' : 'year';
       if (grain === 'year' && t.kind !== 'year') continue;
       const act = actOf(s, t);
-      const actors = s.entities.map((e) => e.key).filter((k) => !/(?:ian|ese|ish)$/.test(k));
-      items.push({ sent: s, t, date: t.resolved.slice(0, 10), grain, act, actors: new Set(actors) });
+      items.push({ sent: s, t, date: t.resolved.slice(0, 10), grain, act, actors: actorKeys(s, t) });
     }
   // group: same date and (same fact cluster, or the same act by the same actors)
   items.sort((a, b) => cmp(a.date, b.date) || cmp(a.sent.id, b.sent.id) || a.t.span.start - b.t.span.start);
   const parent = items.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   for (let i = 0; i < items.length; i++)
-    for (let j = i + 1; j < items.length && items[j].date === items[i].date; j++) {
+    for (let j = i + 1; j < items.length && j - i <= 400 && items[j].date === items[i].date; j++) {
       const a = items[i];
       const b = items[j];
       if (a.sent.id === b.sent.id) continue;
