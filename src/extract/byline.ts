@@ -9,7 +9,8 @@ const NOT_PERSON =
 export function isPersonName(s: string): boolean {
   const t = s.trim();
   if (t.length < 3 || t.length > 60) return false;
-  if (/\d|@|https?:|[|/\\<>{}[\]=]/.test(t)) return false;
+  if (/\d|@|https?:|[|/\\<>{}[\]=]|\.[a-z]{2,4}$/i.test(t)) return false;
+  if (/^(гость|редакция|редакция сайта|redaktion|rédaction|redacción|redação|redazione|admin)$/i.test(t)) return false;
   if (NOT_PERSON.test(t)) return false;
   // names in scripts without letter case (Chinese, Japanese, Korean, Arabic ...)
   if (/^[\p{Lo}][\p{Lo}\p{M}·・ ]{1,11}$/u.test(t)) return true;

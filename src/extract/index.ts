@@ -193,7 +193,12 @@ function fill(article: Article, raw: RawDocument, deadline: number): void {
     article.messages.push({ level: 'info', stage: 'extract', message: `syndicated copy${wire.wire ? ` (${wire.wire})` : ''}: the outlet notes it is auto-generated from a syndicated feed` });
   }
   if (wire.wire && wire.evidence) article.messages.push({ level: 'info', stage: 'extract', message: `wire copy of ${wire.wire}: ${wire.evidence}` });
-  article.attributions = findAttributions(article.text);
+  // an outlet quoting itself ("Fox News has learned" on foxnews.com) is not another medium
+  const squash = (x: string) => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const own = article.outlet ? squash(article.outlet) : '';
+  article.attributions = findAttributions(article.text).filter((a) => !own || !own.includes(squash(a.name)));
+  // nor is the outlet (or a part of its name) one of the people in its byline
+  if (own) article.byline = article.byline.filter((b) => !own.includes(squash(b)));
 
   if (!article.text) {
     article.status = 'no-body';

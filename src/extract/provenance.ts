@@ -257,7 +257,8 @@ export function detectWire(lines: string[], extraAll: string[]): WireResult {
     if (/^\(?\s*(?:additional\s+)?reporting by [^;]{3,240};\s*(?:additional reporting by [^;]{3,240};\s*)?(?:writing by [^;]{3,120};\s*)?editing by /i.test(l.trim()))
       return pick('Reuters', 'Reuters reporting/editing footer');
     const c = copyrightRe.exec(l);
-    if (c) return pick([...AGENCY_FORM.keys()].find((f) => f.toLowerCase() === c[1].toLowerCase()) ?? c[1], `copyright "${c[0]}"`);
+    // "Copyright 2016 The Associated Press. All rights reserved." — not a photo credit ("© Reuters / D. Mercado")
+    if (c && c.index <= 20 && !/^\s*[/|]/.test(l.slice(c.index + c[0].length))) return pick([...AGENCY_FORM.keys()].find((f) => f.toLowerCase() === c[1].toLowerCase()) ?? c[1], `copyright "${c[0]}"`);
   }
   if (syndicated) return { wire: null, evidence: 'syndication note without an agency', syndicated };
   return { wire: null, evidence: null, syndicated: false };

@@ -51,6 +51,17 @@ export function extractFromHtml(html: string, hintUrl: string | null, deadline: 
     const h1 = w.blocks.find((b) => b.tag === 'h1');
     title = h1 ? h1.text : null;
   }
+  // the headline repeated at the top of the body (in a div or a paragraph) is not body text
+  if (title) {
+    const tk = squash(title);
+    for (let i = 0; i < Math.min(3, blocks.length); i++) {
+      if (squash(blocks[i].text) === tk) {
+        removed.push({ text: blocks[i].text, reason: 'headline' });
+        blocks.splice(i, 1);
+        break;
+      }
+    }
+  }
   let dek = meta.dek;
   if (dek && blocks.length && squash(blocks[0].text) === squash(dek)) dek = null;
   if (dek && dek.length > 400) dek = null;
