@@ -261,3 +261,12 @@ describe('bounded time', () => {
     assert.ok(Value.Check(StoryCrossCheckSchema, x));
   });
 });
+
+describe('schema', () => {
+  it('is one self-contained JSON Schema document (a single $id) that can be embedded in report.json', () => {
+    const json = JSON.stringify(StoryCrossCheckSchema);
+    assert.equal(json.match(/"\$id"/g)?.length, 1);
+    assert.equal(StoryCrossCheckSchema.type, 'object');
+    assert.ok(StoryCrossCheckSchema.required?.includes('facts'));
+  });
+});

@@ -7,7 +7,7 @@ import { type Static, Type } from '@sinclair/typebox';
 
 export const SpanSchema = Type.Object(
   { start: Type.Integer({ minimum: 0 }), end: Type.Integer({ minimum: 0 }) },
-  { $id: 'CrossCheckSpan', description: 'Half-open character range [start, end) into Article.text (UTF-16 code units).' },
+  { title: 'CrossCheckSpan', description: 'Half-open character range [start, end) into Article.text (UTF-16 code units).' },
 );
 
 export const EvidenceSchema = Type.Object(
@@ -16,7 +16,7 @@ export const EvidenceSchema = Type.Object(
     span: SpanSchema,
     sentence: SpanSchema,
   },
-  { $id: 'Evidence', description: 'Where a statement rests: the exact span and its sentence in one article.' },
+  { title: 'Evidence', description: 'Where a statement rests: the exact span and its sentence in one article.' },
 );
 
 export const SourceSchema = Type.Object(
@@ -28,7 +28,7 @@ export const SourceSchema = Type.Object(
     sourceGroup: Type.String(),
     published: Type.Union([Type.String(), Type.Null()]),
   },
-  { $id: 'CrossCheckSource' },
+  { title: 'CrossCheckSource' },
 );
 
 export const FactStatusSchema = Type.Union([Type.Literal('corroborated'), Type.Literal('single-source'), Type.Literal('conflicting')]);
@@ -50,7 +50,7 @@ export const FactSchema = Type.Object(
     evidence: Type.Array(EvidenceSchema),
     conflictIds: Type.Array(Type.String()),
   },
-  { $id: 'Fact' },
+  { title: 'Fact' },
 );
 
 export const NormalizedValueSchema = Type.Object({
@@ -97,7 +97,7 @@ export const ConflictSchema = Type.Object(
     note: Type.String(),
     factIds: Type.Array(Type.String()),
   },
-  { $id: 'Conflict' },
+  { title: 'Conflict' },
 );
 
 export const QuoteWordingSchema = Type.Object({
@@ -127,7 +127,7 @@ export const SpeakerLedgerSchema = Type.Object(
     name: Type.String(),
     statements: Type.Array(QuoteStatementSchema),
   },
-  { $id: 'SpeakerLedger' },
+  { title: 'SpeakerLedger' },
 );
 
 export const FramingRowSchema = Type.Object(
@@ -142,7 +142,7 @@ export const FramingRowSchema = Type.Object(
       }),
     ),
   },
-  { $id: 'FramingRow' },
+  { title: 'FramingRow' },
 );
 
 export const OmissionSchema = Type.Object(
@@ -153,7 +153,7 @@ export const OmissionSchema = Type.Object(
     carriedBy: Type.Integer(),
     missingFrom: Type.Array(Type.Object({ articleId: Type.String(), outlet: Type.String() })),
   },
-  { $id: 'Omission' },
+  { title: 'Omission' },
 );
 
 export const TimelineEventSchema = Type.Object(
@@ -169,7 +169,7 @@ export const TimelineEventSchema = Type.Object(
     evidence: Type.Array(EvidenceSchema),
     factId: Type.Union([Type.String(), Type.Null()]),
   },
-  { $id: 'TimelineEvent' },
+  { title: 'TimelineEvent' },
 );
 
 export const BriefSentenceSchema = Type.Object(
@@ -178,7 +178,7 @@ export const BriefSentenceSchema = Type.Object(
     kind: Type.Union([Type.Literal('fact'), Type.Literal('conflict'), Type.Literal('quote'), Type.Literal('note')]),
     citations: Type.Array(EvidenceSchema),
   },
-  { $id: 'BriefSentence' },
+  { title: 'BriefSentence' },
 );
 
 export const CrossCheckMessageSchema = Type.Object({
