@@ -9,7 +9,7 @@ export interface PreparedHtml {
   warnings: string[];
 }
 
-export const MAX_HTML_CHARS = 6_000_000;
+export const MAX_HTML_CHARS = 3_000_000;
 export const MAX_DEPTH = 2_000;
 
 const VOID = new Set([
