@@ -365,6 +365,9 @@ function isCue(toks: Token[], i: number, loose: boolean, weak = false): boolean 
     if (/^(states|reports|claims|notes|points|charges|promises|calls|hints|repeats)$/.test(lw) && (!next || !(lower(next) === 'that' || next.text === ':' || next.text === ',' || isOpen(next.text) || PRONOUNS[lower(next)] !== undefined))) return false;
   }
   if (/^(pointed|points|pointing)$/.test(lw) && lower(toks[i + 1]) !== 'out') return false;
+  // passive: "a ceasefire declared by Putin", "he is said to be"
+  if (/ed$/.test(lw) && lower(toks[i + 1]) === 'by' && !loose) return false;
+  if (lw === 'said' && lower(toks[i + 1]) === 'to' && /^(is|are|was|were|be|been|being)$/.test(prev)) return false;
   if (/^(called|calls|calling)$/.test(lw) && /^(off|up|in|back|out)$/.test(lower(toks[i + 1]))) return false;
   if (/^(continued|continues|agreed|agrees|repeated|repeats|posted|maintained|maintains|indicated|indicates|revealed|reveals|confirmed|confirms|hinted|hints)$/.test(lw) && !loose) {
     // need a clause or quote after: "continued, “…”", "agreed that"
@@ -713,7 +716,16 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
       // headline style "Pence: Gennifer Flowers Won't Be at Debate" — a short name, a colon, a clause
       let colon = -1;
       for (let i = lo + 1; i < Math.min(hi, lo + 6); i++) if (toks[i].text === ':') colon = i;
-      if (colon > lo && colon < hi - 3 && isCap(toks[lo]) && !/^(update|note|editor|photo|video|watch|read|related|source|sources|correction|by)$/i.test(toks[lo].text) && !inAnySegment(toks[colon + 1].start)) {
+      const label = colon > lo ? text.slice(toks[lo].start, toks[colon - 1].end) : '';
+      const spaced = colon > lo && toks[colon].start > toks[colon - 1].end; // "Topics :" is a page label
+      if (
+        colon > lo &&
+        colon < hi - 4 &&
+        !spaced &&
+        isCap(toks[lo]) &&
+        !/\b(update[sd]?|note|editor|editor’s|editor's|photo|image|video|watch|read|related|source|sources|correction|by|topics?|tags?|published|posted|credit|share|follow|also|more|explore|subscribe|advertisement|warning|caption|file)\b/i.test(label) &&
+        !inAnySegment(toks[colon + 1].start)
+      ) {
         let names = true;
         for (let i = lo; i < colon; i++) if (!isCap(toks[i]) && !/^(of|the|and|['’]s|\.)$/.test(lower(toks[i]))) names = false;
         if (names) {
