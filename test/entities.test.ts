@@ -257,6 +257,27 @@ describe('bad input', () => {
     assert.ok(performance.now() - t1 < 15_000);
   });
 
+  test('random bytes, control characters, CRLF and overlapping sentence spans: valid spans, no exception', () => {
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const alphabet = ['A', 'z', ' ', '.', '\n', '\r\n', '\u0000', '’s', '😀', '\ud800', 'Ж', '中', 'é', '-', '"', 'Putin ', 'NATO ', 'Mr. '];
+    for (let k = 0; k < 50; k++) {
+      let text = '';
+      const len = Math.floor(rnd() * 400);
+      for (let i = 0; i < len; i++) text += alphabet[Math.floor(rnd() * alphabet.length)];
+      const ms = recognise(text);
+      for (const m of ms) assert.equal(text.slice(m.span.start, m.span.end), m.text);
+    }
+    const text = 'Putin met Xi in Moscow.\r\nThe Kremlin said so.';
+    const ms = recogniseEntities(text, [
+      { start: 0, end: 23 },
+      { start: 10, end: text.length },
+      { start: 0, end: text.length },
+    ]);
+    for (let i = 1; i < ms.length; i++) assert.ok(ms[i].span.start >= ms[i - 1].span.end);
+    assert.ok(ms.some((m) => m.text === 'Kremlin' && m.type === 'ORG'));
+  });
+
   test('deterministic output', () => {
     const text = seedText.get('004')!;
     assert.deepEqual(recognise(text), recognise(text));

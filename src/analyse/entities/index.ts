@@ -82,8 +82,15 @@ export function recogniseEntities(text: string, sentences: Span[]): EntityMentio
       i = j;
     }
   });
-  mentions.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return linkWithinArticle(splitRunTogether(mentions));
+  mentions.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  // Overlapping sentence spans given by a caller would tag a stretch twice: keep the first, longest reading.
+  const kept: EntityMention[] = [];
+  for (const m of mentions) {
+    const last = kept[kept.length - 1];
+    if (last && m.span.start < last.span.end) continue;
+    kept.push(m);
+  }
+  return linkWithinArticle(splitRunTogether(kept));
 }
 
 /**
