@@ -1,5 +1,5 @@
 import type { DocMessage } from '../model/types.js';
-import { fnv1a, minhash } from './minhash.js';
+import { fnv1a, minhash, sequenceHash } from './minhash.js';
 import { addTerms, capitalisedNames, isTitleCase, nameSlug, placeOf, words } from './text.js';
 import { STORIES_VERSION, type StoryFeatures, type StoryInput } from './types.js';
 
@@ -129,8 +129,9 @@ export function storyFeatures(input: StoryInput, options: { now?: string | null 
 
   // near-duplicate sketch over the body (a syndicated copy often gets a new headline)
   const lower = ws.map((w) => w.word.toLowerCase());
-  const sketch = minhash(lower);
-  const textHash = fnv1a(lower.join(' ')).toString(16).padStart(8, '0') + (lower.length % 4096).toString(16);
+  const hashes = lower.map((w) => fnv1a(w));
+  const sketch = minhash(lower, hashes);
+  const textHash = sequenceHash(hashes);
 
   const status = nWords === 0 && terms.size === 0 ? 'empty' : terms.size < 3 ? 'too-short' : 'ok';
   if (status === 'empty') warn('no text: the article is a story of its own');

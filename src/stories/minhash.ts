@@ -42,13 +42,12 @@ export function shingleSize(n: number): number {
  * estimate of classic MinHash at a 64th of the cost. `k` is stored with the sketch: only sketches
  * with the same `k` are comparable.
  */
-export function minhash(wordsLower: string[]): { k: number; sig: number[] } | null {
+export function minhash(wordsLower: string[], wordHashes: number[] = wordsLower.map((w) => fnv1a(w))): { k: number; sig: number[] } | null {
   const n = wordsLower.length;
   if (n === 0) return null;
   const k = shingleSize(n);
   const EMPTY = 0xffffffff;
   const sig = new Array<number>(SKETCH_SIZE).fill(EMPTY);
-  const wordHashes = wordsLower.map((w) => fnv1a(w));
   const count = Math.max(1, n - k + 1);
   for (let i = 0; i < count; i++) {
     let h = 0x9747b28c;
@@ -69,6 +68,17 @@ export function minhash(wordsLower: string[]): { k: number; sig: number[] } | nu
     }
   }
   return { k, sig };
+}
+
+/** Order-sensitive 64-bit hash (hex) of a sequence of word hashes: the exact-copy key of a text. */
+export function sequenceHash(wordHashes: number[]): string {
+  let a = 0x811c9dc5;
+  let b = 0x2545f491;
+  for (const h of wordHashes) {
+    a = mix(a ^ h);
+    b = mix((b + h) ^ 0x5bd1e995);
+  }
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }
 
 /** Estimated Jaccard similarity of two sketches (0 when not comparable). */

@@ -170,8 +170,9 @@ function sentenceGap(text: string, from: number, to: number): boolean {
 }
 
 function slug(name: string): string {
-  return name
-    .toLowerCase()
+  const lower = name.toLowerCase();
+  if (/^[a-z0-9 ]+$/.test(lower)) return lower.replace(/ /g, '_');
+  return lower
     .replace(/['’]s$/, '')
     .replace(/[^\p{L}\p{N}]+/gu, '_')
     .replace(/^_+|_+$/g, '');
@@ -205,7 +206,7 @@ export function capitalisedNames(text: string, ws: { word: string; start: number
     const prevEnd = i === 0 ? 0 : ws[i - 1].start + ws[i - 1].word.length;
     const joined = run.length > 0 && onlySpaces(text, prevEnd, ws[i].start) && text.charCodeAt(prevEnd) !== 45;
     if (!joined) flush();
-    const cap = w.length > 1 && isCap(w) && !NOT_NAMES.has(w.replace(/['’]s$/, ''));
+    const cap = w.length > 1 && isCap(w) && !NOT_NAMES.has(w) && !NOT_NAMES.has(w.replace(/['’]s$/, ''));
     if (cap && (!starts[i] || midCaps.has(w))) {
       run.push(w);
     } else if (run.length > 0 && joined && /^(?:of|de|la|bin|al|von|van)$/.test(w)) {
