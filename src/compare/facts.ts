@@ -38,11 +38,14 @@ export function alignFacts(story: StoryView): Alignment {
   const inName = new Map<string, number>();
   const seenKey = new Map<string, number>();
   for (const s of story.sentences) {
-    const spans = s.entities.map((e) => e.span);
+    const spans = s.entities.map((e) => e.span).sort((x, y) => x.start - y.start);
+    let e = 0;
     for (const t of s.tokens) {
       if (!t.content) continue;
       seenKey.set(t.key, (seenKey.get(t.key) ?? 0) + 1);
-      const named = spans.some((sp) => t.start >= sp.start - 1 && t.end <= sp.end + 1) || (TITLE_WORDS.has(t.norm) && spans.some((sp) => sp.start >= t.end && sp.start - t.end <= 2));
+      while (e < spans.length && spans[e].end + 1 < t.end) e++;
+      const sp = spans[e];
+      const named = !!sp && ((t.start >= sp.start - 1 && t.end <= sp.end + 1) || (TITLE_WORDS.has(t.norm) && sp.start >= t.end && sp.start - t.end <= 2));
       if (named) inName.set(t.key, (inName.get(t.key) ?? 0) + 1);
     }
   }
@@ -75,8 +78,15 @@ export function alignFacts(story: StoryView): Alignment {
       if (!l) index.set(k, (l = []));
       l.push(s);
     }
-  const simCache = new Map<string, number>();
-  const pairKey = (a: Sent, b: Sent) => (a.id < b.id ? `${a.id}|${b.id}` : `${b.id}|${a.id}`);
+  const simCache = new Map<number, number>();
+  const ordinal = new Map<Sent, number>();
+  story.sentences.forEach((s, i) => ordinal.set(s, i));
+  const nAll = story.sentences.length;
+  const pairKey = (a: Sent, b: Sent) => {
+    const i = ordinal.get(a)!;
+    const j = ordinal.get(b)!;
+    return i < j ? i * nAll + j : j * nAll + i;
+  };
   const computeSim = (a: Sent, b: Sent): number => {
     let dot = 0;
     let mass = 0;

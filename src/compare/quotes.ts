@@ -55,7 +55,13 @@ export function quoteSimilarity(a: QItem, b: QItem): number {
   // quotes (words the whole story repeats, such as "tax code" in a tax story, weigh little)
   const wov = minW > 0 ? sharedW / minW : 0;
   const ov = shared >= 3 || (shared === 2 && shared / maxSize >= 0.5) ? wov : 0;
-  return Math.max(ov, jaccard(a.grams, b.grams));
+  if (ov >= 0.8) return ov;
+  // character n-grams catch spelling and inflection variants the words miss; sets of very
+  // different sizes cannot reach the thresholds
+  const ga = a.grams;
+  const gb = b.grams;
+  if (Math.min(ga.size, gb.size) / Math.max(ga.size, gb.size, 1) < 0.5) return ov;
+  return Math.max(ov, jaccard(ga, gb));
 }
 
 export function buildQuoteLedger(story: StoryView): SpeakerLedger[] {
@@ -81,10 +87,19 @@ export function buildQuoteLedger(story: StoryView): SpeakerLedger[] {
   }
   // Unattributed quotes: attach to a speaker's statement when near-verbatim and unambiguous.
   const rest: QItem[] = [];
+  const groupsByKey = new Map<string, Set<QItem[]>>();
+  for (const [, groups] of statements)
+    for (const g of groups)
+      for (const o of g)
+        for (const k of o.keys) {
+          if (!groupsByKey.has(k)) groupsByKey.set(k, new Set());
+          groupsByKey.get(k)!.add(g);
+        }
   for (const it of bySpeaker.get('') ?? []) {
     const hits: QItem[][] = [];
-    for (const [, groups] of statements)
-      for (const g of groups) if (g.some((o) => o.q.art.id !== it.q.art.id && sharesKey(o, it) && quoteSimilarity(o, it) >= 0.8)) hits.push(g);
+    const cands = new Set<QItem[]>();
+    for (const k of it.keys) for (const g of groupsByKey.get(k) ?? []) cands.add(g);
+    for (const g of cands) if (g.some((o) => o.q.art.id !== it.q.art.id && sharesKey(o, it) && quoteSimilarity(o, it) >= 0.8)) hits.push(g);
     if (hits.length === 1) hits[0].push(it);
     else rest.push(it);
   }
