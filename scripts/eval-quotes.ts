@@ -36,6 +36,7 @@ import { splitSentences, tokenize } from '../src/analyse/tokenize.js';
 import type { EntityMention, Quote, Span } from '../src/model/types.js';
 
 interface GoldAttribution {
+  cueText: string | null;
   content: Span;
   /** The content fragments (one unless the annotation is discontinuous). */
   fragments: Span[];
@@ -89,7 +90,9 @@ export function loadGold(text: string, ann: string): GoldAttribution[] {
     if (!c) continue;
     const content = { start: c.ranges[0].start, end: c.ranges[c.ranges.length - 1].end };
     const src = tb.get(roles.get('Source') ?? '');
+    const cueT = tb.get(roles.get('Cue') ?? '');
     out.push({
+      cueText: cueT ? cueT.text : null,
       content,
       fragments: c.ranges,
       source: src ? src.ranges : null,
@@ -230,7 +233,7 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
       if (best < 0 || bestScore < 0.5) {
         if (verbose)
           console.log(
-            `MISS${g.direct ? ' D' : ''} ${JSON.stringify(text.slice(g.content.start, g.content.end).slice(0, 160))} ← ${g.sourceText}${g.direct ? ` CTX ${JSON.stringify(text.slice(Math.max(0, g.content.start - 100), g.content.start))} … ${JSON.stringify(text.slice(g.content.end, g.content.end + 80))}` : ''}`,
+            `MISS${g.direct ? ' D' : ''} [${g.cueText}] ${JSON.stringify(text.slice(g.content.start, g.content.end).slice(0, 160))} ← ${g.sourceText}${g.direct ? ` CTX ${JSON.stringify(text.slice(Math.max(0, g.content.start - 100), g.content.start))} … ${JSON.stringify(text.slice(g.content.end, g.content.end + 80))}` : ''}`,
           );
         continue;
       }

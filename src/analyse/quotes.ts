@@ -822,6 +822,16 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     if (q) {
       q.kind = kindOf(text, q.span, segments);
       quotes.push(q);
+      // a reported clause with its own "X said" inside: a nested attribution, looked at once
+      if (!work[s].retry && q.kind !== 'direct') {
+        for (let x = c + 2; x < hi - 2; x++) {
+          if (inAnySegment(toks[x].start)) continue;
+          if (/^(said|says|told|tells)$/.test(lower(toks[x])) && isCue(toks, x, false)) {
+            work.push({ span: { start: toks[c + 1].start, end: sent.end }, retry: true });
+            break;
+          }
+        }
+      }
     }
   }
 
@@ -877,7 +887,8 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
   const out: Quote[] = [];
   for (const q of quotes) {
     const last = out[out.length - 1];
-    if (last && q.span.start >= last.span.start && q.span.end <= last.span.end) continue;
+    const nestedAttribution = last?.cue && q.cue && last.cue.span.start !== q.cue.span.start && last.kind !== 'direct' && q.kind !== 'direct' && q.span.start > last.span.start;
+    if (last && q.span.start >= last.span.start && q.span.end <= last.span.end && !nestedAttribution) continue;
     out.push(q);
   }
   return out;
