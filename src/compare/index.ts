@@ -50,11 +50,74 @@ export function crossCheckStory(input: CrossCheckInput): StoryCrossCheck {
     central: Sent;
     cluster: number | null;
   }
-  const drafts: Draft[] = al.clusters.map((c, i) => ({ sents: c.members, shared: c.shared, central: c.central, cluster: i }));
+  // The sentences of one conflict state the same fact with different values: one conflicting fact.
+  const unitOf = new Map<string, string>(); // sentence id → unit id (cluster or conflict group)
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  const join = (a: string, b: string) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  };
+  al.clusters.forEach((c, i) => {
+    parent.set(`c${String(i).padStart(6, '0')}`, `c${String(i).padStart(6, '0')}`);
+    for (const m of c.members) unitOf.set(m.id, `c${String(i).padStart(6, '0')}`);
+  });
+  for (const ss of [...conflictSents.keys()].sort(cmp)) {
+    if (!unitOf.has(ss)) {
+      unitOf.set(ss, `s${ss}`);
+      parent.set(`s${ss}`, `s${ss}`);
+    }
+  }
+  for (const c of conflicts) {
+    const units = c.sides.flatMap((side) => side.evidence.map((e) => sentAt.get(`${e.articleId}@${e.sentence.start}`)?.id)).filter((id): id is string => !!id);
+    for (let i = 1; i < units.length; i++) join(unitOf.get(units[0])!, unitOf.get(units[i])!);
+  }
+  const byUnit = new Map<string, Sent[]>();
   for (const s of story.sentences) {
-    if (al.clusterOf.has(s.id)) continue;
+    const u = unitOf.get(s.id);
+    if (!u) continue;
+    const r = find(u);
+    if (!byUnit.has(r)) byUnit.set(r, []);
+    byUnit.get(r)!.push(s);
+  }
+  const drafts: Draft[] = [];
+  for (const [u, sents] of [...byUnit].sort((a, b) => cmp(a[0], b[0]))) {
+    const clusterIds = [...new Set(sents.map((s) => al.clusterOf.get(s.id)).filter((c): c is number => c !== undefined))];
+    if (clusterIds.length === 1 && al.clusters[clusterIds[0]].members.length === sents.length) {
+      const c = al.clusters[clusterIds[0]];
+      drafts.push({ sents: c.members, shared: c.shared, central: c.central, cluster: clusterIds[0] });
+      continue;
+    }
+    const keyArts = new Map<string, Set<string>>();
+    for (const s of sents)
+      for (const k of s.keys) {
+        if (!keyArts.has(k)) keyArts.set(k, new Set());
+        keyArts.get(k)!.add(s.art.id);
+      }
+    const shared = new Set([...keyArts].filter(([, v]) => v.size >= 2).map(([k]) => k));
+    let central = sents[0];
+    let best = -1;
+    for (const s of sents) {
+      let t = 0;
+      for (const o of sents) if (o.art.id !== s.art.id) t += al.sim(s, o);
+      if (t > best + 1e-9) {
+        best = t;
+        central = s;
+      }
+    }
+    drafts.push({ sents, shared, central, cluster: clusterIds.length === 1 ? clusterIds[0] : null });
+    void u;
+  }
+  for (const s of story.sentences) {
+    if (unitOf.has(s.id)) continue;
     const checkable = s.keys.size >= 4 && s.span.end - s.span.start <= 600 && (s.quantities.length > 0 || s.times.length > 0 || s.entities.length > 0);
-    if (checkable || conflictSents.has(s.id)) drafts.push({ sents: [s], shared: new Set(), central: s, cluster: null });
+    if (checkable) drafts.push({ sents: [s], shared: new Set(), central: s, cluster: null });
   }
   const facts: (Fact & { _d: Draft })[] = drafts.map((d) => {
     const articles = [...new Set(d.sents.map((s) => s.art.id))].sort(cmp);
@@ -77,6 +140,8 @@ export function crossCheckStory(input: CrossCheckInput): StoryCrossCheck {
       independentSources,
       actors: [...new Set(d.central.entities.map((e) => e.key))].sort(cmp),
       sharedTerms,
+      when: d.central.times.map((t) => ({ text: clean(t.text), date: t.resolved, inferred: t.resolved ? t.resolvedInferred : false })),
+      quantities: d.central.quantities.map((q) => ({ text: clean(q.text), value: q.value, unit: q.unit, qualifier: q.qualifier, counted: q.counted ?? null })),
       evidence: d.sents.map((s) => evidence(s, d.shared.size ? sharedSpan(s, d.shared) : undefined)),
       conflictIds: [],
       _d: d,

@@ -47,6 +47,18 @@ export const FactSchema = Type.Object(
     actors: Type.Array(Type.String()),
     /** Words shared by the aligned wordings (normalised), which is what aligned them. */
     sharedTerms: Type.Array(Type.String()),
+    /** Time expressions of the statement (central wording), resolved where possible. */
+    when: Type.Array(Type.Object({ text: Type.String(), date: Type.Union([Type.String(), Type.Null()]), inferred: Type.Boolean() })),
+    /** Quantities of the statement (central wording), normalised (durations in hours). */
+    quantities: Type.Array(
+      Type.Object({
+        text: Type.String(),
+        value: Type.Number(),
+        unit: Type.String(),
+        qualifier: Type.String(),
+        counted: Type.Union([Type.String(), Type.Null()]),
+      }),
+    ),
     evidence: Type.Array(EvidenceSchema),
     conflictIds: Type.Array(Type.String()),
   },
