@@ -80,7 +80,9 @@ export function alignFacts(story: StoryView): Alignment {
     }
   const simCache = new Map<number, number>();
   const ordinal = new Map<Sent, number>();
-  story.sentences.forEach((s, i) => ordinal.set(s, i));
+  story.sentences.forEach((s, i) => {
+    ordinal.set(s, i);
+  });
   const nAll = story.sentences.length;
   const pairKey = (a: Sent, b: Sent) => {
     const i = ordinal.get(a)!;

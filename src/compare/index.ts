@@ -62,7 +62,9 @@ export function crossCheckStory(input: CrossCheckInput): StoryCrossCheck {
   const join = (a: string, b: string) => {
     const ra = find(a);
     const rb = find(b);
-    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+    if (ra === rb) return;
+    if (cmp(ra, rb) < 0) parent.set(rb, ra);
+    else parent.set(ra, rb);
   };
   al.clusters.forEach((c, i) => {
     parent.set(`c${String(i).padStart(6, '0')}`, `c${String(i).padStart(6, '0')}`);
