@@ -54,7 +54,10 @@ describe('wire detection on PolNeAR texts', () => {
     const names: Record<string, string> = { AP: 'Associated Press', UPI: 'United Press International', AFP: 'Agence France-Presse' };
     for (const w of ['AP', 'UPI', 'AFP']) {
       const r = pick(w);
-      assert.equal(extractArticle(doc(read(r[0], r[1]), 'text')).wire, names[w], r[1]);
+      const a = extractArticle(doc(read(r[0], r[1]), 'text'));
+      assert.equal(a.wire, names[w], r[1]);
+      // the headline is the first line, not the "CITY (AP) — The Latest on ...:" dateline line
+      assert.equal(a.title, read(r[0], r[1]).split('\n')[0].trim(), r[1]);
     }
     const none = rows.filter((r) => r[11] === 'None').slice(0, 40);
     const fps = none.filter((r) => extractArticle(doc(read(r[0], r[1]), 'text')).wire !== null);

@@ -223,7 +223,7 @@ export function extractFromText(content: string, hintTitle: string | null, deadl
       title = t;
       continue;
     }
-    if (!title && !titleKey && (l.cls !== 'bad' || l.reason === 'repeated line') && l.cls !== 'header' && l.cls !== 'end' && l.words >= 4 && t.length <= 250 && (HEADING_LIKE(t) || /!$/.test(t)) && !parseTextDate(t)) {
+    if (!title && !titleKey && (l.cls !== 'bad' || l.reason === 'repeated line') && l.cls !== 'header' && l.cls !== 'end' && l.words >= 4 && t.length <= 250 && l.cls !== 'good' && !DATELINE_RE.test(t) && !parseTextDate(t)) {
       title = t;
       continue;
     }
