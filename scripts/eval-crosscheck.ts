@@ -81,7 +81,7 @@ export function loadStory(f: StoryFixture): { articles: AnnotatedArticle[]; idOf
     const path = resolve(ROOT, a.path);
     const res = readFile(path);
     const doc = res.find((r) => r.kind === 'doc');
-    if (!doc || doc.kind !== 'doc') throw new Error(`fixture ${f.name}: cannot read ${a.path}`);
+    if (doc?.kind !== 'doc') throw new Error(`fixture ${f.name}: cannot read ${a.path}`);
     const article = extractArticle(doc.doc);
     if (!article.outlet && a.outlet) article.outlet = a.outlet;
     if (!article.published && a.published) article.published = { iso: a.published, precision: 'day', source: 'input' };
