@@ -238,6 +238,8 @@ function subjectBefore(toks: Token[], end: number, lo: number): Span | null {
   const last = toks[j];
   const lw = lower(last);
   if (PRONOUNS[lw] !== undefined) return { start: last.start, end: last.end };
+  // "Jessie Elkins, 70, who said …": the relative pronoun as written; resolveSpeaker finds the antecedent
+  if (lw === 'who' && j - 1 > lo && toks[j - 1].text === ',') return { start: last.start, end: last.end };
   if (!isWord(last) && last.text !== ')') return null;
   if (NON_HEAD.has(lw) || CUE_FORMS.has(lw)) return null;
   if (!isCap(last) && /(ed|ing)$/.test(lw) && !/^(ceo)$/.test(lw)) return null;
@@ -299,6 +301,14 @@ function mentionsFrom(entities: EntityMention[]): NameMention[] {
 
 function resolveSpeaker(ctx: Ctx, span: Span): { entity: string | null; name: string | null } {
   const raw = ctx.text.slice(span.start, span.end);
+  if (raw.toLowerCase() === 'who') {
+    // the noun phrase before ", who" (skipping an age: "Jessie Elkins, 70, who")
+    const i = tokenAt(ctx.toks, span.start);
+    let k = i - 2;
+    if (k > 1 && /^\d+$/.test(ctx.toks[k].text) && ctx.toks[k - 1].text === ',') k -= 2;
+    const np = k >= 0 ? subjectBefore(ctx.toks, k + 1, Math.max(0, k - 10)) : null;
+    return np ? resolveSpeaker(ctx, np) : { entity: null, name: null };
+  }
   const pron = PRONOUNS[raw.toLowerCase()];
   if (pron !== undefined) {
     for (let i = ctx.speakers.length - 1; i >= 0; i--) {
