@@ -401,7 +401,8 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
     const report = /^[A-Za-z0-9_.:-]{1,200}$/.test(id) ? live.report(id) : null;
     if (!report) return sendPage(reply, 404, notFoundPage('No such story (it may have been merged or removed).'));
     const fragment = (req.query as Record<string, unknown>).fragment === '1';
-    return sendPage(reply, 200, (nonce) => storyPage(nonce, report, fragment));
+    const problem = live.reportErrors.get(id) ?? null;
+    return sendPage(reply, 200, (nonce) => storyPage(nonce, report, fragment, problem));
   });
 
   app.get('/articles/:id', async (req, reply) => {

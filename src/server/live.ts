@@ -270,7 +270,18 @@ export class LiveStories extends EventEmitter {
     if (hot && hot.key === key) return hot.report;
     let report = this.store.getStoryReport<ReportStory>(publicId, key);
     if (!report) {
-      report = buildStory(this.store, g, new Map(), reportExtras());
+      try {
+        report = buildStory(this.store, g, new Map(), reportExtras());
+        this.reportErrors.delete(publicId);
+      } catch (e) {
+        // a story whose cross-check fails is still served, without it; the problem is reported with it
+        report = buildStory(this.store, g, new Map(), { ...reportExtras(), crossCheck: undefined });
+        this.reportErrors.set(publicId, (e as Error)?.message ?? String(e));
+        this.remember(publicId, key, report);
+        this.summaries.set(publicId, summarise(key, report));
+        this.dirty.delete(publicId);
+        return report;
+      }
       try {
         this.store.saveStoryReport(publicId, key, report);
       } catch {
@@ -299,6 +310,9 @@ export class LiveStories extends EventEmitter {
     const report = this.report(publicId);
     return report ? JSON.stringify(report) : null;
   }
+
+  /** Stories whose cross-check failed (served without it), with the reason. */
+  readonly reportErrors = new Map<string, string>();
 
   /** A few recently used reports, parsed, for the HTML pages. */
   private hot = new Map<string, { key: string; report: ReportStory }>();

@@ -396,7 +396,7 @@ function crossCheckHtml(story: ReportStory, articles: Labels): string {
   return out.join('\n');
 }
 
-export function storyPage(nonce: string, story: ReportStory, fragment: boolean): string {
+export function storyPage(nonce: string, story: ReportStory, fragment: boolean, problem: string | null = null): string {
   const articles = labelsOf(story);
   const texts: Record<string, { title: string; outlet: string | null; text: string }> = {};
   for (const a of story.articles) texts[a.id] = { title: a.title ?? '(untitled)', outlet: outletOf(articles, a.id), text: a.text };
@@ -413,7 +413,7 @@ export function storyPage(nonce: string, story: ReportStory, fragment: boolean):
   const live = `<div id="live-target" data-story="${esc(story.id)}" data-version="0">
 <h1 id="story-title">${esc(story.title)}</h1>
 <p class="meta"><span id="article-count">${plural(story.articleCount, 'article')}</span> · ${plural(story.independentSources, 'independent source')} · ${esc(story.outlets.join(', ') || 'outlets unknown')} · ${esc(spanLabel(story))} · story <code>${esc(story.id)}</code> · <a href="/api/stories/${encodeURIComponent(story.id)}">JSON</a></p>
-${crossCheckHtml(story, articles)}
+${problem ? `<div class="notice err" id="crosscheck-error">The cross-check of this story failed: ${esc(problem)}</div>` : crossCheckHtml(story, articles)}
 <h2 id="articles">Articles</h2><table><thead><tr><th>#</th><th>Title</th><th>Outlet</th><th>Published</th><th>Source</th></tr></thead><tbody>${articleRows}</tbody></table>
 ${entities ? `<h2>Main entities</h2><p>${entities}</p>` : ''}
 ${jsonScript('article-texts', texts)}
