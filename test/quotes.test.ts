@@ -111,6 +111,13 @@ describe('findQuotes on PolNeAR text', () => {
     assert.equal(slice(text, q.speakerSpan), 'he');
   });
 
+  it('relative pronoun speakers: "…, who said" is the noun phrase before it', () => {
+    const text = readFileSync(join('../shared/data/attribution/polnear/train/text', 'wash-post_2016-05-29_verizon-striking-unions-reach-fo.txt'), 'utf8');
+    const q = quoteWith(text, quotesOf(text), 'he expects the agreement to be finalized');
+    assert.equal(slice(text, q.speakerSpan), 'who');
+    assert.equal(q.speakerName, 'Thomas Perez');
+  });
+
   it('keeps its scores on the dev set (regression guard; figures: npm run eval:quotes)', () => {
     const r = evaluateQuotes(POLNEAR_DEV);
     assert.equal(r.articles, 84);

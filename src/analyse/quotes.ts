@@ -177,7 +177,7 @@ export function fallbackSpeakerName(text: string, span: Span): { entity: string;
     const bare = t.text.replace(/\.$/, '');
     if (isCap(t) && !TITLE_WORDS.has(t.text.toLowerCase()) && !CAP_STOP.has(bare)) {
       let j = i;
-      while (j + 1 < toks.length && isCap(toks[j + 1]) && !CAP_STOP.has(toks[j + 1].text)) j++;
+      while (j + 1 < toks.length && isCap(toks[j + 1]) && !CAP_STOP.has(toks[j + 1].text) && !TITLE_WORDS.has(toks[j + 1].text.toLowerCase())) j++;
       best = { a: i, b: j }; // keep the last run: "Kremlin spokesman Dmitry Peskov" → "Dmitry Peskov"
       i = j + 1;
     } else i++;
