@@ -175,19 +175,23 @@ function quality() {
   let feats: StoryFeatures[] = [];
   let batch: string[][] = [];
   let incr: string[][] = [];
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   for (let r = 0; r < REPEATS; r++) {
-    let t0 = performance.now();
+    let t0 = cpuMs();
     feats = inputs.map((i) => storyFeatures(i));
-    tF.push(performance.now() - t0);
-    t0 = performance.now();
+    tF.push(cpuMs() - t0);
+    t0 = cpuMs();
     batch = groupStories(feats).map((g) => g.members);
-    tB.push(performance.now() - t0);
-    t0 = performance.now();
+    tB.push(cpuMs() - t0);
+    t0 = cpuMs();
     const idx = new StoryIndex();
     for (const f of feats) idx.add(f);
     idx.settle();
     incr = idx.stories().map((g) => g.members);
-    tI.push(performance.now() - t0);
+    tI.push(cpuMs() - t0);
   }
   const sb = scoreClusters(gold, batch);
   const si = scoreClusters(gold, incr);
@@ -196,7 +200,7 @@ function quality() {
   const sameAfterShuffle = JSON.stringify(groupStories(shuffled)) === JSON.stringify(groupStories(feats));
 
   const table = [
-    ['system', 'B3 P', 'B3 R', 'B3 F1', 'pair F1', 'clusters', 'ms (median)'],
+    ['system', 'B3 P', 'B3 R', 'B3 F1', 'pair F1', 'clusters', 'CPU ms (median)'],
     [
       `TF-IDF centroid single-pass (best t=${bestBase.threshold})`,
       fmt(bestBase.scores.bcubed.precision),
@@ -273,7 +277,7 @@ function loadBases(): Base[] {
  * outlets over 1–4 days; each report drops some paragraphs, swaps some words and gets a new
  * headline; a quarter of the reports are verbatim wire copies.
  */
-function* syntheticStream(n: number, seed: number): Generator<StoryInput> {
+function* syntheticStream(n: number, seed: number): Generator<StoryInput & { event: number }> {
   const bases = loadBases();
   const vocab = bases.flatMap((b) => b.paragraphs.flat()).filter((_, i) => i % 97 === 0);
   const r = rng(seed);
@@ -308,6 +312,7 @@ function* syntheticStream(n: number, seed: number): Generator<StoryInput> {
       if (ev.wire === null) ev.wire = text;
     }
     yield {
+      event: ev.id,
       id: `syn-${i}`,
       title,
       text,
@@ -418,7 +423,10 @@ async function scaleChild(n: number) {
     const u = process.cpuUsage();
     return (u.user + u.system) / 1000;
   };
+  const gold = new Map<string, string>();
+  const assigned: StoryGroupLite[] = [];
   for (const input of syntheticStream(n, 42)) {
+    gold.set(input.id, String(input.event));
     const a = cpuMs();
     const f = storyFeatures(input);
     const b = cpuMs();
@@ -428,15 +436,22 @@ async function scaleChild(n: number) {
     addMs += c - b;
     words += f.words;
     if (++i % 1000 === 0) {
-      closed += idx.drainClosed().length;
+      const drained = idx.drainClosed();
+      closed += drained.length;
+      for (const g of drained) assigned.push(g.members);
       const m = process.memoryUsage();
       peakRss = Math.max(peakRss, m.rss);
       peakHeap = Math.max(peakHeap, m.heapUsed);
       peakOpenDocs = Math.max(peakOpenDocs, idx.size.openDocs);
     }
   }
-  closed += idx.drainClosed().length;
-  const open = idx.stories().length;
+  const drained = idx.drainClosed();
+  closed += drained.length;
+  for (const g of drained) assigned.push(g.members);
+  const rest = idx.stories();
+  for (const g of rest) assigned.push(g.members);
+  const open = rest.length;
+  const q = scoreClusters(gold, assigned);
   const wallMs = performance.now() - t0;
   return {
     docs: n,
@@ -450,8 +465,14 @@ async function scaleChild(n: number) {
     peakRssMB: peakRss / 2 ** 20,
     peakHeapMB: peakHeap / 2 ** 20,
     peakOpenDocs,
+    events: q.goldClusters,
+    bcubedF1: q.bcubed.f1,
+    bcubedP: q.bcubed.precision,
+    bcubedR: q.bcubed.recall,
   };
 }
+
+type StoryGroupLite = string[];
 
 async function runChild(n: number, mode = '--scale-child'): Promise<Record<string, number>> {
   const { execFileSync } = await import('node:child_process');
@@ -474,9 +495,21 @@ async function scale(skip1m: boolean) {
     const med = (key: string) => median(rs.map((x) => x[key]));
     textRuns.push({ ...rs[0], repeats: reps, docsPerSecFeaturesAndGroup: med('docsPerSecFeaturesAndGroup'), docsPerSecGroupOnly: med('docsPerSecGroupOnly'), peakRssMB: med('peakRssMB'), peakHeapMB: med('peakHeapMB') });
   }
-  const ta = [['docs', 'avg words', 'stories', 'docs/s features+group', 'docs/s group only', 'peak RSS MB', 'peak heap MB', 'peak open docs', 'repeats']];
+  const ta = [['docs', 'avg words', 'events', 'stories', 'B3 P/R/F1 vs events', 'docs/s features+group', 'docs/s group only', 'peak RSS MB', 'peak heap MB', 'peak open docs', 'repeats']];
   for (const r of textRuns)
-    ta.push([String(r.docs), fmt(r.avgWords, 0), String(r.stories), fmt(r.docsPerSecFeaturesAndGroup, 0), fmt(r.docsPerSecGroupOnly, 0), fmt(r.peakRssMB, 0), fmt(r.peakHeapMB, 0), String(r.peakOpenDocs), String(r.repeats)]);
+    ta.push([
+      String(r.docs),
+      fmt(r.avgWords, 0),
+      String(r.events),
+      String(r.stories),
+      `${fmt(r.bcubedP, 2)}/${fmt(r.bcubedR, 2)}/${fmt(r.bcubedF1, 2)}`,
+      fmt(r.docsPerSecFeaturesAndGroup, 0),
+      fmt(r.docsPerSecGroupOnly, 0),
+      fmt(r.peakRssMB, 0),
+      fmt(r.peakHeapMB, 0),
+      String(r.peakOpenDocs),
+      String(r.repeats),
+    ]);
   printTable(ta);
 
   console.log('\nScale B: SYNTHETIC stream of persisted story features (already-analysed articles: base features perturbed per report), StoryIndex.add only, one core, CPU time.');
