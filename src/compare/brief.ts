@@ -61,10 +61,21 @@ export function buildBrief(story: StoryView, al: Alignment, facts: Fact[], confl
     });
   }
   if (out.length < 5) {
+    // the story's vocabulary: words at least half of the articles use
+    const arts = new Map<string, Set<string>>();
+    for (const a of story.articles)
+      for (const sn of a.sentences)
+        for (const k of sn.keys) {
+          if (!arts.has(k)) arts.set(k, new Set());
+          arts.get(k)!.add(a.id);
+        }
+    const half = Math.max(2, Math.ceil(story.articles.length / 2));
+    const topical = (sn: Sent) => [...sn.keys].filter((k) => (arts.get(k)?.size ?? 0) >= half).length;
     const singles = facts
       .filter((f) => f.status === 'single-source' && (factSents.get(f.id)?.[0]?.quantities.length || factSents.get(f.id)?.[0]?.times.length))
-      .map((f) => ({ f, pos: relPos(f) }))
-      .sort((a, b) => a.pos - b.pos || cmp(a.f.id, b.f.id));
+      .map((f) => ({ f, pos: relPos(f), topic: topical(factSents.get(f.id)![0]) }))
+      .filter((x) => x.topic >= 2)
+      .sort((a, b) => b.topic - a.topic || a.pos - b.pos || cmp(a.f.id, b.f.id));
     for (const { f } of singles) {
       if (out.length >= 5) break;
       const rep = pickReadable(factSents.get(f.id) ?? []);
