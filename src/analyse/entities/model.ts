@@ -266,11 +266,11 @@ export class Tagger {
       const k = Math.min(ka, kb);
       keys[R] = k;
       if (ka === k) {
-        rowsTmp.set(m.q.subarray(i * NT, i * NT + NT), R * 2 * NT);
+        for (let t = 0; t < NT; t++) rowsTmp[R * 2 * NT + t] = m.q[i * NT + t];
         i++;
       }
       if (kb === k) {
-        rowsTmp.set(doc!.q.subarray(j * NT, j * NT + NT), R * 2 * NT + NT);
+        for (let t = 0; t < NT; t++) rowsTmp[R * 2 * NT + NT + t] = doc!.q[j * NT + t];
         j++;
       }
       R++;
