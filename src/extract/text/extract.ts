@@ -264,7 +264,14 @@ export function extractFromText(content: string, hintTitle: string | null, deadl
       body = body.slice(j);
     }
   }
-  if (!title && body.length && HEADING_LIKE(body[0].text) && body[0].words >= 3 && body[0].text.length <= 200) {
+  if (
+    !title &&
+    body.length > 1 &&
+    (HEADING_LIKE(body[0].text) || body[0].cls !== 'good') &&
+    body[0].words >= 3 &&
+    body[0].text.length <= 200 &&
+    !DATELINE_RE.test(body[0].text)
+  ) {
     title = body[0].text;
     body = body.slice(1);
   }
