@@ -196,7 +196,7 @@ function fill(article: Article, raw: RawDocument, deadline: number): void {
   // an outlet quoting itself ("Fox News has learned" on foxnews.com) is not another medium
   const squash = (x: string) => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   const own = article.outlet ? squash(article.outlet) : '';
-  article.attributions = findAttributions(article.text).filter((a) => !own || !own.includes(squash(a.name)));
+  article.attributions = findAttributions(article.text).filter((a) => !own.includes(squash(a.name)) || !own);
   // nor is the outlet (or a part of its name) one of the people in its byline
   if (own) article.byline = article.byline.filter((b) => !own.includes(squash(b)));
 
