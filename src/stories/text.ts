@@ -229,84 +229,88 @@ export function isTitleCase(line: string): boolean {
 }
 
 /**
- * Places the fallback name extractor recognises: countries, their demonyms and major cities.
- * Keys are slugs; values are the canonical place slug (demonyms point to the country).
+ * Places the fallback name extractor recognises: countries (with their demonyms and short forms,
+ * which stand for the country) and major cities (which stay themselves: a summit in Moscow is
+ * placed in Moscow, not just in Russia). Keys are slugs; values are the canonical place slug.
  */
-const PLACE_LIST: [string, string[]][] = [
-  ['united_states', ['us', 'u.s', 'usa', 'america', 'american', 'washington']],
-  ['russia', ['russian', 'moscow', 'kremlin']],
-  ['china', ['chinese', 'beijing', 'prc']],
-  ['ukraine', ['ukrainian', 'kyiv', 'kiev']],
-  ['united_kingdom', ['uk', 'britain', 'british', 'london', 'england', 'english']],
-  ['france', ['french', 'paris']],
-  ['germany', ['german', 'berlin']],
-  ['italy', ['italian', 'rome']],
-  ['spain', ['spanish', 'madrid']],
-  ['japan', ['japanese', 'tokyo']],
-  ['india', ['indian', 'new_delhi', 'delhi', 'mumbai']],
-  ['pakistan', ['pakistani', 'islamabad']],
-  ['israel', ['israeli', 'jerusalem', 'tel_aviv']],
+const COUNTRIES: [string, string[]][] = [
+  ['united_states', ['us', 'u_s', 'usa', 'america', 'american']],
+  ['russia', ['russian']],
+  ['china', ['chinese', 'prc']],
+  ['ukraine', ['ukrainian']],
+  ['united_kingdom', ['uk', 'britain', 'british']],
+  ['england', ['english']],
+  ['france', ['french']],
+  ['germany', ['german']],
+  ['italy', ['italian']],
+  ['spain', ['spanish']],
+  ['japan', ['japanese']],
+  ['india', ['indian']],
+  ['pakistan', ['pakistani']],
+  ['israel', ['israeli']],
   ['gaza', []],
-  ['iran', ['iranian', 'tehran']],
-  ['iraq', ['iraqi', 'baghdad']],
-  ['syria', ['syrian', 'damascus']],
-  ['turkey', ['turkish', 'ankara', 'istanbul']],
-  ['saudi_arabia', ['saudi', 'riyadh']],
-  ['egypt', ['egyptian', 'cairo']],
-  ['north_korea', ['pyongyang']],
-  ['south_korea', ['seoul', 'korean']],
-  ['taiwan', ['taiwanese', 'taipei']],
-  ['canada', ['canadian', 'ottawa', 'toronto']],
+  ['iran', ['iranian']],
+  ['iraq', ['iraqi']],
+  ['syria', ['syrian']],
+  ['turkey', ['turkish']],
+  ['saudi_arabia', ['saudi']],
+  ['egypt', ['egyptian']],
+  ['north_korea', []],
+  ['south_korea', ['korean']],
+  ['taiwan', ['taiwanese']],
+  ['canada', ['canadian']],
   ['mexico', ['mexican']],
   ['brazil', ['brazilian']],
   ['argentina', ['argentine']],
-  ['australia', ['australian', 'sydney', 'canberra']],
-  ['venezuela', ['venezuelan', 'caracas']],
-  ['afghanistan', ['afghan', 'kabul']],
-  ['belarus', ['belarusian', 'minsk']],
-  ['poland', ['polish', 'warsaw']],
+  ['australia', ['australian']],
+  ['venezuela', ['venezuelan']],
+  ['afghanistan', ['afghan']],
+  ['belarus', ['belarusian']],
+  ['poland', ['polish']],
   ['crimea', []],
-  ['europe', ['european', 'brussels', 'eu']],
+  ['europe', ['european', 'eu']],
   ['africa', ['african']],
   ['asia', ['asian']],
-  ['harbin', []],
-  ['shanghai', []],
-  ['hong_kong', []],
-  ['new_york', []],
-  ['los_angeles', []],
-  ['san_francisco', []],
-  ['chicago', []],
-  ['geneva', []],
-  ['vienna', []],
-  ['nigeria', ['nigerian', 'lagos']],
+  ['nigeria', ['nigerian']],
   ['south_africa', []],
-  ['scotland', ['scottish', 'edinburgh']],
-  ['ireland', ['irish', 'dublin']],
-  ['greece', ['greek', 'athens']],
-  ['netherlands', ['dutch', 'amsterdam']],
-  ['sweden', ['swedish', 'stockholm']],
+  ['scotland', ['scottish']],
+  ['ireland', ['irish']],
+  ['greece', ['greek']],
+  ['netherlands', ['dutch']],
+  ['sweden', ['swedish']],
   ['switzerland', ['swiss']],
-  ['malaysia', ['malaysian', 'kuala_lumpur']],
-  ['indonesia', ['indonesian', 'jakarta']],
-  ['philippines', ['philippine', 'filipino', 'manila']],
-  ['vietnam', ['vietnamese', 'hanoi']],
-  ['thailand', ['thai', 'bangkok']],
-  ['kazakhstan', ['astana']],
-  ['lebanon', ['lebanese', 'beirut']],
-  ['libya', ['libyan', 'tripoli']],
+  ['malaysia', ['malaysian']],
+  ['indonesia', ['indonesian']],
+  ['philippines', ['philippine', 'filipino']],
+  ['vietnam', ['vietnamese']],
+  ['thailand', ['thai']],
+  ['kazakhstan', []],
+  ['lebanon', ['lebanese']],
+  ['libya', ['libyan']],
   ['yemen', ['yemeni']],
-  ['qatar', ['doha']],
-  ['cuba', ['cuban', 'havana']],
-  ['colombia', ['colombian', 'bogota']],
+  ['qatar', []],
+  ['cuba', ['cuban']],
+  ['colombia', ['colombian']],
   ['chile', ['chilean']],
   ['peru', ['peruvian']],
 ];
 
+const CITIES =
+  'washington new_york los_angeles san_francisco chicago moscow kremlin:moscow beijing shanghai hong_kong harbin kyiv kiev:kyiv ' +
+  'london paris berlin rome madrid tokyo new_delhi delhi mumbai islamabad jerusalem tel_aviv tehran baghdad damascus ankara ' +
+  'istanbul riyadh cairo pyongyang seoul taipei ottawa toronto sydney canberra caracas kabul minsk warsaw brussels geneva ' +
+  'vienna lagos edinburgh dublin athens amsterdam stockholm kuala_lumpur jakarta manila hanoi bangkok astana beirut tripoli ' +
+  'doha havana bogota';
+
 export const PLACES: Map<string, string> = (() => {
   const m = new Map<string, string>();
-  for (const [place, aliases] of PLACE_LIST) {
+  for (const [place, aliases] of COUNTRIES) {
     m.set(place, place);
-    for (const a of aliases) m.set(a.replace(/\./g, '_'), place);
+    for (const a of aliases) m.set(a, place);
+  }
+  for (const c of CITIES.split(' ')) {
+    const [alias, place] = c.split(':');
+    m.set(alias, place ?? alias);
   }
   return m;
 })();
