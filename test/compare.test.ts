@@ -270,3 +270,17 @@ describe('schema', () => {
     assert.ok(StoryCrossCheckSchema.required?.includes('facts'));
   });
 });
+
+describe('date conflicts need the same act by the same actor', () => {
+  it('does not oppose two different people speaking on different days', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('d1', 'Donald Trump said on Tuesday that Hillary Clinton should have been prosecuted for her emails.'),
+        art('d2', 'Hillary Clinton said on Wednesday that Donald Trump was unfit to be president.'),
+      ],
+      copies: [],
+    });
+    assert.equal(x.conflicts.length, 0);
+  });
+});

@@ -260,14 +260,20 @@ interface DMention {
   t: ResolvedTime;
   act: string;
   actors: Set<string>;
+  /** Actors named before the act's verb. */
+  subjects: Set<string>;
   /** Comparable value: ISO date, or weekday name when unresolved. */
   value: string;
   weekday: string | null;
 }
 
 export function actOf(s: Sent, t: ResolvedTime): string | null {
-  // nearest act verb within 6 words of the time expression
-  let best: { cls: string; d: number } | null = null;
+  return actAt(s, t)?.cls ?? null;
+}
+
+/** The kind of act dated by `t` and where its verb is: the nearest act verb within 6 words. */
+export function actAt(s: Sent, t: ResolvedTime): { cls: string; at: number } | null {
+  let best: { cls: string; d: number; at: number } | null = null;
   const idx = s.tokens.findIndex((tk) => tk.start >= t.span.start);
   const endIdx = s.tokens.findIndex((tk) => tk.start >= t.span.end);
   const first = idx < 0 ? s.tokens.length : idx;
@@ -278,10 +284,10 @@ export function actOf(s: Sent, t: ResolvedTime): string | null {
     for (const [cls, re] of ACT_CLASSES)
       if (re.test(w)) {
         const d = i < first ? first - i : i - last + 1;
-        if (!best || d < best.d) best = { cls, d };
+        if (!best || d < best.d) best = { cls, d, at: s.tokens[i].start };
       }
   }
-  return best?.cls ?? null;
+  return best ? { cls: best.cls, at: best.at } : null;
 }
 
 function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
@@ -290,15 +296,19 @@ function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
     for (const t of s.times) {
       if (t.kind !== 'weekday' && t.kind !== 'date' && t.kind !== 'datetime') continue;
       if (t.resolved && t.resolved.length < 10 && t.kind !== 'weekday') continue;
-      const act = actOf(s, t);
-      if (!act) continue;
+      const found = actAt(s, t);
+      if (!found) continue;
+      const act = found.cls;
       const actors = actorKeys(s, t);
       if (!actors.size) continue;
+      // who does it: the actors named before the verb (all of them for passives and inversions)
+      const before = new Set(s.entities.filter((e) => actors.has(e.key) && e.span.end <= found.at).map((e) => e.key));
+      const subjects = before.size ? before : actors;
       const wdText = /(monday|tuesday|wednesday|thursday|friday|saturday|sunday)/i.exec(t.text)?.[1]?.toLowerCase() ?? null;
       const weekday = wdText ? wdText[0].toUpperCase() + wdText.slice(1) : t.resolved && t.resolved.length >= 10 ? weekdayName(t.resolved) : null;
       const value = t.resolved && t.resolved.length >= 10 ? t.resolved.slice(0, 10) : weekday;
       if (!value) continue;
-      mentions.push({ sent: s, t, act, actors, value, weekday });
+      mentions.push({ sent: s, t, act, actors, subjects, value, weekday });
     }
   mentions.sort((a, b) => cmp(a.act, b.act) || cmp(a.sent.id, b.sent.id) || a.t.span.start - b.t.span.start);
   capPerSlot(mentions, (m) => m.act);
@@ -310,6 +320,8 @@ function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
   };
   const comparable = (a: DMention, b: DMention): boolean => {
     if (a.act !== b.act || a.sent.id === b.sent.id) return false;
+    // "Trump said Tuesday Clinton …" and "Clinton said Wednesday Trump …" are two acts
+    if (![...a.subjects].some((x) => b.subjects.has(x))) return false;
     const sameFact = al.clusterOf.has(a.sent.id) && al.clusterOf.get(a.sent.id) === al.clusterOf.get(b.sent.id);
     if (sameFact) return true;
     let shared = 0;
