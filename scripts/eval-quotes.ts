@@ -259,7 +259,7 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
         }
         if (verbose && !ok) {
           const sp = q.speakerSpan ? text.slice(q.speakerSpan.start, q.speakerSpan.end) : null;
-          console.log(`SPK${q.cue ? "" : "-CONT"} gold=${JSON.stringify(g.sourceText)} pred=${JSON.stringify(sp)} :: ${JSON.stringify(text.slice(q.span.start, q.span.end).slice(0, 100))}`);
+          console.log(`SPK${q.cue ? "" : "-CONT"}${g.direct ? " D" : ""} cue=${q.cue?.verb} gold=${JSON.stringify(g.sourceText)} pred=${JSON.stringify(sp)} :: ${JSON.stringify(text.slice(q.span.start, q.span.end).slice(0, 100))}`);
         }
       }
     }

@@ -629,7 +629,11 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     let colonCue: Token | null = colonSpeaker ? toks[a - 1] : null;
     // "Hoff’s letter makes a libertarian-style case: “…”" — the subject of the clause the colon ends
     if (cueIdx < 0 && !colonSpeaker && a - 1 > sentStartTok + 2 && toks[a - 1].text === ':') {
-      colonSpeaker = mainSubject(toks, sentStartTok, a - 1);
+      // "… - Jeffrey M. Jones: “…”": a name right before the colon speaks; else the clause subject
+      let n = a - 2;
+      while (n > sentStartTok && a - 2 - n < 5 && (isCap(toks[n - 1]) || toks[n - 1].text === '.')) n--;
+      const named = isCap(toks[n]) && isCap(toks[a - 2]) && !TITLE_WORDS.has(lower(toks[a - 2])) && /^[-–—,]$|^\p{Ll}/u.test(n > sentStartTok ? toks[n - 1].text : '-');
+      colonSpeaker = named ? { start: toks[n].start, end: toks[a - 2].end } : mainSubject(toks, sentStartTok, a - 1);
       if (colonSpeaker) colonCue = toks[a - 1];
     }
     // "Caddell continued:" ending the previous paragraph or sentence
