@@ -197,8 +197,9 @@ function fill(article: Article, raw: RawDocument, deadline: number): void {
   const squash = (x: string) => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   const own = article.outlet ? squash(article.outlet) : '';
   article.attributions = findAttributions(article.text).filter((a) => !own.includes(squash(a.name)) || !own);
-  // nor is the outlet (or a part of its name) one of the people in its byline
-  if (own) article.byline = article.byline.filter((b) => !own.includes(squash(b)));
+  // nor is a part of the outlet's name ("Beachbody" of "The Beachbody Blog") a person in its
+  // byline (a personal blog named after its author keeps its author)
+  if (own) article.byline = article.byline.filter((b) => !own.includes(squash(b)) || squash(b) === own);
 
   if (!article.text) {
     article.status = 'no-body';

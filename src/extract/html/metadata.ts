@@ -158,24 +158,33 @@ export function readHtmlMetadata(w: WalkResult, hintUrl: string | null): HtmlMet
 
   const dek = get('og:description', 'description', 'twitter:description', 'dc.description');
 
-  // byline
-  let authors: string[] = [];
+  // byline: the first source, in order of trust, that names at least one person
+  const candidates: string[][] = [];
   if (ld) {
+    const ldNames: string[] = [];
     for (const a of asArray(ld.author ?? ld.creator)) {
       if (a && typeof a === 'object' && typeOf(a as LdNode).some((t) => /organization/i.test(t))) continue;
       const n = str(a);
-      if (n) authors.push(n);
+      if (n) ldNames.push(n);
+    }
+    candidates.push(ldNames);
+  }
+  const metaAuthors = ['author', 'dc.creator', 'dc:creator', 'dcterm:creator', 'dcterms:creator', 'dcterms.creator', 'article:author', 'parsely-author', 'sailthru.author', 'byl']
+    .map((k) => meta.get(k))
+    .filter((m): m is string => !!m && !/^https?:/.test(m));
+  for (const m of metaAuthors) candidates.push([m]);
+  candidates.push(w.itemProps.filter((p) => p.prop === 'author').map((p) => p.value));
+  candidates.push(w.relAuthors.slice(0, 3));
+  for (const t of w.bylineTexts.slice(0, 8)) candidates.push([t]);
+  let authors: string[] = [];
+  for (const c of candidates) {
+    if (!c.length) continue;
+    const names = cleanByline(c.join(', '));
+    if (names.length) {
+      authors = names;
+      break;
     }
   }
-  if (!authors.length) {
-    const m = get('author', 'dc.creator', 'dc:creator', 'dcterm:creator', 'dcterms:creator', 'dcterms.creator', 'article:author', 'parsely-author', 'sailthru.author', 'byl');
-    if (m && !/^https?:/.test(m)) authors.push(m);
-  }
-  if (!authors.length) for (const p of w.itemProps) if (p.prop === 'author') authors.push(p.value);
-  if (!authors.length && w.relAuthors.length) authors.push(...w.relAuthors.slice(0, 3));
-  if (!authors.length && w.bylineTexts.length) authors.push(w.bylineTexts[0]);
-  const byline = cleanByline(authors.join(', '));
-  authors = byline;
 
   // dates
   const published = pickDate(
