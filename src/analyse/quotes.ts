@@ -871,13 +871,13 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
       if (q.span.end > seg.outer.start) break;
       if (seg.outer.start - q.span.end < 600 && (q.speakerSpan || q.speaker)) prevQ = q;
     }
-    let src = prevQ;
-    if (!src) {
-      for (const q of quotes) if (q.span.start >= seg.outer.end && q.span.start - seg.outer.end < 300 && !text.slice(seg.outer.end, q.span.start).includes('\n') && (q.speakerSpan || q.speaker)) {
-        src = q;
-        break;
-      }
+    let nextQ: Quote | null = null;
+    for (const q of quotes) if (q.span.start >= seg.outer.end && q.span.start - seg.outer.end < 300 && !text.slice(seg.outer.end, q.span.start).includes('\n') && (q.speakerSpan || q.speaker)) {
+      nextQ = q;
+      break;
     }
+    const prevSamePara = prevQ !== null && !text.slice(prevQ.span.end, seg.outer.start).includes('\n');
+    const src = prevSamePara ? prevQ : (nextQ ?? prevQ);
     if (!src) continue;
     let end = seg.inner.end;
     let sj = si;
