@@ -295,18 +295,32 @@ export function linkAcrossArticles(arts: { articleId: string; outlet: string | n
 
   // Merge people: short or variant names into the most-mentioned full name containing them.
   const persons = [...acc.values()].filter((e) => e.type === 'PER');
+  const nameOf = new Map(persons.map((e) => [e, bestName(e)]));
+  const partsOf = new Map(persons.map((e) => [e, tokensOf(nameOf.get(e)!).map(fold)]));
   const full = persons
-    .filter((e) => tokensOf(bestName(e)).length >= 2)
+    .filter((e) => partsOf.get(e)!.length >= 2)
     .sort((a, b) => b.mentions - a.mentions || (a.id < b.id ? -1 : 1));
+  /** folded name part → full names having it, most mentioned first. */
+  const byPart = new Map<string, Acc[]>();
+  for (const f of full) {
+    for (const t of new Set(partsOf.get(f)!)) {
+      let l = byPart.get(t);
+      if (!l) byPart.set(t, (l = []));
+      l.push(f);
+    }
+  }
   const into = new Map<string, string>();
+  const contains = (f: Acc, toks: string[], fuzzy: boolean) =>
+    toks.every((t) => partsOf.get(f)!.some((ft) => (fuzzy ? samePartFolded(ft, t) : ft === t)));
   for (const e of persons) {
-    const toks = tokensOf(bestName(e));
+    const toks = partsOf.get(e)!;
     if (!toks.length) continue;
-    const target = full.find((f) => f !== e && !into.has(f.id) && toks.every((t) => tokensOf(bestName(f)).some((ft) => samePart(ft, t))));
+    let target = (byPart.get(toks[0]) ?? []).find((f) => f !== e && !into.has(f.id) && contains(f, toks, false));
+    if (!target) target = full.slice(0, 300).find((f) => f !== e && !into.has(f.id) && contains(f, toks, true));
     if (!target) continue;
     // A short name must not be shared by two different full names of the story ("Biden" is fine, "Kim" may not be).
     if (toks.length === 1) {
-      const others = full.filter((f) => f !== target && f !== e && tokensOf(bestName(f)).some((ft) => samePart(ft, toks[0])));
+      const others = (byPart.get(toks[0]) ?? []).filter((f) => f !== target && f !== e);
       if (others.some((o) => !into.has(o.id) && o.mentions >= target.mentions)) continue;
     }
     into.set(e.id, target.id);
