@@ -284,3 +284,17 @@ describe('date conflicts need the same act by the same actor', () => {
     assert.equal(x.conflicts.length, 0);
   });
 });
+
+describe('fact alignment respects who acts', () => {
+  it('does not corroborate "Trump said … Clinton" with "Clinton said … Trump"', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('d1', 'Donald Trump said on Tuesday that Hillary Clinton should have been prosecuted for her emails.'),
+        art('d2', 'Hillary Clinton said on Tuesday that Donald Trump should have been prosecuted for his taxes.'),
+      ],
+      copies: [],
+    });
+    assert.ok(x.facts.every((f) => f.articles.length === 1));
+  });
+});

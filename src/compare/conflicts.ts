@@ -9,6 +9,7 @@
  * No winner is picked: every side carries its value, outlets and sentences.
  */
 import type { Quantity } from '../model/types.js';
+import { ACT_CLASSES } from './acts.js';
 import { weekdayName } from './fallback.js';
 import type { Alignment } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
@@ -240,20 +241,6 @@ function sharesActor(a: Sent, b: Sent): boolean {
 
 // ---------------------------------------------------------------- dates
 
-const ACT_CLASSES: [string, RegExp][] = [
-  [
-    'statement',
-    /^(?:sa(?:y|ys|id|ying)|t(?:ell|ells|old)|pledg(?:e|es|ed|ing)|vow(?:s|ed|ing)?|sign(?:s|ed|ing)?|issu(?:e|es|ed|ing)|reaffirm(?:s|ed|ing)?|declar(?:e|es|ed|ing)|announc(?:e|es|ed|ing)|agre(?:e|es|ed|eing)|adopt(?:s|ed|ing)?|releas(?:e|es|ed|ing)|rebuk(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|reject(?:s|ed|ing)?|urg(?:e|es|ed|ing)|warn(?:s|ed|ing)?|promis(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|blast(?:s|ed|ing)?|criticiz(?:e|es|ed|ing)|prais(?:e|es|ed|ing)|stress(?:es|ed|ing)?|emphasiz(?:e|es|ed|ing)|wr(?:ite|ites|ote|iting)|tweet(?:s|ed|ing)?|unveil(?:s|ed|ing)?)$/,
-  ],
-  ['meeting', /^(?:meet(?:s|ing)?|met|host(?:s|ed|ing)?|h(?:old|olds|eld))$/],
-  ['arrival', /^(?:arriv(?:e|es|ed|ing)|land(?:s|ed|ing)?|travel(?:s|ed|led|ing|ling)?|fl(?:y|ies|ew))$/],
-  ['departure', /^(?:depart(?:s|ed|ing)?|le(?:ave|aves|ft|aving))$/],
-  ['attack', /^(?:strik(?:e|es|ing)|struck|attack(?:s|ed|ing)?|bomb(?:s|ed|ing)?|shell(?:s|ed|ing)?|kill(?:s|ed|ing)?|launch(?:es|ed|ing)?)$/],
-  ['election', /^(?:elect(?:s|ed|ing)?|vot(?:e|es|ed|ing)|w(?:in|ins|on))$/],
-  ['death', /^(?:d(?:ie|ies|ied|ying))$/],
-  ['arrest', /^(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|charg(?:e|es|ed|ing)|indict(?:s|ed|ing)?)$/],
-  ['resignation', /^(?:resign(?:s|ed|ing)?|quit(?:s|ting)?|fir(?:e|es|ed|ing))$/],
-];
 
 interface DMention {
   sent: Sent;

@@ -4,6 +4,7 @@
  * inflections meet), gated by shared rare words; clusters grow by average link so one generic
  * sentence cannot chain unrelated statements together.
  */
+import { subjectsOf } from './acts.js';
 import type { Sent, StoryView } from './prepare.js';
 import { cmp } from './text.js';
 
@@ -235,10 +236,16 @@ export function sharedSpan(s: Sent, shared: Set<string>): { start: number; end: 
   return { start: toks[0].start, end: toks[toks.length - 1].end };
 }
 
-/** Both sentences name people/organisations and share none of them. */
+/**
+ * Both sentences name people/organisations and share none of them, or both have subjects (named
+ * before the verb) and the subjects differ: "Trump said … Clinton" is not "Clinton said … Trump".
+ */
 function disjointActors(a: Sent, b: Sent): boolean {
   const ka = new Set(a.entities.filter((e) => e.type === 'PER' || e.type === 'ORG').map((e) => e.key));
   const kb = b.entities.filter((e) => e.type === 'PER' || e.type === 'ORG').map((e) => e.key);
   if (!ka.size || !kb.length) return false;
-  return !kb.some((k) => ka.has(k));
+  if (!kb.some((k) => ka.has(k))) return true;
+  const sa = subjectsOf(a);
+  const sb = subjectsOf(b);
+  return sa.size > 0 && sb.size > 0 && ![...sa].some((k) => sb.has(k));
 }
