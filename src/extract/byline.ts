@@ -34,6 +34,7 @@ export function cleanByline(raw: string): string[] {
   t = t.replace(/\b(updated|published|posted|last updated)\b.*$/i, '');
   t = t.replace(/\d+\s*min(ute)?s?\s*read.*$/i, '');
   t = t.replace(/^\s*(written\s+)?by[:\s]+/i, '');
+  t = t.replace(/^\s*(text|texto|testo|текст|автор|autor|autora|author|authors|auteur|words|reporter|reportage)\s*:\s*/iu, '');
   // a date or time glued after the name ends the byline
   t = t.replace(/\s*\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d.*$/i, '');
   t = t.replace(/\s*\d.*$/, '');
