@@ -86,6 +86,17 @@ describe('findTimes on the seeds', () => {
   });
 });
 
+describe('findTimes: ranges', () => {
+  it('"September 16-19" in a PolNeAR poll story is an interval', () => {
+    const dir = '../shared/data/attribution/polnear/dev/text';
+    const text = readFileSync(join(dir, readdirSync(dir).find((f) => f.startsWith('breitbart_2016-09-20_poll-wealthy'))!), 'utf8');
+    const t = times(sentenceWith(text, 'conducted September 16-19'), { iso: '2016-09-20', precision: 'day', source: 'metadata' });
+    assert.equal(t.length, 1);
+    assert.equal(t[0].kind, 'range');
+    assert.equal(t[0].value, '2016-09-16/2016-09-19');
+  });
+});
+
 describe('findTimes on the fixture of real sentences', () => {
   it('resolves at least 90% of expected values with no false positives to speak of', () => {
     const { times: s } = scoreFixture();

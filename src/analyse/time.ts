@@ -94,6 +94,23 @@ PATTERNS.push({
   re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH_RE}(?!\\w)(?:,? ${YEAR_RE}\\b)?`, 'g'),
   make: (m) => dateCandidate(m.index, m.index + m[0].length, m[3] ? Number(m[3]) : null, monthNum(m[2]), Number(m[1])),
 });
+// ranges within a month: "September 16-19", "May 7–10, 2025" → an ISO interval
+PATTERNS.push({
+  re: new RegExp(`\\b${MONTH_RE} (\\d{1,2})(?:st|nd|rd|th)? ?[-–] ?(\\d{1,2})(?:st|nd|rd|th)?\\b(?!:|\\d| ?%)(?:,? ${YEAR_RE}\\b)?`, 'g'),
+  make: (m) => {
+    const mo = monthNum(m[1]);
+    const d1 = Number(m[2]);
+    const d2 = Number(m[3]);
+    const y = m[4] ? Number(m[4]) : null;
+    if (!mo || d2 <= d1 || !validDay(y, mo, d1) || !validDay(y, mo, d2)) return null;
+    const c: Candidate = { start: m.index, end: m.index + m[0].length, kind: 'range', value: null, grain: null };
+    if (y !== null) {
+      c.value = `${y}-${pad(mo)}-${pad(d1)}/${y}-${pad(mo)}-${pad(d2)}`;
+      c.grain = 'day';
+    } else c.anchor = `monthdayrange:${pad(mo)}:${pad(d1)}:${pad(d2)}:tense`;
+    return c;
+  },
+});
 // ISO 2025-05-09
 PATTERNS.push({
   re: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
@@ -326,6 +343,13 @@ export function resolveAnchor(anchor: string, ref: Ref): { value: string; grain:
       const y = ref.y + off;
       return validDay(y, mo, d) ? { value: `${y}-${pad(mo)}-${pad(d)}`, grain: 'day' } : null;
     }
+    case 'monthdayrange': {
+      const [, mo, d1, d2] = anchor.split(':').map(Number);
+      const first = resolveAnchor(`monthday:${pad(mo)}:${pad(d1)}:${anchor.split(':')[4] ?? 'none'}`, ref);
+      if (!first) return null;
+      const y = Number(first.value.slice(0, 4));
+      return validDay(y, mo, d2) ? { value: `${first.value}/${y}-${pad(mo)}-${pad(d2)}`, grain: 'day' } : null;
+    }
     case 'monthname': {
       const mo = Number(a);
       let y = ref.y;
@@ -420,6 +444,7 @@ export function findTimes(text: string, sentences: Span[], published: DateInfo |
       const tense = tenseAt(text, sent, c.start);
       anchor = anchor.replace(/(weekday:\w+):tense$/, `$1:${tense === 'future' ? 'future' : 'past'}`);
       anchor = anchor.replace(/(monthname:\d\d):tense$/, `$1:tense:${tense}`);
+      anchor = anchor.replace(/(monthdayrange:\d\d:\d\d:\d\d):tense$/, `$1:${tense}`);
       anchor = anchor.replace(/^(monthday:\d\d-\d\d)$/, `$1:${tense}`).replace(/;(monthday:\d\d-\d\d)$/, `;$1:${tense}`);
       anchor = anchor.replace(/^monthday:(\d\d)-(\d\d)/, 'monthday:$1:$2').replace(/;monthday:(\d\d)-(\d\d)/, ';monthday:$1:$2');
     }
