@@ -197,6 +197,16 @@ describe('linking across the articles of a story', () => {
     assert.ok(z[0].variants.includes('Volodymyr Zelensky') && z[0].variants.includes('Volodymyr Zelenskyy'));
   });
 
+  test('400 articles link in bounded time and counts add up', () => {
+    const many = [];
+    for (let c = 0; c < 100; c++) for (const a of arts) many.push({ ...a, articleId: `${a.articleId}-${String(c).padStart(3, '0')}` });
+    const t0 = performance.now();
+    const big = linkAcrossArticles(many);
+    assert.ok(performance.now() - t0 < 10_000);
+    const putin = linked.find((e) => e.id === 'PER:vladimir_putin')!;
+    assert.equal(big.find((e) => e.id === 'PER:vladimir_putin')?.mentions, putin.mentions * 100);
+  });
+
   test('the result does not depend on the order of the articles', () => {
     assert.deepEqual(linkAcrossArticles([...arts].reverse()), linked);
   });
