@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import type { Article, Block, BlockKind, DocMessage, RawDocument, RemovedBlock } from '../model/types.js';
-import { parseIsoDate, parseTextDate, toDateInfo } from './dates.js';
+import { dateFromUrl, parseIsoDate, parseTextDate, toDateInfo } from './dates.js';
 import { extractFromHtml } from './html/extract.js';
 import { detectLanguage } from './language.js';
 import { detectWire, findAttributions } from './provenance.js';
@@ -151,6 +151,10 @@ function fill(article: Article, raw: RawDocument, deadline: number): void {
   // container hints: used when the document itself says nothing
   if (meta.title && !article.title) article.title = meta.title;
   if (meta.outlet && !article.outlet) article.outlet = meta.outlet;
+  if (!article.published && !isHtml && article.url) {
+    const d = dateFromUrl(article.url);
+    if (d) article.published = toDateInfo(d, 'url');
+  }
   if (meta.published && !article.published) {
     const d = parseIsoDate(meta.published) ?? parseTextDate(meta.published)?.date ?? null;
     if (d) article.published = toDateInfo(d, 'input');
