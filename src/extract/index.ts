@@ -151,14 +151,14 @@ function fill(article: Article, raw: RawDocument, deadline: number): void {
   // container hints: used when the document itself says nothing
   if (meta.title && !article.title) article.title = meta.title;
   if (meta.outlet && !article.outlet) article.outlet = meta.outlet;
-  if (!article.published && !isHtml && article.url) {
-    const d = dateFromUrl(article.url);
-    if (d) article.published = toDateInfo(d, 'url');
-  }
   if (meta.published && !article.published) {
     const d = parseIsoDate(meta.published) ?? parseTextDate(meta.published)?.date ?? null;
     if (d) article.published = toDateInfo(d, 'input');
     else article.messages.push({ level: 'warning', stage: 'extract', message: `input date not understood: ${meta.published}` });
+  }
+  if (!article.published && !isHtml && article.url) {
+    const d = dateFromUrl(article.url);
+    if (d) article.published = toDateInfo(d, 'url');
   }
 
   // assemble the text and block spans
