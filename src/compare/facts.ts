@@ -116,7 +116,11 @@ export function alignFacts(story: StoryView): Alignment {
     let v = cos;
     if (cos >= MASS_MIN_COS && mass >= MASS_ENOUGH) v = Math.max(v, ALIGN_THRESHOLD + 0.01 * Math.min(5, mass - MASS_ENOUGH));
     // Different actors doing the same thing ("Putin echoed …" / "Xi echoed …") are different facts.
-    if (v > 0 && disjointActors(a, b)) v *= 0.5;
+    if (v > 0) {
+      const d = actorRelation(a, b);
+      if (d === 'other-subject') v = 0;
+      else if (d === 'disjoint') v *= 0.5;
+    }
     return v;
   };
   const sim = (a: Sent, b: Sent): number => {
@@ -240,12 +244,12 @@ export function sharedSpan(s: Sent, shared: Set<string>): { start: number; end: 
  * Both sentences name people/organisations and share none of them, or both have subjects (named
  * before the verb) and the subjects differ: "Trump said … Clinton" is not "Clinton said … Trump".
  */
-function disjointActors(a: Sent, b: Sent): boolean {
+function actorRelation(a: Sent, b: Sent): 'disjoint' | 'other-subject' | 'ok' {
   const ka = new Set(a.entities.filter((e) => e.type === 'PER' || e.type === 'ORG').map((e) => e.key));
   const kb = b.entities.filter((e) => e.type === 'PER' || e.type === 'ORG').map((e) => e.key);
-  if (!ka.size || !kb.length) return false;
-  if (!kb.some((k) => ka.has(k))) return true;
+  if (!ka.size || !kb.length) return 'ok';
+  if (!kb.some((k) => ka.has(k))) return 'disjoint';
   const sa = subjectsOf(a);
   const sb = subjectsOf(b);
-  return sa.size > 0 && sb.size > 0 && ![...sa].some((k) => sb.has(k));
+  return sa.size > 0 && sb.size > 0 && ![...sa].some((k) => sb.has(k)) ? 'other-subject' : 'ok';
 }
