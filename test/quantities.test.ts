@@ -53,6 +53,11 @@ describe('findQuantities on the seeds (the talks-duration conflict and friends)'
     assert.deepEqual([dozen.value, dozen.qualifier, dozen.counted], [24, 'more-than', 'leaders']);
   });
 
+  it('vague plurals are ranges: "tens of thousands of troops"', () => {
+    const q = one(seed('002'), 'tens of thousands of troops');
+    assert.deepEqual([q.low, q.high, q.unit, q.qualifier, q.counted], [20_000, 99_000, 'count', 'range', 'troops']);
+  });
+
   it('years, dates and ordinals are not quantities', () => {
     const text = seed('004');
     const qs = quantities(text);

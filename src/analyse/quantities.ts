@@ -174,7 +174,7 @@ function parseNumber(text: string, ws: Word[], i: number): Num | null {
 const QUALIFIER_PARTS: [string[], QuantityQualifier][] = QUALIFIERS.map(([p, q]) => [p.split(' '), q]);
 
 /** Quick test: does a sentence hold anything that can start a number? */
-const MAYBE_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|zero)\b/i;
+const MAYBE_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens?|zero|tens|hundreds|thousands|millions|billions)\b/i;
 
 function qualifierBefore(ws: Word[], i: number): { q: QuantityQualifier; start: number } | null {
   for (const [parts, q] of QUALIFIER_PARTS) {
@@ -188,6 +188,12 @@ function qualifierBefore(ws: Word[], i: number): { q: QuantityQualifier; start: 
 }
 
 const PLURAL_HEAD = /[^s]s$/;
+
+/** "dozens of" (24-144), "hundreds of" (200-999), "thousands of", "millions of", "billions of"; "tens" only with a scale. */
+const VAGUE: Record<string, [number, number]> = {
+  dozens: [24, 144], hundreds: [200, 999], thousands: [2000, 9999], millions: [2e6, 9.99e6], billions: [2e9, 9.99e9], tens: [20, 99],
+};
+const VAGUE_SCALE: Record<string, number> = { thousands: 1e3, millions: 1e6, billions: 1e9 };
 
 /** The counted noun after index i: up to three words, the last before a stop word or punctuation. */
 function countedAfter(ws: Word[], i: number): { head: Word; idx: number } | null {
@@ -215,6 +221,39 @@ export function findQuantities(text: string, sentences: Span[]): Quantity[] {
     const ws = words(text, sent);
     for (let i = 0; i < ws.length; i++) {
       const startWord = ws[i];
+      // vague plurals: "tens of thousands of troops", "hundreds of people", "dozens of agreements"
+      const vague = VAGUE[startWord.lw];
+      if (vague && ws[i + 1]?.lw === 'of' && !(i > 0 && /^(\d|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|the)/.test(ws[i - 1].lw))) {
+        let [low, high] = vague;
+        let k = i + 2;
+        const scale = ws[k] ? VAGUE_SCALE[ws[k].lw] : undefined;
+        if (scale && ws[k + 1]?.lw === 'of') {
+          low *= scale;
+          high *= scale;
+          k += 2;
+        } else if (scale && startWord.lw === 'tens') {
+          low *= scale;
+          high *= scale;
+          k += 1;
+        } else if (startWord.lw === 'tens') continue;
+        const c = countedAfter(ws, k);
+        if (c && !/^(them|us|those|these|you|which|whom)$/.test(c.head.lw)) {
+          const start = startWord.start;
+          const money = CURRENCY_WORD[c.head.lw];
+          out.push({
+            span: { start, end: c.head.end },
+            text: text.slice(start, c.head.end),
+            value: (low + high) / 2,
+            low,
+            high,
+            unit: money ?? (c.head.lw === 'people' || c.head.lw === 'persons' ? 'people' : 'count'),
+            qualifier: 'range',
+            counted: money ? null : c.head.lw,
+          });
+          i = c.idx;
+          continue;
+        }
+      }
       let currency: string | null = null;
       let numIdx = i;
       if (CURRENCY_SYMBOL[startWord.text] !== undefined) {
