@@ -1,3 +1,14 @@
+/**
+ * Extract: RawDocument → Article.
+ *
+ * - HTML (`html/`): string guards (size, nesting) → linkedom → one iterative walk into a flat
+ *   element table and text blocks → the maximum-weight subtree as article container → widgets,
+ *   link lists and known boilerplate removed inside it (kept in `removed` with the reason);
+ *   metadata from JSON-LD, meta tags, microdata, <time>, URL, visible text, in that order.
+ * - Plain text (`text/`): a line classifier and a maximum-sum segment (see text/extract.ts).
+ * - Both: wire agency and media attributions (provenance.ts), language (language.ts).
+ * Never throws; every problem is a message; the time budget bounds the work per document.
+ */
 import { gunzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import type { Article, Block, BlockKind, DocMessage, RawDocument, RemovedBlock } from '../model/types.js';
