@@ -158,6 +158,7 @@ async function main() {
     const posted = await postJson(base, seeds);
     const storyId = posted.outcomes.find((o) => o.source.startsWith('003_'))!.storyId!;
     await waitWarm(base);
+    await load({ url: `${base}/api/stories/${storyId}`, connections: 4, duration: 1 }).done; // warm-up, not recorded
     const reads: Record<string, Load & { repeats: number }> = {};
     for (const [name, path] of [
       ['get story (JSON report)', `/api/stories/${storyId}`],
@@ -227,6 +228,7 @@ async function main() {
     const storyId = posted.outcomes.find((o) => o.source.startsWith('003_'))!.storyId!;
     await waitWarm(c.base);
     const url = `${c.base}/api/stories/${storyId}`;
+    await load({ url, connections: 4, duration: 1 }).done; // warm-up, not recorded
     const baseline = summarise([await load({ url, connections: 4, duration: seconds }).done]);
     row('get story, idle (baseline)', baseline);
     const batch = articles(batchSize, 0);

@@ -74,6 +74,9 @@ export function uiCsp(nonce: string): string {
   ].join('; ');
 }
 
+/** Stands for the nonce in cached pages; random per process so that no article text can contain it. */
+const NONCE_SLOT = `nonce-slot-${randomBytes(12).toString('hex')}`;
+
 /** Open server-sent event streams at most (each holds a socket). */
 const MAX_STREAMS = 200;
 
@@ -396,13 +399,23 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
     return sendPage(reply, 200, (nonce) => storiesPage(nonce, filter, storyList(filter), q.fragment === '1'));
   });
 
+  const pageCache = new Map<string, string>();
   app.get('/stories/:id', async (req, reply) => {
     const { id } = req.params as { id: string };
     const report = /^[A-Za-z0-9_.:-]{1,200}$/.test(id) ? live.report(id) : null;
     if (!report) return sendPage(reply, 404, notFoundPage('No such story (it may have been merged or removed).'));
     const fragment = (req.query as Record<string, unknown>).fragment === '1';
     const problem = live.reportErrors.get(id) ?? null;
-    return sendPage(reply, 200, (nonce) => storyPage(nonce, report, fragment, problem));
+    // the rendered page is cached per report key, with a placeholder for the per-response nonce
+    const cacheKey = `${id}\n${live.currentKey(id)}\n${fragment}\n${problem ?? ''}`;
+    let html = pageCache.get(cacheKey);
+    if (html === undefined) {
+      html = storyPage(NONCE_SLOT, report, fragment, problem);
+      pageCache.set(cacheKey, html);
+      while (pageCache.size > 32) pageCache.delete(pageCache.keys().next().value as string);
+    }
+    const page = html;
+    return sendPage(reply, 200, (nonce) => page.split(NONCE_SLOT).join(nonce));
   });
 
   app.get('/articles/:id', async (req, reply) => {

@@ -363,6 +363,7 @@ export class LiveStories extends EventEmitter {
         return;
       }
       this.dirty.delete(id);
+      this.building++;
       try {
         if (this.group(id)) {
           this.report(id);
@@ -370,6 +371,8 @@ export class LiveStories extends EventEmitter {
         }
       } catch {
         /* a story whose report fails is served (and fails) on request; keep warming the others */
+      } finally {
+        this.building--;
       }
       setTimeout(step, 5);
     };
@@ -396,9 +399,12 @@ export class LiveStories extends EventEmitter {
     );
   }
 
+  /** Reports waiting to be rebuilt, or being rebuilt. */
   get pendingReports(): number {
-    return this.dirty.size;
+    return this.dirty.size + this.building;
   }
+
+  private building = 0;
 }
 
 function summarise(key: string, report: ReportStory): StorySummary {
