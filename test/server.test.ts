@@ -363,6 +363,18 @@ describe('HTTP API on a real loopback server', () => {
       assert.match(p.headers.get('content-security-policy') ?? '', /'nonce-/);
     }
     assert.equal((await fetch(`${t.base}/stories/nope`)).status, 404);
+    // a fresh nonce per response, also for cached story pages, and the page's script carries it
+    const nonces: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const p = await fetch(`${t.base}/stories/${t.server.store.storyOf(ids['003'])}`);
+      const nonce = /'nonce-([^']+)'/.exec(p.headers.get('content-security-policy') ?? '')?.[1];
+      assert.ok(nonce);
+      const body = await p.text();
+      assert.ok(body.includes(`<script nonce="${nonce}">`));
+      assert.ok(!body.includes('nonce-slot-'));
+      nonces.push(nonce);
+    }
+    assert.notEqual(nonces[0], nonces[1]);
   });
 });
 
