@@ -122,7 +122,7 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
     if (sameFact) return true;
     const eventDuration = a.q.unit === 'h' && a.slot.endsWith('|talks');
     if (eventDuration) return true;
-    if (a.sent.art.id === b.sent.art.id) return al.sim(a.sent, b.sent) >= 0.35;
+    if (a.sent.art.id === b.sent.art.id) return al.sim(a.sent, b.sent) >= 0.5;
     return al.sim(a.sent, b.sent) >= 0.2 && sharesActor(a.sent, b.sent);
   };
   const parent = mentions.map((_, i) => i);
