@@ -39,7 +39,7 @@ const SCRIPTS: [RegExp, string][] = [
 ];
 
 export function detectLanguage(text: string): string | null {
-  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
+  const sample = text.length > 4000 ? text.slice(0, 4000) : text;
   const letters = (sample.match(/\p{L}/gu) ?? []).length;
   if (letters < 20) return null;
   for (const [re, lang] of SCRIPTS) {

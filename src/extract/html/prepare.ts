@@ -49,13 +49,16 @@ export function prepareHtml(html: string, maxChars = MAX_HTML_CHARS, maxDepth = 
 
 /** Drops start/end tags nested deeper than `maxDepth` (approximate: void elements and self-closing tags ignored). */
 function capDepth(html: string, maxDepth: number, warnings: string[]): PreparedHtml {
-  const tagRe = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(\/?)>/g;
+  let lt = 0;
+  for (let i = html.indexOf('<'); i >= 0 && lt <= maxDepth; i = html.indexOf('<', i + 1)) lt++;
+  if (lt <= maxDepth) return { html, warnings };
+  const tagRe = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*>/g;
   let depth = 0;
   let max = 0;
   let lower: string | null = null;
   for (let m = tagRe.exec(html); m; m = tagRe.exec(html)) {
     const name = m[2].toLowerCase();
-    if (VOID.has(name) || m[3] === '/') continue;
+    if (VOID.has(name) || m[0].charCodeAt(m[0].length - 2) === 47 /* "/>" */) continue;
     if (name === 'script' || name === 'style') {
       // skip to the end of raw-text elements
       lower ??= html.toLowerCase();
@@ -74,7 +77,7 @@ function capDepth(html: string, maxDepth: number, warnings: string[]): PreparedH
   tagRe.lastIndex = 0;
   for (let m = tagRe.exec(html); m; m = tagRe.exec(html)) {
     const name = m[2].toLowerCase();
-    if (VOID.has(name) || m[3] === '/') continue;
+    if (VOID.has(name) || m[0].charCodeAt(m[0].length - 2) === 47) continue;
     const closing = m[1] === '/';
     const d = closing ? depth : depth + 1;
     if (closing) depth = Math.max(0, depth - 1);
