@@ -405,6 +405,23 @@ describe('writes need the token; cross-site writes are refused', () => {
     assert.equal((await getJson(`${t.base}/api/stories`)).status, 200);
   });
 
+  test('requests addressed to another host name are refused (DNS rebinding)', async () => {
+    const statusFor = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port: t.port, path: '/api/stories', headers: { host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    assert.equal(await statusFor('rebind.evil.example'), 403);
+    assert.equal(await statusFor(`rebind.evil.example:${t.port}`), 403);
+    assert.equal(await statusFor(`localhost:${t.port}`), 200);
+    assert.equal(await statusFor(`[::1]:${t.port}`), 200);
+    assert.equal(await statusFor(`127.0.0.1:${t.port}`), 200);
+  });
+
   test('a write from another origin is refused even with the token', async () => {
     const r = await post(t.base, text, 'text/plain', '', { authorization: 'Bearer s3cret-token-123', origin: 'http://evil.example' });
     assert.equal(r.status, 403);

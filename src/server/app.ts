@@ -35,6 +35,12 @@ export interface ServerOptions {
   /** Per-document extraction time budget, ms. */
   timeBudgetMs?: number;
   logger?: boolean;
+  /**
+   * Accept only requests addressed to a loopback name (localhost, 127.x, [::1]) in the Host header:
+   * a web page cannot reach the server through DNS rebinding. Default true; `serve` turns it off
+   * when it binds a non-loopback address (where the token is mandatory).
+   */
+  loopbackHostsOnly?: boolean;
 }
 
 export interface TriangulateServer {
@@ -110,6 +116,15 @@ const CODES: Record<number, string> = {
   503: 'unavailable',
 };
 
+/** Whether a Host header names this machine's loopback interface. */
+export function isLoopbackHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const m = /^(\[[^\]]+\]|[^:]+)(?::\d+)?$/.exec(host.trim().toLowerCase());
+  if (!m) return false;
+  const name = m[1].replace(/^\[|\]$/g, '');
+  return name === 'localhost' || name === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
+}
+
 function tokenMatches(expected: string, header: string | undefined): boolean {
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
   if (!m) return false;
@@ -124,6 +139,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
   const store = opts.store ?? new Store(opts.db ?? 'triangulate.db');
   const live = new LiveStories(store, { timeBudgetMs: opts.timeBudgetMs });
   const token = opts.token || null;
+  const loopbackOnly = opts.loopbackHostsOnly ?? true;
   const bodyLimit = opts.bodyLimit ?? DEFAULT_MAX_BYTES;
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -147,6 +163,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
     reply.header('X-Frame-Options', 'DENY');
     reply.header('Cross-Origin-Resource-Policy', 'same-origin');
     reply.header('Content-Security-Policy', API_CSP);
+    if (loopbackOnly && !isLoopbackHost(req.headers.host)) throw new HttpError(403, 'forbidden', 'this server only answers requests addressed to localhost');
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
     const origin = req.headers.origin;
     if (origin && origin !== 'null') {

@@ -42,7 +42,7 @@ export async function serveCommand(values: ServeValues, io: { stdout: (s: string
   const db = typeof values.db === 'string' && values.db ? values.db : 'triangulate.db';
   let server: Awaited<ReturnType<typeof createServer>>;
   try {
-    server = await createServer({ db, token });
+    server = await createServer({ db, token, loopbackHostsOnly: isLoopback(host) });
   } catch (e) {
     io.stderr(`triangulate: cannot open the store ${db}: ${(e as Error).message}\n`);
     return 1;
