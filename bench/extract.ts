@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { aggregate, type PageCounts, pageCounts } from '../src/extract/eval/shingles.js';
+import { aggregate, macro, type PageCounts, pageCounts } from '../src/extract/eval/shingles.js';
 import { extractArticle, renderVisibleText } from '../src/extract/index.js';
 import type { RawDocument } from '../src/model/types.js';
 
@@ -82,7 +82,9 @@ for (let r = 0; r < REPEATS; r++) {
   for (const p of rendered) txtOut.set(p.id, extractArticle(raw(p.id, p.text, 'text')).text);
   txtTimes.push(performance.now() - t0);
 }
-const txt = aggregate(rendered.map((p) => pageCounts(truth[p.id].articleBody, txtOut.get(p.id)!)));
+const txtCounts = rendered.map((p) => pageCounts(truth[p.id].articleBody, txtOut.get(p.id)!));
+const txt = aggregate(txtCounts);
+const txtMacro = macro(txtCounts);
 const naive = aggregate(rendered.map((p) => pageCounts(truth[p.id].articleBody, p.text)));
 const txtPps = rendered.length / (median(txtTimes) / 1000);
 
@@ -211,6 +213,11 @@ console.log(
     ['all visible text (no extraction)', f3(naive.precision), f3(naive.recall), f3(naive.f1), '-', '-'],
   ]),
 );
+const oursMacro = macro(oursCounts);
+const rbMacro = macro(rbCounts);
+console.log(
+  `macro averages (mean of per-page P/R/F1): triangulate P ${f3(oursMacro.precision)} R ${f3(oursMacro.recall)} F1 ${f3(oursMacro.f1)}; readability P ${f3(rbMacro.precision)} R ${f3(rbMacro.recall)} F1 ${f3(rbMacro.f1)}; plain text F1 ${f3(txtMacro.f1)}`,
+);
 console.log(`throughput ratio triangulate/readability: ${(oursPps / rbPps).toFixed(2)}x; F1 difference: ${(ours.f1 - rb.f1 >= 0 ? '+' : '') + (ours.f1 - rb.f1).toFixed(3)}`);
 console.log('\nMetadata, readability-test-pages (accuracy where the expected field is non-null / over all pages, where a value Readability lacks counts as wrong)');
 console.log(
@@ -238,9 +245,10 @@ const out = {
     triangulate: { ...ours, pagesPerSecond: oursPps, medianMs: median(oursTimes) },
     readability: { ...rb, pagesPerSecond: rbPps, medianMs: median(rbTimes) },
     throughputRatio: oursPps / rbPps,
+    macro: { triangulate: oursMacro, readability: rbMacro },
     perPage: ids.map((id, i) => ({ id, url: truth[id].url, triangulate: oursCounts[i], readability: rbCounts[i] })),
   },
-  plainText: { triangulate: { ...txt, pagesPerSecond: txtPps }, noExtraction: naive },
+  plainText: { triangulate: { ...txt, pagesPerSecond: txtPps }, macro: txtMacro, noExtraction: naive },
   metadata: { scores: metaScore, misses: metaMisses, bodyVsReadabilityExpected: aggregate(rtpCounts) },
   wire: { precision: wireP, recall: wireR, tp, fp, fn, agencyCorrect: agencyOk, errors: wireErrors },
 };

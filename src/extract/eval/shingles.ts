@@ -76,3 +76,19 @@ export function aggregate(pages: PageCounts[]): Scores {
   const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
   return { precision, recall, f1, pages: pages.length };
 }
+
+/** Means of per-page precision, recall and F1 (the other common reading of "per page, then average"). */
+export function macro(pages: PageCounts[]): Scores {
+  let p = 0;
+  let r = 0;
+  let f = 0;
+  for (const c of pages) {
+    const pp = c.tp + c.fp > 0 ? c.tp / (c.tp + c.fp) : 0;
+    const rr = c.tp + c.fn > 0 ? c.tp / (c.tp + c.fn) : 0;
+    p += pp;
+    r += rr;
+    f += pp + rr > 0 ? (2 * pp * rr) / (pp + rr) : 0;
+  }
+  const n = Math.max(1, pages.length);
+  return { precision: p / n, recall: r / n, f1: f / n, pages: pages.length };
+}
