@@ -311,13 +311,13 @@ function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
     if (![...a.subjects].some((x) => b.subjects.has(x))) return false;
     const sameFact = al.clusterOf.has(a.sent.id) && al.clusterOf.get(a.sent.id) === al.clusterOf.get(b.sent.id);
     if (sameFact) return true;
-    let shared = 0;
-    for (const x of a.actors) if (b.actors.has(x)) shared++;
-    if (!shared) return false;
     if (a.sent.art.id === b.sent.art.id) return false; // one article's two dates for one kind of act: usually two acts
-    // joint acts of two or more named actors are distinctive; one actor needs similar wording too
-    if (shared >= 2) return true;
-    return Math.min(a.actors.size, b.actors.size) === 1 && al.sim(a.sent, b.sent) >= 0.2;
+    // People act on several days: the same act needs related wording, less of it for a joint act
+    // of two or more named subjects ("Putin and Xi signed …"), which is distinctive.
+    let sharedSubjects = 0;
+    for (const x of a.subjects) if (b.subjects.has(x)) sharedSubjects++;
+    const sim = al.sim(a.sent, b.sent);
+    return sim >= 0.25 || (sharedSubjects >= 2 && sim >= 0.12);
   };
   const parent = mentions.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
