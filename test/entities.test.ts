@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { chunks, readConll, scoreConll } from '../src/analyse/entities/conll.js';
+import { chunks, conllDocuments, parseConll, readConll, scoreConll } from '../src/analyse/entities/conll.js';
 import { entityIndex, linkAcrossArticles, loadTagger, recogniseEntities, truecaseTitle } from '../src/analyse/entities/index.js';
 import type { EntityMention } from '../src/model/types.js';
 import { splitSentences, tokenize } from '../src/analyse/tokenize.js';
@@ -307,12 +307,32 @@ describe('CoNLL scoring and the shipped model', () => {
     assert.equal(s.overall.recall, 0.5);
   });
 
+  test('files with -DOCSTART- lines and IOB1 tags are read into documents', () => {
+    const text = '-DOCSTART- -X- O O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\n\n-DOCSTART- -X- O O\n\nPeter NNP I-NP I-PER\nBlackburn NNP I-NP I-PER\n\nBRUSSELS NNP I-NP I-LOC\n';
+    const sents = parseConll(text);
+    assert.equal(sents.length, 3);
+    assert.deepEqual(conllDocuments(sents), [[0], [1, 2]]);
+    assert.deepEqual(chunks(sents[1].tags), [{ start: 0, end: 2, type: 'PER' }]);
+    // without -DOCSTART-, Reuters datelines open documents (with the headline before them)
+    const train = readConll(join(SHARED, 'data', 'ner', 'conll2003', 'eng.testa'));
+    const docs = conllDocuments(train);
+    assert.ok(docs.length > 150 && docs.length < 300, `${docs.length}`);
+    assert.deepEqual(docs.flat(), train.map((_, i) => i));
+  });
+
   test('entity-level F1 on CoNLL-2003 eng.testa is at least 0.90', () => {
     const sents = readConll(join(SHARED, 'data', 'ner', 'conll2003', 'eng.testa'));
     const tagger = loadTagger();
+    const pred: string[][] = new Array(sents.length);
+    for (const d of conllDocuments(sents)) {
+      const tags = tagger.tagDocument(d.map((i) => sents[i].words));
+      d.forEach((si, k) => {
+        pred[si] = tagger.tagNames(tags[k]);
+      });
+    }
     const score = scoreConll(
       sents.map((s) => s.tags),
-      sents.map((s) => tagger.tag(s.words)),
+      pred,
     );
     assert.ok(score.overall.f1 >= 0.9, `F1 ${score.overall.f1}`);
     for (const t of ['PER', 'ORG', 'LOC', 'MISC']) assert.ok(score.byType[t].f1 > 0.8, `${t} ${score.byType[t].f1}`);

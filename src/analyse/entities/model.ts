@@ -356,7 +356,12 @@ export class Tagger {
   }
 
   tag(words: string[]): string[] {
-    return [...this.tagIndices(words)].map((t) => TAGS[t]);
+    return this.tagNames(this.tagIndices(words));
+  }
+
+  /** Tag indices → tag names ("B-PER"). */
+  tagNames(tags: Uint8Array): string[] {
+    return [...tags].map((t) => TAGS[t]);
   }
 }
 
