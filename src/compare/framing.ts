@@ -143,6 +143,61 @@ export function buildFraming(story: StoryView): FramingRow[] {
   return rows;
 }
 
+const ROLE_WORDS =
+  /^(?:president|leader|strongman|dictator|autocrat|despot|tyrant|ruler|chief|head|premier|minister|secretary|spokesman|spokeswoman|counterpart|nominee|candidate|senator|governor|speaker|director|chairman|king|general|commander|boss|tycoon|billionaire|mogul|official|ally|rival|critic|adviser|advisor|former|then|deputy|acting)$/i;
+const TITLE_CASE = /^[A-Z][a-z]+$/;
+const STOP_BEFORE = /^(?:the|a|an|and|or|of|by|with|to|for|from|in|on|at|that|said|says|as|his|her|their|its)$/i;
+
+/** How each outlet describes the story's main people: the role words right before their names. */
+export function buildActorFraming(story: StoryView): FramingRow[] {
+  const byKey = new Map<string, { name: string; arts: Map<string, Map<string, { count: number; ev: ReturnType<typeof evidence>[] }>> }>();
+  for (const a of story.articles)
+    for (const s of a.sentences)
+      for (const e of s.entities) {
+        if (e.type !== 'PER') continue;
+        // words before the name, nearest first, while they are titles or role nouns
+        const before = s.tokens.filter((t) => t.end <= e.span.start && e.span.start - t.end < 60);
+        const words: typeof before = [];
+        for (let i = before.length - 1; i >= 0 && words.length < 3; i--) {
+          const t = before[i];
+          if (a.text.slice(t.end, i + 1 < before.length ? before[i + 1].start : e.span.start).trim()) break; // punctuation between
+          if (STOP_BEFORE.test(t.text)) break;
+          if (!(ROLE_WORDS.test(t.text) || TITLE_CASE.test(t.text))) break;
+          words.unshift(t);
+        }
+        if (!words.length || !words.some((w) => ROLE_WORDS.test(w.text))) continue;
+        const term = words.map((w) => w.text).join(' ');
+        let ent = byKey.get(e.key);
+        if (!ent) byKey.set(e.key, (ent = { name: e.name, arts: new Map() }));
+        if (e.name.length > ent.name.length) ent.name = e.name;
+        let terms = ent.arts.get(a.id);
+        if (!terms) ent.arts.set(a.id, (terms = new Map()));
+        let t = terms.get(term);
+        if (!t) terms.set(term, (t = { count: 0, ev: [] }));
+        t.count++;
+        if (t.ev.length < 3) t.ev.push(evidence(s, { start: words[0].start, end: e.span.end }));
+      }
+  const rows: FramingRow[] = [];
+  for (const [key, ent] of [...byKey].sort((x, y) => y[1].arts.size - x[1].arts.size || cmp(x[0], y[0]))) {
+    if (ent.arts.size < 2) continue;
+    const distinct = new Set([...ent.arts.values()].flatMap((m) => [...m.keys()].map((k) => k.toLowerCase())));
+    if (distinct.size < 2) continue;
+    rows.push({
+      concept: `how ${ent.name} is described`,
+      usage: [...ent.arts]
+        .sort((x, y) => cmp(x[0], y[0]))
+        .map(([articleId, terms]) => ({
+          articleId,
+          outlet: story.byId.get(articleId)!.outlet,
+          terms: [...terms].sort((x, y) => y[1].count - x[1].count || cmp(x[0], y[0])).map(([term, t]) => ({ term, count: t.count, evidence: t.ev })),
+        })),
+    });
+    void key;
+    if (rows.length >= 3) break;
+  }
+  return rows;
+}
+
 /** Facts carried by at least 60 % of the independent sources (and two or more) that some article leaves out. */
 export function findOmissions(story: StoryView, facts: Fact[]): Omission[] {
   const totalIndependent = story.independent(story.articles.filter((a) => a.sentences.length).map((a) => a.id));

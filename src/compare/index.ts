@@ -8,7 +8,7 @@ import type { AnnotatedArticle } from '../model/types.js';
 import { buildBrief } from './brief.js';
 import { findConflicts } from './conflicts.js';
 import { alignFacts, sharedSpan } from './facts.js';
-import { buildFraming, findOmissions } from './framing.js';
+import { buildActorFraming, buildFraming, findOmissions } from './framing.js';
 import { evidence, prepareStory, type Sent, sentText } from './prepare.js';
 import { buildQuoteLedger } from './quotes.js';
 import { clean, cmp } from './text.js';
@@ -185,7 +185,7 @@ export function crossCheckStory(input: CrossCheckInput): StoryCrossCheck {
   for (const c of conflicts) for (const fid of c.factIds) factById.get(fid)?.conflictIds.push(c.id);
 
   const quoteLedger = buildQuoteLedger(story);
-  const framing = buildFraming(story);
+  const framing = [...buildActorFraming(story), ...buildFraming(story)];
   const cleanFacts: Fact[] = facts.map(({ _d, ...f }) => f);
   const omissions = findOmissions(story, cleanFacts);
   const factIdOfCluster = new Map<number, string>();
