@@ -169,6 +169,14 @@ export interface QuoteEval {
   direct: { gold: number; pred: number; p: number; r: number; f: number; pe: number; re: number; fe: number; speakerAccuracy: number; speakerN: number };
   msPerArticle: number | null;
   entityMsPerArticle: number | null;
+  /** Matched pairs whose gold Source contains a capitalised name: the resolved speakerName shares a name word with it. */
+  speakerNameAccuracy: number;
+  speakerNameN: number;
+}
+
+const NAME_STOP = new Set('The A An He She It They We I His Her Their Its This That Mr Mrs Ms Dr Sen Rep Gov President'.split(' '));
+function nameWords(s: string): Set<string> {
+  return new Set((s.match(/\p{Lu}[\p{L}’'-]+/gu) ?? []).map((w) => w.replace(/[’']s$/, '')).filter((w) => !NAME_STOP.has(w)));
 }
 
 export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteEval {
@@ -186,6 +194,7 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
     .slice(0, limit);
   const all = zero();
   const direct = zero();
+  const named = { ok: 0, total: 0 };
   const directExactTp = { n: 0 };
   let directPredTp = 0;
   let directPredTpExact = 0;
@@ -253,6 +262,13 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
         const ok = speakerMatches(text, q, g);
         all.spkTotal++;
         if (ok) all.spkOk++;
+        // who, resolved: the gold source names someone and the predicted speaker name shares a name word
+        const goldNames = nameWords(g.sourceText ?? '');
+        if (goldNames.size) {
+          named.total++;
+          const mine = nameWords(q.speakerName ?? '');
+          if ([...mine].some((w) => goldNames.has(w))) named.ok++;
+        }
         if (g.direct) {
           direct.spkTotal++;
           if (ok) direct.spkOk++;
@@ -316,6 +332,8 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
     direct: { gold: direct.gold, pred: direct.pred, p: dp, r: dr, f: df, pe: dpe, re: dre, fe: dfe, speakerAccuracy: dspk, speakerN: direct.spkTotal },
     msPerArticle,
     entityMsPerArticle: recognise ? entityMs / names.length : null,
+    speakerNameAccuracy: named.total ? named.ok / named.total : 0,
+    speakerNameN: named.total,
   };
 }
 
@@ -338,6 +356,7 @@ async function main(): Promise<void> {
       `${name.padEnd(8)}  ${String(m.gold).padStart(6)} ${String(m.pred).padStart(5)}   ${fmt(m.p)}   ${fmt(m.r)}   ${fmt(m.f)}    ${fmt(m.pe)}   ${fmt(m.re)}   ${fmt(m.fe)}   ${fmt(m.speakerAccuracy)} (${m.speakerN})`,
     );
   }
+  console.log(`speaker names (resolved speakerName shares a name with a named gold Source, pronouns resolved): ${fmt(r.speakerNameAccuracy)} (${r.speakerNameN})`);
   const ms = r.msPerArticle ?? 0;
   console.log(
     `speed: quotes+times+quantities median ${ms.toFixed(2)} CPU-ms/article over 5 passes = ${(1000 / ms).toFixed(0)} articles/s on one core (${(r.words / r.articles) | 0} words/article avg)${r.entityMsPerArticle !== null ? `; entity recogniser ${r.entityMsPerArticle.toFixed(2)} ms/article` : ''}`,

@@ -197,7 +197,43 @@ interface SpeakerRecord {
   plural: boolean;
 }
 
+/** Group names a recogniser may mistake for people. */
+const PARTY_WORDS = /^(Republicans?|Democrats?|Democratic|GOP|Conservatives?|Liberals?|Labour|Tories|Tory)$/;
+
+/** Common first names, to tell "he" from "she" when the text gives no honorific. Not exhaustive. */
+const FEMALE_FIRST = forms(`
+  Hillary Melania Ivanka Chelsea Jill Nancy Elizabeth Kamala Sarah Michelle Angela Theresa Ursula Marine Megyn Kellyanne
+  Maria Mary Anna Anne Ann Susan Karen Lisa Linda Barbara Patricia Jennifer Jessica Emily Emma Olivia Sophia Laura Julia
+  Hope Huma Donna Debbie Deborah Carly Nikki Condoleezza Madeleine Samantha Ruth Sonia Elena Amy Tulsi Kirsten Dianne
+  Catherine Katherine Kate Kathleen Margaret Helen Rachel Rebecca Claire Victoria Natalia Olga Irina Tatiana Valentina
+  Christine Marie Sandra Diane Janet Joan Judith Alice Grace Rosa Carmen Ana Lucia Yulia Svetlana Ekaterina Oksana`);
+const MALE_FIRST = forms(`
+  Donald Barack Joe Bernie Ted Marco Jeb John James Robert Michael William David Richard Joseph Thomas Charles Mike Paul
+  Mark George Bill Vladimir Xi Sergei Dmitry Volodymyr Emmanuel Boris Rishi Keir Olaf Narendra Recep Benjamin Kim
+  Chris Rand Ben Lindsey Mitch Chuck Harry Tim Tom Jim Bob Steve Stephen Peter Andrew Brian Kevin Jason Matthew Eric
+  Rudy Reince Newt Dick Al Jimmy Ronald Gerald Lyndon Franklin Abraham Antony Anthony Lloyd Jake Sean Jared Corey Roger`);
+
+/** A name that can be a person: some capitalised word that is neither a title nor a party. */
+function personLike(name: string): boolean {
+  return name.split(/\s+/).some((w) => /^\p{Lu}/u.test(w) && !TITLE_WORDS.has(w.toLowerCase()) && !PARTY_WORDS.test(w));
+}
+
+function genderOf(ctx: Ctx, name: string): 'm' | 'f' | null {
+  const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w) && !TITLE_WORDS.has(w.toLowerCase()));
+  if (!words.length) return null;
+  if (!ctx.honorifics) {
+    ctx.honorifics = new Map();
+    for (const m of ctx.text.matchAll(/\b(Mrs|Ms|Miss|Mr)\.? (\p{Lu}[\p{L}’'-]+)/gu)) ctx.honorifics.set(m[2], m[1] === 'Mr' ? 'm' : 'f');
+  }
+  const byTitle = ctx.honorifics.get(words[words.length - 1]);
+  if (byTitle) return byTitle;
+  if (FEMALE_FIRST.has(words[0])) return 'f';
+  if (MALE_FIRST.has(words[0])) return 'm';
+  return null;
+}
+
 interface Ctx {
+  honorifics?: Map<string, 'm' | 'f'>;
   text: string;
   toks: Token[];
   mentions: NameMention[];
@@ -287,11 +323,13 @@ function subjectAfter(toks: Token[], from: number, hi: number): Span | null {
   return { start: toks[from].start, end: toks[end - 1].end };
 }
 
+/** Display name of an entity: the variant with the most name words (titles do not count), then the longest. */
 function mentionsFrom(entities: EntityMention[]): NameMention[] {
   const longest = new Map<string, string>();
+  const score = (t: string) => t.split(/\s+/).filter((w) => !TITLE_WORDS.has(w.toLowerCase())).length * 1000 + t.length;
   for (const e of entities) {
     const cur = longest.get(e.entity);
-    if (!cur || e.text.length > cur.length) longest.set(e.entity, e.text);
+    if (!cur || score(e.text) > score(cur)) longest.set(e.entity, e.text);
   }
   return entities
     .filter((e) => e.span && e.span.end > e.span.start)
@@ -311,9 +349,13 @@ function resolveSpeaker(ctx: Ctx, span: Span): { entity: string | null; name: st
   }
   const pron = PRONOUNS[raw.toLowerCase()];
   if (pron !== undefined) {
+    const want = raw.toLowerCase() === 'he' ? 'm' : raw.toLowerCase() === 'she' ? 'f' : null;
+    const clash = (name: string | null) =>
+      (pron === 'PER' && name !== null && !personLike(name)) || (want !== null && name !== null && genderOf(ctx, name) !== null && genderOf(ctx, name) !== want);
     for (let i = ctx.speakers.length - 1; i >= 0; i--) {
       const s = ctx.speakers[i];
       if (s.pos >= span.start || !s.entity) continue;
+      if (clash(s.name)) continue;
       if (pron === 'PER' && (s.plural || s.entity.startsWith('ORG:'))) continue;
       if (pron === 'ORG' && !s.entity.startsWith('ORG:')) continue;
       if (raw.toLowerCase() === 'they' && !s.plural && !s.entity.startsWith('ORG:')) continue;
@@ -325,15 +367,19 @@ function resolveSpeaker(ctx: Ctx, span: Span): { entity: string | null; name: st
       if (pron === 'PER' && m.type !== 'PER') continue;
       if (pron === 'ORG' && m.type !== 'ORG') continue;
       if (raw.toLowerCase() === 'they') break; // "they" is rarely the last organisation named: leave it unresolved
+      if (pron === 'PER' && clash(m.name)) continue;
       return { entity: m.entity, name: m.name };
     }
     return { entity: null, name: null };
   }
+  // the mention nearest the head of the phrase (its end): "Stein spokeswoman Melezia Figueroa" is Figueroa
   let best: NameMention | null = null;
   for (const m of ctx.mentions) {
     if (m.span.start >= span.end) break;
     if (m.span.end <= span.start) continue;
-    if (!best || ((m.type === 'PER' || m.type === 'ORG') && best.type !== 'PER')) best = m;
+    const person = m.type === 'PER' || m.type === 'ORG';
+    const bestPerson = best !== null && (best.type === 'PER' || best.type === 'ORG');
+    if (!best || (person && !bestPerson) || (person === bestPerson && m.span.end >= best.span.end)) best = m;
   }
   if (best) return { entity: best.entity, name: best.name };
   const fb = fallbackSpeakerName(ctx.text, span);
