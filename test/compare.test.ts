@@ -152,6 +152,33 @@ for (const analyse of [false, true]) {
       assert.match(html, /data-article="a001" data-start="\d+" data-end="\d+"/);
     });
 
+    it('shows framing: the words each outlet uses for the relationship and the war', () => {
+      const rel = x.framing.find((r) => /relationship/.test(r.concept));
+      assert.ok(rel && rel.usage.length >= 3);
+      const terms = new Set(rel.usage.flatMap((u) => u.terms.map((t) => t.term)));
+      assert.ok(terms.has('alliance') && terms.has('partnership'));
+      const war = x.framing.find((r) => /armed conflict/.test(r.concept));
+      assert.ok(war?.usage.some((u) => u.terms.some((t) => t.term === 'invasion')));
+      const e = rel.usage[0].terms[0].evidence[0];
+      assert.match(arts.find((a) => a.article.docId === e.articleId)!.article.text.slice(e.span.start, e.span.end), /\w/);
+    });
+
+    it('merges the dated events of all articles into a timeline, inferred dates marked', () => {
+      const thursday = x.timeline.find((t) => t.date === '2025-05-08' && t.articles.length >= 2);
+      assert.ok(thursday, JSON.stringify(x.timeline.map((t) => [t.date, t.articles])));
+      // 001 carries no date: its "Wednesday" is dated from the story (003's publication date), inferred;
+      // its "February 2022" is explicit, not inferred
+      const wed = x.timeline.find((t) => t.date === '2025-05-07' && t.articles.includes('a001'));
+      assert.ok(wed?.inferred);
+      const feb = x.timeline.find((t) => t.date === '2022-02');
+      assert.equal(feb?.inferred, false);
+      const sorted = [...x.timeline].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      assert.deepEqual(
+        x.timeline.map((t) => t.date),
+        sorted.map((t) => t.date),
+      );
+    });
+
     it('writes a brief of cited sentences, corroborated facts first, conflicts named', () => {
       assert.ok(x.brief.length >= 3 && x.brief.length <= 8, `brief of ${x.brief.length}`);
       assert.equal(x.brief[0].kind, 'fact');
@@ -296,5 +323,29 @@ describe('fact alignment respects who acts', () => {
       copies: [],
     });
     assert.ok(x.facts.every((f) => f.articles.length === 1));
+  });
+});
+
+describe('omissions', () => {
+  it('lists the article that leaves out what the other independent sources report', () => {
+    const fact = (v: string) =>
+      `FBI Director James Comey said on Tuesday that Hillary Clinton had been ${v} careless with classified material but that no charges should be brought against her.`;
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('o1', fact('extremely'), { outlet: 'Politico' }),
+        art('o2', `On Tuesday, ${fact('extremely')}`, { outlet: 'Western Journal' }),
+        art('o3', fact('“extremely”'), { outlet: 'USA Today' }),
+        art('o4', 'Lynch will appear before the House Judiciary Committee on Tuesday.', { outlet: 'Breitbart' }),
+      ],
+      copies: [],
+    });
+    const o = x.omissions[0];
+    assert.ok(o, 'omission');
+    assert.equal(o.carriedBy, 3);
+    assert.deepEqual(
+      o.missingFrom.map((m) => m.outlet),
+      ['Breitbart'],
+    );
   });
 });

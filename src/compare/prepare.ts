@@ -3,6 +3,7 @@
  * quantities, resolved times and quotes; per story the independent-source groups and the date
  * anchor. Annotations come from analyse; `fallback.ts` fills kinds analyse did not deliver.
  */
+import { resolveTimes } from '../analyse/time.js';
 import { splitSentences } from '../analyse/tokenize.js';
 import type { AnnotatedArticle, Quantity, Quote, Span, TimeExpr } from '../model/types.js';
 import { fallbackEntities, fallbackQuantities, fallbackQuotes, fallbackTimes, findSpeaker, parseWeekdayAnchor, resolveWeekday } from './fallback.js';
@@ -193,9 +194,17 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
       quantities = quantities.slice(0, 2000);
     }
     const ownAnchor = published ?? anchor;
-    const times: ResolvedTime[] = unionSpans((a.times ?? []).filter((t) => okSpan(t.span, text.length)), fallbackTimes(text, ownAnchor, !published, spans)).map((t) =>
-      resolveTime(t, ownAnchor, !published),
-    );
+    // relative expressions analyse could not resolve (no publication date) are resolved from the
+    // story's date, marked inferred
+    let upTimes = (a.times ?? []).filter((t) => okSpan(t.span, text.length));
+    if (!published && anchor && upTimes.some((t) => t.value === null && t.anchor)) {
+      try {
+        upTimes = resolveTimes(upTimes, { iso: anchor, precision: 'day', source: 'story' }, true);
+      } catch {
+        // keep them unresolved
+      }
+    }
+    const times: ResolvedTime[] = unionSpans(upTimes, fallbackTimes(text, ownAnchor, !published, spans)).map((t) => resolveTime(t, ownAnchor, !published));
     const quotes = unionSpans((a.quotes ?? []).filter((q) => okSpan(q.span, text.length)), fallbackQuotes(text, spans, entities));
     if (!a.quotes?.length || !a.quantities?.length || !a.times?.length || !a.entities?.length) {
       const missing = [!a.entities?.length && 'entities', !a.quotes?.length && 'quotes', !a.quantities?.length && 'quantities', !a.times?.length && 'times']
