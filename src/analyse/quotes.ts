@@ -11,9 +11,17 @@
  *      (X said [that] CLAUSE / CLAUSE, X said / according to X, CLAUSE).
  * Short quoted names with no cue ("Golden Dome") are scare quotes, not quotes.
  *
- * Speakers are resolved against the entity mentions given (PER/ORG); when no mention covers the
- * speaker, a small capitalised-name fallback names it. Pronouns ("he said") resolve to the most
- * recent compatible speaker, else the most recent person mention.
+ * Speakers are resolved against the entity mentions given (PER/ORG; the mention nearest the head
+ * of the speaker phrase); when no mention covers the speaker, a small capitalised-name fallback
+ * names it. Pronouns ("he said") resolve to the most recent compatible speaker, else the most
+ * recent person mention: "he"/"she" skip names of the other gender (from "Mr./Mrs." in the text or
+ * a short first-name list), "it" takes organisations, "they" only plural speakers; "…, who said"
+ * is written as "who" and resolved to the noun phrase before it.
+ *
+ * Content spans follow the attribution annotation convention of PolNeAR: the complementiser stays
+ * in indirect content ("said that …"); a split quote's `parts` are its quoted pieces.
+ * Quotation marks: “…”, "…", «…», NYT-style ''…'' and top-level ‘…’ (see normaliseQuoteMarks);
+ * an opening mark that never closes gives nothing.
  */
 import type { EntityMention, Quote, QuoteKind, Span, Token } from '../model/types.js';
 import { tokenize } from './tokenize.js';
