@@ -25,8 +25,14 @@ export { parseTextDate, parseIsoDate, dateFromUrl } from './dates.js';
 /** Version of the extraction stage (part of cache keys downstream). */
 export const EXTRACT_VERSION = '1';
 
+/**
+ * The budget is a safety net behind the size and nesting caps (wall-clock time, so a loaded
+ * machine cuts sooner): ordinary pages finish in milliseconds and never reach it.
+ */
+export const DEFAULT_TIME_BUDGET_MS = 10_000;
+
 export interface ExtractOptions {
-  /** Per-document time budget in milliseconds (default 2000). */
+  /** Per-document time budget in milliseconds (default 10000): a safety net, far above what a 3 MB page needs. */
   timeBudgetMs?: number;
 }
 
@@ -105,7 +111,7 @@ function emptyArticle(raw: RawDocument): Article {
  */
 export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): Article {
   const article = emptyArticle(raw);
-  const budget = options.timeBudgetMs ?? 2000;
+  const budget = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
   const deadline = Date.now() + budget;
   try {
     fill(article, raw, deadline);

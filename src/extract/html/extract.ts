@@ -101,7 +101,7 @@ export function extractFromHtml(html: string, hintUrl: string | null, deadline: 
  * The text a naive scraper produces from a page: all visible text (scripts, styles and hidden
  * elements dropped; menus, link lists and footers kept), one block per line.
  */
-export function renderVisibleText(html: string, deadline = Date.now() + 5000): string {
+export function renderVisibleText(html: string, deadline = Date.now() + 30_000): string {
   const { document } = parseDocument(html);
   const w = walkDom(document, deadline);
   return w.blocks.map((b) => b.text.replace(/\n+/g, ' ')).join('\n');
