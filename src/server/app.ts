@@ -1,3 +1,16 @@
+/**
+ * `triangulate serve`: the HTTP API and the web UI, one Fastify process over the SQLite store.
+ *
+ *   POST   /api/articles        add articles: raw HTML, text, JSON record(s), JSON Lines, feeds (token for writes)
+ *   GET    /api/articles/:id    an article with its extraction and annotations
+ *   DELETE /api/articles/:id    delete an article; its story is recomputed
+ *   GET    /api/stories         list stories, newest first (q = FTS5 full text, entity, outlet, from, to)
+ *   GET    /api/stories/:id     a story's report (cached per membership and compare version; ETag)
+ *   GET    /api/search          full-text search over articles
+ *   GET    /api/events          server-sent events when stories change
+ *   GET    /api/openapi.json    OpenAPI 3.1, generated from the schemas that validate the requests
+ *   GET    /  /stories/:id  /articles/:id  /add     the web UI (no external assets, nonce CSP)
+ */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { DEFAULT_MAX_BYTES, type ReadResult, readBytes } from '../ingest/index.js';

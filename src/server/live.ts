@@ -305,11 +305,23 @@ export class LiveStories extends EventEmitter {
     const g = this.group(publicId);
     if (!g) return null;
     const key = this.reportKey(g);
+    const hot = this.hotJson.get(publicId);
+    if (hot && hot.key === key) return hot.json;
     const row = this.store.db.prepare('SELECT data FROM story_reports WHERE story_id = ? AND key = ?').get(publicId, key) as { data: string } | undefined;
-    if (row) return row.data;
-    const report = this.report(publicId);
-    return report ? JSON.stringify(report) : null;
+    let json = row?.data ?? null;
+    if (json === null) {
+      const report = this.report(publicId);
+      if (!report) return null;
+      json = JSON.stringify(report);
+    }
+    this.hotJson.delete(publicId);
+    this.hotJson.set(publicId, { key, json });
+    while (this.hotJson.size > 16) this.hotJson.delete(this.hotJson.keys().next().value as string);
+    return json;
   }
+
+  /** A few recently served reports as JSON text. */
+  private hotJson = new Map<string, { key: string; json: string }>();
 
   /** Stories whose cross-check failed (served without it), with the reason. */
   readonly reportErrors = new Map<string, string>();
