@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { isLoopback, serveCommand } from '../src/server/cli.js';
@@ -454,6 +457,35 @@ describe('restart and the serve command', () => {
     const r = await post(again.base, seed('004').text, 'text/plain', '?source=004.txt');
     assert.equal(r.status, 201);
     await again.stop();
+  });
+
+  test('`triangulate serve` listens on loopback, serves, and exits 0 on SIGTERM after finishing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tri-serve-cli-'));
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const code = `import('./src/cli/main.ts').then((m) => m.main(['serve', '--port', '0', '--db', ${JSON.stringify(join(dir, 'cli.db'))}])).then((c) => { process.exitCode = c; });`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    const address = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (d) => {
+        out += d;
+        const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+        if (m) resolve(m[1]);
+      });
+      child.on('exit', (c) => reject(new Error(`exited early (${c}): ${err}`)));
+    });
+    const h = await getJson(`${address}/api/health`);
+    assert.equal(h.status, 200);
+    const r = await post(address, seed('003').text, 'text/plain', '?source=003.txt');
+    assert.equal(r.status, 201);
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    child.kill('SIGTERM');
+    assert.equal(await exit, 0, err);
+    assert.match(err, /SIGTERM, closing/);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   test('serve refuses a non-loopback address without a token', async () => {
