@@ -42,6 +42,7 @@ export const QuoteSchema = Type.Object({
   speaker: Nullable(Type.String()),
   speakerName: Nullable(Type.String()),
   cue: Nullable(Type.Object({ span: SpanSchema, verb: Type.String() })),
+  parts: Type.Optional(Type.Array(SpanSchema, { description: 'the pieces of a split quote; span runs from the first to the last' })),
 });
 
 export const TimeExprSchema = Type.Object({
