@@ -47,7 +47,14 @@ export function isDateOnly(text: string): boolean {
 export function boilerplateReason(text: string): string | null {
   const t = text.trim();
   if (!t) return 'empty';
-  if (t.length > 300) return null;
+  if (t.length > 300) {
+    // long legal and cookie notices still announce themselves
+    if (t.length > 1500) return null;
+    // (only when the line opens with the notice: an article may mention a trademark in passing)
+    const head = t.slice(0, 100);
+    for (const [re, reason] of PATTERNS) if ((reason === 'legal notice' || reason === 'cookie notice' || reason === 'copyright line') && re.test(head)) return reason;
+    return null;
+  }
   if (isDateOnly(t)) return 'date line';
   for (const [re, reason] of PATTERNS) if (re.test(t)) return reason;
   return null;
