@@ -23,7 +23,15 @@ export const ACT_CLASSES: [string, RegExp][] = [
 const SAY = /^(?:sa(?:y|ys|id|ying)|t(?:ell|ells|old)|add(?:s|ed)?|not(?:e|es|ed)|call(?:s|ed)?|describ(?:e|es|ed)|argu(?:e|es|ed)|insist(?:s|ed)?|acknowledg(?:e|es|ed)|claim(?:s|ed)?|echo(?:es|ed)?)$/;
 
 /** People and organisations named before the sentence's first act or speech verb (empty when there is none). */
+const SUBJECTS = new WeakMap<Sent, Set<string>>();
+
 export function subjectsOf(s: Sent): Set<string> {
+  let v = SUBJECTS.get(s);
+  if (!v) SUBJECTS.set(s, (v = findSubjects(s)));
+  return v;
+}
+
+function findSubjects(s: Sent): Set<string> {
   const verb = s.tokens.find((t) => SAY.test(t.norm) || ACT_CLASSES.some(([, re]) => re.test(t.norm)));
   if (!verb) return new Set();
   return new Set(s.entities.filter((e) => (e.type === 'PER' || e.type === 'ORG') && e.span.end <= verb.start).map((e) => e.key));

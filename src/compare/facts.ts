@@ -135,31 +135,53 @@ export function alignFacts(story: StoryView): Alignment {
   };
 
   const edges: { a: Sent; b: Sent; s: number }[] = [];
+  // sparse accumulation over informative keys (typed arrays indexed by sentence ordinal); exact
+  // similarity only for promising pairs
+  const all = story.sentences;
+  const artOf = new Int32Array(all.length);
+  const artIds = new Map<string, number>();
+  all.forEach((s, i) => {
+    let id = artIds.get(s.art.id);
+    if (id === undefined) artIds.set(s.art.id, (id = artIds.size));
+    artOf[i] = id;
+  });
+  const postings = new Map<string, Int32Array>();
+  for (const [k, l] of index) if (l.length <= maxDf) postings.set(k, Int32Array.from(l.map((x) => ordinal.get(x)!)));
+  const accDot = new Float64Array(all.length);
+  const accMass = new Float64Array(all.length);
+  const touched: number[] = [];
   for (const a of sents) {
-    // sparse accumulation over informative keys; exact similarity only for promising pairs
-    const acc = new Map<Sent, { dot: number; mass: number }>();
+    const oa = ordinal.get(a)!;
+    const artA = artOf[oa];
     for (const k of a.feats) {
-      const l = index.get(k)!;
-      if (l.length > maxDf) continue;
+      const l = postings.get(k);
+      if (!l) continue;
       const x = w(k);
       if (x <= 0) continue;
-      for (const b of l) {
-        if (b.art === a.art || a.id >= b.id) continue;
-        let e = acc.get(b);
-        if (!e) acc.set(b, (e = { dot: 0, mass: 0 }));
-        e.dot += x * x;
-        e.mass += x;
+      const x2 = x * x;
+      for (let p = 0; p < l.length; p++) {
+        const b = l[p];
+        if (b <= oa || artOf[b] === artA) continue;
+        if (accMass[b] === 0) touched.push(b);
+        accDot[b] += x2;
+        accMass[b] += x;
       }
     }
     const na = norm.get(a.id) ?? 0;
-    for (const [b, e] of acc) {
-      const nb = norm.get(b.id) ?? 0;
+    for (const b of touched) {
+      const dot = accDot[b];
+      const mass = accMass[b];
+      accDot[b] = 0;
+      accMass[b] = 0;
+      const sb = all[b];
+      const nb = norm.get(sb.id) ?? 0;
       if (!na || !nb) continue;
       // the indexed keys are most of the weight: prune pairs that cannot reach either criterion
-      if (e.dot / (na * nb) < ALIGN_THRESHOLD * 0.5 && e.mass < MASS_ENOUGH * 0.6) continue;
-      const s = sim(a, b);
-      if (s >= ALIGN_THRESHOLD) edges.push({ a, b, s });
+      if (dot / (na * nb) < ALIGN_THRESHOLD * 0.5 && mass < MASS_ENOUGH * 0.6) continue;
+      const v = sim(a, sb);
+      if (v >= ALIGN_THRESHOLD) edges.push({ a, b: sb, s: v });
     }
+    touched.length = 0;
   }
   edges.sort((x, y) => y.s - x.s || cmp(x.a.id, y.a.id) || cmp(x.b.id, y.b.id));
 

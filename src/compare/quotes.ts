@@ -16,7 +16,8 @@ interface QItem {
   w: Map<string, number>;
   total: number;
   norm: string;
-  grams: Set<string>;
+  /** Character 4-grams of `norm`, computed on first use. */
+  readonly grams: Set<string>;
   words: number;
 }
 
@@ -30,7 +31,19 @@ function item(q: QuoteView, idf: (k: string) => number): QItem {
   const w = new Map([...keys].map((k) => [k, Math.max(0.1, idf(k))]));
   let total = 0;
   for (const v of w.values()) total += v;
-  return { q, keys, w, total, norm, grams: charNgrams(norm, 4), words: toks.length };
+  let grams: Set<string> | null = null;
+  return {
+    q,
+    keys,
+    w,
+    total,
+    norm,
+    get grams() {
+      if (!grams) grams = charNgrams(norm, 4);
+      return grams;
+    },
+    words: toks.length,
+  };
 }
 
 function sharesKey(a: QItem, b: QItem): boolean {
@@ -58,10 +71,8 @@ export function quoteSimilarity(a: QItem, b: QItem): number {
   if (ov >= 0.8) return ov;
   // character n-grams catch spelling and inflection variants the words miss; sets of very
   // different sizes cannot reach the thresholds
-  const ga = a.grams;
-  const gb = b.grams;
-  if (Math.min(ga.size, gb.size) / Math.max(ga.size, gb.size, 1) < 0.5) return ov;
-  return Math.max(ov, jaccard(ga, gb));
+  if (Math.min(a.norm.length, b.norm.length) / Math.max(a.norm.length, b.norm.length, 1) < 0.5) return ov;
+  return Math.max(ov, jaccard(a.grams, b.grams));
 }
 
 export function buildQuoteLedger(story: StoryView): SpeakerLedger[] {
