@@ -241,6 +241,13 @@ function printTable(rows: string[][]) {
 // ------------------------------------------------------------------------------------------------
 // scale: a SYNTHETIC stream made by resampling and perturbing real full texts (PolNeAR articles)
 
+/**
+ * About 20 new events a day of 10-89 reports each (50 on average), over up to 4 days: with 924
+ * base articles, a base comes back about every 46 days, after its previous event has closed.
+ */
+const LIVE_EVENTS = 40;
+const NEW_EVENT_P = 0.02;
+
 /** Deterministic PRNG (mulberry32). */
 function rng(seed: number) {
   let a = seed >>> 0;
@@ -294,7 +301,8 @@ function* syntheticStream(n: number, seed: number): Generator<StoryInput & { eve
   for (let i = 0; i < n; i++) {
     const day = Math.floor(i / DOCS_PER_DAY);
     live = live.filter((e) => e.left > 0 && day - e.day < 4);
-    if (live.length < 120 || r() < 0.1) live.push({ base: bases[Math.floor(r() * bases.length)], day, left: 2 + Math.floor(r() * 18), wire: null, id: eventId++, names: [name(), name(), name()] });
+    if (live.length < LIVE_EVENTS || r() < NEW_EVENT_P)
+      live.push({ base: bases[Math.floor(r() * bases.length)], day, left: 10 + Math.floor(r() * 80), wire: null, id: eventId++, names: [name(), name(), name()] });
     const ev = live[Math.floor(r() * live.length)];
     ev.left--;
     let text: string;
@@ -341,9 +349,9 @@ function* syntheticFeatureStream(n: number, seed: number): Generator<StoryFeatur
   for (let i = 0; i < n; i++) {
     const day = Math.floor(i / DOCS_PER_DAY);
     live = live.filter((e) => e.left > 0 && day - e.day < 4);
-    if (live.length < 120 || r() < 0.1) {
+    if (live.length < LIVE_EVENTS || r() < NEW_EVENT_P) {
       const id = eventId++;
-      live.push({ base: bases[Math.floor(r() * bases.length)], day, left: 2 + Math.floor(r() * 18), id, names: [`ev${id}a`, `ev${id}b`, `ev${id}c`], wire: null });
+      live.push({ base: bases[Math.floor(r() * bases.length)], day, left: 10 + Math.floor(r() * 80), id, names: [`ev${id}a`, `ev${id}b`, `ev${id}c`], wire: null });
     }
     const ev = live[Math.floor(r() * live.length)];
     ev.left--;
@@ -485,7 +493,7 @@ async function runChild(n: number, mode = '--scale-child'): Promise<Record<strin
 
 async function scale(skip1m: boolean) {
   console.log(
-    '\nScale A: SYNTHETIC stream of full texts (PolNeAR articles resampled and perturbed, each event with its own names; 1,000 articles/day; events of 2-20 reports over up to 4 days; a quarter verbatim wire copies). storyFeatures + StoryIndex.add, arrival order, one core; throughput from process CPU time (the machine is shared).',
+    '\nScale A: SYNTHETIC stream of full texts (PolNeAR articles resampled and perturbed, each event with its own names; 1,000 articles/day; ~20 events/day of 10-89 reports over up to 4 days; a quarter verbatim wire copies). storyFeatures + StoryIndex.add, arrival order, one core; throughput from process CPU time (the machine is shared).',
   );
   const textRuns: Record<string, number>[] = [];
   for (const n of [10_000, 100_000]) {

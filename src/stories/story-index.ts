@@ -28,7 +28,7 @@ export const DEFAULTS: Required<Omit<GroupOptions, 'now'>> & { now: string | nul
   mergeThreshold: 0.15,
   copyThreshold: 0.6,
   windowDays: 3,
-  maxWindowDays: 21,
+  maxWindowDays: 7,
   maxSpanDays: 60,
   now: null,
   maxOpenStories: 50_000,
