@@ -29,7 +29,7 @@ export function buildBrief(story: StoryView, al: Alignment, facts: Fact[], confl
   for (const { f } of multi) {
     if (out.length >= factBudget) break;
     const sents = factSents.get(f.id) ?? [];
-    const rep = pickReadable(sents);
+    const rep = pickReadable(sents, al);
     if (!rep || rep.keys.size < 5) continue;
     if (chosenKeys.some((k) => overlap(k, rep.keys) >= 0.5)) continue;
     chosenKeys.push(rep.keys);
@@ -78,22 +78,22 @@ export function buildBrief(story: StoryView, al: Alignment, facts: Fact[], confl
       .sort((a, b) => b.topic - a.topic || a.pos - b.pos || cmp(a.f.id, b.f.id));
     for (const { f } of singles) {
       if (out.length >= 5) break;
-      const rep = pickReadable(factSents.get(f.id) ?? []);
+      const rep = pickReadable(factSents.get(f.id) ?? [], al);
       if (!rep || chosenKeys.some((k) => overlap(k, rep.keys) >= 0.5)) continue;
       chosenKeys.push(rep.keys);
       out.push({ text: `Only ${rep.art.outlet} reports: ${shorten(clean(sentText(rep)), 300)}`, kind: 'note', citations: f.evidence.map(copyEv) });
     }
   }
-  void al;
-  void story;
   return out.slice(0, MAX);
 }
 
-function pickReadable(sents: Sent[]): Sent | null {
+/** The most central wording (most similar to the other articles' wordings) that reads on its own. */
+function pickReadable(sents: Sent[], al: Alignment): Sent | null {
   const ok = sents.filter((s) => s.span.end - s.span.start <= 320 && s.keys.size >= 4);
   const pool = ok.length ? ok : sents;
   if (!pool.length) return null;
-  return [...pool].sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start) || cmp(a.id, b.id))[Math.floor((pool.length - 1) / 2)];
+  const score = (s: Sent) => sents.reduce((t, o) => (o.art.id !== s.art.id ? t + al.sim(s, o) : t), 0);
+  return [...pool].sort((a, b) => score(b) - score(a) || a.span.end - a.span.start - (b.span.end - b.span.start) || cmp(a.id, b.id))[0];
 }
 
 function copyEv(e: Evidence): Evidence {

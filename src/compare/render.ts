@@ -46,7 +46,7 @@ export function renderCrossCheckMarkdown(x: StoryCrossCheck, articles: readonly 
   if (!x.brief.length) L.push('_Nothing is reported by more than one source._');
   for (const b of x.brief) L.push(`- ${md(b.text)} ${cite(b.citations)}`);
   L.push('', '## Conflicts', '');
-  if (!x.conflicts.length) L.push('_No conflicting values found._');
+  if (!x.conflicts.length) L.push('_No conflicting values found._', '');
   for (const c of x.conflicts) {
     L.push(`### ${c.id}: ${md(c.slot)} (${c.severity === 'conflict' ? 'conflict' : 'minor discrepancy'}${c.withinArticle ? ', within one article' : ''})`, '');
     L.push(md(c.note), '');
