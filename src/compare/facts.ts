@@ -113,6 +113,8 @@ export function alignFacts(story: StoryView): Alignment {
     // Cosine over IDF weights; or, for long sentences that restate one statement among other
     // things, enough shared informative words (absolute IDF mass) with a modest cosine.
     const cos = na && nb ? dot / (na * nb) : 0;
+    // two shared words align only near-identical short sentences ("health care" is not a fact)
+    if (shared < 3 && cos < 0.6) return 0;
     let v = cos;
     if (cos >= MASS_MIN_COS && mass >= MASS_ENOUGH) v = Math.max(v, ALIGN_THRESHOLD + 0.01 * Math.min(5, mass - MASS_ENOUGH));
     // Different actors doing the same thing ("Putin echoed …" / "Xi echoed …") are different facts.
