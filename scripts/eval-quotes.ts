@@ -1,7 +1,7 @@
 /**
  * Scores quote/attribution extraction on PolNeAR-style brat standoff.
  *
- *   npm run eval:quotes -- [dir] [--verbose] [--limit N] [--no-entities]
+ *   npm run eval:quotes -- [dir] [--verbose] [--limit N] [--no-entities] [--no-model] [--no-speed]
  *
  * `dir` (default ../shared/data/attribution/polnear/dev) holds `text/<name>.txt` and
  * `attributions/<name>_<annotator>.ann`. When an article has several annotators' files, the first
@@ -30,6 +30,7 @@
  * - Speed: the three analysers (quotes, times, quantities) alone, CPU time of this process (user +
  *   system, so other load on the machine counts less), median of 5 passes after a warm-up pass.
  * - Speakers use the entity recogniser (src/analyse/entities) when it is there, unless --no-entities.
+ * - Quotes use the trained attribution tagger (models/attrib.bin.gz) unless --no-model (the rules alone).
  *
  * Last line: one JSON object with the headline figures.
  */
@@ -168,6 +169,8 @@ export interface QuoteEvalOptions {
   recognise?: Recognise | null;
   /** Also time the three analysers (median of 5 passes). */
   speed?: boolean;
+  /** Use the trained attribution tagger (default true); false scores the rules alone. */
+  model?: boolean;
 }
 
 export interface QuoteEval {
@@ -221,7 +224,7 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
     const entities = recognise ? recognise(text, sentences) : [];
     entityMs += performance.now() - e0;
     const t0 = performance.now();
-    const quotes = findQuotes(text, sentences, entities);
+    const quotes = findQuotes(text, sentences, entities, { model: opts.model !== false });
     findTimes(text, sentences, null);
     findQuantities(text, sentences);
     analyseMs += performance.now() - t0;
@@ -322,7 +325,7 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
     for (let rep = 0; rep < 6; rep++) {
       const c0 = process.cpuUsage();
       for (let i = 0; i < texts.length; i++) {
-        findQuotes(texts[i], sents[i], []);
+        findQuotes(texts[i], sents[i], [], { model: opts.model !== false });
         findTimes(texts[i], sents[i], null);
         findQuantities(texts[i], sents[i]);
       }
@@ -354,7 +357,8 @@ async function main(): Promise<void> {
     limit: limitIdx >= 0 ? Number(args[limitIdx + 1]) : undefined,
     verbose: args.includes('--verbose'),
     recognise,
-    speed: true,
+    speed: !args.includes('--no-speed'),
+    model: !args.includes('--no-model'),
   });
   const fmt = (x: number) => x.toFixed(3);
   console.log(`dir: ${dir}  articles: ${r.articles}  speakers: ${recognise ? 'entity mentions from recogniseEntities' : 'built-in capitalised-name fallback'}`);

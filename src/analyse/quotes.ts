@@ -24,6 +24,7 @@
  * an opening mark that never closes gives nothing.
  */
 import type { EntityMention, Quote, QuoteKind, Span, Token } from '../model/types.js';
+import { tagAttributions } from './attribution/index.js';
 import { tokenize } from './tokenize.js';
 
 function forms(list: string): Set<string> {
@@ -482,9 +483,15 @@ export function normaliseQuoteMarks(text: string): string {
   return work;
 }
 
+export interface FindQuotesOptions {
+  /** Use the trained attribution tagger (models/attrib.bin.gz) for indirect speech; default true. */
+  model?: boolean;
+}
+
 /** Finds quotes in `text`. `sentences` from splitSentences; `entities` may be empty. */
-export function findQuotes(original: string, sentences: Span[], entities: EntityMention[]): Quote[] {
+export function findQuotes(original: string, sentences: Span[], entities: EntityMention[], options: FindQuotesOptions = {}): Quote[] {
   if (!original || !sentences.length) return [];
+  const useModel = options.model !== false;
   const text = normaliseQuoteMarks(original);
   const toks = tokenize(text);
   const segments = findQuotedSegments(text);
@@ -578,6 +585,93 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
       while (segments[last].continues && segments[last + 1]) last++;
     }
     return last;
+  };
+
+  /**
+   * Quotes from the tagger's content runs, sentence by sentence, except content already taken by a
+   * quotation-marked quote. Each content run takes the nearest cue run of its sentence; two content
+   * runs on either side of one cue are one split quote. The speaker is the tagger's source run nearest
+   * the cue, else the subject the rules find for that cue. Returns the sentences that gave a quote.
+   */
+  const modelAttributions = (ruleQuotes: number): Set<number> => {
+    const done = new Set<number>();
+    const ranges = sentences.map((x) => ({ lo: tokenAt(toks, x.start), hi: tokenAt(toks, x.end) }));
+    const quoted = segments.map((g) => g.inner);
+    const tagged = tagAttributions(text, toks, ranges, quoted, entities);
+    const taken = coverIndex(quotes.slice(0, ruleQuotes));
+    const dist = (a: { lo: number; hi: number }, b: { lo: number; hi: number }) => (a.hi <= b.lo ? b.lo - a.hi : a.lo >= b.hi ? a.lo - b.hi : 0);
+    for (const ts of tagged) {
+      const sIdx = sentOf(toks[ts.lo].start);
+      const contents = ts.contents.filter((c) => {
+        let words = 0;
+        let inside = 0;
+        for (let x = c.lo; x < c.hi; x++) {
+          if (!isWord(toks[x])) continue;
+          words++;
+          if (taken(toks[x].start, toks[x].end)) inside++;
+        }
+        return words > 0 && inside * 2 < words;
+      });
+      if (!contents.length) continue;
+      const cueOf = contents.map((c) => {
+        let best = -1;
+        for (let k = 0; k < ts.cues.length; k++) if (best < 0 || dist(ts.cues[k], c) < dist(ts.cues[best], c)) best = k;
+        return best;
+      });
+      const used = new Set<number>();
+      for (let ci = 0; ci < contents.length; ci++) {
+        if (used.has(ci)) continue;
+        const c = contents[ci];
+        const k = cueOf[ci];
+        const cueRun = k >= 0 ? ts.cues[k] : null;
+        let parts: Span[] | undefined;
+        let span: Span = { start: toks[c.lo].start, end: toks[c.hi - 1].end };
+        // "CLAUSE, X said, CLAUSE": one content on each side of the cue
+        if (cueRun && c.hi <= cueRun.lo) {
+          for (let cj = ci + 1; cj < contents.length; cj++) {
+            if (cueOf[cj] !== k || used.has(cj) || contents[cj].lo < cueRun.hi) continue;
+            const d = contents[cj];
+            parts = [span, { start: toks[d.lo].start, end: toks[d.hi - 1].end }];
+            span = { start: span.start, end: parts[1].end };
+            used.add(cj);
+            break;
+          }
+        }
+        // the cue token: the most cue-like word of the run ("according" of "according to")
+        let cueTok: Token | null = null;
+        if (cueRun) {
+          cueTok = toks[cueRun.lo];
+          for (let x = cueRun.lo; x < cueRun.hi; x++)
+            if (CUE_FORMS.has(lower(toks[x])) || WEAK_CUES.has(lower(toks[x])) || lower(toks[x]) === 'according') {
+              cueTok = toks[x];
+              break;
+            }
+        }
+        let speaker: Span | null = null;
+        if (cueRun) {
+          let bestS = -1;
+          for (let x = 0; x < ts.sources.length; x++) if (bestS < 0 || dist(ts.sources[x], cueRun) < dist(ts.sources[bestS], cueRun)) bestS = x;
+          if (bestS >= 0) speaker = { start: toks[ts.sources[bestS].lo].start, end: toks[ts.sources[bestS].hi - 1].end };
+          else {
+            const ci0 = tokenAt(toks, cueTok!.start);
+            const inverted = ci0 > ts.lo && (toks[ci0 - 1].text === ',' || isClose(toks[ci0 - 1].text)) && !PARTICIPLE_CUES.has(lower(toks[ci0]));
+            if (PARTICIPLE_CUES.has(lower(toks[ci0])) && toks[ci0 - 1]?.text === ',') speaker = mainSubject(toks, ts.lo, ci0);
+            else if (inverted) speaker = subjectAfter(toks, cueRun.hi, ts.hi) ?? subjectBefore(toks, ci0, ts.lo);
+            else speaker = subjectBefore(toks, ci0, ts.lo);
+          }
+        } else if (ts.sources.length) {
+          const sr = ts.sources[0];
+          speaker = { start: toks[sr.lo].start, end: toks[sr.hi - 1].end };
+        }
+        const q = make(span, speaker, cueTok, 'indirect', parts);
+        if (!q) continue;
+        q.kind = kindOf(text, q.span, segments);
+        quotes.push(q);
+        done.add(sIdx);
+        if (cueTok) usedCue.add(tokenAt(toks, cueTok.start));
+      }
+    }
+    return done;
   };
 
   // ---- pass 1: quotation-marked segments
@@ -729,8 +823,11 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     // c) otherwise left for the sentence pass (partial quotes) or continuation (below)
   }
 
-  // ---- pass 2: sentences with a reporting verb not used above
+  // ---- pass 1b: attributions found by the trained tagger (indirect speech, "according to", stance verbs)
   const pass1Cover = coverIndex(quotes);
+  const modelSentences = useModel ? modelAttributions(quotes.length) : new Set<number>();
+
+  // ---- pass 2: sentences with a reporting verb not used above (where the tagger found nothing)
   // sentences, then the rest of a sentence after a cue that gave nothing ("When asked about it, Trump said …")
   const work: { span: Span; retry: boolean }[] = sentences.map((x) => ({ span: x, retry: false }));
   for (let s = 0; s < work.length; s++) {
@@ -738,6 +835,7 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     const lo = tokenAt(toks, sent.start);
     const hi = tokenAt(toks, sent.end);
     if (hi - lo < 3) continue;
+    if (!work[s].retry && modelSentences.has(s)) continue;
     // skip sentences wholly inside a quote already taken
     let covered = false;
     if (!work[s].retry) covered = pass1Cover(sent.start + 1, sent.end - 2);

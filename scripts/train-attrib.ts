@@ -1,0 +1,269 @@
+/**
+ * Trains the attribution tagger (src/analyse/attribution): an averaged structured perceptron with
+ * Viterbi decoding over BIO tags for cue, source and content, sentence by sentence.
+ *
+ *   npm run train:attrib [-- --epochs N --out models/attrib.bin.gz --holdout N --holdout-dir DIR --no-entities]
+ *
+ * Data: PolNeAR train (../shared/data/attribution/polnear/train: `text/*.txt` and brat
+ * `attributions/*_<annotator>.ann`; the first annotator file in sorted order is used, as the scorer
+ * does). The dev split is never read. `--holdout N` keeps the last N training articles out of
+ * training and, with `--holdout-dir`, links them into DIR (text/, attributions/) so that
+ * `npm run eval:quotes -- DIR` scores them: model development happens on train alone.
+ *
+ * Labels: where attributions nest ("X said that Y claimed Z"), the outer one labels the tokens (the
+ * inner cue and source are content of the outer), because one tag per token cannot hold both.
+ * Deterministic: sorted files, fixed shuffling seed, sorted lexicon, no clock in the output.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { readBratAttributions } from '../src/analyse/attribution/brat.js';
+import { cueBin, documentInfo, keyOf, sentenceFeatures } from '../src/analyse/attribution/features.js';
+import type { TokenRun } from '../src/analyse/attribution/index.js';
+import { ALLOWED, DEFAULT_ATTRIBUTION_MODEL, NT, START, serializeAttributionModel, TAGS, viterbi } from '../src/analyse/attribution/model.js';
+import { recogniseEntities } from '../src/analyse/entities/index.js';
+import { findQuotedSegments, normaliseQuoteMarks } from '../src/analyse/quotes.js';
+import { splitSentences, tokenize } from '../src/analyse/tokenize.js';
+import type { EntityMention, Span, Token } from '../src/model/types.js';
+
+const args = process.argv.slice(2);
+const opt = (name: string, def: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1] : def;
+};
+const DATA = opt('data', join(import.meta.dirname, '../../shared/data/attribution/polnear/train'));
+const OUT = opt('out', DEFAULT_ATTRIBUTION_MODEL);
+const EPOCHS = Number(opt('epochs', '8'));
+const HOLDOUT = Number(opt('holdout', '0'));
+const HOLDOUT_DIR = opt('holdout-dir', '');
+const MIN_COUNT = Number(opt('min-count', '2'));
+const ENTITIES = !args.includes('--no-entities');
+
+const t0 = performance.now();
+const log = (msg: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
+
+// ---------- documents ----------
+const annFiles = readdirSync(join(DATA, 'attributions'))
+  .filter((f) => f.endsWith('.ann'))
+  .sort();
+const names = readdirSync(join(DATA, 'text'))
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
+interface Doc {
+  text: string;
+  toks: Token[];
+  ranges: TokenRun[];
+  quoted: Span[];
+  entities: EntityMention[];
+  gold: Uint8Array;
+  cueTok: Uint8Array;
+}
+const docs: Doc[] = [];
+const held: string[] = [];
+const usable = names.filter((name) => annFiles.some((f) => f.startsWith(`${name.slice(0, -4)}_`)));
+const trainNames = HOLDOUT > 0 ? usable.slice(0, usable.length - HOLDOUT) : usable;
+for (const name of usable.slice(trainNames.length)) held.push(name);
+
+const tokenAt = (toks: Token[], pos: number) => {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+};
+
+for (const name of trainNames) {
+  const base = name.slice(0, -4);
+  const ann = annFiles.find((f) => f.startsWith(`${base}_`) && /^_[0-9a-f]+\.ann$/.test(f.slice(base.length)));
+  if (!ann) continue;
+  const original = readFileSync(join(DATA, 'text', name), 'utf8');
+  const text = normaliseQuoteMarks(original);
+  const toks = tokenize(text);
+  const sentences = splitSentences(original);
+  const ranges = sentences.map((s) => ({ lo: tokenAt(toks, s.start), hi: tokenAt(toks, s.end) }));
+  const quoted = findQuotedSegments(text).map((s) => s.inner);
+  const entities = ENTITIES ? recogniseEntities(original, sentences) : [];
+  const atts = readBratAttributions(readFileSync(join(DATA, 'attributions', ann), 'utf8'));
+  // role per token (0 none, 1 cue, 2 source, 3 content) and the attribution that set it; outer attributions first
+  const size = (sp: Span[]) => sp.reduce((a, s) => a + s.end - s.start, 0);
+  const order = atts.map((_, i) => i).sort((a, b) => size(atts[b].content) - size(atts[a].content) || a - b);
+  const role = new Uint8Array(toks.length);
+  const owner = new Int32Array(toks.length).fill(-1);
+  const cueTok = new Uint8Array(toks.length);
+  const mark = (spans: Span[], r: number, id: number) => {
+    for (const s of spans) {
+      for (let i = tokenAt(toks, s.start); i < toks.length && toks[i].start < s.end; i++) {
+        if (r === 1) cueTok[i] = 1;
+        if (role[i] === 0) {
+          role[i] = r;
+          owner[i] = id;
+        }
+      }
+    }
+  };
+  for (const id of order) {
+    mark(atts[id].cue, 1, id);
+    mark(atts[id].source, 2, id);
+    mark(atts[id].content, 3, id);
+  }
+  const gold = new Uint8Array(toks.length);
+  for (const r of ranges) {
+    for (let i = r.lo; i < r.hi; i++) {
+      if (!role[i]) continue;
+      const begin = i === r.lo || role[i - 1] !== role[i] || owner[i - 1] !== owner[i];
+      gold[i] = role[i] * 2 - 1 + (begin ? 0 : 1); // CUE 1/2, SRC 3/4, CON 5/6
+    }
+  }
+  docs.push({ text, toks, ranges, quoted, entities, gold, cueTok });
+}
+log(`train: ${docs.length} articles, ${docs.reduce((a, d) => a + d.toks.length, 0)} tokens; held out: ${held.length}`);
+
+if (HOLDOUT_DIR && held.length) {
+  const dir = resolve(HOLDOUT_DIR);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'text'), { recursive: true });
+  mkdirSync(join(dir, 'attributions'), { recursive: true });
+  for (const name of held) {
+    symlinkSync(resolve(DATA, 'text', name), join(dir, 'text', name));
+    for (const f of annFiles.filter((x) => x.startsWith(`${name.slice(0, -4)}_`))) symlinkSync(resolve(DATA, 'attributions', f), join(dir, 'attributions', f));
+  }
+  log(`held-out articles linked into ${dir}`);
+}
+
+// ---------- cue lexicon ----------
+const total = new Map<string, number>();
+const asCue = new Map<string, number>();
+for (const d of docs) {
+  d.toks.forEach((t, i) => {
+    if (!/\p{L}/u.test(t.text)) return;
+    const k = keyOf(t.text);
+    total.set(k, (total.get(k) ?? 0) + 1);
+    if (d.cueTok[i]) asCue.set(k, (asCue.get(k) ?? 0) + 1);
+  });
+}
+const lexicon = new Map<string, number>();
+for (const [k, c] of [...asCue].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (c >= 2) lexicon.set(k, cueBin(c / (total.get(k) ?? c)));
+log(`cue lexicon: ${lexicon.size} words`);
+
+// ---------- features ----------
+interface Sent {
+  feats: Uint32Array[];
+  gold: Uint8Array;
+}
+const sents: Sent[] = [];
+for (const d of docs) {
+  const info = documentInfo(d.text, d.toks, d.quoted, d.entities, lexicon);
+  for (const r of d.ranges) {
+    for (let lo = r.lo; lo < r.hi; lo += 250) {
+      const hi = Math.min(r.hi, lo + 250);
+      if (hi - lo < 2) continue;
+      const gold = d.gold.slice(lo, hi);
+      // a window cut inside a run starts it again
+      if (gold[0] && TAGS[gold[0]][0] === 'I') gold[0]--;
+      sents.push({ feats: sentenceFeatures(info, lo, hi), gold });
+    }
+  }
+}
+const counts = new Map<number, number>();
+for (const s of sents) for (const fs of s.feats) for (const h of fs) counts.set(h, (counts.get(h) ?? 0) + 1);
+const keys: number[] = [];
+const rowOf = new Map<number, number>();
+for (const [h, c] of counts) if (c >= MIN_COUNT) rowOf.set(h, keys.push(h) - 1);
+counts.clear();
+const rowsOfSent = sents.map((s) =>
+  s.feats.map((fs) => {
+    const rs: number[] = [];
+    for (const h of fs) {
+      const r = rowOf.get(h);
+      if (r !== undefined) rs.push(r);
+    }
+    return Int32Array.from(rs);
+  }),
+);
+const golds = sents.map((s) => s.gold);
+sents.length = 0;
+rowOf.clear();
+log(`${golds.length} sentences, ${keys.length} features kept (count >= ${MIN_COUNT})`);
+
+// ---------- averaged structured perceptron ----------
+const R = keys.length;
+const w = new Float64Array(R * NT);
+const u = new Float64Array(R * NT);
+const tw = new Float64Array((NT + 1) * NT);
+const tu = new Float64Array((NT + 1) * NT);
+let c = 1;
+let seed = 12345;
+const rand = () => {
+  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+  return seed / 4294967296;
+};
+const idx = golds.map((_, i) => i);
+for (let ep = 0; ep < EPOCHS; ep++) {
+  for (let i = idx.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [idx[i], idx[j]] = [idx[j], idx[i]];
+  }
+  let errs = 0;
+  let ntok = 0;
+  for (const si of idx) {
+    const rows = rowsOfSent[si];
+    const gold = golds[si];
+    const n = gold.length;
+    const em = new Float64Array(n * NT);
+    for (let i = 0; i < n; i++) {
+      const rs = rows[i];
+      for (let q = 0; q < rs.length; q++) {
+        const ro = rs[q] * NT;
+        for (let t = 0; t < NT; t++) em[i * NT + t] += w[ro + t];
+      }
+    }
+    const pred = viterbi(em, tw, n);
+    ntok += n;
+    let same = true;
+    for (let i = 0; i < n; i++) if (pred[i] !== gold[i]) same = false;
+    if (!same) {
+      for (let i = 0; i < n; i++) {
+        const g = gold[i];
+        const p = pred[i];
+        const gp = i ? gold[i - 1] : START;
+        const pp = i ? pred[i - 1] : START;
+        if (g !== p) {
+          errs++;
+          const rs = rows[i];
+          for (let q = 0; q < rs.length; q++) {
+            const ro = rs[q] * NT;
+            w[ro + g] += 1;
+            u[ro + g] += c;
+            w[ro + p] -= 1;
+            u[ro + p] -= c;
+          }
+        }
+        if (g !== p || gp !== pp) {
+          tw[gp * NT + g] += 1;
+          tu[gp * NT + g] += c;
+          tw[pp * NT + p] -= 1;
+          tu[pp * NT + p] -= c;
+        }
+      }
+    }
+    c++;
+  }
+  log(`epoch ${ep + 1}: token errors ${((100 * errs) / ntok).toFixed(2)}%`);
+}
+const avg = new Float64Array(R * NT);
+for (let i = 0; i < avg.length; i++) avg[i] = w[i] - u[i] / c;
+const tavg = new Float64Array((NT + 1) * NT);
+for (let i = 0; i < tavg.length; i++) tavg[i] = ALLOWED[i] ? tw[i] - tu[i] / c : -1e6;
+const buf = serializeAttributionModel(Uint32Array.from(keys), avg, tavg, lexicon, {
+  data: 'PolNeAR train',
+  articles: docs.length,
+  heldOut: held.length,
+  epochs: EPOCHS,
+  minCount: MIN_COUNT,
+  entities: ENTITIES,
+});
+if (!existsSync(join(OUT, '..'))) mkdirSync(join(OUT, '..'), { recursive: true });
+writeFileSync(OUT, buf);
+log(`wrote ${OUT}: ${(buf.length / 1024 / 1024).toFixed(2)} MB`);

@@ -1,0 +1,228 @@
+/**
+ * Features of the attribution tagger, shared by training (scripts/train-attrib.ts) and inference
+ * (model.ts), so both see exactly the same thing. Each feature is a 32-bit hash: the word hashes
+ * come from the entity tagger's FNV-1a (`hash`, `shortShape` of src/analyse/entities/features.ts),
+ * combined with template ids by `mix`, so no feature string is built per token.
+ *
+ * Per token: the word, its neighbours and bigrams, shape and suffix, membership in the cue lexicon
+ * (learned from the training Cue spans, binned by how often the word is a cue), the distance to the
+ * nearest likely cue on each side with that cue's word, clause markers between the cue and the token
+ * (comma, "that", colon), whether the token is inside quotation marks, the entity type of the token
+ * (when entity mentions are given), and its position in the sentence.
+ */
+import type { EntityMention, Span, Token } from '../../model/types.js';
+import { hash, shortShape } from '../entities/features.js';
+
+/** Lower-cased word (digits as 0) → cue bin 1..5 (5: nearly always a cue). Shipped in the model file. */
+export type CueLexicon = Map<string, number>;
+
+/** Bin of a word's cue ratio (cue occurrences / occurrences) in the training data. */
+export function cueBin(ratio: number): number {
+  return ratio >= 0.6 ? 5 : ratio >= 0.35 ? 4 : ratio >= 0.15 ? 3 : ratio >= 0.05 ? 2 : 1;
+}
+
+/** Cue bins from which a word counts as a likely cue for the distance features. */
+const STRONG = 3;
+
+export function mix(h: number, v: number): number {
+  let x = Math.imul(h ^ v, 0x01000193) >>> 0;
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x2c1b3c6d) >>> 0;
+  x ^= x >>> 13;
+  return x === 0 ? 1 : x;
+}
+
+const T = Object.fromEntries(
+  (
+    'b w sh suf pre w-1 w+1 w-2 w+2 w-1w ww+1 sh-1 sh+1 cb cb-1 cb+1 cb+2 dl dr dlw drw dlc dlt dlq dlcol drc nocue q qdl qm ' +
+    'e e-1 e+1 pos first last punct punctdl wdl wdr cap capdr sent w-1dl'
+  )
+    .split(' ')
+    .map((t) => [t, hash(`attr:${t}`)]),
+) as Record<string, number>;
+
+export const keyOf = (w: string): string => w.toLowerCase().replace(/[0-9]/g, '0');
+
+const ENT_CODE: Record<string, number> = { PER: 1, ORG: 2, LOC: 3, MISC: 4 };
+
+/** Per-token facts of one document, computed once. */
+export interface DocInfo {
+  toks: Token[];
+  lowerH: Uint32Array;
+  shapeH: Uint32Array;
+  sufH: Uint32Array;
+  preH: Uint32Array;
+  cue: Uint8Array;
+  /** 1 inside quotation marks (the marks excluded). */
+  inQuote: Uint8Array;
+  /** 1 for a quotation mark. */
+  mark: Uint8Array;
+  /** Entity code ×2 (+1 inside a mention after its first token); 0 outside mentions. */
+  ent: Uint8Array;
+  cap: Uint8Array;
+}
+
+const isMark = (s: string) => /^[“”„«»"]$/.test(s);
+
+/**
+ * @param text the text the tokens index (quotation marks normalised, see normaliseQuoteMarks)
+ * @param quoted quotation-marked segments (inner spans), sorted
+ */
+export function documentInfo(_text: string, toks: Token[], quoted: Span[], entities: EntityMention[], lex: CueLexicon): DocInfo {
+  const n = toks.length;
+  const info: DocInfo = {
+    toks,
+    lowerH: new Uint32Array(n),
+    shapeH: new Uint32Array(n),
+    sufH: new Uint32Array(n),
+    preH: new Uint32Array(n),
+    cue: new Uint8Array(n),
+    inQuote: new Uint8Array(n),
+    mark: new Uint8Array(n),
+    ent: new Uint8Array(n),
+    cap: new Uint8Array(n),
+  };
+  const cache = new Map<string, [number, number, number, number, number]>();
+  for (let i = 0; i < n; i++) {
+    const w = toks[i].text.length > 40 ? toks[i].text.slice(0, 40) : toks[i].text;
+    let c = cache.get(w);
+    if (!c) {
+      const k = keyOf(w);
+      c = [hash(k), hash(shortShape(w)), hash(k.length > 3 ? k.slice(-3) : k), hash(k.length > 3 ? k.slice(0, 3) : k), lex.get(k) ?? 0];
+      cache.set(w, c);
+    }
+    info.lowerH[i] = c[0];
+    info.shapeH[i] = c[1];
+    info.sufH[i] = c[2];
+    info.preH[i] = c[3];
+    info.cue[i] = c[4];
+    info.mark[i] = isMark(w) ? 1 : 0;
+    info.cap[i] = /^\p{Lu}/u.test(w) ? 1 : 0;
+  }
+  // quotation state, by walking tokens and segments together
+  let s = 0;
+  for (let i = 0; i < n && s < quoted.length; i++) {
+    const p = toks[i].start;
+    while (s < quoted.length && quoted[s].end <= p) s++;
+    if (s < quoted.length && quoted[s].start <= p && !info.mark[i]) info.inQuote[i] = 1;
+  }
+  let e = 0;
+  const ents = entities.filter((m) => m.span && m.span.end > m.span.start).sort((a, b) => a.span.start - b.span.start);
+  for (let i = 0; i < n && e < ents.length; i++) {
+    const p = toks[i].start;
+    while (e < ents.length && ents[e].span.end <= p) e++;
+    if (e < ents.length && ents[e].span.start <= p) {
+      const code = ENT_CODE[ents[e].type] ?? 4;
+      info.ent[i] = code * 2 + (ents[e].span.start < p ? 1 : 0);
+    }
+  }
+  return info;
+}
+
+const bucket = (d: number): number => (d <= 0 ? 0 : d <= 4 ? d : d <= 6 ? 5 : d <= 10 ? 6 : d <= 20 ? 7 : 8);
+
+/** Feature hashes of the tokens lo..hi-1 (one sentence) of a document. */
+export function sentenceFeatures(info: DocInfo, lo: number, hi: number): Uint32Array[] {
+  const { lowerH: L, shapeH: S, cue: C, toks } = info;
+  const n = hi - lo;
+  const lw = (i: number) => (i >= lo && i < hi ? L[i] : i < lo ? 11 : 13);
+  const sh = (i: number) => (i >= lo && i < hi ? S[i] : i < lo ? 11 : 13);
+  const cb = (i: number) => (i >= lo && i < hi ? C[i] : 9);
+  const en = (i: number) => (i >= lo && i < hi ? info.ent[i] : 99);
+  // nearest likely cue on each side; clause markers between it and the token
+  const leftCue = new Int32Array(n).fill(-1);
+  const rightCue = new Int32Array(n).fill(-1);
+  const commaSince = new Uint8Array(n);
+  const thatAfterCue = new Uint8Array(n);
+  const quoteSince = new Uint8Array(n);
+  const colonSince = new Uint8Array(n);
+  let last = -1;
+  let comma = 0;
+  let that = 0;
+  let mark = 0;
+  let colon = 0;
+  let anyColon = 0;
+  for (let i = lo; i < hi; i++) {
+    leftCue[i - lo] = last;
+    commaSince[i - lo] = comma;
+    thatAfterCue[i - lo] = that;
+    quoteSince[i - lo] = mark;
+    colonSince[i - lo] = anyColon;
+    const t = toks[i].text;
+    if (C[i] >= STRONG) {
+      last = i;
+      comma = 0;
+      that = 0;
+      mark = 0;
+      colon = 0;
+    } else {
+      if (t === ',') comma = 1;
+      else if (t === ':') colon = 1;
+      else if (info.mark[i]) mark = 1;
+      if (last >= 0 && i === last + 1 && (t === 'that' || t === 'That')) that = 1;
+    }
+    if (t === ':') anyColon = 1;
+  }
+  void colon;
+  let next = -1;
+  for (let i = hi - 1; i >= lo; i--) {
+    rightCue[i - lo] = next;
+    if (C[i] >= STRONG) next = i;
+  }
+  const hasCue = last >= 0 || next >= 0 ? 1 : 0;
+  const out: Uint32Array[] = [];
+  const f: number[] = [];
+  for (let i = lo; i < hi; i++) {
+    const k = i - lo;
+    f.length = 0;
+    const w = L[i];
+    f.push(T.b);
+    f.push(mix(T.w, w));
+    f.push(mix(T.sh, S[i]));
+    f.push(mix(T.suf, info.sufH[i]));
+    f.push(mix(T.pre, info.preH[i]));
+    f.push(mix(T['w-1'], lw(i - 1)));
+    f.push(mix(T['w+1'], lw(i + 1)));
+    f.push(mix(T['w-2'], lw(i - 2)));
+    f.push(mix(T['w+2'], lw(i + 2)));
+    f.push(mix(mix(T['w-1w'], lw(i - 1)), w));
+    f.push(mix(mix(T['ww+1'], w), lw(i + 1)));
+    f.push(mix(T['sh-1'], sh(i - 1)));
+    f.push(mix(T['sh+1'], sh(i + 1)));
+    f.push(mix(T.cb, cb(i)));
+    f.push(mix(T['cb-1'], cb(i - 1)));
+    f.push(mix(T['cb+1'], cb(i + 1)));
+    f.push(mix(mix(T['cb+2'], cb(i + 1)), cb(i + 2)));
+    const lc = leftCue[k];
+    const rc = rightCue[k];
+    const dl = lc >= 0 ? bucket(i - lc) : 0;
+    const dr = rc >= 0 ? bucket(rc - i) : 0;
+    f.push(mix(T.dl, dl));
+    f.push(mix(T.dr, dr));
+    f.push(mix(mix(T.dlw, dl), lc >= 0 ? L[lc] : 0));
+    f.push(mix(mix(T.drw, dr), rc >= 0 ? L[rc] : 0));
+    f.push(mix(mix(mix(T.dlc, dl), commaSince[k]), dr));
+    f.push(mix(mix(T.dlt, dl), thatAfterCue[k]));
+    f.push(mix(mix(T.dlq, dl), quoteSince[k]));
+    f.push(mix(mix(T.dlcol, dl), colonSince[k]));
+    f.push(mix(mix(T.drc, dr), info.cap[i]));
+    f.push(mix(mix(T.wdl, w), dl > 2 ? 3 : dl));
+    f.push(mix(mix(T.wdr, w), dr > 2 ? 3 : dr));
+    f.push(mix(mix(T['w-1dl'], lw(i - 1)), dl > 2 ? 3 : dl));
+    f.push(mix(T.nocue, hasCue));
+    f.push(mix(mix(T.q, info.inQuote[i]), info.mark[i]));
+    f.push(mix(mix(T.qdl, info.inQuote[i]), dl));
+    f.push(mix(mix(T.e, en(i)), info.cap[i]));
+    f.push(mix(T['e-1'], en(i - 1)));
+    f.push(mix(T['e+1'], en(i + 1)));
+    f.push(mix(mix(T.capdr, info.cap[i]), dr > 3 ? 4 : dr));
+    const pos = k === 0 ? 0 : k === n - 1 ? 1 : 2 + ((4 * k) / n) | 0;
+    f.push(mix(T.pos, pos));
+    f.push(mix(mix(T.first, k === 0 ? 1 : 0), w));
+    f.push(mix(mix(T.last, k === n - 1 ? 1 : 0), w));
+    if (!/[\p{L}\p{N}]/u.test(toks[i].text)) f.push(mix(mix(T.punctdl, w), dl));
+    f.push(mix(T.sent, n < 6 ? 0 : n < 15 ? 1 : n < 30 ? 2 : 3));
+    out.push(Uint32Array.from(f));
+  }
+  return out;
+}

@@ -1,0 +1,83 @@
+/**
+ * Attributions found by the trained tagger (model.ts): per sentence, the cue, source and content
+ * spans of reported speech, as token ranges. findQuotes (../quotes.ts) turns them into quotes with
+ * resolved speakers and merges them with its rules.
+ *
+ *   const found = tagAttributions(text, toks, sentenceTokenRanges, quotedSpans, entities);
+ */
+import type { EntityMention, Span, Token } from '../../model/types.js';
+import { type CueLexicon, documentInfo, sentenceFeatures } from './features.js';
+import { loadAttributionTagger, TAGS } from './model.js';
+
+export { loadAttributionTagger } from './model.js';
+
+/** A run of tokens [lo, hi) with one role. */
+export interface TokenRun {
+  lo: number;
+  hi: number;
+}
+
+export interface TaggedSentence {
+  lo: number;
+  hi: number;
+  cues: TokenRun[];
+  sources: TokenRun[];
+  contents: TokenRun[];
+}
+
+/** Runs of B-X I-X… in a tag sequence (offset by `lo`). */
+export function runsOf(tags: ArrayLike<number>, lo: number): { cues: TokenRun[]; sources: TokenRun[]; contents: TokenRun[] } {
+  const out = { cues: [] as TokenRun[], sources: [] as TokenRun[], contents: [] as TokenRun[] };
+  let i = 0;
+  while (i < tags.length) {
+    const t = TAGS[tags[i]];
+    if (t === 'O') {
+      i++;
+      continue;
+    }
+    const role = t.slice(2);
+    let j = i + 1;
+    while (j < tags.length && TAGS[tags[j]] === `I-${role}`) j++;
+    const run = { lo: lo + i, hi: lo + j };
+    if (role === 'CUE') out.cues.push(run);
+    else if (role === 'SRC') out.sources.push(run);
+    else out.contents.push(run);
+    i = j;
+  }
+  return out;
+}
+
+/** Longest sentence tagged at once (tokens); longer runs of text are tagged in windows. */
+const MAX_WINDOW = 250;
+
+/**
+ * Tags every sentence. `ranges` are sentences as token index ranges [lo, hi) into `toks`;
+ * `quoted` the inner spans of quotation-marked segments. Returns [] when no model ships.
+ */
+export function tagAttributions(text: string, toks: Token[], ranges: TokenRun[], quoted: Span[], entities: EntityMention[]): TaggedSentence[] {
+  const tagger = loadAttributionTagger();
+  if (!tagger || !toks.length) return [];
+  return tagWith(tagger.lex, (f) => tagger.tag(f), text, toks, ranges, quoted, entities);
+}
+
+export function tagWith(
+  lex: CueLexicon,
+  tag: (feats: Uint32Array[]) => Uint8Array,
+  text: string,
+  toks: Token[],
+  ranges: TokenRun[],
+  quoted: Span[],
+  entities: EntityMention[],
+): TaggedSentence[] {
+  const info = documentInfo(text, toks, quoted, entities, lex);
+  const out: TaggedSentence[] = [];
+  for (const r of ranges) {
+    for (let lo = r.lo; lo < r.hi; lo += MAX_WINDOW) {
+      const hi = Math.min(r.hi, lo + MAX_WINDOW);
+      if (hi - lo < 2) continue;
+      const tags = tag(sentenceFeatures(info, lo, hi));
+      out.push({ lo, hi, ...runsOf(tags, lo) });
+    }
+  }
+  return out;
+}
