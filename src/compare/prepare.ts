@@ -255,15 +255,20 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
       let q = q0;
       const sent = view.sentences.find((s) => s.span.start <= q.span.start && q.span.start < s.span.end) ?? view.sentences[view.sentences.length - 1];
       if (!sent) continue;
-      const segments = quotedSegments(text, q.span);
+      const segments = quotedSegments(text, q.span, sent.span);
       // Places and adjectives rarely speak: when analyse names one as the speaker, prefer a person
       // the sentence attributes the words to.
       const spType = q.speaker ? (typeOf.get(q.speaker) ?? q.speaker.split(':')[0]) : null;
-      if (spType === 'LOC' || spType === 'MISC') {
-        const found = findSpeaker(text, sent.span, segments.length ? segments : [q.span], persons);
-        if (found?.speaker && found.rank <= 4) {
+      const marks = segments.length ? segments : [q.span];
+      const found = findSpeaker(text, sent.span, marks, persons);
+      // a person right next to a speech verb that introduces these very words ("Trump saying, “…”",
+      // "“…,” Xi said") is the speaker, whatever a longer-range resolution said
+      const first = marks[0].start;
+      const last = marks[marks.length - 1].end;
+      const introduces = !!found?.cue && ((found.cue.end <= first && first - found.cue.end <= 60) || (found.cue.start >= last && found.cue.start - last <= 25));
+      if (found?.speaker && ((found.rank === 1 && introduces) || ((spType === 'LOC' || spType === 'MISC') && found.rank <= 4))) {
+        if (found.speaker.entity !== q.speaker)
           q = { ...q, speaker: found.speaker.entity, speakerName: nameOf.get(found.speaker.entity) ?? found.speaker.text, speakerSpan: found.speaker.span };
-        }
       }
       const raw = segments.length ? segments.map((g) => text.slice(g.start, g.end)).join(' … ') : text.slice(q.span.start, q.span.end);
       const qt = raw.replace(/^[\s"“”'‘’]+|[\s"“”'‘’,.;:]+$/g, '');
@@ -325,23 +330,24 @@ function unionSpans<T extends { span: Span }>(primary: T[], extra: T[]): T[] {
   return out;
 }
 
-/** Spans inside quotation marks within `span` (the quoted words of a partial quote). */
-function quotedSegments(text: string, span0: Span): Span[] {
+/**
+ * The quoted words of a (partial) quote: spans inside quotation marks in the quote's sentence that
+ * overlap the quote's span (analyse's span may stop short of, or run past, the marks).
+ */
+function quotedSegments(text: string, span: Span, sentence: Span): Span[] {
   const out: Span[] = [];
-  // include quotation marks right outside the span, so segments pair up correctly
-  const span = {
-    start: span0.start > 0 && /["“‘']/.test(text[span0.start - 1]) ? span0.start - 1 : span0.start,
-    end: span0.end < text.length && /["”’']/.test(text[span0.end]) ? span0.end + 1 : span0.end,
-  };
-  const chunk = text.slice(span.start, span.end);
+  const from = Math.min(sentence.start, span.start);
+  const to = Math.max(sentence.end, span.end);
+  const chunk = text.slice(from, to);
   const re = /“([^”]{2,})”|"([^"]{2,})"|''((?:(?!'').){2,})''|‘([^’]{4,})’(?!\p{L})/gu;
   for (let m = re.exec(chunk); m; m = re.exec(chunk)) {
     const inner = m[1] ?? m[2] ?? m[3] ?? m[4];
     const off = m[0].indexOf(inner);
-    out.push({ start: span.start + m.index + off, end: span.start + m.index + off + inner.length });
+    const seg = { start: from + m.index + off, end: from + m.index + off + inner.length };
+    if (seg.start < span.end && span.start < seg.end) out.push(seg);
   }
-  // the span itself may be the inside of the quotation marks
-  return out.length === 1 && out[0].end - out[0].start >= span.end - span.start - 2 ? [] : out;
+  // the span itself is the inside of the quotation marks: nothing to cut
+  return out.length === 1 && out[0].start >= span.start - 1 && out[0].end <= span.end + 1 && out[0].end - out[0].start >= span.end - span.start - 2 ? [] : out;
 }
 
 function okSpan(s: Span | null | undefined, len: number): boolean {

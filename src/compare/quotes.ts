@@ -46,6 +46,17 @@ function item(q: QuoteView, idf: (k: string) => number): QItem {
   };
 }
 
+/** The same words: equal, one contained in the other, or three or more shared words making up most of both. */
+function nearVerbatim(a: QItem, b: QItem): boolean {
+  if (a.norm === b.norm) return true;
+  const [sh, lo] = a.norm.length <= b.norm.length ? [a, b] : [b, a];
+  if (sh.words >= 3 && ` ${lo.norm} `.includes(` ${sh.norm} `)) return true;
+  const sim = quoteSimilarity(a, b);
+  let shared = 0;
+  for (const k of a.keys) if (b.keys.has(k)) shared++;
+  return shared >= 3 && shared / Math.max(a.keys.size, b.keys.size) >= 0.7 && sim >= 0.8;
+}
+
 function sharesKey(a: QItem, b: QItem): boolean {
   for (const k of a.keys) if (b.keys.has(k)) return true;
   return false;
@@ -67,7 +78,9 @@ export function quoteSimilarity(a: QItem, b: QItem): number {
   // IDF-weighted share of the shorter quote: three shared words, or two that make up half of both
   // quotes (words the whole story repeats, such as "tax code" in a tax story, weigh little)
   const wov = minW > 0 ? sharedW / minW : 0;
-  const ov = shared >= 3 || (shared === 2 && shared / maxSize >= 0.5) ? wov : 0;
+  // a short quote whose words recur inside a long different one is not the same statement:
+  // the shared words must also be a fair part of the longer quote
+  const ov = (shared >= 3 && shared / maxSize >= 0.35) || (shared === 2 && shared / maxSize >= 0.5) ? wov : 0;
   if (ov >= 0.8) return ov;
   // character n-grams catch spelling and inflection variants the words miss; sets of very
   // different sizes cannot reach the thresholds
@@ -110,7 +123,7 @@ export function buildQuoteLedger(story: StoryView): SpeakerLedger[] {
     const hits: QItem[][] = [];
     const cands = new Set<QItem[]>();
     for (const k of it.keys) for (const g of groupsByKey.get(k) ?? []) cands.add(g);
-    for (const g of cands) if (g.some((o) => o.q.art.id !== it.q.art.id && sharesKey(o, it) && quoteSimilarity(o, it) >= 0.8)) hits.push(g);
+    for (const g of cands) if (g.some((o) => o.q.art.id !== it.q.art.id && sharesKey(o, it) && nearVerbatim(o, it))) hits.push(g);
     if (hits.length === 1) hits[0].push(it);
     else rest.push(it);
   }
