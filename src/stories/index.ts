@@ -4,11 +4,15 @@
  *
  * - `storyFeatures(input)`: compact, JSON-serialisable features of one article (terms, entities,
  *   places, time, a MinHash sketch). Persist them; grouping needs nothing else.
- * - `groupStories(features)`: batch grouping, independent of input order.
- * - `StoryIndex`: incremental grouping (`add`, `remove`, `stories`, `drainClosed`); fed in
- *   `canonicalOrder` it gives exactly the batch result. Fed in another order it may differ in
- *   borderline cases (an article lands in the story that existed when it arrived), and its
- *   document frequencies are the running ones unless seeded with `observe`.
+ * - `groupStories(features)`: batch grouping, independent of input order: single pass in
+ *   `canonicalOrder` (by date, undated last, then id) with collection-wide document frequencies,
+ *   then `settle()` (merge fragments, reassign stragglers, merge again).
+ * - `StoryIndex`: incremental grouping (`add` returns a provisional story id; `settle`, `remove`,
+ *   `stories`, `drainClosed`). Tie-breaks with the batch: `observe` every article, `add` in
+ *   `canonicalOrder`, `settle()` gives exactly the batch result (tested). Fed in arrival order it
+ *   may differ in borderline cases: an article lands in the story that existed when it arrived,
+ *   and document frequencies are the running ones (UCI: B-cubed F1 0.744 vs 0.764 batch).
+ *   `remove` takes an article out of its story without re-splitting it.
  * - `reconcileStoryIds(previous, next)`: stable story ids across runs.
  * - `storyInputOf(annotated)`: the `StoryInput` of an analysed article.
  * - `scoreClusters(gold, predicted)`: B-cubed and pairwise precision/recall/F1.
