@@ -52,7 +52,7 @@ describe('storyFeatures', () => {
 
   it('uses given entities instead of the fallback', () => {
     const f = storyFeatures(seed('000', { entities: [{ id: 'PER:xi_jinping', type: 'PER', count: 5 }, { id: 'LOC:moscow', type: 'LOC', count: 3 }] }));
-    assert.deepEqual(f.entities, [['LOC:moscow', 3], ['PER:xi_jinping', 5]]);
+    assert.deepEqual(f.entities, [['PER:xi_jinping', 5], ['LOC:moscow', 3]]);
     assert.deepEqual(f.places, [['LOC:moscow', 3]]);
   });
 

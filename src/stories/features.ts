@@ -1,12 +1,12 @@
 import type { DocMessage } from '../model/types.js';
-import { fnv1a, minhash, sequenceHash } from './minhash.js';
-import { addTerms, capitalisedNames, isTitleCase, nameSlug, placeOf, words } from './text.js';
+import { minhash, sequenceHash } from './minhash.js';
+import { addTerms, capitalisedNames, isTitleCase, nameSlug, placeOf, wordInfo, words } from './text.js';
 import { STORIES_VERSION, type StoryFeatures, type StoryInput } from './types.js';
 
 /** Most terms kept per article (by weighted count); enough for full text, small enough to store. */
 export const MAX_TERMS = 150;
-const MAX_ENTITIES = 24;
-const MAX_PLACES = 8;
+const MAX_ENTITIES = 40;
+const MAX_PLACES = 12;
 /** Longest body (characters) read; longer texts are cut (a message says so). */
 export const MAX_TEXT = 200_000;
 const DAY_MS = 86_400_000;
@@ -30,21 +30,26 @@ export function dayIso(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-const byKey = (a: [string, number], b: [string, number]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-
-/** The `n` entries with the highest counts (ties: smaller key first), sorted by key. */
+/**
+ * The `n` entries with the highest counts, in the map's (first-occurrence) order; among equal
+ * counts at the cut, the earlier ones. Deterministic without sorting strings.
+ */
 function topPairs(m: Map<string, number>, n: number): [string, number][] {
-  if (m.size <= n) return [...m.entries()].sort(byKey);
-  const counts = Float64Array.from(m.values()).sort().reverse();
-  const cut = counts[n - 1];
-  const above: [string, number][] = [];
-  const tie: [string, number][] = [];
+  if (m.size <= n) return [...m.entries()];
+  const counts = Float64Array.from(m.values()).sort();
+  const cut = counts[counts.length - n];
+  let above = 0;
+  for (const c of counts) if (c > cut) above++;
+  let ties = n - above;
+  const out: [string, number][] = [];
   for (const e of m) {
-    if (e[1] > cut) above.push(e);
-    else if (e[1] === cut) tie.push(e);
+    if (e[1] > cut) out.push(e);
+    else if (e[1] === cut && ties > 0) {
+      out.push(e);
+      ties--;
+    }
   }
-  tie.sort(byKey);
-  return above.concat(tie.slice(0, n - above.length)).sort(byKey);
+  return out;
 }
 
 function round(x: number): number {
@@ -92,9 +97,10 @@ export function storyFeatures(input: StoryInput, options: { now?: string | null 
   const bodyIsTitle = title !== null && text.trim() === title;
   if (title !== null && !bodyIsTitle) addTerms(title, 2, terms, bigrams);
   const ws = words(text);
-  const nWords = addTerms(text, 1, terms, bigrams, ws);
+  const info = ws.map((w) => wordInfo(w.word));
   // a phrase said once is noise in a long text; keep repeated ones (or any, in a short text)
-  const minPhrase = nWords > 150 ? 2 : 1;
+  const minPhrase = ws.length > 150 ? 2 : 1;
+  const nWords = addTerms(text, 1, terms, bigrams, ws, minPhrase, info);
   for (const [b, c] of bigrams) if (c >= minPhrase) terms.set(b, c);
 
   // entities: given, or capitalised names as a fallback
@@ -128,9 +134,8 @@ export function storyFeatures(input: StoryInput, options: { now?: string | null 
   }
 
   // near-duplicate sketch over the body (a syndicated copy often gets a new headline)
-  const lower = ws.map((w) => w.word.toLowerCase());
-  const hashes = lower.map((w) => fnv1a(w));
-  const sketch = minhash(lower, hashes);
+  const hashes = info.map((w) => w.lowerHash);
+  const sketch = minhash(hashes);
   const textHash = sequenceHash(hashes);
 
   const status = nWords === 0 && terms.size === 0 ? 'empty' : terms.size < 3 ? 'too-short' : 'ok';
@@ -150,7 +155,7 @@ export function storyFeatures(input: StoryInput, options: { now?: string | null 
     places: topPairs(places, MAX_PLACES),
     sketch,
     textHash,
-    words: lower.length,
+    words: ws.length,
     status,
     messages,
   };

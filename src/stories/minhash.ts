@@ -36,14 +36,15 @@ export function shingleSize(n: number): number {
 }
 
 /**
- * MinHash sketch of the normalised word shingles of a text, or null when the text has no words.
+ * MinHash sketch of the word shingles of a text (given as hashes of its lower-cased words), or
+ * null when the text has no words.
  * One-permutation hashing (each shingle hashed once, into one of SKETCH_SIZE bins; the minimum per
  * bin kept) with rotation densification for empty bins (Shrivastava & Li, 2014): the Jaccard
  * estimate of classic MinHash at a 64th of the cost. `k` is stored with the sketch: only sketches
  * with the same `k` are comparable.
  */
-export function minhash(wordsLower: string[], wordHashes: number[] = wordsLower.map((w) => fnv1a(w))): { k: number; sig: number[] } | null {
-  const n = wordsLower.length;
+export function minhash(wordHashes: number[]): { k: number; sig: number[] } | null {
+  const n = wordHashes.length;
   if (n === 0) return null;
   const k = shingleSize(n);
   const EMPTY = 0xffffffff;

@@ -93,17 +93,42 @@ export function words(text: string): { word: string; start: number }[] {
   return out;
 }
 
-const TERM_CACHE = new Map<string, string | null>();
-const TERM_CACHE_MAX = 200_000;
+/** What story features need to know about a word form, computed once per distinct form. */
+export interface WordInfo {
+  /** Content term, or null. */
+  term: string | null;
+  /** FNV-1a hash of the term (0 when none). */
+  termHash: number;
+  /** FNV-1a hash of the lower-cased word (for shingles). */
+  lowerHash: number;
+}
+
+const WORD_CACHE = new Map<string, WordInfo>();
+const WORD_CACHE_MAX = 200_000;
+
+/** Memoised `WordInfo` of a word form (bounded cache). */
+export function wordInfo(word: string): WordInfo {
+  const hit = WORD_CACHE.get(word);
+  if (hit !== undefined) return hit;
+  const t = computeTerm(word);
+  const info: WordInfo = { term: t, termHash: t === null ? 0 : fnv32(t), lowerHash: fnv32(word.toLowerCase()) };
+  if (WORD_CACHE.size >= WORD_CACHE_MAX) WORD_CACHE.clear();
+  WORD_CACHE.set(word, info);
+  return info;
+}
 
 /** Content term of a word, or null for stop words, single letters and bare short numbers (memoised). */
 export function term(word: string): string | null {
-  const hit = TERM_CACHE.get(word);
-  if (hit !== undefined) return hit;
-  const t = computeTerm(word);
-  if (TERM_CACHE.size >= TERM_CACHE_MAX) TERM_CACHE.clear();
-  TERM_CACHE.set(word, t);
-  return t;
+  return wordInfo(word).term;
+}
+
+function fnv32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }
 
 function computeTerm(word: string): string | null {
@@ -121,25 +146,32 @@ export function addTerms(
   into: Map<string, number>,
   bigrams?: Map<string, number>,
   ws: { word: string; start: number }[] = words(text),
+  minPhrase = 1,
+  info: WordInfo[] = ws.map((m) => wordInfo(m.word)),
 ): number {
-  let n = 0;
-  let prev: string | null = null;
-  let prevEnd = -1;
-  for (const m of ws) {
-    n++;
-    const t = term(m.word);
-    if (t !== null) {
-      into.set(t, (into.get(t) ?? 0) + weight);
-      // adjacent content words within a clause ("golden dome", "victory day", "fifth term")
-      if (bigrams && prev !== null && onlySpaces(text, prevEnd, m.start)) {
-        const b = `${prev} ${t}`;
-        bigrams.set(b, (bigrams.get(b) ?? 0) + weight);
-      }
+  // adjacent content words within a clause ("golden dome", "victory day", "fifth term"):
+  // counted by hash first, spelled out only when frequent enough to be kept
+  const pairCounts = new Map<number, number>();
+  const pairAt: number[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    const t = info[i].term;
+    if (t === null) continue;
+    into.set(t, (into.get(t) ?? 0) + weight);
+    if (bigrams && i > 0 && info[i - 1].term !== null && onlySpaces(text, ws[i - 1].start + ws[i - 1].word.length, ws[i].start)) {
+      const key = (Math.imul(info[i - 1].termHash, 0x9e3779b1) ^ info[i].termHash) >>> 0;
+      pairCounts.set(key, (pairCounts.get(key) ?? 0) + 1);
+      pairAt.push(i, key);
     }
-    prev = t;
-    prevEnd = m.start + m.word.length;
   }
-  return n;
+  if (bigrams) {
+    for (let k = 0; k < pairAt.length; k += 2) {
+      if ((pairCounts.get(pairAt[k + 1]) ?? 0) < minPhrase) continue;
+      const i = pairAt[k];
+      const b = `${info[i - 1].term} ${info[i].term}`;
+      bigrams.set(b, (bigrams.get(b) ?? 0) + weight);
+    }
+  }
+  return ws.length;
 }
 
 function onlySpaces(text: string, from: number, to: number): boolean {

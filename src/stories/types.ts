@@ -27,7 +27,7 @@ export type StoryFeatureStatus =
 
 /**
  * Compact, JSON-serialisable features of one article: what grouping needs, nothing else.
- * Arrays of pairs are sorted by key so that the JSON is canonical.
+ * Arrays of pairs are in order of first occurrence in the text (deterministic).
  */
 export interface StoryFeatures {
   v: typeof STORIES_VERSION;
