@@ -399,7 +399,10 @@ async function scaleFeaturesChild(n: number) {
       closed += idx.drainClosed().length;
       const m = process.memoryUsage();
       peakRss = Math.max(peakRss, m.rss);
-      peakHeap = Math.max(peakHeap, m.heapUsed);
+      if (i % 5000 === 0) {
+        collect();
+        peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+      }
       peakOpenDocs = Math.max(peakOpenDocs, idx.size.openDocs);
     }
   }
@@ -449,7 +452,10 @@ async function scaleChild(n: number) {
       for (const g of drained) assigned.push(g.members);
       const m = process.memoryUsage();
       peakRss = Math.max(peakRss, m.rss);
-      peakHeap = Math.max(peakHeap, m.heapUsed);
+      if (i % 5000 === 0) {
+        collect();
+        peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+      }
       peakOpenDocs = Math.max(peakOpenDocs, idx.size.openDocs);
     }
   }
@@ -482,9 +488,15 @@ async function scaleChild(n: number) {
 
 type StoryGroupLite = string[];
 
+/** A full garbage collection (children run with --expose-gc), so that heap figures count live data only. */
+function collect(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) gc();
+}
+
 async function runChild(n: number, mode = '--scale-child'): Promise<Record<string, number>> {
   const { execFileSync } = await import('node:child_process');
-  const out = execFileSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, mode, String(n)], {
+  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', new URL(import.meta.url).pathname, mode, String(n)], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
@@ -503,7 +515,7 @@ async function scale(skip1m: boolean) {
     const med = (key: string) => median(rs.map((x) => x[key]));
     textRuns.push({ ...rs[0], repeats: reps, docsPerSecFeaturesAndGroup: med('docsPerSecFeaturesAndGroup'), docsPerSecGroupOnly: med('docsPerSecGroupOnly'), peakRssMB: med('peakRssMB'), peakHeapMB: med('peakHeapMB') });
   }
-  const ta = [['docs', 'avg words', 'events', 'stories', 'B3 P/R/F1 vs events', 'docs/s features+group', 'docs/s group only', 'peak RSS MB', 'peak heap MB', 'peak open docs', 'repeats']];
+  const ta = [['docs', 'avg words', 'events', 'stories', 'B3 P/R/F1 vs events', 'docs/s features+group', 'docs/s group only', 'peak RSS MB', 'peak live heap MB', 'peak open docs', 'repeats']];
   for (const r of textRuns)
     ta.push([
       String(r.docs),
@@ -523,7 +535,7 @@ async function scale(skip1m: boolean) {
   console.log('\nScale B: SYNTHETIC stream of persisted story features (already-analysed articles: base features perturbed per report), StoryIndex.add only, one core, CPU time.');
   const featRuns: Record<string, number>[] = [];
   for (const n of [10_000, 100_000, ...(skip1m ? [] : [1_000_000])]) featRuns.push({ ...(await runChild(n, '--scale-features-child')), repeats: 1 });
-  const tb = [['docs', 'stories', 'docs/s group', 'CPU s', 'wall s', 'peak RSS MB', 'peak heap MB', 'peak open docs']];
+  const tb = [['docs', 'stories', 'docs/s group', 'CPU s', 'wall s', 'peak RSS MB', 'peak live heap MB', 'peak open docs']];
   for (const r of featRuns) tb.push([String(r.docs), String(r.stories), fmt(r.docsPerSecGroupOnly, 0), fmt(r.groupMs / 1000, 1), fmt(r.wallMs / 1000, 1), fmt(r.peakRssMB, 0), fmt(r.peakHeapMB, 0), String(r.peakOpenDocs)]);
   printTable(tb);
   if (featRuns.length > 1) {

@@ -474,7 +474,7 @@ export class StoryIndex {
       s.norm2 += nv * nv - old * old;
       if (nv <= 1e-9) {
         s.centroid.delete(k);
-        this.postings.get(k)?.delete(s);
+        this.unpost(k, s);
       } else s.centroid.set(k, nv);
     }
     if (s.norm2 < 1e-9) s.norm2 = recomputeNorm(s.centroid);
@@ -620,7 +620,7 @@ export class StoryIndex {
     const kept = [...s.centroid.entries()].sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0]));
     for (const [k] of kept.slice(PRUNE_TO)) {
       s.centroid.delete(k);
-      this.postings.get(k)?.delete(s);
+      this.unpost(k, s);
     }
     s.norm2 = recomputeNorm(s.centroid);
   }
@@ -665,6 +665,14 @@ export class StoryIndex {
     }
     this.dropStory(s);
     this.usedIds.delete(s.id);
+  }
+
+  /** Removes a story from a term's postings, and the term when no story is left (no growth with the vocabulary). */
+  private unpost(k: string, s: Story): void {
+    const p = this.postings.get(k);
+    if (!p) return;
+    p.delete(s);
+    if (p.size === 0) this.postings.delete(k);
   }
 
   private dropStory(s: Story): void {
