@@ -3,7 +3,7 @@ import { extractArticle } from './extract/index.js';
 import { type IngestOptions, ingest, type ReadResult } from './ingest/index.js';
 import type { AnnotatedArticle, Article, RawDocument } from './model/types.js';
 import type { Store } from './store/sqlite.js';
-import { groupStories, reconcileStoryIds, type StoryFeatures, type StoryGroup, type StoryInput, storyFeatures } from './stories/index.js';
+import { groupStories, reconcileStoryIds, type StoryFeatures, type StoryGroup, storyFeatures, storyInputOf } from './stories/index.js';
 import { ANALYSE_VERSION, EXTRACT_VERSION, FEATURES_VERSION } from './versions.js';
 
 /** What happened to one input document in a run. */
@@ -33,28 +33,6 @@ export interface RunOptions extends IngestOptions {
 }
 
 const now = () => performance.now();
-
-/** What story grouping needs of an analysed article. */
-export function storyInputOf(a: AnnotatedArticle): StoryInput {
-  const counts = new Map<string, { id: string; type: 'PER' | 'ORG' | 'LOC' | 'MISC'; count: number }>();
-  for (const m of a.entities) {
-    const id = m.denotes ?? m.entity;
-    const type = m.denotes ? 'LOC' : m.type;
-    const c = counts.get(id);
-    if (c) c.count++;
-    else counts.set(id, { id, type, count: 1 });
-  }
-  const eventDates = a.times.filter((t) => t.value && !t.inferred && t.kind !== 'duration').map((t) => t.value as string);
-  return {
-    id: a.article.docId,
-    title: a.article.title,
-    text: a.article.text,
-    outlet: a.article.outlet,
-    published: a.article.published?.iso ?? null,
-    eventDates,
-    entities: [...counts.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)),
-  };
-}
 
 /** Extract, analyse and derive story features for one raw document. Throws only on programming errors. */
 export function processDocument(raw: RawDocument, timeBudgetMs?: number): { article: Article; annotated: AnnotatedArticle; features: StoryFeatures; times: Record<string, number> } {

@@ -1,4 +1,5 @@
 import type { DocMessage } from '../model/types.js';
+import { primaryVenue } from './venue.js';
 import { minhash, sequenceHash } from './minhash.js';
 import { addTerms, capitalisedNames, isTitleCase, nameSlug, placeOf, wordInfo, words } from './text.js';
 import { STORIES_VERSION, type StoryFeatures, type StoryInput } from './types.js';
@@ -133,6 +134,11 @@ export function storyFeatures(input: StoryInput, options: { now?: string | null 
     }
   }
 
+  // the event's venue: dateline city or the city of a travel/meeting phrase
+  const locIds = new Set<string>();
+  for (const [p] of places) locIds.add(p);
+  const venue = status0(ws.length) ? primaryVenue(text, input?.dateline ?? null, locIds) : null;
+
   // near-duplicate sketch over the body (a syndicated copy often gets a new headline)
   const hashes = info.map((w) => w.lowerHash);
   const sketch = minhash(hashes);
@@ -153,10 +159,16 @@ export function storyFeatures(input: StoryInput, options: { now?: string | null 
     terms: topPairs(terms, MAX_TERMS).map(([t, c]) => [t, round(c)]),
     entities: topPairs(entities, MAX_ENTITIES),
     places: topPairs(places, MAX_PLACES),
+    venue,
     sketch,
     textHash,
     words: ws.length,
     status,
     messages,
   };
+}
+
+/** Venue detection needs some text (a headline alone names no venue reliably). */
+function status0(words: number): boolean {
+  return words >= 40;
 }

@@ -24,5 +24,6 @@ export function storyInputOf(a: AnnotatedArticle): StoryInput {
     published: art.published?.iso ?? null,
     eventDates,
     entities,
+    dateline: art.dateline,
   };
 }

@@ -86,6 +86,8 @@ interface Story {
   tMax: number | null;
   entityDocs: Map<string, number>;
   placeDocs: Map<string, number>;
+  /** Members per venue (see venue.ts); the most common one is the story's venue. */
+  venueDocs: Map<string, number>;
   copyEdges: [string, string][];
 }
 
@@ -209,7 +211,7 @@ export class StoryIndex {
 
     // 2. otherwise the most similar open story, if similar enough
     let story: Story | null = copyOf ? copyOf.story : null;
-    if (!story && f.status === 'ok') story = this.bestStory(vec, t);
+    if (!story && f.status === 'ok') story = this.bestStory(vec, t, null, this.options.threshold, f.venue ?? null);
     if (!story) story = this.newStory(f.id);
 
     entry.story = story;
@@ -350,11 +352,33 @@ export class StoryIndex {
     return gap <= (copy ? this.options.maxWindowDays : this.allowedGap(s));
   }
 
-  private bestStory(vec: Vec, t: number | null, exclude: Story | null = null, min = this.options.threshold): Story | null {
-    return this.bestStoryScored(vec, t, exclude, min)?.story ?? null;
+  private bestStory(vec: Vec, t: number | null, exclude: Story | null = null, min = this.options.threshold, venue: string | null = null): Story | null {
+    return this.bestStoryScored(vec, t, exclude, min, venue)?.story ?? null;
   }
 
-  private bestStoryScored(vec: Vec, t: number | null, exclude: Story | null, min: number): { story: Story; score: number } | null {
+  /**
+   * The story's venue: the venue most of its members with one share (ties: alphabetical), or
+   * null when none of them names one.
+   */
+  private venueOf(s: Story): string | null {
+    let best: string | null = null;
+    let n = 0;
+    for (const [v, c] of s.venueDocs) if (c > n || (c === n && best !== null && v < best)) [best, n] = [v, c];
+    return best;
+  }
+
+  /**
+   * Different venues mean different events: an article whose venue is known joins no story with
+   * another known venue (a summit in Moscow and one in Beijing a year apart share most words).
+   * Copies are grouped before this gate, so a syndicated copy is never split off by it.
+   */
+  private venueCompatible(venue: string | null, s: Story): boolean {
+    if (!venue) return true;
+    const sv = this.venueOf(s);
+    return sv === null || sv === venue;
+  }
+
+  private bestStoryScored(vec: Vec, t: number | null, exclude: Story | null, min: number, venue: string | null = null): { story: Story; score: number } | null {
     // rank query terms by weight; gather candidate stories through postings
     const order = vec.vals.map((_, i) => i).sort((a, b) => vec.vals[b] - vec.vals[a] || cmpStr(vec.keys[a], vec.keys[b]));
     const partial = new Map<Story, number>();
@@ -379,7 +403,7 @@ export class StoryIndex {
     let best: Story | null = null;
     let bestScore = min;
     for (const s of candidates) {
-      if (!this.timeCompatible(t, s)) continue;
+      if (!this.timeCompatible(t, s) || !this.venueCompatible(venue, s)) continue;
       const score = this.score(vec, t, s);
       if (score >= bestScore && (best === null || score > bestScore || s.seq < best.seq)) {
         best = s;
@@ -419,7 +443,7 @@ export class StoryIndex {
       for (const m of [...s.members]) {
         const e = this.docs.get(m);
         if (e?.f.status !== 'ok') continue;
-        const other = this.bestStoryScored(e.vec, e.t, s, this.options.threshold * factor);
+        const other = this.bestStoryScored(e.vec, e.t, s, this.options.threshold * factor, e.f.venue ?? null);
         if (other === null || other.story.members.length <= s.members.length) continue;
         this.detach(e);
         e.story = other.story;
@@ -446,7 +470,7 @@ export class StoryIndex {
           const e = this.docs.get(m);
           if (!e || e.story !== s || e.f.status !== 'ok') continue;
           const own = s.members.length > 1 ? this.loo(e, s) : 0;
-          const other = this.bestStoryScored(e.vec, e.t, s, Math.max(this.options.threshold, own + margin));
+          const other = this.bestStoryScored(e.vec, e.t, s, Math.max(this.options.threshold, own + margin), e.f.venue ?? null);
           if (!other) continue;
           this.detach(e);
           e.story = other.story;
@@ -480,6 +504,7 @@ export class StoryIndex {
     if (s.norm2 < 1e-9) s.norm2 = recomputeNorm(s.centroid);
     for (const [e] of entry.f.entities) decrement(s.entityDocs, e);
     for (const [p] of entry.f.places) decrement(s.placeDocs, p);
+    if (entry.f.venue) decrement(s.venueDocs, entry.f.venue);
     if (s.members.length === 0) {
       this.dropStory(s);
       this.usedIds.delete(s.id);
@@ -532,6 +557,9 @@ export class StoryIndex {
     let bestScore = this.options.mergeThreshold;
     for (const o of candidates) {
       if (!this.windowsMeet(s, o)) continue;
+      const sv = this.venueOf(s);
+      const ov = this.venueOf(o);
+      if (sv !== null && ov !== null && sv !== ov) continue;
       const [small, large] = s.centroid.size <= o.centroid.size ? [s, o] : [o, s];
       let dot = 0;
       for (const [k, v] of small.centroid) {
@@ -582,6 +610,7 @@ export class StoryIndex {
       tMax: null,
       entityDocs: new Map(),
       placeDocs: new Map(),
+      venueDocs: new Map(),
       copyEdges: [],
     };
     this.open.set(id, s);
@@ -609,6 +638,7 @@ export class StoryIndex {
     }
     for (const [x] of e.f.entities) s.entityDocs.set(x, (s.entityDocs.get(x) ?? 0) + 1);
     for (const [x] of e.f.places) s.placeDocs.set(x, (s.placeDocs.get(x) ?? 0) + 1);
+    if (e.f.venue) s.venueDocs.set(e.f.venue, (s.venueDocs.get(e.f.venue) ?? 0) + 1);
     if (s.entityDocs.size > 2000) pruneCounts(s.entityDocs, 1000);
     if (s.placeDocs.size > 500) pruneCounts(s.placeDocs, 250);
     // most recently updated last

@@ -1,7 +1,7 @@
 import type { DocMessage } from '../model/types.js';
 
 /** Version of the story features and grouping; bump when either changes what it produces. */
-export const STORIES_VERSION = 'stories-1';
+export const STORIES_VERSION = 'stories-2';
 
 /** What the pipeline knows about one analysed article, as input to story grouping. */
 export interface StoryInput {
@@ -15,6 +15,8 @@ export interface StoryInput {
   eventDates: string[];
   /** Entities of the article; when empty, capitalised names are derived from the text. */
   entities: { id: string; type: 'PER' | 'ORG' | 'LOC' | 'MISC'; count: number }[];
+  /** The dateline city ("MOSCOW —"), when the article has one. */
+  dateline?: string | null;
 }
 
 export type StoryFeatureStatus =
@@ -47,6 +49,8 @@ export interface StoryFeatures {
   entities: [string, number][];
   /** Place ids with counts (LOC entities, or gazetteer hits of the fallback). */
   places: [string, number][];
+  /** The event's venue, a city slug (`moscow`) from the dateline or a travel/meeting phrase; see venue.ts. */
+  venue?: string | null;
   /** MinHash sketch of the body's word shingles (shingle length k), or null when there is no text. */
   sketch: { k: number; sig: number[] } | null;
   /** Exact-copy key: hash of the normalised body words. */
