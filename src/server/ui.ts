@@ -132,7 +132,10 @@ export function storiesPage(nonce: string, f: StoryFilter, list: { total: number
   const rows = list.stories
     .map((s) => {
       const conflicts =
-        s.conflicts === null ? '<span class="badge b-pending" title="cross-check pending or unavailable">…</span>' : s.conflicts > 0 ? `<span class="badge b-conflict">${s.conflicts}</span>` : '<span class="badge b-ok">0</span>';
+        s.articles < 2
+          ? '<span class="badge b-single" title="one article: nothing to cross-check">–</span>'
+          : s.conflicts === null
+            ? '<span class="badge b-pending" title="cross-check pending or unavailable">…</span>' : s.conflicts > 0 ? `<span class="badge b-conflict">${s.conflicts}</span>` : '<span class="badge b-ok">0</span>';
       return `<tr class="story-row" data-story="${esc(s.id)}"><td><a href="/stories/${encodeURIComponent(s.id)}">${esc(s.title ?? '(untitled)')}</a><div class="meta">${esc(s.outlets.join(', ') || 'outlets unknown')}</div></td>
 <td class="n-articles">${s.articles}</td><td class="n-outlets">${s.outlets.length}</td><td>${s.independentSources}</td><td class="n-conflicts">${conflicts}</td><td>${esc(spanLabel(s))}</td><td class="meta">${esc(s.updatedAt.slice(0, 19).replace('T', ' '))}</td></tr>`;
     })
