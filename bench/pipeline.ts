@@ -46,6 +46,8 @@ if (values.child) {
       stories: report.stories.length,
       load: tLoad,
       stages: { ...run.timings, stories: t3 - t2, report: t4 - t3 },
+      analysers: run.analysers,
+      words: run.docIds.reduce((n: number, id: string) => n + (store.getArticle(id)?.text.split(/\s+/).length ?? 0), 0),
       total: t4 - t1,
       maxRssMB: process.resourceUsage().maxRSS / 1024,
     }),
@@ -90,7 +92,23 @@ for (const [name, path] of corpora) {
   const stageNames = Object.keys(runs[0].stages);
   const stages = Object.fromEntries(stageNames.map((k) => [k, median(runs.map((x) => x.stages[k]))]));
   const total = median(runs.map((x) => x.total));
-  rows.push({ corpus: name, docs: runs[0].docs, failed: runs[0].failed, stories: runs[0].stories, totalMs: total, docsPerSec: (runs[0].docs / total) * 1000, stages, peakRssMB: Math.max(...runs.map((x) => x.maxRssMB)), runs: runs.length });
+  const analysers = Object.fromEntries(Object.keys(runs[0].analysers).map((k) => [k, median(runs.map((x) => x.analysers[k]))]));
+  const threeMs = analysers.quotes + analysers.times + analysers.quantities;
+  rows.push({
+    corpus: name,
+    docs: runs[0].docs,
+    wordsPerDoc: Math.round(runs[0].words / Math.max(1, runs[0].docs)),
+    failed: runs[0].failed,
+    stories: runs[0].stories,
+    totalMs: total,
+    docsPerSec: (runs[0].docs / total) * 1000,
+    stages,
+    analysers,
+    quotesTimesQuantitiesDocsPerSec: (runs[0].docs / threeMs) * 1000,
+    entitiesDocsPerSec: (runs[0].docs / analysers.entities) * 1000,
+    peakRssMB: Math.max(...runs.map((x) => x.maxRssMB)),
+    runs: runs.length,
+  });
 }
 
 console.log('\nbench:pipeline (medians)');
@@ -99,8 +117,14 @@ console.log(`seeds through the CLI, wall incl. start-up: ${median(seedsWall).toF
 console.log('');
 const stageKeys = Object.keys((rows[0] as { stages: Record<string, number> }).stages);
 console.log(['corpus', 'docs', 'failed', 'stories', 'docs/s', 'peak RSS MB', ...stageKeys.map((k) => `${k} ms`)].join('\t'));
-for (const r of rows as { corpus: string; docs: number; failed: number; stories: number; docsPerSec: number; peakRssMB: number; stages: Record<string, number> }[]) {
+type Row = { corpus: string; docs: number; wordsPerDoc: number; failed: number; stories: number; docsPerSec: number; peakRssMB: number; stages: Record<string, number>; analysers: Record<string, number>; quotesTimesQuantitiesDocsPerSec: number; entitiesDocsPerSec: number };
+for (const r of rows as Row[]) {
   console.log([r.corpus, r.docs, r.failed, r.stories, r.docsPerSec.toFixed(0), r.peakRssMB.toFixed(0), ...stageKeys.map((k) => r.stages[k].toFixed(1))].join('\t'));
+}
+console.log('\nanalysers (ms in total; articles/s of one core)');
+console.log(['corpus', 'words/doc', ...Object.keys((rows[0] as Row).analysers).map((k) => `${k} ms`), 'quotes+times+quantities docs/s', 'entities docs/s'].join('\t'));
+for (const r of rows as Row[]) {
+  console.log([r.corpus, r.wordsPerDoc, ...Object.values(r.analysers).map((v) => v.toFixed(1)), r.quotesTimesQuantitiesDocsPerSec.toFixed(0), r.entitiesDocsPerSec.toFixed(0)].join('\t'));
 }
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 writeFileSync(

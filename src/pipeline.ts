@@ -1,4 +1,4 @@
-import { analyseArticle } from './analyse/index.js';
+import { type AnalyserTimings, analyseArticle, emptyAnalyserTimings } from './analyse/index.js';
 import { extractArticle } from './extract/index.js';
 import { type IngestOptions, ingest, type ReadResult } from './ingest/index.js';
 import type { AnnotatedArticle, Article, RawDocument } from './model/types.js';
@@ -23,6 +23,8 @@ export interface RunSummary {
   /** Source of each document as given in this run. */
   sources: Map<string, string>;
   timings: Record<string, number>;
+  /** Time per analyser inside `analyse`. */
+  analysers: AnalyserTimings;
 }
 
 export interface RunOptions extends IngestOptions {
@@ -35,11 +37,11 @@ export interface RunOptions extends IngestOptions {
 const now = () => performance.now();
 
 /** Extract, analyse and derive story features for one raw document. Throws only on programming errors. */
-export function processDocument(raw: RawDocument, timeBudgetMs?: number): { article: Article; annotated: AnnotatedArticle; features: StoryFeatures; times: Record<string, number> } {
+export function processDocument(raw: RawDocument, timeBudgetMs?: number, analyserTimings?: AnalyserTimings): { article: Article; annotated: AnnotatedArticle; features: StoryFeatures; times: Record<string, number> } {
   const t0 = now();
   const article = extractArticle(raw, { timeBudgetMs });
   const t1 = now();
-  const annotated = article.status === 'ok' ? analyseArticle(article) : { article, sentences: [], entities: [], entityIndex: [], quotes: [], times: [], quantities: [] };
+  const annotated = article.status === 'ok' ? analyseArticle(article, analyserTimings) : { article, sentences: [], entities: [], entityIndex: [], quotes: [], times: [], quantities: [] };
   const t2 = now();
   const features = storyFeatures(storyInputOf(annotated));
   const t3 = now();
@@ -62,6 +64,7 @@ export function ingestResults(store: Store, results: Iterable<ReadResult>, opts:
   const seen = new Set<string>();
   const sources = new Map<string, string>();
   const timings: Record<string, number> = { ingest: 0, extract: 0, analyse: 0, features: 0, store: 0 };
+  const analysers = emptyAnalyserTimings();
   let tRead = now();
   const record = (o: DocOutcome) => {
     outcomes.push(o);
@@ -94,7 +97,7 @@ export function ingestResults(store: Store, results: Iterable<ReadResult>, opts:
     const existed = versions.article !== undefined;
     let processed: ReturnType<typeof processDocument>;
     try {
-      processed = processDocument(raw, opts.timeBudgetMs);
+      processed = processDocument(raw, opts.timeBudgetMs, analysers);
     } catch (e) {
       record({ source: raw.source, docId: raw.id, status: 'failed', reason: `internal error while processing: ${(e as Error).message}`, warnings: result.warnings });
       tRead = now();
@@ -133,7 +136,7 @@ export function ingestResults(store: Store, results: Iterable<ReadResult>, opts:
   }
   const counts = { new: 0, known: 0, updated: 0, failed: 0 };
   for (const o of outcomes) counts[o.status]++;
-  return { outcomes, counts, docIds, sources, timings };
+  return { outcomes, counts, docIds, sources, timings, analysers };
 }
 
 /**

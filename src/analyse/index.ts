@@ -5,23 +5,38 @@ import { findQuotes } from './quotes.js';
 import { findTimes } from './time.js';
 import { splitSentences } from './tokenize.js';
 
+/** Milliseconds spent per analyser, accumulated across calls when a record is passed in. */
+export type AnalyserTimings = Record<'sentences' | 'entities' | 'quotes' | 'times' | 'quantities', number>;
+
+export function emptyAnalyserTimings(): AnalyserTimings {
+  return { sentences: 0, entities: 0, quotes: 0, times: 0, quantities: 0 };
+}
+
 /**
  * Runs every analyser over one extracted article. Pure: the same article gives the same annotations.
  * The annotations are standoff spans into `article.text`. Speakers of quotes are resolved to the
  * entities found first; time expressions are resolved against the article's publication date
  * when it has one (otherwise they stay unresolved until the story supplies a date).
  */
-export function analyseArticle(article: Article): AnnotatedArticle {
+export function analyseArticle(article: Article, timings?: AnalyserTimings): AnnotatedArticle {
   const text = article.text;
-  const sentences = splitSentences(text);
-  const entities = recogniseEntities(text, sentences);
-  return {
-    article,
-    sentences,
-    entities,
-    entityIndex: entityIndex(entities),
-    quotes: findQuotes(text, sentences, entities),
-    times: findTimes(text, sentences, article.published),
-    quantities: findQuantities(text, sentences),
+  let t = performance.now();
+  const lap = (k: keyof AnalyserTimings) => {
+    if (!timings) return;
+    const now = performance.now();
+    timings[k] += now - t;
+    t = now;
   };
+  const sentences = splitSentences(text);
+  lap('sentences');
+  const entities = recogniseEntities(text, sentences);
+  const index = entityIndex(entities);
+  lap('entities');
+  const quotes = findQuotes(text, sentences, entities);
+  lap('quotes');
+  const times = findTimes(text, sentences, article.published);
+  lap('times');
+  const quantities = findQuantities(text, sentences);
+  lap('quantities');
+  return { article, sentences, entities, entityIndex: index, quotes, times, quantities };
 }
