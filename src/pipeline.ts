@@ -57,6 +57,56 @@ export function ingestIntoStore(store: Store, inputs: string[], opts: RunOptions
   return ingestResults(store, ingest(inputs, opts), opts);
 }
 
+/** The first step for one read result: an outcome when no work is needed, else the document to process. */
+export function triage(store: Store, result: ReadResult, seen: Set<string>): { outcome: DocOutcome } | { raw: RawDocument; existed: boolean } {
+  if (result.kind === 'error') return { outcome: { source: result.source, docId: null, status: 'failed', reason: result.reason, warnings: [] } };
+  const raw = result.doc;
+  if (seen.has(raw.id)) {
+    return { outcome: { source: raw.source, docId: raw.id, status: 'known', warnings: [...result.warnings, 'same content as another input of this run'] } };
+  }
+  const v = store.stageVersions(raw.id);
+  if (v.article === EXTRACT_VERSION && v.annotations === ANALYSE_VERSION && v.features === FEATURES_VERSION) {
+    store.addSource(raw.id, raw.source);
+    seen.add(raw.id);
+    return { outcome: { source: raw.source, docId: raw.id, status: 'known', warnings: result.warnings } };
+  }
+  return { raw, existed: v.article !== undefined };
+}
+
+/**
+ * The last step for one processed document: a failed extraction becomes a failed outcome with its
+ * reason; otherwise every stage output is written in one transaction (all or nothing).
+ */
+export function saveProcessed(
+  store: Store,
+  raw: RawDocument,
+  readWarnings: string[],
+  processed: { article: Article; annotated: AnnotatedArticle; features: StoryFeatures },
+  existed: boolean,
+  seen: Set<string>,
+): DocOutcome {
+  const { article } = processed;
+  if (article.status !== 'ok') {
+    const why = article.messages.find((m) => m.level === 'error')?.message ?? (article.status === 'no-body' ? 'no article body found' : 'extraction failed');
+    return { source: raw.source, docId: raw.id, status: 'failed', reason: why, warnings: readWarnings };
+  }
+  try {
+    store.saveDocument(raw, {
+      article,
+      articleVersion: EXTRACT_VERSION,
+      annotated: processed.annotated,
+      annotationsVersion: ANALYSE_VERSION,
+      features: processed.features,
+      featuresVersion: FEATURES_VERSION,
+    });
+  } catch (e) {
+    return { source: raw.source, docId: raw.id, status: 'failed', reason: `could not store: ${(e as Error).message}`, warnings: readWarnings };
+  }
+  seen.add(raw.id);
+  const warnings = [...readWarnings, ...article.messages.filter((m) => m.level === 'warning').map((m) => m.message)];
+  return { source: raw.source, docId: raw.id, status: existed ? 'updated' : 'new', warnings };
+}
+
 /** The same for documents already read (e.g. posted to the HTTP API through `readBytes`). */
 export function ingestResults(store: Store, results: Iterable<ReadResult>, opts: RunOptions = {}): RunSummary {
   const outcomes: DocOutcome[] = [];
@@ -68,71 +118,33 @@ export function ingestResults(store: Store, results: Iterable<ReadResult>, opts:
   let tRead = now();
   const record = (o: DocOutcome) => {
     outcomes.push(o);
+    if (o.status !== 'failed' && o.docId && !sources.has(o.docId)) {
+      docIds.push(o.docId);
+      sources.set(o.docId, o.source);
+    }
     opts.onProgress?.(outcomes.length, o);
+    tRead = now();
   };
   for (const result of results) {
     timings.ingest += now() - tRead;
-    if (result.kind === 'error') {
-      record({ source: result.source, docId: null, status: 'failed', reason: result.reason, warnings: [] });
-      tRead = now();
+    const next = triage(store, result, seen);
+    if ('outcome' in next) {
+      record(next.outcome);
       continue;
     }
-    const raw = result.doc;
-    if (seen.has(raw.id)) {
-      record({ source: raw.source, docId: raw.id, status: 'known', warnings: [...result.warnings, 'same content as another input of this run'] });
-      tRead = now();
-      continue;
-    }
-    const versions = store.stageVersions(raw.id);
-    const current = versions.article === EXTRACT_VERSION && versions.annotations === ANALYSE_VERSION && versions.features === FEATURES_VERSION;
-    if (current) {
-      store.addSource(raw.id, raw.source);
-      seen.add(raw.id);
-      docIds.push(raw.id);
-      sources.set(raw.id, raw.source);
-      record({ source: raw.source, docId: raw.id, status: 'known', warnings: result.warnings });
-      tRead = now();
-      continue;
-    }
-    const existed = versions.article !== undefined;
+    const { raw, existed } = next;
     let processed: ReturnType<typeof processDocument>;
     try {
       processed = processDocument(raw, opts.timeBudgetMs, analysers);
     } catch (e) {
-      record({ source: raw.source, docId: raw.id, status: 'failed', reason: `internal error while processing: ${(e as Error).message}`, warnings: result.warnings });
-      tRead = now();
+      record({ source: raw.source, docId: raw.id, status: 'failed', reason: `internal error while processing: ${(e as Error).message}`, warnings: result.kind === 'doc' ? result.warnings : [] });
       continue;
     }
     for (const k of ['extract', 'analyse', 'features'] as const) timings[k] += processed.times[k];
-    const { article } = processed;
-    if (article.status !== 'ok') {
-      const why = article.messages.find((m) => m.level === 'error')?.message ?? (article.status === 'no-body' ? 'no article body found' : 'extraction failed');
-      record({ source: raw.source, docId: raw.id, status: 'failed', reason: why, warnings: result.warnings });
-      tRead = now();
-      continue;
-    }
     const ts = now();
-    try {
-      store.saveDocument(raw, {
-        article,
-        articleVersion: EXTRACT_VERSION,
-        annotated: processed.annotated,
-        annotationsVersion: ANALYSE_VERSION,
-        features: processed.features,
-        featuresVersion: FEATURES_VERSION,
-      });
-    } catch (e) {
-      record({ source: raw.source, docId: raw.id, status: 'failed', reason: `could not store: ${(e as Error).message}`, warnings: result.warnings });
-      tRead = now();
-      continue;
-    }
+    const outcome = saveProcessed(store, raw, result.kind === 'doc' ? result.warnings : [], processed, existed, seen);
     timings.store += now() - ts;
-    seen.add(raw.id);
-    docIds.push(raw.id);
-    sources.set(raw.id, raw.source);
-    const warnings = [...result.warnings, ...article.messages.filter((m) => m.level === 'warning').map((m) => m.message)];
-    record({ source: raw.source, docId: raw.id, status: existed ? 'updated' : 'new', warnings });
-    tRead = now();
+    record(outcome);
   }
   const counts = { new: 0, known: 0, updated: 0, failed: 0 };
   for (const o of outcomes) counts[o.status]++;

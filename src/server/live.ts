@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { ReadResult } from '../ingest/index.js';
-import type { DocOutcome } from '../pipeline.js';
+import { type DocOutcome, saveProcessed, triage } from '../pipeline.js';
 import { buildStory } from '../report/build.js';
 import { REPORT_SCHEMA_VERSION, type ReportStory } from '../report/schema.js';
 import { reportExtras } from '../report/sections.js';
 import { deleteStory, getFeatures, saveStoryMembership, storyReportKey } from '../store/queries.js';
 import type { Store } from '../store/sqlite.js';
 import { canonicalOrder, reconcileStoryIds, StoryIndex, type StoryFeatures, type StoryGroup } from '../stories/index.js';
-import { ANALYSE_VERSION, COMPARE_VERSION, EXTRACT_VERSION, FEATURES_VERSION } from '../versions.js';
+import { COMPARE_VERSION } from '../versions.js';
 import { DocumentProcessor, type Processed } from './processor.js';
 
 /**
@@ -167,42 +167,17 @@ export class LiveStories extends EventEmitter {
    * becomes an outcome with a reason, and the outputs are written in one transaction.
    */
   private async ingestOne(result: ReadResult, seen: Set<string>): Promise<PostedOutcome> {
-    if (result.kind === 'error') return { source: result.source, docId: null, status: 'failed', reason: result.reason, warnings: [], storyId: null };
-    const raw = result.doc;
-    if (seen.has(raw.id)) return { source: raw.source, docId: raw.id, status: 'known', warnings: [...result.warnings, 'same content as another input of this request'], storyId: null };
-    const v = this.store.stageVersions(raw.id);
-    if (v.article === EXTRACT_VERSION && v.annotations === ANALYSE_VERSION && v.features === FEATURES_VERSION) {
-      this.store.addSource(raw.id, raw.source);
-      seen.add(raw.id);
-      return { source: raw.source, docId: raw.id, status: 'known', warnings: result.warnings, storyId: null };
-    }
-    const existed = v.article !== undefined;
+    const next = triage(this.store, result, seen);
+    if ('outcome' in next) return { ...next.outcome, storyId: null };
+    const { raw, existed } = next;
+    const readWarnings = result.kind === 'doc' ? result.warnings : [];
     let processed: Processed;
     try {
       processed = await this.processor.process(raw, this.timeBudgetMs);
     } catch (e) {
-      return { source: raw.source, docId: raw.id, status: 'failed', reason: `could not process: ${(e as Error).message}`, warnings: result.warnings, storyId: null };
+      return { source: raw.source, docId: raw.id, status: 'failed', reason: `could not process: ${(e as Error).message}`, warnings: readWarnings, storyId: null };
     }
-    const { article } = processed;
-    if (article.status !== 'ok') {
-      const why = article.messages.find((m) => m.level === 'error')?.message ?? (article.status === 'no-body' ? 'no article body found' : 'extraction failed');
-      return { source: raw.source, docId: raw.id, status: 'failed', reason: why, warnings: result.warnings, storyId: null };
-    }
-    try {
-      this.store.saveDocument(raw, {
-        article,
-        articleVersion: EXTRACT_VERSION,
-        annotated: processed.annotated,
-        annotationsVersion: ANALYSE_VERSION,
-        features: processed.features,
-        featuresVersion: FEATURES_VERSION,
-      });
-    } catch (e) {
-      return { source: raw.source, docId: raw.id, status: 'failed', reason: `could not store: ${(e as Error).message}`, warnings: result.warnings, storyId: null };
-    }
-    seen.add(raw.id);
-    const warnings = [...result.warnings, ...article.messages.filter((m) => m.level === 'warning').map((m) => m.message)];
-    return { source: raw.source, docId: raw.id, status: existed ? 'updated' : 'new', warnings, storyId: null };
+    return { ...saveProcessed(this.store, raw, readWarnings, processed, existed, seen), storyId: null };
   }
 
   /**
