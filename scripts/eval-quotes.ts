@@ -299,7 +299,9 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
       for (let i = 0; i < quotes.length; i++) {
         if (matchedPred.has(i)) continue;
         const q = quotes[i];
-        console.log(`FP ${q.kind} ${JSON.stringify(text.slice(q.span.start, q.span.end).slice(0, 160))} cue=${q.cue?.verb}`);
+        const near = gold.find((g) => g.content.start < q.span.end && q.span.start < g.content.end);
+        const rel = !near ? '' : [...matchedPred.values()].includes(near) ? 'dup' : near.content.start <= q.span.start && near.content.end >= q.span.end ? 'short' : q.span.start <= near.content.start && q.span.end >= near.content.end ? 'long' : 'shifted';
+        console.log(`FP${near ? `~${rel}` : ''} ${q.kind} ${JSON.stringify(text.slice(q.span.start, q.span.end).slice(0, 160))} cue=${q.cue?.verb}${near ? ` GOLD ${JSON.stringify(text.slice(near.content.start, near.content.end).slice(0, 120))}` : ''}`);
       }
     }
   }

@@ -2,7 +2,7 @@
  * Trains the attribution tagger (src/analyse/attribution): an averaged structured perceptron with
  * Viterbi decoding over BIO tags for cue, source and content, sentence by sentence.
  *
- *   npm run train:attrib [-- --epochs N --out models/attrib.bin.gz --holdout N --holdout-dir DIR --no-entities]
+ *   npm run train:attrib [-- --epochs N --out models/attrib.bin.gz --holdout N --holdout-dir DIR --no-entities --no-stack]
  *
  * Data: PolNeAR train (../shared/data/attribution/polnear/train: `text/*.txt` and brat
  * `attributions/*_<annotator>.ann`; the first annotator file in sorted order is used, as the scorer
@@ -17,10 +17,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readBratAttributions } from '../src/analyse/attribution/brat.js';
-import { cueBin, documentInfo, keyOf, sentenceFeatures } from '../src/analyse/attribution/features.js';
+import { cueBin, type DocInfo, documentInfo, type Feats, featuresOf, keyOf, sentenceFeatures, stackFeatures } from '../src/analyse/attribution/features.js';
 import type { TokenRun } from '../src/analyse/attribution/index.js';
-import { ALLOWED, DEFAULT_ATTRIBUTION_MODEL, NT, START, serializeAttributionModel, TAGS, viterbi } from '../src/analyse/attribution/model.js';
-import { recogniseEntities } from '../src/analyse/entities/index.js';
+import { ALLOWED, DEFAULT_ATTRIBUTION_MODEL, NT, START, serializeAttributionModel, stackModelPath, TAGS, viterbi } from '../src/analyse/attribution/model.js';
+import { loadTagger, recogniseEntities } from '../src/analyse/entities/index.js';
 import { findQuotedSegments, normaliseQuoteMarks } from '../src/analyse/quotes.js';
 import { splitSentences, tokenize } from '../src/analyse/tokenize.js';
 import type { EntityMention, Span, Token } from '../src/model/types.js';
@@ -32,11 +32,12 @@ const opt = (name: string, def: string) => {
 };
 const DATA = opt('data', join(import.meta.dirname, '../../shared/data/attribution/polnear/train'));
 const OUT = opt('out', DEFAULT_ATTRIBUTION_MODEL);
-const EPOCHS = Number(opt('epochs', '8'));
+const EPOCHS = Number(opt('epochs', '12'));
 const HOLDOUT = Number(opt('holdout', '0'));
 const HOLDOUT_DIR = opt('holdout-dir', '');
-const MIN_COUNT = Number(opt('min-count', '2'));
+const MIN_COUNT = Number(opt('min-count', '3'));
 const ENTITIES = !args.includes('--no-entities');
+const STACK = !args.includes('--no-stack');
 
 const t0 = performance.now();
 const log = (msg: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
@@ -147,14 +148,22 @@ const lexicon = new Map<string, number>();
 for (const [k, c] of [...asCue].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (c >= 2) lexicon.set(k, cueBin(c / (total.get(k) ?? c)));
 log(`cue lexicon: ${lexicon.size} words`);
 
+// word clusters of the entity model's lexicon (built from unlabeled news), copied into this model
+const clusters = new Map([...loadTagger().lex.clusters].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+log(`clusters: ${clusters.size} words`);
+
 // ---------- features ----------
 interface Sent {
-  feats: Uint32Array[];
+  doc: number;
+  info: DocInfo;
+  lo: number;
+  hi: number;
+  feats: Feats;
   gold: Uint8Array;
 }
 const sents: Sent[] = [];
-for (const d of docs) {
-  const info = documentInfo(d.text, d.toks, d.quoted, d.entities, lexicon);
+docs.forEach((d, di) => {
+  const info = documentInfo(d.text, d.toks, d.quoted, d.entities, lexicon, clusters);
   for (const r of d.ranges) {
     for (let lo = r.lo; lo < r.hi; lo += 250) {
       const hi = Math.min(r.hi, lo + 250);
@@ -162,108 +171,134 @@ for (const d of docs) {
       const gold = d.gold.slice(lo, hi);
       // a window cut inside a run starts it again
       if (gold[0] && TAGS[gold[0]][0] === 'I') gold[0]--;
-      sents.push({ feats: sentenceFeatures(info, lo, hi), gold });
+      sents.push({ doc: di, info, lo, hi, feats: sentenceFeatures(info, lo, hi), gold });
     }
   }
-}
-const counts = new Map<number, number>();
-for (const s of sents) for (const fs of s.feats) for (const h of fs) counts.set(h, (counts.get(h) ?? 0) + 1);
-const keys: number[] = [];
-const rowOf = new Map<number, number>();
-for (const [h, c] of counts) if (c >= MIN_COUNT) rowOf.set(h, keys.push(h) - 1);
-counts.clear();
-const rowsOfSent = sents.map((s) =>
-  s.feats.map((fs) => {
-    const rs: number[] = [];
-    for (const h of fs) {
-      const r = rowOf.get(h);
-      if (r !== undefined) rs.push(r);
-    }
-    return Int32Array.from(rs);
-  }),
-);
+});
 const golds = sents.map((s) => s.gold);
-sents.length = 0;
-rowOf.clear();
-log(`${golds.length} sentences, ${keys.length} features kept (count >= ${MIN_COUNT})`);
 
-// ---------- averaged structured perceptron ----------
-const R = keys.length;
-const w = new Float64Array(R * NT);
-const u = new Float64Array(R * NT);
-const tw = new Float64Array((NT + 1) * NT);
-const tu = new Float64Array((NT + 1) * NT);
-let c = 1;
-let seed = 12345;
-const rand = () => {
-  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-  return seed / 4294967296;
-};
-const idx = golds.map((_, i) => i);
-for (let ep = 0; ep < EPOCHS; ep++) {
-  for (let i = idx.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [idx[i], idx[j]] = [idx[j], idx[i]];
-  }
-  let errs = 0;
-  let ntok = 0;
-  for (const si of idx) {
-    const rows = rowsOfSent[si];
-    const gold = golds[si];
-    const n = gold.length;
-    const em = new Float64Array(n * NT);
-    for (let i = 0; i < n; i++) {
-      const rs = rows[i];
-      for (let q = 0; q < rs.length; q++) {
-        const ro = rs[q] * NT;
-        for (let t = 0; t < NT; t++) em[i * NT + t] += w[ro + t];
+/** Feature hashes seen at least MIN_COUNT times → rows; each sentence's tokens as row lists. */
+function index(featsOf: (i: number) => Feats[]): { keys: Uint32Array; rows: Int32Array[][] } {
+  const tokenFeats = (i: number): number[][] => {
+    const fs = featsOf(i);
+    return Array.from({ length: fs[0].n }, (_, k) => fs.flatMap((f) => featuresOf(f, k)));
+  };
+  const counts = new Map<number, number>();
+  for (let i = 0; i < sents.length; i++) for (const fs of tokenFeats(i)) for (const h of fs) counts.set(h, (counts.get(h) ?? 0) + 1);
+  const keys: number[] = [];
+  const rowOf = new Map<number, number>();
+  for (const [h, c] of counts) if (c >= MIN_COUNT) rowOf.set(h, keys.push(h) - 1);
+  const rows = sents.map((_, i) =>
+    tokenFeats(i).map((fs) => {
+      const rs: number[] = [];
+      for (const h of fs) {
+        const r = rowOf.get(h);
+        if (r !== undefined) rs.push(r);
       }
+      return Int32Array.from(rs);
+    }),
+  );
+  return { keys: Uint32Array.from(keys), rows };
+}
+
+function emissions(w: Float64Array, rows: Int32Array[]): Float64Array {
+  const n = rows.length;
+  const em = new Float64Array(n * NT);
+  for (let i = 0; i < n; i++) {
+    const rs = rows[i];
+    for (let q = 0; q < rs.length; q++) {
+      const ro = rs[q] * NT;
+      for (let t = 0; t < NT; t++) em[i * NT + t] += w[ro + t];
     }
-    const pred = viterbi(em, tw, n);
-    ntok += n;
-    let same = true;
-    for (let i = 0; i < n; i++) if (pred[i] !== gold[i]) same = false;
-    if (!same) {
-      for (let i = 0; i < n; i++) {
-        const g = gold[i];
-        const p = pred[i];
-        const gp = i ? gold[i - 1] : START;
-        const pp = i ? pred[i - 1] : START;
-        if (g !== p) {
-          errs++;
-          const rs = rows[i];
-          for (let q = 0; q < rs.length; q++) {
-            const ro = rs[q] * NT;
-            w[ro + g] += 1;
-            u[ro + g] += c;
-            w[ro + p] -= 1;
-            u[ro + p] -= c;
+  }
+  return em;
+}
+
+/** Averaged structured perceptron over the sentences `ids`; deterministic shuffling. */
+function train(R: number, rows: Int32Array[][], ids: number[], name: string): { w: Float64Array; t: Float64Array } {
+  const w = new Float64Array(R * NT);
+  const u = new Float64Array(R * NT);
+  const tw = new Float64Array((NT + 1) * NT);
+  const tu = new Float64Array((NT + 1) * NT);
+  let c = 1;
+  let seed = 12345;
+  const rand = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 4294967296;
+  };
+  const idx = [...ids];
+  for (let ep = 0; ep < EPOCHS; ep++) {
+    for (let i = idx.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [idx[i], idx[j]] = [idx[j], idx[i]];
+    }
+    let errs = 0;
+    let ntok = 0;
+    for (const si of idx) {
+      const gold = golds[si];
+      const n = gold.length;
+      const pred = viterbi(emissions(w, rows[si]), tw, n);
+      ntok += n;
+      let same = true;
+      for (let i = 0; i < n; i++) if (pred[i] !== gold[i]) same = false;
+      if (!same) {
+        for (let i = 0; i < n; i++) {
+          const g = gold[i];
+          const p = pred[i];
+          const gp = i ? gold[i - 1] : START;
+          const pp = i ? pred[i - 1] : START;
+          if (g !== p) {
+            errs++;
+            const rs = rows[si][i];
+            for (let q = 0; q < rs.length; q++) {
+              const ro = rs[q] * NT;
+              w[ro + g] += 1;
+              u[ro + g] += c;
+              w[ro + p] -= 1;
+              u[ro + p] -= c;
+            }
+          }
+          if (g !== p || gp !== pp) {
+            tw[gp * NT + g] += 1;
+            tu[gp * NT + g] += c;
+            tw[pp * NT + p] -= 1;
+            tu[pp * NT + p] -= c;
           }
         }
-        if (g !== p || gp !== pp) {
-          tw[gp * NT + g] += 1;
-          tu[gp * NT + g] += c;
-          tw[pp * NT + p] -= 1;
-          tu[pp * NT + p] -= c;
-        }
       }
+      c++;
     }
-    c++;
+    if (ep === EPOCHS - 1 || ep % 4 === 0) log(`${name} epoch ${ep + 1}: token errors ${((100 * errs) / ntok).toFixed(2)}%`);
   }
-  log(`epoch ${ep + 1}: token errors ${((100 * errs) / ntok).toFixed(2)}%`);
+  const avg = new Float64Array(R * NT);
+  for (let i = 0; i < avg.length; i++) avg[i] = w[i] - u[i] / c;
+  const tavg = new Float64Array((NT + 1) * NT);
+  for (let i = 0; i < tavg.length; i++) tavg[i] = ALLOWED[i] ? tw[i] - tu[i] / c : -1e6;
+  return { w: avg, t: tavg };
 }
-const avg = new Float64Array(R * NT);
-for (let i = 0; i < avg.length; i++) avg[i] = w[i] - u[i] / c;
-const tavg = new Float64Array((NT + 1) * NT);
-for (let i = 0; i < tavg.length; i++) tavg[i] = ALLOWED[i] ? tw[i] - tu[i] / c : -1e6;
-const buf = serializeAttributionModel(Uint32Array.from(keys), avg, tavg, lexicon, {
-  data: 'PolNeAR train',
-  articles: docs.length,
-  heldOut: held.length,
-  epochs: EPOCHS,
-  minCount: MIN_COUNT,
-  entities: ENTITIES,
-});
-if (!existsSync(join(OUT, '..'))) mkdirSync(join(OUT, '..'), { recursive: true });
+
+const all = sents.map((_, i) => i);
+const first = index((i) => [sents[i].feats]);
+log(`${golds.length} sentences, ${first.keys.length} features kept (count >= ${MIN_COUNT})`);
+const m1 = train(first.keys.length, first.rows, all, 'pass 1');
+const meta = { data: 'PolNeAR train', articles: docs.length, heldOut: held.length, epochs: EPOCHS, minCount: MIN_COUNT, entities: ENTITIES };
+const buf = serializeAttributionModel(first.keys, m1.w, m1.t, lexicon, clusters, meta);
 writeFileSync(OUT, buf);
 log(`wrote ${OUT}: ${(buf.length / 1024 / 1024).toFixed(2)} MB`);
+
+if (STACK) {
+  // the second pass learns from first-pass tags the first pass did not see in training (2-fold jackknife by article)
+  const tags: Uint8Array[] = new Array(sents.length);
+  for (let fold = 0; fold < 2; fold++) {
+    const trainIds = all.filter((i) => sents[i].doc % 2 !== fold);
+    const m = train(first.keys.length, first.rows, trainIds, `jackknife ${fold + 1}/2`);
+    for (const i of all) if (sents[i].doc % 2 === fold) tags[i] = viterbi(emissions(m.w, first.rows[i]), m.t, golds[i].length);
+  }
+  const second = index((i) => [sents[i].feats, stackFeatures(sents[i].info, sents[i].lo, sents[i].hi, tags[i])]);
+  log(`pass 2: ${second.keys.length} features kept`);
+  const m2 = train(second.keys.length, second.rows, all, 'pass 2');
+  const out2 = stackModelPath(OUT);
+  const buf2 = serializeAttributionModel(second.keys, m2.w, m2.t, new Map(), new Map(), { ...meta, pass: 2 });
+  writeFileSync(out2, buf2);
+  log(`wrote ${out2}: ${(buf2.length / 1024 / 1024).toFixed(2)} MB`);
+} else if (existsSync(stackModelPath(OUT))) rmSync(stackModelPath(OUT));

@@ -7,8 +7,13 @@
  *   1. every pair of double quotation marks is a candidate segment; a segment is attached to a
  *      speaker through the cue next to it ("…," X said / said X / X said: "…"), or, when it is a
  *      whole sentence with no cue, continues the nearest attributed quote of its paragraph;
- *   2. every sentence with a reporting verb not used in step 1 gives an indirect quote
- *      (X said [that] CLAUSE / CLAUSE, X said / according to X, CLAUSE).
+ *   1b. the trained attribution tagger (./attribution, models/attrib*.bin.gz, trained by
+ *      scripts/train-attrib.ts on PolNeAR train) tags cue, source and content per sentence; each
+ *      content run not already inside a quotation-marked quote becomes a quote with the nearest cue
+ *      of its sentence and the tagged source (else the subject the rules find for that cue). This
+ *      covers indirect speech, "according to" and stance verbs ("opposed", "backed") that rules miss;
+ *   2. every sentence where the tagger found nothing and that has a reporting verb not used above
+ *      gives an indirect quote (X said [that] CLAUSE / CLAUSE, X said / according to X, CLAUSE).
  * Short quoted names with no cue ("Golden Dome") are scare quotes, not quotes.
  *
  * Speakers are resolved against the entity mentions given (PER/ORG; the mention nearest the head
@@ -483,6 +488,9 @@ export function normaliseQuoteMarks(text: string): string {
   return work;
 }
 
+/** Least mean emission margin over O of a tagged content run to become a quote (its tokens lean to content on average). */
+const MIN_CONTENT_SCORE = 0;
+
 export interface FindQuotesOptions {
   /** Use the trained attribution tagger (models/attrib.bin.gz) for indirect speech; default true. */
   model?: boolean;
@@ -613,6 +621,14 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
         return words > 0 && inside * 2 < words;
       });
       if (!contents.length) continue;
+      // a content run broken by a token or two the tagger left out ("…, …") is one content
+      for (let x = contents.length - 1; x > 0; x--) {
+          const a = contents[x - 1];
+          const b = contents[x];
+          if (b.lo - a.hi > 2) continue;
+          if (ts.cues.some((r) => r.lo >= a.hi && r.hi <= b.lo) || ts.sources.some((r) => r.lo >= a.hi && r.hi <= b.lo)) continue;
+          contents.splice(x - 1, 2, { lo: a.lo, hi: b.hi, score: Math.min(a.score ?? 0, b.score ?? 0) });
+        }
       const cueOf = contents.map((c) => {
         let best = -1;
         for (let k = 0; k < ts.cues.length; k++) if (best < 0 || dist(ts.cues[k], c) < dist(ts.cues[best], c)) best = k;
@@ -624,6 +640,8 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
         const c = contents[ci];
         const k = cueOf[ci];
         const cueRun = k >= 0 ? ts.cues[k] : null;
+        if (!cueRun) continue; // content with no cue in its sentence: mostly pieces of longer quotes
+        if ((c.score ?? 1) < MIN_CONTENT_SCORE) continue;
         let parts: Span[] | undefined;
         let span: Span = { start: toks[c.lo].start, end: toks[c.hi - 1].end };
         // "CLAUSE, X said, CLAUSE": one content on each side of the cue

@@ -6,8 +6,8 @@
  *   const found = tagAttributions(text, toks, sentenceTokenRanges, quotedSpans, entities);
  */
 import type { EntityMention, Span, Token } from '../../model/types.js';
-import { type CueLexicon, documentInfo, sentenceFeatures } from './features.js';
-import { loadAttributionTagger, TAGS } from './model.js';
+import { type Clusters, type CueLexicon, type DocInfo, documentInfo, type Feats, sentenceFeatures } from './features.js';
+import { loadAttributionTagger, NT, TAGS } from './model.js';
 
 export { loadAttributionTagger } from './model.js';
 
@@ -15,6 +15,8 @@ export { loadAttributionTagger } from './model.js';
 export interface TokenRun {
   lo: number;
   hi: number;
+  /** Mean emission margin of the run's tags over O (how sure the tagger is); 0 when not scored. */
+  score?: number;
 }
 
 export interface TaggedSentence {
@@ -26,7 +28,7 @@ export interface TaggedSentence {
 }
 
 /** Runs of B-X I-X… in a tag sequence (offset by `lo`). */
-export function runsOf(tags: ArrayLike<number>, lo: number): { cues: TokenRun[]; sources: TokenRun[]; contents: TokenRun[] } {
+export function runsOf(tags: ArrayLike<number>, lo: number, em?: Float64Array): { cues: TokenRun[]; sources: TokenRun[]; contents: TokenRun[] } {
   const out = { cues: [] as TokenRun[], sources: [] as TokenRun[], contents: [] as TokenRun[] };
   let i = 0;
   while (i < tags.length) {
@@ -38,7 +40,12 @@ export function runsOf(tags: ArrayLike<number>, lo: number): { cues: TokenRun[];
     const role = t.slice(2);
     let j = i + 1;
     while (j < tags.length && TAGS[tags[j]] === `I-${role}`) j++;
-    const run = { lo: lo + i, hi: lo + j };
+    const run: TokenRun = { lo: lo + i, hi: lo + j };
+    if (em) {
+      let m = 0;
+      for (let x = i; x < j; x++) m += em[x * NT + tags[x]] - em[x * NT];
+      run.score = m / (j - i);
+    }
     if (role === 'CUE') out.cues.push(run);
     else if (role === 'SRC') out.sources.push(run);
     else out.contents.push(run);
@@ -46,6 +53,12 @@ export function runsOf(tags: ArrayLike<number>, lo: number): { cues: TokenRun[];
   }
   return out;
 }
+
+/**
+ * Sentences with no word that is a cue at least this often in training (cue bin, features.ts) are
+ * not tagged: the tagger rarely finds an attribution there, and skipping them keeps the pass fast.
+ */
+const MIN_CUE_BIN = 3;
 
 /** Longest sentence tagged at once (tokens); longer runs of text are tagged in windows. */
 const MAX_WINDOW = 250;
@@ -57,26 +70,30 @@ const MAX_WINDOW = 250;
 export function tagAttributions(text: string, toks: Token[], ranges: TokenRun[], quoted: Span[], entities: EntityMention[]): TaggedSentence[] {
   const tagger = loadAttributionTagger();
   if (!tagger || !toks.length) return [];
-  return tagWith(tagger.lex, (f) => tagger.tag(f), text, toks, ranges, quoted, entities);
+  return tagWith(tagger.lex, tagger.clusters, (f, info, lo, hi) => tagger.tagScored(f, info, lo, hi), text, toks, ranges, quoted, entities);
 }
 
 export function tagWith(
   lex: CueLexicon,
-  tag: (feats: Uint32Array[]) => Uint8Array,
+  clusters: Clusters,
+  tag: (feats: Feats, info: DocInfo, lo: number, hi: number) => { tags: Uint8Array; em?: Float64Array },
   text: string,
   toks: Token[],
   ranges: TokenRun[],
   quoted: Span[],
   entities: EntityMention[],
 ): TaggedSentence[] {
-  const info = documentInfo(text, toks, quoted, entities, lex);
+  const info = documentInfo(text, toks, quoted, entities, lex, clusters);
   const out: TaggedSentence[] = [];
   for (const r of ranges) {
     for (let lo = r.lo; lo < r.hi; lo += MAX_WINDOW) {
       const hi = Math.min(r.hi, lo + MAX_WINDOW);
       if (hi - lo < 2) continue;
-      const tags = tag(sentenceFeatures(info, lo, hi));
-      out.push({ lo, hi, ...runsOf(tags, lo) });
+      let likely = 0;
+      for (let i = lo; i < hi; i++) if (info.cue[i] > likely) likely = info.cue[i];
+      if (likely < MIN_CUE_BIN) continue;
+      const { tags, em } = tag(sentenceFeatures(info, lo, hi), info, lo, hi);
+      out.push({ lo, hi, ...runsOf(tags, lo, em) });
     }
   }
   return out;

@@ -3,19 +3,20 @@
  * (CON) of attributions, from a linear model over hashed features (features.ts) decoded with Viterbi
  * (first-order transitions, BIO constraints enforced). Trained as an averaged structured perceptron
  * by scripts/train-attrib.ts on PolNeAR train; shipped as models/attrib.bin.gz (gzip of a JSON
- * header with the cue lexicon, the kept feature hashes delta-coded, int16 weights), loaded lazily
+ * header with the cue lexicon and word clusters, the kept feature hashes delta-coded, a tag mask per
+ * row and its non-zero int16 weights), loaded lazily
  * once. The same layout as the entity tagger's model (src/analyse/entities/model.ts), for 7 tags.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { CueLexicon } from './features.js';
+import { type Clusters, type CueLexicon, type DocInfo, type Feats, stackFeatures } from './features.js';
 
 export const TAGS = ['O', 'B-CUE', 'I-CUE', 'B-SRC', 'I-SRC', 'B-CON', 'I-CON'] as const;
 export const NT = 7;
 export const START = NT;
-const MAGIC = 'ATR1';
+const MAGIC = 'ATR2';
 
 /** allowed[prev * NT + cur]: I-X only after B-X or I-X; prev = START at the sentence start. */
 export const ALLOWED: Uint8Array = (() => {
@@ -71,7 +72,14 @@ export function viterbi(em: Float64Array, tr: ArrayLike<number>, n: number): Uin
  * Writes the model: feature rows whose quantised weights are all zero are dropped; keys sorted and
  * delta-coded; weights int16 with one scale (clipped at the 99.99th percentile magnitude).
  */
-export function serializeAttributionModel(keys: Uint32Array, weights: Float64Array, trans: Float64Array, lex: CueLexicon, meta: Record<string, unknown>): Buffer {
+export function serializeAttributionModel(
+  keys: Uint32Array,
+  weights: Float64Array,
+  trans: Float64Array,
+  lex: CueLexicon,
+  clusters: Clusters,
+  meta: Record<string, unknown>,
+): Buffer {
   const mags: number[] = [];
   for (let i = 0; i < weights.length; i += 5) if (weights[i] !== 0) mags.push(Math.abs(weights[i]));
   mags.sort((a, b) => a - b);
@@ -79,22 +87,32 @@ export function serializeAttributionModel(keys: Uint32Array, weights: Float64Arr
   const scale = (clip || 1) / 32767;
   const order = [...keys.keys()].sort((a, b) => keys[a] - keys[b]);
   const K: number[] = [];
+  const M: number[] = [];
   const V: number[] = [];
   let prev = 0;
   const row = new Int16Array(NT);
   for (const r of order) {
-    let any = false;
+    let mask = 0;
     for (let t = 0; t < NT; t++) {
       row[t] = Math.max(-32767, Math.min(32767, Math.round(weights[r * NT + t] / scale)));
-      if (row[t] !== 0) any = true;
+      if (row[t] !== 0) mask |= 1 << t;
     }
-    if (!any) continue;
+    if (!mask) continue;
     K.push((keys[r] - prev) >>> 0);
+    M.push(mask);
     prev = keys[r];
-    for (let t = 0; t < NT; t++) V.push(row[t]);
+    for (let t = 0; t < NT; t++) if (row[t] !== 0) V.push(row[t]);
   }
   const header = Buffer.from(
-    JSON.stringify({ tags: TAGS, scale, rows: K.length, lexicon: [...lex].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)), meta }),
+    JSON.stringify({
+      tags: TAGS,
+      scale,
+      rows: K.length,
+      vals: V.length,
+      lexicon: [...lex].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+      clusters: [...clusters].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+      meta,
+    }),
     'utf8',
   );
   const len = Buffer.alloc(4);
@@ -104,92 +122,192 @@ export function serializeAttributionModel(keys: Uint32Array, weights: Float64Arr
     len,
     header,
     Buffer.from(Uint32Array.from(K).buffer),
+    Buffer.from(Uint8Array.from(M).buffer),
     Buffer.from(Int16Array.from(V).buffer),
     Buffer.from(Float32Array.from(trans).buffer),
   ]);
   return gzipSync(body, { level: 9 });
 }
 
-/** The trained tagger: an open-addressing table from feature hash to a row of NT weights. */
+interface ParsedPass {
+  lex: CueLexicon;
+  clusters: Clusters;
+  meta: Record<string, unknown>;
+  /** Feature hashes, ascending. */
+  keys: Uint32Array;
+  /** rows × NT quantised weights. */
+  rows: Int16Array;
+  scale: number;
+  trans: Float32Array;
+}
+
+function parsePass(gz: Buffer): ParsedPass {
+  const buf = gunzipSync(gz);
+  if (buf.subarray(0, 4).toString() !== MAGIC) throw new Error('not an attribution model file');
+  const hlen = buf.readUInt32LE(4);
+  const h = JSON.parse(buf.subarray(8, 8 + hlen).toString('utf8')) as {
+    scale: number;
+    rows: number;
+    vals: number;
+    lexicon: [string, number][];
+    clusters?: [string, string][];
+    meta: Record<string, unknown>;
+  };
+  let p = 8 + hlen;
+  const take = (bytes: number) => {
+    const b = new Uint8Array(bytes);
+    b.set(buf.subarray(p, p + bytes));
+    p += bytes;
+    return b.buffer;
+  };
+  const K = new Uint32Array(take(h.rows * 4));
+  const M = new Uint8Array(take(h.rows));
+  const V = new Int16Array(take(h.vals * 2));
+  const trans = new Float32Array(take((NT + 1) * NT * 4));
+  const rows = new Int16Array(h.rows * NT);
+  let vp = 0;
+  let key = 0;
+  for (let r = 0; r < h.rows; r++) {
+    key = (key + K[r]) >>> 0;
+    K[r] = key;
+    for (let t = 0; t < NT; t++) if (M[r] & (1 << t)) rows[r * NT + t] = V[vp++];
+  }
+  return { lex: new Map(h.lexicon), clusters: new Map(h.clusters ?? []), meta: h.meta, keys: K, rows, scale: h.scale, trans };
+}
+
+/** Int16 words per weight slot: 2 unused, the first pass's NT weights, the second pass's NT weights. */
+const SLOT = 16;
+
+/**
+ * The trained tagger: the first pass, and when its file ships, a second pass that also sees the
+ * first pass's tags around each token (stackFeatures). Both passes share one open-addressing table
+ * of feature hashes (4 bytes a slot, so that probing for features the model does not know stays in
+ * cache) beside 32-byte slots with both passes' weights.
+ */
 export class AttributionTagger {
   readonly lex: CueLexicon;
+  readonly clusters: Clusters;
   readonly meta: Record<string, unknown>;
-  private readonly table: Uint32Array;
+  private readonly keys32: Uint32Array;
+  private readonly slots: Int16Array;
   private readonly bits: number;
-  private readonly rows: Int16Array;
-  private readonly scale: number;
-  private readonly trans: Float32Array;
+  private readonly scale1: number;
+  private readonly scale2: number;
+  private readonly trans1: Float32Array;
+  private readonly trans2: Float32Array | null;
 
-  constructor(gz: Buffer) {
-    const buf = gunzipSync(gz);
-    if (buf.subarray(0, 4).toString() !== MAGIC) throw new Error('not an attribution model file');
-    const hlen = buf.readUInt32LE(4);
-    const h = JSON.parse(buf.subarray(8, 8 + hlen).toString('utf8')) as {
-      scale: number;
-      rows: number;
-      lexicon: [string, number][];
-      meta: Record<string, unknown>;
-    };
-    let p = 8 + hlen;
-    const take = (bytes: number) => {
-      const b = new Uint8Array(bytes);
-      b.set(buf.subarray(p, p + bytes));
-      p += bytes;
-      return b.buffer;
-    };
-    const K = new Uint32Array(take(h.rows * 4));
-    this.rows = new Int16Array(take(h.rows * NT * 2));
-    this.trans = new Float32Array(take((NT + 1) * NT * 4));
-    this.scale = h.scale;
-    this.lex = new Map(h.lexicon);
-    this.meta = h.meta;
+  constructor(gz: Buffer, stack: Buffer | null = null) {
+    const a = parsePass(gz);
+    const b = stack ? parsePass(stack) : null;
+    this.lex = a.lex;
+    this.clusters = a.clusters;
+    this.meta = a.meta;
+    this.scale1 = a.scale;
+    this.scale2 = b ? b.scale : 0;
+    this.trans1 = a.trans;
+    this.trans2 = b ? b.trans : null;
+    // distinct keys of both passes (each sorted)
+    let n = 0;
+    for (let i = 0, j = 0; i < a.keys.length || (b && j < b.keys.length); n++) {
+      const ka = i < a.keys.length ? a.keys[i] : 2 ** 32;
+      const kb = b && j < b.keys.length ? b.keys[j] : 2 ** 32;
+      if (ka <= kb) i++;
+      if (kb <= ka) j++;
+    }
     let bits = 4;
-    while (1 << bits < h.rows * 1.6) bits++;
+    while (1 << bits < n * 1.4) bits++;
     this.bits = bits;
     const cap = 1 << bits;
-    this.table = new Uint32Array(cap * 2);
-    let key = 0;
-    for (let r = 0; r < h.rows; r++) {
-      key = (key + K[r]) >>> 0;
+    this.keys32 = new Uint32Array(cap);
+    this.slots = new Int16Array(cap * SLOT);
+    const place = (key: number): number => {
       let s = Math.imul(key, 0x9e3779b1) >>> (32 - bits);
-      while (this.table[s * 2] !== 0) s = (s + 1) & (cap - 1);
-      this.table[s * 2] = key;
-      this.table[s * 2 + 1] = r;
+      for (;;) {
+        const k = this.keys32[s];
+        if (k === key || k === 0) break;
+        s = (s + 1) & (cap - 1);
+      }
+      this.keys32[s] = key;
+      return s;
+    };
+    for (let r = 0; r < a.keys.length; r++) {
+      const s = place(a.keys[r]);
+      for (let t = 0; t < NT; t++) this.slots[s * SLOT + 2 + t] = a.rows[r * NT + t];
     }
+    if (b)
+      for (let r = 0; r < b.keys.length; r++) {
+        const s = place(b.keys[r]);
+        for (let t = 0; t < NT; t++) this.slots[s * SLOT + 2 + NT + t] = b.rows[r * NT + t];
+      }
   }
 
-  /** Tag indices (into TAGS) for one sentence given its token features. */
-  tag(feats: Uint32Array[]): Uint8Array {
-    const n = feats.length;
-    const em = new Float64Array(n * NT);
-    const table = this.table;
-    const rows = this.rows;
+  get stacked(): boolean {
+    return this.trans2 !== null;
+  }
+
+  /** Adds the weights of each token's features: the first pass's to `e1` (when given), the second's to `e2` (when given). */
+  private accumulate(f: Feats, e1: Int32Array | null, e2: Int32Array | null): void {
+    const keys = this.keys32;
+    const slots = this.slots;
     const mask = (1 << this.bits) - 1;
     const shift = 32 - this.bits;
+    const { n, stride, data } = f;
     for (let i = 0; i < n; i++) {
-      const hs = feats[i];
       const o = i * NT;
-      for (let q = 0; q < hs.length; q++) {
-        const k = hs[q];
+      const end = (i + 1) * stride;
+      for (let q = i * stride; q < end; q++) {
+        const k = data[q];
+        if (k === 0) continue;
         let s = Math.imul(k, 0x9e3779b1) >>> shift;
-        for (;;) {
-          const v = table[s * 2];
-          if (v === k) {
-            const ro = table[s * 2 + 1] * NT;
-            for (let t = 0; t < NT; t++) em[o + t] += rows[ro + t];
-            break;
-          }
-          if (v === 0) break;
+        let v = keys[s];
+        while (v !== k && v !== 0) {
           s = (s + 1) & mask;
+          v = keys[s];
+        }
+        if (v === 0) continue;
+        const b = s * SLOT + 2;
+        if (e1 !== null) {
+          e1[o] += slots[b];
+          e1[o + 1] += slots[b + 1];
+          e1[o + 2] += slots[b + 2];
+          e1[o + 3] += slots[b + 3];
+          e1[o + 4] += slots[b + 4];
+          e1[o + 5] += slots[b + 5];
+          e1[o + 6] += slots[b + 6];
+        }
+        if (e2 !== null) {
+          e2[o] += slots[b + 7];
+          e2[o + 1] += slots[b + 8];
+          e2[o + 2] += slots[b + 9];
+          e2[o + 3] += slots[b + 10];
+          e2[o + 4] += slots[b + 11];
+          e2[o + 5] += slots[b + 12];
+          e2[o + 6] += slots[b + 13];
         }
       }
     }
-    for (let k = 0; k < em.length; k++) em[k] *= this.scale;
-    return viterbi(em, this.trans, n);
+  }
+
+  /** Tags (into TAGS) of tokens lo..hi-1 with the emission scores (n × NT) they were decoded from. */
+  tagScored(feats: Feats, info: DocInfo, lo: number, hi: number): { tags: Uint8Array; em: Float64Array } {
+    const n = feats.n;
+    const a1 = new Int32Array(n * NT);
+    const a2 = this.trans2 ? new Int32Array(n * NT) : null;
+    this.accumulate(feats, a1, a2);
+    const em1 = new Float64Array(n * NT);
+    for (let k = 0; k < em1.length; k++) em1[k] = a1[k] * this.scale1;
+    const tags1 = viterbi(em1, this.trans1, n);
+    if (!a2 || !this.trans2) return { tags: tags1, em: em1 };
+    this.accumulate(stackFeatures(info, lo, hi, tags1), null, a2);
+    const em2 = new Float64Array(n * NT);
+    for (let k = 0; k < em2.length; k++) em2[k] = a2[k] * this.scale2;
+    return { tags: viterbi(em2, this.trans2, n), em: em2 };
   }
 }
 
 export const DEFAULT_ATTRIBUTION_MODEL = join(dirname(fileURLToPath(import.meta.url)), '../../../models/attrib.bin.gz');
+/** The second (stacked) pass sits beside the first: `attrib.bin.gz` → `attrib-stack.bin.gz`. */
+export const stackModelPath = (path: string): string => path.replace(/\.bin\.gz$/, '-stack.bin.gz');
 
 let cached: AttributionTagger | null | undefined;
 
@@ -198,7 +316,8 @@ export function loadAttributionTagger(path = DEFAULT_ATTRIBUTION_MODEL): Attribu
   if (path === DEFAULT_ATTRIBUTION_MODEL && cached !== undefined) return cached;
   let tagger: AttributionTagger | null = null;
   try {
-    if (existsSync(path)) tagger = new AttributionTagger(readFileSync(path));
+    const stack = stackModelPath(path);
+    if (existsSync(path)) tagger = new AttributionTagger(readFileSync(path), existsSync(stack) ? readFileSync(stack) : null);
   } catch {
     tagger = null;
   }

@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { evaluateQuotes } from '../scripts/eval-quotes.js';
+import { readBratAttributions } from '../src/analyse/attribution/brat.js';
+import { loadAttributionTagger, tagAttributions } from '../src/analyse/attribution/index.js';
+import { findQuotes } from '../src/analyse/quotes.js';
+import { splitSentences, tokenize } from '../src/analyse/tokenize.js';
+
+const SEEDS = '../shared/seeds';
+const POLNEAR_DEV = '../shared/data/attribution/polnear/dev';
+
+function seed(prefix: string): string {
+  const f = readdirSync(SEEDS).find((x) => x.startsWith(prefix));
+  assert.ok(f, `seed ${prefix}`);
+  return readFileSync(join(SEEDS, f), 'utf8');
+}
+
+const slice = (text: string, s: { start: number; end: number } | null) => (s ? text.slice(s.start, s.end) : null);
+
+describe('attribution tagger', () => {
+  it('loads the shipped model once, with its cue lexicon', () => {
+    const tagger = loadAttributionTagger();
+    assert.ok(tagger, 'models/attrib.bin.gz loads');
+    assert.equal(loadAttributionTagger(), tagger);
+    assert.ok((tagger.lex.get('said') ?? 0) >= 4, 'said is a strong cue');
+    assert.ok((tagger.lex.get('according') ?? 0) >= 3, 'according is a cue');
+    assert.ok((tagger.lex.get('the') ?? 0) <= 1, 'the is (nearly) never a cue');
+  });
+
+  it('tags cue, source and content in a seed sentence', () => {
+    const text = "After delegation-level talks, Putin said Xi's visit coincides with the 80th anniversary of Victory in the Great Patriotic War.";
+    const toks = tokenize(text);
+    const [s] = tagAttributions(text, toks, [{ lo: 0, hi: toks.length }], [], []);
+    assert.ok(s);
+    const words = (r: { lo: number; hi: number }) => text.slice(toks[r.lo].start, toks[r.hi - 1].end);
+    assert.deepEqual(s.cues.map(words), ['said']);
+    assert.deepEqual(s.sources.map(words), ['Putin']);
+    assert.equal(s.contents.length, 1);
+    assert.match(words(s.contents[0]), /^Xi's visit coincides with the 80th anniversary/);
+  });
+
+  it('gives findQuotes indirect speech with its speaker on the seeds', () => {
+    const text = seed('003');
+    const quotes = findQuotes(text, splitSentences(text), []);
+    const at = text.indexOf("Xi's visit coincides with the 80th anniversary");
+    const q = quotes.find((x) => x.span.start <= at && x.span.end > at);
+    assert.ok(q, 'a quote covers the reported clause');
+    assert.equal(q.kind, 'indirect');
+    assert.equal(slice(text, q.speakerSpan), 'Putin');
+    assert.equal(q.cue?.verb, 'said');
+    assert.ok(slice(text, q.span)?.endsWith("Friday's parade"));
+    // the quotation-marked quotes stay with the rules: Xi's quote in 004 is direct, speaker Xi
+    const t4 = seed('004');
+    const q4 = findQuotes(t4, splitSentences(t4), []);
+    const d = q4.find((x) => slice(t4, x.span)?.includes('Our relationship is composed and confident'));
+    assert.equal(d?.kind, 'direct');
+    assert.equal(slice(t4, d?.speakerSpan ?? null), 'Xi');
+  });
+
+  it('"according to" and stance verbs are attributions', () => {
+    const text =
+      'The talks lasted four hours, according to the Kremlin readout. Senate Democrats opposed the measure that the White House proposed on Tuesday.';
+    const quotes = findQuotes(text, splitSentences(text), []);
+    const acc = quotes.find((q) => slice(text, q.span)?.startsWith('The talks lasted four hours'));
+    assert.ok(acc, 'content before "according to"');
+    assert.equal(acc.cue?.verb, 'according');
+    assert.match(slice(text, acc.speakerSpan) ?? '', /Kremlin readout/);
+  });
+
+  it('is deterministic and independent of earlier calls', () => {
+    const text = seed('001');
+    const a = JSON.stringify(findQuotes(text, splitSentences(text), []));
+    findQuotes(seed('002'), splitSentences(seed('002')), []);
+    const b = JSON.stringify(findQuotes(text, splitSentences(text), []));
+    assert.equal(a, b);
+  });
+
+  it('reads brat attributions with discontinuous spans', () => {
+    const ann = 'T1\tSource 0 2\tHe\nT2\tCue 3 7\tsaid\nT3\tContent 8 12;20 25\tthis that\nE1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n';
+    const [a] = readBratAttributions(ann);
+    assert.deepEqual(a.content, [
+      { start: 8, end: 12 },
+      { start: 20, end: 25 },
+    ]);
+    assert.deepEqual(a.source, [{ start: 0, end: 2 }]);
+  });
+
+  it('a long run of reporting verbs stays bounded', () => {
+    const text = `${'Officials said that the talks went well and aides said that more would follow '.repeat(4000)}.`;
+    const t0 = performance.now();
+    const quotes = findQuotes(text, splitSentences(text), []);
+    assert.ok(performance.now() - t0 < 5000, `took ${performance.now() - t0} ms`);
+    assert.ok(quotes.length > 0);
+  });
+
+  it('raises recall on PolNeAR dev over the rules alone, keeping quoted quotes', () => {
+    const rules = evaluateQuotes(POLNEAR_DEV, { limit: 25, model: false });
+    const model = evaluateQuotes(POLNEAR_DEV, { limit: 25 });
+    assert.ok(model.all.r > rules.all.r + 0.1, `recall ${model.all.r} vs ${rules.all.r}`);
+    assert.ok(model.all.f > rules.all.f + 0.05, `F1 ${model.all.f} vs ${rules.all.f}`);
+    assert.ok(model.direct.f >= rules.direct.f - 0.02, `quoted F1 ${model.direct.f} vs ${rules.direct.f}`);
+  });
+});
