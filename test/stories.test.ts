@@ -89,6 +89,15 @@ describe('groupStories (batch)', () => {
     assert.ok(xi.title !== null);
   });
 
+  it('tells the undated Moscow seeds from the Beijing one by the venue of the event', () => {
+    const fs = ['000', '001', '002', '004'].map((p) => storyFeatures(seed(p)));
+    assert.deepEqual(
+      fs.map((f) => f.venue),
+      ['moscow', 'moscow', 'beijing', 'moscow'],
+    );
+    assert.deepEqual(ids(groupStories(fs)), [['000', '001', '004'], ['002']]);
+  });
+
   it('lets undated articles join without stretching the time span', () => {
     const fs = [seed('000'), seed('001'), seed('003', { published: '2025-05-09T06:47:00+05:30' }), seed('004')].map((i) => storyFeatures(i));
     const groups = groupStories(fs);
