@@ -167,13 +167,15 @@ export function featuresOf(f: Feats, k: number): number[] {
 }
 
 /** Feature hashes of the tokens lo..hi-1 (one sentence) of a document. */
+/** a[i] inside lo..hi-1, else a marker for before the start / after the end. */
+function at(a: ArrayLike<number>, i: number, lo: number, hi: number, before: number, after: number): number {
+  return i >= lo && i < hi ? a[i] : i < lo ? before : after;
+}
+
 export function sentenceFeatures(info: DocInfo, lo: number, hi: number): Feats {
   const { lowerH: L, shapeH: S, cue: C, toks } = info;
   const n = hi - lo;
-  const lw = (i: number) => (i >= lo && i < hi ? L[i] : i < lo ? 11 : 13);
-  const sh = (i: number) => (i >= lo && i < hi ? S[i] : i < lo ? 11 : 13);
-  const cb = (i: number) => (i >= lo && i < hi ? C[i] : 9);
-  const en = (i: number) => (i >= lo && i < hi ? info.ent[i] : 99);
+  const E = info.ent;
   // nearest likely cue on each side; clause markers between it and the token
   const leftCue = new Int32Array(n).fill(-1);
   const rightCue = new Int32Array(n).fill(-1);
@@ -228,16 +230,16 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number): Feats {
     f.push(mix(T.sh, S[i]));
     f.push(mix(T.suf, info.sufH[i]));
     f.push(mix(T.pre, info.preH[i]));
-    f.push(mix(T['w-1'], lw(i - 1)));
-    f.push(mix(T['w+1'], lw(i + 1)));
-    f.push(mix(mix(T['w-1w'], lw(i - 1)), w));
-    f.push(mix(mix(T['ww+1'], w), lw(i + 1)));
-    f.push(mix(T['sh-1'], sh(i - 1)));
-    f.push(mix(T['sh+1'], sh(i + 1)));
-    f.push(mix(T.cb, cb(i)));
-    f.push(mix(T['cb-1'], cb(i - 1)));
-    f.push(mix(T['cb+1'], cb(i + 1)));
-    f.push(mix(mix(T['cb+2'], cb(i + 1)), cb(i + 2)));
+    f.push(mix(T['w-1'], at(L, i - 1, lo, hi, 11, 13)));
+    f.push(mix(T['w+1'], at(L, i + 1, lo, hi, 11, 13)));
+    f.push(mix(mix(T['w-1w'], at(L, i - 1, lo, hi, 11, 13)), w));
+    f.push(mix(mix(T['ww+1'], w), at(L, i + 1, lo, hi, 11, 13)));
+    f.push(mix(T['sh-1'], at(S, i - 1, lo, hi, 11, 13)));
+    f.push(mix(T['sh+1'], at(S, i + 1, lo, hi, 11, 13)));
+    f.push(mix(T.cb, at(C, i, lo, hi, 9, 9)));
+    f.push(mix(T['cb-1'], at(C, i - 1, lo, hi, 9, 9)));
+    f.push(mix(T['cb+1'], at(C, i + 1, lo, hi, 9, 9)));
+    f.push(mix(mix(T['cb+2'], at(C, i + 1, lo, hi, 9, 9)), at(C, i + 2, lo, hi, 9, 9)));
     const lc = leftCue[k];
     const rc = rightCue[k];
     const dl = lc >= 0 ? bucket(i - lc) : 0;
@@ -256,18 +258,18 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number): Feats {
     f.push(mix(T.nocue, hasCue));
     f.push(mix(mix(T.q, info.inQuote[i]), info.mark[i]));
     f.push(mix(mix(T.qdl, info.inQuote[i]), dl));
-    f.push(mix(mix(T.e, en(i)), info.cap[i]));
-    f.push(mix(T['e-1'], en(i - 1)));
-    f.push(mix(T['e+1'], en(i + 1)));
+    f.push(mix(mix(T.e, at(E, i, lo, hi, 99, 99)), info.cap[i]));
+    f.push(mix(T['e-1'], at(E, i - 1, lo, hi, 99, 99)));
+    f.push(mix(T['e+1'], at(E, i + 1, lo, hi, 99, 99)));
     f.push(mix(mix(T.capdr, info.cap[i]), dr > 3 ? 4 : dr));
     const pos = k === 0 ? 0 : k === n - 1 ? 1 : 2 + ((4 * k) / n) | 0;
     f.push(mix(T.pos, pos));
     if (!/[\p{L}\p{N}]/u.test(toks[i].text)) f.push(mix(mix(T.punctdl, w), dl));
-    f.push(mix(mix(T.lcn, lc >= 0 ? lw(lc + 1) : 0), dl > 4 ? 5 : dl));
-    f.push(mix(mix(T.rcp, rc >= 0 ? lw(rc - 1) : 0), dr > 4 ? 5 : dr));
+    f.push(mix(mix(T.lcn, lc >= 0 ? at(L, lc + 1, lo, hi, 11, 13) : 0), dl > 4 ? 5 : dl));
+    f.push(mix(mix(T.rcp, rc >= 0 ? at(L, rc - 1, lo, hi, 11, 13) : 0), dr > 4 ? 5 : dr));
     f.push(mix(mix(T.ncue, Math.min(nCues, 3)), dl > 0 ? 1 : 0));
-    f.push(mix(mix(T.cbc, cb(i)), i > lo ? info.cap[i - 1] : 2));
-    f.push(mix(mix(T.cbe, cb(i)), en(i - 1)));
+    f.push(mix(mix(T.cbc, at(C, i, lo, hi, 9, 9)), i > lo ? info.cap[i - 1] : 2));
+    f.push(mix(mix(T.cbe, at(C, i, lo, hi, 9, 9)), at(E, i - 1, lo, hi, 99, 99)));
     const K = info.k;
     f.push(mix(T.k8, K[i * 3 + 1]));
     f.push(mix(mix(T.k8dl, K[i * 3 + 1]), dl > 2 ? 3 : dl));
