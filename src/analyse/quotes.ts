@@ -603,10 +603,13 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
    */
   const modelAttributions = (ruleQuotes: number): Set<number> => {
     const done = new Set<number>();
-    const ranges = sentences.map((x) => ({ lo: tokenAt(toks, x.start), hi: tokenAt(toks, x.end) }));
+    const taken = coverIndex(quotes.slice(0, ruleQuotes));
+    // sentences wholly inside a quotation-marked quote already taken give nothing here: not tagged
+    const ranges = sentences
+      .filter((x) => x.end - x.start < 4 || !taken(x.start + 1, x.end - 2))
+      .map((x) => ({ lo: tokenAt(toks, x.start), hi: tokenAt(toks, x.end) }));
     const quoted = segments.map((g) => g.inner);
     const tagged = tagAttributions(text, toks, ranges, quoted, entities);
-    const taken = coverIndex(quotes.slice(0, ruleQuotes));
     const dist = (a: { lo: number; hi: number }, b: { lo: number; hi: number }) => (a.hi <= b.lo ? b.lo - a.hi : a.lo >= b.hi ? a.lo - b.hi : 0);
     for (const ts of tagged) {
       const sIdx = sentOf(toks[ts.lo].start);
