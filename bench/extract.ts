@@ -144,7 +144,9 @@ for (const dir of readdirSync(RTP).sort()) {
     // biome-ignore lint/suspicious/noExplicitAny: linkedom document passed to Readability
     const r = new Readability(document as any).parse();
     if (r) rbMeta = { title: r.title ?? null, byline: r.byline ?? null, publishedTime: r.publishedTime ?? null, siteName: r.siteName ?? null };
-  } catch {}
+  } catch {
+    // Readability found no metadata: scored as missing
+  }
   for (const [tool, got] of [
     ['triangulate', mine],
     ['readability', rbMeta],

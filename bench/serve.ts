@@ -239,7 +239,10 @@ async function main() {
     let failed = 0;
     for (let i = 0; i < batch.length; i += per) {
       const r = await postJson(c.base, batch.slice(i, i + per));
-      for (const o of r.outcomes) o.status === 'failed' ? failed++ : stored++;
+      for (const o of r.outcomes) {
+        if (o.status === 'failed') failed++;
+        else stored++;
+      }
     }
     const ingestMs = performance.now() - t0;
     reader.instance.stop();

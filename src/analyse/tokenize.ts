@@ -68,7 +68,7 @@ export function splitSentences(text: string): Span[] {
       continue; // the newline ends it
     }
     const next = text[k];
-    if (!/[\p{Lu}\p{N}"“‘'(\[«]/u.test(next)) continue;
+    if (!/[\p{Lu}\p{N}"“‘'([«]/u.test(next)) continue;
     if (c === '.') {
       // word before the period
       let w = i;
