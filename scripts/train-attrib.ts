@@ -2,7 +2,7 @@
  * Trains the attribution tagger (src/analyse/attribution): an averaged structured perceptron with
  * Viterbi decoding over BIO tags for cue, source and content, sentence by sentence.
  *
- *   npm run train:attrib [-- --epochs N --out models/attrib.bin.gz --holdout N --holdout-dir DIR --no-entities --no-stack]
+ *   npm run train:attrib [-- --epochs N --out models/attrib.bin.gz --holdout N --holdout-dir DIR --no-entities --stack]
  *
  * Data: PolNeAR train (../shared/data/attribution/polnear/train: `text/*.txt` and brat
  * `attributions/*_<annotator>.ann`; the first annotator file in sorted order is used, as the scorer
@@ -37,7 +37,8 @@ const HOLDOUT = Number(opt('holdout', '0'));
 const HOLDOUT_DIR = opt('holdout-dir', '');
 const MIN_COUNT = Number(opt('min-count', '3'));
 const ENTITIES = !args.includes('--no-entities');
-const STACK = !args.includes('--no-stack');
+// The stacked second pass gains 0.3 F1 points on PolNeAR dev for 30% more time: off unless asked for.
+const STACK = args.includes('--stack');
 
 const t0 = performance.now();
 const log = (msg: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
