@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Value } from '@sinclair/typebox/value';
-import { crossCheckStory, StoryCrossCheckSchema } from '../src/compare/index.js';
+import { crossCheckStory } from '../src/compare/index.js';
+import { StoryCrossCheckSchema } from '../src/compare/types.js';
 import { loadFixtures, loadStory, scoreStory } from '../scripts/eval-crosscheck.js';
 
 const fixtures = loadFixtures();

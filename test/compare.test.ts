@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { Value } from '@sinclair/typebox/value';
 import { analyseArticle } from '../src/analyse/index.js';
-import { crossCheckStory, renderCrossCheckHtml, renderCrossCheckMarkdown, StoryCrossCheckSchema } from '../src/compare/index.js';
+import { crossCheckStory, renderCrossCheckHtml, renderCrossCheckMarkdown } from '../src/compare/index.js';
+import { StoryCrossCheckSchema } from '../src/compare/types.js';
 import type { AnnotatedArticle, Article } from '../src/model/types.js';
 
 /** A bare article (no annotations: the cross-check's own detectors fill in) or, with `analyse`, the real analysis. */

@@ -15,7 +15,7 @@ import { clean, cmp } from './text.js';
 import { buildTimeline } from './timeline.js';
 import type { Conflict, Fact, StoryCrossCheck } from './types.js';
 
-export * from './types.js';
+export type * from './types.js';
 export { renderCrossCheckHtml, renderCrossCheckMarkdown } from './render.js';
 
 export interface CrossCheckInput {

@@ -1,4 +1,4 @@
-import { DOMParser } from 'linkedom';
+import { linkedom } from '../util/lazy.js';
 import type { InputFormat, RawDocument, RawMeta } from '../model/types.js';
 import { contentId } from '../util/hash.js';
 import { type Decoded, DecodeError, decodeBytes } from './decode.js';
@@ -189,7 +189,7 @@ function childText(el: Element, names: string[]): string | undefined {
 function readFeed(source: string, text: string, encoding: string, warnings: string[]): ReadResult[] {
   let document: Document;
   try {
-    document = new DOMParser().parseFromString(text, 'text/xml') as unknown as Document;
+    document = new (linkedom().DOMParser)().parseFromString(text, 'text/xml') as unknown as Document;
   } catch (e) {
     return [{ kind: 'error', source, reason: `unreadable feed: ${(e as Error).message}` }];
   }

@@ -5,7 +5,8 @@ import type { Store } from '../store/sqlite.js';
 import type { StoryGroup } from '../stories/index.js';
 import { shortHash } from '../util/hash.js';
 import { ANALYSE_VERSION, COMPARE_VERSION } from '../versions.js';
-import { REPORT_SCHEMA_VERSION, type Report, type ReportArticle, type ReportStory, type StoryEntityOut } from './schema.js';
+import type { Report, ReportArticle, ReportStory, StoryEntityOut } from './schema.js';
+import { REPORT_SCHEMA_VERSION } from './version.js';
 
 /** Hooks for the parts of a story report that other stages compute (cross-check, entity linking). */
 export interface StoryExtras {

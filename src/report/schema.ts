@@ -130,7 +130,7 @@ export const ReportSchema = Type.Object(
   { $id: 'https://triangulate.local/schema/report.schema.json', title: 'Triangulate report' },
 );
 
-export const REPORT_SCHEMA_VERSION = 1;
+export { REPORT_SCHEMA_VERSION } from './version.js';
 
 export type Report = Static<typeof ReportSchema>;
 export type ReportStory = Static<typeof ReportStorySchema>;

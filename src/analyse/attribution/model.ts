@@ -8,10 +8,10 @@
  * once. The same layout as the entity tagger's model (src/analyse/entities/model.ts), for 7 tags.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type Clusters, type CueLexicon, type DocInfo, type Feats, stackFeatures } from './features.js';
+import { packageRoot } from '../../util/paths.js';
 
 export const TAGS = ['O', 'B-CUE', 'I-CUE', 'B-SRC', 'I-SRC', 'B-CON', 'I-CON'] as const;
 export const NT = 7;
@@ -305,7 +305,7 @@ export class AttributionTagger {
   }
 }
 
-export const DEFAULT_ATTRIBUTION_MODEL = join(dirname(fileURLToPath(import.meta.url)), '../../../models/attrib.bin.gz');
+export const DEFAULT_ATTRIBUTION_MODEL = join(packageRoot(), 'models', 'attrib.bin.gz');
 /** The second (stacked) pass sits beside the first: `attrib.bin.gz` → `attrib-stack.bin.gz`. */
 export const stackModelPath = (path: string): string => path.replace(/\.bin\.gz$/, '-stack.bin.gz');
 

@@ -5,10 +5,10 @@
  * the kept feature hashes, and sparse quantised weights), loaded lazily once.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { documentFeatures, type Lexicons, NT as NT_IMPORTED, sentenceFeatures, TAGS } from './features.js';
+import { packageRoot } from '../../util/paths.js';
 
 /** Local copy of the tag count (imported bindings can be accessor calls under some loaders). */
 const NT: number = NT_IMPORTED;
@@ -365,7 +365,7 @@ export class Tagger {
   }
 }
 
-export const DEFAULT_MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../../models/ner.bin.gz');
+export const DEFAULT_MODEL_PATH = join(packageRoot(), 'models', 'ner.bin.gz');
 /** The second-pass (document) model sits beside the first: `ner.bin.gz` → `ner-doc.bin.gz`. */
 export const docModelPath = (path: string) => path.replace(/\.bin\.gz$/, '-doc.bin.gz');
 

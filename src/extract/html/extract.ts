@@ -1,4 +1,4 @@
-import { parseHTML } from 'linkedom';
+import { linkedom } from '../../util/lazy.js';
 import type { BlockKind, DateInfo, RemovedBlock } from '../../model/types.js';
 import { datesFromLines, findDateline, findOutlet } from '../text/extract.js';
 import { selectContent } from './content.js';
@@ -28,7 +28,7 @@ type AnyDoc = any;
 
 export function parseDocument(html: string): { document: AnyDoc; warnings: string[] } {
   const prepared = prepareHtml(html);
-  const { document } = parseHTML(prepared.html);
+  const { document } = linkedom().parseHTML(prepared.html);
   return { document, warnings: prepared.warnings };
 }
 
