@@ -66,13 +66,22 @@ export class LiveStories extends EventEmitter {
     this.rebuild();
   }
 
-  /** Builds the index from the stored features (canonical order) and reconciles ids with the stored stories. */
+  /**
+   * Builds the index from the stored features exactly as `groupStories` (and so `analyze`) does:
+   * document frequencies of the whole collection first, then the articles in canonical order, then
+   * `settle`. Articles posted afterwards join single-pass (observe + add, no settle), so that a new
+   * article changes only the story it joins; a restart regroups as a batch run would.
+   */
   private rebuild() {
-    const features = this.store
-      .allFeatures<unknown>()
-      .map((r) => r.features)
-      .filter(isFeatures);
-    for (const f of canonicalOrder(features)) this.index.add(f);
+    const features = canonicalOrder(
+      this.store
+        .allFeatures<unknown>()
+        .map((r) => r.features)
+        .filter(isFeatures),
+    );
+    for (const f of features) this.index.observe(f);
+    for (const f of features) this.index.add(f);
+    this.index.settle();
     const groups = this.index.stories();
     const previous = this.store.stories().map((s) => ({ id: s.id, members: s.members }));
     const reconciled = reconcileStoryIds(previous, groups);
@@ -145,6 +154,7 @@ export class LiveStories extends EventEmitter {
               this.index.remove(o.docId);
               if (before) touched.add(before);
             }
+            this.index.observe(f);
             o.storyId = this.publicIdFor(this.index.add(f));
             touched.add(o.storyId);
           }
