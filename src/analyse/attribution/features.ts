@@ -64,11 +64,14 @@ export interface DocInfo {
   cap: Uint8Array;
   /** Hashes of the word's cluster prefixes of 4, 8 and 12 bits (3 per token; 0 when unknown). */
   k: Uint32Array;
+  /** 1 for a token with no letter or digit. */
+  punct: Uint8Array;
 }
 
 const isMark = (s: string) => /^[“”„«»"]$/.test(s);
+const isPunct = (s: string) => !/[\p{L}\p{N}]/u.test(s);
 
-type WordFacts = [number, number, number, number, number, number, number, number, number, number];
+type WordFacts = [number, number, number, number, number, number, number, number, number, number, number];
 /** Per-word facts (hashes, cue bin, cluster prefixes, mark, capital) kept across documents for one lexicon; bounded. */
 let wordCache: { lex: CueLexicon; clusters: Clusters; words: Map<string, WordFacts> } | null = null;
 
@@ -90,6 +93,7 @@ export function documentInfo(_text: string, toks: Token[], quoted: Span[], entit
     ent: new Uint8Array(n),
     cap: new Uint8Array(n),
     k: new Uint32Array(n * 3),
+    punct: new Uint8Array(n),
   };
   if (!wordCache || wordCache.lex !== lex || wordCache.clusters !== clusters || wordCache.words.size > 200_000)
     wordCache = { lex, clusters, words: new Map() };
@@ -111,6 +115,7 @@ export function documentInfo(_text: string, toks: Token[], quoted: Span[], entit
         cl ? hash(cl) : 0,
         isMark(w) ? 1 : 0,
         /^\p{Lu}/u.test(w) ? 1 : 0,
+        isPunct(w) ? 1 : 0,
       ];
       cache.set(w, c);
     }
@@ -124,6 +129,8 @@ export function documentInfo(_text: string, toks: Token[], quoted: Span[], entit
     info.k[i * 3 + 2] = c[7];
     info.mark[i] = c[8];
     info.cap[i] = c[9];
+    // (the cached facts are of the first 40 characters)
+    info.punct[i] = w === toks[i].text ? c[10] : isPunct(toks[i].text) ? 1 : 0;
   }
   // quotation state, by walking tokens and segments together
   let s = 0;
@@ -166,12 +173,56 @@ export function featuresOf(f: Feats, k: number): number[] {
   return out;
 }
 
-/** Feature hashes of the tokens lo..hi-1 (one sentence) of a document. */
-/** a[i] inside lo..hi-1, else a marker for before the start / after the end. */
-function at(a: ArrayLike<number>, i: number, lo: number, hi: number, before: number, after: number): number {
-  return i >= lo && i < hi ? a[i] : i < lo ? before : after;
-}
+/** The template ids as constants (read per token). */
+const T_b = T['b'];
+const T_nocue = T['nocue'];
+const T_w = T['w'];
+const T_sh = T['sh'];
+const T_suf = T['suf'];
+const T_pre = T['pre'];
+const T_wm1 = T['w-1'];
+const T_wp1 = T['w+1'];
+const T_wm1w = T['w-1w'];
+const T_wwp1 = T['ww+1'];
+const T_shm1 = T['sh-1'];
+const T_shp1 = T['sh+1'];
+const T_cb = T['cb'];
+const T_cbm1 = T['cb-1'];
+const T_cbp1 = T['cb+1'];
+const T_cbp2 = T['cb+2'];
+const T_dl = T['dl'];
+const T_dr = T['dr'];
+const T_dlw = T['dlw'];
+const T_drw = T['drw'];
+const T_dlc = T['dlc'];
+const T_dlt = T['dlt'];
+const T_dlq = T['dlq'];
+const T_dlcol = T['dlcol'];
+const T_drc = T['drc'];
+const T_wdl = T['wdl'];
+const T_wdr = T['wdr'];
+const T_q = T['q'];
+const T_qdl = T['qdl'];
+const T_e = T['e'];
+const T_em1 = T['e-1'];
+const T_ep1 = T['e+1'];
+const T_capdr = T['capdr'];
+const T_pos = T['pos'];
+const T_punctdl = T['punctdl'];
+const T_lcn = T['lcn'];
+const T_rcp = T['rcp'];
+const T_ncue = T['ncue'];
+const T_cbc = T['cbc'];
+const T_cbe = T['cbe'];
+const T_k8 = T['k8'];
+const T_k8dl = T['k8dl'];
+const T_k8dr = T['k8dr'];
+const T_lck8 = T['lck8'];
 
+/**
+ * Feature hashes of the tokens lo..hi-1 (one sentence) of a document. Outside lo..hi-1, a word or
+ * shape is 11 (before the start) or 13 (after the end), a cue bin 9, an entity code 99.
+ */
 export function sentenceFeatures(info: DocInfo, lo: number, hi: number): Feats {
   const { lowerH: L, shapeH: S, cue: C, toks } = info;
   const n = hi - lo;
@@ -220,62 +271,79 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number): Feats {
   let nCues = 0;
   for (let i = lo; i < hi; i++) if (C[i] >= STRONG) nCues++;
   const data = new Uint32Array(n * STRIDE);
-  const f: number[] = [];
+  const K = info.k;
+  const P = info.punct;
+  const Q = info.inQuote;
+  const M = info.mark;
+  const CAP = info.cap;
+  const tb = T_b;
+  const tnocue = mix(T_nocue, hasCue);
+  const ncue = Math.min(nCues, 3);
+  // The features are written straight into `data`, in the order of the templates above (the
+  // neighbours' values computed once per token); each slot not written stays 0 (no feature).
   for (let i = lo; i < hi; i++) {
     const k = i - lo;
-    f.length = 0;
+    let j = k * STRIDE;
     const w = L[i];
-    f.push(T.b);
-    f.push(mix(T.w, w));
-    f.push(mix(T.sh, S[i]));
-    f.push(mix(T.suf, info.sufH[i]));
-    f.push(mix(T.pre, info.preH[i]));
-    f.push(mix(T['w-1'], at(L, i - 1, lo, hi, 11, 13)));
-    f.push(mix(T['w+1'], at(L, i + 1, lo, hi, 11, 13)));
-    f.push(mix(mix(T['w-1w'], at(L, i - 1, lo, hi, 11, 13)), w));
-    f.push(mix(mix(T['ww+1'], w), at(L, i + 1, lo, hi, 11, 13)));
-    f.push(mix(T['sh-1'], at(S, i - 1, lo, hi, 11, 13)));
-    f.push(mix(T['sh+1'], at(S, i + 1, lo, hi, 11, 13)));
-    f.push(mix(T.cb, at(C, i, lo, hi, 9, 9)));
-    f.push(mix(T['cb-1'], at(C, i - 1, lo, hi, 9, 9)));
-    f.push(mix(T['cb+1'], at(C, i + 1, lo, hi, 9, 9)));
-    f.push(mix(mix(T['cb+2'], at(C, i + 1, lo, hi, 9, 9)), at(C, i + 2, lo, hi, 9, 9)));
+    const wm1 = i - 1 >= lo ? L[i - 1] : 11;
+    const wp1 = i + 1 < hi ? L[i + 1] : 13;
+    const c0 = C[i];
+    const cm1 = i - 1 >= lo ? C[i - 1] : 9;
+    const cp1 = i + 1 < hi ? C[i + 1] : 9;
+    const cp2 = i + 2 < hi ? C[i + 2] : 9;
+    const e0 = E[i];
+    const em1 = i - 1 >= lo ? E[i - 1] : 99;
+    const cap = CAP[i];
+    const k8 = K[i * 3 + 1];
+    data[j++] = tb;
+    data[j++] = mix(T_w, w);
+    data[j++] = mix(T_sh, S[i]);
+    data[j++] = mix(T_suf, info.sufH[i]);
+    data[j++] = mix(T_pre, info.preH[i]);
+    data[j++] = mix(T_wm1, wm1);
+    data[j++] = mix(T_wp1, wp1);
+    data[j++] = mix(mix(T_wm1w, wm1), w);
+    data[j++] = mix(mix(T_wwp1, w), wp1);
+    data[j++] = mix(T_shm1, i - 1 >= lo ? S[i - 1] : 11);
+    data[j++] = mix(T_shp1, i + 1 < hi ? S[i + 1] : 13);
+    data[j++] = mix(T_cb, c0);
+    data[j++] = mix(T_cbm1, cm1);
+    data[j++] = mix(T_cbp1, cp1);
+    data[j++] = mix(mix(T_cbp2, cp1), cp2);
     const lc = leftCue[k];
     const rc = rightCue[k];
     const dl = lc >= 0 ? bucket(i - lc) : 0;
     const dr = rc >= 0 ? bucket(rc - i) : 0;
-    f.push(mix(T.dl, dl));
-    f.push(mix(T.dr, dr));
-    f.push(mix(mix(T.dlw, dl), lc >= 0 ? L[lc] : 0));
-    f.push(mix(mix(T.drw, dr), rc >= 0 ? L[rc] : 0));
-    f.push(mix(mix(mix(T.dlc, dl), commaSince[k]), dr));
-    f.push(mix(mix(T.dlt, dl), thatAfterCue[k]));
-    f.push(mix(mix(T.dlq, dl), quoteSince[k]));
-    f.push(mix(mix(T.dlcol, dl), colonSince[k]));
-    f.push(mix(mix(T.drc, dr), info.cap[i]));
-    f.push(mix(mix(T.wdl, w), dl > 2 ? 3 : dl));
-    f.push(mix(mix(T.wdr, w), dr > 2 ? 3 : dr));
-    f.push(mix(T.nocue, hasCue));
-    f.push(mix(mix(T.q, info.inQuote[i]), info.mark[i]));
-    f.push(mix(mix(T.qdl, info.inQuote[i]), dl));
-    f.push(mix(mix(T.e, at(E, i, lo, hi, 99, 99)), info.cap[i]));
-    f.push(mix(T['e-1'], at(E, i - 1, lo, hi, 99, 99)));
-    f.push(mix(T['e+1'], at(E, i + 1, lo, hi, 99, 99)));
-    f.push(mix(mix(T.capdr, info.cap[i]), dr > 3 ? 4 : dr));
+    data[j++] = mix(T_dl, dl);
+    data[j++] = mix(T_dr, dr);
+    data[j++] = mix(mix(T_dlw, dl), lc >= 0 ? L[lc] : 0);
+    data[j++] = mix(mix(T_drw, dr), rc >= 0 ? L[rc] : 0);
+    data[j++] = mix(mix(mix(T_dlc, dl), commaSince[k]), dr);
+    data[j++] = mix(mix(T_dlt, dl), thatAfterCue[k]);
+    data[j++] = mix(mix(T_dlq, dl), quoteSince[k]);
+    data[j++] = mix(mix(T_dlcol, dl), colonSince[k]);
+    data[j++] = mix(mix(T_drc, dr), cap);
+    data[j++] = mix(mix(T_wdl, w), dl > 2 ? 3 : dl);
+    data[j++] = mix(mix(T_wdr, w), dr > 2 ? 3 : dr);
+    data[j++] = tnocue;
+    data[j++] = mix(mix(T_q, Q[i]), M[i]);
+    data[j++] = mix(mix(T_qdl, Q[i]), dl);
+    data[j++] = mix(mix(T_e, e0), cap);
+    data[j++] = mix(T_em1, em1);
+    data[j++] = mix(T_ep1, i + 1 < hi ? E[i + 1] : 99);
+    data[j++] = mix(mix(T_capdr, cap), dr > 3 ? 4 : dr);
     const pos = k === 0 ? 0 : k === n - 1 ? 1 : 2 + ((4 * k) / n) | 0;
-    f.push(mix(T.pos, pos));
-    if (!/[\p{L}\p{N}]/u.test(toks[i].text)) f.push(mix(mix(T.punctdl, w), dl));
-    f.push(mix(mix(T.lcn, lc >= 0 ? at(L, lc + 1, lo, hi, 11, 13) : 0), dl > 4 ? 5 : dl));
-    f.push(mix(mix(T.rcp, rc >= 0 ? at(L, rc - 1, lo, hi, 11, 13) : 0), dr > 4 ? 5 : dr));
-    f.push(mix(mix(T.ncue, Math.min(nCues, 3)), dl > 0 ? 1 : 0));
-    f.push(mix(mix(T.cbc, at(C, i, lo, hi, 9, 9)), i > lo ? info.cap[i - 1] : 2));
-    f.push(mix(mix(T.cbe, at(C, i, lo, hi, 9, 9)), at(E, i - 1, lo, hi, 99, 99)));
-    const K = info.k;
-    f.push(mix(T.k8, K[i * 3 + 1]));
-    f.push(mix(mix(T.k8dl, K[i * 3 + 1]), dl > 2 ? 3 : dl));
-    f.push(mix(mix(T.k8dr, K[i * 3 + 1]), dr > 2 ? 3 : dr));
-    f.push(mix(mix(T.lck8, lc >= 0 ? K[lc * 3 + 1] : 0), dl > 4 ? 5 : dl));
-    for (let j = 0; j < f.length && j < STRIDE; j++) data[k * STRIDE + j] = f[j];
+    data[j++] = mix(T_pos, pos);
+    if (P[i]) data[j++] = mix(mix(T_punctdl, w), dl);
+    data[j++] = mix(mix(T_lcn, lc >= 0 ? (lc + 1 < hi ? L[lc + 1] : 13) : 0), dl > 4 ? 5 : dl);
+    data[j++] = mix(mix(T_rcp, rc >= 0 ? (rc - 1 >= lo ? L[rc - 1] : 11) : 0), dr > 4 ? 5 : dr);
+    data[j++] = mix(mix(T_ncue, ncue), dl > 0 ? 1 : 0);
+    data[j++] = mix(mix(T_cbc, c0), i > lo ? CAP[i - 1] : 2);
+    data[j++] = mix(mix(T_cbe, c0), em1);
+    data[j++] = mix(T_k8, k8);
+    data[j++] = mix(mix(T_k8dl, k8), dl > 2 ? 3 : dl);
+    data[j++] = mix(mix(T_k8dr, k8), dr > 2 ? 3 : dr);
+    data[j] = mix(mix(T_lck8, lc >= 0 ? K[lc * 3 + 1] : 0), dl > 4 ? 5 : dl);
   }
   return { n, stride: STRIDE, data };
 }

@@ -175,20 +175,24 @@ function parsePass(gz: Buffer): ParsedPass {
   return { lex: new Map(h.lexicon), clusters: new Map(h.clusters ?? []), meta: h.meta, keys: K, rows, scale: h.scale, trans };
 }
 
-/** Int16 words per weight slot: 2 unused, the first pass's NT weights, the second pass's NT weights. */
+/** Int16 words per slot: the feature hash (2 words), the first pass's NT weights, the second pass's NT weights. */
 const SLOT = 16;
+/** Uint32 words per slot. */
+const KEY_STRIDE = SLOT / 2;
 
 /**
  * The trained tagger: the first pass, and when its file ships, a second pass that also sees the
  * first pass's tags around each token (stackFeatures). Both passes share one open-addressing table
- * of feature hashes (4 bytes a slot, so that probing for features the model does not know stays in
- * cache) beside 32-byte slots with both passes' weights.
+ * of 32-byte slots, each the feature hash followed by both passes' weights, so that a lookup touches
+ * one cache line (nearly every feature looked up is in the model: 97% on PolNeAR dev).
  */
 export class AttributionTagger {
   readonly lex: CueLexicon;
   readonly clusters: Clusters;
   readonly meta: Record<string, unknown>;
+  /** The table as 32-bit words: word 0 of each SLOT-int16 slot is the feature hash (0 = empty). */
   private readonly keys32: Uint32Array;
+  /** The same table as int16 words: the weights from word 2 of each slot. */
   private readonly slots: Int16Array;
   private readonly bits: number;
   private readonly scale1: number;
@@ -218,16 +222,17 @@ export class AttributionTagger {
     while (1 << bits < n * 1.4) bits++;
     this.bits = bits;
     const cap = 1 << bits;
-    this.keys32 = new Uint32Array(cap);
-    this.slots = new Int16Array(cap * SLOT);
+    const table = new ArrayBuffer(cap * SLOT * 2);
+    this.keys32 = new Uint32Array(table);
+    this.slots = new Int16Array(table);
     const place = (key: number): number => {
       let s = Math.imul(key, 0x9e3779b1) >>> (32 - bits);
       for (;;) {
-        const k = this.keys32[s];
+        const k = this.keys32[s * KEY_STRIDE];
         if (k === key || k === 0) break;
         s = (s + 1) & (cap - 1);
       }
-      this.keys32[s] = key;
+      this.keys32[s * KEY_STRIDE] = key;
       return s;
     };
     for (let r = 0; r < a.keys.length; r++) {
@@ -259,10 +264,10 @@ export class AttributionTagger {
         const k = data[q];
         if (k === 0) continue;
         let s = Math.imul(k, 0x9e3779b1) >>> shift;
-        let v = keys[s];
+        let v = keys[s * KEY_STRIDE];
         while (v !== k && v !== 0) {
           s = (s + 1) & mask;
-          v = keys[s];
+          v = keys[s * KEY_STRIDE];
         }
         if (v === 0) continue;
         const b = s * SLOT + 2;
