@@ -71,9 +71,43 @@ export interface DocInfo {
 const isMark = (s: string) => /^[“”„«»"]$/.test(s);
 const isPunct = (s: string) => !/[\p{L}\p{N}]/u.test(s);
 
-type WordFacts = [number, number, number, number, number, number, number, number, number, number, number];
-/** Per-word facts (hashes, cue bin, cluster prefixes, mark, capital) kept across documents for one lexicon; bounded. */
-let wordCache: { lex: CueLexicon; clusters: Clusters; words: Map<string, WordFacts> } | null = null;
+/** Uint32 words of facts per word: hashes of the key, shape, suffix, prefix; cue bin; cluster prefixes ×3; mark; capital; punctuation. */
+const FACTS = 11;
+/**
+ * Per-word facts kept across documents for one lexicon (bounded): the word's row in `facts` (a
+ * typed array, so that the hot loop below reads one kind of value).
+ */
+let wordCache: { lex: CueLexicon; clusters: Clusters; words: Map<string, number>; facts: Uint32Array } | null = null;
+
+/** The row of word `w` (at most 40 characters) in the cache's facts, computed on first sight. */
+function wordRow(w: string): number {
+  const cache = wordCache!;
+  let r = cache.words.get(w);
+  if (r !== undefined) return r;
+  r = cache.words.size;
+  if ((r + 1) * FACTS > cache.facts.length) {
+    const grown = new Uint32Array(cache.facts.length * 2);
+    grown.set(cache.facts);
+    cache.facts = grown;
+  }
+  const k = keyOf(w);
+  const cl = cache.clusters.get(w.toLowerCase());
+  const f = cache.facts;
+  const o = r * FACTS;
+  f[o] = hash(k);
+  f[o + 1] = hash(shortShape(w));
+  f[o + 2] = hash(k.length > 3 ? k.slice(-3) : k);
+  f[o + 3] = hash(k.length > 3 ? k.slice(0, 3) : k);
+  f[o + 4] = cache.lex.get(k) ?? 0;
+  f[o + 5] = cl ? hash(cl.slice(0, 4)) : 0;
+  f[o + 6] = cl ? hash(cl.slice(0, 8)) : 0;
+  f[o + 7] = cl ? hash(cl) : 0;
+  f[o + 8] = isMark(w) ? 1 : 0;
+  f[o + 9] = /^\p{Lu}/u.test(w) ? 1 : 0;
+  f[o + 10] = isPunct(w) ? 1 : 0;
+  cache.words.set(w, r);
+  return r;
+}
 
 /**
  * @param text the text the tokens index (quotation marks normalised, see normaliseQuoteMarks)
@@ -96,49 +130,53 @@ export function documentInfo(_text: string, toks: Token[], quoted: Span[], entit
     punct: new Uint8Array(n),
   };
   if (!wordCache || wordCache.lex !== lex || wordCache.clusters !== clusters || wordCache.words.size > 200_000)
-    wordCache = { lex, clusters, words: new Map() };
-  const cache = wordCache.words;
-  for (let i = 0; i < n; i++) {
-    const w = toks[i].text.length > 40 ? toks[i].text.slice(0, 40) : toks[i].text;
-    let c = cache.get(w);
-    if (!c) {
-      const k = keyOf(w);
-      const cl = clusters.get(w.toLowerCase());
-      c = [
-        hash(k),
-        hash(shortShape(w)),
-        hash(k.length > 3 ? k.slice(-3) : k),
-        hash(k.length > 3 ? k.slice(0, 3) : k),
-        lex.get(k) ?? 0,
-        cl ? hash(cl.slice(0, 4)) : 0,
-        cl ? hash(cl.slice(0, 8)) : 0,
-        cl ? hash(cl) : 0,
-        isMark(w) ? 1 : 0,
-        /^\p{Lu}/u.test(w) ? 1 : 0,
-        isPunct(w) ? 1 : 0,
-      ];
-      cache.set(w, c);
-    }
-    info.lowerH[i] = c[0];
-    info.shapeH[i] = c[1];
-    info.sufH[i] = c[2];
-    info.preH[i] = c[3];
-    info.cue[i] = c[4];
-    info.k[i * 3] = c[5];
-    info.k[i * 3 + 1] = c[6];
-    info.k[i * 3 + 2] = c[7];
-    info.mark[i] = c[8];
-    info.cap[i] = c[9];
+    wordCache = { lex, clusters, words: new Map(), facts: new Uint32Array(4096 * FACTS) };
+  wordFacts(info);
+  quotationState(info, quoted);
+  entityCodes(info, entities);
+  return info;
+}
+
+/** The cached facts of each token's word. */
+function wordFacts(info: DocInfo): void {
+  const { toks, lowerH, shapeH, sufH, preH, cue, k: K, mark, cap, punct } = info;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i].text;
+    const w = t.length > 40 ? t.slice(0, 40) : t;
+    const r = wordRow(w);
+    const f = wordCache!.facts;
+    const o = r * FACTS;
+    lowerH[i] = f[o];
+    shapeH[i] = f[o + 1];
+    sufH[i] = f[o + 2];
+    preH[i] = f[o + 3];
+    cue[i] = f[o + 4];
+    K[i * 3] = f[o + 5];
+    K[i * 3 + 1] = f[o + 6];
+    K[i * 3 + 2] = f[o + 7];
+    mark[i] = f[o + 8];
+    cap[i] = f[o + 9];
     // (the cached facts are of the first 40 characters)
-    info.punct[i] = w === toks[i].text ? c[10] : isPunct(toks[i].text) ? 1 : 0;
+    punct[i] = w === t ? f[o + 10] : isPunct(t) ? 1 : 0;
   }
-  // quotation state, by walking tokens and segments together
+}
+
+/** Quotation state, by walking tokens and segments together. */
+function quotationState(info: DocInfo, quoted: Span[]): void {
+  const { toks, mark, inQuote } = info;
+  const n = toks.length;
   let s = 0;
   for (let i = 0; i < n && s < quoted.length; i++) {
     const p = toks[i].start;
     while (s < quoted.length && quoted[s].end <= p) s++;
-    if (s < quoted.length && quoted[s].start <= p && !info.mark[i]) info.inQuote[i] = 1;
+    if (s < quoted.length && quoted[s].start <= p && !mark[i]) inQuote[i] = 1;
   }
+}
+
+/** Entity codes of the tokens inside mentions. */
+function entityCodes(info: DocInfo, entities: EntityMention[]): void {
+  const { toks, ent } = info;
+  const n = toks.length;
   let e = 0;
   const ents = entities.filter((m) => m.span && m.span.end > m.span.start).sort((a, b) => a.span.start - b.span.start);
   for (let i = 0; i < n && e < ents.length; i++) {
@@ -146,10 +184,9 @@ export function documentInfo(_text: string, toks: Token[], quoted: Span[], entit
     while (e < ents.length && ents[e].span.end <= p) e++;
     if (e < ents.length && ents[e].span.start <= p) {
       const code = ENT_CODE[ents[e].type] ?? 4;
-      info.ent[i] = code * 2 + (ents[e].span.start < p ? 1 : 0);
+      ent[i] = code * 2 + (ents[e].span.start < p ? 1 : 0);
     }
   }
-  return info;
 }
 
 const bucket = (d: number): number => (d <= 0 ? 0 : d <= 4 ? d : d <= 6 ? 5 : d <= 10 ? 6 : d <= 20 ? 7 : 8);

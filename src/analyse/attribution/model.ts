@@ -250,15 +250,21 @@ export class AttributionTagger {
     return this.trans2 !== null;
   }
 
-  /** Adds the weights of each token's features: the first pass's to `e1` (when given), the second's to `e2` (when given). */
+  /**
+   * Adds the weights of each token's features: the first pass's to `e1` (when given), the second's
+   * to `e2` (when given). Each token's sums are kept in locals and stored once.
+   */
   private accumulate(f: Feats, e1: Int32Array | null, e2: Int32Array | null): void {
     const keys = this.keys32;
     const slots = this.slots;
     const mask = (1 << this.bits) - 1;
     const shift = 32 - this.bits;
     const { n, stride, data } = f;
+    const one = e1 !== null;
+    const two = e2 !== null;
     for (let i = 0; i < n; i++) {
-      const o = i * NT;
+      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0;
+      let b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0, b5 = 0, b6 = 0;
       const end = (i + 1) * stride;
       for (let q = i * stride; q < end; q++) {
         const k = data[q];
@@ -271,24 +277,43 @@ export class AttributionTagger {
         }
         if (v === 0) continue;
         const b = s * SLOT + 2;
-        if (e1 !== null) {
-          e1[o] += slots[b];
-          e1[o + 1] += slots[b + 1];
-          e1[o + 2] += slots[b + 2];
-          e1[o + 3] += slots[b + 3];
-          e1[o + 4] += slots[b + 4];
-          e1[o + 5] += slots[b + 5];
-          e1[o + 6] += slots[b + 6];
+        if (one) {
+          a0 += slots[b];
+          a1 += slots[b + 1];
+          a2 += slots[b + 2];
+          a3 += slots[b + 3];
+          a4 += slots[b + 4];
+          a5 += slots[b + 5];
+          a6 += slots[b + 6];
         }
-        if (e2 !== null) {
-          e2[o] += slots[b + 7];
-          e2[o + 1] += slots[b + 8];
-          e2[o + 2] += slots[b + 9];
-          e2[o + 3] += slots[b + 10];
-          e2[o + 4] += slots[b + 11];
-          e2[o + 5] += slots[b + 12];
-          e2[o + 6] += slots[b + 13];
+        if (two) {
+          b0 += slots[b + 7];
+          b1 += slots[b + 8];
+          b2 += slots[b + 9];
+          b3 += slots[b + 10];
+          b4 += slots[b + 11];
+          b5 += slots[b + 12];
+          b6 += slots[b + 13];
         }
+      }
+      const o = i * NT;
+      if (e1 !== null) {
+        e1[o] += a0;
+        e1[o + 1] += a1;
+        e1[o + 2] += a2;
+        e1[o + 3] += a3;
+        e1[o + 4] += a4;
+        e1[o + 5] += a5;
+        e1[o + 6] += a6;
+      }
+      if (e2 !== null) {
+        e2[o] += b0;
+        e2[o + 1] += b1;
+        e2[o + 2] += b2;
+        e2[o + 3] += b3;
+        e2[o + 4] += b4;
+        e2[o + 5] += b5;
+        e2[o + 6] += b6;
       }
     }
   }
