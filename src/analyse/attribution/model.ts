@@ -30,6 +30,18 @@ export const ALLOWED: Uint8Array = (() => {
   return a;
 })();
 
+/** PRED[PRED_START[c] .. PRED_START[c+1]-1]: the tags p (not START) with ALLOWED[p * NT + c], ascending. */
+const PRED: Uint8Array = Uint8Array.from(Array.from({ length: NT }, (_, c) => Array.from({ length: NT }, (_, p) => p).filter((p) => ALLOWED[p * NT + c])).flat());
+const PRED_START: Uint8Array = (() => {
+  const a = new Uint8Array(NT + 1);
+  for (let c = 0; c < NT; c++) {
+    let k = 0;
+    for (let p = 0; p < NT; p++) if (ALLOWED[p * NT + c]) k++;
+    a[c + 1] = a[c] + k;
+  }
+  return a;
+})();
+
 /** Best tag sequence under emissions `em` (n × NT) and transitions `tr` ((NT+1) × NT); ties to the lower tag. */
 export function viterbi(em: Float64Array, tr: ArrayLike<number>, n: number): Uint8Array {
   const tags = new Uint8Array(n);
@@ -43,8 +55,10 @@ export function viterbi(em: Float64Array, tr: ArrayLike<number>, n: number): Uin
     for (let c = 0; c < NT; c++) {
       let best = Number.NEGATIVE_INFINITY;
       let arg = 0;
-      for (let p = 0; p < NT; p++) {
-        if (!ALLOWED[p * NT + c]) continue;
+      // the allowed previous tags of c, ascending (as the full scan with ALLOWED)
+      const pe = PRED_START[c + 1];
+      for (let x = PRED_START[c]; x < pe; x++) {
+        const p = PRED[x];
         const s = score[po + p] + tr[p * NT + c];
         if (s > best) {
           best = s;
