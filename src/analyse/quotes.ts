@@ -851,7 +851,8 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
   // ---- pass 2: sentences with a reporting verb not used above (where the tagger found nothing)
   // sentences, then the rest of a sentence after a cue that gave nothing ("When asked about it, Trump said …")
   // (spans copied, so that every entry has the same shape as those pushed below: one hidden class for the optimiser)
-  const work: { span: Span; retry: boolean }[] = sentences.map((x) => ({ span: { start: x.start, end: x.end }, retry: false }));
+  const work: { span: Span; retry: boolean }[] = [];
+  for (let s = 0; s < sentences.length; s++) work.push({ span: { start: sentences[s].start, end: sentences[s].end }, retry: false });
   for (let s = 0; s < work.length; s++) {
     const sent = work[s].span;
     const lo = tokenAt(toks, sent.start);
