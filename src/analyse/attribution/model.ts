@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type Clusters, type CueLexicon, type DocInfo, type Feats, stackFeatures } from './features.js';
 import { packageRoot } from '../../util/paths.js';
+import { bioAllowed, makeViterbi } from '../learn/bio.js';
 
 export const TAGS = ['O', 'B-CUE', 'I-CUE', 'B-SRC', 'I-SRC', 'B-CON', 'I-CON'] as const;
 export const NT = 7;
@@ -19,68 +20,10 @@ export const START = NT;
 const MAGIC = 'ATR2';
 
 /** allowed[prev * NT + cur]: I-X only after B-X or I-X; prev = START at the sentence start. */
-export const ALLOWED: Uint8Array = (() => {
-  const a = new Uint8Array((NT + 1) * NT);
-  for (let p = 0; p <= NT; p++)
-    for (let c = 0; c < NT; c++) {
-      const ct = TAGS[c];
-      if (ct[0] !== 'I') a[p * NT + c] = 1;
-      else if (p < NT && TAGS[p] !== 'O' && TAGS[p].slice(2) === ct.slice(2)) a[p * NT + c] = 1;
-    }
-  return a;
-})();
-
-/** PRED[PRED_START[c] .. PRED_START[c+1]-1]: the tags p (not START) with ALLOWED[p * NT + c], ascending. */
-const PRED: Uint8Array = Uint8Array.from(Array.from({ length: NT }, (_, c) => Array.from({ length: NT }, (_, p) => p).filter((p) => ALLOWED[p * NT + c])).flat());
-const PRED_START: Uint8Array = (() => {
-  const a = new Uint8Array(NT + 1);
-  for (let c = 0; c < NT; c++) {
-    let k = 0;
-    for (let p = 0; p < NT; p++) if (ALLOWED[p * NT + c]) k++;
-    a[c + 1] = a[c] + k;
-  }
-  return a;
-})();
+export const ALLOWED: Uint8Array = bioAllowed(TAGS);
 
 /** Best tag sequence under emissions `em` (n × NT) and transitions `tr` ((NT+1) × NT); ties to the lower tag. */
-export function viterbi(em: Float64Array, tr: ArrayLike<number>, n: number): Uint8Array {
-  const tags = new Uint8Array(n);
-  if (n === 0) return tags;
-  const score = new Float64Array(n * NT);
-  const back = new Uint8Array(n * NT);
-  for (let c = 0; c < NT; c++) score[c] = ALLOWED[START * NT + c] ? em[c] + tr[START * NT + c] : Number.NEGATIVE_INFINITY;
-  for (let i = 1; i < n; i++) {
-    const o = i * NT;
-    const po = o - NT;
-    for (let c = 0; c < NT; c++) {
-      let best = Number.NEGATIVE_INFINITY;
-      let arg = 0;
-      // the allowed previous tags of c, ascending (as the full scan with ALLOWED)
-      const pe = PRED_START[c + 1];
-      for (let x = PRED_START[c]; x < pe; x++) {
-        const p = PRED[x];
-        const s = score[po + p] + tr[p * NT + c];
-        if (s > best) {
-          best = s;
-          arg = p;
-        }
-      }
-      score[o + c] = best + em[o + c];
-      back[o + c] = arg;
-    }
-  }
-  let best = Number.NEGATIVE_INFINITY;
-  let arg = 0;
-  const o = (n - 1) * NT;
-  for (let c = 0; c < NT; c++)
-    if (score[o + c] > best) {
-      best = score[o + c];
-      arg = c;
-    }
-  tags[n - 1] = arg;
-  for (let i = n - 1; i > 0; i--) tags[i - 1] = back[i * NT + tags[i]];
-  return tags;
-}
+export const viterbi = makeViterbi(NT, ALLOWED);
 
 /**
  * Writes the model: feature rows whose quantised weights are all zero are dropped; keys sorted and

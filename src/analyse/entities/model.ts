@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { documentFeatures, type Lexicons, NT as NT_IMPORTED, sentenceFeatures, TAGS } from './features.js';
 import { packageRoot } from '../../util/paths.js';
+import { bioAllowed, makeViterbi } from '../learn/bio.js';
 
 /** Local copy of the tag count (imported bindings can be accessor calls under some loaders). */
 const NT: number = NT_IMPORTED;
@@ -18,61 +19,13 @@ const MAGIC = 'NER1';
 export const START = NT;
 
 /** allowed[prev * NT + cur]: BIO validity (I-X only after B-X or I-X). prev = START for the first token. */
-export const ALLOWED: Uint8Array = (() => {
-  const a = new Uint8Array((NT + 1) * NT);
-  for (let p = 0; p <= NT; p++) {
-    for (let c = 0; c < NT; c++) {
-      const ct = TAGS[c];
-      if (ct[0] !== 'I') a[p * NT + c] = 1;
-      else if (p < NT && TAGS[p] !== 'O' && TAGS[p].slice(2) === ct.slice(2)) a[p * NT + c] = 1;
-    }
-  }
-  return a;
-})();
+export const ALLOWED: Uint8Array = bioAllowed(TAGS);
 
 /**
  * Best tag sequence under emission scores `em` (n × NT) and transitions `tr` ((NT+1) × NT).
  * Deterministic: ties go to the lower tag index.
  */
-export function viterbi(em: Float64Array, tr: ArrayLike<number>, n: number): Uint8Array {
-  const tags = new Uint8Array(n);
-  if (n === 0) return tags;
-  const score = new Float64Array(n * NT);
-  const back = new Uint8Array(n * NT);
-  for (let c = 0; c < NT; c++) {
-    score[c] = ALLOWED[START * NT + c] ? em[c] + tr[START * NT + c] : Number.NEGATIVE_INFINITY;
-  }
-  for (let i = 1; i < n; i++) {
-    const o = i * NT;
-    const po = o - NT;
-    for (let c = 0; c < NT; c++) {
-      let best = Number.NEGATIVE_INFINITY;
-      let arg = 0;
-      for (let p = 0; p < NT; p++) {
-        if (!ALLOWED[p * NT + c]) continue;
-        const s = score[po + p] + tr[p * NT + c];
-        if (s > best) {
-          best = s;
-          arg = p;
-        }
-      }
-      score[o + c] = best + em[o + c];
-      back[o + c] = arg;
-    }
-  }
-  let best = Number.NEGATIVE_INFINITY;
-  let arg = 0;
-  const o = (n - 1) * NT;
-  for (let c = 0; c < NT; c++) {
-    if (score[o + c] > best) {
-      best = score[o + c];
-      arg = c;
-    }
-  }
-  tags[n - 1] = arg;
-  for (let i = n - 1; i > 0; i--) tags[i - 1] = back[i * NT + tags[i]];
-  return tags;
-}
+export const viterbi = makeViterbi(NT, ALLOWED);
 
 export interface SerializedModel {
   lex: Lexicons;
