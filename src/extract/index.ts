@@ -11,12 +11,12 @@
  */
 import { gunzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
-import type { Article, Block, BlockKind, DocMessage, RawDocument, RemovedBlock } from '../model/types.js';
+import type { Article, Block, DocMessage, RawDocument, RemovedBlock } from '../model/types.js';
 import { dateFromUrl, parseIsoDate, parseTextDate, toDateInfo } from './dates.js';
 import { extractFromHtml } from './html/extract.js';
 import { detectLanguage } from './language.js';
 import { detectWire, findAttributions } from './provenance.js';
-import { extractFromText } from './text/extract.js';
+import { extractFromText, type TextParts } from './text/extract.js';
 
 export { renderVisibleText } from './html/extract.js';
 export { findAttributions, detectWire } from './provenance.js';
@@ -133,38 +133,21 @@ function fill(article: Article, raw: RawDocument, deadline: number): void {
     return;
   }
   const isHtml = raw.contentType === 'html' || (raw.contentType !== 'text' && looksLikeHtml(content));
-  let blocks: { text: string; kind: BlockKind }[];
-  let removed: RemovedBlock[];
-  let credits: string[];
-  if (isHtml) {
-    const p = extractFromHtml(content, meta.url ?? null, deadline);
-    for (const w of p.warnings) article.messages.push({ level: 'warning', stage: 'extract', message: w });
-    blocks = p.blocks;
-    removed = p.removed;
-    credits = p.credits;
-    article.title = p.title;
-    article.dek = p.dek;
-    article.byline = p.byline;
-    article.outlet = p.outlet;
-    article.url = p.url ?? article.url;
-    article.published = p.published;
-    article.modified = p.modified;
-    article.language = p.language;
-    article.dateline = p.dateline;
-  } else {
-    const p = extractFromText(content, meta.title ?? null, deadline);
-    for (const w of p.warnings) article.messages.push({ level: 'warning', stage: 'extract', message: w });
-    blocks = p.blocks;
-    removed = p.removed;
-    credits = p.credits;
-    article.title = p.title;
-    article.dek = p.dek;
-    article.byline = p.byline;
-    article.outlet = p.outlet;
-    article.published = p.published;
-    article.modified = p.modified;
-    article.dateline = p.dateline;
-  }
+  // The HTML and plain-text extractors give the same parts; HTML pages also carry a URL and a language.
+  const p: TextParts & { url?: string | null; language?: string | null } = isHtml
+    ? extractFromHtml(content, meta.url ?? null, deadline)
+    : extractFromText(content, meta.title ?? null, deadline);
+  for (const w of p.warnings) article.messages.push({ level: 'warning', stage: 'extract', message: w });
+  const { blocks, removed, credits } = p;
+  article.title = p.title;
+  article.dek = p.dek;
+  article.byline = p.byline;
+  article.outlet = p.outlet;
+  article.url = p.url ?? article.url;
+  article.published = p.published;
+  article.modified = p.modified;
+  if (isHtml) article.language = p.language ?? null;
+  article.dateline = p.dateline;
   // container hints: used when the document itself says nothing
   if (meta.title && !article.title) article.title = meta.title;
   if (meta.outlet && !article.outlet) article.outlet = meta.outlet;
