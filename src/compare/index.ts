@@ -11,7 +11,7 @@ import { alignFacts, sharedSpan } from './facts.js';
 import { buildActorFraming, buildFraming, findOmissions } from './framing.js';
 import { evidence, prepareStory, type Sent, sentText } from './prepare.js';
 import { buildQuoteLedger } from './quotes.js';
-import { clean, cmp } from './text.js';
+import { clean, cmp, unionFind } from './text.js';
 import { buildTimeline } from './timeline.js';
 import type { Conflict, Fact, StoryCrossCheck } from './types.js';
 
@@ -52,20 +52,7 @@ export function crossCheckStory(input: CrossCheckInput): StoryCrossCheck {
   }
   // The sentences of one conflict state the same fact with different values: one conflicting fact.
   const unitOf = new Map<string, string>(); // sentence id → unit id (cluster or conflict group)
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let r = x;
-    while (parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(x, r);
-    return r;
-  };
-  const join = (a: string, b: string) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra === rb) return;
-    if (cmp(ra, rb) < 0) parent.set(rb, ra);
-    else parent.set(ra, rb);
-  };
+  const { find, union: join, parent } = unionFind();
   al.clusters.forEach((c, i) => {
     parent.set(`c${String(i).padStart(6, '0')}`, `c${String(i).padStart(6, '0')}`);
     for (const m of c.members) unitOf.set(m.id, `c${String(i).padStart(6, '0')}`);

@@ -7,7 +7,7 @@ import { resolveTimes } from '../analyse/time.js';
 import { splitSentences } from '../analyse/tokenize.js';
 import type { AnnotatedArticle, Quantity, Quote, Span, TimeExpr } from '../model/types.js';
 import { fallbackEntities, fallbackQuantities, fallbackQuotes, fallbackTimes, findSpeaker, parseWeekdayAnchor, resolveWeekday } from './fallback.js';
-import { cmp, type WordToken, wordTokens } from './text.js';
+import { cmp, unionFind, type WordToken, wordTokens } from './text.js';
 import type { CrossCheckMessage, CrossCheckSource, Evidence } from './types.js';
 
 export interface EntityRef {
@@ -125,20 +125,7 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
     });
 
   // Independent sources: union-find over copy groups and wire agencies.
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let r = x;
-    while (parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(x, r);
-    return r;
-  };
-  const union = (a: string, b: string) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra === rb) return;
-    if (cmp(ra, rb) < 0) parent.set(rb, ra);
-    else parent.set(ra, rb);
-  };
+  const { find, union, parent } = unionFind();
   for (const a of annotated) parent.set(a.article.docId, a.article.docId);
   for (const group of input.copies ?? []) {
     const ids = (group ?? []).filter((id) => parent.has(id));
