@@ -9,10 +9,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { type Clusters, type CueLexicon, type DocInfo, type Feats, stackFeatures } from './features.js';
 import { packageRoot } from '../../util/paths.js';
 import { bioAllowed, makeViterbi } from '../learn/bio.js';
+import { readModelFile, writeModelFile } from '../learn/model-file.js';
 
 export const TAGS = ['O', 'B-CUE', 'I-CUE', 'B-SRC', 'I-SRC', 'B-CON', 'I-CON'] as const;
 export const NT = 7;
@@ -60,8 +60,7 @@ export function serializeAttributionModel(
     prev = keys[r];
     for (let t = 0; t < NT; t++) if (row[t] !== 0) V.push(row[t]);
   }
-  const header = Buffer.from(
-    JSON.stringify({
+  const header = {
       tags: TAGS,
       scale,
       rows: K.length,
@@ -69,21 +68,8 @@ export function serializeAttributionModel(
       lexicon: [...lex].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
       clusters: [...clusters].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
       meta,
-    }),
-    'utf8',
-  );
-  const len = Buffer.alloc(4);
-  len.writeUInt32LE(header.length);
-  const body = Buffer.concat([
-    Buffer.from(MAGIC),
-    len,
-    header,
-    Buffer.from(Uint32Array.from(K).buffer),
-    Buffer.from(Uint8Array.from(M).buffer),
-    Buffer.from(Int16Array.from(V).buffer),
-    Buffer.from(Float32Array.from(trans).buffer),
-  ]);
-  return gzipSync(body, { level: 9 });
+    };
+  return writeModelFile(MAGIC, header, [Uint32Array.from(K), Uint8Array.from(M), Int16Array.from(V), Float32Array.from(trans)]);
 }
 
 interface ParsedPass {
@@ -99,24 +85,14 @@ interface ParsedPass {
 }
 
 function parsePass(gz: Buffer): ParsedPass {
-  const buf = gunzipSync(gz);
-  if (buf.subarray(0, 4).toString() !== MAGIC) throw new Error('not an attribution model file');
-  const hlen = buf.readUInt32LE(4);
-  const h = JSON.parse(buf.subarray(8, 8 + hlen).toString('utf8')) as {
+  const { header: h, take } = readModelFile<{
     scale: number;
     rows: number;
     vals: number;
     lexicon: [string, number][];
     clusters?: [string, string][];
     meta: Record<string, unknown>;
-  };
-  let p = 8 + hlen;
-  const take = (bytes: number) => {
-    const b = new Uint8Array(bytes);
-    b.set(buf.subarray(p, p + bytes));
-    p += bytes;
-    return b.buffer;
-  };
+  }>(gz, MAGIC, 'an attribution model');
   const K = new Uint32Array(take(h.rows * 4));
   const M = new Uint8Array(take(h.rows));
   const V = new Int16Array(take(h.vals * 2));

@@ -6,10 +6,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { documentFeatures, type Lexicons, NT as NT_IMPORTED, sentenceFeatures, TAGS } from './features.js';
 import { packageRoot } from '../../util/paths.js';
 import { bioAllowed, makeViterbi } from '../learn/bio.js';
+import { readModelFile, writeModelFile } from '../learn/model-file.js';
 
 /** Local copy of the tag count (imported bindings can be accessor calls under some loaders). */
 const NT: number = NT_IMPORTED;
@@ -99,8 +99,7 @@ export function serializeModel(keys: Uint32Array, weights: Float64Array, trans: 
     const c = popcount(masks[src]);
     for (let j = 0; j < c; j++) V[vp++] = vals[offs[src] + j];
   });
-  const header = Buffer.from(
-    JSON.stringify({
+  const header = {
       tags: TAGS,
       scale,
       rows: K.length,
@@ -113,22 +112,8 @@ export function serializeModel(keys: Uint32Array, weights: Float64Array, trans: 
       tokGaz: mapToText(lex.tokGaz),
       prior: lex.prior ? mapToText(lex.prior) : '',
       meta,
-    }),
-    'utf8',
-  );
-  const T = Float32Array.from(trans);
-  const len = Buffer.alloc(4);
-  len.writeUInt32LE(header.length);
-  const body = Buffer.concat([
-    Buffer.from(MAGIC),
-    len,
-    header,
-    Buffer.from(K.buffer),
-    Buffer.from(M.buffer),
-    Buffer.from(V.buffer),
-    Buffer.from(T.buffer),
-  ]);
-  return gzipSync(body, { level: 9 });
+    };
+  return writeModelFile(MAGIC, header, [K, M, V, Float32Array.from(trans)]);
 }
 
 function popcount(x: number): number {
@@ -141,17 +126,19 @@ function popcount(x: number): number {
 }
 
 export function deserializeModel(gz: Buffer): SerializedModel {
-  const buf = gunzipSync(gz);
-  if (buf.subarray(0, 4).toString() !== MAGIC) throw new Error('not an entity model file');
-  const hlen = buf.readUInt32LE(4);
-  const h = JSON.parse(buf.subarray(8, 8 + hlen).toString('utf8'));
-  let p = 8 + hlen;
-  const take = (bytes: number) => {
-    const b = new Uint8Array(bytes);
-    b.set(buf.subarray(p, p + bytes));
-    p += bytes;
-    return b.buffer;
-  };
+  const { header: h, take } = readModelFile<{
+    scale: number;
+    rows: number;
+    vals: number;
+    gazMaxLen: number;
+    casing: string;
+    clusters: string;
+    gaz: string;
+    hand: string;
+    tokGaz?: string;
+    prior?: string;
+    meta: Record<string, unknown>;
+  }>(gz, MAGIC, 'an entity model');
   const K = new Uint32Array(take(h.rows * 4));
   const M = new Uint16Array(take(h.rows * 2));
   const V = new Int16Array(take(h.vals * 2));
