@@ -11,7 +11,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitSentences, tokenize } from '../src/analyse/tokenize.js';
-import { conllDocuments, readConll, toBio } from '../src/analyse/entities/conll.js';
+import { chunks, conllDocuments, readConll, toBio } from '../src/analyse/entities/conll.js';
 import { buildClusters } from '../src/analyse/entities/clusters.js';
 import { documentFeatures, type Lexicons, NT, normToken, sentenceFeatures, TAG_INDEX, tokGazBit } from '../src/analyse/entities/features.js';
 import { handGazetteer, TYPE_BIT } from '../src/analyse/entities/gazetteer.js';
@@ -92,45 +92,27 @@ function casingLexicon(sents: string[][]): Map<string, string> {
   return out;
 }
 
+/** Every training entity (lower-cased) with the bits of the types it was seen as. */
 function entityGazetteer(sents: { words: string[]; tags: string[] }[]): Map<string, number> {
   const g = new Map<string, number>();
   for (const s of sents) {
-    let i = 0;
-    while (i < s.tags.length) {
-      const t = s.tags[i];
-      if (t[0] !== 'B') {
-        i++;
-        continue;
-      }
-      const type = t.slice(2);
-      let j = i + 1;
-      while (j < s.tags.length && s.tags[j] === `I-${type}`) j++;
-      const k = s.words.slice(i, j).map(normToken).map(lowerKey).join(' ');
-      g.set(k, (g.get(k) ?? 0) | TYPE_BIT[type]);
-      i = j;
+    for (const c of chunks(s.tags)) {
+      const k = s.words.slice(c.start, c.end).map(normToken).map(lowerKey).join(' ');
+      g.set(k, (g.get(k) ?? 0) | TYPE_BIT[c.type]);
     }
   }
   return new Map([...g].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }
 
+/** Every token of a training entity with its type and position (single, first, inside) bits. */
 function tokenGazetteer(sents: { words: string[]; tags: string[] }[]): Map<string, number> {
   const g = new Map<string, number>();
   for (const s of sents) {
-    let i = 0;
-    while (i < s.tags.length) {
-      const t = s.tags[i];
-      if (t[0] !== 'B') {
-        i++;
-        continue;
-      }
-      const type = t.slice(2);
-      let j = i + 1;
-      while (j < s.tags.length && s.tags[j] === `I-${type}`) j++;
-      for (let k = i; k < j; k++) {
+    for (const c of chunks(s.tags)) {
+      for (let k = c.start; k < c.end; k++) {
         const w = lowerKey(normToken(s.words[k]));
-        g.set(w, (g.get(w) ?? 0) | tokGazBit(type, j - i === 1 ? 2 : k === i ? 0 : 1));
+        g.set(w, (g.get(w) ?? 0) | tokGazBit(c.type, c.end - c.start === 1 ? 2 : k === c.start ? 0 : 1));
       }
-      i = j;
     }
   }
   return new Map([...g].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
