@@ -22,7 +22,7 @@ import type { TokenRun } from '../src/analyse/attribution/index.js';
 import { ALLOWED, DEFAULT_ATTRIBUTION_MODEL, NT, START, serializeAttributionModel, stackModelPath, TAGS, viterbi } from '../src/analyse/attribution/model.js';
 import { loadTagger, recogniseEntities } from '../src/analyse/entities/index.js';
 import { findQuotedSegments, normaliseQuoteMarks } from '../src/analyse/quotes.js';
-import { splitSentences, tokenize } from '../src/analyse/tokenize.js';
+import { splitSentences, tokenAt, tokenize } from '../src/analyse/tokenize.js';
 import type { EntityMention, Span, Token } from '../src/model/types.js';
 
 const args = process.argv.slice(2);
@@ -64,17 +64,6 @@ const held: string[] = [];
 const usable = names.filter((name) => annFiles.some((f) => f.startsWith(`${name.slice(0, -4)}_`)));
 const trainNames = HOLDOUT > 0 ? usable.slice(0, usable.length - HOLDOUT) : usable;
 for (const name of usable.slice(trainNames.length)) held.push(name);
-
-const tokenAt = (toks: Token[], pos: number) => {
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid].start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-};
 
 for (const name of trainNames) {
   const base = name.slice(0, -4);

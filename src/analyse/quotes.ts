@@ -30,7 +30,7 @@
  */
 import type { EntityMention, Quote, QuoteKind, Span, Token } from '../model/types.js';
 import { tagAttributions } from './attribution/index.js';
-import { tokenize } from './tokenize.js';
+import { tokenAt, tokenize } from './tokenize.js';
 
 function forms(list: string): Set<string> {
   return new Set(list.split(/\s+/).filter(Boolean));
@@ -408,18 +408,6 @@ function trimSpan(text: string, s: Span): Span {
   while (a < b && /[\s,:;—–-]/.test(text[a])) a++;
   while (b > a && /[\s,:;—–-]/.test(text[b - 1])) b--;
   return { start: a, end: b };
-}
-
-/** First token index with start >= pos (binary search). */
-function tokenAt(toks: Token[], pos: number): number {
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid].start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function isCue(toks: Token[], i: number, loose: boolean, weak = false): boolean {

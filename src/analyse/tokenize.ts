@@ -18,6 +18,18 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   return out;
 }
 
+/** Index of the first token starting at or after `pos` (binary search over tokens in text order). */
+export function tokenAt(toks: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Abbreviations after which a period does not end a sentence. Lower-cased, without the period. */
 const ABBREVIATIONS = new Set(
   (
