@@ -93,7 +93,7 @@ export function formatStories(store: Store, fmt: 'text' | 'json'): string {
   const stored = store.stories();
   const rows = stored.map((s) => {
     const g = s.data as StoryGroup;
-    const outlets = [...new Set(s.members.map((id) => store.getArticle(id)?.outlet).filter((o): o is string => !!o))].sort();
+    const outlets = [...new Set(s.members.map((id) => store.outletOf(id)).filter((o): o is string => !!o))].sort();
     return {
       id: s.id,
       title: g.title ?? '(untitled)',

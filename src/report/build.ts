@@ -129,7 +129,7 @@ export function buildStory(store: Store, g: StoryGroup, sources: Map<string, str
     for (const id of sorted.slice(1)) copyOf.set(id, sorted[0]);
   }
   const articles = annotated.map((a) =>
-    reportArticle(a, sources.get(a.article.docId) ?? store.getRaw(a.article.docId)?.source ?? a.article.source, copyOf.get(a.article.docId) ?? null),
+    reportArticle(a, sources.get(a.article.docId) ?? store.sourceOf(a.article.docId) ?? a.article.source, copyOf.get(a.article.docId) ?? null),
   );
   const outlets = [...new Set(annotated.map((a) => a.article.outlet).filter((o): o is string => !!o))].sort();
   return {

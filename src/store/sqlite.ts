@@ -202,6 +202,18 @@ export class Store {
     };
   }
 
+  /** The source a document was first stored under, without reading its content. */
+  sourceOf(id: string): string | null {
+    const r = this.db.prepare('SELECT source FROM documents WHERE id = ?').get(id) as { source: string } | undefined;
+    return r?.source ?? null;
+  }
+
+  /** The outlet of an extracted article, read inside SQLite (no parse of the whole article). */
+  outletOf(id: string): string | null {
+    const r = this.db.prepare("SELECT json_extract(data, '$.outlet') AS outlet FROM articles WHERE doc_id = ?").get(id) as { outlet: string | null } | undefined;
+    return r?.outlet ?? null;
+  }
+
   getArticle(id: string): Article | null {
     const r = this.db.prepare('SELECT data FROM articles WHERE doc_id = ?').get(id) as { data: string } | undefined;
     return r ? (JSON.parse(r.data) as Article) : null;
