@@ -100,6 +100,8 @@ function* walk(dir: string, opts: IngestOptions, seen: Set<string>): Generator<R
     yield { kind: 'error', source: dir, reason: `cannot read directory: ${errorText(e)}` };
     return;
   }
+  // Every directory read stays in `seen`: a link back to an ancestor (a loop) or to a folder
+  // already read is reported once, never read again.
   if (seen.has(real)) {
     yield { kind: 'error', source: dir, reason: 'symbolic link loop (directory already visited), skipped' };
     return;
@@ -129,8 +131,6 @@ function* walk(dir: string, opts: IngestOptions, seen: Set<string>): Generator<R
       yield* readFile(path, opts);
     }
   }
-  seen.delete(real);
-  seen.add(real); // keep: a later link back to an ancestor or sibling is reported once, not re-read
 }
 
 /** Extension-less files in a directory are read when they look like text (the seeds have .txt; scrapes often have none). */
