@@ -95,6 +95,28 @@ describe('attribution tagger', () => {
     assert.ok(quotes.length > 0);
   });
 
+  it('cuts a content run at a coordinated reporting verb (PolNeAR dev)', () => {
+    const text = 'The Republican nominee also outlined his cybersecurity plan and vowed to harshly punish “those who violate classification rules.”';
+    const quotes = findQuotes(text, splitSentences(text), []);
+    assert.deepEqual(
+      quotes.map((q) => [slice(text, q.span), q.cue?.verb, slice(text, q.speakerSpan)]),
+      [
+        ['his cybersecurity plan', 'outlined', 'The Republican nominee'],
+        ['to harshly punish “those who violate classification rules.”', 'vowed', 'The Republican nominee'],
+      ],
+    );
+  });
+
+  it('ends the object of a stance cue before an adjunct (PolNeAR dev)', () => {
+    // annotated content: "their help", not "their help during in natural disasters …"
+    const text = 'Under the new program, people would enroll, receive training and then state and local leaders could call on their help during in natural disasters or emergency situations.';
+    const quotes = findQuotes(text, splitSentences(text), []);
+    assert.deepEqual(
+      quotes.map((q) => [slice(text, q.span), q.cue?.verb]),
+      [['their help', 'call']],
+    );
+  });
+
   it('raises recall on PolNeAR dev over the rules alone, keeping quoted quotes', () => {
     const rules = evaluateQuotes(POLNEAR_DEV, { limit: 25, model: false });
     const model = evaluateQuotes(POLNEAR_DEV, { limit: 25 });

@@ -29,7 +29,7 @@
  * an opening mark that never closes gives nothing.
  */
 import type { EntityMention, Quote, QuoteKind, Span, Token } from '../model/types.js';
-import { tagAttributions } from './attribution/index.js';
+import { loadAttributionTagger, tagAttributions, type TokenRun } from './attribution/index.js';
 import { tokenAt, tokenize } from './tokenize.js';
 
 function forms(list: string): Set<string> {
@@ -476,6 +476,20 @@ export function normaliseQuoteMarks(text: string): string {
   return work;
 }
 
+/** Auxiliaries and negation before the verb of a cue run. */
+const AUXILIARIES = forms('is was are were be been being has have had did does do would will could can may might should must not never');
+
+/** Words that start an adjunct after the object of a stance cue. */
+const ADJUNCT_STARTS = forms('during amid following despite while when after before because since but');
+
+/** Cue bin (attribution/features.ts) from which a word after "and" that the lists miss counts as a reporting verb. */
+const COORD_CUE_BIN = 4;
+
+/** The tagger's cue lexicon (lower-cased word → cue bin), or null when no model ships. */
+function cueLexicon(): Map<string, number> | null {
+  return loadAttributionTagger()?.lex ?? null;
+}
+
 /** Least mean emission margin over O of a tagged content run to become a quote (its tokens lean to content on average). */
 const MIN_CONTENT_SCORE = 0;
 
@@ -584,6 +598,47 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
   };
 
   /**
+   * "… criticized the plan and vowed to repeal it": a content run that goes on past "and"/"but" and
+   * a reporting verb (CUE_FORMS, WEAK_CUES, or a word the tagger's cue lexicon rates a likely cue)
+   * holds two attributions: it is cut there, and the verb becomes the second one's cue.
+   */
+  const splitAtCoordinatedCues = (contents: TokenRun[], cues: TokenRun[]): void => {
+    const lex = cueLexicon();
+    for (let x = 0; x < contents.length; x++) {
+      const c = contents[x];
+      for (let i = c.lo + 2; i < c.hi - 2; i++) {
+        const lw = lower(toks[i]);
+        if (lw !== 'and' && lw !== 'but') continue;
+        let v = i + 1;
+        while (v < c.hi - 2 && v < i + 3 && (ADVERBS.has(lower(toks[v])) || /ly$/.test(lower(toks[v])))) v++;
+        const vt = toks[v];
+        if (!/^\p{Ll}+$/u.test(vt.text) || inAnySegment(vt.start)) continue;
+        const vw = vt.text;
+        const likely = CUE_FORMS.has(vw) || WEAK_CUES.has(vw) || (lex !== null && (lex.get(vw) ?? 0) >= COORD_CUE_BIN);
+        if (!likely || NOUN_LIKE.has(vw) || PARTICIPLE_CUES.has(vw) || !/(ed|s|ght|ew|id|ld)$/.test(vw)) continue;
+        contents.splice(x, 1, { lo: c.lo, hi: i, score: c.score }, { lo: v + 1, hi: c.hi, score: c.score });
+        cues.push({ lo: v, hi: v + 1 });
+        break;
+      }
+    }
+  };
+
+  /**
+   * The content of a stance or action cue ("criticized the plan during a stop in Flint", "backed
+   * Clinton, who …") is its object: it ends before an adjunct or relative clause the tagger ran on into.
+   */
+  const objectOnly = (lo: number, hi: number, span: Span): Span => {
+    if (/^(that|whether|if|how|why|what|to)$/.test(lower(toks[lo]))) return span;
+    for (let i = lo + 1; i < hi; i++) {
+      if (inAnySegment(toks[i].start)) continue;
+      const lw = lower(toks[i]);
+      const cut = ADJUNCT_STARTS.has(lw) || (toks[i].text === ',' && /^(who|which|whose|where|but)$/.test(lower(toks[i + 1])));
+      if (cut) return { start: span.start, end: toks[i - 1].end };
+    }
+    return span;
+  };
+
+  /**
    * Quotes from the tagger's content runs, sentence by sentence, except content already taken by a
    * quotation-marked quote. Each content run takes the nearest cue run of its sentence; two content
    * runs on either side of one cue are one split quote. The speaker is the tagger's source run nearest
@@ -620,9 +675,11 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
           if (ts.cues.some((r) => r.lo >= a.hi && r.hi <= b.lo) || ts.sources.some((r) => r.lo >= a.hi && r.hi <= b.lo)) continue;
           contents.splice(x - 1, 2, { lo: a.lo, hi: b.hi, score: Math.min(a.score ?? 0, b.score ?? 0) });
         }
+      const cues = ts.cues.slice();
+      splitAtCoordinatedCues(contents, cues);
       const cueOf = contents.map((c) => {
         let best = -1;
-        for (let k = 0; k < ts.cues.length; k++) if (best < 0 || dist(ts.cues[k], c) < dist(ts.cues[best], c)) best = k;
+        for (let k = 0; k < cues.length; k++) if (best < 0 || dist(cues[k], c) < dist(cues[best], c)) best = k;
         return best;
       });
       const used = new Set<number>();
@@ -630,7 +687,7 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
         if (used.has(ci)) continue;
         const c = contents[ci];
         const k = cueOf[ci];
-        const cueRun = k >= 0 ? ts.cues[k] : null;
+        const cueRun = k >= 0 ? cues[k] : null;
         if (!cueRun) continue; // content with no cue in its sentence: mostly pieces of longer quotes
         if ((c.score ?? 1) < MIN_CONTENT_SCORE) continue;
         let parts: Span[] | undefined;
@@ -648,6 +705,7 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
         }
         // the cue token: the most cue-like word of the run ("according" of "according to")
         let cueTok: Token | null = null;
+        let verbTok: Token | null = null;
         if (cueRun) {
           cueTok = toks[cueRun.lo];
           for (let x = cueRun.lo; x < cueRun.hi; x++)
@@ -655,6 +713,13 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
               cueTok = toks[x];
               break;
             }
+          // the verb reported, not an adverb or auxiliary before it ("also outlined", "is seizing on")
+          verbTok = cueTok;
+          if (verbTok === toks[cueRun.lo]) {
+            let v = cueRun.lo;
+            while (v < cueRun.hi - 1 && (ADVERBS.has(lower(toks[v])) || AUXILIARIES.has(lower(toks[v])) || /ly$/.test(lower(toks[v])))) v++;
+            verbTok = toks[v];
+          }
         }
         let speaker: Span | null = null;
         if (cueRun) {
@@ -672,7 +737,8 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
           const sr = ts.sources[0];
           speaker = { start: toks[sr.lo].start, end: toks[sr.hi - 1].end };
         }
-        const q = make(span, speaker, cueTok, 'indirect', parts);
+        if (!parts && verbTok && !CUE_FORMS.has(lower(verbTok)) && c.hi > c.lo + 2) span = objectOnly(c.lo, c.hi, span);
+        const q = make(span, speaker, verbTok, 'indirect', parts);
         if (!q) continue;
         q.kind = kindOf(text, q.span, segments);
         quotes.push(q);

@@ -268,7 +268,8 @@ export class AttributionTagger {
   }
 }
 
-export const DEFAULT_ATTRIBUTION_MODEL = join(packageRoot(), 'models', 'attrib.bin.gz');
+/** The shipped model; `TRIANGULATE_ATTRIB_MODEL` points elsewhere (model development: a model trained with a holdout). */
+export const DEFAULT_ATTRIBUTION_MODEL = process.env.TRIANGULATE_ATTRIB_MODEL || join(packageRoot(), 'models', 'attrib.bin.gz');
 /** The second (stacked) pass sits beside the first: `attrib.bin.gz` → `attrib-stack.bin.gz`. */
 export const stackModelPath = (path: string): string => path.replace(/\.bin\.gz$/, '-stack.bin.gz');
 
