@@ -6,13 +6,16 @@
  *   npm run bench:stories -- --quality    # quality only
  *
  * Quality: ../shared/data/clustering/uci-news-aggregator-sample.csv (headline, publisher, timestamp
- * in; STORY as gold), Triangulate (batch and incremental) side by side with a plain TF-IDF centroid
- * single-pass baseline at its best threshold. Scale: a SYNTHETIC stream made by resampling and
+ * in, plus the headline's entities from Triangulate's own recogniser, as `analyze` finds them; STORY
+ * as gold), Triangulate (batch, batch without entities, incremental) side by side with a plain
+ * TF-IDF centroid single-pass baseline at its best threshold. Scale: a SYNTHETIC stream made by resampling and
  * perturbing real full texts (PolNeAR articles, ../shared/data/attribution/polnear), timed per
  * stage, with peak memory, for 10k, 100k and 1M documents.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { entityIndex, recogniseEntities } from '../src/analyse/entities/index.js';
+import { splitSentences } from '../src/analyse/tokenize.js';
 import { groupStories, StoryIndex, storyFeatures } from '../src/stories/index.js';
 import type { StoryFeatures, StoryInput } from '../src/stories/index.js';
 import { scoreClusters, type ClusterScores } from '../src/stories/metrics.js';
@@ -148,9 +151,21 @@ function median(xs: number[]): number {
 
 const fmt = (x: number, d = 3) => x.toFixed(d);
 
+function cpuMsNow(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** The entities `analyze` would give a headline-only article (recogniser, then the article's entity index). */
+function headlineEntities(title: string): StoryInput['entities'] {
+  return entityIndex(recogniseEntities(title, splitSentences(title))).map((e) => ({ id: e.id, type: e.type, count: Math.max(1, e.mentions) }));
+}
+
 function quality() {
   const rows = loadUci().sort((a, b) => a.time - b.time || Number(a.id) - Number(b.id));
   const gold = new Map(rows.map((r) => [r.id, r.story]));
+  // the headline is the article: its entities come from Triangulate's recogniser, as in `analyze`
+  const tNer = cpuMsNow();
   const inputs: StoryInput[] = rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -158,8 +173,9 @@ function quality() {
     outlet: r.publisher || null,
     published: new Date(r.time).toISOString(),
     eventDates: [],
-    entities: [],
+    entities: headlineEntities(r.title),
   }));
+  const nerMs = cpuMsNow() - tNer;
 
   // baseline sweep
   const sweep: { threshold: number; scores: ClusterScores }[] = [];
@@ -175,10 +191,7 @@ function quality() {
   let feats: StoryFeatures[] = [];
   let batch: string[][] = [];
   let incr: string[][] = [];
-  const cpuMs = () => {
-    const u = process.cpuUsage();
-    return (u.user + u.system) / 1000;
-  };
+  const cpuMs = cpuMsNow;
   for (let r = 0; r < REPEATS; r++) {
     let t0 = cpuMs();
     feats = inputs.map((i) => storyFeatures(i));
@@ -195,6 +208,8 @@ function quality() {
   }
   const sb = scoreClusters(gold, batch);
   const si = scoreClusters(gold, incr);
+  // the same without entities: what the words alone give
+  const sw = scoreClusters(gold, groupStories(inputs.map((i) => storyFeatures({ ...i, entities: [] }))).map((g) => g.members));
   // order independence of the batch: shuffled input gives the same grouping
   const shuffled = [...feats].sort((a, b) => (a.textHash < b.textHash ? -1 : 1));
   const sameAfterShuffle = JSON.stringify(groupStories(shuffled)) === JSON.stringify(groupStories(feats));
@@ -211,11 +226,12 @@ function quality() {
       '',
     ],
     ['Triangulate batch (groupStories)', fmt(sb.bcubed.precision), fmt(sb.bcubed.recall), fmt(sb.bcubed.f1), fmt(sb.pairwise.f1), String(sb.predictedClusters), fmt(median(tB), 0)],
+    ['Triangulate batch, words only (no entities)', fmt(sw.bcubed.precision), fmt(sw.bcubed.recall), fmt(sw.bcubed.f1), fmt(sw.pairwise.f1), String(sw.predictedClusters), ''],
     ['Triangulate incremental (StoryIndex.add in arrival order, then settle)', fmt(si.bcubed.precision), fmt(si.bcubed.recall), fmt(si.bcubed.f1), fmt(si.pairwise.f1), String(si.predictedClusters), fmt(median(tI), 0)],
   ];
   console.log(`\nQuality: UCI News Aggregator sample, ${rows.length} headlines, ${new Set(gold.values()).size} gold stories`);
   printTable(table);
-  console.log(`storyFeatures: ${fmt(median(tF), 0)} ms for ${rows.length} headlines; batch result independent of input order: ${sameAfterShuffle}`);
+  console.log(`entities (recogniser on the headlines, as analyze does): ${fmt(nerMs, 0)} ms; storyFeatures: ${fmt(median(tF), 0)} ms for ${rows.length} headlines; batch result independent of input order: ${sameAfterShuffle}`);
   console.log(`B-cubed F1 ratio Triangulate/baseline: ${fmt(sb.bcubed.f1 / bestBase.scores.bcubed.f1, 2)}`);
   return {
     dataset: 'uci-news-aggregator-sample (headline, publisher, timestamp)',
@@ -224,6 +240,8 @@ function quality() {
     baseline: { name: 'tfidf-centroid-single-pass', bestThreshold: bestBase.threshold, scores: bestBase.scores, sweep: sweep.map((s) => ({ threshold: s.threshold, bcubedF1: s.scores.bcubed.f1, pairwiseF1: s.scores.pairwise.f1 })) },
     triangulateBatch: { scores: sb, medianMs: median(tB) },
     triangulateIncremental: { scores: si, medianMs: median(tI) },
+    triangulateBatchWordsOnly: { scores: sw },
+    entitiesMs: nerMs,
     featuresMedianMs: median(tF),
     batchOrderIndependent: sameAfterShuffle,
     ratioBcubedF1: sb.bcubed.f1 / bestBase.scores.bcubed.f1,
@@ -430,10 +448,7 @@ async function scaleChild(n: number) {
   let words = 0;
   const t0 = performance.now();
   let i = 0;
-  const cpuMs = () => {
-    const u = process.cpuUsage();
-    return (u.user + u.system) / 1000;
-  };
+  const cpuMs = cpuMsNow;
   const gold = new Map<string, string>();
   const assigned: StoryGroupLite[] = [];
   for (const input of syntheticStream(n, 42)) {

@@ -34,6 +34,13 @@ export const DEFAULTS: Required<Omit<GroupOptions, 'now'>> & { now: string | nul
   maxOpenStories: 50_000,
 };
 
+/**
+ * Features (terms, phrases, entity ids) an article must share with a story of two or more articles
+ * to join it. A story of one article is joined on similarity alone.
+ */
+const MIN_SHARED_FEATURES = 2;
+/** Stories of at most this many articles are fragments that `settle` offers to larger stories. */
+const FRAGMENT_SIZE = 8;
 /** Weight of entity features relative to content terms. */
 const ENTITY_WEIGHT = 1.0;
 /** Centroid terms kept per story (pruned to PRUNE_TO when it grows past MAX_CENTROID). */
@@ -414,28 +421,26 @@ export class StoryIndex {
   }
 
   /**
-   * Reassignment (one k-means-like sweep per round): an article that is not anchored by copies
-   * moves to another open story when it is more similar to that story than to the rest of its
-   * own (by `margin`), and at least `threshold` similar. Repairs early single-pass decisions taken
-   * before the story had taken shape. Returns the number of moves.
-   */
-  /**
    * Settles the open stories the way batch grouping does: merge fragments (`consolidate`),
-   * reassign stragglers (`refine`), merge again. Call it at the end of a run, or periodically in a
+   * reassign stragglers (`refine`), merge again, hand small fragments to larger stories
+   * (`attachFragments`) and merge once more if any moved. Call it at the end of a run, or periodically in a
    * stream; between calls `add` gives provisional single-pass assignments.
    */
   settle(): void {
     this.consolidate();
     this.refine();
     this.consolidate();
+    if (this.attachFragments() > 0) this.consolidate();
   }
 
   /**
-   * Small stories (at most `maxSize` members, not copies) join their most similar other story when
-   * that similarity reaches `factor × threshold`: a fragment that found no partner in the single
-   * pass usually belongs to the nearest larger story. Returns the number of moves.
+   * Small stories (at most `maxSize` members, not copies) give their members to the most similar
+   * larger story when that similarity reaches `factor × threshold`: a fragment that found no partner
+   * in the single pass usually belongs to the nearest larger story (short headlines share few
+   * words with any one article but more with a story's centroid). Part of `settle`. Returns the
+   * number of moves.
    */
-  attachFragments(maxSize = 1, factor = 0.6): number {
+  attachFragments(maxSize = FRAGMENT_SIZE, factor = 0.6): number {
     let moves = 0;
     const order = [...this.open.values()].sort((a, b) => a.seq - b.seq);
     for (const s of order) {
@@ -454,6 +459,12 @@ export class StoryIndex {
     return moves;
   }
 
+  /**
+   * Reassignment (one k-means-like sweep per round): an article that is not anchored by copies
+   * moves to another open story when it is more similar to that story than to the rest of its
+   * own (by `margin`), and at least `threshold` similar. Repairs early single-pass decisions taken
+   * before the story had taken shape. Returns the number of moves.
+   */
   refine(rounds = 2, margin = 0.02): number {
     let moves = 0;
     for (let r = 0; r < rounds; r++) {
@@ -524,10 +535,17 @@ export class StoryIndex {
   /** Similarity of an article vector to a story, in 0..1, with a light penalty for time distance. */
   private score(vec: Vec, t: number | null, s: Story): number {
     let dot = 0;
+    let shared = 0;
     for (let i = 0; i < vec.keys.length; i++) {
       const c = s.centroid.get(vec.keys[i]);
-      if (c !== undefined) dot += vec.vals[i] * c;
+      if (c !== undefined) {
+        dot += vec.vals[i] * c;
+        shared++;
+      }
     }
+    // one word in common is no evidence of one event ("place" in a headline about a bridge and in
+    // forty about where to buy a game): joining a story of several articles takes two shared features
+    if (shared < MIN_SHARED_FEATURES && s.members.length > 1) return 0;
     let cos = dot / Math.sqrt(s.norm2 || 1);
     if (t !== null && s.tMin !== null && s.tMax !== null) {
       const gap = Math.max(0, s.tMin - t, t - s.tMax);
