@@ -151,6 +151,27 @@ describe('groupStories (batch)', () => {
     assert.equal(groups[0].independentSources, 3);
   });
 
+  it('does not let one shared word pull a headline into a story of several articles', () => {
+    const h = (id: string, title: string): StoryInput => ({ id, title, text: title, outlet: null, published: '2014-03-10T12:00:00Z', eventDates: [], entities: [] });
+    // 60 real headlines of other stories (UCI sample) give the words their usual weights
+    const csv = readFileSync(new URL('../../shared/data/clustering/uci-news-aggregator-sample.csv', import.meta.url), 'utf8');
+    const others = csv
+      .split('\n')
+      .slice(1, 61)
+      .map((l) => /^(\d+),("(?:[^"]|"")*"|[^,]*),/.exec(l)!)
+      .map((m) => h(`uci-${m[1]}`, m[2].replace(/^"|"$/g, '').replace(/""/g, '"')));
+    const bachelor = [
+      h('b1', 'Bachelor Finale: Juan Pablo Makes His Decision'),
+      h('b2', 'Juan Pablo picks Nikki in the Bachelor finale'),
+      h('b3', 'Bachelor finale: no proposal from Juan Pablo'),
+      h('b4', 'Juan Pablo and Nikki after the Bachelor finale'),
+    ];
+    const groups = groupStories([...others, ...bachelor, h('td', 'Season finale for True Detective')].map((i) => storyFeatures(i)));
+    const of = (id: string) => groups.find((g) => g.members.includes(id))!.members;
+    assert.deepEqual([...of('b1')].sort(), ['b1', 'b2', 'b3', 'b4']);
+    assert.deepEqual(of('td'), ['td']);
+  });
+
   it('keeps a one-word article and an empty one as stories of their own', () => {
     const fs = [
       storyFeatures(seed('000', { published: '2025-05-08' })),
