@@ -117,6 +117,30 @@ describe('attribution tagger', () => {
     );
   });
 
+  it('quotes each turn of a transcript quoted over several paragraphs (PolNeAR dev, Breitbart)', () => {
+    const text = [
+      '"WALLACE: If I may, sir, because we’ve got limited time. I want to ask you, will Gennifer Flowers be there?',
+      '"PENCE: Gennifer Flowers will not be attending the debate tomorrow night.',
+      '"WALLACE: Governor, I don’t want to interrupt, but I want to try to get —.',
+      '"PENCE: And that’s why Donald Trump is on his way to the White House."',
+    ].join('\n\n');
+    const quotes = findQuotes(text, splitSentences(text), []);
+    assert.deepEqual(
+      quotes.map((q) => [slice(text, q.speakerSpan), slice(text, q.span)]),
+      [
+        ['WALLACE', 'If I may, sir, because we’ve got limited time. I want to ask you, will Gennifer Flowers be there?'],
+        ['PENCE', 'Gennifer Flowers will not be attending the debate tomorrow night.'],
+        ['WALLACE', 'Governor, I don’t want to interrupt, but I want to try to get —.'],
+        ['PENCE', 'And that’s why Donald Trump is on his way to the White House.'],
+      ],
+    );
+  });
+
+  it('a lone capitalised label is not a speaker turn', () => {
+    const text = 'UPDATE: The campaign later deleted the post.\n\nBYLINE: Amber Phillips.';
+    assert.ok(findQuotes(text, splitSentences(text), []).every((q) => slice(text, q.speakerSpan) !== 'UPDATE'));
+  });
+
   it('raises recall on PolNeAR dev over the rules alone, keeping quoted quotes', () => {
     const rules = evaluateQuotes(POLNEAR_DEV, { limit: 25, model: false });
     const model = evaluateQuotes(POLNEAR_DEV, { limit: 25 });
