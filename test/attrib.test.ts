@@ -141,6 +141,15 @@ describe('attribution tagger', () => {
     assert.ok(findQuotes(text, splitSentences(text), []).every((q) => slice(text, q.speakerSpan) !== 'UPDATE'));
   });
 
+  it('a quotation with its own cue later in its sentence is not merged into the quote before it (PolNeAR dev)', () => {
+    const text =
+      '“This just isn’t right,” Warren said. “You squeezed employees to the breaking point” to drive up the stock price and your compensation, she said, referencing the bank’s fierce drive to “cross-sell” or make customers open up multiple accounts.';
+    const quotes = findQuotes(text, splitSentences(text), []);
+    assert.deepEqual([slice(text, quotes[0].span), slice(text, quotes[0].speakerSpan)], ['This just isn’t right', 'Warren']);
+    assert.equal(quotes[0].parts, undefined);
+    assert.ok(quotes.some((q) => slice(text, q.span)!.includes('You squeezed employees') && slice(text, q.speakerSpan) === 'she'));
+  });
+
   it('raises recall on PolNeAR dev over the rules alone, keeping quoted quotes', () => {
     const rules = evaluateQuotes(POLNEAR_DEV, { limit: 25, model: false });
     const model = evaluateQuotes(POLNEAR_DEV, { limit: 25 });

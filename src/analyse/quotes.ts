@@ -589,7 +589,7 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
       const after = tokenAt(toks, segments[n].outer.end);
       const stop = tokenAt(toks, sentences[sentOf(segments[n].outer.end - 1)].end);
       let own = false;
-      for (let x = after; x < Math.min(stop, after + 8) && !own; x++) if (isCue(toks, x, false) || /^[―—–]$/.test(toks[x].text)) own = true;
+      for (let x = after; x < Math.min(stop, after + 30) && !own; x++) if (isCue(toks, x, false) || /^[―—–]$/.test(toks[x].text)) own = true;
       if (own) break;
       last = n;
       while (segments[last].continues && segments[last + 1]) last++;
@@ -1182,9 +1182,10 @@ function transcriptTurns(text: string): { label: Span; content: Span }[] {
   return out.map(({ label, content }) => ({ label, content }));
 }
 
-/** `covers(a, b)`: does some quote start at or before `a` and end at or after `b`? O(log n) per query. */
+/** `covers(a, b)`: does some quote (or part of a split quote) start at or before `a` and end at or after `b`? O(log n) per query. */
 function coverIndex(quotes: Quote[]): (a: number, b: number) => boolean {
-  const spans = quotes.map((q) => q.span).sort((x, y) => x.start - y.start);
+  // a split quote covers its quoted parts, not the attribution between them
+  const spans = quotes.flatMap((q) => q.parts ?? [q.span]).sort((x, y) => x.start - y.start);
   const maxEnd: number[] = [];
   for (let i = 0; i < spans.length; i++) maxEnd.push(Math.max(spans[i].end, i ? maxEnd[i - 1] : 0));
   return (a, b) => {
