@@ -476,6 +476,9 @@ export function normaliseQuoteMarks(text: string): string {
   return work;
 }
 
+/** A tagged cue run whose likeliest word has a lower cue bin than this (and is in no cue list) gives no quote. */
+const WEAK_CUE_RUN_BIN = 3;
+
 /** Auxiliaries and negation before the verb of a cue run. */
 const AUXILIARIES = forms('is was are were be been being has have had did does do would will could can may might should must not never');
 
@@ -638,6 +641,18 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     return span;
   };
 
+  const weakCueRun = (r: TokenRun): boolean => {
+    const lex = cueLexicon();
+    if (!lex) return false;
+    let best = 0;
+    for (let x = r.lo; x < r.hi; x++) {
+      const lw = lower(toks[x]);
+      if (CUE_FORMS.has(lw) || WEAK_CUES.has(lw)) return false;
+      best = Math.max(best, lex.get(lw) ?? 0);
+    }
+    return best > 0 && best < WEAK_CUE_RUN_BIN;
+  };
+
   /**
    * Quotes from the tagger's content runs, sentence by sentence, except content already taken by a
    * quotation-marked quote. Each content run takes the nearest cue run of its sentence; two content
@@ -690,6 +705,8 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
         const cueRun = k >= 0 ? cues[k] : null;
         if (!cueRun) continue; // content with no cue in its sentence: mostly pieces of longer quotes
         if ((c.score ?? 1) < MIN_CONTENT_SCORE) continue;
+        // a cue run of words that are rarely cues (cue bin 1-2 in training): right about a quarter of the time
+        if (weakCueRun(cueRun)) continue;
         let parts: Span[] | undefined;
         let span: Span = { start: toks[c.lo].start, end: toks[c.hi - 1].end };
         // "CLAUSE, X said, CLAUSE": one content on each side of the cue
