@@ -8,7 +8,11 @@
  * `attributions/*_<annotator>.ann`; the first annotator file in sorted order is used, as the scorer
  * does). The dev split is never read. `--holdout N` keeps the last N training articles out of
  * training and, with `--holdout-dir`, links them into DIR (text/, attributions/) so that
- * `npm run eval:quotes -- DIR` scores them: model development happens on train alone.
+ * `npm run eval:quotes -- DIR` scores them: model development happens on train alone. To score a
+ * model written elsewhere, point TRIANGULATE_ATTRIB_MODEL at it:
+ *
+ *   npm run train:attrib -- --holdout 120 --holdout-dir /tmp/hold --out /tmp/m.bin.gz
+ *   TRIANGULATE_ATTRIB_MODEL=/tmp/m.bin.gz npm run eval:quotes -- /tmp/hold --no-speed
  *
  * Labels: where attributions nest ("X said that Y claimed Z"), the outer one labels the tokens (the
  * inner cue and source are content of the outer), because one tag per token cannot hold both.
