@@ -610,8 +610,8 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     for (let x = 0; x < contents.length; x++) {
       const c = contents[x];
       for (let i = c.lo + 2; i < c.hi - 2; i++) {
-        const lw = lower(toks[i]);
-        if (lw !== 'and' && lw !== 'but') continue;
+        const w = toks[i].text;
+        if (w !== 'and' && w !== 'but' && w !== 'And' && w !== 'But') continue;
         let v = i + 1;
         while (v < c.hi - 2 && v < i + 3 && (ADVERBS.has(lower(toks[v])) || /ly$/.test(lower(toks[v])))) v++;
         const vt = toks[v];
@@ -620,7 +620,7 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
         const likely = CUE_FORMS.has(vw) || WEAK_CUES.has(vw) || (lex !== null && (lex.get(vw) ?? 0) >= COORD_CUE_BIN);
         if (!likely || NOUN_LIKE.has(vw) || PARTICIPLE_CUES.has(vw) || !/(ed|s|ght|ew|id|ld)$/.test(vw)) continue;
         contents.splice(x, 1, { lo: c.lo, hi: i, score: c.score }, { lo: v + 1, hi: c.hi, score: c.score });
-        cues.push({ lo: v, hi: v + 1 });
+        cues.push({ lo: v, hi: v + 1, score: 0 });
         break;
       }
     }
@@ -633,9 +633,9 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
   const objectOnly = (lo: number, hi: number, span: Span): Span => {
     if (/^(that|whether|if|how|why|what|to)$/.test(lower(toks[lo]))) return span;
     for (let i = lo + 1; i < hi; i++) {
-      if (inAnySegment(toks[i].start)) continue;
-      const lw = lower(toks[i]);
-      const cut = ADJUNCT_STARTS.has(lw) || (toks[i].text === ',' && /^(who|which|whose|where|but)$/.test(lower(toks[i + 1])));
+      const w = toks[i].text;
+      const cut = ADJUNCT_STARTS.has(w) || ADJUNCT_STARTS.has(w.toLowerCase()) || (w === ',' && /^(who|which|whose|where|but)$/i.test(toks[i + 1]?.text ?? ''));
+      if (cut && inAnySegment(toks[i].start)) continue;
       if (cut) return { start: span.start, end: toks[i - 1].end };
     }
     return span;
@@ -1199,10 +1199,9 @@ function transcriptTurns(text: string): { label: Span; content: Span }[] {
   return out.map(({ label, content }) => ({ label, content }));
 }
 
-/** `covers(a, b)`: does some quote (or part of a split quote) start at or before `a` and end at or after `b`? O(log n) per query. */
+/** `covers(a, b)`: does some quote start at or before `a` and end at or after `b`? O(log n) per query. */
 function coverIndex(quotes: Quote[]): (a: number, b: number) => boolean {
-  // a split quote covers its quoted parts, not the attribution between them
-  const spans = quotes.flatMap((q) => q.parts ?? [q.span]).sort((x, y) => x.start - y.start);
+  const spans = quotes.map((q) => q.span).sort((x, y) => x.start - y.start);
   const maxEnd: number[] = [];
   for (let i = 0; i < spans.length; i++) maxEnd.push(Math.max(spans[i].end, i ? maxEnd[i - 1] : 0));
   return (a, b) => {
