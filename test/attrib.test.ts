@@ -162,6 +162,22 @@ describe('attribution tagger', () => {
     assert.ok(!findQuotes(text, splitSentences(text), []).some((q) => q.cue?.verb === 'split'));
   });
 
+  it('a partial quotation is attributed by the reporting verb before it, not by a word after it (PolNeAR dev)', () => {
+    const iraq = 'Trump told the forum he was "totally against the war in Iraq" because it destabilized the Middle East.';
+    const [q] = findQuotes(iraq, splitSentences(iraq), []);
+    assert.deepEqual([q.cue?.verb, slice(iraq, q.speakerSpan), q.kind], ['told', 'Trump', 'partial']);
+    assert.ok(slice(iraq, q.span)!.startsWith('he was "totally against the war in Iraq"'), slice(iraq, q.span)!);
+    const flynn = 'Michael Flynn said Donald Trump was “absolutely right” when he said Wednesday night that under President Barack Obama, “the generals have been reduced to rubble.';
+    const quotes = findQuotes(flynn, splitSentences(flynn), []);
+    assert.deepEqual(
+      quotes.map((x) => [x.cue?.verb, slice(flynn, x.speakerSpan), slice(flynn, x.span)!.slice(0, 20)]),
+      [
+        ['said', 'Michael Flynn', 'Donald Trump was “ab'],
+        ['said', 'he', 'that under President'],
+      ],
+    );
+  });
+
   it('raises recall on PolNeAR dev over the rules alone, keeping quoted quotes', () => {
     const rules = evaluateQuotes(POLNEAR_DEV, { limit: 25, model: false });
     const model = evaluateQuotes(POLNEAR_DEV, { limit: 25 });

@@ -804,6 +804,15 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
         if (lineEnd) found = { cue: b + 1, speaker: { start: toks[b + 2].start, end: toks[e].text === '.' ? toks[e - 1].end : toks[e].end }, nextIdx: e + 1 };
       }
     }
+    // a word taken as a cue only because it ends in -ed ("… “against the war” because it destabilized …")
+    // does not attribute a quotation that a reporting verb before it introduces ("Trump told the forum he was “…”")
+    if (found && !CUE_FORMS.has(lower(toks[found.cue])) && /^[\p{Ll}]+ed$/u.test(toks[found.cue].text)) {
+      for (let x = sentStartTok; x < a; x++)
+        if (isCue(toks, x, false)) {
+          found = null;
+          break;
+        }
+    }
     if (found && !usedCue.has(found.cue)) {
       usedCue.add(found.cue);
       // split quote: ,” he said, “…”
@@ -833,9 +842,24 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
         segQuote.set(p, quotes.length);
       }
       // a lead-in of the same sentence before the opening mark ("He said the plan was “…,” he said") is part of the content
+      let leadCue = -1;
+      let leadSpeaker: Span | null = null;
       if (sentStartTok < a && !parts) {
         const lead = text.slice(toks[sentStartTok].start, seg.outer.start);
-        if (tokenize(lead).filter(isWord).length >= 2 && !/[:]\s*$/.test(lead)) start = toks[sentStartTok].start;
+        if (tokenize(lead).filter(isWord).length >= 2 && !/[:]\s*$/.test(lead)) {
+          start = toks[sentStartTok].start;
+          // "Flynn said Trump was “absolutely right” when he said …": the lead-in's own reporting
+          // verb introduces the quotation; the content starts after it
+          for (let x = sentStartTok + 1; x < a - 1; x++) {
+            if (!isCue(toks, x, false) || usedCue.has(x) || PARTICIPLE_CUES.has(lower(toks[x]))) continue;
+            const sp = subjectBefore(toks, x, sentStartTok);
+            if (!sp) continue;
+            leadCue = x;
+            leadSpeaker = sp;
+            start = toks[x + 1].start;
+            break;
+          }
+        }
       }
       const lastMerged = extendInParagraph(si, found.cue);
       if (lastMerged > si) {
@@ -848,7 +872,8 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
       }
       const content = { start, end };
       const kind: QuoteKind = start < seg.inner.start - 1 ? 'partial' : 'direct';
-      const q = make(content, found.speaker, toks[found.cue], kind, parts);
+      if (leadCue >= 0) usedCue.add(leadCue);
+      const q = leadCue >= 0 ? make(content, leadSpeaker, toks[leadCue], kind, parts) : make(content, found.speaker, toks[found.cue], kind, parts);
       if (q) {
         segQuote.set(si, quotes.length);
         quotes.push(q);
