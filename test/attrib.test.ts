@@ -178,6 +178,16 @@ describe('attribution tagger', () => {
     );
   });
 
+  it('joins the pieces of a split quote across a participle phrase (PolNeAR dev)', () => {
+    const text = '“Every time you say that,” Tester said, referring the the 1 percent excuse, “you give ammunition to the people who want to break up the big banks.”';
+    const [q] = findQuotes(text, splitSentences(text), []);
+    assert.deepEqual([q.kind, q.cue?.verb, slice(text, q.speakerSpan)], ['direct', 'said', 'Tester']);
+    assert.deepEqual(
+      q.parts?.map((p) => slice(text, p)),
+      ['Every time you say that,', 'you give ammunition to the people who want to break up the big banks.'],
+    );
+  });
+
   it('raises recall on PolNeAR dev over the rules alone, keeping quoted quotes', () => {
     const rules = evaluateQuotes(POLNEAR_DEV, { limit: 25, model: false });
     const model = evaluateQuotes(POLNEAR_DEV, { limit: 25 });

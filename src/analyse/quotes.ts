@@ -479,6 +479,9 @@ export function normaliseQuoteMarks(text: string): string {
 /** A tagged cue run whose likeliest word has a lower cue bin than this (and is in no cue list) gives no quote. */
 const WEAK_CUE_RUN_BIN = 3;
 
+/** Most tokens between the attribution of a split quote and its second piece ("…,” he said, referring to X, “…”). */
+const SPLIT_GAP = 12;
+
 /** Auxiliaries and negation before the verb of a cue run. */
 const AUXILIARIES = forms('is was are were be been being has have had did does do would will could can may might should must not never');
 
@@ -822,7 +825,16 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
       while (k < toks.length && k < found.nextIdx + 6 && isWord(toks[k]) && TRAILERS.has(lower(toks[k]))) k++;
       if (toks[k]?.text === ',' || toks[k]?.text === ':') k++;
       const nextSeg = segments[si + 1];
-      if (nextSeg && toks[k] && toks[k].start === nextSeg.outer.start && !/[.!?]$/.test(text.slice(seg.inner.start, seg.inner.end).trim())) {
+      // “A,” Tester said, referring to the excuse, “B” / “A,” he said, but “B”: the second piece
+      // further on in the same sentence, with no other reporting verb or sentence end between
+      let reaches = nextSeg !== undefined && toks[k] !== undefined && toks[k].start === nextSeg.outer.start;
+      if (!reaches && nextSeg && toks[k] && nextSeg.outer.start > toks[k].start && sentOf(nextSeg.outer.start) === sentOf(toks[k].start)) {
+        const to = tokenAt(toks, nextSeg.outer.start);
+        let ok = to - k <= SPLIT_GAP && (toks[to - 1].text === ',' || /^(but|and)$/.test(lower(toks[to - 1])));
+        for (let x = k; x < to && ok; x++) if (/^[.!?;:]$/.test(toks[x].text) || (isCue(toks, x, false) && !PARTICIPLE_CUES.has(lower(toks[x])))) ok = false;
+        reaches = ok;
+      }
+      if (nextSeg && reaches && !/[.!?]$/.test(text.slice(seg.inner.start, seg.inner.end).trim())) {
         parts = [{ start: seg.inner.start, end: seg.inner.end }, { start: nextSeg.inner.start, end: nextSeg.inner.end }];
         end = nextSeg.inner.end;
         let sj = si + 1;
