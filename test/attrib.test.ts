@@ -188,6 +188,14 @@ describe('attribution tagger', () => {
     );
   });
 
+  it('attributes a question in quotation marks to the speaker after it (PolNeAR dev)', () => {
+    // the sentence splitter ends a sentence after ?” — the attribution still follows on the line
+    const text = '“How many times do we have to see this in our country?” Clinton said. “In Tulsa, an unarmed man with his hands in the air. This is just unbearable. And it needs to be intolerable.”';
+    const [q, ...rest] = findQuotes(text, splitSentences(text), []);
+    assert.deepEqual([q.kind, q.cue?.verb, slice(text, q.speakerSpan), rest.length], ['direct', 'said', 'Clinton', 0]);
+    assert.ok(slice(text, q.span)!.startsWith('How many times'));
+  });
+
   it('raises recall on PolNeAR dev over the rules alone, keeping quoted quotes', () => {
     const rules = evaluateQuotes(POLNEAR_DEV, { limit: 25, model: false });
     const model = evaluateQuotes(POLNEAR_DEV, { limit: 25 });

@@ -774,7 +774,12 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     const seg = segments[si];
     const a = tokenAt(toks, seg.outer.start); // the opening mark
     const b = tokenAt(toks, seg.outer.end) - 1; // the closing mark (or the segment's last token)
-    const sentEndTok = tokenAt(toks, sentences[sentOf(Math.max(seg.inner.end - 1, seg.inner.start))].end);
+    let sentEndTok = tokenAt(toks, sentences[sentOf(Math.max(seg.inner.end - 1, seg.inner.start))].end);
+    // “… in our country?” Clinton said. — the sentence splitter ends a sentence after a question or
+    // exclamation in quotation marks; the attribution that follows on the same line still belongs to it
+    const sAfter = sentOf(Math.max(seg.inner.end - 1, seg.inner.start)) + 1;
+    if (b + 1 >= sentEndTok && /[?!]\s*$/.test(text.slice(seg.inner.start, seg.inner.end)) && sAfter < sentences.length && !text.slice(seg.outer.end, sentences[sAfter].start).includes('\n'))
+      sentEndTok = tokenAt(toks, sentences[sAfter].end);
     const sentStartTok = tokenAt(toks, sentences[sentOf(seg.outer.start)].start);
 
     // a) after the closing mark: ,” X said / ,” said X
