@@ -196,6 +196,14 @@ describe('attribution tagger', () => {
     assert.ok(slice(text, q.span)!.startsWith('How many times'));
   });
 
+  it('an attribution set off by commas reports the clause on both sides (PolNeAR dev article)', () => {
+    const text = readFileSync(join(POLNEAR_DEV, 'text', 'wash-post_2016-09-10_outrage-but-few-options-on-the-t.txt'), 'utf8');
+    const q = findQuotes(text, splitSentences(text), []).find((x) => slice(text, x.span)!.includes('its biggest yet'));
+    assert.ok(q);
+    assert.deepEqual([q.cue?.verb, slice(text, q.speakerSpan)], ['said', 'North Korea']);
+    assert.deepEqual(q.parts?.map((p) => slice(text, p)), ['The latest test', 'was its biggest yet, although it may take several days to determine how powerful it was.']);
+  });
+
   it('raises recall on PolNeAR dev over the rules alone, keeping quoted quotes', () => {
     const rules = evaluateQuotes(POLNEAR_DEV, { limit: 25, model: false });
     const model = evaluateQuotes(POLNEAR_DEV, { limit: 25 });

@@ -644,6 +644,30 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     return span;
   };
 
+  /**
+   * The commas around an attribution inside a sentence ("CLAUSE, X said, CLAUSE"): [lo, hi) from the
+   * comma before the source to the comma after the cue (and its trailing words), with at least two
+   * words of the sentence on each side; null when the cue run is not so set off.
+   */
+  const parenthetical = (lo: number, hi: number, cueRun: TokenRun, sources: TokenRun[]): { lo: number; hi: number } | null => {
+    let verb = -1;
+    for (let x = cueRun.lo; x < cueRun.hi; x++) if (/^(said|says|added|adds|noted|notes|argued|argues|wrote|writes|explained|insisted|continued)$/.test(lower(toks[x]))) verb = x;
+    if (verb < 0) return null;
+    let a = cueRun.lo - 1;
+    const src = sources.find((r) => r.hi === cueRun.lo || r.lo === cueRun.hi);
+    if (src && src.hi === cueRun.lo) a = src.lo - 1;
+    let b = cueRun.hi;
+    if (src && src.lo === cueRun.hi) b = src.hi;
+    if (!src) {
+      const sp = subjectBefore(toks, cueRun.lo, lo);
+      if (!sp) return null;
+      a = tokenAt(toks, sp.start) - 1;
+    }
+    while (b < hi && b < cueRun.hi + 8 && toks[b].text !== ',' && TRAILERS.has(lower(toks[b]))) b++;
+    if (a <= lo + 1 || toks[a].text !== ',' || b >= hi - 2 || toks[b].text !== ',') return null;
+    return { lo: a, hi: b };
+  };
+
   const weakCueRun = (r: TokenRun): boolean => {
     const lex = cueLexicon();
     if (!lex) return false;
@@ -721,6 +745,16 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
             span = { start: span.start, end: parts[1].end };
             used.add(cj);
             break;
+          }
+        }
+        // "The latest test, North Korea said, was its biggest yet": an attribution set off by commas
+        // inside the sentence reports all of it, on both sides, whatever the tagger took as content
+        if (!parts) {
+          const aside = parenthetical(ts.lo, ts.hi, cueRun, ts.sources);
+          if (aside && ((c.hi <= aside.lo && c.hi >= aside.lo - 1) || (c.lo > aside.hi && c.lo <= aside.hi + 2))) {
+            parts = [trimSpan(text, { start: toks[ts.lo].start, end: toks[aside.lo].start }), trimSpan(text, { start: toks[aside.hi].end, end: toks[ts.hi - 1].end })];
+            span = { start: parts[0].start, end: parts[1].end };
+            for (let cj = 0; cj < contents.length; cj++) if (cj !== ci && cueOf[cj] === k && contents[cj].lo >= ts.lo && contents[cj].hi <= ts.hi) used.add(cj);
           }
         }
         // the cue token: the most cue-like word of the run ("according" of "according to")
