@@ -204,6 +204,16 @@ describe('attribution tagger', () => {
     assert.deepEqual(q.parts?.map((p) => slice(text, p)), ['The latest test', 'was its biggest yet, although it may take several days to determine how powerful it was.']);
   });
 
+  it('thousands of quotations in one sentence stay bounded (the lead-in check is linear)', () => {
+    const text = 'He said the plan was “good,” she said, and '.repeat(3000);
+    const t0 = performance.now();
+    const quotes = findQuotes(text, splitSentences(text), []);
+    assert.ok(performance.now() - t0 < 5000, `took ${performance.now() - t0} ms`);
+    assert.equal(quotes.length, 3000);
+    // each quotation is introduced by the "He said" of its own clause
+    assert.ok(quotes.every((q) => slice(text, q.speakerSpan) === 'He' && slice(text, q.span) === 'the plan was “good'));
+  });
+
   it('raises recall on PolNeAR dev over the rules alone, keeping quoted quotes', () => {
     const rules = evaluateQuotes(POLNEAR_DEV, { limit: 25, model: false });
     const model = evaluateQuotes(POLNEAR_DEV, { limit: 25 });

@@ -896,12 +896,14 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
       let leadCue = -1;
       let leadSpeaker: Span | null = null;
       if (sentStartTok < a && !parts) {
-        const lead = text.slice(toks[sentStartTok].start, seg.outer.start);
-        if (tokenize(lead).filter(isWord).length >= 2 && !/[:]\s*$/.test(lead)) {
+        // (two words at least, counted on the tokens at hand: one long sentence of many quotations stays linear)
+        let leadWords = 0;
+        for (let x = sentStartTok; x < a && leadWords < 2; x++) if (isWord(toks[x])) leadWords++;
+        if (leadWords >= 2 && toks[a - 1]?.text !== ':') {
           start = toks[sentStartTok].start;
           // "Flynn said Trump was “absolutely right” when he said …": the lead-in's own reporting
           // verb introduces the quotation; the content starts after it
-          for (let x = sentStartTok + 1; x < a - 1; x++) {
+          for (let x = Math.max(sentStartTok + 1, a - 40); x < a - 1; x++) {
             if (!isCue(toks, x, false) || usedCue.has(x) || PARTICIPLE_CUES.has(lower(toks[x]))) continue;
             const sp = subjectBefore(toks, x, sentStartTok);
             if (!sp) continue;
