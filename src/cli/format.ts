@@ -1,5 +1,5 @@
 import type { AnnotatedArticle, Article, Span } from '../model/types.js';
-import { spanLabel } from '../report/render.js';
+import { plural, spanLabel } from '../report/render.js';
 import type { Store } from '../store/sqlite.js';
 import type { StoryGroup } from '../stories/index.js';
 
@@ -112,7 +112,7 @@ export function formatStories(store: Store, fmt: 'text' | 'json'): string {
   const lines = [`${rows.length} stories in ${store.path}`, ''];
   for (const r of rows) {
     lines.push(`${r.title}`);
-    lines.push(`  ${r.articleCount} articles (${r.independentSources} independent) · ${r.outlets.join(', ') || 'outlets unknown'} · ${spanLabel(r)} · id ${r.id}`);
+    lines.push(`  ${plural(r.articleCount, 'article')} (${r.independentSources} independent) · ${r.outlets.join(', ') || 'outlets unknown'} · ${spanLabel(r)} · id ${r.id}`);
   }
   return `${lines.join('\n')}\n`;
 }

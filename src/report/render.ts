@@ -1,5 +1,10 @@
 import type { Report, ReportArticle, ReportStory } from './schema.js';
 
+/** "1 article", "2 articles". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** Renderers for the parts other stages own (the cross-check sections). */
 export interface SectionRenderers {
   markdown?: (story: ReportStory) => string;
@@ -33,12 +38,12 @@ export function renderTerminal(report: Report, opts: TerminalOptions = {}, secti
   const c = (code: string, s: string) => (opts.color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const lines: string[] = [];
   const n = report.stories.length;
-  lines.push(c('1', `${n} ${n === 1 ? 'story' : 'stories'}`));
+  lines.push(c('1', plural(n, 'story', 'stories')));
   report.stories.forEach((s, i) => {
     lines.push('');
     lines.push(c('1', `${i + 1}. ${s.title}`));
     const indep = s.independentSources !== s.articleCount ? `, ${s.independentSources} independent` : '';
-    lines.push(`   ${s.articleCount} ${s.articleCount === 1 ? 'article' : 'articles'}${indep} · ${s.outlets.length ? s.outlets.join(', ') : 'outlets unknown'} · ${spanLabel(s)} · id ${s.id}`);
+    lines.push(`   ${plural(s.articleCount, 'article')}${indep} · ${s.outlets.length ? s.outlets.join(', ') : 'outlets unknown'} · ${spanLabel(s)} · id ${s.id}`);
     for (const a of s.articles) {
       const status = opts.status?.get(a.id) ?? 'stored';
       const copy = a.copyOf ? c('2', ` (copy of ${a.copyOf.slice(0, 8)})`) : '';
@@ -57,14 +62,14 @@ const mdEscape = (s: string) => s.replace(/([\\`*_[\]<>|])/g, '\\$1');
 
 export function renderMarkdown(report: Report, sections: SectionRenderers = {}): string {
   const out: string[] = ['# Triangulate report', ''];
-  out.push(`${report.stories.length} stories from ${report.stories.reduce((n, s) => n + s.articleCount, 0)} articles.`);
+  out.push(`${plural(report.stories.length, 'story', 'stories')} from ${plural(report.stories.reduce((n, s) => n + s.articleCount, 0), 'article')}.`);
   if (report.failures.length) {
     out.push('', '## Inputs that failed', '');
     for (const f of report.failures) out.push(`- \`${f.source}\`: ${mdEscape(f.reason)}`);
   }
   for (const s of report.stories) {
     out.push('', `## ${mdEscape(s.title)}`, '');
-    out.push(`Story \`${s.id}\` · ${s.articleCount} articles · ${s.independentSources} independent sources · ${spanLabel(s)}`, '');
+    out.push(`Story \`${s.id}\` · ${plural(s.articleCount, 'article')} · ${plural(s.independentSources, 'independent source')} · ${spanLabel(s)}`, '');
     out.push('| Article | Outlet | Published | Source |', '| --- | --- | --- | --- |');
     for (const a of s.articles) {
       const title = mdEscape(a.title ?? '(untitled)') + (a.copyOf ? ` (copy of \`${a.copyOf.slice(0, 8)}\`)` : '');
@@ -131,7 +136,7 @@ export function renderHtml(report: Report, sections: SectionRenderers = {}): str
   for (const s of report.stories) {
     body.push(`<section class="story" id="story-${escapeHtml(s.id)}">`);
     body.push(`<h2>${escapeHtml(s.title)}</h2>`);
-    body.push(`<div class="meta">${s.articleCount} articles · ${s.independentSources} independent sources · ${escapeHtml(spanLabel(s))} · story ${escapeHtml(s.id)}</div>`);
+    body.push(`<div class="meta">${plural(s.articleCount, 'article')} · ${plural(s.independentSources, 'independent source')} · ${escapeHtml(spanLabel(s))} · story ${escapeHtml(s.id)}</div>`);
     body.push('<h3>Articles</h3><table><tr><th>Title</th><th>Outlet</th><th>Published</th><th>Source</th></tr>');
     for (const a of s.articles) {
       texts[a.id] = { title: a.title ?? '(untitled)', outlet: a.outlet, text: a.text };

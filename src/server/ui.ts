@@ -1,5 +1,5 @@
 import type { AnnotatedArticle } from '../model/types.js';
-import { dateLabel, escapeHtml as esc, spanLabel } from '../report/render.js';
+import { dateLabel, escapeHtml as esc, plural, spanLabel } from '../report/render.js';
 import type { ReportArticle, ReportStory } from '../report/schema.js';
 import type { StoryFilter } from '../store/queries.js';
 
@@ -72,10 +72,6 @@ ${script ? `<script nonce="${nonce}">${script}</script>` : ''}
 /** JSON inside a <script type="application/json"> element: `<` escaped so that nothing can close the element. */
 function jsonScript(id: string, value: unknown): string {
   return `<script type="application/json" id="${esc(id)}">${JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}</script>`;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 // ---- stories list -----------------------------------------------------------------------------
