@@ -305,6 +305,7 @@ describe('HTTP API on a real loopback server', () => {
     assert.equal(d.status, 200);
     const db = (await d.json()) as Json;
     assert.equal(db.storyId, storyId);
+    assert.deepEqual(db.splitInto, [], 'the other Moscow reports still hold together');
     const after = await getJson(`${t.base}/api/stories/${storyId}`);
     if (n > 1) {
       assert.equal(after.status, 200);

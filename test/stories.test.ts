@@ -251,6 +251,38 @@ describe('StoryIndex (incremental)', () => {
   });
 });
 
+describe('StoryIndex.regroup', () => {
+  it('splits a story when the article that held two groups together is removed', () => {
+    const h = (id: string, title: string): StoryInput => ({ id, title, text: title, outlet: null, published: '2014-03-10T12:00:00Z', eventDates: [], entities: [] });
+    const csv = readFileSync(new URL('../../shared/data/clustering/uci-news-aggregator-sample.csv', import.meta.url), 'utf8');
+    const others = csv
+      .split('\n')
+      .slice(1, 61)
+      .map((l) => /^(\d+),("(?:[^"]|"")*"|[^,]*),/.exec(l)!)
+      .map((m) => h(`uci-${m[1]}`, m[2].replace(/^"|"$/g, '').replace(/""/g, '"')));
+    const bachelor = [h('a1', 'Bachelor finale: Juan Pablo picks Nikki'), h('a2', 'Juan Pablo chooses Nikki in Bachelor finale'), h('a3', 'No proposal from Juan Pablo in the Bachelor finale')];
+    const reprint = { ...h('a1-copy', 'Bachelor finale: Juan Pablo picks Nikki'), outlet: 'Reprint' };
+    const bridge = h('x', 'Bachelor finale and True Detective finale top Sunday and Monday ratings');
+    const detective = [h('b1', 'True Detective finale: Rust and Marty face the Yellow King'), h('b2', 'True Detective season finale draws record ratings for HBO'), h('b3', 'Rust and Marty in the True Detective finale')];
+    const all = [...others, ...bachelor, bridge, ...detective, reprint].map((i) => storyFeatures(i));
+    const idx = new StoryIndex();
+    for (const f of all) idx.observe(f);
+    for (const f of all) idx.add(f);
+    const ours = () => idx.stories().filter((g) => g.members.some((m) => /^[abx]/.test(m)));
+    assert.deepEqual(ours().map((g) => [...g.members].sort()), [['a1', 'a1-copy', 'a2', 'a3', 'b1', 'b2', 'b3', 'x']], 'the bridge pulled both groups into one story');
+    const id = ours()[0].id;
+    assert.deepEqual(idx.regroup(id), [id], 'nothing to split while the bridge is there');
+    idx.remove('x');
+    const parts = idx.regroup(id);
+    assert.equal(parts.length, 2);
+    assert.equal(parts[0], id, 'the story keeps its id');
+    assert.deepEqual(ours().map((g) => [...g.members].sort()).sort(), [['a1', 'a1-copy', 'a2', 'a3'], ['b1', 'b2', 'b3']]);
+    assert.deepEqual(ours().find((g) => g.members.includes('a1'))!.copies, [['a1', 'a1-copy']], 'the copy link moves with its part');
+    assert.deepEqual(idx.regroup('no-such-story'), []);
+  });
+
+});
+
 describe('StoryIndex under bad input', () => {
   it('does not let one far-future date close the open stories', () => {
     const idx = new StoryIndex();

@@ -298,7 +298,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
   doc({
     method: 'DELETE',
     url: '/api/articles/:id',
-    summary: 'Delete an article and everything derived from it; its story is recomputed',
+    summary: 'Delete an article and everything derived from it; its story is recomputed (and split when the article held two groups together)',
     auth: true,
     params: IdParams,
     responses: { 200: ['deleted', DeleteResponse], ...errors(400, 401, 403, 404) },

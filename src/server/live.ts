@@ -152,7 +152,7 @@ export class LiveStories extends EventEmitter {
             if (o.status === 'updated') {
               const before = this.store.storyOf(o.docId);
               this.index.remove(o.docId);
-              if (before) touched.add(before);
+              if (before) for (const id of this.regroup(before)) touched.add(id);
             }
             this.index.observe(f);
             o.storyId = this.publicIdFor(this.index.add(f));
@@ -229,16 +229,30 @@ export class LiveStories extends EventEmitter {
     this.scheduleWarm();
   }
 
-  /** Deletes an article and everything derived from it; its story is recomputed. Null when unknown. */
-  deleteArticle(docId: string): Promise<{ storyId: string | null; storyRemoved: boolean } | null> {
+  /**
+   * Regroups the rest of a story after one of its articles left it (see StoryIndex.regroup): the
+   * public ids of the story and of the parts it split into, the story's own first.
+   */
+  private regroup(publicId: string): string[] {
+    const indexId = this.toIndex.get(publicId);
+    const parts = indexId ? this.index.regroup(indexId) : [];
+    return [publicId, ...parts.slice(1).map((p) => this.publicIdFor(p))];
+  }
+
+  /**
+   * Deletes an article and everything derived from it; its story is recomputed, and split when the
+   * article was what held two groups together (`splitInto`: the new stories). Null when unknown.
+   */
+  deleteArticle(docId: string): Promise<{ storyId: string | null; storyRemoved: boolean; splitInto: string[] } | null> {
     return this.runExclusive(async () => {
       if (!this.store.hasDocument(docId)) return null;
       const storyId = this.store.storyOf(docId);
       this.index.remove(docId);
       this.store.deleteDocument(docId);
-      if (!storyId) return { storyId: null, storyRemoved: false };
-      this.persist(new Set([storyId]));
-      return { storyId, storyRemoved: this.group(storyId) === null };
+      if (!storyId) return { storyId: null, storyRemoved: false, splitInto: [] };
+      const parts = this.regroup(storyId);
+      this.persist(new Set(parts));
+      return { storyId, storyRemoved: this.group(storyId) === null, splitInto: parts.slice(1) };
     });
   }
 

@@ -115,6 +115,8 @@ export const DeleteResponse = Type.Object({
   deleted: Type.String(),
   storyId: Nullable(Type.String()),
   storyRemoved: Type.Boolean(),
+  /** Stories the rest of the article's story split into, when the article held them together. */
+  splitInto: Type.Array(Type.String()),
 });
 
 export const SearchQuery = Type.Object(

@@ -233,7 +233,7 @@ export class StoryIndex {
 
   /**
    * Removes an article. Its weight leaves the story centroid and its copy links go; the story is
-   * not re-split (run `groupStories` for a clean regrouping). An emptied story disappears.
+   * not re-split here (`regroup` does that). An emptied story disappears.
    */
   remove(docId: string): void {
     const entry = this.docs.get(docId);
@@ -252,6 +252,109 @@ export class StoryIndex {
     this.dropFromBuckets(entry);
     this.detach(entry);
     if (!this.seeded) this.df.remove(new Set(entry.vec.keys));
+  }
+
+  /**
+   * Regroups the members of one open story on their own, as a batch run over just them would
+   * (single pass in canonical order, copies kept together, then merges): after an article that
+   * held two groups together is removed, the story splits. The largest part keeps the story's id;
+   * the others become new stories. Returns the ids of the parts (the kept one first); the story's
+   * id alone when it does not split, [] when it is unknown or closed.
+   */
+  regroup(storyId: string): string[] {
+    const s = this.open.get(storyId);
+    if (!s) return [];
+    if (s.members.length < 2) return [s.id];
+    const entries = s.members.map((m) => this.docs.get(m)!).filter(Boolean);
+    entries.sort((a, b) => (a.f.day ?? Number.POSITIVE_INFINITY) - (b.f.day ?? Number.POSITIVE_INFINITY) || cmpStr(a.f.id, b.f.id));
+    // copies stay together: each copy group is one unit, placed by its first member
+    const copyOf = new Map<string, string>();
+    const find = (x: string): string => {
+      let r = x;
+      while (copyOf.has(r)) r = copyOf.get(r)!;
+      return r;
+    };
+    for (const [a, b] of s.copyEdges) {
+      const ra = find(a);
+      const rb = find(b);
+      if (ra !== rb) copyOf.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+    }
+    interface Part {
+      entries: DocEntry[];
+      c: Map<string, number>;
+      n2: number;
+    }
+    const parts: Part[] = [];
+    const partOf = new Map<string, Part>();
+    const add = (p: Part, e: DocEntry) => {
+      p.entries.push(e);
+      for (let i = 0; i < e.vec.keys.length; i++) {
+        const old = p.c.get(e.vec.keys[i]) ?? 0;
+        const nv = old + e.vec.vals[i];
+        p.c.set(e.vec.keys[i], nv);
+        p.n2 += nv * nv - old * old;
+      }
+    };
+    const cosine = (a: Map<string, number>, an2: number, b: Map<string, number>, bn2: number) => {
+      const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+      let dot = 0;
+      let shared = 0;
+      for (const [k, v] of small) {
+        const w = large.get(k);
+        if (w !== undefined) {
+          dot += v * w;
+          shared++;
+        }
+      }
+      return { cos: dot / Math.sqrt((an2 || 1) * (bn2 || 1)), shared };
+    };
+    for (const e of entries) {
+      const root = find(e.f.id);
+      let target = root !== e.f.id ? partOf.get(root) : undefined;
+      if (!target && e.f.status === 'ok') {
+        let best = this.options.threshold;
+        const own = new Map(e.vec.keys.map((k, i) => [k, e.vec.vals[i]]));
+        for (const p of parts) {
+          const { cos, shared } = cosine(own, 1, p.c, p.n2);
+          if ((shared >= MIN_SHARED_FEATURES || p.entries.length === 1) && cos >= best && (target === undefined || cos > best)) {
+            best = cos;
+            target = p;
+          }
+        }
+      }
+      if (!target) parts.push((target = { entries: [], c: new Map(), n2: 0 }));
+      add(target, e);
+      partOf.set(e.f.id, target);
+      if (root !== e.f.id && !partOf.has(root)) partOf.set(root, target);
+    }
+    // merge parts whose centroids meet the merge threshold (as consolidate does)
+    for (let changed = true; changed && parts.length > 1; ) {
+      changed = false;
+      for (let i = 0; i < parts.length && !changed; i++)
+        for (let j = i + 1; j < parts.length && !changed; j++) {
+          if (cosine(parts[i].c, parts[i].n2, parts[j].c, parts[j].n2).cos < this.options.mergeThreshold) continue;
+          for (const e of parts[j].entries) add(parts[i], e);
+          parts.splice(j, 1);
+          changed = true;
+        }
+    }
+    if (parts.length === 1) return [s.id];
+    // the largest part (ties: the one holding the earliest member) stays; the others move out
+    parts.sort((a, b) => b.entries.length - a.entries.length || cmpStr(a.entries[0].f.id, b.entries[0].f.id));
+    const ids = [s.id];
+    for (const p of parts.slice(1)) {
+      const moving = new Set(p.entries.map((e) => e.f.id));
+      const edges = s.copyEdges.filter(([a]) => moving.has(a));
+      for (const e of p.entries) this.detach(e);
+      const fresh = this.newStory(p.entries[0].f.id);
+      for (const e of p.entries) {
+        e.story = fresh;
+        this.join(fresh, e);
+      }
+      fresh.copyEdges.push(...edges);
+      ids.push(fresh.id);
+    }
+    return ids;
   }
 
   /** Closed stories not yet drained, then open ones, sorted by (start, first member). */
