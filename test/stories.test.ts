@@ -24,6 +24,21 @@ function seed(prefix: string, extra: Partial<StoryInput> = {}): StoryInput {
   return { id: prefix, title: raw.slice(0, nl).trim(), text: raw.slice(nl + 1), outlet: null, published: null, eventDates: [], entities: [], ...extra };
 }
 
+/** A headline-only article (as in the UCI sample): the headline is the whole text. */
+function headline(id: string, title: string): StoryInput {
+  return { id, title, text: title, outlet: null, published: '2014-03-10T12:00:00Z', eventDates: [], entities: [] };
+}
+
+/** The first `n` headlines of the UCI sample: other stories, that give words their usual weights. */
+function uciHeadlines(n: number): StoryInput[] {
+  const csv = readFileSync(new URL('../../shared/data/clustering/uci-news-aggregator-sample.csv', import.meta.url), 'utf8');
+  return csv
+    .split('\n')
+    .slice(1, n + 1)
+    .map((l) => /^(\d+),("(?:[^"]|"")*"|[^,]*),/.exec(l)!)
+    .map((m) => headline(`uci-${m[1]}`, m[2].replace(/^"|"$/g, '').replace(/""/g, '"')));
+}
+
 const ids = (groups: { members: string[] }[]) => groups.map((g) => [...g.members].sort()).sort((a, b) => a[0].localeCompare(b[0]));
 
 /** A lightly edited copy: some sentences dropped, a word changed, a new headline. */
@@ -152,21 +167,14 @@ describe('groupStories (batch)', () => {
   });
 
   it('does not let one shared word pull a headline into a story of several articles', () => {
-    const h = (id: string, title: string): StoryInput => ({ id, title, text: title, outlet: null, published: '2014-03-10T12:00:00Z', eventDates: [], entities: [] });
-    // 60 real headlines of other stories (UCI sample) give the words their usual weights
-    const csv = readFileSync(new URL('../../shared/data/clustering/uci-news-aggregator-sample.csv', import.meta.url), 'utf8');
-    const others = csv
-      .split('\n')
-      .slice(1, 61)
-      .map((l) => /^(\d+),("(?:[^"]|"")*"|[^,]*),/.exec(l)!)
-      .map((m) => h(`uci-${m[1]}`, m[2].replace(/^"|"$/g, '').replace(/""/g, '"')));
+    const others = uciHeadlines(60);
     const bachelor = [
-      h('b1', 'Bachelor Finale: Juan Pablo Makes His Decision'),
-      h('b2', 'Juan Pablo picks Nikki in the Bachelor finale'),
-      h('b3', 'Bachelor finale: no proposal from Juan Pablo'),
-      h('b4', 'Juan Pablo and Nikki after the Bachelor finale'),
+      headline('b1', 'Bachelor Finale: Juan Pablo Makes His Decision'),
+      headline('b2', 'Juan Pablo picks Nikki in the Bachelor finale'),
+      headline('b3', 'Bachelor finale: no proposal from Juan Pablo'),
+      headline('b4', 'Juan Pablo and Nikki after the Bachelor finale'),
     ];
-    const groups = groupStories([...others, ...bachelor, h('td', 'Season finale for True Detective')].map((i) => storyFeatures(i)));
+    const groups = groupStories([...others, ...bachelor, headline('td', 'Season finale for True Detective')].map((i) => storyFeatures(i)));
     const of = (id: string) => groups.find((g) => g.members.includes(id))!.members;
     assert.deepEqual([...of('b1')].sort(), ['b1', 'b2', 'b3', 'b4']);
     assert.deepEqual(of('td'), ['td']);
@@ -253,17 +261,11 @@ describe('StoryIndex (incremental)', () => {
 
 describe('StoryIndex.regroup', () => {
   it('splits a story when the article that held two groups together is removed', () => {
-    const h = (id: string, title: string): StoryInput => ({ id, title, text: title, outlet: null, published: '2014-03-10T12:00:00Z', eventDates: [], entities: [] });
-    const csv = readFileSync(new URL('../../shared/data/clustering/uci-news-aggregator-sample.csv', import.meta.url), 'utf8');
-    const others = csv
-      .split('\n')
-      .slice(1, 61)
-      .map((l) => /^(\d+),("(?:[^"]|"")*"|[^,]*),/.exec(l)!)
-      .map((m) => h(`uci-${m[1]}`, m[2].replace(/^"|"$/g, '').replace(/""/g, '"')));
-    const bachelor = [h('a1', 'Bachelor finale: Juan Pablo picks Nikki'), h('a2', 'Juan Pablo chooses Nikki in Bachelor finale'), h('a3', 'No proposal from Juan Pablo in the Bachelor finale')];
-    const reprint = { ...h('a1-copy', 'Bachelor finale: Juan Pablo picks Nikki'), outlet: 'Reprint' };
-    const bridge = h('x', 'Bachelor finale and True Detective finale top Sunday and Monday ratings');
-    const detective = [h('b1', 'True Detective finale: Rust and Marty face the Yellow King'), h('b2', 'True Detective season finale draws record ratings for HBO'), h('b3', 'Rust and Marty in the True Detective finale')];
+    const others = uciHeadlines(60);
+    const bachelor = [headline('a1', 'Bachelor finale: Juan Pablo picks Nikki'), headline('a2', 'Juan Pablo chooses Nikki in Bachelor finale'), headline('a3', 'No proposal from Juan Pablo in the Bachelor finale')];
+    const reprint = { ...headline('a1-copy', 'Bachelor finale: Juan Pablo picks Nikki'), outlet: 'Reprint' };
+    const bridge = headline('x', 'Bachelor finale and True Detective finale top Sunday and Monday ratings');
+    const detective = [headline('b1', 'True Detective finale: Rust and Marty face the Yellow King'), headline('b2', 'True Detective season finale draws record ratings for HBO'), headline('b3', 'Rust and Marty in the True Detective finale')];
     const all = [...others, ...bachelor, bridge, ...detective, reprint].map((i) => storyFeatures(i));
     const idx = new StoryIndex();
     for (const f of all) idx.observe(f);
