@@ -13,14 +13,10 @@
  * lines), loaded once, on first use; `TRIANGULATE_BOUNDS_MODEL` points elsewhere (model development:
  * a model trained with a holdout). When no model file is there, findQuotes keeps its own ends.
  *
- * Status (issue 5): NOT SHIPPED. Overlap F1 of all attributions, train holdout (120 articles, tagger
- * and this model trained without them) / PolNeAR dev, against 0.7367 / 0.7142 without the step:
- * 2 folds, lexical features 0.7390 / 0.7125; + tagger margins 0.7390 / 0.7107; 5 folds 0.7395 /
- * 0.7122; + no run-on into quotations (this code) 0.7381 / 0.7087; cut-only 0.7367 / 0.7127;
- * extend-only 0.7377 / 0.7103; margin 1-3 over keeping the end 0.738-0.7405 / 0.712-0.713. The
- * model almost never cuts; its extensions gain on the holdout (13 matches won, 6 lost) and lose on
- * dev (7 won, 16 lost). It also costs ~20% of the analysers' time as written (features rebuilt per
- * candidate). Train a model and point TRIANGULATE_BOUNDS_MODEL at it to try it.
+ * Status (issue 5): NOT SHIPPED. The step gains on the train holdout (overlap F1 0.7367 -> 0.7390)
+ * but loses on PolNeAR dev (0.7142 -> 0.7125); cut-only, extend-only and a margin over keeping the
+ * predicted end (1-3) did not gain on both either. Train a model and point TRIANGULATE_BOUNDS_MODEL
+ * at it to try it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
