@@ -80,34 +80,3 @@ test('with no boundary model shipped, findQuotes gives the same quotes with and 
     assert.deepEqual(findQuotes(text, s, []), findQuotes(text, s, [], { bounds: false }));
   }
 });
-
-// real sentence of PolNeAR train: indirect speech with partial quotations
-const CRUZ =
-  'Republican presidential candidate Donald Trump argued that fellow candidate Texas Senator Ted Cruz has “got to come a long way” on ethanol, “because he’s right now for the oil” because “Oil pays him a lot of money.';
-
-test('a content ending before a quotation is not run on into it', () => {
-  const [input] = trace(CRUZ);
-  assert.equal(input.cue, 'argued');
-  const open = input.toks.findIndex((t) => t.text === '“');
-  assert.equal(input.toks[open + 1].text, 'got');
-  const short = { ...input, end: open };
-  const cands = boundaryCandidates(short);
-  assert.ok(cands.includes(open));
-  assert.ok(
-    cands.every((b) => b <= open + 1),
-    `no end inside “got to come a long way”: ${cands.join(',')}`,
-  );
-  // from the tagger's own end, the cuts before the quotations remain
-  const at = boundaryCandidates(input).map((b) => input.toks[b]?.text);
-  assert.ok(at.includes('on') && at.includes(','));
-});
-
-test('the tagger tells the boundary step how sure it was of each token being content', () => {
-  const [input] = trace(CRUZ);
-  assert.ok(input.conMargin, 'content margins given');
-  assert.ok(input.conMargin(input.lo) > 0, 'the first word of the content leans to content');
-  assert.ok(input.conMargin(input.lo - 1) < 0, 'the cue before it does not');
-  assert.ok(Number.isNaN(input.conMargin(input.sentHi + 5)));
-  const f = boundaryFeatures(input, input.lo + 1);
-  assert.ok(f.some((x) => x.startsWith('cut|sm=')));
-});

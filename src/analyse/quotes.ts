@@ -813,7 +813,6 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
             cueBefore: cueRun.hi <= c.lo,
             binOf: (w) => lex?.get(w) ?? 0,
             inQuote: inAnySegment,
-            conMargin: ts.conMargin ? (x) => (x >= ts.lo && x < ts.hi ? ts.conMargin![x - ts.lo] : NaN) : undefined,
           };
           options.onBoundary?.(input);
           if (boundaries) {

@@ -43,8 +43,6 @@ export interface BoundaryInput {
   cueBefore: boolean;
   /** Cue bin of a word (the tagger's lexicon); 0 when unknown. */
   binOf: (word: string) => number;
-  /** The tagger's content-over-O emission margin of a token (NaN when not known). */
-  conMargin?: (tok: number) => number;
   /** Whether a character offset lies inside a quotation-marked segment (no cut there). */
   inQuote: (pos: number) => boolean;
 }
@@ -59,8 +57,6 @@ const BOUNDARY_WORDS = new Set(
 const lowerOf = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '</s>');
 const bin = (n: number): string => (n <= 0 ? String(n) : n <= 3 ? String(n) : n <= 6 ? '4-6' : n <= 10 ? '7-10' : n <= 20 ? '11-20' : '21+');
 
-const marginBin = (m: number): string => (m < -8 ? '<-8' : m < -4 ? '-8..-4' : m < -2 ? '-4..-2' : m < -1 ? '-2..-1' : m < 0 ? '-1..0' : m < 1 ? '0..1' : m < 2 ? '1..2' : m < 4 ? '2..4' : '>4');
-
 /** Candidate end points (exclusive token indices), ascending; always holds `input.end`. */
 export function boundaryCandidates(input: BoundaryInput): number[] {
   const { toks, lo, end, sentHi } = input;
@@ -70,8 +66,6 @@ export function boundaryCandidates(input: BoundaryInput): number[] {
       out.push(b);
       continue;
     }
-    // a content is not run on into a quotation (that is a quote of its own)
-    if (b > end && input.inQuote(toks[b - 1].start)) break;
     const t = toks[b];
     if (!t || !BOUNDARY_WORDS.has(t.text.toLowerCase())) continue;
     if (input.inQuote(t.start) && input.inQuote(toks[b - 1].end - 1)) continue;
@@ -110,16 +104,6 @@ export function boundaryFeatures(input: BoundaryInput, b: number): string[] {
       if (input.inQuote(toks[i].start)) quoted++;
     }
   }
-  // how sure the tagger was about the stretch: mean content margin, and the margin at the cut
-  let msum = 0;
-  let mn = 0;
-  if (input.conMargin) for (let i = x; i < y; i++) {
-    const m = input.conMargin(i);
-    if (Number.isFinite(m)) {
-      msum += m;
-      mn++;
-    }
-  }
   const segFirst = lowerOf(toks[x]);
   const first = lowerOf(toks[lo]);
   const head = /^(that|to|whether|if|how|why|what|the|a|an|he|she|they|it|we|i)$/.test(first) ? first : 'w';
@@ -140,9 +124,6 @@ export function boundaryFeatures(input: BoundaryInput, b: number): string[] {
     `${d}|s=${segFirst}|sw=${bin(words)}`,
     `${d}|s=${segFirst}|c=${cue}`,
   ];
-  if (mn) f.push(`${d}|sm=${marginBin(msum / mn)}`, `${d}|sm=${marginBin(msum / mn)}|sw=${bin(words)}`);
-  const mb = b < input.sentHi && input.conMargin ? input.conMargin(b) : NaN;
-  if (Number.isFinite(mb)) f.push(`${d}|bm=${marginBin(mb)}`);
   if (b === input.taggerEnd) f.push(`${d}|tag`);
   if (end === input.taggerEnd) f.push(`${d}|predtag`);
   if (b >= input.sentHi) f.push(`${d}|eos`);

@@ -25,8 +25,6 @@ export interface TaggedSentence {
   cues: TokenRun[];
   sources: TokenRun[];
   contents: TokenRun[];
-  /** Per token of [lo, hi): how much more the tagger's emissions favour content (B/I-CON) than O. */
-  conMargin?: Float32Array;
 }
 
 /** Runs of B-X I-X… in a tag sequence (offset by `lo`). */
@@ -95,13 +93,7 @@ export function tagWith(
       for (let i = lo; i < hi; i++) if (info.cue[i] > likely) likely = info.cue[i];
       if (likely < MIN_CUE_BIN) continue;
       const { tags, em } = tag(sentenceFeatures(info, lo, hi), info, lo, hi);
-      const ts: TaggedSentence = { lo, hi, ...runsOf(tags, lo, em) };
-      if (em) {
-        const m = new Float32Array(hi - lo);
-        for (let x = 0; x < m.length; x++) m[x] = Math.max(em[x * NT + 5], em[x * NT + 6]) - em[x * NT];
-        ts.conMargin = m;
-      }
-      out.push(ts);
+      out.push({ lo, hi, ...runsOf(tags, lo, em) });
     }
   }
   return out;
