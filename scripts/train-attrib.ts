@@ -2,7 +2,7 @@
  * Trains the attribution tagger (src/analyse/attribution): an averaged structured perceptron with
  * Viterbi decoding over BIO tags for cue, source and content, sentence by sentence.
  *
- *   npm run train:attrib [-- --epochs N --out models/attrib.bin.gz --holdout N --holdout-dir DIR --no-entities --stack --folds K --fold F]
+ *   npm run train:attrib [-- --epochs N --out models/attrib.bin.gz --holdout N --holdout-dir DIR --no-entities --stack]
  *
  * Data: PolNeAR train (../shared/data/attribution/polnear/train: `text/*.txt` and brat
  * `attributions/*_<annotator>.ann`; the first annotator file in sorted order is used, as the scorer
@@ -66,12 +66,8 @@ interface Doc {
 const docs: Doc[] = [];
 const held: string[] = [];
 const usable = names.filter((name) => annFiles.some((f) => f.startsWith(`${name.slice(0, -4)}_`)));
-const notHeld = HOLDOUT > 0 ? usable.slice(0, usable.length - HOLDOUT) : usable;
-for (const name of usable.slice(notHeld.length)) held.push(name);
-// `--folds K --fold F`: train without every K-th article from the F-th (jackknife models for scripts/train-bounds.ts)
-const FOLDS = Number(opt('folds', '1'));
-const FOLD = Number(opt('fold', '-1'));
-const trainNames = FOLDS > 1 && FOLD >= 0 ? notHeld.filter((_, i) => i % FOLDS !== FOLD) : notHeld;
+const trainNames = HOLDOUT > 0 ? usable.slice(0, usable.length - HOLDOUT) : usable;
+for (const name of usable.slice(trainNames.length)) held.push(name);
 
 for (const name of trainNames) {
   const base = name.slice(0, -4);

@@ -29,7 +29,6 @@
  * an opening mark that never closes gives nothing.
  */
 import type { EntityMention, Quote, QuoteKind, Span, Token } from '../model/types.js';
-import { type BoundaryInput, loadBoundaryModel } from './attribution/bounds.js';
 import { loadAttributionTagger, tagAttributions, type TokenRun } from './attribution/index.js';
 import { tokenAt, tokenize } from './tokenize.js';
 
@@ -503,17 +502,12 @@ const MIN_CONTENT_SCORE = 0;
 export interface FindQuotesOptions {
   /** Use the trained attribution tagger (models/attrib.bin.gz) for indirect speech; default true. */
   model?: boolean;
-  /** Decide where a tagged indirect content ends with the learned boundary model (attribution/bounds.ts); default true. */
-  bounds?: boolean;
-  /** Sees every indirect content the boundary step considers, before it is applied (training, tracing). */
-  onBoundary?: (input: BoundaryInput) => void;
 }
 
 /** Finds quotes in `text`. `sentences` from splitSentences; `entities` may be empty. */
 export function findQuotes(original: string, sentences: Span[], entities: EntityMention[], options: FindQuotesOptions = {}): Quote[] {
   if (!original || !sentences.length) return [];
   const useModel = options.model !== false;
-  const boundaries = useModel && options.bounds !== false ? loadBoundaryModel() : null;
   const text = normaliseQuoteMarks(original);
   const toks = tokenize(text);
   const segments = findQuotedSegments(text);
@@ -798,28 +792,6 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
           speaker = { start: toks[sr.lo].start, end: toks[sr.hi - 1].end };
         }
         if (!parts && verbTok && !CUE_FORMS.has(lower(verbTok)) && c.hi > c.lo + 2) span = objectOnly(c.lo, c.hi, span);
-        // where an indirect content ends: the learned boundary step (not for quotation-marked content)
-        if (!parts && (boundaries || options.onBoundary) && kindOf(text, span, segments) !== 'direct') {
-          const lex = cueLexicon();
-          const cueWord = verbTok ? lower(verbTok) : '';
-          const input: BoundaryInput = {
-            toks,
-            lo: c.lo,
-            end: tokenAt(toks, span.end),
-            taggerEnd: c.hi,
-            sentHi: ts.hi,
-            cue: cueWord,
-            cueBin: lex?.get(cueWord) ?? 0,
-            cueBefore: cueRun.hi <= c.lo,
-            binOf: (w) => lex?.get(w) ?? 0,
-            inQuote: inAnySegment,
-          };
-          options.onBoundary?.(input);
-          if (boundaries) {
-            const e = boundaries.choose(input);
-            if (e !== input.end) span = { start: span.start, end: toks[e - 1].end };
-          }
-        }
         const q = make(span, speaker, verbTok, 'indirect', parts);
         if (!q) continue;
         q.kind = kindOf(text, q.span, segments);

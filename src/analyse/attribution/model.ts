@@ -274,17 +274,10 @@ export const DEFAULT_ATTRIBUTION_MODEL = process.env.TRIANGULATE_ATTRIB_MODEL ||
 export const stackModelPath = (path: string): string => path.replace(/\.bin\.gz$/, '-stack.bin.gz');
 
 let cached: AttributionTagger | null | undefined;
-let current = DEFAULT_ATTRIBUTION_MODEL;
-
-/** Makes `path` the tagger findQuotes uses from now on (training scripts: jackknife models); null restores the default. */
-export function useAttributionModel(path: string | null): void {
-  current = path ?? DEFAULT_ATTRIBUTION_MODEL;
-  cached = undefined;
-}
 
 /** The shipped tagger, loaded on first use and kept; null when the model file is missing or unreadable. */
-export function loadAttributionTagger(path = current): AttributionTagger | null {
-  if (path === current && cached !== undefined) return cached;
+export function loadAttributionTagger(path = DEFAULT_ATTRIBUTION_MODEL): AttributionTagger | null {
+  if (path === DEFAULT_ATTRIBUTION_MODEL && cached !== undefined) return cached;
   let tagger: AttributionTagger | null = null;
   try {
     const stack = stackModelPath(path);
@@ -292,6 +285,6 @@ export function loadAttributionTagger(path = current): AttributionTagger | null 
   } catch {
     tagger = null;
   }
-  if (path === current) cached = tagger;
+  if (path === DEFAULT_ATTRIBUTION_MODEL) cached = tagger;
   return tagger;
 }
