@@ -81,6 +81,8 @@ export function splitSentences(text: string): Span[] {
     }
     const next = text[k];
     if (!/[\p{Lu}\p{N}"“‘'([«]/u.test(next)) continue;
+    // “Why now?” Clinton asked. — a quoted question or exclamation followed by its attribution
+    if (c !== '.' && c !== '…' && j > i + 1 && CLOSERS.includes(text[j - 1]) && ATTRIBUTION_AFTER_QUOTE.test(text.slice(k, k + 80))) continue;
     if (c === '.') {
       // word before the period
       let w = i;
@@ -100,6 +102,10 @@ export function splitSentences(text: string): Span[] {
   push(n);
   return spans;
 }
+
+/** One to three capitalised words and a reporting verb: the attribution of the quotation before it. */
+const ATTRIBUTION_AFTER_QUOTE =
+  /^(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|replies|continued|explained|noted|insisted|argued|tweeted|shouted|wondered)\b/u;
 
 const SENTENCE_STARTERS = new Set(
   'The A An It He She They We I In On At But And This That These Those There His Her Their Its As After Before When While If However Meanwhile'.split(
