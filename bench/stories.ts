@@ -8,15 +8,15 @@
  * Quality: ../shared/data/clustering/uci-news-aggregator-sample.csv (headline, publisher, timestamp
  * in, plus the headline's entities from Triangulate's own recogniser, as `analyze` finds them; STORY
  * as gold), Triangulate (batch, batch without entities, incremental) side by side with a plain
- * TF-IDF centroid single-pass baseline at its best threshold. Scale: a SYNTHETIC stream made by resampling and
- * perturbing real full texts (PolNeAR articles, ../shared/data/attribution/polnear), timed per
- * stage, with peak memory, for 10k, 100k and 1M documents.
+ * TF-IDF centroid single-pass baseline at its best threshold. Scale: a SYNTHETIC stream made by
+ * resampling and perturbing real full texts (PolNeAR articles, ../shared/data/attribution/polnear),
+ * timed per stage, with peak memory, for 10k, 100k and 1M documents.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { entityIndex, recogniseEntities } from '../src/analyse/entities/index.js';
 import { splitSentences } from '../src/analyse/tokenize.js';
-import { groupStories, StoryIndex, storyFeatures } from '../src/stories/index.js';
+import { groupStories, StoryIndex, storyEntities, storyFeatures } from '../src/stories/index.js';
 import type { StoryFeatures, StoryInput } from '../src/stories/index.js';
 import { scoreClusters, type ClusterScores } from '../src/stories/metrics.js';
 import { STOP_WORDS } from '../src/stories/text.js';
@@ -151,21 +151,22 @@ function median(xs: number[]): number {
 
 const fmt = (x: number, d = 3) => x.toFixed(d);
 
-function cpuMsNow(): number {
+/** CPU time of this process (user + system), ms: other load on the shared machine counts less. */
+function cpuMs(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 }
 
 /** The entities `analyze` would give a headline-only article (recogniser, then the article's entity index). */
 function headlineEntities(title: string): StoryInput['entities'] {
-  return entityIndex(recogniseEntities(title, splitSentences(title))).map((e) => ({ id: e.id, type: e.type, count: Math.max(1, e.mentions) }));
+  return storyEntities(entityIndex(recogniseEntities(title, splitSentences(title))));
 }
 
 function quality() {
   const rows = loadUci().sort((a, b) => a.time - b.time || Number(a.id) - Number(b.id));
   const gold = new Map(rows.map((r) => [r.id, r.story]));
   // the headline is the article: its entities come from Triangulate's recogniser, as in `analyze`
-  const tNer = cpuMsNow();
+  const tNer = cpuMs();
   const inputs: StoryInput[] = rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -175,7 +176,7 @@ function quality() {
     eventDates: [],
     entities: headlineEntities(r.title),
   }));
-  const nerMs = cpuMsNow() - tNer;
+  const nerMs = cpuMs() - tNer;
 
   // baseline sweep
   const sweep: { threshold: number; scores: ClusterScores }[] = [];
@@ -191,7 +192,6 @@ function quality() {
   let feats: StoryFeatures[] = [];
   let batch: string[][] = [];
   let incr: string[][] = [];
-  const cpuMs = cpuMsNow;
   for (let r = 0; r < REPEATS; r++) {
     let t0 = cpuMs();
     feats = inputs.map((i) => storyFeatures(i));
@@ -398,10 +398,6 @@ function* syntheticFeatureStream(n: number, seed: number): Generator<StoryFeatur
 
 async function scaleFeaturesChild(n: number) {
   const idx = new StoryIndex();
-  const cpu = () => {
-    const u = process.cpuUsage();
-    return (u.user + u.system) / 1000;
-  };
   let addMs = 0;
   let closed = 0;
   let peakRss = 0;
@@ -410,9 +406,9 @@ async function scaleFeaturesChild(n: number) {
   let i = 0;
   const t0 = performance.now();
   for (const f of syntheticFeatureStream(n, 7)) {
-    const a = cpu();
+    const a = cpuMs();
     idx.add(f);
-    addMs += cpu() - a;
+    addMs += cpuMs() - a;
     if (++i % 1000 === 0) {
       closed += idx.drainClosed().length;
       const m = process.memoryUsage();
@@ -448,7 +444,6 @@ async function scaleChild(n: number) {
   let words = 0;
   const t0 = performance.now();
   let i = 0;
-  const cpuMs = cpuMsNow;
   const gold = new Map<string, string>();
   const assigned: StoryGroupLite[] = [];
   for (const input of syntheticStream(n, 42)) {

@@ -24,7 +24,7 @@
  */
 export { dayIso, isoDay, MAX_TERMS, storyFeatures } from './features.js';
 export { canonicalOrder, groupStories } from './group.js';
-export { storyInputOf } from './input.js';
+export { storyEntities, storyInputOf } from './input.js';
 export { type ClusterScores, scoreClusters } from './metrics.js';
 export { bandKeys, jaccard, minhash } from './minhash.js';
 export { reconcileStoryIds } from './reconcile.js';

@@ -1,5 +1,10 @@
-import type { AnnotatedArticle } from '../model/types.js';
+import type { AnnotatedArticle, Entity } from '../model/types.js';
 import type { StoryInput } from './types.js';
+
+/** An article's entities as story input: id, type and mention count (at least 1). */
+export function storyEntities(index: Entity[]): StoryInput['entities'] {
+  return index.map((e) => ({ id: e.id, type: e.type, count: Math.max(1, e.mentions) }));
+}
 
 /**
  * The story input of an analysed article: id, headline, clean body, outlet, publication date,
@@ -12,10 +17,7 @@ export function storyInputOf(a: AnnotatedArticle): StoryInput {
   for (const t of a.times ?? []) {
     if (t.value && !t.inferred && t.kind !== 'duration' && /^\d{4}-\d{2}-\d{2}/.test(t.value)) eventDates.push(t.value.slice(0, 10));
   }
-  const entities: StoryInput['entities'] = [];
-  for (const e of a.entityIndex ?? []) {
-    entities.push({ id: e.id, type: e.type, count: Math.max(1, e.mentions) });
-  }
+  const entities = storyEntities(a.entityIndex ?? []);
   return {
     id: art.docId,
     title: art.title,
