@@ -1,23 +1,15 @@
 import { linkedom } from '../../util/lazy.js';
-import type { BlockKind, DateInfo, RemovedBlock } from '../../model/types.js';
+import type { Article, BlockKind } from '../../model/types.js';
 import { datesFromLines, findDateline, findOutlet } from '../text/extract.js';
 import { selectContent } from './content.js';
 import { decodeEntities, readHtmlMetadata } from './metadata.js';
 import { prepareHtml } from './prepare.js';
 import { walkDom } from './walk.js';
 
-export interface HtmlParts {
-  title: string | null;
-  dek: string | null;
+/** What an HTML page gives towards its Article (the fields of the same name), plus what wire detection needs. */
+export interface HtmlParts
+  extends Pick<Article, 'title' | 'dek' | 'removed' | 'byline' | 'outlet' | 'url' | 'published' | 'modified' | 'language' | 'dateline'> {
   blocks: { text: string; kind: BlockKind }[];
-  removed: RemovedBlock[];
-  byline: string[];
-  outlet: string | null;
-  url: string | null;
-  published: DateInfo | null;
-  modified: DateInfo | null;
-  language: string | null;
-  dateline: string | null;
   credits: string[];
   warnings: string[];
   timedOut: boolean;

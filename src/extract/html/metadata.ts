@@ -1,4 +1,4 @@
-import type { DateInfo } from '../../model/types.js';
+import type { Article, DateInfo } from '../../model/types.js';
 import { cleanByline } from '../byline.js';
 import { dateFromUrl, parseIsoDate, parseTextDate, toDateInfo } from '../dates.js';
 import type { WalkResult } from './walk.js';
@@ -8,15 +8,8 @@ import type { WalkResult } from './walk.js';
  * parsely, sailthru ...), then microdata and <time>, then the URL, then visible text.
  */
 
-export interface HtmlMetadata {
-  title: string | null;
-  dek: string | null;
-  byline: string[];
-  outlet: string | null;
-  url: string | null;
-  published: DateInfo | null;
-  modified: DateInfo | null;
-  language: string | null;
+/** Article fields a page's metadata can give (the fields of the same name), plus its body and credits. */
+export interface HtmlMetadata extends Pick<Article, 'title' | 'dek' | 'byline' | 'outlet' | 'url' | 'published' | 'modified' | 'language'> {
   /** JSON-LD articleBody, when the page carries one. */
   articleBody: string | null;
   /** Credits/sources named in metadata (JSON-LD sourceOrganization, meta "source"). */

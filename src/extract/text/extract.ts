@@ -1,4 +1,4 @@
-import type { BlockKind, DateInfo, RemovedBlock } from '../../model/types.js';
+import type { Article, BlockKind, DateInfo, RemovedBlock } from '../../model/types.js';
 import { LINK_LIST_HEADER, boilerplateReason } from '../boilerplate.js';
 import { cleanByline } from '../byline.js';
 import { parseTextDate, toDateInfo } from '../dates.js';
@@ -15,16 +15,9 @@ import { stopwordRatio } from '../language.js';
  * title, dek, byline and dates; lines after it give dates, credits and copyright.
  */
 
-export interface TextParts {
-  title: string | null;
-  dek: string | null;
+/** What plain text gives towards its Article (the fields of the same name), plus what wire detection needs. */
+export interface TextParts extends Pick<Article, 'title' | 'dek' | 'removed' | 'byline' | 'outlet' | 'published' | 'modified' | 'dateline'> {
   blocks: { text: string; kind: BlockKind }[];
-  removed: RemovedBlock[];
-  byline: string[];
-  outlet: string | null;
-  published: DateInfo | null;
-  modified: DateInfo | null;
-  dateline: string | null;
   /** Lines outside the body that may carry credits (for wire detection). */
   credits: string[];
   warnings: string[];
