@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { evaluateQuotes } from '../scripts/eval-quotes.js';
@@ -7,15 +7,10 @@ import { readBratAttributions } from '../src/analyse/attribution/brat.js';
 import { loadAttributionTagger, tagAttributions } from '../src/analyse/attribution/index.js';
 import { findQuotes } from '../src/analyse/quotes.js';
 import { splitSentences, tokenize } from '../src/analyse/tokenize.js';
+import { seedText as seed } from './helpers.js';
 
-const SEEDS = '../shared/seeds';
 const POLNEAR_DEV = '../shared/data/attribution/polnear/dev';
 
-function seed(prefix: string): string {
-  const f = readdirSync(SEEDS).find((x) => x.startsWith(prefix));
-  assert.ok(f, `seed ${prefix}`);
-  return readFileSync(join(SEEDS, f), 'utf8');
-}
 
 const slice = (text: string, s: { start: number; end: number } | null) => (s ? text.slice(s.start, s.end) : null);
 

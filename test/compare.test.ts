@@ -6,30 +6,11 @@ import { analyseArticle } from '../src/analyse/index.js';
 import { crossCheckStory, renderCrossCheckHtml, renderCrossCheckMarkdown } from '../src/compare/index.js';
 import { StoryCrossCheckSchema } from '../src/compare/types.js';
 import type { AnnotatedArticle, Article } from '../src/model/types.js';
+import { bareArticle } from './helpers.js';
 
 /** A bare article (no annotations: the cross-check's own detectors fill in) or, with `analyse`, the real analysis. */
 function art(docId: string, text: string, extra: Partial<Article> = {}, analyse = false): AnnotatedArticle {
-  const article: Article = {
-    docId,
-    source: `${docId}.txt`,
-    status: 'ok',
-    title: null,
-    dek: null,
-    text,
-    blocks: [],
-    byline: [],
-    outlet: extra.outlet ?? `Outlet ${docId}`,
-    url: null,
-    published: null,
-    modified: null,
-    language: 'en',
-    dateline: null,
-    wire: null,
-    attributions: [],
-    removed: [],
-    messages: [],
-    ...extra,
-  };
+  const article = bareArticle(docId, text, { outlet: `Outlet ${docId}`, ...extra });
   if (analyse) return analyseArticle(article);
   return { article, sentences: [], entities: [], entityIndex: [], quotes: [], times: [], quantities: [] };
 }

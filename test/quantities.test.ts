@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { scoreFixture } from '../scripts/eval-time-quantities.js';
 import { findQuantities } from '../src/analyse/quantities.js';
 import { splitSentences } from '../src/analyse/tokenize.js';
 import type { Quantity } from '../src/model/types.js';
+import { seedText as seed } from './helpers.js';
 
-const SEEDS = '../shared/seeds';
 
-function seed(prefix: string): string {
-  const f = readdirSync(SEEDS).find((x) => x.startsWith(prefix));
-  assert.ok(f);
-  return readFileSync(join(SEEDS, f), 'utf8');
-}
 
 function quantities(text: string): Quantity[] {
   return findQuantities(text, splitSentences(text));

@@ -6,15 +6,10 @@ import { evaluateQuotes } from '../scripts/eval-quotes.js';
 import { findQuotes, normaliseQuoteMarks } from '../src/analyse/quotes.js';
 import { splitSentences } from '../src/analyse/tokenize.js';
 import type { Quote } from '../src/model/types.js';
+import { seedText as seed } from './helpers.js';
 
-const SEEDS = '../shared/seeds';
 const POLNEAR_DEV = '../shared/data/attribution/polnear/dev';
 
-function seed(prefix: string): string {
-  const f = readdirSync(SEEDS).find((x) => x.startsWith(prefix));
-  assert.ok(f, `seed ${prefix}`);
-  return readFileSync(join(SEEDS, f), 'utf8');
-}
 
 function quotesOf(text: string): Quote[] {
   return findQuotes(text, splitSentences(text), []);

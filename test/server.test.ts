@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,16 +10,9 @@ import { after, before, describe, test } from 'node:test';
 import { isLoopback, serveCommand } from '../src/server/cli.js';
 import { PostArticlesJson } from '../src/server/schemas.js';
 import { startServer } from '../src/server/testing.js';
+import { SEEDS, seedFile, seedFiles, seedText } from './helpers.js';
 
-const SEEDS = fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
-const seedFiles = readdirSync(SEEDS)
-  .filter((f) => f.endsWith('.txt'))
-  .sort();
-const seed = (prefix: string) => {
-  const name = seedFiles.find((f) => f.startsWith(prefix));
-  assert.ok(name, `seed ${prefix}`);
-  return { name, text: readFileSync(SEEDS + name, 'utf8') };
-};
+const seed = (prefix: string) => ({ name: seedFile(prefix), text: seedText(prefix) });
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON responses are checked field by field
 type Json = Record<string, any>;
@@ -80,7 +73,7 @@ describe('HTTP API on a real loopback server', () => {
   });
 
   test('posting the seeds as plain text stores them and groups them into stories', async () => {
-    for (const name of seedFiles) {
+    for (const name of seedFiles()) {
       const r = await post(t.base, readFileSync(SEEDS + name), 'text/plain; charset=utf-8', `?source=${encodeURIComponent(name)}`);
       assert.equal(r.status, 201, JSON.stringify(r.body));
       assert.equal(r.body.outcomes.length, 1);

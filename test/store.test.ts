@@ -3,30 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { AnnotatedArticle, Article, RawDocument } from '../src/model/types.js';
+import type { AnnotatedArticle, RawDocument } from '../src/model/types.js';
 import { SCHEMA_VERSION, Store } from '../src/store/sqlite.js';
+import { bareArticle } from './helpers.js';
 
 const raw: RawDocument = { id: 'a'.repeat(32), source: 'x.txt', format: 'text', content: 'Hello.', contentType: 'text', encoding: 'utf-8', meta: {} };
-const article: Article = {
-  docId: raw.id,
-  source: 'x.txt',
-  status: 'ok',
-  title: 'T',
-  dek: null,
-  text: 'Hello.',
-  blocks: [],
-  byline: [],
-  outlet: null,
-  url: null,
-  published: null,
-  modified: null,
-  language: 'en',
-  dateline: null,
-  wire: null,
-  attributions: [],
-  removed: [{ text: 'Share this', reason: 'share prompt' }],
-  messages: [],
-};
+const article = bareArticle(raw.id, 'Hello.', { source: 'x.txt', title: 'T', removed: [{ text: 'Share this', reason: 'share prompt' }] });
 const annotated: AnnotatedArticle = { article, sentences: [{ start: 0, end: 6 }], entities: [], entityIndex: [], quotes: [], times: [], quantities: [] };
 
 test('file store: WAL mode, migrations applied once, versioned', () => {

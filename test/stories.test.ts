@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { AnnotatedArticle } from '../src/model/types.js';
 import {
@@ -13,13 +13,12 @@ import {
   type StoryInput,
   storyFeatures,
 } from '../src/stories/index.js';
+import { seedText } from './helpers.js';
 
-const SEEDS = new URL('../../shared/seeds/', import.meta.url).pathname;
 
 /** Raw seed text: first line as title, the rest as text. */
 function seed(prefix: string, extra: Partial<StoryInput> = {}): StoryInput {
-  const file = readdirSync(SEEDS).find((f) => f.startsWith(prefix))!;
-  const raw = readFileSync(SEEDS + file, 'utf8');
+  const raw = seedText(prefix);
   const nl = raw.indexOf('\n');
   return { id: prefix, title: raw.slice(0, nl).trim(), text: raw.slice(nl + 1), outlet: null, published: null, eventDates: [], entities: [], ...extra };
 }

@@ -6,17 +6,12 @@ import { scoreFixture } from '../scripts/eval-time-quantities.js';
 import { findTimes, resolveTimes } from '../src/analyse/time.js';
 import { splitSentences } from '../src/analyse/tokenize.js';
 import type { DateInfo, TimeExpr } from '../src/model/types.js';
+import { seedText as seed } from './helpers.js';
 
-const SEEDS = '../shared/seeds';
 /** Friday 9 May 2025, as in seed 003's dateline (06:47 IST). */
 const FRI_9_MAY: DateInfo = { iso: '2025-05-09T06:47:00+05:30', precision: 'minute', source: 'text' };
 const THU_8_MAY: DateInfo = { iso: '2025-05-08', precision: 'day', source: 'input' };
 
-function seed(prefix: string): string {
-  const f = readdirSync(SEEDS).find((x) => x.startsWith(prefix));
-  assert.ok(f);
-  return readFileSync(join(SEEDS, f), 'utf8');
-}
 
 function sentenceWith(text: string, fragment: string): string {
   const s = splitSentences(text)
