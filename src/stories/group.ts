@@ -1,9 +1,6 @@
 import { StoryIndex, sortGroups } from './story-index.js';
 import type { GroupOptions, StoryFeatures, StoryGroup } from './types.js';
-
-function cmpStr(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+import { cmpStr } from '../util/cmp.js';
 
 /**
  * The canonical order in which articles are grouped: by time (publication day, else event day),

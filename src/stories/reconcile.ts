@@ -1,8 +1,5 @@
 import type { StoryGroup } from './types.js';
-
-function cmpStr(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+import { cmpStr } from '../util/cmp.js';
 
 /**
  * Keeps story ids stable across runs. Each new story takes the id of the previous story it shares

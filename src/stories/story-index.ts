@@ -2,6 +2,8 @@ import type { GroupOptions, StoryFeatures, StoryGroup } from './types.js';
 import { dayIso, isoDay } from './features.js';
 import { bandKeys, fnv1a, jaccard } from './minhash.js';
 import { term, words } from './text.js';
+import { cmpStr } from '../util/cmp.js';
+import { unionFind } from '../util/union-find.js';
 
 /**
  * Incremental story grouping: single-pass assignment of each article to the most similar open
@@ -73,6 +75,31 @@ interface Vec {
   vals: number[];
 }
 
+/** Dot product of an article vector with a centroid, and how many of the vector's keys it shares. */
+function overlapVec(vec: Vec, c: Map<string, number>): { dot: number; shared: number } {
+  let dot = 0;
+  let shared = 0;
+  for (let i = 0; i < vec.keys.length; i++) {
+    const w = c.get(vec.keys[i]);
+    if (w !== undefined) {
+      dot += vec.vals[i] * w;
+      shared++;
+    }
+  }
+  return { dot, shared };
+}
+
+/** Dot product of two centroids (walks the smaller one). */
+function dotMaps(a: Map<string, number>, b: Map<string, number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [k, v] of small) {
+    const w = large.get(k);
+    if (w !== undefined) dot += v * w;
+  }
+  return dot;
+}
+
 interface DocEntry {
   f: StoryFeatures;
   story: Story;
@@ -123,10 +150,6 @@ function featureKeys(f: StoryFeatures): string[] {
   const keys = f.terms.map(([t]) => t);
   for (const [e] of f.entities) keys.push('@' + e);
   return keys;
-}
-
-function cmpStr(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function storyIdFor(docId: string): string {
@@ -268,17 +291,9 @@ export class StoryIndex {
     const entries = s.members.map((m) => this.docs.get(m)!).filter(Boolean);
     entries.sort((a, b) => (a.f.day ?? Number.POSITIVE_INFINITY) - (b.f.day ?? Number.POSITIVE_INFINITY) || cmpStr(a.f.id, b.f.id));
     // copies stay together: each copy group is one unit, placed by its first member
-    const copyOf = new Map<string, string>();
-    const find = (x: string): string => {
-      let r = x;
-      while (copyOf.has(r)) r = copyOf.get(r)!;
-      return r;
-    };
-    for (const [a, b] of s.copyEdges) {
-      const ra = find(a);
-      const rb = find(b);
-      if (ra !== rb) copyOf.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
-    }
+    const copies = unionFind();
+    for (const e of entries) copies.add(e.f.id);
+    for (const [a, b] of s.copyEdges) if (copies.parent.has(a) && copies.parent.has(b)) copies.union(a, b);
     interface Part {
       entries: DocEntry[];
       c: Map<string, number>;
@@ -295,27 +310,14 @@ export class StoryIndex {
         p.n2 += nv * nv - old * old;
       }
     };
-    const cosine = (a: Map<string, number>, an2: number, b: Map<string, number>, bn2: number) => {
-      const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-      let dot = 0;
-      let shared = 0;
-      for (const [k, v] of small) {
-        const w = large.get(k);
-        if (w !== undefined) {
-          dot += v * w;
-          shared++;
-        }
-      }
-      return { cos: dot / Math.sqrt((an2 || 1) * (bn2 || 1)), shared };
-    };
     for (const e of entries) {
-      const root = find(e.f.id);
-      let target = root !== e.f.id ? partOf.get(root) : undefined;
+      const root = copies.find(e.f.id);
+      let target = partOf.get(root);
       if (!target && e.f.status === 'ok') {
         let best = this.options.threshold;
-        const own = new Map(e.vec.keys.map((k, i) => [k, e.vec.vals[i]]));
         for (const p of parts) {
-          const { cos, shared } = cosine(own, 1, p.c, p.n2);
+          const { dot, shared } = overlapVec(e.vec, p.c);
+          const cos = dot / Math.sqrt(p.n2 || 1);
           if ((shared >= MIN_SHARED_FEATURES || p.entries.length === 1) && cos >= best && (target === undefined || cos > best)) {
             best = cos;
             target = p;
@@ -324,15 +326,14 @@ export class StoryIndex {
       }
       if (!target) parts.push((target = { entries: [], c: new Map(), n2: 0 }));
       add(target, e);
-      partOf.set(e.f.id, target);
-      if (root !== e.f.id && !partOf.has(root)) partOf.set(root, target);
+      if (!partOf.has(root)) partOf.set(root, target);
     }
     // merge parts whose centroids meet the merge threshold (as consolidate does)
     for (let changed = true; changed && parts.length > 1; ) {
       changed = false;
       for (let i = 0; i < parts.length && !changed; i++)
         for (let j = i + 1; j < parts.length && !changed; j++) {
-          if (cosine(parts[i].c, parts[i].n2, parts[j].c, parts[j].n2).cos < this.options.mergeThreshold) continue;
+          if (dotMaps(parts[i].c, parts[j].c) / Math.sqrt((parts[i].n2 || 1) * (parts[j].n2 || 1)) < this.options.mergeThreshold) continue;
           for (const e of parts[j].entries) add(parts[i], e);
           parts.splice(j, 1);
           changed = true;
@@ -637,15 +638,7 @@ export class StoryIndex {
 
   /** Similarity of an article vector to a story, in 0..1, with a light penalty for time distance. */
   private score(vec: Vec, t: number | null, s: Story): number {
-    let dot = 0;
-    let shared = 0;
-    for (let i = 0; i < vec.keys.length; i++) {
-      const c = s.centroid.get(vec.keys[i]);
-      if (c !== undefined) {
-        dot += vec.vals[i] * c;
-        shared++;
-      }
-    }
+    const { dot, shared } = overlapVec(vec, s.centroid);
     // one word in common is no evidence of one event ("place" in a headline about a bridge and in
     // forty about where to buy a game): joining a story of several articles takes two shared features
     if (shared < MIN_SHARED_FEATURES && s.members.length > 1) return 0;
@@ -681,13 +674,7 @@ export class StoryIndex {
       const sv = this.venueOf(s);
       const ov = this.venueOf(o);
       if (sv !== null && ov !== null && sv !== ov) continue;
-      const [small, large] = s.centroid.size <= o.centroid.size ? [s, o] : [o, s];
-      let dot = 0;
-      for (const [k, v] of small.centroid) {
-        const w = large.centroid.get(k);
-        if (w !== undefined) dot += v * w;
-      }
-      const cos = dot / (sn * Math.sqrt(o.norm2 || 1));
+      const cos = dotMaps(s.centroid, o.centroid) / (sn * Math.sqrt(o.norm2 || 1));
       if (cos > bestScore || (cos === bestScore && best !== null && o.seq < best.seq)) {
         best = o;
         bestScore = cos;
@@ -855,29 +842,10 @@ export class StoryIndex {
     const key = (e: DocEntry) => e.f.day ?? Number.POSITIVE_INFINITY;
     entries.sort((a, b) => key(a) - key(b) || cmpStr(a.f.id, b.f.id));
     const members = entries.map((e) => e.f.id);
-    const rank = new Map(members.map((m, i) => [m, i]));
 
-    // copies: connected components of copy links
-    const parent = new Map<string, string>();
-    const find = (x: string): string => {
-      let r = x;
-      while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
-      let y = x;
-      while (y !== r) {
-        const nx = parent.get(y)!;
-        parent.set(y, r);
-        y = nx;
-      }
-      return r;
-    };
-    const union = (a: string, b: string) => {
-      const ra = find(a);
-      const rb = find(b);
-      if (ra === rb) return;
-      if ((rank.get(ra) ?? 0) <= (rank.get(rb) ?? 0)) parent.set(rb, ra);
-      else parent.set(ra, rb);
-    };
-    for (const m of members) parent.set(m, m);
+    // copies: connected components of copy links (a component's key is only a key: groups keep member order)
+    const { add, find, union, parent } = unionFind();
+    for (const m of members) add(m);
     for (const [a, b] of s.copyEdges) if (parent.has(a) && parent.has(b)) union(a, b);
     const groups = new Map<string, string[]>();
     for (const m of members) {
