@@ -329,13 +329,14 @@ export class StoryIndex {
       if (!partOf.has(root)) partOf.set(root, target);
     }
     // merge parts whose centroids meet the merge threshold (as consolidate does)
+    // (a sweep goes on after a merge instead of starting over: quadratic per sweep, not cubic)
     for (let changed = true; changed && parts.length > 1; ) {
       changed = false;
-      for (let i = 0; i < parts.length && !changed; i++)
-        for (let j = i + 1; j < parts.length && !changed; j++) {
+      for (let i = 0; i < parts.length; i++)
+        for (let j = i + 1; j < parts.length; j++) {
           if (dotMaps(parts[i].c, parts[j].c) / Math.sqrt((parts[i].n2 || 1) * (parts[j].n2 || 1)) < this.options.mergeThreshold) continue;
           for (const e of parts[j].entries) add(parts[i], e);
-          parts.splice(j, 1);
+          parts.splice(j--, 1);
           changed = true;
         }
     }
