@@ -173,6 +173,11 @@ const CAP_STOP = forms(`
   September October November December`);
 
 const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
+/** An adverb before or inside a cue ("also", "repeatedly"): a listed one or any word in -ly. */
+const isAdverb = (t: Token | undefined): boolean => {
+  const w = lower(t);
+  return ADVERBS.has(w) || /ly$/.test(w);
+};
 const isWord = (t: Token | undefined): boolean => !!t && /[\p{L}\p{N}]/u.test(t.text);
 const isCap = (t: Token | undefined): boolean => !!t && /^\p{Lu}/u.test(t.text);
 const isClose = (s: string): boolean => CLOSE_DQ.includes(s) || s === '"';
@@ -261,7 +266,7 @@ interface Ctx {
  */
 function subjectBefore(toks: Token[], end: number, lo: number): Span | null {
   let j = end - 1;
-  while (j >= lo && (ADVERBS.has(lower(toks[j])) || /ly$/.test(lower(toks[j])))) j--;
+  while (j >= lo && isAdverb(toks[j])) j--;
   if (j < lo) return null;
   // appositive: "X, the campaign manager, said" / "X, who …, said"
   if (toks[j].text === ',') {
@@ -616,7 +621,7 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
         const w = toks[i].text;
         if (w !== 'and' && w !== 'but' && w !== 'And' && w !== 'But') continue;
         let v = i + 1;
-        while (v < c.hi - 2 && v < i + 3 && (ADVERBS.has(lower(toks[v])) || /ly$/.test(lower(toks[v])))) v++;
+        while (v < c.hi - 2 && v < i + 3 && isAdverb(toks[v])) v++;
         const vt = toks[v];
         if (!/^\p{Ll}+$/u.test(vt.text) || inAnySegment(vt.start)) continue;
         const vw = vt.text;
@@ -771,7 +776,7 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
           verbTok = cueTok;
           if (verbTok === toks[cueRun.lo]) {
             let v = cueRun.lo;
-            while (v < cueRun.hi - 1 && (ADVERBS.has(lower(toks[v])) || AUXILIARIES.has(lower(toks[v])) || /ly$/.test(lower(toks[v])))) v++;
+            while (v < cueRun.hi - 1 && (isAdverb(toks[v]) || AUXILIARIES.has(lower(toks[v])))) v++;
             verbTok = toks[v];
           }
         }
