@@ -371,9 +371,12 @@ async function main(): Promise<void> {
     );
   }
   console.log(`speaker names (resolved speakerName shares a name with a named gold Source, pronouns resolved): ${fmt(r.speakerNameAccuracy)} (${r.speakerNameN})`);
-  const ms = r.msPerArticle ?? 0;
+  const ms = r.msPerArticle;
+  const entity = r.entityMsPerArticle !== null ? `; entity recogniser ${r.entityMsPerArticle.toFixed(2)} ms/article` : '';
   console.log(
-    `speed: quotes+times+quantities median ${ms.toFixed(2)} CPU-ms/article over 5 passes = ${(1000 / ms).toFixed(0)} articles/s on one core (${(r.words / r.articles) | 0} words/article avg)${r.entityMsPerArticle !== null ? `; entity recogniser ${r.entityMsPerArticle.toFixed(2)} ms/article` : ''}`,
+    ms === null
+      ? `speed: not measured (--no-speed)${entity}`
+      : `speed: quotes+times+quantities median ${ms.toFixed(2)} CPU-ms/article over 5 passes = ${(1000 / ms).toFixed(0)} articles/s on one core (${(r.words / r.articles) | 0} words/article avg)${entity}`,
   );
   console.log(
     JSON.stringify({
