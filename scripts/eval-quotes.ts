@@ -33,6 +33,11 @@
  * - Quotes use the trained attribution tagger (models/attrib.bin.gz) unless --no-model (the rules alone).
  *
  * Last line: one JSON object with the headline figures.
+ *
+ * `--agreement` scores the annotators instead of Triangulate: for every article of `dir` with two
+ * or more annotator files, each ordered pair (one annotator as gold, the other as prediction) with
+ * the same matching and the same overlap/exact definitions, pooled over pairs. This is the human
+ * ceiling of the overlap F1 above (PolNeAR train has 16 such articles, dev 5).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -350,8 +355,82 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
   };
 }
 
+/** Greedy one-to-one matching of `pred` to `gold` content token sets (gold in order, best overlap first): matched pairs and exact ones. */
+function matchSets(gold: Set<number>[], pred: Set<number>[]): { tp: number; tpExact: number } {
+  const used = new Set<number>();
+  let tp = 0;
+  let tpExact = 0;
+  for (const g of gold) {
+    let best = -1;
+    let bestScore = 0;
+    for (let i = 0; i < pred.length; i++) {
+      if (used.has(i)) continue;
+      const sc = overlapScore(g, pred[i]);
+      if (sc > bestScore) {
+        bestScore = sc;
+        best = i;
+      }
+    }
+    if (best < 0 || bestScore < 0.5) continue;
+    used.add(best);
+    tp++;
+    if (sameSet(g, pred[best])) tpExact++;
+  }
+  return { tp, tpExact };
+}
+
+export interface Agreement {
+  articles: number;
+  pairs: number;
+  gold: number;
+  pred: number;
+  f: number;
+  fe: number;
+}
+
+/** Inter-annotator agreement on the articles of `dir` annotated more than once (see the header). */
+export function annotatorAgreement(dir: string): Agreement {
+  const annDir = join(dir, 'attributions');
+  const byArticle = new Map<string, string[]>();
+  for (const f of readdirSync(annDir).filter((x) => x.endsWith('.ann')).sort()) {
+    const base = f.replace(/_[0-9a-f]+\.ann$/, '');
+    byArticle.set(base, [...(byArticle.get(base) ?? []), f]);
+  }
+  const out: Agreement = { articles: 0, pairs: 0, gold: 0, pred: 0, f: 0, fe: 0 };
+  let tp = 0;
+  let tpExact = 0;
+  for (const [base, files] of byArticle) {
+    const textPath = join(dir, 'text', `${base}.txt`);
+    if (files.length < 2 || !existsSync(textPath)) continue;
+    const text = readFileSync(textPath, 'utf8');
+    const sets = files.map((f) => loadGold(text, readFileSync(join(annDir, f), 'utf8')).map((g) => wordTokens(text, g.fragments)));
+    out.articles++;
+    for (let a = 0; a < sets.length; a++)
+      for (let b = 0; b < sets.length; b++) {
+        if (a === b) continue;
+        out.pairs++;
+        out.gold += sets[a].length;
+        out.pred += sets[b].length;
+        const m = matchSets(sets[a], sets[b]);
+        tp += m.tp;
+        tpExact += m.tpExact;
+      }
+  }
+  out.f = prf(tp, out.pred, out.gold)[2];
+  out.fe = prf(tpExact, out.pred, out.gold)[2];
+  return out;
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  if (args.includes('--agreement')) {
+    const dirArg = args.find((a) => !a.startsWith('--')) ?? '../shared/data/attribution/polnear/dev';
+    const a = annotatorAgreement(dirArg);
+    console.log(`dir: ${dirArg}  articles with several annotators: ${a.articles}  annotator pairs: ${a.pairs}`);
+    console.log(`annotator vs annotator (same matching and definitions as above): overlap F1 ${a.f.toFixed(3)}, exact F1 ${a.fe.toFixed(3)} (${a.gold} attributions as gold)`);
+    console.log(JSON.stringify({ agreementOverlapF1: round(a.f), agreementExactF1: round(a.fe), articles: a.articles, pairs: a.pairs }));
+    return;
+  }
   const limitIdx = args.indexOf('--limit');
   const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--limit') ?? '../shared/data/attribution/polnear/dev';
   const recognise = args.includes('--no-entities') ? null : await loadRecogniser();

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { evaluateQuotes } from '../scripts/eval-quotes.js';
+import { annotatorAgreement, evaluateQuotes } from '../scripts/eval-quotes.js';
 import { findQuotes, normaliseQuoteMarks } from '../src/analyse/quotes.js';
 import { splitSentences } from '../src/analyse/tokenize.js';
 import type { Quote } from '../src/model/types.js';
@@ -120,6 +121,31 @@ describe('findQuotes on PolNeAR text', () => {
     assert.ok(r.direct.speakerAccuracy >= 0.9, `quoted speaker accuracy ${r.direct.speakerAccuracy}`);
     assert.ok(r.all.f >= 0.67, `all overlap F1 ${r.all.f}`);
     assert.ok(r.all.speakerAccuracy >= 0.86, `speaker accuracy ${r.all.speakerAccuracy}`);
+  });
+});
+
+describe('annotator agreement (eval:quotes --agreement)', () => {
+  it('scores each ordered pair of annotators of an article with the same matching', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'agree-'));
+    mkdirSync(join(dir, 'text'));
+    mkdirSync(join(dir, 'attributions'));
+    const text = 'Smith said the plan would fail next year. Jones argued that taxes must rise soon.';
+    writeFileSync(join(dir, 'text', 'a.txt'), text);
+    writeFileSync(join(dir, 'text', 'b.txt'), text);
+    const span = (s: string) => `${text.indexOf(s)} ${text.indexOf(s) + s.length}\t${s}`;
+    const ann = (first: string, second: string) =>
+      `T1\tContent ${span(first)}\nE1\tAttribution:T9 Content:T1\nT2\tContent ${span(second)}\nE2\tAttribution:T8 Content:T2\n`;
+    // annotator 1 and 2 agree on the first content; on the second, 2 marks 2 of its 5 words (< 50%)
+    writeFileSync(join(dir, 'attributions', 'a_0001.ann'), ann('the plan would fail next year', 'that taxes must rise soon'));
+    writeFileSync(join(dir, 'attributions', 'a_0002.ann'), ann('the plan would fail next year', 'rise soon'));
+    // an article with one annotator is not scored
+    writeFileSync(join(dir, 'attributions', 'b_0001.ann'), ann('the plan would fail next year', 'rise soon'));
+    const a = annotatorAgreement(dir);
+    assert.equal(a.articles, 1);
+    assert.equal(a.pairs, 2);
+    assert.equal(a.gold, 4);
+    assert.equal(a.f, 0.5);
+    assert.equal(a.fe, 0.5);
   });
 });
 
