@@ -2,7 +2,7 @@
  * Trains the attribution tagger (src/analyse/attribution): an averaged structured perceptron with
  * Viterbi decoding over BIO tags for cue, source and content, sentence by sentence.
  *
- *   npm run train:attrib [-- --epochs N --out models/attrib.bin.gz --holdout N --holdout-dir DIR --no-entities --stack]
+ *   npm run train:attrib [-- --epochs N --out models/attrib.bin.gz --holdout N [--holdout-per-outlet] --holdout-dir DIR --no-entities --stack]
  *
  * Data: PolNeAR train (../shared/data/attribution/polnear/train: `text/*.txt` and brat
  * `attributions/*_<annotator>.ann`; the first annotator file in sorted order is used, as the scorer
@@ -13,6 +13,9 @@
  *
  *   npm run train:attrib -- --holdout 120 --holdout-dir /tmp/hold --out /tmp/m.bin.gz
  *   TRIANGULATE_ATTRIB_MODEL=/tmp/m.bin.gz npm run eval:quotes -- /tmp/hold --no-speed
+ *
+ * File names sort by outlet, so the last 120 articles are all West Journal. `--holdout-per-outlet`
+ * keeps out the last round(N / 7) articles of each of the seven outlets instead (119 for N = 119 or 120).
  *
  * Labels: where attributions nest ("X said that Y claimed Z"), the outer one labels the tokens (the
  * inner cue and source are content of the outer), because one tag per token cannot hold both.
@@ -39,6 +42,7 @@ const OUT = opt('out', DEFAULT_ATTRIBUTION_MODEL);
 const EPOCHS = Number(opt('epochs', '12'));
 const HOLDOUT = Number(opt('holdout', '0'));
 const HOLDOUT_DIR = opt('holdout-dir', '');
+const PER_OUTLET = args.includes('--holdout-per-outlet');
 const MIN_COUNT = Number(opt('min-count', '3'));
 const ENTITIES = !args.includes('--no-entities');
 // The stacked second pass gains 0.3 F1 points on PolNeAR dev for 30% more time: off unless asked for.
@@ -66,8 +70,17 @@ interface Doc {
 const docs: Doc[] = [];
 const held: string[] = [];
 const usable = names.filter((name) => annFiles.some((f) => f.startsWith(`${name.slice(0, -4)}_`)));
-const trainNames = HOLDOUT > 0 ? usable.slice(0, usable.length - HOLDOUT) : usable;
-for (const name of usable.slice(trainNames.length)) held.push(name);
+// PolNeAR file names start with the outlet ("nyt_…", "west-journal_…") and sort by outlet, then date,
+// so the last N articles are all from the last outlet; --holdout-per-outlet takes the last
+// round(N / outlets) articles of each outlet instead
+const outletOf = (name: string) => name.slice(0, name.indexOf('_'));
+const outlets = [...new Set(usable.map(outletOf))];
+const perOutlet = Math.round(HOLDOUT / Math.max(1, outlets.length));
+const heldSet = new Set(
+  !PER_OUTLET ? usable.slice(usable.length - HOLDOUT) : outlets.flatMap((o) => usable.filter((n) => outletOf(n) === o).slice(-perOutlet)),
+);
+const trainNames = HOLDOUT > 0 ? usable.filter((n) => !heldSet.has(n)) : usable;
+if (HOLDOUT > 0) for (const name of usable) if (heldSet.has(name)) held.push(name);
 
 for (const name of trainNames) {
   const base = name.slice(0, -4);

@@ -149,6 +149,82 @@ describe('annotator agreement (eval:quotes --agreement)', () => {
   });
 });
 
+describe('findQuotes: one attribution per cue and per quotation (PolNeAR train text)', () => {
+  const train = (name: string) => readFileSync(join('../shared/data/attribution/polnear/train/text', name), 'utf8');
+
+  it('a quotation the sentence splitter cut is one quote, with the next quoted sentence of its paragraph', () => {
+    const text = train('west-journal_2016-02-11_these-angry-protesters-are-targe.txt');
+    const quotes = quotesOf(text);
+    const q = quoteWith(text, quotes, 'They have to decide whether to feed themselves');
+    assert.equal(slice(text, q.parts?.[0] ?? null), 'They have to decide whether to feed themselves or their kids, so they’re not concerned with political parties or whether a candidate is running for city council or president');
+    assert.equal(slice(text, q.parts?.[1] ?? null), 'They care about two things: Getting $15 an hour and the right to unionize. It’s about getting out of poverty.');
+    assert.equal(quotes.filter((x) => x.span.start < q.span.end && q.span.start < x.span.end).length, 1);
+  });
+
+  it('“…,” Will wrote: a capitalised name before the cue is the speaker, and the quotation is one quote', () => {
+    const text = train('west-journal_2015-11-21_after-trump-heard-what-his-fox-n.txt');
+    const q = quoteWith(text, quotesOf(text), 'hasten the eclipse of Carly Fiorina');
+    assert.equal(slice(text, q.speakerSpan), 'Will');
+    assert.ok(slice(text, q.span)?.startsWith('The eruption of war in the capital of a NATO ally'));
+    assert.ok(slice(text, q.span)?.endsWith('especially Donald Trump'));
+  });
+
+  it('the source after an inverted cue is not content of that cue: “…,” said the second official', () => {
+    const text = train('west-journal_2016-06-20_media-reports-reveal-reason-behi.txt');
+    const quotes = quotesOf(text);
+    const at = text.indexOf('said the second official');
+    const q = quotes.find((x) => x.cue && x.cue.span.start === at);
+    assert.ok(q, 'a quote with this cue');
+    assert.equal(slice(text, q.speakerSpan), 'the second official');
+    for (const x of quotes) assert.notEqual(slice(text, x.span), 'the second official');
+  });
+
+  it('a cue that attributes a quotation gives no second content after it: "“…!” he said to an enormous cheer"', () => {
+    const text = train('wash-post_2016-09-01_trump-appeared-to-break-down-wal.txt');
+    const quotes = quotesOf(text);
+    const q = quoteWith(text, quotes, 'We will build a great wall along the southern border!');
+    assert.equal(q.cue?.verb, 'said');
+    const at = text.indexOf('to an enormous cheer');
+    for (const x of quotes) assert.ok(x.span.end <= at || x.span.start >= at + 20, `no quote in the adjunct: ${slice(text, x.span)}`);
+  });
+
+  it('a question to the reader ("What do you think of …?") is not an attribution', () => {
+    // the closing lines of a West Journal article (PolNeAR train), rules alone and with the tagger
+    const text = 'What do you think of Trump’s attack on Carson last night? What do you think of Carson?';
+    assert.deepEqual(findQuotes(text, splitSentences(text), [], { model: false }), []);
+    assert.deepEqual(quotesOf(text), []);
+  });
+
+  it('"X said in a statement. “…”": the quotation after the sentence is the content, not "a statement"', () => {
+    const text = train('west-journal_2016-02-08_on-eve-of-nh-primary-hillary-jus.txt');
+    const quotes = quotesOf(text);
+    const q = quoteWith(text, quotes, 'There are no paper ballots to recount');
+    assert.equal(q.cue?.verb, 'said');
+    assert.ok(slice(text, q.speakerSpan)?.includes('Iowa Democratic Party'));
+    assert.ok(slice(text, q.span)?.endsWith('they can not be re-created or recounted.'));
+    for (const x of quotes) assert.notEqual(slice(text, x.span), 'a statement.');
+  });
+
+  it('“…,” Trump said, adding, “…”: the participle that introduces the second quotation is its own attribution', () => {
+    const text = train('west-journal_2015-12-16_right-after-the-debate-trump-lau.txt');
+    const quotes = quotesOf(text);
+    const first = quoteWith(text, quotes, 'Jeb doesn’t really believe I’m unhinged');
+    assert.equal(first.cue?.verb, 'said');
+    assert.ok(slice(text, first.span)?.endsWith('It’s been a total disaster'));
+    const second = quoteWith(text, quotes, 'Nobody cares');
+    assert.notEqual(second, first);
+    assert.equal(second.cue?.verb, 'adding');
+    assert.equal(second.speakerName, first.speakerName);
+  });
+
+  it('content before a cue that is not set off from it is not a first piece of the content after it', () => {
+    const text = train('west-journal_2016-05-12_exit-polls-in-west-virginia-spel.txt');
+    const q = quoteWith(text, quotesOf(text), 'they were willing to flip their support');
+    assert.ok(slice(text, q.span)?.startsWith('they were willing'), slice(text, q.span) ?? '');
+    assert.equal(q.parts, undefined);
+  });
+});
+
 describe('findQuotes on bad input', () => {
   const para = seed('004').split('\n').find((l) => l.includes('Our relationship is composed')) ?? '';
 

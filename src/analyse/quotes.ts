@@ -11,9 +11,18 @@
  *      scripts/train-attrib.ts on PolNeAR train) tags cue, source and content per sentence; each
  *      content run not already inside a quotation-marked quote becomes a quote with the nearest cue
  *      of its sentence and the tagged source (else the subject the rules find for that cue). This
- *      covers indirect speech, "according to" and stance verbs ("opposed", "backed") that rules miss;
+ *      covers indirect speech, "according to" and stance verbs ("opposed", "backed") that rules miss.
+ *      A content run that is a quotation the sentence splitter cut takes the whole quotation; content
+ *      before a cue joins the content after it only when the attribution between them is set off on
+ *      both sides ("A, X said, B"), else the content after the cue is the attribution's; a content
+ *      run that runs straight into another cue run takes that cue's content too;
+ *      a cue that already attributes a quotation gives no second content after it outside quotation marks;
  *   2. every sentence where the tagger found nothing and that has a reporting verb not used above
- *      gives an indirect quote (X said [that] CLAUSE / CLAUSE, X said / according to X, CLAUSE).
+ *      gives an indirect quote (X said [that] CLAUSE / CLAUSE, X said / according to X, CLAUSE;
+ *      "X said in a statement. “…”" takes the quotation after it).
+ * A whole-sentence quotation with no cue that follows an attributed quotation in the same paragraph
+ * ("“A,” X told Y. “B.”") is a further part of that quote; an earlier paragraph's quote gives only
+ * its speaker. Questions to the reader ("Do you support …?") are not attributions.
  * Short quoted names with no cue ("Golden Dome") are scare quotes, not quotes.
  *
  * Speakers are resolved against the entity mentions given (PER/ORG; the mention nearest the head
@@ -266,7 +275,8 @@ interface Ctx {
  */
 function subjectBefore(toks: Token[], end: number, lo: number): Span | null {
   let j = end - 1;
-  while (j >= lo && isAdverb(toks[j])) j--;
+  // (a capitalised first word is a name, not an adverb: "“…,” Will wrote")
+  while (j >= lo && isAdverb(toks[j]) && !(j === lo && isCap(toks[j]))) j--;
   if (j < lo) return null;
   // appositive: "X, the campaign manager, said" / "X, who …, said"
   if (toks[j].text === ',') {
@@ -673,6 +683,78 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     return { lo: a, hi: b };
   };
 
+  /** Does `span` share a character with the inner span of some quotation? */
+  const overlapsSegment = (span: Span): boolean => {
+    let lo = 0;
+    let hi = segments.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (segments[mid].inner.end <= span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < segments.length && segments[lo].inner.start < span.end;
+  };
+
+  /** Index of the segment whose outer span contains `pos`, else -1. */
+  const segmentAt = (pos: number): number => {
+    let lo = 0;
+    let hi = segments.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (segments[mid].outer.end <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < segments.length && segments[lo].outer.start <= pos ? lo : -1;
+  };
+
+  /**
+   * A content run that opens at a quotation mark and stops inside the quotation, or closes at its
+   * closing mark having begun inside it, is a quotation the sentence splitter cut ("X told CNN: “A.
+   * B.”", "“A. B,” it read"): its content is the whole quotation, with the paragraphs it continues
+   * over. Not when the cue is inside the quotation.
+   */
+  const wholeQuotation = (span: Span, cue: TokenRun): Span => {
+    const cueSpan = { start: toks[cue.lo].start, end: toks[cue.hi - 1].end };
+    const inside = (g: QuotedSegment) => cueSpan.start < g.outer.end && g.outer.start < cueSpan.end;
+    let { start, end } = span;
+    const a = segmentAt(span.start);
+    if (a >= 0 && span.start <= segments[a].inner.start && !inside(segments[a])) {
+      let b = a;
+      while (segments[b].continues && segments[b + 1] && !inside(segments[b + 1])) b++;
+      if (span.start === segments[a].outer.start) start = segments[a].inner.start;
+      if (span.end < segments[b].inner.end || span.end === segments[b].outer.end) end = segments[b].inner.end;
+      // "“…,” Fight for $15 organizing director Kendall Fells told …": the run went on past a quotation
+      // whose comma marks the attribution after it
+      else if (span.end > segments[b].outer.end && cueSpan.start >= segments[b].outer.end && /[,?!]\s*$/.test(text.slice(segments[b].inner.start, segments[b].inner.end)))
+        end = segments[b].inner.end;
+    }
+    const z = segmentAt(span.end - 1);
+    if (z >= 0 && span.end >= segments[z].inner.end && span.start > segments[z].inner.start && !inside(segments[z])) {
+      let y = z;
+      while (y > 0 && segments[y - 1].continues && !inside(segments[y - 1])) y--;
+      start = segments[y].inner.start;
+    }
+    return { start, end };
+  };
+
+  /**
+   * Content before its cue and content after it are two pieces of one content only when the
+   * attribution between them is set off on both sides ("The move, Carr explained, was …"): a comma,
+   * quotation mark or dash right after the first piece, then nothing but the source (and adverbs) up
+   * to the cue, and a comma, colon, dash or quotation mark between the cue and the second piece.
+   */
+  const setOff = (c: TokenRun, cue: TokenRun, d: TokenRun, sources: TokenRun[]): boolean => {
+    const sep = (t: Token | undefined) => !!t && (t.text === ',' || isClose(t.text) || /^[—–]$/.test(t.text));
+    if (!sep(toks[c.hi]) && !sep(toks[c.hi - 1])) return false;
+    for (let x = c.hi; x < cue.lo; x++) {
+      const t = toks[x];
+      if (!isWord(t) || isAdverb(t) || sources.some((r) => r.lo <= x && x < r.hi)) continue;
+      return false;
+    }
+    for (let x = cue.hi; x <= d.lo && x < toks.length; x++) if (/^[,:—–]$/.test(toks[x].text) || isOpen(toks[x].text)) return true;
+    return false;
+  };
+
   const weakCueRun = (r: TokenRun): boolean => {
     const lex = cueLexicon();
     if (!lex) return false;
@@ -693,6 +775,12 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
    */
   const modelAttributions = (ruleQuotes: number): Set<number> => {
     const done = new Set<number>();
+    // the quotes the rules made, by the position of their cue
+    const ruleCues = new Map<number, Quote>();
+    for (let i = 0; i < ruleQuotes; i++) {
+      const cue = quotes[i].cue;
+      if (cue) ruleCues.set(cue.span.start, quotes[i]);
+    }
     const taken = coverIndex(quotes.slice(0, ruleQuotes));
     // sentences wholly inside a quotation-marked quote already taken give nothing here: not tagged
     const ranges = sentences
@@ -730,6 +818,22 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
         return best;
       });
       const used = new Set<number>();
+      // "pointed out that Trump [was once an advocate for] many of the policies …": a content run that
+      // runs straight into another cue run, with no punctuation or source between, is the subject of a
+      // clause the tagger cut; the content goes on over that cue to the end of the content after it
+      for (let ci = 0; ci < contents.length; ci++) {
+        const c = contents[ci];
+        const k = cueOf[ci];
+        if (k < 0 || cues[k].hi > c.lo) continue;
+        for (let cj = ci + 1; cj < contents.length; cj++) {
+          const d = contents[cj];
+          const k2 = cueOf[cj];
+          if (k2 < 0 || k2 === k || cues[k2].lo !== c.hi || cues[k2].hi > d.lo || d.lo - cues[k2].hi > 1) continue;
+          contents[ci] = { lo: c.lo, hi: d.hi, score: c.score };
+          used.add(cj);
+          break;
+        }
+      }
       for (let ci = 0; ci < contents.length; ci++) {
         if (used.has(ci)) continue;
         const c = contents[ci];
@@ -742,7 +846,10 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
         let parts: Span[] | undefined;
         let span: Span = { start: toks[c.lo].start, end: toks[c.hi - 1].end };
         // "CLAUSE, X said, CLAUSE": one content on each side of the cue
-        if (cueRun && c.hi <= cueRun.lo) {
+        // content before its cue that is not set off from it, when the cue has content after it: the
+        // attribution is the one after ("Even worse, …, 36 percent of Democrats said they were …")
+        if (c.hi <= cueRun.lo && contents.some((d, cj) => cj > ci && cueOf[cj] === k && !used.has(cj) && d.lo >= cueRun.hi && !setOff(c, cueRun, d, ts.sources))) continue;
+        if (c.hi <= cueRun.lo) {
           for (let cj = ci + 1; cj < contents.length; cj++) {
             if (cueOf[cj] !== k || used.has(cj) || contents[cj].lo < cueRun.hi) continue;
             const d = contents[cj];
@@ -780,6 +887,12 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
             verbTok = toks[v];
           }
         }
+        // one attribution per cue: a cue that already attributes a quotation (“…,” he said to an enormous
+        // cheer) gives no second content after it outside quotation marks; and the source of a rule's
+        // quote is not content of the same cue (“…,” said the second official)
+        const ruleQuote = cueTok ? ruleCues.get(cueTok.start) : undefined;
+        if (ruleQuote && cueTok && span.start > cueTok.start && !overlapsSegment(span)) continue;
+        if (ruleQuote?.speakerSpan && ruleQuote.speakerSpan.start <= span.start && span.end <= ruleQuote.speakerSpan.end) continue;
         let speaker: Span | null = null;
         if (cueRun) {
           let bestS = -1;
@@ -797,6 +910,7 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
           speaker = { start: toks[sr.lo].start, end: toks[sr.hi - 1].end };
         }
         if (!parts && verbTok && !CUE_FORMS.has(lower(verbTok)) && c.hi > c.lo + 2) span = objectOnly(c.lo, c.hi, span);
+        if (!parts) span = wholeQuotation(span, cueRun);
         const q = make(span, speaker, verbTok, 'indirect', parts);
         if (!q) continue;
         q.kind = kindOf(text, q.span, segments);
@@ -875,7 +989,10 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
       if (!reaches && nextSeg && toks[k] && nextSeg.outer.start > toks[k].start && sentOf(nextSeg.outer.start) === sentOf(toks[k].start)) {
         const to = tokenAt(toks, nextSeg.outer.start);
         let ok = to - k <= SPLIT_GAP && (toks[to - 1].text === ',' || /^(but|and)$/.test(lower(toks[to - 1])));
-        for (let x = k; x < to && ok; x++) if (/^[.!?;:]$/.test(toks[x].text) || (isCue(toks, x, false) && !PARTICIPLE_CUES.has(lower(toks[x])))) ok = false;
+        // a participle cue may stand between the pieces ("…,” Thiel wrote in a statement explaining why …, “…”),
+        // unless it introduces the next one ("…,” Trump said, adding, “…”): that is an attribution of its own
+        const introduces = (x: number) => toks[x + 1]?.text === ',' || toks[x + 1]?.text === ':' || isOpen(toks[x + 1]?.text ?? '');
+        for (let x = k; x < to && ok; x++) if (/^[.!?;:]$/.test(toks[x].text) || (isCue(toks, x, false) && (!PARTICIPLE_CUES.has(lower(toks[x])) || introduces(x)))) ok = false;
         reaches = ok;
       }
       if (nextSeg && reaches && !/[.!?]$/.test(text.slice(seg.inner.start, seg.inner.end).trim())) {
@@ -1149,6 +1266,29 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     // the complementiser stays in the content ("said that …"), as annotators of attribution mark it
     if (c < hi && /^(:|,)$/.test(lower(toks[c]))) c++;
     if (c < hi && lower(toks[c]) === 'out' && /^point/.test(cueLw)) c++;
+    // "said in a statement that …", "testified before the panel last fall.": the phrase after a
+    // preposition is an adjunct; the content is what follows it, if anything
+    if (c > k && c < hi && /^(in|on|at|during|before|after|for|with|via|by|from)$/.test(lower(toks[c - 1]))) {
+      let x = c;
+      while (x < hi && x < c + 10 && !/^(that|,|:)$/.test(lower(toks[x])) && !isOpen(toks[x].text)) x++;
+      c = x < hi && x < c + 10 ? (lower(toks[x]) === 'that' || isOpen(toks[x].text) ? x : x + 1) : hi;
+      // "…, said in a statement. “…”": a quotation right after the sentence is the content
+      if (c >= hi) {
+        let n = sent.end;
+        while (n < text.length && /\s/.test(text[n])) n++;
+        const g = segmentAt(n);
+        if (g >= 0 && segments[g].outer.start === n && !segQuote.has(g)) {
+          let gj = g;
+          while (segments[gj].continues && segments[gj + 1]) gj++;
+          const q = make({ start: segments[g].inner.start, end: segments[gj].inner.end }, speaker, cue, 'direct');
+          if (q) {
+            for (let x2 = g; x2 <= gj; x2++) segQuote.set(x2, quotes.length);
+            quotes.push(q);
+          }
+          continue;
+        }
+      }
+    }
     if (c >= hi - 1 && !(c === hi - 1 && isWord(toks[c]))) {
       retry(cueIdx + 1);
       continue;
@@ -1184,6 +1324,12 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
   const cover = coverIndex(quotes);
   const taken = (seg: QuotedSegment) => cover(seg.inner.start + 1, seg.inner.end - 1);
   const extra: Quote[] = [];
+  /** Position of the mark that closes a quotation ending at `end` (skipping , . ? !). */
+  const segmentEndMark = (end: number): number => {
+    let e = end;
+    while (e < text.length && /[,.!?]/.test(text[e])) e++;
+    return e;
+  };
   for (let si = 0; si < segments.length; si++) {
     const seg = segments[si];
     if (segQuote.has(si) || taken(seg)) continue;
@@ -1213,6 +1359,18 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     while (segments[sj].continues && segments[sj + 1]) {
       sj++;
       end = segments[sj].inner.end;
+    }
+    if (prevSamePara && prevQ && prevQ === src && prevQ.kind !== 'indirect' && (isClose(text[prevQ.span.end - 1]) || isClose(text[segmentEndMark(prevQ.span.end)] ?? ''))) {
+      // the same speaker goes on in the same paragraph ("“A,” X told Y. “B.”"): one quote
+      let ok = true;
+      for (let x = tokenAt(toks, prevQ.span.end); x < tokenAt(toks, seg.outer.start) && ok; x++)
+        if (isCue(toks, x, false) && toks[x].start !== prevQ.cue?.span.start) ok = false;
+      if (ok) {
+        prevQ.parts = [...(prevQ.parts ?? [prevQ.span]), { start: seg.inner.start, end }];
+        prevQ.span = { start: prevQ.span.start, end };
+        si = sj;
+        continue;
+      }
     }
     extra.push({
       span: { start: seg.inner.start, end },
@@ -1244,7 +1402,13 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
 
   quotes.sort((x, y) => x.span.start - y.span.start || y.span.end - x.span.end);
   const out: Quote[] = [];
+  // a question to the reader ("Do you support Donald Trump?", "What do you think of …?") reports nobody
+  const toReader = (q: Quote): boolean => {
+    if (!q.speakerSpan || q.kind === 'direct' || !/^you$/i.test(text.slice(q.speakerSpan.start, q.speakerSpan.end)) || inAnySegment(q.speakerSpan.start)) return false;
+    return /\?["”’]?\s*$/.test(text.slice(q.speakerSpan.start, sentences[sentOf(q.speakerSpan.start)].end));
+  };
   for (const q of quotes) {
+    if (toReader(q)) continue;
     const last = out[out.length - 1];
     const nestedAttribution = last?.cue && q.cue && last.cue.span.start !== q.cue.span.start && last.kind !== 'direct' && q.kind !== 'direct' && q.span.start > last.span.start;
     if (last && q.span.start >= last.span.start && q.span.end <= last.span.end && !nestedAttribution) continue;
