@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { evaluateQuotes } from '../scripts/eval-quotes.js';
 import { readBratAttributions } from '../src/analyse/attribution/brat.js';
+import { documentInfo, sentenceFeatures } from '../src/analyse/attribution/features.js';
 import { loadAttributionTagger, tagAttributions } from '../src/analyse/attribution/index.js';
 import { findQuotes } from '../src/analyse/quotes.js';
 import { splitSentences, tokenize } from '../src/analyse/tokenize.js';
@@ -215,5 +216,19 @@ describe('attribution tagger', () => {
     assert.ok(model.all.r > rules.all.r + 0.1, `recall ${model.all.r} vs ${rules.all.r}`);
     assert.ok(model.all.f > rules.all.f + 0.05, `F1 ${model.all.f} vs ${rules.all.f}`);
     assert.ok(model.direct.f >= rules.direct.f - 0.02, `quoted F1 ${model.direct.f} vs ${rules.direct.f}`);
+  });
+});
+
+describe('attribution word sums', () => {
+  it('give the emissions of the word features they replace', () => {
+    const tagger = loadAttributionTagger()!;
+    const text = 'Senate Democrats opposed the measure that the White House proposed on Tuesday, according to a spokesman.';
+    const toks = tokenize(text);
+    const full = documentInfo(text, toks, [], [], tagger.lex, tagger.clusters);
+    const a = tagger.tagScored(sentenceFeatures(full, 0, toks.length), full, 0, toks.length);
+    const fast = documentInfo(text, toks, [], [], tagger.lex, tagger.clusters, tagger);
+    const b = tagger.tagScored(sentenceFeatures(fast, 0, toks.length, true), fast, 0, toks.length);
+    assert.deepEqual(b.em, a.em);
+    assert.deepEqual(b.tags, a.tags);
   });
 });

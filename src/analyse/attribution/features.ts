@@ -66,18 +66,68 @@ export interface DocInfo {
   k: Uint32Array;
   /** 1 for a token with no letter or digit. */
   punct: Uint8Array;
+  /**
+   * Each token's row in the per-word facts `facts` (FACTS_STRIDE words per row): the word's own
+   * facts, then from word SUMS_AT a tagger's weight sums (when documentInfo was given one).
+   */
+  rows: Int32Array;
+  facts: Uint32Array;
+  /**
+   * The tagger whose weight sums of the word features (WordSums) are in the facts rows (from
+   * SUMS_AT), when documentInfo was given one: sentenceFeatures then leaves the word features out
+   * and the tagger adds the sums instead.
+   */
+  sums: WordSums | null;
+}
+
+/** Where the tagger's sums begin in a row of DocInfo.facts; uint32 words per row. */
+export const SUMS_AT = 11;
+/** Tags of the attribution tagger (model.ts TAGS), the length of each weight sum. */
+const NTAGS = 7;
+export const FACTS_STRIDE = SUMS_AT + 3 * NTAGS;
+
+/**
+ * A tagger that sums, once per word, the weights of the features that depend on that word alone:
+ * as the token (wordU), as the token's left neighbour (wordL), as its right neighbour (wordR);
+ * NTAGS int32 each, written at out[p..p+3*NTAGS-1] from the word's own facts at f[o..].
+ */
+export interface WordSums {
+  wordSums(f: Uint32Array, o: number, out: Uint32Array, p: number): void;
+}
+
+/** The features of a word alone as the token, from its facts at f[o..] (as sentenceFeatures writes them). */
+export function wordU(f: Uint32Array, o: number): number[] {
+  return [T_b, mix(T_w, f[o]), mix(T_sh, f[o + 1]), mix(T_suf, f[o + 2]), mix(T_pre, f[o + 3]), mix(T_cb, f[o + 4]), mix(T_k8, f[o + 6])];
+}
+/** The features of the word before the token: its key hash `w`, shape hash `sh`, cue bin `cb` (11, 11, 9 before the sentence). */
+export function wordL(w: number, sh: number, cb: number): number[] {
+  return [mix(T_wm1, w), mix(T_shm1, sh), mix(T_cbm1, cb)];
+}
+/** The features of the word after the token (13, 13, 9 after the sentence). */
+export function wordR(w: number, sh: number, cb: number): number[] {
+  return [mix(T_wp1, w), mix(T_shp1, sh), mix(T_cbp1, cb)];
 }
 
 const isMark = (s: string) => /^[“”„«»"]$/.test(s);
 const isPunct = (s: string) => !/[\p{L}\p{N}]/u.test(s);
 
-/** Uint32 words of facts per word: hashes of the key, shape, suffix, prefix; cue bin; cluster prefixes ×3; mark; capital; punctuation. */
-const FACTS = 11;
+/**
+ * Uint32 words of facts per word: hashes of the key, shape, suffix, prefix; cue bin; cluster
+ * prefixes ×3; mark; capital; punctuation (SUMS_AT words); then the tagger's weight sums (0 when
+ * not given).
+ */
+const FACTS = FACTS_STRIDE;
 /**
  * Per-word facts kept across documents for one lexicon (bounded): the word's row in `facts` (a
  * typed array, so that the hot loop below reads one kind of value).
  */
-let wordCache: { lex: CueLexicon; clusters: Clusters; words: Map<string, number>; facts: Uint32Array } | null = null;
+let wordCache: {
+  lex: CueLexicon;
+  clusters: Clusters;
+  sums: WordSums | null;
+  words: Map<string, number>;
+  facts: Uint32Array;
+} | null = null;
 
 /** The row of word `w` (at most 40 characters) in the cache's facts, computed on first sight. */
 function wordRow(w: string): number {
@@ -105,6 +155,7 @@ function wordRow(w: string): number {
   f[o + 8] = isMark(w) ? 1 : 0;
   f[o + 9] = /^\p{Lu}/u.test(w) ? 1 : 0;
   f[o + 10] = isPunct(w) ? 1 : 0;
+  if (cache.sums) cache.sums.wordSums(f, o, f, o + SUMS_AT);
   cache.words.set(w, r);
   return r;
 }
@@ -112,8 +163,17 @@ function wordRow(w: string): number {
 /**
  * @param text the text the tokens index (quotation marks normalised, see normaliseQuoteMarks)
  * @param quoted quotation-marked segments (inner spans), sorted
+ * @param sums when given, the tagger's sums of each word's features are kept (DocInfo.sums)
  */
-export function documentInfo(_text: string, toks: Token[], quoted: Span[], entities: EntityMention[], lex: CueLexicon, clusters: Clusters): DocInfo {
+export function documentInfo(
+  _text: string,
+  toks: Token[],
+  quoted: Span[],
+  entities: EntityMention[],
+  lex: CueLexicon,
+  clusters: Clusters,
+  sums: WordSums | null = null,
+): DocInfo {
   const n = toks.length;
   const info: DocInfo = {
     toks,
@@ -128,9 +188,13 @@ export function documentInfo(_text: string, toks: Token[], quoted: Span[], entit
     cap: new Uint8Array(n),
     k: new Uint32Array(n * 3),
     punct: new Uint8Array(n),
+    rows: new Int32Array(n),
+    facts: new Uint32Array(0),
+    sums,
   };
-  if (!wordCache || wordCache.lex !== lex || wordCache.clusters !== clusters || wordCache.words.size > 200_000)
-    wordCache = { lex, clusters, words: new Map(), facts: new Uint32Array(4096 * FACTS) };
+  const c = wordCache;
+  if (!c || c.lex !== lex || c.clusters !== clusters || c.sums !== sums || c.words.size > 200_000)
+    wordCache = { lex, clusters, sums, words: new Map(), facts: new Uint32Array(4096 * FACTS) };
   wordFacts(info);
   quotationState(info, quoted);
   entityCodes(info, entities);
@@ -139,7 +203,7 @@ export function documentInfo(_text: string, toks: Token[], quoted: Span[], entit
 
 /** The cached facts of each token's word. */
 function wordFacts(info: DocInfo): void {
-  const { toks, lowerH, shapeH, sufH, preH, cue, k: K, mark, cap, punct } = info;
+  const { toks, lowerH, shapeH, sufH, preH, cue, k: K, mark, cap, punct, rows } = info;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i].text;
     const w = t.length > 40 ? t.slice(0, 40) : t;
@@ -158,7 +222,10 @@ function wordFacts(info: DocInfo): void {
     cap[i] = f[o + 9];
     // (the cached facts are of the first 40 characters)
     punct[i] = w === t ? f[o + 10] : isPunct(t) ? 1 : 0;
+    rows[i] = r;
   }
+  // (the facts only grow while rows are added: this array holds every row of the document)
+  info.facts = wordCache!.facts;
 }
 
 /** Quotation state, by walking tokens and segments together. */
@@ -256,11 +323,15 @@ const T_k8dl = T['k8dl'];
 const T_k8dr = T['k8dr'];
 const T_lck8 = T['lck8'];
 
+/** The buffer sentenceFeatures reuses when asked to (grown as needed). */
+let scratch = new Uint32Array(64 * STRIDE);
+
 /**
  * Feature hashes of the tokens lo..hi-1 (one sentence) of a document. Outside lo..hi-1, a word or
  * shape is 11 (before the start) or 13 (after the end), a cue bin 9, an entity code 99.
+ * `reuse`: the result is written into a buffer shared by all calls (valid until the next call).
  */
-export function sentenceFeatures(info: DocInfo, lo: number, hi: number): Feats {
+export function sentenceFeatures(info: DocInfo, lo: number, hi: number, reuse = false): Feats {
   const { lowerH: L, shapeH: S, cue: C, toks } = info;
   const n = hi - lo;
   const E = info.ent;
@@ -307,7 +378,12 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number): Feats {
   const hasCue = last >= 0 || next >= 0 ? 1 : 0;
   let nCues = 0;
   for (let i = lo; i < hi; i++) if (C[i] >= STRONG) nCues++;
-  const data = new Uint32Array(n * STRIDE);
+  let data: Uint32Array;
+  if (reuse) {
+    if (scratch.length < n * STRIDE) scratch = new Uint32Array(2 * n * STRIDE);
+    data = scratch.subarray(0, n * STRIDE);
+    data.fill(0);
+  } else data = new Uint32Array(n * STRIDE);
   const K = info.k;
   const P = info.punct;
   const Q = info.inQuote;
@@ -316,6 +392,8 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number): Feats {
   const tb = T_b;
   const tnocue = mix(T_nocue, hasCue);
   const ncue = Math.min(nCues, 3);
+  // the word features (wordU, wordL, wordR) are left out (0) when the tagger adds their sums
+  const wf = info.sums === null;
   // The features are written straight into `data`, in the order of the templates above (the
   // neighbours' values computed once per token); each slot not written stays 0 (no feature).
   for (let i = lo; i < hi; i++) {
@@ -332,20 +410,24 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number): Feats {
     const em1 = i - 1 >= lo ? E[i - 1] : 99;
     const cap = CAP[i];
     const k8 = K[i * 3 + 1];
-    data[j++] = tb;
-    data[j++] = mix(T_w, w);
-    data[j++] = mix(T_sh, S[i]);
-    data[j++] = mix(T_suf, info.sufH[i]);
-    data[j++] = mix(T_pre, info.preH[i]);
-    data[j++] = mix(T_wm1, wm1);
-    data[j++] = mix(T_wp1, wp1);
+    if (wf) {
+      data[j++] = tb;
+      data[j++] = mix(T_w, w);
+      data[j++] = mix(T_sh, S[i]);
+      data[j++] = mix(T_suf, info.sufH[i]);
+      data[j++] = mix(T_pre, info.preH[i]);
+      data[j++] = mix(T_wm1, wm1);
+      data[j++] = mix(T_wp1, wp1);
+    } else j += 7;
     data[j++] = mix(mix(T_wm1w, wm1), w);
     data[j++] = mix(mix(T_wwp1, w), wp1);
-    data[j++] = mix(T_shm1, i - 1 >= lo ? S[i - 1] : 11);
-    data[j++] = mix(T_shp1, i + 1 < hi ? S[i + 1] : 13);
-    data[j++] = mix(T_cb, c0);
-    data[j++] = mix(T_cbm1, cm1);
-    data[j++] = mix(T_cbp1, cp1);
+    if (wf) {
+      data[j++] = mix(T_shm1, i - 1 >= lo ? S[i - 1] : 11);
+      data[j++] = mix(T_shp1, i + 1 < hi ? S[i + 1] : 13);
+      data[j++] = mix(T_cb, c0);
+      data[j++] = mix(T_cbm1, cm1);
+      data[j++] = mix(T_cbp1, cp1);
+    } else j += 5;
     data[j++] = mix(mix(T_cbp2, cp1), cp2);
     const lc = leftCue[k];
     const rc = rightCue[k];
@@ -377,7 +459,8 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number): Feats {
     data[j++] = mix(mix(T_ncue, ncue), dl > 0 ? 1 : 0);
     data[j++] = mix(mix(T_cbc, c0), i > lo ? CAP[i - 1] : 2);
     data[j++] = mix(mix(T_cbe, c0), em1);
-    data[j++] = mix(T_k8, k8);
+    if (wf) data[j] = mix(T_k8, k8);
+    j++;
     data[j++] = mix(mix(T_k8dl, k8), dl > 2 ? 3 : dl);
     data[j++] = mix(mix(T_k8dr, k8), dr > 2 ? 3 : dr);
     data[j] = mix(mix(T_lck8, lc >= 0 ? K[lc * 3 + 1] : 0), dl > 4 ? 5 : dl);

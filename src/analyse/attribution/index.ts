@@ -6,7 +6,7 @@
  *   const found = tagAttributions(text, toks, sentenceTokenRanges, quotedSpans, entities);
  */
 import type { EntityMention, Span, Token } from '../../model/types.js';
-import { type Clusters, type CueLexicon, type DocInfo, documentInfo, type Feats, sentenceFeatures } from './features.js';
+import { type Clusters, type CueLexicon, type DocInfo, documentInfo, type Feats, sentenceFeatures, type WordSums } from './features.js';
 import { loadAttributionTagger, NT, TAGS } from './model.js';
 
 export { loadAttributionTagger } from './model.js';
@@ -70,7 +70,9 @@ const MAX_WINDOW = 250;
 export function tagAttributions(text: string, toks: Token[], ranges: TokenRun[], quoted: Span[], entities: EntityMention[]): TaggedSentence[] {
   const tagger = loadAttributionTagger();
   if (!tagger || !toks.length) return [];
-  return tagWith(tagger.lex, tagger.clusters, (f, info, lo, hi) => tagger.tagScored(f, info, lo, hi), text, toks, ranges, quoted, entities);
+  // the weight sums of the word features are kept per word (not for a stacked tagger: see wordSums)
+  const sums = tagger.stacked ? null : tagger;
+  return tagWith(tagger.lex, tagger.clusters, (f, info, lo, hi) => tagger.tagScored(f, info, lo, hi), text, toks, ranges, quoted, entities, sums);
 }
 
 export function tagWith(
@@ -82,8 +84,9 @@ export function tagWith(
   ranges: TokenRun[],
   quoted: Span[],
   entities: EntityMention[],
+  sums: WordSums | null = null,
 ): TaggedSentence[] {
-  const info = documentInfo(text, toks, quoted, entities, lex, clusters);
+  const info = documentInfo(text, toks, quoted, entities, lex, clusters, sums);
   const out: TaggedSentence[] = [];
   for (const r of ranges) {
     for (let lo = r.lo; lo < r.hi; lo += MAX_WINDOW) {
@@ -92,7 +95,7 @@ export function tagWith(
       let likely = 0;
       for (let i = lo; i < hi; i++) if (info.cue[i] > likely) likely = info.cue[i];
       if (likely < MIN_CUE_BIN) continue;
-      const { tags, em } = tag(sentenceFeatures(info, lo, hi), info, lo, hi);
+      const { tags, em } = tag(sentenceFeatures(info, lo, hi, true), info, lo, hi);
       out.push({ lo, hi, ...runsOf(tags, lo, em) });
     }
   }

@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Clusters, type CueLexicon, type DocInfo, type Feats, stackFeatures } from './features.js';
+import { type Clusters, type CueLexicon, type DocInfo, type Feats, FACTS_STRIDE, stackFeatures, SUMS_AT, wordL, wordR, wordU, type WordSums } from './features.js';
 import { packageRoot } from '../../util/paths.js';
 import { bioAllowed, makeViterbi } from '../learn/bio.js';
 import { readModelFile, writeModelFile } from '../learn/model-file.js';
@@ -119,7 +119,7 @@ const KEY_STRIDE = SLOT / 2;
  * of 32-byte slots, each the feature hash followed by both passes' weights, so that a lookup touches
  * one cache line (nearly every feature looked up is in the model: 97% on PolNeAR dev).
  */
-export class AttributionTagger {
+export class AttributionTagger implements WordSums {
   readonly lex: CueLexicon;
   readonly clusters: Clusters;
   readonly meta: Record<string, unknown>;
@@ -132,6 +132,9 @@ export class AttributionTagger {
   private readonly scale2: number;
   private readonly trans1: Float32Array;
   private readonly trans2: Float32Array | null;
+  /** The first pass's weight sums of wordL before a sentence's first token and of wordR after its last. */
+  private readonly edgeL = new Int32Array(NT);
+  private readonly edgeR = new Int32Array(NT);
 
   constructor(gz: Buffer, stack: Buffer | null = null) {
     const a = parsePass(gz);
@@ -177,6 +180,36 @@ export class AttributionTagger {
         const s = place(b.keys[r]);
         for (let t = 0; t < NT; t++) this.slots[s * SLOT + 2 + NT + t] = b.rows[r * NT + t];
       }
+    this.sum(wordL(11, 11, 9), this.edgeL, 0);
+    this.sum(wordR(13, 13, 9), this.edgeR, 0);
+  }
+
+  /** Adds the first pass's weights of features `fs` to out[o..o+NT-1] (int32 values, also in a Uint32Array). */
+  private sum(fs: number[], out: Int32Array | Uint32Array, o: number): void {
+    const mask = (1 << this.bits) - 1;
+    for (const f of fs) {
+      const k = f >>> 0;
+      let s = Math.imul(k, 0x9e3779b1) >>> (32 - this.bits);
+      let v = this.keys32[s * KEY_STRIDE];
+      while (v !== k && v !== 0) {
+        s = (s + 1) & mask;
+        v = this.keys32[s * KEY_STRIDE];
+      }
+      if (v === 0) continue;
+      for (let t = 0; t < NT; t++) out[o + t] = (out[o + t] | 0) + this.slots[s * SLOT + 2 + t];
+    }
+  }
+
+  /**
+   * WordSums: the first pass's sums of the weights of a word's wordU, wordL and wordR features,
+   * from its facts at f[o..], into out[p..p+3*NT-1]. Only for a tagger without a second pass (whose
+   * weights of these features differ): the caller checks `stacked`.
+   */
+  wordSums(f: Uint32Array, o: number, out: Uint32Array, p: number): void {
+    out.fill(0, p, p + 3 * NT);
+    this.sum(wordU(f, o), out, p);
+    this.sum(wordL(f[o], f[o + 1], f[o + 4]), out, p + NT);
+    this.sum(wordR(f[o], f[o + 1], f[o + 4]), out, p + 2 * NT);
   }
 
   get stacked(): boolean {
@@ -251,11 +284,42 @@ export class AttributionTagger {
     }
   }
 
-  /** Tags (into TAGS) of tokens lo..hi-1 with the emission scores (n × NT) they were decoded from. */
+  /**
+   * Adds to e1 (n × NT) each token's first-pass sums of its word's features (wordU), of the word
+   * before (wordL) and of the word after (wordR), from the rows of the document's word facts.
+   */
+  private addWordSums(info: DocInfo, lo: number, hi: number, e1: Int32Array): void {
+    const { facts, rows } = info;
+    const n = hi - lo;
+    const { edgeL, edgeR } = this;
+    for (let i = 0; i < n; i++) {
+      const o = i * NT;
+      const u = rows[lo + i] * FACTS_STRIDE + SUMS_AT;
+      for (let t = 0; t < NT; t++) e1[o + t] += facts[u + t] | 0;
+      if (i > 0) {
+        const l = rows[lo + i - 1] * FACTS_STRIDE + SUMS_AT + NT;
+        for (let t = 0; t < NT; t++) e1[o + t] += facts[l + t] | 0;
+      } else for (let t = 0; t < NT; t++) e1[o + t] += edgeL[t];
+      if (i + 1 < n) {
+        const r = rows[lo + i + 1] * FACTS_STRIDE + SUMS_AT + 2 * NT;
+        for (let t = 0; t < NT; t++) e1[o + t] += facts[r + t] | 0;
+      } else for (let t = 0; t < NT; t++) e1[o + t] += edgeR[t];
+    }
+  }
+
+  /**
+   * Tags (into TAGS) of tokens lo..hi-1 with the emission scores (n × NT) they were decoded from.
+   * When `info` carries this tagger's word sums (documentInfo's `sums`), `feats` left the word
+   * features out and their sums are added here.
+   */
   tagScored(feats: Feats, info: DocInfo, lo: number, hi: number): { tags: Uint8Array; em: Float64Array } {
     const n = feats.n;
     const a1 = new Int32Array(n * NT);
     const a2 = this.trans2 ? new Int32Array(n * NT) : null;
+    if (info.sums !== null) {
+      if (info.sums !== this || a2) throw new Error('attribution: word sums of another tagger, or of a stacked one');
+      this.addWordSums(info, lo, hi, a1);
+    }
     this.accumulate(feats, a1, a2);
     const em1 = new Float64Array(n * NT);
     for (let k = 0; k < em1.length; k++) em1[k] = a1[k] * this.scale1;
