@@ -543,15 +543,20 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     }
     return lo;
   };
-  const inAnySegment = (pos: number): boolean => {
+  /** Index of the first segment whose `side` span ends after `pos` (segments are sorted and disjoint); segments.length if none. */
+  const firstEndingAfter = (pos: number, side: 'inner' | 'outer'): number => {
     let lo = 0;
     let hi = segments.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (segments[mid].inner.end <= pos) lo = mid + 1;
+      if (segments[mid][side].end <= pos) lo = mid + 1;
       else hi = mid;
     }
-    return lo < segments.length && segments[lo].inner.start <= pos;
+    return lo;
+  };
+  const inAnySegment = (pos: number): boolean => {
+    const i = firstEndingAfter(pos, 'inner');
+    return i < segments.length && segments[i].inner.start <= pos;
   };
 
   const make = (content: Span, speakerIn: Span | null, cue: Token | null, kind: QuoteKind, parts?: Span[]): Quote | null => {
@@ -685,26 +690,14 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
 
   /** Does `span` share a character with the inner span of some quotation? */
   const overlapsSegment = (span: Span): boolean => {
-    let lo = 0;
-    let hi = segments.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (segments[mid].inner.end <= span.start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < segments.length && segments[lo].inner.start < span.end;
+    const i = firstEndingAfter(span.start, 'inner');
+    return i < segments.length && segments[i].inner.start < span.end;
   };
 
   /** Index of the segment whose outer span contains `pos`, else -1. */
   const segmentAt = (pos: number): number => {
-    let lo = 0;
-    let hi = segments.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (segments[mid].outer.end <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < segments.length && segments[lo].outer.start <= pos ? lo : -1;
+    const i = firstEndingAfter(pos, 'outer');
+    return i < segments.length && segments[i].outer.start <= pos ? i : -1;
   };
 
   /**
