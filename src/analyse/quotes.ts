@@ -558,6 +558,12 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     const i = firstEndingAfter(pos, 'inner');
     return i < segments.length && segments[i].inner.start <= pos;
   };
+  /** The last segment of the quotation that goes on from segment `g` over the next paragraphs (`continues`). */
+  const quotationEnd = (g: number): number => {
+    let e = g;
+    while (segments[e].continues && segments[e + 1]) e++;
+    return e;
+  };
 
   const make = (content: Span, speakerIn: Span | null, cue: Token | null, kind: QuoteKind, parts?: Span[]): Quote | null => {
     const c = trimSpan(text, content);
@@ -617,8 +623,7 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
       let own = false;
       for (let x = after; x < Math.min(stop, after + 30) && !own; x++) if (isCue(toks, x, false) || /^[―—–]$/.test(toks[x].text)) own = true;
       if (own) break;
-      last = n;
-      while (segments[last].continues && segments[last + 1]) last++;
+      last = quotationEnd(n);
     }
     return last;
   };
@@ -991,8 +996,7 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
       if (nextSeg && reaches && !/[.!?]$/.test(text.slice(seg.inner.start, seg.inner.end).trim())) {
         parts = [{ start: seg.inner.start, end: seg.inner.end }, { start: nextSeg.inner.start, end: nextSeg.inner.end }];
         end = nextSeg.inner.end;
-        let sj = si + 1;
-        while (segments[sj].continues && segments[sj + 1]) sj++;
+        const sj = quotationEnd(si + 1);
         end = segments[sj].inner.end;
         for (let x = si; x <= sj; x++) segQuote.set(x, quotes.length);
         si = sj;
@@ -1094,9 +1098,7 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
         if (!speaker && PARTICIPLE_CUES.has(lower(toks[cueIdx]))) speaker = mainSubject(toks, sentStartTok, cueIdx);
         if (!speaker && sentStartTok < cueIdx && toks[cueIdx - 1].text === ',') speaker = subjectAfter(toks, cueIdx + 1, a);
       }
-      let sj = si;
-      while (segments[sj].continues && segments[sj + 1]) sj++;
-      sj = extendInParagraph(sj, -1);
+      const sj = extendInParagraph(quotationEnd(si), -1);
       const end = segments[sj].inner.end;
       const q = make({ start: seg.inner.start, end }, speaker, cueTok, 'direct');
       if (q) {
@@ -1271,8 +1273,7 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
         while (n < text.length && /\s/.test(text[n])) n++;
         const g = segmentAt(n);
         if (g >= 0 && segments[g].outer.start === n && !segQuote.has(g)) {
-          let gj = g;
-          while (segments[gj].continues && segments[gj + 1]) gj++;
+          const gj = quotationEnd(g);
           const q = make({ start: segments[g].inner.start, end: segments[gj].inner.end }, speaker, cue, 'direct');
           if (q) {
             for (let x2 = g; x2 <= gj; x2++) segQuote.set(x2, quotes.length);
@@ -1287,13 +1288,8 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
       continue;
     }
     let end = sent.end;
-    const seg = segments.find((g) => g.outer.start <= toks[c].start && g.outer.end > toks[c].start);
-    if (seg && seg.inner.end > end) end = seg.inner.end;
-    if (seg?.continues) {
-      let sj = segments.indexOf(seg);
-      while (segments[sj].continues && segments[sj + 1]) sj++;
-      end = Math.max(end, segments[sj].inner.end);
-    }
+    const gi = segmentAt(toks[c].start);
+    if (gi >= 0) end = Math.max(end, segments[quotationEnd(gi)].inner.end);
     const q = make({ start: toks[c].start, end }, speaker, cue, 'indirect');
     if (q) {
       q.kind = kindOf(text, q.span, segments);
@@ -1347,12 +1343,8 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     const prevSamePara = prevQ !== null && !text.slice(prevQ.span.end, seg.outer.start).includes('\n');
     const src = prevSamePara ? prevQ : (nextQ ?? prevQ);
     if (!src) continue;
-    let end = seg.inner.end;
-    let sj = si;
-    while (segments[sj].continues && segments[sj + 1]) {
-      sj++;
-      end = segments[sj].inner.end;
-    }
+    const sj = quotationEnd(si);
+    const end = segments[sj].inner.end;
     if (prevSamePara && prevQ && prevQ === src && prevQ.kind !== 'indirect' && (isClose(text[prevQ.span.end - 1]) || isClose(text[segmentEndMark(prevQ.span.end)] ?? ''))) {
       // the same speaker goes on in the same paragraph ("“A,” X told Y. “B.”"): one quote
       let ok = true;
