@@ -10,6 +10,9 @@ import type { Quote } from '../src/model/types.js';
 import { seedText as seed } from './helpers.js';
 
 const POLNEAR_DEV = '../shared/data/attribution/polnear/dev';
+const POLNEAR_TRAIN_TEXT = '../shared/data/attribution/polnear/train/text';
+/** A PolNeAR train article by file name. */
+const trainText = (name: string) => readFileSync(join(POLNEAR_TRAIN_TEXT, name), 'utf8');
 
 
 function quotesOf(text: string): Quote[] {
@@ -97,10 +100,9 @@ describe('findQuotes on PolNeAR text', () => {
   });
 
   it("New York Times double apostrophes ('') are quotation marks", () => {
-    const dir = '../shared/data/attribution/polnear/train/text';
-    const f = readdirSync(dir).find((x) => x.startsWith('nyt_2016-03-17_reputations-at-risk'));
+    const f = readdirSync(POLNEAR_TRAIN_TEXT).find((x) => x.startsWith('nyt_2016-03-17_reputations-at-risk'));
     assert.ok(f);
-    const text = readFileSync(join(dir, f), 'utf8');
+    const text = trainText(f);
     assert.equal(normaliseQuoteMarks(text).length, text.length);
     const q = quoteWith(text, quotesOf(text), 'The biggest regret I have with Valeant');
     assert.equal(q.kind, 'direct');
@@ -108,7 +110,7 @@ describe('findQuotes on PolNeAR text', () => {
   });
 
   it('relative pronoun speakers: "…, who said" is the noun phrase before it', () => {
-    const text = readFileSync(join('../shared/data/attribution/polnear/train/text', 'wash-post_2016-05-29_verizon-striking-unions-reach-fo.txt'), 'utf8');
+    const text = trainText('wash-post_2016-05-29_verizon-striking-unions-reach-fo.txt');
     const q = quoteWith(text, quotesOf(text), 'he expects the agreement to be finalized');
     assert.equal(slice(text, q.speakerSpan), 'who');
     assert.equal(q.speakerName, 'Thomas Perez');
@@ -150,10 +152,8 @@ describe('annotator agreement (eval:quotes --agreement)', () => {
 });
 
 describe('findQuotes: one attribution per cue and per quotation (PolNeAR train text)', () => {
-  const train = (name: string) => readFileSync(join('../shared/data/attribution/polnear/train/text', name), 'utf8');
-
   it('a quotation the sentence splitter cut is one quote, with the next quoted sentence of its paragraph', () => {
-    const text = train('west-journal_2016-02-11_these-angry-protesters-are-targe.txt');
+    const text = trainText('west-journal_2016-02-11_these-angry-protesters-are-targe.txt');
     const quotes = quotesOf(text);
     const q = quoteWith(text, quotes, 'They have to decide whether to feed themselves');
     assert.equal(slice(text, q.parts?.[0] ?? null), 'They have to decide whether to feed themselves or their kids, so they’re not concerned with political parties or whether a candidate is running for city council or president');
@@ -162,7 +162,7 @@ describe('findQuotes: one attribution per cue and per quotation (PolNeAR train t
   });
 
   it('“…,” Will wrote: a capitalised name before the cue is the speaker, and the quotation is one quote', () => {
-    const text = train('west-journal_2015-11-21_after-trump-heard-what-his-fox-n.txt');
+    const text = trainText('west-journal_2015-11-21_after-trump-heard-what-his-fox-n.txt');
     const q = quoteWith(text, quotesOf(text), 'hasten the eclipse of Carly Fiorina');
     assert.equal(slice(text, q.speakerSpan), 'Will');
     assert.ok(slice(text, q.span)?.startsWith('The eruption of war in the capital of a NATO ally'));
@@ -170,7 +170,7 @@ describe('findQuotes: one attribution per cue and per quotation (PolNeAR train t
   });
 
   it('the source after an inverted cue is not content of that cue: “…,” said the second official', () => {
-    const text = train('west-journal_2016-06-20_media-reports-reveal-reason-behi.txt');
+    const text = trainText('west-journal_2016-06-20_media-reports-reveal-reason-behi.txt');
     const quotes = quotesOf(text);
     const at = text.indexOf('said the second official');
     const q = quotes.find((x) => x.cue && x.cue.span.start === at);
@@ -180,7 +180,7 @@ describe('findQuotes: one attribution per cue and per quotation (PolNeAR train t
   });
 
   it('a cue that attributes a quotation gives no second content after it: "“…!” he said to an enormous cheer"', () => {
-    const text = train('wash-post_2016-09-01_trump-appeared-to-break-down-wal.txt');
+    const text = trainText('wash-post_2016-09-01_trump-appeared-to-break-down-wal.txt');
     const quotes = quotesOf(text);
     const q = quoteWith(text, quotes, 'We will build a great wall along the southern border!');
     assert.equal(q.cue?.verb, 'said');
@@ -196,7 +196,7 @@ describe('findQuotes: one attribution per cue and per quotation (PolNeAR train t
   });
 
   it('"X said in a statement. “…”": the quotation after the sentence is the content, not "a statement"', () => {
-    const text = train('west-journal_2016-02-08_on-eve-of-nh-primary-hillary-jus.txt');
+    const text = trainText('west-journal_2016-02-08_on-eve-of-nh-primary-hillary-jus.txt');
     const quotes = quotesOf(text);
     const q = quoteWith(text, quotes, 'There are no paper ballots to recount');
     assert.equal(q.cue?.verb, 'said');
@@ -206,7 +206,7 @@ describe('findQuotes: one attribution per cue and per quotation (PolNeAR train t
   });
 
   it('“…,” Trump said, adding, “…”: the participle that introduces the second quotation is its own attribution', () => {
-    const text = train('west-journal_2015-12-16_right-after-the-debate-trump-lau.txt');
+    const text = trainText('west-journal_2015-12-16_right-after-the-debate-trump-lau.txt');
     const quotes = quotesOf(text);
     const first = quoteWith(text, quotes, 'Jeb doesn’t really believe I’m unhinged');
     assert.equal(first.cue?.verb, 'said');
@@ -218,7 +218,7 @@ describe('findQuotes: one attribution per cue and per quotation (PolNeAR train t
   });
 
   it('content before a cue that is not set off from it is not a first piece of the content after it', () => {
-    const text = train('west-journal_2016-05-12_exit-polls-in-west-virginia-spel.txt');
+    const text = trainText('west-journal_2016-05-12_exit-polls-in-west-virginia-spel.txt');
     const q = quoteWith(text, quotesOf(text), 'they were willing to flip their support');
     assert.ok(slice(text, q.span)?.startsWith('they were willing'), slice(text, q.span) ?? '');
     assert.equal(q.parts, undefined);
