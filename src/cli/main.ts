@@ -132,8 +132,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 const VERSION = '0.1.0';
 
 async function openStore(args: Args) {
-  const { Store } = await import('../store/sqlite.js');
-  return new Store(args.values.db ?? 'triangulate.db');
+  const { openStore: open, storeLocation } = await import('../store/index.js');
+  return open(storeLocation(args.values.db));
 }
 
 function progress(io: Io, enabled: boolean) {
@@ -173,7 +173,7 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
   const store = await openStore(args);
   try {
     const bar = progress(io, !!io.isTTY && !quiet && !verbose);
-    const run = ingestIntoStore(store, inputs, {
+    const run = await ingestIntoStore(store, inputs, {
       maxBytes: max,
       stdin: io.stdin,
       onProgress: (done, o) => {
@@ -185,9 +185,9 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
     });
     bar.end();
     const t0 = performance.now();
-    const groups = updateStories(store);
+    const groups = await updateStories(store);
     const tStories = performance.now() - t0;
-    const report = buildReport(store, run, groups, reportExtras());
+    const report = await buildReport(store, run, groups, reportExtras());
     const tReport = performance.now() - t0 - tStories;
     const status = new Map<string, string>();
     for (const o of run.outcomes) if (o.docId && o.status !== 'failed' && !status.has(o.docId)) status.set(o.docId, o.status);
@@ -214,7 +214,7 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
     }
     return processed > 0 ? 0 : 2;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -223,10 +223,10 @@ async function stories(args: Args, io: Io): Promise<number> {
   const { formatStories } = await import('./format.js');
   const store = await openStore(args);
   try {
-    io.stdout(formatStories(store, fmt as 'text' | 'json'));
+    io.stdout(await formatStories(store, fmt as 'text' | 'json'));
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

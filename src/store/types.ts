@@ -112,7 +112,7 @@ export interface Store {
    * the new grouping and saves it, atomically and serialised across processes (one grouping at a
    * time, so one event never becomes two stories).
    */
-  regroup<G extends StoredStory>(compute: (features: unknown[], previous: { id: string; members: string[] }[]) => G[]): Promise<G[]>;
+  regroup<D>(compute: (features: unknown[], previous: { id: string; members: string[] }[]) => { id: string; members: string[]; data: D }[]): Promise<{ id: string; members: string[]; data: D }[]>;
   /**
    * Saves one story's grouping and membership (one transaction): the story row is upserted (its
    * `updated_at` moves only when the data changes), its members replaced, and members that belonged

@@ -162,7 +162,7 @@ export class PostgresStore implements Store {
    * writes it, all in one transaction holding the stories lock: two processes never group at
    * the same time, so one event never becomes two stories.
    */
-  async regroup<G extends StoredStory>(compute: (features: unknown[], previous: { id: string; members: string[] }[]) => G[]): Promise<G[]> {
+  async regroup<D>(compute: (features: unknown[], previous: { id: string; members: string[] }[]) => { id: string; members: string[]; data: D }[]): Promise<{ id: string; members: string[]; data: D }[]> {
     return this.conn.tx(async (c) => {
       await c.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.stories]);
       const features = (await c.query('SELECT data FROM story_features ORDER BY doc_id')).rows.map((r) => JSON.parse((r as { data: string }).data) as unknown);

@@ -213,7 +213,7 @@ export class SqliteStore implements Store {
     this.replaceStoriesSync(stories);
   }
 
-  async regroup<G extends StoredStory>(compute: (features: unknown[], previous: { id: string; members: string[] }[]) => G[]): Promise<G[]> {
+  async regroup<D>(compute: (features: unknown[], previous: { id: string; members: string[] }[]) => { id: string; members: string[]; data: D }[]): Promise<{ id: string; members: string[]; data: D }[]> {
     // IMMEDIATE: the write lock is taken before the reads, so another process cannot group in between
     return this.db
       .transaction(() => {
