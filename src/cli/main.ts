@@ -15,10 +15,15 @@ Usage:
   triangulate entities <file|->        print the entities of one article
   triangulate annotate <file|->        print quotes, time expressions and quantities of one article
   triangulate serve                    HTTP API and web UI
+  triangulate worker --db postgresql://…  process queued documents and stories (any number of workers)
+  triangulate migrate                  bring the store's schema up to date
   triangulate help | --help | --version
 
 Options:
   --db PATH          SQLite store (default ./triangulate.db; ":memory:" for none)   [analyze, stories, serve]
+  --db postgresql://user@host/db   PostgreSQL store instead (also TRIANGULATE_DB)
+  --enqueue-only     analyze with PostgreSQL: queue the documents for workers and return
+  --exit-when-idle   worker: stop when the queue is empty
   --format F         text (default) or json; markdown also for analyze
   --out DIR          analyze: also write report.json, report.md and report.html into DIR
   --max-size MB      largest input file read (default ${DEFAULT_MAX_BYTES / 1024 / 1024})
@@ -65,6 +70,8 @@ function parse(argv: string[]) {
         port: { type: 'string' },
         host: { type: 'string' },
         token: { type: 'string' },
+        'enqueue-only': { type: 'boolean' },
+        'exit-when-idle': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -116,6 +123,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case 'serve': {
         const { serveCommand } = await import('../server/cli.js');
         return serveCommand(args.values, io);
+      }
+      case 'worker': {
+        const { workerCommand } = await import('./worker.js');
+        return workerCommand(args.values, io);
+      }
+      case 'migrate': {
+        const { migrateCommand } = await import('./migrate.js');
+        return migrateCommand(args.values, io);
       }
       default:
         throw new UsageError(`unknown command "${command}"`);
@@ -173,7 +188,7 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
   const store = await openStore(args);
   try {
     const bar = progress(io, !!io.isTTY && !quiet && !verbose);
-    const run = await ingestIntoStore(store, inputs, {
+    const runOpts: import('../pipeline.js').RunOptions = {
       maxBytes: max,
       stdin: io.stdin,
       onProgress: (done, o) => {
@@ -182,7 +197,12 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
         else if (!quiet) for (const w of o.warnings) io.stderr(`triangulate: ${o.source}: warning: ${w}\n`);
         if (verbose && o.status !== 'failed') io.stderr(`${o.status.padEnd(7)} ${o.docId?.slice(0, 12)} ${o.source}\n`);
       },
-    });
+    };
+    // PostgreSQL: the documents go through the shared work queue (src/worker), this process working as one worker
+    const queued = store.kind === 'postgres' ? await (await import('./worker.js')).analyzeQueued(store, inputs, runOpts, !!args.values['enqueue-only'], io) : null;
+    if (queued?.enqueueOnly) return queued.status;
+    if (args.values['enqueue-only'] && !queued) throw new UsageError('--enqueue-only needs a PostgreSQL store (--db postgresql://…)');
+    const run = queued ? queued.run : await ingestIntoStore(store, inputs, runOpts);
     bar.end();
     const t0 = performance.now();
     const groups = await updateStories(store);

@@ -4,6 +4,7 @@ import { Connection, explain, redact } from './connect.js';
 import { addSource, upsertStory, writeDocument, writeStories } from './documents.js';
 import { LOCKS, migrate, schemaVersion } from './migrations.js';
 import { listStories, outletCounts, searchArticles, storyRow, type StoryRecord } from './queries.js';
+import { WorkQueue } from './queue.js';
 
 const STORIES_WITH_MEMBERS = `SELECT s.id, s.data, coalesce(array_agg(m.doc_id ORDER BY m.doc_id) FILTER (WHERE m.doc_id IS NOT NULL), '{}') AS members
   FROM stories s LEFT JOIN story_members m ON m.story_id = s.id GROUP BY s.id ORDER BY s.id`;
@@ -19,10 +20,13 @@ export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   readonly path: string;
   readonly conn: Connection;
+  /** The work queue in this database (src/worker runs it). */
+  readonly queue: WorkQueue;
 
   private constructor(conn: Connection) {
     this.conn = conn;
     this.path = redact(conn.url);
+    this.queue = new WorkQueue(conn);
   }
 
   /** Connects and migrates (under an advisory lock: safe when many processes start at once). */
@@ -43,6 +47,7 @@ export class PostgresStore implements Store {
   }
 
   async close() {
+    await this.queue.release();
     await this.conn.end();
   }
 
