@@ -140,15 +140,28 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.stderr(`triangulate: ${e.message}\n\n${USAGE}`);
       return 1;
     }
+    if (e instanceof StoreOpenError) {
+      io.stderr(`triangulate: ${e.message}\n`);
+      return 1;
+    }
     throw e;
   }
 }
 
 const VERSION = '0.1.0';
 
+/** A store that cannot be opened (bad URL, refused connection, newer schema): one clear line, exit 1. */
+class StoreOpenError extends Error {}
+
 async function openStore(args: Args) {
   const { openStore: open, storeLocation } = await import('../store/index.js');
-  return open(storeLocation(args.values.db));
+  const { redact } = await import('../store/postgres/connect.js');
+  const location = storeLocation(args.values.db);
+  try {
+    return await open(location);
+  } catch (e) {
+    throw new StoreOpenError(`cannot open the store ${redact(location)}: ${(e as Error).message}`);
+  }
 }
 
 function progress(io: Io, enabled: boolean) {
