@@ -46,7 +46,9 @@ export async function documentJob(store: PostgresStore, job: Job, timeBudgetMs?:
       features: processed.features,
       featuresVersion: FEATURES_VERSION,
     };
-    ok = await store.queue.completeDocument(job, outcome, { raw, outputs });
+    // test hook: hold the transaction open after the document rows are written (crash tests kill the worker here)
+    const hold = Number(process.env.TRIANGULATE_WORKER_HOLD_IN_TX_MS ?? 0);
+    ok = await store.queue.completeDocument(job, outcome, { raw, outputs }, hold ? () => new Promise((r) => setTimeout(r, hold)) : undefined);
     if (ok) await store.queue.requestRegroup();
   }
   return ok ? 'done' : 'lost';

@@ -144,11 +144,12 @@ export class WorkQueue {
    * Finishes a document job and writes its outputs in one transaction. False (nothing written)
    * when the job is no longer this worker's claim: it was given up as lost and handed to another.
    */
-  async completeDocument(job: Job, outcome: unknown, doc: { raw: RawDocument; outputs: DocumentOutputs } | null): Promise<boolean> {
+  async completeDocument(job: Job, outcome: unknown, doc: { raw: RawDocument; outputs: DocumentOutputs } | null, beforeCommit?: () => Promise<void>): Promise<boolean> {
     return this.conn.tx(async (c) => {
       const mine = await c.query(`SELECT 1 FROM jobs WHERE id = $1 AND status = 'running' AND worker = $2 AND attempts = $3 FOR UPDATE`, [job.id, job.worker, job.attempts]);
       if (!mine.rowCount) return false;
       if (doc) await writeDocument(c, doc.raw, doc.outputs);
+      await beforeCommit?.();
       await c.query(`UPDATE jobs SET status = 'done', finished_at = now(), outcome = $2, payload = '', last_error = NULL, worker_pid = NULL WHERE id = $1`, [
         job.id,
         JSON.stringify(outcome),
