@@ -96,6 +96,10 @@ export class Connection {
   async tx<T>(fn: (c: Queryable) => Promise<T>): Promise<T> {
     return this.retrying(async () => {
       const client = await this.pool.connect();
+      // a connection cut while checked out (between statements) is reported as an event; without a
+      // listener it would crash the process, with one the next statement fails and the whole transaction is retried
+      const onError = () => undefined;
+      client.on('error', onError);
       let broken = false;
       try {
         await client.query('BEGIN');
@@ -107,6 +111,7 @@ export class Connection {
         if (!broken) await client.query('ROLLBACK').catch(() => undefined);
         throw e;
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     });
