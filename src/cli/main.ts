@@ -15,10 +15,15 @@ Usage:
   triangulate entities <file|->        print the entities of one article
   triangulate annotate <file|->        print quotes, time expressions and quantities of one article
   triangulate serve                    HTTP API and web UI
+  triangulate worker --db postgresql://…  process queued documents and stories (any number of workers)
+  triangulate migrate                  bring the store's schema up to date
   triangulate help | --help | --version
 
 Options:
   --db PATH          SQLite store (default ./triangulate.db; ":memory:" for none)   [analyze, stories, serve]
+  --db postgresql://user@host/db   PostgreSQL store instead (also TRIANGULATE_DB)
+  --enqueue-only     analyze with PostgreSQL: queue the documents for workers and return
+  --exit-when-idle   worker: stop when the queue is empty
   --format F         text (default) or json; markdown also for analyze
   --out DIR          analyze: also write report.json, report.md and report.html into DIR
   --max-size MB      largest input file read (default ${DEFAULT_MAX_BYTES / 1024 / 1024})
@@ -65,6 +70,8 @@ function parse(argv: string[]) {
         port: { type: 'string' },
         host: { type: 'string' },
         token: { type: 'string' },
+        'enqueue-only': { type: 'boolean' },
+        'exit-when-idle': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -117,6 +124,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const { serveCommand } = await import('../server/cli.js');
         return serveCommand(args.values, io);
       }
+      case 'worker': {
+        const { workerCommand } = await import('./worker.js');
+        return workerCommand(args.values, io);
+      }
+      case 'migrate': {
+        const { migrateCommand } = await import('./migrate.js');
+        return migrateCommand(args.values, io);
+      }
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
@@ -125,15 +140,28 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.stderr(`triangulate: ${e.message}\n\n${USAGE}`);
       return 1;
     }
+    if (e instanceof StoreOpenError) {
+      io.stderr(`triangulate: ${e.message}\n`);
+      return 1;
+    }
     throw e;
   }
 }
 
 const VERSION = '0.1.0';
 
+/** A store that cannot be opened (bad URL, refused connection, newer schema): one clear line, exit 1. */
+class StoreOpenError extends Error {}
+
 async function openStore(args: Args) {
-  const { Store } = await import('../store/sqlite.js');
-  return new Store(args.values.db ?? 'triangulate.db');
+  const { openStore: open, storeLocation } = await import('../store/index.js');
+  const { redact } = await import('../store/postgres/connect.js');
+  const location = storeLocation(args.values.db);
+  try {
+    return await open(location);
+  } catch (e) {
+    throw new StoreOpenError(`cannot open the store ${redact(location)}: ${(e as Error).message}`);
+  }
 }
 
 function progress(io: Io, enabled: boolean) {
@@ -173,7 +201,7 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
   const store = await openStore(args);
   try {
     const bar = progress(io, !!io.isTTY && !quiet && !verbose);
-    const run = ingestIntoStore(store, inputs, {
+    const runOpts: import('../pipeline.js').RunOptions = {
       maxBytes: max,
       stdin: io.stdin,
       onProgress: (done, o) => {
@@ -182,12 +210,17 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
         else if (!quiet) for (const w of o.warnings) io.stderr(`triangulate: ${o.source}: warning: ${w}\n`);
         if (verbose && o.status !== 'failed') io.stderr(`${o.status.padEnd(7)} ${o.docId?.slice(0, 12)} ${o.source}\n`);
       },
-    });
+    };
+    // PostgreSQL: the documents go through the shared work queue (src/worker), this process working as one worker
+    const queued = store.kind === 'postgres' ? await (await import('./worker.js')).analyzeQueued(store, inputs, runOpts, !!args.values['enqueue-only'], io) : null;
+    if (queued?.enqueueOnly) return queued.status;
+    if (args.values['enqueue-only'] && !queued) throw new UsageError('--enqueue-only needs a PostgreSQL store (--db postgresql://…)');
+    const run = queued ? queued.run : await ingestIntoStore(store, inputs, runOpts);
     bar.end();
     const t0 = performance.now();
-    const groups = updateStories(store);
+    const groups = await updateStories(store);
     const tStories = performance.now() - t0;
-    const report = buildReport(store, run, groups, reportExtras());
+    const report = await buildReport(store, run, groups, reportExtras());
     const tReport = performance.now() - t0 - tStories;
     const status = new Map<string, string>();
     for (const o of run.outcomes) if (o.docId && o.status !== 'failed' && !status.has(o.docId)) status.set(o.docId, o.status);
@@ -214,7 +247,7 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
     }
     return processed > 0 ? 0 : 2;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -223,10 +256,10 @@ async function stories(args: Args, io: Io): Promise<number> {
   const { formatStories } = await import('./format.js');
   const store = await openStore(args);
   try {
-    io.stdout(formatStories(store, fmt as 'text' | 'json'));
+    io.stdout(await formatStories(store, fmt as 'text' | 'json'));
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -1,7 +1,7 @@
 import type { AnnotatedArticle } from '../model/types.js';
 import { dateLabel, escapeHtml as esc, plural, spanLabel } from '../report/render.js';
 import type { ReportArticle, ReportStory } from '../report/schema.js';
-import type { StoryFilter } from '../store/queries.js';
+import type { StoryFilter } from '../store/index.js';
 
 /**
  * Server-rendered pages of the web UI. No external assets: CSS and the page scripts are inline,
