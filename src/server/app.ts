@@ -35,7 +35,7 @@ import {
   StoriesQuery,
   StoryListResponse,
 } from './schemas.js';
-import { addPage, articlePage, notFoundPage, storiesPage, storyPage } from './ui.js';
+import { addPage, articlePage, notFoundPage, sortStories, storiesPage, storiesViewOf, storyPage } from './ui.js';
 
 export interface ServerOptions {
   /** SQLite path, or an open store (tests). */
@@ -426,7 +426,9 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
   app.get('/', async (req, reply) => {
     const q = req.query as Record<string, unknown>;
     const filter = uiQuery(q);
-    return sendPage(reply, 200, (nonce) => storiesPage(nonce, filter, storyList(filter), q.fragment === '1'));
+    const view = storiesViewOf(filter, q);
+    const list = sortStories(view, (offset, limit) => storyList({ ...filter, offset, limit }));
+    return sendPage(reply, 200, (nonce) => storiesPage(nonce, view, list, q.fragment === '1'));
   });
 
   const pageCache = new Map<string, string>();

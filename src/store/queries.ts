@@ -43,8 +43,9 @@ export function ftsQuery(input: string): string | null {
   return parts.length ? parts.join(' ') : null;
 }
 
+/** A name as written ("Vladimir Putin") against ids like PER:vladimir_putin: spaces, hyphens and underscores match any one character (LIKE's `_`). */
 function entityNeedle(s: string): string {
-  return s.trim().toLowerCase().replace(/\s+/g, '-');
+  return s.trim().toLowerCase().replace(/[%\\]/g, '').replace(/[\s_-]+/g, '_');
 }
 
 /** Stories matching the filter, newest first (latest dated article, then last update), with the total count. */
