@@ -18,7 +18,7 @@ table{border-collapse:collapse;width:100%;font-size:13.5px;background:#fff}td,th
 th{background:#f0f1f4;font-weight:600}
 a{color:#1b4f9c}
 code{overflow-wrap:anywhere}
-.badge{display:inline-block;border-radius:4px;padding:0 6px;font-size:12px;background:#e8e8ec;margin:0 2px;white-space:nowrap}
+.badge{display:inline-block;border-radius:4px;padding:0 6px;font-size:12px;background:#e8e8ec;margin:0 2px;max-width:100%}
 .b-conflict,.st-disputed{background:#ffd6d6;color:#8a1010}.b-ok,.st-established{background:#d8f5d8;color:#135c13}.b-single,.st-single{background:#eee;color:#444}.b-pending{background:#fff3c4}
 .card{background:#fff;border:1px solid #dde;border-radius:8px;padding:10px 14px;margin:10px 0}
 form.filters{display:flex;gap:8px;flex-wrap:wrap;align-items:end;margin:8px 0 14px}
@@ -53,7 +53,7 @@ details>summary{cursor:pointer;font-weight:600;margin:8px 0}
 .matrix td.c{text-align:center}.matrix td.yes{background:#d8f5d8}.matrix td.conf{background:#ffd6d6}
 .story-row td:first-child a{font-weight:600}
 .live{font-size:12px;color:#1b6b1b}
-.actions{display:flex;flex-wrap:wrap;gap:6px;margin:8px 0}
+.actions{display:flex;flex-wrap:wrap;gap:4px 6px;margin:6px 0;align-items:center}.actions .button{font-size:12.5px;padding:1px 8px}
 .article-text{background:#fff;border:1px solid #dde;border-radius:8px;padding:14px 18px;white-space:pre-wrap;font-size:15px;line-height:1.65}
 .article-text .ent{background:#dfe9ff;border-radius:2px}.article-text .ent-PER{background:#e3dcff}.article-text .ent-LOC{background:#d6f3e9}.article-text .ent-ORG{background:#ffe9c7}
 .article-text .q{border-bottom:2px solid #c07a00}.article-text .tm{outline:1px solid #2f8f2f;outline-offset:-1px}.article-text .qty{text-decoration:underline 2px #b0306a}
