@@ -17,6 +17,7 @@ import { DEFAULT_MAX_BYTES, type ReadResult, readBytes } from '../ingest/index.j
 import type { Format } from '../ingest/readers.js';
 import { listStories, searchArticles, type StoryFilter } from '../store/queries.js';
 import { Store } from '../store/sqlite.js';
+import { registerExportRoutes } from './export.js';
 import { LiveStories } from './live.js';
 import { openApiDocument, type RouteDoc } from './openapi.js';
 import {
@@ -388,6 +389,12 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
     });
   docs.push({ method: 'GET', url: '/api/openapi.json', summary: 'This document', responses: { 200: ['OpenAPI 3.1', { type: 'object' }] } });
   app.get('/api/openapi.json', async () => openapi());
+
+  docs.push(
+    { method: 'GET', url: '/api/stories/:id/export', summary: 'A story as CSV or JSON Lines (?what=facts|conflicts|quotes|articles|stories), Markdown, report.html or JSON (?format=)', responses: { 200: ['the download', { type: 'string' }], ...errors(400, 404) } },
+    { method: 'GET', url: '/api/export', summary: 'One table of the store (?what=stories|articles|facts|conflicts|quotes) as CSV or JSON Lines; filters since, q, outlet', responses: { 200: ['the download', { type: 'string' }], ...errors(400) } },
+  );
+  registerExportRoutes(app, { store, live });
 
   // ---- UI ---------------------------------------------------------------------------------------
 
