@@ -62,7 +62,8 @@ function ConflictCard({ c, l }: { c: Conflict; l: StoryLinks }) {
               <div class="wording-text">“{w}”</div>
             ))}
             <div class="meta">
-              {outletNames(l, side.articles)} <Cites l={l} evidence={side.evidence} />
+              <Cites l={l} evidence={side.evidence} />
+              {side.articles.length > new Set(side.evidence.map((e) => e.articleId)).size && ` also ${outletNames(l, side.articles.filter((id) => !side.evidence.some((e) => e.articleId === id)))}`}
             </div>
           </EvBlock>
         ))}

@@ -1,4 +1,4 @@
-import type { Fact, QuoteStatement, SpeakerLedger, StoryCrossCheck } from '../compare/types.js';
+import type { Fact, QuoteStatement, SpeakerLedger, StoryCrossCheck, TimelineEvent } from '../compare/types.js';
 import type { ReportStory } from '../report/schema.js';
 import { Cites, EvBlock, EvLink, nameOf, outletNames, type StoryLinks } from './evidence.js';
 
@@ -30,9 +30,19 @@ function Speaker({ sp, l }: { sp: SpeakerLedger; l: StoryLinks }) {
       <summary>
         {sp.name || sp.speaker} <span class="meta">({sp.statements.length === 1 ? '1 statement' : `${sp.statements.length} statements`}{shared ? `, ${shared} carried by several outlets` : ''})</span>
       </summary>
-      {sp.statements.map((st) => (
+      {sp.statements.filter((s) => !s.singleOutlet).map((st) => (
         <Statement st={st} l={l} />
       ))}
+      {shared > 0 && shared < sp.statements.length ? (
+        <details class="one-outlet">
+          <summary class="meta">{sp.statements.length - shared === 1 ? '1 more statement' : `${sp.statements.length - shared} more statements`} from one outlet</summary>
+          {sp.statements.filter((s) => s.singleOutlet).map((st) => (
+            <Statement st={st} l={l} />
+          ))}
+        </details>
+      ) : (
+        shared === 0 && sp.statements.map((st) => <Statement st={st} l={l} />)
+      )}
     </details>
   );
 }
@@ -54,7 +64,7 @@ export function Framing({ cc, l }: { cc: StoryCrossCheck; l: StoryLinks }) {
     <>
       <h2 id="framing">Framing</h2>
       <div class="scroll">
-        <table class="framing">
+        <table class="framing stack">
           <thead>
             <tr>
               <th>What</th>
@@ -66,11 +76,11 @@ export function Framing({ cc, l }: { cc: StoryCrossCheck; l: StoryLinks }) {
           <tbody>
             {cc.framing.map((r) => (
               <tr>
-                <td>{r.concept}</td>
+                <td class="concept">{r.concept}</td>
                 {outlets.map((o) => {
                   const terms = r.usage.filter((u) => nameOf(l, u.articleId) === o).flatMap((u) => u.terms);
                   return (
-                    <td>
+                    <td data-label={o}>
                       {terms.length ? terms.map((t, i) => (
                         <>
                           {i > 0 && ', '}
@@ -105,19 +115,35 @@ export function Omissions({ cc, l }: { cc: StoryCrossCheck; l: StoryLinks }) {
   );
 }
 
+const TIMELINE_SHOWN = 8;
+
+function Events({ events, l }: { events: TimelineEvent[]; l: StoryLinks }) {
+  return (
+    <ul class="facts timeline">
+      {events.map((t) => (
+        <EvBlock l={l} e={t.evidence[0]} tag="li">
+          <strong>{t.date}</strong>
+          {t.inferred && <span class="badge" title="dated from the story, not the article">inferred</span>} {t.label} <Cites l={l} evidence={t.evidence} />
+        </EvBlock>
+      ))}
+    </ul>
+  );
+}
+
 export function Timeline({ cc, l }: { cc: StoryCrossCheck; l: StoryLinks }) {
   return (
     <>
       <h2 id="timeline">Timeline</h2>
       {cc.timeline.length ? (
-        <ul class="facts timeline">
-          {cc.timeline.map((t) => (
-            <EvBlock l={l} e={t.evidence[0]} tag="li">
-              <strong>{t.date}</strong>
-              {t.inferred && <span class="badge" title="dated from the story, not the article">inferred</span>} {t.label} <Cites l={l} evidence={t.evidence} />
-            </EvBlock>
-          ))}
-        </ul>
+        <>
+          <Events events={cc.timeline.slice(0, TIMELINE_SHOWN)} l={l} />
+          {cc.timeline.length > TIMELINE_SHOWN && (
+            <details>
+              <summary class="meta">{cc.timeline.length - TIMELINE_SHOWN} more events</summary>
+              <Events events={cc.timeline.slice(TIMELINE_SHOWN)} l={l} />
+            </details>
+          )}
+        </>
       ) : (
         <p class="muted">No dated events.</p>
       )}

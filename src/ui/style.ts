@@ -50,7 +50,7 @@ details>summary{cursor:pointer;font-weight:600;margin:8px 0}
 .coverage{display:block;border-radius:4px;border:1px solid #ccd;margin:6px 0;background:#fff}
 .coverage-legend{display:flex;flex-wrap:wrap;gap:4px 14px;font-size:13px;margin:0;padding:0;list-style:none}
 .coverage-legend .sw{margin-right:4px;vertical-align:middle}
-.matrix td.c{text-align:center}.matrix td.yes{background:#d8f5d8}.matrix td.conf{background:#ffd6d6}
+.framing td,.framing th,.matrix td,.matrix th{overflow-wrap:normal}.matrix td.c{text-align:center}.matrix td.yes{background:#d8f5d8}.matrix td.conf{background:#ffd6d6}
 .story-row td:first-child a{font-weight:600}
 .live{font-size:12px;color:#1b6b1b}
 .actions{display:flex;flex-wrap:wrap;gap:4px 6px;margin:6px 0;align-items:center}.actions .button{font-size:12.5px;padding:1px 8px}
@@ -79,5 +79,7 @@ section.story{background:#fff;border:1px solid #dde;border-radius:8px;padding:12
   table.stack tr{border-bottom:1px solid #dde;padding:6px 0}
   table.stack td{border:0;padding:1px 6px}
   table.stack td[data-label]::before{content:attr(data-label) ": ";color:#777;font-size:12px}
+  #stories.stack td[data-label]{display:inline-block;width:auto;margin-right:6px}
+  table.framing td.concept{font-weight:600;padding-top:6px}
 }
 `;
