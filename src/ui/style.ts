@@ -45,6 +45,7 @@ mark{background:#ffe066}.sent{background:#fff6c8}
 .scroll{overflow-x:auto;max-width:100%}
 ul.facts{list-style:none;padding:0;margin:0}ul.facts li{background:#fff;border-bottom:1px solid #eee;padding:4px 6px}
 details>summary{cursor:pointer;font-weight:600;margin:8px 0}
+.card.speaker{padding:2px 12px;margin:4px 0}.card.speaker>summary{margin:5px 0}
 .statement{margin:6px 0;padding:3px 6px;border-radius:6px}.statement.grouped{background:#f3f6fc;border:1px solid #c9d3e6}
 .wording{margin:4px 0 4px 10px;padding-left:8px;border-left:3px solid #c9d3e6}
 .coverage{display:block;border-radius:4px;border:1px solid #ccd;margin:6px 0;background:#fff}
