@@ -55,7 +55,7 @@ describe('web UI in chromium', { skip }, () => {
   test('add the seeds through the UI; the open story page updates without a reload', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await addFiles(page, t.base, ['000', '001', '003'].map(seedPath));
-    const outcomes = await page.locator('#results li').allTextContents();
+    const outcomes = await page.locator('#results ul > li').allTextContents();
     assert.equal(outcomes.length, 3, outcomes.join('\n'));
     for (const o of outcomes) assert.match(o, /: new/);
     await page.waitForSelector('#affected li[data-articles]');
