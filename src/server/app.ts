@@ -16,6 +16,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { DEFAULT_MAX_BYTES, type ReadResult, readBytes } from '../ingest/index.js';
 import type { Format } from '../ingest/readers.js';
 import { openStore, type Store, type StoryFilter } from '../store/index.js';
+import { registerExportRoutes } from './export.js';
 import { LiveStories } from './live.js';
 import { openApiDocument, type RouteDoc } from './openapi.js';
 import {
@@ -34,7 +35,7 @@ import {
   StoriesQuery,
   StoryListResponse,
 } from './schemas.js';
-import { addPage, articlePage, notFoundPage, storiesPage, storyPage } from './ui.js';
+import { addPage, articlePage, notFoundPage, sortStories, storiesPage, storiesViewOf, storyPage } from './ui.js';
 
 export interface ServerOptions {
   /** SQLite path, or an open store (tests). */
@@ -389,6 +390,12 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
   docs.push({ method: 'GET', url: '/api/openapi.json', summary: 'This document', responses: { 200: ['OpenAPI 3.1', { type: 'object' }] } });
   app.get('/api/openapi.json', async () => openapi());
 
+  docs.push(
+    { method: 'GET', url: '/api/stories/:id/export', summary: 'A story as CSV or JSON Lines (?what=facts|conflicts|quotes|articles|stories), Markdown, report.html or JSON (?format=)', responses: { 200: ['the download', { type: 'string' }], ...errors(400, 404) } },
+    { method: 'GET', url: '/api/export', summary: 'One table of the store (?what=stories|articles|facts|conflicts|quotes) as CSV or JSON Lines; filters since, q, outlet', responses: { 200: ['the download', { type: 'string' }], ...errors(400) } },
+  );
+  registerExportRoutes(app, { store, live });
+
   // ---- UI ---------------------------------------------------------------------------------------
 
   async function storyList(q: StoryFilter) {
@@ -428,8 +435,9 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
   app.get('/', async (req, reply) => {
     const q = req.query as Record<string, unknown>;
     const filter = uiQuery(q);
-    const list = await storyList(filter);
-    return sendPage(reply, 200, (nonce) => storiesPage(nonce, filter, list, q.fragment === '1'));
+    const view = storiesViewOf(filter, q);
+    const list = await sortStories(view, (offset, limit) => storyList({ ...filter, offset, limit }));
+    return sendPage(reply, 200, (nonce) => storiesPage(nonce, view, list, q.fragment === '1'));
   });
 
   const pageCache = new Map<string, string>();
