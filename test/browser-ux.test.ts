@@ -76,7 +76,7 @@ describe('pages on a desktop and a phone', { skip }, () => {
   for (const size of SIZES) {
     test(`${size.name}: no page scrolls sideways; screenshots`, async () => {
       const page = await browser.newPage({ viewport: size, hasTouch: true, isMobile: size.width < 800 });
-      const doc = t.server.store.documentRows()[0].id;
+      const doc = (await t.server.store.documentRows())[0].id;
       const pages: [string, string][] = [
         ['stories', '/'],
         ['stories-sorted', '/?sort=conflicts&multi=1'],
@@ -176,9 +176,9 @@ describe('pages on a desktop and a phone', { skip }, () => {
     await page.click('#add-form button[type=submit]');
     await page.waitForFunction(() => document.getElementById('add-status')?.getAttribute('data-state') === 'done');
     assert.match((await page.locator('#results > li').last().textContent()) ?? '', /with-meta.*1 document, 1 new/);
-    const row = t.server.store.documentRows().find((d) => d.source === 'with-meta');
+    const row = (await t.server.store.documentRows()).find((d) => d.source === 'with-meta');
     assert.ok(row);
-    assert.equal(t.server.store.getAnnotated(row.id)?.article.outlet, 'Test Outlet');
+    assert.equal((await t.server.store.getAnnotated(row.id))?.article.outlet, 'Test Outlet');
     await page.screenshot({ path: `${ARTIFACTS}ux-add-done-390.png`, fullPage: true });
     await page.close();
   });
