@@ -1,0 +1,67 @@
+/**
+ * Greedy arc-hybrid dependency parser: at each state the move classifier picks SHIFT, LEFT or
+ * RIGHT among the valid moves, and the labeller names each arc as it is made. Linear time:
+ * exactly 2n moves for n words.
+ */
+import { LABEL_FEATURES, labelFeatures, moveFeatures, PARSER_FEATURES, type ParseInput } from './parse-features.js';
+import { argmax, type Scorer } from './perceptron.js';
+import { MOVES, ParseState, SHIFT } from './state.js';
+
+export interface ParserModel {
+  moves: Scorer;
+  labeller: Scorer;
+  /** Dependency relations, index = class of the labeller. */
+  labels: string[];
+}
+
+export interface ParseScratch {
+  feats: Uint32Array;
+  lfeats: Uint32Array;
+  scores: Float32Array;
+  lscores: Float32Array;
+  valid: Uint8Array;
+  labelOk: Uint8Array;
+}
+
+export function parseScratch(labels: number): ParseScratch {
+  return {
+    feats: new Uint32Array(PARSER_FEATURES),
+    lfeats: new Uint32Array(LABEL_FEATURES),
+    scores: new Float32Array(MOVES),
+    lscores: new Float32Array(labels),
+    valid: new Uint8Array(MOVES),
+    labelOk: new Uint8Array(labels),
+  };
+}
+
+/** The label of the arc h → d: "root" for the root's dependent, never elsewhere. */
+export function chooseLabel(m: ParserModel, st: ParseState, x: ParseInput, h: number, d: number, sc: ParseScratch, rootLabel: number): number {
+  if (h === 0) return rootLabel;
+  const k = labelFeatures(st, x, h, d, sc.lfeats);
+  sc.lscores.fill(0);
+  m.labeller.score(sc.lfeats, k, sc.lscores);
+  sc.labelOk.fill(1);
+  sc.labelOk[rootLabel] = 0;
+  return argmax(sc.lscores, m.labels.length, sc.labelOk);
+}
+
+/** Parses one sentence of n words; returns the final state (heads[1..n], labels[1..n]). */
+export function parse(m: ParserModel, x: ParseInput, n: number, sc: ParseScratch = parseScratch(m.labels.length)): ParseState {
+  const st = new ParseState(n);
+  const rootLabel = m.labels.indexOf('root');
+  while (!st.done()) {
+    st.valid(sc.valid);
+    const k = moveFeatures(st, x, sc.feats);
+    sc.scores.fill(0);
+    m.moves.score(sc.feats, k, sc.scores);
+    const move = argmax(sc.scores, MOVES, sc.valid);
+    if (move === SHIFT) {
+      st.apply(SHIFT, -1);
+      continue;
+    }
+    const d = st.s(0);
+    const h = move === SHIFT ? -1 : move === 1 ? st.b0 : st.s(1);
+    st.apply(move, chooseLabel(m, st, x, h, d, sc, rootLabel));
+  }
+  return st;
+}
