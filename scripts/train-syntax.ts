@@ -3,16 +3,20 @@
  *   npm run train:syntax -- [--train FILE] [--out FILE] [--tagger-epochs N] [--parser-epochs N] [--folds N]
  * Deterministic (fixed seeds). Early stopping uses every 20th training sentence, never dev.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildClusters } from '../src/analyse/entities/clusters.js';
+import { splitSentences, tokenize } from '../src/analyse/tokenize.js';
+import { udTokens } from '../src/analyse/syntax/subtokens.js';
 import { readConllu, type UdSentence } from '../src/analyse/syntax/conllu.js';
 import { learnLemmatiser } from '../src/analyse/syntax/lemma.js';
-import { MODEL_PATH, pack, writeSyntaxModel } from '../src/analyse/syntax/model-file.js';
+import { MODEL_PATH, pack, packedScorer, writeSyntaxModel } from '../src/analyse/syntax/model-file.js';
 import { projectivise } from '../src/analyse/syntax/oracle.js';
 import { parseInput } from '../src/analyse/syntax/parse-features.js';
 import { tagSentence } from '../src/analyse/syntax/tagger.js';
-import { buildTagDict, trainTagger, type TagExample } from '../src/analyse/syntax/train-tagger.js';
-import { trainParser, type ParseExample } from '../src/analyse/syntax/train-parser.js';
+import { buildTagDict, tagAccuracy, trainTagger, type TagExample } from '../src/analyse/syntax/train-tagger.js';
+import { attachment, trainParser, type ParseExample } from '../src/analyse/syntax/train-parser.js';
 import { wordAtoms } from '../src/analyse/syntax/words.js';
 
 const { values } = parseArgs({
@@ -24,6 +28,7 @@ const { values } = parseArgs({
     'parser-epochs': { type: 'string', default: '15' },
     folds: { type: 'string', default: '5' },
     limit: { type: 'string' },
+    unlabeled: { type: 'string', default: '../shared/data/attribution/polnear/train/text,../shared/data/attribution/polnear/dev/text' },
   },
 });
 const t0 = performance.now();
@@ -44,8 +49,19 @@ const tagId = new Map(tags.map((t, i) => [t, i]));
 const labelId = new Map(labels.map((t, i) => [t, i]));
 log(`${sentences.length} sentences, ${allWords.length} words, ${tags.length} tags, ${labels.length} relations`);
 
+// Word clusters from unlabeled text: the treebank's words and news articles (PolNeAR, text only).
+const unlabeled: string[][] = sentences.map((s) => s.words.map((w) => w.form));
+for (const dir of values.unlabeled!.split(',')) {
+  for (const f of readdirSync(dir).sort()) {
+    const text = readFileSync(join(dir, f), 'utf8');
+    for (const s of splitSentences(text)) unlabeled.push(udTokens(tokenize(text, s.start, s.end)).map((t) => t.form));
+  }
+}
+const clusters = buildClusters(unlabeled);
+log(`clusters: ${clusters.size} words from ${unlabeled.length} sentences`);
+
 const examples: TagExample[] = sentences.map((s) => ({
-  atoms: wordAtoms(s.words.map((w) => w.form)),
+  atoms: wordAtoms(s.words.map((w) => w.form), clusters),
   gold: Int32Array.from(s.words.map((w) => tagId.get(joint(w))!)),
 }));
 const isHeldOut = (i: number) => i % 20 === 19;
@@ -81,7 +97,7 @@ const parseExamples: ParseExample[] = sentences.map((s, i) => {
   const heads = Int32Array.from([0, ...s.words.map((w) => w.head)]);
   if (!isHeldOut(i)) lifted += projectivise(heads) ? 1 : 0;
   return {
-    x: parseInput(examples[i].atoms.lower, examples[i].atoms.form, predicted[i], tags.length + 1),
+    x: parseInput(examples[i].atoms.lower, examples[i].atoms.form, predicted[i], tags.length + 1, examples[i].atoms.c8),
     n: s.words.length,
     heads,
     labels: Int32Array.from([0, ...s.words.map((w) => labelId.get(w.deprel)!)]),
@@ -95,17 +111,35 @@ const parser = trainParser(parseExamples.filter((_, i) => !isHeldOut(i)), labels
   log,
 });
 
-const sets = [
-  pack(tagger.trained.table.keysByRow(), tagger.averaged, tags.length),
-  pack(parser.moves.table.keysByRow(), parser.movesAvg, 3),
-  pack(parser.labeller.table.keysByRow(), parser.labellerAvg, labels.length),
+// Pruning: the largest weight threshold that costs at most 0.1 LAS point on the held-out slice.
+const heldOutParse = parseExamples.filter((_, i) => isHeldOut(i));
+const packAll = (minAbs: number) => [
+  pack(tagger.trained.table.keysByRow(), tagger.averaged, tags.length, minAbs),
+  pack(parser.moves.table.keysByRow(), parser.movesAvg, 3, minAbs),
+  pack(parser.labeller.table.keysByRow(), parser.labellerAvg, labels.length, minAbs),
 ];
+let sets = packAll(0);
+const heldOutTags = examples.filter((_, i) => isHeldOut(i));
+const lasOf = (ps: ReturnType<typeof packAll>) => attachment({ moves: packedScorer(ps[1]), labeller: packedScorer(ps[2]), labels }, heldOutParse).las;
+const accOf = (ps: ReturnType<typeof packAll>) => tagAccuracy({ tags, weights: packedScorer(ps[0]), tagDict }, heldOutTags);
+const full = lasOf(sets);
+const fullAcc = accOf(sets);
+log(`unpruned: held-out LAS ${full.toFixed(4)}, tags ${fullAcc.toFixed(4)}, ${sets.map((p) => p.meta.rows).join(' / ')} rows`);
+for (const minAbs of [0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1]) {
+  const ps = packAll(minAbs);
+  const las = lasOf(ps);
+  const acc = accOf(ps);
+  log(`prune |w| < ${minAbs}: held-out LAS ${las.toFixed(4)}, tags ${acc.toFixed(4)}, ${ps.map((p) => p.meta.rows).join(' / ')} rows`);
+  if (las < full - 0.001 || acc < fullAcc - 0.001) break;
+  sets = ps;
+}
 const trainingSeconds = Math.round((performance.now() - t0) / 1000);
 const buf = writeSyntaxModel(
   {
     tags,
     labels,
     tagDict: [...tagDict],
+    clusters: [...clusters].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
     lemma,
     meta: { trainedOn: values.train, sentences: sentences.length, taggerHistory: tagger.history, parserHistory: parser.history, trainingSeconds },
   },

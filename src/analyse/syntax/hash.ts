@@ -13,31 +13,23 @@ export function strHash(s: string): number {
   return h >>> 0;
 }
 
-/** Combines a running hash with one more value (murmur3-style mixing). */
-export function mix(h: number, v: number): number {
-  let k = Math.imul(v | 0, 0xcc9e2d51);
-  k = (k << 15) | (k >>> 17);
-  k = Math.imul(k, 0x1b873593);
-  h ^= k;
-  h = (h << 13) | (h >>> 19);
-  return (Math.imul(h, 5) + 0xe6546b64) | 0;
-}
+const K = 0x9e3779b1;
+const tpl = (t: number) => Math.imul(t + 0x3c6ef372, 0x85ebca6b);
 
 /** Final avalanche; never returns 0 (0 marks an empty slot in the feature tables). */
 export function fin(h: number): number {
   h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
+  h = Math.imul(h, 0x7feb352d);
+  h ^= h >>> 15;
   return h >>> 0 || 1;
 }
 
-export const f1 = (t: number, a: number) => fin(mix(mix(0x9747b28c, t), a));
-export const f2 = (t: number, a: number, b: number) => fin(mix(mix(mix(0x9747b28c, t), a), b));
-export const f3 = (t: number, a: number, b: number, c: number) => fin(mix(mix(mix(mix(0x9747b28c, t), a), b), c));
+// Template t combined with values: one multiply per value, so a feature costs a few instructions.
+export const f1 = (t: number, a: number) => fin(Math.imul(tpl(t) ^ a, K));
+export const f2 = (t: number, a: number, b: number) => fin(Math.imul(Math.imul(tpl(t) ^ a, K) ^ b, K));
+export const f3 = (t: number, a: number, b: number, c: number) => fin(Math.imul(Math.imul(Math.imul(tpl(t) ^ a, K) ^ b, K) ^ c, K));
 export const f4 = (t: number, a: number, b: number, c: number, d: number) =>
-  fin(mix(mix(mix(mix(mix(0x9747b28c, t), a), b), c), d));
+  fin(Math.imul(Math.imul(Math.imul(Math.imul(tpl(t) ^ a, K) ^ b, K) ^ c, K) ^ d, K));
 
 /** Deterministic PRNG (mulberry32) for shuffles and exploration during training. */
 export function prng(seed: number): () => number {

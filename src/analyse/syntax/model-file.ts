@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { packageRoot } from '../../util/paths.js';
 import { readModelFile, writeModelFile } from '../learn/model-file.js';
 import type { LemmaModel } from './lemma.js';
-import { CompactWeights } from './perceptron.js';
+import type { Clusters } from './words.js';
+import { CompactWeights, InlineWeights, type Scorer } from './perceptron.js';
 
 const MAGIC = 'SYN1';
 
@@ -17,10 +18,11 @@ export interface SyntaxModel {
   tags: string[];
   labels: string[];
   tagDict: Map<number, number>;
+  clusters: Clusters;
   lemma: LemmaModel;
-  tagger: CompactWeights;
-  moves: CompactWeights;
-  labeller: CompactWeights;
+  tagger: Scorer;
+  moves: Scorer;
+  labeller: Scorer;
   meta: Record<string, unknown>;
 }
 
@@ -52,35 +54,43 @@ export function pack(keys: Uint32Array, w: Float32Array, classes: number, minAbs
     }
     if (c) kept.push(keys[r]), counts.push(c);
   }
+  if (cls.length >= 1 << 24) throw new Error('too many weights for the 24-bit entry index; prune more');
   const meta: Packed = { classes, rows: kept.length, nnz: cls.length, scale };
   return { meta, arrays: [Uint32Array.from(kept), Uint8Array.from(counts), Uint8Array.from(cls), Int16Array.from(vals)] };
 }
 
+function scorerOf(classes: number, keys: Uint32Array, counts: Uint8Array, cls: Uint8Array, q: Int16Array): Scorer {
+  return classes <= 4 ? new InlineWeights(classes, keys, counts, cls, q) : new CompactWeights(classes, keys, counts, cls, q);
+}
+
+/** The run-time scorer of packed weights (used by training to check what pruning costs). */
+export function packedScorer(p: ReturnType<typeof pack>): Scorer {
+  const [keys, counts, cls, q] = p.arrays as [Uint32Array, Uint8Array, Uint8Array, Int16Array];
+  return scorerOf(p.meta.classes, keys, counts, cls, q);
+}
+
 export function writeSyntaxModel(
-  header: { tags: string[]; labels: string[]; tagDict: [number, number][]; lemma: LemmaModel; meta: Record<string, unknown> },
+  header: { tags: string[]; labels: string[]; tagDict: [number, number][]; clusters: [string, string][]; lemma: LemmaModel; meta: Record<string, unknown> },
   sets: ReturnType<typeof pack>[],
 ): Buffer {
   return writeModelFile(MAGIC, { ...header, sets: sets.map((s) => s.meta) }, sets.flatMap((s) => s.arrays));
 }
 
 export function readSyntaxModel(gz: Buffer): SyntaxModel {
-  type H = { tags: string[]; labels: string[]; tagDict: [number, number][]; lemma: LemmaModel; meta: Record<string, unknown>; sets: Packed[] };
+  type H = { tags: string[]; labels: string[]; tagDict: [number, number][]; clusters: [string, string][]; lemma: LemmaModel; meta: Record<string, unknown>; sets: Packed[] };
   const { header, take } = readModelFile<H>(gz, MAGIC, 'a syntax model');
   const weights = header.sets.map((p) => {
     const keys = new Uint32Array(take(p.rows * 4));
     const counts = new Uint8Array(take(p.rows));
     const cls = new Uint8Array(take(p.nnz));
     const q = new Int16Array(take(p.nnz * 2));
-    const start = new Uint32Array(p.rows + 1);
-    for (let r = 0; r < p.rows; r++) start[r + 1] = start[r] + counts[r];
-    const val = new Float32Array(p.nnz);
-    for (let i = 0; i < p.nnz; i++) val[i] = q[i] * p.scale;
-    return new CompactWeights(p.classes, keys, start, cls, val);
+    return scorerOf(p.classes, keys, counts, cls, q);
   });
   return {
     tags: header.tags,
     labels: header.labels,
     tagDict: new Map(header.tagDict),
+    clusters: new Map(header.clusters),
     lemma: header.lemma,
     tagger: weights[0],
     moves: weights[1],

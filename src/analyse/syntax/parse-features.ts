@@ -8,8 +8,8 @@
 import { f1, f2, f3, f4 } from './hash.js';
 import type { ParseState } from './state.js';
 
-export const PARSER_FEATURES = 96;
-export const LABEL_FEATURES = 32;
+export const PARSER_FEATURES = 112;
+export const LABEL_FEATURES = 36;
 
 const NONE = 0x2545f491;
 const ROOT_WORD = 0x1b3a5c7d;
@@ -23,13 +23,17 @@ export interface ParseInput {
   tags: Uint32Array;
   /** The form as written (case kept), for the labeller ("Sunday" vs "sunday"). */
   forms: Uint32Array;
+  /** Word cluster (8-bit prefix) of each position, 0 when none. */
+  clusters: Uint32Array;
 }
 
-export function parseInput(lower: Uint32Array, form: Uint32Array, tagIds: ArrayLike<number>, rootTag: number): ParseInput {
+export function parseInput(lower: Uint32Array, form: Uint32Array, tagIds: ArrayLike<number>, rootTag: number, cluster8?: Uint32Array): ParseInput {
   const n = lower.length;
   const words = new Uint32Array(n + 1);
   const tags = new Uint32Array(n + 1);
   const forms = new Uint32Array(n + 1);
+  const clusters = new Uint32Array(n + 1);
+  if (cluster8) clusters.set(cluster8, 1);
   words[0] = ROOT_WORD;
   tags[0] = rootTag;
   forms[0] = ROOT_WORD;
@@ -38,10 +42,11 @@ export function parseInput(lower: Uint32Array, form: Uint32Array, tagIds: ArrayL
     tags[i + 1] = tagIds[i] + 1;
     forms[i + 1] = form[i];
   }
-  return { words, tags, forms };
+  return { words, tags, forms, clusters };
 }
 
 const wd = (x: ParseInput, i: number) => (i < 0 ? NONE : x.words[i]);
+const cl = (x: ParseInput, i: number) => (i < 0 ? 0 : x.clusters[i]);
 const tg = (x: ParseInput, i: number) => (i < 0 ? 0 : x.tags[i]);
 const lb = (st: ParseState, i: number) => (i < 0 ? NO_LABEL : st.labels[i]);
 const at = (a: Int32Array, i: number) => (i < 0 ? -1 : a[i]);
@@ -103,6 +108,12 @@ export function moveFeatures(st: ParseState, x: ParseInput, out: Uint32Array): n
   // label sets
   out[k++] = f2(90, S0w, s0rs); out[k++] = f2(91, S0t, s0rs); out[k++] = f2(92, S0w, s0ls); out[k++] = f2(93, S0t, s0ls);
   out[k++] = f2(94, N0w, n0ls); out[k++] = f2(95, N0t, n0ls);
+  // word clusters in place of words (Koo et al. 2008)
+  const S0c = cl(x, s0), N0c = cl(x, n0), S1c = cl(x, s1), N1c = cl(x, n1);
+  out[k++] = f1(96, S0c); out[k++] = f1(97, N0c); out[k++] = f1(98, S1c); out[k++] = f1(99, N1c);
+  out[k++] = f2(140, S0c, N0c); out[k++] = f3(141, S0c, N0t, S0t); out[k++] = f3(142, S0t, N0c, N0t); out[k++] = f2(143, S1c, S0c);
+  out[k++] = f3(144, S1c, S0t, S1t); out[k++] = f3(145, S1t, S0c, S0t); out[k++] = f3(146, S0c, N0c, dist); out[k++] = f2(147, N0c, N1c);
+  out[k++] = f2(148, S0c, cl(x, s0l1)); out[k++] = f2(149, N0c, cl(x, n0l1));
   return k;
 }
 
@@ -130,5 +141,6 @@ export function labelFeatures(st: ParseState, x: ParseInput, h: number, d: numbe
   out[k++] = f3(125, dir, Dt, wd(x, dr)); out[k++] = f4(126, dir, Hw, Dt, wd(x, dl));
   out[k++] = f2(127, dir, h === 0 ? 1 : 0);
   out[k++] = f3(128, dir, Dt, Math.min(st.nLeft[d], 3) * 4 + Math.min(st.nRight[d], 3));
+  out[k++] = f3(129, dir, x.clusters[d], Ht); out[k++] = f3(130, dir, Dt, x.clusters[h]); out[k++] = f3(131, dir, x.clusters[d], x.clusters[h]);
   return k;
 }

@@ -21,6 +21,7 @@ export interface ParseScratch {
   lscores: Float32Array;
   valid: Uint8Array;
   labelOk: Uint8Array;
+  state: ParseState;
 }
 
 export function parseScratch(labels: number): ParseScratch {
@@ -31,6 +32,7 @@ export function parseScratch(labels: number): ParseScratch {
     lscores: new Float32Array(labels),
     valid: new Uint8Array(MOVES),
     labelOk: new Uint8Array(labels),
+    state: new ParseState(64),
   };
 }
 
@@ -45,9 +47,12 @@ export function chooseLabel(m: ParserModel, st: ParseState, x: ParseInput, h: nu
   return argmax(sc.lscores, m.labels.length, sc.labelOk);
 }
 
-/** Parses one sentence of n words; returns the final state (heads[1..n], labels[1..n]). */
+/**
+ * Parses one sentence of n words; returns the final state (heads[1..n], labels[1..n]), which is
+ * the scratch's state: read it before the next call with the same scratch.
+ */
 export function parse(m: ParserModel, x: ParseInput, n: number, sc: ParseScratch = parseScratch(m.labels.length)): ParseState {
-  const st = new ParseState(n);
+  const st = sc.state.reset(n);
   const rootLabel = m.labels.indexOf('root');
   while (!st.done()) {
     st.valid(sc.valid);

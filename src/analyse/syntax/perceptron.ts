@@ -135,26 +135,107 @@ function scoreDense(table: FeatureTable, w: Float32Array, C: number, feats: Uint
   }
 }
 
-/** Sparse averaged weights for inference: per kept feature, the classes with a non-zero weight. */
+/**
+ * Sparse quantised weights for inference. Memory layout is chosen for speed: one table of
+ * (feature hash, count << 24 | first entry) pairs probed linearly, and one array of entries
+ * (class << 16 | int16 weight), so a feature costs about two cache misses. Scores are sums of the
+ * quantised integers: one scale per weight set does not change which class wins.
+ */
 export class CompactWeights implements Scorer {
-  readonly table: FeatureTable;
+  private readonly slots: Uint32Array;
+  private readonly mask: number;
+  private readonly entries: Int32Array;
+  readonly rows: number;
   constructor(
     readonly classes: number,
     keys: Uint32Array,
-    readonly start: Uint32Array,
-    readonly cls: Uint8Array,
-    readonly val: Float32Array,
+    counts: Uint8Array,
+    cls: Uint8Array,
+    q: Int16Array,
   ) {
-    this.table = new FeatureTable(keys.length);
-    for (let r = 0; r < keys.length; r++) this.table.add(keys[r]);
+    let cap = 1;
+    while (cap < keys.length * 2) cap <<= 1;
+    this.mask = cap - 1;
+    this.slots = new Uint32Array(cap * 2);
+    this.entries = new Int32Array(q.length);
+    for (let i = 0; i < q.length; i++) this.entries[i] = (cls[i] << 16) | (q[i] & 0xffff);
+    this.rows = keys.length;
+    let start = 0;
+    for (let r = 0; r < keys.length; r++) {
+      let i = (Math.imul(keys[r], 0x9e3779b1) >>> 0) & this.mask;
+      while (this.slots[i * 2] !== 0) i = (i + 1) & this.mask;
+      this.slots[i * 2] = keys[r];
+      this.slots[i * 2 + 1] = ((counts[r] << 24) | start) >>> 0;
+      start += counts[r];
+    }
   }
 
   score(feats: Uint32Array, n: number, out: Float32Array): void {
-    const { start, cls, val, table } = this;
-    for (let i = 0; i < n; i++) {
-      const r = table.get(feats[i]);
-      if (r < 0) continue;
-      for (let k = start[r], e = start[r + 1]; k < e; k++) out[cls[k]] += val[k];
+    const { slots, mask, entries } = this;
+    for (let f = 0; f < n; f++) {
+      const key = feats[f];
+      let i = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+      let k = slots[i * 2];
+      while (k !== key && k !== 0) {
+        i = (i + 1) & mask;
+        k = slots[i * 2];
+      }
+      if (k === 0) continue;
+      const v = slots[i * 2 + 1];
+      const from = v & 0xffffff;
+      const to = from + (v >>> 24);
+      for (let e = from; e < to; e++) {
+        const x = entries[e];
+        out[x >>> 16] += (x << 16) >> 16;
+      }
+    }
+  }
+}
+
+/**
+ * The same for very few classes (the parser's three moves): the weights sit next to the key in
+ * the table slot, so a feature costs one cache miss.
+ */
+export class InlineWeights implements Scorer {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private readonly width: number;
+  readonly rows: number;
+  constructor(
+    readonly classes: number,
+    keys: Uint32Array,
+    counts: Uint8Array,
+    cls: Uint8Array,
+    q: Int16Array,
+  ) {
+    let cap = 1;
+    while (cap < keys.length * 1.5) cap <<= 1;
+    this.mask = cap - 1;
+    this.width = classes + 1;
+    this.slots = new Int32Array(cap * this.width);
+    this.rows = keys.length;
+    let e = 0;
+    for (let r = 0; r < keys.length; r++) {
+      let i = (Math.imul(keys[r], 0x9e3779b1) >>> 0) & this.mask;
+      while (this.slots[i * this.width] !== 0) i = (i + 1) & this.mask;
+      this.slots[i * this.width] = keys[r] | 0;
+      for (let k = 0; k < counts[r]; k++, e++) this.slots[i * this.width + 1 + cls[e]] = q[e];
+    }
+  }
+
+  score(feats: Uint32Array, n: number, out: Float32Array): void {
+    const { slots, mask, width, classes } = this;
+    for (let f = 0; f < n; f++) {
+      const key = feats[f] | 0;
+      let i = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+      let k = slots[i * width];
+      while (k !== key && k !== 0) {
+        i = (i + 1) & mask;
+        k = slots[i * width];
+      }
+      if (k === 0) continue;
+      const o = i * width + 1;
+      for (let c = 0; c < classes; c++) out[c] += slots[o + c];
     }
   }
 }

@@ -10,42 +10,67 @@ export const RIGHT = 2;
 export const MOVES = 3;
 
 export class ParseState {
-  readonly n: number;
-  readonly stack: Int32Array;
+  n = 0;
+  stack!: Int32Array;
   sp = 0;
   /** Buffer front: 1..n a word, n + 1 the root, n + 2 done. */
   b = 1;
-  readonly heads: Int32Array;
-  readonly labels: Int32Array;
+  heads!: Int32Array;
+  labels!: Int32Array;
   /** Two leftmost and two rightmost children, -1 when none. */
-  readonly lc1: Int32Array;
-  readonly lc2: Int32Array;
-  readonly rc1: Int32Array;
-  readonly rc2: Int32Array;
-  readonly nLeft: Uint16Array;
-  readonly nRight: Uint16Array;
+  lc1!: Int32Array;
+  lc2!: Int32Array;
+  rc1!: Int32Array;
+  rc2!: Int32Array;
+  nLeft!: Uint16Array;
+  nRight!: Uint16Array;
   /** Bit sets of the labels of left and right children (labels < 32 in the low word, else high). */
-  readonly lsetLo: Uint32Array;
-  readonly lsetHi: Uint32Array;
-  readonly rsetLo: Uint32Array;
-  readonly rsetHi: Uint32Array;
+  lsetLo!: Uint32Array;
+  lsetHi!: Uint32Array;
+  rsetLo!: Uint32Array;
+  rsetHi!: Uint32Array;
+  private capacity = -1;
 
   constructor(n: number) {
+    this.reset(n);
+  }
+
+  /** Starts a new sentence of n words, reusing the arrays when they are large enough. */
+  reset(n: number): this {
     this.n = n;
+    this.sp = 0;
+    this.b = 1;
     const m = n + 1;
-    this.stack = new Int32Array(m);
-    this.heads = new Int32Array(m).fill(-1);
-    this.labels = new Int32Array(m).fill(-1);
-    this.lc1 = new Int32Array(m).fill(-1);
-    this.lc2 = new Int32Array(m).fill(-1);
-    this.rc1 = new Int32Array(m).fill(-1);
-    this.rc2 = new Int32Array(m).fill(-1);
-    this.nLeft = new Uint16Array(m);
-    this.nRight = new Uint16Array(m);
-    this.lsetLo = new Uint32Array(m);
-    this.lsetHi = new Uint32Array(m);
-    this.rsetLo = new Uint32Array(m);
-    this.rsetHi = new Uint32Array(m);
+    if (m > this.capacity) {
+      const c = Math.max(m, 64);
+      this.capacity = c;
+      this.stack = new Int32Array(c);
+      this.heads = new Int32Array(c);
+      this.labels = new Int32Array(c);
+      this.lc1 = new Int32Array(c);
+      this.lc2 = new Int32Array(c);
+      this.rc1 = new Int32Array(c);
+      this.rc2 = new Int32Array(c);
+      this.nLeft = new Uint16Array(c);
+      this.nRight = new Uint16Array(c);
+      this.lsetLo = new Uint32Array(c);
+      this.lsetHi = new Uint32Array(c);
+      this.rsetLo = new Uint32Array(c);
+      this.rsetHi = new Uint32Array(c);
+    }
+    this.heads.fill(-1, 0, m);
+    this.labels.fill(-1, 0, m);
+    this.lc1.fill(-1, 0, m);
+    this.lc2.fill(-1, 0, m);
+    this.rc1.fill(-1, 0, m);
+    this.rc2.fill(-1, 0, m);
+    this.nLeft.fill(0, 0, m);
+    this.nRight.fill(0, 0, m);
+    this.lsetLo.fill(0, 0, m);
+    this.lsetHi.fill(0, 0, m);
+    this.rsetLo.fill(0, 0, m);
+    this.rsetHi.fill(0, 0, m);
+    return this;
   }
 
   /** The buffer front: a word, 0 for the root, -1 when the buffer is empty. */

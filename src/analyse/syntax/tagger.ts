@@ -8,7 +8,7 @@ import { f1, f2, f3 } from './hash.js';
 import { argmax, type Scorer } from './perceptron.js';
 import type { WordAtoms } from './words.js';
 
-export const TAGGER_FEATURES = 32;
+export const TAGGER_FEATURES = 40;
 const NONE = 0x5bd1e995; // the value of a missing neighbour
 const START_TAG = 0x7fff;
 
@@ -47,6 +47,13 @@ export function tagFeatures(a: WordAtoms, i: number, p1: number, p2: number, out
   out[k++] = f1(29, i + 1 < n ? a.suf[(i + 1) * 4 + 1] : NONE);
   out[k++] = f2(30, p1, next);
   out[k++] = f3(31, p1, lw, next);
+  // word clusters: the word's, its neighbours', and with the previous tag
+  out[k++] = f1(32, a.c4[i]);
+  out[k++] = f1(33, a.c8[i]);
+  out[k++] = f1(34, a.cAll[i]);
+  out[k++] = f1(35, i + 1 < n ? a.c8[i + 1] : NONE);
+  out[k++] = f1(36, i > 0 ? a.c8[i - 1] : NONE);
+  out[k++] = f2(37, p1, a.c8[i]);
   return k;
 }
 

@@ -103,7 +103,7 @@ export function trainParser(
   const rand = prng(opts.seed);
   const order = examples.map((_, i) => i);
   const history: number[] = [];
-  let best = { las: -1, movesAvg: new Float32Array(0), labellerAvg: new Float32Array(0) };
+  let best: { las: number; movesAvg: Float32Array; labellerAvg: Float32Array } = { las: -1, movesAvg: new Float32Array(0), labellerAvg: new Float32Array(0) };
   for (let e = 0; e < opts.epochs; e++) {
     shuffle(order, rand);
     for (const i of order) trainSentence(examples[i], moves, labeller, labels, e > 0, rand);

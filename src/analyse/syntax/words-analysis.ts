@@ -24,9 +24,9 @@ const scratchFor = new WeakMap<SyntaxModel, ParseScratch>();
 export function analyseWords(m: SyntaxModel, forms: readonly string[], opts: { lemmas?: boolean } = {}): WordAnalysis[] {
   const n = forms.length;
   if (n === 0) return [];
-  const atoms = wordAtoms(forms);
+  const atoms = wordAtoms(forms, m.clusters);
   const tagIds = tagSentence({ tags: m.tags, weights: m.tagger, tagDict: m.tagDict }, atoms);
-  const x = parseInput(atoms.lower, atoms.form, tagIds, m.tags.length + 1);
+  const x = parseInput(atoms.lower, atoms.form, tagIds, m.tags.length + 1, atoms.c8);
   let sc = scratchFor.get(m);
   if (!sc) scratchFor.set(m, (sc = parseScratch(m.labels.length)));
   const st = parse({ moves: m.moves, labeller: m.labeller, labels: m.labels }, x, n, sc);

@@ -14,7 +14,17 @@ export interface WordAtoms {
   suf: Uint32Array;
   shape: Uint32Array;
   longShape: Uint32Array;
+  /** Word-cluster bit string of the word cut to 4 and 8 bits and whole (0 when the word has none). */
+  c4: Uint32Array;
+  c8: Uint32Array;
+  cAll: Uint32Array;
 }
+
+/** Word → cluster bit string ("0110…"), learned from unlabeled text (see train-syntax). */
+export type Clusters = Map<string, string>;
+
+/** The clusters' key for a word: lower case, digits as 0 (as the entities' clusters use). */
+export const clusterKey = (w: string) => w.toLowerCase().replace(/[0-9]/g, '0');
 
 /** "McCain" → "XxXx", "2,000" → "d,d", "U.S." → "X.X.": character classes, runs collapsed. */
 export function shapeOf(w: string, collapse: boolean): string {
@@ -35,7 +45,7 @@ export function shapeOf(w: string, collapse: boolean): string {
   return out;
 }
 
-export function wordAtoms(forms: readonly string[]): WordAtoms {
+export function wordAtoms(forms: readonly string[], clusters?: Clusters): WordAtoms {
   const n = forms.length;
   const a: WordAtoms = {
     n,
@@ -45,6 +55,9 @@ export function wordAtoms(forms: readonly string[]): WordAtoms {
     suf: new Uint32Array(n * 4),
     shape: new Uint32Array(n),
     longShape: new Uint32Array(n),
+    c4: new Uint32Array(n),
+    c8: new Uint32Array(n),
+    cAll: new Uint32Array(n),
   };
   for (let i = 0; i < n; i++) {
     const w = forms[i];
@@ -57,6 +70,12 @@ export function wordAtoms(forms: readonly string[]): WordAtoms {
     }
     a.shape[i] = strHash(shapeOf(w, true));
     a.longShape[i] = strHash(shapeOf(w, false));
+    const c = clusters?.get(clusterKey(w));
+    if (c) {
+      a.c4[i] = strHash(c.slice(0, 4)) || 1;
+      a.c8[i] = strHash(c.slice(0, 8)) || 1;
+      a.cAll[i] = strHash(c) || 1;
+    }
   }
   return a;
 }
