@@ -134,6 +134,8 @@ for (const minAbs of [0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1]) {
   sets = ps;
 }
 const trainingSeconds = Math.round((performance.now() - t0) / 1000);
+const cpu = process.cpuUsage();
+const cpuSeconds = Math.round((cpu.user + cpu.system) / 1e6);
 const buf = writeSyntaxModel(
   {
     tags,
@@ -141,10 +143,10 @@ const buf = writeSyntaxModel(
     tagDict: [...tagDict],
     clusters: [...clusters].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
     lemma,
-    meta: { trainedOn: values.train, sentences: sentences.length, taggerHistory: tagger.history, parserHistory: parser.history, trainingSeconds },
+    meta: { trainedOn: values.train, sentences: sentences.length, taggerHistory: tagger.history, parserHistory: parser.history, trainingSeconds, cpuSeconds },
   },
   sets,
 );
 const out = values.out ?? MODEL_PATH();
 writeFileSync(out, buf);
-log(`wrote ${out}: ${(buf.length / 1e6).toFixed(2)} MB (rows kept: ${sets.map((s) => s.meta.rows).join(' / ')})`);
+log(`wrote ${out}: ${(buf.length / 1e6).toFixed(2)} MB (rows kept: ${sets.map((s) => s.meta.rows).join(' / ')}); ${trainingSeconds} s wall, ${cpuSeconds} s CPU`);

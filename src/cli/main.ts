@@ -14,12 +14,13 @@ Usage:
   triangulate extract <file|->         print the extracted article of one input
   triangulate entities <file|->        print the entities of one article
   triangulate annotate <file|->        print quotes, time expressions and quantities of one article
+  triangulate parse <file|->           print part of speech, lemma and dependency tree of every word
   triangulate serve                    HTTP API and web UI
   triangulate help | --help | --version
 
 Options:
   --db PATH          SQLite store (default ./triangulate.db; ":memory:" for none)   [analyze, stories, serve]
-  --format F         text (default) or json; markdown also for analyze
+  --format F         text (default) or json; markdown also for analyze; conllu also for parse
   --out DIR          analyze: also write report.json, report.md and report.html into DIR
   --max-size MB      largest input file read (default ${DEFAULT_MAX_BYTES / 1024 / 1024})
   --quiet, -q        analyze: print nothing but errors
@@ -113,6 +114,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case 'entities':
       case 'annotate':
         return await single(command, rest, args, io);
+      case 'parse': {
+        if (rest.length !== 1) throw new UsageError('parse takes exactly one file (or - for stdin)');
+        const fmt = format(args, ['text', 'json', 'conllu']);
+        const { parseCommand } = await import('./parse.js');
+        return await parseCommand(await readOne(rest[0], args, io), rest[0], fmt, io);
+      }
       case 'serve': {
         const { serveCommand } = await import('../server/cli.js');
         return serveCommand(args.values, io);

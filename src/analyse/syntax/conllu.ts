@@ -44,13 +44,13 @@ export function readConllu(text: string): UdSentence[] {
   return out;
 }
 
-export function writeConllu(sentences: { id?: string; text?: string; words: UdWord[] }[]): string {
+export function writeConllu(sentences: { id?: string; text?: string; words: (UdWord & { misc?: string })[] }[]): string {
   const lines: string[] = [];
   for (const s of sentences) {
     if (s.id) lines.push(`# sent_id = ${s.id}`);
     if (s.text !== undefined) lines.push(`# text = ${s.text.replace(/\s+/g, ' ')}`);
     s.words.forEach((w, i) => {
-      lines.push([i + 1, w.form, w.lemma || '_', w.upos, w.xpos || '_', '_', w.head, w.deprel, '_', '_'].join('\t'));
+      lines.push([i + 1, w.form, w.lemma || '_', w.upos, w.xpos || '_', '_', w.head, w.deprel, '_', w.misc || '_'].join('\t'));
     });
     lines.push('');
   }

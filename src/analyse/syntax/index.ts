@@ -12,6 +12,17 @@ import { syntaxModel } from './model-file.js';
 import { udTokens } from './subtokens.js';
 import { analyseWords } from './words-analysis.js';
 
+/**
+ * The forms given to the model. An all-capitals sentence (a headline, a shouted line) is
+ * lower-cased: the treebank has almost none, and capitals would make every word look like a name.
+ */
+function modelForms(words: readonly { form: string }[]): string[] {
+  const forms = words.map((w) => w.form);
+  const letters = forms.filter((f) => /\p{L}/u.test(f));
+  const shouted = letters.length >= 3 && letters.every((f) => !/\p{Ll}/u.test(f) && /\p{Lu}/u.test(f));
+  return shouted ? forms.map((f) => f.toLowerCase()) : forms;
+}
+
 /** Longer "sentences" (tables, run-together lists) are cut into pieces of this many words. */
 export const MAX_WORDS = 250;
 
@@ -34,7 +45,7 @@ export function parseSentences(text: string, sentences: readonly Span[]): Syntax
       const base = tokens.length;
       let analysis: ReturnType<typeof analyseWords> | null = null;
       try {
-        analysis = model ? analyseWords(model, piece.map((w) => w.form)) : null;
+        analysis = model ? analyseWords(model, modelForms(piece)) : null;
       } catch (e) {
         messages.push(`sentence ${si + 1}: parser failed (${(e as Error).message}); flat tree`);
       }

@@ -57,7 +57,10 @@ const top = (counts: Map<string, number>): [string, number] => {
   let total = 0;
   for (const [k, c] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     total += c;
-    if (c > bc) (best = k), (bc = c);
+    if (c > bc) {
+      best = k;
+      bc = c;
+    }
   }
   return [best, total];
 };

@@ -52,7 +52,10 @@ export function pack(keys: Uint32Array, w: Float32Array, classes: number, minAbs
       vals.push(q);
       c++;
     }
-    if (c) kept.push(keys[r]), counts.push(c);
+    if (c) {
+      kept.push(keys[r]);
+      counts.push(c);
+    }
   }
   if (cls.length >= 1 << 24) throw new Error('too many weights for the 24-bit entry index; prune more');
   const meta: Packed = { classes, rows: kept.length, nnz: cls.length, scale };

@@ -74,7 +74,10 @@ export function projectivise(heads: Int32Array): number {
       const h = heads[d];
       if (h <= 0) continue;
       const len = Math.abs(h - d);
-      if (len < bestLen && !isProjectiveArc(heads, h, d)) (best = d), (bestLen = len);
+      if (len < bestLen && !isProjectiveArc(heads, h, d)) {
+        best = d;
+        bestLen = len;
+      }
     }
     if (best < 0) return lifts;
     heads[best] = heads[heads[best]];

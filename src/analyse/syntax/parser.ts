@@ -5,7 +5,7 @@
  */
 import { LABEL_FEATURES, labelFeatures, moveFeatures, PARSER_FEATURES, type ParseInput } from './parse-features.js';
 import { argmax, type Scorer } from './perceptron.js';
-import { MOVES, ParseState, SHIFT } from './state.js';
+import { LEFT, MOVES, ParseState, SHIFT } from './state.js';
 
 export interface ParserModel {
   moves: Scorer;
@@ -36,6 +36,17 @@ export function parseScratch(labels: number): ParseScratch {
   };
 }
 
+/** The move when only one is valid (empty stack: SHIFT; last word before the root: LEFT), else -1. */
+function onlyMove(valid: Uint8Array): number {
+  let only = -1;
+  for (let mv = 0; mv < MOVES; mv++) {
+    if (!valid[mv]) continue;
+    if (only >= 0) return -1;
+    only = mv;
+  }
+  return only;
+}
+
 /** The label of the arc h → d: "root" for the root's dependent, never elsewhere. */
 export function chooseLabel(m: ParserModel, st: ParseState, x: ParseInput, h: number, d: number, sc: ParseScratch, rootLabel: number): number {
   if (h === 0) return rootLabel;
@@ -56,16 +67,19 @@ export function parse(m: ParserModel, x: ParseInput, n: number, sc: ParseScratch
   const rootLabel = m.labels.indexOf('root');
   while (!st.done()) {
     st.valid(sc.valid);
-    const k = moveFeatures(st, x, sc.feats);
-    sc.scores.fill(0);
-    m.moves.score(sc.feats, k, sc.scores);
-    const move = argmax(sc.scores, MOVES, sc.valid);
+    let move = onlyMove(sc.valid);
+    if (move < 0) {
+      const k = moveFeatures(st, x, sc.feats);
+      sc.scores.fill(0);
+      m.moves.score(sc.feats, k, sc.scores);
+      move = argmax(sc.scores, MOVES, sc.valid);
+    }
     if (move === SHIFT) {
       st.apply(SHIFT, -1);
       continue;
     }
     const d = st.s(0);
-    const h = move === SHIFT ? -1 : move === 1 ? st.b0 : st.s(1);
+    const h = move === LEFT ? st.b0 : st.s(1);
     st.apply(move, chooseLabel(m, st, x, h, d, sc, rootLabel));
   }
   return st;

@@ -110,13 +110,19 @@ export class ParseState {
     const bit = 1 << (label & 31);
     if (d < hp) {
       this.nLeft[h]++;
-      if (this.lc1[h] < 0 || d < this.lc1[h]) (this.lc2[h] = this.lc1[h]), (this.lc1[h] = d);
+      if (this.lc1[h] < 0 || d < this.lc1[h]) {
+        this.lc2[h] = this.lc1[h];
+        this.lc1[h] = d;
+      }
       else if (this.lc2[h] < 0 || d < this.lc2[h]) this.lc2[h] = d;
       if (label < 32) this.lsetLo[h] |= bit;
       else this.lsetHi[h] |= bit;
     } else {
       this.nRight[h]++;
-      if (this.rc1[h] < 0 || d > this.rc1[h]) (this.rc2[h] = this.rc1[h]), (this.rc1[h] = d);
+      if (this.rc1[h] < 0 || d > this.rc1[h]) {
+        this.rc2[h] = this.rc1[h];
+        this.rc1[h] = d;
+      }
       else if (this.rc2[h] < 0 || d > this.rc2[h]) this.rc2[h] = d;
       if (label < 32) this.rsetLo[h] |= bit;
       else this.rsetHi[h] |= bit;

@@ -27,7 +27,10 @@ export function buildTagDict(examples: TagExample[], classes: number): Map<numbe
   for (const [w, c] of [...counts].sort((a, b) => a[0] - b[0])) {
     let total = 0;
     let best = 0;
-    for (let t = 0; t < classes; t++) (total += c[t]), c[t] > c[best] && (best = t);
+    for (let t = 0; t < classes; t++) {
+      total += c[t];
+      if (c[t] > c[best]) best = t;
+    }
     if (total >= 20 && c[best] / total >= 0.97) dict.set(w, best);
   }
   return dict;
@@ -39,7 +42,8 @@ export function tagAccuracy(m: TaggerModel, examples: TagExample[]): number {
   let all = 0;
   for (const ex of examples) {
     const t = tagSentence(m, ex.atoms);
-    for (let i = 0; i < t.length; i++) (ok += t[i] === ex.gold[i] ? 1 : 0), all++;
+    for (let i = 0; i < t.length; i++) if (t[i] === ex.gold[i]) ok++;
+    all += t.length;
   }
   return all ? ok / all : 0;
 }
@@ -89,7 +93,10 @@ export function trainTagger(
       const acc = tagAccuracy({ tags, weights: w.withWeights(f), tagDict }, opts.heldOut);
       history.push(acc);
       opts.log?.(`  tagger epoch ${e + 1}: held-out accuracy ${acc.toFixed(4)} (${w.table.size} feature rows)`);
-      if (acc > bestAcc) (bestAcc = acc), (best = f);
+      if (acc > bestAcc) {
+        bestAcc = acc;
+        best = f;
+      }
     }
   }
   const averaged = best ?? w.averaged();
