@@ -26,17 +26,28 @@ export type Clusters = Map<string, string>;
 /** The clusters' key for a word: lower case, digits as 0 (as the entities' clusters use). */
 export const clusterKey = (w: string) => w.toLowerCase().replace(/[0-9]/g, '0');
 
-/** "McCain" → "XxXx", "2,000" → "d,d", "U.S." → "X.X.": character classes, runs collapsed. */
+/** Character class of one character for shapes: X upper, x lower, d digit, l caseless letter, else itself. */
+function charClass(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c < 128) {
+    if (c >= 65 && c <= 90) return 'X';
+    if (c >= 97 && c <= 122) return 'x';
+    if (c >= 48 && c <= 57) return 'd';
+    return ch;
+  }
+  if (/\p{Lu}/u.test(ch)) return 'X';
+  if (/\p{Ll}/u.test(ch)) return 'x';
+  if (/\p{N}/u.test(ch)) return 'd';
+  if (/\p{L}/u.test(ch)) return 'l'; // letters without case (non-Latin scripts)
+  return ch;
+}
+
+/** "McCain" → "XxXx", "2,000" → "d,d", "U.S." → "X.X.": character classes, runs collapsed (or the first 6 kept). */
 export function shapeOf(w: string, collapse: boolean): string {
   let out = '';
   let prev = '';
   for (const ch of w) {
-    let c: string;
-    if (/\p{Lu}/u.test(ch)) c = 'X';
-    else if (/\p{Ll}/u.test(ch)) c = 'x';
-    else if (/\p{N}/u.test(ch)) c = 'd';
-    else if (/\p{L}/u.test(ch)) c = 'l'; // letters without case (non-Latin scripts)
-    else c = ch;
+    const c = charClass(ch);
     if (collapse && c === prev) continue;
     if (!collapse && out.length >= 6) break;
     out += c;
