@@ -10,6 +10,7 @@ import { buildClusters } from '../src/analyse/entities/clusters.js';
 import { splitSentences, tokenize } from '../src/analyse/tokenize.js';
 import { udTokens } from '../src/analyse/syntax/subtokens.js';
 import { readConllu, type UdSentence } from '../src/analyse/syntax/conllu.js';
+import { learnOrdinaryWords } from '../src/analyse/syntax/casing.js';
 import { learnLemmatiser } from '../src/analyse/syntax/lemma.js';
 import { MODEL_PATH, pack, packedScorer, writeSyntaxModel } from '../src/analyse/syntax/model-file.js';
 import { projectivise } from '../src/analyse/syntax/oracle.js';
@@ -58,6 +59,8 @@ for (const dir of values.unlabeled!.split(',')) {
   }
 }
 const clusters = buildClusters(unlabeled);
+const ordinary = learnOrdinaryWords(unlabeled);
+log(`${ordinary.length} words nearly always written in lower case (for re-casing headlines)`);
 log(`clusters: ${clusters.size} words from ${unlabeled.length} sentences`);
 
 const examples: TagExample[] = sentences.map((s) => ({
@@ -125,7 +128,7 @@ const accOf = (ps: ReturnType<typeof packAll>) => tagAccuracy({ tags, weights: p
 const full = lasOf(sets);
 const fullAcc = accOf(sets);
 log(`unpruned: held-out LAS ${full.toFixed(4)}, tags ${fullAcc.toFixed(4)}, ${sets.map((p) => p.meta.rows).join(' / ')} rows`);
-for (const minAbs of [0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1]) {
+for (const minAbs of [0.25, 0.5, 0.75, 0.85, 0.9, 0.95, 1]) {
   const ps = packAll(minAbs);
   const las = lasOf(ps);
   const acc = accOf(ps);
@@ -142,6 +145,7 @@ const buf = writeSyntaxModel(
     labels,
     tagDict: [...tagDict],
     clusters: [...clusters].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+    ordinary,
     lemma,
     meta: { trainedOn: values.train, sentences: sentences.length, taggerHistory: tagger.history, parserHistory: parser.history, trainingSeconds, cpuSeconds },
   },

@@ -8,20 +8,10 @@
  */
 import type { Span, SyntaxToken } from '../../model/types.js';
 import { tokenize } from '../tokenize.js';
+import { recaseForModel } from './casing.js';
 import { syntaxModel } from './model-file.js';
 import { udTokens } from './subtokens.js';
 import { analyseWords } from './words-analysis.js';
-
-/**
- * The forms given to the model. An all-capitals sentence (a headline, a shouted line) is
- * lower-cased: the treebank has almost none, and capitals would make every word look like a name.
- */
-function modelForms(words: readonly { form: string }[]): string[] {
-  const forms = words.map((w) => w.form);
-  const letters = forms.filter((f) => /\p{L}/u.test(f));
-  const shouted = letters.length >= 3 && letters.every((f) => !/\p{Ll}/u.test(f) && /\p{Lu}/u.test(f));
-  return shouted ? forms.map((f) => f.toLowerCase()) : forms;
-}
 
 /** Longer "sentences" (tables, run-together lists) are cut into pieces of this many words. */
 export const MAX_WORDS = 250;
@@ -31,7 +21,9 @@ export interface SyntaxResult {
   messages: string[];
 }
 
-/** Tags, lemmatises and parses every sentence; token heads index the returned array (-1 = root). */
+/**
+ * Tags, lemmatises and parses every sentence; headlines in capitals or title case are re-cased
+ * for the model (`casing.ts`); token heads index the returned array (-1 = root). */
 export function parseSentences(text: string, sentences: readonly Span[]): SyntaxResult {
   const model = syntaxModel();
   const tokens: SyntaxToken[] = [];
@@ -45,7 +37,7 @@ export function parseSentences(text: string, sentences: readonly Span[]): Syntax
       const base = tokens.length;
       let analysis: ReturnType<typeof analyseWords> | null = null;
       try {
-        analysis = model ? analyseWords(model, modelForms(piece)) : null;
+        analysis = model ? analyseWords(model, recaseForModel(piece.map((w) => w.form), model.ordinary)) : null;
       } catch (e) {
         messages.push(`sentence ${si + 1}: parser failed (${(e as Error).message}); flat tree`);
       }

@@ -19,6 +19,8 @@ export interface SyntaxModel {
   labels: string[];
   tagDict: Map<number, number>;
   clusters: Clusters;
+  /** Words running text writes in lower case, as the casing map `truecaseTitle` reads ('L'). */
+  ordinary: Map<string, string>;
   lemma: LemmaModel;
   tagger: Scorer;
   moves: Scorer;
@@ -73,14 +75,14 @@ export function packedScorer(p: ReturnType<typeof pack>): Scorer {
 }
 
 export function writeSyntaxModel(
-  header: { tags: string[]; labels: string[]; tagDict: [number, number][]; clusters: [string, string][]; lemma: LemmaModel; meta: Record<string, unknown> },
+  header: { tags: string[]; labels: string[]; tagDict: [number, number][]; clusters: [string, string][]; ordinary?: string[]; lemma: LemmaModel; meta: Record<string, unknown> },
   sets: ReturnType<typeof pack>[],
 ): Buffer {
   return writeModelFile(MAGIC, { ...header, sets: sets.map((s) => s.meta) }, sets.flatMap((s) => s.arrays));
 }
 
 export function readSyntaxModel(gz: Buffer): SyntaxModel {
-  type H = { tags: string[]; labels: string[]; tagDict: [number, number][]; clusters: [string, string][]; lemma: LemmaModel; meta: Record<string, unknown>; sets: Packed[] };
+  type H = { tags: string[]; labels: string[]; tagDict: [number, number][]; clusters: [string, string][]; ordinary?: string[]; lemma: LemmaModel; meta: Record<string, unknown>; sets: Packed[] };
   const { header, take } = readModelFile<H>(gz, MAGIC, 'a syntax model');
   const weights = header.sets.map((p) => {
     const keys = new Uint32Array(take(p.rows * 4));
@@ -94,6 +96,7 @@ export function readSyntaxModel(gz: Buffer): SyntaxModel {
     labels: header.labels,
     tagDict: new Map(header.tagDict),
     clusters: new Map(header.clusters),
+    ordinary: new Map((header.ordinary ?? []).map((w) => [w, 'L'])),
     lemma: header.lemma,
     tagger: weights[0],
     moves: weights[1],
