@@ -5,7 +5,13 @@
  * label sets, in singles, pairs and triples. Also the templates of the labeller, which names an
  * arc once the move is chosen.
  */
-import { f1, f2, f3, f4 } from './hash.js';
+import * as hash from './hash.js';
+
+// Local copies: under some loaders (tsx) imported bindings are getter calls, which would not inline.
+const f1 = hash.f1;
+const f2 = hash.f2;
+const f3 = hash.f3;
+const f4 = hash.f4;
 import type { ParseState } from './state.js';
 
 export const PARSER_FEATURES = 112;

@@ -3,9 +3,16 @@
  * RIGHT among the valid moves, and the labeller names each arc as it is made. Linear time:
  * exactly 2n moves for n words.
  */
-import { LABEL_FEATURES, labelFeatures, moveFeatures, PARSER_FEATURES, type ParseInput } from './parse-features.js';
-import { argmax, type Scorer } from './perceptron.js';
+import * as features from './parse-features.js';
+import { LABEL_FEATURES, PARSER_FEATURES, type ParseInput } from './parse-features.js';
+import * as perceptron from './perceptron.js';
+import type { Scorer } from './perceptron.js';
 import { LEFT, MOVES, ParseState, SHIFT } from './state.js';
+
+// Local copies: under some loaders (tsx) imported bindings are getter calls, which would not inline.
+const argmax = perceptron.argmax;
+const moveFeatures = features.moveFeatures;
+const labelFeatures = features.labelFeatures;
 
 export interface ParserModel {
   moves: Scorer;

@@ -136,6 +136,23 @@ function scoreDense(table: FeatureTable, w: Float32Array, C: number, feats: Uint
 }
 
 /**
+ * A bit per 2^24 hash buckets saying whether some kept feature falls there: most features of new
+ * text (unseen word pairs) are not in the model, and this 2 MB bitmap answers them without
+ * touching the large table.
+ */
+export class PresenceFilter {
+  private readonly bits = new Uint32Array(1 << 19);
+  add(key: number): void {
+    const b = key >>> 8;
+    this.bits[b >>> 5] |= 1 << (b & 31);
+  }
+  has(key: number): boolean {
+    const b = key >>> 8;
+    return (this.bits[b >>> 5] & (1 << (b & 31))) !== 0;
+  }
+}
+
+/**
  * Sparse quantised weights for inference. Memory layout is chosen for speed: one table of
  * (feature hash, count << 24 | first entry) pairs probed linearly, and one array of entries
  * (class << 16 | int16 weight), so a feature costs about two cache misses. Scores are sums of the
@@ -145,6 +162,7 @@ export class CompactWeights implements Scorer {
   private readonly slots: Uint32Array;
   private readonly mask: number;
   private readonly entries: Int32Array;
+  private readonly filter = new PresenceFilter();
   readonly rows: number;
   constructor(
     readonly classes: number,
@@ -166,14 +184,16 @@ export class CompactWeights implements Scorer {
       while (this.slots[i * 2] !== 0) i = (i + 1) & this.mask;
       this.slots[i * 2] = keys[r];
       this.slots[i * 2 + 1] = ((counts[r] << 24) | start) >>> 0;
+      this.filter.add(keys[r]);
       start += counts[r];
     }
   }
 
   score(feats: Uint32Array, n: number, out: Float32Array): void {
-    const { slots, mask, entries } = this;
+    const { slots, mask, entries, filter } = this;
     for (let f = 0; f < n; f++) {
       const key = feats[f];
+      if (!filter.has(key)) continue;
       let i = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
       let k = slots[i * 2];
       while (k !== key && k !== 0) {
@@ -200,6 +220,7 @@ export class InlineWeights implements Scorer {
   private readonly slots: Int32Array;
   private readonly mask: number;
   private readonly width: number;
+  private readonly filter = new PresenceFilter();
   readonly rows: number;
   constructor(
     readonly classes: number,
@@ -219,13 +240,15 @@ export class InlineWeights implements Scorer {
       let i = (Math.imul(keys[r], 0x9e3779b1) >>> 0) & this.mask;
       while (this.slots[i * this.width] !== 0) i = (i + 1) & this.mask;
       this.slots[i * this.width] = keys[r] | 0;
+      this.filter.add(keys[r]);
       for (let k = 0; k < counts[r]; k++, e++) this.slots[i * this.width + 1 + cls[e]] = q[e];
     }
   }
 
   score(feats: Uint32Array, n: number, out: Float32Array): void {
-    const { slots, mask, width, classes } = this;
+    const { slots, mask, width, classes, filter } = this;
     for (let f = 0; f < n; f++) {
+      if (!filter.has(feats[f])) continue;
       const key = feats[f] | 0;
       let i = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
       let k = slots[i * width];

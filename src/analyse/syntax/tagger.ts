@@ -4,8 +4,15 @@
  * agree. Frequent words that are nearly always one tag in the treebank take it from a tag
  * dictionary without scoring.
  */
-import { f1, f2, f3 } from './hash.js';
-import { argmax, type Scorer } from './perceptron.js';
+import * as hash from './hash.js';
+import * as perceptron from './perceptron.js';
+import type { Scorer } from './perceptron.js';
+
+// Local copies: under some loaders (tsx) imported bindings are getter calls, which would not inline.
+const f1 = hash.f1;
+const f2 = hash.f2;
+const f3 = hash.f3;
+const argmax = perceptron.argmax;
 import type { WordAtoms } from './words.js';
 
 export const TAGGER_FEATURES = 40;

@@ -1,4 +1,6 @@
-import { strHash } from './hash.js';
+import * as hash from './hash.js';
+
+const strHash = hash.strHash; // a local copy: imported bindings can be getter calls under tsx
 
 /**
  * The integer identities of a sentence's words that the feature templates combine: lower-cased
