@@ -3,13 +3,14 @@ import { entityIndex, recogniseEntities } from './entities/index.js';
 import { findQuantities } from './quantities.js';
 import { findQuotes } from './quotes.js';
 import { findTimes } from './time.js';
+import { parseSentences } from './syntax/index.js';
 import { splitSentences } from './tokenize.js';
 
 /** Milliseconds spent per analyser, accumulated across calls when a record is passed in. */
-export type AnalyserTimings = Record<'sentences' | 'entities' | 'quotes' | 'times' | 'quantities', number>;
+export type AnalyserTimings = Record<'sentences' | 'entities' | 'quotes' | 'times' | 'quantities' | 'syntax', number>;
 
 export function emptyAnalyserTimings(): AnalyserTimings {
-  return { sentences: 0, entities: 0, quotes: 0, times: 0, quantities: 0 };
+  return { sentences: 0, entities: 0, quotes: 0, times: 0, quantities: 0, syntax: 0 };
 }
 
 /**
@@ -38,5 +39,11 @@ export function analyseArticle(article: Article, timings?: AnalyserTimings): Ann
   lap('times');
   const quantities = findQuantities(text, sentences);
   lap('quantities');
-  return { article, sentences, entities, entityIndex: index, quotes, times, quantities };
+  // Part of speech, lemma and dependency tree of every word; sentences it had to flatten are noted on the article.
+  const syntax = parseSentences(text, sentences);
+  lap('syntax');
+  const noted = syntax.messages.length
+    ? { ...article, messages: [...article.messages, ...syntax.messages.map((message) => ({ level: 'warning' as const, stage: 'analyse' as const, message }))] }
+    : article;
+  return { article: noted, sentences, entities, entityIndex: index, quotes, times, quantities, tokens: syntax.tokens };
 }

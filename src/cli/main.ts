@@ -69,6 +69,21 @@ const serveCommand: Command = {
   },
 };
 
+const parseCommand: Command = {
+  name: 'parse',
+  args: '<file|->',
+  summary: 'Print the part of speech, lemma and dependency relation of every word of one article (Universal Dependencies).',
+  line: 'print part of speech, lemma and dependency tree of every word',
+  options: { format: 'text (default), json or conllu', ...INPUT },
+  async run(inputs, v, io) {
+    if (inputs.length !== 1) throw new UsageError('parse takes exactly one file (or - for stdin)', 'parse');
+    const args: Args = { values: v, positionals: inputs };
+    const fmt = format(args, 'parse', ['text', 'json', 'conllu']);
+    const { parseCommand: parse } = await import('./parse.js');
+    return await parse(await readOne(inputs[0], args, io), inputs[0], fmt as 'text' | 'json' | 'conllu', io);
+  },
+};
+
 const workerCommand: Command = {
   name: 'worker',
   args: '',
@@ -107,6 +122,7 @@ export const COMMANDS: Command[] = [
   singleCommand('extract', 'print the extracted article of one input', 'Print the extracted article of one input: title, dek, body, byline, outlet, URL, dates, language, wire, removed boilerplate.'),
   singleCommand('entities', 'print the entities of one article', 'Print the people, organisations, places and other names of one article, with spans and canonical ids.'),
   singleCommand('annotate', 'print quotes, time expressions and quantities of one article', 'Print the quotes, time expressions and quantities of one article.'),
+  parseCommand,
   serveCommand,
   workerCommand,
   migrateCommand,

@@ -46,6 +46,7 @@ export function reportArticle(a: AnnotatedArticle, source: string, copyOf: strin
     quotes: a.quotes,
     times: a.times,
     quantities: a.quantities,
+    ...(a.tokens ? { tokens: a.tokens.map((t) => [t.start, t.end, t.upos, t.xpos, t.lemma, t.head, t.deprel] as [number, number, string, string, string, number, string]) } : {}),
   };
 }
 
