@@ -1,4 +1,5 @@
-import type { AnnotatedArticle, Article } from '../model/types.js';
+import type { AnnotatedArticle, Article, DocMessage, EntityMention, Sentence } from '../model/types.js';
+import { Budget, guard } from '../util/guard.js';
 import { entityIndex, recogniseEntities } from './entities/index.js';
 import { findQuantities } from './quantities.js';
 import { findQuotes } from './quotes.js';
@@ -13,30 +14,72 @@ export function emptyAnalyserTimings(): AnalyserTimings {
 }
 
 /**
- * Runs every analyser over one extracted article. Pure: the same article gives the same annotations.
- * The annotations are standoff spans into `article.text`. Speakers of quotes are resolved to the
- * entities found first; time expressions are resolved against the article's publication date
- * when it has one (otherwise they stay unresolved until the story supplies a date).
+ * Budgets of one document's analysis. The size budget bounds the analysers whose cost grows
+ * faster than the text (entity recognition and quote attribution): they read the first
+ * `maxChars` characters, cut at a sentence end. The longest real news articles are a few tens of
+ * thousands of characters; a page past the limit is a book, a log or an attack. The time budget
+ * is checked after each analyser: once it is spent, the analysers still to run are skipped.
  */
-export function analyseArticle(article: Article, timings?: AnalyserTimings): AnnotatedArticle {
+export interface AnalyseBudgets {
+  maxChars: number;
+  timeMs: number;
+}
+
+export const ANALYSE_BUDGETS: AnalyseBudgets = { maxChars: 100_000, timeMs: 8_000 };
+
+/**
+ * Runs every analyser over one extracted article. The same article gives the same annotations
+ * (budgets aside: see below). The annotations are standoff spans into `article.text`. Speakers of
+ * quotes are resolved to the entities found first; time expressions are resolved against the
+ * article's publication date when it has one (otherwise they stay unresolved until the story
+ * supplies a date).
+ *
+ * Each analyser runs under a guard. An analyser that throws leaves its layer empty; one that would
+ * start after the time budget is spent is skipped; either way the article carries a message
+ * (stage `analyse`) naming the analyser, so the stored document says which layers are missing and
+ * why. The layers that finished are kept: a document is never silently partial.
+ */
+export function analyseArticle(article: Article, timings?: AnalyserTimings, budgets: AnalyseBudgets = ANALYSE_BUDGETS): AnnotatedArticle {
   const text = article.text;
-  let t = performance.now();
-  const lap = (k: keyof AnalyserTimings) => {
-    if (!timings) return;
-    const now = performance.now();
-    timings[k] += now - t;
-    t = now;
+  const budget = new Budget(budgets.timeMs);
+  const messages: DocMessage[] = [];
+  const run = <T>(name: keyof AnalyserTimings, fallback: T, step: () => T): T => {
+    if (budget.exhausted) {
+      messages.push({ level: 'warning', stage: 'analyse', message: `${name} not analysed: the document's time budget (${budgets.timeMs / 1000} s) ran out` });
+      return fallback;
+    }
+    const r = guard(step);
+    if (timings) timings[name] += r.ms;
+    if (r.ok) return r.value;
+    messages.push({ level: 'warning', stage: 'analyse', message: `${name} analyser failed (${r.error}); that layer is empty` });
+    return fallback;
   };
-  const sentences = splitSentences(text);
-  lap('sentences');
-  const entities = recogniseEntities(text, sentences);
+  const sentences = run('sentences', [] as Sentence[], () => splitSentences(text));
+  const head = headOf(text, sentences, budgets.maxChars);
+  if (head.length < text.length) {
+    messages.push({
+      level: 'warning',
+      stage: 'analyse',
+      message: `entities and quotes analysed in the first ${head.length.toLocaleString('en')} of ${text.length.toLocaleString('en')} characters (size budget)`,
+    });
+  }
+  const headSentences = head.length < text.length ? sentences.filter((s) => s.end <= head.length) : sentences;
+  const entities = run('entities', [] as EntityMention[], () => recogniseEntities(head, headSentences));
   const index = entityIndex(entities);
-  lap('entities');
-  const quotes = findQuotes(text, sentences, entities);
-  lap('quotes');
-  const times = findTimes(text, sentences, article.published);
-  lap('times');
-  const quantities = findQuantities(text, sentences);
-  lap('quantities');
-  return { article, sentences, entities, entityIndex: index, quotes, times, quantities };
+  const quotes = run('quotes', [], () => findQuotes(head, headSentences, entities));
+  const times = run('times', [], () => findTimes(text, sentences, article.published));
+  const quantities = run('quantities', [], () => findQuantities(text, sentences));
+  const annotatedArticle = messages.length ? { ...article, messages: [...article.messages, ...messages] } : article;
+  return { article: annotatedArticle, sentences, entities, entityIndex: index, quotes, times, quantities };
+}
+
+/** The text up to the end of the last sentence that fits in `maxChars` (a prefix: spans stay valid). */
+function headOf(text: string, sentences: Sentence[], maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  let end = 0;
+  for (const s of sentences) {
+    if (s.end > maxChars) break;
+    end = s.end;
+  }
+  return text.slice(0, end || maxChars);
 }

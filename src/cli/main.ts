@@ -185,7 +185,7 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
     });
     bar.end();
     const t0 = performance.now();
-    const groups = updateStories(store);
+    const groups = updateStories(store, (docId, message) => io.stderr(`triangulate: ${docId ? `${docId.slice(0, 12)}: ` : ''}${message}\n`));
     const tStories = performance.now() - t0;
     const report = buildReport(store, run, groups, reportExtras());
     const tReport = performance.now() - t0 - tStories;

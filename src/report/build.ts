@@ -3,6 +3,7 @@ import type { AnnotatedArticle, DateInfo } from '../model/types.js';
 import type { RunSummary } from '../pipeline.js';
 import type { Store } from '../store/sqlite.js';
 import type { StoryGroup } from '../stories/index.js';
+import { guard } from '../util/guard.js';
 import { shortHash } from '../util/hash.js';
 import { ANALYSE_VERSION, COMPARE_VERSION } from '../versions.js';
 import type { Report, ReportArticle, ReportStory, StoryEntityOut } from './schema.js';
@@ -98,9 +99,38 @@ function cachedCrossCheck(store: Store, g: StoryGroup, annotated: AnnotatedArtic
   const key = shortHash(JSON.stringify([COMPARE_VERSION, ANALYSE_VERSION, [...g.members].sort(), g.copies]));
   const cached = store.getStoryReport<ReportStory['crossCheck']>(g.id, key);
   if (cached) return cached;
-  const result = (compute(g, annotated) as ReportStory['crossCheck']) ?? null;
-  store.saveStoryReport(g.id, key, result);
-  return result;
+  // a cross-check that fails is reported on its story (and not cached: a fixed version retries it)
+  const r = guard(() => (compute(g, annotated) as ReportStory['crossCheck']) ?? null);
+  if (!r.ok) return failedCrossCheck(g, `cross-check failed: ${r.error}`);
+  store.saveStoryReport(g.id, key, r.value);
+  return r.value;
+}
+
+/** An empty cross-check that carries why the story has none. */
+function failedCrossCheck(g: StoryGroup, message: string): ReportStory['crossCheck'] {
+  const empty = { facts: [], conflicts: [], quoteLedger: [], framing: [], omissions: [], timeline: [], brief: [] };
+  return { storyId: g.id, sources: [], independentSources: g.independentSources, ...empty, messages: [{ level: 'error', articleId: null, message }] } as ReportStory['crossCheck'];
+}
+
+/**
+ * `buildStory` under a guard: a story that cannot be built (a stored article that does not load,
+ * an exception in entity linking) still appears, with its ids and the reason, and the report goes on.
+ */
+export function buildStoryGuarded(store: Store, g: StoryGroup, sources: Map<string, string>, extras: StoryExtras = {}): ReportStory {
+  const r = guard(() => buildStory(store, g, sources, extras));
+  if (r.ok) return r.value;
+  return {
+    id: g.id,
+    title: g.title ?? '(story could not be built)',
+    articleCount: 0,
+    independentSources: g.independentSources,
+    outlets: [],
+    span: { start: g.span.start, end: g.span.end },
+    copies: [],
+    entities: [],
+    articles: [],
+    crossCheck: failedCrossCheck(g, `story report failed (${g.members.length} articles): ${r.error}`),
+  };
 }
 
 /** Builds the report for the stories that hold any document of this run. Deterministic for the same store content. */
@@ -109,7 +139,7 @@ export function buildReport(store: Store, run: RunSummary, groups: StoryGroup[],
   const stories: ReportStory[] = [];
   for (const g of groups) {
     if (!g.members.some((m) => runDocs.has(m))) continue;
-    stories.push(buildStory(store, g, run.sources, extras));
+    stories.push(buildStoryGuarded(store, g, run.sources, extras));
   }
   stories.sort((a, b) => b.articleCount - a.articleCount || cmp(b.span.end, a.span.end) || cmp(a.id, b.id));
   const failures = run.outcomes

@@ -1,0 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { analyseArticle, emptyAnalyserTimings } from '../src/analyse/index.js';
+import { extractArticle } from '../src/extract/index.js';
+import { readBytes } from '../src/ingest/index.js';
+const f = process.argv[2];
+const r = readBytes(f, readFileSync(f), null)[0];
+if (r.kind !== 'doc') throw new Error(r.reason);
+let t = performance.now();
+const a = extractArticle(r.doc);
+console.log('extract', Math.round(performance.now() - t), a.status, a.text.length);
+const tm = emptyAnalyserTimings();
+t = performance.now();
+analyseArticle(a, tm);
+console.log('analyse', Math.round(performance.now() - t), JSON.stringify(Object.fromEntries(Object.entries(tm).map(([k, v]) => [k, Math.round(v)]))), 'rss MB', Math.round(process.memoryUsage().rss / 1e6));
