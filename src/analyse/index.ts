@@ -68,7 +68,9 @@ export function analyseArticle(article: Article, timings?: AnalyserTimings, budg
   const index = entityIndex(entities);
   const quotes = run('quotes', [], () => findQuotes(head, headSentences, entities));
   const times = run('times', [], () => findTimes(text, sentences, article.published));
-  const quantities = run('quantities', [], () => findQuantities(text, sentences));
+  // a quantity whose value is not a finite number ("1e400 people") would be stored as null
+  const finite = (n: number | null) => n === null || Number.isFinite(n);
+  const quantities = run('quantities', [], () => findQuantities(text, sentences)).filter((q) => Number.isFinite(q.value) && finite(q.low) && finite(q.high));
   const annotatedArticle = messages.length ? { ...article, messages: [...article.messages, ...messages] } : article;
   return { article: annotatedArticle, sentences, entities, entityIndex: index, quotes, times, quantities };
 }
