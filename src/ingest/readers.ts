@@ -184,6 +184,7 @@ function readJson(source: string, text: string, encoding: string, warnings: stri
     : parsed && typeof parsed === 'object' && Array.isArray((parsed as { articles?: unknown }).articles)
       ? (parsed as { articles: unknown[] }).articles
       : [parsed];
+  if (records.length === 0) return [{ kind: 'error', source, reason: 'no records in JSON file (empty array)' }];
   const out = records.map((rec, i) => recordToDoc(source, records.length > 1 ? `#${i + 1}` : '', rec, encoding));
   attachWarnings(out, warnings);
   return out;
