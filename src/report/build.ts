@@ -100,10 +100,36 @@ function cachedCrossCheck(store: Store, g: StoryGroup, annotated: AnnotatedArtic
   const cached = store.getStoryReport<ReportStory['crossCheck']>(g.id, key);
   if (cached) return cached;
   // a cross-check that fails is reported on its story (and not cached: a fixed version retries it)
-  const r = guard(() => (compute(g, annotated) as ReportStory['crossCheck']) ?? null);
+  const compared = sampleForCrossCheck(annotated);
+  const r = guard(() => (compute(g, compared) as ReportStory['crossCheck']) ?? null);
   if (!r.ok) return failedCrossCheck(g, `cross-check failed: ${r.error}`);
+  if (r.value && compared.length < annotated.length) {
+    r.value.messages.push({ level: 'warning', articleId: null, message: `cross-check limited to ${compared.length} of ${annotated.length} articles (size budget), taken outlet by outlet` });
+  }
   store.saveStoryReport(g.id, key, r.value);
   return r.value;
+}
+
+/**
+ * Most articles a story's cross-check compares. Its cost grows faster than the number of articles
+ * (about 1 s for 200, over a minute for 3,500), and a story that large is a flood of near-copies.
+ */
+export const MAX_CROSSCHECK_ARTICLES = 200;
+
+/** At most MAX_CROSSCHECK_ARTICLES articles, taken in turn from each outlet (in the story's order), so every outlet is heard. */
+function sampleForCrossCheck(annotated: AnnotatedArticle[]): AnnotatedArticle[] {
+  if (annotated.length <= MAX_CROSSCHECK_ARTICLES) return annotated;
+  const byOutlet = new Map<string, AnnotatedArticle[]>();
+  for (const a of annotated) {
+    const k = a.article.outlet ?? '';
+    const q = byOutlet.get(k);
+    if (q) q.push(a);
+    else byOutlet.set(k, [a]);
+  }
+  const queues = [...byOutlet.keys()].sort().map((k) => byOutlet.get(k)!);
+  const picked = new Set<AnnotatedArticle>();
+  for (let i = 0; picked.size < MAX_CROSSCHECK_ARTICLES; i++) for (const q of queues) if (i < q.length && picked.size < MAX_CROSSCHECK_ARTICLES) picked.add(q[i]);
+  return annotated.filter((a) => picked.has(a));
 }
 
 /** An empty cross-check that carries why the story has none. */
