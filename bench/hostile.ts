@@ -73,7 +73,10 @@ function measure(cli: string, label: string, file: string): Row {
   };
 }
 
-const cases = [...readdirSync(HOSTILE).sort().map((f) => join(HOSTILE, f)), ...generate()].filter((f) => !values.only || new RegExp(values.only, 'i').test(f));
+// an ordinary article first: its time is the fixed cost (loading the models) every single-document run pays
+const SEEDS = join(ROOT, '../shared/seeds');
+const reference = existsSync(SEEDS) ? readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort().slice(0, 1).map((f) => join(SEEDS, f)) : [];
+const cases = [...reference, ...readdirSync(HOSTILE).sort().map((f) => join(HOSTILE, f)), ...generate()].filter((f) => !values.only || new RegExp(values.only, 'i').test(f));
 const clis = [ROOT, ...(values.baseline && existsSync(join(values.baseline, 'bin/triangulate.js')) ? [resolve(values.baseline)] : [])];
 const rows: Row[] = [];
 for (const file of cases) {
