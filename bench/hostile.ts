@@ -47,6 +47,8 @@ interface Row {
   perDoc: number;
   rssMB: number;
   analyseMs: number | null;
+  /** The CLI's --verbose timings line (ms per stage). */
+  timings: string;
 }
 
 function measure(cli: string, label: string, file: string): Row {
@@ -70,6 +72,7 @@ function measure(cli: string, label: string, file: string): Row {
     perDoc: docs ? total / 1000 / docs : total / 1000,
     rssMB: Math.round(Number(/RSSKB (\d+)/.exec(r.stderr ?? '')?.[1] ?? 0) / 1024),
     analyseMs: Number.isFinite(ms('analyse')) ? ms('analyse') : null,
+    timings: t,
   };
 }
 
