@@ -46,6 +46,8 @@ interface Row {
   seconds: number;
   perDoc: number;
   rssMB: number;
+  /** User + system CPU seconds of the whole process (start-up included): fairer than wall time on a shared machine. */
+  cpuS: number;
   analyseMs: number | null;
   /** The CLI's --verbose timings line (ms per stage). */
   timings: string;
@@ -53,7 +55,7 @@ interface Row {
 
 function measure(cli: string, label: string, file: string): Row {
   const db = join(work, `${label}-${Math.random().toString(36).slice(2)}.db`);
-  const r = spawnSync('/usr/bin/time', ['-f', 'RSSKB %M', process.execPath, join(cli, 'bin/triangulate.js'), 'analyze', '--db', db, '-q', '-v', file], {
+  const r = spawnSync('/usr/bin/time', ['-f', 'RSSKB %M CPU %U %S', process.execPath, join(cli, 'bin/triangulate.js'), 'analyze', '--db', db, '-q', '-v', file], {
     encoding: 'utf8',
     timeout: timeoutS * 1000,
     maxBuffer: 1 << 28,
@@ -70,6 +72,7 @@ function measure(cli: string, label: string, file: string): Row {
     docs,
     seconds: total / 1000,
     perDoc: docs ? total / 1000 / docs : total / 1000,
+    cpuS: ((m) => (m ? Number(m[1]) + Number(m[2]) : NaN))(/CPU ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '')),
     rssMB: Math.round(Number(/RSSKB (\d+)/.exec(r.stderr ?? '')?.[1] ?? 0) / 1024),
     analyseMs: Number.isFinite(ms('analyse')) ? ms('analyse') : null,
     timings: t,
@@ -87,11 +90,11 @@ for (const file of cases) {
   for (const cli of clis) {
     const row = measure(cli, label, file);
     rows.push(row);
-    console.error(`${label} (${row.cli}): ${row.status}, ${row.seconds.toFixed(1)} s, ${row.rssMB} MB`);
+    console.error(`${label} (${row.cli}): ${row.status}, ${row.seconds.toFixed(1)} s, ${row.cpuS.toFixed(1)} s CPU, ${row.rssMB} MB`);
   }
 }
-console.log(`\n${'case'.padEnd(30)} ${'cli'.padEnd(9)} ${'status'.padEnd(16)} ${'docs'.padStart(7)} ${'run s'.padStart(7)} ${'s/doc'.padStart(8)} ${'RSS MB'.padStart(7)}`);
-for (const r of rows) console.log(`${r.case.padEnd(30)} ${r.cli.padEnd(9)} ${r.status.padEnd(16)} ${String(r.docs).padStart(7)} ${r.seconds.toFixed(1).padStart(7)} ${r.perDoc.toFixed(3).padStart(8)} ${String(r.rssMB).padStart(7)}`);
+console.log(`\n${'case'.padEnd(30)} ${'cli'.padEnd(9)} ${'status'.padEnd(16)} ${'docs'.padStart(7)} ${'run s'.padStart(7)} ${'s/doc'.padStart(8)} ${'CPU s'.padStart(7)} ${'RSS MB'.padStart(7)}`);
+for (const r of rows) console.log(`${r.case.padEnd(30)} ${r.cli.padEnd(9)} ${r.status.padEnd(16)} ${String(r.docs).padStart(7)} ${r.seconds.toFixed(1).padStart(7)} ${r.perDoc.toFixed(3).padStart(8)} ${r.cpuS.toFixed(1).padStart(7)} ${String(r.rssMB).padStart(7)}`);
 const mine = rows.filter((r) => r.cli === 'this');
 const worstDoc = mine.reduce((w, r) => (r.perDoc > w.perDoc ? r : w), mine[0]);
 const worstRss = mine.reduce((w, r) => (r.rssMB > w.rssMB ? r : w), mine[0]);
