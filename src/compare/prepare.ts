@@ -6,6 +6,7 @@
 import { resolveTimes } from '../analyse/time.js';
 import { splitSentences } from '../analyse/tokenize.js';
 import type { AnnotatedArticle, Quantity, Quote, Span, TimeExpr } from '../model/types.js';
+import { validIsoDay } from '../ingest/validate.js';
 import { fallbackEntities, fallbackQuantities, fallbackQuotes, fallbackTimes, findSpeaker, parseWeekdayAnchor, resolveWeekday } from './fallback.js';
 import { cmp, unionFind, type WordToken, wordTokens } from './text.js';
 import type { CrossCheckMessage, CrossCheckSource, Evidence } from './types.js';
@@ -346,6 +347,8 @@ function validSpans(spans: Span[] | undefined, len: number): Span[] {
 }
 
 function resolveTime(t: TimeExpr, anchor: string | null, inferred: boolean): ResolvedTime {
+  // a stored value that is no real day (written by an older version) counts as unresolved
+  if (t.value && /^\d{4}-\d\d-\d\d/.test(t.value) && !validIsoDay(t.value)) return { ...t, resolved: null, resolvedInferred: inferred };
   if (t.value) return { ...t, resolved: t.value, resolvedInferred: t.inferred };
   const wd = parseWeekdayAnchor(t.anchor);
   if (wd && anchor) return { ...t, resolved: resolveWeekday(anchor, wd.wd, wd.future), resolvedInferred: inferred || t.inferred };

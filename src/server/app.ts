@@ -14,6 +14,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { DEFAULT_MAX_BYTES, type ReadResult, readBytes } from '../ingest/index.js';
+import { jsonDepth, MAX_DEPTH } from '../ingest/validate.js';
 import type { Format } from '../ingest/readers.js';
 import { openStore, type Store, type StoryFilter } from '../store/index.js';
 import { registerExportRoutes } from './export.js';
@@ -270,7 +271,8 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
         const format = req.query.format ?? RAW_TYPES[mediaType] ?? null;
         results = readBytes(source, req.body, format, bodyLimit);
       } else if (req.body !== undefined && req.body !== null) {
-        results = readBytes(source, Buffer.from(JSON.stringify(req.body)), 'json', bodyLimit);
+        // too deep to re-serialise safely: refused by the shared validation path's rule
+        results = jsonDepth(req.body) > MAX_DEPTH ? [{ kind: 'error', source, reason: `record is nested more than ${MAX_DEPTH} levels deep` }] : readBytes(source, Buffer.from(JSON.stringify(req.body)), 'json', bodyLimit);
       } else {
         throw new HttpError(400, 'bad_request', 'empty body');
       }
