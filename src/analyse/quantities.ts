@@ -47,7 +47,7 @@ const CURRENCY_WORD: Record<string, string> = {
 const MEASURE: Record<string, string> = {
   km: 'km', kilometres: 'km', kilometers: 'km', kilometre: 'km', kilometer: 'km', miles: 'mi', mile: 'mi', metres: 'm',
   meters: 'm', metre: 'm', meter: 'm', kg: 'kg', kilograms: 'kg', kilogram: 'kg', tonnes: 't', tons: 't', tonne: 't', ton: 't',
-  barrels: 'bbl', barrel: 'bbl',
+  barrels: 'bbl', barrel: 'bbl', feet: 'ft', foot: 'ft', ft: 'ft', m: 'm',
 };
 
 /** Qualifier phrases, matched on the lower-cased words just before the number (longest first). */
@@ -232,7 +232,7 @@ const MAGNITUDE_RES = [
 /** Ages: "33-year-old", "aged 70", "Jane Roe, 33, said". */
 const AGE_RES = [
   /(?<![\d.])(\d{1,3})[\s-]+years?[\s-]+old\b/giu,
-  /\baged\s+(\d{1,3})\b(?![\d.,]\d)/giu,
+  /\bage[ds]?\s+(\d{1,3})\b(?![\d.,]\d)/giu,
   /(?<=\p{Lu}[\p{L}’'.-]*,\s)(\d{1,3})(?=,\s)/gu,
 ];
 const MEASURED_NOUN = /^[\s-]*(\p{Ll}{3,})/u;
@@ -246,7 +246,7 @@ interface Measure {
 
 function findMeasures(text: string, sent: Span): Measure[] {
   const chunk = text.slice(sent.start, sent.end);
-  if (!/magnitude|richter|year|aged|,\s\d/i.test(chunk)) return [];
+  if (!/magnitude|richter|year|age|,\s\d/i.test(chunk)) return [];
   const out: Measure[] = [];
   const add = (m: RegExpExecArray, unit: string, counted: string | null) => {
     const numberStart = sent.start + m.index + m[0].indexOf(m[1]);
@@ -334,6 +334,12 @@ function findPlainQuantities(text: string, sentences: Span[]): Quantity[] {
       // "one" is a pronoun more often than a number: only with a unit right after
       const num = parseNumber(text, ws, numIdx);
       if (!num) continue;
+      // "£1.7m", "$300k": a letter scale written onto a sum of money
+      const attached = ws[num.last + 1];
+      if (currency && attached && attached.start === ws[num.last].end && (attached.lw === 'm' || attached.lw === 'k')) {
+        num.value *= attached.lw === 'm' ? 1e6 : 1e3;
+        num.last++;
+      }
       if (num.spelled && (w.lw === 'one' || w.lw === 'zero') && num.last === numIdx) {
         const nx = ws[num.last + 1 + (hyphenJoined(ws, num.last) ? 1 : 0)];
         if (!nx || !(DURATION_H[nx.lw] !== undefined || CALENDAR[nx.lw])) continue;

@@ -93,7 +93,7 @@ function quantityConflicts(story: StoryView): Conflict[] {
     const background = backgroundSentences(a.sentences);
     for (const s of a.sentences)
       for (const q of s.quantities) {
-        const slot = slotOf(s, q, background.has(s.index));
+        const slot = slotOf(s, q, background.get(s.index) ?? 'none');
         if (!slot) continue;
         const { low, high } = interval(q, slot);
         mentions.push({ sent: s, q, slot: slot.key, label: slot.label, low, high });

@@ -23,7 +23,12 @@ export interface Slot {
   unit: string;
   /** Factor from the quantity's unit to `unit`. */
   factor: number;
+  /** About one named person (their age, how far they fell): the same whatever day the sentence is about. */
+  personal?: boolean;
 }
+
+/** How a sentence relates to the article's event: its own, another day's, or the past's. */
+export type Background = 'none' | 'other-day' | 'past';
 
 let frames: Map<string, string> | null = null;
 function frameOf(word: string): string | undefined {
@@ -54,13 +59,21 @@ function countedBefore(text: string, sentStart: number, at: number): string | nu
   return m ? m[1].toLowerCase() : null;
 }
 
-const DISTANCE: Record<string, number> = { km: 1, mi: 1.609344, m: 0.001 };
+const DISTANCE: Record<string, number> = { km: 1, mi: 1.609344, m: 0.001, ft: 0.0003048 };
+const MONEY_FRAMES = new Set(['value', 'price', 'fine', 'bail']);
 const WINDOW_BEFORE = 4;
 const WINDOW_AFTER = 5;
 
 /** The slot of `q` in sentence `s`, or null when the figure cannot be compared safely. */
-export function slotOf(s: Sent, q: Quantity, background: boolean): Slot | null {
-  if (background || isPart(s, q) || isHedged(s, q)) return null;
+export function slotOf(s: Sent, q: Quantity, background: Background): Slot | null {
+  if (background === 'past' || isPart(s, q) || isHedged(s, q)) return null;
+  const slot = slotOfFigure(s, q);
+  // a figure of another day than the lead's is another event's, unless it is a named person's (their age, their fall)
+  if (!slot || (background === 'other-day' && !slot.personal)) return null;
+  return slot;
+}
+
+function slotOfFigure(s: Sent, q: Quantity): Slot | null {
   const text = s.art.text;
   if (q.unit === 'magnitude') {
     const shock = SHOCK_CLASS[q.counted ?? ''] ?? (/aftershock/i.test(text.slice(s.span.start, s.span.end)) ? null : 'quake');
@@ -68,11 +81,19 @@ export function slotOf(s: Sent, q: Quantity, background: boolean): Slot | null {
   }
   if (q.unit === 'age') {
     const who = personNextTo(s, q);
-    return who ? { key: `age|${who.key}`, label: `age of ${who.name}`, unit: 'years', factor: 1 } : null;
+    return who ? { key: `age|${who.key}`, label: `age of ${who.name}`, unit: 'years', factor: 1, personal: true } : null;
   }
   if (DISTANCE[q.unit] !== undefined) {
     const from = placeAfter(s, q);
-    return from ? { key: `distance|${from.key}`, label: `distance from ${from.name}`, unit: 'km', factor: DISTANCE[q.unit] } : null;
+    if (from) return { key: `distance|${from.key}`, label: `distance from ${from.name}`, unit: 'km', factor: DISTANCE[q.unit] };
+    // "Robert Roe fell about 600 metres": how far a named person went, by the verb before the figure
+    const moved = verbAndSubjectBefore(s, q);
+    return moved ? { key: `distance|${moved.verb}|${moved.key}`, label: `how far ${moved.name} ${moved.word}`, unit: 'km', factor: DISTANCE[q.unit], personal: true } : null;
+  }
+  if (/^[A-Z]{3}$/.test(q.unit)) {
+    // money: the sum of what (its value, a price, a fine, bail), in its own currency
+    const frame = governingFrame(s, q);
+    return frame && MONEY_FRAMES.has(frame) ? { key: `money|${q.unit}|${frame}`, label: `${frame} (${q.unit})`, unit: q.unit, factor: 1 } : null;
   }
   if (q.unit === 'h') {
     const what = q.counted ?? countedBefore(text, s.span.start, q.span.start);
@@ -118,8 +139,8 @@ const MONTH = /\b(?:January|February|March|April|May|June|July|August|September|
  * sentence that goes on from one with a pronoun ("It killed 612 people"). Their figures are
  * background (an earlier quake's toll), not the event's.
  */
-export function backgroundSentences(sents: Sent[]): Set<number> {
-  const out = new Set<number>();
+export function backgroundSentences(sents: Sent[]): Map<number, Background> {
+  const out = new Map<number, Background>();
   if (!sents.length) return out;
   const text = sents[0].art.text;
   const lead = sents
@@ -134,14 +155,19 @@ export function backgroundSentences(sents: Sent[]): Set<number> {
     const marks = [...t.matchAll(new RegExp(`${PAST_MARK.source}|${MONTH.source}`, 'gi'))].map((m) => m[0].toLowerCase());
     // another day than the lead's ("On Saturday, a dozen people were killed by a quake in China")
     const day = WEEKDAY.exec(t)?.[0];
-    if (marks.some((m) => !leadMarks.has(m)) || (leadDay && day && day !== leadDay)) out.add(i);
-    else if (out.has(i - 1) && /^\W*(?:It|That|This|They|The (?:quake|earthquake|attack|disaster|blast|storm|fire))\b/.test(t)) out.add(i);
+    if (marks.some((m) => !leadMarks.has(m))) out.set(i, 'past');
+    else if (leadDay && day && day !== leadDay) out.set(i, 'other-day');
+    else if (out.get(i - 1) === 'past' && /^\W*(?:It|That|This|They|The (?:quake|earthquake|attack|disaster|blast|storm|fire))\b/.test(t)) out.set(i, 'past');
   });
   return out;
 }
 
 /** The frame of the nearest frame word around the figure in its clause (before: "killing at least 10"; after: "10 people were killed"). */
 function governingFrame(s: Sent, q: Quantity): string | undefined {
+  // "85 million euros ($108 million)": a conversion in parentheses measures what the figure before it does
+  const text0 = s.art.text;
+  const prev = s.quantities.find((p) => p !== q && p.span.end <= q.span.start && /^\s*\(\s*$/.test(text0.slice(p.span.end, q.span.start)));
+  if (prev) return governingFrame(s, prev);
   const toks = s.tokens;
   const first = toks.findIndex((t) => t.start >= q.span.start);
   if (first < 0) return undefined;
@@ -176,11 +202,31 @@ function personNextTo(s: Sent, q: Quantity): { key: string; name: string } | nul
   // "Jane Roe, 33," — an appositive right after the name
   const before = people.find((e) => e.span.end <= q.span.start && /^,\s+$/.test(text.slice(e.span.end, q.span.start)));
   // "33-year-old Jane Roe", "the 33-year-old actress Jane Roe" — at most one common noun between
-  const after = people.find((e) => e.span.start >= q.span.end && /^\s+(?:\p{Ll}+\s+)?$/u.test(text.slice(q.span.end, e.span.start)));
+  const after = people.find((e) => e.span.start >= q.span.end && /^\s+(?:[\p{L}-]+\s+)?$/u.test(text.slice(q.span.end, e.span.start)));
   const e = before ?? after;
   // the name as written here, not as cross-article linking widened it (two people may share a surname)
   const named = e ? text.slice(e.span.start, e.span.end) : '';
   return e ? { key: canonicalName(named), name: named } : null;
+}
+
+/**
+ * The verb right before a figure (past adverbs and qualifiers) and the person named before it in
+ * the clause: "Robert Roe, 32, fell about 2,000 feet" → fell, Robert Roe. The verb is compared by
+ * its lemma when the article has a parse, else by its stem.
+ */
+function verbAndSubjectBefore(s: Sent, q: Quantity): { verb: string; word: string; key: string; name: string } | null {
+  const toks = s.tokens;
+  let i = toks.findIndex((t) => t.start >= q.span.start) - 1;
+  while (i >= 0 && /^(?:about|around|some|nearly|almost|approximately|roughly|over|more|than|just|at|least|an|estimated)$/i.test(toks[i].text)) i--;
+  if (i < 0 || !/^\p{Ll}+$/u.test(toks[i].text) || s.entities.some((e) => e.span.start <= toks[i].start && toks[i].end <= e.span.end)) return null;
+  const verbTok = toks[i];
+  const text = s.art.text;
+  // the person is the verb's subject: nothing but an age, an adverb or an auxiliary between ("Robert Roe, 32, has fallen")
+  const between = /^(?:\s*,\s*\d{1,3}\s*,)?\s*(?:(?:\p{Ll}+ly|has|had|have|was|were|is)\s+)*$/u;
+  const who = s.entities.filter((e) => e.type === 'PER' && e.span.end <= verbTok.start && between.test(text.slice(e.span.end, verbTok.start))).pop();
+  if (!who) return null;
+  const named = text.slice(who.span.start, who.span.end);
+  return { verb: s.lemmaAt?.(verbTok.start) ?? verbTok.key, word: verbTok.text, key: canonicalName(named), name: named };
 }
 
 /** "1,500 kilometers south of Tehran", "58km south-west of Bandar Abbas": the place measured from. */
