@@ -13,7 +13,7 @@ import { ACT_CLASSES } from './acts.js';
 import { weekdayName } from './fallback.js';
 import type { Alignment } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
-import { backgroundSentences, type Slot, slotOf } from './slots.js';
+import { backgroundSentences, LEAD_SENTENCES, type Slot, slotOf } from './slots.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide, NormalizedValue } from './types.js';
 
@@ -265,7 +265,8 @@ export function actAt(s: Sent, t: ResolvedTime): { cls: string; at: number } | n
 
 function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
   const mentions: DMention[] = [];
-  for (const s of story.sentences)
+  // the day of the event is told in the lead; later dates are mostly of other acts (reactions, earlier events)
+  for (const s of story.sentences.filter((x) => x.index < LEAD_SENTENCES))
     for (const t of s.times) {
       if (t.kind !== 'weekday' && t.kind !== 'date' && t.kind !== 'datetime') continue;
       if (t.resolved && t.resolved.length < 10 && t.kind !== 'weekday') continue;

@@ -61,6 +61,9 @@ function countedBefore(text: string, sentStart: number, at: number): string | nu
 
 const DISTANCE: Record<string, number> = { km: 1, mi: 1.609344, m: 0.001, ft: 0.0003048 };
 const MONEY_FRAMES = new Set(['value', 'price', 'fine', 'bail']);
+/** Slots of the event itself (as opposed to a person's or a place's), and how far the lead goes. */
+const EVENT_FRAMES = /^(?:people\|(?:deaths|injured|missing|arrested|evacuated|homeless|rescued)|magnitude\|)/;
+export const LEAD_SENTENCES = 4;
 const WINDOW_BEFORE = 4;
 const WINDOW_AFTER = 5;
 
@@ -68,6 +71,8 @@ const WINDOW_AFTER = 5;
 export function slotOf(s: Sent, q: Quantity, background: Background): Slot | null {
   if (background === 'past' || isPart(s, q) || isHedged(s, q)) return null;
   const slot = slotOfFigure(s, q);
+  // the event's own casualties and magnitude are told in the lead; later they are often another event's
+  if (slot && EVENT_FRAMES.test(slot.key) && s.index >= LEAD_SENTENCES) return null;
   // a figure of another day than the lead's is another event's, unless it is a named person's (their age, their fall)
   if (!slot || (background === 'other-day' && !slot.personal)) return null;
   return slot;
