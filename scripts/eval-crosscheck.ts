@@ -170,7 +170,7 @@ export function scoreStory(f: StoryFixture, x: StoryCrossCheck, articles: Annota
         hitSides.add(si);
       }
     }
-    return hitSides.size >= 2 && (all ? hits >= Math.max(2, Math.ceil(exp.sides.length / 2)) : hits >= 2);
+    return hitSides.size >= 2 && (all ? hits === exp.sides.length : hits >= 2);
   };
   const cMatched = new Set<number>();
   let cTp = 0;
