@@ -15,7 +15,7 @@ export function learnOrdinaryWords(sents: readonly string[][]): string[] {
     if (letters.length >= 2 && letters.filter((w) => w === w.toUpperCase()).length / letters.length > 0.5) continue; // a headline in capitals
     for (let i = 1; i < s.length; i++) {
       const w = s[i];
-      if (!/^\p{L}/u.test(w) || /^[.!?:"'(\[-]$/.test(s[i - 1])) continue;
+      if (!/^\p{L}/u.test(w) || /^[.!?:"'([-]$/.test(s[i - 1])) continue;
       const k = w.toLowerCase();
       const m = w === k ? low : /^\p{Lu}/u.test(w) ? cap : null;
       m?.set(k, (m.get(k) ?? 0) + 1);
