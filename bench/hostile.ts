@@ -55,16 +55,16 @@ interface Row {
 
 function measure(cli: string, label: string, file: string): Row {
   const db = join(work, `${label}-${Math.random().toString(36).slice(2)}.db`);
-  const r = spawnSync('/usr/bin/time', ['-f', 'RSSKB %M CPU %U %S', process.execPath, join(cli, 'bin/triangulate.js'), 'analyze', '--db', db, '-v', file], {
+  // `timeout` inside `time`: the analyze process itself is killed at the limit (time would not pass a signal on)
+  const r = spawnSync('/usr/bin/time', ['-f', 'RSSKB %M CPU %U %S', 'timeout', '-s', 'KILL', String(timeoutS), process.execPath, join(cli, 'bin/triangulate.js'), 'analyze', '--db', db, '-v', file], {
     encoding: 'utf8',
-    timeout: timeoutS * 1000,
     maxBuffer: 1 << 28,
   });
   const t = /timings \(ms\): (.*)/.exec(r.stderr ?? '')?.[1] ?? '';
   const ms = (k: string) => Number(new RegExp(`\\b${k} ([\\d.]+)`).exec(t)?.[1] ?? NaN);
   const total = ['ingest', 'extract', 'analyse', 'features', 'store', 'stories', 'report'].reduce((s, k) => s + (ms(k) || 0), 0);
   const docs = Number(/(\d+) documents:/.exec(r.stderr ?? '')?.[1] ?? 0);
-  const status = r.error ? `timeout ${timeoutS} s` : r.status === 0 ? 'ok' : r.status === 2 ? 'refused' : /internal error/.test(r.stderr) ? `crash (exit ${r.status})` : `exit ${r.status}`;
+  const status = r.error ? `failed: ${r.error.message}` : r.status === 137 ? `timeout ${timeoutS} s` : r.status === 0 ? 'ok' : r.status === 2 ? 'refused' : /internal error/.test(r.stderr) ? `crash (exit ${r.status})` : `exit ${r.status}`;
   return {
     case: label,
     cli: cli === ROOT ? 'this' : 'baseline',
@@ -82,7 +82,7 @@ function measure(cli: string, label: string, file: string): Row {
 // an ordinary article first: its time is the fixed cost (loading the models) every single-document run pays
 const SEEDS = join(ROOT, '../shared/seeds');
 const reference = existsSync(SEEDS) ? readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort().slice(0, 1).map((f) => join(SEEDS, f)) : [];
-const cases = [...reference, ...readdirSync(HOSTILE).sort().map((f) => join(HOSTILE, f)), ...generate()].filter((f) => !values.only || new RegExp(values.only, 'i').test(f));
+const cases = [...reference, ...readdirSync(HOSTILE).sort().map((f) => join(HOSTILE, f)), ...generate()].filter((f) => !values.only || new RegExp(values.only, 'i').test(f.split('/').pop()!));
 const clis = [ROOT, ...(values.baseline && existsSync(join(values.baseline, 'bin/triangulate.js')) ? [resolve(values.baseline)] : [])];
 const rows: Row[] = [];
 for (const file of cases) {
