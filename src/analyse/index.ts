@@ -4,13 +4,14 @@ import { entityIndex, recogniseEntities } from './entities/index.js';
 import { findQuantities } from './quantities.js';
 import { findQuotes } from './quotes.js';
 import { findTimes } from './time.js';
+import { parseSentences } from './syntax/index.js';
 import { splitSentences } from './tokenize.js';
 
 /** Milliseconds spent per analyser, accumulated across calls when a record is passed in. */
-export type AnalyserTimings = Record<'sentences' | 'entities' | 'quotes' | 'times' | 'quantities', number>;
+export type AnalyserTimings = Record<'sentences' | 'entities' | 'quotes' | 'times' | 'quantities' | 'syntax', number>;
 
 export function emptyAnalyserTimings(): AnalyserTimings {
-  return { sentences: 0, entities: 0, quotes: 0, times: 0, quantities: 0 };
+  return { sentences: 0, entities: 0, quotes: 0, times: 0, quantities: 0, syntax: 0 };
 }
 
 /**
@@ -74,8 +75,11 @@ export function analyseArticle(article: Article, timings?: AnalyserTimings, budg
   // a quantity whose value is not a finite number ("1e400 people") would be stored as null
   const finite = (n: number | null) => n === null || Number.isFinite(n);
   const quantities = run('quantities', [], () => findQuantities(text, sentences)).filter((q) => Number.isFinite(q.value) && finite(q.low) && finite(q.high));
+  // part of speech, lemma and dependency tree of every word (linear, but bounded like the others)
+  const syntax = run('syntax', { tokens: [], messages: [] as string[] }, () => parseSentences(head, headSentences));
+  for (const message of syntax.messages) messages.push({ level: 'warning', stage: 'analyse', message });
   const annotatedArticle = messages.length ? { ...article, messages: [...article.messages, ...messages] } : article;
-  return { article: annotatedArticle, sentences, entities, entityIndex: index, quotes, times, quantities };
+  return { article: annotatedArticle, sentences, entities, entityIndex: index, quotes, times, quantities, tokens: syntax.tokens };
 }
 
 /** The text up to the end of the last sentence that fits in `maxChars` (a prefix: spans stay valid). */

@@ -33,6 +33,8 @@ export interface Sent {
   entities: EntityRef[];
   quantities: Quantity[];
   times: ResolvedTime[];
+  /** The lemma of the word starting at a position, when the article was parsed (analyse's syntax layer). */
+  lemmaAt?: (pos: number) => string | undefined;
 }
 
 export interface ResolvedTime extends TimeExpr {
@@ -385,6 +387,8 @@ function linkEntities(articles: ArticleView[]) {
     const candidates = [...(byPart.get(n) ?? [])];
     if (!candidates.length) continue;
     candidates.sort((x, y) => (freq.get(y)! - freq.get(x)!) || cmp(x, y));
+    // "Gomes" in a story of Gary and Katherine Gomes names neither for sure: link only a clear referent
+    if (candidates.length > 1 && freq.get(candidates[0])! < 2 * freq.get(candidates[1])!) continue;
     map.set(n, candidates[0]);
   }
   for (const a of articles)

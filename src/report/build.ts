@@ -1,9 +1,9 @@
 import { resolveTimes } from '../analyse/time.js';
 import type { AnnotatedArticle, DateInfo } from '../model/types.js';
 import type { RunSummary } from '../pipeline.js';
-import type { Store } from '../store/sqlite.js';
+import type { Store } from '../store/index.js';
 import type { StoryGroup } from '../stories/index.js';
-import { guard } from '../util/guard.js';
+import { guard, guardAsync } from '../util/guard.js';
 import { shortHash } from '../util/hash.js';
 import { ANALYSE_VERSION, COMPARE_VERSION } from '../versions.js';
 import type { Report, ReportArticle, ReportStory, StoryEntityOut } from './schema.js';
@@ -47,6 +47,7 @@ export function reportArticle(a: AnnotatedArticle, source: string, copyOf: strin
     quotes: a.quotes,
     times: a.times,
     quantities: a.quantities,
+    ...(a.tokens ? { tokens: a.tokens.map((t) => [t.start, t.end, t.upos, t.xpos, t.lemma, t.head, t.deprel] as [number, number, string, string, string, number, string]) } : {}),
   };
 }
 
@@ -95,9 +96,9 @@ export function inferUndatedTimes(articles: AnnotatedArticle[]) {
  * The cross-check of a story, reused from the store when the story's members (content hashes),
  * copy groups and stage versions are unchanged.
  */
-function cachedCrossCheck(store: Store, g: StoryGroup, annotated: AnnotatedArticle[], compute: NonNullable<StoryExtras['crossCheck']>): ReportStory['crossCheck'] {
+async function cachedCrossCheck(store: Store, g: StoryGroup, annotated: AnnotatedArticle[], compute: NonNullable<StoryExtras['crossCheck']>): Promise<ReportStory['crossCheck']> {
   const key = shortHash(JSON.stringify([COMPARE_VERSION, ANALYSE_VERSION, [...g.members].sort(), g.copies]));
-  const cached = store.getStoryReport<ReportStory['crossCheck']>(g.id, key);
+  const cached = await store.getStoryReport<ReportStory['crossCheck']>(g.id, key);
   if (cached) return cached;
   // a cross-check that fails is reported on its story (and not cached: a fixed version retries it)
   const compared = sampleForCrossCheck(annotated);
@@ -106,7 +107,7 @@ function cachedCrossCheck(store: Store, g: StoryGroup, annotated: AnnotatedArtic
   if (r.value && compared.length < annotated.length) {
     r.value.messages.push({ level: 'warning', articleId: null, message: `cross-check limited to ${compared.length} of ${annotated.length} articles (size budget), taken outlet by outlet` });
   }
-  store.saveStoryReport(g.id, key, r.value);
+  await store.saveStoryReport(g.id, key, r.value);
   return r.value;
 }
 
@@ -142,8 +143,8 @@ function failedCrossCheck(g: StoryGroup, message: string): ReportStory['crossChe
  * `buildStory` under a guard: a story that cannot be built (a stored article that does not load,
  * an exception in entity linking) still appears, with its ids and the reason, and the report goes on.
  */
-export function buildStoryGuarded(store: Store, g: StoryGroup, sources: Map<string, string>, extras: StoryExtras = {}): ReportStory {
-  const r = guard(() => buildStory(store, g, sources, extras));
+export async function buildStoryGuarded(store: Store, g: StoryGroup, sources: Map<string, string>, extras: StoryExtras = {}): Promise<ReportStory> {
+  const r = await guardAsync(() => buildStory(store, g, sources, extras));
   if (r.ok) return r.value;
   return {
     id: g.id,
@@ -160,12 +161,12 @@ export function buildStoryGuarded(store: Store, g: StoryGroup, sources: Map<stri
 }
 
 /** Builds the report for the stories that hold any document of this run. Deterministic for the same store content. */
-export function buildReport(store: Store, run: RunSummary, groups: StoryGroup[], extras: StoryExtras = {}): Report {
+export async function buildReport(store: Store, run: RunSummary, groups: StoryGroup[], extras: StoryExtras = {}): Promise<Report> {
   const runDocs = new Set(run.docIds);
   const stories: ReportStory[] = [];
   for (const g of groups) {
     if (!g.members.some((m) => runDocs.has(m))) continue;
-    stories.push(buildStoryGuarded(store, g, run.sources, extras));
+    stories.push(await buildStoryGuarded(store, g, run.sources, extras));
   }
   stories.sort((a, b) => b.articleCount - a.articleCount || cmp(b.span.end, a.span.end) || cmp(a.id, b.id));
   const failures = run.outcomes
@@ -175,8 +176,12 @@ export function buildReport(store: Store, run: RunSummary, groups: StoryGroup[],
   return { tool: 'triangulate', schemaVersion: REPORT_SCHEMA_VERSION, stories, failures, counts: run.counts };
 }
 
-export function buildStory(store: Store, g: StoryGroup, sources: Map<string, string>, extras: StoryExtras = {}): ReportStory {
-  const annotated = g.members.map((id) => store.getAnnotated(id)).filter((a): a is AnnotatedArticle => a !== null);
+export async function buildStory(store: Store, g: StoryGroup, sources: Map<string, string>, extras: StoryExtras = {}): Promise<ReportStory> {
+  const annotated: AnnotatedArticle[] = [];
+  for (const id of g.members) {
+    const a = await store.getAnnotated(id);
+    if (a) annotated.push(a);
+  }
   inferUndatedTimes(annotated);
   annotated.sort((a, b) => cmp(a.article.published?.iso, b.article.published?.iso) || cmp(a.article.outlet, b.article.outlet) || cmp(a.article.docId, b.article.docId));
   const copyOf = new Map<string, string>();
@@ -184,9 +189,8 @@ export function buildStory(store: Store, g: StoryGroup, sources: Map<string, str
     const sorted = [...group].sort();
     for (const id of sorted.slice(1)) copyOf.set(id, sorted[0]);
   }
-  const articles = annotated.map((a) =>
-    reportArticle(a, sources.get(a.article.docId) ?? store.sourceOf(a.article.docId) ?? a.article.source, copyOf.get(a.article.docId) ?? null),
-  );
+  const articles: ReportArticle[] = [];
+  for (const a of annotated) articles.push(reportArticle(a, sources.get(a.article.docId) ?? (await store.sourceOf(a.article.docId)) ?? a.article.source, copyOf.get(a.article.docId) ?? null));
   const outlets = [...new Set(annotated.map((a) => a.article.outlet).filter((o): o is string => !!o))].sort();
   return {
     id: g.id,
@@ -198,6 +202,6 @@ export function buildStory(store: Store, g: StoryGroup, sources: Map<string, str
     copies: g.copies.map((c) => [...c].sort()).sort((x, y) => cmp(x[0], y[0])),
     entities: (extras.storyEntities ?? mergeStoryEntities)(annotated),
     articles,
-    crossCheck: extras.crossCheck && annotated.length >= 2 ? cachedCrossCheck(store, g, annotated, extras.crossCheck) : null,
+    crossCheck: extras.crossCheck && annotated.length >= 2 ? await cachedCrossCheck(store, g, annotated, extras.crossCheck) : null,
   };
 }

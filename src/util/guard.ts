@@ -22,6 +22,17 @@ export function guard<T>(step: () => T): Guarded<T> {
   }
 }
 
+/** `guard` for an asynchronous step: a rejection becomes `{ ok: false, error }`. */
+export async function guardAsync<T>(step: () => Promise<T>): Promise<Guarded<T>> {
+  const t0 = performance.now();
+  try {
+    const value = await step();
+    return { ok: true, value, ms: performance.now() - t0 };
+  } catch (e) {
+    return { ok: false, error: reasonOf(e), ms: performance.now() - t0 };
+  }
+}
+
 /** A one-line reason for a thrown value (stack overflows and range errors named plainly). */
 export function reasonOf(e: unknown): string {
   if (e instanceof RangeError && /call stack/i.test(e.message)) return 'input nested too deeply (call stack exhausted)';
