@@ -45,6 +45,10 @@ export interface QueueStats {
   waitMedian: number | null;
   latencyMedian: number | null;
   latencyP90: number | null;
+  /** Document jobs: median seconds from claim to commit. */
+  workMedian: number | null;
+  /** Seconds from the first document claimed to the last one committed. */
+  documentSpan: number | null;
 }
 
 /** Documents are done before stories are regrouped, unless documents keep arriving for this long. */
@@ -223,7 +227,9 @@ export class WorkQueue {
            count(*) FILTER (WHERE status = 'done')::int AS done, count(*) FILTER (WHERE status = 'dead')::int AS dead,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM started_at - enqueued_at)) FILTER (WHERE kind = 'document' AND status = 'done') AS wait_median,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM finished_at - enqueued_at)) FILTER (WHERE kind = 'document' AND status = 'done') AS latency_median,
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM finished_at - enqueued_at)) FILTER (WHERE kind = 'document' AND status = 'done') AS latency_p90
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM finished_at - enqueued_at)) FILTER (WHERE kind = 'document' AND status = 'done') AS latency_p90,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM finished_at - started_at)) FILTER (WHERE kind = 'document' AND status = 'done') AS work_median,
+           extract(epoch FROM max(finished_at) FILTER (WHERE kind = 'document') - min(started_at) FILTER (WHERE kind = 'document')) AS document_span
          FROM jobs`,
       )
     )[0];
@@ -236,7 +242,14 @@ export class WorkQueue {
       waitMedian: n(r.wait_median),
       latencyMedian: n(r.latency_median),
       latencyP90: n(r.latency_p90),
+      workMedian: n(r.work_median),
+      documentSpan: n(r.document_span),
     };
+  }
+
+  /** The database's size on disk, bytes. */
+  async databaseBytes(): Promise<number> {
+    return Number((await this.conn.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n'))[0].n);
   }
 
   /** Jobs given up on, with the reason (the dead-letter list). */
