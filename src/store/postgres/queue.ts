@@ -214,6 +214,12 @@ export class WorkQueue {
     return rows.map((r) => ({ key: r.key, status: r.status, outcome: r.outcome, lastError: r.last_error, attempts: r.attempts }));
   }
 
+  /** True when no job of any kind is queued or running (a retry waiting for its back-off counts as queued). */
+  async idle(): Promise<boolean> {
+    const rows = await this.conn.query<{ busy: boolean }>(`SELECT EXISTS (SELECT 1 FROM jobs WHERE status IN ('queued', 'running')) AS busy`);
+    return !rows[0].busy;
+  }
+
   /** How many of these document jobs are still queued or running. */
   async pending(keys: string[]): Promise<number> {
     const rows = await this.conn.query<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE kind = 'document' AND key = ANY($1::text[]) AND status IN ('queued', 'running')`, [keys]);
