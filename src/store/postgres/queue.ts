@@ -150,14 +150,15 @@ export class WorkQueue {
    */
   async completeDocument(job: Job, outcome: unknown, doc: { raw: RawDocument; outputs: DocumentOutputs } | null, beforeCommit?: () => Promise<void>): Promise<boolean> {
     return this.conn.tx(async (c) => {
-      const mine = await c.query(`SELECT 1 FROM jobs WHERE id = $1 AND status = 'running' AND worker = $2 AND attempts = $3 FOR UPDATE`, [job.id, job.worker, job.attempts]);
+      // the job first: it locks the row, and matches only while the claim is still this worker's
+      const mine = await c.query(
+        `UPDATE jobs SET status = 'done', finished_at = now(), outcome = $4, payload = '', last_error = NULL, worker_pid = NULL
+         WHERE id = $1 AND status = 'running' AND worker = $2 AND attempts = $3`,
+        [job.id, job.worker, job.attempts, JSON.stringify(outcome)],
+      );
       if (!mine.rowCount) return false;
       if (doc) await writeDocument(c, doc.raw, doc.outputs);
       await beforeCommit?.();
-      await c.query(`UPDATE jobs SET status = 'done', finished_at = now(), outcome = $2, payload = '', last_error = NULL, worker_pid = NULL WHERE id = $1`, [
-        job.id,
-        JSON.stringify(outcome),
-      ]);
       return true;
     });
   }
