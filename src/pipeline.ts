@@ -3,7 +3,9 @@ import { extractArticle } from './extract/index.js';
 import { type IngestOptions, ingest, type ReadResult } from './ingest/index.js';
 import type { AnnotatedArticle, Article, RawDocument } from './model/types.js';
 import type { Store } from './store/index.js';
-import { groupStories, reconcileStoryIds, type StoryFeatures, type StoryGroup, storyFeatures, storyInputOf } from './stories/index.js';
+import { reconcileStoryIds, type StoryFeatures, type StoryGroup, storyFeatures, storyInputOf } from './stories/index.js';
+import { groupStoriesSafely } from './stories/safe.js';
+import { reasonOf } from './util/guard.js';
 import { ANALYSE_VERSION, EXTRACT_VERSION, FEATURES_VERSION } from './versions.js';
 
 /** What happened to one input document in a run. */
@@ -45,7 +47,8 @@ export function processDocument(raw: RawDocument, timeBudgetMs?: number, analyse
   const t2 = now();
   const features = storyFeatures(storyInputOf(annotated));
   const t3 = now();
-  return { article, annotated, features, times: { extract: t1 - t0, analyse: t2 - t1, features: t3 - t2 } };
+  // the analysed article carries analyse's messages (budgets, failed analysers): store that one
+  return { article: annotated.article, annotated, features, times: { extract: t1 - t0, analyse: t2 - t1, features: t3 - t2 } };
 }
 
 /**
@@ -137,7 +140,7 @@ export async function ingestResults(store: Store, results: Iterable<ReadResult>,
     try {
       processed = processDocument(raw, opts.timeBudgetMs, analysers);
     } catch (e) {
-      record({ source: raw.source, docId: raw.id, status: 'failed', reason: `internal error while processing: ${(e as Error).message}`, warnings: result.kind === 'doc' ? result.warnings : [] });
+      record({ source: raw.source, docId: raw.id, status: 'failed', reason: `internal error while processing: ${reasonOf(e)}`, warnings: result.kind === 'doc' ? result.warnings : [] });
       continue;
     }
     for (const k of ['extract', 'analyse', 'features'] as const) timings[k] += processed.times[k];
@@ -154,10 +157,18 @@ export async function ingestResults(store: Store, results: Iterable<ReadResult>,
 /**
  * Regroups every stored document into stories and saves the grouping (one transaction). Story ids
  * stay stable across runs: a story keeps its id when it gains members (see reconcileStoryIds).
+ * Grouping runs under a guard (see groupStoriesSafely): a stored document whose features cannot be
+ * used is left out with a message, and a failure of the grouping keeps the previous stories.
  */
-export async function updateStories(store: Store): Promise<StoryGroup[]> {
-  const saved = await store.regroup((features, previous) =>
-    reconcileStoryIds(previous, groupStories(features as StoryFeatures[])).map((g) => ({ id: g.id, members: g.members, data: g })),
-  );
+export async function updateStories(store: Store, onMessage?: (docId: string | null, message: string) => void): Promise<StoryGroup[]> {
+  // the previous stories with their data, for the fallback when grouping fails as a whole
+  const full = new Map((await store.stories()).map((s) => [s.id, s.data as StoryGroup]));
+  const saved = await store.regroup((features, previous) => {
+    const prev = previous.map((p) => ({ ...(full.get(p.id) ?? ({} as StoryGroup)), id: p.id, members: p.members }));
+    const safe = groupStoriesSafely(features, prev);
+    for (const m of safe.messages) onMessage?.(m.docId, m.message);
+    const groups = safe.ok ? reconcileStoryIds(prev, safe.groups) : safe.groups;
+    return groups.map((g) => ({ id: g.id, members: g.members, data: g }));
+  });
   return saved.map((s) => s.data);
 }

@@ -14,8 +14,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { DEFAULT_MAX_BYTES, type ReadResult, readBytes } from '../ingest/index.js';
+import { jsonDepth, MAX_DEPTH } from '../ingest/validate.js';
 import type { Format } from '../ingest/readers.js';
 import { openStore, type Store, type StoryFilter } from '../store/index.js';
+import { registerExportRoutes } from './export.js';
 import { LiveStories } from './live.js';
 import { openApiDocument, type RouteDoc } from './openapi.js';
 import {
@@ -34,7 +36,7 @@ import {
   StoriesQuery,
   StoryListResponse,
 } from './schemas.js';
-import { addPage, articlePage, notFoundPage, storiesPage, storyPage } from './ui.js';
+import { addPage, articlePage, notFoundPage, sortStories, storiesPage, storiesViewOf, storyPage } from './ui.js';
 
 export interface ServerOptions {
   /** SQLite path, or an open store (tests). */
@@ -269,7 +271,8 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
         const format = req.query.format ?? RAW_TYPES[mediaType] ?? null;
         results = readBytes(source, req.body, format, bodyLimit);
       } else if (req.body !== undefined && req.body !== null) {
-        results = readBytes(source, Buffer.from(JSON.stringify(req.body)), 'json', bodyLimit);
+        // too deep to re-serialise safely: refused by the shared validation path's rule
+        results = jsonDepth(req.body) > MAX_DEPTH ? [{ kind: 'error', source, reason: `record is nested more than ${MAX_DEPTH} levels deep` }] : readBytes(source, Buffer.from(JSON.stringify(req.body)), 'json', bodyLimit);
       } else {
         throw new HttpError(400, 'bad_request', 'empty body');
       }
@@ -389,6 +392,12 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
   docs.push({ method: 'GET', url: '/api/openapi.json', summary: 'This document', responses: { 200: ['OpenAPI 3.1', { type: 'object' }] } });
   app.get('/api/openapi.json', async () => openapi());
 
+  docs.push(
+    { method: 'GET', url: '/api/stories/:id/export', summary: 'A story as CSV or JSON Lines (?what=facts|conflicts|quotes|articles|stories), Markdown, report.html or JSON (?format=)', responses: { 200: ['the download', { type: 'string' }], ...errors(400, 404) } },
+    { method: 'GET', url: '/api/export', summary: 'One table of the store (?what=stories|articles|facts|conflicts|quotes) as CSV or JSON Lines; filters since, q, outlet', responses: { 200: ['the download', { type: 'string' }], ...errors(400) } },
+  );
+  registerExportRoutes(app, { store, live });
+
   // ---- UI ---------------------------------------------------------------------------------------
 
   async function storyList(q: StoryFilter) {
@@ -428,8 +437,9 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
   app.get('/', async (req, reply) => {
     const q = req.query as Record<string, unknown>;
     const filter = uiQuery(q);
-    const list = await storyList(filter);
-    return sendPage(reply, 200, (nonce) => storiesPage(nonce, filter, list, q.fragment === '1'));
+    const view = storiesViewOf(filter, q);
+    const list = await sortStories(view, (offset, limit) => storyList({ ...filter, offset, limit }));
+    return sendPage(reply, 200, (nonce) => storiesPage(nonce, view, list, q.fragment === '1'));
   });
 
   const pageCache = new Map<string, string>();

@@ -132,6 +132,8 @@ export interface Store {
   /** Stories matching the filter, newest first (latest dated article, then last update), with the total count. */
   listStories(f: StoryFilter): Promise<{ total: number; stories: StoryRow[] }>;
   getStoryRow(id: string): Promise<StoryRow | null>;
+  /** Ids of stories beginning with `prefix` (sorted, at most `limit`), to find a story by a short id. */
+  storyIdsByPrefix(prefix: string, limit: number): Promise<string[]>;
   /** Articles matching a full-text query, best match first. */
   searchArticles(q: string, limit?: number): Promise<ArticleHit[]>;
   /** Distinct outlets of stored articles, with article counts. */

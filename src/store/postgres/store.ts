@@ -230,6 +230,11 @@ export class PostgresStore implements Store {
     return r ? storyRow(this.conn, r) : null;
   }
 
+  async storyIdsByPrefix(prefix: string, limit: number): Promise<string[]> {
+    const like = `${prefix.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    return (await this.conn.query<{ id: string }>("SELECT id FROM stories WHERE id LIKE $1 ESCAPE '\\' ORDER BY id LIMIT $2", [like, limit])).map((r) => r.id);
+  }
+
   async searchArticles(q: string, limit = 50): Promise<ArticleHit[]> {
     return searchArticles(this.conn, q, limit);
   }

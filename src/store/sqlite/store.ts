@@ -293,6 +293,11 @@ export class SqliteStore implements Store {
     return r ? storyRow(this, r) : null;
   }
 
+  async storyIdsByPrefix(prefix: string, limit: number): Promise<string[]> {
+    const like = `${prefix.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    return (this.db.prepare("SELECT id FROM stories WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?").all(like, limit) as { id: string }[]).map((r) => r.id);
+  }
+
   async searchArticles(q: string, limit = 50): Promise<ArticleHit[]> {
     return searchArticles(this, q, limit);
   }
