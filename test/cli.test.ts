@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { main } from '../src/cli/main.js';
-import { progressLine } from '../src/cli/progress.js';
+import { countInputFiles, progress, progressLine } from '../src/cli/progress.js';
 import { SEEDS } from './helpers.js';
 import { HOSTILE_RECORDS, LIVE_PAYLOAD } from './hostile.js';
 
@@ -216,6 +216,25 @@ test('progress line: done of total, rate and time left; falls back when document
   assert.equal(progressLine(50, 200, 10_000, 10), '[===       ] 50 of 200 documents · 5/s · 30 s left');
   assert.equal(progressLine(1, 1, 1000, 4), '[====] 1 of 1 document · 1/s · 0 s left');
   assert.equal(progressLine(300, 200, 10_000), '300 documents · 30/s');
+});
+
+test('progress: drawn only when enabled (a terminal), with the total; cleared at the end', () => {
+  let clock = 0;
+  const off: string[] = [];
+  const quiet = progress((s) => off.push(s), false, 10, () => clock);
+  const on: string[] = [];
+  const bar = progress((s) => on.push(s), true, 10, () => clock);
+  for (let i = 1; i <= 10; i++) {
+    clock += 200;
+    quiet.tick(i);
+    bar.tick(i);
+  }
+  quiet.end();
+  bar.end();
+  assert.deepEqual(off, []);
+  assert.ok(on.some((l) => /\] 5 of 10 documents · 5\/s · 1 s left/.test(l)), on.join('|'));
+  assert.equal(on.at(-1), '\r\x1b[K');
+  assert.equal(countInputFiles([SEEDS]), readdirSync(SEEDS).filter((f) => !f.startsWith('.')).length);
 });
 
 test('analyze: "1 document", not "1 documents"', async () => {
