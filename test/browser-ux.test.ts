@@ -179,6 +179,8 @@ describe('pages on a desktop and a phone', { skip }, () => {
     const row = t.server.store.documentRows().find((d) => d.source === 'with-meta');
     assert.ok(row);
     assert.equal(t.server.store.getAnnotated(row.id)?.article.outlet, 'Test Outlet');
+    assert.equal(t.server.store.getAnnotated(row.id)?.article.title, 'Council approves budget', 'the first line is the headline');
+    assert.equal(t.server.store.getAnnotated(row.id)?.article.url, 'https://example.org/a');
     await page.screenshot({ path: `${ARTIFACTS}ux-add-done-390.png`, fullPage: true });
     await page.close();
   });
