@@ -59,6 +59,9 @@ describe('usage errors: one line, exit 1, a pointer to the command help', () => 
     [['extract', 'a', '--db', 'x'], /--db is not an option of extract/],
     [['serve', '--out', 'x'], /--out is not an option of serve/],
     [['serve', '--quiet'], /--quiet is not an option of serve \(it is for analyze\)/],
+    [['stories', '-q'], /--q needs a value/],
+    [['stories', '-v'], /-v is not an option of stories \(it is for analyze\)/],
+    [['analyze', 'x', '--q', 'words'], /--q is not an option of analyze \(it is for stories, export\)/],
     [['help', 'nope'], /unknown command "nope"/],
     [['--db', 'x'], /--db needs a command before it/],
   ];
