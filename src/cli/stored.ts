@@ -28,7 +28,7 @@ function groupOf(store: Store, id: string): StoryGroup | null {
 }
 
 /** A story by id, or by an unambiguous prefix of its id. */
-export function findStory(store: Store, id: string, withCrossCheck = true): ReportStory | string {
+export function findStory(store: Store, id: string, withCrossCheck = true, onProblem?: (message: string) => void): ReportStory | string {
   let g = groupOf(store, id);
   if (!g) {
     const like = store.db.prepare("SELECT id FROM stories WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 3").all(`${id.replace(/[%_\\]/g, (c) => `\\${c}`)}%`) as { id: string }[];
@@ -36,16 +36,23 @@ export function findStory(store: Store, id: string, withCrossCheck = true): Repo
     if (like.length === 1) g = groupOf(store, like[0].id);
   }
   if (!g) return `no story "${id}" in ${store.path} (\`triangulate stories\` lists them)`;
-  return buildStory(store, g, new Map(), withCrossCheck ? reportExtras() : { ...reportExtras(), crossCheck: undefined });
+  if (!withCrossCheck) return buildStory(store, g, new Map(), { ...reportExtras(), crossCheck: undefined });
+  try {
+    return buildStory(store, g, new Map(), reportExtras());
+  } catch (e) {
+    // a story whose cross-check fails is still shown (and exported) without it; the reason goes to stderr
+    onProblem?.(`story ${g.id}: the cross-check failed (${(e as Error)?.message ?? e}); shown without it`);
+    return buildStory(store, g, new Map(), { ...reportExtras(), crossCheck: undefined });
+  }
 }
 
 /** The stories matching a filter, newest first, with their reports (cross-check from the store's cache when current). */
-export function loadStories(store: Store, f: StoryFilter, withCrossCheck: boolean): ReportStory[] {
+export function loadStories(store: Store, f: StoryFilter, withCrossCheck: boolean, onProblem?: (message: string) => void): ReportStory[] {
   const out: ReportStory[] = [];
   for (let offset = 0; ; offset += 500) {
     const page = listStories(store, { ...f, limit: 500, offset });
     for (const row of page.stories) {
-      const s = findStory(store, row.id, withCrossCheck);
+      const s = findStory(store, row.id, withCrossCheck, onProblem);
       if (typeof s !== 'string') out.push(s);
     }
     if (page.stories.length < 500) break;
