@@ -76,7 +76,7 @@ describe('pages on a desktop and a phone', { skip }, () => {
   for (const size of SIZES) {
     test(`${size.name}: no page scrolls sideways; screenshots`, async () => {
       const page = await browser.newPage({ viewport: size, hasTouch: true, isMobile: size.width < 800 });
-      const doc = t.server.store.documentRows()[0].id;
+      const doc = (await t.server.store.documentRows())[0].id;
       const pages: [string, string][] = [
         ['stories', '/'],
         ['stories-sorted', '/?sort=conflicts&multi=1'],
@@ -150,7 +150,7 @@ describe('pages on a desktop and a phone', { skip }, () => {
     const html = await (await fetch(`${t.base}/api/stories/${hostile}/export?format=html`)).text();
     const file = `${ARTIFACTS}report-hostile.html`;
     writeFileSync(file, html);
-    const doc = t.server.store.documentRows().find((d) => d.source.startsWith('hostile-1'))!.id;
+    const doc = (await t.server.store.documentRows()).find((d) => d.source.startsWith('hostile-1'))!.id;
     for (const url of [`${t.base}/stories/${hostile}`, `${t.base}/articles/${doc}`, `${t.base}/?q=cranes`, pathToFileURL(file).href]) {
       await page.goto(url);
       assert.equal(await page.locator('a[href^="javascript:" i]').count(), 0, url);
@@ -201,11 +201,12 @@ describe('pages on a desktop and a phone', { skip }, () => {
     await page.click('#add-form button[type=submit]');
     await page.waitForFunction(() => document.getElementById('add-status')?.getAttribute('data-state') === 'done');
     assert.match((await page.locator('#results > li').last().textContent()) ?? '', /with-meta.*1 document, 1 new/);
-    const row = t.server.store.documentRows().find((d) => d.source === 'with-meta');
+    const row = (await t.server.store.documentRows()).find((d) => d.source === 'with-meta');
     assert.ok(row);
-    assert.equal(t.server.store.getAnnotated(row.id)?.article.outlet, 'Test Outlet');
-    assert.equal(t.server.store.getAnnotated(row.id)?.article.title, 'Council approves budget', 'the first line is the headline');
-    assert.equal(t.server.store.getAnnotated(row.id)?.article.url, 'https://example.org/a');
+    const added = (await t.server.store.getAnnotated(row.id))?.article;
+    assert.equal(added?.outlet, 'Test Outlet');
+    assert.equal(added?.title, 'Council approves budget', 'the first line is the headline');
+    assert.equal(added?.url, 'https://example.org/a');
     await page.screenshot({ path: `${ARTIFACTS}ux-add-done-390.png`, fullPage: true });
     await page.close();
   });

@@ -39,6 +39,8 @@ export const OPTIONS: Record<string, OptionSpec> = {
   since: { type: 'string', arg: 'DATE' },
   outlet: { type: 'string', arg: 'NAME' },
   what: { type: 'string', arg: 'TABLE' },
+  'enqueue-only': { type: 'boolean' },
+  'exit-when-idle': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 };
@@ -58,6 +60,8 @@ export interface Values {
   q?: string;
   limit?: string;
   since?: string;
+  'enqueue-only'?: boolean;
+  'exit-when-idle'?: boolean;
   outlet?: string;
   what?: string;
   help?: boolean;

@@ -24,11 +24,11 @@ export const exportCommand: Command = {
     const since = isoDate('export', 'since', v.since);
     const store = await openExistingStore('export', v.db);
     try {
-      const stories = loadStories(store, { q: v.q, outlet: v.outlet, from: since }, what !== 'articles', (m) => io.stderr(`triangulate: export: ${m}\n`));
+      const stories = await loadStories(store, { q: v.q, outlet: v.outlet, from: since }, what !== 'articles', (m) => io.stderr(`triangulate: export: ${m}\n`));
       io.stdout(exportTable(what, fmt, stories));
       return 0;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

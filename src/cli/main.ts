@@ -26,7 +26,8 @@ const analyzeCommand: Command = {
   summary: 'Ingest files, folders (recursive) or stdin (-) into the store, group them into stories and print the stories of this run.',
   line: 'ingest files, folders or stdin; print the stories',
   options: {
-    db: 'SQLite store (default ./triangulate.db; ":memory:" keeps nothing)',
+    db: 'SQLite store (default ./triangulate.db; ":memory:" keeps nothing) or postgresql://user@host/db',
+    'enqueue-only': 'with PostgreSQL: queue the documents for workers and return',
     format: 'text (default), json (the report) or markdown',
     out: 'also write report.json, report.md and a self-contained report.html into DIR',
     ...INPUT,
@@ -68,6 +69,50 @@ const serveCommand: Command = {
   },
 };
 
+const parseCommand: Command = {
+  name: 'parse',
+  args: '<file|->',
+  summary: 'Print the part of speech, lemma and dependency relation of every word of one article (Universal Dependencies).',
+  line: 'print part of speech, lemma and dependency tree of every word',
+  options: { format: 'text (default), json or conllu', ...INPUT },
+  async run(inputs, v, io) {
+    if (inputs.length !== 1) throw new UsageError('parse takes exactly one file (or - for stdin)', 'parse');
+    const args: Args = { values: v, positionals: inputs };
+    const fmt = format(args, 'parse', ['text', 'json', 'conllu']);
+    const { parseCommand: parse } = await import('./parse.js');
+    return await parse(await readOne(inputs[0], args, io), inputs[0], fmt as 'text' | 'json' | 'conllu', io);
+  },
+};
+
+const workerCommand: Command = {
+  name: 'worker',
+  args: '',
+  summary: 'Process queued documents and stories of a PostgreSQL store; run any number of workers on any number of machines.',
+  line: 'process queued work of a PostgreSQL store',
+  options: {
+    db: 'PostgreSQL store, postgresql://user@host/db (also TRIANGULATE_DB)',
+    'exit-when-idle': 'stop when the queue is empty',
+  },
+  async run(positionals, v, io) {
+    if (positionals.length) throw new UsageError(`worker takes no arguments (got "${positionals[0]}")`, 'worker');
+    const { workerCommand: work } = await import('./worker.js');
+    return work(v as Record<string, unknown>, io);
+  },
+};
+
+const migrateCommand: Command = {
+  name: 'migrate',
+  args: '',
+  summary: "Bring the store's schema up to date (SQLite or PostgreSQL).",
+  line: "bring the store's schema up to date",
+  options: { db: 'SQLite file or postgresql://user@host/db (default ./triangulate.db)' },
+  async run(positionals, v, io) {
+    if (positionals.length) throw new UsageError(`migrate takes no arguments (got "${positionals[0]}")`, 'migrate');
+    const { migrateCommand: migrate } = await import('./migrate.js');
+    return migrate(v as Record<string, unknown>, io);
+  },
+};
+
 /** Every command, in the order of the usage text. Add new commands here (one entry each). */
 export const COMMANDS: Command[] = [
   analyzeCommand,
@@ -77,7 +122,10 @@ export const COMMANDS: Command[] = [
   singleCommand('extract', 'print the extracted article of one input', 'Print the extracted article of one input: title, dek, body, byline, outlet, URL, dates, language, wire, removed boilerplate.'),
   singleCommand('entities', 'print the entities of one article', 'Print the people, organisations, places and other names of one article, with spans and canonical ids.'),
   singleCommand('annotate', 'print quotes, time expressions and quantities of one article', 'Print the quotes, time expressions and quantities of one article.'),
+  parseCommand,
   serveCommand,
+  workerCommand,
+  migrateCommand,
 ];
 
 const byName = (name: string) => COMMANDS.find((c) => c.name === name || c.aliases?.includes(name));
@@ -159,13 +207,26 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.stderr(`triangulate: ${e.message}\n`);
       return 2;
     }
+    if (e instanceof StoreOpenError) {
+      io.stderr(`triangulate: ${e.message}\n`);
+      return 1;
+    }
     throw e;
   }
 }
 
+/** A store that cannot be opened (bad URL, refused connection, newer schema): one clear line, exit 1. */
+class StoreOpenError extends Error {}
+
 async function openStore(args: Args) {
-  const { Store } = await import('../store/sqlite.js');
-  return new Store(args.values.db ?? 'triangulate.db');
+  const { openStore: open, storeLocation } = await import('../store/index.js');
+  const { redact } = await import('../store/postgres/connect.js');
+  const location = storeLocation(args.values.db);
+  try {
+    return await open(location);
+  } catch (e) {
+    throw new StoreOpenError(`cannot open the store ${redact(location)}: ${(e as Error).message}`);
+  }
 }
 
 async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
@@ -184,7 +245,7 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
   try {
     const showBar = !!io.isTTY && !quiet && !verbose;
     const bar = progress(io.stderr, showBar, showBar ? countInputFiles(inputs) : 0);
-    const run = ingestIntoStore(store, inputs, {
+    const runOpts: import('../pipeline.js').RunOptions = {
       maxBytes: max,
       stdin: io.stdin,
       onProgress: (done, o) => {
@@ -193,12 +254,17 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
         else if (!quiet) for (const w of o.warnings) io.stderr(`triangulate: ${o.source}: warning: ${w}\n`);
         if (verbose && o.status !== 'failed') io.stderr(`${o.status.padEnd(7)} ${o.docId?.slice(0, 12)} ${o.source}\n`);
       },
-    });
+    };
+    // PostgreSQL: the documents go through the shared work queue (src/worker), this process working as one worker
+    const queued = store.kind === 'postgres' ? await (await import('./worker.js')).analyzeQueued(store, inputs, runOpts, !!args.values['enqueue-only'], io) : null;
+    if (queued?.enqueueOnly) return queued.status;
+    if (args.values['enqueue-only'] && !queued) throw new UsageError('--enqueue-only needs a PostgreSQL store (--db postgresql://…)', 'analyze');
+    const run = queued ? queued.run : await ingestIntoStore(store, inputs, runOpts);
     bar.end();
     const t0 = performance.now();
-    const groups = updateStories(store);
+    const groups = await updateStories(store, (docId, message) => io.stderr(`triangulate: ${docId ? `${docId.slice(0, 12)}: ` : ''}${message}\n`));
     const tStories = performance.now() - t0;
-    const report = buildReport(store, run, groups, reportExtras());
+    const report = await buildReport(store, run, groups, reportExtras());
     const tReport = performance.now() - t0 - tStories;
     const status = new Map<string, string>();
     for (const o of run.outcomes) if (o.docId && o.status !== 'failed' && !status.has(o.docId)) status.set(o.docId, o.status);
@@ -225,7 +291,7 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
     }
     return processed > 0 ? 0 : 2;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -28,7 +28,7 @@ export const showCommand: Command = {
     if (v.what !== undefined && fmt !== 'csv' && !v.out) throw new UsageError('--what goes with --format csv', 'show');
     const store = await openExistingStore('show', v.db);
     try {
-      const story = findStory(store, positionals[0], true, (m) => io.stderr(`triangulate: show: ${m}\n`));
+      const story = await findStory(store, positionals[0], true, (m) => io.stderr(`triangulate: show: ${m}\n`));
       if (typeof story === 'string') {
         io.stderr(`triangulate: show: ${story}\n`);
         return 2;
@@ -51,7 +51,7 @@ export const showCommand: Command = {
       else io.stdout(renderTerminal(report, { color: !v['no-color'] && !!io.stdoutTTY && process.env.NO_COLOR === undefined }, reportSections()));
       return 0;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

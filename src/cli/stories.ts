@@ -1,5 +1,4 @@
 import { plural, spanLabel } from '../report/render.js';
-import { listStories } from '../store/queries.js';
 import { type Command, isoDate, oneOf, positiveInt, UsageError } from './args.js';
 import { openExistingStore } from './stored.js';
 
@@ -24,7 +23,7 @@ export const storiesCommand: Command = {
     const since = isoDate('stories', 'since', v.since);
     const store = await openExistingStore('stories', v.db);
     try {
-      const { total, stories } = listStories(store, { q: v.q, outlet: v.outlet, from: since, limit: Math.min(limit, 500) });
+      const { total, stories } = await store.listStories({ q: v.q, outlet: v.outlet, from: since, limit: Math.min(limit, 500) });
       const rows = stories.slice(0, limit).map((s) => ({
         id: s.id,
         title: s.title ?? '(untitled)',
@@ -51,7 +50,7 @@ export const storiesCommand: Command = {
       io.stdout(`${lines.join('\n')}\n`);
       return 0;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

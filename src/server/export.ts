@@ -3,8 +3,7 @@ import { EXPORT_KINDS, type ExportKind, exportTable } from '../report/export.js'
 import { renderMarkdown } from '../report/render.js';
 import { REPORT_SCHEMA_VERSION, type Report, type ReportStory } from '../report/schema.js';
 import { reportSections } from '../report/sections.js';
-import { listStories } from '../store/queries.js';
-import type { Store } from '../store/sqlite.js';
+import type { Store } from '../store/index.js';
 import { reportHtml } from '../ui/index.js';
 import type { LiveStories } from './live.js';
 
@@ -50,7 +49,7 @@ export function registerExportRoutes(app: FastifyInstance, deps: { store: Store;
     if (!format) return bad(reply, `format must be one of ${STORY_FORMATS.join(', ')}`);
     if (!what) return bad(reply, `what must be one of ${EXPORT_KINDS.join(', ')}`);
     const id = req.params.id;
-    const story = /^[A-Za-z0-9_.:-]{1,200}$/.test(id) ? deps.live.report(id) : null;
+    const story = /^[A-Za-z0-9_.:-]{1,200}$/.test(id) ? await deps.live.report(id) : null;
     if (!story) return reply.code(404).send({ error: { status: 404, code: 'not_found', message: `no story ${id}` } });
     const [type, ext] = TYPES[format];
     const name = `${id}${format === 'csv' || format === 'jsonl' ? `-${what}` : ''}.${ext}`;
@@ -70,9 +69,9 @@ export function registerExportRoutes(app: FastifyInstance, deps: { store: Store;
     if (since !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(since)) return bad(reply, 'since takes a date as YYYY-MM-DD');
     const stories: ReportStory[] = [];
     for (let offset = 0; ; offset += 500) {
-      const page = listStories(deps.store, { q: req.query.q || undefined, outlet: req.query.outlet || undefined, from: since, limit: 500, offset });
+      const page = await deps.store.listStories({ q: req.query.q || undefined, outlet: req.query.outlet || undefined, from: since, limit: 500, offset });
       for (const row of page.stories) {
-        const s = deps.live.report(row.id);
+        const s = await deps.live.report(row.id);
         if (s) stories.push(s);
       }
       if (page.stories.length < 500) break;

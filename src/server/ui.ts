@@ -1,6 +1,6 @@
 import type { AnnotatedArticle } from '../model/types.js';
 import type { ReportStory } from '../report/schema.js';
-import type { StoryFilter } from '../store/queries.js';
+import type { StoryFilter } from '../store/index.js';
 import { addHtml, articleHtml, notFoundHtml, type StoriesView, type StoryListItemView, type StorySort, storiesHtml, storyHtml } from '../ui/index.js';
 
 /**
@@ -23,13 +23,15 @@ export function storiesViewOf(f: StoryFilter, q: Record<string, unknown>): Stori
  * Applies the order and the single-article filter to stories listed newest first. `fetch(offset, limit)`
  * reads one page of the store's list; another order than date needs the whole matching list.
  */
-export function sortStories(view: StoriesView, fetch: (offset: number, limit: number) => { total: number; stories: StoryListItemView[] }): { total: number; stories: StoryListItemView[] } {
+type StoryPage = { total: number; stories: StoryListItemView[] };
+
+export async function sortStories(view: StoriesView, fetch: (offset: number, limit: number) => Promise<StoryPage>): Promise<StoryPage> {
   const limit = view.limit ?? 100;
   const offset = view.offset ?? 0;
-  if ((view.sort ?? 'date') === 'date' && !view.hideSingle) return fetch(offset, limit);
+  if ((view.sort ?? 'date') === 'date' && !view.hideSingle) return await fetch(offset, limit);
   const all: StoryListItemView[] = [];
   for (let at = 0; ; at += 500) {
-    const page = fetch(at, 500);
+    const page = await fetch(at, 500);
     all.push(...page.stories);
     if (page.stories.length < 500 || all.length >= page.total || all.length >= 20_000) break;
   }

@@ -1,5 +1,5 @@
 import { plural, spanLabel } from '../report/render.js';
-import type { StoryFilter } from '../store/queries.js';
+import type { StoryFilter } from '../store/index.js';
 import { type PageContext, Page } from './layout.js';
 import { LIVE_SCRIPT } from './scripts.js';
 
