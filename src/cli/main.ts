@@ -173,9 +173,14 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
   const store = await openStore(args);
   try {
     const bar = progress(io, !!io.isTTY && !quiet && !verbose);
+    let skipped = 0;
     const run = ingestIntoStore(store, inputs, {
       maxBytes: max,
       stdin: io.stdin,
+      onSkip: (path, reason) => {
+        skipped++;
+        if (verbose) io.stderr(`skipped ${path}: ${reason}\n`);
+      },
       onProgress: (done, o) => {
         bar.tick(done, o);
         if (o.status === 'failed') io.stderr(`triangulate: ${o.source}: ${o.reason}\n`);
@@ -206,6 +211,7 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
       const parts = [`${counts.new} new`, `${counts.known} already known`];
       if (counts.updated) parts.push(`${counts.updated} re-analysed`);
       parts.push(`${counts.failed} failed`);
+      if (skipped) parts.push(`${skipped} file${skipped === 1 ? '' : 's'} skipped${verbose ? '' : ' (-v lists them)'}`);
       io.stderr(`triangulate: ${run.outcomes.length} documents: ${parts.join(', ')}${args.values.out ? `; report written to ${args.values.out}` : ''}\n`);
     }
     if (verbose) {

@@ -47,6 +47,33 @@ export function sniffFormat(text: string): Format {
   return 'text';
 }
 
+/**
+ * The format the content itself proves, or null when it proves nothing. Only unmistakable starts
+ * count (a feed's root element, an HTML document or fragment, a JSON object or array), so plain
+ * text that merely begins with "[" or "<" stays text.
+ */
+export function provenFormat(text: string): Format | null {
+  const head = text.slice(0, 4096).replace(/^\uFEFF/, '').trimStart();
+  if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<\?xml-stylesheet[^>]*>\s*)?<(?:rss|feed|rdf:RDF)\b/i.test(head)) return 'feed';
+  if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b/i.test(head)) return 'html';
+  if (/^<(?:p|div|article|section|h[1-6]|blockquote|ul|ol|table|figure)[\s>]/i.test(head) && /<\/(?:p|div|article|section|h[1-6])>/i.test(head)) return 'html';
+  if (/^\{\s*(?:"|\})/.test(head) || /^\[\s*(?:[{["\]\d-]|true|false|null)/.test(head)) return sniffFormat(head) === 'jsonl' ? 'jsonl' : 'json';
+  return null;
+}
+
+/**
+ * Reconciles the declared format (file extension, media type) with what the content proves: a
+ * feed posted as text/plain is a feed, a `.txt` holding a web page is HTML, a `.xml` "feed" that is
+ * a web page is read as a page. The warning says so.
+ */
+export function reconcileFormat(declared: Format, text: string): { format: Format; warning?: string } {
+  const proven = provenFormat(text);
+  if (!proven || proven === declared) return { format: declared };
+  const family = (f: Format) => (f === 'jsonl' ? 'json' : f);
+  if (family(proven) === family(declared)) return { format: declared };
+  return { format: proven, warning: `declared as ${declared} but the content is ${proven === 'jsonl' ? 'JSON Lines' : proven}: read as ${proven}` };
+}
+
 function doc(
   source: string,
   format: InputFormat,
