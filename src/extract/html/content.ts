@@ -141,6 +141,8 @@ function weight(b: TextBlock): number {
     return -len * 1.0 - 10;
   }
   if (/^h[1-6]$/.test(b.tag)) return 0;
+  // a data table's cells are short by nature: link-free cells are neither prose nor boilerplate
+  if ((b.tag === 'td' || b.tag === 'th') && b.linkChars === 0 && len < 80) return 0;
   const words = b.text.split(' ').length;
   if (len >= 80 && words >= 10 && density < 0.3) {
     const punct = (b.text.match(/[,.;:!?，。、]/g) ?? []).length;
