@@ -287,6 +287,23 @@ function trimEdges(kept: ContentBlock[], removed: { text: string; reason: string
   while (kept.length > 1 && (isFragment(kept[0]) || /^by\s/i.test(kept[0].text)) && kept[0].text.length < 80) {
     removed.push({ text: kept.shift()!.text, reason: 'fragment before the body' });
   }
+  // the metadata line may sit just under the headline (a heading, or a short line without a full stop)
+  for (let i = Math.min(2, kept.length - 2); i >= 0; i--) {
+    if (isMetadataLine(kept[i].text) && kept.slice(0, i).every((b) => b.kind === 'heading' || isMetadataLine(b.text) || (b.text.length < 150 && !SENTENCE_END.test(b.text)))) {
+      removed.push({ text: kept.splice(i, 1)[0].text, reason: 'metadata line' });
+    }
+  }
+  while (kept.length > 1 && isMetadataLine(kept[kept.length - 1].text)) removed.push({ text: kept.pop()!.text, reason: 'metadata line' });
+}
+
+/**
+ * A line of labelled fields ("date - Label: value - Label: value"): two or more "Word:" labels
+ * between separators, a digit, no sentence. Publishing systems print it above or below the body.
+ */
+function isMetadataLine(text: string): boolean {
+  if (text.length > 200 || !/\d/.test(text)) return false;
+  const labels = text.match(/(?:^|[-|·•–—]\s*)\p{L}[\p{L} ]{1,25}:\s/gu) ?? [];
+  return labels.length >= 2 && !/[.!?]\s+\p{Lu}/u.test(text);
 }
 
 function squash(s: string): string {
