@@ -15,6 +15,7 @@ Usage:
   triangulate entities <file|->        print the entities of one article
   triangulate annotate <file|->        print quotes, time expressions and quantities of one article
   triangulate serve                    HTTP API and web UI
+  triangulate follow <sources.txt|URL…> poll feeds, sitemaps, OPML files, pages; ingest what is new
   triangulate help | --help | --version
 
 Options:
@@ -28,6 +29,9 @@ Options:
   --port N           serve: port (default 8080)
   --host H           serve: address to bind (default 127.0.0.1)
   --token T          serve: bearer token required for writes (mandatory off loopback)
+  --every I          follow: poll again every I (15m, 30s, 1h); one round without it
+  --webhook URL      follow, serve: POST alerts (new or changed conflicts) as JSON to URL
+  --follow FILE      serve: follow the sources listed in FILE in the background (--every, default 15m)
 
 Exit status: 0 when at least one document was processed (or the command succeeded),
 2 when no document could be processed, 1 on usage errors.
@@ -65,6 +69,9 @@ function parse(argv: string[]) {
         port: { type: 'string' },
         host: { type: 'string' },
         token: { type: 'string' },
+        every: { type: 'string' },
+        webhook: { type: 'string' },
+        follow: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -113,6 +120,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case 'entities':
       case 'annotate':
         return await single(command, rest, args, io);
+      case 'follow': {
+        const { followCommand } = await import('./follow.js');
+        return followCommand(rest, args.values, io);
+      }
       case 'serve': {
         const { serveCommand } = await import('../server/cli.js');
         return serveCommand(args.values, io);

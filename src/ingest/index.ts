@@ -4,8 +4,8 @@ import { gunzipSync } from 'node:zlib';
 import { sniffBinary } from './decode.js';
 import { type Format, formatOfName, type ReadResult, readDecoded, reconcileFormat, sniffFormat } from './readers.js';
 
-export type { ReadResult } from './readers.js';
-export { formatOfName, provenFormat, reconcileFormat, sniffFormat } from './readers.js';
+export type { FeedItem, Format, ReadResult } from './readers.js';
+export { feedItemToDoc, formatOfName, parseFeedItems, provenFormat, reconcileFormat, sniffFormat } from './readers.js';
 
 export interface IngestOptions {
   /** Largest input file read, in bytes (default 32 MiB). */
