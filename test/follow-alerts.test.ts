@@ -55,14 +55,14 @@ after(async () => {
   await site.close();
 });
 
-function seed(store: Store) {
+function seed() {
   return ESTABLISHED.flatMap((html, i) => readBytes(`established-${i}.html`, Buffer.from(html), 'html'));
 }
 
 test('a contradicting article raises an alert: follow output line and a retried webhook with story, conflict and sentences', async () => {
   const store = new Store(':memory:');
   const sink = storeSink(store);
-  await sink.ingest(seed(store));
+  await sink.ingest(seed());
   const received: unknown[] = [];
   let calls = 0;
   const hook = createHttpServer((req: IncomingMessage, res) => {
@@ -113,7 +113,7 @@ test('a contradicting article raises an alert: follow output line and a retried 
 
 test('serve --follow: the alert reaches GET /api/events, and the Sources page lists the source', async () => {
   const server = await createServer({ db: ':memory:' });
-  await server.live.ingest(seed(server.store));
+  await server.live.ingest(seed());
   const address = await server.app.listen({ host: '127.0.0.1', port: 0 });
   const events = await fetch(`${address}/api/events`);
   const reader = events.body!.getReader();

@@ -71,7 +71,13 @@ export class Follower {
     // one entry is taken once per round even when two sources list it
     const seenKeys = new Set<string>();
     const entries: Entry[] = [];
-    for (const p of polls) for (const e of p.entries) if (!seenKeys.has(e.key)) (seenKeys.add(e.key), entries.push(e));
+    for (const p of polls) {
+      for (const e of p.entries) {
+        if (seenKeys.has(e.key)) continue;
+        seenKeys.add(e.key);
+        entries.push(e);
+      }
+    }
     const outcomes = entries.length ? await this.sink.ingest(entries.map((e) => e.result)) : [];
     const newBySource = new Map<string, number>();
     const taken: Map<string, { url: string; docId: string | null }[]> = new Map();
