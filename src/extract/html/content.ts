@@ -106,6 +106,9 @@ const NEGATIVE_TAGS = new Set(['nav', 'aside', 'footer', 'figcaption', 'figure',
 
 const SCORE_NEGATIVE_TAGS = new Set(['nav', 'aside', 'footer', 'menu']);
 
+/** Prose (characters of positively weighted blocks) that makes a widget-named element a section of the article. */
+const PROSE_SECTION = 600;
+
 const EMBEDDED_POST = /twitter-tweet|embedded-tweet|tweet-embed|instagram-media/;
 
 function namesNegative(names: string): boolean {
@@ -133,9 +136,14 @@ function kindOf(tag: string): BlockKind {
 }
 
 /** Weight of one block for container scoring. */
+/** Han, kana and Hangul characters: each carries about what a short word does in spaced scripts. */
+const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
 function weight(b: TextBlock): number {
-  const len = b.text.length;
-  const density = len > 0 ? b.linkChars / len : 0;
+  const ideographs = (b.text.match(IDEOGRAPHIC) ?? []).length;
+  // lengths in "Latin-equivalent" characters, so that unspaced scripts score like spaced ones
+  const len = b.text.length + 2 * ideographs;
+  const density = b.text.length > 0 ? b.linkChars / b.text.length : 0;
   if (density > 0.5) {
     if (len >= 150 && density < 0.75 && /[.,;:!?]/.test(b.text)) return len * (1 - density) * 0.5;
     return -len * 1.0 - 10;
@@ -143,9 +151,9 @@ function weight(b: TextBlock): number {
   if (/^h[1-6]$/.test(b.tag)) return 0;
   // a data table's cells are short by nature: link-free cells are neither prose nor boilerplate
   if ((b.tag === 'td' || b.tag === 'th') && b.linkChars === 0 && len < 80) return 0;
-  const words = b.text.split(' ').length;
+  const words = b.text.split(' ').length + ideographs / 2;
   if (len >= 80 && words >= 10 && density < 0.3) {
-    const punct = (b.text.match(/[,.;:!?，。、]/g) ?? []).length;
+    const punct = (b.text.match(/[,.;:!?，。、！？；：]/g) ?? []).length;
     return len * (punct > 0 ? 1 : 0.5) * (1 - density);
   }
   if (len >= 40 && SENTENCE_END.test(b.text) && density < 0.3) return len * 0.5;
@@ -233,7 +241,11 @@ export function selectContent(w: WalkResult, title: string | null, useNames = tr
   const hi = elements[best].end;
   // a widget-looking element that holds most of the container's prose is the article itself
   for (let i = lo + 1; i < hi; i++) {
-    if (selfNeg[i] && goodLen[i] >= 0.6 * goodLen[lo] && !/comment|disqus|repl(y|ies)|respond/.test(elements[i].names)) selfNeg[i] = 0;
+    if (!selfNeg[i] || /comment|disqus|repl(y|ies)|respond/.test(elements[i].names)) continue;
+    // so is one named like a widget (by class/id, not by tag) that holds several paragraphs of
+    // prose: share bars and menus hold none (section ids made from headings: "sharing-with-...")
+    const byName = !NEGATIVE_TAGS.has(elements[i].tag);
+    if (goodLen[i] >= 0.6 * goodLen[lo] || (byName && goodLen[i] >= PROSE_SECTION)) selfNeg[i] = 0;
   }
   // negative flags relative to the container
   const negBelow = new Uint8Array(n);
