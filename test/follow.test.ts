@@ -121,3 +121,27 @@ describe('follow inputs', () => {
     assert.equal(parseInterval('soon'), null);
   });
 });
+
+test('triangulate follow: one round into the store, a status line per source, exit 2 when every source fails', async () => {
+  const { main } = await import('../src/cli/main.js');
+  const { mkdtempSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const db = join(mkdtempSync(join(tmpdir(), 'tri-follow-cli-')), 't.db');
+  let out = '';
+  const io = { stdout: (s: string) => (out += s), stderr: (s: string) => (out += s) };
+  const code = await main(['follow', `${site.base}/news-sitemap.xml`, '--db', db], io);
+  assert.equal(code, 0, out);
+  assert.match(out, /^ok\s+sitemap .*news-sitemap\.xml: 1 URLs, 1 new; 1 new in the store$/m);
+  assert.match(out, /^\s+new\s+[0-9a-f]{12} .*\/n\/1 → story /m);
+  out = '';
+  assert.equal(await main(['follow', `${site.base}/news-sitemap.xml`, '--db', db], io), 0);
+  assert.match(out, /1 URLs, 0 new/);
+  let stories = '';
+  await main(['stories', '--db', db], { stdout: (s) => (stories += s), stderr: () => {} });
+  assert.match(stories, /News one/);
+  out = '';
+  assert.equal(await main(['follow', `${site.base}/missing/4`, '--db', db], io), 2);
+  assert.match(out, /^FAILED .*missing\/4: HTTP 404/m);
+  assert.equal(await main(['follow', 'x', '--every', 'soon', '--db', db], io), 1);
+});

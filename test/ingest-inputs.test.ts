@@ -133,3 +133,19 @@ test('every file a folder walk leaves out is reported with its reason', () => {
     [join('sub', 'image.png'), 'unsupported file type .png (PNG image)'],
   ]);
 });
+
+test('analyze -v lists each skipped file with its reason; the summary counts them', async () => {
+  const { main } = await import('../src/cli/main.js');
+  const dir = mkdtempSync(join(tmpdir(), 'tri-skip-cli-'));
+  writeFileSync(join(dir, 'a.txt'), `Headline\n\n${PARAS.join('\n\n')}\n`);
+  writeFileSync(join(dir, 'doc.pdf'), '%PDF-1.4 binary');
+  writeFileSync(join(dir, 'blob.bin'), Buffer.from([0, 1, 2, 3]));
+  for (const verbose of [true, false]) {
+    let err = '';
+    const code = await main(['analyze', dir, '--db', ':memory:', '--format', 'json', ...(verbose ? ['-v'] : [])], { stdout: () => {}, stderr: (s) => (err += s) });
+    assert.equal(code, 0);
+    assert.match(err, /2 files skipped/);
+    assert.equal(/skipped .*doc\.pdf: unsupported file type \.pdf \(PDF document\)/.test(err), verbose);
+    assert.equal(/skipped .*blob\.bin: unsupported file type \.bin/.test(err), verbose);
+  }
+});
