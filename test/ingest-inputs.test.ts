@@ -149,3 +149,29 @@ test('analyze -v lists each skipped file with its reason; the summary counts the
     assert.equal(/skipped .*blob\.bin: unsupported file type \.bin/.test(err), verbose);
   }
 });
+
+test('HTTP API: a feed posted as text/plain is read as a feed (item titles, not raw XML)', async () => {
+  const { startServer } = await import('../src/server/testing.js');
+  const t = await startServer();
+  try {
+    const items = PARAS.slice(0, 2)
+      .map((p, i) => `<item><title>Item ${i + 1} of the desk</title><link>https://news.example/item-${i + 1}</link><pubDate>Wed, 01 May 2024 1${i}:00:00 GMT</pubDate><description>${p} ${PARAS[i + 2]} ${PARAS[i + 4]}</description></item>`)
+      .join('');
+    const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title>${items}</channel></rss>`;
+    const r = await fetch(`${t.base}/api/articles?source=desk`, { method: 'POST', body: rss, headers: { 'content-type': 'text/plain' } });
+    const body = (await r.json()) as { outcomes: { docId: string; status: string; source: string }[] };
+    assert.deepEqual(
+      body.outcomes.map((o) => [o.status, o.source]),
+      [
+        ['new', 'desk#1'],
+        ['new', 'desk#2'],
+      ],
+    );
+    const a = (await (await fetch(`${t.base}/api/articles/${body.outcomes[0].docId}`)).json()) as { extraction: { title: string; text: string; published: { iso: string } } };
+    assert.equal(a.extraction.title, 'Item 1 of the desk');
+    assert.ok(!a.extraction.text.includes('<title>'));
+    assert.equal(Date.parse(a.extraction.published.iso), Date.parse('2024-05-01T10:00:00Z'));
+  } finally {
+    await t.stop();
+  }
+});
