@@ -458,7 +458,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
   });
 
   app.get('/add', async (_req, reply) => sendPage(reply, 200, (nonce) => addPage(nonce, { tokenRequired: !!token })));
-  registerSources(app, store); // /sources and /api/sources: followed sources (src/server/sources.ts)
+  registerSources(app, store, doc); // /sources and /api/sources: followed sources (src/server/sources.ts)
 
   live.scheduleWarm();
 

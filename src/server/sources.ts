@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { FollowState, type SourceRow } from '../follow/state.js';
 import type { Store } from '../store/sqlite.js';
+import type { RouteDoc } from './openapi.js';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -29,9 +30,27 @@ export function sourcesPage(nonce: string, rows: SourceRow[]): string {
 <body><header><a href="/">Triangulate</a><a href="/">Stories</a><a href="/sources">Sources</a></header><div class="wrap"><h1>Sources</h1>${body}</div></body></html>\n`;
 }
 
-export function registerSources(app: FastifyInstance, store: Store): void {
+const SourceJson = {
+  type: 'object',
+  properties: {
+    url: { type: 'string' },
+    kind: { type: ['string', 'null'], description: 'feed, sitemap, sitemap-index, opml, page, records' },
+    status: { type: 'string', description: 'ok, not-modified, error (reason in detail)' },
+    detail: { type: 'string' },
+    etag: { type: ['string', 'null'] },
+    lastModified: { type: ['string', 'null'] },
+    checkedAt: { type: ['string', 'null'] },
+    okAt: { type: ['string', 'null'] },
+    lastNew: { type: 'integer' },
+    totalNew: { type: 'integer' },
+    parent: { type: ['string', 'null'], description: 'the OPML file or sitemap index that listed it' },
+  },
+};
+
+export function registerSources(app: FastifyInstance, store: Store, doc?: (d: RouteDoc) => void): void {
   let state: FollowState | null = null;
   const rows = () => (state ??= new FollowState(store)).sources();
+  doc?.({ method: 'GET', url: '/api/sources', summary: 'Followed sources and their status (serve --follow, or what follow recorded)', responses: { 200: ['the sources', { type: 'object', properties: { sources: { type: 'array', items: SourceJson } } }] } });
   app.get('/api/sources', async () => ({ sources: rows() }));
   app.get('/sources', async (_req, reply) => {
     const nonce = randomBytes(16).toString('base64');
