@@ -19,7 +19,7 @@ import { createServer } from '../src/server/app.js';
 import { Store } from '../src/store/sqlite.js';
 import { type Site, startSite } from './follow-fixtures.js';
 
-const FAST = { minIntervalMs: 0, backoffMs: 10, timeoutMs: 3000, retries: 1 };
+const FAST = { minIntervalMs: 0, backoffMs: 10, timeoutMs: 10_000, retries: 1 };
 
 /** One outlet's report of the fire: its own wording, the given toll. */
 function report(outlet: string, toll: string, lead: string, variant: number): string {

@@ -6,7 +6,7 @@ import { readFetched } from '../src/follow/entries.js';
 import { type FetchOptions, PoliteFetcher, retryAfterMs } from '../src/follow/http.js';
 import { refusedUrl, type Site, startSite } from './follow-fixtures.js';
 
-const FAST: FetchOptions = { minIntervalMs: 0, backoffMs: 10, timeoutMs: 1500, retries: 2 };
+const FAST: FetchOptions = { minIntervalMs: 0, backoffMs: 10, timeoutMs: 10_000, retries: 2 };
 let site: Site;
 before(async () => {
   site = await startSite();

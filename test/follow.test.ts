@@ -12,7 +12,7 @@ import { parseInterval, readSources } from '../src/follow/sources.js';
 import { Store } from '../src/store/sqlite.js';
 import { refusedUrl, type Site, startSite } from './follow-fixtures.js';
 
-const FAST = { minIntervalMs: 0, backoffMs: 10, timeoutMs: 1500, retries: 1 };
+const FAST = { minIntervalMs: 0, backoffMs: 10, timeoutMs: 10_000, retries: 1 };
 let site: Site;
 before(async () => {
   site = await startSite();
@@ -88,13 +88,13 @@ describe('follow', () => {
 
   test('a sitemap of 100,000 URLs: the newest few taken, the archive left out once, nothing more on the next poll', async () => {
     const store = new Store(':memory:');
-    const follower = new Follower(storeSink(store), { fetch: FAST, maxNewPerSource: 3 });
+    const follower = new Follower(storeSink(store), { fetch: { ...FAST, timeoutMs: 60_000 }, maxNewPerSource: 3 });
     const t0 = Date.now();
     const r1 = await follower.round([`${site.base}/huge-sitemap.xml`]);
     const s = byUrl(r1, '/huge-sitemap.xml');
     assert.match(s.detail, /100000 URLs, 3 new, 99997 older ones left out/);
     assert.equal(s.newDocs, 3);
-    assert.ok(Date.now() - t0 < 30_000);
+    assert.ok(Date.now() - t0 < 120_000);
     const r2 = await follower.round([`${site.base}/huge-sitemap.xml`]);
     assert.equal(r2.outcomes.length, 0);
     store.close();
