@@ -22,7 +22,7 @@ export interface FetchOptions {
   /** Largest body read (bytes, default 32 MiB). */
   maxBytes?: number;
   maxRedirects?: number;
-  /** Retries after 429, 5xx and network errors (default 3), first back-off (ms, default 1000). */
+  /** Retries after 429, 5xx and dropped connections (default 3), first back-off (ms, default 1000). */
   retries?: number;
   backoffMs?: number;
   /** A Retry-After longer than this (ms, default 120000) is not waited for: the fetch fails. */
@@ -153,8 +153,10 @@ export class PoliteFetcher {
     try {
       res = await fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(this.o.timeoutMs) });
     } catch (e) {
+      // only a dropped connection is worth another try: a refused one, an unknown host, a bad
+      // port or a response slower than the limit would fail (or take as long) again
       const reason = networkReason(e, this.o.timeoutMs);
-      return reason === 'connection refused' || reason === 'host not found' ? { ok: false, url: url.href, reason } : { retry: reason, afterMs: null };
+      return reason === 'connection reset' ? { retry: reason, afterMs: null } : { ok: false, url: url.href, reason };
     }
     const s = res.status;
     if (s >= 300 && s < 400 && s !== 304) {
