@@ -147,3 +147,31 @@ test('serve --follow: the alert reaches GET /api/events, and the Sources page li
   );
   await server.close();
 });
+
+test('a second article on either side changes the conflict (an alert of its own, with its sentence)', async () => {
+  const { storyAlerts } = await import('../src/alerts/detect.js');
+  const store = new Store(':memory:');
+  const sink = storeSink(store);
+  await sink.ingest([...seed(), ...readBytes('lakeside.html', Buffer.from(CONTRADICTING), 'html')]);
+  const groupOf = (docId: string) => {
+    const row = store.db.prepare('SELECT s.data FROM stories s JOIN story_members m ON m.story_id = s.id WHERE m.doc_id = ?').get(docId) as { data: string };
+    return JSON.parse(row.data);
+  };
+  const second = report('Hillside Gazette', '30', 'Thirty is the toll: {toll} people died on Monday when fire swept through a textile warehouse in Northbridge, officials said.', 3);
+  const [o] = await sink.ingest(readBytes('hillside.html', Buffer.from(second), 'html'));
+  const changed = storyAlerts(store, groupOf(o.docId!), [o.docId!]);
+  assert.equal(changed.length, 1);
+  assert.equal(changed[0].reason, 'changed-conflict');
+  const agreeing = report('Riverside News', '12', 'A fire at a textile warehouse in Northbridge killed {toll} people on Monday, the regional fire service said.', 1);
+  const [p] = await sink.ingest(readBytes('riverside.html', Buffer.from(agreeing), 'html'));
+  const joined = storyAlerts(store, groupOf(p.docId!), [p.docId!]);
+  assert.equal(joined.length, 1);
+  assert.equal(joined[0].reason, 'changed-conflict');
+  assert.deepEqual(
+    joined[0].sentences.filter((s) => s.isNew).map((s) => s.value),
+    ['12 people'],
+  );
+  // the other side now rests on two independent outlets
+  assert.equal(joined[0].contradictsEstablished, true);
+  store.close();
+});
