@@ -145,3 +145,19 @@ test('triangulate follow: one round into the store, a status line per source, ex
   assert.match(out, /^FAILED .*missing\/4: HTTP 404/m);
   assert.equal(await main(['follow', 'x', '--every', 'soon', '--db', db], io), 1);
 });
+
+test('triangulate analyze accepts URLs next to files: a feed and an article page, a failing URL reported', async () => {
+  const { main } = await import('../src/cli/main.js');
+  let err = '';
+  let out = '';
+  const code = await main(['analyze', `${site.base}/etag.xml`, `${site.base}/a/1`, `${site.base}/missing/4`, '--db', ':memory:', '--format', 'json'], {
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+  });
+  assert.equal(code, 0, err);
+  const report = JSON.parse(out) as { stories: { articles: { source: string; published: string | null }[] }[] };
+  const sources = report.stories.flatMap((s) => s.articles.map((a) => a.source.replace(site.base, ''))).sort();
+  assert.deepEqual(sources, ['/a/1', '/entries/e1']);
+  assert.match(err, /missing\/4: HTTP 404/);
+  assert.match(err, /3 documents: 2 new, 0 already known, 1 failed/);
+});

@@ -9,7 +9,7 @@ const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 export const USAGE = `triangulate: cross-check news articles
 
 Usage:
-  triangulate analyze <path|-> [...]   ingest files, folders (recursive) or stdin; print the stories
+  triangulate analyze <path|URL|-> [...] ingest files, folders (recursive), URLs or stdin; print the stories
   triangulate stories                  list the stories in the store
   triangulate extract <file|->         print the extracted article of one input
   triangulate entities <file|->        print the entities of one article
@@ -185,7 +185,11 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
   try {
     const bar = progress(io, !!io.isTTY && !quiet && !verbose);
     let skipped = 0;
+    // http(s) URLs among the inputs are fetched first, politely (src/follow/read-urls.ts)
+    const urls = inputs.filter((i) => /^https?:\/\//i.test(i));
+    const prefetched = urls.length ? await (await import('../follow/read-urls.js')).readUrls(urls) : undefined;
     const run = ingestIntoStore(store, inputs, {
+      prefetched,
       maxBytes: max,
       stdin: io.stdin,
       onSkip: (path, reason) => {

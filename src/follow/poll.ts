@@ -42,7 +42,13 @@ export interface PollLimits {
   maxChildren: number;
 }
 
-export async function pollSource(fetcher: PoliteFetcher, state: FollowState, url: string, parent: string | null, limits: PollLimits): Promise<SourcePoll> {
+/** What polling needs to remember: a source's validators, and the entries already taken. */
+export type PollMemory = Pick<FollowState, 'source' | 'hasSeen'>;
+
+/** No memory: every entry is new, no conditional request (one-off reads such as `analyze URL`). */
+export const NO_MEMORY: PollMemory = { source: () => null, hasSeen: () => false };
+
+export async function pollSource(fetcher: PoliteFetcher, state: PollMemory, url: string, parent: string | null, limits: PollLimits): Promise<SourcePoll> {
   const prior = state.source(url);
   const empty = { etag: null, lastModified: null };
   const done = (status: SourceReport['status'], detail: string, kind: SourceKind | null, rest: Partial<SourcePoll> = {}): SourcePoll => ({
@@ -84,7 +90,7 @@ export async function pollSource(fetcher: PoliteFetcher, state: FollowState, url
 
 type Done = (status: SourceReport['status'], detail: string, kind: SourceKind | null, rest?: Partial<SourcePoll>) => SourcePoll;
 
-async function pollFeed(fetcher: PoliteFetcher, state: FollowState, url: string, finalUrl: string, text: string, limits: PollLimits, done: Done, validators: SourcePoll['validators']): Promise<SourcePoll> {
+async function pollFeed(fetcher: PoliteFetcher, state: PollMemory, url: string, finalUrl: string, text: string, limits: PollLimits, done: Done, validators: SourcePoll['validators']): Promise<SourcePoll> {
   const feed = parseFeedItems(text);
   if ('error' in feed) return done('error', feed.error, 'feed', { validators });
   const resolve = (href?: string) => {
@@ -110,7 +116,7 @@ async function pollFeed(fetcher: PoliteFetcher, state: FollowState, url: string,
   });
 }
 
-async function pollSitemap(fetcher: PoliteFetcher, state: FollowState, url: string, text: string, finalUrl: string, firstPoll: boolean, limits: PollLimits, done: Done, validators: SourcePoll['validators']): Promise<SourcePoll> {
+async function pollSitemap(fetcher: PoliteFetcher, state: PollMemory, url: string, text: string, finalUrl: string, firstPoll: boolean, limits: PollLimits, done: Done, validators: SourcePoll['validators']): Promise<SourcePoll> {
   const all = sitemapEntries(text, finalUrl);
   const fresh = newestFirst(all.filter((e) => !state.hasSeen(e.url)));
   const taken = fresh.slice(0, limits.maxNewPerSource);

@@ -14,6 +14,8 @@ export interface IngestOptions {
   stdin?: () => Uint8Array;
   /** Told of every file or folder a folder walk leaves out, with the reason (nothing is skipped silently). */
   onSkip?: (path: string, reason: string) => void;
+  /** Inputs already read elsewhere (URLs fetched by src/follow/read-urls.ts): their results, in input order. */
+  prefetched?: Map<string, ReadResult[]>;
 }
 
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
@@ -73,6 +75,11 @@ export function readBytes(source: string, bytes: Uint8Array, format: Format | nu
  */
 export function* ingest(inputs: string[], opts: IngestOptions = {}): Generator<ReadResult> {
   for (const input of inputs) {
+    const ready = opts.prefetched?.get(input);
+    if (ready) {
+      yield* ready;
+      continue;
+    }
     if (input === '-') {
       let bytes: Uint8Array;
       try {
