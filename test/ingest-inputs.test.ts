@@ -43,6 +43,11 @@ describe('HTML fragments keep every paragraph', () => {
     });
   }
 
+  test('a JSON record whose html is 8 sibling paragraphs keeps all 8', () => {
+    const [d] = docs(readBytes('r.json', Buffer.from(JSON.stringify({ id: 'r1', title: 'Record', html: FRAGMENT })), 'json'));
+    assert.equal(extractArticle(d.doc).blocks.length, 8);
+  });
+
   test('an RSS description of 8 paragraphs gives one article of 8 paragraphs', () => {
     const escaped = FRAGMENT.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title><item><title>Item</title><link>https://news.example/2024/05/01/item</link><description>${escaped}</description><pubDate>Wed, 01 May 2024 15:00:00 GMT</pubDate></item></channel></rss>`;
