@@ -135,10 +135,10 @@ function kindOf(tag: string): BlockKind {
   return 'paragraph';
 }
 
-/** Weight of one block for container scoring. */
 /** Han, kana and Hangul characters: each carries about what a short word does in spaced scripts. */
 const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 
+/** Weight of one block for container scoring. */
 function weight(b: TextBlock): number {
   const ideographs = (b.text.match(IDEOGRAPHIC) ?? []).length;
   // lengths in "Latin-equivalent" characters, so that unspaced scripts score like spaced ones
