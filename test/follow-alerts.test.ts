@@ -16,7 +16,7 @@ import { followLoop } from '../src/follow/loop.js';
 import { storeSink } from '../src/follow/sinks.js';
 import { readBytes } from '../src/ingest/index.js';
 import { createServer } from '../src/server/app.js';
-import { Store } from '../src/store/sqlite.js';
+import { SqliteStore as Store } from '../src/store/sqlite/store.js';
 import { type Site, startSite } from './follow-fixtures.js';
 
 const FAST = { minIntervalMs: 0, backoffMs: 10, timeoutMs: 10_000, retries: 1 };
@@ -108,7 +108,7 @@ test('a contradicting article raises an alert: follow output line and a retried 
   assert.equal(body.alert.storyId, a.storyId);
   assert.equal(body.alert.conflict.slot, a.conflict.slot);
   assert.equal(body.alert.sentences.length, a.sentences.length);
-  store.close();
+  await store.close();
 });
 
 test('serve --follow: the alert reaches GET /api/events, and the Sources page lists the source', async () => {
@@ -159,12 +159,12 @@ test('a second article on either side changes the conflict (an alert of its own,
   };
   const second = report('Hillside Gazette', '30', 'Thirty is the toll: {toll} people died on Monday when fire swept through a textile warehouse in Northbridge, officials said.', 3);
   const [o] = await sink.ingest(readBytes('hillside.html', Buffer.from(second), 'html'));
-  const changed = storyAlerts(store, groupOf(o.docId!), [o.docId!]);
+  const changed = await storyAlerts(store, groupOf(o.docId!), [o.docId!]);
   assert.equal(changed.length, 1);
   assert.equal(changed[0].reason, 'changed-conflict');
   const agreeing = report('Riverside News', '12', 'A fire at a textile warehouse in Northbridge killed {toll} people on Monday, the regional fire service said.', 1);
   const [p] = await sink.ingest(readBytes('riverside.html', Buffer.from(agreeing), 'html'));
-  const joined = storyAlerts(store, groupOf(p.docId!), [p.docId!]);
+  const joined = await storyAlerts(store, groupOf(p.docId!), [p.docId!]);
   assert.equal(joined.length, 1);
   assert.equal(joined[0].reason, 'changed-conflict');
   assert.deepEqual(
@@ -173,5 +173,5 @@ test('a second article on either side changes the conflict (an alert of its own,
   );
   // the other side now rests on two independent outlets
   assert.equal(joined[0].contradictsEstablished, true);
-  store.close();
+  await store.close();
 });

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { Follower, type RoundReport } from '../src/follow/follower.js';
 import { storeSink } from '../src/follow/sinks.js';
 import { parseInterval, readSources } from '../src/follow/sources.js';
-import { Store } from '../src/store/sqlite.js';
+import { SqliteStore as Store } from '../src/store/sqlite/store.js';
 import { refusedUrl, type Site, startSite } from './follow-fixtures.js';
 
 const FAST = { minIntervalMs: 0, backoffMs: 10, timeoutMs: 10_000, retries: 1 };
@@ -45,15 +45,15 @@ describe('follow', () => {
     assert.match(r1.outcomes[5].reason ?? '', /neither a link nor content/);
     assert.ok(!site.requests.some((q) => q.path === '/private/3'));
     // the feed's pubDate dates the page it links to (which gives none of its own)
-    const first = store.getArticle(r1.outcomes[0].docId!);
+    const first = await store.getArticle(r1.outcomes[0].docId!);
     assert.equal(first?.published?.source, 'input');
     assert.equal(Date.parse(first!.published!.iso), Date.parse('2024-05-01T15:00:00Z'));
-    const docs = store.countDocuments();
+    const docs = await store.countDocuments();
     const r2 = await follower.round([`${site.base}/feed.xml`]);
     assert.equal(r2.outcomes.length, 0, 'nothing taken twice');
     assert.match(byUrl(r2, '/feed.xml').detail, /0 new/);
-    assert.equal(store.countDocuments(), docs);
-    store.close();
+    assert.equal(await store.countDocuments(), docs);
+    await store.close();
   });
 
   test('Atom with ETag (304 on the next poll), news sitemap, OPML listing feeds, per-source statuses for bad sources', async () => {
@@ -70,7 +70,7 @@ describe('follow', () => {
     assert.equal(byUrl(r1, '/refused-placeholder').status, 'error');
     assert.equal(byUrl(r1, '/news-sitemap.xml').newDocs, 1);
     const news = r1.outcomes.find((o) => o.source.endsWith('/n/1'));
-    assert.equal(store.getArticle(news!.docId!)?.published?.iso.slice(0, 16), '2024-05-03T08:00');
+    assert.equal((await store.getArticle(news!.docId!))?.published?.iso.slice(0, 16), '2024-05-03T08:00');
     // a "feed" that is a web page is read as the page it is
     assert.equal(byUrl(r1, '/html-feed.xml').kind, 'page');
     assert.equal(byUrl(r1, '/html-feed.xml').newDocs, 1);
@@ -83,7 +83,7 @@ describe('follow', () => {
     // the statuses are kept in the store for the Sources page
     const rows = follower.state.sources();
     assert.ok(rows.some((s) => s.url.endsWith('/etag.xml') && s.status === 'not-modified' && s.totalNew === 1));
-    store.close();
+    await store.close();
   });
 
   test('a sitemap of 100,000 URLs: the newest few taken, the archive left out once, nothing more on the next poll', async () => {
@@ -97,7 +97,7 @@ describe('follow', () => {
     assert.ok(Date.now() - t0 < 120_000);
     const r2 = await follower.round([`${site.base}/huge-sitemap.xml`]);
     assert.equal(r2.outcomes.length, 0);
-    store.close();
+    await store.close();
   });
 
   test('never a request to another address', () => {

@@ -10,7 +10,7 @@ import { crossCheckStory } from '../compare/index.js';
 import type { Conflict, StoryCrossCheck } from '../compare/types.js';
 import type { AnnotatedArticle } from '../model/types.js';
 import { inferUndatedTimes } from '../report/build.js';
-import type { Store } from '../store/sqlite.js';
+import type { Store } from '../store/index.js';
 import type { StoryGroup } from '../stories/index.js';
 
 export interface AlertSentence {
@@ -40,8 +40,8 @@ function conflictKey(c: Conflict): string {
   return `${c.kind}\u0001${c.slot}\u0001${c.sides.map((s) => s.value).sort().join('\u0002')}`;
 }
 
-function crossCheck(store: Store, g: StoryGroup, members: string[]): StoryCrossCheck | null {
-  const annotated = members.map((id) => store.getAnnotated(id)).filter((a): a is AnnotatedArticle => a !== null);
+async function crossCheck(store: Store, g: StoryGroup, members: string[]): Promise<StoryCrossCheck | null> {
+  const annotated = (await Promise.all(members.map((id) => store.getAnnotated(id)))).filter((a): a is AnnotatedArticle => a !== null);
   if (annotated.length < 2) return null;
   inferUndatedTimes(annotated);
   const keep = new Set(members);
@@ -50,25 +50,23 @@ function crossCheck(store: Store, g: StoryGroup, members: string[]): StoryCrossC
 }
 
 /** Alerts for one story that gained the articles `added` (doc ids). */
-export function storyAlerts(store: Store, g: StoryGroup, added: string[]): StoryAlert[] {
+export async function storyAlerts(store: Store, g: StoryGroup, added: string[]): Promise<StoryAlert[]> {
   const fresh = new Set(added.filter((id) => g.members.includes(id)));
   if (!fresh.size) return [];
-  const after = crossCheck(store, g, g.members);
+  const after = await crossCheck(store, g, g.members);
   if (!after) return [];
-  const before = crossCheck(
+  const before = await crossCheck(
     store,
     g,
     g.members.filter((id) => !fresh.has(id)),
   );
   const previous = new Map((before?.conflicts ?? []).filter((c) => c.severity === 'conflict').map((c) => [conflictKey(c), c]));
   const texts = new Map<string, { text: string; outlet: string }>();
-  const textOf = (id: string) => {
-    if (!texts.has(id)) {
-      const a = store.getAnnotated(id);
-      texts.set(id, { text: a?.article.text ?? '', outlet: a?.article.outlet ?? id.slice(0, 12) });
-    }
-    return texts.get(id)!;
-  };
+  for (const id of g.members) {
+    const a = await store.getAnnotated(id);
+    texts.set(id, { text: a?.article.text ?? '', outlet: a?.article.outlet ?? id.slice(0, 12) });
+  }
+  const textOf = (id: string) => texts.get(id) ?? { text: '', outlet: id.slice(0, 12) };
   const alerts: StoryAlert[] = [];
   for (const c of after.conflicts) {
     if (c.severity !== 'conflict') continue;

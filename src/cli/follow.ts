@@ -57,13 +57,13 @@ export async function followCommand(inputs: string[], values: FollowValues, io: 
     io.stderr('triangulate: no source to follow\n');
     return 2;
   }
-  const [{ Store }, { Follower }, { storeSink }, { followLoop }] = await Promise.all([
-    import('../store/sqlite.js'),
+  const [{ openStore, storeLocation }, { Follower }, { storeSink }, { followLoop }] = await Promise.all([
+    import('../store/index.js'),
     import('../follow/follower.js'),
     import('../follow/sinks.js'),
     import('../follow/loop.js'),
   ]);
-  const store = new Store(values.db ?? 'triangulate.db');
+  const store = await openStore(storeLocation(values.db));
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);
@@ -88,7 +88,7 @@ export async function followCommand(inputs: string[], values: FollowValues, io: 
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    store.close();
+    await store.close();
   }
   return anyOk ? 0 : 2;
 }

@@ -6,7 +6,7 @@
  */
 import { type StoryAlert, storyAlerts } from '../alerts/detect.js';
 import type { ReadResult } from '../ingest/index.js';
-import type { Store } from '../store/sqlite.js';
+import type { Store } from '../store/index.js';
 import type { StoryGroup } from '../stories/index.js';
 import { type FetchOptions, PoliteFetcher } from './http.js';
 import { type Entry, type PollLimits, pollSource, type SourcePoll, type SourceReport } from './poll.js';
@@ -95,11 +95,11 @@ export class Follower {
       const detail = failed ? `${p.report.detail}; ${failed} could not be read` : p.report.detail;
       this.state.saveSource({ ...p.report, detail, etag: p.validators.etag, lastModified: p.validators.lastModified, lastNew: newBySource.get(url) ?? 0 }, at);
     }
-    const alerts = this.alerts(outcomes);
+    const alerts = await this.alerts(outcomes);
     return { at, sources: polls.map((p) => ({ ...p.report, newDocs: newBySource.get(p.report.url) ?? 0 })), outcomes, alerts };
   }
 
-  private alerts(outcomes: IngestOutcome[]): StoryAlert[] {
+  private async alerts(outcomes: IngestOutcome[]): Promise<StoryAlert[]> {
     const byStory = new Map<string, string[]>();
     for (const o of outcomes) {
       if ((o.status !== 'new' && o.status !== 'updated') || !o.docId || !o.storyId) continue;
@@ -107,10 +107,10 @@ export class Follower {
     }
     const out: StoryAlert[] = [];
     for (const [storyId, docs] of [...byStory].sort((a, b) => a[0].localeCompare(b[0]))) {
-      const row = this.sink.store.db.prepare('SELECT data FROM stories WHERE id = ?').get(storyId) as { data: string } | undefined;
-      if (!row) continue;
+      const data = (await this.sink.store.storyData(storyId)) as StoryGroup | null;
+      if (!data) continue;
       try {
-        out.push(...storyAlerts(this.sink.store, JSON.parse(row.data) as StoryGroup, docs));
+        out.push(...(await storyAlerts(this.sink.store, { ...data, id: storyId }, docs)));
       } catch {
         /* a story whose cross-check fails raises no alert; the report shows the problem */
       }

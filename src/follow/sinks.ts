@@ -6,16 +6,16 @@
 import type { ReadResult } from '../ingest/index.js';
 import { ingestResults, updateStories } from '../pipeline.js';
 import type { LiveStories } from '../server/live.js';
-import type { Store } from '../store/sqlite.js';
+import type { Store } from '../store/index.js';
 import type { IngestOutcome, Sink } from './follower.js';
 
 export function storeSink(store: Store, timeBudgetMs?: number): Sink {
   return {
     store,
     async ingest(results: ReadResult[]): Promise<IngestOutcome[]> {
-      const run = ingestResults(store, results, { timeBudgetMs });
-      if (run.counts.new + run.counts.updated > 0) updateStories(store);
-      return run.outcomes.map((o) => ({ ...o, storyId: o.docId && o.status !== 'failed' ? store.storyOf(o.docId) : null }));
+      const run = await ingestResults(store, results, { timeBudgetMs });
+      if (run.counts.new + run.counts.updated > 0) await updateStories(store);
+      return Promise.all(run.outcomes.map(async (o) => ({ ...o, storyId: o.docId && o.status !== 'failed' ? await store.storyOf(o.docId) : null })));
     },
   };
 }

@@ -3,7 +3,8 @@
  * source's status and validators (ETag, Last-Modified), and every entry URL already taken, so that
  * polling again never ingests an entry twice, even when its page changed a little (ads, counters).
  */
-import type { Store } from '../store/sqlite.js';
+import Database from 'better-sqlite3';
+import type { Store } from '../store/index.js';
 
 export interface SourceRow {
   url: string;
@@ -21,13 +22,17 @@ export interface SourceRow {
   parent: string | null;
 }
 
-type Db = Store['db'];
+type Db = Database.Database;
 
 export class FollowState {
   private readonly db: Db;
+  /** False when the store is not SQLite (PostgreSQL): the state then lasts as long as the process. */
+  readonly persistent: boolean;
 
   constructor(store: Store) {
-    this.db = store.db;
+    const handle = (store as { db?: unknown }).db;
+    this.persistent = handle instanceof Database;
+    this.db = handle instanceof Database ? handle : new Database(':memory:');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS follow_sources (
         url TEXT PRIMARY KEY, kind TEXT, status TEXT NOT NULL DEFAULT 'new', detail TEXT NOT NULL DEFAULT '',
