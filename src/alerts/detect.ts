@@ -35,9 +35,12 @@ export interface StoryAlert {
 
 const ESTABLISHED = 2;
 
-/** What identifies a conflict across two cross-checks of one story: kind, slot and the values in dispute. */
+/**
+ * What identifies a conflict across two cross-checks of one story: its kind and the values in
+ * dispute (the slot's wording may change as articles join: "number of people", "death toll").
+ */
 function conflictKey(c: Conflict): string {
-  return `${c.kind}\u0001${c.slot}\u0001${c.sides.map((s) => s.value).sort().join('\u0002')}`;
+  return `${c.kind}\u0001${c.sides.map((s) => JSON.stringify(s.normalized ?? s.value)).sort().join("\u0002")}`;
 }
 
 async function crossCheck(store: Store, g: StoryGroup, members: string[]): Promise<StoryCrossCheck | null> {
