@@ -41,6 +41,9 @@ export const OPTIONS: Record<string, OptionSpec> = {
   what: { type: 'string', arg: 'TABLE' },
   'enqueue-only': { type: 'boolean' },
   'exit-when-idle': { type: 'boolean' },
+  every: { type: 'string', arg: 'I' },
+  webhook: { type: 'string', arg: 'URL' },
+  follow: { type: 'string', arg: 'FILE' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 };

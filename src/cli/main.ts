@@ -22,9 +22,9 @@ const INPUT = {
 const analyzeCommand: Command = {
   name: 'analyze',
   aliases: ['analyse'],
-  args: '<path|-> [...]',
-  summary: 'Ingest files, folders (recursive) or stdin (-) into the store, group them into stories and print the stories of this run.',
-  line: 'ingest files, folders or stdin; print the stories',
+  args: '<path|URL|-> [...]',
+  summary: 'Ingest files, folders (recursive), URLs or stdin (-) into the store, group them into stories and print the stories of this run.',
+  line: 'ingest files, folders, URLs or stdin; print the stories',
   options: {
     db: 'SQLite store (default ./triangulate.db; ":memory:" keeps nothing) or postgresql://user@host/db',
     'enqueue-only': 'with PostgreSQL: queue the documents for workers and return',
@@ -61,6 +61,9 @@ const serveCommand: Command = {
     port: 'port (default 8080)',
     host: 'address to bind (default 127.0.0.1)',
     token: 'bearer token required for writes (mandatory off loopback)',
+    follow: 'follow the sources listed in FILE in the background (--every, default 15m)',
+    every: 'with --follow: poll every I (default 15m)',
+    webhook: 'POST alerts (new or changed conflicts) as JSON to URL',
   },
   async run(positionals, v, io) {
     if (positionals.length) throw new UsageError(`serve takes no arguments (got "${positionals[0]}")`, 'serve');
@@ -81,6 +84,24 @@ const parseCommand: Command = {
     const fmt = format(args, 'parse', ['text', 'json', 'conllu']);
     const { parseCommand: parse } = await import('./parse.js');
     return await parse(await readOne(inputs[0], args, io), inputs[0], fmt as 'text' | 'json' | 'conllu', io);
+  },
+};
+
+const followCommand: Command = {
+  name: 'follow',
+  args: '<sources.txt|URL…>',
+  summary: 'Poll feeds, sitemaps, OPML files and pages politely (robots.txt, rate limits, conditional requests) and ingest what is new into the store.',
+  line: 'poll feeds, sitemaps, OPML files, pages; ingest what is new',
+  options: {
+    db: 'SQLite store (default ./triangulate.db)',
+    every: 'poll again every I (15m, 30s, 1h); one round without it',
+    webhook: 'POST alerts (new or changed conflicts) as JSON to URL',
+    quiet: 'print nothing but errors',
+    verbose: "print every source's outcome",
+  },
+  async run(positionals, v, io) {
+    const { followCommand: follow } = await import('./follow.js');
+    return follow(positionals, v as Record<string, unknown>, io);
   },
 };
 
@@ -124,6 +145,7 @@ export const COMMANDS: Command[] = [
   singleCommand('annotate', 'print quotes, time expressions and quantities of one article', 'Print the quotes, time expressions and quantities of one article.'),
   parseCommand,
   serveCommand,
+  followCommand,
   workerCommand,
   migrateCommand,
 ];
@@ -245,9 +267,18 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
   try {
     const showBar = !!io.isTTY && !quiet && !verbose;
     const bar = progress(io.stderr, showBar, showBar ? countInputFiles(inputs) : 0);
+    let skipped = 0;
+    // http(s) URLs among the inputs are fetched first, politely (src/follow/read-urls.ts)
+    const urls = inputs.filter((i) => /^https?:\/\//i.test(i));
+    const prefetched = urls.length ? await (await import('../follow/read-urls.js')).readUrls(urls) : undefined;
     const runOpts: import('../pipeline.js').RunOptions = {
       maxBytes: max,
       stdin: io.stdin,
+      prefetched,
+      onSkip: (path, reason) => {
+        skipped++;
+        if (verbose) io.stderr(`skipped ${path}: ${reason}\n`);
+      },
       onProgress: (done, o) => {
         bar.tick(done);
         if (o.status === 'failed') io.stderr(`triangulate: ${o.source}: ${o.reason}\n`);
@@ -283,6 +314,7 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
       const parts = [`${counts.new} new`, `${counts.known} already known`];
       if (counts.updated) parts.push(`${counts.updated} re-analysed`);
       parts.push(`${counts.failed} failed`);
+      if (skipped) parts.push(`${skipped} file${skipped === 1 ? '' : 's'} skipped${verbose ? '' : ' (-v lists them)'}`);
       io.stderr(`triangulate: ${plural(run.outcomes.length, 'document')}: ${parts.join(', ')}${args.values.out ? `; report written to ${args.values.out}` : ''}\n`);
     }
     if (verbose) {
