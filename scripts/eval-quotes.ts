@@ -1,7 +1,7 @@
 /**
  * Scores quote/attribution extraction on PolNeAR-style brat standoff.
  *
- *   npm run eval:quotes -- [dir] [--verbose] [--limit N] [--no-entities] [--no-model] [--no-speed]
+ *   npm run eval:quotes -- [dir] [--verbose] [--limit N] [--no-entities] [--no-model] [--no-syntax] [--no-speed]
  *
  * `dir` (default ../shared/data/attribution/polnear/dev) holds `text/<name>.txt` and
  * `attributions/<name>_<annotator>.ann`. When an article has several annotators' files, the first
@@ -31,6 +31,7 @@
  *   system, so other load on the machine counts less), median of 5 passes after a warm-up pass.
  * - Speakers use the entity recogniser (src/analyse/entities) when it is there, unless --no-entities.
  * - Quotes use the trained attribution tagger (models/attrib.bin.gz) unless --no-model (the rules alone).
+ * - Quotes are reviewed with the dependency parse (src/analyse/quotes/review.ts) unless --no-syntax.
  *
  * Last line: one JSON object with the headline figures.
  *
@@ -45,6 +46,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { findQuantities } from '../src/analyse/quantities.js';
 import { findQuotes } from '../src/analyse/quotes.js';
+import { parseSentences } from '../src/analyse/syntax/index.js';
 import { findTimes } from '../src/analyse/time.js';
 import { splitSentences, tokenize } from '../src/analyse/tokenize.js';
 import type { EntityMention, Quote, Span } from '../src/model/types.js';
@@ -176,6 +178,8 @@ export interface QuoteEvalOptions {
   speed?: boolean;
   /** Use the trained attribution tagger (default true); false scores the rules alone. */
   model?: boolean;
+  /** Parse the articles and let the quotes use the tree (default true); false scores without it. */
+  syntax?: boolean;
 }
 
 export interface QuoteEval {
@@ -228,8 +232,10 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
     const e0 = performance.now();
     const entities = recognise ? recognise(text, sentences) : [];
     entityMs += performance.now() - e0;
+    // the parse is its own stage (npm run eval:syntax times it); the quotes' review of it counts here
+    const tokens = opts.syntax === false ? undefined : parseSentences(text, sentences).tokens;
     const t0 = performance.now();
-    const quotes = findQuotes(text, sentences, entities, { model: opts.model !== false });
+    const quotes = findQuotes(text, sentences, entities, { model: opts.model !== false, tokens });
     findTimes(text, sentences, null);
     findQuantities(text, sentences);
     analyseMs += performance.now() - t0;
@@ -440,6 +446,7 @@ async function main(): Promise<void> {
     recognise,
     speed: !args.includes('--no-speed'),
     model: !args.includes('--no-model'),
+    syntax: !args.includes('--no-syntax'),
   });
   const fmt = (x: number) => x.toFixed(3);
   console.log(`dir: ${dir}  articles: ${r.articles}  speakers: ${recognise ? 'entity mentions from recogniseEntities' : 'built-in capitalised-name fallback'}`);

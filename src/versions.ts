@@ -6,6 +6,6 @@ import { STORIES_VERSION } from './stories/types.js';
  * recomputed on the next run instead of reused.
  */
 export const EXTRACT_VERSION = 'extract-1';
-export const ANALYSE_VERSION = 'analyse-4';
+export const ANALYSE_VERSION = 'analyse-5';
 export const FEATURES_VERSION = `features-1/${STORIES_VERSION}`;
 export const COMPARE_VERSION = 'compare-1';

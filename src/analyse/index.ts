@@ -33,15 +33,16 @@ export function analyseArticle(article: Article, timings?: AnalyserTimings): Ann
   const entities = recogniseEntities(text, sentences);
   const index = entityIndex(entities);
   lap('entities');
-  const quotes = findQuotes(text, sentences, entities);
+  // Part of speech, lemma and dependency tree of every word; sentences it had to flatten are noted on the article.
+  const syntax = parseSentences(text, sentences);
+  lap('syntax');
+  // the parse tells the quotes who the subject of a cue is and what the cue's lemma is
+  const quotes = findQuotes(text, sentences, entities, { tokens: syntax.tokens });
   lap('quotes');
   const times = findTimes(text, sentences, article.published);
   lap('times');
   const quantities = findQuantities(text, sentences);
   lap('quantities');
-  // Part of speech, lemma and dependency tree of every word; sentences it had to flatten are noted on the article.
-  const syntax = parseSentences(text, sentences);
-  lap('syntax');
   const noted = syntax.messages.length
     ? { ...article, messages: [...article.messages, ...syntax.messages.map((message) => ({ level: 'warning' as const, stage: 'analyse' as const, message }))] }
     : article;
