@@ -32,6 +32,9 @@
  * - Speakers use the entity recogniser (src/analyse/entities) when it is there, unless --no-entities.
  * - Quotes use the trained attribution tagger (models/attrib.bin.gz) unless --no-model (the rules alone).
  * - Quotes are reviewed with the dependency parse (src/analyse/quotes/review.ts) unless --no-syntax.
+ * - Speech only: the same overlap matching restricted to gold attributions whose annotated cue has
+ *   a speech lemma in data/lexicons/attribution-cues.tsv (or quotations without a cue) and to
+ *   predictions with cueClass "speech": the figure of the quote ledger's guideline.
  *
  * Last line: one JSON object with the headline figures.
  *
@@ -46,13 +49,16 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { findQuantities } from '../src/analyse/quantities.js';
 import { findQuotes } from '../src/analyse/quotes.js';
+import { cueClassOf } from '../src/analyse/quotes/cues.js';
 import { parseSentences } from '../src/analyse/syntax/index.js';
 import { findTimes } from '../src/analyse/time.js';
 import { splitSentences, tokenize } from '../src/analyse/tokenize.js';
-import type { EntityMention, Quote, Span } from '../src/model/types.js';
+import type { EntityMention, Quote, Span, SyntaxToken } from '../src/model/types.js';
 
 interface GoldAttribution {
   cueText: string | null;
+  /** Where the cue starts (its first fragment), when annotated. */
+  cueStart: number | null;
   content: Span;
   /** The content fragments (one unless the annotation is discontinuous). */
   fragments: Span[];
@@ -109,6 +115,7 @@ export function loadGold(text: string, ann: string): GoldAttribution[] {
     const cueT = tb.get(roles.get('Cue') ?? '');
     out.push({
       cueText: cueT ? cueT.text : null,
+      cueStart: cueT ? cueT.ranges[0].start : null,
       content,
       fragments: c.ranges,
       source: src ? src.ranges : null,
@@ -192,6 +199,16 @@ export interface QuoteEval {
   /** Matched pairs whose gold Source contains a capitalised name: the resolved speakerName shares a name word with it. */
   speakerNameAccuracy: number;
   speakerNameN: number;
+  /** Speech only (the ledger's guideline): overlap P/R/F1; null without the parse. */
+  speech: { gold: number; pred: number; p: number; r: number; f: number } | null;
+}
+
+/** A gold attribution of speech: its cue's lemma (by the parse) is a speech cue, or it is a quotation without a cue. */
+function isSpeechGold(g: GoldAttribution, tokens: readonly SyntaxToken[]): boolean {
+  if (g.cueStart === null) return g.direct;
+  const t = tokens.find((x) => x.start <= g.cueStart! && g.cueStart! < x.end);
+  const word = (g.cueText ?? '').toLowerCase().split(/\s+/)[0];
+  return (t ? cueClassOf(t.lemma) : null) === 'speech' || cueClassOf(word) === 'speech' || !/\p{L}/u.test(word);
 }
 
 const NAME_STOP = new Set('The A An He She It They We I His Her Their Its This That Mr Mrs Ms Dr Sen Rep Gov President'.split(' '));
@@ -215,6 +232,7 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
   const all = zero();
   const direct = zero();
   const named = { ok: 0, total: 0 };
+  const speech = { tp: 0, pred: 0, gold: 0 };
   const directExactTp = { n: 0 };
   let directPredTp = 0;
   let directPredTpExact = 0;
@@ -241,6 +259,15 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
     analyseMs += performance.now() - t0;
 
     const predSets = quotes.map((q) => wordTokens(text, q.parts ?? q.span));
+    if (tokens) {
+      // speech only (what the quote ledger keeps): gold whose annotated cue's lemma is a speech cue, or a quotation
+      // without a cue; predictions whose cueClass is speech
+      const goldSpeech = gold.filter((g) => isSpeechGold(g, tokens)).map((g) => wordTokens(text, g.fragments));
+      const predSpeech = quotes.filter((q) => q.cueClass === 'speech').map((q) => wordTokens(text, q.parts ?? q.span));
+      speech.gold += goldSpeech.length;
+      speech.pred += predSpeech.length;
+      speech.tp += matchSets(goldSpeech, predSpeech).tp;
+    }
     const used = new Set<number>();
     all.pred += quotes.length;
     all.gold += gold.length;
@@ -358,6 +385,10 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
     entityMsPerArticle: recognise ? entityMs / names.length : null,
     speakerNameAccuracy: named.total ? named.ok / named.total : 0,
     speakerNameN: named.total,
+    speech: opts.syntax === false ? null : (() => {
+      const [sp, sr, sf] = prf(speech.tp, speech.pred, speech.gold);
+      return { gold: speech.gold, pred: speech.pred, p: sp, r: sr, f: sf };
+    })(),
   };
 }
 
@@ -456,6 +487,8 @@ async function main(): Promise<void> {
       `${name.padEnd(8)}  ${String(m.gold).padStart(6)} ${String(m.pred).padStart(5)}   ${fmt(m.p)}   ${fmt(m.r)}   ${fmt(m.f)}    ${fmt(m.pe)}   ${fmt(m.re)}   ${fmt(m.fe)}   ${fmt(m.speakerAccuracy)} (${m.speakerN})`,
     );
   }
+  if (r.speech)
+    console.log(`speech only (the ledger's guideline; gold by its cue's lemma): gold ${r.speech.gold} pred ${r.speech.pred}  P ${fmt(r.speech.p)}  R ${fmt(r.speech.r)}  F1(ovl) ${fmt(r.speech.f)}`);
   console.log(`speaker names (resolved speakerName shares a name with a named gold Source, pronouns resolved): ${fmt(r.speakerNameAccuracy)} (${r.speakerNameN})`);
   const ms = r.msPerArticle;
   const entity = r.entityMsPerArticle !== null ? `; entity recogniser ${r.entityMsPerArticle.toFixed(2)} ms/article` : '';
@@ -471,6 +504,7 @@ async function main(): Promise<void> {
       speakerAccuracy: round(r.all.speakerAccuracy),
       directOverlapF1: round(r.direct.f),
       directSpeakerAccuracy: round(r.direct.speakerAccuracy),
+      ...(r.speech ? { speechOverlapF1: round(r.speech.f) } : {}),
     }),
   );
 }
