@@ -80,3 +80,19 @@ describe('quotes reviewed with the dependency parse', () => {
     assert.ok(reviewed.every((q) => q.cueClass === 'speech'));
   });
 });
+
+describe('quality floor of the syntax review (test/baselines.json, keys quotes.review.*)', () => {
+  it('keeps speech-only F1 and speaker accuracy on the first 30 PolNeAR dev articles, and the parse does not cost speakers', async () => {
+    const { evaluateQuotes } = await import('../scripts/eval-quotes.js');
+    const { readFileSync } = await import('node:fs');
+    const floors = JSON.parse(readFileSync(new URL('./baselines.json', import.meta.url), 'utf8')) as Record<string, number>;
+    const dev = '../shared/data/attribution/polnear/dev';
+    const withParse = evaluateQuotes(dev, { limit: 30 });
+    const without = evaluateQuotes(dev, { limit: 30, syntax: false });
+    assert.ok(withParse.speech && withParse.speech.f >= floors['quotes.review.speechOverlapF1'], `speech F1 ${withParse.speech?.f}`);
+    assert.ok(withParse.all.speakerAccuracy >= floors['quotes.review.speakerAccuracy'], `speaker accuracy ${withParse.all.speakerAccuracy}`);
+    assert.ok(withParse.direct.speakerAccuracy >= floors['quotes.review.directSpeakerAccuracy'], `quoted speaker accuracy ${withParse.direct.speakerAccuracy}`);
+    assert.ok(withParse.all.speakerAccuracy >= without.all.speakerAccuracy, 'the review does not lose speakers');
+    assert.equal(withParse.all.f, without.all.f, 'the review classes quotes, it does not drop them');
+  });
+});
