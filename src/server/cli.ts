@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { redact as redactUrl } from '../store/postgres/connect.js';
 import { createServer } from './app.js';
 
 export interface ServeValues {
@@ -39,12 +40,12 @@ export async function serveCommand(values: ServeValues, io: { stdout: (s: string
     io.stderr('triangulate: --token must be at least 8 characters\n');
     return 1;
   }
-  const db = typeof values.db === 'string' && values.db ? values.db : 'triangulate.db';
+  const db = typeof values.db === 'string' && values.db ? values.db : process.env.TRIANGULATE_DB || 'triangulate.db';
   let server: Awaited<ReturnType<typeof createServer>>;
   try {
     server = await createServer({ db, token, loopbackHostsOnly: isLoopback(host) });
   } catch (e) {
-    io.stderr(`triangulate: cannot open the store ${db}: ${(e as Error).message}\n`);
+    io.stderr(`triangulate: cannot open the store ${redactUrl(db)}: ${(e as Error).message}\n`);
     return 1;
   }
   let address: string;
@@ -55,7 +56,7 @@ export async function serveCommand(values: ServeValues, io: { stdout: (s: string
     io.stderr(`triangulate: cannot listen on ${host}:${port}: ${(e as Error).message}\n`);
     return 1;
   }
-  io.stdout(`triangulate serve: ${address} (store ${db}, ${server.store.countDocuments()} articles; writes ${token ? 'need the bearer token' : 'open to this machine'})\n`);
+  io.stdout(`triangulate serve: ${address} (store ${redactUrl(db)}, ${await server.store.countDocuments()} articles; writes ${token ? 'need the bearer token' : 'open to this machine'})\n`);
   return new Promise<number>((resolve) => {
     let stopping = false;
     const stop = (signal: string) => {

@@ -5,8 +5,7 @@ import { type DocOutcome, saveProcessed, triage } from '../pipeline.js';
 import { buildStory } from '../report/build.js';
 import { REPORT_SCHEMA_VERSION, type ReportStory } from '../report/schema.js';
 import { reportExtras } from '../report/sections.js';
-import { deleteStory, getFeatures, saveStoryMembership, storyReportKey } from '../store/queries.js';
-import type { Store } from '../store/sqlite.js';
+import type { Store } from '../store/index.js';
 import { canonicalOrder, reconcileStoryIds, StoryIndex, type StoryFeatures, type StoryGroup } from '../stories/index.js';
 import { COMPARE_VERSION } from '../versions.js';
 import { DocumentProcessor, type Processed } from './processor.js';
@@ -63,8 +62,11 @@ export class LiveStories extends EventEmitter {
     this.timeBudgetMs = opts.timeBudgetMs ?? 10_000;
     this.processor = new DocumentProcessor({ inline: opts.inline });
     this.setMaxListeners(1000);
-    this.rebuild();
+    this.ready = this.runExclusive(() => this.rebuild());
   }
+
+  /** Settles once the index is built from the store (writes queued before wait for it). */
+  readonly ready: Promise<void>;
 
   /**
    * Builds the index from the stored features exactly as `groupStories` (and so `analyze`) does:
@@ -72,10 +74,9 @@ export class LiveStories extends EventEmitter {
    * `settle`. Articles posted afterwards join single-pass (observe + add, no settle), so that a new
    * article changes only the story it joins; a restart regroups as a batch run would.
    */
-  private rebuild() {
+  private async rebuild() {
     const features = canonicalOrder(
-      this.store
-        .allFeatures<unknown>()
+      (await this.store.allFeatures<unknown>())
         .map((r) => r.features)
         .filter(isFeatures),
     );
@@ -83,23 +84,24 @@ export class LiveStories extends EventEmitter {
     for (const f of features) this.index.add(f);
     this.index.settle();
     const groups = this.index.stories();
-    const previous = this.store.stories().map((s) => ({ id: s.id, members: s.members }));
+    const storedStories = await this.store.stories();
+    const previous = storedStories.map((s) => ({ id: s.id, members: s.members }));
     const reconciled = reconcileStoryIds(previous, groups);
     this.toPublic.clear();
     this.toIndex.clear();
     groups.forEach((g, i) => {
       this.link(g.id, reconciled[i].id);
     });
-    const stored = new Map(this.store.stories().map((s) => [s.id, s]));
+    const stored = new Map(storedStories.map((s) => [s.id, s]));
     const same =
       stored.size === reconciled.length &&
       reconciled.every((g) => {
         const s = stored.get(g.id);
         return !!s && s.members.join() === [...g.members].sort().join() && JSON.stringify(s.data) === JSON.stringify(g);
       });
-    if (!same) this.store.replaceStories(reconciled.map((g) => ({ id: g.id, members: g.members, data: g })));
+    if (!same) await this.store.replaceStories(reconciled.map((g) => ({ id: g.id, members: g.members, data: g })));
     // stories whose cached report is missing or stale get theirs rebuilt in the background
-    for (const g of reconciled) if (storyReportKey(this.store, g.id) !== this.reportKey(g)) this.dirty.add(g.id);
+    for (const g of reconciled) if ((await this.store.storyReportKey(g.id)) !== this.reportKey(g)) this.dirty.add(g.id);
   }
 
   private link(indexId: string, publicId: string) {
@@ -107,19 +109,18 @@ export class LiveStories extends EventEmitter {
     this.toIndex.set(publicId, indexId);
   }
 
-  private publicIdFor(indexId: string): string {
+  private async publicIdFor(indexId: string): Promise<string> {
     const known = this.toPublic.get(indexId);
     if (known) return known;
     let id = indexId;
-    for (let i = 2; this.toIndex.has(id) || this.store.db.prepare('SELECT 1 FROM stories WHERE id = ?').get(id); i++) id = `${indexId}-${i}`;
+    for (let i = 2; this.toIndex.has(id) || (await this.store.storyData(id)) !== null; i++) id = `${indexId}-${i}`;
     this.link(indexId, id);
     return id;
   }
 
   /** The current grouping record of a story (public id), or null. */
-  group(publicId: string): StoryGroup | null {
-    const row = this.store.db.prepare('SELECT data FROM stories WHERE id = ?').get(publicId) as { data: string } | undefined;
-    return row ? (JSON.parse(row.data) as StoryGroup) : null;
+  async group(publicId: string): Promise<StoryGroup | null> {
+    return (await this.store.storyData(publicId)) as StoryGroup | null;
   }
 
   /** Writes queued or running: the report warmer waits while there are any (ingest first). */
@@ -147,27 +148,29 @@ export class LiveStories extends EventEmitter {
         if (this.closed) break;
         const o = await this.ingestOne(r, seen);
         if (o.docId && (o.status === 'new' || o.status === 'updated')) {
-          const f = getFeatures<unknown>(this.store, o.docId);
+          const f = await this.store.getFeatures<unknown>(o.docId);
           if (isFeatures(f)) {
             if (o.status === 'updated') {
-              const before = this.store.storyOf(o.docId);
+              const before = await this.store.storyOf(o.docId);
               this.index.remove(o.docId);
-              if (before) for (const id of this.regroup(before)) touched.add(id);
+              if (before) for (const id of await this.regroup(before)) touched.add(id);
             }
             this.index.observe(f);
-            o.storyId = this.publicIdFor(this.index.add(f));
+            o.storyId = await this.publicIdFor(this.index.add(f));
             touched.add(o.storyId);
           }
         } else if (o.docId && o.status === 'known') {
-          o.storyId = this.store.storyOf(o.docId);
+          o.storyId = await this.store.storyOf(o.docId);
         }
         outcomes.push(o);
         await yieldToLoop();
       }
-      if (touched.size) this.persist(touched);
+      if (touched.size) await this.persist(touched);
       // outcomes of known documents added earlier in this batch: their story id is now persisted
-      for (const o of outcomes) if (o.storyId === null && o.docId && o.status !== 'failed') o.storyId = this.store.storyOf(o.docId);
-      return { outcomes, stories: [...touched].filter((id) => this.group(id) !== null).sort() };
+      for (const o of outcomes) if (o.storyId === null && o.docId && o.status !== 'failed') o.storyId = await this.store.storyOf(o.docId);
+      const stories: string[] = [];
+      for (const id of touched) if ((await this.group(id)) !== null) stories.push(id);
+      return { outcomes, stories: stories.sort() };
     });
   }
 
@@ -177,7 +180,7 @@ export class LiveStories extends EventEmitter {
    * becomes an outcome with a reason, and the outputs are written in one transaction.
    */
   private async ingestOne(result: ReadResult, seen: Set<string>): Promise<PostedOutcome> {
-    const next = triage(this.store, result, seen);
+    const next = await triage(this.store, result, seen);
     if ('outcome' in next) return { ...next.outcome, storyId: null };
     const { raw, existed } = next;
     const readWarnings = result.kind === 'doc' ? result.warnings : [];
@@ -187,7 +190,7 @@ export class LiveStories extends EventEmitter {
     } catch (e) {
       return { source: raw.source, docId: raw.id, status: 'failed', reason: `could not process: ${(e as Error).message}`, warnings: readWarnings, storyId: null };
     }
-    return { ...saveProcessed(this.store, raw, readWarnings, processed, existed, seen), storyId: null };
+    return { ...(await saveProcessed(this.store, raw, readWarnings, processed, existed, seen)), storyId: null };
   }
 
   /**
@@ -205,14 +208,14 @@ export class LiveStories extends EventEmitter {
   }
 
   /** Persists the grouping of the given stories (public ids), drops emptied ones, and announces the change. */
-  private persist(publicIds: Set<string>) {
+  private async persist(publicIds: Set<string>) {
     let everything: Map<string, StoryGroup> | null = null;
     const all = () => (everything ??= new Map(this.index.stories().map((g) => [g.id, g])));
     for (const id of publicIds) {
       const indexId = this.toIndex.get(id);
       const g = indexId ? this.indexGroup(indexId, all) : undefined;
       if (!g) {
-        deleteStory(this.store, id);
+        await this.store.deleteStory(id);
         if (indexId) this.toPublic.delete(indexId);
         this.toIndex.delete(id);
         this.summaries.delete(id);
@@ -221,7 +224,7 @@ export class LiveStories extends EventEmitter {
         continue;
       }
       const data: StoryGroup = { ...g, id };
-      saveStoryMembership(this.store, { id, members: g.members, data });
+      await this.store.saveStoryMembership({ id, members: g.members, data });
       this.summaries.delete(id);
       this.dirty.add(id);
       this.emit('event', { type: 'story', storyId: id, articles: g.members.length } satisfies LiveEvent);
@@ -233,10 +236,12 @@ export class LiveStories extends EventEmitter {
    * Regroups the rest of a story after one of its articles left it (see StoryIndex.regroup): the
    * public ids of the story and of the parts it split into, the story's own first.
    */
-  private regroup(publicId: string): string[] {
+  private async regroup(publicId: string): Promise<string[]> {
     const indexId = this.toIndex.get(publicId);
     const parts = indexId ? this.index.regroup(indexId) : [];
-    return [publicId, ...parts.slice(1).map((p) => this.publicIdFor(p))];
+    const ids = [publicId];
+    for (const p of parts.slice(1)) ids.push(await this.publicIdFor(p));
+    return ids;
   }
 
   /**
@@ -245,14 +250,14 @@ export class LiveStories extends EventEmitter {
    */
   deleteArticle(docId: string): Promise<{ storyId: string | null; storyRemoved: boolean; splitInto: string[] } | null> {
     return this.runExclusive(async () => {
-      if (!this.store.hasDocument(docId)) return null;
-      const storyId = this.store.storyOf(docId);
+      if (!(await this.store.hasDocument(docId))) return null;
+      const storyId = await this.store.storyOf(docId);
       this.index.remove(docId);
-      this.store.deleteDocument(docId);
+      await this.store.deleteDocument(docId);
       if (!storyId) return { storyId: null, storyRemoved: false, splitInto: [] };
-      const parts = this.regroup(storyId);
-      this.persist(new Set(parts));
-      return { storyId, storyRemoved: this.group(storyId) === null, splitInto: parts.slice(1) };
+      const parts = await this.regroup(storyId);
+      await this.persist(new Set(parts));
+      return { storyId, storyRemoved: (await this.group(storyId)) === null, splitInto: parts.slice(1) };
     });
   }
 
@@ -261,20 +266,20 @@ export class LiveStories extends EventEmitter {
   }
 
   /** A story's report, from the cache when its members and the compare version are unchanged. */
-  report(publicId: string): ReportStory | null {
-    const g = this.group(publicId);
+  async report(publicId: string): Promise<ReportStory | null> {
+    const g = await this.group(publicId);
     if (!g) return null;
     const key = this.reportKey(g);
     const hot = this.hot.get(publicId);
     if (hot && hot.key === key) return hot.report;
-    let report = this.store.getStoryReport<ReportStory>(publicId, key);
+    let report = await this.store.getStoryReport<ReportStory>(publicId, key);
     if (!report) {
       try {
-        report = buildStory(this.store, g, new Map(), reportExtras());
+        report = await buildStory(this.store, g, new Map(), reportExtras());
         this.reportErrors.delete(publicId);
       } catch (e) {
         // a story whose cross-check fails is still served, without it; the problem is reported with it
-        report = buildStory(this.store, g, new Map(), { ...reportExtras(), crossCheck: undefined });
+        report = await buildStory(this.store, g, new Map(), { ...reportExtras(), crossCheck: undefined });
         this.reportErrors.set(publicId, (e as Error)?.message ?? String(e));
         this.remember(publicId, key, report);
         this.summaries.set(publicId, summarise(key, report));
@@ -282,7 +287,7 @@ export class LiveStories extends EventEmitter {
         return report;
       }
       try {
-        this.store.saveStoryReport(publicId, key, report);
+        await this.store.saveStoryReport(publicId, key, report);
       } catch {
         /* a read-only or busy store: serve the report uncached */
       }
@@ -294,22 +299,21 @@ export class LiveStories extends EventEmitter {
   }
 
   /** The cache key of a story's current report (its ETag), or null for an unknown story. */
-  currentKey(publicId: string): string | null {
-    const g = this.group(publicId);
+  async currentKey(publicId: string): Promise<string | null> {
+    const g = await this.group(publicId);
     return g ? this.reportKey(g) : null;
   }
 
   /** The report as JSON text: straight from the store's cache when current (no parse, no re-serialisation). */
-  reportJson(publicId: string): string | null {
-    const g = this.group(publicId);
+  async reportJson(publicId: string): Promise<string | null> {
+    const g = await this.group(publicId);
     if (!g) return null;
     const key = this.reportKey(g);
     const hot = this.hotJson.get(publicId);
     if (hot && hot.key === key) return hot.json;
-    const row = this.store.db.prepare('SELECT data FROM story_reports WHERE story_id = ? AND key = ?').get(publicId, key) as { data: string } | undefined;
-    let json = row?.data ?? null;
+    let json = await this.store.storyReportJson(publicId, key);
     if (json === null) {
-      const report = this.report(publicId);
+      const report = await this.report(publicId);
       if (!report) return null;
       json = JSON.stringify(report);
     }
@@ -334,23 +338,16 @@ export class LiveStories extends EventEmitter {
   }
 
   /** Counts from the story's current report, if it has been built (null otherwise). */
-  summary(publicId: string): StorySummary | null {
-    const g = this.group(publicId);
+  async summary(publicId: string): Promise<StorySummary | null> {
+    const g = await this.group(publicId);
     if (!g) return null;
     const key = this.reportKey(g);
     const s = this.summaries.get(publicId);
     if (s && s.key === key) return s;
-    // a report cached by an earlier run: count in SQL, without parsing the whole report
-    const r = this.store.db
-      .prepare(
-        `SELECT json_type(data, '$.crossCheck') AS cc, json_array_length(data, '$.crossCheck.facts') AS facts,
-           (SELECT count(*) FROM json_each(data, '$.crossCheck.conflicts') WHERE coalesce(json_extract(value, '$.severity'), '') != 'minor') AS conflicts,
-           (SELECT coalesce(sum(json_array_length(value, '$.statements')), 0) FROM json_each(data, '$.crossCheck.quoteLedger')) AS quotes
-         FROM story_reports WHERE story_id = ? AND key = ?`,
-      )
-      .get(publicId, key) as { cc: string | null; facts: number | null; conflicts: number; quotes: number } | undefined;
-    if (!r) return null;
-    const sum: StorySummary = r.cc === 'object' ? { key, facts: r.facts, conflicts: r.conflicts, quotes: r.quotes } : { key, facts: null, conflicts: null, quotes: null };
+    // a report cached by an earlier run (or by another process)
+    const json = await this.store.storyReportJson(publicId, key);
+    if (json === null) return null;
+    const sum = summarise(key, JSON.parse(json) as ReportStory);
     this.summaries.set(publicId, sum);
     return sum;
   }
@@ -359,13 +356,13 @@ export class LiveStories extends EventEmitter {
   scheduleWarm() {
     if (this.warming || this.closed || this.dirty.size === 0) return;
     this.warming = true;
-    const step = () => {
+    const step = async () => {
       if (this.closed) {
         this.warming = false;
         return;
       }
       if (this.writing > 0) {
-        setTimeout(step, 100);
+        setTimeout(() => void step(), 100);
         return;
       }
       const id = this.dirty.values().next().value as string | undefined;
@@ -376,8 +373,8 @@ export class LiveStories extends EventEmitter {
       this.dirty.delete(id);
       this.building++;
       try {
-        if (this.group(id)) {
-          this.report(id);
+        if (await this.group(id)) {
+          await this.report(id);
           this.emit('event', { type: 'report', storyId: id } satisfies LiveEvent);
         }
       } catch {
@@ -385,9 +382,9 @@ export class LiveStories extends EventEmitter {
       } finally {
         this.building--;
       }
-      setTimeout(step, 5);
+      setTimeout(() => void step(), 5);
     };
-    setTimeout(step, 20);
+    setTimeout(() => void step(), 20);
   }
 
   /** Waits for pending writes; stops the warmer. */
