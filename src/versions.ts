@@ -6,7 +6,7 @@ import { STORIES_VERSION } from './stories/types.js';
  * recomputed on the next run instead of reused.
  */
 export const EXTRACT_VERSION = 'extract-2';
-// analyse-5: the syntax layer, magnitudes and ages in quantities, speakers' gender from the text
-export const ANALYSE_VERSION = 'analyse-5';
+// analyse-6: the syntax layer, magnitudes and ages in quantities, speakers' gender from the text, speech-only quote cues
+export const ANALYSE_VERSION = 'analyse-6';
 export const FEATURES_VERSION = `features-1/${STORIES_VERSION}`;
 export const COMPARE_VERSION = 'compare-1';
