@@ -38,6 +38,7 @@ export const OPTIONS: Record<string, OptionSpec> = {
   limit: { type: 'string', arg: 'N' },
   since: { type: 'string', arg: 'DATE' },
   outlet: { type: 'string', arg: 'NAME' },
+  published: { type: 'string', arg: 'DATE' },
   what: { type: 'string', arg: 'TABLE' },
   'enqueue-only': { type: 'boolean' },
   'exit-when-idle': { type: 'boolean' },
@@ -64,6 +65,7 @@ export interface Values {
   limit?: string;
   since?: string;
   'enqueue-only'?: boolean;
+  published?: string;
   'exit-when-idle'?: boolean;
   outlet?: string;
   what?: string;

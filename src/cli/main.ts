@@ -31,6 +31,8 @@ const analyzeCommand: Command = {
     format: 'text (default), json (the report) or markdown',
     out: 'also write report.json, report.md and a self-contained report.html into DIR',
     ...INPUT,
+    outlet: 'outlet of plain-text and stdin input that names none',
+    published: 'publication date (ISO) of plain-text and stdin input that gives none',
     quiet: 'print nothing but errors',
     verbose: "print every document's outcome and the stage timings",
     'no-color': 'no ANSI colours',
@@ -257,7 +259,11 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
   const quiet = !!args.values.quiet;
   const verbose = !!args.values.verbose;
   const max = maxBytes(args);
-  const [{ ingestIntoStore, updateStories }, { buildReport }, { renderHtml, renderMarkdown, renderTerminal }, { reportExtras, reportSections }] = await Promise.all([
+  const { checkHints, withInputHints } = await import('./input-meta.js');
+  const hints = { outlet: args.values.outlet, published: args.values.published };
+  const bad = checkHints(hints);
+  if (bad) throw new UsageError(bad, 'analyze');
+  const [{ ingestResults, updateStories }, { buildReport }, { renderHtml, renderMarkdown, renderTerminal }, { reportExtras, reportSections }] = await Promise.all([
     import('../pipeline.js'),
     import('../report/build.js'),
     import('../report/render.js'),
@@ -290,7 +296,9 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
     const queued = store.kind === 'postgres' ? await (await import('./worker.js')).analyzeQueued(store, inputs, runOpts, !!args.values['enqueue-only'], io) : null;
     if (queued?.enqueueOnly) return queued.status;
     if (args.values['enqueue-only'] && !queued) throw new UsageError('--enqueue-only needs a PostgreSQL store (--db postgresql://…)', 'analyze');
-    const run = queued ? queued.run : await ingestIntoStore(store, inputs, runOpts);
+    // --outlet/--published: metadata hints for plain-text and stdin input (src/cli/input-meta.ts)
+    const { ingest } = await import('../ingest/index.js');
+    const run = queued ? queued.run : await ingestResults(store, withInputHints(ingest(inputs, runOpts), hints), runOpts);
     bar.end();
     const t0 = performance.now();
     const groups = await updateStories(store, (docId, message) => io.stderr(`triangulate: ${docId ? `${docId.slice(0, 12)}: ` : ''}${message}\n`));
