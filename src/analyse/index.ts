@@ -8,7 +8,7 @@ import { parseSentences } from './syntax/index.js';
 import { splitSentences } from './tokenize.js';
 
 /** Milliseconds spent per analyser, accumulated across calls when a record is passed in. */
-export type AnalyserTimings = Record<'sentences' | 'entities' | 'quotes' | 'times' | 'quantities' | 'syntax', number>;
+export type AnalyserTimings = Record<'sentences' | 'entities' | 'quotes' | 'times' | 'quantities', number> & { syntax?: number };
 
 export function emptyAnalyserTimings(): AnalyserTimings {
   return { sentences: 0, entities: 0, quotes: 0, times: 0, quantities: 0, syntax: 0 };
@@ -53,7 +53,7 @@ export function analyseArticle(article: Article, timings?: AnalyserTimings, budg
       return fallback;
     }
     const r = guard(step);
-    if (timings) timings[name] += r.ms;
+    if (timings) timings[name] = (timings[name] ?? 0) + r.ms;
     if (r.ok) return r.value;
     messages.push({ level: 'warning', stage: 'analyse', message: `${name} analyser failed (${r.error}); that layer is empty` });
     return fallback;
