@@ -4,10 +4,10 @@
  * text, 50,000 repetitions of a quote-cue pattern) through `triangulate analyze` in a child
  * process. Per case: exit status, wall time, time per document, peak memory (GNU time's max RSS).
  *
- *   npm run bench:hostile -- [--lines N] [--baseline DIR] [--timeout S] [--only REGEX]
+ *   npm run bench:hostile -- [--lines N] [--baseline DIR] [--timeout S] [--only REGEX] [--name RESULTS]
  *
  * --baseline DIR runs the same cases through another checkout's CLI (e.g. ../main before this
- * work) side by side. Writes bench/results/hostile.json.
+ * work) side by side. Writes bench/results/<RESULTS, default hostile>.json.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { lines: { type: 'string' }, baseline: { type: 'string' }, timeout: { type: 'string' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { lines: { type: 'string' }, baseline: { type: 'string' }, timeout: { type: 'string' }, only: { type: 'string' }, name: { type: 'string' } } });
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const HOSTILE = join(ROOT, 'test/fixtures/hostile');
 const timeoutS = Number(values.timeout ?? 300);
@@ -55,16 +55,16 @@ interface Row {
 
 function measure(cli: string, label: string, file: string): Row {
   const db = join(work, `${label}-${Math.random().toString(36).slice(2)}.db`);
-  const r = spawnSync('/usr/bin/time', ['-f', 'RSSKB %M CPU %U %S', process.execPath, join(cli, 'bin/triangulate.js'), 'analyze', '--db', db, '-q', '-v', file], {
+  // `timeout` inside `time`: the analyze process itself is killed at the limit (time would not pass a signal on)
+  const r = spawnSync('/usr/bin/time', ['-f', 'RSSKB %M CPU %U %S', 'timeout', '-s', 'KILL', String(timeoutS), process.execPath, join(cli, 'bin/triangulate.js'), 'analyze', '--db', db, '-v', file], {
     encoding: 'utf8',
-    timeout: timeoutS * 1000,
     maxBuffer: 1 << 28,
   });
   const t = /timings \(ms\): (.*)/.exec(r.stderr ?? '')?.[1] ?? '';
   const ms = (k: string) => Number(new RegExp(`\\b${k} ([\\d.]+)`).exec(t)?.[1] ?? NaN);
   const total = ['ingest', 'extract', 'analyse', 'features', 'store', 'stories', 'report'].reduce((s, k) => s + (ms(k) || 0), 0);
   const docs = Number(/(\d+) documents:/.exec(r.stderr ?? '')?.[1] ?? 0);
-  const status = r.error ? `timeout ${timeoutS} s` : r.status === 0 ? 'ok' : r.status === 2 ? 'refused' : /internal error/.test(r.stderr) ? `crash (exit ${r.status})` : `exit ${r.status}`;
+  const status = r.error ? `failed: ${r.error.message}` : r.status === 137 ? `timeout ${timeoutS} s` : r.status === 0 ? 'ok' : r.status === 2 ? 'refused' : /internal error/.test(r.stderr) ? `crash (exit ${r.status})` : `exit ${r.status}`;
   return {
     case: label,
     cli: cli === ROOT ? 'this' : 'baseline',
@@ -82,7 +82,7 @@ function measure(cli: string, label: string, file: string): Row {
 // an ordinary article first: its time is the fixed cost (loading the models) every single-document run pays
 const SEEDS = join(ROOT, '../shared/seeds');
 const reference = existsSync(SEEDS) ? readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort().slice(0, 1).map((f) => join(SEEDS, f)) : [];
-const cases = [...reference, ...readdirSync(HOSTILE).sort().map((f) => join(HOSTILE, f)), ...generate()].filter((f) => !values.only || new RegExp(values.only, 'i').test(f));
+const cases = [...reference, ...readdirSync(HOSTILE).sort().map((f) => join(HOSTILE, f)), ...generate()].filter((f) => !values.only || new RegExp(values.only, 'i').test(f.split('/').pop()!));
 const clis = [ROOT, ...(values.baseline && existsSync(join(values.baseline, 'bin/triangulate.js')) ? [resolve(values.baseline)] : [])];
 const rows: Row[] = [];
 for (const file of cases) {
@@ -100,4 +100,4 @@ const worstDoc = mine.reduce((w, r) => (r.perDoc > w.perDoc ? r : w), mine[0]);
 const worstRss = mine.reduce((w, r) => (r.rssMB > w.rssMB ? r : w), mine[0]);
 console.log(`\nworst time per document: ${worstDoc?.perDoc.toFixed(2)} s (${worstDoc?.case}); peak memory: ${worstRss?.rssMB} MB (${worstRss?.case}); crashed runs: ${mine.filter((r) => r.status.startsWith('crash')).length}`);
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench/results/hostile.json'), `${JSON.stringify({ date: new Date().toISOString(), timeoutS, rows }, null, 2)}\n`);
+writeFileSync(join(ROOT, `bench/results/${values.name ?? 'hostile'}.json`), `${JSON.stringify({ date: new Date().toISOString(), timeoutS, rows }, null, 2)}\n`);

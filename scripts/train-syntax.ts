@@ -128,7 +128,7 @@ const accOf = (ps: ReturnType<typeof packAll>) => tagAccuracy({ tags, weights: p
 const full = lasOf(sets);
 const fullAcc = accOf(sets);
 log(`unpruned: held-out LAS ${full.toFixed(4)}, tags ${fullAcc.toFixed(4)}, ${sets.map((p) => p.meta.rows).join(' / ')} rows`);
-for (const minAbs of [0.25, 0.5, 0.75, 0.85, 0.9, 0.95, 1]) {
+for (const minAbs of [0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1]) {
   const ps = packAll(minAbs);
   const las = lasOf(ps);
   const acc = accOf(ps);

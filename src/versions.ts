@@ -6,7 +6,6 @@ import { STORIES_VERSION } from './stories/types.js';
  * recomputed on the next run instead of reused.
  */
 export const EXTRACT_VERSION = 'extract-2';
-// analyse-5: the syntax layer, magnitudes and ages in quantities, speakers' gender from the text
-export const ANALYSE_VERSION = 'analyse-5';
+export const ANALYSE_VERSION = 'analyse-5'; // analyse-5: syntax token layer
 export const FEATURES_VERSION = `features-1/${STORIES_VERSION}`;
 export const COMPARE_VERSION = 'compare-1';

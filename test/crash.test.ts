@@ -74,7 +74,7 @@ function checkStore(db: string) {
   conn.close();
 }
 
-describe('kill -9 at random moments', { timeout: 240_000 }, () => {
+describe('kill -9 at random moments', { timeout: 600_000 }, () => {
   let dir: string;
   let corpus: string;
   let clean: string[];

@@ -37,7 +37,7 @@ function run(cmd: string[]): void {
 }
 
 /** Starts a throw-away server; returns its maintenance URL. */
-export async function startPostgres(): Promise<{ adminUrl: string; socketDir: string; pid: number; stop: () => void }> {
+export async function startPostgres(): Promise<{ adminUrl: string; socketDir: string; pid: number; stop: () => void; stopAndRemove: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'tri-pg-'));
   if (process.getuid?.() === 0) {
     const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
@@ -80,7 +80,12 @@ export async function startPostgres(): Promise<{ adminUrl: string; socketDir: st
       /* already gone */
     }
   };
-  return { adminUrl, socketDir: dir, pid, stop };
+  const stopAndRemove = async () => {
+    stop();
+    for (let i = 0; i < 200 && alive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { adminUrl, socketDir: dir, pid, stop, stopAndRemove };
 }
 
 function alive(pid: number): boolean {

@@ -108,7 +108,8 @@ function describeParseError(command: string, e: Error & { code?: string }, owner
   const flag = m ? m[1] : '';
   if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const name = flag.replace(/^-+/, '');
-    const long = OPTIONS[name] ? name : Object.entries(OPTIONS).find(([, o]) => o.short === name)?.[0];
+    // `--q` is the long option q; `-q` is the short form of --quiet
+    const long = flag.startsWith('--') ? (OPTIONS[name] ? name : undefined) : Object.entries(OPTIONS).find(([, o]) => o.short === name)?.[0];
     const owners = long ? ownersOf(long).filter((c) => c !== command) : [];
     if (long && owners.length) return `${flag} is not an option of ${command} (it is for ${owners.join(', ')})`;
     return `unknown option ${flag}`;

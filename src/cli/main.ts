@@ -242,7 +242,7 @@ class StoreOpenError extends Error {}
 
 async function openStore(args: Args) {
   const { openStore: open, storeLocation } = await import('../store/index.js');
-  const { redact } = await import('../store/postgres/connect.js');
+  const { redact } = await import('../store/location.js');
   const location = storeLocation(args.values.db);
   try {
     return await open(location);

@@ -1,5 +1,5 @@
 import { openStore, storeLocation } from '../store/index.js';
-import { redact } from '../store/postgres/connect.js';
+import { redact } from '../store/location.js';
 
 /** `triangulate migrate [--db …]`: brings the store's schema to this version (safe while other processes use it) and prints it. */
 export async function migrateCommand(values: Record<string, unknown>, io: { stdout: (s: string) => void; stderr: (s: string) => void }): Promise<number> {

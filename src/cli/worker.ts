@@ -1,7 +1,7 @@
 import type { RunOptions, RunSummary } from '../pipeline.js';
 import { isPostgres, type Store, storeLocation } from '../store/index.js';
 import type { PostgresStore } from '../store/postgres/store.js';
-import { redact } from '../store/postgres/connect.js';
+import { redact } from '../store/location.js';
 
 /** `triangulate worker --db postgresql://…`: processes queued work until stopped (or, with --exit-when-idle, until the queue is empty). */
 export async function workerCommand(values: Record<string, unknown>, io: { stdout: (s: string) => void; stderr: (s: string) => void }): Promise<number> {

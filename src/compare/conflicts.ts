@@ -13,7 +13,7 @@ import { ACT_CLASSES } from './acts.js';
 import { weekdayName } from './fallback.js';
 import type { Alignment } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
-import { backgroundSentences, LEAD_SENTENCES, type Slot, slotOf } from './slots.js';
+import { backgroundSentences, inLead, type Slot, slotOf } from './slots.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide, NormalizedValue } from './types.js';
 
@@ -135,12 +135,13 @@ function sidesOf(ms: QMention[]): { rep: QMention; members: QMention[] }[] {
     if (side) side.members.push(m);
     else sides.push({ rep: m, members: [m] });
   }
-  return sides.sort((a, b) => a.rep.low - b.rep.low || a.rep.high - b.rep.high);
+  return sides.sort((a, b) => a.rep.q.value - b.rep.q.value || a.rep.low - b.rep.low || a.rep.high - b.rep.high);
 }
 
 /** The conflict among the figures of one slot, or null when they are compatible or from one source. */
 function slotConflict(story: StoryView, ms: QMention[]): Conflict | null {
-  if (story.independent(ms.map((m) => m.sent.art.id)) < 2) return null;
+  const oneArticle = new Set(ms.map((m) => m.sent.art.id)).size === 1;
+  if (story.independent(ms.map((m) => m.sent.art.id)) < 2 && !oneArticle) return null;
   const sides = sidesOf(ms);
   if (sides.length < 2) return null;
   const pairs: Conflict['pairs'] = [];
@@ -152,7 +153,9 @@ function slotConflict(story: StoryView, ms: QMention[]): Conflict | null {
       const groupsA = new Set(sides[a].members.map((m) => m.sent.art.group));
       // one source against itself is not a disagreement between outlets (it is shown within the article)
       const across = sides[b].members.some((m) => !groupsA.has(m.sent.art.group)) || sides[a].members.some((m) => !new Set(sides[b].members.map((x) => x.sent.art.group)).has(m.sent.art.group));
-      if (across) pairs.push({ a, b, severity: sev });
+      // one article against itself is a contradiction of its own, marked withinArticle below
+      const sameArticle = oneArticle && sev === 'conflict';
+      if (across || sameArticle) pairs.push({ a, b, severity: sev });
     }
   if (!pairs.some((p) => p.severity === 'conflict')) return null;
   const arts = sides.map((x) => new Set(x.members.map((m) => m.sent.art.id)));
@@ -266,7 +269,7 @@ export function actAt(s: Sent, t: ResolvedTime): { cls: string; at: number } | n
 function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
   const mentions: DMention[] = [];
   // the day of the event is told in the lead; later dates are mostly of other acts (reactions, earlier events)
-  for (const s of story.sentences.filter((x) => x.index < LEAD_SENTENCES))
+  for (const s of story.sentences.filter(inLead))
     for (const t of s.times) {
       if (t.kind !== 'weekday' && t.kind !== 'date' && t.kind !== 'datetime') continue;
       if (t.resolved && t.resolved.length < 10 && t.kind !== 'weekday') continue;

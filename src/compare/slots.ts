@@ -63,7 +63,20 @@ const DISTANCE: Record<string, number> = { km: 1, mi: 1.609344, m: 0.001, ft: 0.
 const MONEY_FRAMES = new Set(['value', 'price', 'fine', 'bail']);
 /** Slots of the event itself (as opposed to a person's or a place's), and how far the lead goes. */
 const EVENT_FRAMES = /^(?:people\|(?:deaths|injured|missing|arrested|evacuated|homeless|rescued)|magnitude\|)/;
-export const LEAD_SENTENCES = 4;
+const LEAD_SENTENCES = 4;
+/** Shorter lines (menus, bylines, captions, datelines left in a body) are not the lead. */
+const LEAD_MIN_WORDS = 8;
+const LEADS = new WeakMap<Sent['art'], Set<number>>();
+
+/** Whether `s` is one of the first sentences of its article that read as prose: where the event is told. */
+export function inLead(s: Sent): boolean {
+  let lead = LEADS.get(s.art);
+  if (!lead) {
+    lead = new Set(s.art.sentences.filter((x) => x.tokens.length >= LEAD_MIN_WORDS).slice(0, LEAD_SENTENCES).map((x) => x.index));
+    LEADS.set(s.art, lead);
+  }
+  return lead.has(s.index);
+}
 const WINDOW_BEFORE = 4;
 const WINDOW_AFTER = 5;
 
@@ -72,7 +85,7 @@ export function slotOf(s: Sent, q: Quantity, background: Background): Slot | nul
   if (background === 'past' || isPart(s, q) || isHedged(s, q)) return null;
   const slot = slotOfFigure(s, q);
   // the event's own casualties and magnitude are told in the lead; later they are often another event's
-  if (slot && EVENT_FRAMES.test(slot.key) && s.index >= LEAD_SENTENCES) return null;
+  if (slot && EVENT_FRAMES.test(slot.key) && !inLead(s)) return null;
   // a figure of another day than the lead's is another event's, unless it is a named person's (their age, their fall)
   if (!slot || (background === 'other-day' && !slot.personal)) return null;
   return slot;

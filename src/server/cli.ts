@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { redact as redactUrl } from '../store/postgres/connect.js';
+import { redact as redactUrl } from '../store/location.js';
 import { createServer } from './app.js';
 
 export interface ServeValues {

@@ -1,12 +1,10 @@
+import { isPostgres } from './location.js';
 import { SqliteStore } from './sqlite/store.js';
 import type { Store } from './types.js';
 
-export * from './types.js';
+export { isPostgres, redact, storeLocation } from './location.js';
 
-/** True when a `--db` value names a PostgreSQL database rather than a SQLite file. */
-export function isPostgres(location: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(location);
-}
+export * from './types.js';
 
 /**
  * Opens the store a `--db` value (or TRIANGULATE_DB) names: `postgresql://user@host/db` for
@@ -19,10 +17,4 @@ export async function openStore(location: string, opts: { poolSize?: number } = 
     return PostgresStore.open(location, opts);
   }
   return new SqliteStore(location);
-}
-
-/** The store location from an option, else TRIANGULATE_DB, else ./triangulate.db. */
-export function storeLocation(db: unknown): string {
-  if (typeof db === 'string' && db) return db;
-  return process.env.TRIANGULATE_DB || 'triangulate.db';
 }

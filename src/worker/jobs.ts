@@ -63,7 +63,8 @@ export async function regroupStories(store: PostgresStore): Promise<{ stories: n
   const saved = await store.regroup((features, previous) => {
     const groups = reconcileStoryIds(previous, groupStories(features as StoryFeatures[]));
     const before = new Map(previous.map((p) => [p.id, [...p.members].sort().join()]));
-    changed = groups.filter((g) => before.get(g.id) !== [...g.members].sort().join()).map((g) => g.id);
+    // a story of one article has no cross-check to build
+    changed = groups.filter((g) => g.members.length > 1 && before.get(g.id) !== [...g.members].sort().join()).map((g) => g.id);
     return groups.map((g) => ({ id: g.id, members: g.members, data: g }));
   });
   await store.queue.enqueueCrossChecks(changed);

@@ -22,7 +22,7 @@ export interface WorkerOptions {
   pollMs?: number;
   /** Checked when the queue has nothing for this worker: true stops the loop. */
   until?: () => Promise<boolean>;
-  /** Stop when the queue is empty (nothing queued or claimable). */
+  /** Stop when the queue is empty: nothing queued or running, for any worker. */
   exitWhenIdle?: boolean;
   signal?: AbortSignal;
   log?: (line: string) => void;
@@ -61,7 +61,8 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
       const job = await store.queue.claim(name);
       failures = 0;
       if (!job) {
-        if (opts.exitWhenIdle) break;
+        // other workers may still be running jobs that queue more (a regrouping queues cross-checks)
+        if (opts.exitWhenIdle && (await store.queue.idle())) break;
         await sleep(opts.pollMs ?? 500);
         continue;
       }

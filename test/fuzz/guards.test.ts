@@ -10,7 +10,7 @@ import { readBytes } from '../../src/ingest/index.js';
 import { ingestResults, processDocument, updateStories } from '../../src/pipeline.js';
 import { buildReport } from '../../src/report/build.js';
 import { reportExtras } from '../../src/report/sections.js';
-import { Store } from '../../src/store/sqlite.js';
+import { SqliteStore as Store } from '../../src/store/sqlite/store.js';
 import { groupStoriesSafely } from '../../src/stories/safe.js';
 import { guard } from '../../src/util/guard.js';
 import { bareArticle } from '../helpers.js';
@@ -48,24 +48,24 @@ test('the analysed article (with its analyse messages) is the one stored', () =>
   assert.equal(p.article, p.annotated.article);
 });
 
-test('a cross-check that throws: the story is reported with the reason, the other stories too', () => {
+test('a cross-check that throws: the story is reported with the reason, the other stories too', async () => {
   const store = new Store(':memory:');
   const lines = [0, 1, 2, 3]
     .map((i) => JSON.stringify({ id: `g${i}`, outlet: `O${i}`, title: i < 2 ? 'Bridge reopens after repairs' : 'Council votes on school budget', text: i < 2 ? `${text} Repairs cost ${i + 3} million.` : `The council voted on Tuesday to raise the school budget by ${i} percent. Teachers said the rise was too small.` }))
     .join('\n');
-  const run = ingestResults(store, readBytes('g.jsonl', Buffer.from(lines), 'jsonl'));
-  const groups = updateStories(store);
+  const run = await ingestResults(store, readBytes('g.jsonl', Buffer.from(lines), 'jsonl'));
+  const groups = await updateStories(store);
   const failing = { ...reportExtras(), crossCheck: () => { throw new Error('boom in compare'); } };
-  const report = buildReport(store, run, groups, failing);
+  const report = await buildReport(store, run, groups, failing);
   assert.equal(report.stories.reduce((n, s) => n + s.articles.length, 0), 4, 'every article reported');
   const multi = report.stories.filter((s) => s.articles.length >= 2);
   assert.ok(multi.length >= 1);
   for (const s of multi) assert.match(JSON.stringify(s.crossCheck), /cross-check failed: boom in compare/);
   const broken = { ...reportExtras(), storyEntities: () => { throw new Error('boom in linking'); } };
-  const r2 = buildReport(store, run, groups, broken);
+  const r2 = await buildReport(store, run, groups, broken);
   assert.equal(r2.stories.length, report.stories.length, 'a story that cannot be built is still listed');
   assert.match(JSON.stringify(r2.stories[0].crossCheck), /story report failed/);
-  store.close();
+  await store.close();
 });
 
 test('grouping that fails as a whole keeps the previous stories and lists new documents alone', () => {

@@ -18,7 +18,7 @@ import { ingestResults, updateStories } from '../../src/pipeline.js';
 import { buildReport } from '../../src/report/build.js';
 import { reportExtras } from '../../src/report/sections.js';
 import { startServer } from '../../src/server/testing.js';
-import { Store } from '../../src/store/sqlite.js';
+import { SqliteStore as Store } from '../../src/store/sqlite/store.js';
 import { assertAnnotated } from './check.js';
 
 const DIR = fileURLToPath(new URL('../fixtures/hostile/', import.meta.url));
@@ -26,55 +26,53 @@ const CLI = fileURLToPath(new URL('../../bin/triangulate.js', import.meta.url));
 const files = readdirSync(DIR).sort();
 
 /** Every document of a report, with its annotations back from the store. */
-function storedDocs(store: Store): AnnotatedArticle[] {
-  return store
-    .allFeatures<{ id: string }>()
-    .map((f) => store.getAnnotated(f.docId))
-    .filter((a): a is AnnotatedArticle => a !== null);
+async function storedDocs(store: Store): Promise<AnnotatedArticle[]> {
+  const docs = await Promise.all((await store.documentIds()).map((id) => store.getAnnotated(id)));
+  return docs.filter((a): a is AnnotatedArticle => a !== null);
 }
 
 describe('hostile corpus through the library', () => {
   for (const f of files) {
-    test(f, () => {
+    test(f, async () => {
       const store = new Store(':memory:');
       const results = readBytes(f, readFileSync(join(DIR, f)), formatOfName(f));
-      const run = ingestResults(store, results);
+      const run = await ingestResults(store, results);
       for (const o of run.outcomes) if (o.status === 'failed') assert.ok(o.reason && o.reason.length > 5, `${o.source}: a reason`);
-      const report = buildReport(store, run, updateStories(store), reportExtras());
+      const report = await buildReport(store, run, await updateStories(store), reportExtras());
       assert.equal(report.failures.length, run.counts.failed);
-      for (const a of storedDocs(store)) assertAnnotated(a);
-      store.close();
+      for (const a of await storedDocs(store)) assertAnnotated(a);
+      await store.close();
     });
   }
 });
 
 describe('the repro cases give a clear per-document message', () => {
-  const outcome = (f: string) => {
+  const outcome = async (f: string) => {
     const store = new Store(':memory:');
-    const run = ingestResults(store, readBytes(f, readFileSync(join(DIR, f)), formatOfName(f)));
-    store.close();
+    const run = await ingestResults(store, readBytes(f, readFileSync(join(DIR, f)), formatOfName(f)));
+    await store.close();
     return run.outcomes;
   };
-  test('published 1e20 / 1e400: stored without the date, with a warning', () => {
+  test('published 1e20 / 1e400: stored without the date, with a warning', async () => {
     for (const f of ['published-1e20.json', 'published-1e400.json']) {
-      const [o] = outcome(f);
+      const [o] = await outcome(f);
       assert.equal(o.status, 'new');
       assert.ok(o.warnings.some((w) => /published/.test(w) && /1800/.test(w)), `${f}: ${o.warnings.join('; ')}`);
     }
   });
-  test('nested 5,000 levels: refused, not a stack overflow', () => {
-    const [o] = outcome('nested-record-5000.json');
+  test('nested 5,000 levels: refused, not a stack overflow', async () => {
+    const [o] = await outcome('nested-record-5000.json');
     assert.equal(o.status, 'failed');
     assert.match(o.reason ?? '', /nested more than 64 levels/);
-    assert.equal(outcome('nested-5000.json')[0].status, 'failed');
+    assert.equal((await outcome('nested-5000.json'))[0].status, 'failed');
   });
-  test('a 5,000-character title is refused with the field and the limit', () => {
-    const [o] = outcome('title-5000.json');
+  test('a 5,000-character title is refused with the field and the limit', async () => {
+    const [o] = await outcome('title-5000.json');
     assert.equal(o.status, 'failed');
     assert.match(o.reason ?? '', /"title" is longer than 4000 characters/);
   });
-  test('impossible calendar dates in a JSON field are dropped with a warning', () => {
-    const byId = new Map(outcome('published-strings.jsonl').map((o) => [o.source, o]));
+  test('impossible calendar dates in a JSON field are dropped with a warning', async () => {
+    const byId = new Map((await outcome('published-strings.jsonl')).map((o) => [o.source, o]));
     for (const id of ['str0', 'str1', 'str2', 'str3', 'str4', 'str5']) assert.ok(byId.get(id)?.warnings.some((w) => /published/.test(w)), `${id} warned`);
   });
 });

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { emptyAnalyserTimings } from '../../src/analyse/index.js';
 import { fallbackTimes, weekdayName } from '../../src/compare/fallback.js';
 import { crossCheckStory } from '../../src/compare/index.js';
 import { readBytes } from '../../src/ingest/index.js';
@@ -18,7 +19,7 @@ import { validCalendarDate } from '../../src/ingest/validate.js';
 import { ingestResults, updateStories } from '../../src/pipeline.js';
 import { buildReport } from '../../src/report/build.js';
 import { reportExtras } from '../../src/report/sections.js';
-import { Store } from '../../src/store/sqlite.js';
+import { SqliteStore as Store } from '../../src/store/sqlite/store.js';
 
 const CLI = fileURLToPath(new URL('../../bin/triangulate.js', import.meta.url));
 
@@ -27,10 +28,10 @@ const body = (n: number) =>
   `The authority's director said repairs would take until 12 March. Fishermen said they had lost a week of work and asked the city for help. ` +
   `The mayor said on Wednesday the city would pay for the repairs, which engineers said would cost 4 million euros.`;
 
-function poisonedStore(path: string): { store: Store; ids: string[] } {
+async function poisonedStore(path: string): Promise<{ store: Store; ids: string[] }> {
   const store = new Store(path);
   const lines = [0, 1, 2].map((i) => JSON.stringify({ id: `p${i}`, title: 'Storm closes harbour pier', outlet: `Outlet ${i}`, published: '2024-03-05', text: body(10 + i) })).join('\n');
-  const run = ingestResults(store, readBytes('poison.jsonl', Buffer.from(lines), 'jsonl'));
+  const run = await ingestResults(store, readBytes('poison.jsonl', Buffer.from(lines), 'jsonl'));
   assert.equal(run.counts.new, 3);
   const [a, b, c] = run.docIds;
   // what an older version could have written
@@ -58,23 +59,23 @@ test('"40 March", "March 40", "Feb 30" never become dates', () => {
   assert.equal(weekdayName('2024-03-08'), 'Friday');
 });
 
-test('a poisoned store: grouping, the report and the cross-check of every story still work', () => {
-  const { store, ids } = poisonedStore(':memory:');
+test('a poisoned store: grouping, the report and the cross-check of every story still work', async () => {
+  const { store, ids } = await poisonedStore(':memory:');
   const messages: string[] = [];
-  const groups = updateStories(store, (_id, m) => messages.push(m));
+  const groups = await updateStories(store, (_id, m) => messages.push(m));
   assert.ok(messages.some((m) => /1800-2200/.test(m)), messages.join('; '));
   assert.deepEqual(groups.flatMap((g) => g.members).sort(), [...ids].sort(), 'every document is in a story');
-  const run = { outcomes: [], counts: { new: 0, known: 3, updated: 0, failed: 0 }, docIds: ids, sources: new Map<string, string>(), timings: {}, analysers: { sentences: 0, entities: 0, quotes: 0, times: 0, quantities: 0 } };
-  const report = buildReport(store, run, groups, reportExtras());
+  const run = { outcomes: [], counts: { new: 0, known: 3, updated: 0, failed: 0 }, docIds: ids, sources: new Map<string, string>(), timings: {}, analysers: emptyAnalyserTimings() };
+  const report = await buildReport(store, run, groups, reportExtras());
   assert.equal(report.stories.reduce((n, s) => n + s.articles.length + (s.articleCount === 0 ? 1 : 0), 0) >= 1, true);
-  const annotated = ids.map((id) => store.getAnnotated(id)!);
+  const annotated = (await Promise.all(ids.map((id) => store.getAnnotated(id)))).map((a) => a!);
   assert.doesNotThrow(() => crossCheckStory({ storyId: 's', articles: annotated, copies: [] }));
-  store.close();
+  await store.close();
 });
 
-test('a poisoned store does not make a later CLI run fail', () => {
+test('a poisoned store does not make a later CLI run fail', async () => {
   const db = join(mkdtempSync(join(tmpdir(), 'tri-poison-')), 't.db');
-  poisonedStore(db).store.close();
+  await (await poisonedStore(db)).store.close();
   const r = spawnSync(process.execPath, [CLI, 'analyze', '--db', db, '--format', 'json', '-'], {
     input: JSON.stringify({ title: 'Harbour pier repairs begin', outlet: 'Outlet 9', published: '2024-03-06', text: body(14) }),
     encoding: 'utf8',

@@ -6,7 +6,7 @@
  */
 import { truecaseTitle } from '../entities/index.js';
 
-/** Words (lower-cased) written in lower case ≥ 97 % of the time after the first word of a sentence. */
+/** Words (lower-cased) written in lower case > 80 % of the time after the first word of a sentence (the casing classes `L` and `l` of the entity recogniser). */
 export function learnOrdinaryWords(sents: readonly string[][]): string[] {
   const low = new Map<string, number>();
   const cap = new Map<string, number>();
@@ -15,13 +15,13 @@ export function learnOrdinaryWords(sents: readonly string[][]): string[] {
     if (letters.length >= 2 && letters.filter((w) => w === w.toUpperCase()).length / letters.length > 0.5) continue; // a headline in capitals
     for (let i = 1; i < s.length; i++) {
       const w = s[i];
-      if (!/^\p{L}/u.test(w) || /^[.!?:"'(\[-]$/.test(s[i - 1])) continue;
+      if (!/^\p{L}/u.test(w) || /^[.!?:"'([-]$/.test(s[i - 1])) continue;
       const k = w.toLowerCase();
       const m = w === k ? low : /^\p{Lu}/u.test(w) ? cap : null;
       m?.set(k, (m.get(k) ?? 0) + 1);
     }
   }
-  return [...low.keys()].filter((k) => (low.get(k) ?? 0) + (cap.get(k) ?? 0) >= 2 && (cap.get(k) ?? 0) / ((low.get(k) ?? 0) + (cap.get(k) ?? 0)) < 0.03).sort();
+  return [...low.keys()].filter((k) => (low.get(k) ?? 0) + (cap.get(k) ?? 0) >= 2 && (cap.get(k) ?? 0) / ((low.get(k) ?? 0) + (cap.get(k) ?? 0)) < 0.2).sort();
 }
 
 /** The forms a headline-like sentence is parsed with; ordinary sentences are returned unchanged. */

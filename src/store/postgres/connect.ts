@@ -1,4 +1,7 @@
 import pg from 'pg';
+import { redact } from '../location.js';
+
+export { redact };
 
 /**
  * Connections to PostgreSQL: URL checks that fail with a clear message, a pool that survives a
@@ -8,22 +11,6 @@ import pg from 'pg';
  */
 
 export type Queryable = Pick<pg.PoolClient, 'query'>;
-
-/** True for connection URLs this back-end handles. */
-export function isPostgresUrl(location: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(location);
-}
-
-/** The URL without its password, for messages and `store.path`. */
-export function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
-  }
-}
 
 export function checkUrl(url: string): void {
   let u: URL;

@@ -16,26 +16,41 @@ const SEARCH_CHARS = 200_000;
 export async function writeDocument(c: Queryable, raw: RawDocument, o: DocumentOutputs): Promise<void> {
   const { article: _article, ...annotations } = o.annotated;
   const a = o.article;
-  await c.query(
-    `INSERT INTO documents (id, source, format, content_type, encoding, content, meta, added_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
-    [raw.id, noNul(raw.source), raw.format, raw.contentType, raw.encoding, noNul(raw.content), JSON.stringify(raw.meta), new Date().toISOString()],
-  );
-  await addSource(c, raw.id, raw.source);
   const searchText = `${a.title ?? ''} ${a.outlet ?? ''} ${(a.text ?? '').slice(0, SEARCH_CHARS)}`;
+  // one statement (data-modifying CTEs; foreign keys are checked at its end): one round trip per document
   await c.query(
-    `INSERT INTO articles (doc_id, version, title, outlet, data, search) VALUES ($1, $2, $3, $4, $5, to_tsvector('simple', $6))
-     ON CONFLICT (doc_id) DO UPDATE SET version = excluded.version, title = excluded.title, outlet = excluded.outlet, data = excluded.data, search = excluded.search`,
-    [raw.id, o.articleVersion, noNul(a.title), noNul(a.outlet), JSON.stringify(a), noNul(searchText)],
-  );
-  await c.query(
-    'INSERT INTO annotations (doc_id, version, data) VALUES ($1, $2, $3) ON CONFLICT (doc_id) DO UPDATE SET version = excluded.version, data = excluded.data',
-    [raw.id, o.annotationsVersion, JSON.stringify(annotations)],
-  );
-  await c.query(
-    `INSERT INTO story_features (doc_id, version, published, data) VALUES ($1, $2, $3, $4)
+    `WITH doc AS (
+       INSERT INTO documents (id, source, format, content_type, encoding, content, meta, added_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING),
+     src AS (INSERT INTO document_sources (source, doc_id) VALUES ($2, $1) ON CONFLICT DO NOTHING),
+     art AS (
+       INSERT INTO articles (doc_id, version, title, outlet, data, search) VALUES ($1, $9, $10, $11, $12, to_tsvector('simple', $13))
+       ON CONFLICT (doc_id) DO UPDATE SET version = excluded.version, title = excluded.title, outlet = excluded.outlet, data = excluded.data, search = excluded.search),
+     ann AS (
+       INSERT INTO annotations (doc_id, version, data) VALUES ($1, $14, $15)
+       ON CONFLICT (doc_id) DO UPDATE SET version = excluded.version, data = excluded.data)
+     INSERT INTO story_features (doc_id, version, published, data) VALUES ($1, $16, $17, $18)
      ON CONFLICT (doc_id) DO UPDATE SET version = excluded.version, published = excluded.published, data = excluded.data`,
-    [raw.id, o.featuresVersion, a.published?.iso ?? null, JSON.stringify(o.features)],
+    [
+      raw.id,
+      noNul(raw.source),
+      raw.format,
+      raw.contentType,
+      raw.encoding,
+      noNul(raw.content),
+      JSON.stringify(raw.meta),
+      new Date().toISOString(),
+      o.articleVersion,
+      noNul(a.title),
+      noNul(a.outlet),
+      JSON.stringify(a),
+      noNul(searchText),
+      o.annotationsVersion,
+      JSON.stringify(annotations),
+      o.featuresVersion,
+      a.published?.iso ?? null,
+      JSON.stringify(o.features),
+    ],
   );
 }
 

@@ -45,6 +45,10 @@ export interface QueueStats {
   waitMedian: number | null;
   latencyMedian: number | null;
   latencyP90: number | null;
+  /** Document jobs: median seconds from claim to commit. */
+  workMedian: number | null;
+  /** Seconds from the first document claimed to the last one committed. */
+  documentSpan: number | null;
 }
 
 /** Documents are done before stories are regrouped, unless documents keep arriving for this long. */
@@ -146,14 +150,15 @@ export class WorkQueue {
    */
   async completeDocument(job: Job, outcome: unknown, doc: { raw: RawDocument; outputs: DocumentOutputs } | null, beforeCommit?: () => Promise<void>): Promise<boolean> {
     return this.conn.tx(async (c) => {
-      const mine = await c.query(`SELECT 1 FROM jobs WHERE id = $1 AND status = 'running' AND worker = $2 AND attempts = $3 FOR UPDATE`, [job.id, job.worker, job.attempts]);
+      // the job first: it locks the row, and matches only while the claim is still this worker's
+      const mine = await c.query(
+        `UPDATE jobs SET status = 'done', finished_at = now(), outcome = $4, payload = '', last_error = NULL, worker_pid = NULL
+         WHERE id = $1 AND status = 'running' AND worker = $2 AND attempts = $3`,
+        [job.id, job.worker, job.attempts, JSON.stringify(outcome)],
+      );
       if (!mine.rowCount) return false;
       if (doc) await writeDocument(c, doc.raw, doc.outputs);
       await beforeCommit?.();
-      await c.query(`UPDATE jobs SET status = 'done', finished_at = now(), outcome = $2, payload = '', last_error = NULL, worker_pid = NULL WHERE id = $1`, [
-        job.id,
-        JSON.stringify(outcome),
-      ]);
       return true;
     });
   }
@@ -210,6 +215,12 @@ export class WorkQueue {
     return rows.map((r) => ({ key: r.key, status: r.status, outcome: r.outcome, lastError: r.last_error, attempts: r.attempts }));
   }
 
+  /** True when no job of any kind is queued or running (a retry waiting for its back-off counts as queued). */
+  async idle(): Promise<boolean> {
+    const rows = await this.conn.query<{ busy: boolean }>(`SELECT EXISTS (SELECT 1 FROM jobs WHERE status IN ('queued', 'running')) AS busy`);
+    return !rows[0].busy;
+  }
+
   /** How many of these document jobs are still queued or running. */
   async pending(keys: string[]): Promise<number> {
     const rows = await this.conn.query<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE kind = 'document' AND key = ANY($1::text[]) AND status IN ('queued', 'running')`, [keys]);
@@ -223,7 +234,9 @@ export class WorkQueue {
            count(*) FILTER (WHERE status = 'done')::int AS done, count(*) FILTER (WHERE status = 'dead')::int AS dead,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM started_at - enqueued_at)) FILTER (WHERE kind = 'document' AND status = 'done') AS wait_median,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM finished_at - enqueued_at)) FILTER (WHERE kind = 'document' AND status = 'done') AS latency_median,
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM finished_at - enqueued_at)) FILTER (WHERE kind = 'document' AND status = 'done') AS latency_p90
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM finished_at - enqueued_at)) FILTER (WHERE kind = 'document' AND status = 'done') AS latency_p90,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM finished_at - started_at)) FILTER (WHERE kind = 'document' AND status = 'done') AS work_median,
+           extract(epoch FROM max(finished_at) FILTER (WHERE kind = 'document') - min(started_at) FILTER (WHERE kind = 'document')) AS document_span
          FROM jobs`,
       )
     )[0];
@@ -236,7 +249,14 @@ export class WorkQueue {
       waitMedian: n(r.wait_median),
       latencyMedian: n(r.latency_median),
       latencyP90: n(r.latency_p90),
+      workMedian: n(r.work_median),
+      documentSpan: n(r.document_span),
     };
+  }
+
+  /** The database's size on disk, bytes. */
+  async databaseBytes(): Promise<number> {
+    return Number((await this.conn.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n'))[0].n);
   }
 
   /** Jobs given up on, with the reason (the dead-letter list). */
