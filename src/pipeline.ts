@@ -62,6 +62,8 @@ export function triage(store: Store, result: ReadResult, seen: Set<string>): { o
   if (result.kind === 'error') return { outcome: { source: result.source, docId: null, status: 'failed', reason: result.reason, warnings: [] } };
   const raw = result.doc;
   if (seen.has(raw.id)) {
+    // the same bytes under another path in this run: every path is recorded
+    store.addSource(raw.id, raw.source);
     return { outcome: { source: raw.source, docId: raw.id, status: 'known', warnings: [...result.warnings, 'same content as another input of this run'] } };
   }
   const v = store.stageVersions(raw.id);
@@ -118,9 +120,11 @@ export function ingestResults(store: Store, results: Iterable<ReadResult>, opts:
   let tRead = now();
   const record = (o: DocOutcome) => {
     outcomes.push(o);
-    if (o.status !== 'failed' && o.docId && !sources.has(o.docId)) {
-      docIds.push(o.docId);
-      sources.set(o.docId, o.source);
+    if (o.status !== 'failed' && o.docId) {
+      const shown = sources.get(o.docId);
+      if (shown === undefined) docIds.push(o.docId);
+      // a duplicate shows its lexicographically smallest path, whatever the input order
+      if (shown === undefined || o.source < shown) sources.set(o.docId, o.source);
     }
     opts.onProgress?.(outcomes.length, o);
     tRead = now();

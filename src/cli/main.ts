@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RawDocument } from '../model/types.js';
+import { inertJson } from '../util/inert.js';
 
 // Command modules are imported when a command needs them, so `--help` and `--version` answer at once.
 const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
@@ -40,6 +41,10 @@ export interface Io {
   stderr: (s: string) => void;
   stdin?: () => Uint8Array;
   isTTY?: boolean;
+  /** Stdout keeping the terminal report's colour codes (set by inertIo). */
+  stdoutColoured?: (s: string) => void;
+  /** Raw stderr for the progress line (set by inertIo). */
+  progress?: (s: string) => void;
 }
 
 const defaultIo: Io = {
@@ -90,7 +95,9 @@ function maxBytes(args: Args): number {
   return Math.round(n * 1024 * 1024);
 }
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], rawIo: Io = defaultIo): Promise<number> {
+  const { inertIo } = await import('./inert-io.js');
+  const io = inertIo(rawIo);
   let args: Args;
   try {
     args = parse(argv);
@@ -125,7 +132,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.stderr(`triangulate: ${e.message}\n\n${USAGE}`);
       return 1;
     }
-    throw e;
+    // printed here rather than by bin/triangulate.js so that the message (a file name, a title) is inert too
+    io.stderr(`triangulate: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+    return 3;
   }
 }
 
@@ -150,10 +159,10 @@ function progress(io: Io, enabled: boolean) {
       const width = 24;
       const pos = Math.floor(done / 10) % width;
       const bar = `${' '.repeat(pos)}===`.padEnd(width + 3).slice(0, width);
-      io.stderr(`\r[${bar}] ${done.toLocaleString('en')} documents · ${Math.round(rate)}/s `);
+      (io.progress ?? io.stderr)(`\r[${bar}] ${done.toLocaleString('en')} documents · ${Math.round(rate)}/s `);
     },
     end() {
-      if (enabled && last) io.stderr('\r\x1b[K');
+      if (enabled && last) (io.progress ?? io.stderr)('\r\x1b[K');
     },
   };
 }
@@ -197,9 +206,12 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
       writeFileSync(join(args.values.out, 'report.md'), renderMarkdown(report, reportSections()));
       writeFileSync(join(args.values.out, 'report.html'), renderHtml(report, reportSections()));
     }
-    if (fmt === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    if (fmt === 'json') io.stdout(`${inertJson(JSON.stringify(report, null, 2))}\n`);
     else if (fmt === 'markdown') io.stdout(renderMarkdown(report, reportSections()));
-    else if (!quiet) io.stdout(renderTerminal(report, { color: !args.values['no-color'] && !!io.isTTY && process.env.NO_COLOR === undefined, status, verbose }, reportSections()));
+    else if (!quiet) {
+      const color = !args.values['no-color'] && !!io.isTTY && process.env.NO_COLOR === undefined;
+      (color ? (io.stdoutColoured ?? io.stdout) : io.stdout)(renderTerminal(report, { color, status, verbose }, reportSections()));
+    }
     const { counts } = run;
     const processed = counts.new + counts.known + counts.updated;
     if (!quiet) {
