@@ -17,9 +17,7 @@ const ECB = resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'stories'
 const HOSTILE = '\x1b[2J\x1b[H\x1b]0;pwned\x07\x1b]8;;https://evil.example/\x1b\\click\x1b]8;;\x1b\\\u009b31m\rOK\u202egnp.exe\x00\x7f';
 
 /** Every control character a terminal acts on, except the newline and tab of the layout. */
-// eslint-disable-next-line no-control-regex
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-// eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[[0-9;]*m/g;
 
 const tmp = mkdtempSync(join(tmpdir(), 'tri-terminal-'));

@@ -9,7 +9,6 @@
  */
 
 // C0 except \t and \n, DEL, C1, and the bidi embedding/override/isolate controls
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 function visible(ch: string): string {
@@ -30,7 +29,6 @@ export function inertLine(s: string): string {
 }
 
 // ESC [ params m: the colour sequences the terminal renderer itself writes
-// eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[[0-9;]{0,32}m/g;
 
 /**
@@ -54,6 +52,5 @@ export function inertOutput(s: string, keepColours: boolean): string {
  * bidi controls) written as \u escapes: the same JSON value, inert when printed.
  */
 export function inertJson(json: string): string {
-  // eslint-disable-next-line no-control-regex
   return json.replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
