@@ -29,6 +29,8 @@ Options:
   --port N           serve: port (default 8080)
   --host H           serve: address to bind (default 127.0.0.1)
   --token T          serve: bearer token required for writes (mandatory off loopback)
+  --private          serve: reads need the token too (UI sign-in form, API bearer token)
+  --allowed-host N   serve: also answer requests addressed to host name N (repeatable)
 
 Exit status: 0 when at least one document was processed (or the command succeeded),
 2 when no document could be processed, 1 on usage errors.
@@ -70,6 +72,8 @@ function parse(argv: string[]) {
         port: { type: 'string' },
         host: { type: 'string' },
         token: { type: 'string' },
+        private: { type: 'boolean' },
+        'allowed-host': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },

@@ -11,13 +11,15 @@
  *   GET    /api/openapi.json    OpenAPI 3.1, generated from the schemas that validate the requests
  *   GET    /  /stories/:id  /articles/:id  /add     the web UI (no external assets, nonce CSP)
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { DEFAULT_MAX_BYTES, type ReadResult, readBytes } from '../ingest/index.js';
 import type { Format } from '../ingest/readers.js';
 import { listStories, searchArticles, type StoryFilter } from '../store/queries.js';
 import { Store } from '../store/sqlite.js';
+import { type AccessPolicy, checkAccess } from './auth.js';
 import { LiveStories } from './live.js';
+import { loginRoutes } from './login.js';
 import { openApiDocument, type RouteDoc } from './openapi.js';
 import {
   ArticleResponse,
@@ -48,12 +50,14 @@ export interface ServerOptions {
   /** Per-document extraction time budget, ms. */
   timeBudgetMs?: number;
   logger?: boolean;
+  /** Reads need the token too (API: bearer; UI and event stream: the cookie set by /login). Needs `token`. */
+  private?: boolean;
   /**
-   * Accept only requests addressed to a loopback name (localhost, 127.x, [::1]) in the Host header:
-   * a web page cannot reach the server through DNS rebinding. Default true; `serve` turns it off
-   * when it binds a non-loopback address (where the token is mandatory).
+   * Names accepted in the Host header besides loopback ones (localhost, 127.x, [::1]), which are
+   * always accepted: any other name is refused, so a page cannot reach the server through DNS
+   * rebinding. `serve` adds the addresses it binds and each `--allowed-host`.
    */
-  loopbackHostsOnly?: boolean;
+  allowedHosts?: string[];
 }
 
 export interface TriangulateServer {
@@ -129,22 +133,7 @@ const CODES: Record<number, string> = {
   503: 'unavailable',
 };
 
-/** Whether a Host header names this machine's loopback interface. */
-export function isLoopbackHost(host: string | undefined): boolean {
-  if (!host) return false;
-  const m = /^(\[[^\]]+\]|[^:]+)(?::\d+)?$/.exec(host.trim().toLowerCase());
-  if (!m) return false;
-  const name = m[1].replace(/^\[|\]$/g, '');
-  return name === 'localhost' || name === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
-}
-
-function tokenMatches(expected: string, header: string | undefined): boolean {
-  const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  if (!m) return false;
-  const a = Buffer.from(m[1]);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
+export { isLoopbackHost } from './auth.js';
 
 /** Builds the server (not listening yet). */
 export async function createServer(opts: ServerOptions = {}): Promise<TriangulateServer> {
@@ -152,7 +141,8 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
   const store = opts.store ?? new Store(opts.db ?? 'triangulate.db');
   const live = new LiveStories(store, { timeBudgetMs: opts.timeBudgetMs });
   const token = opts.token || null;
-  const loopbackOnly = opts.loopbackHostsOnly ?? true;
+  if (opts.private && !token) throw new Error('a private server needs a token');
+  const policy: AccessPolicy = { token, private: !!opts.private, allowedHosts: new Set((opts.allowedHosts ?? []).map((h) => h.toLowerCase())) };
   const bodyLimit = opts.bodyLimit ?? DEFAULT_MAX_BYTES;
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -176,24 +166,13 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
     reply.header('X-Frame-Options', 'DENY');
     reply.header('Cross-Origin-Resource-Policy', 'same-origin');
     reply.header('Content-Security-Policy', API_CSP);
-    if (loopbackOnly && !isLoopbackHost(req.headers.host)) throw new HttpError(403, 'forbidden', 'this server only answers requests addressed to localhost');
-    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
-    const origin = req.headers.origin;
-    if (origin && origin !== 'null') {
-      let host: string | null = null;
-      try {
-        host = new URL(origin).host;
-      } catch {
-        host = null;
-      }
-      if (host !== req.headers.host) throw new HttpError(403, 'forbidden', 'cross-origin write refused');
-    } else if (origin === 'null') {
-      throw new HttpError(403, 'forbidden', 'cross-origin write refused');
-    }
-    if (token && !tokenMatches(token, req.headers.authorization)) {
-      reply.header('WWW-Authenticate', 'Bearer realm="triangulate"');
-      throw new HttpError(401, 'unauthorized', 'a valid bearer token is required for writes (Authorization: Bearer <token>)');
-    }
+    const { method, headers } = req;
+    const path = req.url.split('?')[0];
+    const verdict = checkAccess(policy, { method, path, host: headers.host, origin: headers.origin, authorization: headers.authorization, cookie: headers.cookie });
+    if (verdict.ok) return;
+    if (verdict.status === 401) reply.header('WWW-Authenticate', 'Bearer realm="triangulate"');
+    if (verdict.login && (method === 'GET' || method === 'HEAD')) return reply.code(303).header('Location', `/login?next=${encodeURIComponent(req.url)}`).send();
+    throw new HttpError(verdict.status, verdict.status === 401 ? 'unauthorized' : 'forbidden', verdict.message);
   });
 
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown }, req, reply) => {
@@ -457,6 +436,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
   });
 
   app.get('/add', async (_req, reply) => sendPage(reply, 200, (nonce) => addPage(nonce, { tokenRequired: !!token })));
+  await app.register(loginRoutes(policy, sendPage));
 
   live.scheduleWarm();
 

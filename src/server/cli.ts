@@ -1,11 +1,14 @@
 import { isIP } from 'node:net';
 import { createServer } from './app.js';
+import { hostName, ownAddresses } from './auth.js';
 
 export interface ServeValues {
   port?: string;
   host?: string;
   token?: string;
   db?: string;
+  private?: boolean;
+  'allowed-host'?: string[];
   [k: string]: unknown;
 }
 
@@ -39,10 +42,17 @@ export async function serveCommand(values: ServeValues, io: { stdout: (s: string
     io.stderr('triangulate: --token must be at least 8 characters\n');
     return 1;
   }
+  if (values.private && !token) {
+    io.stderr('triangulate: --private needs --token (or TRIANGULATE_TOKEN): the token is what readers sign in with\n');
+    return 1;
+  }
+  const allowed = allowedHosts(values['allowed-host'], io);
+  if (!allowed) return 1;
+  allowed.push(...ownAddresses(host));
   const db = typeof values.db === 'string' && values.db ? values.db : 'triangulate.db';
   let server: Awaited<ReturnType<typeof createServer>>;
   try {
-    server = await createServer({ db, token, loopbackHostsOnly: isLoopback(host) });
+    server = await createServer({ db, token, private: !!values.private, allowedHosts: allowed });
   } catch (e) {
     io.stderr(`triangulate: cannot open the store ${db}: ${(e as Error).message}\n`);
     return 1;
@@ -55,7 +65,8 @@ export async function serveCommand(values: ServeValues, io: { stdout: (s: string
     io.stderr(`triangulate: cannot listen on ${host}:${port}: ${(e as Error).message}\n`);
     return 1;
   }
-  io.stdout(`triangulate serve: ${address} (store ${db}, ${server.store.countDocuments()} articles; writes ${token ? 'need the bearer token' : 'open to this machine'})\n`);
+  const reads = values.private ? 'reads and writes need the token' : `writes ${token ? 'need the bearer token' : 'open to this machine'}`;
+  io.stdout(`triangulate serve: ${address} (store ${db}, ${server.store.countDocuments()} articles; ${reads})\n`);
   return new Promise<number>((resolve) => {
     let stopping = false;
     const stop = (signal: string) => {
@@ -77,4 +88,21 @@ export async function serveCommand(values: ServeValues, io: { stdout: (s: string
     process.on('SIGINT', onInt);
     process.on('SIGTERM', onTerm);
   });
+}
+
+/** The `--allowed-host` names (host names or IPs, no port), checked; null after a message when one is malformed. */
+function allowedHosts(given: unknown, io: { stderr: (s: string) => void }): string[] | null {
+  const list = Array.isArray(given) ? given : typeof given === 'string' ? [given] : [];
+  const out: string[] = [];
+  for (const h of list) {
+    const text = typeof h === 'string' ? h.trim() : '';
+    const bare = text.replace(/^\[|\]$/g, '');
+    const name = isIP(bare) ? bare.toLowerCase() : hostName(text);
+    if (!name || (!isIP(name) && text.includes(':'))) {
+      io.stderr(`triangulate: --allowed-host takes a host name or an IP address without port (got "${String(h)}")\n`);
+      return null;
+    }
+    out.push(name);
+  }
+  return out;
 }
