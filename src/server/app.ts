@@ -49,6 +49,8 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** Per-document extraction time budget, ms. */
   timeBudgetMs?: number;
+  /** Per-story report time budget, ms (default 120 s): past it the cross-check is stopped and the report served without it. */
+  reportBudgetMs?: number;
   logger?: boolean;
   /** Reads need the token too (API: bearer; UI and event stream: the cookie set by /login). Needs `token`. */
   private?: boolean;
@@ -139,7 +141,7 @@ export { isLoopbackHost } from './auth.js';
 export async function createServer(opts: ServerOptions = {}): Promise<TriangulateServer> {
   const ownStore = !opts.store;
   const store = opts.store ?? new Store(opts.db ?? 'triangulate.db');
-  const live = new LiveStories(store, { timeBudgetMs: opts.timeBudgetMs });
+  const live = new LiveStories(store, { timeBudgetMs: opts.timeBudgetMs, reportBudgetMs: opts.reportBudgetMs });
   const token = opts.token || null;
   if (opts.private && !token) throw new Error('a private server needs a token');
   const policy: AccessPolicy = { token, private: !!opts.private, allowedHosts: new Set((opts.allowedHosts ?? []).map((h) => h.toLowerCase())) };
@@ -305,16 +307,15 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
     responses: { 200: ['the story report (ETag: the cache key of its membership and compare version)', ReportStorySchema], 304: ['not modified (If-None-Match)', null], ...errors(400, 404) },
   });
   app.get('/api/stories/:id', { schema: { params: IdParams } }, async (req: FastifyRequest<{ Params: { id: string } }>, reply) => {
-    const key = live.currentKey(req.params.id);
-    if (key !== null) {
-      const etag = `"${key}"`;
-      reply.header('ETag', etag);
-      reply.header('Cache-Control', 'no-cache');
-      if (req.headers['if-none-match'] === etag) return reply.code(304).send();
-    }
-    const json = live.reportJson(req.params.id);
-    if (json === null) throw new HttpError(404, 'not_found', `no story ${req.params.id}`);
-    return reply.type('application/json; charset=utf-8').send(json);
+    const served = await live.served(req.params.id);
+    if (served === null) throw new HttpError(404, 'not_found', `no story ${req.params.id}`);
+    // while the story's new report is built in the worker, the last one is served, marked as updating
+    const etag = `"${served.key}"`;
+    reply.header('ETag', etag);
+    reply.header('Cache-Control', 'no-cache');
+    reply.header('X-Report-Status', served.updating ? 'updating' : 'current');
+    if (req.headers['if-none-match'] === etag) return reply.code(304).send();
+    return reply.type('application/json; charset=utf-8').send(served.json);
   });
 
   doc({ method: 'GET', url: '/api/search', summary: 'Full-text search over articles (SQLite FTS5)', querystring: SearchQuery, responses: { 200: ['matches', SearchResponse], ...errors(400) } });
@@ -411,19 +412,20 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
   const pageCache = new Map<string, string>();
   app.get('/stories/:id', async (req, reply) => {
     const { id } = req.params as { id: string };
-    const report = /^[A-Za-z0-9_.:-]{1,200}$/.test(id) ? live.report(id) : null;
-    if (!report) return sendPage(reply, 404, notFoundPage('No such story (it may have been merged or removed).'));
+    const served = /^[A-Za-z0-9_.:-]{1,200}$/.test(id) ? await live.report(id) : null;
+    if (!served) return sendPage(reply, 404, notFoundPage('No such story (it may have been merged or removed).'));
     const fragment = (req.query as Record<string, unknown>).fragment === '1';
-    const problem = live.reportErrors.get(id) ?? null;
+    const problem = served.error;
     // the rendered page is cached per report key, with a placeholder for the per-response nonce
-    const cacheKey = `${id}\n${live.currentKey(id)}\n${fragment}\n${problem ?? ''}`;
+    const cacheKey = `${id}\n${served.key}\n${fragment}\n${problem ?? ''}`;
     let html = pageCache.get(cacheKey);
     if (html === undefined) {
-      html = storyPage(NONCE_SLOT, report, fragment, problem);
+      html = storyPage(NONCE_SLOT, served.report, fragment, problem);
       pageCache.set(cacheKey, html);
       while (pageCache.size > 32) pageCache.delete(pageCache.keys().next().value as string);
     }
-    const page = html;
+    reply.header('X-Report-Status', served.updating ? 'updating' : 'current');
+    const page = served.updating ? markUpdating(html) : html;
     return sendPage(reply, 200, (nonce) => page.split(NONCE_SLOT).join(nonce));
   });
 
@@ -453,6 +455,13 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
       if (ownStore) store.close();
     },
   };
+}
+
+/** A story page whose report is being rebuilt: a notice at the top of the page says so. */
+function markUpdating(html: string): string {
+  const notice = '<div class="notice" id="report-updating" role="status">This story changed: its report is being updated. This is the previous version; the page refreshes when the new one is ready.</div>';
+  const m = /<body[^>]*>/.exec(html);
+  return m ? html.slice(0, m.index + m[0].length) + notice + html.slice(m.index + m[0].length) : notice + html;
 }
 
 /** The article as the API returns it: extraction and annotations. */

@@ -1,15 +1,17 @@
-import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { ReadResult } from '../ingest/index.js';
 import { type DocOutcome, saveProcessed, triage } from '../pipeline.js';
-import { buildStory } from '../report/build.js';
-import { REPORT_SCHEMA_VERSION, type ReportStory } from '../report/schema.js';
-import { reportExtras } from '../report/sections.js';
+import type { ReportStory } from '../report/schema.js';
 import { deleteStory, getFeatures, saveStoryMembership, storyReportKey } from '../store/queries.js';
 import type { Store } from '../store/sqlite.js';
 import { canonicalOrder, reconcileStoryIds, StoryIndex, type StoryFeatures, type StoryGroup } from '../stories/index.js';
-import { COMPARE_VERSION } from '../versions.js';
+import { reportKey, type ServedReport, StoryReports } from './live-reports.js';
 import { DocumentProcessor, type Processed } from './processor.js';
+import { ReportBuilder } from './report-builder.js';
+import type { StorySummary } from './story-report.js';
+
+export type { ServedReport } from './live-reports.js';
+export type { StorySummary } from './story-report.js';
 
 /**
  * Live stories for the server: one incremental StoryIndex in memory, built from the stored
@@ -20,14 +22,6 @@ import { DocumentProcessor, type Processed } from './processor.js';
 
 export interface PostedOutcome extends DocOutcome {
   storyId: string | null;
-}
-
-export interface StorySummary {
-  /** Report cache key the summary was computed from. */
-  key: string;
-  facts: number | null;
-  conflicts: number | null;
-  quotes: number | null;
 }
 
 export interface LiveEvent {
@@ -48,8 +42,7 @@ export class LiveStories extends EventEmitter {
   /** Index story id → public (persisted) story id, and back. */
   private toPublic = new Map<string, string>();
   private toIndex = new Map<string, string>();
-  private summaries = new Map<string, StorySummary>();
-  private dirty = new Set<string>();
+  private readonly reports: StoryReports;
   private warming = false;
   private closed = false;
   /** Serialises writers (posts, deletes): a batch is processed document by document, yielding between them. */
@@ -57,11 +50,17 @@ export class LiveStories extends EventEmitter {
   timeBudgetMs: number;
   private readonly processor: DocumentProcessor;
 
-  constructor(store: Store, opts: { timeBudgetMs?: number; inline?: boolean } = {}) {
+  constructor(store: Store, opts: { timeBudgetMs?: number; inline?: boolean; reportBudgetMs?: number } = {}) {
     super();
     this.store = store;
     this.timeBudgetMs = opts.timeBudgetMs ?? 10_000;
     this.processor = new DocumentProcessor({ inline: opts.inline });
+    const builder = new ReportBuilder(store, opts.reportBudgetMs ?? 120_000, opts.inline);
+    this.reports = new StoryReports(store, builder, {
+      group: (id) => this.group(id),
+      busy: () => this.writing > 0,
+      built: (id) => this.emit('event', { type: 'report', storyId: id } satisfies LiveEvent),
+    });
     this.setMaxListeners(1000);
     this.rebuild();
   }
@@ -99,7 +98,7 @@ export class LiveStories extends EventEmitter {
       });
     if (!same) this.store.replaceStories(reconciled.map((g) => ({ id: g.id, members: g.members, data: g })));
     // stories whose cached report is missing or stale get theirs rebuilt in the background
-    for (const g of reconciled) if (storyReportKey(this.store, g.id) !== this.reportKey(g)) this.dirty.add(g.id);
+    for (const g of reconciled) if (storyReportKey(this.store, g.id) !== reportKey(g)) this.reports.invalidate(g.id);
   }
 
   private link(indexId: string, publicId: string) {
@@ -215,15 +214,13 @@ export class LiveStories extends EventEmitter {
         deleteStory(this.store, id);
         if (indexId) this.toPublic.delete(indexId);
         this.toIndex.delete(id);
-        this.summaries.delete(id);
-        this.dirty.delete(id);
+        this.reports.forget(id);
         this.emit('event', { type: 'story-removed', storyId: id } satisfies LiveEvent);
         continue;
       }
       const data: StoryGroup = { ...g, id };
       saveStoryMembership(this.store, { id, members: g.members, data });
-      this.summaries.delete(id);
-      this.dirty.add(id);
+      this.reports.invalidate(id);
       this.emit('event', { type: 'story', storyId: id, articles: g.members.length } satisfies LiveEvent);
     }
     this.scheduleWarm();
@@ -251,143 +248,46 @@ export class LiveStories extends EventEmitter {
       this.store.deleteDocument(docId);
       if (!storyId) return { storyId: null, storyRemoved: false, splitInto: [] };
       const parts = this.regroup(storyId);
+      // the store dropped the story's cached report with the article; so does memory
+      for (const id of parts) this.reports.dropStale(id);
       this.persist(new Set(parts));
       return { storyId, storyRemoved: this.group(storyId) === null, splitInto: parts.slice(1) };
     });
   }
 
-  private reportKey(g: StoryGroup): string {
-    return createHash('sha256').update(`${COMPARE_VERSION}\n${REPORT_SCHEMA_VERSION}\n${JSON.stringify(g)}`).digest('hex').slice(0, 32);
+  /**
+   * A story's report to serve: the current one, or while it is rebuilt in the report worker the
+   * last one, marked as updating (see StoryReports). Null for an unknown story.
+   */
+  served(publicId: string): Promise<ServedReport | null> {
+    return this.reports.served(publicId);
   }
 
-  /** A story's report, from the cache when its members and the compare version are unchanged. */
-  report(publicId: string): ReportStory | null {
-    const g = this.group(publicId);
-    if (!g) return null;
-    const key = this.reportKey(g);
-    const hot = this.hot.get(publicId);
-    if (hot && hot.key === key) return hot.report;
-    let report = this.store.getStoryReport<ReportStory>(publicId, key);
-    if (!report) {
-      try {
-        report = buildStory(this.store, g, new Map(), reportExtras());
-        this.reportErrors.delete(publicId);
-      } catch (e) {
-        // a story whose cross-check fails is still served, without it; the problem is reported with it
-        report = buildStory(this.store, g, new Map(), { ...reportExtras(), crossCheck: undefined });
-        this.reportErrors.set(publicId, (e as Error)?.message ?? String(e));
-        this.remember(publicId, key, report);
-        this.summaries.set(publicId, summarise(key, report));
-        this.dirty.delete(publicId);
-        return report;
-      }
-      try {
-        this.store.saveStoryReport(publicId, key, report);
-      } catch {
-        /* a read-only or busy store: serve the report uncached */
-      }
-    }
-    this.remember(publicId, key, report);
-    this.summaries.set(publicId, summarise(key, report));
-    this.dirty.delete(publicId);
-    return report;
+  /** The served report, parsed (HTML pages). */
+  report(publicId: string): Promise<(ServedReport & { report: ReportStory }) | null> {
+    return this.reports.report(publicId);
   }
 
-  /** The cache key of a story's current report (its ETag), or null for an unknown story. */
+  /** The cache key of a story's current report, or null for an unknown story. */
   currentKey(publicId: string): string | null {
     const g = this.group(publicId);
-    return g ? this.reportKey(g) : null;
+    return g ? reportKey(g) : null;
   }
 
-  /** The report as JSON text: straight from the store's cache when current (no parse, no re-serialisation). */
-  reportJson(publicId: string): string | null {
-    const g = this.group(publicId);
-    if (!g) return null;
-    const key = this.reportKey(g);
-    const hot = this.hotJson.get(publicId);
-    if (hot && hot.key === key) return hot.json;
-    const row = this.store.db.prepare('SELECT data FROM story_reports WHERE story_id = ? AND key = ?').get(publicId, key) as { data: string } | undefined;
-    let json = row?.data ?? null;
-    if (json === null) {
-      const report = this.report(publicId);
-      if (!report) return null;
-      json = JSON.stringify(report);
-    }
-    this.hotJson.delete(publicId);
-    this.hotJson.set(publicId, { key, json });
-    while (this.hotJson.size > 16) this.hotJson.delete(this.hotJson.keys().next().value as string);
-    return json;
-  }
-
-  /** A few recently served reports as JSON text. */
-  private hotJson = new Map<string, { key: string; json: string }>();
-
-  /** Stories whose cross-check failed (served without it), with the reason. */
-  readonly reportErrors = new Map<string, string>();
-
-  /** A few recently used reports, parsed, for the HTML pages. */
-  private hot = new Map<string, { key: string; report: ReportStory }>();
-  private remember(id: string, key: string, report: ReportStory) {
-    this.hot.delete(id);
-    this.hot.set(id, { key, report });
-    while (this.hot.size > 16) this.hot.delete(this.hot.keys().next().value as string);
+  /** Stories whose cross-check failed or was stopped (served without it), with the reason. */
+  get reportErrors(): ReadonlyMap<string, string> {
+    return this.reports.errors;
   }
 
   /** Counts from the story's current report, if it has been built (null otherwise). */
   summary(publicId: string): StorySummary | null {
     const g = this.group(publicId);
-    if (!g) return null;
-    const key = this.reportKey(g);
-    const s = this.summaries.get(publicId);
-    if (s && s.key === key) return s;
-    // a report cached by an earlier run: count in SQL, without parsing the whole report
-    const r = this.store.db
-      .prepare(
-        `SELECT json_type(data, '$.crossCheck') AS cc, json_array_length(data, '$.crossCheck.facts') AS facts,
-           (SELECT count(*) FROM json_each(data, '$.crossCheck.conflicts') WHERE coalesce(json_extract(value, '$.severity'), '') != 'minor') AS conflicts,
-           (SELECT coalesce(sum(json_array_length(value, '$.statements')), 0) FROM json_each(data, '$.crossCheck.quoteLedger')) AS quotes
-         FROM story_reports WHERE story_id = ? AND key = ?`,
-      )
-      .get(publicId, key) as { cc: string | null; facts: number | null; conflicts: number; quotes: number } | undefined;
-    if (!r) return null;
-    const sum: StorySummary = r.cc === 'object' ? { key, facts: r.facts, conflicts: r.conflicts, quotes: r.quotes } : { key, facts: null, conflicts: null, quotes: null };
-    this.summaries.set(publicId, sum);
-    return sum;
+    return g ? this.reports.summary(publicId, g) : null;
   }
 
-  /** Builds the reports of changed stories in the background, one story per event-loop turn. */
+  /** Builds the reports of changed stories in the background, in the report worker. */
   scheduleWarm() {
-    if (this.warming || this.closed || this.dirty.size === 0) return;
-    this.warming = true;
-    const step = () => {
-      if (this.closed) {
-        this.warming = false;
-        return;
-      }
-      if (this.writing > 0) {
-        setTimeout(step, 100);
-        return;
-      }
-      const id = this.dirty.values().next().value as string | undefined;
-      if (id === undefined) {
-        this.warming = false;
-        return;
-      }
-      this.dirty.delete(id);
-      this.building++;
-      try {
-        if (this.group(id)) {
-          this.report(id);
-          this.emit('event', { type: 'report', storyId: id } satisfies LiveEvent);
-        }
-      } catch {
-        /* a story whose report fails is served (and fails) on request; keep warming the others */
-      } finally {
-        this.building--;
-      }
-      setTimeout(step, 5);
-    };
-    setTimeout(step, 20);
+    if (!this.closed) this.reports.warm();
   }
 
   /** Waits for pending writes; stops the warmer. */
@@ -395,6 +295,7 @@ export class LiveStories extends EventEmitter {
     this.closed = true;
     await this.writeChain.catch(() => undefined);
     await this.processor.close();
+    await this.reports.close();
   }
 
   /** Where documents are processed: a worker thread, or inline when none could be started. */
@@ -412,19 +313,11 @@ export class LiveStories extends EventEmitter {
 
   /** Reports waiting to be rebuilt, or being rebuilt. */
   get pendingReports(): number {
-    return this.dirty.size + this.building;
+    return this.reports.pending;
   }
 
-  private building = 0;
-}
-
-function summarise(key: string, report: ReportStory): StorySummary {
-  const cc = report.crossCheck as { facts?: unknown[]; conflicts?: { severity?: string }[]; quoteLedger?: { statements?: unknown[] }[] } | null;
-  if (!cc || typeof cc !== 'object') return { key, facts: null, conflicts: null, quotes: null };
-  return {
-    key,
-    facts: Array.isArray(cc.facts) ? cc.facts.length : null,
-    conflicts: Array.isArray(cc.conflicts) ? cc.conflicts.filter((c) => c?.severity !== 'minor').length : null,
-    quotes: Array.isArray(cc.quoteLedger) ? cc.quoteLedger.reduce((n, s) => n + (Array.isArray(s?.statements) ? s.statements.length : 0), 0) : null,
-  };
+  /** Where story reports are built: the report worker, or inline for an in-memory store. */
+  get reporting(): 'worker' | 'inline' {
+    return this.reports.mode;
+  }
 }
