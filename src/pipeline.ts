@@ -102,7 +102,9 @@ export function saveProcessed(
       featuresVersion: FEATURES_VERSION,
     });
   } catch (e) {
-    return { source: raw.source, docId: raw.id, status: 'failed', reason: `could not store: ${(e as Error).message}`, warnings: readWarnings };
+    const busy = (e as { code?: string }).code === 'SQLITE_BUSY';
+    const why = busy ? 'the store is busy: another process held it longer than the 5 s busy timeout; run again' : (e as Error).message;
+    return { source: raw.source, docId: raw.id, status: 'failed', reason: `could not store: ${why}`, warnings: readWarnings };
   }
   seen.add(raw.id);
   const warnings = [...readWarnings, ...article.messages.filter((m) => m.level === 'warning').map((m) => m.message)];

@@ -182,6 +182,12 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
     let message = err.message;
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') message = `request body over the ${Math.round(bodyLimit / 1024 / 1024)} MB limit`;
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') status = 415;
+    if (err.code === 'SQLITE_BUSY') {
+      // another process held the store's write lock past the busy timeout
+      status = 503;
+      message = 'the store is busy: another process is writing to it; try again shortly';
+      reply.header('Retry-After', '5');
+    }
     if (status === 500) {
       req.log.error(err);
       message = 'internal error';

@@ -8,6 +8,7 @@ import { canonicalOrder, reconcileStoryIds, StoryIndex, type StoryFeatures, type
 import { reportKey, type ServedReport, StoryReports } from './live-reports.js';
 import { DocumentProcessor, type Processed } from './processor.js';
 import { ReportBuilder } from './report-builder.js';
+import { StoreWatch } from './store-watch.js';
 import type { StorySummary } from './story-report.js';
 
 export type { ServedReport } from './live-reports.js';
@@ -50,7 +51,7 @@ export class LiveStories extends EventEmitter {
   timeBudgetMs: number;
   private readonly processor: DocumentProcessor;
 
-  constructor(store: Store, opts: { timeBudgetMs?: number; inline?: boolean; reportBudgetMs?: number } = {}) {
+  constructor(store: Store, opts: { timeBudgetMs?: number; inline?: boolean; reportBudgetMs?: number; watchIntervalMs?: number } = {}) {
     super();
     this.store = store;
     this.timeBudgetMs = opts.timeBudgetMs ?? 10_000;
@@ -63,6 +64,60 @@ export class LiveStories extends EventEmitter {
     });
     this.setMaxListeners(1000);
     this.rebuild();
+    this.watch = new StoreWatch(store, () => this.noticeExternalWrites(), opts.watchIntervalMs);
+    this.watch.start();
+  }
+
+  /**
+   * Whether another process added or removed documents, or rewrote the stories so that a document
+   * has none (a batch run's grouping racing a post) or the story count differs from the server's.
+   */
+  private externallyChanged(): boolean {
+    const db = this.store.db;
+    const ids = db.prepare('SELECT doc_id FROM story_features').pluck().all() as string[];
+    if (ids.length !== this.known.size || !ids.every((id) => this.known.has(id))) return true;
+    const orphans = db.prepare('SELECT count(*) FROM story_features f LEFT JOIN story_members m ON m.doc_id = f.doc_id WHERE m.doc_id IS NULL').pluck().get() as number;
+    const stories = db.prepare('SELECT count(*) FROM stories').pluck().get() as number;
+    // a state a regrouping did not fix (e.g. a document whose features cannot be read) does not trigger it again
+    const signature = `${ids.length}/${orphans}/${stories}`;
+    if (signature === this.settledSignature) return false;
+    this.settledSignature = signature;
+    return orphans > 0 || stories !== this.toIndex.size;
+  }
+
+  private settledSignature = '';
+
+  /** Documents in the index (all with stored story features), to tell other processes' writes. */
+  private known = new Set<string>();
+  private readonly watch: StoreWatch;
+
+  /**
+   * Another process changed the store. When it added or removed documents (e.g. `analyze` on the
+   * same file), every story is regrouped as a batch run does, so the server shows the stories
+   * that run printed, and every document has its story without a restart.
+   */
+  private noticeExternalWrites() {
+    if (this.closed) return;
+    void this.runExclusive(async () => this.syncWithStore()).catch(() => undefined);
+  }
+
+  /**
+   * Regroups from the store when another process changed its documents or stories (called by the
+   * watch, and before each write of the server's own, so that a post never persists a grouping
+   * that misses another process's documents).
+   */
+  private syncWithStore() {
+    if (!this.externallyChanged()) return;
+    const before = new Set(this.toIndex.keys());
+    this.index = new StoryIndex();
+    const changed = this.rebuild();
+    for (const id of before) {
+      if (this.toIndex.has(id)) continue;
+      this.reports.forget(id);
+      this.emit('event', { type: 'story-removed', storyId: id } satisfies LiveEvent);
+    }
+    for (const g of changed) this.emit('event', { type: 'story', storyId: g.id, articles: g.members.length } satisfies LiveEvent);
+    this.scheduleWarm();
   }
 
   /**
@@ -71,13 +126,10 @@ export class LiveStories extends EventEmitter {
    * `settle`. Articles posted afterwards join single-pass (observe + add, no settle), so that a new
    * article changes only the story it joins; a restart regroups as a batch run would.
    */
-  private rebuild() {
-    const features = canonicalOrder(
-      this.store
-        .allFeatures<unknown>()
-        .map((r) => r.features)
-        .filter(isFeatures),
-    );
+  private rebuild(): StoryGroup[] {
+    const rows = this.store.allFeatures<unknown>();
+    this.known = new Set(rows.map((r) => r.docId));
+    const features = canonicalOrder(rows.map((r) => r.features).filter(isFeatures));
     for (const f of features) this.index.observe(f);
     for (const f of features) this.index.add(f);
     this.index.settle();
@@ -98,7 +150,9 @@ export class LiveStories extends EventEmitter {
       });
     if (!same) this.store.replaceStories(reconciled.map((g) => ({ id: g.id, members: g.members, data: g })));
     // stories whose cached report is missing or stale get theirs rebuilt in the background
-    for (const g of reconciled) if (storyReportKey(this.store, g.id) !== reportKey(g)) this.reports.invalidate(g.id);
+    const changed = reconciled.filter((g) => storyReportKey(this.store, g.id) !== reportKey(g));
+    for (const g of changed) this.reports.invalidate(g.id);
+    return changed;
   }
 
   private link(indexId: string, publicId: string) {
@@ -139,6 +193,7 @@ export class LiveStories extends EventEmitter {
    */
   ingest(results: ReadResult[]): Promise<{ outcomes: PostedOutcome[]; stories: string[] }> {
     return this.runExclusive(async () => {
+      if (this.watch.poke()) this.syncWithStore();
       const outcomes: PostedOutcome[] = [];
       const touched = new Set<string>();
       const seen = new Set<string>();
@@ -154,6 +209,7 @@ export class LiveStories extends EventEmitter {
               if (before) for (const id of this.regroup(before)) touched.add(id);
             }
             this.index.observe(f);
+            this.known.add(o.docId);
             o.storyId = this.publicIdFor(this.index.add(f));
             touched.add(o.storyId);
           }
@@ -242,10 +298,12 @@ export class LiveStories extends EventEmitter {
    */
   deleteArticle(docId: string): Promise<{ storyId: string | null; storyRemoved: boolean; splitInto: string[] } | null> {
     return this.runExclusive(async () => {
+      if (this.watch.poke()) this.syncWithStore();
       if (!this.store.hasDocument(docId)) return null;
       const storyId = this.store.storyOf(docId);
       this.index.remove(docId);
       this.store.deleteDocument(docId);
+      this.known.delete(docId);
       if (!storyId) return { storyId: null, storyRemoved: false, splitInto: [] };
       const parts = this.regroup(storyId);
       // the store dropped the story's cached report with the article; so does memory
@@ -293,6 +351,7 @@ export class LiveStories extends EventEmitter {
   /** Waits for pending writes; stops the warmer. */
   async close() {
     this.closed = true;
+    this.watch.stop();
     await this.writeChain.catch(() => undefined);
     await this.processor.close();
     await this.reports.close();
