@@ -49,7 +49,8 @@ export function loginRoutes(policy: AccessPolicy, sendPage: SendPage) {
         await new Promise((r) => setTimeout(r, FAILED_LOGIN_DELAY_MS));
         return sendPage(reply, 401, (nonce) => loginPage(nonce, next, 'That token is not right.'));
       }
-      const secure = req.protocol === 'https';
+      // behind a TLS proxy the cookie is sent over HTTPS only (a forged header only restricts the forger's own cookie)
+      const secure = req.protocol === 'https' || req.headers['x-forwarded-proto'] === 'https';
       return reply.code(303).header('Set-Cookie', sessionCookie(token, secure)).header('Location', next).send();
     });
 
