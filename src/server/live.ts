@@ -44,7 +44,6 @@ export class LiveStories extends EventEmitter {
   private toPublic = new Map<string, string>();
   private toIndex = new Map<string, string>();
   private readonly reports: StoryReports;
-  private warming = false;
   private closed = false;
   /** Serialises writers (posts, deletes): a batch is processed document by document, yielding between them. */
   private writeChain: Promise<unknown> = Promise.resolve();
