@@ -2,8 +2,10 @@ import { type AnalyserTimings, analyseArticle, emptyAnalyserTimings } from './an
 import { extractArticle } from './extract/index.js';
 import { type IngestOptions, ingest, type ReadResult } from './ingest/index.js';
 import type { AnnotatedArticle, Article, RawDocument } from './model/types.js';
-import type { Store } from './store/sqlite.js';
-import { groupStories, reconcileStoryIds, type StoryFeatures, type StoryGroup, storyFeatures, storyInputOf } from './stories/index.js';
+import type { Store } from './store/index.js';
+import { reconcileStoryIds, type StoryFeatures, type StoryGroup, storyFeatures, storyInputOf } from './stories/index.js';
+import { groupStoriesSafely } from './stories/safe.js';
+import { reasonOf } from './util/guard.js';
 import { ANALYSE_VERSION, EXTRACT_VERSION, FEATURES_VERSION } from './versions.js';
 
 /** What happened to one input document in a run. */
@@ -45,7 +47,8 @@ export function processDocument(raw: RawDocument, timeBudgetMs?: number, analyse
   const t2 = now();
   const features = storyFeatures(storyInputOf(annotated));
   const t3 = now();
-  return { article, annotated, features, times: { extract: t1 - t0, analyse: t2 - t1, features: t3 - t2 } };
+  // the analysed article carries analyse's messages (budgets, failed analysers): store that one
+  return { article: annotated.article, annotated, features, times: { extract: t1 - t0, analyse: t2 - t1, features: t3 - t2 } };
 }
 
 /**
@@ -53,12 +56,12 @@ export function processDocument(raw: RawDocument, timeBudgetMs?: number, analyse
  * transaction each); documents already stored with current stage versions are reused. A bad
  * document becomes a failed outcome with a reason; the run goes on.
  */
-export function ingestIntoStore(store: Store, inputs: string[], opts: RunOptions = {}): RunSummary {
+export function ingestIntoStore(store: Store, inputs: string[], opts: RunOptions = {}): Promise<RunSummary> {
   return ingestResults(store, ingest(inputs, opts), opts);
 }
 
 /** The first step for one read result: an outcome when no work is needed, else the document to process. */
-export function triage(store: Store, result: ReadResult, seen: Set<string>): { outcome: DocOutcome } | { raw: RawDocument; existed: boolean } {
+export async function triage(store: Store, result: ReadResult, seen: Set<string>): Promise<{ outcome: DocOutcome } | { raw: RawDocument; existed: boolean }> {
   if (result.kind === 'error') return { outcome: { source: result.source, docId: null, status: 'failed', reason: result.reason, warnings: [] } };
   const raw = result.doc;
   if (seen.has(raw.id)) {
@@ -66,9 +69,9 @@ export function triage(store: Store, result: ReadResult, seen: Set<string>): { o
     store.addSource(raw.id, raw.source);
     return { outcome: { source: raw.source, docId: raw.id, status: 'known', warnings: [...result.warnings, 'same content as another input of this run'] } };
   }
-  const v = store.stageVersions(raw.id);
+  const v = await store.stageVersions(raw.id);
   if (v.article === EXTRACT_VERSION && v.annotations === ANALYSE_VERSION && v.features === FEATURES_VERSION) {
-    store.addSource(raw.id, raw.source);
+    await store.addSource(raw.id, raw.source);
     seen.add(raw.id);
     return { outcome: { source: raw.source, docId: raw.id, status: 'known', warnings: result.warnings } };
   }
@@ -79,21 +82,21 @@ export function triage(store: Store, result: ReadResult, seen: Set<string>): { o
  * The last step for one processed document: a failed extraction becomes a failed outcome with its
  * reason; otherwise every stage output is written in one transaction (all or nothing).
  */
-export function saveProcessed(
+export async function saveProcessed(
   store: Store,
   raw: RawDocument,
   readWarnings: string[],
   processed: { article: Article; annotated: AnnotatedArticle; features: StoryFeatures },
   existed: boolean,
   seen: Set<string>,
-): DocOutcome {
+): Promise<DocOutcome> {
   const { article } = processed;
   if (article.status !== 'ok') {
     const why = article.messages.find((m) => m.level === 'error')?.message ?? (article.status === 'no-body' ? 'no article body found' : 'extraction failed');
     return { source: raw.source, docId: raw.id, status: 'failed', reason: why, warnings: readWarnings };
   }
   try {
-    store.saveDocument(raw, {
+    await store.saveDocument(raw, {
       article,
       articleVersion: EXTRACT_VERSION,
       annotated: processed.annotated,
@@ -112,7 +115,7 @@ export function saveProcessed(
 }
 
 /** The same for documents already read (e.g. posted to the HTTP API through `readBytes`). */
-export function ingestResults(store: Store, results: Iterable<ReadResult>, opts: RunOptions = {}): RunSummary {
+export async function ingestResults(store: Store, results: Iterable<ReadResult>, opts: RunOptions = {}): Promise<RunSummary> {
   const outcomes: DocOutcome[] = [];
   const docIds: string[] = [];
   const seen = new Set<string>();
@@ -133,7 +136,7 @@ export function ingestResults(store: Store, results: Iterable<ReadResult>, opts:
   };
   for (const result of results) {
     timings.ingest += now() - tRead;
-    const next = triage(store, result, seen);
+    const next = await triage(store, result, seen);
     if ('outcome' in next) {
       record(next.outcome);
       continue;
@@ -143,12 +146,12 @@ export function ingestResults(store: Store, results: Iterable<ReadResult>, opts:
     try {
       processed = processDocument(raw, opts.timeBudgetMs, analysers);
     } catch (e) {
-      record({ source: raw.source, docId: raw.id, status: 'failed', reason: `internal error while processing: ${(e as Error).message}`, warnings: result.kind === 'doc' ? result.warnings : [] });
+      record({ source: raw.source, docId: raw.id, status: 'failed', reason: `internal error while processing: ${reasonOf(e)}`, warnings: result.kind === 'doc' ? result.warnings : [] });
       continue;
     }
     for (const k of ['extract', 'analyse', 'features'] as const) timings[k] += processed.times[k];
     const ts = now();
-    const outcome = saveProcessed(store, raw, result.kind === 'doc' ? result.warnings : [], processed, existed, seen);
+    const outcome = await saveProcessed(store, raw, result.kind === 'doc' ? result.warnings : [], processed, existed, seen);
     timings.store += now() - ts;
     record(outcome);
   }
@@ -160,11 +163,18 @@ export function ingestResults(store: Store, results: Iterable<ReadResult>, opts:
 /**
  * Regroups every stored document into stories and saves the grouping (one transaction). Story ids
  * stay stable across runs: a story keeps its id when it gains members (see reconcileStoryIds).
+ * Grouping runs under a guard (see groupStoriesSafely): a stored document whose features cannot be
+ * used is left out with a message, and a failure of the grouping keeps the previous stories.
  */
-export function updateStories(store: Store): StoryGroup[] {
-  const features = store.allFeatures<StoryFeatures>().map((f) => f.features);
-  const previous = store.stories().map((s) => ({ id: s.id, members: s.members }));
-  const groups = reconcileStoryIds(previous, groupStories(features));
-  store.replaceStories(groups.map((g) => ({ id: g.id, members: g.members, data: g })));
-  return groups;
+export async function updateStories(store: Store, onMessage?: (docId: string | null, message: string) => void): Promise<StoryGroup[]> {
+  // the previous stories with their data, for the fallback when grouping fails as a whole
+  const full = new Map((await store.stories()).map((s) => [s.id, s.data as StoryGroup]));
+  const saved = await store.regroup((features, previous) => {
+    const prev = previous.map((p) => ({ ...(full.get(p.id) ?? ({} as StoryGroup)), id: p.id, members: p.members }));
+    const safe = groupStoriesSafely(features, prev);
+    for (const m of safe.messages) onMessage?.(m.docId, m.message);
+    const groups = safe.ok ? reconcileStoryIds(prev, safe.groups) : safe.groups;
+    return groups.map((g) => ({ id: g.id, members: g.members, data: g }));
+  });
+  return saved.map((s) => s.data);
 }

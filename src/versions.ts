@@ -6,6 +6,6 @@ import { STORIES_VERSION } from './stories/types.js';
  * recomputed on the next run instead of reused.
  */
 export const EXTRACT_VERSION = 'extract-1';
-export const ANALYSE_VERSION = 'analyse-3';
+export const ANALYSE_VERSION = 'analyse-5'; // analyse-5: syntax token layer
 export const FEATURES_VERSION = `features-1/${STORIES_VERSION}`;
 export const COMPARE_VERSION = 'compare-1';

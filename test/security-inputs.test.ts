@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { after, test } from 'node:test';
 import { main } from '../src/cli/main.js';
 import type { Report } from '../src/report/schema.js';
-import { Store } from '../src/store/sqlite.js';
+import { SqliteStore } from '../src/store/sqlite/store.js';
 
 const ECB = resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'stories', 'ecbplus-dev.jsonl');
 const tmp = mkdtempSync(join(tmpdir(), 'tri-inputs-'));
@@ -38,12 +38,12 @@ test('two identical files in one run: every path recorded, the shown source inde
     const articles = report.stories.flatMap((s) => s.articles);
     assert.equal(articles.length, 1, 'one document');
     shown.push(articles[0].source);
-    const store = new Store(db);
+    const store = new SqliteStore(db);
     try {
       const recorded = (store.db.prepare('SELECT source FROM document_sources ORDER BY source').all() as { source: string }[]).map((x) => x.source);
       assert.deepEqual(recorded, [...paths].sort(), 'every path is recorded');
     } finally {
-      store.close();
+      await store.close();
     }
   }
   assert.deepEqual(shown, [paths[1], paths[1], paths[1]], 'the smallest path, whatever the order');

@@ -14,7 +14,7 @@ import { readBytes } from '../src/ingest/index.js';
 import { ingestResults, updateStories } from '../src/pipeline.js';
 import { createServer, type TriangulateServer } from '../src/server/app.js';
 import type { LiveEvent } from '../src/server/live.js';
-import { Store } from '../src/store/sqlite.js';
+import { SqliteStore } from '../src/store/sqlite/store.js';
 
 const ECB = resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'stories', 'ecbplus-dev.jsonl');
 const VARIANTS = 260;
@@ -94,11 +94,11 @@ function reportBuilt(server: TriangulateServer, storyId: string): Promise<number
 test('health p99 < 100 ms while a story of over 200 articles is recomputed', { timeout: 600_000 }, async (t) => {
   const { reports, jsonl } = bigStoryInput();
   const db = join(tmp, 'big.db');
-  const store = new Store(db);
-  ingestResults(store, readBytes('variants.jsonl', Buffer.from(jsonl), 'jsonl'));
-  updateStories(store);
-  const big = store.stories().sort((a, b) => b.members.length - a.members.length)[0];
-  store.close();
+  const store = new SqliteStore(db);
+  await ingestResults(store, readBytes('variants.jsonl', Buffer.from(jsonl), 'jsonl'));
+  await updateStories(store);
+  const big = (await store.stories()).sort((a, b) => b.members.length - a.members.length)[0];
+  await store.close();
   assert.ok(big.members.length >= 200, `the story has ${big.members.length} articles`);
 
   const server = await createServer({ db });

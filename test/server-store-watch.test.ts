@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
-import { Store } from '../src/store/sqlite.js';
+import { SqliteStore } from '../src/store/sqlite/store.js';
 import { startServer } from '../src/server/testing.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -81,10 +81,12 @@ test('documents written by `analyze` into the store of a running server join its
   // regroups that story, which must not drop the batch's articles from it
   assert.equal((await fetch(`${t.base}/api/articles/${gone}`, { method: 'DELETE' })).status, 200);
 
-  const check = new Store(t.db);
+  const check = new SqliteStore(t.db);
   try {
-    const docs = check.documentIds();
-    assert.equal(docs.length, 10, `every document stored once: ${docs.map((d) => check.getRaw(d)?.source).join(', ')}`);
+    const docs = await check.documentIds();
+    const sources = new Map<string, string | undefined>();
+    for (const d of docs) sources.set(d, (await check.getRaw(d))?.source);
+    assert.equal(docs.length, 10, `every document stored once: ${docs.map((d) => sources.get(d)).join(', ')}`);
     const deadline = Date.now() + 60_000;
     let view = await serverView();
     while (docs.some((d) => !view.members.has(d)) && Date.now() < deadline) {
@@ -97,7 +99,7 @@ test('documents written by `analyze` into the store of a running server join its
       assert.equal(art.storyId, view.members.get(d), `article ${d} names its story`);
     }
     // the two events stay apart
-    const storyOf = (r: EcbRecord) => view.members.get(docs.find((d) => check.getRaw(d)?.source === r.id) ?? '');
+    const storyOf = (r: EcbRecord) => view.members.get(docs.find((d) => sources.get(d) === r.id) ?? '');
     assert.notEqual(storyOf(a[0]), storyOf(b[0]));
     assert.equal(check.db.pragma('integrity_check', { simple: true }), 'ok');
     const orphans = check.db.prepare('SELECT count(*) FROM documents d LEFT JOIN story_members m ON m.doc_id = d.id WHERE m.doc_id IS NULL').pluck().get();
@@ -105,6 +107,6 @@ test('documents written by `analyze` into the store of a running server join its
     const dangling = check.db.prepare('SELECT count(*) FROM story_members m LEFT JOIN stories s ON s.id = m.story_id WHERE s.id IS NULL').pluck().get();
     assert.equal(dangling, 0, 'no member of a missing story');
   } finally {
-    check.close();
+    await check.close();
   }
 });

@@ -1,6 +1,6 @@
 import type { AnnotatedArticle, Article, Span } from '../model/types.js';
 import { plural, spanLabel } from '../report/render.js';
-import type { Store } from '../store/sqlite.js';
+import type { Store } from '../store/index.js';
 import type { StoryGroup } from '../stories/index.js';
 import { inertJson } from '../util/inert.js';
 
@@ -92,11 +92,13 @@ export function formatAnnotations(a: AnnotatedArticle, fmt: 'text' | 'json'): st
   return `${lines.join('\n')}\n`;
 }
 
-export function formatStories(store: Store, fmt: 'text' | 'json'): string {
-  const stored = store.stories();
+export async function formatStories(store: Store, fmt: 'text' | 'json'): Promise<string> {
+  const stored = await store.stories();
+  const outletOf = new Map<string, string | null>();
+  for (const s of stored) for (const id of s.members) outletOf.set(id, await store.outletOf(id));
   const rows = stored.map((s) => {
     const g = s.data as StoryGroup;
-    const outlets = [...new Set(s.members.map((id) => store.outletOf(id)).filter((o): o is string => !!o))].sort();
+    const outlets = [...new Set(s.members.map((id) => outletOf.get(id)).filter((o): o is string => !!o))].sort();
     return {
       id: s.id,
       title: g.title ?? '(untitled)',

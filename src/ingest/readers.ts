@@ -2,6 +2,8 @@ import { linkedom } from '../util/lazy.js';
 import type { InputFormat, RawDocument, RawMeta } from '../model/types.js';
 import { contentId } from '../util/hash.js';
 import { type Decoded, DecodeError, decodeBytes } from './decode.js';
+import { reasonOf } from '../util/guard.js';
+import { publishedOf, recordProblem } from './validate.js';
 
 /** One result of reading an input: a document, or a problem with part of the input. */
 export type ReadResult =
@@ -59,7 +61,19 @@ function doc(
   return { id, source, format, content, contentType, encoding, meta };
 }
 
+/**
+ * Decodes and reads one input into documents. Never throws: whatever goes wrong with one input
+ * (a record the readers did not foresee included) becomes an error result for that input.
+ */
 export function readDecoded(source: string, bytes: Uint8Array, format: Format): ReadResult[] {
+  try {
+    return readDecodedUnguarded(source, bytes, format);
+  } catch (e) {
+    return [{ kind: 'error', source, reason: `unreadable: ${reasonOf(e)}` }];
+  }
+}
+
+function readDecodedUnguarded(source: string, bytes: Uint8Array, format: Format): ReadResult[] {
   let decoded: Decoded;
   try {
     decoded = decodeBytes(bytes, { markup: format === 'html' || format === 'feed' });
@@ -93,16 +107,40 @@ function looksLikeHtml(text: string): boolean {
 
 const KNOWN_FIELDS = new Set(['id', 'url', 'title', 'text', 'html', 'published', 'outlet']);
 
-/** Canonical JSON (sorted keys) so that the same record always hashes the same. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.keys(value as object)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`);
-    return `{${entries.join(',')}}`;
+/**
+ * Canonical JSON (sorted keys) so that the same record always hashes the same. Written with an
+ * explicit stack rather than recursion: a deeply nested record must not overflow the call stack.
+ */
+export function canonical(value: unknown): string {
+  const out: string[] = [];
+  // each task is either a value to write or a literal piece of output (wrapped in an object)
+  const tasks: (unknown | { lit: string })[] = [value];
+  const LIT = new WeakSet<object>();
+  const lit = (s: string) => {
+    const o = { lit: s };
+    LIT.add(o);
+    return o;
+  };
+  while (tasks.length) {
+    const v = tasks.pop();
+    if (v && typeof v === 'object' && LIT.has(v)) {
+      out.push((v as { lit: string }).lit);
+    } else if (Array.isArray(v)) {
+      const next: unknown[] = [lit('[')];
+      v.forEach((x, i) => next.push(...(i ? [lit(','), x] : [x])));
+      next.push(lit(']'));
+      for (let i = next.length - 1; i >= 0; i--) tasks.push(next[i]);
+    } else if (v && typeof v === 'object') {
+      const keys = Object.keys(v).sort();
+      const next: unknown[] = [lit('{')];
+      keys.forEach((k, i) => next.push(lit(`${i ? ',' : ''}${JSON.stringify(k)}:`), (v as Record<string, unknown>)[k]));
+      next.push(lit('}'));
+      for (let i = next.length - 1; i >= 0; i--) tasks.push(next[i]);
+    } else {
+      out.push(JSON.stringify(v) ?? 'null');
+    }
   }
-  return JSON.stringify(value) ?? 'null';
+  return out.join('');
 }
 
 function recordToDoc(source: string, where: string, rec: unknown, encoding: string): ReadResult {
@@ -110,6 +148,8 @@ function recordToDoc(source: string, where: string, rec: unknown, encoding: stri
     return { kind: 'error', source: `${source}${where}`, reason: 'record is not a JSON object' };
   }
   const r = rec as Record<string, unknown>;
+  const problem = recordProblem(r);
+  if (problem) return { kind: 'error', source: `${source}${where}`, reason: problem };
   const str = (k: string): string | undefined => (typeof r[k] === 'string' && (r[k] as string).trim() ? (r[k] as string) : undefined);
   const html = str('html');
   const text = str('text');
@@ -119,15 +159,15 @@ function recordToDoc(source: string, where: string, rec: unknown, encoding: stri
   const meta: RawMeta = {};
   if (str('url')) meta.url = str('url');
   if (str('title')) meta.title = str('title');
-  if (str('published')) meta.published = str('published');
-  else if (typeof r.published === 'number') meta.published = new Date(r.published).toISOString();
+  const published = publishedOf(r.published);
+  if (published.value) meta.published = published.value;
   if (str('outlet')) meta.outlet = str('outlet');
   if (Object.keys(extra).length) meta.extra = extra;
   const idField = typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : null;
   const docSource = idField ?? `${source}${where}`;
   const content = html ?? text!;
   const contentType = html ? 'html' : 'text';
-  return { kind: 'doc', doc: doc(docSource, 'json', content, contentType, encoding, meta, contentId(canonical(r))), warnings: [] };
+  return { kind: 'doc', doc: doc(docSource, 'json', content, contentType, encoding, meta, contentId(canonical(r))), warnings: published.warning ? [published.warning] : [] };
 }
 
 function readJson(source: string, text: string, encoding: string, warnings: string[]): ReadResult[] {

@@ -112,6 +112,21 @@ export interface Token extends Span {
   text: string;
 }
 
+/** A word with its syntax (`src/analyse/syntax`): Universal Dependencies tags, lemma and relation. */
+export interface SyntaxToken extends Token {
+  /** Index of the sentence in `AnnotatedArticle.sentences`. */
+  sentence: number;
+  /** Universal part of speech (NOUN, VERB, PROPN, ...). */
+  upos: string;
+  /** Penn Treebank tag (NN, VBD, NNP, ...). */
+  xpos: string;
+  lemma: string;
+  /** Index of the head token in the same array; -1 for the root of the sentence. */
+  head: number;
+  /** Universal Dependencies relation to the head (nsubj, obj, obl:tmod, ...). */
+  deprel: string;
+}
+
 export type EntityType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 
 export interface EntityMention {
@@ -191,4 +206,6 @@ export interface AnnotatedArticle {
   quotes: Quote[];
   times: TimeExpr[];
   quantities: Quantity[];
+  /** Words with part of speech, lemma and dependency tree (absent in results stored before the syntax layer). */
+  tokens?: SyntaxToken[];
 }

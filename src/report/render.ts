@@ -1,4 +1,5 @@
 import { inert, inertLine } from '../util/inert.js';
+import { reportHtml } from '../ui/index.js';
 import type { Report, ReportArticle, ReportStory } from './schema.js';
 
 /** "1 article", "2 articles". */
@@ -112,80 +113,10 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 }
 
-const CSS = `
-body{font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
-header{background:#1d2a3a;color:#fff;padding:12px 24px}header h1{margin:0;font-size:20px}
-main{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:24px;padding:16px 24px}
-section.story{background:#fff;border:1px solid #ddd;border-radius:8px;padding:12px 16px;margin-bottom:20px}
-h2{font-size:18px;margin:4px 0}h3{font-size:15px;margin:14px 0 6px}.meta{color:#666;font-size:13px}
-table{border-collapse:collapse;width:100%;font-size:13px}td,th{border-bottom:1px solid #eee;padding:4px 6px;text-align:left;vertical-align:top}
-.ev{cursor:pointer;border-bottom:1px dashed #88a}.ev:hover{background:#eef}
-.side{display:grid;grid-template-columns:repeat(auto-fit,minmax(200px,1fr));gap:8px}.side>div{background:#fff6f0;border:1px solid #f0c8a8;border-radius:6px;padding:6px}
-#viewer{position:sticky;top:8px;max-height:calc(100vh - 24px);overflow:auto;background:#fff;border:1px solid #ddd;border-radius:8px;padding:12px 16px;white-space:pre-wrap}
-mark{background:#ffe066}.failures{color:#a00}.badge{display:inline-block;border-radius:4px;padding:0 5px;font-size:12px;background:#eee;margin-left:4px}
-.corroborated{background:#d8f5d8}.single-source{background:#eee}.conflicting{background:#ffd6d6}
-`;
-
-/** The click-to-highlight script: shows the span [start,end) of an article's text with the span marked. */
-const SCRIPT = `
-(function(){
-  var texts = JSON.parse(document.getElementById('article-texts').textContent);
-  var viewer = document.getElementById('viewer');
-  function show(id, start, end){
-    var a = texts[id]; if(!a){ return; }
-    viewer.textContent = '';
-    var h = document.createElement('h3'); h.textContent = a.title + ' (' + (a.outlet || 'outlet unknown') + ')'; viewer.appendChild(h);
-    viewer.appendChild(document.createTextNode(a.text.slice(0, start)));
-    var m = document.createElement('mark'); m.textContent = a.text.slice(start, end); viewer.appendChild(m);
-    viewer.appendChild(document.createTextNode(a.text.slice(end)));
-    m.scrollIntoView({block:'center'});
-  }
-  document.addEventListener('click', function(e){
-    var el = e.target.closest ? e.target.closest('[data-article]') : null;
-    if(!el) return;
-    show(el.getAttribute('data-article'), +el.getAttribute('data-start'), +el.getAttribute('data-end'));
-  });
-})();
-`;
-
-/** A self-contained HTML report: inline CSS and script, no external assets; article text is always escaped. */
-export function renderHtml(report: Report, sections: SectionRenderers = {}): string {
-  const texts: Record<string, { title: string; outlet: string | null; text: string }> = {};
-  const body: string[] = [];
-  if (report.failures.length) {
-    body.push('<section class="story failures"><h2>Inputs that failed</h2><ul>');
-    for (const f of report.failures) body.push(`<li><code>${escapeHtml(f.source)}</code>: ${escapeHtml(f.reason)}</li>`);
-    body.push('</ul></section>');
-  }
-  for (const s of report.stories) {
-    body.push(`<section class="story" id="story-${escapeHtml(s.id)}">`);
-    body.push(`<h2>${escapeHtml(s.title)}</h2>`);
-    body.push(`<div class="meta">${plural(s.articleCount, 'article')} · ${plural(s.independentSources, 'independent source')} · ${escapeHtml(spanLabel(s))} · story ${escapeHtml(s.id)}</div>`);
-    body.push('<h3>Articles</h3><table><tr><th>Title</th><th>Outlet</th><th>Published</th><th>Source</th></tr>');
-    for (const a of s.articles) {
-      texts[a.id] = { title: a.title ?? '(untitled)', outlet: a.outlet, text: a.text };
-      const copy = a.copyOf ? `<span class="badge">copy of ${escapeHtml(a.copyOf.slice(0, 8))}</span>` : '';
-      body.push(
-        `<tr><td><span class="ev" data-article="${escapeHtml(a.id)}" data-start="0" data-end="0">${escapeHtml(a.title ?? '(untitled)')}</span>${copy}</td><td>${escapeHtml(a.outlet ?? 'unknown')}</td><td>${escapeHtml(a.published ? dateLabel(a) : 'unknown')}</td><td><code>${escapeHtml(a.source)}</code></td></tr>`,
-      );
-    }
-    body.push('</table>');
-    if (s.entities.length) {
-      body.push(`<h3>Main entities</h3><p>${s.entities.slice(0, 15).map((e) => `${escapeHtml(e.name)} <span class="badge">${escapeHtml(e.type)} ${e.mentions}</span>`).join(' · ')}</p>`);
-    }
-    if (sections.html) body.push(sections.html(s));
-    body.push('</section>');
-  }
-  // </script> inside JSON must not close the element.
-  const json = JSON.stringify(texts).replace(/</g, '\\u003c');
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
-<title>Triangulate report</title><style>${CSS}</style></head>
-<body><header><h1>Triangulate report</h1><div>${report.stories.length} stories · click any underlined item to see its sentence in the article</div></header>
-<main><div>${body.join('\n')}</div><aside id="viewer">Click a fact, quote, conflict or article title to read it here.</aside></main>
-<script type="application/json" id="article-texts">${json}</script>
-<script>${SCRIPT}</script>
-</body></html>
-`;
+/**
+ * A self-contained HTML report: inline CSS and script, no external assets; article text is always
+ * escaped. Rendered by the components of the web UI (src/ui), so both show a story the same way.
+ */
+export function renderHtml(report: Report, _sections: SectionRenderers = {}): string {
+  return reportHtml(report);
 }

@@ -90,6 +90,11 @@ export const ReportArticleSchema = Type.Object(
     quotes: Type.Array(QuoteSchema),
     times: Type.Array(TimeExprSchema),
     quantities: Type.Array(QuantitySchema),
+    tokens: Type.Optional(
+      Type.Array(Type.Tuple([Type.Integer(), Type.Integer(), Type.String(), Type.String(), Type.String(), Type.Integer(), Type.String()]), {
+        description: 'syntax of every word, compactly: [start, end, UPOS, Penn tag, lemma, index of the head token (-1 = sentence root), UD relation]',
+      }),
+    ),
   },
   { $id: 'Article' },
 );

@@ -14,10 +14,11 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { DEFAULT_MAX_BYTES, type ReadResult, readBytes } from '../ingest/index.js';
+import { jsonDepth, MAX_DEPTH } from '../ingest/validate.js';
 import type { Format } from '../ingest/readers.js';
-import { listStories, searchArticles, type StoryFilter } from '../store/queries.js';
-import { Store } from '../store/sqlite.js';
+import { openStore, type Store, type StoryFilter } from '../store/index.js';
 import { type AccessPolicy, checkAccess } from './auth.js';
+import { registerExportRoutes } from './export.js';
 import { LiveStories } from './live.js';
 import { loginRoutes } from './login.js';
 import { openApiDocument, type RouteDoc } from './openapi.js';
@@ -37,7 +38,7 @@ import {
   StoriesQuery,
   StoryListResponse,
 } from './schemas.js';
-import { addPage, articlePage, notFoundPage, storiesPage, storyPage } from './ui.js';
+import { addPage, articlePage, notFoundPage, sortStories, storiesPage, storiesViewOf, storyPage } from './ui.js';
 
 export interface ServerOptions {
   /** SQLite path, or an open store (tests). */
@@ -140,8 +141,11 @@ export { isLoopbackHost } from './auth.js';
 /** Builds the server (not listening yet). */
 export async function createServer(opts: ServerOptions = {}): Promise<TriangulateServer> {
   const ownStore = !opts.store;
-  const store = opts.store ?? new Store(opts.db ?? 'triangulate.db');
-  const live = new LiveStories(store, { timeBudgetMs: opts.timeBudgetMs, reportBudgetMs: opts.reportBudgetMs });
+  const store = opts.store ?? (await openStore(opts.db ?? 'triangulate.db'));
+  // the report worker opens the store where this server did (a store passed in: its SQLite file)
+  const location = opts.store ? undefined : (opts.db ?? 'triangulate.db');
+  const live = new LiveStories(store, { timeBudgetMs: opts.timeBudgetMs, reportBudgetMs: opts.reportBudgetMs, location });
+  await live.ready;
   const token = opts.token || null;
   if (opts.private && !token) throw new Error('a private server needs a token');
   const policy: AccessPolicy = { token, private: !!opts.private, allowedHosts: new Set((opts.allowedHosts ?? []).map((h) => h.toLowerCase())) };
@@ -220,8 +224,8 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
   doc({ method: 'GET', url: '/api/health', summary: 'Liveness and counts', responses: { 200: ['ok', HealthResponse] } });
   app.get('/api/health', async () => ({
     ok: true,
-    documents: store.countDocuments(),
-    stories: (store.db.prepare('SELECT count(*) AS n FROM stories').get() as { n: number }).n,
+    documents: await store.countDocuments(),
+    stories: await store.countStories(),
     pendingReports: live.pendingReports,
     processing: live.processing,
   }));
@@ -256,7 +260,8 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
         const format = req.query.format ?? RAW_TYPES[mediaType] ?? null;
         results = readBytes(source, req.body, format, bodyLimit);
       } else if (req.body !== undefined && req.body !== null) {
-        results = readBytes(source, Buffer.from(JSON.stringify(req.body)), 'json', bodyLimit);
+        // too deep to re-serialise safely: refused by the shared validation path's rule
+        results = jsonDepth(req.body) > MAX_DEPTH ? [{ kind: 'error', source, reason: `record is nested more than ${MAX_DEPTH} levels deep` }] : readBytes(source, Buffer.from(JSON.stringify(req.body)), 'json', bodyLimit);
       } else {
         throw new HttpError(400, 'bad_request', 'empty body');
       }
@@ -277,7 +282,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
     responses: { 200: ['the article', ArticleResponse], ...errors(400, 404) },
   });
   app.get('/api/articles/:id', { schema: { params: IdParams } }, async (req: FastifyRequest<{ Params: { id: string } }>) => {
-    const a = articleJson(store, req.params.id);
+    const a = await articleJson(store, req.params.id);
     if (!a) throw new HttpError(404, 'not_found', `no article ${req.params.id}`);
     return a;
   });
@@ -326,7 +331,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
 
   doc({ method: 'GET', url: '/api/search', summary: 'Full-text search over articles (SQLite FTS5)', querystring: SearchQuery, responses: { 200: ['matches', SearchResponse], ...errors(400) } });
   app.get('/api/search', { schema: { querystring: SearchQuery } }, async (req: FastifyRequest<{ Querystring: { q: string; limit?: number } }>) => ({
-    articles: searchArticles(store, req.query.q, req.query.limit).map((a) => ({ ...a, storyId: store.storyOf(a.docId) })),
+    articles: await Promise.all((await store.searchArticles(req.query.q, req.query.limit)).map(async (a) => ({ ...a, storyId: await store.storyOf(a.docId) }))),
   }));
 
   doc({
@@ -375,14 +380,22 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
   docs.push({ method: 'GET', url: '/api/openapi.json', summary: 'This document', responses: { 200: ['OpenAPI 3.1', { type: 'object' }] } });
   app.get('/api/openapi.json', async () => openapi());
 
+  docs.push(
+    { method: 'GET', url: '/api/stories/:id/export', summary: 'A story as CSV or JSON Lines (?what=facts|conflicts|quotes|articles|stories), Markdown, report.html or JSON (?format=)', responses: { 200: ['the download', { type: 'string' }], ...errors(400, 404) } },
+    { method: 'GET', url: '/api/export', summary: 'One table of the store (?what=stories|articles|facts|conflicts|quotes) as CSV or JSON Lines; filters since, q, outlet', responses: { 200: ['the download', { type: 'string' }], ...errors(400) } },
+  );
+  registerExportRoutes(app, { store, live });
+
   // ---- UI ---------------------------------------------------------------------------------------
 
-  function storyList(q: StoryFilter) {
-    const { total, stories } = listStories(store, q);
+  async function storyList(q: StoryFilter) {
+    const { total, stories } = await store.listStories(q);
+    const sums = new Map<string, Awaited<ReturnType<typeof live.summary>>>();
+    for (const s of stories) sums.set(s.id, await live.summary(s.id));
     return {
       total,
       stories: stories.map((s) => {
-        const sum = live.summary(s.id);
+        const sum = sums.get(s.id);
         return {
           id: s.id,
           title: s.title,
@@ -412,7 +425,9 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
   app.get('/', async (req, reply) => {
     const q = req.query as Record<string, unknown>;
     const filter = uiQuery(q);
-    return sendPage(reply, 200, (nonce) => storiesPage(nonce, filter, storyList(filter), q.fragment === '1'));
+    const view = storiesViewOf(filter, q);
+    const list = await sortStories(view, (offset, limit) => storyList({ ...filter, offset, limit }));
+    return sendPage(reply, 200, (nonce) => storiesPage(nonce, view, list, q.fragment === '1'));
   });
 
   const pageCache = new Map<string, string>();
@@ -437,10 +452,11 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
 
   app.get('/articles/:id', async (req, reply) => {
     const { id } = req.params as { id: string };
-    const a = /^[A-Za-z0-9_.:-]{1,200}$/.test(id) ? store.getAnnotated(id) : null;
+    const a = /^[A-Za-z0-9_.:-]{1,200}$/.test(id) ? await store.getAnnotated(id) : null;
     if (!a) return sendPage(reply, 404, notFoundPage('No such article.'));
-    const raw = store.getRaw(id);
-    return sendPage(reply, 200, (nonce) => articlePage(nonce, a, raw?.source ?? a.article.source, store.storyOf(id)));
+    const source = await store.sourceOf(id);
+    const storyId = await store.storyOf(id);
+    return sendPage(reply, 200, (nonce) => articlePage(nonce, a, source ?? a.article.source, storyId));
   });
 
   app.get('/add', async (_req, reply) => sendPage(reply, 200, (nonce) => addPage(nonce, { tokenRequired: !!token })));
@@ -458,7 +474,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
       closed = true;
       await app.close();
       await live.close();
-      if (ownStore) store.close();
+      if (ownStore) await store.close();
     },
   };
 }
@@ -471,16 +487,16 @@ function markUpdating(html: string): string {
 }
 
 /** The article as the API returns it: extraction and annotations. */
-export function articleJson(store: Store, id: string) {
-  const a = store.getAnnotated(id);
-  const row = store.db.prepare('SELECT source, format, added_at FROM documents WHERE id = ?').get(id) as { source: string; format: string; added_at: string } | undefined;
+export async function articleJson(store: Store, id: string) {
+  const a = await store.getAnnotated(id);
+  const row = await store.documentInfo(id);
   if (!a || !row) return null;
   return {
     id,
     source: row.source,
     format: row.format,
-    addedAt: row.added_at,
-    storyId: store.storyOf(id),
+    addedAt: row.addedAt,
+    storyId: await store.storyOf(id),
     extraction: a.article,
     annotations: { sentences: a.sentences, entities: a.entities, quotes: a.quotes, times: a.times, quantities: a.quantities },
   };

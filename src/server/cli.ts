@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { redact as redactUrl } from '../store/location.js';
 import { createServer } from './app.js';
 import { hostName, ownAddresses } from './auth.js';
 
@@ -49,12 +50,12 @@ export async function serveCommand(values: ServeValues, io: { stdout: (s: string
   const allowed = allowedHosts(values['allowed-host'], io);
   if (!allowed) return 1;
   allowed.push(...ownAddresses(host));
-  const db = typeof values.db === 'string' && values.db ? values.db : 'triangulate.db';
+  const db = typeof values.db === 'string' && values.db ? values.db : process.env.TRIANGULATE_DB || 'triangulate.db';
   let server: Awaited<ReturnType<typeof createServer>>;
   try {
     server = await createServer({ db, token, private: !!values.private, allowedHosts: allowed });
   } catch (e) {
-    io.stderr(`triangulate: cannot open the store ${db}: ${(e as Error).message}\n`);
+    io.stderr(`triangulate: cannot open the store ${redactUrl(db)}: ${(e as Error).message}\n`);
     return 1;
   }
   let address: string;
@@ -66,7 +67,7 @@ export async function serveCommand(values: ServeValues, io: { stdout: (s: string
     return 1;
   }
   const reads = values.private ? 'reads and writes need the token' : `writes ${token ? 'need the bearer token' : 'open to this machine'}`;
-  io.stdout(`triangulate serve: ${address} (store ${db}, ${server.store.countDocuments()} articles; ${reads})\n`);
+  io.stdout(`triangulate serve: ${address} (store ${redactUrl(db)}, ${await server.store.countDocuments()} articles; ${reads})\n`);
   return new Promise<number>((resolve) => {
     let stopping = false;
     const stop = (signal: string) => {

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { ReportStory } from '../report/schema.js';
 import { REPORT_SCHEMA_VERSION } from '../report/version.js';
-import type { Store } from '../store/sqlite.js';
+import type { Store } from '../store/index.js';
 import type { StoryGroup } from '../stories/index.js';
 import { COMPARE_VERSION } from '../versions.js';
 import type { ReportBuilder } from './report-builder.js';
-import type { BuiltReport, StorySummary } from './story-report.js';
+import { type BuiltReport, type StorySummary, summarise } from './story-report.js';
 
 /**
  * The story reports the server serves. A report is keyed by its story's grouping (members, copy
@@ -26,7 +26,7 @@ export interface ServedReport {
 
 export interface ReportHost {
   /** The current grouping of a story (public id), or null when there is no such story. */
-  group(publicId: string): StoryGroup | null;
+  group(publicId: string): Promise<StoryGroup | null>;
   /** True while documents are being written (reports wait: the story is about to change again). */
   busy(): boolean;
   /** Announces a rebuilt report. */
@@ -94,27 +94,25 @@ export class StoryReports {
   }
 
   /** A report built for exactly this key: from memory or the store's cache. */
-  private exact(publicId: string, key: string): Omit<ServedReport, 'updating'> | null {
+  private async exact(publicId: string, key: string): Promise<Omit<ServedReport, 'updating'> | null> {
     const mem = this.latest.get(publicId);
     if (mem && mem.key === key) return mem;
-    const json = this.store.db.prepare('SELECT data FROM story_reports WHERE story_id = ? AND key = ?').pluck().get(publicId, key) as string | undefined;
-    return json === undefined ? null : { key, json, error: null };
+    const json = await this.store.storyReportJson(publicId, key);
+    return json === null ? null : { key, json, error: null };
   }
 
-  private has(publicId: string, key: string): boolean {
+  private async has(publicId: string, key: string): Promise<boolean> {
     if (this.latest.get(publicId)?.key === key) return true;
-    return !!this.store.db.prepare('SELECT 1 FROM story_reports WHERE story_id = ? AND key = ?').get(publicId, key);
+    return (await this.store.storyReportKey(publicId)) === key;
   }
 
   /** The last report built for the story, whatever its key (the store also caches cross-checks alone: skip those). */
-  private last(publicId: string): Omit<ServedReport, 'updating'> | null {
+  private async last(publicId: string): Promise<Omit<ServedReport, 'updating'> | null> {
     if (this.noStale.has(publicId)) return null;
     const mem = this.latest.get(publicId);
     if (mem) return mem;
-    const row = this.store.db.prepare("SELECT key, data FROM story_reports WHERE story_id = ? AND json_type(data, '$.articles') = 'array'").get(publicId) as
-      | { key: string; data: string }
-      | undefined;
-    return row ? { key: row.key, json: row.data, error: null } : null;
+    const row = await this.store.latestStoryReport(publicId);
+    return row ? { key: row.key, json: row.json, error: null } : null;
   }
 
   /**
@@ -123,20 +121,20 @@ export class StoryReports {
    * for its first (without holding the event loop).
    */
   async served(publicId: string): Promise<ServedReport | null> {
-    const g = this.host.group(publicId);
+    const g = await this.host.group(publicId);
     if (!g) return null;
     const key = reportKey(g);
-    const fresh = this.exact(publicId, key);
+    const fresh = await this.exact(publicId, key);
     if (fresh) return { ...fresh, updating: false };
     const done = this.ensureBuilt(publicId, g, key);
     // a quick rebuild is waited for; a long one is not: the last report is served meanwhile
     await Promise.race([done, sleep(WAIT_FOR_BUILD_MS)]);
-    const built = this.exact(publicId, key);
+    const built = await this.exact(publicId, key);
     if (built) return { ...built, updating: false };
-    const stale = this.last(publicId);
+    const stale = await this.last(publicId);
     if (stale) return { ...stale, updating: true };
     await done;
-    const now = this.exact(publicId, key) ?? this.last(publicId);
+    const now = (await this.exact(publicId, key)) ?? (await this.last(publicId));
     return now ? { ...now, updating: now.key !== key } : null;
   }
 
@@ -159,7 +157,7 @@ export class StoryReports {
     if (under && under.key === key) return under.done;
     const done = this.builder
       .build(g, key)
-      .then((b) => this.keep(publicId, b))
+      .then(async (b) => this.keep(publicId, b))
       .catch((e: unknown) => {
         if (!this.closed) this.errors.set(publicId, `the report could not be built: ${(e as Error)?.message ?? String(e)}`);
       })
@@ -170,8 +168,8 @@ export class StoryReports {
     return done;
   }
 
-  private keep(publicId: string, b: BuiltReport) {
-    const g = this.host.group(publicId);
+  private async keep(publicId: string, b: BuiltReport) {
+    const g = await this.host.group(publicId);
     if (this.closed || !g) return;
     const current = reportKey(g) === b.key;
     if (this.noStale.has(publicId) && !current) return;
@@ -187,20 +185,14 @@ export class StoryReports {
   }
 
   /** Counts from the story's current report when it is built (null otherwise), without parsing it. */
-  summary(publicId: string, g: StoryGroup): StorySummary | null {
+  async summary(publicId: string, g: StoryGroup): Promise<StorySummary | null> {
     const key = reportKey(g);
     const s = this.summaries.get(publicId);
     if (s && s.key === key) return s;
-    const r = this.store.db
-      .prepare(
-        `SELECT json_type(data, '$.crossCheck') AS cc, json_array_length(data, '$.crossCheck.facts') AS facts,
-           (SELECT count(*) FROM json_each(data, '$.crossCheck.conflicts') WHERE coalesce(json_extract(value, '$.severity'), '') != 'minor') AS conflicts,
-           (SELECT coalesce(sum(json_array_length(value, '$.statements')), 0) FROM json_each(data, '$.crossCheck.quoteLedger')) AS quotes
-         FROM story_reports WHERE story_id = ? AND key = ?`,
-      )
-      .get(publicId, key) as { cc: string | null; facts: number | null; conflicts: number; quotes: number } | undefined;
-    if (!r) return null;
-    const sum: StorySummary = r.cc === 'object' ? { key, facts: r.facts, conflicts: r.conflicts, quotes: r.quotes } : { key, facts: null, conflicts: null, quotes: null };
+    // a report cached by an earlier run (or by another process)
+    const json = await this.store.storyReportJson(publicId, key);
+    if (json === null) return null;
+    const sum = summarise(key, JSON.parse(json) as ReportStory);
     this.summaries.set(publicId, sum);
     return sum;
   }
@@ -225,9 +217,13 @@ export class StoryReports {
       if (id === undefined) return;
       // taken off first: a change while it is being built marks it again
       this.dirty.delete(id);
-      const g = this.host.group(id);
-      const key = g ? reportKey(g) : null;
-      if (g && key && !this.has(id, key)) await this.ensureBuilt(id, g, key);
+      try {
+        const g = await this.host.group(id);
+        const key = g ? reportKey(g) : null;
+        if (g && key && !(await this.has(id, key))) await this.ensureBuilt(id, g, key);
+      } catch {
+        /* a story whose report fails is served (and fails) on request; keep warming the others */
+      }
     }
   }
 

@@ -2,8 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { ReadResult } from '../ingest/index.js';
 import { type DocOutcome, saveProcessed, triage } from '../pipeline.js';
 import type { ReportStory } from '../report/schema.js';
-import { deleteStory, getFeatures, saveStoryMembership, storyReportKey } from '../store/queries.js';
-import type { Store } from '../store/sqlite.js';
+import type { Store } from '../store/index.js';
 import { canonicalOrder, reconcileStoryIds, StoryIndex, type StoryFeatures, type StoryGroup } from '../stories/index.js';
 import { reportKey, type ServedReport, StoryReports } from './live-reports.js';
 import { DocumentProcessor, type Processed } from './processor.js';
@@ -50,33 +49,38 @@ export class LiveStories extends EventEmitter {
   timeBudgetMs: number;
   private readonly processor: DocumentProcessor;
 
-  constructor(store: Store, opts: { timeBudgetMs?: number; inline?: boolean; reportBudgetMs?: number; watchIntervalMs?: number } = {}) {
+  constructor(store: Store, opts: { timeBudgetMs?: number; inline?: boolean; reportBudgetMs?: number; watchIntervalMs?: number; location?: string | null } = {}) {
     super();
     this.store = store;
     this.timeBudgetMs = opts.timeBudgetMs ?? 10_000;
     this.processor = new DocumentProcessor({ inline: opts.inline });
-    const builder = new ReportBuilder(store, opts.reportBudgetMs ?? 120_000, opts.inline);
+    const builder = new ReportBuilder(store, opts.reportBudgetMs ?? 120_000, opts.inline, opts.location === undefined ? undefined : opts.location);
     this.reports = new StoryReports(store, builder, {
       group: (id) => this.group(id),
       busy: () => this.writing > 0,
       built: (id) => this.emit('event', { type: 'report', storyId: id } satisfies LiveEvent),
     });
     this.setMaxListeners(1000);
-    this.rebuild();
     this.watch = new StoreWatch(store, () => this.noticeExternalWrites(), opts.watchIntervalMs);
+    this.ready = this.runExclusive(async () => {
+      await this.rebuild();
+      await this.watch.ready;
+    });
     this.watch.start();
   }
+
+  /** Settles once the index is built from the store (writes queued before wait for it). */
+  readonly ready: Promise<void>;
 
   /**
    * Whether another process added or removed documents, or rewrote the stories so that a document
    * has none (a batch run's grouping racing a post) or the story count differs from the server's.
    */
-  private externallyChanged(): boolean {
-    const db = this.store.db;
-    const ids = db.prepare('SELECT doc_id FROM story_features').pluck().all() as string[];
+  private async externallyChanged(): Promise<boolean> {
+    const ids = await this.store.featureDocIds();
     if (ids.length !== this.known.size || !ids.every((id) => this.known.has(id))) return true;
-    const orphans = db.prepare('SELECT count(*) FROM story_features f LEFT JOIN story_members m ON m.doc_id = f.doc_id WHERE m.doc_id IS NULL').pluck().get() as number;
-    const stories = db.prepare('SELECT count(*) FROM stories').pluck().get() as number;
+    const orphans = await this.store.orphanCount();
+    const stories = await this.store.countStories();
     // a state a regrouping did not fix (e.g. a document whose features cannot be read) does not trigger it again
     const signature = `${ids.length}/${orphans}/${stories}`;
     if (signature === this.settledSignature) return false;
@@ -105,11 +109,11 @@ export class LiveStories extends EventEmitter {
    * watch, and before each write of the server's own, so that a post never persists a grouping
    * that misses another process's documents).
    */
-  private syncWithStore() {
-    if (!this.externallyChanged()) return;
+  private async syncWithStore() {
+    if (!(await this.externallyChanged())) return;
     const before = new Set(this.toIndex.keys());
     this.index = new StoryIndex();
-    const changed = this.rebuild();
+    const changed = await this.rebuild();
     for (const id of before) {
       if (this.toIndex.has(id)) continue;
       this.reports.forget(id);
@@ -125,31 +129,33 @@ export class LiveStories extends EventEmitter {
    * `settle`. Articles posted afterwards join single-pass (observe + add, no settle), so that a new
    * article changes only the story it joins; a restart regroups as a batch run would.
    */
-  private rebuild(): StoryGroup[] {
-    const rows = this.store.allFeatures<unknown>();
+  private async rebuild(): Promise<StoryGroup[]> {
+    const rows = await this.store.allFeatures<unknown>();
     this.known = new Set(rows.map((r) => r.docId));
     const features = canonicalOrder(rows.map((r) => r.features).filter(isFeatures));
     for (const f of features) this.index.observe(f);
     for (const f of features) this.index.add(f);
     this.index.settle();
     const groups = this.index.stories();
-    const previous = this.store.stories().map((s) => ({ id: s.id, members: s.members }));
+    const storedStories = await this.store.stories();
+    const previous = storedStories.map((s) => ({ id: s.id, members: s.members }));
     const reconciled = reconcileStoryIds(previous, groups);
     this.toPublic.clear();
     this.toIndex.clear();
     groups.forEach((g, i) => {
       this.link(g.id, reconciled[i].id);
     });
-    const stored = new Map(this.store.stories().map((s) => [s.id, s]));
+    const stored = new Map(storedStories.map((s) => [s.id, s]));
     const same =
       stored.size === reconciled.length &&
       reconciled.every((g) => {
         const s = stored.get(g.id);
         return !!s && s.members.join() === [...g.members].sort().join() && JSON.stringify(s.data) === JSON.stringify(g);
       });
-    if (!same) this.store.replaceStories(reconciled.map((g) => ({ id: g.id, members: g.members, data: g })));
+    if (!same) await this.store.replaceStories(reconciled.map((g) => ({ id: g.id, members: g.members, data: g })));
     // stories whose cached report is missing or stale get theirs rebuilt in the background
-    const changed = reconciled.filter((g) => storyReportKey(this.store, g.id) !== reportKey(g));
+    const changed: StoryGroup[] = [];
+    for (const g of reconciled) if ((await this.store.storyReportKey(g.id)) !== reportKey(g)) changed.push(g);
     for (const g of changed) this.reports.invalidate(g.id);
     return changed;
   }
@@ -159,19 +165,18 @@ export class LiveStories extends EventEmitter {
     this.toIndex.set(publicId, indexId);
   }
 
-  private publicIdFor(indexId: string): string {
+  private async publicIdFor(indexId: string): Promise<string> {
     const known = this.toPublic.get(indexId);
     if (known) return known;
     let id = indexId;
-    for (let i = 2; this.toIndex.has(id) || this.store.db.prepare('SELECT 1 FROM stories WHERE id = ?').get(id); i++) id = `${indexId}-${i}`;
+    for (let i = 2; this.toIndex.has(id) || (await this.store.storyData(id)) !== null; i++) id = `${indexId}-${i}`;
     this.link(indexId, id);
     return id;
   }
 
   /** The current grouping record of a story (public id), or null. */
-  group(publicId: string): StoryGroup | null {
-    const row = this.store.db.prepare('SELECT data FROM stories WHERE id = ?').get(publicId) as { data: string } | undefined;
-    return row ? (JSON.parse(row.data) as StoryGroup) : null;
+  async group(publicId: string): Promise<StoryGroup | null> {
+    return (await this.store.storyData(publicId)) as StoryGroup | null;
   }
 
   /** Writes queued or running: the report warmer waits while there are any (ingest first). */
@@ -192,7 +197,7 @@ export class LiveStories extends EventEmitter {
    */
   ingest(results: ReadResult[]): Promise<{ outcomes: PostedOutcome[]; stories: string[] }> {
     return this.runExclusive(async () => {
-      if (this.watch.poke()) this.syncWithStore();
+      if (await this.watch.poke()) await this.syncWithStore();
       const outcomes: PostedOutcome[] = [];
       const touched = new Set<string>();
       const seen = new Set<string>();
@@ -200,28 +205,30 @@ export class LiveStories extends EventEmitter {
         if (this.closed) break;
         const o = await this.ingestOne(r, seen);
         if (o.docId && (o.status === 'new' || o.status === 'updated')) {
-          const f = getFeatures<unknown>(this.store, o.docId);
+          const f = await this.store.getFeatures<unknown>(o.docId);
           if (isFeatures(f)) {
             if (o.status === 'updated') {
-              const before = this.store.storyOf(o.docId);
+              const before = await this.store.storyOf(o.docId);
               this.index.remove(o.docId);
-              if (before) for (const id of this.regroup(before)) touched.add(id);
+              if (before) for (const id of await this.regroup(before)) touched.add(id);
             }
             this.index.observe(f);
             this.known.add(o.docId);
-            o.storyId = this.publicIdFor(this.index.add(f));
+            o.storyId = await this.publicIdFor(this.index.add(f));
             touched.add(o.storyId);
           }
         } else if (o.docId && o.status === 'known') {
-          o.storyId = this.store.storyOf(o.docId);
+          o.storyId = await this.store.storyOf(o.docId);
         }
         outcomes.push(o);
         await yieldToLoop();
       }
-      if (touched.size) this.persist(touched);
+      if (touched.size) await this.persist(touched);
       // outcomes of known documents added earlier in this batch: their story id is now persisted
-      for (const o of outcomes) if (o.storyId === null && o.docId && o.status !== 'failed') o.storyId = this.store.storyOf(o.docId);
-      return { outcomes, stories: [...touched].filter((id) => this.group(id) !== null).sort() };
+      for (const o of outcomes) if (o.storyId === null && o.docId && o.status !== 'failed') o.storyId = await this.store.storyOf(o.docId);
+      const stories: string[] = [];
+      for (const id of touched) if ((await this.group(id)) !== null) stories.push(id);
+      return { outcomes, stories: stories.sort() };
     });
   }
 
@@ -231,7 +238,7 @@ export class LiveStories extends EventEmitter {
    * becomes an outcome with a reason, and the outputs are written in one transaction.
    */
   private async ingestOne(result: ReadResult, seen: Set<string>): Promise<PostedOutcome> {
-    const next = triage(this.store, result, seen);
+    const next = await triage(this.store, result, seen);
     if ('outcome' in next) return { ...next.outcome, storyId: null };
     const { raw, existed } = next;
     const readWarnings = result.kind === 'doc' ? result.warnings : [];
@@ -241,7 +248,7 @@ export class LiveStories extends EventEmitter {
     } catch (e) {
       return { source: raw.source, docId: raw.id, status: 'failed', reason: `could not process: ${(e as Error).message}`, warnings: readWarnings, storyId: null };
     }
-    return { ...saveProcessed(this.store, raw, readWarnings, processed, existed, seen), storyId: null };
+    return { ...(await saveProcessed(this.store, raw, readWarnings, processed, existed, seen)), storyId: null };
   }
 
   /**
@@ -259,14 +266,14 @@ export class LiveStories extends EventEmitter {
   }
 
   /** Persists the grouping of the given stories (public ids), drops emptied ones, and announces the change. */
-  private persist(publicIds: Set<string>) {
+  private async persist(publicIds: Set<string>) {
     let everything: Map<string, StoryGroup> | null = null;
     const all = () => (everything ??= new Map(this.index.stories().map((g) => [g.id, g])));
     for (const id of publicIds) {
       const indexId = this.toIndex.get(id);
       const g = indexId ? this.indexGroup(indexId, all) : undefined;
       if (!g) {
-        deleteStory(this.store, id);
+        await this.store.deleteStory(id);
         if (indexId) this.toPublic.delete(indexId);
         this.toIndex.delete(id);
         this.reports.forget(id);
@@ -274,7 +281,7 @@ export class LiveStories extends EventEmitter {
         continue;
       }
       const data: StoryGroup = { ...g, id };
-      saveStoryMembership(this.store, { id, members: g.members, data });
+      await this.store.saveStoryMembership({ id, members: g.members, data });
       this.reports.invalidate(id);
       this.emit('event', { type: 'story', storyId: id, articles: g.members.length } satisfies LiveEvent);
     }
@@ -285,10 +292,12 @@ export class LiveStories extends EventEmitter {
    * Regroups the rest of a story after one of its articles left it (see StoryIndex.regroup): the
    * public ids of the story and of the parts it split into, the story's own first.
    */
-  private regroup(publicId: string): string[] {
+  private async regroup(publicId: string): Promise<string[]> {
     const indexId = this.toIndex.get(publicId);
     const parts = indexId ? this.index.regroup(indexId) : [];
-    return [publicId, ...parts.slice(1).map((p) => this.publicIdFor(p))];
+    const ids = [publicId];
+    for (const p of parts.slice(1)) ids.push(await this.publicIdFor(p));
+    return ids;
   }
 
   /**
@@ -297,18 +306,18 @@ export class LiveStories extends EventEmitter {
    */
   deleteArticle(docId: string): Promise<{ storyId: string | null; storyRemoved: boolean; splitInto: string[] } | null> {
     return this.runExclusive(async () => {
-      if (this.watch.poke()) this.syncWithStore();
-      if (!this.store.hasDocument(docId)) return null;
-      const storyId = this.store.storyOf(docId);
+      if (await this.watch.poke()) await this.syncWithStore();
+      if (!(await this.store.hasDocument(docId))) return null;
+      const storyId = await this.store.storyOf(docId);
       this.index.remove(docId);
-      this.store.deleteDocument(docId);
+      await this.store.deleteDocument(docId);
       this.known.delete(docId);
       if (!storyId) return { storyId: null, storyRemoved: false, splitInto: [] };
-      const parts = this.regroup(storyId);
+      const parts = await this.regroup(storyId);
       // the store dropped the story's cached report with the article; so does memory
       for (const id of parts) this.reports.dropStale(id);
-      this.persist(new Set(parts));
-      return { storyId, storyRemoved: this.group(storyId) === null, splitInto: parts.slice(1) };
+      await this.persist(new Set(parts));
+      return { storyId, storyRemoved: (await this.group(storyId)) === null, splitInto: parts.slice(1) };
     });
   }
 
@@ -326,8 +335,8 @@ export class LiveStories extends EventEmitter {
   }
 
   /** The cache key of a story's current report, or null for an unknown story. */
-  currentKey(publicId: string): string | null {
-    const g = this.group(publicId);
+  async currentKey(publicId: string): Promise<string | null> {
+    const g = await this.group(publicId);
     return g ? reportKey(g) : null;
   }
 
@@ -337,8 +346,8 @@ export class LiveStories extends EventEmitter {
   }
 
   /** Counts from the story's current report, if it has been built (null otherwise). */
-  summary(publicId: string): StorySummary | null {
-    const g = this.group(publicId);
+  async summary(publicId: string): Promise<StorySummary | null> {
+    const g = await this.group(publicId);
     return g ? this.reports.summary(publicId, g) : null;
   }
 

@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import type { Store } from '../store/sqlite.js';
+import type { Store } from '../store/index.js';
 import type { StoryGroup } from '../stories/index.js';
 import { type BuiltReport, buildStoryReport } from './story-report.js';
 import { spawnWorker } from './threads.js';
@@ -7,9 +7,9 @@ import { spawnWorker } from './threads.js';
 /**
  * Builds story reports in the report worker, one at a time, each within a time budget. A build
  * that runs past the budget is stopped (the worker is replaced) and the story gets a report
- * without its cross-check, built in the worker too, with the reason. With an in-memory store
- * (which another thread cannot open), or when no worker starts, reports are built on the
- * caller's thread instead, as before.
+ * without its cross-check, built in the worker too, with the reason. The worker opens its own
+ * store at `location` (`openStore`). With an in-memory store (which another thread cannot open),
+ * no location, or when no worker starts, reports are built on the caller's thread instead.
  */
 export class ReportBuilder {
   private worker: Worker | null = null;
@@ -25,10 +25,13 @@ export class ReportBuilder {
     /** Longest a story's report may take, ms. */
     readonly budgetMs: number,
     private readonly inline = false,
+    /** Where the worker opens the store (a SQLite path or a PostgreSQL URL); null: build inline. */
+    private readonly location: string | null = store.kind === 'sqlite' ? store.path : null,
   ) {}
 
   get mode(): 'worker' | 'inline' {
-    return this.inline || this.broken || this.store.path === ':memory:' || this.store.path === '' ? 'inline' : 'worker';
+    const l = this.location;
+    return this.inline || this.broken || l === null || l === ':memory:' || l === '' ? 'inline' : 'worker';
   }
 
   /** The report of a story; builds are serialised (one CPU for reports, the other for documents). */
@@ -67,7 +70,7 @@ export class ReportBuilder {
         f();
       };
       this.pending.set(id, { resolve: (b) => done(() => resolve(b)), reject: (e) => done(() => reject(e)) });
-      w.postMessage({ id, db: this.store.path, ...job });
+      w.postMessage({ id, db: this.location, ...job });
     });
   }
 

@@ -1,7 +1,7 @@
 import { buildStory } from '../report/build.js';
 import type { ReportStory } from '../report/schema.js';
 import { reportExtras } from '../report/sections.js';
-import type { Store } from '../store/sqlite.js';
+import type { Store } from '../store/index.js';
 import type { StoryGroup } from '../stories/index.js';
 
 /**
@@ -31,24 +31,24 @@ export interface BuiltReport {
  * ran out of time) leaves a report without it and the reason in `error`; only a complete report
  * is cached in the store.
  */
-export function buildStoryReport(store: Store, group: StoryGroup, key: string, crossCheck = true, skippedBecause = 'skipped'): BuiltReport {
+export async function buildStoryReport(store: Store, group: StoryGroup, key: string, crossCheck = true, skippedBecause = 'skipped'): Promise<BuiltReport> {
   const extras = reportExtras();
   let report: ReportStory;
   let error: string | null = null;
   if (crossCheck) {
     try {
-      report = buildStory(store, group, new Map(), extras);
+      report = await buildStory(store, group, new Map(), extras);
     } catch (e) {
       error = (e as Error)?.message ?? String(e);
-      report = buildStory(store, group, new Map(), { ...extras, crossCheck: undefined });
+      report = await buildStory(store, group, new Map(), { ...extras, crossCheck: undefined });
     }
   } else {
     error = skippedBecause;
-    report = buildStory(store, group, new Map(), { ...extras, crossCheck: undefined });
+    report = await buildStory(store, group, new Map(), { ...extras, crossCheck: undefined });
   }
   if (error === null) {
     try {
-      store.saveStoryReport(group.id, key, report);
+      await store.saveStoryReport(group.id, key, report);
     } catch {
       /* a busy or read-only store: the report is served from memory */
     }
