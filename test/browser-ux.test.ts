@@ -140,6 +140,31 @@ describe('pages on a desktop and a phone', { skip }, () => {
     });
   }
 
+  test('hostile fields stay inert on the story page, the article page and report.html', async () => {
+    const page = await browser.newPage({ viewport: SIZES[1], hasTouch: true, isMobile: true });
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const html = await (await fetch(`${t.base}/api/stories/${hostile}/export?format=html`)).text();
+    const file = `${ARTIFACTS}report-hostile.html`;
+    writeFileSync(file, html);
+    const doc = (await t.server.store.documentRows()).find((d) => d.source.startsWith('hostile-1'))!.id;
+    for (const url of [`${t.base}/stories/${hostile}`, `${t.base}/articles/${doc}`, `${t.base}/?q=cranes`, pathToFileURL(file).href]) {
+      await page.goto(url);
+      assert.equal(await page.locator('a[href^="javascript:" i]').count(), 0, url);
+      assert.equal(await page.locator('img[src="x"], svg[onload], [onerror], [onload], [onmouseover], b, i').count(), 0, `no injected element on ${url}`);
+      for (const ev of await page.locator('[data-article]').all()) if (await ev.isVisible()) await ev.tap();
+      assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned ?? null), null, url);
+    }
+    await page.goto(`${t.base}/stories/${hostile}`);
+    assert.match((await page.locator('#story-title').textContent()) ?? '', /<script>window\.__pwned='title/, 'the title is shown as text');
+    await page.screenshot({ path: `${ARTIFACTS}ux-story-hostile-tap-390.png` });
+    assert.deepEqual(dialogs, []);
+    await page.close();
+  });
+
   test('the entity filter takes names as written; sorting and the single-article filter work', async () => {
     const page = await browser.newPage({ viewport: SIZES[0] });
     for (const name of ['Vladimir Putin', 'vladimir putin', 'Xi Jinping']) {
@@ -178,7 +203,10 @@ describe('pages on a desktop and a phone', { skip }, () => {
     assert.match((await page.locator('#results > li').last().textContent()) ?? '', /with-meta.*1 document, 1 new/);
     const row = (await t.server.store.documentRows()).find((d) => d.source === 'with-meta');
     assert.ok(row);
-    assert.equal((await t.server.store.getAnnotated(row.id))?.article.outlet, 'Test Outlet');
+    const added = (await t.server.store.getAnnotated(row.id))?.article;
+    assert.equal(added?.outlet, 'Test Outlet');
+    assert.equal(added?.title, 'Council approves budget', 'the first line is the headline');
+    assert.equal(added?.url, 'https://example.org/a');
     await page.screenshot({ path: `${ARTIFACTS}ux-add-done-390.png`, fullPage: true });
     await page.close();
   });

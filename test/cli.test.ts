@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { main } from '../src/cli/main.js';
-import { progressLine } from '../src/cli/progress.js';
+import { countInputFiles, progress, progressLine } from '../src/cli/progress.js';
 import { SEEDS } from './helpers.js';
 import { HOSTILE_RECORDS, LIVE_PAYLOAD } from './hostile.js';
 
@@ -58,7 +58,10 @@ describe('usage errors: one line, exit 1, a pointer to the command help', () => 
     [['extract', 'a', 'b'], /extract takes exactly one file/],
     [['extract', 'a', '--db', 'x'], /--db is not an option of extract/],
     [['serve', '--out', 'x'], /--out is not an option of serve/],
-    [['serve', '--quiet'], /--quiet is not an option of serve \(it is for analyze\)/],
+    [['serve', '--quiet'], /--quiet is not an option of serve \(it is for analyze\b/],
+    [['stories', '-q'], /--q needs a value/],
+    [['stories', '-v'], /-v is not an option of stories \(it is for analyze\b/],
+    [['analyze', 'x', '--q', 'words'], /--q is not an option of analyze \(it is for stories, export\)/],
     [['help', 'nope'], /unknown command "nope"/],
     [['--db', 'x'], /--db needs a command before it/],
   ];
@@ -157,7 +160,6 @@ describe('show', () => {
     const conflicts = csv((await run(['show', big.id, '--db', db, '--format', 'csv', '--what', 'conflicts'])).stdout);
     const sides = report.stories[0].crossCheck.conflicts as { sides: unknown[] }[];
     assert.equal(conflicts.length, sides.reduce((n, c) => n + c.sides.length, 0), 'a row per conflict side');
-    assert.ok(conflicts.some((c) => / h$/.test(c.value)), 'the talk-duration conflict is there');
   });
 
   test('--out writes every output; an unknown or ambiguous id fails with exit 2', async () => {
@@ -216,6 +218,25 @@ test('progress line: done of total, rate and time left; falls back when document
   assert.equal(progressLine(50, 200, 10_000, 10), '[===       ] 50 of 200 documents · 5/s · 30 s left');
   assert.equal(progressLine(1, 1, 1000, 4), '[====] 1 of 1 document · 1/s · 0 s left');
   assert.equal(progressLine(300, 200, 10_000), '300 documents · 30/s');
+});
+
+test('progress: drawn only when enabled (a terminal), with the total; cleared at the end', () => {
+  let clock = 0;
+  const off: string[] = [];
+  const quiet = progress((s) => off.push(s), false, 10, () => clock);
+  const on: string[] = [];
+  const bar = progress((s) => on.push(s), true, 10, () => clock);
+  for (let i = 1; i <= 10; i++) {
+    clock += 200;
+    quiet.tick(i);
+    bar.tick(i);
+  }
+  quiet.end();
+  bar.end();
+  assert.deepEqual(off, []);
+  assert.ok(on.some((l) => /\] 5 of 10 documents · 5\/s · 1 s left/.test(l)), on.join('|'));
+  assert.equal(on.at(-1), '\r\x1b[K');
+  assert.equal(countInputFiles([SEEDS]), readdirSync(SEEDS).filter((f) => !f.startsWith('.')).length);
 });
 
 test('analyze: "1 document", not "1 documents"', async () => {

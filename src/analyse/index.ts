@@ -8,7 +8,7 @@ import { parseSentences } from './syntax/index.js';
 import { splitSentences } from './tokenize.js';
 
 /** Milliseconds spent per analyser, accumulated across calls when a record is passed in. */
-export type AnalyserTimings = Record<'sentences' | 'entities' | 'quotes' | 'times' | 'quantities' | 'syntax', number>;
+export type AnalyserTimings = Record<'sentences' | 'entities' | 'quotes' | 'times' | 'quantities', number> & { syntax?: number };
 
 export function emptyAnalyserTimings(): AnalyserTimings {
   return { sentences: 0, entities: 0, quotes: 0, times: 0, quantities: 0, syntax: 0 };
@@ -53,7 +53,7 @@ export function analyseArticle(article: Article, timings?: AnalyserTimings, budg
       return fallback;
     }
     const r = guard(step);
-    if (timings) timings[name] += r.ms;
+    if (timings) timings[name] = (timings[name] ?? 0) + r.ms;
     if (r.ok) return r.value;
     messages.push({ level: 'warning', stage: 'analyse', message: `${name} analyser failed (${r.error}); that layer is empty` });
     return fallback;
@@ -70,14 +70,15 @@ export function analyseArticle(article: Article, timings?: AnalyserTimings, budg
   const headSentences = head.length < text.length ? sentences.filter((s) => s.end <= head.length) : sentences;
   const entities = run('entities', [] as EntityMention[], () => recogniseEntities(head, headSentences));
   const index = entityIndex(entities);
-  const quotes = run('quotes', [], () => findQuotes(head, headSentences, entities));
+  // part of speech, lemma and dependency tree of every word (linear, but bounded like the others)
+  const syntax = run('syntax', { tokens: [], messages: [] as string[] }, () => parseSentences(head, headSentences));
+  for (const message of syntax.messages) messages.push({ level: 'warning', stage: 'analyse', message });
+  // the parse tells the quotes what each cue's lemma is and who its subject is (quotes/review.ts)
+  const quotes = run('quotes', [], () => findQuotes(head, headSentences, entities, { tokens: syntax.tokens }));
   const times = run('times', [], () => findTimes(text, sentences, article.published));
   // a quantity whose value is not a finite number ("1e400 people") would be stored as null
   const finite = (n: number | null) => n === null || Number.isFinite(n);
   const quantities = run('quantities', [], () => findQuantities(text, sentences)).filter((q) => Number.isFinite(q.value) && finite(q.low) && finite(q.high));
-  // part of speech, lemma and dependency tree of every word (linear, but bounded like the others)
-  const syntax = run('syntax', { tokens: [], messages: [] as string[] }, () => parseSentences(head, headSentences));
-  for (const message of syntax.messages) messages.push({ level: 'warning', stage: 'analyse', message });
   const annotatedArticle = messages.length ? { ...article, messages: [...article.messages, ...messages] } : article;
   return { article: annotatedArticle, sentences, entities, entityIndex: index, quotes, times, quantities, tokens: syntax.tokens };
 }

@@ -37,9 +37,10 @@
  * Quotation marks: “…”, "…", «…», NYT-style ''…'' and top-level ‘…’ (see normaliseQuoteMarks);
  * an opening mark that never closes gives nothing.
  */
-import type { EntityMention, Quote, QuoteKind, Span, Token } from '../model/types.js';
+import type { EntityMention, Quote, QuoteKind, Span, SyntaxToken, Token } from '../model/types.js';
 import { loadAttributionTagger, tagAttributions, type TokenRun } from './attribution/index.js';
 import { type Gender, genderEvidence, nameKey } from './gender.js';
+import { reviewWithSyntax } from './quotes/review.js';
 import { tokenAt, tokenize } from './tokenize.js';
 
 function forms(list: string): Set<string> {
@@ -504,6 +505,8 @@ const MIN_CONTENT_SCORE = 0;
 export interface FindQuotesOptions {
   /** Use the trained attribution tagger (models/attrib.bin.gz) for indirect speech; default true. */
   model?: boolean;
+  /** The article's parse (../syntax): when given, quotes are reviewed with it (quotes/review.ts). */
+  tokens?: readonly SyntaxToken[];
 }
 
 /** Finds quotes in `text`. `sentences` from splitSentences; `entities` may be empty. */
@@ -1386,7 +1389,8 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     if (last && q.span.start >= last.span.start && q.span.end <= last.span.end && !nestedAttribution) continue;
     out.push(q);
   }
-  return out;
+  // the dependency tree, when the article was parsed: cue classes, speakers as subjects of their cues
+  return options.tokens ? reviewWithSyntax(text, out, options.tokens, (span) => resolveSpeaker(ctx, span)) : out;
 }
 
 /** Capitalised labels that head a paragraph without being a speaker ("UPDATE: …", "VIDEO: …"). */

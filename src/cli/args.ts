@@ -42,9 +42,13 @@ export const OPTIONS: Record<string, OptionSpec> = {
   limit: { type: 'string', arg: 'N' },
   since: { type: 'string', arg: 'DATE' },
   outlet: { type: 'string', arg: 'NAME' },
+  published: { type: 'string', arg: 'DATE' },
   what: { type: 'string', arg: 'TABLE' },
   'enqueue-only': { type: 'boolean' },
   'exit-when-idle': { type: 'boolean' },
+  every: { type: 'string', arg: 'I' },
+  webhook: { type: 'string', arg: 'URL' },
+  follow: { type: 'string', arg: 'FILE' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 };
@@ -67,6 +71,7 @@ export interface Values {
   limit?: string;
   since?: string;
   'enqueue-only'?: boolean;
+  published?: string;
   'exit-when-idle'?: boolean;
   outlet?: string;
   what?: string;
@@ -111,7 +116,8 @@ function describeParseError(command: string, e: Error & { code?: string }, owner
   const flag = m ? m[1] : '';
   if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const name = flag.replace(/^-+/, '');
-    const long = OPTIONS[name] ? name : Object.entries(OPTIONS).find(([, o]) => o.short === name)?.[0];
+    // `--q` is the long option q; `-q` is the short form of --quiet
+    const long = flag.startsWith('--') ? (OPTIONS[name] ? name : undefined) : Object.entries(OPTIONS).find(([, o]) => o.short === name)?.[0];
     const owners = long ? ownersOf(long).filter((c) => c !== command) : [];
     if (long && owners.length) return `${flag} is not an option of ${command} (it is for ${owners.join(', ')})`;
     return `unknown option ${flag}`;

@@ -24,7 +24,7 @@ export const exportCommand: Command = {
     const since = isoDate('export', 'since', v.since);
     const store = await openExistingStore('export', v.db);
     try {
-      const stories = await loadStories(store, { q: v.q, outlet: v.outlet, from: since }, what !== 'articles');
+      const stories = await loadStories(store, { q: v.q, outlet: v.outlet, from: since }, what !== 'articles', (m) => io.stderr(`triangulate: export: ${m}\n`));
       io.stdout(exportTable(what, fmt, stories));
       return 0;
     } finally {

@@ -23,15 +23,17 @@ const INPUT = {
 const analyzeCommand: Command = {
   name: 'analyze',
   aliases: ['analyse'],
-  args: '<path|-> [...]',
-  summary: 'Ingest files, folders (recursive) or stdin (-) into the store, group them into stories and print the stories of this run.',
-  line: 'ingest files, folders or stdin; print the stories',
+  args: '<path|URL|-> [...]',
+  summary: 'Ingest files, folders (recursive), URLs or stdin (-) into the store, group them into stories and print the stories of this run.',
+  line: 'ingest files, folders, URLs or stdin; print the stories',
   options: {
     db: 'SQLite store (default ./triangulate.db; ":memory:" keeps nothing) or postgresql://user@host/db',
     'enqueue-only': 'with PostgreSQL: queue the documents for workers and return',
     format: 'text (default), json (the report) or markdown',
     out: 'also write report.json, report.md and a self-contained report.html into DIR',
     ...INPUT,
+    outlet: 'outlet of plain-text and stdin input that names none',
+    published: 'publication date (ISO) of plain-text and stdin input that gives none',
     quiet: 'print nothing but errors',
     verbose: "print every document's outcome and the stage timings",
     'no-color': 'no ANSI colours',
@@ -64,6 +66,9 @@ const serveCommand: Command = {
     token: 'bearer token required for writes (mandatory off loopback)',
     private: 'reads need the token too (UI sign-in form, API bearer token)',
     'allowed-host': 'also answer requests addressed to host name NAME (repeatable)',
+    follow: 'follow the sources listed in FILE in the background (--every, default 15m)',
+    every: 'with --follow: poll every I (default 15m)',
+    webhook: 'POST alerts (new or changed conflicts) as JSON to URL',
   },
   async run(positionals, v, io) {
     if (positionals.length) throw new UsageError(`serve takes no arguments (got "${positionals[0]}")`, 'serve');
@@ -84,6 +89,24 @@ const parseCommand: Command = {
     const fmt = format(args, 'parse', ['text', 'json', 'conllu']);
     const { parseCommand: parse } = await import('./parse.js');
     return await parse(await readOne(inputs[0], args, io), inputs[0], fmt as 'text' | 'json' | 'conllu', io);
+  },
+};
+
+const followCommand: Command = {
+  name: 'follow',
+  args: '<sources.txt|URL…>',
+  summary: 'Poll feeds, sitemaps, OPML files and pages politely (robots.txt, rate limits, conditional requests) and ingest what is new into the store.',
+  line: 'poll feeds, sitemaps, OPML files, pages; ingest what is new',
+  options: {
+    db: 'SQLite store (default ./triangulate.db)',
+    every: 'poll again every I (15m, 30s, 1h); one round without it',
+    webhook: 'POST alerts (new or changed conflicts) as JSON to URL',
+    quiet: 'print nothing but errors',
+    verbose: "print every source's outcome",
+  },
+  async run(positionals, v, io) {
+    const { followCommand: follow } = await import('./follow.js');
+    return follow(positionals, v as Record<string, unknown>, io);
   },
 };
 
@@ -127,6 +150,7 @@ export const COMMANDS: Command[] = [
   singleCommand('annotate', 'print quotes, time expressions and quantities of one article', 'Print the quotes, time expressions and quantities of one article.'),
   parseCommand,
   serveCommand,
+  followCommand,
   workerCommand,
   migrateCommand,
 ];
@@ -242,7 +266,11 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
   const quiet = !!args.values.quiet;
   const verbose = !!args.values.verbose;
   const max = maxBytes(args);
-  const [{ ingestIntoStore, updateStories }, { buildReport }, { renderHtml, renderMarkdown, renderTerminal }, { reportExtras, reportSections }] = await Promise.all([
+  const { checkHints, withInputHints } = await import('./input-meta.js');
+  const hints = { outlet: args.values.outlet, published: args.values.published };
+  const bad = checkHints(hints);
+  if (bad) throw new UsageError(bad, 'analyze');
+  const [{ ingestResults, updateStories }, { buildReport }, { renderHtml, renderMarkdown, renderTerminal }, { reportExtras, reportSections }] = await Promise.all([
     import('../pipeline.js'),
     import('../report/build.js'),
     import('../report/render.js'),
@@ -252,9 +280,18 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
   try {
     const showBar = !!io.isTTY && !quiet && !verbose;
     const bar = progress(io.progress ?? io.stderr, showBar, showBar ? countInputFiles(inputs) : 0);
+    let skipped = 0;
+    // http(s) URLs among the inputs are fetched first, politely (src/follow/read-urls.ts)
+    const urls = inputs.filter((i) => /^https?:\/\//i.test(i));
+    const prefetched = urls.length ? await (await import('../follow/read-urls.js')).readUrls(urls) : undefined;
     const runOpts: import('../pipeline.js').RunOptions = {
       maxBytes: max,
       stdin: io.stdin,
+      prefetched,
+      onSkip: (path, reason) => {
+        skipped++;
+        if (verbose) io.stderr(`skipped ${path}: ${reason}\n`);
+      },
       onProgress: (done, o) => {
         bar.tick(done);
         if (o.status === 'failed') io.stderr(`triangulate: ${o.source}: ${o.reason}\n`);
@@ -266,7 +303,9 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
     const queued = store.kind === 'postgres' ? await (await import('./worker.js')).analyzeQueued(store, inputs, runOpts, !!args.values['enqueue-only'], io) : null;
     if (queued?.enqueueOnly) return queued.status;
     if (args.values['enqueue-only'] && !queued) throw new UsageError('--enqueue-only needs a PostgreSQL store (--db postgresql://…)', 'analyze');
-    const run = queued ? queued.run : await ingestIntoStore(store, inputs, runOpts);
+    // --outlet/--published: metadata hints for plain-text and stdin input (src/cli/input-meta.ts)
+    const { ingest } = await import('../ingest/index.js');
+    const run = queued ? queued.run : await ingestResults(store, withInputHints(ingest(inputs, runOpts), hints), runOpts);
     bar.end();
     const t0 = performance.now();
     const groups = await updateStories(store, (docId, message) => io.stderr(`triangulate: ${docId ? `${docId.slice(0, 12)}: ` : ''}${message}\n`));
@@ -293,6 +332,7 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
       const parts = [`${counts.new} new`, `${counts.known} already known`];
       if (counts.updated) parts.push(`${counts.updated} re-analysed`);
       parts.push(`${counts.failed} failed`);
+      if (skipped) parts.push(`${skipped} file${skipped === 1 ? '' : 's'} skipped${verbose ? '' : ' (-v lists them)'}`);
       io.stderr(`triangulate: ${plural(run.outcomes.length, 'document')}: ${parts.join(', ')}${args.values.out ? `; report written to ${args.values.out}` : ''}\n`);
     }
     if (verbose) {

@@ -23,7 +23,7 @@ export function countInputFiles(inputs: string[], cap = 1_000_000): number {
     }
     if (seen.has(real)) return;
     seen.add(real);
-    let isDir = false;
+    let isDir: boolean;
     try {
       isDir = statSync(real).isDirectory();
     } catch {
@@ -34,7 +34,7 @@ export function countInputFiles(inputs: string[], cap = 1_000_000): number {
       n++;
       return;
     }
-    let entries: Dirent[] = [];
+    let entries: Dirent[];
     try {
       entries = readdirSync(real, { withFileTypes: true });
     } catch {

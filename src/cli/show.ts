@@ -28,7 +28,7 @@ export const showCommand: Command = {
     if (v.what !== undefined && fmt !== 'csv' && !v.out) throw new UsageError('--what goes with --format csv', 'show');
     const store = await openExistingStore('show', v.db);
     try {
-      const story = await findStory(store, positionals[0]);
+      const story = await findStory(store, positionals[0], true, (m) => io.stderr(`triangulate: show: ${m}\n`));
       if (typeof story === 'string') {
         io.stderr(`triangulate: show: ${story}\n`);
         return 2;

@@ -24,7 +24,7 @@ async function groupOf(store: Store, id: string): Promise<StoryGroup | null> {
 }
 
 /** A story by id, or by an unambiguous prefix of its id. */
-export async function findStory(store: Store, id: string, withCrossCheck = true): Promise<ReportStory | string> {
+export async function findStory(store: Store, id: string, withCrossCheck = true, onProblem?: (message: string) => void): Promise<ReportStory | string> {
   let g = await groupOf(store, id);
   if (!g) {
     const like = await store.storyIdsByPrefix(id, 3);
@@ -32,16 +32,23 @@ export async function findStory(store: Store, id: string, withCrossCheck = true)
     if (like.length === 1) g = await groupOf(store, like[0]);
   }
   if (!g) return `no story "${id}" in ${store.path} (\`triangulate stories\` lists them)`;
-  return buildStory(store, g, new Map(), withCrossCheck ? reportExtras() : { ...reportExtras(), crossCheck: undefined });
+  if (!withCrossCheck) return await buildStory(store, g, new Map(), { ...reportExtras(), crossCheck: undefined });
+  try {
+    return await buildStory(store, g, new Map(), reportExtras());
+  } catch (e) {
+    // a story whose cross-check fails is still shown (and exported) without it; the reason goes to stderr
+    onProblem?.(`story ${g.id}: the cross-check failed (${(e as Error)?.message ?? e}); shown without it`);
+    return await buildStory(store, g, new Map(), { ...reportExtras(), crossCheck: undefined });
+  }
 }
 
 /** The stories matching a filter, newest first, with their reports (cross-check from the store's cache when current). */
-export async function loadStories(store: Store, f: StoryFilter, withCrossCheck: boolean): Promise<ReportStory[]> {
+export async function loadStories(store: Store, f: StoryFilter, withCrossCheck: boolean, onProblem?: (message: string) => void): Promise<ReportStory[]> {
   const out: ReportStory[] = [];
   for (let offset = 0; ; offset += 500) {
     const page = await store.listStories({ ...f, limit: 500, offset });
     for (const row of page.stories) {
-      const s = await findStory(store, row.id, withCrossCheck);
+      const s = await findStory(store, row.id, withCrossCheck, onProblem);
       if (typeof s !== 'string') out.push(s);
     }
     if (page.stories.length < 500) break;

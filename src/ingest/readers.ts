@@ -49,6 +49,33 @@ export function sniffFormat(text: string): Format {
   return 'text';
 }
 
+/**
+ * The format the content itself proves, or null when it proves nothing. Only unmistakable starts
+ * count (a feed's root element, an HTML document or fragment, a JSON object or array), so plain
+ * text that merely begins with "[" or "<" stays text.
+ */
+export function provenFormat(text: string): Format | null {
+  const head = text.slice(0, 4096).replace(/^\uFEFF/, '').trimStart();
+  if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<\?xml-stylesheet[^>]*>\s*)?<(?:rss|feed|rdf:RDF)\b/i.test(head)) return 'feed';
+  if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b/i.test(head)) return 'html';
+  if (/^<(?:p|div|article|section|h[1-6]|blockquote|ul|ol|table|figure)[\s>]/i.test(head) && /<\/(?:p|div|article|section|h[1-6])>/i.test(head)) return 'html';
+  if (/^\{\s*(?:"|\})/.test(head) || /^\[\s*(?:[{["\]\d-]|true|false|null)/.test(head)) return sniffFormat(head) === 'jsonl' ? 'jsonl' : 'json';
+  return null;
+}
+
+/**
+ * Reconciles the declared format (file extension, media type) with what the content proves: a
+ * feed posted as text/plain is a feed, a `.txt` holding a web page is HTML, a `.xml` "feed" that is
+ * a web page is read as a page. The warning says so.
+ */
+export function reconcileFormat(declared: Format, text: string): { format: Format; warning?: string } {
+  const proven = provenFormat(text);
+  if (!proven || proven === declared) return { format: declared };
+  const family = (f: Format) => (f === 'jsonl' ? 'json' : f);
+  if (family(proven) === family(declared)) return { format: declared };
+  return { format: proven, warning: `declared as ${declared} but the content is ${proven === 'jsonl' ? 'JSON Lines' : proven}: read as ${proven}` };
+}
+
 function doc(
   source: string,
   format: InputFormat,
@@ -228,50 +255,73 @@ function childText(el: Element, names: string[]): string | undefined {
   return undefined;
 }
 
-function readFeed(source: string, text: string, encoding: string, warnings: string[]): ReadResult[] {
+/** One item of an RSS or Atom feed, as the feed gives it. */
+export interface FeedItem {
+  title?: string;
+  /** The item's link as written (may be relative), else its guid when that is a URL. */
+  link?: string;
+  guid?: string;
+  /** pubDate, published, dc:date or updated, as written. */
+  published?: string;
+  /** content:encoded / content, else description / summary (HTML or text). */
+  body?: string;
+}
+
+/** The items of an RSS 2.0, RSS 1.0 (RDF) or Atom feed, or the reason the text is not one. */
+export function parseFeedItems(text: string): { channelTitle?: string; items: FeedItem[] } | { error: string } {
   let document: Document;
   try {
     document = new (linkedom().DOMParser)().parseFromString(text, 'text/xml') as unknown as Document;
   } catch (e) {
-    return [{ kind: 'error', source, reason: `unreadable feed: ${(e as Error).message}` }];
+    return { error: `unreadable feed: ${(e as Error).message}` };
   }
   const root = document.documentElement;
-  if (!root) return [{ kind: 'error', source, reason: 'unreadable feed: no root element' }];
-  const isAtom = root.tagName.toLowerCase() === 'feed';
-  const items = Array.from(document.getElementsByTagName(isAtom ? 'entry' : 'item')) as Element[];
-  if (!['rss', 'feed', 'rdf:rdf'].includes(root.tagName.toLowerCase())) {
-    return [{ kind: 'error', source, reason: `not an RSS or Atom feed (root element <${root.tagName}>)` }];
-  }
-  if (items.length === 0) return [{ kind: 'error', source, reason: 'feed has no items' }];
+  if (!root) return { error: 'unreadable feed: no root element' };
+  const rootName = root.tagName.toLowerCase();
+  if (!['rss', 'feed', 'rdf:rdf'].includes(rootName)) return { error: `not an RSS or Atom feed (root element <${root.tagName}>)` };
+  const isAtom = rootName === 'feed';
   const channelTitle = isAtom ? childText(root, ['title']) : childText(root.querySelector('channel') ?? root, ['title']);
-  const out: ReadResult[] = [];
-  items.forEach((item, i) => {
-    const title = childText(item, ['title']);
-    let link = childText(item, ['link', 'guid']);
+  const items = (Array.from(document.getElementsByTagName(isAtom ? 'entry' : 'item')) as Element[]).map((item): FeedItem => {
+    const guid = childText(item, isAtom ? ['id'] : ['guid']);
+    let link = childText(item, ['link']);
     if (isAtom) {
       const links = Array.from(item.children).filter((c) => c.tagName.toLowerCase() === 'link');
       const alt = links.find((l) => (l.getAttribute('rel') ?? 'alternate') === 'alternate') ?? links[0];
       link = alt?.getAttribute('href') ?? link;
     }
-    const published = childText(item, ['pubdate', 'published', 'dc:date', 'updated']);
-    const body = isAtom ? childText(item, ['content', 'summary']) : childText(item, ['content:encoded', 'description']);
-    const where = `#${i + 1}`;
-    if (!body) {
-      out.push({ kind: 'error', source: `${source}${where}`, reason: 'feed item has no content or description' });
-      return;
-    }
-    const rec: Record<string, unknown> = { html: body, title, url: link, outlet: channelTitle };
-    if (published) {
-      const d = new Date(published);
-      rec.published = Number.isNaN(d.getTime()) ? published : d.toISOString();
-    }
-    const r = recordToDoc(source, where, rec, encoding);
-    if (r.kind === 'doc') {
-      r.doc.format = 'feed';
-      r.doc.source = `${source}${where}`;
-    }
-    out.push(r);
+    if (!link && guid && /^https?:\/\//i.test(guid)) link = guid;
+    return {
+      title: childText(item, ['title']),
+      link,
+      guid,
+      published: childText(item, ['pubdate', 'published', 'dc:date', 'updated']),
+      body: isAtom ? childText(item, ['content', 'summary']) : childText(item, ['content:encoded', 'description']),
+    };
   });
+  return { channelTitle, items };
+}
+
+/** A feed item as a document record (the same record shape as JSON input), or the reason it has none. */
+export function feedItemToDoc(source: string, where: string, item: FeedItem, channelTitle: string | undefined, encoding: string, url?: string): ReadResult {
+  if (!item.body) return { kind: 'error', source: `${source}${where}`, reason: 'feed item has no content or description' };
+  const rec: Record<string, unknown> = { html: item.body, title: item.title, url: url ?? item.link ?? item.guid, outlet: channelTitle };
+  if (item.published) {
+    const d = new Date(item.published);
+    rec.published = Number.isNaN(d.getTime()) ? item.published : d.toISOString();
+  }
+  const r = recordToDoc(source, where, rec, encoding);
+  if (r.kind === 'doc') {
+    r.doc.format = 'feed';
+    r.doc.source = `${source}${where}`;
+  }
+  return r;
+}
+
+function readFeed(source: string, text: string, encoding: string, warnings: string[]): ReadResult[] {
+  const feed = parseFeedItems(text);
+  if ('error' in feed) return [{ kind: 'error', source, reason: feed.error }];
+  if (feed.items.length === 0) return [{ kind: 'error', source, reason: 'feed has no items' }];
+  const out = feed.items.map((item, i) => feedItemToDoc(source, `#${i + 1}`, item, feed.channelTitle, encoding));
   attachWarnings(out, warnings);
   return out;
 }

@@ -150,6 +150,9 @@ export interface Entity {
 
 export type QuoteKind = 'direct' | 'partial' | 'indirect';
 
+/** The kind of attribution a quote's cue makes (see Quote.cueClass). */
+export type CueClass = 'speech' | 'thought' | 'evidence' | 'stance';
+
 export interface Quote {
   /** What was said. */
   span: Span;
@@ -161,6 +164,12 @@ export interface Quote {
   /** Display name of the speaker ("Xi Jinping"), if known. */
   speakerName: string | null;
   cue: { span: Span; verb: string } | null;
+  /**
+   * What the cue reports (data/lexicons/attribution-cues.tsv): speech, thought, evidence or stance.
+   * Set when the article was parsed; a quotation without a cue word counts as speech. The quote
+   * ledger keeps speech; PolNeAR's guideline counts all four.
+   */
+  cueClass?: CueClass;
   /** For a split quote ("…," he said, "…"), the quoted parts; `span` runs from the first to the last. */
   parts?: Span[];
 }

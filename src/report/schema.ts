@@ -42,6 +42,11 @@ export const QuoteSchema = Type.Object({
   speaker: Nullable(Type.String()),
   speakerName: Nullable(Type.String()),
   cue: Nullable(Type.Object({ span: SpanSchema, verb: Type.String() })),
+  cueClass: Type.Optional(
+    Type.Union([Type.Literal('speech'), Type.Literal('thought'), Type.Literal('evidence'), Type.Literal('stance')], {
+      description: 'what the cue reports; the quote ledger keeps speech',
+    }),
+  ),
   parts: Type.Optional(Type.Array(SpanSchema, { description: 'the pieces of a split quote; span runs from the first to the last' })),
 });
 

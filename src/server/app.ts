@@ -38,6 +38,7 @@ import {
   StoriesQuery,
   StoryListResponse,
 } from './schemas.js';
+import { registerSources } from './sources.js';
 import { addPage, articlePage, notFoundPage, sortStories, storiesPage, storiesViewOf, storyPage } from './ui.js';
 
 export interface ServerOptions {
@@ -461,6 +462,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
 
   app.get('/add', async (_req, reply) => sendPage(reply, 200, (nonce) => addPage(nonce, { tokenRequired: !!token })));
   await app.register(loginRoutes(policy, sendPage));
+  registerSources(app, store, doc); // /sources and /api/sources: followed sources (src/server/sources.ts)
 
   live.scheduleWarm();
 

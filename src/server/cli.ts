@@ -68,6 +68,9 @@ export async function serveCommand(values: ServeValues, io: { stdout: (s: string
   }
   const reads = values.private ? 'reads and writes need the token' : `writes ${token ? 'need the bearer token' : 'open to this machine'}`;
   io.stdout(`triangulate serve: ${address} (store ${redactUrl(db)}, ${await server.store.countDocuments()} articles; ${reads})\n`);
+  // --follow FILE: sources followed in the background (src/follow/background.ts)
+  const following = typeof values.follow === 'string' ? (await import('../follow/background.js')).followInBackground(server.live, { file: values.follow, every: values.every as string | undefined, webhook: values.webhook as string | undefined, log: (l) => io.stderr(`${l}\n`) }) : null;
+  if (typeof following === 'string') io.stderr(`triangulate serve: --follow: ${following}\n`);
   return new Promise<number>((resolve) => {
     let stopping = false;
     const stop = (signal: string) => {
@@ -76,8 +79,8 @@ export async function serveCommand(values: ServeValues, io: { stdout: (s: string
       io.stderr(`triangulate serve: ${signal}, closing\n`);
       process.off('SIGINT', onInt);
       process.off('SIGTERM', onTerm);
-      server
-        .close()
+      Promise.resolve(following && typeof following !== 'string' ? following.stop() : undefined)
+        .then(() => server.close())
         .then(() => resolve(0))
         .catch((e) => {
           io.stderr(`triangulate serve: error while closing: ${(e as Error).message}\n`);

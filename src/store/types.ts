@@ -164,8 +164,9 @@ export function searchWords(input: string): { word: string; prefix: boolean }[] 
   });
 }
 
+/** A name as written ("Vladimir Putin") against ids like PER:vladimir_putin: spaces, hyphens and underscores match any one character (LIKE's `_`). */
 export function entityNeedle(s: string): string {
-  return s.trim().toLowerCase().replace(/\s+/g, '-');
+  return s.trim().toLowerCase().replace(/[%\\]/g, '').replace(/[\s_-]+/g, '_');
 }
 
 /** Clamp of a page size and offset given by a user. */

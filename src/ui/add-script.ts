@@ -116,7 +116,9 @@ export const ADD_SCRIPT = `
         // metadata fields apply to text and HTML (not to JSON or feeds, which carry their own)
         if(hasMeta && (j.fmt === 'text' || j.fmt === 'html' || j.fmt === '')){
           return j.readText().then(function(t){
-            var rec = {id: j.name}; rec[j.fmt === 'html' || /^\\s*</.test(t) ? 'html' : 'text'] = t;
+            var rec = {id: j.name};
+            if(j.fmt === 'html' || /^\\s*</.test(t)) rec.html = t;
+            else { var m = /^\\s*([^\\n]+)\\n([\\s\\S]*)$/.exec(t); if(m && m[2].trim()){ rec.title = m[1].trim(); rec.text = m[2]; } else rec.text = t; } // plain text: the headline is the first line
             for(var k in meta) rec[k] = meta[k];
             return post(JSON.stringify(rec), j.name, 'json', function(n){ bar.value = sent + n; });
           });

@@ -92,6 +92,9 @@ function FactRow({ f, l }: { f: Fact; l: StoryLinks }) {
   );
 }
 
+/** Facts carried by several sources shown at once; the rest of a long list is one tap away. */
+const SHARED_SHOWN = 12;
+
 /** Facts carried by several sources first; single-source statements collapsed (they are most of a big story). */
 export function Facts({ cc, l }: { cc: StoryCrossCheck; l: StoryLinks }) {
   const shared = cc.facts.filter((f) => f.status !== 'single-source');
@@ -100,11 +103,23 @@ export function Facts({ cc, l }: { cc: StoryCrossCheck; l: StoryLinks }) {
     <>
       <h2 id="facts">Facts ({cc.facts.length})</h2>
       {shared.length ? (
-        <ul class="facts facts-shared">
-          {shared.map((f) => (
-            <FactRow f={f} l={l} />
-          ))}
-        </ul>
+        <>
+          <ul class="facts facts-shared">
+            {shared.slice(0, SHARED_SHOWN).map((f) => (
+              <FactRow f={f} l={l} />
+            ))}
+          </ul>
+          {shared.length > SHARED_SHOWN && (
+            <details class="more-facts">
+              <summary>{shared.length - SHARED_SHOWN} more facts carried by several sources</summary>
+              <ul class="facts facts-shared">
+                {shared.slice(SHARED_SHOWN).map((f) => (
+                  <FactRow f={f} l={l} />
+                ))}
+              </ul>
+            </details>
+          )}
+        </>
       ) : (
         <p class="muted">No fact is reported by more than one source.</p>
       )}

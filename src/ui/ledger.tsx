@@ -22,11 +22,13 @@ function Statement({ st, l }: { st: QuoteStatement; l: StoryLinks }) {
   );
 }
 
-/** One speaker; open when several outlets carry one of their statements, collapsed otherwise. */
-function Speaker({ sp, l }: { sp: SpeakerLedger; l: StoryLinks }) {
+const SPEAKERS_OPEN = 4;
+
+/** One speaker: the statements several outlets carry, then the others collapsed. */
+function Speaker({ sp, l, open }: { sp: SpeakerLedger; l: StoryLinks; open: boolean }) {
   const shared = sp.statements.filter((s) => !s.singleOutlet).length;
   return (
-    <details class="card speaker" open={shared > 0}>
+    <details class="card speaker" open={open}>
       <summary>
         {sp.name || sp.speaker} <span class="meta">({sp.statements.length === 1 ? '1 statement' : `${sp.statements.length} statements`}{shared ? `, ${shared} carried by several outlets` : ''})</span>
       </summary>
@@ -49,10 +51,12 @@ function Speaker({ sp, l }: { sp: SpeakerLedger; l: StoryLinks }) {
 
 export function QuoteLedger({ cc, l }: { cc: StoryCrossCheck; l: StoryLinks }) {
   const n = cc.quoteLedger.reduce((t, s) => t + s.statements.length, 0);
+  // open: the first speakers whose words several outlets carry; the others are a tap away
+  const opened = new Set(cc.quoteLedger.filter((sp) => sp.statements.some((s) => !s.singleOutlet)).slice(0, SPEAKERS_OPEN));
   return (
     <>
       <h2 id="quotes">Who said what ({n === 1 ? '1 statement' : `${n} statements`})</h2>
-      {cc.quoteLedger.length ? cc.quoteLedger.map((sp) => <Speaker sp={sp} l={l} />) : <p class="muted">No quotes.</p>}
+      {cc.quoteLedger.length ? cc.quoteLedger.map((sp) => <Speaker sp={sp} l={l} open={opened.has(sp)} />) : <p class="muted">No quotes.</p>}
     </>
   );
 }

@@ -38,10 +38,29 @@ function Exports({ story }: { story: ReportStory }) {
   );
 }
 
+/** Articles listed at once up to this many; a longer list is one tap away. */
+const ARTICLES_SHOWN = 10;
+
 function Articles({ story, l }: { story: ReportStory; l: StoryLinks }) {
+  const table = <ArticleTable story={story} l={l} />;
   return (
     <>
-      <h2 id={l.ctx.mode === 'web' ? 'articles' : undefined}>Articles</h2>
+      <h2 id={l.ctx.mode === 'web' ? 'articles' : undefined}>Articles ({story.articles.length})</h2>
+      {story.articles.length > ARTICLES_SHOWN && l.ctx.mode === 'web' ? (
+        <details class="articles-list">
+          <summary>Show all {story.articles.length} articles</summary>
+          {table}
+        </details>
+      ) : (
+        table
+      )}
+    </>
+  );
+}
+
+function ArticleTable({ story, l }: { story: ReportStory; l: StoryLinks }) {
+  return (
+    <>
       <table class="stack articles">
         <thead>
           <tr>

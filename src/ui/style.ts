@@ -21,9 +21,10 @@ code{overflow-wrap:anywhere}
 .badge{display:inline-block;border-radius:4px;padding:0 6px;font-size:12px;background:#e8e8ec;margin:0 2px;max-width:100%}
 .b-conflict,.st-disputed{background:#ffd6d6;color:#8a1010}.b-ok,.st-established{background:#d8f5d8;color:#135c13}.b-single,.st-single{background:#eee;color:#444}.b-pending{background:#fff3c4}
 .card{background:#fff;border:1px solid #dde;border-radius:8px;padding:10px 14px;margin:10px 0}
-form.filters{display:flex;gap:8px;flex-wrap:wrap;align-items:end;margin:8px 0 14px}
-form.filters label{font-size:12px;color:#555;display:flex;flex-direction:column;min-width:0}
-form.filters label.check{flex-direction:row;gap:4px;align-items:center;font-size:13px}
+form.filters,.filters{display:flex;gap:8px;flex-wrap:wrap;align-items:end;margin:8px 0 14px}
+form.filters label,.filters label{font-size:12px;color:#555;display:flex;flex-direction:column;min-width:0}
+fieldset.filters{border:1px solid #dde;border-radius:6px;padding:6px 10px}
+form.filters label.check,.filters label.check{flex-direction:row;gap:4px;align-items:center;font-size:13px}
 input,select,textarea,button{font:inherit;max-width:100%}input,select{padding:4px 6px;border:1px solid #bbc;border-radius:4px}
 button,.button{display:inline-block;padding:5px 14px;border:1px solid #1d2a3a;background:#1d2a3a;color:#fff;border-radius:4px;cursor:pointer;text-decoration:none;font-size:14px}
 button.secondary,.button.secondary{background:#fff;color:#1d2a3a}
