@@ -101,8 +101,8 @@ const followCommand: Command = {
     db: 'SQLite store (default ./triangulate.db)',
     every: 'poll again every I (15m, 30s, 1h); one round without it',
     webhook: 'POST alerts (new or changed conflicts) as JSON to URL',
+    format: 'text (default) or json (JSON Lines of round reports)',
     quiet: 'print nothing but errors',
-    verbose: "print every source's outcome",
   },
   async run(positionals, v, io) {
     const { followCommand: follow } = await import('./follow.js');
