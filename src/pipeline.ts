@@ -65,6 +65,8 @@ export async function triage(store: Store, result: ReadResult, seen: Set<string>
   if (result.kind === 'error') return { outcome: { source: result.source, docId: null, status: 'failed', reason: result.reason, warnings: [] } };
   const raw = result.doc;
   if (seen.has(raw.id)) {
+    // the same bytes under another path in this run: every path is recorded
+    store.addSource(raw.id, raw.source);
     return { outcome: { source: raw.source, docId: raw.id, status: 'known', warnings: [...result.warnings, 'same content as another input of this run'] } };
   }
   const v = await store.stageVersions(raw.id);
@@ -103,7 +105,9 @@ export async function saveProcessed(
       featuresVersion: FEATURES_VERSION,
     });
   } catch (e) {
-    return { source: raw.source, docId: raw.id, status: 'failed', reason: `could not store: ${(e as Error).message}`, warnings: readWarnings };
+    const busy = (e as { code?: string }).code === 'SQLITE_BUSY';
+    const why = busy ? 'the store is busy: another process held it longer than the 5 s busy timeout; run again' : (e as Error).message;
+    return { source: raw.source, docId: raw.id, status: 'failed', reason: `could not store: ${why}`, warnings: readWarnings };
   }
   seen.add(raw.id);
   const warnings = [...readWarnings, ...article.messages.filter((m) => m.level === 'warning').map((m) => m.message)];
@@ -121,9 +125,11 @@ export async function ingestResults(store: Store, results: Iterable<ReadResult>,
   let tRead = now();
   const record = (o: DocOutcome) => {
     outcomes.push(o);
-    if (o.status !== 'failed' && o.docId && !sources.has(o.docId)) {
-      docIds.push(o.docId);
-      sources.set(o.docId, o.source);
+    if (o.status !== 'failed' && o.docId) {
+      const shown = sources.get(o.docId);
+      if (shown === undefined) docIds.push(o.docId);
+      // a duplicate shows its lexicographically smallest path, whatever the input order
+      if (shown === undefined || o.source < shown) sources.set(o.docId, o.source);
     }
     opts.onProgress?.(outcomes.length, o);
     tRead = now();

@@ -28,6 +28,17 @@ async function getJson(url: string) {
   return { status: r.status, body: (await r.json()) as Json, headers: r.headers };
 }
 
+/** A story's report once it is current (while it is rebuilt, the previous one is served, marked `X-Report-Status: updating`). */
+async function currentReport(url: string, timeoutMs = 60_000) {
+  const t0 = Date.now();
+  for (;;) {
+    const r = await getJson(url);
+    if (r.status !== 200 || r.headers.get('x-report-status') === 'current' || Date.now() - t0 > timeoutMs) return r;
+    assert.equal(r.headers.get('x-report-status'), 'updating');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Sends `total` bytes of body in 1 MiB chunks until the server answers; resolves with the status (or the socket error). */
 function bigUpload(url: string, total: number, chunked: boolean): Promise<{ status: number | null; error: string | null; sent: number }> {
   return new Promise((resolve) => {
@@ -108,7 +119,7 @@ describe('HTTP API on a real loopback server', () => {
   test("a story's report holds its articles with their text and annotations", async () => {
     const storyId = (await t.server.store.storyOf(ids['003']));
     assert.ok(storyId);
-    const r = await getJson(`${t.base}/api/stories/${storyId}`);
+    const r = await currentReport(`${t.base}/api/stories/${storyId}`);
     assert.equal(r.status, 200);
     assert.equal(r.body.id, storyId);
     const a = r.body.articles.find((x: Json) => x.id === ids['003']);

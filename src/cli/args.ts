@@ -21,6 +21,8 @@ export interface OptionSpec {
   short?: string;
   /** Placeholder of the value in help texts. */
   arg?: string;
+  /** May be given more than once (the value is then a list). */
+  multiple?: boolean;
 }
 
 export const OPTIONS: Record<string, OptionSpec> = {
@@ -34,6 +36,8 @@ export const OPTIONS: Record<string, OptionSpec> = {
   port: { type: 'string', arg: 'N' },
   host: { type: 'string', arg: 'H' },
   token: { type: 'string', arg: 'T' },
+  private: { type: 'boolean' },
+  'allowed-host': { type: 'string', arg: 'NAME', multiple: true },
   q: { type: 'string', arg: 'WORDS' },
   limit: { type: 'string', arg: 'N' },
   since: { type: 'string', arg: 'DATE' },
@@ -61,6 +65,8 @@ export interface Values {
   port?: string;
   host?: string;
   token?: string;
+  private?: boolean;
+  'allowed-host'?: string[];
   q?: string;
   limit?: string;
   since?: string;
@@ -153,6 +159,10 @@ export interface Io {
   isTTY?: boolean;
   /** stdout is a terminal: colours (never ANSI codes in redirected output). */
   stdoutTTY?: boolean;
+  /** Stdout keeping the terminal report's colour codes (set by inertIo). */
+  stdoutColoured?: (s: string) => void;
+  /** Raw stderr for the progress line (set by inertIo). */
+  progress?: (s: string) => void;
 }
 
 /**

@@ -2,8 +2,11 @@ import type { AnnotatedArticle, Article, Span } from '../model/types.js';
 import { plural, spanLabel } from '../report/render.js';
 import type { Store } from '../store/index.js';
 import type { StoryGroup } from '../stories/index.js';
+import { inertJson } from '../util/inert.js';
 
-const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+// JSON.stringify escapes C0 controls; inertJson also escapes DEL, C1 and bidi controls (same JSON value).
+// Text output is made inert where it is written (cli/inert-io.ts).
+const json = (v: unknown) => `${inertJson(JSON.stringify(v, null, 2))}\n`;
 
 /** The article as `triangulate extract` prints it: `body` is the clean text all spans index into. */
 export function articleJson(a: Article) {

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RawDocument } from '../model/types.js';
+import { inertJson } from '../util/inert.js';
 import { plural } from '../report/render.js';
 import { type Args, type Command, commandHelp, findCommand, type Io, oneOf, parseFor, UsageError, type Values } from './args.js';
 import { exportCommand } from './export.js';
@@ -63,6 +64,8 @@ const serveCommand: Command = {
     port: 'port (default 8080)',
     host: 'address to bind (default 127.0.0.1)',
     token: 'bearer token required for writes (mandatory off loopback)',
+    private: 'reads need the token too (UI sign-in form, API bearer token)',
+    'allowed-host': 'also answer requests addressed to host name NAME (repeatable)',
     follow: 'follow the sources listed in FILE in the background (--every, default 15m)',
     every: 'with --follow: poll every I (default 15m)',
     webhook: 'POST alerts (new or changed conflicts) as JSON to URL',
@@ -190,7 +193,9 @@ function format(args: Args, command: string, allowed: string[]): string {
   return oneOf(command, 'format', args.values.format, allowed, 'text');
 }
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], rawIo: Io = defaultIo): Promise<number> {
+  const { inertIo } = await import('./inert-io.js');
+  const io = inertIo(rawIo);
   const { command, rest } = findCommand(argv);
   try {
     if (!command) {
@@ -235,7 +240,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.stderr(`triangulate: ${e.message}\n`);
       return 1;
     }
-    throw e;
+    // printed here rather than by bin/triangulate.js so that the message (a file name, a title) is inert too
+    io.stderr(`triangulate: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+    return 3;
   }
 }
 
@@ -272,7 +279,7 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
   const store = await openStore(args);
   try {
     const showBar = !!io.isTTY && !quiet && !verbose;
-    const bar = progress(io.stderr, showBar, showBar ? countInputFiles(inputs) : 0);
+    const bar = progress(io.progress ?? io.stderr, showBar, showBar ? countInputFiles(inputs) : 0);
     let skipped = 0;
     // http(s) URLs among the inputs are fetched first, politely (src/follow/read-urls.ts)
     const urls = inputs.filter((i) => /^https?:\/\//i.test(i));
@@ -313,9 +320,12 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
       writeFileSync(join(args.values.out, 'report.md'), renderMarkdown(report, reportSections()));
       writeFileSync(join(args.values.out, 'report.html'), renderHtml(report, reportSections()));
     }
-    if (fmt === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    if (fmt === 'json') io.stdout(`${inertJson(JSON.stringify(report, null, 2))}\n`);
     else if (fmt === 'markdown') io.stdout(renderMarkdown(report, reportSections()));
-    else if (!quiet) io.stdout(renderTerminal(report, { color: !args.values['no-color'] && !!io.stdoutTTY && process.env.NO_COLOR === undefined, status, verbose }, reportSections()));
+    else if (!quiet) {
+      const color = !args.values['no-color'] && !!io.stdoutTTY && process.env.NO_COLOR === undefined;
+      (color ? (io.stdoutColoured ?? io.stdout) : io.stdout)(renderTerminal(report, { color, status, verbose }, reportSections()));
+    }
     const { counts } = run;
     const processed = counts.new + counts.known + counts.updated;
     if (!quiet) {

@@ -48,7 +48,11 @@ export const showCommand: Command = {
       else if (fmt === 'markdown') io.stdout(renderMarkdown(report, reportSections()));
       else if (fmt === 'html') io.stdout(reportHtml(report));
       else if (fmt === 'csv') io.stdout(exportTable(what, 'csv', [story]));
-      else io.stdout(renderTerminal(report, { color: !v['no-color'] && !!io.stdoutTTY && process.env.NO_COLOR === undefined }, reportSections()));
+      else {
+        const color = !v['no-color'] && !!io.stdoutTTY && process.env.NO_COLOR === undefined;
+        // the report makes its own data inert; with colours its SGR codes must reach the terminal (see inert-io.ts)
+        (color ? (io.stdoutColoured ?? io.stdout) : io.stdout)(renderTerminal(report, { color }, reportSections()));
+      }
       return 0;
     } finally {
       await store.close();

@@ -211,7 +211,8 @@ function readJson(source: string, text: string, encoding: string, warnings: stri
     : parsed && typeof parsed === 'object' && Array.isArray((parsed as { articles?: unknown }).articles)
       ? (parsed as { articles: unknown[] }).articles
       : [parsed];
-  if (records.length === 0) return [{ kind: 'error', source, reason: 'no records in JSON file (empty array)' }];
+  // `[]` or `{"articles": []}`: say so, rather than a run that silently finds nothing
+  if (records.length === 0) return [{ kind: 'error', source, reason: 'no records: the JSON holds an empty list of articles' }];
   const out = records.map((rec, i) => recordToDoc(source, records.length > 1 ? `#${i + 1}` : '', rec, encoding));
   attachWarnings(out, warnings);
   return out;

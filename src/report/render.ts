@@ -1,3 +1,4 @@
+import { inert, inertLine } from '../util/inert.js';
 import { reportHtml } from '../ui/index.js';
 import type { Report, ReportArticle, ReportStory } from './schema.js';
 
@@ -37,52 +38,75 @@ export interface TerminalOptions {
 
 export function renderTerminal(report: Report, opts: TerminalOptions = {}, sections: SectionRenderers = {}): string {
   const c = (code: string, s: string) => (opts.color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  // every value from the inputs goes through `t`: control characters made visible, so only the colours above reach the terminal
+  const t = inertLine;
   const lines: string[] = [];
   const n = report.stories.length;
   lines.push(c('1', plural(n, 'story', 'stories')));
   report.stories.forEach((s, i) => {
     lines.push('');
-    lines.push(c('1', `${i + 1}. ${s.title}`));
+    lines.push(c('1', `${i + 1}. ${t(s.title)}`));
     const indep = s.independentSources !== s.articleCount ? `, ${s.independentSources} independent` : '';
-    lines.push(`   ${plural(s.articleCount, 'article')}${indep} · ${s.outlets.length ? s.outlets.join(', ') : 'outlets unknown'} · ${spanLabel(s)} · id ${s.id}`);
+    lines.push(`   ${plural(s.articleCount, 'article')}${indep} · ${s.outlets.length ? t(s.outlets.join(', ')) : 'outlets unknown'} · ${t(spanLabel(s))} · id ${t(s.id)}`);
     for (const a of s.articles) {
       const status = opts.status?.get(a.id) ?? 'stored';
-      const copy = a.copyOf ? c('2', ` (copy of ${a.copyOf.slice(0, 8)})`) : '';
-      lines.push(`   - ${a.title ?? '(untitled)'}${copy}`);
-      lines.push(c('2', `     ${a.outlet ?? 'outlet unknown'} · ${dateLabel(a)} · ${status} · ${a.source}`));
+      const copy = a.copyOf ? c('2', ` (copy of ${t(a.copyOf.slice(0, 8))})`) : '';
+      lines.push(`   - ${t(a.title ?? '(untitled)')}${copy}`);
+      lines.push(c('2', `     ${t(a.outlet ?? 'outlet unknown')} · ${t(dateLabel(a))} · ${t(status)} · ${t(a.source)}`));
     }
     if (sections.terminal) {
-      const extra = sections.terminal(s);
+      const extra = inert(sections.terminal(s));
       if (extra.trim()) lines.push(...extra.replace(/\n+$/, '').split('\n').map((l) => `   ${l}`));
     }
   });
   return `${lines.join('\n')}\n`;
 }
 
-const mdEscape = (s: string) => s.replace(/([\\`*_[\]<>|])/g, '\\$1');
+/**
+ * Inline Markdown text: punctuation that would start markup (emphasis, links, code, inline HTML,
+ * a table cell's end) backslash-escaped, and a newline (which could start a heading, a list or an
+ * HTML block) turned into a space.
+ */
+const mdEscape = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ').replace(/([\\`*_[\]<>|&!#~])/g, '\\$1');
+
+/**
+ * A code span holding any text: backslashes do not escape inside code spans, so the fence is one
+ * backtick longer than the longest run of backticks inside (CommonMark 6.1), padded with spaces
+ * when the text starts or ends with a backtick. In a table cell, `|` is escaped as GFM requires
+ * even inside code. Content of a code span is never HTML.
+ */
+export function mdCode(s: string, inTable = false): string {
+  let text = s.replace(/[\r\n]+/g, ' ');
+  if (inTable) text = text.replace(/\|/g, '\\|');
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') || (text.startsWith(' ') && text.endsWith(' ') && text.trim()) ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
 
 export function renderMarkdown(report: Report, sections: SectionRenderers = {}): string {
   const out: string[] = ['# Triangulate report', ''];
   out.push(`${plural(report.stories.length, 'story', 'stories')} from ${plural(report.stories.reduce((n, s) => n + s.articleCount, 0), 'article')}.`);
   if (report.failures.length) {
     out.push('', '## Inputs that failed', '');
-    for (const f of report.failures) out.push(`- \`${f.source}\`: ${mdEscape(f.reason)}`);
+    for (const f of report.failures) out.push(`- ${mdCode(f.source)}: ${mdEscape(f.reason)}`);
   }
   for (const s of report.stories) {
     out.push('', `## ${mdEscape(s.title)}`, '');
-    out.push(`Story \`${s.id}\` · ${plural(s.articleCount, 'article')} · ${plural(s.independentSources, 'independent source')} · ${spanLabel(s)}`, '');
+    out.push(`Story ${mdCode(s.id)} · ${plural(s.articleCount, 'article')} · ${plural(s.independentSources, 'independent source')} · ${mdEscape(spanLabel(s))}`, '');
     out.push('| Article | Outlet | Published | Source |', '| --- | --- | --- | --- |');
     for (const a of s.articles) {
-      const title = mdEscape(a.title ?? '(untitled)') + (a.copyOf ? ` (copy of \`${a.copyOf.slice(0, 8)}\`)` : '');
-      const pub = a.published ? `${dateLabel(a)} (${a.publishedInfo?.source ?? 'input'})` : 'unknown';
-      out.push(`| ${title} | ${mdEscape(a.outlet ?? 'unknown')} | ${pub} | \`${a.source}\` |`);
+      const title = mdEscape(a.title ?? '(untitled)') + (a.copyOf ? ` (copy of ${mdCode(a.copyOf.slice(0, 8), true)})` : '');
+      const pub = a.published ? mdEscape(`${dateLabel(a)} (${a.publishedInfo?.source ?? 'input'})`) : 'unknown';
+      out.push(`| ${title} | ${mdEscape(a.outlet ?? 'unknown')} | ${pub} | ${mdCode(a.source, true)} |`);
     }
     if (s.entities.length) {
-      out.push('', '**Main entities:** ' + s.entities.slice(0, 12).map((e) => `${mdEscape(e.name)} (${e.type}, ${e.mentions})`).join(', '));
+      out.push('', '**Main entities:** ' + s.entities.slice(0, 12).map((e) => `${mdEscape(e.name)} (${mdEscape(e.type)}, ${e.mentions})`).join(', '));
     }
     if (sections.markdown) out.push('', sections.markdown(s).trim());
   }
-  return `${out.join('\n')}\n`;
+  // control characters made visible in the whole document (a report.md is often read with `cat`)
+  return inert(`${out.join('\n')}\n`);
 }
 
 export function escapeHtml(s: string): string {

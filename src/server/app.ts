@@ -11,14 +11,16 @@
  *   GET    /api/openapi.json    OpenAPI 3.1, generated from the schemas that validate the requests
  *   GET    /  /stories/:id  /articles/:id  /add     the web UI (no external assets, nonce CSP)
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { DEFAULT_MAX_BYTES, type ReadResult, readBytes } from '../ingest/index.js';
 import { jsonDepth, MAX_DEPTH } from '../ingest/validate.js';
 import type { Format } from '../ingest/readers.js';
 import { openStore, type Store, type StoryFilter } from '../store/index.js';
+import { type AccessPolicy, checkAccess } from './auth.js';
 import { registerExportRoutes } from './export.js';
 import { LiveStories } from './live.js';
+import { loginRoutes } from './login.js';
 import { openApiDocument, type RouteDoc } from './openapi.js';
 import {
   ArticleResponse,
@@ -49,13 +51,17 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** Per-document extraction time budget, ms. */
   timeBudgetMs?: number;
+  /** Per-story report time budget, ms (default 120 s): past it the cross-check is stopped and the report served without it. */
+  reportBudgetMs?: number;
   logger?: boolean;
+  /** Reads need the token too (API: bearer; UI and event stream: the cookie set by /login). Needs `token`. */
+  private?: boolean;
   /**
-   * Accept only requests addressed to a loopback name (localhost, 127.x, [::1]) in the Host header:
-   * a web page cannot reach the server through DNS rebinding. Default true; `serve` turns it off
-   * when it binds a non-loopback address (where the token is mandatory).
+   * Names accepted in the Host header besides loopback ones (localhost, 127.x, [::1]), which are
+   * always accepted: any other name is refused, so a page cannot reach the server through DNS
+   * rebinding. `serve` adds the addresses it binds and each `--allowed-host`.
    */
-  loopbackHostsOnly?: boolean;
+  allowedHosts?: string[];
 }
 
 export interface TriangulateServer {
@@ -131,31 +137,19 @@ const CODES: Record<number, string> = {
   503: 'unavailable',
 };
 
-/** Whether a Host header names this machine's loopback interface. */
-export function isLoopbackHost(host: string | undefined): boolean {
-  if (!host) return false;
-  const m = /^(\[[^\]]+\]|[^:]+)(?::\d+)?$/.exec(host.trim().toLowerCase());
-  if (!m) return false;
-  const name = m[1].replace(/^\[|\]$/g, '');
-  return name === 'localhost' || name === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
-}
-
-function tokenMatches(expected: string, header: string | undefined): boolean {
-  const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  if (!m) return false;
-  const a = Buffer.from(m[1]);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
+export { isLoopbackHost } from './auth.js';
 
 /** Builds the server (not listening yet). */
 export async function createServer(opts: ServerOptions = {}): Promise<TriangulateServer> {
   const ownStore = !opts.store;
   const store = opts.store ?? (await openStore(opts.db ?? 'triangulate.db'));
-  const live = new LiveStories(store, { timeBudgetMs: opts.timeBudgetMs });
+  // the report worker opens the store where this server did (a store passed in: its SQLite file)
+  const location = opts.store ? undefined : (opts.db ?? 'triangulate.db');
+  const live = new LiveStories(store, { timeBudgetMs: opts.timeBudgetMs, reportBudgetMs: opts.reportBudgetMs, location });
   await live.ready;
   const token = opts.token || null;
-  const loopbackOnly = opts.loopbackHostsOnly ?? true;
+  if (opts.private && !token) throw new Error('a private server needs a token');
+  const policy: AccessPolicy = { token, private: !!opts.private, allowedHosts: new Set((opts.allowedHosts ?? []).map((h) => h.toLowerCase())) };
   const bodyLimit = opts.bodyLimit ?? DEFAULT_MAX_BYTES;
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -179,24 +173,13 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
     reply.header('X-Frame-Options', 'DENY');
     reply.header('Cross-Origin-Resource-Policy', 'same-origin');
     reply.header('Content-Security-Policy', API_CSP);
-    if (loopbackOnly && !isLoopbackHost(req.headers.host)) throw new HttpError(403, 'forbidden', 'this server only answers requests addressed to localhost');
-    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
-    const origin = req.headers.origin;
-    if (origin && origin !== 'null') {
-      let host: string | null = null;
-      try {
-        host = new URL(origin).host;
-      } catch {
-        host = null;
-      }
-      if (host !== req.headers.host) throw new HttpError(403, 'forbidden', 'cross-origin write refused');
-    } else if (origin === 'null') {
-      throw new HttpError(403, 'forbidden', 'cross-origin write refused');
-    }
-    if (token && !tokenMatches(token, req.headers.authorization)) {
-      reply.header('WWW-Authenticate', 'Bearer realm="triangulate"');
-      throw new HttpError(401, 'unauthorized', 'a valid bearer token is required for writes (Authorization: Bearer <token>)');
-    }
+    const { method, headers } = req;
+    const path = req.url.split('?')[0];
+    const verdict = checkAccess(policy, { method, path, host: headers.host, origin: headers.origin, authorization: headers.authorization, cookie: headers.cookie });
+    if (verdict.ok) return;
+    if (verdict.status === 401) reply.header('WWW-Authenticate', 'Bearer realm="triangulate"');
+    if (verdict.login && (method === 'GET' || method === 'HEAD')) return reply.code(303).header('Location', `/login?next=${encodeURIComponent(req.url)}`).send();
+    throw new HttpError(verdict.status, verdict.status === 401 ? 'unauthorized' : 'forbidden', verdict.message);
   });
 
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown }, req, reply) => {
@@ -204,6 +187,12 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
     let message = err.message;
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') message = `request body over the ${Math.round(bodyLimit / 1024 / 1024)} MB limit`;
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') status = 415;
+    if (err.code === 'SQLITE_BUSY') {
+      // another process held the store's write lock past the busy timeout
+      status = 503;
+      message = 'the store is busy: another process is writing to it; try again shortly';
+      reply.header('Retry-After', '5');
+    }
     if (status === 500) {
       req.log.error(err);
       message = 'internal error';
@@ -330,16 +319,15 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
     responses: { 200: ['the story report (ETag: the cache key of its membership and compare version)', ReportStorySchema], 304: ['not modified (If-None-Match)', null], ...errors(400, 404) },
   });
   app.get('/api/stories/:id', { schema: { params: IdParams } }, async (req: FastifyRequest<{ Params: { id: string } }>, reply) => {
-    const key = await live.currentKey(req.params.id);
-    if (key !== null) {
-      const etag = `"${key}"`;
-      reply.header('ETag', etag);
-      reply.header('Cache-Control', 'no-cache');
-      if (req.headers['if-none-match'] === etag) return reply.code(304).send();
-    }
-    const json = await live.reportJson(req.params.id);
-    if (json === null) throw new HttpError(404, 'not_found', `no story ${req.params.id}`);
-    return reply.type('application/json; charset=utf-8').send(json);
+    const served = await live.served(req.params.id);
+    if (served === null) throw new HttpError(404, 'not_found', `no story ${req.params.id}`);
+    // while the story's new report is built in the worker, the last one is served, marked as updating
+    const etag = `"${served.key}"`;
+    reply.header('ETag', etag);
+    reply.header('Cache-Control', 'no-cache');
+    reply.header('X-Report-Status', served.updating ? 'updating' : 'current');
+    if (req.headers['if-none-match'] === etag) return reply.code(304).send();
+    return reply.type('application/json; charset=utf-8').send(served.json);
   });
 
   doc({ method: 'GET', url: '/api/search', summary: 'Full-text search over articles (SQLite FTS5)', querystring: SearchQuery, responses: { 200: ['matches', SearchResponse], ...errors(400) } });
@@ -446,19 +434,20 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
   const pageCache = new Map<string, string>();
   app.get('/stories/:id', async (req, reply) => {
     const { id } = req.params as { id: string };
-    const report = /^[A-Za-z0-9_.:-]{1,200}$/.test(id) ? await live.report(id) : null;
-    if (!report) return sendPage(reply, 404, notFoundPage('No such story (it may have been merged or removed).'));
+    const served = /^[A-Za-z0-9_.:-]{1,200}$/.test(id) ? await live.report(id) : null;
+    if (!served) return sendPage(reply, 404, notFoundPage('No such story (it may have been merged or removed).'));
     const fragment = (req.query as Record<string, unknown>).fragment === '1';
-    const problem = live.reportErrors.get(id) ?? null;
+    const problem = served.error;
     // the rendered page is cached per report key, with a placeholder for the per-response nonce
-    const cacheKey = `${id}\n${await live.currentKey(id)}\n${fragment}\n${problem ?? ''}`;
+    const cacheKey = `${id}\n${served.key}\n${fragment}\n${problem ?? ''}`;
     let html = pageCache.get(cacheKey);
     if (html === undefined) {
-      html = storyPage(NONCE_SLOT, report, fragment, problem);
+      html = storyPage(NONCE_SLOT, served.report, fragment, problem);
       pageCache.set(cacheKey, html);
       while (pageCache.size > 32) pageCache.delete(pageCache.keys().next().value as string);
     }
-    const page = html;
+    reply.header('X-Report-Status', served.updating ? 'updating' : 'current');
+    const page = served.updating ? markUpdating(html) : html;
     return sendPage(reply, 200, (nonce) => page.split(NONCE_SLOT).join(nonce));
   });
 
@@ -472,6 +461,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
   });
 
   app.get('/add', async (_req, reply) => sendPage(reply, 200, (nonce) => addPage(nonce, { tokenRequired: !!token })));
+  await app.register(loginRoutes(policy, sendPage));
   registerSources(app, store, doc); // /sources and /api/sources: followed sources (src/server/sources.ts)
 
   live.scheduleWarm();
@@ -489,6 +479,13 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
       if (ownStore) await store.close();
     },
   };
+}
+
+/** A story page whose report is being rebuilt: a notice at the top of the page says so. */
+function markUpdating(html: string): string {
+  const notice = '<div class="notice" id="report-updating" role="status">This story changed: its report is being updated. This is the previous version; the page refreshes when the new one is ready.</div>';
+  const m = /<body[^>]*>/.exec(html);
+  return m ? html.slice(0, m.index + m[0].length) + notice + html.slice(m.index + m[0].length) : notice + html;
 }
 
 /** The article as the API returns it: extraction and annotations. */

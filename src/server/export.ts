@@ -49,7 +49,7 @@ export function registerExportRoutes(app: FastifyInstance, deps: { store: Store;
     if (!format) return bad(reply, `format must be one of ${STORY_FORMATS.join(', ')}`);
     if (!what) return bad(reply, `what must be one of ${EXPORT_KINDS.join(', ')}`);
     const id = req.params.id;
-    const story = /^[A-Za-z0-9_.:-]{1,200}$/.test(id) ? await deps.live.report(id) : null;
+    const story = /^[A-Za-z0-9_.:-]{1,200}$/.test(id) ? ((await deps.live.report(id))?.report ?? null) : null;
     if (!story) return reply.code(404).send({ error: { status: 404, code: 'not_found', message: `no story ${id}` } });
     const [type, ext] = TYPES[format];
     const name = `${id}${format === 'csv' || format === 'jsonl' ? `-${what}` : ''}.${ext}`;
@@ -72,7 +72,7 @@ export function registerExportRoutes(app: FastifyInstance, deps: { store: Store;
       const page = await deps.store.listStories({ q: req.query.q || undefined, outlet: req.query.outlet || undefined, from: since, limit: 500, offset });
       for (const row of page.stories) {
         const s = await deps.live.report(row.id);
-        if (s) stories.push(s);
+        if (s) stories.push(s.report);
       }
       if (page.stories.length < 500) break;
     }

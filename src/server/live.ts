@@ -1,14 +1,17 @@
-import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { ReadResult } from '../ingest/index.js';
 import { type DocOutcome, saveProcessed, triage } from '../pipeline.js';
-import { buildStory } from '../report/build.js';
-import { REPORT_SCHEMA_VERSION, type ReportStory } from '../report/schema.js';
-import { reportExtras } from '../report/sections.js';
+import type { ReportStory } from '../report/schema.js';
 import type { Store } from '../store/index.js';
 import { canonicalOrder, reconcileStoryIds, StoryIndex, type StoryFeatures, type StoryGroup } from '../stories/index.js';
-import { COMPARE_VERSION } from '../versions.js';
+import { reportKey, type ServedReport, StoryReports } from './live-reports.js';
 import { DocumentProcessor, type Processed } from './processor.js';
+import { ReportBuilder } from './report-builder.js';
+import { StoreWatch } from './store-watch.js';
+import type { StorySummary } from './story-report.js';
+
+export type { ServedReport } from './live-reports.js';
+export type { StorySummary } from './story-report.js';
 
 /**
  * Live stories for the server: one incremental StoryIndex in memory, built from the stored
@@ -19,14 +22,6 @@ import { DocumentProcessor, type Processed } from './processor.js';
 
 export interface PostedOutcome extends DocOutcome {
   storyId: string | null;
-}
-
-export interface StorySummary {
-  /** Report cache key the summary was computed from. */
-  key: string;
-  facts: number | null;
-  conflicts: number | null;
-  quotes: number | null;
 }
 
 export interface LiveEvent {
@@ -47,26 +42,86 @@ export class LiveStories extends EventEmitter {
   /** Index story id → public (persisted) story id, and back. */
   private toPublic = new Map<string, string>();
   private toIndex = new Map<string, string>();
-  private summaries = new Map<string, StorySummary>();
-  private dirty = new Set<string>();
-  private warming = false;
+  private readonly reports: StoryReports;
   private closed = false;
   /** Serialises writers (posts, deletes): a batch is processed document by document, yielding between them. */
   private writeChain: Promise<unknown> = Promise.resolve();
   timeBudgetMs: number;
   private readonly processor: DocumentProcessor;
 
-  constructor(store: Store, opts: { timeBudgetMs?: number; inline?: boolean } = {}) {
+  constructor(store: Store, opts: { timeBudgetMs?: number; inline?: boolean; reportBudgetMs?: number; watchIntervalMs?: number; location?: string | null } = {}) {
     super();
     this.store = store;
     this.timeBudgetMs = opts.timeBudgetMs ?? 10_000;
     this.processor = new DocumentProcessor({ inline: opts.inline });
+    const builder = new ReportBuilder(store, opts.reportBudgetMs ?? 120_000, opts.inline, opts.location === undefined ? undefined : opts.location);
+    this.reports = new StoryReports(store, builder, {
+      group: (id) => this.group(id),
+      busy: () => this.writing > 0,
+      built: (id) => this.emit('event', { type: 'report', storyId: id } satisfies LiveEvent),
+    });
     this.setMaxListeners(1000);
-    this.ready = this.runExclusive(() => this.rebuild());
+    this.watch = new StoreWatch(store, () => this.noticeExternalWrites(), opts.watchIntervalMs);
+    this.ready = this.runExclusive(async () => {
+      await this.rebuild();
+      await this.watch.ready;
+    });
+    this.watch.start();
   }
 
   /** Settles once the index is built from the store (writes queued before wait for it). */
   readonly ready: Promise<void>;
+
+  /**
+   * Whether another process added or removed documents, or rewrote the stories so that a document
+   * has none (a batch run's grouping racing a post) or the story count differs from the server's.
+   */
+  private async externallyChanged(): Promise<boolean> {
+    const ids = await this.store.featureDocIds();
+    if (ids.length !== this.known.size || !ids.every((id) => this.known.has(id))) return true;
+    const orphans = await this.store.orphanCount();
+    const stories = await this.store.countStories();
+    // a state a regrouping did not fix (e.g. a document whose features cannot be read) does not trigger it again
+    const signature = `${ids.length}/${orphans}/${stories}`;
+    if (signature === this.settledSignature) return false;
+    this.settledSignature = signature;
+    return orphans > 0 || stories !== this.toIndex.size;
+  }
+
+  private settledSignature = '';
+
+  /** Documents in the index (all with stored story features), to tell other processes' writes. */
+  private known = new Set<string>();
+  private readonly watch: StoreWatch;
+
+  /**
+   * Another process changed the store. When it added or removed documents (e.g. `analyze` on the
+   * same file), every story is regrouped as a batch run does, so the server shows the stories
+   * that run printed, and every document has its story without a restart.
+   */
+  private noticeExternalWrites() {
+    if (this.closed) return;
+    void this.runExclusive(async () => this.syncWithStore()).catch(() => undefined);
+  }
+
+  /**
+   * Regroups from the store when another process changed its documents or stories (called by the
+   * watch, and before each write of the server's own, so that a post never persists a grouping
+   * that misses another process's documents).
+   */
+  private async syncWithStore() {
+    if (!(await this.externallyChanged())) return;
+    const before = new Set(this.toIndex.keys());
+    this.index = new StoryIndex();
+    const changed = await this.rebuild();
+    for (const id of before) {
+      if (this.toIndex.has(id)) continue;
+      this.reports.forget(id);
+      this.emit('event', { type: 'story-removed', storyId: id } satisfies LiveEvent);
+    }
+    for (const g of changed) this.emit('event', { type: 'story', storyId: g.id, articles: g.members.length } satisfies LiveEvent);
+    this.scheduleWarm();
+  }
 
   /**
    * Builds the index from the stored features exactly as `groupStories` (and so `analyze`) does:
@@ -74,12 +129,10 @@ export class LiveStories extends EventEmitter {
    * `settle`. Articles posted afterwards join single-pass (observe + add, no settle), so that a new
    * article changes only the story it joins; a restart regroups as a batch run would.
    */
-  private async rebuild() {
-    const features = canonicalOrder(
-      (await this.store.allFeatures<unknown>())
-        .map((r) => r.features)
-        .filter(isFeatures),
-    );
+  private async rebuild(): Promise<StoryGroup[]> {
+    const rows = await this.store.allFeatures<unknown>();
+    this.known = new Set(rows.map((r) => r.docId));
+    const features = canonicalOrder(rows.map((r) => r.features).filter(isFeatures));
     for (const f of features) this.index.observe(f);
     for (const f of features) this.index.add(f);
     this.index.settle();
@@ -101,7 +154,10 @@ export class LiveStories extends EventEmitter {
       });
     if (!same) await this.store.replaceStories(reconciled.map((g) => ({ id: g.id, members: g.members, data: g })));
     // stories whose cached report is missing or stale get theirs rebuilt in the background
-    for (const g of reconciled) if ((await this.store.storyReportKey(g.id)) !== this.reportKey(g)) this.dirty.add(g.id);
+    const changed: StoryGroup[] = [];
+    for (const g of reconciled) if ((await this.store.storyReportKey(g.id)) !== reportKey(g)) changed.push(g);
+    for (const g of changed) this.reports.invalidate(g.id);
+    return changed;
   }
 
   private link(indexId: string, publicId: string) {
@@ -141,6 +197,7 @@ export class LiveStories extends EventEmitter {
    */
   ingest(results: ReadResult[]): Promise<{ outcomes: PostedOutcome[]; stories: string[] }> {
     return this.runExclusive(async () => {
+      if (await this.watch.poke()) await this.syncWithStore();
       const outcomes: PostedOutcome[] = [];
       const touched = new Set<string>();
       const seen = new Set<string>();
@@ -156,6 +213,7 @@ export class LiveStories extends EventEmitter {
               if (before) for (const id of await this.regroup(before)) touched.add(id);
             }
             this.index.observe(f);
+            this.known.add(o.docId);
             o.storyId = await this.publicIdFor(this.index.add(f));
             touched.add(o.storyId);
           }
@@ -218,15 +276,13 @@ export class LiveStories extends EventEmitter {
         await this.store.deleteStory(id);
         if (indexId) this.toPublic.delete(indexId);
         this.toIndex.delete(id);
-        this.summaries.delete(id);
-        this.dirty.delete(id);
+        this.reports.forget(id);
         this.emit('event', { type: 'story-removed', storyId: id } satisfies LiveEvent);
         continue;
       }
       const data: StoryGroup = { ...g, id };
       await this.store.saveStoryMembership({ id, members: g.members, data });
-      this.summaries.delete(id);
-      this.dirty.add(id);
+      this.reports.invalidate(id);
       this.emit('event', { type: 'story', storyId: id, articles: g.members.length } satisfies LiveEvent);
     }
     this.scheduleWarm();
@@ -250,148 +306,63 @@ export class LiveStories extends EventEmitter {
    */
   deleteArticle(docId: string): Promise<{ storyId: string | null; storyRemoved: boolean; splitInto: string[] } | null> {
     return this.runExclusive(async () => {
+      if (await this.watch.poke()) await this.syncWithStore();
       if (!(await this.store.hasDocument(docId))) return null;
       const storyId = await this.store.storyOf(docId);
       this.index.remove(docId);
       await this.store.deleteDocument(docId);
+      this.known.delete(docId);
       if (!storyId) return { storyId: null, storyRemoved: false, splitInto: [] };
       const parts = await this.regroup(storyId);
+      // the store dropped the story's cached report with the article; so does memory
+      for (const id of parts) this.reports.dropStale(id);
       await this.persist(new Set(parts));
       return { storyId, storyRemoved: (await this.group(storyId)) === null, splitInto: parts.slice(1) };
     });
   }
 
-  private reportKey(g: StoryGroup): string {
-    return createHash('sha256').update(`${COMPARE_VERSION}\n${REPORT_SCHEMA_VERSION}\n${JSON.stringify(g)}`).digest('hex').slice(0, 32);
+  /**
+   * A story's report to serve: the current one, or while it is rebuilt in the report worker the
+   * last one, marked as updating (see StoryReports). Null for an unknown story.
+   */
+  served(publicId: string): Promise<ServedReport | null> {
+    return this.reports.served(publicId);
   }
 
-  /** A story's report, from the cache when its members and the compare version are unchanged. */
-  async report(publicId: string): Promise<ReportStory | null> {
-    const g = await this.group(publicId);
-    if (!g) return null;
-    const key = this.reportKey(g);
-    const hot = this.hot.get(publicId);
-    if (hot && hot.key === key) return hot.report;
-    let report = await this.store.getStoryReport<ReportStory>(publicId, key);
-    if (!report) {
-      try {
-        report = await buildStory(this.store, g, new Map(), reportExtras());
-        this.reportErrors.delete(publicId);
-      } catch (e) {
-        // a story whose cross-check fails is still served, without it; the problem is reported with it
-        report = await buildStory(this.store, g, new Map(), { ...reportExtras(), crossCheck: undefined });
-        this.reportErrors.set(publicId, (e as Error)?.message ?? String(e));
-        this.remember(publicId, key, report);
-        this.summaries.set(publicId, summarise(key, report));
-        this.dirty.delete(publicId);
-        return report;
-      }
-      try {
-        await this.store.saveStoryReport(publicId, key, report);
-      } catch {
-        /* a read-only or busy store: serve the report uncached */
-      }
-    }
-    this.remember(publicId, key, report);
-    this.summaries.set(publicId, summarise(key, report));
-    this.dirty.delete(publicId);
-    return report;
+  /** The served report, parsed (HTML pages). */
+  report(publicId: string): Promise<(ServedReport & { report: ReportStory }) | null> {
+    return this.reports.report(publicId);
   }
 
-  /** The cache key of a story's current report (its ETag), or null for an unknown story. */
+  /** The cache key of a story's current report, or null for an unknown story. */
   async currentKey(publicId: string): Promise<string | null> {
     const g = await this.group(publicId);
-    return g ? this.reportKey(g) : null;
+    return g ? reportKey(g) : null;
   }
 
-  /** The report as JSON text: straight from the store's cache when current (no parse, no re-serialisation). */
-  async reportJson(publicId: string): Promise<string | null> {
-    const g = await this.group(publicId);
-    if (!g) return null;
-    const key = this.reportKey(g);
-    const hot = this.hotJson.get(publicId);
-    if (hot && hot.key === key) return hot.json;
-    let json = await this.store.storyReportJson(publicId, key);
-    if (json === null) {
-      const report = await this.report(publicId);
-      if (!report) return null;
-      json = JSON.stringify(report);
-    }
-    this.hotJson.delete(publicId);
-    this.hotJson.set(publicId, { key, json });
-    while (this.hotJson.size > 16) this.hotJson.delete(this.hotJson.keys().next().value as string);
-    return json;
-  }
-
-  /** A few recently served reports as JSON text. */
-  private hotJson = new Map<string, { key: string; json: string }>();
-
-  /** Stories whose cross-check failed (served without it), with the reason. */
-  readonly reportErrors = new Map<string, string>();
-
-  /** A few recently used reports, parsed, for the HTML pages. */
-  private hot = new Map<string, { key: string; report: ReportStory }>();
-  private remember(id: string, key: string, report: ReportStory) {
-    this.hot.delete(id);
-    this.hot.set(id, { key, report });
-    while (this.hot.size > 16) this.hot.delete(this.hot.keys().next().value as string);
+  /** Stories whose cross-check failed or was stopped (served without it), with the reason. */
+  get reportErrors(): ReadonlyMap<string, string> {
+    return this.reports.errors;
   }
 
   /** Counts from the story's current report, if it has been built (null otherwise). */
   async summary(publicId: string): Promise<StorySummary | null> {
     const g = await this.group(publicId);
-    if (!g) return null;
-    const key = this.reportKey(g);
-    const s = this.summaries.get(publicId);
-    if (s && s.key === key) return s;
-    // a report cached by an earlier run (or by another process)
-    const json = await this.store.storyReportJson(publicId, key);
-    if (json === null) return null;
-    const sum = summarise(key, JSON.parse(json) as ReportStory);
-    this.summaries.set(publicId, sum);
-    return sum;
+    return g ? this.reports.summary(publicId, g) : null;
   }
 
-  /** Builds the reports of changed stories in the background, one story per event-loop turn. */
+  /** Builds the reports of changed stories in the background, in the report worker. */
   scheduleWarm() {
-    if (this.warming || this.closed || this.dirty.size === 0) return;
-    this.warming = true;
-    const step = async () => {
-      if (this.closed) {
-        this.warming = false;
-        return;
-      }
-      if (this.writing > 0) {
-        setTimeout(() => void step(), 100);
-        return;
-      }
-      const id = this.dirty.values().next().value as string | undefined;
-      if (id === undefined) {
-        this.warming = false;
-        return;
-      }
-      this.dirty.delete(id);
-      this.building++;
-      try {
-        if (await this.group(id)) {
-          await this.report(id);
-          this.emit('event', { type: 'report', storyId: id } satisfies LiveEvent);
-        }
-      } catch {
-        /* a story whose report fails is served (and fails) on request; keep warming the others */
-      } finally {
-        this.building--;
-      }
-      setTimeout(() => void step(), 5);
-    };
-    setTimeout(() => void step(), 20);
+    if (!this.closed) this.reports.warm();
   }
 
   /** Waits for pending writes; stops the warmer. */
   async close() {
     this.closed = true;
+    this.watch.stop();
     await this.writeChain.catch(() => undefined);
     await this.processor.close();
+    await this.reports.close();
   }
 
   /** Where documents are processed: a worker thread, or inline when none could be started. */
@@ -409,19 +380,11 @@ export class LiveStories extends EventEmitter {
 
   /** Reports waiting to be rebuilt, or being rebuilt. */
   get pendingReports(): number {
-    return this.dirty.size + this.building;
+    return this.reports.pending;
   }
 
-  private building = 0;
-}
-
-function summarise(key: string, report: ReportStory): StorySummary {
-  const cc = report.crossCheck as { facts?: unknown[]; conflicts?: { severity?: string }[]; quoteLedger?: { statements?: unknown[] }[] } | null;
-  if (!cc || typeof cc !== 'object') return { key, facts: null, conflicts: null, quotes: null };
-  return {
-    key,
-    facts: Array.isArray(cc.facts) ? cc.facts.length : null,
-    conflicts: Array.isArray(cc.conflicts) ? cc.conflicts.filter((c) => c?.severity !== 'minor').length : null,
-    quotes: Array.isArray(cc.quoteLedger) ? cc.quoteLedger.reduce((n, s) => n + (Array.isArray(s?.statements) ? s.statements.length : 0), 0) : null,
-  };
+  /** Where story reports are built: the report worker, or inline for an in-memory store. */
+  get reporting(): 'worker' | 'inline' {
+    return this.reports.mode;
+  }
 }

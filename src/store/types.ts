@@ -129,6 +129,21 @@ export interface Store {
   /** The cached report key stored for a story, if any. */
   storyReportKey(storyId: string): Promise<string | null>;
 
+  /** The cached full story report (one with its articles) of a story, whatever its key: served while a newer one is built. */
+  latestStoryReport(storyId: string): Promise<{ key: string; json: string } | null>;
+
+  /**
+   * A number that changes when the store's documents or stories change (SQLite: `PRAGMA
+   * data_version`, which moves when another connection commits; PostgreSQL: a signature of the
+   * document and story tables, which also moves on this process's own writes). Lets a server
+   * notice other processes' writes.
+   */
+  dataVersion(): Promise<number>;
+  /** Ids of the documents with story features (sorted). */
+  featureDocIds(): Promise<string[]>;
+  /** Documents with story features but no story. */
+  orphanCount(): Promise<number>;
+
   /** Stories matching the filter, newest first (latest dated article, then last update), with the total count. */
   listStories(f: StoryFilter): Promise<{ total: number; stories: StoryRow[] }>;
   getStoryRow(id: string): Promise<StoryRow | null>;

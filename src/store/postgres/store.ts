@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AnnotatedArticle, Article, RawDocument } from '../../model/types.js';
 import type { ArticleHit, DocumentOutputs, DocumentRow, StageVersions, Store, StoredStory, StoryFilter, StoryRow } from '../types.js';
 import { Connection, explain, redact } from './connect.js';
@@ -219,6 +220,29 @@ export class PostgresStore implements Store {
 
   async storyReportKey(storyId: string) {
     return (await this.one<{ key: string }>('SELECT key FROM story_reports WHERE story_id = $1', [storyId]))?.key ?? null;
+  }
+
+  async latestStoryReport(storyId: string) {
+    // the row may hold a cross-check cached alone (report/build.ts): only a report with articles counts
+    const r = await this.one<{ key: string; data: string }>("SELECT key, data FROM story_reports WHERE story_id = $1 AND jsonb_typeof(data::jsonb -> 'articles') = 'array'", [storyId]);
+    return r ? { key: r.key, json: r.data } : null;
+  }
+
+  async dataVersion() {
+    // no data_version in PostgreSQL: a signature of what a server shows (documents, stories and their last update)
+    const r = await this.one<{ sig: string }>(
+      "SELECT concat_ws('/', (SELECT count(*) FROM documents), (SELECT count(*) FROM story_features), (SELECT count(*) FROM stories), (SELECT max(updated_at) FROM stories), (SELECT count(*) FROM story_members)) AS sig",
+      [],
+    );
+    return Number.parseInt(createHash('sha256').update(r?.sig ?? '').digest('hex').slice(0, 12), 16);
+  }
+
+  async featureDocIds() {
+    return (await this.conn.query<{ doc_id: string }>('SELECT doc_id FROM story_features ORDER BY doc_id', [])).map((r) => r.doc_id);
+  }
+
+  async orphanCount() {
+    return (await this.one<{ n: number }>('SELECT count(*)::int AS n FROM story_features f LEFT JOIN story_members m ON m.doc_id = f.doc_id WHERE m.doc_id IS NULL', []))?.n ?? 0;
   }
 
   async listStories(f: StoryFilter) {

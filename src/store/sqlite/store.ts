@@ -284,6 +284,24 @@ export class SqliteStore implements Store {
     return r?.key ?? null;
   }
 
+  async latestStoryReport(storyId: string): Promise<{ key: string; json: string } | null> {
+    // the row may hold a cross-check cached alone (report/build.ts): only a report with articles counts
+    const r = this.db.prepare("SELECT key, data FROM story_reports WHERE story_id = ? AND json_type(data, '$.articles') = 'array'").get(storyId) as { key: string; data: string } | undefined;
+    return r ? { key: r.key, json: r.data } : null;
+  }
+
+  async dataVersion(): Promise<number> {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  async featureDocIds(): Promise<string[]> {
+    return this.db.prepare('SELECT doc_id FROM story_features ORDER BY doc_id').pluck().all() as string[];
+  }
+
+  async orphanCount(): Promise<number> {
+    return this.db.prepare('SELECT count(*) FROM story_features f LEFT JOIN story_members m ON m.doc_id = f.doc_id WHERE m.doc_id IS NULL').pluck().get() as number;
+  }
+
   async listStories(f: StoryFilter) {
     return listStories(this, f);
   }
