@@ -21,7 +21,13 @@ async function visit(server: TriangulateServer) {
   const stories = (await (await fetch(`${base}/api/stories`)).json()) as { total: number; stories: { id: string; articles: number; title: string }[] };
   const search = (await (await fetch(`${base}/api/search?q=kremlin`)).json()) as { articles: { docId: string; storyId: string }[] };
   const biggest = stories.stories.slice().sort((a, b) => b.articles - a.articles || (a.id < b.id ? -1 : 1))[0];
-  const report = (await (await fetch(`${base}/api/stories/${biggest.id}`)).json()) as { articleCount: number; crossCheck: unknown };
+  // while a story is rebuilt its previous report is served (X-Report-Status: updating): wait for the current one
+  let res = await fetch(`${base}/api/stories/${biggest.id}`);
+  for (const t0 = Date.now(); res.status === 200 && res.headers.get('x-report-status') === 'updating' && Date.now() - t0 < 120_000; ) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    res = await fetch(`${base}/api/stories/${biggest.id}`);
+  }
+  const report = (await res.json()) as { articleCount: number; crossCheck: unknown };
   const page = await fetch(`${base}/stories/${biggest.id}`);
   const health = (await (await fetch(`${base}/api/health`)).json()) as { documents: number; stories: number };
   return {
