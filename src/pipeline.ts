@@ -92,18 +92,10 @@ export async function saveProcessed(
 ): Promise<DocOutcome> {
   const { article } = processed;
   if (article.status !== 'ok') {
-    const why = article.messages.find((m) => m.level === 'error')?.message ?? (article.status === 'no-body' ? 'no article body found' : 'extraction failed');
-    return { source: raw.source, docId: raw.id, status: 'failed', reason: why, warnings: readWarnings };
+    return { source: raw.source, docId: raw.id, status: 'failed', reason: extractionFailure(article), warnings: readWarnings };
   }
   try {
-    await store.saveDocument(raw, {
-      article,
-      articleVersion: EXTRACT_VERSION,
-      annotated: processed.annotated,
-      annotationsVersion: ANALYSE_VERSION,
-      features: processed.features,
-      featuresVersion: FEATURES_VERSION,
-    });
+    await store.saveDocument(raw, documentOutputs(processed));
   } catch (e) {
     const busy = (e as { code?: string }).code === 'SQLITE_BUSY';
     const why = busy ? 'the store is busy: another process held it longer than the 5 s busy timeout; run again' : (e as Error).message;
@@ -177,4 +169,21 @@ export async function updateStories(store: Store, onMessage?: (docId: string | n
     return groups.map((g) => ({ id: g.id, members: g.members, data: g }));
   });
   return saved.map((s) => s.data);
+}
+
+/** Why extraction gave no article: its error message, else its status. */
+export function extractionFailure(article: Article): string {
+  return article.messages.find((m) => m.level === 'error')?.message ?? (article.status === 'no-body' ? 'no article body found' : 'extraction failed');
+}
+
+/** A processed document's stage outputs as the store saves them, each with its stage version. */
+export function documentOutputs(processed: { article: Article; annotated: AnnotatedArticle; features: StoryFeatures }) {
+  return {
+    article: processed.article,
+    articleVersion: EXTRACT_VERSION,
+    annotated: processed.annotated,
+    annotationsVersion: ANALYSE_VERSION,
+    features: processed.features,
+    featuresVersion: FEATURES_VERSION,
+  };
 }

@@ -1,11 +1,10 @@
 import type { RawDocument } from '../model/types.js';
-import { processDocument } from '../pipeline.js';
+import { documentOutputs, extractionFailure, processDocument } from '../pipeline.js';
 import { buildStory } from '../report/build.js';
 import { reportExtras } from '../report/sections.js';
 import type { PostgresStore } from '../store/postgres/store.js';
 import type { Job } from '../store/postgres/queue.js';
 import { groupStories, reconcileStoryIds, type StoryFeatures, type StoryGroup } from '../stories/index.js';
-import { ANALYSE_VERSION, EXTRACT_VERSION, FEATURES_VERSION } from '../versions.js';
 
 /**
  * What a worker does with each kind of job. Each handler either finishes its job or throws; the
@@ -34,18 +33,11 @@ export async function documentJob(store: PostgresStore, job: Job, timeBudgetMs?:
   let ok: boolean;
   if (article.status !== 'ok') {
     // an article with no body is an outcome, not an error: recorded once, not retried
-    const reason = article.messages.find((m) => m.level === 'error')?.message ?? (article.status === 'no-body' ? 'no article body found' : 'extraction failed');
+    const reason = extractionFailure(article);
     ok = await store.queue.completeDocument(job, { status: 'failed', reason, warnings } satisfies JobOutcome, null);
   } else {
     const outcome: JobOutcome = { status: existed ? 'updated' : 'new', warnings: [...warnings, ...article.messages.filter((m) => m.level === 'warning').map((m) => m.message)] };
-    const outputs = {
-      article,
-      articleVersion: EXTRACT_VERSION,
-      annotated: processed.annotated,
-      annotationsVersion: ANALYSE_VERSION,
-      features: processed.features,
-      featuresVersion: FEATURES_VERSION,
-    };
+    const outputs = documentOutputs(processed);
     // test hook: hold the transaction open after the document rows are written (crash tests kill the worker here)
     const hold = Number(process.env.TRIANGULATE_WORKER_HOLD_IN_TX_MS ?? 0);
     ok = await store.queue.completeDocument(job, outcome, { raw, outputs }, hold ? () => new Promise((r) => setTimeout(r, hold)) : undefined);
