@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Quantity } from '../model/types.js';
 import { packageRoot } from '../util/paths.js';
 import { canonicalName, type Sent } from './prepare.js';
+import { lemmaAt } from './syntax.js';
 import { key } from './text.js';
 
 export interface Slot {
@@ -30,16 +31,19 @@ export interface Slot {
 /** How a sentence relates to the article's event: its own, another day's, or the past's. */
 export type Background = 'none' | 'other-day' | 'past';
 
-let frames: Map<string, string> | null = null;
-function frameOf(word: string): string | undefined {
+let frames: Map<string, { frame: string; next?: string }> | null = null;
+/** The frame a word evokes; `next` is the word after it, for entries that need one ("home to"). */
+function frameOf(word: string, next?: string): string | undefined {
   if (!frames) {
     frames = new Map();
     for (const line of readFileSync(join(packageRoot(), 'data', 'lexicons', 'quantity-frames.tsv'), 'utf8').split('\n')) {
-      const [w, f] = line.replace(/#.*/, '').trim().split(/\s+/);
-      if (w && f) frames.set(w, f);
+      const [w, f, particle] = line.replace(/#.*/, '').trim().split(/\s+/);
+      if (w && f) frames.set(w, { frame: f, next: particle });
     }
   }
-  return frames.get(word.toLowerCase());
+  const entry = frames.get(word.toLowerCase());
+  if (!entry || (entry.next && entry.next !== next?.toLowerCase())) return undefined;
+  return entry.frame;
 }
 
 const FRAME_LABEL: Record<string, string> = { deaths: 'death toll', injured: 'number injured', population: 'population' };
@@ -196,7 +200,7 @@ function governingFrame(s: Sent, q: Quantity): string | undefined {
   let best: { frame: string; d: number } | null = null;
   for (let i = last + 1; i < toks.length && i <= last + WINDOW_AFTER; i++) {
     if (boundary(i - 1, i)) break;
-    const f = frameOf(toks[i].text);
+    const f = frameOf(toks[i].text, toks[i + 1]?.text);
     if (f) {
       best = { frame: f, d: i - last };
       break;
@@ -204,7 +208,7 @@ function governingFrame(s: Sent, q: Quantity): string | undefined {
   }
   for (let i = first - 1; i >= 0 && first - i <= WINDOW_BEFORE; i--) {
     if (boundary(i, i + 1)) break;
-    const f = frameOf(toks[i].text);
+    const f = frameOf(toks[i].text, toks[i + 1]?.text);
     if (f && (!best || first - i < best.d)) {
       best = { frame: f, d: first - i };
       break;
@@ -244,7 +248,7 @@ function verbAndSubjectBefore(s: Sent, q: Quantity): { verb: string; word: strin
   const who = s.entities.filter((e) => e.type === 'PER' && e.span.end <= verbTok.start && between.test(text.slice(e.span.end, verbTok.start))).pop();
   if (!who) return null;
   const named = text.slice(who.span.start, who.span.end);
-  return { verb: s.lemmaAt?.(verbTok.start) ?? verbTok.key, word: verbTok.text, key: canonicalName(named), name: named };
+  return { verb: lemmaAt(s.art, verbTok.start) ?? verbTok.key, word: verbTok.text, key: canonicalName(named), name: named };
 }
 
 /** "1,500 kilometers south of Tehran", "58km south-west of Bandar Abbas": the place measured from. */
@@ -258,3 +262,4 @@ function placeAfter(s: Sent, q: Quantity): { key: string; name: string } | null 
   const named = s.art.text.slice(e?.span.start ?? 0, e?.span.end ?? 0);
   return e ? { key: canonicalName(named), name: named } : null;
 }
+
