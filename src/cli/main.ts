@@ -28,6 +28,8 @@ Options:
   --port N           serve: port (default 8080)
   --host H           serve: address to bind (default 127.0.0.1)
   --token T          serve: bearer token required for writes (mandatory off loopback)
+  --outlet NAME      analyze: outlet of plain-text and stdin input that names none
+  --published DATE   analyze: publication date (ISO) of plain-text and stdin input that gives none
 
 Exit status: 0 when at least one document was processed (or the command succeeded),
 2 when no document could be processed, 1 on usage errors.
@@ -65,6 +67,8 @@ function parse(argv: string[]) {
         port: { type: 'string' },
         host: { type: 'string' },
         token: { type: 'string' },
+        outlet: { type: 'string' },
+        published: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -164,16 +168,21 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
   const quiet = !!args.values.quiet;
   const verbose = !!args.values.verbose;
   const max = maxBytes(args);
-  const [{ ingestIntoStore, updateStories }, { buildReport }, { renderHtml, renderMarkdown, renderTerminal }, { reportExtras, reportSections }] = await Promise.all([
+  const [{ ingestResults, updateStories }, { buildReport }, { renderHtml, renderMarkdown, renderTerminal }, { reportExtras, reportSections }] = await Promise.all([
     import('../pipeline.js'),
     import('../report/build.js'),
     import('../report/render.js'),
     import('../report/sections.js'),
   ]);
+  const { checkHints, withInputHints } = await import('./input-meta.js');
+  const hints = { outlet: args.values.outlet, published: args.values.published };
+  const bad = checkHints(hints);
+  if (bad) throw new UsageError(bad);
   const store = await openStore(args);
   try {
     const bar = progress(io, !!io.isTTY && !quiet && !verbose);
-    const run = ingestIntoStore(store, inputs, {
+    const { ingest } = await import('../ingest/index.js');
+    const runOpts: import('../pipeline.js').RunOptions = {
       maxBytes: max,
       stdin: io.stdin,
       onProgress: (done, o) => {
@@ -182,7 +191,8 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
         else if (!quiet) for (const w of o.warnings) io.stderr(`triangulate: ${o.source}: warning: ${w}\n`);
         if (verbose && o.status !== 'failed') io.stderr(`${o.status.padEnd(7)} ${o.docId?.slice(0, 12)} ${o.source}\n`);
       },
-    });
+    };
+    const run = ingestResults(store, withInputHints(ingest(inputs, runOpts), hints), runOpts);
     bar.end();
     const t0 = performance.now();
     const groups = updateStories(store);

@@ -9,6 +9,7 @@
  * - Both: wire agency and media attributions (provenance.ts), language (language.ts).
  * Never throws; every problem is a message; the time budget bounds the work per document.
  */
+import { resolveOutlet } from '../outlets/index.js';
 import { gunzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import type { Article, Block, DocMessage, RawDocument, RemovedBlock } from '../model/types.js';
@@ -151,6 +152,9 @@ function fill(article: Article, raw: RawDocument, deadline: number): void {
   // container hints: used when the document itself says nothing
   if (meta.title && !article.title) article.title = meta.title;
   if (meta.outlet && !article.outlet) article.outlet = meta.outlet;
+  // one name per outlet ("FOX" = "Fox News"); an outlet named by nothing else is named by its URL's domain
+  const outlet = resolveOutlet(article.outlet, article.url);
+  if (outlet) article.outlet = outlet.name;
   if (meta.published && !article.published) {
     const d = parseIsoDate(meta.published) ?? parseTextDate(meta.published)?.date ?? null;
     if (d) article.published = toDateInfo(d, 'input');
