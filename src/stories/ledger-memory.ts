@@ -1,0 +1,109 @@
+import { type LedgerBackend, type LedgerCommit, type LedgerDoc, type LedgerStory } from './ledger.js';
+import type { GroupOptions, StoryFeatures, StoryGroup } from './types.js';
+import { sortGroups } from './story-index.js';
+import { type LedgerRun, updateLedger } from './ledger.js';
+
+/**
+ * A ledger kept in memory: what `groupStories` uses for one batch, and what the library offers for
+ * incremental grouping without a store (`new StoryLedger()` in index.ts). Linear scans: meant for
+ * collections that fit in memory; the store's ledger (src/store/story-ledger.ts) has indexes.
+ */
+export class MemoryLedger implements LedgerBackend {
+  private df: { n: number; counts: Uint32Array } | null = null;
+  private readonly entries = new Map<string, LedgerDoc>();
+  private readonly full = new Map<string, StoryFeatures>();
+  private readonly passStories = new Map<string, LedgerStory>();
+  readonly outputs = new Map<string, StoryGroup>();
+  private readonly outputOfDoc = new Map<string, string>();
+
+  /** Keeps the full features of articles about to be added (the store keeps them in story_features). */
+  remember(features: StoryFeatures[]): void {
+    for (const f of features) this.full.set(f.id, f);
+  }
+
+  forget(ids: string[]): void {
+    for (const id of ids) this.full.delete(id);
+  }
+
+  frequencies() {
+    return this.df;
+  }
+
+  docs(ids: string[]): LedgerDoc[] {
+    return ids.map((id) => this.entries.get(id)).filter((x): x is LedgerDoc => !!x);
+  }
+
+  docsFrom(d: number): LedgerDoc[] {
+    return [...this.entries.values()].filter((x) => x.t === null || x.t >= d);
+  }
+
+  openAt(d: number): LedgerDoc[] {
+    return [...this.entries.values()].filter((x) => {
+      if (x.t === null || x.t >= d) return false;
+      const s = this.passStories.get(x.story);
+      return !!s && s.founderT !== null && s.founderT < d && (s.closedAt === null || s.closedAt >= d);
+    });
+  }
+
+  daysBefore(d: number): [number, number][] {
+    const counts = new Map<number, number>();
+    for (const x of this.entries.values()) if (x.t !== null && x.t < d && x.day !== null) counts.set(x.day, (counts.get(x.day) ?? 0) + 1);
+    return [...counts.entries()].sort((a, b) => a[0] - b[0]);
+  }
+
+  features(ids: string[]): Map<string, StoryFeatures> {
+    const out = new Map<string, StoryFeatures>();
+    for (const id of ids) {
+      const f = this.full.get(id);
+      if (f) out.set(id, f);
+    }
+    return out;
+  }
+
+  outputOf(ids: string[]): Set<string> {
+    const out = new Set<string>();
+    for (const id of ids) {
+      const s = this.outputOfDoc.get(id);
+      if (s !== undefined) out.add(s);
+    }
+    return out;
+  }
+
+  commit(c: LedgerCommit): void {
+    this.df = c.frequencies;
+    for (const id of c.deleteDocs) this.entries.delete(id);
+    for (const x of c.putDocs) this.entries.set(x.id, x);
+    for (const [id, s] of this.passStories) if (s.founderT === null || s.founderT >= c.dropStoriesFrom) this.passStories.delete(id);
+    for (const s of c.putStories) this.passStories.set(s.id, s);
+    for (const id of c.dropOutputs) {
+      const g = this.outputs.get(id);
+      if (g) for (const m of g.members) if (this.outputOfDoc.get(m) === id) this.outputOfDoc.delete(m);
+      this.outputs.delete(id);
+    }
+    for (const g of c.putOutputs) {
+      this.outputs.set(g.id, g);
+      for (const m of g.members) this.outputOfDoc.set(m, g.id);
+    }
+  }
+}
+
+/**
+ * Incremental grouping in memory, the same as a batch: `update(added, removed)` after any number
+ * of runs in any order or batching gives the stories `groupStories` gives for the same articles.
+ */
+export class StoryLedger {
+  private readonly backend = new MemoryLedger();
+  constructor(readonly options: GroupOptions = {}) {}
+
+  update(added: StoryFeatures[], removed: string[] = []): LedgerRun {
+    this.backend.remember(added.filter((f) => f && typeof f.id === 'string'));
+    const run = updateLedger(this.backend, { added, removed }, this.options);
+    this.backend.forget(removed.filter((id) => !added.some((f) => f?.id === id)));
+    return run;
+  }
+
+  /** All stories, sorted by (start, first member). */
+  stories(): StoryGroup[] {
+    return sortGroups([...this.backend.outputs.values()]);
+  }
+}
