@@ -3,7 +3,8 @@ import { extractArticle } from './extract/index.js';
 import { type IngestOptions, ingest, type ReadResult } from './ingest/index.js';
 import type { AnnotatedArticle, Article, RawDocument } from './model/types.js';
 import type { Store } from './store/sqlite.js';
-import { groupStories, reconcileStoryIds, type StoryFeatures, type StoryGroup, storyFeatures, storyInputOf } from './stories/index.js';
+import { type StoryFeatures, type StoryGroup, storyFeatures, storyInputOf, updateLedger } from './stories/index.js';
+import { StoreLedger } from './store/story-ledger.js';
 import { ANALYSE_VERSION, EXTRACT_VERSION, FEATURES_VERSION } from './versions.js';
 
 /** What happened to one input document in a run. */
@@ -152,13 +153,27 @@ export function ingestResults(store: Store, results: Iterable<ReadResult>, opts:
 }
 
 /**
- * Regroups every stored document into stories and saves the grouping (one transaction). Story ids
- * stay stable across runs: a story keeps its id when it gains members (see reconcileStoryIds).
+ * Brings the stories up to date with the store through the story ledger (src/stories/ledger.ts,
+ * src/store/story-ledger.ts): articles stored since the last run (and `updated` ones) are placed,
+ * deleted ones taken out; only the time windows they touch are replayed. The stories are those a
+ * batch over the whole store gives, with the same ids, whatever the runs and their order.
+ * Returns the stories holding `docIds` (every story when `docIds` is not given).
  */
-export function updateStories(store: Store): StoryGroup[] {
-  const features = store.allFeatures<StoryFeatures>().map((f) => f.features);
-  const previous = store.stories().map((s) => ({ id: s.id, members: s.members }));
-  const groups = reconcileStoryIds(previous, groupStories(features));
-  store.replaceStories(groups.map((g) => ({ id: g.id, members: g.members, data: g })));
-  return groups;
+export function updateStories(store: Store, opts: { updated?: string[]; docIds?: string[] } = {}): StoryGroup[] {
+  const ledger = new StoreLedger(store);
+  const addedIds = [...new Set([...ledger.pending(), ...(opts.updated ?? [])])];
+  const features = [...ledger.features(addedIds).values()];
+  updateLedger(ledger, { added: features, removed: ledger.orphans() });
+  if (!opts.docIds) return store.stories().map((s) => s.data as StoryGroup);
+  const ids = new Set<string>();
+  for (const d of opts.docIds) {
+    const s = store.storyOf(d);
+    if (s) ids.add(s);
+  }
+  return [...ids].map((id) => getStory(store, id)).filter((g): g is StoryGroup => g !== null);
+}
+
+function getStory(store: Store, id: string): StoryGroup | null {
+  const r = store.db.prepare('SELECT data FROM stories WHERE id = ?').get(id) as { data: string } | undefined;
+  return r ? (JSON.parse(r.data) as StoryGroup) : null;
 }

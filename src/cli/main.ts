@@ -195,7 +195,7 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
     const run = ingestResults(store, withInputHints(ingest(inputs, runOpts), hints), runOpts);
     bar.end();
     const t0 = performance.now();
-    const groups = updateStories(store);
+    const groups = updateStories(store, { updated: run.outcomes.filter((o) => o.status === 'updated' && o.docId).map((o) => o.docId!), docIds: run.docIds });
     const tStories = performance.now() - t0;
     const report = buildReport(store, run, groups, reportExtras());
     const tReport = performance.now() - t0 - tStories;

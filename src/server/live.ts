@@ -5,16 +5,18 @@ import { type DocOutcome, saveProcessed, triage } from '../pipeline.js';
 import { buildStory } from '../report/build.js';
 import { REPORT_SCHEMA_VERSION, type ReportStory } from '../report/schema.js';
 import { reportExtras } from '../report/sections.js';
-import { deleteStory, getFeatures, saveStoryMembership, storyReportKey } from '../store/queries.js';
+import { storyReportKey } from '../store/queries.js';
 import type { Store } from '../store/sqlite.js';
-import { canonicalOrder, reconcileStoryIds, StoryIndex, type StoryFeatures, type StoryGroup } from '../stories/index.js';
+import { StoreLedger } from '../store/story-ledger.js';
+import { type StoryGroup, updateLedger } from '../stories/index.js';
 import { COMPARE_VERSION } from '../versions.js';
 import { DocumentProcessor, type Processed } from './processor.js';
 
 /**
- * Live stories for the server: one incremental StoryIndex in memory, built from the stored
- * features at start. A new article joins one story; only that story's membership is persisted
- * and only its report is invalidated. Reports are built lazily (on request) or by a background
+ * Live stories for the server: the same story ledger as `analyze` (src/stories/ledger.ts), so the
+ * server, the CLI and the library give the same stories and ids for the same articles. A post
+ * replays only the time window its articles touch; only the stories that changed are persisted
+ * and have their reports invalidated. Reports are built lazily (on request) or by a background
  * warmer that yields to the event loop between stories, so reads keep being served.
  */
 
@@ -38,16 +40,9 @@ export interface LiveEvent {
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function isFeatures(f: unknown): f is StoryFeatures {
-  return !!f && typeof f === 'object' && typeof (f as StoryFeatures).id === 'string' && Array.isArray((f as StoryFeatures).terms);
-}
-
 export class LiveStories extends EventEmitter {
   readonly store: Store;
-  private index = new StoryIndex();
-  /** Index story id → public (persisted) story id, and back. */
-  private toPublic = new Map<string, string>();
-  private toIndex = new Map<string, string>();
+  private readonly ledger: StoreLedger;
   private summaries = new Map<string, StorySummary>();
   private dirty = new Set<string>();
   private warming = false;
@@ -63,57 +58,42 @@ export class LiveStories extends EventEmitter {
     this.timeBudgetMs = opts.timeBudgetMs ?? 10_000;
     this.processor = new DocumentProcessor({ inline: opts.inline });
     this.setMaxListeners(1000);
+    this.ledger = new StoreLedger(store);
     this.rebuild();
   }
 
   /**
-   * Builds the index from the stored features exactly as `groupStories` (and so `analyze`) does:
-   * document frequencies of the whole collection first, then the articles in canonical order, then
-   * `settle`. Articles posted afterwards join single-pass (observe + add, no settle), so that a new
-   * article changes only the story it joins; a restart regroups as a batch run would.
+   * Brings the stories up to date with the store at start (articles stored or deleted by `analyze`
+   * since the ledger last ran); stories whose cached report is missing or stale get theirs rebuilt
+   * in the background.
    */
   private rebuild() {
-    const features = canonicalOrder(
-      this.store
-        .allFeatures<unknown>()
-        .map((r) => r.features)
-        .filter(isFeatures),
-    );
-    for (const f of features) this.index.observe(f);
-    for (const f of features) this.index.add(f);
-    this.index.settle();
-    const groups = this.index.stories();
-    const previous = this.store.stories().map((s) => ({ id: s.id, members: s.members }));
-    const reconciled = reconcileStoryIds(previous, groups);
-    this.toPublic.clear();
-    this.toIndex.clear();
-    groups.forEach((g, i) => {
-      this.link(g.id, reconciled[i].id);
-    });
-    const stored = new Map(this.store.stories().map((s) => [s.id, s]));
-    const same =
-      stored.size === reconciled.length &&
-      reconciled.every((g) => {
-        const s = stored.get(g.id);
-        return !!s && s.members.join() === [...g.members].sort().join() && JSON.stringify(s.data) === JSON.stringify(g);
-      });
-    if (!same) this.store.replaceStories(reconciled.map((g) => ({ id: g.id, members: g.members, data: g })));
-    // stories whose cached report is missing or stale get theirs rebuilt in the background
-    for (const g of reconciled) if (storyReportKey(this.store, g.id) !== this.reportKey(g)) this.dirty.add(g.id);
+    this.sync([]);
+    for (const s of this.store.stories()) {
+      const g = s.data as StoryGroup;
+      if (storyReportKey(this.store, g.id) !== this.reportKey(g)) this.dirty.add(g.id);
+    }
   }
 
-  private link(indexId: string, publicId: string) {
-    this.toPublic.set(indexId, publicId);
-    this.toIndex.set(publicId, indexId);
-  }
-
-  private publicIdFor(indexId: string): string {
-    const known = this.toPublic.get(indexId);
-    if (known) return known;
-    let id = indexId;
-    for (let i = 2; this.toIndex.has(id) || this.store.db.prepare('SELECT 1 FROM stories WHERE id = ?').get(id); i++) id = `${indexId}-${i}`;
-    this.link(indexId, id);
-    return id;
+  /**
+   * Runs the ledger over what changed (new and deleted articles, `updated` ones) and announces
+   * the stories that changed or went. Returns the ids of the changed stories.
+   */
+  private sync(updated: string[]): { changed: string[]; removed: string[] } {
+    const added = [...new Set([...this.ledger.pending(), ...updated])];
+    const run = updateLedger(this.ledger, { added: [...this.ledger.features(added).values()], removed: this.ledger.orphans() });
+    for (const id of run.removed) {
+      this.summaries.delete(id);
+      this.dirty.delete(id);
+      this.emit('event', { type: 'story-removed', storyId: id } satisfies LiveEvent);
+    }
+    for (const g of run.stories) {
+      this.summaries.delete(g.id);
+      this.dirty.add(g.id);
+      this.emit('event', { type: 'story', storyId: g.id, articles: g.members.length } satisfies LiveEvent);
+    }
+    if (run.stories.length) this.scheduleWarm();
+    return { changed: run.stories.map((g) => g.id), removed: run.removed };
   }
 
   /** The current grouping record of a story (public id), or null. */
@@ -143,30 +123,18 @@ export class LiveStories extends EventEmitter {
       const outcomes: PostedOutcome[] = [];
       const touched = new Set<string>();
       const seen = new Set<string>();
+      const updated: string[] = [];
       for (const r of results) {
         if (this.closed) break;
         const o = await this.ingestOne(r, seen);
-        if (o.docId && (o.status === 'new' || o.status === 'updated')) {
-          const f = getFeatures<unknown>(this.store, o.docId);
-          if (isFeatures(f)) {
-            if (o.status === 'updated') {
-              const before = this.store.storyOf(o.docId);
-              this.index.remove(o.docId);
-              if (before) for (const id of this.regroup(before)) touched.add(id);
-            }
-            this.index.observe(f);
-            o.storyId = this.publicIdFor(this.index.add(f));
-            touched.add(o.storyId);
-          }
-        } else if (o.docId && o.status === 'known') {
-          o.storyId = this.store.storyOf(o.docId);
-        }
+        if (o.docId && o.status === 'updated') updated.push(o.docId);
         outcomes.push(o);
         await yieldToLoop();
       }
-      if (touched.size) this.persist(touched);
-      // outcomes of known documents added earlier in this batch: their story id is now persisted
-      for (const o of outcomes) if (o.storyId === null && o.docId && o.status !== 'failed') o.storyId = this.store.storyOf(o.docId);
+      this.sync(updated);
+      // every stored article of the batch now has its story
+      for (const o of outcomes) if (o.docId && o.status !== 'failed') o.storyId = this.store.storyOf(o.docId);
+      for (const o of outcomes) if (o.storyId && (o.status === 'new' || o.status === 'updated')) touched.add(o.storyId);
       return { outcomes, stories: [...touched].filter((id) => this.group(id) !== null).sort() };
     });
   }
@@ -191,55 +159,6 @@ export class LiveStories extends EventEmitter {
   }
 
   /**
-   * The current grouping of one story of the index. StoryIndex only lists all stories (summarising
-   * each, O(stories)); when its internals are as expected, only the one story is summarised.
-   */
-  private indexGroup(indexId: string, all: () => Map<string, StoryGroup>): StoryGroup | undefined {
-    const idx = this.index as unknown as { open?: unknown; closed?: unknown; summarise?: unknown };
-    if (idx.open instanceof Map && Array.isArray(idx.closed) && typeof idx.summarise === 'function') {
-      const open = idx.open.get(indexId);
-      if (open) return (idx.summarise as (s: unknown) => StoryGroup).call(this.index, open);
-      return (idx.closed as StoryGroup[]).find((g) => g.id === indexId);
-    }
-    return all().get(indexId);
-  }
-
-  /** Persists the grouping of the given stories (public ids), drops emptied ones, and announces the change. */
-  private persist(publicIds: Set<string>) {
-    let everything: Map<string, StoryGroup> | null = null;
-    const all = () => (everything ??= new Map(this.index.stories().map((g) => [g.id, g])));
-    for (const id of publicIds) {
-      const indexId = this.toIndex.get(id);
-      const g = indexId ? this.indexGroup(indexId, all) : undefined;
-      if (!g) {
-        deleteStory(this.store, id);
-        if (indexId) this.toPublic.delete(indexId);
-        this.toIndex.delete(id);
-        this.summaries.delete(id);
-        this.dirty.delete(id);
-        this.emit('event', { type: 'story-removed', storyId: id } satisfies LiveEvent);
-        continue;
-      }
-      const data: StoryGroup = { ...g, id };
-      saveStoryMembership(this.store, { id, members: g.members, data });
-      this.summaries.delete(id);
-      this.dirty.add(id);
-      this.emit('event', { type: 'story', storyId: id, articles: g.members.length } satisfies LiveEvent);
-    }
-    this.scheduleWarm();
-  }
-
-  /**
-   * Regroups the rest of a story after one of its articles left it (see StoryIndex.regroup): the
-   * public ids of the story and of the parts it split into, the story's own first.
-   */
-  private regroup(publicId: string): string[] {
-    const indexId = this.toIndex.get(publicId);
-    const parts = indexId ? this.index.regroup(indexId) : [];
-    return [publicId, ...parts.slice(1).map((p) => this.publicIdFor(p))];
-  }
-
-  /**
    * Deletes an article and everything derived from it; its story is recomputed, and split when the
    * article was what held two groups together (`splitInto`: the new stories). Null when unknown.
    */
@@ -247,12 +166,17 @@ export class LiveStories extends EventEmitter {
     return this.runExclusive(async () => {
       if (!this.store.hasDocument(docId)) return null;
       const storyId = this.store.storyOf(docId);
-      this.index.remove(docId);
+      const before = storyId ? (this.group(storyId)?.members ?? []).filter((m) => m !== docId) : [];
       this.store.deleteDocument(docId);
+      this.sync([]);
       if (!storyId) return { storyId: null, storyRemoved: false, splitInto: [] };
-      const parts = this.regroup(storyId);
-      this.persist(new Set(parts));
-      return { storyId, storyRemoved: this.group(storyId) === null, splitInto: parts.slice(1) };
+      // the stories the rest of the story is in now, other than its own
+      const parts = new Set<string>();
+      for (const m of before) {
+        const s = this.store.storyOf(m);
+        if (s && s !== storyId) parts.add(s);
+      }
+      return { storyId, storyRemoved: this.group(storyId) === null, splitInto: [...parts].sort() };
     });
   }
 
