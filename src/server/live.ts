@@ -87,13 +87,13 @@ export class LiveStories extends EventEmitter {
       this.dirty.delete(id);
       this.emit('event', { type: 'story-removed', storyId: id } satisfies LiveEvent);
     }
-    for (const g of run.stories) {
+    for (const g of run.changed) {
       this.summaries.delete(g.id);
       this.dirty.add(g.id);
       this.emit('event', { type: 'story', storyId: g.id, articles: g.members.length } satisfies LiveEvent);
     }
-    if (run.stories.length) this.scheduleWarm();
-    return { changed: run.stories.map((g) => g.id), removed: run.removed };
+    if (run.changed.length) this.scheduleWarm();
+    return { changed: run.changed.map((g) => g.id), removed: run.removed };
   }
 
   /** The current grouping record of a story (public id), or null. */

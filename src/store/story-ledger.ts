@@ -148,6 +148,15 @@ export class StoreLedger implements LedgerBackend {
     return out;
   }
 
+  outputJson(ids: string[]): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const part of chunks(ids)) {
+      const rows = this.db.prepare(`SELECT id, data FROM stories WHERE id IN (${part.map(() => '?').join(',')})`).all(...part) as { id: string; data: string }[];
+      for (const r of rows) out.set(r.id, r.data);
+    }
+    return out;
+  }
+
   commit(c: LedgerCommit): void {
     this.store.transaction(() => {
       const day = this.db.prepare('SELECT day FROM story_ledger WHERE doc_id = ?');

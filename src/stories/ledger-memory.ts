@@ -69,6 +69,15 @@ export class MemoryLedger implements LedgerBackend {
     return out;
   }
 
+  outputJson(ids: string[]): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const id of ids) {
+      const g = this.outputs.get(id);
+      if (g) out.set(id, JSON.stringify(g));
+    }
+    return out;
+  }
+
   commit(c: LedgerCommit): void {
     this.df = c.frequencies;
     for (const id of c.deleteDocs) this.entries.delete(id);

@@ -63,6 +63,8 @@ export interface LedgerBackend {
   features(ids: string[]): Map<string, StoryFeatures>;
   /** Current output story of each given article (to find the stories a run replaces). */
   outputOf(ids: string[]): Set<string>;
+  /** The stored output stories with these ids, as JSON text (to tell which ones a run changed). */
+  outputJson(ids: string[]): Map<string, string>;
   commit(c: LedgerCommit): void;
 }
 
@@ -82,8 +84,10 @@ export interface LedgerCommit {
 export const END_OF_TIME = 1e9;
 
 export interface LedgerRun {
-  /** Stories this run created or changed (all of them for a first run). */
+  /** Stories this run recomputed (all of them for a first run). */
   stories: StoryGroup[];
+  /** Of those, the ones that are new or differ from what was stored. */
+  changed: StoryGroup[];
   /** Output story ids that no longer exist. */
   removed: string[];
   /** Articles replayed, articles rebuilt from the ledger: what the run cost. */
@@ -105,7 +109,7 @@ export function updateLedger(backend: LedgerBackend, run: { added: StoryFeatures
   const gone = new Set(run.removed);
   const before = backend.docs([...new Set([...added.keys(), ...gone])]);
   for (const d of before) if (!added.has(d.id)) gone.add(d.id);
-  if (added.size === 0 && before.length === 0) return { stories: [], removed: [], replayed: 0, restored: 0 };
+  if (added.size === 0 && before.length === 0) return { stories: [], changed: [], removed: [], replayed: 0, restored: 0 };
 
   // the replay point: the earliest time touched, old or new
   let d = END_OF_TIME;
@@ -133,6 +137,8 @@ export function updateLedger(backend: LedgerBackend, run: { added: StoryFeatures
   const outputs = sortGroups(index.stories());
   const dropOutputs = backend.outputOf([...open.map((x) => x.id), ...oldReplay.map((x) => x.id), ...gone]);
   const newIds = new Set(outputs.map((g) => g.id));
+  const old = backend.outputJson(outputs.map((g) => g.id));
+  const changed = outputs.filter((g) => old.get(g.id) !== JSON.stringify(g));
   backend.commit({
     frequencies: index.frequencies(),
     deleteDocs: [...new Set([...oldReplay.map((x) => x.id), ...gone])],
@@ -143,7 +149,7 @@ export function updateLedger(backend: LedgerBackend, run: { added: StoryFeatures
     putOutputs: outputs,
   });
   const removed = [...dropOutputs].filter((id) => !newIds.has(id)).sort(cmpStr);
-  return { stories: outputs, removed, replayed: replay.length, restored: open.length };
+  return { stories: outputs, changed, removed, replayed: replay.length, restored: open.length };
 }
 
 /** Stories in founding order (founder's time, then id), members in canonical order. */
