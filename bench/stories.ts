@@ -14,16 +14,14 @@
  * resampling and perturbing real full texts (PolNeAR articles, ../shared/data/attribution/polnear),
  * timed per stage, with peak memory, for 10k, 100k and 1M documents.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { StoryIndex, storyFeatures } from '../src/stories/index.js';
-import type { StoryFeatures, StoryInput } from '../src/stories/index.js';
 import { scoreClusters } from '../src/stories/metrics.js';
 import { loadEcb, loadUci, quality } from './stories/quality.js';
 import { storeRun, storeRunChild } from './stories/store-run.js';
 import { syntheticFeatureStream, syntheticStream } from './stories/synthetic.js';
 
-const SHARED = new URL('../../shared/', import.meta.url).pathname;
 const args = new Set(process.argv.slice(2));
 const REPEATS = 3;
 
