@@ -33,6 +33,8 @@ const SCHEMA = `
   );
   CREATE INDEX IF NOT EXISTS story_ledger_stories_closed ON story_ledger_stories(closed_at);
   CREATE INDEX IF NOT EXISTS story_ledger_stories_founded ON story_ledger_stories(founder_t);
+  CREATE TABLE IF NOT EXISTS story_ledger_terms (term TEXT NOT NULL, story TEXT NOT NULL, PRIMARY KEY (term, story));
+  CREATE INDEX IF NOT EXISTS story_ledger_terms_story ON story_ledger_terms(story);
   CREATE TABLE IF NOT EXISTS story_ledger_days (day INTEGER PRIMARY KEY, n INTEGER NOT NULL);
   CREATE TABLE IF NOT EXISTS story_ledger_meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
 `;
@@ -129,6 +131,33 @@ export class StoreLedger implements LedgerBackend {
     return rows.map((r) => [r.day, r.n]);
   }
 
+  closedWithTerms(terms: string[]): LedgerStory[] {
+    const ids = new Set<string>();
+    for (const part of chunks(terms)) {
+      const rows = this.db.prepare(`SELECT DISTINCT story FROM story_ledger_terms WHERE term IN (${part.map(() => '?').join(',')})`).all(...part) as { story: string }[];
+      for (const r of rows) ids.add(r.story);
+    }
+    const out: LedgerStory[] = [];
+    const get = this.db.prepare('SELECT id, founder, founder_t, closed_at FROM story_ledger_stories WHERE id = ? AND closed_at IS NOT NULL');
+    const termsOf = this.db.prepare('SELECT term FROM story_ledger_terms WHERE story = ?');
+    for (const id of [...ids].sort()) {
+      const r = get.get(id) as { id: string; founder: string; founder_t: number | null; closed_at: number } | undefined;
+      if (!r) continue;
+      const t = (termsOf.all(id) as { term: string }[]).map((x) => x.term);
+      out.push({ id: r.id, founder: r.founder, founderT: r.founder_t, closedAt: r.closed_at, terms: t });
+    }
+    return out;
+  }
+
+  membersOf(storyIds: string[]): LedgerDoc[] {
+    const out: LedgerDoc[] = [];
+    for (const part of chunks(storyIds)) {
+      const rows = this.db.prepare(`SELECT * FROM story_ledger WHERE story IN (${part.map(() => '?').join(',')}) AND t IS NOT NULL`).all(...part) as Row[];
+      out.push(...rows.map(fromRow));
+    }
+    return out;
+  }
+
   features(ids: string[]): Map<string, StoryFeatures> {
     const out = new Map<string, StoryFeatures>();
     for (const part of chunks(ids)) {
@@ -173,9 +202,16 @@ export class StoreLedger implements LedgerBackend {
         put.run(x.id, x.t, x.day, x.story, x.copyOf, x.vec.keys.join(SEP), Buffer.from(Float32Array.from(x.vec.vals).buffer), JSON.stringify(x.f));
         if (x.day !== null) addDay.run(x.day);
       }
+      this.db.prepare('DELETE FROM story_ledger_terms WHERE story IN (SELECT id FROM story_ledger_stories WHERE founder_t >= ? OR founder_t IS NULL)').run(c.dropStoriesFrom);
       this.db.prepare('DELETE FROM story_ledger_stories WHERE founder_t >= ? OR founder_t IS NULL').run(c.dropStoriesFrom);
+      const delTerms = this.db.prepare('DELETE FROM story_ledger_terms WHERE story = ?');
+      const putTerm = this.db.prepare('INSERT OR IGNORE INTO story_ledger_terms (term, story) VALUES (?, ?)');
       const putStory = this.db.prepare('INSERT OR REPLACE INTO story_ledger_stories (id, founder, founder_t, closed_at) VALUES (?, ?, ?, ?)');
-      for (const s of c.putStories as LedgerStory[]) putStory.run(s.id, s.founder, s.founderT, s.closedAt === null ? null : Math.max(-1e9, s.closedAt));
+      for (const s of c.putStories as LedgerStory[]) {
+        putStory.run(s.id, s.founder, s.founderT, s.closedAt === null ? null : Math.max(-1e9, s.closedAt));
+        delTerms.run(s.id);
+        for (const t of s.terms ?? []) putTerm.run(t, s.id);
+      }
       this.db.prepare("INSERT OR REPLACE INTO story_ledger_meta (key, value) VALUES ('n', ?)").run(Buffer.from(String(c.frequencies.n)));
       this.db.prepare("INSERT OR REPLACE INTO story_ledger_meta (key, value) VALUES ('df', ?)").run(Buffer.from(c.frequencies.counts.buffer, c.frequencies.counts.byteOffset, c.frequencies.counts.byteLength));
 

@@ -51,6 +51,16 @@ export class MemoryLedger implements LedgerBackend {
     return [...counts.entries()].sort((a, b) => a[0] - b[0]);
   }
 
+  closedWithTerms(terms: string[]): LedgerStory[] {
+    const want = new Set(terms);
+    return [...this.passStories.values()].filter((s) => s.closedAt !== null && (s.terms ?? []).some((t) => want.has(t)));
+  }
+
+  membersOf(storyIds: string[]): LedgerDoc[] {
+    const want = new Set(storyIds);
+    return [...this.entries.values()].filter((x) => x.t !== null && want.has(x.story));
+  }
+
   features(ids: string[]): Map<string, StoryFeatures> {
     const out = new Map<string, StoryFeatures>();
     for (const id of ids) {

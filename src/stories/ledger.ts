@@ -46,6 +46,8 @@ export interface LedgerStory {
   founderT: number | null;
   /** Clock day the story closed on in the pass; null while open. */
   closedAt: number | null;
+  /** A closed story's signature (its heaviest features when it closed); null while open. */
+  terms: string[] | null;
 }
 
 /** Where the ledger lives: memory (library, benchmarks) or the store (ledger-store in src/store). */
@@ -59,6 +61,10 @@ export interface LedgerBackend {
   openAt(d: number): LedgerDoc[];
   /** Publication days (ascending, with counts) of the articles with t < d. */
   daysBefore(d: number): [number, number][];
+  /** Closed pass stories whose signature holds any of these features. */
+  closedWithTerms(terms: string[]): LedgerStory[];
+  /** Dated members of these pass stories. */
+  membersOf(storyIds: string[]): LedgerDoc[];
   /** Full features (with terms) of articles being replayed. */
   features(ids: string[]): Map<string, StoryFeatures>;
   /** Current output story of each given article (to find the stories a run replaces). */
@@ -130,12 +136,19 @@ export function updateLedger(backend: LedgerBackend, run: { added: StoryFeatures
   const keep = oldReplay.filter((x) => !gone.has(x.id) && !added.has(x.id)).map((x) => x.id);
   const full = backend.features(keep);
   const replay = canonicalOrder([...keep.map((id) => full.get(id)).filter((f): f is StoryFeatures => !!f), ...added.values()]);
-  const putDocs = replayPass(index, replay);
+  const undated = replay.filter((f) => passTime(f) === null);
+  const putDocs = replayPass(index, replay.slice(0, replay.length - undated.length));
+  const reopened: LedgerDoc[] = [];
+  if (undated.length > 0) {
+    for (const f of undated) index.observe(f);
+    reopened.push(...reopenFor(index, backend, undated, [...open, ...putDocs], d));
+    putDocs.push(...replayPass(index, undated, false));
+  }
 
   const putStories = index.passStories();
   index.settle();
-  const outputs = sortGroups(index.stories());
-  const dropOutputs = backend.outputOf([...open.map((x) => x.id), ...oldReplay.map((x) => x.id), ...gone]);
+  const dropOutputs = backend.outputOf([...open, ...reopened, ...oldReplay].map((x) => x.id).concat([...gone]));
+  const outputs = sortGroups([...index.stories(), ...closedAgain(backend, dropOutputs, new Set(putStories.map((x) => x.id)), options, d)]);
   const newIds = new Set(outputs.map((g) => g.id));
   const old = backend.outputJson(outputs.map((g) => g.id));
   const changed = outputs.filter((g) => old.get(g.id) !== JSON.stringify(g));
@@ -170,13 +183,13 @@ function restoreOrder(docs: LedgerDoc[]) {
  * Adds articles (in canonical order) the way the pass does: the frequencies of a time step count
  * all of its articles before any of them is placed, so articles of one day weigh each other alike.
  */
-function replayPass(index: StoryIndex, replay: StoryFeatures[]): LedgerDoc[] {
+function replayPass(index: StoryIndex, replay: StoryFeatures[], observe = true): LedgerDoc[] {
   const out: LedgerDoc[] = [];
   for (let i = 0; i < replay.length; ) {
     const t = passTime(replay[i]);
     let j = i;
     while (j < replay.length && passTime(replay[j]) === t) j++;
-    for (let k = i; k < j; k++) index.observe(replay[k]);
+    if (observe) for (let k = i; k < j; k++) index.observe(replay[k]);
     for (let k = i; k < j; k++) {
       const f = replay[k];
       const r = index.addEntry(f);
@@ -185,4 +198,64 @@ function replayPass(index: StoryIndex, replay: StoryFeatures[]): LedgerDoc[] {
     i = j;
   }
   return out;
+}
+
+/** Query features per undated article, closed stories reopened per article at most. */
+const REOPEN_QUERY = 12;
+const REOPEN_PER_ARTICLE = 4;
+
+/**
+ * Reopens the closed stories undated articles may belong to: for each undated article, the closed
+ * stories whose signature shares at least two of its heaviest features (most shared first, then
+ * id), at most four. Closed stories come from this run (their members among `inRun`) or from
+ * earlier runs (the backend). The choice depends only on the articles and the closed stories, so
+ * a batch and any sequence of runs reopen the same ones.
+ */
+function reopenFor(index: StoryIndex, backend: LedgerBackend, undated: StoryFeatures[], inRun: LedgerDoc[], d: number): LedgerDoc[] {
+  const queries = undated.map((f) => index.queryKeys(f, REOPEN_QUERY));
+  const thisRun = new Map(index.passStories().filter((x) => x.closedAt !== null && x.terms !== null).map((x) => [x.id, x as LedgerStory]));
+  const candidates = new Map(thisRun);
+  const founded = new Set(index.passStories().map((x) => x.id));
+  for (const x of backend.closedWithTerms([...new Set(queries.flat())])) {
+    // closed before this run's replay point (later ones are this run's to decide)
+    if (!founded.has(x.id) && x.terms && x.founderT !== null && x.founderT < d && x.closedAt !== null && x.closedAt < d) candidates.set(x.id, x);
+  }
+  const byTerm = new Map<string, LedgerStory[]>();
+  for (const c of candidates.values())
+    for (const t of c.terms ?? []) {
+      let l = byTerm.get(t);
+      if (!l) byTerm.set(t, (l = []));
+      l.push(c);
+    }
+  const chosen = new Map<string, LedgerStory>();
+  for (const q of queries) {
+    const shared = new Map<LedgerStory, number>();
+    for (const t of q) for (const c of byTerm.get(t) ?? []) shared.set(c, (shared.get(c) ?? 0) + 1);
+    const top = [...shared.entries()].filter((e) => e[1] >= 2).sort((a, b) => b[1] - a[1] || cmpStr(a[0].id, b[0].id));
+    for (const [c] of top.slice(0, REOPEN_PER_ARTICLE)) chosen.set(c.id, c);
+  }
+  if (chosen.size === 0) return [];
+  const fromRun = inRun.filter((x) => thisRun.has(x.story) && chosen.has(x.story));
+  const earlier = backend.membersOf([...chosen.keys()].filter((id) => !thisRun.has(id)));
+  const members = [...fromRun, ...earlier].filter((x) => x.t !== null);
+  const stories = restoreOrder(members);
+  index.reopen(stories.map((x) => ({ ...x, closedAt: chosen.get(x.id)!.closedAt!, terms: chosen.get(x.id)!.terms! })));
+  return members;
+}
+
+/**
+ * Stories closed before this run whose output changes although the pass does not revisit them: an
+ * undated article that had joined one (a reopened story) was replayed elsewhere or removed. Their
+ * output becomes again the closed story of their dated members, as a batch would give it.
+ */
+function closedAgain(backend: LedgerBackend, dropped: Set<string>, inIndex: Set<string>, options: GroupOptions, d: number): StoryGroup[] {
+  const ids = [...dropped].filter((id) => !inIndex.has(id)).sort(cmpStr);
+  if (ids.length === 0) return [];
+  // (entries from d on are this run's: stale until the commit)
+  const members = backend.membersOf(ids).filter((x) => x.t !== null && x.t < d);
+  if (members.length === 0) return [];
+  const scratch = new StoryIndex({ ...options, now: null });
+  scratch.restore(restoreOrder(members));
+  scratch.closeAll();
+  return scratch.drainClosed();
 }

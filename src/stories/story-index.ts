@@ -179,6 +179,8 @@ export class StoryIndex {
   /** Founder of every story made by this index (for the ledger), and the clock day each closed on. */
   private readonly founded = new Map<string, { id: string; founder: string; founderT: number | null }>();
   private readonly closedAt = new Map<string, number>();
+  /** Heaviest centroid features of each story when it closed: how undated articles find it again (`reopen`). */
+  private readonly closedTerms = new Map<string, string[]>();
   private clock: number | null = null;
   private pendingJump: number | null = null;
   private readonly nowDay: number | null;
@@ -291,6 +293,32 @@ export class StoryIndex {
     }
   }
 
+  /**
+   * Brings closed stories back so that undated articles can join them (an undated article has no
+   * time to say which window it belongs to, so a story that closed before it was placed is still a
+   * candidate). They keep their closing day and signature; they take no dated article.
+   */
+  reopen(stories: { id: string; closedAt: number; terms: string[]; members: { f: StoryFeatures; vec: Vec; t: number | null; copyOf: string | null }[] }[]): void {
+    const ids = new Set(stories.map((x) => x.id));
+    this.closed = this.closed.filter((g) => !ids.has(g.id));
+    for (const x of stories) for (const m of x.members) this.closedByDoc.delete(m.f.id);
+    this.restore(stories);
+    for (const x of stories) {
+      this.closedAt.set(x.id, x.closedAt);
+      this.closedTerms.set(x.id, x.terms);
+    }
+  }
+
+  /** The `n` heaviest features of an article's vector under the current frequencies (ties: by key). */
+  queryKeys(f: StoryFeatures, n: number): string[] {
+    const v = this.vector(f);
+    return v.keys
+      .map((k, i) => [k, v.vals[i]] as const)
+      .sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0]))
+      .slice(0, n)
+      .map((x) => x[0]);
+  }
+
   /** Sets the document frequencies (a ledger's persisted table); `add` then no longer counts articles itself. */
   loadFrequencies(n: number, counts: Uint32Array): void {
     this.seeded = true;
@@ -320,8 +348,8 @@ export class StoryIndex {
    * The pass stories (before `settle`): every open story and every story closed since this index
    * was made, with its founder and the clock day it closed on (null while open).
    */
-  passStories(): { id: string; founder: string; founderT: number | null; closedAt: number | null }[] {
-    const out = [...this.founded.values()].map((x) => ({ ...x, closedAt: this.closedAt.get(x.id) ?? null }));
+  passStories(): { id: string; founder: string; founderT: number | null; closedAt: number | null; terms: string[] | null }[] {
+    const out = [...this.founded.values()].map((x) => ({ ...x, closedAt: this.closedAt.get(x.id) ?? null, terms: this.closedTerms.get(x.id) ?? null }));
     return out.filter((x) => this.open.has(x.id) || this.closedAt.has(x.id));
   }
 
@@ -442,6 +470,7 @@ export class StoryIndex {
     for (const g of out) {
       this.founded.delete(g.id);
       this.closedAt.delete(g.id);
+      this.closedTerms.delete(g.id);
     }
     this.closed = [];
     this.closedByDoc.clear();
@@ -877,6 +906,7 @@ export class StoryIndex {
 
   private close(s: Story): void {
     this.closedAt.set(s.id, this.clock ?? Number.NEGATIVE_INFINITY);
+    this.closedTerms.set(s.id, topKeys(s.centroid, SIGNATURE_TERMS));
     const g = this.summarise(s);
     g.closed = true;
     this.closed.push(g);
@@ -989,6 +1019,16 @@ export class StoryIndex {
       places: top(s.placeDocs, 5),
     };
   }
+}
+
+/** Features kept as a closed story's signature. */
+const SIGNATURE_TERMS = 20;
+
+function topKeys(m: Map<string, number>, n: number): string[] {
+  return [...m.entries()]
+    .sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0]))
+    .slice(0, n)
+    .map((x) => x[0]);
 }
 
 function pushCapped(m: Map<string, DocEntry[]>, key: string, e: DocEntry): void {
