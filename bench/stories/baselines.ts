@@ -135,4 +135,4 @@ export function cut(ids: string[], merges: { a: number; b: number; sim: number }
   return [...groups.values()];
 }
 
-export const THRESHOLDS = Array.from({ length: 36 }, (_, i) => Number((0.05 + i * 0.025).toFixed(3)));
+export const THRESHOLDS = Array.from({ length: 38 }, (_, i) => Number((0.0 + i * 0.025).toFixed(3))).filter((t) => t > 0);

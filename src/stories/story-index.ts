@@ -44,7 +44,7 @@ const MIN_SHARED_FEATURES = 2;
 /** Stories of at most this many articles are fragments that `settle` offers to larger stories. */
 const FRAGMENT_SIZE = 8;
 /** Weight of entity features relative to content terms. */
-const ENTITY_WEIGHT = Number(process.env.TRI_EW ?? 1.0);
+const ENTITY_WEIGHT = 1.0;
 /** Centroid terms kept per story (pruned to PRUNE_TO when it grows past MAX_CENTROID). */
 const MAX_CENTROID = 600;
 const PRUNE_TO = 300;
