@@ -70,6 +70,15 @@ const oursCounts: PageCounts[] = ids.map((id) => pageCounts(truth[id].articleBod
 const rbCounts: PageCounts[] = ids.map((id) => pageCounts(truth[id].articleBody, rbText.get(id)!));
 const ours = aggregate(oursCounts);
 const rb = aggregate(rbCounts);
+// the fixed split (bench/extract-split.json, committed before tuning): tune on one half, report both
+const split = JSON.parse(readFileSync(join(import.meta.dirname, 'extract-split.json'), 'utf8')) as { tune: string[]; heldout: string[] };
+const splitScores = Object.fromEntries(
+  (['tune', 'heldout'] as const).map((name) => {
+    const members = new Set(split[name]);
+    const pick = (counts: PageCounts[]) => counts.filter((_, i) => members.has(ids[i]));
+    return [name, { pages: members.size, triangulate: aggregate(pick(oursCounts)), readability: aggregate(pick(rbCounts)) }];
+  }),
+) as Record<'tune' | 'heldout', { pages: number; triangulate: ReturnType<typeof aggregate>; readability: ReturnType<typeof aggregate> }>;
 const oursPps = pages.length / (median(oursTimes) / 1000);
 const rbPps = pages.length / (median(rbTimes) / 1000);
 
@@ -215,6 +224,17 @@ console.log(
     ['all visible text (no extraction)', f3(naive.precision), f3(naive.recall), f3(naive.f1), '-', '-'],
   ]),
 );
+console.log('\nBy split (bench/extract-split.json; tuning used only "tune"): body P/R/F1');
+console.log(
+  table([
+    ['split', 'pages', 'triangulate P', 'R', 'F1', 'readability P', 'R', 'F1', 'F1 difference'],
+    ...(['tune', 'heldout'] as const).map((k) => {
+      const x = splitScores[k];
+      const d = x.triangulate.f1 - x.readability.f1;
+      return [k, x.pages, f3(x.triangulate.precision), f3(x.triangulate.recall), f3(x.triangulate.f1), f3(x.readability.precision), f3(x.readability.recall), f3(x.readability.f1), (d >= 0 ? '+' : '') + d.toFixed(3)];
+    }),
+  ]),
+);
 const oursMacro = macro(oursCounts);
 const rbMacro = macro(rbCounts);
 console.log(
@@ -247,6 +267,7 @@ const out = {
     triangulate: { ...ours, pagesPerSecond: oursPps, medianMs: median(oursTimes) },
     readability: { ...rb, pagesPerSecond: rbPps, medianMs: median(rbTimes) },
     throughputRatio: oursPps / rbPps,
+    splits: splitScores,
     macro: { triangulate: oursMacro, readability: rbMacro },
     perPage: ids.map((id, i) => ({ id, url: truth[id].url, triangulate: oursCounts[i], readability: rbCounts[i] })),
   },

@@ -26,19 +26,21 @@ const median = (xs: number[]) => {
 if (values.child) {
   // Child mode: one pipeline run in this process, result as JSON on stdout.
   const t0 = performance.now();
-  const { Store } = await import(join(root, 'dist/store/sqlite.js'));
+  const { SqliteStore: Store } = await import(join(root, 'dist/store/sqlite/store.js'));
   const { ingestIntoStore, updateStories } = await import(join(root, 'dist/pipeline.js'));
   const { buildReport } = await import(join(root, 'dist/report/build.js'));
   const { reportExtras } = await import(join(root, 'dist/report/sections.js'));
   const tLoad = performance.now() - t0;
   const store = new Store(':memory:');
   const t1 = performance.now();
-  const run = ingestIntoStore(store, [values.child]);
+  const run = await ingestIntoStore(store, [values.child]);
   const t2 = performance.now();
-  const groups = updateStories(store);
+  const groups = await updateStories(store);
   const t3 = performance.now();
-  const report = buildReport(store, run, groups, reportExtras());
+  const report = await buildReport(store, run, groups, reportExtras());
   const t4 = performance.now();
+  let words = 0;
+  for (const id of run.docIds as string[]) words += (await store.getArticle(id))?.text.split(/\s+/).length ?? 0;
   process.stdout.write(
     JSON.stringify({
       docs: run.docIds.length,
@@ -47,7 +49,7 @@ if (values.child) {
       load: tLoad,
       stages: { ...run.timings, stories: t3 - t2, report: t4 - t3 },
       analysers: run.analysers,
-      words: run.docIds.reduce((n: number, id: string) => n + (store.getArticle(id)?.text.split(/\s+/).length ?? 0), 0),
+      words,
       total: t4 - t1,
       maxRssMB: process.resourceUsage().maxRSS / 1024,
     }),

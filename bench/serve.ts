@@ -199,7 +199,7 @@ async function main() {
     const post = summarise(runs);
     // the alternative: the same articles ingested in-process by the library and grouped once in batch
     // (what `triangulate analyze` does, without the report), no HTTP
-    const { Store } = await import('../src/store/sqlite.js');
+    const { SqliteStore: Store } = await import('../src/store/sqlite/store.js');
     const { ingestResults, updateStories } = await import('../src/pipeline.js');
     const { readBytes } = await import('../src/ingest/index.js');
     const lib: number[] = [];
@@ -207,10 +207,10 @@ async function main() {
       const store = new Store(':memory:');
       const mine = pool.slice(i * perRepeat, (i + 1) * perRepeat);
       const t0 = performance.now();
-      for (const r of mine) ingestResults(store, readBytes('bench', Buffer.from(JSON.stringify(r)), 'json'));
-      updateStories(store);
+      for (const r of mine) await ingestResults(store, readBytes('bench', Buffer.from(JSON.stringify(r)), 'json'));
+      await updateStories(store);
       lib.push((mine.length / (performance.now() - t0)) * 1000);
-      store.close();
+      await store.close();
     }
     const libRate = median(lib);
     row('post article (1 per request)', post, `library in-process (ingest + batch grouping): ${libRate.toFixed(1)} articles/s; HTTP/library = ${(post.rps / libRate).toFixed(2)}`);

@@ -2,7 +2,8 @@
  * npm run eval:crosscheck — precision and recall of the cross-check against the story fixtures in
  * test/fixtures/stories/<story>/{story.json,expected.json}: conflicts, corroborated facts and
  * quote groups. Each story runs through the real pipeline (ingest → extract → analyse → compare).
- * Prints a table per story and ends with one JSON line.
+ * Prints a table per story and ends with one JSON line. `--only ecb-` scores the ECB+ fixtures
+ * alone, `--split dev` or `--split heldout` one split of them; `-v` lists each story's missed and spurious items and unsupported brief lines.
  *
  * Matching is by article and a snippet the evidence sentence must contain, so fixtures survive
  * changes in offsets. `acceptable*` entries are true but optional: found, they are not false
@@ -23,6 +24,8 @@ export const FIXTURES = join(ROOT, 'test/fixtures/stories');
 export interface FixtureArticle {
   key: string;
   path: string;
+  /** For JSON Lines (or JSON array) files: the `id` of the record that is this article. */
+  record?: string;
   outlet?: string;
   published?: string;
   wire?: string;
@@ -45,8 +48,15 @@ interface ExpectedQuote {
   speaker?: string;
   wordings: Record<string, string>;
 }
+/** A tempting non-conflict: two values a naive system would pit against each other (see ANNOTATION.md). */
+interface ExpectedTrap {
+  what: string;
+  why: string;
+  sides: SideSpec[];
+}
 export interface Expected {
   conflicts: ExpectedConflict[];
+  traps?: ExpectedTrap[];
   acceptableConflicts?: ExpectedConflict[];
   corroborated: ExpectedFact[];
   acceptableCorroborated?: ExpectedFact[];
@@ -55,6 +65,8 @@ export interface Expected {
 }
 export interface StoryFixture {
   name: string;
+  /** `dev` or `heldout` (ECB+ fixtures: topics kept out of development, see ANNOTATION.md); absent for the others. */
+  split?: string;
   storyId: string;
   articles: FixtureArticle[];
   copies: string[][];
@@ -69,20 +81,27 @@ export function loadFixtures(dir = FIXTURES): StoryFixture[] {
     .map((name) => {
       const story = JSON.parse(readFileSync(join(dir, name, 'story.json'), 'utf8'));
       const expected = JSON.parse(readFileSync(join(dir, name, 'expected.json'), 'utf8')) as Expected;
-      return { name, storyId: story.storyId ?? name, articles: story.articles, copies: story.copies ?? [], expected };
+      return { name, storyId: story.storyId ?? name, split: story.split, articles: story.articles, copies: story.copies ?? [], expected };
     });
+}
+
+/** Reads one fixture article through the project's ingest readers; a `record` picks one record of a JSONL file by its id. */
+function readFixtureDoc(f: StoryFixture, a: FixtureArticle, cache: Map<string, ReturnType<typeof readFile>>) {
+  const path = resolve(ROOT, a.path);
+  if (!cache.has(path)) cache.set(path, readFile(path));
+  const res = cache.get(path)!;
+  const doc = a.record === undefined ? res.find((r) => r.kind === 'doc') : res.find((r) => r.kind === 'doc' && r.doc.source === a.record);
+  if (doc?.kind !== 'doc') throw new Error(`fixture ${f.name}: cannot read ${a.path}${a.record === undefined ? '' : ` record ${a.record}`}`);
+  return doc.doc;
 }
 
 /** Runs the real pipeline on the fixture's articles. Returns the annotated articles and key → docId. */
 export function loadStory(f: StoryFixture): { articles: AnnotatedArticle[]; idOf: Map<string, string>; keyOf: Map<string, string> } {
   const articles: AnnotatedArticle[] = [];
   const idOf = new Map<string, string>();
+  const cache = new Map<string, ReturnType<typeof readFile>>();
   for (const a of f.articles) {
-    const path = resolve(ROOT, a.path);
-    const res = readFile(path);
-    const doc = res.find((r) => r.kind === 'doc');
-    if (doc?.kind !== 'doc') throw new Error(`fixture ${f.name}: cannot read ${a.path}`);
-    const article = extractArticle(doc.doc);
+    const article = extractArticle(readFixtureDoc(f, a, cache));
     if (!article.outlet && a.outlet) article.outlet = a.outlet;
     if (!article.published && a.published) article.published = { iso: a.published, precision: 'day', source: 'input' };
     if (!article.wire && a.wire) article.wire = a.wire;
@@ -101,12 +120,27 @@ export interface PR {
   predicted: number;
 }
 
+/** Brief lines whose values could be checked against the sentences they cite, and how many held. */
+export interface BriefSupport {
+  lines: number;
+  checked: number;
+  supported: number;
+  unsupported: string[];
+}
+
 export interface StoryScore {
   name: string;
   conflicts: PR;
+  /** Predicted conflicts that match an annotated trap (a tempting non-conflict) and no real conflict. */
+  trapHits: number;
+  traps: number;
+  brief: BriefSupport;
   corroborated: PR;
   quoteGroups: PR;
   falseConflicts: number;
+  articles: number;
+  /** Expected conflicts some predicted conflict touches (two of its sides hold two annotated articles), though not every annotated article. */
+  conflictsTouched: number;
   ms: number;
   missed: string[];
   falsePositives: string[];
@@ -147,13 +181,17 @@ export function scoreStory(f: StoryFixture, x: StoryCrossCheck, articles: Annota
       cMatched.add(i);
     } else missed.push(`conflict: ${exp.what}`);
   }
+  const conflictsTouched = f.expected.conflicts.filter((exp) => predC.some((c) => conflictMatches(c, exp, false))).length;
+  let trapHits = 0;
   predC.forEach((c, i) => {
     if (cMatched.has(i)) return;
     if (f.expected.conflicts.some((e) => conflictMatches(c, e, false)) || (f.expected.acceptableConflicts ?? []).some((e) => conflictMatches(c, e, false))) {
       cMatched.add(i);
       return;
     }
-    fps.push(`conflict: ${c.slot} (${c.sides.map((s) => s.value).join(' vs ')})`);
+    const trap = (f.expected.traps ?? []).find((t) => conflictMatches(c, { what: t.what, sides: t.sides }, false));
+    if (trap) trapHits++;
+    fps.push(`${trap ? `TRAP (${trap.what}) ` : ''}conflict: ${c.slot} (${c.sides.map((s) => s.value).join(' vs ')})`);
   });
   const falseConflicts = predC.length - cMatched.size;
 
@@ -217,9 +255,40 @@ export function scoreStory(f: StoryFixture, x: StoryCrossCheck, articles: Annota
     corroborated: pr(fTp, predF.length, fMatched.size, f.expected.corroborated.length),
     quoteGroups: pr(qTp, predQ.length, qMatched.size, f.expected.quoteGroups.length),
     falseConflicts,
+    articles: f.articles.length,
+    conflictsTouched,
+    trapHits,
+    traps: (f.expected.traps ?? []).length,
+    brief: briefSupport(x, texts),
     missed,
     falsePositives: fps,
   };
+}
+
+/** The values a brief line states that can be checked literally: numbers (digits), weekdays and months. */
+const CHECKABLE = /\b\d[\d,.]*\d\b|\b\d\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b/gi;
+function briefValues(text: string): string[] {
+  return [...new Set([...text.toLowerCase().matchAll(CHECKABLE)].map((m) => m[0].replace(/[.,]$/, '')))];
+}
+
+/**
+ * Brief-line support: a fact or quote line is supported when every value it states appears in every
+ * article it cites; a conflict line ("A (outlets) vs B (outlets)") when each cited article holds at
+ * least one of its values, since each side cites only its own articles. Lines without a checkable
+ * value are not checked. Literal matching: "ten" in an article does not support "10" in the line.
+ */
+export function briefSupport(x: StoryCrossCheck, texts: Map<string, string>): BriefSupport {
+  const out: BriefSupport = { lines: x.brief.length, checked: 0, supported: 0, unsupported: [] };
+  for (const line of x.brief) {
+    const values = briefValues(line.text.replace(/\([^()]*\)/g, line.kind === 'conflict' ? ' ' : '$&'));
+    if (!values.length || !line.citations.length) continue;
+    out.checked++;
+    const cited = [...new Set(line.citations.map((e) => e.articleId))].map((id) => (texts.get(id) ?? '').toLowerCase());
+    const ok = line.kind === 'conflict' ? cited.every((s) => values.some((v) => s.includes(v))) : cited.every((s) => values.every((v) => s.includes(v)));
+    if (ok) out.supported++;
+    else out.unsupported.push(`${line.kind}: ${line.text.slice(0, 120)}`);
+  }
+  return out;
 }
 
 function ratio(a: number, b: number): number {
@@ -236,10 +305,41 @@ export function summarize(prs: PR[]): { precision: number; recall: number; tp: n
   return { precision: ratio(predicted - fp, predicted), recall: ratio(expected - fn, expected), tp, fp, fn };
 }
 
+/** The overall figures of a set of scored stories: the JSON line eval:crosscheck ends with, and what the fixture test checks. */
+export function overall(scores: StoryScore[]) {
+  return {
+    stories: scores.length,
+    conflicts: summarize(scores.map((s) => s.conflicts)),
+    corroborated: summarize(scores.map((s) => s.corroborated)),
+    quoteGroups: summarize(scores.map((s) => s.quoteGroups)),
+    /** Recall when a conflict found with only some of its articles counts (the strict recall above needs all of them). */
+    conflictRecallAnyArticles: ratio(
+      scores.reduce((t, s) => t + s.conflictsTouched, 0),
+      scores.reduce((t, s) => t + s.conflicts.expected, 0),
+    ),
+    trapHits: scores.reduce((t, s) => t + s.trapHits, 0),
+    traps: scores.reduce((t, s) => t + s.traps, 0),
+    briefLines: {
+      checked: scores.reduce((t, s) => t + s.brief.checked, 0),
+      supported: ratio(
+        scores.reduce((t, s) => t + s.brief.supported, 0),
+        scores.reduce((t, s) => t + s.brief.checked, 0),
+      ),
+    },
+    maxFalseConflictsPerStory: Math.max(0, ...scores.map((s) => s.falseConflicts)),
+    msMedian: +[...scores.map((s) => s.ms)].sort((a, b) => a - b)[Math.floor((scores.length - 1) / 2)]?.toFixed(1),
+  };
+}
+
 function main() {
   const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
+  // --only PREFIX scores the fixtures whose folder name starts with PREFIX (e.g. --only ecb-);
+  // --split dev|heldout those of one split
+  const arg = (name: string) => (process.argv.includes(name) ? (process.argv[process.argv.indexOf(name) + 1] ?? '') : '');
+  const only = arg('--only');
+  const split = arg('--split');
   const scores: StoryScore[] = [];
-  for (const f of loadFixtures()) {
+  for (const f of loadFixtures().filter((g) => g.name.startsWith(only) && (!split || g.split === split))) {
     const { articles, idOf } = loadStory(f);
     const copies = f.copies.map((g) => g.map((k) => idOf.get(k) ?? k));
     const t0 = performance.now();
@@ -248,26 +348,19 @@ function main() {
     scores.push({ ...scoreStory(f, x, articles, idOf), ms });
   }
   const fmt = (p: PR) => `${p.predicted - p.fp}/${p.predicted} P, ${p.tp}/${p.expected} R`;
-  console.log('story                   | conflicts          | corroborated facts  | quote groups       | false conflicts | ms');
-  console.log('------------------------|--------------------|---------------------|--------------------|-----------------|------');
+  console.log('story                   | arts | conflicts          | trap hits | corroborated facts  | quote groups       | false conflicts | brief lines supported | ms');
+  console.log('------------------------|------|--------------------|-----------|---------------------|--------------------|-----------------|-----------------------|------');
   for (const s of scores) {
     console.log(
-      `${s.name.padEnd(24)}| ${fmt(s.conflicts).padEnd(19)}| ${fmt(s.corroborated).padEnd(20)}| ${fmt(s.quoteGroups).padEnd(19)}| ${String(s.falseConflicts).padEnd(16)}| ${s.ms.toFixed(0)}`,
+      `${s.name.padEnd(24)}| ${String(s.articles).padEnd(5)}| ${fmt(s.conflicts).padEnd(19)}| ${`${s.trapHits}/${s.traps}`.padEnd(10)}| ${fmt(s.corroborated).padEnd(20)}| ${fmt(s.quoteGroups).padEnd(19)}| ${String(s.falseConflicts).padEnd(16)}| ${`${s.brief.supported}/${s.brief.checked} (${s.brief.lines} lines)`.padEnd(22)}| ${s.ms.toFixed(0)}`,
     );
     if (verbose) {
       for (const m of s.missed) console.log(`    missed   ${m}`);
       for (const m of s.falsePositives) console.log(`    spurious ${m}`);
+      for (const m of s.brief.unsupported) console.log(`    brief    ${m}`);
     }
   }
-  const result = {
-    stories: scores.length,
-    conflicts: summarize(scores.map((s) => s.conflicts)),
-    corroborated: summarize(scores.map((s) => s.corroborated)),
-    quoteGroups: summarize(scores.map((s) => s.quoteGroups)),
-    maxFalseConflictsPerStory: Math.max(0, ...scores.map((s) => s.falseConflicts)),
-    msMedian: +[...scores.map((s) => s.ms)].sort((a, b) => a - b)[Math.floor((scores.length - 1) / 2)]?.toFixed(1),
-  };
-  console.log(JSON.stringify(result));
+  console.log(JSON.stringify(overall(scores)));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -1,7 +1,7 @@
 /**
  * Scores quote/attribution extraction on PolNeAR-style brat standoff.
  *
- *   npm run eval:quotes -- [dir] [--verbose] [--limit N] [--no-entities] [--no-model] [--no-speed]
+ *   npm run eval:quotes -- [dir] [--verbose] [--limit N] [--no-entities] [--no-model] [--no-syntax] [--no-speed]
  *
  * `dir` (default ../shared/data/attribution/polnear/dev) holds `text/<name>.txt` and
  * `attributions/<name>_<annotator>.ann`. When an article has several annotators' files, the first
@@ -31,6 +31,10 @@
  *   system, so other load on the machine counts less), median of 5 passes after a warm-up pass.
  * - Speakers use the entity recogniser (src/analyse/entities) when it is there, unless --no-entities.
  * - Quotes use the trained attribution tagger (models/attrib.bin.gz) unless --no-model (the rules alone).
+ * - Quotes are reviewed with the dependency parse (src/analyse/quotes/review.ts) unless --no-syntax.
+ * - Speech only: the same overlap matching restricted to gold attributions whose annotated cue has
+ *   a speech lemma in data/lexicons/attribution-cues.tsv (or quotations without a cue) and to
+ *   predictions with cueClass "speech": the figure of the quote ledger's guideline.
  *
  * Last line: one JSON object with the headline figures.
  *
@@ -45,12 +49,16 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { findQuantities } from '../src/analyse/quantities.js';
 import { findQuotes } from '../src/analyse/quotes.js';
+import { cueClassOf } from '../src/analyse/quotes/cues.js';
+import { parseSentences } from '../src/analyse/syntax/index.js';
 import { findTimes } from '../src/analyse/time.js';
 import { splitSentences, tokenize } from '../src/analyse/tokenize.js';
-import type { EntityMention, Quote, Span } from '../src/model/types.js';
+import type { EntityMention, Quote, Span, SyntaxToken } from '../src/model/types.js';
 
 interface GoldAttribution {
   cueText: string | null;
+  /** Where the cue starts (its first fragment), when annotated. */
+  cueStart: number | null;
   content: Span;
   /** The content fragments (one unless the annotation is discontinuous). */
   fragments: Span[];
@@ -107,6 +115,7 @@ export function loadGold(text: string, ann: string): GoldAttribution[] {
     const cueT = tb.get(roles.get('Cue') ?? '');
     out.push({
       cueText: cueT ? cueT.text : null,
+      cueStart: cueT ? cueT.ranges[0].start : null,
       content,
       fragments: c.ranges,
       source: src ? src.ranges : null,
@@ -176,6 +185,8 @@ export interface QuoteEvalOptions {
   speed?: boolean;
   /** Use the trained attribution tagger (default true); false scores the rules alone. */
   model?: boolean;
+  /** Parse the articles and let the quotes use the tree (default true); false scores without it. */
+  syntax?: boolean;
 }
 
 export interface QuoteEval {
@@ -188,6 +199,16 @@ export interface QuoteEval {
   /** Matched pairs whose gold Source contains a capitalised name: the resolved speakerName shares a name word with it. */
   speakerNameAccuracy: number;
   speakerNameN: number;
+  /** Speech only (the ledger's guideline): overlap P/R/F1; null without the parse. */
+  speech: { gold: number; pred: number; p: number; r: number; f: number } | null;
+}
+
+/** A gold attribution of speech: its cue's lemma (by the parse) is a speech cue, or it is a quotation without a cue. */
+function isSpeechGold(g: GoldAttribution, tokens: readonly SyntaxToken[]): boolean {
+  if (g.cueStart === null) return g.direct;
+  const t = tokens.find((x) => x.start <= g.cueStart! && g.cueStart! < x.end);
+  const word = (g.cueText ?? '').toLowerCase().split(/\s+/)[0];
+  return (t ? cueClassOf(t.lemma) : null) === 'speech' || cueClassOf(word) === 'speech' || !/\p{L}/u.test(word);
 }
 
 const NAME_STOP = new Set('The A An He She It They We I His Her Their Its This That Mr Mrs Ms Dr Sen Rep Gov President'.split(' '));
@@ -211,6 +232,7 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
   const all = zero();
   const direct = zero();
   const named = { ok: 0, total: 0 };
+  const speech = { tp: 0, pred: 0, gold: 0 };
   const directExactTp = { n: 0 };
   let directPredTp = 0;
   let directPredTpExact = 0;
@@ -228,13 +250,24 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
     const e0 = performance.now();
     const entities = recognise ? recognise(text, sentences) : [];
     entityMs += performance.now() - e0;
+    // the parse is its own stage (npm run eval:syntax times it); the quotes' review of it counts here
+    const tokens = opts.syntax === false ? undefined : parseSentences(text, sentences).tokens;
     const t0 = performance.now();
-    const quotes = findQuotes(text, sentences, entities, { model: opts.model !== false });
+    const quotes = findQuotes(text, sentences, entities, { model: opts.model !== false, tokens });
     findTimes(text, sentences, null);
     findQuantities(text, sentences);
     analyseMs += performance.now() - t0;
 
     const predSets = quotes.map((q) => wordTokens(text, q.parts ?? q.span));
+    if (tokens) {
+      // speech only (what the quote ledger keeps): gold whose annotated cue's lemma is a speech cue, or a quotation
+      // without a cue; predictions whose cueClass is speech
+      const goldSpeech = gold.filter((g) => isSpeechGold(g, tokens)).map((g) => wordTokens(text, g.fragments));
+      const predSpeech = quotes.filter((q) => q.cueClass === 'speech').map((q) => wordTokens(text, q.parts ?? q.span));
+      speech.gold += goldSpeech.length;
+      speech.pred += predSpeech.length;
+      speech.tp += matchSets(goldSpeech, predSpeech).tp;
+    }
     const used = new Set<number>();
     all.pred += quotes.length;
     all.gold += gold.length;
@@ -352,6 +385,10 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
     entityMsPerArticle: recognise ? entityMs / names.length : null,
     speakerNameAccuracy: named.total ? named.ok / named.total : 0,
     speakerNameN: named.total,
+    speech: opts.syntax === false ? null : (() => {
+      const [sp, sr, sf] = prf(speech.tp, speech.pred, speech.gold);
+      return { gold: speech.gold, pred: speech.pred, p: sp, r: sr, f: sf };
+    })(),
   };
 }
 
@@ -440,6 +477,7 @@ async function main(): Promise<void> {
     recognise,
     speed: !args.includes('--no-speed'),
     model: !args.includes('--no-model'),
+    syntax: !args.includes('--no-syntax'),
   });
   const fmt = (x: number) => x.toFixed(3);
   console.log(`dir: ${dir}  articles: ${r.articles}  speakers: ${recognise ? 'entity mentions from recogniseEntities' : 'built-in capitalised-name fallback'}`);
@@ -449,6 +487,8 @@ async function main(): Promise<void> {
       `${name.padEnd(8)}  ${String(m.gold).padStart(6)} ${String(m.pred).padStart(5)}   ${fmt(m.p)}   ${fmt(m.r)}   ${fmt(m.f)}    ${fmt(m.pe)}   ${fmt(m.re)}   ${fmt(m.fe)}   ${fmt(m.speakerAccuracy)} (${m.speakerN})`,
     );
   }
+  if (r.speech)
+    console.log(`speech only (the ledger's guideline; gold by its cue's lemma): gold ${r.speech.gold} pred ${r.speech.pred}  P ${fmt(r.speech.p)}  R ${fmt(r.speech.r)}  F1(ovl) ${fmt(r.speech.f)}`);
   console.log(`speaker names (resolved speakerName shares a name with a named gold Source, pronouns resolved): ${fmt(r.speakerNameAccuracy)} (${r.speakerNameN})`);
   const ms = r.msPerArticle;
   const entity = r.entityMsPerArticle !== null ? `; entity recogniser ${r.entityMsPerArticle.toFixed(2)} ms/article` : '';
@@ -464,6 +504,7 @@ async function main(): Promise<void> {
       speakerAccuracy: round(r.all.speakerAccuracy),
       directOverlapF1: round(r.direct.f),
       directSpeakerAccuracy: round(r.direct.speakerAccuracy),
+      ...(r.speech ? { speechOverlapF1: round(r.speech.f) } : {}),
     }),
   );
 }

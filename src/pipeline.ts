@@ -2,9 +2,9 @@ import { type AnalyserTimings, analyseArticle, emptyAnalyserTimings } from './an
 import { extractArticle } from './extract/index.js';
 import { type IngestOptions, ingest, type ReadResult } from './ingest/index.js';
 import type { AnnotatedArticle, Article, RawDocument } from './model/types.js';
-import type { Store } from './store/sqlite.js';
-import { type StoryFeatures, type StoryGroup, storyFeatures, storyInputOf, updateLedger } from './stories/index.js';
-import { StoreLedger } from './store/story-ledger.js';
+import type { Store } from './store/index.js';
+import { type LedgerRun, type StoryFeatures, type StoryGroup, storyFeatures, storyInputOf, updateLedger } from './stories/index.js';
+import { reasonOf } from './util/guard.js';
 import { ANALYSE_VERSION, EXTRACT_VERSION, FEATURES_VERSION } from './versions.js';
 
 /** What happened to one input document in a run. */
@@ -46,7 +46,8 @@ export function processDocument(raw: RawDocument, timeBudgetMs?: number, analyse
   const t2 = now();
   const features = storyFeatures(storyInputOf(annotated));
   const t3 = now();
-  return { article, annotated, features, times: { extract: t1 - t0, analyse: t2 - t1, features: t3 - t2 } };
+  // the analysed article carries analyse's messages (budgets, failed analysers): store that one
+  return { article: annotated.article, annotated, features, times: { extract: t1 - t0, analyse: t2 - t1, features: t3 - t2 } };
 }
 
 /**
@@ -54,20 +55,22 @@ export function processDocument(raw: RawDocument, timeBudgetMs?: number, analyse
  * transaction each); documents already stored with current stage versions are reused. A bad
  * document becomes a failed outcome with a reason; the run goes on.
  */
-export function ingestIntoStore(store: Store, inputs: string[], opts: RunOptions = {}): RunSummary {
+export function ingestIntoStore(store: Store, inputs: string[], opts: RunOptions = {}): Promise<RunSummary> {
   return ingestResults(store, ingest(inputs, opts), opts);
 }
 
 /** The first step for one read result: an outcome when no work is needed, else the document to process. */
-export function triage(store: Store, result: ReadResult, seen: Set<string>): { outcome: DocOutcome } | { raw: RawDocument; existed: boolean } {
+export async function triage(store: Store, result: ReadResult, seen: Set<string>): Promise<{ outcome: DocOutcome } | { raw: RawDocument; existed: boolean }> {
   if (result.kind === 'error') return { outcome: { source: result.source, docId: null, status: 'failed', reason: result.reason, warnings: [] } };
   const raw = result.doc;
   if (seen.has(raw.id)) {
+    // the same bytes under another path in this run: every path is recorded
+    store.addSource(raw.id, raw.source);
     return { outcome: { source: raw.source, docId: raw.id, status: 'known', warnings: [...result.warnings, 'same content as another input of this run'] } };
   }
-  const v = store.stageVersions(raw.id);
+  const v = await store.stageVersions(raw.id);
   if (v.article === EXTRACT_VERSION && v.annotations === ANALYSE_VERSION && v.features === FEATURES_VERSION) {
-    store.addSource(raw.id, raw.source);
+    await store.addSource(raw.id, raw.source);
     seen.add(raw.id);
     return { outcome: { source: raw.source, docId: raw.id, status: 'known', warnings: result.warnings } };
   }
@@ -78,30 +81,24 @@ export function triage(store: Store, result: ReadResult, seen: Set<string>): { o
  * The last step for one processed document: a failed extraction becomes a failed outcome with its
  * reason; otherwise every stage output is written in one transaction (all or nothing).
  */
-export function saveProcessed(
+export async function saveProcessed(
   store: Store,
   raw: RawDocument,
   readWarnings: string[],
   processed: { article: Article; annotated: AnnotatedArticle; features: StoryFeatures },
   existed: boolean,
   seen: Set<string>,
-): DocOutcome {
+): Promise<DocOutcome> {
   const { article } = processed;
   if (article.status !== 'ok') {
-    const why = article.messages.find((m) => m.level === 'error')?.message ?? (article.status === 'no-body' ? 'no article body found' : 'extraction failed');
-    return { source: raw.source, docId: raw.id, status: 'failed', reason: why, warnings: readWarnings };
+    return { source: raw.source, docId: raw.id, status: 'failed', reason: extractionFailure(article), warnings: readWarnings };
   }
   try {
-    store.saveDocument(raw, {
-      article,
-      articleVersion: EXTRACT_VERSION,
-      annotated: processed.annotated,
-      annotationsVersion: ANALYSE_VERSION,
-      features: processed.features,
-      featuresVersion: FEATURES_VERSION,
-    });
+    await store.saveDocument(raw, documentOutputs(processed));
   } catch (e) {
-    return { source: raw.source, docId: raw.id, status: 'failed', reason: `could not store: ${(e as Error).message}`, warnings: readWarnings };
+    const busy = (e as { code?: string }).code === 'SQLITE_BUSY';
+    const why = busy ? 'the store is busy: another process held it longer than the 5 s busy timeout; run again' : (e as Error).message;
+    return { source: raw.source, docId: raw.id, status: 'failed', reason: `could not store: ${why}`, warnings: readWarnings };
   }
   seen.add(raw.id);
   const warnings = [...readWarnings, ...article.messages.filter((m) => m.level === 'warning').map((m) => m.message)];
@@ -109,7 +106,7 @@ export function saveProcessed(
 }
 
 /** The same for documents already read (e.g. posted to the HTTP API through `readBytes`). */
-export function ingestResults(store: Store, results: Iterable<ReadResult>, opts: RunOptions = {}): RunSummary {
+export async function ingestResults(store: Store, results: Iterable<ReadResult>, opts: RunOptions = {}): Promise<RunSummary> {
   const outcomes: DocOutcome[] = [];
   const docIds: string[] = [];
   const seen = new Set<string>();
@@ -119,16 +116,18 @@ export function ingestResults(store: Store, results: Iterable<ReadResult>, opts:
   let tRead = now();
   const record = (o: DocOutcome) => {
     outcomes.push(o);
-    if (o.status !== 'failed' && o.docId && !sources.has(o.docId)) {
-      docIds.push(o.docId);
-      sources.set(o.docId, o.source);
+    if (o.status !== 'failed' && o.docId) {
+      const shown = sources.get(o.docId);
+      if (shown === undefined) docIds.push(o.docId);
+      // a duplicate shows its lexicographically smallest path, whatever the input order
+      if (shown === undefined || o.source < shown) sources.set(o.docId, o.source);
     }
     opts.onProgress?.(outcomes.length, o);
     tRead = now();
   };
   for (const result of results) {
     timings.ingest += now() - tRead;
-    const next = triage(store, result, seen);
+    const next = await triage(store, result, seen);
     if ('outcome' in next) {
       record(next.outcome);
       continue;
@@ -138,12 +137,12 @@ export function ingestResults(store: Store, results: Iterable<ReadResult>, opts:
     try {
       processed = processDocument(raw, opts.timeBudgetMs, analysers);
     } catch (e) {
-      record({ source: raw.source, docId: raw.id, status: 'failed', reason: `internal error while processing: ${(e as Error).message}`, warnings: result.kind === 'doc' ? result.warnings : [] });
+      record({ source: raw.source, docId: raw.id, status: 'failed', reason: `internal error while processing: ${reasonOf(e)}`, warnings: result.kind === 'doc' ? result.warnings : [] });
       continue;
     }
     for (const k of ['extract', 'analyse', 'features'] as const) timings[k] += processed.times[k];
     const ts = now();
-    const outcome = saveProcessed(store, raw, result.kind === 'doc' ? result.warnings : [], processed, existed, seen);
+    const outcome = await saveProcessed(store, raw, result.kind === 'doc' ? result.warnings : [], processed, existed, seen);
     timings.store += now() - ts;
     record(outcome);
   }
@@ -153,27 +152,61 @@ export function ingestResults(store: Store, results: Iterable<ReadResult>, opts:
 }
 
 /**
- * Brings the stories up to date with the store through the story ledger (src/stories/ledger.ts,
- * src/store/story-ledger.ts): articles stored since the last run (and `updated` ones) are placed,
- * deleted ones taken out; only the time windows they touch are replayed. The stories are those a
- * batch over the whole store gives, with the same ids, whatever the runs and their order.
- * Returns the stories holding `docIds` (every story when `docIds` is not given).
+ * Brings the stories up to date with the store through the story ledger (src/stories/ledger.ts):
+ * articles stored or re-analysed since the last run are placed, deleted ones taken out, and only
+ * the time windows they touch are replayed, in one transaction holding the stories lock. The
+ * stories are those a batch over the whole store gives, with the same ids, whatever the runs, their
+ * order and the process (CLI, server, worker). An article whose features cannot be used is left out
+ * with a message; when the run fails as a whole, nothing is written and the previous stories stay.
+ * Returns the stories holding `docIds` when given (a run's articles), else every story.
  */
-export function updateStories(store: Store, opts: { updated?: string[]; docIds?: string[] } = {}): StoryGroup[] {
-  const ledger = new StoreLedger(store);
-  const addedIds = [...new Set([...ledger.pending(), ...(opts.updated ?? [])])];
-  const features = [...ledger.features(addedIds).values()];
-  updateLedger(ledger, { added: features, removed: ledger.orphans() });
-  if (!opts.docIds) return store.stories().map((s) => s.data as StoryGroup);
+export async function updateStories(store: Store, onMessage?: (docId: string | null, message: string) => void, opts: { docIds?: string[] } = {}): Promise<StoryGroup[]> {
+  const run = await ledgerRun(store);
+  if (run) for (const m of run.messages) onMessage?.(m.docId, m.message);
+  if (!opts.docIds) return (await store.stories()).map((s) => s.data as StoryGroup);
   const ids = new Set<string>();
-  for (const d of opts.docIds) {
-    const s = store.storyOf(d);
+  for (const d of new Set(opts.docIds)) {
+    const s = await store.storyOf(d);
     if (s) ids.add(s);
   }
-  return [...ids].map((id) => getStory(store, id)).filter((g): g is StoryGroup => g !== null);
+  const out: StoryGroup[] = [];
+  for (const id of [...ids].sort()) {
+    const g = (await store.storyData(id)) as StoryGroup | null;
+    if (g) out.push(g);
+  }
+  return out;
 }
 
-function getStory(store: Store, id: string): StoryGroup | null {
-  const r = store.db.prepare('SELECT data FROM stories WHERE id = ?').get(id) as { data: string } | undefined;
-  return r ? (JSON.parse(r.data) as StoryGroup) : null;
+/**
+ * One ledger run over what changed in the store since the last one (what `updateStories`, the
+ * server and the workers call). A run that fails writes nothing (one transaction) and comes back
+ * as a message: the previous stories stay, and the next run retries what was pending.
+ */
+export async function ledgerRun(store: Store): Promise<LedgerRun> {
+  try {
+    return await store.storyLedger(async (ledger) => {
+      const added = await ledger.features(await ledger.pending());
+      return updateLedger(ledger, { added: [...added.values()], removed: await ledger.orphans() });
+    });
+  } catch (e) {
+    const message = `story grouping failed (${e instanceof Error ? e.message : String(e)}); previous stories kept`;
+    return { stories: [], changed: [], removed: [], replayed: 0, restored: 0, messages: [{ docId: null, message }] };
+  }
+}
+
+/** Why extraction gave no article: its error message, else its status. */
+export function extractionFailure(article: Article): string {
+  return article.messages.find((m) => m.level === 'error')?.message ?? (article.status === 'no-body' ? 'no article body found' : 'extraction failed');
+}
+
+/** A processed document's stage outputs as the store saves them, each with its stage version. */
+export function documentOutputs(processed: { article: Article; annotated: AnnotatedArticle; features: StoryFeatures }) {
+  return {
+    article: processed.article,
+    articleVersion: EXTRACT_VERSION,
+    annotated: processed.annotated,
+    annotationsVersion: ANALYSE_VERSION,
+    features: processed.features,
+    featuresVersion: FEATURES_VERSION,
+  };
 }

@@ -5,7 +5,8 @@ import { STORIES_VERSION } from './stories/types.js';
  * bump a stage's version when its code changes what it produces, and stored documents are
  * recomputed on the next run instead of reused.
  */
-export const EXTRACT_VERSION = 'extract-1';
-export const ANALYSE_VERSION = 'analyse-3';
+export const EXTRACT_VERSION = 'extract-2';
+// analyse-6: the syntax layer, magnitudes and ages in quantities, speakers' gender from the text, speech-only quote cues
+export const ANALYSE_VERSION = 'analyse-6';
 export const FEATURES_VERSION = `features-1/${STORIES_VERSION}`;
 export const COMPARE_VERSION = 'compare-1';

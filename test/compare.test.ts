@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { Value } from '@sinclair/typebox/value';
 import { analyseArticle } from '../src/analyse/index.js';
+import { extractArticle } from '../src/extract/index.js';
+import { readFile } from '../src/ingest/index.js';
 import { crossCheckStory, renderCrossCheckHtml, renderCrossCheckMarkdown } from '../src/compare/index.js';
+import { normalizeWord } from '../src/compare/text.js';
 import { StoryCrossCheckSchema } from '../src/compare/types.js';
 import type { AnnotatedArticle, Article } from '../src/model/types.js';
 import { bareArticle } from './helpers.js';
@@ -36,13 +39,12 @@ const S000 =
 
 const PUBLISHED = { iso: '2025-05-09T06:47:00+05:30', precision: 'minute' as const, source: 'text' };
 
-/** A seed file as a bare article: lines become paragraphs; boilerplate is left in (no extraction). */
+/** A seed file's body as extraction gives it (boilerplate removed): the cross-check reads extracted articles. */
 function seed(name: string): string {
-  return readFileSync(new URL(`../../shared/seeds/${name}`, import.meta.url), 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .join('\n\n');
+  const path = fileURLToPath(new URL(`../../shared/seeds/${name}`, import.meta.url));
+  const doc = readFile(path).find((r) => r.kind === 'doc');
+  assert.ok(doc?.kind === 'doc', name);
+  return extractArticle(doc.doc).text;
 }
 
 /** The four seed articles of the Moscow story, whole (`full`), or only the sentences above. */
@@ -134,15 +136,14 @@ for (const analyse of [false, true]) {
       assert.match(html, /data-article="a001" data-start="\d+" data-end="\d+"/);
     });
 
-    it('shows framing: the words each outlet uses for the relationship and the war', () => {
-      const rel = x.framing.find((r) => /relationship/.test(r.concept));
-      assert.ok(rel && rel.usage.length >= 3);
-      const terms = new Set(rel.usage.flatMap((u) => u.terms.map((t) => t.term)));
-      assert.ok(terms.has('alliance') && terms.has('partnership'));
-      const war = x.framing.find((r) => /armed conflict/.test(r.concept));
-      assert.ok(war?.usage.some((u) => u.terms.some((t) => t.term === 'invasion')));
-      const e = rel.usage[0].terms[0].evidence[0];
-      assert.match(arts.find((a) => a.article.docId === e.articleId)!.article.text.slice(e.span.start, e.span.end), /\w/);
+    it('shows framing as each outlet\'s measured wording, every term pointing at its words', () => {
+      const row = x.framing.find((r) => /distinctively/.test(r.concept));
+      for (const u of row?.usage ?? [])
+        for (const t of u.terms) {
+          const e = t.evidence[0];
+          const text = arts.find((a) => a.article.docId === e.articleId)!.article.text;
+          assert.equal(normalizeWord(text.slice(e.span.start, e.span.end)), t.term);
+        }
     });
 
     it('merges the dated events of all articles into a timeline, inferred dates marked', () => {
@@ -329,5 +330,20 @@ describe('omissions', () => {
       o.missingFrom.map((m) => m.outlet),
       ['Breitbart'],
     );
+  });
+});
+
+describe('framing: distinctive wording by log-odds', () => {
+  // Two outlets report the same acts of the same actors; one says "regime" and "crackdown", the other "government" and "operation".
+  const a = (id: string, outlet: string, noun: string, act: string) =>
+    art(id, `The ${noun} of Ruritania ordered a ${act} in Westport on Monday.\n\nOfficials of the ${noun} of Ruritania defended the ${act} as lawful.\n\nThe ${noun} of Ruritania said the ${act} would continue in Westport.`, { outlet }, true);
+  const x = crossCheckStory({ storyId: 's', articles: [a('a1', 'Alpha', 'regime', 'crackdown'), a('a2', 'Alpha', 'regime', 'crackdown'), a('b1', 'Beta', 'government', 'operation'), a('b2', 'Beta', 'government', 'operation')], copies: [] });
+  it('finds each outlet\'s own words and not the shared ones', () => {
+    const row = x.framing.find((r) => /distinctively/.test(r.concept));
+    assert.ok(row, JSON.stringify(x.framing));
+    const termsOf = (o: string) => new Set(row.usage.filter((u) => u.outlet === o).flatMap((u) => u.terms.map((t) => t.term)));
+    assert.ok(termsOf('Alpha').has('regime') && termsOf('Alpha').has('crackdown'), [...termsOf('Alpha')].join());
+    assert.ok(termsOf('Beta').has('government') && termsOf('Beta').has('operation'), [...termsOf('Beta')].join());
+    for (const o of ['Alpha', 'Beta']) assert.ok(!termsOf(o).has('lawful') && !termsOf(o).has('defended'));
   });
 });

@@ -14,7 +14,8 @@ const bin = join(root, 'bin', 'triangulate.js');
 const tmp = mkdtempSync(join(tmpdir(), 'tri-e2e-'));
 
 function cli(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: tmp, encoding: 'utf8', input, env: { ...process.env, NO_COLOR: '1' } });
+  // reports carry every annotation layer (the syntax tokens too): more than spawnSync's default 1 MB of output
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: tmp, encoding: 'utf8', input, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

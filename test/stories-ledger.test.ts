@@ -11,9 +11,12 @@ import { main } from '../src/cli/main.js';
 import { readFile } from '../src/ingest/index.js';
 import { processDocument } from '../src/pipeline.js';
 import { startServer } from '../src/server/testing.js';
-import { Store } from '../src/store/sqlite.js';
+import { SqliteStore } from '../src/store/sqlite/store.js';
 import { groupStories, StoryLedger, storyFeatures, type StoryFeatures, type StoryGroup } from '../src/stories/index.js';
-import { SEEDS, seedFiles } from './helpers.js';
+import { ledgerRun } from '../src/pipeline.js';
+import { openStore, type Store } from '../src/store/index.js';
+import { bareArticle, SEEDS, seedFiles } from './helpers.js';
+import { postgresAvailable, testDatabase } from './pg-helper.js';
 
 const ECB = new URL('../../shared/data/stories/ecbplus-dev.jsonl', import.meta.url);
 const ecbRows = readFileSync(ECB, 'utf8')
@@ -59,44 +62,127 @@ describe('story ledger (library)', () => {
   const fs = ecbFeatures([1, 2, 3, 4, 5, 6]);
   const batch = groupStories(fs);
 
-  test('incremental runs in any order and batching give the batch stories and ids', () => {
+  test('incremental runs in any order and batching give the batch stories and ids', async () => {
     assert.ok(batch.length > 3 && batch.length < fs.length, `${batch.length} stories`);
     for (const seed of [1, 2, 3, 4]) {
       const order = shuffle(fs, seed);
       const ledger = new StoryLedger();
-      for (let i = 0, n = 1; i < order.length; i += n, n = 1 + ((n * 7 + seed) % 23)) ledger.update(order.slice(i, i + n));
+      for (let i = 0, n = 1; i < order.length; i += n, n = 1 + ((n * 7 + seed) % 23)) await ledger.update(order.slice(i, i + n));
       assert.deepEqual(ledger.stories(), batch, `seed ${seed}`);
     }
   });
 
-  test('one article at a time, newest first (every run back-dated) still gives the batch', () => {
+  test('one article at a time, newest first (every run back-dated) still gives the batch', async () => {
     const ledger = new StoryLedger();
     const byTime = [...fs].sort((a, b) => (b.day ?? 1e9) - (a.day ?? 1e9) || (a.id < b.id ? 1 : -1));
-    for (const f of byTime) ledger.update([f]);
+    for (const f of byTime) await ledger.update([f]);
     assert.deepEqual(ledger.stories(), batch);
   });
 
-  test('removing articles gives the batch over the rest; re-adding restores it', () => {
+  test('removing articles gives the batch over the rest; re-adding restores it', async () => {
     const ledger = new StoryLedger();
-    ledger.update(fs);
+    await ledger.update(fs);
     const gone = fs.filter((_, i) => i % 5 === 0).map((f) => f.id);
-    const run = ledger.update([], gone);
+    const run = await ledger.update([], gone);
     assert.deepEqual(ledger.stories(), groupStories(fs.filter((f) => !gone.includes(f.id))));
     assert.ok(run.replayed < fs.length + 1);
-    ledger.update(fs.filter((f) => gone.includes(f.id)));
+    await ledger.update(fs.filter((f) => gone.includes(f.id)));
     assert.deepEqual(ledger.stories(), batch);
   });
 
-  test('a run of new articles on the latest day replays that day only, not the whole collection', () => {
+  test('a run of new articles on the latest day replays that day only, not the whole collection', async () => {
     const days = [...new Set(fs.map((f) => f.day).filter((d): d is number => d !== null))].sort((a, b) => a - b);
     const last = days[days.length - 1];
     const early = fs.filter((f) => f.day !== null && f.day < last);
     const late = fs.filter((f) => f.day === last);
     const ledger = new StoryLedger();
-    ledger.update(early);
-    const run = ledger.update(late);
+    await ledger.update(early);
+    const run = await ledger.update(late);
     assert.equal(run.replayed, late.length, 'only the new day is replayed (no undated articles here)');
     assert.deepEqual(ledger.stories(), groupStories([...early, ...late]));
+  });
+});
+
+/** Stores an article whose story features are `f` (a minimal document around them). */
+async function put(store: Store, f: unknown, id: string, featuresVersion = 'f1') {
+  const raw = { id, source: `${id}.txt`, format: 'text' as const, content: id, contentType: 'text' as const, encoding: 'utf-8', meta: {} };
+  const article = bareArticle(id, id, { source: raw.source });
+  const annotated = { article, sentences: [], entities: [], entityIndex: [], quotes: [], times: [], quantities: [] };
+  await store.saveDocument(raw, { article, articleVersion: 'e1', annotated, annotationsVersion: 'a1', features: f, featuresVersion });
+}
+
+/** The stored stories as the batch gives them: ids, members and the saved grouping records. */
+async function storedAs(store: Store) {
+  const stories = await store.stories();
+  return { shape: shape(stories), data: stories.map((s) => s.data).sort((a, b) => ((a as StoryGroup).id < (b as StoryGroup).id ? -1 : 1)) };
+}
+const batchAs = (gs: StoryGroup[]) => ({ shape: shape(gs), data: JSON.parse(JSON.stringify([...gs].sort((a, b) => (a.id < b.id ? -1 : 1)))) as unknown[] });
+
+/**
+ * The store's ledger (both back-ends): articles stored in shuffled batches, one ledger run after
+ * each, give the batch stories and records; so do deletions, re-analysed articles and bad features.
+ */
+async function storeLedgerCase(open: () => Promise<{ store: Store; done: () => Promise<void> }>) {
+  const fs = ecbFeatures([1, 2, 3, 4, 5, 6]);
+  const batch = batchAs(groupStories(fs));
+  for (const seed of [5, 6]) {
+    const { store, done } = await open();
+    try {
+      const order = shuffle(fs, seed);
+      for (let i = 0, n = 3; i < order.length; i += n, n = 1 + ((n * 5 + seed) % 17)) {
+        for (const f of order.slice(i, i + n)) await put(store, f, f.id);
+        const run = await ledgerRun(store);
+        assert.deepEqual(run.messages, []);
+      }
+      assert.deepEqual(await storedAs(store), batch, `seed ${seed}`);
+      if (seed !== 5) continue;
+
+      // deletions: the batch over the rest
+      const gone = fs.filter((_, i) => i % 4 === 1);
+      for (const f of gone) await store.deleteDocument(f.id);
+      await ledgerRun(store);
+      const rest = fs.filter((f) => !gone.includes(f));
+      assert.deepEqual(await storedAs(store), batchAs(groupStories(rest)));
+
+      // a re-analysed article (new features version) is placed again with its new features
+      const moved = { ...rest[3], day: (rest[3].day ?? 15000) + 40, published: null };
+      await put(store, moved, moved.id, 'f2');
+      await ledgerRun(store);
+      const now = rest.map((f) => (f.id === moved.id ? moved : f));
+      assert.deepEqual(await storedAs(store), batchAs(groupStories(now)));
+
+      // features that cannot be used: left out with a message, the rest untouched
+      await put(store, { id: 'broken', terms: 'not a list' }, 'broken');
+      const run = await ledgerRun(store);
+      assert.ok(run.messages.some((m) => m.docId === 'broken' && /left out of story grouping/.test(m.message)), JSON.stringify(run.messages));
+      assert.deepEqual(await storedAs(store), batchAs(groupStories(now)));
+      assert.equal(await store.storyOf('broken'), null);
+    } finally {
+      await done();
+    }
+  }
+}
+
+describe("the store's story ledger", () => {
+  test('SQLite: any batching of stored articles gives the batch stories, ids and records', async () => {
+    await storeLedgerCase(async () => {
+      const store = await openStore(':memory:');
+      return { store, done: () => store.close() };
+    });
+  });
+
+  test('PostgreSQL: the same', { skip: postgresAvailable() ? false : 'PostgreSQL not available', timeout: 300_000 }, async () => {
+    await storeLedgerCase(async () => {
+      const db = await testDatabase();
+      const store = await openStore(db.url);
+      return {
+        store,
+        done: async () => {
+          await store.close();
+          await db.drop();
+        },
+      };
+    });
   });
 });
 
@@ -126,11 +212,11 @@ describe('one grouping through the CLI, the server and the library', () => {
             const code = await main(['analyze', '--db', db, '--quiet', d], { stdout: () => {}, stderr: () => {} });
             assert.equal(code, 0);
           }
-          const store = new Store(db);
+          const store = new SqliteStore(db);
           try {
-            return shape(store.stories());
+            return shape(await store.stories());
           } finally {
-            store.close();
+            await store.close();
           }
         })();
       };
@@ -146,7 +232,7 @@ describe('one grouping through the CLI, the server and the library', () => {
           assert.ok(r.ok, String(r.status));
         }
         await t.server.live.idle();
-        assert.deepEqual(shape(t.server.store.stories()), lib);
+        assert.deepEqual(shape(await t.server.store.stories()), lib);
       } finally {
         await t.stop();
       }
@@ -160,11 +246,11 @@ describe('stories under bad input', () => {
   const article = (id: string, text: string, extra: Partial<Parameters<typeof storyFeatures>[0]> = {}) =>
     storyFeatures({ id, title: null, text, outlet: null, published: null, eventDates: [], entities: [], ...extra }, { now: '2026-01-01' });
 
-  test('undated articles only: grouped by content, the same in any batching', () => {
+  test('undated articles only: grouped by content, the same in any batching', async () => {
     const fs = ecbFeatures([7, 8]).map((f) => ({ ...f, day: null, published: null }));
     const batch = groupStories(fs);
     const ledger = new StoryLedger();
-    for (const part of [fs.slice(0, 10), fs.slice(10)]) ledger.update(part);
+    for (const part of [fs.slice(0, 10), fs.slice(10)]) await ledger.update(part);
     assert.deepEqual(ledger.stories(), batch);
     assert.ok(batch.every((g) => g.span.start === null));
   });
@@ -221,10 +307,10 @@ describe('stories under bad input', () => {
     assert.equal(groupStories([f, g]).length, 1);
   });
 
-  test('the stories of the analyze path and of groupStories are the same records', () => {
+  test('the stories of the analyze path and of groupStories are the same records', async () => {
     const fs = ecbFeatures([11]);
     const ledger = new StoryLedger();
-    const run = ledger.update(fs);
+    const run = await ledger.update(fs);
     const groups: StoryGroup[] = groupStories(fs);
     assert.deepEqual([...run.stories].sort((a, b) => (a.id < b.id ? -1 : 1)), [...groups].sort((a, b) => (a.id < b.id ? -1 : 1)));
   });

@@ -57,7 +57,7 @@ describe('storyFeatures', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(a)), a);
     assert.equal(a.status, 'ok');
     const ent = a.entities.map(([e]) => e);
-    assert.ok(ent.includes('LOC:harbin'), ent.join(' '));
+    assert.ok(ent.includes('LOC:beijing'), ent.join(' '));
     assert.ok(ent.some((e) => e.includes('blinken')), ent.join(' '));
     assert.ok(a.places.some(([p]) => p === 'LOC:china'));
     assert.ok(a.terms.some(([t]) => t === 'putin'));

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { updateStories } from '../../src/pipeline.js';
-import { Store } from '../../src/store/sqlite.js';
+import { SqliteStore as Store } from '../../src/store/sqlite/store.js';
 import { groupStories, type StoryFeatures } from '../../src/stories/index.js';
 import { syntheticFeatureStream } from './synthetic.js';
 
@@ -36,7 +36,7 @@ export async function storeRunChild(mode: string, path: string, n: number, _unus
     if (mode === 'build') {
       insert(store, all.slice(0, n));
       const t1 = performance.now();
-      updateStories(store, { docIds: [] });
+      await updateStories(store, undefined, { docIds: [] });
       return { insertMs: t1 - t0, firstRunMs: performance.now() - t1, maxRssMB: process.resourceUsage().maxRSS / 1024 };
     }
     if (mode === 'run') {
@@ -44,17 +44,17 @@ export async function storeRunChild(mode: string, path: string, n: number, _unus
       const rssBefore = process.memoryUsage().rss / 2 ** 20;
       const t1 = performance.now();
       insert(store, fresh);
-      const stories = updateStories(store, { docIds: fresh.map((f) => f.id) });
+      const stories = await updateStories(store, undefined, { docIds: fresh.map((f) => f.id) });
       const ms = performance.now() - t1;
       return { runMs: ms, stories: stories.length, rssBeforeRunMB: rssBefore, maxRssMB: process.resourceUsage().maxRSS / 1024 };
     }
     // the previous design: every run regroups all stored features
     const t1 = performance.now();
-    const features = store.allFeatures<StoryFeatures>().map((r) => r.features);
+    const features = (await store.allFeatures<StoryFeatures>()).map((r) => r.features);
     const groups = groupStories(features);
     return { runMs: performance.now() - t1, stories: groups.length, maxRssMB: process.resourceUsage().maxRSS / 1024 };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -47,7 +47,7 @@ const CURRENCY_WORD: Record<string, string> = {
 const MEASURE: Record<string, string> = {
   km: 'km', kilometres: 'km', kilometers: 'km', kilometre: 'km', kilometer: 'km', miles: 'mi', mile: 'mi', metres: 'm',
   meters: 'm', metre: 'm', meter: 'm', kg: 'kg', kilograms: 'kg', kilogram: 'kg', tonnes: 't', tons: 't', tonne: 't', ton: 't',
-  barrels: 'bbl', barrel: 'bbl',
+  barrels: 'bbl', barrel: 'bbl', feet: 'ft', foot: 'ft', ft: 'ft', m: 'm',
 };
 
 /** Qualifier phrases, matched on the lower-cased words just before the number (longest first). */
@@ -214,6 +214,71 @@ function countedAfter(ws: Word[], i: number): { head: Word; idx: number } | null
 /** Finds quantities in `text`. */
 export function findQuantities(text: string, sentences: Span[]): Quantity[] {
   if (!text) return [];
+  const plain = findPlainQuantities(text, sentences);
+  const spans = sentences.length ? sentences : [{ start: 0, end: text.length }];
+  const measures = spans.flatMap((s) => findMeasures(text, s));
+  if (!measures.length) return plain;
+  // a magnitude or an age read whole replaces the plain reading of its number ("6.1-magnitude quake")
+  const kept = plain.filter((q) => !measures.some((m) => m.numberStart >= q.span.start && m.numberStart < q.span.end));
+  return [...kept, ...measures.map((m) => m.q)].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+const NUM = String.raw`(\d{1,2}(?:\.\d{1,2})?)`;
+/** Seismic magnitudes: "6.1-magnitude", "magnitude-5.9", "a magnitude of 6", "3.8 on the Richter scale". */
+const MAGNITUDE_RES = [
+  new RegExp(String.raw`\b(?:magnitude|richter)(?:[\s-]+(?:of|at|was|is|as|measured|reached|put|least|about|around|nearly|some|approximately))*[\s-]+${NUM}(?![\d.,]\d)`, 'giu'),
+  new RegExp(String.raw`(?<![\d.])${NUM}(?:[\s-]+(?:on the\s+)?(?:magnitude|richter)\b(?:\s+scale)?)`, 'giu'),
+];
+/** Ages: "33-year-old", "aged 70", "Jane Roe, 33, said". */
+const AGE_RES = [
+  /(?<![\d.])(\d{1,3})[\s-]+years?[\s-]+old\b/giu,
+  /\bage[ds]?\s+(\d{1,3})\b(?![\d.,]\d)/giu,
+  /(?<=\p{Lu}[\p{L}’'.-]*,\s)(\d{1,3})(?=,\s)/gu,
+];
+const MEASURED_NOUN = /^[\s-]*(\p{Ll}{3,})/u;
+const NOUN_BEFORE_MAGNITUDE =
+  /(\p{Ll}{3,})\s+(?:measuring|registering|of|with|had)\s+(?:(?:at least|about|nearly|around|some|approximately|over)\s+)?(?:an?\s+)?(?:preliminary\s+|estimated\s+)?(?:magnitude|richter)?[\s-]*$/u;
+
+interface Measure {
+  q: Quantity;
+  numberStart: number;
+}
+
+function findMeasures(text: string, sent: Span): Measure[] {
+  const chunk = text.slice(sent.start, sent.end);
+  if (!/magnitude|richter|year|age|,\s\d/i.test(chunk)) return [];
+  const out: Measure[] = [];
+  const add = (m: RegExpExecArray, unit: string, counted: string | null) => {
+    const numberStart = sent.start + m.index + m[0].indexOf(m[1]);
+    if (out.some((o) => o.numberStart === numberStart)) return;
+    const value = Number(m[1]);
+    if (!Number.isFinite(value) || (unit === 'age' && value > 125) || (unit === 'magnitude' && value > 10)) return;
+    // "at least magnitude-5.9" or "a magnitude of at least 5.9": the qualifier before the match or before the number
+    const before = words(text, { start: sent.start, end: sent.start + m.index });
+    const inner = words(text, { start: sent.start, end: numberStart });
+    const q = qualifierBefore(inner, inner.length) ?? qualifierBefore(before, before.length);
+    const start = q ? q.start : sent.start + m.index;
+    const end = sent.start + m.index + m[0].length;
+    out.push({ numberStart, q: { span: { start, end }, text: text.slice(start, end), value, low: null, high: null, unit, qualifier: q ? q.q : 'exact', counted } });
+  };
+  for (const re of MAGNITUDE_RES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(chunk); m; m = re.exec(chunk)) {
+      const after = MEASURED_NOUN.exec(chunk.slice(m.index + m[0].length));
+      const before = NOUN_BEFORE_MAGNITUDE.exec(chunk.slice(Math.max(0, m.index - 40), m.index));
+      // the noun before ("an earthquake measuring 5.9") is surer than the word after, which may be a verb
+      const noun = before ? before[1] : after && !STOP_AFTER.has(after[1]) ? after[1] : null;
+      add(m, 'magnitude', noun);
+    }
+  }
+  for (const re of AGE_RES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(chunk); m; m = re.exec(chunk)) add(m, 'age', null);
+  }
+  return out;
+}
+
+function findPlainQuantities(text: string, sentences: Span[]): Quantity[] {
   const out: Quantity[] = [];
   const spans = sentences.length ? sentences : [{ start: 0, end: text.length }];
   for (const sent of spans) {
@@ -269,6 +334,12 @@ export function findQuantities(text: string, sentences: Span[]): Quantity[] {
       // "one" is a pronoun more often than a number: only with a unit right after
       const num = parseNumber(text, ws, numIdx);
       if (!num) continue;
+      // "£1.7m", "$300k": a letter scale written onto a sum of money
+      const attached = ws[num.last + 1];
+      if (currency && attached && attached.start === ws[num.last].end && (attached.lw === 'm' || attached.lw === 'k')) {
+        num.value *= attached.lw === 'm' ? 1e6 : 1e3;
+        num.last++;
+      }
       if (num.spelled && (w.lw === 'one' || w.lw === 'zero') && num.last === numIdx) {
         const nx = ws[num.last + 1 + (hyphenJoined(ws, num.last) ? 1 : 0)];
         if (!nx || !(DURATION_H[nx.lw] !== undefined || CALENDAR[nx.lw])) continue;

@@ -28,8 +28,8 @@
  * Speakers are resolved against the entity mentions given (PER/ORG; the mention nearest the head
  * of the speaker phrase); when no mention covers the speaker, a small capitalised-name fallback
  * names it. Pronouns ("he said") resolve to the most recent compatible speaker, else the most
- * recent person mention: "he"/"she" skip names of the other gender (from "Mr./Mrs." in the text or
- * a short first-name list), "it" takes organisations, "they" only plural speakers; "…, who said"
+ * recent person mention: "he"/"she" skip names of the other gender (as the text genders them:
+ * honorifics, role nouns, pronouns; see gender.ts), "it" takes organisations, "they" only plural speakers; "…, who said"
  * is written as "who" and resolved to the noun phrase before it.
  *
  * Content spans follow the attribution annotation convention of PolNeAR: the complementiser stays
@@ -37,8 +37,10 @@
  * Quotation marks: “…”, "…", «…», NYT-style ''…'' and top-level ‘…’ (see normaliseQuoteMarks);
  * an opening mark that never closes gives nothing.
  */
-import type { EntityMention, Quote, QuoteKind, Span, Token } from '../model/types.js';
+import type { EntityMention, Quote, QuoteKind, Span, SyntaxToken, Token } from '../model/types.js';
 import { loadAttributionTagger, tagAttributions, type TokenRun } from './attribution/index.js';
+import { type Gender, genderEvidence, nameKey } from './gender.js';
+import { reviewWithSyntax } from './quotes/review.js';
 import { tokenAt, tokenize } from './tokenize.js';
 
 function forms(list: string): Set<string> {
@@ -228,40 +230,26 @@ interface SpeakerRecord {
 /** Group names a recogniser may mistake for people. */
 const PARTY_WORDS = /^(Republicans?|Democrats?|Democratic|GOP|Conservatives?|Liberals?|Labour|Tories|Tory)$/;
 
-/** Common first names, to tell "he" from "she" when the text gives no honorific. Not exhaustive. */
-const FEMALE_FIRST = forms(`
-  Hillary Melania Ivanka Chelsea Jill Nancy Elizabeth Kamala Sarah Michelle Angela Theresa Ursula Marine Megyn Kellyanne
-  Maria Mary Anna Anne Ann Susan Karen Lisa Linda Barbara Patricia Jennifer Jessica Emily Emma Olivia Sophia Laura Julia
-  Hope Huma Donna Debbie Deborah Carly Nikki Condoleezza Madeleine Samantha Ruth Sonia Elena Amy Tulsi Kirsten Dianne
-  Catherine Katherine Kate Kathleen Margaret Helen Rachel Rebecca Claire Victoria Natalia Olga Irina Tatiana Valentina
-  Christine Marie Sandra Diane Janet Joan Judith Alice Grace Rosa Carmen Ana Lucia Yulia Svetlana Ekaterina Oksana`);
-const MALE_FIRST = forms(`
-  Donald Barack Joe Bernie Ted Marco Jeb John James Robert Michael William David Richard Joseph Thomas Charles Mike Paul
-  Mark George Bill Vladimir Xi Sergei Dmitry Volodymyr Emmanuel Boris Rishi Keir Olaf Narendra Recep Benjamin Kim
-  Chris Rand Ben Lindsey Mitch Chuck Harry Tim Tom Jim Bob Steve Stephen Peter Andrew Brian Kevin Jason Matthew Eric
-  Rudy Reince Newt Dick Al Jimmy Ronald Gerald Lyndon Franklin Abraham Antony Anthony Lloyd Jake Sean Jared Corey Roger`);
-
 /** A name that can be a person: some capitalised word that is neither a title nor a party. */
 function personLike(name: string): boolean {
   return name.split(/\s+/).some((w) => /^\p{Lu}/u.test(w) && !TITLE_WORDS.has(w.toLowerCase()) && !PARTY_WORDS.test(w));
 }
 
-function genderOf(ctx: Ctx, name: string): 'm' | 'f' | null {
-  const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w) && !TITLE_WORDS.has(w.toLowerCase()));
-  if (!words.length) return null;
-  if (!ctx.honorifics) {
-    ctx.honorifics = new Map();
-    for (const m of ctx.text.matchAll(/\b(Mrs|Ms|Miss|Mr)\.? (\p{Lu}[\p{L}’'-]+)/gu)) ctx.honorifics.set(m[2], m[1] === 'Mr' ? 'm' : 'f');
+/** The gender the text gives the person `name` (see gender.ts), or null when it gives none. */
+function genderOf(ctx: Ctx, name: string): Gender | null {
+  if (!ctx.genders) {
+    const persons = ctx.mentions.filter((m) => m.type === 'PER').flatMap((m) => {
+      const key = nameKey(m.name);
+      return key ? [{ span: m.span, key }] : [];
+    });
+    ctx.genders = genderEvidence(ctx.toks, persons);
   }
-  const byTitle = ctx.honorifics.get(words[words.length - 1]);
-  if (byTitle) return byTitle;
-  if (FEMALE_FIRST.has(words[0])) return 'f';
-  if (MALE_FIRST.has(words[0])) return 'm';
-  return null;
+  const key = nameKey(name.split(/\s+/).filter((w) => !TITLE_WORDS.has(w.toLowerCase())).join(' '));
+  return key ? (ctx.genders.get(key) ?? null) : null;
 }
 
 interface Ctx {
-  honorifics?: Map<string, 'm' | 'f'>;
+  genders?: Map<string, Gender>;
   text: string;
   toks: Token[];
   mentions: NameMention[];
@@ -517,6 +505,8 @@ const MIN_CONTENT_SCORE = 0;
 export interface FindQuotesOptions {
   /** Use the trained attribution tagger (models/attrib.bin.gz) for indirect speech; default true. */
   model?: boolean;
+  /** The article's parse (../syntax): when given, quotes are reviewed with it (quotes/review.ts). */
+  tokens?: readonly SyntaxToken[];
 }
 
 /** Finds quotes in `text`. `sentences` from splitSentences; `entities` may be empty. */
@@ -1399,7 +1389,8 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     if (last && q.span.start >= last.span.start && q.span.end <= last.span.end && !nestedAttribution) continue;
     out.push(q);
   }
-  return out;
+  // the dependency tree, when the article was parsed: cue classes, speakers as subjects of their cues
+  return options.tokens ? reviewWithSyntax(text, out, options.tokens, (span) => resolveSpeaker(ctx, span)) : out;
 }
 
 /** Capitalised labels that head a paragraph without being a speaker ("UPDATE: …", "VIDEO: …"). */

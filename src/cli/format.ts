@@ -1,9 +1,12 @@
 import type { AnnotatedArticle, Article, Span } from '../model/types.js';
 import { plural, spanLabel } from '../report/render.js';
-import type { Store } from '../store/sqlite.js';
+import type { Store } from '../store/index.js';
 import type { StoryGroup } from '../stories/index.js';
+import { inertJson } from '../util/inert.js';
 
-const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+// JSON.stringify escapes C0 controls; inertJson also escapes DEL, C1 and bidi controls (same JSON value).
+// Text output is made inert where it is written (cli/inert-io.ts).
+const json = (v: unknown) => `${inertJson(JSON.stringify(v, null, 2))}\n`;
 
 /** The article as `triangulate extract` prints it: `body` is the clean text all spans index into. */
 export function articleJson(a: Article) {
@@ -89,11 +92,13 @@ export function formatAnnotations(a: AnnotatedArticle, fmt: 'text' | 'json'): st
   return `${lines.join('\n')}\n`;
 }
 
-export function formatStories(store: Store, fmt: 'text' | 'json'): string {
-  const stored = store.stories();
+export async function formatStories(store: Store, fmt: 'text' | 'json'): Promise<string> {
+  const stored = await store.stories();
+  const outletOf = new Map<string, string | null>();
+  for (const s of stored) for (const id of s.members) outletOf.set(id, await store.outletOf(id));
   const rows = stored.map((s) => {
     const g = s.data as StoryGroup;
-    const outlets = [...new Set(s.members.map((id) => store.outletOf(id)).filter((o): o is string => !!o))].sort();
+    const outlets = [...new Set(s.members.map((id) => outletOf.get(id)).filter((o): o is string => !!o))].sort();
     return {
       id: s.id,
       title: g.title ?? '(untitled)',

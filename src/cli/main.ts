@@ -1,203 +1,316 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { RawDocument } from '../model/types.js';
+import { inertJson } from '../util/inert.js';
+import { plural } from '../report/render.js';
+import { type Args, type Command, commandHelp, findCommand, type Io, oneOf, parseFor, UsageError, type Values } from './args.js';
+import { exportCommand } from './export.js';
+import { countInputFiles, progress } from './progress.js';
+import { showCommand } from './show.js';
+import { StoreMissing } from './stored.js';
+import { storiesCommand } from './stories.js';
+
+export type { Io } from './args.js';
 
 // Command modules are imported when a command needs them, so `--help` and `--version` answer at once.
 const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+const VERSION = '0.1.0';
 
-export const USAGE = `triangulate: cross-check news articles
+const INPUT = {
+  'max-size': `largest input file read, in MB (default ${DEFAULT_MAX_BYTES / 1024 / 1024})`,
+};
+
+const analyzeCommand: Command = {
+  name: 'analyze',
+  aliases: ['analyse'],
+  args: '<path|URL|-> [...]',
+  summary: 'Ingest files, folders (recursive), URLs or stdin (-) into the store, group them into stories and print the stories of this run.',
+  line: 'ingest files, folders, URLs or stdin; print the stories',
+  options: {
+    db: 'SQLite store (default ./triangulate.db; ":memory:" keeps nothing) or postgresql://user@host/db',
+    'enqueue-only': 'with PostgreSQL: queue the documents for workers and return',
+    format: 'text (default), json (the report) or markdown',
+    out: 'also write report.json, report.md and a self-contained report.html into DIR',
+    ...INPUT,
+    outlet: 'outlet of plain-text and stdin input that names none',
+    published: 'publication date (ISO) of plain-text and stdin input that gives none',
+    quiet: 'print nothing but errors',
+    verbose: "print every document's outcome and the stage timings",
+    'no-color': 'no ANSI colours',
+  },
+  details: 'Exit status: 0 when at least one document was processed, 2 when none could be.',
+  run: (inputs, v, io) => analyze(inputs, { values: v, positionals: inputs }, io),
+};
+
+function singleCommand(name: 'extract' | 'entities' | 'annotate', line: string, summary: string): Command {
+  return {
+    name,
+    line,
+    args: '<file|->',
+    summary,
+    options: { format: 'text (default) or json', ...INPUT },
+    details: 'Exit status: 0 on success, 2 when the input could not be read or holds no article.',
+    run: (inputs, v, io) => single(name, inputs, { values: v, positionals: inputs }, io),
+  };
+}
+
+const serveCommand: Command = {
+  name: 'serve',
+  args: '',
+  summary: 'Run the HTTP API and the web UI.',
+  line: 'HTTP API and web UI',
+  options: {
+    db: 'SQLite store (default ./triangulate.db)',
+    port: 'port (default 8080)',
+    host: 'address to bind (default 127.0.0.1)',
+    token: 'bearer token required for writes (mandatory off loopback)',
+    private: 'reads need the token too (UI sign-in form, API bearer token)',
+    'allowed-host': 'also answer requests addressed to host name NAME (repeatable)',
+    follow: 'follow the sources listed in FILE in the background (--every, default 15m)',
+    every: 'with --follow: poll every I (default 15m)',
+    webhook: 'POST alerts (new or changed conflicts) as JSON to URL',
+  },
+  async run(positionals, v, io) {
+    if (positionals.length) throw new UsageError(`serve takes no arguments (got "${positionals[0]}")`, 'serve');
+    const { serveCommand: serve } = await import('../server/cli.js');
+    return serve(v as Record<string, unknown>, io);
+  },
+};
+
+const parseCommand: Command = {
+  name: 'parse',
+  args: '<file|->',
+  summary: 'Print the part of speech, lemma and dependency relation of every word of one article (Universal Dependencies).',
+  line: 'print part of speech, lemma and dependency tree of every word',
+  options: { format: 'text (default), json or conllu', ...INPUT },
+  async run(inputs, v, io) {
+    if (inputs.length !== 1) throw new UsageError('parse takes exactly one file (or - for stdin)', 'parse');
+    const args: Args = { values: v, positionals: inputs };
+    const fmt = format(args, 'parse', ['text', 'json', 'conllu']);
+    const { parseCommand: parse } = await import('./parse.js');
+    return await parse(await readOne(inputs[0], args, io), inputs[0], fmt as 'text' | 'json' | 'conllu', io);
+  },
+};
+
+const followCommand: Command = {
+  name: 'follow',
+  args: '<sources.txt|URL…>',
+  summary: 'Poll feeds, sitemaps, OPML files and pages politely (robots.txt, rate limits, conditional requests) and ingest what is new into the store.',
+  line: 'poll feeds, sitemaps, OPML files, pages; ingest what is new',
+  options: {
+    db: 'SQLite store (default ./triangulate.db)',
+    every: 'poll again every I (15m, 30s, 1h); one round without it',
+    webhook: 'POST alerts (new or changed conflicts) as JSON to URL',
+    format: 'text (default) or json (JSON Lines of round reports)',
+    quiet: 'print nothing but errors',
+  },
+  async run(positionals, v, io) {
+    const { followCommand: follow } = await import('./follow.js');
+    return follow(positionals, v as Record<string, unknown>, io);
+  },
+};
+
+const workerCommand: Command = {
+  name: 'worker',
+  args: '',
+  summary: 'Process queued documents and stories of a PostgreSQL store; run any number of workers on any number of machines.',
+  line: 'process queued work of a PostgreSQL store',
+  options: {
+    db: 'PostgreSQL store, postgresql://user@host/db (also TRIANGULATE_DB)',
+    'exit-when-idle': 'stop when the queue is empty',
+  },
+  async run(positionals, v, io) {
+    if (positionals.length) throw new UsageError(`worker takes no arguments (got "${positionals[0]}")`, 'worker');
+    const { workerCommand: work } = await import('./worker.js');
+    return work(v as Record<string, unknown>, io);
+  },
+};
+
+const migrateCommand: Command = {
+  name: 'migrate',
+  args: '',
+  summary: "Bring the store's schema up to date (SQLite or PostgreSQL).",
+  line: "bring the store's schema up to date",
+  options: { db: 'SQLite file or postgresql://user@host/db (default ./triangulate.db)' },
+  async run(positionals, v, io) {
+    if (positionals.length) throw new UsageError(`migrate takes no arguments (got "${positionals[0]}")`, 'migrate');
+    const { migrateCommand: migrate } = await import('./migrate.js');
+    return migrate(v as Record<string, unknown>, io);
+  },
+};
+
+/** Every command, in the order of the usage text. Add new commands here (one entry each). */
+export const COMMANDS: Command[] = [
+  analyzeCommand,
+  storiesCommand,
+  showCommand,
+  exportCommand,
+  singleCommand('extract', 'print the extracted article of one input', 'Print the extracted article of one input: title, dek, body, byline, outlet, URL, dates, language, wire, removed boilerplate.'),
+  singleCommand('entities', 'print the entities of one article', 'Print the people, organisations, places and other names of one article, with spans and canonical ids.'),
+  singleCommand('annotate', 'print quotes, time expressions and quantities of one article', 'Print the quotes, time expressions and quantities of one article.'),
+  parseCommand,
+  serveCommand,
+  followCommand,
+  workerCommand,
+  migrateCommand,
+];
+
+const byName = (name: string) => COMMANDS.find((c) => c.name === name || c.aliases?.includes(name));
+const ownersOf = (option: string) => COMMANDS.filter((c) => option in c.options).map((c) => c.name);
+
+export function usage(): string {
+  const lines = COMMANDS.map((c) => `  triangulate ${`${c.name} ${c.args}`.trim().padEnd(28)} ${c.line ?? c.summary}`);
+  return `triangulate: cross-check news articles
 
 Usage:
-  triangulate analyze <path|-> [...]   ingest files, folders (recursive) or stdin; print the stories
-  triangulate stories                  list the stories in the store
-  triangulate extract <file|->         print the extracted article of one input
-  triangulate entities <file|->        print the entities of one article
-  triangulate annotate <file|->        print quotes, time expressions and quantities of one article
-  triangulate serve                    HTTP API and web UI
-  triangulate help | --help | --version
+${lines.join('\n')}
+  triangulate help <command> | <command> --help | --version
 
-Options:
-  --db PATH          SQLite store (default ./triangulate.db; ":memory:" for none)   [analyze, stories, serve]
-  --format F         text (default) or json; markdown also for analyze
-  --out DIR          analyze: also write report.json, report.md and report.html into DIR
-  --max-size MB      largest input file read (default ${DEFAULT_MAX_BYTES / 1024 / 1024})
-  --quiet, -q        analyze: print nothing but errors
-  --verbose, -v      analyze: print every document's outcome and stage timings
-  --no-color         no ANSI colours in terminal output
-  --port N           serve: port (default 8080)
-  --host H           serve: address to bind (default 127.0.0.1)
-  --token T          serve: bearer token required for writes (mandatory off loopback)
-  --outlet NAME      analyze: outlet of plain-text and stdin input that names none
-  --published DATE   analyze: publication date (ISO) of plain-text and stdin input that gives none
-
-Exit status: 0 when at least one document was processed (or the command succeeded),
-2 when no document could be processed, 1 on usage errors.
+\`triangulate <command> --help\` lists the options of a command.
+Exit status: 0 on success, 2 when no document could be processed (or nothing was found), 1 on usage errors.
 `;
-
-class UsageError extends Error {}
-
-export interface Io {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  stdin?: () => Uint8Array;
-  isTTY?: boolean;
 }
+
+/** Kept for callers that print the global help. */
+export const USAGE = usage();
 
 const defaultIo: Io = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   isTTY: !!process.stderr.isTTY,
+  stdoutTTY: !!process.stdout.isTTY,
 };
-
-function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        db: { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        'max-size': { type: 'string' },
-        quiet: { type: 'boolean', short: 'q' },
-        verbose: { type: 'boolean', short: 'v' },
-        'no-color': { type: 'boolean' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        token: { type: 'string' },
-        outlet: { type: 'string' },
-        published: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-}
-
-type Args = ReturnType<typeof parse>;
-
-function format(args: Args, allowed: string[]): string {
-  const f = args.values.format ?? 'text';
-  if (!allowed.includes(f)) throw new UsageError(`--format must be one of ${allowed.join(', ')}`);
-  return f;
-}
 
 function maxBytes(args: Args): number {
   const v = args.values['max-size'];
   if (v === undefined) return DEFAULT_MAX_BYTES;
   const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError('--max-size takes a positive number of megabytes');
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError('--max-size takes a positive number of megabytes', null);
   return Math.round(n * 1024 * 1024);
 }
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
-  let args: Args;
+function format(args: Args, command: string, allowed: string[]): string {
+  return oneOf(command, 'format', args.values.format, allowed, 'text');
+}
+
+export async function main(argv: string[], rawIo: Io = defaultIo): Promise<number> {
+  const { inertIo } = await import('./inert-io.js');
+  const io = inertIo(rawIo);
+  const { command, rest } = findCommand(argv);
   try {
-    args = parse(argv);
-    if (args.values.version) {
-      io.stdout(`${VERSION}\n`);
-      return 0;
-    }
-    const [command, ...rest] = args.positionals;
-    if (args.values.help || !command || command === 'help') {
-      io.stdout(USAGE);
-      return command || args.values.help ? 0 : 1;
-    }
-    switch (command) {
-      case 'analyze':
-      case 'analyse':
-        return await analyze(rest, args, io);
-      case 'stories':
-        return await stories(args, io);
-      case 'extract':
-      case 'entities':
-      case 'annotate':
-        return await single(command, rest, args, io);
-      case 'serve': {
-        const { serveCommand } = await import('../server/cli.js');
-        return serveCommand(args.values, io);
+    if (!command) {
+      if (rest.includes('--version')) {
+        io.stdout(`${VERSION}\n`);
+        return 0;
       }
-      default:
-        throw new UsageError(`unknown command "${command}"`);
-    }
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`triangulate: ${e.message}\n\n${USAGE}`);
+      if (rest.includes('--help') || rest.includes('-h')) {
+        io.stdout(usage());
+        return 0;
+      }
+      if (rest.length) throw new UsageError(`${rest[0]} needs a command before it`, null);
+      io.stderr(usage());
       return 1;
     }
-    throw e;
+    if (command === 'help') {
+      const target = rest.find((a) => !a.startsWith('-'));
+      const c = target ? byName(target) : undefined;
+      if (target && !c) throw new UsageError(`unknown command "${target}"`, null);
+      io.stdout(c ? commandHelp(c) : usage());
+      return 0;
+    }
+    const spec = byName(command);
+    if (!spec) throw new UsageError(`unknown command "${command}"`, null);
+    const args = parseFor(spec.name, Object.keys(spec.options), rest, ownersOf);
+    if (args.values.help) {
+      io.stdout(commandHelp(spec));
+      return 0;
+    }
+    return await spec.run(args.positionals, args.values as Values, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      const c = e.command ?? (command && byName(command) ? byName(command)!.name : null);
+      io.stderr(`triangulate${c ? ` ${c}` : ''}: ${e.message} (see \`triangulate ${c ? `${c} ` : ''}--help\`)\n`);
+      return 1;
+    }
+    if (e instanceof StoreMissing) {
+      io.stderr(`triangulate: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof StoreOpenError) {
+      io.stderr(`triangulate: ${e.message}\n`);
+      return 1;
+    }
+    // printed here rather than by bin/triangulate.js so that the message (a file name, a title) is inert too
+    io.stderr(`triangulate: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+    return 3;
   }
 }
 
-const VERSION = '0.1.0';
+/** A store that cannot be opened (bad URL, refused connection, newer schema): one clear line, exit 1. */
+class StoreOpenError extends Error {}
 
 async function openStore(args: Args) {
-  const { Store } = await import('../store/sqlite.js');
-  return new Store(args.values.db ?? 'triangulate.db');
-}
-
-function progress(io: Io, enabled: boolean) {
-  type DocOutcome = import('../pipeline.js').DocOutcome;
-  let last = 0;
-  const t0 = Date.now();
-  return {
-    tick(done: number, _o: DocOutcome) {
-      if (!enabled || done < 40) return;
-      const now = Date.now();
-      if (now - last < 100) return;
-      last = now;
-      const rate = done / Math.max(0.001, (now - t0) / 1000);
-      const width = 24;
-      const pos = Math.floor(done / 10) % width;
-      const bar = `${' '.repeat(pos)}===`.padEnd(width + 3).slice(0, width);
-      io.stderr(`\r[${bar}] ${done.toLocaleString('en')} documents · ${Math.round(rate)}/s `);
-    },
-    end() {
-      if (enabled && last) io.stderr('\r\x1b[K');
-    },
-  };
+  const { openStore: open, storeLocation } = await import('../store/index.js');
+  const { redact } = await import('../store/location.js');
+  const location = storeLocation(args.values.db);
+  try {
+    return await open(location);
+  } catch (e) {
+    throw new StoreOpenError(`cannot open the store ${redact(location)}: ${(e as Error).message}`);
+  }
 }
 
 async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
-  if (inputs.length === 0) throw new UsageError('analyze needs at least one file, folder or - for stdin');
-  const fmt = format(args, ['text', 'json', 'markdown']);
+  if (inputs.length === 0) throw new UsageError('analyze needs at least one file, folder or - for stdin', 'analyze');
+  const fmt = format(args, 'analyze', ['text', 'json', 'markdown']);
   const quiet = !!args.values.quiet;
   const verbose = !!args.values.verbose;
   const max = maxBytes(args);
+  const { checkHints, withInputHints } = await import('./input-meta.js');
+  const hints = { outlet: args.values.outlet, published: args.values.published };
+  const bad = checkHints(hints);
+  if (bad) throw new UsageError(bad, 'analyze');
   const [{ ingestResults, updateStories }, { buildReport }, { renderHtml, renderMarkdown, renderTerminal }, { reportExtras, reportSections }] = await Promise.all([
     import('../pipeline.js'),
     import('../report/build.js'),
     import('../report/render.js'),
     import('../report/sections.js'),
   ]);
-  const { checkHints, withInputHints } = await import('./input-meta.js');
-  const hints = { outlet: args.values.outlet, published: args.values.published };
-  const bad = checkHints(hints);
-  if (bad) throw new UsageError(bad);
   const store = await openStore(args);
   try {
-    const bar = progress(io, !!io.isTTY && !quiet && !verbose);
-    const { ingest } = await import('../ingest/index.js');
+    const showBar = !!io.isTTY && !quiet && !verbose;
+    const bar = progress(io.progress ?? io.stderr, showBar, showBar ? countInputFiles(inputs) : 0);
+    let skipped = 0;
+    // http(s) URLs among the inputs are fetched first, politely (src/follow/read-urls.ts)
+    const urls = inputs.filter((i) => /^https?:\/\//i.test(i));
+    const prefetched = urls.length ? await (await import('../follow/read-urls.js')).readUrls(urls) : undefined;
     const runOpts: import('../pipeline.js').RunOptions = {
       maxBytes: max,
       stdin: io.stdin,
+      prefetched,
+      onSkip: (path, reason) => {
+        skipped++;
+        if (verbose) io.stderr(`skipped ${path}: ${reason}\n`);
+      },
       onProgress: (done, o) => {
-        bar.tick(done, o);
+        bar.tick(done);
         if (o.status === 'failed') io.stderr(`triangulate: ${o.source}: ${o.reason}\n`);
         else if (!quiet) for (const w of o.warnings) io.stderr(`triangulate: ${o.source}: warning: ${w}\n`);
         if (verbose && o.status !== 'failed') io.stderr(`${o.status.padEnd(7)} ${o.docId?.slice(0, 12)} ${o.source}\n`);
       },
     };
-    const run = ingestResults(store, withInputHints(ingest(inputs, runOpts), hints), runOpts);
+    // PostgreSQL: the documents go through the shared work queue (src/worker), this process working as one worker
+    const queued = store.kind === 'postgres' ? await (await import('./worker.js')).analyzeQueued(store, inputs, runOpts, !!args.values['enqueue-only'], io) : null;
+    if (queued?.enqueueOnly) return queued.status;
+    if (args.values['enqueue-only'] && !queued) throw new UsageError('--enqueue-only needs a PostgreSQL store (--db postgresql://…)', 'analyze');
+    // --outlet/--published: metadata hints for plain-text and stdin input (src/cli/input-meta.ts)
+    const { ingest } = await import('../ingest/index.js');
+    const run = queued ? queued.run : await ingestResults(store, withInputHints(ingest(inputs, runOpts), hints), runOpts);
     bar.end();
     const t0 = performance.now();
-    const groups = updateStories(store, { updated: run.outcomes.filter((o) => o.status === 'updated' && o.docId).map((o) => o.docId!), docIds: run.docIds });
+    const groups = await updateStories(store, (docId, message) => io.stderr(`triangulate: ${docId ? `${docId.slice(0, 12)}: ` : ''}${message}\n`), { docIds: run.docIds });
     const tStories = performance.now() - t0;
-    const report = buildReport(store, run, groups, reportExtras());
+    const report = await buildReport(store, run, groups, reportExtras());
     const tReport = performance.now() - t0 - tStories;
     const status = new Map<string, string>();
     for (const o of run.outcomes) if (o.docId && o.status !== 'failed' && !status.has(o.docId)) status.set(o.docId, o.status);
@@ -207,16 +320,20 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
       writeFileSync(join(args.values.out, 'report.md'), renderMarkdown(report, reportSections()));
       writeFileSync(join(args.values.out, 'report.html'), renderHtml(report, reportSections()));
     }
-    if (fmt === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    if (fmt === 'json') io.stdout(`${inertJson(JSON.stringify(report, null, 2))}\n`);
     else if (fmt === 'markdown') io.stdout(renderMarkdown(report, reportSections()));
-    else if (!quiet) io.stdout(renderTerminal(report, { color: !args.values['no-color'] && !!io.isTTY && process.env.NO_COLOR === undefined, status, verbose }, reportSections()));
+    else if (!quiet) {
+      const color = !args.values['no-color'] && !!io.stdoutTTY && process.env.NO_COLOR === undefined;
+      (color ? (io.stdoutColoured ?? io.stdout) : io.stdout)(renderTerminal(report, { color, status, verbose }, reportSections()));
+    }
     const { counts } = run;
     const processed = counts.new + counts.known + counts.updated;
     if (!quiet) {
       const parts = [`${counts.new} new`, `${counts.known} already known`];
       if (counts.updated) parts.push(`${counts.updated} re-analysed`);
       parts.push(`${counts.failed} failed`);
-      io.stderr(`triangulate: ${run.outcomes.length} documents: ${parts.join(', ')}${args.values.out ? `; report written to ${args.values.out}` : ''}\n`);
+      if (skipped) parts.push(`${skipped} file${skipped === 1 ? '' : 's'} skipped${verbose ? '' : ' (-v lists them)'}`);
+      io.stderr(`triangulate: ${plural(run.outcomes.length, 'document')}: ${parts.join(', ')}${args.values.out ? `; report written to ${args.values.out}` : ''}\n`);
     }
     if (verbose) {
       const t = run.timings;
@@ -224,19 +341,7 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
     }
     return processed > 0 ? 0 : 2;
   } finally {
-    store.close();
-  }
-}
-
-async function stories(args: Args, io: Io): Promise<number> {
-  const fmt = format(args, ['text', 'json']);
-  const { formatStories } = await import('./format.js');
-  const store = await openStore(args);
-  try {
-    io.stdout(formatStories(store, fmt as 'text' | 'json'));
-    return 0;
-  } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -259,8 +364,8 @@ function readStdin(): Uint8Array {
 }
 
 async function single(command: 'extract' | 'entities' | 'annotate', inputs: string[], args: Args, io: Io): Promise<number> {
-  if (inputs.length !== 1) throw new UsageError(`${command} takes exactly one file (or - for stdin)`);
-  const fmt = format(args, ['text', 'json']) as 'text' | 'json';
+  if (inputs.length !== 1) throw new UsageError(`${command} takes exactly one file (or - for stdin)`, command);
+  const fmt = format(args, command, ['text', 'json']) as 'text' | 'json';
   const [{ extractArticle }, { analyseArticle }, { formatAnnotations, formatArticle, formatEntities }] = await Promise.all([
     import('../extract/index.js'),
     import('../analyse/index.js'),

@@ -36,7 +36,8 @@ export function buildBrief(story: StoryView, al: Alignment, facts: Fact[], confl
     out.push({ text: shorten(clean(sentText(rep)), 320), kind: 'fact', citations: f.evidence.map(copyEv) });
   }
   for (const c of conflicts.slice(0, nConflicts)) {
-    const sides = c.sides.map((s) => `${s.value} (${s.outlets.join(', ')})`);
+    // each side in its outlets' own words ("about 100,000 people"), not the normalised value ("100000")
+    const sides = c.sides.map((s) => `${s.wordings[0] ? `“${s.wordings[0]}”` : s.value} (${s.outlets.join(', ')})`);
     const verb = c.severity === 'conflict' ? 'Sources disagree on' : 'Sources differ slightly on';
     out.push({
       text: `${verb} the ${c.slot}: ${sides.join(' vs ')}.`,

@@ -13,14 +13,9 @@ import { ACT_CLASSES } from './acts.js';
 import { weekdayName } from './fallback.js';
 import type { Alignment } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
-import { clean, cmp, key } from './text.js';
+import { backgroundSentences, inLead, type Slot, slotOf } from './slots.js';
+import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide, NormalizedValue } from './types.js';
-
-const EVENT_NOUNS = new Set(
-  ['talk', 'talks', 'meeting', 'discussion', 'negotiation', 'summit', 'session', 'conversation', 'call', 'consultation', 'hearing', 'debate', 'interview'].map(
-    (w) => key(w),
-  ),
-);
 
 interface QMention {
   sent: Sent;
@@ -31,11 +26,18 @@ interface QMention {
   high: number;
 }
 
-function interval(q: Quantity): { low: number; high: number } {
-  const v = q.value;
+/**
+ * The values a figure allows, in the slot's unit: counts and ages are exact; magnitudes are read to
+ * a tenth; measures (distances, durations, money) allow 5 % for rounding; "about" 20 %; "more
+ * than" and "at least" are open above.
+ */
+function interval(q: Quantity, slot: Slot): { low: number; high: number } {
+  const v = q.value * slot.factor;
+  const exact = slot.unit === 'people' || slot.unit === 'years' ? 0 : slot.unit === 'magnitude' ? 0.05 : v * 0.05;
+  const about = slot.unit === 'magnitude' ? 0.3 : v * 0.2;
   switch (q.qualifier) {
     case 'about':
-      return { low: v * 0.8, high: v * 1.2 };
+      return { low: v - about, high: v + about };
     case 'more-than':
     case 'at-least':
       return { low: v, high: Number.POSITIVE_INFINITY };
@@ -43,22 +45,21 @@ function interval(q: Quantity): { low: number; high: number } {
     case 'at-most':
       return { low: 0, high: v };
     case 'range':
-      return { low: q.low ?? v, high: q.high ?? v };
+      return { low: (q.low ?? q.value) * slot.factor, high: (q.high ?? q.value) * slot.factor };
     default:
-      return { low: v * 0.95, high: v * 1.05 };
+      return { low: v - exact, high: v + exact };
   }
 }
 
 /** `same`, `minor` (overlapping or nearly touching) or `conflict` (clearly disjoint). */
 function compareIntervals(a: QMention, b: QMention): 'same' | 'minor' | 'conflict' {
-  if (a.q.value === b.q.value && a.q.qualifier === b.q.qualifier) return 'same';
-  if (a.low <= b.high && b.low <= a.high) {
-    // overlapping: same value with a different qualifier ("four" vs "about four") is the same
-    return a.q.value === b.q.value ? 'same' : 'minor';
-  }
+  // overlapping intervals are compatible ("more than 5,000" and "5,200")
+  if (a.low <= b.high && b.low <= a.high) return 'same';
   const gap = a.high < b.low ? b.low - a.high : a.low - b.high;
-  const scale = Math.max(Math.abs(a.q.value), Math.abs(b.q.value), 1e-9);
-  return gap / scale <= 0.1 ? 'minor' : 'conflict';
+  const scale = Math.max(Math.abs(a.low), Math.abs(b.low), Math.abs(a.high === Infinity ? 0 : a.high), Math.abs(b.high === Infinity ? 0 : b.high), 1e-9);
+  // a rounded figure just outside the other's tolerance is a rounding difference, not a dispute
+  const rounded = (m: QMention) => m.q.qualifier === 'exact' && m.q.value >= 100 && m.q.value % 10 === 0;
+  return gap / scale <= 0.05 && (rounded(a) || rounded(b)) ? 'minor' : 'conflict';
 }
 
 function formatNumber(v: number): string {
@@ -82,103 +83,95 @@ function displayQuantity(q: Quantity): string {
   return `${qual[q.qualifier] ?? ''}${formatNumber(q.value)}${unit}`;
 }
 
-/** "The talks lasted three hours": what a duration measures when it follows the verb. */
-function countedBefore(text: string, sentStart: number, at: number): string | null {
-  const before = text.slice(Math.max(sentStart, at - 60), at);
-  const m = /\b([a-z][a-z-]+)\s+(?:had\s+|have\s+)?(?:lasted|last|lasts|took|takes|ran|runs|went on|continued|stretched)\s+(?:for\s+|nearly\s+|about\s+|over\s+|more than\s+|almost\s+)*$/i.exec(before);
-  return m ? m[1].toLowerCase() : null;
-}
-
-function countedClass(counted: string | null): string | null {
-  if (!counted) return null;
-  const k = key(counted);
-  return EVENT_NOUNS.has(k) ? 'talks' : k;
-}
-
 export function findConflicts(story: StoryView, al: Alignment): Conflict[] {
-  return [...quantityConflicts(story, al), ...dateConflicts(story, al)];
+  return [...quantityConflicts(story), ...dateConflicts(story, al)];
 }
 
-function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
+function quantityConflicts(story: StoryView): Conflict[] {
   const mentions: QMention[] = [];
-  for (const s of story.sentences)
-    for (const q of s.quantities) {
-      const cls = countedClass(q.counted ?? countedBefore(s.art.text, s.span.start, q.span.start));
-      if (!cls) continue;
-      if (q.unit === 'count' && q.value < 3) continue; // "two leaders": not a checkable count
-      if (q.unit === 'year' || q.unit === 'month') continue; // ages and anniversaries, not measured durations
-      const { low, high } = interval(q);
-      const what = q.counted ?? cls;
-      const label = q.unit === 'h' ? `duration of the ${cls === 'talks' ? 'talks' : what}` : `number of ${what}`;
-      mentions.push({ sent: s, q, slot: `${q.unit}|${cls}`, label, low, high });
-    }
+  for (const a of story.articles) {
+    const background = backgroundSentences(a.sentences);
+    for (const s of a.sentences)
+      for (const q of s.quantities) {
+        const slot = slotOf(s, q, background.get(s.index) ?? 'none');
+        if (!slot) continue;
+        const { low, high } = interval(q, slot);
+        mentions.push({ sent: s, q, slot: slot.key, label: slot.label, low, high });
+      }
+  }
   mentions.sort((a, b) => cmp(a.slot, b.slot) || cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
   capPerSlot(mentions, (m) => m.slot);
-  // Which pairs are about the same thing?
-  const comparable = (a: QMention, b: QMention): boolean => {
-    if (a.slot !== b.slot) return false;
-    if (a.sent.id === b.sent.id) return false; // two values in one sentence are usually two referents
-    const sameFact = al.clusterOf.has(a.sent.id) && al.clusterOf.get(a.sent.id) === al.clusterOf.get(b.sent.id);
-    if (sameFact) return true;
-    const eventDuration = a.q.unit === 'h' && a.slot.endsWith('|talks');
-    if (eventDuration) return true;
-    if (a.sent.art.id === b.sent.art.id) return al.sim(a.sent, b.sent) >= 0.5;
-    return al.sim(a.sent, b.sent) >= 0.2 && sharesActor(a.sent, b.sent);
-  };
-  const parent = mentions.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  const pairSeverity = new Map<string, 'same' | 'minor' | 'conflict'>();
-  for (let i = 0; i < mentions.length; i++)
-    for (let j = i + 1; j < mentions.length && mentions[j].slot === mentions[i].slot; j++) {
-      if (!comparable(mentions[i], mentions[j])) continue;
-      const ri = find(i);
-      const rj = find(j);
-      if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
-      pairSeverity.set(`${i}|${j}`, compareIntervals(mentions[i], mentions[j]));
-    }
-  const groups = new Map<number, number[]>();
-  mentions.forEach((_, i) => {
-    const r = find(i);
-    if (!groups.has(r)) groups.set(r, []);
-    groups.get(r)!.push(i);
-  });
   const out: Conflict[] = [];
-  for (const idxs of groups.values()) {
-    if (idxs.length < 2) continue;
-    // sides: mentions with the same value and qualifier
-    const sides: { rep: QMention; members: QMention[] }[] = [];
-    for (const i of idxs) {
-      const m = mentions[i];
-      const side = sides.find((s) => compareIntervals(s.rep, m) === 'same');
-      if (side) side.members.push(m);
-      else sides.push({ rep: m, members: [m] });
-    }
-    if (sides.length < 2) continue;
-    sides.sort((a, b) => a.rep.q.value - b.rep.q.value || a.rep.low - b.rep.low || cmp(a.rep.q.qualifier, b.rep.q.qualifier));
-    const pairs: Conflict['pairs'] = [];
-    for (let a = 0; a < sides.length; a++)
-      for (let b = a + 1; b < sides.length; b++) {
-        const sev = compareIntervals(sides[a].rep, sides[b].rep);
-        if (sev !== 'same') pairs.push({ a, b, severity: sev });
-      }
-    if (!pairs.length) continue;
-    const severity = pairs.some((p) => p.severity === 'conflict') ? 'conflict' : 'minor';
-    const arts = sides.map((s) => new Set(s.members.map((m) => m.sent.art.id)));
-    const withinArticle = arts.some((x, i) => arts.some((y, j) => j > i && [...x].some((id) => y.has(id))));
-    const kind = sides[0].rep.q.unit === 'h' ? 'duration' : sides[0].rep.q.unit === 'count' ? 'count' : 'quantity';
-    out.push({
-      id: '',
-      kind,
-      slot: sides[0].rep.label,
-      severity,
-      withinArticle,
-      sides: sides.map((s) => quantitySide(story, s.rep, s.members)),
-      pairs,
-      note: conflictNote(sides.map((s) => displayQuantity(s.rep.q)), pairs),
-      factIds: [],
-    });
+  for (let i = 0; i < mentions.length; ) {
+    let j = i;
+    while (j < mentions.length && mentions[j].slot === mentions[i].slot) j++;
+    const c = slotConflict(story, mentions.slice(i, j));
+    if (c) out.push(c);
+    i = j;
   }
   return out;
+}
+
+/**
+ * Sides of a slot: precise figures compatible with a side's first figure form that side; a vague
+ * figure ("about 4 hours", "at least 5.9") is a side of its own unless it says the same value as a
+ * side, so that it neither bridges two disputed figures nor disappears from the comparison.
+ * Magnitudes more than a unit from the slot's most reported one are about another shock of the
+ * sequence (an aftershock or an earlier quake), not a disagreement: agencies differ by tenths.
+ */
+function sidesOf(ms: QMention[]): { rep: QMention; members: QMention[] }[] {
+  const vague = (m: QMention) => m.q.qualifier !== 'exact';
+  let pool = ms;
+  if (ms[0]?.slot.startsWith('magnitude|')) {
+    const counts = new Map<number, number>();
+    for (const m of ms) counts.set(m.q.value, (counts.get(m.q.value) ?? 0) + 1);
+    const mode = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
+    pool = ms.filter((m) => Math.abs(m.q.value - mode) <= 1);
+  }
+  const sorted = [...pool].sort((a, b) => Number(vague(a)) - Number(vague(b)) || a.low - b.low || a.high - b.high || cmp(a.sent.id, b.sent.id));
+  const sides: { rep: QMention; members: QMention[] }[] = [];
+  for (const m of sorted) {
+    const side = sides.find((x) => (vague(m) ? x.rep.q.value === m.q.value && x.rep.q.qualifier === m.q.qualifier : compareIntervals(x.rep, m) === 'same' && !vague(x.rep)));
+    if (side) side.members.push(m);
+    else sides.push({ rep: m, members: [m] });
+  }
+  return sides.sort((a, b) => a.rep.q.value - b.rep.q.value || a.rep.low - b.rep.low || a.rep.high - b.rep.high);
+}
+
+/** The conflict among the figures of one slot, or null when they are compatible or from one source. */
+function slotConflict(story: StoryView, ms: QMention[]): Conflict | null {
+  const oneArticle = new Set(ms.map((m) => m.sent.art.id)).size === 1;
+  if (story.independent(ms.map((m) => m.sent.art.id)) < 2 && !oneArticle) return null;
+  const sides = sidesOf(ms);
+  if (sides.length < 2) return null;
+  const pairs: Conflict['pairs'] = [];
+  for (let a = 0; a < sides.length; a++)
+    for (let b = a + 1; b < sides.length; b++) {
+      const verdict = compareIntervals(sides[a].rep, sides[b].rep);
+      // compatible but differently stated ("about 4 h" and "3.5 h") is shown, not disputed
+      const sev = verdict === 'same' ? 'minor' : verdict;
+      const groupsA = new Set(sides[a].members.map((m) => m.sent.art.group));
+      // one source against itself is not a disagreement between outlets (it is shown within the article)
+      const across = sides[b].members.some((m) => !groupsA.has(m.sent.art.group)) || sides[a].members.some((m) => !new Set(sides[b].members.map((x) => x.sent.art.group)).has(m.sent.art.group));
+      // one article against itself is a contradiction of its own, marked withinArticle below
+      const sameArticle = oneArticle && sev === 'conflict';
+      if (across || sameArticle) pairs.push({ a, b, severity: sev });
+    }
+  if (!pairs.some((p) => p.severity === 'conflict')) return null;
+  const arts = sides.map((x) => new Set(x.members.map((m) => m.sent.art.id)));
+  const withinArticle = arts.some((x, i) => arts.some((y, j) => j > i && [...x].some((id) => y.has(id))));
+  const unit = sides[0].rep.q.unit;
+  return {
+    id: '',
+    kind: unit === 'h' ? 'duration' : unit === 'count' || unit === 'people' ? 'count' : 'quantity',
+    slot: sides[0].rep.label,
+    severity: pairs.some((p) => p.severity === 'conflict') ? 'conflict' : 'minor',
+    withinArticle,
+    sides: sides.map((x) => quantitySide(story, x.rep, x.members)),
+    pairs,
+    note: conflictNote(sides.map((x) => displayQuantity(x.rep.q)), pairs),
+    factIds: [],
+  };
 }
 
 /** Bounded time: at most MAX_PER_SLOT values of one slot are compared pairwise (the first in story order). */
@@ -234,10 +227,6 @@ function wordingAround(s: Sent, start: number, end: number): string {
   return clean(before + text.slice(start, end) + (after ? after[0] : ''));
 }
 
-function sharesActor(a: Sent, b: Sent): boolean {
-  const ka = new Set(a.entities.filter((e) => !/^(?:[a-z]+ian|[a-z]+ese|chinese|russian)$/.test(e.key)).map((e) => e.key));
-  return b.entities.some((e) => ka.has(e.key));
-}
 
 // ---------------------------------------------------------------- dates
 
@@ -279,7 +268,8 @@ export function actAt(s: Sent, t: ResolvedTime): { cls: string; at: number } | n
 
 function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
   const mentions: DMention[] = [];
-  for (const s of story.sentences)
+  // the day of the event is told in the lead; later dates are mostly of other acts (reactions, earlier events)
+  for (const s of story.sentences.filter(inLead))
     for (const t of s.times) {
       if (t.kind !== 'weekday' && t.kind !== 'date' && t.kind !== 'datetime') continue;
       if (t.resolved && t.resolved.length < 10 && t.kind !== 'weekday') continue;

@@ -6,6 +6,7 @@
  * qualifiers, weekdays and calendar dates. The analyse stage's annotations always take precedence.
  */
 import type { EntityMention, Quantity, QuantityQualifier, Quote, Span, TimeExpr } from '../model/types.js';
+import { validCalendarDate, validIsoDay } from '../ingest/validate.js';
 
 const NUMBER_WORDS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -170,7 +171,7 @@ export function fallbackTimes(text: string, anchor: string | null, inferred: boo
       const day = Number(m[5]);
       const year = m[6] ? Number(m[6]) : anchor ? Number(anchor.slice(0, 4)) : null;
       if (day < 1 || day > 31) continue;
-      if (year !== null) {
+      if (year !== null && validCalendarDate(year, mi + 1, day)) {
         base.value = `${year}-${pad(mi + 1)}-${pad(day)}`;
         base.grain = 'day';
         if (m[6]) base.inferred = false;
@@ -178,6 +179,8 @@ export function fallbackTimes(text: string, anchor: string | null, inferred: boo
     } else if (m[7]) {
       const mi = monthIndex(m[8]);
       const year = m[9] ? Number(m[9]) : anchor ? Number(anchor.slice(0, 4)) : null;
+      // "40 March" is not a date (it may be a quantity): no value, like "March 40"
+      if (!validCalendarDate(year ?? 2000, mi + 1, Number(m[7]))) continue;
       if (year !== null) {
         base.value = `${year}-${pad(mi + 1)}-${pad(Number(m[7]))}`;
         base.grain = 'day';
@@ -225,13 +228,14 @@ function pad(n: number): string {
 }
 
 /** The weekday `wd` nearest to the anchor date, on or before it (past) or on or after it (future). */
-export function resolveWeekday(anchor: string, wd: number, future: boolean): string {
+export function resolveWeekday(anchor: string, wd: number, future: boolean): string | null {
   const d = new Date(`${anchor.slice(0, 10)}T00:00:00Z`);
   const cur = d.getUTCDay();
   let delta = future ? (wd - cur + 7) % 7 : -((cur - wd + 7) % 7);
   if (!future && delta === 0) delta = 0;
   d.setUTCDate(d.getUTCDate() + delta);
-  return d.toISOString().slice(0, 10);
+  // an anchor that is not a real day resolves nothing (the caller keeps the weekday unresolved)
+  return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
 }
 
 /** Parse a resolution hint such as "weekday:thursday:past". */
@@ -242,7 +246,9 @@ export function parseWeekdayAnchor(a: string | undefined): { wd: number; future:
   return wd < 0 ? null : { wd, future: m[2] === 'future' };
 }
 
-export function weekdayName(iso: string): string {
+/** The weekday of a YYYY-MM-DD date, or null when it is not a real calendar day ("2024-03-40"). */
+export function weekdayName(iso: string): string | null {
+  if (!validIsoDay(iso)) return null;
   const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   const n = WEEKDAYS[d.getUTCDay()];
   return n[0].toUpperCase() + n.slice(1);

@@ -1,146 +1,127 @@
 /**
- * Framing: for the same thing, the words each outlet uses (alliance or partnership; invasion, war
- * or conflict ...), from a lexicon of concepts journalism is known to frame differently.
- * Omissions: facts most independent sources carry that an article leaves out.
+ * Framing: the words each outlet uses distinctively for the story's main actors and acts
+ * (measured, see buildFraming), and the role words each outlet puts before the main people's
+ * names. Omissions: facts most independent sources carry that an article leaves out.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../util/paths.js';
 import type { Fact } from './types.js';
-import { evidence, type StoryView } from './prepare.js';
+import { evidence, type Sent, type StoryView } from './prepare.js';
 import { cmp } from './text.js';
 import type { FramingRow, Omission } from './types.js';
 
-interface Concept {
-  concept: string;
-  /** term label → pattern (case-insensitive, word-bounded) */
-  terms: [string, RegExp][];
+/**
+ * Each outlet's distinctive wording: log-odds ratios with an informative Dirichlet prior
+ * (Monroe, Colaresi & Quinn 2008, "Fightin' Words"), each outlet against the other outlets of
+ * the story, the prior mixing the story's own word frequencies with a background of general
+ * English (data/lexicons/background-unigrams.tsv). Counted: content words of the sentences that
+ * name the story's main actors (entities that several outlets name), names themselves excluded,
+ * so the row is about how the actors and their acts are worded, not about who is named.
+ */
+const PRIOR_STRENGTH = 20;
+/** z-score above which a word is distinctive (two-sided 95%). */
+const Z_MIN = 1.96;
+const MAX_TERMS = 6;
+
+let background: { counts: Map<string, number>; total: number } | null = null;
+
+function backgroundCounts(): { counts: Map<string, number>; total: number } {
+  if (background) return background;
+  const counts = new Map<string, number>();
+  let total = 0;
+  const file = readFileSync(join(packageRoot(), 'data', 'lexicons', 'background-unigrams.tsv'), 'utf8');
+  for (const line of file.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const [w, c] = line.split('\t');
+    const n = Number(c);
+    if (w && Number.isFinite(n)) {
+      counts.set(w, n);
+      total += n;
+    }
+  }
+  return (background = { counts, total: Math.max(1, total) });
 }
 
-const w = (s: string) => new RegExp(`\\b(?:${s})\\b`, 'gi');
+type Counts = Map<string, number>;
+const bump = (m: Counts, k: string, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
 
-export const CONCEPTS: Concept[] = [
-  {
-    concept: 'the relationship between the states or leaders',
-    terms: [
-      ['alliance', w('alliances?|allies|ally')],
-      ['partnership', w('partnerships?')],
-      ['ties', w('ties')],
-      ['relations/relationship', w('relations|relationships?')],
-      ['friendship', w('friendships?|friends? of steel')],
-      ['axis', w('axis')],
-      ['bloc', w('bloc')],
-      ['alignment', w('alignment')],
-    ],
-  },
-  {
-    concept: 'the armed conflict',
-    terms: [
-      ['invasion', w('(?:full-scale )?invasion|invaded|invading')],
-      ['war', w('war(?!\\s+(?:i|ii|one|two)\\b)(?<!world war)')],
-      ['conflict', w('conflicts?')],
-      ['aggression', w('aggression')],
-      ['special military operation', w('special military operation')],
-      ['occupation', w('occupation|occupied')],
-      ['fighting', w('fighting|hostilities')],
-      ['crisis', w('crisis')],
-    ],
-  },
-  {
-    concept: 'the document agreed',
-    terms: [
-      ['joint statement', w('joint statements?')],
-      ['declaration', w('(?:joint )?declarations?')],
-      ['pact', w('pacts?')],
-      ['communiqué', w('communiqu[ée]s?')],
-      ['agreement(s)', w('agreements?|accords?|deals?')],
-      ['treaty', w('treat(?:y|ies)')],
-      ['memorandum', w('memorand(?:um|a)')],
-    ],
-  },
-  {
-    concept: 'the meeting',
-    terms: [
-      ['summit', w('summits?')],
-      ['talks', w('talks')],
-      ['meeting', w('meetings?')],
-      ['state visit', w('state visits?|official visits?')],
-      ['visit', w('visits?(?<!state visits?|official visits?)')],
-      ['negotiations', w('negotiations?')],
-    ],
-  },
-  {
-    concept: 'the government named',
-    terms: [
-      ['regime', w('regimes?')],
-      ['government', w('governments?')],
-      ['administration', w('administrations?')],
-      ['authorities', w('authorities')],
-      ['leadership', w('leadership')],
-    ],
-  },
-  {
-    concept: 'armed actors',
-    terms: [
-      ['terrorists', w('terrorists?')],
-      ['militants', w('militants?')],
-      ['rebels', w('rebels?')],
-      ['insurgents', w('insurgents?')],
-      ['separatists', w('separatists?')],
-      ['fighters', w('fighters?')],
-      ['forces/troops', w('forces|troops|soldiers')],
-    ],
-  },
-  {
-    concept: 'people crossing borders',
-    terms: [
-      ['illegal immigrants/aliens', w('illegal (?:immigrants?|aliens?|migrants?)')],
-      ['undocumented', w('undocumented')],
-      ['migrants', w('migrants?')],
-      ['refugees', w('refugees?')],
-      ['asylum seekers', w('asylum[- ]seekers?')],
-    ],
-  },
-  {
-    concept: 'the unrest',
-    terms: [
-      ['protest', w('protests?|protesters?|demonstrations?|demonstrators?')],
-      ['riot', w('riots?|rioters?')],
-      ['unrest', w('unrest')],
-      ['uprising', w('uprisings?|revolt')],
-    ],
-  },
-];
+/** The outlet an article counts for; an article of unknown outlet stands alone. */
+const unitOf = (a: StoryView['articles'][number]) => a.outlet || `article ${a.id}`;
 
-export function buildFraming(story: StoryView): FramingRow[] {
-  const rows: FramingRow[] = [];
-  for (const c of CONCEPTS) {
-    const usage: FramingRow['usage'] = [];
-    for (const a of story.articles) {
-      const terms: FramingRow['usage'][number]['terms'] = [];
-      for (const [term, re] of c.terms) {
-        const ev = [];
-        let count = 0;
-        for (const s of a.sentences) {
-          const chunk = a.text.slice(s.span.start, s.span.end);
-          re.lastIndex = 0;
-          for (let m = re.exec(chunk); m; m = re.exec(chunk)) {
-            count++;
-            if (ev.length < 3) ev.push(evidence(s, { start: s.span.start + m.index, end: s.span.start + m.index + m[0].length }));
-          }
-        }
-        if (count) terms.push({ term, count, evidence: ev });
-      }
-      if (terms.length) {
-        terms.sort((x, y) => y.count - x.count || cmp(x.term, y.term));
-        usage.push({ articleId: a.id, outlet: a.outlet, terms });
+/** Entity keys named by at least two outlets (all entities when none is). */
+function mainActors(story: StoryView): Set<string> {
+  const units = new Map<string, Set<string>>();
+  for (const a of story.articles) for (const s of a.sentences) for (const e of s.entities) (units.get(e.key) ?? units.set(e.key, new Set()).get(e.key)!).add(unitOf(a));
+  return new Set([...units].filter(([, u]) => u.size >= 2).map(([k]) => k));
+}
+
+/** Names, dates and figures are facts, not wording. */
+const inside = (t: { start: number; end: number }, s: Sent) =>
+  [...s.entities.map((e) => e.span), ...s.times.map((x) => x.span), ...s.quantities.map((q) => q.span)].some((x) => t.start < x.end && t.end > x.start);
+
+/** Word counts per outlet over the sentences naming a main actor, and the sentences per word for evidence. */
+function countWords(story: StoryView, actors: Set<string>) {
+  const perUnit = new Map<string, Counts>();
+  const where = new Map<string, Map<string, { art: StoryView['articles'][number]; sent: Sent; span: { start: number; end: number } }[]>>();
+  for (const a of [...story.articles].sort((x, y) => cmp(x.id, y.id))) {
+    const unit = unitOf(a);
+    const counts = perUnit.get(unit) ?? perUnit.set(unit, new Map()).get(unit)!;
+    for (const s of a.sentences) {
+      if (actors.size && !s.entities.some((e) => actors.has(e.key))) continue;
+      for (const t of s.tokens) {
+        if (!t.content || /\d/.test(t.norm) || inside(t, s)) continue;
+        bump(counts, t.norm);
+        const byUnit = where.get(unit) ?? where.set(unit, new Map()).get(unit)!;
+        const list = byUnit.get(t.norm) ?? byUnit.set(t.norm, []).get(t.norm)!;
+        if (list.length < 3) list.push({ art: a, sent: s, span: { start: t.start, end: t.end } });
       }
     }
-    if (usage.length < 2) continue;
-    // only a framing difference when outlets' dominant words differ
-    const dominant = new Set(usage.map((u) => u.terms[0].term));
-    const all = new Set(usage.flatMap((u) => u.terms.map((t) => t.term)));
-    if (dominant.size < 2 && all.size < 2) continue;
-    rows.push({ concept: c.concept, usage });
   }
-  return rows;
+  return { perUnit, where };
+}
+
+/** z-scores of the log-odds ratio of each word of `mine` against `rest`, with prior `alpha`. */
+function logOddsZ(mine: Counts, rest: Counts, alpha: (w: string) => number): Map<string, number> {
+  const total = (m: Counts) => [...m.values()].reduce((x, y) => x + y, 0);
+  const n1 = total(mine);
+  const n2 = total(rest);
+  const out = new Map<string, number>();
+  for (const [w, y1] of mine) {
+    const a = alpha(w);
+    const y2 = rest.get(w) ?? 0;
+    const delta = Math.log((y1 + a) / (n1 + PRIOR_STRENGTH - y1 - a)) - Math.log((y2 + a) / (n2 + PRIOR_STRENGTH - y2 - a));
+    out.set(w, delta / Math.sqrt(1 / (y1 + a) + 1 / (y2 + a)));
+  }
+  return out;
+}
+
+/** The row of distinctive wording per outlet; empty when the story has fewer than two outlets. */
+export function buildFraming(story: StoryView): FramingRow[] {
+  const { perUnit, where } = countWords(story, mainActors(story));
+  if (perUnit.size < 2) return [];
+  const pooled: Counts = new Map();
+  for (const c of perUnit.values()) for (const [w, n] of c) bump(pooled, w, n);
+  const pooledTotal = Math.max(1, [...pooled.values()].reduce((x, y) => x + y, 0));
+  const bg = backgroundCounts();
+  const alpha = (w: string) => PRIOR_STRENGTH * (0.5 * ((bg.counts.get(w) ?? 0) + 0.5) / bg.total + (0.5 * (pooled.get(w) ?? 0)) / pooledTotal);
+  const usage: FramingRow['usage'] = [];
+  for (const unit of [...perUnit.keys()].sort(cmp)) {
+    const mine = perUnit.get(unit)!;
+    const rest: Counts = new Map();
+    for (const [w, n] of pooled) if (n - (mine.get(w) ?? 0) > 0) rest.set(w, n - (mine.get(w) ?? 0));
+    const z = logOddsZ(mine, rest, alpha);
+    const terms = [...z]
+      .filter(([w, score]) => score >= Z_MIN && (mine.get(w) ?? 0) >= 2)
+      .sort((x, y) => y[1] - x[1] || cmp(x[0], y[0]))
+      .slice(0, MAX_TERMS)
+      .map(([w]) => {
+        const ev = where.get(unit)!.get(w)!;
+        return { term: w, count: mine.get(w)!, evidence: ev.map((e) => evidence(e.sent, e.span)) };
+      });
+    if (terms.length) usage.push({ articleId: where.get(unit)!.get(terms[0].term)![0].art.id, outlet: unit.startsWith('article ') ? '' : unit, terms });
+  }
+  return usage.length ? [{ concept: 'words an outlet uses distinctively for the main actors and acts (log-odds vs the other outlets)', usage }] : [];
 }
 
 const ROLE_WORDS =

@@ -29,7 +29,10 @@ export interface CrossCheckInput {
 export const CROSSCHECK_VERSION = 1;
 
 export function crossCheckStory(input: CrossCheckInput): StoryCrossCheck {
-  const story = prepareStory({ articles: input.articles ?? [], copies: input.copies ?? [] });
+  const layerNotes: StoryCrossCheck['messages'] = [];
+  const articles = (input.articles ?? []).map((a) => wellFormed(a, layerNotes));
+  const story = prepareStory({ articles, copies: input.copies ?? [] });
+  story.messages.push(...layerNotes);
   const al = alignFacts(story);
   const conflicts = findConflicts(story, al);
 
@@ -194,6 +197,21 @@ export function crossCheckStory(input: CrossCheckInput): StoryCrossCheck {
     brief,
     messages: story.messages,
   };
+}
+
+const LAYERS = ['sentences', 'entities', 'entityIndex', 'quotes', 'times', 'quantities'] as const;
+
+/**
+ * An article whose annotation layers are all arrays: a layer that is not (a store written by an
+ * older or broken version) is treated as empty, with a message, rather than thrown on later.
+ */
+function wellFormed(a: AnnotatedArticle, notes: StoryCrossCheck['messages']): AnnotatedArticle {
+  const bad = LAYERS.filter((k) => a[k] !== undefined && !Array.isArray(a[k]));
+  if (!bad.length) return a;
+  notes.push({ level: 'warning', articleId: a.article?.docId ?? null, message: `malformed ${bad.join(', ')} ignored` });
+  const fixed = { ...a };
+  for (const k of bad) (fixed as Record<string, unknown>)[k] = [];
+  return fixed;
 }
 
 function firstEv(c: Conflict): string {

@@ -6,6 +6,7 @@
 import { resolveTimes } from '../analyse/time.js';
 import { splitSentences } from '../analyse/tokenize.js';
 import type { AnnotatedArticle, Quantity, Quote, Span, TimeExpr } from '../model/types.js';
+import { validIsoDay } from '../ingest/validate.js';
 import { fallbackEntities, fallbackQuantities, fallbackQuotes, fallbackTimes, findSpeaker, parseWeekdayAnchor, resolveWeekday } from './fallback.js';
 import { cmp, unionFind, type WordToken, wordTokens } from './text.js';
 import type { CrossCheckMessage, CrossCheckSource, Evidence } from './types.js';
@@ -32,6 +33,8 @@ export interface Sent {
   entities: EntityRef[];
   quantities: Quantity[];
   times: ResolvedTime[];
+  /** The lemma of the word starting at a position, when the article was parsed (analyse's syntax layer). */
+  lemmaAt?: (pos: number) => string | undefined;
 }
 
 export interface ResolvedTime extends TimeExpr {
@@ -346,6 +349,8 @@ function validSpans(spans: Span[] | undefined, len: number): Span[] {
 }
 
 function resolveTime(t: TimeExpr, anchor: string | null, inferred: boolean): ResolvedTime {
+  // a stored value that is no real day (written by an older version) counts as unresolved
+  if (t.value && /^\d{4}-\d\d-\d\d/.test(t.value) && !validIsoDay(t.value)) return { ...t, resolved: null, resolvedInferred: inferred };
   if (t.value) return { ...t, resolved: t.value, resolvedInferred: t.inferred };
   const wd = parseWeekdayAnchor(t.anchor);
   if (wd && anchor) return { ...t, resolved: resolveWeekday(anchor, wd.wd, wd.future), resolvedInferred: inferred || t.inferred };
@@ -382,6 +387,8 @@ function linkEntities(articles: ArticleView[]) {
     const candidates = [...(byPart.get(n) ?? [])];
     if (!candidates.length) continue;
     candidates.sort((x, y) => (freq.get(y)! - freq.get(x)!) || cmp(x, y));
+    // "Gomes" in a story of Gary and Katherine Gomes names neither for sure: link only a clear referent
+    if (candidates.length > 1 && freq.get(candidates[0])! < 2 * freq.get(candidates[1])!) continue;
     map.set(n, candidates[0]);
   }
   for (const a of articles)

@@ -39,6 +39,8 @@ const DATE_WORDS =
 /** A block that is only a date/time ("20 Nov, 2019 05:47", "Updated: Nov 18, 2019 @17:26 PM"). */
 export function isDateOnly(text: string): boolean {
   if (text.length > 80 || !/\d/.test(text)) return false;
+  // a lone number (a table cell, a score, a count) is data, not a date
+  if (/^\s*[\d.,]+\s*$/.test(text) && !/^\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}\s*$/.test(text)) return false;
   const rest = text.replace(DATE_WORDS, '').replace(/[\d\s,.:;/|@()+\-–—·•]+/g, '');
   return rest.length === 0;
 }

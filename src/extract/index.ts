@@ -125,6 +125,9 @@ export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): 
   return article;
 }
 
+/** Date sources a date given with the input (feed item, JSON record) replaces. */
+const WEAK_DATE_SOURCES = new Set(['url', 'text']);
+
 function fill(article: Article, raw: RawDocument, deadline: number): void {
   const content = typeof raw.content === 'string' ? raw.content : '';
   const meta = raw.meta ?? {};
@@ -155,9 +158,11 @@ function fill(article: Article, raw: RawDocument, deadline: number): void {
   // one name per outlet ("FOX" = "Fox News"); an outlet named by nothing else is named by its URL's domain
   const outlet = resolveOutlet(article.outlet, article.url);
   if (outlet) article.outlet = outlet.name;
-  if (meta.published && !article.published) {
+  // the date a feed or JSON record gives is the publisher's own statement, usually to the
+  // minute: it outranks a day guessed from the URL or read from the visible text
+  if (meta.published && (!article.published || WEAK_DATE_SOURCES.has(article.published.source))) {
     const d = parseIsoDate(meta.published) ?? parseTextDate(meta.published)?.date ?? null;
-    if (d) article.published = toDateInfo(d, 'input');
+    if (d) article.published = toDateInfo(d, raw.format === 'feed' ? 'feed' : 'input');
     else article.messages.push({ level: 'warning', stage: 'extract', message: `input date not understood: ${meta.published}` });
   }
   if (!article.published && !isHtml && article.url) {

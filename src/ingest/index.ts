@@ -1,16 +1,21 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { type Format, formatOfName, type ReadResult, readDecoded, sniffFormat } from './readers.js';
+import { sniffBinary } from './decode.js';
+import { type Format, formatOfName, type ReadResult, readDecoded, reconcileFormat, sniffFormat } from './readers.js';
 
-export type { ReadResult } from './readers.js';
-export { formatOfName, sniffFormat } from './readers.js';
+export type { FeedItem, Format, ReadResult } from './readers.js';
+export { feedItemToDoc, formatOfName, parseFeedItems, provenFormat, reconcileFormat, sniffFormat } from './readers.js';
 
 export interface IngestOptions {
   /** Largest input file read, in bytes (default 32 MiB). */
   maxBytes?: number;
   /** Read standard input for `-` (injected in tests). */
   stdin?: () => Uint8Array;
+  /** Told of every file or folder a folder walk leaves out, with the reason (nothing is skipped silently). */
+  onSkip?: (path: string, reason: string) => void;
+  /** Inputs already read elsewhere (URLs fetched by src/follow/read-urls.ts): their results, in input order. */
+  prefetched?: Map<string, ReadResult[]>;
 }
 
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
@@ -55,12 +60,13 @@ export function readBytes(source: string, bytes: Uint8Array, format: Format | nu
     }
     if (bytes.length === 0) return [{ kind: 'error', source, reason: 'empty file (after gunzip)' }];
   }
-  let fmt = format;
-  if (!fmt) {
-    const head = Buffer.from(bytes.subarray(0, 4096)).toString('utf8');
-    fmt = sniffFormat(head);
-  }
-  return readDecoded(source, bytes, fmt);
+  // the content decides over the declared type when it proves its format (see reconcileFormat)
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('utf8');
+  if (!format) return readDecoded(source, bytes, sniffFormat(head));
+  const { format: fmt, warning } = reconcileFormat(format, head);
+  const results = readDecoded(source, bytes, fmt);
+  if (warning) for (const r of results) if (r.kind === 'doc') r.warnings.push(warning);
+  return results;
 }
 
 /**
@@ -69,6 +75,11 @@ export function readBytes(source: string, bytes: Uint8Array, format: Format | nu
  */
 export function* ingest(inputs: string[], opts: IngestOptions = {}): Generator<ReadResult> {
   for (const input of inputs) {
+    const ready = opts.prefetched?.get(input);
+    if (ready) {
+      yield* ready;
+      continue;
+    }
     if (input === '-') {
       let bytes: Uint8Array;
       try {
@@ -115,8 +126,11 @@ function* walk(dir: string, opts: IngestOptions, seen: Set<string>): Generator<R
     return;
   }
   for (const name of names) {
-    if (name.startsWith('.')) continue;
     const path = join(dir, name);
+    if (name.startsWith('.')) {
+      opts.onSkip?.(path, 'hidden entry');
+      continue;
+    }
     let st: ReturnType<typeof statSync>;
     try {
       st = statSync(path);
@@ -127,22 +141,34 @@ function* walk(dir: string, opts: IngestOptions, seen: Set<string>): Generator<R
     if (st.isDirectory()) {
       yield* walk(path, opts, seen);
     } else if (st.isFile()) {
-      if (formatOfName(name) === null && !looksLikeText(path)) continue; // images, archives ... in a folder
-      yield* readFile(path, opts);
+      const skip = formatOfName(name) === null ? skipReason(path) : null; // images, archives ... in a folder
+      if (skip) opts.onSkip?.(path, skip);
+      else yield* readFile(path, opts);
+    } else {
+      opts.onSkip?.(path, 'not a regular file');
     }
   }
 }
 
-/** Extension-less files in a directory are read when they look like text (the seeds have .txt; scrapes often have none). */
-function looksLikeText(path: string): boolean {
-  if (/\.[a-z0-9]{1,5}$/i.test(path)) return false;
+/**
+ * Why a file of unknown extension in a folder is left out, or null to read it: extension-less
+ * files are read when they look like text (the seeds have .txt; scrapes often have none).
+ */
+function skipReason(path: string): string | null {
+  const ext = /\.([a-z0-9]{1,5})$/i.exec(path)?.[1];
+  let head: Buffer;
   try {
     const fd = openSync(path, 'r');
     const buf = Buffer.alloc(512);
     const n = readSync(fd, buf, 0, 512, 0);
     closeSync(fd);
-    return n > 0 && !buf.subarray(0, n).includes(0);
+    head = buf.subarray(0, n);
   } catch {
-    return true; // let readFile report the error
+    return null; // let readFile report the error
   }
+  const what = sniffBinary(head);
+  if (ext) return `unsupported file type .${ext.toLowerCase()}${what ? ` (${what})` : ''}`;
+  if (head.length === 0) return null; // readFile reports the empty file
+  if (what || head.includes(0)) return `binary file${what ? ` (${what})` : ''}`;
+  return null;
 }

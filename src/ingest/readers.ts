@@ -2,6 +2,8 @@ import { linkedom } from '../util/lazy.js';
 import type { InputFormat, RawDocument, RawMeta } from '../model/types.js';
 import { contentId } from '../util/hash.js';
 import { type Decoded, DecodeError, decodeBytes } from './decode.js';
+import { reasonOf } from '../util/guard.js';
+import { publishedOf, recordProblem } from './validate.js';
 
 /** One result of reading an input: a document, or a problem with part of the input. */
 export type ReadResult =
@@ -47,6 +49,33 @@ export function sniffFormat(text: string): Format {
   return 'text';
 }
 
+/**
+ * The format the content itself proves, or null when it proves nothing. Only unmistakable starts
+ * count (a feed's root element, an HTML document or fragment, a JSON object or array), so plain
+ * text that merely begins with "[" or "<" stays text.
+ */
+export function provenFormat(text: string): Format | null {
+  const head = text.slice(0, 4096).replace(/^\uFEFF/, '').trimStart();
+  if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<\?xml-stylesheet[^>]*>\s*)?<(?:rss|feed|rdf:RDF)\b/i.test(head)) return 'feed';
+  if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b/i.test(head)) return 'html';
+  if (/^<(?:p|div|article|section|h[1-6]|blockquote|ul|ol|table|figure)[\s>]/i.test(head) && /<\/(?:p|div|article|section|h[1-6])>/i.test(head)) return 'html';
+  if (/^\{\s*(?:"|\})/.test(head) || /^\[\s*(?:[{["\]\d-]|true|false|null)/.test(head)) return sniffFormat(head) === 'jsonl' ? 'jsonl' : 'json';
+  return null;
+}
+
+/**
+ * Reconciles the declared format (file extension, media type) with what the content proves: a
+ * feed posted as text/plain is a feed, a `.txt` holding a web page is HTML, a `.xml` "feed" that is
+ * a web page is read as a page. The warning says so.
+ */
+export function reconcileFormat(declared: Format, text: string): { format: Format; warning?: string } {
+  const proven = provenFormat(text);
+  if (!proven || proven === declared) return { format: declared };
+  const family = (f: Format) => (f === 'jsonl' ? 'json' : f);
+  if (family(proven) === family(declared)) return { format: declared };
+  return { format: proven, warning: `declared as ${declared} but the content is ${proven === 'jsonl' ? 'JSON Lines' : proven}: read as ${proven}` };
+}
+
 function doc(
   source: string,
   format: InputFormat,
@@ -59,7 +88,19 @@ function doc(
   return { id, source, format, content, contentType, encoding, meta };
 }
 
+/**
+ * Decodes and reads one input into documents. Never throws: whatever goes wrong with one input
+ * (a record the readers did not foresee included) becomes an error result for that input.
+ */
 export function readDecoded(source: string, bytes: Uint8Array, format: Format): ReadResult[] {
+  try {
+    return readDecodedUnguarded(source, bytes, format);
+  } catch (e) {
+    return [{ kind: 'error', source, reason: `unreadable: ${reasonOf(e)}` }];
+  }
+}
+
+function readDecodedUnguarded(source: string, bytes: Uint8Array, format: Format): ReadResult[] {
   let decoded: Decoded;
   try {
     decoded = decodeBytes(bytes, { markup: format === 'html' || format === 'feed' });
@@ -93,16 +134,40 @@ function looksLikeHtml(text: string): boolean {
 
 const KNOWN_FIELDS = new Set(['id', 'url', 'title', 'text', 'html', 'published', 'outlet']);
 
-/** Canonical JSON (sorted keys) so that the same record always hashes the same. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.keys(value as object)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`);
-    return `{${entries.join(',')}}`;
+/**
+ * Canonical JSON (sorted keys) so that the same record always hashes the same. Written with an
+ * explicit stack rather than recursion: a deeply nested record must not overflow the call stack.
+ */
+export function canonical(value: unknown): string {
+  const out: string[] = [];
+  // each task is either a value to write or a literal piece of output (wrapped in an object)
+  const tasks: (unknown | { lit: string })[] = [value];
+  const LIT = new WeakSet<object>();
+  const lit = (s: string) => {
+    const o = { lit: s };
+    LIT.add(o);
+    return o;
+  };
+  while (tasks.length) {
+    const v = tasks.pop();
+    if (v && typeof v === 'object' && LIT.has(v)) {
+      out.push((v as { lit: string }).lit);
+    } else if (Array.isArray(v)) {
+      const next: unknown[] = [lit('[')];
+      v.forEach((x, i) => next.push(...(i ? [lit(','), x] : [x])));
+      next.push(lit(']'));
+      for (let i = next.length - 1; i >= 0; i--) tasks.push(next[i]);
+    } else if (v && typeof v === 'object') {
+      const keys = Object.keys(v).sort();
+      const next: unknown[] = [lit('{')];
+      keys.forEach((k, i) => next.push(lit(`${i ? ',' : ''}${JSON.stringify(k)}:`), (v as Record<string, unknown>)[k]));
+      next.push(lit('}'));
+      for (let i = next.length - 1; i >= 0; i--) tasks.push(next[i]);
+    } else {
+      out.push(JSON.stringify(v) ?? 'null');
+    }
   }
-  return JSON.stringify(value) ?? 'null';
+  return out.join('');
 }
 
 function recordToDoc(source: string, where: string, rec: unknown, encoding: string): ReadResult {
@@ -110,6 +175,8 @@ function recordToDoc(source: string, where: string, rec: unknown, encoding: stri
     return { kind: 'error', source: `${source}${where}`, reason: 'record is not a JSON object' };
   }
   const r = rec as Record<string, unknown>;
+  const problem = recordProblem(r);
+  if (problem) return { kind: 'error', source: `${source}${where}`, reason: problem };
   const str = (k: string): string | undefined => (typeof r[k] === 'string' && (r[k] as string).trim() ? (r[k] as string) : undefined);
   const html = str('html');
   const text = str('text');
@@ -119,15 +186,15 @@ function recordToDoc(source: string, where: string, rec: unknown, encoding: stri
   const meta: RawMeta = {};
   if (str('url')) meta.url = str('url');
   if (str('title')) meta.title = str('title');
-  if (str('published')) meta.published = str('published');
-  else if (typeof r.published === 'number') meta.published = new Date(r.published).toISOString();
+  const published = publishedOf(r.published);
+  if (published.value) meta.published = published.value;
   if (str('outlet')) meta.outlet = str('outlet');
   if (Object.keys(extra).length) meta.extra = extra;
   const idField = typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : null;
   const docSource = idField ?? `${source}${where}`;
   const content = html ?? text!;
   const contentType = html ? 'html' : 'text';
-  return { kind: 'doc', doc: doc(docSource, 'json', content, contentType, encoding, meta, contentId(canonical(r))), warnings: [] };
+  return { kind: 'doc', doc: doc(docSource, 'json', content, contentType, encoding, meta, contentId(canonical(r))), warnings: published.warning ? [published.warning] : [] };
 }
 
 function readJson(source: string, text: string, encoding: string, warnings: string[]): ReadResult[] {
@@ -144,6 +211,8 @@ function readJson(source: string, text: string, encoding: string, warnings: stri
     : parsed && typeof parsed === 'object' && Array.isArray((parsed as { articles?: unknown }).articles)
       ? (parsed as { articles: unknown[] }).articles
       : [parsed];
+  // `[]` or `{"articles": []}`: say so, rather than a run that silently finds nothing
+  if (records.length === 0) return [{ kind: 'error', source, reason: 'no records: the JSON holds an empty list of articles' }];
   const out = records.map((rec, i) => recordToDoc(source, records.length > 1 ? `#${i + 1}` : '', rec, encoding));
   attachWarnings(out, warnings);
   return out;
@@ -186,50 +255,73 @@ function childText(el: Element, names: string[]): string | undefined {
   return undefined;
 }
 
-function readFeed(source: string, text: string, encoding: string, warnings: string[]): ReadResult[] {
+/** One item of an RSS or Atom feed, as the feed gives it. */
+export interface FeedItem {
+  title?: string;
+  /** The item's link as written (may be relative), else its guid when that is a URL. */
+  link?: string;
+  guid?: string;
+  /** pubDate, published, dc:date or updated, as written. */
+  published?: string;
+  /** content:encoded / content, else description / summary (HTML or text). */
+  body?: string;
+}
+
+/** The items of an RSS 2.0, RSS 1.0 (RDF) or Atom feed, or the reason the text is not one. */
+export function parseFeedItems(text: string): { channelTitle?: string; items: FeedItem[] } | { error: string } {
   let document: Document;
   try {
     document = new (linkedom().DOMParser)().parseFromString(text, 'text/xml') as unknown as Document;
   } catch (e) {
-    return [{ kind: 'error', source, reason: `unreadable feed: ${(e as Error).message}` }];
+    return { error: `unreadable feed: ${(e as Error).message}` };
   }
   const root = document.documentElement;
-  if (!root) return [{ kind: 'error', source, reason: 'unreadable feed: no root element' }];
-  const isAtom = root.tagName.toLowerCase() === 'feed';
-  const items = Array.from(document.getElementsByTagName(isAtom ? 'entry' : 'item')) as Element[];
-  if (!['rss', 'feed', 'rdf:rdf'].includes(root.tagName.toLowerCase())) {
-    return [{ kind: 'error', source, reason: `not an RSS or Atom feed (root element <${root.tagName}>)` }];
-  }
-  if (items.length === 0) return [{ kind: 'error', source, reason: 'feed has no items' }];
+  if (!root) return { error: 'unreadable feed: no root element' };
+  const rootName = root.tagName.toLowerCase();
+  if (!['rss', 'feed', 'rdf:rdf'].includes(rootName)) return { error: `not an RSS or Atom feed (root element <${root.tagName}>)` };
+  const isAtom = rootName === 'feed';
   const channelTitle = isAtom ? childText(root, ['title']) : childText(root.querySelector('channel') ?? root, ['title']);
-  const out: ReadResult[] = [];
-  items.forEach((item, i) => {
-    const title = childText(item, ['title']);
-    let link = childText(item, ['link', 'guid']);
+  const items = (Array.from(document.getElementsByTagName(isAtom ? 'entry' : 'item')) as Element[]).map((item): FeedItem => {
+    const guid = childText(item, isAtom ? ['id'] : ['guid']);
+    let link = childText(item, ['link']);
     if (isAtom) {
       const links = Array.from(item.children).filter((c) => c.tagName.toLowerCase() === 'link');
       const alt = links.find((l) => (l.getAttribute('rel') ?? 'alternate') === 'alternate') ?? links[0];
       link = alt?.getAttribute('href') ?? link;
     }
-    const published = childText(item, ['pubdate', 'published', 'dc:date', 'updated']);
-    const body = isAtom ? childText(item, ['content', 'summary']) : childText(item, ['content:encoded', 'description']);
-    const where = `#${i + 1}`;
-    if (!body) {
-      out.push({ kind: 'error', source: `${source}${where}`, reason: 'feed item has no content or description' });
-      return;
-    }
-    const rec: Record<string, unknown> = { html: body, title, url: link, outlet: channelTitle };
-    if (published) {
-      const d = new Date(published);
-      rec.published = Number.isNaN(d.getTime()) ? published : d.toISOString();
-    }
-    const r = recordToDoc(source, where, rec, encoding);
-    if (r.kind === 'doc') {
-      r.doc.format = 'feed';
-      r.doc.source = `${source}${where}`;
-    }
-    out.push(r);
+    if (!link && guid && /^https?:\/\//i.test(guid)) link = guid;
+    return {
+      title: childText(item, ['title']),
+      link,
+      guid,
+      published: childText(item, ['pubdate', 'published', 'dc:date', 'updated']),
+      body: isAtom ? childText(item, ['content', 'summary']) : childText(item, ['content:encoded', 'description']),
+    };
   });
+  return { channelTitle, items };
+}
+
+/** A feed item as a document record (the same record shape as JSON input), or the reason it has none. */
+export function feedItemToDoc(source: string, where: string, item: FeedItem, channelTitle: string | undefined, encoding: string, url?: string): ReadResult {
+  if (!item.body) return { kind: 'error', source: `${source}${where}`, reason: 'feed item has no content or description' };
+  const rec: Record<string, unknown> = { html: item.body, title: item.title, url: url ?? item.link ?? item.guid, outlet: channelTitle };
+  if (item.published) {
+    const d = new Date(item.published);
+    rec.published = Number.isNaN(d.getTime()) ? item.published : d.toISOString();
+  }
+  const r = recordToDoc(source, where, rec, encoding);
+  if (r.kind === 'doc') {
+    r.doc.format = 'feed';
+    r.doc.source = `${source}${where}`;
+  }
+  return r;
+}
+
+function readFeed(source: string, text: string, encoding: string, warnings: string[]): ReadResult[] {
+  const feed = parseFeedItems(text);
+  if ('error' in feed) return [{ kind: 'error', source, reason: feed.error }];
+  if (feed.items.length === 0) return [{ kind: 'error', source, reason: 'feed has no items' }];
+  const out = feed.items.map((item, i) => feedItemToDoc(source, `#${i + 1}`, item, feed.channelTitle, encoding));
   attachWarnings(out, warnings);
   return out;
 }

@@ -112,6 +112,21 @@ export interface Token extends Span {
   text: string;
 }
 
+/** A word with its syntax (`src/analyse/syntax`): Universal Dependencies tags, lemma and relation. */
+export interface SyntaxToken extends Token {
+  /** Index of the sentence in `AnnotatedArticle.sentences`. */
+  sentence: number;
+  /** Universal part of speech (NOUN, VERB, PROPN, ...). */
+  upos: string;
+  /** Penn Treebank tag (NN, VBD, NNP, ...). */
+  xpos: string;
+  lemma: string;
+  /** Index of the head token in the same array; -1 for the root of the sentence. */
+  head: number;
+  /** Universal Dependencies relation to the head (nsubj, obj, obl:tmod, ...). */
+  deprel: string;
+}
+
 export type EntityType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 
 export interface EntityMention {
@@ -135,6 +150,9 @@ export interface Entity {
 
 export type QuoteKind = 'direct' | 'partial' | 'indirect';
 
+/** The kind of attribution a quote's cue makes (see Quote.cueClass). */
+export type CueClass = 'speech' | 'thought' | 'evidence' | 'stance';
+
 export interface Quote {
   /** What was said. */
   span: Span;
@@ -146,6 +164,12 @@ export interface Quote {
   /** Display name of the speaker ("Xi Jinping"), if known. */
   speakerName: string | null;
   cue: { span: Span; verb: string } | null;
+  /**
+   * What the cue reports (data/lexicons/attribution-cues.tsv): speech, thought, evidence or stance.
+   * Set when the article was parsed; a quotation without a cue word counts as speech. The quote
+   * ledger keeps speech; PolNeAR's guideline counts all four.
+   */
+  cueClass?: CueClass;
   /** For a split quote ("…," he said, "…"), the quoted parts; `span` runs from the first to the last. */
   parts?: Span[];
 }
@@ -191,4 +215,6 @@ export interface AnnotatedArticle {
   quotes: Quote[];
   times: TimeExpr[];
   quantities: Quantity[];
+  /** Words with part of speech, lemma and dependency tree (absent in results stored before the syntax layer). */
+  tokens?: SyntaxToken[];
 }

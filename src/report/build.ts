@@ -1,8 +1,9 @@
 import { resolveTimes } from '../analyse/time.js';
 import type { AnnotatedArticle, DateInfo } from '../model/types.js';
 import type { RunSummary } from '../pipeline.js';
-import type { Store } from '../store/sqlite.js';
+import type { Store } from '../store/index.js';
 import type { StoryGroup } from '../stories/index.js';
+import { guard, guardAsync } from '../util/guard.js';
 import { shortHash } from '../util/hash.js';
 import { ANALYSE_VERSION, COMPARE_VERSION } from '../versions.js';
 import type { Report, ReportArticle, ReportStory, StoryEntityOut } from './schema.js';
@@ -46,6 +47,7 @@ export function reportArticle(a: AnnotatedArticle, source: string, copyOf: strin
     quotes: a.quotes,
     times: a.times,
     quantities: a.quantities,
+    ...(a.tokens ? { tokens: a.tokens.map((t) => [t.start, t.end, t.upos, t.xpos, t.lemma, t.head, t.deprel] as [number, number, string, string, string, number, string]) } : {}),
   };
 }
 
@@ -94,22 +96,77 @@ export function inferUndatedTimes(articles: AnnotatedArticle[]) {
  * The cross-check of a story, reused from the store when the story's members (content hashes),
  * copy groups and stage versions are unchanged.
  */
-function cachedCrossCheck(store: Store, g: StoryGroup, annotated: AnnotatedArticle[], compute: NonNullable<StoryExtras['crossCheck']>): ReportStory['crossCheck'] {
+async function cachedCrossCheck(store: Store, g: StoryGroup, annotated: AnnotatedArticle[], compute: NonNullable<StoryExtras['crossCheck']>): Promise<ReportStory['crossCheck']> {
   const key = shortHash(JSON.stringify([COMPARE_VERSION, ANALYSE_VERSION, [...g.members].sort(), g.copies]));
-  const cached = store.getStoryReport<ReportStory['crossCheck']>(g.id, key);
+  const cached = await store.getStoryReport<ReportStory['crossCheck']>(g.id, key);
   if (cached) return cached;
-  const result = (compute(g, annotated) as ReportStory['crossCheck']) ?? null;
-  store.saveStoryReport(g.id, key, result);
-  return result;
+  // a cross-check that fails is reported on its story (and not cached: a fixed version retries it)
+  const compared = sampleForCrossCheck(annotated);
+  const r = guard(() => (compute(g, compared) as ReportStory['crossCheck']) ?? null);
+  if (!r.ok) return failedCrossCheck(g, `cross-check failed: ${r.error}`);
+  if (r.value && compared.length < annotated.length) {
+    r.value.messages.push({ level: 'warning', articleId: null, message: `cross-check limited to ${compared.length} of ${annotated.length} articles (size budget), taken outlet by outlet` });
+  }
+  await store.saveStoryReport(g.id, key, r.value);
+  return r.value;
+}
+
+/**
+ * Most articles a story's cross-check compares. Its cost grows faster than the number of articles
+ * (about 1 s for 200, over a minute for 3,500), and a story that large is a flood of near-copies.
+ */
+export const MAX_CROSSCHECK_ARTICLES = 200;
+
+/** At most MAX_CROSSCHECK_ARTICLES articles, taken in turn from each outlet (in the story's order), so every outlet is heard. */
+function sampleForCrossCheck(annotated: AnnotatedArticle[]): AnnotatedArticle[] {
+  if (annotated.length <= MAX_CROSSCHECK_ARTICLES) return annotated;
+  const byOutlet = new Map<string, AnnotatedArticle[]>();
+  for (const a of annotated) {
+    const k = a.article.outlet ?? '';
+    const q = byOutlet.get(k);
+    if (q) q.push(a);
+    else byOutlet.set(k, [a]);
+  }
+  const queues = [...byOutlet.keys()].sort().map((k) => byOutlet.get(k)!);
+  const picked = new Set<AnnotatedArticle>();
+  for (let i = 0; picked.size < MAX_CROSSCHECK_ARTICLES; i++) for (const q of queues) if (i < q.length && picked.size < MAX_CROSSCHECK_ARTICLES) picked.add(q[i]);
+  return annotated.filter((a) => picked.has(a));
+}
+
+/** An empty cross-check that carries why the story has none. */
+function failedCrossCheck(g: StoryGroup, message: string): ReportStory['crossCheck'] {
+  const empty = { facts: [], conflicts: [], quoteLedger: [], framing: [], omissions: [], timeline: [], brief: [] };
+  return { storyId: g.id, sources: [], independentSources: g.independentSources, ...empty, messages: [{ level: 'error', articleId: null, message }] } as ReportStory['crossCheck'];
+}
+
+/**
+ * `buildStory` under a guard: a story that cannot be built (a stored article that does not load,
+ * an exception in entity linking) still appears, with its ids and the reason, and the report goes on.
+ */
+export async function buildStoryGuarded(store: Store, g: StoryGroup, sources: Map<string, string>, extras: StoryExtras = {}): Promise<ReportStory> {
+  const r = await guardAsync(() => buildStory(store, g, sources, extras));
+  if (r.ok) return r.value;
+  return {
+    id: g.id,
+    title: g.title ?? '(story could not be built)',
+    articleCount: 0,
+    independentSources: g.independentSources,
+    outlets: [],
+    span: { start: g.span.start, end: g.span.end },
+    copies: [],
+    entities: [],
+    articles: [],
+    crossCheck: failedCrossCheck(g, `story report failed (${g.members.length} articles): ${r.error}`),
+  };
 }
 
 /** Builds the report for the stories that hold any document of this run. Deterministic for the same store content. */
-export function buildReport(store: Store, run: RunSummary, groups: StoryGroup[], extras: StoryExtras = {}): Report {
+export async function buildReport(store: Store, run: RunSummary, groups: StoryGroup[], extras: StoryExtras = {}): Promise<Report> {
   const runDocs = new Set(run.docIds);
   const stories: ReportStory[] = [];
   for (const g of groups) {
     if (!g.members.some((m) => runDocs.has(m))) continue;
-    stories.push(buildStory(store, g, run.sources, extras));
+    stories.push(await buildStoryGuarded(store, g, run.sources, extras));
   }
   stories.sort((a, b) => b.articleCount - a.articleCount || cmp(b.span.end, a.span.end) || cmp(a.id, b.id));
   const failures = run.outcomes
@@ -119,8 +176,12 @@ export function buildReport(store: Store, run: RunSummary, groups: StoryGroup[],
   return { tool: 'triangulate', schemaVersion: REPORT_SCHEMA_VERSION, stories, failures, counts: run.counts };
 }
 
-export function buildStory(store: Store, g: StoryGroup, sources: Map<string, string>, extras: StoryExtras = {}): ReportStory {
-  const annotated = g.members.map((id) => store.getAnnotated(id)).filter((a): a is AnnotatedArticle => a !== null);
+export async function buildStory(store: Store, g: StoryGroup, sources: Map<string, string>, extras: StoryExtras = {}): Promise<ReportStory> {
+  const annotated: AnnotatedArticle[] = [];
+  for (const id of g.members) {
+    const a = await store.getAnnotated(id);
+    if (a) annotated.push(a);
+  }
   inferUndatedTimes(annotated);
   annotated.sort((a, b) => cmp(a.article.published?.iso, b.article.published?.iso) || cmp(a.article.outlet, b.article.outlet) || cmp(a.article.docId, b.article.docId));
   const copyOf = new Map<string, string>();
@@ -128,9 +189,8 @@ export function buildStory(store: Store, g: StoryGroup, sources: Map<string, str
     const sorted = [...group].sort();
     for (const id of sorted.slice(1)) copyOf.set(id, sorted[0]);
   }
-  const articles = annotated.map((a) =>
-    reportArticle(a, sources.get(a.article.docId) ?? store.sourceOf(a.article.docId) ?? a.article.source, copyOf.get(a.article.docId) ?? null),
-  );
+  const articles: ReportArticle[] = [];
+  for (const a of annotated) articles.push(reportArticle(a, sources.get(a.article.docId) ?? (await store.sourceOf(a.article.docId)) ?? a.article.source, copyOf.get(a.article.docId) ?? null));
   const outlets = [...new Set(annotated.map((a) => a.article.outlet).filter((o): o is string => !!o))].sort();
   return {
     id: g.id,
@@ -142,6 +202,6 @@ export function buildStory(store: Store, g: StoryGroup, sources: Map<string, str
     copies: g.copies.map((c) => [...c].sort()).sort((x, y) => cmp(x[0], y[0])),
     entities: (extras.storyEntities ?? mergeStoryEntities)(annotated),
     articles,
-    crossCheck: extras.crossCheck && annotated.length >= 2 ? cachedCrossCheck(store, g, annotated, extras.crossCheck) : null,
+    crossCheck: extras.crossCheck && annotated.length >= 2 ? await cachedCrossCheck(store, g, annotated, extras.crossCheck) : null,
   };
 }

@@ -42,6 +42,11 @@ export const QuoteSchema = Type.Object({
   speaker: Nullable(Type.String()),
   speakerName: Nullable(Type.String()),
   cue: Nullable(Type.Object({ span: SpanSchema, verb: Type.String() })),
+  cueClass: Type.Optional(
+    Type.Union([Type.Literal('speech'), Type.Literal('thought'), Type.Literal('evidence'), Type.Literal('stance')], {
+      description: 'what the cue reports; the quote ledger keeps speech',
+    }),
+  ),
   parts: Type.Optional(Type.Array(SpanSchema, { description: 'the pieces of a split quote; span runs from the first to the last' })),
 });
 
@@ -90,6 +95,11 @@ export const ReportArticleSchema = Type.Object(
     quotes: Type.Array(QuoteSchema),
     times: Type.Array(TimeExprSchema),
     quantities: Type.Array(QuantitySchema),
+    tokens: Type.Optional(
+      Type.Array(Type.Tuple([Type.Integer(), Type.Integer(), Type.String(), Type.String(), Type.String(), Type.Integer(), Type.String()]), {
+        description: 'syntax of every word, compactly: [start, end, UPOS, Penn tag, lemma, index of the head token (-1 = sentence root), UD relation]',
+      }),
+    ),
   },
   { $id: 'Article' },
 );

@@ -11,13 +11,16 @@
  *   GET    /api/openapi.json    OpenAPI 3.1, generated from the schemas that validate the requests
  *   GET    /  /stories/:id  /articles/:id  /add     the web UI (no external assets, nonce CSP)
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { DEFAULT_MAX_BYTES, type ReadResult, readBytes } from '../ingest/index.js';
+import { jsonDepth, MAX_DEPTH } from '../ingest/validate.js';
 import type { Format } from '../ingest/readers.js';
-import { listStories, searchArticles, type StoryFilter } from '../store/queries.js';
-import { Store } from '../store/sqlite.js';
+import { openStore, type Store, type StoryFilter } from '../store/index.js';
+import { type AccessPolicy, checkAccess } from './auth.js';
+import { registerExportRoutes } from './export.js';
 import { LiveStories } from './live.js';
+import { loginRoutes } from './login.js';
 import { openApiDocument, type RouteDoc } from './openapi.js';
 import {
   ArticleResponse,
@@ -35,7 +38,8 @@ import {
   StoriesQuery,
   StoryListResponse,
 } from './schemas.js';
-import { addPage, articlePage, notFoundPage, storiesPage, storyPage } from './ui.js';
+import { registerSources } from './sources.js';
+import { addPage, articlePage, notFoundPage, sortStories, storiesPage, storiesViewOf, storyPage } from './ui.js';
 
 export interface ServerOptions {
   /** SQLite path, or an open store (tests). */
@@ -47,13 +51,17 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** Per-document extraction time budget, ms. */
   timeBudgetMs?: number;
+  /** Per-story report time budget, ms (default 120 s): past it the cross-check is stopped and the report served without it. */
+  reportBudgetMs?: number;
   logger?: boolean;
+  /** Reads need the token too (API: bearer; UI and event stream: the cookie set by /login). Needs `token`. */
+  private?: boolean;
   /**
-   * Accept only requests addressed to a loopback name (localhost, 127.x, [::1]) in the Host header:
-   * a web page cannot reach the server through DNS rebinding. Default true; `serve` turns it off
-   * when it binds a non-loopback address (where the token is mandatory).
+   * Names accepted in the Host header besides loopback ones (localhost, 127.x, [::1]), which are
+   * always accepted: any other name is refused, so a page cannot reach the server through DNS
+   * rebinding. `serve` adds the addresses it binds and each `--allowed-host`.
    */
-  loopbackHostsOnly?: boolean;
+  allowedHosts?: string[];
 }
 
 export interface TriangulateServer {
@@ -129,30 +137,19 @@ const CODES: Record<number, string> = {
   503: 'unavailable',
 };
 
-/** Whether a Host header names this machine's loopback interface. */
-export function isLoopbackHost(host: string | undefined): boolean {
-  if (!host) return false;
-  const m = /^(\[[^\]]+\]|[^:]+)(?::\d+)?$/.exec(host.trim().toLowerCase());
-  if (!m) return false;
-  const name = m[1].replace(/^\[|\]$/g, '');
-  return name === 'localhost' || name === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
-}
-
-function tokenMatches(expected: string, header: string | undefined): boolean {
-  const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  if (!m) return false;
-  const a = Buffer.from(m[1]);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
+export { isLoopbackHost } from './auth.js';
 
 /** Builds the server (not listening yet). */
 export async function createServer(opts: ServerOptions = {}): Promise<TriangulateServer> {
   const ownStore = !opts.store;
-  const store = opts.store ?? new Store(opts.db ?? 'triangulate.db');
-  const live = new LiveStories(store, { timeBudgetMs: opts.timeBudgetMs });
+  const store = opts.store ?? (await openStore(opts.db ?? 'triangulate.db'));
+  // the report worker opens the store where this server did (a store passed in: its SQLite file)
+  const location = opts.store ? undefined : (opts.db ?? 'triangulate.db');
+  const live = new LiveStories(store, { timeBudgetMs: opts.timeBudgetMs, reportBudgetMs: opts.reportBudgetMs, location });
+  await live.ready;
   const token = opts.token || null;
-  const loopbackOnly = opts.loopbackHostsOnly ?? true;
+  if (opts.private && !token) throw new Error('a private server needs a token');
+  const policy: AccessPolicy = { token, private: !!opts.private, allowedHosts: new Set((opts.allowedHosts ?? []).map((h) => h.toLowerCase())) };
   const bodyLimit = opts.bodyLimit ?? DEFAULT_MAX_BYTES;
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -176,24 +173,13 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
     reply.header('X-Frame-Options', 'DENY');
     reply.header('Cross-Origin-Resource-Policy', 'same-origin');
     reply.header('Content-Security-Policy', API_CSP);
-    if (loopbackOnly && !isLoopbackHost(req.headers.host)) throw new HttpError(403, 'forbidden', 'this server only answers requests addressed to localhost');
-    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
-    const origin = req.headers.origin;
-    if (origin && origin !== 'null') {
-      let host: string | null = null;
-      try {
-        host = new URL(origin).host;
-      } catch {
-        host = null;
-      }
-      if (host !== req.headers.host) throw new HttpError(403, 'forbidden', 'cross-origin write refused');
-    } else if (origin === 'null') {
-      throw new HttpError(403, 'forbidden', 'cross-origin write refused');
-    }
-    if (token && !tokenMatches(token, req.headers.authorization)) {
-      reply.header('WWW-Authenticate', 'Bearer realm="triangulate"');
-      throw new HttpError(401, 'unauthorized', 'a valid bearer token is required for writes (Authorization: Bearer <token>)');
-    }
+    const { method, headers } = req;
+    const path = req.url.split('?')[0];
+    const verdict = checkAccess(policy, { method, path, host: headers.host, origin: headers.origin, authorization: headers.authorization, cookie: headers.cookie });
+    if (verdict.ok) return;
+    if (verdict.status === 401) reply.header('WWW-Authenticate', 'Bearer realm="triangulate"');
+    if (verdict.login && (method === 'GET' || method === 'HEAD')) return reply.code(303).header('Location', `/login?next=${encodeURIComponent(req.url)}`).send();
+    throw new HttpError(verdict.status, verdict.status === 401 ? 'unauthorized' : 'forbidden', verdict.message);
   });
 
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown }, req, reply) => {
@@ -201,6 +187,12 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
     let message = err.message;
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') message = `request body over the ${Math.round(bodyLimit / 1024 / 1024)} MB limit`;
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') status = 415;
+    if (err.code === 'SQLITE_BUSY') {
+      // another process held the store's write lock past the busy timeout
+      status = 503;
+      message = 'the store is busy: another process is writing to it; try again shortly';
+      reply.header('Retry-After', '5');
+    }
     if (status === 500) {
       req.log.error(err);
       message = 'internal error';
@@ -233,8 +225,8 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
   doc({ method: 'GET', url: '/api/health', summary: 'Liveness and counts', responses: { 200: ['ok', HealthResponse] } });
   app.get('/api/health', async () => ({
     ok: true,
-    documents: store.countDocuments(),
-    stories: (store.db.prepare('SELECT count(*) AS n FROM stories').get() as { n: number }).n,
+    documents: await store.countDocuments(),
+    stories: await store.countStories(),
     pendingReports: live.pendingReports,
     processing: live.processing,
   }));
@@ -269,7 +261,8 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
         const format = req.query.format ?? RAW_TYPES[mediaType] ?? null;
         results = readBytes(source, req.body, format, bodyLimit);
       } else if (req.body !== undefined && req.body !== null) {
-        results = readBytes(source, Buffer.from(JSON.stringify(req.body)), 'json', bodyLimit);
+        // too deep to re-serialise safely: refused by the shared validation path's rule
+        results = jsonDepth(req.body) > MAX_DEPTH ? [{ kind: 'error', source, reason: `record is nested more than ${MAX_DEPTH} levels deep` }] : readBytes(source, Buffer.from(JSON.stringify(req.body)), 'json', bodyLimit);
       } else {
         throw new HttpError(400, 'bad_request', 'empty body');
       }
@@ -290,7 +283,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
     responses: { 200: ['the article', ArticleResponse], ...errors(400, 404) },
   });
   app.get('/api/articles/:id', { schema: { params: IdParams } }, async (req: FastifyRequest<{ Params: { id: string } }>) => {
-    const a = articleJson(store, req.params.id);
+    const a = await articleJson(store, req.params.id);
     if (!a) throw new HttpError(404, 'not_found', `no article ${req.params.id}`);
     return a;
   });
@@ -326,21 +319,20 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
     responses: { 200: ['the story report (ETag: the cache key of its membership and compare version)', ReportStorySchema], 304: ['not modified (If-None-Match)', null], ...errors(400, 404) },
   });
   app.get('/api/stories/:id', { schema: { params: IdParams } }, async (req: FastifyRequest<{ Params: { id: string } }>, reply) => {
-    const key = live.currentKey(req.params.id);
-    if (key !== null) {
-      const etag = `"${key}"`;
-      reply.header('ETag', etag);
-      reply.header('Cache-Control', 'no-cache');
-      if (req.headers['if-none-match'] === etag) return reply.code(304).send();
-    }
-    const json = live.reportJson(req.params.id);
-    if (json === null) throw new HttpError(404, 'not_found', `no story ${req.params.id}`);
-    return reply.type('application/json; charset=utf-8').send(json);
+    const served = await live.served(req.params.id);
+    if (served === null) throw new HttpError(404, 'not_found', `no story ${req.params.id}`);
+    // while the story's new report is built in the worker, the last one is served, marked as updating
+    const etag = `"${served.key}"`;
+    reply.header('ETag', etag);
+    reply.header('Cache-Control', 'no-cache');
+    reply.header('X-Report-Status', served.updating ? 'updating' : 'current');
+    if (req.headers['if-none-match'] === etag) return reply.code(304).send();
+    return reply.type('application/json; charset=utf-8').send(served.json);
   });
 
   doc({ method: 'GET', url: '/api/search', summary: 'Full-text search over articles (SQLite FTS5)', querystring: SearchQuery, responses: { 200: ['matches', SearchResponse], ...errors(400) } });
   app.get('/api/search', { schema: { querystring: SearchQuery } }, async (req: FastifyRequest<{ Querystring: { q: string; limit?: number } }>) => ({
-    articles: searchArticles(store, req.query.q, req.query.limit).map((a) => ({ ...a, storyId: store.storyOf(a.docId) })),
+    articles: await Promise.all((await store.searchArticles(req.query.q, req.query.limit)).map(async (a) => ({ ...a, storyId: await store.storyOf(a.docId) }))),
   }));
 
   doc({
@@ -389,14 +381,22 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
   docs.push({ method: 'GET', url: '/api/openapi.json', summary: 'This document', responses: { 200: ['OpenAPI 3.1', { type: 'object' }] } });
   app.get('/api/openapi.json', async () => openapi());
 
+  docs.push(
+    { method: 'GET', url: '/api/stories/:id/export', summary: 'A story as CSV or JSON Lines (?what=facts|conflicts|quotes|articles|stories), Markdown, report.html or JSON (?format=)', responses: { 200: ['the download', { type: 'string' }], ...errors(400, 404) } },
+    { method: 'GET', url: '/api/export', summary: 'One table of the store (?what=stories|articles|facts|conflicts|quotes) as CSV or JSON Lines; filters since, q, outlet', responses: { 200: ['the download', { type: 'string' }], ...errors(400) } },
+  );
+  registerExportRoutes(app, { store, live });
+
   // ---- UI ---------------------------------------------------------------------------------------
 
-  function storyList(q: StoryFilter) {
-    const { total, stories } = listStories(store, q);
+  async function storyList(q: StoryFilter) {
+    const { total, stories } = await store.listStories(q);
+    const sums = new Map<string, Awaited<ReturnType<typeof live.summary>>>();
+    for (const s of stories) sums.set(s.id, await live.summary(s.id));
     return {
       total,
       stories: stories.map((s) => {
-        const sum = live.summary(s.id);
+        const sum = sums.get(s.id);
         return {
           id: s.id,
           title: s.title,
@@ -426,37 +426,43 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
   app.get('/', async (req, reply) => {
     const q = req.query as Record<string, unknown>;
     const filter = uiQuery(q);
-    return sendPage(reply, 200, (nonce) => storiesPage(nonce, filter, storyList(filter), q.fragment === '1'));
+    const view = storiesViewOf(filter, q);
+    const list = await sortStories(view, (offset, limit) => storyList({ ...filter, offset, limit }));
+    return sendPage(reply, 200, (nonce) => storiesPage(nonce, view, list, q.fragment === '1'));
   });
 
   const pageCache = new Map<string, string>();
   app.get('/stories/:id', async (req, reply) => {
     const { id } = req.params as { id: string };
-    const report = /^[A-Za-z0-9_.:-]{1,200}$/.test(id) ? live.report(id) : null;
-    if (!report) return sendPage(reply, 404, notFoundPage('No such story (it may have been merged or removed).'));
+    const served = /^[A-Za-z0-9_.:-]{1,200}$/.test(id) ? await live.report(id) : null;
+    if (!served) return sendPage(reply, 404, notFoundPage('No such story (it may have been merged or removed).'));
     const fragment = (req.query as Record<string, unknown>).fragment === '1';
-    const problem = live.reportErrors.get(id) ?? null;
+    const problem = served.error;
     // the rendered page is cached per report key, with a placeholder for the per-response nonce
-    const cacheKey = `${id}\n${live.currentKey(id)}\n${fragment}\n${problem ?? ''}`;
+    const cacheKey = `${id}\n${served.key}\n${fragment}\n${problem ?? ''}`;
     let html = pageCache.get(cacheKey);
     if (html === undefined) {
-      html = storyPage(NONCE_SLOT, report, fragment, problem);
+      html = storyPage(NONCE_SLOT, served.report, fragment, problem);
       pageCache.set(cacheKey, html);
       while (pageCache.size > 32) pageCache.delete(pageCache.keys().next().value as string);
     }
-    const page = html;
+    reply.header('X-Report-Status', served.updating ? 'updating' : 'current');
+    const page = served.updating ? markUpdating(html) : html;
     return sendPage(reply, 200, (nonce) => page.split(NONCE_SLOT).join(nonce));
   });
 
   app.get('/articles/:id', async (req, reply) => {
     const { id } = req.params as { id: string };
-    const a = /^[A-Za-z0-9_.:-]{1,200}$/.test(id) ? store.getAnnotated(id) : null;
+    const a = /^[A-Za-z0-9_.:-]{1,200}$/.test(id) ? await store.getAnnotated(id) : null;
     if (!a) return sendPage(reply, 404, notFoundPage('No such article.'));
-    const raw = store.getRaw(id);
-    return sendPage(reply, 200, (nonce) => articlePage(nonce, a, raw?.source ?? a.article.source, store.storyOf(id)));
+    const source = await store.sourceOf(id);
+    const storyId = await store.storyOf(id);
+    return sendPage(reply, 200, (nonce) => articlePage(nonce, a, source ?? a.article.source, storyId));
   });
 
   app.get('/add', async (_req, reply) => sendPage(reply, 200, (nonce) => addPage(nonce, { tokenRequired: !!token })));
+  await app.register(loginRoutes(policy, sendPage));
+  registerSources(app, store, doc); // /sources and /api/sources: followed sources (src/server/sources.ts)
 
   live.scheduleWarm();
 
@@ -470,22 +476,29 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
       closed = true;
       await app.close();
       await live.close();
-      if (ownStore) store.close();
+      if (ownStore) await store.close();
     },
   };
 }
 
+/** A story page whose report is being rebuilt: a notice at the top of the page says so. */
+function markUpdating(html: string): string {
+  const notice = '<div class="notice" id="report-updating" role="status">This story changed: its report is being updated. This is the previous version; the page refreshes when the new one is ready.</div>';
+  const m = /<body[^>]*>/.exec(html);
+  return m ? html.slice(0, m.index + m[0].length) + notice + html.slice(m.index + m[0].length) : notice + html;
+}
+
 /** The article as the API returns it: extraction and annotations. */
-export function articleJson(store: Store, id: string) {
-  const a = store.getAnnotated(id);
-  const row = store.db.prepare('SELECT source, format, added_at FROM documents WHERE id = ?').get(id) as { source: string; format: string; added_at: string } | undefined;
+export async function articleJson(store: Store, id: string) {
+  const a = await store.getAnnotated(id);
+  const row = await store.documentInfo(id);
   if (!a || !row) return null;
   return {
     id,
     source: row.source,
     format: row.format,
-    addedAt: row.added_at,
-    storyId: store.storyOf(id),
+    addedAt: row.addedAt,
+    storyId: await store.storyOf(id),
     extraction: a.article,
     annotations: { sentences: a.sentences, entities: a.entities, quotes: a.quotes, times: a.times, quantities: a.quantities },
   };

@@ -1,22 +1,11 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { RawDocument } from '../model/types.js';
 import { processDocument } from '../pipeline.js';
+import { spawnWorker as spawn } from './threads.js';
 
 export type Processed = ReturnType<typeof processDocument>;
 
-/**
- * Starts the worker: the compiled JavaScript next to this file, or, when running from the
- * TypeScript sources (tsx), a bootstrap that registers tsx in the worker and imports the source.
- */
-function spawnWorker(): Worker {
-  const js = new URL('./process-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(js))) return new Worker(js);
-  const ts = new URL('./process-worker.ts', import.meta.url).href;
-  const api = import.meta.resolve('tsx/esm/api');
-  return new Worker(`import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(ts)}); })`, { eval: true });
-}
+const spawnWorker = () => spawn('process-worker');
 
 /**
  * Runs `processDocument` (extract, analyse, story features) in a worker thread, one document at a

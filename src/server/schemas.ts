@@ -1,4 +1,5 @@
 import { type TSchema, Type } from '@sinclair/typebox';
+import { FIELD_LIMITS, MAX_YEAR, MIN_YEAR } from '../ingest/validate.js';
 import { ReportStorySchema } from '../report/schema.js';
 
 /**
@@ -13,13 +14,14 @@ const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 /** One article as JSON: the record shape `triangulate analyze` reads from .json/.jsonl files. */
 export const ArticleRecord = Type.Object(
   {
-    id: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Number()], { description: 'your id for the article; becomes its source name' })),
-    url: Type.Optional(Type.String({ maxLength: 4000 })),
-    title: Type.Optional(Type.String({ maxLength: 4000 })),
+    // longer values are refused per record by ingest/validate.ts (FIELD_LIMITS), as for every body type
+    id: Type.Optional(Type.Union([Type.String(), Type.Number()], { description: `your id for the article; becomes its source name (at most ${FIELD_LIMITS.id} characters)` })),
+    url: Type.Optional(Type.String({ description: `at most ${FIELD_LIMITS.url} characters` })),
+    title: Type.Optional(Type.String({ description: `at most ${FIELD_LIMITS.title} characters` })),
     text: Type.Optional(Type.String({ description: 'plain text of the article (with or without boilerplate)' })),
     html: Type.Optional(Type.String({ description: 'raw HTML of the page' })),
-    published: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Number()], { description: 'ISO 8601 date or epoch milliseconds' })),
-    outlet: Type.Optional(Type.String({ maxLength: 500 })),
+    published: Type.Optional(Type.Union([Type.String(), Type.Number()], { description: `ISO 8601 date or epoch milliseconds, years ${MIN_YEAR}-${MAX_YEAR} (at most ${FIELD_LIMITS.published} characters)` })),
+    outlet: Type.Optional(Type.String({ description: `at most ${FIELD_LIMITS.outlet} characters` })),
   },
   {
     additionalProperties: true,

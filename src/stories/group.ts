@@ -1,4 +1,4 @@
-import { StoryLedger } from './ledger-memory.js';
+import { batchStories } from './ledger.js';
 import type { GroupOptions, StoryFeatures, StoryGroup } from './types.js';
 import { cmpStr } from '../util/cmp.js';
 
@@ -13,14 +13,12 @@ export function canonicalOrder(features: StoryFeatures[]): StoryFeatures[] {
 }
 
 /**
- * Batch grouping. Deterministic and independent of input order: one run of a fresh ledger
- * (ledger.ts): a single pass in canonical order (`canonicalOrder`) with document frequencies
+ * Batch grouping. Deterministic and independent of input order: what one run of a fresh ledger
+ * gives (ledger.ts `batchStories`): a single pass in canonical order (`canonicalOrder`) with document frequencies
  * counted up to each article's time, then `StoryIndex.settle` over the stories still open.
  * Incremental runs (`StoryLedger`, the store's ledger) give the same stories and ids.
  * A repeated id is grouped once (its first occurrence in canonical order).
  */
 export function groupStories(features: StoryFeatures[], options: GroupOptions = {}): StoryGroup[] {
-  const ledger = new StoryLedger(options);
-  ledger.update(features);
-  return ledger.stories();
+  return batchStories(features, options);
 }

@@ -4,9 +4,9 @@ import { sortGroups } from './story-index.js';
 import { type LedgerRun, updateLedger } from './ledger.js';
 
 /**
- * A ledger kept in memory: what `groupStories` uses for one batch, and what the library offers for
- * incremental grouping without a store (`new StoryLedger()` in index.ts). Linear scans: meant for
- * collections that fit in memory; the store's ledger (src/store/story-ledger.ts) has indexes.
+ * A ledger kept in memory: what the library offers for incremental grouping without a store
+ * (`new StoryLedger()` in index.ts). Linear scans: meant for collections that fit in memory; the
+ * store's ledgers (src/store/sqlite/story-ledger.ts, src/store/postgres/story-ledger.ts) have indexes.
  */
 export class MemoryLedger implements LedgerBackend {
   private df: { n: number; counts: Uint32Array } | null = null;
@@ -25,19 +25,19 @@ export class MemoryLedger implements LedgerBackend {
     for (const id of ids) this.full.delete(id);
   }
 
-  frequencies() {
+  async frequencies() {
     return this.df;
   }
 
-  docs(ids: string[]): LedgerDoc[] {
+  async docs(ids: string[]): Promise<LedgerDoc[]> {
     return ids.map((id) => this.entries.get(id)).filter((x): x is LedgerDoc => !!x);
   }
 
-  docsFrom(d: number): LedgerDoc[] {
+  async docsFrom(d: number): Promise<LedgerDoc[]> {
     return [...this.entries.values()].filter((x) => x.t === null || x.t >= d);
   }
 
-  openAt(d: number): LedgerDoc[] {
+  async openAt(d: number): Promise<LedgerDoc[]> {
     return [...this.entries.values()].filter((x) => {
       if (x.t === null || x.t >= d) return false;
       const s = this.passStories.get(x.story);
@@ -45,23 +45,23 @@ export class MemoryLedger implements LedgerBackend {
     });
   }
 
-  daysBefore(d: number): [number, number][] {
+  async daysBefore(d: number): Promise<[number, number][]> {
     const counts = new Map<number, number>();
     for (const x of this.entries.values()) if (x.t !== null && x.t < d && x.day !== null) counts.set(x.day, (counts.get(x.day) ?? 0) + 1);
     return [...counts.entries()].sort((a, b) => a[0] - b[0]);
   }
 
-  closedWithTerms(terms: string[]): LedgerStory[] {
+  async closedWithTerms(terms: string[]): Promise<LedgerStory[]> {
     const want = new Set(terms);
     return [...this.passStories.values()].filter((s) => s.closedAt !== null && (s.terms ?? []).some((t) => want.has(t)));
   }
 
-  membersOf(storyIds: string[]): LedgerDoc[] {
+  async membersOf(storyIds: string[]): Promise<LedgerDoc[]> {
     const want = new Set(storyIds);
     return [...this.entries.values()].filter((x) => x.t !== null && want.has(x.story));
   }
 
-  features(ids: string[]): Map<string, StoryFeatures> {
+  async features(ids: string[]): Promise<Map<string, unknown>> {
     const out = new Map<string, StoryFeatures>();
     for (const id of ids) {
       const f = this.full.get(id);
@@ -70,7 +70,7 @@ export class MemoryLedger implements LedgerBackend {
     return out;
   }
 
-  outputOf(ids: string[]): Set<string> {
+  async outputOf(ids: string[]): Promise<Set<string>> {
     const out = new Set<string>();
     for (const id of ids) {
       const s = this.outputOfDoc.get(id);
@@ -79,7 +79,7 @@ export class MemoryLedger implements LedgerBackend {
     return out;
   }
 
-  outputJson(ids: string[]): Map<string, string> {
+  async outputJson(ids: string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     for (const id of ids) {
       const g = this.outputs.get(id);
@@ -88,7 +88,7 @@ export class MemoryLedger implements LedgerBackend {
     return out;
   }
 
-  commit(c: LedgerCommit): void {
+  async commit(c: LedgerCommit): Promise<void> {
     this.df = c.frequencies;
     for (const id of c.deleteDocs) this.entries.delete(id);
     for (const x of c.putDocs) this.entries.set(x.id, x);
@@ -109,14 +109,15 @@ export class MemoryLedger implements LedgerBackend {
 /**
  * Incremental grouping in memory, the same as a batch: `update(added, removed)` after any number
  * of runs in any order or batching gives the stories `groupStories` gives for the same articles.
+ * Runs must not overlap (await each `update`).
  */
 export class StoryLedger {
   private readonly backend = new MemoryLedger();
   constructor(readonly options: GroupOptions = {}) {}
 
-  update(added: StoryFeatures[], removed: string[] = []): LedgerRun {
+  async update(added: StoryFeatures[], removed: string[] = []): Promise<LedgerRun> {
     this.backend.remember(added.filter((f) => f && typeof f.id === 'string'));
-    const run = updateLedger(this.backend, { added, removed }, this.options);
+    const run = await updateLedger(this.backend, { added, removed }, this.options);
     this.backend.forget(removed.filter((id) => !added.some((f) => f?.id === id)));
     return run;
   }

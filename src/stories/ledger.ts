@@ -1,6 +1,7 @@
 import { canonicalOrder } from './group.js';
 import { sortGroups, StoryIndex, type Vec } from './story-index.js';
 import type { GroupOptions, StoryFeatures, StoryGroup } from './types.js';
+import { checkFeatures } from './check.js';
 import { cmpStr } from '../util/cmp.js';
 
 /**
@@ -50,28 +51,32 @@ export interface LedgerStory {
   terms: string[] | null;
 }
 
-/** Where the ledger lives: memory (library, benchmarks) or the store (ledger-store in src/store). */
+/**
+ * Where the ledger lives: memory (library, benchmarks: ledger-memory.ts) or the store (each
+ * back-end in src/store). Asynchronous because the PostgreSQL store is; a run's reads and its
+ * commit happen in one transaction of the store (see `Store.storyLedger`).
+ */
 export interface LedgerBackend {
-  frequencies(): { n: number; counts: Uint32Array } | null;
+  frequencies(): Promise<{ n: number; counts: Uint32Array } | null>;
   /** Ledger entries of the given articles (unknown ids are skipped). */
-  docs(ids: string[]): LedgerDoc[];
+  docs(ids: string[]): Promise<LedgerDoc[]>;
   /** Articles with t ≥ d, and every undated article. */
-  docsFrom(d: number): LedgerDoc[];
+  docsFrom(d: number): Promise<LedgerDoc[]>;
   /** Members with t < d of the pass stories open at d (founded before d, not closed before d). */
-  openAt(d: number): LedgerDoc[];
+  openAt(d: number): Promise<LedgerDoc[]>;
   /** Publication days (ascending, with counts) of the articles with t < d. */
-  daysBefore(d: number): [number, number][];
+  daysBefore(d: number): Promise<[number, number][]>;
   /** Closed pass stories whose signature holds any of these features. */
-  closedWithTerms(terms: string[]): LedgerStory[];
+  closedWithTerms(terms: string[]): Promise<LedgerStory[]>;
   /** Dated members of these pass stories. */
-  membersOf(storyIds: string[]): LedgerDoc[];
-  /** Full features (with terms) of articles being replayed. */
-  features(ids: string[]): Map<string, StoryFeatures>;
+  membersOf(storyIds: string[]): Promise<LedgerDoc[]>;
+  /** Full features (with terms) of articles being replayed, as stored (checked before use). */
+  features(ids: string[]): Promise<Map<string, unknown>>;
   /** Current output story of each given article (to find the stories a run replaces). */
-  outputOf(ids: string[]): Set<string>;
+  outputOf(ids: string[]): Promise<Set<string>>;
   /** The stored output stories with these ids, as JSON text (to tell which ones a run changed). */
-  outputJson(ids: string[]): Map<string, string>;
-  commit(c: LedgerCommit): void;
+  outputJson(ids: string[]): Promise<Map<string, string>>;
+  commit(c: LedgerCommit): Promise<void>;
 }
 
 export interface LedgerCommit {
@@ -99,23 +104,60 @@ export interface LedgerRun {
   /** Articles replayed, articles rebuilt from the ledger: what the run cost. */
   replayed: number;
   restored: number;
+  /** One line per article left out (unusable features) or changed (a date outside the sane years). */
+  messages: { docId: string | null; message: string }[];
 }
 
 export function passTime(f: StoryFeatures): number | null {
   return f.day ?? f.eventDay ?? null;
 }
 
+/** Checked features, first occurrence of an id kept, in canonical order; problems become messages. */
+function usable(stored: Iterable<unknown>, messages: LedgerRun['messages']): StoryFeatures[] {
+  const out = new Map<string, StoryFeatures>();
+  for (const x of stored) {
+    const c = checkFeatures(x);
+    const id = x && typeof x === 'object' && typeof (x as { id?: unknown }).id === 'string' ? (x as { id: string }).id : null;
+    if ('problem' in c) {
+      messages.push({ docId: id, message: `left out of story grouping: ${c.problem}` });
+      continue;
+    }
+    if (c.note) messages.push({ docId: id, message: c.note });
+    out.set(c.features.id, c.features);
+  }
+  const seen = new Set<string>();
+  return canonicalOrder([...out.values()]).filter((f) => !seen.has(f.id) && !!seen.add(f.id));
+}
+
+/**
+ * Batch grouping: one ledger run over an empty ledger, without a backend (synchronous). The same
+ * steps as `updateLedger`, which gives these stories for any sequence of runs.
+ */
+export function batchStories(features: StoryFeatures[], options: GroupOptions = {}): StoryGroup[] {
+  const replay = usable(features, []);
+  const index = new StoryIndex({ ...options, now: null });
+  index.loadFrequencies(0, new Uint32Array(0));
+  const pass = passDated(index, replay);
+  if (pass.undated.length > 0) {
+    const chosen = chooseReopen(index, reopenQueries(index, pass.undated), []);
+    finishUndated(index, pass, chosen, []);
+  }
+  index.settle();
+  return sortGroups(index.stories());
+}
+
 /**
  * Applies a run: `added` articles (an id already in the ledger is an update), `removed` ids.
- * Options must be the same for every run of one ledger.
+ * Options must be the same for every run of one ledger. Added features are checked (see
+ * `checkFeatures`): unusable ones are left out with a message.
  */
-export function updateLedger(backend: LedgerBackend, run: { added: StoryFeatures[]; removed: string[] }, options: GroupOptions = {}): LedgerRun {
-  const added = new Map<string, StoryFeatures>();
-  for (const f of canonicalOrder(run.added.filter((x) => x && typeof x.id === 'string'))) if (!added.has(f.id)) added.set(f.id, f);
+export async function updateLedger(backend: LedgerBackend, run: { added: unknown[]; removed: string[] }, options: GroupOptions = {}): Promise<LedgerRun> {
+  const messages: LedgerRun['messages'] = [];
+  const added = new Map(usable(run.added, messages).map((f) => [f.id, f]));
   const gone = new Set(run.removed);
-  const before = backend.docs([...new Set([...added.keys(), ...gone])]);
+  const before = await backend.docs([...new Set([...added.keys(), ...gone])]);
   for (const d of before) if (!added.has(d.id)) gone.add(d.id);
-  if (added.size === 0 && before.length === 0) return { stories: [], changed: [], removed: [], replayed: 0, restored: 0 };
+  if (added.size === 0 && before.length === 0) return { stories: [], changed: [], removed: [], replayed: 0, restored: 0, messages };
 
   // the replay point: the earliest time touched, old or new
   let d = END_OF_TIME;
@@ -123,46 +165,51 @@ export function updateLedger(backend: LedgerBackend, run: { added: StoryFeatures
   for (const x of before) d = Math.min(d, x.t ?? END_OF_TIME);
 
   const index = new StoryIndex({ ...options, now: null });
-  const stored = backend.frequencies();
+  const stored = await backend.frequencies();
   index.loadFrequencies(stored?.n ?? 0, stored?.counts ?? new Uint32Array(0));
-  const oldReplay = backend.docsFrom(d);
+  const oldReplay = await backend.docsFrom(d);
   for (const x of oldReplay) index.unobserve(x.vec.keys);
 
-  index.restoreClock(backend.daysBefore(d));
-  const open = backend.openAt(d);
+  index.restoreClock(await backend.daysBefore(d));
+  const open = await backend.openAt(d);
   index.restore(restoreOrder(open));
 
   // replay: the old articles from d on (minus removed and updated ones) and the new ones
   const keep = oldReplay.filter((x) => !gone.has(x.id) && !added.has(x.id)).map((x) => x.id);
-  const full = backend.features(keep);
-  const replay = canonicalOrder([...keep.map((id) => full.get(id)).filter((f): f is StoryFeatures => !!f), ...added.values()]);
-  const undated = replay.filter((f) => passTime(f) === null);
-  const putDocs = replayPass(index, replay.slice(0, replay.length - undated.length));
+  const kept = usable((await backend.features(keep)).values(), messages);
+  const replay = canonicalOrder([...kept, ...added.values()]);
+  const pass = passDated(index, replay);
   const reopened: LedgerDoc[] = [];
-  if (undated.length > 0) {
-    for (const f of undated) index.observe(f);
-    reopened.push(...reopenFor(index, backend, undated, [...open, ...putDocs], d));
-    putDocs.push(...replayPass(index, undated, false));
+  if (pass.undated.length > 0) {
+    const queries = reopenQueries(index, pass.undated);
+    const founded = new Set(index.passStories().map((x) => x.id));
+    // closed before this run's replay point (later ones are this run's to decide)
+    const earlier = (await backend.closedWithTerms([...new Set(queries.flat())])).filter((x) => !founded.has(x.id) && x.founderT !== null && x.founderT < d && x.closedAt !== null && x.closedAt < d);
+    const chosen = chooseReopen(index, queries, earlier);
+    const thisRun = new Set(index.passStories().map((x) => x.id));
+    const earlierMembers = await backend.membersOf([...chosen.keys()].filter((id) => !thisRun.has(id)));
+    reopened.push(...finishUndated(index, pass, chosen, [...open, ...earlierMembers]));
   }
 
   const putStories = index.passStories();
   index.settle();
-  const dropOutputs = backend.outputOf([...open, ...reopened, ...oldReplay].map((x) => x.id).concat([...gone]));
-  const outputs = sortGroups([...index.stories(), ...closedAgain(backend, dropOutputs, new Set(putStories.map((x) => x.id)), options, d)]);
+  const dropOutputs = await backend.outputOf([...open, ...reopened, ...oldReplay].map((x) => x.id).concat([...gone]));
+  const again = await closedAgain(backend, dropOutputs, new Set(putStories.map((x) => x.id)), options, d);
+  const outputs = sortGroups([...index.stories(), ...again]);
   const newIds = new Set(outputs.map((g) => g.id));
-  const old = backend.outputJson(outputs.map((g) => g.id));
+  const old = await backend.outputJson(outputs.map((g) => g.id));
   const changed = outputs.filter((g) => old.get(g.id) !== JSON.stringify(g));
-  backend.commit({
+  await backend.commit({
     frequencies: index.frequencies(),
     deleteDocs: [...new Set([...oldReplay.map((x) => x.id), ...gone])],
-    putDocs,
+    putDocs: pass.putDocs,
     dropStoriesFrom: d,
     putStories,
     dropOutputs: [...dropOutputs],
     putOutputs: outputs,
   });
   const removed = [...dropOutputs].filter((id) => !newIds.has(id)).sort(cmpStr);
-  return { stories: outputs, changed, removed, replayed: replay.length, restored: open.length };
+  return { stories: outputs, changed, removed, replayed: replay.length, restored: open.length, messages };
 }
 
 /** Stories in founding order (founder's time, then id), members in canonical order. */
@@ -177,6 +224,20 @@ function restoreOrder(docs: LedgerDoc[]) {
   const stories = [...byStory.entries()].map(([id, members]) => ({ id, members: members.sort((a, b) => key(a) - key(b) || cmpStr(a.id, b.id)) }));
   stories.sort((a, b) => key(a.members[0]) - key(b.members[0]) || cmpStr(a.members[0].id, b.members[0].id));
   return stories.map((s) => ({ id: s.id, members: s.members.map((x) => ({ f: x.f, vec: x.vec, t: x.t, copyOf: x.copyOf })) }));
+}
+
+/** What the pass did to the dated articles, and the undated ones still to place. */
+interface Pass {
+  putDocs: LedgerDoc[];
+  undated: StoryFeatures[];
+}
+
+/** The dated articles of `replay` (canonical order), then the undated ones counted in the frequencies. */
+function passDated(index: StoryIndex, replay: StoryFeatures[]): Pass {
+  const undated = replay.filter((f) => passTime(f) === null);
+  const putDocs = replayPass(index, replay.slice(0, replay.length - undated.length));
+  for (const f of undated) index.observe(f);
+  return { putDocs, undated };
 }
 
 /**
@@ -204,22 +265,20 @@ function replayPass(index: StoryIndex, replay: StoryFeatures[], observe = true):
 const REOPEN_QUERY = 12;
 const REOPEN_PER_ARTICLE = 4;
 
+function reopenQueries(index: StoryIndex, undated: StoryFeatures[]): string[][] {
+  return undated.map((f) => index.queryKeys(f, REOPEN_QUERY));
+}
+
 /**
- * Reopens the closed stories undated articles may belong to: for each undated article, the closed
- * stories whose signature shares at least two of its heaviest features (most shared first, then
- * id), at most four. Closed stories come from this run (their members among `inRun`) or from
- * earlier runs (the backend). The choice depends only on the articles and the closed stories, so
- * a batch and any sequence of runs reopen the same ones.
+ * The closed stories undated articles may belong to: for each undated article, the closed stories
+ * whose signature shares at least two of its heaviest features (most shared first, then id), at
+ * most four. Closed stories come from this run (the index's) or from earlier runs (`earlier`, read
+ * from the backend). The choice depends only on the articles and the closed stories, so a batch
+ * and any sequence of runs reopen the same ones.
  */
-function reopenFor(index: StoryIndex, backend: LedgerBackend, undated: StoryFeatures[], inRun: LedgerDoc[], d: number): LedgerDoc[] {
-  const queries = undated.map((f) => index.queryKeys(f, REOPEN_QUERY));
-  const thisRun = new Map(index.passStories().filter((x) => x.closedAt !== null && x.terms !== null).map((x) => [x.id, x as LedgerStory]));
-  const candidates = new Map(thisRun);
-  const founded = new Set(index.passStories().map((x) => x.id));
-  for (const x of backend.closedWithTerms([...new Set(queries.flat())])) {
-    // closed before this run's replay point (later ones are this run's to decide)
-    if (!founded.has(x.id) && x.terms && x.founderT !== null && x.founderT < d && x.closedAt !== null && x.closedAt < d) candidates.set(x.id, x);
-  }
+function chooseReopen(index: StoryIndex, queries: string[][], earlier: LedgerStory[]): Map<string, LedgerStory> {
+  const candidates = new Map(index.passStories().filter((x) => x.closedAt !== null && x.terms !== null).map((x) => [x.id, x as LedgerStory]));
+  for (const x of earlier) if (!candidates.has(x.id) && x.terms) candidates.set(x.id, x);
   const byTerm = new Map<string, LedgerStory[]>();
   for (const c of candidates.values())
     for (const t of c.terms ?? []) {
@@ -234,13 +293,20 @@ function reopenFor(index: StoryIndex, backend: LedgerBackend, undated: StoryFeat
     const top = [...shared.entries()].filter((e) => e[1] >= 2).sort((a, b) => b[1] - a[1] || cmpStr(a[0].id, b[0].id));
     for (const [c] of top.slice(0, REOPEN_PER_ARTICLE)) chosen.set(c.id, c);
   }
-  if (chosen.size === 0) return [];
-  const fromRun = inRun.filter((x) => thisRun.has(x.story) && chosen.has(x.story));
-  const earlier = backend.membersOf([...chosen.keys()].filter((id) => !thisRun.has(id)));
-  const members = [...fromRun, ...earlier].filter((x) => x.t !== null);
-  const stories = restoreOrder(members);
-  index.reopen(stories.map((x) => ({ ...x, closedAt: chosen.get(x.id)!.closedAt!, terms: chosen.get(x.id)!.terms! })));
-  return members;
+  return chosen;
+}
+
+/**
+ * Reopens the chosen closed stories (their members from this run's pass, or among `known`: the
+ * restored open stories and what the backend holds of earlier ones) and places the undated
+ * articles. Returns the reopened stories' members.
+ */
+function finishUndated(index: StoryIndex, pass: Pass, chosen: Map<string, LedgerStory>, known: LedgerDoc[]): LedgerDoc[] {
+  const members = new Map<string, LedgerDoc>();
+  for (const x of [...pass.putDocs, ...known]) if (x.t !== null && chosen.has(x.story) && !members.has(x.id)) members.set(x.id, x);
+  if (members.size > 0) index.reopen(restoreOrder([...members.values()]).map((x) => ({ ...x, closedAt: chosen.get(x.id)!.closedAt!, terms: chosen.get(x.id)!.terms! })));
+  pass.putDocs.push(...replayPass(index, pass.undated, false));
+  return [...members.values()];
 }
 
 /**
@@ -248,11 +314,11 @@ function reopenFor(index: StoryIndex, backend: LedgerBackend, undated: StoryFeat
  * undated article that had joined one (a reopened story) was replayed elsewhere or removed. Their
  * output becomes again the closed story of their dated members, as a batch would give it.
  */
-function closedAgain(backend: LedgerBackend, dropped: Set<string>, inIndex: Set<string>, options: GroupOptions, d: number): StoryGroup[] {
+async function closedAgain(backend: LedgerBackend, dropped: Set<string>, inIndex: Set<string>, options: GroupOptions, d: number): Promise<StoryGroup[]> {
   const ids = [...dropped].filter((id) => !inIndex.has(id)).sort(cmpStr);
   if (ids.length === 0) return [];
   // (entries from d on are this run's: stale until the commit)
-  const members = backend.membersOf(ids).filter((x) => x.t !== null && x.t < d);
+  const members = (await backend.membersOf(ids)).filter((x) => x.t !== null && x.t < d);
   if (members.length === 0) return [];
   const scratch = new StoryIndex({ ...options, now: null });
   scratch.restore(restoreOrder(members));

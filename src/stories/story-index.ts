@@ -1012,8 +1012,9 @@ export class StoryIndex {
       independentSources: roots.size,
       title,
       span: {
-        start: days.length ? dayIso(Math.min(...days)) : null,
-        end: days.length ? dayIso(Math.max(...days)) : null,
+        // a loop, not Math.min(...days): spreading a story of 100,000+ days overflows the call stack
+        start: days.length ? dayIso(days.reduce((m, d) => Math.min(m, d), Infinity)) : null,
+        end: days.length ? dayIso(days.reduce((m, d) => Math.max(m, d), -Infinity)) : null,
       },
       entities: top(s.entityDocs, 10),
       places: top(s.placeDocs, 5),

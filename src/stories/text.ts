@@ -328,7 +328,7 @@ const COUNTRIES: [string, string[]][] = [
 ];
 
 const CITIES =
-  'washington new_york los_angeles san_francisco chicago moscow kremlin:moscow beijing shanghai hong_kong harbin kyiv kiev:kyiv ' +
+  'washington new_york los_angeles san_francisco chicago moscow kremlin:moscow beijing shanghai hong_kong kyiv kiev:kyiv ' +
   'london paris berlin rome madrid tokyo new_delhi delhi mumbai islamabad jerusalem tel_aviv tehran baghdad damascus ankara ' +
   'istanbul riyadh cairo pyongyang seoul taipei ottawa toronto sydney canberra caracas kabul minsk warsaw brussels geneva ' +
   'vienna lagos edinburgh dublin athens amsterdam stockholm kuala_lumpur jakarta manila hanoi bangkok astana beirut tripoli ' +

@@ -121,7 +121,7 @@ Zimbabwe||Zimbabwean,Zimbabweans`;
 /** Capitals and large cities, regions often in the news. */
 const PLACES = `Kabul Tirana Algiers Luanda Buenos Aires Yerevan Canberra Sydney Melbourne Vienna Baku Manama Dhaka Minsk Brussels
 La Paz Sarajevo Brasilia Sao Paulo Rio de Janeiro Sofia Phnom Penh Ottawa Toronto Montreal Vancouver Santiago Beijing Shanghai
-Hong Kong Shenzhen Guangzhou Wuhan Harbin Bogota Zagreb Havana Nicosia Prague Copenhagen Quito Cairo Tallinn Addis Ababa Helsinki
+Hong Kong Shenzhen Guangzhou Wuhan Bogota Zagreb Havana Nicosia Prague Copenhagen Quito Cairo Tallinn Addis Ababa Helsinki
 Paris Marseille Lyon Tbilisi Berlin Munich Frankfurt Hamburg Accra Athens Budapest Reykjavik New Delhi Delhi Mumbai Kolkata Chennai
 Bengaluru Jakarta Tehran Baghdad Dublin Jerusalem Tel Aviv Gaza West Bank Rome Milan Tokyo Osaka Amman Astana Almaty Nairobi
 Kuwait City Bishkek Vientiane Riga Beirut Tripoli Vilnius Kuala Lumpur Mexico City Chisinau Ulaanbaatar Rabat Yangon Kathmandu
@@ -131,7 +131,7 @@ Seoul Madrid Barcelona Colombo Khartoum Stockholm Geneva Zurich Bern Damascus Ta
 Ashgabat Kampala Kyiv Kiev Kharkiv Odesa Odessa Lviv Dnipro Donetsk Luhansk Sumy Kherson Zaporizhzhia Mariupol Crimea Donbas
 Abu Dhabi Dubai London Manchester Edinburgh Washington New York Los Angeles Chicago San Francisco Montevideo Tashkent Caracas
 Hanoi Sanaa Harare Europe Asia Africa Middle East Latin America Eastern Europe Western Europe Central Asia South America
-North America Arctic Red Square Taiwan Strait South China Sea Black Sea Baltic`;
+North America Arctic Taiwan Strait South China Sea Black Sea Baltic`;
 
 /** Organisations (international bodies, agencies) commonly in news. */
 const ORGS = `United Nations|UN|U.N.
@@ -205,7 +205,7 @@ const placePhrases = (): string[] => {
     'Tel Aviv', 'West Bank', 'Kuwait City', 'Kuala Lumpur', 'Mexico City', 'The Hague', 'St Petersburg',
     'Saint Petersburg', 'Cape Town', 'Abu Dhabi', 'New York', 'Los Angeles', 'San Francisco', 'Middle East',
     'Latin America', 'Eastern Europe', 'Western Europe', 'Central Asia', 'South America', 'North America',
-    'Red Square', 'Taiwan Strait', 'South China Sea', 'Black Sea',
+    'Taiwan Strait', 'South China Sea', 'Black Sea',
   ];
   let rest = PLACES.replace(/\s+/g, ' ');
   const out: string[] = [];

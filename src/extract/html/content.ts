@@ -106,6 +106,9 @@ const NEGATIVE_TAGS = new Set(['nav', 'aside', 'footer', 'figcaption', 'figure',
 
 const SCORE_NEGATIVE_TAGS = new Set(['nav', 'aside', 'footer', 'menu']);
 
+/** Prose (characters of positively weighted blocks) that makes a widget-named element a section of the article. */
+const PROSE_SECTION = 600;
+
 const EMBEDDED_POST = /twitter-tweet|embedded-tweet|tweet-embed|instagram-media/;
 
 function namesNegative(names: string): boolean {
@@ -132,18 +135,25 @@ function kindOf(tag: string): BlockKind {
   return 'paragraph';
 }
 
+/** Han, kana and Hangul characters: each carries about what a short word does in spaced scripts. */
+const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
 /** Weight of one block for container scoring. */
 function weight(b: TextBlock): number {
-  const len = b.text.length;
-  const density = len > 0 ? b.linkChars / len : 0;
+  const ideographs = (b.text.match(IDEOGRAPHIC) ?? []).length;
+  // lengths in "Latin-equivalent" characters, so that unspaced scripts score like spaced ones
+  const len = b.text.length + 2 * ideographs;
+  const density = b.text.length > 0 ? b.linkChars / b.text.length : 0;
   if (density > 0.5) {
     if (len >= 150 && density < 0.75 && /[.,;:!?]/.test(b.text)) return len * (1 - density) * 0.5;
     return -len * 1.0 - 10;
   }
   if (/^h[1-6]$/.test(b.tag)) return 0;
-  const words = b.text.split(' ').length;
+  // a data table's cells are short by nature: link-free cells are neither prose nor boilerplate
+  if ((b.tag === 'td' || b.tag === 'th') && b.linkChars === 0 && len < 80) return 0;
+  const words = b.text.split(' ').length + ideographs / 2;
   if (len >= 80 && words >= 10 && density < 0.3) {
-    const punct = (b.text.match(/[,.;:!?，。、]/g) ?? []).length;
+    const punct = (b.text.match(/[,.;:!?，。、！？；：]/g) ?? []).length;
     return len * (punct > 0 ? 1 : 0.5) * (1 - density);
   }
   if (len >= 40 && SENTENCE_END.test(b.text) && density < 0.3) return len * 0.5;
@@ -231,7 +241,11 @@ export function selectContent(w: WalkResult, title: string | null, useNames = tr
   const hi = elements[best].end;
   // a widget-looking element that holds most of the container's prose is the article itself
   for (let i = lo + 1; i < hi; i++) {
-    if (selfNeg[i] && goodLen[i] >= 0.6 * goodLen[lo] && !/comment|disqus|repl(y|ies)|respond/.test(elements[i].names)) selfNeg[i] = 0;
+    if (!selfNeg[i] || /comment|disqus|repl(y|ies)|respond/.test(elements[i].names)) continue;
+    // so is one named like a widget (by class/id, not by tag) that holds several paragraphs of
+    // prose: share bars and menus hold none (section ids made from headings: "sharing-with-...")
+    const byName = !NEGATIVE_TAGS.has(elements[i].tag);
+    if (goodLen[i] >= 0.6 * goodLen[lo] || (byName && goodLen[i] >= PROSE_SECTION)) selfNeg[i] = 0;
   }
   // negative flags relative to the container
   const negBelow = new Uint8Array(n);
@@ -285,6 +299,23 @@ function trimEdges(kept: ContentBlock[], removed: { text: string; reason: string
   while (kept.length > 1 && (isFragment(kept[0]) || /^by\s/i.test(kept[0].text)) && kept[0].text.length < 80) {
     removed.push({ text: kept.shift()!.text, reason: 'fragment before the body' });
   }
+  // the metadata line may sit just under the headline (a heading, or a short line without a full stop)
+  for (let i = Math.min(2, kept.length - 2); i >= 0; i--) {
+    if (isMetadataLine(kept[i].text) && kept.slice(0, i).every((b) => b.kind === 'heading' || isMetadataLine(b.text) || (b.text.length < 150 && !SENTENCE_END.test(b.text)))) {
+      removed.push({ text: kept.splice(i, 1)[0].text, reason: 'metadata line' });
+    }
+  }
+  while (kept.length > 1 && isMetadataLine(kept[kept.length - 1].text)) removed.push({ text: kept.pop()!.text, reason: 'metadata line' });
+}
+
+/**
+ * A line of labelled fields ("date - Label: value - Label: value"): two or more "Word:" labels
+ * between separators, a digit, no sentence. Publishing systems print it above or below the body.
+ */
+function isMetadataLine(text: string): boolean {
+  if (text.length > 200 || !/\d/.test(text)) return false;
+  const labels = text.match(/(?:^|[-|·•–—]\s*)\p{L}[\p{L} ]{1,25}:\s/gu) ?? [];
+  return labels.length >= 2 && !/[.!?]\s+\p{Lu}/u.test(text);
 }
 
 function squash(s: string): string {

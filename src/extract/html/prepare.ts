@@ -44,7 +44,19 @@ export function prepareHtml(html: string, maxChars = MAX_HTML_CHARS, maxDepth = 
       );
     }
   }
-  return capDepth(html, maxDepth, warnings);
+  return capDepth(rootFragment(html), maxDepth, warnings);
+}
+
+/**
+ * linkedom builds no implied <html>/<body>: a fragment of sibling blocks (an RSS description, an
+ * Atom content, a JSON record's html) would parse into several roots, and only one of them could
+ * be the article container. One root element makes every sibling paragraph part of one subtree.
+ */
+function rootFragment(html: string): string {
+  if (/<html[\s>]/i.test(html.slice(0, 65536))) return html;
+  const doctype = /^\s*(?:<\?xml[^>]*>\s*)?<!doctype[^>]*>/i.exec(html);
+  const at = doctype ? doctype[0].length : 0;
+  return `${html.slice(0, at)}<html>${html.slice(at)}</html>`;
 }
 
 /** Drops start/end tags nested deeper than `maxDepth` (approximate: void elements and self-closing tags ignored). */

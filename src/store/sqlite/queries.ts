@@ -1,50 +1,17 @@
-import type { Store } from './sqlite.js';
+import type { ArticleHit, StoredStory, StoryFilter, StoryRow } from '../types.js';
+import { entityNeedle, page, searchWords } from '../types.js';
+import type { SqliteStore as Store } from './store.js';
 
 /**
  * Read queries the HTTP server needs over the store (list and filter stories, full-text search)
  * and the per-story membership writes of incremental grouping. Plain SQL over the tables of
- * src/store/sqlite.ts; the FTS5 table `article_fts` is kept in sync by triggers (migration 2).
+ * migrations.ts; the FTS5 table `article_fts` is kept in sync by triggers (migration 2).
  */
-
-export interface StoryFilter {
-  /** Full-text query over article titles, outlets and texts (words are ANDed; a trailing `*` is a prefix). */
-  q?: string;
-  /** Entity id or name (case-insensitive substring of the story's main entity ids). */
-  entity?: string;
-  /** Outlet name (case-insensitive, exact) of at least one member. */
-  outlet?: string;
-  /** ISO dates: stories whose dated span overlaps [from, to]. Undated stories are excluded when either is given. */
-  from?: string;
-  to?: string;
-  limit?: number;
-  offset?: number;
-}
-
-export interface StoryRow {
-  id: string;
-  title: string | null;
-  members: string[];
-  outlets: string[];
-  span: { start: string | null; end: string | null };
-  independentSources: number;
-  updatedAt: string;
-  /** The story's grouping record as saved (StoryGroup). */
-  data: Record<string, unknown>;
-}
 
 /** Turns user input into a safe FTS5 query: each word quoted (no operators injected), ANDed. */
 export function ftsQuery(input: string): string | null {
-  const words = input.normalize('NFKC').match(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*\*?/gu) ?? [];
-  const parts = words.slice(0, 16).map((w) => {
-    const prefix = w.endsWith('*');
-    const bare = (prefix ? w.slice(0, -1) : w).replace(/"/g, '');
-    return `"${bare}"${prefix ? '*' : ''}`;
-  });
+  const parts = searchWords(input).map(({ word, prefix }) => `"${word}"${prefix ? '*' : ''}`);
   return parts.length ? parts.join(' ') : null;
-}
-
-function entityNeedle(s: string): string {
-  return s.trim().toLowerCase().replace(/\s+/g, '-');
 }
 
 /** Stories matching the filter, newest first (latest dated article, then last update), with the total count. */
@@ -77,8 +44,7 @@ export function listStories(store: Store, f: StoryFilter = {}): { total: number;
   }
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (store.db.prepare(`SELECT count(*) AS n FROM stories s ${cond}`).get(params) as { n: number }).n;
-  const limit = Math.max(1, Math.min(f.limit ?? 50, 500));
-  const offset = Math.max(0, f.offset ?? 0);
+  const { limit, offset } = page(f);
   const rows = store.db
     .prepare(
       `SELECT s.id, s.data, s.updated_at, json_extract(s.data, '$.span.end') AS span_end FROM stories s ${cond}
@@ -88,7 +54,7 @@ export function listStories(store: Store, f: StoryFilter = {}): { total: number;
   return { total, stories: rows.map((r) => storyRow(store, r)) };
 }
 
-function storyRow(store: Store, r: { id: string; data: string; updated_at: string }): StoryRow {
+export function storyRow(store: Store, r: { id: string; data: string; updated_at: string }): StoryRow {
   const data = JSON.parse(r.data) as Record<string, unknown>;
   const members = (store.db.prepare('SELECT doc_id FROM story_members WHERE story_id = ? ORDER BY doc_id').all(r.id) as { doc_id: string }[]).map((m) => m.doc_id);
   const outlets = (
@@ -112,13 +78,8 @@ function storyRow(store: Store, r: { id: string; data: string; updated_at: strin
   };
 }
 
-export function getStoryRow(store: Store, id: string): StoryRow | null {
-  const r = store.db.prepare('SELECT id, data, updated_at FROM stories WHERE id = ?').get(id) as { id: string; data: string; updated_at: string } | undefined;
-  return r ? storyRow(store, r) : null;
-}
-
 /** Ids of articles matching a full-text query, best match first. */
-export function searchArticles(store: Store, q: string, limit = 50): { docId: string; title: string | null; outlet: string | null }[] {
+export function searchArticles(store: Store, q: string, limit = 50): ArticleHit[] {
   const fq = ftsQuery(q);
   if (!fq) return [];
   const rows = store.db
@@ -135,7 +96,7 @@ export function searchArticles(store: Store, q: string, limit = 50): { docId: st
  * `updated_at` moves only when the data changes), its members replaced, and members that belonged
  * to it before but no longer do are released. The cached report is dropped when the data changed.
  */
-export function saveStoryMembership(store: Store, story: { id: string; members: string[]; data: unknown }): void {
+export function saveStoryMembership(store: Store, story: StoredStory): void {
   store.transaction(() => {
     const json = JSON.stringify(story.data);
     const old = store.db.prepare('SELECT data FROM stories WHERE id = ?').get(story.id) as { data: string } | undefined;
@@ -151,21 +112,6 @@ export function saveStoryMembership(store: Store, story: { id: string; members: 
   });
 }
 
-/** Removes a story, its membership and its cached report (one transaction). */
-export function deleteStory(store: Store, id: string): void {
-  store.transaction(() => {
-    store.db.prepare('DELETE FROM story_members WHERE story_id = ?').run(id);
-    store.db.prepare('DELETE FROM story_reports WHERE story_id = ?').run(id);
-    store.db.prepare('DELETE FROM stories WHERE id = ?').run(id);
-  });
-}
-
-/** The cached report key stored for a story, if any (to tell a fresh cache from a stale one without parsing it). */
-export function storyReportKey(store: Store, id: string): string | null {
-  const r = store.db.prepare('SELECT key FROM story_reports WHERE story_id = ?').get(id) as { key: string } | undefined;
-  return r?.key ?? null;
-}
-
 /** Distinct outlets of stored articles, with article counts (for filters). */
 export function outletCounts(store: Store): { outlet: string; articles: number }[] {
   return store.db
@@ -175,10 +121,4 @@ export function outletCounts(store: Store): { outlet: string; articles: number }
     )
     .all()
     .map((r) => ({ outlet: (r as { outlet: string }).outlet, articles: (r as { n: number }).n }));
-}
-
-/** The stored story features of one document, or null. */
-export function getFeatures<F>(store: Store, docId: string): F | null {
-  const r = store.db.prepare('SELECT data FROM story_features WHERE doc_id = ?').get(docId) as { data: string } | undefined;
-  return r ? (JSON.parse(r.data) as F) : null;
 }

@@ -1,0 +1,89 @@
+/**
+ * Grammatical gender of the people an article names, read from the article itself: an honorific
+ * ("Ms. Roe"), a gendered role noun next to the name ("the actress Jane Roe", "Roe, a
+ * spokeswoman"), and the pronouns that follow an unambiguous mention ("Roe said she …"). No list
+ * of first names: a name says nothing reliable about a person, the text usually does. Used to
+ * keep "he"/"she" from resolving to a person of the other gender.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Span, Token } from '../model/types.js';
+import { packageRoot } from '../util/paths.js';
+
+export type Gender = 'm' | 'f';
+
+interface PersonMention {
+  span: Span;
+  /** The key a name is looked up by: its last capitalised word ("Roe"). */
+  key: string;
+}
+
+let roleNouns: Map<string, Gender> | null = null;
+
+/** The role-noun lexicon (data/lexicons/gendered-nouns.txt), read once. */
+function ROLE_NOUNS(): Map<string, Gender> {
+  if (roleNouns) return roleNouns;
+  const out = new Map<string, Gender>();
+  const file = readFileSync(join(packageRoot(), 'data', 'lexicons', 'gendered-nouns.txt'), 'utf8');
+  for (const line of file.split('\n')) {
+    const [word, g] = line.replace(/#.*/, '').trim().split(/\s+/);
+    if (word && (g === 'f' || g === 'm')) out.set(word.toLowerCase(), g);
+  }
+  return (roleNouns = out);
+}
+
+const PRONOUN_GENDER: Record<string, Gender> = { he: 'm', him: 'm', his: 'm', himself: 'm', she: 'f', her: 'f', hers: 'f', herself: 'f' };
+const HONORIFIC_GENDER: Record<string, Gender> = { mr: 'm', 'mr.': 'm', mrs: 'f', 'mrs.': 'f', ms: 'f', 'ms.': 'f', miss: 'f' };
+
+/** Votes weigh an honorific above a role noun above a pronoun. */
+const WEIGHT = { honorific: 4, role: 2, pronoun: 1 };
+/** A pronoun votes for the last person named when no other person was named within this many tokens. */
+const PRONOUN_WINDOW = 25;
+
+/** The name key of a person's name: its last capitalised word. */
+export function nameKey(name: string): string | null {
+  const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  return words.length ? words[words.length - 1].replace(/['’]s$/, '') : null;
+}
+
+/** Gender per name key, from the evidence in the text; keys with no or tied evidence are absent. */
+export function genderEvidence(toks: readonly Token[], persons: readonly PersonMention[]): Map<string, Gender> {
+  const votes = new Map<string, number>(); // key → (female votes − male votes)
+  const vote = (key: string, g: Gender, w: number) => votes.set(key, (votes.get(key) ?? 0) + (g === 'f' ? w : -w));
+  const roles = ROLE_NOUNS();
+  let p = 0;
+  const recent: { key: string; tok: number }[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    while (p < persons.length && persons[p].span.start <= t.start) {
+      const m = persons[p++];
+      recent.push({ key: m.key, tok: i });
+      nameNeighbourVotes(toks, i, m, roles, vote);
+    }
+    const g = PRONOUN_GENDER[t.text.toLowerCase()];
+    if (!g) continue;
+    while (recent.length && i - recent[0].tok > PRONOUN_WINDOW) recent.shift();
+    const keys = new Set(recent.map((r) => r.key));
+    if (keys.size === 1) vote(recent[recent.length - 1].key, g, WEIGHT.pronoun);
+  }
+  const out = new Map<string, Gender>();
+  for (const [key, v] of votes) if (v !== 0) out.set(key, v > 0 ? 'f' : 'm');
+  return out;
+}
+
+/** Honorific or role noun right before the name ("Ms. Roe", "actress Jane Roe"), or a role noun in apposition after it. */
+function nameNeighbourVotes(toks: readonly Token[], first: number, m: PersonMention, roles: Map<string, Gender>, vote: (k: string, g: Gender, w: number) => void): void {
+  const before = toks[first - 1]?.text.toLowerCase();
+  if (before && HONORIFIC_GENDER[before]) vote(m.key, HONORIFIC_GENDER[before], WEIGHT.honorific);
+  else if (before && roles.has(before)) vote(m.key, roles.get(before)!, WEIGHT.role);
+  let j = first;
+  while (j < toks.length && toks[j].end <= m.span.end) j++;
+  // "Roe, a spokeswoman for …" / "Roe, the company's chairwoman,"
+  if (toks[j]?.text !== ',') return;
+  for (let k = j + 1; k < Math.min(toks.length, j + 6); k++) {
+    const w = toks[k].text.toLowerCase();
+    if (w === ',' || w === '.') return;
+    const g = roles.get(w);
+    if (g) return vote(m.key, g, WEIGHT.role);
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * A second look at the quotes found by the rules and the attribution tagger (../quotes.ts), with
+ * the dependency tree of the article (../syntax): the syntax issue's reading of attribution, where
+ * the speaker is the subject of the cue and the cue is a word of attribution.
+ *
+ * - Each quote's cue gets its class from the cue's lemma (cues.ts). A quote whose cue is a verb
+ *   outside the lexicon that neither takes a clause nor introduces a quotation ("Minnesota traded
+ *   him to Carolina") gets no class: it stays for PolNeAR's broad guideline (which annotates
+ *   "voted for", "thanked", "declined to"), and the speech-only quote ledger leaves it out.
+ * - A speaker whose phrase is headed by an adjective, determiner or adverb ("Republican", "Some",
+ *   "Recent") is not a speaker: it gives way to the cue's subject, or to no speaker.
+ * - A quote left without a speaker gets the cue's subject ("…, the governor said": the governor).
+ */
+import type { CueClass, Quote, Span, SyntaxToken } from '../../model/types.js';
+import { argumentsOf, childrenOf, phraseHead } from '../syntax/helpers.js';
+import { cueClassOf } from './cues.js';
+
+export type ResolveSpeaker = (span: Span) => { entity: string | null; name: string | null };
+
+/** Parts of speech that can head a speaker's noun phrase. */
+const SPEAKER_HEAD = new Set(['PROPN', 'NOUN', 'PRON']);
+
+/**
+ * Parts of speech that cannot head a speaker ("Republican", "Recent", "Our", "whether"). Not VERB:
+ * the tagger, trained on web text, takes some surnames for verbs.
+ */
+const NOT_SPEAKER_HEAD = new Set(['ADJ', 'DET', 'ADV', 'ADP', 'SCONJ', 'CCONJ', 'PART', 'AUX', 'PUNCT', 'INTJ']);
+
+/** Children of a verb that make it take reported content: a clause or a controlled clause. */
+const CLAUSAL_COMPLEMENT = new Set(['ccomp', 'xcomp', 'csubj', 'parataxis']);
+
+/** Dependents that belong to a speaker's name phrase ("the company's chief spokesman"), not clauses or appositions. */
+const NAME_PARTS = new Set(['compound', 'flat', 'det', 'amod', 'nmod:poss', 'nummod', 'case', 'goeswith']);
+
+const universal = (deprel: string) => deprel.split(':')[0];
+
+/** Index of the token covering character `pos` (tokens are in text order), or -1. */
+function tokenCovering(tokens: readonly SyntaxToken[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= pos) lo = mid + 1;
+    else if (tokens[mid].start > pos) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** The span of a subject's name phrase: the token with its determiners, modifiers, compounds and possessors. */
+function namePhrase(tokens: readonly SyntaxToken[], kids: number[][], i: number): Span {
+  let start = tokens[i].start;
+  let end = tokens[i].end;
+  const stack = [i];
+  for (let steps = 0; stack.length && steps < 64; steps++) {
+    const x = stack.pop()!;
+    for (const c of kids[x]) {
+      if (!NAME_PARTS.has(tokens[c].deprel) && !(x !== i && universal(tokens[c].deprel) === 'nmod')) continue;
+      if (c > i && universal(tokens[c].deprel) === 'case') continue;
+      start = Math.min(start, tokens[c].start);
+      end = Math.max(end, tokens[c].end);
+      stack.push(c);
+    }
+  }
+  return { start, end };
+}
+
+/** The cue's speaker by the tree: the subject of the cue verb, or the object of "according to". */
+function subjectOfCue(tokens: readonly SyntaxToken[], kids: number[][], cue: number): number | null {
+  const t = tokens[cue];
+  if (t.lemma.toLowerCase() === 'accord' || t.text.toLowerCase() === 'according') return t.head >= 0 ? t.head : null;
+  if (t.upos !== 'VERB') return null;
+  // the subject of a passive cue is what was said or claimed ("both attacks were claimed by …"), not who
+  const subjects = argumentsOf(tokens, cue, kids).subjects.filter((s) => SPEAKER_HEAD.has(tokens[s].upos) && !tokens[s].deprel.endsWith(':pass'));
+  return subjects[0] ?? null;
+}
+
+const inside = (s: Span, q: Quote) => s.start < q.span.end && s.end > q.span.start && !(q.parts && !q.parts.some((p) => s.start < p.end && s.end > p.start));
+
+/** The class of a quote's cue; null when the cue is a verb of no attribution. Quotations without a cue word are speech. */
+function classify(text: string, q: Quote, cueToken: SyntaxToken | null): CueClass | null | 'keep' {
+  if (!q.cue) return 'speech';
+  const verb = q.cue.verb.toLowerCase();
+  if (!/\p{L}/u.test(verb)) return 'speech'; // a colon or a dash introducing a quotation
+  const byLemma = cueToken ? cueClassOf(cueToken.lemma) : null;
+  const cls = byLemma ?? cueClassOf(verb) ?? cueClassOf(text.slice(q.cue.span.start, q.cue.span.end));
+  if (cls) return cls;
+  // only a verb is judged: the tagger's other cue words (nouns, "via", odd spans) are left as they are
+  return cueToken && cueToken.upos === 'VERB' ? null : 'keep';
+}
+
+/** A verb outside the lexicon still reports when it takes a clause ("appeared to concede", "railed that …"). */
+function takesClause(tokens: readonly SyntaxToken[], kids: number[][], cue: number): boolean {
+  return kids[cue].some((c) => CLAUSAL_COMPLEMENT.has(universal(tokens[c].deprel)));
+}
+
+/**
+ * A speaker phrase that names no one: no noun, name or pronoun in it, and headed by an adjective,
+ * determiner, adverb… ("Republican", "Recent", "whether any"), unless that word is the cue's own
+ * subject ("Most believe": a quantifier standing for people, which PolNeAR counts as a source).
+ */
+function notASpeaker(tokens: readonly SyntaxToken[], span: Span, cue: number): boolean {
+  for (let i = Math.max(0, tokenCovering(tokens, span.start)); i < tokens.length && tokens[i].start < span.end; i++) if (SPEAKER_HEAD.has(tokens[i].upos)) return false;
+  const h = phraseHead(tokens, span);
+  if (h === null || !NOT_SPEAKER_HEAD.has(tokens[h].upos)) return false;
+  return !(cue >= 0 && tokens[h].head === cue && universal(tokens[h].deprel) === 'nsubj');
+}
+
+/** Reviews `quotes` against the article's parse; returns the quotes kept, with their cue class and repaired speakers. */
+export function reviewWithSyntax(text: string, quotes: readonly Quote[], tokens: readonly SyntaxToken[], resolve: ResolveSpeaker): Quote[] {
+  if (!tokens.length) return [...quotes];
+  const kids = childrenOf(tokens);
+  const out: Quote[] = [];
+  for (const quote of quotes) {
+    const cueIdx = quote.cue ? tokenCovering(tokens, quote.cue.span.start) : -1;
+    const cueToken = cueIdx >= 0 ? tokens[cueIdx] : null;
+    const cls = classify(text, quote, cueToken);
+    const q: Quote = { ...quote };
+    if (cls !== null && cls !== 'keep') q.cueClass = cls;
+    // a verb outside the lexicon that takes a clause ("railed that …") or introduces a quotation reports speech
+    else if (cls === null && (takesClause(tokens, kids, cueIdx) || /[“”"]/.test(text.slice(quote.span.start, quote.span.end)))) q.cueClass = 'speech';
+    const subj = cueIdx >= 0 ? subjectOfCue(tokens, kids, cueIdx) : null;
+    const subjSpan = subj !== null ? namePhrase(tokens, kids, subj) : null;
+    const usable = subjSpan && !inside(subjSpan, q) ? subjSpan : null;
+    if (q.speakerSpan ? notASpeaker(tokens, q.speakerSpan, cueIdx) : usable) setSpeaker(q, usable, resolve);
+    out.push(q);
+  }
+  return out;
+}
+
+function setSpeaker(q: Quote, span: Span | null, resolve: ResolveSpeaker): void {
+  q.speakerSpan = span;
+  const r = span ? resolve(span) : { entity: null, name: null };
+  q.speaker = r.entity;
+  q.speakerName = r.name;
+}

@@ -1,0 +1,97 @@
+/**
+ * Part-of-speech tagger: a greedy left-to-right averaged perceptron in the design of Honnibal's
+ * tagger. Each class is a joint "UPOS|XPOS" pair (e.g. "PROPN|NNP"), so the two tag sets always
+ * agree. Frequent words that are nearly always one tag in the treebank take it from a tag
+ * dictionary without scoring.
+ */
+import * as hash from './hash.js';
+import * as perceptron from './perceptron.js';
+import type { Scorer } from './perceptron.js';
+
+// Local copies: under some loaders (tsx) imported bindings are getter calls, which would not inline.
+const f1 = hash.f1;
+const f2 = hash.f2;
+const f3 = hash.f3;
+const argmax = perceptron.argmax;
+import type { WordAtoms } from './words.js';
+
+export const TAGGER_FEATURES = 40;
+const NONE = 0x5bd1e995; // the value of a missing neighbour
+const START_TAG = 0x7fff;
+
+/** Feature hashes of token `i` given the two previous predicted tags; returns the count. */
+export function tagFeatures(a: WordAtoms, i: number, p1: number, p2: number, out: Uint32Array): number {
+  const n = a.n;
+  const lw = a.lower[i];
+  const prev = i > 0 ? a.lower[i - 1] : NONE;
+  const prev2 = i > 1 ? a.lower[i - 2] : NONE;
+  const next = i + 1 < n ? a.lower[i + 1] : NONE;
+  const next2 = i + 2 < n ? a.lower[i + 2] : NONE;
+  let k = 0;
+  out[k++] = f1(0, 0);
+  out[k++] = f1(1, lw);
+  out[k++] = f1(2, a.form[i]);
+  for (let j = 0; j < 4; j++) out[k++] = f1(3 + j, a.suf[i * 4 + j]);
+  for (let j = 0; j < 4; j++) out[k++] = f1(7 + j, a.pre[i * 4 + j]);
+  out[k++] = f1(11, a.shape[i]);
+  out[k++] = f1(12, a.longShape[i]);
+  out[k++] = f1(13, p1);
+  out[k++] = f1(14, p2);
+  out[k++] = f2(15, p1, p2);
+  out[k++] = f2(16, p1, lw);
+  out[k++] = f1(17, prev);
+  out[k++] = f1(18, prev2);
+  out[k++] = f1(19, next);
+  out[k++] = f1(20, next2);
+  out[k++] = f1(21, i > 0 ? a.suf[(i - 1) * 4 + 2] : NONE);
+  out[k++] = f1(22, i + 1 < n ? a.suf[(i + 1) * 4 + 2] : NONE);
+  out[k++] = f1(23, i + 1 < n ? a.shape[i + 1] : NONE);
+  out[k++] = f1(24, i > 0 ? a.shape[i - 1] : NONE);
+  out[k++] = f2(25, prev, lw);
+  out[k++] = f2(26, lw, next);
+  out[k++] = f2(27, p1, a.suf[i * 4 + 2]);
+  out[k++] = f2(28, i === 0 ? 1 : 0, a.shape[i]);
+  out[k++] = f1(29, i + 1 < n ? a.suf[(i + 1) * 4 + 1] : NONE);
+  out[k++] = f2(30, p1, next);
+  out[k++] = f3(31, p1, lw, next);
+  // word clusters: the word's, its neighbours', and with the previous tag
+  out[k++] = f1(32, a.c4[i]);
+  out[k++] = f1(33, a.c8[i]);
+  out[k++] = f1(34, a.cAll[i]);
+  out[k++] = f1(35, i + 1 < n ? a.c8[i + 1] : NONE);
+  out[k++] = f1(36, i > 0 ? a.c8[i - 1] : NONE);
+  out[k++] = f2(37, p1, a.c8[i]);
+  return k;
+}
+
+export interface TaggerModel {
+  /** Joint class names "UPOS|XPOS". */
+  tags: string[];
+  weights: Scorer;
+  /** Word (as written) hash → tag, for frequent words that (almost) always take one tag. */
+  tagDict: Map<number, number>;
+}
+
+/** Greedy decoding; returns joint tag ids. `scratch` avoids allocation per sentence. */
+export function tagSentence(m: TaggerModel, a: WordAtoms): Int32Array {
+  const out = new Int32Array(a.n);
+  const feats = new Uint32Array(TAGGER_FEATURES);
+  const scores = new Float32Array(m.tags.length);
+  let p1 = START_TAG;
+  let p2 = START_TAG;
+  for (let i = 0; i < a.n; i++) {
+    let t = m.tagDict.get(a.form[i]) ?? -1;
+    if (t < 0) {
+      const k = tagFeatures(a, i, p1, p2, feats);
+      scores.fill(0);
+      m.weights.score(feats, k, scores);
+      t = argmax(scores, m.tags.length);
+    }
+    out[i] = t;
+    p2 = p1;
+    p1 = t;
+  }
+  return out;
+}
+
+export { START_TAG };

@@ -1,0 +1,260 @@
+/**
+ * The slot of a reported figure: what it measures, so that only figures about the same thing are
+ * compared. "killing at least 10 people" and "a total of 10 people had been killed" are the death
+ * toll; "at least 50 injured" and "As many as 80 people were also wounded" the injured; a
+ * "6.1-magnitude quake" and a "magnitude-5.9 earthquake" the main shock's magnitude, not an
+ * aftershock's; "1,500 kilometers south of Tehran" a distance from that place. A figure that is
+ * part of another ("30 of the 80 wounded"), an increment ("two more victims", "another 2,000") or
+ * about a past event ("killed more than 26,000 people in Bam in December 2003") has no slot.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Quantity } from '../model/types.js';
+import { packageRoot } from '../util/paths.js';
+import { canonicalName, type Sent } from './prepare.js';
+import { key } from './text.js';
+
+export interface Slot {
+  /** Comparable key: two figures are about the same thing only when their keys are equal. */
+  key: string;
+  /** What the figure measures, for people ("death toll", "magnitude of the quake"). */
+  label: string;
+  /** Unit the value is compared in (miles become kilometres). */
+  unit: string;
+  /** Factor from the quantity's unit to `unit`. */
+  factor: number;
+  /** About one named person (their age, how far they fell): the same whatever day the sentence is about. */
+  personal?: boolean;
+}
+
+/** How a sentence relates to the article's event: its own, another day's, or the past's. */
+export type Background = 'none' | 'other-day' | 'past';
+
+let frames: Map<string, string> | null = null;
+function frameOf(word: string): string | undefined {
+  if (!frames) {
+    frames = new Map();
+    for (const line of readFileSync(join(packageRoot(), 'data', 'lexicons', 'quantity-frames.tsv'), 'utf8').split('\n')) {
+      const [w, f] = line.replace(/#.*/, '').trim().split(/\s+/);
+      if (w && f) frames.set(w, f);
+    }
+  }
+  return frames.get(word.toLowerCase());
+}
+
+const FRAME_LABEL: Record<string, string> = { deaths: 'death toll', injured: 'number injured', population: 'population' };
+/** Nouns that say "people" without saying what happened to them: the governing word decides. */
+const PEOPLE_NOUNS = new Set('people persons victims civilians villagers passengers children adults men women others individuals'.split(' '));
+/** Nouns of the same seismic event (an aftershock is another event). */
+const SHOCK_CLASS: Record<string, string> = { quake: 'quake', earthquake: 'quake', temblor: 'quake', tremor: 'quake', shock: 'quake', aftershock: 'aftershock', aftershocks: 'aftershock', foreshock: 'foreshock' };
+/** Meetings of any name are one kind of event for their duration ("talks", "meeting", "negotiations"). */
+const MEETING_NOUNS = new Set(
+  ['talk', 'talks', 'meeting', 'discussion', 'negotiation', 'summit', 'session', 'conversation', 'call', 'consultation', 'hearing', 'debate', 'interview'].map((w) => key(w)),
+);
+
+/** "The talks lasted three hours": what a duration measures when it follows the verb. */
+function countedBefore(text: string, sentStart: number, at: number): string | null {
+  const before = text.slice(Math.max(sentStart, at - 60), at);
+  const m = /\b([a-z][a-z-]+)\s+(?:had\s+|have\s+)?(?:lasted|last|lasts|took|takes|ran|runs|went on|continued|stretched)\s+(?:for\s+|nearly\s+|about\s+|over\s+|more than\s+|almost\s+)*$/i.exec(before);
+  return m ? m[1].toLowerCase() : null;
+}
+
+const DISTANCE: Record<string, number> = { km: 1, mi: 1.609344, m: 0.001, ft: 0.0003048 };
+const MONEY_FRAMES = new Set(['value', 'price', 'fine', 'bail']);
+/** Slots of the event itself (as opposed to a person's or a place's), and how far the lead goes. */
+const EVENT_FRAMES = /^(?:people\|(?:deaths|injured|missing|arrested|evacuated|homeless|rescued)|magnitude\|)/;
+const LEAD_SENTENCES = 4;
+/** Shorter lines (menus, bylines, captions, datelines left in a body) are not the lead. */
+const LEAD_MIN_WORDS = 8;
+const LEADS = new WeakMap<Sent['art'], Set<number>>();
+
+/** Whether `s` is one of the first sentences of its article that read as prose: where the event is told. */
+export function inLead(s: Sent): boolean {
+  let lead = LEADS.get(s.art);
+  if (!lead) {
+    lead = new Set(s.art.sentences.filter((x) => x.tokens.length >= LEAD_MIN_WORDS).slice(0, LEAD_SENTENCES).map((x) => x.index));
+    LEADS.set(s.art, lead);
+  }
+  return lead.has(s.index);
+}
+const WINDOW_BEFORE = 4;
+const WINDOW_AFTER = 5;
+
+/** The slot of `q` in sentence `s`, or null when the figure cannot be compared safely. */
+export function slotOf(s: Sent, q: Quantity, background: Background): Slot | null {
+  if (background === 'past' || isPart(s, q) || isHedged(s, q)) return null;
+  const slot = slotOfFigure(s, q);
+  // the event's own casualties and magnitude are told in the lead; later they are often another event's
+  if (slot && EVENT_FRAMES.test(slot.key) && !inLead(s)) return null;
+  // a figure of another day than the lead's is another event's, unless it is a named person's (their age, their fall)
+  if (!slot || (background === 'other-day' && !slot.personal)) return null;
+  return slot;
+}
+
+function slotOfFigure(s: Sent, q: Quantity): Slot | null {
+  const text = s.art.text;
+  if (q.unit === 'magnitude') {
+    const shock = SHOCK_CLASS[q.counted ?? ''] ?? (/aftershock/i.test(text.slice(s.span.start, s.span.end)) ? null : 'quake');
+    return shock ? { key: `magnitude|${shock}`, label: `magnitude of the ${shock}`, unit: 'magnitude', factor: 1 } : null;
+  }
+  if (q.unit === 'age') {
+    const who = personNextTo(s, q);
+    return who ? { key: `age|${who.key}`, label: `age of ${who.name}`, unit: 'years', factor: 1, personal: true } : null;
+  }
+  if (DISTANCE[q.unit] !== undefined) {
+    const from = placeAfter(s, q);
+    if (from) return { key: `distance|${from.key}`, label: `distance from ${from.name}`, unit: 'km', factor: DISTANCE[q.unit] };
+    // "Robert Roe fell about 600 metres": how far a named person went, by the verb before the figure
+    const moved = verbAndSubjectBefore(s, q);
+    return moved ? { key: `distance|${moved.verb}|${moved.key}`, label: `how far ${moved.name} ${moved.word}`, unit: 'km', factor: DISTANCE[q.unit], personal: true } : null;
+  }
+  if (/^[A-Z]{3}$/.test(q.unit)) {
+    // money: the sum of what (its value, a price, a fine, bail), in its own currency
+    const frame = governingFrame(s, q);
+    return frame && MONEY_FRAMES.has(frame) ? { key: `money|${q.unit}|${frame}`, label: `${frame} (${q.unit})`, unit: q.unit, factor: 1 } : null;
+  }
+  if (q.unit === 'h') {
+    const what = q.counted ?? countedBefore(text, s.span.start, q.span.start);
+    if (!what) return null;
+    const cls = MEETING_NOUNS.has(key(what)) ? 'talks' : key(what);
+    return { key: `h|${cls}`, label: `duration of the ${cls === 'talks' ? 'talks' : what}`, unit: 'h', factor: 1 };
+  }
+  if (q.unit !== 'people' && q.unit !== 'count') return null;
+  const counted = q.counted?.toLowerCase() ?? null;
+  const named = counted ? frameOf(counted) : undefined;
+  const frame = named ?? (counted === null || PEOPLE_NOUNS.has(counted) ? governingFrame(s, q) : undefined);
+  if (frame) return { key: `people|${frame}`, label: FRAME_LABEL[frame] ?? `number ${frame}`, unit: 'people', factor: 1 };
+  return null;
+}
+
+/** "A magnitude 6 quake can cause severe damage": a figure in a modal clause states no fact. */
+function isHedged(s: Sent, q: Quantity): boolean {
+  const after = s.art.text.slice(q.span.end, Math.min(s.span.end, q.span.end + 40));
+  return /^(?:\s+[\w-]+){0,3}\s+(?:can|could|may|might|would)\b/i.test(after);
+}
+
+/** "30 of the 80", "two more victims", "another 2,000", "the other 70": part of, or added to, another figure. */
+function isPart(s: Sent, q: Quantity): boolean {
+  const text = s.art.text;
+  const after = text.slice(q.span.end, Math.min(s.span.end, q.span.end + 12));
+  const before = text.slice(Math.max(s.span.start, q.span.start - 10), q.span.start);
+  if (/^\s+of\s+(?:the|them|whom|those|these|which)\b/i.test(after)) return true;
+  if (/\b(?:another|additional|further)\s+$/i.test(before)) return true;
+  if (/\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?)\s+$/i.test(before)) return true; // "called 911": a number, not a count
+  // the word right after the number: "two more victims", "50 others"
+  const next = text.slice(q.span.start, Math.min(s.span.end, q.span.end + 12)).split(/\s+/)[1] ?? '';
+  return /^(?:more|additional|others)$/i.test(next);
+}
+
+const PAST_MARK =
+  /\b(?:ago|previous(?:ly)?|earlier this (?:year|month)|last (?:year|month|decade|century)|in the past|(?:years?|months?|decades?) (?:after|before|earlier)|(?:1[89]|20)\d\d)\b/i;
+const WEEKDAY = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
+const MONTH = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+
+/**
+ * Sentences of an article about something other than the reported event: a year, a month or a
+ * marker of the past ("ago", "previous", "last year") that the article's lead does not share, and a
+ * sentence that goes on from one with a pronoun ("It killed 612 people"). Their figures are
+ * background (an earlier quake's toll), not the event's.
+ */
+export function backgroundSentences(sents: Sent[]): Map<number, Background> {
+  const out = new Map<number, Background>();
+  if (!sents.length) return out;
+  const text = sents[0].art.text;
+  const lead = sents
+    .slice(0, 2)
+    .map((s) => text.slice(s.span.start, s.span.end))
+    .join(' ');
+  const leadDay = WEEKDAY.exec(lead)?.[0];
+  const leadMarks = new Set([...lead.matchAll(new RegExp(`${PAST_MARK.source}|${MONTH.source}`, 'gi'))].map((m) => m[0].toLowerCase()));
+  sents.forEach((s, i) => {
+    if (i < 2) return;
+    const t = text.slice(s.span.start, s.span.end);
+    const marks = [...t.matchAll(new RegExp(`${PAST_MARK.source}|${MONTH.source}`, 'gi'))].map((m) => m[0].toLowerCase());
+    // another day than the lead's ("On Saturday, a dozen people were killed by a quake in China")
+    const day = WEEKDAY.exec(t)?.[0];
+    if (marks.some((m) => !leadMarks.has(m))) out.set(i, 'past');
+    else if (leadDay && day && day !== leadDay) out.set(i, 'other-day');
+    else if (out.get(i - 1) === 'past' && /^\W*(?:It|That|This|They|The (?:quake|earthquake|attack|disaster|blast|storm|fire))\b/.test(t)) out.set(i, 'past');
+  });
+  return out;
+}
+
+/** The frame of the nearest frame word around the figure in its clause (before: "killing at least 10"; after: "10 people were killed"). */
+function governingFrame(s: Sent, q: Quantity): string | undefined {
+  // "85 million euros ($108 million)": a conversion in parentheses measures what the figure before it does
+  const text0 = s.art.text;
+  const prev = s.quantities.find((p) => p !== q && p.span.end <= q.span.start && /^\s*\(\s*$/.test(text0.slice(p.span.end, q.span.start)));
+  if (prev) return governingFrame(s, prev);
+  const toks = s.tokens;
+  const first = toks.findIndex((t) => t.start >= q.span.start);
+  if (first < 0) return undefined;
+  let last = first;
+  while (last + 1 < toks.length && toks[last + 1].end <= q.span.end) last++;
+  const text = s.art.text;
+  const boundary = (a: number, b: number) => /[,;:()—–]|\s-+\s/.test(text.slice(toks[a].end, toks[b].start));
+  let best: { frame: string; d: number } | null = null;
+  for (let i = last + 1; i < toks.length && i <= last + WINDOW_AFTER; i++) {
+    if (boundary(i - 1, i)) break;
+    const f = frameOf(toks[i].text);
+    if (f) {
+      best = { frame: f, d: i - last };
+      break;
+    }
+  }
+  for (let i = first - 1; i >= 0 && first - i <= WINDOW_BEFORE; i--) {
+    if (boundary(i, i + 1)) break;
+    const f = frameOf(toks[i].text);
+    if (f && (!best || first - i < best.d)) {
+      best = { frame: f, d: first - i };
+      break;
+    }
+  }
+  return best?.frame;
+}
+
+/** The person an age belongs to: named right before ("Jane Roe, 33,") or within a few words after ("the 33-year-old actress Jane Roe"). */
+function personNextTo(s: Sent, q: Quantity): { key: string; name: string } | null {
+  const text = s.art.text;
+  const people = s.entities.filter((e) => e.type === 'PER');
+  // "Jane Roe, 33," — an appositive right after the name
+  const before = people.find((e) => e.span.end <= q.span.start && /^,\s+$/.test(text.slice(e.span.end, q.span.start)));
+  // "33-year-old Jane Roe", "the 33-year-old actress Jane Roe" — at most one common noun between
+  const after = people.find((e) => e.span.start >= q.span.end && /^\s+(?:[\p{L}-]+\s+)?$/u.test(text.slice(q.span.end, e.span.start)));
+  const e = before ?? after;
+  // the name as written here, not as cross-article linking widened it (two people may share a surname)
+  const named = e ? text.slice(e.span.start, e.span.end) : '';
+  return e ? { key: canonicalName(named), name: named } : null;
+}
+
+/**
+ * The verb right before a figure (past adverbs and qualifiers) and the person named before it in
+ * the clause: "Robert Roe, 32, fell about 2,000 feet" → fell, Robert Roe. The verb is compared by
+ * its lemma when the article has a parse, else by its stem.
+ */
+function verbAndSubjectBefore(s: Sent, q: Quantity): { verb: string; word: string; key: string; name: string } | null {
+  const toks = s.tokens;
+  let i = toks.findIndex((t) => t.start >= q.span.start) - 1;
+  while (i >= 0 && /^(?:about|around|some|nearly|almost|approximately|roughly|over|more|than|just|at|least|an|estimated)$/i.test(toks[i].text)) i--;
+  if (i < 0 || !/^\p{Ll}+$/u.test(toks[i].text) || s.entities.some((e) => e.span.start <= toks[i].start && toks[i].end <= e.span.end)) return null;
+  const verbTok = toks[i];
+  const text = s.art.text;
+  // the person is the verb's subject: nothing but an age, an adverb or an auxiliary between ("Robert Roe, 32, has fallen")
+  const between = /^(?:\s*,\s*\d{1,3}\s*,)?\s*(?:(?:\p{Ll}+ly|has|had|have|was|were|is)\s+)*$/u;
+  const who = s.entities.filter((e) => e.type === 'PER' && e.span.end <= verbTok.start && between.test(text.slice(e.span.end, verbTok.start))).pop();
+  if (!who) return null;
+  const named = text.slice(who.span.start, who.span.end);
+  return { verb: s.lemmaAt?.(verbTok.start) ?? verbTok.key, word: verbTok.text, key: canonicalName(named), name: named };
+}
+
+/** "1,500 kilometers south of Tehran", "58km south-west of Bandar Abbas": the place measured from. */
+function placeAfter(s: Sent, q: Quantity): { key: string; name: string } | null {
+  const text = s.art.text;
+  const m = /^\s*(?:\([^)]*\)\s*)?(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)?(?:of|from)\s+/i.exec(text.slice(q.span.end, s.span.end));
+  if (!m) return null;
+  const at = q.span.end + m[0].length;
+  const e = s.entities.find((x) => x.span.start >= at && x.span.start - at <= 4);
+  // the place as named here, not as cross-article linking widened it ("Tehran" is not "Tehran University")
+  const named = s.art.text.slice(e?.span.start ?? 0, e?.span.end ?? 0);
+  return e ? { key: canonicalName(named), name: named } : null;
+}

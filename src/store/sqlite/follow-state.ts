@@ -1,0 +1,98 @@
+/**
+ * What following remembers (src/follow), in the same SQLite store as the articles (tables of its own): each
+ * source's status and validators (ETag, Last-Modified), and every entry URL already taken, so that
+ * polling again never ingests an entry twice, even when its page changed a little (ads, counters).
+ */
+import Database from 'better-sqlite3';
+import type { Store } from '../types.js';
+
+export interface SourceRow {
+  url: string;
+  kind: string | null;
+  /** ok, not-modified, error (the reason is in `detail`). */
+  status: string;
+  detail: string;
+  etag: string | null;
+  lastModified: string | null;
+  checkedAt: string | null;
+  okAt: string | null;
+  lastNew: number;
+  totalNew: number;
+  /** The OPML file or sitemap index the source was found in, or null. */
+  parent: string | null;
+}
+
+type Db = Database.Database;
+
+export class FollowState {
+  private readonly db: Db;
+  /** False when the store is not SQLite (PostgreSQL): the state then lasts as long as the process. */
+  readonly persistent: boolean;
+
+  constructor(store: Store) {
+    const handle = (store as { db?: unknown }).db;
+    this.persistent = handle instanceof Database;
+    this.db = handle instanceof Database ? handle : new Database(':memory:');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS follow_sources (
+        url TEXT PRIMARY KEY, kind TEXT, status TEXT NOT NULL DEFAULT 'new', detail TEXT NOT NULL DEFAULT '',
+        etag TEXT, last_modified TEXT, checked_at TEXT, ok_at TEXT,
+        last_new INTEGER NOT NULL DEFAULT 0, total_new INTEGER NOT NULL DEFAULT 0, parent TEXT);
+      CREATE TABLE IF NOT EXISTS follow_seen (
+        url TEXT PRIMARY KEY, source TEXT NOT NULL, doc_id TEXT, seen_at TEXT NOT NULL);`);
+  }
+
+  source(url: string): SourceRow | null {
+    const r = this.db.prepare('SELECT * FROM follow_sources WHERE url = ?').get(url) as Record<string, unknown> | undefined;
+    return r ? toRow(r) : null;
+  }
+
+  sources(): SourceRow[] {
+    return (this.db.prepare('SELECT * FROM follow_sources ORDER BY coalesce(parent, url), parent IS NOT NULL, url').all() as Record<string, unknown>[]).map(toRow);
+  }
+
+  saveSource(row: Omit<SourceRow, 'totalNew' | 'checkedAt' | 'okAt'>, at: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO follow_sources (url, kind, status, detail, etag, last_modified, checked_at, ok_at, last_new, total_new, parent)
+         VALUES (@url, @kind, @status, @detail, @etag, @lastModified, @at, CASE WHEN @status != 'error' THEN @at END, @lastNew, @lastNew, @parent)
+         ON CONFLICT(url) DO UPDATE SET kind = coalesce(excluded.kind, kind), status = excluded.status, detail = excluded.detail,
+           etag = coalesce(excluded.etag, etag), last_modified = coalesce(excluded.last_modified, last_modified),
+           checked_at = excluded.checked_at, ok_at = coalesce(excluded.ok_at, ok_at), last_new = excluded.last_new,
+           total_new = total_new + excluded.last_new, parent = coalesce(excluded.parent, parent)`,
+      )
+      .run({ ...row, at });
+  }
+
+  hasSeen(url: string): boolean {
+    return this.db.prepare('SELECT 1 FROM follow_seen WHERE url = ?').get(url) !== undefined;
+  }
+
+  /** Entries taken (docId) or deliberately left out (docId null: older than the first poll's window). */
+  markSeen(entries: { url: string; docId: string | null }[], source: string, at: string): void {
+    const insert = this.db.prepare('INSERT OR IGNORE INTO follow_seen (url, source, doc_id, seen_at) VALUES (?, ?, ?, ?)');
+    this.db.transaction(() => {
+      for (const e of entries) insert.run(e.url, source, e.docId, at);
+    })();
+  }
+
+  seenCount(source: string): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM follow_seen WHERE source = ?').get(source) as { n: number }).n;
+  }
+}
+
+function toRow(r: Record<string, unknown>): SourceRow {
+  return {
+    url: String(r.url),
+    kind: (r.kind as string | null) ?? null,
+    status: String(r.status),
+    detail: String(r.detail ?? ''),
+    etag: (r.etag as string | null) ?? null,
+    lastModified: (r.last_modified as string | null) ?? null,
+    checkedAt: (r.checked_at as string | null) ?? null,
+    okAt: (r.ok_at as string | null) ?? null,
+    lastNew: Number(r.last_new ?? 0),
+    totalNew: Number(r.total_new ?? 0),
+    parent: (r.parent as string | null) ?? null,
+  };
+}

@@ -1,0 +1,194 @@
+import type { AnnotatedArticle, Article, RawDocument } from '../model/types.js';
+import type { LedgerBackend } from '../stories/ledger.js';
+
+/**
+ * The one store contract every back-end implements (SQLite embedded, PostgreSQL for several
+ * processes). It persists each stage's output keyed by document id and stage version; it decides
+ * nothing. Methods are asynchronous because the PostgreSQL driver is; the SQLite back-end answers
+ * synchronously under the hood. Nothing outside src/store/ writes SQL.
+ */
+
+export interface StoredStory {
+  id: string;
+  members: string[];
+  data: unknown;
+}
+
+export interface DocumentRow {
+  id: string;
+  source: string;
+  format: string;
+  contentType: string;
+  encoding: string;
+  meta: RawDocument['meta'];
+  addedAt: string;
+}
+
+export interface StageVersions {
+  article?: string;
+  annotations?: string;
+  features?: string;
+}
+
+/** Every output of one document, written in one transaction (all or nothing). */
+export interface DocumentOutputs {
+  article: Article;
+  articleVersion: string;
+  annotated: AnnotatedArticle;
+  annotationsVersion: string;
+  features: unknown;
+  featuresVersion: string;
+}
+
+export interface StoryFilter {
+  /** Full-text query over article titles, outlets and texts (words are ANDed; a trailing `*` is a prefix). */
+  q?: string;
+  /** Entity id or name (case-insensitive substring of the story's main entity ids). */
+  entity?: string;
+  /** Outlet name (case-insensitive, exact) of at least one member. */
+  outlet?: string;
+  /** ISO dates: stories whose dated span overlaps [from, to]. Undated stories are excluded when either is given. */
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface StoryRow {
+  id: string;
+  title: string | null;
+  members: string[];
+  outlets: string[];
+  span: { start: string | null; end: string | null };
+  independentSources: number;
+  updatedAt: string;
+  /** The story's grouping record as saved (StoryGroup). */
+  data: Record<string, unknown>;
+}
+
+export interface ArticleHit {
+  docId: string;
+  title: string | null;
+  outlet: string | null;
+}
+
+/**
+ * The story ledger as a back-end keeps it (src/stories/ledger.ts says what it holds), with the two
+ * questions a run asks the store first: which stored articles it has not placed yet, and which
+ * placed articles are gone.
+ */
+export interface StoreLedger extends LedgerBackend {
+  /** Ids of stored articles with story features that the ledger has not placed (sorted). */
+  pending(): Promise<string[]>;
+  /** Ids of placed articles whose document is no longer stored (sorted). */
+  orphans(): Promise<string[]>;
+}
+
+export interface Store {
+  /** Which back-end, and where (a file path, or a connection URL without its password). */
+  readonly kind: 'sqlite' | 'postgres';
+  readonly path: string;
+  schemaVersion(): Promise<number>;
+  close(): Promise<void>;
+
+  hasDocument(id: string): Promise<boolean>;
+  /** The stage versions stored for a document, to decide what to recompute. */
+  stageVersions(id: string): Promise<StageVersions>;
+  addSource(docId: string, source: string): Promise<void>;
+  saveDocument(raw: RawDocument, outputs: DocumentOutputs): Promise<void>;
+  getRaw(id: string): Promise<RawDocument | null>;
+  /** The source a document was first stored under, without reading its content. */
+  sourceOf(id: string): Promise<string | null>;
+  /** Source, format and time added of a stored document (no content). */
+  documentInfo(id: string): Promise<{ source: string; format: string; addedAt: string } | null>;
+  outletOf(id: string): Promise<string | null>;
+  getArticle(id: string): Promise<Article | null>;
+  getAnnotated(id: string): Promise<AnnotatedArticle | null>;
+  getFeatures<F>(docId: string): Promise<F | null>;
+  allFeatures<F>(): Promise<{ docId: string; features: F }[]>;
+  documentIds(): Promise<string[]>;
+  documentRows(): Promise<DocumentRow[]>;
+  countDocuments(): Promise<number>;
+  /** Deletes a document and everything derived from it, in one transaction. */
+  deleteDocument(id: string): Promise<boolean>;
+
+  /** Stories with their members, as last saved. */
+  stories(): Promise<StoredStory[]>;
+  countStories(): Promise<number>;
+  storyOf(docId: string): Promise<string | null>;
+  /** A story's grouping record (StoryGroup), or null. */
+  storyData(id: string): Promise<unknown>;
+  /** Replaces the story table with the given grouping, in one transaction. */
+  replaceStories(stories: StoredStory[]): Promise<void>;
+  /**
+   * Reads every document's story features (ordered by document id) and the stored stories, computes
+   * the new grouping and saves it, atomically and serialised across processes (one grouping at a
+   * time, so one event never becomes two stories).
+   */
+  regroup<D>(compute: (features: unknown[], previous: { id: string; members: string[] }[]) => { id: string; members: string[]; data: D }[]): Promise<{ id: string; members: string[]; data: D }[]>;
+  /**
+   * Runs `fn` with the story ledger in one transaction holding the stories lock (the one `regroup`
+   * takes): one ledger run at a time across processes, its reads and writes all or nothing. The
+   * ledger's writes replace the stories it recomputed (story rows and memberships).
+   */
+  storyLedger<T>(fn: (ledger: StoreLedger) => Promise<T>): Promise<T>;
+  /**
+   * Saves one story's grouping and membership (one transaction): the story row is upserted (its
+   * `updated_at` moves only when the data changes), its members replaced, and members that belonged
+   * to it before but no longer do are released.
+   */
+  saveStoryMembership(story: StoredStory): Promise<void>;
+  /** Removes a story, its membership and its cached report (one transaction). */
+  deleteStory(id: string): Promise<void>;
+
+  getStoryReport<R>(storyId: string, key: string): Promise<R | null>;
+  /** The cached report as the JSON text stored (no parse). */
+  storyReportJson(storyId: string, key: string): Promise<string | null>;
+  saveStoryReport(storyId: string, key: string, data: unknown): Promise<void>;
+  /** The cached report key stored for a story, if any. */
+  storyReportKey(storyId: string): Promise<string | null>;
+
+  /** The cached full story report (one with its articles) of a story, whatever its key: served while a newer one is built. */
+  latestStoryReport(storyId: string): Promise<{ key: string; json: string } | null>;
+
+  /**
+   * A number that changes when the store's documents or stories change (SQLite: `PRAGMA
+   * data_version`, which moves when another connection commits; PostgreSQL: a signature of the
+   * document and story tables, which also moves on this process's own writes). Lets a server
+   * notice other processes' writes.
+   */
+  dataVersion(): Promise<number>;
+  /** Ids of the documents with story features (sorted). */
+  featureDocIds(): Promise<string[]>;
+  /** Documents with story features but no story. */
+  orphanCount(): Promise<number>;
+
+  /** Stories matching the filter, newest first (latest dated article, then last update), with the total count. */
+  listStories(f: StoryFilter): Promise<{ total: number; stories: StoryRow[] }>;
+  getStoryRow(id: string): Promise<StoryRow | null>;
+  /** Ids of stories beginning with `prefix` (sorted, at most `limit`), to find a story by a short id. */
+  storyIdsByPrefix(prefix: string, limit: number): Promise<string[]>;
+  /** Articles matching a full-text query, best match first. */
+  searchArticles(q: string, limit?: number): Promise<ArticleHit[]>;
+  /** Distinct outlets of stored articles, with article counts. */
+  outletCounts(): Promise<{ outlet: string; articles: number }[]>;
+}
+
+/** Splits user input into search words: letters and digits only (no operator reaches a query language); a trailing `*` marks a prefix. */
+export function searchWords(input: string): { word: string; prefix: boolean }[] {
+  const words = input.normalize('NFKC').match(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*\*?/gu) ?? [];
+  return words.slice(0, 16).map((w) => {
+    const prefix = w.endsWith('*');
+    return { word: (prefix ? w.slice(0, -1) : w).replace(/"/g, ''), prefix };
+  });
+}
+
+/** A name as written ("Vladimir Putin") against ids like PER:vladimir_putin: spaces, hyphens and underscores match any one character (LIKE's `_`). */
+export function entityNeedle(s: string): string {
+  return s.trim().toLowerCase().replace(/[%\\]/g, '').replace(/[\s_-]+/g, '_');
+}
+
+/** Clamp of a page size and offset given by a user. */
+export function page(f: StoryFilter): { limit: number; offset: number } {
+  return { limit: Math.max(1, Math.min(f.limit ?? 50, 500)), offset: Math.max(0, f.offset ?? 0) };
+}

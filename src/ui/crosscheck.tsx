@@ -1,0 +1,138 @@
+import type { BriefSentence, Conflict, Fact, StoryCrossCheck } from '../compare/types.js';
+import { Cites, EvBlock, outletNames, type StoryLinks } from './evidence.js';
+
+/** What a reader may take a brief line for. */
+export type Standing = 'established' | 'disputed' | 'single-source';
+
+const STANDING_LABEL: Record<Standing, string> = { established: 'established', disputed: 'disputed', 'single-source': 'single source' };
+const STANDING_CLASS: Record<Standing, string> = { established: 'st-established', disputed: 'st-disputed', 'single-source': 'st-single' };
+
+/**
+ * A brief line's standing: conflicts are disputed, notes rest on one source, a quote carried by
+ * several outlets is established, and a fact takes the status of the fact its citations come
+ * from (disputed when that fact is part of a conflict).
+ */
+export function standingOf(b: BriefSentence, facts: readonly Fact[]): Standing {
+  if (b.kind === 'conflict') return 'disputed';
+  if (b.kind === 'note') return 'single-source';
+  if (b.kind === 'quote') return 'established';
+  const cited = new Set(b.citations.map((e) => `${e.articleId}@${e.sentence.start}`));
+  const fact = facts.find((f) => f.evidence.some((e) => cited.has(`${e.articleId}@${e.sentence.start}`)));
+  if (!fact) return 'established';
+  if (fact.status === 'conflicting' || fact.conflictIds.length) return 'disputed';
+  return fact.status === 'single-source' ? 'single-source' : 'established';
+}
+
+export function StandingBadge({ s }: { s: Standing }) {
+  return <span class={`badge ${STANDING_CLASS[s]}`}>{STANDING_LABEL[s]}</span>;
+}
+
+export function Brief({ cc, l }: { cc: StoryCrossCheck; l: StoryLinks }) {
+  return (
+    <>
+      <h2 id="brief">Brief</h2>
+      {cc.brief.length ? (
+        <div class="card brief">
+          {cc.brief.map((b) => {
+            const s = standingOf(b, cc.facts);
+            return (
+              <EvBlock l={l} e={b.citations[0]} tag="p" class={`brief-${b.kind} standing-${s}`}>
+                <StandingBadge s={s} /> {b.text} <Cites l={l} evidence={b.citations} />
+              </EvBlock>
+            );
+          })}
+        </div>
+      ) : (
+        <p class="muted">Nothing is reported by more than one source.</p>
+      )}
+    </>
+  );
+}
+
+function ConflictCard({ c, l }: { c: Conflict; l: StoryLinks }) {
+  return (
+    <div class="card conflict" data-conflict={c.id} data-kind={c.kind}>
+      <strong>{c.slot}</strong> <span class={`badge ${c.severity === 'minor' ? 'b-single' : 'b-conflict'}`}>{c.severity === 'minor' ? 'minor discrepancy' : 'conflict'}</span>
+      {c.withinArticle && <span class="badge">within one article</span>}
+      <div class="sides">
+        {c.sides.map((side) => (
+          <EvBlock l={l} e={side.evidence[0]} class="side">
+            <div class="value">{side.value}</div>
+            {side.wordings.map((w) => (
+              <div class="wording-text">“{w}”</div>
+            ))}
+            <div class="meta">
+              <Cites l={l} evidence={side.evidence} />
+              {side.articles.length > new Set(side.evidence.map((e) => e.articleId)).size && ` also ${outletNames(l, side.articles.filter((id) => !side.evidence.some((e) => e.articleId === id)))}`}
+            </div>
+          </EvBlock>
+        ))}
+      </div>
+      {c.note && <div class="meta">{c.note}</div>}
+    </div>
+  );
+}
+
+export function Conflicts({ cc, l }: { cc: StoryCrossCheck; l: StoryLinks }) {
+  return (
+    <>
+      <h2 id="conflicts">Conflicts ({cc.conflicts.length})</h2>
+      {cc.conflicts.length ? cc.conflicts.map((c) => <ConflictCard c={c} l={l} />) : <p class="muted">The sources do not contradict each other on any value found.</p>}
+    </>
+  );
+}
+
+function FactRow({ f, l }: { f: Fact; l: StoryLinks }) {
+  const badge = f.status === 'corroborated' ? 'established' : f.status === 'conflicting' ? 'disputed' : 'single-source';
+  return (
+    <EvBlock l={l} e={f.evidence[0]} tag="li" class={`fact fact-${f.status}`}>
+      <StandingBadge s={badge} /> {f.statement} <Cites l={l} evidence={f.evidence} />
+      {f.status !== 'single-source' && <span class="meta"> · {f.independentSources} independent</span>}
+    </EvBlock>
+  );
+}
+
+/** Facts carried by several sources shown at once; the rest of a long list is one tap away. */
+const SHARED_SHOWN = 12;
+
+/** Facts carried by several sources first; single-source statements collapsed (they are most of a big story). */
+export function Facts({ cc, l }: { cc: StoryCrossCheck; l: StoryLinks }) {
+  const shared = cc.facts.filter((f) => f.status !== 'single-source');
+  const single = cc.facts.filter((f) => f.status === 'single-source');
+  return (
+    <>
+      <h2 id="facts">Facts ({cc.facts.length})</h2>
+      {shared.length ? (
+        <>
+          <ul class="facts facts-shared">
+            {shared.slice(0, SHARED_SHOWN).map((f) => (
+              <FactRow f={f} l={l} />
+            ))}
+          </ul>
+          {shared.length > SHARED_SHOWN && (
+            <details class="more-facts">
+              <summary>{shared.length - SHARED_SHOWN} more facts carried by several sources</summary>
+              <ul class="facts facts-shared">
+                {shared.slice(SHARED_SHOWN).map((f) => (
+                  <FactRow f={f} l={l} />
+                ))}
+              </ul>
+            </details>
+          )}
+        </>
+      ) : (
+        <p class="muted">No fact is reported by more than one source.</p>
+      )}
+      {single.length > 0 && (
+        <details class="single-source">
+          <summary>Single-source statements ({single.length})</summary>
+          <ul class="facts">
+            {single.map((f) => (
+              <FactRow f={f} l={l} />
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
+  );
+}

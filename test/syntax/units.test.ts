@@ -1,0 +1,79 @@
+/** Units of the syntax layer that need no trained model: CoNLL-U, lemma scripts, UD sub-tokens, the oracle. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { readConllu } from '../../src/analyse/syntax/conllu.js';
+import { applyScript, editScript, learnLemmatiser, lemmatise } from '../../src/analyse/syntax/lemma.js';
+import { Oracle, projectivise } from '../../src/analyse/syntax/oracle.js';
+import { MOVES, ParseState } from '../../src/analyse/syntax/state.js';
+import { udTokens } from '../../src/analyse/syntax/subtokens.js';
+import { tokenize } from '../../src/analyse/tokenize.js';
+
+const TRAIN = new URL('../../../shared/data/syntax/ud-english-ewt/en_ewt-ud-train.conllu', import.meta.url);
+
+describe('CoNLL-U', () => {
+  it('skips multiword ranges and empty nodes, keeps syntactic words', () => {
+    const text = ['# sent_id = a', '1-2\tdon\'t\t_\t_\t_\t_\t_\t_\t_\t_', "1\tdo\tdo\tAUX\tVBP\t_\t3\taux\t_\t_", "2\tn't\tnot\tPART\tRB\t_\t3\tadvmod\t_\t_", '2.1\tx\tx\tX\tX\t_\t_\t_\t_\t_', '3\tgo\tgo\tVERB\tVB\t_\t0\troot\t_\t_', ''].join('\n');
+    const [s] = readConllu(text);
+    assert.equal(s.id, 'a');
+    assert.deepEqual(s.words.map((w) => w.form), ['do', "n't", 'go']);
+    assert.deepEqual(s.words.map((w) => w.head), [3, 3, 0]);
+  });
+});
+
+describe('lemmatiser', () => {
+  it('edit scripts carry suffix changes and case', () => {
+    assert.equal(editScript('studies', 'study'), 'K3:y');
+    assert.equal(applyScript('Ladies', 'K3:y'), 'Lady');
+    assert.equal(editScript('The', 'the'), 'L0:');
+    assert.equal(applyScript('The', 'L0:'), 'the');
+  });
+  it('learns rules that generalise to unseen words, and irregular exceptions', () => {
+    const words = readConllu(readFileSync(TRAIN, 'utf8'))
+      .slice(0, 3000)
+      .flatMap((s) => s.words.map((w) => ({ form: w.form, tag: `${w.upos}|${w.xpos}`, lemma: w.lemma })));
+    const m = learnLemmatiser(words);
+    // a made-up regular plural and past tense: only the suffix rules can produce these
+    assert.equal(lemmatise(m, 'blorfings', 'NOUN|NNS'), 'blorfing');
+    assert.equal(lemmatise(m, 'zanked', 'VERB|VBD'), 'zank');
+    assert.equal(lemmatise(m, 'went', 'VERB|VBD'), 'go');
+    assert.equal(lemmatise(m, 'was', 'AUX|VBD'), 'be');
+  });
+});
+
+describe('UD sub-tokenisation of our tokens', () => {
+  it('splits clitics as UD does and keeps character spans on the text', () => {
+    const text = 'They don’t know, I’m sure it can’t last; we cannot wait and we’re gonna see.';
+    const words = udTokens(tokenize(text));
+    const forms = words.map((w) => w.form);
+    assert.deepEqual(forms.slice(0, 4), ['They', 'do', "n't", 'know']);
+    assert.ok(forms.includes("'m") && forms.includes('ca') && forms.includes('can') && forms.includes('not') && forms.includes("'re") && forms.includes('gon') && forms.includes('na'));
+    for (const w of words) assert.equal(text.slice(w.start, w.end), w.text);
+  });
+});
+
+describe('arc-hybrid dynamic oracle', () => {
+  it('following zero-cost moves rebuilds every projectivised training tree exactly', () => {
+    const sents = readConllu(readFileSync(TRAIN, 'utf8')).slice(0, 800);
+    const valid = new Uint8Array(MOVES);
+    const costs = new Int32Array(MOVES);
+    let lifted = 0;
+    for (const s of sents) {
+      const gold = Int32Array.from([0, ...s.words.map((w) => w.head)]);
+      lifted += projectivise(gold) ? 1 : 0;
+      const st = new ParseState(s.words.length);
+      const oracle = new Oracle(gold);
+      while (!st.done()) {
+        st.valid(valid);
+        oracle.costs(st, costs);
+        let mv = -1;
+        for (let m = 0; m < MOVES; m++) if (valid[m] && (mv < 0 || costs[m] < costs[mv])) mv = m;
+        assert.equal(costs[mv], 0, `a zero-cost move exists (${s.id})`);
+        const popped = st.apply(mv, 0);
+        oracle.sync(st, mv, popped);
+      }
+      assert.deepEqual([...st.heads.subarray(1, s.words.length + 1)], [...gold.subarray(1)], s.id);
+    }
+    assert.ok(lifted > 0, 'some trees needed lifting');
+  });
+});
