@@ -5,7 +5,10 @@ export const KEY_SEP = '\u0001';
 
 /** A float32 buffer as stored, back to numbers (copied: the buffer may be a view into a larger one). */
 export function floats(b: Uint8Array): number[] {
-  return Array.from(new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)));
+  const f = new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+  const out = new Array<number>(f.length);
+  for (let i = 0; i < f.length; i++) out[i] = f[i];
+  return out;
 }
 
 export function float32Bytes(vals: number[]): Buffer {

@@ -122,6 +122,9 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX story_ledger_terms_story ON story_ledger_terms(story);
   CREATE TABLE story_ledger_days (day integer PRIMARY KEY, n integer NOT NULL);
   CREATE TABLE story_ledger_meta (key text COLLATE "C" PRIMARY KEY, value bytea NOT NULL);
+  -- what is pending (stored, not placed in this version) is found by scanning these two indexes, not the tables
+  CREATE INDEX story_features_version ON story_features(doc_id, version);
+  CREATE INDEX story_ledger_version ON story_ledger(doc_id, version);
   `,
 ];
 
