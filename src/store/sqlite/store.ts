@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import type { AnnotatedArticle, Article, RawDocument } from '../../model/types.js';
-import type { ArticleHit, DocumentOutputs, DocumentRow, StageVersions, Store, StoredStory, StoryFilter, StoryRow } from '../types.js';
+import type { ArticleHit, DocumentOutputs, DocumentRow, StageVersions, Store, StoredStory, StoreLedger, StoryFilter, StoryRow } from '../types.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { listStories, outletCounts, saveStoryMembership, searchArticles, storyRow } from './queries.js';
+import { SqliteLedger } from './story-ledger.js';
 
 export { SCHEMA_VERSION };
 
@@ -251,6 +252,27 @@ export class SqliteStore implements Store {
         for (const m of s.members) member.run(m, s.id);
       }
     });
+  }
+
+  /** Ledger runs of this connection, one after the other (a run spans several awaits). */
+  private ledgerChain: Promise<unknown> = Promise.resolve();
+
+  async storyLedger<T>(fn: (ledger: StoreLedger) => Promise<T>): Promise<T> {
+    const run = async () => {
+      // IMMEDIATE: the write lock before the first read, so no other process runs the ledger in between
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const out = await fn(new SqliteLedger(this));
+        this.db.exec('COMMIT');
+        return out;
+      } catch (e) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw e;
+      }
+    };
+    const next = this.ledgerChain.then(run, run);
+    this.ledgerChain = next.catch(() => undefined);
+    return next;
   }
 
   async saveStoryMembership(story: StoredStory) {
