@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { AnnotatedArticle, Article, RawDocument } from '../../model/types.js';
 import type { ArticleHit, DocumentOutputs, DocumentRow, StageVersions, Store, StoredStory, StoreLedger, StoryFilter, StoryRow } from '../types.js';
@@ -19,6 +21,8 @@ export class SqliteStore implements Store {
 
   constructor(path = 'triangulate.db') {
     this.path = path;
+    // `--db runs/today/store.db` on a fresh machine: make the folder, as a user expects (read commands check the file exists first)
+    if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(resolve(path)), { recursive: true });
     this.db = new Database(path);
     // the busy timeout first: switching to WAL needs a lock that another process may be holding
     this.db.pragma('busy_timeout = 10000');
