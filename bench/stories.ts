@@ -38,12 +38,12 @@ function cpuMs(): number {
   return (u.user + u.system) / 1000;
 }
 
-function qualitySection() {
+async function qualitySection() {
   const t0 = performance.now();
   const ecb = loadEcb();
   const uci = loadUci();
   console.log(`(features: ECB+ through processDocument as analyze does, UCI headlines with recogniser entities: ${fmt((performance.now() - t0) / 1000, 1)} s)`);
-  const { table, out } = quality(
+  const { table, out } = await quality(
     [
       [ecb.odd, ecb.even],
       [ecb.even, ecb.odd],
@@ -237,7 +237,7 @@ if (args.has('--store-child')) {
   console.log(JSON.stringify(await scaleFeaturesChild(n)));
 } else {
   const result: Record<string, unknown> = { bench: 'stories', node: process.version, date: new Date().toISOString() };
-  if (!args.has('--scale')) result.quality = qualitySection();
+  if (!args.has('--scale')) result.quality = await qualitySection();
   if (!args.has('--quality')) {
     result.storeRun = await storeRun(args.has('--small') ? 10_000 : 100_000);
     result.scale = await scale(args.has('--skip-1m'));

@@ -102,29 +102,30 @@ const best = (c: Curve[]) => c.reduce((a, b) => (b.scores.bcubed.f1 > a.scores.b
 const at = (c: Curve[], t: number) => c.find((x) => x.threshold === t)!;
 
 /** Triangulate on one split: batch, and incremental runs in shuffled batches (must equal the batch). */
-function triangulate(split: Split, seeds = [1, 2, 3]) {
+async function triangulate(split: Split, seeds = [1, 2, 3]) {
   const t0 = performance.now();
   const batch = groupStories(split.features);
   const ms = performance.now() - t0;
   const key = JSON.stringify(batch);
-  const incremental = seeds.map((seed) => {
+  const incremental: { same: boolean; f1: number }[] = [];
+  for (const seed of seeds) {
     const r = rng(seed);
     const order = [...split.features].map((f) => [r(), f] as const).sort((a, b) => a[0] - b[0]).map((x) => x[1]);
     const ledger = new StoryLedger();
     // five runs of random size: each back-dated run replays from its earliest article
     const cuts = [0, ...[1, 2, 3, 4].map(() => Math.floor(r() * order.length)).sort((a, b) => a - b), order.length];
-    for (let i = 0; i + 1 < cuts.length; i++) ledger.update(order.slice(cuts[i], cuts[i + 1]));
+    for (let i = 0; i + 1 < cuts.length; i++) await ledger.update(order.slice(cuts[i], cuts[i + 1]));
     const stories = ledger.stories();
-    return { same: JSON.stringify(stories) === key, f1: scoreClusters(split.gold, stories.map((g) => g.members)).bcubed.f1 };
-  });
+    incremental.push({ same: JSON.stringify(stories) === key, f1: scoreClusters(split.gold, stories.map((g) => g.members)).bcubed.f1 });
+  }
   return { scores: scoreClusters(split.gold, batch.map((g) => g.members)), ms, incremental };
 }
 
-export function quality(pairs: [Split, Split][], label: (s: ClusterScores) => string[]) {
+export async function quality(pairs: [Split, Split][], label: (s: ClusterScores) => string[]) {
   const table: string[][] = [['data', 'system', 'B3 P', 'B3 R', 'B3 F1', 'pair F1', 'clusters/gold']];
   const out: Record<string, unknown>[] = [];
   for (const [split, other] of pairs) {
-    const tri = triangulate(split);
+    const tri = await triangulate(split);
     const rows: [string, ClusterScores, Record<string, unknown>][] = [[`Triangulate (batch = incremental: ${tri.incremental.every((x) => x.same) ? 'identical in 3 shuffled orders of 5 runs' : 'DIFFERS'})`, tri.scores, { incremental: tri.incremental, ms: tri.ms }]];
     for (const method of ['single-pass', 'average-link'] as const) {
       const mine = sweep(split, method);
