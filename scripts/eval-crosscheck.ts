@@ -336,6 +336,136 @@ export function overall(scores: StoryScore[]) {
   };
 }
 
+// ---- Judged corroborated precision (issue 15) -------------------------------------------------
+// The fixtures list only the main shared facts, so fixture precision of corroborated facts is a
+// lower bound. A hand-judged sample (corroborated-judgments.jsonl) gives the real figure. Judgments
+// are keyed by the evidence sentences (article key + sentence text), not fact ids, so they survive
+// code changes; a prediction counts as judged only when its set of sentences equals a judgment's.
+
+export const JUDGMENTS = join(FIXTURES, 'corroborated-judgments.jsonl');
+export type JudgmentLabel = 'same' | 'partly' | 'different';
+export interface CitedSentence {
+  article: string;
+  text: string;
+}
+export interface Judgment {
+  fixture: string;
+  sentences: CitedSentence[];
+  label: JudgmentLabel;
+  note?: string;
+}
+/** A predicted corroborated fact as the judge sees it: fixture, fact id and every cited sentence. */
+export interface JudgeableFact {
+  fixture: string;
+  factId: string;
+  statement: string;
+  sentences: CitedSentence[];
+}
+
+/** Order-free key of a fact's sentences within one fixture (whitespace collapsed). */
+export function sentenceSetKey(fixture: string, sentences: CitedSentence[]): string {
+  const parts = [...new Set(sentences.map((s) => `${s.article}\u0001${s.text.replace(/\s+/g, ' ').trim()}`))].sort();
+  return `${fixture}\u0002${parts.join('\u0003')}`;
+}
+
+/** Reads judgments from JSON Lines; blank lines are skipped, a malformed line is an error naming its number. */
+export function readJudgments(path = JUDGMENTS): Judgment[] {
+  if (!existsSync(path)) return [];
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .map((line, i) => ({ line: line.trim(), n: i + 1 }))
+    .filter((l) => l.line)
+    .map(({ line, n }) => {
+      const j = JSON.parse(line) as Judgment;
+      if (!j.fixture || !Array.isArray(j.sentences) || !['same', 'partly', 'different'].includes(j.label)) throw new Error(`${path}:${n}: not a judgment`);
+      return j;
+    });
+}
+
+export interface JudgedScore {
+  predicted: number;
+  judged: number;
+  same: number;
+  partly: number;
+  different: number;
+  unjudged: number;
+  /** same / judged */
+  precision: number;
+  /** (same + partly) / judged */
+  precisionLenient: number;
+}
+
+/** Precision of the predictions that match a judgment; the rest are counted as unjudged. */
+export function judgedPrecision(predictions: JudgeableFact[], judgments: Judgment[]): JudgedScore {
+  const byKey = new Map(judgments.map((j) => [sentenceSetKey(j.fixture, j.sentences), j.label]));
+  const out = { predicted: predictions.length, judged: 0, same: 0, partly: 0, different: 0, unjudged: 0 };
+  for (const p of predictions) {
+    const label = byKey.get(sentenceSetKey(p.fixture, p.sentences));
+    if (!label) out.unjudged++;
+    else {
+      out.judged++;
+      out[label]++;
+    }
+  }
+  return { ...out, precision: ratio(out.same, out.judged), precisionLenient: ratio(out.same + out.partly, out.judged) };
+}
+
+/** Every predicted corroborated fact (two or more independent sources) of one story, with its cited sentences. */
+export function judgeableFacts(f: StoryFixture, x: StoryCrossCheck, articles: AnnotatedArticle[], keyOf: Map<string, string>): JudgeableFact[] {
+  const texts = new Map(articles.map((a) => [a.article.docId, a.article.text]));
+  return x.facts
+    .filter((fa) => fa.status === 'corroborated' || fa.independentSources >= 2)
+    .map((fa) => {
+      const seen = new Set<string>();
+      const sentences: CitedSentence[] = [];
+      for (const e of fa.evidence) {
+        const s = { article: keyOf.get(e.articleId) ?? e.articleId, text: (texts.get(e.articleId) ?? '').slice(e.sentence.start, e.sentence.end).replace(/\s+/g, ' ').trim() };
+        const k = `${s.article}\u0001${s.text}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        sentences.push(s);
+      }
+      return { fixture: f.name, factId: fa.id, statement: fa.statement, sentences };
+    });
+}
+
+/** Deterministic sample of n items (seeded Mulberry32 Fisher–Yates), so the judged sample is reproducible. */
+export function seededSample<T>(items: T[], n: number, seed = 15): T[] {
+  let a = seed >>> 0;
+  const rand = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out.slice(0, n);
+}
+
+function printJudgeSample(facts: JudgeableFact[], n: number, asJson: boolean) {
+  const sorted = [...facts].sort((a, b) => a.fixture.localeCompare(b.fixture) || a.factId.localeCompare(b.factId));
+  const sample = seededSample(sorted, n);
+  console.log(`${sample.length} of ${facts.length} predicted corroborated facts (seed 15)`);
+  sample.forEach((fa, i) => {
+    if (asJson) return console.log(JSON.stringify({ n: i + 1, fixture: fa.fixture, factId: fa.factId, sentences: fa.sentences }));
+    console.log(`\n#${i + 1} ${fa.fixture} ${fa.factId}`);
+    for (const s of fa.sentences) console.log(`  [${s.article}] ${s.text}`);
+  });
+}
+
+function printJudged(facts: JudgeableFact[]) {
+  const s = judgedPrecision(facts, readJudgments());
+  console.log(
+    `judged corroborated precision: same ${s.same}/${s.judged} = ${s.precision}; same+partly ${s.same + s.partly}/${s.judged} = ${s.precisionLenient}; different ${s.different}; unjudged ${s.unjudged} of ${s.predicted} predictions`,
+  );
+  console.log(JSON.stringify({ judgedCorroborated: s }));
+}
+
 function main() {
   const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
   // --only PREFIX scores the fixtures whose folder name starts with PREFIX (e.g. --only ecb-);
@@ -343,15 +473,23 @@ function main() {
   const arg = (name: string) => (process.argv.includes(name) ? (process.argv[process.argv.indexOf(name) + 1] ?? '') : '');
   const only = arg('--only');
   const split = arg('--split');
+  // --judge-sample N prints a fixed random sample of predicted corroborated facts to judge by hand
+  // (add --json for one JSON line per fact); --judged reports precision over the judged ones.
+  const judgeSample = process.argv.includes('--judge-sample') ? Number(arg('--judge-sample')) : 0;
+  const judged = process.argv.includes('--judged');
+  if (judgeSample && split !== 'dev') throw new Error('--judge-sample samples the dev split only: add --split dev');
+  const judgeable: JudgeableFact[] = [];
   const scores: StoryScore[] = [];
   for (const f of loadFixtures().filter((g) => g.name.startsWith(only) && (!split || g.split === split))) {
-    const { articles, idOf } = loadStory(f);
+    const { articles, idOf, keyOf } = loadStory(f);
     const copies = f.copies.map((g) => g.map((k) => idOf.get(k) ?? k));
     const t0 = performance.now();
     const x = crossCheckStory({ storyId: f.storyId, articles, copies });
     const ms = performance.now() - t0;
     scores.push({ ...scoreStory(f, x, articles, idOf), ms });
+    if (judgeSample || judged) judgeable.push(...judgeableFacts(f, x, articles, keyOf));
   }
+  if (judgeSample) return printJudgeSample(judgeable, judgeSample, process.argv.includes('--json'));
   const fmt = (p: PR) => `${p.predicted - p.fp}/${p.predicted} P, ${p.tp}/${p.expected} R`;
   console.log('story                   | arts | conflicts          | trap hits | corroborated facts  | quote groups       | false conflicts | brief lines supported | ms');
   console.log('------------------------|------|--------------------|-----------|---------------------|--------------------|-----------------|-----------------------|------');
@@ -366,6 +504,7 @@ function main() {
     }
   }
   console.log(JSON.stringify(overall(scores)));
+  if (judged) printJudged(judgeable);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
