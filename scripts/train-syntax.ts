@@ -1,5 +1,5 @@
 /**
- * Trains the tagger, lemmatiser and parser on UD English EWT and writes models/syntax.bin.gz.
+ * Trains the tagger, lemmatiser and parser on UD English EWT and writes models/syntax.bin.
  *   npm run train:syntax -- [--train FILE] [--out FILE] [--tagger-epochs N] [--parser-epochs N] [--folds N]
  * Deterministic (fixed seeds). Early stopping uses every 20th training sentence, never dev.
  */
