@@ -93,7 +93,7 @@ const tagger = trainTagger(examples.filter((_, i) => !isHeldOut(i)), tags, tagDi
 });
 
 const lemma = learnLemmatiser(allWords.map((w) => ({ form: w.form, tag: joint(w), lemma: w.lemma })));
-log(`lemmatiser: ${Object.keys(lemma.rules).length} suffix rules, ${Object.keys(lemma.exceptions).length} exceptions`);
+log(`lemmatiser: ${lemma.rules.size} suffix rules, ${lemma.exceptions.size} exceptions`);
 
 let lifted = 0;
 const parseExamples: ParseExample[] = sentences.map((s, i) => {

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../../util/paths.js';
 import type { LemmaModel } from './lemma.js';
 import type { Scorer } from './perceptron.js';
+import { HashedStrings, type StringLookup } from './string-table.js';
 import { buildTable, bucketsFor, MoveWeights, SparseWeights, WORDS } from './weights.js';
 import type { Clusters } from './words.js';
 
@@ -24,7 +25,7 @@ export interface SyntaxModel {
   tagDict: Map<number, number>;
   clusters: Clusters;
   /** Words running text writes in lower case, as the casing map `truecaseTitle` reads ('L'). */
-  ordinary: Map<string, string>;
+  ordinary: StringLookup;
   lemma: LemmaModel;
   tagger: Scorer;
   moves: Scorer;
@@ -46,6 +47,8 @@ export interface PackedSet {
   /** The bucket table; for sparse sets also the class ids and weights of the entries. */
   arrays: [Uint32Array] | [Uint32Array, Uint8Array, Int16Array];
 }
+
+const count = (xs: Uint8Array) => xs.reduce((a, x) => a + x, 0);
 
 /** Drops |w| < minAbs, then keeps differences to class 0 (SHIFT): all the argmax needs. */
 function packMoves(keys: Uint32Array, w: Float32Array, minAbs: number): PackedSet {
@@ -69,8 +72,8 @@ function packMoves(keys: Uint32Array, w: Float32Array, minAbs: number): PackedSe
     values.push(((left & 0xffff) | (right << 16)) >>> 0);
   }
   const buckets = bucketsFor(kept.length);
-  const table = buildTable(Uint32Array.from(kept), Uint32Array.from(values), buckets);
-  return { meta: { kind: 'moves', classes: 3, rows: kept.length, buckets, nnz: 0, scale }, arrays: [table] };
+  const { table, kept: placed } = buildTable(Uint32Array.from(kept), Uint32Array.from(values), buckets);
+  return { meta: { kind: 'moves', classes: 3, rows: count(placed), buckets, nnz: 0, scale }, arrays: [table] };
 }
 
 /** Sparse int16 form of averaged dense rows; entries with |w| < `minAbs` are dropped first. */
@@ -97,8 +100,8 @@ function packSparse(keys: Uint32Array, w: Float32Array, classes: number, minAbs:
   }
   if (cls.length >= 1 << 24 || classes > 255) throw new Error('too many weights or classes for the packed layout; prune more');
   const buckets = bucketsFor(kept.length);
-  const table = buildTable(Uint32Array.from(kept), Uint32Array.from(values), buckets);
-  const meta: SetMeta = { kind: 'sparse', classes, rows: kept.length, buckets, nnz: cls.length, scale };
+  const { table, kept: placed } = buildTable(Uint32Array.from(kept), Uint32Array.from(values), buckets);
+  const meta: SetMeta = { kind: 'sparse', classes, rows: count(placed), buckets, nnz: cls.length, scale };
   return { meta, arrays: [table, Uint8Array.from(cls), Int16Array.from(vals)] };
 }
 
@@ -113,33 +116,50 @@ export function packedScorer(p: PackedSet): Scorer {
   return p.meta.kind === 'moves' ? new MoveWeights(table) : new SparseWeights(p.meta.classes, table, cls!, q!);
 }
 
+/** What training hands over; the word lists become hashed tables in the file. */
 export interface ModelHeader {
   tags: string[];
   labels: string[];
   tagDict: [number, number][];
-  clusters: [string, string][];
-  ordinary?: string[];
-  lemma: LemmaModel;
+  clusters: Iterable<readonly [string, string]>;
+  ordinary: string[];
+  lemma: { rules: Iterable<readonly [string, string]>; exceptions: Iterable<readonly [string, string]> };
   meta: Record<string, unknown>;
 }
+
+/** The word lists in file order. */
+const LISTS = ['clusters', 'ordinary', 'rules', 'exceptions'] as const;
+type FileHeader = Pick<ModelHeader, 'tags' | 'labels' | 'tagDict' | 'meta'> & {
+  lists: { buckets: number; values: string[] }[];
+  sets: SetMeta[];
+};
 
 const align8 = (n: number) => (n + 7) & ~7;
 
 /** The file: magic, header length, JSON header, then each array padded to 8 bytes. */
 export function writeSyntaxModel(header: ModelHeader, sets: PackedSet[]): Buffer {
-  const json = Buffer.from(JSON.stringify({ ...header, sets: sets.map((s) => s.meta) }), 'utf8');
+  const lists = [
+    HashedStrings.of(header.clusters),
+    HashedStrings.of(header.ordinary.map((w) => [w, 'L'] as const)),
+    HashedStrings.of(header.lemma.rules),
+    HashedStrings.of(header.lemma.exceptions),
+  ];
+  const fileHeader: FileHeader = {
+    tags: header.tags,
+    labels: header.labels,
+    tagDict: header.tagDict,
+    meta: header.meta,
+    lists: lists.map((l) => ({ buckets: l.table.length / WORDS, values: l.values })),
+    sets: sets.map((s) => s.meta),
+  };
+  const json = Buffer.from(JSON.stringify(fileHeader), 'utf8');
   const parts: Buffer[] = [Buffer.from(MAGIC), Buffer.alloc(4), json];
   parts[1].writeUInt32LE(json.length);
   let size = 8 + json.length;
-  const pad = () => {
-    const p = align8(size) - size;
-    parts.push(Buffer.alloc(p));
-    size += p;
-  };
-  for (const a of sets.flatMap((s) => s.arrays)) {
-    pad();
-    parts.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
-    size += a.byteLength;
+  for (const a of [...lists.map((l) => l.table), ...sets.flatMap((s) => s.arrays)]) {
+    const pad = align8(size) - size;
+    parts.push(Buffer.alloc(pad), Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+    size += pad + a.byteLength;
   }
   return Buffer.concat(parts);
 }
@@ -149,15 +169,16 @@ export function readSyntaxModel(file: Buffer): SyntaxModel {
   // Views need aligned offsets; a Buffer from readFileSync owns its memory from offset 0.
   const buf = file.byteOffset % 8 === 0 ? file : Buffer.from(file);
   const hlen = buf.readUInt32LE(4);
-  const header = JSON.parse(buf.subarray(8, 8 + hlen).toString('utf8')) as ModelHeader & { sets: SetMeta[] };
+  const header = JSON.parse(buf.subarray(8, 8 + hlen).toString('utf8')) as FileHeader;
   let p = 8 + hlen;
   const view = <T>(Type: new (b: ArrayBufferLike, o: number, n: number) => T, n: number, bytesPer: number): T => {
     p = align8(p);
+    if (p + n * bytesPer > buf.length) throw new Error('syntax model file is truncated');
     const v = new Type(buf.buffer, buf.byteOffset + p, n);
     p += n * bytesPer;
-    if (p > buf.length) throw new Error('syntax model file is truncated');
     return v;
   };
+  const [clusters, ordinary, rules, exceptions] = LISTS.map((_, i) => new HashedStrings(view(Uint32Array, header.lists[i].buckets * WORDS, 4), header.lists[i].values));
   const weights = header.sets.map((m): Scorer => {
     const table = view(Uint32Array, m.buckets * WORDS, 4);
     if (m.kind === 'moves') return new MoveWeights(table);
@@ -167,9 +188,9 @@ export function readSyntaxModel(file: Buffer): SyntaxModel {
     tags: header.tags,
     labels: header.labels,
     tagDict: new Map(header.tagDict),
-    clusters: new Map(header.clusters),
-    ordinary: new Map((header.ordinary ?? []).map((w) => [w, 'L'])),
-    lemma: header.lemma,
+    clusters,
+    ordinary,
+    lemma: { rules, exceptions },
     tagger: weights[0],
     moves: weights[1],
     labeller: weights[2],

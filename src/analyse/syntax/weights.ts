@@ -2,10 +2,12 @@
  * Run-time weight tables, laid out so that the model file *is* the table: loading is a view on
  * the file's bytes, with nothing to decompress, parse or insert.
  *
- * A table is an array of 64-byte buckets (one cache line): 8 feature keys, then 8 values. A key
- * lives in the bucket its hash picks, or the next one with room (buckets probed in order), so a
- * lookup usually reads one cache line. Keys are feature hashes (`hash.ts`), never 0; 0 marks an
- * empty slot, which also ends a search for an absent key.
+ * A table is an array of 64-byte buckets (one cache line) of 10 slots. A feature key (a 32-bit
+ * hash, `hash.ts`) picks its bucket with its high bits and is stored as its low 16 bits, the
+ * fingerprint; it lives in that bucket or, when full, the next one with room, and a flag on a
+ * bucket says a search must go on past it. So a lookup, found or not, usually reads one cache
+ * line. An absent feature whose fingerprint matches one in its bucket (about 1 in 6,500) reads
+ * that feature's weights: noise far below what pruning removes.
  *
  * Two kinds of value:
  * - `MoveWeights` (the parser's three moves): the value holds two int16 weights, those of LEFT and
@@ -16,47 +18,60 @@
  */
 import type { Scorer } from './perceptron.js';
 
-export const SLOTS = 8;
-/** Words (uint32) per bucket: 8 keys and 8 values, 64 bytes. */
-export const WORDS = 2 * SLOTS;
+/** Slots per bucket: 10 (16-bit fingerprint, 32-bit value) pairs and a flag fill 64 bytes. */
+export const SLOTS = 10;
+/** Words (uint32) per bucket: fingerprints in words 0–4, the flag in word 5, values in 6–15. */
+export const WORDS = 16;
+const VALUES = 6;
+const FLAG = 2 * 5; // in 16-bit units
 
-/** The bucket a key hashes to: multiply-shift onto [0, buckets), so any bucket count works. */
+/** The bucket a key hashes to (its high bits, multiply-shift onto [0, buckets)). */
 const home = (key: number, buckets: number) => Math.floor(((key >>> 0) * buckets) / 4294967296);
+/** The key's 16-bit fingerprint (its low bits), never 0: 0 marks an empty slot. */
+const fingerprint = (key: number) => key & 0xffff || 1;
 
-/** Buckets for `rows` keys at a load factor of about 0.85. */
-export const bucketsFor = (rows: number) => Math.max(1, Math.ceil(rows / (SLOTS * 0.85)));
+/** Buckets for `rows` keys at a load factor of about 0.8. */
+export const bucketsFor = (rows: number) => Math.max(1, Math.ceil(rows / (SLOTS * 0.8)));
 
-/** Builds the bucket array of `keys` → `values` (insertion in row order, so deterministic). */
-export function buildTable(keys: Uint32Array, values: Uint32Array, buckets: number): Uint32Array {
+/**
+ * Builds the bucket array of `keys` → `values`, inserting in row order (deterministic; earlier
+ * rows, the features training met first, get the nearer slots). A key whose fingerprint is
+ * already on its probe path would be shadowed by that key and is dropped; `kept[r]` says which
+ * rows made it (a few in a million).
+ */
+export function buildTable(keys: Uint32Array, values: Uint32Array, buckets: number): { table: Uint32Array; kept: Uint8Array } {
   if (keys.length > buckets * SLOTS) throw new Error('more keys than slots');
-  const t = new Uint32Array(buckets * WORDS);
+  const table = new Uint32Array(buckets * WORDS);
+  const fp = new Uint16Array(table.buffer);
+  const kept = new Uint8Array(keys.length);
   for (let r = 0; r < keys.length; r++) {
+    const f = fingerprint(keys[r]);
     let b = home(keys[r], buckets);
     for (;;) {
-      const o = b * WORDS;
       let s = 0;
-      while (s < SLOTS && t[o + s] !== 0) s++;
+      while (s < SLOTS && fp[b * 32 + s] !== 0 && fp[b * 32 + s] !== f) s++;
+      if (s < SLOTS && fp[b * 32 + s] === f) break; // shadowed: dropped
       if (s < SLOTS) {
-        t[o + s] = keys[r];
-        t[o + SLOTS + s] = values[r];
+        fp[b * 32 + s] = f;
+        table[b * WORDS + VALUES + s] = values[r];
+        kept[r] = 1;
         break;
       }
+      fp[b * 32 + FLAG] = 1; // a key homed here or earlier went on: searches must go on too
       b = b + 1 === buckets ? 0 : b + 1;
     }
   }
-  return t;
+  return { table, kept };
 }
 
-/** Index in `t` of the value of `key`, or -1 when the key is absent. */
-function find(t: Uint32Array, buckets: number, key: number): number {
+/** Index in `t` (viewed as `fp`) of the value of `key`, or -1 when the key is absent. */
+export function find(t: Uint32Array, fp: Uint16Array, buckets: number, key: number): number {
+  const f = fingerprint(key);
   let b = home(key, buckets);
   for (;;) {
-    const o = b * WORDS;
-    for (let s = 0; s < SLOTS; s++) {
-      const k = t[o + s];
-      if (k === key) return o + SLOTS + s;
-      if (k === 0) return -1;
-    }
+    const o = b * 32;
+    for (let s = 0; s < SLOTS; s++) if (fp[o + s] === f) return b * WORDS + VALUES + s;
+    if (fp[o + FLAG] === 0) return -1;
     b = b + 1 === buckets ? 0 : b + 1;
   }
 }
@@ -65,16 +80,17 @@ function find(t: Uint32Array, buckets: number, key: number): number {
 export class MoveWeights implements Scorer {
   readonly classes = 3;
   private readonly buckets: number;
+  private readonly fp: Uint16Array;
   constructor(readonly table: Uint32Array) {
     this.buckets = table.length / WORDS;
+    this.fp = new Uint16Array(table.buffer, table.byteOffset, table.length * 2);
   }
   score(feats: Uint32Array, n: number, out: Float32Array): void {
-    const t = this.table;
-    const buckets = this.buckets;
+    const { table: t, fp, buckets } = this;
     let left = 0;
     let right = 0;
     for (let f = 0; f < n; f++) {
-      const i = find(t, buckets, feats[f]);
+      const i = find(t, fp, buckets, feats[f]);
       if (i < 0) continue;
       const v = t[i];
       left += (v << 16) >> 16;
@@ -88,6 +104,7 @@ export class MoveWeights implements Scorer {
 /** Many classes: each present feature adds its few (class, weight) entries. */
 export class SparseWeights implements Scorer {
   private readonly buckets: number;
+  private readonly fp: Uint16Array;
   constructor(
     readonly classes: number,
     readonly table: Uint32Array,
@@ -95,11 +112,12 @@ export class SparseWeights implements Scorer {
     readonly q: Int16Array,
   ) {
     this.buckets = table.length / WORDS;
+    this.fp = new Uint16Array(table.buffer, table.byteOffset, table.length * 2);
   }
   score(feats: Uint32Array, n: number, out: Float32Array): void {
-    const { table, buckets, cls, q } = this;
+    const { table, fp, buckets, cls, q } = this;
     for (let f = 0; f < n; f++) {
-      const i = find(table, buckets, feats[f]);
+      const i = find(table, fp, buckets, feats[f]);
       if (i < 0) continue;
       const v = table[i];
       const from = v & 0xffffff;
