@@ -51,7 +51,7 @@ export class HashedStrings implements StringLookup {
 
   get(key: string): string | undefined {
     const k = keyOf(key);
-    const i = find(this.table, this.fp, this.buckets, k);
+    const i = find(this.fp, this.buckets, k);
     if (i < 0) return undefined;
     const v = this.table[i];
     return v >>> 16 === k >>> 16 ? this.values[v & 0xffff] : undefined;
