@@ -28,6 +28,8 @@ export interface SyntaxModel {
   ordinary: StringLookup;
   lemma: LemmaModel;
   tagger: Scorer;
+  /** Second-pass tagger (sees the first pass's tags to the right); absent in older files. */
+  tagger2?: Scorer;
   moves: Scorer;
   labeller: Scorer;
   meta: Record<string, unknown>;
@@ -194,6 +196,7 @@ export function readSyntaxModel(file: Buffer): SyntaxModel {
     tagger: weights[0],
     moves: weights[1],
     labeller: weights[2],
+    tagger2: weights[3],
     meta: header.meta,
   };
 }
