@@ -216,5 +216,8 @@ export function syntaxModel(): SyntaxModel | null {
   return cached;
 }
 
+/** Whether this process has read the model yet (it does on the first sentence parsed). */
+export const syntaxModelLoaded = () => cached !== undefined;
+
 /** Milliseconds the first `syntaxModel()` call took to read the file. */
 export const modelLoadMs = () => loadMs;
