@@ -69,6 +69,18 @@ describe('packed weights', () => {
     }
   });
 
+  it('packs a snapshot of earlier weights with fewer rows than the feature table (the best epoch)', () => {
+    for (const classes of [3, 5]) {
+      const w = dense(classes, 9).subarray(0, (rows / 2) * classes);
+      const packed = pack(keys, w, classes);
+      assert.ok(Number.isFinite(packed.meta.scale) && packed.meta.scale > 0, `scale of ${classes} classes`);
+      assert.ok(packed.meta.rows > 0 && packed.meta.rows <= rows / 2);
+      const out = new Float32Array(classes);
+      packedScorer(packed).score(keys.subarray(0, 20), 20, out);
+      assert.ok(out.some((x) => x !== 0), 'weights survive packing');
+    }
+  });
+
   it('a model file round-trips: header, word lists and every weight set', () => {
     const sets = [pack(keys, dense(10, 6), 10), pack(keys, dense(3, 7), 3), pack(keys, dense(5, 8), 5)];
     const buf = writeSyntaxModel(

@@ -107,9 +107,14 @@ function packSparse(keys: Uint32Array, w: Float32Array, classes: number, minAbs:
   return { meta, arrays: [table, Uint8Array.from(cls), Int16Array.from(vals)] };
 }
 
-/** The packed run-time form of averaged dense rows (`keys[r]` owns `w[r * classes ..]`). */
+/**
+ * The packed run-time form of averaged dense rows (`keys[r]` owns `w[r * classes ..]`). The
+ * weights may be a snapshot of an earlier epoch, with fewer rows than the feature table has now:
+ * the later rows had no weights then and are left out.
+ */
 export function pack(keys: Uint32Array, w: Float32Array, classes: number, minAbs = 0): PackedSet {
-  return classes === 3 ? packMoves(keys, w, minAbs) : packSparse(keys, w, classes, minAbs);
+  const rows = keys.subarray(0, Math.min(keys.length, Math.floor(w.length / classes)));
+  return classes === 3 ? packMoves(rows, w, minAbs) : packSparse(rows, w, classes, minAbs);
 }
 
 /** The run-time scorer of a packed set (used by training to check what pruning costs, and by loading). */
