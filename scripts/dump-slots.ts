@@ -3,11 +3,12 @@
  * none). `node --import tsx scripts/dump-slots.ts <fixture-folder-name>`.
  */
 import { prepareStory } from '../src/compare/prepare.js';
-import { backgroundSentences, slotOf } from '../src/compare/slots.js';
+import { actAt, actorKeys } from '../src/compare/conflicts.js';
+import { backgroundSentences, inLead, slotOf } from '../src/compare/slots.js';
 import { loadFixtures, loadStory } from './eval-crosscheck.js';
 
 const name = process.argv[2] ?? '';
-for (const f of loadFixtures().filter((g) => g.name === name)) {
+for (const f of loadFixtures().filter((g) => g.name === name && !process.argv.includes('--dates'))) {
   const { articles } = loadStory(f);
   const story = prepareStory({ articles, copies: [] });
   for (const a of story.articles) {
@@ -20,3 +21,16 @@ for (const f of loadFixtures().filter((g) => g.name === name)) {
       }
   }
 }
+
+// dates: `... dump-slots.ts <fixture> --dates` lists every dated act of the leads
+if (process.argv.includes('--dates'))
+  for (const f of loadFixtures().filter((g) => g.name === name)) {
+    const { articles } = loadStory(f);
+    const story = prepareStory({ articles, copies: [] });
+    for (const s of story.sentences)
+      for (const t of s.times) {
+        const act = actAt(s, t);
+        const text = s.art.text.slice(Math.max(s.span.start, t.span.start - 50), Math.min(s.span.end, t.span.end + 30)).replace(/\s+/g, ' ');
+        console.log(`${s.art.id.slice(0, 8)}\t${s.index}\t${inLead(s) ? 'lead' : ''}\t${t.kind}\t${t.resolved}\t${act?.cls ?? '-'}\t${[...actorKeys(s, t)].join(',')}\t${text}`);
+      }
+  }

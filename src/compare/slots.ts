@@ -89,7 +89,7 @@ export function slotOf(s: Sent, q: Quantity, background: Background): Slot | nul
   if (background === 'past' || isPart(s, q) || isHedged(s, q)) return null;
   const slot = slotOfFigure(s, q);
   // the event's own casualties and magnitude are told in the lead; later they are often another event's
-  if (slot && EVENT_FRAMES.test(slot.key) && !inLead(s)) return null;
+  if (slot && EVENT_FRAMES.test(slot.key) && !inLead(s) && background !== 'none') return null;
   // a figure of another day than the lead's is another event's, unless it is a named person's (their age, their fall)
   if (!slot || (background === 'other-day' && !slot.personal)) return null;
   return slot;
