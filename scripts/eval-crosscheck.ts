@@ -4,6 +4,10 @@
  * quote groups. Each story runs through the real pipeline (ingest → extract → analyse → compare).
  * Prints a table per story and ends with one JSON line. `--only ecb-` scores the ECB+ fixtures
  * alone, `--split dev` or `--split heldout` one split of them; `-v` lists each story's missed and spurious items and unsupported brief lines.
+ * `--split dev --judge-sample N [--json]` prints a fixed random sample of N predicted corroborated facts
+ * with their cited sentences, for judging by hand; `--judged` adds the precision over the facts judged in
+ * corroborated-judgments.jsonl (fixture precision of corroborated facts is a lower bound: fixtures list
+ * only the main shared facts).
  *
  * Matching is by article and a snippet the evidence sentence must contain, so fixtures survive
  * changes in offsets. `acceptable*` entries are true but optional: found, they are not false
