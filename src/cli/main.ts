@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { RawDocument } from '../model/types.js';
 import { inertJson } from '../util/inert.js';
 import { plural } from '../report/render.js';
-import { type Args, type Command, commandHelp, findCommand, type Io, oneOf, parseFor, UsageError, type Values } from './args.js';
+import { type Args, type Command, commandHelp, findCommand, type Io, oneOf, parseFor, positiveInt, UsageError, type Values } from './args.js';
 import { exportCommand } from './export.js';
 import { countInputFiles, progress } from './progress.js';
 import { showCommand } from './show.js';
@@ -37,6 +37,7 @@ const analyzeCommand: Command = {
     quiet: 'print nothing but errors',
     verbose: "print every document's outcome and the stage timings",
     'no-color': 'no ANSI colours',
+    jobs: 'worker threads for extraction and analysis (default: the number of cores; small inputs run on one thread)',
   },
   details: 'Exit status: 0 when at least one document was processed, 2 when none could be.',
   run: (inputs, v, io) => analyze(inputs, { values: v, positionals: inputs }, io),
@@ -285,6 +286,7 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
     const urls = inputs.filter((i) => /^https?:\/\//i.test(i));
     const prefetched = urls.length ? await (await import('../follow/read-urls.js')).readUrls(urls) : undefined;
     const runOpts: import('../pipeline.js').RunOptions = {
+      jobs: positiveInt('analyze', 'jobs', args.values.jobs),
       maxBytes: max,
       stdin: io.stdin,
       prefetched,
