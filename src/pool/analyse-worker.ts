@@ -7,6 +7,7 @@ import { type AnalyserTimings, emptyAnalyserTimings } from '../analyse/index.js'
 import type { RawDocument } from '../model/types.js';
 import { processDocument } from '../pipeline.js';
 import { serveTasks } from './pool.js';
+import { warmUp } from './warm-up.js';
 
 export interface AnalyseTask {
   raw: RawDocument;
@@ -19,4 +20,4 @@ export type AnalyseResult = ReturnType<typeof processDocument> & { analysers: An
 serveTasks(parentPort, (t: AnalyseTask): AnalyseResult => {
   const analysers = emptyAnalyserTimings();
   return { ...processDocument(t.raw, t.timeBudgetMs, analysers), analysers };
-});
+}, warmUp);

@@ -13,6 +13,7 @@ import type { Store } from '../store/index.js';
 import { reasonOf } from '../util/guard.js';
 import type { AnalyseResult } from './analyse-worker.js';
 import type { DocumentProcessor } from './documents.js';
+import { TaskStopped } from './pool.js';
 
 /** A document to process, from triage to its outcome. */
 interface Work {
@@ -57,7 +58,7 @@ export async function runInBatches(store: Store, results: Iterable<ReadResult>, 
     inFlight.set(w.raw.id, w);
     w.done = processor.submit({ raw: w.raw, timeBudgetMs: ctx.timeBudgetMs }).then(
       (r) => void (w.settled = { ok: true, result: r }),
-      (e) => void (w.settled = { ok: false, reason: `internal error while processing: ${reasonOf(e)}` }),
+      (e) => void (w.settled = { ok: false, reason: e instanceof TaskStopped ? e.message : `internal error while processing: ${reasonOf(e)}` }),
     );
     return w;
   };
