@@ -75,14 +75,21 @@ export class SqliteStore implements Store {
   }
 
   async stageVersions(id: string): Promise<StageVersions> {
-    const a = this.db.prepare('SELECT version FROM articles WHERE doc_id = ?').get(id) as { version: string } | undefined;
-    const n = this.db.prepare('SELECT version FROM annotations WHERE doc_id = ?').get(id) as { version: string } | undefined;
-    const f = this.db.prepare('SELECT version FROM story_features WHERE doc_id = ?').get(id) as { version: string } | undefined;
-    return { article: a?.version, annotations: n?.version, features: f?.version };
+    // asked once per input document of a run: one statement, prepared once
+    this.versionsStmt ??= this.db.prepare(
+      `SELECT (SELECT version FROM articles WHERE doc_id = @id) AS article, (SELECT version FROM annotations WHERE doc_id = @id) AS annotations,
+              (SELECT version FROM story_features WHERE doc_id = @id) AS features`,
+    );
+    const r = this.versionsStmt.get({ id }) as { article: string | null; annotations: string | null; features: string | null };
+    return { article: r.article ?? undefined, annotations: r.annotations ?? undefined, features: r.features ?? undefined };
   }
 
+  private versionsStmt: Database.Statement | null = null;
+  private sourceStmt: Database.Statement | null = null;
+
   async addSource(docId: string, source: string) {
-    this.db.prepare('INSERT OR IGNORE INTO document_sources (source, doc_id) VALUES (?, ?)').run(source, docId);
+    this.sourceStmt ??= this.db.prepare('INSERT OR IGNORE INTO document_sources (source, doc_id) VALUES (?, ?)');
+    this.sourceStmt.run(source, docId);
   }
 
   async saveDocument(raw: RawDocument, outputs: DocumentOutputs) {
