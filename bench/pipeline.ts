@@ -1,21 +1,36 @@
 /**
  * bench:pipeline — the whole pipeline (ingest → extract → analyse → story features → store →
- * stories → report) on the seeds and on the 840 PolNeAR training texts, each run in a fresh
- * child process of the built CLI code, so peak RSS and start-up are those a user sees.
- * Reports documents/s, per-stage time, peak RSS, and CLI start-up time (process start to first
- * output). Medians of repeats; absolute times are noisy on shared machines.
+ * stories → report) with `--jobs 1` and `--jobs 2` side by side, on:
+ * - the seeds, through the CLI (wall time including start-up, target under 1 s);
+ * - PolNeAR train (840 real articles, ../shared/data/attribution/polnear/train/text);
+ * - a SYNTHETIC stream (default 10,000 articles, `--synthetic N`): PolNeAR train and dev texts reused
+ *   as JSON Lines records with new ids, outlets and dates, each marked as synthetic in its text.
+ * Each run is a fresh child process of the built code (dist/) on an in-memory store, so CPU, peak
+ * RSS and start-up are what a user sees. Per corpus and job count: articles/s, CPU ms per article
+ * (every thread), per-stage share of the stage time, peak RSS, lean report.json size per article;
+ * medians of repeats and the ratio of two jobs to one. JSON to bench/results/pipeline.json.
  *
- *   npm run bench:pipeline [-- --repeats N]
+ *   npm run bench:pipeline [-- --repeats 3 --synthetic 10000 --jobs 1,2]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const root = resolve(import.meta.dirname, '..');
 const shared = resolve(root, '..', 'shared');
 const bin = join(root, 'bin', 'triangulate.js');
-const { values } = parseArgs({ options: { repeats: { type: 'string', default: '5' }, child: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    repeats: { type: 'string', default: '3' },
+    synthetic: { type: 'string', default: '10000' },
+    jobs: { type: 'string', default: '1,2' },
+    corpora: { type: 'string', default: 'seeds,polnear-train,synthetic' },
+    child: { type: 'string' },
+    'child-jobs': { type: 'string' },
+  },
+});
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -30,28 +45,31 @@ if (values.child) {
   const { ingestIntoStore, updateStories } = await import(join(root, 'dist/pipeline.js'));
   const { buildReport } = await import(join(root, 'dist/report/build.js'));
   const { reportExtras } = await import(join(root, 'dist/report/sections.js'));
+  const { reportJson } = await import(join(root, 'dist/report/detail.js'));
   const tLoad = performance.now() - t0;
   const store = new Store(':memory:');
   const t1 = performance.now();
-  const run = await ingestIntoStore(store, [values.child]);
+  const run = await ingestIntoStore(store, [values.child], { jobs: Number(values['child-jobs'] ?? 1) });
   const t2 = performance.now();
   const groups = await updateStories(store);
   const t3 = performance.now();
   const report = await buildReport(store, run, groups, reportExtras());
   const t4 = performance.now();
-  let words = 0;
-  for (const id of run.docIds as string[]) words += (await store.getArticle(id))?.text.split(/\s+/).length ?? 0;
+  const reportBytes = Buffer.byteLength(reportJson(report, 'lean'));
+  const inReport = report.stories.reduce((t: number, s: { articles: unknown[] }) => t + s.articles.length, 0);
+  const ru = process.resourceUsage();
   process.stdout.write(
     JSON.stringify({
       docs: run.docIds.length,
       failed: run.counts.failed,
       stories: report.stories.length,
       load: tLoad,
+      ingestWall: t2 - t1,
       stages: { ...run.timings, stories: t3 - t2, report: t4 - t3 },
-      analysers: run.analysers,
-      words,
       total: t4 - t1,
-      maxRssMB: process.resourceUsage().maxRSS / 1024,
+      cpuMs: (ru.userCPUTime + ru.systemCPUTime) / 1000,
+      maxRssMB: ru.maxRSS / 1024,
+      reportBytesPerArticle: reportBytes / Math.max(1, inReport),
     }),
   );
   process.exit(0);
@@ -62,75 +80,94 @@ if (!existsSync(join(root, 'dist/cli/main.js'))) {
   process.exit(1);
 }
 const repeats = Math.max(1, Number(values.repeats));
+const jobCounts = values.jobs!.split(',').map(Number);
 
-function timeCli(args: string[]): { wall: number; firstOutput: number; code: number | null } {
+/** The synthetic stream: real PolNeAR texts as JSON Lines records, each a new document, marked synthetic. */
+function syntheticStream(n: number): string {
+  const path = join(tmpdir(), `triangulate-bench-synthetic-${n}.jsonl`);
+  if (existsSync(path)) return path;
+  const texts = ['train', 'dev'].flatMap((split) => {
+    const dir = join(shared, 'data/attribution/polnear', split, 'text');
+    return readdirSync(dir).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
+  });
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = texts[i % texts.length];
+    const nl = t.indexOf('\n');
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    lines.push(JSON.stringify({ id: `synthetic-${i}`, title: t.slice(0, nl > 0 ? nl : 80).trim(), text: `${t.slice(nl + 1)}\n\n(Synthetic benchmark copy ${i}.)`, outlet: `Synthetic outlet ${i % 50}`, published: `2016-10-${day}` }));
+  }
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+}
+
+function timeCli(args: string[]): number {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root });
-  const wall = performance.now() - t0;
-  return { wall, firstOutput: wall, code: r.status };
+  if (r.status !== 0) throw new Error(r.stderr);
+  return performance.now() - t0;
 }
 
-// Start-up: process start to first output (`--version` prints as soon as the CLI module is loaded).
-const startup = median(Array.from({ length: repeats * 2 }, () => timeCli(['--version']).firstOutput));
-const nodeBare = median(Array.from({ length: repeats * 2 }, () => {
-  const t0 = performance.now();
-  spawnSync(process.execPath, ['-e', 'process.stdout.write("x")']);
-  return performance.now() - t0;
-}));
-// Seeds end to end through the CLI, fresh in-memory store each time.
-const seedsWall = Array.from({ length: repeats }, () => timeCli(['analyze', join(shared, 'seeds'), '--db', ':memory:', '--quiet']).wall);
+function childRun(path: string, jobs: number) {
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'bench/pipeline.ts'), '--child', path, '--child-jobs', String(jobs)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout);
+}
 
-const corpora = [
-  ['seeds', join(shared, 'seeds')],
-  ['polnear-train', join(shared, 'data/attribution/polnear/train/text')],
-] as const;
+const startup = median(Array.from({ length: repeats * 2 }, () => timeCli(['--version'])));
+const corpora: [string, string][] = [];
+for (const name of values.corpora!.split(',')) {
+  if (name === 'seeds') corpora.push([name, join(shared, 'seeds')]);
+  else if (name === 'polnear-train') corpora.push([name, join(shared, 'data/attribution/polnear/train/text')]);
+  else if (name === 'synthetic') corpora.push([`synthetic-${values.synthetic} (SYNTHETIC)`, syntheticStream(Number(values.synthetic))]);
+}
+
 const rows: Record<string, unknown>[] = [];
 for (const [name, path] of corpora) {
-  const runs = Array.from({ length: name === 'seeds' ? repeats : Math.min(3, repeats) }, () => {
-    const r = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'bench/pipeline.ts'), '--child', path], { encoding: 'utf8', maxBuffer: 1 << 26 });
-    if (r.status !== 0) throw new Error(r.stderr);
-    return JSON.parse(r.stdout);
-  });
-  const stageNames = Object.keys(runs[0].stages);
-  const stages = Object.fromEntries(stageNames.map((k) => [k, median(runs.map((x) => x.stages[k]))]));
-  const total = median(runs.map((x) => x.total));
-  const analysers = Object.fromEntries(Object.keys(runs[0].analysers).map((k) => [k, median(runs.map((x) => x.analysers[k]))]));
-  const threeMs = analysers.quotes + analysers.times + analysers.quantities;
-  rows.push({
-    corpus: name,
-    docs: runs[0].docs,
-    wordsPerDoc: Math.round(runs[0].words / Math.max(1, runs[0].docs)),
-    failed: runs[0].failed,
-    stories: runs[0].stories,
-    totalMs: total,
-    docsPerSec: (runs[0].docs / total) * 1000,
-    stages,
-    analysers,
-    quotesTimesQuantitiesDocsPerSec: (runs[0].docs / threeMs) * 1000,
-    entitiesDocsPerSec: (runs[0].docs / analysers.entities) * 1000,
-    peakRssMB: Math.max(...runs.map((x) => x.maxRssMB)),
-    runs: runs.length,
-  });
+  for (const jobs of jobCounts) {
+    const seedsCli = name === 'seeds' ? median(Array.from({ length: repeats }, () => timeCli(['analyze', path, '--db', ':memory:', '--quiet', '--jobs', String(jobs)]))) : null;
+    const runs = Array.from({ length: repeats }, () => childRun(path, jobs));
+    const stageNames = Object.keys(runs[0].stages);
+    const stages = Object.fromEntries(stageNames.map((k) => [k, median(runs.map((x) => x.stages[k]))]));
+    const stageTotal = Object.values(stages).reduce((a, b) => a + b, 0);
+    const total = median(runs.map((x) => x.total));
+    const docs = runs[0].docs;
+    rows.push({
+      corpus: name,
+      jobs,
+      docs,
+      failed: runs[0].failed,
+      stories: runs[0].stories,
+      totalMs: total,
+      articlesPerSec: (docs / total) * 1000,
+      ingestArticlesPerSec: (docs / median(runs.map((x) => x.ingestWall))) * 1000,
+      cpuMsPerArticle: median(runs.map((x) => x.cpuMs)) / Math.max(1, docs),
+      stageShare: Object.fromEntries(stageNames.map((k) => [k, stages[k] / stageTotal])),
+      stagesMs: stages,
+      peakRssMB: Math.max(...runs.map((x) => x.maxRssMB)),
+      reportKBPerArticle: median(runs.map((x) => x.reportBytesPerArticle)) / 1024,
+      seedsCliWallMs: seedsCli,
+      runs: runs.length,
+    });
+  }
 }
 
-console.log('\nbench:pipeline (medians)');
-console.log(`CLI start-up to first output: ${startup.toFixed(0)} ms (bare node: ${nodeBare.toFixed(0)} ms, ratio ${(startup / nodeBare).toFixed(2)})`);
-console.log(`seeds through the CLI, wall incl. start-up: ${median(seedsWall).toFixed(0)} ms (target < 1000 ms), over ${repeats} runs`);
-console.log('');
-const stageKeys = Object.keys((rows[0] as { stages: Record<string, number> }).stages);
-console.log(['corpus', 'docs', 'failed', 'stories', 'docs/s', 'peak RSS MB', ...stageKeys.map((k) => `${k} ms`)].join('\t'));
-type Row = { corpus: string; docs: number; wordsPerDoc: number; failed: number; stories: number; docsPerSec: number; peakRssMB: number; stages: Record<string, number>; analysers: Record<string, number>; quotesTimesQuantitiesDocsPerSec: number; entitiesDocsPerSec: number };
-for (const r of rows as Row[]) {
-  console.log([r.corpus, r.docs, r.failed, r.stories, r.docsPerSec.toFixed(0), r.peakRssMB.toFixed(0), ...stageKeys.map((k) => r.stages[k].toFixed(1))].join('\t'));
+type Row = { corpus: string; jobs: number; docs: number; articlesPerSec: number; ingestArticlesPerSec: number; cpuMsPerArticle: number; peakRssMB: number; reportKBPerArticle: number; stageShare: Record<string, number>; seedsCliWallMs: number | null };
+const typed = rows as Row[];
+for (const r of typed) {
+  const one = typed.find((x) => x.corpus === r.corpus && x.jobs === 1);
+  (r as Row & { speedupVsOneJob?: number }).speedupVsOneJob = one ? r.articlesPerSec / one.articlesPerSec : undefined;
 }
-console.log('\nanalysers (ms in total; articles/s of one core)');
-console.log(['corpus', 'words/doc', ...Object.keys((rows[0] as Row).analysers).map((k) => `${k} ms`), 'quotes+times+quantities docs/s', 'entities docs/s'].join('\t'));
-for (const r of rows as Row[]) {
-  console.log([r.corpus, r.wordsPerDoc, ...Object.values(r.analysers).map((v) => v.toFixed(1)), r.quotesTimesQuantitiesDocsPerSec.toFixed(0), r.entitiesDocsPerSec.toFixed(0)].join('\t'));
+console.log(`\nbench:pipeline (medians of ${repeats} runs; load average ${loadavg()[0].toFixed(1)} on ${(await import('node:os')).availableParallelism()} cores)`);
+console.log(`CLI start-up to first output (--version): ${startup.toFixed(0)} ms`);
+const stageKeys = Object.keys(typed[0].stageShare);
+console.log(['corpus', 'jobs', 'docs', 'articles/s', 'x one job', 'ingest art/s', 'CPU ms/article', 'peak RSS MB', 'report KB/article', 'seeds CLI ms', ...stageKeys.map((k) => `${k} %`)].join('\t'));
+for (const r of typed) {
+  const x = (r as Row & { speedupVsOneJob?: number }).speedupVsOneJob;
+  console.log(
+    [r.corpus, r.jobs, r.docs, r.articlesPerSec.toFixed(1), x ? x.toFixed(2) : '', r.ingestArticlesPerSec.toFixed(1), r.cpuMsPerArticle.toFixed(1), r.peakRssMB.toFixed(0), r.reportKBPerArticle.toFixed(1), r.seedsCliWallMs?.toFixed(0) ?? '', ...stageKeys.map((k) => (100 * r.stageShare[k]).toFixed(1))].join('\t'),
+  );
 }
 mkdirSync(join(root, 'bench/results'), { recursive: true });
-writeFileSync(
-  join(root, 'bench/results/pipeline.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), repeats, startupMs: startup, bareNodeMs: nodeBare, seedsCliWallMs: median(seedsWall), corpora: rows }, null, 2)}\n`,
-);
+writeFileSync(join(root, 'bench/results/pipeline.json'), `${JSON.stringify({ date: new Date().toISOString(), repeats, loadAverage: loadavg()[0], startupMs: startup, corpora: rows }, null, 2)}\n`);
 console.log('\nwrote bench/results/pipeline.json');

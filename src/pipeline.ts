@@ -3,8 +3,9 @@ import { extractArticle } from './extract/index.js';
 import { type IngestOptions, ingest, type ReadResult } from './ingest/index.js';
 import type { AnnotatedArticle, Article, RawDocument } from './model/types.js';
 import type { Store } from './store/index.js';
+import { runInBatches } from './pool/batch-run.js';
+import { DocumentProcessor, type ProcessingOptions } from './pool/documents.js';
 import { type LedgerRun, type StoryFeatures, type StoryGroup, storyFeatures, storyInputOf, updateLedger } from './stories/index.js';
-import { reasonOf } from './util/guard.js';
 import { ANALYSE_VERSION, EXTRACT_VERSION, FEATURES_VERSION } from './versions.js';
 
 /** What happened to one input document in a run. */
@@ -28,11 +29,13 @@ export interface RunSummary {
   analysers: AnalyserTimings;
 }
 
-export interface RunOptions extends IngestOptions {
+export interface RunOptions extends IngestOptions, ProcessingOptions {
   /** Called after each document, for progress display. */
   onProgress?: (done: number, outcome: DocOutcome) => void;
   /** Per-document time budget for extraction, ms. */
   timeBudgetMs?: number;
+  /** Documents written per store transaction (default 64). */
+  batchSize?: number;
 }
 
 const now = () => performance.now();
@@ -89,15 +92,23 @@ export async function saveProcessed(
   existed: boolean,
   seen: Set<string>,
 ): Promise<DocOutcome> {
-  const { article } = processed;
-  if (article.status !== 'ok') {
-    return { source: raw.source, docId: raw.id, status: 'failed', reason: extractionFailure(article), warnings: readWarnings };
-  }
+  if (processed.article.status !== 'ok') return storedOutcome(raw, readWarnings, processed, existed, null, seen);
+  let error: Error | null = null;
   try {
     await store.saveDocument(raw, documentOutputs(processed));
   } catch (e) {
-    const busy = (e as { code?: string }).code === 'SQLITE_BUSY';
-    const why = busy ? 'the store is busy: another process held it longer than the 5 s busy timeout; run again' : (e as Error).message;
+    error = e as Error;
+  }
+  return storedOutcome(raw, readWarnings, processed, existed, error, seen);
+}
+
+/** The outcome of a processed document once the store has written it (`error` null) or refused it. */
+export function storedOutcome(raw: RawDocument, readWarnings: string[], processed: { article: Article }, existed: boolean, error: Error | null, seen: Set<string>): DocOutcome {
+  const { article } = processed;
+  if (article.status !== 'ok') return { source: raw.source, docId: raw.id, status: 'failed', reason: extractionFailure(article), warnings: readWarnings };
+  if (error) {
+    const busy = (error as { code?: string }).code === 'SQLITE_BUSY';
+    const why = busy ? 'the store is busy: another process held it longer than the 5 s busy timeout; run again' : error.message;
     return { source: raw.source, docId: raw.id, status: 'failed', reason: `could not store: ${why}`, warnings: readWarnings };
   }
   seen.add(raw.id);
@@ -105,15 +116,18 @@ export async function saveProcessed(
   return { source: raw.source, docId: raw.id, status: existed ? 'updated' : 'new', warnings };
 }
 
-/** The same for documents already read (e.g. posted to the HTTP API through `readBytes`). */
+/**
+ * The same for documents already read (e.g. posted to the HTTP API through `readBytes`). Documents
+ * are extracted and analysed on worker threads when the run is large enough (src/pool/documents.ts,
+ * `--jobs`), written in batches (src/pool/batch-run.ts), and recorded in input order: the outcomes,
+ * the store and the report are the same whatever the number of jobs.
+ */
 export async function ingestResults(store: Store, results: Iterable<ReadResult>, opts: RunOptions = {}): Promise<RunSummary> {
   const outcomes: DocOutcome[] = [];
   const docIds: string[] = [];
-  const seen = new Set<string>();
   const sources = new Map<string, string>();
   const timings: Record<string, number> = { ingest: 0, extract: 0, analyse: 0, features: 0, store: 0 };
   const analysers = emptyAnalyserTimings();
-  let tRead = now();
   const record = (o: DocOutcome) => {
     outcomes.push(o);
     if (o.status !== 'failed' && o.docId) {
@@ -123,29 +137,9 @@ export async function ingestResults(store: Store, results: Iterable<ReadResult>,
       if (shown === undefined || o.source < shown) sources.set(o.docId, o.source);
     }
     opts.onProgress?.(outcomes.length, o);
-    tRead = now();
   };
-  for (const result of results) {
-    timings.ingest += now() - tRead;
-    const next = await triage(store, result, seen);
-    if ('outcome' in next) {
-      record(next.outcome);
-      continue;
-    }
-    const { raw, existed } = next;
-    let processed: ReturnType<typeof processDocument>;
-    try {
-      processed = processDocument(raw, opts.timeBudgetMs, analysers);
-    } catch (e) {
-      record({ source: raw.source, docId: raw.id, status: 'failed', reason: `internal error while processing: ${reasonOf(e)}`, warnings: result.kind === 'doc' ? result.warnings : [] });
-      continue;
-    }
-    for (const k of ['extract', 'analyse', 'features'] as const) timings[k] += processed.times[k];
-    const ts = now();
-    const outcome = await saveProcessed(store, raw, result.kind === 'doc' ? result.warnings : [], processed, existed, seen);
-    timings.store += now() - ts;
-    record(outcome);
-  }
+  const processor = new DocumentProcessor(opts, (t) => ({ ...processDocument(t.raw, t.timeBudgetMs, analysers), analysers: emptyAnalyserTimings() }));
+  await runInBatches(store, results, processor, { timeBudgetMs: opts.timeBudgetMs, batchSize: opts.batchSize, timings, analysers, record });
   const counts = { new: 0, known: 0, updated: 0, failed: 0 };
   for (const o of outcomes) counts[o.status]++;
   return { outcomes, counts, docIds, sources, timings, analysers };

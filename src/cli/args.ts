@@ -51,6 +51,8 @@ export const OPTIONS: Record<string, OptionSpec> = {
   follow: { type: 'string', arg: 'FILE' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
+  jobs: { type: 'string', arg: 'N' },
+  detail: { type: 'string', arg: 'LEVEL' },
 };
 
 /** Values of the options a command accepted. */
@@ -77,6 +79,8 @@ export interface Values {
   what?: string;
   help?: boolean;
   version?: boolean;
+  jobs?: string;
+  detail?: string;
 }
 
 export interface Args {

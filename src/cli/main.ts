@@ -1,9 +1,9 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RawDocument } from '../model/types.js';
 import { inertJson } from '../util/inert.js';
 import { plural } from '../report/render.js';
-import { type Args, type Command, commandHelp, findCommand, type Io, oneOf, parseFor, UsageError, type Values } from './args.js';
+import { type Args, type Command, commandHelp, findCommand, type Io, oneOf, parseFor, positiveInt, UsageError, type Values } from './args.js';
 import { exportCommand } from './export.js';
 import { countInputFiles, progress } from './progress.js';
 import { showCommand } from './show.js';
@@ -37,6 +37,8 @@ const analyzeCommand: Command = {
     quiet: 'print nothing but errors',
     verbose: "print every document's outcome and the stage timings",
     'no-color': 'no ANSI colours',
+    jobs: 'worker threads for extraction and analysis (default: the number of cores; small inputs run on one thread)',
+    detail: 'report.json: lean (default: articles without their annotation layers) or full (every annotation)',
   },
   details: 'Exit status: 0 when at least one document was processed, 2 when none could be.',
   run: (inputs, v, io) => analyze(inputs, { values: v, positionals: inputs }, io),
@@ -263,6 +265,7 @@ async function openStore(args: Args) {
 async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
   if (inputs.length === 0) throw new UsageError('analyze needs at least one file, folder or - for stdin', 'analyze');
   const fmt = format(args, 'analyze', ['text', 'json', 'markdown']);
+  const detail = oneOf('analyze', 'detail', args.values.detail, ['lean', 'full'], 'lean');
   const quiet = !!args.values.quiet;
   const verbose = !!args.values.verbose;
   const max = maxBytes(args);
@@ -270,11 +273,12 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
   const hints = { outlet: args.values.outlet, published: args.values.published };
   const bad = checkHints(hints);
   if (bad) throw new UsageError(bad, 'analyze');
-  const [{ ingestResults, updateStories }, { buildReport }, { renderHtml, renderMarkdown, renderTerminal }, { reportExtras, reportSections }] = await Promise.all([
+  const [{ ingestResults, updateStories }, { buildReport }, { renderHtml, renderMarkdown, renderTerminal }, { reportExtras, reportSections }, { writeReportJson }] = await Promise.all([
     import('../pipeline.js'),
     import('../report/build.js'),
     import('../report/render.js'),
     import('../report/sections.js'),
+    import('../report/detail.js'),
   ]);
   const store = await openStore(args);
   try {
@@ -285,6 +289,7 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
     const urls = inputs.filter((i) => /^https?:\/\//i.test(i));
     const prefetched = urls.length ? await (await import('../follow/read-urls.js')).readUrls(urls) : undefined;
     const runOpts: import('../pipeline.js').RunOptions = {
+      jobs: positiveInt('analyze', 'jobs', args.values.jobs),
       maxBytes: max,
       stdin: io.stdin,
       prefetched,
@@ -316,11 +321,16 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
     for (const o of run.outcomes) if (o.docId && o.status !== 'failed' && !status.has(o.docId)) status.set(o.docId, o.status);
     if (args.values.out) {
       mkdirSync(args.values.out, { recursive: true });
-      writeFileSync(join(args.values.out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+      const fd = openSync(join(args.values.out, 'report.json'), 'w');
+      try {
+        writeReportJson(report, detail, (chunk) => writeSync(fd, chunk));
+      } finally {
+        closeSync(fd);
+      }
       writeFileSync(join(args.values.out, 'report.md'), renderMarkdown(report, reportSections()));
       writeFileSync(join(args.values.out, 'report.html'), renderHtml(report, reportSections()));
     }
-    if (fmt === 'json') io.stdout(`${inertJson(JSON.stringify(report, null, 2))}\n`);
+    if (fmt === 'json') writeReportJson(report, detail, (chunk) => io.stdout(inertJson(chunk)));
     else if (fmt === 'markdown') io.stdout(renderMarkdown(report, reportSections()));
     else if (!quiet) {
       const color = !args.values['no-color'] && !!io.stdoutTTY && process.env.NO_COLOR === undefined;

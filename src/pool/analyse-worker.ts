@@ -3,13 +3,21 @@
  * (`processDocument`), so that a run uses every core. The store is written by the caller's thread.
  */
 import { parentPort } from 'node:worker_threads';
+import { type AnalyserTimings, emptyAnalyserTimings } from '../analyse/index.js';
 import type { RawDocument } from '../model/types.js';
 import { processDocument } from '../pipeline.js';
 import { serveTasks } from './pool.js';
+import { warmUp } from './warm-up.js';
 
 export interface AnalyseTask {
   raw: RawDocument;
   timeBudgetMs?: number;
 }
 
-serveTasks(parentPort, (t: AnalyseTask) => processDocument(t.raw, t.timeBudgetMs));
+/** What `processDocument` returns, with the time each analyser took on this document. */
+export type AnalyseResult = ReturnType<typeof processDocument> & { analysers: AnalyserTimings };
+
+serveTasks(parentPort, (t: AnalyseTask): AnalyseResult => {
+  const analysers = emptyAnalyserTimings();
+  return { ...processDocument(t.raw, t.timeBudgetMs, analysers), analysers };
+}, warmUp);

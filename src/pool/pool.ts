@@ -44,6 +44,16 @@ export function spawnModuleWorker(entry: URL): Worker {
   return new Worker(`import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(ts)}); })`, { eval: true });
 }
 
+/** A task the pool stopped: its worker exceeded the time limit (`overTime`), died or could not start. */
+export class TaskStopped extends Error {
+  constructor(
+    message: string,
+    readonly overTime: boolean,
+  ) {
+    super(message);
+  }
+}
+
 export class WorkerPool<I, O> {
   private readonly slots: Slot<I, O>[] = [];
   private readonly queue: Task<I, O>[] = [];
@@ -102,7 +112,7 @@ export class WorkerPool<I, O> {
   }
 
   /** Fails the slot's task (if any) with `why` and puts a fresh worker in its place. */
-  private replace(slot: Slot<I, O>, why: string): void {
+  private replace(slot: Slot<I, O>, why: string, overTime = false): void {
     const i = this.slots.indexOf(slot);
     if (i < 0) return; // already replaced
     const t = slot.task;
@@ -110,7 +120,7 @@ export class WorkerPool<I, O> {
     this.slots.splice(i, 1);
     slot.worker.removeAllListeners();
     void slot.worker.terminate();
-    t?.reject(new Error(why));
+    t?.reject(new TaskStopped(why, overTime));
     if (this.closed) return;
     this.slots.push(this.spawn());
     this.dispatch();
@@ -121,20 +131,30 @@ export class WorkerPool<I, O> {
       if (!slot.ready || slot.task || !this.queue.length) continue;
       const t = this.queue.shift()!;
       slot.task = t;
-      slot.timer = setTimeout(() => this.replace(slot, `took longer than ${Math.round(this.limit / 1000)} s; skipped`), this.limit);
+      slot.timer = setTimeout(() => this.replace(slot, `took longer than ${Math.round(this.limit / 1000)} s; skipped`, true), this.limit);
       slot.worker.postMessage({ id: t.id, input: t.input });
     }
   }
 }
 
-/** The worker side: answers each task message with `job(input)` or the error it threw. */
-export function serveTasks<I, O>(port: import('node:worker_threads').MessagePort | null, job: (input: I) => O): void {
-  port?.on('message', (m: { id: number; input: I }) => {
+/**
+ * The worker side: answers each task message with `job(input)` or the error it threw. `warmUp`
+ * runs before the worker says it is ready (load models there): start-up does not count against
+ * the first task's time limit.
+ */
+export function serveTasks<I, O>(port: import('node:worker_threads').MessagePort | null, job: (input: I) => O, warmUp?: () => void): void {
+  if (!port) return;
+  try {
+    warmUp?.();
+  } catch {
+    // a warm-up that fails leaves the loading to the first task, which then reports the problem
+  }
+  port.on('message', (m: { id: number; input: I }) => {
     try {
       port.postMessage({ id: m.id, ok: true, result: job(m.input) });
     } catch (e) {
       port.postMessage({ id: m.id, ok: false, error: (e as Error)?.message ?? String(e) });
     }
   });
-  port?.postMessage({ ready: true });
+  port.postMessage({ ready: true });
 }

@@ -89,15 +89,15 @@ export const ReportArticleSchema = Type.Object(
     text: Type.String({ description: 'the clean article text all spans index into' }),
     messages: Type.Array(MessageSchema),
     attributions: Type.Array(Type.Object({ name: Type.String(), kind: Type.String(), span: SpanSchema })),
-    removed: Type.Array(Type.Object({ text: Type.String(), reason: Type.String() })),
+    removed: Type.Optional(Type.Array(Type.Object({ text: Type.String(), reason: Type.String() }), { description: 'boilerplate removed, with reasons (--detail full)' })),
     sentences: Type.Array(SpanSchema),
-    entities: Type.Array(EntityMentionSchema),
-    quotes: Type.Array(QuoteSchema),
-    times: Type.Array(TimeExprSchema),
-    quantities: Type.Array(QuantitySchema),
+    entities: Type.Optional(Type.Array(EntityMentionSchema, { description: 'entity mentions (--detail full)' })),
+    quotes: Type.Optional(Type.Array(QuoteSchema, { description: 'quotes (--detail full)' })),
+    times: Type.Optional(Type.Array(TimeExprSchema, { description: 'time expressions (--detail full)' })),
+    quantities: Type.Optional(Type.Array(QuantitySchema, { description: 'quantities (--detail full)' })),
     tokens: Type.Optional(
       Type.Array(Type.Tuple([Type.Integer(), Type.Integer(), Type.String(), Type.String(), Type.String(), Type.Integer(), Type.String()]), {
-        description: 'syntax of every word, compactly: [start, end, UPOS, Penn tag, lemma, index of the head token (-1 = sentence root), UD relation]',
+        description: 'syntax of every word, compactly: [start, end, UPOS, Penn tag, lemma, index of the head token (-1 = sentence root), UD relation] (--detail full)',
       }),
     ),
   },
@@ -133,6 +133,11 @@ export const ReportSchema = Type.Object(
   {
     tool: Type.Literal('triangulate'),
     schemaVersion: Type.Integer(),
+    detail: Type.Optional(
+      Type.Union([Type.Literal('lean'), Type.Literal('full')], {
+        description: 'lean (default): articles without their annotation layers (entities, quotes, times, quantities, tokens, removed boilerplate); full: with them',
+      }),
+    ),
     stories: Type.Array(ReportStorySchema),
     failures: Type.Array(Type.Object({ source: Type.String(), reason: Type.String() })),
     counts: Type.Object({ new: Type.Integer(), known: Type.Integer(), updated: Type.Integer(), failed: Type.Integer() }),

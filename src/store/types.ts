@@ -96,6 +96,11 @@ export interface Store {
   stageVersions(id: string): Promise<StageVersions>;
   addSource(docId: string, source: string): Promise<void>;
   saveDocument(raw: RawDocument, outputs: DocumentOutputs): Promise<void>;
+  /**
+   * Saves several documents, each all or nothing, in as few transactions as the back-end allows
+   * (SQLite: one, a savepoint per document). Returns per document the error that kept it out, or null.
+   */
+  saveDocuments(items: { raw: RawDocument; outputs: DocumentOutputs }[]): Promise<(Error | null)[]>;
   getRaw(id: string): Promise<RawDocument | null>;
   /** The source a document was first stored under, without reading its content. */
   sourceOf(id: string): Promise<string | null>;

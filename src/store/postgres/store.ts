@@ -80,6 +80,26 @@ export class PostgresStore implements Store {
     await this.conn.tx((c) => writeDocument(c, raw, outputs));
   }
 
+  async saveDocuments(items: { raw: RawDocument; outputs: DocumentOutputs }[]): Promise<(Error | null)[]> {
+    // one transaction for the batch, a savepoint per document: a document that cannot be written is left out whole
+    return this.conn.tx(async (c) => {
+      const errors: (Error | null)[] = [];
+      for (const { raw, outputs } of items) {
+        await c.query('SAVEPOINT doc');
+        try {
+          JSON.stringify(outputs.features);
+          await writeDocument(c, raw, outputs);
+          await c.query('RELEASE SAVEPOINT doc');
+          errors.push(null);
+        } catch (e) {
+          await c.query('ROLLBACK TO SAVEPOINT doc');
+          errors.push(e instanceof Error ? e : new Error(String(e)));
+        }
+      }
+      return errors;
+    });
+  }
+
   async getRaw(id: string): Promise<RawDocument | null> {
     const r = await this.one<Record<string, string>>('SELECT * FROM documents WHERE id = $1', [id]);
     if (!r) return null;

@@ -109,6 +109,15 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX story_features_version ON story_features(doc_id, version);
   CREATE INDEX story_ledger_version ON story_ledger(doc_id, version);
   `,
+  // 4: the full-text index is written by the store with each batch of documents (src/store/sqlite/
+  // writes.ts: title, outlet and text passed from the article in hand, one FTS5 flush per
+  // transaction) instead of by triggers that parsed each article's JSON three times per row. The
+  // delete trigger stays: it is cheap and keeps the index right whatever deletes an article.
+  `
+  DROP TRIGGER article_fts_before_insert;
+  DROP TRIGGER article_fts_after_insert;
+  DROP TRIGGER article_fts_after_update;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -5,7 +5,8 @@ import type { SqliteStore as Store } from './store.js';
 /**
  * Read queries the HTTP server needs over the store (list and filter stories, full-text search)
  * and the per-story membership writes of incremental grouping. Plain SQL over the tables of
- * migrations.ts; the FTS5 table `article_fts` is kept in sync by triggers (migration 2).
+ * migrations.ts; the FTS5 table `article_fts` is written with each
+ * article by writes.ts (and emptied by a delete trigger, migration 3).
  */
 
 /** Turns user input into a safe FTS5 query: each word quoted (no operators injected), ANDed. */

@@ -6,13 +6,15 @@ import type { ArticleHit, DocumentOutputs, DocumentRow, StageVersions, Store, St
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { listStories, outletCounts, saveStoryMembership, searchArticles, storyRow } from './queries.js';
 import { SqliteLedger } from './story-ledger.js';
+import { DocumentWriter } from './writes.js';
 
 export { SCHEMA_VERSION };
 
 /**
  * The embedded store (SQLite through better-sqlite3), the default. Every call answers synchronously;
  * the methods return promises only to share the `Store` contract with the PostgreSQL back-end.
- * Every document's outputs are written in one transaction.
+ * Every document's outputs are written all or nothing; a batch of documents is one transaction
+ * (src/store/sqlite/writes.ts).
  */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
@@ -78,42 +80,38 @@ export class SqliteStore implements Store {
   }
 
   async stageVersions(id: string): Promise<StageVersions> {
-    const a = this.db.prepare('SELECT version FROM articles WHERE doc_id = ?').get(id) as { version: string } | undefined;
-    const n = this.db.prepare('SELECT version FROM annotations WHERE doc_id = ?').get(id) as { version: string } | undefined;
-    const f = this.db.prepare('SELECT version FROM story_features WHERE doc_id = ?').get(id) as { version: string } | undefined;
-    return { article: a?.version, annotations: n?.version, features: f?.version };
+    // asked once per input document of a run: one statement, prepared once
+    this.versionsStmt ??= this.db.prepare(
+      `SELECT (SELECT version FROM articles WHERE doc_id = @id) AS article, (SELECT version FROM annotations WHERE doc_id = @id) AS annotations,
+              (SELECT version FROM story_features WHERE doc_id = @id) AS features`,
+    );
+    const r = this.versionsStmt.get({ id }) as { article: string | null; annotations: string | null; features: string | null };
+    return { article: r.article ?? undefined, annotations: r.annotations ?? undefined, features: r.features ?? undefined };
   }
 
+  private versionsStmt: Database.Statement | null = null;
+  private sourceStmt: Database.Statement | null = null;
+
   async addSource(docId: string, source: string) {
-    this.db.prepare('INSERT OR IGNORE INTO document_sources (source, doc_id) VALUES (?, ?)').run(source, docId);
+    this.sourceStmt ??= this.db.prepare('INSERT OR IGNORE INTO document_sources (source, doc_id) VALUES (?, ?)');
+    this.sourceStmt.run(source, docId);
   }
 
   async saveDocument(raw: RawDocument, outputs: DocumentOutputs) {
-    const { article: _article, ...annotations } = outputs.annotated;
-    this.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO documents (id, source, format, content_type, encoding, content, meta, added_at)
-           VALUES (@id, @source, @format, @contentType, @encoding, @content, @meta, @addedAt)
-           ON CONFLICT(id) DO NOTHING`,
-        )
-        .run({
-          id: raw.id,
-          source: raw.source,
-          format: raw.format,
-          contentType: raw.contentType,
-          encoding: raw.encoding,
-          content: raw.content,
-          meta: JSON.stringify(raw.meta),
-          addedAt: new Date().toISOString(),
-        });
-      this.db.prepare('INSERT OR IGNORE INTO document_sources (source, doc_id) VALUES (?, ?)').run(raw.source, raw.id);
-      this.db.prepare('INSERT OR REPLACE INTO articles (doc_id, version, data) VALUES (?, ?, ?)').run(raw.id, outputs.articleVersion, JSON.stringify(outputs.article));
-      this.db.prepare('INSERT OR REPLACE INTO annotations (doc_id, version, data) VALUES (?, ?, ?)').run(raw.id, outputs.annotationsVersion, JSON.stringify(annotations));
-      this.db
-        .prepare('INSERT OR REPLACE INTO story_features (doc_id, version, published, data) VALUES (?, ?, ?, ?)')
-        .run(raw.id, outputs.featuresVersion, outputs.article.published?.iso ?? null, JSON.stringify(outputs.features));
-    });
+    const [error] = this.writer().writeBatch([{ raw, outputs }]);
+    if (error) throw error;
+  }
+
+  async saveDocuments(items: { raw: RawDocument; outputs: DocumentOutputs }[]): Promise<(Error | null)[]> {
+    return this.writer().writeBatch(items);
+  }
+
+  private documentWriter: DocumentWriter | null = null;
+
+  /** The document writer, its statements prepared on first use (after the migrations). */
+  private writer(): DocumentWriter {
+    this.documentWriter ??= new DocumentWriter(this.db);
+    return this.documentWriter;
   }
 
   async getRaw(id: string): Promise<RawDocument | null> {
