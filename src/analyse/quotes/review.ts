@@ -13,6 +13,7 @@
  */
 import type { CueClass, Quote, Span, SyntaxToken } from '../../model/types.js';
 import { argumentsOf, childrenOf, phraseHead } from '../syntax/helpers.js';
+import { COUNTRY_BY_NAME, INSTITUTION_PLACES } from '../entities/gazetteer.js';
 import { cueClassOf } from './cues.js';
 
 export type ResolveSpeaker = (span: Span) => { entity: string | null; name: string | null };
@@ -123,6 +124,8 @@ export function reviewWithSyntax(text: string, quotes: readonly Quote[], tokens:
     const subjSpan = subj !== null ? namePhrase(tokens, kids, subj) : null;
     const usable = subjSpan && !inside(subjSpan, q) ? subjSpan : null;
     if (q.speakerSpan ? notASpeaker(tokens, q.speakerSpan, cueIdx) : usable) setSpeaker(q, usable, resolve);
+    if (q.cueClass === 'speech' && q.kind === 'indirect' && !hasPredicate(tokens, q.span)) delete q.cueClass;
+    checkSpeaker(text, tokens, q);
     out.push(q);
   }
   return out;
@@ -133,4 +136,61 @@ function setSpeaker(q: Quote, span: Span | null, resolve: ResolveSpeaker): void 
   const r = span ? resolve(span) : { entity: null, name: null };
   q.speaker = r.entity;
   q.speakerName = r.name;
+}
+
+/**
+ * Reported content that is a statement has a predicate: a verb or an auxiliary ("the talks failed",
+ * "that he is innocent"). "He announced the sentiment", "said to the United States": the object
+ * of a verb is no statement, and the speech-only ledger leaves it out (PolNeAR still scores it).
+ */
+function hasPredicate(tokens: readonly SyntaxToken[], span: Span): boolean {
+  for (let i = Math.max(0, tokenCovering(tokens, span.start)); i < tokens.length && tokens[i].start < span.end; i++) {
+    if (tokens[i].upos === 'VERB' || tokens[i].upos === 'AUX' || tokens[i].upos === 'INTJ') return true; // INTJ: "said yes"
+  }
+  return false;
+}
+
+/** Heads of a time phrase the rules can take for a subject ("this month", "this fall"). */
+const TIME_HEADS = new Set(['day', 'week', 'weekend', 'month', 'year', 'fall', 'spring', 'summer', 'winter', 'today', 'yesterday', 'tomorrow', 'morning', 'afternoon', 'evening', 'night', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/**
+ * A speaker is a person or an organisation. The span stays (it is where the text attributes the
+ * words); the resolved speaker is checked against the head of the phrase:
+ * - a resolved name that is the head ("Dmitry Peskov" in "Kremlin spokesman Dmitry Peskov") stays,
+ *   but a place stays only as a country (standing for its government) or a seat of government, and
+ *   a demonym or party word only as a plural group ("Republicans", not "Republican");
+ * - a name that only modifies the head ("The Republican nominee", "a New York judge", "the Trump
+ *   campaign") is not the speaker: the description as written is;
+ * - a phrase headed by no noun, name or pronoun ("Some", "Recent", "Our") or by a time word
+ *   ("this month") names nobody.
+ */
+function checkSpeaker(text: string, tokens: readonly SyntaxToken[], q: Quote): void {
+  if (!q.speakerSpan) return;
+  const type = q.speaker?.split(':')[0] ?? null;
+  const name = (q.speakerName ?? '').toLowerCase();
+  const plain = name.replace(/^the\s+/, '');
+  const placeOk = COUNTRY_BY_NAME.has(plain) || INSTITUTION_PLACES.has(plain);
+  const h = phraseHead(tokens, q.speakerSpan);
+  const head = h === null ? null : tokens[h];
+  const headWord = head ? head.text.toLowerCase().replace(/['’]s?$/, '') : '';
+  const drop = () => {
+    q.speaker = null;
+    q.speakerName = null;
+  };
+  if (!head || head.upos === 'PRON') {
+    // a pronoun resolved to a place or a demonym: not a speaker
+    if (type === 'MISC' || (type === 'LOC' && !placeOk)) drop();
+    return;
+  }
+  if (TIME_HEADS.has(headWord)) return drop();
+  if (type && headWord && name.split(/[\s-]+/).includes(headWord)) {
+    if (type === 'LOC' && !placeOk) drop();
+    else if (type === 'MISC' && !/s$/.test(headWord)) drop();
+    return;
+  }
+  if (head.upos === 'NOUN' || head.upos === 'PROPN') {
+    // a description ("the governor", "Experts", "The Republican nominee"), kept as written
+    q.speaker = null;
+    q.speakerName = text.slice(q.speakerSpan.start, q.speakerSpan.end).replace(/[\s,;:]+$/, '');
+  } else if (!(type === 'PER' || type === 'ORG')) drop();
 }
