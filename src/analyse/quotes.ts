@@ -40,7 +40,7 @@
 import type { EntityMention, Quote, QuoteKind, Span, SyntaxToken, Token } from '../model/types.js';
 import { loadAttributionTagger, tagAttributions, type TokenRun } from './attribution/index.js';
 import { type Gender, genderEvidence, nameKey } from './gender.js';
-import { reviewWithSyntax } from './quotes/review.js';
+import { linkSpeaker, reviewWithSyntax } from './quotes/review.js';
 import { tokenAt, tokenize } from './tokenize.js';
 
 function forms(list: string): Set<string> {
@@ -507,6 +507,12 @@ export interface FindQuotesOptions {
   model?: boolean;
   /** The article's parse (../syntax): when given, quotes are reviewed with it (quotes/review.ts). */
   tokens?: readonly SyntaxToken[];
+  /**
+   * Receives the article's speaker linker once the quotes are found: a phrase → the entity it names
+   * (pronouns by the speakers and mentions before it). Lets an evaluation link an annotated source
+   * exactly as a predicted speaker is linked.
+   */
+  linker?: (link: (span: Span) => { entity: string | null; name: string | null }) => void;
 }
 
 /** Finds quotes in `text`. `sentences` from splitSentences; `entities` may be empty. */
@@ -1390,7 +1396,10 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     out.push(q);
   }
   // the dependency tree, when the article was parsed: cue classes, speakers as subjects of their cues
-  return options.tokens ? reviewWithSyntax(text, out, options.tokens, (span) => resolveSpeaker(ctx, span)) : out;
+  const resolve = (span: Span) => resolveSpeaker(ctx, span);
+  const syntax = options.tokens;
+  if (options.linker) options.linker(syntax?.length ? (span) => linkSpeaker(text, syntax, span, resolve) : resolve);
+  return syntax ? reviewWithSyntax(text, out, syntax, resolve) : out;
 }
 
 /** Capitalised labels that head a paragraph without being a speaker ("UPDATE: …", "VIDEO: …"). */

@@ -115,8 +115,10 @@ const TITLE_SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'a
 
 /** A short quotation of capitalised words with no sentence punctuation: a title or a name, not speech. */
 export function looksLikeTitle(quoted: string): boolean {
-  const words = quoted.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  if (!words.length || words.length > 8 || /[.!?;]$|[,:;] /.test(quoted.trim())) return false;
+  // American style puts the sentence's period inside the marks: “Lopez Tonight.”
+  const q = quoted.trim().replace(/[.,]$/, '');
+  const words = q.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (!words.length || words.length > 8 || /[.!?;]$|[,:;] /.test(q)) return false;
   let small = 0;
   for (const w of words) {
     if (TITLE_SMALL.has(w.toLowerCase())) small++;

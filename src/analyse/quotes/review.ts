@@ -125,6 +125,7 @@ export function reviewWithSyntax(text: string, quotes: readonly Quote[], tokens:
     const usable = subjSpan && !inside(subjSpan, q) ? subjSpan : null;
     if (q.speakerSpan ? notASpeaker(tokens, q.speakerSpan, cueIdx) : usable) setSpeaker(q, usable, resolve);
     if (q.cueClass === 'speech' && q.kind === 'indirect' && !hasPredicate(tokens, q.span)) delete q.cueClass;
+    if (q.speakerSpan) nameAtHead(tokens, kids, q, resolve);
     checkSpeaker(text, tokens, q);
     out.push(q);
   }
@@ -156,7 +157,8 @@ const TIME_HEADS = new Set(['day', 'week', 'weekend', 'month', 'year', 'fall', '
 /**
  * A speaker is a person or an organisation. The span stays (it is where the text attributes the
  * words); the resolved speaker is checked against the head of the phrase:
- * - a resolved name that is the head ("Dmitry Peskov" in "Kremlin spokesman Dmitry Peskov") stays,
+ * - a resolved name that is the head or follows it ("Kremlin spokesman Dmitry Peskov", "A spokesman,
+ *   Peter Cook,": a title or an apposition) stays,
  *   but a place stays only as a country (standing for its government) or a seat of government, and
  *   a demonym or party word only as a plural group ("Republicans", not "Republican");
  * - a name that only modifies the head ("The Republican nominee", "a New York judge", "the Trump
@@ -183,7 +185,7 @@ function checkSpeaker(text: string, tokens: readonly SyntaxToken[], q: Quote): v
     return;
   }
   if (TIME_HEADS.has(headWord)) return drop();
-  if (type && headWord && name.split(/[\s-]+/).includes(headWord)) {
+  if (type && headWord && nameAtOrAfterHead(tokens, q.speakerSpan, h!, name)) {
     if (type === 'LOC' && !placeOk) drop();
     else if (type === 'MISC' && !/s$/.test(headWord)) drop();
     return;
@@ -193,4 +195,44 @@ function checkSpeaker(text: string, tokens: readonly SyntaxToken[], q: Quote): v
     q.speaker = null;
     q.speakerName = text.slice(q.speakerSpan.start, q.speakerSpan.end).replace(/[\s,;:]+$/, '');
   } else if (!(type === 'PER' || type === 'ORG')) drop();
+}
+
+/** Does a word of the resolved `name` sit at or after the phrase's head (the name is the head, or follows it as a title's name or an apposition)? */
+function nameAtOrAfterHead(tokens: readonly SyntaxToken[], span: Span, head: number, name: string): boolean {
+  const words = new Set(name.split(/[\s-]+/).filter(Boolean));
+  for (let i = head; i < tokens.length && tokens[i].start < span.end; i++) if (words.has(tokens[i].text.toLowerCase().replace(/['’]s?$/, ''))) return true;
+  return false;
+}
+
+/** Relations by which a name follows a title or a description at the head of a speaker phrase ("spokeswoman Melezia Figueroa", "A spokesman, Peter Cook"). */
+const NAME_AFTER_HEAD = new Set(['appos', 'flat', 'compound']);
+
+/**
+ * The speaker's name from the head of the phrase, not from whatever name comes last in it:
+ * "Leonard E. Burman, director of … at the Maxwell School" is Burman, "Rendell, a Clinton
+ * surrogate," is Rendell. The head itself when it is a name, else the first name that follows the
+ * head as its apposition or flat/compound part ("Mrs. Clinton" parsed with "Mrs." as head).
+ */
+function nameAtHead(tokens: readonly SyntaxToken[], kids: number[][], q: Quote, resolve: ResolveSpeaker): void {
+  const span = q.speakerSpan!;
+  const h = phraseHead(tokens, span);
+  if (h === null || tokens[h].upos === 'PRON') return;
+  const candidates = tokens[h].upos === 'PROPN' ? [h] : [];
+  for (const c of kids[h]) if (c > h && tokens[c].upos === 'PROPN' && NAME_AFTER_HEAD.has(universal(tokens[c].deprel)) && tokens[c].end <= span.end) candidates.push(c);
+  for (const c of candidates) {
+    const r = resolve({ start: tokens[c].start, end: tokens[c].end });
+    if (!r.entity) continue;
+    q.speaker = r.entity;
+    q.speakerName = r.name;
+    return;
+  }
+}
+
+/** A speaker phrase linked as the review links a quote's speaker: the resolver, then the head of the phrase. */
+export function linkSpeaker(text: string, tokens: readonly SyntaxToken[], span: Span, resolve: ResolveSpeaker): { entity: string | null; name: string | null } {
+  const r = resolve(span);
+  const q: Quote = { span: { start: 0, end: 0 }, kind: 'indirect', speakerSpan: span, speaker: r.entity, speakerName: r.name, cue: null };
+  nameAtHead(tokens, childrenOf(tokens), q, resolve);
+  checkSpeaker(text, tokens, q);
+  return { entity: q.speaker, name: q.speakerName };
 }
