@@ -94,6 +94,7 @@ describe('quality floor of the syntax review (test/baselines.json, keys quotes.r
     assert.ok(withParse.speech && withParse.speech.f >= floors['quotes.review.speechOverlapF1'], `speech F1 ${withParse.speech?.f}`);
     assert.ok(withParse.all.speakerAccuracy >= floors['quotes.review.speakerAccuracy'], `speaker accuracy ${withParse.all.speakerAccuracy}`);
     assert.ok(withParse.direct.speakerAccuracy >= floors['quotes.review.directSpeakerAccuracy'], `quoted speaker accuracy ${withParse.direct.speakerAccuracy}`);
+    assert.ok(withParse.speakerEntityAccuracy >= floors['quotes.review.speakerEntityAccuracy'], `speaker entity accuracy ${withParse.speakerEntityAccuracy}`);
     assert.ok(withParse.all.speakerAccuracy >= without.all.speakerAccuracy, 'the review does not lose speakers');
     assert.equal(withParse.all.f, without.all.f, 'the review classes quotes, it does not drop them');
   });
