@@ -326,6 +326,7 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
         if (goldEntity) {
           linked.total++;
           if (q.speaker === goldEntity) linked.ok++;
+          else if (verbose) console.log(`ENT gold=${JSON.stringify(g.sourceText)}→${goldEntity} pred=${JSON.stringify(q.speakerSpan ? text.slice(q.speakerSpan.start, q.speakerSpan.end) : null)}→${q.speaker}`);
         }
         const goldNames = nameWords(g.sourceText ?? '');
         if (goldNames.size) {

@@ -124,9 +124,13 @@ export function reviewWithSyntax(text: string, quotes: readonly Quote[], tokens:
     const subjSpan = subj !== null ? namePhrase(tokens, kids, subj) : null;
     const usable = subjSpan && !inside(subjSpan, q) ? subjSpan : null;
     if (q.speakerSpan ? notASpeaker(tokens, q.speakerSpan, cueIdx) : usable) setSpeaker(q, usable, resolve);
+    // the rules took the apposition for the speaker ("Kevin D. Williamson, one of several critics …,
+    // said"): the subject of the cue and its apposition are the speaker
+    else if (usable && q.speakerSpan && q.cue && usable.end <= q.speakerSpan.start && q.speakerSpan.end <= q.cue.span.start && tokens[subj!].head === cueIdx && kids[subj!].some((c) => universal(tokens[c].deprel) === 'appos' && tokens[c].start >= q.speakerSpan!.start && tokens[c].start < q.speakerSpan!.end))
+      setSpeaker(q, { start: usable.start, end: q.speakerSpan.end }, resolve);
     if (q.cueClass === 'speech' && q.kind === 'indirect' && !hasPredicate(tokens, q.span)) delete q.cueClass;
     if (q.speakerSpan) nameAtHead(tokens, kids, q, resolve);
-    checkSpeaker(text, tokens, q);
+    checkSpeaker(text, tokens, kids, q);
     out.push(q);
   }
   return out;
@@ -166,7 +170,7 @@ const TIME_HEADS = new Set(['day', 'week', 'weekend', 'month', 'year', 'fall', '
  * - a phrase headed by no noun, name or pronoun ("Some", "Recent", "Our") or by a time word
  *   ("this month") names nobody.
  */
-function checkSpeaker(text: string, tokens: readonly SyntaxToken[], q: Quote): void {
+function checkSpeaker(text: string, tokens: readonly SyntaxToken[], kids: number[][], q: Quote): void {
   if (!q.speakerSpan) return;
   const type = q.speaker?.split(':')[0] ?? null;
   const name = (q.speakerName ?? '').toLowerCase();
@@ -185,7 +189,7 @@ function checkSpeaker(text: string, tokens: readonly SyntaxToken[], q: Quote): v
     return;
   }
   if (TIME_HEADS.has(headWord)) return drop();
-  if (type && headWord && nameAtOrAfterHead(tokens, q.speakerSpan, h!, name)) {
+  if (type && headWord && nameAtHeadWords(tokens, kids, h!, name)) {
     if (type === 'LOC' && !placeOk) drop();
     else if (type === 'MISC' && !/s$/.test(headWord)) drop();
     return;
@@ -197,10 +201,15 @@ function checkSpeaker(text: string, tokens: readonly SyntaxToken[], q: Quote): v
   } else if (!(type === 'PER' || type === 'ORG')) drop();
 }
 
-/** Does a word of the resolved `name` sit at or after the phrase's head (the name is the head, or follows it as a title's name or an apposition)? */
-function nameAtOrAfterHead(tokens: readonly SyntaxToken[], span: Span, head: number, name: string): boolean {
+/** Is a word of the resolved `name` the phrase's head, or in the name that follows it (flat, compound or apposition: "spokeswoman Melezia Figueroa", "A spokesman, Peter Cook")? */
+function nameAtHeadWords(tokens: readonly SyntaxToken[], kids: number[][], head: number, name: string): boolean {
   const words = new Set(name.split(/[\s-]+/).filter(Boolean));
-  for (let i = head; i < tokens.length && tokens[i].start < span.end; i++) if (words.has(tokens[i].text.toLowerCase().replace(/['’]s?$/, ''))) return true;
+  const has = (i: number) => words.has(tokens[i].text.toLowerCase().replace(/['’]s?$/, ''));
+  if (has(head)) return true;
+  for (const c of kids[head]) {
+    if (c < head || !NAME_AFTER_HEAD.has(universal(tokens[c].deprel))) continue;
+    if (has(c) || kids[c].some((d) => universal(tokens[d].deprel) === 'flat' && has(d))) return true;
+  }
   return false;
 }
 
@@ -232,7 +241,8 @@ function nameAtHead(tokens: readonly SyntaxToken[], kids: number[][], q: Quote, 
 export function linkSpeaker(text: string, tokens: readonly SyntaxToken[], span: Span, resolve: ResolveSpeaker): { entity: string | null; name: string | null } {
   const r = resolve(span);
   const q: Quote = { span: { start: 0, end: 0 }, kind: 'indirect', speakerSpan: span, speaker: r.entity, speakerName: r.name, cue: null };
-  nameAtHead(tokens, childrenOf(tokens), q, resolve);
-  checkSpeaker(text, tokens, q);
+  const kids = childrenOf(tokens);
+  nameAtHead(tokens, kids, q, resolve);
+  checkSpeaker(text, tokens, kids, q);
   return { entity: q.speaker, name: q.speakerName };
 }
