@@ -369,15 +369,18 @@ function resolveSpeaker(ctx: Ctx, span: Span): { entity: string | null; name: st
     const want = raw.toLowerCase() === 'he' ? 'm' : raw.toLowerCase() === 'she' ? 'f' : null;
     const clash = (name: string | null) =>
       (pron === 'PER' && name !== null && !personLike(name)) || (want !== null && name !== null && genderOf(ctx, name) !== null && genderOf(ctx, name) !== want);
-    for (let i = ctx.speakers.length - 1; i >= 0; i--) {
-      const s = ctx.speakers[i];
-      if (s.pos >= span.start || !s.entity) continue;
+    // the nearest compatible speaker before the pronoun (speakers are recorded in the order the
+    // passes find them, not in text order)
+    let nearest: SpeakerRecord | null = null;
+    for (const s of ctx.speakers) {
+      if (s.pos >= span.start || !s.entity || (nearest && nearest.pos >= s.pos)) continue;
       if (clash(s.name)) continue;
       if (pron === 'PER' && (s.plural || s.entity.startsWith('ORG:'))) continue;
       if (pron === 'ORG' && !s.entity.startsWith('ORG:')) continue;
       if (raw.toLowerCase() === 'they' && !s.plural && !s.entity.startsWith('ORG:')) continue;
-      return { entity: s.entity, name: s.name };
+      nearest = s;
     }
+    if (nearest) return { entity: nearest.entity, name: nearest.name };
     for (let i = ctx.mentions.length - 1; i >= 0; i--) {
       const m = ctx.mentions[i];
       if (m.span.end > span.start) continue;
@@ -1396,10 +1399,45 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     out.push(q);
   }
   // the dependency tree, when the article was parsed: cue classes, speakers as subjects of their cues
+  reresolvePronouns(ctx, out);
   const resolve = (span: Span) => resolveSpeaker(ctx, span);
   const syntax = options.tokens;
   if (options.linker) options.linker(syntax?.length ? (span) => linkSpeaker(text, syntax, span, resolve) : resolve);
   return syntax ? reviewWithSyntax(text, out, syntax, resolve) : out;
+}
+
+/**
+ * Pronoun speakers once more, in text order: the passes find quotes out of text order, so a "he"
+ * was resolved against the speakers found so far. Walking the quotes in order, each pronoun takes
+ * the nearest compatible speaker before it among all quotes (a chain of "he said" follows its first
+ * named speaker), and the result does not depend on which pass found what.
+ */
+function reresolvePronouns(ctx: Ctx, quotes: Quote[]): void {
+  const all = ctx.speakers;
+  const ordered = quotes.filter((q) => q.speakerSpan).sort((a, b) => a.speakerSpan!.start - b.speakerSpan!.start || a.span.start - b.span.start);
+  ctx.speakers = [];
+  const pronounAt = new Map<number, Quote[]>();
+  for (const q of ordered) {
+    const raw = ctx.text.slice(q.speakerSpan!.start, q.speakerSpan!.end).toLowerCase();
+    if (PRONOUNS[raw] === undefined && raw !== 'who') continue;
+    const list = pronounAt.get(q.speakerSpan!.start) ?? [];
+    list.push(q);
+    pronounAt.set(q.speakerSpan!.start, list);
+  }
+  // named speakers keep their resolution; pronouns are redone, nearest first
+  const records = all.filter((r) => !pronounAt.has(r.pos)).sort((a, b) => a.pos - b.pos);
+  let ri = 0;
+  for (const [pos, qs] of [...pronounAt].sort((a, b) => a[0] - b[0])) {
+    while (ri < records.length && records[ri].pos < pos) ctx.speakers.push(records[ri++]);
+    const who = resolveSpeaker(ctx, qs[0].speakerSpan!);
+    for (const q of qs) {
+      q.speaker = who.entity;
+      q.speakerName = who.name;
+    }
+    const raw = ctx.text.slice(qs[0].speakerSpan!.start, qs[0].speakerSpan!.end).toLowerCase();
+    ctx.speakers.push({ pos, entity: who.entity, name: who.name, span: qs[0].speakerSpan!, plural: /^(they|we)$/.test(raw) });
+  }
+  while (ri < records.length) ctx.speakers.push(records[ri++]);
 }
 
 /** Capitalised labels that head a paragraph without being a speaker ("UPDATE: …", "VIDEO: …"). */
