@@ -242,7 +242,7 @@ function genderOf(ctx: Ctx, name: string): Gender | null {
       const key = nameKey(m.name);
       return key ? [{ span: m.span, key }] : [];
     });
-    ctx.genders = genderEvidence(ctx.toks, persons);
+    ctx.genders = genderEvidence(ctx.toks, persons, ctx.quoted);
   }
   const key = nameKey(name.split(/\s+/).filter((w) => !TITLE_WORDS.has(w.toLowerCase())).join(' '));
   return key ? (ctx.genders.get(key) ?? null) : null;
@@ -250,6 +250,8 @@ function genderOf(ctx: Ctx, name: string): Gender | null {
 
 interface Ctx {
   genders?: Map<string, Gender>;
+  /** Is a position inside quotation marks? */
+  quoted?: (pos: number) => boolean;
   text: string;
   toks: Token[];
   mentions: NameMention[];
@@ -354,6 +356,9 @@ function mentionsFrom(entities: EntityMention[]): NameMention[] {
     .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
 
+/** How far back (characters, a few paragraphs) a person the text genders like the pronoun is preferred to a nearer ungendered one. */
+const AGREEMENT_WINDOW = 1500;
+
 function resolveSpeaker(ctx: Ctx, span: Span): { entity: string | null; name: string | null } {
   const raw = ctx.text.slice(span.start, span.end);
   if (raw.toLowerCase() === 'who') {
@@ -371,16 +376,23 @@ function resolveSpeaker(ctx: Ctx, span: Span): { entity: string | null; name: st
       (pron === 'PER' && name !== null && !personLike(name)) || (want !== null && name !== null && genderOf(ctx, name) !== null && genderOf(ctx, name) !== want);
     // the nearest compatible speaker before the pronoun (speakers are recorded in the order the
     // passes find them, not in text order)
+    // agreement first: a person the text genders as the pronoun does, near enough, wins over a nearer
+    // person the text does not gender ("she" after "actress Susan Sarandon" and a "Donald Trump" with no pronoun)
+    const agrees = (name: string | null, pos: number) => want !== null && name !== null && span.start - pos <= AGREEMENT_WINDOW && genderOf(ctx, name) === want;
     let nearest: SpeakerRecord | null = null;
+    let agreeing: SpeakerRecord | null = null;
     for (const s of ctx.speakers) {
-      if (s.pos >= span.start || !s.entity || (nearest && nearest.pos >= s.pos)) continue;
+      if (s.pos >= span.start || !s.entity || (nearest && nearest.pos >= s.pos && (!agreeing || agreeing.pos >= s.pos))) continue;
       if (clash(s.name)) continue;
       if (pron === 'PER' && (s.plural || s.entity.startsWith('ORG:'))) continue;
       if (pron === 'ORG' && !s.entity.startsWith('ORG:')) continue;
       if (raw.toLowerCase() === 'they' && !s.plural && !s.entity.startsWith('ORG:')) continue;
-      nearest = s;
+      if (!nearest || s.pos > nearest.pos) nearest = s;
+      if (agrees(s.name, s.pos) && (!agreeing || s.pos > agreeing.pos)) agreeing = s;
     }
-    if (nearest) return { entity: nearest.entity, name: nearest.name };
+    const bySpeaker = agreeing ?? nearest;
+    if (bySpeaker) return { entity: bySpeaker.entity, name: bySpeaker.name };
+    let first: NameMention | null = null;
     for (let i = ctx.mentions.length - 1; i >= 0; i--) {
       const m = ctx.mentions[i];
       if (m.span.end > span.start) continue;
@@ -388,9 +400,11 @@ function resolveSpeaker(ctx: Ctx, span: Span): { entity: string | null; name: st
       if (pron === 'ORG' && m.type !== 'ORG') continue;
       if (raw.toLowerCase() === 'they') break; // "they" is rarely the last organisation named: leave it unresolved
       if (pron === 'PER' && clash(m.name)) continue;
-      return { entity: m.entity, name: m.name };
+      if (agrees(m.name, m.span.start) || want === null) return { entity: m.entity, name: m.name };
+      first ??= m;
+      if (span.start - m.span.start > AGREEMENT_WINDOW) break;
     }
-    return { entity: null, name: null };
+    return first ? { entity: first.entity, name: first.name } : { entity: null, name: null };
   }
   // the mention nearest the head of the phrase (its end): "Stein spokeswoman Melezia Figueroa" is Figueroa
   let best: NameMention | null = null;
@@ -557,6 +571,7 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     const i = firstEndingAfter(pos, 'inner');
     return i < segments.length && segments[i].inner.start <= pos;
   };
+  ctx.quoted = inAnySegment;
   /** The last segment of the quotation that goes on from segment `g` over the next paragraphs (`continues`). */
   const quotationEnd = (g: number): number => {
     let e = g;
