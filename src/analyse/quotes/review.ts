@@ -130,7 +130,7 @@ export function reviewWithSyntax(text: string, quotes: readonly Quote[], tokens:
       setSpeaker(q, { start: usable.start, end: q.speakerSpan.end }, resolve);
     if (q.cueClass === 'speech' && q.kind === 'indirect' && !hasPredicate(tokens, q.span)) delete q.cueClass;
     if (q.speakerSpan) nameAtHead(tokens, kids, q, resolve);
-    checkSpeaker(text, tokens, kids, q);
+    checkSpeaker(text, tokens, kids, q, resolve);
     out.push(q);
   }
   return out;
@@ -170,7 +170,7 @@ const TIME_HEADS = new Set(['day', 'week', 'weekend', 'month', 'year', 'fall', '
  * - a phrase headed by no noun, name or pronoun ("Some", "Recent", "Our") or by a time word
  *   ("this month") names nobody.
  */
-function checkSpeaker(text: string, tokens: readonly SyntaxToken[], kids: number[][], q: Quote): void {
+function checkSpeaker(text: string, tokens: readonly SyntaxToken[], kids: number[][], q: Quote, resolve: ResolveSpeaker): void {
   if (!q.speakerSpan) return;
   const type = q.speaker?.split(':')[0] ?? null;
   const name = (q.speakerName ?? '').toLowerCase();
@@ -195,9 +195,11 @@ function checkSpeaker(text: string, tokens: readonly SyntaxToken[], kids: number
     return;
   }
   if (head.upos === 'NOUN' || head.upos === 'PROPN') {
-    // a description ("the governor", "Experts", "The Republican nominee"), kept as written
-    q.speaker = null;
-    q.speakerName = text.slice(q.speakerSpan.start, q.speakerSpan.end).replace(/[\s,;:]+$/, '');
+    // a definite description the text has tied to a name ("the actress" after "actress Susan
+    // Sarandon"), else the description as written ("the governor", "Experts", "The Republican nominee")
+    const named = definiteReferent(tokens, kids, h!, q.speakerSpan, resolve);
+    q.speaker = named?.entity ?? null;
+    q.speakerName = named?.name ?? text.slice(q.speakerSpan.start, q.speakerSpan.end).replace(/[\s,;:]+$/, '');
   } else if (!(type === 'PER' || type === 'ORG')) drop();
 }
 
@@ -243,6 +245,54 @@ export function linkSpeaker(text: string, tokens: readonly SyntaxToken[], span: 
   const q: Quote = { span: { start: 0, end: 0 }, kind: 'indirect', speakerSpan: span, speaker: r.entity, speakerName: r.name, cue: null };
   const kids = childrenOf(tokens);
   nameAtHead(tokens, kids, q, resolve);
-  checkSpeaker(text, tokens, kids, q);
+  checkSpeaker(text, tokens, kids, q, resolve);
   return { entity: q.speaker, name: q.speakerName };
+}
+
+interface Referent {
+  pos: number;
+  entity: string;
+  name: string | null;
+}
+
+/** Per article (its token array): role noun → the named people and organisations it was written next to, in text order. */
+const ROLE_INDEX = new WeakMap<readonly SyntaxToken[], Map<string, Referent[]>>();
+
+/**
+ * Role nouns the text ties to a name: "actress Susan Sarandon" (the noun a compound of the name, or
+ * the name following the noun), "Sarandon, the actress" / "the governor, Mike Pence" (apposition).
+ */
+function roleIndex(tokens: readonly SyntaxToken[], kids: number[][], resolve: ResolveSpeaker): Map<string, Referent[]> {
+  const cached = ROLE_INDEX.get(tokens);
+  if (cached) return cached;
+  const out = new Map<string, Referent[]>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.upos !== 'NOUN') continue;
+    const rel = universal(t.deprel);
+    let name = -1;
+    if ((rel === 'compound' || rel === 'appos') && t.head >= 0 && tokens[t.head].upos === 'PROPN') name = t.head;
+    else name = kids[i].find((c) => c > i && tokens[c].upos === 'PROPN' && NAME_AFTER_HEAD.has(universal(tokens[c].deprel))) ?? -1;
+    if (name < 0) continue;
+    const r = resolve({ start: tokens[name].start, end: tokens[name].end });
+    if (!r.entity || !/^(PER|ORG):/.test(r.entity)) continue;
+    const key = t.lemma.toLowerCase();
+    if (!out.has(key)) out.set(key, []);
+    out.get(key)!.push({ pos: t.start, entity: r.entity, name: r.name });
+  }
+  ROLE_INDEX.set(tokens, out);
+  return out;
+}
+
+/** "the actress", "the company": a singular definite description → the nearest name the text tied that noun to before it. */
+function definiteReferent(tokens: readonly SyntaxToken[], kids: number[][], head: number, span: Span, resolve: ResolveSpeaker): Referent | null {
+  const h = tokens[head];
+  if (h.upos !== 'NOUN' || h.xpos !== 'NN') return null;
+  if (!kids[head].some((c) => tokens[c].lemma.toLowerCase() === 'the' && tokens[c].start >= span.start)) return null;
+  // "the Trump campaign" names its own referent
+  for (let i = Math.max(0, tokenCovering(tokens, span.start)); i < tokens.length && tokens[i].start < span.end; i++) if (tokens[i].upos === 'PROPN') return null;
+  const list = roleIndex(tokens, kids, resolve).get(h.lemma.toLowerCase());
+  let best: Referent | null = null;
+  for (const r of list ?? []) if (r.pos < span.start) best = r;
+  return best;
 }
