@@ -270,9 +270,10 @@ function roleIndex(tokens: readonly SyntaxToken[], kids: number[][], resolve: Re
     const t = tokens[i];
     if (t.upos !== 'NOUN') continue;
     const rel = universal(t.deprel);
-    let name = -1;
-    if ((rel === 'compound' || rel === 'appos') && t.head >= 0 && tokens[t.head].upos === 'PROPN') name = t.head;
-    else name = kids[i].find((c) => c > i && tokens[c].upos === 'PROPN' && NAME_AFTER_HEAD.has(universal(tokens[c].deprel))) ?? -1;
+    const name =
+      (rel === 'compound' || rel === 'appos') && t.head >= 0 && tokens[t.head].upos === 'PROPN'
+        ? t.head
+        : (kids[i].find((c) => c > i && tokens[c].upos === 'PROPN' && NAME_AFTER_HEAD.has(universal(tokens[c].deprel))) ?? -1);
     if (name < 0) continue;
     const r = resolve({ start: tokens[name].start, end: tokens[name].end });
     if (!r.entity || !/^(PER|ORG):/.test(r.entity)) continue;
