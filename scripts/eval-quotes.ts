@@ -27,6 +27,10 @@
  * - Speaker names: over matched pairs whose gold Source contains a capitalised name, the resolved
  *   `speakerName` shares a name word with it. This is the figure the entity mentions can change;
  *   span-based speaker accuracy does not depend on them.
+ * - Speaker entity: over matched pairs whose gold Source phrase, linked by the very linker the
+ *   predictions use (findQuotes' `linker` option: mentions, pronouns by agreement and recency, the
+ *   head of the phrase), names an entity, the predicted `speaker` is that entity. The rate of the
+ *   speaker's name being right, independent of where the span starts and ends.
  * - Speed: the three analysers (quotes, times, quantities) alone, CPU time of this process (user +
  *   system, so other load on the machine counts less), median of 5 passes after a warm-up pass.
  * - Speakers use the entity recogniser (src/analyse/entities) when it is there, unless --no-entities.
@@ -199,6 +203,9 @@ export interface QuoteEval {
   /** Matched pairs whose gold Source contains a capitalised name: the resolved speakerName shares a name word with it. */
   speakerNameAccuracy: number;
   speakerNameN: number;
+  /** Matched pairs whose gold Source, linked by the same speaker linker (FindQuotesOptions.linker), names an entity: the predicted speaker is that entity. */
+  speakerEntityAccuracy: number;
+  speakerEntityN: number;
   /** Speech only (the ledger's guideline): overlap P/R/F1; null without the parse. */
   speech: { gold: number; pred: number; p: number; r: number; f: number } | null;
 }
@@ -232,6 +239,7 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
   const all = zero();
   const direct = zero();
   const named = { ok: 0, total: 0 };
+  const linked = { ok: 0, total: 0 };
   const speech = { tp: 0, pred: 0, gold: 0 };
   const directExactTp = { n: 0 };
   let directPredTp = 0;
@@ -253,7 +261,8 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
     // the parse is its own stage (npm run eval:syntax times it); the quotes' review of it counts here
     const tokens = opts.syntax === false ? undefined : parseSentences(text, sentences).tokens;
     const t0 = performance.now();
-    const quotes = findQuotes(text, sentences, entities, { model: opts.model !== false, tokens });
+    let link: ((span: Span) => { entity: string | null; name: string | null }) | null = null;
+    const quotes = findQuotes(text, sentences, entities, { model: opts.model !== false, tokens, linker: (l) => (link = l) });
     findTimes(text, sentences, null);
     findQuantities(text, sentences);
     analyseMs += performance.now() - t0;
@@ -312,6 +321,13 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
         all.spkTotal++;
         if (ok) all.spkOk++;
         // who, resolved: the gold source names someone and the predicted speaker name shares a name word
+        // who, linked: the gold source phrase linked by the same linker names an entity; the predicted speaker is that entity
+        const goldEntity = link && g.source.length ? (link as (span: Span) => { entity: string | null }) (g.source[0]).entity : null;
+        if (goldEntity) {
+          linked.total++;
+          if (q.speaker === goldEntity) linked.ok++;
+          else if (verbose) console.log(`ENT gold=${JSON.stringify(g.sourceText)}→${goldEntity} pred=${JSON.stringify(q.speakerSpan ? text.slice(q.speakerSpan.start, q.speakerSpan.end) : null)}→${q.speaker}`);
+        }
         const goldNames = nameWords(g.sourceText ?? '');
         if (goldNames.size) {
           named.total++;
@@ -385,6 +401,8 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
     entityMsPerArticle: recognise ? entityMs / names.length : null,
     speakerNameAccuracy: named.total ? named.ok / named.total : 0,
     speakerNameN: named.total,
+    speakerEntityAccuracy: linked.total ? linked.ok / linked.total : 0,
+    speakerEntityN: linked.total,
     speech: opts.syntax === false ? null : (() => {
       const [sp, sr, sf] = prf(speech.tp, speech.pred, speech.gold);
       return { gold: speech.gold, pred: speech.pred, p: sp, r: sr, f: sf };
@@ -490,6 +508,7 @@ async function main(): Promise<void> {
   if (r.speech)
     console.log(`speech only (the ledger's guideline; gold by its cue's lemma): gold ${r.speech.gold} pred ${r.speech.pred}  P ${fmt(r.speech.p)}  R ${fmt(r.speech.r)}  F1(ovl) ${fmt(r.speech.f)}`);
   console.log(`speaker names (resolved speakerName shares a name with a named gold Source, pronouns resolved): ${fmt(r.speakerNameAccuracy)} (${r.speakerNameN})`);
+  console.log(`speaker entity (gold Source linked by the same linker names an entity; predicted speaker is it): ${fmt(r.speakerEntityAccuracy)} (${r.speakerEntityN})`);
   const ms = r.msPerArticle;
   const entity = r.entityMsPerArticle !== null ? `; entity recogniser ${r.entityMsPerArticle.toFixed(2)} ms/article` : '';
   console.log(
@@ -505,6 +524,8 @@ async function main(): Promise<void> {
       directOverlapF1: round(r.direct.f),
       directSpeakerAccuracy: round(r.direct.speakerAccuracy),
       ...(r.speech ? { speechOverlapF1: round(r.speech.f) } : {}),
+      speakerNameAccuracy: round(r.speakerNameAccuracy),
+      speakerEntityAccuracy: round(r.speakerEntityAccuracy),
     }),
   );
 }

@@ -52,7 +52,9 @@ describe('quotes reviewed with the dependency parse', () => {
     const text = 'Several tenants told reporters that the heating had failed for weeks.';
     const [q] = reviewWithSyntax(text, [quote(text, 'the heating had failed for weeks', 'told', 'Several')], parse(text), noResolve);
     assert.equal(text.slice(q.speakerSpan!.start, q.speakerSpan!.end), 'Several tenants');
-    assert.match(q.speakerName ?? '', /^resolved:/);
+    // no entity behind the phrase: the description as written is the speaker's name
+    assert.equal(q.speakerName, 'Several tenants');
+    assert.equal(q.speaker, null);
   });
 
   it('fills a missing speaker from the subject of the cue, but not from a passive subject', () => {
@@ -92,6 +94,7 @@ describe('quality floor of the syntax review (test/baselines.json, keys quotes.r
     assert.ok(withParse.speech && withParse.speech.f >= floors['quotes.review.speechOverlapF1'], `speech F1 ${withParse.speech?.f}`);
     assert.ok(withParse.all.speakerAccuracy >= floors['quotes.review.speakerAccuracy'], `speaker accuracy ${withParse.all.speakerAccuracy}`);
     assert.ok(withParse.direct.speakerAccuracy >= floors['quotes.review.directSpeakerAccuracy'], `quoted speaker accuracy ${withParse.direct.speakerAccuracy}`);
+    assert.ok(withParse.speakerEntityAccuracy >= floors['quotes.review.speakerEntityAccuracy'], `speaker entity accuracy ${withParse.speakerEntityAccuracy}`);
     assert.ok(withParse.all.speakerAccuracy >= without.all.speakerAccuracy, 'the review does not lose speakers');
     assert.equal(withParse.all.f, without.all.f, 'the review classes quotes, it does not drop them');
   });

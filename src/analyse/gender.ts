@@ -47,24 +47,28 @@ export function nameKey(name: string): string | null {
 }
 
 /** Gender per name key, from the evidence in the text; keys with no or tied evidence are absent. */
-export function genderEvidence(toks: readonly Token[], persons: readonly PersonMention[]): Map<string, Gender> {
+export function genderEvidence(toks: readonly Token[], persons: readonly PersonMention[], quoted: (pos: number) => boolean = () => false): Map<string, Gender> {
   const votes = new Map<string, number>(); // key → (female votes − male votes)
   const vote = (key: string, g: Gender, w: number) => votes.set(key, (votes.get(key) ?? 0) + (g === 'f' ? w : -w));
   const roles = ROLE_NOUNS();
   let p = 0;
-  const recent: { key: string; tok: number }[] = [];
+  const recent: { key: string; tok: number; inQuote: boolean }[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     while (p < persons.length && persons[p].span.start <= t.start) {
       const m = persons[p++];
-      recent.push({ key: m.key, tok: i });
+      recent.push({ key: m.key, tok: i, inQuote: quoted(m.span.start) });
       nameNeighbourVotes(toks, i, m, roles, vote);
     }
     const g = PRONOUN_GENDER[t.text.toLowerCase()];
     if (!g) continue;
     while (recent.length && i - recent[0].tok > PRONOUN_WINDOW) recent.shift();
-    const keys = new Set(recent.map((r) => r.key));
-    if (keys.size === 1) vote(recent[recent.length - 1].key, g, WEIGHT.pronoun);
+    // a pronoun and a name on different sides of a quotation mark are different voices ("“… Trump
+    // will bring revolution,” she said"): only names on the pronoun's side count
+    const side = quoted(t.start);
+    const near = recent.filter((r) => r.inQuote === side);
+    const keys = new Set(near.map((r) => r.key));
+    if (keys.size === 1) vote(near[near.length - 1].key, g, WEIGHT.pronoun);
   }
   const out = new Map<string, Gender>();
   for (const [key, v] of votes) if (v !== 0) out.set(key, v > 0 ? 'f' : 'm');

@@ -40,7 +40,7 @@
 import type { EntityMention, Quote, QuoteKind, Span, SyntaxToken, Token } from '../model/types.js';
 import { loadAttributionTagger, tagAttributions, type TokenRun } from './attribution/index.js';
 import { type Gender, genderEvidence, nameKey } from './gender.js';
-import { reviewWithSyntax } from './quotes/review.js';
+import { linkSpeaker, reviewWithSyntax } from './quotes/review.js';
 import { tokenAt, tokenize } from './tokenize.js';
 
 function forms(list: string): Set<string> {
@@ -242,7 +242,7 @@ function genderOf(ctx: Ctx, name: string): Gender | null {
       const key = nameKey(m.name);
       return key ? [{ span: m.span, key }] : [];
     });
-    ctx.genders = genderEvidence(ctx.toks, persons);
+    ctx.genders = genderEvidence(ctx.toks, persons, ctx.quoted);
   }
   const key = nameKey(name.split(/\s+/).filter((w) => !TITLE_WORDS.has(w.toLowerCase())).join(' '));
   return key ? (ctx.genders.get(key) ?? null) : null;
@@ -250,6 +250,8 @@ function genderOf(ctx: Ctx, name: string): Gender | null {
 
 interface Ctx {
   genders?: Map<string, Gender>;
+  /** Is a position inside quotation marks? */
+  quoted?: (pos: number) => boolean;
   text: string;
   toks: Token[];
   mentions: NameMention[];
@@ -354,6 +356,9 @@ function mentionsFrom(entities: EntityMention[]): NameMention[] {
     .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
 
+/** How far back (characters, a few paragraphs) a person the text genders like the pronoun is preferred to a nearer ungendered one. */
+const AGREEMENT_WINDOW = 1500;
+
 function resolveSpeaker(ctx: Ctx, span: Span): { entity: string | null; name: string | null } {
   const raw = ctx.text.slice(span.start, span.end);
   if (raw.toLowerCase() === 'who') {
@@ -369,15 +374,25 @@ function resolveSpeaker(ctx: Ctx, span: Span): { entity: string | null; name: st
     const want = raw.toLowerCase() === 'he' ? 'm' : raw.toLowerCase() === 'she' ? 'f' : null;
     const clash = (name: string | null) =>
       (pron === 'PER' && name !== null && !personLike(name)) || (want !== null && name !== null && genderOf(ctx, name) !== null && genderOf(ctx, name) !== want);
-    for (let i = ctx.speakers.length - 1; i >= 0; i--) {
-      const s = ctx.speakers[i];
-      if (s.pos >= span.start || !s.entity) continue;
+    // the nearest compatible speaker before the pronoun (speakers are recorded in the order the
+    // passes find them, not in text order)
+    // agreement first: a person the text genders as the pronoun does, near enough, wins over a nearer
+    // person the text does not gender ("she" after "actress Susan Sarandon" and a "Donald Trump" with no pronoun)
+    const agrees = (name: string | null, pos: number) => want !== null && name !== null && span.start - pos <= AGREEMENT_WINDOW && genderOf(ctx, name) === want;
+    let nearest: SpeakerRecord | null = null;
+    let agreeing: SpeakerRecord | null = null;
+    for (const s of ctx.speakers) {
+      if (s.pos >= span.start || !s.entity || (nearest && nearest.pos >= s.pos && (!agreeing || agreeing.pos >= s.pos))) continue;
       if (clash(s.name)) continue;
       if (pron === 'PER' && (s.plural || s.entity.startsWith('ORG:'))) continue;
       if (pron === 'ORG' && !s.entity.startsWith('ORG:')) continue;
       if (raw.toLowerCase() === 'they' && !s.plural && !s.entity.startsWith('ORG:')) continue;
-      return { entity: s.entity, name: s.name };
+      if (!nearest || s.pos > nearest.pos) nearest = s;
+      if (agrees(s.name, s.pos) && (!agreeing || s.pos > agreeing.pos)) agreeing = s;
     }
+    const bySpeaker = agreeing ?? nearest;
+    if (bySpeaker) return { entity: bySpeaker.entity, name: bySpeaker.name };
+    let first: NameMention | null = null;
     for (let i = ctx.mentions.length - 1; i >= 0; i--) {
       const m = ctx.mentions[i];
       if (m.span.end > span.start) continue;
@@ -385,9 +400,11 @@ function resolveSpeaker(ctx: Ctx, span: Span): { entity: string | null; name: st
       if (pron === 'ORG' && m.type !== 'ORG') continue;
       if (raw.toLowerCase() === 'they') break; // "they" is rarely the last organisation named: leave it unresolved
       if (pron === 'PER' && clash(m.name)) continue;
-      return { entity: m.entity, name: m.name };
+      if (agrees(m.name, m.span.start) || want === null) return { entity: m.entity, name: m.name };
+      first ??= m;
+      if (span.start - m.span.start > AGREEMENT_WINDOW) break;
     }
-    return { entity: null, name: null };
+    return first ? { entity: first.entity, name: first.name } : { entity: null, name: null };
   }
   // the mention nearest the head of the phrase (its end): "Stein spokeswoman Melezia Figueroa" is Figueroa
   let best: NameMention | null = null;
@@ -507,6 +524,12 @@ export interface FindQuotesOptions {
   model?: boolean;
   /** The article's parse (../syntax): when given, quotes are reviewed with it (quotes/review.ts). */
   tokens?: readonly SyntaxToken[];
+  /**
+   * Receives the article's speaker linker once the quotes are found: a phrase → the entity it names
+   * (pronouns by the speakers and mentions before it). Lets an evaluation link an annotated source
+   * exactly as a predicted speaker is linked.
+   */
+  linker?: (link: (span: Span) => { entity: string | null; name: string | null }) => void;
 }
 
 /** Finds quotes in `text`. `sentences` from splitSentences; `entities` may be empty. */
@@ -548,6 +571,7 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     const i = firstEndingAfter(pos, 'inner');
     return i < segments.length && segments[i].inner.start <= pos;
   };
+  ctx.quoted = inAnySegment;
   /** The last segment of the quotation that goes on from segment `g` over the next paragraphs (`continues`). */
   const quotationEnd = (g: number): number => {
     let e = g;
@@ -1390,7 +1414,45 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
     out.push(q);
   }
   // the dependency tree, when the article was parsed: cue classes, speakers as subjects of their cues
-  return options.tokens ? reviewWithSyntax(text, out, options.tokens, (span) => resolveSpeaker(ctx, span)) : out;
+  reresolvePronouns(ctx, out);
+  const resolve = (span: Span) => resolveSpeaker(ctx, span);
+  const syntax = options.tokens;
+  if (options.linker) options.linker(syntax?.length ? (span) => linkSpeaker(text, syntax, span, resolve) : resolve);
+  return syntax ? reviewWithSyntax(text, out, syntax, resolve) : out;
+}
+
+/**
+ * Pronoun speakers once more, in text order: the passes find quotes out of text order, so a "he"
+ * was resolved against the speakers found so far. Walking the quotes in order, each pronoun takes
+ * the nearest compatible speaker before it among all quotes (a chain of "he said" follows its first
+ * named speaker), and the result does not depend on which pass found what.
+ */
+function reresolvePronouns(ctx: Ctx, quotes: Quote[]): void {
+  const all = ctx.speakers;
+  const ordered = quotes.filter((q) => q.speakerSpan).sort((a, b) => a.speakerSpan!.start - b.speakerSpan!.start || a.span.start - b.span.start);
+  ctx.speakers = [];
+  const pronounAt = new Map<number, Quote[]>();
+  for (const q of ordered) {
+    const raw = ctx.text.slice(q.speakerSpan!.start, q.speakerSpan!.end).toLowerCase();
+    if (PRONOUNS[raw] === undefined && raw !== 'who') continue;
+    const list = pronounAt.get(q.speakerSpan!.start) ?? [];
+    list.push(q);
+    pronounAt.set(q.speakerSpan!.start, list);
+  }
+  // named speakers keep their resolution; pronouns are redone, nearest first
+  const records = all.filter((r) => !pronounAt.has(r.pos)).sort((a, b) => a.pos - b.pos);
+  let ri = 0;
+  for (const [pos, qs] of [...pronounAt].sort((a, b) => a[0] - b[0])) {
+    while (ri < records.length && records[ri].pos < pos) ctx.speakers.push(records[ri++]);
+    const who = resolveSpeaker(ctx, qs[0].speakerSpan!);
+    for (const q of qs) {
+      q.speaker = who.entity;
+      q.speakerName = who.name;
+    }
+    const raw = ctx.text.slice(qs[0].speakerSpan!.start, qs[0].speakerSpan!.end).toLowerCase();
+    ctx.speakers.push({ pos, entity: who.entity, name: who.name, span: qs[0].speakerSpan!, plural: /^(they|we)$/.test(raw) });
+  }
+  while (ri < records.length) ctx.speakers.push(records[ri++]);
 }
 
 /** Capitalised labels that head a paragraph without being a speaker ("UPDATE: …", "VIDEO: …"). */

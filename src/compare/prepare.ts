@@ -7,7 +7,7 @@ import { resolveTimes } from '../analyse/time.js';
 import { splitSentences } from '../analyse/tokenize.js';
 import type { AnnotatedArticle, Quantity, Quote, Span, TimeExpr } from '../model/types.js';
 import { validIsoDay } from '../ingest/validate.js';
-import { fallbackEntities, fallbackQuantities, fallbackQuotes, fallbackTimes, findSpeaker, parseWeekdayAnchor, resolveWeekday } from './fallback.js';
+import { fallbackEntities, fallbackQuantities, fallbackQuotes, fallbackTimes, parseWeekdayAnchor, resolveWeekday } from './fallback.js';
 import { cmp, unionFind, type WordToken, wordTokens } from './text.js';
 import { attachSyntax } from './syntax.js';
 import type { CrossCheckMessage, CrossCheckSource, Evidence } from './types.js';
@@ -197,7 +197,9 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
       }
     }
     const times: ResolvedTime[] = unionSpans(upTimes, fallbackTimes(text, ownAnchor, !published, spans)).map((t) => resolveTime(t, ownAnchor, !published));
-    const quotes = unionSpans((a.quotes ?? []).filter((q) => okSpan(q.span, text.length)), fallbackQuotes(text, spans, entities));
+    // the ledger shows the quotes and speakers analyse found; the simple detector only stands in for
+    // an article analyse gave no quotes (an older or bare annotation)
+    const quotes = a.quotes?.length ? a.quotes.filter((q) => okSpan(q.span, text.length)) : fallbackQuotes(text, spans, entities);
     if (!a.quotes?.length || !a.quantities?.length || !a.times?.length || !a.entities?.length) {
       const missing = [!a.entities?.length && 'entities', !a.quotes?.length && 'quotes', !a.quantities?.length && 'quantities', !a.times?.length && 'times']
         .filter(Boolean)
@@ -241,27 +243,10 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
       }
       view.sentences.push(s);
     });
-    const typeOf = new Map(entities.map((e) => [e.entity, e.type]));
-    const persons = entities.filter((e) => e.type === 'PER' && !e.denotes).sort((x, y) => x.span.start - y.span.start);
-    for (const q0 of quotes) {
-      let q = q0;
+    for (const q of quotes) {
       const sent = view.sentences.find((s) => s.span.start <= q.span.start && q.span.start < s.span.end) ?? view.sentences[view.sentences.length - 1];
       if (!sent) continue;
       const segments = quotedSegments(text, q.span, sent.span);
-      // Places and adjectives rarely speak: when analyse names one as the speaker, prefer a person
-      // the sentence attributes the words to.
-      const spType = q.speaker ? (typeOf.get(q.speaker) ?? q.speaker.split(':')[0]) : null;
-      const marks = segments.length ? segments : [q.span];
-      const found = findSpeaker(text, sent.span, marks, persons);
-      // a person right next to a speech verb that introduces these very words ("Trump saying, “…”",
-      // "“…,” Xi said") is the speaker, whatever a longer-range resolution said
-      const first = marks[0].start;
-      const last = marks[marks.length - 1].end;
-      const introduces = !!found?.cue && ((found.cue.end <= first && first - found.cue.end <= 60) || (found.cue.start >= last && found.cue.start - last <= 25));
-      if (found?.speaker && ((found.rank === 1 && introduces) || ((spType === 'LOC' || spType === 'MISC') && found.rank <= 4))) {
-        if (found.speaker.entity !== q.speaker)
-          q = { ...q, speaker: found.speaker.entity, speakerName: nameOf.get(found.speaker.entity) ?? found.speaker.text, speakerSpan: found.speaker.span };
-      }
       const raw = segments.length ? segments.map((g) => text.slice(g.start, g.end)).join(' … ') : text.slice(q.span.start, q.span.end);
       const qt = raw.replace(/^[\s"“”'‘’]+|[\s"“”'‘’,.;:]+$/g, '');
       const spName = (q.speaker ? nameOf.get(q.speaker) : undefined) ?? q.speakerName ?? (q.speaker ? q.speaker.replace(/^[A-Z]+:/, '').replace(/_/g, ' ') : null);

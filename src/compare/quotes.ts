@@ -88,10 +88,50 @@ export function quoteSimilarity(a: QItem, b: QItem): number {
   return Math.max(ov, jaccard(a.grams, b.grams));
 }
 
+/**
+ * Is this quote a statement the ledger lists? The ledger follows the Gender Gap Tracker's quote
+ * guidelines: speech only. Analyse classes each cue (Quote.cueClass, data/lexicons/attribution-cues.tsv);
+ * belief, perception, evidence and stance ("experts believe", "a poll shows", "backed") are
+ * attributions for PolNeAR but not quotes, and a verb of no attribution ("traded him to …") has no
+ * class. A quotation without a classed cue (no cue word, or a detector that classes nothing) stays.
+ * Quotation marks around a title or a name ("the film “Gone Girl”") or around a word or two with
+ * no speaker make a title or a scare quote, not a statement.
+ */
+export function isStatement(q: QuoteView): boolean {
+  const cls = q.quote.cueClass;
+  if (cls !== undefined && cls !== 'speech') return false;
+  if (cls === undefined && q.quote.kind === 'indirect') return false;
+  // a slogan said in full ("“Make America Great Again,” he said") is a statement; a name in marks
+  // inside a paraphrase, with no cue, or after a verb of naming is not
+  if (q.quote.kind !== 'indirect' && looksLikeTitle(q.text) && (q.quote.kind === 'partial' || !q.quote.cue || NAMING.test(q.quote.cue.verb))) return false;
+  return true;
+}
+
+/** Verbs of naming: what they introduce in quotation marks is a name ("dubbed “Operation X”"). */
+const NAMING = /^(call|calls|called|calling|dub|dubs|dubbed|dubbing|name|names|named|naming|title|titled|entitled|label|labels|labeled|labelled|term|termed|nickname|nicknamed|brand|branded)$/i;
+
+/** Words of a title that stay lower case ("Gone with the Wind", "Fire and Fury"). */
+const TITLE_SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'as', 'vs', 'vs.']);
+
+/** A short quotation of capitalised words with no sentence punctuation: a title or a name, not speech. */
+export function looksLikeTitle(quoted: string): boolean {
+  // American style puts the sentence's period inside the marks: “Lopez Tonight.”
+  const q = quoted.trim().replace(/[.,]$/, '');
+  const words = q.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (!words.length || words.length > 8 || /[.!?;]$|[,:;] /.test(q)) return false;
+  let small = 0;
+  for (const w of words) {
+    if (TITLE_SMALL.has(w.toLowerCase())) small++;
+    else if (!/^[\p{Lu}\p{N}]/u.test(w.replace(/^[^\p{L}\p{N}]+/u, ''))) return false;
+  }
+  return small < words.length;
+}
+
 export function buildQuoteLedger(story: StoryView): SpeakerLedger[] {
   const items: QItem[] = [];
   for (const a of story.articles)
     for (const q of a.quotes) {
+      if (!isStatement(q)) continue;
       const it = item(q, (k) => story.idf(k));
       if (it.words < 2 || it.keys.size < 1) continue;
       if (!q.speakerKey && it.words < 4) continue; // scare quotes and terms, not statements

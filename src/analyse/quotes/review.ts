@@ -13,6 +13,7 @@
  */
 import type { CueClass, Quote, Span, SyntaxToken } from '../../model/types.js';
 import { argumentsOf, childrenOf, phraseHead } from '../syntax/helpers.js';
+import { COUNTRY_BY_NAME, INSTITUTION_PLACES } from '../entities/gazetteer.js';
 import { cueClassOf } from './cues.js';
 
 export type ResolveSpeaker = (span: Span) => { entity: string | null; name: string | null };
@@ -123,6 +124,13 @@ export function reviewWithSyntax(text: string, quotes: readonly Quote[], tokens:
     const subjSpan = subj !== null ? namePhrase(tokens, kids, subj) : null;
     const usable = subjSpan && !inside(subjSpan, q) ? subjSpan : null;
     if (q.speakerSpan ? notASpeaker(tokens, q.speakerSpan, cueIdx) : usable) setSpeaker(q, usable, resolve);
+    // the rules took the apposition for the speaker ("Kevin D. Williamson, one of several critics …,
+    // said"): the subject of the cue and its apposition are the speaker
+    else if (usable && q.speakerSpan && q.cue && usable.end <= q.speakerSpan.start && q.speakerSpan.end <= q.cue.span.start && tokens[subj!].head === cueIdx && kids[subj!].some((c) => universal(tokens[c].deprel) === 'appos' && tokens[c].start >= q.speakerSpan!.start && tokens[c].start < q.speakerSpan!.end))
+      setSpeaker(q, { start: usable.start, end: q.speakerSpan.end }, resolve);
+    if (q.cueClass === 'speech' && q.kind === 'indirect' && !hasPredicate(tokens, q.span)) delete q.cueClass;
+    if (q.speakerSpan) nameAtHead(tokens, kids, q, resolve);
+    checkSpeaker(text, tokens, kids, q, resolve);
     out.push(q);
   }
   return out;
@@ -133,4 +141,159 @@ function setSpeaker(q: Quote, span: Span | null, resolve: ResolveSpeaker): void 
   const r = span ? resolve(span) : { entity: null, name: null };
   q.speaker = r.entity;
   q.speakerName = r.name;
+}
+
+/**
+ * Reported content that is a statement has a predicate: a verb or an auxiliary ("the talks failed",
+ * "that he is innocent"). "He announced the sentiment", "said to the United States": the object
+ * of a verb is no statement, and the speech-only ledger leaves it out (PolNeAR still scores it).
+ */
+function hasPredicate(tokens: readonly SyntaxToken[], span: Span): boolean {
+  for (let i = Math.max(0, tokenCovering(tokens, span.start)); i < tokens.length && tokens[i].start < span.end; i++) {
+    if (tokens[i].upos === 'VERB' || tokens[i].upos === 'AUX' || tokens[i].upos === 'INTJ') return true; // INTJ: "said yes"
+  }
+  return false;
+}
+
+/** Heads of a time phrase the rules can take for a subject ("this month", "this fall"). */
+const TIME_HEADS = new Set(['day', 'week', 'weekend', 'month', 'year', 'fall', 'spring', 'summer', 'winter', 'today', 'yesterday', 'tomorrow', 'morning', 'afternoon', 'evening', 'night', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/**
+ * A speaker is a person or an organisation. The span stays (it is where the text attributes the
+ * words); the resolved speaker is checked against the head of the phrase:
+ * - a resolved name that is the head or follows it ("Kremlin spokesman Dmitry Peskov", "A spokesman,
+ *   Peter Cook,": a title or an apposition) stays,
+ *   but a place stays only as a country (standing for its government) or a seat of government, and
+ *   a demonym or party word only as a plural group ("Republicans", not "Republican");
+ * - a name that only modifies the head ("The Republican nominee", "a New York judge", "the Trump
+ *   campaign") is not the speaker: the description as written is;
+ * - a phrase headed by no noun, name or pronoun ("Some", "Recent", "Our") or by a time word
+ *   ("this month") names nobody.
+ */
+function checkSpeaker(text: string, tokens: readonly SyntaxToken[], kids: number[][], q: Quote, resolve: ResolveSpeaker): void {
+  if (!q.speakerSpan) return;
+  const type = q.speaker?.split(':')[0] ?? null;
+  const name = (q.speakerName ?? '').toLowerCase();
+  const plain = name.replace(/^the\s+/, '');
+  const placeOk = COUNTRY_BY_NAME.has(plain) || INSTITUTION_PLACES.has(plain);
+  const h = phraseHead(tokens, q.speakerSpan);
+  const head = h === null ? null : tokens[h];
+  const headWord = head ? head.text.toLowerCase().replace(/['’]s?$/, '') : '';
+  const drop = () => {
+    q.speaker = null;
+    q.speakerName = null;
+  };
+  if (!head || head.upos === 'PRON') {
+    // a pronoun resolved to a place or a demonym: not a speaker
+    if (type === 'MISC' || (type === 'LOC' && !placeOk)) drop();
+    return;
+  }
+  if (TIME_HEADS.has(headWord)) return drop();
+  if (type && headWord && nameAtHeadWords(tokens, kids, h!, name)) {
+    if (type === 'LOC' && !placeOk) drop();
+    else if (type === 'MISC' && !/s$/.test(headWord)) drop();
+    return;
+  }
+  if (head.upos === 'NOUN' || head.upos === 'PROPN') {
+    // a definite description the text has tied to a name ("the actress" after "actress Susan
+    // Sarandon"), else the description as written ("the governor", "Experts", "The Republican nominee")
+    const named = definiteReferent(tokens, kids, h!, q.speakerSpan, resolve);
+    q.speaker = named?.entity ?? null;
+    q.speakerName = named?.name ?? text.slice(q.speakerSpan.start, q.speakerSpan.end).replace(/[\s,;:]+$/, '');
+  } else if (!(type === 'PER' || type === 'ORG')) drop();
+}
+
+/** Is a word of the resolved `name` the phrase's head, or in the name that follows it (flat, compound or apposition: "spokeswoman Melezia Figueroa", "A spokesman, Peter Cook")? */
+function nameAtHeadWords(tokens: readonly SyntaxToken[], kids: number[][], head: number, name: string): boolean {
+  const words = new Set(name.split(/[\s-]+/).filter(Boolean));
+  const has = (i: number) => words.has(tokens[i].text.toLowerCase().replace(/['’]s?$/, ''));
+  if (has(head)) return true;
+  for (const c of kids[head]) {
+    if (c < head || !NAME_AFTER_HEAD.has(universal(tokens[c].deprel))) continue;
+    if (has(c) || kids[c].some((d) => universal(tokens[d].deprel) === 'flat' && has(d))) return true;
+  }
+  return false;
+}
+
+/** Relations by which a name follows a title or a description at the head of a speaker phrase ("spokeswoman Melezia Figueroa", "A spokesman, Peter Cook"). */
+const NAME_AFTER_HEAD = new Set(['appos', 'flat', 'compound']);
+
+/**
+ * The speaker's name from the head of the phrase, not from whatever name comes last in it:
+ * "Leonard E. Burman, director of … at the Maxwell School" is Burman, "Rendell, a Clinton
+ * surrogate," is Rendell. The head itself when it is a name, else the first name that follows the
+ * head as its apposition or flat/compound part ("Mrs. Clinton" parsed with "Mrs." as head).
+ */
+function nameAtHead(tokens: readonly SyntaxToken[], kids: number[][], q: Quote, resolve: ResolveSpeaker): void {
+  const span = q.speakerSpan!;
+  const h = phraseHead(tokens, span);
+  if (h === null || tokens[h].upos === 'PRON') return;
+  const candidates = tokens[h].upos === 'PROPN' ? [h] : [];
+  for (const c of kids[h]) if (c > h && tokens[c].upos === 'PROPN' && NAME_AFTER_HEAD.has(universal(tokens[c].deprel)) && tokens[c].end <= span.end) candidates.push(c);
+  for (const c of candidates) {
+    const r = resolve({ start: tokens[c].start, end: tokens[c].end });
+    if (!r.entity) continue;
+    q.speaker = r.entity;
+    q.speakerName = r.name;
+    return;
+  }
+}
+
+/** A speaker phrase linked as the review links a quote's speaker: the resolver, then the head of the phrase. */
+export function linkSpeaker(text: string, tokens: readonly SyntaxToken[], span: Span, resolve: ResolveSpeaker): { entity: string | null; name: string | null } {
+  const r = resolve(span);
+  const q: Quote = { span: { start: 0, end: 0 }, kind: 'indirect', speakerSpan: span, speaker: r.entity, speakerName: r.name, cue: null };
+  const kids = childrenOf(tokens);
+  nameAtHead(tokens, kids, q, resolve);
+  checkSpeaker(text, tokens, kids, q, resolve);
+  return { entity: q.speaker, name: q.speakerName };
+}
+
+interface Referent {
+  pos: number;
+  entity: string;
+  name: string | null;
+}
+
+/** Per article (its token array): role noun → the named people and organisations it was written next to, in text order. */
+const ROLE_INDEX = new WeakMap<readonly SyntaxToken[], Map<string, Referent[]>>();
+
+/**
+ * Role nouns the text ties to a name: "actress Susan Sarandon" (the noun a compound of the name, or
+ * the name following the noun), "Sarandon, the actress" / "the governor, Mike Pence" (apposition).
+ */
+function roleIndex(tokens: readonly SyntaxToken[], kids: number[][], resolve: ResolveSpeaker): Map<string, Referent[]> {
+  const cached = ROLE_INDEX.get(tokens);
+  if (cached) return cached;
+  const out = new Map<string, Referent[]>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.upos !== 'NOUN') continue;
+    const rel = universal(t.deprel);
+    const name =
+      (rel === 'compound' || rel === 'appos') && t.head >= 0 && tokens[t.head].upos === 'PROPN'
+        ? t.head
+        : (kids[i].find((c) => c > i && tokens[c].upos === 'PROPN' && NAME_AFTER_HEAD.has(universal(tokens[c].deprel))) ?? -1);
+    if (name < 0) continue;
+    const r = resolve({ start: tokens[name].start, end: tokens[name].end });
+    if (!r.entity || !/^(PER|ORG):/.test(r.entity)) continue;
+    const key = t.lemma.toLowerCase();
+    if (!out.has(key)) out.set(key, []);
+    out.get(key)!.push({ pos: t.start, entity: r.entity, name: r.name });
+  }
+  ROLE_INDEX.set(tokens, out);
+  return out;
+}
+
+/** "the actress", "the company": a singular definite description → the nearest name the text tied that noun to before it. */
+function definiteReferent(tokens: readonly SyntaxToken[], kids: number[][], head: number, span: Span, resolve: ResolveSpeaker): Referent | null {
+  const h = tokens[head];
+  if (h.upos !== 'NOUN' || h.xpos !== 'NN') return null;
+  if (!kids[head].some((c) => tokens[c].lemma.toLowerCase() === 'the' && tokens[c].start >= span.start)) return null;
+  // "the Trump campaign" names its own referent
+  for (let i = Math.max(0, tokenCovering(tokens, span.start)); i < tokens.length && tokens[i].start < span.end; i++) if (tokens[i].upos === 'PROPN') return null;
+  const list = roleIndex(tokens, kids, resolve).get(h.lemma.toLowerCase());
+  let best: Referent | null = null;
+  for (const r of list ?? []) if (r.pos < span.start) best = r;
+  return best;
 }
