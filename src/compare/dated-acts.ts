@@ -8,10 +8,10 @@
  * slots (people speak every day); neither are future, conditional or negated ones.
  */
 import { cueClassOf } from '../analyse/quotes/cues.js';
-import { childrenOf, timePredicate } from '../analyse/syntax/helpers.js';
+import { timePredicate } from '../analyse/syntax/helpers.js';
 import type { SyntaxToken } from '../model/types.js';
 import type { EntityRef, ResolvedTime, Sent } from './prepare.js';
-import { parseOf } from './syntax.js';
+import { kidsOf, parseOf } from './syntax.js';
 
 export interface DatedAct {
   sent: Sent;
@@ -67,7 +67,7 @@ export function actOfTime(s: Sent, t: ResolvedTime): (DatedAct & { fact: boolean
   if (!tokens || (t.kind !== 'weekday' && t.kind !== 'date' && t.kind !== 'datetime')) return null;
   const p = timePredicate(tokens, t.span);
   if (p === null || tokens[p].upos !== 'VERB') return null;
-  const kids = childrenOf(tokens);
+  const kids = kidsOf(tokens);
   // "re-signed" is signing again: one act
   const lemma = tokens[p].lemma.toLowerCase().replace(/^re-/, '');
   const fact = !kids[p].some((c) => ['aux', 'advmod', 'mark'].includes(rel(tokens[c])) && NOT_FACT.test(tokens[c].text));

@@ -3,7 +3,7 @@
  * lemma, head, relation per token), looked up by text position. Articles without a parse (old
  * stores, analyse failures) give null everywhere and the callers fall back to surface rules.
  */
-import { clauseOf, quantifiedNoun } from '../analyse/syntax/helpers.js';
+import { childrenOf, clauseOf, quantifiedNoun } from '../analyse/syntax/helpers.js';
 import type { Quantity, SyntaxToken } from '../model/types.js';
 import type { ArticleView, Sent } from './prepare.js';
 
@@ -16,6 +16,14 @@ export function attachSyntax(view: ArticleView, tokens: readonly SyntaxToken[] |
 
 export function parseOf(view: ArticleView): readonly SyntaxToken[] | null {
   return PARSES.get(view) ?? null;
+}
+
+const CHILDREN = new WeakMap<readonly SyntaxToken[], number[][]>();
+/** Children of every token of a parse, computed once per article (callers ask per figure and per date). */
+export function kidsOf(tokens: readonly SyntaxToken[]): number[][] {
+  let kids = CHILDREN.get(tokens);
+  if (!kids) CHILDREN.set(tokens, (kids = childrenOf(tokens)));
+  return kids;
 }
 
 /** Index of the first parsed token starting at or after `pos` (binary search; tokens are in text order). */
@@ -59,9 +67,10 @@ export function countedNoun(s: Sent, q: Quantity): CountedNoun | null {
   let num = -1;
   for (let i = from; i < tokens.length && tokens[i].end <= q.span.end; i++) if (tokens[i].upos === 'NUM') num = i;
   if (num < 0) return null;
-  const n = quantifiedNoun(tokens, num);
+  const kids = kidsOf(tokens);
+  const n = quantifiedNoun(tokens, num, kids);
   if (n === null || tokens[n].upos !== 'NOUN') return null;
-  const p = clauseOf(tokens, n).predicate;
+  const p = clauseOf(tokens, n, kids).predicate;
   return { lemma: tokens[n].lemma.toLowerCase(), text: tokens[n].text, predicate: tokens[p].upos === 'VERB' ? tokens[p].lemma.toLowerCase() : null };
 }
 
@@ -74,7 +83,7 @@ function figureTokens(tokens: readonly SyntaxToken[], q: Quantity): { num: numbe
   let num = -1;
   for (let i = firstAtOrAfter(tokens, q.span.start); i < tokens.length && tokens[i].end <= q.span.end; i++) if (tokens[i].upos === 'NUM') num = i;
   if (num < 0) return null;
-  return { num, noun: quantifiedNoun(tokens, num) ?? num };
+  return { num, noun: quantifiedNoun(tokens, num, kidsOf(tokens)) ?? num };
 }
 
 /** Steps up from `from` to `to` (at most `max`), never through a clause link; -1 when not reached. */
@@ -115,12 +124,13 @@ export function coordinatedFigure(s: Sent, q: Quantity): boolean {
   if (!tokens) return false;
   const fig = figureTokens(tokens, q);
   if (!fig || fig.noun === fig.num) return false;
+  const kids = kidsOf(tokens);
   const counted = (i: number) =>
     (tokens[i].upos === 'NOUN' || tokens[i].upos === 'PRON') &&
-    tokens.some((t) => t.head === i && (t.upos === 'NUM' || (relOf(t) === 'det' && /^(?:a|an|one)$/i.test(t.text))));
+    kids[i].some((c) => tokens[c].upos === 'NUM' || (relOf(tokens[c]) === 'det' && /^(?:a|an|one)$/i.test(tokens[c].text)));
   const n = fig.noun;
   // the two phrases side by side ("two women and a man"), not two clauses sharing a verb
   const near = (a: number, b: number) => Math.abs(a - b) <= 4;
   if (relOf(tokens[n]) === 'conj' && tokens[n].head >= 0 && near(n, tokens[n].head) && counted(tokens[n].head)) return true;
-  return tokens.some((t, i) => t.head === n && relOf(t) === 'conj' && near(n, i) && counted(i));
+  return kids[n].some((i) => relOf(tokens[i]) === 'conj' && near(n, i) && counted(i));
 }
