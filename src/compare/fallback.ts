@@ -5,6 +5,7 @@
  * name sequences, quotation-mark quotes with a nearby cue verb, numbers with units and
  * qualifiers, weekdays and calendar dates. The analyse stage's annotations always take precedence.
  */
+import { countryList } from '../text/places.js';
 import type { EntityMention, Quantity, QuantityQualifier, Quote, Span, TimeExpr } from '../model/types.js';
 import { validCalendarDate, validIsoDay } from '../ingest/validate.js';
 
@@ -273,16 +274,11 @@ const NOT_NAMES = new Set(
     'Also Read Share Click Photo Image Topics Home Related More News According Under To Of Did Do Does Together Our Daily Recent'
   ).split(' '),
 );
+/** Country demonyms (data/places/countries.tsv) and the adjectives of world regions. */
 const DEMONYM_RE = new RegExp(
-  `^(?:${(
-    'Afghan Albanian Algerian American Argentine Argentinian Armenian Australian Austrian Azerbaijani Bangladeshi Belarusian Belgian Bolivian Bosnian ' +
-    'Brazilian British Bulgarian Burmese Cambodian Canadian Chilean Chinese Colombian Congolese Croatian Cuban Czech Danish Dutch Ecuadorian Egyptian ' +
-    'Emirati English Eritrean Estonian Ethiopian European Filipino Finnish French Georgian German Ghanaian Greek Guatemalan Haitian Honduran Hungarian ' +
-    'Icelandic Indian Indonesian Iranian Iraqi Irish Israeli Italian Japanese Jordanian Kazakh Kenyan Korean Kosovar Kurdish Kuwaiti Kyrgyz Latvian ' +
-    'Lebanese Libyan Lithuanian Malaysian Malian Mexican Moldovan Mongolian Moroccan Nigerian Nigerien Norwegian Pakistani Palestinian Panamanian ' +
-    'Peruvian Polish Portuguese Qatari Romanian Russian Rwandan Saudi Scottish Serbian Singaporean Slovak Slovenian Somali Spanish Sudanese Swedish ' +
-    'Swiss Syrian Taiwanese Tajik Thai Tunisian Turkish Turkmen Ugandan Ukrainian Uzbek Venezuelan Vietnamese Welsh Yemeni Zimbabwean Soviet Western Eastern Arab African Asian Latin'
-  ).replace(/ /g, '|')})$`,
+  `^(?:${[...new Set([...countryList().flatMap((c) => c.demonyms), 'Soviet', 'Western', 'Eastern', 'Arab', 'African', 'Asian', 'Latin', 'European'])]
+    .map((d) => d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')})$`,
 );
 
 const NAME_RE = /(?:[A-Z][\p{L}’'.-]*[\p{L}.]|[A-Z])(?:\s+(?:(?:of|de|da|del|el|al|bin|van|von|der|la|le)\s+)?(?:[A-Z][\p{L}’'.-]*[\p{L}.]|[A-Z]\.?))*/gu;

@@ -76,7 +76,7 @@ export interface StoryView {
 }
 
 const TITLE_PREFIX =
-  /^(?:(?:the|former|acting|then|late|u\.s\.|us|uk|eu|un|chinese|russian|american|british|ukrainian|[a-z]+ian|[a-z]+ese|president|vice|prime|minister|secretary|foreign|defen[cs]e|chancellor|speaker|senator|sen\.|rep\.|gov\.|governor|director|chief|general|mr\.?|mrs\.?|ms\.?|dr\.?|king|queen|pope|premier|leader|spokesman|spokeswoman|spokesperson|ambassador|house|state|fbi|kremlin|white)\s+)+/i;
+  /^(?:(?:the|former|acting|then|late|u\.s\.|us|uk|eu|un|[a-z]+ian|[a-z]+ish|[a-z]+ese|president|vice|prime|minister|secretary|foreign|defen[cs]e|chancellor|speaker|senator|sen\.|rep\.|gov\.|governor|director|chief|general|mr\.?|mrs\.?|ms\.?|dr\.?|king|queen|pope|premier|leader|spokesman|spokeswoman|spokesperson|ambassador|house|state|fbi|kremlin|white)\s+)+/i;
 
 export function canonicalName(name: string): string {
   const n = name.replace(/[’']s$/, '').replace(/\s+/g, ' ').trim();
