@@ -1,14 +1,15 @@
 /**
  * The working view of a story: per article its sentences with matching keys, linked entities,
  * quantities, resolved times and quotes; per story the independent-source groups and the date
- * anchor. Annotations come from analyse; `fallback.ts` fills kinds analyse did not deliver.
+ * anchor. The cross-check only reads: every annotation comes from analyse, and the story-level
+ * facts (independent sources, the story's date) from stories/facts.ts. An article that analyse
+ * left without a kind of annotation simply has none of it here.
  */
 import { resolveTimes } from '../analyse/time.js';
-import { splitSentences } from '../analyse/tokenize.js';
 import type { AnnotatedArticle, Quantity, Quote, Span, TimeExpr } from '../model/types.js';
 import { validIsoDay } from '../ingest/validate.js';
-import { fallbackEntities, fallbackQuantities, fallbackQuotes, fallbackTimes, findSpeaker, parseWeekdayAnchor, resolveWeekday } from './fallback.js';
-import { cmp, unionFind, type WordToken, wordTokens } from './text.js';
+import { publicationDay, sourceFactsOf, sourceGroups, storyAnchorDay } from '../stories/facts.js';
+import { cmp, type WordToken, wordTokens } from './text.js';
 import type { CrossCheckMessage, CrossCheckSource, Evidence } from './types.js';
 
 export interface EntityRef {
@@ -95,13 +96,6 @@ export function sentText(s: Sent): string {
   return s.art.text.slice(s.span.start, s.span.end);
 }
 
-function isoDay(published: AnnotatedArticle['article']['published']): string | null {
-  if (!published?.iso) return null;
-  if (!['day', 'hour', 'minute', 'second'].includes(published.precision)) return null;
-  const m = /^(\d{4}-\d{2}-\d{2})/.exec(published.iso);
-  return m ? m[1] : null;
-}
-
 /** The outlet, or (unknown outlet) the input's file name, or the start of the article id. */
 function outletOf(a: AnnotatedArticle): string {
   const o = a.article.outlet?.trim();
@@ -127,30 +121,16 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
       return true;
     });
 
-  // Independent sources: union-find over copy groups and wire agencies.
-  const { find, union, parent } = unionFind();
-  for (const a of annotated) parent.set(a.article.docId, a.article.docId);
-  for (const group of input.copies ?? []) {
-    const ids = (group ?? []).filter((id) => parent.has(id));
-    for (let i = 1; i < ids.length; i++) union(ids[0], ids[i]);
-  }
-  const wireFirst = new Map<string, string>();
-  for (const a of annotated) {
-    const w = normalizeWire(a.article.wire);
-    if (!w) continue;
-    const first = wireFirst.get(w);
-    if (first) union(first, a.article.docId);
-    else wireFirst.set(w, a.article.docId);
-  }
-
-  const days = annotated.map((a) => isoDay(a.article.published)).filter((d): d is string => !!d).sort();
-  const anchor = days.length ? days[Math.floor((days.length - 1) / 2)] : null;
+  // Independent sources and the story's date: one definition, in stories/facts.ts
+  const groupOf = sourceGroups(annotated.map(sourceFactsOf), input.copies ?? []);
+  const find = (id: string) => groupOf.get(id) ?? id;
+  const anchor = storyAnchorDay(annotated);
 
   const articles: ArticleView[] = [];
   for (const a of annotated) {
     const art = a.article;
     const text = typeof art.text === 'string' ? art.text : '';
-    const published = isoDay(art.published);
+    const published = publicationDay(art.published);
     const view: ArticleView = {
       id: art.docId,
       outlet: outletOf(a),
@@ -172,18 +152,18 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
       messages.push({ level: 'warning', articleId: art.docId, message: 'article has no text: nothing to cross-check' });
       continue;
     }
-    let spans = validSpans(a.sentences, text.length);
-    if (!spans.length) spans = splitSentences(text);
-    spans = spans.slice().sort((x, y) => x.start - y.start);
-    const entities = a.entities?.length ? a.entities.filter((e) => okSpan(e.span, text.length)) : fallbackEntities(text, spans);
+    const spans = validSpans(a.sentences, text.length).sort((x, y) => x.start - y.start);
+    if (!spans.length) {
+      messages.push({ level: 'warning', articleId: art.docId, message: 'article has no sentences from analyse: nothing to cross-check' });
+      continue;
+    }
+    const entities = (a.entities ?? []).filter((e) => okSpan(e.span, text.length));
     const nameOf = new Map((a.entityIndex ?? []).map((e) => [e.id, e.name]));
-    // analyse's quantities and times first; the simple detectors only add what does not overlap them
-    let quantities = unionSpans((a.quantities ?? []).filter((q) => okSpan(q.span, text.length)), fallbackQuantities(text));
+    let quantities = (a.quantities ?? []).filter((q) => okSpan(q.span, text.length));
     if (quantities.length > 2000) {
       messages.push({ level: 'warning', articleId: art.docId, message: `${quantities.length} quantities: only the first 2000 are compared` });
       quantities = quantities.slice(0, 2000);
     }
-    const ownAnchor = published ?? anchor;
     // relative expressions analyse could not resolve (no publication date) are resolved from the
     // story's date, marked inferred
     let upTimes = (a.times ?? []).filter((t) => okSpan(t.span, text.length));
@@ -194,14 +174,8 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
         // keep them unresolved
       }
     }
-    const times: ResolvedTime[] = unionSpans(upTimes, fallbackTimes(text, ownAnchor, !published, spans)).map((t) => resolveTime(t, ownAnchor, !published));
-    const quotes = unionSpans((a.quotes ?? []).filter((q) => okSpan(q.span, text.length)), fallbackQuotes(text, spans, entities));
-    if (!a.quotes?.length || !a.quantities?.length || !a.times?.length || !a.entities?.length) {
-      const missing = [!a.entities?.length && 'entities', !a.quotes?.length && 'quotes', !a.quantities?.length && 'quantities', !a.times?.length && 'times']
-        .filter(Boolean)
-        .join(', ');
-      messages.push({ level: 'info', articleId: art.docId, message: `no ${missing} from analyse: simple fallback detectors used` });
-    }
+    const times: ResolvedTime[] = upTimes.map((t) => resolveTime(t, !published));
+    const quotes = (a.quotes ?? []).filter((q) => okSpan(q.span, text.length));
     let ei = 0;
     let qi = 0;
     let ti = 0;
@@ -239,27 +213,10 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
       }
       view.sentences.push(s);
     });
-    const typeOf = new Map(entities.map((e) => [e.entity, e.type]));
-    const persons = entities.filter((e) => e.type === 'PER' && !e.denotes).sort((x, y) => x.span.start - y.span.start);
-    for (const q0 of quotes) {
-      let q = q0;
+    for (const q of quotes) {
       const sent = view.sentences.find((s) => s.span.start <= q.span.start && q.span.start < s.span.end) ?? view.sentences[view.sentences.length - 1];
       if (!sent) continue;
       const segments = quotedSegments(text, q.span, sent.span);
-      // Places and adjectives rarely speak: when analyse names one as the speaker, prefer a person
-      // the sentence attributes the words to.
-      const spType = q.speaker ? (typeOf.get(q.speaker) ?? q.speaker.split(':')[0]) : null;
-      const marks = segments.length ? segments : [q.span];
-      const found = findSpeaker(text, sent.span, marks, persons);
-      // a person right next to a speech verb that introduces these very words ("Trump saying, “…”",
-      // "“…,” Xi said") is the speaker, whatever a longer-range resolution said
-      const first = marks[0].start;
-      const last = marks[marks.length - 1].end;
-      const introduces = !!found?.cue && ((found.cue.end <= first && first - found.cue.end <= 60) || (found.cue.start >= last && found.cue.start - last <= 25));
-      if (found?.speaker && ((found.rank === 1 && introduces) || ((spType === 'LOC' || spType === 'MISC') && found.rank <= 4))) {
-        if (found.speaker.entity !== q.speaker)
-          q = { ...q, speaker: found.speaker.entity, speakerName: nameOf.get(found.speaker.entity) ?? found.speaker.text, speakerSpan: found.speaker.span };
-      }
       const raw = segments.length ? segments.map((g) => text.slice(g.start, g.end)).join(' … ') : text.slice(q.span.start, q.span.end);
       const qt = raw.replace(/^[\s"“”'‘’]+|[\s"“”'‘’,.;:]+$/g, '');
       const spName = (q.speaker ? nameOf.get(q.speaker) : undefined) ?? q.speakerName ?? (q.speaker ? q.speaker.replace(/^[A-Z]+:/, '').replace(/_/g, ' ') : null);
@@ -303,23 +260,6 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
   };
 }
 
-function normalizeWire(w: string | null | undefined): string | null {
-  if (!w) return null;
-  const s = w.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
-  const aliases: Record<string, string> = {
-    'press trust of india': 'pti', pti: 'pti', 'associated press': 'ap', ap: 'ap', 'agence france presse': 'afp', afp: 'afp',
-    reuters: 'reuters', 'thomson reuters': 'reuters', 'united press international': 'upi', upi: 'upi',
-  };
-  return aliases[s] ?? (s || null);
-}
-
-/** `primary` plus the items of `extra` that overlap none of them. */
-function unionSpans<T extends { span: Span }>(primary: T[], extra: T[]): T[] {
-  const out = [...primary];
-  for (const x of extra) if (!primary.some((p) => p.span.start < x.span.end && x.span.start < p.span.end)) out.push(x);
-  return out;
-}
-
 /**
  * The quoted words of a (partial) quote: spans inside quotation marks in the quote's sentence that
  * overlap the quote's span (analyse's span may stop short of, or run past, the marks).
@@ -348,12 +288,10 @@ function validSpans(spans: Span[] | undefined, len: number): Span[] {
   return (spans ?? []).filter((s) => okSpan(s, len));
 }
 
-function resolveTime(t: TimeExpr, anchor: string | null, inferred: boolean): ResolvedTime {
+function resolveTime(t: TimeExpr, inferred: boolean): ResolvedTime {
   // a stored value that is no real day (written by an older version) counts as unresolved
   if (t.value && /^\d{4}-\d\d-\d\d/.test(t.value) && !validIsoDay(t.value)) return { ...t, resolved: null, resolvedInferred: inferred };
   if (t.value) return { ...t, resolved: t.value, resolvedInferred: t.inferred };
-  const wd = parseWeekdayAnchor(t.anchor);
-  if (wd && anchor) return { ...t, resolved: resolveWeekday(anchor, wd.wd, wd.future), resolvedInferred: inferred || t.inferred };
   return { ...t, resolved: null, resolvedInferred: inferred };
 }
 
