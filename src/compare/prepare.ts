@@ -9,7 +9,8 @@ import { resolveTimes } from '../analyse/time.js';
 import type { AnnotatedArticle, Quantity, Quote, Span, TimeExpr } from '../model/types.js';
 import { validIsoDay } from '../ingest/validate.js';
 import { publicationDay, sourceFactsOf, sourceGroups, storyAnchorDay } from '../stories/facts.js';
-import { cmp, type WordToken, wordTokens } from './text.js';
+import { type WordToken, wordTokens } from '../text/normalise.js';
+import { cmp } from './text.js';
 import type { CrossCheckMessage, CrossCheckSource, Evidence } from './types.js';
 
 export interface EntityRef {
