@@ -39,7 +39,7 @@ export async function analyze(inputs: AnalyzeInput[], opts: AnalyzeOptions): Pro
   const { store, hints = {}, onStoryMessage, ...runOpts } = opts;
   const results = withInputHints(readInputs(inputs, runOpts), hints);
   const run = await ingestResults(store, results, runOpts);
-  const stories = await updateStories(store, onStoryMessage);
+  const stories = await updateStories(store, onStoryMessage, { docIds: run.docIds });
   return { run, stories };
 }
 

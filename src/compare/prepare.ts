@@ -11,6 +11,7 @@ import { validIsoDay } from '../ingest/validate.js';
 import { publicationDay, sourceFactsOf, sourceGroups, storyAnchorDay } from '../stories/facts.js';
 import { type WordToken, wordTokens } from '../text/normalise.js';
 import { cmp } from './text.js';
+import { attachSyntax } from './syntax.js';
 import type { CrossCheckMessage, CrossCheckSource, Evidence } from './types.js';
 
 export interface EntityRef {
@@ -149,6 +150,7 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
       },
     };
     articles.push(view);
+    attachSyntax(view, a.tokens);
     if (!text.trim()) {
       messages.push({ level: 'warning', articleId: art.docId, message: 'article has no text: nothing to cross-check' });
       continue;
