@@ -1,5 +1,6 @@
 import type { AnnotatedArticle, DateInfo } from '../model/types.js';
 import { outletFromName } from '../outlets/index.js';
+import { unionFind } from '../util/union-find.js';
 
 /**
  * Facts about a story as a whole, computed once and read by the report and the cross-check:
@@ -24,18 +25,9 @@ export interface SourceFacts {
 /** Article id → id of its independent-source group (the group's smallest article id). */
 export function sourceGroups(articles: SourceFacts[], copies: string[][] = []): Map<string, string> {
   const ids = [...new Set(articles.map((a) => a.id))].sort();
-  const parent = new Map(ids.map((id) => [id, id]));
-  const find = (x: string): string => {
-    let r = x;
-    while (parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(x, r);
-    return r;
-  };
-  const union = (a: string, b: string) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
-  };
+  // the root of a set is its smallest id: the grouping does not depend on input order
+  const { add, find, union, parent } = unionFind();
+  for (const id of ids) add(id);
   for (const group of copies ?? []) {
     const members = (group ?? []).filter((id) => parent.has(id));
     for (let i = 1; i < members.length; i++) union(members[0], members[i]);
