@@ -5,11 +5,15 @@ import { STORIES_VERSION } from './stories/types.js';
  * bump a stage's version when its code changes what it produces, and stored documents are
  * recomputed on the next run instead of reused.
  */
-export const EXTRACT_VERSION = 'extract-2';
+// extract-3: cited media from the outlet registry, state media of any country's demonym
+export const EXTRACT_VERSION = 'extract-3';
 // analyse-6: the syntax layer, magnitudes and ages in quantities, speakers' gender from the text, speech-only quote cues
 // analyse-7: syntax model retrained with a second tagging pass (parts of speech, heads, relations change)
 // analyse-8: quote speakers checked against the head of their phrase (descriptions, no places/demonyms), content with no predicate is not speech
-export const ANALYSE_VERSION = 'analyse-8';
-export const FEATURES_VERSION = `features-1/${STORIES_VERSION}`;
+// analyse-9: countries, cities and organisations from sourced data files (data/places, data/lexicons)
+export const ANALYSE_VERSION = 'analyse-9';
+// features-2: story places from data/places (countries, demonyms, cities by population)
+export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-2: the quote ledger keeps speech only and shows analyse's speakers (no re-attribution)
-export const COMPARE_VERSION = 'compare-2';
+// compare-3: reads analyse's annotations only; independent sources and the story's date from stories/facts.ts; dated acts from the parse
+export const COMPARE_VERSION = 'compare-3';

@@ -13,6 +13,7 @@
  * names or codes ("G20", "COVID-19", "Su-57"), anything that is not a finite number ("10^400").
  */
 import type { Quantity, QuantityQualifier, Span } from '../model/types.js';
+import { dataRows } from '../text/lexicon.js';
 
 interface Word {
   start: number;
@@ -456,6 +457,9 @@ function findPlainQuantities(text: string, sentences: Span[]): Quantity[] {
           end = c.head.end;
         }
       }
+      // a bare figure governed by a noun that names what it measures: "a population of 120,000",
+      // "home to 120,000", "a toll of 50" (data/lexicons/quantity-frames.tsv)
+      if (!unit && !counted) counted = frameNounBefore(ws, numIdx);
       if (!unit) {
         if (!counted) continue;
         // years and dates are not quantities
@@ -489,4 +493,15 @@ function findPlainQuantities(text: string, sentences: Span[]): Quantity[] {
     }
   }
   return out;
+}
+
+let frameNouns: Set<string> | null = null;
+
+/** The noun before "of"/"to" right before a figure, when the quantity-frames lexicon lists it as naming what figures measure. */
+function frameNounBefore(ws: Word[], numIdx: number): string | null {
+  frameNouns ??= new Set(dataRows('lexicons', 'quantity-frames.tsv').map(([w]) => w.trim().split(/\s+/)[0].toLowerCase()));
+  const prep = ws[numIdx - 1];
+  const noun = ws[numIdx - 2];
+  if (!prep || !noun || (prep.lw !== 'of' && prep.lw !== 'to')) return null;
+  return frameNouns.has(noun.lw) ? noun.lw : null;
 }

@@ -269,17 +269,12 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
   const quiet = !!args.values.quiet;
   const verbose = !!args.values.verbose;
   const max = maxBytes(args);
-  const { checkHints, withInputHints } = await import('./input-meta.js');
+  const { checkHints } = await import('./input-meta.js');
   const hints = { outlet: args.values.outlet, published: args.values.published };
   const bad = checkHints(hints);
   if (bad) throw new UsageError(bad, 'analyze');
-  const [{ ingestResults, updateStories }, { buildReport }, { renderHtml, renderMarkdown, renderTerminal }, { reportExtras, reportSections }, { writeReportJson }] = await Promise.all([
-    import('../pipeline.js'),
-    import('../report/build.js'),
-    import('../report/render.js'),
-    import('../report/sections.js'),
-    import('../report/detail.js'),
-  ]);
+  // the library API (src/index.ts): the server and library users call the same three functions
+  const [{ analyze: analyzeInputs, crossCheck, render }, { writeReportJson }] = await Promise.all([import('../index.js'), import('../report/detail.js')]);
   const store = await openStore(args);
   try {
     const showBar = !!io.isTTY && !quiet && !verbose;
@@ -309,32 +304,35 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
     if (queued?.enqueueOnly) return queued.status;
     if (args.values['enqueue-only'] && !queued) throw new UsageError('--enqueue-only needs a PostgreSQL store (--db postgresql://…)', 'analyze');
     // --outlet/--published: metadata hints for plain-text and stdin input (src/cli/input-meta.ts)
-    const { ingest } = await import('../ingest/index.js');
-    const run = queued ? queued.run : await ingestResults(store, withInputHints(ingest(inputs, runOpts), hints), runOpts);
-    bar.end();
+    const onStoryMessage = (docId: string | null, message: string) => io.stderr(`triangulate: ${docId ? `${docId.slice(0, 12)}: ` : ''}${message}\n`);
     const t0 = performance.now();
-    const groups = await updateStories(store, (docId, message) => io.stderr(`triangulate: ${docId ? `${docId.slice(0, 12)}: ` : ''}${message}\n`), { docIds: run.docIds });
-    const tStories = performance.now() - t0;
-    const report = await buildReport(store, run, groups, reportExtras());
+    const analysis = queued
+      ? { run: queued.run, stories: await (await import('../pipeline.js')).updateStories(store, onStoryMessage) }
+      : await analyzeInputs(inputs, { ...runOpts, store, hints, onStoryMessage });
+    const { run } = analysis;
+    bar.end();
+    const tStories = performance.now() - t0 - Object.values(run.timings).reduce((a, b) => a + b, 0);
+    const report = await crossCheck(store, analysis);
     const tReport = performance.now() - t0 - tStories;
     const status = new Map<string, string>();
     for (const o of run.outcomes) if (o.docId && o.status !== 'failed' && !status.has(o.docId)) status.set(o.docId, o.status);
     if (args.values.out) {
       mkdirSync(args.values.out, { recursive: true });
+      // report.json streamed story by story (the same bytes as render(report, 'json', { detail }))
       const fd = openSync(join(args.values.out, 'report.json'), 'w');
       try {
         writeReportJson(report, detail, (chunk) => writeSync(fd, chunk));
       } finally {
         closeSync(fd);
       }
-      writeFileSync(join(args.values.out, 'report.md'), renderMarkdown(report, reportSections()));
-      writeFileSync(join(args.values.out, 'report.html'), renderHtml(report, reportSections()));
+      writeFileSync(join(args.values.out, 'report.md'), render(report, 'markdown'));
+      writeFileSync(join(args.values.out, 'report.html'), render(report, 'html'));
     }
     if (fmt === 'json') writeReportJson(report, detail, (chunk) => io.stdout(inertJson(chunk)));
-    else if (fmt === 'markdown') io.stdout(renderMarkdown(report, reportSections()));
+    else if (fmt === 'markdown') io.stdout(render(report, 'markdown'));
     else if (!quiet) {
       const color = !args.values['no-color'] && !!io.stdoutTTY && process.env.NO_COLOR === undefined;
-      (color ? (io.stdoutColoured ?? io.stdout) : io.stdout)(renderTerminal(report, { color, status, verbose }, reportSections()));
+      (color ? (io.stdoutColoured ?? io.stdout) : io.stdout)(render(report, 'terminal', { color, status, verbose }));
     }
     const { counts } = run;
     const processed = counts.new + counts.known + counts.updated;

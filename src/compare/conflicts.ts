@@ -11,7 +11,7 @@
 import type { Quantity } from '../model/types.js';
 import { ACT_CLASSES } from './acts.js';
 import { actOfTime, actSlots, datedActs, participantKey } from './dated-acts.js';
-import { weekdayName } from './fallback.js';
+import { weekdayName } from '../text/calendar.js';
 import type { Alignment } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
 import { backgroundSentences, inLead, type Slot, slotOf } from './slots.js';

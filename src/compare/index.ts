@@ -25,9 +25,6 @@ export interface CrossCheckInput {
   copies: string[][];
 }
 
-/** Version of the cross-check output; bump when results change for the same input. */
-export const CROSSCHECK_VERSION = 1;
-
 export function crossCheckStory(input: CrossCheckInput): StoryCrossCheck {
   const layerNotes: StoryCrossCheck['messages'] = [];
   const articles = (input.articles ?? []).map((a) => wellFormed(a, layerNotes));

@@ -1,14 +1,16 @@
 /**
  * The working view of a story: per article its sentences with matching keys, linked entities,
  * quantities, resolved times and quotes; per story the independent-source groups and the date
- * anchor. Annotations come from analyse; `fallback.ts` fills kinds analyse did not deliver.
+ * anchor. The cross-check only reads: every annotation comes from analyse, and the story-level
+ * facts (independent sources, the story's date) from stories/facts.ts. An article that analyse
+ * left without a kind of annotation simply has none of it here.
  */
 import { resolveTimes } from '../analyse/time.js';
-import { splitSentences } from '../analyse/tokenize.js';
 import type { AnnotatedArticle, Quantity, Quote, Span, TimeExpr } from '../model/types.js';
 import { validIsoDay } from '../ingest/validate.js';
-import { fallbackEntities, fallbackQuantities, fallbackQuotes, fallbackTimes, parseWeekdayAnchor, resolveWeekday } from './fallback.js';
-import { cmp, unionFind, type WordToken, wordTokens } from './text.js';
+import { publicationDay, sourceFactsOf, sourceGroups, storyAnchorDay } from '../stories/facts.js';
+import { type WordToken, wordTokens } from '../text/normalise.js';
+import { cmp } from './text.js';
 import { attachSyntax } from './syntax.js';
 import type { CrossCheckMessage, CrossCheckSource, Evidence } from './types.js';
 
@@ -77,7 +79,7 @@ export interface StoryView {
 }
 
 const TITLE_PREFIX =
-  /^(?:(?:the|former|acting|then|late|u\.s\.|us|uk|eu|un|chinese|russian|american|british|ukrainian|[a-z]+ian|[a-z]+ese|president|vice|prime|minister|secretary|foreign|defen[cs]e|chancellor|speaker|senator|sen\.|rep\.|gov\.|governor|director|chief|general|mr\.?|mrs\.?|ms\.?|dr\.?|king|queen|pope|premier|leader|spokesman|spokeswoman|spokesperson|ambassador|house|state|fbi|kremlin|white)\s+)+/i;
+  /^(?:(?:the|former|acting|then|late|u\.s\.|us|uk|eu|un|[a-z]+ian|[a-z]+ish|[a-z]+ese|president|vice|prime|minister|secretary|foreign|defen[cs]e|chancellor|speaker|senator|sen\.|rep\.|gov\.|governor|director|chief|general|mr\.?|mrs\.?|ms\.?|dr\.?|king|queen|pope|premier|leader|spokesman|spokeswoman|spokesperson|ambassador|house|state|fbi|kremlin|white)\s+)+/i;
 
 export function canonicalName(name: string): string {
   const n = name.replace(/[’']s$/, '').replace(/\s+/g, ' ').trim();
@@ -94,13 +96,6 @@ export function evidence(sent: Sent, span?: Span): Evidence {
 
 export function sentText(s: Sent): string {
   return s.art.text.slice(s.span.start, s.span.end);
-}
-
-function isoDay(published: AnnotatedArticle['article']['published']): string | null {
-  if (!published?.iso) return null;
-  if (!['day', 'hour', 'minute', 'second'].includes(published.precision)) return null;
-  const m = /^(\d{4}-\d{2}-\d{2})/.exec(published.iso);
-  return m ? m[1] : null;
 }
 
 /** The outlet, or (unknown outlet) the input's file name, or the start of the article id. */
@@ -128,30 +123,16 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
       return true;
     });
 
-  // Independent sources: union-find over copy groups and wire agencies.
-  const { find, union, parent } = unionFind();
-  for (const a of annotated) parent.set(a.article.docId, a.article.docId);
-  for (const group of input.copies ?? []) {
-    const ids = (group ?? []).filter((id) => parent.has(id));
-    for (let i = 1; i < ids.length; i++) union(ids[0], ids[i]);
-  }
-  const wireFirst = new Map<string, string>();
-  for (const a of annotated) {
-    const w = normalizeWire(a.article.wire);
-    if (!w) continue;
-    const first = wireFirst.get(w);
-    if (first) union(first, a.article.docId);
-    else wireFirst.set(w, a.article.docId);
-  }
-
-  const days = annotated.map((a) => isoDay(a.article.published)).filter((d): d is string => !!d).sort();
-  const anchor = days.length ? days[Math.floor((days.length - 1) / 2)] : null;
+  // Independent sources and the story's date: one definition, in stories/facts.ts
+  const groupOf = sourceGroups(annotated.map(sourceFactsOf), input.copies ?? []);
+  const find = (id: string) => groupOf.get(id) ?? id;
+  const anchor = storyAnchorDay(annotated);
 
   const articles: ArticleView[] = [];
   for (const a of annotated) {
     const art = a.article;
     const text = typeof art.text === 'string' ? art.text : '';
-    const published = isoDay(art.published);
+    const published = publicationDay(art.published);
     const view: ArticleView = {
       id: art.docId,
       outlet: outletOf(a),
@@ -174,18 +155,18 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
       messages.push({ level: 'warning', articleId: art.docId, message: 'article has no text: nothing to cross-check' });
       continue;
     }
-    let spans = validSpans(a.sentences, text.length);
-    if (!spans.length) spans = splitSentences(text);
-    spans = spans.slice().sort((x, y) => x.start - y.start);
-    const entities = a.entities?.length ? a.entities.filter((e) => okSpan(e.span, text.length)) : fallbackEntities(text, spans);
+    const spans = validSpans(a.sentences, text.length).sort((x, y) => x.start - y.start);
+    if (!spans.length) {
+      messages.push({ level: 'warning', articleId: art.docId, message: 'article has no sentences from analyse: nothing to cross-check' });
+      continue;
+    }
+    const entities = (a.entities ?? []).filter((e) => okSpan(e.span, text.length));
     const nameOf = new Map((a.entityIndex ?? []).map((e) => [e.id, e.name]));
-    // analyse's quantities and times first; the simple detectors only add what does not overlap them
-    let quantities = unionSpans((a.quantities ?? []).filter((q) => okSpan(q.span, text.length)), fallbackQuantities(text));
+    let quantities = (a.quantities ?? []).filter((q) => okSpan(q.span, text.length));
     if (quantities.length > 2000) {
       messages.push({ level: 'warning', articleId: art.docId, message: `${quantities.length} quantities: only the first 2000 are compared` });
       quantities = quantities.slice(0, 2000);
     }
-    const ownAnchor = published ?? anchor;
     // relative expressions analyse could not resolve (no publication date) are resolved from the
     // story's date, marked inferred
     let upTimes = (a.times ?? []).filter((t) => okSpan(t.span, text.length));
@@ -196,16 +177,8 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
         // keep them unresolved
       }
     }
-    const times: ResolvedTime[] = unionSpans(upTimes, fallbackTimes(text, ownAnchor, !published, spans)).map((t) => resolveTime(t, ownAnchor, !published));
-    // the ledger shows the quotes and speakers analyse found; the simple detector only stands in for
-    // an article analyse gave no quotes (an older or bare annotation)
-    const quotes = a.quotes?.length ? a.quotes.filter((q) => okSpan(q.span, text.length)) : fallbackQuotes(text, spans, entities);
-    if (!a.quotes?.length || !a.quantities?.length || !a.times?.length || !a.entities?.length) {
-      const missing = [!a.entities?.length && 'entities', !a.quotes?.length && 'quotes', !a.quantities?.length && 'quantities', !a.times?.length && 'times']
-        .filter(Boolean)
-        .join(', ');
-      messages.push({ level: 'info', articleId: art.docId, message: `no ${missing} from analyse: simple fallback detectors used` });
-    }
+    const times: ResolvedTime[] = upTimes.map((t) => resolveTime(t, !published));
+    const quotes = (a.quotes ?? []).filter((q) => okSpan(q.span, text.length));
     let ei = 0;
     let qi = 0;
     let ti = 0;
@@ -290,23 +263,6 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
   };
 }
 
-function normalizeWire(w: string | null | undefined): string | null {
-  if (!w) return null;
-  const s = w.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
-  const aliases: Record<string, string> = {
-    'press trust of india': 'pti', pti: 'pti', 'associated press': 'ap', ap: 'ap', 'agence france presse': 'afp', afp: 'afp',
-    reuters: 'reuters', 'thomson reuters': 'reuters', 'united press international': 'upi', upi: 'upi',
-  };
-  return aliases[s] ?? (s || null);
-}
-
-/** `primary` plus the items of `extra` that overlap none of them. */
-function unionSpans<T extends { span: Span }>(primary: T[], extra: T[]): T[] {
-  const out = [...primary];
-  for (const x of extra) if (!primary.some((p) => p.span.start < x.span.end && x.span.start < p.span.end)) out.push(x);
-  return out;
-}
-
 /**
  * The quoted words of a (partial) quote: spans inside quotation marks in the quote's sentence that
  * overlap the quote's span (analyse's span may stop short of, or run past, the marks).
@@ -335,12 +291,10 @@ function validSpans(spans: Span[] | undefined, len: number): Span[] {
   return (spans ?? []).filter((s) => okSpan(s, len));
 }
 
-function resolveTime(t: TimeExpr, anchor: string | null, inferred: boolean): ResolvedTime {
+function resolveTime(t: TimeExpr, inferred: boolean): ResolvedTime {
   // a stored value that is no real day (written by an older version) counts as unresolved
   if (t.value && /^\d{4}-\d\d-\d\d/.test(t.value) && !validIsoDay(t.value)) return { ...t, resolved: null, resolvedInferred: inferred };
   if (t.value) return { ...t, resolved: t.value, resolvedInferred: t.inferred };
-  const wd = parseWeekdayAnchor(t.anchor);
-  if (wd && anchor) return { ...t, resolved: resolveWeekday(anchor, wd.wd, wd.future), resolvedInferred: inferred || t.inferred };
   return { ...t, resolved: null, resolvedInferred: inferred };
 }
 

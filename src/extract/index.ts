@@ -23,9 +23,6 @@ export { renderVisibleText } from './html/extract.js';
 export { findAttributions, detectWire } from './provenance.js';
 export { parseTextDate, parseIsoDate, dateFromUrl } from './dates.js';
 
-/** Version of the extraction stage (part of cache keys downstream). */
-export const EXTRACT_VERSION = '1';
-
 /**
  * The budget is a safety net behind the size and nesting caps (wall-clock time, so a loaded
  * machine cuts sooner): ordinary pages finish in milliseconds and never reach it.

@@ -1,4 +1,6 @@
 import type { AttributionKind, MediaAttribution } from '../model/types.js';
+import { citedOutletNames } from '../outlets/index.js';
+import { countryList } from '../text/places.js';
 
 /**
  * Provenance: whose copy an article is (wire detection from credits, datelines and notes), and
@@ -40,90 +42,11 @@ export const AGENCIES: Agency[] = [
   { name: 'Australian Associated Press', forms: ['Australian Associated Press', 'AAP'], kind: 'wire' },
 ];
 
-/** Outlets often cited by other outlets. */
-const OUTLETS = [
-  'CNN',
-  'BBC',
-  'BBC News',
-  'Fox News',
-  'NBC News',
-  'NBC',
-  'CBS News',
-  'CBS',
-  'ABC News',
-  'MSNBC',
-  'CNBC',
-  'NPR',
-  'PBS',
-  'Al Jazeera',
-  'RT',
-  'Sputnik',
-  'The New York Times',
-  'New York Times',
-  'The Washington Post',
-  'Washington Post',
-  'The Wall Street Journal',
-  'Wall Street Journal',
-  'Financial Times',
-  'The Guardian',
-  'The Telegraph',
-  'The Times',
-  'Politico',
-  'Axios',
-  'The Hill',
-  'USA Today',
-  'Los Angeles Times',
-  'China Daily',
-  'Global Times',
-  "People's Daily",
-  'CCTV',
-  'CGTN',
-  'Kommersant',
-  'Vedomosti',
-  'Izvestia',
-  'South China Morning Post',
-  'Nikkei',
-  'Le Monde',
-  'Der Spiegel',
-  'Spiegel',
-  'NHK',
-  'Haaretz',
-  'The Times of India',
-  'Times of India',
-  'Hindustan Times',
-  'The Hindu',
-  'Business Standard',
-  'Breitbart',
-  'Breitbart News',
-  'HuffPost',
-  'Huffington Post',
-  'Daily Mail',
-  'The Independent',
-  'Newsweek',
-  'Time magazine',
-  'BuzzFeed News',
-  'Yahoo News',
-  'Sky News',
-  'Euronews',
-  'Deutsche Welle',
-  'DW',
-  'France 24',
-  'Voice of America',
-  'Radio Free Europe',
-  'Kyiv Independent',
-  'Ukrainska Pravda',
-  'Meduza',
-  'Bild',
-  'The Economist',
-  'The Atlantic',
-  'Vox',
-  'Mediaite',
-  'Washington Examiner',
-  'New York Post',
-  'The Daily Beast',
-  'ProPublica',
-  'Semafor',
-];
+/**
+ * Outlets cited by other outlets: the outlet registry's names (src/outlets/data.ts), one table for
+ * naming an article's own outlet and for recognising the media it cites.
+ */
+const OUTLETS = citedOutletNames();
 
 const ESC = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -145,7 +68,11 @@ const CUE_AFTER =
 /** Kremlin/White House/ministry readouts. */
 const READOUT_RE =
   /\b(?:an?|the)\s+((?:[A-Z][\p{L}.'’-]*\s+){0,3}[A-Z][\p{L}.'’-]*(?:'s|’s)?)\s+(readout|statement on its website|transcript)\b/gu;
-const STATE_MEDIA_RE = /\b((?:Chinese|Russian|Iranian|North Korean|Syrian|Belarusian|Turkish|Saudi|Egyptian|Cuban|Venezuelan)\s+state\s+(?:media|television|TV|broadcaster|news agency))\b/g;
+/** "Chinese state media", "Iranian state television": any country's demonym (data/places/countries.tsv). */
+const DEMONYMS = [...new Set(countryList().flatMap((c) => c.demonyms).filter((d) => !/s$/.test(d) || /ss$/.test(d)))]
+  .sort((a, b) => b.length - a.length)
+  .map((d) => d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+const STATE_MEDIA_RE = new RegExp(`\\b((?:${DEMONYMS.join('|')})\\s+state\\s+(?:media|television|TV|broadcaster|news agency))\\b`, 'g');
 
 export function findAttributions(text: string): MediaAttribution[] {
   const out: MediaAttribution[] = [];

@@ -3,5 +3,5 @@
  * ("FOX" = "Fox News" = foxnews.com), and derives an outlet from a URL's registrable domain
  * through the public-suffix list (tldts). See README.md.
  */
-export { type Outlet, outletFromName, outletFromUrl, outletKey, registrableDomain, resolveOutlet } from './registry.js';
+export { citedOutletNames, type Outlet, outletFromName, outletFromUrl, outletKey, registrableDomain, resolveOutlet } from './registry.js';
 export { OUTLETS, type OutletRow } from './data.js';

@@ -100,3 +100,20 @@ export function resolveOutlet(name: string | null | undefined, url?: string | nu
   const byName = outletFromName(name);
   return byName ?? byUrl;
 }
+
+/**
+ * The names under which the registry's outlets are cited in running text: each outlet's name and
+ * the aliases that are several words or an acronym ("Wall Street Journal", "AFP"). Aliases that are
+ * one ordinary word ("Time", "Independent", "Sky") and domains are left out: in prose they are
+ * mostly not the outlet.
+ */
+export function citedOutletNames(): string[] {
+  const out = new Set<string>();
+  for (const [name, aliases] of OUTLETS) {
+    for (const n of [name, ...aliases]) {
+      if (/\.[a-z]{2,}$/.test(n)) continue;
+      if (n === name || /\s/.test(n) || /^[\p{Lu}\d.&/-]{2,}$/u.test(n)) out.add(n);
+    }
+  }
+  return [...out].sort();
+}

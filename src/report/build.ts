@@ -4,6 +4,7 @@ import type { RunSummary } from '../pipeline.js';
 import type { Store } from '../store/index.js';
 import type { StoryGroup } from '../stories/index.js';
 import { guard, guardAsync } from '../util/guard.js';
+import { independentSourceCount, sourceFactsOf, storyAnchorDay } from '../stories/facts.js';
 import { shortHash } from '../util/hash.js';
 import { ANALYSE_VERSION, COMPARE_VERSION } from '../versions.js';
 import type { Report, ReportArticle, ReportStory, StoryEntityOut } from './schema.js';
@@ -77,14 +78,15 @@ export function mergeStoryEntities(articles: AnnotatedArticle[]): StoryEntityOut
 }
 
 /**
- * Time expressions of undated articles ("on Thursday") resolved against the story's earliest
- * dated article, marked inferred. Sound when the articles report the same event within days,
- * which is what a story is; the stored annotations stay unresolved.
+ * Time expressions of undated articles ("on Thursday") resolved against the story's date (the
+ * median publication day of its dated articles, stories/facts.ts), marked inferred. Sound when
+ * the articles report the same event within days, which is what a story is; the stored
+ * annotations stay unresolved.
  */
 export function inferUndatedTimes(articles: AnnotatedArticle[]) {
-  const dated = articles.map((a) => a.article.published).filter((p): p is DateInfo => !!p && p.precision !== 'year' && p.precision !== 'month');
-  if (!dated.length) return;
-  const anchor = [...dated].sort((x, y) => cmp(x.iso, y.iso))[0];
+  const day = storyAnchorDay(articles);
+  if (!day) return;
+  const anchor: DateInfo = { iso: day, precision: 'day', source: 'story' };
   for (let i = 0; i < articles.length; i++) {
     const a = articles[i];
     if (a.article.published || !a.times.some((t) => t.value === null)) continue;
@@ -196,7 +198,8 @@ export async function buildStory(store: Store, g: StoryGroup, sources: Map<strin
     id: g.id,
     title: g.title ?? annotated[0]?.article.title ?? '(untitled)',
     articleCount: articles.length,
-    independentSources: g.independentSources,
+    // one definition with the cross-check's (copies, same wire, same outlet: stories/facts.ts)
+    independentSources: annotated.length ? independentSourceCount(annotated.map(sourceFactsOf), g.copies) : g.independentSources,
     outlets,
     span: { start: g.span.start, end: g.span.end },
     copies: g.copies.map((c) => [...c].sort()).sort((x, y) => cmp(x[0], y[0])),

@@ -19,6 +19,7 @@ import type { Format } from '../ingest/readers.js';
 import { openStore, type Store, type StoryFilter } from '../store/index.js';
 import { type AccessPolicy, checkAccess } from './auth.js';
 import { registerExportRoutes } from './export.js';
+import { REPORT_ROUTE_DOC, registerReportRoute } from './report-route.js';
 import { LiveStories } from './live.js';
 import { loginRoutes } from './login.js';
 import { openApiDocument, type RouteDoc } from './openapi.js';
@@ -386,6 +387,8 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
     { method: 'GET', url: '/api/export', summary: 'One table of the store (?what=stories|articles|facts|conflicts|quotes) as CSV or JSON Lines; filters since, q, outlet', responses: { 200: ['the download', { type: 'string' }], ...errors(400) } },
   );
   registerExportRoutes(app, { store, live });
+  docs.push({ ...REPORT_ROUTE_DOC, responses: { 200: ['the report', { type: 'string' }], ...errors(400) } });
+  registerReportRoute(app, store); // the library's crossCheck + render (src/server/report-route.ts)
 
   // ---- UI ---------------------------------------------------------------------------------------
 

@@ -1,3 +1,5 @@
+import { cityList, countryList, regionList, seatsOfGovernment } from '../text/places.js';
+
 /**
  * Text features for story grouping: content terms (lower-cased, lightly stemmed, stop words
  * removed), capitalised names (a fallback while no entity recogniser fills `StoryInput.entities`)
@@ -266,73 +268,16 @@ export function isTitleCase(line: string): boolean {
  * placed in Moscow, not just in Russia). Keys are slugs; values are the canonical place slug.
  */
 const COUNTRIES: [string, string[]][] = [
-  ['united_states', ['us', 'u_s', 'usa', 'america', 'american']],
-  ['russia', ['russian']],
-  ['china', ['chinese', 'prc']],
-  ['ukraine', ['ukrainian']],
-  ['united_kingdom', ['uk', 'britain', 'british']],
-  ['england', ['english']],
-  ['france', ['french']],
-  ['germany', ['german']],
-  ['italy', ['italian']],
-  ['spain', ['spanish']],
-  ['japan', ['japanese']],
-  ['india', ['indian']],
-  ['pakistan', ['pakistani']],
-  ['israel', ['israeli']],
-  ['gaza', []],
-  ['iran', ['iranian']],
-  ['iraq', ['iraqi']],
-  ['syria', ['syrian']],
-  ['turkey', ['turkish']],
-  ['saudi_arabia', ['saudi']],
-  ['egypt', ['egyptian']],
-  ['north_korea', []],
-  ['south_korea', ['korean']],
-  ['taiwan', ['taiwanese']],
-  ['canada', ['canadian']],
-  ['mexico', ['mexican']],
-  ['brazil', ['brazilian']],
-  ['argentina', ['argentine']],
-  ['australia', ['australian']],
-  ['venezuela', ['venezuelan']],
-  ['afghanistan', ['afghan']],
-  ['belarus', ['belarusian']],
-  ['poland', ['polish']],
-  ['crimea', []],
-  ['europe', ['european', 'eu']],
-  ['africa', ['african']],
-  ['asia', ['asian']],
-  ['nigeria', ['nigerian']],
-  ['south_africa', []],
-  ['scotland', ['scottish']],
-  ['ireland', ['irish']],
-  ['greece', ['greek']],
-  ['netherlands', ['dutch']],
-  ['sweden', ['swedish']],
-  ['switzerland', ['swiss']],
-  ['malaysia', ['malaysian']],
-  ['indonesia', ['indonesian']],
-  ['philippines', ['philippine', 'filipino']],
-  ['vietnam', ['vietnamese']],
-  ['thailand', ['thai']],
-  ['kazakhstan', []],
-  ['lebanon', ['lebanese']],
-  ['libya', ['libyan']],
-  ['yemen', ['yemeni']],
-  ['qatar', []],
-  ['cuba', ['cuban']],
-  ['colombia', ['colombian']],
-  ['chile', ['chilean']],
-  ['peru', ['peruvian']],
+  ...countryList().map((c): [string, string[]] => [slug(c.name), [...c.aliases, ...c.demonyms].map(slug)]),
+  ...regionList().map((r): [string, string[]] => [slug(r), []]),
 ];
 
-const CITIES =
-  'washington new_york los_angeles san_francisco chicago moscow kremlin:moscow beijing shanghai hong_kong kyiv kiev:kyiv ' +
-  'london paris berlin rome madrid tokyo new_delhi delhi mumbai islamabad jerusalem tel_aviv tehran baghdad damascus ankara ' +
-  'istanbul riyadh cairo pyongyang seoul taipei ottawa toronto sydney canberra caracas kabul minsk warsaw brussels geneva ' +
-  'vienna lagos edinburgh dublin athens amsterdam stockholm kuala_lumpur jakarta manila hanoi bangkok astana beirut tripoli ' +
-  'doha havana bogota';
+/** Cities by population (data/places/cities.tsv) and seats of government ("kremlin:moscow"), as `alias:place` slugs. */
+const cityKey = (name: string) => slug(name.split(',')[0]);
+const CITIES = [
+  ...cityList().flatMap((c) => [c.name, ...c.forms].map((f) => `${slug(f)}:${cityKey(c.name)}`)),
+  ...[...seatsOfGovernment()].map(([seat, city]) => `${slug(seat)}:${cityKey(city)}`),
+].join(' ');
 
 export const PLACES: Map<string, string> = (() => {
   const m = new Map<string, string>();

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { emptyAnalyserTimings } from '../../src/analyse/index.js';
-import { fallbackTimes, weekdayName } from '../../src/compare/fallback.js';
+import { findTimes } from '../../src/analyse/time.js';
+import { weekdayName } from '../../src/text/calendar.js';
 import { crossCheckStory } from '../../src/compare/index.js';
 import { readBytes } from '../../src/ingest/index.js';
 import { validCalendarDate } from '../../src/ingest/validate.js';
@@ -51,7 +52,7 @@ async function poisonedStore(path: string): Promise<{ store: Store; ids: string[
 
 test('"40 March", "March 40", "Feb 30" never become dates', () => {
   const text = 'He would give away 40 March of his stock, sold on March 40 and on Feb 30, and met them on 29 February.';
-  for (const t of fallbackTimes(text, '2023-06-01', false, [{ start: 0, end: text.length }])) {
+  for (const t of findTimes(text, [{ start: 0, end: text.length }], { iso: '2023-06-01', precision: 'day', source: 'test' })) {
     const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(t.value ?? '');
     if (m) assert.ok(validCalendarDate(Number(m[1]), Number(m[2]), Number(m[3])), `${t.text} → ${t.value}`);
   }

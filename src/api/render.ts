@@ -1,0 +1,25 @@
+import { renderHtml, renderMarkdown, renderTerminal, type TerminalOptions } from '../report/render.js';
+import { type Detail, reportJson } from '../report/detail.js';
+import type { Report } from '../report/schema.js';
+import { reportSections } from '../report/sections.js';
+
+export type RenderFormat = 'json' | 'markdown' | 'html' | 'terminal';
+
+/**
+ * A report as a document: `json` is report.json (compact, one final newline; `options.detail`
+ * 'lean' by default, 'full' keeps every annotation layer), `markdown` report.md, `html` the
+ * self-contained report.html, `terminal` the text summary (`options` set colour, verbosity and
+ * each document's run status).
+ */
+export function render(report: Report, format: RenderFormat, options: TerminalOptions & { detail?: Detail } = {}): string {
+  switch (format) {
+    case 'json':
+      return reportJson(report, options.detail ?? 'lean');
+    case 'markdown':
+      return renderMarkdown(report, reportSections());
+    case 'html':
+      return renderHtml(report, reportSections());
+    case 'terminal':
+      return renderTerminal(report, options, reportSections());
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * The normaliser of the text toolkit: case, curly quotes, British/American spelling variants
+ * (-ise/-ize, -isation/-ization, -our/-or, -yse/-yze, -tre/-ter, -ence/-ense), a light suffix
+ * stemmer and stop words, and word tokens carrying their matching key. Two wordings of one
+ * statement by two outlets meet on these keys.
+ */
+import type { Span } from '../model/types.js';
+import { dataLines } from './lexicon.js';
+import { tokenize } from './tokenize.js';
+
+/**
+ * Words that carry no content for alignment (data/lexicons/stopwords.txt: English function words,
+ * reporting verbs and the commonest time and quantity words).
+ */
+export const STOPWORDS = new Set(dataLines('lexicons', 'stopwords.txt').flatMap((l) => l.trim().split(/\s+/)));
+
+const NORM_CACHE = new Map<string, string>();
+const KEY_CACHE = new Map<string, string>();
+const CACHE_MAX = 200_000;
+
+/** Lower-case, unify apostrophes, map British spellings to American ones. */
+export function normalizeWord(w: string): string {
+  let v = NORM_CACHE.get(w);
+  if (v === undefined) {
+    v = normalizeWordUncached(w);
+    if (NORM_CACHE.size > CACHE_MAX) NORM_CACHE.clear();
+    NORM_CACHE.set(w, v);
+  }
+  return v;
+}
+
+function normalizeWordUncached(w: string): string {
+  let s = w.toLowerCase().replace(/[’‘`]/g, "'");
+  if (s.endsWith("'s")) s = s.slice(0, -2);
+  s = s.replace(/'/g, '');
+  if (s.length > 5) {
+    s = s
+      .replace(/isation(s?)$/, 'ization$1')
+      .replace(/ising$/, 'izing')
+      .replace(/ised$/, 'ized')
+      .replace(/ises$/, 'izes')
+      .replace(/iser(s?)$/, 'izer$1')
+      .replace(/yse(s|d)?$/, 'yze$1')
+      .replace(/ysing$/, 'yzing')
+      .replace(/ogue(s?)$/, 'og$1')
+      .replace(/([^aeiou])our(s|ed|ing|ite|ites|able)?$/, '$1or$2')
+      .replace(/ence$/, (m) => (/(defence|offence|licence|pretence)$/.test(s) ? 'ense' : m))
+      .replace(/programme(s?)$/, 'program$1')
+      .replace(/([^aeiou])tre(s?)$/, '$1ter$2');
+  } else if (s === 'ise' || s === 'ize') {
+    s = 'ize';
+  }
+  if (/(?:^|[^a-z])(?:defence|offence)$/.test(s)) s = s.replace(/ence$/, 'ense');
+  return s;
+}
+
+/** A light stemmer on normalised words: plural and verbal suffixes, so "talks"/"talk", "signed"/"sign" align. */
+export function stem(w: string): string {
+  let s = w;
+  if (s.length <= 3) return s;
+  if (s.endsWith('ies') && s.length > 4) return s.slice(0, -3) + 'y';
+  if (s.endsWith('izing')) return s.slice(0, -5) + 'ize';
+  if (s.endsWith('ized')) return s.slice(0, -4) + 'ize';
+  if (s.endsWith('izes')) return s.slice(0, -4) + 'ize';
+  if (s.endsWith('ing') && s.length > 5) {
+    s = s.slice(0, -3);
+    if (/([b-df-hj-np-tv-z])\1$/.test(s) && !/(ll|ss|ff|zz)$/.test(s)) s = s.slice(0, -1);
+    return s;
+  }
+  if (s.endsWith('ed') && s.length > 4) {
+    s = s.slice(0, -2);
+    if (/([b-df-hj-np-tv-z])\1$/.test(s) && !/(ll|ss|ff|zz)$/.test(s)) s = s.slice(0, -1);
+    return s;
+  }
+  if (s.endsWith('sses')) return s.slice(0, -2);
+  if (s.endsWith('es') && /(ch|sh|x|ss)es$/.test(s)) return s.slice(0, -2);
+  if (s.endsWith('s') && !s.endsWith('ss') && !s.endsWith('us') && !s.endsWith('is')) return s.slice(0, -1);
+  return s;
+}
+
+/** Reduce a stem further for matching: drop a final "e" so "signe"/"sign", "create"/"creat" meet. */
+export function key(w: string): string {
+  let v = KEY_CACHE.get(w);
+  if (v === undefined) {
+    const s = stem(normalizeWord(w));
+    v = s.length > 4 && s.endsWith('e') ? s.slice(0, -1) : s;
+    if (KEY_CACHE.size > CACHE_MAX) KEY_CACHE.clear();
+    KEY_CACHE.set(w, v);
+  }
+  return v;
+}
+
+export interface WordToken extends Span {
+  text: string;
+  /** Matching key (normalised, stemmed). */
+  key: string;
+  /** Normalised surface (no stemming). */
+  norm: string;
+  content: boolean;
+}
+
+const WORDISH = /[\p{L}\p{N}]/u;
+
+/** Word tokens of text[from, to) with matching keys; punctuation dropped; hyphen compounds split as well. */
+export function wordTokens(text: string, from = 0, to = text.length): WordToken[] {
+  const out: WordToken[] = [];
+  for (const t of tokenize(text, from, to)) {
+    if (!WORDISH.test(t.text)) continue;
+    if (t.text.includes('-') && !/^\d/.test(t.text)) {
+      let off = t.start;
+      for (const part of t.text.split('-')) {
+        if (part) pushWord(out, part, off, off + part.length);
+        off += part.length + 1;
+      }
+      continue;
+    }
+    pushWord(out, t.text, t.start, t.end);
+  }
+  return out;
+}
+
+function pushWord(out: WordToken[], raw: string, start: number, end: number) {
+  const norm = normalizeWord(raw);
+  if (!norm) return;
+  const k = key(raw);
+  out.push({ start, end, text: raw, key: k, norm, content: !STOPWORDS.has(norm) && norm.length > 1 });
+}
+
+/** Keys of content words. */
+export function contentKeys(text: string, from = 0, to = text.length): string[] {
+  return wordTokens(text, from, to)
+    .filter((t) => t.content)
+    .map((t) => t.key);
+}
+

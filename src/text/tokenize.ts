@@ -1,0 +1,114 @@
+import type { Span, Token } from '../model/types.js';
+
+/**
+ * Tokens with character offsets. Words keep inner apostrophes (straight or curly), hyphens and
+ * periods of abbreviations ("U.S.", "Mr."); possessive "'s"/"’s" is its own token as in CoNLL/PTB.
+ * Numbers keep separators ("1,000.5", "7.5%" splits the %).
+ */
+const TOKEN_RE =
+  /(?:[A-Za-z]\.){2,}(?![A-Za-z])|(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|St|Jr|Sr|Inc|Corp|Ltd|Co|No|Vol|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mt|Ft|Rev|Hon|Pres|Gen)\.(?=\s)|\d+(?:[.,:]\d+)*|[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*(?=['’][sS]\b)|['’][sS]\b|[\p{L}\p{M}\p{N}]+(?:[-'’.][\p{L}\p{M}\p{N}]+)*|\S/gu;
+
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const out: Token[] = [];
+  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(slice); m; m = TOKEN_RE.exec(slice)) {
+    out.push({ start: from + m.index, end: from + m.index + m[0].length, text: m[0] });
+  }
+  return out;
+}
+
+/** Index of the first token starting at or after `pos` (binary search over tokens in text order). */
+export function tokenAt(toks: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Abbreviations after which a period does not end a sentence. Lower-cased, without the period. */
+const ABBREVIATIONS = new Set(
+  (
+    'mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm st jr sr inc corp ltd co no vol vs etc ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon pres u.s u.k u.n e.g i.e a.m p.m ' +
+    'approx est dept univ assn bros gov’t govt'
+  ).split(' '),
+);
+
+const CLOSERS = '"\'”’)]»';
+
+/**
+ * Sentence spans. A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and an
+ * upper-case letter, digit or opening quote, or at a paragraph break (blank line or newline).
+ * Abbreviations, initials ("J. D. Vance") and decimals do not end sentences.
+ */
+export function splitSentences(text: string): Span[] {
+  const spans: Span[] = [];
+  const n = text.length;
+  let start = 0;
+  const push = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s])) s++;
+    while (e > s && /\s/.test(text[e - 1])) e--;
+    if (e > s) spans.push({ start: s, end: e });
+    start = end;
+  };
+  for (let i = 0; i < n; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      push(i);
+      continue;
+    }
+    if (c !== '.' && c !== '!' && c !== '?' && c !== '…') continue;
+    let j = i + 1;
+    while (j < n && (text[j] === '.' || text[j] === '!' || text[j] === '?')) j++;
+    while (j < n && CLOSERS.includes(text[j])) j++;
+    if (j < n && !/\s/.test(text[j])) continue;
+    let k = j;
+    while (k < n && (text[k] === ' ' || text[k] === '\t' || text[k] === '\u00a0')) k++;
+    if (k >= n) {
+      i = j - 1;
+      continue;
+    }
+    if (text[k] === '\n') {
+      i = j - 1;
+      continue; // the newline ends it
+    }
+    const next = text[k];
+    if (!/[\p{Lu}\p{N}"“‘'([«]/u.test(next)) continue;
+    // “Why now?” Clinton asked. — a quoted question or exclamation followed by its attribution
+    if (c !== '.' && c !== '…' && j > i + 1 && CLOSERS.includes(text[j - 1]) && ATTRIBUTION_AFTER_QUOTE.test(text.slice(k, k + 80))) continue;
+    if (c === '.') {
+      // word before the period
+      let w = i;
+      while (w > 0 && /[\p{L}.’']/u.test(text[w - 1])) w--;
+      const word = text.slice(w, i).toLowerCase();
+      if (ABBREVIATIONS.has(word)) continue;
+      if (/^\p{L}$/u.test(word) && /\p{Lu}/u.test(text[w])) continue; // initial "J."
+      if (/^(?:\p{L}\.)+\p{L}$/u.test(word) && /^\p{Lu}/u.test(next) && word.length <= 5) {
+        // "U.S." followed by a capital: ambiguous; treat as end only if the next word is a common sentence starter
+        const nextWord = /^\p{L}+/u.exec(text.slice(k))?.[0] ?? '';
+        if (!SENTENCE_STARTERS.has(nextWord)) continue;
+      }
+    }
+    push(j);
+    i = j - 1;
+  }
+  push(n);
+  return spans;
+}
+
+/** One to three capitalised words and a reporting verb: the attribution of the quotation before it. */
+const ATTRIBUTION_AFTER_QUOTE =
+  /^(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|replies|continued|explained|noted|insisted|argued|tweeted|shouted|wondered)\b/u;
+
+const SENTENCE_STARTERS = new Set(
+  'The A An It He She They We I In On At But And This That These Those There His Her Their Its As After Before When While If However Meanwhile'.split(
+    ' ',
+  ),
+);
