@@ -99,3 +99,12 @@ describe('findQuantities on bad input', () => {
     for (const s of ['', '$', '%', 'three-and-a-', 'between and', '\uFFFD\u0000 5']) assert.doesNotThrow(() => quantities(s));
   });
 });
+
+it('a bare figure after a casualty verb counts what the verb did', () => {
+  const qs = quantities('The quake killed 10 people and injured 80, officials said. It left 12 dead, wounding other 70.');
+  const bare = qs.filter((q) => q.text === '80' || q.text === '70').map((q) => [q.value, q.counted]);
+  assert.deepEqual(bare, [
+    [80, 'injured'],
+    [70, 'wounding'],
+  ]);
+});

@@ -457,8 +457,8 @@ function findPlainQuantities(text: string, sentences: Span[]): Quantity[] {
           end = c.head.end;
         }
       }
-      // a bare figure governed by a noun that names what it measures: "a population of 120,000",
-      // "home to 120,000", "a toll of 50" (data/lexicons/quantity-frames.tsv)
+      // a bare figure governed by a noun or verb that names what it measures: "a population of 120,000",
+      // "home to 120,000", "a toll of 50", "injuring 80" (data/lexicons/quantity-frames.tsv)
       if (!unit && !counted) counted = frameNounBefore(ws, numIdx);
       if (!unit) {
         if (!counted) continue;
@@ -502,6 +502,9 @@ function frameNounBefore(ws: Word[], numIdx: number): string | null {
   frameNouns ??= new Set(dataRows('lexicons', 'quantity-frames.tsv').map(([w]) => w.trim().split(/\s+/)[0].toLowerCase()));
   const prep = ws[numIdx - 1];
   const noun = ws[numIdx - 2];
+  // "killing 10 and injuring 80", "wounding other 70": the object of a frame verb counts what the verb did
+  const verb = prep?.lw === 'other' ? noun : prep;
+  if (verb && /ing$|ed$/.test(verb.lw) && frameNouns.has(verb.lw)) return verb.lw;
   if (!prep || !noun || (prep.lw !== 'of' && prep.lw !== 'to')) return null;
   return frameNouns.has(noun.lw) ? noun.lw : null;
 }
