@@ -265,10 +265,9 @@ describe('bad input', () => {
 describe('bounded time', () => {
   it('a 6,000-number article and a 300-article story stay within seconds', () => {
     const big = Array.from({ length: 3000 }, (_, i) => `On Monday ${i + 3} people were counted in district ${i + 1}, and the talks lasted ${(i % 9) + 1} hours.`).join('\n\n');
-    // analysed first: the budget is the cross-check's. Without the syntax layer: with it, this
-    // article (5,600 quantities, 20,000 parsed tokens) takes ~95 s in compare/syntax.ts (the
-    // per-quantity parse walks) — reported to the lead, not yet bounded.
-    const articles = [art('big', big), art('s4', S004)].map(({ tokens: _tokens, ...a }) => a as AnnotatedArticle);
+    // analysed first (with the syntax layer: the parse walks per figure and per date must stay
+    // linear): the budget is the cross-check's
+    const articles = [art('big', big), art('s4', S004)];
     const t0 = performance.now();
     const x = crossCheckStory({ storyId: 's', articles, copies: [] });
     assert.ok(performance.now() - t0 < 15000);
