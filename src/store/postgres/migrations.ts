@@ -91,6 +91,29 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX jobs_running ON jobs (worker_pid) WHERE status = 'running';
   CREATE INDEX jobs_batch ON jobs (batch) WHERE batch IS NOT NULL;
   `,
+  // 3: following's memory (src/follow), as in the SQLite back-end: sources' status and validators, entries taken
+  `
+  CREATE TABLE IF NOT EXISTS follow_sources (
+    url text COLLATE "C" PRIMARY KEY,
+    kind text,
+    status text NOT NULL DEFAULT 'new',
+    detail text NOT NULL DEFAULT '',
+    etag text,
+    last_modified text,
+    checked_at text,
+    ok_at text,
+    last_new int NOT NULL DEFAULT 0,
+    total_new int NOT NULL DEFAULT 0,
+    parent text COLLATE "C"
+  );
+  CREATE TABLE IF NOT EXISTS follow_seen (
+    url text COLLATE "C" PRIMARY KEY,
+    source text COLLATE "C" NOT NULL,
+    doc_id text,
+    seen_at text NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS follow_seen_source ON follow_seen (source);
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = MIGRATIONS.length;
