@@ -50,7 +50,7 @@ const SourceJson = {
 export function registerSources(app: FastifyInstance, store: Store, doc?: (d: RouteDoc) => void): void {
   const rows = () => store.follow.sources();
   doc?.({ method: 'GET', url: '/api/sources', summary: 'Followed sources and their status (serve --follow, or what follow recorded)', responses: { 200: ['the sources', { type: 'object', properties: { sources: { type: 'array', items: SourceJson } } }] } });
-  app.get('/api/sources', async () => ({ sources: rows() }));
+  app.get('/api/sources', async () => ({ sources: await rows() }));
   app.get('/sources', async (_req, reply) => {
     const nonce = randomBytes(16).toString('base64');
     reply.header('Content-Security-Policy', `default-src 'none'; style-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`);
