@@ -3,7 +3,9 @@ import type { ReadResult } from '../ingest/index.js';
 import { type DocOutcome, saveProcessed, triage } from '../pipeline.js';
 import type { ReportStory } from '../report/schema.js';
 import type { Store } from '../store/index.js';
-import { canonicalOrder, reconcileStoryIds, StoryIndex, type StoryFeatures, type StoryGroup } from '../stories/index.js';
+import type { StoryGroup } from '../stories/index.js';
+import { Grouper } from './grouper.js';
+import type { GroupingRun } from './grouping.js';
 import { reportKey, type ServedReport, StoryReports } from './live-reports.js';
 import { DocumentProcessor, type Processed } from './processor.js';
 import { ReportBuilder } from './report-builder.js';
@@ -14,10 +16,12 @@ export type { ServedReport } from './live-reports.js';
 export type { StorySummary } from './story-report.js';
 
 /**
- * Live stories for the server: one incremental StoryIndex in memory, built from the stored
- * features at start. A new article joins one story; only that story's membership is persisted
- * and only its report is invalidated. Reports are built lazily (on request) or by a background
- * warmer that yields to the event loop between stories, so reads keep being served.
+ * Live stories for the server. Stories are grouped as `analyze` groups them (`updateStories`, so
+ * the server and the CLI give the same stories and ids for the same articles), in the grouping
+ * worker with a time budget (grouper.ts): after each batch of posts, each delete, and when another
+ * process wrote into the store. Only the stories a regrouping changed have their reports
+ * invalidated; reports are built in the report worker while the last one is served, marked
+ * updating. Nothing CPU-heavy runs on the event loop.
  */
 
 export interface PostedOutcome extends DocOutcome {
@@ -32,16 +36,9 @@ export interface LiveEvent {
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function isFeatures(f: unknown): f is StoryFeatures {
-  return !!f && typeof f === 'object' && typeof (f as StoryFeatures).id === 'string' && Array.isArray((f as StoryFeatures).terms);
-}
-
 export class LiveStories extends EventEmitter {
   readonly store: Store;
-  private index = new StoryIndex();
-  /** Index story id → public (persisted) story id, and back. */
-  private toPublic = new Map<string, string>();
-  private toIndex = new Map<string, string>();
+  private readonly grouper: Grouper;
   private readonly reports: StoryReports;
   private closed = false;
   /** Serialises writers (posts, deletes): a batch is processed document by document, yielding between them. */
@@ -49,11 +46,12 @@ export class LiveStories extends EventEmitter {
   timeBudgetMs: number;
   private readonly processor: DocumentProcessor;
 
-  constructor(store: Store, opts: { timeBudgetMs?: number; inline?: boolean; reportBudgetMs?: number; watchIntervalMs?: number; location?: string | null } = {}) {
+  constructor(store: Store, opts: { timeBudgetMs?: number; inline?: boolean; reportBudgetMs?: number; groupBudgetMs?: number; watchIntervalMs?: number; location?: string | null } = {}) {
     super();
     this.store = store;
     this.timeBudgetMs = opts.timeBudgetMs ?? 10_000;
     this.processor = new DocumentProcessor({ inline: opts.inline });
+    this.grouper = new Grouper(store, opts.groupBudgetMs ?? 120_000, opts.inline, opts.location === undefined ? undefined : opts.location);
     const builder = new ReportBuilder(store, opts.reportBudgetMs ?? 120_000, opts.inline, opts.location === undefined ? undefined : opts.location);
     this.reports = new StoryReports(store, builder, {
       group: (id) => this.group(id),
@@ -63,13 +61,13 @@ export class LiveStories extends EventEmitter {
     this.setMaxListeners(1000);
     this.watch = new StoreWatch(store, () => this.noticeExternalWrites(), opts.watchIntervalMs);
     this.ready = this.runExclusive(async () => {
-      await this.rebuild();
+      await this.regroup(true);
       await this.watch.ready;
     });
     this.watch.start();
   }
 
-  /** Settles once the index is built from the store (writes queued before wait for it). */
+  /** Settles once the stories are up to date with the store (writes queued before wait for it). */
   readonly ready: Promise<void>;
 
   /**
@@ -85,12 +83,15 @@ export class LiveStories extends EventEmitter {
     const signature = `${ids.length}/${orphans}/${stories}`;
     if (signature === this.settledSignature) return false;
     this.settledSignature = signature;
-    return orphans > 0 || stories !== this.toIndex.size;
+    return orphans > 0 || stories !== this.storyCount;
   }
+
+  /** Stories after the last regrouping (another process's regrouping may change it). */
+  private storyCount = 0;
 
   private settledSignature = '';
 
-  /** Documents in the index (all with stored story features), to tell other processes' writes. */
+  /** Documents with story features at the last regrouping, to tell other processes' writes. */
   private known = new Set<string>();
   private readonly watch: StoreWatch;
 
@@ -111,67 +112,44 @@ export class LiveStories extends EventEmitter {
    */
   private async syncWithStore() {
     if (!(await this.externallyChanged())) return;
-    const before = new Set(this.toIndex.keys());
-    this.index = new StoryIndex();
-    const changed = await this.rebuild();
-    for (const id of before) {
-      if (this.toIndex.has(id)) continue;
-      this.reports.forget(id);
-      this.emit('event', { type: 'story-removed', storyId: id } satisfies LiveEvent);
-    }
-    for (const g of changed) this.emit('event', { type: 'story', storyId: g.id, articles: g.members.length } satisfies LiveEvent);
-    this.scheduleWarm();
+    await this.regroup(false);
   }
 
   /**
-   * Builds the index from the stored features exactly as `groupStories` (and so `analyze`) does:
-   * document frequencies of the whole collection first, then the articles in canonical order, then
-   * `settle`. Articles posted afterwards join single-pass (observe + add, no settle), so that a new
-   * article changes only the story it joins; a restart regroups as a batch run would.
+   * Regroups the stories in the grouping worker and announces what changed: stories gone, stories
+   * changed (their reports invalidated and rebuilt in the background). At start (`all`), every
+   * story whose cached report is missing or stale is rebuilt too. A regrouping stopped at its time
+   * budget changes nothing (the previous stories are served); `groupingProblem` says why.
    */
-  private async rebuild(): Promise<StoryGroup[]> {
-    const rows = await this.store.allFeatures<unknown>();
-    this.known = new Set(rows.map((r) => r.docId));
-    const features = canonicalOrder(rows.map((r) => r.features).filter(isFeatures));
-    for (const f of features) this.index.observe(f);
-    for (const f of features) this.index.add(f);
-    this.index.settle();
-    const groups = this.index.stories();
-    const storedStories = await this.store.stories();
-    const previous = storedStories.map((s) => ({ id: s.id, members: s.members }));
-    const reconciled = reconcileStoryIds(previous, groups);
-    this.toPublic.clear();
-    this.toIndex.clear();
-    groups.forEach((g, i) => {
-      this.link(g.id, reconciled[i].id);
-    });
-    const stored = new Map(storedStories.map((s) => [s.id, s]));
-    const same =
-      stored.size === reconciled.length &&
-      reconciled.every((g) => {
-        const s = stored.get(g.id);
-        return !!s && s.members.join() === [...g.members].sort().join() && JSON.stringify(s.data) === JSON.stringify(g);
-      });
-    if (!same) await this.store.replaceStories(reconciled.map((g) => ({ id: g.id, members: g.members, data: g })));
-    // stories whose cached report is missing or stale get theirs rebuilt in the background
-    const changed: StoryGroup[] = [];
-    for (const g of reconciled) if ((await this.store.storyReportKey(g.id)) !== reportKey(g)) changed.push(g);
-    for (const g of changed) this.reports.invalidate(g.id);
-    return changed;
+  private async regroup(all: boolean): Promise<GroupingRun | null> {
+    const run = await this.grouper.regroup();
+    this.known = new Set(await this.store.featureDocIds());
+    this.storyCount = await this.store.countStories();
+    if (!run) return null;
+    for (const id of run.removed) {
+      this.reports.forget(id);
+      this.emit('event', { type: 'story-removed', storyId: id } satisfies LiveEvent);
+    }
+    const changed = new Set(run.changed.map((g) => g.id));
+    if (all) {
+      for (const s of await this.store.stories()) if ((await this.store.storyReportKey(s.id)) !== reportKey(s.data as StoryGroup)) changed.add(s.id);
+    }
+    for (const id of changed) {
+      this.reports.invalidate(id);
+      if (!all) this.emit('event', { type: 'story', storyId: id, articles: run.changed.find((g) => g.id === id)?.members.length ?? 0 } satisfies LiveEvent);
+    }
+    this.scheduleWarm();
+    return run;
   }
 
-  private link(indexId: string, publicId: string) {
-    this.toPublic.set(indexId, publicId);
-    this.toIndex.set(publicId, indexId);
+  /** Why the last regrouping did not finish (stopped at its time budget, or failed), or null. */
+  get groupingProblem(): string | null {
+    return this.grouper.problem;
   }
 
-  private async publicIdFor(indexId: string): Promise<string> {
-    const known = this.toPublic.get(indexId);
-    if (known) return known;
-    let id = indexId;
-    for (let i = 2; this.toIndex.has(id) || (await this.store.storyData(id)) !== null; i++) id = `${indexId}-${i}`;
-    this.link(indexId, id);
-    return id;
+  /** Where stories are regrouped: the grouping worker, or inline for an in-memory store. */
+  get grouping(): 'worker' | 'inline' {
+    return this.grouper.mode;
   }
 
   /** The current grouping record of a story (public id), or null. */
@@ -191,41 +169,29 @@ export class LiveStories extends EventEmitter {
   }
 
   /**
-   * Stores the documents (one transaction each, the same path as the CLI), adds the new ones to
-   * their stories and persists the membership of the stories that changed. Writers are serialised;
-   * the event loop is yielded between documents.
+   * Stores the documents (one transaction each, the same path as the CLI), then regroups the
+   * stories once for the batch (in the grouping worker) and announces the stories that changed.
+   * Writers are serialised; the event loop is yielded between documents.
    */
   ingest(results: ReadResult[]): Promise<{ outcomes: PostedOutcome[]; stories: string[] }> {
     return this.runExclusive(async () => {
       if (await this.watch.poke()) await this.syncWithStore();
       const outcomes: PostedOutcome[] = [];
-      const touched = new Set<string>();
       const seen = new Set<string>();
       for (const r of results) {
         if (this.closed) break;
-        const o = await this.ingestOne(r, seen);
-        if (o.docId && (o.status === 'new' || o.status === 'updated')) {
-          const f = await this.store.getFeatures<unknown>(o.docId);
-          if (isFeatures(f)) {
-            if (o.status === 'updated') {
-              const before = await this.store.storyOf(o.docId);
-              this.index.remove(o.docId);
-              if (before) for (const id of await this.regroup(before)) touched.add(id);
-            }
-            this.index.observe(f);
-            this.known.add(o.docId);
-            o.storyId = await this.publicIdFor(this.index.add(f));
-            touched.add(o.storyId);
-          }
-        } else if (o.docId && o.status === 'known') {
-          o.storyId = await this.store.storyOf(o.docId);
-        }
-        outcomes.push(o);
+        outcomes.push(await this.ingestOne(r, seen));
         await yieldToLoop();
       }
-      if (touched.size) await this.persist(touched);
-      // outcomes of known documents added earlier in this batch: their story id is now persisted
-      for (const o of outcomes) if (o.storyId === null && o.docId && o.status !== 'failed') o.storyId = await this.store.storyOf(o.docId);
+      const run = outcomes.some((o) => o.status === 'new' || o.status === 'updated') ? await this.regroup(false) : null;
+      const touched = new Set<string>();
+      for (const o of outcomes) {
+        if (!o.docId || o.status === 'failed') continue;
+        o.storyId = await this.store.storyOf(o.docId);
+        if (o.storyId && (o.status === 'new' || o.status === 'updated')) touched.add(o.storyId);
+      }
+      // a story an updated article left is touched too
+      for (const g of run?.changed ?? []) if (outcomes.some((o) => o.docId && o.status === 'updated' && g.members.includes(o.docId))) touched.add(g.id);
       const stories: string[] = [];
       for (const id of touched) if ((await this.group(id)) !== null) stories.push(id);
       return { outcomes, stories: stories.sort() };
@@ -252,55 +218,6 @@ export class LiveStories extends EventEmitter {
   }
 
   /**
-   * The current grouping of one story of the index. StoryIndex only lists all stories (summarising
-   * each, O(stories)); when its internals are as expected, only the one story is summarised.
-   */
-  private indexGroup(indexId: string, all: () => Map<string, StoryGroup>): StoryGroup | undefined {
-    const idx = this.index as unknown as { open?: unknown; closed?: unknown; summarise?: unknown };
-    if (idx.open instanceof Map && Array.isArray(idx.closed) && typeof idx.summarise === 'function') {
-      const open = idx.open.get(indexId);
-      if (open) return (idx.summarise as (s: unknown) => StoryGroup).call(this.index, open);
-      return (idx.closed as StoryGroup[]).find((g) => g.id === indexId);
-    }
-    return all().get(indexId);
-  }
-
-  /** Persists the grouping of the given stories (public ids), drops emptied ones, and announces the change. */
-  private async persist(publicIds: Set<string>) {
-    let everything: Map<string, StoryGroup> | null = null;
-    const all = () => (everything ??= new Map(this.index.stories().map((g) => [g.id, g])));
-    for (const id of publicIds) {
-      const indexId = this.toIndex.get(id);
-      const g = indexId ? this.indexGroup(indexId, all) : undefined;
-      if (!g) {
-        await this.store.deleteStory(id);
-        if (indexId) this.toPublic.delete(indexId);
-        this.toIndex.delete(id);
-        this.reports.forget(id);
-        this.emit('event', { type: 'story-removed', storyId: id } satisfies LiveEvent);
-        continue;
-      }
-      const data: StoryGroup = { ...g, id };
-      await this.store.saveStoryMembership({ id, members: g.members, data });
-      this.reports.invalidate(id);
-      this.emit('event', { type: 'story', storyId: id, articles: g.members.length } satisfies LiveEvent);
-    }
-    this.scheduleWarm();
-  }
-
-  /**
-   * Regroups the rest of a story after one of its articles left it (see StoryIndex.regroup): the
-   * public ids of the story and of the parts it split into, the story's own first.
-   */
-  private async regroup(publicId: string): Promise<string[]> {
-    const indexId = this.toIndex.get(publicId);
-    const parts = indexId ? this.index.regroup(indexId) : [];
-    const ids = [publicId];
-    for (const p of parts.slice(1)) ids.push(await this.publicIdFor(p));
-    return ids;
-  }
-
-  /**
    * Deletes an article and everything derived from it; its story is recomputed, and split when the
    * article was what held two groups together (`splitInto`: the new stories). Null when unknown.
    */
@@ -309,15 +226,19 @@ export class LiveStories extends EventEmitter {
       if (await this.watch.poke()) await this.syncWithStore();
       if (!(await this.store.hasDocument(docId))) return null;
       const storyId = await this.store.storyOf(docId);
-      this.index.remove(docId);
+      const rest = storyId ? ((await this.group(storyId))?.members ?? []).filter((m) => m !== docId) : [];
       await this.store.deleteDocument(docId);
-      this.known.delete(docId);
-      if (!storyId) return { storyId: null, storyRemoved: false, splitInto: [] };
-      const parts = await this.regroup(storyId);
       // the store dropped the story's cached report with the article; so does memory
-      for (const id of parts) this.reports.dropStale(id);
-      await this.persist(new Set(parts));
-      return { storyId, storyRemoved: (await this.group(storyId)) === null, splitInto: parts.slice(1) };
+      if (storyId) this.reports.dropStale(storyId);
+      await this.regroup(false);
+      if (!storyId) return { storyId: null, storyRemoved: false, splitInto: [] };
+      // the stories the rest of the story is in now, other than its own
+      const parts = new Set<string>();
+      for (const m of rest) {
+        const s = await this.store.storyOf(m);
+        if (s && s !== storyId) parts.add(s);
+      }
+      return { storyId, storyRemoved: (await this.group(storyId)) === null, splitInto: [...parts].sort() };
     });
   }
 
@@ -362,6 +283,7 @@ export class LiveStories extends EventEmitter {
     this.watch.stop();
     await this.writeChain.catch(() => undefined);
     await this.processor.close();
+    await this.grouper.close();
     await this.reports.close();
   }
 
