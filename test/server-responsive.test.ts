@@ -143,7 +143,7 @@ test('health p99 < 100 ms while a story of over 200 articles is recomputed', { t
     assert.equal(server.live.reporting, 'worker');
     assert.equal(server.live.grouping, 'worker');
     // 1. start-up: every story's report is built in the worker, the big one among them
-    const log = (m: string) => console.error(`[responsive] ${new Date().toISOString()} ${m}`);
+    const log = (m: string) => t.diagnostic(`${new Date().toISOString()} ${m}`);
     log('server up');
     const firstBuild = await reportBuilt(server, big.id);
     log('first build');
