@@ -179,7 +179,12 @@ export function scoreStory(f: StoryFixture, x: StoryCrossCheck, articles: Annota
     if (i >= 0) {
       cTp++;
       cMatched.add(i);
-    } else missed.push(`conflict: ${exp.what}`);
+    } else {
+      // the annotated sides no predicted conflict holds, when some conflict touches it (to see what is incomplete)
+      const near = predC.find((c) => conflictMatches(c, exp, false));
+      const lacking = near ? exp.sides.filter((side) => !near.sides.some((s) => hitIn(s.evidence, side.article, side.contains))).map((s) => `"${s.contains}"`) : [];
+      missed.push(`conflict: ${exp.what}${lacking.length ? ` (touched; lacks ${lacking.join(', ')})` : ''}`);
+    }
   }
   const conflictsTouched = f.expected.conflicts.filter((exp) => predC.some((c) => conflictMatches(c, exp, false))).length;
   let trapHits = 0;

@@ -10,6 +10,7 @@
  */
 import type { Quantity } from '../model/types.js';
 import { ACT_CLASSES } from './acts.js';
+import { actSlots, datedActs, participantKey } from './dated-acts.js';
 import { weekdayName } from './fallback.js';
 import type { Alignment } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
@@ -84,7 +85,8 @@ function displayQuantity(q: Quantity): string {
 }
 
 export function findConflicts(story: StoryView, al: Alignment): Conflict[] {
-  return [...quantityConflicts(story), ...dateConflicts(story, al)];
+  const dates = dateConflicts(story, al);
+  return [...quantityConflicts(story), ...dates, ...actDateConflicts(story, dates)];
 }
 
 function quantityConflicts(story: StoryView): Conflict[] {
@@ -289,12 +291,6 @@ function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
     }
   mentions.sort((a, b) => cmp(a.act, b.act) || cmp(a.sent.id, b.sent.id) || a.t.span.start - b.t.span.start);
   capPerSlot(mentions, (m) => m.act);
-  const sameValue = (a: DMention, b: DMention) => {
-    if (a.value === b.value) return true;
-    // one resolved, the other only a weekday: compare weekdays
-    if (a.weekday && b.weekday && (a.value.length < 10 || b.value.length < 10)) return a.weekday === b.weekday;
-    return false;
-  };
   const comparable = (a: DMention, b: DMention): boolean => {
     if (a.act !== b.act || a.sent.id === b.sent.id) return false;
     // "Trump said Tuesday Clinton …" and "Clinton said Wednesday Trump …" are two acts
@@ -326,33 +322,96 @@ function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
   });
   const out: Conflict[] = [];
   for (const ms of groups.values()) {
-    if (ms.length < 2) continue;
-    const sides: DMention[][] = [];
-    for (const m of ms) {
-      const side = sides.find((s) => sameValue(s[0], m));
-      if (side) side.push(m);
-      else sides.push([m]);
+    const c = dateConflict(story, ms, `the ${ms[0].act}`);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+/** The conflict among dated mentions of one act, or null when they agree. `what` names the act ("the signing"). */
+function dateConflict(story: StoryView, ms: DMention[], what: string): Conflict | null {
+  if (ms.length < 2) return null;
+  const sides: DMention[][] = [];
+  for (const m of ms) {
+    const side = sides.find((x) => sameDay(x[0], m));
+    if (side) side.push(m);
+    else sides.push([m]);
+  }
+  if (sides.length < 2) return null;
+  sides.sort((a, b) => cmp(a[0].value, b[0].value));
+  const common = [...ms[0].actors].filter((x) => ms.every((m) => m.actors.has(x) || ms.some((o) => o !== m && o.actors.has(x))));
+  const actorNames = displayActors(ms, common);
+  const pairs: Conflict['pairs'] = [];
+  for (let a = 0; a < sides.length; a++) for (let b = a + 1; b < sides.length; b++) pairs.push({ a, b, severity: 'conflict' });
+  const arts = sides.map((x) => new Set(x.map((m) => m.sent.art.id)));
+  const withinArticle = arts.some((x, i) => arts.some((y, j) => j > i && [...x].some((id) => y.has(id))));
+  const values = sides.map((x) => dateDisplay(x[0]));
+  return {
+    id: '',
+    kind: 'date',
+    slot: `date of ${what}${actorNames ? ` by ${actorNames}` : ''}`,
+    severity: 'conflict',
+    withinArticle,
+    sides: sides.map((x) => dateSide(story, x)),
+    pairs,
+    note: `${values.join(' vs ')}: different days for the same ${what.replace(/^the /, '')}`,
+    factIds: [],
+  };
+}
+
+/** Two dated mentions say the same day: equal values, or equal weekdays when one is only a weekday. */
+function sameDay(a: DMention, b: DMention): boolean {
+  if (a.value === b.value) return true;
+  // "Thursday" in two articles is one day, whatever week each article's own date resolves it to
+  const written = (m: DMention) => !!m.weekday && new RegExp(m.weekday, 'i').test(m.t.text);
+  if (written(a) && written(b)) return a.weekday === b.weekday;
+  if (a.weekday && b.weekday && (a.value.length < 10 || b.value.length < 10)) return a.weekday === b.weekday;
+  return false;
+}
+
+/** The weekday and comparable value of a time: its written weekday, else the resolved day's. */
+function dayOf(t: ResolvedTime): { value: string; weekday: string | null } | null {
+  const wdText = /(monday|tuesday|wednesday|thursday|friday|saturday|sunday)/i.exec(t.text)?.[1]?.toLowerCase() ?? null;
+  const weekday = wdText ? wdText[0].toUpperCase() + wdText.slice(1) : t.resolved && t.resolved.length >= 10 ? weekdayName(t.resolved) : null;
+  const value = t.resolved && t.resolved.length >= 10 ? t.resolved.slice(0, 10) : weekday;
+  return value ? { value, weekday } : null;
+}
+
+/**
+ * Conflicts over the day of one act read from the parse (see dated-acts.ts): the same act lemma
+ * with the same participant in the same role, in sentences about the article's own events, told
+ * by two independent sources with two days. A set of mentions already disputed by the lead's
+ * date check is not repeated.
+ */
+function actDateConflicts(story: StoryView, already: Conflict[]): Conflict[] {
+  const bySlot = new Map<string, DMention[]>();
+  for (const a of story.articles) {
+    const background = backgroundSentences(a.sentences);
+    for (const s of a.sentences) {
+      if (background.get(s.index) === 'past') continue;
+      for (const act of datedActs(s)) {
+        const day = dayOf(act.t);
+        if (!day) continue;
+        const actors = new Set([...act.agents, ...act.patients]);
+        const m: DMention = { sent: s, t: act.t, act: act.lemma, actors, subjects: act.patients.size ? act.patients : act.agents, ...day };
+        for (const k of actSlots(act)) {
+          if (!bySlot.has(k)) bySlot.set(k, []);
+          bySlot.get(k)!.push(m);
+        }
+      }
     }
-    if (sides.length < 2) continue;
-    sides.sort((a, b) => cmp(a[0].value, b[0].value));
-    const common = [...ms[0].actors].filter((x) => ms.every((m) => m.actors.has(x) || ms.some((o) => o !== m && o.actors.has(x))));
-    const actorNames = displayActors(ms, common);
-    const pairs: Conflict['pairs'] = [];
-    for (let a = 0; a < sides.length; a++) for (let b = a + 1; b < sides.length; b++) pairs.push({ a, b, severity: 'conflict' });
-    const arts = sides.map((s) => new Set(s.map((m) => m.sent.art.id)));
-    const withinArticle = arts.some((x, i) => arts.some((y, j) => j > i && [...x].some((id) => y.has(id))));
-    const values = sides.map((s) => dateDisplay(s[0]));
-    out.push({
-      id: '',
-      kind: 'date',
-      slot: `date of the ${ms[0].act}${actorNames ? ` by ${actorNames}` : ''}`,
-      severity: 'conflict',
-      withinArticle,
-      sides: sides.map((s) => dateSide(story, s)),
-      pairs,
-      note: `${values.join(' vs ')}: different days for the same ${ms[0].act}`,
-      factIds: [],
-    });
+  }
+  const seen = new Set(already.flatMap((c) => c.sides.flatMap((x) => x.evidence.map((e) => `${e.articleId}:${e.span?.start ?? e.sentence.start}`))));
+  const out: Conflict[] = [];
+  for (const k of [...bySlot.keys()].sort(cmp)) {
+    const ms = bySlot.get(k)!;
+    if (story.independent(ms.map((m) => m.sent.art.id)) < 2) continue;
+    const c = dateConflict(story, ms, `the act "${ms[0].act}"`);
+    if (!c) continue;
+    const keys = c.sides.flatMap((x) => x.evidence.map((e) => `${e.articleId}:${e.span?.start ?? e.sentence.start}`));
+    if (keys.every((x) => seen.has(x))) continue;
+    keys.forEach((x) => seen.add(x));
+    out.push(c);
   }
   return out;
 }
@@ -370,7 +429,7 @@ function displayActors(ms: DMention[], keys: string[]): string {
   const names: string[] = [];
   for (const k of [...keys].sort(cmp).slice(0, 3)) {
     let best = '';
-    for (const m of ms) for (const e of m.sent.entities) if (e.key === k && (e.name.length > best.length || (e.name.length === best.length && e.name < best))) best = e.name;
+    for (const m of ms) for (const e of m.sent.entities) if ((e.key === k || participantKey(e) === k) && (e.name.length > best.length || (e.name.length === best.length && e.name < best))) best = e.name;
     names.push(best || k);
   }
   return names.join(', ');

@@ -9,6 +9,7 @@ import type { AnnotatedArticle, Quantity, Quote, Span, TimeExpr } from '../model
 import { validIsoDay } from '../ingest/validate.js';
 import { fallbackEntities, fallbackQuantities, fallbackQuotes, fallbackTimes, findSpeaker, parseWeekdayAnchor, resolveWeekday } from './fallback.js';
 import { cmp, unionFind, type WordToken, wordTokens } from './text.js';
+import { attachSyntax } from './syntax.js';
 import type { CrossCheckMessage, CrossCheckSource, Evidence } from './types.js';
 
 export interface EntityRef {
@@ -168,6 +169,7 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
       },
     };
     articles.push(view);
+    attachSyntax(view, a.tokens);
     if (!text.trim()) {
       messages.push({ level: 'warning', articleId: art.docId, message: 'article has no text: nothing to cross-check' });
       continue;

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Quantity } from '../model/types.js';
 import { packageRoot } from '../util/paths.js';
 import { canonicalName, type Sent } from './prepare.js';
+import { coordinatedFigure, frameGovernsFigure, lemmaAt } from './syntax.js';
 import { key } from './text.js';
 
 export interface Slot {
@@ -30,16 +31,19 @@ export interface Slot {
 /** How a sentence relates to the article's event: its own, another day's, or the past's. */
 export type Background = 'none' | 'other-day' | 'past';
 
-let frames: Map<string, string> | null = null;
-function frameOf(word: string): string | undefined {
+let frames: Map<string, { frame: string; next?: string }> | null = null;
+/** The frame a word evokes; `next` is the word after it, for entries that need one ("home to"). */
+function frameOf(word: string, next?: string): string | undefined {
   if (!frames) {
     frames = new Map();
     for (const line of readFileSync(join(packageRoot(), 'data', 'lexicons', 'quantity-frames.tsv'), 'utf8').split('\n')) {
-      const [w, f] = line.replace(/#.*/, '').trim().split(/\s+/);
-      if (w && f) frames.set(w, f);
+      const [w, f, particle] = line.replace(/#.*/, '').trim().split(/\s+/);
+      if (w && f) frames.set(w, { frame: f, next: particle });
     }
   }
-  return frames.get(word.toLowerCase());
+  const entry = frames.get(word.toLowerCase());
+  if (!entry || (entry.next && entry.next !== next?.toLowerCase())) return undefined;
+  return entry.frame;
 }
 
 const FRAME_LABEL: Record<string, string> = { deaths: 'death toll', injured: 'number injured', population: 'population' };
@@ -85,7 +89,7 @@ export function slotOf(s: Sent, q: Quantity, background: Background): Slot | nul
   if (background === 'past' || isPart(s, q) || isHedged(s, q)) return null;
   const slot = slotOfFigure(s, q);
   // the event's own casualties and magnitude are told in the lead; later they are often another event's
-  if (slot && EVENT_FRAMES.test(slot.key) && !inLead(s)) return null;
+  if (slot && EVENT_FRAMES.test(slot.key) && !inLead(s) && background !== 'none') return null;
   // a figure of another day than the lead's is another event's, unless it is a named person's (their age, their fall)
   if (!slot || (background === 'other-day' && !slot.personal)) return null;
   return slot;
@@ -143,7 +147,7 @@ function isPart(s: Sent, q: Quantity): boolean {
   if (/\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?)\s+$/i.test(before)) return true; // "called 911": a number, not a count
   // the word right after the number: "two more victims", "50 others"
   const next = text.slice(q.span.start, Math.min(s.span.end, q.span.end + 12)).split(/\s+/)[1] ?? '';
-  return /^(?:more|additional|others)$/i.test(next);
+  return /^(?:more|additional|others)$/i.test(next) || ((q.unit === 'people' || q.unit === 'count') && coordinatedFigure(s, q));
 }
 
 const PAST_MARK =
@@ -182,10 +186,20 @@ export function backgroundSentences(sents: Sent[]): Map<number, Background> {
 
 /** The frame of the nearest frame word around the figure in its clause (before: "killing at least 10"; after: "10 people were killed"). */
 function governingFrame(s: Sent, q: Quantity): string | undefined {
+  const found = frameWordNear(s, q);
+  if (!found) return undefined;
+  // what happened to people: the parse, when there is one, must agree that the word governs the
+  // figure ("the two men accused of killing a mother" are not the dead)
+  const ofPeople = q.unit === 'people' || q.unit === 'count';
+  return !ofPeople || frameGovernsFigure(s, found.q, found.at) !== false ? found.frame : undefined;
+}
+
+/** The nearest frame word around the figure in its clause, by words (the surface window). */
+function frameWordNear(s: Sent, q: Quantity): { frame: string; at: number; q: Quantity } | undefined {
   // "85 million euros ($108 million)": a conversion in parentheses measures what the figure before it does
   const text0 = s.art.text;
   const prev = s.quantities.find((p) => p !== q && p.span.end <= q.span.start && /^\s*\(\s*$/.test(text0.slice(p.span.end, q.span.start)));
-  if (prev) return governingFrame(s, prev);
+  if (prev) return frameWordNear(s, prev);
   const toks = s.tokens;
   const first = toks.findIndex((t) => t.start >= q.span.start);
   if (first < 0) return undefined;
@@ -193,24 +207,24 @@ function governingFrame(s: Sent, q: Quantity): string | undefined {
   while (last + 1 < toks.length && toks[last + 1].end <= q.span.end) last++;
   const text = s.art.text;
   const boundary = (a: number, b: number) => /[,;:()—–]|\s-+\s/.test(text.slice(toks[a].end, toks[b].start));
-  let best: { frame: string; d: number } | null = null;
+  let best: { frame: string; d: number; at: number } | null = null;
   for (let i = last + 1; i < toks.length && i <= last + WINDOW_AFTER; i++) {
     if (boundary(i - 1, i)) break;
-    const f = frameOf(toks[i].text);
+    const f = frameOf(toks[i].text, toks[i + 1]?.text);
     if (f) {
-      best = { frame: f, d: i - last };
+      best = { frame: f, d: i - last, at: toks[i].start };
       break;
     }
   }
   for (let i = first - 1; i >= 0 && first - i <= WINDOW_BEFORE; i--) {
     if (boundary(i, i + 1)) break;
-    const f = frameOf(toks[i].text);
+    const f = frameOf(toks[i].text, toks[i + 1]?.text);
     if (f && (!best || first - i < best.d)) {
-      best = { frame: f, d: first - i };
+      best = { frame: f, d: first - i, at: toks[i].start };
       break;
     }
   }
-  return best?.frame;
+  return best ? { frame: best.frame, at: best.at, q } : undefined;
 }
 
 /** The person an age belongs to: named right before ("Jane Roe, 33,") or within a few words after ("the 33-year-old actress Jane Roe"). */
@@ -244,7 +258,7 @@ function verbAndSubjectBefore(s: Sent, q: Quantity): { verb: string; word: strin
   const who = s.entities.filter((e) => e.type === 'PER' && e.span.end <= verbTok.start && between.test(text.slice(e.span.end, verbTok.start))).pop();
   if (!who) return null;
   const named = text.slice(who.span.start, who.span.end);
-  return { verb: s.lemmaAt?.(verbTok.start) ?? verbTok.key, word: verbTok.text, key: canonicalName(named), name: named };
+  return { verb: lemmaAt(s.art, verbTok.start) ?? verbTok.key, word: verbTok.text, key: canonicalName(named), name: named };
 }
 
 /** "1,500 kilometers south of Tehran", "58km south-west of Bandar Abbas": the place measured from. */
@@ -258,3 +272,4 @@ function placeAfter(s: Sent, q: Quantity): { key: string; name: string } | null 
   const named = s.art.text.slice(e?.span.start ?? 0, e?.span.end ?? 0);
   return e ? { key: canonicalName(named), name: named } : null;
 }
+

@@ -1,0 +1,36 @@
+/**
+ * Debugging aid: every figure of a fixture story with the slot the cross-check gives it (or why
+ * none). `node --import tsx scripts/dump-slots.ts <fixture-folder-name>`.
+ */
+import { prepareStory } from '../src/compare/prepare.js';
+import { actAt, actorKeys } from '../src/compare/conflicts.js';
+import { backgroundSentences, inLead, slotOf } from '../src/compare/slots.js';
+import { loadFixtures, loadStory } from './eval-crosscheck.js';
+
+const name = process.argv[2] ?? '';
+for (const f of loadFixtures().filter((g) => g.name === name && !process.argv.includes('--dates'))) {
+  const { articles } = loadStory(f);
+  const story = prepareStory({ articles, copies: [] });
+  for (const a of story.articles) {
+    const bg = backgroundSentences(a.sentences);
+    for (const s of a.sentences)
+      for (const q of s.quantities) {
+        const slot = slotOf(s, q, bg.get(s.index) ?? 'none');
+        const text = a.text.slice(Math.max(s.span.start, q.span.start - 40), Math.min(s.span.end, q.span.end + 40)).replace(/\s+/g, ' ');
+        console.log(`${a.id}\t${q.value}\t${q.unit}\t${q.qualifier}\t${q.counted}\t${slot ? slot.key : '-'}\t${text}`);
+      }
+  }
+}
+
+// dates: `... dump-slots.ts <fixture> --dates` lists every dated act of the leads
+if (process.argv.includes('--dates'))
+  for (const f of loadFixtures().filter((g) => g.name === name)) {
+    const { articles } = loadStory(f);
+    const story = prepareStory({ articles, copies: [] });
+    for (const s of story.sentences)
+      for (const t of s.times) {
+        const act = actAt(s, t);
+        const text = s.art.text.slice(Math.max(s.span.start, t.span.start - 50), Math.min(s.span.end, t.span.end + 30)).replace(/\s+/g, ' ');
+        console.log(`${s.art.id.slice(0, 8)}\t${s.index}\t${inLead(s) ? 'lead' : ''}\t${t.kind}\t${t.resolved}\t${act?.cls ?? '-'}\t${[...actorKeys(s, t)].join(',')}\t${text}`);
+      }
+  }

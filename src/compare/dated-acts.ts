@@ -1,0 +1,101 @@
+/**
+ * Dated acts from the parse: "The Saints signed DeShawn Wynn on Tuesday" and "DeShawn Wynn, who
+ * was signed on Monday" are one act (sign) with one patient (Wynn) on two days. The predicate a
+ * date modifies is its act (by lemma); its participants are the people and organisations in its
+ * subject and object, a relative pronoun standing for the noun it modifies. Two mentions are the
+ * same slot when their acts share a lemma and a participant in the same role: the patient when
+ * either has one (a team signs many players on many days), else the agent. Acts of saying are not
+ * slots (people speak every day); neither are future, conditional or negated ones.
+ */
+import { cueClassOf } from '../analyse/quotes/cues.js';
+import { childrenOf, timePredicate } from '../analyse/syntax/helpers.js';
+import type { SyntaxToken } from '../model/types.js';
+import type { EntityRef, ResolvedTime, Sent } from './prepare.js';
+import { parseOf } from './syntax.js';
+
+export interface DatedAct {
+  sent: Sent;
+  t: ResolvedTime;
+  /** The act's lemma ("sign"). */
+  lemma: string;
+  agents: Set<string>;
+  patients: Set<string>;
+}
+
+const rel = (t: SyntaxToken) => t.deprel.split(':')[0];
+const RELATIVE = /^(?:who|whom|which)$/i;
+/** Auxiliaries and particles that make an act not (yet) a fact. */
+const NOT_FACT = /^(?:will|would|could|might|may|should|shall|not|n't|never|to)$/i;
+
+/** The tokens of a participant's subtree, without the clauses inside it ("the man who signed"). Iterative: trees may be deep. */
+function subtree(tokens: readonly SyntaxToken[], kids: number[][], i: number): number[] {
+  const out: number[] = [];
+  const stack = [i];
+  while (stack.length) {
+    const x = stack.pop()!;
+    out.push(x);
+    for (const c of kids[x]) if (!CLAUSES.has(rel(tokens[c]))) stack.push(c);
+  }
+  return out;
+}
+const CLAUSES = new Set(['acl', 'advcl', 'ccomp', 'parataxis']);
+
+/** Entities (people, organisations) whose span holds one of the tokens. */
+function entitiesAt(s: Sent, tokens: readonly SyntaxToken[], idx: number[]): EntityRef[] {
+  return s.entities.filter((e) => (e.type === 'PER' || e.type === 'ORG') && idx.some((i) => tokens[i].start >= e.span.start && tokens[i].end <= e.span.end));
+}
+
+/** What a relative pronoun stands for: the person or organisation named right before it ("Jane Roe, who was signed"). */
+function antecedent(s: Sent, at: number): EntityRef | null {
+  const before = s.entities.filter((e) => (e.type === 'PER' || e.type === 'ORG') && e.span.end <= at && /^[\s,]*$/.test(s.art.text.slice(e.span.end, at)));
+  return before.pop() ?? null;
+}
+
+/** The dated acts of a sentence; none without a parse. */
+export function datedActs(s: Sent): DatedAct[] {
+  const tokens = parseOf(s.art);
+  if (!tokens || !s.times.length) return [];
+  const kids = childrenOf(tokens);
+  const out: DatedAct[] = [];
+  for (const t of s.times) {
+    if (t.kind !== 'weekday' && t.kind !== 'date' && t.kind !== 'datetime') continue;
+    const p = timePredicate(tokens, t.span);
+    if (p === null || tokens[p].upos !== 'VERB') continue;
+    // "re-signed" is signing again: one act
+    const lemma = tokens[p].lemma.toLowerCase().replace(/^re-/, '');
+    if (cueClassOf(lemma)) continue;
+    if (kids[p].some((c) => (rel(tokens[c]) === 'aux' || rel(tokens[c]) === 'advmod' || rel(tokens[c]) === 'mark') && NOT_FACT.test(tokens[c].text))) continue;
+    const agents: EntityRef[] = [];
+    const patients: EntityRef[] = [];
+    const obliques: EntityRef[] = [];
+    for (const c of kids[p]) {
+      const r = tokens[c].deprel;
+      const who = RELATIVE.test(tokens[c].text) ? antecedent(s, tokens[c].start) : null;
+      const found = who ? [who] : entitiesAt(s, tokens, subtree(tokens, kids, c));
+      if (r === 'nsubj' || r === 'obl:agent') agents.push(...found);
+      else if (r === 'obj' || r === 'nsubj:pass') patients.push(...found);
+      else if (r === 'obl') obliques.push(...found.filter((e) => e.type === 'PER'));
+    }
+    // "signed veteran Jane Roe on Tuesday" parsed with the name as an oblique: a person there is the patient when nothing else is
+    if (!patients.length) patients.push(...obliques);
+    // the time expression is not a participant ("IR Wednesday")
+    const keys = (es: EntityRef[]) => new Set(es.filter((e) => e.span.end <= t.span.start || e.span.start >= t.span.end).map(participantKey));
+    const act = { sent: s, t, lemma, agents: keys(agents), patients: keys(patients) };
+    if (act.agents.size || act.patients.size) out.push(act);
+  }
+  return out;
+}
+
+/**
+ * A participant's key: a person by surname (outlets vary the rest: "RB DeShawn Wynn", "DeShawn
+ * Wynn", "Wynn"), an organisation by its linked name.
+ */
+export function participantKey(e: EntityRef): string {
+  return e.type === 'PER' ? `PER:${e.key.split(' ').pop()}` : e.key;
+}
+
+/** Slot keys of an act: one per participant of its deciding role. */
+export function actSlots(a: DatedAct): string[] {
+  const [role, keys] = a.patients.size ? ['patient', a.patients] : ['agent', a.agents];
+  return [...keys].sort().map((k) => `${a.lemma}|${role}|${k}`);
+}

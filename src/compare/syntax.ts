@@ -1,0 +1,126 @@
+/**
+ * The parse of each article, as the cross-check reads it: analyse's syntax layer (part of speech,
+ * lemma, head, relation per token), looked up by text position. Articles without a parse (old
+ * stores, analyse failures) give null everywhere and the callers fall back to surface rules.
+ */
+import { clauseOf, quantifiedNoun } from '../analyse/syntax/helpers.js';
+import type { Quantity, SyntaxToken } from '../model/types.js';
+import type { ArticleView, Sent } from './prepare.js';
+
+const PARSES = new WeakMap<ArticleView, readonly SyntaxToken[]>();
+
+/** Registers an article's parse (called once per article by prepareStory). */
+export function attachSyntax(view: ArticleView, tokens: readonly SyntaxToken[] | undefined): void {
+  if (tokens?.length && tokens.every((t) => t && typeof t.head === 'number' && typeof t.start === 'number')) PARSES.set(view, tokens);
+}
+
+export function parseOf(view: ArticleView): readonly SyntaxToken[] | null {
+  return PARSES.get(view) ?? null;
+}
+
+/** Index of the first parsed token starting at or after `pos` (binary search; tokens are in text order). */
+function firstAtOrAfter(tokens: readonly SyntaxToken[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The lemma of the parsed word starting exactly at `pos`. */
+export function lemmaAt(view: ArticleView, pos: number): string | undefined {
+  const tokens = parseOf(view);
+  if (!tokens) return undefined;
+  const t = tokens[firstAtOrAfter(tokens, pos)];
+  return t && t.start === pos ? t.lemma.toLowerCase() : undefined;
+}
+
+export interface CountedNoun {
+  /** Lemma of the noun the figure counts ("cable"). */
+  lemma: string;
+  /** The noun as written ("cables"). */
+  text: string;
+  /** Lemma of the predicate of the noun's clause ("damage"), if it is a verb. */
+  predicate: string | null;
+}
+
+/**
+ * What a number counts, from the parse: "three undersea cables were damaged" → cable (predicate
+ * damage). Null without a parse, when the number quantifies no common noun, or when the tokens of
+ * the figure cannot be found.
+ */
+export function countedNoun(s: Sent, q: Quantity): CountedNoun | null {
+  const tokens = parseOf(s.art);
+  if (!tokens) return null;
+  const from = firstAtOrAfter(tokens, q.span.start);
+  let num = -1;
+  for (let i = from; i < tokens.length && tokens[i].end <= q.span.end; i++) if (tokens[i].upos === 'NUM') num = i;
+  if (num < 0) return null;
+  const n = quantifiedNoun(tokens, num);
+  if (n === null || tokens[n].upos !== 'NOUN') return null;
+  const p = clauseOf(tokens, n).predicate;
+  return { lemma: tokens[n].lemma.toLowerCase(), text: tokens[n].text, predicate: tokens[p].upos === 'VERB' ? tokens[p].lemma.toLowerCase() : null };
+}
+
+const relOf = (t: SyntaxToken) => t.deprel.split(':')[0];
+/** Relations that open another clause: a frame word beyond one is about something else ("two men accused of killing"). */
+const CLAUSE_LINKS = new Set(['acl', 'advcl', 'ccomp', 'parataxis', 'csubj']);
+
+/** The number token of a figure and the word it counts (the number itself when it counts nothing). */
+function figureTokens(tokens: readonly SyntaxToken[], q: Quantity): { num: number; noun: number } | null {
+  let num = -1;
+  for (let i = firstAtOrAfter(tokens, q.span.start); i < tokens.length && tokens[i].end <= q.span.end; i++) if (tokens[i].upos === 'NUM') num = i;
+  if (num < 0) return null;
+  return { num, noun: quantifiedNoun(tokens, num) ?? num };
+}
+
+/** Steps up from `from` to `to` (at most `max`), never through a clause link; -1 when not reached. */
+function stepsUp(tokens: readonly SyntaxToken[], from: number, to: number, max: number): number {
+  let i = from;
+  for (let d = 0; d <= max; d++) {
+    if (i === to) return d;
+    if (i < 0 || CLAUSE_LINKS.has(relOf(tokens[i]))) return -1;
+    i = tokens[i].head;
+  }
+  return -1;
+}
+
+/**
+ * Whether the word at `framePos` says what the figure counts, by the parse: the counted noun is its
+ * argument ("killing 10 people", "10 people were killed"), it modifies the noun ("the 80 wounded"),
+ * or both hang on one verb ("left three people dead"). Null without a parse.
+ */
+export function frameGovernsFigure(s: Sent, q: Quantity, framePos: number): boolean | null {
+  const tokens = parseOf(s.art);
+  if (!tokens) return null;
+  const fig = figureTokens(tokens, q);
+  const f = firstAtOrAfter(tokens, framePos);
+  if (!fig || tokens[f]?.start !== framePos) return null;
+  const { num, noun } = fig;
+  if (f === noun || f === num) return true;
+  if (stepsUp(tokens, noun, f, 2) >= 0 || stepsUp(tokens, f, noun, 2) >= 0) return true;
+  const sibling = tokens[f].head >= 0 && tokens[f].head === tokens[noun].head && ['xcomp', 'amod', 'advmod', 'conj'].includes(relOf(tokens[f]));
+  return sibling;
+}
+
+/**
+ * "two women and a man", "two women and one man": a figure coordinated with another counted
+ * phrase (a number or "a"/"one" on it) is a part of the total, not the total.
+ */
+export function coordinatedFigure(s: Sent, q: Quantity): boolean {
+  const tokens = parseOf(s.art);
+  if (!tokens) return false;
+  const fig = figureTokens(tokens, q);
+  if (!fig || fig.noun === fig.num) return false;
+  const counted = (i: number) =>
+    (tokens[i].upos === 'NOUN' || tokens[i].upos === 'PRON') &&
+    tokens.some((t) => t.head === i && (t.upos === 'NUM' || (relOf(t) === 'det' && /^(?:a|an|one)$/i.test(t.text))));
+  const n = fig.noun;
+  // the two phrases side by side ("two women and a man"), not two clauses sharing a verb
+  const near = (a: number, b: number) => Math.abs(a - b) <= 4;
+  if (relOf(tokens[n]) === 'conj' && tokens[n].head >= 0 && near(n, tokens[n].head) && counted(tokens[n].head)) return true;
+  return tokens.some((t, i) => t.head === n && relOf(t) === 'conj' && near(n, i) && counted(i));
+}
