@@ -41,10 +41,16 @@ export class PgFollowMemory implements FollowMemory {
 
   async markSeen(entries: { url: string; docId: string | null }[], source: string, at: string): Promise<void> {
     if (!entries.length) return;
+    // one row per URL, inserted in one (bytewise) order: two processes marking overlapping entries
+    // take the row locks in the same order, so they wait for each other instead of deadlocking
+    const byUrl = new Map<string, string | null>();
+    for (const e of entries) if (!byUrl.has(e.url)) byUrl.set(e.url, e.docId);
+    const urls = [...byUrl.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     await this.conn.query(
-      `INSERT INTO follow_seen (url, source, doc_id, seen_at) SELECT u, $3, d, $4 FROM unnest($1::text[], $2::text[]) AS e(u, d)
+      `INSERT INTO follow_seen (url, source, doc_id, seen_at)
+       SELECT u, $3, d, $4 FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS e(u, d, n) ORDER BY n
        ON CONFLICT (url) DO NOTHING`,
-      [entries.map((e) => e.url), entries.map((e) => e.docId), source, at],
+      [urls, urls.map((u) => byUrl.get(u) ?? null), source, at],
     );
   }
 
