@@ -3,8 +3,7 @@ import { extractArticle } from './extract/index.js';
 import { type IngestOptions, ingest, type ReadResult } from './ingest/index.js';
 import type { AnnotatedArticle, Article, RawDocument } from './model/types.js';
 import type { Store } from './store/index.js';
-import { reconcileStoryIds, type StoryFeatures, type StoryGroup, storyFeatures, storyInputOf } from './stories/index.js';
-import { groupStoriesSafely } from './stories/safe.js';
+import { type LedgerRun, type StoryFeatures, type StoryGroup, storyFeatures, storyInputOf, updateLedger } from './stories/index.js';
 import { reasonOf } from './util/guard.js';
 import { ANALYSE_VERSION, EXTRACT_VERSION, FEATURES_VERSION } from './versions.js';
 
@@ -153,22 +152,46 @@ export async function ingestResults(store: Store, results: Iterable<ReadResult>,
 }
 
 /**
- * Regroups every stored document into stories and saves the grouping (one transaction). Story ids
- * stay stable across runs: a story keeps its id when it gains members (see reconcileStoryIds).
- * Grouping runs under a guard (see groupStoriesSafely): a stored document whose features cannot be
- * used is left out with a message, and a failure of the grouping keeps the previous stories.
+ * Brings the stories up to date with the store through the story ledger (src/stories/ledger.ts):
+ * articles stored or re-analysed since the last run are placed, deleted ones taken out, and only
+ * the time windows they touch are replayed, in one transaction holding the stories lock. The
+ * stories are those a batch over the whole store gives, with the same ids, whatever the runs, their
+ * order and the process (CLI, server, worker). An article whose features cannot be used is left out
+ * with a message; when the run fails as a whole, nothing is written and the previous stories stay.
+ * Returns the stories holding `docIds` when given (a run's articles), else every story.
  */
-export async function updateStories(store: Store, onMessage?: (docId: string | null, message: string) => void): Promise<StoryGroup[]> {
-  // the previous stories with their data, for the fallback when grouping fails as a whole
-  const full = new Map((await store.stories()).map((s) => [s.id, s.data as StoryGroup]));
-  const saved = await store.regroup((features, previous) => {
-    const prev = previous.map((p) => ({ ...(full.get(p.id) ?? ({} as StoryGroup)), id: p.id, members: p.members }));
-    const safe = groupStoriesSafely(features, prev);
-    for (const m of safe.messages) onMessage?.(m.docId, m.message);
-    const groups = safe.ok ? reconcileStoryIds(prev, safe.groups) : safe.groups;
-    return groups.map((g) => ({ id: g.id, members: g.members, data: g }));
-  });
-  return saved.map((s) => s.data);
+export async function updateStories(store: Store, onMessage?: (docId: string | null, message: string) => void, opts: { docIds?: string[] } = {}): Promise<StoryGroup[]> {
+  const run = await ledgerRun(store);
+  if (run) for (const m of run.messages) onMessage?.(m.docId, m.message);
+  if (!opts.docIds) return (await store.stories()).map((s) => s.data as StoryGroup);
+  const ids = new Set<string>();
+  for (const d of new Set(opts.docIds)) {
+    const s = await store.storyOf(d);
+    if (s) ids.add(s);
+  }
+  const out: StoryGroup[] = [];
+  for (const id of [...ids].sort()) {
+    const g = (await store.storyData(id)) as StoryGroup | null;
+    if (g) out.push(g);
+  }
+  return out;
+}
+
+/**
+ * One ledger run over what changed in the store since the last one (what `updateStories`, the
+ * server and the workers call). A run that fails writes nothing (one transaction) and comes back
+ * as a message: the previous stories stay, and the next run retries what was pending.
+ */
+export async function ledgerRun(store: Store): Promise<LedgerRun> {
+  try {
+    return await store.storyLedger(async (ledger) => {
+      const added = await ledger.features(await ledger.pending());
+      return updateLedger(ledger, { added: [...added.values()], removed: await ledger.orphans() });
+    });
+  } catch (e) {
+    const message = `story grouping failed (${e instanceof Error ? e.message : String(e)}); previous stories kept`;
+    return { stories: [], changed: [], removed: [], replayed: 0, restored: 0, messages: [{ docId: null, message }] };
+  }
 }
 
 /** Why extraction gave no article: its error message, else its status. */

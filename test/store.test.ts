@@ -57,3 +57,10 @@ test('a database from a newer triangulate is refused, not damaged', async () => 
   await s.close();
   assert.throws(() => new Store(path), /newer than this triangulate/);
 });
+
+test('a new SQLite store in a folder that does not exist yet creates the folder', () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'tri-store-')), 'runs', 'today', 'store.db');
+  const store = new Store(path);
+  assert.equal(store.db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+  store.close();
+});

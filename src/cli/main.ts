@@ -308,7 +308,7 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
     const run = queued ? queued.run : await ingestResults(store, withInputHints(ingest(inputs, runOpts), hints), runOpts);
     bar.end();
     const t0 = performance.now();
-    const groups = await updateStories(store, (docId, message) => io.stderr(`triangulate: ${docId ? `${docId.slice(0, 12)}: ` : ''}${message}\n`));
+    const groups = await updateStories(store, (docId, message) => io.stderr(`triangulate: ${docId ? `${docId.slice(0, 12)}: ` : ''}${message}\n`), { docIds: run.docIds });
     const tStories = performance.now() - t0;
     const report = await buildReport(store, run, groups, reportExtras());
     const tReport = performance.now() - t0 - tStories;

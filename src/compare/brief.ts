@@ -5,7 +5,7 @@
  * facts only to fill, marked as such.
  */
 import type { Alignment } from './facts.js';
-import { type Sent, type StoryView, sentText } from './prepare.js';
+import { evidence, type Sent, type StoryView, sentText } from './prepare.js';
 import { clean, cmp, overlap } from './text.js';
 import { shorten } from './timeline.js';
 import type { BriefSentence, Conflict, Evidence, Fact, SpeakerLedger } from './types.js';
@@ -32,8 +32,11 @@ export function buildBrief(story: StoryView, al: Alignment, facts: Fact[], confl
     const rep = pickReadable(sents, al);
     if (!rep || rep.keys.size < 5) continue;
     if (chosenKeys.some((k) => overlap(k, rep.keys) >= 0.5)) continue;
+    // cite only the articles whose sentence states every figure and day the line states
+    const backing = sents.filter((x) => x === rep || carries(x, rep));
+    if (story.independent(backing.map((x) => x.art.id)) < 2) continue;
     chosenKeys.push(rep.keys);
-    out.push({ text: shorten(clean(sentText(rep)), 320), kind: 'fact', citations: f.evidence.map(copyEv) });
+    out.push({ text: shorten(clean(sentText(rep)), 320), kind: 'fact', citations: backing.map((x) => evidence(x)) });
   }
   for (const c of conflicts.slice(0, nConflicts)) {
     // each side in its outlets' own words ("about 100,000 people"), not the normalised value ("100000")
@@ -99,4 +102,15 @@ function pickReadable(sents: Sent[], al: Alignment): Sent | null {
 
 function copyEv(e: Evidence): Evidence {
   return { articleId: e.articleId, span: { ...e.span }, sentence: { ...e.sentence } };
+}
+
+/**
+ * Whether sentence `x` states every figure and day that `rep` states (by value: "ten" is 10): an
+ * article is cited for a line only when it says all of it, never for a value it does not give.
+ */
+function carries(x: Sent, rep: Sent): boolean {
+  const figures = rep.quantities.every((q) => x.quantities.some((o) => o.unit === q.unit && o.value === q.value));
+  const day = (t: Sent['times'][number]) => t.resolved ?? t.text.toLowerCase();
+  const days = rep.times.filter((t) => t.kind === 'weekday' || t.kind === 'date' || t.kind === 'datetime').every((t) => x.times.some((o) => day(o) === day(t)));
+  return figures && days;
 }

@@ -10,7 +10,7 @@
  */
 import type { Quantity } from '../model/types.js';
 import { ACT_CLASSES } from './acts.js';
-import { actSlots, datedActs, participantKey } from './dated-acts.js';
+import { actOfTime, actSlots, datedActs, participantKey } from './dated-acts.js';
 import { weekdayName } from './fallback.js';
 import type { Alignment } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
@@ -243,6 +243,8 @@ interface DMention {
   /** Comparable value: ISO date, or weekday name when unresolved. */
   value: string;
   weekday: string | null;
+  /** Whom the act is done to, by the parse (participant keys); undefined without a parse. */
+  patients?: Set<string>;
 }
 
 export function actOf(s: Sent, t: ResolvedTime): string | null {
@@ -283,11 +285,12 @@ function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
       // who does it: the actors named before the verb (all of them for passives and inversions)
       const before = new Set(s.entities.filter((e) => actors.has(e.key) && e.span.end <= found.at).map((e) => e.key));
       const subjects = before.size ? before : actors;
-      const wdText = /(monday|tuesday|wednesday|thursday|friday|saturday|sunday)/i.exec(t.text)?.[1]?.toLowerCase() ?? null;
-      const weekday = wdText ? wdText[0].toUpperCase() + wdText.slice(1) : t.resolved && t.resolved.length >= 10 ? weekdayName(t.resolved) : null;
-      const value = t.resolved && t.resolved.length >= 10 ? t.resolved.slice(0, 10) : weekday;
-      if (!value) continue;
-      mentions.push({ sent: s, t, act, actors, subjects, value, weekday });
+      const day = dayOf(t);
+      if (!day) continue;
+      // the parse, when there is one, says whether the dated verb states a fact and whom it is done to
+      const parsed = actOfTime(s, t);
+      if (parsed && !parsed.fact) continue;
+      mentions.push({ sent: s, t, act, actors, subjects, ...day, patients: parsed?.patients });
     }
   mentions.sort((a, b) => cmp(a.act, b.act) || cmp(a.sent.id, b.sent.id) || a.t.span.start - b.t.span.start);
   capPerSlot(mentions, (m) => m.act);
@@ -295,6 +298,8 @@ function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
     if (a.act !== b.act || a.sent.id === b.sent.id) return false;
     // "Trump said Tuesday Clinton …" and "Clinton said Wednesday Trump …" are two acts
     if (![...a.subjects].some((x) => b.subjects.has(x))) return false;
+    // "signed Jane Roe on Tuesday" and "signed John Doe on Wednesday": one signer, two acts
+    if (a.patients?.size && b.patients?.size && ![...a.patients].some((x) => b.patients!.has(x))) return false;
     const sameFact = al.clusterOf.has(a.sent.id) && al.clusterOf.get(a.sent.id) === al.clusterOf.get(b.sent.id);
     if (sameFact) return true;
     if (a.sent.art.id === b.sent.art.id) return false; // one article's two dates for one kind of act: usually two acts

@@ -51,39 +51,44 @@ function antecedent(s: Sent, at: number): EntityRef | null {
   return before.pop() ?? null;
 }
 
-/** The dated acts of a sentence; none without a parse. */
+/** The dated acts of a sentence that are slots: facts (not future, conditional or negated), not acts of saying. None without a parse. */
 export function datedActs(s: Sent): DatedAct[] {
-  const tokens = parseOf(s.art);
-  if (!tokens || !s.times.length) return [];
-  const kids = childrenOf(tokens);
   const out: DatedAct[] = [];
   for (const t of s.times) {
-    if (t.kind !== 'weekday' && t.kind !== 'date' && t.kind !== 'datetime') continue;
-    const p = timePredicate(tokens, t.span);
-    if (p === null || tokens[p].upos !== 'VERB') continue;
-    // "re-signed" is signing again: one act
-    const lemma = tokens[p].lemma.toLowerCase().replace(/^re-/, '');
-    if (cueClassOf(lemma)) continue;
-    if (kids[p].some((c) => (rel(tokens[c]) === 'aux' || rel(tokens[c]) === 'advmod' || rel(tokens[c]) === 'mark') && NOT_FACT.test(tokens[c].text))) continue;
-    const agents: EntityRef[] = [];
-    const patients: EntityRef[] = [];
-    const obliques: EntityRef[] = [];
-    for (const c of kids[p]) {
-      const r = tokens[c].deprel;
-      const who = RELATIVE.test(tokens[c].text) ? antecedent(s, tokens[c].start) : null;
-      const found = who ? [who] : entitiesAt(s, tokens, subtree(tokens, kids, c));
-      if (r === 'nsubj' || r === 'obl:agent') agents.push(...found);
-      else if (r === 'obj' || r === 'nsubj:pass') patients.push(...found);
-      else if (r === 'obl') obliques.push(...found.filter((e) => e.type === 'PER'));
-    }
-    // "signed veteran Jane Roe on Tuesday" parsed with the name as an oblique: a person there is the patient when nothing else is
-    if (!patients.length) patients.push(...obliques);
-    // the time expression is not a participant ("IR Wednesday")
-    const keys = (es: EntityRef[]) => new Set(es.filter((e) => e.span.end <= t.span.start || e.span.start >= t.span.end).map(participantKey));
-    const act = { sent: s, t, lemma, agents: keys(agents), patients: keys(patients) };
-    if (act.agents.size || act.patients.size) out.push(act);
+    const act = actOfTime(s, t);
+    if (act?.fact && !act.speech && (act.agents.size || act.patients.size)) out.push(act);
   }
   return out;
+}
+
+/** The act a date modifies, by the parse, with what kind of act it is; null without a parse or a verb. */
+export function actOfTime(s: Sent, t: ResolvedTime): (DatedAct & { fact: boolean; speech: boolean }) | null {
+  const tokens = parseOf(s.art);
+  if (!tokens || (t.kind !== 'weekday' && t.kind !== 'date' && t.kind !== 'datetime')) return null;
+  const p = timePredicate(tokens, t.span);
+  if (p === null || tokens[p].upos !== 'VERB') return null;
+  const kids = childrenOf(tokens);
+  // "re-signed" is signing again: one act
+  const lemma = tokens[p].lemma.toLowerCase().replace(/^re-/, '');
+  const fact = !kids[p].some((c) => ['aux', 'advmod', 'mark'].includes(rel(tokens[c])) && NOT_FACT.test(tokens[c].text));
+  const agents: EntityRef[] = [];
+  const patients: EntityRef[] = [];
+  const obliques: EntityRef[] = [];
+  for (const c of kids[p]) {
+    const r = tokens[c].deprel;
+    const who = RELATIVE.test(tokens[c].text) ? antecedent(s, tokens[c].start) : null;
+    const found = who ? [who] : entitiesAt(s, tokens, subtree(tokens, kids, c));
+    if (r === 'nsubj' || r === 'obl:agent') agents.push(...found);
+    else if (r === 'obj' || r === 'nsubj:pass') patients.push(...found);
+    else if (r === 'obl') obliques.push(...found.filter((e) => e.type === 'PER'));
+  }
+  // "signed veteran Jane Roe on Tuesday" parsed with the name as an oblique: a person there is the patient when nothing else is
+  if (!patients.length) patients.push(...obliques);
+  // the time expression is not a participant ("IR Wednesday"); "signed Jane Roe on Tuesday and
+  // John Doe today": a participant after this time with another time after it has that time
+  const ownTime = (e: EntityRef) => e.span.end <= t.span.start || (e.span.start >= t.span.end && !s.times.some((o) => o !== t && o.span.start >= e.span.end));
+  const keys = (es: EntityRef[]) => new Set(es.filter(ownTime).map(participantKey));
+  return { sent: s, t, lemma, agents: keys(agents), patients: keys(patients), fact, speech: cueClassOf(lemma) !== null };
 }
 
 /**

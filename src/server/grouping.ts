@@ -1,11 +1,10 @@
-import { updateStories } from '../pipeline.js';
+import { ledgerRun } from '../pipeline.js';
 import type { Store } from '../store/index.js';
 
 /**
- * One regrouping of the stored articles into stories, as `analyze` does it (`updateStories`, the
- * stories module's entry point: whatever grouping it implements, the server gets the same stories
- * and ids as the CLI), and what it changed: the stories whose members or grouping record differ
- * from before, and the stories that went. Runs in the grouping worker (group-worker.ts), never on
+ * One regrouping of the stored articles into stories, as `analyze` and the workers do it
+ * (`ledgerRun`, the pipeline's entry point to the story ledger: the server gets the same stories and
+ * ids as the CLI), and what it changed: the stories that are new or differ, and the stories that went. Runs in the grouping worker (group-worker.ts), never on
  * the server's event loop (except with an in-memory store).
  */
 export interface GroupingRun {
@@ -16,18 +15,13 @@ export interface GroupingRun {
   ms: number;
 }
 
-const signature = (members: string[], data: unknown) => `${[...members].sort().join()}\n${JSON.stringify(data)}`;
-
 export async function regroupStore(store: Store): Promise<GroupingRun> {
   const t0 = performance.now();
-  const before = new Map((await store.stories()).map((s) => [s.id, signature(s.members, s.data)]));
-  const messages: GroupingRun['messages'] = [];
-  const groups = await updateStories(store, (docId, message) => messages.push({ docId, message }));
-  const after = new Set(groups.map((g) => g.id));
+  const run = await ledgerRun(store);
   return {
-    changed: groups.filter((g) => before.get(g.id) !== signature(g.members, g)).map((g) => ({ id: g.id, members: g.members })),
-    removed: [...before.keys()].filter((id) => !after.has(id)).sort(),
-    messages,
+    changed: run.changed.map((g) => ({ id: g.id, members: g.members })),
+    removed: [...run.removed].sort(),
+    messages: run.messages,
     ms: performance.now() - t0,
   };
 }

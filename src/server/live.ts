@@ -16,10 +16,11 @@ export type { ServedReport } from './live-reports.js';
 export type { StorySummary } from './story-report.js';
 
 /**
- * Live stories for the server. Stories are grouped as `analyze` groups them (`updateStories`, so
- * the server and the CLI give the same stories and ids for the same articles), in the grouping
- * worker with a time budget (grouper.ts): after each batch of posts, each delete, and when another
- * process wrote into the store. Only the stories a regrouping changed have their reports
+ * Live stories for the server. Stories are grouped as `analyze` and the workers group them (one
+ * run of the story ledger, `ledgerRun`: the server, the CLI and the library give the same stories
+ * and ids for the same articles; a run replays only the time windows its articles touch), in the
+ * grouping worker with a time budget (grouper.ts): after each batch of posts, each delete, and
+ * when another process wrote into the store. Only the stories a regrouping changed have their reports
  * invalidated; reports are built in the report worker while the last one is served, marked
  * updating. Nothing CPU-heavy runs on the event loop.
  */
@@ -97,8 +98,8 @@ export class LiveStories extends EventEmitter {
 
   /**
    * Another process changed the store. When it added or removed documents (e.g. `analyze` on the
-   * same file), every story is regrouped as a batch run does, so the server shows the stories
-   * that run printed, and every document has its story without a restart.
+   * same file), the ledger places what that process left unplaced, and the stories that changed are
+   * announced, so the server shows the stories that run printed without a restart.
    */
   private noticeExternalWrites() {
     if (this.closed) return;
@@ -106,9 +107,8 @@ export class LiveStories extends EventEmitter {
   }
 
   /**
-   * Regroups from the store when another process changed its documents or stories (called by the
-   * watch, and before each write of the server's own, so that a post never persists a grouping
-   * that misses another process's documents).
+   * Catches up with the store when another process changed its documents or stories (called by
+   * the watch, and before each write of the server's own).
    */
   private async syncWithStore() {
     if (!(await this.externallyChanged())) return;

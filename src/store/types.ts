@@ -1,4 +1,5 @@
 import type { AnnotatedArticle, Article, RawDocument } from '../model/types.js';
+import type { LedgerBackend } from '../stories/ledger.js';
 
 /**
  * The one store contract every back-end implements (SQLite embedded, PostgreSQL for several
@@ -106,6 +107,18 @@ export interface FollowMemory {
   seenCount(source: string): Promise<number>;
 }
 
+/**
+ * The story ledger as a back-end keeps it (src/stories/ledger.ts says what it holds), with the two
+ * questions a run asks the store first: which stored articles it has not placed yet, and which
+ * placed articles are gone.
+ */
+export interface StoreLedger extends LedgerBackend {
+  /** Ids of stored articles with story features that the ledger has not placed (sorted). */
+  pending(): Promise<string[]>;
+  /** Ids of placed articles whose document is no longer stored (sorted). */
+  orphans(): Promise<string[]>;
+}
+
 export interface Store {
   /** Which back-end, and where (a file path, or a connection URL without its password). */
   readonly kind: 'sqlite' | 'postgres';
@@ -148,6 +161,12 @@ export interface Store {
    * time, so one event never becomes two stories).
    */
   regroup<D>(compute: (features: unknown[], previous: { id: string; members: string[] }[]) => { id: string; members: string[]; data: D }[]): Promise<{ id: string; members: string[]; data: D }[]>;
+  /**
+   * Runs `fn` with the story ledger in one transaction holding the stories lock (the one `regroup`
+   * takes): one ledger run at a time across processes, its reads and writes all or nothing. The
+   * ledger's writes replace the stories it recomputed (story rows and memberships).
+   */
+  storyLedger<T>(fn: (ledger: StoreLedger) => Promise<T>): Promise<T>;
   /**
    * Saves one story's grouping and membership (one transaction): the story row is upserted (its
    * `updated_at` moves only when the data changes), its members replaced, and members that belonged

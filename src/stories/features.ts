@@ -1,3 +1,4 @@
+import { resolveOutlet } from '../outlets/index.js';
 import type { DocMessage } from '../model/types.js';
 import { primaryVenue } from './venue.js';
 import { minhash, sequenceHash } from './minhash.js';
@@ -71,7 +72,8 @@ export function storyFeatures(input: StoryInput, options: { now?: string | null 
     text = text.slice(0, MAX_TEXT);
   }
   const title = typeof input?.title === 'string' && input.title.trim() !== '' ? input.title.trim().slice(0, 300) : null;
-  const outlet = typeof input?.outlet === 'string' && input.outlet.trim() !== '' ? input.outlet.trim() : null;
+  // one name per outlet ("FOX" = "Fox News" = foxnews.com): copies and articles of one outlet count once
+  const outlet = resolveOutlet(typeof input?.outlet === 'string' ? input.outlet : null, typeof input?.url === 'string' ? input.url : null)?.name ?? null;
 
   // time
   const published = typeof input?.published === 'string' ? input.published : null;

@@ -1,4 +1,4 @@
-import { StoryIndex, sortGroups } from './story-index.js';
+import { batchStories } from './ledger.js';
 import type { GroupOptions, StoryFeatures, StoryGroup } from './types.js';
 import { cmpStr } from '../util/cmp.js';
 
@@ -13,23 +13,12 @@ export function canonicalOrder(features: StoryFeatures[]): StoryFeatures[] {
 }
 
 /**
- * Batch grouping. Deterministic and independent of input order: the document frequencies are
- * computed over the whole collection first, then articles are assigned in canonical order
- * (`canonicalOrder`), then `StoryIndex.settle` merges fragments and reassigns stragglers.
+ * Batch grouping. Deterministic and independent of input order: what one run of a fresh ledger
+ * gives (ledger.ts `batchStories`): a single pass in canonical order (`canonicalOrder`) with document frequencies
+ * counted up to each article's time, then `StoryIndex.settle` over the stories still open.
+ * Incremental runs (`StoryLedger`, the store's ledger) give the same stories and ids.
  * A repeated id is grouped once (its first occurrence in canonical order).
  */
 export function groupStories(features: StoryFeatures[], options: GroupOptions = {}): StoryGroup[] {
-  const ordered = canonicalOrder(features);
-  const seen = new Set<string>();
-  const unique: StoryFeatures[] = [];
-  for (const f of ordered) {
-    if (seen.has(f.id)) continue;
-    seen.add(f.id);
-    unique.push(f);
-  }
-  const index = new StoryIndex(options);
-  for (const f of unique) index.observe(f);
-  for (const f of unique) index.add(f);
-  index.settle();
-  return sortGroups(index.stories());
+  return batchStories(features, options);
 }

@@ -23,6 +23,7 @@ export function storyInputOf(a: AnnotatedArticle): StoryInput {
     title: art.title,
     text: art.text,
     outlet: art.outlet,
+    url: art.url,
     published: art.published?.iso ?? null,
     eventDates,
     entities,

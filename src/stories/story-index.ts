@@ -54,8 +54,12 @@ const MAX_CANDIDATES = 8;
 const MAX_POSTING_SCAN = 600;
 const MERGE_QUERY_TERMS = 12;
 const MERGE_CANDIDATES = 8;
-/** Documents kept per LSH bucket / per exact-text key (copies of copies add nothing). */
-const BUCKET_CAP = 8;
+/**
+ * Stories kept per LSH bucket / per exact-text key: one entry (its first member with the key) per
+ * open story, so that copies of copies add nothing and a bucket's content depends only on which
+ * stories are open, not on the order they closed in (the ledger rebuilds it exactly, ledger.ts).
+ */
+const BUCKET_CAP = 32;
 const DF_BITS = 21;
 /**
  * Pseudo-documents that contain none of the terms, added to the collection size in the IDF: keeps
@@ -70,7 +74,7 @@ export const IDF_PRIOR_DOCS = 20;
  */
 const IDF_MIN_DF_FRACTION = 0.0008;
 
-interface Vec {
+export interface Vec {
   keys: string[];
   vals: number[];
 }
@@ -142,7 +146,8 @@ class DocFrequencies {
   }
   idf(k: string): number {
     const df = Math.max(1, this.n * IDF_MIN_DF_FRACTION, this.counts[fnv1a(k) & ((1 << DF_BITS) - 1)]);
-    return Math.log((this.n + IDF_PRIOR_DOCS) / df);
+    // (a hashed count can exceed n when keys collide; weights stay positive so every counted key is in the vector)
+    return Math.max(1e-6, Math.log((this.n + IDF_PRIOR_DOCS) / df));
   }
 }
 
@@ -171,6 +176,11 @@ export class StoryIndex {
   private readonly closedByDoc = new Map<string, StoryGroup>();
   private readonly usedIds = new Set<string>();
   private seq = 0;
+  /** Founder of every story made by this index (for the ledger), and the clock day each closed on. */
+  private readonly founded = new Map<string, { id: string; founder: string; founderT: number | null }>();
+  private readonly closedAt = new Map<string, number>();
+  /** Heaviest centroid features of each story when it closed: how undated articles find it again (`reopen`). */
+  private readonly closedTerms = new Map<string, string[]>();
   private clock: number | null = null;
   private pendingJump: number | null = null;
   private readonly nowDay: number | null;
@@ -199,10 +209,18 @@ export class StoryIndex {
 
   /** Adds an article; returns the id of the story it joined or founded. Adding a known id again is a no-op. */
   add(f: StoryFeatures): string {
+    return this.addEntry(f).storyId;
+  }
+
+  /**
+   * Adds an article and says what happened: the story it joined or founded, the article it is a
+   * copy of (or null) and its TF-IDF vector (what the ledger persists to rebuild the story later).
+   */
+  addEntry(f: StoryFeatures): { storyId: string; copyOf: string | null; vec: Vec } {
     const known = this.docs.get(f.id);
-    if (known) return known.story.id;
+    if (known) return { storyId: known.story.id, copyOf: null, vec: known.vec };
     const closedKnown = this.closedByDoc.get(f.id);
-    if (closedKnown) return closedKnown.id;
+    if (closedKnown) return { storyId: closedKnown.id, copyOf: null, vec: { keys: [], vals: [] } };
 
     let day = f.day;
     if (day !== null && this.nowDay !== null && day > this.nowDay + 2) day = null;
@@ -242,16 +260,97 @@ export class StoryIndex {
     // 2. otherwise the most similar open story, if similar enough
     let story: Story | null = copyOf ? copyOf.story : null;
     if (!story && f.status === 'ok') story = this.bestStory(vec, t, null, this.options.threshold, f.venue ?? null);
-    if (!story) story = this.newStory(f.id);
+    if (!story) story = this.newStory(f.id, t);
 
-    entry.story = story;
-    this.docs.set(f.id, entry);
-    this.join(story, entry);
-    if (copyOf) story.copyEdges.push([copyOf.f.id, f.id]);
-    if (f.words > 0) pushCapped(this.exact, f.textHash, entry);
-    if (entry.bands) for (const key of entry.bands) pushCapped(this.buckets, key, entry);
+    this.register(entry, story, copyOf?.f.id ?? null);
     this.enforceCap();
-    return story.id;
+    return { storyId: story.id, copyOf: copyOf?.f.id ?? null, vec };
+  }
+
+  /** Puts an article into a story: membership, centroid, copy link, exact-text and LSH keys. */
+  private register(entry: DocEntry, story: Story, copyOf: string | null): void {
+    entry.story = story;
+    this.docs.set(entry.f.id, entry);
+    this.join(story, entry);
+    if (copyOf !== null) story.copyEdges.push([copyOf, entry.f.id]);
+    if (entry.f.words > 0) pushCapped(this.exact, entry.f.textHash, entry);
+    if (entry.bands) for (const key of entry.bands) pushCapped(this.buckets, key, entry);
+  }
+
+  /**
+   * Rebuilds open stories as they stood at some point of a canonical-order pass (see ledger.ts):
+   * stories in the order they were founded, each with its members in canonical order, their
+   * persisted vectors and copy links. Nothing is searched: members go where they were.
+   */
+  restore(stories: { id: string; members: { f: StoryFeatures; vec: Vec; t: number | null; copyOf: string | null }[] }[]): void {
+    for (const r of stories) {
+      const story = this.newStory(r.members[0]?.f.id ?? r.id, r.members[0]?.t ?? null);
+      for (const m of r.members) {
+        const lite: StoryFeatures = { ...m.f, terms: [], messages: [] };
+        const bands = m.f.sketch && m.f.status === 'ok' && m.f.words >= 5 ? bandKeys(m.f.sketch) : null;
+        this.register({ f: lite, story, vec: m.vec, t: m.t, bands }, story, m.copyOf);
+      }
+    }
+  }
+
+  /**
+   * Brings closed stories back so that undated articles can join them (an undated article has no
+   * time to say which window it belongs to, so a story that closed before it was placed is still a
+   * candidate). They keep their closing day and signature; they take no dated article.
+   */
+  reopen(stories: { id: string; closedAt: number; terms: string[]; members: { f: StoryFeatures; vec: Vec; t: number | null; copyOf: string | null }[] }[]): void {
+    const ids = new Set(stories.map((x) => x.id));
+    this.closed = this.closed.filter((g) => !ids.has(g.id));
+    for (const x of stories) for (const m of x.members) this.closedByDoc.delete(m.f.id);
+    this.restore(stories);
+    for (const x of stories) {
+      this.closedAt.set(x.id, x.closedAt);
+      this.closedTerms.set(x.id, x.terms);
+    }
+  }
+
+  /** The `n` heaviest features of an article's vector under the current frequencies (ties: by key). */
+  queryKeys(f: StoryFeatures, n: number): string[] {
+    const v = this.vector(f);
+    return v.keys
+      .map((k, i) => [k, v.vals[i]] as const)
+      .sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0]))
+      .slice(0, n)
+      .map((x) => x[0]);
+  }
+
+  /** Sets the document frequencies (a ledger's persisted table); `add` then no longer counts articles itself. */
+  loadFrequencies(n: number, counts: Uint32Array): void {
+    this.seeded = true;
+    this.df.n = n;
+    this.df.counts.set(counts.subarray(0, this.df.counts.length));
+  }
+
+  /** The document frequency table and collection size (copied). */
+  frequencies(): { n: number; counts: Uint32Array } {
+    return { n: this.df.n, counts: this.df.counts.slice() };
+  }
+
+  /** Takes an article's terms out of the document frequencies (the ledger replays it). */
+  unobserve(keys: string[]): void {
+    this.df.remove(new Set(keys));
+  }
+
+  /**
+   * Sets the stream's clock to where it stood after articles with the given publication days
+   * (ascending, with counts) had been added; closes nothing. The ledger calls it before `restore`.
+   */
+  restoreClock(days: [number, number][]): void {
+    for (const [day, count] of days) for (let i = 0; i < count; i++) this.tick(day);
+  }
+
+  /**
+   * The pass stories (before `settle`): every open story and every story closed since this index
+   * was made, with its founder and the clock day it closed on (null while open).
+   */
+  passStories(): { id: string; founder: string; founderT: number | null; closedAt: number | null; terms: string[] | null }[] {
+    const out = [...this.founded.values()].map((x) => ({ ...x, closedAt: this.closedAt.get(x.id) ?? null, terms: this.closedTerms.get(x.id) ?? null }));
+    return out.filter((x) => this.open.has(x.id) || this.closedAt.has(x.id));
   }
 
   /**
@@ -368,6 +467,11 @@ export class StoryIndex {
   /** Hands over the closed stories and forgets them (the caller persists them). */
   drainClosed(): StoryGroup[] {
     const out = sortGroups(this.closed);
+    for (const g of out) {
+      this.founded.delete(g.id);
+      this.closedAt.delete(g.id);
+      this.closedTerms.delete(g.id);
+    }
     this.closed = [];
     this.closedByDoc.clear();
     return out;
@@ -448,7 +552,8 @@ export class StoryIndex {
       n2 += w * w;
     }
     const norm = Math.sqrt(n2) || 1;
-    for (let i = 0; i < vals.length; i++) vals[i] /= norm;
+    // single precision: what the ledger persists is exactly what the pass used
+    for (let i = 0; i < vals.length; i++) vals[i] = Math.fround(vals[i] / norm);
     return { keys, vals };
   }
 
@@ -705,10 +810,11 @@ export class StoryIndex {
     return keep;
   }
 
-  private newStory(founder: string): Story {
+  private newStory(founder: string, founderT: number | null = null): Story {
     let id = storyIdFor(founder);
     for (let i = 2; this.usedIds.has(id); i++) id = `${storyIdFor(founder)}-${i}`;
     this.usedIds.add(id);
+    this.founded.set(id, { id, founder, founderT });
     const s: Story = {
       id,
       seq: this.seq++,
@@ -770,19 +876,25 @@ export class StoryIndex {
    * a wrong, far-future date must not close every open story.
    */
   private advanceClock(day: number): void {
-    if (this.clock !== null && day <= this.clock) return;
-    if (this.clock !== null && day > this.clock + 366 && this.open.size > 0) {
-      if (this.pendingJump === null || Math.abs(day - this.pendingJump) > 30) {
-        this.pendingJump = day;
-        return;
-      }
-    }
-    this.pendingJump = null;
-    this.clock = day;
+    if (!this.tick(day)) return;
     for (const s of [...this.open.values()]) {
       if (s.tMax === null || s.tMin === null) continue;
       if (s.tMax + this.allowedGap(s) + 1 < day || day - s.tMin > this.options.maxSpanDays) this.close(s);
     }
+  }
+
+  /** Moves the clock for one article's day; true when it moved. A pure function of the days seen, in order. */
+  private tick(day: number): boolean {
+    if (this.clock !== null && day <= this.clock) return false;
+    if (this.clock !== null && day > this.clock + 366) {
+      if (this.pendingJump === null || Math.abs(day - this.pendingJump) > 30) {
+        this.pendingJump = day;
+        return false;
+      }
+    }
+    this.pendingJump = null;
+    this.clock = day;
+    return true;
   }
 
   private enforceCap(): void {
@@ -793,6 +905,8 @@ export class StoryIndex {
   }
 
   private close(s: Story): void {
+    this.closedAt.set(s.id, this.clock ?? Number.NEGATIVE_INFINITY);
+    this.closedTerms.set(s.id, topKeys(s.centroid, SIGNATURE_TERMS));
     const g = this.summarise(s);
     g.closed = true;
     this.closed.push(g);
@@ -908,10 +1022,20 @@ export class StoryIndex {
   }
 }
 
+/** Features kept as a closed story's signature. */
+const SIGNATURE_TERMS = 20;
+
+function topKeys(m: Map<string, number>, n: number): string[] {
+  return [...m.entries()]
+    .sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0]))
+    .slice(0, n)
+    .map((x) => x[0]);
+}
+
 function pushCapped(m: Map<string, DocEntry[]>, key: string, e: DocEntry): void {
   const b = m.get(key);
   if (!b) m.set(key, [e]);
-  else if (b.length < BUCKET_CAP) b.push(e);
+  else if (b.length < BUCKET_CAP && !b.some((x) => x.story === e.story)) b.push(e);
 }
 
 function recomputeNorm(c: Map<string, number>): number {

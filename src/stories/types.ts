@@ -15,6 +15,8 @@ export interface StoryInput {
   eventDates: string[];
   /** Entities of the article; when empty, capitalised names are derived from the text. */
   entities: { id: string; type: 'PER' | 'ORG' | 'LOC' | 'MISC'; count: number }[];
+  /** The article's URL, when known: names the outlet when nothing else does (src/outlets). */
+  url?: string | null;
   /** The dateline city ("MOSCOW —"), when the article has one. */
   dateline?: string | null;
 }

@@ -1,10 +1,10 @@
 import type { RawDocument } from '../model/types.js';
-import { documentOutputs, extractionFailure, processDocument } from '../pipeline.js';
+import { documentOutputs, extractionFailure, ledgerRun, processDocument } from '../pipeline.js';
 import { buildStory } from '../report/build.js';
 import { reportExtras } from '../report/sections.js';
 import type { PostgresStore } from '../store/postgres/store.js';
 import type { Job } from '../store/postgres/queue.js';
-import { groupStories, reconcileStoryIds, type StoryFeatures, type StoryGroup } from '../stories/index.js';
+import type { StoryGroup } from '../stories/index.js';
 
 /**
  * What a worker does with each kind of job. Each handler either finishes its job or throws; the
@@ -47,20 +47,16 @@ export async function documentJob(store: PostgresStore, job: Job, timeBudgetMs?:
 }
 
 /**
- * Regroups every stored document into stories (serialised across workers by the store's lock) and
- * queues a cross-check for each story whose membership changed.
+ * Brings the stories up to date through the story ledger (serialised across workers by the store's
+ * lock; see `ledgerRun`) and queues a cross-check for each story that changed.
  */
-export async function regroupStories(store: PostgresStore): Promise<{ stories: number; changed: string[] }> {
-  let changed: string[] = [];
-  const saved = await store.regroup((features, previous) => {
-    const groups = reconcileStoryIds(previous, groupStories(features as StoryFeatures[]));
-    const before = new Map(previous.map((p) => [p.id, [...p.members].sort().join()]));
-    // a story of one article has no cross-check to build
-    changed = groups.filter((g) => g.members.length > 1 && before.get(g.id) !== [...g.members].sort().join()).map((g) => g.id);
-    return groups.map((g) => ({ id: g.id, members: g.members, data: g }));
-  });
+export async function regroupStories(store: PostgresStore, log: (line: string) => void = () => undefined): Promise<{ stories: number; changed: string[] }> {
+  const run = await ledgerRun(store);
+  for (const m of run.messages) log(`triangulate worker: ${m.docId ? `${m.docId.slice(0, 12)}: ` : ''}${m.message}`);
+  // a story of one article has no cross-check to build
+  const changed = run.changed.filter((g) => g.members.length > 1).map((g) => g.id);
   await store.queue.enqueueCrossChecks(changed);
-  return { stories: saved.length, changed };
+  return { stories: run.stories.length, changed };
 }
 
 /** Builds (and caches in the store) the cross-check of one story. */

@@ -89,7 +89,7 @@ async function work(store: PostgresStore, job: Job, opts: WorkerOptions, stats: 
       if ((await documentJob(store, job, opts.timeBudgetMs)) === 'lost') stats.lost++;
       else stats.documents++;
     } else if (job.kind === 'stories') {
-      await regroupStories(store);
+      await regroupStories(store, log);
       await store.queue.completeRegroup(job);
       stats.regroups++;
     } else {

@@ -15,7 +15,7 @@ const baselines = JSON.parse(readFileSync(new URL('../baselines.json', import.me
 
 it('UPOS, UAS and LAS on a dev slice stay above the baselines', () => {
   const model = syntaxModel();
-  assert.ok(model, 'models/syntax.bin.gz is present');
+  assert.ok(model, 'models/syntax.bin is present');
   const sentences = readConllu(readFileSync(DEV, 'utf8')).slice(0, 500);
   let n = 0, upos = 0, uas = 0, las = 0;
   for (const s of sentences) {

@@ -5,6 +5,7 @@
  * "ordinary" words learned from unlabeled text at training time and shipped in the model.
  */
 import { truecaseTitle } from '../entities/index.js';
+import type { StringLookup } from './string-table.js';
 
 /** Words (lower-cased) written in lower case > 80 % of the time after the first word of a sentence (the casing classes `L` and `l` of the entity recogniser). */
 export function learnOrdinaryWords(sents: readonly string[][]): string[] {
@@ -25,6 +26,7 @@ export function learnOrdinaryWords(sents: readonly string[][]): string[] {
 }
 
 /** The forms a headline-like sentence is parsed with; ordinary sentences are returned unchanged. */
-export function recaseForModel(forms: string[], ordinary: Map<string, string>): string[] {
-  return truecaseTitle(forms, ordinary);
+export function recaseForModel(forms: string[], ordinary: StringLookup): string[] {
+  // truecaseTitle only calls `get` on its casing map; the model's list is a hashed table.
+  return truecaseTitle(forms, ordinary as Map<string, string>);
 }

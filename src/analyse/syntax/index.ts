@@ -28,7 +28,7 @@ export function parseSentences(text: string, sentences: readonly Span[]): Syntax
   const model = syntaxModel();
   const tokens: SyntaxToken[] = [];
   const messages: string[] = [];
-  if (!model) messages.push('syntax model missing (models/syntax.bin.gz): flat trees, no parts of speech');
+  if (!model) messages.push('syntax model missing (models/syntax.bin): flat trees, no parts of speech');
   sentences.forEach((s, si) => {
     const words = udTokens(tokenize(text, s.start, s.end));
     for (let from = 0; from < words.length; from += MAX_WORDS) {

@@ -4,11 +4,19 @@
  * known suffix of the word; words whose treebank lemma the scripts get wrong ("went" → "go",
  * "better" → "good") are kept in an exception table. Both are learned by `learnLemmatiser`.
  */
+import type { StringLookup } from './string-table.js';
+
 export interface LemmaModel {
   /** `${tag}|${suffix}` → script; suffixes of 0–5 characters of the lower-cased word. */
-  rules: Record<string, string>;
+  rules: StringLookup;
   /** `${form}\t${tag}` (form as written, or lower-cased) → lemma. */
-  exceptions: Record<string, string>;
+  exceptions: StringLookup;
+}
+
+/** The lemmatiser as training learns it (Maps, in a deterministic order) before it is packed. */
+export interface LearnedLemmas extends LemmaModel {
+  rules: Map<string, string>;
+  exceptions: Map<string, string>;
 }
 
 const MAX_SUFFIX = 5;
@@ -38,7 +46,7 @@ export function applyScript(form: string, script: string): string | null {
 function byRules(m: LemmaModel, form: string, tag: string): string | null {
   const lf = form.toLowerCase();
   for (let l = Math.min(MAX_SUFFIX, lf.length); l >= 0; l--) {
-    const s = m.rules[`${tag}|${lf.slice(lf.length - l)}`];
+    const s = m.rules.get(`${tag}|${lf.slice(lf.length - l)}`);
     if (s !== undefined) {
       const out = applyScript(form, s);
       if (out) return out;
@@ -48,7 +56,7 @@ function byRules(m: LemmaModel, form: string, tag: string): string | null {
 }
 
 export function lemmatise(m: LemmaModel, form: string, tag: string): string {
-  return m.exceptions[`${form}\t${tag}`] ?? m.exceptions[`${form.toLowerCase()}\t${tag}`] ?? byRules(m, form, tag) ?? form;
+  return m.exceptions.get(`${form}\t${tag}`) ?? m.exceptions.get(`${form.toLowerCase()}\t${tag}`) ?? byRules(m, form, tag) ?? form;
 }
 
 const top = (counts: Map<string, number>): [string, number] => {
@@ -66,7 +74,7 @@ const top = (counts: Map<string, number>): [string, number] => {
 };
 
 /** Learns rules and exceptions from (form, tag, lemma) triples, in a deterministic order. */
-export function learnLemmatiser(words: Iterable<{ form: string; tag: string; lemma: string }>): LemmaModel {
+export function learnLemmatiser(words: Iterable<{ form: string; tag: string; lemma: string }>): LearnedLemmas {
   const ruleCounts = new Map<string, Map<string, number>>();
   const seen = new Map<string, Map<string, number>>();
   const bump = (m: Map<string, Map<string, number>>, k: string, v: string) => {
@@ -88,20 +96,20 @@ export function learnLemmatiser(words: Iterable<{ form: string; tag: string; lem
     const [best, total] = top(c);
     if (total >= 2 || k.endsWith('|')) winners.set(k, best);
   }
-  const rules: Record<string, string> = {};
+  const rules = new Map<string, string>();
   for (const k of [...winners.keys()].sort()) {
     const bar = k.indexOf('|');
     const tag = k.slice(0, bar);
     const suf = k.slice(bar + 1);
     let parent: string | undefined;
     for (let l = suf.length - 1; l >= 0 && parent === undefined; l--) parent = winners.get(`${tag}|${suf.slice(suf.length - l)}`);
-    if (suf.length === 0 || parent !== winners.get(k)) rules[k] = winners.get(k)!;
+    if (suf.length === 0 || parent !== winners.get(k)) rules.set(k, winners.get(k)!);
   }
-  const model: LemmaModel = { rules, exceptions: {} };
+  const model: LearnedLemmas = { rules, exceptions: new Map() };
   for (const k of [...seen.keys()].sort()) {
     const [lemma] = top(seen.get(k)!);
     const [form, tag] = k.split('\t');
-    if (byRules(model, form, tag) !== lemma) model.exceptions[k] = lemma;
+    if (byRules(model, form, tag) !== lemma) model.exceptions.set(k, lemma);
   }
   return model;
 }

@@ -4,8 +4,8 @@
  * that never took part in a mistake cost nothing. Averaging uses the "w - u/c" trick (Daumé):
  * `u` accumulates every update times the instance counter, so no per-weight timestamps are kept.
  *
- * `TrainedWeights` is for training; `CompactWeights` (sparse rows of class/weight pairs, read
- * from the model file) is what inference uses. Both implement `Scorer`.
+ * `TrainedWeights` is for training; the tables of `weights.ts` (read from the model file) are what
+ * inference uses. Both implement `Scorer`.
  */
 export interface Scorer {
   readonly classes: number;
@@ -132,134 +132,6 @@ function scoreDense(table: FeatureTable, w: Float32Array, C: number, feats: Uint
     const o = r * C;
     if (r < 0 || o + C > w.length) continue; // rows added after a snapshot have no weights in it
     for (let c = 0; c < C; c++) out[c] += w[o + c];
-  }
-}
-
-/**
- * A bit per 2^24 hash buckets saying whether some kept feature falls there: most features of new
- * text (unseen word pairs) are not in the model, and this 2 MB bitmap answers them without
- * touching the large table.
- */
-export class PresenceFilter {
-  private readonly bits = new Uint32Array(1 << 19);
-  add(key: number): void {
-    const b = key >>> 8;
-    this.bits[b >>> 5] |= 1 << (b & 31);
-  }
-  has(key: number): boolean {
-    const b = key >>> 8;
-    return (this.bits[b >>> 5] & (1 << (b & 31))) !== 0;
-  }
-}
-
-/**
- * Sparse quantised weights for inference. Memory layout is chosen for speed: one table of
- * (feature hash, count << 24 | first entry) pairs probed linearly, and one array of entries
- * (class << 16 | int16 weight), so a feature costs about two cache misses. Scores are sums of the
- * quantised integers: one scale per weight set does not change which class wins.
- */
-export class CompactWeights implements Scorer {
-  private readonly slots: Uint32Array;
-  private readonly mask: number;
-  private readonly entries: Int32Array;
-  private readonly filter = new PresenceFilter();
-  readonly rows: number;
-  constructor(
-    readonly classes: number,
-    keys: Uint32Array,
-    counts: Uint8Array,
-    cls: Uint8Array,
-    q: Int16Array,
-  ) {
-    let cap = 1;
-    while (cap < keys.length * 2) cap <<= 1;
-    this.mask = cap - 1;
-    this.slots = new Uint32Array(cap * 2);
-    this.entries = new Int32Array(q.length);
-    for (let i = 0; i < q.length; i++) this.entries[i] = (cls[i] << 16) | (q[i] & 0xffff);
-    this.rows = keys.length;
-    let start = 0;
-    for (let r = 0; r < keys.length; r++) {
-      let i = (Math.imul(keys[r], 0x9e3779b1) >>> 0) & this.mask;
-      while (this.slots[i * 2] !== 0) i = (i + 1) & this.mask;
-      this.slots[i * 2] = keys[r];
-      this.slots[i * 2 + 1] = ((counts[r] << 24) | start) >>> 0;
-      this.filter.add(keys[r]);
-      start += counts[r];
-    }
-  }
-
-  score(feats: Uint32Array, n: number, out: Float32Array): void {
-    const { slots, mask, entries, filter } = this;
-    for (let f = 0; f < n; f++) {
-      const key = feats[f];
-      if (!filter.has(key)) continue;
-      let i = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
-      let k = slots[i * 2];
-      while (k !== key && k !== 0) {
-        i = (i + 1) & mask;
-        k = slots[i * 2];
-      }
-      if (k === 0) continue;
-      const v = slots[i * 2 + 1];
-      const from = v & 0xffffff;
-      const to = from + (v >>> 24);
-      for (let e = from; e < to; e++) {
-        const x = entries[e];
-        out[x >>> 16] += (x << 16) >> 16;
-      }
-    }
-  }
-}
-
-/**
- * The same for very few classes (the parser's three moves): the weights sit next to the key in
- * the table slot, so a feature costs one cache miss.
- */
-export class InlineWeights implements Scorer {
-  private readonly slots: Int32Array;
-  private readonly mask: number;
-  private readonly width: number;
-  private readonly filter = new PresenceFilter();
-  readonly rows: number;
-  constructor(
-    readonly classes: number,
-    keys: Uint32Array,
-    counts: Uint8Array,
-    cls: Uint8Array,
-    q: Int16Array,
-  ) {
-    let cap = 1;
-    while (cap < keys.length * 1.5) cap <<= 1;
-    this.mask = cap - 1;
-    this.width = classes + 1;
-    this.slots = new Int32Array(cap * this.width);
-    this.rows = keys.length;
-    let e = 0;
-    for (let r = 0; r < keys.length; r++) {
-      let i = (Math.imul(keys[r], 0x9e3779b1) >>> 0) & this.mask;
-      while (this.slots[i * this.width] !== 0) i = (i + 1) & this.mask;
-      this.slots[i * this.width] = keys[r] | 0;
-      this.filter.add(keys[r]);
-      for (let k = 0; k < counts[r]; k++, e++) this.slots[i * this.width + 1 + cls[e]] = q[e];
-    }
-  }
-
-  score(feats: Uint32Array, n: number, out: Float32Array): void {
-    const { slots, mask, width, classes, filter } = this;
-    for (let f = 0; f < n; f++) {
-      if (!filter.has(feats[f])) continue;
-      const key = feats[f] | 0;
-      let i = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
-      let k = slots[i * width];
-      while (k !== key && k !== 0) {
-        i = (i + 1) & mask;
-        k = slots[i * width];
-      }
-      if (k === 0) continue;
-      const o = i * width + 1;
-      for (let c = 0; c < classes; c++) out[c] += slots[o + c];
-    }
   }
 }
 

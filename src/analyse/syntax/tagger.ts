@@ -15,12 +15,15 @@ const f3 = hash.f3;
 const argmax = perceptron.argmax;
 import type { WordAtoms } from './words.js';
 
-export const TAGGER_FEATURES = 40;
+export const TAGGER_FEATURES = 50;
 const NONE = 0x5bd1e995; // the value of a missing neighbour
 const START_TAG = 0x7fff;
 
-/** Feature hashes of token `i` given the two previous predicted tags; returns the count. */
-export function tagFeatures(a: WordAtoms, i: number, p1: number, p2: number, out: Uint32Array): number {
+/**
+ * Feature hashes of token `i` given the two previous predicted tags; returns the count. In the
+ * second pass, `first` holds the first pass's tags, which give the tags to the right.
+ */
+export function tagFeatures(a: WordAtoms, i: number, p1: number, p2: number, out: Uint32Array, first?: Int32Array): number {
   const n = a.n;
   const lw = a.lower[i];
   const prev = i > 0 ? a.lower[i - 1] : NONE;
@@ -61,6 +64,18 @@ export function tagFeatures(a: WordAtoms, i: number, p1: number, p2: number, out
   out[k++] = f1(35, i + 1 < n ? a.c8[i + 1] : NONE);
   out[k++] = f1(36, i > 0 ? a.c8[i - 1] : NONE);
   out[k++] = f2(37, p1, a.c8[i]);
+  if (first) {
+    const n1 = i + 1 < n ? first[i + 1] : START_TAG;
+    const n2 = i + 2 < n ? first[i + 2] : START_TAG;
+    out[k++] = f1(38, first[i]);
+    out[k++] = f1(39, n1);
+    out[k++] = f2(40, n1, n2);
+    out[k++] = f2(41, p1, n1);
+    out[k++] = f2(42, lw, n1);
+    out[k++] = f2(43, first[i], n1);
+    out[k++] = f3(44, p1, first[i], n1);
+    out[k++] = f2(45, a.suf[i * 4 + 2], n1);
+  }
   return k;
 }
 
@@ -72,8 +87,11 @@ export interface TaggerModel {
   tagDict: Map<number, number>;
 }
 
-/** Greedy decoding; returns joint tag ids. `scratch` avoids allocation per sentence. */
-export function tagSentence(m: TaggerModel, a: WordAtoms): Int32Array {
+/**
+ * Greedy decoding; returns joint tag ids. With `first` (the tags of a first pass), the model is
+ * the second-pass tagger, which also sees the tags to the right.
+ */
+export function tagSentence(m: TaggerModel, a: WordAtoms, first?: Int32Array): Int32Array {
   const out = new Int32Array(a.n);
   const feats = new Uint32Array(TAGGER_FEATURES);
   const scores = new Float32Array(m.tags.length);
@@ -82,7 +100,7 @@ export function tagSentence(m: TaggerModel, a: WordAtoms): Int32Array {
   for (let i = 0; i < a.n; i++) {
     let t = m.tagDict.get(a.form[i]) ?? -1;
     if (t < 0) {
-      const k = tagFeatures(a, i, p1, p2, feats);
+      const k = tagFeatures(a, i, p1, p2, feats, first);
       scores.fill(0);
       m.weights.score(feats, k, scores);
       t = argmax(scores, m.tags.length);

@@ -11,6 +11,8 @@ import type { WordAtoms } from './words.js';
 export interface TagExample {
   atoms: WordAtoms;
   gold: Int32Array;
+  /** For the second-pass tagger: first-pass tags from a tagger that did not see the sentence. */
+  first?: Int32Array;
 }
 
 /** Words (as written) seen ≥ 20 times with one tag ≥ 97 % of the time. */
@@ -41,7 +43,7 @@ export function tagAccuracy(m: TaggerModel, examples: TagExample[]): number {
   let ok = 0;
   let all = 0;
   for (const ex of examples) {
-    const t = tagSentence(m, ex.atoms);
+    const t = tagSentence(m, ex.atoms, ex.first);
     for (let i = 0; i < t.length; i++) if (t[i] === ex.gold[i]) ok++;
     all += t.length;
   }
@@ -71,13 +73,13 @@ export function trainTagger(
   for (let e = 0; e < opts.epochs; e++) {
     shuffle(order, rand);
     for (const idx of order) {
-      const { atoms, gold } = examples[idx];
+      const { atoms, gold, first } = examples[idx];
       let p1 = START_TAG;
       let p2 = START_TAG;
       for (let i = 0; i < atoms.n; i++) {
         let guess = tagDict.get(atoms.form[i]) ?? -1;
         if (guess < 0) {
-          const k = tagFeatures(atoms, i, p1, p2, feats);
+          const k = tagFeatures(atoms, i, p1, p2, feats, first);
           scores.fill(0);
           w.score(feats, k, scores);
           guess = argmax(scores, C);

@@ -1,4 +1,5 @@
 import * as hash from './hash.js';
+import type { StringLookup } from './string-table.js';
 
 const strHash = hash.strHash; // a local copy: imported bindings can be getter calls under tsx
 
@@ -23,7 +24,7 @@ export interface WordAtoms {
 }
 
 /** Word → cluster bit string ("0110…"), learned from unlabeled text (see train-syntax). */
-export type Clusters = Map<string, string>;
+export type Clusters = StringLookup;
 
 /** The clusters' key for a word: lower case, digits as 0 (as the entities' clusters use). */
 export const clusterKey = (w: string) => w.toLowerCase().replace(/[0-9]/g, '0');

@@ -91,7 +91,42 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX jobs_running ON jobs (worker_pid) WHERE status = 'running';
   CREATE INDEX jobs_batch ON jobs (batch) WHERE batch IS NOT NULL;
   `,
-  // 3: following's memory (src/follow), as in the SQLite back-end: sources' status and validators, entries taken
+  // 3: the story ledger (src/stories/ledger.ts), as in SQLite's migration 3: per placed article its
+  // pass time, publication day, pass story, copy link, vector (keys joined by U+0001, float32
+  // weights), features without terms and the story-features version placed; pass stories; closed stories' signatures; articles per
+  // publication day; the document-frequency table. Derived: dropping the rows rebuilds it.
+  `
+  CREATE TABLE story_ledger (
+    doc_id text COLLATE "C" PRIMARY KEY,
+    t integer,
+    day integer,
+    story text COLLATE "C" NOT NULL,
+    copy_of text COLLATE "C",
+    keys text NOT NULL,
+    vals bytea NOT NULL,
+    lite text NOT NULL,
+    output text COLLATE "C",
+    version text
+  );
+  CREATE INDEX story_ledger_t ON story_ledger(t);
+  CREATE INDEX story_ledger_story ON story_ledger(story);
+  CREATE TABLE story_ledger_stories (
+    id text COLLATE "C" PRIMARY KEY,
+    founder text COLLATE "C" NOT NULL,
+    founder_t integer,
+    closed_at integer
+  );
+  CREATE INDEX story_ledger_stories_closed ON story_ledger_stories(closed_at);
+  CREATE INDEX story_ledger_stories_founded ON story_ledger_stories(founder_t);
+  CREATE TABLE story_ledger_terms (term text COLLATE "C" NOT NULL, story text COLLATE "C" NOT NULL, PRIMARY KEY (term, story));
+  CREATE INDEX story_ledger_terms_story ON story_ledger_terms(story);
+  CREATE TABLE story_ledger_days (day integer PRIMARY KEY, n integer NOT NULL);
+  CREATE TABLE story_ledger_meta (key text COLLATE "C" PRIMARY KEY, value bytea NOT NULL);
+  -- what is pending (stored, not placed in this version) is found by scanning these two indexes, not the tables
+  CREATE INDEX story_features_version ON story_features(doc_id, version);
+  CREATE INDEX story_ledger_version ON story_ledger(doc_id, version);
+  `,
+  // 4: following's memory (src/follow), as in the SQLite back-end: sources' status and validators, entries taken
   `
   CREATE TABLE IF NOT EXISTS follow_sources (
     url text COLLATE "C" PRIMARY KEY,

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { AnnotatedArticle, Article, RawDocument } from '../../model/types.js';
-import type { ArticleHit, DocumentOutputs, DocumentRow, StageVersions, Store, StoredStory, StoryFilter, StoryRow } from '../types.js';
+import type { ArticleHit, DocumentOutputs, DocumentRow, StageVersions, Store, StoredStory, StoreLedger, StoryFilter, StoryRow } from '../types.js';
 import { Connection, explain, redact } from './connect.js';
 import { addSource, upsertStory, writeDocument, writeStories } from './documents.js';
 import { PgFollowMemory } from './follow-state.js';
 import { LOCKS, migrate, schemaVersion } from './migrations.js';
 import { listStories, outletCounts, searchArticles, storyRow, type StoryRecord } from './queries.js';
 import { WorkQueue } from './queue.js';
+import { PostgresLedger } from './story-ledger.js';
 
 const STORIES_WITH_MEMBERS = `SELECT s.id, s.data, coalesce(array_agg(m.doc_id ORDER BY m.doc_id) FILTER (WHERE m.doc_id IS NOT NULL), '{}') AS members
   FROM stories s LEFT JOIN story_members m ON m.story_id = s.id GROUP BY s.id ORDER BY s.id`;
@@ -183,6 +184,14 @@ export class PostgresStore implements Store {
       const groups = compute(features, prev);
       await writeStories(c, groups);
       return groups;
+    });
+  }
+
+  /** The ledger run in one transaction holding the stories lock (retried whole when the connection drops). */
+  async storyLedger<T>(fn: (ledger: StoreLedger) => Promise<T>): Promise<T> {
+    return this.conn.tx(async (c) => {
+      await c.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.stories]);
+      return fn(new PostgresLedger(c));
     });
   }
 

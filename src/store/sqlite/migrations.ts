@@ -74,6 +74,41 @@ export const MIGRATIONS: string[] = [
   INSERT INTO article_fts (rowid, title, outlet, text)
     SELECT rowid, coalesce(json_extract(data, '$.title'), ''), coalesce(json_extract(data, '$.outlet'), ''), coalesce(json_extract(data, '$.text'), '') FROM articles;
   `,
+  // 3: the story ledger (src/stories/ledger.ts): per placed article its pass time, publication day,
+  // pass story, copy link, vector (keys joined by U+0001, float32 weights) and features without
+  // terms, the story-features version it placed (a re-analysed article is placed again); per pass story its founder and closing day; closed stories' signatures; articles per
+  // publication day; the document-frequency table. Derived: dropping the rows rebuilds it.
+  `
+  CREATE TABLE story_ledger (
+    doc_id TEXT PRIMARY KEY,
+    t INTEGER,
+    day INTEGER,
+    story TEXT NOT NULL,
+    copy_of TEXT,
+    keys TEXT NOT NULL,
+    vals BLOB NOT NULL,
+    lite TEXT NOT NULL,
+    output TEXT,
+    version TEXT
+  );
+  CREATE INDEX story_ledger_t ON story_ledger(t);
+  CREATE INDEX story_ledger_story ON story_ledger(story);
+  CREATE TABLE story_ledger_stories (
+    id TEXT PRIMARY KEY,
+    founder TEXT NOT NULL,
+    founder_t INTEGER,
+    closed_at INTEGER
+  );
+  CREATE INDEX story_ledger_stories_closed ON story_ledger_stories(closed_at);
+  CREATE INDEX story_ledger_stories_founded ON story_ledger_stories(founder_t);
+  CREATE TABLE story_ledger_terms (term TEXT NOT NULL, story TEXT NOT NULL, PRIMARY KEY (term, story));
+  CREATE INDEX story_ledger_terms_story ON story_ledger_terms(story);
+  CREATE TABLE story_ledger_days (day INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+  CREATE TABLE story_ledger_meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+  -- what is pending (stored, not placed in this version) is found by scanning these two indexes, not the tables
+  CREATE INDEX story_features_version ON story_features(doc_id, version);
+  CREATE INDEX story_ledger_version ON story_ledger(doc_id, version);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

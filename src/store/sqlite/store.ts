@@ -1,9 +1,12 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { AnnotatedArticle, Article, RawDocument } from '../../model/types.js';
-import type { ArticleHit, DocumentOutputs, DocumentRow, StageVersions, Store, StoredStory, StoryFilter, StoryRow } from '../types.js';
+import type { ArticleHit, DocumentOutputs, DocumentRow, StageVersions, Store, StoredStory, StoreLedger, StoryFilter, StoryRow } from '../types.js';
 import { SqliteFollowMemory } from './follow-state.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { listStories, outletCounts, saveStoryMembership, searchArticles, storyRow } from './queries.js';
+import { SqliteLedger } from './story-ledger.js';
 
 export { SCHEMA_VERSION };
 
@@ -21,6 +24,8 @@ export class SqliteStore implements Store {
 
   constructor(path = 'triangulate.db') {
     this.path = path;
+    // `--db runs/today/store.db` on a fresh machine: make the folder, as a user expects (read commands check the file exists first)
+    if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(resolve(path)), { recursive: true });
     this.db = new Database(path);
     // the busy timeout first: switching to WAL needs a lock that another process may be holding
     this.db.pragma('busy_timeout = 10000');
@@ -255,6 +260,27 @@ export class SqliteStore implements Store {
         for (const m of s.members) member.run(m, s.id);
       }
     });
+  }
+
+  /** Ledger runs of this connection, one after the other (a run spans several awaits). */
+  private ledgerChain: Promise<unknown> = Promise.resolve();
+
+  async storyLedger<T>(fn: (ledger: StoreLedger) => Promise<T>): Promise<T> {
+    const run = async () => {
+      // IMMEDIATE: the write lock before the first read, so no other process runs the ledger in between
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const out = await fn(new SqliteLedger(this));
+        this.db.exec('COMMIT');
+        return out;
+      } catch (e) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw e;
+      }
+    };
+    const next = this.ledgerChain.then(run, run);
+    this.ledgerChain = next.catch(() => undefined);
+    return next;
   }
 
   async saveStoryMembership(story: StoredStory) {

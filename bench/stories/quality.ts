@@ -1,0 +1,144 @@
+/**
+ * Quality of story grouping on real data, side by side with tuned TF-IDF baselines.
+ *
+ * - ECB+ dev (../shared/data/stories/ecbplus-dev.jsonl, topics 1-35, two similar events per topic),
+ *   split IN ADVANCE: odd topics are the development half, even topics are held out (never tuned on).
+ *   Each article goes through `processDocument` (extraction, entities, time expressions, features),
+ *   as `analyze` does.
+ * - UCI News Aggregator sample (headlines): the headline is the article; entities from Triangulate's
+ *   recogniser. Split by gold story into two halves for the baselines' cross-tuning.
+ * Baselines are scored at their best threshold on the same split (an oracle) and at the threshold
+ * that is best on the other split (what tuning would give a user).
+ */
+import { readFileSync } from 'node:fs';
+import { entityIndex, recogniseEntities } from '../../src/analyse/entities/index.js';
+import { splitSentences } from '../../src/analyse/tokenize.js';
+import { processDocument } from '../../src/pipeline.js';
+import { groupStories, StoryLedger, storyEntities, storyFeatures, type StoryFeatures } from '../../src/stories/index.js';
+import { type ClusterScores, scoreClusters } from '../../src/stories/metrics.js';
+import { averageLinkMerges, cut, singlePass, THRESHOLDS, tfidfVectors } from './baselines.js';
+import { parseCsv } from './csv.js';
+
+const SHARED = new URL('../../../shared/', import.meta.url).pathname;
+
+export interface Split {
+  name: string;
+  ids: string[];
+  texts: string[];
+  gold: Map<string, string>;
+  features: StoryFeatures[];
+}
+
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function loadEcb(): { odd: Split; even: Split } {
+  const rows = readFileSync(`${SHARED}data/stories/ecbplus-dev.jsonl`, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { id: string; url?: string; title: string; text: string; event: string });
+  const split = (name: string, parity: number): Split => {
+    const rs = rows.filter((r) => parseInt(r.id, 10) % 2 === parity);
+    const features = rs.map((r) =>
+      processDocument({ id: r.id, source: r.id, format: 'json', content: r.text, contentType: 'text', encoding: 'utf-8', meta: { title: r.title, ...(r.url ? { url: r.url } : {}) } }).features,
+    );
+    return { name, ids: rs.map((r) => r.id), texts: rs.map((r) => `${r.title}\n${r.text}`), gold: new Map(rs.map((r) => [r.id, r.event])), features };
+  };
+  return { odd: split('ECB+ dev, odd topics (development half)', 1), even: split('ECB+ dev, even topics (held out)', 0) };
+}
+
+export function loadUci(): { all: Split; a: Split; b: Split } {
+  const rows = parseCsv(readFileSync(`${SHARED}data/clustering/uci-news-aggregator-sample.csv`, 'utf8'));
+  const head = rows[0];
+  const col = (n: string) => head.indexOf(n);
+  const items = rows
+    .slice(1)
+    .filter((r) => r.length === head.length)
+    .map((r) => ({ id: r[col('ID')], title: r[col('TITLE')], publisher: r[col('PUBLISHER')], url: r[col('URL')], time: Number(r[col('TIMESTAMP')]), story: r[col('STORY')] }));
+  const features = new Map(
+    items.map((r) => [
+      r.id,
+      storyFeatures({
+        id: r.id,
+        title: r.title,
+        text: r.title,
+        outlet: r.publisher || null,
+        url: r.url,
+        published: new Date(r.time).toISOString(),
+        eventDates: [],
+        entities: storyEntities(entityIndex(recogniseEntities(r.title, splitSentences(r.title)))),
+      }),
+    ]),
+  );
+  const make = (name: string, keep: (story: string) => boolean): Split => {
+    const rs = items.filter((r) => keep(r.story));
+    return { name, ids: rs.map((r) => r.id), texts: rs.map((r) => r.title), gold: new Map(rs.map((r) => [r.id, r.story])), features: rs.map((r) => features.get(r.id)!) };
+  };
+  const half = (s: string) => [...s].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 2 === 0;
+  return { all: make('UCI headlines (all)', () => true), a: make('UCI headlines, half A', half), b: make('UCI headlines, half B', (s) => !half(s)) };
+}
+
+interface Curve {
+  threshold: number;
+  scores: ClusterScores;
+}
+
+function sweep(split: Split, method: 'single-pass' | 'average-link'): Curve[] {
+  const vecs = tfidfVectors(split.texts);
+  if (method === 'single-pass') return THRESHOLDS.map((t) => ({ threshold: t, scores: scoreClusters(split.gold, singlePass(split.ids, vecs, t)) }));
+  const merges = averageLinkMerges(vecs);
+  return THRESHOLDS.map((t) => ({ threshold: t, scores: scoreClusters(split.gold, cut(split.ids, merges, t)) }));
+}
+
+const best = (c: Curve[]) => c.reduce((a, b) => (b.scores.bcubed.f1 > a.scores.bcubed.f1 ? b : a));
+const at = (c: Curve[], t: number) => c.find((x) => x.threshold === t)!;
+
+/** Triangulate on one split: batch, and incremental runs in shuffled batches (must equal the batch). */
+async function triangulate(split: Split, seeds = [1, 2, 3]) {
+  const t0 = performance.now();
+  const batch = groupStories(split.features);
+  const ms = performance.now() - t0;
+  const key = JSON.stringify(batch);
+  const incremental: { same: boolean; f1: number }[] = [];
+  for (const seed of seeds) {
+    const r = rng(seed);
+    const order = [...split.features].map((f) => [r(), f] as const).sort((a, b) => a[0] - b[0]).map((x) => x[1]);
+    const ledger = new StoryLedger();
+    // five runs of random size: each back-dated run replays from its earliest article
+    const cuts = [0, ...[1, 2, 3, 4].map(() => Math.floor(r() * order.length)).sort((a, b) => a - b), order.length];
+    for (let i = 0; i + 1 < cuts.length; i++) await ledger.update(order.slice(cuts[i], cuts[i + 1]));
+    const stories = ledger.stories();
+    incremental.push({ same: JSON.stringify(stories) === key, f1: scoreClusters(split.gold, stories.map((g) => g.members)).bcubed.f1 });
+  }
+  return { scores: scoreClusters(split.gold, batch.map((g) => g.members)), ms, incremental };
+}
+
+export async function quality(pairs: [Split, Split][], label: (s: ClusterScores) => string[]) {
+  const table: string[][] = [['data', 'system', 'B3 P', 'B3 R', 'B3 F1', 'pair F1', 'clusters/gold']];
+  const out: Record<string, unknown>[] = [];
+  for (const [split, other] of pairs) {
+    const tri = await triangulate(split);
+    const rows: [string, ClusterScores, Record<string, unknown>][] = [[`Triangulate (batch = incremental: ${tri.incremental.every((x) => x.same) ? 'identical in 3 shuffled orders of 5 runs' : 'DIFFERS'})`, tri.scores, { incremental: tri.incremental, ms: tri.ms }]];
+    for (const method of ['single-pass', 'average-link'] as const) {
+      const mine = sweep(split, method);
+      const theirs = sweep(other, method);
+      const b = best(mine);
+      const tOther = best(theirs).threshold;
+      rows.push([`TF-IDF ${method}, best t=${b.threshold} on this split (oracle)`, b.scores, { threshold: b.threshold }]);
+      rows.push([`TF-IDF ${method}, t=${tOther} tuned on ${other.name}`, at(mine, tOther).scores, { threshold: tOther }]);
+    }
+    for (const [name, s, extra] of rows) {
+      table.push([split.name, name, ...label(s), `${s.predictedClusters}/${s.goldClusters}`]);
+      out.push({ data: split.name, system: name, scores: s, ...extra });
+    }
+  }
+  return { table, out };
+}

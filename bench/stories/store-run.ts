@@ -1,0 +1,98 @@
+/**
+ * Store run: a store of N articles (SYNTHETIC persisted features, one day = 1,000 articles) whose
+ * stories are up to date, then one `analyze`-style run adding 100 new articles of the latest day:
+ * `updateStories` through the SQLite story ledger. Each step runs in its own process so that the
+ * run's peak RSS is its own. Compared with what the previous design did: regrouping every stored
+ * article (`groupStories` over all features).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { updateStories } from '../../src/pipeline.js';
+import { SqliteStore as Store } from '../../src/store/sqlite/store.js';
+import { groupStories, type StoryFeatures } from '../../src/stories/index.js';
+import { syntheticFeatureStream } from './synthetic.js';
+
+const NEW_DOCS = 100;
+
+function insert(store: Store, features: StoryFeatures[]) {
+  const doc = store.db.prepare("INSERT INTO documents (id, source, format, content_type, encoding, content, meta, added_at) VALUES (?, ?, 'text', 'text', 'utf-8', '', '{}', '')");
+  const feat = store.db.prepare('INSERT INTO story_features (doc_id, version, published, data) VALUES (?, ?, ?, ?)');
+  store.transaction(() => {
+    for (const f of features) {
+      doc.run(f.id, f.id);
+      feat.run(f.id, f.v, null, JSON.stringify(f));
+    }
+  });
+}
+
+/**
+ * Child: `build` fills the store, brings its stories up to date and keeps the next 100 articles'
+ * features aside (a file next to the store); `run` stores those and runs the ledger, so the run's
+ * peak RSS is the run's own (it generates nothing); `regroup` times the old full regroup.
+ */
+export async function storeRunChild(mode: string, path: string, n: number, _unused: number) {
+  const store = new Store(path);
+  try {
+    const t0 = performance.now();
+    if (mode === 'build') {
+      const all = [...syntheticFeatureStream(n + NEW_DOCS, 7)];
+      insert(store, all.slice(0, n));
+      writeFileSync(`${path}.fresh.json`, JSON.stringify(all.slice(n)));
+      const t1 = performance.now();
+      await updateStories(store, undefined, { docIds: [] });
+      return { insertMs: t1 - t0, firstRunMs: performance.now() - t1, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+    }
+    if (mode === 'run') {
+      const fresh = JSON.parse(readFileSync(`${path}.fresh.json`, 'utf8')) as StoryFeatures[];
+      const rssBefore = process.memoryUsage().rss / 2 ** 20;
+      const cpu0 = process.cpuUsage();
+      const t1 = performance.now();
+      insert(store, fresh);
+      const stories = await updateStories(store, undefined, { docIds: fresh.map((f) => f.id) });
+      const ms = performance.now() - t1;
+      const cpu = process.cpuUsage(cpu0);
+      return { runMs: ms, cpuMs: (cpu.user + cpu.system) / 1000, stories: stories.length, rssBeforeRunMB: rssBefore, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+    }
+    // the previous design: every run regroups all stored features
+    const t1 = performance.now();
+    const features = (await store.allFeatures<StoryFeatures>()).map((r) => r.features);
+    const groups = groupStories(features);
+    return { runMs: performance.now() - t1, stories: groups.length, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+  } finally {
+    await store.close();
+  }
+}
+
+function child(mode: string, path: string, n: number): Record<string, number> {
+  const bench = new URL('../stories.ts', import.meta.url).pathname;
+  const out = execFileSync(process.execPath, ['--import', 'tsx', bench, '--store-child', mode, path, String(n), '0'], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+export async function storeRun(n: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'tri-stories-'));
+  const path = join(dir, 'store.db');
+  try {
+    console.log(`\nStore run: SYNTHETIC store of ${n.toLocaleString('en')} articles' features (1,000/day), stories up to date; then a run adding ${NEW_DOCS} new articles of the latest day.`);
+    const build = child('build', path, n);
+    const run = child('run', path, n);
+    const full = child('regroup', path, n + NEW_DOCS);
+    const rows = [
+      ['step', 'wall s', 'peak RSS MB (process)'],
+      [`first run over ${n.toLocaleString('en')} stored articles (ledger built once)`, (build.firstRunMs / 1000).toFixed(2), build.maxRssMB.toFixed(0)],
+      [`run of ${NEW_DOCS} new articles (ledger: replays their day, restores open stories; CPU ${(run.cpuMs / 1000).toFixed(2)} s)`, (run.runMs / 1000).toFixed(2), run.maxRssMB.toFixed(0)],
+      [`the same run by regrouping everything (previous design: groupStories over all)`, (full.runMs / 1000).toFixed(2), full.maxRssMB.toFixed(0)],
+    ];
+    const w = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+    rows.forEach((r, j) => {
+      console.log(r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  '));
+      if (j === 0) console.log(w.map((x) => '-'.repeat(x)).join('  '));
+    });
+    console.log(`targets: run < 3 s and < 500 MB; speed-up over regrouping everything ×${(full.runMs / run.runMs).toFixed(1)}`);
+    return { synthetic: true, storeDocs: n, newDocs: NEW_DOCS, build, run, regroupAll: full };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,227 @@
+import type { LedgerCommit, LedgerDoc, LedgerStory } from '../../stories/ledger.js';
+import type { StoryFeatures } from '../../stories/types.js';
+import { closedDay, float32Bytes, floats, KEY_SEP } from '../ledger-rows.js';
+import type { StoreLedger } from '../types.js';
+import type { Queryable } from './connect.js';
+
+/**
+ * The story ledger in PostgreSQL (tables of migration 3; the same rows as SQLite's, see
+ * src/stories/ledger.ts). Runs on the connection of `PostgresStore.storyLedger`'s transaction,
+ * which holds the stories lock. Reads and writes are a few statements over arrays (`= ANY`,
+ * `unnest`), whatever the number of articles: a run's cost is its round trips plus its rows.
+ */
+
+interface Row {
+  doc_id: string;
+  t: number | null;
+  day: number | null;
+  story: string;
+  copy_of: string | null;
+  keys: string;
+  vals: Buffer;
+  lite: string;
+}
+
+const COLUMNS = 'doc_id, t, day, story, copy_of, keys, vals, lite';
+
+function fromRow(r: Row): LedgerDoc {
+  return {
+    id: r.doc_id,
+    t: r.t,
+    day: r.day,
+    story: r.story,
+    copyOf: r.copy_of,
+    vec: { keys: r.keys === '' ? [] : r.keys.split(KEY_SEP), vals: floats(r.vals) },
+    f: JSON.parse(r.lite) as StoryFeatures,
+  };
+}
+
+/** PostgreSQL text cannot hold NUL (JSON escapes it; keys and ids never should). */
+const noNul = (s: string) => s.replace(/\0/g, '');
+
+export class PostgresLedger implements StoreLedger {
+  constructor(private readonly c: Queryable) {}
+
+  private async rows<R>(sql: string, params: unknown[] = []): Promise<R[]> {
+    return (await this.c.query(sql, params)).rows as R[];
+  }
+
+  async pending(): Promise<string[]> {
+    const rows = await this.rows<{ doc_id: string }>('SELECT f.doc_id FROM story_features f LEFT JOIN story_ledger l ON l.doc_id = f.doc_id WHERE l.doc_id IS NULL OR l.version IS DISTINCT FROM f.version ORDER BY f.doc_id');
+    return rows.map((r) => r.doc_id);
+  }
+
+  async orphans(): Promise<string[]> {
+    const rows = await this.rows<{ doc_id: string }>('SELECT l.doc_id FROM story_ledger l WHERE NOT EXISTS (SELECT 1 FROM story_features f WHERE f.doc_id = l.doc_id) ORDER BY l.doc_id');
+    return rows.map((r) => r.doc_id);
+  }
+
+  async frequencies() {
+    const rows = await this.rows<{ key: string; value: Buffer }>("SELECT key, value FROM story_ledger_meta WHERE key IN ('n', 'df')");
+    const n = rows.find((r) => r.key === 'n');
+    const c = rows.find((r) => r.key === 'df');
+    if (!n || !c) return null;
+    const counts = new Uint32Array(c.value.buffer.slice(c.value.byteOffset, c.value.byteOffset + c.value.byteLength));
+    return { n: Number(n.value.toString()), counts };
+  }
+
+  async docs(ids: string[]): Promise<LedgerDoc[]> {
+    if (!ids.length) return [];
+    return (await this.rows<Row>(`SELECT ${COLUMNS} FROM story_ledger WHERE doc_id = ANY($1::text[])`, [ids])).map(fromRow);
+  }
+
+  async docsFrom(d: number): Promise<LedgerDoc[]> {
+    return (await this.rows<Row>(`SELECT ${COLUMNS} FROM story_ledger WHERE t >= $1 UNION ALL SELECT ${COLUMNS} FROM story_ledger WHERE t IS NULL`, [d])).map(fromRow);
+  }
+
+  async openAt(d: number): Promise<LedgerDoc[]> {
+    const rows = await this.rows<Row>(
+      `SELECT ${COLUMNS.split(', ')
+        .map((c) => `l.${c}`)
+        .join(', ')} FROM story_ledger_stories s JOIN story_ledger l ON l.story = s.id
+       WHERE s.founder_t < $1 AND (s.closed_at IS NULL OR s.closed_at >= $1) AND l.t < $1`,
+      [d],
+    );
+    return rows.map(fromRow);
+  }
+
+  async daysBefore(d: number): Promise<[number, number][]> {
+    const rows = await this.rows<{ day: number; n: number }>('SELECT day, n FROM story_ledger_days WHERE day < $1 AND n > 0 ORDER BY day', [d]);
+    return rows.map((r) => [r.day, r.n]);
+  }
+
+  async closedWithTerms(terms: string[]): Promise<LedgerStory[]> {
+    if (!terms.length) return [];
+    const rows = await this.rows<{ id: string; founder: string; founder_t: number | null; closed_at: number; terms: string[] }>(
+      `SELECT s.id, s.founder, s.founder_t, s.closed_at, array(SELECT x.term FROM story_ledger_terms x WHERE x.story = s.id ORDER BY x.term) AS terms
+       FROM story_ledger_stories s
+       WHERE s.closed_at IS NOT NULL AND s.id IN (SELECT story FROM story_ledger_terms WHERE term = ANY($1::text[]))
+       ORDER BY s.id`,
+      [terms.map(noNul)],
+    );
+    return rows.map((r) => ({ id: r.id, founder: r.founder, founderT: r.founder_t, closedAt: r.closed_at, terms: r.terms }));
+  }
+
+  async membersOf(storyIds: string[]): Promise<LedgerDoc[]> {
+    if (!storyIds.length) return [];
+    return (await this.rows<Row>(`SELECT ${COLUMNS} FROM story_ledger WHERE story = ANY($1::text[]) AND t IS NOT NULL`, [storyIds])).map(fromRow);
+  }
+
+  async features(ids: string[]): Promise<Map<string, unknown>> {
+    const out = new Map<string, unknown>();
+    if (!ids.length) return out;
+    for (const r of await this.rows<{ doc_id: string; data: string }>('SELECT doc_id, data FROM story_features WHERE doc_id = ANY($1::text[])', [ids])) {
+      try {
+        out.set(r.doc_id, JSON.parse(r.data) as unknown);
+      } catch {
+        out.set(r.doc_id, null);
+      }
+    }
+    return out;
+  }
+
+  async outputOf(ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await this.rows<{ s: string }>(
+      'SELECT output AS s FROM story_ledger WHERE doc_id = ANY($1::text[]) AND output IS NOT NULL UNION SELECT story_id AS s FROM story_members WHERE doc_id = ANY($1::text[])',
+      [ids],
+    );
+    return new Set(rows.map((r) => r.s));
+  }
+
+  async outputJson(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.rows<{ id: string; data: string }>('SELECT id, data FROM stories WHERE id = ANY($1::text[])', [ids]);
+    return new Map(rows.map((r) => [r.id, r.data]));
+  }
+
+  async commit(c: LedgerCommit): Promise<void> {
+    await this.writeDocs(c);
+    await this.writeStories(c);
+    await this.writeOutputs(c);
+  }
+
+  private async writeDocs(c: LedgerCommit) {
+    if (c.deleteDocs.length) {
+      await this.c.query(
+        `UPDATE story_ledger_days d SET n = d.n - x.k
+         FROM (SELECT day, count(*)::int AS k FROM story_ledger WHERE doc_id = ANY($1::text[]) AND day IS NOT NULL GROUP BY day) x WHERE d.day = x.day`,
+        [c.deleteDocs],
+      );
+      await this.c.query('DELETE FROM story_ledger WHERE doc_id = ANY($1::text[])', [c.deleteDocs]);
+    }
+    if (c.putDocs.length) {
+      const p = c.putDocs;
+      await this.c.query(
+        // the version of the features placed: a re-analysed article (new features version) is pending again
+        `INSERT INTO story_ledger (${COLUMNS}, version)
+         SELECT u.*, f.version FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::bytea[], $8::text[]) AS u(doc_id, t, day, story, copy_of, keys, vals, lite)
+         LEFT JOIN story_features f ON f.doc_id = u.doc_id
+         ON CONFLICT (doc_id) DO UPDATE SET t = excluded.t, day = excluded.day, story = excluded.story, copy_of = excluded.copy_of,
+           keys = excluded.keys, vals = excluded.vals, lite = excluded.lite, output = NULL, version = excluded.version`,
+        [p.map((x) => x.id), p.map((x) => x.t), p.map((x) => x.day), p.map((x) => x.story), p.map((x) => x.copyOf), p.map((x) => noNul(x.vec.keys.join(KEY_SEP))), p.map((x) => float32Bytes(x.vec.vals)), p.map((x) => JSON.stringify(x.f))],
+      );
+      const days = p.map((x) => x.day).filter((d): d is number => d !== null);
+      if (days.length)
+        await this.c.query(
+          `INSERT INTO story_ledger_days (day, n) SELECT day, count(*)::int FROM unnest($1::int[]) AS u(day) GROUP BY day
+           ON CONFLICT (day) DO UPDATE SET n = story_ledger_days.n + excluded.n`,
+          [days],
+        );
+    }
+    const counts = c.frequencies.counts;
+    await this.c.query('INSERT INTO story_ledger_meta (key, value) VALUES ($1, $2), ($3, $4) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
+      'n',
+      Buffer.from(String(c.frequencies.n)),
+      'df',
+      Buffer.from(counts.buffer, counts.byteOffset, counts.byteLength),
+    ]);
+  }
+
+  private async writeStories(c: LedgerCommit) {
+    await this.c.query('DELETE FROM story_ledger_terms WHERE story IN (SELECT id FROM story_ledger_stories WHERE founder_t >= $1 OR founder_t IS NULL)', [c.dropStoriesFrom]);
+    await this.c.query('DELETE FROM story_ledger_stories WHERE founder_t >= $1 OR founder_t IS NULL', [c.dropStoriesFrom]);
+    const s = c.putStories;
+    if (!s.length) return;
+    const ids = s.map((x) => x.id);
+    await this.c.query(
+      `INSERT INTO story_ledger_stories (id, founder, founder_t, closed_at) SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[])
+       ON CONFLICT (id) DO UPDATE SET founder = excluded.founder, founder_t = excluded.founder_t, closed_at = excluded.closed_at`,
+      [ids, s.map((x) => x.founder), s.map((x) => x.founderT), s.map((x) => closedDay(x.closedAt))],
+    );
+    await this.c.query('DELETE FROM story_ledger_terms WHERE story = ANY($1::text[])', [ids]);
+    const terms = s.flatMap((x) => (x.terms ?? []).map((t) => [noNul(t), x.id] as const));
+    if (terms.length)
+      await this.c.query('INSERT INTO story_ledger_terms (term, story) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING', [terms.map((x) => x[0]), terms.map((x) => x[1])]);
+  }
+
+  /** The output stories: dropped ones go (with membership and cached report), new ones replace them. */
+  private async writeOutputs(c: LedgerCommit) {
+    const kept = new Set(c.putOutputs.map((g) => g.id));
+    const drop = c.dropOutputs.filter((id) => !kept.has(id));
+    if (drop.length) {
+      await this.c.query('DELETE FROM story_members WHERE story_id = ANY($1::text[])', [drop]);
+      await this.c.query('DELETE FROM story_reports WHERE story_id = ANY($1::text[])', [drop]);
+      await this.c.query('DELETE FROM stories WHERE id = ANY($1::text[])', [drop]);
+    }
+    const g = c.putOutputs;
+    if (!g.length) return;
+    // updated_at moves only when a story's data changed (as upsertStory)
+    await this.c.query(
+      `INSERT INTO stories (id, data, span_start, span_end, updated_at) SELECT u.id, u.data, u.s, u.e, $5 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(id, data, s, e)
+       ON CONFLICT (id) DO UPDATE SET data = excluded.data, span_start = excluded.span_start, span_end = excluded.span_end, updated_at = excluded.updated_at
+       WHERE stories.data IS DISTINCT FROM excluded.data`,
+      [g.map((x) => x.id), g.map((x) => JSON.stringify(x)), g.map((x) => x.span.start), g.map((x) => x.span.end), new Date().toISOString()],
+    );
+    const ids = g.map((x) => x.id);
+    const docs = g.flatMap((x) => x.members);
+    const owners = g.flatMap((x) => x.members.map(() => x.id));
+    await this.c.query('DELETE FROM story_members WHERE story_id = ANY($1::text[])', [ids]);
+    await this.c.query(
+      `INSERT INTO story_members (doc_id, story_id) SELECT u.d, u.s FROM unnest($1::text[], $2::text[]) AS u(d, s) JOIN documents ON documents.id = u.d
+       ON CONFLICT (doc_id) DO UPDATE SET story_id = excluded.story_id`,
+      [docs, owners],
+    );
+    await this.c.query('UPDATE story_ledger l SET output = u.s FROM unnest($1::text[], $2::text[]) AS u(d, s) WHERE l.doc_id = u.d', [docs, owners]);
+  }
+}

@@ -1,0 +1,217 @@
+import type { LedgerCommit, LedgerDoc, LedgerStory } from '../../stories/ledger.js';
+import type { StoryFeatures } from '../../stories/types.js';
+import { closedDay, float32Bytes, floats, KEY_SEP } from '../ledger-rows.js';
+import type { StoreLedger } from '../types.js';
+import { saveStoryMembership } from './queries.js';
+import type { SqliteStore } from './store.js';
+
+/**
+ * The story ledger in SQLite (tables of migration 3; what they hold: src/stories/ledger.ts). Every
+ * query is by index (time, story, closing day, id): a run reads what it replays and the stories
+ * open at its replay point, never the whole store. Runs inside `SqliteStore.storyLedger`'s
+ * transaction; the methods answer synchronously under their promises.
+ */
+
+interface Row {
+  doc_id: string;
+  t: number | null;
+  day: number | null;
+  story: string;
+  copy_of: string | null;
+  keys: string;
+  vals: Buffer;
+  lite: string;
+}
+
+const CHUNK = 500;
+
+function chunks<T>(xs: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += CHUNK) out.push(xs.slice(i, i + CHUNK));
+  return out;
+}
+
+function fromRow(r: Row): LedgerDoc {
+  return {
+    id: r.doc_id,
+    t: r.t,
+    day: r.day,
+    story: r.story,
+    copyOf: r.copy_of,
+    vec: { keys: r.keys === '' ? [] : r.keys.split(KEY_SEP), vals: floats(r.vals) },
+    f: JSON.parse(r.lite) as StoryFeatures,
+  };
+}
+
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
+
+export class SqliteLedger implements StoreLedger {
+  constructor(readonly store: SqliteStore) {}
+
+  private get db() {
+    return this.store.db;
+  }
+
+  async pending(): Promise<string[]> {
+    // two covering-index scans (the tables' rows are large): the planner would read story_ledger's rows
+    return this.db
+      .prepare(
+        `SELECT f.doc_id FROM story_features f
+         WHERE NOT EXISTS (SELECT 1 FROM story_ledger l INDEXED BY story_ledger_version WHERE l.doc_id = f.doc_id AND l.version = f.version) ORDER BY f.doc_id`,
+      )
+      .pluck()
+      .all() as string[];
+  }
+
+  async orphans(): Promise<string[]> {
+    return this.db.prepare('SELECT l.doc_id FROM story_ledger l LEFT JOIN story_features f ON f.doc_id = l.doc_id WHERE f.doc_id IS NULL ORDER BY l.doc_id').pluck().all() as string[];
+  }
+
+  async frequencies() {
+    const n = this.db.prepare("SELECT value FROM story_ledger_meta WHERE key = 'n'").get() as { value: Buffer } | undefined;
+    const c = this.db.prepare("SELECT value FROM story_ledger_meta WHERE key = 'df'").get() as { value: Buffer } | undefined;
+    if (!n || !c) return null;
+    const counts = new Uint32Array(c.value.buffer.slice(c.value.byteOffset, c.value.byteOffset + c.value.byteLength));
+    return { n: Number(n.value.toString()), counts };
+  }
+
+  async docs(ids: string[]): Promise<LedgerDoc[]> {
+    const out: LedgerDoc[] = [];
+    for (const part of chunks(ids)) out.push(...(this.db.prepare(`SELECT * FROM story_ledger WHERE doc_id IN (${marks(part.length)})`).all(...part) as Row[]).map(fromRow));
+    return out;
+  }
+
+  async docsFrom(d: number): Promise<LedgerDoc[]> {
+    return (this.db.prepare('SELECT * FROM story_ledger WHERE t >= ? UNION ALL SELECT * FROM story_ledger WHERE t IS NULL').all(d) as Row[]).map(fromRow);
+  }
+
+  async openAt(d: number): Promise<LedgerDoc[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT l.* FROM (
+           SELECT id FROM story_ledger_stories WHERE closed_at IS NULL AND founder_t < ?
+           UNION ALL SELECT id FROM story_ledger_stories WHERE closed_at >= ? AND founder_t < ?
+         ) s JOIN story_ledger l ON l.story = s.id WHERE l.t < ?`,
+      )
+      .all(d, d, d, d) as Row[];
+    return rows.map(fromRow);
+  }
+
+  async daysBefore(d: number): Promise<[number, number][]> {
+    const rows = this.db.prepare('SELECT day, n FROM story_ledger_days WHERE day < ? AND n > 0 ORDER BY day').all(d) as { day: number; n: number }[];
+    return rows.map((r) => [r.day, r.n]);
+  }
+
+  async closedWithTerms(terms: string[]): Promise<LedgerStory[]> {
+    const ids = new Set<string>();
+    for (const part of chunks(terms)) for (const id of this.db.prepare(`SELECT DISTINCT story FROM story_ledger_terms WHERE term IN (${marks(part.length)})`).pluck().all(...part) as string[]) ids.add(id);
+    const get = this.db.prepare('SELECT id, founder, founder_t, closed_at FROM story_ledger_stories WHERE id = ? AND closed_at IS NOT NULL');
+    const termsOf = this.db.prepare('SELECT term FROM story_ledger_terms WHERE story = ? ORDER BY term').pluck();
+    const out: LedgerStory[] = [];
+    for (const id of [...ids].sort()) {
+      const r = get.get(id) as { id: string; founder: string; founder_t: number | null; closed_at: number } | undefined;
+      if (r) out.push({ id: r.id, founder: r.founder, founderT: r.founder_t, closedAt: r.closed_at, terms: termsOf.all(id) as string[] });
+    }
+    return out;
+  }
+
+  async membersOf(storyIds: string[]): Promise<LedgerDoc[]> {
+    const out: LedgerDoc[] = [];
+    for (const part of chunks(storyIds)) out.push(...(this.db.prepare(`SELECT * FROM story_ledger WHERE story IN (${marks(part.length)}) AND t IS NOT NULL`).all(...part) as Row[]).map(fromRow));
+    return out;
+  }
+
+  async features(ids: string[]): Promise<Map<string, unknown>> {
+    const out = new Map<string, unknown>();
+    for (const part of chunks(ids)) {
+      const rows = this.db.prepare(`SELECT doc_id, data FROM story_features WHERE doc_id IN (${marks(part.length)})`).all(...part) as { doc_id: string; data: string }[];
+      for (const r of rows) out.set(r.doc_id, parseOrNull(r.data));
+    }
+    return out;
+  }
+
+  async outputOf(ids: string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (const part of chunks(ids)) {
+      const q = marks(part.length);
+      const rows = this.db.prepare(`SELECT output FROM story_ledger WHERE doc_id IN (${q}) AND output IS NOT NULL UNION SELECT story_id FROM story_members WHERE doc_id IN (${q})`).pluck().all(...part, ...part) as string[];
+      for (const s of rows) out.add(s);
+    }
+    return out;
+  }
+
+  async outputJson(ids: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const part of chunks(ids)) for (const r of this.db.prepare(`SELECT id, data FROM stories WHERE id IN (${marks(part.length)})`).all(...part) as { id: string; data: string }[]) out.set(r.id, r.data);
+    return out;
+  }
+
+  async commit(c: LedgerCommit): Promise<void> {
+    this.store.transaction(() => {
+      this.writeDocs(c);
+      this.writeStories(c);
+      this.writeOutputs(c);
+    });
+  }
+
+  private writeDocs(c: LedgerCommit) {
+    const day = this.db.prepare('SELECT day FROM story_ledger WHERE doc_id = ?').pluck();
+    const delDay = this.db.prepare('UPDATE story_ledger_days SET n = n - 1 WHERE day = ?');
+    const del = this.db.prepare('DELETE FROM story_ledger WHERE doc_id = ?');
+    for (const id of c.deleteDocs) {
+      const d = day.get(id) as number | null | undefined;
+      if (d != null) delDay.run(d);
+      del.run(id);
+    }
+    // the version of the features placed: a re-analysed article (new features version) is pending again
+    const put = this.db.prepare(
+      'INSERT OR REPLACE INTO story_ledger (doc_id, t, day, story, copy_of, keys, vals, lite, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT version FROM story_features WHERE doc_id = ?))',
+    );
+    const addDay = this.db.prepare('INSERT INTO story_ledger_days (day, n) VALUES (?, 1) ON CONFLICT(day) DO UPDATE SET n = n + 1');
+    for (const x of c.putDocs) {
+      put.run(x.id, x.t, x.day, x.story, x.copyOf, x.vec.keys.join(KEY_SEP), float32Bytes(x.vec.vals), JSON.stringify(x.f), x.id);
+      if (x.day !== null) addDay.run(x.day);
+    }
+    const setMeta = this.db.prepare('INSERT OR REPLACE INTO story_ledger_meta (key, value) VALUES (?, ?)');
+    setMeta.run('n', Buffer.from(String(c.frequencies.n)));
+    const counts = c.frequencies.counts;
+    setMeta.run('df', Buffer.from(counts.buffer, counts.byteOffset, counts.byteLength));
+  }
+
+  private writeStories(c: LedgerCommit) {
+    this.db.prepare('DELETE FROM story_ledger_terms WHERE story IN (SELECT id FROM story_ledger_stories WHERE founder_t >= ? OR founder_t IS NULL)').run(c.dropStoriesFrom);
+    this.db.prepare('DELETE FROM story_ledger_stories WHERE founder_t >= ? OR founder_t IS NULL').run(c.dropStoriesFrom);
+    const delTerms = this.db.prepare('DELETE FROM story_ledger_terms WHERE story = ?');
+    const putTerm = this.db.prepare('INSERT OR IGNORE INTO story_ledger_terms (term, story) VALUES (?, ?)');
+    const putStory = this.db.prepare('INSERT OR REPLACE INTO story_ledger_stories (id, founder, founder_t, closed_at) VALUES (?, ?, ?, ?)');
+    for (const s of c.putStories) {
+      putStory.run(s.id, s.founder, s.founderT, closedDay(s.closedAt));
+      delTerms.run(s.id);
+      for (const t of s.terms ?? []) putTerm.run(t, s.id);
+    }
+  }
+
+  /** The output stories: dropped ones go (with membership and cached report), new ones replace them. */
+  private writeOutputs(c: LedgerCommit) {
+    const kept = new Set(c.putOutputs.map((g) => g.id));
+    for (const id of c.dropOutputs) {
+      if (kept.has(id)) continue;
+      this.db.prepare('DELETE FROM story_members WHERE story_id = ?').run(id);
+      this.db.prepare('DELETE FROM story_reports WHERE story_id = ?').run(id);
+      this.db.prepare('DELETE FROM stories WHERE id = ?').run(id);
+    }
+    const setOutput = this.db.prepare('UPDATE story_ledger SET output = ? WHERE doc_id = ?');
+    for (const g of c.putOutputs) {
+      saveStoryMembership(this.store, { id: g.id, members: g.members, data: g });
+      for (const m of g.members) setOutput.run(g.id, m);
+    }
+  }
+}
+
+function parseOrNull(s: string): unknown {
+  try {
+    return JSON.parse(s) as unknown;
+  } catch {
+    return null;
+  }
+}

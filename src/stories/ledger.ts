@@ -1,0 +1,327 @@
+import { canonicalOrder } from './group.js';
+import { sortGroups, StoryIndex, type Vec } from './story-index.js';
+import type { GroupOptions, StoryFeatures, StoryGroup } from './types.js';
+import { checkFeatures } from './check.js';
+import { cmpStr } from '../util/cmp.js';
+
+/**
+ * The story ledger: one grouping for batch runs, repeated runs and the server.
+ *
+ * Grouping is a single pass over the articles in canonical order (by time, undated last, then id:
+ * `canonicalOrder`), with document frequencies counted up to each article's day, then `settle` over
+ * the stories still open at the end. The ledger persists what the pass did — for each article its
+ * time, its pass story, the article it copies and its vector; for each pass story its founder and
+ * the day it closed — and the frequency table. A run with new (or removed) articles whose earliest
+ * time is day d replays the pass from d only:
+ *   1. the state at d is rebuilt from the ledger: the stories open at d with their members before d
+ *      (`StoryIndex.restore`), the clock, the frequencies minus what is replayed;
+ *   2. the articles from d on (old and new) and the undated ones are added again in canonical order;
+ *   3. `settle` runs over the open stories.
+ * Nothing before d can change (the pass never looks ahead), so this gives exactly the stories a
+ * batch over all articles gives, whatever the order or batching the articles came in, with the
+ * same ids: a story's id is derived from its founder, its first article in canonical order.
+ * The cost is proportional to the articles from d on plus those in stories open at d, not to the
+ * store: news arrives in time order, so d is recent. Exceptions (documented in README.md): a
+ * back-dated article replays from its date; undated articles are replayed on every run; past
+ * `maxOpenStories` open stories the least recently updated close in an order a rebuild may not
+ * reproduce.
+ */
+
+/** What the ledger keeps per article. `f` is the article's features without terms (what `restore` needs). */
+export interface LedgerDoc {
+  id: string;
+  /** Pass time: publication day, else event day; null when undated. */
+  t: number | null;
+  /** Publication day (the clock). */
+  day: number | null;
+  /** The pass story it joined or founded. */
+  story: string;
+  copyOf: string | null;
+  vec: Vec;
+  f: StoryFeatures;
+}
+
+export interface LedgerStory {
+  id: string;
+  founder: string;
+  founderT: number | null;
+  /** Clock day the story closed on in the pass; null while open. */
+  closedAt: number | null;
+  /** A closed story's signature (its heaviest features when it closed); null while open. */
+  terms: string[] | null;
+}
+
+/**
+ * Where the ledger lives: memory (library, benchmarks: ledger-memory.ts) or the store (each
+ * back-end in src/store). Asynchronous because the PostgreSQL store is; a run's reads and its
+ * commit happen in one transaction of the store (see `Store.storyLedger`).
+ */
+export interface LedgerBackend {
+  frequencies(): Promise<{ n: number; counts: Uint32Array } | null>;
+  /** Ledger entries of the given articles (unknown ids are skipped). */
+  docs(ids: string[]): Promise<LedgerDoc[]>;
+  /** Articles with t ≥ d, and every undated article. */
+  docsFrom(d: number): Promise<LedgerDoc[]>;
+  /** Members with t < d of the pass stories open at d (founded before d, not closed before d). */
+  openAt(d: number): Promise<LedgerDoc[]>;
+  /** Publication days (ascending, with counts) of the articles with t < d. */
+  daysBefore(d: number): Promise<[number, number][]>;
+  /** Closed pass stories whose signature holds any of these features. */
+  closedWithTerms(terms: string[]): Promise<LedgerStory[]>;
+  /** Dated members of these pass stories. */
+  membersOf(storyIds: string[]): Promise<LedgerDoc[]>;
+  /** Full features (with terms) of articles being replayed, as stored (checked before use). */
+  features(ids: string[]): Promise<Map<string, unknown>>;
+  /** Current output story of each given article (to find the stories a run replaces). */
+  outputOf(ids: string[]): Promise<Set<string>>;
+  /** The stored output stories with these ids, as JSON text (to tell which ones a run changed). */
+  outputJson(ids: string[]): Promise<Map<string, string>>;
+  commit(c: LedgerCommit): Promise<void>;
+}
+
+export interface LedgerCommit {
+  frequencies: { n: number; counts: Uint32Array };
+  deleteDocs: string[];
+  putDocs: LedgerDoc[];
+  /** Pass stories founded at or after this time (or undated) are dropped first. */
+  dropStoriesFrom: number;
+  putStories: LedgerStory[];
+  /** Output stories replaced by this run (dropped first), and the new ones. */
+  dropOutputs: string[];
+  putOutputs: StoryGroup[];
+}
+
+/** "After every dated article": the replay point of a run that changes only undated articles. */
+export const END_OF_TIME = 1e9;
+
+export interface LedgerRun {
+  /** Stories this run recomputed (all of them for a first run). */
+  stories: StoryGroup[];
+  /** Of those, the ones that are new or differ from what was stored. */
+  changed: StoryGroup[];
+  /** Output story ids that no longer exist. */
+  removed: string[];
+  /** Articles replayed, articles rebuilt from the ledger: what the run cost. */
+  replayed: number;
+  restored: number;
+  /** One line per article left out (unusable features) or changed (a date outside the sane years). */
+  messages: { docId: string | null; message: string }[];
+}
+
+export function passTime(f: StoryFeatures): number | null {
+  return f.day ?? f.eventDay ?? null;
+}
+
+/** Checked features, first occurrence of an id kept, in canonical order; problems become messages. */
+function usable(stored: Iterable<unknown>, messages: LedgerRun['messages']): StoryFeatures[] {
+  const out = new Map<string, StoryFeatures>();
+  for (const x of stored) {
+    const c = checkFeatures(x);
+    const id = x && typeof x === 'object' && typeof (x as { id?: unknown }).id === 'string' ? (x as { id: string }).id : null;
+    if ('problem' in c) {
+      messages.push({ docId: id, message: `left out of story grouping: ${c.problem}` });
+      continue;
+    }
+    if (c.note) messages.push({ docId: id, message: c.note });
+    out.set(c.features.id, c.features);
+  }
+  const seen = new Set<string>();
+  return canonicalOrder([...out.values()]).filter((f) => !seen.has(f.id) && !!seen.add(f.id));
+}
+
+/**
+ * Batch grouping: one ledger run over an empty ledger, without a backend (synchronous). The same
+ * steps as `updateLedger`, which gives these stories for any sequence of runs.
+ */
+export function batchStories(features: StoryFeatures[], options: GroupOptions = {}): StoryGroup[] {
+  const replay = usable(features, []);
+  const index = new StoryIndex({ ...options, now: null });
+  index.loadFrequencies(0, new Uint32Array(0));
+  const pass = passDated(index, replay);
+  if (pass.undated.length > 0) {
+    const chosen = chooseReopen(index, reopenQueries(index, pass.undated), []);
+    finishUndated(index, pass, chosen, []);
+  }
+  index.settle();
+  return sortGroups(index.stories());
+}
+
+/**
+ * Applies a run: `added` articles (an id already in the ledger is an update), `removed` ids.
+ * Options must be the same for every run of one ledger. Added features are checked (see
+ * `checkFeatures`): unusable ones are left out with a message.
+ */
+export async function updateLedger(backend: LedgerBackend, run: { added: unknown[]; removed: string[] }, options: GroupOptions = {}): Promise<LedgerRun> {
+  const messages: LedgerRun['messages'] = [];
+  const added = new Map(usable(run.added, messages).map((f) => [f.id, f]));
+  const gone = new Set(run.removed);
+  const before = await backend.docs([...new Set([...added.keys(), ...gone])]);
+  for (const d of before) if (!added.has(d.id)) gone.add(d.id);
+  if (added.size === 0 && before.length === 0) return { stories: [], changed: [], removed: [], replayed: 0, restored: 0, messages };
+
+  // the replay point: the earliest time touched, old or new
+  let d = END_OF_TIME;
+  for (const f of added.values()) d = Math.min(d, passTime(f) ?? END_OF_TIME);
+  for (const x of before) d = Math.min(d, x.t ?? END_OF_TIME);
+
+  const index = new StoryIndex({ ...options, now: null });
+  const stored = await backend.frequencies();
+  index.loadFrequencies(stored?.n ?? 0, stored?.counts ?? new Uint32Array(0));
+  const oldReplay = await backend.docsFrom(d);
+  for (const x of oldReplay) index.unobserve(x.vec.keys);
+
+  index.restoreClock(await backend.daysBefore(d));
+  const open = await backend.openAt(d);
+  index.restore(restoreOrder(open));
+
+  // replay: the old articles from d on (minus removed and updated ones) and the new ones
+  const keep = oldReplay.filter((x) => !gone.has(x.id) && !added.has(x.id)).map((x) => x.id);
+  const kept = usable((await backend.features(keep)).values(), messages);
+  const replay = canonicalOrder([...kept, ...added.values()]);
+  const pass = passDated(index, replay);
+  const reopened: LedgerDoc[] = [];
+  if (pass.undated.length > 0) {
+    const queries = reopenQueries(index, pass.undated);
+    const founded = new Set(index.passStories().map((x) => x.id));
+    // closed before this run's replay point (later ones are this run's to decide)
+    const earlier = (await backend.closedWithTerms([...new Set(queries.flat())])).filter((x) => !founded.has(x.id) && x.founderT !== null && x.founderT < d && x.closedAt !== null && x.closedAt < d);
+    const chosen = chooseReopen(index, queries, earlier);
+    const thisRun = new Set(index.passStories().map((x) => x.id));
+    const earlierMembers = await backend.membersOf([...chosen.keys()].filter((id) => !thisRun.has(id)));
+    reopened.push(...finishUndated(index, pass, chosen, [...open, ...earlierMembers]));
+  }
+
+  const putStories = index.passStories();
+  index.settle();
+  const dropOutputs = await backend.outputOf([...open, ...reopened, ...oldReplay].map((x) => x.id).concat([...gone]));
+  const again = await closedAgain(backend, dropOutputs, new Set(putStories.map((x) => x.id)), options, d);
+  const outputs = sortGroups([...index.stories(), ...again]);
+  const newIds = new Set(outputs.map((g) => g.id));
+  const old = await backend.outputJson(outputs.map((g) => g.id));
+  const changed = outputs.filter((g) => old.get(g.id) !== JSON.stringify(g));
+  await backend.commit({
+    frequencies: index.frequencies(),
+    deleteDocs: [...new Set([...oldReplay.map((x) => x.id), ...gone])],
+    putDocs: pass.putDocs,
+    dropStoriesFrom: d,
+    putStories,
+    dropOutputs: [...dropOutputs],
+    putOutputs: outputs,
+  });
+  const removed = [...dropOutputs].filter((id) => !newIds.has(id)).sort(cmpStr);
+  return { stories: outputs, changed, removed, replayed: replay.length, restored: open.length, messages };
+}
+
+/** Stories in founding order (founder's time, then id), members in canonical order. */
+function restoreOrder(docs: LedgerDoc[]) {
+  const byStory = new Map<string, LedgerDoc[]>();
+  for (const x of docs) {
+    let m = byStory.get(x.story);
+    if (!m) byStory.set(x.story, (m = []));
+    m.push(x);
+  }
+  const key = (x: LedgerDoc) => x.t ?? END_OF_TIME;
+  const stories = [...byStory.entries()].map(([id, members]) => ({ id, members: members.sort((a, b) => key(a) - key(b) || cmpStr(a.id, b.id)) }));
+  stories.sort((a, b) => key(a.members[0]) - key(b.members[0]) || cmpStr(a.members[0].id, b.members[0].id));
+  return stories.map((s) => ({ id: s.id, members: s.members.map((x) => ({ f: x.f, vec: x.vec, t: x.t, copyOf: x.copyOf })) }));
+}
+
+/** What the pass did to the dated articles, and the undated ones still to place. */
+interface Pass {
+  putDocs: LedgerDoc[];
+  undated: StoryFeatures[];
+}
+
+/** The dated articles of `replay` (canonical order), then the undated ones counted in the frequencies. */
+function passDated(index: StoryIndex, replay: StoryFeatures[]): Pass {
+  const undated = replay.filter((f) => passTime(f) === null);
+  const putDocs = replayPass(index, replay.slice(0, replay.length - undated.length));
+  for (const f of undated) index.observe(f);
+  return { putDocs, undated };
+}
+
+/**
+ * Adds articles (in canonical order) the way the pass does: the frequencies of a time step count
+ * all of its articles before any of them is placed, so articles of one day weigh each other alike.
+ */
+function replayPass(index: StoryIndex, replay: StoryFeatures[], observe = true): LedgerDoc[] {
+  const out: LedgerDoc[] = [];
+  for (let i = 0; i < replay.length; ) {
+    const t = passTime(replay[i]);
+    let j = i;
+    while (j < replay.length && passTime(replay[j]) === t) j++;
+    if (observe) for (let k = i; k < j; k++) index.observe(replay[k]);
+    for (let k = i; k < j; k++) {
+      const f = replay[k];
+      const r = index.addEntry(f);
+      out.push({ id: f.id, t, day: f.day, story: r.storyId, copyOf: r.copyOf, vec: r.vec, f: { ...f, terms: [], messages: [] } });
+    }
+    i = j;
+  }
+  return out;
+}
+
+/** Query features per undated article, closed stories reopened per article at most. */
+const REOPEN_QUERY = 12;
+const REOPEN_PER_ARTICLE = 4;
+
+function reopenQueries(index: StoryIndex, undated: StoryFeatures[]): string[][] {
+  return undated.map((f) => index.queryKeys(f, REOPEN_QUERY));
+}
+
+/**
+ * The closed stories undated articles may belong to: for each undated article, the closed stories
+ * whose signature shares at least two of its heaviest features (most shared first, then id), at
+ * most four. Closed stories come from this run (the index's) or from earlier runs (`earlier`, read
+ * from the backend). The choice depends only on the articles and the closed stories, so a batch
+ * and any sequence of runs reopen the same ones.
+ */
+function chooseReopen(index: StoryIndex, queries: string[][], earlier: LedgerStory[]): Map<string, LedgerStory> {
+  const candidates = new Map(index.passStories().filter((x) => x.closedAt !== null && x.terms !== null).map((x) => [x.id, x as LedgerStory]));
+  for (const x of earlier) if (!candidates.has(x.id) && x.terms) candidates.set(x.id, x);
+  const byTerm = new Map<string, LedgerStory[]>();
+  for (const c of candidates.values())
+    for (const t of c.terms ?? []) {
+      let l = byTerm.get(t);
+      if (!l) byTerm.set(t, (l = []));
+      l.push(c);
+    }
+  const chosen = new Map<string, LedgerStory>();
+  for (const q of queries) {
+    const shared = new Map<LedgerStory, number>();
+    for (const t of q) for (const c of byTerm.get(t) ?? []) shared.set(c, (shared.get(c) ?? 0) + 1);
+    const top = [...shared.entries()].filter((e) => e[1] >= 2).sort((a, b) => b[1] - a[1] || cmpStr(a[0].id, b[0].id));
+    for (const [c] of top.slice(0, REOPEN_PER_ARTICLE)) chosen.set(c.id, c);
+  }
+  return chosen;
+}
+
+/**
+ * Reopens the chosen closed stories (their members from this run's pass, or among `known`: the
+ * restored open stories and what the backend holds of earlier ones) and places the undated
+ * articles. Returns the reopened stories' members.
+ */
+function finishUndated(index: StoryIndex, pass: Pass, chosen: Map<string, LedgerStory>, known: LedgerDoc[]): LedgerDoc[] {
+  const members = new Map<string, LedgerDoc>();
+  for (const x of [...pass.putDocs, ...known]) if (x.t !== null && chosen.has(x.story) && !members.has(x.id)) members.set(x.id, x);
+  if (members.size > 0) index.reopen(restoreOrder([...members.values()]).map((x) => ({ ...x, closedAt: chosen.get(x.id)!.closedAt!, terms: chosen.get(x.id)!.terms! })));
+  pass.putDocs.push(...replayPass(index, pass.undated, false));
+  return [...members.values()];
+}
+
+/**
+ * Stories closed before this run whose output changes although the pass does not revisit them: an
+ * undated article that had joined one (a reopened story) was replayed elsewhere or removed. Their
+ * output becomes again the closed story of their dated members, as a batch would give it.
+ */
+async function closedAgain(backend: LedgerBackend, dropped: Set<string>, inIndex: Set<string>, options: GroupOptions, d: number): Promise<StoryGroup[]> {
+  const ids = [...dropped].filter((id) => !inIndex.has(id)).sort(cmpStr);
+  if (ids.length === 0) return [];
+  // (entries from d on are this run's: stale until the commit)
+  const members = (await backend.membersOf(ids)).filter((x) => x.t !== null && x.t < d);
+  if (members.length === 0) return [];
+  const scratch = new StoryIndex({ ...options, now: null });
+  scratch.restore(restoreOrder(members));
+  scratch.closeAll();
+  return scratch.drainClosed();
+}

@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyseArticle } from '../../src/analyse/index.js';
+import { crossCheckStory } from '../../src/compare/index.js';
+import { bareArticle } from '../helpers.js';
+
+// Invented wording in the shape of a sports transaction story (a player signed on one of two days).
+const PUBLISHED = { iso: '2011-01-06T12:00:00Z', precision: 'minute' as const, source: 'text' };
+const art = (id: string, text: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}`, published: PUBLISHED }));
+const dated = (x: ReturnType<typeof crossCheckStory>) => x.conflicts.filter((c) => c.kind === 'date');
+
+describe('dates of one act read from the parse', () => {
+  it('finds one player signed on two different days by two outlets', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('a', 'The club lost its starting running back for the season.\n\nThe club signed Marcus Delaney on Tuesday after a workout at the team facility.'),
+        art('b', 'The club lost its starting running back for the season.\n\nThe club signed Marcus Delaney on Monday after a workout at the team facility.'),
+      ],
+      copies: [],
+    });
+    const c = dated(x);
+    assert.equal(c.length, 1, JSON.stringify(x.conflicts.map((k) => k.slot)));
+    assert.deepEqual(c[0].sides.map((s) => s.wordings[0]).sort(), ['Monday', 'Tuesday']);
+  });
+
+  it('does not dispute two players signed on two days', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('a', 'The club lost its starting running back for the season.\n\nThe club signed Marcus Delaney on Tuesday and Tom Brandt on Wednesday.'),
+        art('b', 'The club lost its starting running back for the season.\n\nThe club signed Tom Brandt on Wednesday after a workout.'),
+      ],
+      copies: [],
+    });
+    assert.deepEqual(dated(x).map((c) => c.note), []);
+  });
+
+  it('does not date what someone will do or said', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('a', 'The club lost its starting running back for the season.\n\nThe club will sign Marcus Delaney on Tuesday, the coach said.'),
+        art('b', 'The club lost its starting running back for the season.\n\nThe coach said on Monday that the club is talking to Marcus Delaney.'),
+      ],
+      copies: [],
+    });
+    assert.deepEqual(dated(x).map((c) => c.note), []);
+  });
+});
