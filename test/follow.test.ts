@@ -81,7 +81,7 @@ describe('follow', () => {
     assert.equal(byUrl(r2, '/etag.xml').status, 'not-modified');
     assert.equal(r2.outcomes.length, 0);
     // the statuses are kept in the store for the Sources page
-    const rows = follower.state.sources();
+    const rows = await follower.state.sources();
     assert.ok(rows.some((s) => s.url.endsWith('/etag.xml') && s.status === 'not-modified' && s.totalNew === 1));
     await store.close();
   });

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { readBytes } from '../src/ingest/index.js';
+import { ingestResults, updateStories } from '../src/pipeline.js';
 import { createServer, type TriangulateServer } from '../src/server/app.js';
 import { SqliteStore } from '../src/store/sqlite/store.js';
 import { seedFiles, seedText } from './helpers.js';
@@ -62,6 +64,44 @@ describe('serve --db postgresql://', { skip }, () => {
       await pgServer.close();
       await sqliteServer.close();
       await sqliteServer.store.close();
+    }
+  });
+
+  test('several servers on one database share one set of stories: concurrent posts never make two stories of one event', { timeout: 300_000 }, async () => {
+    const shared = await testDatabase();
+    const servers = await Promise.all([createServer({ db: shared.url }), createServer({ db: shared.url })]);
+    try {
+      const bases: string[] = [];
+      for (const s of servers) bases.push(await s.app.listen({ host: '127.0.0.1', port: 0 }));
+      // every seed posted to both servers at once, the two servers alternating which gets it first
+      const files = seedFiles();
+      await Promise.all(
+        files.flatMap((f, i) =>
+          [0, 1].map((k) => fetch(`${bases[(i + k) % 2]}/api/articles?source=${f}`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: seedText(f.slice(0, 3)) })),
+        ),
+      );
+      for (const s of servers) await s.live.idle();
+      const stories = async (base: string) =>
+        ((await (await fetch(`${base}/api/stories`)).json()) as { stories: { id: string; articles: number }[] }).stories.map((s) => `${s.id}:${s.articles}`).sort();
+      // a server notices the other's last writes through its store watch
+      const until = Date.now() + 30_000;
+      while (Date.now() < until && (await stories(bases[0])).join() !== (await stories(bases[1])).join()) await new Promise((r) => setTimeout(r, 200));
+      const a = await stories(bases[0]);
+      assert.deepEqual(await stories(bases[1]), a, 'both servers list the same stories');
+      // every document once, in exactly one story, grouped as one process groups them
+      const store = servers[0].store;
+      const grouped = (await store.stories()).map((g) => [...g.members].sort().join()).sort();
+      const docs = await store.documentIds();
+      assert.equal(docs.length, files.length);
+      assert.equal(grouped.join(',').split(',').length, docs.length, 'each document in one story');
+      const alone = new SqliteStore(':memory:');
+      for (const f of files) await ingestResults(alone, readBytes(f, Buffer.from(seedText(f.slice(0, 3))), 'text'));
+      const expected = (await updateStories(alone)).map((g) => [...g.members].sort().join()).sort();
+      await alone.close();
+      assert.deepEqual(grouped, expected, 'the stories one process gives');
+    } finally {
+      for (const s of servers) await s.close();
+      await shared.drop();
     }
   });
 });

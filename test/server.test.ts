@@ -525,8 +525,16 @@ describe('incremental stories', () => {
       const other = volcano.body.outcomes[0].storyId as string;
       const xi = (await t.server.store.storyOf((await t.server.store.documentRows()).find((d) => d.source === '003.txt')!.id))!;
       assert.notEqual(other, xi);
-      const xiBefore = (await getJson(`${t.base}/api/stories/${xi}`)).body;
-      await getJson(`${t.base}/api/stories/${other}`);
+      // the reports as they stand once built (a report being rebuilt is served marked updating)
+      const current = async (id: string) => {
+        for (let i = 0; ; i++) {
+          const res = await fetch(`${t.base}/api/stories/${id}`);
+          if (res.headers.get('x-report-status') !== 'updating' || i >= 600) return (await res.json()) as Json;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      };
+      const xiBefore = await current(xi);
+      await current(other);
       const row = (id: string) => (t.server.store as SqliteStore).db.prepare('SELECT key, data FROM story_reports WHERE story_id = ?').get(id) as { key: string; data: string };
       const updated = (id: string) => ((t.server.store as SqliteStore).db.prepare('SELECT updated_at FROM stories WHERE id = ?').get(id) as { updated_at: string }).updated_at;
       const otherReport = row(other);

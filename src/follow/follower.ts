@@ -10,7 +10,7 @@ import type { Store } from '../store/index.js';
 import type { StoryGroup } from '../stories/index.js';
 import { type FetchOptions, PoliteFetcher } from './http.js';
 import { type Entry, type PollLimits, pollSource, type SourcePoll, type SourceReport } from './poll.js';
-import { FollowState } from './state.js';
+import type { FollowMemory } from './state.js';
 
 export interface IngestOutcome {
   source: string;
@@ -42,7 +42,8 @@ export interface FollowerOptions extends Partial<PollLimits> {
 }
 
 export class Follower {
-  readonly state: FollowState;
+  /** The store's memory of sources and taken entries (persisted in SQLite and PostgreSQL alike). */
+  readonly state: FollowMemory;
   readonly fetcher: PoliteFetcher;
   private readonly limits: PollLimits;
   private readonly now: () => Date;
@@ -51,7 +52,7 @@ export class Follower {
     private readonly sink: Sink,
     opts: FollowerOptions = {},
   ) {
-    this.state = new FollowState(sink.store);
+    this.state = sink.store.follow;
     this.fetcher = opts.fetcher ?? new PoliteFetcher(opts.fetch);
     this.limits = { maxNewPerSource: opts.maxNewPerSource ?? 30, maxChildren: opts.maxChildren ?? 10 };
     this.now = opts.now ?? (() => new Date());
@@ -90,10 +91,10 @@ export class Follower {
     });
     for (const p of polls) {
       const url = p.report.url;
-      this.state.markSeen([...(taken.get(url) ?? []), ...p.baseline.map((u) => ({ url: u, docId: null }))], url, at);
+      await this.state.markSeen([...(taken.get(url) ?? []), ...p.baseline.map((u) => ({ url: u, docId: null }))], url, at);
       const failed = outcomes.filter((o, i) => o.status === 'failed' && entries[i].source === url).length;
       const detail = failed ? `${p.report.detail}; ${failed} could not be read` : p.report.detail;
-      this.state.saveSource({ ...p.report, detail, etag: p.validators.etag, lastModified: p.validators.lastModified, lastNew: newBySource.get(url) ?? 0 }, at);
+      await this.state.saveSource({ ...p.report, detail, etag: p.validators.etag, lastModified: p.validators.lastModified, lastNew: newBySource.get(url) ?? 0 }, at);
     }
     const alerts = await this.alerts(outcomes);
     return { at, sources: polls.map((p) => ({ ...p.report, newDocs: newBySource.get(p.report.url) ?? 0 })), outcomes, alerts };

@@ -8,7 +8,7 @@ import { parseFeedItems, type ReadResult } from '../ingest/index.js';
 import { kindOf, newestFirst, opmlFeeds, type SourceKind, sitemapEntries } from './discover.js';
 import { feedEntry, pageEntry, readFetched } from './entries.js';
 import type { PoliteFetcher } from './http.js';
-import type { FollowState } from './state.js';
+import type { FollowMemory } from './state.js';
 
 export interface SourceReport {
   url: string;
@@ -43,13 +43,19 @@ export interface PollLimits {
 }
 
 /** What polling needs to remember: a source's validators, and the entries already taken. */
-export type PollMemory = Pick<FollowState, 'source' | 'hasSeen'>;
+export type PollMemory = Pick<FollowMemory, 'source' | 'seen'>;
 
 /** No memory: every entry is new, no conditional request (one-off reads such as `analyze URL`). */
-export const NO_MEMORY: PollMemory = { source: () => null, hasSeen: () => false };
+export const NO_MEMORY: PollMemory = { source: async () => null, seen: async () => new Set() };
+
+/** The items whose key was never taken, in their order. */
+async function unseen<T>(state: PollMemory, items: T[], key: (x: T) => string): Promise<T[]> {
+  const seen = await state.seen(items.map(key));
+  return items.filter((x) => !seen.has(key(x)));
+}
 
 export async function pollSource(fetcher: PoliteFetcher, state: PollMemory, url: string, parent: string | null, limits: PollLimits): Promise<SourcePoll> {
-  const prior = state.source(url);
+  const prior = await state.source(url);
   const empty = { etag: null, lastModified: null };
   const done = (status: SourceReport['status'], detail: string, kind: SourceKind | null, rest: Partial<SourcePoll> = {}): SourcePoll => ({
     report: { url, kind, status, detail, parent },
@@ -81,7 +87,8 @@ export async function pollSource(fetcher: PoliteFetcher, state: PollMemory, url:
     default: {
       // an article page, or JSON records: taken once (a changed page is not a new article)
       const results = readFetched(r);
-      const entries = results.map((result, i) => ({ key: results.length > 1 ? `${url}#${i + 1}` : url, source: url, result })).filter((e) => !state.hasSeen(e.key));
+      const all = results.map((result, i) => ({ key: results.length > 1 ? `${url}#${i + 1}` : url, source: url, result }));
+      const entries = await unseen(state, all, (e) => e.key);
       const detail = entries.length ? `${kind === 'records' ? `${results.length} records` : 'article page'}, ${entries.length} to read` : 'already taken';
       return done('ok', detail, kind, { entries, validators });
     }
@@ -100,10 +107,10 @@ async function pollFeed(fetcher: PoliteFetcher, state: PollMemory, url: string, 
       return null;
     }
   };
-  const fresh = feed.items
+  const keyed = feed.items
     .map((item, i) => ({ item, i, link: resolve(item.link) }))
-    .map((x) => ({ ...x, key: x.link ?? (x.item.guid ? `${url}#guid:${x.item.guid}` : `${url}#item:${x.item.title ?? ''}:${x.item.published ?? ''}:${(x.item.body ?? '').slice(0, 200)}`) }))
-    .filter((x) => !state.hasSeen(x.key));
+    .map((x) => ({ ...x, key: x.link ?? (x.item.guid ? `${url}#guid:${x.item.guid}` : `${url}#item:${x.item.title ?? ''}:${x.item.published ?? ''}:${(x.item.body ?? '').slice(0, 200)}`) }));
+  const fresh = await unseen(state, keyed, (x) => x.key);
   const taken = fresh.slice(0, limits.maxNewPerSource);
   const results = await Promise.all(taken.map((x) => feedEntry(fetcher, url, x.i, x.item, x.link, feed.channelTitle)));
   const noLink = feed.items.filter((it) => !resolve(it.link)).length;
@@ -118,7 +125,7 @@ async function pollFeed(fetcher: PoliteFetcher, state: PollMemory, url: string, 
 
 async function pollSitemap(fetcher: PoliteFetcher, state: PollMemory, url: string, text: string, finalUrl: string, firstPoll: boolean, limits: PollLimits, done: Done, validators: SourcePoll['validators']): Promise<SourcePoll> {
   const all = sitemapEntries(text, finalUrl);
-  const fresh = newestFirst(all.filter((e) => !state.hasSeen(e.url)));
+  const fresh = newestFirst(await unseen(state, all, (e) => e.url));
   const taken = fresh.slice(0, limits.maxNewPerSource);
   // a first poll follows a site from now on: the older part of its archive is left out, once
   const baseline = firstPoll ? fresh.slice(taken.length).map((e) => e.url) : [];

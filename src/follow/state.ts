@@ -1,5 +1,6 @@
 /**
  * What following remembers between polls (sources' status and validators, entries already taken).
- * It lives in the store module, which alone writes SQL: see src/store/sqlite/follow-state.ts.
+ * It lives in the store (`store.follow`), which alone writes SQL: src/store/sqlite/follow-state.ts
+ * and src/store/postgres/follow-state.ts, the same tables in both back-ends.
  */
-export { FollowState, type SourceRow } from '../store/sqlite/follow-state.js';
+export type { FollowMemory, FollowSource as SourceRow } from '../store/types.js';

@@ -1,9 +1,11 @@
 import { EventEmitter } from 'node:events';
 import type { ReadResult } from '../ingest/index.js';
-import { type DocOutcome, ledgerRun, saveProcessed, triage } from '../pipeline.js';
+import { type DocOutcome, saveProcessed, triage } from '../pipeline.js';
 import type { ReportStory } from '../report/schema.js';
 import type { Store } from '../store/index.js';
-import type { LedgerRun, StoryGroup } from '../stories/index.js';
+import type { StoryGroup } from '../stories/index.js';
+import { Grouper } from './grouper.js';
+import type { GroupingRun } from './grouping.js';
 import { reportKey, type ServedReport, StoryReports } from './live-reports.js';
 import { DocumentProcessor, type Processed } from './processor.js';
 import { ReportBuilder } from './report-builder.js';
@@ -14,12 +16,13 @@ export type { ServedReport } from './live-reports.js';
 export type { StorySummary } from './story-report.js';
 
 /**
- * Live stories for the server: the same story ledger as `analyze` and the workers
- * (src/stories/ledger.ts, run by `ledgerRun`), so the server, the CLI and the library give the same
- * stories and ids for the same articles. A post replays only the time window its articles touch;
- * only the stories that changed are rewritten and have their reports invalidated. Reports are
- * built lazily (on request) or by a background warmer that yields to the event loop between
- * stories, so reads keep being served.
+ * Live stories for the server. Stories are grouped as `analyze` and the workers group them (one
+ * run of the story ledger, `ledgerRun`: the server, the CLI and the library give the same stories
+ * and ids for the same articles; a run replays only the time windows its articles touch), in the
+ * grouping worker with a time budget (grouper.ts): after each batch of posts, each delete, and
+ * when another process wrote into the store. Only the stories a regrouping changed have their reports
+ * invalidated; reports are built in the report worker while the last one is served, marked
+ * updating. Nothing CPU-heavy runs on the event loop.
  */
 
 export interface PostedOutcome extends DocOutcome {
@@ -36,8 +39,7 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class LiveStories extends EventEmitter {
   readonly store: Store;
-  /** Ids of the stories in the store, as this server last saw them (to tell removed ones). */
-  private storyIds = new Set<string>();
+  private readonly grouper: Grouper;
   private readonly reports: StoryReports;
   private closed = false;
   /** Serialises writers (posts, deletes): a batch is processed document by document, yielding between them. */
@@ -45,11 +47,12 @@ export class LiveStories extends EventEmitter {
   timeBudgetMs: number;
   private readonly processor: DocumentProcessor;
 
-  constructor(store: Store, opts: { timeBudgetMs?: number; inline?: boolean; reportBudgetMs?: number; watchIntervalMs?: number; location?: string | null } = {}) {
+  constructor(store: Store, opts: { timeBudgetMs?: number; inline?: boolean; reportBudgetMs?: number; groupBudgetMs?: number; watchIntervalMs?: number; location?: string | null } = {}) {
     super();
     this.store = store;
     this.timeBudgetMs = opts.timeBudgetMs ?? 10_000;
     this.processor = new DocumentProcessor({ inline: opts.inline });
+    this.grouper = new Grouper(store, opts.groupBudgetMs ?? 120_000, opts.inline, opts.location === undefined ? undefined : opts.location);
     const builder = new ReportBuilder(store, opts.reportBudgetMs ?? 120_000, opts.inline, opts.location === undefined ? undefined : opts.location);
     this.reports = new StoryReports(store, builder, {
       group: (id) => this.group(id),
@@ -59,7 +62,7 @@ export class LiveStories extends EventEmitter {
     this.setMaxListeners(1000);
     this.watch = new StoreWatch(store, () => this.noticeExternalWrites(), opts.watchIntervalMs);
     this.ready = this.runExclusive(async () => {
-      await this.rebuild();
+      await this.regroup(true);
       await this.watch.ready;
     });
     this.watch.start();
@@ -81,12 +84,15 @@ export class LiveStories extends EventEmitter {
     const signature = `${ids.length}/${orphans}/${stories}`;
     if (signature === this.settledSignature) return false;
     this.settledSignature = signature;
-    return orphans > 0 || stories !== this.storyIds.size;
+    return orphans > 0 || stories !== this.storyCount;
   }
+
+  /** Stories after the last regrouping (another process's regrouping may change it). */
+  private storyCount = 0;
 
   private settledSignature = '';
 
-  /** Documents in the index (all with stored story features), to tell other processes' writes. */
+  /** Documents with story features at the last regrouping, to tell other processes' writes. */
   private known = new Set<string>();
   private readonly watch: StoreWatch;
 
@@ -106,51 +112,44 @@ export class LiveStories extends EventEmitter {
    */
   private async syncWithStore() {
     if (!(await this.externallyChanged())) return;
-    const before = new Set(this.storyIds);
-    const changed = await this.rebuild();
-    for (const id of before) {
-      if (this.storyIds.has(id)) continue;
-      this.reports.forget(id);
-      this.emit('event', { type: 'story-removed', storyId: id } satisfies LiveEvent);
-    }
-    for (const g of changed) this.emit('event', { type: 'story', storyId: g.id, articles: g.members.length } satisfies LiveEvent);
-    this.scheduleWarm();
+    await this.regroup(false);
   }
 
   /**
-   * Places what the store holds and the ledger has not placed yet (articles another process
-   * stored), then finds the stories whose cached report is missing or stale: their reports are
-   * rebuilt in the background. Returns those stories.
+   * Regroups the stories in the grouping worker and announces what changed: stories gone, stories
+   * changed (their reports invalidated and rebuilt in the background). At start (`all`), every
+   * story whose cached report is missing or stale is rebuilt too. A regrouping stopped at its time
+   * budget changes nothing (the previous stories are served); `groupingProblem` says why.
    */
-  private async rebuild(): Promise<StoryGroup[]> {
-    await this.place();
+  private async regroup(all: boolean): Promise<GroupingRun | null> {
+    const run = await this.grouper.regroup();
     this.known = new Set(await this.store.featureDocIds());
-    const stories = (await this.store.stories()).map((s) => s.data as StoryGroup);
-    this.storyIds = new Set(stories.map((g) => g.id));
-    const changed: StoryGroup[] = [];
-    for (const g of stories) if ((await this.store.storyReportKey(g.id)) !== reportKey(g)) changed.push(g);
-    for (const g of changed) this.reports.invalidate(g.id);
-    return changed;
-  }
-
-  /**
-   * One ledger run over what changed (new, re-analysed and deleted articles); announces the stories
-   * that changed or went.
-   */
-  private async place(): Promise<LedgerRun> {
-    const run = await ledgerRun(this.store);
+    this.storyCount = await this.store.countStories();
+    if (!run) return null;
     for (const id of run.removed) {
-      this.storyIds.delete(id);
       this.reports.forget(id);
       this.emit('event', { type: 'story-removed', storyId: id } satisfies LiveEvent);
     }
-    for (const g of run.changed) {
-      this.storyIds.add(g.id);
-      this.reports.invalidate(g.id);
-      this.emit('event', { type: 'story', storyId: g.id, articles: g.members.length } satisfies LiveEvent);
+    const changed = new Set(run.changed.map((g) => g.id));
+    if (all) {
+      for (const s of await this.store.stories()) if ((await this.store.storyReportKey(s.id)) !== reportKey(s.data as StoryGroup)) changed.add(s.id);
     }
-    if (run.changed.length) this.scheduleWarm();
+    for (const id of changed) {
+      this.reports.invalidate(id);
+      if (!all) this.emit('event', { type: 'story', storyId: id, articles: run.changed.find((g) => g.id === id)?.members.length ?? 0 } satisfies LiveEvent);
+    }
+    this.scheduleWarm();
     return run;
+  }
+
+  /** Why the last regrouping did not finish (stopped at its time budget, or failed), or null. */
+  get groupingProblem(): string | null {
+    return this.grouper.problem;
+  }
+
+  /** Where stories are regrouped: the grouping worker, or inline for an in-memory store. */
+  get grouping(): 'worker' | 'inline' {
+    return this.grouper.mode;
   }
 
   /** The current grouping record of a story (public id), or null. */
@@ -170,28 +169,29 @@ export class LiveStories extends EventEmitter {
   }
 
   /**
-   * Stores the documents (one transaction each, the same path as the CLI), then places the new
-   * ones with one ledger run. Writers are serialised; the event loop is yielded between documents.
+   * Stores the documents (one transaction each, the same path as the CLI), then regroups the
+   * stories once for the batch (in the grouping worker) and announces the stories that changed.
+   * Writers are serialised; the event loop is yielded between documents.
    */
   ingest(results: ReadResult[]): Promise<{ outcomes: PostedOutcome[]; stories: string[] }> {
     return this.runExclusive(async () => {
       if (await this.watch.poke()) await this.syncWithStore();
       const outcomes: PostedOutcome[] = [];
-      const touched = new Set<string>();
       const seen = new Set<string>();
       for (const r of results) {
         if (this.closed) break;
-        const o = await this.ingestOne(r, seen);
-        if (o.docId && (o.status === 'new' || o.status === 'updated')) this.known.add(o.docId);
-        outcomes.push(o);
+        outcomes.push(await this.ingestOne(r, seen));
         await yieldToLoop();
       }
-      await this.place();
+      const run = outcomes.some((o) => o.status === 'new' || o.status === 'updated') ? await this.regroup(false) : null;
+      const touched = new Set<string>();
       for (const o of outcomes) {
         if (!o.docId || o.status === 'failed') continue;
         o.storyId = await this.store.storyOf(o.docId);
         if (o.storyId && (o.status === 'new' || o.status === 'updated')) touched.add(o.storyId);
       }
+      // a story an updated article left is touched too
+      for (const g of run?.changed ?? []) if (outcomes.some((o) => o.docId && o.status === 'updated' && g.members.includes(o.docId))) touched.add(g.id);
       const stories: string[] = [];
       for (const id of touched) if ((await this.group(id)) !== null) stories.push(id);
       return { outcomes, stories: stories.sort() };
@@ -228,10 +228,9 @@ export class LiveStories extends EventEmitter {
       const storyId = await this.store.storyOf(docId);
       const rest = storyId ? ((await this.group(storyId))?.members ?? []).filter((m) => m !== docId) : [];
       await this.store.deleteDocument(docId);
-      this.known.delete(docId);
       // the store dropped the story's cached report with the article; so does memory
       if (storyId) this.reports.dropStale(storyId);
-      await this.place();
+      await this.regroup(false);
       if (!storyId) return { storyId: null, storyRemoved: false, splitInto: [] };
       // the stories the rest of the story is in now, other than its own
       const parts = new Set<string>();
@@ -284,6 +283,7 @@ export class LiveStories extends EventEmitter {
     this.watch.stop();
     await this.writeChain.catch(() => undefined);
     await this.processor.close();
+    await this.grouper.close();
     await this.reports.close();
   }
 

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { FollowState, type SourceRow } from '../follow/state.js';
+import type { SourceRow } from '../follow/state.js';
 import type { Store } from '../store/index.js';
 import type { RouteDoc } from './openapi.js';
 
@@ -48,14 +48,13 @@ const SourceJson = {
 };
 
 export function registerSources(app: FastifyInstance, store: Store, doc?: (d: RouteDoc) => void): void {
-  let state: FollowState | null = null;
-  const rows = () => (state ??= new FollowState(store)).sources();
+  const rows = () => store.follow.sources();
   doc?.({ method: 'GET', url: '/api/sources', summary: 'Followed sources and their status (serve --follow, or what follow recorded)', responses: { 200: ['the sources', { type: 'object', properties: { sources: { type: 'array', items: SourceJson } } }] } });
-  app.get('/api/sources', async () => ({ sources: rows() }));
+  app.get('/api/sources', async () => ({ sources: await rows() }));
   app.get('/sources', async (_req, reply) => {
     const nonce = randomBytes(16).toString('base64');
     reply.header('Content-Security-Policy', `default-src 'none'; style-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`);
     reply.header('Cache-Control', 'no-store');
-    return reply.type('text/html; charset=utf-8').send(sourcesPage(nonce, rows()));
+    return reply.type('text/html; charset=utf-8').send(sourcesPage(nonce, await rows()));
   });
 }

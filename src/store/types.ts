@@ -72,6 +72,41 @@ export interface ArticleHit {
   outlet: string | null;
 }
 
+/** A followed source as last polled (src/follow): status, validators for conditional requests, counts. */
+export interface FollowSource {
+  url: string;
+  kind: string | null;
+  /** ok, not-modified, error (the reason is in `detail`). */
+  status: string;
+  detail: string;
+  etag: string | null;
+  lastModified: string | null;
+  checkedAt: string | null;
+  okAt: string | null;
+  lastNew: number;
+  totalNew: number;
+  /** The OPML file or sitemap index the source was found in, or null. */
+  parent: string | null;
+}
+
+/**
+ * What following remembers between polls, in the same store as the articles: each source's status
+ * and validators, and every entry URL already taken (so polling again never ingests an entry twice,
+ * across restarts and across processes sharing the store).
+ */
+export interface FollowMemory {
+  source(url: string): Promise<FollowSource | null>;
+  /** Every source, each followed by the sources found in it (OPML feeds, sitemaps of an index). */
+  sources(): Promise<FollowSource[]>;
+  /** Records a poll: validators and kind are kept when the poll did not give new ones; `lastNew` adds to the total. */
+  saveSource(row: Omit<FollowSource, 'totalNew' | 'checkedAt' | 'okAt'>, at: string): Promise<void>;
+  /** Which of these entry URLs were taken (or deliberately left out) before. */
+  seen(urls: string[]): Promise<Set<string>>;
+  /** Entries taken (docId) or deliberately left out (docId null: older than the first poll's window). */
+  markSeen(entries: { url: string; docId: string | null }[], source: string, at: string): Promise<void>;
+  seenCount(source: string): Promise<number>;
+}
+
 /**
  * The story ledger as a back-end keeps it (src/stories/ledger.ts says what it holds), with the two
  * questions a run asks the store first: which stored articles it has not placed yet, and which
@@ -177,6 +212,9 @@ export interface Store {
   searchArticles(q: string, limit?: number): Promise<ArticleHit[]>;
   /** Distinct outlets of stored articles, with article counts. */
   outletCounts(): Promise<{ outlet: string; articles: number }[]>;
+
+  /** Following's memory (src/follow): sources polled and entries taken. */
+  readonly follow: FollowMemory;
 }
 
 /** Splits user input into search words: letters and digits only (no operator reaches a query language); a trailing `*` marks a prefix. */

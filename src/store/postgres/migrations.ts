@@ -126,6 +126,29 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX story_features_version ON story_features(doc_id, version);
   CREATE INDEX story_ledger_version ON story_ledger(doc_id, version);
   `,
+  // 4: following's memory (src/follow), as in the SQLite back-end: sources' status and validators, entries taken
+  `
+  CREATE TABLE IF NOT EXISTS follow_sources (
+    url text COLLATE "C" PRIMARY KEY,
+    kind text,
+    status text NOT NULL DEFAULT 'new',
+    detail text NOT NULL DEFAULT '',
+    etag text,
+    last_modified text,
+    checked_at text,
+    ok_at text,
+    last_new int NOT NULL DEFAULT 0,
+    total_new int NOT NULL DEFAULT 0,
+    parent text COLLATE "C"
+  );
+  CREATE TABLE IF NOT EXISTS follow_seen (
+    url text COLLATE "C" PRIMARY KEY,
+    source text COLLATE "C" NOT NULL,
+    doc_id text,
+    seen_at text NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS follow_seen_source ON follow_seen (source);
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = MIGRATIONS.length;

@@ -3,6 +3,7 @@ import type { AnnotatedArticle, Article, RawDocument } from '../../model/types.j
 import type { ArticleHit, DocumentOutputs, DocumentRow, StageVersions, Store, StoredStory, StoreLedger, StoryFilter, StoryRow } from '../types.js';
 import { Connection, explain, redact } from './connect.js';
 import { addSource, upsertStory, writeDocument, writeStories } from './documents.js';
+import { PgFollowMemory } from './follow-state.js';
 import { LOCKS, migrate, schemaVersion } from './migrations.js';
 import { listStories, outletCounts, searchArticles, storyRow, type StoryRecord } from './queries.js';
 import { WorkQueue } from './queue.js';
@@ -24,11 +25,14 @@ export class PostgresStore implements Store {
   readonly conn: Connection;
   /** The work queue in this database (src/worker runs it). */
   readonly queue: WorkQueue;
+  /** Following's memory (tables of migration 3). */
+  readonly follow: PgFollowMemory;
 
   private constructor(conn: Connection) {
     this.conn = conn;
     this.path = redact(conn.url);
     this.queue = new WorkQueue(conn);
+    this.follow = new PgFollowMemory(conn);
   }
 
   /** Connects and migrates (under an advisory lock: safe when many processes start at once). */

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { AnnotatedArticle, Article, RawDocument } from '../../model/types.js';
 import type { ArticleHit, DocumentOutputs, DocumentRow, StageVersions, Store, StoredStory, StoreLedger, StoryFilter, StoryRow } from '../types.js';
+import { SqliteFollowMemory } from './follow-state.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { listStories, outletCounts, saveStoryMembership, searchArticles, storyRow } from './queries.js';
 import { SqliteLedger } from './story-ledger.js';
@@ -20,6 +21,8 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly db: Database.Database;
   readonly path: string;
+  /** Following's memory (tables created on first use). */
+  readonly follow: SqliteFollowMemory;
 
   constructor(path = 'triangulate.db') {
     this.path = path;
@@ -32,6 +35,7 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('synchronous = NORMAL');
     this.migrate();
+    this.follow = new SqliteFollowMemory(this.db);
   }
 
   /**
