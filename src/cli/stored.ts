@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { buildStory } from '../report/build.js';
-import { REPORT_SCHEMA_VERSION, type Report, type ReportStory } from '../report/schema.js';
-import { reportExtras } from '../report/sections.js';
-import { isPostgres, openStore, type Store, type StoryFilter } from '../store/index.js';
+import type { Report, ReportStory } from '../report/schema.js';
+import { REPORT_SCHEMA_VERSION } from '../report/version.js';
+import { isPostgres } from '../store/location.js';
+import type { Store, StoryFilter } from '../store/index.js';
 import type { StoryGroup } from '../stories/index.js';
 
 /** Stories already in the store, for the read commands (stories, show, export). */
@@ -13,6 +13,8 @@ export async function openExistingStore(command: string, path: string | undefine
   if (db !== ':memory:' && !isPostgres(db) && !existsSync(db)) {
     throw new StoreMissing(`${command}: no store at ${db} (create one with \`triangulate analyze <files>${path ? ` --db ${db}` : ''}\`, or pass --db PATH)`);
   }
+  // loaded when a command runs, not when the CLI starts (`--version`, `--help` stay fast)
+  const { openStore } = await import('../store/index.js');
   return openStore(db);
 }
 
@@ -32,6 +34,7 @@ export async function findStory(store: Store, id: string, withCrossCheck = true,
     if (like.length === 1) g = await groupOf(store, like[0]);
   }
   if (!g) return `no story "${id}" in ${store.path} (\`triangulate stories\` lists them)`;
+  const [{ buildStory }, { reportExtras }] = await Promise.all([import('../report/build.js'), import('../report/sections.js')]);
   if (!withCrossCheck) return await buildStory(store, g, new Map(), { ...reportExtras(), crossCheck: undefined });
   try {
     return await buildStory(store, g, new Map(), reportExtras());
