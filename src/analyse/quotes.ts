@@ -23,7 +23,7 @@
  * A whole-sentence quotation with no cue that follows an attributed quotation in the same paragraph
  * ("“A,” X told Y. “B.”") is a further part of that quote; an earlier paragraph's quote gives only
  * its speaker. Questions to the reader ("Do you support …?") are not attributions.
- * Short quoted names with no cue ("Golden Dome") are scare quotes, not quotes.
+ * Short quoted names with no cue ("Star Wars") are scare quotes, not quotes.
  *
  * Speakers are resolved against the entity mentions given (PER/ORG; the mention nearest the head
  * of the speaker phrase); when no mention covers the speaker, a small capitalised-name fallback
@@ -208,7 +208,7 @@ export function fallbackSpeakerName(text: string, span: Span): { entity: string;
     if (isCap(t) && !TITLE_WORDS.has(t.text.toLowerCase()) && !CAP_STOP.has(bare)) {
       let j = i;
       while (j + 1 < toks.length && isCap(toks[j + 1]) && !CAP_STOP.has(toks[j + 1].text) && !TITLE_WORDS.has(toks[j + 1].text.toLowerCase())) j++;
-      best = { a: i, b: j }; // keep the last run: "Kremlin spokesman Dmitry Peskov" → "Dmitry Peskov"
+      best = { a: i, b: j }; // keep the last run: "ministry spokesman John Doe" → "John Doe"
       i = j + 1;
     } else i++;
   }
@@ -321,7 +321,7 @@ function subjectBefore(toks: Token[], end: number, lo: number): Span | null {
   return { start: toks[k].start, end: last.end };
 }
 
-/** The speaker noun phrase starting at token `from` ("said Kremlin spokesman Dmitry Peskov."). */
+/** The speaker noun phrase starting at token `from` ("said ministry spokesman John Doe."). */
 function subjectAfter(toks: Token[], from: number, hi: number): Span | null {
   const first = toks[from];
   if (from >= hi || !isWord(first)) return null;
@@ -443,7 +443,7 @@ function isCue(toks: Token[], i: number, loose: boolean, weak = false): boolean 
     if (/^(states|reports|claims|notes|points|charges|promises|calls|hints|repeats)$/.test(lw) && (!next || !(lower(next) === 'that' || next.text === ':' || next.text === ',' || isOpen(next.text) || PRONOUNS[lower(next)] !== undefined))) return false;
   }
   if (/^(pointed|points|pointing)$/.test(lw) && lower(toks[i + 1]) !== 'out') return false;
-  // passive: "a ceasefire declared by Putin", "he is said to be"
+  // passive: "a ceasefire declared by Roe", "he is said to be"
   if (/ed$/.test(lw) && lower(toks[i + 1]) === 'by' && !loose) return false;
   if (lw === 'said' && lower(toks[i + 1]) === 'to' && /^(is|are|was|were|be|been|being)$/.test(prev)) return false;
   if (/^(called|calls|calling)$/.test(lw) && /^(off|up|in|back|out)$/.test(lower(toks[i + 1]))) return false;
@@ -582,7 +582,7 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
   const make = (content: Span, speakerIn: Span | null, cue: Token | null, kind: QuoteKind, parts?: Span[]): Quote | null => {
     const c = trimSpan(text, content);
     let speakerSpan = speakerIn;
-    // "what Blinken claimed", "declared by Putin": the function word is not part of the speaker
+    // "what Roe claimed", "declared by Roe": the function word is not part of the speaker
     const lead = speakerSpan ? /^(?:what|by|that|which|as|and|but|so)\s+(?=\S)/i.exec(text.slice(speakerSpan.start, speakerSpan.end)) : null;
     if (speakerSpan && lead) speakerSpan = { start: speakerSpan.start + lead[0].length, end: speakerSpan.end };
     if (c.end - c.start < 2 || !/[\p{L}\p{N}]/u.test(text.slice(c.start, c.end))) return null;

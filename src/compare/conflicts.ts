@@ -304,7 +304,7 @@ function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
     if (sameFact) return true;
     if (a.sent.art.id === b.sent.art.id) return false; // one article's two dates for one kind of act: usually two acts
     // People act on several days: the same act needs related wording, less of it for a joint act
-    // of two or more named subjects ("Putin and Xi signed …"), which is distinctive.
+    // of two or more named subjects ("Roe and Doe signed …"), which is distinctive.
     let sharedSubjects = 0;
     for (const x of a.subjects) if (b.subjects.has(x)) sharedSubjects++;
     const sim = al.sim(a.sent, b.sent);

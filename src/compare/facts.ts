@@ -117,7 +117,7 @@ export function alignFacts(story: StoryView): Alignment {
     if (shared < 3 && cos < 0.6) return 0;
     let v = cos;
     if (cos >= MASS_MIN_COS && mass >= MASS_ENOUGH) v = Math.max(v, ALIGN_THRESHOLD + 0.01 * Math.min(5, mass - MASS_ENOUGH));
-    // Different actors doing the same thing ("Putin echoed …" / "Xi echoed …") are different facts.
+    // Different actors doing the same thing ("Roe echoed …" / "Doe echoed …") are different facts.
     if (v > 0) {
       const d = actorRelation(a, b);
       if (d === 'other-subject') v = 0;

@@ -31,7 +31,7 @@ export interface Sent {
   keys: Set<string>;
   /** Alignment features: content keys, adjacent content-key bigrams, and slot values (quantities, dates). */
   feats: Set<string>;
-  /** Adjacent content-word pairs ("golden dome", "deeply destabilize"): shared phrases. */
+  /** Adjacent content-word pairs ("missile shield", "deeply destabilize"): shared phrases. */
   bigrams: Set<string>;
   entities: EntityRef[];
   quantities: Quantity[];
@@ -84,7 +84,7 @@ const TITLE_PREFIX =
 export function canonicalName(name: string): string {
   const n = name.replace(/[’']s$/, '').replace(/\s+/g, ' ').trim();
   let stripped = n.replace(TITLE_PREFIX, '') || n;
-  // "Vladimir Putin of Russia" → "vladimir putin" (but "Bank of England" stays)
+  // "Jane Roe of Portugal" → "jane roe" (but "Bank of England" stays)
   const of = /^(\S+\s+\S+(?:\s+\S+)?)\s+of\s+\S+.*$/.exec(stripped);
   if (of && /^\p{Lu}/u.test(of[1])) stripped = of[1];
   return stripped.toLowerCase();
@@ -300,14 +300,14 @@ function resolveTime(t: TimeExpr, inferred: boolean): ResolvedTime {
 
 /**
  * Cross-article linking on names: a name whose tokens are all contained in one longer name of the
- * story ("Xi" → "xi jinping", "Putin" → "vladimir putin") takes that name's key.
+ * story ("Roe" → "jane roe", "Doe" → "john doe") takes that name's key.
  */
 function linkEntities(articles: ArticleView[]) {
   const freq = new Map<string, number>();
   for (const a of articles) for (const s of a.sentences) for (const e of s.entities) freq.set(e.key, (freq.get(e.key) ?? 0) + 1);
   const names = [...freq.keys()].sort(cmp);
   // Long names (boilerplate tag lists, headlines) are not link targets; a short name links to a
-  // longer one it begins or ends ("Xi" → "xi jinping", "Putin" → "vladimir putin").
+  // longer one it begins or ends ("Roe" → "jane roe", "Doe" → "john doe").
   const multi = names.filter((n) => n.includes(' ') && n.split(' ').length <= 4);
   // proper token prefixes and suffixes of the long names → the long names
   const byPart = new Map<string, string[]>();

@@ -95,7 +95,7 @@ export const ConflictSchema = Type.Object(
   {
     id: Type.String(),
     kind: Type.Union([Type.Literal('quantity'), Type.Literal('duration'), Type.Literal('count'), Type.Literal('date')]),
-    /** What the sides disagree about, e.g. "duration of the talks", "date of the statement by Putin, Xi". */
+    /** What the sides disagree about, e.g. "duration of the talks", "date of the statement by Roe, Doe". */
     slot: Type.String(),
     /** `conflict`: incompatible values; `minor`: values differ but within the stated qualifiers/tolerance. */
     severity: Type.Union([Type.Literal('conflict'), Type.Literal('minor')]),

@@ -133,7 +133,7 @@ export interface EntityMention {
   span: Span;
   type: EntityType;
   text: string;
-  /** Canonical id of the entity within the article (e.g. `PER:vladimir_putin`); linking across articles reuses it. */
+  /** Canonical id of the entity within the article (e.g. `PER:jane_roe`); linking across articles reuses it. */
   entity: string;
   /** Set when the mention is a demonym/adjective standing for a country ("Chinese" → China). */
   denotes?: string;
@@ -157,11 +157,11 @@ export interface Quote {
   /** What was said. */
   span: Span;
   kind: QuoteKind;
-  /** The speaker as written ("Xi", "he", "the Kremlin"), if found. */
+  /** The speaker as written ("Roe", "he", "the ministry"), if found. */
   speakerSpan: Span | null;
   /** Canonical entity id of the speaker after resolving pronouns and short names, if known. */
   speaker: string | null;
-  /** Display name of the speaker ("Xi Jinping"), if known. */
+  /** Display name of the speaker ("Jane Roe"), if known. */
   speakerName: string | null;
   cue: { span: Span; verb: string } | null;
   /**

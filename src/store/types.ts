@@ -226,7 +226,7 @@ export function searchWords(input: string): { word: string; prefix: boolean }[] 
   });
 }
 
-/** A name as written ("Vladimir Putin") against ids like PER:vladimir_putin: spaces, hyphens and underscores match any one character (LIKE's `_`). */
+/** A name as written ("Jane Roe") against ids like PER:jane_roe: spaces, hyphens and underscores match any one character (LIKE's `_`). */
 export function entityNeedle(s: string): string {
   return s.trim().toLowerCase().replace(/[%\\]/g, '').replace(/[\s_-]+/g, '_');
 }

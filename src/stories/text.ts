@@ -151,7 +151,7 @@ export function addTerms(
   minPhrase = 1,
   info: WordInfo[] = ws.map((m) => wordInfo(m.word)),
 ): number {
-  // adjacent content words within a clause ("golden dome", "victory day", "fifth term"):
+  // adjacent content words within a clause ("missile shield", "election day", "fifth term"):
   // counted by hash first, spelled out only when frequent enough to be kept
   const pairCounts = new Map<number, number>();
   const pairAt: number[] = [];

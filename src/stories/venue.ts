@@ -3,8 +3,8 @@ import { nameSlug, placeOf } from './text.js';
 
 /**
  * The venue of the event an article reports: the city its dateline names, or the city that
- * follows a verb of travelling or meeting ("met in Moscow", "arrived in Beijing", "a state visit
- * to Harbin"). Two summits of the same leaders a year apart share nearly every word but not the
+ * follows a verb of travelling or meeting ("met in Lisbon", "arrived in Nairobi", "a state visit
+ * to Lima"). Two summits of the same leaders a year apart share nearly every word but not the
  * venue; the venue is the event-level evidence that tells them apart when neither is dated.
  *
  * Only cities and other sub-national places count: a country ("visit to China") is too broad to

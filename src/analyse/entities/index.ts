@@ -30,7 +30,7 @@ const MAX_TOKEN_CHARS = 60;
 /**
  * Entity mentions of `text`, tagged sentence by sentence with the article as the document. `sentences` are spans into `text`
  * (from splitSentences); when empty, the text is split here. Mentions come sorted by offset,
- * each with the id of its entity within the article (`PER:vladimir_putin`).
+ * each with the id of its entity within the article (`PER:jane_roe`).
  */
 export function recogniseEntities(text: string, sentences: Span[]): EntityMention[] {
   if (!text || !/\p{L}/u.test(text)) return [];
@@ -94,8 +94,8 @@ export function recogniseEntities(text: string, sentences: Span[]): EntityMentio
 }
 
 /**
- * Headlines in title case ("Xi and Putin Pledge Closer Ties Ahead of Victory Day") or in capitals
- * ("XI AND PUTIN PLEDGE CLOSER TIES") hide the casing the tagger relies on in web news. Such a
+ * Headlines in title case ("Roe and Doe Pledge Closer Ties Ahead of Summit") or in capitals
+ * ("ROE AND DOE PLEDGE CLOSER TIES") hide the casing the tagger relies on in web news. Such a
  * sentence is re-cased before tagging (the spans still point at the original text): words that
  * running text nearly always writes in lower case are lowered, the others (names, unknown words)
  * get an initial capital, known acronyms stay. Ordinary sentences are returned unchanged.
@@ -190,7 +190,7 @@ function makeMention(
 }
 
 /**
- * A list of names without punctuation ("Topics : Donald Trump Vladimir Putin Russia China") reads
+ * A list of names without punctuation ("Topics : Jane Roe John Doe Trade Talks") reads
  * as one long name. A mention of four words or more that is exactly a sequence of names found
  * elsewhere in the article (or countries) is split into them, each with its own type.
  */

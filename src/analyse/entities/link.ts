@@ -15,11 +15,11 @@ export interface StoryEntity {
   mentions: number;
   byOutlet: Record<string, number>;
   occurrences: { articleId: string; span: Span }[];
-  /** The article-level entity ids merged into this one (`PER:putin` in an article that only says "Putin"). */
+  /** The article-level entity ids merged into this one (`PER:roe` in an article that only says "Roe"). */
   ids: string[];
 }
 
-/** `PER:vladimir_putin`: type plus the canonical name folded to lower case, accents and punctuation removed. */
+/** `PER:jane_roe`: type plus the canonical name folded to lower case, accents and punctuation removed. */
 export function entityId(type: EntityType, name: string): string {
   const slug = name
     .normalize('NFKD')
@@ -143,7 +143,7 @@ export function linkWithinArticle(mentions: EntityMention[]): EntityMention[] {
     }
   }
 
-  // A single word tagged ORG/LOC/MISC that is a person's name part elsewhere ("Xi" after "Xi Jinping") is that person.
+  // A single word tagged ORG/LOC/MISC that is a person's name part elsewhere ("Roe" after "Jane Roe") is that person.
   for (const w of work) {
     if (w.type === 'PER') continue;
     const toks = tokensOf(w.name);
@@ -256,7 +256,7 @@ function canonicalName(id: string, type: EntityType, variants: Map<string, numbe
 
 /**
  * Merges the entities of the articles of a story. Ids agree across articles by construction;
- * in addition a person known only by one name in an article ("Putin") joins the person named in
+ * in addition a person known only by one name in an article ("Roe") joins the person named in
  * full elsewhere in the story, and spelling variants of a full name ("Zelensky"/"Zelenskyy") merge.
  */
 export function linkAcrossArticles(arts: { articleId: string; outlet: string | null; mentions: EntityMention[] }[]): StoryEntity[] {

@@ -161,7 +161,7 @@ const TIME_HEADS = new Set(['day', 'week', 'weekend', 'month', 'year', 'fall', '
 /**
  * A speaker is a person or an organisation. The span stays (it is where the text attributes the
  * words); the resolved speaker is checked against the head of the phrase:
- * - a resolved name that is the head or follows it ("Kremlin spokesman Dmitry Peskov", "A spokesman,
+ * - a resolved name that is the head or follows it ("ministry spokesman John Doe", "A spokesman,
  *   Peter Cook,": a title or an apposition) stays,
  *   but a place stays only as a country (standing for its government) or a seat of government, and
  *   a demonym or party word only as a plural group ("Republicans", not "Republican");

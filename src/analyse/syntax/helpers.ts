@@ -50,7 +50,7 @@ export function clauseOf(tokens: readonly SyntaxToken[], i: number, kids = child
   return { predicate: p, tokens: members.sort((a, b) => a - b) };
 }
 
-/** A dependent plus the tokens coordinated with it ("Putin and Xi" → both). */
+/** A dependent plus the tokens coordinated with it ("Roe and Doe" → both). */
 function withConjuncts(kids: number[][], tokens: readonly SyntaxToken[], i: number): number[] {
   const out = [i];
   for (const c of kids[i]) if (rel(tokens[c]) === 'conj' && !PREDICATE_POS.has(tokens[c].upos)) out.push(...withConjuncts(kids, tokens, c));
@@ -67,7 +67,7 @@ export interface Arguments {
 /**
  * Subject, object and oblique arguments of the predicate `p`. Coordinated arguments are all
  * returned; a coordinated predicate without its own subject shares its first conjunct's
- * ("Xi arrived and met Putin": Xi is the subject of both).
+ * ("Roe arrived and met Doe": Roe is the subject of both).
  */
 export function argumentsOf(tokens: readonly SyntaxToken[], p: number, kids = childrenOf(tokens)): Arguments {
   const out: Arguments = { subjects: [], objects: [], obliques: [] };
@@ -84,7 +84,7 @@ export function argumentsOf(tokens: readonly SyntaxToken[], p: number, kids = ch
   }
   const h = tokens[p].head;
   if (!out.subjects.length && rel(tokens[p]) === 'conj' && h >= 0) out.subjects = argumentsOf(tokens, h, kids).subjects;
-  // "Xi wants to meet Putin": the controlled clause's subject is its controller's
+  // "Roe wants to meet Doe": the controlled clause's subject is its controller's
   if (!out.subjects.length && rel(tokens[p]) === 'xcomp' && h >= 0) out.subjects = argumentsOf(tokens, h, kids).subjects;
   return out;
 }
@@ -129,7 +129,7 @@ export const nounPhraseHead = phraseHead;
 
 /**
  * The predicate a time expression modifies: from the expression's head, up to the nearest clause
- * head. "Schiff told The Post after the summary was released Sunday": Sunday → released.
+ * head. "Roe told a newspaper after the summary was released Sunday": Sunday → released.
  */
 export function timePredicate(tokens: readonly SyntaxToken[], span: Span): number | null {
   const h = phraseHead(tokens, span);

@@ -56,7 +56,7 @@ function wordCount(t: string): number {
   return wordList(t).length;
 }
 
-/** "Putin, Xi Jinping, Russia-China", "apple, apple logo": image alt texts and keyword lists. */
+/** "Jane Roe, John Doe, trade talks", "apple, apple logo": image alt texts and keyword lists. */
 function isKeywordList(t: string): boolean {
   if (SENT_END.test(t) || t.length > 120) return false;
   const parts = t.split(/\s*,\s*/);
@@ -473,7 +473,7 @@ function squash(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-/** The outlet named in a copyright line ("Copyrights © 2025 Business Standard Private Ltd."). */
+/** The outlet named in a copyright line ("Copyrights © 2025 Example Media Private Ltd."). */
 export function findOutlet(lines: string[]): string | null {
   for (const t of lines) {
     const m =
