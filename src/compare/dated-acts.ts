@@ -61,8 +61,17 @@ export function datedActs(s: Sent): DatedAct[] {
   return out;
 }
 
+type ParsedAct = DatedAct & { fact: boolean; speech: boolean };
+/** Per time expression: the lead's date check and the dated-act slots both ask for it. */
+const ACTS = new WeakMap<ResolvedTime, ParsedAct | null>();
+
 /** The act a date modifies, by the parse, with what kind of act it is; null without a parse or a verb. */
-export function actOfTime(s: Sent, t: ResolvedTime): (DatedAct & { fact: boolean; speech: boolean }) | null {
+export function actOfTime(s: Sent, t: ResolvedTime): ParsedAct | null {
+  if (!ACTS.has(t)) ACTS.set(t, readAct(s, t));
+  return ACTS.get(t)!;
+}
+
+function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   const tokens = parseOf(s.art);
   if (!tokens || (t.kind !== 'weekday' && t.kind !== 'date' && t.kind !== 'datetime')) return null;
   const p = timePredicate(tokens, t.span);

@@ -36,8 +36,6 @@ export interface Sent {
   entities: EntityRef[];
   quantities: Quantity[];
   times: ResolvedTime[];
-  /** The lemma of the word starting at a position, when the article was parsed (analyse's syntax layer). */
-  lemmaAt?: (pos: number) => string | undefined;
 }
 
 export interface ResolvedTime extends TimeExpr {

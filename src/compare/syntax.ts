@@ -3,7 +3,7 @@
  * lemma, head, relation per token), looked up by text position. Articles without a parse (old
  * stores, analyse failures) give null everywhere and the callers fall back to surface rules.
  */
-import { childrenOf, clauseOf, quantifiedNoun } from '../analyse/syntax/helpers.js';
+import { childrenOf, quantifiedNoun } from '../analyse/syntax/helpers.js';
 import type { Quantity, SyntaxToken } from '../model/types.js';
 import type { ArticleView, Sent } from './prepare.js';
 
@@ -44,34 +44,6 @@ export function lemmaAt(view: ArticleView, pos: number): string | undefined {
   if (!tokens) return undefined;
   const t = tokens[firstAtOrAfter(tokens, pos)];
   return t && t.start === pos ? t.lemma.toLowerCase() : undefined;
-}
-
-export interface CountedNoun {
-  /** Lemma of the noun the figure counts ("cable"). */
-  lemma: string;
-  /** The noun as written ("cables"). */
-  text: string;
-  /** Lemma of the predicate of the noun's clause ("damage"), if it is a verb. */
-  predicate: string | null;
-}
-
-/**
- * What a number counts, from the parse: "three undersea cables were damaged" → cable (predicate
- * damage). Null without a parse, when the number quantifies no common noun, or when the tokens of
- * the figure cannot be found.
- */
-export function countedNoun(s: Sent, q: Quantity): CountedNoun | null {
-  const tokens = parseOf(s.art);
-  if (!tokens) return null;
-  const from = firstAtOrAfter(tokens, q.span.start);
-  let num = -1;
-  for (let i = from; i < tokens.length && tokens[i].end <= q.span.end; i++) if (tokens[i].upos === 'NUM') num = i;
-  if (num < 0) return null;
-  const kids = kidsOf(tokens);
-  const n = quantifiedNoun(tokens, num, kids);
-  if (n === null || tokens[n].upos !== 'NOUN') return null;
-  const p = clauseOf(tokens, n, kids).predicate;
-  return { lemma: tokens[n].lemma.toLowerCase(), text: tokens[n].text, predicate: tokens[p].upos === 'VERB' ? tokens[p].lemma.toLowerCase() : null };
 }
 
 const relOf = (t: SyntaxToken) => t.deprel.split(':')[0];
