@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { main } from '../src/cli/main.js';
-import { OUTLETS, outletFromName, outletFromUrl, registrableDomain, resolveOutlet } from '../src/outlets/index.js';
+import { newsAgencies, OUTLETS, outletFromName, outletFromUrl, registrableDomain, resolveOutlet } from '../src/outlets/index.js';
 
 describe('outlet registry', () => {
   test('names, abbreviations and domains of one outlet resolve to one id', () => {
@@ -42,6 +42,18 @@ describe('outlet registry', () => {
       names.add(name);
       assert.ok(domains.length > 0, name);
       for (const d of domains) assert.ok(registrableDomain(d) !== null && d.endsWith(registrableDomain(d)!), d);
+    }
+  });
+});
+
+describe('news agencies (data/outlets/agencies.tsv)', () => {
+  test('every agency has a kind and credit forms, and no credit names two agencies', () => {
+    const agencies = newsAgencies();
+    assert.ok(agencies.length >= 20);
+    const forms = agencies.flatMap((a) => a.forms);
+    assert.equal(new Set(forms).size, forms.length);
+    for (const a of agencies) {
+      assert.ok(a.forms.length > 0 && (a.kind === 'wire' || a.kind === 'agency'), a.name);
     }
   });
 });

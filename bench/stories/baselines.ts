@@ -3,7 +3,7 @@
  * words out) clustered by (a) centroid single-pass in input order and (b) average-link
  * agglomerative clustering cut at a threshold. Both are tuned by sweeping the threshold.
  */
-import { STOP_WORDS } from '../../src/stories/text.js';
+import { TOPIC_STOPWORDS as STOP_WORDS } from '../../src/text/normalise.js';
 
 export function baselineTokens(s: string): string[] {
   return (s.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((w) => !STOP_WORDS.has(w) && w.length > 1);

@@ -1,5 +1,5 @@
-import type { AttributionKind, MediaAttribution } from '../model/types.js';
-import { citedOutletNames } from '../outlets/index.js';
+import type { MediaAttribution } from '../model/types.js';
+import { citedOutletNames, type NewsAgency, newsAgencies } from '../outlets/index.js';
 import { countryList } from '../text/places.js';
 
 /**
@@ -8,39 +8,8 @@ import { countryList } from '../text/places.js';
  * agency Tass"), with spans into the text.
  */
 
-interface Agency {
-  name: string;
-  /** Credit forms, matched case-sensitively as whole words. */
-  forms: string[];
-  kind: AttributionKind;
-}
-
-/** Wire services and news agencies, with the short credits they use in datelines. */
-export const AGENCIES: Agency[] = [
-  { name: 'Associated Press', forms: ['Associated Press', 'AP'], kind: 'wire' },
-  { name: 'Reuters', forms: ['Reuters', 'REUTERS', 'Thomson Reuters'], kind: 'wire' },
-  { name: 'Agence France-Presse', forms: ['Agence France-Presse', 'Agence France Presse', 'AFP'], kind: 'wire' },
-  { name: 'United Press International', forms: ['United Press International', 'UPI'], kind: 'wire' },
-  { name: 'Press Trust of India', forms: ['Press Trust of India', 'PTI'], kind: 'wire' },
-  { name: 'Indo-Asian News Service', forms: ['Indo-Asian News Service', 'IANS'], kind: 'wire' },
-  { name: 'Asian News International', forms: ['Asian News International', 'ANI'], kind: 'wire' },
-  { name: 'Bloomberg', forms: ['Bloomberg News', 'Bloomberg'], kind: 'wire' },
-  { name: 'dpa', forms: ['Deutsche Presse-Agentur', 'dpa', 'DPA'], kind: 'wire' },
-  { name: 'EFE', forms: ['EFE'], kind: 'wire' },
-  { name: 'ANSA', forms: ['ANSA'], kind: 'wire' },
-  { name: 'Kyodo', forms: ['Kyodo News', 'Kyodo'], kind: 'wire' },
-  { name: 'Yonhap', forms: ['Yonhap News Agency', 'Yonhap'], kind: 'agency' },
-  { name: 'Xinhua', forms: ['Xinhua News Agency', 'Xinhua'], kind: 'agency' },
-  { name: 'Tass', forms: ['TASS', 'Tass'], kind: 'agency' },
-  { name: 'RIA Novosti', forms: ['RIA Novosti', 'RIA'], kind: 'agency' },
-  { name: 'Interfax', forms: ['Interfax'], kind: 'agency' },
-  { name: 'Anadolu Agency', forms: ['Anadolu Agency', 'Anadolu'], kind: 'agency' },
-  { name: 'IRNA', forms: ['IRNA'], kind: 'agency' },
-  { name: 'KCNA', forms: ['KCNA', 'Korean Central News Agency'], kind: 'agency' },
-  { name: 'Ukrinform', forms: ['Ukrinform'], kind: 'agency' },
-  { name: 'Canadian Press', forms: ['The Canadian Press', 'Canadian Press'], kind: 'wire' },
-  { name: 'Australian Associated Press', forms: ['Australian Associated Press', 'AAP'], kind: 'wire' },
-];
+/** Wire services and news agencies, with the short credits they use in datelines (data/outlets/agencies.tsv). */
+const AGENCIES: NewsAgency[] = newsAgencies();
 
 /**
  * Outlets cited by other outlets: the outlet registry's names (src/outlets/data.ts), one table for
@@ -50,7 +19,7 @@ const OUTLETS = citedOutletNames();
 
 const ESC = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const AGENCY_FORM = new Map<string, Agency>();
+const AGENCY_FORM = new Map<string, NewsAgency>();
 for (const a of AGENCIES) for (const f of a.forms) AGENCY_FORM.set(f, a);
 
 const MEDIA_NAMES = [...new Set([...AGENCIES.flatMap((a) => a.forms), ...OUTLETS])].sort((a, b) => b.length - a.length);

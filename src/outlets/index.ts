@@ -5,3 +5,4 @@
  */
 export { citedOutletNames, type Outlet, outletFromName, outletFromUrl, outletKey, registrableDomain, resolveOutlet } from './registry.js';
 export { OUTLETS, type OutletRow } from './data.js';
+export { type NewsAgency, newsAgencies } from './agencies.js';

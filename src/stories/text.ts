@@ -1,99 +1,20 @@
+import { dataLines } from '../text/lexicon.js';
+import { singular, TOPIC_STOPWORDS } from '../text/normalise.js';
 import { cityList, countryList, regionList, seatsOfGovernment } from '../text/places.js';
+import { words } from '../text/tokenize.js';
 
 /**
  * Text features for story grouping: content terms (lower-cased, lightly stemmed, stop words
  * removed), capitalised names (a fallback while no entity recogniser fills `StoryInput.entities`)
- * and a small gazetteer that tells which names are places.
+ * and a small gazetteer that tells which names are places. Words, stop words and the stemmer come
+ * from the text toolkit (src/text/).
  */
 
+/** Capitalised words that start sentences or headlines without naming anything (data/lexicons/capitalised-non-names.txt). */
+const NOT_NAMES = new Set(dataLines('lexicons', 'capitalised-non-names.txt').flatMap((l) => l.trim().split(/\s+/)));
 
-
-/** English function words plus words so common in news that they never tell two events apart. */
-export const STOP_WORDS = new Set(
-  (
-    'a about above according across after afterwards again against ago all almost alone along already also although always am ' +
-    'among amongst an and another any anyhow anyone anything anyway anywhere are around as at back be became because become ' +
-    'becomes been before beforehand behind being below beside besides between beyond both but by can cannot could did do does ' +
-    'doing done down due during each either else elsewhere enough etc even ever every everyone everything everywhere except few ' +
-    'first for former formerly from further get gets getting give given go goes going got had has have having he hence her here ' +
-    'hereby herein hers herself him himself his how however i if in indeed into is it its itself just last latter least less ' +
-    'like made make makes many may me meanwhile might mine more moreover most mostly much must my myself namely neither never ' +
-    'nevertheless next no nobody none nor not nothing now nowhere of off often on once one only onto or other others otherwise ' +
-    'our ours ourselves out over own per perhaps please put rather re really said same say saying says see seem seemed seems ' +
-    'several she should since so some somehow someone something sometime sometimes somewhere still such than that the their ' +
-    'theirs them themselves then thence there thereafter thereby therefore therein these they this those though through ' +
-    'throughout thru thus to together too toward towards under until up upon us very via was way we well were what whatever when ' +
-    'whence whenever where whereas whereby wherein whether which while who whoever whole whom whose why will with within without ' +
-    'would yet you your yours yourself yourselves ' +
-    // news-generic
-    'new news report reports reported reporting told tell tells according people time times year years day days week weeks ' +
-    'month months today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr via read ' +
-    'also update updated updates latest watch video photo photos image images click share comment comments ' +
-    "don't doesn't didn't isn't aren't wasn't weren't won't can't it's he's she's that's there's what's who's let's i'm we're they're"
-  ).split(/\s+/),
-);
-
-/** Capitalised words that start sentences or headlines without naming anything. */
-const NOT_NAMES = new Set(
-  (
-    'The A An This That These Those It Its He She They We I You His Her Their Our In On At By For From With As After Before ' +
-    'When While If But And Or Not No Yes So Then There Here What Who Why How Where Which Also However Meanwhile According ' +
-    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September ' +
-    'October November December Mr Mrs Ms Dr President Prime Minister Minister Chairman Chief Secretary General Gen Sen Rep ' +
-    'Gov Governor Senator Officials Official Read More Share Watch Photo Image Also Related Advertisement Click Sign Subscribe ' +
-    'Home News Topics Others Explore Comment Comments Copyright Follow Now Today Yesterday Last Next Over Under Amid Ahead ' +
-    'Many Some All Both Each Every Most Several Few One Two Three Four Five Six Seven Eight Nine Ten First Second Third'
-  ).split(/\s+/),
-);
-
-/** Light, deterministic stemming: possessives and regular plurals only (keeps names readable). */
-export function stem(word: string): string {
-  let w = word.toLowerCase().replace(/’/g, "'");
-  if (w.endsWith("'s")) w = w.slice(0, -2);
-  else if (w.endsWith("'")) w = w.slice(0, -1);
-  if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
-  if (w.length > 4 && /(?:ss|ch|sh|x|z)es$/.test(w)) return w.slice(0, -2);
-  if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is|ous)$/.test(w)) return w.slice(0, -1);
-  return w;
-}
-
-const ALNUM_RE = /[\p{L}\p{M}\p{N}]/u;
-
-function isAlnum(c: number, text: string, i: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  if (c === 0x2019) return false;
-  if (c >= 0xd800 && c <= 0xdbff) return ALNUM_RE.test(text.slice(i, i + 2));
-  return ALNUM_RE.test(text[i]);
-}
-
-/**
- * Words of a text with their offsets, as the term and shingle extractors see them: runs of letters,
- * marks and digits, joined by an inner hyphen, apostrophe or period ("U.S", "Xi's", "Russia-China").
- * A hand-written scanner (this is the hot loop of story features).
- */
-export function words(text: string): { word: string; start: number }[] {
-  const out: { word: string; start: number }[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (!isAlnum(text.charCodeAt(i), text, i)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    for (;;) {
-      while (i < n && isAlnum(text.charCodeAt(i), text, i)) i++;
-      const c = text.charCodeAt(i);
-      if (i + 1 < n && (c === 45 || c === 39 || c === 0x2019 || c === 46) && isAlnum(text.charCodeAt(i + 1), text, i + 1)) {
-        i++;
-        continue;
-      }
-      break;
-    }
-    out.push({ word: text.slice(start, i), start });
-  }
-  return out;
-}
+// the toolkit's word scanner, re-exported for the feature extractors that import it from here
+export { words };
 
 /** What story features need to know about a word form, computed once per distinct form. */
 export interface WordInfo {
@@ -134,8 +55,8 @@ function fnv32(s: string): number {
 }
 
 function computeTerm(word: string): string | null {
-  const s = stem(word);
-  if (s.length < 2 || STOP_WORDS.has(s)) return null;
+  const s = singular(word);
+  if (s.length < 2 || TOPIC_STOPWORDS.has(s)) return null;
   if (/^\d+$/.test(s) && s.length < 2) return null;
   if (!/[\p{L}\d]/u.test(s)) return null;
   return s;

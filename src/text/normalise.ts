@@ -14,6 +14,14 @@ import { tokenize } from './tokenize.js';
  */
 export const STOPWORDS = new Set(dataLines('lexicons', 'stopwords.txt').flatMap((l) => l.trim().split(/\s+/)));
 
+/**
+ * Words that never tell two news events apart (data/lexicons/topic-stopwords.txt: a general English
+ * stop list, the words every news page repeats, contractions): left out of the content terms that
+ * group articles into stories. Broader than STOPWORDS, which must keep words an aligned statement
+ * turns on.
+ */
+export const TOPIC_STOPWORDS = new Set(dataLines('lexicons', 'topic-stopwords.txt').flatMap((l) => l.trim().split(/\s+/)));
+
 const NORM_CACHE = new Map<string, string>();
 const KEY_CACHE = new Map<string, string>();
 const CACHE_MAX = 200_000;
@@ -76,6 +84,21 @@ export function stem(w: string): string {
   if (s.endsWith('es') && /(ch|sh|x|ss)es$/.test(s)) return s.slice(0, -2);
   if (s.endsWith('s') && !s.endsWith('ss') && !s.endsWith('us') && !s.endsWith('is')) return s.slice(0, -1);
   return s;
+}
+
+/**
+ * The lightest level of the normaliser: lower case, possessive and regular plural removed, nothing
+ * else ("talks" → "talk", "Lee's" → "lee", "signed" stays), so names stay readable. What story terms
+ * are made of; `stem` goes further for aligning statements.
+ */
+export function singular(word: string): string {
+  let w = word.toLowerCase().replace(/’/g, "'");
+  if (w.endsWith("'s")) w = w.slice(0, -2);
+  else if (w.endsWith("'")) w = w.slice(0, -1);
+  if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (w.length > 4 && /(?:ss|ch|sh|x|z)es$/.test(w)) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is|ous)$/.test(w)) return w.slice(0, -1);
+  return w;
 }
 
 /** Reduce a stem further for matching: drop a final "e" so "signe"/"sign", "create"/"creat" meet. */

@@ -18,6 +18,46 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   return out;
 }
 
+const ALNUM_RE = /[\p{L}\p{M}\p{N}]/u;
+
+function isAlnum(c: number, text: string, i: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c === 0x2019) return false;
+  if (c >= 0xd800 && c <= 0xdbff) return ALNUM_RE.test(text.slice(i, i + 2));
+  return ALNUM_RE.test(text[i]);
+}
+
+/**
+ * The words of a text with their offsets, punctuation dropped: runs of letters, marks and digits
+ * joined by an inner hyphen, apostrophe or period ("U.S", "Lee's", "Franco-German"), the join rule of
+ * `tokenize` without its finer cuts (possessive "'s", abbreviation periods, number separators).
+ * What bulk features (story terms, shingles) read; a hand-written scanner because it is their hot
+ * loop, several times faster than the token regex.
+ */
+export function words(text: string): { word: string; start: number }[] {
+  const out: { word: string; start: number }[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAlnum(text.charCodeAt(i), text, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    for (;;) {
+      while (i < n && isAlnum(text.charCodeAt(i), text, i)) i++;
+      const c = text.charCodeAt(i);
+      if (i + 1 < n && (c === 45 || c === 39 || c === 0x2019 || c === 46) && isAlnum(text.charCodeAt(i + 1), text, i + 1)) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    out.push({ word: text.slice(start, i), start });
+  }
+  return out;
+}
+
 /** Index of the first token starting at or after `pos` (binary search over tokens in text order). */
 export function tokenAt(toks: readonly Span[], pos: number): number {
   let lo = 0;
