@@ -140,6 +140,16 @@ const CODES: Record<number, string> = {
 
 export { isLoopbackHost } from './auth.js';
 
+/** What the route groups of one server share. */
+interface Routes {
+  app: FastifyInstance;
+  store: Store;
+  live: LiveStories;
+  /** Adds a route to the OpenAPI document. */
+  doc: (d: RouteDoc) => void;
+  bodyLimit: number;
+}
+
 /** Builds the server (not listening yet). */
 export async function createServer(opts: ServerOptions = {}): Promise<TriangulateServer> {
   const ownStore = !opts.store;
@@ -162,12 +172,58 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   });
   const docs: RouteDoc[] = [];
+  const routes: Routes = { app, store, live, doc: (d) => docs.push(d), bodyLimit };
 
   // Raw bodies (text, HTML, JSON Lines, feeds, anything else): read as bytes, within the body limit.
   app.removeContentTypeParser(['text/plain']);
   app.addContentTypeParser(Object.keys(RAW_TYPES), { parseAs: 'buffer', bodyLimit }, (_req, body, done) => done(null, body));
+  registerGuards(app, policy, bodyLimit);
 
-  // Security headers; writes need the token (when set) and a same-origin browser (no cross-site posts).
+  registerArticleRoutes(routes);
+  registerStoryRoutes(routes);
+  registerEventStream(routes);
+  routes.doc({ method: 'GET', url: '/api/openapi.json', summary: 'This document', responses: { 200: ['OpenAPI 3.1', { type: 'object' }] } });
+  app.get('/api/openapi.json', async () =>
+    openApiDocument(docs, {
+      title: 'Triangulate',
+      version: '1',
+      description: 'Cross-check the news: post articles, read stories with their fact-by-fact cross-check.',
+    }),
+  );
+  docs.push(
+    { method: 'GET', url: '/api/stories/:id/export', summary: 'A story as CSV or JSON Lines (?what=facts|conflicts|quotes|articles|stories), Markdown, report.html or JSON (?format=)', responses: { 200: ['the download', { type: 'string' }], ...errors(400, 404) } },
+    { method: 'GET', url: '/api/export', summary: 'One table of the store (?what=stories|articles|facts|conflicts|quotes) as CSV or JSON Lines; filters since, q, outlet', responses: { 200: ['the download', { type: 'string' }], ...errors(400) } },
+  );
+  registerExportRoutes(app, { store, live });
+  docs.push({ ...REPORT_ROUTE_DOC, responses: { 200: ['the report', { type: 'string' }], ...errors(400) } });
+  registerReportRoute(app, store); // the library's crossCheck + render (src/server/report-route.ts)
+
+  registerUiRoutes(routes, !!token);
+  await app.register(loginRoutes(policy, sendPage));
+  registerSources(app, store, routes.doc); // /sources and /api/sources: followed sources (src/server/sources.ts)
+
+  live.scheduleWarm();
+
+  let closed = false;
+  return {
+    app,
+    store,
+    live,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      await live.close();
+      if (ownStore) await store.close();
+    },
+  };
+}
+
+/**
+ * Security headers on every response; writes need the token (when set) and a same-origin browser
+ * (no cross-site posts); every error, ours or Fastify's, becomes one JSON shape (API) or page (UI).
+ */
+function registerGuards(app: FastifyInstance, policy: AccessPolicy, bodyLimit: number) {
   app.addHook('onRequest', async (req, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
@@ -206,23 +262,22 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
     if (req.url.startsWith('/api/')) return reply.code(404).send(errorBody(404, 'not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
     return sendPage(reply, 404, notFoundPage('No such page.'));
   });
+}
 
-  function sendPage(reply: FastifyReply, status: number, render: (nonce: string) => string) {
-    const nonce = randomBytes(16).toString('base64');
-    reply.header('Content-Security-Policy', uiCsp(nonce));
-    reply.header('Cache-Control', 'no-store');
-    return reply.code(status).type('text/html; charset=utf-8').send(render(nonce));
-  }
+/** A UI page with a fresh nonce in its Content-Security-Policy. */
+function sendPage(reply: FastifyReply, status: number, render: (nonce: string) => string) {
+  const nonce = randomBytes(16).toString('base64');
+  reply.header('Content-Security-Policy', uiCsp(nonce));
+  reply.header('Cache-Control', 'no-store');
+  return reply.code(status).type('text/html; charset=utf-8').send(render(nonce));
+}
 
-  function doc(d: RouteDoc) {
-    docs.push(d);
-  }
+/** The error responses of a route, for the OpenAPI document. */
+const errors = (...codes: number[]): Record<string, [string, unknown]> =>
+  Object.fromEntries(codes.map((c) => [String(c), [CODES[c]?.replace(/_/g, ' ') ?? 'error', ErrorResponse]]));
 
-  const errors = (...codes: number[]): Record<string, [string, unknown]> =>
-    Object.fromEntries(codes.map((c) => [String(c), [CODES[c]?.replace(/_/g, ' ') ?? 'error', ErrorResponse]]));
-
-  // ---- API ------------------------------------------------------------------------------------
-
+/** GET /api/health, POST /api/articles, GET and DELETE /api/articles/:id. */
+function registerArticleRoutes({ app, store, live, doc, bodyLimit }: Routes) {
   doc({ method: 'GET', url: '/api/health', summary: 'Liveness and counts', responses: { 200: ['ok', HealthResponse] } });
   app.get('/api/health', async () => ({
     ok: true,
@@ -302,7 +357,10 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
     if (!r) throw new HttpError(404, 'not_found', `no article ${req.params.id}`);
     return { deleted: req.params.id, ...r };
   });
+}
 
+/** GET /api/stories (the list), /api/stories/:id (a story's report), /api/search. */
+function registerStoryRoutes({ app, store, live, doc }: Routes) {
   doc({
     method: 'GET',
     url: '/api/stories',
@@ -310,7 +368,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
     querystring: StoriesQuery,
     responses: { 200: ['stories', StoryListResponse], ...errors(400) },
   });
-  app.get('/api/stories', { schema: { querystring: StoriesQuery } }, async (req: FastifyRequest<{ Querystring: StoryFilter }>) => storyList(req.query));
+  app.get('/api/stories', { schema: { querystring: StoriesQuery } }, async (req: FastifyRequest<{ Querystring: StoryFilter }>) => storyList(store, live, req.query));
 
   doc({
     method: 'GET',
@@ -335,7 +393,10 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
   app.get('/api/search', { schema: { querystring: SearchQuery } }, async (req: FastifyRequest<{ Querystring: { q: string; limit?: number } }>) => ({
     articles: await Promise.all((await store.searchArticles(req.query.q, req.query.limit)).map(async (a) => ({ ...a, storyId: await store.storyOf(a.docId) }))),
   }));
+}
 
+/** GET /api/events: server-sent events when stories change (at most MAX_STREAMS open). */
+function registerEventStream({ app, live, doc }: Routes) {
   doc({
     method: 'GET',
     url: '/api/events',
@@ -372,65 +433,51 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
     res.on('close', stop);
     res.on('error', stop);
   });
+}
 
-  const openapi = () =>
-    openApiDocument(docs, {
-      title: 'Triangulate',
-      version: '1',
-      description: 'Cross-check the news: post articles, read stories with their fact-by-fact cross-check.',
-    });
-  docs.push({ method: 'GET', url: '/api/openapi.json', summary: 'This document', responses: { 200: ['OpenAPI 3.1', { type: 'object' }] } });
-  app.get('/api/openapi.json', async () => openapi());
-
-  docs.push(
-    { method: 'GET', url: '/api/stories/:id/export', summary: 'A story as CSV or JSON Lines (?what=facts|conflicts|quotes|articles|stories), Markdown, report.html or JSON (?format=)', responses: { 200: ['the download', { type: 'string' }], ...errors(400, 404) } },
-    { method: 'GET', url: '/api/export', summary: 'One table of the store (?what=stories|articles|facts|conflicts|quotes) as CSV or JSON Lines; filters since, q, outlet', responses: { 200: ['the download', { type: 'string' }], ...errors(400) } },
-  );
-  registerExportRoutes(app, { store, live });
-  docs.push({ ...REPORT_ROUTE_DOC, responses: { 200: ['the report', { type: 'string' }], ...errors(400) } });
-  registerReportRoute(app, store); // the library's crossCheck + render (src/server/report-route.ts)
-
-  // ---- UI ---------------------------------------------------------------------------------------
-
-  async function storyList(q: StoryFilter) {
-    const { total, stories } = await store.listStories(q);
-    const sums = new Map<string, Awaited<ReturnType<typeof live.summary>>>();
-    for (const s of stories) sums.set(s.id, await live.summary(s.id));
-    return {
-      total,
-      stories: stories.map((s) => {
-        const sum = sums.get(s.id);
-        return {
-          id: s.id,
-          title: s.title,
-          articles: s.members.length,
-          outlets: s.outlets,
-          independentSources: s.independentSources,
-          span: s.span,
-          updatedAt: s.updatedAt,
-          conflicts: sum?.conflicts ?? null,
-          facts: sum?.facts ?? null,
-          entities: Array.isArray(s.data.entities) ? (s.data.entities as { id: string; count: number }[]).slice(0, 8) : [],
-        };
-      }),
-    };
-  }
-
-  const uiQuery = (q: Record<string, unknown>): StoryFilter => {
-    const str = (k: string) => (typeof q[k] === 'string' && (q[k] as string).trim() ? (q[k] as string).slice(0, 500) : undefined);
-    const date = (k: string) => {
-      const v = str(k);
-      return v && /^\d{4}-\d{2}-\d{2}/.test(v) ? v : undefined;
-    };
-    const n = Number(q.offset);
-    return { q: str('q'), entity: str('entity'), outlet: str('outlet'), from: date('from'), to: date('to'), limit: 100, offset: Number.isInteger(n) && n > 0 ? n : 0 };
+/** A page of stories with their article, conflict and fact counts (the API's list and the UI's). */
+async function storyList(store: Store, live: LiveStories, q: StoryFilter) {
+  const { total, stories } = await store.listStories(q);
+  const sums = new Map<string, Awaited<ReturnType<typeof live.summary>>>();
+  for (const s of stories) sums.set(s.id, await live.summary(s.id));
+  return {
+    total,
+    stories: stories.map((s) => {
+      const sum = sums.get(s.id);
+      return {
+        id: s.id,
+        title: s.title,
+        articles: s.members.length,
+        outlets: s.outlets,
+        independentSources: s.independentSources,
+        span: s.span,
+        updatedAt: s.updatedAt,
+        conflicts: sum?.conflicts ?? null,
+        facts: sum?.facts ?? null,
+        entities: Array.isArray(s.data.entities) ? (s.data.entities as { id: string; count: number }[]).slice(0, 8) : [],
+      };
+    }),
   };
+}
 
+/** The story filter of a UI query string (bounded strings, dates only when they look like dates). */
+const uiQuery = (q: Record<string, unknown>): StoryFilter => {
+  const str = (k: string) => (typeof q[k] === 'string' && (q[k] as string).trim() ? (q[k] as string).slice(0, 500) : undefined);
+  const date = (k: string) => {
+    const v = str(k);
+    return v && /^\d{4}-\d{2}-\d{2}/.test(v) ? v : undefined;
+  };
+  const n = Number(q.offset);
+  return { q: str('q'), entity: str('entity'), outlet: str('outlet'), from: date('from'), to: date('to'), limit: 100, offset: Number.isInteger(n) && n > 0 ? n : 0 };
+};
+
+/** The web UI: the story list (/), a story (/stories/:id), an article (/articles/:id), the add form (/add). */
+function registerUiRoutes({ app, store, live }: Routes, tokenRequired: boolean) {
   app.get('/', async (req, reply) => {
     const q = req.query as Record<string, unknown>;
     const filter = uiQuery(q);
     const view = storiesViewOf(filter, q);
-    const list = await sortStories(view, (offset, limit) => storyList({ ...filter, offset, limit }));
+    const list = await sortStories(view, (offset, limit) => storyList(store, live, { ...filter, offset, limit }));
     return sendPage(reply, 200, (nonce) => storiesPage(nonce, view, list, q.fragment === '1'));
   });
 
@@ -463,25 +510,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<Triangulat
     return sendPage(reply, 200, (nonce) => articlePage(nonce, a, source ?? a.article.source, storyId));
   });
 
-  app.get('/add', async (_req, reply) => sendPage(reply, 200, (nonce) => addPage(nonce, { tokenRequired: !!token })));
-  await app.register(loginRoutes(policy, sendPage));
-  registerSources(app, store, doc); // /sources and /api/sources: followed sources (src/server/sources.ts)
-
-  live.scheduleWarm();
-
-  let closed = false;
-  return {
-    app,
-    store,
-    live,
-    async close() {
-      if (closed) return;
-      closed = true;
-      await app.close();
-      await live.close();
-      if (ownStore) await store.close();
-    },
-  };
+  app.get('/add', async (_req, reply) => sendPage(reply, 200, (nonce) => addPage(nonce, { tokenRequired })));
 }
 
 /** A story page whose report is being rebuilt: a notice at the top of the page says so. */
