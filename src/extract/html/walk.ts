@@ -157,18 +157,21 @@ function normalizeSpace(s: string): string {
 }
 
 export function walkDom(root: DomNode, deadline: number): WalkResult {
-  const elements: ElementInfo[] = [];
-  const blocks: TextBlock[] = [];
-  const metas: MetaTag[] = [];
-  const jsonLd: string[] = [];
-  const times: TimeTag[] = [];
-  const itemProps: ItemProp[] = [];
-  const relAuthors: string[] = [];
-  const bylineTexts: string[] = [];
-  let titleTag = '';
-  let lang: string | null = null;
-  let canonical: string | null = null;
-  let timedOut = false;
+  const r: WalkResult = {
+    elements: [],
+    blocks: [],
+    metas: [],
+    jsonLd: [],
+    times: [],
+    itemProps: [],
+    titleTag: '',
+    lang: null,
+    canonical: null,
+    relAuthors: [],
+    bylineTexts: [],
+    timedOut: false,
+  };
+  const { elements, blocks } = r;
 
   // current inline buffer
   let buf: string[] = [];
@@ -214,7 +217,7 @@ export function walkDom(root: DomNode, deadline: number): WalkResult {
 
   while (stack.length) {
     if ((++steps & 1023) === 0 && Date.now() > deadline) {
-      timedOut = true;
+      r.timedOut = true;
       break;
     }
     const f = stack.pop()!;
@@ -246,73 +249,17 @@ export function walkDom(root: DomNode, deadline: number): WalkResult {
     if (n.nodeType !== 1) continue;
     const tag = (n.localName ?? '').toLowerCase();
 
-    // metadata carriers
-    if (tag === 'meta') {
-      const key = attr(n, 'property') ?? attr(n, 'name') ?? attr(n, 'itemprop') ?? attr(n, 'http-equiv');
-      const content = attr(n, 'content');
-      if (key && content) metas.push({ key: key.toLowerCase().trim(), content: content.trim() });
-      continue;
-    }
-    if (tag === 'link') {
-      const rel = (attr(n, 'rel') ?? '').toLowerCase();
-      if (rel.split(/\s+/).includes('canonical') && !canonical) canonical = attr(n, 'href');
-      continue;
-    }
-    if (tag === 'title') {
-      if (!titleTag) titleTag = normalizeSpace(n.textContent ?? '');
-      continue;
-    }
-    if (tag === 'html') {
-      lang = attr(n, 'lang') ?? attr(n, 'xml:lang') ?? lang;
-    }
-    if (tag === 'script') {
-      const type = (attr(n, 'type') ?? '').toLowerCase();
-      if (type.includes('ld+json')) jsonLd.push(n.textContent ?? '');
-      continue;
-    }
-    if (tag === 'head') {
-      // metadata lives here; walk it but nothing in it is text
-      const idx = elements.length;
-      elements.push({ tag, parent: parentEl, end: idx + 1, names: '', depth: elStack.length });
-      const sub = collectHead(n);
-      for (const m of sub.metas) metas.push(m);
-      for (const j of sub.jsonLd) jsonLd.push(j);
-      if (!titleTag) titleTag = sub.title;
-      if (!canonical) canonical = sub.canonical;
-      continue;
-    }
+    // metadata carriers (meta, link, title, script, head) hold no text
+    if (readHeadElement(n, tag, r, parentEl, elStack.length)) continue;
     const itemprop = attr(n, 'itemprop');
-    if (itemprop) {
-      const p = itemprop.toLowerCase();
-      if (p === 'datepublished' || p === 'datemodified' || p === 'datecreated') {
-        const v = attr(n, 'datetime') ?? attr(n, 'content') ?? normalizeSpace(n.textContent ?? '');
-        if (v) itemProps.push({ prop: p, value: v });
-      } else if (p === 'author' || p === 'name' || p === 'headline' || p === 'publisher') {
-        const v = attr(n, 'content') ?? normalizeSpace(n.textContent ?? '').slice(0, 300);
-        if (v) itemProps.push({ prop: p, value: v });
-      }
-    }
-    if (SKIP.has(tag)) continue;
-    if (n.hasAttribute?.('hidden')) continue;
-    const style = attr(n, 'style');
-    if (style && HIDDEN_STYLE.test(style)) continue;
-    if (attr(n, 'aria-hidden') === 'true' && tag !== 'body' && tag !== 'html') continue;
+    if (itemprop) readItemProp(n, itemprop, r);
+    if (hiddenElement(n, tag)) continue;
 
     const id = attr(n, 'id') ?? '';
     const cls = attr(n, 'class') ?? '';
     const role = attr(n, 'role') ?? '';
     const names = `${id} ${cls} ${role} ${itemprop ?? ''}`.toLowerCase().trim();
-    if (tag === 'time') {
-      times.push({ datetime: attr(n, 'datetime'), text: normalizeSpace(n.textContent ?? ''), names, at: blocks.length });
-    }
-    if (tag === 'a') {
-      const rel = (attr(n, 'rel') ?? '').toLowerCase();
-      if (rel === 'author') relAuthors.push(normalizeSpace(n.textContent ?? ''));
-    }
-    if (/\b(byline|author|authors|writer|by-line|contributor)\b/.test(names) && bylineTexts.length < 20) {
-      const t = normalizeSpace(n.textContent ?? '');
-      if (t && t.length < 200) bylineTexts.push(t);
-    }
+    readBodyMetadata(n, tag, names, r);
 
     const idx = elements.length;
     elements.push({ tag, parent: parentEl, end: idx + 1, names, depth: elStack.length });
@@ -337,20 +284,84 @@ export function walkDom(root: DomNode, deadline: number): WalkResult {
     pushChildren(n);
   }
   flush();
-  return {
-    elements,
-    blocks,
-    metas,
-    jsonLd,
-    times,
-    itemProps,
-    titleTag,
-    lang,
-    canonical,
-    relAuthors,
-    bylineTexts,
-    timedOut,
-  };
+  return r;
+}
+
+/**
+ * Metadata carriers: <meta>, <link rel=canonical>, <title>, JSON-LD <script>, the whole <head>
+ * (read by collectHead), and the language of <html>. True when the element is consumed (nothing in
+ * it is text).
+ */
+function readHeadElement(n: DomNode, tag: string, r: WalkResult, parentEl: number, depth: number): boolean {
+  if (tag === 'meta') {
+    const key = attr(n, 'property') ?? attr(n, 'name') ?? attr(n, 'itemprop') ?? attr(n, 'http-equiv');
+    const content = attr(n, 'content');
+    if (key && content) r.metas.push({ key: key.toLowerCase().trim(), content: content.trim() });
+    return true;
+  }
+  if (tag === 'link') {
+    const rel = (attr(n, 'rel') ?? '').toLowerCase();
+    if (rel.split(/\s+/).includes('canonical') && !r.canonical) r.canonical = attr(n, 'href');
+    return true;
+  }
+  if (tag === 'title') {
+    if (!r.titleTag) r.titleTag = normalizeSpace(n.textContent ?? '');
+    return true;
+  }
+  if (tag === 'html') r.lang = attr(n, 'lang') ?? attr(n, 'xml:lang') ?? r.lang;
+  if (tag === 'script') {
+    const type = (attr(n, 'type') ?? '').toLowerCase();
+    if (type.includes('ld+json')) r.jsonLd.push(n.textContent ?? '');
+    return true;
+  }
+  if (tag === 'head') {
+    // metadata lives here; walk it but nothing in it is text
+    const idx = r.elements.length;
+    r.elements.push({ tag, parent: parentEl, end: idx + 1, names: '', depth });
+    const sub = collectHead(n);
+    for (const m of sub.metas) r.metas.push(m);
+    for (const j of sub.jsonLd) r.jsonLd.push(j);
+    if (!r.titleTag) r.titleTag = sub.title;
+    if (!r.canonical) r.canonical = sub.canonical;
+    return true;
+  }
+  return false;
+}
+
+/** schema.org microdata on any element: dates, author, name, headline, publisher. */
+function readItemProp(n: DomNode, itemprop: string, r: WalkResult) {
+  const p = itemprop.toLowerCase();
+  if (p === 'datepublished' || p === 'datemodified' || p === 'datecreated') {
+    const v = attr(n, 'datetime') ?? attr(n, 'content') ?? normalizeSpace(n.textContent ?? '');
+    if (v) r.itemProps.push({ prop: p, value: v });
+  } else if (p === 'author' || p === 'name' || p === 'headline' || p === 'publisher') {
+    const v = attr(n, 'content') ?? normalizeSpace(n.textContent ?? '').slice(0, 300);
+    if (v) r.itemProps.push({ prop: p, value: v });
+  }
+}
+
+/** Subtrees a reader never sees: scripts, styles, forms..., the hidden attribute or style, aria-hidden. */
+function hiddenElement(n: DomNode, tag: string): boolean {
+  if (SKIP.has(tag)) return true;
+  if (n.hasAttribute?.('hidden')) return true;
+  const style = attr(n, 'style');
+  if (style && HIDDEN_STYLE.test(style)) return true;
+  return attr(n, 'aria-hidden') === 'true' && tag !== 'body' && tag !== 'html';
+}
+
+/** Metadata inside the body: <time> elements, rel=author links, elements named like a byline. */
+function readBodyMetadata(n: DomNode, tag: string, names: string, r: WalkResult) {
+  if (tag === 'time') {
+    r.times.push({ datetime: attr(n, 'datetime'), text: normalizeSpace(n.textContent ?? ''), names, at: r.blocks.length });
+  }
+  if (tag === 'a') {
+    const rel = (attr(n, 'rel') ?? '').toLowerCase();
+    if (rel === 'author') r.relAuthors.push(normalizeSpace(n.textContent ?? ''));
+  }
+  if (/\b(byline|author|authors|writer|by-line|contributor)\b/.test(names) && r.bylineTexts.length < 20) {
+    const t = normalizeSpace(n.textContent ?? '');
+    if (t && t.length < 200) r.bylineTexts.push(t);
+  }
 }
 
 function collectHead(head: DomNode): { metas: MetaTag[]; jsonLd: string[]; title: string; canonical: string | null } {

@@ -139,6 +139,40 @@ export function extractFromText(content: string, hintTitle: string | null, deadl
     warnings.push(`text of ${content.length} characters cut to its first ${MAX_TEXT_CHARS} characters`);
     content = content.slice(0, MAX_TEXT_CHARS);
   }
+  const { lines, seen } = classifyLines(content, deadline, warnings);
+  const removed: RemovedBlock[] = [];
+  const { bestStart, bestEnd } = articleSegment(lines);
+  const before = bestStart >= 0 ? lines.slice(0, bestStart) : lines;
+  const after = bestStart >= 0 ? lines.slice(bestEnd + 1) : [];
+  const header = readHeader(before, bestStart >= 0 ? lines.slice(bestStart, bestEnd + 1) : [], hintTitle);
+  const { title, dek, byline, credits } = header;
+  for (const r of header.removed) removed.push(r);
+
+  // ----- teaser lists at the end: headline, one-line summary, headline, summary ...
+  const body = cutTeaserTail(header.body, removed);
+  const kept = keepBody(body, title, seen, removed);
+  for (const l of after) {
+    credits.push(l.text);
+    removed.push({ text: l.text, reason: l.reason ?? 'after the article' });
+  }
+
+  // ----- dates, outlet, dateline
+  const zone = before.slice(-60).concat(after.slice(0, 80));
+  const { published, modified } = datesFromLines(
+    zone.map((l) => l.text),
+    true,
+  );
+
+  const outlet = findOutlet(before.slice(0, 20).concat(after.slice(-40)).map((l) => l.text.slice(0, 300)));
+  const dateline = findDateline(
+    kept.slice(0, 2).map((b) => b.text),
+    credits.slice(0, 60),
+  );
+  return { title, dek, blocks: kept, removed, byline, outlet, published, modified, dateline, credits, warnings };
+}
+
+/** The text's lines, classified, with how often each (lower-cased) line occurs; repeated lines are boilerplate. */
+function classifyLines(content: string, deadline: number, warnings: string[]): { lines: Line[]; seen: Map<string, number> } {
   const rawLines = unwrapHardBreaks(content.replace(/\r\n?/g, '\n').split('\n'));
   const lines: Line[] = [];
   const seen = new Map<string, number>();
@@ -163,7 +197,14 @@ export function extractFromText(content: string, hintTitle: string | null, deadl
     }
   }
   markLists(lines);
-  const removed: RemovedBlock[] = [];
+  return { lines, seen };
+}
+
+/**
+ * The article: the run of lines with the greatest summed weight (prose counts for, boilerplate
+ * against), widened back over prose cut off by a list, a caption or a credit line.
+ */
+function articleSegment(lines: Line[]): { bestStart: number; bestEnd: number } {
   // maximum-sum segment over line weights
   let bestStart = -1;
   let bestEnd = -1;
@@ -199,11 +240,22 @@ export function extractFromText(content: string, hintTitle: string | null, deadl
       gap = 0;
     } else gap++;
   }
-  const before = bestStart >= 0 ? lines.slice(0, bestStart) : lines;
-  let body = bestStart >= 0 ? lines.slice(bestStart, bestEnd + 1) : [];
-  const after = bestStart >= 0 ? lines.slice(bestEnd + 1) : [];
+  return { bestStart, bestEnd };
+}
 
-  // ----- header zone: title, dek, byline, dates
+interface Header {
+  title: string | null;
+  dek: string | null;
+  byline: string[];
+  credits: string[];
+  removed: RemovedBlock[];
+  /** The article's lines once a dek or a title found at its top is taken off. */
+  body: Line[];
+}
+
+/** The header zone before the article (and its first lines): title, dek, byline, credits. */
+function readHeader(before: Line[], segment: Line[], hintTitle: string | null): Header {
+  let body = segment;
   let title: string | null = null;
   let dek: string | null = null;
   const byline: string[] = [];
@@ -268,12 +320,11 @@ export function extractFromText(content: string, hintTitle: string | null, deadl
     title = body[0].text;
     body = body.slice(1);
   }
-  for (const r of headerRemoved) removed.push(r);
+  return { title, dek, byline, credits, removed: headerRemoved, body };
+}
 
-  // ----- teaser lists at the end: headline, one-line summary, headline, summary ...
-  body = cutTeaserTail(body, removed);
-
-  // ----- inside the segment
+/** The lines of the article kept as its blocks; what is dropped goes to `removed` with the reason. */
+function keepBody(body: Line[], title: string | null, seen: Map<string, number>, removed: RemovedBlock[]): { text: string; kind: BlockKind }[] {
   const kept: { text: string; kind: BlockKind }[] = [];
   const keptKeys = new Set<string>();
   const tKey = title ? squash(title) : null;
@@ -328,24 +379,7 @@ export function extractFromText(content: string, hintTitle: string | null, deadl
   while (kept.length && kept[kept.length - 1].kind === 'heading') {
     removed.push({ text: kept.pop()!.text, reason: 'fragment after the body' });
   }
-  for (const l of after) {
-    credits.push(l.text);
-    removed.push({ text: l.text, reason: l.reason ?? 'after the article' });
-  }
-
-  // ----- dates, outlet, dateline
-  const zone = before.slice(-60).concat(after.slice(0, 80));
-  const { published, modified } = datesFromLines(
-    zone.map((l) => l.text),
-    true,
-  );
-
-  const outlet = findOutlet(before.slice(0, 20).concat(after.slice(-40)).map((l) => l.text.slice(0, 300)));
-  const dateline = findDateline(
-    kept.slice(0, 2).map((b) => b.text),
-    credits.slice(0, 60),
-  );
-  return { title, dek, blocks: kept, removed, byline, outlet, published, modified, dateline, credits, warnings };
+  return kept;
 }
 
 /**
