@@ -13,26 +13,13 @@
  * names or codes ("G20", "COVID-19", "Su-57"), anything that is not a finite number ("10^400").
  */
 import type { Quantity, QuantityQualifier, Span } from '../model/types.js';
+import { monthNumber } from '../text/calendar.js';
 import { dataRows } from '../text/lexicon.js';
+import { hyphenJoined, MAYBE_NUMBER, type NumberRead, type NumberWord, readNumber, SCALES, SMALL, TENS } from '../text/numbers.js';
 
-interface Word {
-  start: number;
-  end: number;
-  text: string;
-  lw: string;
-}
+type Word = NumberWord;
 
 const WORD_RE = /US\$|[$€£¥₹]|\d+(?:,\d{3})*(?:\.\d+)?|[\p{L}]+(?:['’][\p{L}]+)?|%|\S/gu;
-
-const SMALL: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const SCALES: Record<string, number> = {
-  hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, mn: 1e6, crore: 1e7, lakh: 1e5, lakhs: 1e5, crores: 1e7,
-  millions: 1e6, billions: 1e9, thousands: 1e3, hundreds: 100,
-};
 
 const DURATION_H: Record<string, number> = {
   second: 1 / 3600, seconds: 1 / 3600, sec: 1 / 3600, secs: 1 / 3600, minute: 1 / 60, minutes: 1 / 60, min: 1 / 60, mins: 1 / 60,
@@ -70,7 +57,6 @@ const STOP_AFTER = new Set(
 /** Words before a four-digit number that make it a year ("below 2005 levels", "since 2014"). */
 const YEAR_CONTEXT = new Set('in since by from below above than of until till before after during the through between around'.split(' '));
 
-const MONTH_WORDS = new Set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
 
 function words(text: string, span: Span): Word[] {
   const out: Word[] = [];
@@ -83,99 +69,8 @@ function words(text: string, span: Span): Word[] {
   return out;
 }
 
-/** Words joined by a hyphen with no space ("seven-hour-long"). */
-function hyphenJoined(ws: Word[], i: number): boolean {
-  return i + 2 < ws.length && ws[i + 1].text === '-' && ws[i + 1].start === ws[i].end && ws[i + 2].start === ws[i + 1].end;
-}
-
-interface Num {
-  value: number;
-  /** Index of the last word used. */
-  last: number;
-  spelled: boolean;
-}
-
-/** Parses a number starting at word i: digits, or spelled words ("three-and-a-half", "two dozen", "twenty-five"). */
-function parseNumber(text: string, ws: Word[], i: number): Num | null {
-  const w = ws[i];
-  if (/^\d/.test(w.text)) {
-    const before = text[w.start - 1] ?? ' ';
-    const after = text[w.end] ?? ' ';
-    if (/[\p{L}^_/]/u.test(before) || /[\p{L}^_]/u.test(after) && !/^(bn|mn|m|k|pc)\b/i.test(text.slice(w.end, w.end + 3))) return null;
-    if (before === '-' && /[\p{L}\d]/u.test(text[w.start - 2] ?? '')) return null; // COVID-19, Su-57
-    if (after === ':' || (after === '/' && /\d/.test(text[w.end + 1] ?? ''))) return null; // times and dates
-    if (after === '^' || (after === 'e' && /\d/.test(text[w.end + 1] ?? ''))) return null;
-    const digits = w.text.replace(/,/g, '');
-    if (digits.replace(/\.\d+$/, '').length > 15) return null; // beyond what is meaningful
-    const v = Number(digits);
-    if (!Number.isFinite(v)) return null;
-    let value = v;
-    let last = i;
-    // "2.5 million", "27 million", "5bn"
-    const nextIdx = hyphenJoined(ws, i) ? i + 2 : i + 1; // "$400-million-a-year"
-    if (nextIdx < ws.length && SCALES[ws[nextIdx].lw] && ws[nextIdx].lw !== 'hundreds' && ws[nextIdx].lw !== 'thousands') {
-      value *= SCALES[ws[nextIdx].lw];
-      last = nextIdx;
-      if (last + 1 < ws.length && /^(million|billion|trillion)$/.test(ws[last + 1].lw) && ws[last].lw === 'hundred') {
-        value *= SCALES[ws[last + 1].lw];
-        last++;
-      }
-    }
-    // "a half": "2 and a half hours"
-    if (ws[last + 1]?.lw === 'and' && ws[last + 2]?.lw === 'a' && ws[last + 3]?.lw === 'half') {
-      value += 0.5;
-      last += 3;
-    }
-    if (!Number.isFinite(value)) return null;
-    return { value, last, spelled: false };
-  }
-  // spelled-out numbers, possibly hyphen-joined
-  let j = i;
-  let total = 0;
-  let current = 0;
-  let any = false;
-  let lastUsed = i - 1;
-  const step = (k: number): number => (hyphenJoined(ws, k) ? k + 2 : k + 1);
-  if (ws[j].lw === 'a' && ws[j + 1] && (ws[j + 1].lw === 'dozen' || ws[j + 1].lw === 'hundred' || ws[j + 1].lw === 'thousand' || ws[j + 1].lw === 'million' || ws[j + 1].lw === 'billion')) {
-    current = 1;
-    any = true;
-    lastUsed = j;
-    j++;
-  }
-  while (j < ws.length) {
-    const lw = ws[j].lw;
-    if (SMALL[lw] !== undefined) {
-      current += SMALL[lw];
-    } else if (TENS[lw] !== undefined) {
-      current += TENS[lw];
-    } else if (lw === 'dozen' && any) {
-      current = (current || 1) * 12;
-    } else if (lw === 'hundred' && any) {
-      current = (current || 1) * 100;
-    } else if ((lw === 'thousand' || lw === 'million' || lw === 'billion' || lw === 'trillion') && any) {
-      total += (current || 1) * SCALES[lw];
-      current = 0;
-    } else if (lw === 'and' && any && ws[step(j)]?.lw === 'a' && (ws[step(step(j))]?.lw === 'half' || ws[step(step(j))]?.lw === 'quarter')) {
-      const h = step(step(j));
-      current += ws[h].lw === 'half' ? 0.5 : 0.25;
-      lastUsed = h;
-      any = true;
-      break;
-    } else break;
-    any = true;
-    lastUsed = j;
-    // continue over "-" or space-separated compounds ("twenty-five", "two hundred")
-    if (hyphenJoined(ws, j)) j += 2;
-    else j++;
-  }
-  if (!any) return null;
-  return { value: total + current, last: lastUsed, spelled: true };
-}
-
 const QUALIFIER_PARTS: [string[], QuantityQualifier][] = QUALIFIERS.map(([p, q]) => [p.split(' '), q]);
 
-/** Quick test: does a sentence hold anything that can start a number? */
-const MAYBE_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens?|zero|tens|hundreds|thousands|millions|billions)\b/i;
 
 function qualifierBefore(ws: Word[], i: number): { q: QuantityQualifier; start: number } | null {
   for (const [parts, q] of QUALIFIER_PARTS) {
@@ -201,7 +96,7 @@ function countedAfter(ws: Word[], i: number): { head: Word; idx: number } | null
   let head: { head: Word; idx: number } | null = null;
   for (let k = i; k < ws.length && k < i + 3; k++) {
     const w = ws[k];
-    if (!/^\p{L}+$/u.test(w.text) || STOP_AFTER.has(w.lw) || MONTH_WORDS.has(w.lw)) break;
+    if (!/^\p{L}+$/u.test(w.text) || STOP_AFTER.has(w.lw) || monthNumber(w.lw) > 0) break;
     if (k > i && /(ed|ing)$/.test(w.lw) && !/^(meeting|building|briefing|funding|hearing|ceasefire)$/.test(w.lw)) break;
     if (/^\p{Lu}/u.test(w.text) && k === i && !/^\p{Lu}\p{Ll}+s$/u.test(w.text)) break; // "13 Republicans" keeps, "5 Main St" does not
     head = { head: w, idx: k };
@@ -286,213 +181,260 @@ function findPlainQuantities(text: string, sentences: Span[]): Quantity[] {
     if (!MAYBE_NUMBER.test(text.slice(sent.start, sent.end))) continue;
     const ws = words(text, sent);
     for (let i = 0; i < ws.length; i++) {
-      const startWord = ws[i];
-      // vague plurals: "tens of thousands of troops", "hundreds of people", "dozens of agreements"
-      const vague = VAGUE[startWord.lw];
-      if (vague && ws[i + 1]?.lw === 'of' && !(i > 0 && /^(\d|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|the)/.test(ws[i - 1].lw))) {
-        let [low, high] = vague;
-        let k = i + 2;
-        const scale = ws[k] ? VAGUE_SCALE[ws[k].lw] : undefined;
-        if (scale && ws[k + 1]?.lw === 'of') {
-          low *= scale;
-          high *= scale;
-          k += 2;
-        } else if (scale && startWord.lw === 'tens') {
-          low *= scale;
-          high *= scale;
-          k += 1;
-        } else if (startWord.lw === 'tens') continue;
-        const c = countedAfter(ws, k);
-        if (c && !/^(them|us|those|these|you|which|whom)$/.test(c.head.lw)) {
-          const start = startWord.start;
-          const money = CURRENCY_WORD[c.head.lw];
-          out.push({
-            span: { start, end: c.head.end },
-            text: text.slice(start, c.head.end),
-            value: (low + high) / 2,
-            low,
-            high,
-            unit: money ?? (c.head.lw === 'people' || c.head.lw === 'persons' ? 'people' : 'count'),
-            qualifier: 'range',
-            counted: money ? null : c.head.lw,
-          });
-          i = c.idx;
-          continue;
-        }
+      const vague = readVague(text, ws, i);
+      if (vague === 'skip') continue;
+      if (vague) {
+        out.push(vague.quantity);
+        i = vague.last;
+        continue;
       }
-      let currency: string | null = null;
-      let numIdx = i;
-      if (CURRENCY_SYMBOL[startWord.text] !== undefined) {
-        currency = CURRENCY_SYMBOL[startWord.text];
-        numIdx = i + 1;
-        if (numIdx >= ws.length || !/^\d/.test(ws[numIdx].text) || ws[numIdx].start !== startWord.end) continue;
-      } else if ((startWord.text === 'Rs' || startWord.text === 'INR') && ws[i + 1] && /^\d/.test(ws[i + 1 + (ws[i + 1].text === '.' ? 1 : 0)]?.text ?? '')) {
-        currency = 'INR';
-        numIdx = i + 1 + (ws[i + 1].text === '.' ? 1 : 0);
-      }
-      const w = ws[numIdx];
-      if (!/^\d/.test(w.text) && SMALL[w.lw] === undefined && TENS[w.lw] === undefined && !(w.lw === 'a' && /^(dozen)$/.test(ws[numIdx + 1]?.lw ?? ''))) continue;
-      // "one" is a pronoun more often than a number: only with a unit right after
-      const num = parseNumber(text, ws, numIdx);
-      if (!num) continue;
-      // "£1.7m", "$300k": a letter scale written onto a sum of money
-      const attached = ws[num.last + 1];
-      if (currency && attached && attached.start === ws[num.last].end && (attached.lw === 'm' || attached.lw === 'k')) {
-        num.value *= attached.lw === 'm' ? 1e6 : 1e3;
-        num.last++;
-      }
-      if (num.spelled && (w.lw === 'one' || w.lw === 'zero') && num.last === numIdx) {
-        const nx = ws[num.last + 1 + (hyphenJoined(ws, num.last) ? 1 : 0)];
-        if (!nx || !(DURATION_H[nx.lw] !== undefined || CALENDAR[nx.lw])) continue;
-      }
-      let value = num.value;
-      let low: number | null = null;
-      let high: number | null = null;
-      let qualifier: QuantityQualifier = 'exact';
-      let start = currency ? startWord.start : w.start;
-      let last = num.last;
-      const q = qualifierBefore(ws, i);
-      if (q) {
-        qualifier = q.q;
-        start = q.start;
-      }
-      // ranges: "10 to 20", "10-20", "between 10 and 20", "from 10 to 20"
-      const sep = ws[last + 1];
-      if (sep && (sep.lw === 'to' || sep.text === '-' || sep.text === '–' || (sep.lw === 'and' && ws[i - 1]?.lw === 'between')) && ws[last + 2]) {
-        const second = parseNumber(text, ws, last + 2 + (CURRENCY_SYMBOL[ws[last + 2].text] ? 1 : 0));
-        if (second && second.value >= value && (sep.text !== '-' || !num.spelled)) {
-          low = value;
-          high = second.value;
-          // "2 to 3 million": the scale of the second applies to the first
-          if (second.value / value >= 1000 && !SCALES[ws[num.last].lw] && SCALES[ws[second.last].lw]) low = value * SCALES[ws[second.last].lw];
-          value = (low + high) / 2;
-          qualifier = 'range';
-          last = second.last;
-          if (ws[i - 1]?.lw === 'between' || ws[i - 1]?.lw === 'from') start = Math.min(start, ws[i - 1].start);
-        }
-      }
-      // unit after the number: hyphen-joined ("seven-hour-long") or separate
-      let k = last + 1;
-      if (hyphenJoined(ws, last)) k = last + 2;
-      let unit: string | null = currency;
-      let counted: string | null = null;
-      let end = ws[last].end;
-      const u = ws[k];
-      if (u) {
-        if (u.text === '%' || u.lw === 'percent' || u.lw === 'pct' || (u.lw === 'per' && ws[k + 1]?.lw === 'cent')) {
-          unit = '%';
-          end = (u.lw === 'per' ? ws[k + 1] : u).end;
-          k = u.lw === 'per' ? k + 2 : k + 1;
-          if (ws[k - 1].lw === 'percent' && ws[k]?.lw === 'points') {
-            unit = 'pp';
-            end = ws[k].end;
-            k++;
-          }
-        } else if (u.lw === 'percentage' && ws[k + 1]?.lw === 'points') {
-          unit = 'pp';
-          end = ws[k + 1].end;
-          k += 2;
-        } else if (!currency && DURATION_H[u.lw] !== undefined) {
-          const f = DURATION_H[u.lw];
-          value *= f;
-          if (low !== null) low *= f;
-          if (high !== null) high *= f;
-          unit = 'h';
-          end = u.end;
-          k++;
-        } else if (!currency && CALENDAR[u.lw]) {
-          unit = CALENDAR[u.lw];
-          end = u.end;
-          k++;
-          // "add $84 billion over 10 years": "over" a span of time is "during", not "more than"
-          if (q && qualifier === 'more-than' && ws[i - 1]?.lw === 'over' && k - 1 === last + 1) {
-            qualifier = 'exact';
-            start = w.start;
-          }
-          if (ws[k]?.lw === 'ago' || ws[k]?.lw === 'old') continue; // time expressions and ages
-        } else if (!currency && CURRENCY_WORD[u.lw]) {
-          unit = CURRENCY_WORD[u.lw];
-          end = u.end;
-          k++;
-        } else if (!currency && MEASURE[u.lw]) {
-          unit = MEASURE[u.lw];
-          end = u.end;
-          k++;
-        }
-        // "-long", "long"
-        if ((unit === 'h' || unit === 'month' || unit === 'year') && ws[k]) {
-          if (ws[k].text === '-' && ws[k + 1]?.lw === 'long' && ws[k].start === ws[k - 1].end) {
-            end = ws[k + 1].end;
-            k += 2;
-          } else if (ws[k].lw === 'long' && ws[k].start === ws[k - 1].end + 1) {
-            end = ws[k].end;
-            k++;
-          }
-          // "four hours of talks"
-          if (ws[k]?.lw === 'of' && /^\p{Ll}+$/u.test(ws[k + 1]?.text ?? '') && !STOP_AFTER.has(ws[k + 1].lw)) {
-            const c = countedAfter(ws, k + 1);
-            if (c) {
-              counted = c.head.lw;
-              end = c.head.end;
-            }
-          } else if (ws[k] && ws[k].text === '-' && ws[k].start === ws[k - 1].end) {
-            k++;
-          }
-        }
-      }
-      // "$2.5 million or more"
-      if (qualifier === 'exact' && ws[k]?.lw === 'or' && /^(more|above|higher|over)$/.test(ws[k + 1]?.lw ?? '')) {
-        qualifier = 'at-least';
-        end = ws[k + 1].end;
-        k += 2;
-      } else if (qualifier === 'exact' && ws[k]?.lw === 'or' && /^(less|fewer|below|under)$/.test(ws[k + 1]?.lw ?? '')) {
-        qualifier = 'at-most';
-        end = ws[k + 1].end;
-        k += 2;
-      }
-      if (!counted && unit !== '%' && unit !== 'pp') {
-        const c = countedAfter(ws, k);
-        if (c) {
-          counted = c.head.lw;
-          end = c.head.end;
-        }
-      }
-      // a bare figure governed by a noun or verb that names what it measures: "a population of 120,000",
-      // "home to 120,000", "a toll of 50", "injuring 80" (data/lexicons/quantity-frames.tsv)
-      if (!unit && !counted) counted = frameNounBefore(ws, numIdx);
-      if (!unit) {
-        if (!counted) continue;
-        // years and dates are not quantities
-        const raw = ws[numIdx].text;
-        if (/^(1[89]\d\d|2[01]\d\d)$/.test(raw) && num.last === numIdx && (!/s$/.test(counted) || YEAR_CONTEXT.has(ws[numIdx - 1]?.lw ?? ''))) continue;
-        if (counted === 'percent') continue;
-        unit = counted === 'people' || counted === 'persons' ? 'people' : 'count';
-      } else if (unit === 'count') {
-        // unreachable, kept for clarity
-      }
-      if (/^(1[89]\d\d|2[01]\d\d)$/.test(ws[numIdx].text) && !currency && unit === 'year') continue;
-      const next = ws[num.last + 1];
-      if (next && MONTH_WORDS.has(next.lw) && /^\p{Lu}/u.test(next.text)) continue; // "9 May"
-      const prevW = ws[numIdx - 1];
-      if (prevW && MONTH_WORDS.has(prevW.lw) && /^\p{Lu}/u.test(prevW.text) && !currency) continue; // "May 9"
-      if (next && /^(a\.?m|p\.?m)$/i.test(next.text + (ws[num.last + 2]?.text === '.' ? '' : ''))) continue;
-      if (next && (next.lw === 'a' || next.lw === 'p') && ws[num.last + 2]?.text === '.') continue;
-      out.push({
-        span: { start, end },
-        text: text.slice(start, end),
-        value,
-        low,
-        high,
-        unit,
-        qualifier,
-        counted,
-      });
-      i = Math.max(i, k - 1, last);
+      const figure = readFigure(text, ws, i);
+      if (!figure) continue;
+      out.push(figure.quantity);
+      i = Math.max(i, figure.next - 1, figure.last);
       // skip words consumed by the counted noun
-      while (i + 1 < ws.length && ws[i + 1].end <= end) i++;
+      while (i + 1 < ws.length && ws[i + 1].end <= figure.quantity.span.end) i++;
     }
   }
   return out;
+}
+
+/**
+ * Vague plurals at word i: "tens of thousands of troops", "hundreds of people", "dozens of
+ * agreements", with the last word used; 'skip' when word i can start no quantity at all ("tens"
+ * without a scale).
+ */
+function readVague(text: string, ws: Word[], i: number): { quantity: Quantity; last: number } | 'skip' | null {
+  const startWord = ws[i];
+  const vague = VAGUE[startWord.lw];
+  if (!vague || ws[i + 1]?.lw !== 'of' || (i > 0 && /^(\d|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|the)/.test(ws[i - 1].lw))) return null;
+  let [low, high] = vague;
+  let k = i + 2;
+  const scale = ws[k] ? VAGUE_SCALE[ws[k].lw] : undefined;
+  if (scale && ws[k + 1]?.lw === 'of') {
+    low *= scale;
+    high *= scale;
+    k += 2;
+  } else if (scale && startWord.lw === 'tens') {
+    low *= scale;
+    high *= scale;
+    k += 1;
+  } else if (startWord.lw === 'tens') return 'skip';
+  const c = countedAfter(ws, k);
+  if (!c || /^(them|us|those|these|you|which|whom)$/.test(c.head.lw)) return null;
+  const start = startWord.start;
+  const money = CURRENCY_WORD[c.head.lw];
+  const quantity: Quantity = {
+    span: { start, end: c.head.end },
+    text: text.slice(start, c.head.end),
+    value: (low + high) / 2,
+    low,
+    high,
+    unit: money ?? (c.head.lw === 'people' || c.head.lw === 'persons' ? 'people' : 'count'),
+    qualifier: 'range',
+    counted: money ? null : c.head.lw,
+  };
+  return { quantity, last: c.idx };
+}
+
+/** A figure being read: its value so far, and where it starts and ends. */
+interface Figure {
+  /** Index of the currency sign or of the number's first word. */
+  numIdx: number;
+  num: NumberRead;
+  currency: string | null;
+  value: number;
+  low: number | null;
+  high: number | null;
+  qualifier: QuantityQualifier;
+  /** Whether the qualifier was written before the figure ("more than"). */
+  qualified: boolean;
+  start: number;
+  end: number;
+  /** Index of the last word of the number (or of the range's second number). */
+  last: number;
+  /** Index of the next word to read. */
+  k: number;
+  unit: string | null;
+  counted: string | null;
+}
+
+/** A figure starting at word i, with its unit, qualifier and what it counts; null when there is none, or it is a date, a time or a year. */
+function readFigure(text: string, ws: Word[], i: number): { quantity: Quantity; next: number; last: number } | null {
+  const f = readValue(text, ws, i);
+  if (!f || !readUnit(ws, i, f)) return null;
+  const { numIdx, num, currency } = f;
+  let { qualifier, end, k } = f;
+  // "$2.5 million or more"
+  if (qualifier === 'exact' && ws[k]?.lw === 'or' && /^(more|above|higher|over)$/.test(ws[k + 1]?.lw ?? '')) {
+    qualifier = 'at-least';
+    end = ws[k + 1].end;
+    k += 2;
+  } else if (qualifier === 'exact' && ws[k]?.lw === 'or' && /^(less|fewer|below|under)$/.test(ws[k + 1]?.lw ?? '')) {
+    qualifier = 'at-most';
+    end = ws[k + 1].end;
+    k += 2;
+  }
+  let { unit, counted } = f;
+  if (!counted && unit !== '%' && unit !== 'pp') {
+    const c = countedAfter(ws, k);
+    if (c) {
+      counted = c.head.lw;
+      end = c.head.end;
+    }
+  }
+  // a bare figure governed by a noun or verb that names what it measures: "a population of 120,000",
+  // "home to 120,000", "a toll of 50", "injuring 80" (data/lexicons/quantity-frames.tsv)
+  if (!unit && !counted) counted = frameNounBefore(ws, numIdx);
+  if (!unit) {
+    if (!counted) return null;
+    // years and dates are not quantities
+    const raw = ws[numIdx].text;
+    if (/^(1[89]\d\d|2[01]\d\d)$/.test(raw) && num.last === numIdx && (!/s$/.test(counted) || YEAR_CONTEXT.has(ws[numIdx - 1]?.lw ?? ''))) return null;
+    if (counted === 'percent') return null;
+    unit = counted === 'people' || counted === 'persons' ? 'people' : 'count';
+  }
+  if (/^(1[89]\d\d|2[01]\d\d)$/.test(ws[numIdx].text) && !currency && unit === 'year') return null;
+  const next = ws[num.last + 1];
+  if (next && monthNumber(next.lw) > 0 && /^\p{Lu}/u.test(next.text)) return null; // "9 May"
+  const prevW = ws[numIdx - 1];
+  if (prevW && monthNumber(prevW.lw) > 0 && /^\p{Lu}/u.test(prevW.text) && !currency) return null; // "May 9"
+  if (next && /^(a\.?m|p\.?m)$/i.test(next.text + (ws[num.last + 2]?.text === '.' ? '' : ''))) return null;
+  if (next && (next.lw === 'a' || next.lw === 'p') && ws[num.last + 2]?.text === '.') return null;
+  const { start, value, low, high } = f;
+  return { quantity: { span: { start, end }, text: text.slice(start, end), value, low, high, unit, qualifier, counted }, next: k, last: f.last };
+}
+
+/** The number at word i (after a currency sign), its qualifier ("more than") and range ("10 to 20"). */
+function readValue(text: string, ws: Word[], i: number): Figure | null {
+  const startWord = ws[i];
+  let currency: string | null = null;
+  let numIdx = i;
+  if (CURRENCY_SYMBOL[startWord.text] !== undefined) {
+    currency = CURRENCY_SYMBOL[startWord.text];
+    numIdx = i + 1;
+    if (numIdx >= ws.length || !/^\d/.test(ws[numIdx].text) || ws[numIdx].start !== startWord.end) return null;
+  } else if ((startWord.text === 'Rs' || startWord.text === 'INR') && ws[i + 1] && /^\d/.test(ws[i + 1 + (ws[i + 1].text === '.' ? 1 : 0)]?.text ?? '')) {
+    currency = 'INR';
+    numIdx = i + 1 + (ws[i + 1].text === '.' ? 1 : 0);
+  }
+  const w = ws[numIdx];
+  if (!/^\d/.test(w.text) && SMALL[w.lw] === undefined && TENS[w.lw] === undefined && !(w.lw === 'a' && /^(dozen)$/.test(ws[numIdx + 1]?.lw ?? ''))) return null;
+  const num = readNumber(text, ws, numIdx);
+  if (!num) return null;
+  // "£1.7m", "$300k": a letter scale written onto a sum of money
+  const attached = ws[num.last + 1];
+  if (currency && attached && attached.start === ws[num.last].end && (attached.lw === 'm' || attached.lw === 'k')) {
+    num.value *= attached.lw === 'm' ? 1e6 : 1e3;
+    num.last++;
+  }
+  // "one" is a pronoun more often than a number: only with a unit right after
+  if (num.spelled && (w.lw === 'one' || w.lw === 'zero') && num.last === numIdx) {
+    const nx = ws[num.last + 1 + (hyphenJoined(ws, num.last) ? 1 : 0)];
+    if (!nx || !(DURATION_H[nx.lw] !== undefined || CALENDAR[nx.lw])) return null;
+  }
+  const f: Figure = { numIdx, num, currency, value: num.value, low: null, high: null, qualifier: 'exact', qualified: false, start: currency ? startWord.start : w.start, end: 0, last: num.last, k: 0, unit: currency, counted: null };
+  const q = qualifierBefore(ws, i);
+  if (q) {
+    f.qualifier = q.q;
+    f.qualified = true;
+    f.start = q.start;
+  }
+  // ranges: "10 to 20", "10-20", "between 10 and 20", "from 10 to 20"
+  const sep = ws[f.last + 1];
+  if (sep && (sep.lw === 'to' || sep.text === '-' || sep.text === '–' || (sep.lw === 'and' && ws[i - 1]?.lw === 'between')) && ws[f.last + 2]) {
+    const second = readNumber(text, ws, f.last + 2 + (CURRENCY_SYMBOL[ws[f.last + 2].text] ? 1 : 0));
+    if (second && second.value >= f.value && (sep.text !== '-' || !num.spelled)) {
+      let low = f.value;
+      // "2 to 3 million": the scale of the second applies to the first
+      if (second.value / f.value >= 1000 && !SCALES[ws[num.last].lw] && SCALES[ws[second.last].lw]) low = f.value * SCALES[ws[second.last].lw];
+      f.low = low;
+      f.high = second.value;
+      f.value = (low + second.value) / 2;
+      f.qualifier = 'range';
+      f.last = second.last;
+      if (ws[i - 1]?.lw === 'between' || ws[i - 1]?.lw === 'from') f.start = Math.min(f.start, ws[i - 1].start);
+    }
+  }
+  f.end = ws[f.last].end;
+  return f;
+}
+
+/**
+ * The unit after the number, hyphen-joined ("seven-hour-long") or separate: %, percentage points,
+ * durations (in hours), months and years, money, measures; "four hours of talks". False when the
+ * figure is a time expression or an age ("three years ago", "five years old").
+ */
+function readUnit(ws: Word[], i: number, f: Figure): boolean {
+  let k = hyphenJoined(ws, f.last) ? f.last + 2 : f.last + 1;
+  const u = ws[k];
+  if (u) {
+    if (u.text === '%' || u.lw === 'percent' || u.lw === 'pct' || (u.lw === 'per' && ws[k + 1]?.lw === 'cent')) {
+      f.unit = '%';
+      f.end = (u.lw === 'per' ? ws[k + 1] : u).end;
+      k = u.lw === 'per' ? k + 2 : k + 1;
+      if (ws[k - 1].lw === 'percent' && ws[k]?.lw === 'points') {
+        f.unit = 'pp';
+        f.end = ws[k].end;
+        k++;
+      }
+    } else if (u.lw === 'percentage' && ws[k + 1]?.lw === 'points') {
+      f.unit = 'pp';
+      f.end = ws[k + 1].end;
+      k += 2;
+    } else if (!f.currency && DURATION_H[u.lw] !== undefined) {
+      const h = DURATION_H[u.lw];
+      f.value *= h;
+      if (f.low !== null) f.low *= h;
+      if (f.high !== null) f.high *= h;
+      f.unit = 'h';
+      f.end = u.end;
+      k++;
+    } else if (!f.currency && CALENDAR[u.lw]) {
+      f.unit = CALENDAR[u.lw];
+      f.end = u.end;
+      k++;
+      // "add $84 billion over 10 years": "over" a span of time is "during", not "more than"
+      if (f.qualified && f.qualifier === 'more-than' && ws[i - 1]?.lw === 'over' && k - 1 === f.last + 1) {
+        f.qualifier = 'exact';
+        f.start = ws[f.numIdx].start;
+      }
+      if (ws[k]?.lw === 'ago' || ws[k]?.lw === 'old') return false; // time expressions and ages
+    } else if (!f.currency && CURRENCY_WORD[u.lw]) {
+      f.unit = CURRENCY_WORD[u.lw];
+      f.end = u.end;
+      k++;
+    } else if (!f.currency && MEASURE[u.lw]) {
+      f.unit = MEASURE[u.lw];
+      f.end = u.end;
+      k++;
+    }
+    if (f.unit === 'h' || f.unit === 'month' || f.unit === 'year') k = readDurationTail(ws, k, f);
+  }
+  f.k = k;
+  return true;
+}
+
+/** After a duration: "-long", "long", and what it is of ("four hours of talks"). The next word to read. */
+function readDurationTail(ws: Word[], k: number, f: Figure): number {
+  if (!ws[k]) return k;
+  if (ws[k].text === '-' && ws[k + 1]?.lw === 'long' && ws[k].start === ws[k - 1].end) {
+    f.end = ws[k + 1].end;
+    k += 2;
+  } else if (ws[k].lw === 'long' && ws[k].start === ws[k - 1].end + 1) {
+    f.end = ws[k].end;
+    k++;
+  }
+  if (ws[k]?.lw === 'of' && /^\p{Ll}+$/u.test(ws[k + 1]?.text ?? '') && !STOP_AFTER.has(ws[k + 1].lw)) {
+    const c = countedAfter(ws, k + 1);
+    if (c) {
+      f.counted = c.head.lw;
+      f.end = c.head.end;
+    }
+  } else if (ws[k] && ws[k].text === '-' && ws[k].start === ws[k - 1].end) {
+    k++;
+  }
+  return k;
 }
 
 let frameNouns: Set<string> | null = null;

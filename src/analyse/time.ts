@@ -13,19 +13,8 @@
  * ("in 2022", "by 2030", "the 2016 election"); impossible dates ("Feb 30") are dropped.
  */
 import type { DateInfo, DatePrecision, Span, TimeExpr, TimeKind } from '../model/types.js';
-
-const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11,
-  nov: 11, december: 12, dec: 12,
-};
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, several: 3, few: 3,
-};
-
-const TENS_WORDS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+import { monthNumber, weekdayIndex } from '../text/calendar.js';
+import { spelledNumber } from '../text/numbers.js';
 
 const MONTH_RE = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.|Jan|Feb|Aug|Sept|Oct|Nov|Dec)';
 const WEEKDAY_RE = '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
@@ -60,9 +49,6 @@ function cap(words: string): string {
     .join('|');
 }
 
-function monthNum(s: string): number {
-  return MONTHS[s.toLowerCase().replace(/\.$/, '')] ?? 0;
-}
 
 function pad(n: number, w = 2): string {
   return String(n).padStart(w, '0');
@@ -84,21 +70,21 @@ function dateCandidate(start: number, end: number, y: number | null, m: number, 
 PATTERNS.push({
   re: new RegExp(`\\b${MONTH_RE} (\\d{1,2})(?:st|nd|rd|th)?\\b(?!:|\\d|,\\d| ?%)(?:,? ${YEAR_RE}\\b|,? (?:of )?(last|next|this) year\\b)?`, 'g'),
   make: (m) => {
-    const c = dateCandidate(m.index, m.index + m[0].length, m[3] ? Number(m[3]) : null, monthNum(m[1]), Number(m[2]));
-    if (c && m[4]) c.anchor = `monthdayrel:${pad(monthNum(m[1]))}:${pad(Number(m[2]))}:${m[4] === 'last' ? -1 : m[4] === 'next' ? 1 : 0}`;
+    const c = dateCandidate(m.index, m.index + m[0].length, m[3] ? Number(m[3]) : null, monthNumber(m[1]), Number(m[2]));
+    if (c && m[4]) c.anchor = `monthdayrel:${pad(monthNumber(m[1]))}:${pad(Number(m[2]))}:${m[4] === 'last' ? -1 : m[4] === 'next' ? 1 : 0}`;
     return c;
   },
 });
 // "9 May 2025", "9th of May"
 PATTERNS.push({
   re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH_RE}(?!\\w)(?:,? ${YEAR_RE}\\b)?`, 'g'),
-  make: (m) => dateCandidate(m.index, m.index + m[0].length, m[3] ? Number(m[3]) : null, monthNum(m[2]), Number(m[1])),
+  make: (m) => dateCandidate(m.index, m.index + m[0].length, m[3] ? Number(m[3]) : null, monthNumber(m[2]), Number(m[1])),
 });
 // ranges within a month: "September 16-19", "May 7–10, 2025" → an ISO interval
 PATTERNS.push({
   re: new RegExp(`\\b${MONTH_RE} (\\d{1,2})(?:st|nd|rd|th)? ?[-–] ?(\\d{1,2})(?:st|nd|rd|th)?\\b(?!:|\\d| ?%)(?:,? ${YEAR_RE}\\b)?`, 'g'),
   make: (m) => {
-    const mo = monthNum(m[1]);
+    const mo = monthNumber(m[1]);
     const d1 = Number(m[2]);
     const d2 = Number(m[3]);
     const y = m[4] ? Number(m[4]) : null;
@@ -120,7 +106,7 @@ PATTERNS.push({
 PATTERNS.push({
   re: new RegExp(`\\b${MONTH_RE},? (?:of )?${YEAR_RE}\\b`, 'g'),
   make: (m) => {
-    const mo = monthNum(m[1]);
+    const mo = monthNumber(m[1]);
     return mo ? { start: m.index, end: m.index + m[0].length, kind: 'month', value: `${m[2]}-${pad(mo)}`, grain: 'month' } : null;
   },
 });
@@ -128,7 +114,7 @@ PATTERNS.push({
 PATTERNS.push({
   re: new RegExp(`\\b(${cap('in|since|until|till|by|from|through|throughout|during|early|late|mid-|last|next|this|before|after|between|of|and|to|or|each|every')}) ${MONTH_RE}(?!\\w| \\d)`, 'g'),
   make: (m) => {
-    const mo = monthNum(m[2]);
+    const mo = monthNumber(m[2]);
     if (!mo || m[2].length < 4 && !m[2].endsWith('.') && m[2] !== 'May') return null;
     const word = m[1].toLowerCase();
     if (/^(each|every)$/.test(word)) return null;
@@ -185,7 +171,7 @@ PATTERNS.push({
   re: /\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?) (day|week|month|year)s? ago\b/gi,
   make: (m) => {
     const w = m[1].toLowerCase();
-    const n = /^\d/.test(w) ? Number(w) : w.split('-').reduce((a, x) => a + (NUMBER_WORDS[x] ?? TENS_WORDS[x] ?? 0), 0);
+    const n = /^\d/.test(w) ? Number(w) : w === 'a' || w === 'an' ? 1 : (spelledNumber(w) ?? 0);
     if (!n || m[1].toLowerCase() === 'several' || m[1].toLowerCase() === 'few') return null;
     return { start: m.index, end: m.index + m[0].length, kind: 'relative', value: null, grain: null, anchor: `${m[2].toLowerCase()}:${-n}` };
   },
@@ -313,7 +299,7 @@ export function resolveAnchor(anchor: string, ref: Ref): { value: string; grain:
     case 'year':
       return { value: String(ref.y + Number(a)), grain: 'year' };
     case 'weekday': {
-      const target = WEEKDAYS.indexOf(a);
+      const target = weekdayIndex(a);
       if (target < 0) return null;
       const dow = new Date(base).getUTCDay();
       let delta: number;

@@ -1,4 +1,5 @@
 import type { DateInfo, DatePrecision } from '../model/types.js';
+import { monthNumber } from '../text/calendar.js';
 
 /**
  * Date reading for extraction: ISO-like machine dates (JSON-LD, meta tags, <time datetime>),
@@ -7,32 +8,6 @@ import type { DateInfo, DatePrecision } from '../model/types.js';
  * written. Nothing is guessed: a date without a zone keeps no offset.
  */
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-};
 
 /** Fixed offsets of common zone abbreviations (ambiguous ones like CST are read as the US zone). */
 const ZONES: Record<string, string> = {
@@ -204,12 +179,12 @@ export function parseTextDate(text: string, monthFirst = false): { date: ParsedD
     let mo: number;
     let d: number;
     if (kind === 'mdy') {
-      mo = MONTHS[m[1].toLowerCase().replace('.', '')];
+      mo = monthNumber(m[1]);
       d = Number(m[2]);
       y = Number(m[3]);
     } else if (kind === 'dmy') {
       d = Number(m[1]);
-      mo = MONTHS[m[2].toLowerCase().replace('.', '')];
+      mo = monthNumber(m[2]);
       y = Number(m[3]);
     } else if (kind === 'ymd') {
       y = Number(m[1]);
@@ -262,7 +237,7 @@ export function dateFromUrl(url: string): ParsedDate | null {
   const named = new RegExp(`/((?:19|20)\\d{2})/(${MONTH_RE})/(\\d{1,2})/`, 'i').exec(path);
   if (named) {
     const y = Number(named[1]);
-    const m = MONTHS[named[2].toLowerCase()];
+    const m = monthNumber(named[2]);
     const d = Number(named[3]);
     if (m && validDay(y, m, d)) return { iso: `${y}-${pad(m)}-${pad(d)}`, precision: 'day' };
   }

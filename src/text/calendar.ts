@@ -11,14 +11,25 @@ export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday',
 /** Month names, lower-case, January first. */
 export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'] as const;
 
+/** The usual abbreviations of month names, lower-case, without their period. */
+export const MONTH_ABBREVIATIONS = ['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'] as const;
+
+const MONTH_BY_NAME = new Map<string, number>([
+  ...MONTHS.map((m, i): [string, number] => [m, i + 1]),
+  ...MONTH_ABBREVIATIONS.map((a): [string, number] => [a, MONTHS.findIndex((m) => m.startsWith(a.slice(0, 3))) + 1]),
+]);
+
 /**
- * The month number (1-12) of a month name or its usual abbreviation ("Sept.", "Dec", "june"), or 0.
+ * The month number (1-12) of a month name or its usual abbreviation, any case, with or without its
+ * period ("Sept.", "Dec", "june"), or 0 for any other word ("Marc" is not March).
  */
 export function monthNumber(name: string): number {
-  const s = name.toLowerCase().replace(/\.$/, '');
-  if (s.length < 3) return 0;
-  const i = MONTHS.findIndex((m) => m.startsWith(s.slice(0, 3)) && (m.startsWith(s) || s === 'sept'));
-  return i + 1;
+  return MONTH_BY_NAME.get(name.toLowerCase().replace(/\.$/, '')) ?? 0;
+}
+
+/** The index (0 = Sunday, as `Date.getUTCDay()`) of a weekday name, any case, or -1. */
+export function weekdayIndex(name: string): number {
+  return (WEEKDAYS as readonly string[]).indexOf(name.toLowerCase());
 }
 
 /** The weekday of a YYYY-MM-DD date ("Thursday"), or null when it is not a real calendar day ("2024-03-40"). */

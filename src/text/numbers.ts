@@ -1,0 +1,132 @@
+/**
+ * The number reader of the text toolkit: numbers written in digits ("27", "1,200", "2.5 million",
+ * "5bn") or in words ("twenty-five", "two dozen", "three-and-a-half", "a hundred"), over words that
+ * carry their offsets. One table of number words for every stage (quantities, relative times).
+ */
+/** Units and teens. */
+export const SMALL: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+/** Tens. */
+export const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+/** Scale words, with the abbreviations and Indian scales English news uses (bn, mn, lakh, crore). */
+export const SCALES: Record<string, number> = {
+  hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, mn: 1e6, crore: 1e7, lakh: 1e5, lakhs: 1e5, crores: 1e7,
+  millions: 1e6, billions: 1e9, thousands: 1e3, hundreds: 100,
+};
+
+/** A word with its offsets and its lower-cased form, as the number reader walks them. */
+export interface NumberWord {
+  start: number;
+  end: number;
+  text: string;
+  /** Lower-cased text. */
+  lw: string;
+}
+
+/**
+ * The value of one spelled-out number written as a single word or a hyphenated compound
+ * ("seven", "nineteen", "forty", "twenty-five"), or null for anything else ("several", "a").
+ */
+export function spelledNumber(word: string): number | null {
+  const parts = word.toLowerCase().split('-');
+  if (parts.length > 2) return null;
+  if (parts.length === 2) {
+    const [tens, unit] = parts;
+    return TENS[tens] !== undefined && SMALL[unit] !== undefined && SMALL[unit] > 0 && SMALL[unit] < 10 ? TENS[tens] + SMALL[unit] : null;
+  }
+  return SMALL[parts[0]] ?? TENS[parts[0]] ?? null;
+}
+
+/** Words joined by a hyphen with no space ("seven-hour-long"). */
+export function hyphenJoined(ws: NumberWord[], i: number): boolean {
+  return i + 2 < ws.length && ws[i + 1].text === '-' && ws[i + 1].start === ws[i].end && ws[i + 2].start === ws[i + 1].end;
+}
+
+export interface NumberRead {
+  value: number;
+  /** Index of the last word used. */
+  last: number;
+  spelled: boolean;
+}
+
+/** Parses a number starting at word i: digits, or spelled words ("three-and-a-half", "two dozen", "twenty-five"). */
+export function readNumber(text: string, ws: NumberWord[], i: number): NumberRead | null {
+  const w = ws[i];
+  if (/^\d/.test(w.text)) {
+    const before = text[w.start - 1] ?? ' ';
+    const after = text[w.end] ?? ' ';
+    if (/[\p{L}^_/]/u.test(before) || /[\p{L}^_]/u.test(after) && !/^(bn|mn|m|k|pc)\b/i.test(text.slice(w.end, w.end + 3))) return null;
+    if (before === '-' && /[\p{L}\d]/u.test(text[w.start - 2] ?? '')) return null; // COVID-19, Su-57
+    if (after === ':' || (after === '/' && /\d/.test(text[w.end + 1] ?? ''))) return null; // times and dates
+    if (after === '^' || (after === 'e' && /\d/.test(text[w.end + 1] ?? ''))) return null;
+    const digits = w.text.replace(/,/g, '');
+    if (digits.replace(/\.\d+$/, '').length > 15) return null; // beyond what is meaningful
+    const v = Number(digits);
+    if (!Number.isFinite(v)) return null;
+    let value = v;
+    let last = i;
+    // "2.5 million", "27 million", "5bn"
+    const nextIdx = hyphenJoined(ws, i) ? i + 2 : i + 1; // "$400-million-a-year"
+    if (nextIdx < ws.length && SCALES[ws[nextIdx].lw] && ws[nextIdx].lw !== 'hundreds' && ws[nextIdx].lw !== 'thousands') {
+      value *= SCALES[ws[nextIdx].lw];
+      last = nextIdx;
+      if (last + 1 < ws.length && /^(million|billion|trillion)$/.test(ws[last + 1].lw) && ws[last].lw === 'hundred') {
+        value *= SCALES[ws[last + 1].lw];
+        last++;
+      }
+    }
+    // "a half": "2 and a half hours"
+    if (ws[last + 1]?.lw === 'and' && ws[last + 2]?.lw === 'a' && ws[last + 3]?.lw === 'half') {
+      value += 0.5;
+      last += 3;
+    }
+    if (!Number.isFinite(value)) return null;
+    return { value, last, spelled: false };
+  }
+  // spelled-out numbers, possibly hyphen-joined
+  let j = i;
+  let total = 0;
+  let current = 0;
+  let any = false;
+  let lastUsed = i - 1;
+  const step = (k: number): number => (hyphenJoined(ws, k) ? k + 2 : k + 1);
+  if (ws[j].lw === 'a' && ws[j + 1] && (ws[j + 1].lw === 'dozen' || ws[j + 1].lw === 'hundred' || ws[j + 1].lw === 'thousand' || ws[j + 1].lw === 'million' || ws[j + 1].lw === 'billion')) {
+    current = 1;
+    any = true;
+    lastUsed = j;
+    j++;
+  }
+  while (j < ws.length) {
+    const lw = ws[j].lw;
+    if (SMALL[lw] !== undefined) {
+      current += SMALL[lw];
+    } else if (TENS[lw] !== undefined) {
+      current += TENS[lw];
+    } else if (lw === 'dozen' && any) {
+      current = (current || 1) * 12;
+    } else if (lw === 'hundred' && any) {
+      current = (current || 1) * 100;
+    } else if ((lw === 'thousand' || lw === 'million' || lw === 'billion' || lw === 'trillion') && any) {
+      total += (current || 1) * SCALES[lw];
+      current = 0;
+    } else if (lw === 'and' && any && ws[step(j)]?.lw === 'a' && (ws[step(step(j))]?.lw === 'half' || ws[step(step(j))]?.lw === 'quarter')) {
+      const h = step(step(j));
+      current += ws[h].lw === 'half' ? 0.5 : 0.25;
+      lastUsed = h;
+      any = true;
+      break;
+    } else break;
+    any = true;
+    lastUsed = j;
+    // continue over "-" or space-separated compounds ("twenty-five", "two hundred")
+    if (hyphenJoined(ws, j)) j += 2;
+    else j++;
+  }
+  if (!any) return null;
+  return { value: total + current, last: lastUsed, spelled: true };
+}
+
+/** Quick test: does a sentence hold anything that can start a number? */
+export const MAYBE_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens?|zero|tens|hundreds|thousands|millions|billions)\b/i;
