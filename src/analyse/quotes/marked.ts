@@ -1,0 +1,281 @@
+/**
+ * Pass 1: quotations in quotation marks, attributed by the cue next to them ("…," X said / said X /
+ * X said: "…"), with split quotes, multi-paragraph quotes and the quotation-only sentences that go
+ * on after them.
+ */
+import type { QuoteKind, Span, Token } from '../../model/types.js';
+import { tokenAt } from '../tokenize.js';
+import type { QuoteDoc } from './document.js';
+import type { QuotedSegment } from './segments.js';
+import { mainSubject, subjectAfter, subjectBefore } from './speakers.js';
+import { CUE_FORMS, DETERMINERS, isCap, isCue, isOpen, isWord, lower, PARTICIPLE_CUES, QUOTE_INTRO, TITLE_WORDS, TRAILERS } from './words.js';
+
+/** Most tokens between the attribution of a split quote and its second piece ("…,” he said, referring to X, “…”). */
+const SPLIT_GAP = 12;
+
+interface Bounds {
+  seg: QuotedSegment;
+  /** The opening mark's token. */
+  a: number;
+  /** The closing mark's token (or the segment's last). */
+  b: number;
+  sentStartTok: number;
+  sentEndTok: number;
+}
+
+/** A cue after a quotation, its speaker phrase and the token after the attribution. */
+interface Found {
+  cue: number;
+  speaker: Span | null;
+  nextIdx: number;
+}
+
+/** Pass 1 over every quotation segment. */
+export function quotationMarkedQuotes(d: QuoteDoc): void {
+  for (let si = 0; si < d.segments.length; si++) {
+    const bounds = boundsOf(d, si);
+    const found = cueAfterQuotation(d, bounds);
+    if (found && !d.usedCue.has(found.cue)) si = quoteWithCueAfter(d, si, bounds, found);
+    else si = quoteWithCueBefore(d, si, bounds);
+  }
+}
+
+/** Where the quotation of segment `si` sits: its marks' tokens and its sentence's token range. */
+function boundsOf(d: QuoteDoc, si: number): Bounds {
+  const { text, toks, segments, sentences } = d;
+  const seg = segments[si];
+  const a = tokenAt(toks, seg.outer.start); // the opening mark
+  const b = tokenAt(toks, seg.outer.end) - 1; // the closing mark (or the segment's last token)
+  let sentEndTok = tokenAt(toks, sentences[d.sentOf(Math.max(seg.inner.end - 1, seg.inner.start))].end);
+  // “… in our country?” Clinton said. — the sentence splitter ends a sentence after a question or
+  // exclamation in quotation marks; the attribution that follows on the same line still belongs to it
+  const sAfter = d.sentOf(Math.max(seg.inner.end - 1, seg.inner.start)) + 1;
+  if (b + 1 >= sentEndTok && /[?!]\s*$/.test(text.slice(seg.inner.start, seg.inner.end)) && sAfter < sentences.length && !text.slice(seg.outer.end, sentences[sAfter].start).includes('\n'))
+    sentEndTok = tokenAt(toks, sentences[sAfter].end);
+  const sentStartTok = tokenAt(toks, sentences[d.sentOf(seg.outer.start)].start);
+  return { seg, a, b, sentStartTok, sentEndTok };
+}
+
+/** The attribution right after a quotation (",” X said", ",” said X", "” ― Name"), if any. */
+function cueAfterQuotation(d: QuoteDoc, { seg, a, b, sentStartTok, sentEndTok }: Bounds): Found | null {
+  const { text, toks } = d;
+  // a) after the closing mark: ,” X said / ,” said X
+  let found: { cue: number; speaker: Span | null; nextIdx: number } | null = null;
+  if (!seg.continues) {
+    let i = b + 1;
+    const limit = Math.min(sentEndTok, i + 16);
+    const startsHere = i;
+    for (; i < limit; i++) {
+      const t = toks[i];
+      if (isOpen(t.text) && i > startsHere) break;
+      if (/^[.!?;]$/.test(t.text)) break;
+      if (isCue(toks, i, i - startsHere <= 5 && isWord(toks[i - 1]))) {
+        const inverted = i === startsHere || (i === startsHere + 1 && toks[startsHere].text === ',');
+        const speaker = inverted ? subjectAfter(toks, i + 1, sentEndTok) : subjectBefore(toks, i, startsHere);
+        if (!speaker && !inverted) break;
+        let next = i + 1;
+        if (inverted && speaker) next = tokenAt(toks, speaker.end);
+        found = { cue: i, speaker, nextIdx: next };
+        break;
+      }
+      if (!isWord(t) && t.text !== ',' && !/^['’]s$/.test(t.text) && t.text !== '(' && t.text !== ')' && t.text !== '-') break;
+    }
+    // testimonial style: “…” ― Name
+    const dash = toks[b + 1];
+    if (!found && dash && /^[―—–]$/.test(dash.text) && isCap(toks[b + 2])) {
+      let e = b + 2;
+      while (e + 1 < toks.length && !text.slice(toks[e].end, toks[e + 1].start).includes('\n') && (isWord(toks[e + 1]) || toks[e + 1].text === '.') && e < b + 8) e++;
+      const lineEnd = e + 1 >= toks.length || text.slice(toks[e].end, toks[e + 1].start).includes('\n') || /^[.,]$/.test(toks[e + 1].text);
+      if (lineEnd) found = { cue: b + 1, speaker: { start: toks[b + 2].start, end: toks[e].text === '.' ? toks[e - 1].end : toks[e].end }, nextIdx: e + 1 };
+    }
+  }
+  // a word taken as a cue only because it ends in -ed ("… “against the war” because it destabilized …")
+  // does not attribute a quotation that a reporting verb before it introduces ("Trump told the forum he was “…”")
+  if (found && !CUE_FORMS.has(lower(toks[found.cue])) && /^[\p{Ll}]+ed$/u.test(toks[found.cue].text)) {
+    for (let x = sentStartTok; x < a; x++)
+      if (isCue(toks, x, false)) {
+        found = null;
+        break;
+      }
+  }
+  return found;
+}
+
+/**
+ * A quotation attributed after it: with the second piece of a split quote (",” he said, “…”), the
+ * paragraphs it began in, a lead-in of the same sentence before it, and the quotation-only
+ * sentences that go on after it. Returns the last segment used.
+ */
+function quoteWithCueAfter(d: QuoteDoc, si: number, { seg, a, sentStartTok }: Bounds, found: Found): number {
+  const { text, toks, segments, quotes, usedCue, segQuote } = d;
+  usedCue.add(found.cue);
+  // split quote: ,” he said, “…”
+  let end = seg.inner.end;
+  let parts: Span[] | undefined;
+  let k = found.nextIdx;
+  while (k < toks.length && k < found.nextIdx + 6 && isWord(toks[k]) && TRAILERS.has(lower(toks[k]))) k++;
+  if (toks[k]?.text === ',' || toks[k]?.text === ':') k++;
+  const nextSeg = segments[si + 1];
+  // “A,” Tester said, referring to the excuse, “B” / “A,” he said, but “B”: the second piece
+  // further on in the same sentence, with no other reporting verb or sentence end between
+  let reaches = nextSeg !== undefined && toks[k] !== undefined && toks[k].start === nextSeg.outer.start;
+  if (!reaches && nextSeg && toks[k] && nextSeg.outer.start > toks[k].start && d.sentOf(nextSeg.outer.start) === d.sentOf(toks[k].start)) {
+    const to = tokenAt(toks, nextSeg.outer.start);
+    let ok = to - k <= SPLIT_GAP && (toks[to - 1].text === ',' || /^(but|and)$/.test(lower(toks[to - 1])));
+    // a participle cue may stand between the pieces ("…,” Thiel wrote in a statement explaining why …, “…”),
+    // unless it introduces the next one ("…,” Trump said, adding, “…”): that is an attribution of its own
+    const introduces = (x: number) => toks[x + 1]?.text === ',' || toks[x + 1]?.text === ':' || isOpen(toks[x + 1]?.text ?? '');
+    for (let x = k; x < to && ok; x++) if (/^[.!?;:]$/.test(toks[x].text) || (isCue(toks, x, false) && (!PARTICIPLE_CUES.has(lower(toks[x])) || introduces(x)))) ok = false;
+    reaches = ok;
+  }
+  if (nextSeg && reaches && !/[.!?]$/.test(text.slice(seg.inner.start, seg.inner.end).trim())) {
+    parts = [{ start: seg.inner.start, end: seg.inner.end }, { start: nextSeg.inner.start, end: nextSeg.inner.end }];
+    const sj = d.marks.quotationEnd(si + 1);
+    end = segments[sj].inner.end;
+    for (let x = si; x <= sj; x++) segQuote.set(x, quotes.length);
+    si = sj;
+  }
+  // the quote may have begun in an earlier paragraph (multi-paragraph quote)
+  let start = seg.inner.start;
+  const firstSeg = parts ? si - 1 : si;
+  let p = firstSeg;
+  while (p > 0 && segments[p - 1].continues && !segQuote.has(p - 1)) {
+    p--;
+    start = segments[p].inner.start;
+    segQuote.set(p, quotes.length);
+  }
+  // a lead-in of the same sentence before the opening mark ("He said the plan was “…,” he said") is part of the content
+  let leadCue = -1;
+  let leadSpeaker: Span | null = null;
+  if (sentStartTok < a && !parts) {
+    // (two words at least, counted on the tokens at hand: one long sentence of many quotations stays linear)
+    let leadWords = 0;
+    for (let x = sentStartTok; x < a && leadWords < 2; x++) if (isWord(toks[x])) leadWords++;
+    if (leadWords >= 2 && toks[a - 1]?.text !== ':') {
+      start = toks[sentStartTok].start;
+      // "Flynn said Trump was “absolutely right” when he said …": the lead-in's own reporting
+      // verb introduces the quotation; the content starts after it
+      for (let x = Math.max(sentStartTok + 1, a - 40); x < a - 1; x++) {
+        if (!isCue(toks, x, false) || usedCue.has(x) || PARTICIPLE_CUES.has(lower(toks[x]))) continue;
+        const sp = subjectBefore(toks, x, sentStartTok);
+        if (!sp) continue;
+        leadCue = x;
+        leadSpeaker = sp;
+        start = toks[x + 1].start;
+        break;
+      }
+    }
+  }
+  const lastMerged = extendInParagraph(d, si, found.cue);
+  if (lastMerged > si) {
+    parts = parts ?? [{ start: seg.inner.start, end: seg.inner.end }];
+    for (let x = si + 1; x <= lastMerged; x++) {
+      parts.push({ start: segments[x].inner.start, end: segments[x].inner.end });
+      segQuote.set(x, quotes.length);
+    }
+    end = segments[lastMerged].inner.end;
+  }
+  const content = { start, end };
+  const kind: QuoteKind = start < seg.inner.start - 1 ? 'partial' : 'direct';
+  if (leadCue >= 0) usedCue.add(leadCue);
+  const q = leadCue >= 0 ? d.make(content, leadSpeaker, toks[leadCue], kind, parts) : d.make(content, found.speaker, toks[found.cue], kind, parts);
+  if (q) {
+    segQuote.set(si, quotes.length);
+    quotes.push(q);
+  }
+  si = Math.max(si, lastMerged);
+  return Math.max(si, lastMerged);
+}
+
+/** A quotation attributed before it ("X said: “…”", "X said, “…”", "X: “…”", "X continued:" ending the sentence before). Returns the last segment used. */
+function quoteWithCueBefore(d: QuoteDoc, si: number, { seg, a, sentStartTok }: Bounds): number {
+  const { toks, segments, sentences, quotes, usedCue, segQuote } = d;
+  // b) before the opening mark: X said: “…” / X said, “…” / X: “…”
+  let j = a - 1;
+  while (j >= sentStartTok && j > a - 4 && (toks[j].text === ',' || toks[j].text === ':' || TRAILERS.has(lower(toks[j])) && !DETERMINERS.has(lower(toks[j])))) j--;
+  let cueIdx = -1;
+  for (let x = j; x >= sentStartTok && x >= j - 1; x--) if (isCue(toks, x, false) || (QUOTE_INTRO.has(lower(toks[x])) && isWord(toks[x - 1]))) cueIdx = x;
+  let colonSpeaker: Span | null = null;
+  if (cueIdx < 0 && a - 1 >= sentStartTok && toks[a - 1].text === ':' && a - 1 - sentStartTok <= 6 && a - 1 > sentStartTok && isCap(toks[sentStartTok])) {
+    colonSpeaker = { start: toks[sentStartTok].start, end: toks[a - 2].end };
+  }
+  let colonCue: Token | null = colonSpeaker ? toks[a - 1] : null;
+  // "Hoff’s letter makes a libertarian-style case: “…”" — the subject of the clause the colon ends
+  if (cueIdx < 0 && !colonSpeaker && a - 1 > sentStartTok + 2 && toks[a - 1].text === ':') {
+    // "… - Jeffrey M. Jones: “…”": a name right before the colon speaks; else the clause subject
+    let n = a - 2;
+    while (n > sentStartTok && a - 2 - n < 5 && (isCap(toks[n - 1]) || toks[n - 1].text === '.')) n--;
+    const named = isCap(toks[n]) && isCap(toks[a - 2]) && !TITLE_WORDS.has(lower(toks[a - 2])) && /^[-–—,]$|^\p{Ll}/u.test(n > sentStartTok ? toks[n - 1].text : '-');
+    colonSpeaker = named ? { start: toks[n].start, end: toks[a - 2].end } : mainSubject(toks, sentStartTok, a - 1);
+    if (colonSpeaker) colonCue = toks[a - 1];
+  }
+  // "Caddell continued:" ending the previous paragraph or sentence
+  let prevLo = sentStartTok;
+  if (cueIdx < 0 && !colonSpeaker && a === sentStartTok) {
+    const ps = d.sentOf(seg.outer.start) - 1;
+    if (ps >= 0) {
+      const pLo = tokenAt(toks, sentences[ps].start);
+      const pHi = tokenAt(toks, sentences[ps].end);
+      if (pHi - 1 > pLo && toks[pHi - 1].text === ':') {
+        for (let x = pHi - 2; x >= pLo && x >= pHi - 4; x--) if (isCue(toks, x, false) && !usedCue.has(x)) cueIdx = x;
+        prevLo = pLo;
+      }
+    }
+  }
+  if ((cueIdx >= 0 && !usedCue.has(cueIdx)) || colonSpeaker) {
+    let speaker: Span | null = colonSpeaker;
+    let cueTok: Token | null = colonCue;
+    const sentStartTok = Math.min(prevLo, tokenAt(toks, sentences[d.sentOf(seg.outer.start)].start));
+    if (cueIdx >= 0) {
+      usedCue.add(cueIdx);
+      cueTok = toks[cueIdx];
+      const participle = PARTICIPLE_CUES.has(lower(toks[cueIdx])) && toks[cueIdx - 1]?.text === ',';
+      speaker = participle ? mainSubject(toks, sentStartTok, cueIdx) : subjectBefore(toks, cueIdx, sentStartTok);
+      if (!speaker && PARTICIPLE_CUES.has(lower(toks[cueIdx]))) speaker = mainSubject(toks, sentStartTok, cueIdx);
+      if (!speaker && sentStartTok < cueIdx && toks[cueIdx - 1].text === ',') speaker = subjectAfter(toks, cueIdx + 1, a);
+    }
+    const sj = extendInParagraph(d, d.marks.quotationEnd(si), -1);
+    const end = segments[sj].inner.end;
+    const q = d.make({ start: seg.inner.start, end }, speaker, cueTok, 'direct');
+    if (q) {
+      for (let x = si; x <= sj; x++) segQuote.set(x, quotes.length);
+      quotes.push(q);
+    }
+    si = sj;
+  }
+  return si;
+}
+
+/**
+ * Later quotation-only sentences of the same paragraph belong to the same quote ("“A,” Clinton
+ * said on Thursday. “B.”"): returns the index of the last segment to merge after segment `sj`.
+ */
+export function extendInParagraph(d: QuoteDoc, sj: number, cueTok: number): number {
+  const { text, toks, segments, sentences, segQuote } = d;
+  let last = sj;
+  for (let n = sj + 1; n < segments.length; n++) {
+    const gap = text.slice(segments[last].outer.end, segments[n].outer.start);
+    if (gap.includes('\n') || gap.length > 240) break;
+    if (segQuote.has(n)) break;
+    const gs = segments[last].outer.end;
+    const gapToks = toks.slice(tokenAt(toks, gs), tokenAt(toks, segments[n].outer.start));
+    let ok = true;
+    for (let g = 0; g < gapToks.length; g++) {
+      const idx = tokenAt(toks, gs) + g;
+      if (idx === cueTok) continue;
+      if (isCue(toks, idx, false) || lower(toks[idx]) === 'according') ok = false;
+    }
+    if (!ok) break;
+    if (gapToks.length && !/[.!?]["”’]?\s*$/.test(text.slice(gs - 2, segments[n].outer.start)) && !/[.!?]\s*$/.test(gap)) break;
+    if (gapToks.length && last !== sj) break;
+    if (d.sentOf(segments[n].outer.start) === d.sentOf(segments[last].outer.start) && gapToks.length) break;
+    // a segment with its own attribution after it ("“…,” she said") starts a new quote
+    const after = tokenAt(toks, segments[n].outer.end);
+    const stop = tokenAt(toks, sentences[d.sentOf(segments[n].outer.end - 1)].end);
+    let own = false;
+    for (let x = after; x < Math.min(stop, after + 30) && !own; x++) if (isCue(toks, x, false) || /^[―—–]$/.test(toks[x].text)) own = true;
+    if (own) break;
+    last = d.marks.quotationEnd(n);
+  }
+  return last;
+}

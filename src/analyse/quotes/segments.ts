@@ -1,0 +1,177 @@
+/**
+ * Quotation marks: which stretches of the text are quoted. Pairs of double marks within a
+ * paragraph (curly, straight, guillemets; NYT-style ''…'' and top-level ‘…’ after
+ * normaliseQuoteMarks), a quotation left open over paragraphs, and look-ups over the pairs found
+ * (sorted and disjoint, so binary search).
+ */
+import type { Quote, QuoteKind, Span } from '../../model/types.js';
+import { CLOSE_DQ, OPEN_DQ } from './words.js';
+
+const MARK_RE = /[“„«”»"]/g;
+
+export interface QuotedSegment {
+  /** Inner span (without the marks). */
+  inner: Span;
+  /** Span including the marks. */
+  outer: Span;
+  /** The quote is left open at the end of its paragraph and reopened in the next (multi-paragraph quote). */
+  continues: boolean;
+}
+
+/**
+ * Pairs double quotation marks within paragraphs (curly, straight, guillemets). An unclosed mark
+ * yields nothing, except the newspaper convention of a paragraph left open and the next one
+ * reopening the quote.
+ */
+export function findQuotedSegments(text: string): QuotedSegment[] {
+  const out: QuotedSegment[] = [];
+  const n = text.length;
+  let paraStart = 0;
+  while (paraStart <= n) {
+    let paraEnd = text.indexOf('\n', paraStart);
+    if (paraEnd < 0) paraEnd = n;
+    let open = -1;
+    MARK_RE.lastIndex = paraStart;
+    for (let mm = MARK_RE.exec(text); mm && mm.index < paraEnd; mm = MARK_RE.exec(text)) {
+      const i = mm.index;
+      const c = mm[0];
+      if (OPEN_DQ.includes(c)) {
+        open = i; // a second opening mark before any close: the first was stray
+      } else if (CLOSE_DQ.includes(c)) {
+        if (open >= 0 && i > open + 1) out.push({ inner: { start: open + 1, end: i }, outer: { start: open, end: i + 1 }, continues: false });
+        open = -1;
+      } else if (c === '"') {
+        if (open < 0) open = i;
+        else {
+          if (i > open + 1) out.push({ inner: { start: open + 1, end: i }, outer: { start: open, end: i + 1 }, continues: false });
+          open = -1;
+        }
+      }
+    }
+    if (open >= 0) {
+      let k = paraEnd;
+      while (k < n && /\s/.test(text[k])) k++;
+      if (k < n && (OPEN_DQ.includes(text[k]) || text[k] === '"')) {
+        let e = paraEnd;
+        while (e > open + 1 && /\s/.test(text[e - 1])) e--;
+        if (e > open + 1) out.push({ inner: { start: open + 1, end: e }, outer: { start: open, end: e }, continues: true });
+      }
+    }
+    paraStart = paraEnd + 1;
+  }
+  return out;
+}
+
+/**
+ * Same-length copy of `text` in which quotation marks written another way become double marks:
+ * two apostrophes ('' as in the New York Times archive) become `" `, and top-level single curly
+ * quotes (‘…’ in headlines) become “…”. Offsets are unchanged, so spans index the original text.
+ */
+export function normaliseQuoteMarks(text: string): string {
+  let work = text.includes("''") ? text.replace(/''/g, '" ') : text;
+  if (!work.includes('‘')) return work;
+  const chars = work.split('');
+  let inDouble = false;
+  // only the marks matter: jump from one to the next
+  const marks = /[\n“„«”»"‘]/g;
+  for (let mm = marks.exec(work); mm; mm = marks.exec(work)) {
+    const i = mm.index;
+    const c = chars[i];
+    if (c === '\n') inDouble = false;
+    else if (OPEN_DQ.includes(c)) inDouble = true;
+    else if (CLOSE_DQ.includes(c)) inDouble = false;
+    else if (c === '"') inDouble = !inDouble;
+    else if (c === '‘' && !inDouble && (i === 0 || /[\s([—–:-]/.test(chars[i - 1])) && /[\p{L}\p{N}$]/u.test(chars[i + 1] ?? '')) {
+      for (let j = i + 2; j < Math.min(chars.length, i + 400); j++) {
+        const d = chars[j];
+        if (d === '\n' || d === '‘' || OPEN_DQ.includes(d) || d === '"') break;
+        if (d !== '’') continue;
+        const next = chars[j + 1] ?? ' ';
+        if (/[\p{L}\p{N}]/u.test(next)) continue; // apostrophe inside a word
+        const prev = chars[j - 1];
+        if (/[.,!?]/.test(prev) || /[\s.,;:!?)—–-]/.test(next) && prev !== 's') {
+          chars[i] = '“';
+          chars[j] = '”';
+          marks.lastIndex = j + 1;
+          break;
+        }
+      }
+    }
+  }
+  work = chars.join('');
+  return work;
+}
+
+/** Look-ups over the quotation segments of one text (sorted and disjoint): each O(log n). */
+export class SegmentIndex {
+  constructor(readonly segments: QuotedSegment[]) {}
+
+  /** Index of the first segment whose `side` span ends after `pos`; segments.length if none. */
+  firstEndingAfter(pos: number, side: 'inner' | 'outer'): number {
+    const segments = this.segments;
+    let lo = 0;
+    let hi = segments.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (segments[mid][side].end <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Is `pos` inside the marks of some quotation? */
+  inAnySegment(pos: number): boolean {
+    const i = this.firstEndingAfter(pos, 'inner');
+    return i < this.segments.length && this.segments[i].inner.start <= pos;
+  }
+
+  /** Does `span` share a character with the inner span of some quotation? */
+  overlapsSegment(span: Span): boolean {
+    const i = this.firstEndingAfter(span.start, 'inner');
+    return i < this.segments.length && this.segments[i].inner.start < span.end;
+  }
+
+  /** Index of the segment whose outer span contains `pos`, else -1. */
+  segmentAt(pos: number): number {
+    const i = this.firstEndingAfter(pos, 'outer');
+    return i < this.segments.length && this.segments[i].outer.start <= pos ? i : -1;
+  }
+
+  /** The last segment of the quotation that goes on from segment `g` over the next paragraphs (`continues`). */
+  quotationEnd(g: number): number {
+    let e = g;
+    while (this.segments[e].continues && this.segments[e + 1]) e++;
+    return e;
+  }
+}
+
+/** `covers(a, b)`: does some quote start at or before `a` and end at or after `b`? O(log n) per query. */
+export function coverIndex(quotes: Quote[]): (a: number, b: number) => boolean {
+  const spans = quotes.map((q) => q.span).sort((x, y) => x.start - y.start);
+  const maxEnd: number[] = [];
+  for (let i = 0; i < spans.length; i++) maxEnd.push(Math.max(spans[i].end, i ? maxEnd[i - 1] : 0));
+  return (a, b) => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].start <= a) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1] >= b;
+  };
+}
+
+/** Direct when quotation marks cover at least 90% of the content, partial when they cover some, else indirect. */
+export function kindOf(_text: string, content: Span, segments: QuotedSegment[]): QuoteKind {
+  let covered = 0;
+  let any = false;
+  for (const seg of segments) {
+    if (seg.outer.end <= content.start) continue;
+    if (seg.outer.start >= content.end) break;
+    any = true;
+    covered += Math.max(0, Math.min(seg.inner.end, content.end) - Math.max(seg.inner.start, content.start));
+  }
+  if (!any) return 'indirect';
+  return covered >= (content.end - content.start) * 0.9 ? 'direct' : 'partial';
+}

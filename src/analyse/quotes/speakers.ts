@@ -1,0 +1,219 @@
+/**
+ * Speaker phrases and their names: the noun phrase before or after a cue, the subject of a main
+ * clause, and the entity a phrase names (the entity mention nearest its head, else a capitalised
+ * name; pronouns are pronouns.ts's).
+ */
+import type { EntityMention, Span, Token } from '../../model/types.js';
+import { outletFromName } from '../../outlets/index.js';
+import { dataLines } from '../../text/lexicon.js';
+import { INSTITUTION_PLACES } from '../entities/gazetteer.js';
+import type { Gender } from '../gender.js';
+import { tokenAt, tokenize } from '../tokenize.js';
+import { resolvePronoun } from './pronouns.js';
+import { CAP_STOP, CUE_FORMS, DETERMINERS, isAdverb, isCap, isWord, lower, NON_HEAD, PARTICIPLE_CUES, PRONOUNS, TITLE_WORDS, TRAILERS } from './words.js';
+
+export interface NameMention {
+  span: Span;
+  type: 'PER' | 'ORG' | 'LOC' | 'MISC';
+  entity: string;
+  name: string;
+}
+
+export interface SpeakerRecord {
+  pos: number;
+  entity: string | null;
+  name: string | null;
+  span: Span;
+  plural: boolean;
+}
+
+/** What speaker resolution reads of one article, and the speakers found so far. */
+export interface SpeakerContext {
+  genders?: Map<string, Gender>;
+  /** Is a position inside quotation marks? */
+  quoted?: (pos: number) => boolean;
+  text: string;
+  toks: Token[];
+  mentions: NameMention[];
+  speakers: SpeakerRecord[];
+}
+
+export type Resolution = { entity: string | null; name: string | null };
+
+let orgWords: Set<string> | null = null;
+
+/**
+ * Does a capitalised name name an organisation? When one of its words is a generic word of
+ * organisation names (data/lexicons/organisation-words.tsv, case as written), or the whole name is
+ * an outlet of the outlet registry ("Fox News", "Politico") or a seat of government ("the Kremlin"),
+ * or one of its words is a registered outlet's acronym ("AP-GfK Poll").
+ */
+function namesOrganisation(name: string): boolean {
+  orgWords ??= new Set(dataLines('lexicons', 'organisation-words.tsv').map((l) => l.trim()));
+  for (const w of name.match(/[\p{L}\p{N}]+/gu) ?? []) {
+    if (orgWords.has(w) || (/^\p{Lu}{2,}$/u.test(w) && outletFromName(w)?.known)) return true;
+  }
+  return outletFromName(name)?.known === true || INSTITUTION_PLACES.has(name.toLowerCase());
+}
+
+/** Capitalised-name fallback used when no entity mention covers a speaker. */
+export function fallbackSpeakerName(text: string, span: Span): { entity: string; name: string } | null {
+  const toks = tokenize(text, span.start, span.end);
+  let best: { a: number; b: number } | null = null;
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i];
+    const bare = t.text.replace(/\.$/, '');
+    if (isCap(t) && !TITLE_WORDS.has(t.text.toLowerCase()) && !CAP_STOP.has(bare)) {
+      let j = i;
+      while (j + 1 < toks.length && isCap(toks[j + 1]) && !CAP_STOP.has(toks[j + 1].text) && !TITLE_WORDS.has(toks[j + 1].text.toLowerCase())) j++;
+      best = { a: i, b: j }; // keep the last run: "ministry spokesman John Doe" → "John Doe"
+      i = j + 1;
+    } else i++;
+  }
+  if (!best) return null;
+  const name = text.slice(toks[best.a].start, toks[best.b].end);
+  const last = toks[best.b].text.toLowerCase().replace(/[’'.]/g, '');
+  const org = namesOrganisation(name) || (best.a === best.b && /^the$/i.test(toks[best.a - 1]?.text ?? ''));
+  return { entity: `${org ? 'ORG' : 'PER'}:${org ? name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_') : last}`, name };
+}
+
+/**
+ * The speaker noun phrase that ends right before token `end` (exclusive), not crossing `lo`.
+ * Skips adverbs and auxiliaries ("also", "has"), a comma-enclosed appositive or relative clause
+ * ("Bozell, founder of …, said"), and walks back over names, titles, determiners and nouns.
+ */
+export function subjectBefore(toks: Token[], end: number, lo: number): Span | null {
+  let j = end - 1;
+  // (a capitalised first word is a name, not an adverb: "“…,” Will wrote")
+  while (j >= lo && isAdverb(toks[j]) && !(j === lo && isCap(toks[j]))) j--;
+  if (j < lo) return null;
+  // appositive: "X, the campaign manager, said" / "X, who …, said"
+  if (toks[j].text === ',') {
+    let k = j - 1;
+    let depth = 0;
+    let verbish = false;
+    while (k >= lo && toks[k].text !== ',' && depth < 14) {
+      if (/^\p{Ll}+ed$/u.test(toks[k].text) || CUE_FORMS.has(lower(toks[k]))) verbish = true;
+      k--;
+      depth++;
+    }
+    if (k > lo && toks[k].text === ',') {
+      const first = lower(toks[k + 1]);
+      const relative = first === 'who' || first === 'which';
+      if (verbish && !relative) return null; // a clause, not an appositive
+      const np = subjectBefore(toks, k, lo);
+      if (!np) return null;
+      // "Xi, in his remarks, said": an adverbial, not part of the speaker
+      if (/^(in|at|on|during|for|with|after|before|speaking|according|however|meanwhile|though|too)$/.test(first)) return np;
+      return { start: np.start, end: toks[j - 1].end };
+    }
+    return null;
+  }
+  const last = toks[j];
+  const lw = lower(last);
+  if (PRONOUNS[lw] !== undefined) return { start: last.start, end: last.end };
+  // "Jessie Elkins, 70, who said …": the relative pronoun as written; resolveSpeaker finds the antecedent
+  if (lw === 'who' && j - 1 > lo && toks[j - 1].text === ',') return { start: last.start, end: last.end };
+  if (!isWord(last) && last.text !== ')') return null;
+  if (NON_HEAD.has(lw) || CUE_FORMS.has(lw)) return null;
+  if (!isCap(last) && /(ed|ing)$/.test(lw) && !/^(ceo)$/.test(lw)) return null;
+  let k = j;
+  let count = 0;
+  while (k - 1 >= lo && count < 9) {
+    const p = toks[k - 1];
+    const pl = lower(p);
+    if (p.text === '(' || p.text === ')') {
+      k--;
+      count++;
+      continue;
+    }
+    if (!isWord(p) && !/^['’]s$/.test(p.text) && p.text !== '-' && p.text !== '.') break;
+    if (NON_HEAD.has(pl) && pl !== 'of') break;
+    if (PRONOUNS[pl] !== undefined || CUE_FORMS.has(pl)) break;
+    if (!isCap(p) && /(ed|ing)$/.test(pl) && !TITLE_WORDS.has(pl)) break;
+    k--;
+    count++;
+    if (DETERMINERS.has(pl) && pl !== 'of') break;
+  }
+  // do not start on "of"
+  while (k < j && lower(toks[k]) === 'of') k++;
+  return { start: toks[k].start, end: last.end };
+}
+
+/** The speaker noun phrase starting at token `from` ("said ministry spokesman John Doe."). */
+export function subjectAfter(toks: Token[], from: number, hi: number): Span | null {
+  const first = toks[from];
+  if (from >= hi || !isWord(first)) return null;
+  if (PRONOUNS[lower(first)] !== undefined) return { start: first.start, end: first.end };
+  const fl = lower(first);
+  if ((NON_HEAD.has(fl) || TRAILERS.has(fl) || CUE_FORMS.has(fl)) && !DETERMINERS.has(fl) && !TITLE_WORDS.has(fl)) return null;
+  if (/^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(fl)) return null;
+  let end = from;
+  while (end < hi && end - from < 10) {
+    const t = toks[end];
+    const lw = lower(t);
+    if (!isWord(t) && !/^['’]s$/.test(t.text) && t.text !== '-' && t.text !== '.') break;
+    if (t.text === '.' && !/^\p{Lu}$/u.test(toks[end - 1]?.text ?? '')) break;
+    if (end > from && (NON_HEAD.has(lw) && lw !== 'of' || TRAILERS.has(lw) && !isCap(t) && !TITLE_WORDS.has(lw) || PARTICIPLE_CUES.has(lw))) break;
+    end++;
+  }
+  if (end === from) return null;
+  return { start: toks[from].start, end: toks[end - 1].end };
+}
+
+/** Display name of an entity: the variant with the most name words (titles do not count), then the longest. */
+export function mentionsFrom(entities: EntityMention[]): NameMention[] {
+  const longest = new Map<string, string>();
+  const score = (t: string) => t.split(/\s+/).filter((w) => !TITLE_WORDS.has(w.toLowerCase())).length * 1000 + t.length;
+  for (const e of entities) {
+    const cur = longest.get(e.entity);
+    if (!cur || score(e.text) > score(cur)) longest.set(e.entity, e.text);
+  }
+  return entities
+    .filter((e) => e.span && e.span.end > e.span.start)
+    .map((e) => ({ span: e.span, type: e.type, entity: e.entity, name: longest.get(e.entity) ?? e.text }))
+    .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+/** Subject of the main clause before a participle cue ("Xi …, saying …"): the noun phrase before its first verb. */
+export function mainSubject(toks: Token[], lo: number, cueIdx: number): Span | null {
+  for (let i = lo + 1; i < cueIdx; i++) {
+    const lw = lower(toks[i]);
+    if (CUE_FORMS.has(lw) || /^(is|was|are|were|has|had|have|will|would|could|can|spoke|met|gave|took|made|went|expressed|issued|released)$/.test(lw) || (/ed$/.test(lw) && !isCap(toks[i]))) {
+      return subjectBefore(toks, i, lo);
+    }
+  }
+  return null;
+}
+
+/**
+ * The entity a speaker phrase names: "who" by the noun phrase before it, a pronoun by the speakers
+ * and mentions before it (pronouns.ts), else the mention nearest the head of the phrase (its end:
+ * "Stein spokeswoman Melezia Figueroa" is Figueroa), else a capitalised name in it.
+ */
+export function resolveSpeaker(ctx: SpeakerContext, span: Span): Resolution {
+  const raw = ctx.text.slice(span.start, span.end);
+  if (raw.toLowerCase() === 'who') {
+    // the noun phrase before ", who" (skipping an age: "Jessie Elkins, 70, who")
+    const i = tokenAt(ctx.toks, span.start);
+    let k = i - 2;
+    if (k > 1 && /^\d+$/.test(ctx.toks[k].text) && ctx.toks[k - 1].text === ',') k -= 2;
+    const np = k >= 0 ? subjectBefore(ctx.toks, k + 1, Math.max(0, k - 10)) : null;
+    return np ? resolveSpeaker(ctx, np) : { entity: null, name: null };
+  }
+  if (PRONOUNS[raw.toLowerCase()] !== undefined) return resolvePronoun(ctx, span, raw.toLowerCase());
+  let best: NameMention | null = null;
+  for (const m of ctx.mentions) {
+    if (m.span.start >= span.end) break;
+    if (m.span.end <= span.start) continue;
+    const person = m.type === 'PER' || m.type === 'ORG';
+    const bestPerson = best !== null && (best.type === 'PER' || best.type === 'ORG');
+    if (!best || (person && !bestPerson) || (person === bestPerson && m.span.end >= best.span.end)) best = m;
+  }
+  if (best) return { entity: best.entity, name: best.name };
+  const fb = fallbackSpeakerName(ctx.text, span);
+  if (!fb) return { entity: null, name: null };
+  for (const s of ctx.speakers) if (s.entity === fb.entity && s.name && s.name.length > fb.name.length) return { entity: s.entity, name: s.name };
+  return fb;
+}
