@@ -1,4 +1,4 @@
-/** Units of the syntax layer that need no trained model: CoNLL-U, lemma scripts, UD sub-tokens, the oracle. */
+/** Units of the syntax layer that need no trained model: CoNLL-U, lemma scripts, UD sub-tokens, the oracle, the second tagging pass. */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
@@ -6,7 +6,11 @@ import { readConllu } from '../../src/analyse/syntax/conllu.js';
 import { applyScript, editScript, learnLemmatiser, lemmatise } from '../../src/analyse/syntax/lemma.js';
 import { Oracle, projectivise } from '../../src/analyse/syntax/oracle.js';
 import { MOVES, ParseState } from '../../src/analyse/syntax/state.js';
+import { strHash } from '../../src/analyse/syntax/hash.js';
+import type { Scorer } from '../../src/analyse/syntax/perceptron.js';
 import { udTokens } from '../../src/analyse/syntax/subtokens.js';
+import { tagSentence } from '../../src/analyse/syntax/tagger.js';
+import { wordAtoms } from '../../src/analyse/syntax/words.js';
 import { tokenize } from '../../src/analyse/tokenize.js';
 
 const TRAIN = new URL('../../../shared/data/syntax/ud-english-ewt/en_ewt-ud-train.conllu', import.meta.url);
@@ -75,5 +79,25 @@ describe('arc-hybrid dynamic oracle', () => {
       assert.deepEqual([...st.heads.subarray(1, s.words.length + 1)], [...gold.subarray(1)], s.id);
     }
     assert.ok(lifted > 0, 'some trees needed lifting');
+  });
+});
+
+describe('second tagging pass', () => {
+  // Two made-up classes: the first tagger prefers class 0 by a margin of 2, the second class 1.
+  const scorer = (a: number, b: number): Scorer => ({ classes: 2, score: (_f, _n, out) => { out[0] += a; out[1] += b; } });
+  const first = { tags: ['X|A', 'X|B'], weights: scorer(5, 3), tagDict: new Map([[strHash('the'), 1]]) };
+  const atoms = wordAtoms(['the', 'blorf', 'zank']);
+  it('the first pass writes each word\'s margin (Infinity for words of the tag dictionary)', () => {
+    const margins = new Float32Array(3);
+    assert.deepEqual([...tagSentence(first, atoms, undefined, margins)], [1, 0, 0]);
+    assert.deepEqual([...margins], [Infinity, 2, 2]);
+  });
+  it('the second pass leaves alone the words the first was sure of, and revises the others', () => {
+    const margins = new Float32Array(3);
+    const tags = tagSentence(first, atoms, undefined, margins);
+    const second = { ...first, weights: scorer(0, 9) };
+    assert.deepEqual([...tagSentence({ ...second, sure: 2 }, atoms, tags, margins)], [1, 0, 0]);
+    assert.deepEqual([...tagSentence({ ...second, sure: 2.5 }, atoms, tags, margins)], [1, 1, 1]);
+    assert.deepEqual([...tagSentence({ ...second, sure: 2 }, atoms, tags)], [1, 1, 1], 'without margins every word is revised');
   });
 });

@@ -30,6 +30,8 @@ export interface SyntaxModel {
   tagger: Scorer;
   /** Second-pass tagger (sees the first pass's tags to the right); absent in older files. */
   tagger2?: Scorer;
+  /** First-pass margin from which the second pass leaves a tag alone (`TaggerModel.sure`); Infinity in older files. */
+  secondPassSure: number;
   moves: Scorer;
   labeller: Scorer;
   meta: Record<string, unknown>;
@@ -202,6 +204,7 @@ export function readSyntaxModel(file: Buffer): SyntaxModel {
     moves: weights[1],
     labeller: weights[2],
     tagger2: weights[3],
+    secondPassSure: typeof header.meta.secondPassSure === 'number' ? header.meta.secondPassSure : Infinity,
     meta: header.meta,
   };
 }

@@ -104,3 +104,36 @@ export function trainTagger(
   const averaged = best ?? w.averaged();
   return { model: { tags, weights: w.withWeights(averaged), tagDict }, trained: w, averaged, history };
 }
+
+/**
+ * The second pass's `sure`: the smallest first-pass margin (among the held-out words' margins at
+ * the 95th, 90th, … 5th percentile) from which skipping the second look costs at most `tolerance`
+ * of held-out accuracy, both passes chained as at run time. Returns the margin and the share of
+ * scored words the second pass then skips.
+ */
+export function chooseSure(first: TaggerModel, second: TaggerModel, heldOut: TagExample[], tolerance = 0.0001): { sure: number; skipped: number; accuracy: number } {
+  const runs = heldOut.map((ex) => {
+    const margins = new Float32Array(ex.atoms.n);
+    return { ex, margins, first: tagSentence(first, ex.atoms, undefined, margins) };
+  });
+  const accuracy = (sure: number) => {
+    let ok = 0;
+    let all = 0;
+    for (const r of runs) {
+      const t = tagSentence({ ...second, sure }, r.ex.atoms, r.first, r.margins);
+      for (let i = 0; i < t.length; i++) if (t[i] === r.ex.gold[i]) ok++;
+      all += t.length;
+    }
+    return all ? ok / all : 0;
+  };
+  const scored = runs.flatMap((r) => [...r.margins].filter((m) => m !== Infinity)).sort((a, b) => a - b);
+  const full = accuracy(Infinity);
+  let best = { sure: Infinity, skipped: 0, accuracy: full };
+  for (let q = 0.95; q > 0.04 && scored.length; q -= 0.05) {
+    const sure = scored[Math.floor(q * scored.length)];
+    const acc = accuracy(sure);
+    if (acc < full - tolerance) break;
+    best = { sure, skipped: scored.filter((m) => m >= sure).length / scored.length, accuracy: acc };
+  }
+  return best;
+}
