@@ -1,4 +1,4 @@
-import { COLUMNS, EXPORT_KINDS, exportTable } from '../report/export.js';
+import { COLUMNS, EXPORT_KINDS } from '../report/export-columns.js';
 import { type Command, isoDate, oneOf, UsageError } from './args.js';
 import { loadStories, openExistingStore } from './stored.js';
 
@@ -25,6 +25,7 @@ export const exportCommand: Command = {
     const store = await openExistingStore('export', v.db);
     try {
       const stories = await loadStories(store, { q: v.q, outlet: v.outlet, from: since }, what !== 'articles', (m) => io.stderr(`triangulate: export: ${m}\n`));
+      const { exportTable } = await import('../report/export.js');
       io.stdout(exportTable(what, fmt, stories));
       return 0;
     } finally {

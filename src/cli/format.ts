@@ -1,5 +1,5 @@
 import type { AnnotatedArticle, Article, Span } from '../model/types.js';
-import { plural, spanLabel } from '../report/render.js';
+import { plural, spanLabel } from '../report/labels.js';
 import type { Store } from '../store/index.js';
 import type { StoryGroup } from '../stories/index.js';
 import { inertJson } from '../util/inert.js';

@@ -2,7 +2,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync 
 import { join } from 'node:path';
 import type { RawDocument } from '../model/types.js';
 import { inertJson } from '../util/inert.js';
-import { plural } from '../report/render.js';
+import { plural } from '../report/labels.js';
 import { type Args, type Command, commandHelp, findCommand, type Io, oneOf, parseFor, positiveInt, UsageError, type Values } from './args.js';
 import { exportCommand } from './export.js';
 import { countInputFiles, progress } from './progress.js';

@@ -1,6 +1,6 @@
 import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { plural } from '../report/render.js';
+import { plural } from '../report/labels.js';
 
 /**
  * The progress line of `analyze` on a terminal: done of total, rate and time left. The total is

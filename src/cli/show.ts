@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXPORT_KINDS, type ExportKind, exportTable } from '../report/export.js';
+import { EXPORT_KINDS, type ExportKind } from '../report/export-columns.js';
 import { type Command, oneOf, UsageError } from './args.js';
 import { findStory, openExistingStore, reportOf } from './stored.js';
 
@@ -33,7 +33,7 @@ export const showCommand: Command = {
         io.stderr(`triangulate: show: ${story}\n`);
         return 2;
       }
-      const [{ renderMarkdown, renderTerminal }, { reportSections }, { reportHtml }] = await Promise.all([import('../report/render.js'), import('../report/sections.js'), import('../ui/index.js')]);
+      const [{ renderMarkdown, renderTerminal }, { reportSections }, { reportHtml }, { exportTable }] = await Promise.all([import('../report/render.js'), import('../report/sections.js'), import('../ui/index.js'), import('../report/export.js')]);
       const report = reportOf([story]);
       if (v.out) {
         mkdirSync(v.out, { recursive: true });

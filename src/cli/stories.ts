@@ -1,4 +1,4 @@
-import { plural, spanLabel } from '../report/render.js';
+import { plural, spanLabel } from '../report/labels.js';
 import { type Command, isoDate, oneOf, positiveInt, UsageError } from './args.js';
 import { openExistingStore } from './stored.js';
 

@@ -31,6 +31,17 @@ const NAME_DISCOUNT = 0.35;
 const MASS_ENOUGH = 14;
 /** ...provided their cosine is at least this. */
 const MASS_MIN_COS = 0.12;
+/**
+ * Candidate pairs through one key: a sentence meets the next POSTING_WINDOW sentences that have
+ * the key (in story order), not all of them. A key's list is at most max(articles, 15% of the
+ * sentences) long, so without the window a story's alignment grows with the square of its size
+ * (60 s for 1,000 articles); with it the candidate work is linear (at most POSTING_WINDOW per key
+ * occurrence). A story of up to POSTING_WINDOW + 1 articles and about 1,700 sentences has no list
+ * longer than that: every pair is still met, exactly as before. In larger stories, sentences
+ * far apart in a long list still meet through the rarer keys they share, or join the same fact
+ * through the sentences between them.
+ */
+export const POSTING_WINDOW = 256;
 const TITLE_WORDS = new Set(['president', 'minister', 'secretary', 'chancellor', 'leader', 'spokesman', 'spokeswoman', 'director', 'senator', 'governor', 'speaker', 'king', 'queen', 'premier']);
 
 export function alignFacts(story: StoryView): Alignment {
@@ -161,9 +172,12 @@ export function alignFacts(story: StoryView): Alignment {
       const x = w(k);
       if (x <= 0) continue;
       const x2 = x * x;
-      for (let p = 0; p < l.length; p++) {
+      // the sentences after this one in the key's list, at most POSTING_WINDOW of them
+      const from = after(l, oa);
+      const to = Math.min(l.length, from + POSTING_WINDOW);
+      for (let p = from; p < to; p++) {
         const b = l[p];
-        if (b <= oa || artOf[b] === artA) continue;
+        if (artOf[b] === artA) continue;
         if (accMass[b] === 0) touched.push(b);
         accDot[b] += x2;
         accMass[b] += x;
@@ -255,6 +269,18 @@ export function alignFacts(story: StoryView): Alignment {
     for (const s of c.members) clusterOf.set(s.id, i);
   });
   return { clusters: out, clusterOf, sim };
+}
+
+/** Index of the first entry of the ascending list `l` greater than `x`. */
+function after(l: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = l.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (l[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Span of the shared words inside a member sentence (the whole sentence when nothing is shared). */

@@ -56,9 +56,9 @@ function mainActors(story: StoryView): Set<string> {
   return new Set([...units].filter(([, u]) => u.size >= 2).map(([k]) => k));
 }
 
-/** Names, dates and figures are facts, not wording. */
-const inside = (t: { start: number; end: number }, s: Sent) =>
-  [...s.entities.map((e) => e.span), ...s.times.map((x) => x.span), ...s.quantities.map((q) => q.span)].some((x) => t.start < x.end && t.end > x.start);
+/** The spans of a sentence's names, dates and figures: facts, not wording. */
+const factSpans = (s: Sent) => [...s.entities.map((e) => e.span), ...s.times.map((x) => x.span), ...s.quantities.map((q) => q.span)];
+const inside = (t: { start: number; end: number }, spans: { start: number; end: number }[]) => spans.some((x) => t.start < x.end && t.end > x.start);
 
 /** Word counts per outlet over the sentences naming a main actor, and the sentences per word for evidence. */
 function countWords(story: StoryView, actors: Set<string>) {
@@ -69,8 +69,9 @@ function countWords(story: StoryView, actors: Set<string>) {
     const counts = perUnit.get(unit) ?? perUnit.set(unit, new Map()).get(unit)!;
     for (const s of a.sentences) {
       if (actors.size && !s.entities.some((e) => actors.has(e.key))) continue;
+      const facts = factSpans(s);
       for (const t of s.tokens) {
-        if (!t.content || /\d/.test(t.norm) || inside(t, s)) continue;
+        if (!t.content || /\d/.test(t.norm) || inside(t, facts)) continue;
         bump(counts, t.norm);
         const byUnit = where.get(unit) ?? where.set(unit, new Map()).get(unit)!;
         const list = byUnit.get(t.norm) ?? byUnit.set(t.norm, []).get(t.norm)!;
@@ -81,15 +82,19 @@ function countWords(story: StoryView, actors: Set<string>) {
   return { perUnit, where };
 }
 
-/** z-scores of the log-odds ratio of each word of `mine` against `rest`, with prior `alpha`. */
-function logOddsZ(mine: Counts, rest: Counts, alpha: (w: string) => number): Map<string, number> {
-  const total = (m: Counts) => [...m.values()].reduce((x, y) => x + y, 0);
-  const n1 = total(mine);
-  const n2 = total(rest);
+/**
+ * z-scores of the log-odds ratio of each word of `mine` against the rest of the story (`pooled`
+ * minus `mine`), with prior `alpha`. The rest is never built as a map: one outlet's row costs its
+ * own vocabulary, not the story's (a story of a thousand single-article outlets stays linear).
+ */
+function logOddsZ(mine: Counts, pooled: Counts, pooledTotal: number, alpha: (w: string) => number): Map<string, number> {
+  let n1 = 0;
+  for (const y of mine.values()) n1 += y;
+  const n2 = pooledTotal - n1;
   const out = new Map<string, number>();
   for (const [w, y1] of mine) {
     const a = alpha(w);
-    const y2 = rest.get(w) ?? 0;
+    const y2 = (pooled.get(w) ?? 0) - y1;
     const delta = Math.log((y1 + a) / (n1 + PRIOR_STRENGTH - y1 - a)) - Math.log((y2 + a) / (n2 + PRIOR_STRENGTH - y2 - a));
     out.set(w, delta / Math.sqrt(1 / (y1 + a) + 1 / (y2 + a)));
   }
@@ -102,15 +107,15 @@ export function buildFraming(story: StoryView): FramingRow[] {
   if (perUnit.size < 2) return [];
   const pooled: Counts = new Map();
   for (const c of perUnit.values()) for (const [w, n] of c) bump(pooled, w, n);
-  const pooledTotal = Math.max(1, [...pooled.values()].reduce((x, y) => x + y, 0));
+  let pooledSum = 0;
+  for (const n of pooled.values()) pooledSum += n;
+  const pooledTotal = Math.max(1, pooledSum);
   const bg = backgroundCounts();
   const alpha = (w: string) => PRIOR_STRENGTH * (0.5 * ((bg.counts.get(w) ?? 0) + 0.5) / bg.total + (0.5 * (pooled.get(w) ?? 0)) / pooledTotal);
   const usage: FramingRow['usage'] = [];
   for (const unit of [...perUnit.keys()].sort(cmp)) {
     const mine = perUnit.get(unit)!;
-    const rest: Counts = new Map();
-    for (const [w, n] of pooled) if (n - (mine.get(w) ?? 0) > 0) rest.set(w, n - (mine.get(w) ?? 0));
-    const z = logOddsZ(mine, rest, alpha);
+    const z = logOddsZ(mine, pooled, pooledSum, alpha);
     const terms = [...z]
       .filter(([w, score]) => score >= Z_MIN && (mine.get(w) ?? 0) >= 2)
       .sort((x, y) => y[1] - x[1] || cmp(x[0], y[0]))

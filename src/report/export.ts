@@ -8,8 +8,10 @@ import type { ReportStory } from './schema.js';
  * formula (starting with =, +, -, @, tab or carriage return) are prefixed with an apostrophe.
  */
 
-export const EXPORT_KINDS = ['stories', 'articles', 'facts', 'conflicts', 'quotes'] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
+// the table names and columns live apart from csv-stringify so the CLI's help loads without it
+import { COLUMNS, type ExportKind } from './export-columns.js';
+
+export { COLUMNS, EXPORT_KINDS, type ExportKind } from './export-columns.js';
 
 type Cell = string | number | boolean | null;
 type Row = Record<string, Cell>;
@@ -119,14 +121,6 @@ function quoteRows(s: ReportStory): Row[] {
 
 const ROWS: Record<ExportKind, (s: ReportStory) => Row[]> = { stories: storyRows, articles: articleRows, facts: factRows, conflicts: conflictRows, quotes: quoteRows };
 
-/** The columns of each table, in order (also written as the CSV header when there is no row). */
-export const COLUMNS: Record<ExportKind, string[]> = {
-  stories: ['story_id', 'title', 'articles', 'independent_sources', 'outlets', 'start', 'end', 'corroborated_facts', 'conflicting_facts', 'single_source_facts', 'conflicts', 'quotes'],
-  articles: ['story_id', 'article_id', 'outlet', 'title', 'published', 'url', 'byline', 'wire', 'copy_of', 'language', 'source'],
-  facts: ['story_id', 'fact_id', 'status', 'statement', 'independent_sources', 'outlets', 'article_ids', 'conflict_ids', 'evidence'],
-  conflicts: ['story_id', 'conflict_id', 'slot', 'kind', 'severity', 'within_article', 'side', 'value', 'wordings', 'outlets', 'article_ids', 'evidence'],
-  quotes: ['story_id', 'statement_id', 'speaker', 'speaker_id', 'wording', 'kind', 'relation', 'outlets', 'article_ids', 'independent_sources', 'evidence'],
-};
 
 export function exportRows(kind: ExportKind, stories: readonly ReportStory[]): Row[] {
   return stories.flatMap((s) => ROWS[kind](s));

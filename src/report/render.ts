@@ -1,11 +1,10 @@
 import { inert, inertLine } from '../util/inert.js';
 import { reportHtml } from '../ui/index.js';
+import { plural, spanLabel } from './labels.js';
 import type { Report, ReportArticle, ReportStory } from './schema.js';
 
-/** "1 article", "2 articles". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+// the labels live apart from the renderers so the CLI's start-up does not load the web UI
+export { plural, spanLabel } from './labels.js';
 
 /** Renderers for the parts other stages own (the cross-check sections). */
 export interface SectionRenderers {
@@ -19,14 +18,6 @@ export function dateLabel(a: Pick<ReportArticle, 'published' | 'publishedInfo'>)
   const p = a.publishedInfo?.precision;
   if (p === 'minute' || p === 'second' || p === 'hour') return a.published.replace('T', ' ').replace(/:\d\d(?:\.\d+)?(?=[+\-Z]|$)/, (m) => (p === 'second' ? m : ''));
   return a.published.slice(0, 10);
-}
-
-export function spanLabel(s: { span: { start: string | null; end: string | null } }): string {
-  const { start, end } = s.span;
-  if (!start && !end) return 'no dates';
-  const a = (start ?? end)!.slice(0, 10);
-  const b = (end ?? start)!.slice(0, 10);
-  return a === b ? a : `${a} to ${b}`;
 }
 
 export interface TerminalOptions {
