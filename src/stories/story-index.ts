@@ -43,6 +43,19 @@ export const DEFAULTS: Required<Omit<GroupOptions, 'now'>> & { now: string | nul
 const MIN_SHARED_FEATURES = 2;
 /** Stories of at most this many articles are fragments that `settle` offers to larger stories. */
 const FRAGMENT_SIZE = 8;
+/**
+ * An undated article has no time to tell which of two similar events it reports (two arrests of
+ * players of one team a month apart, two earthquakes in one region share most words), so its
+ * content must speak for it: it joins a story only when it is at least this fraction as similar
+ * to the story as the story's own members are expected to be (`cohesionBar`).
+ */
+const UNDATED_JOIN_COHESION = 0.5;
+/**
+ * Two stories, one of them without a dated member, merge only when their members are on average
+ * at least this fraction as similar across the stories as within them (geometric mean of the
+ * two within-story means): the time windows cannot vouch for the merge (`crossCohesive`).
+ */
+const UNDATED_MERGE_COHESION = 0.8;
 /** Weight of entity features relative to content terms. */
 const ENTITY_WEIGHT = 1.0;
 /** Centroid terms kept per story (pruned to PRUNE_TO when it grows past MAX_CENTROID). */
@@ -259,7 +272,9 @@ export class StoryIndex {
 
     // 2. otherwise the most similar open story, if similar enough
     let story: Story | null = copyOf ? copyOf.story : null;
-    if (!story && f.status === 'ok') story = this.bestStory(vec, t, null, this.options.threshold, f.venue ?? null);
+    // (an undated article joins undated stories here; `settle` merges them with dated ones when
+    // their members agree as a group, which one article's words cannot show)
+    if (!story && f.status === 'ok') story = this.bestStoryScored(vec, t, null, this.options.threshold, f.venue ?? null, t === null)?.story ?? null;
     if (!story) story = this.newStory(f.id, t);
 
     this.register(entry, story, copyOf?.f.id ?? null);
@@ -569,10 +584,6 @@ export class StoryIndex {
     return gap <= (copy ? this.options.maxWindowDays : this.allowedGap(s));
   }
 
-  private bestStory(vec: Vec, t: number | null, exclude: Story | null = null, min = this.options.threshold, venue: string | null = null): Story | null {
-    return this.bestStoryScored(vec, t, exclude, min, venue)?.story ?? null;
-  }
-
   /**
    * The story's venue: the venue most of its members with one share (ties: alphabetical), or
    * null when none of them names one.
@@ -595,7 +606,7 @@ export class StoryIndex {
     return sv === null || sv === venue;
   }
 
-  private bestStoryScored(vec: Vec, t: number | null, exclude: Story | null, min: number, venue: string | null = null): { story: Story; score: number } | null {
+  private bestStoryScored(vec: Vec, t: number | null, exclude: Story | null, min: number, venue: string | null = null, undatedOnly = false): { story: Story; score: number } | null {
     // rank query terms by weight; gather candidate stories through postings
     const order = vec.vals.map((_, i) => i).sort((a, b) => vec.vals[b] - vec.vals[a] || cmpStr(vec.keys[a], vec.keys[b]));
     const partial = new Map<Story, number>();
@@ -612,6 +623,7 @@ export class StoryIndex {
       }
     }
     if (exclude) partial.delete(exclude);
+    if (undatedOnly) for (const s of [...partial.keys()]) if (s.tMin !== null) partial.delete(s);
     if (partial.size === 0) return null;
     const candidates = [...partial.entries()]
       .sort((a, b) => b[1] - a[1] || a[0].seq - b[0].seq)
@@ -622,6 +634,7 @@ export class StoryIndex {
     for (const s of candidates) {
       if (!this.timeCompatible(t, s) || !this.venueCompatible(venue, s)) continue;
       const score = this.score(vec, t, s);
+      if (t === null && score < this.cohesionBar(s)) continue;
       if (score >= bestScore && (best === null || score > bestScore || s.seq < best.seq)) {
         best = s;
         bestScore = score;
@@ -742,6 +755,37 @@ export class StoryIndex {
     }
   }
 
+  /** Mean pairwise cosine of a story's members (their vectors are unit length), or null below two members. */
+  private pairwise(s: Story): number | null {
+    const n = s.members.length;
+    if (n < 2) return null;
+    return Math.min(1, Math.max(0, (s.norm2 - n) / (n * (n - 1))));
+  }
+
+  /**
+   * What an undated article must score against a story: a fraction of the cosine a member like the
+   * others would reach. With n unit vectors of mean pairwise cosine rho summing to the centroid C,
+   * a new one as alike scores n·rho/|C|. 0 for a story of one article (no cohesion to measure).
+   */
+  private cohesionBar(s: Story): number {
+    const rho = this.pairwise(s);
+    if (rho === null || rho <= 0) return 0;
+    return UNDATED_JOIN_COHESION * ((s.members.length * rho) / Math.sqrt(s.norm2));
+  }
+
+  /**
+   * Whether the members of two stories are about as alike across the stories as within them:
+   * mean cross cosine (centroid dot / (na·nb)) against the geometric mean of the within-story
+   * means. True when neither story has two members.
+   */
+  private crossCohesive(a: Story, b: Story, dot: number): boolean {
+    const ra = this.pairwise(a);
+    const rb = this.pairwise(b);
+    const within = ra === null ? rb : rb === null ? ra : Math.sqrt(ra * rb);
+    if (within === null) return true;
+    return dot / (a.members.length * b.members.length) >= UNDATED_MERGE_COHESION * within;
+  }
+
   /** Similarity of an article vector to a story, in 0..1, with a light penalty for time distance. */
   private score(vec: Vec, t: number | null, s: Story): number {
     const { dot, shared } = overlapVec(vec, s.centroid);
@@ -780,7 +824,10 @@ export class StoryIndex {
       const sv = this.venueOf(s);
       const ov = this.venueOf(o);
       if (sv !== null && ov !== null && sv !== ov) continue;
-      const cos = dotMaps(s.centroid, o.centroid) / (sn * Math.sqrt(o.norm2 || 1));
+      const dot = dotMaps(s.centroid, o.centroid);
+      const cos = dot / (sn * Math.sqrt(o.norm2 || 1));
+      // without a date on one side the windows say nothing: the members must agree as a group
+      if ((s.tMin === null || o.tMin === null) && !this.crossCohesive(s, o, dot)) continue;
       if (cos > bestScore || (cos === bestScore && best !== null && o.seq < best.seq)) {
         best = o;
         bestScore = cos;
