@@ -52,7 +52,7 @@ describe('serve --db postgresql://', { skip }, () => {
     await db?.drop();
   });
 
-  test('the same API answers as over SQLite', { timeout: 180_000 }, async () => {
+  test('the same API answers as over SQLite', { timeout: 300_000 }, async () => {
     const pgServer = await createServer({ db: db.url });
     const sqliteServer = await createServer({ store: new SqliteStore(':memory:') });
     try {
