@@ -237,14 +237,27 @@ try {
     );
   if (sqlite) console.log(`| SQLite (analyze --jobs 1) | — | — | ${f(sqlite.endToEndPerSecond)} | ${f(sqlite.cpuMsPerArticle, 0)} | — | — | — | ${f(sqlite.databaseMB)} | ${f(sqlite.loadAtStart)} |`);
   const one = pgRows.find((r) => r.workers === 1);
+  const fit: { startupSeconds?: number; cpuMsPerArticle?: number } = {};
   if (one) for (const r of pgRows) if (r !== one) console.log(`speed-up ${r.workers} workers / 1: ${(r.docsPerSecond / one.docsPerSecond).toFixed(2)}× (documents), ${(r.endToEndPerSecond / one.endToEndPerSecond).toFixed(2)}× (end to end)`);
+  // worker CPU = start-up per process × workers + CPU per article × articles: a line through the runs separates the two
+  if (pgRows.length >= 2) {
+    const xs = pgRows.map((r) => r.workers);
+    const ys = pgRows.map((r) => r.workerCpuSeconds);
+    const mx = xs.reduce((a, b) => a + b) / xs.length;
+    const my = ys.reduce((a, b) => a + b) / ys.length;
+    const slope = xs.reduce((n, x, i) => n + (x - mx) * (ys[i] - my), 0) / xs.reduce((n, x) => n + (x - mx) ** 2, 0);
+    const startup = slope;
+    const perArticleMs = ((my - slope * mx) / pgRows[0].documents) * 1000;
+    console.log(`worker CPU, fitted over ${xs.join('/')} workers: ${f(startup)} s start-up per process + ${f(perArticleMs, 0)} ms per article`);
+    Object.assign(fit, { startupSeconds: startup, cpuMsPerArticle: perArticleMs });
+  }
   if (one && sqlite) console.log(`PostgreSQL 1 worker / SQLite, end to end: ${(one.endToEndPerSecond / sqlite.endToEndPerSecond).toFixed(2)}×; CPU per article ${(one.cpuMsPerArticle / sqlite.cpuMsPerArticle).toFixed(2)}×`);
   if (ledger) {
     console.log(`\nStory runs on a store of ${ledger.stored.toLocaleString('en')} SYNTHETIC articles' features (PostgreSQL, one process): first run (every article) ${f(ledger.firstRun.ms / 1000)} s`);
     for (const r of ledger.runs) console.log(`  +${r.added} articles: ${f(r.ms, 0)} ms wall, ${f(r.cpuMs, 0)} ms CPU (client), ${r.replayed} replayed, ${r.restored} restored`);
   }
   mkdirSync(join(root, 'bench/results'), { recursive: true });
-  const out = { size, synthetic: true, machine: { cpus: cpus().length }, postgres: pgRows, sqlite, ledger };
+  const out = { size, synthetic: true, machine: { cpus: cpus().length }, postgres: pgRows, workerCpuFit: fit, sqlite, ledger };
   writeFileSync(join(root, 'bench/results/scale.json'), `${JSON.stringify(out, null, 2)}\n`);
   console.log('\nwritten bench/results/scale.json');
 } finally {
