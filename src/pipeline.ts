@@ -172,16 +172,24 @@ export async function updateStories(store: Store, onMessage?: (docId: string | n
 }
 
 /**
- * One ledger run over what changed in the store since the last one (what `updateStories`, the
- * server and the workers call). A run that fails writes nothing (one transaction) and comes back
+ * The ledger run itself, throwing when it fails (nothing written): a PostgreSQL worker retries its
+ * `stories` job then, instead of reporting it done with stale stories.
+ */
+export async function runStoryLedger(store: Store): Promise<LedgerRun> {
+  return store.storyLedger(async (ledger) => {
+    const added = await ledger.features(await ledger.pending());
+    return updateLedger(ledger, { added: [...added.values()], removed: await ledger.orphans() });
+  });
+}
+
+/**
+ * One ledger run over what changed in the store since the last one (what `updateStories` and the
+ * server call; the workers call `runStoryLedger`). A run that fails writes nothing (one transaction) and comes back
  * as a message: the previous stories stay, and the next run retries what was pending.
  */
 export async function ledgerRun(store: Store): Promise<LedgerRun> {
   try {
-    return await store.storyLedger(async (ledger) => {
-      const added = await ledger.features(await ledger.pending());
-      return updateLedger(ledger, { added: [...added.values()], removed: await ledger.orphans() });
-    });
+    return await runStoryLedger(store);
   } catch (e) {
     const message = `story grouping failed (${e instanceof Error ? e.message : String(e)}); previous stories kept`;
     return { stories: [], changed: [], removed: [], replayed: 0, restored: 0, messages: [{ docId: null, message }] };

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { readBytes } from '../src/ingest/index.js';
 import { ingestResults, updateStories } from '../src/pipeline.js';
 import { createServer, type TriangulateServer } from '../src/server/app.js';
+import type { LiveEvent } from '../src/server/live.js';
 import { SqliteStore } from '../src/store/sqlite/store.js';
 import { seedFiles, seedText } from './helpers.js';
 import { postgresAvailable, type TestDatabase, testDatabase } from './pg-helper.js';
@@ -51,7 +52,7 @@ describe('serve --db postgresql://', { skip }, () => {
     await db?.drop();
   });
 
-  test('the same API answers as over SQLite', { timeout: 180_000 }, async () => {
+  test('the same API answers as over SQLite', { timeout: 300_000 }, async () => {
     const pgServer = await createServer({ db: db.url });
     const sqliteServer = await createServer({ store: new SqliteStore(':memory:') });
     try {
@@ -101,6 +102,32 @@ describe('serve --db postgresql://', { skip }, () => {
       assert.deepEqual(grouped, expected, 'the stories one process gives');
     } finally {
       for (const s of servers) await s.close();
+      await shared.drop();
+    }
+  });
+  test("a server announces the stories another server's posts went into", { timeout: 300_000 }, async () => {
+    const shared = await testDatabase();
+    const [a, b] = await Promise.all([createServer({ db: shared.url }), createServer({ db: shared.url })]);
+    try {
+      const heard: LiveEvent[] = [];
+      b.live.on('event', (e: LiveEvent) => heard.push(e));
+      const base = await a.app.listen({ host: '127.0.0.1', port: 0 });
+      const f = seedFiles()[0];
+      const r = (await (await fetch(`${base}/api/articles?source=${f}`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: seedText(f.slice(0, 3)) })).json()) as {
+        outcomes: { storyId: string | null }[];
+      };
+      const storyId = r.outcomes[0].storyId;
+      assert.ok(storyId, 'server A placed the article');
+      // server B places nothing itself (A's run did): it hears of the story through its store watch
+      const until = Date.now() + 120_000;
+      while (Date.now() < until && !heard.some((e) => e.type === 'story' && e.storyId === storyId)) await new Promise((res) => setTimeout(res, 200));
+      assert.deepEqual(
+        heard.filter((e) => e.storyId === storyId),
+        [{ type: 'story', storyId, articles: 1 }],
+      );
+    } finally {
+      await a.close();
+      await b.close();
       await shared.drop();
     }
   });

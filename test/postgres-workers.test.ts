@@ -7,12 +7,15 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { main } from '../src/cli/main.js';
+import type { AnnotatedArticle, RawDocument } from '../src/model/types.js';
+import { documentOutputs, runStoryLedger } from '../src/pipeline.js';
 import { buildStory } from '../src/report/build.js';
 import type { ReportStory } from '../src/report/schema.js';
 import { reportExtras } from '../src/report/sections.js';
+import { LOCKS } from '../src/store/postgres/migrations.js';
 import { PostgresStore } from '../src/store/postgres/store.js';
 import { SqliteStore } from '../src/store/sqlite/store.js';
-import type { StoryGroup } from '../src/stories/index.js';
+import type { StoryFeatures, StoryGroup } from '../src/stories/index.js';
 import { runWorker } from '../src/worker/loop.js';
 import { SEEDS, seedFile } from './helpers.js';
 import { postgresAvailable, type TestDatabase, testDatabase } from './pg-helper.js';
@@ -55,6 +58,8 @@ describe('workers on PostgreSQL', { skip }, () => {
   let inputs: string[];
   let expected: Awaited<ReturnType<typeof storiesWithCrossCheck>>;
   let sqliteReport: string;
+  const analysed: { raw: RawDocument; outputs: ReturnType<typeof documentOutputs> }[] = [];
+  const grouping = (xs: { id: string; members: string[] }[]) => xs.map((x) => `${x.id}: ${[...x.members].sort().join(' ')}`).sort();
   const dbs: TestDatabase[] = [];
   const fresh = async () => {
     const db = await testDatabase();
@@ -73,6 +78,11 @@ describe('workers on PostgreSQL', { skip }, () => {
     sqliteReport = r.out;
     const ref = new SqliteStore(join(dir, 'ref.db'));
     expected = await storiesWithCrossCheck(ref);
+    // the analysed documents, to store them again without analysing them again
+    for (const id of await ref.documentIds()) {
+      const annotated = (await ref.getAnnotated(id)) as AnnotatedArticle;
+      analysed.push({ raw: (await ref.getRaw(id)) as RawDocument, outputs: documentOutputs({ article: annotated.article, annotated, features: (await ref.getFeatures<StoryFeatures>(id)) as StoryFeatures }) });
+    }
     await ref.close();
     assert.ok(expected.length >= 3, 'several stories to compare');
   });
@@ -189,6 +199,70 @@ describe('workers on PostgreSQL', { skip }, () => {
       assert.equal(counts[0].n, 4, 'one row of each kind for the one document');
     } finally {
       delete process.env.TRIANGULATE_WORKER_HOLD_IN_TX_MS;
+      await admin.end();
+      await store.close();
+    }
+  });
+
+  test('story runs of three processes racing over the same time windows never duplicate a story', { timeout: 180_000 }, async () => {
+    const db = await fresh();
+    const stores = await Promise.all([0, 1, 2].map(() => PostgresStore.open(db.url, { poolSize: 2 })));
+    try {
+      // two writers store alternate articles, each running the ledger after each article, while a third runs it in a loop:
+      // every run's transaction is open while others write and run (without the stories lock, two would place the same articles)
+      const writer = async (s: PostgresStore, part: number) => {
+        for (const d of analysed.filter((_, i) => i % 2 === part)) {
+          await s.saveDocument(d.raw, d.outputs);
+          await runStoryLedger(s);
+        }
+      };
+      const runs = async () => {
+        for (let i = 0; i < 12; i++) await runStoryLedger(stores[2]);
+      };
+      await Promise.all([writer(stores[0], 0), writer(stores[1], 1), runs()]);
+      await runStoryLedger(stores[2]);
+      const stories = await stores[2].stories();
+      assert.deepEqual(grouping(stories), grouping(expected), 'the stories and ids one process gives');
+      const members = stories.flatMap((g) => g.members);
+      assert.equal(new Set(members).size, members.length, 'no article in two stories');
+      assert.equal(members.length, analysed.length);
+      const ledger = await stores[2].conn.query<{ n: number; d: number }>('SELECT count(*)::int AS n, count(DISTINCT doc_id)::int AS d FROM story_ledger');
+      assert.deepEqual(ledger[0], { n: analysed.length, d: analysed.length }, 'each article placed once in the ledger');
+    } finally {
+      for (const s of stores) await s.close();
+    }
+  });
+
+  test('a story run cut off by a lost connection writes nothing; its job is retried and gives the same stories', { timeout: 120_000 }, async () => {
+    const db = await fresh();
+    const store = await PostgresStore.open(db.url);
+    const admin = new pg.Client({ connectionString: db.url });
+    await admin.connect();
+    try {
+      for (const d of analysed) await store.saveDocument(d.raw, d.outputs);
+      await store.queue.requestRegroup();
+      // no retry of the transaction itself: the job's retry is what this test is about
+      store.conn.retries = 1;
+      // another session holds the stories lock, so the worker's run waits inside its transaction
+      await admin.query('SELECT pg_advisory_lock($1)', [LOCKS.stories]);
+      const logs: string[] = [];
+      const working = runWorker(store, { exitWhenIdle: true, pollMs: 50, log: (l) => logs.push(l) });
+      let cut = 0;
+      for (let i = 0; i < 600 && !cut; i++) {
+        const waiting = await admin.query("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND pid <> pg_backend_pid()");
+        cut = waiting.rowCount ?? 0;
+        if (!cut) await sleep(50);
+      }
+      assert.ok(cut > 0, 'a story run was cut off while it waited for the lock');
+      assert.equal((await admin.query('SELECT count(*)::int AS n FROM stories')).rows[0].n, 0, 'nothing written by the cut-off run');
+      await admin.query('SELECT pg_advisory_unlock($1)', [LOCKS.stories]);
+      const stats = await working;
+      assert.ok(logs.some((l) => /connection lost/.test(l)), logs.join('\n'));
+      assert.equal(stats.regroups, 1);
+      const job = (await admin.query("SELECT status, attempts FROM jobs WHERE kind = 'stories'")).rows[0] as { status: string; attempts: number };
+      assert.deepEqual(job, { status: 'done', attempts: 2 }, 'claimed twice: the cut-off run and the retry');
+      assert.deepEqual(grouping(await store.stories()), grouping(expected));
+    } finally {
       await admin.end();
       await store.close();
     }

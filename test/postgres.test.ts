@@ -7,7 +7,7 @@ import { Connection } from '../src/store/postgres/connect.js';
 import { migrate, PG_SCHEMA_VERSION } from '../src/store/postgres/migrations.js';
 import { PostgresStore } from '../src/store/postgres/store.js';
 import { tsQuery } from '../src/store/postgres/queries.js';
-import { bareArticle } from './helpers.js';
+import { bareArticle, SEEDS } from './helpers.js';
 import { postgresAvailable, type TestDatabase, testDatabase } from './pg-helper.js';
 
 const skip = postgresAvailable() ? false : 'PostgreSQL binaries not found (set PG_BIN or TRIANGULATE_TEST_PG)';
@@ -175,4 +175,23 @@ describe('PostgreSQL schema and connections', { skip }, () => {
     await assert.rejects(openStore(missing.toString()), /database does not exist/);
     await db.drop();
   });
+});
+
+test('every command given a wrong PostgreSQL URL or a refused connection says so in one line, exit 1, password hidden', { timeout: 120_000 }, async () => {
+  const { main } = await import('../src/cli/main.js');
+  const refused = 'postgresql://u:secret@127.0.0.1:1/x';
+  const cases: [string[], RegExp][] = [
+    [['worker', '--db', refused], /cannot open the store .*connection refused \(is the server running\?\)/],
+    [['migrate', '--db', refused], /cannot migrate .*connection refused/],
+    [['analyze', SEEDS, '--db', refused], /cannot open the store .*connection refused/],
+    [['worker', '--db', 'postgresql://u:secret@[nope/x'], /not a valid PostgreSQL URL/],
+  ];
+  for (const [argv, expected] of cases) {
+    let err = '';
+    const code = await main(argv, { stdout: () => undefined, stderr: (s) => (err += s) });
+    assert.equal(code, 1, argv.join(' '));
+    assert.match(err, expected);
+    assert.equal(err.trim().split('\n').length, 1, err);
+    assert.ok(!err.includes('secret'), err);
+  }
 });

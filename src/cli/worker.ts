@@ -27,7 +27,7 @@ export async function workerCommand(values: Record<string, unknown>, io: { stdou
   process.once('SIGTERM', onSignal);
   try {
     io.stderr(`triangulate worker: working on ${store.path}\n`);
-    const s = await runWorker(store, { exitWhenIdle: !!values['exit-when-idle'], signal: stop.signal, log: (l) => io.stderr(`${l}\n`) });
+    const s = await runWorker(store, { exitWhenIdle: !!values['exit-when-idle'], signal: stop.signal, log: (l) => io.stderr(`${l}\n`), trace: (l) => io.stderr(`${l}\n`) });
     io.stderr(`triangulate worker: ${s.documents} documents, ${s.regroups} regroupings, ${s.crossChecks} cross-checks; ${s.retried} retried, ${s.dead} given up, ${s.reaped} taken back from lost workers\n`);
     return 0;
   } catch (e) {

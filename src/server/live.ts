@@ -37,6 +37,9 @@ export interface LiveEvent {
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** New articles from another process above which their stories are not announced one by one. */
+const ANNOUNCE_LIMIT = 2000;
+
 export class LiveStories extends EventEmitter {
   readonly store: Store;
   private readonly grouper: Grouper;
@@ -112,7 +115,30 @@ export class LiveStories extends EventEmitter {
    */
   private async syncWithStore() {
     if (!(await this.externallyChanged())) return;
-    await this.regroup(false);
+    const before = this.known;
+    const run = await this.regroup(false);
+    await this.announcePlacedElsewhere(before, run);
+  }
+
+  /**
+   * Another process (a second server, a worker, `analyze`) usually places its articles in stories
+   * itself, so this process's run finds nothing to do: the stories the new articles are in now are
+   * announced here, so that every server's clients hear of them. Past `ANNOUNCE_LIMIT` new articles
+   * (a bulk load) they are not announced one by one.
+   */
+  private async announcePlacedElsewhere(before: Set<string>, run: GroupingRun | null) {
+    const added = [...this.known].filter((id) => !before.has(id));
+    if (added.length === 0 || added.length > ANNOUNCE_LIMIT) return;
+    const announced = new Set(run?.changed.map((g) => g.id) ?? []);
+    const stories = new Set<string>();
+    for (const id of added) {
+      const s = await this.store.storyOf(id);
+      if (s && !announced.has(s)) stories.add(s);
+    }
+    for (const id of [...stories].sort()) {
+      const g = await this.group(id);
+      if (g) this.emit('event', { type: 'story', storyId: id, articles: g.members.length } satisfies LiveEvent);
+    }
   }
 
   /**

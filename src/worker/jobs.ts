@@ -1,5 +1,5 @@
 import type { RawDocument } from '../model/types.js';
-import { documentOutputs, extractionFailure, ledgerRun, processDocument } from '../pipeline.js';
+import { documentOutputs, extractionFailure, processDocument, runStoryLedger } from '../pipeline.js';
 import { buildStory } from '../report/build.js';
 import { reportExtras } from '../report/sections.js';
 import type { PostgresStore } from '../store/postgres/store.js';
@@ -48,10 +48,19 @@ export async function documentJob(store: PostgresStore, job: Job, timeBudgetMs?:
 
 /**
  * Brings the stories up to date through the story ledger (serialised across workers by the store's
- * lock; see `ledgerRun`) and queues a cross-check for each story that changed.
+ * lock; see `runStoryLedger`) and queues a cross-check for each story that changed. A run that
+ * fails throws (it wrote nothing): the loop retries the job, or reconnects first when the
+ * connection was lost.
  */
-export async function regroupStories(store: PostgresStore, log: (line: string) => void = () => undefined): Promise<{ stories: number; changed: string[] }> {
-  const run = await ledgerRun(store);
+export async function regroupStories(store: PostgresStore, log: (line: string) => void = () => undefined, trace: (line: string) => void = () => undefined): Promise<{ stories: number; changed: string[] }> {
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const run = await runStoryLedger(store);
+  const cpu = process.cpuUsage(cpu0);
+  // one line per run: what holding the stories lock cost (bench:scale reads it)
+  trace(
+    `triangulate worker: stories: ${run.replayed} articles replayed, ${run.restored} restored, ${run.changed.length} of ${run.stories.length} stories changed in ${Math.round(performance.now() - t0)} ms (${Math.round((cpu.user + cpu.system) / 1000)} ms CPU)`,
+  );
   for (const m of run.messages) log(`triangulate worker: ${m.docId ? `${m.docId.slice(0, 12)}: ` : ''}${m.message}`);
   // a story of one article has no cross-check to build
   const changed = run.changed.filter((g) => g.members.length > 1).map((g) => g.id);

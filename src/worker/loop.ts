@@ -26,6 +26,8 @@ export interface WorkerOptions {
   exitWhenIdle?: boolean;
   signal?: AbortSignal;
   log?: (line: string) => void;
+  /** Routine lines (one per story run, with what it cost); `worker` prints them, `analyze` does not. */
+  trace?: (line: string) => void;
   /** Consecutive connection failures before giving up (default: never). */
   maxConnectionFailures?: number;
 }
@@ -89,7 +91,7 @@ async function work(store: PostgresStore, job: Job, opts: WorkerOptions, stats: 
       if ((await documentJob(store, job, opts.timeBudgetMs)) === 'lost') stats.lost++;
       else stats.documents++;
     } else if (job.kind === 'stories') {
-      await regroupStories(store, log);
+      await regroupStories(store, log, opts.trace);
       await store.queue.completeRegroup(job);
       stats.regroups++;
     } else {
