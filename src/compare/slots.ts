@@ -147,7 +147,12 @@ function isPart(s: Sent, q: Quantity): boolean {
   if (/\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?)\s+$/i.test(before)) return true; // "called 911": a number, not a count
   // the word right after the number: "two more victims", "50 others"
   const next = text.slice(q.span.start, Math.min(s.span.end, q.span.end + 12)).split(/\s+/)[1] ?? '';
-  return /^(?:more|additional|others)$/i.test(next) || ((q.unit === 'people' || q.unit === 'count') && coordinatedFigure(s, q));
+  if (/^(?:more|additional|others)$/i.test(next)) return true;
+  if (q.unit !== 'people' && q.unit !== 'count') return false;
+  // "two women and a man", "two women and one man": one counted phrase of a coordination (also
+  // when the parse reads the coordination otherwise)
+  const rest = text.slice(q.span.end, Math.min(s.span.end, q.span.end + 40));
+  return /^[\s-]*(?:\p{L}+\s+)?and\s+(?:a|an|one|two|three|four|five|\d+)\s+(?!half\b)\p{L}+/iu.test(rest) || coordinatedFigure(s, q);
 }
 
 const PAST_MARK =
