@@ -399,3 +399,23 @@ describe('date conflicts: a statement made "today"', () => {
     assert.ok(x.conflicts.some((c) => c.kind === 'date'), JSON.stringify(x.conflicts.map((c) => c.note)));
   });
 });
+
+describe('quantity slots: the story\'s own day', () => {
+  it('an article whose lead tells a later day still compares what it says of the event\'s day', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('e1', 'A magnitude-6.1 earthquake struck the island of Westholm on Sunday, damaging hundreds of houses, officials said.'),
+        art('e2', 'An earthquake with a magnitude of 6.1 hit the island of Westholm on Sunday, officials said, and damaged hundreds of houses.'),
+        art(
+          'e3',
+          'Rescue workers handed out tents and blankets on Monday to families on the island of Westholm.\n\nMany villagers slept outside for a second night.\n\nThe island was first rocked by a magnitude-5.2 earthquake early on Sunday afternoon.',
+        ),
+      ],
+      copies: [],
+    });
+    const c = x.conflicts.find((k) => k.severity === 'conflict' && /magnitude/.test(k.slot));
+    assert.ok(c, JSON.stringify(x.conflicts.map((k) => k.note)));
+    assert.ok(c.sides.some((s) => s.articles.includes('e3')));
+  });
+});

@@ -14,7 +14,7 @@ import { actOfTime, actSlots, datedActs, participantKey } from './dated-acts.js'
 import { weekdayName } from '../text/calendar.js';
 import type { Alignment } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
-import { backgroundSentences, inLead, type Slot, slotOf } from './slots.js';
+import { backgroundSentences, inLead, type Slot, slotOf, storyEventDay } from './slots.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide, NormalizedValue } from './types.js';
 
@@ -91,8 +91,9 @@ export function findConflicts(story: StoryView, al: Alignment): Conflict[] {
 
 function quantityConflicts(story: StoryView): Conflict[] {
   const mentions: QMention[] = [];
+  const eventDay = storyEventDay(story.articles);
   for (const a of story.articles) {
-    const background = backgroundSentences(a.sentences);
+    const background = backgroundSentences(a.sentences, eventDay);
     for (const s of a.sentences)
       for (const q of s.quantities) {
         const slot = slotOf(s, q, background.get(s.index) ?? 'none');
@@ -403,8 +404,9 @@ function dayOf(t: ResolvedTime): { value: string; weekday: string | null } | nul
  */
 function actDateConflicts(story: StoryView, already: Conflict[]): Conflict[] {
   const bySlot = new Map<string, DMention[]>();
+  const eventDay = storyEventDay(story.articles);
   for (const a of story.articles) {
-    const background = backgroundSentences(a.sentences);
+    const background = backgroundSentences(a.sentences, eventDay);
     for (const s of a.sentences) {
       if (background.get(s.index) === 'past') continue;
       for (const act of datedActs(s)) {
