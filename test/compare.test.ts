@@ -350,3 +350,72 @@ describe('framing: distinctive wording by log-odds', () => {
     for (const o of ['Alpha', 'Beta']) assert.ok(!termsOf(o).has('lawful') && !termsOf(o).has('defended'));
   });
 });
+
+describe('quantity slots: parts of a total', () => {
+  it('reads "two women and a man" as parts of the dead, not a toll of two against three', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('p1', 'Three people died when a warehouse in Eastbury caught fire on Tuesday after a gas leak, the fire service said.'),
+        art('p2', 'Police said two women and a man died when a warehouse in Eastbury caught fire on Tuesday after a gas leak.'),
+      ],
+      copies: [],
+    });
+    assert.deepEqual(
+      x.conflicts.filter((c) => c.severity === 'conflict').map((c) => c.note),
+      [],
+    );
+  });
+
+  it('still opposes two tolls of the same dead', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('t1', 'Three people died when a warehouse in Eastbury caught fire on Tuesday after a gas leak, the fire service said.'),
+        art('t2', 'Seven people died when a warehouse in Eastbury caught fire on Tuesday after a gas leak, police said.'),
+      ],
+      copies: [],
+    });
+    assert.ok(x.conflicts.some((c) => c.severity === 'conflict' && c.slot === 'death toll'), JSON.stringify(x.conflicts.map((c) => c.note)));
+  });
+});
+
+describe('date conflicts: a statement made "today"', () => {
+  const story = (w1: string, w2: string) =>
+    crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('r1', `Cable operator Northwind Networks announced ${w1} that it has restored service to its business customers in the region.`),
+        art('r2', `Cable operator Northwind Networks announced ${w2} that it has restored service to all its customers in the region.`),
+      ],
+      copies: [],
+    });
+  it('two articles written on different days, each reporting a statement of "today", do not dispute its day', () => {
+    const x = story('today (14 October 2011)', 'today (20 October 2011)');
+    assert.equal(x.conflicts.filter((c) => c.kind === 'date').length, 0);
+  });
+  it('two days stated for the statement without "today" still conflict', () => {
+    const x = story('on Friday, October 14, 2011,', 'on Thursday, October 20, 2011,');
+    assert.ok(x.conflicts.some((c) => c.kind === 'date'), JSON.stringify(x.conflicts.map((c) => c.note)));
+  });
+});
+
+describe('quantity slots: the story\'s own day', () => {
+  it('an article whose lead tells a later day still compares what it says of the event\'s day', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('e1', 'A magnitude-6.1 earthquake struck the island of Westholm on Sunday, damaging hundreds of houses, officials said.'),
+        art('e2', 'An earthquake with a magnitude of 6.1 hit the island of Westholm on Sunday, officials said, and damaged hundreds of houses.'),
+        art(
+          'e3',
+          'Rescue workers handed out tents and blankets on Monday to families on the island of Westholm.\n\nMany villagers slept outside for a second night.\n\nThe island was first rocked by a magnitude-5.2 earthquake early on Sunday afternoon.',
+        ),
+      ],
+      copies: [],
+    });
+    const c = x.conflicts.find((k) => k.severity === 'conflict' && /magnitude/.test(k.slot));
+    assert.ok(c, JSON.stringify(x.conflicts.map((k) => k.note)));
+    assert.ok(c.sides.some((s) => s.articles.includes('e3')));
+  });
+});

@@ -14,7 +14,7 @@ import { actOfTime, actSlots, datedActs, participantKey } from './dated-acts.js'
 import { weekdayName } from '../text/calendar.js';
 import type { Alignment } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
-import { backgroundSentences, inLead, type Slot, slotOf } from './slots.js';
+import { backgroundSentences, inLead, type Slot, slotOf, storyEventDay } from './slots.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide, NormalizedValue } from './types.js';
 
@@ -91,8 +91,9 @@ export function findConflicts(story: StoryView, al: Alignment): Conflict[] {
 
 function quantityConflicts(story: StoryView): Conflict[] {
   const mentions: QMention[] = [];
+  const eventDay = storyEventDay(story.articles);
   for (const a of story.articles) {
-    const background = backgroundSentences(a.sentences);
+    const background = backgroundSentences(a.sentences, eventDay);
     for (const s of a.sentences)
       for (const q of s.quantities) {
         const slot = slotOf(s, q, background.get(s.index) ?? 'none');
@@ -280,6 +281,7 @@ function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
       const found = actAt(s, t);
       if (!found) continue;
       const act = found.cls;
+      if (act === 'statement' && toldToday(s, t)) continue;
       const actors = actorKeys(s, t);
       if (!actors.size) continue;
       // who does it: the actors named before the verb (all of them for passives and inversions)
@@ -364,6 +366,18 @@ function dateConflict(story: StoryView, ms: DMention[], what: string): Conflict 
   };
 }
 
+const STATEMENT = ACT_CLASSES.find(([cls]) => cls === 'statement')![1];
+
+/**
+ * "announced today (14 October 2011)": a statement dated by the article's own "today" is dated by
+ * when the article was written. Two articles written on different days that each report a
+ * statement "today" report two statements (or one repeated), not a disagreement over one day.
+ */
+function toldToday(s: Sent, t: ResolvedTime): boolean {
+  const before = s.art.text.slice(Math.max(s.span.start, t.span.start - 12), t.span.start);
+  return /\btoday\b/i.test(t.text) || /\btoday\s*[(,]?\s*$/i.test(before);
+}
+
 /** Two dated mentions say the same day: equal values, or equal weekdays when one is only a weekday. */
 function sameDay(a: DMention, b: DMention): boolean {
   if (a.value === b.value) return true;
@@ -390,11 +404,13 @@ function dayOf(t: ResolvedTime): { value: string; weekday: string | null } | nul
  */
 function actDateConflicts(story: StoryView, already: Conflict[]): Conflict[] {
   const bySlot = new Map<string, DMention[]>();
+  const eventDay = storyEventDay(story.articles);
   for (const a of story.articles) {
-    const background = backgroundSentences(a.sentences);
+    const background = backgroundSentences(a.sentences, eventDay);
     for (const s of a.sentences) {
       if (background.get(s.index) === 'past') continue;
       for (const act of datedActs(s)) {
+        if (STATEMENT.test(act.lemma) && toldToday(s, act.t)) continue;
         const day = dayOf(act.t);
         if (!day) continue;
         const actors = new Set([...act.agents, ...act.patients]);

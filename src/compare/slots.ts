@@ -147,7 +147,12 @@ function isPart(s: Sent, q: Quantity): boolean {
   if (/\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?)\s+$/i.test(before)) return true; // "called 911": a number, not a count
   // the word right after the number: "two more victims", "50 others"
   const next = text.slice(q.span.start, Math.min(s.span.end, q.span.end + 12)).split(/\s+/)[1] ?? '';
-  return /^(?:more|additional|others)$/i.test(next) || ((q.unit === 'people' || q.unit === 'count') && coordinatedFigure(s, q));
+  if (/^(?:more|additional|others)$/i.test(next)) return true;
+  if (q.unit !== 'people' && q.unit !== 'count') return false;
+  // "two women and a man", "two women and one man": one counted phrase of a coordination (also
+  // when the parse reads the coordination otherwise)
+  const rest = text.slice(q.span.end, Math.min(s.span.end, q.span.end + 40));
+  return /^[\s-]*(?:\p{L}+\s+)?and\s+(?:a|an|one|two|three|four|five|\d+)\s+(?!half\b)\p{L}+/iu.test(rest) || coordinatedFigure(s, q);
 }
 
 const PAST_MARK =
@@ -161,14 +166,11 @@ const MONTH = /\b(?:January|February|March|April|May|June|July|August|September|
  * sentence that goes on from one with a pronoun ("It killed 612 people"). Their figures are
  * background (an earlier quake's toll), not the event's.
  */
-export function backgroundSentences(sents: Sent[]): Map<number, Background> {
+export function backgroundSentences(sents: Sent[], eventDay?: string): Map<number, Background> {
   const out = new Map<number, Background>();
   if (!sents.length) return out;
   const text = sents[0].art.text;
-  const lead = sents
-    .slice(0, 2)
-    .map((s) => text.slice(s.span.start, s.span.end))
-    .join(' ');
+  const lead = leadText(sents);
   const leadDay = WEEKDAY.exec(lead)?.[0];
   const leadMarks = new Set([...lead.matchAll(new RegExp(`${PAST_MARK.source}|${MONTH.source}`, 'gi'))].map((m) => m[0].toLowerCase()));
   sents.forEach((s, i) => {
@@ -178,10 +180,36 @@ export function backgroundSentences(sents: Sent[]): Map<number, Background> {
     // another day than the lead's ("On Saturday, a dozen people were killed by a quake in China")
     const day = WEEKDAY.exec(t)?.[0];
     if (marks.some((m) => !leadMarks.has(m))) out.set(i, 'past');
-    else if (leadDay && day && day !== leadDay) out.set(i, 'other-day');
+    // (an article whose lead tells a later day, "rescuers handed out tents Monday", goes back to the
+    // story's own day: "the quake that struck on Sunday" is not another day's)
+    else if (leadDay && day && day !== leadDay && day !== eventDay) out.set(i, 'other-day');
     else if (out.get(i - 1) === 'past' && /^\W*(?:It|That|This|They|The (?:quake|earthquake|attack|disaster|blast|storm|fire))\b/.test(t)) out.set(i, 'past');
   });
   return out;
+}
+
+/** The first two sentences of an article: where its own event is dated. */
+function leadText(sents: Sent[]): string {
+  return sents
+    .slice(0, 2)
+    .map((s) => s.art.text.slice(s.span.start, s.span.end))
+    .join(' ');
+}
+
+/**
+ * The weekday of the story's event: the weekday the leads of most independent sources name (more
+ * than half of those that name one), or undefined.
+ */
+export function storyEventDay(articles: { sentences: Sent[]; group: string }[]): string | undefined {
+  const dayOfGroup = new Map<string, string | undefined>();
+  for (const a of articles) {
+    const day = WEEKDAY.exec(leadText(a.sentences))?.[0];
+    if (day && !dayOfGroup.has(a.group)) dayOfGroup.set(a.group, day);
+  }
+  const counts = new Map<string, number>();
+  for (const d of dayOfGroup.values()) if (d) counts.set(d, (counts.get(d) ?? 0) + 1);
+  const best = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0];
+  return best && best[1] * 2 > dayOfGroup.size ? best[0] : undefined;
 }
 
 /** The frame of the nearest frame word around the figure in its clause (before: "killing at least 10"; after: "10 people were killed"). */

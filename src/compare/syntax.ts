@@ -82,9 +82,26 @@ export function frameGovernsFigure(s: Sent, q: Quantity, framePos: number): bool
   if (!fig || tokens[f]?.start !== framePos) return null;
   const { num, noun } = fig;
   if (f === noun || f === num) return true;
+  // a reduced relative on the counted noun: "two villagers slightly injured", "10 people killed"
+  // (by position too, as parses of elliptical clauses often attach it elsewhere)
+  if (tokens[f].head === noun && ['acl', 'amod'].includes(relOf(tokens[f]))) return true;
+  if (f > noun && f - noun <= 3 && tokens.slice(noun + 1, f).every((t) => t.upos === 'ADV')) return true;
   if (stepsUp(tokens, noun, f, 2) >= 0 || stepsUp(tokens, f, noun, 2) >= 0) return true;
   const sibling = tokens[f].head >= 0 && tokens[f].head === tokens[noun].head && ['xcomp', 'amod', 'advmod', 'conj'].includes(relOf(tokens[f]));
   return sibling;
+}
+
+/**
+ * The common noun a figure counts, as the parse reads it ("three undersea cables were damaged" →
+ * cable), with its lemma; null without a parse or when the figure counts no common noun.
+ */
+export function countedNounOf(s: Sent, q: Quantity): { lemma: string; at: number } | null {
+  const tokens = parseOf(s.art);
+  if (!tokens) return null;
+  const fig = figureTokens(tokens, q);
+  if (!fig || fig.noun === fig.num) return null;
+  const t = tokens[fig.noun];
+  return t.upos === 'NOUN' && /^\p{Ll}[\p{Ll}-]+$/u.test(t.lemma) ? { lemma: t.lemma.toLowerCase(), at: t.start } : null;
 }
 
 /**
