@@ -1,5 +1,5 @@
 import { canonicalOrder } from './group.js';
-import { sortGroups, StoryIndex, type Vec } from './story-index.js';
+import { sortGroups, StoryIndex, storyIdFor, type Vec } from './story-index.js';
 import type { GroupOptions, StoryFeatures, StoryGroup } from './types.js';
 import { checkFeatures } from './check.js';
 import { cmpStr } from '../util/cmp.js';
@@ -123,7 +123,9 @@ function usable(stored: Iterable<unknown>, messages: LedgerRun['messages']): Sto
       continue;
     }
     if (c.note) messages.push({ docId: id, message: c.note });
-    out.set(c.features.id, c.features);
+    // (an inherited story id is the ledger's to give, never the input's)
+    const { inheritsStoryId: _ignored, ...features } = c.features;
+    out.set(features.id, features);
   }
   const seen = new Set<string>();
   return canonicalOrder([...out.values()]).filter((f) => !seen.has(f.id) && !!seen.add(f.id));
@@ -177,7 +179,8 @@ export async function updateLedger(backend: LedgerBackend, run: { added: unknown
   // replay: the old articles from d on (minus removed and updated ones) and the new ones
   const keep = oldReplay.filter((x) => !gone.has(x.id) && !added.has(x.id)).map((x) => x.id);
   const kept = usable((await backend.features(keep)).values(), messages);
-  const replay = canonicalOrder([...kept, ...added.values()]);
+  const inherited = heirs(oldReplay, gone, open, new Set([...added.keys()].map(storyIdFor)));
+  const replay = canonicalOrder([...kept, ...added.values()]).map((f) => (inherited.has(f.id) ? { ...f, inheritsStoryId: inherited.get(f.id) } : f));
   const pass = passDated(index, replay);
   const reopened: LedgerDoc[] = [];
   if (pass.undated.length > 0) {
@@ -210,6 +213,39 @@ export async function updateLedger(backend: LedgerBackend, run: { added: unknown
   });
   const removed = [...dropOutputs].filter((id) => !newIds.has(id)).sort(cmpStr);
   return { stories: outputs, changed, removed, replayed: replay.length, restored: open.length, messages };
+}
+
+/**
+ * Which replayed articles carry a story id on: a story keeps its id when its founding article is
+ * deleted. The founder's next member in canonical order (time, undated last, id) inherits the
+ * story's id, and keeps it across runs (the ledger stores it with the article); a story it founds
+ * in the replay takes that id. Passed on again when the heir is deleted in turn, and dropped when
+ * the founder comes back (`returning`: ids of the stories the added articles would found). A story
+ * founded before the replay point has members restored from before it (`open`): its founder is
+ * not replayed.
+ */
+function heirs(oldReplay: LedgerDoc[], gone: Set<string>, open: LedgerDoc[], returning: Set<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const x of oldReplay) {
+    const id = x.f.inheritsStoryId;
+    if (!gone.has(x.id) && id && !returning.has(id)) out.set(x.id, id);
+  }
+  const foundedBefore = new Set(open.map((x) => x.story));
+  const key = (x: LedgerDoc) => x.t ?? END_OF_TIME;
+  const byStory = new Map<string, LedgerDoc[]>();
+  for (const x of oldReplay) {
+    if (foundedBefore.has(x.story)) continue;
+    let m = byStory.get(x.story);
+    if (!m) byStory.set(x.story, (m = []));
+    m.push(x);
+  }
+  for (const [story, members] of byStory) {
+    members.sort((a, b) => key(a) - key(b) || cmpStr(a.id, b.id));
+    if (!gone.has(members[0].id)) continue;
+    const heir = members.find((x) => !gone.has(x.id));
+    if (heir) out.set(heir.id, story);
+  }
+  return out;
 }
 
 /** Stories in founding order (founder's time, then id), members in canonical order. */

@@ -170,7 +170,8 @@ function featureKeys(f: StoryFeatures): string[] {
   return keys;
 }
 
-function storyIdFor(docId: string): string {
+/** The id of a story founded by this article (before collisions are numbered). */
+export function storyIdFor(docId: string): string {
   const a = fnv1a(docId).toString(16).padStart(8, '0');
   const b = fnv1a(docId, 0x2545f491).toString(16).padStart(8, '0');
   return `story-${a}${b}`;
@@ -275,7 +276,7 @@ export class StoryIndex {
     // (an undated article joins undated stories here; `settle` merges them with dated ones when
     // their members agree as a group, which one article's words cannot show)
     if (!story && f.status === 'ok') story = this.bestStoryScored(vec, t, null, this.options.threshold, f.venue ?? null, t === null)?.story ?? null;
-    if (!story) story = this.newStory(f.id, t);
+    if (!story) story = this.newStory(f.id, t, f.inheritsStoryId);
 
     this.register(entry, story, copyOf?.f.id ?? null);
     this.enforceCap();
@@ -299,7 +300,7 @@ export class StoryIndex {
    */
   restore(stories: { id: string; members: { f: StoryFeatures; vec: Vec; t: number | null; copyOf: string | null }[] }[]): void {
     for (const r of stories) {
-      const story = this.newStory(r.members[0]?.f.id ?? r.id, r.members[0]?.t ?? null);
+      const story = this.newStory(r.members[0]?.f.id ?? r.id, r.members[0]?.t ?? null, r.members[0]?.f.inheritsStoryId);
       for (const m of r.members) {
         const lite: StoryFeatures = { ...m.f, terms: [], messages: [] };
         const bands = m.f.sketch && m.f.status === 'ok' && m.f.words >= 5 ? bandKeys(m.f.sketch) : null;
@@ -857,9 +858,11 @@ export class StoryIndex {
     return keep;
   }
 
-  private newStory(founder: string, founderT: number | null = null): Story {
-    let id = storyIdFor(founder);
-    for (let i = 2; this.usedIds.has(id); i++) id = `${storyIdFor(founder)}-${i}`;
+  /** A new story; its id is its founder's, or the one the founder inherits (ledger.ts `heirs`). */
+  private newStory(founder: string, founderT: number | null = null, inherited?: string): Story {
+    const base = typeof inherited === 'string' && inherited !== '' ? inherited : storyIdFor(founder);
+    let id = base;
+    for (let i = 2; this.usedIds.has(id); i++) id = `${base}-${i}`;
     this.usedIds.add(id);
     this.founded.set(id, { id, founder, founderT });
     const s: Story = {

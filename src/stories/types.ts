@@ -61,6 +61,12 @@ export interface StoryFeatures {
   words: number;
   status: StoryFeatureStatus;
   messages: DocMessage[];
+  /**
+   * Set by the story ledger only (never by `storyFeatures`; ignored on input): the id of the story
+   * whose founder was deleted and whose next member this article was. A story this article founds
+   * takes that id, so deleting a story's founding article does not rename the story.
+   */
+  inheritsStoryId?: string;
 }
 
 export interface StoryGroup {
