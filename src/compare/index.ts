@@ -7,9 +7,9 @@
 import type { AnnotatedArticle } from '../model/types.js';
 import { buildBrief } from './brief.js';
 import { findConflicts } from './conflicts.js';
-import { alignFacts, sharedSpan } from './facts.js';
+import { type Alignment, alignFacts, sharedSpan } from './facts.js';
 import { buildActorFraming, buildFraming, findOmissions } from './framing.js';
-import { evidence, prepareStory, type Sent, sentText } from './prepare.js';
+import { evidence, prepareStory, type Sent, type StoryView, sentText } from './prepare.js';
 import { buildQuoteLedger } from './quotes.js';
 import { clean, cmp, unionFind } from './text.js';
 import { buildTimeline } from './timeline.js';
@@ -32,10 +32,50 @@ export function crossCheckStory(input: CrossCheckInput): StoryCrossCheck {
   story.messages.push(...layerNotes);
   const al = alignFacts(story);
   const conflicts = findConflicts(story, al);
+  const sentAt: SentAt = new Map(story.sentences.map((s) => [`${s.art.id}@${s.span.start}`, s]));
+  const conflictSents = sentencesOfConflicts(conflicts, sentAt);
+  const facts = numberedFacts(story, factDrafts(story, al, conflicts, conflictSents, sentAt), conflictSents);
+  linkConflicts(conflicts, facts, sentAt);
 
-  // Facts: aligned clusters plus checkable single-source sentences (and every conflict sentence).
+  const quoteLedger = buildQuoteLedger(story);
+  const framing = [...buildActorFraming(story), ...buildFraming(story)];
+  const cleanFacts: Fact[] = facts.map(({ _d, ...f }) => f);
+  const omissions = findOmissions(story, cleanFacts);
+  const factIdOfCluster = new Map<number, string>();
+  for (const f of facts) if (f._d.cluster !== null) factIdOfCluster.set(f._d.cluster, f.id);
+  const timeline = buildTimeline(story, al, factIdOfCluster);
+  const factSents = new Map(facts.map((f) => [f.id, f._d.sents]));
+  const brief = buildBrief(story, al, cleanFacts, conflicts, quoteLedger, factSents);
+
+  return {
+    storyId: input.storyId,
+    sources: story.articles.map((a) => a.source),
+    independentSources: story.independent(story.articles.map((a) => a.id)),
+    facts: cleanFacts,
+    conflicts,
+    quoteLedger,
+    framing,
+    omissions,
+    timeline,
+    brief,
+    messages: story.messages,
+  };
+}
+
+/** Sentences by "article@start", to find the sentence a piece of evidence quotes. */
+type SentAt = Map<string, Sent>;
+
+/** A fact before it is numbered: its sentences, the keys they share, the sentence that states it best. */
+interface Draft {
+  sents: Sent[];
+  shared: Set<string>;
+  central: Sent;
+  cluster: number | null;
+}
+
+/** Every sentence that is evidence of a conflict, with its conflicts. */
+function sentencesOfConflicts(conflicts: Conflict[], sentAt: SentAt): Map<string, Conflict[]> {
   const conflictSents = new Map<string, Conflict[]>();
-  const sentAt = new Map(story.sentences.map((s) => [`${s.art.id}@${s.span.start}`, s]));
   for (const c of conflicts)
     for (const side of c.sides)
       for (const e of side.evidence) {
@@ -44,12 +84,15 @@ export function crossCheckStory(input: CrossCheckInput): StoryCrossCheck {
         if (!conflictSents.has(s.id)) conflictSents.set(s.id, []);
         conflictSents.get(s.id)!.push(c);
       }
-  interface Draft {
-    sents: Sent[];
-    shared: Set<string>;
-    central: Sent;
-    cluster: number | null;
-  }
+  return conflictSents;
+}
+
+/**
+ * Facts before numbering: aligned clusters, the sentences of one conflict joined as one
+ * conflicting fact (they state the same fact with different values), and checkable
+ * single-source sentences.
+ */
+function factDrafts(story: StoryView, al: Alignment, conflicts: Conflict[], conflictSents: Map<string, Conflict[]>, sentAt: SentAt): Draft[] {
   // The sentences of one conflict state the same fact with different values: one conflicting fact.
   const unitOf = new Map<string, string>(); // sentence id → unit id (cluster or conflict group)
   const { find, union: join, parent } = unionFind();
@@ -108,6 +151,11 @@ export function crossCheckStory(input: CrossCheckInput): StoryCrossCheck {
     const checkable = s.keys.size >= 4 && s.span.end - s.span.start <= 600 && (s.quantities.length > 0 || s.times.length > 0 || s.entities.length > 0);
     if (checkable) drafts.push({ sents: [s], shared: new Set(), central: s, cluster: null });
   }
+  return drafts;
+}
+
+/** Drafts as facts with status, sources and evidence, in a stable order, numbered F1, F2, … */
+function numberedFacts(story: StoryView, drafts: Draft[], conflictSents: Map<string, Conflict[]>): (Fact & { _d: Draft })[] {
   const facts: (Fact & { _d: Draft })[] = drafts.map((d) => {
     const articles = [...new Set(d.sents.map((s) => s.art.id))].sort(cmp);
     const cs = new Set<Conflict>();
@@ -146,10 +194,13 @@ export function crossCheckStory(input: CrossCheckInput): StoryCrossCheck {
   facts.forEach((f, i) => {
     f.id = `F${i + 1}`;
   });
+  return facts;
+}
+
+/** Conflicts in a stable order, numbered C1, C2, …, and linked both ways to the facts they touch. */
+function linkConflicts(conflicts: Conflict[], facts: (Fact & { _d: Draft })[], sentAt: SentAt): void {
   const factOfSent = new Map<string, string>();
   for (const f of facts) for (const s of f._d.sents) factOfSent.set(s.id, f.id);
-
-  // Conflicts: stable order and ids, linked to facts.
   conflicts.sort(
     (a, b) =>
       Number(a.severity !== 'conflict') - Number(b.severity !== 'conflict') ||
@@ -171,29 +222,6 @@ export function crossCheckStory(input: CrossCheckInput): StoryCrossCheck {
   const factById = new Map(facts.map((f) => [f.id, f]));
   for (const c of conflicts) for (const fid of c.factIds) factById.get(fid)?.conflictIds.push(c.id);
 
-  const quoteLedger = buildQuoteLedger(story);
-  const framing = [...buildActorFraming(story), ...buildFraming(story)];
-  const cleanFacts: Fact[] = facts.map(({ _d, ...f }) => f);
-  const omissions = findOmissions(story, cleanFacts);
-  const factIdOfCluster = new Map<number, string>();
-  for (const f of facts) if (f._d.cluster !== null) factIdOfCluster.set(f._d.cluster, f.id);
-  const timeline = buildTimeline(story, al, factIdOfCluster);
-  const factSents = new Map(facts.map((f) => [f.id, f._d.sents]));
-  const brief = buildBrief(story, al, cleanFacts, conflicts, quoteLedger, factSents);
-
-  return {
-    storyId: input.storyId,
-    sources: story.articles.map((a) => a.source),
-    independentSources: story.independent(story.articles.map((a) => a.id)),
-    facts: cleanFacts,
-    conflicts,
-    quoteLedger,
-    framing,
-    omissions,
-    timeline,
-    brief,
-    messages: story.messages,
-  };
 }
 
 const LAYERS = ['sentences', 'entities', 'entityIndex', 'quotes', 'times', 'quantities'] as const;
