@@ -34,12 +34,12 @@ const MASS_MIN_COS = 0.12;
 /**
  * Candidate pairs through one key: a sentence meets the next POSTING_WINDOW sentences that have
  * the key (in story order), not all of them. A key's list is at most max(articles, 15% of the
- * sentences) long, so without the window a story's alignment grows with the square of its size
- * (60 s for 1,000 articles); with it the candidate work is linear (at most POSTING_WINDOW per key
- * occurrence). A story of up to POSTING_WINDOW + 1 articles and about 1,700 sentences has no list
- * longer than that: every pair is still met, exactly as before. In larger stories, sentences
- * far apart in a long list still meet through the rarer keys they share, or join the same fact
- * through the sentences between them.
+ * sentences) long, so without the window the candidate work grows with the square of the story's
+ * size; with it, at most POSTING_WINDOW pairs per key occurrence. A story of up to
+ * POSTING_WINDOW + 1 articles and about 1,700 sentences has no longer list: every pair is met, as
+ * before (the ECB+ stories give the same figures). In larger stories, sentences far apart in a
+ * long list still meet through the rarer keys they share, or join the same fact through the
+ * sentences between them.
  */
 export const POSTING_WINDOW = 256;
 const TITLE_WORDS = new Set(['president', 'minister', 'secretary', 'chancellor', 'leader', 'spokesman', 'spokeswoman', 'director', 'senator', 'governor', 'speaker', 'king', 'queen', 'premier']);
