@@ -31,6 +31,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { runStoryLedger } from '../src/pipeline.js';
 import { PostgresStore } from '../src/store/postgres/store.js';
+import { SqliteStore } from '../src/store/sqlite/store.js';
 import { startPostgres } from '../test/pg-helper.js';
 import { syntheticFeatureStream, syntheticStream } from './stories/synthetic.js';
 
@@ -158,7 +159,11 @@ async function sqliteRun(stream: string, dir: string) {
   if (r.code !== 0) throw new Error(`sqlite analyze failed: ${r.stderr}`);
   const wall = (performance.now() - t0) / 1000;
   const bytes = ['', '-wal', '-shm'].reduce((n, s) => n + (statSync(db + s, { throwIfNoEntry: false })?.size ?? 0), 0);
-  return { loadAtStart: load, wallSeconds: wall, endToEndPerSecond: size / wall, cpuSeconds: r.cpuSeconds, cpuMsPerArticle: (r.cpuSeconds / size) * 1000, maxRssMB: r.maxRssMB, databaseMB: bytes / 1e6 };
+  // the articles stored, as for PostgreSQL (an item whose extraction fails is not one)
+  const store = new SqliteStore(db);
+  const documents = await store.countDocuments();
+  await store.close();
+  return { documents, loadAtStart: load, wallSeconds: wall, endToEndPerSecond: documents / wall, cpuSeconds: r.cpuSeconds, cpuMsPerArticle: (r.cpuSeconds / documents) * 1000, maxRssMB: r.maxRssMB, databaseMB: bytes / 1e6 };
 }
 
 /** Stores features as a worker's document transaction would leave them (documents and story_features rows only). */
