@@ -4,6 +4,10 @@
  * containment and character n-grams. Quotes are grouped only within one speaker, so two outlets
  * quoting different people with the same words stay apart; an unattributed quote joins a
  * speaker's statement only when it is a near-verbatim match.
+ *
+ * Bounded work: quotes with the same words are one wording before any comparison, and a wording is
+ * compared only with those sharing words that are in at most MAX_POSTING wordings (candidate
+ * lists), never with every other quote of the story.
  */
 import { evidence, type QuoteView, type StoryView } from './prepare.js';
 import { charNgrams, clean, cmp, jaccard, wordTokens } from './text.js';
@@ -51,15 +55,9 @@ function nearVerbatim(a: QItem, b: QItem): boolean {
   if (a.norm === b.norm) return true;
   const [sh, lo] = a.norm.length <= b.norm.length ? [a, b] : [b, a];
   if (sh.words >= 3 && ` ${lo.norm} `.includes(` ${sh.norm} `)) return true;
-  const sim = quoteSimilarity(a, b);
-  let shared = 0;
-  for (const k of a.keys) if (b.keys.has(k)) shared++;
-  return shared >= 3 && shared / Math.max(a.keys.size, b.keys.size) >= 0.7 && sim >= 0.8;
-}
-
-function sharesKey(a: QItem, b: QItem): boolean {
-  for (const k of a.keys) if (b.keys.has(k)) return true;
-  return false;
+  // the word count first: most candidates fail it, and it costs less than the similarity
+  const shared = sharedWords(a, b);
+  return shared >= 3 && shared / Math.max(a.keys.size, b.keys.size) >= 0.7 && quoteSimilarity(a, b) >= 0.8;
 }
 
 export function quoteSimilarity(a: QItem, b: QItem): number {
@@ -151,20 +149,11 @@ export function buildQuoteLedger(story: StoryView): SpeakerLedger[] {
   }
   // Unattributed quotes: attach to a speaker's statement when near-verbatim and unambiguous.
   const rest: QItem[] = [];
-  const groupsByKey = new Map<string, Set<QItem[]>>();
-  for (const [, groups] of statements)
-    for (const g of groups)
-      for (const o of g)
-        for (const k of o.keys) {
-          if (!groupsByKey.has(k)) groupsByKey.set(k, new Set());
-          groupsByKey.get(k)!.add(g);
-        }
+  const attributed = new Index([...statements.values()].flat());
   for (const it of bySpeaker.get('') ?? []) {
-    const hits: QItem[][] = [];
-    const cands = new Set<QItem[]>();
-    for (const k of it.keys) for (const g of groupsByKey.get(k) ?? []) cands.add(g);
-    for (const g of cands) if (g.some((o) => o.q.art.id !== it.q.art.id && sharesKey(o, it) && nearVerbatim(o, it))) hits.push(g);
-    if (hits.length === 1) hits[0].push(it);
+    const hits = new Set<QItem[]>();
+    for (const o of attributed.sharingWords(it)) if (o.q.art.id !== it.q.art.id && nearVerbatim(o, it)) hits.add(attributed.groupOf(o));
+    if (hits.size === 1) [...hits][0].push(it);
     else rest.push(it);
   }
   if (rest.length) statements.set('unattributed', cluster(rest));
@@ -195,51 +184,122 @@ function firstKey(s: QuoteStatement): string {
   return e ? `${e.articleId}:${String(e.span.start).padStart(8, '0')}` : '';
 }
 
-/** Pairs (i < j) of items sharing a content word: the only ones that can be similar enough. */
+/**
+ * The attributed quotes of a story by word and by wording, to find the few an unattributed quote
+ * can repeat without comparing it with every statement: the quotes with its very wording, and
+ * those sharing one of its words that is in at most MAX_POSTING quotes.
+ */
+class Index {
+  private readonly byKey = new Map<string, QItem[]>();
+  private readonly byNorm = new Map<string, QItem[]>();
+  private readonly owner = new Map<QItem, QItem[]>();
+
+  constructor(groups: QItem[][]) {
+    for (const g of groups)
+      for (const o of g) {
+        this.owner.set(o, g);
+        for (const k of o.keys) push(this.byKey, k, o);
+        push(this.byNorm, o.norm, o);
+      }
+  }
+
+  groupOf(o: QItem): QItem[] {
+    return this.owner.get(o)!;
+  }
+
+  /** The quotes with the same wording as `it` or sharing a word with it, each once, in index order. */
+  sharingWords(it: QItem): QItem[] {
+    const out = new Set<QItem>(this.byNorm.get(it.norm) ?? []);
+    for (const k of it.keys) {
+      const l = this.byKey.get(k);
+      if (l && l.length <= MAX_POSTING) for (const o of l) out.add(o);
+    }
+    return [...out];
+  }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}
+
+/** A word in more wordings than this pairs none of them: it cannot make two of them one statement. */
+const MAX_POSTING = 400;
+
+/** How many of its rarest words a wording is looked up by: wordings of one statement share their rare words. */
+const BLOCKING_WORDS = 4;
+
+/**
+ * Pairs (i < j) of wordings that share one of the BLOCKING_WORDS rarest words of either (words in
+ * at most MAX_POSTING wordings) and two words in all (or all words of a one-word quote): the only
+ * ones that can be similar enough. Work is bounded by wordings × BLOCKING_WORDS × MAX_POSTING.
+ */
 function candidatePairs(list: QItem[]): [number, number][] {
   const index = new Map<string, number[]>();
   list.forEach((it, i) => {
-    for (const k of it.keys) {
-      if (!index.has(k)) index.set(k, []);
-      index.get(k)!.push(i);
+    for (const k of it.keys) push(index, k, i);
+  });
+  const n = list.length;
+  const seen = new Set<number>();
+  const out: [number, number][] = [];
+  list.forEach((it, i) => {
+    const rare = [...it.keys].sort((x, y) => index.get(x)!.length - index.get(y)!.length || cmp(x, y)).slice(0, BLOCKING_WORDS);
+    for (const k of rare) {
+      const l = index.get(k)!;
+      if (l.length > MAX_POSTING) break;
+      for (const j of l) {
+        if (j === i) continue;
+        const [a, b] = i < j ? [i, j] : [j, i];
+        const code = a * n + b;
+        if (seen.has(code)) continue;
+        seen.add(code);
+        if (sharedWords(list[a], list[b]) >= Math.min(2, list[a].keys.size, list[b].keys.size)) out.push([a, b]);
+      }
     }
   });
-  // count shared words per pair; keep pairs sharing two words (or all words of a one-word quote)
-  const shared = new Map<number, number>();
-  const n = list.length;
-  for (const l of index.values()) {
-    if (l.length > 400) continue; // a word in hundreds of quotes cannot make two of them one statement
-    for (let x = 0; x < l.length; x++)
-      for (let y = x + 1; y < l.length; y++) {
-        const code = l[x] * n + l[y];
-        shared.set(code, (shared.get(code) ?? 0) + 1);
-      }
-  }
-  const out: [number, number][] = [];
-  for (const [code, c] of shared) {
-    const i = Math.floor(code / n);
-    const j = code % n;
-    if (c >= Math.min(2, list[i].keys.size, list[j].keys.size)) out.push([i, j]);
-  }
-  return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return out.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
 }
 
+function sharedWords(a: QItem, b: QItem): number {
+  let shared = 0;
+  for (const k of a.keys) if (b.keys.has(k)) shared++;
+  return shared;
+}
+
+/**
+ * Groups one speaker's quotes into statements. Quotes with the same normalised words are one
+ * wording and join at once (a statement syndicated to hundreds of outlets costs one entry, and
+ * its words do not crowd the index); the distinct wordings are then compared in candidate pairs.
+ */
 function cluster(list: QItem[]): QItem[][] {
-  const parent = list.map((_, i) => i);
+  const byNorm = new Map<string, number>();
+  const wordings: QItem[][] = [];
+  for (const it of list) {
+    const w = byNorm.get(it.norm);
+    if (w === undefined) {
+      byNorm.set(it.norm, wordings.length);
+      wordings.push([it]);
+    } else wordings[w].push(it);
+  }
+  const reps = wordings.map((w) => w[0]);
+  // reported speech is paraphrase: it joins a statement only when nearly the same words; a
+  // wording counts as a quotation when one of its quotes is one
+  const quoted = wordings.map((w) => w.some((it) => it.q.quote.kind !== 'indirect'));
+  const parent = reps.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  for (const [i, j] of candidatePairs(list)) {
-    // reported speech is paraphrase: it joins a statement only when nearly the same words
-    const need = list[i].q.quote.kind === 'indirect' || list[j].q.quote.kind === 'indirect' ? INDIRECT_THRESHOLD : QUOTE_THRESHOLD;
-    if (quoteSimilarity(list[i], list[j]) < need) continue;
+  for (const [i, j] of candidatePairs(reps)) {
+    const need = quoted[i] && quoted[j] ? QUOTE_THRESHOLD : INDIRECT_THRESHOLD;
+    if (quoteSimilarity(reps[i], reps[j]) < need) continue;
     const ri = find(i);
     const rj = find(j);
     if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
   }
   const groups = new Map<number, QItem[]>();
-  list.forEach((it, i) => {
+  wordings.forEach((w, i) => {
     const r = find(i);
     if (!groups.has(r)) groups.set(r, []);
-    groups.get(r)!.push(it);
+    groups.get(r)!.push(...w);
   });
   return [...groups.values()];
 }
