@@ -367,6 +367,21 @@ describe('quantity slots: parts of a total', () => {
     );
   });
 
+  it('reads "two other victims" as added to someone, not the toll', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('o1', 'Three people were killed when gunmen opened fire outside a school in Eastbury on Tuesday, police said.'),
+        art('o2', 'Police said gunmen opened fire outside a school in Eastbury on Tuesday, when a teacher and the two other victims killed and injured were caught in the crossfire.'),
+      ],
+      copies: [],
+    });
+    assert.deepEqual(
+      x.conflicts.filter((c) => c.severity === 'conflict').map((c) => c.note),
+      [],
+    );
+  });
+
   it('still opposes two tolls of the same dead', () => {
     const x = crossCheckStory({
       storyId: 's',

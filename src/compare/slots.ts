@@ -137,7 +137,7 @@ function isHedged(s: Sent, q: Quantity): boolean {
   return /^(?:\s+[\w-]+){0,3}\s+(?:can|could|may|might|would)\b/i.test(after);
 }
 
-/** "30 of the 80", "two more victims", "another 2,000", "the other 70": part of, or added to, another figure. */
+/** "30 of the 80", "two more victims", "two other victims", "another 2,000", "the other 70": part of, or added to, another figure. */
 function isPart(s: Sent, q: Quantity): boolean {
   const text = s.art.text;
   const after = text.slice(q.span.end, Math.min(s.span.end, q.span.end + 12));
@@ -147,7 +147,7 @@ function isPart(s: Sent, q: Quantity): boolean {
   if (/\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?)\s+$/i.test(before)) return true; // "called 911": a number, not a count
   // the word right after the number: "two more victims", "50 others"
   const next = text.slice(q.span.start, Math.min(s.span.end, q.span.end + 12)).split(/\s+/)[1] ?? '';
-  if (/^(?:more|additional|others)$/i.test(next)) return true;
+  if (/^(?:more|additional|other|others)$/i.test(next)) return true;
   if (q.unit !== 'people' && q.unit !== 'count') return false;
   // "two women and a man", "two women and one man": one counted phrase of a coordination (also
   // when the parse reads the coordination otherwise)
