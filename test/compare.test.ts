@@ -434,3 +434,17 @@ describe('quantity slots: the story\'s own day', () => {
     assert.ok(c.sides.some((s) => s.articles.includes('e3')));
   });
 });
+
+describe('quantity slots: kinship', () => {
+  it('opposes "a mother of 12" and "a mother of 13" as the number of her children', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('k1', 'Jane Roe, a mother of 12, was killed by a stray bullet outside a school in Eastbury on Tuesday, police said.'),
+        art('k2', 'Jane Roe, a mother of 13, was killed by a stray bullet outside a school in Eastbury on Tuesday.'),
+      ],
+      copies: [],
+    });
+    assert.ok(x.conflicts.some((c) => c.severity === 'conflict' && c.slot === 'number of children'), JSON.stringify(x.conflicts.map((c) => c.slot)));
+  });
+});

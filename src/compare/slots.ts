@@ -46,7 +46,7 @@ function frameOf(word: string, next?: string): string | undefined {
   return entry.frame;
 }
 
-const FRAME_LABEL: Record<string, string> = { deaths: 'death toll', injured: 'number injured', population: 'population' };
+const FRAME_LABEL: Record<string, string> = { deaths: 'death toll', injured: 'number injured', population: 'population', children: 'number of children' };
 /** Nouns that say "people" without saying what happened to them: the governing word decides. */
 const PEOPLE_NOUNS = new Set('people persons victims civilians villagers passengers children adults men women others individuals'.split(' '));
 /** Nouns of the same seismic event (an aftershock is another event). */
