@@ -448,3 +448,17 @@ describe('quantity slots: kinship', () => {
     assert.ok(x.conflicts.some((c) => c.severity === 'conflict' && c.slot === 'number of children'), JSON.stringify(x.conflicts.map((c) => c.slot)));
   });
 });
+
+describe('quantity slots: a haul', () => {
+  it('reads "made off with $X of jewels" as the value of what was stolen', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('h1', 'Four armed robbers made off with $137 million of diamonds and watches from a jeweller in Eastbury on Tuesday.'),
+        art('h2', 'Armed robbers stole diamonds and watches valued at $102 million from a jeweller in Eastbury on Tuesday, police said.'),
+      ],
+      copies: [],
+    });
+    assert.ok(x.conflicts.some((c) => c.severity === 'conflict' && /value/.test(c.slot)), JSON.stringify(x.conflicts.map((c) => c.slot)));
+  });
+});
