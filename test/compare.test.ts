@@ -462,3 +462,31 @@ describe('quantity slots: a haul', () => {
     assert.ok(x.conflicts.some((c) => c.severity === 'conflict' && /value/.test(c.slot)), JSON.stringify(x.conflicts.map((c) => c.slot)));
   });
 });
+
+describe('quantity slots: ages under name variants', () => {
+  const ages = (texts: string[]) =>
+    crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art(`g${i}`, t)), copies: [] }).conflicts.filter((c) => c.severity === 'conflict' && /^age of/.test(c.slot));
+  it('compares the ages of one person spelled two ways ("Catherine Roe" and "Kathryn Roe")', () => {
+    const c = ages([
+      'Police in Eastbury found the bodies of Catherine Roe, 61, and her neighbour on Tuesday, officials said.',
+      'Police in Eastbury found 68-year-old Kathryn Roe and her neighbour dead in a flat on Tuesday.',
+    ]);
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+  });
+  it('joins a surname alone to the one person of that surname, and not when two share it', () => {
+    const one = ages(['Police charged Gary Roe, 35, with two counts of murder in Eastbury on Tuesday.', 'Roe, 36, was charged with two counts of murder in Eastbury on Tuesday, police said.']);
+    assert.equal(one.length, 1);
+    const two = ages([
+      'Police charged Gary Roe, 35, with the murder of his mother, Catherine Roe, 61, in Eastbury on Tuesday.',
+      'Roe, 36, was charged with murder in Eastbury on Tuesday, police said.',
+    ]);
+    assert.equal(two.length, 0, JSON.stringify(two.map((k) => k.note)));
+  });
+  it('leaves an age "then" out: it is the age at an earlier time', () => {
+    const c = ages([
+      'The then 15-year-old Jane Roe was hit by a car outside her school in Eastbury, police said on Tuesday.',
+      'Jane Roe, 16, told a court on Tuesday that she was hit by a car outside her school in Eastbury.',
+    ]);
+    assert.equal(c.length, 0, JSON.stringify(c.map((k) => k.note)));
+  });
+});

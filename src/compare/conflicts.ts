@@ -14,7 +14,7 @@ import { actOfTime, actSlots, datedActs, participantKey } from './dated-acts.js'
 import { weekdayName } from '../text/calendar.js';
 import type { Alignment } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
-import { backgroundSentences, inLead, type Slot, slotOf, storyEventDay } from './slots.js';
+import { backgroundSentences, inLead, resolveOneNameSlots, type Slot, slotOf, storyEventDay } from './slots.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide, NormalizedValue } from './types.js';
 
@@ -102,6 +102,7 @@ function quantityConflicts(story: StoryView): Conflict[] {
         mentions.push({ sent: s, q, slot: slot.key, label: slot.label, low, high });
       }
   }
+  resolveOneNameSlots(mentions);
   mentions.sort((a, b) => cmp(a.slot, b.slot) || cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
   capPerSlot(mentions, (m) => m.slot);
   const out: Conflict[] = [];

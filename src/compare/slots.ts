@@ -102,8 +102,10 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
     return shock ? { key: `magnitude|${shock}`, label: `magnitude of the ${shock}`, unit: 'magnitude', factor: 1 } : null;
   }
   if (q.unit === 'age') {
+    // "Roe, then 15,", "the then-15-year-old": an age at an earlier time, not the person's age now
+    if (/\bthen[\s-]*$/i.test(text.slice(Math.max(s.span.start, q.span.start - 8), q.span.start))) return null;
     const who = personNextTo(s, q);
-    return who ? { key: `age|${who.key}`, label: `age of ${who.name}`, unit: 'years', factor: 1, personal: true } : null;
+    return who ? { key: `age|${personKey(who.key)}`, label: `age of ${who.name}`, unit: 'years', factor: 1, personal: true } : null;
   }
   if (DISTANCE[q.unit] !== undefined) {
     const from = placeAfter(s, q);
@@ -253,6 +255,39 @@ function frameWordNear(s: Sent, q: Quantity): { frame: string; at: number; q: Qu
     }
   }
   return best ? { frame: best.frame, at: best.at, q } : undefined;
+}
+
+/**
+ * How a first name sounds, roughly: consonants only, c as k, ph as f ("Catherine", "Katherine" and
+ * "Kathryn" → ktrn). Outlets spell a first name several ways; the surname is compared as written.
+ */
+function nameSound(name: string): string {
+  const s = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ph/g, 'f').replace(/c/g, 'k');
+  return s[0] + s.slice(1).replace(/[aeiouyhw]/g, '').replace(/(.)\1+/g, '$1');
+}
+
+/** A person's key for person slots: "surname|sound of the first name", or the one name written ("Roe", "Jane"). */
+function personKey(canonical: string): string {
+  const parts = canonical.split(' ').filter((w) => /^\p{L}/u.test(w));
+  if (parts.length < 2) return canonical;
+  return `${parts[parts.length - 1]}|${nameSound(parts[0])}`;
+}
+
+/**
+ * Person slots named by one name only ("Roe, 35", "Jane, 61") join the slot of the one person of
+ * the story with that surname or that first name; with none or several, they stay on their own.
+ */
+export function resolveOneNameSlots<T extends { slot: string }>(mentions: T[]): void {
+  const full = new Set(mentions.filter((m) => /^age\|[^|]+\|/.test(m.slot)).map((m) => m.slot));
+  for (const m of mentions) {
+    const one = /^age\|([^|]+)$/.exec(m.slot)?.[1];
+    if (!one || one.includes(' ')) continue;
+    const matches = [...full].filter((k) => {
+      const [, surname, first] = k.split('|');
+      return surname === one || first === nameSound(one);
+    });
+    if (matches.length === 1) m.slot = matches[0];
+  }
 }
 
 /** The person an age belongs to: named right before ("Jane Roe, 33,") or within a few words after ("the 33-year-old actress Jane Roe"). */
