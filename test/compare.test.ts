@@ -416,6 +416,22 @@ describe('date conflicts: a statement made "today"', () => {
 });
 
 describe('quantity slots: the story\'s own day', () => {
+  it('a magnitude from an article about another day\'s quake is another shock\'s', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('m1', 'A magnitude-6.1 earthquake struck the island of Westholm on Sunday, damaging hundreds of houses, officials said.'),
+        art('m2', 'An earthquake with a magnitude of 6.1 hit the island of Westholm on Sunday, officials said, and damaged hundreds of houses.'),
+        art(
+          'm3',
+          'The national seismological centre said the earthquake struck the island at 5:11 p.m. local time.\n\nThe seismological centre put the quake\'s strength at magnitude-5.2.\n\nMonday\'s earthquake was the second one to hit Westholm in two days.',
+        ),
+      ],
+      copies: [],
+    });
+    assert.equal(x.conflicts.filter((k) => k.severity === 'conflict' && /magnitude/.test(k.slot)).length, 0, JSON.stringify(x.conflicts.map((k) => k.note)));
+  });
+
   it('an article whose lead tells a later day still compares what it says of the event\'s day', () => {
     const x = crossCheckStory({
       storyId: 's',

@@ -14,7 +14,7 @@ import { actOfTime, actSlots, datedActs, participantKey } from './dated-acts.js'
 import { weekdayName } from '../text/calendar.js';
 import type { Alignment } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
-import { backgroundSentences, inLead, resolveOneNameSlots, type Slot, slotOf, storyEventDay } from './slots.js';
+import { anotherDaysShock, backgroundSentences, inLead, resolveOneNameSlots, type Slot, slotOf, storyEventDay } from './slots.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide, NormalizedValue } from './types.js';
 
@@ -97,7 +97,7 @@ function quantityConflicts(story: StoryView): Conflict[] {
     for (const s of a.sentences)
       for (const q of s.quantities) {
         const slot = slotOf(s, q, background.get(s.index) ?? 'none');
-        if (!slot) continue;
+        if (!slot || (slot.unit === 'magnitude' && anotherDaysShock(s, eventDay))) continue;
         const { low, high } = interval(q, slot);
         mentions.push({ sent: s, q, slot: slot.key, label: slot.label, low, high });
       }

@@ -214,6 +214,20 @@ export function storyEventDay(articles: { sentences: Sent[]; group: string }[]):
   return best && best[1] * 2 > dayOfGroup.size ? best[0] : undefined;
 }
 
+/**
+ * A magnitude told by an article whose own lead dates its quake on another day than the story's
+ * ("Monday's earthquake was the second one to hit the island"), in a sentence that does not name
+ * the story's day: another shock's magnitude, not a disagreement about the story's quake.
+ */
+export function anotherDaysShock(s: Sent, eventDay: string | undefined): boolean {
+  if (!eventDay) return false;
+  const ownDay = s.art.sentences
+    .filter(inLead)
+    .map((x) => WEEKDAY.exec(s.art.text.slice(x.span.start, x.span.end))?.[0])
+    .find(Boolean);
+  return !!ownDay && ownDay !== eventDay && !s.art.text.slice(s.span.start, s.span.end).includes(eventDay);
+}
+
 /** The frame of the nearest frame word around the figure in its clause (before: "killing at least 10"; after: "10 people were killed"). */
 function governingFrame(s: Sent, q: Quantity): string | undefined {
   const found = frameWordNear(s, q);
