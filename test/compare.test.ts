@@ -406,7 +406,7 @@ describe('date conflicts: a statement made "today"', () => {
       copies: [],
     });
   it('two articles written on different days, each reporting a statement of "today", do not dispute its day', () => {
-    const x = story('today (14 October 2011)', 'today (20 October 2011)');
+    const x = story('today (3 March 2019)', 'today (9 March 2019)');
     assert.equal(x.conflicts.filter((c) => c.kind === 'date').length, 0);
   });
   it('two days stated for the statement without "today" still conflict', () => {
@@ -424,7 +424,7 @@ describe('quantity slots: the story\'s own day', () => {
         art('m2', 'An earthquake with a magnitude of 6.1 hit the island of Westholm on Sunday, officials said, and damaged hundreds of houses.'),
         art(
           'm3',
-          'The national seismological centre said the earthquake struck the island at 5:11 p.m. local time.\n\nThe seismological centre put the quake\'s strength at magnitude-5.2.\n\nMonday\'s earthquake was the second one to hit Westholm in two days.',
+          'The national seismological centre said the earthquake struck the island at 5:11 p.m. local time.\n\nThe seismological centre put the quake\'s strength at magnitude-5.2.\n\nThe quake on Monday was the second to shake Westholm in two days.',
         ),
       ],
       copies: [],
@@ -452,12 +452,12 @@ describe('quantity slots: the story\'s own day', () => {
 });
 
 describe('quantity slots: kinship', () => {
-  it('opposes "a mother of 12" and "a mother of 13" as the number of her children', () => {
+  it('opposes "a father of 7" and "a father of 8" as the number of his children', () => {
     const x = crossCheckStory({
       storyId: 's',
       articles: [
-        art('k1', 'Jane Roe, a mother of 12, was killed by a stray bullet outside a school in Eastbury on Tuesday, police said.'),
-        art('k2', 'Jane Roe, a mother of 13, was killed by a stray bullet outside a school in Eastbury on Tuesday.'),
+        art('k1', 'John Roe, a father of 7, was killed by a stray bullet outside a school in Eastbury on Tuesday, police said.'),
+        art('k2', 'John Roe, a father of 8, was killed by a stray bullet outside a school in Eastbury on Tuesday.'),
       ],
       copies: [],
     });
@@ -470,8 +470,8 @@ describe('quantity slots: a haul', () => {
     const x = crossCheckStory({
       storyId: 's',
       articles: [
-        art('h1', 'Four armed robbers made off with $137 million of diamonds and watches from a jeweller in Eastbury on Tuesday.'),
-        art('h2', 'Armed robbers stole diamonds and watches valued at $102 million from a jeweller in Eastbury on Tuesday, police said.'),
+        art('h1', 'Four armed robbers made off with $40 million of diamonds and watches from a jeweller in Eastbury on Tuesday.'),
+        art('h2', 'Armed robbers stole diamonds and watches valued at $25 million from a jeweller in Eastbury on Tuesday, police said.'),
       ],
       copies: [],
     });
@@ -482,10 +482,10 @@ describe('quantity slots: a haul', () => {
 describe('quantity slots: ages under name variants', () => {
   const ages = (texts: string[]) =>
     crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art(`g${i}`, t)), copies: [] }).conflicts.filter((c) => c.severity === 'conflict' && /^age of/.test(c.slot));
-  it('compares the ages of one person spelled two ways ("Catherine Roe" and "Kathryn Roe")', () => {
+  it('compares the ages of one person spelled two ways ("Caitlin Roe" and "Kaitlyn Roe")', () => {
     const c = ages([
-      'Police in Eastbury found the bodies of Catherine Roe, 61, and her neighbour on Tuesday, officials said.',
-      'Police in Eastbury found 68-year-old Kathryn Roe and her neighbour dead in a flat on Tuesday.',
+      'Police in Eastbury found the bodies of Caitlin Roe, 61, and her neighbour on Tuesday, officials said.',
+      'Police in Eastbury found 68-year-old Kaitlyn Roe and her neighbour dead in a flat on Tuesday.',
     ]);
     assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
   });
@@ -493,7 +493,7 @@ describe('quantity slots: ages under name variants', () => {
     const one = ages(['Police charged Gary Roe, 35, with two counts of murder in Eastbury on Tuesday.', 'Roe, 36, was charged with two counts of murder in Eastbury on Tuesday, police said.']);
     assert.equal(one.length, 1);
     const two = ages([
-      'Police charged Gary Roe, 35, with the murder of his mother, Catherine Roe, 61, in Eastbury on Tuesday.',
+      'Police charged Gary Roe, 35, with the murder of his mother, Caitlin Roe, 61, in Eastbury on Tuesday.',
       'Roe, 36, was charged with murder in Eastbury on Tuesday, police said.',
     ]);
     assert.equal(two.length, 0, JSON.stringify(two.map((k) => k.note)));

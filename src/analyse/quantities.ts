@@ -503,7 +503,7 @@ function frameWords(): Set<string> {
 }
 
 let peopleFrameWords: Set<string> | null = null;
-/** "Officials said 50 were injured": a bare figure as the subject of a passive verb of what happened to people counts them. */
+/** "Officials said 40 were injured": a bare figure as the subject of a passive verb of what happened to people counts them. */
 function frameVerbAfter(ws: Word[], first: number, last: number): string | null {
   peopleFrameWords ??= new Set(
     dataRows('lexicons', 'quantity-frames.tsv')
@@ -511,7 +511,7 @@ function frameVerbAfter(ws: Word[], first: number, last: number): string | null 
       .filter(([, frame]) => /^(?:deaths|injured|missing|arrested|evacuated|rescued|homeless)$/.test(frame ?? ''))
       .map(([w]) => w.toLowerCase()),
   );
-  // "a mother of 12 was killed": the figure is inside a phrase, not the subject
+  // "a father of 7 was killed": the figure is inside a phrase, not the subject
   if (/^(?:of|to|than)$/.test(ws[first - 1]?.lw ?? '')) return null;
   let i = last + 1;
   if (!/^(?:were|was|are|is|have|had|has)$/.test(ws[i]?.lw ?? '')) return null;

@@ -370,7 +370,7 @@ function dateConflict(story: StoryView, ms: DMention[], what: string): Conflict 
 const STATEMENT = ACT_CLASSES.find(([cls]) => cls === 'statement')![1];
 
 /**
- * "announced today (14 October 2011)": a statement dated by the article's own "today" is dated by
+ * "announced today (3 March 2019)": a statement dated by the article's own "today" is dated by
  * when the article was written. Two articles written on different days that each report a
  * statement "today" report two statements (or one repeated), not a disagreement over one day.
  */

@@ -216,7 +216,7 @@ export function storyEventDay(articles: { sentences: Sent[]; group: string }[]):
 
 /**
  * A magnitude told by an article whose own lead dates its quake on another day than the story's
- * ("Monday's earthquake was the second one to hit the island"), in a sentence that does not name
+ * ("the quake on Tuesday was the second in two days"), in a sentence that does not name
  * the story's day: another shock's magnitude, not a disagreement about the story's quake.
  */
 export function anotherDaysShock(s: Sent, eventDay: string | undefined): boolean {
@@ -272,8 +272,8 @@ function frameWordNear(s: Sent, q: Quantity): { frame: string; at: number; q: Qu
 }
 
 /**
- * How a first name sounds, roughly: consonants only, c as k, ph as f ("Catherine", "Katherine" and
- * "Kathryn" → ktrn). Outlets spell a first name several ways; the surname is compared as written.
+ * How a first name sounds, roughly: consonants only, c as k, ph as f ("Caitlin", "Kaitlyn" and
+ * "Katelyn" → ktln). Outlets spell a first name several ways; the surname is compared as written.
  */
 function nameSound(name: string): string {
   const s = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ph/g, 'f').replace(/c/g, 'k');
