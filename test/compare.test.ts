@@ -367,6 +367,21 @@ describe('quantity slots: parts of a total', () => {
     );
   });
 
+  it('reads "two other victims" as added to someone, not the toll', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('o1', 'Three people were killed when gunmen opened fire outside a school in Eastbury on Tuesday, police said.'),
+        art('o2', 'Police said gunmen opened fire outside a school in Eastbury on Tuesday, when a teacher and the two other victims killed and injured were caught in the crossfire.'),
+      ],
+      copies: [],
+    });
+    assert.deepEqual(
+      x.conflicts.filter((c) => c.severity === 'conflict').map((c) => c.note),
+      [],
+    );
+  });
+
   it('still opposes two tolls of the same dead', () => {
     const x = crossCheckStory({
       storyId: 's',
@@ -391,7 +406,7 @@ describe('date conflicts: a statement made "today"', () => {
       copies: [],
     });
   it('two articles written on different days, each reporting a statement of "today", do not dispute its day', () => {
-    const x = story('today (14 October 2011)', 'today (20 October 2011)');
+    const x = story('today (3 March 2019)', 'today (9 March 2019)');
     assert.equal(x.conflicts.filter((c) => c.kind === 'date').length, 0);
   });
   it('two days stated for the statement without "today" still conflict', () => {
@@ -401,6 +416,22 @@ describe('date conflicts: a statement made "today"', () => {
 });
 
 describe('quantity slots: the story\'s own day', () => {
+  it('a magnitude from an article about another day\'s quake is another shock\'s', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('m1', 'A magnitude-6.1 earthquake struck the island of Westholm on Sunday, damaging hundreds of houses, officials said.'),
+        art('m2', 'An earthquake with a magnitude of 6.1 hit the island of Westholm on Sunday, officials said, and damaged hundreds of houses.'),
+        art(
+          'm3',
+          'The national seismological centre said the earthquake struck the island at 5:11 p.m. local time.\n\nThe seismological centre put the quake\'s strength at magnitude-5.2.\n\nThe quake on Monday was the second to shake Westholm in two days.',
+        ),
+      ],
+      copies: [],
+    });
+    assert.equal(x.conflicts.filter((k) => k.severity === 'conflict' && /magnitude/.test(k.slot)).length, 0, JSON.stringify(x.conflicts.map((k) => k.note)));
+  });
+
   it('an article whose lead tells a later day still compares what it says of the event\'s day', () => {
     const x = crossCheckStory({
       storyId: 's',
@@ -417,5 +448,61 @@ describe('quantity slots: the story\'s own day', () => {
     const c = x.conflicts.find((k) => k.severity === 'conflict' && /magnitude/.test(k.slot));
     assert.ok(c, JSON.stringify(x.conflicts.map((k) => k.note)));
     assert.ok(c.sides.some((s) => s.articles.includes('e3')));
+  });
+});
+
+describe('quantity slots: kinship', () => {
+  it('opposes "a father of 7" and "a father of 8" as the number of his children', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('k1', 'John Roe, a father of 7, was killed by a stray bullet outside a school in Eastbury on Tuesday, police said.'),
+        art('k2', 'John Roe, a father of 8, was killed by a stray bullet outside a school in Eastbury on Tuesday.'),
+      ],
+      copies: [],
+    });
+    assert.ok(x.conflicts.some((c) => c.severity === 'conflict' && c.slot === 'number of children'), JSON.stringify(x.conflicts.map((c) => c.slot)));
+  });
+});
+
+describe('quantity slots: a haul', () => {
+  it('reads "made off with $X of jewels" as the value of what was stolen', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('h1', 'Four armed robbers made off with $40 million of diamonds and watches from a jeweller in Eastbury on Tuesday.'),
+        art('h2', 'Armed robbers stole diamonds and watches valued at $25 million from a jeweller in Eastbury on Tuesday, police said.'),
+      ],
+      copies: [],
+    });
+    assert.ok(x.conflicts.some((c) => c.severity === 'conflict' && /value/.test(c.slot)), JSON.stringify(x.conflicts.map((c) => c.slot)));
+  });
+});
+
+describe('quantity slots: ages under name variants', () => {
+  const ages = (texts: string[]) =>
+    crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art(`g${i}`, t)), copies: [] }).conflicts.filter((c) => c.severity === 'conflict' && /^age of/.test(c.slot));
+  it('compares the ages of one person spelled two ways ("Caitlin Roe" and "Kaitlyn Roe")', () => {
+    const c = ages([
+      'Police in Eastbury found the bodies of Caitlin Roe, 61, and her neighbour on Tuesday, officials said.',
+      'Police in Eastbury found 68-year-old Kaitlyn Roe and her neighbour dead in a flat on Tuesday.',
+    ]);
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+  });
+  it('joins a surname alone to the one person of that surname, and not when two share it', () => {
+    const one = ages(['Police charged Gary Roe, 35, with two counts of murder in Eastbury on Tuesday.', 'Roe, 36, was charged with two counts of murder in Eastbury on Tuesday, police said.']);
+    assert.equal(one.length, 1);
+    const two = ages([
+      'Police charged Gary Roe, 35, with the murder of his mother, Caitlin Roe, 61, in Eastbury on Tuesday.',
+      'Roe, 36, was charged with murder in Eastbury on Tuesday, police said.',
+    ]);
+    assert.equal(two.length, 0, JSON.stringify(two.map((k) => k.note)));
+  });
+  it('leaves an age "then" out: it is the age at an earlier time', () => {
+    const c = ages([
+      'The then 15-year-old Jane Roe was hit by a car outside her school in Eastbury, police said on Tuesday.',
+      'Jane Roe, 16, told a court on Tuesday that she was hit by a car outside her school in Eastbury.',
+    ]);
+    assert.equal(c.length, 0, JSON.stringify(c.map((k) => k.note)));
   });
 });

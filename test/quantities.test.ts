@@ -108,3 +108,19 @@ it('a bare figure after a casualty verb counts what the verb did', () => {
     [70, 'wounding'],
   ]);
 });
+
+describe('a bare figure as the subject of a passive verb of what happened to people', () => {
+  const read = (t: string) => findQuantities(t, [{ start: 0, end: t.length }]).map((q) => [q.value, q.counted]);
+  it('counts what the verb did ("40 were injured", "3 had been seriously hurt")', () => {
+    assert.deepEqual(read('The governor said 40 were injured.'), [[40, 'injured']]);
+    assert.deepEqual(read('Police said 12 were arrested and 3 had been seriously hurt.'), [
+      [12, 'arrested'],
+      [3, 'hurt'],
+    ]);
+  });
+  it('leaves figures inside a phrase and other verbs alone ("a father of 7 was killed", "40 were sold")', () => {
+    // the kinship noun says what it counts (quantity-frames), not the verb after it
+    assert.deepEqual(read('A father of 7 was killed in the crash.'), [[7, 'father']]);
+    assert.deepEqual(read('In all, 40 were sold at auction.'), []);
+  });
+});

@@ -285,7 +285,7 @@ function readFigure(text: string, ws: Word[], i: number): { quantity: Quantity; 
   }
   // a bare figure governed by a noun or verb that names what it measures: "a population of 120,000",
   // "home to 120,000", "a toll of 50", "injuring 80" (data/lexicons/quantity-frames.tsv)
-  if (!unit && !counted) counted = frameNounBefore(ws, numIdx);
+  if (!unit && !counted) counted = frameNounBefore(ws, numIdx) ?? frameVerbAfter(ws, numIdx, num.last);
   if (!unit) {
     if (!counted) return null;
     // years and dates are not quantities
@@ -438,15 +438,39 @@ function readDurationTail(ws: Word[], k: number, f: Figure): number {
 }
 
 let frameNouns: Set<string> | null = null;
+/** The words of the quantity-frames lexicon (data/lexicons/quantity-frames.tsv). */
+function frameWords(): Set<string> {
+  frameNouns ??= new Set(dataRows('lexicons', 'quantity-frames.tsv').map(([w]) => w.trim().split(/\s+/)[0].toLowerCase()));
+  return frameNouns;
+}
+
+let peopleFrameWords: Set<string> | null = null;
+/** "Officials said 40 were injured": a bare figure as the subject of a passive verb of what happened to people counts them. */
+function frameVerbAfter(ws: Word[], first: number, last: number): string | null {
+  peopleFrameWords ??= new Set(
+    dataRows('lexicons', 'quantity-frames.tsv')
+      .map((row) => row.join(' ').trim().split(/\s+/))
+      .filter(([, frame]) => /^(?:deaths|injured|missing|arrested|evacuated|rescued|homeless)$/.test(frame ?? ''))
+      .map(([w]) => w.toLowerCase()),
+  );
+  // "a father of 7 was killed": the figure is inside a phrase, not the subject
+  if (/^(?:of|to|than)$/.test(ws[first - 1]?.lw ?? '')) return null;
+  let i = last + 1;
+  if (!/^(?:were|was|are|is|have|had|has)$/.test(ws[i]?.lw ?? '')) return null;
+  i++;
+  if (ws[i]?.lw === 'been') i++;
+  if (/ly$/.test(ws[i]?.lw ?? '')) i++; // "were seriously injured"
+  const verb = ws[i];
+  return verb && peopleFrameWords.has(verb.lw) ? verb.lw : null;
+}
 
 /** The noun before "of"/"to" right before a figure, when the quantity-frames lexicon lists it as naming what figures measure. */
 function frameNounBefore(ws: Word[], numIdx: number): string | null {
-  frameNouns ??= new Set(dataRows('lexicons', 'quantity-frames.tsv').map(([w]) => w.trim().split(/\s+/)[0].toLowerCase()));
   const prep = ws[numIdx - 1];
   const noun = ws[numIdx - 2];
   // "killing 10 and injuring 80", "wounding other 70": the object of a frame verb counts what the verb did
   const verb = prep?.lw === 'other' ? noun : prep;
-  if (verb && /ing$|ed$/.test(verb.lw) && frameNouns.has(verb.lw)) return verb.lw;
+  if (verb && /ing$|ed$/.test(verb.lw) && frameWords().has(verb.lw)) return verb.lw;
   if (!prep || !noun || (prep.lw !== 'of' && prep.lw !== 'to')) return null;
-  return frameNouns.has(noun.lw) ? noun.lw : null;
+  return frameWords().has(noun.lw) ? noun.lw : null;
 }

@@ -14,7 +14,7 @@ import { actOfTime, actSlots, datedActs, participantKey } from './dated-acts.js'
 import { weekdayName } from '../text/calendar.js';
 import type { Alignment } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
-import { backgroundSentences, inLead, type Slot, slotOf, storyEventDay } from './slots.js';
+import { anotherDaysShock, backgroundSentences, inLead, resolveOneNameSlots, type Slot, slotOf, storyEventDay } from './slots.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide, NormalizedValue } from './types.js';
 
@@ -97,11 +97,12 @@ function quantityConflicts(story: StoryView): Conflict[] {
     for (const s of a.sentences)
       for (const q of s.quantities) {
         const slot = slotOf(s, q, background.get(s.index) ?? 'none');
-        if (!slot) continue;
+        if (!slot || (slot.unit === 'magnitude' && anotherDaysShock(s, eventDay))) continue;
         const { low, high } = interval(q, slot);
         mentions.push({ sent: s, q, slot: slot.key, label: slot.label, low, high });
       }
   }
+  resolveOneNameSlots(mentions);
   mentions.sort((a, b) => cmp(a.slot, b.slot) || cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
   capPerSlot(mentions, (m) => m.slot);
   const out: Conflict[] = [];
@@ -369,7 +370,7 @@ function dateConflict(story: StoryView, ms: DMention[], what: string): Conflict 
 const STATEMENT = ACT_CLASSES.find(([cls]) => cls === 'statement')![1];
 
 /**
- * "announced today (14 October 2011)": a statement dated by the article's own "today" is dated by
+ * "announced today (3 March 2019)": a statement dated by the article's own "today" is dated by
  * when the article was written. Two articles written on different days that each report a
  * statement "today" report two statements (or one repeated), not a disagreement over one day.
  */

@@ -326,7 +326,7 @@ function linkEntities(articles: ArticleView[]) {
     const candidates = [...(byPart.get(n) ?? [])];
     if (!candidates.length) continue;
     candidates.sort((x, y) => (freq.get(y)! - freq.get(x)!) || cmp(x, y));
-    // "Gomes" in a story of Gary and Katherine Gomes names neither for sure: link only a clear referent
+    // "Roe" in a story of John and Jane Roe names neither for sure: link only a clear referent
     if (candidates.length > 1 && freq.get(candidates[0])! < 2 * freq.get(candidates[1])!) continue;
     map.set(n, candidates[0]);
   }

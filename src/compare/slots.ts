@@ -46,7 +46,7 @@ function frameOf(word: string, next?: string): string | undefined {
   return entry.frame;
 }
 
-const FRAME_LABEL: Record<string, string> = { deaths: 'death toll', injured: 'number injured', population: 'population' };
+const FRAME_LABEL: Record<string, string> = { deaths: 'death toll', injured: 'number injured', population: 'population', children: 'number of children' };
 /** Nouns that say "people" without saying what happened to them: the governing word decides. */
 const PEOPLE_NOUNS = new Set('people persons victims civilians villagers passengers children adults men women others individuals'.split(' '));
 /** Nouns of the same seismic event (an aftershock is another event). */
@@ -102,8 +102,10 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
     return shock ? { key: `magnitude|${shock}`, label: `magnitude of the ${shock}`, unit: 'magnitude', factor: 1 } : null;
   }
   if (q.unit === 'age') {
+    // "Roe, then 15,", "the then-15-year-old": an age at an earlier time, not the person's age now
+    if (/\bthen[\s-]*$/i.test(text.slice(Math.max(s.span.start, q.span.start - 8), q.span.start))) return null;
     const who = personNextTo(s, q);
-    return who ? { key: `age|${who.key}`, label: `age of ${who.name}`, unit: 'years', factor: 1, personal: true } : null;
+    return who ? { key: `age|${personKey(who.key)}`, label: `age of ${who.name}`, unit: 'years', factor: 1, personal: true } : null;
   }
   if (DISTANCE[q.unit] !== undefined) {
     const from = placeAfter(s, q);
@@ -137,7 +139,7 @@ function isHedged(s: Sent, q: Quantity): boolean {
   return /^(?:\s+[\w-]+){0,3}\s+(?:can|could|may|might|would)\b/i.test(after);
 }
 
-/** "30 of the 80", "two more victims", "another 2,000", "the other 70": part of, or added to, another figure. */
+/** "30 of the 80", "two more victims", "two other victims", "another 2,000", "the other 70": part of, or added to, another figure. */
 function isPart(s: Sent, q: Quantity): boolean {
   const text = s.art.text;
   const after = text.slice(q.span.end, Math.min(s.span.end, q.span.end + 12));
@@ -147,7 +149,7 @@ function isPart(s: Sent, q: Quantity): boolean {
   if (/\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?)\s+$/i.test(before)) return true; // "called 911": a number, not a count
   // the word right after the number: "two more victims", "50 others"
   const next = text.slice(q.span.start, Math.min(s.span.end, q.span.end + 12)).split(/\s+/)[1] ?? '';
-  if (/^(?:more|additional|others)$/i.test(next)) return true;
+  if (/^(?:more|additional|other|others)$/i.test(next)) return true;
   if (q.unit !== 'people' && q.unit !== 'count') return false;
   // "two women and a man", "two women and one man": one counted phrase of a coordination (also
   // when the parse reads the coordination otherwise)
@@ -212,6 +214,20 @@ export function storyEventDay(articles: { sentences: Sent[]; group: string }[]):
   return best && best[1] * 2 > dayOfGroup.size ? best[0] : undefined;
 }
 
+/**
+ * A magnitude told by an article whose own lead dates its quake on another day than the story's
+ * ("the quake on Tuesday was the second in two days"), in a sentence that does not name
+ * the story's day: another shock's magnitude, not a disagreement about the story's quake.
+ */
+export function anotherDaysShock(s: Sent, eventDay: string | undefined): boolean {
+  if (!eventDay) return false;
+  const ownDay = s.art.sentences
+    .filter(inLead)
+    .map((x) => WEEKDAY.exec(s.art.text.slice(x.span.start, x.span.end))?.[0])
+    .find(Boolean);
+  return !!ownDay && ownDay !== eventDay && !s.art.text.slice(s.span.start, s.span.end).includes(eventDay);
+}
+
 /** The frame of the nearest frame word around the figure in its clause (before: "killing at least 10"; after: "10 people were killed"). */
 function governingFrame(s: Sent, q: Quantity): string | undefined {
   const found = frameWordNear(s, q);
@@ -253,6 +269,39 @@ function frameWordNear(s: Sent, q: Quantity): { frame: string; at: number; q: Qu
     }
   }
   return best ? { frame: best.frame, at: best.at, q } : undefined;
+}
+
+/**
+ * How a first name sounds, roughly: consonants only, c as k, ph as f ("Caitlin", "Kaitlyn" and
+ * "Katelyn" → ktln). Outlets spell a first name several ways; the surname is compared as written.
+ */
+function nameSound(name: string): string {
+  const s = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ph/g, 'f').replace(/c/g, 'k');
+  return s[0] + s.slice(1).replace(/[aeiouyhw]/g, '').replace(/(.)\1+/g, '$1');
+}
+
+/** A person's key for person slots: "surname|sound of the first name", or the one name written ("Roe", "Jane"). */
+function personKey(canonical: string): string {
+  const parts = canonical.split(' ').filter((w) => /^\p{L}/u.test(w));
+  if (parts.length < 2) return canonical;
+  return `${parts[parts.length - 1]}|${nameSound(parts[0])}`;
+}
+
+/**
+ * Person slots named by one name only ("Roe, 35", "Jane, 61") join the slot of the one person of
+ * the story with that surname or that first name; with none or several, they stay on their own.
+ */
+export function resolveOneNameSlots<T extends { slot: string }>(mentions: T[]): void {
+  const full = new Set(mentions.filter((m) => /^age\|[^|]+\|/.test(m.slot)).map((m) => m.slot));
+  for (const m of mentions) {
+    const one = /^age\|([^|]+)$/.exec(m.slot)?.[1];
+    if (!one || one.includes(' ')) continue;
+    const matches = [...full].filter((k) => {
+      const [, surname, first] = k.split('|');
+      return surname === one || first === nameSound(one);
+    });
+    if (matches.length === 1) m.slot = matches[0];
+  }
 }
 
 /** The person an age belongs to: named right before ("Jane Roe, 33,") or within a few words after ("the 33-year-old actress Jane Roe"). */

@@ -92,19 +92,6 @@ export function frameGovernsFigure(s: Sent, q: Quantity, framePos: number): bool
 }
 
 /**
- * The common noun a figure counts, as the parse reads it ("three undersea cables were damaged" →
- * cable), with its lemma; null without a parse or when the figure counts no common noun.
- */
-export function countedNounOf(s: Sent, q: Quantity): { lemma: string; at: number } | null {
-  const tokens = parseOf(s.art);
-  if (!tokens) return null;
-  const fig = figureTokens(tokens, q);
-  if (!fig || fig.noun === fig.num) return null;
-  const t = tokens[fig.noun];
-  return t.upos === 'NOUN' && /^\p{Ll}[\p{Ll}-]+$/u.test(t.lemma) ? { lemma: t.lemma.toLowerCase(), at: t.start } : null;
-}
-
-/**
  * "two women and a man", "two women and one man": a figure coordinated with another counted
  * phrase (a number or "a"/"one" on it) is a part of the total, not the total.
  */
