@@ -1,6 +1,6 @@
 /**
  * Trains the tagger, lemmatiser and parser on UD English EWT and writes models/syntax.bin.
- *   npm run train:syntax -- [--train FILE] [--out FILE] [--tagger-epochs N] [--tagger2-epochs N] [--parser-epochs N] [--folds N]
+ *   npm run train:syntax -- [--train FILE] [--out FILE] [--tagger-epochs N] [--parser-epochs N] [--folds N]
  * Deterministic (fixed seeds). Early stopping uses every 20th training sentence, never dev.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { MODEL_PATH, pack, packedScorer, writeSyntaxModel } from '../src/analyse
 import { projectivise } from '../src/analyse/syntax/oracle.js';
 import { parseInput } from '../src/analyse/syntax/parse-features.js';
 import { tagSentence } from '../src/analyse/syntax/tagger.js';
-import { buildTagDict, chooseSure, tagAccuracy, trainTagger, type TagExample } from '../src/analyse/syntax/train-tagger.js';
+import { buildTagDict, tagAccuracy, trainTagger, type TagExample } from '../src/analyse/syntax/train-tagger.js';
 import { attachment, trainParser, type ParseExample } from '../src/analyse/syntax/train-parser.js';
 import { wordAtoms } from '../src/analyse/syntax/words.js';
 
@@ -25,9 +25,8 @@ const { values } = parseArgs({
     train: { type: 'string', default: '../shared/data/syntax/ud-english-ewt/en_ewt-ud-train.conllu' },
     out: { type: 'string' },
     'tagger-epochs': { type: 'string', default: '8' },
-    'tagger2-epochs': { type: 'string', default: '12' },
     'jackknife-epochs': { type: 'string', default: '5' },
-    'parser-epochs': { type: 'string', default: '12' },
+    'parser-epochs': { type: 'string', default: '15' },
     folds: { type: 'string', default: '5' },
     limit: { type: 'string' },
     unlabeled: { type: 'string', default: '../shared/data/attribution/polnear/train/text,../shared/data/attribution/polnear/dev/text' },
@@ -95,21 +94,8 @@ const tagger = trainTagger(examples.filter((_, i) => !isHeldOut(i)), tags, tagDi
 
 // Second pass: the same tagger with the first pass's (jackknifed) tags to the right as features.
 const withFirst = examples.map((ex, i) => ({ ...ex, first: predicted[i] }));
-// The parser trains on the tags run time gives it, the second pass's: jackknifed the same way.
-const predicted2: Int32Array[] = new Array(sentences.length);
-for (let f = 0; f < folds; f++) {
-  const train = withFirst.filter((_, i) => i % folds !== f);
-  const { model } = trainTagger(train, tags, tagDict, { epochs: Number(values['jackknife-epochs']), seed: 29 + f });
-  withFirst.forEach((ex, i) => {
-    if (i % folds === f) predicted2[i] = tagSentence(model, ex.atoms, ex.first);
-  });
-  log(`second-pass jackknife fold ${f + 1}/${folds} tagged`);
-}
-ok = 0;
-examples.forEach((ex, i) => ex.gold.forEach((g, j) => (ok += predicted2[i][j] === g ? 1 : 0)));
-log(`jackknifed second-pass tag accuracy on train: ${(ok / allWords.length).toFixed(4)}`);
 const tagger2 = trainTagger(withFirst.filter((_, i) => !isHeldOut(i)), tags, tagDict, {
-  epochs: Number(values['tagger2-epochs']),
+  epochs: Number(values['tagger-epochs']),
   seed: 23,
   heldOut: withFirst.filter((_, i) => isHeldOut(i)),
   log,
@@ -123,7 +109,7 @@ const parseExamples: ParseExample[] = sentences.map((s, i) => {
   const heads = Int32Array.from([0, ...s.words.map((w) => w.head)]);
   if (!isHeldOut(i)) lifted += projectivise(heads) ? 1 : 0;
   return {
-    x: parseInput(examples[i].atoms.lower, examples[i].atoms.form, predicted2[i], tags.length + 1, examples[i].atoms.c8),
+    x: parseInput(examples[i].atoms.lower, examples[i].atoms.form, predicted[i], tags.length + 1, examples[i].atoms.c8),
     n: s.words.length,
     heads,
     labels: Int32Array.from([0, ...s.words.map((w) => labelId.get(w.deprel)!)]),
@@ -137,18 +123,15 @@ const parser = trainParser(parseExamples.filter((_, i) => !isHeldOut(i)), labels
   log,
 });
 
-// Pruning, in two steps, each keeping held-out LAS (and tag accuracy) within 0.1 point of the
-// unpruned model's: first the taggers' and the labeller's weights under a common threshold (the
-// largest before the first that costs more), then the parser's move differences (the largest
-// threshold of those tried that costs no more: the moves table is most of the file and of the time).
+// Pruning: the largest weight threshold that costs at most 0.1 LAS point on the held-out slice.
 const heldOutParse = parseExamples.filter((_, i) => isHeldOut(i));
-const packAll = (minAbs: number, movesMinAbs: number) => [
+const packAll = (minAbs: number) => [
   pack(tagger.trained.table.keysByRow(), tagger.averaged, tags.length, minAbs),
-  pack(parser.moves.table.keysByRow(), parser.movesAvg, 3, movesMinAbs),
+  pack(parser.moves.table.keysByRow(), parser.movesAvg, 3, minAbs),
   pack(parser.labeller.table.keysByRow(), parser.labellerAvg, labels.length, minAbs),
   pack(tagger2.trained.table.keysByRow(), tagger2.averaged, tags.length, minAbs),
 ];
-let sets = packAll(0, 0);
+let sets = packAll(0);
 const heldOutTags = examples.filter((_, i) => isHeldOut(i));
 const lasOf = (ps: ReturnType<typeof packAll>) => attachment({ moves: packedScorer(ps[1]), labeller: packedScorer(ps[2]), labels }, heldOutParse).las;
 // Tag accuracy of both passes as run time chains them: the packed first pass feeds the second.
@@ -158,26 +141,15 @@ const accOf = (ps: ReturnType<typeof packAll>) => {
 };
 const full = lasOf(sets);
 const fullAcc = accOf(sets);
-const rows = (ps: ReturnType<typeof packAll>) => ps.map((p) => p.meta.rows).join(' / ');
-log(`unpruned: held-out LAS ${full.toFixed(4)}, tags ${fullAcc.toFixed(4)}, ${rows(sets)} rows`);
+log(`unpruned: held-out LAS ${full.toFixed(4)}, tags ${fullAcc.toFixed(4)}, ${sets.map((p) => p.meta.rows).join(' / ')} rows`);
 for (const minAbs of [0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1]) {
-  const ps = packAll(minAbs, 0);
+  const ps = packAll(minAbs);
   const las = lasOf(ps);
   const acc = accOf(ps);
-  log(`prune tagger and labeller |w| < ${minAbs}: held-out LAS ${las.toFixed(4)}, tags ${acc.toFixed(4)}, ${rows(ps)} rows`);
+  log(`prune |w| < ${minAbs}: held-out LAS ${las.toFixed(4)}, tags ${acc.toFixed(4)}, ${ps.map((p) => p.meta.rows).join(' / ')} rows`);
   if (las < full - 0.001 || acc < fullAcc - 0.001) break;
   sets = ps;
 }
-let movesSet = sets[1];
-for (const minAbs of [0.25, 0.5, 1, 1.5, 2, 2.5, 3, 4]) {
-  const ps = [sets[0], pack(parser.moves.table.keysByRow(), parser.movesAvg, 3, minAbs), sets[2], sets[3]];
-  const las = lasOf(ps);
-  log(`prune move differences < ${minAbs}: held-out LAS ${las.toFixed(4)}, ${ps[1].meta.rows} move rows`);
-  if (las >= full - 0.001) movesSet = ps[1];
-}
-sets = [sets[0], movesSet, sets[2], sets[3]];
-const sure = chooseSure({ tags, weights: packedScorer(sets[0]), tagDict }, { tags, weights: packedScorer(sets[3]), tagDict }, heldOutTags);
-log(`second pass skips words of first-pass margin >= ${sure.sure} (${(sure.skipped * 100).toFixed(0)} % of the words scored): held-out tags ${sure.accuracy.toFixed(4)}`);
 const trainingSeconds = Math.round((performance.now() - t0) / 1000);
 const cpu = process.cpuUsage();
 const cpuSeconds = Math.round((cpu.user + cpu.system) / 1e6);
@@ -189,7 +161,7 @@ const buf = writeSyntaxModel(
     clusters: [...clusters].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
     ordinary,
     lemma,
-    meta: { trainedOn: values.train, sentences: sentences.length, taggerHistory: tagger.history, tagger2History: tagger2.history, parserHistory: parser.history, secondPassSure: sure.sure, trainingSeconds, cpuSeconds },
+    meta: { trainedOn: values.train, sentences: sentences.length, taggerHistory: tagger.history, tagger2History: tagger2.history, parserHistory: parser.history, trainingSeconds, cpuSeconds },
   },
   sets,
 );

@@ -69,16 +69,6 @@ describe('packed weights', () => {
     }
   });
 
-  it('pruning moves drops small differences to SHIFT, not small weights', () => {
-    // row 0: three large, equal weights (no effect on the argmax); row 1: small weights, one large difference
-    const w = Float32Array.from([9, 9, 9, 0.5, -0.6, 0.5]);
-    const packed = pack(keys.subarray(0, 2), w, 3, 1);
-    assert.equal(packed.meta.rows, 1);
-    const out = new Float32Array(3);
-    packedScorer(packed).score(keys.subarray(0, 2), 2, out);
-    assert.ok(Math.abs(out[1] * packed.meta.scale - -1.1) < 1e-3 && out[2] === 0, 'LEFT keeps its difference of -1.1; RIGHT\'s 0 stays 0');
-  });
-
   it('packs a snapshot of earlier weights with fewer rows than the feature table (the best epoch)', () => {
     for (const classes of [3, 5]) {
       const w = dense(classes, 9).subarray(0, (rows / 2) * classes);
