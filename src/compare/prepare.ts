@@ -6,7 +6,7 @@
  * left without a kind of annotation simply has none of it here.
  */
 import { resolveTimes } from '../analyse/time.js';
-import type { AnnotatedArticle, Quantity, Quote, Span, TimeExpr } from '../model/types.js';
+import type { AnnotatedArticle, EntityMention, Quantity, Quote, Span, TimeExpr } from '../model/types.js';
 import { validIsoDay } from '../ingest/validate.js';
 import { publicationDay, sourceFactsOf, sourceGroups, storyAnchorDay } from '../stories/facts.js';
 import { type WordToken, wordTokens } from '../text/normalise.js';
@@ -107,134 +107,14 @@ function outletOf(a: AnnotatedArticle): string {
 
 export function prepareStory(input: { articles: AnnotatedArticle[]; copies: string[][] }): StoryView {
   const messages: CrossCheckMessage[] = [];
-  // Deterministic order, one entry per docId.
-  const seen = new Set<string>();
-  const annotated = [...input.articles]
-    .filter((a) => a?.article && typeof a.article.docId === 'string')
-    .sort((a, b) => cmp(a.article.docId, b.article.docId))
-    .filter((a) => {
-      if (seen.has(a.article.docId)) {
-        messages.push({ level: 'warning', articleId: a.article.docId, message: 'duplicate article id: later copy ignored' });
-        return false;
-      }
-      seen.add(a.article.docId);
-      return true;
-    });
-
+  const annotated = oneOfEach(input.articles, messages);
   // Independent sources and the story's date: one definition, in stories/facts.ts
   const groupOf = sourceGroups(annotated.map(sourceFactsOf), input.copies ?? []);
   const find = (id: string) => groupOf.get(id) ?? id;
   const anchor = storyAnchorDay(annotated);
-
-  const articles: ArticleView[] = [];
-  for (const a of annotated) {
-    const art = a.article;
-    const text = typeof art.text === 'string' ? art.text : '';
-    const published = publicationDay(art.published);
-    const view: ArticleView = {
-      id: art.docId,
-      outlet: outletOf(a),
-      group: find(art.docId),
-      text,
-      published,
-      sentences: [],
-      quotes: [],
-      source: {
-        articleId: art.docId,
-        outlet: outletOf(a),
-        wire: art.wire ?? null,
-        sourceGroup: find(art.docId),
-        published: art.published?.iso ?? null,
-      },
-    };
-    articles.push(view);
-    attachSyntax(view, a.tokens);
-    if (!text.trim()) {
-      messages.push({ level: 'warning', articleId: art.docId, message: 'article has no text: nothing to cross-check' });
-      continue;
-    }
-    const spans = validSpans(a.sentences, text.length).sort((x, y) => x.start - y.start);
-    if (!spans.length) {
-      messages.push({ level: 'warning', articleId: art.docId, message: 'article has no sentences from analyse: nothing to cross-check' });
-      continue;
-    }
-    const entities = (a.entities ?? []).filter((e) => okSpan(e.span, text.length));
-    const nameOf = new Map((a.entityIndex ?? []).map((e) => [e.id, e.name]));
-    let quantities = (a.quantities ?? []).filter((q) => okSpan(q.span, text.length));
-    if (quantities.length > 2000) {
-      messages.push({ level: 'warning', articleId: art.docId, message: `${quantities.length} quantities: only the first 2000 are compared` });
-      quantities = quantities.slice(0, 2000);
-    }
-    // relative expressions analyse could not resolve (no publication date) are resolved from the
-    // story's date, marked inferred
-    let upTimes = (a.times ?? []).filter((t) => okSpan(t.span, text.length));
-    if (!published && anchor && upTimes.some((t) => t.value === null && t.anchor)) {
-      try {
-        upTimes = resolveTimes(upTimes, { iso: anchor, precision: 'day', source: 'story' }, true);
-      } catch {
-        // keep them unresolved
-      }
-    }
-    const times: ResolvedTime[] = upTimes.map((t) => resolveTime(t, !published));
-    const quotes = (a.quotes ?? []).filter((q) => okSpan(q.span, text.length));
-    let ei = 0;
-    let qi = 0;
-    let ti = 0;
-    const sortedEnts = [...entities].sort((x, y) => x.span.start - y.span.start);
-    const sortedQ = [...quantities].sort((x, y) => x.span.start - y.span.start);
-    const sortedT = [...times].sort((x, y) => x.span.start - y.span.start);
-    spans.forEach((span, index) => {
-      const tokens = wordTokens(text, span.start, span.end);
-      const s: Sent = {
-        id: `${art.docId}:${String(index).padStart(4, '0')}`,
-        art: view,
-        index,
-        span: { start: span.start, end: span.end },
-        tokens,
-        keys: new Set(tokens.filter((t) => t.content).map((t) => t.key)),
-        feats: new Set(),
-        bigrams: new Set(),
-        entities: [],
-        quantities: [],
-        times: [],
-      };
-      while (ei < sortedEnts.length && sortedEnts[ei].span.start < span.end) {
-        const e = sortedEnts[ei++];
-        if (e.span.start < span.start) continue;
-        const name = e.denotes ? (nameOf.get(e.denotes) ?? e.denotes.replace(/^[A-Z]+:/, '').replace(/_/g, ' ')) : (nameOf.get(e.entity) ?? e.text);
-        s.entities.push({ key: canonicalName(name), name, type: e.type, span: e.span });
-      }
-      while (qi < sortedQ.length && sortedQ[qi].span.start < span.end) {
-        const q = sortedQ[qi++];
-        if (q.span.start >= span.start && Number.isFinite(q.value)) s.quantities.push(q);
-      }
-      while (ti < sortedT.length && sortedT[ti].span.start < span.end) {
-        const t = sortedT[ti++];
-        if (t.span.start >= span.start) s.times.push(t);
-      }
-      view.sentences.push(s);
-    });
-    for (const q of quotes) {
-      const sent = view.sentences.find((s) => s.span.start <= q.span.start && q.span.start < s.span.end) ?? view.sentences[view.sentences.length - 1];
-      if (!sent) continue;
-      const segments = quotedSegments(text, q.span, sent.span);
-      const raw = segments.length ? segments.map((g) => text.slice(g.start, g.end)).join(' … ') : text.slice(q.span.start, q.span.end);
-      const qt = raw.replace(/^[\s"“”'‘’]+|[\s"“”'‘’,.;:]+$/g, '');
-      const spName = (q.speaker ? nameOf.get(q.speaker) : undefined) ?? q.speakerName ?? (q.speaker ? q.speaker.replace(/^[A-Z]+:/, '').replace(/_/g, ' ') : null);
-      view.quotes.push({ quote: q, art: view, sent, text: qt, speakerKey: spName ? canonicalName(spName) : null, speakerName: spName });
-    }
-  }
-
+  const articles = annotated.map((a) => articleView(a, find(a.article.docId), anchor, messages));
   linkEntities(articles);
-  for (const a of articles)
-    for (const s of a.sentences) {
-      const content = s.tokens.filter((t) => t.content);
-      for (const k of s.keys) s.feats.add(k);
-      for (let i = 1; i < content.length; i++) s.bigrams.add(`${content[i - 1].key} ${content[i].key}`);
-      for (const q of s.quantities) s.feats.add(`#${q.unit}:${+q.value.toPrecision(4)}:${q.counted ? q.counted.toLowerCase() : ''}`);
-      for (const t of s.times) if (t.resolved) s.feats.add(`@${t.resolved}`);
-    }
-
+  addFeatures(articles);
   const sentences = articles.flatMap((a) => a.sentences);
   const df = new Map<string, number>();
   for (const s of sentences) for (const k of s.feats) df.set(k, (df.get(k) ?? 0) + 1);
@@ -259,6 +139,145 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
       return Math.log((Math.max(n, 60) + 1) / ((df.get(k) ?? 0) + 0.5));
     },
   };
+}
+
+/** The articles in a deterministic order, one per docId (a later duplicate is reported and left out). */
+function oneOfEach(input: AnnotatedArticle[], messages: CrossCheckMessage[]): AnnotatedArticle[] {
+  const seen = new Set<string>();
+  return [...input]
+    .filter((a) => a?.article && typeof a.article.docId === 'string')
+    .sort((a, b) => cmp(a.article.docId, b.article.docId))
+    .filter((a) => {
+      if (seen.has(a.article.docId)) {
+        messages.push({ level: 'warning', articleId: a.article.docId, message: 'duplicate article id: later copy ignored' });
+        return false;
+      }
+      seen.add(a.article.docId);
+      return true;
+    });
+}
+
+/** One article as the cross-check reads it: its sentences with their entities, figures and times, and its quotes. */
+function articleView(a: AnnotatedArticle, group: string, anchor: string | null, messages: CrossCheckMessage[]): ArticleView {
+  const art = a.article;
+  const text = typeof art.text === 'string' ? art.text : '';
+  const published = publicationDay(art.published);
+  const view: ArticleView = {
+    id: art.docId,
+    outlet: outletOf(a),
+    group,
+    text,
+    published,
+    sentences: [],
+    quotes: [],
+    source: {
+      articleId: art.docId,
+      outlet: outletOf(a),
+      wire: art.wire ?? null,
+      sourceGroup: group,
+      published: art.published?.iso ?? null,
+    },
+  };
+  attachSyntax(view, a.tokens);
+  if (!text.trim()) {
+    messages.push({ level: 'warning', articleId: art.docId, message: 'article has no text: nothing to cross-check' });
+    return view;
+  }
+  const spans = validSpans(a.sentences, text.length).sort((x, y) => x.start - y.start);
+  if (!spans.length) {
+    messages.push({ level: 'warning', articleId: art.docId, message: 'article has no sentences from analyse: nothing to cross-check' });
+    return view;
+  }
+  const entities = (a.entities ?? []).filter((e) => okSpan(e.span, text.length));
+  const nameOf = new Map((a.entityIndex ?? []).map((e) => [e.id, e.name]));
+  let quantities = (a.quantities ?? []).filter((q) => okSpan(q.span, text.length));
+  if (quantities.length > 2000) {
+    messages.push({ level: 'warning', articleId: art.docId, message: `${quantities.length} quantities: only the first 2000 are compared` });
+    quantities = quantities.slice(0, 2000);
+  }
+  // relative expressions analyse could not resolve (no publication date) are resolved from the
+  // story's date, marked inferred
+  let upTimes = (a.times ?? []).filter((t) => okSpan(t.span, text.length));
+  if (!published && anchor && upTimes.some((t) => t.value === null && t.anchor)) {
+    try {
+      upTimes = resolveTimes(upTimes, { iso: anchor, precision: 'day', source: 'story' }, true);
+    } catch {
+      // keep them unresolved
+    }
+  }
+  const times: ResolvedTime[] = upTimes.map((t) => resolveTime(t, !published));
+  const quotes = (a.quotes ?? []).filter((q) => okSpan(q.span, text.length));
+  const sorted = <T extends { span: Span }>(xs: T[]) => [...xs].sort((x, y) => x.span.start - y.span.start);
+  fillSentences(view, spans, sorted(entities), sorted(quantities), sorted(times), nameOf);
+  fillQuotes(view, quotes, nameOf);
+  return view;
+}
+
+/** The article's sentences, each with the entities, figures and times that start inside it (all sorted by start). */
+function fillSentences(view: ArticleView, spans: Span[], sortedEnts: EntityMention[], sortedQ: Quantity[], sortedT: ResolvedTime[], nameOf: Map<string, string>): void {
+  const text = view.text;
+  const docId = view.id;
+  let ei = 0;
+  let qi = 0;
+  let ti = 0;
+  spans.forEach((span, index) => {
+    const tokens = wordTokens(text, span.start, span.end);
+    const s: Sent = {
+      id: `${docId}:${String(index).padStart(4, '0')}`,
+      art: view,
+      index,
+      span: { start: span.start, end: span.end },
+      tokens,
+      keys: new Set(tokens.filter((t) => t.content).map((t) => t.key)),
+      feats: new Set(),
+      bigrams: new Set(),
+      entities: [],
+      quantities: [],
+      times: [],
+    };
+    while (ei < sortedEnts.length && sortedEnts[ei].span.start < span.end) {
+      const e = sortedEnts[ei++];
+      if (e.span.start < span.start) continue;
+      const name = e.denotes ? (nameOf.get(e.denotes) ?? e.denotes.replace(/^[A-Z]+:/, '').replace(/_/g, ' ')) : (nameOf.get(e.entity) ?? e.text);
+      s.entities.push({ key: canonicalName(name), name, type: e.type, span: e.span });
+    }
+    while (qi < sortedQ.length && sortedQ[qi].span.start < span.end) {
+      const q = sortedQ[qi++];
+      if (q.span.start >= span.start && Number.isFinite(q.value)) s.quantities.push(q);
+    }
+    while (ti < sortedT.length && sortedT[ti].span.start < span.end) {
+      const t = sortedT[ti++];
+      if (t.span.start >= span.start) s.times.push(t);
+    }
+    view.sentences.push(s);
+  });
+}
+
+/** The article's quotes with their quoted words and speaker. */
+function fillQuotes(view: ArticleView, quotes: Quote[], nameOf: Map<string, string>): void {
+  const text = view.text;
+  for (const q of quotes) {
+    const sent = view.sentences.find((s) => s.span.start <= q.span.start && q.span.start < s.span.end) ?? view.sentences[view.sentences.length - 1];
+    if (!sent) continue;
+    const segments = quotedSegments(text, q.span, sent.span);
+    const raw = segments.length ? segments.map((g) => text.slice(g.start, g.end)).join(' … ') : text.slice(q.span.start, q.span.end);
+    const qt = raw.replace(/^[\s"“”'‘’]+|[\s"“”'‘’,.;:]+$/g, '');
+    const spName = (q.speaker ? nameOf.get(q.speaker) : undefined) ?? q.speakerName ?? (q.speaker ? q.speaker.replace(/^[A-Z]+:/, '').replace(/_/g, ' ') : null);
+    view.quotes.push({ quote: q, art: view, sent, text: qt, speakerKey: spName ? canonicalName(spName) : null, speakerName: spName });
+  }
+}
+
+/** Each sentence's features for alignment: its keys, bigrams of content words, figures and dates. */
+function addFeatures(articles: ArticleView[]): void {
+  for (const a of articles)
+    for (const s of a.sentences) {
+      const content = s.tokens.filter((t) => t.content);
+      for (const k of s.keys) s.feats.add(k);
+      for (let i = 1; i < content.length; i++) s.bigrams.add(`${content[i - 1].key} ${content[i].key}`);
+      for (const q of s.quantities) s.feats.add(`#${q.unit}:${+q.value.toPrecision(4)}:${q.counted ? q.counted.toLowerCase() : ''}`);
+      for (const t of s.times) if (t.resolved) s.feats.add(`@${t.resolved}`);
+    }
+
 }
 
 /**

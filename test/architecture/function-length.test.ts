@@ -20,7 +20,6 @@ const MAX_LINES = 150;
  */
 const ALLOWED = new Set([
   'src/compare/facts.ts alignFacts',
-  'src/compare/prepare.ts prepareStory',
 ]);
 
 interface LongFunction {
