@@ -1,11 +1,8 @@
-import type { AnnotatedArticle, Article, DocMessage, EntityMention, Sentence } from '../model/types.js';
+import type { AnnotatedArticle, Article, DocMessage, Sentence } from '../model/types.js';
 import { Budget, guard } from '../util/guard.js';
-import { entityIndex, recogniseEntities } from './entities/index.js';
-import { findQuantities } from './quantities.js';
-import { findQuotes } from './quotes.js';
-import { findTimes } from './time.js';
-import { parseSentences } from './syntax/index.js';
-import { splitSentences } from './tokenize.js';
+import { type Component, type ComponentInput, COMPONENTS, type Layers } from './components.js';
+
+export { checkOrder, COMPONENTS, componentVersions, type Component, type Layers, staleComponents } from './components.js';
 
 /** Milliseconds spent per analyser, accumulated across calls when a record is passed in. */
 export type AnalyserTimings = Record<'sentences' | 'entities' | 'quotes' | 'times' | 'quantities', number> & { syntax?: number };
@@ -31,56 +28,79 @@ export interface AnalyseBudgets {
 
 export const ANALYSE_BUDGETS: AnalyseBudgets = { maxChars: 100_000, timeMs: 30_000 };
 
+/** Layers kept from an earlier analysis: components not in `rerun` keep their stored layers. */
+export interface Reuse {
+  layers: Layers;
+  rerun: Set<string>;
+}
+
 /**
- * Runs every analyser over one extracted article. The same article gives the same annotations
- * (budgets aside: see below). The annotations are standoff spans into `article.text`. Speakers of
- * quotes are resolved to the entities found first; time expressions are resolved against the
- * article's publication date when it has one (otherwise they stay unresolved until the story
- * supplies a date).
+ * Runs the registered components (components.ts: sentences, entities, syntax, quotes, times,
+ * quantities) over one extracted article. The same article gives the same annotations (budgets
+ * aside: see below). The annotations are standoff spans into `article.text`. Speakers of quotes
+ * are resolved to the entities found first; time expressions are resolved against the article's
+ * publication date when it has one (otherwise they stay unresolved until the story supplies a
+ * date). With `reuse`, only the components it names run; the others keep the stored layers.
  *
- * Each analyser runs under a guard. An analyser that throws leaves its layer empty; one that would
+ * Each component runs under a guard. One that throws leaves its layers empty; one that would
  * start after the time budget is spent is skipped; either way the article carries a message
- * (stage `analyse`) naming the analyser, so the stored document says which layers are missing and
- * why. The layers that finished are kept: a document is never silently partial.
+ * (stage `analyse`) naming it, so the stored document says which layers are missing and why. The
+ * layers that finished are kept: a document is never silently partial.
  */
-export function analyseArticle(article: Article, timings?: AnalyserTimings, budgets: AnalyseBudgets = ANALYSE_BUDGETS): AnnotatedArticle {
+export function analyseArticle(article: Article, timings?: AnalyserTimings, budgets: AnalyseBudgets = ANALYSE_BUDGETS, reuse?: Reuse): AnnotatedArticle {
   const text = article.text;
   const budget = new Budget(budgets.timeMs);
   const messages: DocMessage[] = [];
-  const run = <T>(name: keyof AnalyserTimings, fallback: T, step: () => T): T => {
-    if (budget.exhausted) {
-      messages.push({ level: 'warning', stage: 'analyse', message: `${name} not analysed: the document's time budget (${budgets.timeMs / 1000} s) ran out` });
-      return fallback;
+  const layers: Partial<Layers> = {};
+  let head = text;
+  let headSentences: Sentence[] = [];
+  for (const c of COMPONENTS) {
+    if (reuse && !reuse.rerun.has(c.name)) {
+      for (const l of c.assigns) (layers as Record<string, unknown>)[l] = reuse.layers[l] ?? [];
+    } else {
+      runComponent(c, { article, text, head, headSentences, layers }, { budget, budgets, messages, timings });
     }
-    const r = guard(step);
-    if (timings) timings[name] = (timings[name] ?? 0) + r.ms;
-    if (r.ok) return r.value;
-    messages.push({ level: 'warning', stage: 'analyse', message: `${name} analyser failed (${r.error}); that layer is empty` });
-    return fallback;
-  };
-  const sentences = run('sentences', [] as Sentence[], () => splitSentences(text));
-  const head = headOf(text, sentences, budgets.maxChars);
-  if (head.length < text.length) {
-    messages.push({
-      level: 'warning',
-      stage: 'analyse',
-      message: `entities and quotes analysed in the first ${head.length.toLocaleString('en')} of ${text.length.toLocaleString('en')} characters (size budget)`,
-    });
+    if (c.name === 'sentences') {
+      // the size budget: the components that grow faster than the text read a prefix of it
+      const sentences = layers.sentences ?? [];
+      head = headOf(text, sentences, budgets.maxChars);
+      headSentences = head.length < text.length ? sentences.filter((s) => s.end <= head.length) : sentences;
+      if (head.length < text.length) {
+        messages.push({
+          level: 'warning',
+          stage: 'analyse',
+          message: `entities and quotes analysed in the first ${head.length.toLocaleString('en')} of ${text.length.toLocaleString('en')} characters (size budget)`,
+        });
+      }
+    }
   }
-  const headSentences = head.length < text.length ? sentences.filter((s) => s.end <= head.length) : sentences;
-  const entities = run('entities', [] as EntityMention[], () => recogniseEntities(head, headSentences));
-  const index = entityIndex(entities);
-  // part of speech, lemma and dependency tree of every word (linear, but bounded like the others)
-  const syntax = run('syntax', { tokens: [], messages: [] as string[] }, () => parseSentences(head, headSentences));
-  for (const message of syntax.messages) messages.push({ level: 'warning', stage: 'analyse', message });
-  // the parse tells the quotes what each cue's lemma is and who its subject is (quotes/review.ts)
-  const quotes = run('quotes', [], () => findQuotes(head, headSentences, entities, { tokens: syntax.tokens }));
-  const times = run('times', [], () => findTimes(text, sentences, article.published));
-  // a quantity whose value is not a finite number ("1e400 people") would be stored as null
-  const finite = (n: number | null) => n === null || Number.isFinite(n);
-  const quantities = run('quantities', [], () => findQuantities(text, sentences)).filter((q) => Number.isFinite(q.value) && finite(q.low) && finite(q.high));
   const annotatedArticle = messages.length ? { ...article, messages: [...article.messages, ...messages] } : article;
-  return { article: annotatedArticle, sentences, entities, entityIndex: index, quotes, times, quantities, tokens: syntax.tokens };
+  const l = layers as Layers;
+  return { article: annotatedArticle, sentences: l.sentences, entities: l.entities, entityIndex: l.entityIndex, quotes: l.quotes, times: l.times, quantities: l.quantities, tokens: l.tokens };
+}
+
+/** One component under the guard and the time budget; its layers are empty when it fails or is skipped. */
+function runComponent(
+  c: Component,
+  input: ComponentInput,
+  run: { budget: Budget; budgets: AnalyseBudgets; messages: DocMessage[]; timings?: AnalyserTimings },
+) {
+  const empty = () => {
+    for (const l of c.assigns) (input.layers as Record<string, unknown>)[l] = [];
+  };
+  if (run.budget.exhausted) {
+    run.messages.push({ level: 'warning', stage: 'analyse', message: `${c.name} not analysed: the document's time budget (${run.budgets.timeMs / 1000} s) ran out` });
+    return empty();
+  }
+  const r = guard(() => c.run(input));
+  const name = c.name as keyof AnalyserTimings;
+  if (run.timings) run.timings[name] = (run.timings[name] ?? 0) + r.ms;
+  if (!r.ok) {
+    run.messages.push({ level: 'warning', stage: 'analyse', message: `${c.name} analyser failed (${r.error}); that layer is empty` });
+    return empty();
+  }
+  Object.assign(input.layers, r.value.layers);
+  for (const message of r.value.warnings ?? []) run.messages.push({ level: 'warning', stage: 'analyse', message });
 }
 
 /** The text up to the end of the last sentence that fits in `maxChars` (a prefix: spans stay valid). */

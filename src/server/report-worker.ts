@@ -10,7 +10,9 @@ import { storeAt } from './worker-store.js';
  * same store (SQLite in WAL mode: readers do not wait for the writer; or PostgreSQL) and caches
  * the finished report there. Jobs are handled one at a time, in order.
  */
-type Job = { id: number; db: string; group: StoryGroup; key: string; crossCheck: boolean; skippedBecause?: string };
+/** A report to build: the story, its cache key, where the store is, and whether to cross-check. */
+export type ReportJob = { db: string; group: StoryGroup; key: string; crossCheck: boolean; skippedBecause?: string };
+type Job = ReportJob & { id: number };
 
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -18,7 +20,7 @@ parentPort?.on('message', (m: Job) => {
   queue = queue.then(async () => {
     try {
       const built = await buildStoryReport(await storeAt(m.db), m.group, m.key, m.crossCheck, m.skippedBecause);
-      parentPort?.postMessage({ id: m.id, ok: true, built });
+      parentPort?.postMessage({ id: m.id, ok: true, result: built });
     } catch (e) {
       parentPort?.postMessage({ id: m.id, ok: false, error: (e as Error)?.message ?? String(e) });
     }

@@ -1,6 +1,5 @@
 import type { LedgerCommit, LedgerDoc, LedgerStory } from '../../stories/ledger.js';
-import type { StoryFeatures } from '../../stories/types.js';
-import { closedDay, float32Bytes, floats, KEY_SEP } from '../ledger-rows.js';
+import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, KEY_SEP, LEDGER_COLUMNS, type LedgerRow, ledgerDocOf, parseOrNull } from '../ledger-rows.js';
 import type { StoreLedger } from '../types.js';
 import type { Queryable } from './connect.js';
 
@@ -11,30 +10,9 @@ import type { Queryable } from './connect.js';
  * `unnest`), whatever the number of articles: a run's cost is its round trips plus its rows.
  */
 
-interface Row {
-  doc_id: string;
-  t: number | null;
-  day: number | null;
-  story: string;
-  copy_of: string | null;
-  keys: string;
-  vals: Buffer;
-  lite: string;
-}
 
-const COLUMNS = 'doc_id, t, day, story, copy_of, keys, vals, lite';
+const COLUMNS = LEDGER_COLUMNS;
 
-function fromRow(r: Row): LedgerDoc {
-  return {
-    id: r.doc_id,
-    t: r.t,
-    day: r.day,
-    story: r.story,
-    copyOf: r.copy_of,
-    vec: { keys: r.keys === '' ? [] : r.keys.split(KEY_SEP), vals: floats(r.vals) },
-    f: JSON.parse(r.lite) as StoryFeatures,
-  };
-}
 
 /** PostgreSQL text cannot hold NUL (JSON escapes it; keys and ids never should). */
 const noNul = (s: string) => s.replace(/\0/g, '');
@@ -58,31 +36,27 @@ export class PostgresLedger implements StoreLedger {
 
   async frequencies() {
     const rows = await this.rows<{ key: string; value: Buffer }>("SELECT key, value FROM story_ledger_meta WHERE key IN ('n', 'df')");
-    const n = rows.find((r) => r.key === 'n');
-    const c = rows.find((r) => r.key === 'df');
-    if (!n || !c) return null;
-    const counts = new Uint32Array(c.value.buffer.slice(c.value.byteOffset, c.value.byteOffset + c.value.byteLength));
-    return { n: Number(n.value.toString()), counts };
+    return frequenciesOf(rows.find((r) => r.key === 'n')?.value, rows.find((r) => r.key === 'df')?.value);
   }
 
   async docs(ids: string[]): Promise<LedgerDoc[]> {
     if (!ids.length) return [];
-    return (await this.rows<Row>(`SELECT ${COLUMNS} FROM story_ledger WHERE doc_id = ANY($1::text[])`, [ids])).map(fromRow);
+    return (await this.rows<LedgerRow>(`SELECT ${COLUMNS} FROM story_ledger WHERE doc_id = ANY($1::text[])`, [ids])).map(ledgerDocOf);
   }
 
   async docsFrom(d: number): Promise<LedgerDoc[]> {
-    return (await this.rows<Row>(`SELECT ${COLUMNS} FROM story_ledger WHERE t >= $1 UNION ALL SELECT ${COLUMNS} FROM story_ledger WHERE t IS NULL`, [d])).map(fromRow);
+    return (await this.rows<LedgerRow>(`SELECT ${COLUMNS} FROM story_ledger WHERE t >= $1 UNION ALL SELECT ${COLUMNS} FROM story_ledger WHERE t IS NULL`, [d])).map(ledgerDocOf);
   }
 
   async openAt(d: number): Promise<LedgerDoc[]> {
-    const rows = await this.rows<Row>(
+    const rows = await this.rows<LedgerRow>(
       `SELECT ${COLUMNS.split(', ')
         .map((c) => `l.${c}`)
         .join(', ')} FROM story_ledger_stories s JOIN story_ledger l ON l.story = s.id
        WHERE s.founder_t < $1 AND (s.closed_at IS NULL OR s.closed_at >= $1) AND l.t < $1`,
       [d],
     );
-    return rows.map(fromRow);
+    return rows.map(ledgerDocOf);
   }
 
   async daysBefore(d: number): Promise<[number, number][]> {
@@ -104,18 +78,14 @@ export class PostgresLedger implements StoreLedger {
 
   async membersOf(storyIds: string[]): Promise<LedgerDoc[]> {
     if (!storyIds.length) return [];
-    return (await this.rows<Row>(`SELECT ${COLUMNS} FROM story_ledger WHERE story = ANY($1::text[]) AND t IS NOT NULL`, [storyIds])).map(fromRow);
+    return (await this.rows<LedgerRow>(`SELECT ${COLUMNS} FROM story_ledger WHERE story = ANY($1::text[]) AND t IS NOT NULL`, [storyIds])).map(ledgerDocOf);
   }
 
   async features(ids: string[]): Promise<Map<string, unknown>> {
     const out = new Map<string, unknown>();
     if (!ids.length) return out;
     for (const r of await this.rows<{ doc_id: string; data: string }>('SELECT doc_id, data FROM story_features WHERE doc_id = ANY($1::text[])', [ids])) {
-      try {
-        out.set(r.doc_id, JSON.parse(r.data) as unknown);
-      } catch {
-        out.set(r.doc_id, null);
-      }
+      out.set(r.doc_id, parseOrNull(r.data));
     }
     return out;
   }
@@ -169,13 +139,8 @@ export class PostgresLedger implements StoreLedger {
           [days],
         );
     }
-    const counts = c.frequencies.counts;
-    await this.c.query('INSERT INTO story_ledger_meta (key, value) VALUES ($1, $2), ($3, $4) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
-      'n',
-      Buffer.from(String(c.frequencies.n)),
-      'df',
-      Buffer.from(counts.buffer, counts.byteOffset, counts.byteLength),
-    ]);
+    const { n, df } = frequencyBytes(c.frequencies);
+    await this.c.query('INSERT INTO story_ledger_meta (key, value) VALUES ($1, $2), ($3, $4) ON CONFLICT (key) DO UPDATE SET value = excluded.value', ['n', n, 'df', df]);
   }
 
   private async writeStories(c: LedgerCommit) {

@@ -1,6 +1,5 @@
 import type { LedgerCommit, LedgerDoc, LedgerStory } from '../../stories/ledger.js';
-import type { StoryFeatures } from '../../stories/types.js';
-import { closedDay, float32Bytes, floats, KEY_SEP } from '../ledger-rows.js';
+import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, KEY_SEP, type LedgerRow, ledgerDocOf, parseOrNull } from '../ledger-rows.js';
 import type { StoreLedger } from '../types.js';
 import { saveStoryMembership } from './queries.js';
 import type { SqliteStore } from './store.js';
@@ -12,16 +11,6 @@ import type { SqliteStore } from './store.js';
  * transaction; the methods answer synchronously under their promises.
  */
 
-interface Row {
-  doc_id: string;
-  t: number | null;
-  day: number | null;
-  story: string;
-  copy_of: string | null;
-  keys: string;
-  vals: Buffer;
-  lite: string;
-}
 
 const CHUNK = 500;
 
@@ -31,17 +20,6 @@ function chunks<T>(xs: T[]): T[][] {
   return out;
 }
 
-function fromRow(r: Row): LedgerDoc {
-  return {
-    id: r.doc_id,
-    t: r.t,
-    day: r.day,
-    story: r.story,
-    copyOf: r.copy_of,
-    vec: { keys: r.keys === '' ? [] : r.keys.split(KEY_SEP), vals: floats(r.vals) },
-    f: JSON.parse(r.lite) as StoryFeatures,
-  };
-}
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
 
@@ -69,20 +47,18 @@ export class SqliteLedger implements StoreLedger {
 
   async frequencies() {
     const n = this.db.prepare("SELECT value FROM story_ledger_meta WHERE key = 'n'").get() as { value: Buffer } | undefined;
-    const c = this.db.prepare("SELECT value FROM story_ledger_meta WHERE key = 'df'").get() as { value: Buffer } | undefined;
-    if (!n || !c) return null;
-    const counts = new Uint32Array(c.value.buffer.slice(c.value.byteOffset, c.value.byteOffset + c.value.byteLength));
-    return { n: Number(n.value.toString()), counts };
+    const df = this.db.prepare("SELECT value FROM story_ledger_meta WHERE key = 'df'").get() as { value: Buffer } | undefined;
+    return frequenciesOf(n?.value, df?.value);
   }
 
   async docs(ids: string[]): Promise<LedgerDoc[]> {
     const out: LedgerDoc[] = [];
-    for (const part of chunks(ids)) out.push(...(this.db.prepare(`SELECT * FROM story_ledger WHERE doc_id IN (${marks(part.length)})`).all(...part) as Row[]).map(fromRow));
+    for (const part of chunks(ids)) out.push(...(this.db.prepare(`SELECT * FROM story_ledger WHERE doc_id IN (${marks(part.length)})`).all(...part) as LedgerRow[]).map(ledgerDocOf));
     return out;
   }
 
   async docsFrom(d: number): Promise<LedgerDoc[]> {
-    return (this.db.prepare('SELECT * FROM story_ledger WHERE t >= ? UNION ALL SELECT * FROM story_ledger WHERE t IS NULL').all(d) as Row[]).map(fromRow);
+    return (this.db.prepare('SELECT * FROM story_ledger WHERE t >= ? UNION ALL SELECT * FROM story_ledger WHERE t IS NULL').all(d) as LedgerRow[]).map(ledgerDocOf);
   }
 
   async openAt(d: number): Promise<LedgerDoc[]> {
@@ -93,8 +69,8 @@ export class SqliteLedger implements StoreLedger {
            UNION ALL SELECT id FROM story_ledger_stories WHERE closed_at >= ? AND founder_t < ?
          ) s JOIN story_ledger l ON l.story = s.id WHERE l.t < ?`,
       )
-      .all(d, d, d, d) as Row[];
-    return rows.map(fromRow);
+      .all(d, d, d, d) as LedgerRow[];
+    return rows.map(ledgerDocOf);
   }
 
   async daysBefore(d: number): Promise<[number, number][]> {
@@ -117,7 +93,7 @@ export class SqliteLedger implements StoreLedger {
 
   async membersOf(storyIds: string[]): Promise<LedgerDoc[]> {
     const out: LedgerDoc[] = [];
-    for (const part of chunks(storyIds)) out.push(...(this.db.prepare(`SELECT * FROM story_ledger WHERE story IN (${marks(part.length)}) AND t IS NOT NULL`).all(...part) as Row[]).map(fromRow));
+    for (const part of chunks(storyIds)) out.push(...(this.db.prepare(`SELECT * FROM story_ledger WHERE story IN (${marks(part.length)}) AND t IS NOT NULL`).all(...part) as LedgerRow[]).map(ledgerDocOf));
     return out;
   }
 
@@ -173,9 +149,9 @@ export class SqliteLedger implements StoreLedger {
       if (x.day !== null) addDay.run(x.day);
     }
     const setMeta = this.db.prepare('INSERT OR REPLACE INTO story_ledger_meta (key, value) VALUES (?, ?)');
-    setMeta.run('n', Buffer.from(String(c.frequencies.n)));
-    const counts = c.frequencies.counts;
-    setMeta.run('df', Buffer.from(counts.buffer, counts.byteOffset, counts.byteLength));
+    const { n, df } = frequencyBytes(c.frequencies);
+    setMeta.run('n', n);
+    setMeta.run('df', df);
   }
 
   private writeStories(c: LedgerCommit) {
@@ -205,13 +181,5 @@ export class SqliteLedger implements StoreLedger {
       saveStoryMembership(this.store, { id: g.id, members: g.members, data: g });
       for (const m of g.members) setOutput.run(g.id, m);
     }
-  }
-}
-
-function parseOrNull(s: string): unknown {
-  try {
-    return JSON.parse(s) as unknown;
-  } catch {
-    return null;
   }
 }

@@ -1,0 +1,160 @@
+import type { AnnotatedArticle, Article, EntityMention, Sentence } from '../model/types.js';
+import { entityIndex, recogniseEntities } from './entities/index.js';
+import { findQuantities } from './quantities.js';
+import { findQuotes } from './quotes.js';
+import { parseSentences } from './syntax/index.js';
+import { findTimes } from './time.js';
+import { splitSentences } from './tokenize.js';
+
+/**
+ * The components of `analyse`, in the manner of a spaCy pipeline: each declares its name, the
+ * layers it requires and assigns, its own version and its documented defaults, and runs over the
+ * layers assigned before it. `analyseArticle` (index.ts) runs them in this order under a guard and
+ * a time budget; `staleLayers` says which layers a change of versions makes stale, so that one
+ * component's change recomputes only what depends on it.
+ */
+
+/** The annotation layers of one article (AnnotatedArticle without the article). */
+export type Layers = Omit<AnnotatedArticle, 'article'>;
+export type LayerName = keyof Layers;
+
+/** What a component reads: the article, its text, and the head of the text its size budget allows. */
+export interface ComponentInput {
+  article: Article;
+  /** The article's text. */
+  text: string;
+  /** The prefix of the text the size-bounded components read (ends at a sentence end). */
+  head: string;
+  /** The sentences inside `head`. */
+  headSentences: Sentence[];
+  /** Layers assigned so far. */
+  layers: Partial<Layers>;
+}
+
+export interface Component {
+  name: string;
+  /** Layers it reads (assigned by components before it). */
+  requires: LayerName[];
+  /** Layers it writes. */
+  assigns: LayerName[];
+  /** Bump when what it produces changes: stored layers of an older version are recomputed. */
+  version: string;
+  /** Its settings and their default values, as documented. */
+  defaults: Readonly<Record<string, unknown>>;
+  /** Reads only `head` (the size budget), not the whole text. */
+  sizeBounded: boolean;
+  /** Warnings it returns go to the article's messages (stage `analyse`). */
+  run(input: ComponentInput): { layers: Partial<Layers>; warnings?: string[] };
+}
+
+/** A layer that must be there: a component only runs after the ones that assign what it requires. */
+function need<K extends LayerName>(input: ComponentInput, name: K): NonNullable<Layers[K]> {
+  const v = input.layers[name];
+  if (v === undefined) throw new Error(`layer ${name} is missing`);
+  return v as NonNullable<Layers[K]>;
+}
+
+/** A quantity whose value is not a finite number ("1e400 people") would be stored as null. */
+const finite = (n: number | null) => n === null || Number.isFinite(n);
+
+export const COMPONENTS: readonly Component[] = [
+  {
+    name: 'sentences',
+    requires: [],
+    assigns: ['sentences'],
+    version: 'sentences-1',
+    defaults: { splitter: 'text/tokenize.ts splitSentences (abbreviations, initials, quoted questions)' },
+    sizeBounded: false,
+    run: ({ text }) => ({ layers: { sentences: splitSentences(text) } }),
+  },
+  {
+    name: 'entities',
+    requires: ['sentences'],
+    assigns: ['entities', 'entityIndex'],
+    version: 'entities-2',
+    defaults: { model: 'models/ner.bin.gz (averaged perceptron, CoNLL-2003 tags)', gazetteers: 'data/places, data/lexicons/organisations.tsv' },
+    sizeBounded: true,
+    run: ({ head, headSentences }) => {
+      const entities: EntityMention[] = recogniseEntities(head, headSentences);
+      return { layers: { entities, entityIndex: entityIndex(entities) } };
+    },
+  },
+  {
+    name: 'syntax',
+    requires: ['sentences'],
+    assigns: ['tokens'],
+    version: 'syntax-2',
+    defaults: { model: 'models/syntax.bin (tagger + arc-eager parser, UD English)' },
+    sizeBounded: true,
+    run: ({ head, headSentences }) => {
+      const syntax = parseSentences(head, headSentences);
+      return { layers: { tokens: syntax.tokens }, warnings: syntax.messages };
+    },
+  },
+  {
+    name: 'quotes',
+    requires: ['sentences', 'entities', 'tokens'],
+    assigns: ['quotes'],
+    version: 'quotes-3',
+    defaults: { cues: 'data/lexicons/attribution-cues.tsv', speakers: 'people or organisations, by the head of their phrase' },
+    sizeBounded: true,
+    // the parse tells the quotes what each cue's lemma is and who its subject is (quotes/review.ts)
+    run: (input) => ({ layers: { quotes: findQuotes(input.head, input.headSentences, need(input, 'entities'), { tokens: need(input, 'tokens') }) } }),
+  },
+  {
+    name: 'times',
+    requires: ['sentences'],
+    assigns: ['times'],
+    version: 'times-1',
+    defaults: { anchor: "the article's publication date (none: left unresolved for the story's date)" },
+    sizeBounded: false,
+    run: (input) => ({ layers: { times: findTimes(input.text, need(input, 'sentences'), input.article.published) } }),
+  },
+  {
+    name: 'quantities',
+    requires: ['sentences'],
+    assigns: ['quantities'],
+    version: 'quantities-2',
+    defaults: { frames: 'data/lexicons/quantity-frames.tsv', numbers: 'text/numbers.ts readNumber' },
+    sizeBounded: false,
+    run: (input) => ({
+      layers: { quantities: findQuantities(input.text, need(input, 'sentences')).filter((q) => Number.isFinite(q.value) && finite(q.low) && finite(q.high)) },
+    }),
+  },
+];
+
+/** The version of every component, as stored with an article's annotations. */
+export function componentVersions(components: readonly Component[] = COMPONENTS): Record<string, string> {
+  return Object.fromEntries(components.map((c) => [c.name, c.version]));
+}
+
+/**
+ * The components to run again when annotations were made with `stored` versions: those whose
+ * version changed (or that are new), and every component that requires a layer one of them
+ * assigns, transitively. The rest keep their stored layers.
+ */
+export function staleComponents(stored: Readonly<Record<string, string>>, components: readonly Component[] = COMPONENTS): Set<string> {
+  const stale = new Set<string>();
+  const staleLayers = new Set<LayerName>();
+  for (const c of components) {
+    if (stored[c.name] !== c.version || c.requires.some((l) => staleLayers.has(l))) {
+      stale.add(c.name);
+      for (const l of c.assigns) staleLayers.add(l);
+    }
+  }
+  return stale;
+}
+
+/** Checks the registry's order: every layer a component requires is assigned by one before it. */
+export function checkOrder(components: readonly Component[] = COMPONENTS): string[] {
+  const problems: string[] = [];
+  const assigned = new Set<LayerName>();
+  const names = new Set<string>();
+  for (const c of components) {
+    if (names.has(c.name)) problems.push(`${c.name} is registered twice`);
+    names.add(c.name);
+    for (const l of c.requires) if (!assigned.has(l)) problems.push(`${c.name} requires ${l}, which no component before it assigns`);
+    for (const l of c.assigns) assigned.add(l);
+  }
+  return problems;
+}

@@ -1,0 +1,234 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { evaluateQuotes } from '../../scripts/eval-quotes.js';
+import { readBratAttributions } from '../../src/analyse/attribution/brat.js';
+import { documentInfo, sentenceFeatures } from '../../src/analyse/attribution/features.js';
+import { loadAttributionTagger, tagAttributions } from '../../src/analyse/attribution/index.js';
+import { findQuotes } from '../../src/analyse/quotes.js';
+import { splitSentences, tokenize } from '../../src/analyse/tokenize.js';
+import { seedText as seed } from '../helpers.js';
+
+const POLNEAR_DEV = '../shared/data/attribution/polnear/dev';
+
+
+const slice = (text: string, s: { start: number; end: number } | null) => (s ? text.slice(s.start, s.end) : null);
+
+describe('attribution tagger', () => {
+  it('loads the shipped model once, with its cue lexicon', () => {
+    const tagger = loadAttributionTagger();
+    assert.ok(tagger, 'models/attrib.bin.gz loads');
+    assert.equal(loadAttributionTagger(), tagger);
+    assert.ok((tagger.lex.get('said') ?? 0) >= 4, 'said is a strong cue');
+    assert.ok((tagger.lex.get('according') ?? 0) >= 3, 'according is a cue');
+    assert.ok((tagger.lex.get('the') ?? 0) <= 1, 'the is (nearly) never a cue');
+  });
+
+  it('tags cue, source and content in a seed sentence', () => {
+    const text = "After delegation-level talks, Putin said Xi's visit coincides with the 80th anniversary of Victory in the Great Patriotic War.";
+    const toks = tokenize(text);
+    const [s] = tagAttributions(text, toks, [{ lo: 0, hi: toks.length }], [], []);
+    assert.ok(s);
+    const words = (r: { lo: number; hi: number }) => text.slice(toks[r.lo].start, toks[r.hi - 1].end);
+    assert.deepEqual(s.cues.map(words), ['said']);
+    assert.deepEqual(s.sources.map(words), ['Putin']);
+    assert.equal(s.contents.length, 1);
+    assert.match(words(s.contents[0]), /^Xi's visit coincides with the 80th anniversary/);
+  });
+
+  it('gives findQuotes indirect speech with its speaker on the seeds', () => {
+    const text = seed('003');
+    const quotes = findQuotes(text, splitSentences(text), []);
+    const at = text.indexOf("Xi's visit coincides with the 80th anniversary");
+    const q = quotes.find((x) => x.span.start <= at && x.span.end > at);
+    assert.ok(q, 'a quote covers the reported clause');
+    assert.equal(q.kind, 'indirect');
+    assert.equal(slice(text, q.speakerSpan), 'Putin');
+    assert.equal(q.cue?.verb, 'said');
+    assert.ok(slice(text, q.span)?.endsWith("Friday's parade"));
+    // the quotation-marked quotes stay with the rules: Xi's quote in 004 is direct, speaker Xi
+    const t4 = seed('004');
+    const q4 = findQuotes(t4, splitSentences(t4), []);
+    const d = q4.find((x) => slice(t4, x.span)?.includes('Our relationship is composed and confident'));
+    assert.equal(d?.kind, 'direct');
+    assert.equal(slice(t4, d?.speakerSpan ?? null), 'Xi');
+  });
+
+  it('"according to" and stance verbs are attributions', () => {
+    const text =
+      'The talks lasted four hours, according to the Kremlin readout. Senate Democrats opposed the measure that the White House proposed on Tuesday.';
+    const quotes = findQuotes(text, splitSentences(text), []);
+    const acc = quotes.find((q) => slice(text, q.span)?.startsWith('The talks lasted four hours'));
+    assert.ok(acc, 'content before "according to"');
+    assert.equal(acc.cue?.verb, 'according');
+    assert.match(slice(text, acc.speakerSpan) ?? '', /Kremlin readout/);
+  });
+
+  it('is deterministic and independent of earlier calls', () => {
+    const text = seed('001');
+    const a = JSON.stringify(findQuotes(text, splitSentences(text), []));
+    findQuotes(seed('002'), splitSentences(seed('002')), []);
+    const b = JSON.stringify(findQuotes(text, splitSentences(text), []));
+    assert.equal(a, b);
+  });
+
+  it('reads brat attributions with discontinuous spans', () => {
+    const ann = 'T1\tSource 0 2\tHe\nT2\tCue 3 7\tsaid\nT3\tContent 8 12;20 25\tthis that\nE1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n';
+    const [a] = readBratAttributions(ann);
+    assert.deepEqual(a.content, [
+      { start: 8, end: 12 },
+      { start: 20, end: 25 },
+    ]);
+    assert.deepEqual(a.source, [{ start: 0, end: 2 }]);
+  });
+
+  it('a long run of reporting verbs stays bounded', () => {
+    const text = `${'Officials said that the talks went well and aides said that more would follow '.repeat(4000)}.`;
+    const t0 = performance.now();
+    const quotes = findQuotes(text, splitSentences(text), []);
+    assert.ok(performance.now() - t0 < 5000, `took ${performance.now() - t0} ms`);
+    assert.ok(quotes.length > 0);
+  });
+
+  it('cuts a content run at a coordinated reporting verb (PolNeAR dev)', () => {
+    const text = 'The Republican nominee also outlined his cybersecurity plan and vowed to harshly punish “those who violate classification rules.”';
+    const quotes = findQuotes(text, splitSentences(text), []);
+    assert.deepEqual(
+      quotes.map((q) => [slice(text, q.span), q.cue?.verb, slice(text, q.speakerSpan)]),
+      [
+        ['his cybersecurity plan', 'outlined', 'The Republican nominee'],
+        ['to harshly punish “those who violate classification rules.”', 'vowed', 'The Republican nominee'],
+      ],
+    );
+  });
+
+  it('ends the object of a stance cue before an adjunct (PolNeAR dev)', () => {
+    // annotated content: "their help", not "their help during in natural disasters …"
+    const text = 'Under the new program, people would enroll, receive training and then state and local leaders could call on their help during in natural disasters or emergency situations.';
+    const quotes = findQuotes(text, splitSentences(text), []);
+    assert.deepEqual(
+      quotes.map((q) => [slice(text, q.span), q.cue?.verb]),
+      [['their help', 'call']],
+    );
+  });
+
+  it('quotes each turn of a transcript quoted over several paragraphs (PolNeAR dev, Breitbart)', () => {
+    const text = [
+      '"WALLACE: If I may, sir, because we’ve got limited time. I want to ask you, will Gennifer Flowers be there?',
+      '"PENCE: Gennifer Flowers will not be attending the debate tomorrow night.',
+      '"WALLACE: Governor, I don’t want to interrupt, but I want to try to get —.',
+      '"PENCE: And that’s why Donald Trump is on his way to the White House."',
+    ].join('\n\n');
+    const quotes = findQuotes(text, splitSentences(text), []);
+    assert.deepEqual(
+      quotes.map((q) => [slice(text, q.speakerSpan), slice(text, q.span)]),
+      [
+        ['WALLACE', 'If I may, sir, because we’ve got limited time. I want to ask you, will Gennifer Flowers be there?'],
+        ['PENCE', 'Gennifer Flowers will not be attending the debate tomorrow night.'],
+        ['WALLACE', 'Governor, I don’t want to interrupt, but I want to try to get —.'],
+        ['PENCE', 'And that’s why Donald Trump is on his way to the White House.'],
+      ],
+    );
+  });
+
+  it('a lone capitalised label is not a speaker turn', () => {
+    const text = 'UPDATE: The campaign later deleted the post.\n\nBYLINE: Amber Phillips.';
+    assert.ok(findQuotes(text, splitSentences(text), []).every((q) => slice(text, q.speakerSpan) !== 'UPDATE'));
+  });
+
+  it('a quotation with its own cue later in its sentence is not merged into the quote before it (PolNeAR dev)', () => {
+    const text =
+      '“This just isn’t right,” Warren said. “You squeezed employees to the breaking point” to drive up the stock price and your compensation, she said, referencing the bank’s fierce drive to “cross-sell” or make customers open up multiple accounts.';
+    const quotes = findQuotes(text, splitSentences(text), []);
+    assert.deepEqual([slice(text, quotes[0].span), slice(text, quotes[0].speakerSpan)], ['This just isn’t right', 'Warren']);
+    assert.equal(quotes[0].parts, undefined);
+    assert.ok(quotes.some((q) => slice(text, q.span)!.includes('You squeezed employees') && slice(text, q.speakerSpan) === 'she'));
+  });
+
+  it('a content run whose only cue is a word rarely a cue gives no quote (PolNeAR dev)', () => {
+    const text =
+      'In 1998 in the Senate’s 80-19 vote for admitting Poland, Hungary, and the Czech Republic to NATO both parties split 4 to 1 in favor, but Republican support was more solid; several Democrats came around only after strenuous lobbying by Joe Biden, who was the bill’s floor manager.';
+    const toks = tokenize(text);
+    const [s] = tagAttributions(text, toks, [{ lo: 0, hi: toks.length }], [], []);
+    const words = (r: { lo: number; hi: number }) => text.slice(toks[r.lo].start, toks[r.hi - 1].end);
+    // the tagger takes "split" for a cue; the cue lexicon says it rarely is one
+    assert.ok(s.cues.map(words).some((w) => w.startsWith('split')));
+    assert.ok((loadAttributionTagger()!.lex.get('split') ?? 0) < 3);
+    assert.ok(!findQuotes(text, splitSentences(text), []).some((q) => q.cue?.verb === 'split'));
+  });
+
+  it('a partial quotation is attributed by the reporting verb before it, not by a word after it (PolNeAR dev)', () => {
+    const iraq = 'Trump told the forum he was "totally against the war in Iraq" because it destabilized the Middle East.';
+    const [q] = findQuotes(iraq, splitSentences(iraq), []);
+    assert.deepEqual([q.cue?.verb, slice(iraq, q.speakerSpan), q.kind], ['told', 'Trump', 'partial']);
+    assert.ok(slice(iraq, q.span)!.startsWith('he was "totally against the war in Iraq"'), slice(iraq, q.span)!);
+    const flynn = 'Michael Flynn said Donald Trump was “absolutely right” when he said Wednesday night that under President Barack Obama, “the generals have been reduced to rubble.';
+    const quotes = findQuotes(flynn, splitSentences(flynn), []);
+    assert.deepEqual(
+      quotes.map((x) => [x.cue?.verb, slice(flynn, x.speakerSpan), slice(flynn, x.span)!.slice(0, 20)]),
+      [
+        ['said', 'Michael Flynn', 'Donald Trump was “ab'],
+        ['said', 'he', 'that under President'],
+      ],
+    );
+  });
+
+  it('joins the pieces of a split quote across a participle phrase (PolNeAR dev)', () => {
+    const text = '“Every time you say that,” Tester said, referring the the 1 percent excuse, “you give ammunition to the people who want to break up the big banks.”';
+    const [q] = findQuotes(text, splitSentences(text), []);
+    assert.deepEqual([q.kind, q.cue?.verb, slice(text, q.speakerSpan)], ['direct', 'said', 'Tester']);
+    assert.deepEqual(
+      q.parts?.map((p) => slice(text, p)),
+      ['Every time you say that,', 'you give ammunition to the people who want to break up the big banks.'],
+    );
+  });
+
+  it('attributes a question in quotation marks to the speaker after it (PolNeAR dev)', () => {
+    // the sentence splitter ends a sentence after ?” — the attribution still follows on the line
+    const text = '“How many times do we have to see this in our country?” Clinton said. “In Tulsa, an unarmed man with his hands in the air. This is just unbearable. And it needs to be intolerable.”';
+    const [q, ...rest] = findQuotes(text, splitSentences(text), []);
+    assert.deepEqual([q.kind, q.cue?.verb, slice(text, q.speakerSpan), rest.length], ['direct', 'said', 'Clinton', 0]);
+    assert.ok(slice(text, q.span)!.startsWith('How many times'));
+  });
+
+  it('an attribution set off by commas reports the clause on both sides (PolNeAR dev article)', () => {
+    const text = readFileSync(join(POLNEAR_DEV, 'text', 'wash-post_2016-09-10_outrage-but-few-options-on-the-t.txt'), 'utf8');
+    const q = findQuotes(text, splitSentences(text), []).find((x) => slice(text, x.span)!.includes('its biggest yet'));
+    assert.ok(q);
+    assert.deepEqual([q.cue?.verb, slice(text, q.speakerSpan)], ['said', 'North Korea']);
+    assert.deepEqual(q.parts?.map((p) => slice(text, p)), ['The latest test', 'was its biggest yet, although it may take several days to determine how powerful it was.']);
+  });
+
+  it('thousands of quotations in one sentence stay bounded (the lead-in check is linear)', () => {
+    const text = 'He said the plan was “good,” she said, and '.repeat(3000);
+    const t0 = performance.now();
+    const quotes = findQuotes(text, splitSentences(text), []);
+    assert.ok(performance.now() - t0 < 5000, `took ${performance.now() - t0} ms`);
+    assert.equal(quotes.length, 3000);
+    // each quotation is introduced by the "He said" of its own clause
+    assert.ok(quotes.every((q) => slice(text, q.speakerSpan) === 'He' && slice(text, q.span) === 'the plan was “good'));
+  });
+
+  it('raises recall on PolNeAR dev over the rules alone, keeping quoted quotes', () => {
+    const rules = evaluateQuotes(POLNEAR_DEV, { limit: 25, model: false });
+    const model = evaluateQuotes(POLNEAR_DEV, { limit: 25 });
+    assert.ok(model.all.r > rules.all.r + 0.1, `recall ${model.all.r} vs ${rules.all.r}`);
+    assert.ok(model.all.f > rules.all.f + 0.05, `F1 ${model.all.f} vs ${rules.all.f}`);
+    assert.ok(model.direct.f >= rules.direct.f - 0.02, `quoted F1 ${model.direct.f} vs ${rules.direct.f}`);
+  });
+});
+
+describe('attribution word sums', () => {
+  it('give the emissions of the word features they replace', () => {
+    const tagger = loadAttributionTagger()!;
+    const text = 'Senate Democrats opposed the measure that the White House proposed on Tuesday, according to a spokesman.';
+    const toks = tokenize(text);
+    const full = documentInfo(text, toks, [], [], tagger.lex, tagger.clusters);
+    const a = tagger.tagScored(sentenceFeatures(full, 0, toks.length), full, 0, toks.length);
+    const fast = documentInfo(text, toks, [], [], tagger.lex, tagger.clusters, tagger);
+    const b = tagger.tagScored(sentenceFeatures(fast, 0, toks.length, true), fast, 0, toks.length);
+    assert.deepEqual(b.em, a.em);
+    assert.deepEqual(b.tags, a.tags);
+  });
+});

@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { scoreFixture } from '../../scripts/eval-time-quantities.js';
+import { findQuantities } from '../../src/analyse/quantities.js';
+import { splitSentences } from '../../src/analyse/tokenize.js';
+import type { Quantity } from '../../src/model/types.js';
+import { seedText as seed } from '../helpers.js';
+
+
+
+function quantities(text: string): Quantity[] {
+  return findQuantities(text, splitSentences(text));
+}
+
+function one(text: string, fragment: string): Quantity {
+  const at = text.indexOf(fragment);
+  assert.ok(at >= 0, fragment);
+  const q = quantities(text).find((x) => x.span.start < at + fragment.length && at < x.span.end);
+  assert.ok(q, `a quantity at ${JSON.stringify(fragment)}`);
+  return q;
+}
+
+describe('findQuantities on the seeds (the talks-duration conflict and friends)', () => {
+  it('"over seven-hour-long talks" is a duration of more than 7 h of talks', () => {
+    const q = one(seed('003'), 'seven-hour-long');
+    assert.deepEqual([q.value, q.unit, q.qualifier, q.counted, q.text], [7, 'h', 'more-than', 'talks', 'over seven-hour-long talks']);
+  });
+
+  it('"approximately four hours of talks" is about 4 h; "three-and-a-half hour meeting" is 3.5 h', () => {
+    const q4 = one(seed('004'), 'four hours of talks');
+    assert.deepEqual([q4.value, q4.unit, q4.qualifier, q4.counted], [4, 'h', 'about', 'talks']);
+    const q1 = one(seed('001'), 'three-and-a-half hour');
+    assert.deepEqual([q1.value, q1.unit, q1.qualifier, q1.counted], [3.5, 'h', 'exact', 'meeting']);
+  });
+
+  it('counts, people and money', () => {
+    const q20 = one(seed('004'), '20 cooperation agreements');
+    assert.deepEqual([q20.value, q20.unit, q20.qualifier, q20.counted], [20, 'count', 'more-than', 'agreements']);
+    const q13 = one(seed('004'), '13 countries');
+    assert.deepEqual([q13.value, q13.unit, q13.qualifier, q13.counted], [13, 'count', 'exact', 'countries']);
+    const q27 = one(seed('003'), '27 million people');
+    assert.deepEqual([q27.value, q27.unit, q27.qualifier], [27_000_000, 'people', 'at-least']);
+    const usd = one(seed('003'), '$2.5 million');
+    assert.deepEqual([usd.value, usd.unit], [2_500_000, 'USD']);
+    const dozen = one(seed('004'), 'two dozen world leaders');
+    assert.deepEqual([dozen.value, dozen.qualifier, dozen.counted], [24, 'more-than', 'leaders']);
+  });
+
+  it('vague plurals are ranges: "tens of thousands of troops"', () => {
+    const q = one(seed('002'), 'tens of thousands of troops');
+    assert.deepEqual([q.low, q.high, q.unit, q.qualifier, q.counted], [20_000, 99_000, 'count', 'range', 'troops']);
+  });
+
+  it('years, dates and ordinals are not quantities', () => {
+    const text = seed('004');
+    const qs = quantities(text);
+    for (const frag of ['1945', 'May 9', '2030']) {
+      const at = text.indexOf(frag);
+      assert.ok(!qs.some((q) => q.span.start <= at && q.span.end > at), frag);
+    }
+    assert.ok(!quantities(seed('003')).some((q) => q.text.includes('80th')));
+  });
+});
+
+describe('findQuantities on the fixture of real sentences', () => {
+  it('gets at least 95% of expected values with no false positives to speak of', () => {
+    const { quantities: s } = scoreFixture();
+    assert.ok(s.expected >= 35);
+    assert.ok(s.accuracy >= 0.95, `accuracy ${s.accuracy}: ${s.failures.join('\n')}`);
+    assert.ok(s.falsePositives <= 2, s.failures.join('\n'));
+  });
+
+  it('percentages, percentage points and ranges', () => {
+    const q = quantities('Turnout was between 40 and 45 percent, up 2.5 percentage points; 12% said no.');
+    assert.deepEqual(
+      q.map((x) => [x.value, x.low, x.high, x.unit, x.qualifier]),
+      [
+        [42.5, 40, 45, '%', 'range'],
+        [2.5, null, null, 'pp', 'exact'],
+        [12, null, null, '%', 'exact'],
+      ],
+    );
+  });
+});
+
+describe('findQuantities on bad input', () => {
+  it('"10^400" and absurdly long numbers invent nothing', () => {
+    assert.deepEqual(quantities('The odds were 10^400 to one.'), []);
+    const huge = `${'9'.repeat(500)} people`;
+    assert.deepEqual(quantities(huge), []);
+    for (const q of quantities(`About 1e308 ${'1'.repeat(20)} 7 ${'x'.repeat(10)}`)) assert.ok(Number.isFinite(q.value));
+  });
+
+  it('does not throw on garbage and stays bounded', () => {
+    const big = '$$$ 1,2,3,, -- over over more than at least 5 - - ten-to-'.repeat(4000);
+    const t0 = performance.now();
+    assert.doesNotThrow(() => quantities(big));
+    assert.ok(performance.now() - t0 < 3000);
+    for (const s of ['', '$', '%', 'three-and-a-', 'between and', '\uFFFD\u0000 5']) assert.doesNotThrow(() => quantities(s));
+  });
+});
+
+it('a bare figure after a casualty verb counts what the verb did', () => {
+  const qs = quantities('The quake killed 10 people and injured 80, officials said. It left 12 dead, wounding other 70.');
+  const bare = qs.filter((q) => q.text === '80' || q.text === '70').map((q) => [q.value, q.counted]);
+  assert.deepEqual(bare, [
+    [80, 'injured'],
+    [70, 'wounding'],
+  ]);
+});
+
+describe('a bare figure as the subject of a passive verb of what happened to people', () => {
+  const read = (t: string) => findQuantities(t, [{ start: 0, end: t.length }]).map((q) => [q.value, q.counted]);
+  it('counts what the verb did ("40 were injured", "3 had been seriously hurt")', () => {
+    assert.deepEqual(read('The governor said 40 were injured.'), [[40, 'injured']]);
+    assert.deepEqual(read('Police said 12 were arrested and 3 had been seriously hurt.'), [
+      [12, 'arrested'],
+      [3, 'hurt'],
+    ]);
+  });
+  it('leaves figures inside a phrase and other verbs alone ("a father of 7 was killed", "40 were sold")', () => {
+    // the kinship noun says what it counts (quantity-frames), not the verb after it
+    assert.deepEqual(read('A father of 7 was killed in the crash.'), [[7, 'father']]);
+    assert.deepEqual(read('In all, 40 were sold at auction.'), []);
+  });
+});

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findQuotes } from '../../src/analyse/quotes.js';
+import { cueClassOf } from '../../src/analyse/quotes/cues.js';
+import { reviewWithSyntax } from '../../src/analyse/quotes/review.js';
+import { parseSentences } from '../../src/analyse/syntax/index.js';
+import { splitSentences } from '../../src/analyse/tokenize.js';
+import type { Quote, Span } from '../../src/model/types.js';
+
+const spanOf = (text: string, s: string): Span => {
+  const at = text.indexOf(s);
+  assert.ok(at >= 0, s);
+  return { start: at, end: at + s.length };
+};
+const parse = (text: string) => parseSentences(text, splitSentences(text)).tokens;
+const noResolve = (span: Span) => ({ entity: null, name: `resolved:${span.start}-${span.end}` });
+
+/** A quote as the rules would hand it over: content, cue, and a speaker phrase (or none). */
+function quote(text: string, content: string, cue: string, speaker: string | null): Quote {
+  return { span: spanOf(text, content), kind: 'indirect', speakerSpan: speaker ? spanOf(text, speaker) : null, speaker: null, speakerName: null, cue: { span: spanOf(text, cue), verb: cue } };
+}
+
+describe('cue classes (data/lexicons/attribution-cues.tsv)', () => {
+  it('separates speech, thought, evidence and stance, and knows no action verbs', () => {
+    assert.equal(cueClassOf('say'), 'speech');
+    assert.equal(cueClassOf('Accord'), 'speech');
+    assert.equal(cueClassOf('believe'), 'thought');
+    assert.equal(cueClassOf('show'), 'evidence');
+    assert.equal(cueClassOf('endorse'), 'stance');
+    assert.equal(cueClassOf('trade'), null);
+    assert.equal(cueClassOf('sign'), null);
+  });
+});
+
+describe('quotes reviewed with the dependency parse', () => {
+  it('classes each cue by its lemma in a parsed article', () => {
+    const text = 'The mayor said the bridge would reopen in June. Most economists believe that rates will rise. A new survey shows that rents fell.';
+    const quotes = findQuotes(text, splitSentences(text), [], { tokens: parse(text) });
+    const byCue = new Map(quotes.map((q) => [q.cue?.verb.toLowerCase(), q.cueClass]));
+    assert.equal(byCue.get('said'), 'speech');
+    assert.equal(byCue.get('believe'), 'thought');
+    assert.equal(byCue.get('shows'), 'evidence');
+  });
+
+  it('gives no class to a verb that reports nothing, so the speech-only ledger leaves it out', () => {
+    const text = 'The club traded the veteran forward to a rival team last week.';
+    const [q] = reviewWithSyntax(text, [quote(text, 'the veteran forward to a rival team', 'traded', 'The club')], parse(text), noResolve);
+    assert.equal(q.cueClass, undefined);
+  });
+
+  it('replaces a speaker phrase with no noun, name or pronoun by the subject of the cue', () => {
+    const text = 'Several tenants told reporters that the heating had failed for weeks.';
+    const [q] = reviewWithSyntax(text, [quote(text, 'the heating had failed for weeks', 'told', 'Several')], parse(text), noResolve);
+    assert.equal(text.slice(q.speakerSpan!.start, q.speakerSpan!.end), 'Several tenants');
+    // no entity behind the phrase: the description as written is the speaker's name
+    assert.equal(q.speakerName, 'Several tenants');
+    assert.equal(q.speaker, null);
+  });
+
+  it('fills a missing speaker from the subject of the cue, but not from a passive subject', () => {
+    const text = 'The regional governor warned that the roads would close. The attack was claimed by a little-known group.';
+    const warned = quote(text, 'the roads would close', 'warned', null);
+    const claimed = quote(text, 'The attack', 'claimed', null);
+    const [a, b] = reviewWithSyntax(text, [warned, claimed], parse(text), noResolve);
+    assert.equal(text.slice(a.speakerSpan!.start, a.speakerSpan!.end), 'The regional governor');
+    assert.equal(b.speakerSpan, null);
+  });
+
+  it('keeps a quantifier that is the cue’s own subject ("Most believe"), as PolNeAR does', () => {
+    const text = 'Most believe that the economy is improving.';
+    const [q] = reviewWithSyntax(text, [quote(text, 'the economy is improving', 'believe', 'Most')], parse(text), noResolve);
+    assert.equal(text.slice(q.speakerSpan!.start, q.speakerSpan!.end), 'Most');
+  });
+
+  it('leaves quotes unchanged without a parse, and stays linear on 500 quotes', () => {
+    const text = 'She said yes. '.repeat(500);
+    const quotes = findQuotes(text, splitSentences(text), []);
+    assert.deepEqual(reviewWithSyntax(text, quotes, [], noResolve), quotes);
+    const t0 = performance.now();
+    const reviewed = findQuotes(text, splitSentences(text), [], { tokens: parse(text) });
+    assert.ok(performance.now() - t0 < 5000);
+    assert.ok(reviewed.every((q) => q.cueClass === 'speech'));
+  });
+});
+
+describe('quality floor of the syntax review (test/baselines.json, keys quotes.review.*)', () => {
+  it('keeps speech-only F1 and speaker accuracy on the first 30 PolNeAR dev articles, and the parse does not cost speakers', async () => {
+    const { evaluateQuotes } = await import('../../scripts/eval-quotes.js');
+    const { readFileSync } = await import('node:fs');
+    const floors = JSON.parse(readFileSync(new URL('../baselines.json', import.meta.url), 'utf8')) as Record<string, number>;
+    const dev = '../shared/data/attribution/polnear/dev';
+    const withParse = evaluateQuotes(dev, { limit: 30 });
+    const without = evaluateQuotes(dev, { limit: 30, syntax: false });
+    assert.ok(withParse.speech && withParse.speech.f >= floors['quotes.review.speechOverlapF1'], `speech F1 ${withParse.speech?.f}`);
+    assert.ok(withParse.all.speakerAccuracy >= floors['quotes.review.speakerAccuracy'], `speaker accuracy ${withParse.all.speakerAccuracy}`);
+    assert.ok(withParse.direct.speakerAccuracy >= floors['quotes.review.directSpeakerAccuracy'], `quoted speaker accuracy ${withParse.direct.speakerAccuracy}`);
+    assert.ok(withParse.speakerEntityAccuracy >= floors['quotes.review.speakerEntityAccuracy'], `speaker entity accuracy ${withParse.speakerEntityAccuracy}`);
+    assert.ok(withParse.all.speakerAccuracy >= without.all.speakerAccuracy, 'the review does not lose speakers');
+    assert.equal(withParse.all.f, without.all.f, 'the review classes quotes, it does not drop them');
+  });
+});

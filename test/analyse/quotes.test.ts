@@ -1,0 +1,276 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { annotatorAgreement, evaluateQuotes } from '../../scripts/eval-quotes.js';
+import { findQuotes, normaliseQuoteMarks } from '../../src/analyse/quotes.js';
+import { splitSentences } from '../../src/analyse/tokenize.js';
+import type { Quote } from '../../src/model/types.js';
+import { seedText as seed } from '../helpers.js';
+
+const POLNEAR_DEV = '../shared/data/attribution/polnear/dev';
+const POLNEAR_TRAIN_TEXT = '../shared/data/attribution/polnear/train/text';
+/** A PolNeAR train article by file name. */
+const trainText = (name: string) => readFileSync(join(POLNEAR_TRAIN_TEXT, name), 'utf8');
+
+
+function quotesOf(text: string): Quote[] {
+  return findQuotes(text, splitSentences(text), []);
+}
+
+const slice = (text: string, s: { start: number; end: number } | null) => (s ? text.slice(s.start, s.end) : null);
+
+/** The quote whose content contains `fragment`. */
+function quoteWith(text: string, quotes: Quote[], fragment: string): Quote {
+  const at = text.indexOf(fragment);
+  assert.ok(at >= 0, `fragment in text: ${fragment}`);
+  const q = quotes.find((x) => x.span.start <= at && x.span.end >= at + fragment.length);
+  assert.ok(q, `a quote contains ${JSON.stringify(fragment)}`);
+  return q;
+}
+
+describe('findQuotes on the seeds', () => {
+  it('direct quote followed by the speaker: “…,” Xi said', () => {
+    const text = seed('004');
+    const q = quoteWith(text, quotesOf(text), 'Our relationship is composed and confident, stable and resilient');
+    assert.equal(q.kind, 'direct');
+    assert.equal(slice(text, q.speakerSpan), 'Xi');
+    assert.equal(q.cue?.verb, 'said');
+    assert.equal(slice(text, q.span), 'Our relationship is composed and confident, stable and resilient');
+  });
+
+  it('direct quote after a participle cue takes the main clause subject', () => {
+    const text = seed('001');
+    const q = quoteWith(text, quotesOf(text), 'China and Russia are ready to defend the truth');
+    assert.equal(q.kind, 'direct');
+    assert.equal(q.speakerName, 'Xi');
+    assert.equal(q.cue?.verb, 'saying');
+    const text0 = seed('000');
+    const q0 = quoteWith(text0, quotesOf(text0), 'more calm, confident, stable, and resilient');
+    assert.equal(q0.speakerName, 'Xi');
+  });
+
+  it('partial quote inside indirect speech, and scare quotes are not quotes', () => {
+    const text = seed('003');
+    const quotes = quotesOf(text);
+    const q = quoteWith(text, quotes, 'deeply destabilising');
+    assert.equal(q.kind, 'partial');
+    assert.equal(slice(text, q.speakerSpan), 'the two countries');
+    // "Golden Dome" in quotation marks is a name, not something somebody said
+    for (const x of quotes) assert.notEqual(slice(text, x.span), 'Golden Dome');
+  });
+
+  it('pronoun speakers resolve to the most recent compatible speaker', () => {
+    const text4 = seed('004');
+    const q4 = quoteWith(text4, quotesOf(text4), 'deeper cooperation to guide global governance');
+    assert.equal(slice(text4, q4.speakerSpan), 'He');
+    assert.equal(q4.speakerName, 'Xi');
+    const text3 = seed('003');
+    const q3 = quoteWith(text3, quotesOf(text3), 'the two leaders agreed to meet again in Beijing');
+    assert.equal(slice(text3, q3.speakerSpan), 'He');
+    assert.equal(q3.speakerName, 'Putin');
+    assert.equal(q3.kind, 'indirect');
+  });
+
+  it('uses entity mentions when given', () => {
+    const text = seed('004');
+    const sentences = splitSentences(text);
+    const at = text.indexOf('Xi said.');
+    const quotes = findQuotes(text, sentences, [{ span: { start: at, end: at + 2 }, type: 'PER', text: 'Xi', entity: 'PER:xi_jinping' }]);
+    const q = quoteWith(text, quotes, 'Our relationship is composed');
+    assert.equal(q.speaker, 'PER:xi_jinping');
+  });
+
+  it('is deterministic', () => {
+    const text = seed('002');
+    assert.deepEqual(quotesOf(text), quotesOf(text));
+  });
+});
+
+describe('findQuotes on PolNeAR text', () => {
+  const nyt = readFileSync(join(POLNEAR_DEV, 'text', 'nyt_2016-09-08_obama-on-climate-change-the-tren.txt'), 'utf8');
+
+  it('split quote: "…," Mr. Obama said, "…" is one quote with two parts', () => {
+    const q = quoteWith(nyt, quotesOf(nyt), 'What we owe the remaining people');
+    assert.equal(q.kind, 'direct');
+    assert.equal(slice(nyt, q.speakerSpan), 'Mr. Obama');
+    assert.equal(q.parts?.length, 2);
+    assert.ok(slice(nyt, q.parts?.[1] ?? null)?.startsWith('and to say that'));
+  });
+
+  it("New York Times double apostrophes ('') are quotation marks", () => {
+    const f = readdirSync(POLNEAR_TRAIN_TEXT).find((x) => x.startsWith('nyt_2016-03-17_reputations-at-risk'));
+    assert.ok(f);
+    const text = trainText(f);
+    assert.equal(normaliseQuoteMarks(text).length, text.length);
+    const q = quoteWith(text, quotesOf(text), 'The biggest regret I have with Valeant');
+    assert.equal(q.kind, 'direct');
+    assert.equal(slice(text, q.speakerSpan), 'he');
+  });
+
+  it('relative pronoun speakers: "…, who said" is the noun phrase before it', () => {
+    const text = trainText('wash-post_2016-05-29_verizon-striking-unions-reach-fo.txt');
+    const q = quoteWith(text, quotesOf(text), 'he expects the agreement to be finalized');
+    assert.equal(slice(text, q.speakerSpan), 'who');
+    assert.equal(q.speakerName, 'Thomas Perez');
+  });
+
+  it('keeps its scores on the dev set (regression guard; figures: npm run eval:quotes)', () => {
+    const r = evaluateQuotes(POLNEAR_DEV);
+    assert.equal(r.articles, 84);
+    assert.ok(r.direct.f >= 0.88, `quoted overlap F1 ${r.direct.f}`);
+    assert.ok(r.direct.speakerAccuracy >= 0.9, `quoted speaker accuracy ${r.direct.speakerAccuracy}`);
+    assert.ok(r.all.f >= 0.67, `all overlap F1 ${r.all.f}`);
+    assert.ok(r.all.speakerAccuracy >= 0.86, `speaker accuracy ${r.all.speakerAccuracy}`);
+  });
+});
+
+describe('annotator agreement (eval:quotes --agreement)', () => {
+  it('scores each ordered pair of annotators of an article with the same matching', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'agree-'));
+    mkdirSync(join(dir, 'text'));
+    mkdirSync(join(dir, 'attributions'));
+    const text = 'Smith said the plan would fail next year. Jones argued that taxes must rise soon.';
+    writeFileSync(join(dir, 'text', 'a.txt'), text);
+    writeFileSync(join(dir, 'text', 'b.txt'), text);
+    const span = (s: string) => `${text.indexOf(s)} ${text.indexOf(s) + s.length}\t${s}`;
+    const ann = (first: string, second: string) =>
+      `T1\tContent ${span(first)}\nE1\tAttribution:T9 Content:T1\nT2\tContent ${span(second)}\nE2\tAttribution:T8 Content:T2\n`;
+    // annotator 1 and 2 agree on the first content; on the second, 2 marks 2 of its 5 words (< 50%)
+    writeFileSync(join(dir, 'attributions', 'a_0001.ann'), ann('the plan would fail next year', 'that taxes must rise soon'));
+    writeFileSync(join(dir, 'attributions', 'a_0002.ann'), ann('the plan would fail next year', 'rise soon'));
+    // an article with one annotator is not scored
+    writeFileSync(join(dir, 'attributions', 'b_0001.ann'), ann('the plan would fail next year', 'rise soon'));
+    const a = annotatorAgreement(dir);
+    assert.equal(a.articles, 1);
+    assert.equal(a.pairs, 2);
+    assert.equal(a.gold, 4);
+    assert.equal(a.f, 0.5);
+    assert.equal(a.fe, 0.5);
+  });
+});
+
+describe('findQuotes: one attribution per cue and per quotation (PolNeAR train text)', () => {
+  it('a quotation the sentence splitter cut is one quote, with the next quoted sentence of its paragraph', () => {
+    const text = trainText('west-journal_2016-02-11_these-angry-protesters-are-targe.txt');
+    const quotes = quotesOf(text);
+    const q = quoteWith(text, quotes, 'They have to decide whether to feed themselves');
+    assert.equal(slice(text, q.parts?.[0] ?? null), 'They have to decide whether to feed themselves or their kids, so they’re not concerned with political parties or whether a candidate is running for city council or president');
+    assert.equal(slice(text, q.parts?.[1] ?? null), 'They care about two things: Getting $15 an hour and the right to unionize. It’s about getting out of poverty.');
+    assert.equal(quotes.filter((x) => x.span.start < q.span.end && q.span.start < x.span.end).length, 1);
+  });
+
+  it('“…,” Will wrote: a capitalised name before the cue is the speaker, and the quotation is one quote', () => {
+    const text = trainText('west-journal_2015-11-21_after-trump-heard-what-his-fox-n.txt');
+    const q = quoteWith(text, quotesOf(text), 'hasten the eclipse of Carly Fiorina');
+    assert.equal(slice(text, q.speakerSpan), 'Will');
+    assert.ok(slice(text, q.span)?.startsWith('The eruption of war in the capital of a NATO ally'));
+    assert.ok(slice(text, q.span)?.endsWith('especially Donald Trump'));
+  });
+
+  it('the source after an inverted cue is not content of that cue: “…,” said the second official', () => {
+    const text = trainText('west-journal_2016-06-20_media-reports-reveal-reason-behi.txt');
+    const quotes = quotesOf(text);
+    const at = text.indexOf('said the second official');
+    const q = quotes.find((x) => x.cue && x.cue.span.start === at);
+    assert.ok(q, 'a quote with this cue');
+    assert.equal(slice(text, q.speakerSpan), 'the second official');
+    for (const x of quotes) assert.notEqual(slice(text, x.span), 'the second official');
+  });
+
+  it('a cue that attributes a quotation gives no second content after it: "“…!” he said to an enormous cheer"', () => {
+    const text = trainText('wash-post_2016-09-01_trump-appeared-to-break-down-wal.txt');
+    const quotes = quotesOf(text);
+    const q = quoteWith(text, quotes, 'We will build a great wall along the southern border!');
+    assert.equal(q.cue?.verb, 'said');
+    const at = text.indexOf('to an enormous cheer');
+    for (const x of quotes) assert.ok(x.span.end <= at || x.span.start >= at + 20, `no quote in the adjunct: ${slice(text, x.span)}`);
+  });
+
+  it('a question to the reader ("What do you think of …?") is not an attribution', () => {
+    // the closing lines of a West Journal article (PolNeAR train), rules alone and with the tagger
+    const text = 'What do you think of Trump’s attack on Carson last night? What do you think of Carson?';
+    assert.deepEqual(findQuotes(text, splitSentences(text), [], { model: false }), []);
+    assert.deepEqual(quotesOf(text), []);
+  });
+
+  it('"X said in a statement. “…”": the quotation after the sentence is the content, not "a statement"', () => {
+    const text = trainText('west-journal_2016-02-08_on-eve-of-nh-primary-hillary-jus.txt');
+    const quotes = quotesOf(text);
+    const q = quoteWith(text, quotes, 'There are no paper ballots to recount');
+    assert.equal(q.cue?.verb, 'said');
+    assert.ok(slice(text, q.speakerSpan)?.includes('Iowa Democratic Party'));
+    assert.ok(slice(text, q.span)?.endsWith('they can not be re-created or recounted.'));
+    for (const x of quotes) assert.notEqual(slice(text, x.span), 'a statement.');
+  });
+
+  it('“…,” Trump said, adding, “…”: the participle that introduces the second quotation is its own attribution', () => {
+    const text = trainText('west-journal_2015-12-16_right-after-the-debate-trump-lau.txt');
+    const quotes = quotesOf(text);
+    const first = quoteWith(text, quotes, 'Jeb doesn’t really believe I’m unhinged');
+    assert.equal(first.cue?.verb, 'said');
+    assert.ok(slice(text, first.span)?.endsWith('It’s been a total disaster'));
+    const second = quoteWith(text, quotes, 'Nobody cares');
+    assert.notEqual(second, first);
+    assert.equal(second.cue?.verb, 'adding');
+    assert.equal(second.speakerName, first.speakerName);
+  });
+
+  it('content before a cue that is not set off from it is not a first piece of the content after it', () => {
+    const text = trainText('west-journal_2016-05-12_exit-polls-in-west-virginia-spel.txt');
+    const q = quoteWith(text, quotesOf(text), 'they were willing to flip their support');
+    assert.ok(slice(text, q.span)?.startsWith('they were willing'), slice(text, q.span) ?? '');
+    assert.equal(q.parts, undefined);
+  });
+});
+
+describe('findQuotes on bad input', () => {
+  const para = seed('004').split('\n').find((l) => l.includes('Our relationship is composed')) ?? '';
+
+  it('an opening mark that never closes invents no direct quote', () => {
+    const broken = para.replace('resilient,”', 'resilient,') + `\n\n${'word '.repeat(20000)}`;
+    const t0 = performance.now();
+    const quotes = quotesOf(broken);
+    assert.ok(performance.now() - t0 < 2000);
+    assert.equal(quotes.filter((q) => q.kind === 'direct').length, 0);
+  });
+
+  it('unbalanced and stray marks do not throw', () => {
+    for (const t of ['”', '“', '"', '“”', '"""', '“ ” “', 'He said “', '” he said', "''", '‘', 'x’ ‘y', '\u0000\uFFFD“', '']) {
+      assert.doesNotThrow(() => quotesOf(t));
+    }
+    assert.deepEqual(findQuotes('He said.', [], []), []);
+  });
+
+  it('500 quotes in one article: all found, bounded time', () => {
+    const text = Array.from({ length: 500 }, (_, i) => `“Point number ${i} is settled,” Xi said.`).join('\n\n');
+    const t0 = performance.now();
+    const quotes = quotesOf(text);
+    assert.ok(performance.now() - t0 < 2000);
+    assert.equal(quotes.length, 500);
+    assert.ok(quotes.every((q) => q.kind === 'direct' && slice(text, q.speakerSpan) === 'Xi'));
+    // the same in one paragraph, alternating with unattributed follow-ups that belong to the quote before
+    const one = Array.from({ length: 500 }, (_, i) => `“Point ${i} is settled,” ${i % 2 ? 'Xi' : 'Putin'} said. “It stays.”`).join(' ');
+    const t1 = performance.now();
+    const q1 = quotesOf(one);
+    assert.ok(performance.now() - t1 < 2000);
+    assert.equal(q1.length, 500);
+    assert.ok(q1.every((q, i) => slice(one, q.speakerSpan) === (i % 2 ? 'Xi' : 'Putin') && q.parts?.length === 2));
+  });
+
+  it('run-on text stays linear', () => {
+    const t = `${'“It is fine,” he said. “And more.” '.repeat(3000)}${'“a” '.repeat(20000)}`;
+    const t0 = performance.now();
+    quotesOf(t);
+    assert.ok(performance.now() - t0 < 5000);
+  });
+
+  it('nonsense entity spans do not break speaker resolution', () => {
+    const quotes = findQuotes(para, splitSentences(para), [
+      { span: { start: 5, end: 2 }, type: 'PER', text: '', entity: 'PER:x' },
+      { span: { start: 10_000, end: 10_010 }, type: 'ORG', text: 'X', entity: 'ORG:x' },
+    ]);
+    assert.equal(quotes.length, 1);
+  });
+});

@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { scoreFixture } from '../../scripts/eval-time-quantities.js';
+import { findTimes, resolveTimes } from '../../src/analyse/time.js';
+import { splitSentences } from '../../src/analyse/tokenize.js';
+import type { DateInfo, TimeExpr } from '../../src/model/types.js';
+import { seedText as seed } from '../helpers.js';
+
+/** Friday 9 May 2025, as in seed 003's dateline (06:47 IST). */
+const FRI_9_MAY: DateInfo = { iso: '2025-05-09T06:47:00+05:30', precision: 'minute', source: 'text' };
+const THU_8_MAY: DateInfo = { iso: '2025-05-08', precision: 'day', source: 'input' };
+
+
+function sentenceWith(text: string, fragment: string): string {
+  const s = splitSentences(text)
+    .map((x) => text.slice(x.start, x.end))
+    .find((x) => x.includes(fragment));
+  assert.ok(s, fragment);
+  return s;
+}
+
+function times(sentence: string, published: DateInfo | null): TimeExpr[] {
+  return findTimes(sentence, splitSentences(sentence), published);
+}
+
+function valueAt(list: TimeExpr[], text: string): string | null | undefined {
+  return list.find((t) => t.text.includes(text))?.value;
+}
+
+describe('findTimes on the seeds', () => {
+  it('"on Thursday" in an article of Friday 9 May 2025 is 2025-05-08', () => {
+    const s = sentenceWith(seed('003'), 'Xi Jinping on Thursday reaffirmed');
+    const t = times(s, FRI_9_MAY);
+    assert.equal(valueAt(t, 'Thursday'), '2025-05-08');
+    assert.equal(t[0].kind, 'weekday');
+    assert.equal(t[0].inferred, false);
+  });
+
+  it('tense decides bare weekdays: arrived on Wednesday (past), the parade on Friday (future)', () => {
+    const s = sentenceWith(seed('003'), 'Xi arrived here on Wednesday');
+    const t = times(s, FRI_9_MAY);
+    assert.equal(valueAt(t, 'Wednesday'), '2025-05-07');
+    assert.equal(valueAt(t, 'Friday'), '2025-05-09');
+    const later = times(sentenceWith(seed('003'), 'in September to mark'), FRI_9_MAY);
+    assert.equal(valueAt(later, 'September'), '2025-09');
+  });
+
+  it('"5 p.m. ET Tuesday" is 2025-05-06T17:00-04:00; "last month" is 2025-04; "by 2030" is a deadline', () => {
+    const text = seed('004');
+    const t = times(sentenceWith(text, '5 p.m. ET Tuesday'), THU_8_MAY);
+    assert.equal(valueAt(t, '5 p.m. ET Tuesday'), '2025-05-06T17:00-04:00');
+    assert.equal(t.find((x) => x.text.includes('5 p.m.'))?.kind, 'datetime');
+    assert.equal(valueAt(times(sentenceWith(text, 'declared by Putin last month'), FRI_9_MAY), 'last month'), '2025-04');
+    const deadline = times(sentenceWith(text, 'by 2030'), FRI_9_MAY).find((x) => x.text.includes('2030'));
+    assert.equal(deadline?.kind, 'deadline');
+    assert.equal(deadline?.value, '2030');
+  });
+
+  it('undated article: relative expressions stay unresolved with an anchor, resolveTimes resolves them later', () => {
+    const s = sentenceWith(seed('001'), 'told Fox News on Wednesday');
+    const t = times(s, null);
+    assert.equal(t.length, 1);
+    assert.equal(t[0].value, null);
+    assert.equal(t[0].kind, 'weekday');
+    assert.equal(t[0].anchor, 'weekday:wednesday:past');
+    const [r] = resolveTimes(t, FRI_9_MAY, true);
+    assert.equal(r.value, '2025-05-07');
+    assert.equal(r.inferred, true);
+    assert.equal(r.grain, 'day');
+    // absolute ones need no anchor and are left alone
+    const abs = times(sentenceWith(seed('002'), 'in February 2022'), null);
+    assert.equal(valueAt(abs, 'February 2022'), '2022-02');
+    assert.deepEqual(resolveTimes(abs, FRI_9_MAY, true), abs);
+  });
+
+  it('the seeds give no false dates (Victory Day, "80th anniversary", "from 13 countries")', () => {
+    const t = times(sentenceWith(seed('004'), 'from 13 countries'), THU_8_MAY);
+    assert.deepEqual(t, []);
+  });
+});
+
+describe('findTimes: ranges', () => {
+  it('"September 16-19" in a PolNeAR poll story is an interval', () => {
+    const dir = '../shared/data/attribution/polnear/dev/text';
+    const text = readFileSync(join(dir, readdirSync(dir).find((f) => f.startsWith('breitbart_2016-09-20_poll-wealthy'))!), 'utf8');
+    const t = times(sentenceWith(text, 'conducted September 16-19'), { iso: '2016-09-20', precision: 'day', source: 'metadata' });
+    assert.equal(t.length, 1);
+    assert.equal(t[0].kind, 'range');
+    assert.equal(t[0].value, '2016-09-16/2016-09-19');
+  });
+});
+
+describe('findTimes on the fixture of real sentences', () => {
+  it('resolves at least 90% of expected values with no false positives to speak of', () => {
+    const { times: s } = scoreFixture();
+    assert.ok(s.expected >= 50);
+    assert.ok(s.accuracy >= 0.9, `accuracy ${s.accuracy}: ${s.failures.join('\n')}`);
+    assert.ok(s.falsePositives <= 2, s.failures.join('\n'));
+  });
+});
+
+describe('findTimes on bad input', () => {
+  it('"will march", "May" as a name or verb, impossible dates: nothing invented', () => {
+    const polnear = readFileSync(
+      join('../shared/data/attribution/polnear/train/text', readdirSync('../shared/data/attribution/polnear/train/text').find((f) => f.startsWith('nyt_2016-05-19_democrats-pressure'))!),
+      'utf8',
+    );
+    assert.deepEqual(times(sentenceWith(polnear, 'all-but-certain march'), FRI_9_MAY), []);
+    for (const s of ['Protesters will march to the Kremlin.', 'It may be that Theresa May will resign.', 'The deal was signed on Feb 30, 2024.', 'They met on 31 April.']) {
+      assert.deepEqual(times(s, FRI_9_MAY), [], s);
+    }
+  });
+
+  it('a run-on text full of dates stays linear', () => {
+    const t = 'on Thursday, May 9, 2025 at 5 p.m. ET Tuesday last month '.repeat(3000);
+    const t0 = performance.now();
+    assert.ok(times(t, FRI_9_MAY).length >= 9000);
+    assert.ok(performance.now() - t0 < 5000);
+  });
+
+  it('absurd input does not throw and stays bounded', () => {
+    const big = `${'10^400 Monday May 9 2025 '.repeat(5000)}`;
+    const t0 = performance.now();
+    assert.doesNotThrow(() => times(big, FRI_9_MAY));
+    assert.ok(performance.now() - t0 < 3000);
+    for (const s of ['', '\u0000', '9999-99-99', 'May 99', '13:99 GMT']) assert.doesNotThrow(() => times(s, null));
+    assert.doesNotThrow(() => times('on Thursday', { iso: 'not a date', precision: 'day', source: 'x' }));
+    assert.equal(times('on Thursday', { iso: 'not a date', precision: 'day', source: 'x' })[0].value, null);
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * Readability-style story fixtures: one folder per story in test/fixtures/stories with the
+ * articles (paths into ../shared), and the expected conflicts, corroborated facts and quote groups.
+ * Each story runs through the real pipeline (ingest → extract → analyse → compare).
+ *
+ * The three hand-made fixtures must be found in full. The ECB+ fixtures (`ecb-*`, annotated by
+ * reading, see test/fixtures/stories/ANNOTATION.md) are hard on purpose: for them the test checks
+ * that the annotation is sound (every snippet is in its article) and that the overall figures do
+ * not fall below the floors in test/baselines.json (today's measured values).
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { Value } from '@sinclair/typebox/value';
+import { crossCheckStory } from '../../src/compare/index.js';
+import { StoryCrossCheckSchema } from '../../src/compare/types.js';
+import type { AnnotatedArticle } from '../../src/model/types.js';
+import { type Expected, loadFixtures, loadStory, overall, ROOT, type StoryFixture, type StoryScore, scoreStory } from '../../scripts/eval-crosscheck.js';
+
+const fixtures = loadFixtures();
+const isEcb = (f: StoryFixture) => f.name.startsWith('ecb-');
+const baselines = JSON.parse(readFileSync(join(ROOT, 'test/baselines.json'), 'utf8')) as Record<string, Record<string, number>>;
+
+function checkOrderAndSchema(f: StoryFixture, articles: AnnotatedArticle[], copies: string[][], x: ReturnType<typeof crossCheckStory>) {
+  assert.ok(Value.Check(StoryCrossCheckSchema, x));
+  const texts = new Map(articles.map((a) => [a.article.docId, a.article.text.length]));
+  for (const fa of x.facts)
+    for (const e of fa.evidence) {
+      assert.ok(texts.has(e.articleId));
+      assert.ok(e.sentence.start <= e.span.start && e.span.end <= e.sentence.end && e.sentence.end <= texts.get(e.articleId)!);
+    }
+  const y = crossCheckStory({ storyId: f.storyId, articles: [...articles].reverse(), copies });
+  assert.equal(JSON.stringify(y), JSON.stringify(x));
+}
+
+/** Every snippet of the annotation, with the article it must be found in. */
+function snippets(e: Expected): { where: string; article: string; contains: string }[] {
+  const sides = (kind: string, list: { what: string; sides: { article: string; contains: string }[] }[] = []) =>
+    list.flatMap((c) => c.sides.map((s) => ({ where: `${kind}: ${c.what}`, ...s })));
+  const byArticle = (kind: string, list: { what: string; byKey: Record<string, string> }[]) =>
+    list.flatMap((c) => Object.entries(c.byKey).map(([article, contains]) => ({ where: `${kind}: ${c.what}`, article, contains })));
+  return [
+    ...sides('conflict', e.conflicts),
+    ...sides('acceptable conflict', e.acceptableConflicts),
+    ...sides('trap', e.traps),
+    ...byArticle('fact', [...e.corroborated, ...(e.acceptableCorroborated ?? [])].map((c) => ({ what: c.what, byKey: c.articles }))),
+    ...byArticle('quote group', [...e.quoteGroups, ...(e.acceptableQuoteGroups ?? [])].map((c) => ({ what: c.what, byKey: c.wordings }))),
+  ];
+}
+
+describe('story fixtures', () => {
+  it('has fixtures to walk', () => {
+    assert.ok(fixtures.filter((f) => !isEcb(f)).length >= 2);
+  });
+  for (const f of fixtures.filter((g) => !isEcb(g))) {
+    describe(f.name, () => {
+      const { articles, idOf } = loadStory(f);
+      const copies = f.copies.map((g) => g.map((k) => idOf.get(k) ?? k));
+      const x = crossCheckStory({ storyId: f.storyId, articles, copies });
+      const s = scoreStory(f, x, articles, idOf);
+      const why = `missed: ${s.missed.join('; ')} | spurious: ${s.falsePositives.join('; ')}`;
+
+      it('finds every expected conflict, with at most one false conflict', () => {
+        assert.equal(s.conflicts.fn, 0, why);
+        assert.ok(s.falseConflicts <= 1, why);
+      });
+      it('finds the corroborated facts', () => {
+        assert.ok(s.corroborated.tp >= Math.ceil(s.corroborated.expected * 0.75), why);
+        assert.ok(s.corroborated.fp <= Math.max(1, Math.floor(s.corroborated.predicted * 0.25)), why);
+      });
+      it('groups the quotes', () => {
+        assert.ok(s.quoteGroups.tp >= Math.ceil(s.quoteGroups.expected * 0.5), why);
+        assert.ok(s.quoteGroups.fp <= 1, why);
+      });
+      it('is schema-valid, traceable and independent of article order', () => checkOrderAndSchema(f, articles, copies, x));
+    });
+  }
+});
+
+describe('ECB+ annotated fixtures', () => {
+  const ecb = fixtures.filter(isEcb);
+  const scores: StoryScore[] = [];
+  it('has at least 32 annotated events across at least 12 topics', () => {
+    assert.ok(ecb.length >= 32, `${ecb.length} ECB+ fixtures`);
+    assert.ok(new Set(ecb.map((f) => f.name.split('-')[1])).size >= 12);
+  });
+  for (const f of ecb) {
+    describe(f.name, () => {
+      const { articles, idOf } = loadStory(f);
+      const copies = f.copies.map((g) => g.map((k) => idOf.get(k) ?? k));
+      const x = crossCheckStory({ storyId: f.storyId, articles, copies });
+      scores.push({ ...scoreStory(f, x, articles, idOf), ms: 0 });
+
+      it('annotates real conflicts (two articles at least) and quotes every snippet verbatim from its article', () => {
+        const text = new Map(articles.map((a) => [a.article.docId, a.article.text]));
+        for (const c of f.expected.conflicts) assert.ok(new Set(c.sides.map((s) => s.article)).size >= 2, c.what);
+        for (const c of f.expected.traps ?? []) assert.ok(c.why.length > 0 && c.sides.length >= 2, c.what);
+        const missing = snippets(f.expected).filter((s) => !(text.get(idOf.get(s.article) ?? '') ?? '').includes(s.contains));
+        assert.deepEqual(missing, []);
+      });
+      it('is schema-valid, traceable and independent of article order', () => checkOrderAndSchema(f, articles, copies, x));
+    });
+  }
+  it('stays at or above the floors measured on the set (test/baselines.json)', () => {
+    const floor = baselines['crosscheck.ecbFixtures'];
+    const o = overall(scores);
+    const why = JSON.stringify(o);
+    assert.equal(o.stories, ecb.length);
+    assert.ok(o.conflicts.precision >= floor.conflictPrecision, why);
+    assert.ok(o.conflicts.recall >= floor.conflictRecall, why);
+    assert.ok(o.conflictRecallAnyArticles >= floor.conflictRecallAnyArticles, why);
+    assert.ok(o.trapHits <= floor.maxTrapHits, why);
+    assert.ok(o.corroborated.precision >= floor.corroboratedPrecision, why);
+    assert.ok(o.corroborated.recall >= floor.corroboratedRecall, why);
+    assert.ok(o.briefLines.supported >= floor.briefLinesSupported, why);
+  });
+});

@@ -1,0 +1,368 @@
+/**
+ * One grouping everywhere: the library (batch and incremental), `analyze` runs and the server give
+ * the same stories, with the same ids, for the same articles in any order or batching.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { main } from '../../src/cli/main.js';
+import { readFile } from '../../src/ingest/index.js';
+import { processDocument } from '../../src/pipeline.js';
+import { startServer } from '../../src/server/testing.js';
+import { SqliteStore } from '../../src/store/sqlite/store.js';
+import { groupStories, StoryLedger, storyFeatures, type StoryFeatures, type StoryGroup } from '../../src/stories/index.js';
+import { ledgerRun } from '../../src/pipeline.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { bareArticle, SEEDS, seedFiles } from '../helpers.js';
+import { postgresAvailable, testDatabase } from '../pg-helper.js';
+
+const ECB = new URL('../../../shared/data/stories/ecbplus-dev.jsonl', import.meta.url);
+const ecbRows = readFileSync(ECB, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as { id: string; title: string; text: string; event: string; url?: string });
+
+/** Deterministic shuffle (mulberry32). */
+function shuffle<T>(xs: T[], seed: number): T[] {
+  let a = seed >>> 0;
+  const r = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return xs.map((x) => [r(), x] as const).sort((p, q) => p[0] - q[0]).map((p) => p[1]);
+}
+
+/** Stories as comparable text: id and sorted members. */
+const shape = (gs: { id: string; members: string[] }[]) => gs.map((g) => `${g.id}:${[...g.members].sort().join(',')}`).sort();
+
+/** ECB+ articles of a few topics, some dated (by a day derived from the event, so dates are realistic per event), some not. */
+function ecbFeatures(topics: number[]): StoryFeatures[] {
+  return ecbRows
+    .filter((r) => topics.includes(parseInt(r.id, 10)))
+    .map((r, i) =>
+      storyFeatures({
+        id: r.id,
+        title: r.title,
+        text: r.text,
+        outlet: null,
+        url: r.url ?? null,
+        published: i % 3 === 0 ? null : `20${r.event.endsWith('plus') ? '13' : '08'}-0${1 + (parseInt(r.id, 10) % 9)}-1${i % 4}`,
+        eventDates: [],
+        entities: [],
+      }),
+    );
+}
+
+describe('story ledger (library)', () => {
+  const fs = ecbFeatures([1, 2, 3, 4, 5, 6]);
+  const batch = groupStories(fs);
+
+  test('incremental runs in any order and batching give the batch stories and ids', async () => {
+    assert.ok(batch.length > 3 && batch.length < fs.length, `${batch.length} stories`);
+    for (const seed of [1, 2, 3, 4]) {
+      const order = shuffle(fs, seed);
+      const ledger = new StoryLedger();
+      for (let i = 0, n = 1; i < order.length; i += n, n = 1 + ((n * 7 + seed) % 23)) await ledger.update(order.slice(i, i + n));
+      assert.deepEqual(ledger.stories(), batch, `seed ${seed}`);
+    }
+  });
+
+  test('one article at a time, newest first (every run back-dated) still gives the batch', async () => {
+    const ledger = new StoryLedger();
+    const byTime = [...fs].sort((a, b) => (b.day ?? 1e9) - (a.day ?? 1e9) || (a.id < b.id ? 1 : -1));
+    for (const f of byTime) await ledger.update([f]);
+    assert.deepEqual(ledger.stories(), batch);
+  });
+
+  test('removing articles gives the batch over the rest; re-adding restores it', async () => {
+    const ledger = new StoryLedger();
+    await ledger.update(fs);
+    const gone = fs.filter((_, i) => i % 5 === 0).map((f) => f.id);
+    const run = await ledger.update([], gone);
+    // (the same stories; one whose founder went keeps its id, where a fresh batch names it anew)
+    const noId = (gs: StoryGroup[]) => gs.map((g) => JSON.stringify({ ...g, id: undefined }));
+    assert.deepEqual(noId(ledger.stories()), noId(groupStories(fs.filter((f) => !gone.includes(f.id)))));
+    assert.ok(run.replayed < fs.length + 1);
+    await ledger.update(fs.filter((f) => gone.includes(f.id)));
+    assert.deepEqual(ledger.stories(), batch);
+  });
+
+  test('a run of new articles on the latest day replays that day only, not the whole collection', async () => {
+    const days = [...new Set(fs.map((f) => f.day).filter((d): d is number => d !== null))].sort((a, b) => a - b);
+    const last = days[days.length - 1];
+    const early = fs.filter((f) => f.day !== null && f.day < last);
+    const late = fs.filter((f) => f.day === last);
+    const ledger = new StoryLedger();
+    await ledger.update(early);
+    const run = await ledger.update(late);
+    assert.equal(run.replayed, late.length, 'only the new day is replayed (no undated articles here)');
+    assert.deepEqual(ledger.stories(), groupStories([...early, ...late]));
+  });
+});
+
+/** Stores an article whose story features are `f` (a minimal document around them). */
+async function put(store: Store, f: unknown, id: string, featuresVersion = 'f1') {
+  const raw = { id, source: `${id}.txt`, format: 'text' as const, content: id, contentType: 'text' as const, encoding: 'utf-8', meta: {} };
+  const article = bareArticle(id, id, { source: raw.source });
+  const annotated = { article, sentences: [], entities: [], entityIndex: [], quotes: [], times: [], quantities: [] };
+  await store.saveDocument(raw, { article, articleVersion: 'e1', annotated, annotationsVersion: 'a1', features: f, featuresVersion });
+}
+
+/** The stored stories as the batch gives them: ids, members and the saved grouping records. */
+async function storedAs(store: Store) {
+  const stories = await store.stories();
+  return { shape: shape(stories), data: stories.map((s) => s.data).sort((a, b) => ((a as StoryGroup).id < (b as StoryGroup).id ? -1 : 1)) };
+}
+const batchAs = (gs: StoryGroup[]) => ({ shape: shape(gs), data: JSON.parse(JSON.stringify([...gs].sort((a, b) => (a.id < b.id ? -1 : 1)))) as unknown[] });
+/** The same without story ids (a story whose founder was deleted keeps its id; a fresh batch names it anew). */
+const withoutIds = (x: { data: unknown[] }) =>
+  x.data.map((d) => JSON.stringify({ ...(d as StoryGroup), id: undefined })).sort();
+
+/**
+ * The store's ledger (both back-ends): articles stored in shuffled batches, one ledger run after
+ * each, give the batch stories and records; so do deletions, re-analysed articles and bad features.
+ */
+async function storeLedgerCase(open: () => Promise<{ store: Store; done: () => Promise<void> }>) {
+  const fs = ecbFeatures([1, 2, 3, 4, 5, 6]);
+  const batch = batchAs(groupStories(fs));
+  for (const seed of [5, 6]) {
+    const { store, done } = await open();
+    try {
+      const order = shuffle(fs, seed);
+      for (let i = 0, n = 3; i < order.length; i += n, n = 1 + ((n * 5 + seed) % 17)) {
+        for (const f of order.slice(i, i + n)) await put(store, f, f.id);
+        const run = await ledgerRun(store);
+        assert.deepEqual(run.messages, []);
+      }
+      assert.deepEqual(await storedAs(store), batch, `seed ${seed}`);
+      if (seed !== 5) continue;
+
+      // deletions: the batch over the rest; a story keeps its id when its founder goes
+      const before = await store.stories();
+      const gone = fs.filter((_, i) => i % 4 === 1);
+      for (const f of gone) await store.deleteDocument(f.id);
+      await ledgerRun(store);
+      const rest = fs.filter((f) => !gone.includes(f));
+      assert.deepEqual(withoutIds(await storedAs(store)), withoutIds(batchAs(groupStories(rest))));
+      const goneIds = new Set(gone.map((f) => f.id));
+      const after = new Map((await store.stories()).map((s) => [[...s.members].sort().join(','), s.id]));
+      let founderGone = 0;
+      for (const p of before) {
+        const left = p.members.filter((m) => !goneIds.has(m)).sort().join(',');
+        // (unchanged stories, and stories that only lost articles, founder or not)
+        if (left === '' || !after.has(left)) continue;
+        if (goneIds.has((p.data as StoryGroup).members[0])) founderGone++;
+        assert.equal(after.get(left), p.id, `story ${p.id} renamed after deletions`);
+      }
+      assert.ok(founderGone > 0, 'some story lost its founder');
+
+      // a re-analysed article (new features version) is placed again with its new features
+      const moved = { ...rest[3], day: (rest[3].day ?? 15000) + 40, published: null };
+      await put(store, moved, moved.id, 'f2');
+      await ledgerRun(store);
+      const now = rest.map((f) => (f.id === moved.id ? moved : f));
+      assert.deepEqual(withoutIds(await storedAs(store)), withoutIds(batchAs(groupStories(now))));
+
+      // features that cannot be used: left out with a message, the rest untouched
+      await put(store, { id: 'broken', terms: 'not a list' }, 'broken');
+      const run = await ledgerRun(store);
+      assert.ok(run.messages.some((m) => m.docId === 'broken' && /left out of story grouping/.test(m.message)), JSON.stringify(run.messages));
+      assert.deepEqual(withoutIds(await storedAs(store)), withoutIds(batchAs(groupStories(now))));
+      assert.equal(await store.storyOf('broken'), null);
+    } finally {
+      await done();
+    }
+  }
+}
+
+describe("the store's story ledger", () => {
+  test('SQLite: any batching of stored articles gives the batch stories, ids and records', async () => {
+    await storeLedgerCase(async () => {
+      const store = await openStore(':memory:');
+      return { store, done: () => store.close() };
+    });
+  });
+
+  test('PostgreSQL: the same', { skip: postgresAvailable() ? false : 'PostgreSQL not available', timeout: 300_000 }, async () => {
+    await storeLedgerCase(async () => {
+      const db = await testDatabase();
+      const store = await openStore(db.url);
+      return {
+        store,
+        done: async () => {
+          await store.close();
+          await db.drop();
+        },
+      };
+    });
+  });
+});
+
+describe('one grouping through the CLI, the server and the library', () => {
+  test('the same files give the same stories and ids in analyze runs, server posts and groupStories', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tri-ledger-'));
+    try {
+      // the seeds and a few ECB+ articles of one topic (two similar events), as plain-text files
+      const files = seedFiles().map((f) => join(SEEDS, f));
+      for (const r of ecbRows.filter((x) => parseInt(x.id, 10) === 4).slice(0, 8)) {
+        const p = join(dir, `${r.id}.txt`);
+        writeFileSync(p, `${r.title}\n\n${r.text}\n`);
+        files.push(p);
+      }
+      // library
+      const features = files.flatMap((f) => readFile(f)).flatMap((r) => (r.kind === 'doc' ? [processDocument(r.doc).features] : []));
+      const lib = shape(groupStories(features));
+
+      // CLI: two analyze runs over two halves, in two different splits and orders
+      const cli = (batches: string[][]) => {
+        const db = join(dir, `cli-${Math.random().toString(36).slice(2)}.db`);
+        return (async () => {
+          for (const b of batches) {
+            const d = join(dir, `in-${Math.random().toString(36).slice(2)}`);
+            mkdirSync(d);
+            for (const f of b) writeFileSync(join(d, f.split('/').pop()!), readFileSync(f));
+            const code = await main(['analyze', '--db', db, '--quiet', d], { stdout: () => {}, stderr: () => {} });
+            assert.equal(code, 0);
+          }
+          const store = new SqliteStore(db);
+          try {
+            return shape(await store.stories());
+          } finally {
+            await store.close();
+          }
+        })();
+      };
+      const shuffled = shuffle(files, 9);
+      assert.deepEqual(await cli([shuffled.slice(0, 5), shuffled.slice(5)]), lib);
+      assert.deepEqual(await cli([files.slice(7), files.slice(0, 7)]), lib);
+
+      // server: posted one by one in another order
+      const t = await startServer();
+      try {
+        for (const f of shuffle(files, 4)) {
+          const r = await fetch(`${t.base}/api/articles?source=${encodeURIComponent(f.split('/').pop()!)}`, { method: 'POST', body: readFileSync(f), headers: { 'content-type': 'text/plain' } });
+          assert.ok(r.ok, String(r.status));
+        }
+        await t.server.live.idle();
+        assert.deepEqual(shape(await t.server.store.stories()), lib);
+      } finally {
+        await t.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('stories under bad input', () => {
+  const article = (id: string, text: string, extra: Partial<Parameters<typeof storyFeatures>[0]> = {}) =>
+    storyFeatures({ id, title: null, text, outlet: null, published: null, eventDates: [], entities: [], ...extra }, { now: '2026-01-01' });
+
+  test('undated articles only: grouped by content, the same in any batching', async () => {
+    const fs = ecbFeatures([7, 8]).map((f) => ({ ...f, day: null, published: null }));
+    const batch = groupStories(fs);
+    const ledger = new StoryLedger();
+    for (const part of [fs.slice(0, 10), fs.slice(10)]) await ledger.update(part);
+    assert.deepEqual(ledger.stories(), batch);
+    assert.ok(batch.every((g) => g.span.start === null));
+  });
+
+  test('a date in the future is reported and treated as unknown', () => {
+    const f = article('future', 'The council approved the new budget for the harbour district after a long debate on Monday.', { published: '2031-05-01' });
+    assert.equal(f.day, null);
+    assert.ok(f.messages.some((m) => /future/.test(m.message)));
+    assert.equal(groupStories([f]).length, 1);
+  });
+
+  test('identical texts from ten outlets: one story, one copy group, one independent source', () => {
+    const text = 'Flooding closed the main bridge of the river town on Tuesday. Officials said repairs would take weeks and that traffic would be diverted through the northern districts.';
+    const fs = Array.from({ length: 10 }, (_, i) => article(`copy-${i}`, text, { outlet: `Outlet ${i}`, published: '2025-03-04' }));
+    const [g, ...rest] = groupStories(shuffle(fs, 3));
+    assert.equal(rest.length, 0);
+    assert.equal(g.members.length, 10);
+    assert.equal(g.copies.length, 1);
+    assert.equal(g.independentSources, 1);
+  });
+
+  test('a one-word article is its own story with a clear status', () => {
+    const one = article('one', 'Breaking');
+    assert.equal(one.status, 'too-short');
+    assert.ok(one.messages.length > 0);
+    const fs = [one, ...ecbFeatures([9]).slice(0, 5)];
+    assert.ok(groupStories(fs).some((g) => g.members.length === 1 && g.members[0] === 'one'));
+  });
+
+  test('ten thousand articles on one event: one story, no quadratic blow-up', () => {
+    const base = ecbRows.find((r) => parseInt(r.id, 10) === 10)!;
+    const words = base.text.split(/\s+/);
+    const fs: StoryFeatures[] = [];
+    for (let i = 0; i < 10_000; i++) {
+      // each report drops a different slice of the text
+      const cutAt = (i * 7919) % Math.max(1, words.length - 20);
+      const text = [...words.slice(0, cutAt), ...words.slice(cutAt + 10)].join(' ');
+      fs.push(storyFeatures({ id: `ev-${String(i).padStart(5, '0')}`, title: base.title, text, outlet: `o${i % 50}`, published: `2025-06-0${1 + (i % 3)}`, eventDates: [], entities: [] }));
+    }
+    const t0 = performance.now();
+    const groups = groupStories(fs);
+    const ms = performance.now() - t0;
+    assert.ok(groups.length <= 3, `${groups.length} stories`);
+    assert.ok(groups[0].members.length >= 9_900);
+    // all pairs would be 50M similarity computations; this takes seconds
+    assert.ok(ms < 120_000, `${ms} ms`);
+  });
+
+  test('a URL with no domain names no outlet and breaks nothing', () => {
+    const f = article('nodomain', 'The museum reopened its east wing on Saturday after two years of renovation work.', { url: 'http://127.0.0.1/article/1' });
+    assert.equal(f.outlet, null);
+    const g = article('file', 'The museum reopened its east wing on Saturday after two years of renovation work.', { url: 'file:///tmp/a.html', outlet: 'FOX' });
+    assert.equal(g.outlet, 'Fox News');
+    assert.equal(groupStories([f, g]).length, 1);
+  });
+
+  test('the stories of the analyze path and of groupStories are the same records', async () => {
+    const fs = ecbFeatures([11]);
+    const ledger = new StoryLedger();
+    const run = await ledger.update(fs);
+    const groups: StoryGroup[] = groupStories(fs);
+    assert.deepEqual([...run.stories].sort((a, b) => (a.id < b.id ? -1 : 1)), [...groups].sort((a, b) => (a.id < b.id ? -1 : 1)));
+  });
+});
+
+describe('story ids when the founding article is deleted', () => {
+  const text = (n: number) =>
+    `Engineers at the Varnholt reservoir opened the spillway gates on day ${n} after the dam on the river Quellen rose above its flood mark. Varnholt officials said the spillway release would lower the reservoir by two metres and the Quellen valley towns were told to expect high water.`;
+  const article = (id: string, day: string, n: number) =>
+    storyFeatures({ id, title: `Varnholt dam spillway opened as Quellen reservoir rises (${n})`, text: text(n), outlet: null, published: day, eventDates: [], entities: [] });
+  const a = article('dam-a', '2026-03-02', 1);
+  const b = article('dam-b', '2026-03-03', 2);
+  const c = article('dam-c', '2026-03-04', 3);
+  const d = article('dam-d', '2026-03-05', 4);
+
+  test('the story keeps its id when its founder goes, and again when the next founder goes', async () => {
+    const ledger = new StoryLedger();
+    await ledger.update([a, b, c, d]);
+    const [story] = ledger.stories();
+    assert.deepEqual(story.members, ['dam-a', 'dam-b', 'dam-c', 'dam-d']);
+    await ledger.update([], ['dam-a']);
+    assert.deepEqual(shape(ledger.stories()), [`${story.id}:dam-b,dam-c,dam-d`]);
+    await ledger.update([], ['dam-b']);
+    assert.deepEqual(shape(ledger.stories()), [`${story.id}:dam-c,dam-d`]);
+    // a later run that replays the heir (a new article before it) keeps the id too
+    await ledger.update([article('dam-e', '2026-03-04', 5)]);
+    assert.equal(ledger.stories().length, 1);
+    assert.equal(ledger.stories()[0].id, story.id);
+  });
+
+  test('input features cannot claim an id: a fresh batch names the story after its founder', () => {
+    const claimed = { ...b, inheritsStoryId: 'story-claimed' };
+    const [story] = groupStories([claimed, c, d]);
+    assert.notEqual(story.id, 'story-claimed');
+    assert.deepEqual(story.members, ['dam-b', 'dam-c', 'dam-d']);
+  });
+
+});

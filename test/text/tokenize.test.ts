@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { splitSentences } from '../../src/analyse/tokenize.js';
+
+const sentences = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
+
+describe('splitSentences', () => {
+  it('keeps a quoted question or exclamation with the attribution after it (PolNeAR sentences)', () => {
+    assert.deepEqual(sentences('“I read about it, and I paid off her mortgage – big deal, right?” Trump said. He left.'), [
+      '“I read about it, and I paid off her mortgage – big deal, right?” Trump said.',
+      'He left.',
+    ]);
+    assert.deepEqual(sentences('“Sometimes us ex-diplomats need our fix!” Clinton said to People. The post went viral.'), [
+      '“Sometimes us ex-diplomats need our fix!” Clinton said to People.',
+      'The post went viral.',
+    ]);
+  });
+
+  it('still ends a sentence after a question when no attribution follows', () => {
+    assert.deepEqual(sentences('“Really?” The crowd laughed.'), ['“Really?”', 'The crowd laughed.']);
+    assert.deepEqual(sentences('Is it over? Clinton said no.'), ['Is it over?', 'Clinton said no.']);
+  });
+
+  it('does not end sentences at abbreviations and initials', () => {
+    assert.deepEqual(sentences('Gen. Mattis met J. Smith in Washington. They talked.'), ['Gen. Mattis met J. Smith in Washington.', 'They talked.']);
+  });
+});
