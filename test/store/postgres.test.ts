@@ -178,7 +178,7 @@ describe('PostgreSQL schema and connections', { skip }, () => {
 });
 
 test('every command given a wrong PostgreSQL URL or a refused connection says so in one line, exit 1, password hidden', { timeout: 120_000 }, async () => {
-  const { main } = await import('../src/cli/main.js');
+  const { main } = await import('../../src/cli/main.js');
   const refused = 'postgresql://u:secret@127.0.0.1:1/x';
   const cases: [string[], RegExp][] = [
     [['worker', '--db', refused], /cannot open the store .*connection refused \(is the server running\?\)/],
