@@ -46,6 +46,34 @@ const TITLE_WORDS = new Set(['president', 'minister', 'secretary', 'chancellor',
 
 export function alignFacts(story: StoryView): Alignment {
   const sents = story.sentences.filter((s) => s.keys.size >= MIN_KEYS);
+  const scorer = sentenceScorer(story, sents);
+  const clusters = averageLink(candidateEdges(story, sents, scorer), scorer.sim);
+  return factClusters(clusters, scorer.sim);
+}
+
+type Edge = { a: Sent; b: Sent; s: number };
+
+/** What one shared key adds to a pair's similarity. */
+interface KeyPart {
+  x2: number;
+  mass: number;
+  rare: boolean;
+}
+
+/** The story's key weights and the similarity of two sentences (cached per pair). */
+interface Scorer {
+  w: (k: string) => number;
+  partOf: (k: string) => KeyPart;
+  norm: Map<string, number>;
+  sim: (a: Sent, b: Sent) => number;
+  ordinal: Map<Sent, number>;
+  /** Sentences by key, and the longest list the candidate search reads. */
+  index: Map<string, Sent[]>;
+  maxDf: number;
+}
+
+/** IDF weights of the story's keys (recurring names discounted) and the pair similarity built on them. */
+function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
   // Words that are mostly parts of names (or titles next to names) say who, not what: discounted.
   const inName = new Map<string, number>();
   const seenKey = new Map<string, number>();
@@ -103,11 +131,6 @@ export function alignFacts(story: StoryView): Alignment {
   };
   // what one shared key adds to a pair's similarity, computed once per key (a story's pairs share
   // the same few thousand keys millions of times)
-  interface KeyPart {
-    x2: number;
-    mass: number;
-    rare: boolean;
-  }
   const parts = new Map<string, KeyPart>();
   const partOf = (k: string): KeyPart => {
     let r = parts.get(k);
@@ -164,10 +187,17 @@ export function alignFacts(story: StoryView): Alignment {
     }
     return v;
   };
+  return { w, partOf, norm, sim, ordinal, index, maxDf };
+}
 
-  const edges: { a: Sent; b: Sent; s: number }[] = [];
-  // sparse accumulation over informative keys (typed arrays indexed by sentence ordinal); exact
-  // similarity only for promising pairs
+/**
+ * Pairs of sentences of different articles similar enough to align: sparse accumulation over the
+ * informative keys (typed arrays indexed by sentence ordinal), exact similarity only for pairs
+ * that can reach the threshold. Strongest first.
+ */
+function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[] {
+  const { w, partOf, norm, sim, ordinal, index, maxDf } = scorer;
+  const edges: Edge[] = [];
   const all = story.sentences;
   const artOf = new Int32Array(all.length);
   const artIds = new Map<string, number>();
@@ -242,7 +272,11 @@ export function alignFacts(story: StoryView): Alignment {
   }
   edges.sort((x, y) => y.s - x.s || cmp(x.a.id, y.a.id) || cmp(x.b.id, y.b.id));
 
-  // Average-link agglomeration over the edges.
+  return edges;
+}
+
+/** Average-link agglomeration over the edges, strongest first; a merge needs the clusters' mean similarity. */
+function averageLink(edges: Edge[], sim: Scorer['sim']): Sent[][] {
   const clusterOfSent = new Map<string, number>();
   const clusters: Sent[][] = [];
   const clusterIdx = (s: Sent) => {
@@ -277,7 +311,11 @@ export function alignFacts(story: StoryView): Alignment {
     clusters[keep] = clusters[keep].concat(clusters[drop]);
     clusters[drop] = [];
   }
+  return clusters;
+}
 
+/** Clusters that span two articles or more, with the keys their articles share and their most central sentence. */
+function factClusters(clusters: Sent[][], sim: Scorer['sim']): Alignment {
   const out: FactCluster[] = [];
   for (const c of clusters) {
     if (c.length < 2) continue;
