@@ -5,10 +5,8 @@
  * cue at all (traded, signed). The lexicon is data: data/lexicons/attribution-cues.tsv, with its
  * source (Levin's verb classes) and which annotation guideline each class follows.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { CueClass } from '../../model/types.js';
-import { packageRoot } from '../../util/paths.js';
+import { dataLines } from '../../text/lexicon.js';
 
 let lexicon: Map<string, CueClass> | null = null;
 
@@ -16,9 +14,8 @@ let lexicon: Map<string, CueClass> | null = null;
 export function cueLexicon(): Map<string, CueClass> {
   if (lexicon) return lexicon;
   const out = new Map<string, CueClass>();
-  const file = readFileSync(join(packageRoot(), 'data', 'lexicons', 'attribution-cues.tsv'), 'utf8');
-  for (const line of file.split('\n')) {
-    const [lemma, cls] = line.replace(/#.*/, '').trim().split(/\s+/);
+  for (const line of dataLines('lexicons', 'attribution-cues.tsv')) {
+    const [lemma, cls] = line.trim().split(/\s+/);
     if (!lemma || out.has(lemma)) continue;
     if (cls === 'speech' || cls === 'thought' || cls === 'evidence' || cls === 'stance') out.set(lemma.toLowerCase(), cls);
   }
