@@ -13,7 +13,8 @@ export const EXTRACT_VERSION = 'extract-3';
 // analyse-9: countries, cities and organisations from sourced data files (data/places, data/lexicons)
 // analyse-10: a bare figure after a casualty verb is a count of what the verb did ("injuring 80")
 // analyse-11: a bare figure as the subject of a passive frame verb counts what the verb did ("40 were injured"); kinship nouns and "made off with" in quantity-frames ("a father of 7")
-export const ANALYSE_VERSION = 'analyse-11';
+// analyse-12: messages carry the component that raised them and, where there is one, a span
+export const ANALYSE_VERSION = 'analyse-12';
 // features-2: story places from data/places (countries, demonyms, cities by population)
 export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-2: the quote ledger keeps speech only and shows analyse's speakers (no re-attribution)

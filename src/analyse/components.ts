@@ -1,4 +1,4 @@
-import type { AnnotatedArticle, Article, EntityMention, Sentence } from '../model/types.js';
+import type { AnnotatedArticle, Article, EntityMention, Sentence, Span } from '../model/types.js';
 import { entityIndex, recogniseEntities } from './entities/index.js';
 import { findQuantities } from './quantities.js';
 import { findQuotes } from './quotes.js';
@@ -44,7 +44,7 @@ export interface Component {
   /** Reads only `head` (the size budget), not the whole text. */
   sizeBounded: boolean;
   /** Warnings it returns go to the article's messages (stage `analyse`). */
-  run(input: ComponentInput): { layers: Partial<Layers>; warnings?: string[] };
+  run(input: ComponentInput): { layers: Partial<Layers>; warnings?: (string | { message: string; span?: Span })[] };
 }
 
 /** A layer that must be there: a component only runs after the ones that assign what it requires. */

@@ -69,6 +69,8 @@ export function analyseArticle(article: Article, timings?: AnalyserTimings, budg
         messages.push({
           level: 'warning',
           stage: 'analyse',
+          origin: 'sentences',
+          span: { start: head.length, end: text.length },
           message: `entities and quotes analysed in the first ${head.length.toLocaleString('en')} of ${text.length.toLocaleString('en')} characters (size budget)`,
         });
       }
@@ -89,18 +91,21 @@ function runComponent(
     for (const l of c.assigns) (input.layers as Record<string, unknown>)[l] = [];
   };
   if (run.budget.exhausted) {
-    run.messages.push({ level: 'warning', stage: 'analyse', message: `${c.name} not analysed: the document's time budget (${run.budgets.timeMs / 1000} s) ran out` });
+    run.messages.push({ level: 'warning', stage: 'analyse', origin: c.name, message: `${c.name} not analysed: the document's time budget (${run.budgets.timeMs / 1000} s) ran out` });
     return empty();
   }
   const r = guard(() => c.run(input));
   const name = c.name as keyof AnalyserTimings;
   if (run.timings) run.timings[name] = (run.timings[name] ?? 0) + r.ms;
   if (!r.ok) {
-    run.messages.push({ level: 'warning', stage: 'analyse', message: `${c.name} analyser failed (${r.error}); that layer is empty` });
+    run.messages.push({ level: 'warning', stage: 'analyse', origin: c.name, message: `${c.name} analyser failed (${r.error}); that layer is empty` });
     return empty();
   }
   Object.assign(input.layers, r.value.layers);
-  for (const message of r.value.warnings ?? []) run.messages.push({ level: 'warning', stage: 'analyse', message });
+  for (const w of r.value.warnings ?? []) {
+    const { message, span } = typeof w === 'string' ? { message: w, span: undefined } : w;
+    run.messages.push({ level: 'warning', stage: 'analyse', origin: c.name, message, ...(span ? { span } : {}) });
+  }
 }
 
 /** The text up to the end of the last sentence that fits in `maxChars` (a prefix: spans stay valid). */

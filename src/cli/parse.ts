@@ -56,7 +56,7 @@ export async function parseCommand(raw: RawDocument | string, input: string, fmt
   }
   const spans = splitSentences(article.text);
   const { tokens, messages } = parseSentences(article.text, spans);
-  for (const m of messages) io.stderr(`triangulate: ${input}: ${m}\n`);
+  for (const m of messages) io.stderr(`triangulate: ${input}: ${m.message}\n`);
   const sents = sentencesOf(article.text, spans, tokens);
   if (fmt === 'json') {
     io.stdout(`${JSON.stringify({ title: article.title, sentences: sents, messages }, null, 2)}\n`);

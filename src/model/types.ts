@@ -18,6 +18,10 @@ export interface DocMessage {
   level: 'error' | 'warning' | 'info';
   stage: 'ingest' | 'extract' | 'analyse' | 'stories' | 'compare' | 'store';
   message: string;
+  /** The component that raised it, when a stage has several (analyse: 'syntax', 'quotes' ...). */
+  origin?: string;
+  /** The part of the text it is about, when there is one (a sentence, the text past a budget). */
+  span?: Span;
 }
 
 export type InputFormat = 'text' | 'html' | 'json' | 'feed';

@@ -25,6 +25,8 @@ export const MessageSchema = Type.Object({
   level: Type.Union([Type.Literal('error'), Type.Literal('warning'), Type.Literal('info')]),
   stage: Type.String(),
   message: Type.String(),
+  origin: Type.Optional(Type.String({ description: 'the component that raised it (analyse: syntax, quotes ...)' })),
+  span: Type.Optional(SpanSchema),
 });
 
 export const EntityMentionSchema = Type.Object({

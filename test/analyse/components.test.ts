@@ -43,3 +43,14 @@ test('re-running some components keeps the other layers as stored and gives the 
   assert.equal(partial.entities.length, 1);
   assert.deepEqual(partial.times, full.times);
 });
+
+test("a message names the component that raised it and the part of the text it is about", () => {
+  const sentence = 'The council said the vote moved to Tuesday. ';
+  const text = sentence.repeat(40);
+  const article = extractArticle({ id: 'budget', source: 'budget.txt', format: 'text', content: `A headline\n\n${text}` } as never);
+  const annotated = analyseArticle(article, undefined, { maxChars: 400, timeMs: 30_000 });
+  const m = annotated.article.messages.find((x) => /size budget/.test(x.message));
+  assert.ok(m, 'the size budget is reported');
+  assert.equal(m.origin, 'sentences');
+  assert.ok(m.span && m.span.start > 0 && m.span.start <= 400 && m.span.end === annotated.article.text.length, JSON.stringify(m.span));
+});

@@ -29,7 +29,8 @@ describe('syntax on bad input', () => {
     const ms = performance.now() - t;
     assert.equal(tokens.length, 2000);
     assert.equal(messages.length, 1);
-    assert.match(messages[0], new RegExp(`pieces of ${MAX_WORDS}`));
+    assert.match(messages[0].message, new RegExp(`pieces of ${MAX_WORDS}`));
+    assert.deepEqual(messages[0].span, { start: 0, end: text.length }, 'the message names its sentence');
     const roots = checkTrees(text, tokens);
     assert.equal(roots.get(0), Math.ceil(2000 / MAX_WORDS), 'one root per piece');
     // linear: ten times the text takes far less than a hundred times as long

@@ -18,7 +18,8 @@ export const MAX_WORDS = 250;
 
 export interface SyntaxResult {
   tokens: SyntaxToken[];
-  messages: string[];
+  /** Problems, each with the sentence it concerns when there is one. */
+  messages: { message: string; span?: Span }[];
 }
 
 /**
@@ -27,19 +28,19 @@ export interface SyntaxResult {
 export function parseSentences(text: string, sentences: readonly Span[]): SyntaxResult {
   const model = syntaxModel();
   const tokens: SyntaxToken[] = [];
-  const messages: string[] = [];
-  if (!model) messages.push('syntax model missing (models/syntax.bin): flat trees, no parts of speech');
+  const messages: SyntaxResult['messages'] = [];
+  if (!model) messages.push({ message: 'syntax model missing (models/syntax.bin): flat trees, no parts of speech' });
   sentences.forEach((s, si) => {
     const words = udTokens(tokenize(text, s.start, s.end));
     for (let from = 0; from < words.length; from += MAX_WORDS) {
       const piece = words.slice(from, from + MAX_WORDS);
-      if (from === MAX_WORDS) messages.push(`sentence ${si + 1}: ${words.length} words, parsed in pieces of ${MAX_WORDS}`);
+      if (from === MAX_WORDS) messages.push({ message: `sentence ${si + 1}: ${words.length} words, parsed in pieces of ${MAX_WORDS}`, span: { start: s.start, end: s.end } });
       const base = tokens.length;
       let analysis: ReturnType<typeof analyseWords> | null = null;
       try {
         analysis = model ? analyseWords(model, recaseForModel(piece.map((w) => w.form), model.ordinary)) : null;
       } catch (e) {
-        messages.push(`sentence ${si + 1}: parser failed (${(e as Error).message}); flat tree`);
+        messages.push({ message: `sentence ${si + 1}: parser failed (${(e as Error).message}); flat tree`, span: { start: s.start, end: s.end } });
       }
       piece.forEach((w, i) => {
         const a = analysis?.[i];
