@@ -33,12 +33,16 @@ interface EcbRecord {
 
 const paragraphs = (text: string) => text.split('\n\n').filter((p) => p.trim());
 
-/** Variant k of an event report: its paragraphs rotated by k, then the first paragraph of another report of the event. */
+/**
+ * Variant k of an event report: its paragraphs rotated by k, then the first paragraph of another
+ * report of the event; published within two days, as a wave of coverage is (undated articles join
+ * a story only at its own cohesion, and rotated copies of a few reports do not all reach it).
+ */
 function variant(reports: EcbRecord[], i: number, k: number) {
   const own = paragraphs(reports[i].text);
   const other = paragraphs(reports[(i + k + 1) % reports.length].text);
   const r = k % Math.max(1, own.length);
-  return { id: `${reports[i].id}-v${k}`, title: reports[i].title, outlet: `Outlet ${k}`, text: [...own.slice(r), ...own.slice(0, r), ...other.slice(0, 1)].join('\n\n') };
+  return { id: `${reports[i].id}-v${k}`, title: reports[i].title, outlet: `Outlet ${k}`, published: `2024-05-0${1 + (k % 2)}T12:00:00Z`, text: [...own.slice(r), ...own.slice(0, r), ...other.slice(0, 1)].join('\n\n') };
 }
 
 /** The ECB+ event with the most reports, and `VARIANTS` variants of them as JSON Lines. */

@@ -470,7 +470,7 @@ describe('restart and the serve command', () => {
   test('`triangulate serve` listens on loopback, serves, and exits 0 on SIGTERM after finishing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tri-serve-cli-'));
     const root = fileURLToPath(new URL('../..', import.meta.url));
-    const code = `import('../src/cli/main.ts').then((m) => m.main(['serve', '--port', '0', '--db', ${JSON.stringify(join(dir, 'cli.db'))}])).then((c) => { process.exitCode = c; });`;
+    const code = `import('./src/cli/main.ts').then((m) => m.main(['serve', '--port', '0', '--db', ${JSON.stringify(join(dir, 'cli.db'))}])).then((c) => { process.exitCode = c; });`;
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
