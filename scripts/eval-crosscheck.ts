@@ -21,6 +21,7 @@ import { crossCheckStory, type Evidence, type StoryCrossCheck } from '../src/com
 import { extractArticle } from '../src/extract/index.js';
 import { readFile } from '../src/ingest/index.js';
 import type { AnnotatedArticle } from '../src/model/types.js';
+import { prng, shuffle } from '../src/util/random.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const FIXTURES = join(ROOT, 'test/fixtures/stories');
@@ -435,20 +436,7 @@ export function judgeableFacts(f: StoryFixture, x: StoryCrossCheck, articles: An
 
 /** Deterministic sample of n items (seeded Mulberry32 Fisher–Yates), so the judged sample is reproducible. */
 export function seededSample<T>(items: T[], n: number, seed = 15): T[] {
-  let a = seed >>> 0;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out.slice(0, n);
+  return shuffle([...items], prng(seed)).slice(0, n);
 }
 
 function printJudgeSample(facts: JudgeableFact[], n: number, asJson: boolean) {

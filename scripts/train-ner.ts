@@ -16,6 +16,7 @@ import { buildClusters } from '../src/analyse/entities/clusters.js';
 import { documentFeatures, type Lexicons, NT, normToken, sentenceFeatures, TAG_INDEX, tokGazBit } from '../src/analyse/entities/features.js';
 import { handGazetteer, TYPE_BIT } from '../src/analyse/entities/gazetteer.js';
 import { DEFAULT_MODEL_PATH, docModelPath, START, serializeModel, viterbi } from '../src/analyse/entities/model.js';
+import { prng } from '../src/util/random.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, def: string) => {
@@ -168,17 +169,6 @@ log(`features: ${keys.length} distinct`);
 // ---------- averaged perceptron ----------
 const TR = (NT + 1) * NT;
 
-function shuffleRand(seed0: number) {
-  let seed = seed0;
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function emissions(w: Float64Array, xs: Int32Array[]): Float64Array {
   const n = xs.length;
   const em = new Float64Array(n * NT);
@@ -199,7 +189,7 @@ function trainPerceptron(name: string, idx: number[], feats: Int32Array[][], row
   const tw = new Float64Array(TR);
   const tu = new Float64Array(TR);
   let c = 1;
-  const rand = shuffleRand(0x2545f491);
+  const rand = prng(0x2545f491);
   const order = [...idx];
   for (let ep = 1; ep <= EPOCHS; ep++) {
     for (let i = order.length - 1; i > 0; i--) {

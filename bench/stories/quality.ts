@@ -18,6 +18,7 @@ import { groupStories, StoryLedger, storyEntities, storyFeatures, type StoryFeat
 import { type ClusterScores, scoreClusters } from '../../src/stories/metrics.js';
 import { averageLinkMerges, cut, singlePass, THRESHOLDS, tfidfVectors } from './baselines.js';
 import { parseCsv } from './csv.js';
+import { prng } from '../../src/util/random.js';
 
 const SHARED = new URL('../../../shared/', import.meta.url).pathname;
 
@@ -27,17 +28,6 @@ export interface Split {
   texts: string[];
   gold: Map<string, string>;
   features: StoryFeatures[];
-}
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function loadEcb(): { odd: Split; even: Split } {
@@ -109,7 +99,7 @@ async function triangulate(split: Split, seeds = [1, 2, 3]) {
   const key = JSON.stringify(batch);
   const incremental: { same: boolean; f1: number }[] = [];
   for (const seed of seeds) {
-    const r = rng(seed);
+    const r = prng(seed);
     const order = [...split.features].map((f) => [r(), f] as const).sort((a, b) => a[0] - b[0]).map((x) => x[1]);
     const ledger = new StoryLedger();
     // five runs of random size: each back-dated run replays from its earliest article

@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { storyFeatures, type StoryFeatures, type StoryInput } from '../../src/stories/index.js';
+import { prng } from '../../src/util/random.js';
 
 const SHARED = new URL('../../../shared/', import.meta.url).pathname;
 
@@ -16,18 +17,6 @@ const SHARED = new URL('../../../shared/', import.meta.url).pathname;
  */
 const LIVE_EVENTS = 40;
 const NEW_EVENT_P = 0.02;
-
-/** Deterministic PRNG (mulberry32). */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Base {
   title: string;
@@ -56,7 +45,7 @@ function loadBases(): Base[] {
 export function* syntheticStream(n: number, seed: number): Generator<StoryInput & { event: number }> {
   const bases = loadBases();
   const vocab = bases.flatMap((b) => b.paragraphs.flat()).filter((_, i) => i % 97 === 0);
-  const r = rng(seed);
+  const r = prng(seed);
   const DOCS_PER_DAY = 1000;
   const start = Date.UTC(2024, 0, 1);
   let live: { base: Base; day: number; left: number; wire: string | null; id: number; names: string[] }[] = [];
@@ -111,7 +100,7 @@ export function* syntheticFeatureStream(n: number, seed: number): Generator<Stor
   const bases = loadBases().map((b, i) =>
     storyFeatures({ id: `base-${i}`, title: b.title, text: b.paragraphs.map((p) => p.join(' ')).join('\n\n'), outlet: null, published: null, eventDates: [], entities: [] }),
   );
-  const r = rng(seed);
+  const r = prng(seed);
   const DOCS_PER_DAY = 1000;
   let live: { base: StoryFeatures; day: number; left: number; id: number; names: string[]; wire: StoryFeatures | null }[] = [];
   let eventId = 0;

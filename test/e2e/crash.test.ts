@@ -14,23 +14,13 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { prng } from '../../src/util/random.js';
 
 const CLI = fileURLToPath(new URL('../../bin/triangulate.js', import.meta.url));
 const POLNEAR = fileURLToPath(new URL('../../../shared/data/attribution/polnear/train/text/', import.meta.url));
 const DOCS = 12;
 const SEED = 0x5eed;
 
-/** mulberry32: a small seeded generator, so the kill moments are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function run(args: string[], onStderr?: (chunk: string, child: ChildProcess) => void): { child: ChildProcess; done: Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> } {
   const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -79,7 +69,7 @@ describe('kill -9 at random moments', { timeout: 600_000 }, () => {
   let corpus: string;
   let clean: string[];
   let cleanMs: number;
-  const random = rng(SEED);
+  const random = prng(SEED); // the kill moments are the same on every run
   const trials: string[] = [];
 
   before(async () => {

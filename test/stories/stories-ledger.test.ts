@@ -17,6 +17,7 @@ import { ledgerRun } from '../../src/pipeline.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { bareArticle, SEEDS, seedFiles } from '../helpers.js';
 import { postgresAvailable, testDatabase } from '../pg-helper.js';
+import { prng } from '../../src/util/random.js';
 
 const ECB = new URL('../../../shared/data/stories/ecbplus-dev.jsonl', import.meta.url);
 const ecbRows = readFileSync(ECB, 'utf8')
@@ -26,14 +27,7 @@ const ecbRows = readFileSync(ECB, 'utf8')
 
 /** Deterministic shuffle (mulberry32). */
 function shuffle<T>(xs: T[], seed: number): T[] {
-  let a = seed >>> 0;
-  const r = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = prng(seed);
   return xs.map((x) => [r(), x] as const).sort((p, q) => p[0] - q[0]).map((p) => p[1]);
 }
 

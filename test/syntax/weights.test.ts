@@ -1,7 +1,7 @@
 /** The model file's run-time tables: every kept feature is found with its weights, the file round-trips. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { prng } from '../../src/analyse/syntax/hash.js';
+import { prng } from '../../src/util/random.js';
 import { pack, packedScorer, readSyntaxModel, writeSyntaxModel } from '../../src/analyse/syntax/model-file.js';
 import { HashedStrings } from '../../src/analyse/syntax/string-table.js';
 import { buildTable, find, WORDS } from '../../src/analyse/syntax/weights.js';

@@ -30,22 +30,3 @@ export const f2 = (t: number, a: number, b: number) => fin(Math.imul(Math.imul(t
 export const f3 = (t: number, a: number, b: number, c: number) => fin(Math.imul(Math.imul(Math.imul(tpl(t) ^ a, K) ^ b, K) ^ c, K));
 export const f4 = (t: number, a: number, b: number, c: number, d: number) =>
   fin(Math.imul(Math.imul(Math.imul(Math.imul(tpl(t) ^ a, K) ^ b, K) ^ c, K) ^ d, K));
-
-/** Deterministic PRNG (mulberry32) for shuffles and exploration during training. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function shuffle<T>(xs: T[], rand: () => number): T[] {
-  for (let i = xs.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [xs[i], xs[j]] = [xs[j], xs[i]];
-  }
-  return xs;
-}

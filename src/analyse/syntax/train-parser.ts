@@ -5,7 +5,7 @@
  * continue well after a mistake. The labeller is trained on every arc whose head is correct.
  * The epoch kept is the one with the best LAS on a held-out slice of the training data.
  */
-import { prng, shuffle } from './hash.js';
+import { prng, shuffle } from '../../util/random.js';
 import { labelFeatures, moveFeatures, type ParseInput } from './parse-features.js';
 import { argmax, TrainedWeights } from './perceptron.js';
 import { Oracle } from './oracle.js';

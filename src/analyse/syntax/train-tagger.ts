@@ -3,7 +3,7 @@
  * own previous tags, as at run time), fixed shuffles; and jackknifing, which tags each fold of the
  * training set with a tagger trained on the other folds so the parser trains on realistic tags.
  */
-import { prng, shuffle } from './hash.js';
+import { prng, shuffle } from '../../util/random.js';
 import { argmax, TrainedWeights } from './perceptron.js';
 import { START_TAG, TAGGER_FEATURES, tagFeatures, tagSentence, type TaggerModel } from './tagger.js';
 import type { WordAtoms } from './words.js';
