@@ -17,6 +17,14 @@ export class BudgetWorker<J extends object, R> {
 
   constructor(private readonly name: string) {}
 
+  /**
+   * Where a job runs: in the thread when the thread can open the store at `location` (not an
+   * in-memory store, which another thread cannot open) and one starts; else on the caller's.
+   */
+  mode(location: string | null, inline: boolean): 'worker' | 'inline' {
+    return inline || this.broken || location === null || location === ':memory:' || location === '' ? 'inline' : 'worker';
+  }
+
   /** Runs a job in the thread; rejects with BudgetExceeded past `limitMs`, or when the thread fails. */
   async run(job: J, limitMs: number): Promise<R> {
     if (!(await this.start())) throw new Error(`${this.name} could not be started`);

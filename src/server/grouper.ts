@@ -22,8 +22,7 @@ export class Grouper {
   ) {}
 
   get mode(): 'worker' | 'inline' {
-    const l = this.location;
-    return this.inline || this.worker.broken || l === null || l === ':memory:' || l === '' ? 'inline' : 'worker';
+    return this.worker.mode(this.location, this.inline);
   }
 
   /** One regrouping; null when it was stopped or failed (the previous stories stand, `problem` says why). */

@@ -26,8 +26,7 @@ export class ReportBuilder {
   ) {}
 
   get mode(): 'worker' | 'inline' {
-    const l = this.location;
-    return this.inline || this.worker.broken || l === null || l === ':memory:' || l === '' ? 'inline' : 'worker';
+    return this.worker.mode(this.location, this.inline);
   }
 
   /** The report of a story; builds are serialised (one CPU for reports, the other for documents). */
