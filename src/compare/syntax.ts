@@ -5,6 +5,7 @@
  */
 import { childrenOf, quantifiedNoun } from '../analyse/syntax/helpers.js';
 import type { Quantity, SyntaxToken } from '../model/types.js';
+import { tokenAt } from '../text/tokenize.js';
 import type { ArticleView, Sent } from './prepare.js';
 
 const PARSES = new WeakMap<ArticleView, readonly SyntaxToken[]>();
@@ -26,23 +27,11 @@ export function kidsOf(tokens: readonly SyntaxToken[]): number[][] {
   return kids;
 }
 
-/** Index of the first parsed token starting at or after `pos` (binary search; tokens are in text order). */
-function firstAtOrAfter(tokens: readonly SyntaxToken[], pos: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The lemma of the parsed word starting exactly at `pos`. */
 export function lemmaAt(view: ArticleView, pos: number): string | undefined {
   const tokens = parseOf(view);
   if (!tokens) return undefined;
-  const t = tokens[firstAtOrAfter(tokens, pos)];
+  const t = tokens[tokenAt(tokens, pos)];
   return t && t.start === pos ? t.lemma.toLowerCase() : undefined;
 }
 
@@ -53,7 +42,7 @@ const CLAUSE_LINKS = new Set(['acl', 'advcl', 'ccomp', 'parataxis', 'csubj']);
 /** The number token of a figure and the word it counts (the number itself when it counts nothing). */
 function figureTokens(tokens: readonly SyntaxToken[], q: Quantity): { num: number; noun: number } | null {
   let num = -1;
-  for (let i = firstAtOrAfter(tokens, q.span.start); i < tokens.length && tokens[i].end <= q.span.end; i++) if (tokens[i].upos === 'NUM') num = i;
+  for (let i = tokenAt(tokens, q.span.start); i < tokens.length && tokens[i].end <= q.span.end; i++) if (tokens[i].upos === 'NUM') num = i;
   if (num < 0) return null;
   return { num, noun: quantifiedNoun(tokens, num, kidsOf(tokens)) ?? num };
 }
@@ -78,7 +67,7 @@ export function frameGovernsFigure(s: Sent, q: Quantity, framePos: number): bool
   const tokens = parseOf(s.art);
   if (!tokens) return null;
   const fig = figureTokens(tokens, q);
-  const f = firstAtOrAfter(tokens, framePos);
+  const f = tokenAt(tokens, framePos);
   if (!fig || tokens[f]?.start !== framePos) return null;
   const { num, noun } = fig;
   if (f === noun || f === num) return true;
