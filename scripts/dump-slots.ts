@@ -4,24 +4,17 @@
  */
 import { prepareStory } from '../src/compare/prepare.js';
 import { actAt, actorKeys } from '../src/compare/conflicts.js';
-import { anotherDaysShock, backgroundSentences, inLead, slotOf, storyEventDay } from '../src/compare/slots.js';
+import { figureSlots, inLead } from '../src/compare/slots.js';
 import { loadFixtures, loadStory } from './eval-crosscheck.js';
 
 const name = process.argv[2] ?? '';
 for (const f of loadFixtures().filter((g) => g.name === name && !process.argv.includes('--dates'))) {
   const { articles } = loadStory(f);
   const story = prepareStory({ articles, copies: [] });
-  // as the cross-check reads them: the story's event day, and magnitudes of another day's shock left out
-  const eventDay = storyEventDay(story.articles);
-  for (const a of story.articles) {
-    const bg = backgroundSentences(a.sentences, eventDay);
-    for (const s of a.sentences)
-      for (const q of s.quantities) {
-        const found = slotOf(s, q, bg.get(s.index) ?? 'none');
-        const slot = found?.unit === 'magnitude' && anotherDaysShock(s, eventDay) ? null : found;
-        const text = a.text.slice(Math.max(s.span.start, q.span.start - 40), Math.min(s.span.end, q.span.end + 40)).replace(/\s+/g, ' ');
-        console.log(`${a.id}\t${q.value}\t${q.unit}\t${q.qualifier}\t${q.counted}\t${slot ? slot.key : '-'}\t${text}`);
-      }
+  // as the cross-check reads them
+  for (const { sent: s, q, slot } of figureSlots(story)) {
+    const text = s.art.text.slice(Math.max(s.span.start, q.span.start - 40), Math.min(s.span.end, q.span.end + 40)).replace(/\s+/g, ' ');
+    console.log(`${s.art.id}\t${q.value}\t${q.unit}\t${q.qualifier}\t${q.counted}\t${slot ? slot.key : '-'}\t${text}`);
   }
 }
 

@@ -14,7 +14,7 @@ import { actOfTime, actSlots, datedActs, participantKey } from './dated-acts.js'
 import { weekdayName } from '../text/calendar.js';
 import type { Alignment } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
-import { anotherDaysShock, backgroundSentences, inLead, resolveOneNameSlots, type Slot, slotOf, storyEventDay } from './slots.js';
+import { backgroundSentences, figureSlots, inLead, resolveOneNameSlots, type Slot, storyEventDay } from './slots.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide, NormalizedValue } from './types.js';
 
@@ -91,16 +91,10 @@ export function findConflicts(story: StoryView, al: Alignment): Conflict[] {
 
 function quantityConflicts(story: StoryView): Conflict[] {
   const mentions: QMention[] = [];
-  const eventDay = storyEventDay(story.articles);
-  for (const a of story.articles) {
-    const background = backgroundSentences(a.sentences, eventDay);
-    for (const s of a.sentences)
-      for (const q of s.quantities) {
-        const slot = slotOf(s, q, background.get(s.index) ?? 'none');
-        if (!slot || (slot.unit === 'magnitude' && anotherDaysShock(s, eventDay))) continue;
-        const { low, high } = interval(q, slot);
-        mentions.push({ sent: s, q, slot: slot.key, label: slot.label, low, high });
-      }
+  for (const { sent, q, slot } of figureSlots(story)) {
+    if (!slot) continue;
+    const { low, high } = interval(q, slot);
+    mentions.push({ sent, q, slot: slot.key, label: slot.label, low, high });
   }
   resolveOneNameSlots(mentions);
   mentions.sort((a, b) => cmp(a.slot, b.slot) || cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);

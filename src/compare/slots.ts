@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Quantity } from '../model/types.js';
 import { packageRoot } from '../util/paths.js';
-import { canonicalName, type Sent } from './prepare.js';
+import { canonicalName, type Sent, type StoryView } from './prepare.js';
 import { coordinatedFigure, frameGovernsFigure, lemmaAt } from './syntax.js';
 import { key } from './text.js';
 
@@ -196,6 +196,23 @@ function leadText(sents: Sent[]): string {
     .slice(0, 2)
     .map((s) => s.art.text.slice(s.span.start, s.span.end))
     .join(' ');
+}
+
+/**
+ * Every figure of the story with the slot the cross-check compares it in (null: not compared):
+ * the story's event day decides which sentences are background, and a magnitude of another day's
+ * shock has no slot.
+ */
+export function* figureSlots(story: StoryView): Generator<{ sent: Sent; q: Quantity; slot: Slot | null }> {
+  const eventDay = storyEventDay(story.articles);
+  for (const a of story.articles) {
+    const background = backgroundSentences(a.sentences, eventDay);
+    for (const s of a.sentences)
+      for (const q of s.quantities) {
+        const slot = slotOf(s, q, background.get(s.index) ?? 'none');
+        yield { sent: s, q, slot: slot && !(slot.unit === 'magnitude' && anotherDaysShock(s, eventDay)) ? slot : null };
+      }
+  }
 }
 
 /**
