@@ -437,22 +437,24 @@ function readDurationTail(ws: Word[], k: number, f: Figure): number {
   return k;
 }
 
-let frameNouns: Set<string> | null = null;
-/** The words of the quantity-frames lexicon (data/lexicons/quantity-frames.tsv). */
-function frameWords(): Set<string> {
-  frameNouns ??= new Set(dataRows('lexicons', 'quantity-frames.tsv').map(([w]) => w.trim().split(/\s+/)[0].toLowerCase()));
-  return frameNouns;
+/** The quantity-frames lexicon (data/lexicons/quantity-frames.tsv), read once: its words, and those that name what happened to people. */
+let frames: { words: Set<string>; people: Set<string> } | null = null;
+function frameLexicon(): { words: Set<string>; people: Set<string> } {
+  if (frames) return frames;
+  const rows = dataRows('lexicons', 'quantity-frames.tsv').map((row) => row.join(' ').trim().split(/\s+/));
+  return (frames = {
+    words: new Set(rows.map(([w]) => w.toLowerCase())),
+    people: new Set(rows.filter(([, frame]) => /^(?:deaths|injured|missing|arrested|evacuated|rescued|homeless)$/.test(frame ?? '')).map(([w]) => w.toLowerCase())),
+  });
 }
 
-let peopleFrameWords: Set<string> | null = null;
+/** The words of the quantity-frames lexicon. */
+function frameWords(): Set<string> {
+  return frameLexicon().words;
+}
+
 /** "Officials said 40 were injured": a bare figure as the subject of a passive verb of what happened to people counts them. */
 function frameVerbAfter(ws: Word[], first: number, last: number): string | null {
-  peopleFrameWords ??= new Set(
-    dataRows('lexicons', 'quantity-frames.tsv')
-      .map((row) => row.join(' ').trim().split(/\s+/))
-      .filter(([, frame]) => /^(?:deaths|injured|missing|arrested|evacuated|rescued|homeless)$/.test(frame ?? ''))
-      .map(([w]) => w.toLowerCase()),
-  );
   // "a father of 7 was killed": the figure is inside a phrase, not the subject
   if (/^(?:of|to|than)$/.test(ws[first - 1]?.lw ?? '')) return null;
   let i = last + 1;
@@ -461,7 +463,7 @@ function frameVerbAfter(ws: Word[], first: number, last: number): string | null 
   if (ws[i]?.lw === 'been') i++;
   if (/ly$/.test(ws[i]?.lw ?? '')) i++; // "were seriously injured"
   const verb = ws[i];
-  return verb && peopleFrameWords.has(verb.lw) ? verb.lw : null;
+  return verb && frameLexicon().people.has(verb.lw) ? verb.lw : null;
 }
 
 /** The noun before "of"/"to" right before a figure, when the quantity-frames lexicon lists it as naming what figures measure. */
