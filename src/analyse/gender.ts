@@ -5,10 +5,8 @@
  * of first names: a name says nothing reliable about a person, the text usually does. Used to
  * keep "he"/"she" from resolving to a person of the other gender.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Span, Token } from '../model/types.js';
-import { packageRoot } from '../util/paths.js';
+import { dataLines } from '../text/lexicon.js';
 
 export type Gender = 'm' | 'f';
 
@@ -24,9 +22,8 @@ let roleNouns: Map<string, Gender> | null = null;
 function ROLE_NOUNS(): Map<string, Gender> {
   if (roleNouns) return roleNouns;
   const out = new Map<string, Gender>();
-  const file = readFileSync(join(packageRoot(), 'data', 'lexicons', 'gendered-nouns.txt'), 'utf8');
-  for (const line of file.split('\n')) {
-    const [word, g] = line.replace(/#.*/, '').trim().split(/\s+/);
+  for (const line of dataLines('lexicons', 'gendered-nouns.txt')) {
+    const [word, g] = line.trim().split(/\s+/);
     if (word && (g === 'f' || g === 'm')) out.set(word.toLowerCase(), g);
   }
   return (roleNouns = out);

@@ -7,10 +7,8 @@
  * part of another ("30 of the 80 wounded"), an increment ("two more victims", "another 2,000") or
  * about a past event ("killed more than 26,000 people in Bam in December 2003") has no slot.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Quantity } from '../model/types.js';
-import { packageRoot } from '../util/paths.js';
+import { dataLines } from '../text/lexicon.js';
 import { canonicalName, type Sent, type StoryView } from './prepare.js';
 import { coordinatedFigure, frameGovernsFigure, lemmaAt } from './syntax.js';
 import { key } from './text.js';
@@ -36,8 +34,8 @@ let frames: Map<string, { frame: string; next?: string }> | null = null;
 function frameOf(word: string, next?: string): string | undefined {
   if (!frames) {
     frames = new Map();
-    for (const line of readFileSync(join(packageRoot(), 'data', 'lexicons', 'quantity-frames.tsv'), 'utf8').split('\n')) {
-      const [w, f, particle] = line.replace(/#.*/, '').trim().split(/\s+/);
+    for (const line of dataLines('lexicons', 'quantity-frames.tsv')) {
+      const [w, f, particle] = line.trim().split(/\s+/);
       if (w && f) frames.set(w, { frame: f, next: particle });
     }
   }
