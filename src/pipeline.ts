@@ -1,4 +1,14 @@
-import { type AnalyserTimings, analyseArticle, emptyAnalyserTimings } from './analyse/index.js';
+import {
+  type AnalyserTimings,
+  analyseArticle,
+  annotationsVersion,
+  type Component,
+  COMPONENTS,
+  emptyAnalyserTimings,
+  reanalyse,
+  recordedVersions,
+  staleComponents,
+} from './analyse/index.js';
 import { extractArticle } from './extract/index.js';
 import { type IngestOptions, ingest, type ReadResult } from './ingest/index.js';
 import type { AnnotatedArticle, Article, RawDocument } from './model/types.js';
@@ -6,7 +16,7 @@ import type { Store } from './store/index.js';
 import { runInBatches } from './pool/batch-run.js';
 import { DocumentProcessor, type ProcessingOptions } from './pool/documents.js';
 import { type LedgerRun, type StoryFeatures, type StoryGroup, storyFeatures, storyInputOf, updateLedger } from './stories/index.js';
-import { ANALYSE_VERSION, EXTRACT_VERSION, FEATURES_VERSION } from './versions.js';
+import { EXTRACT_VERSION, FEATURES_VERSION } from './versions.js';
 
 /** What happened to one input document in a run. */
 export interface DocOutcome {
@@ -36,16 +46,33 @@ export interface RunOptions extends IngestOptions, ProcessingOptions {
   timeBudgetMs?: number;
   /** Documents written per store transaction (default 64). */
   batchSize?: number;
+  /**
+   * The analyse components (default: the registry, analyse/components.ts). Tests give another
+   * registry to see what a changed component re-runs; a run given one processes on this thread.
+   */
+  components?: readonly Component[];
+}
+
+/** A stored analysis to bring up to date: the stored annotated article and the components to run again. */
+export interface StoredAnalysis {
+  stored: AnnotatedArticle;
+  rerun: Set<string>;
 }
 
 const now = () => performance.now();
 
 /** Extract, analyse and derive story features for one raw document. Throws only on programming errors. */
-export function processDocument(raw: RawDocument, timeBudgetMs?: number, analyserTimings?: AnalyserTimings): { article: Article; annotated: AnnotatedArticle; features: StoryFeatures; times: Record<string, number> } {
+export function processDocument(
+  raw: RawDocument,
+  timeBudgetMs?: number,
+  analyserTimings?: AnalyserTimings,
+  components: readonly Component[] = COMPONENTS,
+): { article: Article; annotated: AnnotatedArticle; features: StoryFeatures; times: Record<string, number> } {
   const t0 = now();
   const article = extractArticle(raw, { timeBudgetMs });
   const t1 = now();
-  const annotated = article.status === 'ok' ? analyseArticle(article, analyserTimings) : { article, sentences: [], entities: [], entityIndex: [], quotes: [], times: [], quantities: [] };
+  const annotated =
+    article.status === 'ok' ? analyseArticle(article, analyserTimings, undefined, undefined, components) : { article, sentences: [], entities: [], entityIndex: [], quotes: [], times: [], quantities: [] };
   const t2 = now();
   const features = storyFeatures(storyInputOf(annotated));
   const t3 = now();
@@ -54,8 +81,41 @@ export function processDocument(raw: RawDocument, timeBudgetMs?: number, analyse
 }
 
 /**
+ * The same for a document stored with older versions of some analyse components: only those (and
+ * the components that read their layers) run again, over the stored layers, and the story features
+ * are derived again. Nothing is extracted: the stored article is the extraction of the same bytes.
+ */
+export function reprocessStored(
+  { stored, rerun }: StoredAnalysis,
+  analyserTimings?: AnalyserTimings,
+  components: readonly Component[] = COMPONENTS,
+): { article: Article; annotated: AnnotatedArticle; features: StoryFeatures; times: Record<string, number> } {
+  const t1 = now();
+  const annotated = reanalyse(stored, rerun, analyserTimings, components);
+  const t2 = now();
+  const features = storyFeatures(storyInputOf(annotated));
+  return { article: annotated.article, annotated, features, times: { extract: 0, analyse: t2 - t1, features: now() - t2 } };
+}
+
+/**
+ * What a stored document needs, from its stage versions: nothing (`current`); its annotations
+ * brought up to date by re-running some components and its features derived again (`reuse`);
+ * or everything made again (neither: the extraction changed, or the annotations were written by
+ * another version of the analyse stage itself, or the document is not stored).
+ */
+export async function storedState(store: Store, id: string, components: readonly Component[] = COMPONENTS): Promise<{ current: true } | { current: false; existed: boolean; reuse?: StoredAnalysis }> {
+  const v = await store.stageVersions(id);
+  const recorded = v.article === EXTRACT_VERSION ? recordedVersions(v.annotations) : null;
+  const rerun = recorded ? staleComponents(recorded, components) : null;
+  if (rerun?.size === 0 && v.annotations === annotationsVersion(components) && v.features === FEATURES_VERSION) return { current: true };
+  const stored = rerun ? await store.getAnnotated(id) : null;
+  return { current: false, existed: v.article !== undefined, ...(rerun && stored ? { reuse: { stored, rerun } } : {}) };
+}
+
+/**
  * Ingests the inputs into the store: new documents are extracted, analysed and saved (one
- * transaction each); documents already stored with current stage versions are reused. A bad
+ * transaction each); documents already stored with current stage versions are reused, and those
+ * whose annotations some changed components made re-run only those components (`storedState`). A bad
  * document becomes a failed outcome with a reason; the run goes on.
  */
 export function ingestIntoStore(store: Store, inputs: string[], opts: RunOptions = {}): Promise<RunSummary> {
@@ -63,7 +123,12 @@ export function ingestIntoStore(store: Store, inputs: string[], opts: RunOptions
 }
 
 /** The first step for one read result: an outcome when no work is needed, else the document to process. */
-export async function triage(store: Store, result: ReadResult, seen: Set<string>): Promise<{ outcome: DocOutcome } | { raw: RawDocument; existed: boolean }> {
+export async function triage(
+  store: Store,
+  result: ReadResult,
+  seen: Set<string>,
+  components: readonly Component[] = COMPONENTS,
+): Promise<{ outcome: DocOutcome } | { raw: RawDocument; existed: boolean; reuse?: StoredAnalysis }> {
   if (result.kind === 'error') return { outcome: { source: result.source, docId: null, status: 'failed', reason: result.reason, warnings: [] } };
   const raw = result.doc;
   if (seen.has(raw.id)) {
@@ -71,13 +136,13 @@ export async function triage(store: Store, result: ReadResult, seen: Set<string>
     store.addSource(raw.id, raw.source);
     return { outcome: { source: raw.source, docId: raw.id, status: 'known', warnings: [...result.warnings, 'same content as another input of this run'] } };
   }
-  const v = await store.stageVersions(raw.id);
-  if (v.article === EXTRACT_VERSION && v.annotations === ANALYSE_VERSION && v.features === FEATURES_VERSION) {
+  const state = await storedState(store, raw.id, components);
+  if (state.current) {
     await store.addSource(raw.id, raw.source);
     seen.add(raw.id);
     return { outcome: { source: raw.source, docId: raw.id, status: 'known', warnings: result.warnings } };
   }
-  return { raw, existed: v.article !== undefined };
+  return { raw, existed: state.existed, ...(state.reuse ? { reuse: state.reuse } : {}) };
 }
 
 /**
@@ -91,11 +156,12 @@ export async function saveProcessed(
   processed: { article: Article; annotated: AnnotatedArticle; features: StoryFeatures },
   existed: boolean,
   seen: Set<string>,
+  components: readonly Component[] = COMPONENTS,
 ): Promise<DocOutcome> {
   if (processed.article.status !== 'ok') return storedOutcome(raw, readWarnings, processed, existed, null, seen);
   let error: Error | null = null;
   try {
-    await store.saveDocument(raw, documentOutputs(processed));
+    await store.saveDocument(raw, documentOutputs(processed, components));
   } catch (e) {
     error = e as Error;
   }
@@ -138,8 +204,11 @@ export async function ingestResults(store: Store, results: Iterable<ReadResult>,
     }
     opts.onProgress?.(outcomes.length, o);
   };
-  const processor = new DocumentProcessor(opts, (t) => ({ ...processDocument(t.raw, t.timeBudgetMs, analysers), analysers: emptyAnalyserTimings() }));
-  await runInBatches(store, results, processor, { timeBudgetMs: opts.timeBudgetMs, batchSize: opts.batchSize, timings, analysers, record });
+  const components = opts.components ?? COMPONENTS;
+  // worker threads run the default registry: another one runs on this thread
+  const processing = components === COMPONENTS ? opts : { ...opts, jobs: 1 };
+  const processor = new DocumentProcessor(processing, (t) => ({ ...processDocument(t.raw, t.timeBudgetMs, analysers, components), analysers: emptyAnalyserTimings() }));
+  await runInBatches(store, results, processor, { timeBudgetMs: opts.timeBudgetMs, batchSize: opts.batchSize, timings, analysers, record, components });
   const counts = { new: 0, known: 0, updated: 0, failed: 0 };
   for (const o of outcomes) counts[o.status]++;
   return { outcomes, counts, docIds, sources, timings, analysers };
@@ -202,12 +271,12 @@ export function extractionFailure(article: Article): string {
 }
 
 /** A processed document's stage outputs as the store saves them, each with its stage version. */
-export function documentOutputs(processed: { article: Article; annotated: AnnotatedArticle; features: StoryFeatures }) {
+export function documentOutputs(processed: { article: Article; annotated: AnnotatedArticle; features: StoryFeatures }, components: readonly Component[] = COMPONENTS) {
   return {
     article: processed.article,
     articleVersion: EXTRACT_VERSION,
     annotated: processed.annotated,
-    annotationsVersion: ANALYSE_VERSION,
+    annotationsVersion: annotationsVersion(components),
     features: processed.features,
     featuresVersion: FEATURES_VERSION,
   };

@@ -1,3 +1,4 @@
+import { annotationsVersion } from './analyse/components.js';
 import { STORIES_VERSION } from './stories/types.js';
 
 /**
@@ -14,7 +15,10 @@ export const EXTRACT_VERSION = 'extract-3';
 // analyse-10: a bare figure after a casualty verb is a count of what the verb did ("injuring 80")
 // analyse-11: a bare figure as the subject of a passive frame verb counts what the verb did ("40 were injured"); kinship nouns and "made off with" in quantity-frames ("a father of 7")
 // analyse-12: messages carry the component that raised them and, where there is one, a span
-export const ANALYSE_VERSION = 'analyse-12';
+// analyse-13 and on: the stage's version (analyse/components.ts ANALYSE_STAGE_VERSION) followed by
+// each registered component's version; a stored document whose components changed re-runs only those
+// (and what reads their layers: staleComponents), the others' layers are reused
+export const ANALYSE_VERSION = annotationsVersion();
 // features-2: story places from data/places (countries, demonyms, cities by population)
 export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-2: the quote ledger keeps speech only and shows analyse's speakers (no re-attribution)

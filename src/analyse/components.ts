@@ -129,6 +129,38 @@ export function componentVersions(components: readonly Component[] = COMPONENTS)
 }
 
 /**
+ * What `analyse` does around its components (the size and time budgets, the shape of its messages).
+ * Bump it when that changes: every stored annotation is then made again from scratch. A change
+ * inside one component bumps that component's version instead.
+ */
+// analyse-13: the annotations version lists each component's version; a change re-runs only the stale components
+export const ANALYSE_STAGE_VERSION = 'analyse-13';
+
+/**
+ * The version stored with an article's annotations: the stage's version followed by each
+ * component's (`analyse-13 sentences=sentences-1 entities=entities-2 ...`), so that the store's
+ * reuse decision can tell which components made the stored layers (`recordedVersions`).
+ */
+export function annotationsVersion(components: readonly Component[] = COMPONENTS): string {
+  return [ANALYSE_STAGE_VERSION, ...components.map((c) => `${c.name}=${c.version}`)].join(' ');
+}
+
+/**
+ * The component versions an annotations version records, or null when it was written by another
+ * version of the stage itself (or before components were recorded): then nothing stored is reused.
+ */
+export function recordedVersions(version: string | undefined): Record<string, string> | null {
+  const [stage, ...parts] = (version ?? '').split(' ');
+  if (stage !== ANALYSE_STAGE_VERSION) return null;
+  const recorded: Record<string, string> = {};
+  for (const part of parts) {
+    const eq = part.indexOf('=');
+    if (eq > 0) recorded[part.slice(0, eq)] = part.slice(eq + 1);
+  }
+  return recorded;
+}
+
+/**
  * The components to run again when annotations were made with `stored` versions: those whose
  * version changed (or that are new), and every component that requires a layer one of them
  * assigns, transitively. The rest keep their stored layers.

@@ -2,7 +2,17 @@ import type { AnnotatedArticle, Article, DocMessage, Sentence } from '../model/t
 import { Budget, guard } from '../util/guard.js';
 import { type Component, type ComponentInput, COMPONENTS, type Layers } from './components.js';
 
-export { checkOrder, COMPONENTS, componentVersions, type Component, type Layers, staleComponents } from './components.js';
+export {
+  ANALYSE_STAGE_VERSION,
+  annotationsVersion,
+  checkOrder,
+  COMPONENTS,
+  componentVersions,
+  type Component,
+  type Layers,
+  recordedVersions,
+  staleComponents,
+} from './components.js';
 
 /** Milliseconds spent per analyser, accumulated across calls when a record is passed in. */
 export type AnalyserTimings = Record<'sentences' | 'entities' | 'quotes' | 'times' | 'quantities', number> & { syntax?: number };
@@ -28,10 +38,14 @@ export interface AnalyseBudgets {
 
 export const ANALYSE_BUDGETS: AnalyseBudgets = { maxChars: 100_000, timeMs: 30_000 };
 
-/** Layers kept from an earlier analysis: components not in `rerun` keep their stored layers. */
+/**
+ * Layers kept from an earlier analysis: components not in `rerun` keep their stored layers, and
+ * the messages they raised then (`messages`, the stored article's messages of stage `analyse`).
+ */
 export interface Reuse {
   layers: Layers;
   rerun: Set<string>;
+  messages?: DocMessage[];
 }
 
 /**
@@ -47,16 +61,24 @@ export interface Reuse {
  * (stage `analyse`) naming it, so the stored document says which layers are missing and why. The
  * layers that finished are kept: a document is never silently partial.
  */
-export function analyseArticle(article: Article, timings?: AnalyserTimings, budgets: AnalyseBudgets = ANALYSE_BUDGETS, reuse?: Reuse): AnnotatedArticle {
+export function analyseArticle(
+  article: Article,
+  timings?: AnalyserTimings,
+  budgets: AnalyseBudgets = ANALYSE_BUDGETS,
+  reuse?: Reuse,
+  components: readonly Component[] = COMPONENTS,
+): AnnotatedArticle {
   const text = article.text;
   const budget = new Budget(budgets.timeMs);
   const messages: DocMessage[] = [];
   const layers: Partial<Layers> = {};
   let head = text;
   let headSentences: Sentence[] = [];
-  for (const c of COMPONENTS) {
+  for (const c of components) {
     if (reuse && !reuse.rerun.has(c.name)) {
       for (const l of c.assigns) (layers as Record<string, unknown>)[l] = reuse.layers[l] ?? [];
+      // what it said when it made them (parse problems, a failure or a skip) stays with its layers
+      for (const m of reuse.messages ?? []) if (m.origin === c.name) messages.push(m);
     } else {
       runComponent(c, { article, text, head, headSentences, layers }, { budget, budgets, messages, timings });
     }
@@ -65,20 +87,28 @@ export function analyseArticle(article: Article, timings?: AnalyserTimings, budg
       const sentences = layers.sentences ?? [];
       head = headOf(text, sentences, budgets.maxChars);
       headSentences = head.length < text.length ? sentences.filter((s) => s.end <= head.length) : sentences;
-      if (head.length < text.length) {
-        messages.push({
-          level: 'warning',
-          stage: 'analyse',
-          origin: 'sentences',
-          span: { start: head.length, end: text.length },
-          message: `entities and quotes analysed in the first ${head.length.toLocaleString('en')} of ${text.length.toLocaleString('en')} characters (size budget)`,
-        });
+      const message = `entities and quotes analysed in the first ${head.length.toLocaleString('en')} of ${text.length.toLocaleString('en')} characters (size budget)`;
+      // (when the sentences were reused, their stored messages already hold this one)
+      if (head.length < text.length && !messages.some((m) => m.origin === 'sentences' && m.message === message)) {
+        messages.push({ level: 'warning', stage: 'analyse', origin: 'sentences', span: { start: head.length, end: text.length }, message });
       }
     }
   }
   const annotatedArticle = messages.length ? { ...article, messages: [...article.messages, ...messages] } : article;
   const l = layers as Layers;
   return { article: annotatedArticle, sentences: l.sentences, entities: l.entities, entityIndex: l.entityIndex, quotes: l.quotes, times: l.times, quantities: l.quantities, tokens: l.tokens };
+}
+
+/**
+ * A stored analysis brought up to date: the components in `rerun` run again over the stored layers
+ * of the others, on the article as extraction left it (the stored article without the messages of
+ * the earlier analysis). The result is what a full analysis of the article gives (budgets aside).
+ */
+export function reanalyse(stored: AnnotatedArticle, rerun: Set<string>, timings?: AnalyserTimings, components: readonly Component[] = COMPONENTS): AnnotatedArticle {
+  const { article: analysed, ...layers } = stored;
+  const article = { ...analysed, messages: analysed.messages.filter((m) => m.stage !== 'analyse') };
+  const messages = analysed.messages.filter((m) => m.stage === 'analyse');
+  return analyseArticle(article, timings, ANALYSE_BUDGETS, { layers, rerun, messages }, components);
 }
 
 /** One component under the guard and the time budget; its layers are empty when it fails or is skipped. */

@@ -5,10 +5,10 @@
  * order. Only this thread writes the store. A bounded number of documents is in flight, so memory
  * does not grow with the input.
  */
-import type { AnalyserTimings } from '../analyse/index.js';
+import type { AnalyserTimings, Component } from '../analyse/index.js';
 import type { ReadResult } from '../ingest/index.js';
 import type { RawDocument } from '../model/types.js';
-import { type DocOutcome, documentOutputs, storedOutcome, triage } from '../pipeline.js';
+import { type DocOutcome, documentOutputs, reprocessStored, type StoredAnalysis, storedOutcome, triage } from '../pipeline.js';
 import type { Store } from '../store/index.js';
 import { reasonOf } from '../util/guard.js';
 import type { AnalyseResult } from './analyse-worker.js';
@@ -36,6 +36,8 @@ export interface BatchRunContext {
   timings: Record<string, number>;
   analysers: AnalyserTimings;
   record: (o: DocOutcome) => void;
+  /** The analyse registry the run writes the versions of (default: the registry). */
+  components?: readonly Component[];
 }
 
 const now = () => performance.now();
@@ -52,10 +54,14 @@ export async function runInBatches(store: Store, results: Iterable<ReadResult>, 
   const admit = async (result: ReadResult): Promise<Entry> => {
     const first = result.kind === 'doc' && !seen.has(result.doc.id) ? inFlight.get(result.doc.id) : undefined;
     if (first && result.kind === 'doc') return { kind: 'copy', raw: result.doc, warnings: result.warnings, of: first };
-    const next = await triage(store, result, seen);
+    const next = await triage(store, result, seen, ctx.components);
     if ('outcome' in next) return { kind: 'done', outcome: next.outcome };
     const w: Work = { kind: 'work', raw: next.raw, existed: next.existed, warnings: result.kind === 'doc' ? result.warnings : [], done: Promise.resolve() };
     inFlight.set(w.raw.id, w);
+    if (next.reuse) {
+      w.settled = reprocessed(next.reuse);
+      return w;
+    }
     w.done = processor.submit({ raw: w.raw, timeBudgetMs: ctx.timeBudgetMs }).then(
       (r) => void (w.settled = { ok: true, result: r }),
       (e) => void (w.settled = { ok: false, reason: e instanceof TaskStopped ? e.message : `internal error while processing: ${reasonOf(e)}` }),
@@ -63,12 +69,22 @@ export async function runInBatches(store: Store, results: Iterable<ReadResult>, 
     return w;
   };
 
+  // a stored document whose components changed re-runs only those, here: cheaper than a worker round trip
+  const reprocessed = (reuse: StoredAnalysis): Work['settled'] => {
+    const analysers = {} as AnalyserTimings;
+    try {
+      return { ok: true, result: { ...reprocessStored(reuse, analysers, ctx.components), analysers } };
+    } catch (e) {
+      return { ok: false, reason: `internal error while re-analysing: ${reasonOf(e)}` };
+    }
+  };
+
   const flush = async () => {
     const batch = ready.filter(toSave);
     const t0 = now();
     let errors: (Error | null)[];
     try {
-      errors = batch.length ? await store.saveDocuments(batch.map((w) => ({ raw: w.raw, outputs: documentOutputs(w.settled.result) }))) : [];
+      errors = batch.length ? await store.saveDocuments(batch.map((w) => ({ raw: w.raw, outputs: documentOutputs(w.settled.result, ctx.components) }))) : [];
     } catch (e) {
       errors = batch.map(() => (e instanceof Error ? e : new Error(String(e))));
     }

@@ -1,14 +1,14 @@
 import { emptyAnalyserTimings } from '../analyse/index.js';
 import { ingest, type ReadResult } from '../ingest/index.js';
-import type { DocOutcome, RunOptions, RunSummary } from '../pipeline.js';
+import { type DocOutcome, reprocessStored, type RunOptions, type RunSummary, saveProcessed, storedState } from '../pipeline.js';
 import type { PostgresStore } from '../store/postgres/store.js';
-import { ANALYSE_VERSION, EXTRACT_VERSION, FEATURES_VERSION } from '../versions.js';
 import type { DocumentPayload, JobOutcome } from './jobs.js';
 import { runWorker, type WorkerOptions } from './loop.js';
 
 /**
  * `triangulate analyze --db postgresql://…`: the run's documents go through the shared queue.
- * Documents already stored with current stage versions are reused (as with SQLite); the others are
+ * Documents already stored with current stage versions are reused (as with SQLite), those whose
+ * annotations some changed analyse components made re-run only those here (as with SQLite); the others are
  * queued, and this process works as one more worker until every one of them is done (other workers
  * may take some). The outcomes come back from the jobs, so the report is the same as with SQLite.
  */
@@ -57,12 +57,24 @@ async function triage(store: PostgresStore, result: ReadResult, seen: Set<string
   if (queued.has(raw.id)) return { key: raw.id, source: raw.source, warnings: [...result.warnings, 'same content as another input of this run'], repeat: true };
   if (seen.has(raw.id)) return { outcome: { source: raw.source, docId: raw.id, status: 'known', warnings: [...result.warnings, 'same content as another input of this run'] } };
   seen.add(raw.id);
-  const v = await store.stageVersions(raw.id);
-  if (v.article === EXTRACT_VERSION && v.annotations === ANALYSE_VERSION && v.features === FEATURES_VERSION) {
+  const state = await storedState(store, raw.id);
+  if (state.current) {
     await store.addSource(raw.id, raw.source);
     return { outcome: { source: raw.source, docId: raw.id, status: 'known', warnings: result.warnings } };
   }
-  queued.set(raw.id, { raw, payload: { raw, warnings: result.warnings, existed: v.article !== undefined } });
+  if (state.reuse) {
+    // a few components to re-run over stored layers: done here, not worth a queued job
+    let processed: ReturnType<typeof reprocessStored>;
+    try {
+      processed = reprocessStored(state.reuse);
+    } catch (e) {
+      return { outcome: { source: raw.source, docId: raw.id, status: 'failed', reason: `internal error while re-analysing: ${e instanceof Error ? e.message : String(e)}`, warnings: result.warnings } };
+    }
+    const outcome = await saveProcessed(store, raw, result.warnings, processed, true, seen);
+    if (outcome.status !== 'failed') await store.queue.requestRegroup();
+    return { outcome };
+  }
+  queued.set(raw.id, { raw, payload: { raw, warnings: result.warnings, existed: state.existed } });
   return { key: raw.id, source: raw.source, warnings: result.warnings };
 }
 
