@@ -13,7 +13,7 @@
  * Markdown, HTML or terminal text.
  */
 export { type Analysis, analyze, type AnalyzeInput, type AnalyzeOptions, type InlineDocument } from './api/analyze.js';
-export { crossCheck, type StoredDocuments } from './api/cross-check.js';
+export { crossCheck, type CrossCheckOptions, type StoredDocuments, type StoredStories } from './api/cross-check.js';
 export { render, type RenderFormat } from './api/render.js';
 export { openStore, type Store } from './store/index.js';
 export type { InputHints } from './cli/input-meta.js';

@@ -13,6 +13,7 @@ import { extractArticle } from './extract/index.js';
 import { type IngestOptions, ingest, type ReadResult } from './ingest/index.js';
 import type { AnnotatedArticle, Article, RawDocument } from './model/types.js';
 import type { Store } from './store/index.js';
+import type { AnalyseResult, AnalyseTask } from './pool/analyse-worker.js';
 import { runInBatches } from './pool/batch-run.js';
 import { DocumentProcessor, type ProcessingOptions } from './pool/documents.js';
 import { type LedgerRun, type StoryFeatures, type StoryGroup, storyFeatures, storyInputOf, updateLedger } from './stories/index.js';
@@ -51,6 +52,11 @@ export interface RunOptions extends IngestOptions, ProcessingOptions {
    * registry to see what a changed component re-runs; a run given one processes on this thread.
    */
   components?: readonly Component[];
+  /**
+   * Where each document is processed instead of this process's pool (the server: its worker thread
+   * with a hard time limit); documents then go one at a time.
+   */
+  process?: (task: AnalyseTask) => Promise<AnalyseResult>;
 }
 
 /** A stored analysis to bring up to date: the stored annotated article and the components to run again. */
@@ -205,9 +211,14 @@ export async function ingestResults(store: Store, results: Iterable<ReadResult>,
     opts.onProgress?.(outcomes.length, o);
   };
   const components = opts.components ?? COMPONENTS;
-  // worker threads run the default registry: another one runs on this thread
-  const processing = components === COMPONENTS ? opts : { ...opts, jobs: 1 };
-  const processor = new DocumentProcessor(processing, (t) => ({ ...processDocument(t.raw, t.timeBudgetMs, analysers, components), analysers: emptyAnalyserTimings() }));
+  // this thread's work, timed into `analysers` (a worker's comes back with its result)
+  const here = (t: AnalyseTask): AnalyseResult => ({
+    ...(t.reuse ? reprocessStored(t.reuse, analysers, components) : processDocument(t.raw, t.timeBudgetMs, analysers, components)),
+    analysers: emptyAnalyserTimings(),
+  });
+  // the pool's worker threads run the default registry: another one runs on this thread
+  const processing = components === COMPONENTS && !opts.process ? opts : { ...opts, jobs: 1 };
+  const processor = new DocumentProcessor(processing, opts.process ?? here);
   await runInBatches(store, results, processor, { timeBudgetMs: opts.timeBudgetMs, batchSize: opts.batchSize, timings, analysers, record, components });
   const counts = { new: 0, known: 0, updated: 0, failed: 0 };
   for (const o of outcomes) counts[o.status]++;

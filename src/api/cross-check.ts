@@ -11,18 +11,34 @@ export interface StoredDocuments {
   docIds: string[];
 }
 
+/** Stories as grouped in the store (e.g. the one a server's story page shows), every member counted as known. */
+export interface StoredStories {
+  stories: StoryGroup[];
+}
+
+export interface CrossCheckOptions {
+  /**
+   * false: the stories with their articles and entities but without the cross-check (what a
+   * server shows when the cross-check ran past its time budget). Default true.
+   */
+  compare?: boolean;
+}
+
 /**
  * The report of an analysis: every story that holds a document of the run, with its articles,
  * entities and cross-check (facts, conflicts, quote ledger, framing, timeline, brief). Cross-checks
  * are reused from the store when a story's members and the stage versions are unchanged.
  *
  * Given document ids instead of an analysis, it reports those documents as stored: the stories
- * of the last grouping, every document counted as known. Deterministic for the same store content.
+ * of the last grouping, every document counted as known; given stories, those stories. What the
+ * CLI, the server's `GET /api/report` and its story pages run. Deterministic for the same store content.
  */
-export async function crossCheck(store: Store, of: Analysis | StoredDocuments): Promise<Report> {
-  if ('run' in of) return buildReport(store, of.run, of.stories, reportExtras());
+export async function crossCheck(store: Store, of: Analysis | StoredDocuments | StoredStories, opts: CrossCheckOptions = {}): Promise<Report> {
+  const extras = opts.compare === false ? { ...reportExtras(), crossCheck: undefined } : reportExtras();
+  if ('run' in of) return buildReport(store, of.run, of.stories, extras);
+  if ('stories' in of) return buildReport(store, await storedRun(store, of.stories.flatMap((g) => g.members)), of.stories, extras);
   const stories = (await store.stories()).map((s) => s.data as StoryGroup).filter((g) => g && Array.isArray(g.members));
-  return buildReport(store, await storedRun(store, of.docIds), stories, reportExtras());
+  return buildReport(store, await storedRun(store, of.docIds), stories, extras);
 }
 
 /** A run in which every given document was already known (unknown ids are failures). */

@@ -8,7 +8,7 @@
 import type { AnalyserTimings, Component } from '../analyse/index.js';
 import type { ReadResult } from '../ingest/index.js';
 import type { RawDocument } from '../model/types.js';
-import { type DocOutcome, documentOutputs, reprocessStored, type StoredAnalysis, storedOutcome, triage } from '../pipeline.js';
+import { type DocOutcome, documentOutputs, storedOutcome, triage } from '../pipeline.js';
 import type { Store } from '../store/index.js';
 import { reasonOf } from '../util/guard.js';
 import type { AnalyseResult } from './analyse-worker.js';
@@ -58,25 +58,12 @@ export async function runInBatches(store: Store, results: Iterable<ReadResult>, 
     if ('outcome' in next) return { kind: 'done', outcome: next.outcome };
     const w: Work = { kind: 'work', raw: next.raw, existed: next.existed, warnings: result.kind === 'doc' ? result.warnings : [], done: Promise.resolve() };
     inFlight.set(w.raw.id, w);
-    if (next.reuse) {
-      w.settled = reprocessed(next.reuse);
-      return w;
-    }
-    w.done = processor.submit({ raw: w.raw, timeBudgetMs: ctx.timeBudgetMs }).then(
+    // a stored document whose analyse components changed carries its stored analysis: only those re-run
+    w.done = processor.submit({ raw: w.raw, timeBudgetMs: ctx.timeBudgetMs, ...(next.reuse ? { reuse: next.reuse } : {}) }).then(
       (r) => void (w.settled = { ok: true, result: r }),
       (e) => void (w.settled = { ok: false, reason: e instanceof TaskStopped ? e.message : `internal error while processing: ${reasonOf(e)}` }),
     );
     return w;
-  };
-
-  // a stored document whose components changed re-runs only those, here: cheaper than a worker round trip
-  const reprocessed = (reuse: StoredAnalysis): Work['settled'] => {
-    const analysers = {} as AnalyserTimings;
-    try {
-      return { ok: true, result: { ...reprocessStored(reuse, analysers, ctx.components), analysers } };
-    } catch (e) {
-      return { ok: false, reason: `internal error while re-analysing: ${reasonOf(e)}` };
-    }
   };
 
   const flush = async () => {

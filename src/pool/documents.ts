@@ -36,7 +36,8 @@ export class DocumentProcessor {
 
   constructor(
     private readonly opts: ProcessingOptions,
-    private readonly inline: (task: AnalyseTask) => AnalyseResult,
+    /** How a document is processed when no pool runs (on this thread, or wherever the caller sends it). */
+    private readonly inline: (task: AnalyseTask) => AnalyseResult | Promise<AnalyseResult>,
   ) {
     this.jobs = Math.max(1, Math.floor(opts.jobs ?? availableParallelism()));
     this.poolFrom = Math.max(1, opts.poolFrom ?? 16);

@@ -1,13 +1,17 @@
 import { EventEmitter } from 'node:events';
 import type { ReadResult } from '../ingest/index.js';
-import { type DocOutcome, saveProcessed, triage } from '../pipeline.js';
+import { emptyAnalyserTimings } from '../analyse/index.js';
+import { type DocOutcome, ingestResults } from '../pipeline.js';
+import type { AnalyseResult, AnalyseTask } from '../pool/analyse-worker.js';
+import { TaskStopped } from '../pool/pool.js';
 import type { ReportStory } from '../report/schema.js';
 import type { Store } from '../store/index.js';
 import type { StoryGroup } from '../stories/index.js';
 import { Grouper } from './grouper.js';
 import type { GroupingRun } from './grouping.js';
 import { reportKey, type ServedReport, StoryReports } from './live-reports.js';
-import { DocumentProcessor, type Processed } from './processor.js';
+import { BudgetExceeded } from './budget-worker.js';
+import { DocumentProcessor } from './processor.js';
 import { ReportBuilder } from './report-builder.js';
 import { StoreWatch } from './store-watch.js';
 import type { StorySummary } from './story-report.js';
@@ -195,21 +199,27 @@ export class LiveStories extends EventEmitter {
   }
 
   /**
-   * Stores the documents (one transaction each, the same path as the CLI), then regroups the
-   * stories once for the batch (in the grouping worker) and announces the stories that changed.
-   * Writers are serialised; the event loop is yielded between documents.
+   * Stores the documents through `ingestResults`, what the library's `analyze` and the CLI run
+   * (triage, reuse of stored analyses, batched writes, each document all or nothing), with each
+   * document extracted and analysed in the processing worker; then regroups the stories once for
+   * the batch (in the grouping worker) and announces the stories that changed. Writers are
+   * serialised; the event loop is yielded between documents.
    */
   ingest(results: ReadResult[]): Promise<{ outcomes: PostedOutcome[]; stories: string[] }> {
     return this.runExclusive(async () => {
       if (await this.watch.poke()) await this.syncWithStore();
-      const outcomes: PostedOutcome[] = [];
-      const seen = new Set<string>();
-      for (const r of results) {
-        if (this.closed) break;
-        outcomes.push(await this.ingestOne(r, seen));
+      const process = async (task: AnalyseTask): Promise<AnalyseResult> => {
         await yieldToLoop();
-      }
-      const run = outcomes.some((o) => o.status === 'new' || o.status === 'updated') ? await this.regroup(false) : null;
+        try {
+          return { ...(await this.processor.process({ ...task, timeBudgetMs: this.timeBudgetMs })), analysers: emptyAnalyserTimings() };
+        } catch (e) {
+          // the processing worker ran past its hard limit (and was replaced) or failed: the message is the document's failure reason
+          throw new TaskStopped(`could not process: ${(e as Error).message}`, (e as Error).cause instanceof BudgetExceeded);
+        }
+      };
+      const run = await ingestResults(this.store, results, { process, timeBudgetMs: this.timeBudgetMs });
+      const outcomes: PostedOutcome[] = run.outcomes.map((o) => ({ ...o, storyId: null }));
+      const regrouped = outcomes.some((o) => o.status === 'new' || o.status === 'updated') ? await this.regroup(false) : null;
       const touched = new Set<string>();
       for (const o of outcomes) {
         if (!o.docId || o.status === 'failed') continue;
@@ -217,30 +227,11 @@ export class LiveStories extends EventEmitter {
         if (o.storyId && (o.status === 'new' || o.status === 'updated')) touched.add(o.storyId);
       }
       // a story an updated article left is touched too
-      for (const g of run?.changed ?? []) if (outcomes.some((o) => o.docId && o.status === 'updated' && g.members.includes(o.docId))) touched.add(g.id);
+      for (const g of regrouped?.changed ?? []) if (outcomes.some((o) => o.docId && o.status === 'updated' && g.members.includes(o.docId))) touched.add(g.id);
       const stories: string[] = [];
       for (const id of touched) if ((await this.group(id)) !== null) stories.push(id);
       return { outcomes, stories: stories.sort() };
     });
-  }
-
-  /**
-   * One document, as `ingestResults` does it (src/pipeline.ts), except that extraction and analysis
-   * run in the worker thread: known documents with current stage versions are reused, a failure
-   * becomes an outcome with a reason, and the outputs are written in one transaction.
-   */
-  private async ingestOne(result: ReadResult, seen: Set<string>): Promise<PostedOutcome> {
-    const next = await triage(this.store, result, seen);
-    if ('outcome' in next) return { ...next.outcome, storyId: null };
-    const { raw, existed } = next;
-    const readWarnings = result.kind === 'doc' ? result.warnings : [];
-    let processed: Processed;
-    try {
-      processed = await this.processor.process(raw, this.timeBudgetMs);
-    } catch (e) {
-      return { source: raw.source, docId: raw.id, status: 'failed', reason: `could not process: ${(e as Error).message}`, warnings: readWarnings, storyId: null };
-    }
-    return { ...(await saveProcessed(this.store, raw, readWarnings, processed, existed, seen)), storyId: null };
   }
 
   /**

@@ -1,6 +1,5 @@
-import { buildStory } from '../report/build.js';
+import { crossCheck } from '../api/cross-check.js';
 import type { ReportStory } from '../report/schema.js';
-import { reportExtras } from '../report/sections.js';
 import type { Store } from '../store/index.js';
 import type { StoryGroup } from '../stories/index.js';
 
@@ -27,24 +26,22 @@ export interface BuiltReport {
 }
 
 /**
- * The report of a story. A cross-check that throws (or is skipped: `crossCheck` false, after it
- * ran out of time) leaves a report without it and the reason in `error`; only a complete report
- * is cached in the store.
+ * The report of a story, through the library's `crossCheck` (the same story report the CLI and
+ * `GET /api/report` give for the same store). A cross-check that fails (or is skipped: `compare`
+ * false, after it ran out of time) leaves a report without it and the reason in `error`; only a
+ * complete report is cached in the store.
  */
-export async function buildStoryReport(store: Store, group: StoryGroup, key: string, crossCheck = true, skippedBecause = 'skipped'): Promise<BuiltReport> {
-  const extras = reportExtras();
+export async function buildStoryReport(store: Store, group: StoryGroup, key: string, compare = true, skippedBecause = 'skipped'): Promise<BuiltReport> {
   let report: ReportStory;
-  let error: string | null = null;
-  if (crossCheck) {
-    try {
-      report = await buildStory(store, group, new Map(), extras);
-    } catch (e) {
-      error = (e as Error)?.message ?? String(e);
-      report = await buildStory(store, group, new Map(), { ...extras, crossCheck: undefined });
-    }
-  } else {
-    error = skippedBecause;
-    report = await buildStory(store, group, new Map(), { ...extras, crossCheck: undefined });
+  let error: string | null = compare ? null : skippedBecause;
+  try {
+    report = await storyOf(store, group, compare);
+    // a story or a cross-check that could not be built carries why as an error message
+    const failed = report.crossCheck?.messages?.find((m) => m.level === 'error');
+    if (failed) error = failed.message;
+  } catch (e) {
+    error = (e as Error)?.message ?? String(e);
+    report = await storyOf(store, group, false);
   }
   if (error === null) {
     try {
@@ -54,6 +51,12 @@ export async function buildStoryReport(store: Store, group: StoryGroup, key: str
     }
   }
   return { key, json: JSON.stringify(report), summary: summarise(key, report), error };
+}
+
+async function storyOf(store: Store, group: StoryGroup, compare: boolean): Promise<ReportStory> {
+  const story = (await crossCheck(store, { stories: [group] }, { compare })).stories[0];
+  if (!story) throw new Error(`story ${group.id} has no stored articles`);
+  return story;
 }
 
 export function summarise(key: string, report: ReportStory): StorySummary {

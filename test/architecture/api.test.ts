@@ -10,7 +10,7 @@ import { SEEDS } from '../helpers.js';
 
 const quietIo = { stdout: () => {}, stderr: () => {} };
 
-test('the CLI, the library and the server give byte-identical report.json for the same inputs and store', async () => {
+test('the CLI, the library and the server (its report and its story pages) give byte-identical reports for the same inputs and store', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'tri-api-'));
   try {
     const db = join(dir, 'store.db');
@@ -42,6 +42,16 @@ test('the CLI, the library and the server give byte-identical report.json for th
       assert.equal(res.body, fromCli);
       const bad = await server.app.inject({ method: 'GET', url: '/api/report' });
       assert.equal(bad.statusCode, 400);
+      // each story page (built in the report worker) is the same story as in the CLI's full report.json
+      assert.equal(await main(['analyze', SEEDS, '--db', db, '-q', '--detail', 'full', '--out', join(dir, 'full')], quietIo), 0);
+      const full = JSON.parse(readFileSync(join(dir, 'full', 'report.json'), 'utf8')) as { stories: { id: string }[] };
+      assert.equal(full.stories.length, report.stories.length);
+      for (const story of full.stories) {
+        const page = await server.app.inject({ method: 'GET', url: `/api/stories/${story.id}` });
+        assert.equal(page.statusCode, 200);
+        assert.equal(page.headers['x-report-status'], 'current');
+        assert.equal(page.body, JSON.stringify(story), story.id);
+      }
     } finally {
       await server.close();
     }
