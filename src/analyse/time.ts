@@ -13,11 +13,11 @@
  * ("in 2022", "by 2030", "the 2016 election"); impossible dates ("Feb 30") are dropped.
  */
 import type { DateInfo, DatePrecision, Span, TimeExpr, TimeKind } from '../model/types.js';
-import { monthNumber, weekdayIndex } from '../text/calendar.js';
+import { MONTH_PATTERN, monthNumber, WEEKDAY_PATTERN, weekdayIndex } from '../text/calendar.js';
 import { spelledNumber } from '../text/numbers.js';
 
-const MONTH_RE = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.|Jan|Feb|Aug|Sept|Oct|Nov|Dec)';
-const WEEKDAY_RE = '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const MONTH_RE = `(${MONTH_PATTERN})`;
+const WEEKDAY_RE = `(${WEEKDAY_PATTERN})`;
 const YEAR_RE = '(1[89]\\d\\d|2[01]\\d\\d)';
 const TZ_RE = '(ET|EDT|EST|CT|CDT|CST|MT|MDT|MST|PT|PDT|PST|GMT|UTC|BST|CET|CEST|MSK|IST|JST|Moscow time|Beijing time|local time)';
 

@@ -1,5 +1,5 @@
 import type { DateInfo, DatePrecision } from '../model/types.js';
-import { monthNumber } from '../text/calendar.js';
+import { MONTH_PATTERN_ANY_CASE, monthNumber } from '../text/calendar.js';
 
 /**
  * Date reading for extraction: ISO-like machine dates (JSON-LD, meta tags, <time datetime>),
@@ -133,8 +133,7 @@ export function parseIsoDate(value: string): ParsedDate | null {
   return parseTextDate(v)?.date ?? null;
 }
 
-const MONTH_RE =
-  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const MONTH_RE = MONTH_PATTERN_ANY_CASE;
 const TIME_RE =
   '(?:\\s*(?:[|,@·•-]|at)?\\s*(\\d{1,2})[:.h](\\d{2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?(?:\\s*\\(?\\s*((?:utc|gmt)\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,4}T|[A-Za-z]{2,4}|[+-]\\d{2}:?\\d{2})\\b\\)?)?)?';
 

@@ -20,6 +20,53 @@ const MONTH_BY_NAME = new Map<string, number>([
 ]);
 
 /**
+ * Month abbreviations that running text may write without their period. Bare "Mar", "Apr", "Jun",
+ * "Jul" and "Sep" are left out: "mar" is a verb, and the others are rarely written so in prose (a
+ * capitalised word followed by a number is more often a name than one of them).
+ */
+export const MONTH_ABBREVIATIONS_WITHOUT_PERIOD = ['jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec'] as const;
+
+const capitalised = (w: string) => w[0].toUpperCase() + w.slice(1);
+const abbreviationsOf = (month: string) => MONTH_ABBREVIATIONS.filter((a) => month.startsWith(a));
+
+/** A word that may stop after each of `stops` letters, as nested optional groups ("sep(?:t(?:ember)?)?"). */
+function optionalTail(word: string, stops: number[]): string {
+  const [first, ...rest] = stops;
+  if (first === undefined) return word;
+  let out = word.slice(0, first);
+  let close = '';
+  let from = first;
+  for (const stop of [...rest, word.length]) {
+    if (stop <= from) continue;
+    out += `(?:${word.slice(from, stop)}`;
+    close += ')?';
+    from = stop;
+  }
+  return out + close;
+}
+
+/**
+ * Regular-expression source (no group) of a month name or abbreviation in any case, to use with
+ * the `i` flag: "jan(?:uary)?|feb(?:ruary)?|...|sep(?:t(?:ember)?)?|..." (a period after an
+ * abbreviation is the caller's). For dates in page metadata and bylines, where case varies.
+ */
+export const MONTH_PATTERN_ANY_CASE = MONTHS.map((m) => optionalTail(m, abbreviationsOf(m).map((a) => a.length))).join('|');
+
+/**
+ * Regular-expression source (no group) of a month as running text writes it, case-sensitive: the
+ * capitalised name, an abbreviation with its period ("Sept."), or one of the abbreviations
+ * written without it (MONTH_ABBREVIATIONS_WITHOUT_PERIOD).
+ */
+export const MONTH_PATTERN = [
+  ...MONTHS.map(capitalised),
+  ...MONTH_ABBREVIATIONS.map((a) => `${capitalised(a)}\\.`),
+  ...MONTH_ABBREVIATIONS_WITHOUT_PERIOD.map(capitalised),
+].join('|');
+
+/** Regular-expression source (no group) of a capitalised weekday name, Monday first: "Monday|...|Sunday". */
+export const WEEKDAY_PATTERN = [...WEEKDAYS.slice(1), WEEKDAYS[0]].map(capitalised).join('|');
+
+/**
  * The month number (1-12) of a month name or its usual abbreviation, any case, with or without its
  * period ("Sept.", "Dec", "june"), or 0 for any other word ("Marc" is not March).
  */
