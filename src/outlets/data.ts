@@ -1,108 +1,14 @@
+import { dataRows, listField } from '../text/lexicon.js';
+
 /**
- * Known outlets: the name shown, the other names and abbreviations they go by, and the
- * registrable domains they publish under. Compiled by hand from the outlets' own sites (the
- * domain in their article URLs, the name in their masthead or `og:site_name`) and the short
- * forms wires and aggregators use for them. It is a lookup table, not a judgment: an outlet not
- * listed is still an outlet, named from its metadata or its domain (see registry.ts).
- *
- * To add an outlet: one line, `[name, [aliases...], [domains...]]`; domains without `www.`, as
- * the public-suffix list cuts them (`bbc.co.uk`, not `news.bbc.co.uk`). Keep the list sorted.
+ * Known outlets (data/outlets/outlets.tsv, which names its source): the name shown, the other
+ * names and abbreviations they go by, and the registrable domains they publish under. A lookup
+ * table, not a judgment: an outlet not listed is still an outlet, named from its metadata or its
+ * domain (see registry.ts). To add an outlet, add a line to the data file.
  */
 export type OutletRow = [name: string, aliases: string[], domains: string[]];
 
-export const OUTLETS: OutletRow[] = [
-  ['ABC News', ['ABC'], ['abcnews.go.com', 'abcnews.com']],
-  ['Agence France-Presse', ['AFP', 'Agence France Presse'], ['afp.com']],
-  ['Al Jazeera', ['Al Jazeera English', 'AJE'], ['aljazeera.com', 'aljazeera.net']],
-  ['Anadolu Agency', ['Anadolu', 'AA'], ['aa.com.tr']],
-  ['ANSA', ['Agenzia Nazionale Stampa Associata'], ['ansa.it']],
-  ['Asian News International', ['ANI'], ['aninews.in']],
-  ['Associated Press', ['AP', 'The Associated Press', 'AP News'], ['ap.org', 'apnews.com']],
-  ['Australian Associated Press', ['AAP'], ['aap.com.au']],
-  ['Axios', [], ['axios.com']],
-  ['BBC News', ['BBC', 'British Broadcasting Corporation'], ['bbc.co.uk', 'bbc.com']],
-  ['Bild', ['Bild-Zeitung'], ['bild.de']],
-  ['Bloomberg', ['Bloomberg News', 'Bloomberg L.P.'], ['bloomberg.com']],
-  ['Breitbart', ['Breitbart News'], ['breitbart.com']],
-  ['Business Insider', ['Insider'], ['businessinsider.com', 'insider.com']],
-  ['BuzzFeed News', ['BuzzFeed'], ['buzzfeed.com', 'buzzfeednews.com']],
-  ['CBC News', ['CBC', 'Canadian Broadcasting Corporation'], ['cbc.ca']],
-  ['CBS News', ['CBS'], ['cbsnews.com']],
-  ['CCTV', ['China Central Television'], ['cctv.com']],
-  ['CGTN', ['China Global Television Network'], ['cgtn.com']],
-  ['China Daily', [], ['chinadaily.com.cn']],
-  ['CNBC', [], ['cnbc.com']],
-  ['CNN', ['Cable News Network', 'CNN International'], ['cnn.com']],
-  ['Daily Mail', ['Mail Online', 'MailOnline', 'The Daily Mail'], ['dailymail.co.uk']],
-  ['Der Spiegel', ['Spiegel', 'Spiegel Online'], ['spiegel.de']],
-  ['Deutsche Presse-Agentur', ['dpa', 'DPA'], ['dpa.com']],
-  ['Deutsche Welle', ['DW'], ['dw.com']],
-  ['EFE', ['Agencia EFE'], ['efe.com']],
-  ['Euronews', [], ['euronews.com']],
-  ['Financial Times', ['FT', 'The Financial Times'], ['ft.com']],
-  ['Forbes', [], ['forbes.com']],
-  ['Fox News', ['FOX', 'Fox News Channel', 'FNC'], ['foxnews.com']],
-  ['France 24', ['France24'], ['france24.com']],
-  ['Global Times', [], ['globaltimes.cn']],
-  ['Haaretz', [], ['haaretz.com']],
-  ['Hindustan Times', [], ['hindustantimes.com']],
-  ['HuffPost', ['Huffington Post', 'The Huffington Post'], ['huffpost.com', 'huffingtonpost.com', 'huffingtonpost.co.uk']],
-  ['Indo-Asian News Service', ['IANS'], ['ianslive.in']],
-  ['Interfax', [], ['interfax.ru', 'interfax.com']],
-  ['IRNA', ['Islamic Republic News Agency'], ['irna.ir']],
-  ['Izvestia', [], ['iz.ru']],
-  ['KCNA', ['Korean Central News Agency'], ['kcna.kp']],
-  ['Kommersant', [], ['kommersant.ru']],
-  ['Kyodo News', ['Kyodo'], ['kyodonews.net']],
-  ['Le Monde', [], ['lemonde.fr']],
-  ['Los Angeles Times', ['LA Times', 'L.A. Times', 'LAT'], ['latimes.com']],
-  ['Mediaite', [], ['mediaite.com']],
-  ['Meduza', [], ['meduza.io']],
-  ['MSNBC', [], ['msnbc.com']],
-  ['NBC News', ['NBC'], ['nbcnews.com']],
-  ['New York Post', ['NY Post', 'The New York Post'], ['nypost.com']],
-  ['Newsweek', [], ['newsweek.com']],
-  ['NHK', ['NHK World'], ['nhk.or.jp']],
-  ['Nikkei', ['Nikkei Asia'], ['nikkei.com']],
-  ['NPR', ['National Public Radio'], ['npr.org']],
-  ['PBS', ['PBS NewsHour', 'Public Broadcasting Service'], ['pbs.org']],
-  ["People's Daily", [], ['people.com.cn']],
-  ['Politico', ['POLITICO'], ['politico.com', 'politico.eu']],
-  ['Press Trust of India', ['PTI'], ['ptinews.com']],
-  ['ProPublica', [], ['propublica.org']],
-  ['Radio Free Europe/Radio Liberty', ['Radio Free Europe', 'RFE/RL'], ['rferl.org']],
-  ['Reuters', ['Thomson Reuters'], ['reuters.com']],
-  ['RIA Novosti', ['RIA'], ['ria.ru']],
-  ['RT', ['Russia Today'], ['rt.com']],
-  ['Semafor', [], ['semafor.com']],
-  ['Sky News', ['Sky'], ['news.sky.com']],
-  ['South China Morning Post', ['SCMP'], ['scmp.com']],
-  ['Sputnik', [], ['sputniknews.com']],
-  ['TASS', ['ITAR-TASS'], ['tass.com', 'tass.ru']],
-  ['The Atlantic', ['Atlantic'], ['theatlantic.com']],
-  ['The Canadian Press', ['Canadian Press'], ['thecanadianpress.com']],
-  ['The Daily Beast', ['Daily Beast'], ['thedailybeast.com']],
-  ['The Economist', ['Economist'], ['economist.com']],
-  ['The Guardian', ['Guardian', 'guardian.co.uk'], ['theguardian.com', 'guardian.co.uk']],
-  ['The Hill', [], ['thehill.com']],
-  ['The Hindu', [], ['thehindu.com']],
-  ['The Independent', ['Independent'], ['independent.co.uk']],
-  ['The New York Times', ['New York Times', 'NYT', 'NY Times'], ['nytimes.com']],
-  ['The Telegraph', ['Telegraph', 'Daily Telegraph', 'The Daily Telegraph'], ['telegraph.co.uk']],
-  ['The Times', ['The Times of London', 'Times of London'], ['thetimes.co.uk']],
-  ['The Times of India', ['Times of India', 'TOI'], ['timesofindia.indiatimes.com']],
-  ['The Wall Street Journal', ['Wall Street Journal', 'WSJ'], ['wsj.com']],
-  ['The Washington Post', ['Washington Post', 'WaPo'], ['washingtonpost.com']],
-  ['TIME', ['Time Magazine', 'Time'], ['time.com']],
-  ['Ukrainska Pravda', [], ['pravda.com.ua']],
-  ['Ukrinform', [], ['ukrinform.net', 'ukrinform.ua']],
-  ['United Press International', ['UPI'], ['upi.com']],
-  ['USA Today', ['USA TODAY'], ['usatoday.com']],
-  ['Vedomosti', [], ['vedomosti.ru']],
-  ['Voice of America', ['VOA'], ['voanews.com']],
-  ['Vox', [], ['vox.com']],
-  ['Washington Examiner', [], ['washingtonexaminer.com']],
-  ['Xinhua', ['Xinhua News Agency', 'Xinhuanet'], ['xinhuanet.com', 'news.cn']],
-  ['Yahoo News', ['Yahoo!', 'Yahoo'], ['yahoo.com']],
-  ['Yonhap News Agency', ['Yonhap'], ['yna.co.kr', 'en.yna.co.kr']],
-];
+export const OUTLETS: readonly OutletRow[] = dataRows('outlets', 'outlets.tsv').map(([name, aliases, domains]): OutletRow => {
+  if (!name || !domains) throw new Error(`data/outlets/outlets.tsv: "${name}" needs a name and at least one domain`);
+  return [name.trim(), listField(aliases), listField(domains)];
+});
