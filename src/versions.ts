@@ -7,7 +7,8 @@ import { STORIES_VERSION } from './stories/types.js';
  * recomputed on the next run instead of reused.
  */
 // extract-3: cited media from the outlet registry, state media of any country's demonym
-export const EXTRACT_VERSION = 'extract-3';
+// extract-4: the wire-credit and short-body messages carry the span of the text they are about
+export const EXTRACT_VERSION = 'extract-4';
 // analyse-6: the syntax layer, magnitudes and ages in quantities, speakers' gender from the text, speech-only quote cues
 // analyse-7: syntax model retrained with a second tagging pass (parts of speech, heads, relations change)
 // analyse-8: quote speakers checked against the head of their phrase (descriptions, no places/demonyms), content with no predicate is not speech

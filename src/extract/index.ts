@@ -202,7 +202,12 @@ function fill(article: Article, raw: RawDocument, deadline: number): void {
   if (wire.syndicated) {
     article.messages.push({ level: 'info', stage: 'extract', message: `syndicated copy${wire.wire ? ` (${wire.wire})` : ''}: the outlet notes it is auto-generated from a syndicated feed` });
   }
-  if (wire.wire && wire.evidence) article.messages.push({ level: 'info', stage: 'extract', message: `wire copy of ${wire.wire}: ${wire.evidence}` });
+  if (wire.wire && wire.evidence) {
+    // the credit, when it is in the body (a dateline, a credit paragraph) and not in removed boilerplate
+    const at = wire.found ? article.text.indexOf(wire.found) : -1;
+    const span = at >= 0 ? { span: { start: at, end: at + wire.found!.length } } : {};
+    article.messages.push({ level: 'info', stage: 'extract', message: `wire copy of ${wire.wire}: ${wire.evidence}`, ...span });
+  }
   // an outlet quoting itself ("Fox News has learned" on foxnews.com) is not another medium
   const squash = (x: string) => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   const own = article.outlet ? squash(article.outlet) : '';
@@ -215,7 +220,7 @@ function fill(article: Article, raw: RawDocument, deadline: number): void {
     article.status = 'no-body';
     article.messages.push({ level: 'error', stage: 'extract', message: 'no article body found' });
   } else if (article.text.length < 100) {
-    article.messages.push({ level: 'warning', stage: 'extract', message: `very short body (${article.text.length} characters)` });
+    article.messages.push({ level: 'warning', stage: 'extract', message: `very short body (${article.text.length} characters)`, span: { start: 0, end: article.text.length } });
   }
   if (!article.published) article.messages.push({ level: 'info', stage: 'extract', message: 'no publication date found' });
 }

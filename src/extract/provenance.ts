@@ -102,6 +102,8 @@ export interface WireResult {
   wire: string | null;
   /** What the decision rests on, for messages. */
   evidence: string | null;
+  /** The text the credit was read from, as written (a message points at it when it is in the article's text). */
+  found?: string;
   syndicated: boolean;
 }
 
@@ -118,16 +120,16 @@ export function detectWire(lines: string[], extraAll: string[]): WireResult {
   const all = [...lines.slice(0, 4), ...lines.slice(-4), ...extra];
   let syndicated = false;
   for (const l of [...lines.slice(0, 5), ...lines.slice(-5), ...extra]) if (SYNDICATED_NOTE.test(l.slice(0, 1000))) syndicated = true;
-  const pick = (form: string, evidence: string): WireResult => {
+  const pick = (form: string, evidence: string, found?: string): WireResult => {
     const a = AGENCY_FORM.get(form);
-    return { wire: a ? a.name : form, evidence, syndicated };
+    return { wire: a ? a.name : form, evidence, syndicated, ...(found ? { found } : {}) };
   };
   const formsAlt = [...AGENCY_FORM.keys()].sort((a, b) => b.length - a.length).map(ESC).join('|');
   // 1. dateline credit in the first paragraphs: "CITY (AP) —", "CITY, Sept. 26 (UPI) —", "(Reuters) -"
   const dateline = new RegExp(`^[^\\n]{0,80}?\\((${formsAlt})\\)\\s*[-–—:]`);
   for (const l of lines.slice(0, 3)) {
     const m = dateline.exec(l);
-    if (m) return pick(m[1], `dateline credit "${m[0].trim()}"`);
+    if (m) return pick(m[1], `dateline credit "${m[0].trim()}"`, m[0].trim());
   }
   // 2. credit lines: "Press Trust of India Moscow", "Reuters", "— AFP", "Source: AP", "By Reuters staff"
   const credit = new RegExp(
@@ -140,7 +142,7 @@ export function detectWire(lines: string[], extraAll: string[]): WireResult {
     const m = credit.exec(t);
     if (m) {
       const form = [...AGENCY_FORM.keys()].find((f) => f.toLowerCase() === m[1].toLowerCase()) ?? m[1];
-      return pick(form, `credit line "${t}"`);
+      return pick(form, `credit line "${t}"`, t);
     }
   }
   // 3. inline credits: "(With inputs from PTI)", "(AP Photo/...)" is not copy; "Reporting by ...; Editing by ..." is Reuters
@@ -149,12 +151,12 @@ export function detectWire(lines: string[], extraAll: string[]): WireResult {
   for (const l0 of [...lines.slice(-5), ...extra]) {
     const l = l0.length > 1000 ? l0.slice(0, 1000) : l0;
     const m = inputsRe.exec(l);
-    if (m) return pick([...AGENCY_FORM.keys()].find((f) => f.toLowerCase() === m[1].toLowerCase()) ?? m[1], `credit "${m[0]}"`);
+    if (m) return pick([...AGENCY_FORM.keys()].find((f) => f.toLowerCase() === m[1].toLowerCase()) ?? m[1], `credit "${m[0]}"`, m[0]);
     if (/^\(?\s*(?:additional\s+)?reporting by [^;]{3,240};\s*(?:additional reporting by [^;]{3,240};\s*)?(?:writing by [^;]{3,120};\s*)?editing by /i.test(l.trim()))
       return pick('Reuters', 'Reuters reporting/editing footer');
     const c = copyrightRe.exec(l);
     // "Copyright 2016 The Associated Press. All rights reserved." — not a photo credit ("© Reuters / D. Mercado")
-    if (c && c.index <= 20 && !/^\s*[/|]/.test(l.slice(c.index + c[0].length))) return pick([...AGENCY_FORM.keys()].find((f) => f.toLowerCase() === c[1].toLowerCase()) ?? c[1], `copyright "${c[0]}"`);
+    if (c && c.index <= 20 && !/^\s*[/|]/.test(l.slice(c.index + c[0].length))) return pick([...AGENCY_FORM.keys()].find((f) => f.toLowerCase() === c[1].toLowerCase()) ?? c[1], `copyright "${c[0]}"`, c[0]);
   }
   if (syndicated) return { wire: null, evidence: 'syndication note without an agency', syndicated };
   return { wire: null, evidence: null, syndicated: false };

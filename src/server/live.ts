@@ -217,7 +217,8 @@ export class LiveStories extends EventEmitter {
           throw new TaskStopped(`could not process: ${(e as Error).message}`, (e as Error).cause instanceof BudgetExceeded);
         }
       };
-      const run = await ingestResults(this.store, results, { process, timeBudgetMs: this.timeBudgetMs });
+      // one transaction per document, as each is done: the event loop never waits on a long batch write
+      const run = await ingestResults(this.store, results, { process, timeBudgetMs: this.timeBudgetMs, batchSize: 1 });
       const outcomes: PostedOutcome[] = run.outcomes.map((o) => ({ ...o, storyId: null }));
       const regrouped = outcomes.some((o) => o.status === 'new' || o.status === 'updated') ? await this.regroup(false) : null;
       const touched = new Set<string>();
