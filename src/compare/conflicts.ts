@@ -11,7 +11,7 @@
 import type { Quantity } from '../model/types.js';
 import { ACT_CLASSES } from './acts.js';
 import { actOfTime, actSlots, datedActs, participantKey } from './dated-acts.js';
-import { weekdayName } from '../text/calendar.js';
+import { WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
 import type { Alignment } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
 import { backgroundSentences, figureSlots, inLead, resolveOneNameSlots, type Slot, storyEventDay } from './slots.js';
@@ -383,9 +383,10 @@ function sameDay(a: DMention, b: DMention): boolean {
   return false;
 }
 
+const WEEKDAY_IN_TEXT = new RegExp(WEEKDAY_PATTERN, 'i');
 /** The weekday and comparable value of a time: its written weekday, else the resolved day's. */
 function dayOf(t: ResolvedTime): { value: string; weekday: string | null } | null {
-  const wdText = /(monday|tuesday|wednesday|thursday|friday|saturday|sunday)/i.exec(t.text)?.[1]?.toLowerCase() ?? null;
+  const wdText = WEEKDAY_IN_TEXT.exec(t.text)?.[0]?.toLowerCase() ?? null;
   const weekday = wdText ? wdText[0].toUpperCase() + wdText.slice(1) : t.resolved && t.resolved.length >= 10 ? weekdayName(t.resolved) : null;
   const value = t.resolved && t.resolved.length >= 10 ? t.resolved.slice(0, 10) : weekday;
   return value ? { value, weekday } : null;
