@@ -25,6 +25,8 @@ interface QMention {
   label: string;
   low: number;
   high: number;
+  /** Compared only with figures of aligned sentences (Slot.aligned). */
+  aligned?: boolean;
 }
 
 /**
@@ -34,7 +36,7 @@ interface QMention {
  */
 function interval(q: Quantity, slot: Slot): { low: number; high: number } {
   const v = q.value * slot.factor;
-  const exact = slot.unit === 'people' || slot.unit === 'years' ? 0 : slot.unit === 'magnitude' ? 0.05 : v * 0.05;
+  const exact = slot.unit === 'people' || slot.unit === 'count' || slot.unit === 'years' ? 0 : slot.unit === 'magnitude' ? 0.05 : v * 0.05;
   const about = slot.unit === 'magnitude' ? 0.3 : v * 0.2;
   switch (q.qualifier) {
     case 'about':
@@ -86,17 +88,18 @@ function displayQuantity(q: Quantity): string {
 
 export function findConflicts(story: StoryView, al: Alignment): Conflict[] {
   const dates = dateConflicts(story, al);
-  return [...quantityConflicts(story), ...dates, ...actDateConflicts(story, dates)];
+  return [...quantityConflicts(story, al), ...dates, ...actDateConflicts(story, dates)];
 }
 
-function quantityConflicts(story: StoryView): Conflict[] {
+function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
   const mentions: QMention[] = [];
   for (const { sent, q, slot } of figureSlots(story)) {
     if (!slot) continue;
     const { low, high } = interval(q, slot);
-    mentions.push({ sent, q, slot: slot.key, label: slot.label, low, high });
+    mentions.push({ sent, q, slot: slot.key, label: slot.label, low, high, aligned: slot.aligned });
   }
   resolveOneNameSlots(mentions);
+  splitByFact(mentions, al);
   mentions.sort((a, b) => cmp(a.slot, b.slot) || cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
   capPerSlot(mentions, (m) => m.slot);
   const out: Conflict[] = [];
@@ -108,6 +111,40 @@ function quantityConflicts(story: StoryView): Conflict[] {
     i = j;
   }
   return out;
+}
+
+/** Sentences that state one fact: aligned by the fact clustering, or close in wording and keys. */
+const SAME_FACT_SIM = 0.25;
+
+/** Places a sentence names (linked keys). */
+function placesOf(s: Sent): Set<string> {
+  return new Set(s.entities.filter((e) => e.type === 'LOC').map((e) => e.key));
+}
+
+/**
+ * Figures of an aligned-only slot are one slot per group of sentences that state the same fact
+ * (single link over aligned pairs of different articles that do not name different places); a
+ * figure whose sentence aligns with none stays alone and is compared with nothing.
+ */
+function splitByFact(mentions: QMention[], al: Alignment): void {
+  const bySlot = new Map<string, QMention[]>();
+  for (const m of mentions) if (m.aligned) (bySlot.get(m.slot) ?? bySlot.set(m.slot, []).get(m.slot)!).push(m);
+  for (const ms of bySlot.values()) {
+    ms.sort((a, b) => cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
+    const parent = ms.map((_, i) => i);
+    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+    for (let i = 0; i < ms.length; i++)
+      for (let j = i + 1; j < ms.length; j++) {
+        const [a, b] = [ms[i].sent, ms[j].sent];
+        if (a.art.id === b.art.id) continue;
+        const pa = placesOf(a);
+        const pb = placesOf(b);
+        if (pa.size && pb.size && ![...pa].some((x) => pb.has(x))) continue;
+        const cluster = al.clusterOf.get(a.id);
+        if ((cluster !== undefined && cluster === al.clusterOf.get(b.id)) || al.sim(a, b) >= SAME_FACT_SIM) parent[find(j)] = find(i);
+      }
+    ms.forEach((m, i) => (m.slot = `${m.slot}|${find(i)}`));
+  }
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Quantity } from '../model/types.js';
 import { MONTH_PATTERN, WEEKDAY_PATTERN } from '../text/calendar.js';
 import { dataLines } from '../text/lexicon.js';
 import { canonicalName, type Sent, type StoryView } from './prepare.js';
-import { coordinatedFigure, frameGovernsFigure, lemmaAt } from './syntax.js';
+import { coordinatedFigure, countedArgument, frameGovernsFigure, lemmaAt } from './syntax.js';
 import { key } from './text.js';
 
 export interface Slot {
@@ -25,6 +25,12 @@ export interface Slot {
   factor: number;
   /** About one named person (their age, how far they fell): the same whatever day the sentence is about. */
   personal?: boolean;
+  /**
+   * The slot's word alone does not say the figures count the same thing ("three cables" may be the
+   * ones cut or the ones laid): its figures are compared only between sentences that state the same
+   * fact (aligned) and do not name different places.
+   */
+  aligned?: boolean;
 }
 
 /** How a sentence relates to the article's event: its own, another day's, or the past's. */
@@ -45,7 +51,15 @@ function frameOf(word: string, next?: string): string | undefined {
   return entry.frame;
 }
 
-const FRAME_LABEL: Record<string, string> = { deaths: 'death toll', injured: 'number injured', population: 'population', children: 'number of children' };
+const FRAME_LABEL: Record<string, string> = {
+  deaths: 'death toll',
+  injured: 'number injured',
+  population: 'population',
+  children: 'number of children',
+  protesters: 'number of protesters',
+};
+/** Frames whose figures are compared only between sentences that state one fact (see Slot.aligned). */
+const ALIGNED_FRAMES = new Set(['protesters']);
 /** Nouns that say "people" without saying what happened to them: the governing word decides. */
 const PEOPLE_NOUNS = new Set('people persons victims civilians villagers passengers children adults men women others individuals'.split(' '));
 /** Nouns of the same seismic event (an aftershock is another event). */
@@ -86,7 +100,7 @@ const WINDOW_AFTER = 5;
 /** The slot of `q` in sentence `s`, or null when the figure cannot be compared safely. */
 export function slotOf(s: Sent, q: Quantity, background: Background): Slot | null {
   if (background === 'past' || isPart(s, q) || isHedged(s, q)) return null;
-  const slot = slotOfFigure(s, q);
+  const slot = slotOfFigure(s, q) ?? (background === 'none' ? countedThings(s, q) : null);
   // the event's own casualties and magnitude are told in the lead; later they are often another event's
   if (slot && EVENT_FRAMES.test(slot.key) && !inLead(s) && background !== 'none') return null;
   // a figure of another day than the lead's is another event's, unless it is a named person's (their age, their fall)
@@ -128,8 +142,25 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
   const counted = q.counted?.toLowerCase() ?? null;
   const named = counted ? frameOf(counted) : undefined;
   const frame = named ?? (counted === null || PEOPLE_NOUNS.has(counted) ? governingFrame(s, q) : undefined);
-  if (frame) return { key: `people|${frame}`, label: FRAME_LABEL[frame] ?? `number ${frame}`, unit: 'people', factor: 1 };
+  // a crowd is counted in each city and at each hour: only figures of sentences stating one fact are compared
+  if (frame) return { key: `people|${frame}`, label: FRAME_LABEL[frame] ?? `number ${frame}`, unit: 'people', factor: 1, aligned: ALIGNED_FRAMES.has(frame) };
   return null;
+}
+
+/**
+ * "three undersea cables were cut" against "two undersea cables were cut": a count of things (not
+ * people) told in the lead of an article, where the event is told, is the event's count of that
+ * noun for that verb. Later sentences count the same noun for other reasons ("the four cables
+ * running across the Mediterranean"), so only the lead's are compared; the noun must be the
+ * subject or object of the verb by the parse, not a modifier ("the 300-seat Parliament"), and
+ * "killed two co-workers" is not "shot three co-workers".
+ */
+function countedThings(s: Sent, q: Quantity): Slot | null {
+  if (q.unit !== 'count' || !q.counted || !inLead(s) || PEOPLE_NOUNS.has(q.counted.toLowerCase())) return null;
+  const arg = countedArgument(s, q);
+  // "more than 2,000 booths in the country, while there are 27 overseas": two counts of one noun in one sentence are two sets
+  if (!arg || s.quantities.some((o) => o !== q && o.counted === q.counted)) return null;
+  return { key: `count|${key(arg.noun)}|${arg.verb}`, label: `number of ${arg.noun} (${arg.verb})`, unit: 'count', factor: 1, aligned: true };
 }
 
 /** "A magnitude 6 quake can cause severe damage": a figure in a modal clause states no fact. */
@@ -177,7 +208,12 @@ export function backgroundSentences(sents: Sent[], eventDay?: string): Map<numbe
   sents.forEach((s, i) => {
     if (i < 2) return;
     const t = text.slice(s.span.start, s.span.end);
-    const marks = [...t.matchAll(new RegExp(`${PAST_MARK.source}|${MONTH.source}`, 'gi'))].map((m) => m[0].toLowerCase());
+    // "on Tuesday, December 9, 2008": a date that names its weekday is recent (outlets name the
+    // weekday of days within a week of writing), so its month and year mark no past event
+    const recent = s.times.filter((x) => WEEKDAY.test(x.text)).map((x) => x.span);
+    const marks = [...t.matchAll(new RegExp(`${PAST_MARK.source}|${MONTH.source}`, 'gi'))]
+      .filter((m) => !recent.some((r) => r.start <= s.span.start + m.index && s.span.start + m.index < r.end))
+      .map((m) => m[0].toLowerCase());
     // another day than the lead's ("On Saturday, a dozen people were killed by a quake in China")
     const day = WEEKDAY.exec(t)?.[0];
     if (marks.some((m) => !leadMarks.has(m))) out.set(i, 'past');

@@ -506,3 +506,35 @@ describe('quantity slots: ages under name variants', () => {
     assert.equal(c.length, 0, JSON.stringify(c.map((k) => k.note)));
   });
 });
+
+describe('quantity slots: counts compared only between sentences stating one fact', () => {
+  // Invented wording in the shape of a protest story and an outage story.
+  it('opposes two crowd sizes of one march, and not the crowds of two cities', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('c1', 'About 20,000 people marched through central Eastbury on Wednesday against the new pension law, police said.'),
+        art('c2', 'About 60,000 people marched through central Eastbury on Wednesday against the new pension law, the organisers said.'),
+        art('c3', 'About 5,000 people marched through central Westholm on Wednesday against the new pension law, police said.'),
+      ],
+      copies: [],
+    });
+    const c = x.conflicts.filter((k) => k.severity === 'conflict' && k.slot === 'number of protesters');
+    assert.equal(c.length, 1, JSON.stringify(x.conflicts.map((k) => k.note)));
+    assert.deepEqual(c[0].sides.map((s) => s.articles.join()), ['c1', 'c2']);
+  });
+
+  it('opposes two counts of the things an event hit, not two counts of one noun in one sentence', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('u1', 'Internet links across the region failed on Friday after divers said three undersea cables were cut near the port of Eastbury.'),
+        art('u2', 'Internet links across the region failed on Friday after divers said two undersea cables were cut near the port of Eastbury.'),
+        art('u3', 'Engineers said more than 2,000 booths opened in the country on Sunday, while 27 booths opened abroad for the vote in Eastbury.'),
+      ],
+      copies: [],
+    });
+    const notes = x.conflicts.filter((k) => k.severity === 'conflict').map((k) => k.slot);
+    assert.deepEqual(notes, ['number of cable (cut)'], JSON.stringify(x.conflicts.map((k) => k.note)));
+  });
+});

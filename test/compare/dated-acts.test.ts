@@ -48,3 +48,24 @@ describe('dates of one act read from the parse', () => {
     assert.deepEqual(dated(x).map((c) => c.note), []);
   });
 });
+
+describe('dates of one act in an undated story', () => {
+  // Invented wording: two outlets give two days for one person's admission; neither article is dated.
+  const undated = (id: string, text: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}` }));
+  it('a full date that names its weekday ("on Tuesday, March 3, 2009") dates the event, not the past', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        undated('a', 'The singer Jane Roe checked into a clinic in Eastbury on Friday for an unspecified problem, her agent said.'),
+        undated(
+          'b',
+          'The singer has gone to a clinic for treatment, her agent said in a short statement.\n\nFriends said they were glad she sought help after a difficult year.\n\nRoe checked herself in on Tuesday, March 3, 2009.',
+        ),
+      ],
+      copies: [],
+    });
+    const c = dated(x);
+    assert.equal(c.length, 1, JSON.stringify(x.conflicts.map((k) => k.note)));
+    assert.deepEqual(c[0].sides.map((s) => s.articles.join()).sort(), ['a', 'b']);
+  });
+});
