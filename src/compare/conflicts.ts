@@ -10,6 +10,7 @@
  */
 import type { Quantity } from '../model/types.js';
 import { ACT_CLASSES } from './acts.js';
+import { clockConflicts } from './clock.js';
 import { actOfTime, actSlots, datedActs, participantKey } from './dated-acts.js';
 import { WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
 import type { Alignment } from './facts.js';
@@ -88,7 +89,7 @@ function displayQuantity(q: Quantity): string {
 
 export function findConflicts(story: StoryView, al: Alignment): Conflict[] {
   const dates = dateConflicts(story, al);
-  return [...quantityConflicts(story, al), ...dates, ...actDateConflicts(story, dates)];
+  return [...quantityConflicts(story, al), ...dates, ...actDateConflicts(story, dates), ...clockConflicts(story, al)];
 }
 
 function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
