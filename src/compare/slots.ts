@@ -11,7 +11,7 @@ import type { Quantity } from '../model/types.js';
 import { MONTH_PATTERN, WEEKDAY_PATTERN } from '../text/calendar.js';
 import { dataLines } from '../text/lexicon.js';
 import { canonicalName, type Sent, type StoryView } from './prepare.js';
-import { coordinatedFigure, countedArgument, frameGovernsFigure, lemmaAt } from './syntax.js';
+import { coordinatedFigure, countedArgument, frameGovernsFigure, lemmaAt, verbSubject } from './syntax.js';
 import { key } from './text.js';
 
 export interface Slot {
@@ -125,7 +125,8 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
     if (from) return { key: `distance|${from.key}`, label: `distance from ${from.name}`, unit: 'km', factor: DISTANCE[q.unit] };
     // "Robert Roe fell about 600 metres": how far a named person went, by the verb before the figure
     const moved = verbAndSubjectBefore(s, q);
-    return moved ? { key: `distance|${moved.verb}|${moved.key}`, label: `how far ${moved.name} ${moved.word}`, unit: 'km', factor: DISTANCE[q.unit], personal: true } : null;
+    // (by the person alone: parses lemmatise "fell" as "fell" or "fall", and a story tells one distance of a person's)
+    return moved ? { key: `distance|person|${moved.key}`, label: `how far ${moved.name} ${moved.word}`, unit: 'km', factor: DISTANCE[q.unit], personal: true } : null;
   }
   if (/^[A-Z]{3}$/.test(q.unit)) {
     // money: the sum of what (its value, a price, a fine, bail), in its own currency
@@ -370,6 +371,8 @@ function personNextTo(s: Sent, q: Quantity): { key: string; name: string } | nul
   return e ? { key: canonicalName(named), name: named } : null;
 }
 
+const STATIVE = /^(?:is|was|are|were|be|been|being|stands?|stood|measures?|measured|weighs?|weighed|weighing)$/i;
+
 /**
  * The verb right before a figure (past adverbs and qualifiers) and the person named before it in
  * the clause: "Robert Roe, 32, fell about 2,000 feet" → fell, Robert Roe. The verb is compared by
@@ -381,13 +384,20 @@ function verbAndSubjectBefore(s: Sent, q: Quantity): { verb: string; word: strin
   while (i >= 0 && /^(?:about|around|some|nearly|almost|approximately|roughly|over|more|than|just|at|least|an|estimated)$/i.test(toks[i].text)) i--;
   if (i < 0 || !/^\p{Ll}+$/u.test(toks[i].text) || s.entities.some((e) => e.span.start <= toks[i].start && toks[i].end <= e.span.end)) return null;
   const verbTok = toks[i];
+  // "Roe is 5-foot-8", "stands 6 feet": a height, not how far the person went
+  if (STATIVE.test(verbTok.text)) return null;
   const text = s.art.text;
   // the person is the verb's subject: nothing but an age, an adverb or an auxiliary between ("Robert Roe, 32, has fallen")
   const between = /^(?:\s*,\s*\d{1,3}\s*,)?\s*(?:(?:\p{Ll}+ly|has|had|have|was|were|is)\s+)*$/u;
-  const who = s.entities.filter((e) => e.type === 'PER' && e.span.end <= verbTok.start && between.test(text.slice(e.span.end, verbTok.start))).pop();
+  const people = s.entities.filter((e) => e.type === 'PER');
+  // or, by the parse, the subject of the verb or of the verb it continues ("Jane Roe died after slipping and falling 60 metres")
+  const subject = verbSubject(s, verbTok.start);
+  const who =
+    people.filter((e) => e.span.end <= verbTok.start && between.test(text.slice(e.span.end, verbTok.start))).pop() ??
+    (subject === null ? undefined : people.find((e) => e.span.start <= subject && subject < e.span.end));
   if (!who) return null;
   const named = text.slice(who.span.start, who.span.end);
-  return { verb: lemmaAt(s.art, verbTok.start) ?? verbTok.key, word: verbTok.text, key: canonicalName(named), name: named };
+  return { verb: lemmaAt(s.art, verbTok.start) ?? verbTok.key, word: verbTok.text, key: personKey(canonicalName(named)), name: named };
 }
 
 /** "1,500 kilometers south of Tehran", "58km south-west of Bandar Abbas": the place measured from. */

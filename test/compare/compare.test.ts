@@ -538,3 +538,22 @@ describe('quantity slots: counts compared only between sentences stating one fac
     assert.deepEqual(notes, ['number of cable (cut)'], JSON.stringify(x.conflicts.map((k) => k.note)));
   });
 });
+
+describe('quantity slots: how far a named person went', () => {
+  const far = (texts: string[]) =>
+    crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art(`f${i}`, t)), copies: [] }).conflicts.filter((c) => c.severity === 'conflict' && /^how far/.test(c.slot));
+  it('reads the subject of a continued verb ("died after slipping and falling 60 metres") and spelled-alike first names', () => {
+    const c = far([
+      'On Friday, 36-year-old Duncan Marsh died after slipping and falling about 60 metres from a ridge in the national park.',
+      'Climber Dunkan Marsh fell about 150 metres from a ridge in the national park on Friday, police said.',
+    ]);
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+  });
+  it('does not compare a height with a fall', () => {
+    const c = far([
+      'Police said Duncan Marsh is 6 feet tall and was last seen near a ridge in the national park on Friday.',
+      'Duncan Marsh fell about 150 metres from a ridge in the national park on Friday, police said.',
+    ]);
+    assert.equal(c.length, 0, JSON.stringify(c.map((k) => k.note)));
+  });
+});
