@@ -345,17 +345,21 @@ function personKey(canonical: string): string {
  * the story with that surname or that first name; with none or several, they stay on their own.
  */
 export function resolveOneNameSlots<T extends { slot: string }>(mentions: T[]): void {
-  const full = new Set(mentions.filter((m) => /^age\|[^|]+\|/.test(m.slot)).map((m) => m.slot));
-  for (const m of mentions) {
-    const one = /^age\|([^|]+)$/.exec(m.slot)?.[1];
-    if (!one || one.includes(' ')) continue;
-    const matches = [...full].filter((k) => {
-      const [, surname, first] = k.split('|');
-      return surname === one || first === nameSound(one);
-    });
-    if (matches.length === 1) m.slot = matches[0];
+  for (const prefix of PERSON_SLOTS) {
+    const full = new Set(mentions.filter((m) => m.slot.startsWith(prefix) && m.slot.slice(prefix.length).includes('|')).map((m) => m.slot));
+    for (const m of mentions) {
+      const one = m.slot.startsWith(prefix) ? m.slot.slice(prefix.length) : '';
+      if (!one || one.includes('|') || one.includes(' ')) continue;
+      const matches = [...full].filter((k) => {
+        const [surname, first] = k.slice(prefix.length).split('|');
+        return surname === one || first === nameSound(one);
+      });
+      if (matches.length === 1) m.slot = matches[0];
+    }
   }
 }
+/** Slot key prefixes followed by a person's key (see personKey). */
+const PERSON_SLOTS = ['age|', 'distance|person|'];
 
 /** The person an age belongs to: named right before ("Jane Roe, 33,") or within a few words after ("the 33-year-old actress Jane Roe"). */
 function personNextTo(s: Sent, q: Quantity): { key: string; name: string } | null {
