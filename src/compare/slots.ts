@@ -62,6 +62,7 @@ const FRAME_LABEL: Record<string, string> = {
 const ALIGNED_FRAMES = new Set(['protesters']);
 /** Nouns that say "people" without saying what happened to them: the governing word decides. */
 const PEOPLE_NOUNS = new Set('people persons victims civilians villagers passengers children adults men women others individuals'.split(' '));
+const OFFSPRING = new Set(['children', 'kids', 'sons', 'daughters']);
 /** Nouns of the same seismic event (an aftershock is another event). */
 const SHOCK_CLASS: Record<string, string> = { quake: 'quake', earthquake: 'quake', temblor: 'quake', tremor: 'quake', shock: 'quake', aftershock: 'aftershock', aftershocks: 'aftershock', foreshock: 'foreshock' };
 /** Meetings of any name are one kind of event for their duration ("talks", "meeting", "negotiations"). */
@@ -141,6 +142,9 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
   }
   if (q.unit !== 'people' && q.unit !== 'count') return null;
   const counted = q.counted?.toLowerCase() ?? null;
+  // "one of her 12 children", "his four kids": a parent's count of children (Kinship, as "a mother of 12")
+  if (counted && OFFSPRING.has(counted) && /\b(?:her|his|their)\s+$/i.test(text.slice(Math.max(s.span.start, q.span.start - 8), q.span.start)))
+    return { key: 'people|children', label: FRAME_LABEL.children, unit: 'people', factor: 1 };
   const named = counted ? frameOf(counted) : undefined;
   const frame = named ?? (counted === null || PEOPLE_NOUNS.has(counted) ? governingFrame(s, q) : undefined);
   // a crowd is counted in each city and at each hour: only figures of sentences stating one fact are compared
@@ -175,7 +179,7 @@ function isPart(s: Sent, q: Quantity): boolean {
   const text = s.art.text;
   const after = text.slice(q.span.end, Math.min(s.span.end, q.span.end + 12));
   const before = text.slice(Math.max(s.span.start, q.span.start - 10), q.span.start);
-  if (/^\s+of\s+(?:the|them|whom|those|these|which)\b/i.test(after)) return true;
+  if (/^\s+of\s+(?:the|them|whom|those|these|which|her|his|their)\b/i.test(after)) return true;
   if (/\b(?:another|additional|further)\s+$/i.test(before)) return true;
   if (/\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?)\s+$/i.test(before)) return true; // "called 911": a number, not a count
   // the word right after the number: "two more victims", "50 others"

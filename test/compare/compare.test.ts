@@ -465,6 +465,23 @@ describe('quantity slots: kinship', () => {
   });
 });
 
+describe('quantity slots: a parent\'s children', () => {
+  it('reads "one of her 12 children" as her number of children, and "two of her children" as a part', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('k1', 'Jane Roe was walking with one of her 12 children when a stray bullet hit her outside a school in Eastbury on Tuesday.'),
+        art('k2', 'Jane Roe, a mother of 13, was killed by a stray bullet outside a school in Eastbury on Tuesday, police said.'),
+        art('k3', 'Jane Roe was walking with two of her children when a stray bullet hit her outside a school in Eastbury on Tuesday.'),
+      ],
+      copies: [],
+    });
+    const c = x.conflicts.filter((k) => k.severity === 'conflict' && k.slot === 'number of children');
+    assert.equal(c.length, 1, JSON.stringify(x.conflicts.map((k) => k.note)));
+    assert.deepEqual(c[0].sides.map((sd) => sd.articles.join()), ['k1', 'k2']);
+  });
+});
+
 describe('quantity slots: a haul', () => {
   it('reads "made off with $X of jewels" as the value of what was stolen', () => {
     const x = crossCheckStory({
