@@ -28,6 +28,8 @@ interface QMention {
   high: number;
   /** Compared only with figures of aligned sentences (Slot.aligned). */
   aligned?: boolean;
+  /** The slot's unit ("block": an address number, never a rounded figure). */
+  unit: string;
 }
 
 /**
@@ -37,7 +39,7 @@ interface QMention {
  */
 function interval(q: Quantity, slot: Slot): { low: number; high: number } {
   const v = q.value * slot.factor;
-  const exact = slot.unit === 'people' || slot.unit === 'count' || slot.unit === 'years' ? 0 : slot.unit === 'magnitude' ? 0.05 : v * 0.05;
+  const exact = slot.unit === 'people' || slot.unit === 'count' || slot.unit === 'block' || slot.unit === 'years' ? 0 : slot.unit === 'magnitude' ? 0.05 : v * 0.05;
   const about = slot.unit === 'magnitude' ? 0.3 : v * 0.2;
   switch (q.qualifier) {
     case 'about':
@@ -62,7 +64,7 @@ function compareIntervals(a: QMention, b: QMention): 'same' | 'minor' | 'conflic
   const gap = a.high < b.low ? b.low - a.high : a.low - b.high;
   const scale = Math.max(Math.abs(a.low), Math.abs(b.low), Math.abs(a.high === Infinity ? 0 : a.high), Math.abs(b.high === Infinity ? 0 : b.high), 1e-9);
   // a rounded figure just outside the other's tolerance is a rounding difference, not a dispute
-  const rounded = (m: QMention) => m.q.qualifier === 'exact' && m.q.value >= 100 && m.q.value % 10 === 0;
+  const rounded = (m: QMention) => m.unit !== 'block' && m.q.qualifier === 'exact' && m.q.value >= 100 && m.q.value % 10 === 0;
   return gap / scale <= 0.05 && (rounded(a) || rounded(b)) ? 'minor' : 'conflict';
 }
 
@@ -97,7 +99,7 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
   for (const { sent, q, slot } of figureSlots(story)) {
     if (!slot) continue;
     const { low, high } = interval(q, slot);
-    mentions.push({ sent, q, slot: slot.key, label: slot.label, low, high, aligned: slot.aligned });
+    mentions.push({ sent, q, slot: slot.key, label: slot.label, low, high, aligned: slot.aligned, unit: slot.unit });
   }
   resolveOneNameSlots(mentions);
   splitByFact(mentions, al);

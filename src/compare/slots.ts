@@ -142,6 +142,7 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
   }
   if (q.unit !== 'people' && q.unit !== 'count') return null;
   const counted = q.counted?.toLowerCase() ?? null;
+  if (counted === 'block') return streetBlock(s, q);
   // "one of her 12 children", "his four kids": a parent's count of children (Kinship, as "a mother of 12")
   if (counted && OFFSPRING.has(counted) && /\b(?:her|his|their)\s+$/i.test(text.slice(Math.max(s.span.start, q.span.start - 8), q.span.start)))
     return { key: 'people|children', label: FRAME_LABEL.children, unit: 'people', factor: 1 };
@@ -167,6 +168,21 @@ function countedThings(s: Sent, q: Quantity): Slot | null {
   if (!arg || s.quantities.some((o) => o !== q && o.counted === q.counted)) return null;
   return { key: `count|${key(arg.noun)}|${arg.verb}`, label: `number of ${arg.noun} (${arg.verb})`, unit: 'count', factor: 1, aligned: true };
 }
+
+/**
+ * "the 12000 block of East 223rd Street": where on a street something happened, as police and
+ * local news give addresses (the hundred-block). Compared by the street, its direction word left
+ * out ("East 223rd Street" and "223rd Street" are one street); the number is the value.
+ */
+function streetBlock(s: Sent, q: Quantity): Slot | null {
+  const m = STREET_AFTER_BLOCK.exec(s.art.text.slice(q.span.end, s.span.end));
+  if (!m || q.value < 100 || q.value % 100 !== 0) return null;
+  const street = `${m[1]} ${m[2]}`.replace(/\s+/g, ' ');
+  return { key: `block|${street.toLowerCase()}`, label: `block of ${street}`, unit: 'block', factor: 1 };
+}
+/** After "N block": "of [East|West|North|South] <name words> <street type>". */
+const STREET_AFTER_BLOCK =
+  /^\s+of\s+(?:(?:East|West|North|South|E\.|W\.|N\.|S\.)\s+)?((?:[A-Z0-9][\w'-]*\s+){1,3}?)(Street|St\.|Avenue|Ave\.|Boulevard|Blvd\.|Road|Rd\.|Drive|Dr\.|Lane|Way|Place|Court|Parkway|Highway)\b/;
 
 /** "A magnitude 6 quake can cause severe damage": a figure in a modal clause states no fact. */
 function isHedged(s: Sent, q: Quantity): boolean {

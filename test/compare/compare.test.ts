@@ -482,6 +482,22 @@ describe('quantity slots: a parent\'s children', () => {
   });
 });
 
+describe('quantity slots: the block of a street', () => {
+  it('opposes "the 12000 block of East Main Street" and "the 12200 block of Main Street", not another street', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('b1', 'A deputy was shot outside an apartment in the 12000 block of East Main Street in Eastbury on Friday, police said.'),
+        art('b2', 'The shooting happened in the 12200 block of Main Street in Eastbury on Friday afternoon, a sheriff said.'),
+        art('b3', 'A week earlier a man was hurt while doing yard work in the 22000 block of Oak Avenue in Eastbury, police said.'),
+      ],
+      copies: [],
+    });
+    const c = x.conflicts.filter((k) => /^block of/.test(k.slot));
+    assert.deepEqual(c.map((k) => [k.slot, k.severity, k.sides.map((sd) => sd.articles.join()).join('|')]), [['block of Main Street', 'conflict', 'b1|b2']]);
+  });
+});
+
 describe('quantity slots: a haul', () => {
   it('reads "made off with $X of jewels" as the value of what was stolen', () => {
     const x = crossCheckStory({
