@@ -64,8 +64,10 @@ function clockMentions(story: StoryView): ClockMention[] {
       }
     }
   }
-  return out.sort((x, y) => cmp(x.sent.id, y.sent.id) || x.t.span.start - y.t.span.start);
+  // bounded time: the pairwise grouping reads the first MAX_CLOCKS clock times in story order
+  return out.sort((x, y) => cmp(x.sent.id, y.sent.id) || x.t.span.start - y.t.span.start).slice(0, MAX_CLOCKS);
 }
+const MAX_CLOCKS = 400;
 
 function actLemma(s: Sent, t: ResolvedTime): string | null {
   const tokens = parseOf(s.art);

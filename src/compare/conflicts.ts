@@ -132,8 +132,11 @@ function placesOf(s: Sent): Set<string> {
 function splitByFact(mentions: QMention[], al: Alignment): void {
   const bySlot = new Map<string, QMention[]>();
   for (const m of mentions) if (m.aligned) (bySlot.get(m.slot) ?? bySlot.set(m.slot, []).get(m.slot)!).push(m);
-  for (const ms of bySlot.values()) {
-    ms.sort((a, b) => cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
+  for (const all of bySlot.values()) {
+    all.sort((a, b) => cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
+    // bounded time: pairs are compared among the first MAX_PER_SLOT figures; the rest stay alone
+    const ms = all.slice(0, MAX_PER_SLOT);
+    all.slice(MAX_PER_SLOT).forEach((m, i) => (m.slot = `${m.slot}|alone${i}`));
     const parent = ms.map((_, i) => i);
     const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
     for (let i = 0; i < ms.length; i++)
