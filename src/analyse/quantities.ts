@@ -43,7 +43,7 @@ const QUALIFIERS: [string, QuantityQualifier][] = [
   ['more than', 'more-than'], ['greater than', 'more-than'], ['upwards of', 'more-than'], ['in excess of', 'more-than'],
   ['no fewer than', 'at-least'], ['no less than', 'at-least'], ['at least', 'at-least'], ['a minimum of', 'at-least'],
   ['no more than', 'at-most'], ['at most', 'at-most'], ['up to', 'at-most'], ['a maximum of', 'at-most'],
-  ['less than', 'less-than'], ['fewer than', 'less-than'], ['close to', 'about'], ['an estimated', 'about'],
+  ['less than', 'less-than'], ['fewer than', 'less-than'], ['close to', 'about'], ['an estimated', 'about'], ['as many as', 'at-most'], ['approximate', 'about'],
   ['some', 'about'], ['about', 'about'], ['around', 'about'], ['approximately', 'about'], ['approx', 'about'],
   ['roughly', 'about'], ['nearly', 'about'], ['almost', 'about'], ['circa', 'about'], ['over', 'more-than'],
   ['above', 'more-than'], ['exceeding', 'more-than'], ['under', 'less-than'], ['below', 'less-than'],

@@ -176,9 +176,9 @@ PATTERNS.push({
     return { start: m.index, end: m.index + m[0].length, kind: 'relative', value: null, grain: null, anchor: `${m[2].toLowerCase()}:${-n}` };
   },
 });
-// clock times: "5 p.m.", "10:30 a.m. ET", "17:00 GMT"
+// clock times: "5 p.m.", "10:30 a.m. ET", "17:00 GMT"; "3 p. m." and "1:30 a. m" as tokenised copies write them
 PATTERNS.push({
-  re: new RegExp(`\\b(\\d{1,2})(?:[:.](\\d{2}))? ?(a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b)(?: \\(?${TZ_RE}\\)?)?|\\b([01]?\\d|2[0-3]):(\\d{2}) ${TZ_RE}\\b|\\b(noon|midnight)(?: ${TZ_RE}\\b)?`, 'g'),
+  re: new RegExp(`\\b(\\d{1,2})(?:[:.](\\d{2}))? ?([ap]\\. ?m\\.|[ap]\\. m\\b|am\\b|pm\\b|AM\\b|PM\\b)(?: \\(?${TZ_RE}\\)?)?|\\b([01]?\\d|2[0-3]):(\\d{2}) ${TZ_RE}\\b|\\b(noon|midnight)(?: ${TZ_RE}\\b)?`, 'g'),
   make: (m) => {
     let h: number;
     let mi: number;

@@ -10,8 +10,9 @@
  */
 import type { Quantity } from '../model/types.js';
 import { ACT_CLASSES } from './acts.js';
+import { clockConflicts } from './clock.js';
 import { actOfTime, actSlots, datedActs, participantKey } from './dated-acts.js';
-import { weekdayName } from '../text/calendar.js';
+import { WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
 import type { Alignment } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
 import { backgroundSentences, figureSlots, inLead, resolveOneNameSlots, type Slot, storyEventDay } from './slots.js';
@@ -25,6 +26,10 @@ interface QMention {
   label: string;
   low: number;
   high: number;
+  /** Compared only with figures of aligned sentences (Slot.aligned). */
+  aligned?: boolean;
+  /** The slot's unit ("block": an address number, never a rounded figure). */
+  unit: string;
 }
 
 /**
@@ -34,7 +39,7 @@ interface QMention {
  */
 function interval(q: Quantity, slot: Slot): { low: number; high: number } {
   const v = q.value * slot.factor;
-  const exact = slot.unit === 'people' || slot.unit === 'years' ? 0 : slot.unit === 'magnitude' ? 0.05 : v * 0.05;
+  const exact = slot.unit === 'people' || slot.unit === 'count' || slot.unit === 'block' || slot.unit === 'years' ? 0 : slot.unit === 'magnitude' ? 0.05 : v * 0.05;
   const about = slot.unit === 'magnitude' ? 0.3 : v * 0.2;
   switch (q.qualifier) {
     case 'about':
@@ -59,7 +64,7 @@ function compareIntervals(a: QMention, b: QMention): 'same' | 'minor' | 'conflic
   const gap = a.high < b.low ? b.low - a.high : a.low - b.high;
   const scale = Math.max(Math.abs(a.low), Math.abs(b.low), Math.abs(a.high === Infinity ? 0 : a.high), Math.abs(b.high === Infinity ? 0 : b.high), 1e-9);
   // a rounded figure just outside the other's tolerance is a rounding difference, not a dispute
-  const rounded = (m: QMention) => m.q.qualifier === 'exact' && m.q.value >= 100 && m.q.value % 10 === 0;
+  const rounded = (m: QMention) => m.unit !== 'block' && m.q.qualifier === 'exact' && m.q.value >= 100 && m.q.value % 10 === 0;
   return gap / scale <= 0.05 && (rounded(a) || rounded(b)) ? 'minor' : 'conflict';
 }
 
@@ -86,17 +91,18 @@ function displayQuantity(q: Quantity): string {
 
 export function findConflicts(story: StoryView, al: Alignment): Conflict[] {
   const dates = dateConflicts(story, al);
-  return [...quantityConflicts(story), ...dates, ...actDateConflicts(story, dates)];
+  return [...quantityConflicts(story, al), ...dates, ...actDateConflicts(story, dates), ...clockConflicts(story, al)];
 }
 
-function quantityConflicts(story: StoryView): Conflict[] {
+function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
   const mentions: QMention[] = [];
   for (const { sent, q, slot } of figureSlots(story)) {
     if (!slot) continue;
     const { low, high } = interval(q, slot);
-    mentions.push({ sent, q, slot: slot.key, label: slot.label, low, high });
+    mentions.push({ sent, q, slot: slot.key, label: slot.label, low, high, aligned: slot.aligned, unit: slot.unit });
   }
   resolveOneNameSlots(mentions);
+  splitByFact(mentions, al);
   mentions.sort((a, b) => cmp(a.slot, b.slot) || cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
   capPerSlot(mentions, (m) => m.slot);
   const out: Conflict[] = [];
@@ -108,6 +114,43 @@ function quantityConflicts(story: StoryView): Conflict[] {
     i = j;
   }
   return out;
+}
+
+/** Sentences that state one fact: aligned by the fact clustering, or close in wording and keys. */
+const SAME_FACT_SIM = 0.25;
+
+/** Places a sentence names (linked keys). */
+function placesOf(s: Sent): Set<string> {
+  return new Set(s.entities.filter((e) => e.type === 'LOC').map((e) => e.key));
+}
+
+/**
+ * Figures of an aligned-only slot are one slot per group of sentences that state the same fact
+ * (single link over aligned pairs of different articles that do not name different places); a
+ * figure whose sentence aligns with none stays alone and is compared with nothing.
+ */
+function splitByFact(mentions: QMention[], al: Alignment): void {
+  const bySlot = new Map<string, QMention[]>();
+  for (const m of mentions) if (m.aligned) (bySlot.get(m.slot) ?? bySlot.set(m.slot, []).get(m.slot)!).push(m);
+  for (const all of bySlot.values()) {
+    all.sort((a, b) => cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
+    // bounded time: pairs are compared among the first MAX_PER_SLOT figures; the rest stay alone
+    const ms = all.slice(0, MAX_PER_SLOT);
+    all.slice(MAX_PER_SLOT).forEach((m, i) => (m.slot = `${m.slot}|alone${i}`));
+    const parent = ms.map((_, i) => i);
+    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+    for (let i = 0; i < ms.length; i++)
+      for (let j = i + 1; j < ms.length; j++) {
+        const [a, b] = [ms[i].sent, ms[j].sent];
+        if (a.art.id === b.art.id) continue;
+        const pa = placesOf(a);
+        const pb = placesOf(b);
+        if (pa.size && pb.size && ![...pa].some((x) => pb.has(x))) continue;
+        const cluster = al.clusterOf.get(a.id);
+        if ((cluster !== undefined && cluster === al.clusterOf.get(b.id)) || al.sim(a, b) >= SAME_FACT_SIM) parent[find(j)] = find(i);
+      }
+    ms.forEach((m, i) => (m.slot = `${m.slot}|${find(i)}`));
+  }
 }
 
 /**
@@ -383,9 +426,10 @@ function sameDay(a: DMention, b: DMention): boolean {
   return false;
 }
 
+const WEEKDAY_IN_TEXT = new RegExp(WEEKDAY_PATTERN, 'i');
 /** The weekday and comparable value of a time: its written weekday, else the resolved day's. */
 function dayOf(t: ResolvedTime): { value: string; weekday: string | null } | null {
-  const wdText = /(monday|tuesday|wednesday|thursday|friday|saturday|sunday)/i.exec(t.text)?.[1]?.toLowerCase() ?? null;
+  const wdText = WEEKDAY_IN_TEXT.exec(t.text)?.[0]?.toLowerCase() ?? null;
   const weekday = wdText ? wdText[0].toUpperCase() + wdText.slice(1) : t.resolved && t.resolved.length >= 10 ? weekdayName(t.resolved) : null;
   const value = t.resolved && t.resolved.length >= 10 ? t.resolved.slice(0, 10) : weekday;
   return value ? { value, weekday } : null;

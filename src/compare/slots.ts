@@ -8,9 +8,10 @@
  * about a past event ("killed more than 26,000 people in Bam in December 2003") has no slot.
  */
 import type { Quantity } from '../model/types.js';
+import { MONTH_PATTERN, WEEKDAY_PATTERN } from '../text/calendar.js';
 import { dataLines } from '../text/lexicon.js';
 import { canonicalName, type Sent, type StoryView } from './prepare.js';
-import { coordinatedFigure, frameGovernsFigure, lemmaAt } from './syntax.js';
+import { coordinatedFigure, countedArgument, frameGovernsFigure, lemmaAt, verbSubject } from './syntax.js';
 import { key } from './text.js';
 
 export interface Slot {
@@ -24,6 +25,12 @@ export interface Slot {
   factor: number;
   /** About one named person (their age, how far they fell): the same whatever day the sentence is about. */
   personal?: boolean;
+  /**
+   * The slot's word alone does not say the figures count the same thing ("three cables" may be the
+   * ones cut or the ones laid): its figures are compared only between sentences that state the same
+   * fact (aligned) and do not name different places.
+   */
+  aligned?: boolean;
 }
 
 /** How a sentence relates to the article's event: its own, another day's, or the past's. */
@@ -44,9 +51,18 @@ function frameOf(word: string, next?: string): string | undefined {
   return entry.frame;
 }
 
-const FRAME_LABEL: Record<string, string> = { deaths: 'death toll', injured: 'number injured', population: 'population', children: 'number of children' };
+const FRAME_LABEL: Record<string, string> = {
+  deaths: 'death toll',
+  injured: 'number injured',
+  population: 'population',
+  children: 'number of children',
+  protesters: 'number of protesters',
+};
+/** Frames whose figures are compared only between sentences that state one fact (see Slot.aligned). */
+const ALIGNED_FRAMES = new Set(['protesters']);
 /** Nouns that say "people" without saying what happened to them: the governing word decides. */
 const PEOPLE_NOUNS = new Set('people persons victims civilians villagers passengers children adults men women others individuals'.split(' '));
+const OFFSPRING = new Set(['children', 'kids', 'sons', 'daughters']);
 /** Nouns of the same seismic event (an aftershock is another event). */
 const SHOCK_CLASS: Record<string, string> = { quake: 'quake', earthquake: 'quake', temblor: 'quake', tremor: 'quake', shock: 'quake', aftershock: 'aftershock', aftershocks: 'aftershock', foreshock: 'foreshock' };
 /** Meetings of any name are one kind of event for their duration ("talks", "meeting", "negotiations"). */
@@ -85,7 +101,7 @@ const WINDOW_AFTER = 5;
 /** The slot of `q` in sentence `s`, or null when the figure cannot be compared safely. */
 export function slotOf(s: Sent, q: Quantity, background: Background): Slot | null {
   if (background === 'past' || isPart(s, q) || isHedged(s, q)) return null;
-  const slot = slotOfFigure(s, q);
+  const slot = slotOfFigure(s, q) ?? (background === 'none' ? countedThings(s, q) : null);
   // the event's own casualties and magnitude are told in the lead; later they are often another event's
   if (slot && EVENT_FRAMES.test(slot.key) && !inLead(s) && background !== 'none') return null;
   // a figure of another day than the lead's is another event's, unless it is a named person's (their age, their fall)
@@ -110,7 +126,8 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
     if (from) return { key: `distance|${from.key}`, label: `distance from ${from.name}`, unit: 'km', factor: DISTANCE[q.unit] };
     // "Robert Roe fell about 600 metres": how far a named person went, by the verb before the figure
     const moved = verbAndSubjectBefore(s, q);
-    return moved ? { key: `distance|${moved.verb}|${moved.key}`, label: `how far ${moved.name} ${moved.word}`, unit: 'km', factor: DISTANCE[q.unit], personal: true } : null;
+    // (by the person alone: parses lemmatise "fell" as "fell" or "fall", and a story tells one distance of a person's)
+    return moved ? { key: `distance|person|${moved.key}`, label: `how far ${moved.name} ${moved.word}`, unit: 'km', factor: DISTANCE[q.unit], personal: true } : null;
   }
   if (/^[A-Z]{3}$/.test(q.unit)) {
     // money: the sum of what (its value, a price, a fine, bail), in its own currency
@@ -125,11 +142,47 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
   }
   if (q.unit !== 'people' && q.unit !== 'count') return null;
   const counted = q.counted?.toLowerCase() ?? null;
+  if (counted === 'block') return streetBlock(s, q);
+  // "one of her 12 children", "his four kids": a parent's count of children (Kinship, as "a mother of 12")
+  if (counted && OFFSPRING.has(counted) && /\b(?:her|his|their)\s+$/i.test(text.slice(Math.max(s.span.start, q.span.start - 8), q.span.start)))
+    return { key: 'people|children', label: FRAME_LABEL.children, unit: 'people', factor: 1 };
   const named = counted ? frameOf(counted) : undefined;
   const frame = named ?? (counted === null || PEOPLE_NOUNS.has(counted) ? governingFrame(s, q) : undefined);
-  if (frame) return { key: `people|${frame}`, label: FRAME_LABEL[frame] ?? `number ${frame}`, unit: 'people', factor: 1 };
+  // a crowd is counted in each city and at each hour: only figures of sentences stating one fact are compared
+  if (frame) return { key: `people|${frame}`, label: FRAME_LABEL[frame] ?? `number ${frame}`, unit: 'people', factor: 1, aligned: ALIGNED_FRAMES.has(frame) };
   return null;
 }
+
+/**
+ * "three undersea cables were cut" against "two undersea cables were cut": a count of things (not
+ * people) told in the lead of an article, where the event is told, is the event's count of that
+ * noun for that verb. Later sentences count the same noun for other reasons ("the four cables
+ * running across the Mediterranean"), so only the lead's are compared; the noun must be the
+ * subject or object of the verb by the parse, not a modifier ("the 300-seat Parliament"), and
+ * "killed two co-workers" is not "shot three co-workers".
+ */
+function countedThings(s: Sent, q: Quantity): Slot | null {
+  if (q.unit !== 'count' || !q.counted || !inLead(s) || PEOPLE_NOUNS.has(q.counted.toLowerCase())) return null;
+  const arg = countedArgument(s, q);
+  // "more than 2,000 booths in the country, while there are 27 overseas": two counts of one noun in one sentence are two sets
+  if (!arg || s.quantities.some((o) => o !== q && o.counted === q.counted)) return null;
+  return { key: `count|${key(arg.noun)}|${arg.verb}`, label: `number of ${arg.noun} (${arg.verb})`, unit: 'count', factor: 1, aligned: true };
+}
+
+/**
+ * "the 12000 block of East 223rd Street": where on a street something happened, as police and
+ * local news give addresses (the hundred-block). Compared by the street, its direction word left
+ * out ("East 223rd Street" and "223rd Street" are one street); the number is the value.
+ */
+function streetBlock(s: Sent, q: Quantity): Slot | null {
+  const m = STREET_AFTER_BLOCK.exec(s.art.text.slice(q.span.end, s.span.end));
+  if (!m || q.value < 100 || q.value % 100 !== 0) return null;
+  const street = `${m[1]} ${m[2]}`.replace(/\s+/g, ' ');
+  return { key: `block|${street.toLowerCase()}`, label: `block of ${street}`, unit: 'block', factor: 1 };
+}
+/** After "N block": "of [East|West|North|South] <name words> <street type>". */
+const STREET_AFTER_BLOCK =
+  /^\s+of\s+(?:(?:East|West|North|South|E\.|W\.|N\.|S\.)\s+)?((?:[A-Z0-9][\w'-]*\s+){1,3}?)(Street|St\.|Avenue|Ave\.|Boulevard|Blvd\.|Road|Rd\.|Drive|Dr\.|Lane|Way|Place|Court|Parkway|Highway)\b/;
 
 /** "A magnitude 6 quake can cause severe damage": a figure in a modal clause states no fact. */
 function isHedged(s: Sent, q: Quantity): boolean {
@@ -142,7 +195,7 @@ function isPart(s: Sent, q: Quantity): boolean {
   const text = s.art.text;
   const after = text.slice(q.span.end, Math.min(s.span.end, q.span.end + 12));
   const before = text.slice(Math.max(s.span.start, q.span.start - 10), q.span.start);
-  if (/^\s+of\s+(?:the|them|whom|those|these|which)\b/i.test(after)) return true;
+  if (/^\s+of\s+(?:the|them|whom|those|these|which|her|his|their)\b/i.test(after)) return true;
   if (/\b(?:another|additional|further)\s+$/i.test(before)) return true;
   if (/\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?)\s+$/i.test(before)) return true; // "called 911": a number, not a count
   // the word right after the number: "two more victims", "50 others"
@@ -157,8 +210,8 @@ function isPart(s: Sent, q: Quantity): boolean {
 
 const PAST_MARK =
   /\b(?:ago|previous(?:ly)?|earlier this (?:year|month)|last (?:year|month|decade|century)|in the past|(?:years?|months?|decades?) (?:after|before|earlier)|(?:1[89]|20)\d\d)\b/i;
-const WEEKDAY = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
-const MONTH = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+const WEEKDAY = new RegExp(`\\b${WEEKDAY_PATTERN}\\b`);
+const MONTH = new RegExp(`\\b${MONTH_PATTERN}\\b`);
 
 /**
  * Sentences of an article about something other than the reported event: a year, a month or a
@@ -176,7 +229,12 @@ export function backgroundSentences(sents: Sent[], eventDay?: string): Map<numbe
   sents.forEach((s, i) => {
     if (i < 2) return;
     const t = text.slice(s.span.start, s.span.end);
-    const marks = [...t.matchAll(new RegExp(`${PAST_MARK.source}|${MONTH.source}`, 'gi'))].map((m) => m[0].toLowerCase());
+    // "on Tuesday, December 9, 2008": a date that names its weekday is recent (outlets name the
+    // weekday of days within a week of writing), so its month and year mark no past event
+    const recent = s.times.filter((x) => WEEKDAY.test(x.text)).map((x) => x.span);
+    const marks = [...t.matchAll(new RegExp(`${PAST_MARK.source}|${MONTH.source}`, 'gi'))]
+      .filter((m) => !recent.some((r) => r.start <= s.span.start + m.index && s.span.start + m.index < r.end))
+      .map((m) => m[0].toLowerCase());
     // another day than the lead's ("On Saturday, a dozen people were killed by a quake in China")
     const day = WEEKDAY.exec(t)?.[0];
     if (marks.some((m) => !leadMarks.has(m))) out.set(i, 'past');
@@ -307,17 +365,21 @@ function personKey(canonical: string): string {
  * the story with that surname or that first name; with none or several, they stay on their own.
  */
 export function resolveOneNameSlots<T extends { slot: string }>(mentions: T[]): void {
-  const full = new Set(mentions.filter((m) => /^age\|[^|]+\|/.test(m.slot)).map((m) => m.slot));
-  for (const m of mentions) {
-    const one = /^age\|([^|]+)$/.exec(m.slot)?.[1];
-    if (!one || one.includes(' ')) continue;
-    const matches = [...full].filter((k) => {
-      const [, surname, first] = k.split('|');
-      return surname === one || first === nameSound(one);
-    });
-    if (matches.length === 1) m.slot = matches[0];
+  for (const prefix of PERSON_SLOTS) {
+    const full = new Set(mentions.filter((m) => m.slot.startsWith(prefix) && m.slot.slice(prefix.length).includes('|')).map((m) => m.slot));
+    for (const m of mentions) {
+      const one = m.slot.startsWith(prefix) ? m.slot.slice(prefix.length) : '';
+      if (!one || one.includes('|') || one.includes(' ')) continue;
+      const matches = [...full].filter((k) => {
+        const [surname, first] = k.slice(prefix.length).split('|');
+        return surname === one || first === nameSound(one);
+      });
+      if (matches.length === 1) m.slot = matches[0];
+    }
   }
 }
+/** Slot key prefixes followed by a person's key (see personKey). */
+const PERSON_SLOTS = ['age|', 'distance|person|'];
 
 /** The person an age belongs to: named right before ("Jane Roe, 33,") or within a few words after ("the 33-year-old actress Jane Roe"). */
 function personNextTo(s: Sent, q: Quantity): { key: string; name: string } | null {
@@ -333,6 +395,8 @@ function personNextTo(s: Sent, q: Quantity): { key: string; name: string } | nul
   return e ? { key: canonicalName(named), name: named } : null;
 }
 
+const STATIVE = /^(?:is|was|are|were|be|been|being|stands?|stood|measures?|measured|weighs?|weighed|weighing)$/i;
+
 /**
  * The verb right before a figure (past adverbs and qualifiers) and the person named before it in
  * the clause: "Robert Roe, 32, fell about 2,000 feet" → fell, Robert Roe. The verb is compared by
@@ -344,13 +408,20 @@ function verbAndSubjectBefore(s: Sent, q: Quantity): { verb: string; word: strin
   while (i >= 0 && /^(?:about|around|some|nearly|almost|approximately|roughly|over|more|than|just|at|least|an|estimated)$/i.test(toks[i].text)) i--;
   if (i < 0 || !/^\p{Ll}+$/u.test(toks[i].text) || s.entities.some((e) => e.span.start <= toks[i].start && toks[i].end <= e.span.end)) return null;
   const verbTok = toks[i];
+  // "Roe is 5-foot-8", "stands 6 feet": a height, not how far the person went
+  if (STATIVE.test(verbTok.text)) return null;
   const text = s.art.text;
   // the person is the verb's subject: nothing but an age, an adverb or an auxiliary between ("Robert Roe, 32, has fallen")
   const between = /^(?:\s*,\s*\d{1,3}\s*,)?\s*(?:(?:\p{Ll}+ly|has|had|have|was|were|is)\s+)*$/u;
-  const who = s.entities.filter((e) => e.type === 'PER' && e.span.end <= verbTok.start && between.test(text.slice(e.span.end, verbTok.start))).pop();
+  const people = s.entities.filter((e) => e.type === 'PER');
+  // or, by the parse, the subject of the verb or of the verb it continues ("Jane Roe died after slipping and falling 60 metres")
+  const subject = verbSubject(s, verbTok.start);
+  const who =
+    people.filter((e) => e.span.end <= verbTok.start && between.test(text.slice(e.span.end, verbTok.start))).pop() ??
+    (subject === null ? undefined : people.find((e) => e.span.start <= subject && subject < e.span.end));
   if (!who) return null;
   const named = text.slice(who.span.start, who.span.end);
-  return { verb: lemmaAt(s.art, verbTok.start) ?? verbTok.key, word: verbTok.text, key: canonicalName(named), name: named };
+  return { verb: lemmaAt(s.art, verbTok.start) ?? verbTok.key, word: verbTok.text, key: personKey(canonicalName(named)), name: named };
 }
 
 /** "1,500 kilometers south of Tehran", "58km south-west of Bandar Abbas": the place measured from. */

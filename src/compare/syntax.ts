@@ -99,3 +99,41 @@ export function coordinatedFigure(s: Sent, q: Quantity): boolean {
   if (relOf(tokens[n]) === 'conj' && tokens[n].head >= 0 && near(n, tokens[n].head) && counted(tokens[n].head)) return true;
   return kids[n].some((i) => relOf(tokens[i]) === 'conj' && near(n, i) && counted(i));
 }
+
+/**
+ * The noun a figure counts and the verb it is the subject or object of, by the parse ("three
+ * cables were cut" → cable, cut; "killed two co-workers" → co-worker, kill), as lemmas; null when
+ * the noun modifies another noun, hangs on a preposition, or the article has no parse.
+ */
+export function countedArgument(s: Sent, q: Quantity): { noun: string; verb: string } | null {
+  const tokens = parseOf(s.art);
+  if (!tokens) return null;
+  const fig = figureTokens(tokens, q);
+  if (!fig || fig.noun === fig.num || tokens[fig.noun].upos !== 'NOUN') return null;
+  const noun = tokens[fig.noun];
+  const head = tokens[noun.head];
+  if (!head || head.upos !== 'VERB' || !['nsubj', 'obj'].includes(relOf(noun))) return null;
+  return { noun: noun.lemma.toLowerCase(), verb: head.lemma.toLowerCase() };
+}
+
+/** Relations by which a verb continues another's clause: its subject is the other verb's ("died after slipping and falling"). */
+const CONTINUES = new Set(['conj', 'advcl', 'xcomp']);
+
+/**
+ * The text position of the subject of the verb at `verbPos`, by the parse: its own nominal subject,
+ * or that of the verb it continues (at most three steps up); null without a parse or a subject.
+ */
+export function verbSubject(s: Sent, verbPos: number): number | null {
+  const tokens = parseOf(s.art);
+  if (!tokens) return null;
+  let v = tokenAt(tokens, verbPos);
+  if (tokens[v]?.start !== verbPos) return null;
+  const kids = kidsOf(tokens);
+  for (let step = 0; step <= 3 && v >= 0; step++) {
+    const subj = kids[v].find((c) => relOf(tokens[c]) === 'nsubj');
+    if (subj !== undefined) return tokens[subj].start;
+    if (!CONTINUES.has(relOf(tokens[v]))) return null;
+    v = tokens[v].head;
+  }
+  return null;
+}

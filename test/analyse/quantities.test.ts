@@ -124,3 +124,13 @@ describe('a bare figure as the subject of a passive verb of what happened to peo
     assert.deepEqual(read('In all, 40 were sold at auction.'), []);
   });
 });
+
+describe('findQuantities: estimates of a crowd', () => {
+  it('"as many as 20,000 people" is at most 20,000; "approximate 200,000" is about 200,000', () => {
+    const t = 'Police said as many as 20,000 people marched, while organisers gave an approximate 200,000 protesters.';
+    const a = one(t, '20,000');
+    assert.deepEqual([a.value, a.unit, a.qualifier], [20000, 'people', 'at-most']);
+    const b = one(t, '200,000');
+    assert.deepEqual([b.value, b.qualifier], [200000, 'about']);
+  });
+});

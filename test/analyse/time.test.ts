@@ -92,6 +92,15 @@ describe('findTimes: ranges', () => {
   });
 });
 
+describe('findTimes: clock times as tokenised copies write them', () => {
+  it('"3 p. m." and "1:30 a. m" are times of day; "5 p. Maybe" is not', () => {
+    const fri = times('He was hit at about 3 p. m. on a street.', THU_8_MAY).find((x) => x.kind === 'time');
+    assert.equal(fri?.anchor, 'time:15:00:');
+    assert.equal(times('The car was stopped at approximately 1:30 a. m Sunday.', THU_8_MAY)[0]?.value, '2025-05-04T01:30');
+    assert.deepEqual(times('Page 5 p. Maybe later.', THU_8_MAY), []);
+  });
+});
+
 describe('findTimes on the fixture of real sentences', () => {
   it('resolves at least 90% of expected values with no false positives to speak of', () => {
     const { times: s } = scoreFixture();

@@ -465,6 +465,39 @@ describe('quantity slots: kinship', () => {
   });
 });
 
+describe('quantity slots: a parent\'s children', () => {
+  it('reads "one of her 12 children" as her number of children, and "two of her children" as a part', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('k1', 'Jane Roe was walking with one of her 12 children when a stray bullet hit her outside a school in Eastbury on Tuesday.'),
+        art('k2', 'Jane Roe, a mother of 13, was killed by a stray bullet outside a school in Eastbury on Tuesday, police said.'),
+        art('k3', 'Jane Roe was walking with two of her children when a stray bullet hit her outside a school in Eastbury on Tuesday.'),
+      ],
+      copies: [],
+    });
+    const c = x.conflicts.filter((k) => k.severity === 'conflict' && k.slot === 'number of children');
+    assert.equal(c.length, 1, JSON.stringify(x.conflicts.map((k) => k.note)));
+    assert.deepEqual(c[0].sides.map((sd) => sd.articles.join()), ['k1', 'k2']);
+  });
+});
+
+describe('quantity slots: the block of a street', () => {
+  it('opposes "the 12000 block of East Main Street" and "the 12200 block of Main Street", not another street', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('b1', 'A deputy was shot outside an apartment in the 12000 block of East Main Street in Eastbury on Friday, police said.'),
+        art('b2', 'The shooting happened in the 12200 block of Main Street in Eastbury on Friday afternoon, a sheriff said.'),
+        art('b3', 'A week earlier a man was hurt while doing yard work in the 22000 block of Oak Avenue in Eastbury, police said.'),
+      ],
+      copies: [],
+    });
+    const c = x.conflicts.filter((k) => /^block of/.test(k.slot));
+    assert.deepEqual(c.map((k) => [k.slot, k.severity, k.sides.map((sd) => sd.articles.join()).join('|')]), [['block of Main Street', 'conflict', 'b1|b2']]);
+  });
+});
+
 describe('quantity slots: a haul', () => {
   it('reads "made off with $X of jewels" as the value of what was stolen', () => {
     const x = crossCheckStory({
@@ -502,6 +535,57 @@ describe('quantity slots: ages under name variants', () => {
     const c = ages([
       'The then 15-year-old Jane Roe was hit by a car outside her school in Eastbury, police said on Tuesday.',
       'Jane Roe, 16, told a court on Tuesday that she was hit by a car outside her school in Eastbury.',
+    ]);
+    assert.equal(c.length, 0, JSON.stringify(c.map((k) => k.note)));
+  });
+});
+
+describe('quantity slots: counts compared only between sentences stating one fact', () => {
+  // Invented wording in the shape of a protest story and an outage story.
+  it('opposes two crowd sizes of one march, and not the crowds of two cities', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('c1', 'About 20,000 people marched through central Eastbury on Wednesday against the new pension law, police said.'),
+        art('c2', 'About 60,000 people marched through central Eastbury on Wednesday against the new pension law, the organisers said.'),
+        art('c3', 'About 5,000 people marched through central Westholm on Wednesday against the new pension law, police said.'),
+      ],
+      copies: [],
+    });
+    const c = x.conflicts.filter((k) => k.severity === 'conflict' && k.slot === 'number of protesters');
+    assert.equal(c.length, 1, JSON.stringify(x.conflicts.map((k) => k.note)));
+    assert.deepEqual(c[0].sides.map((s) => s.articles.join()), ['c1', 'c2']);
+  });
+
+  it('opposes two counts of the things an event hit, not two counts of one noun in one sentence', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('u1', 'Internet links across the region failed on Friday after divers said three undersea cables were cut near the port of Eastbury.'),
+        art('u2', 'Internet links across the region failed on Friday after divers said two undersea cables were cut near the port of Eastbury.'),
+        art('u3', 'Engineers said more than 2,000 booths opened in the country on Sunday, while 27 booths opened abroad for the vote in Eastbury.'),
+      ],
+      copies: [],
+    });
+    const notes = x.conflicts.filter((k) => k.severity === 'conflict').map((k) => k.slot);
+    assert.deepEqual(notes, ['number of cable (cut)'], JSON.stringify(x.conflicts.map((k) => k.note)));
+  });
+});
+
+describe('quantity slots: how far a named person went', () => {
+  const far = (texts: string[]) =>
+    crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art(`f${i}`, t)), copies: [] }).conflicts.filter((c) => c.severity === 'conflict' && /^how far/.test(c.slot));
+  it('reads the subject of a continued verb ("died after slipping and falling 60 metres") and spelled-alike first names', () => {
+    const c = far([
+      'On Friday, 36-year-old Duncan Marsh died after slipping and falling about 60 metres from a ridge in the national park.',
+      'Climber Dunkan Marsh fell about 150 metres from a ridge in the national park on Friday, police said.',
+    ]);
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+  });
+  it('does not compare a height with a fall', () => {
+    const c = far([
+      'Police said Duncan Marsh is 6 feet tall and was last seen near a ridge in the national park on Friday.',
+      'Duncan Marsh fell about 150 metres from a ridge in the national park on Friday, police said.',
     ]);
     assert.equal(c.length, 0, JSON.stringify(c.map((k) => k.note)));
   });

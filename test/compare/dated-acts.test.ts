@@ -48,3 +48,54 @@ describe('dates of one act read from the parse', () => {
     assert.deepEqual(dated(x).map((c) => c.note), []);
   });
 });
+
+describe('dates of one act in an undated story', () => {
+  // Invented wording: two outlets give two days for one person's admission; neither article is dated.
+  const undated = (id: string, text: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}` }));
+  it('a full date that names its weekday ("on Tuesday, March 3, 2009") dates the event, not the past', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        undated('a', 'The singer Jane Roe checked into a clinic in Eastbury on Friday for an unspecified problem, her agent said.'),
+        undated(
+          'b',
+          'The singer has gone to a clinic for treatment, her agent said in a short statement.\n\nFriends said they were glad she sought help after a difficult year.\n\nRoe checked herself in on Tuesday, March 3, 2009.',
+        ),
+      ],
+      copies: [],
+    });
+    const c = dated(x);
+    assert.equal(c.length, 1, JSON.stringify(x.conflicts.map((k) => k.note)));
+    assert.deepEqual(c[0].sides.map((s) => s.articles.join()).sort(), ['a', 'b']);
+  });
+});
+
+describe('times of day of one event', () => {
+  // Invented wording: two outlets give two times for one stop, a third agrees with the first.
+  it('opposes "about 1 a.m." and "about 1:30 a.m." for one event, and agrees "about 1:30" with "1:35"', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('a', 'The club lost its starting running back for the season.\n\nPolice stopped Marcus Delaney on the coastal highway at about 1:30 a.m. Sunday for speeding, an officer said.'),
+        art('b', 'The club lost its starting running back for the season.\n\nPolice stopped Marcus Delaney on the coastal highway at about 1 a.m. Sunday for speeding, an officer said.'),
+        art('c', 'The club lost its starting running back for the season.\n\nPolice stopped Marcus Delaney on the coastal highway at 1:35 a.m. Sunday for speeding, an officer said.'),
+      ],
+      copies: [],
+    });
+    const c = x.conflicts.filter((k) => k.slot === 'time of day of the event');
+    assert.equal(c.length, 1, JSON.stringify(x.conflicts.map((k) => k.note)));
+    assert.deepEqual(c[0].sides.map((s) => [s.value, s.articles.join()]), [['01:00', 'b'], ['01:30', 'a,c']]);
+  });
+
+  it('does not oppose the times of two different events of one person', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('a', 'The club lost its starting running back for the season.\n\nPolice stopped Marcus Delaney on the coastal highway at about 1:30 a.m. Sunday for speeding, an officer said.'),
+        art('b', 'The club lost its starting running back for the season.\n\nMarcus Delaney left a downtown restaurant with friends at about 11 p.m. Saturday, a waiter said.'),
+      ],
+      copies: [],
+    });
+    assert.deepEqual(x.conflicts.filter((k) => k.slot === 'time of day of the event').map((k) => k.note), []);
+  });
+});

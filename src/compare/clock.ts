@@ -1,0 +1,153 @@
+/**
+ * Times of day of one event: "was shot about 3 p.m." against "was shot at about 3:30 p.m.". A
+ * clock time is compared only with clock times of sentences that state the same fact (one cluster
+ * of the fact alignment, or close wording with the time on the same verb) and share a person or
+ * organisation, in sentences about
+ * the article's own events (not the past). "About" allows ten minutes either way, "shortly after"
+ * twenty minutes after, an exact time five minutes; two times that no reading lets agree conflict.
+ */
+import { timePredicate } from '../analyse/syntax/helpers.js';
+import type { Alignment } from './facts.js';
+import { evidence, type ResolvedTime, type Sent, type StoryView } from './prepare.js';
+import { actorKeys } from './conflicts.js';
+import { backgroundSentences, storyEventDay } from './slots.js';
+import { parseOf } from './syntax.js';
+import { clean, cmp } from './text.js';
+import type { Conflict, ConflictSide } from './types.js';
+
+interface ClockMention {
+  sent: Sent;
+  t: ResolvedTime;
+  /** Minutes after midnight, the earliest and latest the wording allows. */
+  low: number;
+  high: number;
+  /** As written, "3:30 p.m." → "15:30". */
+  hhmm: string;
+  actors: Set<string>;
+  /** The lemma of the verb the time modifies, by the parse ("stop" in "was stopped at 1 a.m."); null without one. */
+  act: string | null;
+}
+
+const SAME_FACT_SIM = 0.25;
+
+/** The clock time a time expression states ("time:15:30:" in its anchor, or "T15:30" in its value), or null. */
+function clockOf(t: ResolvedTime): string | null {
+  const fromAnchor = /(?:^|;)time:(\d\d):(\d\d)/.exec(t.anchor ?? '');
+  if (fromAnchor) return `${fromAnchor[1]}:${fromAnchor[2]}`;
+  const fromValue = /T(\d\d):(\d\d)/.exec(t.resolved ?? t.value ?? '');
+  return fromValue ? `${fromValue[1]}:${fromValue[2]}` : null;
+}
+
+/** The minutes a clock time allows, from the words right before it ("about", "shortly after", "just before"). */
+function window(s: Sent, t: ResolvedTime, minutes: number): { low: number; high: number } {
+  const before = s.art.text.slice(Math.max(s.span.start, t.span.start - 30), t.span.start).toLowerCase();
+  if (/\b(?:shortly|just|soon) (?:after|past)\s+$/.test(before)) return { low: minutes, high: minutes + 20 };
+  if (/\b(?:shortly|just) before\s+$/.test(before)) return { low: minutes - 20, high: minutes };
+  if (/\b(?:about|around|approximately|roughly|some|nearly|almost)\s+(?:at\s+)?$/.test(before)) return { low: minutes - 10, high: minutes + 10 };
+  return { low: minutes - 5, high: minutes + 5 };
+}
+
+function clockMentions(story: StoryView): ClockMention[] {
+  const out: ClockMention[] = [];
+  const eventDay = storyEventDay(story.articles);
+  for (const a of story.articles) {
+    const background = backgroundSentences(a.sentences, eventDay);
+    for (const s of a.sentences) {
+      if (background.get(s.index) === 'past') continue;
+      for (const t of s.times) {
+        if (t.kind !== 'time' && t.kind !== 'datetime') continue;
+        const hhmm = clockOf(t);
+        const actors = actorKeys(s, t);
+        if (!hhmm || !actors.size) continue;
+        const minutes = Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+        out.push({ sent: s, t, hhmm, actors, act: actLemma(s, t), ...window(s, t, minutes) });
+      }
+    }
+  }
+  // bounded time: the pairwise grouping reads the first MAX_CLOCKS clock times in story order
+  return out.sort((x, y) => cmp(x.sent.id, y.sent.id) || x.t.span.start - y.t.span.start).slice(0, MAX_CLOCKS);
+}
+const MAX_CLOCKS = 400;
+
+function actLemma(s: Sent, t: ResolvedTime): string | null {
+  const tokens = parseOf(s.art);
+  const p = tokens ? timePredicate(tokens, t.span) : null;
+  return tokens && p !== null ? tokens[p].lemma.toLowerCase() : null;
+}
+
+/**
+ * Two clock mentions are about one event: different articles, a shared actor, and one fact (one
+ * cluster of the fact alignment, or close wording with the time on the same verb). A person's day
+ * holds many timed acts ("stopped at 1:30", "failed the test shortly after 2"), so close wording
+ * alone does not make two times one event's.
+ */
+function sameEvent(a: ClockMention, b: ClockMention, al: Alignment): boolean {
+  if (a.sent.art.id === b.sent.art.id || ![...a.actors].some((x) => b.actors.has(x))) return false;
+  const cluster = al.clusterOf.get(a.sent.id);
+  if (cluster !== undefined && cluster === al.clusterOf.get(b.sent.id)) return true;
+  return a.act !== null && a.act === b.act && al.sim(a.sent, b.sent) >= SAME_FACT_SIM;
+}
+
+/** Conflicts over the time of day of one event told by at least two independent sources. */
+export function clockConflicts(story: StoryView, al: Alignment): Conflict[] {
+  const ms = clockMentions(story);
+  const parent = ms.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < ms.length; i++) for (let j = i + 1; j < ms.length; j++) if (sameEvent(ms[i], ms[j], al)) parent[find(j)] = find(i);
+  const groups = new Map<number, ClockMention[]>();
+  ms.forEach((m, i) => (groups.get(find(i)) ?? groups.set(find(i), []).get(find(i))!).push(m));
+  const out: Conflict[] = [];
+  for (const g of groups.values()) {
+    if (g.length < 2 || story.independent(g.map((m) => m.sent.art.id)) < 2) continue;
+    const c = clockConflict(story, g);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+/** Sides: mentions whose windows overlap the side's first (sorted by time); a conflict when two sides' windows are apart. */
+function clockConflict(story: StoryView, g: ClockMention[]): Conflict | null {
+  const sides: ClockMention[][] = [];
+  for (const m of [...g].sort((a, b) => a.low - b.low || a.high - b.high || cmp(a.sent.id, b.sent.id))) {
+    const side = sides.find((x) => x[0].low <= m.high && m.low <= x[0].high);
+    if (side) side.push(m);
+    else sides.push([m]);
+  }
+  if (sides.length < 2) return null;
+  const groupsOf = (x: ClockMention[]) => new Set(x.map((m) => m.sent.art.group));
+  const pairs: Conflict['pairs'] = [];
+  for (let a = 0; a < sides.length; a++)
+    for (let b = a + 1; b < sides.length; b++) {
+      const ga = groupsOf(sides[a]);
+      // one source against itself is not a disagreement between outlets
+      if (sides[b].some((m) => !ga.has(m.sent.art.group))) pairs.push({ a, b, severity: 'conflict' });
+    }
+  if (!pairs.length) return null;
+  const values = sides.map((x) => x[0].hhmm);
+  const arts = sides.map((x) => new Set(x.map((m) => m.sent.art.id)));
+  return {
+    id: '',
+    kind: 'date',
+    slot: 'time of day of the event',
+    severity: 'conflict',
+    withinArticle: arts.some((x, i) => arts.some((y, j) => j > i && [...x].some((id) => y.has(id)))),
+    sides: sides.map((x) => clockSide(story, x)),
+    pairs,
+    note: `${values.join(' vs ')}: different times of day for the same event`,
+    factIds: [],
+  };
+}
+
+function clockSide(story: StoryView, ms: ClockMention[]): ConflictSide {
+  const sorted = [...ms].sort((a, b) => cmp(a.sent.id, b.sent.id) || a.t.span.start - b.t.span.start);
+  const articles = [...new Set(sorted.map((m) => m.sent.art.id))].sort(cmp);
+  return {
+    value: sorted[0].hhmm,
+    normalized: { kind: 'date', unit: 'time', value: null, low: null, high: null, qualifier: 'exact', date: sorted[0].hhmm },
+    wordings: [...new Set(sorted.map((m) => clean(m.t.text)))],
+    articles,
+    outlets: [...new Set(articles.map((id) => story.byId.get(id)!.outlet))],
+    independentSources: story.independent(articles),
+    evidence: sorted.map((m) => evidence(m.sent, { ...m.t.span })),
+  };
+}
