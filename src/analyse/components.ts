@@ -105,7 +105,7 @@ export const COMPONENTS: readonly Component[] = [
     name: 'times',
     requires: ['sentences'],
     assigns: ['times'],
-    version: 'times-1',
+    version: 'times-2',
     defaults: { anchor: "the article's publication date (none: left unresolved for the story's date)" },
     sizeBounded: false,
     run: (input) => ({ layers: { times: findTimes(input.text, need(input, 'sentences'), input.article.published) } }),
@@ -114,7 +114,7 @@ export const COMPONENTS: readonly Component[] = [
     name: 'quantities',
     requires: ['sentences'],
     assigns: ['quantities'],
-    version: 'quantities-2',
+    version: 'quantities-3',
     defaults: { frames: 'data/lexicons/quantity-frames.tsv', numbers: 'text/numbers.ts readNumber' },
     sizeBounded: false,
     run: (input) => ({

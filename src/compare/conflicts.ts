@@ -426,7 +426,7 @@ function sameDay(a: DMention, b: DMention): boolean {
   return false;
 }
 
-const WEEKDAY_IN_TEXT = new RegExp(WEEKDAY_PATTERN, 'i');
+const WEEKDAY_IN_TEXT = new RegExp(`(?:${WEEKDAY_PATTERN})`, 'i');
 /** The weekday and comparable value of a time: its written weekday, else the resolved day's. */
 function dayOf(t: ResolvedTime): { value: string; weekday: string | null } | null {
   const wdText = WEEKDAY_IN_TEXT.exec(t.text)?.[0]?.toLowerCase() ?? null;

@@ -8,7 +8,7 @@
  * about a past event ("killed more than 26,000 people in Bam in December 2003") has no slot.
  */
 import type { Quantity } from '../model/types.js';
-import { MONTH_PATTERN, WEEKDAY_PATTERN } from '../text/calendar.js';
+import { MONTH_NAME_PATTERN, WEEKDAY_PATTERN } from '../text/calendar.js';
 import { dataLines } from '../text/lexicon.js';
 import { canonicalName, type Sent, type StoryView } from './prepare.js';
 import { coordinatedFigure, countedArgument, frameGovernsFigure, lemmaAt, verbSubject } from './syntax.js';
@@ -210,8 +210,8 @@ function isPart(s: Sent, q: Quantity): boolean {
 
 const PAST_MARK =
   /\b(?:ago|previous(?:ly)?|earlier this (?:year|month)|last (?:year|month|decade|century)|in the past|(?:years?|months?|decades?) (?:after|before|earlier)|(?:1[89]|20)\d\d)\b/i;
-const WEEKDAY = new RegExp(`\\b${WEEKDAY_PATTERN}\\b`);
-const MONTH = new RegExp(`\\b${MONTH_PATTERN}\\b`);
+const WEEKDAY = new RegExp(`\\b(?:${WEEKDAY_PATTERN})\\b`);
+const MONTH = new RegExp(`\\b(?:${MONTH_NAME_PATTERN})\\b`);
 
 /**
  * Sentences of an article about something other than the reported event: a year, a month or a

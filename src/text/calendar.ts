@@ -14,17 +14,6 @@ export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', '
 /** The usual abbreviations of month names, lower-case, without their period. */
 export const MONTH_ABBREVIATIONS = ['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'] as const;
 
-const titleCase = (w: string) => w[0].toUpperCase() + w.slice(1);
-
-/**
- * Regex source of a weekday name as news text writes it ("Monday"; add the `i` flag for any case),
- * a non-capturing group: the one alternation for stages that find weekday names in text.
- */
-export const WEEKDAY_PATTERN = `(?:${WEEKDAYS.map(titleCase).join('|')})`;
-
-/** Regex source of a full month name as written ("March"), a non-capturing group; abbreviations are not in it. */
-export const MONTH_PATTERN = `(?:${MONTHS.map(titleCase).join('|')})`;
-
 const MONTH_BY_NAME = new Map<string, number>([
   ...MONTHS.map((m, i): [string, number] => [m, i + 1]),
   ...MONTH_ABBREVIATIONS.map((a): [string, number] => [a, MONTHS.findIndex((m) => m.startsWith(a.slice(0, 3))) + 1]),
@@ -73,6 +62,9 @@ export const MONTH_PATTERN = [
   ...MONTH_ABBREVIATIONS.map((a) => `${capitalised(a)}\\.`),
   ...MONTH_ABBREVIATIONS_WITHOUT_PERIOD.map(capitalised),
 ].join('|');
+
+/** Regular-expression source (no group) of a full month name, capitalised ("March"); no abbreviations. */
+export const MONTH_NAME_PATTERN = MONTHS.map(capitalised).join('|');
 
 /** Regular-expression source (no group) of a capitalised weekday name, Monday first: "Monday|...|Sunday". */
 export const WEEKDAY_PATTERN = [...WEEKDAYS.slice(1), WEEKDAYS[0]].map(capitalised).join('|');
