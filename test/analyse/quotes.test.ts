@@ -236,6 +236,42 @@ describe('findQuotes on bad input', () => {
     assert.equal(quotes.filter((q) => q.kind === 'direct').length, 0);
   });
 
+  it('a quotation mark that never closes is a warning with its place in the text; the rest are summed up', () => {
+    const text = 'The mayor said the vote was close.\n“We will count again, she said at the hall.\nThe council met later. “It is done,” the clerk said.';
+    const warnings: { message: string; span: { start: number; end: number } }[] = [];
+    const quotes = findQuotes(text, splitSentences(text), [], { warnings });
+    assert.equal(warnings.length, 1);
+    assert.equal(warnings[0].span.start, text.indexOf('“We'));
+    assert.equal(text.slice(warnings[0].span.start, warnings[0].span.end), '“We will count again, she said at the hall.');
+    assert.match(warnings[0].message, /never closes/);
+    // the closed quotation of the next paragraph is read as usual
+    assert.ok(quotes.some((q) => text.slice(q.span.start, q.span.end) === 'It is done'));
+    // a paragraph closed by a mark with nothing after it leaves no text out: no warning
+    const closedLate = 'He said: “Yes.\n';
+    const none: typeof warnings = [];
+    findQuotes(closedLate + 'Then he left "', splitSentences(closedLate + 'Then he left "'), [], { warnings: none });
+    assert.equal(none.length, 1, 'only the paragraph with text after its open mark');
+    // many: four one by one, the fifth sums up the rest and spans from its first to the last
+    const many = Array.from({ length: 12 }, (_, i) => `Line ${i} “open ${i}`).join('\n');
+    const w12: typeof warnings = [];
+    findQuotes(many, splitSentences(many), [], { warnings: w12 });
+    assert.equal(w12.length, 5);
+    assert.match(w12[4].message, /^8 more/);
+    assert.equal(w12[4].span.start, many.indexOf('“open 4'));
+    assert.equal(w12[4].span.end, many.length);
+  });
+
+  it("analyse reports the unclosed mark as the quotes component's warning, with its span", async () => {
+    const { analyseArticle } = await import('../../src/analyse/index.js');
+    const { extractArticle } = await import('../../src/extract/index.js');
+    const content = 'A headline\n\nThe mayor said the vote was close.\n\n“We will count again, she said at the hall.\n\nThe council met later.';
+    const article = extractArticle({ id: 'unclosed', source: 'unclosed.txt', format: 'text', content } as never);
+    const { article: out } = analyseArticle(article);
+    const m = out.messages.find((x) => x.origin === 'quotes');
+    assert.ok(m && m.span, JSON.stringify(out.messages));
+    assert.equal(out.text.slice(m.span.start, m.span.end), '“We will count again, she said at the hall.');
+  });
+
   it('unbalanced and stray marks do not throw', () => {
     for (const t of ['”', '“', '"', '“”', '"""', '“ ” “', 'He said “', '” he said', "''", '‘', 'x’ ‘y', '\u0000\uFFFD“', '']) {
       assert.doesNotThrow(() => quotesOf(t));
