@@ -108,42 +108,62 @@ function parsePass(gz: Buffer): ParsedPass {
   return { lex: new Map(h.lexicon), clusters: new Map(h.clusters ?? []), meta: h.meta, keys: K, rows, scale: h.scale, trans };
 }
 
-/** Int16 words per row of a WeightIndex: the low 16 bits of the feature hash, then its NT weights. */
+/** Int16 words per row: the low 16 bits of the feature hash, then its NT weights (16 bytes). */
 const ROW = 8;
+/** Rows per bucket: one 64-byte cache line. */
+const BUCKET_ROWS = 4;
+/** Int16 words per bucket. */
+const BUCKET = ROW * BUCKET_ROWS;
+/** Buckets by the hash's high 17 bits; with the low 16 bits in the row the whole hash is checked. */
+const BUCKET_SHIFT = 15;
 
 /**
- * The weights of one pass in one flat array, looked up by feature hash: rows of ROW int16 words
- * (the hash's low 16 bits, then its NT weights) sorted by hash, and `starts`, where the rows of each
- * value of the hash's high 16 bits begin (so a row's high bits are its run, its low bits are in it:
- * the whole hash is checked). Built in one sequential pass over the sorted file arrays, no hash
- * table to fill; 16 bytes a feature (3 MB for 190,000) and 256 KB of run starts, so a look-up
- * touches about two cache lines of a working set that stays in the processor's caches.
+ * The weights of one pass in one flat Int16Array, looked up by feature hash. Bucket b (the hash's
+ * high 17 bits) is a 64-byte line of four rows: the hash's low 16 bits, then its NT weights. The
+ * features of a bucket fill its rows in hash order; rows left empty are all zero, so that a hash
+ * with low bits 0 that meets one adds nothing, as for a feature the model does not have. The few
+ * features of a bucket past its fourth (about 1% of 190,000) sit in overflow rows after the buckets,
+ * found through `overflow` (hash → row), looked at only when the bucket is `full`. Built in one
+ * sequential pass over the sorted hashes of the file; a look-up reads one cache line.
  */
 class WeightIndex {
   readonly rows: Int16Array;
-  readonly starts: Uint32Array;
+  readonly full: Uint8Array;
+  readonly overflow = new Map<number, number>();
 
   constructor(keys: Uint32Array, w: Int16Array) {
-    const rows = new Int16Array(keys.length * ROW);
-    const starts = new Uint32Array((1 << 16) + 1);
-    let b = 0;
+    const buckets = 2 ** (32 - BUCKET_SHIFT);
+    const count = new Uint32Array(buckets);
+    let extra = 0;
+    for (let r = 0; r < keys.length; r++) if (++count[keys[r] >>> BUCKET_SHIFT] > BUCKET_ROWS) extra++;
+    const rows = new Int16Array(buckets * BUCKET + extra * ROW);
+    const full = new Uint8Array(buckets);
+    let next = buckets * BUCKET;
+    count.fill(0);
     for (let r = 0; r < keys.length; r++) {
-      const high = keys[r] >>> 16;
-      while (b <= high) starts[b++] = r;
-      rows[r * ROW] = keys[r] & 0xffff;
-      for (let t = 0; t < NT; t++) rows[r * ROW + 1 + t] = w[r * NT + t];
+      const b = keys[r] >>> BUCKET_SHIFT;
+      let x: number;
+      if (count[b] < BUCKET_ROWS) x = b * BUCKET + count[b]++ * ROW;
+      else {
+        full[b] = 1;
+        x = next;
+        next += ROW;
+        this.overflow.set(keys[r], x);
+      }
+      rows[x] = keys[r] & 0xffff;
+      for (let t = 0; t < NT; t++) rows[x + 1 + t] = w[r * NT + t];
     }
-    while (b <= 1 << 16) starts[b++] = keys.length;
     this.rows = rows;
-    this.starts = starts;
+    this.full = full;
   }
 
   /** Where the weights of feature hash `k` (unsigned) begin in `rows`, or -1 when the model has none. */
   at(k: number): number {
     const low = (k << 16) >> 16; // the low 16 bits as stored (int16)
-    const end = this.starts[(k >>> 16) + 1];
-    for (let r = this.starts[k >>> 16]; r < end; r++) if (this.rows[r * ROW] === low) return r * ROW + 1;
-    return -1;
+    const b = k >>> BUCKET_SHIFT;
+    for (let x = b * BUCKET; x < (b + 1) * BUCKET; x += ROW) if (this.rows[x] === low) return x + 1;
+    const o = this.full[b] ? this.overflow.get(k) : undefined;
+    return o === undefined ? -1 : o + 1;
   }
 }
 
@@ -214,7 +234,7 @@ export class AttributionTagger implements WordSums {
    * tagger's hot loop.
    */
   private accumulate(f: Feats, pass: WeightIndex, e: Int32Array): void {
-    const { rows: w, starts } = pass;
+    const { rows: w, full, overflow } = pass;
     const { n, stride, data } = f;
     for (let i = 0; i < n; i++) {
       let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0;
@@ -222,11 +242,15 @@ export class AttributionTagger implements WordSums {
       for (let q = i * stride; q < end; q++) {
         const k = data[q];
         if (k === 0) continue;
+        // WeightIndex.at, written out: the four rows of the bucket, then the overflow
         const low = (k << 16) >> 16;
-        const last = starts[(k >>> 16) + 1] * ROW;
-        let x = starts[k >>> 16] * ROW;
-        while (x < last && w[x] !== low) x += ROW;
-        if (x === last) continue;
+        const b = k >>> BUCKET_SHIFT;
+        let x = b * BUCKET;
+        if (w[x] !== low && w[(x += ROW)] !== low && w[(x += ROW)] !== low && w[(x += ROW)] !== low) {
+          const o = full[b] ? overflow.get(k) : undefined;
+          if (o === undefined) continue;
+          x = o;
+        }
         x++;
         a0 += w[x];
         a1 += w[x + 1];
