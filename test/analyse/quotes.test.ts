@@ -116,13 +116,22 @@ describe('findQuotes on PolNeAR text', () => {
     assert.equal(q.speakerName, 'Thomas Perez');
   });
 
-  it('keeps its scores on the dev set (regression guard; figures: npm run eval:quotes)', () => {
-    const r = evaluateQuotes(POLNEAR_DEV);
-    assert.equal(r.articles, 84);
-    assert.ok(r.direct.f >= 0.88, `quoted overlap F1 ${r.direct.f}`);
-    assert.ok(r.direct.speakerAccuracy >= 0.9, `quoted speaker accuracy ${r.direct.speakerAccuracy}`);
-    assert.ok(r.all.f >= 0.67, `all overlap F1 ${r.all.f}`);
-    assert.ok(r.all.speakerAccuracy >= 0.86, `speaker accuracy ${r.all.speakerAccuracy}`);
+  it('keeps its scores on both halves of the dev set (floors: test/baselines.json quotes.dev.*; figures: npm run eval:quotes -- --no-entities)', () => {
+    const floors = JSON.parse(readFileSync(new URL('../baselines.json', import.meta.url), 'utf8')) as Record<string, number>;
+    const halves = [
+      ['development', 'quotes.dev.development'],
+      ['held-out', 'quotes.dev.heldOut'],
+    ] as const;
+    let articles = 0;
+    for (const [part, key] of halves) {
+      const r = evaluateQuotes(POLNEAR_DEV, { part });
+      articles += r.articles;
+      assert.ok(r.all.f >= floors[`${key}.overlapF1`], `${part}: all overlap F1 ${r.all.f}`);
+      assert.ok(r.all.speakerAccuracy >= floors[`${key}.speakerAccuracy`], `${part}: speaker accuracy ${r.all.speakerAccuracy}`);
+      assert.ok(r.direct.f >= floors[`${key}.directOverlapF1`], `${part}: quoted overlap F1 ${r.direct.f}`);
+      assert.ok(r.direct.speakerAccuracy >= floors[`${key}.directSpeakerAccuracy`], `${part}: quoted speaker accuracy ${r.direct.speakerAccuracy}`);
+    }
+    assert.equal(articles, 84, 'the two halves cover the set');
   });
 });
 

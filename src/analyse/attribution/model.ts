@@ -4,8 +4,9 @@
  * (first-order transitions, BIO constraints enforced). Trained as an averaged structured perceptron
  * by scripts/train-attrib.ts on PolNeAR train; shipped as models/attrib.bin.gz (gzip of a JSON
  * header with the cue lexicon and word clusters, the kept feature hashes delta-coded, a tag mask per
- * row and its non-zero int16 weights), loaded lazily
- * once. The same layout as the entity tagger's model (src/analyse/entities/model.ts), for 7 tags.
+ * row and its non-zero int16 weights; the same file layout as the entity tagger's model,
+ * src/analyse/entities/model.ts, for 7 tags), loaded lazily once into one flat array of weights
+ * (WeightIndex).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
