@@ -234,6 +234,20 @@ describe('findQuotes: one attribution per cue and per quotation (PolNeAR train t
   });
 });
 
+describe('findQuotes: quotations over several paragraphs', () => {
+  it('a split quote whose quotation began a paragraph earlier and whose second piece goes on over the next keeps all of it', () => {
+    const text = 'The mayor spoke at length.\n“We counted every ballot twice this week.\n“Nobody was left out,” she said, “and the count goes on\n“until the last box is opened.”\nThe hall emptied.';
+    const quotes = quotesOf(text);
+    assert.equal(quotes.length, 1);
+    const [q] = quotes;
+    assert.equal(text.slice(q.span.start, q.span.end), 'We counted every ballot twice this week.\n“Nobody was left out,” she said, “and the count goes on\n“until the last box is opened.');
+    assert.ok(q.parts && q.parts.length === 2);
+    assert.equal(text.slice(q.parts[0].start, q.parts[0].end), 'We counted every ballot twice this week.\n“Nobody was left out,');
+    assert.equal(text.slice(q.parts[1].start, q.parts[1].end), 'and the count goes on\n“until the last box is opened.');
+    assert.equal(slice(text, q.speakerSpan), 'she');
+  });
+});
+
 describe('findQuotes on bad input', () => {
   const para = seed('004').split('\n').find((l) => l.includes('Our relationship is composed')) ?? '';
 
