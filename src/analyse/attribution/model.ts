@@ -79,8 +79,10 @@ interface ParsedPass {
   meta: Record<string, unknown>;
   /** Feature hashes, ascending. */
   keys: Uint32Array;
-  /** rows × NT quantised weights. */
-  rows: Int16Array;
+  /** Per row, which of the NT quantised weights are not zero (bit t: tag t). */
+  masks: Uint8Array;
+  /** The non-zero weights, row by row. */
+  vals: Int16Array;
   scale: number;
   trans: Float32Array;
 }
@@ -98,15 +100,12 @@ function parsePass(gz: Buffer): ParsedPass {
   const M = new Uint8Array(take(h.rows));
   const V = new Int16Array(take(h.vals * 2));
   const trans = new Float32Array(take((NT + 1) * NT * 4));
-  const rows = new Int16Array(h.rows * NT);
-  let vp = 0;
   let key = 0;
   for (let r = 0; r < h.rows; r++) {
     key = (key + K[r]) >>> 0;
     K[r] = key;
-    for (let t = 0; t < NT; t++) if (M[r] & (1 << t)) rows[r * NT + t] = V[vp++];
   }
-  return { lex: new Map(h.lexicon), clusters: new Map(h.clusters ?? []), meta: h.meta, keys: K, rows, scale: h.scale, trans };
+  return { lex: new Map(h.lexicon), clusters: new Map(h.clusters ?? []), meta: h.meta, keys: K, masks: M, vals: V, scale: h.scale, trans };
 }
 
 /** Int16 words per row: the low 16 bits of the feature hash, then its NT weights (16 bytes). */
@@ -132,7 +131,8 @@ class WeightIndex {
   readonly full: Uint8Array;
   readonly overflow = new Map<number, number>();
 
-  constructor(keys: Uint32Array, w: Int16Array) {
+  /** From the file's sorted hashes, each row's mask of non-zero weights and those weights in row order (ParsedPass). */
+  constructor({ keys, masks, vals }: Pick<ParsedPass, 'keys' | 'masks' | 'vals'>) {
     const buckets = 2 ** (32 - BUCKET_SHIFT);
     const count = new Uint32Array(buckets);
     let extra = 0;
@@ -140,6 +140,7 @@ class WeightIndex {
     const rows = new Int16Array(buckets * BUCKET + extra * ROW);
     const full = new Uint8Array(buckets);
     let next = buckets * BUCKET;
+    let v = 0;
     count.fill(0);
     for (let r = 0; r < keys.length; r++) {
       const b = keys[r] >>> BUCKET_SHIFT;
@@ -152,7 +153,7 @@ class WeightIndex {
         this.overflow.set(keys[r], x);
       }
       rows[x] = keys[r] & 0xffff;
-      for (let t = 0; t < NT; t++) rows[x + 1 + t] = w[r * NT + t];
+      for (let t = 0, m = masks[r]; t < NT; t++) if (m & (1 << t)) rows[x + 1 + t] = vals[v++];
     }
     this.rows = rows;
     this.full = full;
@@ -197,8 +198,8 @@ export class AttributionTagger implements WordSums {
     this.scale2 = b ? b.scale : 0;
     this.trans1 = a.trans;
     this.trans2 = b ? b.trans : null;
-    this.one = new WeightIndex(a.keys, a.rows);
-    this.two = b ? new WeightIndex(b.keys, b.rows) : null;
+    this.one = new WeightIndex(a);
+    this.two = b ? new WeightIndex(b) : null;
     this.sum(wordL(11, 11, 9), this.edgeL, 0);
     this.sum(wordR(13, 13, 9), this.edgeR, 0);
   }
