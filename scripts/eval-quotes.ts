@@ -1,7 +1,7 @@
 /**
  * Scores quote/attribution extraction on PolNeAR-style brat standoff.
  *
- *   npm run eval:quotes -- [dir] [--verbose] [--limit N] [--no-entities] [--no-model] [--no-syntax] [--no-speed]
+ *   npm run eval:quotes -- [dir] [--part development|held-out] [--verbose] [--limit N] [--no-entities] [--no-model] [--no-syntax] [--no-speed]
  *
  * `dir` (default ../shared/data/attribution/polnear/dev) holds `text/<name>.txt` and
  * `attributions/<name>_<annotator>.ann`. When an article has several annotators' files, the first
@@ -42,6 +42,11 @@
  *
  * Last line: one JSON object with the headline figures.
  *
+ * Split: the articles of `dir` fall in two fixed halves by their file name: the *development* half
+ * (FNV-1a hash of the name without `.txt` even) is the one to study; the *held-out* half (odd) is
+ * only scored. On PolNeAR dev: 41 development and 43 held-out articles, every outlet in both.
+ * The eval prints the whole set and each half (`--part development|held-out` scores one half only).
+ *
  * `--agreement` scores the annotators instead of Triangulate: for every article of `dir` with two
  * or more annotator files, each ordered pair (one annotator as gold, the other as prediction) with
  * the same matching and the same overlap/exact definitions, pooled over pairs. This is the human
@@ -55,6 +60,7 @@ import { findQuantities } from '../src/analyse/quantities.js';
 import { findQuotes } from '../src/analyse/quotes.js';
 import { cueClassOf } from '../src/analyse/quotes/cues.js';
 import { parseSentences } from '../src/analyse/syntax/index.js';
+import { hash } from '../src/analyse/entities/features.js';
 import { findTimes } from '../src/analyse/time.js';
 import { splitSentences, tokenize } from '../src/analyse/tokenize.js';
 import type { EntityMention, Quote, Span, SyntaxToken } from '../src/model/types.js';
@@ -165,6 +171,12 @@ async function loadRecogniser(): Promise<Recognise | null> {
   }
 }
 
+/** The half of the split an article falls in, by its file name (see the header). */
+export type Part = 'development' | 'held-out';
+export function partOf(name: string): Part {
+  return hash(name.replace(/\.txt$/, '')) % 2 === 0 ? 'development' : 'held-out';
+}
+
 interface Counts {
   tp: number;
   tpExact: number;
@@ -191,6 +203,8 @@ export interface QuoteEvalOptions {
   model?: boolean;
   /** Parse the articles and let the quotes use the tree (default true); false scores without it. */
   syntax?: boolean;
+  /** Score one half of the split only (partOf); default the whole set. */
+  part?: Part;
 }
 
 export interface QuoteEval {
@@ -233,7 +247,7 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
     .filter((f) => f.endsWith('.ann'))
     .sort();
   const names = readdirSync(textDir)
-    .filter((f) => f.endsWith('.txt'))
+    .filter((f) => f.endsWith('.txt') && (!opts.part || partOf(f) === opts.part))
     .sort()
     .slice(0, limit);
   const all = zero();
@@ -487,18 +501,47 @@ async function main(): Promise<void> {
     return;
   }
   const limitIdx = args.indexOf('--limit');
-  const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--limit') ?? '../shared/data/attribution/polnear/dev';
+  const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--limit' && args[i - 1] !== '--part') ?? '../shared/data/attribution/polnear/dev';
   const recognise = args.includes('--no-entities') ? null : await loadRecogniser();
-  const r = evaluateQuotes(dir, {
+  const partIdx = args.indexOf('--part');
+  const only = partIdx >= 0 ? (args[partIdx + 1] as Part) : undefined;
+  const base: QuoteEvalOptions = {
     limit: limitIdx >= 0 ? Number(args[limitIdx + 1]) : undefined,
     verbose: args.includes('--verbose'),
     recognise,
-    speed: !args.includes('--no-speed'),
     model: !args.includes('--no-model'),
     syntax: !args.includes('--no-syntax'),
+  };
+  const speed = !args.includes('--no-speed');
+  // the whole set (timed), then each half of the split; with --part, that half alone (timed)
+  const runs: [string, QuoteEval][] = only
+    ? [[only, evaluateQuotes(dir, { ...base, part: only, speed })]]
+    : [
+        ['whole', evaluateQuotes(dir, { ...base, speed })],
+        ['development', evaluateQuotes(dir, { ...base, verbose: false, part: 'development' })],
+        ['held-out', evaluateQuotes(dir, { ...base, verbose: false, part: 'held-out' })],
+      ];
+  console.log(`dir: ${dir}  speakers: ${recognise ? 'entity mentions from recogniseEntities' : 'built-in capitalised-name fallback'}`);
+  console.log('split: development half = file names (without .txt) whose FNV-1a hash is even, held-out half = odd');
+  for (const [label, r] of runs) report(label, r);
+  const figures = (r: QuoteEval) => ({
+    overlapF1: round(r.all.f),
+    exactF1: round(r.all.fe),
+    speakerAccuracy: round(r.all.speakerAccuracy),
+    directOverlapF1: round(r.direct.f),
+    directSpeakerAccuracy: round(r.direct.speakerAccuracy),
+    ...(r.speech ? { speechOverlapF1: round(r.speech.f) } : {}),
+    speakerNameAccuracy: round(r.speakerNameAccuracy),
+    speakerEntityAccuracy: round(r.speakerEntityAccuracy),
   });
+  const [first, ...halves] = runs;
+  console.log(JSON.stringify({ ...figures(first[1]), ...Object.fromEntries(halves.map(([label, r]) => [label, figures(r)])) }));
+}
+
+/** The figures of one scored set, as a table. */
+function report(label: string, r: QuoteEval): void {
   const fmt = (x: number) => x.toFixed(3);
-  console.log(`dir: ${dir}  articles: ${r.articles}  speakers: ${recognise ? 'entity mentions from recogniseEntities' : 'built-in capitalised-name fallback'}`);
+  console.log(`\n== ${label}: ${r.articles} articles`);
   console.log('subset      gold  pred   P(ovl)  R(ovl)  F1(ovl)  P(ex)   R(ex)   F1(ex)  speakerAcc (n)');
   for (const [name, m] of [['all', r.all], ['quoted', r.direct]] as const) {
     console.log(
@@ -511,23 +554,8 @@ async function main(): Promise<void> {
   console.log(`speaker entity (gold Source linked by the same linker names an entity; predicted speaker is it): ${fmt(r.speakerEntityAccuracy)} (${r.speakerEntityN})`);
   const ms = r.msPerArticle;
   const entity = r.entityMsPerArticle !== null ? `; entity recogniser ${r.entityMsPerArticle.toFixed(2)} ms/article` : '';
-  console.log(
-    ms === null
-      ? `speed: not measured (--no-speed)${entity}`
-      : `speed: quotes+times+quantities median ${ms.toFixed(2)} CPU-ms/article over 5 passes = ${(1000 / ms).toFixed(0)} articles/s on one core (${(r.words / r.articles) | 0} words/article avg)${entity}`,
-  );
-  console.log(
-    JSON.stringify({
-      overlapF1: round(r.all.f),
-      exactF1: round(r.all.fe),
-      speakerAccuracy: round(r.all.speakerAccuracy),
-      directOverlapF1: round(r.direct.f),
-      directSpeakerAccuracy: round(r.direct.speakerAccuracy),
-      ...(r.speech ? { speechOverlapF1: round(r.speech.f) } : {}),
-      speakerNameAccuracy: round(r.speakerNameAccuracy),
-      speakerEntityAccuracy: round(r.speakerEntityAccuracy),
-    }),
-  );
+  if (ms !== null)
+    console.log(`speed: quotes+times+quantities median ${ms.toFixed(2)} CPU-ms/article over 5 passes = ${(1000 / ms).toFixed(0)} articles/s on one core (${(r.words / r.articles) | 0} words/article avg)${entity}`);
 }
 
 function round(x: number): number {

@@ -95,11 +95,15 @@ export const COMPONENTS: readonly Component[] = [
     name: 'quotes',
     requires: ['sentences', 'entities', 'tokens'],
     assigns: ['quotes'],
-    version: 'quotes-3',
+    version: 'quotes-4',
     defaults: { cues: 'data/lexicons/attribution-cues.tsv', speakers: 'people or organisations, by the head of their phrase' },
     sizeBounded: true,
     // the parse tells the quotes what each cue's lemma is and who its subject is (quotes/review.ts)
-    run: (input) => ({ layers: { quotes: findQuotes(input.head, input.headSentences, need(input, 'entities'), { tokens: need(input, 'tokens') }) } }),
+    run: (input) => {
+      const warnings: { message: string; span: Span }[] = [];
+      const quotes = findQuotes(input.head, input.headSentences, need(input, 'entities'), { tokens: need(input, 'tokens'), warnings });
+      return { layers: { quotes }, warnings };
+    },
   },
   {
     name: 'times',

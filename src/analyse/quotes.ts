@@ -62,11 +62,14 @@ export interface FindQuotesOptions {
    * exactly as a predicted speaker is linked.
    */
   linker?: (link: (span: Span) => { entity: string | null; name: string | null }) => void;
+  /** Receives the warnings about places in the text (a quotation mark that never closes), each with its span. */
+  warnings?: { message: string; span: Span }[];
 }
 /** Finds quotes in `text`. `sentences` from splitSentences; `entities` may be empty. */
 export function findQuotes(original: string, sentences: Span[], entities: EntityMention[], options: FindQuotesOptions = {}): Quote[] {
   if (!original || !sentences.length) return [];
   const d = new QuoteDoc(original, sentences, entities);
+  if (options.warnings) options.warnings.push(...unclosedWarnings(d));
   quotationMarkedQuotes(d);
   const pass1Cover = coverIndex(d.quotes);
   const modelSentences = options.model !== false ? taggerAttributions(d, d.quotes.length) : new Set<number>();
@@ -80,6 +83,30 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
   const syntax = options.tokens;
   if (options.linker) options.linker(syntax?.length ? (span) => linkSpeaker(d.text, syntax, span, resolve) : resolve);
   return syntax ? reviewWithSyntax(d.text, out, syntax, resolve) : out;
+}
+
+/** Most warnings about unclosed quotation marks one article gives; the rest are summed up in the last one. */
+const MAX_UNCLOSED_WARNINGS = 5;
+
+/** A warning for each quotation mark that never closes (its text is not read as a quotation), at most MAX_UNCLOSED_WARNINGS. */
+function unclosedWarnings(d: QuoteDoc): { message: string; span: Span }[] {
+  const { text } = d;
+  // (a mark with nothing after it in its paragraph leaves no text out)
+  const unclosed = d.unclosed.filter((s) => /\S/.test(text.slice(s.start + 1, s.end)));
+  const trimmed = (s: Span): Span => {
+    let end = s.end;
+    while (end > s.start + 1 && /\s/.test(text[end - 1])) end--;
+    return { start: s.start, end };
+  };
+  const one = 'a quotation mark opened here never closes in its paragraph: the text after it is not read as a quotation';
+  if (unclosed.length <= MAX_UNCLOSED_WARNINGS) return unclosed.map((s) => ({ message: one, span: trimmed(s) }));
+  const out = unclosed.slice(0, MAX_UNCLOSED_WARNINGS - 1).map((s) => ({ message: one, span: trimmed(s) }));
+  const rest = unclosed.slice(MAX_UNCLOSED_WARNINGS - 1);
+  out.push({
+    message: `${rest.length} more quotation marks never close in their paragraphs (from here to the last of them): their text is not read as quotations`,
+    span: trimmed({ start: rest[0].start, end: rest[rest.length - 1].end }),
+  });
+  return out;
 }
 
 /**

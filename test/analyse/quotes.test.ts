@@ -116,13 +116,22 @@ describe('findQuotes on PolNeAR text', () => {
     assert.equal(q.speakerName, 'Thomas Perez');
   });
 
-  it('keeps its scores on the dev set (regression guard; figures: npm run eval:quotes)', () => {
-    const r = evaluateQuotes(POLNEAR_DEV);
-    assert.equal(r.articles, 84);
-    assert.ok(r.direct.f >= 0.88, `quoted overlap F1 ${r.direct.f}`);
-    assert.ok(r.direct.speakerAccuracy >= 0.9, `quoted speaker accuracy ${r.direct.speakerAccuracy}`);
-    assert.ok(r.all.f >= 0.67, `all overlap F1 ${r.all.f}`);
-    assert.ok(r.all.speakerAccuracy >= 0.86, `speaker accuracy ${r.all.speakerAccuracy}`);
+  it('keeps its scores on both halves of the dev set (floors: test/baselines.json quotes.dev.*; figures: npm run eval:quotes -- --no-entities)', () => {
+    const floors = JSON.parse(readFileSync(new URL('../baselines.json', import.meta.url), 'utf8')) as Record<string, number>;
+    const halves = [
+      ['development', 'quotes.dev.development'],
+      ['held-out', 'quotes.dev.heldOut'],
+    ] as const;
+    let articles = 0;
+    for (const [part, key] of halves) {
+      const r = evaluateQuotes(POLNEAR_DEV, { part });
+      articles += r.articles;
+      assert.ok(r.all.f >= floors[`${key}.overlapF1`], `${part}: all overlap F1 ${r.all.f}`);
+      assert.ok(r.all.speakerAccuracy >= floors[`${key}.speakerAccuracy`], `${part}: speaker accuracy ${r.all.speakerAccuracy}`);
+      assert.ok(r.direct.f >= floors[`${key}.directOverlapF1`], `${part}: quoted overlap F1 ${r.direct.f}`);
+      assert.ok(r.direct.speakerAccuracy >= floors[`${key}.directSpeakerAccuracy`], `${part}: quoted speaker accuracy ${r.direct.speakerAccuracy}`);
+    }
+    assert.equal(articles, 84, 'the two halves cover the set');
   });
 });
 
@@ -225,6 +234,20 @@ describe('findQuotes: one attribution per cue and per quotation (PolNeAR train t
   });
 });
 
+describe('findQuotes: quotations over several paragraphs', () => {
+  it('a split quote whose quotation began a paragraph earlier and whose second piece goes on over the next keeps all of it', () => {
+    const text = 'The mayor spoke at length.\n“We counted every ballot twice this week.\n“Nobody was left out,” she said, “and the count goes on\n“until the last box is opened.”\nThe hall emptied.';
+    const quotes = quotesOf(text);
+    assert.equal(quotes.length, 1);
+    const [q] = quotes;
+    assert.equal(text.slice(q.span.start, q.span.end), 'We counted every ballot twice this week.\n“Nobody was left out,” she said, “and the count goes on\n“until the last box is opened.');
+    assert.ok(q.parts && q.parts.length === 2);
+    assert.equal(text.slice(q.parts[0].start, q.parts[0].end), 'We counted every ballot twice this week.\n“Nobody was left out,');
+    assert.equal(text.slice(q.parts[1].start, q.parts[1].end), 'and the count goes on\n“until the last box is opened.');
+    assert.equal(slice(text, q.speakerSpan), 'she');
+  });
+});
+
 describe('findQuotes on bad input', () => {
   const para = seed('004').split('\n').find((l) => l.includes('Our relationship is composed')) ?? '';
 
@@ -234,6 +257,42 @@ describe('findQuotes on bad input', () => {
     const quotes = quotesOf(broken);
     assert.ok(performance.now() - t0 < 2000);
     assert.equal(quotes.filter((q) => q.kind === 'direct').length, 0);
+  });
+
+  it('a quotation mark that never closes is a warning with its place in the text; the rest are summed up', () => {
+    const text = 'The mayor said the vote was close.\n“We will count again, she said at the hall.\nThe council met later. “It is done,” the clerk said.';
+    const warnings: { message: string; span: { start: number; end: number } }[] = [];
+    const quotes = findQuotes(text, splitSentences(text), [], { warnings });
+    assert.equal(warnings.length, 1);
+    assert.equal(warnings[0].span.start, text.indexOf('“We'));
+    assert.equal(text.slice(warnings[0].span.start, warnings[0].span.end), '“We will count again, she said at the hall.');
+    assert.match(warnings[0].message, /never closes/);
+    // the closed quotation of the next paragraph is read as usual
+    assert.ok(quotes.some((q) => text.slice(q.span.start, q.span.end) === 'It is done'));
+    // a paragraph closed by a mark with nothing after it leaves no text out: no warning
+    const closedLate = 'He said: “Yes.\n';
+    const none: typeof warnings = [];
+    findQuotes(closedLate + 'Then he left "', splitSentences(closedLate + 'Then he left "'), [], { warnings: none });
+    assert.equal(none.length, 1, 'only the paragraph with text after its open mark');
+    // many: four one by one, the fifth sums up the rest and spans from its first to the last
+    const many = Array.from({ length: 12 }, (_, i) => `Line ${i} “open ${i}`).join('\n');
+    const w12: typeof warnings = [];
+    findQuotes(many, splitSentences(many), [], { warnings: w12 });
+    assert.equal(w12.length, 5);
+    assert.match(w12[4].message, /^8 more/);
+    assert.equal(w12[4].span.start, many.indexOf('“open 4'));
+    assert.equal(w12[4].span.end, many.length);
+  });
+
+  it("analyse reports the unclosed mark as the quotes component's warning, with its span", async () => {
+    const { analyseArticle } = await import('../../src/analyse/index.js');
+    const { extractArticle } = await import('../../src/extract/index.js');
+    const content = 'A headline\n\nThe mayor said the vote was close.\n\n“We will count again, she said at the hall.\n\nThe council met later.';
+    const article = extractArticle({ id: 'unclosed', source: 'unclosed.txt', format: 'text', content } as never);
+    const { article: out } = analyseArticle(article);
+    const m = out.messages.find((x) => x.origin === 'quotes');
+    assert.ok(m && m.span, JSON.stringify(out.messages));
+    assert.equal(out.text.slice(m.span.start, m.span.end), '“We will count again, she said at the hall.');
   });
 
   it('unbalanced and stray marks do not throw', () => {

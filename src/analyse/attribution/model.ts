@@ -4,8 +4,9 @@
  * (first-order transitions, BIO constraints enforced). Trained as an averaged structured perceptron
  * by scripts/train-attrib.ts on PolNeAR train; shipped as models/attrib.bin.gz (gzip of a JSON
  * header with the cue lexicon and word clusters, the kept feature hashes delta-coded, a tag mask per
- * row and its non-zero int16 weights), loaded lazily
- * once. The same layout as the entity tagger's model (src/analyse/entities/model.ts), for 7 tags.
+ * row and its non-zero int16 weights; the same file layout as the entity tagger's model,
+ * src/analyse/entities/model.ts, for 7 tags), loaded lazily once into one flat array of weights
+ * (WeightIndex).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -78,8 +79,10 @@ interface ParsedPass {
   meta: Record<string, unknown>;
   /** Feature hashes, ascending. */
   keys: Uint32Array;
-  /** rows × NT quantised weights. */
-  rows: Int16Array;
+  /** Per row, which of the NT quantised weights are not zero (bit t: tag t). */
+  masks: Uint8Array;
+  /** The non-zero weights, row by row. */
+  vals: Int16Array;
   scale: number;
   trans: Float32Array;
 }
@@ -97,37 +100,86 @@ function parsePass(gz: Buffer): ParsedPass {
   const M = new Uint8Array(take(h.rows));
   const V = new Int16Array(take(h.vals * 2));
   const trans = new Float32Array(take((NT + 1) * NT * 4));
-  const rows = new Int16Array(h.rows * NT);
-  let vp = 0;
   let key = 0;
   for (let r = 0; r < h.rows; r++) {
     key = (key + K[r]) >>> 0;
     K[r] = key;
-    for (let t = 0; t < NT; t++) if (M[r] & (1 << t)) rows[r * NT + t] = V[vp++];
   }
-  return { lex: new Map(h.lexicon), clusters: new Map(h.clusters ?? []), meta: h.meta, keys: K, rows, scale: h.scale, trans };
+  return { lex: new Map(h.lexicon), clusters: new Map(h.clusters ?? []), meta: h.meta, keys: K, masks: M, vals: V, scale: h.scale, trans };
 }
 
-/** Int16 words per slot: the feature hash (2 words), the first pass's NT weights, the second pass's NT weights. */
-const SLOT = 16;
-/** Uint32 words per slot. */
-const KEY_STRIDE = SLOT / 2;
+/** Int16 words per row: the low 16 bits of the feature hash, then its NT weights (16 bytes). */
+const ROW = 8;
+/** Rows per bucket: one 64-byte cache line. */
+const BUCKET_ROWS = 4;
+/** Int16 words per bucket. */
+const BUCKET = ROW * BUCKET_ROWS;
+/** Buckets by the hash's high 17 bits; with the low 16 bits in the row the whole hash is checked. */
+const BUCKET_SHIFT = 15;
+
+/**
+ * The weights of one pass in one flat Int16Array, looked up by feature hash. Bucket b (the hash's
+ * high 17 bits) is a 64-byte line of four rows: the hash's low 16 bits, then its NT weights. The
+ * features of a bucket fill its rows in hash order; rows left empty are all zero, so that a hash
+ * with low bits 0 that meets one adds nothing, as for a feature the model does not have. The few
+ * features of a bucket past its fourth (about 1% of 190,000) sit in overflow rows after the buckets,
+ * found through `overflow` (hash → row), looked at only when the bucket is `full`. Built in one
+ * sequential pass over the sorted hashes of the file; a look-up reads one cache line.
+ */
+class WeightIndex {
+  readonly rows: Int16Array;
+  readonly full: Uint8Array;
+  readonly overflow = new Map<number, number>();
+
+  /** From the file's sorted hashes, each row's mask of non-zero weights and those weights in row order (ParsedPass). */
+  constructor({ keys, masks, vals }: Pick<ParsedPass, 'keys' | 'masks' | 'vals'>) {
+    const buckets = 2 ** (32 - BUCKET_SHIFT);
+    const count = new Uint32Array(buckets);
+    let extra = 0;
+    for (let r = 0; r < keys.length; r++) if (++count[keys[r] >>> BUCKET_SHIFT] > BUCKET_ROWS) extra++;
+    const rows = new Int16Array(buckets * BUCKET + extra * ROW);
+    const full = new Uint8Array(buckets);
+    let next = buckets * BUCKET;
+    let v = 0;
+    count.fill(0);
+    for (let r = 0; r < keys.length; r++) {
+      const b = keys[r] >>> BUCKET_SHIFT;
+      let x: number;
+      if (count[b] < BUCKET_ROWS) x = b * BUCKET + count[b]++ * ROW;
+      else {
+        full[b] = 1;
+        x = next;
+        next += ROW;
+        this.overflow.set(keys[r], x);
+      }
+      rows[x] = keys[r] & 0xffff;
+      for (let t = 0, m = masks[r]; t < NT; t++) if (m & (1 << t)) rows[x + 1 + t] = vals[v++];
+    }
+    this.rows = rows;
+    this.full = full;
+  }
+
+  /** Where the weights of feature hash `k` (unsigned) begin in `rows`, or -1 when the model has none. */
+  at(k: number): number {
+    const low = (k << 16) >> 16; // the low 16 bits as stored (int16)
+    const b = k >>> BUCKET_SHIFT;
+    for (let x = b * BUCKET; x < (b + 1) * BUCKET; x += ROW) if (this.rows[x] === low) return x + 1;
+    const o = this.full[b] ? this.overflow.get(k) : undefined;
+    return o === undefined ? -1 : o + 1;
+  }
+}
 
 /**
  * The trained tagger: the first pass, and when its file ships, a second pass that also sees the
- * first pass's tags around each token (stackFeatures). Both passes share one open-addressing table
- * of 32-byte slots, each the feature hash followed by both passes' weights, so that a lookup touches
- * one cache line (nearly every feature looked up is in the model: 97% on PolNeAR dev).
+ * first pass's tags around each token (stackFeatures). Each pass's weights are one WeightIndex,
+ * loaded once (loadAttributionTagger).
  */
 export class AttributionTagger implements WordSums {
   readonly lex: CueLexicon;
   readonly clusters: Clusters;
   readonly meta: Record<string, unknown>;
-  /** The table as 32-bit words: word 0 of each SLOT-int16 slot is the feature hash (0 = empty). */
-  private readonly keys32: Uint32Array;
-  /** The same table as int16 words: the weights from word 2 of each slot. */
-  private readonly slots: Int16Array;
-  private readonly bits: number;
+  private readonly one: WeightIndex;
+  private readonly two: WeightIndex | null;
   private readonly scale1: number;
   private readonly scale2: number;
   private readonly trans1: Float32Array;
@@ -146,57 +198,19 @@ export class AttributionTagger implements WordSums {
     this.scale2 = b ? b.scale : 0;
     this.trans1 = a.trans;
     this.trans2 = b ? b.trans : null;
-    // distinct keys of both passes (each sorted)
-    let n = 0;
-    for (let i = 0, j = 0; i < a.keys.length || (b && j < b.keys.length); n++) {
-      const ka = i < a.keys.length ? a.keys[i] : 2 ** 32;
-      const kb = b && j < b.keys.length ? b.keys[j] : 2 ** 32;
-      if (ka <= kb) i++;
-      if (kb <= ka) j++;
-    }
-    let bits = 4;
-    while (1 << bits < n * 1.4) bits++;
-    this.bits = bits;
-    const cap = 1 << bits;
-    const table = new ArrayBuffer(cap * SLOT * 2);
-    this.keys32 = new Uint32Array(table);
-    this.slots = new Int16Array(table);
-    const place = (key: number): number => {
-      let s = Math.imul(key, 0x9e3779b1) >>> (32 - bits);
-      for (;;) {
-        const k = this.keys32[s * KEY_STRIDE];
-        if (k === key || k === 0) break;
-        s = (s + 1) & (cap - 1);
-      }
-      this.keys32[s * KEY_STRIDE] = key;
-      return s;
-    };
-    for (let r = 0; r < a.keys.length; r++) {
-      const s = place(a.keys[r]);
-      for (let t = 0; t < NT; t++) this.slots[s * SLOT + 2 + t] = a.rows[r * NT + t];
-    }
-    if (b)
-      for (let r = 0; r < b.keys.length; r++) {
-        const s = place(b.keys[r]);
-        for (let t = 0; t < NT; t++) this.slots[s * SLOT + 2 + NT + t] = b.rows[r * NT + t];
-      }
+    this.one = new WeightIndex(a);
+    this.two = b ? new WeightIndex(b) : null;
     this.sum(wordL(11, 11, 9), this.edgeL, 0);
     this.sum(wordR(13, 13, 9), this.edgeR, 0);
   }
 
   /** Adds the first pass's weights of features `fs` to out[o..o+NT-1] (int32 values, also in a Uint32Array). */
   private sum(fs: number[], out: Int32Array | Uint32Array, o: number): void {
-    const mask = (1 << this.bits) - 1;
+    const { rows } = this.one;
     for (const f of fs) {
-      const k = f >>> 0;
-      let s = Math.imul(k, 0x9e3779b1) >>> (32 - this.bits);
-      let v = this.keys32[s * KEY_STRIDE];
-      while (v !== k && v !== 0) {
-        s = (s + 1) & mask;
-        v = this.keys32[s * KEY_STRIDE];
-      }
-      if (v === 0) continue;
-      for (let t = 0; t < NT; t++) out[o + t] = (out[o + t] | 0) + this.slots[s * SLOT + 2 + t];
+      const x = this.one.at(f >>> 0);
+      if (x < 0) continue;
+      for (let t = 0; t < NT; t++) out[o + t] = (out[o + t] | 0) + rows[x + t];
     }
   }
 
@@ -217,70 +231,45 @@ export class AttributionTagger implements WordSums {
   }
 
   /**
-   * Adds the weights of each token's features: the first pass's to `e1` (when given), the second's
-   * to `e2` (when given). Each token's sums are kept in locals and stored once.
+   * Adds the weights of each token's features in `pass` to `e` (n × NT). Each token's sums are kept
+   * in locals and stored once; the look-up (WeightIndex.at) is written out here, as this is the
+   * tagger's hot loop.
    */
-  private accumulate(f: Feats, e1: Int32Array | null, e2: Int32Array | null): void {
-    const keys = this.keys32;
-    const slots = this.slots;
-    const mask = (1 << this.bits) - 1;
-    const shift = 32 - this.bits;
+  private accumulate(f: Feats, pass: WeightIndex, e: Int32Array): void {
+    const { rows: w, full, overflow } = pass;
     const { n, stride, data } = f;
-    const one = e1 !== null;
-    const two = e2 !== null;
     for (let i = 0; i < n; i++) {
       let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0;
-      let b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0, b5 = 0, b6 = 0;
       const end = (i + 1) * stride;
       for (let q = i * stride; q < end; q++) {
         const k = data[q];
         if (k === 0) continue;
-        let s = Math.imul(k, 0x9e3779b1) >>> shift;
-        let v = keys[s * KEY_STRIDE];
-        while (v !== k && v !== 0) {
-          s = (s + 1) & mask;
-          v = keys[s * KEY_STRIDE];
+        // WeightIndex.at, written out: the four rows of the bucket, then the overflow
+        const low = (k << 16) >> 16;
+        const b = k >>> BUCKET_SHIFT;
+        let x = b * BUCKET;
+        if (w[x] !== low && w[(x += ROW)] !== low && w[(x += ROW)] !== low && w[(x += ROW)] !== low) {
+          const o = full[b] ? overflow.get(k) : undefined;
+          if (o === undefined) continue;
+          x = o;
         }
-        if (v === 0) continue;
-        const b = s * SLOT + 2;
-        if (one) {
-          a0 += slots[b];
-          a1 += slots[b + 1];
-          a2 += slots[b + 2];
-          a3 += slots[b + 3];
-          a4 += slots[b + 4];
-          a5 += slots[b + 5];
-          a6 += slots[b + 6];
-        }
-        if (two) {
-          b0 += slots[b + 7];
-          b1 += slots[b + 8];
-          b2 += slots[b + 9];
-          b3 += slots[b + 10];
-          b4 += slots[b + 11];
-          b5 += slots[b + 12];
-          b6 += slots[b + 13];
-        }
+        x++;
+        a0 += w[x];
+        a1 += w[x + 1];
+        a2 += w[x + 2];
+        a3 += w[x + 3];
+        a4 += w[x + 4];
+        a5 += w[x + 5];
+        a6 += w[x + 6];
       }
       const o = i * NT;
-      if (e1 !== null) {
-        e1[o] += a0;
-        e1[o + 1] += a1;
-        e1[o + 2] += a2;
-        e1[o + 3] += a3;
-        e1[o + 4] += a4;
-        e1[o + 5] += a5;
-        e1[o + 6] += a6;
-      }
-      if (e2 !== null) {
-        e2[o] += b0;
-        e2[o + 1] += b1;
-        e2[o + 2] += b2;
-        e2[o + 3] += b3;
-        e2[o + 4] += b4;
-        e2[o + 5] += b5;
-        e2[o + 6] += b6;
-      }
+      e[o] += a0;
+      e[o + 1] += a1;
+      e[o + 2] += a2;
+      e[o + 3] += a3;
+      e[o + 4] += a4;
+      e[o + 5] += a5;
+      e[o + 6] += a6;
     }
   }
 
@@ -320,12 +309,13 @@ export class AttributionTagger implements WordSums {
       if (info.sums !== this || a2) throw new Error('attribution: word sums of another tagger, or of a stacked one');
       this.addWordSums(info, lo, hi, a1);
     }
-    this.accumulate(feats, a1, a2);
+    this.accumulate(feats, this.one, a1);
+    if (a2 && this.two) this.accumulate(feats, this.two, a2);
     const em1 = new Float64Array(n * NT);
     for (let k = 0; k < em1.length; k++) em1[k] = a1[k] * this.scale1;
     const tags1 = viterbi(em1, this.trans1, n);
-    if (!a2 || !this.trans2) return { tags: tags1, em: em1 };
-    this.accumulate(stackFeatures(info, lo, hi, tags1), null, a2);
+    if (!a2 || !this.trans2 || !this.two) return { tags: tags1, em: em1 };
+    this.accumulate(stackFeatures(info, lo, hi, tags1), this.two, a2);
     const em2 = new Float64Array(n * NT);
     for (let k = 0; k < em2.length; k++) em2[k] = a2[k] * this.scale2;
     return { tags: viterbi(em2, this.trans2, n), em: em2 };

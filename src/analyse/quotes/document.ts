@@ -19,6 +19,8 @@ export class QuoteDoc {
   readonly usedCue = new Set<number>();
   /** Segment index → quote index. */
   readonly segQuote = new Map<number, number>();
+  /** Quotation marks that never close, from the mark to the next opening mark or the paragraph's end. */
+  readonly unclosed: Span[] = [];
 
   constructor(
     original: string,
@@ -27,7 +29,7 @@ export class QuoteDoc {
   ) {
     this.text = normaliseQuoteMarks(original);
     this.toks = tokenize(this.text);
-    this.segments = findQuotedSegments(this.text);
+    this.segments = findQuotedSegments(this.text, this.unclosed);
     this.marks = new SegmentIndex(this.segments);
     this.ctx = { text: this.text, toks: this.toks, mentions: mentionsFrom(entities), speakers: [] };
     this.ctx.quoted = (pos) => this.marks.inAnySegment(pos);

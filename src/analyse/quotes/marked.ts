@@ -109,6 +109,8 @@ function cueAfterQuotation(d: QuoteDoc, { seg, a, b, sentStartTok, sentEndTok }:
 function quoteWithCueAfter(d: QuoteDoc, si: number, { seg, a, sentStartTok }: Bounds, found: Found): number {
   const { text, toks, segments, quotes, usedCue, segQuote } = d;
   usedCue.add(found.cue);
+  // (si moves to the last segment used; the quotation began at this one)
+  const firstSeg = si;
   // split quote: ,” he said, “…”
   let end = seg.inner.end;
   let parts: Span[] | undefined;
@@ -129,21 +131,23 @@ function quoteWithCueAfter(d: QuoteDoc, si: number, { seg, a, sentStartTok }: Bo
     reaches = ok;
   }
   if (nextSeg && reaches && !/[.!?]$/.test(text.slice(seg.inner.start, seg.inner.end).trim())) {
-    parts = [{ start: seg.inner.start, end: seg.inner.end }, { start: nextSeg.inner.start, end: nextSeg.inner.end }];
     const sj = d.marks.quotationEnd(si + 1);
+    // the second piece goes on over the paragraphs it continues into
+    parts = [{ start: seg.inner.start, end: seg.inner.end }, { start: nextSeg.inner.start, end: segments[sj].inner.end }];
     end = segments[sj].inner.end;
     for (let x = si; x <= sj; x++) segQuote.set(x, quotes.length);
     si = sj;
   }
   // the quote may have begun in an earlier paragraph (multi-paragraph quote)
   let start = seg.inner.start;
-  const firstSeg = parts ? si - 1 : si;
   let p = firstSeg;
   while (p > 0 && segments[p - 1].continues && !segQuote.has(p - 1)) {
     p--;
     start = segments[p].inner.start;
     segQuote.set(p, quotes.length);
   }
+  // (the first piece of a split quote then begins where the quotation began)
+  if (parts) parts[0] = { start, end: parts[0].end };
   // a lead-in of the same sentence before the opening mark ("He said the plan was “…,” he said") is part of the content
   let leadCue = -1;
   let leadSpeaker: Span | null = null;

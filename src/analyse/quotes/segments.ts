@@ -21,9 +21,10 @@ export interface QuotedSegment {
 /**
  * Pairs double quotation marks within paragraphs (curly, straight, guillemets). An unclosed mark
  * yields nothing, except the newspaper convention of a paragraph left open and the next one
- * reopening the quote.
+ * reopening the quote; when `unclosed` is given, each such mark's stretch (from the mark to the
+ * next opening mark or to the end of its paragraph) is added to it.
  */
-export function findQuotedSegments(text: string): QuotedSegment[] {
+export function findQuotedSegments(text: string, unclosed?: Span[]): QuotedSegment[] {
   const out: QuotedSegment[] = [];
   const n = text.length;
   let paraStart = 0;
@@ -36,7 +37,8 @@ export function findQuotedSegments(text: string): QuotedSegment[] {
       const i = mm.index;
       const c = mm[0];
       if (OPEN_DQ.includes(c)) {
-        open = i; // a second opening mark before any close: the first was stray
+        if (open >= 0) unclosed?.push({ start: open, end: i }); // a second opening mark before any close: the first was stray
+        open = i;
       } else if (CLOSE_DQ.includes(c)) {
         if (open >= 0 && i > open + 1) out.push({ inner: { start: open + 1, end: i }, outer: { start: open, end: i + 1 }, continues: false });
         open = -1;
@@ -55,7 +57,8 @@ export function findQuotedSegments(text: string): QuotedSegment[] {
         let e = paraEnd;
         while (e > open + 1 && /\s/.test(text[e - 1])) e--;
         if (e > open + 1) out.push({ inner: { start: open + 1, end: e }, outer: { start: open, end: e }, continues: true });
-      }
+        else unclosed?.push({ start: open, end: paraEnd });
+      } else unclosed?.push({ start: open, end: paraEnd });
     }
     paraStart = paraEnd + 1;
   }
