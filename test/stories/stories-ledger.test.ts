@@ -360,3 +360,26 @@ describe('story ids when the founding article is deleted', () => {
   });
 
 });
+
+describe('a run over many pending articles (time-ordered chunks)', () => {
+  test('SQLite: one run placing every stored article in small chunks gives the batch stories, ids and records', async () => {
+    const fs = ecbFeatures([1, 2, 3, 4, 5, 6]);
+    const batch = batchAs(groupStories(fs));
+    for (const chunkArticles of [5, 17]) {
+      const store = await openStore(':memory:');
+      try {
+        for (const f of shuffle(fs, chunkArticles)) await put(store, f, f.id);
+        await put(store, { id: 'broken', terms: 'not a list' }, 'broken');
+        const run = await ledgerRun(store, { chunkArticles });
+        assert.deepEqual(run.messages.map((m) => m.docId), ['broken']);
+        // time-ordered chunks: no article is replayed twice, and later chunks restore the stories open at their start
+        assert.equal(run.replayed, fs.length);
+        assert.ok(run.restored > 0, 'several runs');
+        assert.deepEqual(await storedAs(store), batch, `chunks of ${chunkArticles}`);
+        assert.deepEqual(shape(run.stories), batch.shape);
+      } finally {
+        await store.close();
+      }
+    }
+  });
+});

@@ -64,10 +64,12 @@ export class SqliteLedger implements StoreLedger {
   async openAt(d: number): Promise<LedgerDoc[]> {
     const rows = this.db
       .prepare(
+        // stories first, by their closing day (CROSS JOIN keeps that order; '+' keeps the planner off
+        // founder_t): driving from story_ledger's t < d would read every earlier row of the store
         `SELECT l.* FROM (
-           SELECT id FROM story_ledger_stories WHERE closed_at IS NULL AND founder_t < ?
-           UNION ALL SELECT id FROM story_ledger_stories WHERE closed_at >= ? AND founder_t < ?
-         ) s JOIN story_ledger l ON l.story = s.id WHERE l.t < ?`,
+           SELECT id FROM story_ledger_stories WHERE closed_at IS NULL AND +founder_t < ?
+           UNION ALL SELECT id FROM story_ledger_stories WHERE closed_at >= ? AND +founder_t < ?
+         ) s CROSS JOIN story_ledger l ON l.story = s.id WHERE l.t < ?`,
       )
       .all(d, d, d, d) as LedgerRow[];
     return rows.map(ledgerDocOf);
