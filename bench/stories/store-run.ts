@@ -60,6 +60,7 @@ export async function storeRunChild(mode: string, path: string, n: number, chunk
       const cpu = process.cpuUsage(cpu0);
       return { runMs: ms, cpuMs: (cpu.user + cpu.system) / 1000, stories: stories.length, rssBeforeRunMB: rssBefore, maxRssMB: process.resourceUsage().maxRSS / 1024 };
     }
+    if (mode === 'stream') return await streamChild(store, n, chunkArticles || STREAM_BATCH);
     // the previous design: every run regroups all stored features
     const t1 = performance.now();
     const features = (await store.allFeatures<StoryFeatures>()).map((r) => r.features);
@@ -68,6 +69,49 @@ export async function storeRunChild(mode: string, path: string, n: number, chunk
   } finally {
     await store.close();
   }
+}
+
+/** Articles per ledger run in the stream (a batch as a stream would deliver them). */
+const STREAM_BATCH = 5000;
+/** Where the stream reports how it is doing (articles placed so far). */
+const STREAM_MARKS = [100_000, 300_000, 1_000_000];
+
+/**
+ * The stream at scale: n SYNTHETIC articles' features (no analysis) arrive in batches of `batch`;
+ * each batch is stored and placed by one ledger run (`runStoryLedger`), as a worker would. Reports,
+ * at each mark, articles/s over the ledger runs (process CPU, and wall) and the peak RSS so far: the
+ * process holds one batch and the stories open at its start, whatever the store's size.
+ */
+async function streamChild(store: Store, n: number, batch: number) {
+  const marks: Record<string, number>[] = [];
+  let cpuMs = 0;
+  let wallMs = 0;
+  let restored = 0;
+  let done = 0;
+  let part: StoryFeatures[] = [];
+  const place = async () => {
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    insert(store, part);
+    const run = await runStoryLedger(store);
+    const cpu = process.cpuUsage(cpu0);
+    cpuMs += (cpu.user + cpu.system) / 1000;
+    wallMs += performance.now() - t0;
+    restored = Math.max(restored, run.restored);
+    done += part.length;
+    part = [];
+    if (STREAM_MARKS.includes(done) || done === n) {
+      const m = { articles: done, cpuSeconds: cpuMs / 1000, wallSeconds: wallMs / 1000, perSecondCpu: done / (cpuMs / 1000), perSecondWall: done / (wallMs / 1000), maxRssMB: process.resourceUsage().maxRSS / 1024, maxRestored: restored };
+      marks.push(m);
+      console.error(JSON.stringify(m));
+    }
+  };
+  for (const f of syntheticFeatureStream(n, 7)) {
+    part.push(f);
+    if (part.length === batch) await place();
+  }
+  if (part.length > 0) await place();
+  return { batch, marks };
 }
 
 function child(mode: string, path: string, n: number, chunkArticles = 0): Record<string, number> {

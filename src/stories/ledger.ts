@@ -89,6 +89,11 @@ export interface LedgerCommit {
   /** Output stories replaced by this run (dropped first), and the new ones. */
   dropOutputs: string[];
   putOutputs: StoryGroup[];
+  /**
+   * Ids of the `putOutputs` that are new or differ from what is stored: only these are written
+   * again (the others keep their rows); the output of every article in `putDocs` is set either way.
+   */
+  changedOutputs: string[];
 }
 
 /** "After every dated article": the replay point of a run that changes only undated articles. */
@@ -210,6 +215,7 @@ export async function updateLedger(backend: LedgerBackend, run: { added: unknown
     putStories,
     dropOutputs: [...dropOutputs],
     putOutputs: outputs,
+    changedOutputs: changed.map((g) => g.id),
   });
   const removed = [...dropOutputs].filter((id) => !newIds.has(id)).sort(cmpStr);
   return { stories: outputs, changed, removed, replayed: replay.length, restored: open.length, messages };

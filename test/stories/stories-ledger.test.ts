@@ -12,7 +12,7 @@ import { readFile } from '../../src/ingest/index.js';
 import { processDocument } from '../../src/pipeline.js';
 import { startServer } from '../../src/server/testing.js';
 import { SqliteStore } from '../../src/store/sqlite/store.js';
-import { groupStories, StoryLedger, storyFeatures, type StoryFeatures, type StoryGroup } from '../../src/stories/index.js';
+import { groupStories, MemoryLedger, StoryLedger, storyFeatures, type StoryFeatures, type StoryGroup, updateLedgerInChunks } from '../../src/stories/index.js';
 import { ledgerRun } from '../../src/pipeline.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { bareArticle, SEEDS, seedFiles } from '../helpers.js';
@@ -380,6 +380,26 @@ describe('a run over many pending articles (time-ordered chunks)', () => {
       } finally {
         await store.close();
       }
+    }
+  });
+});
+
+describe('chunked runs past the open-story cap (the documented corner)', () => {
+  test('every article is placed once and the result is deterministic; the batch is not promised', async () => {
+    const fs = ecbFeatures([1, 2, 3, 4]);
+    const options = { maxOpenStories: 2 };
+    const runChunked = async (chunk: number) => {
+      const backend = new MemoryLedger();
+      backend.remember(fs);
+      const run = await updateLedgerInChunks(backend, { pending: shuffle(fs, chunk).map((f) => f.id), removed: [] }, options, chunk);
+      return run.stories;
+    };
+    const a = await runChunked(6);
+    const b = await runChunked(6);
+    assert.deepEqual(shape(a), shape(b));
+    for (const stories of [a, await runChunked(11)]) {
+      const members = stories.flatMap((g) => g.members).sort();
+      assert.deepEqual(members, fs.map((f) => f.id).sort());
     }
   });
 });
