@@ -5,12 +5,14 @@
  *   npm run bench:stories -- --skip-1m    # without the 1M run
  *   npm run bench:stories -- --quality    # quality only
  *   npm run bench:stories -- --scale      # store run and streams only
+ *   npm run bench:stories -- --scale --store-only   # store run and the ledger stream only (--small: 10k / 20k)
  *
  * Quality: see bench/stories/quality.ts (ECB+ odd topics = development half, even topics held out;
  * UCI headlines; TF-IDF single-pass and average-link baselines at their best threshold and at the
  * threshold tuned on the other split; incremental runs in shuffled batches compared with the batch).
  * Store run: a SYNTHETIC store of 100k articles' features, then a run of 100 new ones through the
- * story ledger in SQLite (bench/stories/store-run.ts). Streams: a SYNTHETIC stream made by
+ * story ledger in SQLite (bench/stories/store-run.ts); the ledger stream: 1M (300k with
+ * --skip-1m) SYNTHETIC articles' features in batches of 5,000, one ledger run each (same file). Streams: a SYNTHETIC stream made by
  * resampling and perturbing real full texts (PolNeAR articles, ../shared/data/attribution/polnear),
  * timed per stage, with peak memory, for 10k, 100k and 1M documents.
  */
@@ -19,7 +21,7 @@ import { performance } from 'node:perf_hooks';
 import { StoryIndex, storyFeatures } from '../src/stories/index.js';
 import { scoreClusters } from '../src/stories/metrics.js';
 import { loadEcb, loadUci, quality } from './stories/quality.js';
-import { storeRun, storeRunChild } from './stories/store-run.js';
+import { storeRun, storeRunChild, streamScale } from './stories/store-run.js';
 import { syntheticFeatureStream, syntheticStream } from './stories/synthetic.js';
 
 const args = new Set(process.argv.slice(2));
@@ -240,7 +242,8 @@ if (args.has('--store-child')) {
   if (!args.has('--scale')) result.quality = await qualitySection();
   if (!args.has('--quality')) {
     result.storeRun = await storeRun(args.has('--small') ? 10_000 : 100_000);
-    result.scale = await scale(args.has('--skip-1m'));
+    result.ledgerStream = await streamScale(args.has('--small') ? 20_000 : args.has('--skip-1m') ? 300_000 : 1_000_000);
+    if (!args.has('--store-only')) result.scale = await scale(args.has('--skip-1m'));
   }
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
   writeFileSync(new URL('./results/stories.json', import.meta.url), JSON.stringify(result, null, 2) + '\n');

@@ -16,7 +16,7 @@ import type { Store } from './store/index.js';
 import type { AnalyseResult, AnalyseTask } from './pool/analyse-worker.js';
 import { runInBatches } from './pool/batch-run.js';
 import { DocumentProcessor, type ProcessingOptions } from './pool/documents.js';
-import { type LedgerRun, type StoryFeatures, type StoryGroup, storyFeatures, storyInputOf, updateLedger } from './stories/index.js';
+import { type LedgerRun, type StoryFeatures, type StoryGroup, storyFeatures, storyInputOf, updateLedgerInChunks } from './stories/index.js';
 import { EXTRACT_VERSION, FEATURES_VERSION } from './versions.js';
 
 /** What happened to one input document in a run. */
@@ -253,13 +253,12 @@ export async function updateStories(store: Store, onMessage?: (docId: string | n
 
 /**
  * The ledger run itself, throwing when it fails (nothing written): a PostgreSQL worker retries its
- * `stories` job then, instead of reporting it done with stale stories.
+ * `stories` job then, instead of reporting it done with stale stories. Many pending articles (a
+ * first run over a big store) are placed in time-ordered chunks of `chunkArticles` (default
+ * `CHUNK_ARTICLES`) inside the one transaction: memory is bounded by a chunk and the open stories.
  */
-export async function runStoryLedger(store: Store): Promise<LedgerRun> {
-  return store.storyLedger(async (ledger) => {
-    const added = await ledger.features(await ledger.pending());
-    return updateLedger(ledger, { added: [...added.values()], removed: await ledger.orphans() });
-  });
+export async function runStoryLedger(store: Store, opts: { chunkArticles?: number } = {}): Promise<LedgerRun> {
+  return store.storyLedger(async (ledger) => updateLedgerInChunks(ledger, { pending: await ledger.pending(), removed: await ledger.orphans() }, {}, opts.chunkArticles));
 }
 
 /**
@@ -267,9 +266,9 @@ export async function runStoryLedger(store: Store): Promise<LedgerRun> {
  * server call; the workers call `runStoryLedger`). A run that fails writes nothing (one transaction) and comes back
  * as a message: the previous stories stay, and the next run retries what was pending.
  */
-export async function ledgerRun(store: Store): Promise<LedgerRun> {
+export async function ledgerRun(store: Store, opts: { chunkArticles?: number } = {}): Promise<LedgerRun> {
   try {
-    return await runStoryLedger(store);
+    return await runStoryLedger(store, opts);
   } catch (e) {
     const message = `story grouping failed (${e instanceof Error ? e.message : String(e)}); previous stories kept`;
     return { stories: [], changed: [], removed: [], replayed: 0, restored: 0, messages: [{ docId: null, message }] };

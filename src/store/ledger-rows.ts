@@ -9,16 +9,13 @@ import type { StoryFeatures } from '../stories/types.js';
 /** Separates a vector's keys in one column (never part of a term or an entity id). */
 export const KEY_SEP = '\u0001';
 
-/** A float32 buffer as stored, back to numbers (copied: the buffer may be a view into a larger one). */
-export function floats(b: Uint8Array): number[] {
-  const f = new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
-  const out = new Array<number>(f.length);
-  for (let i = 0; i < f.length; i++) out[i] = f[i];
-  return out;
+/** A float32 buffer as stored, back to a vector's weights (copied: the buffer may be a view into a larger one, unaligned). */
+export function floats(b: Uint8Array): Float32Array {
+  return new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 }
 
-export function float32Bytes(vals: number[]): Buffer {
-  return Buffer.from(Float32Array.from(vals).buffer);
+export function float32Bytes(vals: Float32Array): Buffer {
+  return Buffer.from(vals.buffer, vals.byteOffset, vals.byteLength);
 }
 
 /** Closing days are stored clamped: a story closed before the clock had a day (-Infinity) is stored as -1e9. */

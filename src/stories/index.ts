@@ -32,4 +32,4 @@ export { DEFAULTS as STORY_DEFAULTS, StoryIndex } from './story-index.js';
 export type { GroupOptions, StoryFeatures, StoryFeatureStatus, StoryGroup, StoryInput } from './types.js';
 export { STORIES_VERSION } from './types.js';
 export { StoryLedger, MemoryLedger } from './ledger-memory.js';
-export { END_OF_TIME, type LedgerBackend, type LedgerCommit, type LedgerDoc, type LedgerRun, type LedgerStory, passTime, updateLedger } from './ledger.js';
+export { END_OF_TIME, type LedgerBackend, type LedgerCommit, type LedgerDoc, type LedgerRun, type LedgerStory, passTime, updateLedger, updateLedgerInChunks, CHUNK_ARTICLES } from './ledger.js';

@@ -89,6 +89,11 @@ export interface LedgerCommit {
   /** Output stories replaced by this run (dropped first), and the new ones. */
   dropOutputs: string[];
   putOutputs: StoryGroup[];
+  /**
+   * Ids of the `putOutputs` that are new or differ from what is stored: only these are written
+   * again (the others keep their rows); the output of every article in `putDocs` is set either way.
+   */
+  changedOutputs: string[];
 }
 
 /** "After every dated article": the replay point of a run that changes only undated articles. */
@@ -210,9 +215,73 @@ export async function updateLedger(backend: LedgerBackend, run: { added: unknown
     putStories,
     dropOutputs: [...dropOutputs],
     putOutputs: outputs,
+    changedOutputs: changed.map((g) => g.id),
   });
   const removed = [...dropOutputs].filter((id) => !newIds.has(id)).sort(cmpStr);
   return { stories: outputs, changed, removed, replayed: replay.length, restored: open.length, messages };
+}
+
+/** Articles placed per ledger run when many are pending (a first run over a big store, a large batch). */
+export const CHUNK_ARTICLES = 5000;
+
+/**
+ * Places many pending articles as a sequence of ledger runs over time-ordered chunks (about
+ * `chunk` articles each, cut between time steps), so that memory holds one chunk's features and
+ * the stories open at its start, not every pending article: the ledger gives the same stories for
+ * any batching, so the result is the one-run result. The first pass reads the pending features a
+ * slice at a time for their times only. Undated articles come last and form one chunk (every run
+ * replays all undated articles: see README.md). `removed` goes with the first chunk.
+ */
+export async function updateLedgerInChunks(backend: LedgerBackend, run: { pending: string[]; removed: string[] }, options: GroupOptions = {}, chunk = CHUNK_ARTICLES): Promise<LedgerRun> {
+  if (run.pending.length <= chunk) return updateLedger(backend, { added: [...(await backend.features(run.pending)).values()], removed: run.removed }, options);
+  const chunks = await timeChunks(backend, run.pending, chunk);
+  const stories = new Map<string, StoryGroup>();
+  const changed = new Set<string>();
+  const removed = new Set<string>();
+  const total: LedgerRun = { stories: [], changed: [], removed: [], replayed: 0, restored: 0, messages: [] };
+  for (let k = 0; k < chunks.length; k++) {
+    const added = [...(await backend.features(chunks[k])).values()];
+    const r = await updateLedger(backend, { added, removed: k === 0 ? run.removed : [] }, options);
+    for (const id of r.removed) {
+      stories.delete(id);
+      removed.add(id);
+    }
+    for (const g of r.stories) {
+      stories.set(g.id, g);
+      removed.delete(g.id);
+    }
+    for (const g of r.changed) changed.add(g.id);
+    total.replayed += r.replayed;
+    total.restored += r.restored;
+    total.messages.push(...r.messages);
+  }
+  total.stories = sortGroups([...stories.values()]);
+  total.changed = total.stories.filter((g) => changed.has(g.id));
+  total.removed = [...removed].sort(cmpStr);
+  return total;
+}
+
+/** Pending ids in canonical order (unusable features first: their run only reports them), cut into chunks between time steps. */
+async function timeChunks(backend: LedgerBackend, ids: string[], chunk: number): Promise<string[][]> {
+  const keyed: { id: string; t: number }[] = [];
+  for (let i = 0; i < ids.length; i += chunk) {
+    for (const [id, x] of await backend.features(ids.slice(i, i + chunk))) {
+      const c = checkFeatures(x);
+      keyed.push({ id, t: 'problem' in c ? -Infinity : (passTime(c.features) ?? END_OF_TIME) });
+    }
+  }
+  keyed.sort((a, b) => a.t - b.t || cmpStr(a.id, b.id));
+  const out: string[][] = [];
+  let cur: string[] = [];
+  for (let i = 0; i < keyed.length; i++) {
+    cur.push(keyed[i].id);
+    if (cur.length >= chunk && (i + 1 === keyed.length || keyed[i + 1].t !== keyed[i].t)) {
+      out.push(cur);
+      cur = [];
+    }
+  }
+  if (cur.length > 0) out.push(cur);
+  return out;
 }
 
 /**

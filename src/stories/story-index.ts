@@ -89,7 +89,8 @@ const IDF_MIN_DF_FRACTION = 0.0008;
 
 export interface Vec {
   keys: string[];
-  vals: number[];
+  /** Single precision: what the ledger persists is exactly what the pass used. */
+  vals: Float32Array;
 }
 
 /** Dot product of an article vector with a centroid, and how many of the vector's keys it shares. */
@@ -234,7 +235,7 @@ export class StoryIndex {
     const known = this.docs.get(f.id);
     if (known) return { storyId: known.story.id, copyOf: null, vec: known.vec };
     const closedKnown = this.closedByDoc.get(f.id);
-    if (closedKnown) return { storyId: closedKnown.id, copyOf: null, vec: { keys: [], vals: [] } };
+    if (closedKnown) return { storyId: closedKnown.id, copyOf: null, vec: { keys: [], vals: new Float32Array(0) } };
 
     let day = f.day;
     if (day !== null && this.nowDay !== null && day > this.nowDay + 2) day = null;
@@ -569,8 +570,9 @@ export class StoryIndex {
     }
     const norm = Math.sqrt(n2) || 1;
     // single precision: what the ledger persists is exactly what the pass used
-    for (let i = 0; i < vals.length; i++) vals[i] = Math.fround(vals[i] / norm);
-    return { keys, vals };
+    const out = new Float32Array(vals.length);
+    for (let i = 0; i < vals.length; i++) out[i] = vals[i] / norm;
+    return { keys, vals: out };
   }
 
   private allowedGap(s: Story): number {
@@ -609,7 +611,7 @@ export class StoryIndex {
 
   private bestStoryScored(vec: Vec, t: number | null, exclude: Story | null, min: number, venue: string | null = null, undatedOnly = false): { story: Story; score: number } | null {
     // rank query terms by weight; gather candidate stories through postings
-    const order = vec.vals.map((_, i) => i).sort((a, b) => vec.vals[b] - vec.vals[a] || cmpStr(vec.keys[a], vec.keys[b]));
+    const order = Array.from(vec.vals, (_, i) => i).sort((a, b) => vec.vals[b] - vec.vals[a] || cmpStr(vec.keys[a], vec.keys[b]));
     const partial = new Map<Story, number>();
     let used = 0;
     for (const i of order) {

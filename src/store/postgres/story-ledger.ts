@@ -160,7 +160,7 @@ export class PostgresLedger implements StoreLedger {
       await this.c.query('INSERT INTO story_ledger_terms (term, story) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING', [terms.map((x) => x[0]), terms.map((x) => x[1])]);
   }
 
-  /** The output stories: dropped ones go (with membership and cached report), new ones replace them. */
+  /** The output stories: dropped ones go (with membership and cached report), new and changed ones are written. */
   private async writeOutputs(c: LedgerCommit) {
     const kept = new Set(c.putOutputs.map((g) => g.id));
     const drop = c.dropOutputs.filter((id) => !kept.has(id));
@@ -169,7 +169,12 @@ export class PostgresLedger implements StoreLedger {
       await this.c.query('DELETE FROM story_reports WHERE story_id = ANY($1::text[])', [drop]);
       await this.c.query('DELETE FROM stories WHERE id = ANY($1::text[])', [drop]);
     }
-    const g = c.putOutputs;
+    const changed = new Set(c.changedOutputs);
+    const placed = new Set(c.putDocs.map((x) => x.id));
+    // (an unchanged story keeps its rows; its replayed articles' ledger rows are new)
+    const replayedIn = c.putOutputs.filter((x) => !changed.has(x.id)).flatMap((x) => x.members.filter((m) => placed.has(m)).map((m) => [m, x.id] as const));
+    if (replayedIn.length) await this.c.query('UPDATE story_ledger l SET output = u.s FROM unnest($1::text[], $2::text[]) AS u(d, s) WHERE l.doc_id = u.d', [replayedIn.map((x) => x[0]), replayedIn.map((x) => x[1])]);
+    const g = c.putOutputs.filter((x) => changed.has(x.id));
     if (!g.length) return;
     // updated_at moves only when a story's data changed (as upsertStory)
     await this.c.query(

@@ -64,10 +64,12 @@ export class SqliteLedger implements StoreLedger {
   async openAt(d: number): Promise<LedgerDoc[]> {
     const rows = this.db
       .prepare(
+        // stories first, by their closing day (CROSS JOIN keeps that order; '+' keeps the planner off
+        // founder_t): driving from story_ledger's t < d would read every earlier row of the store
         `SELECT l.* FROM (
-           SELECT id FROM story_ledger_stories WHERE closed_at IS NULL AND founder_t < ?
-           UNION ALL SELECT id FROM story_ledger_stories WHERE closed_at >= ? AND founder_t < ?
-         ) s JOIN story_ledger l ON l.story = s.id WHERE l.t < ?`,
+           SELECT id FROM story_ledger_stories WHERE closed_at IS NULL AND +founder_t < ?
+           UNION ALL SELECT id FROM story_ledger_stories WHERE closed_at >= ? AND +founder_t < ?
+         ) s CROSS JOIN story_ledger l ON l.story = s.id WHERE l.t < ?`,
       )
       .all(d, d, d, d) as LedgerRow[];
     return rows.map(ledgerDocOf);
@@ -167,7 +169,7 @@ export class SqliteLedger implements StoreLedger {
     }
   }
 
-  /** The output stories: dropped ones go (with membership and cached report), new ones replace them. */
+  /** The output stories: dropped ones go (with membership and cached report), new and changed ones are written. */
   private writeOutputs(c: LedgerCommit) {
     const kept = new Set(c.putOutputs.map((g) => g.id));
     for (const id of c.dropOutputs) {
@@ -177,9 +179,12 @@ export class SqliteLedger implements StoreLedger {
       this.db.prepare('DELETE FROM stories WHERE id = ?').run(id);
     }
     const setOutput = this.db.prepare('UPDATE story_ledger SET output = ? WHERE doc_id = ?');
+    const changed = new Set(c.changedOutputs);
+    const placed = new Set(c.putDocs.map((x) => x.id));
     for (const g of c.putOutputs) {
-      saveStoryMembership(this.store, { id: g.id, members: g.members, data: g });
-      for (const m of g.members) setOutput.run(g.id, m);
+      if (changed.has(g.id)) saveStoryMembership(this.store, { id: g.id, members: g.members, data: g });
+      // (an unchanged story keeps its rows; its replayed articles' ledger rows are new)
+      for (const m of g.members) if (changed.has(g.id) || placed.has(m)) setOutput.run(g.id, m);
     }
   }
 }
