@@ -1,5 +1,6 @@
 import type { RunSummary } from '../pipeline.js';
 import { buildReport } from '../report/build.js';
+import type { Detail } from '../report/detail.js';
 import type { Report } from '../report/schema.js';
 import { reportExtras } from '../report/sections.js';
 import type { Store } from '../store/index.js';
@@ -18,11 +19,16 @@ export interface StoredDocuments {
  *
  * Given document ids instead of an analysis, it reports those documents as stored: the stories
  * of the last grouping, every document counted as known. Deterministic for the same store content.
+ *
+ * `detail: 'lean'` builds the articles without their annotation layers (report/detail.ts): all
+ * that report.json at lean detail, Markdown, HTML and terminal output need, and far less memory
+ * for a large story. The default keeps every layer.
  */
-export async function crossCheck(store: Store, of: Analysis | StoredDocuments): Promise<Report> {
-  if ('run' in of) return buildReport(store, of.run, of.stories, reportExtras());
+export async function crossCheck(store: Store, of: Analysis | StoredDocuments, options: { detail?: Detail } = {}): Promise<Report> {
+  const detail = options.detail ?? 'full';
+  if ('run' in of) return buildReport(store, of.run, of.stories, reportExtras(), detail);
   const stories = (await store.stories()).map((s) => s.data as StoryGroup).filter((g) => g && Array.isArray(g.members));
-  return buildReport(store, await storedRun(store, of.docIds), stories, reportExtras());
+  return buildReport(store, await storedRun(store, of.docIds), stories, reportExtras(), detail);
 }
 
 /** A run in which every given document was already known (unknown ids are failures). */
