@@ -7,8 +7,9 @@ import type { Report, ReportArticle } from './schema.js';
  * attributions; the facts, conflicts, quote ledger, timeline and brief point into that text by
  * offsets. `full` adds every annotation layer (entity mentions, quotes, time expressions,
  * quantities, the syntax tokens) and the removed boilerplate: about five times the size, for
- * tools that re-use the annotations. report.html and report.md are rendered from the full report
- * either way.
+ * tools that re-use the annotations. report.html, report.md and the terminal text use only what
+ * lean keeps, so they are the same whichever detail the report was built at (report/build.ts
+ * builds it at the detail asked for, to hold a large story without its layers).
  */
 export type Detail = 'lean' | 'full';
 
