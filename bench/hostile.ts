@@ -4,7 +4,8 @@
  * text, 50,000 repetitions of a quote-cue pattern) through `triangulate analyze` in a child
  * process. Per case: exit status, wall time, time per document, peak memory (GNU time's max RSS),
  * and the peak memory and wall time of each phase of the run: ingest (read, extract, analyse,
- * store: until the last document's outcome line), stories (the story ledger: until `-v` says the
+ * store: until the last stored document's outcome line; 0 when none was stored, as for a refused
+ * input), stories (the story ledger: until `-v` says the
  * stories are known) and report (the report built and printed), from the process's RSS sampled
  * every 250 ms.
  *
@@ -134,7 +135,7 @@ async function measure(cli: string, label: string, file: string): Promise<Row> {
   const t = /timings \(ms\): (.*)/.exec(r.stderr)?.[1] ?? '';
   const ms = (k: string) => Number(new RegExp(`\\b${k} ([\\d.]+)`).exec(t)?.[1] ?? NaN);
   const total = ['ingest', 'extract', 'analyse', 'features', 'store', 'stories', 'report'].reduce((s, k) => s + (ms(k) || 0), 0);
-  const docs = Number(/(\d+) documents:/.exec(r.stderr)?.[1] ?? 0);
+  const docs = Number(/(\d+) documents?:/.exec(r.stderr)?.[1] ?? 0);
   const status = r.status === 137 ? `timeout ${timeoutS} s` : r.status === 0 ? 'ok' : r.status === 2 ? 'refused' : /internal error/.test(r.stderr) ? `crash (exit ${r.status})` : `exit ${r.status}`;
   return {
     case: label,
