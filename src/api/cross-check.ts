@@ -22,7 +22,8 @@ export interface StoredDocuments {
  *
  * `detail: 'lean'` builds the articles without their annotation layers (report/detail.ts): all
  * that report.json at lean detail, Markdown, HTML and terminal output need, and far less memory
- * for a large story. The default keeps every layer.
+ * for a large story; render such a report at lean detail (at full it would lack the layers). The
+ * default keeps every layer.
  */
 export async function crossCheck(store: Store, of: Analysis | StoredDocuments, options: { detail?: Detail } = {}): Promise<Report> {
   const detail = options.detail ?? 'full';
