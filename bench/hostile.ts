@@ -2,15 +2,20 @@
  * Hostile inputs, end to end: each file of test/fixtures/hostile/ and four generated large cases
  * (an HTML page of 100,000 paragraphs, a JSON Lines file of 100,000 records, a 30 MB single-line
  * text, 50,000 repetitions of a quote-cue pattern) through `triangulate analyze` in a child
- * process. Per case: exit status, wall time, time per document, peak memory (GNU time's max RSS).
+ * process. Per case: exit status, wall time, time per document, peak memory (GNU time's max RSS),
+ * and the peak memory and wall time of each phase of the run: ingest (read, extract, analyse,
+ * store: until the last stored document's outcome line; 0 when none was stored, as for a refused
+ * input), stories (the story ledger: until `-v` says the
+ * stories are known) and report (the report built and printed), from the process's RSS sampled
+ * every 250 ms.
  *
  *   npm run bench:hostile -- [--lines N] [--baseline DIR] [--timeout S] [--only REGEX] [--name RESULTS]
  *
  * --baseline DIR runs the same cases through another checkout's CLI (e.g. ../main before this
  * work) side by side. Writes bench/results/<RESULTS, default hostile>.json.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +43,12 @@ function generate(): string[] {
   return [paras, lines, oneline, cues];
 }
 
+/** Wall time and peak sampled RSS of one phase of a run. */
+interface Phase {
+  seconds: number;
+  peakMB: number;
+}
+
 interface Row {
   case: string;
   cli: string;
@@ -51,20 +62,81 @@ interface Row {
   analyseMs: number | null;
   /** The CLI's --verbose timings line (ms per stage). */
   timings: string;
+  /** Null when the run ended before the phase markers (a refusal, a crash). */
+  phases: { ingest: Phase; stories: Phase; report: Phase } | null;
 }
 
-function measure(cli: string, label: string, file: string): Row {
+/** The node process under `time` and `timeout` (the first descendant that is node), or null before it starts. */
+function nodeUnder(pid: number): number | null {
+  for (let p = pid, depth = 0; depth < 4; depth++) {
+    try {
+      if (readFileSync(`/proc/${p}/comm`, 'utf8').trim() === 'node') return p;
+      const next = Number(readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/)[0]);
+      if (!next) return null;
+      p = next;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+function rssMB(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** Runs the CLI with GNU time around it, sampling its memory and time-stamping its stderr lines. */
+function runSampled(args: string[]): Promise<{ status: number | null; stderr: string; samples: [number, number][]; lines: [number, string][]; end: number }> {
+  return new Promise((done) => {
+    const t0 = performance.now();
+    const child = spawn('/usr/bin/time', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const samples: [number, number][] = [];
+    const lines: [number, string][] = [];
+    let stderr = '';
+    let node: number | null = null;
+    const timer = setInterval(() => {
+      node ??= nodeUnder(child.pid!);
+      if (node) samples.push([(performance.now() - t0) / 1000, rssMB(node)]);
+    }, 250);
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      stderr += chunk;
+      const t = (performance.now() - t0) / 1000;
+      for (const line of chunk.split('\n')) if (line) lines.push([t, line]);
+    });
+    child.on('close', (status) => {
+      clearInterval(timer);
+      done({ status, stderr, samples, lines, end: (performance.now() - t0) / 1000 });
+    });
+  });
+}
+
+/** Ingest until the last outcome line, stories until the `-v` marker, report until the end. */
+function phasesOf(samples: [number, number][], lines: [number, string][], end: number): Row['phases'] {
+  const marker = lines.find(([, l]) => / hold this run's documents; building the report/.test(l));
+  if (!marker) return null;
+  const outcomes = lines.filter(([t, l]) => t <= marker[0] && /^(new|known|updated|failed)\s/.test(l));
+  const ingestEnd = outcomes.length ? outcomes[outcomes.length - 1][0] : 0;
+  const phase = (from: number, to: number): Phase => ({
+    seconds: Number((to - from).toFixed(1)),
+    peakMB: Math.round(Math.max(0, ...samples.filter(([t]) => t >= from && t <= to).map(([, mb]) => mb))),
+  });
+  return { ingest: phase(0, ingestEnd), stories: phase(ingestEnd, marker[0]), report: phase(marker[0], end) };
+}
+
+async function measure(cli: string, label: string, file: string): Promise<Row> {
   const db = join(work, `${label}-${Math.random().toString(36).slice(2)}.db`);
   // `timeout` inside `time`: the analyze process itself is killed at the limit (time would not pass a signal on)
-  const r = spawnSync('/usr/bin/time', ['-f', 'RSSKB %M CPU %U %S', 'timeout', '-s', 'KILL', String(timeoutS), process.execPath, join(cli, 'bin/triangulate.js'), 'analyze', '--db', db, '-v', file], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-  });
-  const t = /timings \(ms\): (.*)/.exec(r.stderr ?? '')?.[1] ?? '';
+  const r = await runSampled(['-f', 'RSSKB %M CPU %U %S', 'timeout', '-s', 'KILL', String(timeoutS), process.execPath, join(cli, 'bin/triangulate.js'), 'analyze', '--db', db, '-v', file]);
+  const t = /timings \(ms\): (.*)/.exec(r.stderr)?.[1] ?? '';
   const ms = (k: string) => Number(new RegExp(`\\b${k} ([\\d.]+)`).exec(t)?.[1] ?? NaN);
   const total = ['ingest', 'extract', 'analyse', 'features', 'store', 'stories', 'report'].reduce((s, k) => s + (ms(k) || 0), 0);
-  const docs = Number(/(\d+) documents:/.exec(r.stderr ?? '')?.[1] ?? 0);
-  const status = r.error ? `failed: ${r.error.message}` : r.status === 137 ? `timeout ${timeoutS} s` : r.status === 0 ? 'ok' : r.status === 2 ? 'refused' : /internal error/.test(r.stderr) ? `crash (exit ${r.status})` : `exit ${r.status}`;
+  const docs = Number(/(\d+) documents?:/.exec(r.stderr)?.[1] ?? 0);
+  const status = r.status === 137 ? `timeout ${timeoutS} s` : r.status === 0 ? 'ok' : r.status === 2 ? 'refused' : /internal error/.test(r.stderr) ? `crash (exit ${r.status})` : `exit ${r.status}`;
   return {
     case: label,
     cli: cli === ROOT ? 'this' : 'baseline',
@@ -72,10 +144,11 @@ function measure(cli: string, label: string, file: string): Row {
     docs,
     seconds: total / 1000,
     perDoc: docs ? total / 1000 / docs : total / 1000,
-    cpuS: ((m) => (m ? Number(m[1]) + Number(m[2]) : NaN))(/CPU ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '')),
-    rssMB: Math.round(Number(/RSSKB (\d+)/.exec(r.stderr ?? '')?.[1] ?? 0) / 1024),
+    cpuS: ((m) => (m ? Number(m[1]) + Number(m[2]) : NaN))(/CPU ([\d.]+) ([\d.]+)/.exec(r.stderr)),
+    rssMB: Math.round(Number(/RSSKB (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024),
     analyseMs: Number.isFinite(ms('analyse')) ? ms('analyse') : null,
     timings: t,
+    phases: phasesOf(r.samples, r.lines, r.end),
   };
 }
 
@@ -88,9 +161,11 @@ const rows: Row[] = [];
 for (const file of cases) {
   const label = file.split('/').pop()!;
   for (const cli of clis) {
-    const row = measure(cli, label, file);
+    const row = await measure(cli, label, file);
     rows.push(row);
-    console.error(`${label} (${row.cli}): ${row.status}, ${row.seconds.toFixed(1)} s, ${row.cpuS.toFixed(1)} s CPU, ${row.rssMB} MB`);
+    const ph = row.phases;
+    const phases = ph ? ` (ingest ${ph.ingest.seconds} s / ${ph.ingest.peakMB} MB, stories ${ph.stories.seconds} s / ${ph.stories.peakMB} MB, report ${ph.report.seconds} s / ${ph.report.peakMB} MB)` : '';
+    console.error(`${label} (${row.cli}): ${row.status}, ${row.seconds.toFixed(1)} s, ${row.cpuS.toFixed(1)} s CPU, ${row.rssMB} MB${phases}`);
   }
 }
 console.log(`\n${'case'.padEnd(30)} ${'cli'.padEnd(9)} ${'status'.padEnd(16)} ${'docs'.padStart(7)} ${'run s'.padStart(7)} ${'s/doc'.padStart(8)} ${'CPU s'.padStart(7)} ${'RSS MB'.padStart(7)}`);

@@ -1,5 +1,6 @@
 import type { RunSummary } from '../pipeline.js';
 import { buildReport } from '../report/build.js';
+import type { Detail } from '../report/detail.js';
 import type { Report } from '../report/schema.js';
 import { reportExtras } from '../report/sections.js';
 import type { Store } from '../store/index.js';
@@ -22,6 +23,8 @@ export interface CrossCheckOptions {
    * server shows when the cross-check ran past its time budget). Default true.
    */
   compare?: boolean;
+  /** 'full' (default): every annotation layer of every article; 'lean': without them (see below). */
+  detail?: Detail;
 }
 
 /**
@@ -32,13 +35,19 @@ export interface CrossCheckOptions {
  * Given document ids instead of an analysis, it reports those documents as stored: the stories
  * of the last grouping, every document counted as known; given stories, those stories. What the
  * CLI, the server's `GET /api/report` and its story pages run. Deterministic for the same store content.
+ *
+ * `detail: 'lean'` builds the articles without their annotation layers (report/detail.ts): all
+ * that report.json at lean detail, Markdown, HTML and terminal output need, and far less memory
+ * for a large story; render such a report at lean detail (at full it would lack the layers). The
+ * default keeps every layer.
  */
 export async function crossCheck(store: Store, of: Analysis | StoredDocuments | StoredStories, opts: CrossCheckOptions = {}): Promise<Report> {
+  const detail = opts.detail ?? 'full';
   const extras = opts.compare === false ? { ...reportExtras(), crossCheck: undefined } : reportExtras();
-  if ('run' in of) return buildReport(store, of.run, of.stories, extras);
-  if ('stories' in of) return buildReport(store, await storedRun(store, of.stories.flatMap((g) => g.members)), of.stories, extras);
+  if ('run' in of) return buildReport(store, of.run, of.stories, extras, detail);
+  if ('stories' in of) return buildReport(store, await storedRun(store, of.stories.flatMap((g) => g.members)), of.stories, extras, detail);
   const stories = (await store.stories()).map((s) => s.data as StoryGroup).filter((g) => g && Array.isArray(g.members));
-  return buildReport(store, await storedRun(store, of.docIds), stories, extras);
+  return buildReport(store, await storedRun(store, of.docIds), stories, extras, detail);
 }
 
 /** A run in which every given document was already known (unknown ids are failures). */

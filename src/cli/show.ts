@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXPORT_KINDS, type ExportKind } from '../report/export-columns.js';
 import { type Command, oneOf, UsageError } from './args.js';
@@ -28,23 +28,41 @@ export const showCommand: Command = {
     if (v.what !== undefined && fmt !== 'csv' && !v.out) throw new UsageError('--what goes with --format csv', 'show');
     const store = await openExistingStore('show', v.db);
     try {
-      const story = await findStory(store, positionals[0], true, (m) => io.stderr(`triangulate: show: ${m}\n`));
+      // held lean (what Markdown, HTML, CSV and text need); the JSON reads each article's layers from the store as it is written
+      const story = await findStory(store, positionals[0], true, (m) => io.stderr(`triangulate: show: ${m}\n`), 'lean');
       if (typeof story === 'string') {
         io.stderr(`triangulate: show: ${story}\n`);
         return 2;
       }
-      const [{ renderMarkdown, renderTerminal }, { reportSections }, { reportHtml }, { exportTable }] = await Promise.all([import('../report/render.js'), import('../report/sections.js'), import('../ui/index.js'), import('../report/export.js')]);
+      const [{ renderMarkdown, renderTerminal }, { reportSections }, { reportHtml }, { exportTable }, { fullArticles }, { writeJson }] = await Promise.all([
+        import('../report/render.js'),
+        import('../report/sections.js'),
+        import('../ui/index.js'),
+        import('../report/export.js'),
+        import('../report/build.js'),
+        import('../report/json-stream.js'),
+      ]);
       const report = reportOf([story]);
+      // the story with every annotation layer, indented: its articles streamed from the store one at a time
+      const writeFullJson = async (write: (chunk: string) => void) => {
+        await writeJson({ ...report, stories: [{ ...story, articles: fullArticles(store, story) }] }, write, { indent: 2 });
+        write('\n');
+      };
       if (v.out) {
         mkdirSync(v.out, { recursive: true });
-        writeFileSync(join(v.out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+        const fd = openSync(join(v.out, 'report.json'), 'w');
+        try {
+          await writeFullJson((chunk) => writeSync(fd, chunk));
+        } finally {
+          closeSync(fd);
+        }
         writeFileSync(join(v.out, 'report.md'), renderMarkdown(report, reportSections()));
         writeFileSync(join(v.out, 'report.html'), reportHtml(report));
         for (const k of TABLES) writeFileSync(join(v.out, `${k}.csv`), exportTable(k, 'csv', [story]));
         io.stderr(`triangulate: story ${story.id} written to ${v.out}\n`);
         if (v.format === undefined) return 0;
       }
-      if (fmt === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+      if (fmt === 'json') await writeFullJson(io.stdout);
       else if (fmt === 'markdown') io.stdout(renderMarkdown(report, reportSections()));
       else if (fmt === 'html') io.stdout(reportHtml(report));
       else if (fmt === 'csv') io.stdout(exportTable(what, 'csv', [story]));

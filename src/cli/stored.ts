@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { Detail } from '../report/detail.js';
 import type { Report, ReportStory } from '../report/schema.js';
 import { REPORT_SCHEMA_VERSION } from '../report/version.js';
 import { isPostgres } from '../store/location.js';
@@ -25,8 +26,11 @@ async function groupOf(store: Store, id: string): Promise<StoryGroup | null> {
   return row ? { ...(row.data as unknown as StoryGroup), id, members: [...row.members].sort() } : null;
 }
 
-/** A story by id, or by an unambiguous prefix of its id. */
-export async function findStory(store: Store, id: string, withCrossCheck = true, onProblem?: (message: string) => void): Promise<ReportStory | string> {
+/**
+ * A story by id, or by an unambiguous prefix of its id, its articles at `detail` (lean: without
+ * the annotation layers, which stay in the store; see report/build.ts fullArticles).
+ */
+export async function findStory(store: Store, id: string, withCrossCheck = true, onProblem?: (message: string) => void, detail: Detail = 'full'): Promise<ReportStory | string> {
   let g = await groupOf(store, id);
   if (!g) {
     const like = await store.storyIdsByPrefix(id, 3);
@@ -35,13 +39,13 @@ export async function findStory(store: Store, id: string, withCrossCheck = true,
   }
   if (!g) return `no story "${id}" in ${store.path} (\`triangulate stories\` lists them)`;
   const [{ buildStory }, { reportExtras }] = await Promise.all([import('../report/build.js'), import('../report/sections.js')]);
-  if (!withCrossCheck) return await buildStory(store, g, new Map(), { ...reportExtras(), crossCheck: undefined });
+  if (!withCrossCheck) return await buildStory(store, g, new Map(), { ...reportExtras(), crossCheck: undefined }, detail);
   try {
-    return await buildStory(store, g, new Map(), reportExtras());
+    return await buildStory(store, g, new Map(), reportExtras(), detail);
   } catch (e) {
     // a story whose cross-check fails is still shown (and exported) without it; the reason goes to stderr
     onProblem?.(`story ${g.id}: the cross-check failed (${(e as Error)?.message ?? e}); shown without it`);
-    return await buildStory(store, g, new Map(), { ...reportExtras(), crossCheck: undefined });
+    return await buildStory(store, g, new Map(), { ...reportExtras(), crossCheck: undefined }, detail);
   }
 }
 
@@ -51,7 +55,8 @@ export async function loadStories(store: Store, f: StoryFilter, withCrossCheck: 
   for (let offset = 0; ; offset += 500) {
     const page = await store.listStories({ ...f, limit: 500, offset });
     for (const row of page.stories) {
-      const s = await findStory(store, row.id, withCrossCheck, onProblem);
+      // the tables read the articles' metadata only
+      const s = await findStory(store, row.id, withCrossCheck, onProblem, 'lean');
       if (typeof s !== 'string') out.push(s);
     }
     if (page.stories.length < 500) break;

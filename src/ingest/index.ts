@@ -2,7 +2,7 @@ import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync,
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { sniffBinary } from './decode.js';
-import { type Format, formatOfName, type ReadResult, readDecoded, reconcileFormat, sniffFormat } from './readers.js';
+import { type Format, formatOfName, type ReadResult, readDecodedLazily, reconcileFormat, sniffFormat } from './readers.js';
 
 export type { FeedItem, Format, ReadResult } from './readers.js';
 export { feedItemToDoc, formatOfName, parseFeedItems, provenFormat, reconcileFormat, sniffFormat } from './readers.js';
@@ -35,6 +35,11 @@ function errorText(e: unknown): string {
 
 /** Reads one file as given (any extension: unknown ones are sniffed). */
 export function readFile(path: string, opts: IngestOptions = {}, display = path): ReadResult[] {
+  return [...readFileLazily(path, opts, display)];
+}
+
+/** `readFile` with the records of a multi-record file made as they are asked for (see readDecodedLazily). */
+function readFileLazily(path: string, opts: IngestOptions = {}, display = path): Iterable<ReadResult> {
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   let bytes: Uint8Array;
   try {
@@ -45,11 +50,16 @@ export function readFile(path: string, opts: IngestOptions = {}, display = path)
   } catch (e) {
     return [{ kind: 'error', source: display, reason: `cannot read: ${errorText(e)}` }];
   }
-  return readBytes(display, bytes, formatOfName(path), max);
+  return readBytesLazily(display, bytes, formatOfName(path), max);
 }
 
 /** Reads bytes whose format is known from the name, or sniffed when `format` is null. */
 export function readBytes(source: string, bytes: Uint8Array, format: Format | null, maxBytes = DEFAULT_MAX_BYTES): ReadResult[] {
+  return [...readBytesLazily(source, bytes, format, maxBytes)];
+}
+
+/** `readBytes` with the records made as they are asked for: what a run reads, one document in hand at a time. */
+function readBytesLazily(source: string, bytes: Uint8Array, format: Format | null, maxBytes = DEFAULT_MAX_BYTES): Iterable<ReadResult> {
   if (bytes.length === 0) return [{ kind: 'error', source, reason: 'empty file' }];
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
@@ -62,11 +72,17 @@ export function readBytes(source: string, bytes: Uint8Array, format: Format | nu
   }
   // the content decides over the declared type when it proves its format (see reconcileFormat)
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('utf8');
-  if (!format) return readDecoded(source, bytes, sniffFormat(head));
+  if (!format) return readDecodedLazily(source, bytes, sniffFormat(head));
   const { format: fmt, warning } = reconcileFormat(format, head);
-  const results = readDecoded(source, bytes, fmt);
-  if (warning) for (const r of results) if (r.kind === 'doc') r.warnings.push(warning);
-  return results;
+  const results = readDecodedLazily(source, bytes, fmt);
+  return warning ? withWarning(results, warning) : results;
+}
+
+function* withWarning(results: Iterable<ReadResult>, warning: string): Generator<ReadResult> {
+  for (const r of results) {
+    if (r.kind === 'doc') r.warnings.push(warning);
+    yield r;
+  }
 }
 
 /**
@@ -88,7 +104,7 @@ export function* ingest(inputs: string[], opts: IngestOptions = {}): Generator<R
         yield { kind: 'error', source: '-', reason: `cannot read standard input: ${errorText(e)}` };
         continue;
       }
-      yield* readBytes('-', bytes, null, opts.maxBytes);
+      yield* readBytesLazily('-', bytes, null, opts.maxBytes);
       continue;
     }
     let st: ReturnType<typeof statSync>;
@@ -99,7 +115,7 @@ export function* ingest(inputs: string[], opts: IngestOptions = {}): Generator<R
       continue;
     }
     if (st.isDirectory()) yield* walk(input, opts, new Set());
-    else yield* readFile(input, opts);
+    else yield* readFileLazily(input, opts);
   }
 }
 
@@ -143,7 +159,7 @@ function* walk(dir: string, opts: IngestOptions, seen: Set<string>): Generator<R
     } else if (st.isFile()) {
       const skip = formatOfName(name) === null ? skipReason(path) : null; // images, archives ... in a folder
       if (skip) opts.onSkip?.(path, skip);
-      else yield* readFile(path, opts);
+      else yield* readFileLazily(path, opts);
     } else {
       opts.onSkip?.(path, 'not a regular file');
     }

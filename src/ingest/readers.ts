@@ -93,6 +93,15 @@ function doc(
  * (a record the readers did not foresee included) becomes an error result for that input.
  */
 export function readDecoded(source: string, bytes: Uint8Array, format: Format): ReadResult[] {
+  return [...readDecodedLazily(source, bytes, format)];
+}
+
+/**
+ * `readDecoded` with the records of a JSON, JSON Lines or feed input made as they are asked for:
+ * a run holds the decoded text and the document in hand, not every record's document at once (a
+ * 100,000-line file). The bytes are not kept once decoded.
+ */
+export function readDecodedLazily(source: string, bytes: Uint8Array, format: Format): Iterable<ReadResult> {
   try {
     return readDecodedUnguarded(source, bytes, format);
   } catch (e) {
@@ -100,7 +109,7 @@ export function readDecoded(source: string, bytes: Uint8Array, format: Format): 
   }
 }
 
-function readDecodedUnguarded(source: string, bytes: Uint8Array, format: Format): ReadResult[] {
+function readDecodedUnguarded(source: string, bytes: Uint8Array, format: Format): Iterable<ReadResult> {
   let decoded: Decoded;
   try {
     decoded = decodeBytes(bytes, { markup: format === 'html' || format === 'feed' });
@@ -120,11 +129,20 @@ function readDecodedUnguarded(source: string, bytes: Uint8Array, format: Format)
       return [{ kind: 'doc', doc: doc(source, kind, text, kind, decoded.encoding, {}, contentId(bytes)), warnings }];
     }
     case 'json':
-      return readJson(source, text, decoded.encoding, warnings);
+      return guarded(source, readJson(source, text, decoded.encoding, warnings));
     case 'jsonl':
-      return readJsonLines(source, text, decoded.encoding, warnings);
+      return guarded(source, readJsonLines(source, text, decoded.encoding, warnings));
     case 'feed':
-      return readFeed(source, text, decoded.encoding, warnings);
+      return guarded(source, readFeed(source, text, decoded.encoding, warnings));
+  }
+}
+
+/** The results of a lazy reader; what it throws on the way becomes an error result for the input. */
+function* guarded(source: string, results: Iterable<ReadResult>): Generator<ReadResult> {
+  try {
+    yield* results;
+  } catch (e) {
+    yield { kind: 'error', source, reason: `unreadable: ${reasonOf(e)}` };
   }
 }
 
@@ -197,14 +215,15 @@ function recordToDoc(source: string, where: string, rec: unknown, encoding: stri
   return { kind: 'doc', doc: doc(docSource, 'json', content, contentType, encoding, meta, contentId(canonical(r))), warnings: published.warning ? [published.warning] : [] };
 }
 
-function readJson(source: string, text: string, encoding: string, warnings: string[]): ReadResult[] {
+function* readJson(source: string, text: string, encoding: string, warnings: string[]): Generator<ReadResult> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (e) {
     // A .json file that is really JSON Lines.
-    if (text.trim().split('\n').length > 1) return readJsonLines(source, text, encoding, warnings);
-    return [{ kind: 'error', source, reason: `invalid JSON: ${(e as Error).message}` }];
+    if (text.trim().split('\n').length > 1) return yield* readJsonLines(source, text, encoding, warnings);
+    yield { kind: 'error', source, reason: `invalid JSON: ${(e as Error).message}` };
+    return;
   }
   const records = Array.isArray(parsed)
     ? parsed
@@ -212,35 +231,41 @@ function readJson(source: string, text: string, encoding: string, warnings: stri
       ? (parsed as { articles: unknown[] }).articles
       : [parsed];
   // `[]` or `{"articles": []}`: say so, rather than a run that silently finds nothing
-  if (records.length === 0) return [{ kind: 'error', source, reason: 'no records: the JSON holds an empty list of articles' }];
-  const out = records.map((rec, i) => recordToDoc(source, records.length > 1 ? `#${i + 1}` : '', rec, encoding));
-  attachWarnings(out, warnings);
-  return out;
+  if (records.length === 0) {
+    yield { kind: 'error', source, reason: 'no records: the JSON holds an empty list of articles' };
+    return;
+  }
+  for (let i = 0; i < records.length; i++) yield withWarnings(recordToDoc(source, records.length > 1 ? `#${i + 1}` : '', records[i], encoding), warnings);
 }
 
-function readJsonLines(source: string, text: string, encoding: string, warnings: string[]): ReadResult[] {
-  const out: ReadResult[] = [];
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
+/** The records of a JSON Lines text, line by line (the lines are not split out all at once). */
+function* readJsonLines(source: string, text: string, encoding: string, warnings: string[]): Generator<ReadResult> {
+  let n = 0;
+  for (let start = 0, i = 0; start <= text.length; i++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    // trim() also takes the \r of a CRLF line end
+    const line = text.slice(start, end).trim();
+    start = end + 1;
     if (!line) continue;
     let rec: unknown;
     try {
       rec = JSON.parse(line);
     } catch (e) {
-      out.push({ kind: 'error', source: `${source}:${i + 1}`, reason: `invalid JSON line: ${(e as Error).message}` });
+      n++;
+      yield { kind: 'error', source: `${source}:${i + 1}`, reason: `invalid JSON line: ${(e as Error).message}` };
       continue;
     }
-    out.push(recordToDoc(source, `:${i + 1}`, rec, encoding));
+    n++;
+    yield withWarnings(recordToDoc(source, `:${i + 1}`, rec, encoding), warnings);
   }
-  if (out.length === 0) out.push({ kind: 'error', source, reason: 'no records in JSON Lines file' });
-  attachWarnings(out, warnings);
-  return out;
+  if (n === 0) yield { kind: 'error', source, reason: 'no records in JSON Lines file' };
 }
 
-function attachWarnings(out: ReadResult[], warnings: string[]) {
-  if (!warnings.length) return;
-  for (const r of out) if (r.kind === 'doc') r.warnings.push(...warnings);
+/** A record's document with the input's own warnings (its encoding ...) after the record's. */
+function withWarnings(r: ReadResult, warnings: string[]): ReadResult {
+  if (warnings.length && r.kind === 'doc') r.warnings.push(...warnings);
+  return r;
 }
 
 function childText(el: Element, names: string[]): string | undefined {
@@ -321,7 +346,5 @@ function readFeed(source: string, text: string, encoding: string, warnings: stri
   const feed = parseFeedItems(text);
   if ('error' in feed) return [{ kind: 'error', source, reason: feed.error }];
   if (feed.items.length === 0) return [{ kind: 'error', source, reason: 'feed has no items' }];
-  const out = feed.items.map((item, i) => feedItemToDoc(source, `#${i + 1}`, item, feed.channelTitle, encoding));
-  attachWarnings(out, warnings);
-  return out;
+  return feed.items.map((item, i) => withWarnings(feedItemToDoc(source, `#${i + 1}`, item, feed.channelTitle, encoding), warnings));
 }

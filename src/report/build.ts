@@ -1,5 +1,5 @@
 import { resolveTimes } from '../analyse/time.js';
-import type { AnnotatedArticle, DateInfo } from '../model/types.js';
+import type { AnnotatedArticle, DateInfo, TimeExpr } from '../model/types.js';
 import type { RunSummary } from '../pipeline.js';
 import type { Store } from '../store/index.js';
 import type { StoryGroup } from '../stories/index.js';
@@ -8,11 +8,14 @@ import { independentSourceCount, sourceFactsOf, storyAnchorDay } from '../storie
 import { shortHash } from '../util/hash.js';
 import { ANALYSE_VERSION, COMPARE_VERSION } from '../versions.js';
 import type { Report, ReportArticle, ReportStory, StoryEntityOut } from './schema.js';
+import type { Detail } from './detail.js';
 import { REPORT_SCHEMA_VERSION } from './version.js';
 
 /** Hooks for the parts of a story report that other stages compute (cross-check, entity linking). */
 export interface StoryExtras {
+  /** Given the articles it compares, whole (at most MAX_CROSSCHECK_ARTICLES). */
   crossCheck?: (story: StoryGroup, articles: AnnotatedArticle[]) => unknown;
+  /** Given every article of the story with its entity mentions (the other annotation layers empty). */
   storyEntities?: (articles: AnnotatedArticle[]) => StoryEntityOut[];
 }
 
@@ -23,9 +26,15 @@ const cmp = (a: string | null | undefined, b: string | null | undefined) => {
   return a < b ? -1 : 1;
 };
 
-export function reportArticle(a: AnnotatedArticle, source: string, copyOf: string | null): ReportArticle {
+/**
+ * One article of a story's report. `lean` leaves out the annotation layers only `--detail full`
+ * writes (see detail.ts): a large story's report is then held without them. The keys keep one
+ * order at both details (lean is full with those keys taken out), so report.json is the same
+ * whichever way it was built.
+ */
+export function reportArticle(a: AnnotatedArticle, source: string, copyOf: string | null, detail: Detail = 'full'): ReportArticle {
   const art = a.article;
-  return {
+  const lean = {
     id: art.docId,
     source,
     outlet: art.outlet,
@@ -42,6 +51,10 @@ export function reportArticle(a: AnnotatedArticle, source: string, copyOf: strin
     text: art.text,
     messages: art.messages,
     attributions: art.attributions,
+  };
+  if (detail === 'lean') return { ...lean, sentences: a.sentences };
+  return {
+    ...lean,
     removed: art.removed,
     sentences: a.sentences,
     entities: a.entities,
@@ -84,30 +97,45 @@ export function mergeStoryEntities(articles: AnnotatedArticle[]): StoryEntityOut
  * annotations stay unresolved.
  */
 export function inferUndatedTimes(articles: AnnotatedArticle[]) {
+  const anchor = storyDate(articles);
+  if (!anchor) return;
+  for (let i = 0; i < articles.length; i++) articles[i] = withStoryDate(articles[i], anchor);
+}
+
+/** The story's date as the anchor of its undated articles' time expressions, or null when no article is dated to the day. */
+function storyDate(articles: AnnotatedArticle[]): DateInfo | null {
   const day = storyAnchorDay(articles);
-  if (!day) return;
-  const anchor: DateInfo = { iso: day, precision: 'day', source: 'story' };
-  for (let i = 0; i < articles.length; i++) {
-    const a = articles[i];
-    if (a.article.published || !a.times.some((t) => t.value === null)) continue;
-    articles[i] = { ...a, times: resolveTimes(a.times, anchor, true) };
-  }
+  return day ? { iso: day, precision: 'day', source: 'story' } : null;
+}
+
+/** Whether an article's time expressions wait for the story's date: it is undated and some are unresolved. */
+const awaitsStoryDate = (a: AnnotatedArticle) => !a.article.published && a.times.some((t) => t.value === null);
+
+/** An undated article with unresolved time expressions, resolved against the story's date; any other article as it is. */
+function withStoryDate(a: AnnotatedArticle, anchor: DateInfo | null): AnnotatedArticle {
+  if (!anchor || !awaitsStoryDate(a)) return a;
+  return { ...a, times: resolveTimes(a.times, anchor, true) };
 }
 
 /**
  * The cross-check of a story, reused from the store when the story's members (content hashes),
- * copy groups and stage versions are unchanged.
+ * copy groups and stage versions are unchanged. Else the articles it compares (at most
+ * MAX_CROSSCHECK_ARTICLES) are loaded from the store on their own, whole.
  */
-async function cachedCrossCheck(store: Store, g: StoryGroup, annotated: AnnotatedArticle[], compute: NonNullable<StoryExtras['crossCheck']>): Promise<ReportStory['crossCheck']> {
+async function cachedCrossCheck(store: Store, g: StoryGroup, members: AnnotatedArticle[], anchor: DateInfo | null, compute: NonNullable<StoryExtras['crossCheck']>): Promise<ReportStory['crossCheck']> {
   const key = shortHash(JSON.stringify([COMPARE_VERSION, ANALYSE_VERSION, [...g.members].sort(), g.copies]));
   const cached = await store.getStoryReport<ReportStory['crossCheck']>(g.id, key);
   if (cached) return cached;
+  const compared: AnnotatedArticle[] = [];
+  for (const m of sampleForCrossCheck(members)) {
+    const a = await store.getAnnotated(m.article.docId);
+    if (a) compared.push(withStoryDate(a, anchor));
+  }
   // a cross-check that fails is reported on its story (and not cached: a fixed version retries it)
-  const compared = sampleForCrossCheck(annotated);
   const r = guard(() => (compute(g, compared) as ReportStory['crossCheck']) ?? null);
   if (!r.ok) return failedCrossCheck(g, `cross-check failed: ${r.error}`);
-  if (r.value && compared.length < annotated.length) {
-    r.value.messages.push({ level: 'warning', articleId: null, message: `cross-check limited to ${compared.length} of ${annotated.length} articles (size budget), taken outlet by outlet` });
+  if (r.value && compared.length < members.length) {
+    r.value.messages.push({ level: 'warning', articleId: null, message: `cross-check limited to ${compared.length} of ${members.length} articles (size budget), taken outlet by outlet` });
   }
   await store.saveStoryReport(g.id, key, r.value);
   return r.value;
@@ -120,10 +148,10 @@ async function cachedCrossCheck(store: Store, g: StoryGroup, annotated: Annotate
 export const MAX_CROSSCHECK_ARTICLES = 200;
 
 /** At most MAX_CROSSCHECK_ARTICLES articles, taken in turn from each outlet (in the story's order), so every outlet is heard. */
-function sampleForCrossCheck(annotated: AnnotatedArticle[]): AnnotatedArticle[] {
-  if (annotated.length <= MAX_CROSSCHECK_ARTICLES) return annotated;
+function sampleForCrossCheck(members: AnnotatedArticle[]): AnnotatedArticle[] {
+  if (members.length <= MAX_CROSSCHECK_ARTICLES) return members;
   const byOutlet = new Map<string, AnnotatedArticle[]>();
-  for (const a of annotated) {
+  for (const a of members) {
     const k = a.article.outlet ?? '';
     const q = byOutlet.get(k);
     if (q) q.push(a);
@@ -132,7 +160,7 @@ function sampleForCrossCheck(annotated: AnnotatedArticle[]): AnnotatedArticle[] 
   const queues = [...byOutlet.keys()].sort().map((k) => byOutlet.get(k)!);
   const picked = new Set<AnnotatedArticle>();
   for (let i = 0; picked.size < MAX_CROSSCHECK_ARTICLES; i++) for (const q of queues) if (i < q.length && picked.size < MAX_CROSSCHECK_ARTICLES) picked.add(q[i]);
-  return annotated.filter((a) => picked.has(a));
+  return members.filter((a) => picked.has(a));
 }
 
 /** An empty cross-check that carries why the story has none. */
@@ -145,8 +173,8 @@ function failedCrossCheck(g: StoryGroup, message: string): ReportStory['crossChe
  * `buildStory` under a guard: a story that cannot be built (a stored article that does not load,
  * an exception in entity linking) still appears, with its ids and the reason, and the report goes on.
  */
-export async function buildStoryGuarded(store: Store, g: StoryGroup, sources: Map<string, string>, extras: StoryExtras = {}): Promise<ReportStory> {
-  const r = await guardAsync(() => buildStory(store, g, sources, extras));
+export async function buildStoryGuarded(store: Store, g: StoryGroup, sources: Map<string, string>, extras: StoryExtras = {}, detail: Detail = 'full'): Promise<ReportStory> {
+  const r = await guardAsync(() => buildStory(store, g, sources, extras, detail));
   if (r.ok) return r.value;
   return {
     id: g.id,
@@ -162,13 +190,16 @@ export async function buildStoryGuarded(store: Store, g: StoryGroup, sources: Ma
   };
 }
 
-/** Builds the report for the stories that hold any document of this run. Deterministic for the same store content. */
-export async function buildReport(store: Store, run: RunSummary, groups: StoryGroup[], extras: StoryExtras = {}): Promise<Report> {
+/**
+ * Builds the report for the stories that hold any document of this run, its articles at `detail`
+ * (see buildStory). Deterministic for the same store content.
+ */
+export async function buildReport(store: Store, run: RunSummary, groups: StoryGroup[], extras: StoryExtras = {}, detail: Detail = 'full'): Promise<Report> {
   const runDocs = new Set(run.docIds);
   const stories: ReportStory[] = [];
   for (const g of groups) {
     if (!g.members.some((m) => runDocs.has(m))) continue;
-    stories.push(await buildStoryGuarded(store, g, run.sources, extras));
+    stories.push(await buildStoryGuarded(store, g, run.sources, extras, detail));
   }
   stories.sort((a, b) => b.articleCount - a.articleCount || cmp(b.span.end, a.span.end) || cmp(a.id, b.id));
   const failures = run.outcomes
@@ -178,33 +209,65 @@ export async function buildReport(store: Store, run: RunSummary, groups: StoryGr
   return { tool: 'triangulate', schemaVersion: REPORT_SCHEMA_VERSION, stories, failures, counts: run.counts };
 }
 
-export async function buildStory(store: Store, g: StoryGroup, sources: Map<string, string>, extras: StoryExtras = {}): Promise<ReportStory> {
-  const annotated: AnnotatedArticle[] = [];
-  for (const id of g.members) {
-    const a = await store.getAnnotated(id);
-    if (a) annotated.push(a);
-  }
-  inferUndatedTimes(annotated);
-  annotated.sort((a, b) => cmp(a.article.published?.iso, b.article.published?.iso) || cmp(a.article.outlet, b.article.outlet) || cmp(a.article.docId, b.article.docId));
+/**
+ * A member of a story as the story-level steps see it (its entities, source count, date and the
+ * cross-check's sample): the article and its entity mentions. The other annotation layers (tokens
+ * above all) are left in the store, so a story of 90,000 articles is not held whole.
+ */
+function memberOf(a: AnnotatedArticle): AnnotatedArticle {
+  return { article: { ...a.article, blocks: [], removed: [] }, sentences: [], entities: a.entities, entityIndex: [], quotes: [], times: [], quantities: [] };
+}
+
+/**
+ * A story's report. Its articles are read from the store one at a time and kept as report entries
+ * at `detail` (lean: without the annotation layers, what every output but `--detail full` JSON
+ * needs); the cross-check loads its own sample.
+ */
+export async function buildStory(store: Store, g: StoryGroup, sources: Map<string, string>, extras: StoryExtras = {}, detail: Detail = 'full'): Promise<ReportStory> {
   const copyOf = new Map<string, string>();
   for (const group of g.copies) {
     const sorted = [...group].sort();
     for (const id of sorted.slice(1)) copyOf.set(id, sorted[0]);
   }
-  const articles: ReportArticle[] = [];
-  for (const a of annotated) articles.push(reportArticle(a, sources.get(a.article.docId) ?? (await store.sourceOf(a.article.docId)) ?? a.article.source, copyOf.get(a.article.docId) ?? null));
-  const outlets = [...new Set(annotated.map((a) => a.article.outlet).filter((o): o is string => !!o))].sort();
+  const read: { member: AnnotatedArticle; entry: ReportArticle; undatedTimes: TimeExpr[] | null }[] = [];
+  for (const id of g.members) {
+    const a = await store.getAnnotated(id);
+    if (!a) continue;
+    const docId = a.article.docId;
+    const entry = reportArticle(a, sources.get(docId) ?? (await store.sourceOf(docId)) ?? a.article.source, copyOf.get(docId) ?? null, detail);
+    read.push({ member: memberOf(a), entry, undatedTimes: detail === 'full' && awaitsStoryDate(a) ? a.times : null });
+  }
+  read.sort((x, y) => cmp(x.member.article.published?.iso, y.member.article.published?.iso) || cmp(x.member.article.outlet, y.member.article.outlet) || cmp(x.member.article.docId, y.member.article.docId));
+  const members = read.map((r) => r.member);
+  const anchor = storyDate(members);
+  // the full entries carry the time expressions as the story dates them (as the cross-check sees them)
+  if (anchor) for (const r of read) if (r.undatedTimes) r.entry.times = resolveTimes(r.undatedTimes, anchor, true);
+  const outlets = [...new Set(members.map((a) => a.article.outlet).filter((o): o is string => !!o))].sort();
   return {
     id: g.id,
-    title: g.title ?? annotated[0]?.article.title ?? '(untitled)',
-    articleCount: articles.length,
+    title: g.title ?? members[0]?.article.title ?? '(untitled)',
+    articleCount: read.length,
     // one definition with the cross-check's (copies, same wire, same outlet: stories/facts.ts)
-    independentSources: annotated.length ? independentSourceCount(annotated.map(sourceFactsOf), g.copies) : g.independentSources,
+    independentSources: members.length ? independentSourceCount(members.map(sourceFactsOf), g.copies) : g.independentSources,
     outlets,
     span: { start: g.span.start, end: g.span.end },
     copies: g.copies.map((c) => [...c].sort()).sort((x, y) => cmp(x[0], y[0])),
-    entities: (extras.storyEntities ?? mergeStoryEntities)(annotated),
-    articles,
-    crossCheck: extras.crossCheck && annotated.length >= 2 ? await cachedCrossCheck(store, g, annotated, extras.crossCheck) : null,
+    entities: (extras.storyEntities ?? mergeStoryEntities)(members),
+    articles: read.map((r) => r.entry),
+    crossCheck: extras.crossCheck && members.length >= 2 ? await cachedCrossCheck(store, g, members, anchor, extras.crossCheck) : null,
   };
+}
+
+/**
+ * A story's articles at full detail, read from the store one at a time in the order of its report
+ * (built at any detail): what writes a large story's full JSON without holding it. An article gone
+ * from the store since keeps its entry as it is.
+ */
+export async function* fullArticles(store: Store, story: ReportStory): AsyncGenerator<ReportArticle> {
+  // storyAnchorDay reads the publication date only
+  const anchor = storyDate(story.articles.map((e) => ({ article: { published: e.publishedInfo } }) as AnnotatedArticle));
+  for (const e of story.articles) {
+    const a = await store.getAnnotated(e.id);
+    yield a ? reportArticle(withStoryDate(a, anchor), e.source, e.copyOf, 'full') : e;
+  }
 }

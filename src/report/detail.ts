@@ -1,3 +1,4 @@
+import { writeJson } from './json-stream.js';
 import type { Report, ReportArticle } from './schema.js';
 
 /**
@@ -6,8 +7,9 @@ import type { Report, ReportArticle } from './schema.js';
  * attributions; the facts, conflicts, quote ledger, timeline and brief point into that text by
  * offsets. `full` adds every annotation layer (entity mentions, quotes, time expressions,
  * quantities, the syntax tokens) and the removed boilerplate: about five times the size, for
- * tools that re-use the annotations. report.html and report.md are rendered from the full report
- * either way.
+ * tools that re-use the annotations. report.html, report.md and the terminal text use only what
+ * lean keeps, so they are the same whichever detail the report was built at (report/build.ts
+ * builds it at the detail asked for, to hold a large story without its layers).
  */
 export type Detail = 'lean' | 'full';
 
@@ -28,23 +30,23 @@ export function reportAtDetail(report: Report, detail: Detail): Report {
   return { tool: report.tool, schemaVersion: report.schemaVersion, detail, stories, failures: report.failures, counts: report.counts };
 }
 
+/** Articles at lean detail, made one at a time as they are written. */
+async function* leanArticles(articles: AsyncIterable<ReportArticle> | ReportArticle[]): AsyncGenerator<ReportArticle> {
+  for await (const a of articles) yield leanArticle(a);
+}
+
 /**
- * report.json as text, in chunks (one per story) handed to `write`, so a large run's report is never
- * one huge string. Compact JSON: indenting triples the size (`jq .` shows it indented).
+ * report.json as text, in chunks handed to `write` (json-stream.ts: article by article), so a
+ * large run's report is never one huge string. Compact JSON: indenting triples the size (`jq .`
+ * shows it indented). The same bytes as `reportJson`.
  */
-export function writeReportJson(report: Report, detail: Detail, write: (chunk: string) => void): void {
-  const { stories, ...rest } = reportAtDetail(report, detail);
-  // the keys in the schema's order, the stories streamed in between
-  const head = JSON.stringify({ tool: rest.tool, schemaVersion: rest.schemaVersion, detail: rest.detail, stories: [] });
-  write(head.slice(0, -2));
-  stories.forEach((s, i) => write(`${i ? ',' : ''}${JSON.stringify(s)}`));
-  const { tool: _t, schemaVersion: _v, detail: _d, ...tail } = rest;
-  write(`],${JSON.stringify(tail).slice(1)}\n`);
+export async function writeReportJson(report: Report, detail: Detail, write: (chunk: string) => void): Promise<void> {
+  const stories = detail === 'full' ? report.stories : report.stories.map((s) => ({ ...s, articles: leanArticles(s.articles) }));
+  await writeJson({ tool: report.tool, schemaVersion: report.schemaVersion, detail, stories, failures: report.failures, counts: report.counts }, write);
+  write('\n');
 }
 
 /** report.json as one string (small reports, tests). */
 export function reportJson(report: Report, detail: Detail): string {
-  const parts: string[] = [];
-  writeReportJson(report, detail, (c) => parts.push(c));
-  return parts.join('');
+  return `${JSON.stringify(reportAtDetail(report, detail))}\n`;
 }

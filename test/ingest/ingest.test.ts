@@ -134,3 +134,24 @@ test('file over the size limit is refused with the limit named', () => {
   const rs = [...ingest([p], { maxBytes: 1024 })];
   assert.match(errors(rs)[0].reason, /file too large/);
 });
+
+test('JSON Lines read lazily: the same results as read whole, line numbers kept across CRLF, blank and bad lines', async () => {
+  const { readBytes } = await import('../../src/ingest/index.js');
+  const dir = mkdtempSync(join(tmpdir(), 'tri-lazy-'));
+  const rec = (i: number) => JSON.stringify({ id: `n${i}`, title: `Headline ${i}`, text: `Body of record ${i}, long enough to be read as an article body.` });
+  const cases: Record<string, string> = {
+    'crlf.jsonl': `${rec(1)}\r\n\r\n${rec(2)}\r\n{not json\r\n${rec(3)}`,
+    'trailing.jsonl': `${rec(4)}\n${rec(5)}\n`,
+    'lines.json': `${rec(6)}\n${rec(7)}`,
+    'array.json': `[${rec(8)}, ${rec(9)}, 7]`,
+    'bad.jsonl': '\n\n{bad\n',
+  };
+  for (const [name, content] of Object.entries(cases)) {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    const lazy = [...ingest([path])];
+    assert.deepEqual(lazy, readBytes(path, Buffer.from(content), name.endsWith('.json') ? 'json' : 'jsonl'), name);
+    if (name === 'crlf.jsonl') assert.deepEqual(lazy.map((r) => (r.kind === 'doc' ? r.doc.source : r.source)), ['n1', 'n2', `${path}:4`, 'n3']);
+    if (name === 'bad.jsonl') assert.deepEqual(lazy.map((r) => r.kind === 'error' && r.source), [`${path}:3`]);
+  }
+});
