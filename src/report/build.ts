@@ -124,7 +124,7 @@ function withStoryDate(a: AnnotatedArticle, anchor: DateInfo | null): AnnotatedA
  */
 async function cachedCrossCheck(store: Store, g: StoryGroup, members: AnnotatedArticle[], anchor: DateInfo | null, compute: NonNullable<StoryExtras['crossCheck']>): Promise<ReportStory['crossCheck']> {
   const key = shortHash(JSON.stringify([COMPARE_VERSION, ANALYSE_VERSION, [...g.members].sort(), g.copies]));
-  const cached = await store.getStoryReport<ReportStory['crossCheck']>(g.id, key);
+  const cached = await store.getStoryReport<ReportStory['crossCheck']>(g.id, key, 'cross-check');
   if (cached) return cached;
   const compared: AnnotatedArticle[] = [];
   for (const m of sampleForCrossCheck(members)) {
@@ -137,7 +137,7 @@ async function cachedCrossCheck(store: Store, g: StoryGroup, members: AnnotatedA
   if (r.value && compared.length < members.length) {
     r.value.messages.push({ level: 'warning', articleId: null, message: `cross-check limited to ${compared.length} of ${members.length} articles (size budget), taken outlet by outlet` });
   }
-  await store.saveStoryReport(g.id, key, r.value);
+  await store.saveStoryReport(g.id, key, r.value, 'cross-check');
   return r.value;
 }
 

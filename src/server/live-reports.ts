@@ -3,7 +3,7 @@ import type { ReportStory } from '../report/schema.js';
 import { REPORT_SCHEMA_VERSION } from '../report/version.js';
 import type { Store } from '../store/index.js';
 import type { StoryGroup } from '../stories/index.js';
-import { COMPARE_VERSION } from '../versions.js';
+import { ANALYSE_VERSION, COMPARE_VERSION } from '../versions.js';
 import type { ReportBuilder } from './report-builder.js';
 import { type BuiltReport, type StorySummary, summarise } from './story-report.js';
 
@@ -38,9 +38,9 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** How long a request waits for a report being rebuilt before it is served the previous one. */
 const WAIT_FOR_BUILD_MS = 300;
 
-/** The key of a story's report. */
+/** The key of a story's report: the stage versions that make it (a re-analysis with new components changes it) and the story. */
 export function reportKey(g: StoryGroup): string {
-  return createHash('sha256').update(`${COMPARE_VERSION}\n${REPORT_SCHEMA_VERSION}\n${JSON.stringify(g)}`).digest('hex').slice(0, 32);
+  return createHash('sha256').update(`${COMPARE_VERSION}\n${ANALYSE_VERSION}\n${REPORT_SCHEMA_VERSION}\n${JSON.stringify(g)}`).digest('hex').slice(0, 32);
 }
 
 export class StoryReports {

@@ -181,14 +181,16 @@ export interface Store {
   /** Removes a story, its membership and its cached report (one transaction). */
   deleteStory(id: string): Promise<void>;
 
-  getStoryReport<R>(storyId: string, key: string): Promise<R | null>;
-  /** The cached report as the JSON text stored (no parse). */
+  /** A story's cached report of this kind when it was made for this key (default kind: the full story report). */
+  getStoryReport<R>(storyId: string, key: string, kind?: ReportKind): Promise<R | null>;
+  /** The cached full story report as the JSON text stored (no parse). */
   storyReportJson(storyId: string, key: string): Promise<string | null>;
-  saveStoryReport(storyId: string, key: string, data: unknown): Promise<void>;
-  /** The cached report key stored for a story, if any. */
+  /** Caches a story's report of one kind (replacing that kind's earlier entry only). */
+  saveStoryReport(storyId: string, key: string, data: unknown, kind?: ReportKind): Promise<void>;
+  /** The key of the full story report cached for a story, if any. */
   storyReportKey(storyId: string): Promise<string | null>;
 
-  /** The cached full story report (one with its articles) of a story, whatever its key: served while a newer one is built. */
+  /** The cached full story report of a story, whatever its key: served while a newer one is built. */
   latestStoryReport(storyId: string): Promise<{ key: string; json: string } | null>;
 
   /**
@@ -235,3 +237,10 @@ export function entityNeedle(s: string): string {
 export function page(f: StoryFilter): { limit: number; offset: number } {
   return { limit: Math.max(1, Math.min(f.limit ?? 50, 500)), offset: Math.max(0, f.offset ?? 0) };
 }
+
+/**
+ * What a cached story report holds: 'story', the full story report (articles, entities,
+ * cross-check: a server's story page); 'cross-check', the cross-check alone (reused by the report
+ * builder). Each kind has its own entry, so one never evicts the other.
+ */
+export type ReportKind = 'story' | 'cross-check';

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import Database from 'better-sqlite3';
 import { main } from '../../src/cli/main.js';
 import { analyze, crossCheck, openStore, render } from '../../src/index.js';
 import { createServer } from '../../src/server/app.js';
@@ -52,6 +53,23 @@ test('the CLI, the library and the server (its report and its story pages) give 
         assert.equal(page.headers['x-report-status'], 'current');
         assert.equal(page.body, JSON.stringify(story), story.id);
       }
+      // the story pages' reports and the cross-checks a CLI run reuses are separate cache entries:
+      // a CLI run after the server evicts neither (one row per story made each recompute the other's)
+      const cached = () => {
+        const sql = new Database(db, { readonly: true });
+        try {
+          return sql.prepare('SELECT story_id, kind, key FROM story_reports ORDER BY story_id, kind').all() as { story_id: string; kind: string; key: string }[];
+        } finally {
+          sql.close();
+        }
+      };
+      const before = cached();
+      const withCrossCheck = report.stories.filter((s) => s.crossCheck !== null).length;
+      assert.equal(before.filter((r) => r.kind === 'story').length, full.stories.length);
+      assert.equal(before.filter((r) => r.kind === 'cross-check').length, withCrossCheck);
+      assert.equal(await main(['analyze', SEEDS, '--db', db, '-q', '--out', join(dir, 'again')], quietIo), 0);
+      assert.deepEqual(cached(), before);
+      assert.equal(readFileSync(join(dir, 'again', 'report.json'), 'utf8'), fromCli);
     } finally {
       await server.close();
     }

@@ -535,7 +535,7 @@ describe('incremental stories', () => {
       };
       const xiBefore = await current(xi);
       await current(other);
-      const row = (id: string) => (t.server.store as SqliteStore).db.prepare('SELECT key, data FROM story_reports WHERE story_id = ?').get(id) as { key: string; data: string };
+      const row = (id: string) => (t.server.store as SqliteStore).db.prepare("SELECT key, data FROM story_reports WHERE story_id = ? AND kind = 'story'").get(id) as { key: string; data: string };
       const updated = (id: string) => ((t.server.store as SqliteStore).db.prepare('SELECT updated_at FROM stories WHERE id = ?').get(id) as { updated_at: string }).updated_at;
       const otherReport = row(other);
       const otherUpdated = updated(other);

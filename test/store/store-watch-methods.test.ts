@@ -36,11 +36,17 @@ async function exercise(writer: Store, reader: Store) {
   assert.notEqual(await reader.dataVersion(), v1);
 
   assert.equal(await reader.latestStoryReport('s1'), null);
-  // a cross-check cached alone (no articles) is not a report to serve
-  await writer.saveStoryReport('s1', 'cc-key', { facts: [] });
+  // a cross-check cached alone is not a report to serve
+  await writer.saveStoryReport('s1', 'cc-key', { facts: [] }, 'cross-check');
   assert.equal(await reader.latestStoryReport('s1'), null);
   await writer.saveStoryReport('s1', 'k1', { id: 's1', articles: [] });
   assert.deepEqual(await reader.latestStoryReport('s1'), { key: 'k1', json: JSON.stringify({ id: 's1', articles: [] }) });
+  // each kind has its own entry: the story report did not evict the cross-check, nor the reverse
+  assert.deepEqual(await reader.getStoryReport('s1', 'cc-key', 'cross-check'), { facts: [] });
+  await writer.saveStoryReport('s1', 'cc-key-2', { facts: [1] }, 'cross-check');
+  assert.equal(await reader.storyReportKey('s1'), 'k1');
+  assert.equal(await reader.getStoryReport('s1', 'cc-key', 'cross-check'), null, 'a newer cross-check replaces the older one');
+  assert.equal(await reader.getStoryReport('s1', 'cc-key-2'), null, 'kinds are not mixed');
 }
 
 test('SQLite: data version, feature ids, orphans, latest report', async () => {

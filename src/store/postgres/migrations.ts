@@ -149,6 +149,18 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX IF NOT EXISTS follow_seen_source ON follow_seen (source);
   `,
+  // 5: a story's cached reports by kind, as in SQLite's migration 5 (the full story report and the
+  // cross-check alone each have their row; one row per story made a CLI run and a server evict each other)
+  `
+  DROP TABLE story_reports;
+  CREATE TABLE story_reports (
+    story_id text COLLATE "C" NOT NULL,
+    kind text NOT NULL,
+    key text NOT NULL,
+    data text NOT NULL,
+    PRIMARY KEY (story_id, kind)
+  );
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AnnotatedArticle, Article, RawDocument } from '../../model/types.js';
-import type { ArticleHit, DocumentOutputs, DocumentRow, StageVersions, Store, StoredStory, StoreLedger, StoryFilter, StoryRow } from '../types.js';
+import type { ArticleHit, DocumentOutputs, DocumentRow, ReportKind, StageVersions, Store, StoredStory, StoreLedger, StoryFilter, StoryRow } from '../types.js';
 import { Connection, explain, redact } from './connect.js';
 import { addSource, upsertStory, writeDocument, writeStories } from './documents.js';
 import { PgFollowMemory } from './follow-state.js';
@@ -235,29 +235,31 @@ export class PostgresStore implements Store {
     });
   }
 
-  async getStoryReport<R>(storyId: string, key: string) {
-    return parse<R>(await this.storyReportJson(storyId, key));
+  async getStoryReport<R>(storyId: string, key: string, kind: ReportKind = 'story') {
+    return parse<R>(await this.reportJson(storyId, key, kind));
   }
 
   async storyReportJson(storyId: string, key: string) {
-    return (await this.one<{ data: string }>('SELECT data FROM story_reports WHERE story_id = $1 AND key = $2', [storyId, key]))?.data ?? null;
+    return this.reportJson(storyId, key, 'story');
   }
 
-  async saveStoryReport(storyId: string, key: string, data: unknown) {
-    await this.conn.query('INSERT INTO story_reports (story_id, key, data) VALUES ($1, $2, $3) ON CONFLICT (story_id) DO UPDATE SET key = excluded.key, data = excluded.data', [
-      storyId,
-      key,
-      JSON.stringify(data),
-    ]);
+  private async reportJson(storyId: string, key: string, kind: ReportKind) {
+    return (await this.one<{ data: string }>('SELECT data FROM story_reports WHERE story_id = $1 AND kind = $2 AND key = $3', [storyId, kind, key]))?.data ?? null;
+  }
+
+  async saveStoryReport(storyId: string, key: string, data: unknown, kind: ReportKind = 'story') {
+    await this.conn.query(
+      'INSERT INTO story_reports (story_id, kind, key, data) VALUES ($1, $2, $3, $4) ON CONFLICT (story_id, kind) DO UPDATE SET key = excluded.key, data = excluded.data',
+      [storyId, kind, key, JSON.stringify(data)],
+    );
   }
 
   async storyReportKey(storyId: string) {
-    return (await this.one<{ key: string }>('SELECT key FROM story_reports WHERE story_id = $1', [storyId]))?.key ?? null;
+    return (await this.one<{ key: string }>("SELECT key FROM story_reports WHERE story_id = $1 AND kind = 'story'", [storyId]))?.key ?? null;
   }
 
   async latestStoryReport(storyId: string) {
-    // the row may hold a cross-check cached alone (report/build.ts): only a report with articles counts
-    const r = await this.one<{ key: string; data: string }>("SELECT key, data FROM story_reports WHERE story_id = $1 AND jsonb_typeof(data::jsonb -> 'articles') = 'array'", [storyId]);
+    const r = await this.one<{ key: string; data: string }>("SELECT key, data FROM story_reports WHERE story_id = $1 AND kind = 'story'", [storyId]);
     return r ? { key: r.key, json: r.data } : null;
   }
 

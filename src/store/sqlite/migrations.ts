@@ -118,6 +118,19 @@ export const MIGRATIONS: string[] = [
   DROP TRIGGER article_fts_after_insert;
   DROP TRIGGER article_fts_after_update;
   `,
+  // 5: a story's cached reports by kind: the full story report (what a server's story page serves)
+  // and the cross-check alone (what the report builder reuses) each have their row, so a CLI run and
+  // a server no longer evict each other's cache entry (one row per story did). A cache: not copied.
+  `
+  DROP TABLE story_reports;
+  CREATE TABLE story_reports (
+    story_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (story_id, kind)
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { AnnotatedArticle, Article, RawDocument } from '../../model/types.js';
-import type { ArticleHit, DocumentOutputs, DocumentRow, StageVersions, Store, StoredStory, StoreLedger, StoryFilter, StoryRow } from '../types.js';
+import type { ArticleHit, DocumentOutputs, DocumentRow, ReportKind, StageVersions, Store, StoredStory, StoreLedger, StoryFilter, StoryRow } from '../types.js';
 import { SqliteFollowMemory } from './follow-state.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { listStories, outletCounts, saveStoryMembership, searchArticles, storyRow } from './queries.js';
@@ -293,28 +293,31 @@ export class SqliteStore implements Store {
     });
   }
 
-  async getStoryReport<R>(storyId: string, key: string): Promise<R | null> {
-    const json = await this.storyReportJson(storyId, key);
+  async getStoryReport<R>(storyId: string, key: string, kind: ReportKind = 'story'): Promise<R | null> {
+    const json = this.reportJson(storyId, key, kind);
     return json === null ? null : (JSON.parse(json) as R);
   }
 
   async storyReportJson(storyId: string, key: string): Promise<string | null> {
-    const r = this.db.prepare('SELECT data FROM story_reports WHERE story_id = ? AND key = ?').get(storyId, key) as { data: string } | undefined;
+    return this.reportJson(storyId, key, 'story');
+  }
+
+  private reportJson(storyId: string, key: string, kind: ReportKind): string | null {
+    const r = this.db.prepare('SELECT data FROM story_reports WHERE story_id = ? AND kind = ? AND key = ?').get(storyId, kind, key) as { data: string } | undefined;
     return r?.data ?? null;
   }
 
-  async saveStoryReport(storyId: string, key: string, data: unknown) {
-    this.db.prepare('INSERT OR REPLACE INTO story_reports (story_id, key, data) VALUES (?, ?, ?)').run(storyId, key, JSON.stringify(data));
+  async saveStoryReport(storyId: string, key: string, data: unknown, kind: ReportKind = 'story') {
+    this.db.prepare('INSERT OR REPLACE INTO story_reports (story_id, kind, key, data) VALUES (?, ?, ?, ?)').run(storyId, kind, key, JSON.stringify(data));
   }
 
   async storyReportKey(storyId: string): Promise<string | null> {
-    const r = this.db.prepare('SELECT key FROM story_reports WHERE story_id = ?').get(storyId) as { key: string } | undefined;
+    const r = this.db.prepare("SELECT key FROM story_reports WHERE story_id = ? AND kind = 'story'").get(storyId) as { key: string } | undefined;
     return r?.key ?? null;
   }
 
   async latestStoryReport(storyId: string): Promise<{ key: string; json: string } | null> {
-    // the row may hold a cross-check cached alone (report/build.ts): only a report with articles counts
-    const r = this.db.prepare("SELECT key, data FROM story_reports WHERE story_id = ? AND json_type(data, '$.articles') = 'array'").get(storyId) as { key: string; data: string } | undefined;
+    const r = this.db.prepare("SELECT key, data FROM story_reports WHERE story_id = ? AND kind = 'story'").get(storyId) as { key: string; data: string } | undefined;
     return r ? { key: r.key, json: r.data } : null;
   }
 
