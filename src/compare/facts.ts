@@ -63,28 +63,62 @@ interface FeatureIds {
   count: number;
   ids: Int32Array[];
   isKey: Uint8Array[];
-  /** A sentence's ids, by feature string (`Sent.feats` order). */
+  /** Each sentence's ids in ascending order, and where each sits in `ids` (pairs meet by merging). */
+  sorted: Int32Array[];
+  sortedAt: Int32Array[];
+  /** Feature string → id. */
   idOf: Map<string, number>;
+  /**
+   * No feature is a key in one sentence and a non-key feature (a figure, a date) in another. Then
+   * a pair's similarity does not depend on the order it is asked in, and the candidate search,
+   * which meets each pair once, need not cache it.
+   */
+  symmetric: boolean;
 }
 
 function featureIds(sentences: Sent[]): FeatureIds {
   const idOf = new Map<string, number>();
+  let total = 0;
+  for (const s of sentences) total += s.feats.size;
+  // one buffer per array, each sentence a view on its stretch: few objects, neighbouring memory
+  const flatIds = new Int32Array(total);
+  const flatKey = new Uint8Array(total);
+  const flatSorted = new Int32Array(total);
+  const flatAt = new Int32Array(total);
   const ids: Int32Array[] = [];
   const isKey: Uint8Array[] = [];
+  const sorted: Int32Array[] = [];
+  const sortedAt: Int32Array[] = [];
+  // per id: 1 when seen as a key, 2 when seen as another feature
+  const seenAs: number[] = [];
+  let from = 0;
   for (const s of sentences) {
-    const out = new Int32Array(s.feats.size);
-    const key = new Uint8Array(s.feats.size);
+    const n = s.feats.size;
+    const out = flatIds.subarray(from, from + n);
+    const key = flatKey.subarray(from, from + n);
     let i = 0;
     for (const k of s.feats) {
       let id = idOf.get(k);
-      if (id === undefined) idOf.set(k, (id = idOf.size));
+      if (id === undefined) {
+        idOf.set(k, (id = idOf.size));
+        seenAs.push(0);
+      }
       key[i] = s.keys.has(k) ? 1 : 0;
+      seenAs[id] |= key[i] ? 1 : 2;
       out[i++] = id;
     }
+    const at = flatAt.subarray(from, from + n);
+    for (let j = 0; j < n; j++) at[j] = j;
+    at.sort((x, y) => out[x] - out[y]);
+    const sortedIds = flatSorted.subarray(from, from + n);
+    for (let j = 0; j < n; j++) sortedIds[j] = out[at[j]];
     ids.push(out);
     isKey.push(key);
+    sorted.push(sortedIds);
+    sortedAt.push(at);
+    from += n;
   }
-  return { count: idOf.size, ids, isKey, idOf };
+  return { count: idOf.size, ids, isKey, sorted, sortedAt, idOf, symmetric: !seenAs.includes(3) };
 }
 
 /** Similarities of sentence pairs by ordinals (i < j): open addressing over typed arrays, no garbage per pair. */
@@ -152,9 +186,16 @@ interface Scorer {
   sim: (a: Sent, b: Sent) => number;
   /** The same similarity by sentence ordinals (what the alignment's inner loops call). */
   simAt: (i: number, j: number) => number;
+  /** The similarity of a pair met once (not cached when it does not depend on the order asked). */
+  simOnce: (i: number, j: number) => number;
   ordinal: Map<Sent, number>;
-  /** Sentence ordinals by feature id (aligned sentences only), and the longest list the candidate search reads. */
-  index: (number[] | undefined)[];
+  /**
+   * Sentence ordinals by feature id (sentences that can align only), ascending: those of id k are
+   * `postings[from[k]..from[k + 1])`. One array, not a list per feature: a large story has
+   * hundreds of thousands of features. `maxDf`: the longest list the candidate search reads.
+   */
+  postings: Int32Array;
+  from: Int32Array;
   maxDf: number;
 }
 
@@ -191,13 +232,15 @@ function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
   // Inverted index over the sentences that can align.
   const nSent = all.length;
   const maxDf = Math.max(3, story.articles.length, Math.floor(nSent * 0.15));
-  const index: (number[] | undefined)[] = new Array(features.count);
-  for (const s of sents)
-    for (const id of features.ids[ordinal.get(s)!]) {
-      const l = index[id];
-      if (l) l.push(ordinal.get(s)!);
-      else index[id] = [ordinal.get(s)!];
-    }
+  const from = new Int32Array(features.count + 1);
+  for (const s of sents) for (const id of features.ids[ordinal.get(s)!]) from[id + 1]++;
+  for (let k = 0; k < features.count; k++) from[k + 1] += from[k];
+  const postings = new Int32Array(from[features.count]);
+  const filled = from.slice(0, features.count);
+  for (const s of sents) {
+    const o = ordinal.get(s)!;
+    for (const id of features.ids[o]) postings[filled[id]++] = o;
+  }
   // what one shared key adds to a pair's similarity, computed once per key (a story's pairs share
   // the same few thousand keys millions of times)
   const { isName, discounted } = nameKeys(story);
@@ -212,7 +255,7 @@ function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
     x2[id] = x * x;
     // names say who, not what: in the mass they always count at the discount
     mass[id] = isName(k) ? x * NAME_DISCOUNT : x;
-    rare[id] = (index[id]?.length ?? 0) <= maxDf && x > 0.5 ? 1 : 0;
+    rare[id] = from[id + 1] - from[id] <= maxDf && x > 0.5 ? 1 : 0;
   }
   const normAt = new Float64Array(nSent);
   for (const s of sents) {
@@ -222,8 +265,7 @@ function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
     normAt[o] = Math.sqrt(t);
   }
   const computeSim = pairSimilarity(features, { x2, mass, rare, normAt });
-  // a large story computes some 50 similarities per sentence that can align
-  const cache = new PairCache(50 * sents.length);
+  const cache = new PairCache(4 * sents.length);
   const simAt = (i: number, j: number): number => {
     const a = all[i];
     const b = all[j];
@@ -237,40 +279,63 @@ function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
     }
     return v;
   };
+  const simOnce = features.symmetric ? (i: number, j: number) => (all[i].id === all[j].id ? 1 : computeSim(all[i], all[j], i, j)) : simAt;
   const sim = (a: Sent, b: Sent): number => (a.id === b.id ? 1 : simAt(ordinal.get(a)!, ordinal.get(b)!));
-  return { features, weight, x2, mass, rare, normAt, sim, simAt, ordinal, index, maxDf };
+  return { features, weight, x2, mass, rare, normAt, sim, simAt, simOnce, ordinal, postings, from, maxDf };
 }
 
 /**
- * The similarity of two sentences (ordinals `oa`, `ob`): the shared features are marked by
- * stamping one sentence's ids into an array indexed by feature id, then summed in the order of
- * the sentence with fewer features.
+ * The similarity of two sentences (ordinals `oa`, `ob`): the shared features are found by merging
+ * the two sorted id lists (sequential reads), then summed in the order of the sentence with fewer
+ * features (its `feats` order: the same floating-point sums as over the sets).
  */
 function pairSimilarity(features: FeatureIds, part: { x2: Float64Array; mass: Float64Array; rare: Uint8Array; normAt: Float64Array }) {
-  const { ids, isKey } = features;
+  const { ids, isKey, sorted, sortedAt } = features;
   const { x2, mass: massOf, rare: rareOf, normAt } = part;
-  const inLarge = new Int32Array(features.count);
-  const keyOfA = new Int32Array(features.count);
-  let stamp = 0;
+  let longest = 1;
+  for (const l of ids) longest = Math.max(longest, l.length);
+  // positions of the shared features in the smaller sentence and in the other one
+  const atSmall = new Int32Array(longest);
+  const atLarge = new Int32Array(longest);
   return (a: Sent, b: Sent, oa: number, ob: number): number => {
-    stamp++;
-    const ia = ids[oa];
-    const ib = ids[ob];
-    const small = ia.length <= ib.length ? ia : ib;
-    const large = small === ia ? ib : ia;
-    for (let i = 0; i < large.length; i++) inLarge[large[i]] = stamp;
-    const ka = isKey[oa];
-    for (let i = 0; i < ia.length; i++) if (ka[i]) keyOfA[ia[i]] = stamp;
+    const aSmall = ids[oa].length <= ids[ob].length;
+    const os = aSmall ? oa : ob;
+    const ol = aSmall ? ob : oa;
+    const ss = sorted[os];
+    const sl = sorted[ol];
+    const ps = sortedAt[os];
+    const pl = sortedAt[ol];
+    let m = 0;
+    for (let i = 0, j = 0; i < ss.length && j < sl.length; ) {
+      const x = ss[i];
+      const y = sl[j];
+      if (x < y) i++;
+      else if (x > y) j++;
+      else {
+        // insertion by position in the smaller sentence (few shared features: a short shift)
+        let q = m++;
+        while (q > 0 && atSmall[q - 1] > ps[i]) {
+          atSmall[q] = atSmall[q - 1];
+          atLarge[q] = atLarge[q - 1];
+          q--;
+        }
+        atSmall[q] = ps[i];
+        atLarge[q] = pl[j];
+        i++;
+        j++;
+      }
+    }
+    const small = ids[os];
+    const keyA = isKey[oa];
     let dot = 0;
     let mass = 0;
     let shared = 0;
     let rare = 0;
-    for (let i = 0; i < small.length; i++) {
-      const k = small[i];
-      if (inLarge[k] !== stamp) continue;
+    for (let q = 0; q < m; q++) {
+      const k = small[atSmall[q]];
       dot += x2[k];
       mass += massOf[k];
-      if (keyOfA[k] === stamp) {
+      if (keyA[aSmall ? atSmall[q] : atLarge[q]]) {
         shared++;
         if (rareOf[k]) rare++;
       }
@@ -301,7 +366,7 @@ function pairSimilarity(features: FeatureIds, part: { x2: Float64Array; mass: Fl
  * that can reach the threshold. Strongest first.
  */
 function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[] {
-  const { features, weight, x2: x2Of, mass: massOf, normAt, simAt, ordinal, index, maxDf } = scorer;
+  const { features, weight, x2: x2Of, mass: massOf, normAt, simOnce, ordinal, postings, from, maxDf } = scorer;
   const edges: Edge[] = [];
   const all = story.sentences;
   const artOf = new Int32Array(all.length);
@@ -311,7 +376,11 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
     if (id === undefined) artIds.set(s.art.id, (id = artIds.size));
     artOf[i] = id;
   });
-  const postings: (Int32Array | undefined)[] = index.map((l) => (l && l.length <= maxDf ? Int32Array.from(l) : undefined));
+  // a key's list is read when it has at most maxDf sentences (0: none to read)
+  const listLength = (k: number) => {
+    const n = from[k + 1] - from[k];
+    return n <= maxDf ? n : 0;
+  };
   // What the candidate search cannot see of a sentence: its keys left out of the postings (too
   // common) or in lists longer than the window (a pair may sit out of each other's window). A
   // pair's missed dot product and mass are at most the smaller of its two sentences' sums, which
@@ -321,54 +390,61 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
   for (const a of sents) {
     const oa = ordinal.get(a)!;
     for (const k of features.ids[oa]) {
-      const l = postings[k];
-      if (l && l.length <= POSTING_WINDOW + 1) continue;
+      const n = listLength(k);
+      if (n && n <= POSTING_WINDOW + 1) continue;
       missDot[oa] += x2Of[k];
       missMass[oa] += massOf[k];
     }
   }
-  const accDot = new Float64Array(all.length);
-  const accMass = new Float64Array(all.length);
-  const touched: number[] = [];
+  // per sentence, side by side (one cache line per sentence met): the accumulated dot product and
+  // mass with the current sentence, then its norm and its missed dot product and mass
+  const acc = new Float64Array(2 * all.length);
+  const own = new Float64Array(3 * all.length);
+  for (let o = 0; o < all.length; o++) {
+    own[3 * o] = normAt[o];
+    own[3 * o + 1] = missDot[o];
+    own[3 * o + 2] = missMass[o];
+  }
+  const touched = new Int32Array(all.length);
   for (const a of sents) {
     const oa = ordinal.get(a)!;
     const artA = artOf[oa];
+    let nTouched = 0;
     for (const k of features.ids[oa]) {
-      const l = postings[k];
-      if (!l) continue;
+      if (!listLength(k)) continue;
       const x = weight[k];
       if (x <= 0) continue;
       const x2 = x * x;
       // the sentences after this one in the key's list, at most POSTING_WINDOW of them
-      const from = after(l, oa);
-      const to = Math.min(l.length, from + POSTING_WINDOW);
-      for (let p = from; p < to; p++) {
-        const b = l[p];
+      const first = after(postings, from[k], from[k + 1], oa);
+      const to = Math.min(from[k + 1], first + POSTING_WINDOW);
+      for (let p = first; p < to; p++) {
+        const b = postings[p];
         if (artOf[b] === artA) continue;
-        if (accMass[b] === 0) touched.push(b);
-        accDot[b] += x2;
-        accMass[b] += x;
+        if (acc[2 * b + 1] === 0) touched[nTouched++] = b;
+        acc[2 * b] += x2;
+        acc[2 * b + 1] += x;
       }
     }
     const na = normAt[oa];
-    for (const b of touched) {
-      const dot = accDot[b];
-      const mass = accMass[b];
-      accDot[b] = 0;
-      accMass[b] = 0;
-      const nb = normAt[b];
+    for (let t = 0; t < nTouched; t++) {
+      const b = touched[t];
+      const dot = acc[2 * b];
+      const mass = acc[2 * b + 1];
+      acc[2 * b] = 0;
+      acc[2 * b + 1] = 0;
+      const nb = own[3 * b];
       if (!na || !nb) continue;
       // the indexed keys are most of the weight: prune pairs that cannot reach either criterion
       if (dot / (na * nb) < ALIGN_THRESHOLD * 0.5 && mass < MASS_ENOUGH * 0.6) continue;
       // a pair whose similarity cannot reach the threshold even with everything missed is no edge
       // (skipping it changes nothing; it saves most of a large story's exact similarities)
-      const cosAtMost = (dot + Math.min(missDot[oa], missDot[b])) / (na * nb) + 1e-9;
-      const massAtMost = mass + Math.min(missMass[oa], missMass[b]) + 1e-9;
+      const cosAtMost = (dot + Math.min(missDot[oa], own[3 * b + 1])) / (na * nb) + 1e-9;
+      const massAtMost = mass + Math.min(missMass[oa], own[3 * b + 2]) + 1e-9;
       if (cosAtMost < ALIGN_THRESHOLD && (cosAtMost < MASS_MIN_COS || massAtMost < MASS_ENOUGH)) continue;
-      const v = simAt(oa, b);
+      const v = simOnce(oa, b);
       if (v >= ALIGN_THRESHOLD) edges.push({ a, b: all[b], s: v });
     }
-    touched.length = 0;
   }
   edges.sort((x, y) => y.s - x.s || cmp(x.a.id, y.a.id) || cmp(x.b.id, y.b.id));
 
@@ -455,10 +531,8 @@ function factClusters(clusters: Sent[][], sim: Scorer['sim']): Alignment {
   return { clusters: out, clusterOf, sim };
 }
 
-/** Index of the first entry of the ascending list `l` greater than `x`. */
-function after(l: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = l.length;
+/** Index of the first entry of the ascending stretch `l[lo..hi)` greater than `x` (hi when none). */
+function after(l: Int32Array, lo: number, hi: number, x: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (l[mid] <= x) lo = mid + 1;
