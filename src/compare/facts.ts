@@ -47,34 +47,160 @@ const TITLE_WORDS = new Set(['president', 'minister', 'secretary', 'chancellor',
 export function alignFacts(story: StoryView): Alignment {
   const sents = story.sentences.filter((s) => s.keys.size >= MIN_KEYS);
   const scorer = sentenceScorer(story, sents);
-  const clusters = averageLink(candidateEdges(story, sents, scorer), scorer.sim);
+  const clusters = averageLink(story, candidateEdges(story, sents, scorer), scorer);
   return factClusters(clusters, scorer.sim);
 }
 
 type Edge = { a: Sent; b: Sent; s: number };
 
-/** What one shared key adds to a pair's similarity. */
-interface KeyPart {
-  x2: number;
-  mass: number;
-  rare: boolean;
+/**
+ * The story's features as integers, so that the millions of pair comparisons of a large story
+ * read typed arrays, not sets of strings. Each distinct feature has an id; each sentence (by
+ * ordinal) its feature ids in the order of its `feats` set (sums over them keep that order, so
+ * they give the same floating-point values as summing over the set) and which of them are keys.
+ */
+interface FeatureIds {
+  count: number;
+  ids: Int32Array[];
+  isKey: Uint8Array[];
+  /** Each sentence's ids in ascending order, and where each sits in `ids` (pairs meet by merging). */
+  sorted: Int32Array[];
+  sortedAt: Int32Array[];
+  /** Feature string → id. */
+  idOf: Map<string, number>;
+  /**
+   * No feature is a key in one sentence and a non-key feature (a figure, a date) in another. Then
+   * a pair's similarity does not depend on the order it is asked in, and the candidate search,
+   * which meets each pair once, need not cache it.
+   */
+  symmetric: boolean;
+}
+
+function featureIds(sentences: Sent[]): FeatureIds {
+  const idOf = new Map<string, number>();
+  let total = 0;
+  for (const s of sentences) total += s.feats.size;
+  // one buffer per array, each sentence a view on its stretch: few objects, neighbouring memory
+  const flatIds = new Int32Array(total);
+  const flatKey = new Uint8Array(total);
+  const flatSorted = new Int32Array(total);
+  const flatAt = new Int32Array(total);
+  const ids: Int32Array[] = [];
+  const isKey: Uint8Array[] = [];
+  const sorted: Int32Array[] = [];
+  const sortedAt: Int32Array[] = [];
+  // per id: 1 when seen as a key, 2 when seen as another feature
+  const seenAs: number[] = [];
+  let from = 0;
+  for (const s of sentences) {
+    const n = s.feats.size;
+    const out = flatIds.subarray(from, from + n);
+    const key = flatKey.subarray(from, from + n);
+    let i = 0;
+    for (const k of s.feats) {
+      let id = idOf.get(k);
+      if (id === undefined) {
+        idOf.set(k, (id = idOf.size));
+        seenAs.push(0);
+      }
+      key[i] = s.keys.has(k) ? 1 : 0;
+      seenAs[id] |= key[i] ? 1 : 2;
+      out[i++] = id;
+    }
+    const at = flatAt.subarray(from, from + n);
+    for (let j = 0; j < n; j++) at[j] = j;
+    at.sort((x, y) => out[x] - out[y]);
+    const sortedIds = flatSorted.subarray(from, from + n);
+    for (let j = 0; j < n; j++) sortedIds[j] = out[at[j]];
+    ids.push(out);
+    isKey.push(key);
+    sorted.push(sortedIds);
+    sortedAt.push(at);
+    from += n;
+  }
+  return { count: idOf.size, ids, isKey, sorted, sortedAt, idOf, symmetric: !seenAs.includes(3) };
+}
+
+/** Similarities of sentence pairs by ordinals (i < j): open addressing over typed arrays, no garbage per pair. */
+class PairCache {
+  private lo: Int32Array;
+  private hi: Int32Array;
+  private val: Float64Array;
+  private size = 0;
+
+  /** Room for about `pairs` pairs before the table grows. */
+  constructor(pairs: number) {
+    const slots = 2 ** Math.ceil(Math.log2(Math.max(4096, 2 * pairs)));
+    this.lo = new Int32Array(slots).fill(-1);
+    this.hi = new Int32Array(slots);
+    this.val = new Float64Array(slots);
+  }
+
+  private slot(i: number, j: number): number {
+    const mask = this.lo.length - 1;
+    // mixed so that the low bits (the slot) depend on every bit of both ordinals
+    let h = Math.imul(i, 0x9e3779b1) + j;
+    h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+    h = (h ^ (h >>> 13)) & mask;
+    while (this.lo[h] !== -1 && (this.lo[h] !== i || this.hi[h] !== j)) h = (h + 1) & mask;
+    return h;
+  }
+  /** The cached value of the pair, or undefined. */
+  get(i: number, j: number): number | undefined {
+    const h = this.slot(i, j);
+    return this.lo[h] === -1 ? undefined : this.val[h];
+  }
+  set(i: number, j: number, v: number): void {
+    if (2 * (this.size + 1) > this.lo.length) this.grow();
+    const h = this.slot(i, j);
+    if (this.lo[h] === -1) this.size++;
+    this.lo[h] = i;
+    this.hi[h] = j;
+    this.val[h] = v;
+  }
+  private grow() {
+    const { lo, hi, val } = this;
+    this.lo = new Int32Array(lo.length * 2).fill(-1);
+    this.hi = new Int32Array(lo.length * 2);
+    this.val = new Float64Array(lo.length * 2);
+    for (let h = 0; h < lo.length; h++) {
+      if (lo[h] === -1) continue;
+      const to = this.slot(lo[h], hi[h]);
+      this.lo[to] = lo[h];
+      this.hi[to] = hi[h];
+      this.val[to] = val[h];
+    }
+  }
 }
 
 /** The story's key weights and the similarity of two sentences (cached per pair). */
 interface Scorer {
-  w: (k: string) => number;
-  partOf: (k: string) => KeyPart;
-  norm: Map<string, number>;
+  features: FeatureIds;
+  /** By feature id: its weight, and what it adds to a pair's dot product and mass when shared. */
+  weight: Float64Array;
+  x2: Float64Array;
+  mass: Float64Array;
+  rare: Uint8Array;
+  /** By sentence ordinal: the norm of its weights (0 when it has too few keys to align). */
+  normAt: Float64Array;
   sim: (a: Sent, b: Sent) => number;
+  /** The same similarity by sentence ordinals (what the alignment's inner loops call). */
+  simAt: (i: number, j: number) => number;
+  /** The similarity of a pair met once (not cached when it does not depend on the order asked). */
+  simOnce: (i: number, j: number) => number;
   ordinal: Map<Sent, number>;
-  /** Sentences by key, and the longest list the candidate search reads. */
-  index: Map<string, Sent[]>;
+  /**
+   * Sentence ordinals by feature id (sentences that can align only), ascending: those of id k are
+   * `postings[from[k]..from[k + 1])`. One array, not a list per feature: a large story has
+   * hundreds of thousands of features. `maxDf`: the longest list the candidate search reads.
+   */
+  postings: Int32Array;
+  from: Int32Array;
   maxDf: number;
 }
 
-/** IDF weights of the story's keys (recurring names discounted) and the pair similarity built on them. */
-function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
-  // Words that are mostly parts of names (or titles next to names) say who, not what: discounted.
+/** Which keys are mostly parts of names (or titles next to names): they say who, not what. */
+function nameKeys(story: StoryView): { isName: (k: string) => boolean; discounted: (k: string) => boolean } {
   const inName = new Map<string, number>();
   const seenKey = new Map<string, number>();
   for (const s of story.sentences) {
@@ -92,76 +218,131 @@ function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
   const isName = (k: string) => (inName.get(k) ?? 0) > 0.5 * (seenKey.get(k) ?? 1);
   // only names that recur through the story (the protagonists) are discounted
   const nameDf = Math.max(4, Math.floor(story.sentences.length * 0.05));
-  const weight = new Map<string, number>();
-  const norm = new Map<string, number>();
-  const w = (k: string) => {
-    let v = weight.get(k);
+  return { isName, discounted: (k) => isName(k) && (seenKey.get(k) ?? 0) > nameDf };
+}
+
+/** IDF weights of the story's keys (recurring names discounted) and the pair similarity built on them. */
+function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
+  const all = story.sentences;
+  const features = featureIds(all);
+  const ordinal = new Map<Sent, number>();
+  all.forEach((s, i) => {
+    ordinal.set(s, i);
+  });
+  // Inverted index over the sentences that can align.
+  const nSent = all.length;
+  const maxDf = Math.max(3, story.articles.length, Math.floor(nSent * 0.15));
+  const from = new Int32Array(features.count + 1);
+  for (const s of sents) for (const id of features.ids[ordinal.get(s)!]) from[id + 1]++;
+  for (let k = 0; k < features.count; k++) from[k + 1] += from[k];
+  const postings = new Int32Array(from[features.count]);
+  const filled = from.slice(0, features.count);
+  for (const s of sents) {
+    const o = ordinal.get(s)!;
+    for (const id of features.ids[o]) postings[filled[id]++] = o;
+  }
+  // what one shared key adds to a pair's similarity, computed once per key (a story's pairs share
+  // the same few thousand keys millions of times)
+  const { isName, discounted } = nameKeys(story);
+  const weight = new Float64Array(features.count);
+  const x2 = new Float64Array(features.count);
+  const mass = new Float64Array(features.count);
+  const rare = new Uint8Array(features.count);
+  for (const [k, id] of features.idOf) {
+    let x = Math.max(0, story.idf(k));
+    if (discounted(k)) x *= NAME_DISCOUNT;
+    weight[id] = x;
+    x2[id] = x * x;
+    // names say who, not what: in the mass they always count at the discount
+    mass[id] = isName(k) ? x * NAME_DISCOUNT : x;
+    rare[id] = from[id + 1] - from[id] <= maxDf && x > 0.5 ? 1 : 0;
+  }
+  const normAt = new Float64Array(nSent);
+  for (const s of sents) {
+    const o = ordinal.get(s)!;
+    let t = 0;
+    for (const id of features.ids[o]) t += weight[id] * weight[id];
+    normAt[o] = Math.sqrt(t);
+  }
+  const computeSim = pairSimilarity(features, { x2, mass, rare, normAt });
+  const cache = new PairCache(4 * sents.length);
+  const simAt = (i: number, j: number): number => {
+    const a = all[i];
+    const b = all[j];
+    if (a.id === b.id) return 1;
+    const lo = i < j ? i : j;
+    const hi = i < j ? j : i;
+    let v = cache.get(lo, hi);
     if (v === undefined) {
-      v = Math.max(0, story.idf(k));
-      if ((inName.get(k) ?? 0) > 0.5 * (seenKey.get(k) ?? 1) && (seenKey.get(k) ?? 0) > nameDf) v *= NAME_DISCOUNT;
-      weight.set(k, v);
+      v = computeSim(a, b, i, j);
+      cache.set(lo, hi, v);
     }
     return v;
   };
-  for (const s of sents) {
-    let t = 0;
-    for (const k of s.feats) t += w(k) * w(k);
-    norm.set(s.id, Math.sqrt(t));
-  }
-  // Inverted index over informative keys only.
-  const nSent = story.sentences.length;
-  const maxDf = Math.max(3, story.articles.length, Math.floor(nSent * 0.15));
-  const index = new Map<string, Sent[]>();
-  for (const s of sents)
-    for (const k of s.feats) {
-      let l = index.get(k);
-      if (!l) index.set(k, (l = []));
-      l.push(s);
+  const simOnce = features.symmetric ? (i: number, j: number) => (all[i].id === all[j].id ? 1 : computeSim(all[i], all[j], i, j)) : simAt;
+  const sim = (a: Sent, b: Sent): number => (a.id === b.id ? 1 : simAt(ordinal.get(a)!, ordinal.get(b)!));
+  return { features, weight, x2, mass, rare, normAt, sim, simAt, simOnce, ordinal, postings, from, maxDf };
+}
+
+/**
+ * The similarity of two sentences (ordinals `oa`, `ob`): the shared features are found by merging
+ * the two sorted id lists (sequential reads), then summed in the order of the sentence with fewer
+ * features (its `feats` order: the same floating-point sums as over the sets).
+ */
+function pairSimilarity(features: FeatureIds, part: { x2: Float64Array; mass: Float64Array; rare: Uint8Array; normAt: Float64Array }) {
+  const { ids, isKey, sorted, sortedAt } = features;
+  const { x2, mass: massOf, rare: rareOf, normAt } = part;
+  let longest = 1;
+  for (const l of ids) longest = Math.max(longest, l.length);
+  // positions of the shared features in the smaller sentence and in the other one
+  const atSmall = new Int32Array(longest);
+  const atLarge = new Int32Array(longest);
+  return (a: Sent, b: Sent, oa: number, ob: number): number => {
+    const aSmall = ids[oa].length <= ids[ob].length;
+    const os = aSmall ? oa : ob;
+    const ol = aSmall ? ob : oa;
+    const ss = sorted[os];
+    const sl = sorted[ol];
+    const ps = sortedAt[os];
+    const pl = sortedAt[ol];
+    let m = 0;
+    for (let i = 0, j = 0; i < ss.length && j < sl.length; ) {
+      const x = ss[i];
+      const y = sl[j];
+      if (x < y) i++;
+      else if (x > y) j++;
+      else {
+        // insertion by position in the smaller sentence (few shared features: a short shift)
+        let q = m++;
+        while (q > 0 && atSmall[q - 1] > ps[i]) {
+          atSmall[q] = atSmall[q - 1];
+          atLarge[q] = atLarge[q - 1];
+          q--;
+        }
+        atSmall[q] = ps[i];
+        atLarge[q] = pl[j];
+        i++;
+        j++;
+      }
     }
-  const simCache = new Map<number, number>();
-  const ordinal = new Map<Sent, number>();
-  story.sentences.forEach((s, i) => {
-    ordinal.set(s, i);
-  });
-  const nAll = story.sentences.length;
-  const pairKey = (a: Sent, b: Sent) => {
-    const i = ordinal.get(a)!;
-    const j = ordinal.get(b)!;
-    return i < j ? i * nAll + j : j * nAll + i;
-  };
-  // what one shared key adds to a pair's similarity, computed once per key (a story's pairs share
-  // the same few thousand keys millions of times)
-  const parts = new Map<string, KeyPart>();
-  const partOf = (k: string): KeyPart => {
-    let r = parts.get(k);
-    if (!r) {
-      const x = w(k);
-      // names say who, not what: in the mass they always count at the discount
-      r = { x2: x * x, mass: isName(k) ? x * NAME_DISCOUNT : x, rare: (index.get(k)?.length ?? 0) <= maxDf && x > 0.5 };
-      parts.set(k, r);
-    }
-    return r;
-  };
-  const computeSim = (a: Sent, b: Sent): number => {
+    const small = ids[os];
+    const keyA = isKey[oa];
     let dot = 0;
     let mass = 0;
     let shared = 0;
     let rare = 0;
-    const small = a.feats.size <= b.feats.size ? a.feats : b.feats;
-    const large = small === a.feats ? b.feats : a.feats;
-    for (const k of small)
-      if (large.has(k)) {
-        const r = partOf(k);
-        dot += r.x2;
-        mass += r.mass;
-        if (a.keys.has(k)) {
-          shared++;
-          if (r.rare) rare++;
-        }
+    for (let q = 0; q < m; q++) {
+      const k = small[atSmall[q]];
+      dot += x2[k];
+      mass += massOf[k];
+      if (keyA[aSmall ? atSmall[q] : atLarge[q]]) {
+        shared++;
+        if (rareOf[k]) rare++;
       }
+    }
     if (shared < 2 || rare < 1) return 0;
-    const na = norm.get(a.id)!;
-    const nb = norm.get(b.id)!;
+    const na = normAt[oa];
+    const nb = normAt[ob];
     // Cosine over IDF weights; or, for long sentences that restate one statement among other
     // things, enough shared informative words (absolute IDF mass) with a modest cosine.
     const cos = na && nb ? dot / (na * nb) : 0;
@@ -177,17 +358,6 @@ function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
     }
     return v;
   };
-  const sim = (a: Sent, b: Sent): number => {
-    if (a.id === b.id) return 1;
-    const k = pairKey(a, b);
-    let v = simCache.get(k);
-    if (v === undefined) {
-      v = computeSim(a, b);
-      simCache.set(k, v);
-    }
-    return v;
-  };
-  return { w, partOf, norm, sim, ordinal, index, maxDf };
 }
 
 /**
@@ -196,7 +366,7 @@ function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
  * that can reach the threshold. Strongest first.
  */
 function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[] {
-  const { w, partOf, norm, sim, ordinal, index, maxDf } = scorer;
+  const { features, weight, x2: x2Of, mass: massOf, normAt, simOnce, ordinal, postings, from, maxDf } = scorer;
   const edges: Edge[] = [];
   const all = story.sentences;
   const artOf = new Int32Array(all.length);
@@ -206,8 +376,11 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
     if (id === undefined) artIds.set(s.art.id, (id = artIds.size));
     artOf[i] = id;
   });
-  const postings = new Map<string, Int32Array>();
-  for (const [k, l] of index) if (l.length <= maxDf) postings.set(k, Int32Array.from(l.map((x) => ordinal.get(x)!)));
+  // a key's list is read when it has at most maxDf sentences (0: none to read)
+  const listLength = (k: number) => {
+    const n = from[k + 1] - from[k];
+    return n <= maxDf ? n : 0;
+  };
   // What the candidate search cannot see of a sentence: its keys left out of the postings (too
   // common) or in lists longer than the window (a pair may sit out of each other's window). A
   // pair's missed dot product and mass are at most the smaller of its two sentences' sums, which
@@ -216,74 +389,82 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
   const missMass = new Float64Array(all.length);
   for (const a of sents) {
     const oa = ordinal.get(a)!;
-    for (const k of a.feats) {
-      const l = postings.get(k);
-      if (l && l.length <= POSTING_WINDOW + 1) continue;
-      const r = partOf(k);
-      missDot[oa] += r.x2;
-      missMass[oa] += r.mass;
+    for (const k of features.ids[oa]) {
+      const n = listLength(k);
+      if (n && n <= POSTING_WINDOW + 1) continue;
+      missDot[oa] += x2Of[k];
+      missMass[oa] += massOf[k];
     }
   }
-  const normAt = new Float64Array(all.length);
-  for (const a of sents) normAt[ordinal.get(a)!] = norm.get(a.id)!;
-  const accDot = new Float64Array(all.length);
-  const accMass = new Float64Array(all.length);
-  const touched: number[] = [];
+  // per sentence, side by side (one cache line per sentence met): the accumulated dot product and
+  // mass with the current sentence, then its norm and its missed dot product and mass
+  const acc = new Float64Array(2 * all.length);
+  const own = new Float64Array(3 * all.length);
+  for (let o = 0; o < all.length; o++) {
+    own[3 * o] = normAt[o];
+    own[3 * o + 1] = missDot[o];
+    own[3 * o + 2] = missMass[o];
+  }
+  const touched = new Int32Array(all.length);
   for (const a of sents) {
     const oa = ordinal.get(a)!;
     const artA = artOf[oa];
-    for (const k of a.feats) {
-      const l = postings.get(k);
-      if (!l) continue;
-      const x = w(k);
+    let nTouched = 0;
+    for (const k of features.ids[oa]) {
+      if (!listLength(k)) continue;
+      const x = weight[k];
       if (x <= 0) continue;
       const x2 = x * x;
       // the sentences after this one in the key's list, at most POSTING_WINDOW of them
-      const from = after(l, oa);
-      const to = Math.min(l.length, from + POSTING_WINDOW);
-      for (let p = from; p < to; p++) {
-        const b = l[p];
+      const first = after(postings, from[k], from[k + 1], oa);
+      const to = Math.min(from[k + 1], first + POSTING_WINDOW);
+      for (let p = first; p < to; p++) {
+        const b = postings[p];
         if (artOf[b] === artA) continue;
-        if (accMass[b] === 0) touched.push(b);
-        accDot[b] += x2;
-        accMass[b] += x;
+        if (acc[2 * b + 1] === 0) touched[nTouched++] = b;
+        acc[2 * b] += x2;
+        acc[2 * b + 1] += x;
       }
     }
     const na = normAt[oa];
-    for (const b of touched) {
-      const dot = accDot[b];
-      const mass = accMass[b];
-      accDot[b] = 0;
-      accMass[b] = 0;
-      const sb = all[b];
-      const nb = normAt[b];
+    for (let t = 0; t < nTouched; t++) {
+      const b = touched[t];
+      const dot = acc[2 * b];
+      const mass = acc[2 * b + 1];
+      acc[2 * b] = 0;
+      acc[2 * b + 1] = 0;
+      const nb = own[3 * b];
       if (!na || !nb) continue;
       // the indexed keys are most of the weight: prune pairs that cannot reach either criterion
       if (dot / (na * nb) < ALIGN_THRESHOLD * 0.5 && mass < MASS_ENOUGH * 0.6) continue;
       // a pair whose similarity cannot reach the threshold even with everything missed is no edge
       // (skipping it changes nothing; it saves most of a large story's exact similarities)
-      const cosAtMost = (dot + Math.min(missDot[oa], missDot[b])) / (na * nb) + 1e-9;
-      const massAtMost = mass + Math.min(missMass[oa], missMass[b]) + 1e-9;
+      const cosAtMost = (dot + Math.min(missDot[oa], own[3 * b + 1])) / (na * nb) + 1e-9;
+      const massAtMost = mass + Math.min(missMass[oa], own[3 * b + 2]) + 1e-9;
       if (cosAtMost < ALIGN_THRESHOLD && (cosAtMost < MASS_MIN_COS || massAtMost < MASS_ENOUGH)) continue;
-      const v = sim(a, sb);
-      if (v >= ALIGN_THRESHOLD) edges.push({ a, b: sb, s: v });
+      const v = simOnce(oa, b);
+      if (v >= ALIGN_THRESHOLD) edges.push({ a, b: all[b], s: v });
     }
-    touched.length = 0;
   }
   edges.sort((x, y) => y.s - x.s || cmp(x.a.id, y.a.id) || cmp(x.b.id, y.b.id));
 
   return edges;
 }
 
-/** Average-link agglomeration over the edges, strongest first; a merge needs the clusters' mean similarity. */
-function averageLink(edges: Edge[], sim: Scorer['sim']): Sent[][] {
+/**
+ * Average-link agglomeration over the edges, strongest first; a merge needs the clusters' mean
+ * similarity. Clusters are lists of sentence ordinals (the similarities are looked up by ordinal).
+ */
+function averageLink(story: StoryView, edges: Edge[], scorer: Scorer): Sent[][] {
+  const { ordinal, simAt } = scorer;
+  const all = story.sentences;
   const clusterOfSent = new Map<string, number>();
-  const clusters: Sent[][] = [];
+  const clusters: number[][] = [];
   const clusterIdx = (s: Sent) => {
     let c = clusterOfSent.get(s.id);
     if (c === undefined) {
       c = clusters.length;
-      clusters.push([s]);
+      clusters.push([ordinal.get(s)!]);
       clusterOfSent.set(s.id, c);
     }
     return c;
@@ -299,19 +480,19 @@ function averageLink(edges: Edge[], sim: Scorer['sim']): Sent[][] {
       let n = 0;
       for (const x of A)
         for (const y of B) {
-          if (x.art.id === y.art.id) continue;
-          total += sim(x, y);
+          if (all[x].art.id === all[y].art.id) continue;
+          total += simAt(x, y);
           n++;
         }
       if (!n || total / n < ALIGN_THRESHOLD * 0.6) continue;
     }
     // merge smaller index into larger for determinism: keep the lower index
     const [keep, drop] = ca < cb ? [ca, cb] : [cb, ca];
-    for (const s of clusters[drop]) clusterOfSent.set(s.id, keep);
+    for (const o of clusters[drop]) clusterOfSent.set(all[o].id, keep);
     clusters[keep] = clusters[keep].concat(clusters[drop]);
     clusters[drop] = [];
   }
-  return clusters;
+  return clusters.map((c) => c.map((o) => all[o]));
 }
 
 /** Clusters that span two articles or more, with the keys their articles share and their most central sentence. */
@@ -350,10 +531,8 @@ function factClusters(clusters: Sent[][], sim: Scorer['sim']): Alignment {
   return { clusters: out, clusterOf, sim };
 }
 
-/** Index of the first entry of the ascending list `l` greater than `x`. */
-function after(l: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = l.length;
+/** Index of the first entry of the ascending stretch `l[lo..hi)` greater than `x` (hi when none). */
+function after(l: Int32Array, lo: number, hi: number, x: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (l[mid] <= x) lo = mid + 1;

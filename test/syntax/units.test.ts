@@ -9,7 +9,7 @@ import { MOVES, ParseState } from '../../src/analyse/syntax/state.js';
 import { strHash } from '../../src/analyse/syntax/hash.js';
 import type { Scorer } from '../../src/analyse/syntax/perceptron.js';
 import { udTokens } from '../../src/analyse/syntax/subtokens.js';
-import { tagSentence } from '../../src/analyse/syntax/tagger.js';
+import { contextFeatures, TAGGER_FEATURES, tagFeatures, tagSentence, wordFeatures } from '../../src/analyse/syntax/tagger.js';
 import { wordAtoms } from '../../src/analyse/syntax/words.js';
 import { tokenize } from '../../src/analyse/tokenize.js';
 
@@ -99,5 +99,22 @@ describe('second tagging pass', () => {
     assert.deepEqual([...tagSentence({ ...second, sure: 2 }, atoms, tags, margins)], [1, 0, 0]);
     assert.deepEqual([...tagSentence({ ...second, sure: 2.5 }, atoms, tags, margins)], [1, 1, 1]);
     assert.deepEqual([...tagSentence({ ...second, sure: 2 }, atoms, tags)], [1, 1, 1], 'without margins every word is revised');
+  });
+});
+
+describe('per-word-type sums of the tagger', () => {
+  const atoms = wordAtoms(['Officials', 'said', 'the', 'blorf', 'rose', '12', '%', '.']);
+  const first = Int32Array.from([3, 1, 4, 1, 5, 9, 2, 6]);
+  it('the word templates and the context templates are together exactly the full template set', () => {
+    for (const withFirst of [undefined, first])
+      for (let i = 0; i < atoms.n; i++) {
+        const full = new Uint32Array(TAGGER_FEATURES);
+        const part = new Uint32Array(TAGGER_FEATURES);
+        const n = tagFeatures(atoms, i, 7, 8, full, withFirst);
+        const w = wordFeatures(atoms, i, part);
+        const c = contextFeatures(atoms, i, 7, 8, part.subarray(w), withFirst);
+        assert.equal(w + c, n);
+        assert.deepEqual([...part.subarray(0, n)].sort(), [...full.subarray(0, n)].sort());
+      }
   });
 });

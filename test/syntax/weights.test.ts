@@ -2,9 +2,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { prng } from '../../src/util/random.js';
-import { pack, packedScorer, readSyntaxModel, writeSyntaxModel } from '../../src/analyse/syntax/model-file.js';
+import { pack, packedScorer, readSyntaxModel, syntaxModel, writeSyntaxModel } from '../../src/analyse/syntax/model-file.js';
 import { HashedStrings } from '../../src/analyse/syntax/string-table.js';
+import { tagSentence } from '../../src/analyse/syntax/tagger.js';
 import { buildTable, find, WORDS } from '../../src/analyse/syntax/weights.js';
+import { wordAtoms } from '../../src/analyse/syntax/words.js';
+import { tokenize } from '../../src/analyse/tokenize.js';
 
 const randomKeys = (n: number, seed: number) => {
   const rand = prng(seed);
@@ -110,5 +113,24 @@ describe('packed weights', () => {
     }
     assert.equal(m.tagger2, undefined);
     assert.equal(WORDS, 16);
+  });
+});
+
+describe('tagger word sums on the shipped model', () => {
+  it('tags and margins are the same with each word type\'s own templates summed once', () => {
+    const m = syntaxModel();
+    assert.ok(m, 'models/syntax.bin');
+    const text = 'Officials in the northern province said on Tuesday that 12 people were killed when the bridge collapsed. The minister, who visited the site, said the bridge had been inspected in 2019. Officials said the bridge would be rebuilt.';
+    const forms = tokenize(text, 0, text.length).map((t) => t.text);
+    const atoms = wordAtoms(forms, m.clusters);
+    const run = (withForms: boolean) => {
+      const margins = new Float32Array(forms.length);
+      const one = tagSentence({ tags: m.tags, weights: m.tagger, tagDict: m.tagDict }, atoms, undefined, margins, withForms ? forms : undefined);
+      const two = tagSentence({ tags: m.tags, weights: m.tagger2!, tagDict: m.tagDict, sure: m.secondPassSure }, atoms, one, margins, withForms ? forms : undefined);
+      return { one: [...one], two: [...two], margins: [...margins] };
+    };
+    const plain = run(false);
+    assert.deepEqual(run(true), plain);
+    assert.deepEqual(run(true), plain); // second time from the cached sums
   });
 });

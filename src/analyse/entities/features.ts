@@ -203,10 +203,32 @@ const markId = (tpl: number, m: string) => {
 };
 
 /**
- * Feature hashes for each token of one sentence.
+ * The features of a token that depend on the word alone (bias, the word's own templates, its
+ * gazetteer bits): the tagger sums their weights once per word type (`withOwn: false` leaves them
+ * out of `sentenceFeatures`). Returns the word's cached list.
+ */
+export function wordFeatures(raw: string, lex: Lexicons): number[] {
+  return ownFeatures(wordInfo(raw, lex));
+}
+
+const OWN = new WeakMap<WordInfo, number[]>();
+
+function ownFeatures(x: WordInfo): number[] {
+  let f = OWN.get(x);
+  if (!f) {
+    f = [T.b, ...x.own];
+    if (x.upperInitial && x.tg) for (let b = 0; b < 12; b++) if (x.tg & (1 << b)) f.push(mix(T.tg, b));
+    OWN.set(x, f);
+  }
+  return f;
+}
+
+/**
+ * Feature hashes for each token of one sentence; with `withOwn` false, without those of
+ * `wordFeatures` (the caller adds their sums per word type).
  * @param rawWords the sentence's tokens, as written (normalised with `normToken` here).
  */
-export function sentenceFeatures(rawWords: string[], lex: Lexicons): Uint32Array[] {
+export function sentenceFeatures(rawWords: string[], lex: Lexicons, withOwn = true): Uint32Array[] {
   const n = rawWords.length;
   const info = rawWords.map((w) => wordInfo(w, lex));
   const lw = info.map((x) => x.lower);
@@ -232,8 +254,10 @@ export function sentenceFeatures(rawWords: string[], lex: Lexicons): Uint32Array
     f.length = 0;
     const x = info[i];
     const first = i === 0 ? 1 : 0;
-    f.push(T.b);
-    for (const h of x.own) f.push(h);
+    if (withOwn) {
+      f.push(T.b);
+      for (const h of x.own) f.push(h);
+    }
     f.push(mix(T['l-1'], L(i - 1)));
     f.push(mix(T['l+1'], L(i + 1)));
     f.push(mix(T['l-2'], L(i - 2)));
@@ -253,7 +277,7 @@ export function sentenceFeatures(rawWords: string[], lex: Lexicons): Uint32Array
     f.push(mix(mix(T['c+1'], x.c), C(i + 1)));
     if (i > 0 && info[i - 1].k8) f.push(mix(T['k-1'], info[i - 1].k8));
     if (i + 1 < n && info[i + 1].k8) f.push(mix(T['k+1'], info[i + 1].k8));
-    if (x.upperInitial && x.tg) {
+    if (withOwn && x.upperInitial && x.tg) {
       for (let b = 0; b < 12; b++) if (x.tg & (1 << b)) f.push(mix(T.tg, b));
     }
     if (i > 0 && info[i - 1].upperInitial && info[i - 1].tg) {

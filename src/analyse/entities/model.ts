@@ -6,13 +6,15 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { documentFeatures, type Lexicons, NT as NT_IMPORTED, sentenceFeatures, TAGS } from './features.js';
+import { documentFeatures, type Lexicons, NT as NT_IMPORTED, sentenceFeatures, TAGS, wordFeatures } from './features.js';
 import { packageRoot } from '../../util/paths.js';
 import { bioAllowed, makeViterbi } from '../learn/bio.js';
 import { readModelFile, writeModelFile } from '../learn/model-file.js';
 
 /** Local copy of the tag count (imported bindings can be accessor calls under some loaders). */
 const NT: number = NT_IMPORTED;
+/** Word types whose own-feature sums a tagger keeps (then it starts again): about 10 MB. */
+const WORD_SUMS_MAX = 50_000;
 
 const MAGIC = 'NER1';
 /** Row index NT of the transition table is the sentence start. */
@@ -183,6 +185,7 @@ export class Tagger {
   private readonly trans1: Float32Array;
   private readonly trans2: Float32Array | null;
   private readonly prior: Map<string, string> | undefined;
+  private readonly sums = new Map<string, Float64Array>();
 
   constructor(m: SerializedModel, doc: SerializedModel | null = null) {
     this.lex = m.lex;
@@ -234,6 +237,22 @@ export class Tagger {
     return this.trans2 !== null;
   }
 
+  /**
+   * Both passes' summed weights of a word's own features (`wordFeatures`), once per word type.
+   * The weights are 16-bit integers, so the sums are exact: adding them first gives the very
+   * emissions of the full feature loop.
+   */
+  private wordSums(word: string): Float64Array {
+    let v = this.sums.get(word);
+    if (!v) {
+      if (this.sums.size >= WORD_SUMS_MAX) this.sums.clear();
+      v = new Float64Array(2 * NT);
+      this.accumulate(Uint32Array.from(wordFeatures(word, this.lex)), 0, v.subarray(0, NT), v.subarray(NT));
+      this.sums.set(word, v);
+    }
+    return v;
+  }
+
   /** Adds the weights of `hs` to the emission arrays (first pass to e1, second pass to e2 when given). */
   private accumulate(hs: Uint32Array, o: number, e1: Float64Array | null, e2: Float64Array | null): void {
     const table = this.table;
@@ -270,10 +289,15 @@ export class Tagger {
         em2.push(new Float64Array(0));
         return new Uint8Array(0);
       }
-      const feats = sentenceFeatures(words, this.lex);
+      const feats = sentenceFeatures(words, this.lex, false);
       const e1 = new Float64Array(n * NT);
       const e2 = second ? new Float64Array(n * NT) : null;
-      for (let i = 0; i < n; i++) this.accumulate(feats[i], i * NT, e1, e2);
+      for (let i = 0; i < n; i++) {
+        const own = this.wordSums(words[i]);
+        for (let t = 0; t < NT; t++) e1[i * NT + t] = own[t];
+        if (e2) for (let t = 0; t < NT; t++) e2[i * NT + t] = own[NT + t];
+        this.accumulate(feats[i], i * NT, e1, e2);
+      }
       if (e2) em2.push(e2);
       for (let k = 0; k < e1.length; k++) e1[k] *= this.scale1;
       return viterbi(e1, this.trans1, n);

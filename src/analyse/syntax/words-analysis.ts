@@ -26,10 +26,10 @@ export function analyseWords(m: SyntaxModel, forms: readonly string[], opts: { l
   if (n === 0) return [];
   const atoms = wordAtoms(forms, m.clusters);
   const margins = new Float32Array(n);
-  const firstPass = tagSentence({ tags: m.tags, weights: m.tagger, tagDict: m.tagDict }, atoms, undefined, margins);
+  const firstPass = tagSentence({ tags: m.tags, weights: m.tagger, tagDict: m.tagDict }, atoms, undefined, margins, forms);
   // The second pass (when the model has one) revises the tags the first pass was not sure of,
   // knowing the first pass's tags to their right.
-  const tagIds = m.tagger2 ? tagSentence({ tags: m.tags, weights: m.tagger2, tagDict: m.tagDict, sure: m.secondPassSure }, atoms, firstPass, margins) : firstPass;
+  const tagIds = m.tagger2 ? tagSentence({ tags: m.tags, weights: m.tagger2, tagDict: m.tagDict, sure: m.secondPassSure }, atoms, firstPass, margins, forms) : firstPass;
   const x = parseInput(atoms.lower, atoms.form, tagIds, m.tags.length + 1, atoms.c8);
   let sc = scratchFor.get(m);
   if (!sc) scratchFor.set(m, (sc = parseScratch(m.labels.length)));
