@@ -2,9 +2,17 @@
  * Bylines: people only. "By Jane Doe and John Roe | Staff | 4 min read" → ["Jane Doe", "John Roe"].
  * Organisations (agencies, "Staff", "News Desk"), dates, reading times and roles are dropped.
  */
+import { MONTHS, WEEKDAYS } from '../text/calendar.js';
 
-const NOT_PERSON =
-  /\b(staff|desk|team|news|newsroom|editors?|editorial|bureau|agency|agencies|press|associated|reuters|afp|wire|service|media|online|digital|correspondents?|contributors?|reporters?|writers?|admin|administrator|webmaster|guest|anonymous|unknown|inc|ltd|llc|group|network|times|post|daily|magazine|journal|tribune|herald|gazette|channel|radio|tv|television|updated|published|min|read|minutes?|share|comments?|follow|twitter|facebook|email|more|articles?|stories|posts?|view|profile|photo|photos|video|about|the|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|follow|author)\b/i;
+// weekday and month names (not "may": a name) come from the calendar
+const NOT_PERSON = new RegExp(
+  `\\b(${[
+    'staff|desk|team|news|newsroom|editors?|editorial|bureau|agency|agencies|press|associated|reuters|afp|wire|service|media|online|digital|correspondents?|contributors?|reporters?|writers?|admin|administrator|webmaster|guest|anonymous|unknown|inc|ltd|llc|group|network|times|post|daily|magazine|journal|tribune|herald|gazette|channel|radio|tv|television|updated|published|min|read|minutes?|share|comments?|follow|twitter|facebook|email|more|articles?|stories|posts?|view|profile|photo|photos|video|about|the|follow|author',
+    ...WEEKDAYS,
+    ...MONTHS.filter((m) => m !== 'may'),
+  ].join('|')})\\b`,
+  'i',
+);
 
 export function isPersonName(s: string): boolean {
   const t = s.trim();
@@ -27,6 +35,9 @@ export function isPersonName(s: string): boolean {
   return true;
 }
 
+/** A month (its first three letters, any ending) followed by a number: a date glued after the name. */
+const MONTH_THEN_NUMBER = new RegExp(`\\s*\\b(${MONTHS.map((m) => m.slice(0, 3)).join('|')})[a-z]*\\.?\\s+\\d.*$`, 'i');
+
 export function cleanByline(raw: string): string[] {
   if (!raw) return [];
   let t = raw.replace(/\s+/g, ' ').trim();
@@ -36,7 +47,7 @@ export function cleanByline(raw: string): string[] {
   t = t.replace(/^\s*(written\s+)?by[:\s]+/i, '');
   t = t.replace(/^\s*(text|texto|testo|текст|автор|autor|autora|author|authors|auteur|words|reporter|reportage)\s*:\s*/iu, '');
   // a date or time glued after the name ends the byline
-  t = t.replace(/\s*\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d.*$/i, '');
+  t = t.replace(MONTH_THEN_NUMBER, '');
   t = t.replace(/\s*\d.*$/, '');
   const parts = t
     .split(/\s*(?:,|;|\||\band\b|&|\bund\b|\bet\b|\by\b|\bwith\b|\b(?:edited|written|photos?|illustrations?|reporting) by\b|·|•|\n)\s*/i)

@@ -26,7 +26,8 @@ const MONTH_BY_NAME = new Map<string, number>([
  */
 export const MONTH_ABBREVIATIONS_WITHOUT_PERIOD = ['jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec'] as const;
 
-const capitalised = (w: string) => w[0].toUpperCase() + w.slice(1);
+/** "march" -> "March". */
+export const capitalised = (w: string) => w[0].toUpperCase() + w.slice(1);
 const abbreviationsOf = (month: string) => MONTH_ABBREVIATIONS.filter((a) => month.startsWith(a));
 
 /** A word that may stop after each of `stops` letters, as nested optional groups ("sep(?:t(?:ember)?)?"). */

@@ -14,6 +14,7 @@
 import type { CueClass, Quote, Span, SyntaxToken } from '../../model/types.js';
 import { argumentsOf, childrenOf, phraseHead } from '../syntax/helpers.js';
 import { COUNTRY_BY_NAME, INSTITUTION_PLACES } from '../entities/gazetteer.js';
+import { WEEKDAYS } from '../../text/calendar.js';
 import { cueClassOf } from './cues.js';
 
 export type ResolveSpeaker = (span: Span) => { entity: string | null; name: string | null };
@@ -156,7 +157,7 @@ function hasPredicate(tokens: readonly SyntaxToken[], span: Span): boolean {
 }
 
 /** Heads of a time phrase the rules can take for a subject ("this month", "this fall"). */
-const TIME_HEADS = new Set(['day', 'week', 'weekend', 'month', 'year', 'fall', 'spring', 'summer', 'winter', 'today', 'yesterday', 'tomorrow', 'morning', 'afternoon', 'evening', 'night', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const TIME_HEADS = new Set(['day', 'week', 'weekend', 'month', 'year', 'fall', 'spring', 'summer', 'winter', 'today', 'yesterday', 'tomorrow', 'morning', 'afternoon', 'evening', 'night', ...WEEKDAYS]);
 
 /**
  * A speaker is a person or an organisation. The span stays (it is where the text attributes the

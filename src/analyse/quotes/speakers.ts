@@ -5,6 +5,7 @@
  */
 import type { EntityMention, Span, Token } from '../../model/types.js';
 import { outletFromName } from '../../outlets/index.js';
+import { weekdayIndex } from '../../text/calendar.js';
 import { dataLines } from '../../text/lexicon.js';
 import { INSTITUTION_PLACES } from '../entities/gazetteer.js';
 import type { Gender } from '../gender.js';
@@ -148,7 +149,7 @@ export function subjectAfter(toks: Token[], from: number, hi: number): Span | nu
   if (PRONOUNS[lower(first)] !== undefined) return { start: first.start, end: first.end };
   const fl = lower(first);
   if ((NON_HEAD.has(fl) || TRAILERS.has(fl) || CUE_FORMS.has(fl)) && !DETERMINERS.has(fl) && !TITLE_WORDS.has(fl)) return null;
-  if (/^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(fl)) return null;
+  if (weekdayIndex(fl) >= 0) return null;
   let end = from;
   while (end < hi && end - from < 10) {
     const t = toks[end];

@@ -3,6 +3,7 @@
  * determiners), and the token tests every pass uses. General English; no names.
  */
 import type { Token } from '../../model/types.js';
+import { capitalised, MONTHS, WEEKDAYS } from '../../text/calendar.js';
 
 export function forms(list: string): Set<string> {
   return new Set(list.split(/\s+/).filter(Boolean));
@@ -59,8 +60,7 @@ export const TITLE_WORDS = forms(`
 
 /** Words between a cue and the end of its sentence that do not start content ("…, X said on Tuesday."). */
 export const TRAILERS = forms(`
-  in on at to during last this late early earlier later yesterday today tonight monday tuesday wednesday thursday
-  friday saturday sunday morning afternoon evening night week weekend month year a an the statement interview
+  in on at to during last this late early earlier later yesterday today tonight ${WEEKDAYS.join(' ')} morning afternoon evening night week weekend month year a an the statement interview
   with briefing conference press news reporters recently also previously then again here there via email phone
   by after before when while as of his her their its told speech rally appearance call program show radio
   television tv twitter facebook post posted message letter campaign event meeting hearing times`);
@@ -78,8 +78,7 @@ export const NON_HEAD = forms(
 export const CAP_STOP = forms(`
   The A An In On At But And Or This That These Those There It He She They We I His Her Their Its As After Before
   When While If However Meanwhile According For From To With Without By Of Not No Yes So Then Also Still Yet
-  Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
-  September October November December`);
+  ${[...WEEKDAYS, ...MONTHS].map(capitalised).join(' ')}`);
 
 /** Auxiliaries and negation before the verb of a cue run. */
 export const AUXILIARIES = forms('is was are were be been being has have had did does do would will could can may might should must not never');
