@@ -22,62 +22,11 @@ const START_TAG = 0x7fff;
 
 /**
  * Feature hashes of token `i` given the two previous predicted tags; returns the count. In the
- * second pass, `first` holds the first pass's tags, which give the tags to the right.
+ * second pass, `first` holds the first pass's tags, which give the tags to the right. The word's
+ * own templates first, then its context's (what training and float-weight inference read).
  */
 export function tagFeatures(a: WordAtoms, i: number, p1: number, p2: number, out: Uint32Array, first?: Int32Array): number {
-  const n = a.n;
-  const lw = a.lower[i];
-  const prev = i > 0 ? a.lower[i - 1] : NONE;
-  const prev2 = i > 1 ? a.lower[i - 2] : NONE;
-  const next = i + 1 < n ? a.lower[i + 1] : NONE;
-  const next2 = i + 2 < n ? a.lower[i + 2] : NONE;
-  let k = 0;
-  out[k++] = f1(0, 0);
-  out[k++] = f1(1, lw);
-  out[k++] = f1(2, a.form[i]);
-  for (let j = 0; j < 4; j++) out[k++] = f1(3 + j, a.suf[i * 4 + j]);
-  for (let j = 0; j < 4; j++) out[k++] = f1(7 + j, a.pre[i * 4 + j]);
-  out[k++] = f1(11, a.shape[i]);
-  out[k++] = f1(12, a.longShape[i]);
-  out[k++] = f1(13, p1);
-  out[k++] = f1(14, p2);
-  out[k++] = f2(15, p1, p2);
-  out[k++] = f2(16, p1, lw);
-  out[k++] = f1(17, prev);
-  out[k++] = f1(18, prev2);
-  out[k++] = f1(19, next);
-  out[k++] = f1(20, next2);
-  out[k++] = f1(21, i > 0 ? a.suf[(i - 1) * 4 + 2] : NONE);
-  out[k++] = f1(22, i + 1 < n ? a.suf[(i + 1) * 4 + 2] : NONE);
-  out[k++] = f1(23, i + 1 < n ? a.shape[i + 1] : NONE);
-  out[k++] = f1(24, i > 0 ? a.shape[i - 1] : NONE);
-  out[k++] = f2(25, prev, lw);
-  out[k++] = f2(26, lw, next);
-  out[k++] = f2(27, p1, a.suf[i * 4 + 2]);
-  out[k++] = f2(28, i === 0 ? 1 : 0, a.shape[i]);
-  out[k++] = f1(29, i + 1 < n ? a.suf[(i + 1) * 4 + 1] : NONE);
-  out[k++] = f2(30, p1, next);
-  out[k++] = f3(31, p1, lw, next);
-  // word clusters: the word's, its neighbours', and with the previous tag
-  out[k++] = f1(32, a.c4[i]);
-  out[k++] = f1(33, a.c8[i]);
-  out[k++] = f1(34, a.cAll[i]);
-  out[k++] = f1(35, i + 1 < n ? a.c8[i + 1] : NONE);
-  out[k++] = f1(36, i > 0 ? a.c8[i - 1] : NONE);
-  out[k++] = f2(37, p1, a.c8[i]);
-  if (first) {
-    const n1 = i + 1 < n ? first[i + 1] : START_TAG;
-    const n2 = i + 2 < n ? first[i + 2] : START_TAG;
-    out[k++] = f1(38, first[i]);
-    out[k++] = f1(39, n1);
-    out[k++] = f2(40, n1, n2);
-    out[k++] = f2(41, p1, n1);
-    out[k++] = f2(42, lw, n1);
-    out[k++] = f2(43, first[i], n1);
-    out[k++] = f3(44, p1, first[i], n1);
-    out[k++] = f2(45, a.suf[i * 4 + 2], n1);
-  }
-  return k;
+  return contextFeatures(a, i, p1, p2, out, first, wordFeatures(a, i, out));
 }
 
 /**
@@ -100,15 +49,18 @@ export function wordFeatures(a: WordAtoms, i: number, out: Uint32Array): number 
   return k;
 }
 
-/** The other templates of `tagFeatures` (neighbours, previous tags, first-pass tags); with `wordFeatures`, the same set. */
-export function contextFeatures(a: WordAtoms, i: number, p1: number, p2: number, out: Uint32Array, first?: Int32Array): number {
+/**
+ * The other templates of `tagFeatures` (neighbours, previous tags, first-pass tags), written from
+ * `out[at]`; with `wordFeatures`, the same set. Returns the count written so far (at + its own).
+ */
+export function contextFeatures(a: WordAtoms, i: number, p1: number, p2: number, out: Uint32Array, first?: Int32Array, at = 0): number {
   const n = a.n;
   const lw = a.lower[i];
   const prev = i > 0 ? a.lower[i - 1] : NONE;
   const prev2 = i > 1 ? a.lower[i - 2] : NONE;
   const next = i + 1 < n ? a.lower[i + 1] : NONE;
   const next2 = i + 2 < n ? a.lower[i + 2] : NONE;
-  let k = 0;
+  let k = at;
   out[k++] = f1(13, p1);
   out[k++] = f1(14, p2);
   out[k++] = f2(15, p1, p2);
