@@ -11,7 +11,7 @@ import {
 } from './analyse/index.js';
 import { extractArticle } from './extract/index.js';
 import { type IngestOptions, ingest, type ReadResult } from './ingest/index.js';
-import type { AnnotatedArticle, Article, RawDocument } from './model/types.js';
+import type { AnnotatedArticle, Article, DocMessage, RawDocument } from './model/types.js';
 import type { Store } from './store/index.js';
 import type { AnalyseResult, AnalyseTask } from './pool/analyse-worker.js';
 import { runInBatches } from './pool/batch-run.js';
@@ -184,8 +184,15 @@ export function storedOutcome(raw: RawDocument, readWarnings: string[], processe
     return { source: raw.source, docId: raw.id, status: 'failed', reason: `could not store: ${why}`, warnings: readWarnings };
   }
   seen.add(raw.id);
-  const warnings = [...readWarnings, ...article.messages.filter((m) => m.level === 'warning').map((m) => m.message)];
+  const warnings = [...readWarnings, ...article.messages.filter((m) => m.level === 'warning').map((m) => located(m, article.text))];
   return { source: raw.source, docId: raw.id, status: existed ? 'updated' : 'new', warnings };
+}
+
+/** A message with the place it is about, when it has one: "… (at 1520: “We will count again, she…)". */
+function located(m: DocMessage, text: string): string {
+  if (!m.span || m.span.start < 0 || m.span.start >= text.length) return m.message;
+  const excerpt = text.slice(m.span.start, Math.min(m.span.end, m.span.start + 48)).replace(/\s+/g, ' ').trim();
+  return `${m.message} (at ${m.span.start}: ${excerpt}${m.span.end - m.span.start > 48 ? '…' : ''})`;
 }
 
 /**
