@@ -91,8 +91,9 @@ const MAX_UNCLOSED_WARNINGS = 5;
 /** A warning for each quotation mark that never closes (its text is not read as a quotation), at most MAX_UNCLOSED_WARNINGS. */
 function unclosedWarnings(d: QuoteDoc): { message: string; span: Span }[] {
   const { text } = d;
-  // (a mark with nothing after it in its paragraph leaves no text out)
-  const unclosed = d.unclosed.filter((s) => /\S/.test(text.slice(s.start + 1, s.end)));
+  // (a mark with nothing after it in its paragraph leaves no text out; a straight mark followed by a
+  // space closes a quotation that began in an earlier paragraph: an opening mark touches its word)
+  const unclosed = d.unclosed.filter((s) => /\S/.test(text.slice(s.start + 1, s.end)) && !(text[s.start] === '"' && /\s/.test(text[s.start + 1] ?? '')));
   const trimmed = (s: Span): Span => {
     let end = s.end;
     while (end > s.start + 1 && /\s/.test(text[end - 1])) end--;

@@ -274,6 +274,11 @@ describe('findQuotes on bad input', () => {
     const none: typeof warnings = [];
     findQuotes(closedLate + 'Then he left "', splitSentences(closedLate + 'Then he left "'), [], { warnings: none });
     assert.equal(none.length, 1, 'only the paragraph with text after its open mark');
+    // a straight mark followed by a space closes a quotation of an earlier paragraph: no warning
+    const carried = 'She said: "We will not stop here.\n\nWe will go on to the end of it." she added.\n\n" he said to reporters later.';
+    const closing: typeof warnings = [];
+    findQuotes(carried, splitSentences(carried), [], { warnings: closing });
+    assert.ok(closing.every((w) => !carried.slice(w.span.start).startsWith('" he')), 'the closing mark before "he said" is not an opening');
     // many: four one by one, the fifth sums up the rest and spans from its first to the last
     const many = Array.from({ length: 12 }, (_, i) => `Line ${i} “open ${i}`).join('\n');
     const w12: typeof warnings = [];
