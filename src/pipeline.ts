@@ -103,6 +103,15 @@ export function reprocessStored(
   return { article: annotated.article, annotated, features, times: { extract: 0, analyse: t2 - t1, features: now() - t2 } };
 }
 
+/** One document of a run: a stored analysis brought up to date (`reprocessStored`), else the raw document processed. */
+export function processTask(
+  t: AnalyseTask,
+  analyserTimings?: AnalyserTimings,
+  components: readonly Component[] = COMPONENTS,
+): { article: Article; annotated: AnnotatedArticle; features: StoryFeatures; times: Record<string, number> } {
+  return t.reuse ? reprocessStored(t.reuse, analyserTimings, components) : processDocument(t.raw, t.timeBudgetMs, analyserTimings, components);
+}
+
 /**
  * What a stored document needs, from its stage versions: nothing (`current`); its annotations
  * brought up to date by re-running some components and its features derived again (`reuse`);
@@ -219,10 +228,7 @@ export async function ingestResults(store: Store, results: Iterable<ReadResult>,
   };
   const components = opts.components ?? COMPONENTS;
   // this thread's work, timed into `analysers` (a worker's comes back with its result)
-  const here = (t: AnalyseTask): AnalyseResult => ({
-    ...(t.reuse ? reprocessStored(t.reuse, analysers, components) : processDocument(t.raw, t.timeBudgetMs, analysers, components)),
-    analysers: emptyAnalyserTimings(),
-  });
+  const here = (t: AnalyseTask): AnalyseResult => ({ ...processTask(t, analysers, components), analysers: emptyAnalyserTimings() });
   // the pool's worker threads run the default registry: another one runs on this thread
   const processing = components === COMPONENTS && !opts.process ? opts : { ...opts, jobs: 1 };
   const processor = new DocumentProcessor(processing, opts.process ?? here);

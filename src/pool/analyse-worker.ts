@@ -6,7 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { type AnalyserTimings, emptyAnalyserTimings } from '../analyse/index.js';
 import type { RawDocument } from '../model/types.js';
-import { processDocument, reprocessStored, type StoredAnalysis } from '../pipeline.js';
+import { type processDocument, processTask, type StoredAnalysis } from '../pipeline.js';
 import { serveTasks } from './pool.js';
 import { warmUp } from './warm-up.js';
 
@@ -22,5 +22,5 @@ export type AnalyseResult = ReturnType<typeof processDocument> & { analysers: An
 
 serveTasks(parentPort, (t: AnalyseTask): AnalyseResult => {
   const analysers = emptyAnalyserTimings();
-  return { ...(t.reuse ? reprocessStored(t.reuse, analysers) : processDocument(t.raw, t.timeBudgetMs, analysers)), analysers };
+  return { ...processTask(t, analysers), analysers };
 }, warmUp);

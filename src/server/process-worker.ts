@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import type { AnalyseTask } from '../pool/analyse-worker.js';
-import { processHere } from './processor.js';
+import { processTask } from '../pipeline.js';
 
 /**
  * Worker thread of the server: extracts and analyses posted documents (the CPU-heavy part of
@@ -9,7 +9,7 @@ import { processHere } from './processor.js';
  */
 parentPort?.on('message', ({ id, ...task }: AnalyseTask & { id: number }) => {
   try {
-    const result = processHere(task);
+    const result = processTask(task);
     parentPort?.postMessage({ id, ok: true, result });
   } catch (e) {
     parentPort?.postMessage({ id, ok: false, error: (e as Error)?.message ?? String(e) });

@@ -1,5 +1,5 @@
 import type { AnalyseTask } from '../pool/analyse-worker.js';
-import { processDocument, reprocessStored } from '../pipeline.js';
+import { type processDocument, processTask } from '../pipeline.js';
 import { BudgetExceeded, BudgetWorker } from './budget-worker.js';
 
 export type Processed = ReturnType<typeof processDocument>;
@@ -25,7 +25,7 @@ export class DocumentProcessor {
 
   async process(task: AnalyseTask): Promise<Processed> {
     if (this.closed) throw new Error('server is closing');
-    if (this.opts.inline || this.worker.broken || !(await this.worker.start())) return processHere(task);
+    if (this.opts.inline || this.worker.broken || !(await this.worker.start())) return processTask(task);
     const limit = this.opts.hardLimitMs ?? Math.max(30_000, (task.timeBudgetMs ?? 10_000) * 6);
     try {
       return await this.worker.run(task, limit);
@@ -40,9 +40,4 @@ export class DocumentProcessor {
     this.closed = true;
     await this.worker.close();
   }
-}
-
-/** One document on this thread: what the process worker does with it. */
-export function processHere(task: AnalyseTask): Processed {
-  return task.reuse ? reprocessStored(task.reuse) : processDocument(task.raw, task.timeBudgetMs);
 }
