@@ -62,7 +62,7 @@ export const COMPONENTS: readonly Component[] = [
     name: 'sentences',
     requires: [],
     assigns: ['sentences'],
-    version: 'sentences-1',
+    version: 'sentences-2',
     defaults: { splitter: 'text/tokenize.ts splitSentences (abbreviations, initials, quoted questions)' },
     sizeBounded: false,
     run: ({ text }) => ({ layers: { sentences: splitSentences(text) } }),

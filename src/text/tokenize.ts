@@ -132,6 +132,15 @@ export function splitSentences(text: string): Span[] {
       let w = i;
       while (w > 0 && /[\p{L}.’']/u.test(text[w - 1])) w--;
       const word = text.slice(w, i).toLowerCase();
+      if (isClockSuffix(text, word, w)) {
+        // "at 3 p.m. Friday" goes on; "at 4 p.m. The police ..." ends: a capital after a.m./p.m. is
+        // as often a weekday or a name as a new sentence
+        const nextWord = /^\p{L}+/u.exec(text.slice(k))?.[0] ?? '';
+        if (!SENTENCE_STARTERS.has(nextWord)) continue;
+        push(j);
+        i = j - 1;
+        continue;
+      }
       if (ABBREVIATIONS.has(word)) continue;
       if (/^\p{L}$/u.test(word) && /\p{Lu}/u.test(text[w])) continue; // initial "J."
       if (/^(?:\p{L}\.)+\p{L}$/u.test(word) && /^\p{Lu}/u.test(next) && word.length <= 5) {
@@ -145,6 +154,12 @@ export function splitSentences(text: string): Span[] {
   }
   push(n);
   return spans;
+}
+
+/** "a.m"/"p.m", or the "m" of a spaced "p. m." (the word before the period starts at `w`). */
+function isClockSuffix(text: string, word: string, w: number): boolean {
+  if (word === 'a.m' || word === 'p.m') return true;
+  return word === 'm' && /(?:^|[^\p{L}])[ap]\. $/iu.test(text.slice(Math.max(0, w - 4), w));
 }
 
 /** One to three capitalised words and a reporting verb: the attribution of the quotation before it. */

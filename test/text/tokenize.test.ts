@@ -24,4 +24,12 @@ describe('splitSentences', () => {
   it('does not end sentences at abbreviations and initials', () => {
     assert.deepEqual(sentences('Gen. Mattis met J. Smith in Washington. They talked.'), ['Gen. Mattis met J. Smith in Washington.', 'They talked.']);
   });
+
+  it('reads a.m./p.m. before a capital as the end of a sentence only before a sentence starter (ECB+ style "3 p. m.")', () => {
+    assert.deepEqual(sentences('The fire started at 3 p. m. Friday near the mill. It burned until 5 a.m. Saturday.'), [
+      'The fire started at 3 p. m. Friday near the mill.',
+      'It burned until 5 a.m. Saturday.',
+    ]);
+    assert.deepEqual(sentences('He arrived at 4 p.m. The police came later.'), ['He arrived at 4 p.m.', 'The police came later.']);
+  });
 });
