@@ -68,8 +68,11 @@ export async function regroupStories(store: PostgresStore, log: (line: string) =
   return { stories: run.stories.length, changed };
 }
 
-/** Builds (and caches in the store) the cross-check of one story. */
+/**
+ * Builds (and caches in the store) the cross-check of one story. The articles' report entries are
+ * thrown away, so they are built lean: the cross-check loads its own sample whatever the detail.
+ */
 export async function crossCheckJob(store: PostgresStore, storyId: string): Promise<void> {
   const g = (await store.storyData(storyId)) as StoryGroup | null;
-  if (g) await buildStory(store, g, new Map(), reportExtras());
+  if (g) await buildStory(store, g, new Map(), reportExtras(), 'lean');
 }
