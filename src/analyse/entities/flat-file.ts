@@ -146,6 +146,6 @@ function packStrings(strings: string[]): { chars: Uint16Array; ends: Uint32Array
 
 function decode(chars: Uint16Array, start: number, end: number): string {
   let s = '';
-  for (let i = start; i < end; i += 4096) s += String.fromCharCode(...chars.subarray(i, Math.min(end, i + 4096)));
+  for (let i = start; i < end; i++) s += String.fromCharCode(chars[i]);
   return s;
 }
