@@ -3,7 +3,8 @@
  * analyse, story features: the work of a pool worker) on N records shaped like bench:hostile's
  * 100,000-line JSON Lines file (every record has its own numbers, so every record brings new
  * word forms), in this one thread, with nothing stored. Prints the heap used (after a full
- * garbage collection) and the RSS every N/10 records, and the CPU ms per record. A fast stand-in
+ * garbage collection), the memory of array buffers (typed arrays' backing stores, outside the
+ * heap) and the RSS every N/10 records, and the CPU ms per record. A fast stand-in
  * for the ingest phase of `bench:hostile` records, where each worker thread grows like this.
  *
  *   node --expose-gc --import tsx bench/worker-memory.ts [--records 20000] [--root DIR]
@@ -38,7 +39,7 @@ const cpu = () => {
   return (u.user + u.system) / 1000;
 };
 console.log(`checkout ${root}, ${n} records`);
-console.log('records | heap MB (after GC) | RSS MB | CPU ms/record');
+console.log('records | heap used MB (after GC) | heap total MB | array buffers MB | RSS MB | CPU ms/record');
 let c0 = cpu();
 for (let i = 0; i < n; i++) {
   processDocument(record(i));
@@ -46,7 +47,7 @@ for (let i = 0; i < n; i++) {
     const c1 = cpu();
     gc?.();
     const m = process.memoryUsage();
-    console.log([i + 1, mb(m.heapUsed), mb(m.rss), ((c1 - c0) / (n / 10)).toFixed(2)].join(' | '));
+    console.log([i + 1, mb(m.heapUsed), mb(m.heapTotal), mb(m.arrayBuffers), mb(m.rss), ((c1 - c0) / (n / 10)).toFixed(2)].join(' | '));
     c0 = cpu();
   }
 }
