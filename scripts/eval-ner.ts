@@ -1,7 +1,7 @@
 /**
  * Evaluates the entity tagger on a CoNLL file, entity-level as conlleval computes it.
  *
- *   npm run eval:ner -- [file] [--model models/ner.bin.gz] [--repeats 5] [--speakers DIR]
+ *   npm run eval:ner -- [file] [--model models/entities.bin] [--repeats 5] [--speakers DIR]
  *
  * Prints model load time, per-type and overall precision/recall/F1, tagging throughput
  * (tokens/s on one core, median of repeats), and ends with one JSON line.

@@ -1,7 +1,7 @@
 /**
  * Trains the entity tagger: an averaged structured perceptron with Viterbi decoding over BIO tags.
  *
- *   npm run train:ner [-- --epochs N --out models/ner.bin.gz --train FILE]
+ *   npm run train:ner [-- --epochs N --out models/entities.bin --train FILE]
  *
  * Data: ../shared/data/ner/conll2003/eng.train (CoNLL-2003 English, Reuters 1996), plus unlabeled
  * text for the casing lexicon and word clusters: the CoNLL training tokens and the PolNeAR article
@@ -15,7 +15,7 @@ import { chunks, conllDocuments, readConll, toBio } from '../src/analyse/entitie
 import { buildClusters } from '../src/analyse/entities/clusters.js';
 import { documentFeatures, type Lexicons, NT, normToken, sentenceFeatures, TAG_INDEX, tokGazBit } from '../src/analyse/entities/features.js';
 import { handGazetteer, TYPE_BIT } from '../src/analyse/entities/gazetteer.js';
-import { DEFAULT_MODEL_PATH, docModelPath, START, serializeModel, viterbi } from '../src/analyse/entities/model.js';
+import { DEFAULT_MODEL_PATH, deserializeModel, mergePasses, START, serializeModel, viterbi, writeTaggerFile } from '../src/analyse/entities/model.js';
 import { prng } from '../src/util/random.js';
 
 const args = process.argv.slice(2);
@@ -309,10 +309,10 @@ const second = trainPerceptron('document pass', all, X2, keys.length);
 
 const lex = fullLex;
 const meta = { trainedOn: 'CoNLL-2003 eng.train', epochs: EPOCHS, sentences: train.length };
+// Each pass quantised and pruned (serializeModel), then both merged into the run-time tables.
 const buf = serializeModel(Uint32Array.from(keys.slice(0, R1)), first.w, first.tw, lex, { ...meta, pass: 'first', features: R1 });
-writeFileSync(OUT, buf);
-log(`wrote ${OUT}: ${(buf.length / 1e6).toFixed(2)} MB`);
 const none: Lexicons = { casing: new Map(), clusters: new Map(), gaz: new Map(), hand: new Map(), gazMaxLen: 0, tokGaz: new Map(), prior };
 const buf2 = serializeModel(Uint32Array.from(keys), second.w, second.tw, none, { ...meta, pass: 'document', features: keys.length });
-writeFileSync(docModelPath(OUT), buf2);
-log(`wrote ${docModelPath(OUT)}: ${(buf2.length / 1e6).toFixed(2)} MB`);
+const file = writeTaggerFile(mergePasses(deserializeModel(buf), deserializeModel(buf2)));
+writeFileSync(OUT, file);
+log(`wrote ${OUT}: ${(file.length / 1e6).toFixed(2)} MB`);

@@ -72,7 +72,7 @@ export const COMPONENTS: readonly Component[] = [
     requires: ['sentences'],
     assigns: ['entities', 'entityIndex'],
     version: 'entities-2',
-    defaults: { model: 'models/ner.bin.gz (averaged perceptron, CoNLL-2003 tags)', gazetteers: 'data/places, data/lexicons/organisations.tsv' },
+    defaults: { model: 'models/entities.bin (averaged perceptron, CoNLL-2003 tags)', gazetteers: 'data/places, data/lexicons/organisations.tsv' },
     sizeBounded: true,
     run: ({ head, headSentences }) => {
       const entities: EntityMention[] = recogniseEntities(head, headSentences);

@@ -3,6 +3,7 @@
  * inference (model.ts), so both see exactly the same features. Each feature is a string hashed
  * to 32 bits (FNV-1a); the model stores weights for the hashes it kept.
  */
+import { WordCache } from '../../util/word-cache.js';
 import { TYPE_BIT as TYPE_BIT_IMPORTED } from './gazetteer.js';
 
 /** Local copy: imported bindings can be accessor calls under some loaders, too slow in the inner loop. */
@@ -13,21 +14,31 @@ export type Tag = (typeof TAGS)[number];
 export const NT = TAGS.length;
 export const TAG_INDEX = new Map<string, number>(TAGS.map((t, i) => [t, i]));
 
+/**
+ * A read-only word list with values: what the features ask of a lexicon. A Map is one (training
+ * builds Maps); the shipped model's are FlatLexicons over the model file (flat-file.ts).
+ */
+export interface Lexicon<V> {
+  get(key: string): V | undefined;
+  readonly size: number;
+  [Symbol.iterator](): Iterator<[string, V]>;
+}
+
 /** Lexicons the features consult. Built by the training script, shipped inside the model file. */
 export interface Lexicons {
   /** lower-cased word → casing class in unlabeled text: 'C' nearly always capitalised … 'L' nearly always lower. */
-  casing: Map<string, string>;
+  casing: Lexicon<string>;
   /** lower-cased word → distributional cluster id (bit string), from unlabeled text. */
-  clusters: Map<string, string>;
+  clusters: Lexicon<string>;
   /** Entity phrases seen in training data: lower-cased phrase → type bits. */
-  gaz: Map<string, number>;
+  gaz: Lexicon<number>;
   /** Hand-written gazetteer (countries, capitals, organisations): lower-cased phrase → type bits. */
-  hand: Map<string, number>;
+  hand: Lexicon<number>;
   gazMaxLen: number;
   /** Words of entity names seen in training data: lower-cased word → bits (type × first/later/single word). */
-  tokGaz: Map<string, number>;
+  tokGaz: Lexicon<number>;
   /** Second pass only: lower-cased capitalised word → type it mostly gets in unlabeled news + confidence ("P3"). */
-  prior?: Map<string, string>;
+  prior?: Lexicon<string>;
 }
 
 /** Bit of the token gazetteer for a word at `pos` (0 first of several, 1 later word, 2 single word) of a `type` name. */
@@ -86,7 +97,7 @@ const isAllCaps = (w: string) => hasLetter(w) && w === w.toUpperCase() && w !== 
 const TYPE_NAMES = Object.keys(TYPE_BIT);
 
 /** Marks each token covered by a gazetteer phrase: per token a list of `type:B|I|U` tags. */
-function gazetteerMarks(lw: string[], upper: boolean[], gaz: Map<string, number>, maxLen: number, prefix: string): string[][] {
+function gazetteerMarks(lw: string[], upper: boolean[], gaz: Lexicon<number>, maxLen: number, prefix: string): string[][] {
   const n = lw.length;
   const marks: string[][] = Array.from({ length: n }, () => []);
   for (let i = 0; i < n; i++) {
@@ -146,11 +157,12 @@ interface WordInfo {
 
 const BOS = hash('<s>');
 const EOS = hash('</s>');
-const CACHE_MAX = 200_000;
-let cacheCasing: Map<string, string> | null = null;
-let cacheClusters: Map<string, string> | null = null;
-let cacheTokGaz: Map<string, number> | null = null;
-const cache = new Map<string, WordInfo>();
+/** Word forms whose WordInfo is kept (two generations of this many: a few MB per worker thread). */
+const WORD_INFO_LIMIT = 10_000;
+let cacheCasing: Lexicon<string> | null = null;
+let cacheClusters: Lexicon<string> | null = null;
+let cacheTokGaz: Lexicon<number> | null = null;
+const cache = new WordCache<WordInfo>(WORD_INFO_LIMIT);
 
 function wordInfo(raw: string, lex: Lexicons): WordInfo {
   if (cacheCasing !== lex.casing || cacheClusters !== lex.clusters || cacheTokGaz !== lex.tokGaz) {
@@ -190,7 +202,6 @@ function wordInfo(raw: string, lex: Lexicons): WordInfo {
     letters: hasLetter(w) && w.length > 1,
     lower,
   };
-  if (cache.size >= CACHE_MAX) cache.clear();
   cache.set(raw, info);
   return info;
 }
@@ -309,7 +320,7 @@ const typeOfTag = (t: number) => (t === 0 ? 0 : ((t + 1) >> 1));
  * @param docWords the document's sentences as token strings.
  * @param first first-pass tag indices (into TAGS) for each sentence.
  */
-export function documentFeatures(docWords: string[][], first: Uint8Array[], prior?: Map<string, string>): Uint32Array[][] {
+export function documentFeatures(docWords: string[][], first: Uint8Array[], prior?: Lexicon<string>): Uint32Array[][] {
   const keyOf = (w: string) => digitsToZero(normToken(w).toLowerCase());
   // counts[key] = [O, PER, ORG, LOC, MISC] over capitalised occurrences; lower[key] = seen in lower case
   const counts = new Map<string, Int32Array>();

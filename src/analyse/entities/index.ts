@@ -1,6 +1,6 @@
 /**
  * Entities: people, organisations, places and other names (CoNLL types PER, ORG, LOC, MISC),
- * recognised by a tagger trained in the repo (scripts/train-ner.ts → models/ner.bin.gz) and linked
+ * recognised by a tagger trained in the repo (scripts/train-ner.ts → models/entities.bin) and linked
  * within the article and across the articles of a story.
  *
  *   const mentions = recogniseEntities(article.text, sentences);   // standoff spans, linked ids
@@ -9,7 +9,7 @@
  */
 import type { EntityMention, EntityType, Span, Token } from '../../model/types.js';
 import { splitSentences, tokenize } from '../tokenize.js';
-import { TAGS as TAGS_IMPORTED } from './features.js';
+import { type Lexicon, TAGS as TAGS_IMPORTED } from './features.js';
 
 const TAGS: readonly string[] = [...TAGS_IMPORTED];
 import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME, INSTITUTION_PLACES, ORG_BY_NAME, PLACE_NAMES } from './gazetteer.js';
@@ -100,7 +100,7 @@ export function recogniseEntities(text: string, sentences: Span[]): EntityMentio
  * running text nearly always writes in lower case are lowered, the others (names, unknown words)
  * get an initial capital, known acronyms stay. Ordinary sentences are returned unchanged.
  */
-export function truecaseTitle(words: string[], casing: Map<string, string>): string[] {
+export function truecaseTitle(words: string[], casing: Pick<Lexicon<string>, 'get'>): string[] {
   const isOrdinary = (w: string) => {
     const c = casing.get(w.toLowerCase());
     return c === 'L' || c === 'l';

@@ -1,20 +1,23 @@
 /**
  * The entity tagger: a linear model over hashed features, decoded with Viterbi over BIO tags
  * (first-order transitions, BIO constraints enforced). Trained as an averaged structured
- * perceptron by scripts/train-ner.ts; shipped as models/ner.bin.gz (gzip of a small header,
- * the kept feature hashes, and sparse quantised weights), loaded lazily once.
+ * perceptron by scripts/train-ner.ts, which quantises each pass (`serializeModel`), merges the
+ * two (`mergePasses`) and ships the run-time tables as models/entities.bin (`writeTaggerFile`,
+ * a flat layout read without parsing), loaded lazily once per thread.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { documentFeatures, type Lexicons, NT as NT_IMPORTED, sentenceFeatures, TAGS, wordFeatures } from './features.js';
+import { documentFeatures, type Lexicon, type Lexicons, NT as NT_IMPORTED, sentenceFeatures, TAGS, wordFeatures } from './features.js';
 import { packageRoot } from '../../util/paths.js';
+import { WordCache } from '../../util/word-cache.js';
 import { bioAllowed, makeViterbi } from '../learn/bio.js';
+import { FlatLexicon, readFlatFile, writeFlatFile } from './flat-file.js';
 import { readModelFile, writeModelFile } from '../learn/model-file.js';
 
 /** Local copy of the tag count (imported bindings can be accessor calls under some loaders). */
 const NT: number = NT_IMPORTED;
-/** Word types whose own-feature sums a tagger keeps (then it starts again): about 10 MB. */
-const WORD_SUMS_MAX = 50_000;
+/** Word types whose own-feature sums a tagger keeps (two generations of this many: about 5 MB). */
+const WORD_SUMS_LIMIT = 10_000;
 
 const MAGIC = 'NER1';
 /** Row index NT of the transition table is the sentence start. */
@@ -40,7 +43,7 @@ export interface SerializedModel {
   meta: Record<string, unknown>;
 }
 
-const mapToText = (m: Map<string, string | number>) => [...m].map(([k, v]) => `${k}\t${v}`).join('\n');
+const mapToText = (m: Lexicon<string | number>) => [...m].map(([k, v]) => `${k}\t${v}`).join('\n');
 const textToMap = <T>(s: string, conv: (v: string) => T) => {
   const m = new Map<string, T>();
   if (!s) return m;
@@ -167,70 +170,167 @@ export function deserializeModel(gz: Buffer): SerializedModel {
 }
 
 /**
+ * What a tagger runs on: both passes' weights in one open-addressing table from feature hash to a
+ * row holding both passes' quantised weights (so each feature is looked up once), the transition
+ * tables, and the lexicons. Built from the two trained models by `mergePasses`; stored as such in
+ * the model file (flat-file.ts), so loading builds nothing.
+ */
+export interface TaggerTables {
+  lex: Lexicons;
+  meta: Record<string, unknown>;
+  /** The document pass's metadata (null without a document pass). */
+  docMeta: Record<string, unknown> | null;
+  /** Interleaved [key, row] pairs, 2^bits slots; key 0 marks an empty slot. */
+  table: Uint32Array;
+  bits: number;
+  /** Row r: first-pass weights at r*2*NT, second-pass weights at r*2*NT+NT. */
+  rows: Int16Array;
+  scale1: number;
+  scale2: number;
+  trans1: Float32Array;
+  trans2: Float32Array | null;
+}
+
+/** The run-time tables of a first-pass model and (when trained) its document pass. */
+export function mergePasses(m: SerializedModel, doc: SerializedModel | null = null): TaggerTables {
+  // Union of both passes' keys (each file stores its keys sorted), each with its own row.
+  const a = m.keys;
+  const b = doc ? doc.keys : new Uint32Array(0);
+  const keys = new Uint32Array(a.length + b.length);
+  const rowsTmp = new Int16Array((a.length + b.length) * 2 * NT);
+  let i = 0;
+  let j = 0;
+  let R = 0;
+  while (i < a.length || j < b.length) {
+    const ka = i < a.length ? a[i] : 0xffffffff + 1;
+    const kb = j < b.length ? b[j] : 0xffffffff + 1;
+    const k = Math.min(ka, kb);
+    keys[R] = k;
+    if (ka === k) {
+      for (let t = 0; t < NT; t++) rowsTmp[R * 2 * NT + t] = m.q[i * NT + t];
+      i++;
+    }
+    if (kb === k) {
+      for (let t = 0; t < NT; t++) rowsTmp[R * 2 * NT + NT + t] = doc!.q[j * NT + t];
+      j++;
+    }
+    R++;
+  }
+  let bits = 4;
+  while (1 << bits < R * 1.6) bits++;
+  const cap = 1 << bits;
+  const table = new Uint32Array(cap * 2);
+  for (let r = 0; r < R; r++) {
+    const k = keys[r];
+    let s = Math.imul(k, 0x9e3779b1) >>> (32 - bits);
+    while (table[s * 2] !== 0) s = (s + 1) & (cap - 1);
+    table[s * 2] = k;
+    table[s * 2 + 1] = r;
+  }
+  return {
+    lex: { ...m.lex, prior: doc?.lex.prior },
+    meta: m.meta,
+    docMeta: doc ? doc.meta : null,
+    table,
+    bits,
+    rows: rowsTmp.slice(0, R * 2 * NT),
+    scale1: m.scale,
+    scale2: doc ? doc.scale : 0,
+    trans1: m.trans,
+    trans2: doc ? doc.trans : null,
+  };
+}
+
+const LEXICONS = ['casing', 'clusters', 'gaz', 'hand', 'tokGaz', 'prior'] as const;
+
+/** The model file of a tagger's tables (flat-file.ts). */
+export function writeTaggerFile(t: TaggerTables): Buffer {
+  const arrays: Record<string, Uint16Array | Uint32Array | Int16Array | Int32Array | Float32Array> = { table: t.table, rows: t.rows, trans1: t.trans1 };
+  if (t.trans2) arrays.trans2 = t.trans2;
+  for (const name of LEXICONS) {
+    const lexicon = t.lex[name];
+    if (!lexicon) continue;
+    for (const [part, a] of Object.entries(FlatLexicon.arraysOf(lexicon))) arrays[`${name}.${part}`] = a;
+  }
+  const header = { tags: TAGS, bits: t.bits, scale1: t.scale1, scale2: t.scale2, gazMaxLen: t.lex.gazMaxLen, meta: t.meta, docMeta: t.docMeta };
+  return writeFlatFile(header, arrays);
+}
+
+/** A tagger's tables from its model file: views of the file's bytes, nothing rebuilt. */
+export function readTaggerFile(file: Buffer): TaggerTables {
+  const { header: h, arrays } = readFlatFile<{
+    tags: string[];
+    bits: number;
+    scale1: number;
+    scale2: number;
+    gazMaxLen: number;
+    meta: Record<string, unknown>;
+    docMeta: Record<string, unknown> | null;
+  }>(file, 'an entity model');
+  if (h.tags.join() !== TAGS.join()) throw new Error('the entity model was trained with other tags');
+  const lexicon = <V extends string | number>(name: string): FlatLexicon<V> | undefined => {
+    const part = (p: string) => arrays[`${name}.${p}`] as never;
+    if (!arrays[`${name}.slots`]) return undefined;
+    return new FlatLexicon<V>({
+      keyChars: part('keyChars'),
+      keyEnds: part('keyEnds'),
+      slots: part('slots'),
+      numbers: part('numbers'),
+      valueChars: part('valueChars'),
+      valueEnds: part('valueEnds'),
+    });
+  };
+  const empty = new Map<string, never>();
+  return {
+    lex: {
+      casing: lexicon<string>('casing') ?? empty,
+      clusters: lexicon<string>('clusters') ?? empty,
+      gaz: lexicon<number>('gaz') ?? empty,
+      hand: lexicon<number>('hand') ?? empty,
+      tokGaz: lexicon<number>('tokGaz') ?? empty,
+      prior: lexicon<string>('prior'),
+      gazMaxLen: h.gazMaxLen,
+    },
+    meta: h.meta,
+    docMeta: h.docMeta,
+    table: arrays.table as Uint32Array,
+    bits: h.bits,
+    rows: arrays.rows as Int16Array,
+    scale1: h.scale1,
+    scale2: h.scale2,
+    trans1: arrays.trans1 as Float32Array,
+    trans2: (arrays.trans2 as Float32Array | undefined) ?? null,
+  };
+}
+
+/**
  * The tagger: a first pass over each sentence, then (when the document model is present) a second
- * pass that also sees what the first pass decided elsewhere in the document. Both passes share one
- * open-addressing table from feature hash to a row holding both passes' quantised weights, so each
- * feature is looked up once.
+ * pass that also sees what the first pass decided elsewhere in the document.
  */
 export class Tagger {
   readonly lex: Lexicons;
   readonly meta: Record<string, unknown>;
-  /** Interleaved [key, row] pairs; key 0 marks an empty slot. */
   private readonly table: Uint32Array;
   private readonly bits: number;
-  /** Row r: first-pass weights at r*2*NT, second-pass weights at r*2*NT+NT. */
   private readonly rows: Int16Array;
   private readonly scale1: number;
   private readonly scale2: number;
   private readonly trans1: Float32Array;
   private readonly trans2: Float32Array | null;
-  private readonly prior: Map<string, string> | undefined;
-  private readonly sums = new Map<string, Float64Array>();
+  private readonly prior: Lexicon<string> | undefined;
+  private readonly sums = new WordCache<Float64Array>(WORD_SUMS_LIMIT);
 
-  constructor(m: SerializedModel, doc: SerializedModel | null = null) {
-    this.lex = m.lex;
-    this.meta = m.meta;
-    this.scale1 = m.scale;
-    this.scale2 = doc ? doc.scale : 0;
-    this.trans1 = m.trans;
-    this.trans2 = doc ? doc.trans : null;
-    this.prior = doc?.lex.prior;
-    // Union of both passes' keys (each file stores its keys sorted), each with its own row.
-    const a = m.keys;
-    const b = doc ? doc.keys : new Uint32Array(0);
-    const keys = new Uint32Array(a.length + b.length);
-    const rowsTmp = new Int16Array((a.length + b.length) * 2 * NT);
-    let i = 0;
-    let j = 0;
-    let R = 0;
-    while (i < a.length || j < b.length) {
-      const ka = i < a.length ? a[i] : 0xffffffff + 1;
-      const kb = j < b.length ? b[j] : 0xffffffff + 1;
-      const k = Math.min(ka, kb);
-      keys[R] = k;
-      if (ka === k) {
-        for (let t = 0; t < NT; t++) rowsTmp[R * 2 * NT + t] = m.q[i * NT + t];
-        i++;
-      }
-      if (kb === k) {
-        for (let t = 0; t < NT; t++) rowsTmp[R * 2 * NT + NT + t] = doc!.q[j * NT + t];
-        j++;
-      }
-      R++;
-    }
-    this.rows = rowsTmp.subarray(0, R * 2 * NT);
-    let bits = 4;
-    while (1 << bits < R * 1.6) bits++;
-    this.bits = bits;
-    const cap = 1 << bits;
-    this.table = new Uint32Array(cap * 2);
-    for (let r = 0; r < R; r++) {
-      const k = keys[r];
-      let s = Math.imul(k, 0x9e3779b1) >>> (32 - bits);
-      while (this.table[s * 2] !== 0) s = (s + 1) & (cap - 1);
-      this.table[s * 2] = k;
-      this.table[s * 2 + 1] = r;
-    }
+  constructor(t: TaggerTables) {
+    this.lex = t.lex;
+    this.meta = t.meta;
+    this.table = t.table;
+    this.bits = t.bits;
+    this.rows = t.rows;
+    this.scale1 = t.scale1;
+    this.scale2 = t.scale2;
+    this.trans1 = t.trans1;
+    this.trans2 = t.trans2;
+    this.prior = t.lex.prior;
   }
 
   get hasDocumentPass(): boolean {
@@ -245,7 +345,6 @@ export class Tagger {
   private wordSums(word: string): Float64Array {
     let v = this.sums.get(word);
     if (!v) {
-      if (this.sums.size >= WORD_SUMS_MAX) this.sums.clear();
       v = new Float64Array(2 * NT);
       this.accumulate(Uint32Array.from(wordFeatures(word, this.lex)), 0, v.subarray(0, NT), v.subarray(NT));
       this.sums.set(word, v);
@@ -329,15 +428,11 @@ export class Tagger {
   }
 }
 
-export const DEFAULT_MODEL_PATH = join(packageRoot(), 'models', 'ner.bin.gz');
-/** The second-pass (document) model sits beside the first: `ner.bin.gz` → `ner-doc.bin.gz`. */
-export const docModelPath = (path: string) => path.replace(/\.bin\.gz$/, '-doc.bin.gz');
+export const DEFAULT_MODEL_PATH = join(packageRoot(), 'models', 'entities.bin');
 
-/** Reads a tagger from its model file and, if present, the document model beside it. */
+/** Reads a tagger from its model file (written by writeTaggerFile). */
 export function readTagger(path: string): Tagger {
-  const docPath = docModelPath(path);
-  const doc = docPath !== path && existsSync(docPath) ? deserializeModel(readFileSync(docPath)) : null;
-  return new Tagger(deserializeModel(readFileSync(path)), doc);
+  return new Tagger(readTaggerFile(readFileSync(path)));
 }
 
 let cached: { tagger: Tagger; loadMs: number } | null = null;

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { FlatLexicon, readFlatFile, writeFlatFile } from '../../src/analyse/entities/flat-file.js';
+import { DEFAULT_MODEL_PATH, loadTagger, readTaggerFile, writeTaggerFile } from '../../src/analyse/entities/model.js';
+import { WordCache } from '../../src/util/word-cache.js';
+
+describe('entity model file', () => {
+  it('a FlatLexicon answers get and iterates like the Map it was written from', () => {
+    const words = new Map<string, string>([['moscow', '0110'], ['são paulo', '10'], ['', 'e'], ['naïve', 'L'], ['北京', 'C']]);
+    for (let i = 0; i < 500; i++) words.set(`w${i}`, String(i % 7));
+    const numbers = new Map<string, number>([['united nations', 12], ['kremlin', -3]]);
+    const file = writeFlatFile({ note: 'x' }, { ...prefixed('w', FlatLexicon.arraysOf(words)), ...prefixed('n', FlatLexicon.arraysOf(numbers)) });
+    const { header, arrays } = readFlatFile<{ note: string }>(file, 'a test');
+    assert.equal(header.note, 'x');
+    const w = new FlatLexicon<string>(unprefixed('w', arrays));
+    const n = new FlatLexicon<number>(unprefixed('n', arrays));
+    assert.deepEqual([...w], [...words]);
+    assert.deepEqual([...n], [...numbers]);
+    for (const [k, v] of words) assert.equal(w.get(k), v);
+    assert.equal(n.get('kremlin'), -3);
+    assert.equal(w.get('moscow '), undefined);
+    assert.equal(w.get('Moscow'), undefined);
+    assert.equal(n.get('united'), undefined);
+    assert.equal(w.size, words.size);
+  });
+
+  it('a truncated or foreign file is refused with a message', () => {
+    const file = writeFlatFile({}, { a: new Int32Array(100) });
+    assert.throws(() => readFlatFile(file.subarray(0, file.length - 8), 'a test'), /truncated/);
+    assert.throws(() => readFlatFile(Buffer.from('GZIP....'), 'a test'), /not a test file/);
+  });
+
+  it('the shipped model written again gives the same bytes (the layout is a pure function of the tables)', () => {
+    const file = readFileSync(DEFAULT_MODEL_PATH);
+    assert.ok(writeTaggerFile(readTaggerFile(file)).equals(file));
+    assert.ok(loadTagger().hasDocumentPass);
+  });
+});
+
+describe('WordCache', () => {
+  it('keeps at most two generations and keeps the words in use', () => {
+    const cache = new WordCache<number>(3);
+    for (let i = 0; i < 100; i++) {
+      cache.set(`once${i}`, i);
+      assert.equal(cache.get('common') ?? (cache.set('common', -1), -1), -1);
+      assert.ok(cache.size <= 6);
+    }
+    assert.equal(cache.get('once99'), 99);
+    assert.equal(cache.get('once0'), undefined);
+  });
+});
+
+function prefixed(p: string, o: object): Record<string, never> {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [`${p}.${k}`, v])) as Record<string, never>;
+}
+function unprefixed(p: string, o: Record<string, unknown>): never {
+  return Object.fromEntries(Object.entries(o).filter(([k]) => k.startsWith(`${p}.`)).map(([k, v]) => [k.slice(p.length + 1), v])) as never;
+}
