@@ -15,7 +15,7 @@
 import type { Quantity, QuantityQualifier, Span } from '../model/types.js';
 import { monthNumber } from '../text/calendar.js';
 import { dataRows } from '../text/lexicon.js';
-import { hyphenJoined, MAYBE_NUMBER, type NumberRead, type NumberWord, readNumber, SCALES, SMALL, TENS } from '../text/numbers.js';
+import { hyphenJoined, MAYBE_NUMBER, type NumberRead, type NumberWord, readNumber, SCALES, SMALL, spelledNumber, TENS } from '../text/numbers.js';
 
 type Word = NumberWord;
 
@@ -125,9 +125,10 @@ const MAGNITUDE_RES = [
   new RegExp(String.raw`\b(?:magnitude|richter)(?:[\s-]+(?:of|at|was|is|as|measured|reached|put|least|about|around|nearly|some|approximately))*[\s-]+${NUM}(?![\d.,]\d)`, 'giu'),
   new RegExp(String.raw`(?<![\d.])${NUM}(?:[\s-]+(?:on the\s+)?(?:magnitude|richter)\b(?:\s+scale)?)`, 'giu'),
 ];
-/** Ages: "33-year-old", "aged 70", "Jane Roe, 33, said". */
+/** Ages: "33-year-old", "Sixty-year-old", "sixty-one-year-old", "aged 70", "Jane Roe, 33, said". */
 const AGE_RES = [
   /(?<![\d.])(\d{1,3})[\s-]+years?[\s-]+old\b/giu,
+  /(?<![\p{L}-])(\p{L}+(?:-\p{L}+)?)[\s-]+years?[\s-]+old\b/giu,
   /\bage[ds]?\s+(\d{1,3})\b(?![\d.,]\d)/giu,
   /(?<=\p{Lu}[\p{L}’'.-]*,\s)(\d{1,3})(?=,\s)/gu,
 ];
@@ -147,7 +148,8 @@ function findMeasures(text: string, sent: Span): Measure[] {
   const add = (m: RegExpExecArray, unit: string, counted: string | null) => {
     const numberStart = sent.start + m.index + m[0].indexOf(m[1]);
     if (out.some((o) => o.numberStart === numberStart)) return;
-    const value = Number(m[1]);
+    // digits, or one spelled-out number ("Sixty-year-old"); "several-year-old" is no age
+    const value = /^\d/.test(m[1]) ? Number(m[1]) : (spelledNumber(m[1]) ?? Number.NaN);
     if (!Number.isFinite(value) || (unit === 'age' && value > 125) || (unit === 'magnitude' && value > 10)) return;
     // "at least magnitude-5.9" or "a magnitude of at least 5.9": the qualifier before the match or before the number
     const before = words(text, { start: sent.start, end: sent.start + m.index });

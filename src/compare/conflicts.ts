@@ -193,7 +193,9 @@ function slotConflict(story: StoryView, ms: QMention[]): Conflict | null {
       const sev = verdict === 'same' ? 'minor' : verdict;
       const groupsA = new Set(sides[a].members.map((m) => m.sent.art.group));
       // one source against itself is not a disagreement between outlets (it is shown within the article)
-      const across = sides[b].members.some((m) => !groupsA.has(m.sent.art.group)) || sides[a].members.some((m) => !new Set(sides[b].members.map((x) => x.sent.art.group)).has(m.sent.art.group));
+      const across =
+        (sides[b].members.some((m) => !groupsA.has(m.sent.art.group)) || sides[a].members.some((m) => !new Set(sides[b].members.map((x) => x.sent.art.group)).has(m.sent.art.group))) &&
+        sameTimeOfWriting(sides[a].members, sides[b].members);
       // one article against itself is a contradiction of its own, marked withinArticle below
       const sameArticle = oneArticle && sev === 'conflict';
       if (across || sameArticle) pairs.push({ a, b, severity: sev });
@@ -214,6 +216,24 @@ function slotConflict(story: StoryView, ms: QMention[]): Conflict | null {
     factIds: [],
   };
 }
+
+/**
+ * An age is the person's age when the article was written: "Orozco, 27" in articles of 2005 and
+ * "Orozco, 29" in articles of 2007 are one man two years apart, not a disagreement. Two sides of
+ * an age are not compared when their dated articles were all published more than half a year
+ * apart (the side's undated articles are taken to be of its dated ones' time); with no dated
+ * article on a side they are (the reader sees both sentences).
+ */
+function sameTimeOfWriting(a: QMention[], b: QMention[]): boolean {
+  if (a[0]?.unit !== 'years') return true;
+  // (publication days: "YYYY-MM-DD", see stories/facts.ts publicationDay)
+  const days = (ms: QMention[]) => ms.map((m) => m.sent.art.published).filter((d): d is string => !!d).map((d) => Date.parse(d) / 86_400_000);
+  const da = days(a);
+  const db = days(b);
+  if (!da.length || !db.length) return true;
+  return da.some((x) => db.some((y) => Math.abs(x - y) <= AGE_SPAN_DAYS));
+}
+const AGE_SPAN_DAYS = 183;
 
 /** Bounded time: at most MAX_PER_SLOT values of one slot are compared pairwise (the first in story order). */
 const MAX_PER_SLOT = 400;

@@ -70,6 +70,17 @@ describe('findQuantities on the fixture of real sentences', () => {
     assert.ok(s.falsePositives <= 2, s.failures.join('\n'));
   });
 
+  it('a spelled-out age ("Sixty-year-old", "sixty-one-year-old") is an age; "several-year-old" is none', () => {
+    const q = quantities('Sixty-year-old Jane Roe met a sixty-one-year-old man about a several-year-old dispute.');
+    assert.deepEqual(
+      q.filter((x) => x.unit === 'age').map((x) => [x.text, x.value]),
+      [
+        ['Sixty-year-old', 60],
+        ['sixty-one-year-old', 61],
+      ],
+    );
+  });
+
   it('percentages, percentage points and ranges', () => {
     const q = quantities('Turnout was between 40 and 45 percent, up 2.5 percentage points; 12% said no.');
     assert.deepEqual(

@@ -531,6 +531,20 @@ describe('quantity slots: ages under name variants', () => {
     ]);
     assert.equal(two.length, 0, JSON.stringify(two.map((k) => k.note)));
   });
+  it('does not oppose ages told by articles published years apart, and does oppose them within months', () => {
+    const day = (iso: string) => ({ published: { iso, precision: 'day' as const, source: 'text' } });
+    const ages2 = (d2: string) =>
+      crossCheckStory({
+        storyId: 's',
+        articles: [
+          art('y1', 'Police in Eastbury arrested Gary Roe, 27, on Tuesday after the shooting of a deputy.', day('2005-06-25')),
+          art('y2', 'A jury in Eastbury found Gary Roe, 29, guilty on Tuesday of the shooting of a deputy.', day(d2)),
+        ],
+        copies: [],
+      }).conflicts.filter((c) => c.severity === 'conflict' && /^age of/.test(c.slot));
+    assert.equal(ages2('2007-03-20').length, 0);
+    assert.equal(ages2('2005-07-20').length, 1);
+  });
   it('leaves an age "then" out: it is the age at an earlier time', () => {
     const c = ages([
       'The then 15-year-old Jane Roe was hit by a car outside her school in Eastbury, police said on Tuesday.',
