@@ -30,6 +30,8 @@ interface QMention {
   aligned?: boolean;
   /** The slot's unit ("block": an address number, never a rounded figure). */
   unit: string;
+  /** The person of a person slot (Slot.person). */
+  person?: string;
 }
 
 /**
@@ -99,7 +101,7 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
   for (const { sent, q, slot } of figureSlots(story)) {
     if (!slot) continue;
     const { low, high } = interval(q, slot);
-    mentions.push({ sent, q, slot: slot.key, label: slot.label, low, high, aligned: slot.aligned, unit: slot.unit });
+    mentions.push({ sent, q, slot: slot.key, label: slot.label, low, high, aligned: slot.aligned, unit: slot.unit, person: slot.person });
   }
   resolveOneNameSlots(mentions);
   splitByFact(mentions, al);
@@ -207,7 +209,7 @@ function slotConflict(story: StoryView, ms: QMention[]): Conflict | null {
   return {
     id: '',
     kind: unit === 'h' ? 'duration' : unit === 'count' || unit === 'people' ? 'count' : 'quantity',
-    slot: sides[0].rep.label,
+    slot: slotLabel(ms),
     severity: pairs.some((p) => p.severity === 'conflict') ? 'conflict' : 'minor',
     withinArticle,
     sides: sides.map((x) => quantitySide(story, x.rep, x.members)),
@@ -234,6 +236,12 @@ function sameTimeOfWriting(a: QMention[], b: QMention[]): boolean {
   return da.some((x) => db.some((y) => Math.abs(x - y) <= AGE_SPAN_DAYS));
 }
 const AGE_SPAN_DAYS = 183;
+
+/** What a slot measures, named by its fullest mention ("age of Sharron Diane Crawford Smith", not "age of Smith"). */
+function slotLabel(ms: QMention[]): string {
+  const named = ms.filter((m) => m.person).sort((a, b) => b.person!.length - a.person!.length || cmp(a.label, b.label));
+  return (named[0] ?? ms[0]).label;
+}
 
 /** Bounded time: at most MAX_PER_SLOT values of one slot are compared pairwise (the first in story order). */
 const MAX_PER_SLOT = 400;

@@ -25,6 +25,8 @@ export interface Slot {
   factor: number;
   /** About one named person (their age, how far they fell): the same whatever day the sentence is about. */
   personal?: boolean;
+  /** The person's name as written there, canonical ("sharron diane crawford smith"), for person slots. */
+  person?: string;
   /**
    * The slot's word alone does not say the figures count the same thing ("three cables" may be the
    * ones cut or the ones laid): its figures are compared only between sentences that state the same
@@ -119,7 +121,7 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
     // "Roe, then 15,", "the then-15-year-old": an age at an earlier time, not the person's age now
     if (/\bthen[\s-]*$/i.test(text.slice(Math.max(s.span.start, q.span.start - 8), q.span.start))) return null;
     const who = personNextTo(s, q);
-    return who ? { key: `age|${personKey(who.key)}`, label: `age of ${who.name}`, unit: 'years', factor: 1, personal: true } : null;
+    return who ? { key: `age|${personKey(who.key)}`, label: `age of ${who.name}`, unit: 'years', factor: 1, personal: true, person: who.key } : null;
   }
   if (DISTANCE[q.unit] !== undefined) {
     const from = placeAfter(s, q);
@@ -127,7 +129,7 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
     // "Robert Roe fell about 600 metres": how far a named person went, by the verb before the figure
     const moved = verbAndSubjectBefore(s, q);
     // (by the person alone: parses lemmatise "fell" as "fell" or "fall", and a story tells one distance of a person's)
-    return moved ? { key: `distance|person|${moved.key}`, label: `how far ${moved.name} ${moved.word}`, unit: 'km', factor: DISTANCE[q.unit], personal: true } : null;
+    return moved ? { key: `distance|person|${moved.key}`, label: `how far ${moved.name} ${moved.word}`, unit: 'km', factor: DISTANCE[q.unit], personal: true, person: canonicalName(moved.name) } : null;
   }
   if (/^[A-Z]{3}$/.test(q.unit)) {
     // money: the sum of what (its value, a price, a fine, bail), in its own currency
@@ -363,8 +365,10 @@ function personKey(canonical: string): string {
 /**
  * Person slots named by one name only ("Roe, 35", "Jane, 61") join the slot of the one person of
  * the story with that surname or that first name; with none or several, they stay on their own.
+ * A name that is the end of the one longer name of the story ending so ("Diane Crawford Smith",
+ * where the tagger left out "Sharron" of "Sharron Diane Crawford Smith") joins that person's slot.
  */
-export function resolveOneNameSlots<T extends { slot: string }>(mentions: T[]): void {
+export function resolveOneNameSlots<T extends { slot: string; person?: string }>(mentions: T[]): void {
   for (const prefix of PERSON_SLOTS) {
     const full = new Set(mentions.filter((m) => m.slot.startsWith(prefix) && m.slot.slice(prefix.length).includes('|')).map((m) => m.slot));
     for (const m of mentions) {
@@ -375,6 +379,11 @@ export function resolveOneNameSlots<T extends { slot: string }>(mentions: T[]): 
         return surname === one || first === nameSound(one);
       });
       if (matches.length === 1) m.slot = matches[0];
+    }
+    for (const m of mentions) {
+      if (!m.person?.includes(' ') || !m.slot.startsWith(prefix)) continue;
+      const longer = new Set(mentions.filter((o) => o.slot.startsWith(prefix) && o.slot !== m.slot && o.person?.endsWith(` ${m.person}`)).map((o) => o.slot));
+      if (longer.size === 1) m.slot = [...longer][0];
     }
   }
 }

@@ -545,6 +545,15 @@ describe('quantity slots: ages under name variants', () => {
     assert.equal(ages2('2007-03-20').length, 0);
     assert.equal(ages2('2005-07-20').length, 1);
   });
+  it('joins a name the tagger cut short to the one longer name ending with it', () => {
+    const c = ages([
+      'Police in Eastbury arrested 61-year-old Sharron Diane Crawford Roe on Friday in the 1967 killings.',
+      'Sixty-year-old Sharron Diane Crawford Roe was arrested in Eastbury on Friday in the 1967 killings.',
+      'Police said on Friday that Jane Crawford, 44, saw the killings in Eastbury in 1967.',
+    ]);
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+    assert.match(c[0].slot, /Sharron Diane Crawford Roe/);
+  });
   it('leaves an age "then" out: it is the age at an earlier time', () => {
     const c = ages([
       'The then 15-year-old Jane Roe was hit by a car outside her school in Eastbury, police said on Tuesday.',
