@@ -7,7 +7,7 @@
  *
  * Units: durations of seconds to weeks normalised to hours (`h`); months and years kept as `month`
  * and `year`; money as ISO currency codes; `%` and `pp` (percentage points); `km`, `mi`, `m`, `kg`,
- * `t`, `bbl`; `people` for people/persons; `count` for any other counted noun (`counted` is the head
+ * `lb` (pounds of weight: "weighing 130 pounds", "5-foot-8, 135 pounds"; other pounds are GBP), `t`, `bbl`; `people` for people/persons; `count` for any other counted noun (`counted` is the head
  * noun as written, lower-cased: "talks", "agreements", "countries").
  * Not quantities: years and dates ("in 2022", "May 9"), clock times, ordinals, numbers inside
  * names or codes ("G20", "COVID-19", "Su-57"), anything that is not a finite number ("10^400").
@@ -35,7 +35,7 @@ const CURRENCY_WORD: Record<string, string> = {
 const MEASURE: Record<string, string> = {
   km: 'km', kilometres: 'km', kilometers: 'km', kilometre: 'km', kilometer: 'km', miles: 'mi', mile: 'mi', metres: 'm',
   meters: 'm', metre: 'm', meter: 'm', kg: 'kg', kilograms: 'kg', kilogram: 'kg', tonnes: 't', tons: 't', tonne: 't', ton: 't',
-  barrels: 'bbl', barrel: 'bbl', feet: 'ft', foot: 'ft', ft: 'ft', m: 'm',
+  barrels: 'bbl', barrel: 'bbl', feet: 'ft', foot: 'ft', ft: 'ft', m: 'm', lbs: 'lb', lb: 'lb',
 };
 
 /** Qualifier phrases, matched on the lower-cased words just before the number (longest first). */
@@ -403,7 +403,7 @@ function readUnit(ws: Word[], i: number, f: Figure): boolean {
       }
       if (ws[k]?.lw === 'ago' || ws[k]?.lw === 'old') return false; // time expressions and ages
     } else if (!f.currency && CURRENCY_WORD[u.lw]) {
-      f.unit = CURRENCY_WORD[u.lw];
+      f.unit = /^pounds?$/.test(u.lw) && weighed(ws, f.numIdx) ? 'lb' : CURRENCY_WORD[u.lw];
       f.end = u.end;
       k++;
     } else if (!f.currency && MEASURE[u.lw]) {
@@ -415,6 +415,15 @@ function readUnit(ws: Word[], i: number, f: Figure): boolean {
   }
   f.k = k;
   return true;
+}
+
+/**
+ * "weighing 130 pounds", "5-foot-8, 135 pounds": pounds of a body's weight, not money. A weighing
+ * verb or a height (feet, inches, tall) within the few words before the number says so.
+ */
+function weighed(ws: Word[], numIdx: number): boolean {
+  for (let j = numIdx - 1; j >= Math.max(0, numIdx - 6); j--) if (/^(?:weigh\w*|foot|feet|inch|inches|tall)$/.test(ws[j].lw)) return true;
+  return false;
 }
 
 /** After a duration: "-long", "long", and what it is of ("four hours of talks"). The next word to read. */

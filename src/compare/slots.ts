@@ -80,6 +80,7 @@ function countedBefore(text: string, sentStart: number, at: number): string | nu
 }
 
 const DISTANCE: Record<string, number> = { km: 1, mi: 1.609344, m: 0.001, ft: 0.0003048 };
+const WEIGHT: Record<string, number> = { kg: 1, lb: 0.45359237 };
 const MONEY_FRAMES = new Set(['value', 'price', 'fine', 'bail']);
 /** Slots of the event itself (as opposed to a person's or a place's), and how far the lead goes. */
 const EVENT_FRAMES = /^(?:people\|(?:deaths|injured|missing|arrested|evacuated|homeless|rescued)|magnitude\|)/;
@@ -130,6 +131,11 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
     const moved = verbAndSubjectBefore(s, q);
     // (by the person alone: parses lemmatise "fell" as "fell" or "fall", and a story tells one distance of a person's)
     return moved ? { key: `distance|person|${moved.key}`, label: `how far ${moved.name} ${moved.word}`, unit: 'km', factor: DISTANCE[q.unit], personal: true, person: canonicalName(moved.name) } : null;
+  }
+  if (WEIGHT[q.unit] !== undefined) {
+    // a person's weight, as a description gives it ("Roe is 5-foot-8, 135 pounds"; "He is 5-feet-8 inches tall, weighing 130 pounds")
+    const who = describedPerson(s);
+    return who ? { key: `weight|${personKey(who)}`, label: `weight of ${who}`, unit: 'kg', factor: WEIGHT[q.unit], personal: true, person: who } : null;
   }
   if (/^[A-Z]{3}$/.test(q.unit)) {
     // money: the sum of what (its value, a price, a fine, bail), in its own currency
@@ -388,7 +394,22 @@ export function resolveOneNameSlots<T extends { slot: string; person?: string }>
   }
 }
 /** Slot key prefixes followed by a person's key (see personKey). */
-const PERSON_SLOTS = ['age|', 'distance|person|'];
+const PERSON_SLOTS = ['age|', 'distance|person|', 'weight|'];
+
+const SUBJECT_PRONOUN = /^(?:he|she)$/i;
+/**
+ * The one person a sentence describes: the one person it names, or, when it names nobody and
+ * its first word is "He" or "She", the one person the sentence before names (the usual antecedent
+ * of a sentence-initial pronoun in news). Canonical name, or null.
+ */
+function describedPerson(s: Sent): string | null {
+  const named = (x: Sent | undefined) => [...new Set((x?.entities ?? []).filter((e) => e.type === 'PER').map((e) => canonicalName(x!.art.text.slice(e.span.start, e.span.end))))];
+  const here = named(s);
+  if (here.length) return here.length === 1 ? here[0] : null;
+  if (!SUBJECT_PRONOUN.test(s.tokens[0]?.text ?? '')) return null;
+  const before = named(s.art.sentences[s.index - 1]);
+  return before.length === 1 ? before[0] : null;
+}
 
 /** The person an age belongs to: named right before ("Jane Roe, 33,") or within a few words after ("the 33-year-old actress Jane Roe"). */
 function personNextTo(s: Sent, q: Quantity): { key: string; name: string } | null {

@@ -81,6 +81,17 @@ describe('findQuantities on the fixture of real sentences', () => {
     );
   });
 
+  it('pounds after a weighing verb or a height are a weight (lb), other pounds money', () => {
+    const q = quantities('He is 6-feet-2 inches tall, weighing 210 pounds. The club paid 5 million pounds for him.');
+    assert.deepEqual(
+      q.filter((x) => /pounds/.test(x.text)).map((x) => [x.value, x.unit]),
+      [
+        [210, 'lb'],
+        [5e6, 'GBP'],
+      ],
+    );
+  });
+
   it('percentages, percentage points and ranges', () => {
     const q = quantities('Turnout was between 40 and 45 percent, up 2.5 percentage points; 12% said no.');
     assert.deepEqual(

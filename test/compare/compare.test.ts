@@ -554,6 +554,18 @@ describe('quantity slots: ages under name variants', () => {
     assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
     assert.match(c[0].slot, /Sharron Diane Crawford Roe/);
   });
+  it('compares the weights a description gives one person, "He" taking the one person named just before', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('w1', 'Police in Eastbury were searching on Friday for Gary Roe, who is armed and dangerous. He is 5-feet-8 inches tall, weighing 130 pounds, and has a shaved head.'),
+        art('w2', 'Police in Eastbury said on Friday that Gary Roe is 5 feet 8 inches tall and weighs 160 pounds.'),
+      ],
+      copies: [],
+    });
+    const c = x.conflicts.filter((k) => k.severity === 'conflict' && /^weight of/.test(k.slot));
+    assert.equal(c.length, 1, JSON.stringify(x.conflicts.map((k) => k.note)));
+  });
   it('leaves an age "then" out: it is the age at an earlier time', () => {
     const c = ages([
       'The then 15-year-old Jane Roe was hit by a car outside her school in Eastbury, police said on Tuesday.',
