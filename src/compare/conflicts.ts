@@ -12,7 +12,7 @@ import type { Quantity } from '../model/types.js';
 import { ACT_CLASSES } from './acts.js';
 import { clockConflicts } from './clock.js';
 import { actOfTime, actSlots, datedActs, participantKey } from './dated-acts.js';
-import { WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
+import { MONTH_NAME_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
 import type { Alignment } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
 import { backgroundSentences, figureSlots, inLead, resolveOneNameSlots, type Slot, storyEventDay } from './slots.js';
@@ -30,8 +30,10 @@ interface QMention {
   aligned?: boolean;
   /** The slot's unit ("block": an address number, never a rounded figure). */
   unit: string;
-  /** The person of a person slot (Slot.person). */
+  /** The person of a person slot (Slot.person), the acts they take part in and whether they are named by a role only (see Slot). */
   person?: string;
+  verbs?: string[];
+  role?: boolean;
 }
 
 /**
@@ -101,7 +103,7 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
   for (const { sent, q, slot } of figureSlots(story)) {
     if (!slot) continue;
     const { low, high } = interval(q, slot);
-    mentions.push({ sent, q, slot: slot.key, label: slot.label, low, high, aligned: slot.aligned, unit: slot.unit, person: slot.person });
+    mentions.push({ sent, q, slot: slot.key, label: slot.label, low, high, aligned: slot.aligned, unit: slot.unit, person: slot.person, verbs: slot.verbs, role: slot.role });
   }
   resolveOneNameSlots(mentions);
   splitByFact(mentions, al);
@@ -402,7 +404,8 @@ function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
 }
 
 /** The conflict among dated mentions of one act, or null when they agree. `what` names the act ("the signing"). */
-function dateConflict(story: StoryView, ms: DMention[], what: string): Conflict | null {
+function dateConflict(story: StoryView, all: DMention[], what: string): Conflict | null {
+  const ms = all.filter((m) => !guessedDay(m));
   if (ms.length < 2) return null;
   const sides: DMention[][] = [];
   for (const m of ms) {
@@ -442,6 +445,16 @@ const STATEMENT = ACT_CLASSES.find(([cls]) => cls === 'statement')![1];
 function toldToday(s: Sent, t: ResolvedTime): boolean {
   const before = s.art.text.slice(Math.max(s.span.start, t.span.start - 12), t.span.start);
   return /\btoday\b/i.test(t.text) || /\btoday\s*[(,]?\s*$/i.test(before);
+}
+
+const NAMED_DAY = new RegExp(`\\d|\\b(?:${WEEKDAY_PATTERN}|${MONTH_NAME_PATTERN})\\b`, 'i');
+/**
+ * "midnight yesterday" in an undated article: its day is the story's date guessed for the article
+ * (resolvedInferred), and the words name no day of their own. It cannot oppose a day another
+ * article names: the article may have been written on another day than the story's.
+ */
+function guessedDay(m: DMention): boolean {
+  return m.t.resolvedInferred && !NAMED_DAY.test(m.t.text);
 }
 
 /** Two dated mentions say the same day: equal values, or equal weekdays when one is only a weekday. */

@@ -11,7 +11,7 @@ import type { Quantity } from '../model/types.js';
 import { MONTH_NAME_PATTERN, WEEKDAY_PATTERN } from '../text/calendar.js';
 import { dataLines } from '../text/lexicon.js';
 import { canonicalName, type Sent, type StoryView } from './prepare.js';
-import { coordinatedFigure, countedArgument, frameGovernsFigure, lemmaAt, verbSubject } from './syntax.js';
+import { coordinatedFigure, countedArgument, describedNoun, frameGovernsFigure, lemmaAt, participantVerbs, verbSubject } from './syntax.js';
 import { key } from './text.js';
 
 export interface Slot {
@@ -27,6 +27,10 @@ export interface Slot {
   personal?: boolean;
   /** The person's name as written there, canonical ("sharron diane crawford smith"), for person slots. */
   person?: string;
+  /** The acts the person takes part in there, by the parse (lemmas: "arrest", "charge"), for ages. */
+  verbs?: string[];
+  /** An age of someone named only by a role ("a 60-year-old woman"): compared once joined to a named person. */
+  role?: boolean;
   /**
    * The slot's word alone does not say the figures count the same thing ("three cables" may be the
    * ones cut or the ones laid): its figures are compared only between sentences that state the same
@@ -122,7 +126,9 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
     // "Roe, then 15,", "the then-15-year-old": an age at an earlier time, not the person's age now
     if (/\bthen[\s-]*$/i.test(text.slice(Math.max(s.span.start, q.span.start - 8), q.span.start))) return null;
     const who = personNextTo(s, q);
-    return who ? { key: `age|${personKey(who.key)}`, label: `age of ${who.name}`, unit: 'years', factor: 1, personal: true, person: who.key } : null;
+    if (!who) return roleAge(s, q);
+    const verbs = [...participantVerbs(s, who.span.start, who.span.end)];
+    return { key: `age|${personKey(who.key)}`, label: `age of ${who.name}`, unit: 'years', factor: 1, personal: true, person: who.key, verbs };
   }
   if (DISTANCE[q.unit] !== undefined) {
     const from = placeAfter(s, q);
@@ -374,7 +380,7 @@ function personKey(canonical: string): string {
  * A name that is the end of the one longer name of the story ending so ("Diane Crawford Smith",
  * where the tagger left out "Sharron" of "Sharron Diane Crawford Smith") joins that person's slot.
  */
-export function resolveOneNameSlots<T extends { slot: string; person?: string }>(mentions: T[]): void {
+export function resolveOneNameSlots<T extends { slot: string; person?: string; verbs?: string[]; role?: boolean }>(mentions: T[]): void {
   for (const prefix of PERSON_SLOTS) {
     const full = new Set(mentions.filter((m) => m.slot.startsWith(prefix) && m.slot.slice(prefix.length).includes('|')).map((m) => m.slot));
     for (const m of mentions) {
@@ -391,6 +397,17 @@ export function resolveOneNameSlots<T extends { slot: string; person?: string }>
       const longer = new Set(mentions.filter((o) => o.slot.startsWith(prefix) && o.slot !== m.slot && o.person?.endsWith(` ${m.person}`)).map((o) => o.slot));
       if (longer.size === 1) m.slot = [...longer][0];
     }
+  }
+  // a role-named age joins the one named person of the story who takes part in one of its acts
+  // ("a 60-year-old woman charged with killing" and "charged Jane Roe, age 61"); else it stays alone
+  // (the same act from the same side: the one who struck is not the one struck; a patient and an
+  // oblique are one side, as parses often read "charged Jane Roe, age 61, with …" one way or the other)
+  const side = (v: string) => v.replace(/:(?:patient|oblique)$/, ':undergoes');
+  for (const m of mentions) {
+    if (!m.role) continue;
+    const acts = new Set(m.verbs?.map(side));
+    const named = new Set(mentions.filter((o) => !o.role && o.slot.startsWith('age|') && o.verbs?.some((v) => acts.has(side(v)))).map((o) => o.slot));
+    if (named.size === 1) m.slot = [...named][0];
   }
 }
 /** Slot key prefixes followed by a person's key (see personKey). */
@@ -412,7 +429,7 @@ function describedPerson(s: Sent): string | null {
 }
 
 /** The person an age belongs to: named right before ("Jane Roe, 33,") or within a few words after ("the 33-year-old actress Jane Roe"). */
-function personNextTo(s: Sent, q: Quantity): { key: string; name: string } | null {
+function personNextTo(s: Sent, q: Quantity): { key: string; name: string; span: { start: number; end: number } } | null {
   const text = s.art.text;
   const people = s.entities.filter((e) => e.type === 'PER');
   // "Jane Roe, 33," — an appositive right after the name
@@ -422,7 +439,27 @@ function personNextTo(s: Sent, q: Quantity): { key: string; name: string } | nul
   const e = before ?? after;
   // the name as written here, not as cross-article linking widened it (two people may share a surname)
   const named = e ? text.slice(e.span.start, e.span.end) : '';
-  return e ? { key: canonicalName(named), name: named } : null;
+  return e ? { key: canonicalName(named), name: named, span: e.span } : null;
+}
+
+/** Relatives and partners: "her 12-year-old daughter" is someone else than the person the story names. */
+const KIN = new Set('daughter son child kid mother father mom dad wife husband sister brother girlfriend boyfriend grandson granddaughter grandmother grandfather niece nephew cousin stepdaughter stepson partner fiance fiancee'.split(' '));
+
+/**
+ * "A 60-year-old woman charged with killing …": an age of someone the sentence names only by a
+ * role noun, with the acts the parse makes them take part in. It is compared only once the story
+ * resolves it to the one named person who takes part in one of those acts (resolveOneNameSlots);
+ * a sentence that names a person, a relative ("her 12-year-old daughter") or an act-less role gives none.
+ */
+function roleAge(s: Sent, q: Quantity): Slot | null {
+  if (s.entities.some((e) => e.type === 'PER')) return null;
+  const d = describedNoun(s, q);
+  if (!d) return null;
+  const noun = d.tokens[d.noun];
+  if (KIN.has(noun.lemma.toLowerCase()) || /\b(?:her|his|their|its|my|our|your)\s+$/i.test(s.art.text.slice(Math.max(s.span.start, q.span.start - 8), q.span.start))) return null;
+  const verbs = [...participantVerbs(s, noun.start, noun.end)];
+  if (!verbs.length) return null;
+  return { key: `age|role|${s.id}|${q.span.start}`, label: `age of the ${noun.text.toLowerCase()}`, unit: 'years', factor: 1, personal: true, verbs, role: true };
 }
 
 const STATIVE = /^(?:is|was|are|were|be|been|being|stands?|stood|measures?|measured|weighs?|weighed|weighing)$/i;

@@ -415,6 +415,21 @@ describe('date conflicts: a statement made "today"', () => {
   });
 });
 
+describe('date conflicts: a day guessed for an undated article', () => {
+  it('"yesterday" in an undated article does not oppose a weekday a dated article names', () => {
+    const published = { iso: '2025-05-12', precision: 'day' as const, source: 'text' };
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('d1', 'Sheriff deputies arrested gang member Gary Roe at midnight on Friday in a house near the scene in Eastbury.', { published }),
+        art('d2', 'Sheriff deputies arrested gang member Gary Roe at midnight yesterday in a house near the scene in Eastbury.'),
+      ],
+      copies: [],
+    });
+    assert.equal(x.conflicts.filter((c) => c.kind === 'date').length, 0, JSON.stringify(x.conflicts.map((c) => c.note)));
+  });
+});
+
 describe('quantity slots: the story\'s own day', () => {
   it('a magnitude from an article about another day\'s quake is another shock\'s', () => {
     const x = crossCheckStory({
@@ -565,6 +580,19 @@ describe('quantity slots: ages under name variants', () => {
     });
     const c = x.conflicts.filter((k) => k.severity === 'conflict' && /^weight of/.test(k.slot));
     assert.equal(c.length, 1, JSON.stringify(x.conflicts.map((k) => k.note)));
+  });
+  it('joins an age of someone named by a role to the one named person who undergoes the same act', () => {
+    const c = ages([
+      'Police in Eastbury arrested a 60-year-old woman on Friday in the 1967 killings of two young women.',
+      'Police in Eastbury on Friday arrested 61-year-old Jane Roe in the 1967 killings of two young women.',
+    ]);
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+    // the one who struck is not the one struck
+    const other = ages([
+      'A 23-year-old man struck a pedestrian with his car in Eastbury on Friday night, police said.',
+      'Police said a car struck Jane Roe, 59, in Eastbury on Friday night.',
+    ]);
+    assert.equal(other.length, 0, JSON.stringify(other.map((k) => k.note)));
   });
   it('leaves an age "then" out: it is the age at an earlier time', () => {
     const c = ages([
