@@ -107,8 +107,11 @@ const WINDOW_AFTER = 5;
 
 /** The slot of `q` in sentence `s`, or null when the figure cannot be compared safely. */
 export function slotOf(s: Sent, q: Quantity, background: Background): Slot | null {
-  if (background === 'past' || isPart(s, q) || isHedged(s, q)) return null;
+  if (isPart(s, q) || isHedged(s, q)) return null;
   const slot = slotOfFigure(s, q) ?? (background === 'none' ? countedThings(s, q) : null);
+  // a sentence about the past tells another event's figures, but a parent's children are counted
+  // alike whatever year the sentence is about ("killing Jane Roe, a mother of 12, in 2011")
+  if (background === 'past' && slot?.key !== 'people|children') return null;
   // the event's own casualties and magnitude are told in the lead; later they are often another event's
   if (slot && EVENT_FRAMES.test(slot.key) && !inLead(s) && background !== 'none') return null;
   // a figure of another day than the lead's is another event's, unless it is a named person's (their age, their fall)

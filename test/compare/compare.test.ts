@@ -495,6 +495,18 @@ describe('quantity slots: a parent\'s children', () => {
     assert.equal(c.length, 1, JSON.stringify(x.conflicts.map((k) => k.note)));
     assert.deepEqual(c[0].sides.map((sd) => sd.articles.join()), ['k1', 'k2']);
   });
+  it('counts a mother\'s children in a sentence about an earlier year too', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('p1', 'A stray bullet killed Jane Roe, a mother of 13, outside a school in Eastbury on Tuesday, police said.'),
+        art('p3', 'Police said a stray bullet killed Jane Roe outside a school in Eastbury on Tuesday. The bullet came from a rooftop across the street. The trial opened this week. Two men are accused of killing Jane Roe, a mother of 12, in 2011 and wounding two others.'),
+      ],
+      copies: [],
+    });
+    const c = x.conflicts.filter((k) => k.severity === 'conflict' && k.slot === 'number of children');
+    assert.equal(c.length, 1, JSON.stringify(x.conflicts.map((k) => k.note)));
+  });
 });
 
 describe('quantity slots: the block of a street', () => {
