@@ -104,6 +104,9 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
     if (!slot) continue;
     const { low, high } = interval(q, slot);
     mentions.push({ sent, q, slot: slot.key, label: slot.label, low, high, aligned: slot.aligned, unit: slot.unit, person: slot.person, verbs: slot.verbs, role: slot.role });
+    // what one agency said, also compared on its own: "the U.S. Geological Survey said it was 6.1" against its 5.9 elsewhere
+    const agency = slot.personal || slot.aligned ? null : attributedTo(sent, q);
+    if (agency) mentions.push({ sent, q, slot: `${slot.key}|by|${agency.key}`, label: `${slot.label} according to ${agency.name}`, low, high, unit: slot.unit });
   }
   resolveOneNameSlots(mentions);
   splitByFact(mentions, al);
@@ -118,6 +121,20 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
     i = j;
   }
   return out;
+}
+
+const ATTRIBUTION = /\b(?:said|says|put|puts|measured|recorded|reported|registered|estimated|gave)\b/i;
+/**
+ * The organisation a figure is attributed to in its clause: the nearest one named before it, with a
+ * verb of saying or measuring between and no turn to another source ("but", "while", ";").
+ */
+function attributedTo(s: Sent, q: Quantity): { key: string; name: string } | null {
+  // (the tagger often tags an agency's name MISC: "Geological Survey")
+  const org = s.entities.filter((e) => (e.type === 'ORG' || e.type === 'MISC') && e.span.end <= q.span.start).pop();
+  if (!org) return null;
+  const between = s.art.text.slice(org.span.end, q.span.start);
+  if (between.length > 100 || !ATTRIBUTION.test(between) || /\b(?:but|while|whereas)\b|;/i.test(between)) return null;
+  return { key: org.key, name: org.name };
 }
 
 /** Sentences that state one fact: aligned by the fact clustering, or close in wording and keys. */

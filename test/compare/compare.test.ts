@@ -480,6 +480,20 @@ describe('quantity slots: kinship', () => {
   });
 });
 
+describe('quantity slots: what one agency said', () => {
+  it('opposes two magnitudes the same agency is reported to have given', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('m1', 'A strong earthquake hit the island of Westholm on Sunday; the Northland Seismic Service said it was a magnitude-6.1 quake.'),
+        art('m2', 'A strong earthquake hit the island of Westholm on Sunday, and the Northland Seismic Service said it had a magnitude of 5.2.'),
+      ],
+      copies: [],
+    });
+    assert.ok(x.conflicts.some((c) => c.severity === 'conflict' && /according to/.test(c.slot)), JSON.stringify(x.conflicts.map((c) => c.slot)));
+  });
+});
+
 describe('quantity slots: a parent\'s children', () => {
   it('reads "one of her 12 children" as her number of children, and "two of her children" as a part', () => {
     const x = crossCheckStory({
