@@ -125,6 +125,8 @@ const MAGNITUDE_RES = [
   new RegExp(String.raw`\b(?:magnitude|richter)(?:[\s-]+(?:of|at|was|is|as|measured|reached|put|least|about|around|nearly|some|approximately))*[\s-]+${NUM}(?![\d.,]\d)`, 'giu'),
   new RegExp(String.raw`(?<![\d.])${NUM}(?:[\s-]+(?:on the\s+)?(?:magnitude|richter)\b(?:\s+scale)?)`, 'giu'),
 ];
+/** "it was 6.1", "at 5.9" with nothing after but the clause's end: a magnitude when the sentence gives one (see findMeasures). */
+const ELLIPTIC_MAGNITUDE = /\b(?:it was|it is|was put at|at)\s+(\d\.\d)(?=\s*(?:[.,;]|$))/giu;
 /** Ages: "33-year-old", "Sixty-year-old", "sixty-one-year-old", "aged 70", "Jane Roe, 33, said". */
 const AGE_RES = [
   /(?<![\d.])(\d{1,3})[\s-]+years?[\s-]+old\b/giu,
@@ -168,6 +170,12 @@ function findMeasures(text: string, sent: Span): Measure[] {
       const noun = before ? before[1] : after && !STOP_AFTER.has(after[1]) ? after[1] : null;
       add(m, 'magnitude', noun);
     }
+  }
+  // "put the quake's magnitude at 5.9, but the Survey said it was 6.1": in a sentence that gives a
+  // magnitude, a bare figure of one decimal said of "it" or "at" is a second reading of it
+  if (out.length) {
+    ELLIPTIC_MAGNITUDE.lastIndex = 0;
+    for (let m = ELLIPTIC_MAGNITUDE.exec(chunk); m; m = ELLIPTIC_MAGNITUDE.exec(chunk)) add(m, 'magnitude', null);
   }
   for (const re of AGE_RES) {
     re.lastIndex = 0;

@@ -92,6 +92,14 @@ describe('findQuantities on the fixture of real sentences', () => {
     );
   });
 
+  it('a bare one-decimal figure said of "it" in a sentence giving a magnitude is a second reading of it', () => {
+    const q = quantities('The centre put the magnitude at 5.9, but the Survey said it was 6.1. Inflation was at 2.5, the bank said.');
+    assert.deepEqual(
+      q.filter((x) => x.unit === 'magnitude').map((x) => x.value),
+      [5.9, 6.1],
+    );
+  });
+
   it('percentages, percentage points and ranges', () => {
     const q = quantities('Turnout was between 40 and 45 percent, up 2.5 percentage points; 12% said no.');
     assert.deepEqual(
