@@ -104,7 +104,7 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
     if (!slot) continue;
     const { low, high } = interval(q, slot);
     mentions.push({ sent, q, slot: slot.key, label: slot.label, low, high, aligned: slot.aligned, unit: slot.unit, person: slot.person, verbs: slot.verbs, role: slot.role });
-    // what one agency said, also compared on its own: "the U.S. Geological Survey said it was 6.1" against its 5.9 elsewhere
+    // what one agency said, also compared on its own: "the national seismic service said it was 6.1" against its 5.9 elsewhere
     const agency = slot.personal || slot.aligned ? null : attributedTo(sent, q);
     if (agency) mentions.push({ sent, q, slot: `${slot.key}|by|${agency.key}`, label: `${slot.label} according to ${agency.name}`, low, high, unit: slot.unit });
   }
@@ -129,7 +129,7 @@ const ATTRIBUTION = /\b(?:said|says|put|puts|measured|recorded|reported|register
  * verb of saying or measuring between and no turn to another source ("but", "while", ";").
  */
 function attributedTo(s: Sent, q: Quantity): { key: string; name: string } | null {
-  // (the tagger often tags an agency's name MISC: "Geological Survey")
+  // (the tagger often tags an agency's name MISC)
   const org = s.entities.filter((e) => (e.type === 'ORG' || e.type === 'MISC') && e.span.end <= q.span.start).pop();
   if (!org) return null;
   const between = s.art.text.slice(org.span.end, q.span.start);
@@ -239,8 +239,8 @@ function slotConflict(story: StoryView, ms: QMention[]): Conflict | null {
 }
 
 /**
- * An age is the person's age when the article was written: "Orozco, 27" in articles of 2005 and
- * "Orozco, 29" in articles of 2007 are one man two years apart, not a disagreement. Two sides of
+ * An age is the person's age when the article was written: "Roe, 27" in articles of 2005 and
+ * "Roe, 29" in articles of 2007 are one man two years apart, not a disagreement. Two sides of
  * an age are not compared when their dated articles were all published more than half a year
  * apart (the side's undated articles are taken to be of its dated ones' time); with no dated
  * article on a side they are (the reader sees both sentences).
@@ -256,7 +256,7 @@ function sameTimeOfWriting(a: QMention[], b: QMention[]): boolean {
 }
 const AGE_SPAN_DAYS = 183;
 
-/** What a slot measures, named by its fullest mention ("age of Sharron Diane Crawford Smith", not "age of Smith"). */
+/** What a slot measures, named by its fullest mention ("age of Mary Ellen Hartley Roe", not "age of Roe"). */
 function slotLabel(ms: QMention[]): string {
   const named = ms.filter((m) => m.person).sort((a, b) => b.person!.length - a.person!.length || cmp(a.label, b.label));
   return (named[0] ?? ms[0]).label;

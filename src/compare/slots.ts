@@ -25,7 +25,7 @@ export interface Slot {
   factor: number;
   /** About one named person (their age, how far they fell): the same whatever day the sentence is about. */
   personal?: boolean;
-  /** The person's name as written there, canonical ("sharron diane crawford smith"), for person slots. */
+  /** The person's name as written there, canonical ("mary ellen hartley roe"), for person slots. */
   person?: string;
   /** The acts the person takes part in there, by the parse (lemmas: "arrest", "charge"), for ages. */
   verbs?: string[];
@@ -380,8 +380,8 @@ function personKey(canonical: string): string {
 /**
  * Person slots named by one name only ("Roe, 35", "Jane, 61") join the slot of the one person of
  * the story with that surname or that first name; with none or several, they stay on their own.
- * A name that is the end of the one longer name of the story ending so ("Diane Crawford Smith",
- * where the tagger left out "Sharron" of "Sharron Diane Crawford Smith") joins that person's slot.
+ * A name that is the end of the one longer name of the story ending so ("Ellen Hartley Roe",
+ * where the tagger left out "Mary" of "Mary Ellen Hartley Roe") joins that person's slot.
  */
 export function resolveOneNameSlots<T extends { slot: string; person?: string; verbs?: string[]; role?: boolean }>(mentions: T[]): void {
   for (const prefix of PERSON_SLOTS) {

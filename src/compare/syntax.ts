@@ -180,7 +180,7 @@ export function participantVerbs(s: Sent, start: number, end: number): Set<strin
     const copula = kids[h].some((c) => ['cop', 'aux:pass'].includes(tokens[c].deprel));
     const active = rel === 'nsubj' && tokens[i].deprel !== 'nsubj:pass' && !copula;
     if ((PARTICIPANT.has(rel) || (rel === 'conj' && tokens[h].upos === 'VERB')) && verb) add(h, rel === 'obl' ? 'oblique' : active ? 'agent' : 'patient');
-    // (a name split by the parse, "Sharron Diane Crawford Smith" with Smith an nmod of Sharron, is one name)
+    // (a name split by the parse, "Mary Ellen Hartley Roe" with Roe an nmod of Mary, is one name)
     if (!RENAMES.has(rel) && !(rel === 'nmod' && tokens[h].upos === 'PROPN' && tokens[i].upos === 'PROPN')) break;
     i = h;
   }
