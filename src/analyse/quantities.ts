@@ -7,7 +7,7 @@
  *
  * Units: durations of seconds to weeks normalised to hours (`h`); months and years kept as `month`
  * and `year`; money as ISO currency codes; `%` and `pp` (percentage points); `km`, `mi`, `m`, `kg`,
- * `t`, `bbl`; `people` for people/persons; `count` for any other counted noun (`counted` is the head
+ * `lb` (pounds of weight: "weighing 130 pounds", "5-foot-8, 135 pounds"; other pounds are GBP), `t`, `bbl`; `people` for people/persons; `count` for any other counted noun (`counted` is the head
  * noun as written, lower-cased: "talks", "agreements", "countries").
  * Not quantities: years and dates ("in 2022", "May 9"), clock times, ordinals, numbers inside
  * names or codes ("G20", "COVID-19", "Su-57"), anything that is not a finite number ("10^400").
@@ -15,7 +15,7 @@
 import type { Quantity, QuantityQualifier, Span } from '../model/types.js';
 import { monthNumber } from '../text/calendar.js';
 import { dataRows } from '../text/lexicon.js';
-import { hyphenJoined, MAYBE_NUMBER, type NumberRead, type NumberWord, readNumber, SCALES, SMALL, TENS } from '../text/numbers.js';
+import { hyphenJoined, MAYBE_NUMBER, type NumberRead, type NumberWord, readNumber, SCALES, SMALL, spelledNumber, TENS } from '../text/numbers.js';
 
 type Word = NumberWord;
 
@@ -35,7 +35,7 @@ const CURRENCY_WORD: Record<string, string> = {
 const MEASURE: Record<string, string> = {
   km: 'km', kilometres: 'km', kilometers: 'km', kilometre: 'km', kilometer: 'km', miles: 'mi', mile: 'mi', metres: 'm',
   meters: 'm', metre: 'm', meter: 'm', kg: 'kg', kilograms: 'kg', kilogram: 'kg', tonnes: 't', tons: 't', tonne: 't', ton: 't',
-  barrels: 'bbl', barrel: 'bbl', feet: 'ft', foot: 'ft', ft: 'ft', m: 'm',
+  barrels: 'bbl', barrel: 'bbl', feet: 'ft', foot: 'ft', ft: 'ft', m: 'm', lbs: 'lb', lb: 'lb',
 };
 
 /** Qualifier phrases, matched on the lower-cased words just before the number (longest first). */
@@ -125,9 +125,12 @@ const MAGNITUDE_RES = [
   new RegExp(String.raw`\b(?:magnitude|richter)(?:[\s-]+(?:of|at|was|is|as|measured|reached|put|least|about|around|nearly|some|approximately))*[\s-]+${NUM}(?![\d.,]\d)`, 'giu'),
   new RegExp(String.raw`(?<![\d.])${NUM}(?:[\s-]+(?:on the\s+)?(?:magnitude|richter)\b(?:\s+scale)?)`, 'giu'),
 ];
-/** Ages: "33-year-old", "aged 70", "Jane Roe, 33, said". */
+/** "it was 6.1", "at 5.9" with nothing after but the clause's end: a magnitude when the sentence gives one (see findMeasures). */
+const ELLIPTIC_MAGNITUDE = /\b(?:it was|it is|was put at|at)\s+(\d\.\d)(?=\s*(?:[.,;]|$))/giu;
+/** Ages: "33-year-old", "Sixty-year-old", "sixty-one-year-old", "aged 70", "Jane Roe, 33, said". */
 const AGE_RES = [
   /(?<![\d.])(\d{1,3})[\s-]+years?[\s-]+old\b/giu,
+  /(?<![\p{L}-])(\p{L}+(?:-\p{L}+)?)[\s-]+years?[\s-]+old\b/giu,
   /\bage[ds]?\s+(\d{1,3})\b(?![\d.,]\d)/giu,
   /(?<=\p{Lu}[\p{L}’'.-]*,\s)(\d{1,3})(?=,\s)/gu,
 ];
@@ -147,7 +150,8 @@ function findMeasures(text: string, sent: Span): Measure[] {
   const add = (m: RegExpExecArray, unit: string, counted: string | null) => {
     const numberStart = sent.start + m.index + m[0].indexOf(m[1]);
     if (out.some((o) => o.numberStart === numberStart)) return;
-    const value = Number(m[1]);
+    // digits, or one spelled-out number ("Sixty-year-old"); "several-year-old" is no age
+    const value = /^\d/.test(m[1]) ? Number(m[1]) : (spelledNumber(m[1]) ?? Number.NaN);
     if (!Number.isFinite(value) || (unit === 'age' && value > 125) || (unit === 'magnitude' && value > 10)) return;
     // "at least magnitude-5.9" or "a magnitude of at least 5.9": the qualifier before the match or before the number
     const before = words(text, { start: sent.start, end: sent.start + m.index });
@@ -166,6 +170,12 @@ function findMeasures(text: string, sent: Span): Measure[] {
       const noun = before ? before[1] : after && !STOP_AFTER.has(after[1]) ? after[1] : null;
       add(m, 'magnitude', noun);
     }
+  }
+  // "put the quake's magnitude at 5.9, but the Survey said it was 6.1": in a sentence that gives a
+  // magnitude, a bare figure of one decimal said of "it" or "at" is a second reading of it
+  if (out.length) {
+    ELLIPTIC_MAGNITUDE.lastIndex = 0;
+    for (let m = ELLIPTIC_MAGNITUDE.exec(chunk); m; m = ELLIPTIC_MAGNITUDE.exec(chunk)) add(m, 'magnitude', null);
   }
   for (const re of AGE_RES) {
     re.lastIndex = 0;
@@ -401,7 +411,7 @@ function readUnit(ws: Word[], i: number, f: Figure): boolean {
       }
       if (ws[k]?.lw === 'ago' || ws[k]?.lw === 'old') return false; // time expressions and ages
     } else if (!f.currency && CURRENCY_WORD[u.lw]) {
-      f.unit = CURRENCY_WORD[u.lw];
+      f.unit = /^pounds?$/.test(u.lw) && weighed(ws, f.numIdx) ? 'lb' : CURRENCY_WORD[u.lw];
       f.end = u.end;
       k++;
     } else if (!f.currency && MEASURE[u.lw]) {
@@ -413,6 +423,15 @@ function readUnit(ws: Word[], i: number, f: Figure): boolean {
   }
   f.k = k;
   return true;
+}
+
+/**
+ * "weighing 130 pounds", "5-foot-8, 135 pounds": pounds of a body's weight, not money. A weighing
+ * verb or a height (feet, inches, tall) within the few words before the number says so.
+ */
+function weighed(ws: Word[], numIdx: number): boolean {
+  for (let j = numIdx - 1; j >= Math.max(0, numIdx - 6); j--) if (/^(?:weigh\w*|foot|feet|inch|inches|tall)$/.test(ws[j].lw)) return true;
+  return false;
 }
 
 /** After a duration: "-long", "long", and what it is of ("four hours of talks"). The next word to read. */

@@ -12,7 +12,7 @@ import type { Quantity } from '../model/types.js';
 import { ACT_CLASSES } from './acts.js';
 import { clockConflicts } from './clock.js';
 import { actOfTime, actSlots, datedActs, participantKey } from './dated-acts.js';
-import { WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
+import { MONTH_NAME_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
 import type { Alignment } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
 import { backgroundSentences, figureSlots, inLead, resolveOneNameSlots, type Slot, storyEventDay } from './slots.js';
@@ -30,6 +30,10 @@ interface QMention {
   aligned?: boolean;
   /** The slot's unit ("block": an address number, never a rounded figure). */
   unit: string;
+  /** The person of a person slot (Slot.person), the acts they take part in and whether they are named by a role only (see Slot). */
+  person?: string;
+  verbs?: string[];
+  role?: boolean;
 }
 
 /**
@@ -99,7 +103,10 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
   for (const { sent, q, slot } of figureSlots(story)) {
     if (!slot) continue;
     const { low, high } = interval(q, slot);
-    mentions.push({ sent, q, slot: slot.key, label: slot.label, low, high, aligned: slot.aligned, unit: slot.unit });
+    mentions.push({ sent, q, slot: slot.key, label: slot.label, low, high, aligned: slot.aligned, unit: slot.unit, person: slot.person, verbs: slot.verbs, role: slot.role });
+    // what one agency said, also compared on its own: "the national seismic service said it was 6.1" against its 5.9 elsewhere
+    const agency = slot.personal || slot.aligned ? null : attributedTo(sent, q);
+    if (agency) mentions.push({ sent, q, slot: `${slot.key}|by|${agency.key}`, label: `${slot.label} according to ${agency.name}`, low, high, unit: slot.unit });
   }
   resolveOneNameSlots(mentions);
   splitByFact(mentions, al);
@@ -114,6 +121,20 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
     i = j;
   }
   return out;
+}
+
+const ATTRIBUTION = /\b(?:said|says|put|puts|measured|recorded|reported|registered|estimated|gave)\b/i;
+/**
+ * The organisation a figure is attributed to in its clause: the nearest one named before it, with a
+ * verb of saying or measuring between and no turn to another source ("but", "while", ";").
+ */
+function attributedTo(s: Sent, q: Quantity): { key: string; name: string } | null {
+  // (the tagger often tags an agency's name MISC)
+  const org = s.entities.filter((e) => (e.type === 'ORG' || e.type === 'MISC') && e.span.end <= q.span.start).pop();
+  if (!org) return null;
+  const between = s.art.text.slice(org.span.end, q.span.start);
+  if (between.length > 100 || !ATTRIBUTION.test(between) || /\b(?:but|while|whereas)\b|;/i.test(between)) return null;
+  return { key: org.key, name: org.name };
 }
 
 /** Sentences that state one fact: aligned by the fact clustering, or close in wording and keys. */
@@ -193,7 +214,9 @@ function slotConflict(story: StoryView, ms: QMention[]): Conflict | null {
       const sev = verdict === 'same' ? 'minor' : verdict;
       const groupsA = new Set(sides[a].members.map((m) => m.sent.art.group));
       // one source against itself is not a disagreement between outlets (it is shown within the article)
-      const across = sides[b].members.some((m) => !groupsA.has(m.sent.art.group)) || sides[a].members.some((m) => !new Set(sides[b].members.map((x) => x.sent.art.group)).has(m.sent.art.group));
+      const across =
+        (sides[b].members.some((m) => !groupsA.has(m.sent.art.group)) || sides[a].members.some((m) => !new Set(sides[b].members.map((x) => x.sent.art.group)).has(m.sent.art.group))) &&
+        sameTimeOfWriting(sides[a].members, sides[b].members);
       // one article against itself is a contradiction of its own, marked withinArticle below
       const sameArticle = oneArticle && sev === 'conflict';
       if (across || sameArticle) pairs.push({ a, b, severity: sev });
@@ -205,7 +228,7 @@ function slotConflict(story: StoryView, ms: QMention[]): Conflict | null {
   return {
     id: '',
     kind: unit === 'h' ? 'duration' : unit === 'count' || unit === 'people' ? 'count' : 'quantity',
-    slot: sides[0].rep.label,
+    slot: slotLabel(ms),
     severity: pairs.some((p) => p.severity === 'conflict') ? 'conflict' : 'minor',
     withinArticle,
     sides: sides.map((x) => quantitySide(story, x.rep, x.members)),
@@ -213,6 +236,30 @@ function slotConflict(story: StoryView, ms: QMention[]): Conflict | null {
     note: conflictNote(sides.map((x) => displayQuantity(x.rep.q)), pairs),
     factIds: [],
   };
+}
+
+/**
+ * An age is the person's age when the article was written: "Roe, 27" in articles of 2005 and
+ * "Roe, 29" in articles of 2007 are one man two years apart, not a disagreement. Two sides of
+ * an age are not compared when their dated articles were all published more than half a year
+ * apart (the side's undated articles are taken to be of its dated ones' time); with no dated
+ * article on a side they are (the reader sees both sentences).
+ */
+function sameTimeOfWriting(a: QMention[], b: QMention[]): boolean {
+  if (a[0]?.unit !== 'years') return true;
+  // (publication days: "YYYY-MM-DD", see stories/facts.ts publicationDay)
+  const days = (ms: QMention[]) => ms.map((m) => m.sent.art.published).filter((d): d is string => !!d).map((d) => Date.parse(d) / 86_400_000);
+  const da = days(a);
+  const db = days(b);
+  if (!da.length || !db.length) return true;
+  return da.some((x) => db.some((y) => Math.abs(x - y) <= AGE_SPAN_DAYS));
+}
+const AGE_SPAN_DAYS = 183;
+
+/** What a slot measures, named by its fullest mention ("age of Mary Ellen Hartley Roe", not "age of Roe"). */
+function slotLabel(ms: QMention[]): string {
+  const named = ms.filter((m) => m.person).sort((a, b) => b.person!.length - a.person!.length || cmp(a.label, b.label));
+  return (named[0] ?? ms[0]).label;
 }
 
 /** Bounded time: at most MAX_PER_SLOT values of one slot are compared pairwise (the first in story order). */
@@ -374,7 +421,8 @@ function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
 }
 
 /** The conflict among dated mentions of one act, or null when they agree. `what` names the act ("the signing"). */
-function dateConflict(story: StoryView, ms: DMention[], what: string): Conflict | null {
+function dateConflict(story: StoryView, all: DMention[], what: string): Conflict | null {
+  const ms = all.filter((m) => !guessedDay(m));
   if (ms.length < 2) return null;
   const sides: DMention[][] = [];
   for (const m of ms) {
@@ -414,6 +462,16 @@ const STATEMENT = ACT_CLASSES.find(([cls]) => cls === 'statement')![1];
 function toldToday(s: Sent, t: ResolvedTime): boolean {
   const before = s.art.text.slice(Math.max(s.span.start, t.span.start - 12), t.span.start);
   return /\btoday\b/i.test(t.text) || /\btoday\s*[(,]?\s*$/i.test(before);
+}
+
+const NAMED_DAY = new RegExp(`\\d|\\b(?:${WEEKDAY_PATTERN}|${MONTH_NAME_PATTERN})\\b`, 'i');
+/**
+ * "midnight yesterday" in an undated article: its day is the story's date guessed for the article
+ * (resolvedInferred), and the words name no day of their own. It cannot oppose a day another
+ * article names: the article may have been written on another day than the story's.
+ */
+function guessedDay(m: DMention): boolean {
+  return m.t.resolvedInferred && !NAMED_DAY.test(m.t.text);
 }
 
 /** Two dated mentions say the same day: equal values, or equal weekdays when one is only a weekday. */

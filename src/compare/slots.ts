@@ -11,7 +11,7 @@ import type { Quantity } from '../model/types.js';
 import { MONTH_NAME_PATTERN, WEEKDAY_PATTERN } from '../text/calendar.js';
 import { dataLines } from '../text/lexicon.js';
 import { canonicalName, type Sent, type StoryView } from './prepare.js';
-import { coordinatedFigure, countedArgument, frameGovernsFigure, lemmaAt, verbSubject } from './syntax.js';
+import { coordinatedFigure, countedArgument, describedNoun, frameGovernsFigure, lemmaAt, participantVerbs, verbSubject } from './syntax.js';
 import { key } from './text.js';
 
 export interface Slot {
@@ -25,6 +25,12 @@ export interface Slot {
   factor: number;
   /** About one named person (their age, how far they fell): the same whatever day the sentence is about. */
   personal?: boolean;
+  /** The person's name as written there, canonical ("mary ellen hartley roe"), for person slots. */
+  person?: string;
+  /** The acts the person takes part in there, by the parse (lemmas: "arrest", "charge"), for ages. */
+  verbs?: string[];
+  /** An age of someone named only by a role ("a 60-year-old woman"): compared once joined to a named person. */
+  role?: boolean;
   /**
    * The slot's word alone does not say the figures count the same thing ("three cables" may be the
    * ones cut or the ones laid): its figures are compared only between sentences that state the same
@@ -78,6 +84,7 @@ function countedBefore(text: string, sentStart: number, at: number): string | nu
 }
 
 const DISTANCE: Record<string, number> = { km: 1, mi: 1.609344, m: 0.001, ft: 0.0003048 };
+const WEIGHT: Record<string, number> = { kg: 1, lb: 0.45359237 };
 const MONEY_FRAMES = new Set(['value', 'price', 'fine', 'bail']);
 /** Slots of the event itself (as opposed to a person's or a place's), and how far the lead goes. */
 const EVENT_FRAMES = /^(?:people\|(?:deaths|injured|missing|arrested|evacuated|homeless|rescued)|magnitude\|)/;
@@ -100,8 +107,11 @@ const WINDOW_AFTER = 5;
 
 /** The slot of `q` in sentence `s`, or null when the figure cannot be compared safely. */
 export function slotOf(s: Sent, q: Quantity, background: Background): Slot | null {
-  if (background === 'past' || isPart(s, q) || isHedged(s, q)) return null;
+  if (isPart(s, q) || isHedged(s, q)) return null;
   const slot = slotOfFigure(s, q) ?? (background === 'none' ? countedThings(s, q) : null);
+  // a sentence about the past tells another event's figures, but a parent's children are counted
+  // alike whatever year the sentence is about ("killing Jane Roe, a mother of 12, in 2011")
+  if (background === 'past' && slot?.key !== 'people|children') return null;
   // the event's own casualties and magnitude are told in the lead; later they are often another event's
   if (slot && EVENT_FRAMES.test(slot.key) && !inLead(s) && background !== 'none') return null;
   // a figure of another day than the lead's is another event's, unless it is a named person's (their age, their fall)
@@ -119,7 +129,9 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
     // "Roe, then 15,", "the then-15-year-old": an age at an earlier time, not the person's age now
     if (/\bthen[\s-]*$/i.test(text.slice(Math.max(s.span.start, q.span.start - 8), q.span.start))) return null;
     const who = personNextTo(s, q);
-    return who ? { key: `age|${personKey(who.key)}`, label: `age of ${who.name}`, unit: 'years', factor: 1, personal: true } : null;
+    if (!who) return roleAge(s, q);
+    const verbs = [...participantVerbs(s, who.span.start, who.span.end)];
+    return { key: `age|${personKey(who.key)}`, label: `age of ${who.name}`, unit: 'years', factor: 1, personal: true, person: who.key, verbs };
   }
   if (DISTANCE[q.unit] !== undefined) {
     const from = placeAfter(s, q);
@@ -127,7 +139,12 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
     // "Robert Roe fell about 600 metres": how far a named person went, by the verb before the figure
     const moved = verbAndSubjectBefore(s, q);
     // (by the person alone: parses lemmatise "fell" as "fell" or "fall", and a story tells one distance of a person's)
-    return moved ? { key: `distance|person|${moved.key}`, label: `how far ${moved.name} ${moved.word}`, unit: 'km', factor: DISTANCE[q.unit], personal: true } : null;
+    return moved ? { key: `distance|person|${moved.key}`, label: `how far ${moved.name} ${moved.word}`, unit: 'km', factor: DISTANCE[q.unit], personal: true, person: canonicalName(moved.name) } : null;
+  }
+  if (WEIGHT[q.unit] !== undefined) {
+    // a person's weight, as a description gives it ("Roe is 5-foot-8, 135 pounds"; "He is 5-feet-8 inches tall, weighing 130 pounds")
+    const who = describedPerson(s);
+    return who ? { key: `weight|${personKey(who)}`, label: `weight of ${who}`, unit: 'kg', factor: WEIGHT[q.unit], personal: true, person: who } : null;
   }
   if (/^[A-Z]{3}$/.test(q.unit)) {
     // money: the sum of what (its value, a price, a fine, bail), in its own currency
@@ -363,8 +380,10 @@ function personKey(canonical: string): string {
 /**
  * Person slots named by one name only ("Roe, 35", "Jane, 61") join the slot of the one person of
  * the story with that surname or that first name; with none or several, they stay on their own.
+ * A name that is the end of the one longer name of the story ending so ("Ellen Hartley Roe",
+ * where the tagger left out "Mary" of "Mary Ellen Hartley Roe") joins that person's slot.
  */
-export function resolveOneNameSlots<T extends { slot: string }>(mentions: T[]): void {
+export function resolveOneNameSlots<T extends { slot: string; person?: string; verbs?: string[]; role?: boolean }>(mentions: T[]): void {
   for (const prefix of PERSON_SLOTS) {
     const full = new Set(mentions.filter((m) => m.slot.startsWith(prefix) && m.slot.slice(prefix.length).includes('|')).map((m) => m.slot));
     for (const m of mentions) {
@@ -376,13 +395,44 @@ export function resolveOneNameSlots<T extends { slot: string }>(mentions: T[]): 
       });
       if (matches.length === 1) m.slot = matches[0];
     }
+    for (const m of mentions) {
+      if (!m.person?.includes(' ') || !m.slot.startsWith(prefix)) continue;
+      const longer = new Set(mentions.filter((o) => o.slot.startsWith(prefix) && o.slot !== m.slot && o.person?.endsWith(` ${m.person}`)).map((o) => o.slot));
+      if (longer.size === 1) m.slot = [...longer][0];
+    }
+  }
+  // a role-named age joins the one named person of the story who takes part in one of its acts
+  // ("a 60-year-old woman charged with killing" and "charged Jane Roe, age 61"); else it stays alone
+  // (the same act from the same side: the one who struck is not the one struck; a patient and an
+  // oblique are one side, as parses often read "charged Jane Roe, age 61, with …" one way or the other)
+  const side = (v: string) => v.replace(/:(?:patient|oblique)$/, ':undergoes');
+  for (const m of mentions) {
+    if (!m.role) continue;
+    const acts = new Set(m.verbs?.map(side));
+    const named = new Set(mentions.filter((o) => !o.role && o.slot.startsWith('age|') && o.verbs?.some((v) => acts.has(side(v)))).map((o) => o.slot));
+    if (named.size === 1) m.slot = [...named][0];
   }
 }
 /** Slot key prefixes followed by a person's key (see personKey). */
-const PERSON_SLOTS = ['age|', 'distance|person|'];
+const PERSON_SLOTS = ['age|', 'distance|person|', 'weight|'];
+
+const SUBJECT_PRONOUN = /^(?:he|she)$/i;
+/**
+ * The one person a sentence describes: the one person it names, or, when it names nobody and
+ * its first word is "He" or "She", the one person the sentence before names (the usual antecedent
+ * of a sentence-initial pronoun in news). Canonical name, or null.
+ */
+function describedPerson(s: Sent): string | null {
+  const named = (x: Sent | undefined) => [...new Set((x?.entities ?? []).filter((e) => e.type === 'PER').map((e) => canonicalName(x!.art.text.slice(e.span.start, e.span.end))))];
+  const here = named(s);
+  if (here.length) return here.length === 1 ? here[0] : null;
+  if (!SUBJECT_PRONOUN.test(s.tokens[0]?.text ?? '')) return null;
+  const before = named(s.art.sentences[s.index - 1]);
+  return before.length === 1 ? before[0] : null;
+}
 
 /** The person an age belongs to: named right before ("Jane Roe, 33,") or within a few words after ("the 33-year-old actress Jane Roe"). */
-function personNextTo(s: Sent, q: Quantity): { key: string; name: string } | null {
+function personNextTo(s: Sent, q: Quantity): { key: string; name: string; span: { start: number; end: number } } | null {
   const text = s.art.text;
   const people = s.entities.filter((e) => e.type === 'PER');
   // "Jane Roe, 33," — an appositive right after the name
@@ -392,7 +442,27 @@ function personNextTo(s: Sent, q: Quantity): { key: string; name: string } | nul
   const e = before ?? after;
   // the name as written here, not as cross-article linking widened it (two people may share a surname)
   const named = e ? text.slice(e.span.start, e.span.end) : '';
-  return e ? { key: canonicalName(named), name: named } : null;
+  return e ? { key: canonicalName(named), name: named, span: e.span } : null;
+}
+
+/** Relatives and partners: "her 12-year-old daughter" is someone else than the person the story names. */
+const KIN = new Set('daughter son child kid mother father mom dad wife husband sister brother girlfriend boyfriend grandson granddaughter grandmother grandfather niece nephew cousin stepdaughter stepson partner fiance fiancee'.split(' '));
+
+/**
+ * "A 60-year-old woman charged with killing …": an age of someone the sentence names only by a
+ * role noun, with the acts the parse makes them take part in. It is compared only once the story
+ * resolves it to the one named person who takes part in one of those acts (resolveOneNameSlots);
+ * a sentence that names a person, a relative ("her 12-year-old daughter") or an act-less role gives none.
+ */
+function roleAge(s: Sent, q: Quantity): Slot | null {
+  if (s.entities.some((e) => e.type === 'PER')) return null;
+  const d = describedNoun(s, q);
+  if (!d) return null;
+  const noun = d.tokens[d.noun];
+  if (KIN.has(noun.lemma.toLowerCase()) || /\b(?:her|his|their|its|my|our|your)\s+$/i.test(s.art.text.slice(Math.max(s.span.start, q.span.start - 8), q.span.start))) return null;
+  const verbs = [...participantVerbs(s, noun.start, noun.end)];
+  if (!verbs.length) return null;
+  return { key: `age|role|${s.id}|${q.span.start}`, label: `age of the ${noun.text.toLowerCase()}`, unit: 'years', factor: 1, personal: true, verbs, role: true };
 }
 
 const STATIVE = /^(?:is|was|are|were|be|been|being|stands?|stood|measures?|measured|weighs?|weighed|weighing)$/i;

@@ -137,3 +137,72 @@ export function verbSubject(s: Sent, verbPos: number): number | null {
   }
   return null;
 }
+
+/** Relations by which a noun is a participant of the verb above it. */
+const PARTICIPANT = new Set(['nsubj', 'obj', 'iobj', 'obl']);
+/** Relations that name the noun above them again ("Jane Roe, a spokeswoman"; "Roe and Doe"). */
+const RENAMES = new Set(['appos', 'conj', 'flat', 'compound']);
+
+/** Verbs of saying and light verbs: a person who says or is something takes part in no act of the story. */
+const NO_ACT = new Set(['say', 'tell', 'add', 'state', 'report', 'note', 'claim', 'be', 'have', 'do', 'get', 'make', 'go', 'come', 'identify', 'describe', 'name', 'call', 'know']);
+
+/**
+ * The acts a person (the words from `start` to `end`) takes part in, by the parse, as
+ * "lemma:agent", "lemma:patient" or "lemma:oblique": the verb the phrase is the subject of ("Roe
+ * struck" → strike:agent), the passive subject or object of ("Jane Roe was arrested", "arrested
+ * Jane Roe" → arrest:patient), and a past participle on it ("a woman charged with killing" →
+ * charge:patient). Verbs of saying and light verbs are left out. Empty without a parse.
+ */
+export function participantVerbs(s: Sent, start: number, end: number): Set<string> {
+  const out = new Set<string>();
+  const tokens = parseOf(s.art);
+  if (!tokens) return out;
+  const kids = kidsOf(tokens);
+  // the phrase's head: its token whose head lies outside it
+  let head = -1;
+  for (let i = tokenAt(tokens, start); i < tokens.length && tokens[i].start < end; i++) {
+    const h = tokens[i].head;
+    if (h < 0 || tokens[h].start < start || tokens[h].start >= end) head = i;
+  }
+  for (let i = head, step = 0; i >= 0 && step < 3; step++) {
+    const add = (v: number, role: string) => {
+      const lemma = tokens[v].lemma.toLowerCase();
+      if (!NO_ACT.has(lemma)) out.add(`${lemma}:${role}`);
+    };
+    for (const c of kids[i]) if (relOf(tokens[c]) === 'acl' && tokens[c].upos === 'VERB') add(c, /(?:ed|en)$/i.test(tokens[c].text) ? 'patient' : 'agent');
+    const h = tokens[i].head;
+    if (h < 0) break;
+    const rel = relOf(tokens[i]);
+    // (a participle after a copula is often tagged an adjective: "is now accused of murdering"; a
+    // noun coordinated with a verb is a misattached object: "arrested a 60-year-old, terminally ill woman")
+    const verb = tokens[h].upos === 'VERB' || (tokens[h].upos === 'ADJ' && /(?:ed|en)$/.test(tokens[h].text));
+    // the subject of a participle after a copula ("Roe is accused") undergoes the act
+    const copula = kids[h].some((c) => ['cop', 'aux:pass'].includes(tokens[c].deprel));
+    const active = rel === 'nsubj' && tokens[i].deprel !== 'nsubj:pass' && !copula;
+    if ((PARTICIPANT.has(rel) || (rel === 'conj' && tokens[h].upos === 'VERB')) && verb) add(h, rel === 'obl' ? 'oblique' : active ? 'agent' : 'patient');
+    // (a name split by the parse, "Mary Ellen Hartley Roe" with Roe an nmod of Mary, is one name)
+    if (!RENAMES.has(rel) && !(rel === 'nmod' && tokens[h].upos === 'PROPN' && tokens[i].upos === 'PROPN')) break;
+    i = h;
+  }
+  return out;
+}
+
+/**
+ * The noun an age describes, by the parse: "a 60-year-old woman", "a 60-year-old, terminally ill
+ * woman" → its token index; -1 when the age hangs on no noun or the article has no parse.
+ */
+export function describedNoun(s: Sent, q: Quantity): { noun: number; tokens: readonly SyntaxToken[] } | null {
+  const tokens = parseOf(s.art);
+  if (!tokens) return null;
+  for (let i = tokenAt(tokens, q.span.start); i < tokens.length && tokens[i].start < q.span.end; i++) {
+    const h = tokens[i].head;
+    if (h >= 0 && (tokens[h].start >= q.span.end || tokens[h].start < q.span.start) && tokens[h].upos === 'NOUN' && h > i) return { noun: h, tokens };
+  }
+  // parses of stacked modifiers often attach the age elsewhere: the first noun after it across
+  // adjectives, adverbs and commas only ("a 60-year-old, terminally ill woman")
+  for (let i = tokenAt(tokens, q.span.end); i < tokens.length && i <= tokenAt(tokens, q.span.end) + 4; i++) {
+    if (tokens[i].upos === 'NOUN') return { noun: i, tokens };
+    if (!['ADJ', 'ADV'].includes(tokens[i].upos) && tokens[i].text !== ',') break;
+  }
+  return null;
+}

@@ -70,6 +70,36 @@ describe('findQuantities on the fixture of real sentences', () => {
     assert.ok(s.falsePositives <= 2, s.failures.join('\n'));
   });
 
+  it('a spelled-out age ("Sixty-year-old", "sixty-one-year-old") is an age; "several-year-old" is none', () => {
+    const q = quantities('Sixty-year-old Jane Roe met a sixty-one-year-old man about a several-year-old dispute.');
+    assert.deepEqual(
+      q.filter((x) => x.unit === 'age').map((x) => [x.text, x.value]),
+      [
+        ['Sixty-year-old', 60],
+        ['sixty-one-year-old', 61],
+      ],
+    );
+  });
+
+  it('pounds after a weighing verb or a height are a weight (lb), other pounds money', () => {
+    const q = quantities('He is 6-feet-2 inches tall, weighing 210 pounds. The club paid 5 million pounds for him.');
+    assert.deepEqual(
+      q.filter((x) => /pounds/.test(x.text)).map((x) => [x.value, x.unit]),
+      [
+        [210, 'lb'],
+        [5e6, 'GBP'],
+      ],
+    );
+  });
+
+  it('a bare one-decimal figure said of "it" in a sentence giving a magnitude is a second reading of it', () => {
+    const q = quantities('The centre put the magnitude at 5.9, but the Survey said it was 6.1. Inflation was at 2.5, the bank said.');
+    assert.deepEqual(
+      q.filter((x) => x.unit === 'magnitude').map((x) => x.value),
+      [5.9, 6.1],
+    );
+  });
+
   it('percentages, percentage points and ranges', () => {
     const q = quantities('Turnout was between 40 and 45 percent, up 2.5 percentage points; 12% said no.');
     assert.deepEqual(

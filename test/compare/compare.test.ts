@@ -7,6 +7,7 @@ import { extractArticle } from '../../src/extract/index.js';
 import { readFile } from '../../src/ingest/index.js';
 import { crossCheckStory, renderCrossCheckHtml, renderCrossCheckMarkdown } from '../../src/compare/index.js';
 import { normalizeWord } from '../../src/compare/text.js';
+import { resolveOneNameSlots } from '../../src/compare/slots.js';
 import { StoryCrossCheckSchema } from '../../src/compare/types.js';
 import type { AnnotatedArticle, Article } from '../../src/model/types.js';
 import { bareArticle } from '../helpers.js';
@@ -415,6 +416,21 @@ describe('date conflicts: a statement made "today"', () => {
   });
 });
 
+describe('date conflicts: a day guessed for an undated article', () => {
+  it('"yesterday" in an undated article does not oppose a weekday a dated article names', () => {
+    const published = { iso: '2025-05-12', precision: 'day' as const, source: 'text' };
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('d1', 'Sheriff deputies arrested gang member Gary Roe at midnight on Friday in a house near the scene in Eastbury.', { published }),
+        art('d2', 'Sheriff deputies arrested gang member Gary Roe at midnight yesterday in a house near the scene in Eastbury.'),
+      ],
+      copies: [],
+    });
+    assert.equal(x.conflicts.filter((c) => c.kind === 'date').length, 0, JSON.stringify(x.conflicts.map((c) => c.note)));
+  });
+});
+
 describe('quantity slots: the story\'s own day', () => {
   it('a magnitude from an article about another day\'s quake is another shock\'s', () => {
     const x = crossCheckStory({
@@ -465,6 +481,20 @@ describe('quantity slots: kinship', () => {
   });
 });
 
+describe('quantity slots: what one agency said', () => {
+  it('opposes two magnitudes the same agency is reported to have given', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('m1', 'A strong earthquake hit the island of Westholm on Sunday; the Northland Seismic Service said it was a magnitude-6.1 quake.'),
+        art('m2', 'A strong earthquake hit the island of Westholm on Sunday, and the Northland Seismic Service said it had a magnitude of 5.2.'),
+      ],
+      copies: [],
+    });
+    assert.ok(x.conflicts.some((c) => c.severity === 'conflict' && /according to/.test(c.slot)), JSON.stringify(x.conflicts.map((c) => c.slot)));
+  });
+});
+
 describe('quantity slots: a parent\'s children', () => {
   it('reads "one of her 12 children" as her number of children, and "two of her children" as a part', () => {
     const x = crossCheckStory({
@@ -479,6 +509,18 @@ describe('quantity slots: a parent\'s children', () => {
     const c = x.conflicts.filter((k) => k.severity === 'conflict' && k.slot === 'number of children');
     assert.equal(c.length, 1, JSON.stringify(x.conflicts.map((k) => k.note)));
     assert.deepEqual(c[0].sides.map((sd) => sd.articles.join()), ['k1', 'k2']);
+  });
+  it('counts a mother\'s children in a sentence about an earlier year too', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('p1', 'A stray bullet killed Jane Roe, a mother of 13, outside a school in Eastbury on Tuesday, police said.'),
+        art('p3', 'Police said a stray bullet killed Jane Roe outside a school in Eastbury on Tuesday. The bullet came from a rooftop across the street. The trial opened this week. Two men are accused of killing Jane Roe, a mother of 12, in 2011 and wounding two others.'),
+      ],
+      copies: [],
+    });
+    const c = x.conflicts.filter((k) => k.severity === 'conflict' && k.slot === 'number of children');
+    assert.equal(c.length, 1, JSON.stringify(x.conflicts.map((k) => k.note)));
   });
 });
 
@@ -530,6 +572,45 @@ describe('quantity slots: ages under name variants', () => {
       'Roe, 36, was charged with murder in Eastbury on Tuesday, police said.',
     ]);
     assert.equal(two.length, 0, JSON.stringify(two.map((k) => k.note)));
+  });
+  it('does not oppose ages told by articles published years apart, and does oppose them within months', () => {
+    const day = (iso: string) => ({ published: { iso, precision: 'day' as const, source: 'text' } });
+    const ages2 = (d2: string) =>
+      crossCheckStory({
+        storyId: 's',
+        articles: [
+          art('y1', 'Police in Eastbury arrested Gary Roe, 27, on Tuesday after the shooting of a deputy.', day('2005-06-25')),
+          art('y2', 'A jury in Eastbury found Gary Roe, 29, guilty on Tuesday of the shooting of a deputy.', day(d2)),
+        ],
+        copies: [],
+      }).conflicts.filter((c) => c.severity === 'conflict' && /^age of/.test(c.slot));
+    assert.equal(ages2('2007-03-20').length, 0);
+    assert.equal(ages2('2005-07-20').length, 1);
+  });
+  it('joins a name the tagger cut short to the one longer name ending with it', () => {
+    const ms = [
+      { slot: 'age|roe|ln', person: 'ellen hartley roe' },
+      { slot: 'age|roe|mr', person: 'mary ellen hartley roe' },
+      { slot: 'age|hartley|jn', person: 'jane hartley' },
+    ];
+    resolveOneNameSlots(ms);
+    assert.deepEqual(
+      ms.map((m) => m.slot),
+      ['age|roe|mr', 'age|roe|mr', 'age|hartley|jn'],
+    );
+  });
+  it('joins an age of someone named by a role to the one named person who undergoes the same act', () => {
+    const c = ages([
+      'Police in Eastbury arrested a 60-year-old woman on Friday in the 1967 killings of two young women.',
+      'Police in Eastbury on Friday arrested 61-year-old Jane Roe in the 1967 killings of two young women.',
+    ]);
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+    // the one who struck is not the one struck
+    const other = ages([
+      'A 23-year-old man struck a pedestrian with his car in Eastbury on Friday night, police said.',
+      'Police said a car struck Jane Roe, 59, in Eastbury on Friday night.',
+    ]);
+    assert.equal(other.length, 0, JSON.stringify(other.map((k) => k.note)));
   });
   it('leaves an age "then" out: it is the age at an earlier time', () => {
     const c = ages([
