@@ -15,6 +15,13 @@ export interface PoolOptions {
   size?: number;
   /** Hard time limit per task, ms (default 60 s). */
   taskLimitMs?: number;
+  /**
+   * Tasks a worker runs before it is replaced by a fresh one (default 2,000; 0 = never). A worker's
+   * memory holds per-word caches and allocator arenas that grow with the variety of text it has
+   * seen (a stream of records each with its own numbers); a fresh worker costs one model load
+   * (~0.3 s), under 0.5 % of 2,000 articles' analysis.
+   */
+  recycleAfter?: number;
 }
 
 interface Task<I, O> {
@@ -30,6 +37,8 @@ interface Slot<I, O> {
   ready: boolean;
   task: Task<I, O> | null;
   timer: NodeJS.Timeout | null;
+  /** Tasks this worker has finished. */
+  done: number;
 }
 
 /**
@@ -61,6 +70,7 @@ export class WorkerPool<I, O> {
   private closed = false;
   readonly size: number;
   private readonly limit: number;
+  private readonly recycleAfter: number;
 
   constructor(
     private readonly entry: URL,
@@ -68,6 +78,7 @@ export class WorkerPool<I, O> {
   ) {
     this.size = Math.max(1, opts.size ?? availableParallelism());
     this.limit = opts.taskLimitMs ?? 60_000;
+    this.recycleAfter = opts.recycleAfter ?? 2_000;
     for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
   }
 
@@ -87,7 +98,7 @@ export class WorkerPool<I, O> {
   }
 
   private spawn(): Slot<I, O> {
-    const slot: Slot<I, O> = { worker: spawnModuleWorker(this.entry), ready: false, task: null, timer: null };
+    const slot: Slot<I, O> = { worker: spawnModuleWorker(this.entry), ready: false, task: null, timer: null, done: 0 };
     slot.worker.on('message', (m: { ready?: boolean; id: number; ok: boolean; result?: O; error?: string }) => {
       if (m.ready) {
         slot.ready = true;
@@ -98,7 +109,8 @@ export class WorkerPool<I, O> {
       this.finish(slot);
       if (m.ok) t.resolve(m.result as O);
       else t.reject(new Error(m.error ?? 'task failed'));
-      this.dispatch();
+      if (this.recycleAfter > 0 && ++slot.done >= this.recycleAfter) this.replace(slot, 'recycled');
+      else this.dispatch();
     });
     slot.worker.on('error', (e) => this.replace(slot, `worker error: ${e.message}`));
     slot.worker.on('exit', (code) => this.replace(slot, `worker exited (${code})`));
@@ -111,7 +123,7 @@ export class WorkerPool<I, O> {
     slot.task = null;
   }
 
-  /** Fails the slot's task (if any) with `why` and puts a fresh worker in its place. */
+  /** Fails the slot's task (if any) with `why` and puts a fresh worker in its place (also to recycle an idle one). */
   private replace(slot: Slot<I, O>, why: string, overTime = false): void {
     const i = this.slots.indexOf(slot);
     if (i < 0) return; // already replaced
