@@ -32,10 +32,12 @@ export interface LedgerRow {
   keys: string;
   vals: Buffer;
   lite: string;
+  /** 1 for an undated article of a sealed story (see src/stories/ledger.ts `toSeal`). */
+  sealed: number;
 }
 
 /** The columns of story_ledger that make a LedgerRow. */
-export const LEDGER_COLUMNS = 'doc_id, t, day, story, copy_of, keys, vals, lite';
+export const LEDGER_COLUMNS = 'doc_id, t, day, story, copy_of, keys, vals, lite, sealed';
 
 /** A stored ledger row, back to the ledger's document. */
 export function ledgerDocOf(r: LedgerRow): LedgerDoc {
@@ -47,6 +49,7 @@ export function ledgerDocOf(r: LedgerRow): LedgerDoc {
     copyOf: r.copy_of,
     vec: { keys: r.keys === '' ? [] : r.keys.split(KEY_SEP), vals: floats(r.vals) },
     f: JSON.parse(r.lite) as StoryFeatures,
+    sealed: r.sealed === 1,
   };
 }
 

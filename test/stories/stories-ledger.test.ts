@@ -403,3 +403,78 @@ describe('chunked runs past the open-story cap (the documented corner)', () => {
     }
   });
 });
+
+/**
+ * Undated articles past the undated window: a run leaving more open undated articles than the
+ * window seals undated stories that stopped growing (else all of them), and later runs do not
+ * replay them. The documented corner: past the window, stories depend on the runs articles came in.
+ */
+describe('undated articles past the undated window (sealed stories)', () => {
+  const fs = ecbFeatures([7, 8, 9, 10]).map((f) => ({ ...f, day: null, eventDay: null, published: null }));
+  const options = { undatedWindow: 8 };
+  const BATCH = 5;
+  const batches = () => Array.from({ length: Math.ceil(fs.length / BATCH) }, (_, k) => fs.slice(k * BATCH, (k + 1) * BATCH));
+  /** Every article in exactly one story. */
+  const partitionOf = (gs: StoryGroup[], ids: string[]) => assert.deepEqual(gs.flatMap((g) => g.members).sort(), [...ids].sort());
+
+  test('library: a run replays at most the window and its own articles; one story per article; deterministic; removal', async () => {
+    assert.ok(fs.length > 3 * options.undatedWindow, `${fs.length} articles`);
+    const runAll = async () => {
+      const ledger = new StoryLedger(options);
+      const replayed: number[] = [];
+      for (const b of batches()) replayed.push((await ledger.update(b)).replayed);
+      return { ledger, replayed };
+    };
+    const a = await runAll();
+    for (const r of a.replayed) assert.ok(r <= options.undatedWindow + BATCH, `replayed ${r}`);
+    partitionOf(a.ledger.stories(), fs.map((f) => f.id));
+    assert.deepEqual((await runAll()).ledger.stories(), a.ledger.stories());
+    // (without the window every run replays every undated article so far)
+    const unbounded = new StoryLedger();
+    let last = 0;
+    for (const b of batches()) last = (await unbounded.update(b)).replayed;
+    assert.equal(last, fs.length);
+
+    // removing an article of a sealed story: its story-mates are replayed, the rest stays
+    const gone = fs[1].id;
+    await a.ledger.update([], [gone]);
+    partitionOf(a.ledger.stories(), fs.map((f) => f.id).filter((id) => id !== gone));
+  });
+
+  /** The same runs through a store's ledger give the memory ledger's stories (both back-ends keep sealed rows alike). */
+  async function storeCase(store: Store) {
+    const memory = new StoryLedger(options);
+    const run = () => store.storyLedger(async (l) => updateLedgerInChunks(l, { pending: await l.pending(), removed: await l.orphans() }, options));
+    for (const b of batches()) {
+      for (const f of b) await put(store, f, f.id);
+      const r = await run();
+      const m = await memory.update(b);
+      assert.equal(r.replayed, m.replayed);
+    }
+    assert.deepEqual((await storedAs(store)).shape, shape(memory.stories()));
+    await store.deleteDocument(fs[1].id);
+    await run();
+    await memory.update([], [fs[1].id]);
+    assert.deepEqual((await storedAs(store)).shape, shape(memory.stories()));
+  }
+
+  test('SQLite: the store keeps sealed articles as the memory ledger does', async () => {
+    const store = await openStore(':memory:');
+    try {
+      await storeCase(store);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('PostgreSQL: the same', { skip: postgresAvailable() ? false : 'PostgreSQL not available', timeout: 300_000 }, async () => {
+    const db = await testDatabase();
+    const store = await openStore(db.url);
+    try {
+      await storeCase(store);
+    } finally {
+      await store.close();
+      await db.drop();
+    }
+  });
+});

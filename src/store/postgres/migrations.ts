@@ -161,6 +161,11 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (story_id, kind)
   );
   `,
+  // 6: undated articles of sealed stories are not replayed, as in SQLite's migration 6
+  `
+  ALTER TABLE story_ledger ADD COLUMN sealed smallint NOT NULL DEFAULT 0;
+  CREATE INDEX story_ledger_open_undated ON story_ledger(doc_id) WHERE t IS NULL AND sealed = 0;
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = MIGRATIONS.length;

@@ -45,7 +45,17 @@ export class PostgresLedger implements StoreLedger {
   }
 
   async docsFrom(d: number): Promise<LedgerDoc[]> {
-    return (await this.rows<LedgerRow>(`SELECT ${COLUMNS} FROM story_ledger WHERE t >= $1 UNION ALL SELECT ${COLUMNS} FROM story_ledger WHERE t IS NULL`, [d])).map(ledgerDocOf);
+    return (await this.rows<LedgerRow>(`SELECT ${COLUMNS} FROM story_ledger WHERE t >= $1 UNION ALL SELECT ${COLUMNS} FROM story_ledger WHERE t IS NULL AND sealed = 0`, [d])).map(ledgerDocOf);
+  }
+
+  async unsealStoriesOf(ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    // (a deleted article has lost its membership row; its ledger row still names its story)
+    await this.c.query(
+      `UPDATE story_ledger SET sealed = 0 WHERE sealed = 1 AND (doc_id = ANY($1::text[])
+         OR doc_id IN (SELECT m.doc_id FROM story_members m WHERE m.story_id IN (SELECT output FROM story_ledger WHERE doc_id = ANY($1::text[]))))`,
+      [ids],
+    );
   }
 
   async openAt(d: number): Promise<LedgerDoc[]> {
@@ -122,14 +132,15 @@ export class PostgresLedger implements StoreLedger {
     }
     if (c.putDocs.length) {
       const p = c.putDocs;
+      const sealed = new Set(c.sealDocs);
       await this.c.query(
         // the version of the features placed: a re-analysed article (new features version) is pending again
         `INSERT INTO story_ledger (${COLUMNS}, version)
-         SELECT u.*, f.version FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::bytea[], $8::text[]) AS u(doc_id, t, day, story, copy_of, keys, vals, lite)
+         SELECT u.*, f.version FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::bytea[], $8::text[], $9::smallint[]) AS u(doc_id, t, day, story, copy_of, keys, vals, lite, sealed)
          LEFT JOIN story_features f ON f.doc_id = u.doc_id
          ON CONFLICT (doc_id) DO UPDATE SET t = excluded.t, day = excluded.day, story = excluded.story, copy_of = excluded.copy_of,
-           keys = excluded.keys, vals = excluded.vals, lite = excluded.lite, output = NULL, version = excluded.version`,
-        [p.map((x) => x.id), p.map((x) => x.t), p.map((x) => x.day), p.map((x) => x.story), p.map((x) => x.copyOf), p.map((x) => noNul(x.vec.keys.join(KEY_SEP))), p.map((x) => float32Bytes(x.vec.vals)), p.map((x) => JSON.stringify(x.f))],
+           keys = excluded.keys, vals = excluded.vals, lite = excluded.lite, sealed = excluded.sealed, output = NULL, version = excluded.version`,
+        [p.map((x) => x.id), p.map((x) => x.t), p.map((x) => x.day), p.map((x) => x.story), p.map((x) => x.copyOf), p.map((x) => noNul(x.vec.keys.join(KEY_SEP))), p.map((x) => float32Bytes(x.vec.vals)), p.map((x) => JSON.stringify(x.f)), p.map((x) => (sealed.has(x.id) ? 1 : 0))],
       );
       const days = p.map((x) => x.day).filter((d): d is number => d !== null);
       if (days.length)

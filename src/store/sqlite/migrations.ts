@@ -131,6 +131,12 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (story_id, kind)
   );
   `,
+  // 6: undated articles of sealed stories (src/stories/ledger.ts toSeal) are not replayed: a run
+  // reads the open undated ones through a partial index instead of every undated row
+  `
+  ALTER TABLE story_ledger ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX story_ledger_open_undated ON story_ledger(doc_id) WHERE t IS NULL AND sealed = 0;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -58,7 +58,19 @@ export class SqliteLedger implements StoreLedger {
   }
 
   async docsFrom(d: number): Promise<LedgerDoc[]> {
-    return (this.db.prepare('SELECT * FROM story_ledger WHERE t >= ? UNION ALL SELECT * FROM story_ledger WHERE t IS NULL').all(d) as LedgerRow[]).map(ledgerDocOf);
+    return (this.db.prepare('SELECT * FROM story_ledger WHERE t >= ? UNION ALL SELECT * FROM story_ledger WHERE t IS NULL AND sealed = 0').all(d) as LedgerRow[]).map(ledgerDocOf);
+  }
+
+  async unsealStoriesOf(ids: string[]): Promise<void> {
+    for (const part of chunks(ids)) {
+      const q = marks(part.length);
+      this.db
+        // (a deleted article has lost its membership row; its ledger row still names its story)
+        .prepare(
+          `UPDATE story_ledger SET sealed = 0 WHERE sealed = 1 AND (doc_id IN (${q}) OR doc_id IN (SELECT m.doc_id FROM story_members m WHERE m.story_id IN (SELECT output FROM story_ledger WHERE doc_id IN (${q}))))`,
+        )
+        .run(...part, ...part);
+    }
   }
 
   async openAt(d: number): Promise<LedgerDoc[]> {
@@ -143,11 +155,12 @@ export class SqliteLedger implements StoreLedger {
     }
     // the version of the features placed: a re-analysed article (new features version) is pending again
     const put = this.db.prepare(
-      'INSERT OR REPLACE INTO story_ledger (doc_id, t, day, story, copy_of, keys, vals, lite, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT version FROM story_features WHERE doc_id = ?))',
+      'INSERT OR REPLACE INTO story_ledger (doc_id, t, day, story, copy_of, keys, vals, lite, sealed, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT version FROM story_features WHERE doc_id = ?))',
     );
+    const sealed = new Set(c.sealDocs);
     const addDay = this.db.prepare('INSERT INTO story_ledger_days (day, n) VALUES (?, 1) ON CONFLICT(day) DO UPDATE SET n = n + 1');
     for (const x of c.putDocs) {
-      put.run(x.id, x.t, x.day, x.story, x.copyOf, x.vec.keys.join(KEY_SEP), float32Bytes(x.vec.vals), JSON.stringify(x.f), x.id);
+      put.run(x.id, x.t, x.day, x.story, x.copyOf, x.vec.keys.join(KEY_SEP), float32Bytes(x.vec.vals), JSON.stringify(x.f), sealed.has(x.id) ? 1 : 0, x.id);
       if (x.day !== null) addDay.run(x.day);
     }
     const setMeta = this.db.prepare('INSERT OR REPLACE INTO story_ledger_meta (key, value) VALUES (?, ?)');
