@@ -101,15 +101,35 @@ export class KeyDictionary {
   }
 }
 
-/** The term frequencies as stored in story_ledger_meta: 'n' (documents, as text) and 'df' (uint32 counts). */
+/**
+ * The term frequencies as stored in story_ledger_meta: 'n' (documents, as text) and 'df', sparse:
+ * the table's length, then (bucket, count) pairs of the non-empty buckets, as uint32. Most of the
+ * 2M hashed buckets are empty: the dense table was 8 MB read and written by every run.
+ */
 export function frequencyBytes(f: { n: number; counts: Uint32Array }): { n: Buffer; df: Buffer } {
-  return { n: Buffer.from(String(f.n)), df: Buffer.from(f.counts.buffer, f.counts.byteOffset, f.counts.byteLength) };
+  let used = 0;
+  for (let i = 0; i < f.counts.length; i++) if (f.counts[i] !== 0) used++;
+  const out = new Uint32Array(1 + 2 * used);
+  out[0] = f.counts.length;
+  for (let i = 0, j = 1; i < f.counts.length; i++)
+    if (f.counts[i] !== 0) {
+      out[j++] = i;
+      out[j++] = f.counts[i];
+    }
+  return { n: Buffer.from(String(f.n)), df: Buffer.from(out.buffer, out.byteOffset, out.byteLength) };
 }
 
-/** The term frequencies back from story_ledger_meta's two values (null when either is missing). */
+/** Largest frequency table read back (a damaged length must not allocate gigabytes). */
+const MAX_BUCKETS = 1 << 24;
+
+/** The term frequencies back from story_ledger_meta's two values (null when either is missing or damaged). */
 export function frequenciesOf(n: Buffer | undefined, df: Buffer | undefined): { n: number; counts: Uint32Array } | null {
-  if (!n || !df) return null;
-  return { n: Number(n.toString()), counts: new Uint32Array(df.buffer.slice(df.byteOffset, df.byteOffset + df.byteLength)) };
+  if (!n || !df || df.byteLength < 4 || df.byteLength % 4 !== 0) return null;
+  const pairs = new Uint32Array(df.buffer.slice(df.byteOffset, df.byteOffset + df.byteLength));
+  if (pairs[0] > MAX_BUCKETS) return null;
+  const counts = new Uint32Array(pairs[0]);
+  for (let j = 1; j + 1 < pairs.length; j += 2) if (pairs[j] < counts.length) counts[pairs[j]] = pairs[j + 1];
+  return { n: Number(n.toString()), counts };
 }
 
 /** Stored JSON, or null when it does not parse (a damaged row is skipped, never fatal). */
