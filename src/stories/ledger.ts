@@ -238,10 +238,9 @@ export const CHUNK_ARTICLES = 5000;
 /**
  * Which undated articles a run seals. Undated articles have no time step to close their stories
  * by, so without a bound every run would replay all of them. When more than `window` (option
- * `undatedWindow`, 5,000)
- * undated articles are open after a run, the run seals the stories made of undated articles only
- * that took no article of this run (stories that stopped growing); if that is not enough, every
- * story made of undated articles only. A sealed article keeps its story and its place in the
+ * `undatedWindow`, 5,000) undated articles are open after a run, the run seals the stories made of
+ * undated articles only that took no article of this run (stories that stopped growing); if that
+ * is not enough, every story made of undated articles only. A sealed article keeps its story and its place in the
  * frequencies and is never replayed (unless it or a story-mate is removed or re-analysed): later
  * articles no longer join its story or merge with it. Undated articles in a story with dated
  * members stay open (sealing them would drop them from that story when its dated part is replayed).
