@@ -18,6 +18,8 @@ import { openStore, type Store } from '../../src/store/index.js';
 import { bareArticle, SEEDS, seedFiles } from '../helpers.js';
 import { postgresAvailable, testDatabase } from '../pg-helper.js';
 import { prng } from '../../src/util/random.js';
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from '../../src/store/sqlite/migrations.js';
 
 const ECB = new URL('../../../shared/data/stories/ecbplus-dev.jsonl', import.meta.url);
 const ecbRows = readFileSync(ECB, 'utf8')
@@ -475,6 +477,34 @@ describe('undated articles past the undated window (sealed stories)', () => {
     } finally {
       await store.close();
       await db.drop();
+    }
+  });
+});
+
+describe('a store from before the key dictionary (SQLite migration 6)', () => {
+  test('its ledger is emptied by the migration and rebuilt by the next run: the batch stories', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tri-ledger-v5-'));
+    try {
+      const path = join(dir, 'old.db');
+      // a version-5 store whose ledger holds rows in the old encoding (keys joined in one text column, dense frequencies)
+      const old = new Database(path);
+      for (const m of MIGRATIONS.slice(0, 5)) old.exec(m);
+      old.pragma('user_version = 5');
+      old.prepare("INSERT INTO story_ledger (doc_id, t, day, story, copy_of, keys, vals, lite) VALUES ('gone', 1, 1, 's', NULL, 'a\u0001b', x'0000803f0000803f', '{}')").run();
+      old.prepare("INSERT INTO story_ledger_meta (key, value) VALUES ('df', ?)").run(Buffer.alloc(64));
+      old.close();
+      const store = new SqliteStore(path);
+      try {
+        assert.equal(store.db.prepare('SELECT count(*) FROM story_ledger').pluck().get(), 0);
+        const fs = ecbFeatures([1, 2]);
+        for (const f of fs) await put(store, f, f.id);
+        await ledgerRun(store);
+        assert.deepEqual(await storedAs(store), batchAs(groupStories(fs)));
+      } finally {
+        await store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
