@@ -7,6 +7,7 @@
  *   npm run bench:stories -- --scale      # store run and streams only
  *   npm run bench:stories -- --scale --store-only   # store run and the ledger stream only (--small: 10k / 20k)
  *   npm run bench:stories -- --scale --undated [N] # N (100k) undated articles: first run, then 100 more
+ *   npm run bench:stories -- --scale --stream [N]  # the ledger stream alone, N (100k) articles
  *
  * Quality: see bench/stories/quality.ts (ECB+ odd topics = development half, even topics held out;
  * UCI headlines; TF-IDF single-pass and average-link baselines at their best threshold and at the
@@ -242,6 +243,7 @@ if (args.has('--store-child')) {
   const result: Record<string, unknown> = { bench: 'stories', node: process.version, date: new Date().toISOString() };
   if (!args.has('--scale')) result.quality = await qualitySection();
   if (args.has('--undated')) result.undated = await undatedRun(Number(process.argv[process.argv.indexOf('--undated') + 1]) || 100_000);
+  else if (args.has('--stream')) result.ledgerStream = await streamScale(Number(process.argv[process.argv.indexOf('--stream') + 1]) || 100_000);
   else if (!args.has('--quality')) {
     result.storeRun = await storeRun(args.has('--small') ? 10_000 : 100_000);
     result.ledgerStream = await streamScale(args.has('--small') ? 20_000 : args.has('--skip-1m') ? 300_000 : 1_000_000);
