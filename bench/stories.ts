@@ -6,6 +6,8 @@
  *   npm run bench:stories -- --quality    # quality only
  *   npm run bench:stories -- --scale      # store run and streams only
  *   npm run bench:stories -- --scale --store-only   # store run and the ledger stream only (--small: 10k / 20k)
+ *   npm run bench:stories -- --scale --undated [N] # N (100k) undated articles: first run, then 100 more
+ *   npm run bench:stories -- --scale --stream [N]  # the ledger stream alone, N (100k) articles
  *
  * Quality: see bench/stories/quality.ts (ECB+ odd topics = development half, even topics held out;
  * UCI headlines; TF-IDF single-pass and average-link baselines at their best threshold and at the
@@ -21,7 +23,7 @@ import { performance } from 'node:perf_hooks';
 import { StoryIndex, storyFeatures } from '../src/stories/index.js';
 import { scoreClusters } from '../src/stories/metrics.js';
 import { loadEcb, loadUci, quality } from './stories/quality.js';
-import { storeRun, storeRunChild, streamScale } from './stories/store-run.js';
+import { storeRun, storeRunChild, streamScale, undatedRun } from './stories/store-run.js';
 import { syntheticFeatureStream, syntheticStream } from './stories/synthetic.js';
 
 const args = new Set(process.argv.slice(2));
@@ -240,7 +242,9 @@ if (args.has('--store-child')) {
 } else {
   const result: Record<string, unknown> = { bench: 'stories', node: process.version, date: new Date().toISOString() };
   if (!args.has('--scale')) result.quality = await qualitySection();
-  if (!args.has('--quality')) {
+  if (args.has('--undated')) result.undated = await undatedRun(Number(process.argv[process.argv.indexOf('--undated') + 1]) || 100_000);
+  else if (args.has('--stream')) result.ledgerStream = await streamScale(Number(process.argv[process.argv.indexOf('--stream') + 1]) || 100_000);
+  else if (!args.has('--quality')) {
     result.storeRun = await storeRun(args.has('--small') ? 10_000 : 100_000);
     result.ledgerStream = await streamScale(args.has('--small') ? 20_000 : args.has('--skip-1m') ? 300_000 : 1_000_000);
     if (!args.has('--store-only')) result.scale = await scale(args.has('--skip-1m'));

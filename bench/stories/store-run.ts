@@ -36,8 +36,9 @@ export async function storeRunChild(mode: string, path: string, n: number, chunk
   const store = new Store(path);
   try {
     const t0 = performance.now();
-    if (mode === 'fill') {
-      const all = [...syntheticFeatureStream(n + NEW_DOCS, 7)];
+    if (mode === 'fill' || mode === 'fill-undated') {
+      // (undated: the same features with no publication or event day, as records without dates give)
+      const all = [...syntheticFeatureStream(n + NEW_DOCS, 7)].map((f) => (mode === 'fill' ? f : { ...f, day: null, eventDay: null, published: null }));
       insert(store, all.slice(0, n));
       writeFileSync(`${path}.fresh.json`, JSON.stringify(all.slice(n)));
       return { insertMs: performance.now() - t0 };
@@ -59,6 +60,16 @@ export async function storeRunChild(mode: string, path: string, n: number, chunk
       const ms = performance.now() - t1;
       const cpu = process.cpuUsage(cpu0);
       return { runMs: ms, cpuMs: (cpu.user + cpu.system) / 1000, stories: stories.length, rssBeforeRunMB: rssBefore, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+    }
+    if (mode === 'run-undated') {
+      // a run of new undated articles: what it replays and restores is what it costs
+      const fresh = JSON.parse(readFileSync(`${path}.fresh.json`, 'utf8')) as StoryFeatures[];
+      const cpu0 = process.cpuUsage();
+      const t1 = performance.now();
+      insert(store, fresh);
+      const run = await runStoryLedger(store);
+      const cpu = process.cpuUsage(cpu0);
+      return { runMs: performance.now() - t1, cpuMs: (cpu.user + cpu.system) / 1000, replayed: run.replayed, restored: run.restored, stories: (await store.stories()).length, maxRssMB: process.resourceUsage().maxRSS / 1024 };
     }
     if (mode === 'stream') return await streamChild(store, n, chunkArticles || STREAM_BATCH);
     // the previous design: every run regroups all stored features
@@ -142,6 +153,35 @@ export async function storeRun(n: number) {
     });
     console.log(`targets: run < 3 s and < 500 MB; speed-up over regrouping everything ×${(full.runMs / run.runMs).toFixed(1)}`);
     return { synthetic: true, storeDocs: n, newDocs: NEW_DOCS, fill, build, run, regroupAll: full };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Undated articles at scale (issue 20's all-undated input, grouping alone): a SQLite store of n
+ * SYNTHETIC undated articles' features, the first ledger run over them (its own process: peak RSS
+ * is the run's), then a run adding 100 more undated articles (what it replays).
+ */
+export async function undatedRun(n: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'tri-stories-undated-'));
+  const path = join(dir, 'store.db');
+  try {
+    console.log(`\nUndated: SYNTHETIC store of ${n.toLocaleString('en')} undated articles' features (no day, no event day); the first ledger run, then a run adding ${NEW_DOCS} undated articles. Load ${loadavg()[0].toFixed(1)}.`);
+    child('fill-undated', path, n);
+    const first = child('first', path, n);
+    const run = child('run-undated', path, n);
+    const rows = [
+      ['step', 'CPU s', 'wall s', 'replayed', 'peak RSS MB (process)'],
+      [`first run over ${n.toLocaleString('en')} undated articles`, (first.cpuMs / 1000).toFixed(2), (first.firstRunMs / 1000).toFixed(2), String(first.replayed), first.maxRssMB.toFixed(0)],
+      [`run of ${NEW_DOCS} new undated articles`, (run.cpuMs / 1000).toFixed(2), (run.runMs / 1000).toFixed(2), String(run.replayed), run.maxRssMB.toFixed(0)],
+    ];
+    const w = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+    rows.forEach((r, j) => {
+      console.log(r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  '));
+      if (j === 0) console.log(w.map((x) => '-'.repeat(x)).join('  '));
+    });
+    return { synthetic: true, undated: true, storeDocs: n, newDocs: NEW_DOCS, first, run, loadAtEnd: loadavg()[0] };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,9 +6,6 @@ import type { StoryFeatures } from '../stories/types.js';
  * (src/stories/ledger.ts): the SQL differs, what a row means does not.
  */
 
-/** Separates a vector's keys in one column (never part of a term or an entity id). */
-export const KEY_SEP = '\u0001';
-
 /** A float32 buffer as stored, back to a vector's weights (copied: the buffer may be a view into a larger one, unaligned). */
 export function floats(b: Uint8Array): Float32Array {
   return new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
@@ -29,36 +26,110 @@ export interface LedgerRow {
   day: number | null;
   story: string;
   copy_of: string | null;
-  keys: string;
+  /** The vector's keys as uint32 ids of story_ledger_keys (`KeyDictionary`). */
+  key_ids: Buffer;
   vals: Buffer;
   lite: string;
+  /** 1 for an undated article of a sealed story (see src/stories/ledger.ts `toSeal`). */
+  sealed: number;
 }
 
 /** The columns of story_ledger that make a LedgerRow. */
-export const LEDGER_COLUMNS = 'doc_id, t, day, story, copy_of, keys, vals, lite';
+export const LEDGER_COLUMNS = 'doc_id, t, day, story, copy_of, key_ids, vals, lite, sealed';
 
-/** A stored ledger row, back to the ledger's document. */
-export function ledgerDocOf(r: LedgerRow): LedgerDoc {
-  return {
-    id: r.doc_id,
-    t: r.t,
-    day: r.day,
-    story: r.story,
-    copyOf: r.copy_of,
-    vec: { keys: r.keys === '' ? [] : r.keys.split(KEY_SEP), vals: floats(r.vals) },
-    f: JSON.parse(r.lite) as StoryFeatures,
-  };
+function uint32s(b: Uint8Array): Uint32Array {
+  return new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 }
 
-/** The term frequencies as stored in story_ledger_meta: 'n' (documents, as text) and 'df' (uint32 counts). */
+/**
+ * A run's view of the key dictionary (story_ledger_keys: id -> term, phrase or entity id). Rows
+ * store a vector's keys as ids: a run restoring thousands of members decodes each distinct key
+ * once and shares the strings (13.5k distinct keys in ~1.3M vector entries at a 100k store),
+ * instead of splitting a joined string per row. Ids are only ever added, never reused, so what a
+ * run has read stays true for the run. The back-end fills it: `missingIds` before decoding rows,
+ * `missingKeys` before encoding vectors.
+ */
+export class KeyDictionary {
+  private readonly byId = new Map<number, string>();
+  private readonly byKey = new Map<string, number>();
+
+  add(id: number, key: string): void {
+    this.byId.set(id, key);
+    this.byKey.set(key, id);
+  }
+
+  /** Key ids of these rows not known yet. */
+  missingIds(rows: LedgerRow[]): number[] {
+    const out = new Set<number>();
+    for (const r of rows) for (const id of uint32s(r.key_ids)) if (!this.byId.has(id)) out.add(id);
+    return [...out];
+  }
+
+  /** Keys of these documents' vectors without an id yet (as stored: `clean` removes what the back-end cannot hold). */
+  missingKeys(docs: LedgerDoc[], clean: (k: string) => string = (k) => k): string[] {
+    const out = new Set<string>();
+    for (const x of docs) for (const k of x.vec.keys) if (!this.byKey.has(clean(k))) out.add(clean(k));
+    return [...out];
+  }
+
+  /** A vector's keys as stored (every key must have an id: `missingKeys` first). */
+  encode(keys: string[], clean: (k: string) => string = (k) => k): Buffer {
+    const ids = new Uint32Array(keys.length);
+    for (let i = 0; i < keys.length; i++) ids[i] = this.byKey.get(clean(keys[i]))!;
+    return Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength);
+  }
+
+  /** A stored ledger row, back to the ledger's document (every key id must be known: `missingIds` first). */
+  decode(r: LedgerRow): LedgerDoc {
+    const ids = uint32s(r.key_ids);
+    const keys = new Array<string>(ids.length);
+    for (let i = 0; i < ids.length; i++) {
+      const k = this.byId.get(ids[i]);
+      if (k === undefined) throw new Error(`story ledger: unknown key id ${ids[i]}`);
+      keys[i] = k;
+    }
+    return {
+      id: r.doc_id,
+      t: r.t,
+      day: r.day,
+      story: r.story,
+      copyOf: r.copy_of,
+      vec: { keys, vals: floats(r.vals) },
+      f: JSON.parse(r.lite) as StoryFeatures,
+      sealed: r.sealed === 1,
+    };
+  }
+}
+
+/**
+ * The term frequencies as stored in story_ledger_meta: 'n' (documents, as text) and 'df', sparse:
+ * the table's length, then (bucket, count) pairs of the non-empty buckets, as uint32. Most of the
+ * 2M hashed buckets are empty: the dense table was 8 MB read and written by every run.
+ */
 export function frequencyBytes(f: { n: number; counts: Uint32Array }): { n: Buffer; df: Buffer } {
-  return { n: Buffer.from(String(f.n)), df: Buffer.from(f.counts.buffer, f.counts.byteOffset, f.counts.byteLength) };
+  let used = 0;
+  for (let i = 0; i < f.counts.length; i++) if (f.counts[i] !== 0) used++;
+  const out = new Uint32Array(1 + 2 * used);
+  out[0] = f.counts.length;
+  for (let i = 0, j = 1; i < f.counts.length; i++)
+    if (f.counts[i] !== 0) {
+      out[j++] = i;
+      out[j++] = f.counts[i];
+    }
+  return { n: Buffer.from(String(f.n)), df: Buffer.from(out.buffer, out.byteOffset, out.byteLength) };
 }
 
-/** The term frequencies back from story_ledger_meta's two values (null when either is missing). */
+/** Largest frequency table read back (a damaged length must not allocate gigabytes). */
+const MAX_BUCKETS = 1 << 24;
+
+/** The term frequencies back from story_ledger_meta's two values (null when either is missing or damaged). */
 export function frequenciesOf(n: Buffer | undefined, df: Buffer | undefined): { n: number; counts: Uint32Array } | null {
-  if (!n || !df) return null;
-  return { n: Number(n.toString()), counts: new Uint32Array(df.buffer.slice(df.byteOffset, df.byteOffset + df.byteLength)) };
+  if (!n || !df || df.byteLength < 4 || df.byteLength % 4 !== 0) return null;
+  const pairs = new Uint32Array(df.buffer.slice(df.byteOffset, df.byteOffset + df.byteLength));
+  if (pairs[0] > MAX_BUCKETS) return null;
+  const counts = new Uint32Array(pairs[0]);
+  for (let j = 1; j + 1 < pairs.length; j += 2) if (pairs[j] < counts.length) counts[pairs[j]] = pairs[j + 1];
+  return { n: Number(n.toString()), counts };
 }
 
 /** Stored JSON, or null when it does not parse (a damaged row is skipped, never fatal). */

@@ -34,7 +34,16 @@ export class MemoryLedger implements LedgerBackend {
   }
 
   async docsFrom(d: number): Promise<LedgerDoc[]> {
-    return [...this.entries.values()].filter((x) => x.t === null || x.t >= d);
+    return [...this.entries.values()].filter((x) => (x.t === null && !x.sealed) || (x.t !== null && x.t >= d));
+  }
+
+  async unsealStoriesOf(ids: string[]): Promise<void> {
+    const members = new Set(ids);
+    for (const id of ids) for (const m of this.outputs.get(this.outputOfDoc.get(id) ?? '')?.members ?? []) members.add(m);
+    for (const id of members) {
+      const x = this.entries.get(id);
+      if (x?.sealed) this.entries.set(id, { ...x, sealed: false });
+    }
   }
 
   async openAt(d: number): Promise<LedgerDoc[]> {
@@ -91,7 +100,8 @@ export class MemoryLedger implements LedgerBackend {
   async commit(c: LedgerCommit): Promise<void> {
     this.df = c.frequencies;
     for (const id of c.deleteDocs) this.entries.delete(id);
-    for (const x of c.putDocs) this.entries.set(x.id, x);
+    const sealed = new Set(c.sealDocs);
+    for (const x of c.putDocs) this.entries.set(x.id, sealed.has(x.id) ? { ...x, sealed: true } : x);
     for (const [id, s] of this.passStories) if (s.founderT === null || s.founderT >= c.dropStoriesFrom) this.passStories.delete(id);
     for (const s of c.putStories) this.passStories.set(s.id, s);
     for (const id of c.dropOutputs) {

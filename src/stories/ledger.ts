@@ -1,5 +1,5 @@
 import { canonicalOrder } from './group.js';
-import { sortGroups, StoryIndex, storyIdFor, type Vec } from './story-index.js';
+import { DEFAULTS, sortGroups, StoryIndex, storyIdFor, type Vec } from './story-index.js';
 import type { GroupOptions, StoryFeatures, StoryGroup } from './types.js';
 import { checkFeatures } from './check.js';
 import { cmpStr } from '../util/cmp.js';
@@ -22,7 +22,8 @@ import { cmpStr } from '../util/cmp.js';
  * same ids: a story's id is derived from its founder, its first article in canonical order.
  * The cost is proportional to the articles from d on plus those in stories open at d, not to the
  * store: news arrives in time order, so d is recent. Exceptions (documented in README.md): a
- * back-dated article replays from its date; undated articles are replayed on every run; past
+ * back-dated article replays from its date; the open undated articles are replayed on every run
+ * (at most about the option `undatedWindow`: past it a run seals undated stories, see `toSeal`); past
  * `maxOpenStories` open stories the least recently updated close in an order a rebuild may not
  * reproduce.
  */
@@ -39,6 +40,8 @@ export interface LedgerDoc {
   copyOf: string | null;
   vec: Vec;
   f: StoryFeatures;
+  /** An undated article of a sealed story: never replayed again (see `toSeal`). */
+  sealed?: boolean;
 }
 
 export interface LedgerStory {
@@ -60,8 +63,10 @@ export interface LedgerBackend {
   frequencies(): Promise<{ n: number; counts: Uint32Array } | null>;
   /** Ledger entries of the given articles (unknown ids are skipped). */
   docs(ids: string[]): Promise<LedgerDoc[]>;
-  /** Articles with t ≥ d, and every undated article. */
+  /** Articles with t ≥ d, and every undated article not sealed. */
   docsFrom(d: number): Promise<LedgerDoc[]>;
+  /** Unseals every sealed article of the output stories of these articles (and the articles themselves). */
+  unsealStoriesOf(ids: string[]): Promise<void>;
   /** Members with t < d of the pass stories open at d (founded before d, not closed before d). */
   openAt(d: number): Promise<LedgerDoc[]>;
   /** Publication days (ascending, with counts) of the articles with t < d. */
@@ -86,6 +91,8 @@ export interface LedgerCommit {
   /** Pass stories founded at or after this time (or undated) are dropped first. */
   dropStoriesFrom: number;
   putStories: LedgerStory[];
+  /** Undated articles of `putDocs` to store sealed (never replayed again). */
+  sealDocs: string[];
   /** Output stories replaced by this run (dropped first), and the new ones. */
   dropOutputs: string[];
   putOutputs: StoryGroup[];
@@ -165,6 +172,9 @@ export async function updateLedger(backend: LedgerBackend, run: { added: unknown
   const before = await backend.docs([...new Set([...added.keys(), ...gone])]);
   for (const d of before) if (!added.has(d.id)) gone.add(d.id);
   if (added.size === 0 && before.length === 0) return { stories: [], changed: [], removed: [], replayed: 0, restored: 0, messages };
+  // a sealed article removed or re-analysed: its story's other sealed members are replayed with it
+  const unseal = before.filter((x) => x.sealed).map((x) => x.id);
+  if (unseal.length > 0) await backend.unsealStoriesOf(unseal);
 
   // the replay point: the earliest time touched, old or new
   let d = END_OF_TIME;
@@ -211,6 +221,7 @@ export async function updateLedger(backend: LedgerBackend, run: { added: unknown
     frequencies: index.frequencies(),
     deleteDocs: [...new Set([...oldReplay.map((x) => x.id), ...gone])],
     putDocs: pass.putDocs,
+    sealDocs: toSeal(outputs, pass.putDocs, new Set(added.keys()), index.options.undatedWindow),
     dropStoriesFrom: d,
     putStories,
     dropOutputs: [...dropOutputs],
@@ -225,16 +236,38 @@ export async function updateLedger(backend: LedgerBackend, run: { added: unknown
 export const CHUNK_ARTICLES = 5000;
 
 /**
+ * Which undated articles a run seals. Undated articles have no time step to close their stories
+ * by, so without a bound every run would replay all of them. When more than `window` (option
+ * `undatedWindow`, 5,000) undated articles are open after a run, the run seals the stories made of
+ * undated articles only that took no article of this run (stories that stopped growing); if that
+ * is not enough, every story made of undated articles only. A sealed article keeps its story and its place in the
+ * frequencies and is never replayed (unless it or a story-mate is removed or re-analysed): later
+ * articles no longer join its story or merge with it. Undated articles in a story with dated
+ * members stay open (sealing them would drop them from that story when its dated part is replayed).
+ * Up to `window` undated articles nothing is sealed and the stories are the batch's for any
+ * order or batching; past it they depend on the runs the articles came in (README.md).
+ */
+function toSeal(outputs: StoryGroup[], putDocs: LedgerDoc[], added: Set<string>, window: number): string[] {
+  const undated = new Set(putDocs.filter((x) => x.t === null).map((x) => x.id));
+  if (undated.size <= window) return [];
+  const alone = outputs.filter((g) => g.members.every((m) => undated.has(m)));
+  const idle = alone.filter((g) => !g.members.some((m) => added.has(m))).flatMap((g) => g.members);
+  return undated.size - idle.length > window ? alone.flatMap((g) => g.members) : idle;
+}
+
+/**
  * Places many pending articles as a sequence of ledger runs over time-ordered chunks (about
  * `chunk` articles each, cut between time steps), so that memory holds one chunk's features and
  * the stories open at its start, not every pending article: the ledger gives the same stories for
  * any batching, so the result is the one-run result. The first pass reads the pending features a
- * slice at a time for their times only. Undated articles come last and form one chunk (every run
- * replays all undated articles: see README.md). `removed` goes with the first chunk.
+ * slice at a time for their times only. Undated articles come last, in chunks by id (each run
+ * replays the open undated ones; past `undatedWindow` it seals some: see `toSeal`). `removed`
+ * goes with the first chunk.
  */
 export async function updateLedgerInChunks(backend: LedgerBackend, run: { pending: string[]; removed: string[] }, options: GroupOptions = {}, chunk = CHUNK_ARTICLES): Promise<LedgerRun> {
   if (run.pending.length <= chunk) return updateLedger(backend, { added: [...(await backend.features(run.pending)).values()], removed: run.removed }, options);
-  const chunks = await timeChunks(backend, run.pending, chunk);
+  // (undated articles in chunks of at least the undated window: below it they are placed in one run, as before)
+  const chunks = await timeChunks(backend, run.pending, chunk, Math.max(chunk, options.undatedWindow ?? DEFAULTS.undatedWindow));
   const stories = new Map<string, StoryGroup>();
   const changed = new Set<string>();
   const removed = new Set<string>();
@@ -261,8 +294,8 @@ export async function updateLedgerInChunks(backend: LedgerBackend, run: { pendin
   return total;
 }
 
-/** Pending ids in canonical order (unusable features first: their run only reports them), cut into chunks between time steps. */
-async function timeChunks(backend: LedgerBackend, ids: string[], chunk: number): Promise<string[][]> {
+/** Pending ids in canonical order (unusable features first: their run only reports them), cut into chunks between time steps (anywhere among undated ones). */
+async function timeChunks(backend: LedgerBackend, ids: string[], chunk: number, undatedChunk: number): Promise<string[][]> {
   const keyed: { id: string; t: number }[] = [];
   for (let i = 0; i < ids.length; i += chunk) {
     for (const [id, x] of await backend.features(ids.slice(i, i + chunk))) {
@@ -275,7 +308,8 @@ async function timeChunks(backend: LedgerBackend, ids: string[], chunk: number):
   let cur: string[] = [];
   for (let i = 0; i < keyed.length; i++) {
     cur.push(keyed[i].id);
-    if (cur.length >= chunk && (i + 1 === keyed.length || keyed[i + 1].t !== keyed[i].t)) {
+    const undated = keyed[i].t === END_OF_TIME;
+    if (cur.length >= (undated ? undatedChunk : chunk) && (i + 1 === keyed.length || keyed[i + 1].t !== keyed[i].t || undated)) {
       out.push(cur);
       cur = [];
     }

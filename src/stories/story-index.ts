@@ -34,6 +34,7 @@ export const DEFAULTS: Required<Omit<GroupOptions, 'now'>> & { now: string | nul
   maxSpanDays: 60,
   now: null,
   maxOpenStories: 50_000,
+  undatedWindow: 5000,
 };
 
 /**

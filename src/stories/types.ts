@@ -107,4 +107,6 @@ export interface GroupOptions {
   now?: string | null;
   /** Hard cap on open stories kept in memory; the least recently updated are closed first. */
   maxOpenStories?: number;
+  /** Open undated articles a ledger run leaves at most before it seals undated stories (ledger.ts `toSeal`). */
+  undatedWindow?: number;
 }

@@ -18,6 +18,8 @@ import { openStore, type Store } from '../../src/store/index.js';
 import { bareArticle, SEEDS, seedFiles } from '../helpers.js';
 import { postgresAvailable, testDatabase } from '../pg-helper.js';
 import { prng } from '../../src/util/random.js';
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from '../../src/store/sqlite/migrations.js';
 
 const ECB = new URL('../../../shared/data/stories/ecbplus-dev.jsonl', import.meta.url);
 const ecbRows = readFileSync(ECB, 'utf8')
@@ -400,6 +402,109 @@ describe('chunked runs past the open-story cap (the documented corner)', () => {
     for (const stories of [a, await runChunked(11)]) {
       const members = stories.flatMap((g) => g.members).sort();
       assert.deepEqual(members, fs.map((f) => f.id).sort());
+    }
+  });
+});
+
+/**
+ * Undated articles past the undated window: a run leaving more open undated articles than the
+ * window seals undated stories that stopped growing (else all of them), and later runs do not
+ * replay them. The documented corner: past the window, stories depend on the runs articles came in.
+ */
+describe('undated articles past the undated window (sealed stories)', () => {
+  const fs = ecbFeatures([7, 8, 9, 10]).map((f) => ({ ...f, day: null, eventDay: null, published: null }));
+  const options = { undatedWindow: 8 };
+  const BATCH = 5;
+  const batches = () => Array.from({ length: Math.ceil(fs.length / BATCH) }, (_, k) => fs.slice(k * BATCH, (k + 1) * BATCH));
+  /** Every article in exactly one story. */
+  const partitionOf = (gs: StoryGroup[], ids: string[]) => assert.deepEqual(gs.flatMap((g) => g.members).sort(), [...ids].sort());
+
+  test('library: a run replays at most the window and its own articles; one story per article; deterministic; removal', async () => {
+    assert.ok(fs.length > 3 * options.undatedWindow, `${fs.length} articles`);
+    const runAll = async () => {
+      const ledger = new StoryLedger(options);
+      const replayed: number[] = [];
+      for (const b of batches()) replayed.push((await ledger.update(b)).replayed);
+      return { ledger, replayed };
+    };
+    const a = await runAll();
+    for (const r of a.replayed) assert.ok(r <= options.undatedWindow + BATCH, `replayed ${r}`);
+    partitionOf(a.ledger.stories(), fs.map((f) => f.id));
+    assert.deepEqual((await runAll()).ledger.stories(), a.ledger.stories());
+    // (without the window every run replays every undated article so far)
+    const unbounded = new StoryLedger();
+    let last = 0;
+    for (const b of batches()) last = (await unbounded.update(b)).replayed;
+    assert.equal(last, fs.length);
+
+    // removing an article of a sealed story: its story-mates are replayed, the rest stays
+    const gone = fs[1].id;
+    await a.ledger.update([], [gone]);
+    partitionOf(a.ledger.stories(), fs.map((f) => f.id).filter((id) => id !== gone));
+  });
+
+  /** The same runs through a store's ledger give the memory ledger's stories (both back-ends keep sealed rows alike). */
+  async function storeCase(store: Store) {
+    const memory = new StoryLedger(options);
+    const run = () => store.storyLedger(async (l) => updateLedgerInChunks(l, { pending: await l.pending(), removed: await l.orphans() }, options));
+    for (const b of batches()) {
+      for (const f of b) await put(store, f, f.id);
+      const r = await run();
+      const m = await memory.update(b);
+      assert.equal(r.replayed, m.replayed);
+    }
+    assert.deepEqual((await storedAs(store)).shape, shape(memory.stories()));
+    await store.deleteDocument(fs[1].id);
+    await run();
+    await memory.update([], [fs[1].id]);
+    assert.deepEqual((await storedAs(store)).shape, shape(memory.stories()));
+  }
+
+  test('SQLite: the store keeps sealed articles as the memory ledger does', async () => {
+    const store = await openStore(':memory:');
+    try {
+      await storeCase(store);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('PostgreSQL: the same', { skip: postgresAvailable() ? false : 'PostgreSQL not available', timeout: 300_000 }, async () => {
+    const db = await testDatabase();
+    const store = await openStore(db.url);
+    try {
+      await storeCase(store);
+    } finally {
+      await store.close();
+      await db.drop();
+    }
+  });
+});
+
+describe('a store from before the key dictionary (SQLite migration 6)', () => {
+  test('its ledger is emptied by the migration and rebuilt by the next run: the batch stories', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tri-ledger-v5-'));
+    try {
+      const path = join(dir, 'old.db');
+      // a version-5 store whose ledger holds rows in the old encoding (keys joined in one text column, dense frequencies)
+      const old = new Database(path);
+      for (const m of MIGRATIONS.slice(0, 5)) old.exec(m);
+      old.pragma('user_version = 5');
+      old.prepare("INSERT INTO story_ledger (doc_id, t, day, story, copy_of, keys, vals, lite) VALUES ('gone', 1, 1, 's', NULL, 'a\u0001b', x'0000803f0000803f', '{}')").run();
+      old.prepare("INSERT INTO story_ledger_meta (key, value) VALUES ('df', ?)").run(Buffer.alloc(64));
+      old.close();
+      const store = new SqliteStore(path);
+      try {
+        assert.equal(store.db.prepare('SELECT count(*) FROM story_ledger').pluck().get(), 0);
+        const fs = ecbFeatures([1, 2]);
+        for (const f of fs) await put(store, f, f.id);
+        await ledgerRun(store);
+        assert.deepEqual(await storedAs(store), batchAs(groupStories(fs)));
+      } finally {
+        await store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,5 +1,5 @@
 import type { LedgerCommit, LedgerDoc, LedgerStory } from '../../stories/ledger.js';
-import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, KEY_SEP, LEDGER_COLUMNS, type LedgerRow, ledgerDocOf, parseOrNull } from '../ledger-rows.js';
+import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, KeyDictionary, LEDGER_COLUMNS, type LedgerRow, parseOrNull } from '../ledger-rows.js';
 import type { StoreLedger } from '../types.js';
 import type { Queryable } from './connect.js';
 
@@ -18,7 +18,24 @@ const COLUMNS = LEDGER_COLUMNS;
 const noNul = (s: string) => s.replace(/\0/g, '');
 
 export class PostgresLedger implements StoreLedger {
+  private readonly dict = new KeyDictionary();
+
   constructor(private readonly c: Queryable) {}
+
+  /** Rows back to documents, reading the keys of the dictionary this run has not seen yet. */
+  private async decode(rows: LedgerRow[]): Promise<LedgerDoc[]> {
+    const missing = this.dict.missingIds(rows);
+    if (missing.length) for (const r of await this.rows<{ id: number; key: string }>('SELECT id, key FROM story_ledger_keys WHERE id = ANY($1::int[])', [missing])) this.dict.add(r.id, r.key);
+    return rows.map((r) => this.dict.decode(r));
+  }
+
+  /** Gives every key of these documents' vectors an id (new keys are added to the dictionary). */
+  private async learnKeys(docs: LedgerDoc[]): Promise<void> {
+    const missing = this.dict.missingKeys(docs, noNul);
+    if (!missing.length) return;
+    await this.c.query('INSERT INTO story_ledger_keys (key) SELECT unnest($1::text[]) ON CONFLICT (key) DO NOTHING', [missing]);
+    for (const r of await this.rows<{ id: number; key: string }>('SELECT id, key FROM story_ledger_keys WHERE key = ANY($1::text[])', [missing])) this.dict.add(r.id, r.key);
+  }
 
   private async rows<R>(sql: string, params: unknown[] = []): Promise<R[]> {
     return (await this.c.query(sql, params)).rows as R[];
@@ -41,11 +58,21 @@ export class PostgresLedger implements StoreLedger {
 
   async docs(ids: string[]): Promise<LedgerDoc[]> {
     if (!ids.length) return [];
-    return (await this.rows<LedgerRow>(`SELECT ${COLUMNS} FROM story_ledger WHERE doc_id = ANY($1::text[])`, [ids])).map(ledgerDocOf);
+    return this.decode(await this.rows<LedgerRow>(`SELECT ${COLUMNS} FROM story_ledger WHERE doc_id = ANY($1::text[])`, [ids]));
   }
 
   async docsFrom(d: number): Promise<LedgerDoc[]> {
-    return (await this.rows<LedgerRow>(`SELECT ${COLUMNS} FROM story_ledger WHERE t >= $1 UNION ALL SELECT ${COLUMNS} FROM story_ledger WHERE t IS NULL`, [d])).map(ledgerDocOf);
+    return this.decode(await this.rows<LedgerRow>(`SELECT ${COLUMNS} FROM story_ledger WHERE t >= $1 UNION ALL SELECT ${COLUMNS} FROM story_ledger WHERE t IS NULL AND sealed = 0`, [d]));
+  }
+
+  async unsealStoriesOf(ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    // (a deleted article has lost its membership row; its ledger row still names its story)
+    await this.c.query(
+      `UPDATE story_ledger SET sealed = 0 WHERE sealed = 1 AND (doc_id = ANY($1::text[])
+         OR doc_id IN (SELECT m.doc_id FROM story_members m WHERE m.story_id IN (SELECT output FROM story_ledger WHERE doc_id = ANY($1::text[]))))`,
+      [ids],
+    );
   }
 
   async openAt(d: number): Promise<LedgerDoc[]> {
@@ -56,7 +83,7 @@ export class PostgresLedger implements StoreLedger {
        WHERE s.founder_t < $1 AND (s.closed_at IS NULL OR s.closed_at >= $1) AND l.t < $1`,
       [d],
     );
-    return rows.map(ledgerDocOf);
+    return this.decode(rows);
   }
 
   async daysBefore(d: number): Promise<[number, number][]> {
@@ -78,7 +105,7 @@ export class PostgresLedger implements StoreLedger {
 
   async membersOf(storyIds: string[]): Promise<LedgerDoc[]> {
     if (!storyIds.length) return [];
-    return (await this.rows<LedgerRow>(`SELECT ${COLUMNS} FROM story_ledger WHERE story = ANY($1::text[]) AND t IS NOT NULL`, [storyIds])).map(ledgerDocOf);
+    return this.decode(await this.rows<LedgerRow>(`SELECT ${COLUMNS} FROM story_ledger WHERE story = ANY($1::text[]) AND t IS NOT NULL`, [storyIds]));
   }
 
   async features(ids: string[]): Promise<Map<string, unknown>> {
@@ -122,14 +149,16 @@ export class PostgresLedger implements StoreLedger {
     }
     if (c.putDocs.length) {
       const p = c.putDocs;
+      const sealed = new Set(c.sealDocs);
+      await this.learnKeys(p);
       await this.c.query(
         // the version of the features placed: a re-analysed article (new features version) is pending again
         `INSERT INTO story_ledger (${COLUMNS}, version)
-         SELECT u.*, f.version FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::bytea[], $8::text[]) AS u(doc_id, t, day, story, copy_of, keys, vals, lite)
+         SELECT u.*, f.version FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::bytea[], $7::bytea[], $8::text[], $9::smallint[]) AS u(doc_id, t, day, story, copy_of, key_ids, vals, lite, sealed)
          LEFT JOIN story_features f ON f.doc_id = u.doc_id
          ON CONFLICT (doc_id) DO UPDATE SET t = excluded.t, day = excluded.day, story = excluded.story, copy_of = excluded.copy_of,
-           keys = excluded.keys, vals = excluded.vals, lite = excluded.lite, output = NULL, version = excluded.version`,
-        [p.map((x) => x.id), p.map((x) => x.t), p.map((x) => x.day), p.map((x) => x.story), p.map((x) => x.copyOf), p.map((x) => noNul(x.vec.keys.join(KEY_SEP))), p.map((x) => float32Bytes(x.vec.vals)), p.map((x) => JSON.stringify(x.f))],
+           key_ids = excluded.key_ids, vals = excluded.vals, lite = excluded.lite, sealed = excluded.sealed, output = NULL, version = excluded.version`,
+        [p.map((x) => x.id), p.map((x) => x.t), p.map((x) => x.day), p.map((x) => x.story), p.map((x) => x.copyOf), p.map((x) => this.dict.encode(x.vec.keys, noNul)), p.map((x) => float32Bytes(x.vec.vals)), p.map((x) => JSON.stringify(x.f)), p.map((x) => (sealed.has(x.id) ? 1 : 0))],
       );
       const days = p.map((x) => x.day).filter((d): d is number => d !== null);
       if (days.length)

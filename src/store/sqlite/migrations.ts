@@ -131,6 +131,22 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (story_id, kind)
   );
   `,
+  // 6: undated articles of sealed stories (src/stories/ledger.ts toSeal) are not replayed: a run
+  // reads the open undated ones through a partial index instead of every undated row. Vector keys
+  // are stored as ids of a key dictionary (store/ledger-rows.ts KeyDictionary), not as joined
+  // strings: the ledger is derived data, so it is emptied and the next run places every article again.
+  `
+  DELETE FROM story_ledger;
+  DELETE FROM story_ledger_stories;
+  DELETE FROM story_ledger_terms;
+  DELETE FROM story_ledger_days;
+  DELETE FROM story_ledger_meta;
+  ALTER TABLE story_ledger DROP COLUMN keys;
+  ALTER TABLE story_ledger ADD COLUMN key_ids BLOB NOT NULL DEFAULT x'';
+  ALTER TABLE story_ledger ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX story_ledger_open_undated ON story_ledger(doc_id) WHERE t IS NULL AND sealed = 0;
+  CREATE TABLE story_ledger_keys (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,5 +1,5 @@
 import type { LedgerCommit, LedgerDoc, LedgerStory } from '../../stories/ledger.js';
-import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, KEY_SEP, type LedgerRow, ledgerDocOf, parseOrNull } from '../ledger-rows.js';
+import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, KeyDictionary, type LedgerRow, parseOrNull } from '../ledger-rows.js';
 import type { StoreLedger } from '../types.js';
 import { saveStoryMembership } from './queries.js';
 import type { SqliteStore } from './store.js';
@@ -24,10 +24,30 @@ function chunks<T>(xs: T[]): T[][] {
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
 
 export class SqliteLedger implements StoreLedger {
+  private readonly dict = new KeyDictionary();
+
   constructor(readonly store: SqliteStore) {}
 
   private get db() {
     return this.store.db;
+  }
+
+  /** Rows back to documents, reading the keys of the dictionary this run has not seen yet. */
+  private decode(rows: LedgerRow[]): LedgerDoc[] {
+    const missing = this.dict.missingIds(rows);
+    for (const part of chunks(missing))
+      for (const r of this.db.prepare(`SELECT id, key FROM story_ledger_keys WHERE id IN (${marks(part.length)})`).all(...part) as { id: number; key: string }[]) this.dict.add(r.id, r.key);
+    return rows.map((r) => this.dict.decode(r));
+  }
+
+  /** Gives every key of these documents' vectors an id (new keys are added to the dictionary). */
+  private learnKeys(docs: LedgerDoc[]): void {
+    const find = this.db.prepare('SELECT id FROM story_ledger_keys WHERE key = ?').pluck();
+    const add = this.db.prepare('INSERT INTO story_ledger_keys (key) VALUES (?)');
+    for (const k of this.dict.missingKeys(docs)) {
+      const id = (find.get(k) as number | undefined) ?? Number(add.run(k).lastInsertRowid);
+      this.dict.add(id, k);
+    }
   }
 
   async pending(): Promise<string[]> {
@@ -53,12 +73,24 @@ export class SqliteLedger implements StoreLedger {
 
   async docs(ids: string[]): Promise<LedgerDoc[]> {
     const out: LedgerDoc[] = [];
-    for (const part of chunks(ids)) out.push(...(this.db.prepare(`SELECT * FROM story_ledger WHERE doc_id IN (${marks(part.length)})`).all(...part) as LedgerRow[]).map(ledgerDocOf));
+    for (const part of chunks(ids)) out.push(...this.decode(this.db.prepare(`SELECT * FROM story_ledger WHERE doc_id IN (${marks(part.length)})`).all(...part) as LedgerRow[]));
     return out;
   }
 
   async docsFrom(d: number): Promise<LedgerDoc[]> {
-    return (this.db.prepare('SELECT * FROM story_ledger WHERE t >= ? UNION ALL SELECT * FROM story_ledger WHERE t IS NULL').all(d) as LedgerRow[]).map(ledgerDocOf);
+    return this.decode(this.db.prepare('SELECT * FROM story_ledger WHERE t >= ? UNION ALL SELECT * FROM story_ledger WHERE t IS NULL AND sealed = 0').all(d) as LedgerRow[]);
+  }
+
+  async unsealStoriesOf(ids: string[]): Promise<void> {
+    for (const part of chunks(ids)) {
+      const q = marks(part.length);
+      this.db
+        // (a deleted article has lost its membership row; its ledger row still names its story)
+        .prepare(
+          `UPDATE story_ledger SET sealed = 0 WHERE sealed = 1 AND (doc_id IN (${q}) OR doc_id IN (SELECT m.doc_id FROM story_members m WHERE m.story_id IN (SELECT output FROM story_ledger WHERE doc_id IN (${q}))))`,
+        )
+        .run(...part, ...part);
+    }
   }
 
   async openAt(d: number): Promise<LedgerDoc[]> {
@@ -72,7 +104,7 @@ export class SqliteLedger implements StoreLedger {
          ) s CROSS JOIN story_ledger l ON l.story = s.id WHERE l.t < ?`,
       )
       .all(d, d, d, d) as LedgerRow[];
-    return rows.map(ledgerDocOf);
+    return this.decode(rows);
   }
 
   async daysBefore(d: number): Promise<[number, number][]> {
@@ -95,7 +127,7 @@ export class SqliteLedger implements StoreLedger {
 
   async membersOf(storyIds: string[]): Promise<LedgerDoc[]> {
     const out: LedgerDoc[] = [];
-    for (const part of chunks(storyIds)) out.push(...(this.db.prepare(`SELECT * FROM story_ledger WHERE story IN (${marks(part.length)}) AND t IS NOT NULL`).all(...part) as LedgerRow[]).map(ledgerDocOf));
+    for (const part of chunks(storyIds)) out.push(...this.decode(this.db.prepare(`SELECT * FROM story_ledger WHERE story IN (${marks(part.length)}) AND t IS NOT NULL`).all(...part) as LedgerRow[]));
     return out;
   }
 
@@ -143,11 +175,13 @@ export class SqliteLedger implements StoreLedger {
     }
     // the version of the features placed: a re-analysed article (new features version) is pending again
     const put = this.db.prepare(
-      'INSERT OR REPLACE INTO story_ledger (doc_id, t, day, story, copy_of, keys, vals, lite, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT version FROM story_features WHERE doc_id = ?))',
+      'INSERT OR REPLACE INTO story_ledger (doc_id, t, day, story, copy_of, key_ids, vals, lite, sealed, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT version FROM story_features WHERE doc_id = ?))',
     );
+    const sealed = new Set(c.sealDocs);
+    this.learnKeys(c.putDocs);
     const addDay = this.db.prepare('INSERT INTO story_ledger_days (day, n) VALUES (?, 1) ON CONFLICT(day) DO UPDATE SET n = n + 1');
     for (const x of c.putDocs) {
-      put.run(x.id, x.t, x.day, x.story, x.copyOf, x.vec.keys.join(KEY_SEP), float32Bytes(x.vec.vals), JSON.stringify(x.f), x.id);
+      put.run(x.id, x.t, x.day, x.story, x.copyOf, this.dict.encode(x.vec.keys), float32Bytes(x.vec.vals), JSON.stringify(x.f), sealed.has(x.id) ? 1 : 0, x.id);
       if (x.day !== null) addDay.run(x.day);
     }
     const setMeta = this.db.prepare('INSERT OR REPLACE INTO story_ledger_meta (key, value) VALUES (?, ?)');
