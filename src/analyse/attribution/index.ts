@@ -5,7 +5,7 @@
  *
  *   const found = tagAttributions(text, toks, sentenceTokenRanges, quotedSpans, entities);
  */
-import type { EntityMention, Span, Token } from '../../model/types.js';
+import type { EntityMention, Span, SyntaxToken, Token } from '../../model/types.js';
 import { type Clusters, type CueLexicon, type DocInfo, documentInfo, type Feats, sentenceFeatures, type WordSums } from './features.js';
 import { loadAttributionTagger, NT, TAGS } from './model.js';
 
@@ -67,12 +67,19 @@ const MAX_WINDOW = 250;
  * Tags every sentence. `ranges` are sentences as token index ranges [lo, hi) into `toks`;
  * `quoted` the inner spans of quotation-marked segments. Returns [] when no model ships.
  */
-export function tagAttributions(text: string, toks: Token[], ranges: TokenRun[], quoted: Span[], entities: EntityMention[]): TaggedSentence[] {
+export function tagAttributions(
+  text: string,
+  toks: Token[],
+  ranges: TokenRun[],
+  quoted: Span[],
+  entities: EntityMention[],
+  parse: readonly SyntaxToken[] | null = null,
+): TaggedSentence[] {
   const tagger = loadAttributionTagger();
   if (!tagger || !toks.length) return [];
   // the weight sums of the word features are kept per word (not for a stacked tagger: see wordSums)
   const sums = tagger.stacked ? null : tagger;
-  return tagWith(tagger.lex, tagger.clusters, (f, info, lo, hi) => tagger.tagScored(f, info, lo, hi), text, toks, ranges, quoted, entities, sums);
+  return tagWith(tagger.lex, tagger.clusters, (f, info, lo, hi) => tagger.tagScored(f, info, lo, hi), text, toks, ranges, quoted, entities, sums, parse);
 }
 
 export function tagWith(
@@ -85,8 +92,9 @@ export function tagWith(
   quoted: Span[],
   entities: EntityMention[],
   sums: WordSums | null = null,
+  parse: readonly SyntaxToken[] | null = null,
 ): TaggedSentence[] {
-  const info = documentInfo(text, toks, quoted, entities, lex, clusters, sums);
+  const info = documentInfo(text, toks, quoted, entities, lex, clusters, sums, parse);
   const out: TaggedSentence[] = [];
   for (const r of ranges) {
     for (let lo = r.lo; lo < r.hi; lo += MAX_WINDOW) {
