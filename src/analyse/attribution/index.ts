@@ -3,7 +3,10 @@
  * spans of reported speech, as token ranges. findQuotes (../quotes.ts) turns them into quotes with
  * resolved speakers and merges them with its rules.
  *
- *   const found = tagAttributions(text, toks, sentenceTokenRanges, quotedSpans, entities);
+ *   const found = tagAttributions(text, toks, sentenceTokenRanges, quotedSpans, entities, parse);
+ *
+ * `parse` (the article's SyntaxTokens, optional) gives the tree features of features.ts to a model
+ * trained with them (meta.parse); other models never read it.
  */
 import type { EntityMention, Span, SyntaxToken, Token } from '../../model/types.js';
 import { type Clusters, type CueLexicon, type DocInfo, documentInfo, type Feats, sentenceFeatures, type WordSums } from './features.js';
@@ -79,7 +82,9 @@ export function tagAttributions(
   if (!tagger || !toks.length) return [];
   // the weight sums of the word features are kept per word (not for a stacked tagger: see wordSums)
   const sums = tagger.stacked ? null : tagger;
-  return tagWith(tagger.lex, tagger.clusters, (f, info, lo, hi) => tagger.tagScored(f, info, lo, hi), text, toks, ranges, quoted, entities, sums, parse);
+  // the tree features cost a walk over the parse: only for a model trained with them (its meta says so)
+  const tree = tagger.meta.parse === true ? parse : null;
+  return tagWith(tagger.lex, tagger.clusters, (f, info, lo, hi) => tagger.tagScored(f, info, lo, hi), text, toks, ranges, quoted, entities, sums, tree);
 }
 
 export function tagWith(
