@@ -11,8 +11,8 @@
  * (when entity mentions are given), and its position in the sentence. When the article's dependency
  * parse is given (documentInfo's `parse`), also the tree features (TreeFacts): the token's relation,
  * the relation by which its branch hangs from the nearest cue above it, the arguments a cue takes,
- * the relation of the token's clause. A model trained with them (train-attrib without --no-parse)
- * should be given the parse; a model trained without them ignores them (no weights).
+ * the relation of the token's clause. A model trained with them (train-attrib --parse) should be
+ * given the parse; a model trained without them ignores them (no weights).
  */
 import type { EntityMention, Span, SyntaxToken, Token } from '../../model/types.js';
 import { hash, shortShape } from '../entities/features.js';
