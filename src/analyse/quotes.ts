@@ -68,7 +68,7 @@ export interface FindQuotesOptions {
 /** Finds quotes in `text`. `sentences` from splitSentences; `entities` may be empty. */
 export function findQuotes(original: string, sentences: Span[], entities: EntityMention[], options: FindQuotesOptions = {}): Quote[] {
   if (!original || !sentences.length) return [];
-  const d = new QuoteDoc(original, sentences, entities);
+  const d = new QuoteDoc(original, sentences, entities, options.tokens ?? null);
   if (options.warnings) options.warnings.push(...unclosedWarnings(d));
   quotationMarkedQuotes(d);
   const pass1Cover = coverIndex(d.quotes);

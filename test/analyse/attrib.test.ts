@@ -5,9 +5,11 @@ import { describe, it } from 'node:test';
 import { evaluateQuotes } from '../../scripts/eval-quotes.js';
 import { readBratAttributions } from '../../src/analyse/attribution/brat.js';
 import { documentInfo, sentenceFeatures } from '../../src/analyse/attribution/features.js';
+import { hash } from '../../src/analyse/entities/features.js';
+import { parseSentences } from '../../src/analyse/syntax/index.js';
 import { loadAttributionTagger, tagAttributions } from '../../src/analyse/attribution/index.js';
 import { findQuotes } from '../../src/analyse/quotes.js';
-import { splitSentences, tokenize } from '../../src/analyse/tokenize.js';
+import { splitSentences, tokenAt, tokenize } from '../../src/analyse/tokenize.js';
 import { seedText as seed } from '../helpers.js';
 
 const POLNEAR_DEV = '../shared/data/attribution/polnear/dev';
@@ -230,5 +232,29 @@ describe('attribution word sums', () => {
     const b = tagger.tagScored(sentenceFeatures(fast, 0, toks.length, true), fast, 0, toks.length);
     assert.deepEqual(b.em, a.em);
     assert.deepEqual(b.tags, a.tags);
+  });
+});
+
+describe('attribution tree features', () => {
+  it('tie each token to the cue above it in the parse, through the relation of its branch', () => {
+    const tagger = loadAttributionTagger()!;
+    const text = 'The senator said that the bill would fail. Talks lasted four hours.';
+    const sentences = splitSentences(text);
+    const toks = tokenize(text);
+    const info = documentInfo(text, toks, [], [], tagger.lex, tagger.clusters, null, parseSentences(text, sentences).tokens);
+    const tree = info.tree!;
+    const at = (w: string) => toks.findIndex((t) => t.text === w);
+    const word = (i: number) => (i >= 0 ? toks[i].text : null);
+    assert.equal(word(tree.head[at('senator')]), 'said');
+    assert.equal(word(tree.anc[at('bill')]), 'said', 'the content hangs from the cue');
+    assert.equal(tree.top[at('bill')], hash('ccomp'), 'through its clausal complement');
+    assert.equal(tree.depth[at('bill')], 2);
+    assert.equal(tree.top[at('senator')], hash('nsubj'), 'the source is its subject');
+    assert.equal(tree.args[at('said')] & 3, 3, 'the cue takes a clause and a subject');
+    assert.equal(tree.anc[at('hours')], -1, 'no cue above a sentence without one');
+    // without a parse there are no tree facts, and the shipped model (trained without them) tags the same
+    assert.equal(documentInfo(text, toks, [], [], tagger.lex, tagger.clusters).tree, null);
+    const ranges = sentences.map((s) => ({ lo: tokenAt(toks, s.start), hi: tokenAt(toks, s.end) }));
+    assert.deepEqual(tagAttributions(text, toks, ranges, [], [], parseSentences(text, sentences).tokens), tagAttributions(text, toks, ranges, [], []));
   });
 });

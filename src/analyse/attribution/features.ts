@@ -8,9 +8,13 @@
  * (learned from the training Cue spans, binned by how often the word is a cue), the distance to the
  * nearest likely cue on each side with that cue's word, clause markers between the cue and the token
  * (comma, "that", colon), whether the token is inside quotation marks, the entity type of the token
- * (when entity mentions are given), and its position in the sentence.
+ * (when entity mentions are given), and its position in the sentence. When the article's dependency
+ * parse is given (documentInfo's `parse`), also the tree features (TreeFacts): the token's relation,
+ * the relation by which its branch hangs from the nearest cue above it, the arguments a cue takes,
+ * the relation of the token's clause. A model trained with them (train-attrib --parse) should be
+ * given the parse; a model trained without them ignores them (no weights).
  */
-import type { EntityMention, Span, Token } from '../../model/types.js';
+import type { EntityMention, Span, SyntaxToken, Token } from '../../model/types.js';
 import { hash, shortShape } from '../entities/features.js';
 
 /** Lower-cased word (digits as 0) → cue bin 1..5 (5: nearly always a cue). Shipped in the model file. */
@@ -37,7 +41,8 @@ export function mix(h: number, v: number): number {
 const T = Object.fromEntries(
   (
     'b w sh suf pre w-1 w+1 w-2 w+2 w-1w ww+1 sh-1 sh+1 cb cb-1 cb+1 cb+2 dl dr dlw drw dlc dlt dlq dlcol drc nocue q qdl qm ' +
-    'e e-1 e+1 pos first last punct punctdl wdl wdr cap capdr sent w-1dl lcn ncue cbc cbe rcp k4 k8 k12 k8-1 k8+1 k8dl k8dr lck8'
+    'e e-1 e+1 pos first last punct punctdl wdl wdr cap capdr sent w-1dl lcn ncue cbc cbe rcp k4 k8 k12 k8-1 k8+1 k8dl k8dr lck8 ' +
+    'dep depu hcb hdep anc ancw kid frame clause linked'
   )
     .split(' ')
     .map((t) => [t, hash(`attr:${t}`)]),
@@ -78,6 +83,8 @@ export interface DocInfo {
    * and the tagger adds the sums instead.
    */
   sums: WordSums | null;
+  /** The dependency parse as tree facts per token (parseFacts), or null when no parse was given. */
+  tree: TreeFacts | null;
 }
 
 /** Where the tagger's sums begin in a row of DocInfo.facts; uint32 words per row. */
@@ -173,6 +180,7 @@ export function documentInfo(
   lex: CueLexicon,
   clusters: Clusters,
   sums: WordSums | null = null,
+  parse: readonly SyntaxToken[] | null = null,
 ): DocInfo {
   const n = toks.length;
   const info: DocInfo = {
@@ -191,6 +199,7 @@ export function documentInfo(
     rows: new Int32Array(n),
     facts: new Uint32Array(0),
     sums,
+    tree: null,
   };
   const c = wordCache;
   if (!c || c.lex !== lex || c.clusters !== clusters || c.sums !== sums || c.words.size > 200_000)
@@ -198,6 +207,7 @@ export function documentInfo(
   wordFacts(info);
   quotationState(info, quoted);
   entityCodes(info, entities);
+  if (parse?.length) info.tree = parseFacts(info, parse);
   return info;
 }
 
@@ -256,6 +266,123 @@ function entityCodes(info: DocInfo, entities: EntityMention[]): void {
   }
 }
 
+/**
+ * The dependency tree as the tagger sees it, per token of the document (index into DocInfo.toks):
+ * the token's relation and part of speech, its head, and what the tree says about attribution:
+ * the nearest ancestor that is a likely cue (the content of "said" is its clausal complement, the
+ * source its subject), the relation by which the token's branch hangs from that cue, the likeliest
+ * cue among its children ("according" under the source of "according to"), the arguments it takes
+ * itself (a cue with a clausal complement and a subject is an attribution frame) and the relation
+ * of the clause it sits in (a relative or adverbial clause ends a content).
+ */
+export interface TreeFacts {
+  /** Hash of the relation to the head (0 when the token has no parse token). */
+  dep: Uint32Array;
+  /** Hash of the universal part of speech. */
+  upos: Uint32Array;
+  head: Int32Array;
+  /** Nearest ancestor with a cue bin of at least ANCESTOR_CUE_BIN within MAX_DEPTH steps, else -1. */
+  anc: Int32Array;
+  /** Hash of the relation of the child of `anc` on the path to the token (the token's own when the cue is its head). */
+  top: Uint32Array;
+  /** Steps from the token up to `anc`. */
+  depth: Uint8Array;
+  /** The child with the highest cue bin (at least ANCESTOR_CUE_BIN): its bin and the hash of its relation. */
+  kidBin: Uint8Array;
+  kidRel: Uint32Array;
+  /** Bits of the token's children: 1 a clausal complement, 2 a subject, 4 an object. */
+  args: Uint8Array;
+  /** Hash of the relation of the nearest verb at or above the token (the clause it belongs to). */
+  clause: Uint32Array;
+}
+
+/** Cue bin from which an ancestor counts as the cue a token's branch may report. */
+const ANCESTOR_CUE_BIN = STRONG;
+/** Steps walked up the tree looking for that cue. */
+const MAX_DEPTH = 12;
+const CLAUSAL = new Set(['ccomp', 'xcomp', 'parataxis', 'csubj']);
+const SUBJECT = new Set(['nsubj', 'nsubj:pass', 'expl']);
+const OBJECT = new Set(['obj', 'iobj']);
+
+const labelHashes = new Map<string, number>();
+const labelHash = (s: string): number => {
+  let h = labelHashes.get(s);
+  if (h === undefined) labelHashes.set(s, (h = hash(s) || 1));
+  return h;
+};
+
+/**
+ * Tree facts of the document's tokens from its parse (SyntaxToken offsets index the same text:
+ * normaliseQuoteMarks keeps every offset). Each token takes the parse token it starts in.
+ */
+export function parseFacts(info: DocInfo, parse: readonly SyntaxToken[]): TreeFacts {
+  const { toks, cue: C } = info;
+  const n = toks.length;
+  const P = parse.length;
+  const synOf = new Int32Array(n).fill(-1);
+  const attrOf = new Int32Array(P).fill(-1);
+  for (let i = 0, j = 0; i < n; i++) {
+    const s = toks[i].start;
+    while (j < P && parse[j].end <= s) j++;
+    if (j < P && parse[j].start <= s) {
+      synOf[i] = j;
+      if (attrOf[j] < 0) attrOf[j] = i;
+    }
+  }
+  const t: TreeFacts = {
+    dep: new Uint32Array(n),
+    upos: new Uint32Array(n),
+    head: new Int32Array(n).fill(-1),
+    anc: new Int32Array(n).fill(-1),
+    top: new Uint32Array(n),
+    depth: new Uint8Array(n),
+    kidBin: new Uint8Array(n),
+    kidRel: new Uint32Array(n),
+    args: new Uint8Array(n),
+    clause: new Uint32Array(n),
+  };
+  const verb = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const j = synOf[i];
+    if (j < 0) continue;
+    const p = parse[j];
+    t.dep[i] = labelHash(p.deprel);
+    t.upos[i] = labelHash(p.upos);
+    verb[i] = p.upos === 'VERB' ? 1 : 0;
+    const h = p.head >= 0 && p.head < P ? attrOf[p.head] : -1;
+    // (a second token inside one parse token hangs from the first)
+    t.head[i] = attrOf[j] === i ? (h === i ? -1 : h) : attrOf[j];
+    if (attrOf[j] !== i) continue;
+    const hd = t.head[i];
+    if (hd < 0) continue;
+    if (C[i] >= ANCESTOR_CUE_BIN && C[i] > t.kidBin[hd]) {
+      t.kidBin[hd] = C[i];
+      t.kidRel[hd] = t.dep[i];
+    }
+    if (CLAUSAL.has(p.deprel)) t.args[hd] |= 1;
+    else if (SUBJECT.has(p.deprel)) t.args[hd] |= 2;
+    else if (OBJECT.has(p.deprel)) t.args[hd] |= 4;
+  }
+  for (let i = 0; i < n; i++) {
+    let child = i;
+    let a = t.head[i];
+    for (let d = 1; a >= 0 && d <= MAX_DEPTH; d++) {
+      if (C[a] >= ANCESTOR_CUE_BIN) {
+        t.anc[i] = a;
+        t.top[i] = t.dep[child];
+        t.depth[i] = d;
+        break;
+      }
+      child = a;
+      a = t.head[a];
+    }
+    let v = i;
+    for (let d = 0; v >= 0 && d <= MAX_DEPTH && !verb[v]; d++) v = t.head[v];
+    t.clause[i] = v >= 0 && verb[v] ? t.dep[v] : 0;
+  }
+  return t;
+}
+
 const bucket = (d: number): number => (d <= 0 ? 0 : d <= 4 ? d : d <= 6 ? 5 : d <= 10 ? 6 : d <= 20 ? 7 : 8);
 
 /** Feature hashes of n tokens, `stride` slots per token (0 = no feature). */
@@ -266,7 +393,7 @@ export interface Feats {
 }
 
 /** Slots per token of sentenceFeatures (at least the number of templates). */
-const STRIDE = 48;
+const STRIDE = 56;
 /** Slots per token of stackFeatures. */
 const STACK_STRIDE = 13;
 
@@ -322,6 +449,16 @@ const T_k8 = T['k8'];
 const T_k8dl = T['k8dl'];
 const T_k8dr = T['k8dr'];
 const T_lck8 = T['lck8'];
+const T_dep = T['dep'];
+const T_depu = T['depu'];
+const T_hcb = T['hcb'];
+const T_hdep = T['hdep'];
+const T_anc = T['anc'];
+const T_ancw = T['ancw'];
+const T_kid = T['kid'];
+const T_frame = T['frame'];
+const T_clause = T['clause'];
+const T_linked = T['linked'];
 
 /** The buffer sentenceFeatures reuses when asked to (grown as needed). */
 let scratch = new Uint32Array(64 * STRIDE);
@@ -389,6 +526,7 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number, reuse = 
   const Q = info.inQuote;
   const M = info.mark;
   const CAP = info.cap;
+  const tree = info.tree;
   const tb = T_b;
   const tnocue = mix(T_nocue, hasCue);
   const ncue = Math.min(nCues, 3);
@@ -463,9 +601,35 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number, reuse = 
     j++;
     data[j++] = mix(mix(T_k8dl, k8), dl > 2 ? 3 : dl);
     data[j++] = mix(mix(T_k8dr, k8), dr > 2 ? 3 : dr);
-    data[j] = mix(mix(T_lck8, lc >= 0 ? K[lc * 3 + 1] : 0), dl > 4 ? 5 : dl);
+    data[j++] = mix(mix(T_lck8, lc >= 0 ? K[lc * 3 + 1] : 0), dl > 4 ? 5 : dl);
+    if (tree) treeFeatures(tree, C, L, i, lc, rc, dl, data, j);
   }
   return { n, stride: STRIDE, data };
+}
+
+/**
+ * The tree features of token i (TreeFacts), written at data[j..j+9]; `lc`, `rc` the likely cues
+ * nearest it on the left and right (-1 when none), `dl` its distance bucket to `lc`.
+ */
+function treeFeatures(tree: TreeFacts, C: Uint8Array, L: Uint32Array, i: number, lc: number, rc: number, dl: number, data: Uint32Array, j: number): void {
+  const dep = tree.dep[i];
+  const hd = tree.head[i];
+  const a = tree.anc[i];
+  const side = a < 0 ? 0 : a < i ? 1 : 2;
+  const d = tree.depth[i];
+  const depth = d <= 2 ? d : d <= 4 ? 3 : 4;
+  data[j++] = mix(T_dep, dep);
+  data[j++] = mix(mix(T_depu, dep), tree.upos[i]);
+  data[j++] = mix(mix(T_hcb, dep), hd >= 0 ? C[hd] : 9);
+  data[j++] = mix(mix(T_hdep, dep), hd >= 0 ? tree.dep[hd] : 0);
+  data[j++] = mix(mix(mix(mix(T_anc, tree.top[i]), depth), a >= 0 ? C[a] : 0), side);
+  data[j++] = mix(mix(mix(T_ancw, tree.top[i]), a >= 0 ? L[a] : 0), side);
+  data[j++] = mix(mix(T_kid, tree.kidRel[i]), tree.kidBin[i]);
+  data[j++] = mix(mix(mix(T_frame, C[i]), tree.args[i]), tree.upos[i]);
+  data[j++] = mix(mix(T_clause, tree.clause[i]), tree.top[i]);
+  // whether the tree ties the token to the nearest cue on either side (the content of that cue, or of another)
+  const linked = a < 0 ? 0 : a === lc ? 1 : a === rc ? 2 : 3;
+  data[j] = mix(mix(mix(T_linked, linked), tree.top[i]), dl > 2 ? 3 : dl);
 }
 
 const S = Object.fromEntries(

@@ -3,9 +3,12 @@
  * spans of reported speech, as token ranges. findQuotes (../quotes.ts) turns them into quotes with
  * resolved speakers and merges them with its rules.
  *
- *   const found = tagAttributions(text, toks, sentenceTokenRanges, quotedSpans, entities);
+ *   const found = tagAttributions(text, toks, sentenceTokenRanges, quotedSpans, entities, parse);
+ *
+ * `parse` (the article's SyntaxTokens, optional) gives the tree features of features.ts to a model
+ * trained with them (meta.parse); other models never read it.
  */
-import type { EntityMention, Span, Token } from '../../model/types.js';
+import type { EntityMention, Span, SyntaxToken, Token } from '../../model/types.js';
 import { type Clusters, type CueLexicon, type DocInfo, documentInfo, type Feats, sentenceFeatures, type WordSums } from './features.js';
 import { loadAttributionTagger, NT, TAGS } from './model.js';
 
@@ -67,12 +70,21 @@ const MAX_WINDOW = 250;
  * Tags every sentence. `ranges` are sentences as token index ranges [lo, hi) into `toks`;
  * `quoted` the inner spans of quotation-marked segments. Returns [] when no model ships.
  */
-export function tagAttributions(text: string, toks: Token[], ranges: TokenRun[], quoted: Span[], entities: EntityMention[]): TaggedSentence[] {
+export function tagAttributions(
+  text: string,
+  toks: Token[],
+  ranges: TokenRun[],
+  quoted: Span[],
+  entities: EntityMention[],
+  parse: readonly SyntaxToken[] | null = null,
+): TaggedSentence[] {
   const tagger = loadAttributionTagger();
   if (!tagger || !toks.length) return [];
   // the weight sums of the word features are kept per word (not for a stacked tagger: see wordSums)
   const sums = tagger.stacked ? null : tagger;
-  return tagWith(tagger.lex, tagger.clusters, (f, info, lo, hi) => tagger.tagScored(f, info, lo, hi), text, toks, ranges, quoted, entities, sums);
+  // the tree features cost a walk over the parse: only for a model trained with them (its meta says so)
+  const tree = tagger.meta.parse === true ? parse : null;
+  return tagWith(tagger.lex, tagger.clusters, (f, info, lo, hi) => tagger.tagScored(f, info, lo, hi), text, toks, ranges, quoted, entities, sums, tree);
 }
 
 export function tagWith(
@@ -85,8 +97,9 @@ export function tagWith(
   quoted: Span[],
   entities: EntityMention[],
   sums: WordSums | null = null,
+  parse: readonly SyntaxToken[] | null = null,
 ): TaggedSentence[] {
-  const info = documentInfo(text, toks, quoted, entities, lex, clusters, sums);
+  const info = documentInfo(text, toks, quoted, entities, lex, clusters, sums, parse);
   const out: TaggedSentence[] = [];
   for (const r of ranges) {
     for (let lo = r.lo; lo < r.hi; lo += MAX_WINDOW) {

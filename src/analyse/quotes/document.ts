@@ -3,7 +3,7 @@
  * sentences and quotation segments, and what the passes have found so far (quotes, the cues and
  * segments they used, the speakers named).
  */
-import type { EntityMention, Quote, QuoteKind, Span, Token } from '../../model/types.js';
+import type { EntityMention, Quote, QuoteKind, Span, SyntaxToken, Token } from '../../model/types.js';
 import { tokenize } from '../tokenize.js';
 import { findQuotedSegments, normaliseQuoteMarks, type QuotedSegment, SegmentIndex } from './segments.js';
 import { mentionsFrom, type Resolution, resolveSpeaker, type SpeakerContext } from './speakers.js';
@@ -26,6 +26,8 @@ export class QuoteDoc {
     original: string,
     readonly sentences: Span[],
     readonly entities: EntityMention[],
+    /** The article's dependency parse (../syntax), when it was parsed: the tagger's tree features. */
+    readonly parse: readonly SyntaxToken[] | null = null,
   ) {
     this.text = normaliseQuoteMarks(original);
     this.toks = tokenize(this.text);

@@ -55,7 +55,7 @@ export function taggerAttributions(doc: QuoteDoc, ruleQuotes: number): Set<numbe
     .filter((x) => x.end - x.start < 4 || !taken(x.start + 1, x.end - 2))
     .map((x) => ({ lo: tokenAt(toks, x.start), hi: tokenAt(toks, x.end) }));
   const quoted = segments.map((g) => g.inner);
-  const tagged = tagAttributions(text, toks, ranges, quoted, entities);
+  const tagged = tagAttributions(text, toks, ranges, quoted, entities, doc.parse);
   for (const ts of tagged) {
     const sIdx = doc.sentOf(toks[ts.lo].start);
     const contents = contentRuns(doc, ts, taken);
