@@ -13,6 +13,8 @@ import { extractArticle } from './extract/index.js';
 import { type IngestOptions, ingest, type ReadResult } from './ingest/index.js';
 import type { AnnotatedArticle, Article, DocMessage, RawDocument } from './model/types.js';
 import type { Store } from './store/index.js';
+import { LedgerDamaged } from './store/ledger-rows.js';
+import type { StoreLedger } from './store/types.js';
 import type { AnalyseResult, AnalyseTask } from './pool/analyse-worker.js';
 import { runInBatches } from './pool/batch-run.js';
 import { DocumentProcessor, type ProcessingOptions } from './pool/documents.js';
@@ -271,7 +273,19 @@ export async function updateStories(store: Store, onMessage?: (docId: string | n
  * `CHUNK_ARTICLES`) inside the one transaction: memory is bounded by a chunk and the open stories.
  */
 export async function runStoryLedger(store: Store, opts: { chunkArticles?: number } = {}): Promise<LedgerRun> {
-  return store.storyLedger(async (ledger) => updateLedgerInChunks(ledger, { pending: await ledger.pending(), removed: await ledger.orphans() }, {}, opts.chunkArticles));
+  const place = async (ledger: StoreLedger) => updateLedgerInChunks(ledger, { pending: await ledger.pending(), removed: await ledger.orphans() }, {}, opts.chunkArticles);
+  try {
+    return await store.storyLedger(place);
+  } catch (e) {
+    if (!(e instanceof LedgerDamaged)) throw e;
+    // the ledger is derived from the stored story features: rebuilt whole, in one transaction, the
+    // stories are those of a batch over the same articles (what every run must give anyway)
+    const run = await store.storyLedger(async (ledger) => {
+      await ledger.reset();
+      return place(ledger);
+    });
+    return { ...run, messages: [{ docId: null, message: `${e.message}: story ledger rebuilt from the stored articles` }, ...run.messages] };
+  }
 }
 
 /**

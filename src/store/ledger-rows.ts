@@ -34,6 +34,9 @@ export interface LedgerRow {
   sealed: number;
 }
 
+/** Empties the ledger's tables (not the key dictionary: ids stay valid): the next placement replays every article. */
+export const RESET_LEDGER_SQL = ['story_ledger', 'story_ledger_stories', 'story_ledger_terms', 'story_ledger_days', 'story_ledger_meta'].map((t) => `DELETE FROM ${t};`).join('\n');
+
 /** The columns of story_ledger that make a LedgerRow. */
 export const LEDGER_COLUMNS = 'doc_id, t, day, story, copy_of, key_ids, vals, lite, sealed';
 
@@ -61,7 +64,7 @@ export class KeyDictionary {
   /** Key ids of these rows not known yet. */
   missingIds(rows: LedgerRow[]): number[] {
     const out = new Set<number>();
-    for (const r of rows) for (const id of uint32s(r.key_ids)) if (!this.byId.has(id)) out.add(id);
+    for (const r of rows) if (r.key_ids.byteLength % 4 === 0) for (const id of uint32s(r.key_ids)) if (!this.byId.has(id)) out.add(id);
     return [...out];
   }
 
@@ -79,25 +82,35 @@ export class KeyDictionary {
     return Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength);
   }
 
-  /** A stored ledger row, back to the ledger's document (every key id must be known: `missingIds` first). */
+  /**
+   * A stored ledger row, back to the ledger's document (every key id must be known: `missingIds`
+   * first). A row that cannot be read back throws `LedgerDamaged`.
+   */
   decode(r: LedgerRow): LedgerDoc {
+    if (r.key_ids.byteLength % 4 !== 0) throw new LedgerDamaged(r.doc_id, 'key ids are not whole uint32s');
     const ids = uint32s(r.key_ids);
     const keys = new Array<string>(ids.length);
     for (let i = 0; i < ids.length; i++) {
       const k = this.byId.get(ids[i]);
-      if (k === undefined) throw new Error(`story ledger: unknown key id ${ids[i]}`);
+      if (k === undefined) throw new LedgerDamaged(r.doc_id, `unknown key id ${ids[i]}`);
       keys[i] = k;
     }
-    return {
-      id: r.doc_id,
-      t: r.t,
-      day: r.day,
-      story: r.story,
-      copyOf: r.copy_of,
-      vec: { keys, vals: floats(r.vals) },
-      f: JSON.parse(r.lite) as StoryFeatures,
-      sealed: r.sealed === 1,
-    };
+    const vals = r.vals.byteLength % 4 === 0 ? floats(r.vals) : null;
+    if (!vals || vals.length !== keys.length) throw new LedgerDamaged(r.doc_id, 'weights do not match keys');
+    const f = parseOrNull(r.lite);
+    if (!f || typeof f !== 'object') throw new LedgerDamaged(r.doc_id, 'features do not parse');
+    return { id: r.doc_id, t: r.t, day: r.day, story: r.story, copyOf: r.copy_of, vec: { keys, vals }, f: f as StoryFeatures, sealed: r.sealed === 1 };
+  }
+}
+
+/**
+ * A ledger row that cannot be read back (a damaged store). The ledger is derived from the stored
+ * story features, so a run that meets one empties the ledger and places every article again
+ * (pipeline.ts runStoryLedger) instead of failing every later run.
+ */
+export class LedgerDamaged extends Error {
+  constructor(docId: string, why: string) {
+    super(`story ledger row of ${docId.slice(0, 12)} is damaged (${why})`);
   }
 }
 

@@ -117,6 +117,8 @@ export interface StoreLedger extends LedgerBackend {
   pending(): Promise<string[]>;
   /** Ids of placed articles whose document is no longer stored (sorted). */
   orphans(): Promise<string[]>;
+  /** Empties the ledger (derived from the stored story features): every article is pending again. */
+  reset(): Promise<void>;
 }
 
 export interface Store {

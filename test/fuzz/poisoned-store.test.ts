@@ -88,3 +88,34 @@ test('a poisoned store does not make a later CLI run fail', async () => {
   const report = JSON.parse(r.stdout) as { stories: { articles: unknown[] }[] };
   assert.ok(report.stories.length >= 1);
 });
+
+test('a damaged story-ledger row does not stop later groupings: the ledger is rebuilt and gives the same stories', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tri-ledger-damage-'));
+  const lines = (from: number, to: number) =>
+    Array.from({ length: to - from }, (_, k) => {
+      const i = from + k;
+      return JSON.stringify({ id: `d${i}`, title: i % 2 ? 'Storm closes harbour pier' : 'Council approves school budget', outlet: `Outlet ${i}`, published: '2024-03-05', text: i % 2 ? body(10 + i) : `The council voted ${i} to 2 on Monday to approve the school budget, the mayor said. Teachers said the budget was too small.` });
+    }).join('\n');
+  const membership = (s: Store) => (s.db.prepare('SELECT story_id, doc_id FROM story_members ORDER BY doc_id').all() as { story_id: string; doc_id: string }[]).map((r) => `${r.doc_id}:${r.story_id}`);
+  const clean = new Store(join(dir, 'clean.db'));
+  await ingestResults(clean, readBytes('all.jsonl', Buffer.from(lines(0, 6)), 'jsonl'));
+  await updateStories(clean);
+  const expected = membership(clean);
+  await clean.close();
+  for (const damage of ["key_ids = x'ffffffff'", "key_ids = x'010203'", "lite = '{bad'", "vals = x'00'"]) {
+    const store = new Store(join(dir, `${damage.slice(0, 4)}-${expected.length}-${Math.random().toString(36).slice(2)}.db`));
+    await ingestResults(store, readBytes('a.jsonl', Buffer.from(lines(0, 4)), 'jsonl'));
+    await updateStories(store);
+    store.db.prepare(`UPDATE story_ledger SET ${damage} WHERE doc_id = (SELECT min(doc_id) FROM story_ledger)`).run();
+    await ingestResults(store, readBytes('b.jsonl', Buffer.from(lines(4, 6)), 'jsonl'));
+    const messages: string[] = [];
+    await updateStories(store, (_id, m) => messages.push(m));
+    assert.ok(messages.some((m) => /story ledger row of .* is damaged .*rebuilt/.test(m)), `${damage}: ${messages.join(' | ')}`);
+    assert.deepEqual(membership(store), expected, damage);
+    // and the run after is an ordinary one
+    const again: string[] = [];
+    await updateStories(store, (_id, m) => again.push(m));
+    assert.deepEqual(again, []);
+    await store.close();
+  }
+});

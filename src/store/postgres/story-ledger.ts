@@ -1,5 +1,5 @@
 import type { LedgerCommit, LedgerDoc, LedgerStory } from '../../stories/ledger.js';
-import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, KeyDictionary, LEDGER_COLUMNS, type LedgerRow, parseOrNull } from '../ledger-rows.js';
+import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, KeyDictionary, LEDGER_COLUMNS, type LedgerRow, parseOrNull, RESET_LEDGER_SQL } from '../ledger-rows.js';
 import type { StoreLedger } from '../types.js';
 import type { Queryable } from './connect.js';
 
@@ -44,6 +44,10 @@ export class PostgresLedger implements StoreLedger {
   async pending(): Promise<string[]> {
     const rows = await this.rows<{ doc_id: string }>('SELECT f.doc_id FROM story_features f LEFT JOIN story_ledger l ON l.doc_id = f.doc_id WHERE l.doc_id IS NULL OR l.version IS DISTINCT FROM f.version ORDER BY f.doc_id');
     return rows.map((r) => r.doc_id);
+  }
+
+  async reset(): Promise<void> {
+    await this.c.query(RESET_LEDGER_SQL);
   }
 
   async orphans(): Promise<string[]> {

@@ -1,5 +1,5 @@
 import type { LedgerCommit, LedgerDoc, LedgerStory } from '../../stories/ledger.js';
-import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, KeyDictionary, type LedgerRow, parseOrNull } from '../ledger-rows.js';
+import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, KeyDictionary, type LedgerRow, parseOrNull, RESET_LEDGER_SQL } from '../ledger-rows.js';
 import type { StoreLedger } from '../types.js';
 import { saveStoryMembership } from './queries.js';
 import type { SqliteStore } from './store.js';
@@ -59,6 +59,10 @@ export class SqliteLedger implements StoreLedger {
       )
       .pluck()
       .all() as string[];
+  }
+
+  async reset(): Promise<void> {
+    this.db.exec(RESET_LEDGER_SQL);
   }
 
   async orphans(): Promise<string[]> {
