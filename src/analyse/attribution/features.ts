@@ -136,6 +136,13 @@ let wordCache: {
   facts: Uint32Array;
 } | null = null;
 
+/**
+ * Word forms kept before the cache starts again (checked between documents): a stream of records
+ * each with its own numbers and codes would otherwise grow it without end; 50,000 forms are about
+ * 6 MB of facts (128 bytes each) and hold the vocabulary of a few thousand articles.
+ */
+const WORDS_KEPT = 50_000;
+
 /** The row of word `w` (at most 40 characters) in the cache's facts, computed on first sight. */
 function wordRow(w: string): number {
   const cache = wordCache!;
@@ -202,7 +209,7 @@ export function documentInfo(
     tree: null,
   };
   const c = wordCache;
-  if (!c || c.lex !== lex || c.clusters !== clusters || c.sums !== sums || c.words.size > 200_000)
+  if (!c || c.lex !== lex || c.clusters !== clusters || c.sums !== sums || c.words.size > WORDS_KEPT)
     wordCache = { lex, clusters, sums, words: new Map(), facts: new Uint32Array(4096 * FACTS) };
   wordFacts(info);
   quotationState(info, quoted);
