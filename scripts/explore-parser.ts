@@ -3,7 +3,7 @@
  * does) on jackknifed first-pass tags cached from an earlier run, and scores every epoch on EWT
  * dev tagged by the shipped model's two tagging passes. Unpruned float weights, so the figures
  * are those of the parser before packing (packing costs at most 0.1 LAS point by construction).
- *   node --import tsx scripts/explore-parser.ts [--parser-epochs N] [--cache DIR]
+ *   node --import tsx scripts/explore-parser.ts [--parser-epochs N] [--cache DIR] [--fraction F] [--unlabeled SOURCES]
  * The first run fills the cache (jackknifing, ~1 min CPU); delete it when the clusters change.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,6 +26,8 @@ const { values } = parseArgs({
     dev: { type: 'string', default: '../shared/data/syntax/ud-english-ewt/en_ewt-ud-dev.conllu' },
     'parser-epochs': { type: 'string', default: '8' },
     cache: { type: 'string', default: '/tmp/syntax-explore' },
+    /** Share of the training sentences the parser learns from (a learning curve); the held-out slice stays whole. */
+    fraction: { type: 'string', default: '1' },
     unlabeled: { type: 'string', default: UNLABELED },
   },
 });
@@ -97,7 +99,11 @@ log(`${parseExamples.length} training sentences, ${devExamples.length} dev sente
 
 const heldOut = parseExamples.filter((_, i) => isHeldOut(i));
 const devScores: string[] = [];
-const parser = trainParser(parseExamples.filter((_, i) => !isHeldOut(i)), labels, {
+const share = Number(values.fraction);
+const training = parseExamples.filter((_, i) => !isHeldOut(i));
+const used = training.slice(0, Math.round(training.length * share));
+log(`parser trains on ${used.length} of ${training.length} sentences`);
+const parser = trainParser(used, labels, {
   epochs: Number(values['parser-epochs']),
   seed: 11,
   heldOut,

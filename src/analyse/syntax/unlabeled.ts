@@ -43,11 +43,9 @@ export function unlabeledSentences(sources: readonly string[]): string[][] {
 }
 
 /**
- * The raw news text the shipped clusters are built from (besides the treebank's own words):
- * PolNeAR train articles, CoNLL-2003 train (Reuters), ECB+ dev articles. Never EWT dev or test.
+ * The raw text the shipped clusters are built from (besides the treebank's own words): PolNeAR
+ * train and dev article texts. Never EWT dev or test. Adding CoNLL-2003 train words and the ECB+
+ * dev articles (70k sentences instead of 46k) gave a parser 0.3 UAS point better on dev with the
+ * old tags but a tagger 0.25 point worse (UPOS 0.9472), and the whole model lost on dev.
  */
-export const UNLABELED = [
-  '../shared/data/attribution/polnear/train/text',
-  '../shared/data/ner/conll2003/eng.train',
-  '../shared/data/stories/ecbplus-dev.jsonl',
-].join(',');
+export const UNLABELED = ['../shared/data/attribution/polnear/train/text', '../shared/data/attribution/polnear/dev/text'].join(',');
