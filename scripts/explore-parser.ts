@@ -3,7 +3,7 @@
  * does) on jackknifed first-pass tags cached from an earlier run, and scores every epoch on EWT
  * dev tagged by the shipped model's two tagging passes. Unpruned float weights, so the figures
  * are those of the parser before packing (packing costs at most 0.1 LAS point by construction).
- *   node --import tsx scripts/explore-parser.ts [--parser-epochs N] [--cache DIR] [--fraction F] [--unlabeled SOURCES]
+ *   node --import tsx scripts/explore-parser.ts [--parser-epochs N] [--cache DIR] [--fraction F] [--gold-dev-tags] [--unlabeled SOURCES]
  * The first run fills the cache (jackknifing, ~1 min CPU); delete it when the clusters change.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -28,6 +28,8 @@ const { values } = parseArgs({
     cache: { type: 'string', default: '/tmp/syntax-explore' },
     /** Share of the training sentences the parser learns from (a learning curve); the held-out slice stays whole. */
     fraction: { type: 'string', default: '1' },
+    /** Tag dev with its gold tags instead of the shipped taggers: what the parser loses to tagging errors. */
+    'gold-dev-tags': { type: 'boolean', default: false },
     unlabeled: { type: 'string', default: UNLABELED },
   },
 });
@@ -87,7 +89,8 @@ const devExamples: ParseExample[] = dev.map((s) => {
   const shipped = wordAtoms(forms, model.clusters);
   const margins = new Float32Array(forms.length);
   const first = tagSentence({ tags, weights: model.tagger, tagDict: model.tagDict }, shipped, undefined, margins, forms);
-  const tagIds = model.tagger2 ? tagSentence({ tags, weights: model.tagger2, tagDict: model.tagDict, sure: model.secondPassSure }, shipped, first, margins, forms) : first;
+  const predictedTags = model.tagger2 ? tagSentence({ tags, weights: model.tagger2, tagDict: model.tagDict, sure: model.secondPassSure }, shipped, first, margins, forms) : first;
+  const tagIds = values['gold-dev-tags'] ? s.words.map((w, j) => tagId.get(joint(w)) ?? predictedTags[j]) : predictedTags;
   return {
     x: parseInput(atoms, tagIds, tags.length + 1),
     n: forms.length,
