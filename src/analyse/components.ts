@@ -83,7 +83,7 @@ export const COMPONENTS: readonly Component[] = [
     name: 'syntax',
     requires: ['sentences'],
     assigns: ['tokens'],
-    version: 'syntax-3',
+    version: 'syntax-2',
     defaults: { model: 'models/syntax.bin (tagger + arc-eager parser, UD English)' },
     sizeBounded: true,
     run: ({ head, headSentences }) => {
