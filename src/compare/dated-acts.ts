@@ -10,6 +10,7 @@
 import { cueClassOf } from '../analyse/quotes/cues.js';
 import { timePredicate } from '../analyse/syntax/helpers.js';
 import type { SyntaxToken } from '../model/types.js';
+import { tokenAt } from '../text/tokenize.js';
 import type { EntityRef, ResolvedTime, Sent } from './prepare.js';
 import { kidsOf, parseOf } from './syntax.js';
 
@@ -71,6 +72,33 @@ export function actOfTime(s: Sent, t: ResolvedTime): ParsedAct | null {
   return ACTS.get(t)!;
 }
 
+/** Whether a modal, a negation or "to" makes the verb at `v` not (yet) a fact: among its dependents, or written right before it. */
+function notFact(tokens: readonly SyntaxToken[], kids: number[][], v: number): boolean {
+  if (v < 0) return false;
+  if (kids[v].some((c) => ['aux', 'advmod', 'mark'].includes(rel(tokens[c])) && NOT_FACT.test(tokens[c].text))) return true;
+  // by position too: parsers attach the auxiliary of a clause's verb variously ("will sign X on Tuesday, Y said")
+  for (let i = v - 1; i >= 0 && i >= v - 3 && tokens[i].sentence === tokens[v].sentence; i--) {
+    if (NOT_FACT.test(tokens[i].text)) return true;
+    if (tokens[i].upos !== 'AUX' && tokens[i].upos !== 'ADV' && tokens[i].upos !== 'PART') break;
+  }
+  return false;
+}
+
+/**
+ * The verb a time expression follows in its own clause by the words alone (no comma, colon or
+ * subordinator in between), -1 when none: the reading of the date that does not depend on where
+ * the parser attached it.
+ */
+function verbBefore(tokens: readonly SyntaxToken[], at: number): number {
+  const start = tokenAt(tokens, at);
+  for (let i = start - 1; i >= 0 && tokens[i].sentence === tokens[start]?.sentence; i--) {
+    const tk = tokens[i];
+    if (tk.upos === 'VERB') return i;
+    if (tk.upos === 'SCONJ' || /^[,;:]$/.test(tk.text)) return -1;
+  }
+  return -1;
+}
+
 function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   const tokens = parseOf(s.art);
   if (!tokens || (t.kind !== 'weekday' && t.kind !== 'date' && t.kind !== 'datetime')) return null;
@@ -79,7 +107,7 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   const kids = kidsOf(tokens);
   // "re-signed" is signing again: one act
   const lemma = tokens[p].lemma.toLowerCase().replace(/^re-/, '');
-  const fact = !kids[p].some((c) => ['aux', 'advmod', 'mark'].includes(rel(tokens[c])) && NOT_FACT.test(tokens[c].text));
+  const fact = !notFact(tokens, kids, p) && !notFact(tokens, kids, verbBefore(tokens, t.span.start));
   const agents: EntityRef[] = [];
   const patients: EntityRef[] = [];
   const obliques: EntityRef[] = [];
@@ -93,6 +121,15 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   }
   // "signed veteran Jane Roe on Tuesday" parsed with the name as an oblique: a person there is the patient when nothing else is
   if (!patients.length) patients.push(...obliques);
+  // a verb hanging on a noun as a reduced clause ("the player signed on Tuesday", or a finite verb
+  // the parser attached that way): the noun is its patient when the verb is a past participle,
+  // else its agent
+  const h = tokens[p].head;
+  if (tokens[p].deprel === 'acl' && h >= 0 && (tokens[h].upos === 'NOUN' || tokens[h].upos === 'PROPN')) {
+    const found = entitiesAt(s, tokens, subtree(tokens, kids, h));
+    if (tokens[p].xpos === 'VBN') { if (!patients.length) patients.push(...found); }
+    else if (!agents.length) agents.push(...found);
+  }
   // the time expression is not a participant ("IR Wednesday"); "signed Jane Roe on Tuesday and
   // John Doe today": a participant after this time with another time after it has that time
   const ownTime = (e: EntityRef) => e.span.end <= t.span.start || (e.span.start >= t.span.end && !s.times.some((o) => o !== t && o.span.start >= e.span.end));

@@ -54,15 +54,19 @@ export interface PackedSet {
 
 const count = (xs: Uint8Array) => xs.reduce((a, x) => a + x, 0);
 
-/** Drops |w| < minAbs, then keeps differences to class 0 (SHIFT): all the argmax needs. */
+/**
+ * Keeps the differences to class 0 (SHIFT), all the argmax needs, and drops those under `minAbs`:
+ * a feature matters by how far it moves LEFT and RIGHT against SHIFT, not by the size of its
+ * three weights (three large, nearly equal weights change nothing).
+ */
 function packMoves(keys: Uint32Array, w: Float32Array, minAbs: number): PackedSet {
   const cut = (v: number) => (Math.abs(v) < minAbs ? 0 : v);
   const d = new Float32Array(keys.length * 2);
   let maxAbs = 0;
   for (let r = 0; r < keys.length; r++) {
-    const w0 = cut(w[r * 3]);
-    d[r * 2] = cut(w[r * 3 + 1]) - w0;
-    d[r * 2 + 1] = cut(w[r * 3 + 2]) - w0;
+    const w0 = w[r * 3];
+    d[r * 2] = cut(w[r * 3 + 1] - w0);
+    d[r * 2 + 1] = cut(w[r * 3 + 2] - w0);
     maxAbs = Math.max(maxAbs, Math.abs(d[r * 2]), Math.abs(d[r * 2 + 1]));
   }
   const scale = (maxAbs || 1) / 32767;

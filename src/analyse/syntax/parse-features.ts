@@ -13,9 +13,10 @@ const f2 = hash.f2;
 const f3 = hash.f3;
 const f4 = hash.f4;
 import type { ParseState } from './state.js';
+import type { WordAtoms } from './words.js';
 
-export const PARSER_FEATURES = 112;
-export const LABEL_FEATURES = 36;
+export const PARSER_FEATURES = 106;
+export const LABEL_FEATURES = 32;
 
 const NONE = 0x2545f491;
 const ROOT_WORD = 0x1b3a5c7d;
@@ -33,20 +34,20 @@ export interface ParseInput {
   clusters: Uint32Array;
 }
 
-export function parseInput(lower: Uint32Array, form: Uint32Array, tagIds: ArrayLike<number>, rootTag: number, cluster8?: Uint32Array): ParseInput {
-  const n = lower.length;
+export function parseInput(a: WordAtoms, tagIds: ArrayLike<number>, rootTag: number): ParseInput {
+  const n = a.n;
   const words = new Uint32Array(n + 1);
   const tags = new Uint32Array(n + 1);
   const forms = new Uint32Array(n + 1);
   const clusters = new Uint32Array(n + 1);
-  if (cluster8) clusters.set(cluster8, 1);
+  clusters.set(a.c8, 1);
   words[0] = ROOT_WORD;
   tags[0] = rootTag;
   forms[0] = ROOT_WORD;
   for (let i = 0; i < n; i++) {
-    words[i + 1] = lower[i];
+    words[i + 1] = a.lower[i];
     tags[i + 1] = tagIds[i] + 1;
-    forms[i + 1] = form[i];
+    forms[i + 1] = a.form[i];
   }
   return { words, tags, forms, clusters };
 }

@@ -96,7 +96,7 @@ function trainSentence(ex: ParseExample, moves: TrainedWeights, labeller: Traine
 export function trainParser(
   examples: ParseExample[],
   labels: string[],
-  opts: { epochs: number; seed: number; heldOut: ParseExample[]; log?: (s: string) => void },
+  opts: { epochs: number; seed: number; heldOut: ParseExample[]; log?: (s: string) => void; onEpoch?: (m: ParserModel) => void },
 ): ParserTraining {
   const moves = new TrainedWeights(MOVES);
   const labeller = new TrainedWeights(labels.length);
@@ -112,6 +112,7 @@ export function trainParser(
     const m: ParserModel = { moves: moves.withWeights(movesAvg), labeller: labeller.withWeights(labellerAvg), labels };
     const { uas, las } = attachment(m, opts.heldOut);
     history.push(las);
+    opts.onEpoch?.(m);
     opts.log?.(`  parser epoch ${e + 1}: held-out UAS ${uas.toFixed(4)} LAS ${las.toFixed(4)} (${moves.table.size} move rows, ${labeller.table.size} label rows)`);
     if (las > best.las) best = { las, movesAvg, labellerAvg };
   }
