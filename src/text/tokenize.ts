@@ -132,22 +132,13 @@ export function splitSentences(text: string): Span[] {
       let w = i;
       while (w > 0 && /[\p{L}.’']/u.test(text[w - 1])) w--;
       const word = text.slice(w, i).toLowerCase();
-      if (isClockSuffix(text, word, w)) {
-        // "at 3 p.m. Friday" goes on; "at 4 p.m. The police ..." ends: a capital after a.m./p.m. is
-        // as often a weekday or a name as a new sentence
-        const nextWord = /^\p{L}+/u.exec(text.slice(k))?.[0] ?? '';
-        if (!SENTENCE_STARTERS.has(nextWord)) continue;
-        push(j);
-        i = j - 1;
-        continue;
-      }
-      if (ABBREVIATIONS.has(word)) continue;
+      // after a.m./p.m. a capital is as often a weekday or a name ("at 3 p.m. Friday") as a new sentence
+      const clock = isClockSuffix(text, word, w);
+      if (!clock && ABBREVIATIONS.has(word)) continue;
       if (/^\p{L}$/u.test(word) && /\p{Lu}/u.test(text[w])) continue; // initial "J."
-      if (/^(?:\p{L}\.)+\p{L}$/u.test(word) && /^\p{Lu}/u.test(next) && word.length <= 5) {
-        // "U.S." followed by a capital: ambiguous; treat as end only if the next word is a common sentence starter
-        const nextWord = /^\p{L}+/u.exec(text.slice(k))?.[0] ?? '';
-        if (!SENTENCE_STARTERS.has(nextWord)) continue;
-      }
+      // "U.S." followed by a capital is ambiguous too: either ends only before a common sentence starter
+      const dotted = /^(?:\p{L}\.)+\p{L}$/u.test(word) && /^\p{Lu}/u.test(next) && word.length <= 5;
+      if ((clock || dotted) && !SENTENCE_STARTERS.has(/^\p{L}+/u.exec(text.slice(k))?.[0] ?? '')) continue;
     }
     push(j);
     i = j - 1;
