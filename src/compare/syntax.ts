@@ -3,7 +3,7 @@
  * lemma, head, relation per token), looked up by text position. Articles without a parse (old
  * stores, analyse failures) give null everywhere and the callers fall back to surface rules.
  */
-import { childrenOf, quantifiedNoun } from '../analyse/syntax/helpers.js';
+import { childrenOf, phraseHead, quantifiedNoun } from '../analyse/syntax/helpers.js';
 import type { Quantity, SyntaxToken } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
 import type { ArticleView, Sent } from './prepare.js';
@@ -158,13 +158,7 @@ export function participantVerbs(s: Sent, start: number, end: number): Set<strin
   const tokens = parseOf(s.art);
   if (!tokens) return out;
   const kids = kidsOf(tokens);
-  // the phrase's head: its token whose head lies outside it
-  let head = -1;
-  for (let i = tokenAt(tokens, start); i < tokens.length && tokens[i].start < end; i++) {
-    const h = tokens[i].head;
-    if (h < 0 || tokens[h].start < start || tokens[h].start >= end) head = i;
-  }
-  for (let i = head, step = 0; i >= 0 && step < 3; step++) {
+  for (let i = phraseHead(tokens, { start, end }) ?? -1, step = 0; i >= 0 && step < 3; step++) {
     const add = (v: number, role: string) => {
       const lemma = tokens[v].lemma.toLowerCase();
       if (!NO_ACT.has(lemma)) out.add(`${lemma}:${role}`);

@@ -4,6 +4,7 @@
  * token indexes; relations are compared on their universal part ("obl:tmod" counts as "obl").
  */
 import type { Span, SyntaxToken } from '../../model/types.js';
+import { tokenAt } from '../../text/tokenize.js';
 
 const rel = (t: SyntaxToken) => {
   const c = t.deprel.indexOf(':');
@@ -113,9 +114,9 @@ export function quantifiedNoun(tokens: readonly SyntaxToken[], num: number, kids
 /** The token of a span whose head lies outside it (the highest; the rightmost nominal on ties). */
 export function phraseHead(tokens: readonly SyntaxToken[], span: Span): number | null {
   let best: number | null = null;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = tokenAt(tokens, span.start); i < tokens.length && tokens[i].start < span.end; i++) {
     const t = tokens[i];
-    if (t.start < span.start || t.end > span.end) continue;
+    if (t.end > span.end) continue;
     const h = t.head;
     const outside = h < 0 || tokens[h].start < span.start || tokens[h].end > span.end;
     if (!outside) continue;
