@@ -15,6 +15,7 @@ const f3 = hash.f3;
 const argmax = perceptron.argmax;
 import { SparseWeights } from './weights.js';
 import type { WordAtoms } from './words.js';
+import { WordCache } from '../../util/word-cache.js';
 
 export const TAGGER_FEATURES = 50;
 const NONE = 0x5bd1e995; // the value of a missing neighbour
@@ -98,8 +99,8 @@ export function contextFeatures(a: WordAtoms, i: number, p1: number, p2: number,
   return k;
 }
 
-/** Word types summed per scorer, at most this many (then the table starts again): about 20 MB. */
-const WORD_SUMS_MAX = 50_000;
+/** Word types summed per scorer: a WordCache of two generations of this many (at most 50,000 forms, about 20 MB). */
+const WORD_SUMS_LIMIT = 25_000;
 
 /**
  * Per word type (its form as written), the scores its `wordFeatures` add. Only for the run-time
@@ -108,14 +109,13 @@ const WORD_SUMS_MAX = 50_000;
  * feature set (training's float weights would not).
  */
 class WordSums {
-  private sums = new Map<string, Float32Array>();
+  private readonly sums = new WordCache<Float32Array>(WORD_SUMS_LIMIT);
   private feats = new Uint32Array(TAGGER_FEATURES);
   constructor(private readonly weights: Scorer) {}
 
   of(a: WordAtoms, word: string, i: number): Float32Array {
     let v = this.sums.get(word);
     if (!v) {
-      if (this.sums.size >= WORD_SUMS_MAX) this.sums.clear();
       v = new Float32Array(this.weights.classes);
       this.weights.score(this.feats, wordFeatures(a, i, this.feats), v);
       this.sums.set(word, v);
