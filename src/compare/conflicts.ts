@@ -213,9 +213,10 @@ function slotConflict(story: StoryView, ms: QMention[]): Conflict | null {
       // compatible but differently stated ("about 4 h" and "3.5 h") is shown, not disputed
       const sev = verdict === 'same' ? 'minor' : verdict;
       const groupsA = new Set(sides[a].members.map((m) => m.sent.art.group));
+      const groupsB = new Set(sides[b].members.map((m) => m.sent.art.group));
       // one source against itself is not a disagreement between outlets (it is shown within the article)
       const across =
-        (sides[b].members.some((m) => !groupsA.has(m.sent.art.group)) || sides[a].members.some((m) => !new Set(sides[b].members.map((x) => x.sent.art.group)).has(m.sent.art.group))) &&
+        (sides[b].members.some((m) => !groupsA.has(m.sent.art.group)) || sides[a].members.some((m) => !groupsB.has(m.sent.art.group))) &&
         sameTimeOfWriting(sides[a].members, sides[b].members);
       // one article against itself is a contradiction of its own, marked withinArticle below
       const sameArticle = oneArticle && sev === 'conflict';
