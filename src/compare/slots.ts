@@ -225,8 +225,14 @@ function isPart(s: Sent, q: Quantity): boolean {
   return /^[\s-]*(?:\p{L}+\s+)?and\s+(?:a|an|one|two|three|four|five|\d+)\s+(?!half\b)\p{L}+/iu.test(rest) || coordinatedFigure(s, q);
 }
 
+/**
+ * Marks of the past. "previous" marks one only when it points to one earlier event or time ("the
+ * previous quake", "a previous attack", "the previous day"): a bare plural ("whom he knew from
+ * previous altercations", "previous convictions") describes someone's history, not what the
+ * sentence reports.
+ */
 const PAST_MARK =
-  /\b(?:ago|previous(?:ly)?|earlier this (?:year|month)|last (?:year|month|decade|century)|in the past|(?:years?|months?|decades?) (?:after|before|earlier)|(?:1[89]|20)\d\d)\b/i;
+  /\b(?:ago|previously|(?:the|a|an|its|his|her|their) previous|previous (?:day|night|week|month|year|decade|weekend|morning|evening|afternoon)|earlier this (?:year|month)|last (?:year|month|decade|century)|in the past|(?:years?|months?|decades?) (?:after|before|earlier)|(?:1[89]|20)\d\d)\b/i;
 const WEEKDAY = new RegExp(`\\b(?:${WEEKDAY_PATTERN})\\b`);
 const MONTH = new RegExp(`\\b(?:${MONTH_NAME_PATTERN})\\b`);
 
