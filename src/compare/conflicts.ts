@@ -11,6 +11,7 @@
 import type { Quantity } from '../model/types.js';
 import { ACT_CLASSES } from './acts.js';
 import { clockConflicts } from './clock.js';
+import { residenceConflicts } from './residence.js';
 import { actOfTime, actSlots, datedActs, participantKey } from './dated-acts.js';
 import { MONTH_NAME_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
 import type { Alignment } from './facts.js';
@@ -95,7 +96,7 @@ function displayQuantity(q: Quantity): string {
 
 export function findConflicts(story: StoryView, al: Alignment): Conflict[] {
   const dates = dateConflicts(story, al);
-  return [...quantityConflicts(story, al), ...dates, ...actDateConflicts(story, dates), ...clockConflicts(story, al)];
+  return [...quantityConflicts(story, al), ...dates, ...actDateConflicts(story, dates), ...clockConflicts(story, al), ...residenceConflicts(story)];
 }
 
 function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {

@@ -377,7 +377,7 @@ function nameSound(name: string): string {
 }
 
 /** A person's key for person slots: "surname|sound of the first name", or the one name written ("Roe", "Jane"). */
-function personKey(canonical: string): string {
+export function personKey(canonical: string): string {
   const parts = canonical.split(' ').filter((w) => /^\p{L}/u.test(w));
   if (parts.length < 2) return canonical;
   return `${parts[parts.length - 1]}|${nameSound(parts[0])}`;
@@ -420,7 +420,7 @@ export function resolveOneNameSlots<T extends { slot: string; person?: string; v
   }
 }
 /** Slot key prefixes followed by a person's key (see personKey). */
-const PERSON_SLOTS = ['age|', 'distance|person|', 'weight|'];
+const PERSON_SLOTS = ['age|', 'distance|person|', 'weight|', 'residence|'];
 
 const SUBJECT_PRONOUN = /^(?:he|she)$/i;
 /**

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyseArticle } from '../../src/analyse/index.js';
+import { crossCheckStory } from '../../src/compare/index.js';
+import { bareArticle } from '../helpers.js';
+
+// Invented wording in the shape of local crime news: everyone named gets a home ("Name, 36, of Town").
+const PUBLISHED = { iso: '2011-01-06T12:00:00Z', precision: 'minute' as const, source: 'text' };
+const art = (id: string, text: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}`, published: PUBLISHED }));
+const LEAD = 'A driver was charged on Wednesday with killing a pedestrian in a supermarket parking lot.\n\n';
+const places = (texts: string[]) =>
+  crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art(`a${i}`, LEAD + t)), copies: [] }).conflicts.filter((c) => c.kind === 'place');
+
+describe('where a named person lives', () => {
+  it('opposes two homes given to one person by two outlets', () => {
+    const c = places([
+      'Police stopped Martin Oakes, 36, of Akron, a few blocks away.',
+      'Martin Oakes, 36, of Dayton, was arrested a few blocks away.',
+      'Oakes, who lives in Akron, refused to leave his car.',
+    ]);
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+    assert.deepEqual(c[0].sides.map((s) => s.value).sort(), ['Akron', 'Dayton']);
+    assert.deepEqual(c[0].sides.map((s) => s.articles.length).sort(), [1, 2]);
+  });
+
+  it('agrees a town with its street, and a town with a region the story puts it in', () => {
+    const c = places([
+      'Police stopped Martin Oakes, 36, of Maple Street, Akron, a few blocks away.',
+      'Martin Oakes, 36, of Akron, was arrested a few blocks away.',
+      'Martin Oakes, 36, of Ohio, was arrested at the scene in Akron, Ohio.',
+    ]);
+    assert.deepEqual(c.map((k) => k.note), []);
+  });
+
+  it('does not oppose an earlier home to the present one', () => {
+    const c = places([
+      'Martin Oakes, 36, of Akron, was arrested a few blocks away.',
+      'Martin Oakes, 36, formerly of Dayton, was arrested a few blocks away.',
+      'Martin Oakes, who had lived in Dayton for years, was arrested a few blocks away.',
+    ]);
+    assert.deepEqual(c.map((k) => k.note), []);
+  });
+});
