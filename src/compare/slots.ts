@@ -494,7 +494,7 @@ function verbAndSubjectBefore(s: Sent, q: Quantity): { verb: string; word: strin
   const subject = verbSubject(s, verbTok.start);
   const who =
     people.filter((e) => e.span.end <= verbTok.start && between.test(text.slice(e.span.end, verbTok.start))).pop() ??
-    (subject === null ? undefined : people.find((e) => e.span.start <= subject && subject < e.span.end));
+    subject.map((at) => people.find((e) => e.span.start <= at && at < e.span.end)).find(Boolean);
   if (!who) return null;
   const named = text.slice(who.span.start, who.span.end);
   return { verb: lemmaAt(s.art, verbTok.start) ?? verbTok.key, word: verbTok.text, key: personKey(canonicalName(named)), name: named };

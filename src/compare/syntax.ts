@@ -120,22 +120,23 @@ export function countedArgument(s: Sent, q: Quantity): { noun: string; verb: str
 const CONTINUES = new Set(['conj', 'advcl', 'xcomp']);
 
 /**
- * The text position of the subject of the verb at `verbPos`, by the parse: its own nominal subject,
- * or that of the verb it continues (at most three steps up); null without a parse or a subject.
+ * The text positions of the subject of the verb at `verbPos`, by the parse: its own nominal subject,
+ * or that of the verb it continues (at most three steps up), then the nouns that rename it ("another
+ * climber, 36-year-old Jane Roe, died": climber, then Roe); empty without a parse or a subject.
  */
-export function verbSubject(s: Sent, verbPos: number): number | null {
+export function verbSubject(s: Sent, verbPos: number): number[] {
   const tokens = parseOf(s.art);
-  if (!tokens) return null;
+  if (!tokens) return [];
   let v = tokenAt(tokens, verbPos);
-  if (tokens[v]?.start !== verbPos) return null;
+  if (tokens[v]?.start !== verbPos) return [];
   const kids = kidsOf(tokens);
   for (let step = 0; step <= 3 && v >= 0; step++) {
     const subj = kids[v].find((c) => relOf(tokens[c]) === 'nsubj');
-    if (subj !== undefined) return tokens[subj].start;
-    if (!CONTINUES.has(relOf(tokens[v]))) return null;
+    if (subj !== undefined) return [subj, ...kids[subj].filter((c) => relOf(tokens[c]) === 'appos')].map((i) => tokens[i].start);
+    if (!CONTINUES.has(relOf(tokens[v]))) return [];
     v = tokens[v].head;
   }
-  return null;
+  return [];
 }
 
 /** Relations by which a noun is a participant of the verb above it. */

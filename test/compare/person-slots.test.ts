@@ -41,3 +41,19 @@ describe('where a named person lives', () => {
     assert.deepEqual(c.map((k) => k.note), []);
   });
 });
+
+describe('how far a named person fell, named by an apposition to the subject', () => {
+  it('"another climber, 36-year-old Jane Roe, died after slipping and falling about 60 metres" is Roe\'s fall', () => {
+    const lead = 'Two climbers died in separate falls in a national park over the weekend, police said.\n\n';
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('c1', `${lead}Another climber, 36-year-old Helen Varga, died after slipping and falling about 60 metres from a ridge.`),
+        art('c2', `${lead}Helen Varga, 36, fell 150 metres from a ridge on Friday and died at the scene.`),
+      ],
+      copies: [],
+    });
+    const c = x.conflicts.filter((k) => k.slot.includes('Varga'));
+    assert.equal(c.length, 1, JSON.stringify(x.conflicts.map((k) => k.slot)));
+  });
+});
