@@ -415,11 +415,11 @@ export function judgedPrecision(predictions: JudgeableFact[], judgments: Judgmen
   return { ...out, precision: ratio(out.same, out.judged), precisionLenient: ratio(out.same + out.partly, out.judged) };
 }
 
-/** Every predicted corroborated fact (two or more independent sources) of one story, with its cited sentences. */
+/** Every fact the cross-check lists as corroborated (status `corroborated`: two or more independent sources, no conflict) of one story, with its cited sentences. */
 export function judgeableFacts(f: StoryFixture, x: StoryCrossCheck, articles: AnnotatedArticle[], keyOf: Map<string, string>): JudgeableFact[] {
   const texts = new Map(articles.map((a) => [a.article.docId, a.article.text]));
   return x.facts
-    .filter((fa) => fa.status === 'corroborated' || fa.independentSources >= 2)
+    .filter((fa) => fa.status === 'corroborated')
     .map((fa) => {
       const seen = new Set<string>();
       const sentences: CitedSentence[] = [];
