@@ -7,6 +7,7 @@ import { childrenOf, phraseHead, quantifiedNoun } from '../analyse/syntax/helper
 import type { Quantity, SyntaxToken } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
 import type { ArticleView, Sent } from './prepare.js';
+import { key } from './text.js';
 
 const PARSES = new WeakMap<ArticleView, readonly SyntaxToken[]>();
 
@@ -137,6 +138,28 @@ export function verbSubject(s: Sent, verbPos: number): number[] {
     v = tokens[v].head;
   }
   return [];
+}
+
+/**
+ * The acts a sentence states, by the parse: the lemmas of its verbs (not participles used as
+ * adjectives), without being, having and other light verbs (NO_ACT) and without the verbs of
+ * attribution `isCue` names ("say", "ask", "condemn"), as normalised keys; null without a parse.
+ */
+export function statedActs(s: Sent, isCue: (lemma: string) => boolean): Set<string> | null {
+  const tokens = parseOf(s.art);
+  if (!tokens) return null;
+  const out = new Set<string>();
+  for (let i = tokenAt(tokens, s.span.start); i < tokens.length && tokens[i].start < s.span.end; i++) {
+    const t = tokens[i];
+    // a participle used as an adjective ("the needed tents", "canned food") states no act
+    if (t.upos !== 'VERB' || t.start < s.span.start || relOf(t) === 'amod' || relOf(t) === 'compound') continue;
+    // (also when the parser gave it another relation: a participle right before the noun it hangs on)
+    if ((t.xpos === 'VBG' || t.xpos === 'VBN') && t.head > i && (tokens[t.head].upos === 'NOUN' || tokens[t.head].upos === 'PROPN')) continue;
+    const lemma = t.lemma.toLowerCase();
+    // by the normalised lemma: outlets spell "destabilise" and "destabilize"
+    if (!NO_ACT.has(lemma) && !isCue(lemma)) out.add(key(lemma));
+  }
+  return out;
 }
 
 /** Relations by which a noun is a participant of the verb above it. */
