@@ -35,7 +35,7 @@
  *   system, so other load on the machine counts less), median of 5 passes after a warm-up pass. The
  *   quotes are given the article's parse (computed before the clock starts), as in the pipeline.
  * - Speakers use the entity recogniser (src/analyse/entities) when it is there, unless --no-entities.
- * - Quotes use the trained attribution tagger (models/attrib.bin.gz) unless --no-model (the rules alone).
+ * - Quotes use the trained attribution tagger (models/attrib.bin) unless --no-model (the rules alone).
  * - Quotes are reviewed with the dependency parse (src/analyse/quotes/review.ts) unless --no-syntax.
  * - Speech only: the same overlap matching restricted to gold attributions whose annotated cue has
  *   a speech lemma in data/lexicons/attribution-cues.tsv (or quotations without a cue) and to

@@ -52,7 +52,7 @@ export { findQuotedSegments, normaliseQuoteMarks, type QuotedSegment } from './q
 export { fallbackSpeakerName } from './quotes/speakers.js';
 
 export interface FindQuotesOptions {
-  /** Use the trained attribution tagger (models/attrib.bin.gz) for indirect speech; default true. */
+  /** Use the trained attribution tagger (models/attrib.bin) for indirect speech; default true. */
   model?: boolean;
   /** The article's parse (../syntax): when given, quotes are reviewed with it (quotes/review.ts). */
   tokens?: readonly SyntaxToken[];
