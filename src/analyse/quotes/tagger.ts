@@ -1,5 +1,5 @@
 /**
- * Pass 1b: quotes from the trained attribution tagger (../attribution, models/attrib*.bin.gz,
+ * Pass 1b: quotes from the trained attribution tagger (../attribution, models/attrib.bin,
  * trained by scripts/train-attrib.ts on PolNeAR train), which tags cue, source and content per
  * sentence. Each content run not already inside a quotation-marked quote becomes a quote with the
  * nearest cue of its sentence and the tagged source (else the subject the rules find for that
