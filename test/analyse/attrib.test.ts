@@ -258,6 +258,9 @@ describe('attribution model file', () => {
     const m = readAttributionFile(file);
     const damaged = writeAttributionFile({ ...m, tables: { starts: m.tables.starts, rows: m.tables.rows.subarray(8) } });
     assert.throws(() => readAttributionFile(damaged), /damaged/);
+    const starts = m.tables.starts.slice();
+    [starts[10], starts[11]] = [starts[11] + 8, starts[10]];
+    assert.throws(() => readAttributionFile(writeAttributionFile({ ...m, tables: { starts, rows: m.tables.rows } })), /damaged/);
   });
 });
 

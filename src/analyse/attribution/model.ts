@@ -120,6 +120,8 @@ export function readAttributionFile(file: Buffer): AttributionFile {
   const tables = { starts: a.starts as Uint32Array, rows: a.rows as Int16Array };
   if (!trans || trans.length !== (NT + 1) * NT || !tables.starts || tables.starts.length !== BUCKETS + 1 || !tables.rows || tables.starts[BUCKETS] !== tables.rows.length)
     throw new Error("the attribution model's tables are damaged");
+  // each bucket's rows lie inside the rows (a damaged file must not read past them)
+  for (let b = 0; b < BUCKETS; b++) if (tables.starts[b] > tables.starts[b + 1] || tables.starts[b] % ROW !== 0) throw new Error("the attribution model's tables are damaged");
   const part = (name: string) => a[`clusters.${name}`] as never;
   const clusters = a['clusters.slots']
     ? new FlatLexicon<string>({ keyChars: part('keyChars'), keyEnds: part('keyEnds'), slots: part('slots'), valueChars: part('valueChars'), valueEnds: part('valueEnds') })
