@@ -1,7 +1,7 @@
 /**
  * Scores quote/attribution extraction on PolNeAR-style brat standoff.
  *
- *   npm run eval:quotes -- [dir] [--part development|held-out] [--verbose] [--limit N] [--no-entities] [--no-model] [--no-syntax] [--no-speed]
+ *   npm run eval:quotes -- [dir] [--part development|held-out] [--verbose] [--limit N] [--no-entities] [--no-model] [--no-syntax] [--no-speed] [--digest]
  *
  * `dir` (default ../shared/data/attribution/polnear/dev) holds `text/<name>.txt` and
  * `attributions/<name>_<annotator>.ann`. When an article has several annotators' files, the first
@@ -35,7 +35,7 @@
  *   system, so other load on the machine counts less), median of 5 passes after a warm-up pass. The
  *   quotes are given the article's parse (computed before the clock starts), as in the pipeline.
  * - Speakers use the entity recogniser (src/analyse/entities) when it is there, unless --no-entities.
- * - Quotes use the trained attribution tagger (models/attrib.bin.gz) unless --no-model (the rules alone).
+ * - Quotes use the trained attribution tagger (models/attrib.bin) unless --no-model (the rules alone).
  * - Quotes are reviewed with the dependency parse (src/analyse/quotes/review.ts) unless --no-syntax.
  * - Speech only: the same overlap matching restricted to gold attributions whose annotated cue has
  *   a speech lemma in data/lexicons/attribution-cues.tsv (or quotations without a cue) and to
@@ -48,11 +48,15 @@
  * only scored. On PolNeAR dev: 41 development and 43 held-out articles, every outlet in both.
  * The eval prints the whole set and each half (`--part development|held-out` scores one half only).
  *
+ * `--digest` also prints one SHA-256 of every predicted quote of the whole set (names and quotes as JSON):
+ * a change meant to keep the outputs must print the same.
+ *
  * `--agreement` scores the annotators instead of Triangulate: for every article of `dir` with two
  * or more annotator files, each ordered pair (one annotator as gold, the other as prediction) with
  * the same matching and the same overlap/exact definitions, pooled over pairs. This is the human
  * ceiling of the overlap F1 above (PolNeAR train has 16 such articles, dev 5).
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -206,6 +210,8 @@ export interface QuoteEvalOptions {
   syntax?: boolean;
   /** Score one half of the split only (partOf); default the whole set. */
   part?: Part;
+  /** Also hash every predicted quote (QuoteEval.digest): a change meant to keep outputs checks it. */
+  digest?: boolean;
 }
 
 export interface QuoteEval {
@@ -223,6 +229,8 @@ export interface QuoteEval {
   speakerEntityN: number;
   /** Speech only (the ledger's guideline): overlap P/R/F1; null without the parse. */
   speech: { gold: number; pred: number; p: number; r: number; f: number } | null;
+  /** SHA-256 of the articles' names and their predicted quotes (JSON), when asked for (opts.digest). */
+  digest: string | null;
 }
 
 /** A gold attribution of speech: its cue's lemma (by the parse) is a speech cue, or it is a quotation without a cue. */
@@ -262,6 +270,7 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
   let analyseMs = 0;
   let entityMs = 0;
   let words = 0;
+  const digest = opts.digest ? createHash('sha256') : null;
   for (const name of names) {
     const base = name.slice(0, -4);
     const annName = annFiles.find((f) => f.startsWith(`${base}_`) && /^_[0-9a-f]+\.ann$/.test(f.slice(base.length)));
@@ -281,6 +290,7 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
     findTimes(text, sentences, null);
     findQuantities(text, sentences);
     analyseMs += performance.now() - t0;
+    digest?.update(`${name}\n${JSON.stringify(quotes)}\n`);
 
     const predSets = quotes.map((q) => wordTokens(text, q.parts ?? q.span));
     if (tokens) {
@@ -425,6 +435,7 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
       const [sp, sr, sf] = prf(speech.tp, speech.pred, speech.gold);
       return { gold: speech.gold, pred: speech.pred, p: sp, r: sr, f: sf };
     })(),
+    digest: digest ? digest.digest('hex') : null,
   };
 }
 
@@ -517,17 +528,19 @@ async function main(): Promise<void> {
     syntax: !args.includes('--no-syntax'),
   };
   const speed = !args.includes('--no-speed');
+  const digest = args.includes('--digest');
   // the whole set (timed), then each half of the split; with --part, that half alone (timed)
   const runs: [string, QuoteEval][] = only
-    ? [[only, evaluateQuotes(dir, { ...base, part: only, speed })]]
+    ? [[only, evaluateQuotes(dir, { ...base, part: only, speed, digest })]]
     : [
-        ['whole', evaluateQuotes(dir, { ...base, speed })],
+        ['whole', evaluateQuotes(dir, { ...base, speed, digest })],
         ['development', evaluateQuotes(dir, { ...base, verbose: false, part: 'development' })],
         ['held-out', evaluateQuotes(dir, { ...base, verbose: false, part: 'held-out' })],
       ];
   console.log(`dir: ${dir}  speakers: ${recognise ? 'entity mentions from recogniseEntities' : 'built-in capitalised-name fallback'}`);
   console.log('split: development half = file names (without .txt) whose FNV-1a hash is even, held-out half = odd');
   for (const [label, r] of runs) report(label, r);
+  if (digest) console.log(`digest (sha256 of every predicted quote, ${runs[0][1].articles} articles): ${runs[0][1].digest}`);
   const figures = (r: QuoteEval) => ({
     overlapF1: round(r.all.f),
     exactF1: round(r.all.fe),

@@ -2,7 +2,7 @@
  * Trains the attribution tagger (src/analyse/attribution): an averaged structured perceptron with
  * Viterbi decoding over BIO tags for cue, source and content, sentence by sentence.
  *
- *   npm run train:attrib [-- --epochs N --out models/attrib.bin.gz --holdout N [--holdout-per-outlet] --holdout-dir DIR --no-entities --parse --stack --seed N]
+ *   npm run train:attrib [-- --epochs N --out models/attrib.bin --holdout N [--holdout-per-outlet] --holdout-dir DIR --no-entities --parse --stack --seed N]
  *
  * Data: PolNeAR train (../shared/data/attribution/polnear/train: `text/*.txt` and brat
  * `attributions/*_<annotator>.ann`; the first annotator file in sorted order is used, as the scorer
@@ -11,8 +11,8 @@
  * `npm run eval:quotes -- DIR` scores them: model development happens on train alone. To score a
  * model written elsewhere, point TRIANGULATE_ATTRIB_MODEL at it:
  *
- *   npm run train:attrib -- --holdout 119 --holdout-per-outlet --holdout-dir /tmp/hold --out /tmp/m.bin.gz
- *   TRIANGULATE_ATTRIB_MODEL=/tmp/m.bin.gz npm run eval:quotes -- /tmp/hold --no-speed
+ *   npm run train:attrib -- --holdout 119 --holdout-per-outlet --holdout-dir /tmp/hold --out /tmp/m.bin
+ *   TRIANGULATE_ATTRIB_MODEL=/tmp/m.bin npm run eval:quotes -- /tmp/hold --no-speed
  *
  * File names sort by outlet, so the last 120 articles are all West Journal. `--holdout-per-outlet`
  * keeps out the last round(N / 7) articles of each of the seven outlets instead (119 for N = 119 or 120).

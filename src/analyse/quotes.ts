@@ -7,7 +7,7 @@
  *   1. (quotes/marked.ts) every pair of double quotation marks is a candidate segment; a segment is attached to a
  *      speaker through the cue next to it ("…," X said / said X / X said: "…"), or, when it is a
  *      whole sentence with no cue, continues the nearest attributed quote of its paragraph;
- *   1b. (quotes/tagger.ts) the trained attribution tagger (./attribution, models/attrib*.bin.gz, trained by
+ *   1b. (quotes/tagger.ts) the trained attribution tagger (./attribution, models/attrib.bin, trained by
  *      scripts/train-attrib.ts on PolNeAR train) tags cue, source and content per sentence; each
  *      content run not already inside a quotation-marked quote becomes a quote with the nearest cue
  *      of its sentence and the tagged source (else the subject the rules find for that cue). This
@@ -52,7 +52,7 @@ export { findQuotedSegments, normaliseQuoteMarks, type QuotedSegment } from './q
 export { fallbackSpeakerName } from './quotes/speakers.js';
 
 export interface FindQuotesOptions {
-  /** Use the trained attribution tagger (models/attrib.bin.gz) for indirect speech; default true. */
+  /** Use the trained attribution tagger (models/attrib.bin) for indirect speech; default true. */
   model?: boolean;
   /** The article's parse (../syntax): when given, quotes are reviewed with it (quotes/review.ts). */
   tokens?: readonly SyntaxToken[];

@@ -8,6 +8,7 @@ import { documentInfo, sentenceFeatures } from '../../src/analyse/attribution/fe
 import { hash } from '../../src/analyse/entities/features.js';
 import { parseSentences } from '../../src/analyse/syntax/index.js';
 import { loadAttributionTagger, tagAttributions } from '../../src/analyse/attribution/index.js';
+import { AttributionTagger, DEFAULT_ATTRIBUTION_MODEL, readAttributionFile, serializeAttributionModel, writeAttributionFile } from '../../src/analyse/attribution/model.js';
 import { findQuotes } from '../../src/analyse/quotes.js';
 import { splitSentences, tokenAt, tokenize } from '../../src/analyse/tokenize.js';
 import { seedText as seed } from '../helpers.js';
@@ -20,7 +21,7 @@ const slice = (text: string, s: { start: number; end: number } | null) => (s ? t
 describe('attribution tagger', () => {
   it('loads the shipped model once, with its cue lexicon', () => {
     const tagger = loadAttributionTagger();
-    assert.ok(tagger, 'models/attrib.bin.gz loads');
+    assert.ok(tagger, 'models/attrib.bin loads');
     assert.equal(loadAttributionTagger(), tagger);
     assert.ok((tagger.lex.get('said') ?? 0) >= 4, 'said is a strong cue');
     assert.ok((tagger.lex.get('according') ?? 0) >= 3, 'according is a cue');
@@ -218,6 +219,48 @@ describe('attribution tagger', () => {
     assert.ok(model.all.r > rules.all.r + 0.1, `recall ${model.all.r} vs ${rules.all.r}`);
     assert.ok(model.all.f > rules.all.f + 0.05, `F1 ${model.all.f} vs ${rules.all.f}`);
     assert.ok(model.direct.f >= rules.direct.f - 0.02, `quoted F1 ${model.direct.f} vs ${rules.direct.f}`);
+  });
+});
+
+describe('attribution model file', () => {
+  it('the shipped model written again gives the same bytes (the layout is a pure function of the tables)', () => {
+    const file = readFileSync(DEFAULT_ATTRIBUTION_MODEL);
+    const m = readAttributionFile(file);
+    assert.ok(writeAttributionFile(m).equals(file));
+    assert.equal(m.clusters.get('said'), loadAttributionTagger()!.clusters.get('said'));
+    assert.ok((m.clusters.get('said') ?? '').length > 0, 'said has a word cluster');
+  });
+
+  it('finds every trained feature and only those, whatever their hash', () => {
+    // hashes that share a bucket (high bits), that share low bits, and the extremes
+    const keys = Uint32Array.from([0x00000001, 0x00008001, 0x0000ffff, 0x00010001, 0x7fff0001, 0x80000000, 0xfffffffe, 0xffffffff]);
+    const NT = 7;
+    const weights = new Float64Array(keys.length * NT);
+    keys.forEach((_, r) => (weights[r * NT + (r % NT)] = r + 1));
+    const trans = new Float64Array((NT + 1) * NT);
+    const tagger = new AttributionTagger(serializeAttributionModel(keys, weights, trans, new Map([['said', 5]]), new Map([['said', '0101']]), {}));
+    assert.equal(tagger.lex.get('said'), 5);
+    assert.equal(tagger.clusters.get('said'), '0101');
+    const sums = new Int32Array(NT);
+    const probe = (k: number) => {
+      sums.fill(0);
+      (tagger as unknown as { sum(fs: number[], out: Int32Array, o: number): void }).sum([k], sums, 0);
+      return [...sums];
+    };
+    keys.forEach((k, r) => assert.equal(probe(k)[r % NT] > 0 && probe(k).filter((x) => x !== 0).length, 1, `hash ${k.toString(16)} found`));
+    for (const k of [0x00000002, 0x00018001, 0x7fff8001, 0x80008000, 0xfffe0001]) assert.deepEqual(probe(k), [0, 0, 0, 0, 0, 0, 0], `hash ${k.toString(16)} absent`);
+  });
+
+  it('a truncated, damaged or foreign file is refused with a message', () => {
+    const file = readFileSync(DEFAULT_ATTRIBUTION_MODEL);
+    assert.throws(() => readAttributionFile(file.subarray(0, file.length - 100)), /truncated/);
+    assert.throws(() => readAttributionFile(Buffer.from('\x1f\x8b\x08\x00 a gzip file')), /not an attribution model file/);
+    const m = readAttributionFile(file);
+    const damaged = writeAttributionFile({ ...m, tables: { starts: m.tables.starts, rows: m.tables.rows.subarray(8) } });
+    assert.throws(() => readAttributionFile(damaged), /damaged/);
+    const starts = m.tables.starts.slice();
+    [starts[10], starts[11]] = [starts[11] + 8, starts[10]];
+    assert.throws(() => readAttributionFile(writeAttributionFile({ ...m, tables: { starts, rows: m.tables.rows } })), /damaged/);
   });
 });
 

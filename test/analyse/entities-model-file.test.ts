@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { FlatLexicon, readFlatFile, writeFlatFile } from '../../src/analyse/entities/flat-file.js';
+import { FlatLexicon } from '../../src/analyse/entities/flat-file.js';
+import { readFlatFile, writeFlatFile } from '../../src/util/flat-file.js';
 import { DEFAULT_MODEL_PATH, loadTagger, readTaggerFile, writeTaggerFile } from '../../src/analyse/entities/model.js';
 import { WordCache } from '../../src/util/word-cache.js';
 
@@ -10,8 +11,8 @@ describe('entity model file', () => {
     const words = new Map<string, string>([['moscow', '0110'], ['são paulo', '10'], ['', 'e'], ['naïve', 'L'], ['北京', 'C']]);
     for (let i = 0; i < 500; i++) words.set(`w${i}`, String(i % 7));
     const numbers = new Map<string, number>([['united nations', 12], ['kremlin', -3]]);
-    const file = writeFlatFile({ note: 'x' }, { ...prefixed('w', FlatLexicon.arraysOf(words)), ...prefixed('n', FlatLexicon.arraysOf(numbers)) });
-    const { header, arrays } = readFlatFile<{ note: string }>(file, 'a test');
+    const file = writeFlatFile('TEST', { note: 'x' }, { ...prefixed('w', FlatLexicon.arraysOf(words)), ...prefixed('n', FlatLexicon.arraysOf(numbers)) });
+    const { header, arrays } = readFlatFile<{ note: string }>(file, 'TEST', 'a test');
     assert.equal(header.note, 'x');
     const w = new FlatLexicon<string>(unprefixed('w', arrays));
     const n = new FlatLexicon<number>(unprefixed('n', arrays));
@@ -26,9 +27,9 @@ describe('entity model file', () => {
   });
 
   it('a truncated or foreign file is refused with a message', () => {
-    const file = writeFlatFile({}, { a: new Int32Array(100) });
-    assert.throws(() => readFlatFile(file.subarray(0, file.length - 8), 'a test'), /truncated/);
-    assert.throws(() => readFlatFile(Buffer.from('GZIP....'), 'a test'), /not a test file/);
+    const file = writeFlatFile('TEST', {}, { a: new Int32Array(100) });
+    assert.throws(() => readFlatFile(file.subarray(0, file.length - 8), 'TEST', 'a test'), /truncated/);
+    assert.throws(() => readFlatFile(Buffer.from('GZIP....'), 'TEST', 'a test'), /not a test file/);
   });
 
   it('the shipped model written again gives the same bytes (the layout is a pure function of the tables)', () => {

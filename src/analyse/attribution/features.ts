@@ -15,12 +15,12 @@
  * given the parse; a model trained without them ignores them (no weights).
  */
 import type { EntityMention, Span, SyntaxToken, Token } from '../../model/types.js';
-import { hash, shortShape } from '../entities/features.js';
+import { hash, type Lexicon, shortShape } from '../entities/features.js';
 
 /** Lower-cased word (digits as 0) → cue bin 1..5 (5: nearly always a cue). Shipped in the model file. */
 export type CueLexicon = Map<string, number>;
 /** Lower-cased word → distributional cluster (bit string), copied from the entity model's lexicon into the attribution model. */
-export type Clusters = Map<string, string>;
+export type Clusters = Lexicon<string>;
 
 /** Bin of a word's cue ratio (cue occurrences / occurrences) in the training data. */
 export function cueBin(ratio: number): number {

@@ -2,23 +2,25 @@
  * The attribution tagger: per sentence, BIO tags for the cue (CUE), the source (SRC) and the content
  * (CON) of attributions, from a linear model over hashed features (features.ts) decoded with Viterbi
  * (first-order transitions, BIO constraints enforced). Trained as an averaged structured perceptron
- * by scripts/train-attrib.ts on PolNeAR train; shipped as models/attrib.bin.gz (gzip of a JSON
- * header with the cue lexicon and word clusters, the kept feature hashes delta-coded, a tag mask per
- * row and its non-zero int16 weights; the same file layout as the entity tagger's model,
- * src/analyse/entities/model.ts, for 7 tags), loaded lazily once into one flat array of weights
- * (WeightIndex).
+ * by scripts/train-attrib.ts on PolNeAR train; shipped as models/attrib.bin, the flat container of
+ * src/util/flat-file.ts (magic ATRF): a JSON header with the cue lexicon, the weight scale and the
+ * training metadata, then the run-time tables of the weights themselves (WeightTables: one int16
+ * row per feature and where each hash bucket's rows start), the transitions and the word clusters
+ * (a FlatLexicon). Loading is reading the file and taking views of it (no gunzip, no table
+ * rebuilt), lazily, once per thread.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Clusters, type CueLexicon, type DocInfo, type Feats, FACTS_STRIDE, stackFeatures, SUMS_AT, wordL, wordR, wordU, type WordSums } from './features.js';
 import { packageRoot } from '../../util/paths.js';
 import { bioAllowed, makeViterbi } from '../learn/bio.js';
-import { readModelFile, writeModelFile } from '../learn/model-file.js';
+import { type FlatArray, readFlatFile, writeFlatFile } from '../../util/flat-file.js';
+import { FlatLexicon } from '../entities/flat-file.js';
 
 export const TAGS = ['O', 'B-CUE', 'I-CUE', 'B-SRC', 'I-SRC', 'B-CON', 'I-CON'] as const;
 export const NT = 7;
 export const START = NT;
-const MAGIC = 'ATR2';
+const MAGIC = 'ATRF';
 
 /** allowed[prev * NT + cur]: I-X only after B-X or I-X; prev = START at the sentence start. */
 export const ALLOWED: Uint8Array = bioAllowed(TAGS);
@@ -27,17 +29,21 @@ export const ALLOWED: Uint8Array = bioAllowed(TAGS);
 export const viterbi = makeViterbi(NT, ALLOWED);
 
 /**
- * Writes the model: feature rows whose quantised weights are all zero are dropped; keys sorted and
- * delta-coded; weights int16 with one scale (clipped at the 99.99th percentile magnitude).
+ * One trained pass quantised: feature rows whose quantised weights are all zero dropped; weights
+ * int16 with one scale (clipped at the 99.99th percentile magnitude).
  */
-export function serializeAttributionModel(
-  keys: Uint32Array,
-  weights: Float64Array,
-  trans: Float64Array,
-  lex: CueLexicon,
-  clusters: Clusters,
-  meta: Record<string, unknown>,
-): Buffer {
+export interface QuantisedPass {
+  /** Feature hashes, ascending. */
+  keys: Uint32Array;
+  /** Per row, which of the NT quantised weights are not zero (bit t: tag t). */
+  masks: Uint8Array;
+  /** The non-zero weights, row by row. */
+  vals: Int16Array;
+  scale: number;
+}
+
+/** Quantises trained weights (row r of `weights` holds the NT weights of feature hash keys[r]). */
+export function quantise(keys: Uint32Array, weights: Float64Array): QuantisedPass {
   const mags: number[] = [];
   for (let i = 0; i < weights.length; i += 5) if (weights[i] !== 0) mags.push(Math.abs(weights[i]));
   mags.sort((a, b) => a - b);
@@ -47,7 +53,6 @@ export function serializeAttributionModel(
   const K: number[] = [];
   const M: number[] = [];
   const V: number[] = [];
-  let prev = 0;
   const row = new Int16Array(NT);
   for (const r of order) {
     let mask = 0;
@@ -56,130 +61,127 @@ export function serializeAttributionModel(
       if (row[t] !== 0) mask |= 1 << t;
     }
     if (!mask) continue;
-    K.push((keys[r] - prev) >>> 0);
+    K.push(keys[r]);
     M.push(mask);
-    prev = keys[r];
     for (let t = 0; t < NT; t++) if (row[t] !== 0) V.push(row[t]);
   }
-  const header = {
-      tags: TAGS,
-      scale,
-      rows: K.length,
-      vals: V.length,
-      lexicon: [...lex].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
-      clusters: [...clusters].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
-      meta,
-    };
-  return writeModelFile(MAGIC, header, [Uint32Array.from(K), Uint8Array.from(M), Int16Array.from(V), Float32Array.from(trans)]);
+  return { keys: Uint32Array.from(K), masks: Uint8Array.from(M), vals: Int16Array.from(V), scale };
 }
 
-interface ParsedPass {
+/** Writes a trained pass as a model file (its lexicon and clusters are empty for a second pass). */
+export function serializeAttributionModel(
+  keys: Uint32Array,
+  weights: Float64Array,
+  trans: Float64Array,
+  lex: CueLexicon,
+  clusters: Clusters,
+  meta: Record<string, unknown>,
+): Buffer {
+  const q = quantise(keys, weights);
+  return writeAttributionFile({ lex, clusters, meta, scale: q.scale, trans: Float32Array.from(trans), tables: weightTables(q) });
+}
+
+/** What one model file holds (one pass). */
+export interface AttributionFile {
   lex: CueLexicon;
   clusters: Clusters;
   meta: Record<string, unknown>;
-  /** Feature hashes, ascending. */
-  keys: Uint32Array;
-  /** Per row, which of the NT quantised weights are not zero (bit t: tag t). */
-  masks: Uint8Array;
-  /** The non-zero weights, row by row. */
-  vals: Int16Array;
+  /** The weights' quantisation step. */
   scale: number;
+  /** (NT+1) × NT transition scores; row NT is the sentence start. */
   trans: Float32Array;
+  tables: WeightTables;
 }
 
-function parsePass(gz: Buffer): ParsedPass {
-  const { header: h, take } = readModelFile<{
-    scale: number;
-    rows: number;
-    vals: number;
-    lexicon: [string, number][];
-    clusters?: [string, string][];
-    meta: Record<string, unknown>;
-  }>(gz, MAGIC, 'an attribution model');
-  const K = new Uint32Array(take(h.rows * 4));
-  const M = new Uint8Array(take(h.rows));
-  const V = new Int16Array(take(h.vals * 2));
-  const trans = new Float32Array(take((NT + 1) * NT * 4));
-  let key = 0;
-  for (let r = 0; r < h.rows; r++) {
-    key = (key + K[r]) >>> 0;
-    K[r] = key;
-  }
-  return { lex: new Map(h.lexicon), clusters: new Map(h.clusters ?? []), meta: h.meta, keys: K, masks: M, vals: V, scale: h.scale, trans };
+const byKey = <V>(a: [string, V], b: [string, V]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
+/**
+ * The model file: the header (the cue lexicon, about 2,000 words, sorted), then the weight tables,
+ * the transitions and the word clusters (about 16,000) as a FlatLexicon sorted by word, so that
+ * loading builds nothing but the small lexicon's Map. A pure function of its input.
+ */
+export function writeAttributionFile(m: AttributionFile): Buffer {
+  const header = { tags: TAGS, scale: m.scale, lexicon: [...m.lex].sort(byKey), meta: m.meta };
+  const clusters: Record<string, FlatArray> = {};
+  const sorted = new Map([...m.clusters].sort(byKey));
+  for (const [part, a] of Object.entries(FlatLexicon.arraysOf(sorted))) clusters[`clusters.${part}`] = a;
+  return writeFlatFile(MAGIC, header, { starts: m.tables.starts, rows: m.tables.rows, trans: m.trans, ...clusters });
+}
+
+/** A model file read: views of its bytes (tables, transitions, clusters), a Map for the cue lexicon. */
+export function readAttributionFile(file: Buffer): AttributionFile {
+  const { header: h, arrays: a } = readFlatFile<{ tags: string[]; scale: number; lexicon: [string, number][]; meta: Record<string, unknown> }>(
+    file,
+    MAGIC,
+    'an attribution model',
+  );
+  if (h.tags.join() !== TAGS.join()) throw new Error('the attribution model was trained with other tags');
+  const trans = a.trans as Float32Array;
+  const tables = { starts: a.starts as Uint32Array, rows: a.rows as Int16Array };
+  if (!trans || trans.length !== (NT + 1) * NT || !tables.starts || tables.starts.length !== BUCKETS + 1 || !tables.rows || tables.starts[BUCKETS] !== tables.rows.length)
+    throw new Error("the attribution model's tables are damaged");
+  // each bucket's rows lie inside the rows (a damaged file must not read past them)
+  for (let b = 0; b < BUCKETS; b++) if (tables.starts[b] > tables.starts[b + 1] || tables.starts[b] % ROW !== 0) throw new Error("the attribution model's tables are damaged");
+  const part = (name: string) => a[`clusters.${name}`] as never;
+  const clusters = a['clusters.slots']
+    ? new FlatLexicon<string>({ keyChars: part('keyChars'), keyEnds: part('keyEnds'), slots: part('slots'), valueChars: part('valueChars'), valueEnds: part('valueEnds') })
+    : new Map<string, string>();
+  return { lex: new Map(h.lexicon), clusters, meta: h.meta, scale: h.scale, trans, tables };
 }
 
 /** Int16 words per row: the low 16 bits of the feature hash, then its NT weights (16 bytes). */
 const ROW = 8;
-/** Rows per bucket: one 64-byte cache line. */
-const BUCKET_ROWS = 4;
-/** Int16 words per bucket. */
-const BUCKET = ROW * BUCKET_ROWS;
 /** Buckets by the hash's high 17 bits; with the low 16 bits in the row the whole hash is checked. */
 const BUCKET_SHIFT = 15;
+const BUCKETS = 2 ** (32 - BUCKET_SHIFT);
 
 /**
- * The weights of one pass in one flat Int16Array, looked up by feature hash. Bucket b (the hash's
- * high 17 bits) is a 64-byte line of four rows: the hash's low 16 bits, then its NT weights. The
- * features of a bucket fill its rows in hash order; rows left empty are all zero, so that a hash
- * with low bits 0 that meets one adds nothing, as for a feature the model does not have. The few
- * features of a bucket past its fourth (about 1% of 190,000) sit in overflow rows after the buckets,
- * found through `overflow` (hash → row), looked at only when the bucket is `full`. Built in one
- * sequential pass over the sorted hashes of the file; a look-up reads one cache line.
+ * The weights of one pass as stored and used, looked up by feature hash: `rows` holds one row per
+ * feature in hash order (the hash's low 16 bits, then its NT weights), and the rows of bucket b
+ * (the hash's high 17 bits; 1.4 rows on average) are rows[starts[b] .. starts[b + 1]) (int16
+ * offsets). A look-up reads two places: the bucket's start, then its one or two rows. No empty
+ * rows are stored: the 190,000 features of the shipped model are 3 MB, loaded as they are.
  */
-class WeightIndex {
-  readonly rows: Int16Array;
-  readonly full: Uint8Array;
-  readonly overflow = new Map<number, number>();
+export interface WeightTables {
+  starts: Uint32Array;
+  rows: Int16Array;
+}
 
-  /** From the file's sorted hashes, each row's mask of non-zero weights and those weights in row order (ParsedPass). */
-  constructor({ keys, masks, vals }: Pick<ParsedPass, 'keys' | 'masks' | 'vals'>) {
-    const buckets = 2 ** (32 - BUCKET_SHIFT);
-    const count = new Uint32Array(buckets);
-    let extra = 0;
-    for (let r = 0; r < keys.length; r++) if (++count[keys[r] >>> BUCKET_SHIFT] > BUCKET_ROWS) extra++;
-    const rows = new Int16Array(buckets * BUCKET + extra * ROW);
-    const full = new Uint8Array(buckets);
-    let next = buckets * BUCKET;
-    let v = 0;
-    count.fill(0);
-    for (let r = 0; r < keys.length; r++) {
-      const b = keys[r] >>> BUCKET_SHIFT;
-      let x: number;
-      if (count[b] < BUCKET_ROWS) x = b * BUCKET + count[b]++ * ROW;
-      else {
-        full[b] = 1;
-        x = next;
-        next += ROW;
-        this.overflow.set(keys[r], x);
-      }
-      rows[x] = keys[r] & 0xffff;
-      for (let t = 0, m = masks[r]; t < NT; t++) if (m & (1 << t)) rows[x + 1 + t] = vals[v++];
-    }
-    this.rows = rows;
-    this.full = full;
+/** The tables of a quantised pass, in one sequential pass over its sorted hashes. */
+export function weightTables({ keys, masks, vals }: QuantisedPass): WeightTables {
+  const starts = new Uint32Array(BUCKETS + 1);
+  const rows = new Int16Array(keys.length * ROW);
+  let v = 0;
+  for (let r = 0; r < keys.length; r++) {
+    if (r > 0 && keys[r] <= keys[r - 1]) throw new Error('weightTables: feature hashes must ascend');
+    starts[(keys[r] >>> BUCKET_SHIFT) + 1] += ROW;
+    const x = r * ROW;
+    rows[x] = keys[r] & 0xffff;
+    for (let t = 0, m = masks[r]; t < NT; t++) if (m & (1 << t)) rows[x + 1 + t] = vals[v++];
   }
+  for (let b = 0; b < BUCKETS; b++) starts[b + 1] += starts[b];
+  return { starts, rows };
+}
 
-  /** Where the weights of feature hash `k` (unsigned) begin in `rows`, or -1 when the model has none. */
-  at(k: number): number {
-    const low = (k << 16) >> 16; // the low 16 bits as stored (int16)
-    const b = k >>> BUCKET_SHIFT;
-    for (let x = b * BUCKET; x < (b + 1) * BUCKET; x += ROW) if (this.rows[x] === low) return x + 1;
-    const o = this.full[b] ? this.overflow.get(k) : undefined;
-    return o === undefined ? -1 : o + 1;
-  }
+/** Where the weights of feature hash `k` (unsigned) begin in `rows`, or -1 when the model has none. */
+function weightsAt({ starts, rows }: WeightTables, k: number): number {
+  const low = (k << 16) >> 16; // the low 16 bits as stored (int16)
+  const b = k >>> BUCKET_SHIFT;
+  for (let x = starts[b], end = starts[b + 1]; x < end; x += ROW) if (rows[x] === low) return x + 1;
+  return -1;
 }
 
 /**
  * The trained tagger: the first pass, and when its file ships, a second pass that also sees the
- * first pass's tags around each token (stackFeatures). Each pass's weights are one WeightIndex,
- * loaded once (loadAttributionTagger).
+ * first pass's tags around each token (stackFeatures). Each pass's weights are the WeightTables of
+ * its file, loaded once (loadAttributionTagger).
  */
 export class AttributionTagger implements WordSums {
   readonly lex: CueLexicon;
   readonly clusters: Clusters;
   readonly meta: Record<string, unknown>;
-  private readonly one: WeightIndex;
-  private readonly two: WeightIndex | null;
+  private readonly one: WeightTables;
+  private readonly two: WeightTables | null;
   private readonly scale1: number;
   private readonly scale2: number;
   private readonly trans1: Float32Array;
@@ -188,9 +190,10 @@ export class AttributionTagger implements WordSums {
   private readonly edgeL = new Int32Array(NT);
   private readonly edgeR = new Int32Array(NT);
 
-  constructor(gz: Buffer, stack: Buffer | null = null) {
-    const a = parsePass(gz);
-    const b = stack ? parsePass(stack) : null;
+  /** From the first pass's model file and, when it ships, the second pass's. */
+  constructor(file: Buffer, stack: Buffer | null = null) {
+    const a = readAttributionFile(file);
+    const b = stack ? readAttributionFile(stack) : null;
     this.lex = a.lex;
     this.clusters = a.clusters;
     this.meta = a.meta;
@@ -198,8 +201,8 @@ export class AttributionTagger implements WordSums {
     this.scale2 = b ? b.scale : 0;
     this.trans1 = a.trans;
     this.trans2 = b ? b.trans : null;
-    this.one = new WeightIndex(a);
-    this.two = b ? new WeightIndex(b) : null;
+    this.one = a.tables;
+    this.two = b ? b.tables : null;
     this.sum(wordL(11, 11, 9), this.edgeL, 0);
     this.sum(wordR(13, 13, 9), this.edgeR, 0);
   }
@@ -208,7 +211,7 @@ export class AttributionTagger implements WordSums {
   private sum(fs: number[], out: Int32Array | Uint32Array, o: number): void {
     const { rows } = this.one;
     for (const f of fs) {
-      const x = this.one.at(f >>> 0);
+      const x = weightsAt(this.one, f >>> 0);
       if (x < 0) continue;
       for (let t = 0; t < NT; t++) out[o + t] = (out[o + t] | 0) + rows[x + t];
     }
@@ -232,11 +235,11 @@ export class AttributionTagger implements WordSums {
 
   /**
    * Adds the weights of each token's features in `pass` to `e` (n × NT). Each token's sums are kept
-   * in locals and stored once; the look-up (WeightIndex.at) is written out here, as this is the
-   * tagger's hot loop.
+   * in locals and stored once; the look-up (weightsAt) is written out here, as this is the tagger's
+   * hot loop.
    */
-  private accumulate(f: Feats, pass: WeightIndex, e: Int32Array): void {
-    const { rows: w, full, overflow } = pass;
+  private accumulate(f: Feats, pass: WeightTables, e: Int32Array): void {
+    const { rows: w, starts } = pass;
     const { n, stride, data } = f;
     for (let i = 0; i < n; i++) {
       let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0;
@@ -244,15 +247,13 @@ export class AttributionTagger implements WordSums {
       for (let q = i * stride; q < end; q++) {
         const k = data[q];
         if (k === 0) continue;
-        // WeightIndex.at, written out: the four rows of the bucket, then the overflow
+        // weightsAt, written out: the rows of the hash's bucket
         const low = (k << 16) >> 16;
         const b = k >>> BUCKET_SHIFT;
-        let x = b * BUCKET;
-        if (w[x] !== low && w[(x += ROW)] !== low && w[(x += ROW)] !== low && w[(x += ROW)] !== low) {
-          const o = full[b] ? overflow.get(k) : undefined;
-          if (o === undefined) continue;
-          x = o;
-        }
+        let x = starts[b];
+        const last = starts[b + 1];
+        while (x < last && w[x] !== low) x += ROW;
+        if (x === last) continue;
         x++;
         a0 += w[x];
         a1 += w[x + 1];
@@ -323,9 +324,9 @@ export class AttributionTagger implements WordSums {
 }
 
 /** The shipped model; `TRIANGULATE_ATTRIB_MODEL` points elsewhere (model development: a model trained with a holdout). */
-export const DEFAULT_ATTRIBUTION_MODEL = process.env.TRIANGULATE_ATTRIB_MODEL || join(packageRoot(), 'models', 'attrib.bin.gz');
-/** The second (stacked) pass sits beside the first: `attrib.bin.gz` → `attrib-stack.bin.gz`. */
-export const stackModelPath = (path: string): string => path.replace(/\.bin\.gz$/, '-stack.bin.gz');
+export const DEFAULT_ATTRIBUTION_MODEL = process.env.TRIANGULATE_ATTRIB_MODEL || join(packageRoot(), 'models', 'attrib.bin');
+/** The second (stacked) pass sits beside the first: `attrib.bin` → `attrib-stack.bin`. */
+export const stackModelPath = (path: string): string => path.replace(/(\.bin)?$/, '-stack.bin');
 
 let cached: AttributionTagger | null | undefined;
 

@@ -11,7 +11,8 @@ import { documentFeatures, type Lexicon, type Lexicons, NT as NT_IMPORTED, sente
 import { packageRoot } from '../../util/paths.js';
 import { WordCache } from '../../util/word-cache.js';
 import { bioAllowed, makeViterbi } from '../learn/bio.js';
-import { FlatLexicon, readFlatFile, writeFlatFile } from './flat-file.js';
+import { FlatLexicon } from './flat-file.js';
+import { type FlatArray, readFlatFile, writeFlatFile } from '../../util/flat-file.js';
 import { readModelFile, writeModelFile } from '../learn/model-file.js';
 
 /** Local copy of the tag count (imported bindings can be accessor calls under some loaders). */
@@ -20,6 +21,8 @@ const NT: number = NT_IMPORTED;
 const WORD_SUMS_LIMIT = 10_000;
 
 const MAGIC = 'NER1';
+/** The magic of the run-time tables' file (models/entities.bin, src/util/flat-file.ts). */
+const FLAT_MAGIC = 'NERF';
 /** Row index NT of the transition table is the sentence start. */
 export const START = NT;
 
@@ -245,7 +248,7 @@ const LEXICONS = ['casing', 'clusters', 'gaz', 'hand', 'tokGaz', 'prior'] as con
 
 /** The model file of a tagger's tables (flat-file.ts). */
 export function writeTaggerFile(t: TaggerTables): Buffer {
-  const arrays: Record<string, Uint16Array | Uint32Array | Int16Array | Int32Array | Float32Array> = { table: t.table, rows: t.rows, trans1: t.trans1 };
+  const arrays: Record<string, FlatArray> = { table: t.table, rows: t.rows, trans1: t.trans1 };
   if (t.trans2) arrays.trans2 = t.trans2;
   for (const name of LEXICONS) {
     const lexicon = t.lex[name];
@@ -253,7 +256,7 @@ export function writeTaggerFile(t: TaggerTables): Buffer {
     for (const [part, a] of Object.entries(FlatLexicon.arraysOf(lexicon))) arrays[`${name}.${part}`] = a;
   }
   const header = { tags: TAGS, bits: t.bits, scale1: t.scale1, scale2: t.scale2, gazMaxLen: t.lex.gazMaxLen, meta: t.meta, docMeta: t.docMeta };
-  return writeFlatFile(header, arrays);
+  return writeFlatFile(FLAT_MAGIC, header, arrays);
 }
 
 /** A tagger's tables from its model file: views of the file's bytes, nothing rebuilt. */
@@ -266,7 +269,7 @@ export function readTaggerFile(file: Buffer): TaggerTables {
     gazMaxLen: number;
     meta: Record<string, unknown>;
     docMeta: Record<string, unknown> | null;
-  }>(file, 'an entity model');
+  }>(file, FLAT_MAGIC, 'an entity model');
   if (h.tags.join() !== TAGS.join()) throw new Error('the entity model was trained with other tags');
   const lexicon = <V extends string | number>(name: string): FlatLexicon<V> | undefined => {
     const part = (p: string) => arrays[`${name}.${p}`] as never;

@@ -25,8 +25,14 @@ function genderOf(ctx: SpeakerContext, name: string): Gender | null {
     });
     ctx.genders = genderEvidence(ctx.toks, persons, ctx.quoted);
   }
-  const key = nameKey(name.split(/\s+/).filter((w) => !TITLE_WORDS.has(w.toLowerCase())).join(' '));
-  return key ? (ctx.genders.get(key) ?? null) : null;
+  ctx.genderOfName ??= new Map();
+  let g = ctx.genderOfName.get(name);
+  if (g === undefined) {
+    const key = nameKey(name.split(/\s+/).filter((w) => !TITLE_WORDS.has(w.toLowerCase())).join(' '));
+    g = key ? (ctx.genders.get(key) ?? null) : null;
+    ctx.genderOfName.set(name, g);
+  }
+  return g;
 }
 
 /** How far back (characters, a few paragraphs) a person the text genders like the pronoun is preferred to a nearer ungendered one. */

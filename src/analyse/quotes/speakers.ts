@@ -31,6 +31,8 @@ export interface SpeakerRecord {
 /** What speaker resolution reads of one article, and the speakers found so far. */
 export interface SpeakerContext {
   genders?: Map<string, Gender>;
+  /** The gender of each speaker name asked about (pronouns.ts genderOf): a pronoun is checked against every earlier speaker. */
+  genderOfName?: Map<string, Gender | null>;
   /** Is a position inside quotation marks? */
   quoted?: (pos: number) => boolean;
   text: string;

@@ -1,5 +1,5 @@
 /**
- * Pass 1b: quotes from the trained attribution tagger (../attribution, models/attrib*.bin.gz,
+ * Pass 1b: quotes from the trained attribution tagger (../attribution, models/attrib.bin,
  * trained by scripts/train-attrib.ts on PolNeAR train), which tags cue, source and content per
  * sentence. Each content run not already inside a quotation-marked quote becomes a quote with the
  * nearest cue of its sentence and the tagged source (else the subject the rules find for that
@@ -97,11 +97,32 @@ function contentRuns(doc: QuoteDoc, ts: TaggedSentence, taken: (a: number, b: nu
   for (let x = contents.length - 1; x > 0; x--) {
     const a = contents[x - 1];
     const b = contents[x];
-    if (b.lo - a.hi > 2) continue;
+    if (b.lo - a.hi > 2 && !asideBetween(doc, a, b)) continue;
     if (ts.cues.some((r) => r.lo >= a.hi && r.hi <= b.lo) || ts.sources.some((r) => r.lo >= a.hi && r.hi <= b.lo)) continue;
     contents.splice(x - 1, 2, { lo: a.lo, hi: b.hi, score: Math.min(a.score ?? 0, b.score ?? 0) });
   }
   return contents;
+}
+
+/** Longest aside (tokens, its commas or dashes included) that joins the content runs around it. */
+const MAX_ASIDE = 30;
+
+/**
+ * "that the immunity deals[, which now cover five staffers …,] did not require …": between two
+ * content runs, a relative clause set off by commas or dashes on both sides, right after the first
+ * run's last word and right before the second run: the content goes on around it.
+ */
+function asideBetween(doc: QuoteDoc, a: TokenRun, b: TokenRun): boolean {
+  const { toks } = doc;
+  const first = a.hi;
+  const last = b.lo - 1;
+  if (last - first + 1 > MAX_ASIDE || last - first < 2) return false;
+  const open = toks[first].text;
+  const close = toks[last].text;
+  const delimiter = (w: string) => w === ',' || /^[—–-]$/.test(w);
+  if (!delimiter(open) || !delimiter(close) || (open === ',') !== (close === ',')) return false;
+  for (let x = first + 1; x < last; x++) if (/^[.;:!?]$/.test(toks[x].text) || delimiter(toks[x].text)) return false;
+  return /^(who|which|whose|whom|where)$/i.test(toks[first + 1].text);
 }
 
 /**
