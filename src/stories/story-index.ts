@@ -571,9 +571,9 @@ export class StoryIndex {
     }
     const norm = Math.sqrt(n2) || 1;
     // single precision: what the ledger persists is exactly what the pass used
-    const out = new Float32Array(vals.length);
-    for (let i = 0; i < vals.length; i++) out[i] = vals[i] / norm;
-    return { keys, vals: out };
+    const weights = new Float32Array(vals.length);
+    for (let i = 0; i < vals.length; i++) weights[i] = vals[i] / norm;
+    return byWeight(keys, weights);
   }
 
   private allowedGap(s: Story): number {
@@ -611,11 +611,12 @@ export class StoryIndex {
   }
 
   private bestStoryScored(vec: Vec, t: number | null, exclude: Story | null, min: number, venue: string | null = null, undatedOnly = false): { story: Story; score: number } | null {
-    // rank query terms by weight; gather candidate stories through postings
-    const order = Array.from(vec.vals, (_, i) => i).sort((a, b) => vec.vals[b] - vec.vals[a] || cmpStr(vec.keys[a], vec.keys[b]));
+    // query terms by weight (vectors are made heaviest first: `byWeight`); candidate stories through postings
+    const order = heaviestFirst(vec);
     const partial = new Map<Story, number>();
     let used = 0;
-    for (const i of order) {
+    for (let j = 0; j < order.length; j++) {
+      const i = order[j];
       if (used >= QUERY_TERMS) break;
       const p = this.postings.get(vec.keys[i]);
       if (!p) continue;
@@ -1073,6 +1074,31 @@ export class StoryIndex {
       places: top(s.placeDocs, 5),
     };
   }
+}
+
+/** A vector with its entries heaviest first (ties: by key), the order candidate retrieval reads them in. */
+function byWeight(keys: string[], vals: Float32Array): Vec {
+  const order = Array.from(vals, (_, i) => i).sort((a, b) => vals[b] - vals[a] || cmpStr(keys[a], keys[b]));
+  const out: Vec = { keys: new Array<string>(keys.length), vals: new Float32Array(vals.length) };
+  for (let j = 0; j < order.length; j++) {
+    out.keys[j] = keys[order[j]];
+    out.vals[j] = vals[order[j]];
+  }
+  return out;
+}
+
+const IDENTITY = Uint32Array.from({ length: 4096 }, (_, i) => i);
+
+/**
+ * Indices of a vector's entries heaviest first (ties: by key). Vectors made here are in that order
+ * already (one check, no sort); a vector persisted by an older ledger may not be.
+ */
+function heaviestFirst(vec: Vec): ArrayLike<number> {
+  const { keys, vals } = vec;
+  let sorted = keys.length <= IDENTITY.length;
+  for (let i = 1; sorted && i < vals.length; i++) if (vals[i] > vals[i - 1] || (vals[i] === vals[i - 1] && cmpStr(keys[i - 1], keys[i]) > 0)) sorted = false;
+  if (sorted) return IDENTITY.subarray(0, keys.length);
+  return Array.from(vals, (_, i) => i).sort((a, b) => vals[b] - vals[a] || cmpStr(keys[a], keys[b]));
 }
 
 /** Features kept as a closed story's signature. */
