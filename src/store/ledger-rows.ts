@@ -6,8 +6,9 @@ import type { StoryFeatures } from '../stories/types.js';
  * (src/stories/ledger.ts): the SQL differs, what a row means does not.
  */
 
-/** A float32 buffer as stored, back to a vector's weights (copied: the buffer may be a view into a larger one, unaligned). */
+/** A float32 buffer as stored, back to a vector's weights (a view when aligned, else copied: the buffer may be a view into a larger one). */
 export function floats(b: Uint8Array): Float32Array {
+  if (b.byteOffset % 4 === 0) return new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4);
   return new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 }
 
@@ -40,9 +41,6 @@ export const RESET_LEDGER_SQL = ['story_ledger', 'story_ledger_stories', 'story_
 /** The columns of story_ledger that make a LedgerRow. */
 export const LEDGER_COLUMNS = 'doc_id, t, day, story, copy_of, key_ids, vals, lite, sealed';
 
-function uint32s(b: Uint8Array): Uint32Array {
-  return new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
-}
 
 /**
  * A run's view of the key dictionary (story_ledger_keys: id -> term, phrase or entity id). Rows
@@ -64,7 +62,14 @@ export class KeyDictionary {
   /** Key ids of these rows not known yet. */
   missingIds(rows: LedgerRow[]): number[] {
     const out = new Set<number>();
-    for (const r of rows) if (r.key_ids.byteLength % 4 === 0) for (const id of uint32s(r.key_ids)) if (!this.byId.has(id)) out.add(id);
+    for (const r of rows) {
+      const b = r.key_ids;
+      if (b.byteLength % 4 !== 0) continue;
+      for (let i = 0; i < b.byteLength; i += 4) {
+        const id = b.readUInt32LE(i);
+        if (!this.byId.has(id)) out.add(id);
+      }
+    }
     return [...out];
   }
 
@@ -88,11 +93,12 @@ export class KeyDictionary {
    */
   decode(r: LedgerRow): LedgerDoc {
     if (r.key_ids.byteLength % 4 !== 0) throw new LedgerDamaged(r.doc_id, 'key ids are not whole uint32s');
-    const ids = uint32s(r.key_ids);
-    const keys = new Array<string>(ids.length);
-    for (let i = 0; i < ids.length; i++) {
-      const k = this.byId.get(ids[i]);
-      if (k === undefined) throw new LedgerDamaged(r.doc_id, `unknown key id ${ids[i]}`);
+    // (read in place: a copy of every row's ids was garbage)
+    const keys = new Array<string>(r.key_ids.byteLength / 4);
+    for (let i = 0; i < keys.length; i++) {
+      const id = r.key_ids.readUInt32LE(4 * i);
+      const k = this.byId.get(id);
+      if (k === undefined) throw new LedgerDamaged(r.doc_id, `unknown key id ${id}`);
       keys[i] = k;
     }
     const vals = r.vals.byteLength % 4 === 0 ? floats(r.vals) : null;

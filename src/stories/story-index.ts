@@ -146,7 +146,7 @@ interface Story {
 
 /** Document frequencies in a fixed-size hashed table: bounded memory whatever the vocabulary. */
 class DocFrequencies {
-  counts = new Uint32Array(1 << DF_BITS);
+  counts: Uint32Array = new Uint32Array(1 << DF_BITS);
   n = 0;
   add(keys: Iterable<string>) {
     this.n++;
@@ -304,7 +304,8 @@ export class StoryIndex {
     for (const r of stories) {
       const story = this.newStory(r.members[0]?.f.id ?? r.id, r.members[0]?.t ?? null, r.members[0]?.f.inheritsStoryId);
       for (const m of r.members) {
-        const lite: StoryFeatures = { ...m.f, terms: [], messages: [] };
+        // (the ledger keeps its articles without terms already: no copy)
+        const lite: StoryFeatures = m.f.terms?.length === 0 && m.f.messages?.length === 0 ? m.f : { ...m.f, terms: [], messages: [] };
         const bands = m.f.sketch && m.f.status === 'ok' && m.f.words >= 5 ? bandKeys(m.f.sketch) : null;
         this.register({ f: lite, story, vec: m.vec, t: m.t, bands }, story, m.copyOf);
       }
@@ -337,16 +338,21 @@ export class StoryIndex {
       .map((x) => x[0]);
   }
 
-  /** Sets the document frequencies (a ledger's persisted table); `add` then no longer counts articles itself. */
+  /**
+   * Sets the document frequencies (a ledger's persisted table); `add` then no longer counts articles
+   * itself. A table of the full size is taken over, not copied (the caller hands a fresh one: an
+   * 8 MB copy per run was garbage the collector paid for).
+   */
   loadFrequencies(n: number, counts: Uint32Array): void {
     this.seeded = true;
     this.df.n = n;
-    this.df.counts.set(counts.subarray(0, this.df.counts.length));
+    if (counts.length === this.df.counts.length) this.df.counts = counts;
+    else this.df.counts.set(counts.subarray(0, this.df.counts.length));
   }
 
-  /** The document frequency table and collection size (copied). */
+  /** The document frequency table and collection size (the index's own table: read it, do not keep it past the index). */
   frequencies(): { n: number; counts: Uint32Array } {
-    return { n: this.df.n, counts: this.df.counts.slice() };
+    return { n: this.df.n, counts: this.df.counts };
   }
 
   /** Takes an article's terms out of the document frequencies (the ledger replays it). */

@@ -210,19 +210,16 @@ export class SqliteLedger implements StoreLedger {
   /** The output stories: dropped ones go (with membership and cached report), new and changed ones are written. */
   private writeOutputs(c: LedgerCommit) {
     const kept = new Set(c.putOutputs.map((g) => g.id));
-    for (const id of c.dropOutputs) {
-      if (kept.has(id)) continue;
-      this.db.prepare('DELETE FROM story_members WHERE story_id = ?').run(id);
-      this.db.prepare('DELETE FROM story_reports WHERE story_id = ?').run(id);
-      this.db.prepare('DELETE FROM stories WHERE id = ?').run(id);
-    }
-    const setOutput = this.db.prepare('UPDATE story_ledger SET output = ? WHERE doc_id = ?');
+    const drop = ['story_members WHERE story_id', 'story_reports WHERE story_id', 'stories WHERE id'].map((t) => this.db.prepare(`DELETE FROM ${t} = ?`));
+    for (const id of c.dropOutputs) if (!kept.has(id)) for (const q of drop) q.run(id);
+    // (a row whose output is already right is not written again: most members of a grown story)
+    const setOutput = this.db.prepare('UPDATE story_ledger SET output = ? WHERE doc_id = ? AND output IS NOT ?');
     const changed = new Set(c.changedOutputs);
     const placed = new Set(c.putDocs.map((x) => x.id));
     for (const g of c.putOutputs) {
       if (changed.has(g.id)) saveStoryMembership(this.store, { id: g.id, members: g.members, data: g });
       // (an unchanged story keeps its rows; its replayed articles' ledger rows are new)
-      for (const m of g.members) if (changed.has(g.id) || placed.has(m)) setOutput.run(g.id, m);
+      for (const m of g.members) if (changed.has(g.id) || placed.has(m)) setOutput.run(g.id, m, g.id);
     }
   }
 }
