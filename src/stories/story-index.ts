@@ -27,7 +27,7 @@ import { unionFind } from '../util/union-find.js';
 
 export const DEFAULTS: Required<Omit<GroupOptions, 'now'>> & { now: string | null } = {
   threshold: 0.15,
-  mergeThreshold: 0.15,
+  mergeThreshold: 0.2,
   copyThreshold: 0.6,
   windowDays: 3,
   maxWindowDays: 7,
@@ -451,13 +451,16 @@ export class StoryIndex {
       add(target, e);
       if (!partOf.has(root)) partOf.set(root, target);
     }
-    // merge parts whose centroids meet the merge threshold (as consolidate does)
+    // merge parts whose centroids are as similar as an article joining a story must be: the bar
+    // that held them together in the pass (the merge threshold of `consolidate` is higher, and would
+    // split a story whose bridge is still there)
     // (a sweep goes on after a merge instead of starting over: quadratic per sweep, not cubic)
+    const bar = Math.min(this.options.threshold, this.options.mergeThreshold);
     for (let changed = true; changed && parts.length > 1; ) {
       changed = false;
       for (let i = 0; i < parts.length; i++)
         for (let j = i + 1; j < parts.length; j++) {
-          if (dotMaps(parts[i].c, parts[j].c) / Math.sqrt((parts[i].n2 || 1) * (parts[j].n2 || 1)) < this.options.mergeThreshold) continue;
+          if (dotMaps(parts[i].c, parts[j].c) / Math.sqrt((parts[i].n2 || 1) * (parts[j].n2 || 1)) < bar) continue;
           for (const e of parts[j].entries) add(parts[i], e);
           parts.splice(j--, 1);
           changed = true;
