@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { LedgerDoc } from '../stories/ledger.js';
 import type { StoryFeatures } from '../stories/types.js';
 
@@ -158,4 +159,59 @@ export function parseOrNull(s: string): unknown {
   } catch {
     return null;
   }
+}
+
+/**
+ * Decoded ledger rows a process keeps from one ledger run to the next. Each run restores the
+ * stories open at its replay point, mostly the articles the previous run placed: decoding those
+ * rows again (key ids, weights, the features' JSON) was a fifth of a streaming run's time, with
+ * the garbage of it. The cache is used only while the stored ledger is the one this process
+ * wrote last: every commit stores a fresh random token (`story_ledger_meta` 'token') and a run
+ * keeps the cache only when it reads back its own token (another process's commit, a rolled-back
+ * run, a reset all change or drop it). It holds the rows of the last run (read or written), so
+ * its size is bounded by the open window, like the run's.
+ */
+export class LedgerDocCache {
+  private token: string | null = null;
+  private readonly docs = new Map<string, LedgerDoc>();
+  private readonly used = new Set<string>();
+
+  /** At a run's start, with the token stored in the ledger: a token other than ours empties the cache. */
+  check(stored: string | null): void {
+    if (stored === null || stored !== this.token) this.clear();
+  }
+
+  clear(): void {
+    this.token = null;
+    this.docs.clear();
+    this.used.clear();
+  }
+
+  get(id: string): LedgerDoc | undefined {
+    const x = this.docs.get(id);
+    if (x) this.used.add(id);
+    return x;
+  }
+
+  put(docs: LedgerDoc[]): void {
+    for (const x of docs) {
+      this.docs.set(x.id, x);
+      this.used.add(x.id);
+    }
+  }
+
+  /** After a commit this process made (token: the one it stored): the cache holds what that run read or wrote. */
+  committed(token: string, c: { deleteDocs: string[]; putDocs: LedgerDoc[]; sealDocs: string[] }): void {
+    for (const id of c.deleteDocs) this.docs.delete(id);
+    const sealed = new Set(c.sealDocs);
+    this.put(c.putDocs.map((x) => (sealed.has(x.id) ? { ...x, sealed: true } : x.sealed ? { ...x, sealed: false } : x)));
+    for (const id of this.docs.keys()) if (!this.used.has(id)) this.docs.delete(id);
+    this.used.clear();
+    this.token = token;
+  }
+}
+
+/** A fresh token for `LedgerDocCache` (random: a counter could come back to a value after a reset). */
+export function ledgerToken(): string {
+  return randomBytes(16).toString('hex');
 }
