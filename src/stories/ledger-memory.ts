@@ -26,8 +26,7 @@ export class MemoryLedger implements LedgerBackend {
   }
 
   async frequencies() {
-    // a copy: the run's index takes the table over and counts into it before the commit
-    return this.df && { n: this.df.n, counts: this.df.counts.slice() };
+    return this.df;
   }
 
   async docs(ids: string[]): Promise<LedgerDoc[]> {
