@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { LedgerDoc } from '../stories/ledger.js';
 import type { StoryFeatures } from '../stories/types.js';
 
@@ -6,8 +7,9 @@ import type { StoryFeatures } from '../stories/types.js';
  * (src/stories/ledger.ts): the SQL differs, what a row means does not.
  */
 
-/** A float32 buffer as stored, back to a vector's weights (copied: the buffer may be a view into a larger one, unaligned). */
+/** A float32 buffer as stored, back to a vector's weights (a view when aligned, else copied: the buffer may be a view into a larger one). */
 export function floats(b: Uint8Array): Float32Array {
+  if (b.byteOffset % 4 === 0) return new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4);
   return new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 }
 
@@ -40,9 +42,6 @@ export const RESET_LEDGER_SQL = ['story_ledger', 'story_ledger_stories', 'story_
 /** The columns of story_ledger that make a LedgerRow. */
 export const LEDGER_COLUMNS = 'doc_id, t, day, story, copy_of, key_ids, vals, lite, sealed';
 
-function uint32s(b: Uint8Array): Uint32Array {
-  return new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
-}
 
 /**
  * A run's view of the key dictionary (story_ledger_keys: id -> term, phrase or entity id). Rows
@@ -64,7 +63,14 @@ export class KeyDictionary {
   /** Key ids of these rows not known yet. */
   missingIds(rows: LedgerRow[]): number[] {
     const out = new Set<number>();
-    for (const r of rows) if (r.key_ids.byteLength % 4 === 0) for (const id of uint32s(r.key_ids)) if (!this.byId.has(id)) out.add(id);
+    for (const r of rows) {
+      const b = r.key_ids;
+      if (b.byteLength % 4 !== 0) continue;
+      for (let i = 0; i < b.byteLength; i += 4) {
+        const id = b.readUInt32LE(i);
+        if (!this.byId.has(id)) out.add(id);
+      }
+    }
     return [...out];
   }
 
@@ -88,11 +94,12 @@ export class KeyDictionary {
    */
   decode(r: LedgerRow): LedgerDoc {
     if (r.key_ids.byteLength % 4 !== 0) throw new LedgerDamaged(r.doc_id, 'key ids are not whole uint32s');
-    const ids = uint32s(r.key_ids);
-    const keys = new Array<string>(ids.length);
-    for (let i = 0; i < ids.length; i++) {
-      const k = this.byId.get(ids[i]);
-      if (k === undefined) throw new LedgerDamaged(r.doc_id, `unknown key id ${ids[i]}`);
+    // (read in place: a copy of every row's ids was garbage)
+    const keys = new Array<string>(r.key_ids.byteLength / 4);
+    for (let i = 0; i < keys.length; i++) {
+      const id = r.key_ids.readUInt32LE(4 * i);
+      const k = this.byId.get(id);
+      if (k === undefined) throw new LedgerDamaged(r.doc_id, `unknown key id ${id}`);
       keys[i] = k;
     }
     const vals = r.vals.byteLength % 4 === 0 ? floats(r.vals) : null;
@@ -152,4 +159,59 @@ export function parseOrNull(s: string): unknown {
   } catch {
     return null;
   }
+}
+
+/**
+ * Decoded ledger rows a process keeps from one ledger run to the next. Each run restores the
+ * stories open at its replay point, mostly the articles the previous run placed: decoding those
+ * rows again (key ids, weights, the features' JSON) was a fifth of a streaming run's time, with
+ * the garbage of it. The cache is used only while the stored ledger is the one this process
+ * wrote last: every commit stores a fresh random token (`story_ledger_meta` 'token') and a run
+ * keeps the cache only when it reads back its own token (another process's commit, a rolled-back
+ * run, a reset all change or drop it). It holds the rows of the last run (read or written), so
+ * its size is bounded by the open window, like the run's.
+ */
+export class LedgerDocCache {
+  private token: string | null = null;
+  private readonly docs = new Map<string, LedgerDoc>();
+  private readonly used = new Set<string>();
+
+  /** At a run's start, with the token stored in the ledger: a token other than ours empties the cache. */
+  check(stored: string | null): void {
+    if (stored === null || stored !== this.token) this.clear();
+  }
+
+  clear(): void {
+    this.token = null;
+    this.docs.clear();
+    this.used.clear();
+  }
+
+  get(id: string): LedgerDoc | undefined {
+    const x = this.docs.get(id);
+    if (x) this.used.add(id);
+    return x;
+  }
+
+  put(docs: LedgerDoc[]): void {
+    for (const x of docs) {
+      this.docs.set(x.id, x);
+      this.used.add(x.id);
+    }
+  }
+
+  /** After a commit this process made (token: the one it stored): the cache holds what that run read or wrote. */
+  committed(token: string, c: { deleteDocs: string[]; putDocs: LedgerDoc[]; sealDocs: string[] }): void {
+    for (const id of c.deleteDocs) this.docs.delete(id);
+    const sealed = new Set(c.sealDocs);
+    this.put(c.putDocs.map((x) => (sealed.has(x.id) ? { ...x, sealed: true } : x.sealed ? { ...x, sealed: false } : x)));
+    for (const id of this.docs.keys()) if (!this.used.has(id)) this.docs.delete(id);
+    this.used.clear();
+    this.token = token;
+  }
+}
+
+/** A fresh token for `LedgerDocCache` (random: a counter could come back to a value after a reset). */
+export function ledgerToken(): string {
+  return randomBytes(16).toString('hex');
 }

@@ -27,7 +27,7 @@ import { unionFind } from '../util/union-find.js';
 
 export const DEFAULTS: Required<Omit<GroupOptions, 'now'>> & { now: string | null } = {
   threshold: 0.15,
-  mergeThreshold: 0.15,
+  mergeThreshold: 0.2,
   copyThreshold: 0.6,
   windowDays: 3,
   maxWindowDays: 7,
@@ -146,7 +146,7 @@ interface Story {
 
 /** Document frequencies in a fixed-size hashed table: bounded memory whatever the vocabulary. */
 class DocFrequencies {
-  counts = new Uint32Array(1 << DF_BITS);
+  counts: Uint32Array = new Uint32Array(1 << DF_BITS);
   n = 0;
   add(keys: Iterable<string>) {
     this.n++;
@@ -304,7 +304,8 @@ export class StoryIndex {
     for (const r of stories) {
       const story = this.newStory(r.members[0]?.f.id ?? r.id, r.members[0]?.t ?? null, r.members[0]?.f.inheritsStoryId);
       for (const m of r.members) {
-        const lite: StoryFeatures = { ...m.f, terms: [], messages: [] };
+        // (the ledger keeps its articles without terms already: no copy)
+        const lite: StoryFeatures = m.f.terms?.length === 0 && m.f.messages?.length === 0 ? m.f : { ...m.f, terms: [], messages: [] };
         const bands = m.f.sketch && m.f.status === 'ok' && m.f.words >= 5 ? bandKeys(m.f.sketch) : null;
         this.register({ f: lite, story, vec: m.vec, t: m.t, bands }, story, m.copyOf);
       }
@@ -337,7 +338,12 @@ export class StoryIndex {
       .map((x) => x[0]);
   }
 
-  /** Sets the document frequencies (a ledger's persisted table); `add` then no longer counts articles itself. */
+  /**
+   * Sets the document frequencies (a ledger's persisted table); `add` then no longer counts articles
+   * itself. Copied: taking the caller's table over saved nothing measurable and raised the ledger
+   * stream's peak RSS from 869 to 1,155 MB at 100k (the copies are external memory, whose growth
+   * makes V8 collect the old generation sooner).
+   */
   loadFrequencies(n: number, counts: Uint32Array): void {
     this.seeded = true;
     this.df.n = n;
@@ -445,13 +451,16 @@ export class StoryIndex {
       add(target, e);
       if (!partOf.has(root)) partOf.set(root, target);
     }
-    // merge parts whose centroids meet the merge threshold (as consolidate does)
+    // merge parts whose centroids are as similar as an article joining a story must be: the bar
+    // that held them together in the pass (the merge threshold of `consolidate` is higher, and would
+    // split a story whose bridge is still there)
     // (a sweep goes on after a merge instead of starting over: quadratic per sweep, not cubic)
+    const bar = Math.min(this.options.threshold, this.options.mergeThreshold);
     for (let changed = true; changed && parts.length > 1; ) {
       changed = false;
       for (let i = 0; i < parts.length; i++)
         for (let j = i + 1; j < parts.length; j++) {
-          if (dotMaps(parts[i].c, parts[j].c) / Math.sqrt((parts[i].n2 || 1) * (parts[j].n2 || 1)) < this.options.mergeThreshold) continue;
+          if (dotMaps(parts[i].c, parts[j].c) / Math.sqrt((parts[i].n2 || 1) * (parts[j].n2 || 1)) < bar) continue;
           for (const e of parts[j].entries) add(parts[i], e);
           parts.splice(j--, 1);
           changed = true;
@@ -571,9 +580,9 @@ export class StoryIndex {
     }
     const norm = Math.sqrt(n2) || 1;
     // single precision: what the ledger persists is exactly what the pass used
-    const out = new Float32Array(vals.length);
-    for (let i = 0; i < vals.length; i++) out[i] = vals[i] / norm;
-    return { keys, vals: out };
+    const weights = new Float32Array(vals.length);
+    for (let i = 0; i < vals.length; i++) weights[i] = vals[i] / norm;
+    return byWeight(keys, weights);
   }
 
   private allowedGap(s: Story): number {
@@ -611,11 +620,12 @@ export class StoryIndex {
   }
 
   private bestStoryScored(vec: Vec, t: number | null, exclude: Story | null, min: number, venue: string | null = null, undatedOnly = false): { story: Story; score: number } | null {
-    // rank query terms by weight; gather candidate stories through postings
-    const order = Array.from(vec.vals, (_, i) => i).sort((a, b) => vec.vals[b] - vec.vals[a] || cmpStr(vec.keys[a], vec.keys[b]));
+    // query terms by weight (vectors are made heaviest first: `byWeight`); candidate stories through postings
+    const order = heaviestFirst(vec);
     const partial = new Map<Story, number>();
     let used = 0;
-    for (const i of order) {
+    for (let j = 0; j < order.length; j++) {
+      const i = order[j];
       if (used >= QUERY_TERMS) break;
       const p = this.postings.get(vec.keys[i]);
       if (!p) continue;
@@ -1073,6 +1083,31 @@ export class StoryIndex {
       places: top(s.placeDocs, 5),
     };
   }
+}
+
+/** A vector with its entries heaviest first (ties: by key), the order candidate retrieval reads them in. */
+function byWeight(keys: string[], vals: Float32Array): Vec {
+  const order = Array.from(vals, (_, i) => i).sort((a, b) => vals[b] - vals[a] || cmpStr(keys[a], keys[b]));
+  const out: Vec = { keys: new Array<string>(keys.length), vals: new Float32Array(vals.length) };
+  for (let j = 0; j < order.length; j++) {
+    out.keys[j] = keys[order[j]];
+    out.vals[j] = vals[order[j]];
+  }
+  return out;
+}
+
+const IDENTITY = Uint32Array.from({ length: 4096 }, (_, i) => i);
+
+/**
+ * Indices of a vector's entries heaviest first (ties: by key). Vectors made here are in that order
+ * already (one check, no sort); a vector persisted by an older ledger may not be.
+ */
+function heaviestFirst(vec: Vec): ArrayLike<number> {
+  const { keys, vals } = vec;
+  let sorted = keys.length <= IDENTITY.length;
+  for (let i = 1; sorted && i < vals.length; i++) if (vals[i] > vals[i - 1] || (vals[i] === vals[i - 1] && cmpStr(keys[i - 1], keys[i]) > 0)) sorted = false;
+  if (sorted) return IDENTITY.subarray(0, keys.length);
+  return Array.from(vals, (_, i) => i).sort((a, b) => vals[b] - vals[a] || cmpStr(keys[a], keys[b]));
 }
 
 /** Features kept as a closed story's signature. */

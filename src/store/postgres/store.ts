@@ -8,6 +8,7 @@ import { LOCKS, migrate, schemaVersion } from './migrations.js';
 import { listStories, outletCounts, searchArticles, storyRow, type StoryRecord } from './queries.js';
 import { WorkQueue } from './queue.js';
 import { PostgresLedger } from './story-ledger.js';
+import { LedgerDocCache } from '../ledger-rows.js';
 
 const STORIES_WITH_MEMBERS = `SELECT s.id, s.data, coalesce(array_agg(m.doc_id ORDER BY m.doc_id) FILTER (WHERE m.doc_id IS NOT NULL), '{}') AS members
   FROM stories s LEFT JOIN story_members m ON m.story_id = s.id GROUP BY s.id ORDER BY s.id`;
@@ -27,6 +28,8 @@ export class PostgresStore implements Store {
   readonly queue: WorkQueue;
   /** Following's memory (tables of migration 3). */
   readonly follow: PgFollowMemory;
+  /** Decoded story-ledger rows kept between this process's ledger runs (ledger-rows.ts `LedgerDocCache`). */
+  readonly ledgerDocs = new LedgerDocCache();
 
   private constructor(conn: Connection) {
     this.conn = conn;
@@ -211,7 +214,7 @@ export class PostgresStore implements Store {
   async storyLedger<T>(fn: (ledger: StoreLedger) => Promise<T>): Promise<T> {
     return this.conn.tx(async (c) => {
       await c.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.stories]);
-      return fn(new PostgresLedger(c));
+      return fn(new PostgresLedger(c, this.ledgerDocs));
     });
   }
 

@@ -1,5 +1,5 @@
 import type { LedgerCommit, LedgerDoc, LedgerStory } from '../../stories/ledger.js';
-import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, KeyDictionary, LEDGER_COLUMNS, type LedgerRow, parseOrNull, RESET_LEDGER_SQL } from '../ledger-rows.js';
+import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, KeyDictionary, LEDGER_COLUMNS, LedgerDocCache, type LedgerRow, ledgerToken, parseOrNull, RESET_LEDGER_SQL } from '../ledger-rows.js';
 import type { StoreLedger } from '../types.js';
 import type { Queryable } from './connect.js';
 
@@ -20,7 +20,23 @@ const noNul = (s: string) => s.replace(/\0/g, '');
 export class PostgresLedger implements StoreLedger {
   private readonly dict = new KeyDictionary();
 
-  constructor(private readonly c: Queryable) {}
+  private checked = false;
+
+  /** `docCache`: the process's decoded rows (`LedgerDocCache`, kept by the store across runs). */
+  constructor(
+    private readonly c: Queryable,
+    private readonly docCache: LedgerDocCache = new LedgerDocCache(),
+  ) {}
+
+  /** The cache, once checked against the ledger's token for this run. */
+  private async cache(): Promise<LedgerDocCache> {
+    if (!this.checked) {
+      const rows = await this.rows<{ value: Buffer }>("SELECT value FROM story_ledger_meta WHERE key = 'token'");
+      this.docCache.check(rows.length ? rows[0].value.toString() : null);
+      this.checked = true;
+    }
+    return this.docCache;
+  }
 
   /** Rows back to documents, reading the keys of the dictionary this run has not seen yet. */
   private async decode(rows: LedgerRow[]): Promise<LedgerDoc[]> {
@@ -48,6 +64,7 @@ export class PostgresLedger implements StoreLedger {
 
   async reset(): Promise<void> {
     await this.c.query(RESET_LEDGER_SQL);
+    (await this.cache()).clear();
   }
 
   async orphans(): Promise<string[]> {
@@ -71,6 +88,8 @@ export class PostgresLedger implements StoreLedger {
 
   async unsealStoriesOf(ids: string[]): Promise<void> {
     if (!ids.length) return;
+    // (rows change under the cache: it starts again)
+    (await this.cache()).clear();
     // (a deleted article has lost its membership row; its ledger row still names its story)
     await this.c.query(
       `UPDATE story_ledger SET sealed = 0 WHERE sealed = 1 AND (doc_id = ANY($1::text[])
@@ -80,14 +99,16 @@ export class PostgresLedger implements StoreLedger {
   }
 
   async openAt(d: number): Promise<LedgerDoc[]> {
-    const rows = await this.rows<LedgerRow>(
-      `SELECT ${COLUMNS.split(', ')
-        .map((c) => `l.${c}`)
-        .join(', ')} FROM story_ledger_stories s JOIN story_ledger l ON l.story = s.id
+    const ids = await this.rows<{ doc_id: string }>(
+      `SELECT l.doc_id FROM story_ledger_stories s JOIN story_ledger l ON l.story = s.id
        WHERE s.founder_t < $1 AND (s.closed_at IS NULL OR s.closed_at >= $1) AND l.t < $1`,
       [d],
     );
-    return this.decode(rows);
+    // ids first: the rows the last run read or wrote are decoded already (`LedgerDocCache`)
+    const cache = await this.cache();
+    const missing = ids.map((r) => r.doc_id).filter((id) => cache.get(id) === undefined);
+    if (missing.length) cache.put(await this.decode(await this.rows<LedgerRow>(`SELECT ${COLUMNS} FROM story_ledger WHERE doc_id = ANY($1::text[])`, [missing])));
+    return ids.map((r) => cache.get(r.doc_id)!);
   }
 
   async daysBefore(d: number): Promise<[number, number][]> {
@@ -137,9 +158,13 @@ export class PostgresLedger implements StoreLedger {
   }
 
   async commit(c: LedgerCommit): Promise<void> {
+    const cache = await this.cache();
+    const token = ledgerToken();
     await this.writeDocs(c);
     await this.writeStories(c);
     await this.writeOutputs(c);
+    await this.c.query("INSERT INTO story_ledger_meta (key, value) VALUES ('token', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [Buffer.from(token)]);
+    cache.committed(token, c);
   }
 
   private async writeDocs(c: LedgerCommit) {

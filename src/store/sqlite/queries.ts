@@ -98,19 +98,37 @@ export function searchArticles(store: Store, q: string, limit = 50): ArticleHit[
  * to it before but no longer do are released. The cached report is dropped when the data changed.
  */
 export function saveStoryMembership(store: Store, story: StoredStory): void {
+  const q = membershipStatements(store);
   store.transaction(() => {
     const json = JSON.stringify(story.data);
-    const old = store.db.prepare('SELECT data FROM stories WHERE id = ?').get(story.id) as { data: string } | undefined;
-    if (old?.data !== json) {
-      store.db
-        .prepare('INSERT INTO stories (id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at')
-        .run(story.id, json, new Date().toISOString());
-    }
-    store.db.prepare('DELETE FROM story_members WHERE story_id = ?').run(story.id);
-    const ins = store.db.prepare('INSERT INTO story_members (doc_id, story_id) VALUES (?, ?) ON CONFLICT(doc_id) DO UPDATE SET story_id = excluded.story_id');
-    const exists = store.db.prepare('SELECT 1 FROM documents WHERE id = ?');
-    for (const m of story.members) if (exists.get(m)) ins.run(m, story.id);
+    const old = q.data.get(story.id) as { data: string } | undefined;
+    if (old?.data !== json) q.upsertStory.run(story.id, json, new Date().toISOString());
+    // only the rows that differ are written: a story that took a few articles keeps the rest
+    const before = new Set(q.members.all(story.id) as string[]);
+    const after = new Set(story.members);
+    for (const d of before) if (!after.has(d)) q.release.run(d, story.id);
+    for (const m of after) if (!before.has(m) && q.exists.get(m)) q.join.run(m, story.id);
   });
+}
+
+const statements = new WeakMap<Store['db'], ReturnType<typeof prepareMembership>>();
+
+/** The membership writes' statements, prepared once per database (a ledger run saves hundreds of stories). */
+function membershipStatements(store: Store) {
+  let q = statements.get(store.db);
+  if (!q) statements.set(store.db, (q = prepareMembership(store.db)));
+  return q;
+}
+
+function prepareMembership(db: Store['db']) {
+  return {
+    data: db.prepare('SELECT data FROM stories WHERE id = ?'),
+    upsertStory: db.prepare('INSERT INTO stories (id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at'),
+    members: db.prepare('SELECT doc_id FROM story_members WHERE story_id = ?').pluck(),
+    release: db.prepare('DELETE FROM story_members WHERE doc_id = ? AND story_id = ?'),
+    join: db.prepare('INSERT INTO story_members (doc_id, story_id) VALUES (?, ?) ON CONFLICT(doc_id) DO UPDATE SET story_id = excluded.story_id'),
+    exists: db.prepare('SELECT 1 FROM documents WHERE id = ?'),
+  };
 }
 
 /** Distinct outlets of stored articles, with article counts (for filters). */

@@ -7,6 +7,7 @@ import { SqliteFollowMemory } from './follow-state.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { listStories, outletCounts, saveStoryMembership, searchArticles, storyRow } from './queries.js';
 import { SqliteLedger } from './story-ledger.js';
+import { LedgerDocCache } from '../ledger-rows.js';
 import { DocumentWriter } from './writes.js';
 
 export { SCHEMA_VERSION };
@@ -262,6 +263,8 @@ export class SqliteStore implements Store {
 
   /** Ledger runs of this connection, one after the other (a run spans several awaits). */
   private ledgerChain: Promise<unknown> = Promise.resolve();
+  /** Decoded story-ledger rows kept between this process's ledger runs (ledger-rows.ts `LedgerDocCache`). */
+  readonly ledgerDocs = new LedgerDocCache();
 
   async storyLedger<T>(fn: (ledger: StoreLedger) => Promise<T>): Promise<T> {
     const run = async () => {

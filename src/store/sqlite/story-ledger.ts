@@ -1,5 +1,5 @@
 import type { LedgerCommit, LedgerDoc, LedgerStory } from '../../stories/ledger.js';
-import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, KeyDictionary, type LedgerRow, parseOrNull, RESET_LEDGER_SQL } from '../ledger-rows.js';
+import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, KeyDictionary, type LedgerRow, ledgerToken, parseOrNull, RESET_LEDGER_SQL } from '../ledger-rows.js';
 import type { StoreLedger } from '../types.js';
 import { saveStoryMembership } from './queries.js';
 import type { SqliteStore } from './store.js';
@@ -26,10 +26,22 @@ const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
 export class SqliteLedger implements StoreLedger {
   private readonly dict = new KeyDictionary();
 
+  private checked = false;
+
   constructor(readonly store: SqliteStore) {}
 
   private get db() {
     return this.store.db;
+  }
+
+  /** The process's decoded rows, once checked against the ledger's token for this run (`LedgerDocCache`). */
+  private get cache() {
+    if (!this.checked) {
+      const t = this.db.prepare("SELECT value FROM story_ledger_meta WHERE key = 'token'").get() as { value: Buffer } | undefined;
+      this.store.ledgerDocs.check(t ? t.value.toString() : null);
+      this.checked = true;
+    }
+    return this.store.ledgerDocs;
   }
 
   /** Rows back to documents, reading the keys of the dictionary this run has not seen yet. */
@@ -63,6 +75,7 @@ export class SqliteLedger implements StoreLedger {
 
   async reset(): Promise<void> {
     this.db.exec(RESET_LEDGER_SQL);
+    this.cache.clear();
   }
 
   async orphans(): Promise<string[]> {
@@ -86,6 +99,8 @@ export class SqliteLedger implements StoreLedger {
   }
 
   async unsealStoriesOf(ids: string[]): Promise<void> {
+    // (rows change under the cache: it starts again)
+    this.cache.clear();
     for (const part of chunks(ids)) {
       const q = marks(part.length);
       this.db
@@ -98,17 +113,24 @@ export class SqliteLedger implements StoreLedger {
   }
 
   async openAt(d: number): Promise<LedgerDoc[]> {
-    const rows = this.db
+    const ids = this.db
       .prepare(
         // stories first, by their closing day (CROSS JOIN keeps that order; '+' keeps the planner off
         // founder_t): driving from story_ledger's t < d would read every earlier row of the store
-        `SELECT l.* FROM (
+        `SELECT l.doc_id FROM (
            SELECT id FROM story_ledger_stories WHERE closed_at IS NULL AND +founder_t < ?
            UNION ALL SELECT id FROM story_ledger_stories WHERE closed_at >= ? AND +founder_t < ?
          ) s CROSS JOIN story_ledger l ON l.story = s.id WHERE l.t < ?`,
       )
-      .all(d, d, d, d) as LedgerRow[];
-    return this.decode(rows);
+      .pluck()
+      .all(d, d, d, d) as string[];
+    // ids first: the rows the last run read or wrote are decoded already (`LedgerDocCache`)
+    const cache = this.cache;
+    const missing = ids.filter((id) => cache.get(id) === undefined);
+    const read: LedgerDoc[] = [];
+    for (const part of chunks(missing)) read.push(...this.decode(this.db.prepare(`SELECT * FROM story_ledger WHERE doc_id IN (${marks(part.length)})`).all(...part) as LedgerRow[]));
+    cache.put(read);
+    return ids.map((id) => cache.get(id)!);
   }
 
   async daysBefore(d: number): Promise<[number, number][]> {
@@ -161,11 +183,15 @@ export class SqliteLedger implements StoreLedger {
   }
 
   async commit(c: LedgerCommit): Promise<void> {
+    const cache = this.cache;
+    const token = ledgerToken();
     this.store.transaction(() => {
       this.writeDocs(c);
       this.writeStories(c);
       this.writeOutputs(c);
+      this.db.prepare("INSERT OR REPLACE INTO story_ledger_meta (key, value) VALUES ('token', ?)").run(Buffer.from(token));
     });
+    cache.committed(token, c);
   }
 
   private writeDocs(c: LedgerCommit) {
@@ -210,19 +236,16 @@ export class SqliteLedger implements StoreLedger {
   /** The output stories: dropped ones go (with membership and cached report), new and changed ones are written. */
   private writeOutputs(c: LedgerCommit) {
     const kept = new Set(c.putOutputs.map((g) => g.id));
-    for (const id of c.dropOutputs) {
-      if (kept.has(id)) continue;
-      this.db.prepare('DELETE FROM story_members WHERE story_id = ?').run(id);
-      this.db.prepare('DELETE FROM story_reports WHERE story_id = ?').run(id);
-      this.db.prepare('DELETE FROM stories WHERE id = ?').run(id);
-    }
-    const setOutput = this.db.prepare('UPDATE story_ledger SET output = ? WHERE doc_id = ?');
+    const drop = ['story_members WHERE story_id', 'story_reports WHERE story_id', 'stories WHERE id'].map((t) => this.db.prepare(`DELETE FROM ${t} = ?`));
+    for (const id of c.dropOutputs) if (!kept.has(id)) for (const q of drop) q.run(id);
+    // (a row whose output is already right is not written again: most members of a grown story)
+    const setOutput = this.db.prepare('UPDATE story_ledger SET output = ? WHERE doc_id = ? AND output IS NOT ?');
     const changed = new Set(c.changedOutputs);
     const placed = new Set(c.putDocs.map((x) => x.id));
     for (const g of c.putOutputs) {
       if (changed.has(g.id)) saveStoryMembership(this.store, { id: g.id, members: g.members, data: g });
       // (an unchanged story keeps its rows; its replayed articles' ledger rows are new)
-      for (const m of g.members) if (changed.has(g.id) || placed.has(m)) setOutput.run(g.id, m);
+      for (const m of g.members) if (changed.has(g.id) || placed.has(m)) setOutput.run(g.id, m, g.id);
     }
   }
 }
