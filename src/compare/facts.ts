@@ -394,15 +394,24 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
   // bounds its similarity from above before it is computed.
   const missDot = new Float64Array(all.length);
   const missMass = new Float64Array(all.length);
+  // Those keys themselves, per sentence (`unseen[unseenFrom[o]..unseenFrom[o + 1])`): whether a
+  // key is one depends only on its list, so a pair shares the same ones seen from either side.
+  const unseenFrom = new Int32Array(all.length + 1);
+  const unseenIds: number[] = [];
   for (const a of sents) {
     const oa = ordinal.get(a)!;
+    unseenFrom[oa] = unseenIds.length;
     for (const k of features.ids[oa]) {
       const n = listLength(k);
       if (n && n <= POSTING_WINDOW + 1) continue;
       missDot[oa] += x2Of[k];
       missMass[oa] += massOf[k];
+      unseenIds.push(k);
     }
+    unseenFrom[oa + 1] = unseenIds.length;
   }
+  const unseen = Int32Array.from(unseenIds);
+  const sortedIds = features.sorted;
   // per sentence, side by side (one cache line per sentence met): the accumulated dot product and
   // mass with the current sentence, then its norm and its missed dot product and mass
   const acc = new Float64Array(2 * all.length);
@@ -457,6 +466,19 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
       const cosAtMost = (dot + Math.min(missDot[oa], own[3 * b + 1])) / (na * nb) + 1e-9;
       const massAtMost = mass + Math.min(missMass[oa], own[3 * b + 2]) + 1e-9;
       if (cosAtMost < ALIGN_THRESHOLD && (cosAtMost < MASS_MIN_COS || massAtMost < MASS_ENOUGH)) continue;
+      // the same bound with only the unseen keys the other sentence has (a binary search each):
+      // most pairs left have common words in one sentence only
+      let dotAtMost = dot;
+      let massShared = mass;
+      const ids = sortedIds[b];
+      for (let q = unseenFrom[oa]; q < unseenFrom[oa + 1]; q++) {
+        const k = unseen[q];
+        if (!holds(ids, k)) continue;
+        dotAtMost += x2Of[k];
+        massShared += massOf[k];
+      }
+      const cosBound = dotAtMost / (na * nb) + 1e-9;
+      if (cosBound < ALIGN_THRESHOLD && (cosBound < MASS_MIN_COS || massShared + 1e-9 < MASS_ENOUGH)) continue;
       const v = simOnce(oa, b);
       if (v >= ALIGN_THRESHOLD) edges.push({ a, b: all[b], s: v });
     }
@@ -567,6 +589,18 @@ function rarestLongLists(ids: Int32Array, listLength: (k: number) => number, out
     out[q] = k;
   }
   return m;
+}
+
+/** Whether the ascending list holds `k`. */
+function holds(l: Int32Array, k: number): boolean {
+  let lo = 0;
+  let hi = l.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (l[mid] < k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < l.length && l[lo] === k;
 }
 
 /** Index of the first entry of the ascending stretch `l[lo..hi)` greater than `x` (hi when none). */
