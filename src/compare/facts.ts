@@ -506,6 +506,10 @@ function averageLink(story: StoryView, edges: Edge[], scorer: Scorer): Sent[][] 
     }
     return c;
   };
+  // a pair of clusters refused a merge stays refused until one of them changes (its version):
+  // the next edges between the same two clusters skip the average
+  const version: number[] = [];
+  const refused = new Set<string>();
   for (const e of edges) {
     const ca = clusterIdx(e.a);
     const cb = clusterIdx(e.b);
@@ -513,6 +517,10 @@ function averageLink(story: StoryView, edges: Edge[], scorer: Scorer): Sent[][] 
     const A = clusters[ca];
     const B = clusters[cb];
     if (A.length + B.length > 2) {
+      const lo = ca < cb ? ca : cb;
+      const hi = ca < cb ? cb : ca;
+      const pair = `${lo}:${version[lo] ?? 0}:${hi}:${version[hi] ?? 0}`;
+      if (refused.has(pair)) continue;
       let total = 0;
       let n = 0;
       for (const x of A)
@@ -521,10 +529,14 @@ function averageLink(story: StoryView, edges: Edge[], scorer: Scorer): Sent[][] 
           total += simAt(x, y);
           n++;
         }
-      if (!n || total / n < ALIGN_THRESHOLD * 0.6) continue;
+      if (!n || total / n < ALIGN_THRESHOLD * 0.6) {
+        refused.add(pair);
+        continue;
+      }
     }
     // merge smaller index into larger for determinism: keep the lower index
     const [keep, drop] = ca < cb ? [ca, cb] : [cb, ca];
+    version[keep] = (version[keep] ?? 0) + 1;
     for (const o of clusters[drop]) clusterOfSent.set(all[o].id, keep);
     clusters[keep] = clusters[keep].concat(clusters[drop]);
     clusters[drop] = [];
