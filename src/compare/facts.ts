@@ -55,7 +55,7 @@ export function alignFacts(story: StoryView): Alignment {
   const sents = story.sentences.filter((s) => s.keys.size >= MIN_KEYS);
   const scorer = sentenceScorer(story, sents);
   const clusters = averageLink(story, candidateEdges(story, sents, scorer), scorer);
-  return factClusters(clusters, scorer.sim);
+  return factClusters(clusters, scorer);
 }
 
 type Edge = { a: Sent; b: Sent; s: number };
@@ -545,7 +545,8 @@ function averageLink(story: StoryView, edges: Edge[], scorer: Scorer): Sent[][] 
 }
 
 /** Clusters that span two articles or more, with the keys their articles share and their most central sentence. */
-function factClusters(clusters: Sent[][], sim: Scorer['sim']): Alignment {
+function factClusters(clusters: Sent[][], scorer: Scorer): Alignment {
+  const { sim, simAt, ordinal } = scorer;
   const out: FactCluster[] = [];
   for (const c of clusters) {
     if (c.length < 2) continue;
@@ -562,9 +563,18 @@ function factClusters(clusters: Sent[][], sim: Scorer['sim']): Alignment {
     const shared = new Set([...keyArts].filter(([, v]) => v.size >= 2).map(([k]) => k));
     let central = members[0];
     let best = -1;
-    for (const s of members) {
+    // by ordinal and article number: a large fact's members meet each other millions of times
+    const ords = members.map((s) => ordinal.get(s)!);
+    const artNo = new Map<string, number>();
+    const artOf = members.map((s) => {
+      let k = artNo.get(s.art.id);
+      if (k === undefined) artNo.set(s.art.id, (k = artNo.size));
+      return k;
+    });
+    for (let i = 0; i < members.length; i++) {
+      const s = members[i];
       let t = 0;
-      for (const o of members) if (o !== s && o.art.id !== s.art.id) t += sim(s, o);
+      for (let j = 0; j < members.length; j++) if (j !== i && artOf[j] !== artOf[i]) t += simAt(ords[i], ords[j]);
       if (t > best + 1e-9 || (Math.abs(t - best) <= 1e-9 && s.span.end - s.span.start < central.span.end - central.span.start)) {
         best = t;
         central = s;
