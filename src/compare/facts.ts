@@ -394,8 +394,10 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
   // bounds its similarity from above before it is computed.
   const missDot = new Float64Array(all.length);
   const missMass = new Float64Array(all.length);
-  // Those keys themselves, per sentence (`unseen[unseenFrom[o]..unseenFrom[o + 1])`): whether a
-  // key is one depends only on its list, so a pair shares the same ones seen from either side.
+  // Those keys themselves, per sentence (`unseen[unseenFrom[o]..unseenFrom[o + 1])`), with the
+  // keys of no weight (the search skips them: they add nothing to the sums, but they count as
+  // shared words): whether a key is one depends only on the key, so a pair shares the same ones
+  // seen from either side.
   const unseenFrom = new Int32Array(all.length + 1);
   const unseenIds: number[] = [];
   for (const a of sents) {
@@ -403,7 +405,7 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
     unseenFrom[oa] = unseenIds.length;
     for (const k of features.ids[oa]) {
       const n = listLength(k);
-      if (n && n <= POSTING_WINDOW + 1) continue;
+      if (n && n <= POSTING_WINDOW + 1 && weight[k] > 0) continue;
       missDot[oa] += x2Of[k];
       missMass[oa] += massOf[k];
       unseenIds.push(k);
@@ -412,9 +414,10 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
   }
   const unseen = Int32Array.from(unseenIds);
   const sortedIds = features.sorted;
-  // per sentence, side by side (one cache line per sentence met): the accumulated dot product and
-  // mass with the current sentence, then its norm and its missed dot product and mass
-  const acc = new Float64Array(2 * all.length);
+  // per sentence, side by side (one cache line per sentence met): the accumulated dot product,
+  // mass and number of shared features with the current sentence, then its norm and its missed
+  // dot product and mass
+  const acc = new Float64Array(3 * all.length);
   const own = new Float64Array(3 * all.length);
   for (let o = 0; o < all.length; o++) {
     own[3 * o] = normAt[o];
@@ -445,18 +448,21 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
       for (let p = first; p < to; p++) {
         const b = postings[p];
         if (artOf[b] === artA) continue;
-        if (acc[2 * b + 1] === 0) touched[nTouched++] = b;
-        acc[2 * b] += x2;
-        acc[2 * b + 1] += x;
+        if (acc[3 * b + 1] === 0) touched[nTouched++] = b;
+        acc[3 * b] += x2;
+        acc[3 * b + 1] += x;
+        acc[3 * b + 2]++;
       }
     }
     const na = normAt[oa];
     for (let t = 0; t < nTouched; t++) {
       const b = touched[t];
-      const dot = acc[2 * b];
-      const mass = acc[2 * b + 1];
-      acc[2 * b] = 0;
-      acc[2 * b + 1] = 0;
+      const dot = acc[3 * b];
+      const mass = acc[3 * b + 1];
+      const seen = acc[3 * b + 2];
+      acc[3 * b] = 0;
+      acc[3 * b + 1] = 0;
+      acc[3 * b + 2] = 0;
       const nb = own[3 * b];
       if (!na || !nb) continue;
       // the indexed keys are most of the weight: prune pairs that cannot reach either criterion
@@ -470,15 +476,19 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
       // most pairs left have common words in one sentence only
       let dotAtMost = dot;
       let massShared = mass;
+      let sharedAtMost = seen;
       const ids = sortedIds[b];
       for (let q = unseenFrom[oa]; q < unseenFrom[oa + 1]; q++) {
         const k = unseen[q];
         if (!holds(ids, k)) continue;
         dotAtMost += x2Of[k];
         massShared += massOf[k];
+        sharedAtMost++;
       }
       const cosBound = dotAtMost / (na * nb) + 1e-9;
       if (cosBound < ALIGN_THRESHOLD && (cosBound < MASS_MIN_COS || massShared + 1e-9 < MASS_ENOUGH)) continue;
+      // and the similarity's own gates on the shared words (features counted: at least the words)
+      if (sharedAtMost < 2 || (sharedAtMost < 3 && cosBound < 0.6)) continue;
       const v = simOnce(oa, b);
       if (v >= ALIGN_THRESHOLD) edges.push({ a, b: all[b], s: v });
     }
