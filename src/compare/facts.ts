@@ -55,7 +55,7 @@ export function alignFacts(story: StoryView): Alignment {
   const sents = story.sentences.filter((s) => s.keys.size >= MIN_KEYS);
   const scorer = sentenceScorer(story, sents);
   const clusters = averageLink(story, candidateEdges(story, sents, scorer), scorer);
-  return factClusters(clusters, scorer.sim);
+  return factClusters(clusters, scorer);
 }
 
 type Edge = { a: Sent; b: Sent; s: number };
@@ -394,18 +394,30 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
   // bounds its similarity from above before it is computed.
   const missDot = new Float64Array(all.length);
   const missMass = new Float64Array(all.length);
+  // Those keys themselves, per sentence (`unseen[unseenFrom[o]..unseenFrom[o + 1])`), with the
+  // keys of no weight (the search skips them: they add nothing to the sums, but they count as
+  // shared words): whether a key is one depends only on the key, so a pair shares the same ones
+  // seen from either side.
+  const unseenFrom = new Int32Array(all.length + 1);
+  const unseenIds: number[] = [];
   for (const a of sents) {
     const oa = ordinal.get(a)!;
+    unseenFrom[oa] = unseenIds.length;
     for (const k of features.ids[oa]) {
       const n = listLength(k);
-      if (n && n <= POSTING_WINDOW + 1) continue;
+      if (n && n <= POSTING_WINDOW + 1 && weight[k] > 0) continue;
       missDot[oa] += x2Of[k];
       missMass[oa] += massOf[k];
+      unseenIds.push(k);
     }
+    unseenFrom[oa + 1] = unseenIds.length;
   }
-  // per sentence, side by side (one cache line per sentence met): the accumulated dot product and
-  // mass with the current sentence, then its norm and its missed dot product and mass
-  const acc = new Float64Array(2 * all.length);
+  const unseen = Int32Array.from(unseenIds);
+  const sortedIds = features.sorted;
+  // per sentence, side by side (one cache line per sentence met): the accumulated dot product,
+  // mass and number of shared features with the current sentence, then its norm and its missed
+  // dot product and mass
+  const acc = new Float64Array(3 * all.length);
   const own = new Float64Array(3 * all.length);
   for (let o = 0; o < all.length; o++) {
     own[3 * o] = normAt[o];
@@ -436,18 +448,21 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
       for (let p = first; p < to; p++) {
         const b = postings[p];
         if (artOf[b] === artA) continue;
-        if (acc[2 * b + 1] === 0) touched[nTouched++] = b;
-        acc[2 * b] += x2;
-        acc[2 * b + 1] += x;
+        if (acc[3 * b + 1] === 0) touched[nTouched++] = b;
+        acc[3 * b] += x2;
+        acc[3 * b + 1] += x;
+        acc[3 * b + 2]++;
       }
     }
     const na = normAt[oa];
     for (let t = 0; t < nTouched; t++) {
       const b = touched[t];
-      const dot = acc[2 * b];
-      const mass = acc[2 * b + 1];
-      acc[2 * b] = 0;
-      acc[2 * b + 1] = 0;
+      const dot = acc[3 * b];
+      const mass = acc[3 * b + 1];
+      const seen = acc[3 * b + 2];
+      acc[3 * b] = 0;
+      acc[3 * b + 1] = 0;
+      acc[3 * b + 2] = 0;
       const nb = own[3 * b];
       if (!na || !nb) continue;
       // the indexed keys are most of the weight: prune pairs that cannot reach either criterion
@@ -457,6 +472,23 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
       const cosAtMost = (dot + Math.min(missDot[oa], own[3 * b + 1])) / (na * nb) + 1e-9;
       const massAtMost = mass + Math.min(missMass[oa], own[3 * b + 2]) + 1e-9;
       if (cosAtMost < ALIGN_THRESHOLD && (cosAtMost < MASS_MIN_COS || massAtMost < MASS_ENOUGH)) continue;
+      // the same bound with only the unseen keys the other sentence has (a binary search each):
+      // most pairs left have common words in one sentence only
+      let dotAtMost = dot;
+      let massShared = mass;
+      let sharedAtMost = seen;
+      const ids = sortedIds[b];
+      for (let q = unseenFrom[oa]; q < unseenFrom[oa + 1]; q++) {
+        const k = unseen[q];
+        if (!holds(ids, k)) continue;
+        dotAtMost += x2Of[k];
+        massShared += massOf[k];
+        sharedAtMost++;
+      }
+      const cosBound = dotAtMost / (na * nb) + 1e-9;
+      if (cosBound < ALIGN_THRESHOLD && (cosBound < MASS_MIN_COS || massShared + 1e-9 < MASS_ENOUGH)) continue;
+      // and the similarity's own gates on the shared words (features counted: at least the words)
+      if (sharedAtMost < 2 || (sharedAtMost < 3 && cosBound < 0.6)) continue;
       const v = simOnce(oa, b);
       if (v >= ALIGN_THRESHOLD) edges.push({ a, b: all[b], s: v });
     }
@@ -484,6 +516,10 @@ function averageLink(story: StoryView, edges: Edge[], scorer: Scorer): Sent[][] 
     }
     return c;
   };
+  // a pair of clusters refused a merge stays refused until one of them changes (its version):
+  // the next edges between the same two clusters skip the average
+  const version: number[] = [];
+  const refused = new Set<string>();
   for (const e of edges) {
     const ca = clusterIdx(e.a);
     const cb = clusterIdx(e.b);
@@ -491,6 +527,10 @@ function averageLink(story: StoryView, edges: Edge[], scorer: Scorer): Sent[][] 
     const A = clusters[ca];
     const B = clusters[cb];
     if (A.length + B.length > 2) {
+      const lo = ca < cb ? ca : cb;
+      const hi = ca < cb ? cb : ca;
+      const pair = `${lo}:${version[lo] ?? 0}:${hi}:${version[hi] ?? 0}`;
+      if (refused.has(pair)) continue;
       let total = 0;
       let n = 0;
       for (const x of A)
@@ -499,10 +539,14 @@ function averageLink(story: StoryView, edges: Edge[], scorer: Scorer): Sent[][] 
           total += simAt(x, y);
           n++;
         }
-      if (!n || total / n < ALIGN_THRESHOLD * 0.6) continue;
+      if (!n || total / n < ALIGN_THRESHOLD * 0.6) {
+        refused.add(pair);
+        continue;
+      }
     }
     // merge smaller index into larger for determinism: keep the lower index
     const [keep, drop] = ca < cb ? [ca, cb] : [cb, ca];
+    version[keep] = (version[keep] ?? 0) + 1;
     for (const o of clusters[drop]) clusterOfSent.set(all[o].id, keep);
     clusters[keep] = clusters[keep].concat(clusters[drop]);
     clusters[drop] = [];
@@ -511,7 +555,8 @@ function averageLink(story: StoryView, edges: Edge[], scorer: Scorer): Sent[][] 
 }
 
 /** Clusters that span two articles or more, with the keys their articles share and their most central sentence. */
-function factClusters(clusters: Sent[][], sim: Scorer['sim']): Alignment {
+function factClusters(clusters: Sent[][], scorer: Scorer): Alignment {
+  const { sim, simAt, ordinal } = scorer;
   const out: FactCluster[] = [];
   for (const c of clusters) {
     if (c.length < 2) continue;
@@ -528,9 +573,18 @@ function factClusters(clusters: Sent[][], sim: Scorer['sim']): Alignment {
     const shared = new Set([...keyArts].filter(([, v]) => v.size >= 2).map(([k]) => k));
     let central = members[0];
     let best = -1;
-    for (const s of members) {
+    // by ordinal and article number: a large fact's members meet each other millions of times
+    const ords = members.map((s) => ordinal.get(s)!);
+    const artNo = new Map<string, number>();
+    const artOf = members.map((s) => {
+      let k = artNo.get(s.art.id);
+      if (k === undefined) artNo.set(s.art.id, (k = artNo.size));
+      return k;
+    });
+    for (let i = 0; i < members.length; i++) {
+      const s = members[i];
       let t = 0;
-      for (const o of members) if (o !== s && o.art.id !== s.art.id) t += sim(s, o);
+      for (let j = 0; j < members.length; j++) if (j !== i && artOf[j] !== artOf[i]) t += simAt(ords[i], ords[j]);
       if (t > best + 1e-9 || (Math.abs(t - best) <= 1e-9 && s.span.end - s.span.start < central.span.end - central.span.start)) {
         best = t;
         central = s;
@@ -567,6 +621,18 @@ function rarestLongLists(ids: Int32Array, listLength: (k: number) => number, out
     out[q] = k;
   }
   return m;
+}
+
+/** Whether the ascending list holds `k`. */
+function holds(l: Int32Array, k: number): boolean {
+  let lo = 0;
+  let hi = l.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (l[mid] < k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < l.length && l[lo] === k;
 }
 
 /** Index of the first entry of the ascending stretch `l[lo..hi)` greater than `x` (hi when none). */

@@ -29,10 +29,8 @@ export interface Sent {
   span: Span;
   tokens: WordToken[];
   keys: Set<string>;
-  /** Alignment features: content keys, adjacent content-key bigrams, and slot values (quantities, dates). */
+  /** Alignment features: content keys and slot values (quantities, dates). */
   feats: Set<string>;
-  /** Adjacent content-word pairs ("missile shield", "deeply destabilize"): shared phrases. */
-  bigrams: Set<string>;
   entities: EntityRef[];
   quantities: Quantity[];
   times: ResolvedTime[];
@@ -230,7 +228,6 @@ function fillSentences(view: ArticleView, spans: Span[], sortedEnts: EntityMenti
       tokens,
       keys: new Set(tokens.filter((t) => t.content).map((t) => t.key)),
       feats: new Set(),
-      bigrams: new Set(),
       entities: [],
       quantities: [],
       times: [],
@@ -267,13 +264,11 @@ function fillQuotes(view: ArticleView, quotes: Quote[], nameOf: Map<string, stri
   }
 }
 
-/** Each sentence's features for alignment: its keys, bigrams of content words, figures and dates. */
+/** Each sentence's features for alignment: its keys, figures and dates. */
 function addFeatures(articles: ArticleView[]): void {
   for (const a of articles)
     for (const s of a.sentences) {
-      const content = s.tokens.filter((t) => t.content);
       for (const k of s.keys) s.feats.add(k);
-      for (let i = 1; i < content.length; i++) s.bigrams.add(`${content[i - 1].key} ${content[i].key}`);
       for (const q of s.quantities) s.feats.add(`#${q.unit}:${+q.value.toPrecision(4)}:${q.counted ? q.counted.toLowerCase() : ''}`);
       for (const t of s.times) if (t.resolved) s.feats.add(`@${t.resolved}`);
     }

@@ -151,8 +151,7 @@ export function buildQuoteLedger(story: StoryView): SpeakerLedger[] {
   const rest: QItem[] = [];
   const attributed = new Index([...statements.values()].flat());
   for (const it of bySpeaker.get('') ?? []) {
-    const hits = new Set<QItem[]>();
-    for (const o of attributed.sharingWords(it)) if (o.q.art.id !== it.q.art.id && nearVerbatim(o, it)) hits.add(attributed.groupOf(o));
+    const hits = attributed.repeatedBy(it);
     if (hits.size === 1) [...hits][0].push(it);
     else rest.push(it);
   }
@@ -187,34 +186,68 @@ function firstKey(s: QuoteStatement): string {
 /**
  * The attributed quotes of a story by word and by wording, to find the few an unattributed quote
  * can repeat without comparing it with every statement: the quotes with its very wording, and
- * those sharing one of its words that is in at most MAX_POSTING quotes.
+ * those sharing one of its words that is in at most MAX_POSTING quotes. Shared words are counted
+ * per quote over those lists (integers, no set per look-up), and only a quote that can pass
+ * `nearVerbatim` by that count is compared.
  */
 class Index {
-  private readonly byKey = new Map<string, QItem[]>();
-  private readonly byNorm = new Map<string, QItem[]>();
-  private readonly owner = new Map<QItem, QItem[]>();
+  private readonly items: QItem[] = [];
+  private readonly groupAt: QItem[][] = [];
+  private readonly byKey = new Map<string, number[]>();
+  private readonly byNorm = new Map<string, number[]>();
+  /** Per quote: how many of its words are in lists of at most MAX_POSTING quotes. */
+  private readonly rareWords: Int32Array;
+  /** Per quote: words shared with the quote being looked up (zero between look-ups). */
+  private readonly shared: Int32Array;
 
   constructor(groups: QItem[][]) {
     for (const g of groups)
       for (const o of g) {
-        this.owner.set(o, g);
-        for (const k of o.keys) push(this.byKey, k, o);
-        push(this.byNorm, o.norm, o);
+        const i = this.items.length;
+        this.items.push(o);
+        this.groupAt.push(g);
+        for (const k of o.keys) push(this.byKey, k, i);
+        push(this.byNorm, o.norm, i);
       }
+    this.rareWords = new Int32Array(this.items.length);
+    this.shared = new Int32Array(this.items.length);
+    this.items.forEach((o, i) => {
+      for (const k of o.keys) if (this.byKey.get(k)!.length <= MAX_POSTING) this.rareWords[i]++;
+    });
   }
 
-  groupOf(o: QItem): QItem[] {
-    return this.owner.get(o)!;
-  }
-
-  /** The quotes with the same wording as `it` or sharing a word with it, each once, in index order. */
-  sharingWords(it: QItem): QItem[] {
-    const out = new Set<QItem>(this.byNorm.get(it.norm) ?? []);
+  /**
+   * The statements holding a quote of another article that `it` repeats near-verbatim, among the
+   * quotes with its wording or sharing one of its words in at most MAX_POSTING quotes. The others
+   * of those are left without comparing when their shared words rule `nearVerbatim` out: it needs
+   * the same wording, one quote's words all in the other's (containment), or three shared words.
+   */
+  repeatedBy(it: QItem): Set<QItem[]> {
+    const touched: number[] = [];
+    // its words in the lists read, in longer lists (shared words those lists do not count), in none
+    let read = 0;
+    let common = 0;
+    let absent = 0;
     for (const k of it.keys) {
       const l = this.byKey.get(k);
-      if (l && l.length <= MAX_POSTING) for (const o of l) out.add(o);
+      if (!l) absent++;
+      else if (l.length > MAX_POSTING) common++;
+      else {
+        read++;
+        for (const o of l) if (this.shared[o]++ === 0) touched.push(o);
+      }
     }
-    return [...out];
+    for (const o of this.byNorm.get(it.norm) ?? []) if (this.shared[o] === 0) touched.push(o);
+    const hits = new Set<QItem[]>();
+    for (const o of touched) {
+      const n = this.shared[o];
+      this.shared[o] = 0;
+      const other = this.items[o];
+      if (other.q.art.id === it.q.art.id) continue;
+      const possible = other.norm === it.norm || n + common >= 3 || (n === read && absent === 0) || n === this.rareWords[o];
+      if (possible && nearVerbatim(other, it)) hits.add(this.groupAt[o]);
+    }
+    return hits;
   }
 }
 
