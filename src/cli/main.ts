@@ -276,7 +276,7 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
   const bad = checkHints(hints);
   if (bad) throw new UsageError(bad, 'analyze');
   // the library API (src/index.ts): the server and library users call the same three functions
-  const [{ analyze: analyzeInputs, crossCheck, render }, { writeReportJson }] = await Promise.all([import('../index.js'), import('../report/detail.js')]);
+  const [{ analyze: analyzeInputs, crossCheck }, { writeReportJson }] = await Promise.all([import('../index.js'), import('../report/detail.js')]);
   const store = await openStore(args);
   try {
     const showBar = !!io.isTTY && !quiet && !verbose;
@@ -327,10 +327,10 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
       await writeOut(args.values.out, await crossCheck(store, analysis, { detail }), detail, fmt, { status, verbose, quiet, colour: colourOn(args, io) }, io);
     } else {
       // the report written story by story as each is built: a run of 100,000 articles is never held whole
-      const [{ streamReport }, { reportExtras, reportSections }, { writeTerminal }] = await Promise.all([import('../report/build.js'), import('../report/sections.js'), import('../report/render.js')]);
+      const [{ streamReport }, { reportExtras, reportSections }, { writeMarkdown, writeTerminal }] = await Promise.all([import('../report/build.js'), import('../report/sections.js'), import('../report/render.js')]);
       const report = streamReport(store, analysis.run, analysis.stories, reportExtras(), detail);
       if (fmt === 'json') await writeReportJson(report, detail, (chunk) => io.stdout(inertJson(chunk)));
-      else if (fmt === 'markdown') io.stdout(render(await crossCheck(store, analysis, { detail }), 'markdown'));
+      else if (fmt === 'markdown') await writeMarkdown(report, io.stdout, reportSections());
       else if (quiet) for await (const _ of report.stories); // built all the same: the stories' cross-checks are cached for `show` and `serve`
       else {
         const color = colourOn(args, io);

@@ -194,6 +194,8 @@ export async function buildStoryGuarded(store: Store, g: StoryGroup, sources: Ma
 export type ReportStream = Omit<Report, 'stories'> & {
   /** How many stories `stories` yields. */
   storyCount: number;
+  /** How many articles they hold as grouped (each story's `articleCount`, unless it could not be built). */
+  articleCount: number;
   stories: AsyncIterable<ReportStory>;
 };
 
@@ -218,7 +220,8 @@ export function streamReport(store: Store, run: RunSummary, groups: StoryGroup[]
   async function* stories(): AsyncGenerator<ReportStory> {
     for (const g of order) yield await buildStoryGuarded(store, g, run.sources, extras, detail);
   }
-  return { tool: 'triangulate', schemaVersion: REPORT_SCHEMA_VERSION, storyCount: order.length, stories: stories(), failures: failuresOf(run), counts: run.counts };
+  const articleCount = order.reduce((n, g) => n + g.members.length, 0);
+  return { tool: 'triangulate', schemaVersion: REPORT_SCHEMA_VERSION, storyCount: order.length, articleCount, stories: stories(), failures: failuresOf(run), counts: run.counts };
 }
 
 /** The inputs of a run that failed, with the reason, by source. */
@@ -234,7 +237,7 @@ function failuresOf(run: RunSummary): Report['failures'] {
  * (see buildStory), whole. Deterministic for the same store content.
  */
 export async function buildReport(store: Store, run: RunSummary, groups: StoryGroup[], extras: StoryExtras = {}, detail: Detail = 'full'): Promise<Report> {
-  const { storyCount: _n, stories: built, ...rest } = streamReport(store, run, groups, extras, detail);
+  const { storyCount: _s, articleCount: _a, stories: built, ...rest } = streamReport(store, run, groups, extras, detail);
   const stories: ReportStory[] = [];
   for await (const s of built) stories.push(s);
   return { tool: rest.tool, schemaVersion: rest.schemaVersion, stories, failures: rest.failures, counts: rest.counts };

@@ -97,28 +97,51 @@ export function mdCode(s: string, inTable = false): string {
 }
 
 export function renderMarkdown(report: Report, sections: SectionRenderers = {}): string {
-  const out: string[] = ['# Triangulate report', ''];
-  out.push(`${plural(report.stories.length, 'story', 'stories')} from ${plural(report.stories.reduce((n, s) => n + s.articleCount, 0), 'article')}.`);
-  if (report.failures.length) {
-    out.push('', '## Inputs that failed', '');
-    for (const f of report.failures) out.push(`- ${mdCode(f.source)}: ${mdEscape(f.reason)}`);
-  }
-  for (const s of report.stories) {
-    out.push('', `## ${mdEscape(s.title)}`, '');
-    out.push(`Story ${mdCode(s.id)} · ${plural(s.articleCount, 'article')} · ${plural(s.independentSources, 'independent source')} · ${mdEscape(spanLabel(s))}`, '');
-    out.push('| Article | Outlet | Published | Source |', '| --- | --- | --- | --- |');
-    for (const a of s.articles) {
-      const title = mdEscape(a.title ?? '(untitled)') + (a.copyOf ? ` (copy of ${mdCode(a.copyOf.slice(0, 8), true)})` : '');
-      const pub = a.published ? mdEscape(`${dateLabel(a)} (${a.publishedInfo?.source ?? 'input'})`) : 'unknown';
-      out.push(`| ${title} | ${mdEscape(a.outlet ?? 'unknown')} | ${pub} | ${mdCode(a.source, true)} |`);
-    }
-    if (s.entities.length) {
-      out.push('', '**Main entities:** ' + s.entities.slice(0, 12).map((e) => `${mdEscape(e.name)} (${mdEscape(e.type)}, ${e.mentions})`).join(', '));
-    }
-    if (sections.markdown) out.push('', sections.markdown(s).trim());
-  }
+  const articles = report.stories.reduce((n, s) => n + s.articleCount, 0);
+  const parts = [markdownHeading(report.stories.length, articles, report.failures), ...report.stories.map((s) => markdownStory(s, sections))];
   // control characters made visible in the whole document (a report.md is often read with `cat`)
-  return inert(`${out.join('\n')}\n`);
+  return inert(`${parts.join('\n')}\n`);
+}
+
+/**
+ * report.md written story by story (a streamed report, report/build.ts `streamReport`): the
+ * text of `renderMarkdown`, handed to `write` a story at a time. Its heading counts the articles
+ * the stories hold as grouped (`articleCount`): those of the stories built, unless one of them
+ * could not be built.
+ */
+export async function writeMarkdown(report: ReportStream, write: (chunk: string) => void, sections: SectionRenderers = {}): Promise<void> {
+  write(inert(markdownHeading(report.storyCount, report.articleCount, report.failures)));
+  for await (const s of report.stories) write(inert(`\n${markdownStory(s, sections)}`));
+  write('\n');
+}
+
+/** The title of report.md, how many stories and articles it holds, and the inputs that failed. */
+function markdownHeading(stories: number, articles: number, failures: Report['failures']): string {
+  const out: string[] = ['# Triangulate report', ''];
+  out.push(`${plural(stories, 'story', 'stories')} from ${plural(articles, 'article')}.`);
+  if (failures.length) {
+    out.push('', '## Inputs that failed', '');
+    for (const f of failures) out.push(`- ${mdCode(f.source)}: ${mdEscape(f.reason)}`);
+  }
+  return out.join('\n');
+}
+
+/** One story of report.md, after the blank line that separates it. */
+function markdownStory(s: ReportStory, sections: SectionRenderers): string {
+  const out: string[] = [''];
+  out.push(`## ${mdEscape(s.title)}`, '');
+  out.push(`Story ${mdCode(s.id)} · ${plural(s.articleCount, 'article')} · ${plural(s.independentSources, 'independent source')} · ${mdEscape(spanLabel(s))}`, '');
+  out.push('| Article | Outlet | Published | Source |', '| --- | --- | --- | --- |');
+  for (const a of s.articles) {
+    const title = mdEscape(a.title ?? '(untitled)') + (a.copyOf ? ` (copy of ${mdCode(a.copyOf.slice(0, 8), true)})` : '');
+    const pub = a.published ? mdEscape(`${dateLabel(a)} (${a.publishedInfo?.source ?? 'input'})`) : 'unknown';
+    out.push(`| ${title} | ${mdEscape(a.outlet ?? 'unknown')} | ${pub} | ${mdCode(a.source, true)} |`);
+  }
+  if (s.entities.length) {
+    out.push('', '**Main entities:** ' + s.entities.slice(0, 12).map((e) => `${mdEscape(e.name)} (${mdEscape(e.type)}, ${e.mentions})`).join(', '));
+  }
+  if (sections.markdown) out.push('', sections.markdown(s).trim());
+  return out.join('\n');
 }
 
 export function escapeHtml(s: string): string {

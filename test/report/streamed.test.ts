@@ -11,7 +11,7 @@ import { ingestResults, updateStories } from '../../src/pipeline.js';
 import { buildReport, fullArticles, MAX_CROSSCHECK_ARTICLES, streamReport } from '../../src/report/build.js';
 import { reportAtDetail, reportJson, writeReportJson } from '../../src/report/detail.js';
 import { writeJson } from '../../src/report/json-stream.js';
-import { renderTerminal, writeTerminal } from '../../src/report/render.js';
+import { renderMarkdown, renderTerminal, writeMarkdown, writeTerminal } from '../../src/report/render.js';
 import type { ReportArticle, ReportStory } from '../../src/report/schema.js';
 import { reportExtras, reportSections } from '../../src/report/sections.js';
 import { SqliteStore as Store } from '../../src/store/sqlite/store.js';
@@ -98,7 +98,7 @@ test('a story over the cross-check cap: the cross-check compares its own sample,
   await store.close();
 });
 
-test('a report streamed story by story is the report built whole: same order, terminal text and report.json', async () => {
+test('a report streamed story by story is the report built whole: same order, terminal text, report.md and report.json', async () => {
   const storm = (i: number) => ({
     title: `Storm cuts power to river towns (${i})`,
     text: `Firefighters said on Friday that a storm had cut power to ${1000 + i} homes near the river. "The wind was terrible," a resident told reporters.`,
@@ -118,6 +118,9 @@ test('a report streamed story by story is the report built whole: same order, te
   await writeTerminal(streamReport(store, run, groups, extras, 'lean'), (c) => terminal.push(c), opts, reportSections());
   assert.ok(terminal.length > whole.stories.length, 'written a story at a time');
   assert.equal(terminal.join(''), renderTerminal(whole, opts, reportSections()));
+  const markdown: string[] = [];
+  await writeMarkdown(streamReport(store, run, groups, extras, 'lean'), (c) => markdown.push(c), reportSections());
+  assert.equal(markdown.join(''), renderMarkdown(whole, reportSections()));
   for (const detail of ['lean', 'full'] as const) {
     const json: string[] = [];
     await writeReportJson(streamReport(store, run, groups, extras, detail), detail, (c) => json.push(c));
