@@ -284,6 +284,7 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
     let skipped = 0;
     // the run outcome of each stored document, shown beside it in the terminal report
     const status = new Map<string, string>();
+    const terminal = fmt === 'text' && !quiet;
     // http(s) URLs among the inputs are fetched first, politely (src/follow/read-urls.ts)
     const urls = inputs.filter((i) => /^https?:\/\//i.test(i));
     const prefetched = urls.length ? await (await import('../follow/read-urls.js')).readUrls(urls) : undefined;
@@ -300,7 +301,7 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
       outcomes: 'failed',
       onProgress: (done, o) => {
         bar.tick(done);
-        if (o.docId && o.status !== 'failed' && !status.has(o.docId)) status.set(o.docId, o.status);
+        if (terminal && o.docId && o.status !== 'failed' && !status.has(o.docId)) status.set(o.docId, o.status);
         if (o.status === 'failed') io.stderr(`triangulate: ${o.source}: ${o.reason}\n`);
         else if (!quiet) for (const w of o.warnings) io.stderr(`triangulate: ${o.source}: warning: ${w}\n`);
         if (verbose && o.status !== 'failed') io.stderr(`${o.status.padEnd(7)} ${o.docId?.slice(0, 12)} ${o.source}\n`);
@@ -321,7 +322,7 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
     const tStories = performance.now() - t0 - Object.values(run.timings).reduce((a, b) => a + b, 0);
     // a marker between grouping and the report (bench/hostile.ts measures memory by phase with it)
     if (verbose) io.stderr(`triangulate: ${plural(analysis.stories.length, 'story', 'stories')} hold this run's documents; building the report\n`);
-    for (const o of run.outcomes) if (o.docId && o.status !== 'failed' && !status.has(o.docId)) status.set(o.docId, o.status);
+    if (terminal) for (const o of run.outcomes) if (o.docId && o.status !== 'failed' && !status.has(o.docId)) status.set(o.docId, o.status);
     // built at the detail report.json is written at: lean leaves the annotation layers in the store
     if (args.values.out) {
       await writeOut(args.values.out, await crossCheck(store, analysis, { detail }), detail, fmt, { status, verbose, quiet, colour: colourOn(args, io) }, io);
