@@ -31,6 +31,7 @@ export interface DocOutcome {
 }
 
 export interface RunSummary {
+  /** Every document's outcome in input order, or only the failures when the run was asked to keep no more (`RunOptions.outcomes`). */
   outcomes: DocOutcome[];
   counts: { new: number; known: number; updated: number; failed: number };
   /** Ids of the documents of this run that are in the store, in input order, without repeats. */
@@ -45,6 +46,13 @@ export interface RunSummary {
 export interface RunOptions extends IngestOptions, ProcessingOptions {
   /** Called after each document, for progress display. */
   onProgress?: (done: number, outcome: DocOutcome) => void;
+  /**
+   * The outcomes the summary keeps: every document's (`all`, the default), or only the failures
+   * (`failed`: what the report lists) for a run that sees every outcome through `onProgress`
+   * already; counts, ids and sources still cover every document. A run of 100,000 documents
+   * then holds no object per stored document beyond its id and source.
+   */
+  outcomes?: 'all' | 'failed';
   /** Per-document time budget for extraction, ms. */
   timeBudgetMs?: number;
   /** Documents written per store transaction (default 64). */
@@ -213,31 +221,43 @@ function located(m: DocMessage, text: string): string {
  * the store and the report are the same whatever the number of jobs.
  */
 export async function ingestResults(store: Store, results: Iterable<ReadResult>, opts: RunOptions = {}): Promise<RunSummary> {
-  const outcomes: DocOutcome[] = [];
-  const docIds: string[] = [];
-  const sources = new Map<string, string>();
+  const collected = outcomeCollector(opts.outcomes ?? 'all', opts.onProgress);
   const timings: Record<string, number> = { ingest: 0, extract: 0, analyse: 0, features: 0, store: 0 };
   const analysers = emptyAnalyserTimings();
-  const record = (o: DocOutcome) => {
-    outcomes.push(o);
-    if (o.status !== 'failed' && o.docId) {
-      const shown = sources.get(o.docId);
-      if (shown === undefined) docIds.push(o.docId);
-      // a duplicate shows its lexicographically smallest path, whatever the input order
-      if (shown === undefined || o.source < shown) sources.set(o.docId, o.source);
-    }
-    opts.onProgress?.(outcomes.length, o);
-  };
   const components = opts.components ?? COMPONENTS;
   // this thread's work, timed into `analysers` (a worker's comes back with its result)
   const here = (t: AnalyseTask): AnalyseResult => ({ ...processTask(t, analysers, components), analysers: emptyAnalyserTimings() });
   // the pool's worker threads run the default registry: another one runs on this thread
   const processing = components === COMPONENTS && !opts.process ? opts : { ...opts, jobs: 1 };
   const processor = new DocumentProcessor(processing, opts.process ?? here);
-  await runInBatches(store, results, processor, { timeBudgetMs: opts.timeBudgetMs, batchSize: opts.batchSize, timings, analysers, record, components });
+  await runInBatches(store, results, processor, { timeBudgetMs: opts.timeBudgetMs, batchSize: opts.batchSize, timings, analysers, record: collected.record, components });
+  return { ...collected.summary(), timings, analysers };
+}
+
+/**
+ * What a run keeps of its outcomes, recorded in input order: the counts, the ids of the stored
+ * documents (without repeats) with the source each shows, and the outcomes themselves, every one
+ * (`all`) or the failures only (`failed`).
+ */
+export function outcomeCollector(keep: 'all' | 'failed', onProgress?: RunOptions['onProgress']) {
+  const outcomes: DocOutcome[] = [];
+  const docIds: string[] = [];
+  const sources = new Map<string, string>();
   const counts = { new: 0, known: 0, updated: 0, failed: 0 };
-  for (const o of outcomes) counts[o.status]++;
-  return { outcomes, counts, docIds, sources, timings, analysers };
+  let done = 0;
+  const record = (o: DocOutcome) => {
+    counts[o.status]++;
+    done++;
+    if (keep === 'all' || o.status === 'failed') outcomes.push(o);
+    if (o.status !== 'failed' && o.docId) {
+      const shown = sources.get(o.docId);
+      if (shown === undefined) docIds.push(o.docId);
+      // a duplicate shows its lexicographically smallest path, whatever the input order
+      if (shown === undefined || o.source < shown) sources.set(o.docId, o.source);
+    }
+    onProgress?.(done, o);
+  };
+  return { record, summary: () => ({ outcomes, counts, docIds, sources }) };
 }
 
 /**

@@ -2,6 +2,8 @@ import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync 
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { RawDocument } from '../model/types.js';
+import type { Detail } from '../report/detail.js';
+import type { Report } from '../report/schema.js';
 import { inertJson } from '../util/inert.js';
 import { plural } from '../report/labels.js';
 import { type Args, type Command, commandHelp, findCommand, type Io, oneOf, parseFor, positiveInt, UsageError, type Values } from './args.js';
@@ -279,12 +281,17 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
   const jobs = positiveInt('analyze', 'jobs', args.values.jobs);
   if ((jobs ?? availableParallelism()) > 1) (await import('../pool/parse-helper.js')).startParseHelperEarly();
   // the library API (src/index.ts): the server and library users call the same three functions
-  const [{ analyze: analyzeInputs, crossCheck, render }, { writeReportJson }] = await Promise.all([import('../index.js'), import('../report/detail.js')]);
+  const [{ analyze: analyzeInputs, crossCheck }, { writeReportJson }] = await Promise.all([import('../index.js'), import('../report/detail.js')]);
   const store = await openStore(args);
   try {
     const showBar = !!io.isTTY && !quiet && !verbose;
     const bar = progress(io.progress ?? io.stderr, showBar, showBar ? countInputFiles(inputs) : 0);
     let skipped = 0;
+    // the run outcome of each stored document, shown beside it in the terminal report
+    const status = new Map<string, string>();
+    const terminal = fmt === 'text' && !quiet;
+    // the wall time of the phases after ingest counts from the last document's outcome (the run's timings are sums over documents)
+    let tIngested = performance.now();
     // http(s) URLs among the inputs are fetched first, politely (src/follow/read-urls.ts)
     const urls = inputs.filter((i) => /^https?:\/\//i.test(i));
     const prefetched = urls.length ? await (await import('../follow/read-urls.js')).readUrls(urls) : undefined;
@@ -297,8 +304,12 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
         skipped++;
         if (verbose) io.stderr(`skipped ${path}: ${reason}\n`);
       },
+      // every outcome is printed here as it comes: the run keeps the failures (the report lists them) and counts
+      outcomes: 'failed',
       onProgress: (done, o) => {
+        tIngested = performance.now();
         bar.tick(done);
+        if (terminal && o.docId && o.status !== 'failed' && !status.has(o.docId)) status.set(o.docId, o.status);
         if (o.status === 'failed') io.stderr(`triangulate: ${o.source}: ${o.reason}\n`);
         else if (!quiet) for (const w of o.warnings) io.stderr(`triangulate: ${o.source}: warning: ${w}\n`);
         if (verbose && o.status !== 'failed') io.stderr(`${o.status.padEnd(7)} ${o.docId?.slice(0, 12)} ${o.source}\n`);
@@ -310,38 +321,32 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
     if (args.values['enqueue-only'] && !queued) throw new UsageError('--enqueue-only needs a PostgreSQL store (--db postgresql://…)', 'analyze');
     // --outlet/--published: metadata hints for plain-text and stdin input (src/cli/input-meta.ts)
     const onStoryMessage = (docId: string | null, message: string) => io.stderr(`triangulate: ${docId ? `${docId.slice(0, 12)}: ` : ''}${message}\n`);
-    const t0 = performance.now();
     const analysis = queued
       ? { run: queued.run, stories: await (await import('../pipeline.js')).updateStories(store, onStoryMessage) }
       : await analyzeInputs(inputs, { ...runOpts, store, hints, onStoryMessage });
     const { run } = analysis;
     bar.end();
-    const tStories = performance.now() - t0 - Object.values(run.timings).reduce((a, b) => a + b, 0);
+    const tGrouped = performance.now();
+    const tStories = tGrouped - tIngested;
     // a marker between grouping and the report (bench/hostile.ts measures memory by phase with it)
     if (verbose) io.stderr(`triangulate: ${plural(analysis.stories.length, 'story', 'stories')} hold this run's documents; building the report\n`);
+    if (terminal) for (const o of run.outcomes) if (o.docId && o.status !== 'failed' && !status.has(o.docId)) status.set(o.docId, o.status);
     // built at the detail report.json is written at: lean leaves the annotation layers in the store
-    const report = await crossCheck(store, analysis, { detail });
-    const tReport = performance.now() - t0 - tStories;
-    const status = new Map<string, string>();
-    for (const o of run.outcomes) if (o.docId && o.status !== 'failed' && !status.has(o.docId)) status.set(o.docId, o.status);
     if (args.values.out) {
-      mkdirSync(args.values.out, { recursive: true });
-      // report.json streamed story by story (the same bytes as render(report, 'json', { detail }))
-      const fd = openSync(join(args.values.out, 'report.json'), 'w');
-      try {
-        await writeReportJson(report, detail, (chunk) => writeSync(fd, chunk));
-      } finally {
-        closeSync(fd);
+      await writeOut(args.values.out, await crossCheck(store, analysis, { detail }), detail, fmt, { status, verbose, quiet, colour: colourOn(args, io) }, io);
+    } else {
+      // the report written story by story as each is built: a run of 100,000 articles is never held whole
+      const [{ streamReport }, { reportExtras, reportSections }, { writeMarkdown, writeTerminal }] = await Promise.all([import('../report/build.js'), import('../report/sections.js'), import('../report/render.js')]);
+      const report = streamReport(store, analysis.run, analysis.stories, reportExtras(), detail);
+      if (fmt === 'json') await writeReportJson(report, detail, (chunk) => io.stdout(inertJson(chunk)));
+      else if (fmt === 'markdown') await writeMarkdown(report, io.stdout, reportSections());
+      else if (quiet) for await (const _ of report.stories); // built all the same: the stories' cross-checks are cached for `show` and `serve`
+      else {
+        const color = colourOn(args, io);
+        await writeTerminal(report, color ? (io.stdoutColoured ?? io.stdout) : io.stdout, { color, status, verbose }, reportSections());
       }
-      writeFileSync(join(args.values.out, 'report.md'), render(report, 'markdown'));
-      writeFileSync(join(args.values.out, 'report.html'), render(report, 'html'));
     }
-    if (fmt === 'json') await writeReportJson(report, detail, (chunk) => io.stdout(inertJson(chunk)));
-    else if (fmt === 'markdown') io.stdout(render(report, 'markdown'));
-    else if (!quiet) {
-      const color = !args.values['no-color'] && !!io.stdoutTTY && process.env.NO_COLOR === undefined;
-      (color ? (io.stdoutColoured ?? io.stdout) : io.stdout)(render(report, 'terminal', { color, status, verbose }));
-    }
+    const tReport = performance.now() - tGrouped;
     const { counts } = run;
     const processed = counts.new + counts.known + counts.updated;
     if (!quiet) {
@@ -349,7 +354,7 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
       if (counts.updated) parts.push(`${counts.updated} re-analysed`);
       parts.push(`${counts.failed} failed`);
       if (skipped) parts.push(`${skipped} file${skipped === 1 ? '' : 's'} skipped${verbose ? '' : ' (-v lists them)'}`);
-      io.stderr(`triangulate: ${plural(run.outcomes.length, 'document')}: ${parts.join(', ')}${args.values.out ? `; report written to ${args.values.out}` : ''}\n`);
+      io.stderr(`triangulate: ${plural(counts.new + counts.known + counts.updated + counts.failed, 'document')}: ${parts.join(', ')}${args.values.out ? `; report written to ${args.values.out}` : ''}\n`);
     }
     if (verbose) {
       const t = run.timings;
@@ -359,6 +364,30 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
   } finally {
     await store.close();
   }
+}
+
+const colourOn = (args: Args, io: Io) => !args.values['no-color'] && !!io.stdoutTTY && process.env.NO_COLOR === undefined;
+
+/**
+ * `analyze --out DIR`: report.json (streamed article by article, the same bytes as
+ * render(report, 'json', { detail })), report.md and report.html from the whole report, then the
+ * report on stdout in the format asked for. report.html is one document, so this path holds the
+ * run's report whole.
+ */
+async function writeOut(dir: string, report: Report, detail: Detail, fmt: string, opts: { status: Map<string, string>; verbose: boolean; quiet: boolean; colour: boolean }, io: Io): Promise<void> {
+  const [{ render }, { writeReportJson }] = await Promise.all([import('../api/render.js'), import('../report/detail.js')]);
+  mkdirSync(dir, { recursive: true });
+  const fd = openSync(join(dir, 'report.json'), 'w');
+  try {
+    await writeReportJson(report, detail, (chunk) => writeSync(fd, chunk));
+  } finally {
+    closeSync(fd);
+  }
+  writeFileSync(join(dir, 'report.md'), render(report, 'markdown'));
+  writeFileSync(join(dir, 'report.html'), render(report, 'html'));
+  if (fmt === 'json') await writeReportJson(report, detail, (chunk) => io.stdout(inertJson(chunk)));
+  else if (fmt === 'markdown') io.stdout(render(report, 'markdown'));
+  else if (!opts.quiet) (opts.colour ? (io.stdoutColoured ?? io.stdout) : io.stdout)(render(report, 'terminal', { color: opts.colour, status: opts.status, verbose: opts.verbose }));
 }
 
 /** Reads exactly one document for the single-article commands. */

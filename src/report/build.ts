@@ -190,23 +190,57 @@ export async function buildStoryGuarded(store: Store, g: StoryGroup, sources: Ma
   };
 }
 
+/** A report whose stories come one at a time, built as they are read (the rest as in `Report`). */
+export type ReportStream = Omit<Report, 'stories'> & {
+  /** How many stories `stories` yields. */
+  storyCount: number;
+  /** How many articles they hold as grouped (each story's `articleCount`, unless it could not be built). */
+  articleCount: number;
+  stories: AsyncIterable<ReportStory>;
+};
+
 /**
- * Builds the report for the stories that hold any document of this run, its articles at `detail`
- * (see buildStory). Deterministic for the same store content.
+ * The stories of a report in the order it lists them: the stories that hold any document of this
+ * run, most articles first (the articles the story holds as grouped), then the latest, then by id.
+ * Known before any story is built, so a report can be written story by story; a story that cannot
+ * be built keeps its place.
  */
-export async function buildReport(store: Store, run: RunSummary, groups: StoryGroup[], extras: StoryExtras = {}, detail: Detail = 'full'): Promise<Report> {
+export function reportOrder(run: Pick<RunSummary, 'docIds'>, groups: StoryGroup[]): StoryGroup[] {
   const runDocs = new Set(run.docIds);
-  const stories: ReportStory[] = [];
-  for (const g of groups) {
-    if (!g.members.some((m) => runDocs.has(m))) continue;
-    stories.push(await buildStoryGuarded(store, g, run.sources, extras, detail));
+  return groups.filter((g) => g.members.some((m) => runDocs.has(m))).sort((a, b) => b.members.length - a.members.length || cmp(b.span.end, a.span.end) || cmp(a.id, b.id));
+}
+
+/**
+ * The report of a run with its stories built one at a time as they are read (`reportOrder`):
+ * what writes the report of 100,000 articles without holding every story, its articles and its
+ * cross-check at once. Read its stories once. The same content as `buildReport`.
+ */
+export function streamReport(store: Store, run: RunSummary, groups: StoryGroup[], extras: StoryExtras = {}, detail: Detail = 'full'): ReportStream {
+  const order = reportOrder(run, groups);
+  async function* stories(): AsyncGenerator<ReportStory> {
+    for (const g of order) yield await buildStoryGuarded(store, g, run.sources, extras, detail);
   }
-  stories.sort((a, b) => b.articleCount - a.articleCount || cmp(b.span.end, a.span.end) || cmp(a.id, b.id));
-  const failures = run.outcomes
+  const articleCount = order.reduce((n, g) => n + g.members.length, 0);
+  return { tool: 'triangulate', schemaVersion: REPORT_SCHEMA_VERSION, storyCount: order.length, articleCount, stories: stories(), failures: failuresOf(run), counts: run.counts };
+}
+
+/** The inputs of a run that failed, with the reason, by source. */
+function failuresOf(run: RunSummary): Report['failures'] {
+  return run.outcomes
     .filter((o) => o.status === 'failed')
     .map((o) => ({ source: o.source, reason: o.reason ?? 'failed' }))
     .sort((a, b) => cmp(a.source, b.source) || cmp(a.reason, b.reason));
-  return { tool: 'triangulate', schemaVersion: REPORT_SCHEMA_VERSION, stories, failures, counts: run.counts };
+}
+
+/**
+ * Builds the report for the stories that hold any document of this run, its articles at `detail`
+ * (see buildStory), whole. Deterministic for the same store content.
+ */
+export async function buildReport(store: Store, run: RunSummary, groups: StoryGroup[], extras: StoryExtras = {}, detail: Detail = 'full'): Promise<Report> {
+  const { storyCount: _s, articleCount: _a, stories: built, ...rest } = streamReport(store, run, groups, extras, detail);
+  const stories: ReportStory[] = [];
+  for await (const s of built) stories.push(s);
+  return { tool: rest.tool, schemaVersion: rest.schemaVersion, stories, failures: rest.failures, counts: rest.counts };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { writeJson } from './json-stream.js';
-import type { Report, ReportArticle } from './schema.js';
+import type { ReportStream } from './build.js';
+import type { Report, ReportArticle, ReportStory } from './schema.js';
 
 /**
  * How much of each article report.json carries. `lean` (the default) keeps what a reader of the
@@ -35,13 +36,19 @@ async function* leanArticles(articles: AsyncIterable<ReportArticle> | ReportArti
   for await (const a of articles) yield leanArticle(a);
 }
 
+/** A report's stories at lean detail, made one at a time as they are written. */
+async function* leanStories(stories: AsyncIterable<ReportStory> | ReportStory[]): AsyncGenerator<ReportStory> {
+  for await (const s of stories) yield { ...s, articles: leanArticles(s.articles) as unknown as ReportArticle[] };
+}
+
 /**
  * report.json as text, in chunks handed to `write` (json-stream.ts: article by article), so a
  * large run's report is never one huge string. Compact JSON: indenting triples the size (`jq .`
- * shows it indented). The same bytes as `reportJson`.
+ * shows it indented). The same bytes as `reportJson`. A streamed report (report/build.ts
+ * `streamReport`) is written story by story as its stories are built, never held whole.
  */
-export async function writeReportJson(report: Report, detail: Detail, write: (chunk: string) => void): Promise<void> {
-  const stories = detail === 'full' ? report.stories : report.stories.map((s) => ({ ...s, articles: leanArticles(s.articles) }));
+export async function writeReportJson(report: Report | ReportStream, detail: Detail, write: (chunk: string) => void): Promise<void> {
+  const stories = detail === 'full' ? report.stories : leanStories(report.stories);
   await writeJson({ tool: report.tool, schemaVersion: report.schemaVersion, detail, stories, failures: report.failures, counts: report.counts }, write);
   write('\n');
 }

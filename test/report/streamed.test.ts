@@ -8,11 +8,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readBytes } from '../../src/ingest/index.js';
 import { ingestResults, updateStories } from '../../src/pipeline.js';
-import { buildReport, fullArticles, MAX_CROSSCHECK_ARTICLES } from '../../src/report/build.js';
+import { buildReport, fullArticles, MAX_CROSSCHECK_ARTICLES, streamReport } from '../../src/report/build.js';
 import { reportAtDetail, reportJson, writeReportJson } from '../../src/report/detail.js';
 import { writeJson } from '../../src/report/json-stream.js';
-import type { ReportArticle } from '../../src/report/schema.js';
-import { reportExtras } from '../../src/report/sections.js';
+import { renderMarkdown, renderTerminal, writeMarkdown, writeTerminal } from '../../src/report/render.js';
+import type { ReportArticle, ReportStory } from '../../src/report/schema.js';
+import { reportExtras, reportSections } from '../../src/report/sections.js';
 import { SqliteStore as Store } from '../../src/store/sqlite/store.js';
 
 async function written(value: unknown, opts: { indent?: number; depth?: number } = {}): Promise<string> {
@@ -53,9 +54,9 @@ test('writeJson writes an async iterable as the array of its items, one at a tim
 
 const text = (i: number) => `The mayor said on Monday that the bridge would reopen. "We are ready," she told reporters on Tuesday. Engineers said ${40 + i} workers had finished the repairs, which cost ${i + 3} million dollars.`;
 
-async function storedRun(n: number, dated: (i: number) => boolean) {
+async function storedRun(n: number, dated: (i: number) => boolean, other?: (i: number) => { title: string; text: string; published: string } | null) {
   const store = new Store(':memory:');
-  const lines = Array.from({ length: n }, (_, i) => JSON.stringify({ id: `d${i}`, outlet: `Outlet ${i % 7}`, title: `Bridge reopens after repairs (${i})`, ...(dated(i) ? { published: `2024-05-${String(10 + (i % 3)).padStart(2, '0')}` } : {}), text: text(i) })).join('\n');
+  const lines = Array.from({ length: n }, (_, i) => JSON.stringify({ id: `d${i}`, outlet: `Outlet ${i % 7}`, title: `Bridge reopens after repairs (${i})`, ...(dated(i) ? { published: `2024-05-${String(10 + (i % 3)).padStart(2, '0')}` } : {}), text: text(i), ...other?.(i) })).join('\n');
   const run = await ingestResults(store, readBytes('bridge.jsonl', Buffer.from(lines), 'jsonl'));
   return { store, run, groups: await updateStories(store) };
 }
@@ -94,5 +95,36 @@ test('a story over the cross-check cap: the cross-check compares its own sample,
   assert.equal(seen[0], MAX_CROSSCHECK_ARTICLES, 'the cross-check got the capped sample');
   assert.equal(seen[1], MAX_CROSSCHECK_ARTICLES, 'whole: with their syntax tokens');
   assert.match(JSON.stringify(big.crossCheck?.messages), new RegExp(`limited to ${MAX_CROSSCHECK_ARTICLES} of ${big.articleCount}`));
+  await store.close();
+});
+
+test('a report streamed story by story is the report built whole: same order, terminal text, report.md and report.json', async () => {
+  const storm = (i: number) => ({
+    title: `Storm cuts power to river towns (${i})`,
+    text: `Firefighters said on Friday that a storm had cut power to ${1000 + i} homes near the river. "The wind was terrible," a resident told reporters.`,
+    published: '2024-09-20',
+  });
+  const { store, run, groups } = await storedRun(30, (i) => i % 4 !== 0, (i) => (i % 3 ? null : storm(i)));
+  const extras = reportExtras();
+  const whole = await buildReport(store, run, groups, extras, 'lean');
+  assert.ok(whole.stories.length >= 2, `several stories (${whole.stories.length})`);
+  const streamed = streamReport(store, run, groups, extras, 'lean');
+  assert.equal(streamed.storyCount, whole.stories.length);
+  const stories: ReportStory[] = [];
+  for await (const s of streamed.stories) stories.push(s);
+  assert.deepEqual(stories, whole.stories);
+  const opts = { color: true, status: new Map(run.docIds.map((id, i) => [id, i % 2 ? 'new' : 'known'])), verbose: true };
+  const terminal: string[] = [];
+  await writeTerminal(streamReport(store, run, groups, extras, 'lean'), (c) => terminal.push(c), opts, reportSections());
+  assert.ok(terminal.length > whole.stories.length, 'written a story at a time');
+  assert.equal(terminal.join(''), renderTerminal(whole, opts, reportSections()));
+  const markdown: string[] = [];
+  await writeMarkdown(streamReport(store, run, groups, extras, 'lean'), (c) => markdown.push(c), reportSections());
+  assert.equal(markdown.join(''), renderMarkdown(whole, reportSections()));
+  for (const detail of ['lean', 'full'] as const) {
+    const json: string[] = [];
+    await writeReportJson(streamReport(store, run, groups, extras, detail), detail, (c) => json.push(c));
+    assert.equal(json.join(''), reportJson(await buildReport(store, run, groups, extras, detail), detail), `report.json at ${detail}`);
+  }
   await store.close();
 });
