@@ -6,9 +6,9 @@
  *
  * Only the present home is read: "had lived in", "formerly of", "moved from" tell an earlier one,
  * and a town after a street ("of Newton Street, Millom") is the home, the street its address. Two
- * homes agree when they share a name or one name holds the other ("Ozone Park" in "South Ozone
- * Park"). A place the story itself names as containing another ("Richmond Hill, Queens": Queens
- * holds Richmond Hill) is a region, as are countries, world regions and the large cities of the
+ * homes agree when they share a name or one name holds the other ("Mill Park" in "East Mill
+ * Park"). A place the story itself names as containing another ("Ashford Vale, Northborough":
+ * Northborough holds Ashford Vale) is a region, as are countries, world regions and the large cities of the
  * shared gazetteer: a region agrees with any home, since a town may lie in it.
  */
 import { cityList, countryList, regionList } from '../text/places.js';
