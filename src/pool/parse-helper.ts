@@ -10,7 +10,7 @@
  * The output never depends on the helper: a parse is taken only for exactly the text and
  * sentences the calling thread has (the same functions made them from the same bytes); otherwise
  * (a page past the size budget, a failed extraction, a helper silent for WAIT_MS, a document that
- * was not sent: one stored before, or one over MAX_SENT_CHARS) the calling thread parses itself.
+ * was not sent) the calling thread parses itself.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } from 'node:worker_threads';
@@ -34,12 +34,6 @@ export interface ParseReply {
 
 /** How long the calling thread waits for the helper's next answer before giving up on it. */
 export const WAIT_MS = 10_000;
-
-/**
- * Documents larger than this (characters of content) are not sent: their text is likely past the
- * analysis size budget anyway, and a copy in the helper would double their memory.
- */
-export const MAX_SENT_CHARS = 2_000_000;
 
 export class ParseHelper implements ParseSource {
   private readonly worker: Worker;
@@ -65,7 +59,7 @@ export class ParseHelper implements ParseSource {
 
   /** Starts parsing a document the calling thread will analyse later. */
   send(raw: RawDocument, maxChars: number, timeBudgetMs?: number): void {
-    if (this.stopped || this.sent.has(raw.id) || raw.content.length > MAX_SENT_CHARS) return;
+    if (this.stopped || this.sent.has(raw.id)) return;
     const id = ++this.seq;
     this.sent.set(raw.id, id);
     const request: ParseRequest = { id, raw, maxChars, ...(timeBudgetMs !== undefined ? { timeBudgetMs } : {}) };
