@@ -27,8 +27,7 @@ export interface ProcessingOptions {
   /**
    * With more than one job, documents held for the decision are also sent to a parse helper
    * (parse-helper.ts) when this thread has not loaded the syntax model yet: if they end up running
-   * here, the second core has parsed them meanwhile. Default: when the load average leaves a core
-   * free (`coreToSpare`); true always, false never. Same results either way.
+   * here, the second core has parsed them meanwhile (default true; same results either way).
    */
   parseHelper?: boolean;
 }
@@ -56,8 +55,7 @@ export class DocumentProcessor {
     this.poolFrom = Math.max(1, opts.poolFrom ?? 16);
     this.decided = this.jobs <= 1;
     // the helper pays off only while this thread would otherwise load the syntax model itself
-    if (!this.decided && !syntaxModelLoaded()) this.helper = parseHelper(opts.parseHelper);
-    else parseHelper(false); // (stops one the CLI started early)
+    if (!this.decided && opts.parseHelper !== false && !syntaxModelLoaded()) this.helper = parseHelper();
   }
 
   /** Documents the caller may keep in flight: enough to feed every worker (and to reach the pool's threshold). */

@@ -12,7 +12,6 @@
  * (a page past the size budget, a failed extraction, a helper silent for WAIT_MS, a document that
  * was not sent) the calling thread parses itself.
  */
-import { availableParallelism, loadavg } from 'node:os';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } from 'node:worker_threads';
 import type { RawDocument, Span } from '../model/types.js';
 import type { ParseSource, SyntaxResult } from '../analyse/syntax/index.js';
@@ -109,31 +108,17 @@ export class ParseHelper implements ParseSource {
 let early: ParseHelper | null = null;
 
 /**
- * Whether a core is free for a helper: the load average of the last minute leaves one. On a busy
- * machine the helper's own start-up and the extraction it repeats (about 0.3 s of CPU for the
- * seeds) would only slow the run down.
- */
-export function coreToSpare(): boolean {
-  return loadavg()[0] <= availableParallelism() - 1;
-}
-
-/**
  * Starts the helper now, before the run is set up (the CLI calls this first thing in `analyze`):
  * its thread start and its syntax model load then overlap this thread's own module loading. The
  * next run's DocumentProcessor takes it (`parseHelper`); if none does, it ends with the process.
  */
 export function startParseHelperEarly(): void {
-  if (coreToSpare()) early ??= new ParseHelper();
+  early ??= new ParseHelper();
 }
 
-/**
- * The helper for a run: the one started early (unless `wanted` is false: then it stops), else a new
- * one when `wanted`, or when left undefined and a core is free; null for none.
- */
-export function parseHelper(wanted?: boolean): ParseHelper | null {
-  const h = early;
+/** The helper started early, else a new one. */
+export function parseHelper(): ParseHelper {
+  const h = early ?? new ParseHelper();
   early = null;
-  if (h && wanted !== false) return h;
-  h?.stop();
-  return (wanted ?? coreToSpare()) ? new ParseHelper() : null;
+  return h;
 }
