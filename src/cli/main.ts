@@ -1,5 +1,4 @@
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { RawDocument } from '../model/types.js';
 import type { Detail } from '../report/detail.js';
@@ -276,10 +275,6 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
   const hints = { outlet: args.values.outlet, published: args.values.published };
   const bad = checkHints(hints);
   if (bad) throw new UsageError(bad, 'analyze');
-  // a small run parses on the second core: the helper starts loading the parser while this thread
-  // loads the rest (pool/parse-helper.ts; a run large enough for the worker pool stops it)
-  const jobs = positiveInt('analyze', 'jobs', args.values.jobs);
-  if ((jobs ?? availableParallelism()) > 1) (await import('../pool/parse-helper.js')).startParseHelperEarly();
   // the library API (src/index.ts): the server and library users call the same three functions
   const [{ analyze: analyzeInputs, crossCheck }, { writeReportJson }] = await Promise.all([import('../index.js'), import('../report/detail.js')]);
   const store = await openStore(args);
@@ -296,7 +291,7 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
     const urls = inputs.filter((i) => /^https?:\/\//i.test(i));
     const prefetched = urls.length ? await (await import('../follow/read-urls.js')).readUrls(urls) : undefined;
     const runOpts: import('../pipeline.js').RunOptions = {
-      jobs,
+      jobs: positiveInt('analyze', 'jobs', args.values.jobs),
       maxBytes: max,
       stdin: io.stdin,
       prefetched,

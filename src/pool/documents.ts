@@ -7,13 +7,8 @@
  * caller keeps input order.
  */
 import { availableParallelism } from 'node:os';
-import { ANALYSE_BUDGETS } from '../analyse/index.js';
-import { offerParses } from '../analyse/syntax/index.js';
-import { syntaxModelLoaded } from '../analyse/syntax/model-file.js';
 import type { AnalyseResult, AnalyseTask } from './analyse-worker.js';
-import { type ParseHelper, parseHelper } from './parse-helper.js';
 import { WorkerPool } from './pool.js';
-import { warmUpBesideSyntax } from './warm-up.js';
 
 export interface ProcessingOptions {
   /** Worker threads (default: the number of cores); 1 processes every document on the calling thread. */
@@ -24,12 +19,6 @@ export interface ProcessingOptions {
   documentLimitMs?: number;
   /** The worker module (default ./analyse-worker.js; tests substitute one that misbehaves). */
   workerEntry?: URL;
-  /**
-   * With more than one job, documents held for the decision are also sent to a parse helper
-   * (parse-helper.ts) when this thread has not loaded the syntax model yet: if they end up running
-   * here, the second core has parsed them meanwhile (default true; same results either way).
-   */
-  parseHelper?: boolean;
 }
 
 interface Waiting {
@@ -44,7 +33,6 @@ export class DocumentProcessor {
   private pool: WorkerPool<AnalyseTask, AnalyseResult> | null = null;
   private waiting: Waiting[] = [];
   private decided: boolean;
-  private helper: ParseHelper | null = null;
 
   constructor(
     private readonly opts: ProcessingOptions,
@@ -54,8 +42,6 @@ export class DocumentProcessor {
     this.jobs = Math.max(1, Math.floor(opts.jobs ?? availableParallelism()));
     this.poolFrom = Math.max(1, opts.poolFrom ?? 16);
     this.decided = this.jobs <= 1;
-    // the helper pays off only while this thread would otherwise load the syntax model itself
-    if (!this.decided && opts.parseHelper !== false && !syntaxModelLoaded()) this.helper = parseHelper();
   }
 
   /** Documents the caller may keep in flight: enough to feed every worker (and to reach the pool's threshold). */
@@ -72,9 +58,7 @@ export class DocumentProcessor {
     if (this.decided) return this.run(task);
     return new Promise<AnalyseResult>((resolve, reject) => {
       this.waiting.push({ task, resolve, reject });
-      if (!task.reuse) this.helper?.send(task.raw, ANALYSE_BUDGETS.maxChars, task.timeBudgetMs);
       if (this.waiting.length >= this.poolFrom) {
-        this.stopHelper();
         this.pool = new WorkerPool<AnalyseTask, AnalyseResult>(this.opts.workerEntry ?? new URL('./analyse-worker.js', import.meta.url), {
           size: this.jobs,
           taskLimitMs: this.opts.documentLimitMs ?? 60_000,
@@ -91,32 +75,12 @@ export class DocumentProcessor {
 
   async close(): Promise<void> {
     this.settle();
-    this.stopHelper();
     await this.pool?.close();
   }
 
   private release(): void {
     this.decided = true;
-    const helper = this.pool ? null : this.helper;
-    if (helper) {
-      // this thread loads its other models while the helper starts and parses the first document
-      warmUpBesideSyntax();
-      offerParses(helper);
-    }
-    try {
-      for (const w of this.waiting.splice(0)) {
-        if (helper) helper.current = w.task.raw.id;
-        this.run(w.task).then(w.resolve, w.reject);
-      }
-    } finally {
-      if (helper) offerParses(null);
-      this.stopHelper();
-    }
-  }
-
-  private stopHelper(): void {
-    this.helper?.stop();
-    this.helper = null;
+    for (const w of this.waiting.splice(0)) this.run(w.task).then(w.resolve, w.reject);
   }
 
   private run(task: AnalyseTask): Promise<AnalyseResult> {

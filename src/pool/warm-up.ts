@@ -1,4 +1,3 @@
-import { COMPONENTS, type Component } from '../analyse/index.js';
 import type { RawDocument } from '../model/types.js';
 import { processDocument } from '../pipeline.js';
 
@@ -19,14 +18,4 @@ const WARM_UP: RawDocument = {
 
 export function warmUp(): void {
   processDocument(WARM_UP);
-}
-
-/**
- * The same warm-up without the parser (the calling thread of a small run, while the parse helper
- * loads the syntax model on the other core): the syntax layer of the made-up article is left empty,
- * so the entity, attribution and lexicon loading is what this costs. Its result is not kept.
- */
-export function warmUpBesideSyntax(): void {
-  const noParse: readonly Component[] = COMPONENTS.map((c) => (c.name === 'syntax' ? { ...c, run: () => ({ layers: { tokens: [] } }) } : c));
-  processDocument(WARM_UP, undefined, undefined, noParse);
 }

@@ -23,28 +23,9 @@ export interface SyntaxResult {
 }
 
 /**
- * Parses made on another thread, offered before this thread parses: `take` returns the result of
- * `parseSentences` on exactly this text and these sentences, or null (then this thread parses).
- * pool/parse-helper.ts is one: a small run's documents are parsed on the second core while this
- * thread loads the other models and does the rest of the analysis.
- */
-export interface ParseSource {
-  take(text: string, sentences: readonly Span[]): SyntaxResult | null;
-}
-
-let offered: ParseSource | null = null;
-
-/** Sets (or, with null, removes) the source of ready parses `parseSentences` asks first. */
-export function offerParses(source: ParseSource | null): void {
-  offered = source;
-}
-
-/**
  * Tags, lemmatises and parses every sentence; headlines in capitals or title case are re-cased
  * for the model (`casing.ts`); token heads index the returned array (-1 = root). */
 export function parseSentences(text: string, sentences: readonly Span[]): SyntaxResult {
-  const ready = offered?.take(text, sentences);
-  if (ready) return ready;
   const model = syntaxModel();
   const tokens: SyntaxToken[] = [];
   const messages: SyntaxResult['messages'] = [];
