@@ -84,7 +84,7 @@ export const COMPONENTS: readonly Component[] = [
     requires: ['sentences'],
     assigns: ['tokens'],
     version: 'syntax-2',
-    defaults: { model: 'models/syntax.bin (tagger + arc-eager parser, UD English)' },
+    defaults: { model: 'models/syntax.bin (tagger + arc-hybrid parser, UD English)' },
     sizeBounded: true,
     run: ({ head, headSentences }) => {
       const syntax = parseSentences(head, headSentences);

@@ -1,7 +1,8 @@
-import { renderHtml, renderMarkdown, renderTerminal, type TerminalOptions } from '../report/render.js';
+import { renderMarkdown, renderTerminal, type TerminalOptions } from '../report/render.js';
 import { type Detail, reportJson } from '../report/detail.js';
 import type { Report } from '../report/schema.js';
 import { reportSections } from '../report/sections.js';
+import { reportHtml } from '../ui/index.js';
 
 export type RenderFormat = 'json' | 'markdown' | 'html' | 'terminal';
 
@@ -18,8 +19,11 @@ export function render(report: Report, format: RenderFormat, options: TerminalOp
     case 'markdown':
       return renderMarkdown(report, reportSections());
     case 'html':
-      return renderHtml(report, reportSections());
+      // self-contained (inline CSS and script, text escaped), drawn by the web UI's components so both
+      // show a story the same way; the UI code loads only with this module, not with report/render.ts
+      return reportHtml(report);
     case 'terminal':
       return renderTerminal(report, options, reportSections());
   }
 }
+

@@ -275,8 +275,9 @@ async function analyze(inputs: string[], args: Args, io: Io): Promise<number> {
   const hints = { outlet: args.values.outlet, published: args.values.published };
   const bad = checkHints(hints);
   if (bad) throw new UsageError(bad, 'analyze');
-  // the library API (src/index.ts): the server and library users call the same three functions
-  const [{ analyze: analyzeInputs, crossCheck }, { writeReportJson }] = await Promise.all([import('../index.js'), import('../report/detail.js')]);
+  // the library API's functions (src/index.ts re-exports them; imported one by one so that a run
+  // without --out never loads the HTML report's UI code); the server and library users call them too
+  const [{ analyze: analyzeInputs }, { crossCheck }, { writeReportJson }] = await Promise.all([import('../api/analyze.js'), import('../api/cross-check.js'), import('../report/detail.js')]);
   const store = await openStore(args);
   try {
     const showBar = !!io.isTTY && !quiet && !verbose;

@@ -1,5 +1,4 @@
 import { inert, inertLine } from '../util/inert.js';
-import { reportHtml } from '../ui/index.js';
 import { plural, spanLabel } from './labels.js';
 import type { ReportStream } from './build.js';
 import type { Report, ReportArticle, ReportStory } from './schema.js';
@@ -146,12 +145,4 @@ function markdownStory(s: ReportStory, sections: SectionRenderers): string {
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
-}
-
-/**
- * A self-contained HTML report: inline CSS and script, no external assets; article text is always
- * escaped. Rendered by the components of the web UI (src/ui), so both show a story the same way.
- */
-export function renderHtml(report: Report, _sections: SectionRenderers = {}): string {
-  return reportHtml(report);
 }
