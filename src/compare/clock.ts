@@ -11,6 +11,7 @@ import type { Alignment } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView } from './prepare.js';
 import { actorKeys } from './conflicts.js';
 import { backgroundSentences, storyEventDay } from './slots.js';
+import { crossOutletPairs, sidesByFirst } from './sides.js';
 import { parseOf } from './syntax.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide } from './types.js';
@@ -107,21 +108,10 @@ export function clockConflicts(story: StoryView, al: Alignment): Conflict[] {
 
 /** Sides: mentions whose windows overlap the side's first (sorted by time); a conflict when two sides' windows are apart. */
 function clockConflict(story: StoryView, g: ClockMention[]): Conflict | null {
-  const sides: ClockMention[][] = [];
-  for (const m of [...g].sort((a, b) => a.low - b.low || a.high - b.high || cmp(a.sent.id, b.sent.id))) {
-    const side = sides.find((x) => x[0].low <= m.high && m.low <= x[0].high);
-    if (side) side.push(m);
-    else sides.push([m]);
-  }
+  const byTime = [...g].sort((a, b) => a.low - b.low || a.high - b.high || cmp(a.sent.id, b.sent.id));
+  const sides = sidesByFirst(byTime, (first, m) => first.low <= m.high && m.low <= first.high);
   if (sides.length < 2) return null;
-  const groupsOf = (x: ClockMention[]) => new Set(x.map((m) => m.sent.art.group));
-  const pairs: Conflict['pairs'] = [];
-  for (let a = 0; a < sides.length; a++)
-    for (let b = a + 1; b < sides.length; b++) {
-      const ga = groupsOf(sides[a]);
-      // one source against itself is not a disagreement between outlets
-      if (sides[b].some((m) => !ga.has(m.sent.art.group))) pairs.push({ a, b, severity: 'conflict' });
-    }
+  const pairs = crossOutletPairs(sides);
   if (!pairs.length) return null;
   const values = sides.map((x) => x[0].hhmm);
   const arts = sides.map((x) => new Set(x.map((m) => m.sent.art.id)));

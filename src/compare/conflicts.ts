@@ -16,6 +16,7 @@ import { actOfTime, actSlots, datedActs, participantKey } from './dated-acts.js'
 import { MONTH_NAME_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
 import type { Alignment } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
+import { sidesByFirst } from './sides.js';
 import { backgroundSentences, figureSlots, inLead, resolveOneNameSlots, type Slot, storyEventDay } from './slots.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide, NormalizedValue } from './types.js';
@@ -426,12 +427,7 @@ function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
 function dateConflict(story: StoryView, all: DMention[], what: string): Conflict | null {
   const ms = all.filter((m) => !guessedDay(m));
   if (ms.length < 2) return null;
-  const sides: DMention[][] = [];
-  for (const m of ms) {
-    const side = sides.find((x) => sameDay(x[0], m));
-    if (side) side.push(m);
-    else sides.push([m]);
-  }
+  const sides = sidesByFirst(ms, sameDay);
   if (sides.length < 2) return null;
   sides.sort((a, b) => cmp(a[0].value, b[0].value));
   const common = [...ms[0].actors].filter((x) => ms.every((m) => m.actors.has(x) || ms.some((o) => o !== m && o.actors.has(x))));

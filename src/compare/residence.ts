@@ -13,6 +13,7 @@
  */
 import { cityList, countryList, regionList } from '../text/places.js';
 import { canonicalName, evidence, type EntityRef, type Sent, type StoryView } from './prepare.js';
+import { crossOutletPairs, sidesByFirst } from './sides.js';
 import { personKey, resolveOneNameSlots } from './slots.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide } from './types.js';
@@ -119,20 +120,9 @@ function homeConflict(story: StoryView, hs: Home[], regions: Set<string>): Confl
   if (story.independent(hs.map((h) => h.sent.art.id)) < 2) return null;
   // the most specific homes first, so that a region joins the side of a town it may hold rather than open one
   const sorted = [...hs].sort((a, b) => Number(a.places.some((p) => regions.has(p))) - Number(b.places.some((p) => regions.has(p))) || cmp(a.sent.id, b.sent.id) || a.span.start - b.span.start);
-  const sides: Home[][] = [];
-  for (const h of sorted) {
-    const side = sides.find((x) => agree(x[0], h, regions));
-    if (side) side.push(h);
-    else sides.push([h]);
-  }
+  const sides = sidesByFirst(sorted, (first, h) => agree(first, h, regions));
   if (sides.length < 2) return null;
-  const groupsOf = (x: Home[]) => new Set(x.map((h) => h.sent.art.group));
-  const pairs: Conflict['pairs'] = [];
-  for (let a = 0; a < sides.length; a++)
-    for (let b = a + 1; b < sides.length; b++) {
-      const ga = groupsOf(sides[a]);
-      if (sides[b].some((h) => !ga.has(h.sent.art.group))) pairs.push({ a, b, severity: 'conflict' });
-    }
+  const pairs = crossOutletPairs(sides);
   if (!pairs.length) return null;
   const arts = sides.map((x) => new Set(x.map((h) => h.sent.art.id)));
   const label = [...hs].sort((a, b) => b.person.length - a.person.length || cmp(a.name, b.name))[0].name;
