@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { splitSentences } from '../../src/analyse/tokenize.js';
+import { tokenize } from '../../src/text/tokenize.js';
 
 const sentences = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
 
@@ -31,5 +32,16 @@ describe('splitSentences', () => {
       'It burned until 5 a.m. Saturday.',
     ]);
     assert.deepEqual(sentences('He arrived at 4 p.m. The police came later.'), ['He arrived at 4 p.m.', 'The police came later.']);
+  });
+});
+
+describe('tokenize', () => {
+  const texts = (text: string) => tokenize(text).map((t) => t.text);
+  it('keeps the period of an initial before a capitalised word, as UD EWT and CoNLL-2003 write it', () => {
+    assert.deepEqual(texts('John F. Kennedy and J. R. R. Tolkien'), ['John', 'F.', 'Kennedy', 'and', 'J.', 'R.', 'R.', 'Tolkien']);
+    assert.deepEqual(texts('the U. S. Navy'), ['the', 'U.', 'S.', 'Navy']);
+  });
+  it('leaves a capital letter at the end of a word or before a lower-case word alone', () => {
+    assert.deepEqual(texts('Plan B. then FBI. Then'), ['Plan', 'B', '.', 'then', 'FBI', '.', 'Then']);
   });
 });
