@@ -30,6 +30,16 @@ function ROLE_NOUNS(): Map<string, Gender> {
 }
 
 const PRONOUN_GENDER: Record<string, Gender> = { he: 'm', him: 'm', his: 'm', himself: 'm', she: 'f', her: 'f', hers: 'f', herself: 'f' };
+/**
+ * The gender of a token that is a gendered pronoun, else undefined. Runs on every token of an
+ * article: only a word with a pronoun's first letter and length is lower-cased and looked up.
+ */
+const PRONOUN_FIRST = new Set(Object.keys(PRONOUN_GENDER).map((p) => p.charCodeAt(0)));
+const PRONOUN_LONGEST = Math.max(...Object.keys(PRONOUN_GENDER).map((p) => p.length));
+function pronounGender(word: string): Gender | undefined {
+  if (word.length > PRONOUN_LONGEST || !PRONOUN_FIRST.has(word.charCodeAt(0) | 0x20)) return undefined;
+  return PRONOUN_GENDER[word.toLowerCase()];
+}
 const HONORIFIC_GENDER: Record<string, Gender> = { mr: 'm', 'mr.': 'm', mrs: 'f', 'mrs.': 'f', ms: 'f', 'ms.': 'f', miss: 'f' };
 
 /** Votes weigh an honorific above a role noun above a pronoun. */
@@ -57,7 +67,7 @@ export function genderEvidence(toks: readonly Token[], persons: readonly PersonM
       recent.push({ key: m.key, tok: i, inQuote: quoted(m.span.start) });
       nameNeighbourVotes(toks, i, m, roles, vote);
     }
-    const g = PRONOUN_GENDER[t.text.toLowerCase()];
+    const g = pronounGender(t.text);
     if (!g) continue;
     while (recent.length && i - recent[0].tok > PRONOUN_WINDOW) recent.shift();
     // a pronoun and a name on different sides of a quotation mark are different voices ("“… Trump

@@ -11,7 +11,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Clusters, type CueLexicon, type DocInfo, type Feats, FACTS_STRIDE, stackFeatures, SUMS_AT, wordL, wordR, wordU, type WordSums } from './features.js';
+import { CLOSED_COUNT, closedHashes, type Clusters, type CueLexicon, type DocInfo, type Feats, FACTS_STRIDE, stackFeatures, SUMS_AT, wordL, wordR, wordU, type WordSums } from './features.js';
 import { packageRoot } from '../../util/paths.js';
 import { bioAllowed, makeViterbi } from '../learn/bio.js';
 import { type FlatArray, readFlatFile, writeFlatFile } from '../../util/flat-file.js';
@@ -189,6 +189,8 @@ export class AttributionTagger implements WordSums {
   /** The first pass's weight sums of wordL before a sentence's first token and of wordR after its last. */
   private readonly edgeL = new Int32Array(NT);
   private readonly edgeR = new Int32Array(NT);
+  /** The first pass's weights of each closed feature (features.ts closedHashes), NT per row. */
+  private readonly closedSums: Int32Array;
 
   /** From the first pass's model file and, when it ships, the second pass's. */
   constructor(file: Buffer, stack: Buffer | null = null) {
@@ -205,6 +207,9 @@ export class AttributionTagger implements WordSums {
     this.two = b ? b.tables : null;
     this.sum(wordL(11, 11, 9), this.edgeL, 0);
     this.sum(wordR(13, 13, 9), this.edgeR, 0);
+    const hashes = closedHashes();
+    this.closedSums = new Int32Array(hashes.length * NT);
+    for (let r = 0; r < hashes.length; r++) this.sum([hashes[r]], this.closedSums, r * NT);
   }
 
   /** Adds the first pass's weights of features `fs` to out[o..o+NT-1] (int32 values, also in a Uint32Array). */
@@ -274,6 +279,32 @@ export class AttributionTagger implements WordSums {
     }
   }
 
+  /** Adds to e1 (n × NT) the first pass's weights of each token's closed features (rows of closedSums). */
+  private addClosedSums(closed: Uint16Array, n: number, e1: Int32Array): void {
+    const w = this.closedSums;
+    for (let i = 0; i < n; i++) {
+      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0;
+      for (let c = i * CLOSED_COUNT, end = c + CLOSED_COUNT; c < end; c++) {
+        const x = closed[c] * NT;
+        a0 += w[x];
+        a1 += w[x + 1];
+        a2 += w[x + 2];
+        a3 += w[x + 3];
+        a4 += w[x + 4];
+        a5 += w[x + 5];
+        a6 += w[x + 6];
+      }
+      const o = i * NT;
+      e1[o] += a0;
+      e1[o + 1] += a1;
+      e1[o + 2] += a2;
+      e1[o + 3] += a3;
+      e1[o + 4] += a4;
+      e1[o + 5] += a5;
+      e1[o + 6] += a6;
+    }
+  }
+
   /**
    * Adds to e1 (n × NT) each token's first-pass sums of its word's features (wordU), of the word
    * before (wordL) and of the word after (wordR), from the rows of the document's word facts.
@@ -300,7 +331,7 @@ export class AttributionTagger implements WordSums {
   /**
    * Tags (into TAGS) of tokens lo..hi-1 with the emission scores (n × NT) they were decoded from.
    * When `info` carries this tagger's word sums (documentInfo's `sums`), `feats` left the word
-   * features out and their sums are added here.
+   * features and the closed features out (their rows are in feats.closed) and their sums are added here.
    */
   tagScored(feats: Feats, info: DocInfo, lo: number, hi: number): { tags: Uint8Array; em: Float64Array } {
     const n = feats.n;
@@ -309,6 +340,7 @@ export class AttributionTagger implements WordSums {
     if (info.sums !== null) {
       if (info.sums !== this || a2) throw new Error('attribution: word sums of another tagger, or of a stacked one');
       this.addWordSums(info, lo, hi, a1);
+      if (feats.closed) this.addClosedSums(feats.closed, n, a1);
     }
     this.accumulate(feats, this.one, a1);
     if (a2 && this.two) this.accumulate(feats, this.two, a2);
