@@ -91,12 +91,16 @@ export interface DocInfo {
 export const SUMS_AT = 11;
 /** Tags of the attribution tagger (model.ts TAGS), the length of each weight sum. */
 const NTAGS = 7;
-export const FACTS_STRIDE = SUMS_AT + 3 * NTAGS;
+/** Values of a capped distance bucket (wordNear): 0 (no cue on that side), 1, 2, 3 and beyond. */
+export const NEAR = 4;
+export const FACTS_STRIDE = SUMS_AT + 3 * NTAGS + 2 * NEAR * NTAGS;
 
 /**
  * A tagger that sums, once per word, the weights of the features that depend on that word alone:
- * as the token (wordU), as the token's left neighbour (wordL), as its right neighbour (wordR);
- * NTAGS int32 each, written at out[p..p+3*NTAGS-1] from the word's own facts at f[o..].
+ * as the token (wordU), as the token's left neighbour (wordL), as its right neighbour (wordR),
+ * NTAGS int32 each; then the word's features with its capped distance to the nearest cue on the
+ * left (wordNear side 0), NEAR sums of NTAGS, and on the right (side 1): 3 + 2 × NEAR sums written
+ * at out[p..] from the word's own facts at f[o..].
  */
 export interface WordSums {
   wordSums(f: Uint32Array, o: number, out: Uint32Array, p: number): void;
@@ -113,6 +117,10 @@ export function wordL(w: number, sh: number, cb: number): number[] {
 /** The features of the word after the token (13, 13, 9 after the sentence). */
 export function wordR(w: number, sh: number, cb: number): number[] {
   return [mix(T_wp1, w), mix(T_shp1, sh), mix(T_cbp1, cb)];
+}
+/** The features of the word with its distance bucket `d` (capped at 3) to the nearest cue on its left (side 0) or right (side 1). */
+export function wordNear(f: Uint32Array, o: number, side: 0 | 1, d: number): number[] {
+  return side === 0 ? [mix(mix(T_wdl, f[o]), d), mix(mix(T_k8dl, f[o + 6]), d)] : [mix(mix(T_wdr, f[o]), d), mix(mix(T_k8dr, f[o + 6]), d)];
 }
 
 const isMark = (s: string) => /^[“”„«»"]$/.test(s);
@@ -473,6 +481,8 @@ export interface Feats {
    * rows of its closed-feature table (closedHashes) in place of those features' hashes in `data`.
    */
   closed: Uint16Array | null;
+  /** With `closed`: per token its capped distance buckets to the nearest cue on the left and on the right (wordNear). */
+  near: Uint8Array | null;
 }
 
 /** Slots per token of sentenceFeatures (at least the number of templates). */
@@ -527,6 +537,7 @@ const T_linked = T['linked'];
 /** The buffers sentenceFeatures reuses when asked to (grown as needed). */
 let scratch = new Uint32Array(64 * STRIDE);
 let closedScratch = new Uint16Array(64 * CLOSED_COUNT);
+let nearScratch = new Uint8Array(128);
 
 /** Each closed template's column (C_) among a token's closed features and its first row (AT_). */
 const closedColumn = (name: string): number => CLOSED_SPEC.findIndex(([t]) => t === name);
@@ -604,11 +615,17 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number, reuse = 
   } else data = new Uint32Array(n * STRIDE);
   // the closed features' rows (closedHashes) when the tagger sums them itself, else their hashes in data
   let cl: Uint16Array | null = null;
+  let nr: Uint8Array | null = null;
   if (info.sums !== null) {
     if (reuse) {
       if (closedScratch.length < n * CLOSED_COUNT) closedScratch = new Uint16Array(2 * n * CLOSED_COUNT);
+      if (nearScratch.length < n * 2) nearScratch = new Uint8Array(4 * n);
       cl = closedScratch.subarray(0, n * CLOSED_COUNT);
-    } else cl = new Uint16Array(n * CLOSED_COUNT);
+      nr = nearScratch.subarray(0, n * 2);
+    } else {
+      cl = new Uint16Array(n * CLOSED_COUNT);
+      nr = new Uint8Array(n * 2);
+    }
   }
   const H = closedHashes();
   const K = info.k;
@@ -670,8 +687,14 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number, reuse = 
     data[j++] = closedSlot(cl, o, C_dlq, AT_dlq + dl * FLAG + quoteSince[k], H);
     data[j++] = closedSlot(cl, o, C_dlcol, AT_dlcol + dl * FLAG + colonSince[k], H);
     data[j++] = closedSlot(cl, o, C_drc, AT_drc + dr * FLAG + cap, H);
-    data[j++] = mix(mix(T_wdl, w), dl > 2 ? 3 : dl);
-    data[j++] = mix(mix(T_wdr, w), dr > 2 ? 3 : dr);
+    if (nr === null) {
+      data[j++] = mix(mix(T_wdl, w), dl > 2 ? 3 : dl);
+      data[j++] = mix(mix(T_wdr, w), dr > 2 ? 3 : dr);
+    } else {
+      j += 2;
+      nr[2 * k] = dl > 2 ? 3 : dl;
+      nr[2 * k + 1] = dr > 2 ? 3 : dr;
+    }
     data[j++] = closedSlot(cl, o, C_nocue, AT_nocue + hasCue, H);
     data[j++] = closedSlot(cl, o, C_q, AT_q + Q[i] * FLAG + M[i], H);
     data[j++] = closedSlot(cl, o, C_qdl, AT_qdl + Q[i] * DIST + dl, H);
@@ -689,12 +712,14 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number, reuse = 
     data[j++] = closedSlot(cl, o, C_cbe, AT_cbe + c0 * ENT + entArg(em1), H);
     if (wf) data[j] = mix(T_k8, k8);
     j++;
-    data[j++] = mix(mix(T_k8dl, k8), dl > 2 ? 3 : dl);
-    data[j++] = mix(mix(T_k8dr, k8), dr > 2 ? 3 : dr);
+    if (nr === null) {
+      data[j++] = mix(mix(T_k8dl, k8), dl > 2 ? 3 : dl);
+      data[j++] = mix(mix(T_k8dr, k8), dr > 2 ? 3 : dr);
+    } else j += 2;
     data[j++] = mix(mix(T_lck8, lc >= 0 ? K[lc * 3 + 1] : 0), dl > 4 ? 5 : dl);
     if (tree) treeFeatures(tree, C, L, i, lc, rc, dl, data, j);
   }
-  return { n, stride: STRIDE, data, closed: cl };
+  return { n, stride: STRIDE, data, closed: cl, near: nr };
 }
 
 /**
@@ -780,5 +805,5 @@ export function stackFeatures(info: DocInfo, lo: number, hi: number, first: Uint
     ];
     data.set(f, k * STACK_STRIDE);
   }
-  return { n, stride: STACK_STRIDE, data, closed: null };
+  return { n, stride: STACK_STRIDE, data, closed: null, near: null };
 }

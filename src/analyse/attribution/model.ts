@@ -11,7 +11,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLOSED_COUNT, closedHashes, type Clusters, type CueLexicon, type DocInfo, type Feats, FACTS_STRIDE, stackFeatures, SUMS_AT, wordL, wordR, wordU, type WordSums } from './features.js';
+import { CLOSED_COUNT, closedHashes, type Clusters, type CueLexicon, type DocInfo, type Feats, FACTS_STRIDE, NEAR, stackFeatures, SUMS_AT, wordL, wordNear, wordR, wordU, type WordSums } from './features.js';
 import { packageRoot } from '../../util/paths.js';
 import { bioAllowed, makeViterbi } from '../learn/bio.js';
 import { type FlatArray, readFlatFile, writeFlatFile } from '../../util/flat-file.js';
@@ -223,15 +223,20 @@ export class AttributionTagger implements WordSums {
   }
 
   /**
-   * WordSums: the first pass's sums of the weights of a word's wordU, wordL and wordR features,
-   * from its facts at f[o..], into out[p..p+3*NT-1]. Only for a tagger without a second pass (whose
+   * WordSums: the first pass's sums of the weights of a word's wordU, wordL and wordR features and
+   * of its wordNear features for each capped distance on each side, from its facts at f[o..], into
+   * out[p..p+(3+2*NEAR)*NT-1]. Only for a tagger without a second pass (whose
    * weights of these features differ): the caller checks `stacked`.
    */
   wordSums(f: Uint32Array, o: number, out: Uint32Array, p: number): void {
-    out.fill(0, p, p + 3 * NT);
+    out.fill(0, p, p + (3 + 2 * NEAR) * NT);
     this.sum(wordU(f, o), out, p);
     this.sum(wordL(f[o], f[o + 1], f[o + 4]), out, p + NT);
     this.sum(wordR(f[o], f[o + 1], f[o + 4]), out, p + 2 * NT);
+    for (let d = 0; d < NEAR; d++) {
+      this.sum(wordNear(f, o, 0, d), out, p + (3 + d) * NT);
+      this.sum(wordNear(f, o, 1, d), out, p + (3 + NEAR + d) * NT);
+    }
   }
 
   get stacked(): boolean {
@@ -306,17 +311,20 @@ export class AttributionTagger implements WordSums {
   }
 
   /**
-   * Adds to e1 (n × NT) each token's first-pass sums of its word's features (wordU), of the word
+   * Adds to e1 (n × NT) each token's first-pass sums of its word's features (wordU, and wordNear at
+   * the token's capped distances to the nearest cues, `near`), of the word
    * before (wordL) and of the word after (wordR), from the rows of the document's word facts.
    */
-  private addWordSums(info: DocInfo, lo: number, hi: number, e1: Int32Array): void {
+  private addWordSums(info: DocInfo, lo: number, hi: number, near: Uint8Array, e1: Int32Array): void {
     const { facts, rows } = info;
     const n = hi - lo;
     const { edgeL, edgeR } = this;
     for (let i = 0; i < n; i++) {
       const o = i * NT;
       const u = rows[lo + i] * FACTS_STRIDE + SUMS_AT;
-      for (let t = 0; t < NT; t++) e1[o + t] += facts[u + t] | 0;
+      const nl = u + (3 + near[2 * i]) * NT;
+      const nr = u + (3 + NEAR + near[2 * i + 1]) * NT;
+      for (let t = 0; t < NT; t++) e1[o + t] += (facts[u + t] | 0) + (facts[nl + t] | 0) + (facts[nr + t] | 0);
       if (i > 0) {
         const l = rows[lo + i - 1] * FACTS_STRIDE + SUMS_AT + NT;
         for (let t = 0; t < NT; t++) e1[o + t] += facts[l + t] | 0;
@@ -339,8 +347,9 @@ export class AttributionTagger implements WordSums {
     const a2 = this.trans2 ? new Int32Array(n * NT) : null;
     if (info.sums !== null) {
       if (info.sums !== this || a2) throw new Error('attribution: word sums of another tagger, or of a stacked one');
-      this.addWordSums(info, lo, hi, a1);
-      if (feats.closed) this.addClosedSums(feats.closed, n, a1);
+      if (!feats.closed || !feats.near) throw new Error('attribution: features written without the word sums');
+      this.addWordSums(info, lo, hi, feats.near, a1);
+      this.addClosedSums(feats.closed, n, a1);
     }
     this.accumulate(feats, this.one, a1);
     if (a2 && this.two) this.accumulate(feats, this.two, a2);
