@@ -7,7 +7,9 @@
  * training metadata, then the run-time tables of the weights themselves (WeightTables: one int16
  * row per feature and where each hash bucket's rows start), the transitions and the word clusters
  * (a FlatLexicon). Loading is reading the file and taking views of it (no gunzip, no table
- * rebuilt), lazily, once per thread.
+ * rebuilt), lazily, once per thread. At run time the tagger looks up as few weights per token as it
+ * can: the sums of a word's own features are kept per word form (WordSums), those of the closed
+ * features (features.ts closedHashes) in a small table summed at load.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
