@@ -29,8 +29,19 @@ function ROLE_NOUNS(): Map<string, Gender> {
   return (roleNouns = out);
 }
 
-const PRONOUN_GENDER: Record<string, Gender> = { he: 'm', him: 'm', his: 'm', himself: 'm', she: 'f', her: 'f', hers: 'f', herself: 'f' };
-const HONORIFIC_GENDER: Record<string, Gender> = { mr: 'm', 'mr.': 'm', mrs: 'f', 'mrs.': 'f', ms: 'f', 'ms.': 'f', miss: 'f' };
+// (maps, not object literals: a word such as "constructor" or "toString" must not find an inherited property)
+const PRONOUN_GENDER = new Map<string, Gender>(Object.entries({ he: 'm', him: 'm', his: 'm', himself: 'm', she: 'f', her: 'f', hers: 'f', herself: 'f' }));
+/**
+ * The gender of a token that is a gendered pronoun, else undefined. Runs on every token of an
+ * article: only a word with a pronoun's first letter and length is lower-cased and looked up.
+ */
+const PRONOUN_FIRST = new Set([...PRONOUN_GENDER.keys()].map((p) => p.charCodeAt(0)));
+const PRONOUN_LONGEST = Math.max(...[...PRONOUN_GENDER.keys()].map((p) => p.length));
+function pronounGender(word: string): Gender | undefined {
+  if (word.length > PRONOUN_LONGEST || !PRONOUN_FIRST.has(word.charCodeAt(0) | 0x20)) return undefined;
+  return PRONOUN_GENDER.get(word.toLowerCase());
+}
+const HONORIFIC_GENDER = new Map<string, Gender>(Object.entries({ mr: 'm', 'mr.': 'm', mrs: 'f', 'mrs.': 'f', ms: 'f', 'ms.': 'f', miss: 'f' }));
 
 /** Votes weigh an honorific above a role noun above a pronoun. */
 const WEIGHT = { honorific: 4, role: 2, pronoun: 1 };
@@ -57,7 +68,7 @@ export function genderEvidence(toks: readonly Token[], persons: readonly PersonM
       recent.push({ key: m.key, tok: i, inQuote: quoted(m.span.start) });
       nameNeighbourVotes(toks, i, m, roles, vote);
     }
-    const g = PRONOUN_GENDER[t.text.toLowerCase()];
+    const g = pronounGender(t.text);
     if (!g) continue;
     while (recent.length && i - recent[0].tok > PRONOUN_WINDOW) recent.shift();
     // a pronoun and a name on different sides of a quotation mark are different voices ("“… Trump
@@ -75,7 +86,8 @@ export function genderEvidence(toks: readonly Token[], persons: readonly PersonM
 /** Honorific or role noun right before the name ("Ms. Roe", "actress Jane Roe"), or a role noun in apposition after it. */
 function nameNeighbourVotes(toks: readonly Token[], first: number, m: PersonMention, roles: Map<string, Gender>, vote: (k: string, g: Gender, w: number) => void): void {
   const before = toks[first - 1]?.text.toLowerCase();
-  if (before && HONORIFIC_GENDER[before]) vote(m.key, HONORIFIC_GENDER[before], WEIGHT.honorific);
+  const honorific = before ? HONORIFIC_GENDER.get(before) : undefined;
+  if (honorific) vote(m.key, honorific, WEIGHT.honorific);
   else if (before && roles.has(before)) vote(m.key, roles.get(before)!, WEIGHT.role);
   let j = first;
   while (j < toks.length && toks[j].end <= m.span.end) j++;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { evaluateQuotes } from '../../scripts/eval-quotes.js';
 import { readBratAttributions } from '../../src/analyse/attribution/brat.js';
-import { documentInfo, sentenceFeatures } from '../../src/analyse/attribution/features.js';
+import { CLOSED_COUNT, closedHashes, documentInfo, featuresOf, mix, sentenceFeatures } from '../../src/analyse/attribution/features.js';
 import { hash } from '../../src/analyse/entities/features.js';
 import { parseSentences } from '../../src/analyse/syntax/index.js';
 import { loadAttributionTagger, tagAttributions } from '../../src/analyse/attribution/index.js';
@@ -275,6 +275,78 @@ describe('attribution word sums', () => {
     const b = tagger.tagScored(sentenceFeatures(fast, 0, toks.length, true), fast, 0, toks.length);
     assert.deepEqual(b.em, a.em);
     assert.deepEqual(b.tags, a.tags);
+  });
+
+  it('and the closed features summed from their table give the emissions of their hashes, in and out of quotation marks and mentions', () => {
+    const tagger = loadAttributionTagger()!;
+    const text = 'Sen. Jane Roe, who chairs the panel, told reporters: “The bill is dead, and Acme Corp. knows it.” The company declined to comment.';
+    const toks = tokenize(text);
+    const open = text.indexOf('“') + 1;
+    const quoted = [{ start: open, end: text.indexOf('”') }];
+    const at = (w: string) => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length });
+    const entities = [
+      { ...at('Jane Roe'), type: 'PER' },
+      { ...at('Acme Corp.'), type: 'ORG' },
+    ].map((e) => ({ span: { start: e.start, end: e.end }, text: text.slice(e.start, e.end), type: e.type as 'PER' | 'ORG', entity: e.type }));
+    const full = documentInfo(text, toks, quoted, entities, tagger.lex, tagger.clusters);
+    const fast = documentInfo(text, toks, quoted, entities, tagger.lex, tagger.clusters, tagger);
+    for (const [lo, hi] of [[0, toks.length], [3, 12], [0, 1]]) {
+      const slow = sentenceFeatures(full, lo, hi);
+      assert.equal(slow.closed, null, 'without sums every feature is a hash');
+      const a = tagger.tagScored(slow, full, lo, hi);
+      const quick = sentenceFeatures(fast, lo, hi, true);
+      assert.ok(quick.closed && quick.closed.length === (hi - lo) * CLOSED_COUNT);
+      const b = tagger.tagScored(quick, fast, lo, hi);
+      assert.deepEqual(b.em, a.em);
+      assert.deepEqual(b.tags, a.tags);
+    }
+    // every closed row is its own feature
+    assert.equal(new Set(closedHashes()).size, closedHashes().length);
+  });
+
+  it('closed features hash their arguments as every template does: mix(mix(template, a), b)', () => {
+    const tagger = loadAttributionTagger()!;
+    const text = 'Sen. Jane Roe, who chairs the panel, told reporters: “The bill is dead, and Acme Corp. knows it,” she said.';
+    const toks = tokenize(text);
+    const quoted = [{ start: text.indexOf('“') + 1, end: text.indexOf('”') }];
+    const roe = { start: text.indexOf('Jane Roe'), end: text.indexOf('Jane Roe') + 8 };
+    const info = documentInfo(text, toks, quoted, [{ span: roe, text: 'Jane Roe', type: 'PER', entity: 'PER:roe' }], tagger.lex, tagger.clusters);
+    const n = toks.length;
+    const f = sentenceFeatures(info, 0, n);
+    const T = (name: string) => hash(`attr:${name}`);
+    // (as stored: unsigned)
+    const chain = (name: string, ...args: number[]) => args.reduce((h, a) => mix(h, a), T(name)) >>> 0;
+    const bucket = (d: number) => (d <= 0 ? 0 : d <= 4 ? d : d <= 6 ? 5 : d <= 10 ? 6 : d <= 20 ? 7 : 8);
+    const cueAt = [...info.cue].map((c) => c >= 3);
+    assert.ok(cueAt.some(Boolean), 'the sentence has a likely cue');
+    for (let i = 0; i < n; i++) {
+      const fs = new Set(featuresOf(f, i));
+      let lc = -1;
+      for (let x = i - 1; x >= 0 && lc < 0; x--) if (cueAt[x]) lc = x;
+      let rc = -1;
+      for (let x = i + 1; x < n && rc < 0; x++) if (cueAt[x]) rc = x;
+      const dl = lc >= 0 ? bucket(i - lc) : 0;
+      const dr = rc >= 0 ? bucket(rc - i) : 0;
+      const em1 = i > 0 ? info.ent[i - 1] : 99;
+      const expected: [string, number][] = [
+        ['dl', chain('dl', dl)],
+        ['dr', chain('dr', dr)],
+        ['cb+2', chain('cb+2', i + 1 < n ? info.cue[i + 1] : 9, i + 2 < n ? info.cue[i + 2] : 9)],
+        ['drc', chain('drc', dr, info.cap[i])],
+        ['nocue', chain('nocue', 1)],
+        ['q', chain('q', info.inQuote[i], info.mark[i])],
+        ['qdl', chain('qdl', info.inQuote[i], dl)],
+        ['e', chain('e', info.ent[i], info.cap[i])],
+        ['e-1', chain('e-1', em1)],
+        ['e+1', chain('e+1', i + 1 < n ? info.ent[i + 1] : 99)],
+        ['capdr', chain('capdr', info.cap[i], Math.min(dr, 4))],
+        ['cbc', chain('cbc', info.cue[i], i > 0 ? info.cap[i - 1] : 2)],
+        ['cbe', chain('cbe', info.cue[i], em1)],
+        ['pos', chain('pos', i === 0 ? 0 : i === n - 1 ? 1 : 2 + Math.floor((4 * i) / n))],
+        ['ncue', chain('ncue', Math.min(cueAt.filter(Boolean).length, 3), dl > 0 ? 1 : 0)],
+      ];
+      for (const [name, h] of expected) assert.ok(fs.has(h), `token ${i} (${toks[i].text}): ${name}`);
+    }
   });
 });
 

@@ -34,3 +34,9 @@ test('pronouns after an unambiguous mention give the gender', () => {
   const g = genderEvidence(tokenize(text), persons(text, ['Quill']));
   assert.equal(g.get('Quill'), 'm');
 });
+
+test('a word that is a property of every object ("constructor", "toString") is neither an honorific nor a pronoun', () => {
+  const text = 'The constructor Dana Ivers and toString Lee Park met. Ivers said constructor work was slow.';
+  const g = genderEvidence(tokenize(text), persons(text, ['Dana Ivers', 'Lee Park', 'Ivers']));
+  assert.equal(g.size, 0);
+});

@@ -91,12 +91,16 @@ export interface DocInfo {
 export const SUMS_AT = 11;
 /** Tags of the attribution tagger (model.ts TAGS), the length of each weight sum. */
 const NTAGS = 7;
-export const FACTS_STRIDE = SUMS_AT + 3 * NTAGS;
+/** Values of a capped distance bucket (wordNear): 0 (no cue on that side), 1, 2, 3 and beyond. */
+export const NEAR = 4;
+export const FACTS_STRIDE = SUMS_AT + 3 * NTAGS + 2 * NEAR * NTAGS;
 
 /**
  * A tagger that sums, once per word, the weights of the features that depend on that word alone:
- * as the token (wordU), as the token's left neighbour (wordL), as its right neighbour (wordR);
- * NTAGS int32 each, written at out[p..p+3*NTAGS-1] from the word's own facts at f[o..].
+ * as the token (wordU), as the token's left neighbour (wordL), as its right neighbour (wordR),
+ * NTAGS int32 each; then the word's features with its capped distance to the nearest cue on the
+ * left (wordNear side 0), NEAR sums of NTAGS, and on the right (side 1): 3 + 2 × NEAR sums written
+ * at out[p..] from the word's own facts at f[o..].
  */
 export interface WordSums {
   wordSums(f: Uint32Array, o: number, out: Uint32Array, p: number): void;
@@ -113,6 +117,10 @@ export function wordL(w: number, sh: number, cb: number): number[] {
 /** The features of the word after the token (13, 13, 9 after the sentence). */
 export function wordR(w: number, sh: number, cb: number): number[] {
   return [mix(T_wp1, w), mix(T_shp1, sh), mix(T_cbp1, cb)];
+}
+/** The features of the word with its distance bucket `d` (capped at 3) to the nearest cue on its left (side 0) or right (side 1). */
+export function wordNear(f: Uint32Array, o: number, side: 0 | 1, d: number): number[] {
+  return side === 0 ? [mix(mix(T_wdl, f[o]), d), mix(mix(T_k8dl, f[o + 6]), d)] : [mix(mix(T_wdr, f[o]), d), mix(mix(T_k8dr, f[o + 6]), d)];
 }
 
 const isMark = (s: string) => /^[“”„«»"]$/.test(s);
@@ -138,10 +146,11 @@ let wordCache: {
 
 /**
  * Word forms kept before the cache starts again (checked between documents): a stream of records
- * each with its own numbers and codes would otherwise grow it without end; 50,000 forms are about
- * 6 MB of facts (128 bytes each) and hold the vocabulary of a few thousand articles.
+ * each with its own numbers and codes would otherwise grow it without end. 30,000 forms are about
+ * 10.5 MB of facts (352 bytes each, in a table grown by doubling to 11.5 MB) and hold the vocabulary
+ * of several hundred articles (PolNeAR train: 840 articles, 31,301 forms).
  */
-const WORDS_KEPT = 50_000;
+const WORDS_KEPT = 30_000;
 
 /** The row of word `w` (at most 40 characters) in the cache's facts, computed on first sight. */
 function wordRow(w: string): number {
@@ -392,11 +401,89 @@ export function parseFacts(info: DocInfo, parse: readonly SyntaxToken[]): TreeFa
 
 const bucket = (d: number): number => (d <= 0 ? 0 : d <= 4 ? d : d <= 6 ? 5 : d <= 10 ? 6 : d <= 20 ? 7 : 8);
 
+/**
+ * The closed features: templates whose arguments are a few small integers (distance buckets, cue
+ * bins, flags, entity codes), so that every feature they can give is known in advance. Each
+ * (template, arguments) is one row of a small table: sentenceFeatures computes the row, its hash is
+ * closedHashes()[row] (the same mix chain as any template: mix(mix(T, a), b)), and a tagger that sums
+ * each row's weights once (AttributionTagger) reads them from a table that stays in cache instead
+ * of looking up the hash in its weight tables for every token.
+ *
+ * Argument sizes: a distance bucket 0..8, a cue bin 0..9 (9 beyond the sentence), a flag 0..1, an
+ * entity code 0..9 or 99 beyond the sentence (stored as 10).
+ */
+const DIST = 9;
+const BIN = 10;
+const FLAG = 2;
+const ENT = 11;
+const CLOSED_SPEC: [template: string, sizes: number[]][] = [
+  ['cb+2', [BIN, BIN]],
+  ['dl', [DIST]],
+  ['dr', [DIST]],
+  ['dlc', [DIST, FLAG, DIST]],
+  ['dlt', [DIST, FLAG]],
+  ['dlq', [DIST, FLAG]],
+  ['dlcol', [DIST, FLAG]],
+  ['drc', [DIST, FLAG]],
+  ['nocue', [FLAG]],
+  ['q', [FLAG, FLAG]],
+  ['qdl', [FLAG, DIST]],
+  ['e', [ENT, FLAG]],
+  ['e-1', [ENT]],
+  ['e+1', [ENT]],
+  ['capdr', [FLAG, 5]],
+  ['pos', [6]],
+  ['ncue', [4, FLAG]],
+  ['cbc', [BIN, 3]],
+  ['cbe', [BIN, ENT]],
+];
+/** Closed features per token. */
+export const CLOSED_COUNT = CLOSED_SPEC.length;
+/** Each closed template's first row. */
+const CLOSED_AT: number[] = [];
+let closedRows = 0;
+for (const [, sizes] of CLOSED_SPEC) {
+  CLOSED_AT.push(closedRows);
+  closedRows += sizes.reduce((a, b) => a * b, 1);
+}
+/** An entity code as a closed argument (99, beyond the sentence, is 10) and back. */
+const entArg = (e: number): number => (e === 99 ? 10 : e);
+
+let closedHashCache: Uint32Array | null = null;
+/** The hash of each row of the closed features (CLOSED_SPEC order, arguments row-major). */
+export function closedHashes(): Uint32Array {
+  if (closedHashCache) return closedHashCache;
+  const out = new Uint32Array(closedRows);
+  CLOSED_SPEC.forEach(([name, sizes], c) => {
+    const size = sizes.reduce((a, b) => a * b, 1);
+    for (let r = 0; r < size; r++) {
+      let h = T[name];
+      // the arguments of row r, first one most significant
+      let rest = r;
+      const args = sizes.map(() => 0);
+      for (let a = sizes.length - 1; a >= 0; a--) {
+        args[a] = rest % sizes[a];
+        rest = (rest - args[a]) / sizes[a];
+      }
+      sizes.forEach((s, a) => (h = mix(h, s === ENT && args[a] === 10 ? 99 : args[a])));
+      out[CLOSED_AT[c] + r] = h;
+    }
+  });
+  return (closedHashCache = out);
+}
+
 /** Feature hashes of n tokens, `stride` slots per token (0 = no feature). */
 export interface Feats {
   n: number;
   stride: number;
   data: Uint32Array;
+  /**
+   * When the tagger sums the closed features itself (DocInfo.sums given): per token, CLOSED_COUNT
+   * rows of its closed-feature table (closedHashes) in place of those features' hashes in `data`.
+   */
+  closed: Uint16Array | null;
+  /** With `closed`: per token its capped distance buckets to the nearest cue on the left and on the right (wordNear). */
+  near: Uint8Array | null;
 }
 
 /** Slots per token of sentenceFeatures (at least the number of templates). */
@@ -413,7 +500,6 @@ export function featuresOf(f: Feats, k: number): number[] {
 
 /** The template ids as constants (read per token). */
 const T_b = T['b'];
-const T_nocue = T['nocue'];
 const T_w = T['w'];
 const T_sh = T['sh'];
 const T_suf = T['suf'];
@@ -427,31 +513,13 @@ const T_shp1 = T['sh+1'];
 const T_cb = T['cb'];
 const T_cbm1 = T['cb-1'];
 const T_cbp1 = T['cb+1'];
-const T_cbp2 = T['cb+2'];
-const T_dl = T['dl'];
-const T_dr = T['dr'];
 const T_dlw = T['dlw'];
 const T_drw = T['drw'];
-const T_dlc = T['dlc'];
-const T_dlt = T['dlt'];
-const T_dlq = T['dlq'];
-const T_dlcol = T['dlcol'];
-const T_drc = T['drc'];
 const T_wdl = T['wdl'];
 const T_wdr = T['wdr'];
-const T_q = T['q'];
-const T_qdl = T['qdl'];
-const T_e = T['e'];
-const T_em1 = T['e-1'];
-const T_ep1 = T['e+1'];
-const T_capdr = T['capdr'];
-const T_pos = T['pos'];
 const T_punctdl = T['punctdl'];
 const T_lcn = T['lcn'];
 const T_rcp = T['rcp'];
-const T_ncue = T['ncue'];
-const T_cbc = T['cbc'];
-const T_cbe = T['cbe'];
 const T_k8 = T['k8'];
 const T_k8dl = T['k8dl'];
 const T_k8dr = T['k8dr'];
@@ -467,8 +535,26 @@ const T_frame = T['frame'];
 const T_clause = T['clause'];
 const T_linked = T['linked'];
 
-/** The buffer sentenceFeatures reuses when asked to (grown as needed). */
+/** The buffers sentenceFeatures reuses when asked to (grown as needed). */
 let scratch = new Uint32Array(64 * STRIDE);
+let closedScratch = new Uint16Array(64 * CLOSED_COUNT);
+let nearScratch = new Uint8Array(128);
+
+/** Each closed template's column (C_) among a token's closed features and its first row (AT_). */
+const closedColumn = (name: string): number => CLOSED_SPEC.findIndex(([t]) => t === name);
+const [C_cbp2, C_dl, C_dr, C_dlc, C_dlt, C_dlq, C_dlcol, C_drc, C_nocue, C_q, C_qdl, C_e, C_em1, C_ep1, C_capdr, C_pos, C_ncue, C_cbc, C_cbe] = [
+  'cb+2', 'dl', 'dr', 'dlc', 'dlt', 'dlq', 'dlcol', 'drc', 'nocue', 'q', 'qdl', 'e', 'e-1', 'e+1', 'capdr', 'pos', 'ncue', 'cbc', 'cbe',
+].map(closedColumn);
+const [AT_cbp2, AT_dl, AT_dr, AT_dlc, AT_dlt, AT_dlq, AT_dlcol, AT_drc, AT_nocue, AT_q, AT_qdl, AT_e, AT_em1, AT_ep1, AT_capdr, AT_pos, AT_ncue, AT_cbc, AT_cbe] = [
+  C_cbp2, C_dl, C_dr, C_dlc, C_dlt, C_dlq, C_dlcol, C_drc, C_nocue, C_q, C_qdl, C_e, C_em1, C_ep1, C_capdr, C_pos, C_ncue, C_cbc, C_cbe,
+].map((c) => CLOSED_AT[c]);
+
+/** A closed feature of the token whose closed features start at cl[o]: its row kept there (the slot in data left 0), or its hash. */
+function closedSlot(cl: Uint16Array | null, o: number, column: number, row: number, H: Uint32Array): number {
+  if (cl === null) return H[row];
+  cl[o + column] = row;
+  return 0;
+}
 
 /**
  * Feature hashes of the tokens lo..hi-1 (one sentence) of a document. Outside lo..hi-1, a word or
@@ -528,6 +614,21 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number, reuse = 
     data = scratch.subarray(0, n * STRIDE);
     data.fill(0);
   } else data = new Uint32Array(n * STRIDE);
+  // the closed features' rows (closedHashes) when the tagger sums them itself, else their hashes in data
+  let cl: Uint16Array | null = null;
+  let nr: Uint8Array | null = null;
+  if (info.sums !== null) {
+    if (reuse) {
+      if (closedScratch.length < n * CLOSED_COUNT) closedScratch = new Uint16Array(2 * n * CLOSED_COUNT);
+      if (nearScratch.length < n * 2) nearScratch = new Uint8Array(4 * n);
+      cl = closedScratch.subarray(0, n * CLOSED_COUNT);
+      nr = nearScratch.subarray(0, n * 2);
+    } else {
+      cl = new Uint16Array(n * CLOSED_COUNT);
+      nr = new Uint8Array(n * 2);
+    }
+  }
+  const H = closedHashes();
   const K = info.k;
   const P = info.punct;
   const Q = info.inQuote;
@@ -535,7 +636,6 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number, reuse = 
   const CAP = info.cap;
   const tree = info.tree;
   const tb = T_b;
-  const tnocue = mix(T_nocue, hasCue);
   const ncue = Math.min(nCues, 3);
   // the word features (wordU, wordL, wordR) are left out (0) when the tagger adds their sums
   const wf = info.sums === null;
@@ -544,6 +644,7 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number, reuse = 
   for (let i = lo; i < hi; i++) {
     const k = i - lo;
     let j = k * STRIDE;
+    const o = k * CLOSED_COUNT;
     const w = L[i];
     const wm1 = i - 1 >= lo ? L[i - 1] : 11;
     const wp1 = i + 1 < hi ? L[i + 1] : 13;
@@ -573,45 +674,53 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number, reuse = 
       data[j++] = mix(T_cbm1, cm1);
       data[j++] = mix(T_cbp1, cp1);
     } else j += 5;
-    data[j++] = mix(mix(T_cbp2, cp1), cp2);
+    data[j++] = closedSlot(cl, o, C_cbp2, AT_cbp2 + cp1 * BIN + cp2, H);
     const lc = leftCue[k];
     const rc = rightCue[k];
     const dl = lc >= 0 ? bucket(i - lc) : 0;
     const dr = rc >= 0 ? bucket(rc - i) : 0;
-    data[j++] = mix(T_dl, dl);
-    data[j++] = mix(T_dr, dr);
+    data[j++] = closedSlot(cl, o, C_dl, AT_dl + dl, H);
+    data[j++] = closedSlot(cl, o, C_dr, AT_dr + dr, H);
     data[j++] = mix(mix(T_dlw, dl), lc >= 0 ? L[lc] : 0);
     data[j++] = mix(mix(T_drw, dr), rc >= 0 ? L[rc] : 0);
-    data[j++] = mix(mix(mix(T_dlc, dl), commaSince[k]), dr);
-    data[j++] = mix(mix(T_dlt, dl), thatAfterCue[k]);
-    data[j++] = mix(mix(T_dlq, dl), quoteSince[k]);
-    data[j++] = mix(mix(T_dlcol, dl), colonSince[k]);
-    data[j++] = mix(mix(T_drc, dr), cap);
-    data[j++] = mix(mix(T_wdl, w), dl > 2 ? 3 : dl);
-    data[j++] = mix(mix(T_wdr, w), dr > 2 ? 3 : dr);
-    data[j++] = tnocue;
-    data[j++] = mix(mix(T_q, Q[i]), M[i]);
-    data[j++] = mix(mix(T_qdl, Q[i]), dl);
-    data[j++] = mix(mix(T_e, e0), cap);
-    data[j++] = mix(T_em1, em1);
-    data[j++] = mix(T_ep1, i + 1 < hi ? E[i + 1] : 99);
-    data[j++] = mix(mix(T_capdr, cap), dr > 3 ? 4 : dr);
+    data[j++] = closedSlot(cl, o, C_dlc, AT_dlc + (dl * FLAG + commaSince[k]) * DIST + dr, H);
+    data[j++] = closedSlot(cl, o, C_dlt, AT_dlt + dl * FLAG + thatAfterCue[k], H);
+    data[j++] = closedSlot(cl, o, C_dlq, AT_dlq + dl * FLAG + quoteSince[k], H);
+    data[j++] = closedSlot(cl, o, C_dlcol, AT_dlcol + dl * FLAG + colonSince[k], H);
+    data[j++] = closedSlot(cl, o, C_drc, AT_drc + dr * FLAG + cap, H);
+    if (nr === null) {
+      data[j++] = mix(mix(T_wdl, w), dl > 2 ? 3 : dl);
+      data[j++] = mix(mix(T_wdr, w), dr > 2 ? 3 : dr);
+    } else {
+      j += 2;
+      nr[2 * k] = dl > 2 ? 3 : dl;
+      nr[2 * k + 1] = dr > 2 ? 3 : dr;
+    }
+    data[j++] = closedSlot(cl, o, C_nocue, AT_nocue + hasCue, H);
+    data[j++] = closedSlot(cl, o, C_q, AT_q + Q[i] * FLAG + M[i], H);
+    data[j++] = closedSlot(cl, o, C_qdl, AT_qdl + Q[i] * DIST + dl, H);
+    data[j++] = closedSlot(cl, o, C_e, AT_e + e0 * FLAG + cap, H);
+    data[j++] = closedSlot(cl, o, C_em1, AT_em1 + entArg(em1), H);
+    data[j++] = closedSlot(cl, o, C_ep1, AT_ep1 + entArg(i + 1 < hi ? E[i + 1] : 99), H);
+    data[j++] = closedSlot(cl, o, C_capdr, AT_capdr + cap * 5 + (dr > 3 ? 4 : dr), H);
     const pos = k === 0 ? 0 : k === n - 1 ? 1 : 2 + ((4 * k) / n) | 0;
-    data[j++] = mix(T_pos, pos);
+    data[j++] = closedSlot(cl, o, C_pos, AT_pos + pos, H);
     if (P[i]) data[j++] = mix(mix(T_punctdl, w), dl);
     data[j++] = mix(mix(T_lcn, lc >= 0 ? (lc + 1 < hi ? L[lc + 1] : 13) : 0), dl > 4 ? 5 : dl);
     data[j++] = mix(mix(T_rcp, rc >= 0 ? (rc - 1 >= lo ? L[rc - 1] : 11) : 0), dr > 4 ? 5 : dr);
-    data[j++] = mix(mix(T_ncue, ncue), dl > 0 ? 1 : 0);
-    data[j++] = mix(mix(T_cbc, c0), i > lo ? CAP[i - 1] : 2);
-    data[j++] = mix(mix(T_cbe, c0), em1);
+    data[j++] = closedSlot(cl, o, C_ncue, AT_ncue + ncue * FLAG + (dl > 0 ? 1 : 0), H);
+    data[j++] = closedSlot(cl, o, C_cbc, AT_cbc + c0 * 3 + (i > lo ? CAP[i - 1] : 2), H);
+    data[j++] = closedSlot(cl, o, C_cbe, AT_cbe + c0 * ENT + entArg(em1), H);
     if (wf) data[j] = mix(T_k8, k8);
     j++;
-    data[j++] = mix(mix(T_k8dl, k8), dl > 2 ? 3 : dl);
-    data[j++] = mix(mix(T_k8dr, k8), dr > 2 ? 3 : dr);
+    if (nr === null) {
+      data[j++] = mix(mix(T_k8dl, k8), dl > 2 ? 3 : dl);
+      data[j++] = mix(mix(T_k8dr, k8), dr > 2 ? 3 : dr);
+    } else j += 2;
     data[j++] = mix(mix(T_lck8, lc >= 0 ? K[lc * 3 + 1] : 0), dl > 4 ? 5 : dl);
     if (tree) treeFeatures(tree, C, L, i, lc, rc, dl, data, j);
   }
-  return { n, stride: STRIDE, data };
+  return { n, stride: STRIDE, data, closed: cl, near: nr };
 }
 
 /**
@@ -697,5 +806,5 @@ export function stackFeatures(info: DocInfo, lo: number, hi: number, first: Uint
     ];
     data.set(f, k * STACK_STRIDE);
   }
-  return { n, stride: STACK_STRIDE, data };
+  return { n, stride: STACK_STRIDE, data, closed: null, near: null };
 }

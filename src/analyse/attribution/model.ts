@@ -7,11 +7,13 @@
  * training metadata, then the run-time tables of the weights themselves (WeightTables: one int16
  * row per feature and where each hash bucket's rows start), the transitions and the word clusters
  * (a FlatLexicon). Loading is reading the file and taking views of it (no gunzip, no table
- * rebuilt), lazily, once per thread.
+ * rebuilt), lazily, once per thread. At run time the tagger looks up as few weights per token as it
+ * can: the sums of a word's own features are kept per word form (WordSums), those of the closed
+ * features (features.ts closedHashes) in a small table summed at load.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Clusters, type CueLexicon, type DocInfo, type Feats, FACTS_STRIDE, stackFeatures, SUMS_AT, wordL, wordR, wordU, type WordSums } from './features.js';
+import { CLOSED_COUNT, closedHashes, type Clusters, type CueLexicon, type DocInfo, type Feats, FACTS_STRIDE, NEAR, stackFeatures, SUMS_AT, wordL, wordNear, wordR, wordU, type WordSums } from './features.js';
 import { packageRoot } from '../../util/paths.js';
 import { bioAllowed, makeViterbi } from '../learn/bio.js';
 import { type FlatArray, readFlatFile, writeFlatFile } from '../../util/flat-file.js';
@@ -189,6 +191,8 @@ export class AttributionTagger implements WordSums {
   /** The first pass's weight sums of wordL before a sentence's first token and of wordR after its last. */
   private readonly edgeL = new Int32Array(NT);
   private readonly edgeR = new Int32Array(NT);
+  /** The first pass's weights of each closed feature (features.ts closedHashes), NT per row. */
+  private readonly closedSums: Int32Array;
 
   /** From the first pass's model file and, when it ships, the second pass's. */
   constructor(file: Buffer, stack: Buffer | null = null) {
@@ -205,6 +209,9 @@ export class AttributionTagger implements WordSums {
     this.two = b ? b.tables : null;
     this.sum(wordL(11, 11, 9), this.edgeL, 0);
     this.sum(wordR(13, 13, 9), this.edgeR, 0);
+    const hashes = closedHashes();
+    this.closedSums = new Int32Array(hashes.length * NT);
+    for (let r = 0; r < hashes.length; r++) this.sum([hashes[r]], this.closedSums, r * NT);
   }
 
   /** Adds the first pass's weights of features `fs` to out[o..o+NT-1] (int32 values, also in a Uint32Array). */
@@ -218,15 +225,20 @@ export class AttributionTagger implements WordSums {
   }
 
   /**
-   * WordSums: the first pass's sums of the weights of a word's wordU, wordL and wordR features,
-   * from its facts at f[o..], into out[p..p+3*NT-1]. Only for a tagger without a second pass (whose
+   * WordSums: the first pass's sums of the weights of a word's wordU, wordL and wordR features and
+   * of its wordNear features for each capped distance on each side, from its facts at f[o..], into
+   * out[p..p+(3+2*NEAR)*NT-1]. Only for a tagger without a second pass (whose
    * weights of these features differ): the caller checks `stacked`.
    */
   wordSums(f: Uint32Array, o: number, out: Uint32Array, p: number): void {
-    out.fill(0, p, p + 3 * NT);
+    out.fill(0, p, p + (3 + 2 * NEAR) * NT);
     this.sum(wordU(f, o), out, p);
     this.sum(wordL(f[o], f[o + 1], f[o + 4]), out, p + NT);
     this.sum(wordR(f[o], f[o + 1], f[o + 4]), out, p + 2 * NT);
+    for (let d = 0; d < NEAR; d++) {
+      this.sum(wordNear(f, o, 0, d), out, p + (3 + d) * NT);
+      this.sum(wordNear(f, o, 1, d), out, p + (3 + NEAR + d) * NT);
+    }
   }
 
   get stacked(): boolean {
@@ -274,18 +286,47 @@ export class AttributionTagger implements WordSums {
     }
   }
 
+  /** Adds to e1 (n × NT) the first pass's weights of each token's closed features (rows of closedSums). */
+  private addClosedSums(closed: Uint16Array, n: number, e1: Int32Array): void {
+    const w = this.closedSums;
+    for (let i = 0; i < n; i++) {
+      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0;
+      for (let c = i * CLOSED_COUNT, end = c + CLOSED_COUNT; c < end; c++) {
+        const x = closed[c] * NT;
+        a0 += w[x];
+        a1 += w[x + 1];
+        a2 += w[x + 2];
+        a3 += w[x + 3];
+        a4 += w[x + 4];
+        a5 += w[x + 5];
+        a6 += w[x + 6];
+      }
+      const o = i * NT;
+      e1[o] += a0;
+      e1[o + 1] += a1;
+      e1[o + 2] += a2;
+      e1[o + 3] += a3;
+      e1[o + 4] += a4;
+      e1[o + 5] += a5;
+      e1[o + 6] += a6;
+    }
+  }
+
   /**
-   * Adds to e1 (n × NT) each token's first-pass sums of its word's features (wordU), of the word
+   * Adds to e1 (n × NT) each token's first-pass sums of its word's features (wordU, and wordNear at
+   * the token's capped distances to the nearest cues, `near`), of the word
    * before (wordL) and of the word after (wordR), from the rows of the document's word facts.
    */
-  private addWordSums(info: DocInfo, lo: number, hi: number, e1: Int32Array): void {
+  private addWordSums(info: DocInfo, lo: number, hi: number, near: Uint8Array, e1: Int32Array): void {
     const { facts, rows } = info;
     const n = hi - lo;
     const { edgeL, edgeR } = this;
     for (let i = 0; i < n; i++) {
       const o = i * NT;
       const u = rows[lo + i] * FACTS_STRIDE + SUMS_AT;
-      for (let t = 0; t < NT; t++) e1[o + t] += facts[u + t] | 0;
+      const nl = u + (3 + near[2 * i]) * NT;
+      const nr = u + (3 + NEAR + near[2 * i + 1]) * NT;
+      for (let t = 0; t < NT; t++) e1[o + t] += (facts[u + t] | 0) + (facts[nl + t] | 0) + (facts[nr + t] | 0);
       if (i > 0) {
         const l = rows[lo + i - 1] * FACTS_STRIDE + SUMS_AT + NT;
         for (let t = 0; t < NT; t++) e1[o + t] += facts[l + t] | 0;
@@ -300,7 +341,7 @@ export class AttributionTagger implements WordSums {
   /**
    * Tags (into TAGS) of tokens lo..hi-1 with the emission scores (n × NT) they were decoded from.
    * When `info` carries this tagger's word sums (documentInfo's `sums`), `feats` left the word
-   * features out and their sums are added here.
+   * features and the closed features out (their rows are in feats.closed) and their sums are added here.
    */
   tagScored(feats: Feats, info: DocInfo, lo: number, hi: number): { tags: Uint8Array; em: Float64Array } {
     const n = feats.n;
@@ -308,7 +349,9 @@ export class AttributionTagger implements WordSums {
     const a2 = this.trans2 ? new Int32Array(n * NT) : null;
     if (info.sums !== null) {
       if (info.sums !== this || a2) throw new Error('attribution: word sums of another tagger, or of a stacked one');
-      this.addWordSums(info, lo, hi, a1);
+      if (!feats.closed || !feats.near) throw new Error('attribution: features written without the word sums');
+      this.addWordSums(info, lo, hi, feats.near, a1);
+      this.addClosedSums(feats.closed, n, a1);
     }
     this.accumulate(feats, this.one, a1);
     if (a2 && this.two) this.accumulate(feats, this.two, a2);
