@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { annotatorAgreement, evaluateQuotes } from '../../scripts/eval-quotes.js';
 import { findQuotes, normaliseQuoteMarks } from '../../src/analyse/quotes.js';
+import { speakerOutsideContent } from '../../src/analyse/quotes/document.js';
 import { splitSentences } from '../../src/analyse/tokenize.js';
 import type { Quote } from '../../src/model/types.js';
 import { seedText as seed } from '../helpers.js';
@@ -132,6 +133,60 @@ describe('findQuotes on PolNeAR text', () => {
       assert.ok(r.direct.speakerAccuracy >= floors[`${key}.directSpeakerAccuracy`], `${part}: quoted speaker accuracy ${r.direct.speakerAccuracy}`);
     }
     assert.equal(articles, 84, 'the two halves cover the set');
+  });
+});
+
+describe('a speaker never lies inside its own content', () => {
+  /** The span of `phrase` in `text` (its first occurrence). */
+  const at = (text: string, phrase: string) => {
+    const start = text.indexOf(phrase);
+    assert.ok(start >= 0, phrase);
+    return { start, end: start + phrase.length };
+  };
+
+  it('"according to X, …": the content starts after the comma that sets the speaker off', () => {
+    const text = 'Costs rose, according to the regional water board, by more than a third in two years.';
+    const r = speakerOutsideContent(text, at(text, 'the regional water board, by more than a third in two years'), at(text, 'the regional water board'));
+    assert.equal(slice(text, r.content), 'by more than a third in two years');
+    assert.equal(slice(text, r.speaker), 'the regional water board');
+  });
+
+  it('"…, as X have said": the content ends at the comma before the speaker', () => {
+    const text = 'The report does not say whether the pump had failed, as engineers have said.';
+    const r = speakerOutsideContent(text, at(text, 'The report does not say whether the pump had failed, as engineers'), at(text, 'engineers'));
+    assert.equal(slice(text, r.content), 'The report does not say whether the pump had failed');
+    assert.equal(slice(text, r.speaker), 'engineers');
+  });
+
+  it("the content's own subject or object is not its speaker: the content stays, with no speaker", () => {
+    const text = 'The mayor spent the week painting the council as a club of insiders.';
+    const content = at(text, 'the council as a club of insiders');
+    const r = speakerOutsideContent(text, content, at(text, 'the council'));
+    assert.deepEqual(r, { content, speaker: null });
+    const whole = speakerOutsideContent(text, content, content);
+    assert.deepEqual(whole, { content, speaker: null });
+  });
+
+  it('a speaker inside one part of a split quote is dropped; a speaker outside the content stays as it is', () => {
+    const text = 'The plan, the minister said, would cut waiting lists by the minister.';
+    const parts = [at(text, 'The plan'), at(text, 'would cut waiting lists by the minister')];
+    const content = { start: parts[0].start, end: parts[1].end };
+    const minister = { start: text.lastIndexOf('the minister'), end: text.lastIndexOf('the minister') + 'the minister'.length };
+    assert.equal(speakerOutsideContent(text, content, minister, parts).speaker, null);
+    const outside = at(text, 'the minister');
+    assert.deepEqual(speakerOutsideContent(text, content, outside, parts), { content, speaker: outside });
+  });
+
+  it('no quote found in PolNeAR text has its speaker inside its content', () => {
+    for (const name of readdirSync(POLNEAR_TRAIN_TEXT).sort().slice(0, 40)) {
+      const text = trainText(name);
+      for (const q of quotesOf(text)) {
+        const s = q.speakerSpan;
+        if (!s) continue;
+        const hit = (q.parts ?? [q.span]).find((p) => p.start <= s.start && s.end <= p.end);
+        assert.equal(hit, undefined, `${name}: ${slice(text, s)} inside ${slice(text, q.span)}`);
+      }
+    }
   });
 });
 

@@ -61,11 +61,13 @@ export class QuoteDoc {
   /** A quote of `content` (trimmed) with its speaker resolved and recorded; null when the content has no word. */
   make(content: Span, speakerIn: Span | null, cue: Token | null, kind: QuoteKind, parts?: Span[]): Quote | null {
     const { text, ctx } = this;
-    const c = trimSpan(text, content);
+    let c = trimSpan(text, content);
     let speakerSpan = speakerIn;
     // "what Roe claimed", "declared by Roe": the function word is not part of the speaker
     const lead = speakerSpan ? /^(?:what|by|that|which|as|and|but|so)\s+(?=\S)/i.exec(text.slice(speakerSpan.start, speakerSpan.end)) : null;
     if (speakerSpan && lead) speakerSpan = { start: speakerSpan.start + lead[0].length, end: speakerSpan.end };
+    if (c.end - c.start < 2 || !/[\p{L}\p{N}]/u.test(text.slice(c.start, c.end))) return null;
+    if (speakerSpan) ({ content: c, speaker: speakerSpan } = speakerOutsideContent(text, c, speakerSpan, parts));
     if (c.end - c.start < 2 || !/[\p{L}\p{N}]/u.test(text.slice(c.start, c.end))) return null;
     const who = speakerSpan ? resolveSpeaker(ctx, speakerSpan) : { entity: null, name: null };
     const q: Quote = {
@@ -89,6 +91,30 @@ export class QuoteDoc {
     }
     return q;
   }
+}
+
+/**
+ * A speaker never lies inside the statement attributed to it. When the passes put it there:
+ * - "according to [the Tax Foundation], more than twice …" / "said [X], …": a speaker at the start
+ *   of the content, set off from the rest by a comma, is the cue's object: the content is what
+ *   follows the comma;
+ * - "… whether Scott had a gun, as [police] have said": a speaker at the end of the content after a
+ *   comma (and "as" / "according to") attributes what comes before: the content ends at the comma;
+ * - otherwise ("painting [Trump] as a caricature", a content that is the speaker) the phrase is the
+ *   content's own subject or object, not who reports it: the quote keeps its content and has no
+ *   speaker here (the review gives it the cue's subject when the article was parsed).
+ */
+export function speakerOutsideContent(text: string, content: Span, speaker: Span, parts?: Span[]): { content: Span; speaker: Span | null } {
+  const holds = (p: Span) => p.start <= speaker.start && speaker.end <= p.end;
+  if (parts && parts.length > 1) return { content, speaker: parts.some(holds) ? null : speaker };
+  if (!holds(content)) return { content, speaker };
+  const before = text.slice(content.start, speaker.start);
+  const after = text.slice(speaker.end, content.end);
+  const rest = /^\s*,/.exec(after);
+  if (!/\S/.test(before) && rest && /[\p{L}\p{N}]/u.test(after.slice(rest[0].length))) return { content: trimSpan(text, { start: speaker.end + rest[0].length, end: content.end }), speaker };
+  const lead = /,\s*(?:as\s+|according\s+to\s+)?$/i.exec(before);
+  if (!/\S/.test(after) && lead && /[\p{L}\p{N}]/u.test(before.slice(0, lead.index))) return { content: trimSpan(text, { start: content.start, end: content.start + lead.index }), speaker };
+  return { content, speaker: null };
 }
 
 export function trimSpan(text: string, s: Span): Span {

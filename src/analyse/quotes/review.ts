@@ -129,12 +129,42 @@ export function reviewWithSyntax(text: string, quotes: readonly Quote[], tokens:
     // said"): the subject of the cue and its apposition are the speaker
     else if (usable && q.speakerSpan && q.cue && usable.end <= q.speakerSpan.start && q.speakerSpan.end <= q.cue.span.start && tokens[subj!].head === cueIdx && kids[subj!].some((c) => universal(tokens[c].deprel) === 'appos' && tokens[c].start >= q.speakerSpan!.start && tokens[c].start < q.speakerSpan!.end))
       setSpeaker(q, { start: usable.start, end: q.speakerSpan.end }, resolve);
+    if (q.kind === 'indirect' && !q.parts && cueToken?.upos === 'VERB') endAtCueClause(text, tokens, kids, q, cueIdx);
     if (q.cueClass === 'speech' && q.kind === 'indirect' && !hasPredicate(tokens, q.span)) delete q.cueClass;
     if (q.speakerSpan) nameAtHead(tokens, kids, q, resolve);
     checkSpeaker(text, tokens, kids, q, resolve);
     out.push(q);
   }
   return out;
+}
+
+/** Most tokens of a cue's clause walked to find where it ends (a sentence's parse is far smaller). */
+const MAX_CLAUSE_TOKENS = 2000;
+
+/**
+ * Reported content is an argument of its cue (PolNeAR follows PARC's reading of attribution: the
+ * source, the cue and the content the cue introduces; the issue's content spans "end at the clause
+ * end"), so indirect content does not run on past the end of the cue verb's clause (the verb with
+ * all its dependents) into the clause above it: "After X questioned [his ability to continue his
+ * campaign], Clinton's sudden health care scare has …". The content is cut there only when a comma,
+ * semicolon or dash marks that boundary in the text; where the parse alone puts a boundary with no
+ * punctuation ("gun control | is not the solution") it is as often the parse's error.
+ */
+function endAtCueClause(text: string, tokens: readonly SyntaxToken[], kids: number[][], q: Quote, cue: number): void {
+  let end = tokens[cue].end;
+  const stack = [cue];
+  for (let steps = 0; stack.length && steps < MAX_CLAUSE_TOKENS; steps++) {
+    const x = stack.pop()!;
+    // a punctuation mark the parse hangs on the clause is not where its words end
+    if (tokens[x].upos !== 'PUNCT') end = Math.max(end, tokens[x].end);
+    stack.push(...kids[x]);
+  }
+  if (q.span.end <= end || q.span.start >= end) return;
+  if (!/^\s*[,;—–―-]/.test(text.slice(end, q.span.end))) return;
+  let e = end;
+  while (e > q.span.start && /[\s,;:.—–-]/.test(text[e - 1])) e--;
+  if (e - q.span.start < 2 || !/[\p{L}\p{N}]/u.test(text.slice(q.span.start, e))) return;
+  q.span = { start: q.span.start, end: e };
 }
 
 function setSpeaker(q: Quote, span: Span | null, resolve: ResolveSpeaker): void {
