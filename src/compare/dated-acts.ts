@@ -12,6 +12,7 @@ import { timePredicate } from '../analyse/syntax/helpers.js';
 import type { SyntaxToken } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
 import type { EntityRef, ResolvedTime, Sent } from './prepare.js';
+import { actClass } from './act-classes.js';
 import { kidsOf, parseOf } from './syntax.js';
 
 export interface DatedAct {
@@ -145,8 +146,9 @@ export function participantKey(e: EntityRef): string {
   return e.type === 'PER' ? `PER:${e.key.split(' ').pop()}` : e.key;
 }
 
-/** Slot keys of an act: one per participant of its deciding role. */
+/** Slot keys of an act: one per participant of its deciding role, under the act's class (act-classes.ts). */
 export function actSlots(a: DatedAct): string[] {
   const [role, keys] = a.patients.size ? ['patient', a.patients] : ['agent', a.agents];
-  return [...keys].sort().map((k) => `${a.lemma}|${role}|${k}`);
+  // by the act's class: "signed Jane Roe on Tuesday" and "hired Jane Roe on Monday" date one act
+  return [...keys].sort().map((k) => `${actClass(a.lemma)}|${role}|${k}`);
 }

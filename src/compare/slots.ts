@@ -10,8 +10,9 @@
 import type { Quantity } from '../model/types.js';
 import { MONTH_NAME_PATTERN, WEEKDAY_PATTERN } from '../text/calendar.js';
 import { dataLines } from '../text/lexicon.js';
+import { actClass } from './act-classes.js';
 import { canonicalName, type Sent, type StoryView } from './prepare.js';
-import { coordinatedFigure, countedArgument, describedNoun, frameGovernsFigure, lemmaAt, participantVerbs, verbSubject } from './syntax.js';
+import { coordinatedFigure, countedArgument, describedNoun, figureVerb, frameGovernsFigure, lemmaAt, participantVerbs, verbSubject } from './syntax.js';
 import { key } from './text.js';
 
 export interface Slot {
@@ -108,6 +109,9 @@ const WINDOW_AFTER = 5;
 /** The slot of `q` in sentence `s`, or null when the figure cannot be compared safely. */
 export function slotOf(s: Sent, q: Quantity, background: Background): Slot | null {
   if (isPart(s, q) || isHedged(s, q)) return null;
+  // "married two weeks ago": how long ago an act was; its own "ago" marks the sentence's past
+  const since = sinceAct(s, q);
+  if (since) return background === 'other-day' || pastBeyond(s, q) ? null : since;
   const slot = slotOfFigure(s, q) ?? (background === 'none' ? countedThings(s, q) : null);
   // a sentence about the past tells another event's figures, but a parent's children are counted
   // alike whatever year the sentence is about ("killing Jane Roe, a mother of 12, in 2011")
@@ -176,14 +180,46 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
  * noun for that verb. Later sentences count the same noun for other reasons ("the four cables
  * running across the Mediterranean"), so only the lead's are compared; the noun must be the
  * subject or object of the verb by the parse, not a modifier ("the 300-seat Parliament"), and
- * "killed two co-workers" is not "shot three co-workers".
+ * "killed two co-workers" is not "shot three co-workers"; verbs of one act class (act-classes.ts:
+ * "damaged", "cut", "severed") count the same things.
  */
 function countedThings(s: Sent, q: Quantity): Slot | null {
   if (q.unit !== 'count' || !q.counted || !inLead(s) || PEOPLE_NOUNS.has(q.counted.toLowerCase())) return null;
   const arg = countedArgument(s, q);
   // "more than 2,000 booths in the country, while there are 27 overseas": two counts of one noun in one sentence are two sets
   if (!arg || s.quantities.some((o) => o !== q && o.counted === q.counted)) return null;
-  return { key: `count|${key(arg.noun)}|${arg.verb}`, label: `number of ${arg.noun} (${arg.verb})`, unit: 'count', factor: 1, aligned: true };
+  // by the verb's act class: "three cables were damaged" and "two cables were cut" count the same cables
+  return { key: `count|${key(arg.noun)}|${actClass(arg.verb)}`, label: `number of ${arg.noun} (${arg.verb})`, unit: 'count', factor: 1, aligned: true };
+}
+
+/** After a duration: it dates an act back from the time of writing or of the event ("ago", "before", "earlier"). */
+const BACK_FROM = /^[\s-]*(?:ago|before|earlier)\b/i;
+
+/**
+ * "He was married about two weeks ago" against "who married him three weeks before he was
+ * killed": how long before the story's time an act was, by the act's class (act-classes.ts; the
+ * verb the figure's clause hangs on, by the parse). Acts of a class the lexicon names are compared
+ * across the story; other verbs ("moved", "worked") only between sentences that state one fact
+ * (aligned). "two weeks after" counts forward from another act: no slot.
+ */
+function sinceAct(s: Sent, q: Quantity): Slot | null {
+  if (q.unit !== 'h' && q.unit !== 'month' && q.unit !== 'year') return null;
+  const after = s.art.text.slice(q.counted === 'ago' ? q.span.end - 3 : q.span.end, s.span.end);
+  if (!BACK_FROM.test(after)) return null;
+  const verb = figureVerb(s, q);
+  if (!verb) return null;
+  const cls = actClass(verb);
+  const [unit, factor] = q.unit === 'h' ? ['h', 1] : q.unit === 'month' ? ['h', 730.5] : ['h', 8766];
+  // an act the class lexicon names (a wedding, an arrest, a release) is told once per story;
+  // any other verb only between sentences that state one fact
+  return { key: `since|${cls}`, label: `how long ago (${verb})`, unit, factor, aligned: cls === verb };
+}
+
+/** Another mark of the past in the sentence than the figure's own "ago" ("in 2005", "last year"): the act is dated from another time. */
+function pastBeyond(s: Sent, q: Quantity): boolean {
+  const text = s.art.text;
+  const rest = text.slice(s.span.start, q.span.start) + ' '.repeat(q.span.end - q.span.start + 4) + text.slice(q.span.end + 4, s.span.end);
+  return PAST_MARK.test(rest);
 }
 
 /**

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyseArticle } from '../../src/analyse/index.js';
+import { actClass } from '../../src/compare/act-classes.js';
+import { crossCheckStory } from '../../src/compare/index.js';
+import { bareArticle } from '../helpers.js';
+
+// Invented wording in the shape of local news.
+const PUBLISHED = { iso: '2011-03-02T12:00:00Z', precision: 'minute' as const, source: 'text' };
+const art = (id: string, text: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}`, published: PUBLISHED }));
+const LEAD = 'A bus driver was shot dead outside a depot in the city on Monday, police said.\n\n';
+const sinceConflicts = (texts: string[]) =>
+  crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art(`a${i}`, LEAD + t)), copies: [] }).conflicts.filter((c) => c.slot.startsWith('how long ago'));
+
+describe('act classes (data/lexicons/act-classes.tsv)', () => {
+  it('gives verbs of one FrameNet frame one class, and an unlisted verb its own lemma', () => {
+    assert.equal(actClass('sever'), actClass('damage'));
+    assert.equal(actClass('hire'), actClass('sign'));
+    assert.equal(actClass('re-sign'), actClass('sign'));
+    assert.equal(actClass('wed'), actClass('marry'));
+    assert.notEqual(actClass('kill'), actClass('shoot'));
+    assert.equal(actClass('paint'), 'paint');
+  });
+});
+
+describe('how long ago an act was', () => {
+  it('opposes "married two weeks ago" and "married three weeks before he was killed"', () => {
+    const c = sinceConflicts([
+      'The driver, Tom Ashby, was married two weeks ago to his second wife.',
+      'Ashby had married his wife three weeks before he was killed, a neighbour said.',
+    ]);
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+    assert.equal(c[0].sides.length, 2);
+  });
+
+  it('does not oppose figures that agree, count forward, or date another past', () => {
+    const c = sinceConflicts([
+      'The driver, Tom Ashby, was married about two weeks ago.',
+      'Ashby had married his wife two weeks before he was killed, a neighbour said.',
+      'Ashby was promoted two weeks after the wedding.',
+      'In 2005, Ashby had married his first wife three weeks before moving to the city.',
+    ]);
+    assert.deepEqual(c.map((k) => k.note), []);
+  });
+});
