@@ -84,6 +84,8 @@ function countedBefore(text: string, sentStart: number, at: number): string | nu
   return m ? m[1].toLowerCase() : null;
 }
 
+/** After a sum: the period it is paid for ("per season", "a year", "annually": a rate, not a total). */
+const PER_PERIOD = /^\s*(?:(?:per|a|an|each)\s+(year|season|month|week|day|game|hour)\b|annually|-a-year)/i;
 const DISTANCE: Record<string, number> = { km: 1, mi: 1.609344, m: 0.001, ft: 0.0003048 };
 const WEIGHT: Record<string, number> = { kg: 1, lb: 0.45359237 };
 const MONEY_FRAMES = new Set(['value', 'price', 'fine', 'bail']);
@@ -153,7 +155,15 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
   if (/^[A-Z]{3}$/.test(q.unit)) {
     // money: the sum of what (its value, a price, a fine, bail), in its own currency
     const frame = governingFrame(s, q);
-    return frame && MONEY_FRAMES.has(frame) ? { key: `money|${q.unit}|${frame}`, label: `${frame} (${q.unit})`, unit: q.unit, factor: 1 } : null;
+    if (!frame || !MONEY_FRAMES.has(frame)) return null;
+    // "$23 million per season" is a rate, not the deal's total: a slot of its own per period
+    const per = PER_PERIOD.exec(text.slice(q.span.end, Math.min(s.span.end, q.span.end + 20)));
+    const period = per ? `|per ${(per[1] ?? 'year').toLowerCase()}` : '';
+    // the organisation that pays, asks or offers, named before the sum in its sentence: two bidders'
+    // offers are two sums ("the Orioles offered … $150 million", "the Red Sox offered … $184 million")
+    const org = s.entities.filter((e) => (e.type === 'ORG' || e.type === 'MISC') && e.span.end <= q.span.start).pop();
+    const by = org ? `|by ${org.key}` : '';
+    return { key: `money|${q.unit}|${frame}${period}${by}`, label: `${frame}${period.replace('|', ' ')}${org ? ` (${org.name})` : ''} (${q.unit})`, unit: q.unit, factor: 1 };
   }
   if (q.unit === 'h') {
     const what = q.counted ?? countedBefore(text, s.span.start, q.span.start);

@@ -43,3 +43,16 @@ describe('how long ago an act was', () => {
     assert.deepEqual(c.map((k) => k.note), []);
   });
 });
+
+describe('sums of money: a rate is not a total, and two payers are two sums', () => {
+  const LEAD2 = 'Three clubs made offers for the striker Paul Denby this week, reports said.\n\n';
+  const money = (texts: string[]) =>
+    crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art(`m${i}`, LEAD2 + t)), copies: [] }).conflicts.filter((c) => /USD/.test(c.slot) && c.severity === 'conflict');
+  it('does not oppose "$23 million per season" to the "$184 million" total', () => {
+    assert.deepEqual(money(['Denby was offered a deal worth $184 million over eight years.', 'Denby was offered a deal worth $23 million per season.']).map((c) => c.note), []);
+  });
+  it('does not oppose one club\u2019s offer to another\u2019s, but opposes two figures for one club\u2019s', () => {
+    assert.deepEqual(money(['The Rovers offered Denby a deal worth $150 million.', 'The Wanderers offered Denby a deal worth $184 million.']).map((c) => c.note), []);
+    assert.equal(money(['The Rovers offered Denby a deal worth $150 million.', 'The Rovers offered Denby a deal worth $184 million, a source said.']).length, 1);
+  });
+});
