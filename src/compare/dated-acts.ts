@@ -22,6 +22,8 @@ export interface DatedAct {
   lemma: string;
   agents: Set<string>;
   patients: Set<string>;
+  /** Dated by its subject noun alone ("the quake struck on Sunday"): compared in the leads only. */
+  byNoun?: boolean;
 }
 
 const rel = (t: SyntaxToken) => t.deprel.split(':')[0];
@@ -131,11 +133,32 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
     if (tokens[p].xpos === 'VBN') { if (!patients.length) patients.push(...found); }
     else if (!agents.length) agents.push(...found);
   }
+  // "the quake struck on Sunday", "a fire broke out Tuesday": an event told with no one named is
+  // dated by its subject noun (the lead's only; see eventNoun)
+  const subjectNoun = !agents.length && !patients.length ? eventNoun(tokens, kids, p) : null;
   // the time expression is not a participant ("IR Wednesday"); "signed Jane Roe on Tuesday and
   // John Doe today": a participant after this time with another time after it has that time
   const ownTime = (e: EntityRef) => e.span.end <= t.span.start || (e.span.start >= t.span.end && !s.times.some((o) => o !== t && o.span.start >= e.span.end));
   const keys = (es: EntityRef[]) => new Set(es.filter(ownTime).map(participantKey));
-  return { sent: s, t, lemma, agents: keys(agents), patients: keys(patients), fact, speech: cueClassOf(lemma) !== null };
+  const agentKeys = keys(agents);
+  if (subjectNoun) agentKeys.add(subjectNoun);
+  return { sent: s, t, lemma, agents: agentKeys, patients: keys(patients), fact, speech: cueClassOf(lemma) !== null, byNoun: !!subjectNoun };
+}
+
+/** Nouns of one seismic event: outlets call the main shock a quake, an earthquake, a temblor. */
+const SAME_EVENT: Record<string, string> = { earthquake: 'quake', temblor: 'quake', tremor: 'quake' };
+
+/**
+ * The subject of the verb at `p` when it is a common noun with no name in it ("the quake", "a
+ * fire"), as a participant key "N:<lemma>"; null otherwise. Pronouns, numbers and names are not
+ * events.
+ */
+function eventNoun(tokens: readonly SyntaxToken[], kids: number[][], p: number): string | null {
+  const subj = kids[p].find((c) => rel(tokens[c]) === 'nsubj');
+  if (subj === undefined || tokens[subj].upos !== 'NOUN') return null;
+  if (kids[subj].some((c) => tokens[c].upos === 'PROPN' || tokens[c].upos === 'NUM')) return null;
+  const lemma = tokens[subj].lemma.toLowerCase();
+  return `N:${SAME_EVENT[lemma] ?? lemma}`;
 }
 
 /**

@@ -57,7 +57,7 @@ export function readNumber(text: string, ws: NumberWord[], i: number): NumberRea
   if (/^\d/.test(w.text)) {
     const before = text[w.start - 1] ?? ' ';
     const after = text[w.end] ?? ' ';
-    if (/[\p{L}^_/]/u.test(before) || /[\p{L}^_]/u.test(after) && !/^(bn|mn|m|k|pc)\b/i.test(text.slice(w.end, w.end + 3))) return null;
+    if (/[\p{L}^_/]/u.test(before) || /[\p{L}^_]/u.test(after) && !/^(bn|mn|m|k|pc|ft|km|kg|lbs?)\b/i.test(text.slice(w.end, w.end + 4))) return null;
     if (before === '-' && /[\p{L}\d]/u.test(text[w.start - 2] ?? '')) return null; // COVID-19, Su-57
     // "2 1/2 years", "2-1/2 year sentence": a whole number and a fraction are one number
     const fraction = fractionAfter(text, ws, i);

@@ -180,6 +180,10 @@ describe('findQuantities: halves, fractions and a height before a weight', () =>
     assert.deepEqual(read('He got a 2-1/2 year sentence.'), [[2.5, 'year']]);
     assert.deepEqual(read('The 9/11 attacks and 12/25 were remembered.'), []);
   });
+  it('a unit written onto the digits: "2000ft" is 2,000 ft, "10km" 10 km', () => {
+    assert.deepEqual(read('The man fell around 2000ft near the hut.'), [[2000, 'ft']]);
+    assert.deepEqual(read('She ran a 10km race.'), [[10, 'km']]);
+  });
   it('"5-foot-8,135 pounds" is a height and a weight of 135 lb, not 8,135', () => {
     const t = 'Deputies said that Orozco is 5-foot-8,135 pounds, with tattoos.';
     assert.deepEqual(read(t).at(-1), [135, 'lb']);

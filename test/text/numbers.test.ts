@@ -27,6 +27,10 @@ test('the number reader reads digits, scales and spelled-out numbers', () => {
   assert.deepEqual(read('2 1/2 years'), { value: 2.5, spelled: false, words: 4 });
   assert.deepEqual(read('2-1/2 year'), { value: 2.5, spelled: false, words: 5 });
   assert.deepEqual(read('3 3/4 inches'), { value: 3.75, spelled: false, words: 4 });
+  // a unit written onto the digits ("2000ft", "600m", "60kg") leaves the number readable
+  assert.deepEqual(read('2000ft fall'), { value: 2000, spelled: false, words: 1 });
+  assert.deepEqual(read('60kg bag'), { value: 60, spelled: false, words: 1 });
+  assert.equal(read('5G network'), null);
 });
 
 test('the number reader reads no fraction where a slash joins a name or a date', () => {
