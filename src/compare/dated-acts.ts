@@ -104,7 +104,10 @@ function verbBefore(tokens: readonly SyntaxToken[], at: number): number {
 
 function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   const tokens = parseOf(s.art);
-  if (!tokens || (t.kind !== 'weekday' && t.kind !== 'date' && t.kind !== 'datetime')) return null;
+  // a day named by the weekday or the date, or counted from the writing ("yesterday", "two days ago":
+  // resolved against the article's own date; an undated article's guess is left out by the caller)
+  const relativeDay = t.kind === 'relative' && /^day:/.test(t.anchor ?? '');
+  if (!tokens || (t.kind !== 'weekday' && t.kind !== 'date' && t.kind !== 'datetime' && !relativeDay)) return null;
   const p = timePredicate(tokens, t.span);
   if (p === null || tokens[p].upos !== 'VERB') return null;
   const kids = kidsOf(tokens);
@@ -133,9 +136,9 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
     if (tokens[p].xpos === 'VBN') { if (!patients.length) patients.push(...found); }
     else if (!agents.length) agents.push(...found);
   }
-  // "the quake struck on Sunday", "a fire broke out Tuesday": an event told with no one named is
+  // "the quake struck on Sunday", "a fire erupted Tuesday": an event told with no one named is
   // dated by its subject noun (the lead's only; see eventNoun)
-  const subjectNoun = !agents.length && !patients.length ? eventNoun(tokens, kids, p) : null;
+  const subjectNoun = !agents.length && !patients.length && HAPPENING.test(actClass(lemma)) ? eventNoun(tokens, kids, p) : null;
   // the time expression is not a participant ("IR Wednesday"); "signed Jane Roe on Tuesday and
   // John Doe today": a participant after this time with another time after it has that time
   const ownTime = (e: EntityRef) => e.span.end <= t.span.start || (e.span.start >= t.span.end && !s.times.some((o) => o !== t && o.span.start >= e.span.end));
@@ -144,6 +147,13 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   if (subjectNoun) agentKeys.add(subjectNoun);
   return { sent: s, t, lemma, agents: agentKeys, patients: keys(patients), fact, speech: cueClassOf(lemma) !== null, byNoun: !!subjectNoun };
 }
+
+/**
+ * Verbs whose subject is the event itself ("the quake struck", "a fire erupted", "the blast
+ * occurred"), by act class or lemma; with other verbs a subject noun is an actor ("police
+ * arrested"), and two arrests by police are not one act.
+ */
+const HAPPENING = /^(?:Impact|Cause_to_move_in_place|happen|occur|erupt)$/;
 
 /** Nouns of one seismic event: outlets call the main shock a quake, an earthquake, a temblor. */
 const SAME_EVENT: Record<string, string> = { earthquake: 'quake', temblor: 'quake', tremor: 'quake' };
