@@ -114,6 +114,8 @@ export function slotOf(s: Sent, q: Quantity, background: Background): Slot | nul
   // "married two weeks ago": how long ago an act was; its own "ago" marks the sentence's past
   const since = sinceAct(s, q);
   if (since) return background === 'other-day' || pastBeyond(s, q) ? null : since;
+  const term = termOfAct(s, q);
+  if (term) return background === 'other-day' ? null : term;
   const slot = slotOfFigure(s, q) ?? (background === 'none' ? countedThings(s, q) : null);
   // a sentence about the past tells another event's figures, but a parent's children are counted
   // alike whatever year the sentence is about ("killing Jane Roe, a mother of 12, in 2011")
@@ -223,6 +225,23 @@ function sinceAct(s: Sent, q: Quantity): Slot | null {
   // an act the class lexicon names (a wedding, an arrest, a release) is told once per story;
   // any other verb only between sentences that state one fact
   return { key: `since|${cls}`, label: `how long ago (${verb})`, unit, factor, aligned: cls === verb };
+}
+
+/**
+ * "He was sentenced to 2 years" against "He was sentenced to 2 1/2 years": how long an act of a
+ * class the lexicon names lasts or holds (a sentence, a contract, a ban), by the verb the figure
+ * hangs on. A person is sentenced, hired or banned more than once in a story's background, so only
+ * sentences that state one fact are compared (aligned), whatever year they are about.
+ */
+function termOfAct(s: Sent, q: Quantity): Slot | null {
+  if (q.unit !== 'h' && q.unit !== 'month' && q.unit !== 'year') return null;
+  // "for the past three years", "two weeks after": a span up to now or counted from another act
+  if (/^[\s-]*(?:after|later)\b/i.test(s.art.text.slice(q.span.end, s.span.end)) || /\b(?:past|last)\s+$/i.test(s.art.text.slice(Math.max(s.span.start, q.span.start - 6), q.span.start))) return null;
+  const verb = figureVerb(s, q);
+  const cls = verb ? actClass(verb) : null;
+  if (!verb || cls === verb) return null;
+  const [unit, factor] = q.unit === 'h' ? ['h', 1] : q.unit === 'month' ? ['h', 730.5] : ['h', 8766];
+  return { key: `term|${cls}`, label: `how long (${verb})`, unit, factor, aligned: true };
 }
 
 /** Another mark of the past in the sentence than the figure's own "ago" ("in 2005", "last year"): the act is dated from another time. */
