@@ -237,11 +237,11 @@ function termOfAct(s: Sent, q: Quantity): Slot | null {
   if (q.unit !== 'h' && q.unit !== 'month' && q.unit !== 'year') return null;
   // "for the past three years", "two weeks after": a span up to now or counted from another act
   if (/^[\s-]*(?:after|later)\b/i.test(s.art.text.slice(q.span.end, s.span.end)) || /\b(?:past|last)\s+$/i.test(s.art.text.slice(Math.max(s.span.start, q.span.start - 6), q.span.start))) return null;
-  const verb = figureVerb(s, q);
-  const cls = verb ? actClass(verb) : null;
-  if (!verb || cls === verb) return null;
+  // the verb the figure hangs on, or the noun it measures when that noun names the act ("a 2-1/2 year sentence")
+  const verb = [figureVerb(s, q), q.counted?.toLowerCase()].find((w) => w && actClass(w) !== w);
+  if (!verb) return null;
   const [unit, factor] = q.unit === 'h' ? ['h', 1] : q.unit === 'month' ? ['h', 730.5] : ['h', 8766];
-  return { key: `term|${cls}`, label: `how long (${verb})`, unit, factor, aligned: true };
+  return { key: `term|${actClass(verb)}`, label: `how long (${verb})`, unit, factor, aligned: true };
 }
 
 /** Another mark of the past in the sentence than the figure's own "ago" ("in 2005", "last year"): the act is dated from another time. */

@@ -61,7 +61,8 @@ describe('how long an act of a named class holds ("sentenced to 2 years")', () =
   const LEAD3 = 'A man was charged on Monday with robbing a petrol station in the town, police said.\n\n';
   const terms = (texts: string[]) =>
     crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art(`t${i}`, LEAD3 + t)), copies: [] }).conflicts.filter((c) => c.slot.startsWith('how long ('));
-  it('opposes two terms of one sentence told alike, not terms of sentences that state other facts', () => {
+  it('opposes two terms of one sentence told alike (by the verb or by the noun that names the act), not terms of sentences that state other facts', () => {
+    assert.equal(terms(['In 2004 he was sentenced to 2 years for a burglary in the same town.', 'In 2004 he was given a 2-1/2 year sentence for a burglary in the same town.']).length, 1);
     assert.equal(terms(['In 2004 he was sentenced to 2 years for a burglary in the same town.', 'In 2004 he was sentenced to 2 1/2 years for a burglary in the same town.']).length, 1);
     assert.deepEqual(terms(['In 2004 he was sentenced to 2 years for a burglary in the same town.', 'His brother was sentenced to five years last spring for fraud at a bank in another county.']).map((c) => c.note), []);
   });
