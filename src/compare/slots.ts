@@ -70,6 +70,8 @@ const ALIGNED_FRAMES = new Set(['protesters']);
 /** Nouns that say "people" without saying what happened to them: the governing word decides. */
 const PEOPLE_NOUNS = new Set('people persons victims civilians villagers passengers children adults men women others individuals'.split(' '));
 const OFFSPRING = new Set(['children', 'kids', 'sons', 'daughters']);
+/** Frame nouns that name the act, not the people in it or its value: a count of them counts acts (protests, robberies). */
+const EVENT_OF_FRAME = new Set('protest protests demonstration demonstrations rally rallies march marches robbery robberies heist heists theft thefts'.split(' '));
 /** Nouns of the same seismic event (an aftershock is another event). */
 const SHOCK_CLASS: Record<string, string> = { quake: 'quake', earthquake: 'quake', temblor: 'quake', tremor: 'quake', shock: 'quake', aftershock: 'aftershock', aftershocks: 'aftershock', foreshock: 'foreshock' };
 /** Meetings of any name are one kind of event for their duration ("talks", "meeting", "negotiations"). */
@@ -179,6 +181,8 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
   // "one of her 12 children", "his four kids": a parent's count of children (Kinship, as "a mother of 12")
   if (counted && OFFSPRING.has(counted) && /\b(?:her|his|their)\s+$/i.test(text.slice(Math.max(s.span.start, q.span.start - 8), q.span.start)))
     return { key: 'people|children', label: FRAME_LABEL.children, unit: 'people', factor: 1 };
+  // "two separate demonstrations" counts the protests, not the protesters: a noun that names the act itself counts acts
+  if (counted && EVENT_OF_FRAME.has(counted)) return null;
   const named = counted ? frameOf(counted) : undefined;
   const frame = named ?? (counted === null || PEOPLE_NOUNS.has(counted) ? governingFrame(s, q) : undefined);
   // a crowd is counted in each city and at each hour: only figures of sentences stating one fact are compared

@@ -67,3 +67,18 @@ describe('how long an act of a named class holds ("sentenced to 2 years")', () =
     assert.deepEqual(terms(['In 2004 he was sentenced to 2 years for a burglary in the same town.', 'His brother was sentenced to five years last spring for fraud at a bank in another county.']).map((c) => c.note), []);
   });
 });
+
+describe('a count of protests is not a count of protesters', () => {
+  it('does not oppose "two separate demonstrations" to a crowd of 20,000 in one statement', () => {
+    const lead = 'Unions marched through the capital on Wednesday against the new budget, police said.\n\n';
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('p1', `${lead}After rallying in two separate demonstrations in the capital, the unions converged on parliament.`),
+        art('p2', `${lead}After rallying with 20,000 people in the capital, the unions converged on parliament.`),
+      ],
+      copies: [],
+    });
+    assert.deepEqual(x.conflicts.filter((c) => /protesters/.test(c.slot)).map((c) => c.note), []);
+  });
+});
