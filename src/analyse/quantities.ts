@@ -341,9 +341,12 @@ function readValue(text: string, ws: Word[], i: number): Figure | null {
   const w = ws[numIdx];
   // "a mile and a half", "an hour and a half": one unit and a half (the half is read after the unit)
   const oneAndAHalf = (w.lw === 'a' || w.lw === 'an') && andAHalf(ws, numIdx + 2);
-  const halfA = w.lw === 'half' && /^an?$/.test(ws[numIdx + 1]?.lw ?? '');
-  if (!/^\d/.test(w.text) && SMALL[w.lw] === undefined && TENS[w.lw] === undefined && !(w.lw === 'a' && /^(dozen)$/.test(ws[numIdx + 1]?.lw ?? '')) && !oneAndAHalf && !halfA) return null;
-  const num = oneAndAHalf ? { value: 1, last: numIdx, spelled: true } : readNumber(text, ws, numIdx);
+  // "half a mile", "half an hour", "half a percent": half of one unit (a scale word is the number reader's: "half a million")
+  const unitWord = ws[numIdx + 2]?.lw ?? '';
+  const halfA = w.lw === 'half' && /^an?$/.test(ws[numIdx + 1]?.lw ?? '') && (DURATION_H[unitWord] !== undefined || !!CALENDAR[unitWord] || !!MEASURE[unitWord] || !!CURRENCY_WORD[unitWord] || unitWord === 'percent');
+  const halfScale = w.lw === 'half' && ws[numIdx + 1]?.lw === 'a' && (unitWord === 'dozen' || (!!SCALES[unitWord] && !/s$/.test(unitWord)));
+  if (!/^\d/.test(w.text) && SMALL[w.lw] === undefined && TENS[w.lw] === undefined && !(w.lw === 'a' && /^(dozen)$/.test(ws[numIdx + 1]?.lw ?? '')) && !oneAndAHalf && !halfA && !halfScale) return null;
+  const num = oneAndAHalf ? { value: 1, last: numIdx, spelled: true } : halfA ? { value: 0.5, last: numIdx + 1, spelled: true } : readNumber(text, ws, numIdx);
   if (!num) return null;
   // "£1.7m", "$300k": a letter scale written onto a sum of money
   const attached = ws[num.last + 1];

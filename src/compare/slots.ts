@@ -220,6 +220,7 @@ const BACK_FROM = /^[\s-]*(?:ago|before|earlier)\b/i;
  */
 function sinceAct(s: Sent, q: Quantity): Slot | null {
   if (q.unit !== 'h' && q.unit !== 'month' && q.unit !== 'year') return null;
+  if (q.counted && q.counted !== 'ago' && actClass(q.counted) === q.counted.toLowerCase()) return null;
   const after = s.art.text.slice(q.counted === 'ago' ? q.span.end - 3 : q.span.end, s.span.end);
   if (!BACK_FROM.test(after)) return null;
   const verb = figureVerb(s, q);
@@ -239,6 +240,8 @@ function sinceAct(s: Sent, q: Quantity): Slot | null {
  */
 function termOfAct(s: Sent, q: Quantity): Slot | null {
   if (q.unit !== 'h' && q.unit !== 'month' && q.unit !== 'year') return null;
+  // "after over seven-hour-long talks, they signed": a duration of something it names is that thing's (slotOfFigure)
+  if (q.counted && actClass(q.counted) === q.counted.toLowerCase()) return null;
   // "for the past three years", "two weeks after": a span up to now or counted from another act
   if (/^[\s-]*(?:after|later)\b/i.test(s.art.text.slice(q.span.end, s.span.end)) || /\b(?:past|last)\s+$/i.test(s.art.text.slice(Math.max(s.span.start, q.span.start - 6), q.span.start))) return null;
   // the verb the figure hangs on, or the noun it measures when that noun names the act ("a 2-1/2 year sentence")

@@ -95,8 +95,9 @@ export function readNumber(text: string, ws: NumberWord[], i: number): NumberRea
   let any = false;
   let lastUsed = i - 1;
   const step = (k: number): number => (hyphenJoined(ws, k) ? k + 2 : k + 1);
-  // "half a mile", "half an hour": a half of one unit (the unit is the next word's reader's)
-  if (ws[j].lw === 'half' && (ws[j + 1]?.lw === 'a' || ws[j + 1]?.lw === 'an') && ws[j + 2] && /^\p{L}+$/u.test(ws[j + 2].text)) return { value: 0.5, last: j + 1, spelled: true };
+  // "half a dozen", "half a million": half of a scale word ("half a mile" is the unit reader's)
+  const scaleOfHalf = ws[j].lw === 'half' && ws[j + 1]?.lw === 'a' ? (ws[j + 2]?.lw === 'dozen' ? 12 : SCALES[ws[j + 2]?.lw ?? '']) : undefined;
+  if (scaleOfHalf && !/s$/.test(ws[j + 2].lw)) return { value: scaleOfHalf / 2, last: j + 2, spelled: true };
   if (ws[j].lw === 'a' && ws[j + 1] && (ws[j + 1].lw === 'dozen' || ws[j + 1].lw === 'hundred' || ws[j + 1].lw === 'thousand' || ws[j + 1].lw === 'million' || ws[j + 1].lw === 'billion')) {
     current = 1;
     any = true;

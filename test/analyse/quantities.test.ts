@@ -172,6 +172,9 @@ describe('findQuantities: halves, fractions and a height before a weight', () =>
     assert.deepEqual(read('She lived a mile and a half away.'), [[1.5, 'mi']]);
     assert.deepEqual(read('The talks lasted an hour and a half.'), [[1.5, 'h']]);
     assert.deepEqual(read('It took two hours and a half.'), [[2.5, 'h']]);
+    assert.deepEqual(read('Half a dozen people were hurt.'), [[6, 'people']]);
+    assert.deepEqual(read('Half a million people marched.'), [[500_000, 'people']]);
+    assert.deepEqual(read('It happened half a century ago.'), []);
     // "a mile" alone is not read as a figure (too many idioms: "a year", "a day")
     assert.deepEqual(read('She lived a mile away.'), []);
   });

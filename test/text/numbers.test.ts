@@ -23,7 +23,8 @@ test('the number reader reads digits, scales and spelled-out numbers', () => {
   assert.deepEqual(read('three-and-a-half hours'), { value: 3.5, spelled: true, words: 7 });
   assert.deepEqual(read('a hundred people'), { value: 100, spelled: true, words: 2 });
   assert.deepEqual(read('two hundred thousand'), { value: 200_000, spelled: true, words: 3 });
-  assert.deepEqual(read('half a mile'), { value: 0.5, spelled: true, words: 2 });
+  assert.deepEqual(read('half a dozen people'), { value: 6, spelled: true, words: 3 });
+  assert.deepEqual(read('half a million people'), { value: 500_000, spelled: true, words: 3 });
   assert.deepEqual(read('2 1/2 years'), { value: 2.5, spelled: false, words: 4 });
   assert.deepEqual(read('2-1/2 year'), { value: 2.5, spelled: false, words: 5 });
   assert.deepEqual(read('3 3/4 inches'), { value: 3.75, spelled: false, words: 4 });
