@@ -164,7 +164,7 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
     const per = PER_PERIOD.exec(text.slice(q.span.end, Math.min(s.span.end, q.span.end + 20)));
     const period = per ? `|per ${(per[1] ?? 'year').toLowerCase()}` : '';
     // the organisation that pays, asks or offers, named before the sum in its sentence: two bidders'
-    // offers are two sums ("the Orioles offered … $150 million", "the Red Sox offered … $184 million")
+    // offers are two sums ("the Rovers offered … $150 million", "the Wanderers offered … $184 million")
     const org = s.entities.filter((e) => (e.type === 'ORG' || e.type === 'MISC') && e.span.end <= q.span.start).pop();
     const by = org ? `|by ${org.key}` : '';
     return { key: `money|${q.unit}|${frame}${period}${by}`, label: `${frame}${period.replace('|', ' ')}${org ? ` (${org.name})` : ''} (${q.unit})`, unit: q.unit, factor: 1 };
