@@ -8,7 +8,7 @@ import { figureSlots, inLead } from '../src/compare/slots.js';
 import { loadFixtures, loadStory } from './eval-crosscheck.js';
 
 const name = process.argv[2] ?? '';
-for (const f of loadFixtures().filter((g) => g.name === name && !process.argv.includes('--dates'))) {
+for (const f of loadFixtures().filter((g) => g.name === name && !process.argv.includes('--dates') && !process.argv.includes('--clock'))) {
   const { articles } = loadStory(f);
   const story = prepareStory({ articles, copies: [] });
   // as the cross-check reads them
@@ -28,5 +28,18 @@ if (process.argv.includes('--dates'))
         const act = actAt(s, t);
         const text = s.art.text.slice(Math.max(s.span.start, t.span.start - 50), Math.min(s.span.end, t.span.end + 30)).replace(/\s+/g, ' ');
         console.log(`${s.art.id.slice(0, 8)}\t${s.index}\t${inLead(s) ? 'lead' : ''}\t${t.kind}\t${t.resolved}\t${act?.cls ?? '-'}\t${[...actorKeys(s, t)].join(',')}\t${text}`);
+      }
+  }
+
+// times of day: `... dump-slots.ts <fixture> --clock` lists every clock time with its actors and the verb it modifies
+if (process.argv.includes('--clock'))
+  for (const f of loadFixtures().filter((g) => g.name === name)) {
+    const { articles } = loadStory(f);
+    const story = prepareStory({ articles, copies: [] });
+    for (const s of story.sentences)
+      for (const t of s.times) {
+        if (t.kind !== 'time' && t.kind !== 'datetime') continue;
+        const text = s.art.text.slice(Math.max(s.span.start, t.span.start - 60), Math.min(s.span.end, t.span.end + 30)).replace(/\s+/g, ' ');
+        console.log(`${s.art.id.slice(0, 8)}\t${s.index}\t${t.resolved}\t${[...actorKeys(s, t)].join(',')}\t${text}`);
       }
   }

@@ -3,7 +3,8 @@
  * more than 7 h, talks), "approximately four hours of talks" (about 4 h), "three-and-a-half hour
  * meeting" (3.5 h), "more than 20 cooperation agreements" (count > 20, agreements), "at least 27
  * million people", "$2.5 million" (2 500 000 USD), "13 countries", percentages, ranges
- * ("between 10 and 20"), spelled-out numbers ("two dozen", "twenty-five").
+ * ("between 10 and 20"), spelled-out numbers ("two dozen", "twenty-five"), halves ("half a mile",
+ * "a mile and a half", "two hours and a half") and fractions ("2 1/2 years").
  *
  * Units: durations of seconds to weeks normalised to hours (`h`); months and years kept as `month`
  * and `year`; money as ISO currency codes; `%` and `pp` (percentage points); `km`, `mi`, `m`, `kg`,
@@ -64,6 +65,15 @@ function words(text: string, span: Span): Word[] {
   re.lastIndex = 0;
   const slice = text.slice(span.start, span.end);
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    // "5-foot-8,135 pounds": a height's inches, then a comma and the weight, not 8,135
+    if (/^\d{1,2},\d{3}$/.test(m[0]) && /(?:foot|feet|ft)-$/i.test(slice.slice(Math.max(0, m.index - 5), m.index))) {
+      const at = span.start + m.index;
+      const comma = m[0].indexOf(',');
+      out.push({ start: at, end: at + comma, text: m[0].slice(0, comma), lw: m[0].slice(0, comma) });
+      out.push({ start: at + comma, end: at + comma + 1, text: ',', lw: ',' });
+      out.push({ start: at + comma + 1, end: at + m[0].length, text: m[0].slice(comma + 1), lw: m[0].slice(comma + 1) });
+      continue;
+    }
     out.push({ start: span.start + m.index, end: span.start + m.index + m[0].length, text: m[0], lw: m[0].toLowerCase() });
   }
   return out;
@@ -329,8 +339,14 @@ function readValue(text: string, ws: Word[], i: number): Figure | null {
     numIdx = i + 1 + (ws[i + 1].text === '.' ? 1 : 0);
   }
   const w = ws[numIdx];
-  if (!/^\d/.test(w.text) && SMALL[w.lw] === undefined && TENS[w.lw] === undefined && !(w.lw === 'a' && /^(dozen)$/.test(ws[numIdx + 1]?.lw ?? ''))) return null;
-  const num = readNumber(text, ws, numIdx);
+  // "a mile and a half", "an hour and a half": one unit and a half (the half is read after the unit)
+  const oneAndAHalf = (w.lw === 'a' || w.lw === 'an') && andAHalf(ws, numIdx + 2);
+  // "half a mile", "half an hour", "half a percent": half of one unit (a scale word is the number reader's: "half a million")
+  const unitWord = ws[numIdx + 2]?.lw ?? '';
+  const halfA = w.lw === 'half' && /^an?$/.test(ws[numIdx + 1]?.lw ?? '') && (DURATION_H[unitWord] !== undefined || !!CALENDAR[unitWord] || !!MEASURE[unitWord] || !!CURRENCY_WORD[unitWord] || unitWord === 'percent');
+  const halfScale = w.lw === 'half' && ws[numIdx + 1]?.lw === 'a' && (unitWord === 'dozen' || (!!SCALES[unitWord] && !/s$/.test(unitWord)));
+  if (!/^\d/.test(w.text) && SMALL[w.lw] === undefined && TENS[w.lw] === undefined && !(w.lw === 'a' && /^(dozen)$/.test(ws[numIdx + 1]?.lw ?? '')) && !oneAndAHalf && !halfA && !halfScale) return null;
+  const num = oneAndAHalf ? { value: 1, last: numIdx, spelled: true } : halfA ? { value: 0.5, last: numIdx + 1, spelled: true } : readNumber(text, ws, numIdx);
   if (!num) return null;
   // "£1.7m", "$300k": a letter scale written onto a sum of money
   const attached = ws[num.last + 1];
@@ -419,10 +435,27 @@ function readUnit(ws: Word[], i: number, f: Figure): boolean {
       f.end = u.end;
       k++;
     }
+    // "a mile and a half", "two hours and a half": the half after the unit
+    if (f.unit && !f.currency && f.unit !== '%' && f.unit !== 'pp' && f.low === null && Number.isInteger(f.value / unitFactor(u.lw)) && andAHalf(ws, k)) {
+      const factor = unitFactor(u.lw);
+      f.value += 0.5 * factor;
+      f.end = ws[k + 2].end;
+      k += 3;
+    }
     if (f.unit === 'h' || f.unit === 'month' || f.unit === 'year') k = readDurationTail(ws, k, f);
   }
   f.k = k;
   return true;
+}
+
+/** "and a half" at word k. */
+function andAHalf(ws: Word[], k: number): boolean {
+  return ws[k]?.lw === 'and' && ws[k + 1]?.lw === 'a' && ws[k + 2]?.lw === 'half';
+}
+
+/** What one of the unit word stands for in the figure's value (durations are kept in hours). */
+function unitFactor(unitWord: string): number {
+  return DURATION_H[unitWord] ?? 1;
 }
 
 /**

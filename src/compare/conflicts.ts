@@ -506,6 +506,8 @@ function actDateConflicts(story: StoryView, already: Conflict[]): Conflict[] {
       if (background.get(s.index) === 'past') continue;
       for (const act of datedActs(s)) {
         if (STATEMENT.test(act.lemma) && toldToday(s, act.t)) continue;
+        // an event named by a common noun is the article's own event in its lead only ("a fire broke out on Monday" later is another fire)
+        if (act.byNoun && !inLead(s)) continue;
         const day = dayOf(act.t);
         if (!day) continue;
         const actors = new Set([...act.agents, ...act.patients]);

@@ -12,6 +12,7 @@ import { timePredicate } from '../analyse/syntax/helpers.js';
 import type { SyntaxToken } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
 import type { EntityRef, ResolvedTime, Sent } from './prepare.js';
+import { actClass } from './act-classes.js';
 import { kidsOf, parseOf } from './syntax.js';
 
 export interface DatedAct {
@@ -21,6 +22,8 @@ export interface DatedAct {
   lemma: string;
   agents: Set<string>;
   patients: Set<string>;
+  /** Dated by its subject noun alone ("the quake struck on Sunday"): compared in the leads only. */
+  byNoun?: boolean;
 }
 
 const rel = (t: SyntaxToken) => t.deprel.split(':')[0];
@@ -101,7 +104,10 @@ function verbBefore(tokens: readonly SyntaxToken[], at: number): number {
 
 function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   const tokens = parseOf(s.art);
-  if (!tokens || (t.kind !== 'weekday' && t.kind !== 'date' && t.kind !== 'datetime')) return null;
+  // a day named by the weekday or the date, or counted from the writing ("yesterday", "two days ago":
+  // resolved against the article's own date; an undated article's guess is left out by the caller)
+  const relativeDay = t.kind === 'relative' && /^day:/.test(t.anchor ?? '');
+  if (!tokens || (t.kind !== 'weekday' && t.kind !== 'date' && t.kind !== 'datetime' && !relativeDay)) return null;
   const p = timePredicate(tokens, t.span);
   if (p === null || tokens[p].upos !== 'VERB') return null;
   const kids = kidsOf(tokens);
@@ -130,11 +136,39 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
     if (tokens[p].xpos === 'VBN') { if (!patients.length) patients.push(...found); }
     else if (!agents.length) agents.push(...found);
   }
+  // "the quake struck on Sunday", "a fire erupted Tuesday": an event told with no one named is
+  // dated by its subject noun (the lead's only; see eventNoun)
+  const subjectNoun = !agents.length && !patients.length && HAPPENING.test(actClass(lemma)) ? eventNoun(tokens, kids, p) : null;
   // the time expression is not a participant ("IR Wednesday"); "signed Jane Roe on Tuesday and
   // John Doe today": a participant after this time with another time after it has that time
   const ownTime = (e: EntityRef) => e.span.end <= t.span.start || (e.span.start >= t.span.end && !s.times.some((o) => o !== t && o.span.start >= e.span.end));
   const keys = (es: EntityRef[]) => new Set(es.filter(ownTime).map(participantKey));
-  return { sent: s, t, lemma, agents: keys(agents), patients: keys(patients), fact, speech: cueClassOf(lemma) !== null };
+  const agentKeys = keys(agents);
+  if (subjectNoun) agentKeys.add(subjectNoun);
+  return { sent: s, t, lemma, agents: agentKeys, patients: keys(patients), fact, speech: cueClassOf(lemma) !== null, byNoun: !!subjectNoun };
+}
+
+/**
+ * Verbs whose subject is the event itself ("the quake struck", "a fire erupted", "the blast
+ * occurred"), by act class or lemma; with other verbs a subject noun is an actor ("police
+ * arrested"), and two arrests by police are not one act.
+ */
+const HAPPENING = /^(?:Impact|Cause_to_move_in_place|happen|occur|erupt)$/;
+
+/** Nouns of one seismic event: outlets call the main shock a quake, an earthquake, a temblor. */
+const SAME_EVENT: Record<string, string> = { earthquake: 'quake', temblor: 'quake', tremor: 'quake' };
+
+/**
+ * The subject of the verb at `p` when it is a common noun with no name in it ("the quake", "a
+ * fire"), as a participant key "N:<lemma>"; null otherwise. Pronouns, numbers and names are not
+ * events.
+ */
+function eventNoun(tokens: readonly SyntaxToken[], kids: number[][], p: number): string | null {
+  const subj = kids[p].find((c) => rel(tokens[c]) === 'nsubj');
+  if (subj === undefined || tokens[subj].upos !== 'NOUN') return null;
+  if (kids[subj].some((c) => tokens[c].upos === 'PROPN' || tokens[c].upos === 'NUM')) return null;
+  const lemma = tokens[subj].lemma.toLowerCase();
+  return `N:${SAME_EVENT[lemma] ?? lemma}`;
 }
 
 /**
@@ -145,8 +179,9 @@ export function participantKey(e: EntityRef): string {
   return e.type === 'PER' ? `PER:${e.key.split(' ').pop()}` : e.key;
 }
 
-/** Slot keys of an act: one per participant of its deciding role. */
+/** Slot keys of an act: one per participant of its deciding role, under the act's class (act-classes.ts). */
 export function actSlots(a: DatedAct): string[] {
   const [role, keys] = a.patients.size ? ['patient', a.patients] : ['agent', a.agents];
-  return [...keys].sort().map((k) => `${a.lemma}|${role}|${k}`);
+  // by the act's class: "signed Jane Roe on Tuesday" and "hired Jane Roe on Monday" date one act
+  return [...keys].sort().map((k) => `${actClass(a.lemma)}|${role}|${k}`);
 }

@@ -10,8 +10,9 @@
 import type { Quantity } from '../model/types.js';
 import { MONTH_NAME_PATTERN, WEEKDAY_PATTERN } from '../text/calendar.js';
 import { dataLines } from '../text/lexicon.js';
+import { actClass } from './act-classes.js';
 import { canonicalName, type Sent, type StoryView } from './prepare.js';
-import { coordinatedFigure, countedArgument, describedNoun, frameGovernsFigure, lemmaAt, participantVerbs, verbSubject } from './syntax.js';
+import { coordinatedFigure, countedArgument, describedNoun, figureVerb, frameGovernsFigure, lemmaAt, participantVerbs, verbSubject } from './syntax.js';
 import { key } from './text.js';
 
 export interface Slot {
@@ -69,6 +70,8 @@ const ALIGNED_FRAMES = new Set(['protesters']);
 /** Nouns that say "people" without saying what happened to them: the governing word decides. */
 const PEOPLE_NOUNS = new Set('people persons victims civilians villagers passengers children adults men women others individuals'.split(' '));
 const OFFSPRING = new Set(['children', 'kids', 'sons', 'daughters']);
+/** Frame nouns that name the act, not the people in it or its value: a count of them counts acts (protests, robberies). */
+const EVENT_OF_FRAME = new Set('protest protests demonstration demonstrations rally rallies march marches robbery robberies heist heists theft thefts'.split(' '));
 /** Nouns of the same seismic event (an aftershock is another event). */
 const SHOCK_CLASS: Record<string, string> = { quake: 'quake', earthquake: 'quake', temblor: 'quake', tremor: 'quake', shock: 'quake', aftershock: 'aftershock', aftershocks: 'aftershock', foreshock: 'foreshock' };
 /** Meetings of any name are one kind of event for their duration ("talks", "meeting", "negotiations"). */
@@ -83,6 +86,8 @@ function countedBefore(text: string, sentStart: number, at: number): string | nu
   return m ? m[1].toLowerCase() : null;
 }
 
+/** After a sum: the period it is paid for ("per season", "a year", "annually": a rate, not a total). */
+const PER_PERIOD = /^\s*(?:(?:per|a|an|each)\s+(year|season|month|week|day|game|hour)\b|annually|-a-year)/i;
 const DISTANCE: Record<string, number> = { km: 1, mi: 1.609344, m: 0.001, ft: 0.0003048 };
 const WEIGHT: Record<string, number> = { kg: 1, lb: 0.45359237 };
 const MONEY_FRAMES = new Set(['value', 'price', 'fine', 'bail']);
@@ -108,6 +113,11 @@ const WINDOW_AFTER = 5;
 /** The slot of `q` in sentence `s`, or null when the figure cannot be compared safely. */
 export function slotOf(s: Sent, q: Quantity, background: Background): Slot | null {
   if (isPart(s, q) || isHedged(s, q)) return null;
+  // "married two weeks ago": how long ago an act was; its own "ago" marks the sentence's past
+  const since = sinceAct(s, q);
+  if (since) return background === 'other-day' || pastBeyond(s, q) ? null : since;
+  const term = termOfAct(s, q);
+  if (term) return background === 'other-day' ? null : term;
   const slot = slotOfFigure(s, q) ?? (background === 'none' ? countedThings(s, q) : null);
   // a sentence about the past tells another event's figures, but a parent's children are counted
   // alike whatever year the sentence is about ("killing Jane Roe, a mother of 12, in 2011")
@@ -149,7 +159,15 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
   if (/^[A-Z]{3}$/.test(q.unit)) {
     // money: the sum of what (its value, a price, a fine, bail), in its own currency
     const frame = governingFrame(s, q);
-    return frame && MONEY_FRAMES.has(frame) ? { key: `money|${q.unit}|${frame}`, label: `${frame} (${q.unit})`, unit: q.unit, factor: 1 } : null;
+    if (!frame || !MONEY_FRAMES.has(frame)) return null;
+    // "$23 million per season" is a rate, not the deal's total: a slot of its own per period
+    const per = PER_PERIOD.exec(text.slice(q.span.end, Math.min(s.span.end, q.span.end + 20)));
+    const period = per ? `|per ${(per[1] ?? 'year').toLowerCase()}` : '';
+    // the organisation that pays, asks or offers, named before the sum in its sentence: two bidders'
+    // offers are two sums ("the Rovers offered … $150 million", "the Wanderers offered … $184 million")
+    const org = s.entities.filter((e) => (e.type === 'ORG' || e.type === 'MISC') && e.span.end <= q.span.start).pop();
+    const by = org ? `|by ${org.key}` : '';
+    return { key: `money|${q.unit}|${frame}${period}${by}`, label: `${frame}${period.replace('|', ' ')}${org ? ` (${org.name})` : ''} (${q.unit})`, unit: q.unit, factor: 1 };
   }
   if (q.unit === 'h') {
     const what = q.counted ?? countedBefore(text, s.span.start, q.span.start);
@@ -163,6 +181,8 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
   // "one of her 12 children", "his four kids": a parent's count of children (Kinship, as "a mother of 12")
   if (counted && OFFSPRING.has(counted) && /\b(?:her|his|their)\s+$/i.test(text.slice(Math.max(s.span.start, q.span.start - 8), q.span.start)))
     return { key: 'people|children', label: FRAME_LABEL.children, unit: 'people', factor: 1 };
+  // "two separate demonstrations" counts the protests, not the protesters: a noun that names the act itself counts acts
+  if (counted && EVENT_OF_FRAME.has(counted)) return null;
   const named = counted ? frameOf(counted) : undefined;
   const frame = named ?? (counted === null || PEOPLE_NOUNS.has(counted) ? governingFrame(s, q) : undefined);
   // a crowd is counted in each city and at each hour: only figures of sentences stating one fact are compared
@@ -176,14 +196,66 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
  * noun for that verb. Later sentences count the same noun for other reasons ("the four cables
  * running across the Mediterranean"), so only the lead's are compared; the noun must be the
  * subject or object of the verb by the parse, not a modifier ("the 300-seat Parliament"), and
- * "killed two co-workers" is not "shot three co-workers".
+ * "killed two co-workers" is not "shot three co-workers"; verbs of one act class (act-classes.ts:
+ * "damaged", "cut", "severed") count the same things.
  */
 function countedThings(s: Sent, q: Quantity): Slot | null {
   if (q.unit !== 'count' || !q.counted || !inLead(s) || PEOPLE_NOUNS.has(q.counted.toLowerCase())) return null;
   const arg = countedArgument(s, q);
   // "more than 2,000 booths in the country, while there are 27 overseas": two counts of one noun in one sentence are two sets
   if (!arg || s.quantities.some((o) => o !== q && o.counted === q.counted)) return null;
-  return { key: `count|${key(arg.noun)}|${arg.verb}`, label: `number of ${arg.noun} (${arg.verb})`, unit: 'count', factor: 1, aligned: true };
+  // by the verb's act class: "three cables were damaged" and "two cables were cut" count the same cables
+  return { key: `count|${key(arg.noun)}|${actClass(arg.verb)}`, label: `number of ${arg.noun} (${arg.verb})`, unit: 'count', factor: 1, aligned: true };
+}
+
+/** After a duration: it dates an act back from the time of writing or of the event ("ago", "before", "earlier"). */
+const BACK_FROM = /^[\s-]*(?:ago|before|earlier)\b/i;
+
+/**
+ * "He was married about two weeks ago" against "who married him three weeks before he was
+ * killed": how long before the story's time an act was, by the act's class (act-classes.ts; the
+ * verb the figure's clause hangs on, by the parse). Acts of a class the lexicon names are compared
+ * across the story; other verbs ("moved", "worked") only between sentences that state one fact
+ * (aligned). "two weeks after" counts forward from another act: no slot.
+ */
+function sinceAct(s: Sent, q: Quantity): Slot | null {
+  if (q.unit !== 'h' && q.unit !== 'month' && q.unit !== 'year') return null;
+  if (q.counted && q.counted !== 'ago' && actClass(q.counted) === q.counted.toLowerCase()) return null;
+  const after = s.art.text.slice(q.counted === 'ago' ? q.span.end - 3 : q.span.end, s.span.end);
+  if (!BACK_FROM.test(after)) return null;
+  const verb = figureVerb(s, q);
+  if (!verb) return null;
+  const cls = actClass(verb);
+  const [unit, factor] = q.unit === 'h' ? ['h', 1] : q.unit === 'month' ? ['h', 730.5] : ['h', 8766];
+  // an act the class lexicon names (a wedding, an arrest, a release) is told once per story;
+  // any other verb only between sentences that state one fact
+  return { key: `since|${cls}`, label: `how long ago (${verb})`, unit, factor, aligned: cls === verb };
+}
+
+/**
+ * "He was sentenced to 2 years" against "He was sentenced to 2 1/2 years": how long an act of a
+ * class the lexicon names lasts or holds (a sentence, a contract, a ban), by the verb the figure
+ * hangs on. A person is sentenced, hired or banned more than once in a story's background, so only
+ * sentences that state one fact are compared (aligned), whatever year they are about.
+ */
+function termOfAct(s: Sent, q: Quantity): Slot | null {
+  if (q.unit !== 'h' && q.unit !== 'month' && q.unit !== 'year') return null;
+  // "after over seven-hour-long talks, they signed": a duration of something it names is that thing's (slotOfFigure)
+  if (q.counted && actClass(q.counted) === q.counted.toLowerCase()) return null;
+  // "for the past three years", "two weeks after": a span up to now or counted from another act
+  if (/^[\s-]*(?:after|later)\b/i.test(s.art.text.slice(q.span.end, s.span.end)) || /\b(?:past|last)\s+$/i.test(s.art.text.slice(Math.max(s.span.start, q.span.start - 6), q.span.start))) return null;
+  // the verb the figure hangs on, or the noun it measures when that noun names the act ("a 2-1/2 year sentence")
+  const verb = [figureVerb(s, q), q.counted?.toLowerCase()].find((w) => w && actClass(w) !== w);
+  if (!verb) return null;
+  const [unit, factor] = q.unit === 'h' ? ['h', 1] : q.unit === 'month' ? ['h', 730.5] : ['h', 8766];
+  return { key: `term|${actClass(verb)}`, label: `how long (${verb})`, unit, factor, aligned: true };
+}
+
+/** Another mark of the past in the sentence than the figure's own "ago" ("in 2005", "last year"): the act is dated from another time. */
+function pastBeyond(s: Sent, q: Quantity): boolean {
+  const text = s.art.text;
+  const rest = text.slice(s.span.start, q.span.start) + ' '.repeat(q.span.end - q.span.start + 4) + text.slice(q.span.end + 4, s.span.end);
+  return PAST_MARK.test(rest);
 }
 
 /**

@@ -117,6 +117,29 @@ export function countedArgument(s: Sent, q: Quantity): { noun: string; verb: str
   return { noun: noun.lemma.toLowerCase(), verb: head.lemma.toLowerCase() };
 }
 
+/**
+ * The lemma of the verb a figure's phrase hangs on, by the parse ("was married two weeks ago" →
+ * marry; "who married him three weeks before" → marry): up from the number, at most four steps,
+ * never through a clause link; null without a parse or a verb.
+ */
+export function figureVerb(s: Sent, q: Quantity): string | null {
+  const tokens = parseOf(s.art);
+  if (!tokens) return null;
+  const fig = figureTokens(tokens, q);
+  if (!fig) return null;
+  let i = fig.num;
+  for (let step = 0; step < 5 && i >= 0; step++) {
+    if (tokens[i].upos === 'VERB') {
+      const lemma = tokens[i].lemma.toLowerCase();
+      // (a lemma shorter than three letters is the lemmatiser's slip, "wed" → "w": the word as written)
+      return NO_ACT.has(lemma) ? null : lemma.length < 3 ? tokens[i].text.toLowerCase() : lemma;
+    }
+    if (step > 0 && CLAUSE_LINKS.has(relOf(tokens[i]))) return null;
+    i = tokens[i].head;
+  }
+  return null;
+}
+
 /** Relations by which a verb continues another's clause: its subject is the other verb's ("died after slipping and falling"). */
 const CONTINUES = new Set(['conj', 'advcl', 'xcomp']);
 

@@ -57,8 +57,11 @@ export function readNumber(text: string, ws: NumberWord[], i: number): NumberRea
   if (/^\d/.test(w.text)) {
     const before = text[w.start - 1] ?? ' ';
     const after = text[w.end] ?? ' ';
-    if (/[\p{L}^_/]/u.test(before) || /[\p{L}^_]/u.test(after) && !/^(bn|mn|m|k|pc)\b/i.test(text.slice(w.end, w.end + 3))) return null;
+    if (/[\p{L}^_/]/u.test(before) || /[\p{L}^_]/u.test(after) && !/^(bn|mn|m|k|pc|ft|km|kg|lbs?)\b/i.test(text.slice(w.end, w.end + 4))) return null;
     if (before === '-' && /[\p{L}\d]/u.test(text[w.start - 2] ?? '')) return null; // COVID-19, Su-57
+    // "2 1/2 years", "2-1/2 year sentence": a whole number and a fraction are one number
+    const fraction = fractionAfter(text, ws, i);
+    if (fraction) return fraction;
     if (after === ':' || (after === '/' && /\d/.test(text[w.end + 1] ?? ''))) return null; // times and dates
     if (after === '^' || (after === 'e' && /\d/.test(text[w.end + 1] ?? ''))) return null;
     const digits = w.text.replace(/,/g, '');
@@ -92,6 +95,9 @@ export function readNumber(text: string, ws: NumberWord[], i: number): NumberRea
   let any = false;
   let lastUsed = i - 1;
   const step = (k: number): number => (hyphenJoined(ws, k) ? k + 2 : k + 1);
+  // "half a dozen", "half a million": half of a scale word ("half a mile" is the unit reader's)
+  const scaleOfHalf = ws[j].lw === 'half' && ws[j + 1]?.lw === 'a' ? (ws[j + 2]?.lw === 'dozen' ? 12 : SCALES[ws[j + 2]?.lw ?? '']) : undefined;
+  if (scaleOfHalf && !/s$/.test(ws[j + 2].lw)) return { value: scaleOfHalf / 2, last: j + 2, spelled: true };
   if (ws[j].lw === 'a' && ws[j + 1] && (ws[j + 1].lw === 'dozen' || ws[j + 1].lw === 'hundred' || ws[j + 1].lw === 'thousand' || ws[j + 1].lw === 'million' || ws[j + 1].lw === 'billion')) {
     current = 1;
     any = true;
@@ -128,5 +134,27 @@ export function readNumber(text: string, ws: NumberWord[], i: number): NumberRea
   return { value: total + current, last: lastUsed, spelled: true };
 }
 
+/** Denominators of the fractions news writes after a whole number ("2 1/2", "3 3/4"). */
+const DENOMINATORS = new Set([2, 3, 4, 8]);
+
+/**
+ * "2 1/2", "2-1/2": a whole number followed by a proper fraction (written with a space or a
+ * hyphen, digits round a slash with nothing between), read as one number. Null for anything else,
+ * so "9/11" and "12/25" stay what they are (a name, a date).
+ */
+function fractionAfter(text: string, ws: NumberWord[], i: number): NumberRead | null {
+  const [w, sep, n, slash, d] = [ws[i], ws[i + 1], ws[i + 2], ws[i + 3], ws[i + 4]];
+  if (!/^\d{1,3}$/.test(w.text) || !sep || !n || !slash || !d) return null;
+  let k = i + 1;
+  if (sep.text === '-' && sep.start === w.end && n.start === sep.end) k = i + 2;
+  else if (!/^\d$/.test(sep.text) || sep.start !== w.end + 1) return null;
+  const [num, bar, den] = [ws[k], ws[k + 1], ws[k + 2]];
+  if (!num || !bar || !den || bar.text !== '/' || bar.start !== num.end || den.start !== bar.end || !/^\d$/.test(num.text) || !/^\d$/.test(den.text)) return null;
+  const a = Number(num.text);
+  const b = Number(den.text);
+  if (!DENOMINATORS.has(b) || a < 1 || a >= b || /[\d/]/.test(text[den.end] ?? '')) return null;
+  return { value: Number(w.text) + a / b, last: k + 2, spelled: false };
+}
+
 /** Quick test: does a sentence hold anything that can start a number? */
-export const MAYBE_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens?|zero|tens|hundreds|thousands|millions|billions)\b/i;
+export const MAYBE_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens?|half|zero|tens|hundreds|thousands|millions|billions)\b/i;

@@ -164,3 +164,32 @@ describe('findQuantities: estimates of a crowd', () => {
     assert.deepEqual([b.value, b.qualifier], [200000, 'about']);
   });
 });
+
+describe('findQuantities: halves, fractions and a height before a weight', () => {
+  const read = (t: string) => quantities(t).map((q) => [q.value, q.unit]);
+  it('"half a mile" is 0.5 mi, "a mile and a half" 1.5 mi, "an hour and a half" 1.5 h', () => {
+    assert.deepEqual(read('She lived half a mile away.'), [[0.5, 'mi']]);
+    assert.deepEqual(read('She lived a mile and a half away.'), [[1.5, 'mi']]);
+    assert.deepEqual(read('The talks lasted an hour and a half.'), [[1.5, 'h']]);
+    assert.deepEqual(read('It took two hours and a half.'), [[2.5, 'h']]);
+    assert.deepEqual(read('Half a dozen people were hurt.'), [[6, 'people']]);
+    assert.deepEqual(read('Half a million people marched.'), [[500_000, 'people']]);
+    assert.deepEqual(read('It happened half a century ago.'), []);
+    // "a mile" alone is not read as a figure (too many idioms: "a year", "a day")
+    assert.deepEqual(read('She lived a mile away.'), []);
+  });
+  it('"2 1/2 years" and "2-1/2 year" are 2.5 years; slashes in names and dates are not fractions', () => {
+    assert.deepEqual(read('He was sentenced to 2 1/2 years.'), [[2.5, 'year']]);
+    assert.deepEqual(read('He got a 2-1/2 year sentence.'), [[2.5, 'year']]);
+    assert.deepEqual(read('The 9/11 attacks and 12/25 were remembered.'), []);
+  });
+  it('a unit written onto the digits: "2000ft" is 2,000 ft, "10km" 10 km', () => {
+    assert.deepEqual(read('The man fell around 2000ft near the hut.'), [[2000, 'ft']]);
+    assert.deepEqual(read('She ran a 10km race.'), [[10, 'km']]);
+  });
+  it('"5-foot-8,135 pounds" is a height and a weight of 135 lb, not 8,135', () => {
+    const t = 'Deputies said that Orozco is 5-foot-8,135 pounds, with tattoos.';
+    assert.deepEqual(read(t).at(-1), [135, 'lb']);
+    assert.equal(quantities(t).some((q) => q.value === 8135), false);
+  });
+});

@@ -99,3 +99,43 @@ describe('times of day of one event', () => {
     assert.deepEqual(x.conflicts.filter((k) => k.slot === 'time of day of the event').map((k) => k.note), []);
   });
 });
+
+describe('an event told with no one named is dated by its subject noun, in the leads', () => {
+  it('opposes "the quake struck on Sunday" and "an earthquake hit on Monday" (one act class, one event noun)', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('q1', 'A strong quake struck the coastal province on Sunday, officials said, and hundreds of homes were damaged.'),
+        art('q2', 'A strong earthquake hit the coastal province on Monday, officials said, and hundreds of homes were damaged.'),
+      ],
+      copies: [],
+    });
+    assert.equal(dated(x).length, 1, JSON.stringify(x.conflicts.map((c) => c.note)));
+    assert.deepEqual(dated(x)[0].sides.map((s) => /Sunday|Monday/.exec(s.value)?.[0]).sort(), ['Monday', 'Sunday']);
+  });
+
+  it('does not date a later sentence\'s event noun against the lead\'s ("a fire erupted on Monday" in paragraph five is another fire)', () => {
+    const filler = 'Residents of the nearby streets gathered outside the town hall for news. Crews from three stations worked through the night to contain it. ';
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('f1', 'A fire erupted at a warehouse in the port on Sunday, officials said, and two workers were hurt in the blaze.'),
+        art('f2', `Two workers were hurt in a warehouse blaze in the port, officials said on Sunday night. ${filler}${filler}A fire erupted at the same warehouse on Monday.`),
+      ],
+      copies: [],
+    });
+    assert.deepEqual(dated(x).map((c) => c.note), []);
+  });
+});
+
+describe('a day counted from the writing ("yesterday") dates the act it attaches to', () => {
+  const on = (iso: string) => ({ iso, precision: 'minute' as const, source: 'text' });
+  const dayArt = (id: string, text: string, iso: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}`, published: on(iso) }));
+  it('opposes "Tom Ashby was arrested yesterday" (written on Wednesday) to "… on Monday", and agrees it with "… on Tuesday"', () => {
+    const yesterday = dayArt('y1', 'Tom Ashby was arrested yesterday at his home in the north of the city.', '2011-01-05T12:00:00Z');
+    const monday = dayArt('y2', 'Tom Ashby was arrested on Monday at his home in the north of the city.', '2011-01-05T12:00:00Z');
+    const tuesday = dayArt('y3', 'Tom Ashby was arrested on Tuesday at his home in the north of the city.', '2011-01-05T12:00:00Z');
+    assert.equal(dated(crossCheckStory({ storyId: 's', articles: [yesterday, monday], copies: [] })).length, 1);
+    assert.deepEqual(dated(crossCheckStory({ storyId: 's', articles: [yesterday, tuesday], copies: [] })).map((c) => c.note), []);
+  });
+});

@@ -23,6 +23,21 @@ test('the number reader reads digits, scales and spelled-out numbers', () => {
   assert.deepEqual(read('three-and-a-half hours'), { value: 3.5, spelled: true, words: 7 });
   assert.deepEqual(read('a hundred people'), { value: 100, spelled: true, words: 2 });
   assert.deepEqual(read('two hundred thousand'), { value: 200_000, spelled: true, words: 3 });
+  assert.deepEqual(read('half a dozen people'), { value: 6, spelled: true, words: 3 });
+  assert.deepEqual(read('half a million people'), { value: 500_000, spelled: true, words: 3 });
+  assert.deepEqual(read('2 1/2 years'), { value: 2.5, spelled: false, words: 4 });
+  assert.deepEqual(read('2-1/2 year'), { value: 2.5, spelled: false, words: 5 });
+  assert.deepEqual(read('3 3/4 inches'), { value: 3.75, spelled: false, words: 4 });
+  // a unit written onto the digits ("2000ft", "600m", "60kg") leaves the number readable
+  assert.deepEqual(read('2000ft fall'), { value: 2000, spelled: false, words: 1 });
+  assert.deepEqual(read('60kg bag'), { value: 60, spelled: false, words: 1 });
+  assert.equal(read('5G network'), null);
+});
+
+test('the number reader reads no fraction where a slash joins a name or a date', () => {
+  assert.deepEqual(read('1 9/11 report'), { value: 1, spelled: false, words: 1 });
+  assert.equal(read('9/11'), null);
+  assert.equal(read('half of them'), null);
 });
 
 test('the number reader refuses codes, times and non-numbers', () => {

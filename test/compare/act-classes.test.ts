@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyseArticle } from '../../src/analyse/index.js';
+import { actClass } from '../../src/compare/act-classes.js';
+import { crossCheckStory } from '../../src/compare/index.js';
+import { bareArticle } from '../helpers.js';
+
+// Invented wording in the shape of local news.
+const PUBLISHED = { iso: '2011-03-02T12:00:00Z', precision: 'minute' as const, source: 'text' };
+const art = (id: string, text: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}`, published: PUBLISHED }));
+const LEAD = 'A bus driver was shot dead outside a depot in the city on Monday, police said.\n\n';
+const sinceConflicts = (texts: string[]) =>
+  crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art(`a${i}`, LEAD + t)), copies: [] }).conflicts.filter((c) => c.slot.startsWith('how long ago'));
+
+describe('act classes (data/lexicons/act-classes.tsv)', () => {
+  it('gives verbs of one FrameNet frame one class, and an unlisted verb its own lemma', () => {
+    assert.equal(actClass('sever'), actClass('damage'));
+    assert.equal(actClass('hire'), actClass('sign'));
+    assert.equal(actClass('re-sign'), actClass('sign'));
+    assert.equal(actClass('wed'), actClass('marry'));
+    assert.notEqual(actClass('kill'), actClass('shoot'));
+    assert.equal(actClass('paint'), 'paint');
+  });
+});
+
+describe('how long ago an act was', () => {
+  it('opposes "married two weeks ago" and "married three weeks before he was killed"', () => {
+    const c = sinceConflicts([
+      'The driver, Tom Ashby, was married two weeks ago to his second wife.',
+      'Ashby had married his wife three weeks before he was killed, a neighbour said.',
+    ]);
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+    assert.equal(c[0].sides.length, 2);
+  });
+
+  it('does not oppose figures that agree, count forward, or date another past', () => {
+    const c = sinceConflicts([
+      'The driver, Tom Ashby, was married about two weeks ago.',
+      'Ashby had married his wife two weeks before he was killed, a neighbour said.',
+      'Ashby was promoted two weeks after the wedding.',
+      'In 2005, Ashby had married his first wife three weeks before moving to the city.',
+    ]);
+    assert.deepEqual(c.map((k) => k.note), []);
+  });
+});
+
+describe('sums of money: a rate is not a total, and two payers are two sums', () => {
+  const LEAD2 = 'Three clubs made offers for the striker Paul Denby this week, reports said.\n\n';
+  const money = (texts: string[]) =>
+    crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art(`m${i}`, LEAD2 + t)), copies: [] }).conflicts.filter((c) => /USD/.test(c.slot) && c.severity === 'conflict');
+  it('does not oppose "$23 million per season" to the "$184 million" total', () => {
+    assert.deepEqual(money(['Denby was offered a deal worth $184 million over eight years.', 'Denby was offered a deal worth $23 million per season.']).map((c) => c.note), []);
+  });
+  it('does not oppose one club\u2019s offer to another\u2019s, but opposes two figures for one club\u2019s', () => {
+    assert.deepEqual(money(['The Rovers offered Denby a deal worth $150 million.', 'The Wanderers offered Denby a deal worth $184 million.']).map((c) => c.note), []);
+    assert.equal(money(['The Rovers offered Denby a deal worth $150 million.', 'The Rovers offered Denby a deal worth $184 million, a source said.']).length, 1);
+  });
+});
+
+describe('how long an act of a named class holds ("sentenced to 2 years")', () => {
+  const LEAD3 = 'A man was charged on Monday with robbing a petrol station in the town, police said.\n\n';
+  const terms = (texts: string[]) =>
+    crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art(`t${i}`, LEAD3 + t)), copies: [] }).conflicts.filter((c) => c.slot.startsWith('how long ('));
+  it('opposes two terms of one sentence told alike (by the verb or by the noun that names the act), not terms of sentences that state other facts', () => {
+    assert.equal(terms(['In 2004 he was sentenced to 2 years for a burglary in the same town.', 'In 2004 he was given a 2-1/2 year sentence for a burglary in the same town.']).length, 1);
+    assert.equal(terms(['In 2004 he was sentenced to 2 years for a burglary in the same town.', 'In 2004 he was sentenced to 2 1/2 years for a burglary in the same town.']).length, 1);
+    assert.deepEqual(terms(['In 2004 he was sentenced to 2 years for a burglary in the same town.', 'His brother was sentenced to five years last spring for fraud at a bank in another county.']).map((c) => c.note), []);
+  });
+});
+
+describe('a count of protests is not a count of protesters', () => {
+  it('does not oppose "two separate demonstrations" to a crowd of 20,000 in one statement', () => {
+    const lead = 'Unions marched through the capital on Wednesday against the new budget, police said.\n\n';
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('p1', `${lead}After rallying in two separate demonstrations in the capital, the unions converged on parliament.`),
+        art('p2', `${lead}After rallying with 20,000 people in the capital, the unions converged on parliament.`),
+      ],
+      copies: [],
+    });
+    assert.deepEqual(x.conflicts.filter((c) => /protesters/.test(c.slot)).map((c) => c.note), []);
+  });
+});
