@@ -3,14 +3,14 @@ import { capitalised, MONTH_ABBREVIATIONS } from './calendar.js';
 
 /**
  * Tokens with character offsets. Words keep inner apostrophes (straight or curly), hyphens and
- * periods of abbreviations ("U.S.", "Mr.") and of initials before a capitalised word ("John F.
- * Kennedy", "U. K."), as the treebanks the models learn from (UD EWT, CoNLL-2003) write them;
+ * periods of abbreviations ("U.S.", "Mr.") and of initials before a capitalised word or after
+ * another initial ("John F. Kennedy", "the U. K. government"), as the treebanks the models learn from (UD EWT, CoNLL-2003) write them;
  * possessive "'s"/"’s" is its own token as in CoNLL/PTB.
  * Numbers keep separators ("1,000.5", "7.5%" splits the %).
  */
 // the month abbreviations that take a period come from the calendar
 const TOKEN_RE = new RegExp(
-  String.raw`(?:[A-Za-z]\.){2,}(?![A-Za-z])|(?<![\p{L}\p{N}])\p{Lu}\.(?=\s+\p{Lu})|(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|St|Jr|Sr|Inc|Corp|Ltd|Co|No|Vol|vs|etc|${MONTH_ABBREVIATIONS.map(capitalised).join('|')}|Mt|Ft|Rev|Hon|Pres|Gen)\.(?=\s)|\d+(?:[.,:]\d+)*|[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*(?=['’][sS]\b)|['’][sS]\b|[\p{L}\p{M}\p{N}]+(?:[-'’.][\p{L}\p{M}\p{N}]+)*|\S`,
+  String.raw`(?:[A-Za-z]\.){2,}(?![A-Za-z])|(?<![\p{L}\p{N}])\p{Lu}\.(?=\s+\p{Lu})|(?<=(?<![\p{L}\p{N}])\p{Lu}\.\s+)\p{Lu}\.(?![\p{L}\p{N}])|(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|St|Jr|Sr|Inc|Corp|Ltd|Co|No|Vol|vs|etc|${MONTH_ABBREVIATIONS.map(capitalised).join('|')}|Mt|Ft|Rev|Hon|Pres|Gen)\.(?=\s)|\d+(?:[.,:]\d+)*|[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*(?=['’][sS]\b)|['’][sS]\b|[\p{L}\p{M}\p{N}]+(?:[-'’.][\p{L}\p{M}\p{N}]+)*|\S`,
   'gu',
 );
 

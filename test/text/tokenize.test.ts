@@ -40,6 +40,7 @@ describe('tokenize', () => {
   it('keeps the period of an initial before a capitalised word, as UD EWT and CoNLL-2003 write it', () => {
     assert.deepEqual(texts('John F. Kennedy and J. R. R. Tolkien'), ['John', 'F.', 'Kennedy', 'and', 'J.', 'R.', 'R.', 'Tolkien']);
     assert.deepEqual(texts('the U. S. Navy'), ['the', 'U.', 'S.', 'Navy']);
+    assert.deepEqual(texts('the U. K. government'), ['the', 'U.', 'K.', 'government']);
   });
   it('leaves a capital letter at the end of a word or before a lower-case word alone', () => {
     assert.deepEqual(texts('Plan B. then FBI. Then'), ['Plan', 'B', '.', 'then', 'FBI', '.', 'Then']);
