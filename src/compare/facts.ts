@@ -54,8 +54,18 @@ const TITLE_WORDS = new Set(['president', 'minister', 'secretary', 'chancellor',
 export function alignFacts(story: StoryView): Alignment {
   const sents = story.sentences.filter((s) => s.keys.size >= MIN_KEYS);
   const scorer = sentenceScorer(story, sents);
-  const clusters = averageLink(story, candidateEdges(story, sents, scorer), scorer);
-  return factClusters(clusters, scorer);
+  const edges = candidateEdges(story, sents, scorer);
+  const first = averageLink(story, edges, scorer).map((c) => oncePerArticle(c, scorer));
+  // sentences a fact left (another statement of an article it already holds) align again among
+  // themselves: "charged with the murders" left a "bodies were found" fact in two articles and is
+  // a fact of its own
+  const left = new Set(first.flatMap((c) => c.left));
+  const again = averageLink(
+    story,
+    edges.filter((e) => left.has(e.a) && left.has(e.b)),
+    scorer,
+  ).map((c) => oncePerArticle(c, scorer));
+  return factClusters([...first, ...again].map((c) => c.kept), scorer);
 }
 
 type Edge = { a: Sent; b: Sent; s: number };
@@ -255,7 +265,9 @@ function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
   const x2 = new Float64Array(features.count);
   const mass = new Float64Array(features.count);
   const rare = new Uint8Array(features.count);
+  const named = new Uint8Array(features.count);
   for (const [k, id] of features.idOf) {
+    named[id] = isName(k) ? 1 : 0;
     let x = Math.max(0, story.idf(k));
     if (discounted(k)) x *= NAME_DISCOUNT;
     weight[id] = x;
@@ -271,7 +283,7 @@ function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
     for (const id of features.ids[o]) t += weight[id] * weight[id];
     normAt[o] = Math.sqrt(t);
   }
-  const computeSim = pairSimilarity(features, { x2, mass, rare, normAt });
+  const computeSim = pairSimilarity(features, { x2, mass, rare, named, normAt });
   const cache = new PairCache(4 * sents.length);
   const simAt = (i: number, j: number): number => {
     const a = all[i];
@@ -296,9 +308,9 @@ function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
  * the two sorted id lists (sequential reads), then summed in the order of the sentence with fewer
  * features (its `feats` order: the same floating-point sums as over the sets).
  */
-function pairSimilarity(features: FeatureIds, part: { x2: Float64Array; mass: Float64Array; rare: Uint8Array; normAt: Float64Array }) {
+function pairSimilarity(features: FeatureIds, part: { x2: Float64Array; mass: Float64Array; rare: Uint8Array; named: Uint8Array; normAt: Float64Array }) {
   const { ids, isKey, sorted, sortedAt } = features;
-  const { x2, mass: massOf, rare: rareOf, normAt } = part;
+  const { x2, mass: massOf, rare: rareOf, named, normAt } = part;
   let longest = 1;
   for (const l of ids) longest = Math.max(longest, l.length);
   // positions of the shared features in the smaller sentence and in the other one
@@ -338,6 +350,7 @@ function pairSimilarity(features: FeatureIds, part: { x2: Float64Array; mass: Fl
     let mass = 0;
     let shared = 0;
     let rare = 0;
+    let what = 0;
     for (let q = 0; q < m; q++) {
       const k = small[atSmall[q]];
       dot += x2[k];
@@ -345,9 +358,12 @@ function pairSimilarity(features: FeatureIds, part: { x2: Float64Array; mass: Fl
       if (keyA[aSmall ? atSmall[q] : atLarge[q]]) {
         shared++;
         if (rareOf[k]) rare++;
+        if (!named[k]) what++;
       }
     }
-    if (shared < 2 || rare < 1) return 0;
+    // names say who, not what: sentences that share only names ("Los Angeles County Sheriff")
+    // state different things about the same people
+    if (shared < 2 || rare < 1 || what < 1) return 0;
     const na = normAt[oa];
     const nb = normAt[ob];
     // Cosine over IDF weights; or, for long sentences that restate one statement among other
@@ -360,7 +376,7 @@ function pairSimilarity(features: FeatureIds, part: { x2: Float64Array; mass: Fl
     // Different actors doing the same thing ("Roe echoed …" / "Doe echoed …") are different facts.
     if (v > 0) {
       const d = actorRelation(a, b);
-      if (d === 'other-subject') v = 0;
+      if (d === 'other-subject' || otherQuotation(a, b)) v = 0;
       else if (d === 'disjoint') v *= 0.5;
     }
     return v;
@@ -554,15 +570,74 @@ function averageLink(story: StoryView, edges: Edge[], scorer: Scorer): Sent[][] 
   return clusters.map((c) => c.map((o) => all[o]));
 }
 
+/**
+ * An article counts once in a fact: of its sentences in a cluster, the one closest to the
+ * cluster's central sentence stays, and another stays only when it restates that one (similar at
+ * the alignment threshold: an article that tells the arrest twice). The others state something
+ * else of the same story ("the bodies were found" / "he is charged with the murders") that average
+ * link let in because the article's sentences are never compared with each other; they are `left`.
+ */
+function oncePerArticle(cluster: Sent[], scorer: Scorer): { kept: Central; left: Sent[] } {
+  const c = centralOf(cluster, scorer);
+  const { members, ords, artOf, central } = c;
+  if (members.length < 3) return { kept: c, left: [] };
+  const ci = members.indexOf(central);
+  const closeness = members.map((_, i) => (i === ci ? Infinity : scorer.simAt(ords[i], ords[ci])));
+  const bestOf = new Map<number, number>();
+  members.forEach((_, i) => {
+    const b = bestOf.get(artOf[i]);
+    if (b === undefined || closeness[i] > closeness[b]) bestOf.set(artOf[i], i);
+  });
+  if (bestOf.size === members.length) return { kept: c, left: [] };
+  const stays = members.map((_, i) => bestOf.get(artOf[i]) === i || scorer.simAt(ords[i], ords[bestOf.get(artOf[i])!]) >= ALIGN_THRESHOLD);
+  if (!stays.includes(false)) return { kept: c, left: [] };
+  const pick = <T>(xs: T[]) => xs.filter((_, i) => stays[i]);
+  return { kept: { members: pick(members), ords: pick(ords), artOf: pick(artOf), central }, left: members.filter((_, i) => !stays[i]) };
+}
+
+/** A cluster's members (sorted by id), their ordinals and article numbers, and its most central sentence. */
+interface Central {
+  members: Sent[];
+  ords: number[];
+  artOf: number[];
+  central: Sent;
+}
+
+/** The member with the highest summed similarity to the other articles' members (ties: the shorter). */
+function centralOf(cluster: Sent[], scorer: Scorer): Central {
+  const { simAt, ordinal } = scorer;
+  const members = [...cluster].sort((x, y) => cmp(x.id, y.id));
+  let central = members[0];
+  let best = -1;
+  // by ordinal and article number: a large fact's members meet each other millions of times
+  const ords = members.map((s) => ordinal.get(s)!);
+  const artNo = new Map<string, number>();
+  const artOf = members.map((s) => {
+    let k = artNo.get(s.art.id);
+    if (k === undefined) artNo.set(s.art.id, (k = artNo.size));
+    return k;
+  });
+  if (artNo.size < 2) return { members, ords, artOf, central };
+  for (let i = 0; i < members.length; i++) {
+    const s = members[i];
+    let t = 0;
+    for (let j = 0; j < members.length; j++) if (j !== i && artOf[j] !== artOf[i]) t += simAt(ords[i], ords[j]);
+    if (t > best + 1e-9 || (Math.abs(t - best) <= 1e-9 && s.span.end - s.span.start < central.span.end - central.span.start)) {
+      best = t;
+      central = s;
+    }
+  }
+  return { members, ords, artOf, central };
+}
+
 /** Clusters that span two articles or more, with the keys their articles share and their most central sentence. */
-function factClusters(clusters: Sent[][], scorer: Scorer): Alignment {
-  const { sim, simAt, ordinal } = scorer;
+function factClusters(clusters: Central[], scorer: Scorer): Alignment {
+  const { sim } = scorer;
   const out: FactCluster[] = [];
-  for (const c of clusters) {
-    if (c.length < 2) continue;
-    const arts = new Set(c.map((s) => s.art.id));
+  for (const { members, central } of clusters) {
+    if (members.length < 2) continue;
+    const arts = new Set(members.map((s) => s.art.id));
     if (arts.size < 2) continue;
-    const members = [...c].sort((x, y) => cmp(x.id, y.id));
     const keyArts = new Map<string, Set<string>>();
     for (const s of members)
       for (const k of s.keys) {
@@ -571,25 +646,6 @@ function factClusters(clusters: Sent[][], scorer: Scorer): Alignment {
         set.add(s.art.id);
       }
     const shared = new Set([...keyArts].filter(([, v]) => v.size >= 2).map(([k]) => k));
-    let central = members[0];
-    let best = -1;
-    // by ordinal and article number: a large fact's members meet each other millions of times
-    const ords = members.map((s) => ordinal.get(s)!);
-    const artNo = new Map<string, number>();
-    const artOf = members.map((s) => {
-      let k = artNo.get(s.art.id);
-      if (k === undefined) artNo.set(s.art.id, (k = artNo.size));
-      return k;
-    });
-    for (let i = 0; i < members.length; i++) {
-      const s = members[i];
-      let t = 0;
-      for (let j = 0; j < members.length; j++) if (j !== i && artOf[j] !== artOf[i]) t += simAt(ords[i], ords[j]);
-      if (t > best + 1e-9 || (Math.abs(t - best) <= 1e-9 && s.span.end - s.span.start < central.span.end - central.span.start)) {
-        best = t;
-        central = s;
-      }
-    }
     out.push({ members, shared, central });
   }
   out.sort((x, y) => cmp(x.members[0].id, y.members[0].id));
@@ -650,6 +706,35 @@ export function sharedSpan(s: Sent, shared: Set<string>): { start: number; end: 
   const toks = s.tokens.filter((t) => t.content && shared.has(t.key));
   if (toks.length < 2) return { ...s.span };
   return { start: toks[0].start, end: toks[toks.length - 1].end };
+}
+
+const QUOTED = new WeakMap<Sent, Set<string>>();
+
+/** Keys of the words a sentence quotes directly (inside quotation marks, as analyse read them); once per sentence. */
+function quotedKeys(s: Sent): Set<string> {
+  let v = QUOTED.get(s);
+  if (v) return v;
+  v = new Set();
+  for (const q of s.art.quotes) {
+    if (q.sent !== s || q.quote.kind !== 'direct') continue;
+    for (const p of q.quote.parts?.length ? q.quote.parts : [q.quote.span])
+      for (const t of s.tokens) if (t.content && t.start >= p.start && t.end <= p.end) v.add(t.key);
+  }
+  QUOTED.set(s, v);
+  return v;
+}
+
+/**
+ * Both sentences quote someone and the quotations share no word: two
+ * things said, however alike the attributions ("'It was horrible to see,' said Roe, managing
+ * editor" / "'That woman just died,' said managing editor Jane Roe").
+ */
+function otherQuotation(a: Sent, b: Sent): boolean {
+  const qa = quotedKeys(a);
+  const qb = quotedKeys(b);
+  if (!qa.size || !qb.size) return false;
+  for (const k of qa) if (qb.has(k)) return false;
+  return true;
 }
 
 const ACTORS = new WeakMap<Sent, Set<string>>();
