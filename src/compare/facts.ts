@@ -429,7 +429,10 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
     unseenFrom[oa + 1] = unseenIds.length;
   }
   const unseen = Int32Array.from(unseenIds);
-  const sortedIds = features.sorted;
+  // the current sentence's unseen keys, marked by id: whether a key is unseen depends only on the
+  // key, so the unseen keys a pair shares are those of the other sentence's (short) unseen list
+  // that are marked
+  const unseenMark = new Uint8Array(features.count);
   // per sentence, side by side (one cache line per sentence met): the accumulated dot product,
   // mass and number of shared features with the current sentence, then its norm and its missed
   // dot product and mass
@@ -441,16 +444,20 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
     own[3 * o + 2] = missMass[o];
   }
   const touched = new Int32Array(all.length);
+  // what the long lists read added to `acc` (they are also unseen keys)
+  const longAcc = new Float64Array(3 * all.length);
   const longRead = new Int32Array(LONG_LISTS_READ);
   for (const a of sents) {
     const oa = ordinal.get(a)!;
     const artA = artOf[oa];
     let nTouched = 0;
     const nLong = rarestLongLists(features.ids[oa], listLength, longRead);
+    for (let q = unseenFrom[oa]; q < unseenFrom[oa + 1]; q++) unseenMark[unseen[q]] = 1;
     for (const k of features.ids[oa]) {
       const n = listLength(k);
       if (!n) continue;
-      if (n > POSTING_WINDOW + 1) {
+      const long = n > POSTING_WINDOW + 1;
+      if (long) {
         let chosen = false;
         for (let q = 0; q < nLong; q++) if (longRead[q] === k) chosen = true;
         if (!chosen) continue;
@@ -468,6 +475,12 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
         acc[3 * b] += x2;
         acc[3 * b + 1] += x;
         acc[3 * b + 2]++;
+        if (long) {
+          // also counted among the unseen keys below: kept apart so that the bound counts it once
+          longAcc[3 * b] += x2;
+          longAcc[3 * b + 1] += x;
+          longAcc[3 * b + 2]++;
+        }
       }
     }
     const na = normAt[oa];
@@ -479,6 +492,12 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
       acc[3 * b] = 0;
       acc[3 * b + 1] = 0;
       acc[3 * b + 2] = 0;
+      const longDot = longAcc[3 * b];
+      const longMass = longAcc[3 * b + 1];
+      const longSeen = longAcc[3 * b + 2];
+      longAcc[3 * b] = 0;
+      longAcc[3 * b + 1] = 0;
+      longAcc[3 * b + 2] = 0;
       const nb = own[3 * b];
       if (!na || !nb) continue;
       // the indexed keys are most of the weight: prune pairs that cannot reach either criterion
@@ -488,15 +507,15 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
       const cosAtMost = (dot + Math.min(missDot[oa], own[3 * b + 1])) / (na * nb) + 1e-9;
       const massAtMost = mass + Math.min(missMass[oa], own[3 * b + 2]) + 1e-9;
       if (cosAtMost < ALIGN_THRESHOLD && (cosAtMost < MASS_MIN_COS || massAtMost < MASS_ENOUGH)) continue;
-      // the same bound with only the unseen keys the other sentence has (a binary search each):
+      // the same bound with only the unseen keys both sentences have (the long lists read are
+      // among them, so what they added is taken out first): the dot product is then exact, and
       // most pairs left have common words in one sentence only
-      let dotAtMost = dot;
-      let massShared = mass;
-      let sharedAtMost = seen;
-      const ids = sortedIds[b];
-      for (let q = unseenFrom[oa]; q < unseenFrom[oa + 1]; q++) {
+      let dotAtMost = dot - longDot;
+      let massShared = mass - longMass;
+      let sharedAtMost = seen - longSeen;
+      for (let q = unseenFrom[b]; q < unseenFrom[b + 1]; q++) {
         const k = unseen[q];
-        if (!holds(ids, k)) continue;
+        if (!unseenMark[k]) continue;
         dotAtMost += x2Of[k];
         massShared += massOf[k];
         sharedAtMost++;
@@ -508,6 +527,7 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
       const v = simOnce(oa, b);
       if (v >= ALIGN_THRESHOLD) edges.push({ a, b: all[b], s: v });
     }
+    for (let q = unseenFrom[oa]; q < unseenFrom[oa + 1]; q++) unseenMark[unseen[q]] = 0;
   }
   edges.sort((x, y) => y.s - x.s || cmp(x.a.id, y.a.id) || cmp(x.b.id, y.b.id));
 
@@ -677,18 +697,6 @@ function rarestLongLists(ids: Int32Array, listLength: (k: number) => number, out
     out[q] = k;
   }
   return m;
-}
-
-/** Whether the ascending list holds `k`. */
-function holds(l: Int32Array, k: number): boolean {
-  let lo = 0;
-  let hi = l.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (l[mid] < k) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < l.length && l[lo] === k;
 }
 
 /** Index of the first entry of the ascending stretch `l[lo..hi)` greater than `x` (hi when none). */
