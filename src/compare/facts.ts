@@ -206,6 +206,8 @@ interface Scorer {
   /** The similarity of a pair met once (not cached when it does not depend on the order asked). */
   simOnce: (i: number, j: number) => number;
   ordinal: Map<Sent, number>;
+  /** By sentence ordinal: its article's number (integers compare faster than ids in the inner loops). */
+  artNo: Int32Array;
   /**
    * Sentence ordinals by feature id (sentences that can align only), ascending: those of id k are
    * `postings[from[k]..from[k + 1])`. One array, not a list per feature: a large story has
@@ -243,8 +245,13 @@ function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
   const all = story.sentences;
   const features = featureIds(all);
   const ordinal = new Map<Sent, number>();
+  const artNo = new Int32Array(all.length);
+  const artIds = new Map<string, number>();
   all.forEach((s, i) => {
     ordinal.set(s, i);
+    let id = artIds.get(s.art.id);
+    if (id === undefined) artIds.set(s.art.id, (id = artIds.size));
+    artNo[i] = id;
   });
   // Inverted index over the sentences that can align.
   const nSent = all.length;
@@ -300,7 +307,7 @@ function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
   };
   const simOnce = features.symmetric ? (i: number, j: number) => (all[i].id === all[j].id ? 1 : computeSim(all[i], all[j], i, j)) : simAt;
   const sim = (a: Sent, b: Sent): number => (a.id === b.id ? 1 : simAt(ordinal.get(a)!, ordinal.get(b)!));
-  return { features, weight, x2, mass, rare, normAt, sim, simAt, simOnce, ordinal, postings, from, maxDf };
+  return { features, weight, x2, mass, rare, normAt, sim, simAt, simOnce, ordinal, artNo, postings, from, maxDf };
 }
 
 /**
@@ -389,16 +396,9 @@ function pairSimilarity(features: FeatureIds, part: { x2: Float64Array; mass: Fl
  * that can reach the threshold. Strongest first.
  */
 function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[] {
-  const { features, weight, x2: x2Of, mass: massOf, normAt, simOnce, ordinal, postings, from, maxDf } = scorer;
+  const { features, weight, x2: x2Of, mass: massOf, normAt, simOnce, ordinal, postings, from, maxDf, artNo: artOf } = scorer;
   const edges: Edge[] = [];
   const all = story.sentences;
-  const artOf = new Int32Array(all.length);
-  const artIds = new Map<string, number>();
-  all.forEach((s, i) => {
-    let id = artIds.get(s.art.id);
-    if (id === undefined) artIds.set(s.art.id, (id = artIds.size));
-    artOf[i] = id;
-  });
   // a key's list is read when it has at most maxDf sentences (0: none to read)
   const listLength = (k: number) => {
     const n = from[k + 1] - from[k];
@@ -539,16 +539,18 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
  * similarity. Clusters are lists of sentence ordinals (the similarities are looked up by ordinal).
  */
 function averageLink(story: StoryView, edges: Edge[], scorer: Scorer): Sent[][] {
-  const { ordinal, simAt } = scorer;
+  const { ordinal, simAt, artNo } = scorer;
   const all = story.sentences;
-  const clusterOfSent = new Map<string, number>();
+  // cluster of each sentence by ordinal (-1: none yet)
+  const clusterOfSent = new Int32Array(all.length).fill(-1);
   const clusters: number[][] = [];
   const clusterIdx = (s: Sent) => {
-    let c = clusterOfSent.get(s.id);
-    if (c === undefined) {
+    const o = ordinal.get(s)!;
+    let c = clusterOfSent[o];
+    if (c === -1) {
       c = clusters.length;
-      clusters.push([ordinal.get(s)!]);
-      clusterOfSent.set(s.id, c);
+      clusters.push([o]);
+      clusterOfSent[o] = c;
     }
     return c;
   };
@@ -571,7 +573,7 @@ function averageLink(story: StoryView, edges: Edge[], scorer: Scorer): Sent[][] 
       let n = 0;
       for (const x of A)
         for (const y of B) {
-          if (all[x].art.id === all[y].art.id) continue;
+          if (artNo[x] === artNo[y]) continue;
           total += simAt(x, y);
           n++;
         }
@@ -583,7 +585,7 @@ function averageLink(story: StoryView, edges: Edge[], scorer: Scorer): Sent[][] 
     // merge smaller index into larger for determinism: keep the lower index
     const [keep, drop] = ca < cb ? [ca, cb] : [cb, ca];
     version[keep] = (version[keep] ?? 0) + 1;
-    for (const o of clusters[drop]) clusterOfSent.set(all[o].id, keep);
+    for (const o of clusters[drop]) clusterOfSent[o] = keep;
     clusters[keep] = clusters[keep].concat(clusters[drop]);
     clusters[drop] = [];
   }
