@@ -290,7 +290,7 @@ function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
     for (const id of features.ids[o]) t += weight[id] * weight[id];
     normAt[o] = Math.sqrt(t);
   }
-  const computeSim = pairSimilarity(features, { x2, mass, rare, named, normAt });
+  const computeSim = pairSimilarity(features, { x2, mass, rare, named, normAt, quoted: quotedIds(all, features.idOf), actors: new Array(nSent) });
   const cache = new PairCache(4 * sents.length);
   const simAt = (i: number, j: number): number => {
     const a = all[i];
@@ -315,9 +315,14 @@ function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
  * the two sorted id lists (sequential reads), then summed in the order of the sentence with fewer
  * features (its `feats` order: the same floating-point sums as over the sets).
  */
-function pairSimilarity(features: FeatureIds, part: { x2: Float64Array; mass: Float64Array; rare: Uint8Array; named: Uint8Array; normAt: Float64Array }) {
+function pairSimilarity(
+  features: FeatureIds,
+  part: { x2: Float64Array; mass: Float64Array; rare: Uint8Array; named: Uint8Array; normAt: Float64Array; quoted: Int32Array[]; actors: (Set<string> | undefined)[] },
+) {
   const { ids, isKey, sorted, sortedAt } = features;
-  const { x2, mass: massOf, rare: rareOf, named, normAt } = part;
+  const { x2, mass: massOf, rare: rareOf, named, normAt, quoted, actors } = part;
+  // the people and organisations of a sentence, by ordinal, once (pairs ask millions of times)
+  const actorsAt = (s: Sent, o: number) => (actors[o] ??= new Set(s.entities.filter((e) => e.type === 'PER' || e.type === 'ORG').map((e) => e.key)));
   let longest = 1;
   for (const l of ids) longest = Math.max(longest, l.length);
   // positions of the shared features in the smaller sentence and in the other one
@@ -382,8 +387,8 @@ function pairSimilarity(features: FeatureIds, part: { x2: Float64Array; mass: Fl
     if (cos >= MASS_MIN_COS && mass >= MASS_ENOUGH) v = Math.max(v, ALIGN_THRESHOLD + 0.01 * Math.min(5, mass - MASS_ENOUGH));
     // Different actors doing the same thing ("Roe echoed …" / "Doe echoed …") are different facts.
     if (v > 0) {
-      const d = actorRelation(a, b);
-      if (d === 'other-subject' || otherQuotation(a, b)) v = 0;
+      const d = actorRelation(a, b, actorsAt(a, oa), actorsAt(b, ob));
+      if (d === 'other-subject' || otherQuotation(quoted[oa], quoted[ob])) v = 0;
       else if (d === 'disjoint') v *= 0.5;
     }
     return v;
@@ -718,51 +723,48 @@ export function sharedSpan(s: Sent, shared: Set<string>): { start: number; end: 
   return { start: toks[0].start, end: toks[toks.length - 1].end };
 }
 
-const QUOTED = new WeakMap<Sent, Set<string>>();
-
-/** Keys of the words a sentence quotes directly (inside quotation marks, as analyse read them); once per sentence. */
-function quotedKeys(s: Sent): Set<string> {
-  let v = QUOTED.get(s);
-  if (v) return v;
-  v = new Set();
-  for (const q of s.art.quotes) {
-    if (q.sent !== s || q.quote.kind !== 'direct') continue;
-    for (const p of q.quote.parts?.length ? q.quote.parts : [q.quote.span])
-      for (const t of s.tokens) if (t.content && t.start >= p.start && t.end <= p.end) v.add(t.key);
-  }
-  QUOTED.set(s, v);
-  return v;
+/**
+ * By sentence ordinal: the ids of the keys of the words it quotes directly (inside quotation marks,
+ * as analyse read them), ascending; empty for a sentence that quotes no one.
+ */
+function quotedIds(sentences: Sent[], idOf: Map<string, number>): Int32Array[] {
+  const none = new Int32Array(0);
+  const out: Int32Array[] = sentences.map(() => none);
+  const at = new Map(sentences.map((s, i) => [s, i]));
+  const keys = new Map<number, Set<number>>();
+  for (const a of new Set(sentences.map((s) => s.art)))
+    for (const q of a.quotes) {
+      const o = at.get(q.sent);
+      if (o === undefined || q.quote.kind !== 'direct') continue;
+      let set = keys.get(o);
+      if (!set) keys.set(o, (set = new Set()));
+      for (const p of q.quote.parts?.length ? q.quote.parts : [q.quote.span])
+        for (const t of q.sent.tokens) if (t.content && t.start >= p.start && t.end <= p.end) set.add(idOf.get(t.key)!);
+    }
+  for (const [o, set] of keys) out[o] = Int32Array.from(set).sort();
+  return out;
 }
 
 /**
- * Both sentences quote someone and the quotations share no word: two
- * things said, however alike the attributions ("'It was horrible to see,' said Roe, managing
- * editor" / "'That woman just died,' said managing editor Jane Roe").
+ * Both sentences quote someone and the quotations share no word: two things said, however alike
+ * the attributions ("'It was horrible to see,' said Roe, managing editor" / "'That woman just
+ * died,' said managing editor Jane Roe"). By the ascending ids of their quoted words.
  */
-function otherQuotation(a: Sent, b: Sent): boolean {
-  const qa = quotedKeys(a);
-  const qb = quotedKeys(b);
-  if (!qa.size || !qb.size) return false;
-  for (const k of qa) if (qb.has(k)) return false;
+function otherQuotation(qa: Int32Array, qb: Int32Array): boolean {
+  if (!qa.length || !qb.length) return false;
+  for (let i = 0, j = 0; i < qa.length && j < qb.length; ) {
+    if (qa[i] === qb[j]) return false;
+    if (qa[i] < qb[j]) i++;
+    else j++;
+  }
   return true;
-}
-
-const ACTORS = new WeakMap<Sent, Set<string>>();
-
-/** Keys of the people and organisations a sentence names (once per sentence: pairs ask millions of times). */
-function actorsOf(s: Sent): Set<string> {
-  let v = ACTORS.get(s);
-  if (!v) ACTORS.set(s, (v = new Set(s.entities.filter((e) => e.type === 'PER' || e.type === 'ORG').map((e) => e.key))));
-  return v;
 }
 
 /**
  * Both sentences name people/organisations and share none of them, or both have subjects (named
  * before the verb) and the subjects differ: "Trump said … Clinton" is not "Clinton said … Trump".
  */
-function actorRelation(a: Sent, b: Sent): 'disjoint' | 'other-subject' | 'ok' {
-  const ka = actorsOf(a);
-  const kb = actorsOf(b);
+function actorRelation(a: Sent, b: Sent, ka: Set<string>, kb: Set<string>): 'disjoint' | 'other-subject' | 'ok' {
   if (!ka.size || !kb.size) return 'ok';
   let common = false;
   for (const k of kb) if (ka.has(k)) common = true;
