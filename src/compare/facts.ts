@@ -65,7 +65,87 @@ export function alignFacts(story: StoryView): Alignment {
     edges.filter((e) => left.has(e.a) && left.has(e.b)),
     scorer,
   ).map((c) => oncePerArticle(c, scorer));
-  return factClusters([...first, ...again].map((c) => c.kept), scorer);
+  return factClusters(
+    [...first, ...again].flatMap((c) => splitAtBridge(c.kept, scorer)),
+    scorer,
+  );
+}
+
+/**
+ * A sentence that states two things ("protesters tried to storm parliament … and three bank
+ * workers died") links the outlets that tell one with those that tell the other. When leaving out
+ * one member splits the rest, by pairs that align, into groups of two articles or more each, that
+ * member is such a bridge: each group is a fact of its own, and the bridge joins the one it is most
+ * similar to, unless the groups would merge without it (their mean similarity reaches the merge
+ * level: one statement in other words). One bridge per cluster, the first by sentence id.
+ */
+function splitAtBridge(c: Central, scorer: Scorer): Central[] {
+  const { members, ords, artOf } = c;
+  const m = members.length;
+  // (larger clusters are left whole: the search is cubic in the members)
+  if (m < 5 || m > 60) return [c];
+  const aligned = new Uint8Array(m * m);
+  for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) if (artOf[i] !== artOf[j] && scorer.simAt(ords[i], ords[j]) >= ALIGN_THRESHOLD) aligned[i * m + j] = aligned[j * m + i] = 1;
+  const linked = (i: number, j: number) => aligned[i * m + j] === 1;
+  let group = new Int32Array(0);
+  const meanBetween = (g: number, h: number) => {
+    let t = 0;
+    let n = 0;
+    for (let i = 0; i < m; i++)
+      for (let j = 0; j < m; j++) {
+        if (group[i] !== g || group[j] !== h || artOf[i] === artOf[j]) continue;
+        t += scorer.simAt(ords[i], ords[j]);
+        n++;
+      }
+    return n ? t / n : 0;
+  };
+  for (let v = 0; v < m; v++) {
+    // groups of the others by aligned pairs, without v
+    group = new Int32Array(m).fill(-1);
+    let groups = 0;
+    for (let i = 0; i < m; i++) {
+      if (i === v || group[i] !== -1) continue;
+      group[i] = groups;
+      const stack = [i];
+      while (stack.length) {
+        const x = stack.pop()!;
+        for (let y = 0; y < m; y++) {
+          if (y === v || group[y] !== -1 || !linked(x, y)) continue;
+          group[y] = groups;
+          stack.push(y);
+        }
+      }
+      groups++;
+    }
+    if (groups < 2) continue;
+    const arts = Array.from({ length: groups }, () => new Set<number>());
+    for (let i = 0; i < m; i++) if (i !== v) arts[group[i]].add(artOf[i]);
+    const big = arts.map((a, g) => (a.size >= 2 ? g : -1)).filter((g) => g >= 0);
+    if (big.length < 2) continue;
+    // groups that would merge without the bridge (their mean similarity reaches the merge level)
+    // tell one statement in other words
+    if (big.some((g, x) => big.some((h, y) => y > x && meanBetween(g, h) >= ALIGN_THRESHOLD * 0.6))) continue;
+    // the bridge joins the group it is most similar to (mean over the group's members)
+    let home = big[0];
+    let best = -1;
+    for (const g of big) {
+      let t = 0;
+      let n = 0;
+      for (let i = 0; i < m; i++) {
+        if (group[i] !== g || artOf[i] === artOf[v]) continue;
+        t += scorer.simAt(ords[i], ords[v]);
+        n++;
+      }
+      if (n && t / n > best) {
+        best = t / n;
+        home = g;
+      }
+    }
+    // members of the small groups (one article) stay with the bridge's group
+    const to = (i: number) => (i === v || !big.includes(group[i]) ? home : group[i]);
+    return big.map((g) => centralOf(members.filter((_, i) => to(i) === g), scorer));
+  }
+  return [c];
 }
 
 type Edge = { a: Sent; b: Sent; s: number };

@@ -51,4 +51,20 @@ describe('corroborated facts', () => {
     ]);
     assert.deepEqual(facts, []);
   });
+  it('a sentence of one outlet that states two things does not chain them into one fact', () => {
+    const x = check([
+      'Protesters tried to storm the Norhaven town hall on Tuesday as two firefighters died when a riverbank warehouse collapsed during the riots.',
+      'Protesters tried to storm the Norhaven town hall on Tuesday during the riots.',
+      'Rioting protesters tried to storm the Norhaven town hall on Tuesday.',
+      'Two firefighters died when a riverbank warehouse collapsed during the Norhaven riots.',
+      'During the riots two firefighters died when a riverbank warehouse collapsed.',
+    ]);
+    const facts = x.facts.filter((f) => f.status === 'corroborated' && !f.statement.startsWith('A flood')).map((f) => [...f.articles].sort());
+    // the storming (the compound sentence joins it) and the firefighters' deaths, each its own fact
+    assert.deepEqual(facts.sort(), [
+      ['a0', 'a1', 'a2'],
+      ['a3', 'a4'],
+    ]);
+  });
 });
+
