@@ -14,7 +14,7 @@
  * through `ingestIntoStore` with every core); only the cross-check is timed. Medians of repeats,
  * the growth exponent between sizes (1 = linear), and the share of alignment in the total.
  *
- *   npm run bench:pipeline:crosscheck [-- --repeats 3 --sizes 100,250,500,1000]
+ *   npm run bench:pipeline:crosscheck [-- --repeats 3 --sizes 100,250,500,1000 --db PATH]
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,14 +29,18 @@ import { SqliteStore } from '../src/store/sqlite/store.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const POLNEAR = resolve(ROOT, '../shared/data/attribution/polnear');
-const { values } = parseArgs({ options: { repeats: { type: 'string', default: '3' }, sizes: { type: 'string', default: '100,250,500,1000' } } });
+// --db PATH: the analysed articles' store (default: one under the system's temp directory, shared by
+// every run on the machine; a private copy keeps another session's rebuild out of a measurement)
+const { values } = parseArgs({
+  options: { repeats: { type: 'string', default: '3' }, sizes: { type: 'string', default: '100,250,500,1000' }, db: { type: 'string', default: join(tmpdir(), 'triangulate-bench-crosscheck.db') } },
+});
 const repeats = Math.max(1, Number(values.repeats));
 const sizes = values.sizes!.split(',').map(Number);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 async function loadArticles(): Promise<AnnotatedArticle[]> {
-  const dbPath = join(tmpdir(), 'triangulate-bench-crosscheck.db');
+  const dbPath = resolve(values.db!);
   const fresh = !existsSync(dbPath);
   const store = new SqliteStore(dbPath);
   try {

@@ -4,7 +4,7 @@
  * quote groups. Each story runs through the real pipeline (ingest → extract → analyse → compare).
  * Prints a table per story and ends with one JSON line. `--only ecb-` scores the ECB+ fixtures
  * alone, `--split dev` or `--split heldout` one split of them; `-v` lists each story's missed and spurious items and unsupported brief lines.
- * `--split dev --judge-sample N [--json]` prints a fixed random sample of N predicted corroborated facts
+ * `--split dev --judge-sample N [--seed S] [--json]` prints a fixed random sample (seed S, default 15) of N predicted corroborated facts
  * with their cited sentences, for judging by hand; `--judged` adds the precision over the facts judged in
  * corroborated-judgments.jsonl (fixture precision of corroborated facts is a lower bound: fixtures list
  * only the main shared facts).
@@ -439,10 +439,10 @@ export function seededSample<T>(items: T[], n: number, seed = 15): T[] {
   return shuffle([...items], prng(seed)).slice(0, n);
 }
 
-function printJudgeSample(facts: JudgeableFact[], n: number, asJson: boolean) {
+function printJudgeSample(facts: JudgeableFact[], n: number, asJson: boolean, seed: number) {
   const sorted = [...facts].sort((a, b) => a.fixture.localeCompare(b.fixture) || a.factId.localeCompare(b.factId));
-  const sample = seededSample(sorted, n);
-  console.log(`${sample.length} of ${facts.length} predicted corroborated facts (seed 15)`);
+  const sample = seededSample(sorted, n, seed);
+  console.log(`${sample.length} of ${facts.length} predicted corroborated facts (seed ${seed})`);
   sample.forEach((fa, i) => {
     if (asJson) return console.log(JSON.stringify({ n: i + 1, fixture: fa.fixture, factId: fa.factId, sentences: fa.sentences }));
     console.log(`\n#${i + 1} ${fa.fixture} ${fa.factId}`);
@@ -468,6 +468,9 @@ function main() {
   // --judge-sample N prints a fixed random sample of predicted corroborated facts to judge by hand
   // (add --json for one JSON line per fact); --judged reports precision over the judged ones.
   const judgeSample = process.argv.includes('--judge-sample') ? Number(arg('--judge-sample')) : 0;
+  // --seed S draws another sample (a fresh one, to judge facts no earlier sample saw); default 15
+  const seed = process.argv.includes('--seed') ? Number(arg('--seed')) : 15;
+  if (!Number.isInteger(seed)) throw new Error('--seed takes an integer');
   const judged = process.argv.includes('--judged');
   if (judgeSample && split !== 'dev') throw new Error('--judge-sample samples the dev split only: add --split dev');
   const judgeable: JudgeableFact[] = [];
@@ -481,7 +484,7 @@ function main() {
     scores.push({ ...scoreStory(f, x, articles, idOf), ms });
     if (judgeSample || judged) judgeable.push(...judgeableFacts(f, x, articles, keyOf));
   }
-  if (judgeSample) return printJudgeSample(judgeable, judgeSample, process.argv.includes('--json'));
+  if (judgeSample) return printJudgeSample(judgeable, judgeSample, process.argv.includes('--json'), seed);
   const fmt = (p: PR) => `${p.predicted - p.fp}/${p.predicted} P, ${p.tp}/${p.expected} R`;
   console.log('story                   | arts | conflicts          | trap hits | corroborated facts  | quote groups       | false conflicts | brief lines supported | ms');
   console.log('------------------------|------|--------------------|-----------|---------------------|--------------------|-----------------|-----------------------|------');

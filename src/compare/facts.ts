@@ -54,8 +54,98 @@ const TITLE_WORDS = new Set(['president', 'minister', 'secretary', 'chancellor',
 export function alignFacts(story: StoryView): Alignment {
   const sents = story.sentences.filter((s) => s.keys.size >= MIN_KEYS);
   const scorer = sentenceScorer(story, sents);
-  const clusters = averageLink(story, candidateEdges(story, sents, scorer), scorer);
-  return factClusters(clusters, scorer);
+  const edges = candidateEdges(story, sents, scorer);
+  const first = averageLink(story, edges, scorer).map((c) => oncePerArticle(c, scorer));
+  // sentences a fact left (another statement of an article it already holds) align again among
+  // themselves: "charged with the murders" left a "bodies were found" fact in two articles and is
+  // a fact of its own
+  const left = new Set(first.flatMap((c) => c.left));
+  const again = averageLink(
+    story,
+    edges.filter((e) => left.has(e.a) && left.has(e.b)),
+    scorer,
+  ).map((c) => oncePerArticle(c, scorer));
+  return factClusters(
+    [...first, ...again].flatMap((c) => splitAtBridge(c.kept, scorer)),
+    scorer,
+  );
+}
+
+/**
+ * A sentence that states two things ("protesters tried to storm parliament … and three bank
+ * workers died") links the outlets that tell one with those that tell the other. When leaving out
+ * one member splits the rest, by pairs that align, into groups of two articles or more each, that
+ * member is such a bridge: each group is a fact of its own, and the bridge joins the one it is most
+ * similar to, unless the groups would merge without it (their mean similarity reaches the merge
+ * level: one statement in other words). One bridge per cluster, the first by sentence id.
+ */
+function splitAtBridge(c: Central, scorer: Scorer): Central[] {
+  const { members, ords, artOf } = c;
+  const m = members.length;
+  // (larger clusters are left whole: the search is cubic in the members)
+  if (m < 5 || m > 60) return [c];
+  const aligned = new Uint8Array(m * m);
+  for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) if (artOf[i] !== artOf[j] && scorer.simAt(ords[i], ords[j]) >= ALIGN_THRESHOLD) aligned[i * m + j] = aligned[j * m + i] = 1;
+  const linked = (i: number, j: number) => aligned[i * m + j] === 1;
+  let group = new Int32Array(0);
+  const meanBetween = (g: number, h: number) => {
+    let t = 0;
+    let n = 0;
+    for (let i = 0; i < m; i++)
+      for (let j = 0; j < m; j++) {
+        if (group[i] !== g || group[j] !== h || artOf[i] === artOf[j]) continue;
+        t += scorer.simAt(ords[i], ords[j]);
+        n++;
+      }
+    return n ? t / n : 0;
+  };
+  for (let v = 0; v < m; v++) {
+    // groups of the others by aligned pairs, without v
+    group = new Int32Array(m).fill(-1);
+    let groups = 0;
+    for (let i = 0; i < m; i++) {
+      if (i === v || group[i] !== -1) continue;
+      group[i] = groups;
+      const stack = [i];
+      while (stack.length) {
+        const x = stack.pop()!;
+        for (let y = 0; y < m; y++) {
+          if (y === v || group[y] !== -1 || !linked(x, y)) continue;
+          group[y] = groups;
+          stack.push(y);
+        }
+      }
+      groups++;
+    }
+    if (groups < 2) continue;
+    const arts = Array.from({ length: groups }, () => new Set<number>());
+    for (let i = 0; i < m; i++) if (i !== v) arts[group[i]].add(artOf[i]);
+    const big = arts.map((a, g) => (a.size >= 2 ? g : -1)).filter((g) => g >= 0);
+    if (big.length < 2) continue;
+    // groups that would merge without the bridge (their mean similarity reaches the merge level)
+    // tell one statement in other words
+    if (big.some((g, x) => big.some((h, y) => y > x && meanBetween(g, h) >= ALIGN_THRESHOLD * 0.6))) continue;
+    // the bridge joins the group it is most similar to (mean over the group's members)
+    let home = big[0];
+    let best = -1;
+    for (const g of big) {
+      let t = 0;
+      let n = 0;
+      for (let i = 0; i < m; i++) {
+        if (group[i] !== g || artOf[i] === artOf[v]) continue;
+        t += scorer.simAt(ords[i], ords[v]);
+        n++;
+      }
+      if (n && t / n > best) {
+        best = t / n;
+        home = g;
+      }
+    }
+    // members of the small groups (one article) stay with the bridge's group
+    const to = (i: number) => (i === v || !big.includes(group[i]) ? home : group[i]);
+    return big.map((g) => centralOf(members.filter((_, i) => to(i) === g), scorer));
+  }
+  return [c];
 }
 
 type Edge = { a: Sent; b: Sent; s: number };
@@ -196,6 +286,8 @@ interface Scorer {
   /** The similarity of a pair met once (not cached when it does not depend on the order asked). */
   simOnce: (i: number, j: number) => number;
   ordinal: Map<Sent, number>;
+  /** By sentence ordinal: its article's number (integers compare faster than ids in the inner loops). */
+  artNo: Int32Array;
   /**
    * Sentence ordinals by feature id (sentences that can align only), ascending: those of id k are
    * `postings[from[k]..from[k + 1])`. One array, not a list per feature: a large story has
@@ -233,8 +325,13 @@ function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
   const all = story.sentences;
   const features = featureIds(all);
   const ordinal = new Map<Sent, number>();
+  const artNo = new Int32Array(all.length);
+  const artIds = new Map<string, number>();
   all.forEach((s, i) => {
     ordinal.set(s, i);
+    let id = artIds.get(s.art.id);
+    if (id === undefined) artIds.set(s.art.id, (id = artIds.size));
+    artNo[i] = id;
   });
   // Inverted index over the sentences that can align.
   const nSent = all.length;
@@ -255,7 +352,9 @@ function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
   const x2 = new Float64Array(features.count);
   const mass = new Float64Array(features.count);
   const rare = new Uint8Array(features.count);
+  const named = new Uint8Array(features.count);
   for (const [k, id] of features.idOf) {
+    named[id] = isName(k) ? 1 : 0;
     let x = Math.max(0, story.idf(k));
     if (discounted(k)) x *= NAME_DISCOUNT;
     weight[id] = x;
@@ -271,7 +370,7 @@ function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
     for (const id of features.ids[o]) t += weight[id] * weight[id];
     normAt[o] = Math.sqrt(t);
   }
-  const computeSim = pairSimilarity(features, { x2, mass, rare, normAt });
+  const computeSim = pairSimilarity(features, { x2, mass, rare, named, normAt, quoted: quotedIds(all, features.idOf), actors: new Array(nSent) });
   const cache = new PairCache(4 * sents.length);
   const simAt = (i: number, j: number): number => {
     const a = all[i];
@@ -288,7 +387,7 @@ function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
   };
   const simOnce = features.symmetric ? (i: number, j: number) => (all[i].id === all[j].id ? 1 : computeSim(all[i], all[j], i, j)) : simAt;
   const sim = (a: Sent, b: Sent): number => (a.id === b.id ? 1 : simAt(ordinal.get(a)!, ordinal.get(b)!));
-  return { features, weight, x2, mass, rare, normAt, sim, simAt, simOnce, ordinal, postings, from, maxDf };
+  return { features, weight, x2, mass, rare, normAt, sim, simAt, simOnce, ordinal, artNo, postings, from, maxDf };
 }
 
 /**
@@ -296,9 +395,14 @@ function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
  * the two sorted id lists (sequential reads), then summed in the order of the sentence with fewer
  * features (its `feats` order: the same floating-point sums as over the sets).
  */
-function pairSimilarity(features: FeatureIds, part: { x2: Float64Array; mass: Float64Array; rare: Uint8Array; normAt: Float64Array }) {
+function pairSimilarity(
+  features: FeatureIds,
+  part: { x2: Float64Array; mass: Float64Array; rare: Uint8Array; named: Uint8Array; normAt: Float64Array; quoted: Int32Array[]; actors: (Set<string> | undefined)[] },
+) {
   const { ids, isKey, sorted, sortedAt } = features;
-  const { x2, mass: massOf, rare: rareOf, normAt } = part;
+  const { x2, mass: massOf, rare: rareOf, named, normAt, quoted, actors } = part;
+  // the people and organisations of a sentence, by ordinal, once (pairs ask millions of times)
+  const actorsAt = (s: Sent, o: number) => (actors[o] ??= new Set(s.entities.filter((e) => e.type === 'PER' || e.type === 'ORG').map((e) => e.key)));
   let longest = 1;
   for (const l of ids) longest = Math.max(longest, l.length);
   // positions of the shared features in the smaller sentence and in the other one
@@ -338,6 +442,7 @@ function pairSimilarity(features: FeatureIds, part: { x2: Float64Array; mass: Fl
     let mass = 0;
     let shared = 0;
     let rare = 0;
+    let what = 0;
     for (let q = 0; q < m; q++) {
       const k = small[atSmall[q]];
       dot += x2[k];
@@ -345,9 +450,12 @@ function pairSimilarity(features: FeatureIds, part: { x2: Float64Array; mass: Fl
       if (keyA[aSmall ? atSmall[q] : atLarge[q]]) {
         shared++;
         if (rareOf[k]) rare++;
+        if (!named[k]) what++;
       }
     }
-    if (shared < 2 || rare < 1) return 0;
+    // names say who, not what: sentences that share only names ("Los Angeles County Sheriff")
+    // state different things about the same people
+    if (shared < 2 || rare < 1 || what < 1) return 0;
     const na = normAt[oa];
     const nb = normAt[ob];
     // Cosine over IDF weights; or, for long sentences that restate one statement among other
@@ -359,8 +467,8 @@ function pairSimilarity(features: FeatureIds, part: { x2: Float64Array; mass: Fl
     if (cos >= MASS_MIN_COS && mass >= MASS_ENOUGH) v = Math.max(v, ALIGN_THRESHOLD + 0.01 * Math.min(5, mass - MASS_ENOUGH));
     // Different actors doing the same thing ("Roe echoed …" / "Doe echoed …") are different facts.
     if (v > 0) {
-      const d = actorRelation(a, b);
-      if (d === 'other-subject') v = 0;
+      const d = actorRelation(a, b, actorsAt(a, oa), actorsAt(b, ob));
+      if (d === 'other-subject' || otherQuotation(quoted[oa], quoted[ob])) v = 0;
       else if (d === 'disjoint') v *= 0.5;
     }
     return v;
@@ -373,16 +481,9 @@ function pairSimilarity(features: FeatureIds, part: { x2: Float64Array; mass: Fl
  * that can reach the threshold. Strongest first.
  */
 function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[] {
-  const { features, weight, x2: x2Of, mass: massOf, normAt, simOnce, ordinal, postings, from, maxDf } = scorer;
+  const { features, weight, x2: x2Of, mass: massOf, normAt, simOnce, ordinal, postings, from, maxDf, artNo: artOf } = scorer;
   const edges: Edge[] = [];
   const all = story.sentences;
-  const artOf = new Int32Array(all.length);
-  const artIds = new Map<string, number>();
-  all.forEach((s, i) => {
-    let id = artIds.get(s.art.id);
-    if (id === undefined) artIds.set(s.art.id, (id = artIds.size));
-    artOf[i] = id;
-  });
   // a key's list is read when it has at most maxDf sentences (0: none to read)
   const listLength = (k: number) => {
     const n = from[k + 1] - from[k];
@@ -413,7 +514,10 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
     unseenFrom[oa + 1] = unseenIds.length;
   }
   const unseen = Int32Array.from(unseenIds);
-  const sortedIds = features.sorted;
+  // the current sentence's unseen keys, marked by id: whether a key is unseen depends only on the
+  // key, so the unseen keys a pair shares are those of the other sentence's (short) unseen list
+  // that are marked
+  const unseenMark = new Uint8Array(features.count);
   // per sentence, side by side (one cache line per sentence met): the accumulated dot product,
   // mass and number of shared features with the current sentence, then its norm and its missed
   // dot product and mass
@@ -425,16 +529,20 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
     own[3 * o + 2] = missMass[o];
   }
   const touched = new Int32Array(all.length);
+  // what the long lists read added to `acc` (they are also unseen keys)
+  const longAcc = new Float64Array(3 * all.length);
   const longRead = new Int32Array(LONG_LISTS_READ);
   for (const a of sents) {
     const oa = ordinal.get(a)!;
     const artA = artOf[oa];
     let nTouched = 0;
     const nLong = rarestLongLists(features.ids[oa], listLength, longRead);
+    for (let q = unseenFrom[oa]; q < unseenFrom[oa + 1]; q++) unseenMark[unseen[q]] = 1;
     for (const k of features.ids[oa]) {
       const n = listLength(k);
       if (!n) continue;
-      if (n > POSTING_WINDOW + 1) {
+      const long = n > POSTING_WINDOW + 1;
+      if (long) {
         let chosen = false;
         for (let q = 0; q < nLong; q++) if (longRead[q] === k) chosen = true;
         if (!chosen) continue;
@@ -452,6 +560,12 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
         acc[3 * b] += x2;
         acc[3 * b + 1] += x;
         acc[3 * b + 2]++;
+        if (long) {
+          // also counted among the unseen keys below: kept apart so that the bound counts it once
+          longAcc[3 * b] += x2;
+          longAcc[3 * b + 1] += x;
+          longAcc[3 * b + 2]++;
+        }
       }
     }
     const na = normAt[oa];
@@ -463,6 +577,12 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
       acc[3 * b] = 0;
       acc[3 * b + 1] = 0;
       acc[3 * b + 2] = 0;
+      const longDot = longAcc[3 * b];
+      const longMass = longAcc[3 * b + 1];
+      const longSeen = longAcc[3 * b + 2];
+      longAcc[3 * b] = 0;
+      longAcc[3 * b + 1] = 0;
+      longAcc[3 * b + 2] = 0;
       const nb = own[3 * b];
       if (!na || !nb) continue;
       // the indexed keys are most of the weight: prune pairs that cannot reach either criterion
@@ -472,15 +592,15 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
       const cosAtMost = (dot + Math.min(missDot[oa], own[3 * b + 1])) / (na * nb) + 1e-9;
       const massAtMost = mass + Math.min(missMass[oa], own[3 * b + 2]) + 1e-9;
       if (cosAtMost < ALIGN_THRESHOLD && (cosAtMost < MASS_MIN_COS || massAtMost < MASS_ENOUGH)) continue;
-      // the same bound with only the unseen keys the other sentence has (a binary search each):
+      // the same bound with only the unseen keys both sentences have (the long lists read are
+      // among them, so what they added is taken out first): the dot product is then exact, and
       // most pairs left have common words in one sentence only
-      let dotAtMost = dot;
-      let massShared = mass;
-      let sharedAtMost = seen;
-      const ids = sortedIds[b];
-      for (let q = unseenFrom[oa]; q < unseenFrom[oa + 1]; q++) {
+      let dotAtMost = dot - longDot;
+      let massShared = mass - longMass;
+      let sharedAtMost = seen - longSeen;
+      for (let q = unseenFrom[b]; q < unseenFrom[b + 1]; q++) {
         const k = unseen[q];
-        if (!holds(ids, k)) continue;
+        if (!unseenMark[k]) continue;
         dotAtMost += x2Of[k];
         massShared += massOf[k];
         sharedAtMost++;
@@ -492,6 +612,7 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
       const v = simOnce(oa, b);
       if (v >= ALIGN_THRESHOLD) edges.push({ a, b: all[b], s: v });
     }
+    for (let q = unseenFrom[oa]; q < unseenFrom[oa + 1]; q++) unseenMark[unseen[q]] = 0;
   }
   edges.sort((x, y) => y.s - x.s || cmp(x.a.id, y.a.id) || cmp(x.b.id, y.b.id));
 
@@ -503,16 +624,18 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
  * similarity. Clusters are lists of sentence ordinals (the similarities are looked up by ordinal).
  */
 function averageLink(story: StoryView, edges: Edge[], scorer: Scorer): Sent[][] {
-  const { ordinal, simAt } = scorer;
+  const { ordinal, simAt, artNo } = scorer;
   const all = story.sentences;
-  const clusterOfSent = new Map<string, number>();
+  // cluster of each sentence by ordinal (-1: none yet)
+  const clusterOfSent = new Int32Array(all.length).fill(-1);
   const clusters: number[][] = [];
   const clusterIdx = (s: Sent) => {
-    let c = clusterOfSent.get(s.id);
-    if (c === undefined) {
+    const o = ordinal.get(s)!;
+    let c = clusterOfSent[o];
+    if (c === -1) {
       c = clusters.length;
-      clusters.push([ordinal.get(s)!]);
-      clusterOfSent.set(s.id, c);
+      clusters.push([o]);
+      clusterOfSent[o] = c;
     }
     return c;
   };
@@ -535,7 +658,7 @@ function averageLink(story: StoryView, edges: Edge[], scorer: Scorer): Sent[][] 
       let n = 0;
       for (const x of A)
         for (const y of B) {
-          if (all[x].art.id === all[y].art.id) continue;
+          if (artNo[x] === artNo[y]) continue;
           total += simAt(x, y);
           n++;
         }
@@ -547,22 +670,81 @@ function averageLink(story: StoryView, edges: Edge[], scorer: Scorer): Sent[][] 
     // merge smaller index into larger for determinism: keep the lower index
     const [keep, drop] = ca < cb ? [ca, cb] : [cb, ca];
     version[keep] = (version[keep] ?? 0) + 1;
-    for (const o of clusters[drop]) clusterOfSent.set(all[o].id, keep);
+    for (const o of clusters[drop]) clusterOfSent[o] = keep;
     clusters[keep] = clusters[keep].concat(clusters[drop]);
     clusters[drop] = [];
   }
   return clusters.map((c) => c.map((o) => all[o]));
 }
 
+/**
+ * An article counts once in a fact: of its sentences in a cluster, the one closest to the
+ * cluster's central sentence stays, and another stays only when it restates that one (similar at
+ * the alignment threshold: an article that tells the arrest twice). The others state something
+ * else of the same story ("the bodies were found" / "he is charged with the murders") that average
+ * link let in because the article's sentences are never compared with each other; they are `left`.
+ */
+function oncePerArticle(cluster: Sent[], scorer: Scorer): { kept: Central; left: Sent[] } {
+  const c = centralOf(cluster, scorer);
+  const { members, ords, artOf, central } = c;
+  if (members.length < 3) return { kept: c, left: [] };
+  const ci = members.indexOf(central);
+  const closeness = members.map((_, i) => (i === ci ? Infinity : scorer.simAt(ords[i], ords[ci])));
+  const bestOf = new Map<number, number>();
+  members.forEach((_, i) => {
+    const b = bestOf.get(artOf[i]);
+    if (b === undefined || closeness[i] > closeness[b]) bestOf.set(artOf[i], i);
+  });
+  if (bestOf.size === members.length) return { kept: c, left: [] };
+  const stays = members.map((_, i) => bestOf.get(artOf[i]) === i || scorer.simAt(ords[i], ords[bestOf.get(artOf[i])!]) >= ALIGN_THRESHOLD);
+  if (!stays.includes(false)) return { kept: c, left: [] };
+  const pick = <T>(xs: T[]) => xs.filter((_, i) => stays[i]);
+  return { kept: { members: pick(members), ords: pick(ords), artOf: pick(artOf), central }, left: members.filter((_, i) => !stays[i]) };
+}
+
+/** A cluster's members (sorted by id), their ordinals and article numbers, and its most central sentence. */
+interface Central {
+  members: Sent[];
+  ords: number[];
+  artOf: number[];
+  central: Sent;
+}
+
+/** The member with the highest summed similarity to the other articles' members (ties: the shorter). */
+function centralOf(cluster: Sent[], scorer: Scorer): Central {
+  const { simAt, ordinal } = scorer;
+  const members = [...cluster].sort((x, y) => cmp(x.id, y.id));
+  let central = members[0];
+  let best = -1;
+  // by ordinal and article number: a large fact's members meet each other millions of times
+  const ords = members.map((s) => ordinal.get(s)!);
+  const artNo = new Map<string, number>();
+  const artOf = members.map((s) => {
+    let k = artNo.get(s.art.id);
+    if (k === undefined) artNo.set(s.art.id, (k = artNo.size));
+    return k;
+  });
+  if (artNo.size < 2) return { members, ords, artOf, central };
+  for (let i = 0; i < members.length; i++) {
+    const s = members[i];
+    let t = 0;
+    for (let j = 0; j < members.length; j++) if (j !== i && artOf[j] !== artOf[i]) t += simAt(ords[i], ords[j]);
+    if (t > best + 1e-9 || (Math.abs(t - best) <= 1e-9 && s.span.end - s.span.start < central.span.end - central.span.start)) {
+      best = t;
+      central = s;
+    }
+  }
+  return { members, ords, artOf, central };
+}
+
 /** Clusters that span two articles or more, with the keys their articles share and their most central sentence. */
-function factClusters(clusters: Sent[][], scorer: Scorer): Alignment {
-  const { sim, simAt, ordinal } = scorer;
+function factClusters(clusters: Central[], scorer: Scorer): Alignment {
+  const { sim } = scorer;
   const out: FactCluster[] = [];
-  for (const c of clusters) {
-    if (c.length < 2) continue;
-    const arts = new Set(c.map((s) => s.art.id));
+  for (const { members, central } of clusters) {
+    if (members.length < 2) continue;
+    const arts = new Set(members.map((s) => s.art.id));
     if (arts.size < 2) continue;
-    const members = [...c].sort((x, y) => cmp(x.id, y.id));
     const keyArts = new Map<string, Set<string>>();
     for (const s of members)
       for (const k of s.keys) {
@@ -571,25 +753,6 @@ function factClusters(clusters: Sent[][], scorer: Scorer): Alignment {
         set.add(s.art.id);
       }
     const shared = new Set([...keyArts].filter(([, v]) => v.size >= 2).map(([k]) => k));
-    let central = members[0];
-    let best = -1;
-    // by ordinal and article number: a large fact's members meet each other millions of times
-    const ords = members.map((s) => ordinal.get(s)!);
-    const artNo = new Map<string, number>();
-    const artOf = members.map((s) => {
-      let k = artNo.get(s.art.id);
-      if (k === undefined) artNo.set(s.art.id, (k = artNo.size));
-      return k;
-    });
-    for (let i = 0; i < members.length; i++) {
-      const s = members[i];
-      let t = 0;
-      for (let j = 0; j < members.length; j++) if (j !== i && artOf[j] !== artOf[i]) t += simAt(ords[i], ords[j]);
-      if (t > best + 1e-9 || (Math.abs(t - best) <= 1e-9 && s.span.end - s.span.start < central.span.end - central.span.start)) {
-        best = t;
-        central = s;
-      }
-    }
     out.push({ members, shared, central });
   }
   out.sort((x, y) => cmp(x.members[0].id, y.members[0].id));
@@ -623,18 +786,6 @@ function rarestLongLists(ids: Int32Array, listLength: (k: number) => number, out
   return m;
 }
 
-/** Whether the ascending list holds `k`. */
-function holds(l: Int32Array, k: number): boolean {
-  let lo = 0;
-  let hi = l.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (l[mid] < k) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < l.length && l[lo] === k;
-}
-
 /** Index of the first entry of the ascending stretch `l[lo..hi)` greater than `x` (hi when none). */
 function after(l: Int32Array, lo: number, hi: number, x: number): number {
   while (lo < hi) {
@@ -652,22 +803,48 @@ export function sharedSpan(s: Sent, shared: Set<string>): { start: number; end: 
   return { start: toks[0].start, end: toks[toks.length - 1].end };
 }
 
-const ACTORS = new WeakMap<Sent, Set<string>>();
+/**
+ * By sentence ordinal: the ids of the keys of the words it quotes directly (inside quotation marks,
+ * as analyse read them), ascending; empty for a sentence that quotes no one.
+ */
+function quotedIds(sentences: Sent[], idOf: Map<string, number>): Int32Array[] {
+  const none = new Int32Array(0);
+  const out: Int32Array[] = sentences.map(() => none);
+  const at = new Map(sentences.map((s, i) => [s, i]));
+  const keys = new Map<number, Set<number>>();
+  for (const a of new Set(sentences.map((s) => s.art)))
+    for (const q of a.quotes) {
+      const o = at.get(q.sent);
+      if (o === undefined || q.quote.kind !== 'direct') continue;
+      let set = keys.get(o);
+      if (!set) keys.set(o, (set = new Set()));
+      for (const p of q.quote.parts?.length ? q.quote.parts : [q.quote.span])
+        for (const t of q.sent.tokens) if (t.content && t.start >= p.start && t.end <= p.end) set.add(idOf.get(t.key)!);
+    }
+  for (const [o, set] of keys) out[o] = Int32Array.from(set).sort();
+  return out;
+}
 
-/** Keys of the people and organisations a sentence names (once per sentence: pairs ask millions of times). */
-function actorsOf(s: Sent): Set<string> {
-  let v = ACTORS.get(s);
-  if (!v) ACTORS.set(s, (v = new Set(s.entities.filter((e) => e.type === 'PER' || e.type === 'ORG').map((e) => e.key))));
-  return v;
+/**
+ * Both sentences quote someone and the quotations share no word: two things said, however alike
+ * the attributions ("'It was horrible to see,' said Roe, managing editor" / "'That woman just
+ * died,' said managing editor Jane Roe"). By the ascending ids of their quoted words.
+ */
+function otherQuotation(qa: Int32Array, qb: Int32Array): boolean {
+  if (!qa.length || !qb.length) return false;
+  for (let i = 0, j = 0; i < qa.length && j < qb.length; ) {
+    if (qa[i] === qb[j]) return false;
+    if (qa[i] < qb[j]) i++;
+    else j++;
+  }
+  return true;
 }
 
 /**
  * Both sentences name people/organisations and share none of them, or both have subjects (named
  * before the verb) and the subjects differ: "Trump said … Clinton" is not "Clinton said … Trump".
  */
-function actorRelation(a: Sent, b: Sent): 'disjoint' | 'other-subject' | 'ok' {
-  const ka = actorsOf(a);
-  const kb = actorsOf(b);
+function actorRelation(a: Sent, b: Sent, ka: Set<string>, kb: Set<string>): 'disjoint' | 'other-subject' | 'ok' {
   if (!ka.size || !kb.size) return 'ok';
   let common = false;
   for (const k of kb) if (ka.has(k)) common = true;

@@ -16,7 +16,20 @@ import { Value } from '@sinclair/typebox/value';
 import { crossCheckStory } from '../../src/compare/index.js';
 import { StoryCrossCheckSchema } from '../../src/compare/types.js';
 import type { AnnotatedArticle } from '../../src/model/types.js';
-import { type Expected, loadFixtures, loadStory, overall, ROOT, type StoryFixture, type StoryScore, scoreStory } from '../../scripts/eval-crosscheck.js';
+import {
+  type Expected,
+  type JudgeableFact,
+  judgeableFacts,
+  judgedPrecision,
+  loadFixtures,
+  loadStory,
+  overall,
+  ROOT,
+  readJudgments,
+  type StoryFixture,
+  type StoryScore,
+  scoreStory,
+} from '../../scripts/eval-crosscheck.js';
 
 const fixtures = loadFixtures();
 const isEcb = (f: StoryFixture) => f.name.startsWith('ecb-');
@@ -81,16 +94,18 @@ describe('story fixtures', () => {
 describe('ECB+ annotated fixtures', () => {
   const ecb = fixtures.filter(isEcb);
   const scores: StoryScore[] = [];
+  const judgeable: JudgeableFact[] = [];
   it('has at least 32 annotated events across at least 12 topics', () => {
     assert.ok(ecb.length >= 32, `${ecb.length} ECB+ fixtures`);
     assert.ok(new Set(ecb.map((f) => f.name.split('-')[1])).size >= 12);
   });
   for (const f of ecb) {
     describe(f.name, () => {
-      const { articles, idOf } = loadStory(f);
+      const { articles, idOf, keyOf } = loadStory(f);
       const copies = f.copies.map((g) => g.map((k) => idOf.get(k) ?? k));
       const x = crossCheckStory({ storyId: f.storyId, articles, copies });
       scores.push({ ...scoreStory(f, x, articles, idOf), ms: 0 });
+      judgeable.push(...judgeableFacts(f, x, articles, keyOf));
 
       it('annotates real conflicts (two articles at least) and quotes every snippet verbatim from its article', () => {
         const text = new Map(articles.map((a) => [a.article.docId, a.article.text]));
@@ -114,5 +129,9 @@ describe('ECB+ annotated fixtures', () => {
     assert.ok(o.corroborated.precision >= floor.corroboratedPrecision, why);
     assert.ok(o.corroborated.recall >= floor.corroboratedRecall, why);
     assert.ok(o.briefLines.supported >= floor.briefLinesSupported, why);
+    // the corroborated facts that match a hand judgment (corroborated-judgments.jsonl, dev split)
+    const judged = judgedPrecision(judgeable, readJudgments());
+    assert.ok(judged.precision >= floor.corroboratedJudgedPrecision, JSON.stringify(judged));
+    assert.ok(judged.precisionLenient >= floor.corroboratedJudgedPrecisionLenient, JSON.stringify(judged));
   });
 });
