@@ -7,10 +7,15 @@
  *   as JSON Lines records with new ids, outlets and dates, each marked as synthetic in its text.
  * Each run is a fresh child process of the built code (dist/) on an in-memory store, so CPU, peak
  * RSS and start-up are what a user sees. Per corpus and job count: articles/s, CPU ms per article
- * (every thread), per-stage share of the stage time, peak RSS, lean report.json size per article;
- * medians of repeats and the ratio of two jobs to one. JSON to bench/results/pipeline.json.
+ * (every thread), per-stage share of the stage time, each analyser's wall time per article (summed
+ * over threads: parse = the syntax component), peak RSS, lean report.json size per article; medians
+ * of repeats and the ratio of two jobs to one. Last, the ceiling the parser alone sets at a target
+ * rate (`--target`, default 150 articles/s) against the cores: the parser's CPU per article is
+ * estimated as its share of the one-job run's stage time times that run's CPU per article (the
+ * stages are timed by the wall clock, which runs ahead of the CPU on a loaded machine).
+ * JSON to bench/results/pipeline.json.
  *
- *   npm run bench:pipeline [-- --repeats 3 --synthetic 10000 --jobs 1,2]
+ *   npm run bench:pipeline [-- --repeats 3 --synthetic 10000 --jobs 1,2 --target 150]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,6 +32,7 @@ const { values } = parseArgs({
     synthetic: { type: 'string', default: '10000' },
     jobs: { type: 'string', default: '1,2' },
     corpora: { type: 'string', default: 'seeds,polnear-train,synthetic' },
+    target: { type: 'string', default: '150' },
     child: { type: 'string' },
     'child-jobs': { type: 'string' },
   },
@@ -66,6 +72,7 @@ if (values.child) {
       load: tLoad,
       ingestWall: t2 - t1,
       stages: { ...run.timings, stories: t3 - t2, report: t4 - t3 },
+      analysers: run.analysers,
       total: t4 - t1,
       cpuMs: (ru.userCPUTime + ru.systemCPUTime) / 1000,
       maxRssMB: ru.maxRSS / 1024,
@@ -144,6 +151,8 @@ for (const [name, path] of corpora) {
       cpuMsPerArticle: median(runs.map((x) => x.cpuMs)) / Math.max(1, docs),
       stageShare: Object.fromEntries(stageNames.map((k) => [k, stages[k] / stageTotal])),
       stagesMs: stages,
+      // each analyser's ms per article, summed over the threads that ran it (model loads included)
+      analyserMsPerArticle: Object.fromEntries(Object.keys(runs[0].analysers).map((k) => [k, median(runs.map((x) => x.analysers[k])) / Math.max(1, docs)])),
       peakRssMB: Math.max(...runs.map((x) => x.maxRssMB)),
       reportKBPerArticle: median(runs.map((x) => x.reportBytesPerArticle)) / 1024,
       seedsCliWallMs: seedsCli,
@@ -152,7 +161,20 @@ for (const [name, path] of corpora) {
   }
 }
 
-type Row = { corpus: string; jobs: number; docs: number; articlesPerSec: number; ingestArticlesPerSec: number; cpuMsPerArticle: number; peakRssMB: number; reportKBPerArticle: number; stageShare: Record<string, number>; seedsCliWallMs: number | null };
+type Row = {
+  corpus: string;
+  jobs: number;
+  docs: number;
+  articlesPerSec: number;
+  ingestArticlesPerSec: number;
+  cpuMsPerArticle: number;
+  peakRssMB: number;
+  reportKBPerArticle: number;
+  stageShare: Record<string, number>;
+  stagesMs: Record<string, number>;
+  analyserMsPerArticle: Record<string, number>;
+  seedsCliWallMs: number | null;
+};
 const typed = rows as Row[];
 for (const r of typed) {
   const one = typed.find((x) => x.corpus === r.corpus && x.jobs === 1);
@@ -166,6 +188,20 @@ for (const r of typed) {
   const x = (r as Row & { speedupVsOneJob?: number }).speedupVsOneJob;
   console.log(
     [r.corpus, r.jobs, r.docs, r.articlesPerSec.toFixed(1), x ? x.toFixed(2) : '', r.ingestArticlesPerSec.toFixed(1), r.cpuMsPerArticle.toFixed(1), r.peakRssMB.toFixed(0), r.reportKBPerArticle.toFixed(1), r.seedsCliWallMs?.toFixed(0) ?? '', ...stageKeys.map((k) => (100 * r.stageShare[k]).toFixed(1))].join('\t'),
+  );
+}
+const analyserKeys = Object.keys(typed[0].analyserMsPerArticle);
+console.log(`\nanalysers, wall ms per article (summed over threads)\n${['corpus', 'jobs', ...analyserKeys].join('\t')}`);
+for (const r of typed) console.log([r.corpus, r.jobs, ...analyserKeys.map((k) => r.analyserMsPerArticle[k].toFixed(2))].join('\t'));
+// the ceiling: what the parser alone needs at the target rate, against the cores there are
+const target = Number(values.target);
+const cores = (await import('node:os')).availableParallelism();
+for (const r of typed.filter((x) => x.jobs === 1 && !x.corpus.startsWith('seeds'))) {
+  const stageMs = Object.values(r.stagesMs).reduce((a, b) => a + b, 0);
+  const parse = ((r.analyserMsPerArticle.syntax * r.docs) / stageMs) * r.cpuMsPerArticle;
+  const budget = (1000 * cores) / target;
+  console.log(
+    `${r.corpus}: at ${target} articles/s on ${cores} cores an article may cost ${budget.toFixed(1)} CPU-ms; the parser alone costs about ${parse.toFixed(1)} (${((100 * r.analyserMsPerArticle.syntax * r.docs) / stageMs).toFixed(0)} % of the stage time; ${((100 * parse) / budget).toFixed(0)} % of it), the whole pipeline ${r.cpuMsPerArticle.toFixed(1)} (${((r.cpuMsPerArticle / budget) * 100).toFixed(0)} %); with this pipeline the ceiling is ${((1000 * cores) / r.cpuMsPerArticle).toFixed(0)} articles/s, with the parser alone ${((1000 * cores) / parse).toFixed(0)}`,
   );
 }
 mkdirSync(join(root, 'bench/results'), { recursive: true });

@@ -11,13 +11,15 @@
  */
 import { resolveOutlet } from '../outlets/index.js';
 import { gunzipSync } from 'node:zlib';
-import iconv from 'iconv-lite';
 import type { Article, Block, DocMessage, RawDocument, RemovedBlock } from '../model/types.js';
 import { dateFromUrl, parseIsoDate, parseTextDate, toDateInfo } from './dates.js';
 import { extractFromHtml } from './html/extract.js';
 import { detectLanguage } from './language.js';
 import { detectWire, findAttributions } from './provenance.js';
 import { extractFromText, type TextParts } from './text/extract.js';
+import { requirePackage } from '../util/packages.js';
+
+const iconv: typeof import('iconv-lite') = requirePackage('iconv-lite');
 
 export { renderVisibleText } from './html/extract.js';
 export { findAttributions, detectWire } from './provenance.js';

@@ -4,8 +4,10 @@
  * UTF-8 with multi-byte sequences: servers and templates often claim ISO-8859-1 for UTF-8 pages,
  * while the reverse (Latin-1 text that is valid UTF-8 by chance) almost never happens.
  */
-import iconv from 'iconv-lite';
 import { declaredCharset } from '../ingest/decode.js';
+import { requirePackage } from '../util/packages.js';
+
+const iconv: typeof import('iconv-lite') = requirePackage('iconv-lite');
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);

@@ -1,4 +1,6 @@
-import iconv from 'iconv-lite';
+import { requirePackage } from '../util/packages.js';
+
+const iconv: typeof import('iconv-lite') = requirePackage('iconv-lite');
 
 export interface Decoded {
   text: string;

@@ -1,5 +1,7 @@
-import { getDomain, getHostname } from 'tldts';
+import { requirePackage } from '../util/packages.js';
 import { OUTLETS } from './data.js';
+
+const { getDomain, getHostname }: typeof import('tldts') = requirePackage('tldts');
 
 /**
  * One outlet, however it was named: "FOX", "Fox News" and a foxnews.com URL are the same outlet.

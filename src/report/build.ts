@@ -120,15 +120,23 @@ function withStoryDate(a: AnnotatedArticle, anchor: DateInfo | null): AnnotatedA
 /**
  * The cross-check of a story, reused from the store when the story's members (content hashes),
  * copy groups and stage versions are unchanged. Else the articles it compares (at most
- * MAX_CROSSCHECK_ARTICLES) are loaded from the store on their own, whole.
+ * MAX_CROSSCHECK_ARTICLES) are those `held` from the story's first read, or loaded from the store
+ * on their own, whole.
  */
-async function cachedCrossCheck(store: Store, g: StoryGroup, members: AnnotatedArticle[], anchor: DateInfo | null, compute: NonNullable<StoryExtras['crossCheck']>): Promise<ReportStory['crossCheck']> {
+async function cachedCrossCheck(
+  store: Store,
+  g: StoryGroup,
+  members: AnnotatedArticle[],
+  anchor: DateInfo | null,
+  compute: NonNullable<StoryExtras['crossCheck']>,
+  held: Map<string, AnnotatedArticle> | null,
+): Promise<ReportStory['crossCheck']> {
   const key = shortHash(JSON.stringify([COMPARE_VERSION, ANALYSE_VERSION, [...g.members].sort(), g.copies]));
   const cached = await store.getStoryReport<ReportStory['crossCheck']>(g.id, key, 'cross-check');
   if (cached) return cached;
   const compared: AnnotatedArticle[] = [];
   for (const m of sampleForCrossCheck(members)) {
-    const a = await store.getAnnotated(m.article.docId);
+    const a = held?.get(m.article.docId) ?? (await store.getAnnotated(m.article.docId));
     if (a) compared.push(withStoryDate(a, anchor));
   }
   // a cross-check that fails is reported on its story (and not cached: a fixed version retries it)
@@ -146,6 +154,13 @@ async function cachedCrossCheck(store: Store, g: StoryGroup, members: AnnotatedA
  * (about 1 s for 200, over a minute for 3,500), and a story that large is a flood of near-copies.
  */
 export const MAX_CROSSCHECK_ARTICLES = 200;
+
+/**
+ * Stories of at most this many articles keep their members whole from the first read for their
+ * cross-check (each read and parsed once: most stories are this small); a larger story's
+ * cross-check reads its sample again, one article at a time, so that it is never held twice.
+ */
+const HELD_STORY_ARTICLES = 16;
 
 /** At most MAX_CROSSCHECK_ARTICLES articles, taken in turn from each outlet (in the story's order), so every outlet is heard. */
 function sampleForCrossCheck(members: AnnotatedArticle[]): AnnotatedArticle[] {
@@ -255,7 +270,7 @@ function memberOf(a: AnnotatedArticle): AnnotatedArticle {
 /**
  * A story's report. Its articles are read from the store one at a time and kept as report entries
  * at `detail` (lean: without the annotation layers, what every output but `--detail full` JSON
- * needs); the cross-check loads its own sample.
+ * needs); the cross-check takes them from that read in a small story, else loads its own sample.
  */
 export async function buildStory(store: Store, g: StoryGroup, sources: Map<string, string>, extras: StoryExtras = {}, detail: Detail = 'full'): Promise<ReportStory> {
   const copyOf = new Map<string, string>();
@@ -264,10 +279,12 @@ export async function buildStory(store: Store, g: StoryGroup, sources: Map<strin
     for (const id of sorted.slice(1)) copyOf.set(id, sorted[0]);
   }
   const read: { member: AnnotatedArticle; entry: ReportArticle; undatedTimes: TimeExpr[] | null }[] = [];
+  const held = g.members.length <= HELD_STORY_ARTICLES ? new Map<string, AnnotatedArticle>() : null;
   for (const id of g.members) {
     const a = await store.getAnnotated(id);
     if (!a) continue;
     const docId = a.article.docId;
+    held?.set(docId, a);
     const entry = reportArticle(a, sources.get(docId) ?? (await store.sourceOf(docId)) ?? a.article.source, copyOf.get(docId) ?? null, detail);
     read.push({ member: memberOf(a), entry, undatedTimes: detail === 'full' && awaitsStoryDate(a) ? a.times : null });
   }
@@ -288,7 +305,7 @@ export async function buildStory(store: Store, g: StoryGroup, sources: Map<strin
     copies: g.copies.map((c) => [...c].sort()).sort((x, y) => cmp(x[0], y[0])),
     entities: (extras.storyEntities ?? mergeStoryEntities)(members),
     articles: read.map((r) => r.entry),
-    crossCheck: extras.crossCheck && members.length >= 2 ? await cachedCrossCheck(store, g, members, anchor, extras.crossCheck) : null,
+    crossCheck: extras.crossCheck && members.length >= 2 ? await cachedCrossCheck(store, g, members, anchor, extras.crossCheck, held) : null,
   };
 }
 

@@ -95,25 +95,34 @@ const hasLetter = (w: string) => /\p{L}/u.test(w);
 const isAllCaps = (w: string) => hasLetter(w) && w === w.toUpperCase() && w !== w.toLowerCase();
 
 const TYPE_NAMES = Object.keys(TYPE_BIT);
+/** Mark kinds of a gazetteer phrase's words: first (B), inside (I), last (E), the whole phrase (U). */
+const MARK_KINDS = ['B', 'I', 'E', 'U'] as const;
+const [B, I, E, U] = [0, 1, 2, 3];
+/** The hash of a gazetteer mark's name (`gPERB`, `hLOCU`, …), by mark code `type index × 4 + kind`. */
+const markHashes = (prefix: string) => Uint32Array.from(TYPE_NAMES.flatMap((t) => MARK_KINDS.map((k) => hash(`${prefix}${t}${k}`))));
 
-/** Marks each token covered by a gazetteer phrase: per token a list of `type:B|I|U` tags. */
-function gazetteerMarks(lw: string[], upper: boolean[], gaz: Lexicon<number>, maxLen: number, prefix: string): string[][] {
-  const n = lw.length;
-  const marks: string[][] = Array.from({ length: n }, () => []);
+/**
+ * Marks each token covered by a gazetteer phrase: per token the codes (type index × 4 + kind) of
+ * the phrases it is in, in the order they are found; null for a token in none (most of them).
+ */
+function gazetteerMarks(info: WordInfo[], gaz: Lexicon<number>, maxLen: number): (number[] | null)[] {
+  const n = info.length;
+  const marks: (number[] | null)[] = new Array(n).fill(null);
+  const mark = (k: number, code: number) => (marks[k] ??= []).push(code);
   for (let i = 0; i < n; i++) {
-    if (!upper[i]) continue;
+    if (!info[i].upperInitial) continue;
     let key = '';
     for (let len = 1; len <= maxLen && i + len <= n; len++) {
-      key = len === 1 ? lw[i] : `${key} ${lw[i + len - 1]}`;
+      key = len === 1 ? info[i].lower : `${key} ${info[i + len - 1].lower}`;
       const bits = gaz.get(key);
       if (!bits) continue;
-      for (const t of TYPE_NAMES) {
-        if (!(bits & TYPE_BIT[t])) continue;
-        if (len === 1) marks[i].push(`${prefix}${t}U`);
+      for (let t = 0; t < TYPE_NAMES.length; t++) {
+        if (!(bits & TYPE_BIT[TYPE_NAMES[t]])) continue;
+        if (len === 1) mark(i, t * 4 + U);
         else {
-          marks[i].push(`${prefix}${t}B`);
-          for (let k = i + 1; k < i + len - 1; k++) marks[k].push(`${prefix}${t}I`);
-          marks[i + len - 1].push(`${prefix}${t}E`);
+          mark(i, t * 4 + B);
+          for (let k = i + 1; k < i + len - 1; k++) mark(k, t * 4 + I);
+          mark(i + len - 1, t * 4 + E);
         }
       }
     }
@@ -138,8 +147,24 @@ const T = Object.fromEntries(
     .map((t) => [t, hash(`tpl:${t}`)]),
 ) as Record<string, number>;
 
-interface WordInfo {
-  /** Hashes of: normalised word, lower-cased form, shape, short shape, casing class, cluster prefixes. */
+/** What the document pass asks of a word as written (`documentFeatures`). */
+interface DocWord {
+  /** Normalised, lower-cased, digits as 0: the word's key in the document's counts and the prior. */
+  lower: string;
+  /** Written with a capital first letter. */
+  capitalised: boolean;
+  /** Holds a letter. */
+  hasLetters: boolean;
+  /** Written all in lower case (or without letters). */
+  lowerCase: boolean;
+}
+
+const docWord = (raw: string, lower: string): DocWord => ({ lower, capitalised: isUpperInitial(raw), hasLetters: hasLetter(raw), lowerCase: raw === raw.toLowerCase() });
+const keyOf = (raw: string) => digitsToZero(normToken(raw).toLowerCase());
+
+/** What the features need of one word form, computed once per form (the cache below). */
+export interface WordInfo extends DocWord {
+  /** Hashes of: lower-cased form, shape, short shape, casing class, 8-bit cluster prefix. */
   l: number;
   s: number;
   ss: number;
@@ -152,7 +177,11 @@ interface WordInfo {
   upperInitial: boolean;
   allCaps: boolean;
   letters: boolean;
-  lower: string;
+  /**
+   * The summed weights of the word's own features under one tagger (model.ts fills it): kept with
+   * the word's other facts so that one cache look-up per token serves both.
+   */
+  sums: { of: object; weights: Float64Array } | null;
 }
 
 const BOS = hash('<s>');
@@ -164,7 +193,7 @@ let cacheClusters: Lexicon<string> | null = null;
 let cacheTokGaz: Lexicon<number> | null = null;
 const cache = new WordCache<WordInfo>(WORD_INFO_LIMIT);
 
-function wordInfo(raw: string, lex: Lexicons): WordInfo {
+export function wordInfo(raw: string, lex: Lexicons): WordInfo {
   if (cacheCasing !== lex.casing || cacheClusters !== lex.clusters || cacheTokGaz !== lex.tokGaz) {
     cache.clear();
     cacheCasing = lex.casing;
@@ -189,7 +218,12 @@ function wordInfo(raw: string, lex: Lexicons): WordInfo {
   if (clu) {
     own.push(mix(T.k4, hash(clu.slice(0, 4))), mix(T.k6, hash(clu.slice(0, 6))), mix(T.k10, hash(clu.slice(0, 10))), mix(T.k, hash(clu)));
   }
+  const d = docWord(raw, lower);
   const info: WordInfo = {
+    lower,
+    capitalised: d.capitalised,
+    hasLetters: d.hasLetters,
+    lowerCase: d.lowerCase,
     l: hash(lower),
     s: hash(shp),
     ss: hash(sshp),
@@ -200,18 +234,11 @@ function wordInfo(raw: string, lex: Lexicons): WordInfo {
     upperInitial: isUpperInitial(w),
     allCaps: isAllCaps(w),
     letters: hasLetter(w) && w.length > 1,
-    lower,
+    sums: null,
   };
   cache.set(raw, info);
   return info;
 }
-
-const markHash = new Map<string, number>();
-const markId = (tpl: number, m: string) => {
-  let h = markHash.get(m);
-  if (h === undefined) markHash.set(m, (h = hash(m)));
-  return mix(tpl, h);
-};
 
 /**
  * The features of a token that depend on the word alone (bias, the word's own templates, its
@@ -224,7 +251,7 @@ export function wordFeatures(raw: string, lex: Lexicons): number[] {
 
 const OWN = new WeakMap<WordInfo, number[]>();
 
-function ownFeatures(x: WordInfo): number[] {
+export function ownFeatures(x: WordInfo): number[] {
   let f = OWN.get(x);
   if (!f) {
     f = [T.b, ...x.own];
@@ -235,14 +262,62 @@ function ownFeatures(x: WordInfo): number[] {
 }
 
 /**
+ * Feature hashes of the tokens of one sentence, flat: token i's are `data[starts[i]]` up to
+ * `data[starts[i + 1]]`. A tagger keeps one and refills it for every sentence, so tagging
+ * allocates nothing per token.
+ */
+export class FeatureRows {
+  data = new Uint32Array(4096);
+  starts = new Uint32Array(257);
+  n = 0;
+  private len = 0;
+
+  /** Empties the rows for a sentence of `n` tokens. */
+  reset(n: number): void {
+    if (this.starts.length < n + 1) this.starts = new Uint32Array(2 * n + 1);
+    this.n = 0;
+    this.len = 0;
+    this.starts[0] = 0;
+  }
+
+  push(h: number): void {
+    if (this.len === this.data.length) {
+      const grown = new Uint32Array(2 * this.data.length);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.len++] = h;
+  }
+
+  /** Closes the current token's row. */
+  next(): void {
+    this.starts[++this.n] = this.len;
+  }
+
+  /** Each token's hashes as an array of its own (training keeps them). */
+  copies(): Uint32Array[] {
+    return Array.from({ length: this.n }, (_, i) => this.data.slice(this.starts[i], this.starts[i + 1]));
+  }
+}
+
+const GAZ_MARKS = markHashes('g');
+const HAND_MARKS = markHashes('h');
+
+/**
  * Feature hashes for each token of one sentence; with `withOwn` false, without those of
  * `wordFeatures` (the caller adds their sums per word type).
  * @param rawWords the sentence's tokens, as written (normalised with `normToken` here).
  */
 export function sentenceFeatures(rawWords: string[], lex: Lexicons, withOwn = true): Uint32Array[] {
-  const n = rawWords.length;
-  const info = rawWords.map((w) => wordInfo(w, lex));
-  const lw = info.map((x) => x.lower);
+  const rows = new FeatureRows();
+  sentenceRows(rawWords.map((w) => wordInfo(w, lex)), lex, withOwn, rows);
+  return rows.copies();
+}
+
+/** `sentenceFeatures` of the words `info` (from `wordInfo`), written into `out`. */
+export function sentenceRows(info: WordInfo[], lex: Lexicons, withOwn: boolean, out: FeatureRows): void {
+  const n = info.length;
+  out.reset(n);
   // A headline in capitals: casing says nothing, so lexical evidence must carry it.
   let letters = 0;
   let caps = 0;
@@ -253,57 +328,55 @@ export function sentenceFeatures(rawWords: string[], lex: Lexicons, withOwn = tr
     }
   }
   const ac = letters >= 2 && caps / letters > 0.8 ? 1 : 0;
-  const upper = info.map((x) => x.upperInitial);
-  const gz = gazetteerMarks(lw, upper, lex.gaz, lex.gazMaxLen, 'g');
-  const hz = gazetteerMarks(lw, upper, lex.hand, 6, 'h');
+  const gz = gazetteerMarks(info, lex.gaz, lex.gazMaxLen);
+  const hz = gazetteerMarks(info, lex.hand, 6);
   const L = (i: number) => (i < 0 ? BOS : i >= n ? EOS : info[i].l);
   const S = (i: number) => (i < 0 ? BOS : i >= n ? EOS : info[i].ss);
   const C = (i: number) => (i < 0 ? BOS : i >= n ? EOS : info[i].c);
-  const out: Uint32Array[] = [];
-  const f: number[] = [];
+  const marks = (tpl: number, codes: number[] | null, hashes: Uint32Array) => {
+    if (codes) for (const m of codes) out.push(mix(tpl, hashes[m]));
+  };
   for (let i = 0; i < n; i++) {
-    f.length = 0;
     const x = info[i];
     const first = i === 0 ? 1 : 0;
     if (withOwn) {
-      f.push(T.b);
-      for (const h of x.own) f.push(h);
+      out.push(T.b);
+      for (const h of x.own) out.push(h);
     }
-    f.push(mix(T['l-1'], L(i - 1)));
-    f.push(mix(T['l+1'], L(i + 1)));
-    f.push(mix(T['l-2'], L(i - 2)));
-    f.push(mix(T['l+2'], L(i + 2)));
-    f.push(mix(mix(T['l-1l'], L(i - 1)), x.l));
-    f.push(mix(mix(T['ll+1'], x.l), L(i + 1)));
-    f.push(mix(T['s-1'], S(i - 1)));
-    f.push(mix(T['s+1'], S(i + 1)));
-    f.push(mix(mix(mix(T['s-1ss+1'], S(i - 1)), x.ss), S(i + 1)));
-    f.push(mix(mix(T['s-1l'], S(i - 1)), x.l));
-    f.push(mix(mix(T['ls+1'], x.l), S(i + 1)));
-    f.push(mix(mix(T.first, first), x.ss));
-    f.push(mix(mix(T.ac, ac), x.ss));
-    f.push(mix(mix(T.acl, ac), x.l));
-    f.push(mix(mix(mix(mix(T.c, x.c), ac), first), x.ss));
-    f.push(mix(mix(T['c-1'], C(i - 1)), x.c));
-    f.push(mix(mix(T['c+1'], x.c), C(i + 1)));
-    if (i > 0 && info[i - 1].k8) f.push(mix(T['k-1'], info[i - 1].k8));
-    if (i + 1 < n && info[i + 1].k8) f.push(mix(T['k+1'], info[i + 1].k8));
+    out.push(mix(T['l-1'], L(i - 1)));
+    out.push(mix(T['l+1'], L(i + 1)));
+    out.push(mix(T['l-2'], L(i - 2)));
+    out.push(mix(T['l+2'], L(i + 2)));
+    out.push(mix(mix(T['l-1l'], L(i - 1)), x.l));
+    out.push(mix(mix(T['ll+1'], x.l), L(i + 1)));
+    out.push(mix(T['s-1'], S(i - 1)));
+    out.push(mix(T['s+1'], S(i + 1)));
+    out.push(mix(mix(mix(T['s-1ss+1'], S(i - 1)), x.ss), S(i + 1)));
+    out.push(mix(mix(T['s-1l'], S(i - 1)), x.l));
+    out.push(mix(mix(T['ls+1'], x.l), S(i + 1)));
+    out.push(mix(mix(T.first, first), x.ss));
+    out.push(mix(mix(T.ac, ac), x.ss));
+    out.push(mix(mix(T.acl, ac), x.l));
+    out.push(mix(mix(mix(mix(T.c, x.c), ac), first), x.ss));
+    out.push(mix(mix(T['c-1'], C(i - 1)), x.c));
+    out.push(mix(mix(T['c+1'], x.c), C(i + 1)));
+    if (i > 0 && info[i - 1].k8) out.push(mix(T['k-1'], info[i - 1].k8));
+    if (i + 1 < n && info[i + 1].k8) out.push(mix(T['k+1'], info[i + 1].k8));
     if (withOwn && x.upperInitial && x.tg) {
-      for (let b = 0; b < 12; b++) if (x.tg & (1 << b)) f.push(mix(T.tg, b));
+      for (let b = 0; b < 12; b++) if (x.tg & (1 << b)) out.push(mix(T.tg, b));
     }
     if (i > 0 && info[i - 1].upperInitial && info[i - 1].tg) {
-      for (let b = 0; b < 12; b++) if (info[i - 1].tg & (1 << b)) f.push(mix(T['tg-1'], b));
+      for (let b = 0; b < 12; b++) if (info[i - 1].tg & (1 << b)) out.push(mix(T['tg-1'], b));
     }
     if (i + 1 < n && info[i + 1].upperInitial && info[i + 1].tg) {
-      for (let b = 0; b < 12; b++) if (info[i + 1].tg & (1 << b)) f.push(mix(T['tg+1'], b));
+      for (let b = 0; b < 12; b++) if (info[i + 1].tg & (1 << b)) out.push(mix(T['tg+1'], b));
     }
-    for (const g of gz[i]) f.push(markId(T.g, g));
-    for (const g of hz[i]) f.push(markId(T.h, g));
-    if (i > 0) for (const g of gz[i - 1]) f.push(markId(T['g-1'], g));
-    if (i + 1 < n) for (const g of gz[i + 1]) f.push(markId(T['g+1'], g));
-    out.push(Uint32Array.from(f));
+    marks(T.g, gz[i], GAZ_MARKS);
+    marks(T.h, hz[i], HAND_MARKS);
+    if (i > 0) marks(T['g-1'], gz[i - 1], GAZ_MARKS);
+    if (i + 1 < n) marks(T['g+1'], gz[i + 1], GAZ_MARKS);
+    out.next();
   }
-  return out;
 }
 
 const DOC_T = Object.fromEntries(
@@ -321,58 +394,82 @@ const typeOfTag = (t: number) => (t === 0 ? 0 : ((t + 1) >> 1));
  * @param first first-pass tag indices (into TAGS) for each sentence.
  */
 export function documentFeatures(docWords: string[][], first: Uint8Array[], prior?: Lexicon<string>): Uint32Array[][] {
-  const keyOf = (w: string) => digitsToZero(normToken(w).toLowerCase());
-  // counts[key] = [O, PER, ORG, LOC, MISC] over capitalised occurrences; lower[key] = seen in lower case
-  const counts = new Map<string, Int32Array>();
-  const lower = new Set<string>();
-  const keys = docWords.map((s) => s.map(keyOf));
-  docWords.forEach((s, si) => {
-    s.forEach((w, i) => {
-      const k = keys[si][i];
-      if (!/\p{L}/u.test(w)) return;
-      if (/^\p{Lu}/u.test(w)) {
-        let c = counts.get(k);
-        if (!c) counts.set(k, (c = new Int32Array(5)));
-        c[typeOfTag(first[si][i])]++;
-      } else if (i > 0 && w === w.toLowerCase()) lower.add(k);
-    });
+  const words = docWords.map((s) => s.map((w) => docWord(w, keyOf(w))));
+  const evidence = new DocumentEvidence(words, first, prior);
+  const rows = new FeatureRows();
+  return words.map((s, si) => {
+    evidence.sentenceRows(s, first[si], rows);
+    return rows.copies();
   });
-  return docWords.map((s, si) => {
-    const t1 = first[si];
-    return s.map((w, i) => {
-      const f: number[] = [];
+}
+
+/** What the first pass decided over a whole document: the evidence of the document features. */
+export class DocumentEvidence {
+  /** Per key, [O, PER, ORG, LOC, MISC] over capitalised occurrences. */
+  private readonly counts = new Map<string, Int32Array>();
+  /** Keys seen in lower case (not sentence-initial). */
+  private readonly lower = new Set<string>();
+  private readonly others = new Int32Array(5);
+
+  constructor(
+    docWords: DocWord[][],
+    first: Uint8Array[],
+    private readonly prior?: Lexicon<string>,
+  ) {
+    docWords.forEach((s, si) => {
+      s.forEach((w, i) => {
+        if (!w.hasLetters) return;
+        if (w.capitalised) {
+          let c = this.counts.get(w.lower);
+          if (!c) this.counts.set(w.lower, (c = new Int32Array(5)));
+          c[typeOfTag(first[si][i])]++;
+        } else if (i > 0 && w.lowerCase) this.lower.add(w.lower);
+      });
+    });
+  }
+
+  /** The document features of one sentence's words (`t1`: its first-pass tags), written into `out`. */
+  sentenceRows(s: DocWord[], t1: Uint8Array, out: FeatureRows): void {
+    out.reset(s.length);
+    for (let i = 0; i < s.length; i++) {
+      const w = s[i];
       const own = t1[i];
-      f.push(mix(DOC_T.s1, own));
-      f.push(mix(DOC_T['s1-1'], i > 0 ? t1[i - 1] : 99));
-      f.push(mix(DOC_T['s1+1'], i + 1 < s.length ? t1[i + 1] : 99));
-      f.push(mix(mix(DOC_T.s1s1, own), i + 1 < s.length ? t1[i + 1] : 99));
-      if (/^\p{Lu}/u.test(w)) {
-        const c = counts.get(keys[si][i]);
-        if (c) {
-          const others = Int32Array.from(c);
-          others[typeOfTag(own)]--;
-          const total = others[0] + others[1] + others[2] + others[3] + others[4];
-          const ent = total - others[0];
-          if (ent > 0) {
-            let maj = 1;
-            for (let t = 2; t <= 4; t++) if (others[t] > others[maj]) maj = t;
-            const frac = others[maj] / total;
-            f.push(mix(DOC_T.dm, maj));
-            f.push(mix(DOC_T.dmx, maj * 8 + (frac < 0.34 ? 0 : frac < 0.67 ? 1 : frac < 1 ? 2 : 3)));
-            f.push(mix(mix(DOC_T.dmo, maj), typeOfTag(own)));
-          } else if (total > 0) f.push(mix(DOC_T.dO, total > 2 ? 3 : total));
-        }
-        const pr = prior?.get(keys[si][i]);
-        if (pr) {
-          const code = hash(pr);
-          f.push(mix(DOC_T.pr, code));
-          f.push(mix(mix(DOC_T.prs1, code), typeOfTag(own)));
-        }
-        const low = lower.has(keys[si][i]) ? 1 : 0;
-        f.push(mix(DOC_T.dl, low));
-        f.push(mix(mix(DOC_T.dls1, low), typeOfTag(own)));
-      }
-      return Uint32Array.from(f);
-    });
-  });
+      out.push(mix(DOC_T.s1, own));
+      out.push(mix(DOC_T['s1-1'], i > 0 ? t1[i - 1] : 99));
+      out.push(mix(DOC_T['s1+1'], i + 1 < s.length ? t1[i + 1] : 99));
+      // (`s1s1` names no template: undefined mixes as 0; the trained weights are keyed by this hash)
+      out.push(mix(mix(DOC_T.s1s1, own), i + 1 < s.length ? t1[i + 1] : 99));
+      if (w.capitalised) this.nameRows(w.lower, own, out);
+      out.next();
+    }
+  }
+
+  /** The features of a capitalised word: its type elsewhere in the document, its prior, its lower-case use. */
+  private nameRows(key: string, own: number, out: FeatureRows): void {
+    const c = this.counts.get(key);
+    if (c) {
+      const others = this.others;
+      others.set(c);
+      others[typeOfTag(own)]--;
+      const total = others[0] + others[1] + others[2] + others[3] + others[4];
+      const ent = total - others[0];
+      if (ent > 0) {
+        let maj = 1;
+        for (let t = 2; t <= 4; t++) if (others[t] > others[maj]) maj = t;
+        const frac = others[maj] / total;
+        out.push(mix(DOC_T.dm, maj));
+        out.push(mix(DOC_T.dmx, maj * 8 + (frac < 0.34 ? 0 : frac < 0.67 ? 1 : frac < 1 ? 2 : 3)));
+        out.push(mix(mix(DOC_T.dmo, maj), typeOfTag(own)));
+      } else if (total > 0) out.push(mix(DOC_T.dO, total > 2 ? 3 : total));
+    }
+    const pr = this.prior?.get(key);
+    if (pr) {
+      const code = hash(pr);
+      out.push(mix(DOC_T.pr, code));
+      out.push(mix(mix(DOC_T.prs1, code), typeOfTag(own)));
+    }
+    const low = this.lower.has(key) ? 1 : 0;
+    out.push(mix(DOC_T.dl, low));
+    out.push(mix(mix(DOC_T.dls1, low), typeOfTag(own)));
+  }
 }

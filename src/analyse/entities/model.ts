@@ -7,9 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { documentFeatures, type Lexicon, type Lexicons, NT as NT_IMPORTED, sentenceFeatures, TAGS, wordFeatures } from './features.js';
+import { DocumentEvidence, FeatureRows, type Lexicon, type Lexicons, NT as NT_IMPORTED, ownFeatures, sentenceRows, TAGS, type WordInfo, wordInfo } from './features.js';
 import { packageRoot } from '../../util/paths.js';
-import { WordCache } from '../../util/word-cache.js';
 import { bioAllowed, makeViterbi } from '../learn/bio.js';
 import { FlatLexicon } from './flat-file.js';
 import { type FlatArray, readFlatFile, writeFlatFile } from '../../util/flat-file.js';
@@ -17,8 +16,6 @@ import { readModelFile, writeModelFile } from '../learn/model-file.js';
 
 /** Local copy of the tag count (imported bindings can be accessor calls under some loaders). */
 const NT: number = NT_IMPORTED;
-/** Word types whose own-feature sums a tagger keeps (two generations of this many: about 5 MB). */
-const WORD_SUMS_LIMIT = 10_000;
 
 const MAGIC = 'NER1';
 /** The magic of the run-time tables' file (models/entities.bin, src/util/flat-file.ts). */
@@ -321,7 +318,8 @@ export class Tagger {
   private readonly trans1: Float32Array;
   private readonly trans2: Float32Array | null;
   private readonly prior: Lexicon<string> | undefined;
-  private readonly sums = new WordCache<Float64Array>(WORD_SUMS_LIMIT);
+  /** The feature rows of the sentence being tagged (refilled for each). */
+  private readonly rows1 = new FeatureRows();
 
   constructor(t: TaggerTables) {
     this.lex = t.lex;
@@ -341,27 +339,26 @@ export class Tagger {
   }
 
   /**
-   * Both passes' summed weights of a word's own features (`wordFeatures`), once per word type.
-   * The weights are 16-bit integers, so the sums are exact: adding them first gives the very
-   * emissions of the full feature loop.
+   * Both passes' summed weights of a word's own features (`wordFeatures`), once per word type
+   * (kept with the word's WordInfo, in its bounded cache). The weights are 16-bit integers, so
+   * the sums are exact: adding them first gives the very emissions of the full feature loop.
    */
-  private wordSums(word: string): Float64Array {
-    let v = this.sums.get(word);
-    if (!v) {
-      v = new Float64Array(2 * NT);
-      this.accumulate(Uint32Array.from(wordFeatures(word, this.lex)), 0, v.subarray(0, NT), v.subarray(NT));
-      this.sums.set(word, v);
-    }
+  private wordSums(info: WordInfo): Float64Array {
+    if (info.sums?.of === this) return info.sums.weights;
+    const v = new Float64Array(2 * NT);
+    const own = Uint32Array.from(ownFeatures(info));
+    this.accumulate(own, 0, own.length, 0, v.subarray(0, NT), v.subarray(NT));
+    info.sums = { of: this, weights: v };
     return v;
   }
 
-  /** Adds the weights of `hs` to the emission arrays (first pass to e1, second pass to e2 when given). */
-  private accumulate(hs: Uint32Array, o: number, e1: Float64Array | null, e2: Float64Array | null): void {
+  /** Adds the weights of `hs[from..to)` to the emission arrays at `o` (first pass to e1, second pass to e2 when given). */
+  private accumulate(hs: Uint32Array, from: number, to: number, o: number, e1: Float64Array | null, e2: Float64Array | null): void {
     const table = this.table;
     const rows = this.rows;
     const mask = (1 << this.bits) - 1;
     const shift = 32 - this.bits;
-    for (let q = 0; q < hs.length; q++) {
+    for (let q = from; q < to; q++) {
       const k = hs[q];
       let s = Math.imul(k, 0x9e3779b1) >>> shift;
       let r = -1;
@@ -385,32 +382,35 @@ export class Tagger {
   tagDocument(sentences: string[][], useDocumentPass = true): Uint8Array[] {
     const second = useDocumentPass && this.trans2 !== null;
     const em2: Float64Array[] = [];
-    const first = sentences.map((words) => {
-      const n = words.length;
+    const rows = this.rows1;
+    const infos = sentences.map((words) => words.map((w) => wordInfo(w, this.lex)));
+    const first = infos.map((info) => {
+      const n = info.length;
       if (!n) {
         em2.push(new Float64Array(0));
         return new Uint8Array(0);
       }
-      const feats = sentenceFeatures(words, this.lex, false);
+      sentenceRows(info, this.lex, false, rows);
       const e1 = new Float64Array(n * NT);
       const e2 = second ? new Float64Array(n * NT) : null;
       for (let i = 0; i < n; i++) {
-        const own = this.wordSums(words[i]);
+        const own = this.wordSums(info[i]);
         for (let t = 0; t < NT; t++) e1[i * NT + t] = own[t];
         if (e2) for (let t = 0; t < NT; t++) e2[i * NT + t] = own[NT + t];
-        this.accumulate(feats[i], i * NT, e1, e2);
+        this.accumulate(rows.data, rows.starts[i], rows.starts[i + 1], i * NT, e1, e2);
       }
       if (e2) em2.push(e2);
       for (let k = 0; k < e1.length; k++) e1[k] *= this.scale1;
       return viterbi(e1, this.trans1, n);
     });
     if (!second) return first;
-    const extra = documentFeatures(sentences, first, this.prior);
-    return sentences.map((words, si) => {
-      const n = words.length;
+    const evidence = new DocumentEvidence(infos, first, this.prior);
+    return infos.map((info, si) => {
+      const n = info.length;
       if (!n) return new Uint8Array(0);
       const e2 = em2[si];
-      for (let i = 0; i < n; i++) this.accumulate(extra[si][i], i * NT, null, e2);
+      evidence.sentenceRows(info, first[si], rows);
+      for (let i = 0; i < n; i++) this.accumulate(rows.data, rows.starts[i], rows.starts[i + 1], i * NT, null, e2);
       for (let k = 0; k < e2.length; k++) e2[k] *= this.scale2;
       return viterbi(e2, this.trans2!, n);
     });

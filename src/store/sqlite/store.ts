@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { requirePackage } from '../../util/packages.js';
 import type { AnnotatedArticle, Article, RawDocument } from '../../model/types.js';
 import type { ArticleHit, DocumentOutputs, DocumentRow, ReportKind, StageVersions, Store, StoredStory, StoreLedger, StoryFilter, StoryRow } from '../types.js';
 import { SqliteFollowMemory } from './follow-state.js';
@@ -11,6 +12,8 @@ import { LedgerDocCache } from '../ledger-rows.js';
 import { DocumentWriter } from './writes.js';
 
 export { SCHEMA_VERSION };
+
+const Sqlite: typeof Database = requirePackage('better-sqlite3');
 
 /**
  * The embedded store (SQLite through better-sqlite3), the default. Every call answers synchronously;
@@ -29,7 +32,7 @@ export class SqliteStore implements Store {
     this.path = path;
     // `--db runs/today/store.db` on a fresh machine: make the folder, as a user expects (read commands check the file exists first)
     if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(resolve(path)), { recursive: true });
-    this.db = new Database(path);
+    this.db = new Sqlite(path);
     // the busy timeout first: switching to WAL needs a lock that another process may be holding
     this.db.pragma('busy_timeout = 10000');
     if (path !== ':memory:') this.db.pragma('journal_mode = WAL');
