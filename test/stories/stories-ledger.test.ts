@@ -142,7 +142,11 @@ async function storeLedgerCase(open: () => Promise<{ store: Store; done: () => P
       const before = await store.stories();
       const gone = fs.filter((_, i) => i % 4 === 1);
       for (const f of gone) await store.deleteDocument(f.id);
+      // (what a run must look at comes from the queue the store's triggers fill, not a scan)
+      const queued = () => store.storyLedger(async (l) => ({ pending: await l.pending(), orphans: await l.orphans() }));
+      assert.deepEqual(await queued(), { pending: [], orphans: gone.map((f) => f.id).sort() });
       await ledgerRun(store);
+      assert.deepEqual(await queued(), { pending: [], orphans: [] });
       const rest = fs.filter((f) => !gone.includes(f));
       assert.deepEqual(withoutIds(await storedAs(store)), withoutIds(batchAs(groupStories(rest))));
       const goneIds = new Set(gone.map((f) => f.id));
@@ -160,6 +164,7 @@ async function storeLedgerCase(open: () => Promise<{ store: Store; done: () => P
       // a re-analysed article (new features version) is placed again with its new features
       const moved = { ...rest[3], day: (rest[3].day ?? 15000) + 40, published: null };
       await put(store, moved, moved.id, 'f2');
+      assert.deepEqual(await queued(), { pending: [moved.id], orphans: [] });
       await ledgerRun(store);
       const now = rest.map((f) => (f.id === moved.id ? moved : f));
       assert.deepEqual(withoutIds(await storedAs(store)), withoutIds(batchAs(groupStories(now))));
@@ -170,6 +175,7 @@ async function storeLedgerCase(open: () => Promise<{ store: Store; done: () => P
       assert.ok(run.messages.some((m) => m.docId === 'broken' && /left out of story grouping/.test(m.message)), JSON.stringify(run.messages));
       assert.deepEqual(withoutIds(await storedAs(store)), withoutIds(batchAs(groupStories(now))));
       assert.equal(await store.storyOf('broken'), null);
+      assert.deepEqual(await queued(), { pending: ['broken'], orphans: [] });
     } finally {
       await done();
     }

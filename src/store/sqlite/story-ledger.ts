@@ -62,24 +62,34 @@ export class SqliteLedger implements StoreLedger {
     }
   }
 
+  /**
+   * Stored articles the ledger has not placed in their current features version. Reads the queue
+   * (migration 7: triggers on story_features queue every article written or deleted), not the
+   * store: entries found settled (placed in the current version, or gone from both tables) leave
+   * it first, so the queue holds about the last run's articles and those still left out.
+   */
   async pending(): Promise<string[]> {
-    // two covering-index scans (the tables' rows are large): the planner would read story_ledger's rows
-    return this.db
-      .prepare(
-        `SELECT f.doc_id FROM story_features f
-         WHERE NOT EXISTS (SELECT 1 FROM story_ledger l INDEXED BY story_ledger_version WHERE l.doc_id = f.doc_id AND l.version = f.version) ORDER BY f.doc_id`,
-      )
-      .pluck()
-      .all() as string[];
+    this.db.exec(
+      `DELETE FROM story_ledger_queue WHERE doc_id IN (
+         SELECT q.doc_id FROM story_ledger_queue q LEFT JOIN story_features f ON f.doc_id = q.doc_id LEFT JOIN story_ledger l ON l.doc_id = q.doc_id
+         WHERE (f.doc_id IS NULL AND l.doc_id IS NULL) OR l.version = f.version)`,
+    );
+    return this.db.prepare('SELECT q.doc_id FROM story_ledger_queue q JOIN story_features f ON f.doc_id = q.doc_id ORDER BY q.doc_id').pluck().all() as string[];
   }
 
   async reset(): Promise<void> {
     this.db.exec(RESET_LEDGER_SQL);
+    // (every stored article is pending again: the one whole-store read, on a reset only)
+    this.db.exec('INSERT OR IGNORE INTO story_ledger_queue (doc_id) SELECT doc_id FROM story_features');
     this.cache.clear();
   }
 
+  /** Placed articles whose features are gone (deleted articles): queued by the delete trigger. */
   async orphans(): Promise<string[]> {
-    return this.db.prepare('SELECT l.doc_id FROM story_ledger l LEFT JOIN story_features f ON f.doc_id = l.doc_id WHERE f.doc_id IS NULL ORDER BY l.doc_id').pluck().all() as string[];
+    return this.db
+      .prepare('SELECT q.doc_id FROM story_ledger_queue q JOIN story_ledger l ON l.doc_id = q.doc_id WHERE NOT EXISTS (SELECT 1 FROM story_features f WHERE f.doc_id = q.doc_id) ORDER BY q.doc_id')
+      .pluck()
+      .all() as string[];
   }
 
   async frequencies() {
@@ -198,10 +208,14 @@ export class SqliteLedger implements StoreLedger {
     const day = this.db.prepare('SELECT day FROM story_ledger WHERE doc_id = ?').pluck();
     const delDay = this.db.prepare('UPDATE story_ledger_days SET n = n - 1 WHERE day = ?');
     const del = this.db.prepare('DELETE FROM story_ledger WHERE doc_id = ?');
+    // (a row taken out and not put back: its article, if still stored, is pending again)
+    const requeue = this.db.prepare('INSERT OR IGNORE INTO story_ledger_queue (doc_id) VALUES (?)');
+    const placed = new Set(c.putDocs.map((x) => x.id));
     for (const id of c.deleteDocs) {
       const d = day.get(id) as number | null | undefined;
       if (d != null) delDay.run(d);
       del.run(id);
+      if (!placed.has(id)) requeue.run(id);
     }
     // the version of the features placed: a re-analysed article (new features version) is pending again
     const put = this.db.prepare(
