@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { LedgerDoc } from '../stories/ledger.js';
+import type { KeptPass, LedgerDoc } from '../stories/ledger.js';
 import type { StoryFeatures } from '../stories/types.js';
 
 /**
@@ -175,6 +175,20 @@ export class LedgerDocCache {
   private token: string | null = null;
   private readonly docs = new Map<string, LedgerDoc>();
   private readonly used = new Set<string>();
+  /** The last run's pass index (src/stories/ledger.ts `KeptPass`), trusted under the same token as the rows. */
+  private pass: KeptPass | null = null;
+
+  /** The kept pass index, taken (a run that fails leaves none); call after `check`. */
+  takePass(): KeptPass | null {
+    const k = this.pass;
+    this.pass = null;
+    return k;
+  }
+
+  /** After `committed`: the pass index of the run just committed. */
+  keepPass(k: KeptPass | null): void {
+    this.pass = k;
+  }
 
   /** At a run's start, with the token stored in the ledger: a token other than ours empties the cache. */
   check(stored: string | null): void {
@@ -183,6 +197,7 @@ export class LedgerDocCache {
 
   clear(): void {
     this.token = null;
+    this.pass = null;
     this.docs.clear();
     this.used.clear();
   }

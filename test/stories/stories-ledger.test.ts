@@ -13,6 +13,7 @@ import { processDocument } from '../../src/pipeline.js';
 import { startServer } from '../../src/server/testing.js';
 import { SqliteStore } from '../../src/store/sqlite/store.js';
 import { groupStories, MemoryLedger, StoryLedger, storyFeatures, type StoryFeatures, type StoryGroup, updateLedgerInChunks } from '../../src/stories/index.js';
+import { passTime } from '../../src/stories/ledger.js';
 import { ledgerRun } from '../../src/pipeline.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { bareArticle, SEEDS, seedFiles } from '../helpers.js';
@@ -98,6 +99,63 @@ describe('story ledger (library)', () => {
     const run = await ledger.update(late);
     assert.equal(run.replayed, late.length, 'only the new day is replayed (no undated articles here)');
     assert.deepEqual(ledger.stories(), groupStories([...early, ...late]));
+  });
+});
+
+/**
+ * News in time order: each run's articles come after every article placed before, so a process
+ * continues its kept pass index (`KeptPass`) instead of rebuilding the open stories. After every
+ * run the stories, ids and records must be the batch's over the articles so far.
+ */
+describe('runs in time order continue the kept pass index', () => {
+  const dated = ecbFeatures([1, 2, 3, 4, 5, 6, 7, 8]).map((f, i) => (passTime(f) === null ? { ...f, day: 14000 + (i % 40) } : f));
+  const days = [...new Set(dated.map((f) => passTime(f)!))].sort((a, b) => a - b);
+  /** Runs of one to three days each, in time order. */
+  const runs = (() => {
+    const out: StoryFeatures[][] = [];
+    for (let i = 0, n = 1; i < days.length; i += n, n = 1 + (i % 3)) out.push(dated.filter((f) => passTime(f)! >= days[i] && passTime(f)! < (days[i + n] ?? Infinity)));
+    return out;
+  })();
+
+  test('library: every run equals the batch so far, and later runs reuse the open stories', async () => {
+    const ledger = new StoryLedger();
+    let reused = 0;
+    const so: StoryFeatures[] = [];
+    for (const part of runs) {
+      so.push(...part);
+      const run = await ledger.update(part);
+      assert.equal(run.restored, 0, 'nothing rebuilt from the ledger');
+      reused += run.reused;
+      assert.deepEqual(ledger.stories(), groupStories(so), `after ${so.length} articles`);
+    }
+    assert.ok(reused > 0, 'the kept pass index was continued');
+  });
+
+  test('SQLite store: the same, and another process\'s run in between is noticed (rebuilt, same stories)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tri-kept-'));
+    const path = join(dir, 'store.db');
+    const a = await openStore(path);
+    const b = await openStore(path);
+    try {
+      let reused = 0;
+      const so: StoryFeatures[] = [];
+      for (const [k, part] of runs.entries()) {
+        so.push(...part);
+        // every fifth run by the other handle: the first handle's kept index is no longer the ledger's
+        const store = k % 5 === 4 ? b : a;
+        for (const f of part) await put(store, f, f.id);
+        const run = await ledgerRun(store);
+        assert.deepEqual(run.messages, []);
+        reused += run.reused;
+        if (k % 5 === 0 && k > 0) assert.equal(run.reused, 0, 'after the other handle ran, the ledger is rebuilt');
+        assert.deepEqual(await storedAs(store), batchAs(groupStories(so)), `after ${so.length} articles`);
+      }
+      assert.ok(reused > 0, 'the kept pass index was continued');
+    } finally {
+      await a.close();
+      await b.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

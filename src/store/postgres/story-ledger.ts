@@ -1,4 +1,4 @@
-import type { LedgerCommit, LedgerDoc, LedgerStory } from '../../stories/ledger.js';
+import type { KeptPass, LedgerCommit, LedgerDoc, LedgerStory } from '../../stories/ledger.js';
 import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, KeyDictionary, LEDGER_COLUMNS, LedgerDocCache, type LedgerRow, ledgerToken, parseOrNull, RESET_LEDGER_SQL } from '../ledger-rows.js';
 import type { StoreLedger } from '../types.js';
 import type { Queryable } from './connect.js';
@@ -62,6 +62,14 @@ export class PostgresLedger implements StoreLedger {
    * queue (migration 7), not the store. Entries found settled (placed in the current version, or
    * gone from both tables) leave it, each only with the stamp read here: a write since renewed it.
    */
+  async takeKeptPass() {
+    return (await this.cache()).takePass();
+  }
+
+  keepPass(k: KeptPass | null): void {
+    this.docCache.keepPass(k);
+  }
+
   async pending(): Promise<string[]> {
     const rows = await this.rows<{ doc_id: string; stamp: string; features: boolean; settled: boolean }>(
       `SELECT q.doc_id, q.stamp, f.doc_id IS NOT NULL AS features,

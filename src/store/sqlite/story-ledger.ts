@@ -1,4 +1,4 @@
-import type { LedgerCommit, LedgerDoc, LedgerStory } from '../../stories/ledger.js';
+import type { KeptPass, LedgerCommit, LedgerDoc, LedgerStory } from '../../stories/ledger.js';
 import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, KeyDictionary, type LedgerRow, ledgerToken, parseOrNull, RESET_LEDGER_SQL } from '../ledger-rows.js';
 import type { StoreLedger } from '../types.js';
 import { saveStoryMembership } from './queries.js';
@@ -68,6 +68,14 @@ export class SqliteLedger implements StoreLedger {
    * store: entries found settled (placed in the current version, or gone from both tables) leave
    * it first, so the queue holds about the last run's articles and those still left out.
    */
+  async takeKeptPass() {
+    return this.cache.takePass();
+  }
+
+  keepPass(k: KeptPass | null): void {
+    this.cache.keepPass(k);
+  }
+
   async pending(): Promise<string[]> {
     this.db.exec(
       `DELETE FROM story_ledger_queue WHERE doc_id IN (
