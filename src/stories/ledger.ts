@@ -443,7 +443,7 @@ function replayPass(index: StoryIndex, replay: StoryFeatures[], observe = true):
     for (let k = i; k < j; k++) {
       const f = replay[k];
       const r = index.addEntry(f);
-      out.push({ id: f.id, t, day: f.day, story: r.storyId, copyOf: r.copyOf, vec: r.vec, f: { ...f, terms: [], messages: [] } });
+      out.push({ id: f.id, t, day: f.day, story: r.storyId, copyOf: r.copyOf, vec: r.vec, f: r.lite });
     }
     i = j;
   }

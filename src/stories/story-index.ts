@@ -243,13 +243,14 @@ export class StoryIndex {
 
   /**
    * Adds an article and says what happened: the story it joined or founded, the article it is a
-   * copy of (or null) and its TF-IDF vector (what the ledger persists to rebuild the story later).
+   * copy of (or null), its TF-IDF vector and its features without terms (what the ledger persists
+   * to rebuild the story later).
    */
-  addEntry(f: StoryFeatures): { storyId: string; copyOf: string | null; vec: Vec } {
+  addEntry(f: StoryFeatures): { storyId: string; copyOf: string | null; vec: Vec; lite: StoryFeatures } {
     const known = this.docs.get(f.id);
-    if (known) return { storyId: known.story.id, copyOf: null, vec: known.vec };
+    if (known) return { storyId: known.story.id, copyOf: null, vec: known.vec, lite: known.f };
     const closedKnown = this.closedByDoc.get(f.id);
-    if (closedKnown) return { storyId: closedKnown.id, copyOf: null, vec: { keys: [], vals: new Float32Array(0) } };
+    if (closedKnown) return { storyId: closedKnown.id, copyOf: null, vec: { keys: [], vals: new Float32Array(0) }, lite: { ...f, terms: [], messages: [] } };
 
     let day = f.day;
     if (day !== null && this.nowDay !== null && day > this.nowDay + 2) day = null;
@@ -295,7 +296,7 @@ export class StoryIndex {
 
     this.register(entry, story, copyOf?.f.id ?? null);
     this.enforceCap();
-    return { storyId: story.id, copyOf: copyOf?.f.id ?? null, vec };
+    return { storyId: story.id, copyOf: copyOf?.f.id ?? null, vec, lite };
   }
 
   /** Puts an article into a story: membership, centroid, copy link, exact-text and LSH keys. */

@@ -231,11 +231,14 @@ export class SqliteLedger implements StoreLedger {
     );
     const sealed = new Set(c.sealDocs);
     this.learnKeys(c.putDocs);
-    const addDay = this.db.prepare('INSERT INTO story_ledger_days (day, n) VALUES (?, 1) ON CONFLICT(day) DO UPDATE SET n = n + 1');
+    const addDay = this.db.prepare('INSERT INTO story_ledger_days (day, n) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET n = n + excluded.n');
+    // (articles per day counted here: one write per day, not per article)
+    const perDay = new Map<number, number>();
     for (const x of c.putDocs) {
       put.run(x.id, x.t, x.day, x.story, x.copyOf, this.dict.encode(x.vec.keys), float32Bytes(x.vec.vals), JSON.stringify(x.f), sealed.has(x.id) ? 1 : 0, x.id);
-      if (x.day !== null) addDay.run(x.day);
+      if (x.day !== null) perDay.set(x.day, (perDay.get(x.day) ?? 0) + 1);
     }
+    for (const [day, n] of perDay) addDay.run(day, n);
     const setMeta = this.db.prepare('INSERT OR REPLACE INTO story_ledger_meta (key, value) VALUES (?, ?)');
     const { n, df } = frequencyBytes(c.frequencies);
     setMeta.run('n', n);
