@@ -75,16 +75,20 @@ export class KeyDictionary {
   }
 
   /** Keys of these documents' vectors without an id yet (as stored: `clean` removes what the back-end cannot hold). */
-  missingKeys(docs: LedgerDoc[], clean: (k: string) => string = (k) => k): string[] {
+  missingKeys(docs: LedgerDoc[], clean?: (k: string) => string): string[] {
     const out = new Set<string>();
-    for (const x of docs) for (const k of x.vec.keys) if (!this.byKey.has(clean(k))) out.add(clean(k));
+    for (const x of docs)
+      for (const key of x.vec.keys) {
+        const k = clean ? clean(key) : key;
+        if (!this.byKey.has(k)) out.add(k);
+      }
     return [...out];
   }
 
   /** A vector's keys as stored (every key must have an id: `missingKeys` first). */
-  encode(keys: string[], clean: (k: string) => string = (k) => k): Buffer {
+  encode(keys: string[], clean?: (k: string) => string): Buffer {
     const ids = new Uint32Array(keys.length);
-    for (let i = 0; i < keys.length; i++) ids[i] = this.byKey.get(clean(keys[i]))!;
+    for (let i = 0; i < keys.length; i++) ids[i] = this.byKey.get(clean ? clean(keys[i]) : keys[i])!;
     return Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength);
   }
 

@@ -21,6 +21,8 @@ export class PostgresLedger implements StoreLedger {
   private readonly dict = new KeyDictionary();
 
   private checked = false;
+  /** The queue stamp `pending` read for each pending article: placed, its entry goes with that stamp only. */
+  private readonly stamps = new Map<string, string>();
 
   /** `docCache`: the process's decoded rows (`LedgerDocCache`, kept by the store across runs). */
   constructor(
@@ -76,6 +78,7 @@ export class PostgresLedger implements StoreLedger {
          (f.doc_id IS NULL AND l.doc_id IS NULL) OR (f.doc_id IS NOT NULL AND l.doc_id IS NOT NULL AND l.version IS NOT DISTINCT FROM f.version) AS settled
        FROM story_ledger_queue q LEFT JOIN story_features f ON f.doc_id = q.doc_id LEFT JOIN story_ledger l ON l.doc_id = q.doc_id ORDER BY q.doc_id`,
     );
+    for (const r of rows) if (r.features && !r.settled) this.stamps.set(r.doc_id, r.stamp);
     const settled = rows.filter((r) => r.settled);
     if (settled.length)
       await this.c.query('DELETE FROM story_ledger_queue q USING unnest($1::text[], $2::bigint[]) AS u(d, s) WHERE q.doc_id = u.d AND q.stamp = u.s', [settled.map((r) => r.doc_id), settled.map((r) => r.stamp)]);
@@ -219,6 +222,10 @@ export class PostgresLedger implements StoreLedger {
            key_ids = excluded.key_ids, vals = excluded.vals, lite = excluded.lite, sealed = excluded.sealed, output = NULL, version = excluded.version`,
         [p.map((x) => x.id), p.map((x) => x.t), p.map((x) => x.day), p.map((x) => x.story), p.map((x) => x.copyOf), p.map((x) => this.dict.encode(x.vec.keys, noNul)), p.map((x) => float32Bytes(x.vec.vals)), p.map((x) => JSON.stringify(x.f)), p.map((x) => (sealed.has(x.id) ? 1 : 0))],
       );
+      // placed: off the queue now, each entry with the stamp `pending` read (a write since renewed it)
+      const read = p.filter((x) => this.stamps.has(x.id));
+      if (read.length)
+        await this.c.query('DELETE FROM story_ledger_queue q USING unnest($1::text[], $2::bigint[]) AS u(d, s) WHERE q.doc_id = u.d AND q.stamp = u.s', [read.map((x) => x.id), read.map((x) => this.stamps.get(x.id)!)]);
       const days = p.map((x) => x.day).filter((d): d is number => d !== null);
       if (days.length)
         await this.c.query(

@@ -227,18 +227,25 @@ export class SqliteLedger implements StoreLedger {
     }
     // the version of the features placed: a re-analysed article (new features version) is pending again
     const put = this.db.prepare(
-      'INSERT OR REPLACE INTO story_ledger (doc_id, t, day, story, copy_of, key_ids, vals, lite, sealed, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT version FROM story_features WHERE doc_id = ?))',
+      'INSERT OR REPLACE INTO story_ledger (doc_id, t, day, story, copy_of, key_ids, vals, lite, sealed, output, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT version FROM story_features WHERE doc_id = ?))',
     );
+    // (each placed article's output story goes in with its row: no second write of the row)
+    const output = new Map<string, string>();
+    for (const g of c.putOutputs) for (const m of g.members) output.set(m, g.id);
     const sealed = new Set(c.sealDocs);
     this.learnKeys(c.putDocs);
     const addDay = this.db.prepare('INSERT INTO story_ledger_days (day, n) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET n = n + excluded.n');
     // (articles per day counted here: one write per day, not per article)
     const perDay = new Map<number, number>();
     for (const x of c.putDocs) {
-      put.run(x.id, x.t, x.day, x.story, x.copyOf, this.dict.encode(x.vec.keys), float32Bytes(x.vec.vals), JSON.stringify(x.f), sealed.has(x.id) ? 1 : 0, x.id);
+      put.run(x.id, x.t, x.day, x.story, x.copyOf, this.dict.encode(x.vec.keys), float32Bytes(x.vec.vals), JSON.stringify(x.f), sealed.has(x.id) ? 1 : 0, output.get(x.id) ?? null, x.id);
       if (x.day !== null) perDay.set(x.day, (perDay.get(x.day) ?? 0) + 1);
     }
     for (const [day, n] of perDay) addDay.run(day, n);
+    // placed in their current version: off the queue now (the run holds the write lock, so no
+    // write came in between), not at the next run's clean-up (a first run over a big store queued all)
+    const dequeue = this.db.prepare('DELETE FROM story_ledger_queue WHERE doc_id = ?');
+    for (const x of c.putDocs) dequeue.run(x.id);
     const setMeta = this.db.prepare('INSERT OR REPLACE INTO story_ledger_meta (key, value) VALUES (?, ?)');
     const { n, df } = frequencyBytes(c.frequencies);
     setMeta.run('n', n);
@@ -263,14 +270,15 @@ export class SqliteLedger implements StoreLedger {
     const kept = new Set(c.putOutputs.map((g) => g.id));
     const drop = ['story_members WHERE story_id', 'story_reports WHERE story_id', 'stories WHERE id'].map((t) => this.db.prepare(`DELETE FROM ${t} = ?`));
     for (const id of c.dropOutputs) if (!kept.has(id)) for (const q of drop) q.run(id);
-    // (a row whose output is already right is not written again: most members of a grown story)
+    // (a row whose output is already right is not written again: most members of a grown story;
+    // the rows placed by this run got theirs in writeDocs)
     const setOutput = this.db.prepare('UPDATE story_ledger SET output = ? WHERE doc_id = ? AND output IS NOT ?');
     const changed = new Set(c.changedOutputs);
     const placed = new Set(c.putDocs.map((x) => x.id));
     for (const g of c.putOutputs) {
-      if (changed.has(g.id)) saveStoryMembership(this.store, { id: g.id, members: g.members, data: g });
-      // (an unchanged story keeps its rows; its replayed articles' ledger rows are new)
-      for (const m of g.members) if (changed.has(g.id) || placed.has(m)) setOutput.run(g.id, m, g.id);
+      if (!changed.has(g.id)) continue;
+      saveStoryMembership(this.store, { id: g.id, members: g.members, data: g });
+      for (const m of g.members) if (!placed.has(m)) setOutput.run(g.id, m, g.id);
     }
   }
 }
