@@ -318,7 +318,7 @@ export async function ledgerRun(store: Store, opts: { chunkArticles?: number } =
     return await runStoryLedger(store, opts);
   } catch (e) {
     const message = `story grouping failed (${e instanceof Error ? e.message : String(e)}); previous stories kept`;
-    return { stories: [], changed: [], removed: [], replayed: 0, restored: 0, messages: [{ docId: null, message }] };
+    return { stories: [], changed: [], removed: [], replayed: 0, restored: 0, reused: 0, messages: [{ docId: null, message }] };
   }
 }
 

@@ -84,8 +84,8 @@ export async function storeRunChild(mode: string, path: string, n: number, chunk
 
 /** Articles per ledger run in the stream (a batch as a stream would deliver them). */
 const STREAM_BATCH = 5000;
-/** Where the stream reports how it is doing (articles placed so far). */
-const STREAM_MARKS = [100_000, 300_000, 1_000_000];
+/** Where the stream reports how it is doing (articles placed so far): every 100k, so that a run stopped early still says where it got. */
+const STREAM_MARK_EVERY = 100_000;
 
 /**
  * The stream at scale: n SYNTHETIC articles' features (no analysis) arrive in batches of `batch`;
@@ -99,6 +99,9 @@ async function streamChild(store: Store, n: number, batch: number) {
   let insertCpuMs = 0;
   let wallMs = 0;
   let restored = 0;
+  let reused = 0;
+  let continued = 0;
+  let runs = 0;
   let done = 0;
   let part: StoryFeatures[] = [];
   const place = async () => {
@@ -112,12 +115,15 @@ async function streamChild(store: Store, n: number, batch: number) {
     cpuMs += (cpu.user + cpu.system) / 1000;
     wallMs += performance.now() - t0;
     restored = Math.max(restored, run.restored);
+    reused += run.reused;
+    if (run.reused > 0) continued++;
     done += part.length;
+    runs++;
     part = [];
-    if (STREAM_MARKS.includes(done) || done === n) {
+    if (done % STREAM_MARK_EVERY === 0 || done === n) {
       // (storing the features is the analysis side's write; the ledger's own rate is shown beside it)
       const ledgerCpu = cpuMs - insertCpuMs;
-      const m = { articles: done, cpuSeconds: cpuMs / 1000, wallSeconds: wallMs / 1000, perSecondCpu: done / (cpuMs / 1000), perSecondWall: done / (wallMs / 1000), ledgerCpuSeconds: ledgerCpu / 1000, perSecondLedgerCpu: done / (ledgerCpu / 1000), maxRssMB: process.resourceUsage().maxRSS / 1024, maxRestored: restored };
+      const m = { articles: done, cpuSeconds: cpuMs / 1000, wallSeconds: wallMs / 1000, perSecondCpu: done / (cpuMs / 1000), perSecondWall: done / (wallMs / 1000), ledgerCpuSeconds: ledgerCpu / 1000, perSecondLedgerCpu: done / (ledgerCpu / 1000), maxRssMB: process.resourceUsage().maxRSS / 1024, maxRestored: restored, runs, runsContinued: continued, reused };
       marks.push(m);
       console.error(JSON.stringify(m));
     }
@@ -200,9 +206,9 @@ export async function streamScale(n: number) {
       `\nStream through the story ledger: ${n.toLocaleString('en')} SYNTHETIC articles' features (no analysis; 1,000/day), batches of ${STREAM_BATCH.toLocaleString('en')} stored and placed by one ledger run each (SQLite, one process); CPU time of the process, load ${loadavg()[0].toFixed(1)}.`,
     );
     const out = child('stream', join(dir, 'stream.db'), n) as unknown as { batch: number; marks: Record<string, number>[] };
-    const rows = [['articles', 'CPU s (store + ledger)', 'wall s', 'articles/s (CPU)', 'articles/s (wall)', 'articles/s (ledger CPU only)', 'peak RSS MB', 'most restored in a run']];
+    const rows = [['articles', 'CPU s (store + ledger)', 'wall s', 'articles/s (CPU)', 'articles/s (wall)', 'articles/s (ledger CPU only)', 'peak RSS MB', 'most restored in a run', 'runs continuing the kept index']];
     for (const m of out.marks)
-      rows.push([m.articles.toLocaleString('en'), m.cpuSeconds.toFixed(0), m.wallSeconds.toFixed(0), m.perSecondCpu.toFixed(0), m.perSecondWall.toFixed(0), m.perSecondLedgerCpu.toFixed(0), m.maxRssMB.toFixed(0), String(m.maxRestored)]);
+      rows.push([m.articles.toLocaleString('en'), m.cpuSeconds.toFixed(0), m.wallSeconds.toFixed(0), m.perSecondCpu.toFixed(0), m.perSecondWall.toFixed(0), m.perSecondLedgerCpu.toFixed(0), m.maxRssMB.toFixed(0), String(m.maxRestored), `${m.runsContinued}/${m.runs}`]);
     const w = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
     rows.forEach((r, j) => {
       console.log(r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  '));

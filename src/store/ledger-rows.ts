@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { LedgerDoc } from '../stories/ledger.js';
+import type { KeptPass, LedgerDoc } from '../stories/ledger.js';
 import type { StoryFeatures } from '../stories/types.js';
 
 /**
@@ -75,16 +75,20 @@ export class KeyDictionary {
   }
 
   /** Keys of these documents' vectors without an id yet (as stored: `clean` removes what the back-end cannot hold). */
-  missingKeys(docs: LedgerDoc[], clean: (k: string) => string = (k) => k): string[] {
+  missingKeys(docs: LedgerDoc[], clean?: (k: string) => string): string[] {
     const out = new Set<string>();
-    for (const x of docs) for (const k of x.vec.keys) if (!this.byKey.has(clean(k))) out.add(clean(k));
+    for (const x of docs)
+      for (const key of x.vec.keys) {
+        const k = clean ? clean(key) : key;
+        if (!this.byKey.has(k)) out.add(k);
+      }
     return [...out];
   }
 
   /** A vector's keys as stored (every key must have an id: `missingKeys` first). */
-  encode(keys: string[], clean: (k: string) => string = (k) => k): Buffer {
+  encode(keys: string[], clean?: (k: string) => string): Buffer {
     const ids = new Uint32Array(keys.length);
-    for (let i = 0; i < keys.length; i++) ids[i] = this.byKey.get(clean(keys[i]))!;
+    for (let i = 0; i < keys.length; i++) ids[i] = this.byKey.get(clean ? clean(keys[i]) : keys[i])!;
     return Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength);
   }
 
@@ -175,6 +179,20 @@ export class LedgerDocCache {
   private token: string | null = null;
   private readonly docs = new Map<string, LedgerDoc>();
   private readonly used = new Set<string>();
+  /** The last run's pass index (src/stories/ledger.ts `KeptPass`), trusted under the same token as the rows. */
+  private pass: KeptPass | null = null;
+
+  /** The kept pass index, taken (a run that fails leaves none); call after `check`. */
+  takePass(): KeptPass | null {
+    const k = this.pass;
+    this.pass = null;
+    return k;
+  }
+
+  /** After `committed`: the pass index of the run just committed. */
+  keepPass(k: KeptPass | null): void {
+    this.pass = k;
+  }
 
   /** At a run's start, with the token stored in the ledger: a token other than ours empties the cache. */
   check(stored: string | null): void {
@@ -183,6 +201,7 @@ export class LedgerDocCache {
 
   clear(): void {
     this.token = null;
+    this.pass = null;
     this.docs.clear();
     this.used.clear();
   }

@@ -1,4 +1,4 @@
-import { type LedgerBackend, type LedgerCommit, type LedgerDoc, type LedgerStory } from './ledger.js';
+import { type KeptPass, type LedgerBackend, type LedgerCommit, type LedgerDoc, type LedgerStory } from './ledger.js';
 import type { GroupOptions, StoryFeatures, StoryGroup } from './types.js';
 import { sortGroups } from './story-index.js';
 import { type LedgerRun, updateLedger } from './ledger.js';
@@ -15,6 +15,18 @@ export class MemoryLedger implements LedgerBackend {
   private readonly passStories = new Map<string, LedgerStory>();
   readonly outputs = new Map<string, StoryGroup>();
   private readonly outputOfDoc = new Map<string, string>();
+  /** The last run's pass index (`KeptPass`): one process, one writer, so always the ledger's own. */
+  private kept: KeptPass | null = null;
+
+  async takeKeptPass(): Promise<KeptPass | null> {
+    const k = this.kept;
+    this.kept = null;
+    return k;
+  }
+
+  keepPass(k: KeptPass | null): void {
+    this.kept = k;
+  }
 
   /** Keeps the full features of articles about to be added (the store keeps them in story_features). */
   remember(features: StoryFeatures[]): void {

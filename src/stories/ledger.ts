@@ -82,6 +82,29 @@ export interface LedgerBackend {
   /** The stored output stories with these ids, as JSON text (to tell which ones a run changed). */
   outputJson(ids: string[]): Promise<Map<string, string>>;
   commit(c: LedgerCommit): Promise<void>;
+  /**
+   * The pass index this process kept from its own last run on this ledger (null when there is none,
+   * or another process or a reset changed the ledger since: the backend checks), taken: a run that
+   * fails leaves none. Optional: a backend without it rebuilds the state every run.
+   */
+  takeKeptPass?(): Promise<KeptPass | null>;
+  /** After `commit`: keeps the run's pass index for the next run of this process (null: nothing). */
+  keepPass?(k: KeptPass | null): void;
+}
+
+/**
+ * The pass state at the end of a run, kept in memory by the process that ran it: the index before
+ * `settle` (`settleUndoably` then `undoSettle`), after every dated article, with no undated article
+ * placed. It is the state `restore` would rebuild for a next run whose replay point lies after
+ * every article placed (`maxT`) — the usual case when news arrives in time order — so that run
+ * continues the pass instead of reading and re-registering the open stories' members.
+ */
+export interface KeptPass {
+  index: StoryIndex;
+  /** Latest pass time of the articles placed so far. */
+  maxT: number;
+  /** The grouping options it was made with (a run with other options rebuilds). */
+  options: string;
 }
 
 export interface LedgerCommit {
@@ -113,9 +136,10 @@ export interface LedgerRun {
   changed: StoryGroup[];
   /** Output story ids that no longer exist. */
   removed: string[];
-  /** Articles replayed, articles rebuilt from the ledger: what the run cost. */
+  /** Articles replayed, articles rebuilt from the ledger, articles of open stories continued from the kept pass index (`KeptPass`): what the run cost. */
   replayed: number;
   restored: number;
+  reused: number;
   /** One line per article left out (unusable features) or changed (a date outside the sane years). */
   messages: { docId: string | null; message: string }[];
 }
@@ -171,7 +195,7 @@ export async function updateLedger(backend: LedgerBackend, run: { added: unknown
   const gone = new Set(run.removed);
   const before = await backend.docs([...new Set([...added.keys(), ...gone])]);
   for (const d of before) if (!added.has(d.id)) gone.add(d.id);
-  if (added.size === 0 && before.length === 0) return { stories: [], changed: [], removed: [], replayed: 0, restored: 0, messages };
+  if (added.size === 0 && before.length === 0) return { stories: [], changed: [], removed: [], replayed: 0, restored: 0, reused: 0, messages };
   // a sealed article removed or re-analysed: its story's other sealed members are replayed with it
   const unseal = before.filter((x) => x.sealed).map((x) => x.id);
   if (unseal.length > 0) await backend.unsealStoriesOf(unseal);
@@ -181,15 +205,29 @@ export async function updateLedger(backend: LedgerBackend, run: { added: unknown
   for (const f of added.values()) d = Math.min(d, passTime(f) ?? END_OF_TIME);
   for (const x of before) d = Math.min(d, x.t ?? END_OF_TIME);
 
-  const index = new StoryIndex({ ...options, now: null });
-  const stored = await backend.frequencies();
-  index.loadFrequencies(stored?.n ?? 0, stored?.counts ?? new Uint32Array(0));
+  const optionsKey = JSON.stringify(options);
+  const carried = (await backend.takeKeptPass?.()) ?? null;
   const oldReplay = await backend.docsFrom(d);
-  for (const x of oldReplay) index.unobserve(x.vec.keys);
-
-  index.restoreClock(await backend.daysBefore(d));
-  const open = await backend.openAt(d);
-  index.restore(restoreOrder(open));
+  // the kept pass index is the state at d when nothing before d changes and nothing from d on is stored
+  // (undated articles may reopen closed stories, whose members before d the rebuild reads: not continued)
+  const allDated = [...added.values()].every((f) => passTime(f) !== null);
+  const continued = carried !== null && carried.options === optionsKey && before.length === 0 && allDated && d > carried.maxT && oldReplay.length === 0;
+  let index: StoryIndex;
+  let open: LedgerDoc[] = [];
+  let openIds: string[];
+  if (continued) {
+    index = carried.index;
+    openIds = index.openArticles();
+  } else {
+    index = new StoryIndex({ ...options, now: null });
+    const stored = await backend.frequencies();
+    index.loadFrequencies(stored?.n ?? 0, stored?.counts ?? new Uint32Array(0));
+    for (const x of oldReplay) index.unobserve(x.vec.keys);
+    index.restoreClock(await backend.daysBefore(d));
+    open = await backend.openAt(d);
+    index.restore(restoreOrder(open));
+    openIds = open.map((x) => x.id);
+  }
 
   // replay: the old articles from d on (minus removed and updated ones) and the new ones
   const keep = oldReplay.filter((x) => !gone.has(x.id) && !added.has(x.id)).map((x) => x.id);
@@ -210,13 +248,17 @@ export async function updateLedger(backend: LedgerBackend, run: { added: unknown
   }
 
   const putStories = index.passStories();
-  index.settle();
-  const dropOutputs = await backend.outputOf([...open, ...reopened, ...oldReplay].map((x) => x.id).concat([...gone]));
+  // (a pass with undated articles placed is not kept: the next run replays them into the dated state)
+  const keepIndex = !!backend.keepPass && pass.undated.length === 0;
+  if (keepIndex) index.settleUndoably();
+  else index.settle();
+  const dropOutputs = await backend.outputOf([...openIds, ...[...reopened, ...oldReplay].map((x) => x.id), ...gone]);
   const again = await closedAgain(backend, dropOutputs, new Set(putStories.map((x) => x.id)), options, d);
   const outputs = sortGroups([...index.stories(), ...again]);
   const newIds = new Set(outputs.map((g) => g.id));
   const old = await backend.outputJson(outputs.map((g) => g.id));
   const changed = outputs.filter((g) => old.get(g.id) !== JSON.stringify(g));
+  if (keepIndex) index.undoSettle();
   await backend.commit({
     frequencies: index.frequencies(),
     deleteDocs: [...new Set([...oldReplay.map((x) => x.id), ...gone])],
@@ -228,8 +270,15 @@ export async function updateLedger(backend: LedgerBackend, run: { added: unknown
     putOutputs: outputs,
     changedOutputs: changed.map((g) => g.id),
   });
+  if (keepIndex) {
+    // (closed stories are in the ledger now; the index keeps the open ones)
+    index.drainClosed();
+    let maxT = continued ? carried.maxT : -Infinity;
+    for (const x of pass.putDocs) if (x.t !== null && x.t > maxT) maxT = x.t;
+    backend.keepPass!({ index, maxT, options: optionsKey });
+  }
   const removed = [...dropOutputs].filter((id) => !newIds.has(id)).sort(cmpStr);
-  return { stories: outputs, changed, removed, replayed: replay.length, restored: open.length, messages };
+  return { stories: outputs, changed, removed, replayed: replay.length, restored: open.length, reused: continued ? openIds.length : 0, messages };
 }
 
 /** Articles placed per ledger run when many are pending (a first run over a big store, a large batch). */
@@ -271,7 +320,7 @@ export async function updateLedgerInChunks(backend: LedgerBackend, run: { pendin
   const stories = new Map<string, StoryGroup>();
   const changed = new Set<string>();
   const removed = new Set<string>();
-  const total: LedgerRun = { stories: [], changed: [], removed: [], replayed: 0, restored: 0, messages: [] };
+  const total: LedgerRun = { stories: [], changed: [], removed: [], replayed: 0, restored: 0, reused: 0, messages: [] };
   for (let k = 0; k < chunks.length; k++) {
     const added = [...(await backend.features(chunks[k])).values()];
     const r = await updateLedger(backend, { added, removed: k === 0 ? run.removed : [] }, options);
@@ -286,6 +335,7 @@ export async function updateLedgerInChunks(backend: LedgerBackend, run: { pendin
     for (const g of r.changed) changed.add(g.id);
     total.replayed += r.replayed;
     total.restored += r.restored;
+    total.reused += r.reused;
     total.messages.push(...r.messages);
   }
   total.stories = sortGroups([...stories.values()]);
@@ -393,7 +443,7 @@ function replayPass(index: StoryIndex, replay: StoryFeatures[], observe = true):
     for (let k = i; k < j; k++) {
       const f = replay[k];
       const r = index.addEntry(f);
-      out.push({ id: f.id, t, day: f.day, story: r.storyId, copyOf: r.copyOf, vec: r.vec, f: { ...f, terms: [], messages: [] } });
+      out.push({ id: f.id, t, day: f.day, story: r.storyId, copyOf: r.copyOf, vec: r.vec, f: r.lite });
     }
     i = j;
   }

@@ -128,6 +128,12 @@ interface DocEntry {
   bands: string[] | null;
 }
 
+/** What `undoSettle` puts back of a story. */
+interface StorySnapshot {
+  open: boolean;
+  story: Pick<Story, 'members' | 'centroid' | 'norm2' | 'tMin' | 'tMax' | 'entityDocs' | 'placeDocs' | 'venueDocs' | 'copyEdges'>;
+}
+
 interface Story {
   id: string;
   seq: number;
@@ -202,6 +208,8 @@ export class StoryIndex {
   private readonly nowDay: number | null;
   /** When true, documents frequencies were seeded by `observe` and `add` does not count again. */
   private seeded = false;
+  /** While `settleUndoably` runs: each story as it stood before settle first touched it, and each moved article's story. */
+  private journal: { stories: Map<Story, StorySnapshot>; entries: Map<DocEntry, Story> } | null = null;
 
   constructor(options: GroupOptions = {}) {
     this.options = { ...DEFAULTS, ...stripUndefined(options) };
@@ -218,6 +226,11 @@ export class StoryIndex {
     this.df.add(new Set(featureKeys(f)));
   }
 
+  /** Ids of the articles of the open stories (what a kept pass index holds: ledger.ts `KeptPass`). */
+  openArticles(): string[] {
+    return [...this.docs.keys()];
+  }
+
   /** Number of open stories (in memory) and of documents in them. */
   get size(): { openStories: number; openDocs: number; closedPending: number } {
     return { openStories: this.open.size, openDocs: this.docs.size, closedPending: this.closed.length };
@@ -230,13 +243,14 @@ export class StoryIndex {
 
   /**
    * Adds an article and says what happened: the story it joined or founded, the article it is a
-   * copy of (or null) and its TF-IDF vector (what the ledger persists to rebuild the story later).
+   * copy of (or null), its TF-IDF vector and its features without terms (what the ledger persists
+   * to rebuild the story later).
    */
-  addEntry(f: StoryFeatures): { storyId: string; copyOf: string | null; vec: Vec } {
+  addEntry(f: StoryFeatures): { storyId: string; copyOf: string | null; vec: Vec; lite: StoryFeatures } {
     const known = this.docs.get(f.id);
-    if (known) return { storyId: known.story.id, copyOf: null, vec: known.vec };
+    if (known) return { storyId: known.story.id, copyOf: null, vec: known.vec, lite: known.f };
     const closedKnown = this.closedByDoc.get(f.id);
-    if (closedKnown) return { storyId: closedKnown.id, copyOf: null, vec: { keys: [], vals: new Float32Array(0) } };
+    if (closedKnown) return { storyId: closedKnown.id, copyOf: null, vec: { keys: [], vals: new Float32Array(0) }, lite: { ...f, terms: [], messages: [] } };
 
     let day = f.day;
     if (day !== null && this.nowDay !== null && day > this.nowDay + 2) day = null;
@@ -282,7 +296,7 @@ export class StoryIndex {
 
     this.register(entry, story, copyOf?.f.id ?? null);
     this.enforceCap();
-    return { storyId: story.id, copyOf: copyOf?.f.id ?? null, vec };
+    return { storyId: story.id, copyOf: copyOf?.f.id ?? null, vec, lite };
   }
 
   /** Puts an article into a story: membership, centroid, copy link, exact-text and LSH keys. */
@@ -671,6 +685,57 @@ export class StoryIndex {
   }
 
   /**
+   * `settle`, keeping what it changes so that `undoSettle` can give back the pass state (the ledger
+   * keeps a process's pass index between runs, ledger.ts `KeptPass`: the next run continues the
+   * pass, not the settled stories). Each story is copied the first time settle touches it, so the
+   * cost is that of the stories settle changes, not of the index.
+   */
+  settleUndoably(): void {
+    this.journal = { stories: new Map(), entries: new Map() };
+    this.settle();
+  }
+
+  /**
+   * Puts back every story and article `settleUndoably` changed: the same members, centroids (the
+   * same maps, in the same order), spans, counts and postings, and the stories merged away open
+   * again. Only the least-recently-updated order of the open stories is not restored (it matters
+   * past `maxOpenStories` only, where a rebuilt index does not reproduce it either: README).
+   */
+  undoSettle(): void {
+    const j = this.journal;
+    if (!j) return;
+    this.journal = null;
+    for (const [s, was] of j.stories) {
+      for (const k of s.centroid.keys()) this.unpost(k, s);
+      Object.assign(s, was.story);
+      if (!was.open) continue;
+      for (const k of s.centroid.keys()) {
+        let p = this.postings.get(k);
+        if (!p) this.postings.set(k, (p = new Set()));
+        p.add(s);
+      }
+      this.open.set(s.id, s);
+      this.usedIds.add(s.id);
+    }
+    for (const [e, s] of j.entries) e.story = s;
+  }
+
+  /** Before settle changes a story: its state, once (see `settleUndoably`). */
+  private touch(s: Story): void {
+    if (!this.journal || this.journal.stories.has(s)) return;
+    const { members, centroid, norm2, tMin, tMax, entityDocs, placeDocs, venueDocs, copyEdges } = s;
+    this.journal.stories.set(s, {
+      open: this.open.get(s.id) === s,
+      story: { members: [...members], centroid: new Map(centroid), norm2, tMin, tMax, entityDocs: new Map(entityDocs), placeDocs: new Map(placeDocs), venueDocs: new Map(venueDocs), copyEdges: [...copyEdges] },
+    });
+  }
+
+  /** Before settle moves an article: its story, once. */
+  private moving(e: DocEntry): void {
+    if (this.journal && !this.journal.entries.has(e)) this.journal.entries.set(e, e.story);
+  }
+
+  /**
    * Small stories (at most `maxSize` members, not copies) give their members to the most similar
    * larger story when that similarity reaches `factor × threshold`: a fragment that found no partner
    * in the single pass usually belongs to the nearest larger story (short headlines share few
@@ -735,6 +800,8 @@ export class StoryIndex {
   /** Takes an article out of its story (centroid, counts, span); drops the story when it empties. */
   private detach(entry: DocEntry): void {
     const s = entry.story;
+    this.touch(s);
+    this.moving(entry);
     const docId = entry.f.id;
     s.members = s.members.filter((m) => m !== docId);
     s.copyEdges = s.copyEdges.filter(([a, b]) => a !== docId && b !== docId);
@@ -859,11 +926,13 @@ export class StoryIndex {
   /** Moves every member of one story into the other; the older story (smaller seq) survives. */
   private merge(x: Story, y: Story): Story {
     const [keep, gone] = x.seq <= y.seq ? [x, y] : [y, x];
+    this.touch(keep);
     this.dropStory(gone);
     this.usedIds.delete(gone.id);
     for (const m of gone.members) {
       const e = this.docs.get(m);
       if (!e) continue;
+      this.moving(e);
       e.story = keep;
       this.join(keep, e);
     }
@@ -896,6 +965,7 @@ export class StoryIndex {
   }
 
   private join(s: Story, e: DocEntry): void {
+    this.touch(s);
     s.members.push(e.f.id);
     for (let i = 0; i < e.vec.keys.length; i++) {
       const k = e.vec.keys[i];
@@ -992,6 +1062,7 @@ export class StoryIndex {
   }
 
   private dropStory(s: Story): void {
+    this.touch(s);
     for (const k of s.centroid.keys()) {
       const p = this.postings.get(k);
       if (p) {

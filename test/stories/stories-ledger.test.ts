@@ -13,6 +13,7 @@ import { processDocument } from '../../src/pipeline.js';
 import { startServer } from '../../src/server/testing.js';
 import { SqliteStore } from '../../src/store/sqlite/store.js';
 import { groupStories, MemoryLedger, StoryLedger, storyFeatures, type StoryFeatures, type StoryGroup, updateLedgerInChunks } from '../../src/stories/index.js';
+import { passTime } from '../../src/stories/ledger.js';
 import { ledgerRun } from '../../src/pipeline.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { bareArticle, SEEDS, seedFiles } from '../helpers.js';
@@ -101,6 +102,65 @@ describe('story ledger (library)', () => {
   });
 });
 
+/**
+ * News in time order: each run's articles come after every article placed before, so a process
+ * continues its kept pass index (`KeptPass`) instead of rebuilding the open stories. After every
+ * run the stories, ids and records must be the batch's over the articles so far.
+ */
+describe('runs in time order continue the kept pass index', () => {
+  const dated = ecbFeatures([1, 2, 3, 4, 5, 6, 7, 8]).map((f, i) => (passTime(f) === null ? { ...f, day: 14000 + (i % 40) } : f));
+  const days = [...new Set(dated.map((f) => passTime(f)!))].sort((a, b) => a - b);
+  /** Runs of one to three days each, in time order. */
+  const runs = (() => {
+    const out: StoryFeatures[][] = [];
+    for (let i = 0, n = 1; i < days.length; i += n, n = 1 + (i % 3)) out.push(dated.filter((f) => passTime(f)! >= days[i] && passTime(f)! < (days[i + n] ?? Infinity)));
+    return out;
+  })();
+
+  test('library: every run equals the batch so far, and later runs reuse the open stories', async () => {
+    const ledger = new StoryLedger();
+    let reused = 0;
+    const so: StoryFeatures[] = [];
+    for (const part of runs) {
+      so.push(...part);
+      const run = await ledger.update(part);
+      assert.equal(run.restored, 0, 'nothing rebuilt from the ledger');
+      reused += run.reused;
+      assert.deepEqual(ledger.stories(), groupStories(so), `after ${so.length} articles`);
+    }
+    assert.ok(reused > 0, 'the kept pass index was continued');
+  });
+
+  test('SQLite store: the same, and another process\'s run in between is noticed (rebuilt, same stories)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tri-kept-'));
+    const path = join(dir, 'store.db');
+    const a = await openStore(path);
+    const b = await openStore(path);
+    try {
+      let reused = 0;
+      const so: StoryFeatures[] = [];
+      for (const [k, part] of runs.entries()) {
+        so.push(...part);
+        // every fifth run by the other handle: the first handle's kept index is no longer the ledger's
+        const store = k % 5 === 4 ? b : a;
+        for (const f of part) await put(store, f, f.id);
+        const run = await ledgerRun(store);
+        assert.deepEqual(run.messages, []);
+        reused += run.reused;
+        if (k % 5 === 0 && k > 0) assert.equal(run.reused, 0, 'after the other handle ran, the ledger is rebuilt');
+        // (the queue of what to place is emptied by the run that places it: no store-sized queue)
+        assert.equal((store as SqliteStore).db.prepare('SELECT count(*) FROM story_ledger_queue').pluck().get(), 0);
+        assert.deepEqual(await storedAs(store), batchAs(groupStories(so)), `after ${so.length} articles`);
+      }
+      assert.ok(reused > 0, 'the kept pass index was continued');
+    } finally {
+      await a.close();
+      await b.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 /** Stores an article whose story features are `f` (a minimal document around them). */
 async function put(store: Store, f: unknown, id: string, featuresVersion = 'f1') {
   const raw = { id, source: `${id}.txt`, format: 'text' as const, content: id, contentType: 'text' as const, encoding: 'utf-8', meta: {} };
@@ -142,7 +202,11 @@ async function storeLedgerCase(open: () => Promise<{ store: Store; done: () => P
       const before = await store.stories();
       const gone = fs.filter((_, i) => i % 4 === 1);
       for (const f of gone) await store.deleteDocument(f.id);
+      // (what a run must look at comes from the queue the store's triggers fill, not a scan)
+      const queued = () => store.storyLedger(async (l) => ({ pending: await l.pending(), orphans: await l.orphans() }));
+      assert.deepEqual(await queued(), { pending: [], orphans: gone.map((f) => f.id).sort() });
       await ledgerRun(store);
+      assert.deepEqual(await queued(), { pending: [], orphans: [] });
       const rest = fs.filter((f) => !gone.includes(f));
       assert.deepEqual(withoutIds(await storedAs(store)), withoutIds(batchAs(groupStories(rest))));
       const goneIds = new Set(gone.map((f) => f.id));
@@ -160,6 +224,7 @@ async function storeLedgerCase(open: () => Promise<{ store: Store; done: () => P
       // a re-analysed article (new features version) is placed again with its new features
       const moved = { ...rest[3], day: (rest[3].day ?? 15000) + 40, published: null };
       await put(store, moved, moved.id, 'f2');
+      assert.deepEqual(await queued(), { pending: [moved.id], orphans: [] });
       await ledgerRun(store);
       const now = rest.map((f) => (f.id === moved.id ? moved : f));
       assert.deepEqual(withoutIds(await storedAs(store)), withoutIds(batchAs(groupStories(now))));
@@ -170,6 +235,7 @@ async function storeLedgerCase(open: () => Promise<{ store: Store; done: () => P
       assert.ok(run.messages.some((m) => m.docId === 'broken' && /left out of story grouping/.test(m.message)), JSON.stringify(run.messages));
       assert.deepEqual(withoutIds(await storedAs(store)), withoutIds(batchAs(groupStories(now))));
       assert.equal(await store.storyOf('broken'), null);
+      assert.deepEqual(await queued(), { pending: ['broken'], orphans: [] });
     } finally {
       await done();
     }

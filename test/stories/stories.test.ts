@@ -360,3 +360,34 @@ describe('reconcileStoryIds', () => {
     assert.equal(fresh[0].id, 'S9-2');
   });
 });
+
+describe('StoryIndex.settleUndoably / undoSettle (the ledger keeps a pass index between runs)', () => {
+  it('settles as settle does, then gives back the pass state: later articles are placed as if settle had not run', () => {
+    // short headlines of one day: many fragments, so settle merges and moves many articles
+    const fs = canonicalOrder(uciHeadlines(600).map((x, i) => storyFeatures({ ...x, published: `2014-03-1${i < 300 ? 0 : 1}T12:00:00Z` })));
+    const first = fs.filter((f) => f.day === fs[0].day);
+    const later = fs.filter((f) => f.day !== fs[0].day);
+    const make = () => {
+      const idx = new StoryIndex();
+      for (const f of first) idx.observe(f);
+      for (const f of first) idx.add(f);
+      return idx;
+    };
+    const kept = make();
+    const plain = make();
+    const pass = plain.stories();
+    const settled = make();
+    settled.settle();
+    kept.settleUndoably();
+    assert.deepEqual(kept.stories(), settled.stories());
+    assert.notDeepEqual(settled.stories(), pass, 'settle changed something');
+    kept.undoSettle();
+    assert.deepEqual(kept.stories(), pass);
+    for (const idx of [kept, plain]) {
+      for (const f of later) idx.observe(f);
+      for (const f of later) idx.add(f);
+      idx.settle();
+    }
+    assert.deepEqual(kept.stories(), plain.stories());
+  });
+});

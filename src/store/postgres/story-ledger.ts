@@ -1,4 +1,4 @@
-import type { LedgerCommit, LedgerDoc, LedgerStory } from '../../stories/ledger.js';
+import type { KeptPass, LedgerCommit, LedgerDoc, LedgerStory } from '../../stories/ledger.js';
 import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, KeyDictionary, LEDGER_COLUMNS, LedgerDocCache, type LedgerRow, ledgerToken, parseOrNull, RESET_LEDGER_SQL } from '../ledger-rows.js';
 import type { StoreLedger } from '../types.js';
 import type { Queryable } from './connect.js';
@@ -21,6 +21,8 @@ export class PostgresLedger implements StoreLedger {
   private readonly dict = new KeyDictionary();
 
   private checked = false;
+  /** The queue stamp `pending` read for each pending article: placed, its entry goes with that stamp only. */
+  private readonly stamps = new Map<string, string>();
 
   /** `docCache`: the process's decoded rows (`LedgerDocCache`, kept by the store across runs). */
   constructor(
@@ -57,18 +59,44 @@ export class PostgresLedger implements StoreLedger {
     return (await this.c.query(sql, params)).rows as R[];
   }
 
+  /**
+   * Stored articles the ledger has not placed in their current features version, read from the
+   * queue (migration 7), not the store. Entries found settled (placed in the current version, or
+   * gone from both tables) leave it, each only with the stamp read here: a write since renewed it.
+   */
+  async takeKeptPass() {
+    return (await this.cache()).takePass();
+  }
+
+  keepPass(k: KeptPass | null): void {
+    this.docCache.keepPass(k);
+  }
+
   async pending(): Promise<string[]> {
-    const rows = await this.rows<{ doc_id: string }>('SELECT f.doc_id FROM story_features f LEFT JOIN story_ledger l ON l.doc_id = f.doc_id WHERE l.doc_id IS NULL OR l.version IS DISTINCT FROM f.version ORDER BY f.doc_id');
-    return rows.map((r) => r.doc_id);
+    const rows = await this.rows<{ doc_id: string; stamp: string; features: boolean; settled: boolean }>(
+      `SELECT q.doc_id, q.stamp, f.doc_id IS NOT NULL AS features,
+         (f.doc_id IS NULL AND l.doc_id IS NULL) OR (f.doc_id IS NOT NULL AND l.doc_id IS NOT NULL AND l.version IS NOT DISTINCT FROM f.version) AS settled
+       FROM story_ledger_queue q LEFT JOIN story_features f ON f.doc_id = q.doc_id LEFT JOIN story_ledger l ON l.doc_id = q.doc_id ORDER BY q.doc_id`,
+    );
+    for (const r of rows) if (r.features && !r.settled) this.stamps.set(r.doc_id, r.stamp);
+    const settled = rows.filter((r) => r.settled);
+    if (settled.length)
+      await this.c.query('DELETE FROM story_ledger_queue q USING unnest($1::text[], $2::bigint[]) AS u(d, s) WHERE q.doc_id = u.d AND q.stamp = u.s', [settled.map((r) => r.doc_id), settled.map((r) => r.stamp)]);
+    return rows.filter((r) => r.features && !r.settled).map((r) => r.doc_id);
   }
 
   async reset(): Promise<void> {
     await this.c.query(RESET_LEDGER_SQL);
+    // (every stored article is pending again: the one whole-store read, on a reset only)
+    await this.c.query("INSERT INTO story_ledger_queue (doc_id, stamp) SELECT doc_id, nextval('story_ledger_queue_stamp') FROM story_features ON CONFLICT (doc_id) DO NOTHING");
     (await this.cache()).clear();
   }
 
+  /** Placed articles whose features are gone (deleted articles): queued by the trigger. */
   async orphans(): Promise<string[]> {
-    const rows = await this.rows<{ doc_id: string }>('SELECT l.doc_id FROM story_ledger l WHERE NOT EXISTS (SELECT 1 FROM story_features f WHERE f.doc_id = l.doc_id) ORDER BY l.doc_id');
+    const rows = await this.rows<{ doc_id: string }>(
+      'SELECT q.doc_id FROM story_ledger_queue q JOIN story_ledger l ON l.doc_id = q.doc_id WHERE NOT EXISTS (SELECT 1 FROM story_features f WHERE f.doc_id = q.doc_id) ORDER BY q.doc_id',
+    );
     return rows.map((r) => r.doc_id);
   }
 
@@ -175,6 +203,11 @@ export class PostgresLedger implements StoreLedger {
         [c.deleteDocs],
       );
       await this.c.query('DELETE FROM story_ledger WHERE doc_id = ANY($1::text[])', [c.deleteDocs]);
+      // (a row taken out and not put back: its article, if still stored, is pending again)
+      const placed = new Set(c.putDocs.map((x) => x.id));
+      const out = c.deleteDocs.filter((id) => !placed.has(id));
+      if (out.length)
+        await this.c.query("INSERT INTO story_ledger_queue (doc_id, stamp) SELECT d, nextval('story_ledger_queue_stamp') FROM unnest($1::text[]) AS d ON CONFLICT (doc_id) DO UPDATE SET stamp = excluded.stamp", [out]);
     }
     if (c.putDocs.length) {
       const p = c.putDocs;
@@ -189,6 +222,10 @@ export class PostgresLedger implements StoreLedger {
            key_ids = excluded.key_ids, vals = excluded.vals, lite = excluded.lite, sealed = excluded.sealed, output = NULL, version = excluded.version`,
         [p.map((x) => x.id), p.map((x) => x.t), p.map((x) => x.day), p.map((x) => x.story), p.map((x) => x.copyOf), p.map((x) => this.dict.encode(x.vec.keys, noNul)), p.map((x) => float32Bytes(x.vec.vals)), p.map((x) => JSON.stringify(x.f)), p.map((x) => (sealed.has(x.id) ? 1 : 0))],
       );
+      // placed: off the queue now, each entry with the stamp `pending` read (a write since renewed it)
+      const read = p.filter((x) => this.stamps.has(x.id));
+      if (read.length)
+        await this.c.query('DELETE FROM story_ledger_queue q USING unnest($1::text[], $2::bigint[]) AS u(d, s) WHERE q.doc_id = u.d AND q.stamp = u.s', [read.map((x) => x.id), read.map((x) => this.stamps.get(x.id)!)]);
       const days = p.map((x) => x.day).filter((d): d is number => d !== null);
       if (days.length)
         await this.c.query(

@@ -147,6 +147,30 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX story_ledger_open_undated ON story_ledger(doc_id) WHERE t IS NULL AND sealed = 0;
   CREATE TABLE story_ledger_keys (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE);
   `,
+  // 7: what the ledger must look at (src/store/sqlite/story-ledger.ts pending, orphans): every
+  // article whose story features were written or deleted since the ledger last found it settled
+  // is queued by triggers (whoever writes story_features), so a run reads the queue, not every
+  // row of the two tables (two whole-index scans per run: the stream slowed past 300k articles).
+  // Filled once with what is pending or orphaned now; the two indexes of that scan go.
+  `
+  CREATE TABLE story_ledger_queue (doc_id TEXT PRIMARY KEY) WITHOUT ROWID;
+  CREATE TRIGGER story_ledger_queue_insert AFTER INSERT ON story_features BEGIN
+    INSERT OR IGNORE INTO story_ledger_queue (doc_id) VALUES (new.doc_id);
+  END;
+  CREATE TRIGGER story_ledger_queue_update AFTER UPDATE ON story_features BEGIN
+    INSERT OR IGNORE INTO story_ledger_queue (doc_id) VALUES (old.doc_id);
+    INSERT OR IGNORE INTO story_ledger_queue (doc_id) VALUES (new.doc_id);
+  END;
+  CREATE TRIGGER story_ledger_queue_delete AFTER DELETE ON story_features BEGIN
+    INSERT OR IGNORE INTO story_ledger_queue (doc_id) VALUES (old.doc_id);
+  END;
+  INSERT OR IGNORE INTO story_ledger_queue (doc_id)
+    SELECT f.doc_id FROM story_features f WHERE NOT EXISTS (SELECT 1 FROM story_ledger l WHERE l.doc_id = f.doc_id AND l.version = f.version);
+  INSERT OR IGNORE INTO story_ledger_queue (doc_id)
+    SELECT l.doc_id FROM story_ledger l WHERE NOT EXISTS (SELECT 1 FROM story_features f WHERE f.doc_id = l.doc_id);
+  DROP INDEX story_features_version;
+  DROP INDEX story_ledger_version;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

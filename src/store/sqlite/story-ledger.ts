@@ -1,4 +1,4 @@
-import type { LedgerCommit, LedgerDoc, LedgerStory } from '../../stories/ledger.js';
+import type { KeptPass, LedgerCommit, LedgerDoc, LedgerStory } from '../../stories/ledger.js';
 import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, KeyDictionary, type LedgerRow, ledgerToken, parseOrNull, RESET_LEDGER_SQL } from '../ledger-rows.js';
 import type { StoreLedger } from '../types.js';
 import { saveStoryMembership } from './queries.js';
@@ -62,24 +62,42 @@ export class SqliteLedger implements StoreLedger {
     }
   }
 
+  /**
+   * Stored articles the ledger has not placed in their current features version. Reads the queue
+   * (migration 7: triggers on story_features queue every article written or deleted), not the
+   * store: entries found settled (placed in the current version, or gone from both tables) leave
+   * it first, so the queue holds about the last run's articles and those still left out.
+   */
+  async takeKeptPass() {
+    return this.cache.takePass();
+  }
+
+  keepPass(k: KeptPass | null): void {
+    this.cache.keepPass(k);
+  }
+
   async pending(): Promise<string[]> {
-    // two covering-index scans (the tables' rows are large): the planner would read story_ledger's rows
-    return this.db
-      .prepare(
-        `SELECT f.doc_id FROM story_features f
-         WHERE NOT EXISTS (SELECT 1 FROM story_ledger l INDEXED BY story_ledger_version WHERE l.doc_id = f.doc_id AND l.version = f.version) ORDER BY f.doc_id`,
-      )
-      .pluck()
-      .all() as string[];
+    this.db.exec(
+      `DELETE FROM story_ledger_queue WHERE doc_id IN (
+         SELECT q.doc_id FROM story_ledger_queue q LEFT JOIN story_features f ON f.doc_id = q.doc_id LEFT JOIN story_ledger l ON l.doc_id = q.doc_id
+         WHERE (f.doc_id IS NULL AND l.doc_id IS NULL) OR l.version = f.version)`,
+    );
+    return this.db.prepare('SELECT q.doc_id FROM story_ledger_queue q JOIN story_features f ON f.doc_id = q.doc_id ORDER BY q.doc_id').pluck().all() as string[];
   }
 
   async reset(): Promise<void> {
     this.db.exec(RESET_LEDGER_SQL);
+    // (every stored article is pending again: the one whole-store read, on a reset only)
+    this.db.exec('INSERT OR IGNORE INTO story_ledger_queue (doc_id) SELECT doc_id FROM story_features');
     this.cache.clear();
   }
 
+  /** Placed articles whose features are gone (deleted articles): queued by the delete trigger. */
   async orphans(): Promise<string[]> {
-    return this.db.prepare('SELECT l.doc_id FROM story_ledger l LEFT JOIN story_features f ON f.doc_id = l.doc_id WHERE f.doc_id IS NULL ORDER BY l.doc_id').pluck().all() as string[];
+    return this.db
+      .prepare('SELECT q.doc_id FROM story_ledger_queue q JOIN story_ledger l ON l.doc_id = q.doc_id WHERE NOT EXISTS (SELECT 1 FROM story_features f WHERE f.doc_id = q.doc_id) ORDER BY q.doc_id')
+      .pluck()
+      .all() as string[];
   }
 
   async frequencies() {
@@ -198,22 +216,36 @@ export class SqliteLedger implements StoreLedger {
     const day = this.db.prepare('SELECT day FROM story_ledger WHERE doc_id = ?').pluck();
     const delDay = this.db.prepare('UPDATE story_ledger_days SET n = n - 1 WHERE day = ?');
     const del = this.db.prepare('DELETE FROM story_ledger WHERE doc_id = ?');
+    // (a row taken out and not put back: its article, if still stored, is pending again)
+    const requeue = this.db.prepare('INSERT OR IGNORE INTO story_ledger_queue (doc_id) VALUES (?)');
+    const placed = new Set(c.putDocs.map((x) => x.id));
     for (const id of c.deleteDocs) {
       const d = day.get(id) as number | null | undefined;
       if (d != null) delDay.run(d);
       del.run(id);
+      if (!placed.has(id)) requeue.run(id);
     }
     // the version of the features placed: a re-analysed article (new features version) is pending again
     const put = this.db.prepare(
-      'INSERT OR REPLACE INTO story_ledger (doc_id, t, day, story, copy_of, key_ids, vals, lite, sealed, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT version FROM story_features WHERE doc_id = ?))',
+      'INSERT OR REPLACE INTO story_ledger (doc_id, t, day, story, copy_of, key_ids, vals, lite, sealed, output, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT version FROM story_features WHERE doc_id = ?))',
     );
+    // (each placed article's output story goes in with its row: no second write of the row)
+    const output = new Map<string, string>();
+    for (const g of c.putOutputs) for (const m of g.members) output.set(m, g.id);
     const sealed = new Set(c.sealDocs);
     this.learnKeys(c.putDocs);
-    const addDay = this.db.prepare('INSERT INTO story_ledger_days (day, n) VALUES (?, 1) ON CONFLICT(day) DO UPDATE SET n = n + 1');
+    const addDay = this.db.prepare('INSERT INTO story_ledger_days (day, n) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET n = n + excluded.n');
+    // (articles per day counted here: one write per day, not per article)
+    const perDay = new Map<number, number>();
     for (const x of c.putDocs) {
-      put.run(x.id, x.t, x.day, x.story, x.copyOf, this.dict.encode(x.vec.keys), float32Bytes(x.vec.vals), JSON.stringify(x.f), sealed.has(x.id) ? 1 : 0, x.id);
-      if (x.day !== null) addDay.run(x.day);
+      put.run(x.id, x.t, x.day, x.story, x.copyOf, this.dict.encode(x.vec.keys), float32Bytes(x.vec.vals), JSON.stringify(x.f), sealed.has(x.id) ? 1 : 0, output.get(x.id) ?? null, x.id);
+      if (x.day !== null) perDay.set(x.day, (perDay.get(x.day) ?? 0) + 1);
     }
+    for (const [day, n] of perDay) addDay.run(day, n);
+    // placed in their current version: off the queue now (the run holds the write lock, so no
+    // write came in between), not at the next run's clean-up (a first run over a big store queued all)
+    const dequeue = this.db.prepare('DELETE FROM story_ledger_queue WHERE doc_id = ?');
+    for (const x of c.putDocs) dequeue.run(x.id);
     const setMeta = this.db.prepare('INSERT OR REPLACE INTO story_ledger_meta (key, value) VALUES (?, ?)');
     const { n, df } = frequencyBytes(c.frequencies);
     setMeta.run('n', n);
@@ -238,14 +270,15 @@ export class SqliteLedger implements StoreLedger {
     const kept = new Set(c.putOutputs.map((g) => g.id));
     const drop = ['story_members WHERE story_id', 'story_reports WHERE story_id', 'stories WHERE id'].map((t) => this.db.prepare(`DELETE FROM ${t} = ?`));
     for (const id of c.dropOutputs) if (!kept.has(id)) for (const q of drop) q.run(id);
-    // (a row whose output is already right is not written again: most members of a grown story)
+    // (a row whose output is already right is not written again: most members of a grown story;
+    // the rows placed by this run got theirs in writeDocs)
     const setOutput = this.db.prepare('UPDATE story_ledger SET output = ? WHERE doc_id = ? AND output IS NOT ?');
     const changed = new Set(c.changedOutputs);
     const placed = new Set(c.putDocs.map((x) => x.id));
     for (const g of c.putOutputs) {
-      if (changed.has(g.id)) saveStoryMembership(this.store, { id: g.id, members: g.members, data: g });
-      // (an unchanged story keeps its rows; its replayed articles' ledger rows are new)
-      for (const m of g.members) if (changed.has(g.id) || placed.has(m)) setOutput.run(g.id, m, g.id);
+      if (!changed.has(g.id)) continue;
+      saveStoryMembership(this.store, { id: g.id, members: g.members, data: g });
+      for (const m of g.members) if (!placed.has(m)) setOutput.run(g.id, m, g.id);
     }
   }
 }
