@@ -556,16 +556,10 @@ function closedSlot(cl: Uint16Array | null, o: number, column: number, row: numb
   return 0;
 }
 
-/**
- * Feature hashes of the tokens lo..hi-1 (one sentence) of a document. Outside lo..hi-1, a word or
- * shape is 11 (before the start) or 13 (after the end), a cue bin 9, an entity code 99.
- * `reuse`: the result is written into a buffer shared by all calls (valid until the next call).
- */
-export function sentenceFeatures(info: DocInfo, lo: number, hi: number, reuse = false): Feats {
-  const { lowerH: L, shapeH: S, cue: C, toks } = info;
+/** The nearest likely cue on each side of every token of lo..hi-1, and the clause marks between it and the token. */
+function cueContext(info: DocInfo, lo: number, hi: number) {
+  const { cue: C, toks } = info;
   const n = hi - lo;
-  const E = info.ent;
-  // nearest likely cue on each side; clause markers between it and the token
   const leftCue = new Int32Array(n).fill(-1);
   const rightCue = new Int32Array(n).fill(-1);
   const commaSince = new Uint8Array(n);
@@ -576,7 +570,6 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number, reuse = 
   let comma = 0;
   let that = 0;
   let mark = 0;
-  let colon = 0;
   let anyColon = 0;
   for (let i = lo; i < hi; i++) {
     leftCue[i - lo] = last;
@@ -590,24 +583,31 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number, reuse = 
       comma = 0;
       that = 0;
       mark = 0;
-      colon = 0;
     } else {
       if (t === ',') comma = 1;
-      else if (t === ':') colon = 1;
-      else if (info.mark[i]) mark = 1;
+      else if (t !== ':' && info.mark[i]) mark = 1;
       if (last >= 0 && i === last + 1 && (t === 'that' || t === 'That')) that = 1;
     }
     if (t === ':') anyColon = 1;
   }
-  void colon;
   let next = -1;
+  let nCues = 0;
   for (let i = hi - 1; i >= lo; i--) {
     rightCue[i - lo] = next;
-    if (C[i] >= STRONG) next = i;
+    if (C[i] >= STRONG) {
+      next = i;
+      nCues++;
+    }
   }
   const hasCue = last >= 0 || next >= 0 ? 1 : 0;
-  let nCues = 0;
-  for (let i = lo; i < hi; i++) if (C[i] >= STRONG) nCues++;
+  return { leftCue, rightCue, commaSince, thatAfterCue, quoteSince, colonSince, hasCue, nCues };
+}
+
+/**
+ * The feature rows of a sentence of n tokens, and the closed features' rows and near-cue distances
+ * when the tagger sums those itself (`info.sums`); with `reuse`, views of buffers shared by all calls.
+ */
+function featureBuffers(info: DocInfo, n: number, reuse: boolean): { data: Uint32Array; cl: Uint16Array | null; nr: Uint8Array | null } {
   let data: Uint32Array;
   if (reuse) {
     if (scratch.length < n * STRIDE) scratch = new Uint32Array(2 * n * STRIDE);
@@ -615,19 +615,24 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number, reuse = 
     data.fill(0);
   } else data = new Uint32Array(n * STRIDE);
   // the closed features' rows (closedHashes) when the tagger sums them itself, else their hashes in data
-  let cl: Uint16Array | null = null;
-  let nr: Uint8Array | null = null;
-  if (info.sums !== null) {
-    if (reuse) {
-      if (closedScratch.length < n * CLOSED_COUNT) closedScratch = new Uint16Array(2 * n * CLOSED_COUNT);
-      if (nearScratch.length < n * 2) nearScratch = new Uint8Array(4 * n);
-      cl = closedScratch.subarray(0, n * CLOSED_COUNT);
-      nr = nearScratch.subarray(0, n * 2);
-    } else {
-      cl = new Uint16Array(n * CLOSED_COUNT);
-      nr = new Uint8Array(n * 2);
-    }
-  }
+  if (info.sums === null) return { data, cl: null, nr: null };
+  if (!reuse) return { data, cl: new Uint16Array(n * CLOSED_COUNT), nr: new Uint8Array(n * 2) };
+  if (closedScratch.length < n * CLOSED_COUNT) closedScratch = new Uint16Array(2 * n * CLOSED_COUNT);
+  if (nearScratch.length < n * 2) nearScratch = new Uint8Array(4 * n);
+  return { data, cl: closedScratch.subarray(0, n * CLOSED_COUNT), nr: nearScratch.subarray(0, n * 2) };
+}
+
+/**
+ * Feature hashes of the tokens lo..hi-1 (one sentence) of a document. Outside lo..hi-1, a word or
+ * shape is 11 (before the start) or 13 (after the end), a cue bin 9, an entity code 99.
+ * `reuse`: the result is written into a buffer shared by all calls (valid until the next call).
+ */
+export function sentenceFeatures(info: DocInfo, lo: number, hi: number, reuse = false): Feats {
+  const { lowerH: L, shapeH: S, cue: C } = info;
+  const n = hi - lo;
+  const E = info.ent;
+  const { leftCue, rightCue, commaSince, thatAfterCue, quoteSince, colonSince, hasCue, nCues } = cueContext(info, lo, hi);
+  const { data, cl, nr } = featureBuffers(info, n, reuse);
   const H = closedHashes();
   const K = info.k;
   const P = info.punct;
