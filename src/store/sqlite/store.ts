@@ -16,6 +16,25 @@ export { SCHEMA_VERSION };
 const Sqlite: typeof Database = requirePackage('better-sqlite3');
 
 /**
+ * Puts the database in WAL mode. While another process is creating the same new store, SQLite can
+ * answer SQLITE_BUSY at once, without the busy handler (it refuses to wait where waiting could
+ * deadlock): try again for up to 10 s, as the busy timeout would.
+ */
+function switchToWal(db: Database.Database): void {
+  const until = Date.now() + 10_000;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > until) throw e;
+      Atomics.wait(pause, 0, 0, 10 + Math.floor(Math.random() * 20));
+    }
+  }
+}
+
+/**
  * The embedded store (SQLite through better-sqlite3), the default. Every call answers synchronously;
  * the methods return promises only to share the `Store` contract with the PostgreSQL back-end.
  * Every document's outputs are written all or nothing; a batch of documents is one transaction
@@ -35,7 +54,7 @@ export class SqliteStore implements Store {
     this.db = new Sqlite(path);
     // the busy timeout first: switching to WAL needs a lock that another process may be holding
     this.db.pragma('busy_timeout = 10000');
-    if (path !== ':memory:') this.db.pragma('journal_mode = WAL');
+    if (path !== ':memory:') switchToWal(this.db);
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('synchronous = NORMAL');
     // a 64 MB page cache (filled on demand; the default is 2 MB): the story ledger's runs insert
