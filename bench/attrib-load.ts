@@ -17,7 +17,7 @@ await modelLoadBench({
   prepare: async (imp) => {
     const attribution = await imp('src/analyse/attribution/index.ts');
     const { tokenize } = await imp('src/analyse/tokenize.ts');
-    const text = 'Officials in Moscow said on Monday that the talks would resume next week.';
+    const text = 'Officials in Lisbon said on Monday that the talks would resume next week.';
     return {
       load: () => {
         if (!attribution.loadAttributionTagger()) throw new Error('no attribution model in this checkout');

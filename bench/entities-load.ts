@@ -16,7 +16,7 @@ await modelLoadBench({
   defaultRuns: 7,
   prepare: async (imp) => {
     const entities = await imp('src/analyse/entities/index.ts');
-    const text = 'Officials in Moscow said on Monday that Vladimir Putin would meet Xi Jinping.';
+    const text = 'Officials in Lisbon said on Monday that Maria Almeida would meet John Carver.';
     return { load: () => entities.loadTagger(), firstUse: () => entities.recogniseEntities(text, [{ start: 0, end: text.length }]) };
   },
 });
