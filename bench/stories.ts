@@ -8,6 +8,7 @@
  *   npm run bench:stories -- --scale --store-only   # store run and the ledger stream only (--small: 10k / 20k)
  *   npm run bench:stories -- --scale --undated [N] # N (100k) undated articles: first run, then 100 more
  *   npm run bench:stories -- --scale --stream [N]  # the ledger stream alone, N (100k) articles
+ *   npm run bench:stories -- --errors     # grouping errors by kind (ECB+ development half and UCI; held-out half: totals)
  *
  * Quality: see bench/stories/quality.ts (ECB+ odd topics = development half, even topics held out;
  * UCI headlines; TF-IDF single-pass and average-link baselines at their best threshold and at the
@@ -20,9 +21,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { StoryIndex, storyFeatures } from '../src/stories/index.js';
+import { groupStories, StoryIndex, storyFeatures } from '../src/stories/index.js';
 import { scoreClusters } from '../src/stories/metrics.js';
-import { loadEcb, loadUci, quality } from './stories/quality.js';
+import { errorsByKind, errorTable } from './stories/errors.js';
+import { loadEcb, loadUci, quality, type Split } from './stories/quality.js';
 import { storeRun, storeRunChild, streamScale, undatedRun } from './stories/store-run.js';
 import { syntheticFeatureStream, syntheticStream } from './stories/synthetic.js';
 
@@ -60,6 +62,17 @@ async function qualitySection() {
   console.log('\nQuality (B-cubed and pairwise; targets: ECB+ B3 F1 >= 0.95, UCI >= 0.80)');
   printTable(table);
   return out;
+}
+
+/** Errors by kind (bench/stories/errors.ts); the held-out half shows totals only (never studied). */
+function errorsSection() {
+  const ecb = loadEcb();
+  const uci = loadUci();
+  const rows = (split: Split) => errorsByKind(split.gold, split.features, groupStories(split.features).map((g) => g.members));
+  console.log('\nGrouping errors by kind (article counts; evidence shared with the reference articles, see bench/stories/errors.ts)');
+  printTable([...errorTable('ECB+ dev, odd topics', rows(ecb.odd)), ...errorTable('UCI headlines', rows(uci.all)).slice(1)]);
+  console.log('');
+  printTable(errorTable('ECB+ dev, even topics (held out)', rows(ecb.even), true));
 }
 
 function printTable(rows: string[][]) {
@@ -239,6 +252,8 @@ if (args.has('--store-child')) {
 } else if (args.has('--scale-features-child')) {
   const n = Number(process.argv[process.argv.indexOf('--scale-features-child') + 1]);
   console.log(JSON.stringify(await scaleFeaturesChild(n)));
+} else if (args.has('--errors')) {
+  errorsSection();
 } else {
   const result: Record<string, unknown> = { bench: 'stories', node: process.version, date: new Date().toISOString() };
   if (!args.has('--scale')) result.quality = await qualitySection();
