@@ -1,5 +1,6 @@
 import type { GroupOptions, StoryFeatures, StoryGroup } from './types.js';
 import { dayIso, isoDay } from './features.js';
+import { DISAGREEMENT, distinctPeople, otherPeople } from './disagreement.js';
 import { bandKeys, fnv1a, jaccard } from './minhash.js';
 import { term, words } from './text.js';
 import { cmpStr } from '../util/cmp.js';
@@ -291,7 +292,7 @@ export class StoryIndex {
     let story: Story | null = copyOf ? copyOf.story : null;
     // (an undated article joins undated stories here; `settle` merges them with dated ones when
     // their members agree as a group, which one article's words cannot show)
-    if (!story && f.status === 'ok') story = this.bestStoryScored(vec, t, null, this.options.threshold, f.venue ?? null, t === null)?.story ?? null;
+    if (!story && f.status === 'ok') story = this.bestStoryScored(vec, t, null, this.options.threshold, f, t === null)?.story ?? null;
     if (!story) story = this.newStory(f.id, t, f.inheritsStoryId);
 
     this.register(entry, story, copyOf?.f.id ?? null);
@@ -625,15 +626,17 @@ export class StoryIndex {
   /**
    * Different venues mean different events: an article whose venue is known joins no story with
    * another known venue (a summit in Moscow and one in Beijing a year apart share most words).
-   * Copies are grouped before this gate, so a syndicated copy is never split off by it.
+   * Copies are grouped before this gate, so a syndicated copy is never split off by it. (Tried as
+   * soft evidence like `otherPeople`, halving the similarity: the undated Beijing seed then joins
+   * the Moscow ones, whose words it shares almost all of.)
    */
-  private venueCompatible(venue: string | null, s: Story): boolean {
+  private venueCompatible(venue: string | null | undefined, s: Story): boolean {
     if (!venue) return true;
     const sv = this.venueOf(s);
     return sv === null || sv === venue;
   }
 
-  private bestStoryScored(vec: Vec, t: number | null, exclude: Story | null, min: number, venue: string | null = null, undatedOnly = false): { story: Story; score: number } | null {
+  private bestStoryScored(vec: Vec, t: number | null, exclude: Story | null, min: number, f: StoryFeatures | null = null, undatedOnly = false): { story: Story; score: number } | null {
     // query terms by weight (vectors are made heaviest first: `byWeight`); candidate stories through postings
     const order = heaviestFirst(vec);
     const partial = new Map<Story, number>();
@@ -660,8 +663,9 @@ export class StoryIndex {
     let best: Story | null = null;
     let bestScore = min;
     for (const s of candidates) {
-      if (!this.timeCompatible(t, s) || !this.venueCompatible(venue, s)) continue;
-      const score = this.score(vec, t, s);
+      if (!this.timeCompatible(t, s) || !this.venueCompatible(f?.venue, s)) continue;
+      // other people than the story's (disagreement.ts): the rest must agree twice as strongly
+      const score = this.score(vec, t, s) * (f !== null && otherPeople(f, s.entityDocs, s.members.length) ? DISAGREEMENT : 1);
       if (t === null && score < this.cohesionBar(s)) continue;
       if (score >= bestScore && (best === null || score > bestScore || s.seq < best.seq)) {
         best = s;
@@ -750,7 +754,7 @@ export class StoryIndex {
       for (const m of [...s.members]) {
         const e = this.docs.get(m);
         if (e?.f.status !== 'ok') continue;
-        const other = this.bestStoryScored(e.vec, e.t, s, this.options.threshold * factor, e.f.venue ?? null);
+        const other = this.bestStoryScored(e.vec, e.t, s, this.options.threshold * factor, e.f);
         if (other === null || other.story.members.length <= s.members.length) continue;
         this.detach(e);
         e.story = other.story;
@@ -783,7 +787,7 @@ export class StoryIndex {
           const e = this.docs.get(m);
           if (!e || e.story !== s || e.f.status !== 'ok') continue;
           const own = s.members.length > 1 ? this.loo(e, s) : 0;
-          const other = this.bestStoryScored(e.vec, e.t, s, Math.max(this.options.threshold, own + margin), e.f.venue ?? null);
+          const other = this.bestStoryScored(e.vec, e.t, s, Math.max(this.options.threshold, own + margin), e.f);
           if (!other) continue;
           this.detach(e);
           e.story = other.story;
@@ -906,7 +910,8 @@ export class StoryIndex {
       const ov = this.venueOf(o);
       if (sv !== null && ov !== null && sv !== ov) continue;
       const dot = dotMaps(s.centroid, o.centroid);
-      const cos = dot / (sn * Math.sqrt(o.norm2 || 1));
+      // stories about other people (disagreement.ts): their words must agree twice as strongly
+      const cos = (dot / (sn * Math.sqrt(o.norm2 || 1))) * (distinctPeople(s.entityDocs, s.members.length, o.entityDocs, o.members.length) ? DISAGREEMENT : 1);
       // without a date on one side the windows say nothing: the members must agree as a group
       if ((s.tMin === null || o.tMin === null) && !this.crossCohesive(s, o, dot)) continue;
       if (cos > bestScore || (cos === bestScore && best !== null && o.seq < best.seq)) {

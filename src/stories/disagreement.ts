@@ -1,0 +1,87 @@
+/**
+ * Evidence that an article reports another event than a story, although their words agree: the
+ * event took place somewhere else (another venue, venue.ts), or it is about other people (the
+ * article's protagonists are not among the people the story names, and the article names none of
+ * the story's own). Two similar events (a team firing two coaches years apart, two players of one
+ * club arrested for the same offence) share most of their words; who and where tell them apart.
+ * Each disagreement scales the similarity down (`DISAGREEMENT`); none vetoes a join on its own, so
+ * the rest of the evidence, when it agrees strongly enough, still wins.
+ */
+import type { StoryFeatures } from './types.js';
+
+/** Share of the similarity kept per disagreement (one: half; venue and people both: a quarter). */
+export const DISAGREEMENT = 0.5;
+/**
+ * Mentions that make a person one of an article's protagonists: a report names the people it is
+ * about more than once. (A headline names everyone once, so a headline alone has no protagonist
+ * and this evidence stays silent on headline-only input.)
+ */
+const PROTAGONIST_MENTIONS = 2;
+/** Share of a story's members (two or more) that must name a person to make them one of the story's people. */
+const STORY_PERSON_SHARE = 0.5;
+
+const PERSON = 'PER:';
+
+/**
+ * The surname of a person id ("PER:ken_salazar" → "salazar"): a text names a person in full once
+ * and by surname after, other outlets may do either; the same surname counts as the same person
+ * (so two namesakes never count as a disagreement: the evidence errs towards silence).
+ */
+function surname(id: string): string {
+  const i = id.lastIndexOf('_');
+  return id.slice(i < PERSON.length ? PERSON.length : i + 1);
+}
+
+/**
+ * Whether the article is about other people than the story: it has protagonists, none of whom
+ * any member of the story names, and it names none of the people most members of the story name
+ * (the story has some). `entityDocs`: members per entity id; `members`: the story's size.
+ */
+export function otherPeople(f: StoryFeatures, entityDocs: ReadonlyMap<string, number>, members: number): boolean {
+  if (members < 2) return false;
+  const named = new Set<string>();
+  const protagonists = new Set<string>();
+  for (const [id, count] of f.entities) {
+    if (!id.startsWith(PERSON)) continue;
+    named.add(surname(id));
+    if (count >= PROTAGONIST_MENTIONS) protagonists.add(surname(id));
+  }
+  if (protagonists.size === 0) return false;
+  let storyHasPeople = false;
+  for (const [id, docs] of entityDocs) {
+    if (!id.startsWith(PERSON)) continue;
+    const s = surname(id);
+    if (protagonists.has(s)) return false;
+    if (docs >= STORY_PERSON_SHARE * members) {
+      if (named.has(s)) return false;
+      storyHasPeople = true;
+    }
+  }
+  return storyHasPeople;
+}
+
+/** The people at least `STORY_PERSON_SHARE` of a story's members name (by surname), or none below two members. */
+function storyPeople(entityDocs: ReadonlyMap<string, number>, members: number): Set<string> {
+  const out = new Set<string>();
+  if (members < 2) return out;
+  for (const [id, docs] of entityDocs) if (id.startsWith(PERSON) && docs >= STORY_PERSON_SHARE * members) out.add(surname(id));
+  return out;
+}
+
+/** Whether no member of a story names any of the given people. */
+function namesNone(people: Set<string>, entityDocs: ReadonlyMap<string, number>): boolean {
+  for (const id of entityDocs.keys()) if (id.startsWith(PERSON) && people.has(surname(id))) return false;
+  return true;
+}
+
+/**
+ * Whether two stories are about other people: each has people most of its members name, and no
+ * member of either story names the other's (the test `otherPeople` makes of an article, for two
+ * stories that `settle` may merge).
+ */
+export function distinctPeople(a: ReadonlyMap<string, number>, aMembers: number, b: ReadonlyMap<string, number>, bMembers: number): boolean {
+  const pa = storyPeople(a, aMembers);
+  if (pa.size === 0) return false;
+  const pb = storyPeople(b, bMembers);
+  return pb.size > 0 && namesNone(pa, b) && namesNone(pb, a);
+}

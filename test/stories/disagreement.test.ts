@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { otherPeople } from '../../src/stories/disagreement.js';
+import { groupStories, type StoryFeatures, type StoryInput, storyFeatures } from '../../src/stories/index.js';
+
+// invented people, teams and places throughout
+const features = (entities: [string, number][]): StoryFeatures =>
+  ({ v: 'stories-3', id: 'x', outlet: null, title: null, day: null, published: null, eventDay: null, terms: [], entities, places: [], sketch: null, textHash: 'x', words: 300, status: 'ok', messages: [] }) as StoryFeatures;
+
+describe('otherPeople (who the article is about against who the story is about)', () => {
+  const story = new Map([
+    ['PER:tomas_lindqvist', 3],
+    ['ORG:harbor_city_gulls', 3],
+  ]);
+
+  it('is true when the article is about someone the story never names and names none of its people', () => {
+    assert.equal(otherPeople(features([['PER:ann_okafor', 3], ['ORG:harbor_city_gulls', 2]]), story, 3), true);
+  });
+
+  it('is false when the article names one of the story\'s people, even by surname only', () => {
+    assert.equal(otherPeople(features([['PER:ann_okafor', 3], ['PER:lindqvist', 1]]), story, 3), false);
+  });
+
+  it('is false when a member of the story names the article\'s protagonist', () => {
+    assert.equal(otherPeople(features([['PER:ann_okafor', 3]]), new Map([...story, ['PER:okafor', 1]]), 3), false);
+  });
+
+  it('stays silent without protagonists (a headline names everyone once) or without story people', () => {
+    assert.equal(otherPeople(features([['PER:ann_okafor', 1]]), story, 3), false);
+    assert.equal(otherPeople(features([['PER:ann_okafor', 3]]), new Map([['ORG:harbor_city_gulls', 3]]), 3), false);
+    assert.equal(otherPeople(features([['PER:ann_okafor', 3]]), story, 1), false);
+  });
+});
+
+describe('grouping with who as evidence', () => {
+  /** A report about one person: the shared words of the story, then the person, named twice. */
+  const report = (id: string, day: string, person: string, words: string): StoryInput => {
+    const [first, last] = person.split(' ');
+    return {
+      id,
+      title: null,
+      text: `${words} ${person} said the decision was final. ${last} will leave the club this week.`,
+      outlet: null,
+      published: day,
+      eventDates: [],
+      entities: [
+        { id: `PER:${first.toLowerCase()}_${last.toLowerCase()}`, type: 'PER', count: 2 },
+        { id: 'ORG:harbor_city_gulls', type: 'ORG', count: 1 },
+      ],
+    };
+  };
+  const fired = 'The Harbor City Gulls fired their head coach after a losing season marked by injuries, empty stands and a fan revolt.';
+  const traded = 'The Harbor City Gulls traded their captain to a rival for two draft picks and a young goalkeeper.';
+
+  it('an article about other people than a story joins the story of its own people when that one is nearly as close', () => {
+    const stories = groupStories(
+      [
+        report('f1', '2031-03-02', 'Tomas Lindqvist', fired),
+        report('f2', '2031-03-02', 'Tomas Lindqvist', fired.replace('fan revolt', 'fan protest')),
+        report('t1', '2031-03-02', 'Ann Okafor', traded),
+        report('t2', '2031-03-02', 'Ann Okafor', traded.replace('two titles', 'two trophies')),
+        // the firing's words with a trade's: the words lean to the firing, the people are the trade's
+        report('x', '2031-03-03', 'Ann Okafor', `${fired} ${traded}`),
+      ].map((i) => storyFeatures(i)),
+    );
+    const of = (id: string) => stories.find((g) => g.members.includes(id))!.members;
+    assert.deepEqual(of('x'), ['t1', 't2', 'x']);
+    assert.deepEqual(of('f1'), ['f1', 'f2']);
+  });
+});
