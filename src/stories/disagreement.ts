@@ -32,13 +32,36 @@ function surname(id: string): string {
   return id.slice(i < PERSON.length ? PERSON.length : i + 1);
 }
 
+/** Who a story is about, as `otherPeople` and `distinctPeople` read it (made once per change of the story: `peopleOf`). */
+export interface StoryPeople {
+  /** Surnames of every person a member names. */
+  named: ReadonlySet<string>;
+  /** Surnames of the people at least `STORY_PERSON_SHARE` of the members name (none below two members). */
+  main: ReadonlySet<string>;
+}
+
+/** The people of a story from its members per entity id (`entityDocs`) and its size. */
+export function peopleOf(entityDocs: ReadonlyMap<string, number>, members: number): StoryPeople {
+  const named = new Set<string>();
+  const main = new Set<string>();
+  for (const [id, docs] of entityDocs) {
+    if (!id.startsWith(PERSON)) continue;
+    const s = surname(id);
+    named.add(s);
+    if (members >= 2 && docs >= STORY_PERSON_SHARE * members) main.add(s);
+  }
+  return { named, main };
+}
+
+const some = (xs: ReadonlySet<string>, ys: ReadonlySet<string>) => [...xs].some((x) => ys.has(x));
+
 /**
  * Whether the article is about other people than the story: it has protagonists, none of whom
  * any member of the story names, and it names none of the people most members of the story name
- * (the story has some). `entityDocs`: members per entity id; `members`: the story's size.
+ * (the story has some).
  */
-export function otherPeople(f: StoryFeatures, entityDocs: ReadonlyMap<string, number>, members: number): boolean {
-  if (members < 2) return false;
+export function otherPeople(f: StoryFeatures, story: StoryPeople): boolean {
+  if (story.main.size === 0) return false;
   const named = new Set<string>();
   const protagonists = new Set<string>();
   for (const [id, count] of f.entities) {
@@ -46,32 +69,7 @@ export function otherPeople(f: StoryFeatures, entityDocs: ReadonlyMap<string, nu
     named.add(surname(id));
     if (count >= PROTAGONIST_MENTIONS) protagonists.add(surname(id));
   }
-  if (protagonists.size === 0) return false;
-  let storyHasPeople = false;
-  for (const [id, docs] of entityDocs) {
-    if (!id.startsWith(PERSON)) continue;
-    const s = surname(id);
-    if (protagonists.has(s)) return false;
-    if (docs >= STORY_PERSON_SHARE * members) {
-      if (named.has(s)) return false;
-      storyHasPeople = true;
-    }
-  }
-  return storyHasPeople;
-}
-
-/** The people at least `STORY_PERSON_SHARE` of a story's members name (by surname), or none below two members. */
-function storyPeople(entityDocs: ReadonlyMap<string, number>, members: number): Set<string> {
-  const out = new Set<string>();
-  if (members < 2) return out;
-  for (const [id, docs] of entityDocs) if (id.startsWith(PERSON) && docs >= STORY_PERSON_SHARE * members) out.add(surname(id));
-  return out;
-}
-
-/** Whether no member of a story names any of the given people. */
-function namesNone(people: Set<string>, entityDocs: ReadonlyMap<string, number>): boolean {
-  for (const id of entityDocs.keys()) if (id.startsWith(PERSON) && people.has(surname(id))) return false;
-  return true;
+  return protagonists.size > 0 && !some(protagonists, story.named) && !some(story.main, named);
 }
 
 /**
@@ -79,9 +77,6 @@ function namesNone(people: Set<string>, entityDocs: ReadonlyMap<string, number>)
  * member of either story names the other's (the test `otherPeople` makes of an article, for two
  * stories that `settle` may merge).
  */
-export function distinctPeople(a: ReadonlyMap<string, number>, aMembers: number, b: ReadonlyMap<string, number>, bMembers: number): boolean {
-  const pa = storyPeople(a, aMembers);
-  if (pa.size === 0) return false;
-  const pb = storyPeople(b, bMembers);
-  return pb.size > 0 && namesNone(pa, b) && namesNone(pb, a);
+export function distinctPeople(a: StoryPeople, b: StoryPeople): boolean {
+  return a.main.size > 0 && b.main.size > 0 && !some(a.main, b.named) && !some(b.main, a.named);
 }

@@ -1,6 +1,6 @@
 import type { GroupOptions, StoryFeatures, StoryGroup } from './types.js';
 import { dayIso, isoDay } from './features.js';
-import { DISAGREEMENT, distinctPeople, otherPeople } from './disagreement.js';
+import { DISAGREEMENT, distinctPeople, otherPeople, peopleOf, type StoryPeople } from './disagreement.js';
 import { bandKeys, fnv1a, jaccard } from './minhash.js';
 import { term, words } from './text.js';
 import { cmpStr } from '../util/cmp.js';
@@ -149,6 +149,8 @@ interface Story {
   /** Members per venue (see venue.ts); the most common one is the story's venue. */
   venueDocs: Map<string, number>;
   copyEdges: [string, string][];
+  /** Who the story is about (disagreement.ts), derived from `entityDocs` when first asked; null after any change of members. */
+  people: StoryPeople | null;
 }
 
 /** Document frequencies in a fixed-size hashed table: bounded memory whatever the vocabulary. */
@@ -665,7 +667,7 @@ export class StoryIndex {
     for (const s of candidates) {
       if (!this.timeCompatible(t, s) || !this.venueCompatible(f?.venue, s)) continue;
       // other people than the story's (disagreement.ts): the rest must agree twice as strongly
-      const score = this.score(vec, t, s) * (f !== null && otherPeople(f, s.entityDocs, s.members.length) ? DISAGREEMENT : 1);
+      const score = this.score(vec, t, s) * (f !== null && otherPeople(f, this.peopleOf(s)) ? DISAGREEMENT : 1);
       if (t === null && score < this.cohesionBar(s)) continue;
       if (score >= bestScore && (best === null || score > bestScore || s.seq < best.seq)) {
         best = s;
@@ -712,6 +714,7 @@ export class StoryIndex {
     for (const [s, was] of j.stories) {
       for (const k of s.centroid.keys()) this.unpost(k, s);
       Object.assign(s, was.story);
+      s.people = null;
       if (!was.open) continue;
       for (const k of s.centroid.keys()) {
         let p = this.postings.get(k);
@@ -808,6 +811,7 @@ export class StoryIndex {
     this.moving(entry);
     const docId = entry.f.id;
     s.members = s.members.filter((m) => m !== docId);
+    s.people = null;
     s.copyEdges = s.copyEdges.filter(([a, b]) => a !== docId && b !== docId);
     for (let i = 0; i < entry.vec.keys.length; i++) {
       const k = entry.vec.keys[i];
@@ -885,6 +889,11 @@ export class StoryIndex {
     return cos;
   }
 
+  /** Who the story is about (kept until its members change). */
+  private peopleOf(s: Story): StoryPeople {
+    return (s.people ??= peopleOf(s.entityDocs, s.members.length));
+  }
+
   /** The most similar older-or-younger open story to merge `s` with, if any. */
   private mergeTarget(s: Story): Story | null {
     const terms = [...s.centroid.entries()].sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0])).slice(0, MERGE_QUERY_TERMS);
@@ -911,7 +920,7 @@ export class StoryIndex {
       if (sv !== null && ov !== null && sv !== ov) continue;
       const dot = dotMaps(s.centroid, o.centroid);
       // stories about other people (disagreement.ts): their words must agree twice as strongly
-      const cos = (dot / (sn * Math.sqrt(o.norm2 || 1))) * (distinctPeople(s.entityDocs, s.members.length, o.entityDocs, o.members.length) ? DISAGREEMENT : 1);
+      const cos = (dot / (sn * Math.sqrt(o.norm2 || 1))) * (distinctPeople(this.peopleOf(s), this.peopleOf(o)) ? DISAGREEMENT : 1);
       // without a date on one side the windows say nothing: the members must agree as a group
       if ((s.tMin === null || o.tMin === null) && !this.crossCohesive(s, o, dot)) continue;
       if (cos > bestScore || (cos === bestScore && best !== null && o.seq < best.seq)) {
@@ -964,6 +973,7 @@ export class StoryIndex {
       placeDocs: new Map(),
       venueDocs: new Map(),
       copyEdges: [],
+      people: null,
     };
     this.open.set(id, s);
     return s;
@@ -972,6 +982,7 @@ export class StoryIndex {
   private join(s: Story, e: DocEntry): void {
     this.touch(s);
     s.members.push(e.f.id);
+    s.people = null;
     for (let i = 0; i < e.vec.keys.length; i++) {
       const k = e.vec.keys[i];
       const old = s.centroid.get(k);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { otherPeople } from '../../src/stories/disagreement.js';
+import { distinctPeople, otherPeople, peopleOf } from '../../src/stories/disagreement.js';
 import { groupStories, type StoryFeatures, type StoryInput, storyFeatures } from '../../src/stories/index.js';
 
 // invented people, teams and places throughout
@@ -14,21 +14,27 @@ describe('otherPeople (who the article is about against who the story is about)'
   ]);
 
   it('is true when the article is about someone the story never names and names none of its people', () => {
-    assert.equal(otherPeople(features([['PER:ann_okafor', 3], ['ORG:harbor_city_gulls', 2]]), story, 3), true);
+    assert.equal(otherPeople(features([['PER:ann_okafor', 3], ['ORG:harbor_city_gulls', 2]]), peopleOf(story, 3)), true);
   });
 
   it('is false when the article names one of the story\'s people, even by surname only', () => {
-    assert.equal(otherPeople(features([['PER:ann_okafor', 3], ['PER:lindqvist', 1]]), story, 3), false);
+    assert.equal(otherPeople(features([['PER:ann_okafor', 3], ['PER:lindqvist', 1]]), peopleOf(story, 3)), false);
   });
 
   it('is false when a member of the story names the article\'s protagonist', () => {
-    assert.equal(otherPeople(features([['PER:ann_okafor', 3]]), new Map([...story, ['PER:okafor', 1]]), 3), false);
+    assert.equal(otherPeople(features([['PER:ann_okafor', 3]]), peopleOf(new Map([...story, ['PER:okafor', 1]]), 3)), false);
   });
 
   it('stays silent without protagonists (a headline names everyone once) or without story people', () => {
-    assert.equal(otherPeople(features([['PER:ann_okafor', 1]]), story, 3), false);
-    assert.equal(otherPeople(features([['PER:ann_okafor', 3]]), new Map([['ORG:harbor_city_gulls', 3]]), 3), false);
-    assert.equal(otherPeople(features([['PER:ann_okafor', 3]]), story, 1), false);
+    assert.equal(otherPeople(features([['PER:ann_okafor', 1]]), peopleOf(story, 3)), false);
+    assert.equal(otherPeople(features([['PER:ann_okafor', 3]]), peopleOf(new Map([['ORG:harbor_city_gulls', 3]]), 3)), false);
+    assert.equal(otherPeople(features([['PER:ann_okafor', 3]]), peopleOf(story, 1)), false);
+  });
+
+  it('tells two stories about other people apart, not two that share a person', () => {
+    const other = new Map([['PER:ann_okafor', 2]]);
+    assert.equal(distinctPeople(peopleOf(story, 3), peopleOf(other, 2)), true);
+    assert.equal(distinctPeople(peopleOf(story, 3), peopleOf(new Map([...other, ['PER:tomas_lindqvist', 1]]), 2)), false);
   });
 });
 
