@@ -2,7 +2,7 @@
  * Trains the attribution tagger (src/analyse/attribution): an averaged structured perceptron with
  * Viterbi decoding over BIO tags for cue, source and content, sentence by sentence.
  *
- *   npm run train:attrib [-- --epochs N --out models/attrib.bin --holdout N [--holdout-per-outlet] --holdout-dir DIR --no-entities --parse --stack --seed N]
+ *   npm run train:attrib [-- --epochs N --out models/attrib.bin --holdout N [--holdout-per-outlet] --holdout-dir DIR --no-entities --parse --stack --seed N --fold 0|1]
  *
  * Data: PolNeAR train (../shared/data/attribution/polnear/train: `text/*.txt` and brat
  * `attributions/*_<annotator>.ann`; the first annotator file in sorted order is used, as the scorer
@@ -24,8 +24,8 @@
  * inner cue and source are content of the outer), because one tag per token cannot hold both.
  * Deterministic: sorted files, fixed shuffling seed, sorted lexicon, no clock in the output.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { readBratAttributions } from '../src/analyse/attribution/brat.js';
 import { cueBin, type DocInfo, documentInfo, type Feats, featuresOf, keyOf, sentenceFeatures, stackFeatures } from '../src/analyse/attribution/features.js';
 import type { TokenRun } from '../src/analyse/attribution/index.js';
@@ -35,6 +35,7 @@ import { findQuotedSegments, normaliseQuoteMarks } from '../src/analyse/quotes.j
 import { parseSentences } from '../src/analyse/syntax/index.js';
 import { splitSentences, tokenAt, tokenize } from '../src/analyse/tokenize.js';
 import type { EntityMention, Span, SyntaxToken, Token } from '../src/model/types.js';
+import { goldAnnFile, linkHeldOut, trainSplit } from './polnear-split.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, def: string) => {
@@ -58,17 +59,18 @@ const PARSE = args.includes('--parse');
 const STACK = args.includes('--stack');
 // the shuffling seed: models trained with different seeds measure the training noise of a score
 const SEED = Number(opt('seed', '12345'));
+const FOLD = Number(opt('fold', '-1'));
 
 const t0 = performance.now();
 const log = (msg: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
 
 // ---------- documents ----------
-const annFiles = readdirSync(join(DATA, 'attributions'))
-  .filter((f) => f.endsWith('.ann'))
-  .sort();
-const names = readdirSync(join(DATA, 'text'))
-  .filter((f) => f.endsWith('.txt'))
-  .sort();
+const split = trainSplit(DATA, HOLDOUT, PER_OUTLET);
+const { annFiles } = split;
+const held = split.held;
+// --fold k: trains on the training articles whose position is not k modulo 2, for a model that
+// scores the other half as unseen text (train-content-ends.ts learns from such output)
+const trainNames = FOLD < 0 ? split.train : split.train.filter((_, i) => i % 2 !== FOLD);
 interface Doc {
   text: string;
   toks: Token[];
@@ -80,23 +82,9 @@ interface Doc {
   cueTok: Uint8Array;
 }
 const docs: Doc[] = [];
-const held: string[] = [];
-const usable = names.filter((name) => annFiles.some((f) => f.startsWith(`${name.slice(0, -4)}_`)));
-// PolNeAR file names start with the outlet ("nyt_…", "west-journal_…") and sort by outlet, then date,
-// so the last N articles are all from the last outlet; --holdout-per-outlet takes the last
-// round(N / outlets) articles of each outlet instead
-const outletOf = (name: string) => name.slice(0, name.indexOf('_'));
-const outlets = [...new Set(usable.map(outletOf))];
-const perOutlet = Math.round(HOLDOUT / Math.max(1, outlets.length));
-const heldSet = new Set(
-  !PER_OUTLET ? usable.slice(usable.length - HOLDOUT) : outlets.flatMap((o) => usable.filter((n) => outletOf(n) === o).slice(-perOutlet)),
-);
-const trainNames = HOLDOUT > 0 ? usable.filter((n) => !heldSet.has(n)) : usable;
-if (HOLDOUT > 0) for (const name of usable) if (heldSet.has(name)) held.push(name);
 
 for (const name of trainNames) {
-  const base = name.slice(0, -4);
-  const ann = annFiles.find((f) => f.startsWith(`${base}_`) && /^_[0-9a-f]+\.ann$/.test(f.slice(base.length)));
+  const ann = goldAnnFile(annFiles, name);
   if (!ann) continue;
   const original = readFileSync(join(DATA, 'text', name), 'utf8');
   const text = normaliseQuoteMarks(original);
@@ -142,15 +130,8 @@ for (const name of trainNames) {
 log(`train: ${docs.length} articles, ${docs.reduce((a, d) => a + d.toks.length, 0)} tokens; held out: ${held.length}`);
 
 if (HOLDOUT_DIR && held.length) {
-  const dir = resolve(HOLDOUT_DIR);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, 'text'), { recursive: true });
-  mkdirSync(join(dir, 'attributions'), { recursive: true });
-  for (const name of held) {
-    symlinkSync(resolve(DATA, 'text', name), join(dir, 'text', name));
-    for (const f of annFiles.filter((x) => x.startsWith(`${name.slice(0, -4)}_`))) symlinkSync(resolve(DATA, 'attributions', f), join(dir, 'attributions', f));
-  }
-  log(`held-out articles linked into ${dir}`);
+  linkHeldOut(DATA, split, HOLDOUT_DIR);
+  log(`held-out articles linked into ${HOLDOUT_DIR}`);
 }
 
 // ---------- cue lexicon ----------
@@ -301,7 +282,7 @@ const all = sents.map((_, i) => i);
 const first = index((i) => [sents[i].feats]);
 log(`${golds.length} sentences, ${first.keys.length} features kept (count >= ${MIN_COUNT})`);
 const m1 = train(first.keys.length, first.rows, all, 'pass 1');
-const meta = { data: 'PolNeAR train', articles: docs.length, heldOut: held.length, epochs: EPOCHS, minCount: MIN_COUNT, entities: ENTITIES, parse: PARSE };
+const meta = { data: 'PolNeAR train', articles: docs.length, heldOut: held.length, ...(FOLD >= 0 ? { fold: FOLD } : {}), epochs: EPOCHS, minCount: MIN_COUNT, entities: ENTITIES, parse: PARSE };
 const buf = serializeAttributionModel(first.keys, m1.w, m1.t, lexicon, clusters, meta);
 writeFileSync(OUT, buf);
 log(`wrote ${OUT}: ${(buf.length / 1024 / 1024).toFixed(2)} MB`);

@@ -16,6 +16,7 @@ import { argumentsOf, childrenOf, phraseHead } from '../syntax/helpers.js';
 import { COUNTRY_BY_NAME, INSTITUTION_PLACES } from '../entities/gazetteer.js';
 import { WEEKDAYS } from '../../text/calendar.js';
 import { cueClassOf } from './cues.js';
+import { bestEnd, endQuestion, loadContentEnds } from './content-ends.js';
 
 export type ResolveSpeaker = (span: Span) => { entity: string | null; name: string | null };
 
@@ -129,7 +130,10 @@ export function reviewWithSyntax(text: string, quotes: readonly Quote[], tokens:
     // said"): the subject of the cue and its apposition are the speaker
     else if (usable && q.speakerSpan && q.cue && usable.end <= q.speakerSpan.start && q.speakerSpan.end <= q.cue.span.start && tokens[subj!].head === cueIdx && kids[subj!].some((c) => universal(tokens[c].deprel) === 'appos' && tokens[c].start >= q.speakerSpan!.start && tokens[c].start < q.speakerSpan!.end))
       setSpeaker(q, { start: usable.start, end: q.speakerSpan.end }, resolve);
-    if (q.kind === 'indirect' && !q.parts && cueToken?.upos === 'VERB') endAtCueClause(text, tokens, kids, q, cueIdx);
+    if (q.kind === 'indirect' && !q.parts && cueToken?.upos === 'VERB') {
+      endAtCueClause(text, tokens, kids, q, cueIdx);
+      rankContentEnd(tokens, kids, q, cueIdx);
+    }
     if (q.cueClass === 'speech' && q.kind === 'indirect' && !hasPredicate(tokens, q.span)) delete q.cueClass;
     if (q.speakerSpan) nameAtHead(tokens, kids, q, resolve);
     checkSpeaker(text, tokens, kids, q, resolve);
@@ -165,6 +169,19 @@ function endAtCueClause(text: string, tokens: readonly SyntaxToken[], kids: numb
   while (e > q.span.start && /[\s,;:.—–-]/.test(text[e - 1])) e--;
   if (e - q.span.start < 2 || !/[\p{L}\p{N}]/u.test(text.slice(q.span.start, e))) return;
   q.span = { start: q.span.start, end: e };
+}
+
+/**
+ * The content's end as the content-end ranker (content-ends.ts) ranks it, for indirect content
+ * that follows its verb cue within the cue's sentence; unchanged when no model file is there
+ * (models/content-ends.bin is not shipped: measured in quotes/README.md).
+ */
+function rankContentEnd(tokens: readonly SyntaxToken[], kids: number[][], q: Quote, cue: number): void {
+  const model = loadContentEnds();
+  const qn = model ? endQuestion(tokens, q.span, cue) : null;
+  if (!model || !qn) return;
+  const end = bestEnd(model, tokens, kids, qn);
+  if (end !== qn.current) q.span = { start: q.span.start, end: tokens[end].end };
 }
 
 function setSpeaker(q: Quote, span: Span | null, resolve: ResolveSpeaker): void {

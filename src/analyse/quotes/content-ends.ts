@@ -1,0 +1,296 @@
+/**
+ * Where indirect content ends: a learned ranker over the content's possible last words.
+ *
+ * The attribution tagger (../attribution) decides each token's tag with first-order transitions:
+ * it cannot see the span it builds as a whole, and many of its boundary misses on PolNeAR are
+ * content that stops short of the gold end or runs on past it. This model scores every way the
+ * content can end, given where it starts and its cue, with features of the whole span: the words
+ * and parts of speech at the boundary, the dependency relations that cross it (a span that cuts a
+ * phrase in two leaves dependents outside it or heads outside it), whether the span ends where the
+ * parse ends the cue's complement or the cue's clause, its length, its commas, the words left in
+ * the sentence, and how far the end lies from the end the earlier passes gave.
+ *
+ * It is a linear model, trained by scripts/train-content-ends.ts on the contents the quote passes
+ * find in PolNeAR train (each half of train tagged by a tagger trained on the other half) as a
+ * cost-augmented averaged perceptron over the candidates: the end to rank first is the one whose
+ * content overlaps the annotated content most, and an end that misses eval:quotes' overlap match
+ * must lose by a wider margin. At run time the end the passes gave gets a fixed bonus (KEEP_BONUS)
+ * and only later ends compete with it: the ranker extends content, it never cuts it (on the train
+ * holdout its cuts lost more matches than they gained).
+ *
+ * The model file is models/content-ends.bin (flat container, magic CEND: the feature hashes in
+ * order, their float32 weights, the training metadata). It is not shipped: on PolNeAR dev it gained
+ * on the held-out half and the whole set but lost 0.002 overlap F1 on the development half
+ * (quotes/README.md); without the file the quotes are exactly those of the passes.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Span, SyntaxToken } from '../../model/types.js';
+import { tokenAt } from '../../text/tokenize.js';
+import { hash } from '../entities/features.js';
+import { mix } from '../attribution/features.js';
+import { packageRoot } from '../../util/paths.js';
+import { readFlatFile, writeFlatFile } from '../../util/flat-file.js';
+import { cueClassOf } from './cues.js';
+
+const MAGIC = 'CEND';
+
+/** The shipped model; `TRIANGULATE_CONTENT_ENDS_MODEL` points elsewhere (a model trained with a holdout). */
+export const DEFAULT_CONTENT_ENDS_MODEL = process.env.TRIANGULATE_CONTENT_ENDS_MODEL || join(packageRoot(), 'models', 'content-ends.bin');
+
+/**
+ * Score added to the end the earlier passes gave (in weight units of a model trained with the
+ * script's defaults). Chosen on the per-outlet train holdout (train-content-ends.ts --held-tagger
+ * prints the sweep): 8-16 gain, 0-2 lose as many matches as they win, 32 moves almost nothing.
+ */
+export const KEEP_BONUS = 12;
+
+/** Longest content (parse tokens) the ranker considers; longer sentences keep their end. */
+const MAX_SPAN = 120;
+
+/** One content to end: its cue and first token (parse indexes), and the last token of its sentence. */
+export interface EndQuestion {
+  cue: number;
+  first: number;
+  /** The sentence's last token (inclusive). */
+  last: number;
+  /** The content's last token as the earlier passes end it. */
+  current: number;
+}
+
+const hasWord = (t: SyntaxToken) => /[\p{L}\p{N}]/u.test(t.text);
+
+/**
+ * The question to ask of a content `span` whose cue is parse token `cue`: its first and last words
+ * and its sentence's last token; null when the content does not follow its cue within the cue's
+ * sentence (the ranker is trained on such content only).
+ */
+export function endQuestion(tokens: readonly SyntaxToken[], span: Span, cue: number): EndQuestion | null {
+  if (cue < 0 || cue >= tokens.length) return null;
+  let first = tokenAt(tokens, span.start);
+  let current = tokenAt(tokens, span.end) - 1;
+  if (first <= cue || current < first || current >= tokens.length) return null;
+  while (first < current && !hasWord(tokens[first])) first++;
+  while (current > first && !hasWord(tokens[current])) current--;
+  const sentence = tokens[cue].sentence;
+  if (tokens[first].sentence !== sentence || tokens[current].sentence !== sentence || !hasWord(tokens[current])) return null;
+  let last = cue;
+  while (last + 1 < tokens.length && tokens[last + 1].sentence === sentence) last++;
+  return { cue, first, last, current };
+}
+
+const T = Object.fromEntries(
+  'last lastpos next nextpos nextword nwrel nword comp clause len cross atend remain cuelem commas cuein bal lastnext nwrelx cur curpc'.split(' ').map((t) => [t, hash(`cend:${t}`)]),
+) as Record<string, number>;
+
+const rel = (t: SyntaxToken) => {
+  const c = t.deprel.indexOf(':');
+  return c < 0 ? t.deprel : t.deprel.slice(0, c);
+};
+const isPunct = (t: SyntaxToken) => t.upos === 'PUNCT' || !/[\p{L}\p{N}]/u.test(t.text);
+const bucket = (n: number) => (n <= 2 ? n : n <= 4 ? 3 : n <= 8 ? 4 : n <= 16 ? 5 : n <= 32 ? 6 : 7);
+/** The punctuation class of a token after the content: a comma, a stop, a dash, a quotation mark, a bracket, other punctuation, or a word. */
+function punctClass(t: SyntaxToken | undefined): number {
+  if (!t) return 0;
+  const w = t.text;
+  if (w === ',') return 1;
+  if (/^[.!?]+$/.test(w)) return 2;
+  if (/^[—–―-]+$/.test(w)) return 3;
+  if (/^[“”"‘’'«»]$/.test(w)) return 4;
+  if (/^[()[\]]$/.test(w)) return 5;
+  if (w === ';' || w === ':') return 6;
+  return isPunct(t) ? 7 : 8;
+}
+
+/** Last token (non-punctuation) of the subtree of token r, within [lo, hi]. */
+function subtreeEnd(tokens: readonly SyntaxToken[], kids: number[][], r: number, lo: number, hi: number): number {
+  let end = r;
+  const stack = [r];
+  for (let steps = 0; stack.length && steps < 4 * MAX_SPAN; steps++) {
+    const x = stack.pop()!;
+    if (x >= lo && x <= hi && !isPunct(tokens[x]) && x > end) end = x;
+    for (const c of kids[x]) stack.push(c);
+  }
+  return end;
+}
+
+/** Where token i's head lies relative to the span [a, e] and the cue: 0 inside, 1 the cue, 2 before, 3 after, 4 none. */
+function attach(tokens: readonly SyntaxToken[], i: number, a: number, e: number, cue: number): number {
+  const h = tokens[i].head;
+  if (h < 0) return 4;
+  if (h === cue) return 1;
+  return h >= a && h <= e ? 0 : h < a ? 2 : 3;
+}
+
+/**
+ * The candidates of one content: every non-punctuation token from its first on to the end of its
+ * sentence (at most MAX_SPAN), each with its feature hashes. The caller scores them.
+ */
+export function endCandidates(tokens: readonly SyntaxToken[], kids: number[][], qn: EndQuestion): { ends: number[]; feats: number[][] } {
+  const { cue, first: a } = qn;
+  const last = Math.min(qn.last, a + MAX_SPAN - 1);
+  const ends: number[] = [];
+  const feats: number[][] = [];
+  if (a > last || cue < 0) return { ends, feats };
+  const cueTok = tokens[cue];
+  const lemma = hash((cueClassOf(cueTok.lemma) ? cueTok.lemma : cueTok.upos).toLowerCase());
+  // the cue's complement that holds the content's first word, and the cue's clause
+  let comp = a;
+  for (let d = 0; comp >= 0 && tokens[comp].head !== cue && d < 40; d++) comp = tokens[comp].head;
+  const compEnd = comp >= 0 && tokens[comp].head === cue ? subtreeEnd(tokens, kids, comp, a, last) : -1;
+  const clauseEnd = subtreeEnd(tokens, kids, cue, a, last);
+  // per token of the sentence from the content's first: punctuation or not, and the hashes of its word, part of speech and relation
+  const span = qn.last - a + 1;
+  const punct = new Uint8Array(span);
+  for (let i = a; i <= qn.last; i++) punct[i - a] = isPunct(tokens[i]) ? 1 : 0;
+  const P = (i: number) => punct[i - a] === 1;
+  const word = (i: number) => hash(tokens[i].text.toLowerCase());
+  const pos = (i: number) => hash(tokens[i].upos);
+  const dep = (i: number) => hash(rel(tokens[i]));
+  const curPc = punctClass(qn.current < qn.last ? tokens[qn.current + 1] : undefined);
+  let wordsTo = 0;
+  for (let i = a; i <= qn.current; i++) if (!P(i)) wordsTo++;
+  let wordsLeft = 0;
+  for (let i = a; i <= qn.last; i++) if (!P(i)) wordsLeft++;
+  let words = 0;
+  let commas = 0;
+  let balance = 0;
+  let cueIn = 0;
+  for (let e = a; e <= last; e++) {
+    const t = tokens[e];
+    if (t.text === ',') commas++;
+    if (/^[([]$/.test(t.text)) balance++;
+    if (/^[)\]]$/.test(t.text)) balance--;
+    if (P(e)) continue;
+    words++;
+    // a second reporting verb after a comma inside the content: often a second attribution
+    if (commas > 0 && t.upos === 'VERB' && cueClassOf(t.lemma)) cueIn = 1;
+    const nx = e + 1 <= qn.last ? e + 1 : -1;
+    let nw = nx;
+    while (nw >= 0 && nw <= qn.last && P(nw)) nw++;
+    if (nw > qn.last) nw = -1;
+    // dependencies the boundary cuts: span words whose head lies after it, later words whose head lies in it
+    let out = 0;
+    for (let i = a; i <= e; i++) if (!P(i) && tokens[i].head > e && tokens[i].head <= qn.last) out++;
+    let inn = 0;
+    for (let i = e + 1; i <= qn.last && i <= e + MAX_SPAN; i++) if (!P(i) && tokens[i].head >= a && tokens[i].head <= e) inn++;
+    const pc = punctClass(nx >= 0 ? tokens[nx] : undefined);
+    const nxKey = nx < 0 ? 1 : pc !== 8 ? hash(tokens[nx].text) : word(nx);
+    const nwPos = nw >= 0 ? pos(nw) : 1;
+    const nwDep = nw >= 0 ? dep(nw) : 1;
+    const nwAt = nw >= 0 ? attach(tokens, nw, a, e, cue) : 5;
+    const compRel = compEnd < 0 ? 3 : e < compEnd ? 0 : e === compEnd ? 1 : 2;
+    const clauseRel = e < clauseEnd ? 0 : e === clauseEnd ? 1 : 2;
+    const left = wordsLeft - words;
+    const cross = Math.min(out, 3) * 4 + Math.min(inn, 3);
+    // where the candidate lies from the end the earlier passes gave, in words
+    const moved = words - wordsTo;
+    const cur = moved === 0 ? 0 : moved < 0 ? 1 + bucket(-moved) : 9 + bucket(moved);
+    ends.push(e);
+    feats.push([
+      mix(T.last, word(e)),
+      mix(mix(T.lastpos, pos(e)), pc),
+      mix(T.next, nxKey),
+      mix(mix(T.nextpos, nx >= 0 ? pos(nx) : 1), nx >= 0 ? dep(nx) : 1),
+      mix(mix(T.nextword, nxKey), nwPos),
+      mix(mix(T.nwrel, nwDep), nwAt),
+      mix(mix(T.nword, nw >= 0 ? word(nw) : 1), nwAt),
+      mix(mix(T.comp, compRel), pc),
+      mix(mix(T.clause, clauseRel), pc),
+      mix(T.len, bucket(words)),
+      mix(mix(T.cross, cross), pc),
+      mix(T.atend, left === 0 ? 1 : 0),
+      mix(T.remain, bucket(left)),
+      mix(mix(mix(T.cuelem, lemma), pc), compRel),
+      mix(mix(T.commas, Math.min(commas, 4)), left === 0 ? 1 : 0),
+      mix(mix(T.cuein, cueIn), pc),
+      mix(T.bal, balance === 0 ? 0 : 1),
+      mix(mix(T.lastnext, word(e)), nxKey),
+      mix(mix(mix(T.nwrelx, nwDep), nxKey), inn > 0 ? 1 : 0),
+      mix(mix(T.cur, cur), pc),
+      mix(mix(T.curpc, curPc), Math.sign(moved) + 1),
+    ]);
+  }
+  return { ends, feats };
+}
+
+/** The trained weights: feature hashes ascending, one weight each. */
+export interface ContentEndsModel {
+  keys: Uint32Array;
+  weights: Float32Array;
+  meta: Record<string, unknown>;
+}
+
+export function writeContentEndsFile(m: ContentEndsModel): Buffer {
+  return writeFlatFile(MAGIC, { meta: m.meta }, { keys: m.keys, weights: m.weights });
+}
+
+export function readContentEndsFile(file: Buffer): ContentEndsModel {
+  const { header, arrays } = readFlatFile<{ meta: Record<string, unknown> }>(file, MAGIC, 'a content-ends model');
+  const keys = arrays.keys as Uint32Array;
+  const weights = arrays.weights as Float32Array;
+  if (!(keys instanceof Uint32Array) || !(weights instanceof Float32Array) || keys.length !== weights.length) throw new Error("the content-ends model's tables are damaged");
+  for (let i = 1; i < keys.length; i++) if (keys[i] <= keys[i - 1]) throw new Error("the content-ends model's keys do not ascend");
+  return { keys, weights, meta: header.meta };
+}
+
+/** The weight of feature hash h (0 when the model has none). */
+function weightOf(m: ContentEndsModel, h: number): number {
+  const { keys } = m;
+  let lo = 0;
+  let hi = keys.length - 1;
+  const k = h >>> 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid] < k) lo = mid + 1;
+    else if (keys[mid] > k) hi = mid - 1;
+    else return m.weights[mid];
+  }
+  return 0;
+}
+
+/** The score of a candidate's features. */
+export function scoreOf(m: ContentEndsModel, fs: readonly number[]): number {
+  let s = 0;
+  for (const f of fs) s += weightOf(m, f);
+  return s;
+}
+
+/**
+ * The last token of the content (parse index): the end the model ranks first among the end the
+ * earlier passes gave (`current`, with a bonus of KEEP_BONUS) and the later ones; `current` itself
+ * when it is not a candidate. Ties go to the earlier end. The ranker only extends content: on the
+ * train holdout its moves to a later end gained 19 matches and lost 5, its moves to an earlier end
+ * gained 5 and lost 10 (README).
+ */
+export function bestEnd(m: ContentEndsModel, tokens: readonly SyntaxToken[], kids: number[][], qn: EndQuestion): number {
+  const { current } = qn;
+  const { ends, feats } = endCandidates(tokens, kids, qn);
+  const from = ends.indexOf(current);
+  if (from < 0) return current;
+  let best = current;
+  let bestScore = -Infinity;
+  for (let c = from; c < ends.length; c++) {
+    const s = scoreOf(m, feats[c]) + (c === from ? KEEP_BONUS : 0);
+    if (s > bestScore) {
+      bestScore = s;
+      best = ends[c];
+    }
+  }
+  return best;
+}
+
+let cached: ContentEndsModel | null | undefined;
+
+/** The shipped model, loaded on first use and kept; null when the file is missing or unreadable. */
+export function loadContentEnds(path = DEFAULT_CONTENT_ENDS_MODEL): ContentEndsModel | null {
+  if (path === DEFAULT_CONTENT_ENDS_MODEL && cached !== undefined) return cached;
+  let m: ContentEndsModel | null = null;
+  try {
+    if (existsSync(path)) m = readContentEndsFile(readFileSync(path));
+  } catch {
+    m = null;
+  }
+  if (path === DEFAULT_CONTENT_ENDS_MODEL) cached = m;
+  return m;
+}

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { bestEnd, type ContentEndsModel, endCandidates, endQuestion, loadContentEnds, readContentEndsFile, writeContentEndsFile } from '../../src/analyse/quotes/content-ends.js';
+import { childrenOf } from '../../src/analyse/syntax/helpers.js';
+import { parseSentences } from '../../src/analyse/syntax/index.js';
+import { splitSentences } from '../../src/analyse/tokenize.js';
+import type { Span } from '../../src/model/types.js';
+
+const parse = (text: string) => parseSentences(text, splitSentences(text)).tokens;
+const spanOf = (text: string, s: string): Span => {
+  const at = text.indexOf(s);
+  assert.ok(at >= 0, s);
+  return { start: at, end: at + s.length };
+};
+const indexOf = (tokens: { start: number }[], text: string, word: string) => tokens.findIndex((t) => t.start === text.indexOf(word));
+
+/** A model that weighs the features only candidate `k` of `feats` has. */
+function favouring(feats: number[][], k: number): ContentEndsModel {
+  const others = new Set(feats.flatMap((fs, j) => (j === k ? [] : fs.map((f) => f >>> 0))));
+  const keys = [...new Set(feats[k].map((f) => f >>> 0))].filter((f) => !others.has(f)).sort((a, b) => a - b);
+  return { keys: Uint32Array.from(keys), weights: new Float32Array(keys.length).fill(1000), meta: {} };
+}
+
+const TEXT = 'The harbour master said the new pier would open in spring, after a long delay over its cost. Nobody answered.';
+
+describe('content-end ranker (quotes/content-ends.ts)', () => {
+  const tokens = parse(TEXT);
+  const kids = childrenOf(tokens);
+  const cue = indexOf(tokens, TEXT, 'said');
+
+  it('asks about indirect content after its cue within the cue sentence only', () => {
+    const qn = endQuestion(tokens, spanOf(TEXT, 'the new pier would open in spring'), cue);
+    assert.ok(qn);
+    assert.equal(tokens[qn.first].text, 'the');
+    assert.equal(tokens[qn.current].text, 'spring');
+    assert.equal(tokens[qn.last].sentence, tokens[cue].sentence);
+    assert.equal(tokens[qn.last + 1].sentence, tokens[cue].sentence + 1);
+    // content before its cue, and content that runs into the next sentence, are left alone
+    assert.equal(endQuestion(tokens, spanOf(TEXT, 'The harbour master'), cue), null);
+    assert.equal(endQuestion(tokens, spanOf(TEXT, 'its cost. Nobody answered'), cue), null);
+    assert.equal(endQuestion(tokens, spanOf(TEXT, 'the new pier'), -1), null);
+  });
+
+  it('offers every word from the content start to the sentence end, each with its features', () => {
+    const qn = endQuestion(tokens, spanOf(TEXT, 'the new pier would open in spring'), cue)!;
+    const { ends, feats } = endCandidates(tokens, kids, qn);
+    assert.deepEqual(
+      ends.map((e) => tokens[e].text),
+      ['the', 'new', 'pier', 'would', 'open', 'in', 'spring', 'after', 'a', 'long', 'delay', 'over', 'its', 'cost'],
+    );
+    assert.equal(feats.length, ends.length);
+    for (const fs of feats) assert.ok(fs.length > 10 && fs.every((f) => Number.isInteger(f)));
+    // the same question gives the same features (deterministic)
+    assert.deepEqual(endCandidates(tokens, kids, qn).feats, feats);
+  });
+
+  it('keeps the end with no evidence, extends it when the model prefers a later end, and never moves it earlier', () => {
+    const qn = endQuestion(tokens, spanOf(TEXT, 'the new pier would open in spring'), cue)!;
+    const { ends, feats } = endCandidates(tokens, kids, qn);
+    const empty: ContentEndsModel = { keys: new Uint32Array(0), weights: new Float32Array(0), meta: {} };
+    assert.equal(bestEnd(empty, tokens, kids, qn), qn.current);
+    assert.equal(tokens[bestEnd(favouring(feats, ends.length - 1), tokens, kids, qn)].text, 'cost');
+    assert.equal(bestEnd(favouring(feats, 1), tokens, kids, qn), qn.current);
+  });
+
+  it('reads back the file it writes, byte for byte, and refuses a damaged one', () => {
+    const m: ContentEndsModel = { keys: Uint32Array.from([3, 9, 4000000000]), weights: Float32Array.from([0.5, -2, 7]), meta: { data: 'test' } };
+    const file = writeContentEndsFile(m);
+    const back = readContentEndsFile(file);
+    assert.deepEqual([...back.keys], [...m.keys]);
+    assert.deepEqual([...back.weights], [...m.weights]);
+    assert.deepEqual(writeContentEndsFile(back), file);
+    assert.throws(() => readContentEndsFile(Buffer.from('ATRF0000')));
+    assert.throws(() => readContentEndsFile(writeContentEndsFile({ ...m, keys: Uint32Array.from([9, 3, 4]) })));
+    assert.throws(() => readContentEndsFile(file.subarray(0, file.length - 8)));
+    assert.equal(loadContentEnds('/nonexistent/content-ends.bin'), null);
+  });
+
+  it('bears a sentence of 600 words without running away', () => {
+    const long = `The clerk said ${Array.from({ length: 600 }, (_, i) => `word${i}`).join(' ')} today.`;
+    const t = parse(long);
+    const qn = endQuestion(t, { start: long.indexOf('word0'), end: long.indexOf('word5 ') + 5 }, 2);
+    assert.ok(qn);
+    const { ends } = endCandidates(t, childrenOf(t), qn);
+    assert.ok(ends.length <= 120 && ends[0] === qn.first);
+    const end = bestEnd({ keys: new Uint32Array(0), weights: new Float32Array(0), meta: {} }, t, childrenOf(t), qn);
+    assert.equal(end, qn.current);
+  });
+});
