@@ -19,9 +19,8 @@
  * holdout its cuts lost more matches than they gained).
  *
  * The model file is models/content-ends.bin (flat container, magic CEND: the feature hashes in
- * order, their float32 weights, the training metadata). It is not shipped: on PolNeAR dev it gained
- * on the held-out half and the whole set but lost 0.002 overlap F1 on the development half
- * (quotes/README.md); without the file the quotes are exactly those of the passes.
+ * order, their float32 weights, the training metadata), trained by `npm run train:content-ends`
+ * (quotes/README.md: its figures); without the file the quotes are exactly those of the passes.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

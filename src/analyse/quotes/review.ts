@@ -174,7 +174,7 @@ function endAtCueClause(text: string, tokens: readonly SyntaxToken[], kids: numb
 /**
  * The content's end as the content-end ranker (content-ends.ts) ranks it, for indirect content
  * that follows its verb cue within the cue's sentence; unchanged when no model file is there
- * (models/content-ends.bin is not shipped: measured in quotes/README.md).
+ * (models/content-ends.bin, measured in quotes/README.md).
  */
 function rankContentEnd(tokens: readonly SyntaxToken[], kids: number[][], q: Quote, cue: number): void {
   const model = loadContentEnds();
