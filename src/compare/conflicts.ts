@@ -36,6 +36,8 @@ interface QMention {
   person?: string;
   verbs?: string[];
   role?: boolean;
+  /** Slot.bodyOnly: not compared within its own article. */
+  bodyOnly?: boolean;
 }
 
 /**
@@ -105,7 +107,7 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
   for (const { sent, q, slot } of figureSlots(story)) {
     if (!slot) continue;
     const { low, high } = interval(q, slot);
-    mentions.push({ sent, q, slot: slot.key, label: slot.label, low, high, aligned: slot.aligned, unit: slot.unit, person: slot.person, verbs: slot.verbs, role: slot.role });
+    mentions.push({ sent, q, slot: slot.key, label: slot.label, low, high, aligned: slot.aligned, unit: slot.unit, person: slot.person, verbs: slot.verbs, role: slot.role, bodyOnly: slot.bodyOnly });
     // what one agency said, also compared on its own: "the national seismic service said it was 6.1" against its 5.9 elsewhere
     const agency = slot.personal || slot.aligned ? null : attributedTo(sent, q);
     if (agency) mentions.push({ sent, q, slot: `${slot.key}|by|${agency.key}`, label: `${slot.label} according to ${agency.name}`, low, high, unit: slot.unit });
@@ -221,7 +223,8 @@ function slotConflict(story: StoryView, ms: QMention[]): Conflict | null {
         (sides[b].members.some((m) => !groupsA.has(m.sent.art.group)) || sides[a].members.some((m) => !groupsB.has(m.sent.art.group))) &&
         sameTimeOfWriting(sides[a].members, sides[b].members);
       // one article against itself is a contradiction of its own, marked withinArticle below
-      const sameArticle = oneArticle && sev === 'conflict';
+      // (not for figures an article's body may tell of several events, Slot.bodyOnly)
+      const sameArticle = oneArticle && sev === 'conflict' && !ms.some((m) => m.bodyOnly);
       if (across || sameArticle) pairs.push({ a, b, severity: sev });
     }
   if (!pairs.some((p) => p.severity === 'conflict')) return null;

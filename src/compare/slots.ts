@@ -12,7 +12,7 @@ import { MONTH_NAME_PATTERN, WEEKDAY_PATTERN } from '../text/calendar.js';
 import { dataLines } from '../text/lexicon.js';
 import { actClass } from './act-classes.js';
 import { canonicalName, type Sent, type StoryView } from './prepare.js';
-import { coordinatedFigure, countedArgument, describedNoun, figureVerb, frameGovernsFigure, lemmaAt, participantVerbs, verbSubject } from './syntax.js';
+import { coordinatedFigure, countedArgument, countedNoun, describedNoun, figureVerb, frameGovernsFigure, lemmaAt, participantVerbs, verbSubject } from './syntax.js';
 import { key } from './text.js';
 
 export interface Slot {
@@ -38,6 +38,13 @@ export interface Slot {
    * fact (aligned) and do not name different places.
    */
   aligned?: boolean;
+  /**
+   * A casualty figure or magnitude told after an article's lead, in a story whose leads tell none:
+   * an article may list several events there (a column on an agency's record: "three people were
+   * killed", "the nine people who were killed", "kill 49 people"), so its figures are compared
+   * with other articles' only, never within their own article.
+   */
+  bodyOnly?: boolean;
 }
 
 /** How a sentence relates to the article's event: its own, another day's, or the past's. */
@@ -193,20 +200,41 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
 /**
  * "three undersea cables were cut" against "two undersea cables were cut": a count of things (not
  * people) told in the lead of an article, where the event is told, is the event's count of that
- * noun for that verb. Later sentences count the same noun for other reasons ("the four cables
- * running across the Mediterranean"), so only the lead's are compared; the noun must be the
- * subject or object of the verb by the parse, not a modifier ("the 300-seat Parliament"), and
- * "killed two co-workers" is not "shot three co-workers"; verbs of one act class (act-classes.ts:
- * "damaged", "cut", "severed") count the same things.
+ * noun for that act. Later sentences count the same noun for other reasons ("the four cables
+ * running across the Mediterranean"), so only the lead's are compared, and only between sentences
+ * that state one fact (Slot.aligned). The noun is the one the parse makes the figure count ("two
+ * sub-sea cables": cable); the act is the verb it is the subject or object of by the parse, or, when
+ * the parse hangs the noun elsewhere ("disrupted after three cables were damaged" read with the
+ * cables on "disrupted"), the verb right after the noun phrase ("cables were damaged") if the act
+ * class lexicon lists it. Verbs of one class (act-classes.ts: "damaged", "cut", "severed") count
+ * the same things; "killed two co-workers" is not "shot three co-workers".
  */
 function countedThings(s: Sent, q: Quantity): Slot | null {
-  if (q.unit !== 'count' || !q.counted || !inLead(s) || PEOPLE_NOUNS.has(q.counted.toLowerCase())) return null;
+  if (q.unit !== 'count' || !inLead(s)) return null;
   const arg = countedArgument(s, q);
+  const noun = arg?.noun ?? countedNoun(s, q);
+  if (!noun || PEOPLE_NOUNS.has(noun)) return null;
   // "more than 2,000 booths in the country, while there are 27 overseas": two counts of one noun in one sentence are two sets
-  if (!arg || s.quantities.some((o) => o !== q && o.counted === q.counted)) return null;
-  // by the verb's act class: "three cables were damaged" and "two cables were cut" count the same cables
-  return { key: `count|${key(arg.noun)}|${actClass(arg.verb)}`, label: `number of ${arg.noun} (${arg.verb})`, unit: 'count', factor: 1, aligned: true };
+  if (s.quantities.some((o) => o !== q && (o.counted === q.counted || (o.unit === 'count' && countedNoun(s, o) === noun)))) return null;
+  const verb = arg?.verb ?? verbAfterNoun(s, q);
+  if (!verb) return null;
+  return { key: `count|${key(noun)}|${actClass(verb)}`, label: `number of ${noun} (${verb})`, unit: 'count', factor: 1, aligned: true };
 }
+
+/** "three undersea cables were severed": the verb after a figure's noun phrase, past auxiliaries, when the act class lexicon lists it. */
+function verbAfterNoun(s: Sent, q: Quantity): string | null {
+  const at = s.tokens.findIndex((t) => t.start >= q.span.end);
+  if (at < 0) return null;
+  let i = at;
+  // the rest of the noun phrase ("undersea cables") and the auxiliaries of a passive ("were", "had been")
+  while (i < s.tokens.length && i - at < 4 && !AUXILIARY.test(s.tokens[i].text) && /^\p{L}[\p{L}-]*$/u.test(s.tokens[i].text) && !s.tokens[i].text.endsWith('ed')) i++;
+  while (i < s.tokens.length && AUXILIARY.test(s.tokens[i].text)) i++;
+  const t = s.tokens[i];
+  if (!t) return null;
+  const lemma = lemmaAt(s.art, t.start) ?? t.text.toLowerCase();
+  return actClass(lemma) !== lemma ? lemma : null;
+}
+const AUXILIARY = /^(?:was|were|is|are|had|has|have|been|be)$/i;
 
 /** After a duration: it dates an act back from the time of writing or of the event ("ago", "before", "earlier"). */
 const BACK_FROM = /^[\s-]*(?:ago|before|earlier)\b/i;
@@ -352,18 +380,23 @@ function leadText(sents: Sent[]): string {
 /**
  * Every figure of the story with the slot the cross-check compares it in (null: not compared):
  * the story's event day decides which sentences are background, and a magnitude of another day's
- * shock has no slot.
+ * shock has no slot. A casualty figure or a magnitude later in an article of a story whose leads
+ * tell none of that slot is marked `bodyOnly` (see Slot).
  */
-export function* figureSlots(story: StoryView): Generator<{ sent: Sent; q: Quantity; slot: Slot | null }> {
+export function figureSlots(story: StoryView): { sent: Sent; q: Quantity; slot: Slot | null }[] {
   const eventDay = storyEventDay(story.articles);
+  const out: { sent: Sent; q: Quantity; slot: Slot | null }[] = [];
   for (const a of story.articles) {
     const background = backgroundSentences(a.sentences, eventDay);
     for (const s of a.sentences)
       for (const q of s.quantities) {
         const slot = slotOf(s, q, background.get(s.index) ?? 'none');
-        yield { sent: s, q, slot: slot && !(slot.unit === 'magnitude' && anotherDaysShock(s, eventDay)) ? slot : null };
+        out.push({ sent: s, q, slot: slot && !(slot.unit === 'magnitude' && anotherDaysShock(s, eventDay)) ? slot : null });
       }
   }
+  const toldInLeads = new Set(out.filter((x) => x.slot && inLead(x.sent)).map((x) => x.slot!.key));
+  for (const x of out) if (x.slot && EVENT_FRAMES.test(x.slot.key) && !inLead(x.sent) && !toldInLeads.has(x.slot.key)) x.slot = { ...x.slot, bodyOnly: true };
+  return out;
 }
 
 /**

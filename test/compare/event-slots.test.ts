@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyseArticle } from '../../src/analyse/index.js';
+import { crossCheckStory } from '../../src/compare/index.js';
+import { bareArticle } from '../helpers.js';
+
+// Invented wording in the shape of news and opinion columns.
+const PUBLISHED = { iso: '2016-07-06T12:00:00Z', precision: 'minute' as const, source: 'text' };
+const art = (id: string, text: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}`, published: PUBLISHED }));
+const conflicts = (texts: string[]) =>
+  crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art(`a${i}`, t)), copies: [] }).conflicts.filter((c) => c.severity === 'conflict');
+
+describe('casualty figures told only in an article body', () => {
+  const LEAD =
+    'The director of the bureau told a committee of lawmakers on Tuesday that the agency would review its procedures. ' +
+    'Members of the committee questioned him for more than four hours about the agency and its record. ' +
+    'Several members said the review came too late for many families. ' +
+    'The director said the agency had learned from its mistakes over the past decade.\n\n';
+  it('does not oppose the tolls of the past attacks a column lists to each other', () => {
+    const c = conflicts([
+      LEAD +
+        'The bureau had looked into the bombers before the marathon attack. Three people were killed and more than 260 were injured as a result. ' +
+        'It was also painful to the families of the nine people who were killed at the church. ' +
+        'And the bureau was warned about the nightclub gunman, who went on to kill 49 people.',
+      'The director of the bureau defended the agency before lawmakers on Tuesday, saying its agents had followed the rules in every case.',
+    ]);
+    assert.deepEqual(c.map((k) => k.note), []);
+  });
+
+  it('still opposes two articles that give one body figure differently', () => {
+    const lead = 'Tens of thousands of workers marched through the capital on Wednesday in a general strike against the new budget, which cuts pensions and wages.\n\n';
+    const c = conflicts([lead + 'Police said 12 people were injured in the clashes that followed the march.', lead + 'Police said 18 people had been injured in the clashes that followed the march.']);
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+    assert.match(c[0].slot, /injured/);
+  });
+});
