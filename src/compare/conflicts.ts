@@ -13,9 +13,10 @@ import { ACT_CLASSES } from './acts.js';
 import { clockConflicts } from './clock.js';
 import { residenceConflicts } from './residence.js';
 import { actOfTime, actSlots, datedActs, participantKey } from './dated-acts.js';
+import { actClass } from './act-classes.js';
 import { MONTH_NAME_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
 import type { Alignment } from './facts.js';
-import { evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
+import { type EntityRef, evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
 import { sidesByFirst } from './sides.js';
 import { backgroundSentences, figureSlots, inLead, resolveOneNameSlots, type Slot, storyEventDay } from './slots.js';
 import { clean, cmp } from './text.js';
@@ -99,7 +100,7 @@ function displayQuantity(q: Quantity): string {
 
 export function findConflicts(story: StoryView, al: Alignment): Conflict[] {
   const dates = dateConflicts(story, al);
-  return [...quantityConflicts(story, al), ...dates, ...actDateConflicts(story, dates), ...clockConflicts(story, al), ...residenceConflicts(story)];
+  return [...quantityConflicts(story, al), ...dates, ...actDateConflicts(story, dates, al), ...clockConflicts(story, al), ...residenceConflicts(story)];
 }
 
 function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
@@ -500,14 +501,15 @@ function dayOf(t: ResolvedTime): { value: string; weekday: string | null } | nul
  * by two independent sources with two days. A set of mentions already disputed by the lead's
  * date check is not repeated.
  */
-function actDateConflicts(story: StoryView, already: Conflict[]): Conflict[] {
+function actDateConflicts(story: StoryView, already: Conflict[], al: Alignment): Conflict[] {
   const bySlot = new Map<string, DMention[]>();
+  const anonymous: DMention[] = [];
   const eventDay = storyEventDay(story.articles);
   for (const a of story.articles) {
     const background = backgroundSentences(a.sentences, eventDay);
     for (const s of a.sentences) {
       if (background.get(s.index) === 'past') continue;
-      for (const act of datedActs(s)) {
+      for (const act of datedActs(s, inLead(s))) {
         if (STATEMENT.test(act.lemma) && toldToday(s, act.t)) continue;
         // an event named by a common noun is the article's own event in its lead only ("a fire broke out on Monday" later is another fire)
         if (act.byNoun && !inLead(s)) continue;
@@ -515,6 +517,7 @@ function actDateConflicts(story: StoryView, already: Conflict[]): Conflict[] {
         if (!day) continue;
         const actors = new Set([...act.agents, ...act.patients]);
         const m: DMention = { sent: s, t: act.t, act: act.lemma, actors, subjects: act.patients.size ? act.patients : act.agents, ...day };
+        if (!actors.size) anonymous.push(m);
         for (const k of actSlots(act)) {
           if (!bySlot.has(k)) bySlot.set(k, []);
           bySlot.get(k)!.push(m);
@@ -522,6 +525,7 @@ function actDateConflicts(story: StoryView, already: Conflict[]): Conflict[] {
       }
     }
   }
+  for (const [k, ms] of anonymousActs(anonymous, al)) bySlot.set(k, ms);
   const seen = new Set(already.flatMap((c) => c.sides.flatMap((x) => x.evidence.map((e) => `${e.articleId}:${e.span?.start ?? e.sentence.start}`))));
   const out: Conflict[] = [];
   for (const k of [...bySlot.keys()].sort(cmp)) {
@@ -537,13 +541,57 @@ function actDateConflicts(story: StoryView, already: Conflict[]): Conflict[] {
   return out;
 }
 
-/** Who acts in a sentence: people and organisations (places say where, not who; demonyms are places). */
+/**
+ * "A man was arrested on Tuesday" against "a man was arrested on Monday": dated acts of a lead with
+ * no one named in them are one act only between sentences that state one fact (one fact cluster,
+ * or close wording: SAME_FACT_SIM) of different articles, and of one act class; each group of
+ * such sentences (single link) is a slot of its own.
+ */
+function anonymousActs(ms: DMention[], al: Alignment): Map<string, DMention[]> {
+  const sorted = [...ms].sort((a, b) => cmp(a.sent.id, b.sent.id) || a.t.span.start - b.t.span.start).slice(0, MAX_PER_SLOT);
+  const parent = sorted.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < sorted.length; i++)
+    for (let j = i + 1; j < sorted.length; j++) {
+      const [a, b] = [sorted[i], sorted[j]];
+      if (a.sent.art.id === b.sent.art.id || actClass(a.act) !== actClass(b.act)) continue;
+      const cluster = al.clusterOf.get(a.sent.id);
+      if ((cluster !== undefined && cluster === al.clusterOf.get(b.sent.id)) || al.sim(a.sent, b.sent) >= SAME_FACT_SIM) parent[find(j)] = find(i);
+    }
+  const out = new Map<string, DMention[]>();
+  sorted.forEach((m, i) => {
+    const k = `${actClass(m.act)}|anonymous|${find(i)}`;
+    (out.get(k) ?? out.set(k, []).get(k)!).push(m);
+  });
+  return out;
+}
+
+/**
+ * Who acts in a sentence: people and organisations (places say where, not who; demonyms are
+ * places), and the person a "he" or "she" of the sentence stands for (pronounAntecedent).
+ */
 export function actorKeys(s: Sent, t?: { span: { start: number; end: number } }): Set<string> {
-  return new Set(
+  const out = new Set(
     s.entities
       .filter((e) => (e.type === 'PER' || e.type === 'ORG') && !(t && t.span.start <= e.span.start && e.span.end <= t.span.end))
       .map((e) => e.key),
   );
+  const he = s.tokens.find((tk) => PERSONAL_PRONOUN.test(tk.text));
+  const who = he ? pronounAntecedent(s, he.start) : null;
+  if (who) out.add(who.key);
+  return out;
+}
+const PERSONAL_PRONOUN = /^(?:he|she)$/i;
+
+/**
+ * The person a "he" or "she" at `at` stands for: the person named last before it, in its sentence
+ * or the one before (the usual antecedent of a personal pronoun in news prose); null when none is
+ * named there.
+ */
+export function pronounAntecedent(s: Sent, at: number): EntityRef | null {
+  const here = s.entities.filter((e) => e.type === 'PER' && e.span.end <= at).pop();
+  if (here) return here;
+  return s.art.sentences[s.index - 1]?.entities.filter((e) => e.type === 'PER').pop() ?? null;
 }
 
 function displayActors(ms: DMention[], keys: string[]): string {

@@ -8,7 +8,7 @@
  * slots (people speak every day); neither are future, conditional or negated ones.
  */
 import { cueClassOf } from '../analyse/quotes/cues.js';
-import { timePredicate } from '../analyse/syntax/helpers.js';
+import { phraseHead, timePredicate } from '../analyse/syntax/helpers.js';
 import type { SyntaxToken } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
 import type { EntityRef, ResolvedTime, Sent } from './prepare.js';
@@ -55,12 +55,16 @@ function antecedent(s: Sent, at: number): EntityRef | null {
   return before.pop() ?? null;
 }
 
-/** The dated acts of a sentence that are slots: facts (not future, conditional or negated), not acts of saying. None without a parse. */
-export function datedActs(s: Sent): DatedAct[] {
+/**
+ * The dated acts of a sentence that are slots: facts (not future, conditional or negated), not acts
+ * of saying. With `anonymous`, also those with no one named in them ("a man was arrested on
+ * Tuesday"), which the caller compares only between sentences that state one fact. None without a parse.
+ */
+export function datedActs(s: Sent, anonymous = false): DatedAct[] {
   const out: DatedAct[] = [];
   for (const t of s.times) {
     const act = actOfTime(s, t);
-    if (act?.fact && !act.speech && (act.agents.size || act.patients.size)) out.push(act);
+    if (act?.fact && !act.speech && (anonymous || act.agents.size || act.patients.size)) out.push(act);
   }
   return out;
 }
@@ -108,9 +112,11 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   // resolved against the article's own date; an undated article's guess is left out by the caller)
   const relativeDay = t.kind === 'relative' && /^day:/.test(t.anchor ?? '');
   if (!tokens || (t.kind !== 'weekday' && t.kind !== 'date' && t.kind !== 'datetime' && !relativeDay)) return null;
+  const kids = kidsOf(tokens);
+  const noun = eventNounDated(tokens, t);
+  if (noun) return { sent: s, t, lemma: noun, agents: new Set([`N:${noun}`]), patients: new Set(), fact: true, speech: false, byNoun: true };
   const p = timePredicate(tokens, t.span);
   if (p === null || tokens[p].upos !== 'VERB') return null;
-  const kids = kidsOf(tokens);
   // "re-signed" is signing again: one act
   const lemma = tokens[p].lemma.toLowerCase().replace(/^re-/, '');
   const fact = !notFact(tokens, kids, p) && !notFact(tokens, kids, verbBefore(tokens, t.span.start));
@@ -138,7 +144,9 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   }
   // "the quake struck on Sunday", "a fire erupted Tuesday": an event told with no one named is
   // dated by its subject noun (the lead's only; see eventNoun)
-  const subjectNoun = !agents.length && !patients.length && HAPPENING.test(actClass(lemma)) ? eventNoun(tokens, kids, p) : null;
+  // ("took place": a happening too)
+  const happening = HAPPENING.test(actClass(lemma)) || (lemma === 'take' && kids[p].some((c) => rel(tokens[c]) === 'obj' && tokens[c].lemma.toLowerCase() === 'place'));
+  const subjectNoun = !agents.length && !patients.length && happening ? eventNoun(tokens, kids, p) : null;
   // the time expression is not a participant ("IR Wednesday"); "signed Jane Roe on Tuesday and
   // John Doe today": a participant after this time with another time after it has that time
   const ownTime = (e: EntityRef) => e.span.end <= t.span.start || (e.span.start >= t.span.end && !s.times.some((o) => o !== t && o.span.start >= e.span.end));
@@ -168,8 +176,35 @@ function eventNoun(tokens: readonly SyntaxToken[], kids: number[][], p: number):
   if (subj === undefined || tokens[subj].upos !== 'NOUN') return null;
   if (kids[subj].some((c) => tokens[c].upos === 'PROPN' || tokens[c].upos === 'NUM')) return null;
   const lemma = tokens[subj].lemma.toLowerCase();
-  return `N:${SAME_EVENT[lemma] ?? lemma}`;
+  // an act noun as its verb ("the shootings happened" and "Thursday's shooting": shoot)
+  return `N:${SAME_EVENT[lemma] ?? actOfNoun(lemma) ?? lemma}`;
 }
+
+/**
+ * "Thursday's shooting", "the attack on Monday", "the shooting Thursday night": a time that
+ * modifies a noun naming an act dates that act. The noun names an act when the act class lexicon
+ * lists it as a verb ("attack", "arrest") or its -ing form's verb ("shooting" → shoot); it is
+ * returned as that verb, so "the shooting on Thursday" and "shot … on Friday" are one act. Null
+ * when the time hangs on no such noun.
+ */
+function eventNounDated(tokens: readonly SyntaxToken[], t: ResolvedTime): string | null {
+  const h = phraseHead(tokens, t.span);
+  if (h === null) return null;
+  const n = tokens[h].head;
+  // ("Thursday's shooting" with the gerund read as a verb: a possessive time modifies a noun)
+  if (n < 0 || !(tokens[n].upos === 'NOUN' || (tokens[h].deprel === 'nmod:poss' && /ing$/i.test(tokens[n].text)))) return null;
+  if (!['nmod', 'nmod:poss', 'nmod:tmod', 'nmod:unmarked', 'compound'].includes(tokens[h].deprel)) return null;
+  return actOfNoun(tokens[n].lemma.toLowerCase());
+}
+
+/** The verb of a noun that names an act the act class lexicon lists ("shooting" → shoot, "attack", "death" → die), or null. */
+function actOfNoun(lemma: string): string | null {
+  const verb = EVENT_NOUN_VERB[lemma] ?? (/ings?$/.test(lemma) ? lemma.replace(/ings?$/, '') : lemma);
+  for (const v of [verb, `${verb}e`, verb.replace(/(.)\1$/, '$1')]) if (actClass(v) !== v) return v;
+  return null;
+}
+/** Act nouns whose verb is not the noun itself or its -ing form. */
+const EVENT_NOUN_VERB: Record<string, string> = { death: 'die', killings: 'kill', arrest: 'arrest', murder: 'murder', robbery: 'rob', theft: 'steal', explosion: 'explode', collision: 'collide' };
 
 /**
  * A participant's key: a person by surname (outlets vary the rest: "RB DeShawn Wynn", "DeShawn
@@ -181,6 +216,9 @@ export function participantKey(e: EntityRef): string {
 
 /** Slot keys of an act: one per participant of its deciding role, under the act's class (act-classes.ts). */
 export function actSlots(a: DatedAct): string[] {
+  // an event named by its noun is one event whatever verb tells it happened ("the shooting took
+  // place on Thursday", "the shootings happened Thursday", "Thursday's shooting")
+  if (a.byNoun) return [...a.agents].sort().map((k) => `event|${k}`);
   const [role, keys] = a.patients.size ? ['patient', a.patients] : ['agent', a.agents];
   // by the act's class: "signed Jane Roe on Tuesday" and "hired Jane Roe on Monday" date one act
   return [...keys].sort().map((k) => `${actClass(a.lemma)}|${role}|${k}`);

@@ -34,3 +34,27 @@ describe('casualty figures told only in an article body', () => {
     assert.match(c[0].slot, /injured/);
   });
 });
+
+describe('dates of acts told by nouns or with no one named', () => {
+  const dated = (texts: string[]) =>
+    crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art(`d${i}`, t)), copies: [] }).conflicts.filter((c) => c.kind === 'date' && c.severity === 'conflict');
+  it('dates "Thursday\u2019s shooting" and "the shooting happened on Friday" as one event', () => {
+    const c = dated([
+      'Thursday\u2019s shooting at the warehouse left two workers dead and a third wounded, police said on Saturday.',
+      'The shooting at the warehouse happened on Friday evening, leaving two workers dead and a third wounded, police said.',
+    ]);
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+  });
+  it('dates an arrest with no one named only between sentences stating one fact', () => {
+    const c = dated([
+      'A man was arrested on Tuesday in connection with the robbery of a jewellery store in the city centre, police said.',
+      'A man was arrested on Monday in connection with the robbery of a jewellery store in the city centre, police said.',
+    ]);
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+    const apart = dated([
+      'A man was arrested on Tuesday in connection with the robbery of a jewellery store in the city centre, police said.',
+      'Firefighters were called on Monday to a blaze at a warehouse near the harbour, and a man was arrested on Monday.',
+    ]);
+    assert.deepEqual(apart.map((k) => k.note), []);
+  });
+});
