@@ -114,6 +114,7 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
     if (agency) mentions.push({ sent, q, slot: `${slot.key}|by|${agency.key}`, label: `${slot.label} according to ${agency.name}`, low, high, unit: slot.unit });
   }
   resolveOneNameSlots(mentions);
+  joinRolesByArticle(mentions);
   splitByFact(mentions, al);
   mentions.sort((a, b) => cmp(a.slot, b.slot) || cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
   capPerSlot(mentions, (m) => m.slot);
@@ -144,6 +145,27 @@ function attributedTo(s: Sent, q: Quantity): { key: string; name: string } | nul
 
 /** Sentences that state one fact: aligned by the fact clustering, or close in wording and keys. */
 const SAME_FACT_SIM = 0.25;
+
+/**
+ * "A British man has been killed after falling around 2,000ft while climbing. Robert Buckley, 32,
+ * was climbing to a hut …": how far someone named only by a role went (Slot.role) is how far the
+ * person the article names next went, in that sentence after the role or in the two after it, with
+ * a figure of their own (an age, a distance): news introduces the one who fell by a role, then by
+ * name. With no such person it stays alone, compared with nothing. (Ages by a role join by the acts
+ * they share, resolveOneNameSlots: "an 18-year-old confessed", then the victim's age, is two people.)
+ */
+function joinRolesByArticle(mentions: QMention[]): void {
+  const PERSON = /^(?:age\|(?!role\|)|distance\|person\|)(.+)$/;
+  for (const m of mentions) {
+    if (!m.role || !m.slot.startsWith('distance|role|')) continue;
+    const next = mentions
+      .filter((o) => !o.role && o.sent.art.id === m.sent.art.id && PERSON.test(o.slot) && o.sent.index - m.sent.index <= 2 && (o.sent.index > m.sent.index || o.q.span.start > m.q.span.end))
+      .sort((x, y) => x.sent.index - y.sent.index || x.q.span.start - y.q.span.start)[0];
+    if (!next) continue;
+    const person = PERSON.exec(next.slot)![1];
+    m.slot = `distance|person|${person}`;
+  }
+}
 
 /** Places a sentence names (linked keys). */
 function placesOf(s: Sent): Set<string> {

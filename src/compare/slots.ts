@@ -12,7 +12,8 @@ import { MONTH_NAME_PATTERN, WEEKDAY_PATTERN } from '../text/calendar.js';
 import { dataLines } from '../text/lexicon.js';
 import { actClass } from './act-classes.js';
 import { canonicalName, type Sent, type StoryView } from './prepare.js';
-import { coordinatedFigure, countedArgument, countedNoun, describedNoun, figureVerb, frameGovernsFigure, lemmaAt, participantVerbs, verbSubject } from './syntax.js';
+import { coordinatedFigure, countedArgument, countedNoun, describedNoun, figureVerb, frameGovernsFigure, lemmaAt, parseOf, participantVerbs, verbSubject } from './syntax.js';
+import { tokenAt } from '../text/tokenize.js';
 import { key } from './text.js';
 
 export interface Slot {
@@ -151,12 +152,17 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
     return { key: `age|${personKey(who.key)}`, label: `age of ${who.name}`, unit: 'years', factor: 1, personal: true, person: who.key, verbs };
   }
   if (DISTANCE[q.unit] !== undefined) {
+    // "about 600 metres (2,000 feet)": a conversion in parentheses repeats the figure before it (which is compared)
+    if (conversionOf(s, q)) return null;
     const from = placeAfter(s, q);
     if (from) return { key: `distance|${from.key}`, label: `distance from ${from.name}`, unit: 'km', factor: DISTANCE[q.unit] };
     // "Robert Roe fell about 600 metres": how far a named person went, by the verb before the figure
     const moved = verbAndSubjectBefore(s, q);
     // (by the person alone: parses lemmatise "fell" as "fell" or "fall", and a story tells one distance of a person's)
-    return moved ? { key: `distance|person|${moved.key}`, label: `how far ${moved.name} ${moved.word}`, unit: 'km', factor: DISTANCE[q.unit], personal: true, person: canonicalName(moved.name) } : null;
+    if (moved) return { key: `distance|person|${moved.key}`, label: `how far ${moved.name} ${moved.word}`, unit: 'km', factor: DISTANCE[q.unit], personal: true, person: canonicalName(moved.name) };
+    // "the man fell around 2000ft": someone named by a role, compared once the story joins them to a named person (joinRoles)
+    const role = roleBefore(s, q);
+    return role ? { key: `distance|role|${s.id}|${q.span.start}`, label: `how far the ${role.noun} ${role.word}`, unit: 'km', factor: DISTANCE[q.unit], personal: true, role: true, verbs: [] } : null;
   }
   if (WEIGHT[q.unit] !== undefined) {
     // a person's weight, as a description gives it ("Roe is 5-foot-8, 135 pounds"; "He is 5-feet-8 inches tall, weighing 130 pounds")
@@ -603,6 +609,32 @@ function verbAndSubjectBefore(s: Sent, q: Quantity): { verb: string; word: strin
   if (!who) return null;
   const named = text.slice(who.span.start, who.span.end);
   return { verb: lemmaAt(s.art, verbTok.start) ?? verbTok.key, word: verbTok.text, key: personKey(canonicalName(named)), name: named };
+}
+
+/** The figure of one kind a parenthesised figure converts ("600 metres (2,000 feet)" → 600 metres), or null. */
+function conversionOf(s: Sent, q: Quantity): Quantity | null {
+  const text = s.art.text;
+  return s.quantities.find((p) => p !== q && p.unit in DISTANCE && p.span.end <= q.span.start && /^\s*\(\s*$/.test(text.slice(p.span.end, q.span.start))) ?? null;
+}
+
+/**
+ * "The man fell about 600m", "the man aged in his early 30s fell about 600m": the verb before a
+ * figure (as verbAndSubjectBefore reads it) whose subject, by the parse, is a common noun, not a
+ * relative ("her son"); null when there is no such subject.
+ * Its slot is compared only once joined to a named person's (conflicts.ts joinRolesByArticle).
+ */
+function roleBefore(s: Sent, q: Quantity): { noun: string; word: string } | null {
+  const toks = s.tokens;
+  let i = toks.findIndex((t) => t.start >= q.span.start) - 1;
+  while (i >= 0 && /^(?:about|around|some|nearly|almost|approximately|roughly|over|more|than|just|at|least|an|estimated)$/i.test(toks[i].text)) i--;
+  if (i < 0 || !/^\p{Ll}+$/u.test(toks[i].text) || STATIVE.test(toks[i].text)) return null;
+  const tokens = parseOf(s.art);
+  if (!tokens) return null;
+  for (const at of verbSubject(s, toks[i].start)) {
+    const t = tokens[tokenAt(tokens, at)];
+    if (t?.upos === 'NOUN' && !KIN.has(t.lemma.toLowerCase())) return { noun: t.lemma.toLowerCase(), word: toks[i].text };
+  }
+  return null;
 }
 
 /** "1,500 kilometers south of Tehran", "58km south-west of Bandar Abbas": the place measured from. */

@@ -58,3 +58,23 @@ describe('dates of acts told by nouns or with no one named', () => {
     assert.deepEqual(apart.map((k) => k.note), []);
   });
 });
+
+describe('how far someone named by a role went', () => {
+  const far = (texts: string[]) =>
+    crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art(`f${i}`, t)), copies: [] }).conflicts.filter((c) => c.slot.startsWith('how far') && c.severity === 'conflict');
+  it('joins "a man fell" to the person the article names next, and reads a conversion in parentheses', () => {
+    const c = far([
+      'A hiker has died after falling around 300 metres while climbing in the northern range. Tom Ashby, 41, was walking with two friends when he slipped on Saturday, police said.',
+      'On Saturday, 41-year-old Tom Ashby fell about 60 metres (200 feet) while walking to a hut in the northern range with two friends, police said.',
+    ]);
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+    assert.equal(c[0].sides.length, 2);
+  });
+  it('leaves a role alone when the article names no one with a figure after it', () => {
+    const c = far([
+      'A hiker has died after falling around 300 metres while climbing in the northern range, police said on Saturday.',
+      'On Saturday, 41-year-old Tom Ashby fell about 60 metres while walking to a hut in the northern range with two friends, police said.',
+    ]);
+    assert.deepEqual(c.map((k) => k.note), []);
+  });
+});
