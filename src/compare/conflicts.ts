@@ -12,11 +12,11 @@ import type { Quantity } from '../model/types.js';
 import { ACT_CLASSES } from './acts.js';
 import { clockConflicts } from './clock.js';
 import { residenceConflicts } from './residence.js';
-import { actOfTime, actSlots, datedActs, participantKey } from './dated-acts.js';
+import { actOfTime, actSlots, datedActs, participantKey, pronounAntecedent } from './dated-acts.js';
 import { actClass } from './act-classes.js';
 import { MONTH_NAME_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
 import type { Alignment } from './facts.js';
-import { type EntityRef, evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
+import { evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
 import { sidesByFirst } from './sides.js';
 import { backgroundSentences, figureSlots, inLead, resolveOneNameSlots, type Slot, storyEventDay } from './slots.js';
 import { clean, cmp } from './text.js';
@@ -605,16 +605,6 @@ export function actorKeys(s: Sent, t?: { span: { start: number; end: number } })
 }
 const PERSONAL_PRONOUN = /^(?:he|she)$/i;
 
-/**
- * The person a "he" or "she" at `at` stands for: the person named last before it, in its sentence
- * or the one before (the usual antecedent of a personal pronoun in news prose); null when none is
- * named there.
- */
-export function pronounAntecedent(s: Sent, at: number): EntityRef | null {
-  const here = s.entities.filter((e) => e.type === 'PER' && e.span.end <= at).pop();
-  if (here) return here;
-  return s.art.sentences[s.index - 1]?.entities.filter((e) => e.type === 'PER').pop() ?? null;
-}
 
 function displayActors(ms: DMention[], keys: string[]): string {
   const names: string[] = [];

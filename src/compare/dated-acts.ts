@@ -28,6 +28,7 @@ export interface DatedAct {
 
 const rel = (t: SyntaxToken) => t.deprel.split(':')[0];
 const RELATIVE = /^(?:who|whom|which)$/i;
+const PERSONAL = /^(?:he|she|him|her)$/i;
 /** Auxiliaries and particles that make an act not (yet) a fact. */
 const NOT_FACT = /^(?:will|would|could|might|may|should|shall|not|n't|never|to)$/i;
 
@@ -53,6 +54,17 @@ function entitiesAt(s: Sent, tokens: readonly SyntaxToken[], idx: number[]): Ent
 function antecedent(s: Sent, at: number): EntityRef | null {
   const before = s.entities.filter((e) => (e.type === 'PER' || e.type === 'ORG') && e.span.end <= at && /^[\s,]*$/.test(s.art.text.slice(e.span.end, at)));
   return before.pop() ?? null;
+}
+
+/**
+ * The person a "he" or "she" at `at` stands for: the person named last before it, in its sentence
+ * or the one before (the usual antecedent of a personal pronoun in news prose); null when none is
+ * named there.
+ */
+export function pronounAntecedent(s: Sent, at: number): EntityRef | null {
+  const here = s.entities.filter((e) => e.type === 'PER' && e.span.end <= at).pop();
+  if (here) return here;
+  return s.art.sentences[s.index - 1]?.entities.filter((e) => e.type === 'PER').pop() ?? null;
 }
 
 /**
@@ -125,7 +137,8 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   const obliques: EntityRef[] = [];
   for (const c of kids[p]) {
     const r = tokens[c].deprel;
-    const who = RELATIVE.test(tokens[c].text) ? antecedent(s, tokens[c].start) : null;
+    // a relative pronoun stands for the noun before it, "he" or "she" for the person named last ("She was arrested on Tuesday")
+    const who = RELATIVE.test(tokens[c].text) ? antecedent(s, tokens[c].start) : PERSONAL.test(tokens[c].text) ? pronounAntecedent(s, tokens[c].start) : null;
     const found = who ? [who] : entitiesAt(s, tokens, subtree(tokens, kids, c));
     if (r === 'nsubj' || r === 'obl:agent') agents.push(...found);
     else if (r === 'obj' || r === 'nsubj:pass') patients.push(...found);

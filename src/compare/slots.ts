@@ -216,15 +216,16 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
  * the same things; "killed two co-workers" is not "shot three co-workers".
  */
 function countedThings(s: Sent, q: Quantity): Slot | null {
-  if (q.unit !== 'count' || !inLead(s)) return null;
+  if ((q.unit !== 'count' && q.unit !== 'people') || !inLead(s)) return null;
   const arg = countedArgument(s, q);
   const noun = arg?.noun ?? countedNoun(s, q);
-  if (!noun || PEOPLE_NOUNS.has(noun)) return null;
+  // (people of no named kind, "people", "victims", are counted by the frame of what happened to them, or not at all)
+  if (!noun || PEOPLE_NOUNS.has(noun) || PEOPLE_NOUNS.has(`${noun}s`) || PEOPLE_NOUNS.has(q.counted?.toLowerCase() ?? '')) return null;
   // "more than 2,000 booths in the country, while there are 27 overseas": two counts of one noun in one sentence are two sets
-  if (s.quantities.some((o) => o !== q && (o.counted === q.counted || (o.unit === 'count' && countedNoun(s, o) === noun)))) return null;
+  if (s.quantities.some((o) => o !== q && (o.counted === q.counted || ((o.unit === 'count' || o.unit === 'people') && countedNoun(s, o) === noun)))) return null;
   const verb = arg?.verb ?? verbAfterNoun(s, q);
   if (!verb) return null;
-  return { key: `count|${key(noun)}|${actClass(verb)}`, label: `number of ${noun} (${verb})`, unit: 'count', factor: 1, aligned: true };
+  return { key: `count|${key(noun)}|${actClass(verb)}`, label: `number of ${noun} (${verb})`, unit: q.unit, factor: 1, aligned: true };
 }
 
 /** "three undersea cables were severed": the verb after a figure's noun phrase, past auxiliaries, when the act class lexicon lists it. */

@@ -78,3 +78,31 @@ describe('how far someone named by a role went', () => {
     assert.deepEqual(c.map((k) => k.note), []);
   });
 });
+
+describe('a dated act told with "he" or "she"', () => {
+  // (after a lead of four sentences: the dated acts read from the parse, not the lead's date check)
+  const LEAD = 'Prosecutors in the port city opened a fraud case over a chain of fake invoices this week. The invoices were sent to dozens of small firms across the region over two years. Investigators said the scheme had cost the firms a large sum in all. Several of the firms had complained to the chamber of commerce last spring.\n\n';
+  it('dates "She was arrested on Tuesday" as the arrest of the woman named before', () => {
+    const c = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('p0', `${LEAD}Police have charged Jane Roe, a shop owner, with fraud. She was arrested on Tuesday at her home near the harbour, a spokesman said.`),
+        art('p1', `${LEAD}Jane Roe, a shop owner charged with fraud, was arrested on Monday at her home near the harbour, police said.`),
+      ],
+      copies: [],
+    }).conflicts.filter((k) => k.kind === 'date' && k.severity === 'conflict');
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+  });
+});
+
+describe('a count of people of a named kind in the lead', () => {
+  it('opposes "four armed robbers stormed" and "three armed robbers stormed"; not "two of them dressed as women"', () => {
+    const c = conflicts([
+      'Four armed robbers stormed a jewellery store near the main square on Thursday afternoon and fled with diamonds.',
+      'Three armed robbers stormed a jewellery store near the main square on Thursday afternoon, police said.',
+      'Armed robbers, two of them dressed as women, stormed a jewellery store near the main square on Thursday afternoon.',
+    ]);
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+    assert.equal(c[0].sides.length, 2);
+  });
+});
