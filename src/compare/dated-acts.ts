@@ -127,7 +127,7 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   const kids = kidsOf(tokens);
   const noun = eventNounDated(tokens, t);
   if (noun) return { sent: s, t, lemma: noun, agents: new Set([`N:${noun}`]), patients: new Set(), fact: true, speech: false, byNoun: true };
-  const p = timePredicate(tokens, t.span);
+  const p = infinitiveHost(tokens, kids, timePredicate(tokens, t.span), t.span.end);
   if (p === null || tokens[p].upos !== 'VERB') return null;
   // "re-signed" is signing again: one act
   const lemma = tokens[p].lemma.toLowerCase().replace(/^re-/, '');
@@ -167,6 +167,17 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   const agentKeys = keys(agents);
   if (subjectNoun) agentKeys.add(subjectNoun);
   return { sent: s, t, lemma, agents: agentKeys, patients: keys(patients), fact, speech: cueClassOf(lemma) !== null, byNoun: !!subjectNoun };
+}
+
+/**
+ * "signed Jane Roe on Tuesday to serve as a backup": a time written before the "to" of an
+ * infinitive cannot modify it (an infinitive's dependents follow its marker), whatever the parser
+ * attached it to; it dates the verb the infinitive hangs on. Returns `p` otherwise.
+ */
+function infinitiveHost(tokens: readonly SyntaxToken[], kids: number[][], p: number | null, timeEnd: number): number | null {
+  if (p === null) return null;
+  const to = kids[p].find((c) => rel(tokens[c]) === 'mark' && /^to$/i.test(tokens[c].text));
+  return to !== undefined && tokens[to].start >= timeEnd && tokens[p].head >= 0 ? tokens[p].head : p;
 }
 
 /**

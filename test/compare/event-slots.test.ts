@@ -95,6 +95,18 @@ describe('a dated act told with "he" or "she"', () => {
   });
 });
 
+describe('a date before the "to" of an infinitive', () => {
+  const LEAD = 'The club lost both of its running backs to injuries in the last game of the season. The coach said the team would have to rely on younger players in the playoffs. Several players have missed practice this week with minor injuries. The club plays its first playoff game at home next weekend.\n\n';
+  it('dates "signed Tom Ashby on Tuesday to serve as a backup" as the signing, not the serving', () => {
+    const c = crossCheckStory({
+      storyId: 's',
+      articles: [art('i0', `${LEAD}They also signed Tom Ashby (Ohio) on Tuesday to serve as a backup behind Jim Cole and Ray Dunn.`), art('i1', `${LEAD}Tom Ashby was signed by the club on Monday.`)],
+      copies: [],
+    }).conflicts.filter((k) => k.kind === 'date' && k.severity === 'conflict');
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+  });
+});
+
 describe('a count of people of a named kind in the lead', () => {
   it('opposes "four armed robbers stormed" and "three armed robbers stormed"; not "two of them dressed as women"', () => {
     const c = conflicts([
