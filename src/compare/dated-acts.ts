@@ -161,8 +161,13 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   const happening = HAPPENING.test(actClass(lemma)) || (lemma === 'take' && kids[p].some((c) => rel(tokens[c]) === 'obj' && tokens[c].lemma.toLowerCase() === 'place'));
   const subjectNoun = !agents.length && !patients.length && happening ? eventNoun(tokens, kids, p) : null;
   // the time expression is not a participant ("IR Wednesday"); "signed Jane Roe on Tuesday and
-  // John Doe today": a participant after this time with another time after it has that time
-  const ownTime = (e: EntityRef) => e.span.end <= t.span.start || (e.span.start >= t.span.end && !s.times.some((o) => o !== t && o.span.start >= e.span.end));
+  // John Doe today": a participant after this time with another time after it has that time, and
+  // one after the verb with another time between it and this one has that one (Roe is Tuesday's;
+  // a subject before the verb is every coordinated act's: "Roe was arrested on Monday and charged on Tuesday")
+  const between = (a: number, b: number) => s.times.some((o) => o !== t && o.span.start >= a && o.span.end <= b);
+  const ownTime = (e: EntityRef) =>
+    (e.span.end <= t.span.start && !(e.span.start > tokens[p].start && between(e.span.end, t.span.start))) ||
+    (e.span.start >= t.span.end && !s.times.some((o) => o !== t && o.span.start >= e.span.end));
   const keys = (es: EntityRef[]) => new Set(es.filter(ownTime).map(participantKey));
   const agentKeys = keys(agents);
   if (subjectNoun) agentKeys.add(subjectNoun);

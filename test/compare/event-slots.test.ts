@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyseArticle } from '../../src/analyse/index.js';
+import { actOfTime } from '../../src/compare/dated-acts.js';
 import { crossCheckStory } from '../../src/compare/index.js';
+import { prepareStory } from '../../src/compare/prepare.js';
 import { bareArticle } from '../helpers.js';
 
 // Invented wording in the shape of news and opinion columns.
@@ -104,6 +106,16 @@ describe('a date before the "to" of an infinitive', () => {
       copies: [],
     }).conflicts.filter((k) => k.kind === 'date' && k.severity === 'conflict');
     assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+  });
+});
+
+describe('two objects of one verb, each with its own day', () => {
+  it('gives "today" of "signed Tom Ashby on Tuesday and Jim Cole today" Cole only', () => {
+    const story = prepareStory({ articles: [art('o0', 'The Rovers signed Tom Ashby on Tuesday and Jim Cole today off the practice squad of the Wanderers.')], copies: [] });
+    const s = story.sentences[0];
+    const today = s.times.find((t) => t.text === 'today');
+    assert.ok(today);
+    assert.deepEqual([...(actOfTime(s, today)?.patients ?? [])], ['PER:cole']);
   });
 });
 
