@@ -48,7 +48,10 @@ interface QMention {
  */
 function interval(q: Quantity, slot: Slot): { low: number; high: number } {
   const v = q.value * slot.factor;
-  const exact = slot.unit === 'people' || slot.unit === 'count' || slot.unit === 'block' || slot.unit === 'years' ? 0 : slot.unit === 'magnitude' ? 0.05 : v * 0.05;
+  // (a person's weight is a description copied from the police or the family, written to the pound
+  // or kilogram, not a measure the writer rounded: exact, as an age)
+  const stated = slot.unit === 'people' || slot.unit === 'count' || slot.unit === 'block' || slot.unit === 'years' || (slot.unit === 'kg' && slot.personal);
+  const exact = stated ? 0 : slot.unit === 'magnitude' ? 0.05 : v * 0.05;
   const about = slot.unit === 'magnitude' ? 0.3 : v * 0.2;
   switch (q.qualifier) {
     case 'about':
@@ -73,7 +76,7 @@ function compareIntervals(a: QMention, b: QMention): 'same' | 'minor' | 'conflic
   const gap = a.high < b.low ? b.low - a.high : a.low - b.high;
   const scale = Math.max(Math.abs(a.low), Math.abs(b.low), Math.abs(a.high === Infinity ? 0 : a.high), Math.abs(b.high === Infinity ? 0 : b.high), 1e-9);
   // a rounded figure just outside the other's tolerance is a rounding difference, not a dispute
-  const rounded = (m: QMention) => m.unit !== 'block' && m.q.qualifier === 'exact' && m.q.value >= 100 && m.q.value % 10 === 0;
+  const rounded = (m: QMention) => m.unit !== 'block' && m.unit !== 'kg' && m.q.qualifier === 'exact' && m.q.value >= 100 && m.q.value % 10 === 0;
   return gap / scale <= 0.05 && (rounded(a) || rounded(b)) ? 'minor' : 'conflict';
 }
 

@@ -130,3 +130,15 @@ describe('a count of people of a named kind in the lead', () => {
     assert.equal(c[0].sides.length, 2);
   });
 });
+
+describe('a person\u2019s weight is stated, not rounded', () => {
+  const LEAD = 'Sheriff\u2019s deputies are searching for a man suspected of shooting a deputy outside a house on Friday afternoon.\n\n';
+  it('opposes 130 and 135 pounds for one man, not 130 and 130', () => {
+    const weights = (a: string, b: string) =>
+      conflicts([`${LEAD}Deputies said the suspect is Tom Ashby. He is 5-feet-8 inches tall, weighing ${a}, and has a shaved head.`, `${LEAD}Deputies said that Tom Ashby is 5-foot-8, ${b}, with a shaved head.`]).filter((c) =>
+        c.slot.startsWith('weight'),
+      );
+    assert.equal(weights('130 pounds', '135 pounds').length, 1);
+    assert.equal(weights('130 pounds', '130 pounds').length, 0);
+  });
+});
