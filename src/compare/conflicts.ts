@@ -11,6 +11,7 @@
 import type { Quantity } from '../model/types.js';
 import { ACT_CLASSES } from './acts.js';
 import { clockConflicts } from './clock.js';
+import { recordConflicts } from './records.js';
 import { residenceConflicts } from './residence.js';
 import { actOfTime, actSlots, datedActs, participantKey, pronounAntecedent } from './dated-acts.js';
 import { actClass } from './act-classes.js';
@@ -103,7 +104,7 @@ function displayQuantity(q: Quantity): string {
 
 export function findConflicts(story: StoryView, al: Alignment): Conflict[] {
   const dates = dateConflicts(story, al);
-  return [...quantityConflicts(story, al), ...dates, ...actDateConflicts(story, dates, al), ...clockConflicts(story, al), ...residenceConflicts(story)];
+  return [...quantityConflicts(story, al), ...dates, ...actDateConflicts(story, dates, al), ...clockConflicts(story, al), ...residenceConflicts(story), ...recordConflicts(story)];
 }
 
 function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {

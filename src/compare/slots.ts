@@ -532,7 +532,7 @@ export function resolveOneNameSlots<T extends { slot: string; person?: string; v
   }
 }
 /** Slot key prefixes followed by a person's key (see personKey). */
-const PERSON_SLOTS = ['age|', 'distance|person|', 'weight|', 'residence|'];
+const PERSON_SLOTS = ['age|', 'distance|person|', 'weight|', 'residence|', 'record|'];
 
 const SUBJECT_PRONOUN = /^(?:he|she)$/i;
 /**

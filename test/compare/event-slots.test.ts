@@ -142,3 +142,22 @@ describe('a person\u2019s weight is stated, not rounded', () => {
     assert.equal(weights('130 pounds', '130 pounds').length, 0);
   });
 });
+
+describe('a person\u2019s win-loss record', () => {
+  const LEAD = 'The former champion returned to the ring on Saturday night with a points win in a small arena.\n\n';
+  const records = (texts: string[], published?: string[]) =>
+    crossCheckStory({
+      storyId: 's',
+      articles: texts.map((t, i) =>
+        analyseArticle(bareArticle(`r${i}`, LEAD + t, { outlet: `Outlet ${i}`, published: { iso: published?.[i] ?? PUBLISHED.iso, precision: 'minute' as const, source: 'text' } })),
+      ),
+      copies: [],
+    }).conflicts.filter((c) => c.slot.startsWith('record of'));
+  it('opposes "Tom Ashby (45-1, 33 KOs)" and "Tom Ashby, 43-1,", and joins "Ashby" to the full name', () => {
+    assert.equal(records(['Ashby (45-1, 33 KOs) had been training abroad for a month.', 'Former champion Tom Ashby, 43-1, won on points.']).length, 1);
+  });
+  it('does not oppose two people, a change ("improved to 46-1"), or articles a month apart', () => {
+    assert.deepEqual(records(['Tom Ashby (45-1) beat Jim Cole (12-3).', 'Jim Cole (12-3) lost to Tom Ashby, who improved to 46-1.']).map((c) => c.note), []);
+    assert.deepEqual(records(['Tom Ashby (45-1) won on points.', 'Tom Ashby (46-1) won again.'], ['2016-07-06T12:00:00Z', '2016-08-20T12:00:00Z']).map((c) => c.note), []);
+  });
+});
