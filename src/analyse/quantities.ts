@@ -20,7 +20,9 @@ import { hyphenJoined, MAYBE_NUMBER, type NumberRead, type NumberWord, readNumbe
 
 type Word = NumberWord;
 
-const WORD_RE = /US\$|[$€£¥₹]|\d+(?:,\d{3})*(?:\.\d+)?|[\p{L}]+(?:['’][\p{L}]+)?|%|\S/gu;
+// ("2, 000ft": a thousands group after a comma and a space, as text rebuilt from tokens spaces it;
+// only a group starting with 0, which no list of separate numbers holds)
+const WORD_RE = /US\$|[$€£¥₹]|\d+(?:,\d{3}|, 0\d\d)*(?:\.\d+)?|[\p{L}]+(?:['’][\p{L}]+)?|%|\S/gu;
 
 const DURATION_H: Record<string, number> = {
   second: 1 / 3600, seconds: 1 / 3600, sec: 1 / 3600, secs: 1 / 3600, minute: 1 / 60, minutes: 1 / 60, min: 1 / 60, mins: 1 / 60,

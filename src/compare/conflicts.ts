@@ -11,8 +11,10 @@
 import type { Quantity } from '../model/types.js';
 import { ACT_CLASSES } from './acts.js';
 import { clockConflicts } from './clock.js';
+import { recordConflicts } from './records.js';
 import { residenceConflicts } from './residence.js';
-import { actOfTime, actSlots, datedActs, participantKey } from './dated-acts.js';
+import { actOfTime, actSlots, datedActs, participantKey, pronounAntecedent } from './dated-acts.js';
+import { actClass } from './act-classes.js';
 import { MONTH_NAME_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
 import type { Alignment } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
@@ -36,6 +38,8 @@ interface QMention {
   person?: string;
   verbs?: string[];
   role?: boolean;
+  /** Slot.bodyOnly: not compared within its own article. */
+  bodyOnly?: boolean;
 }
 
 /**
@@ -45,7 +49,10 @@ interface QMention {
  */
 function interval(q: Quantity, slot: Slot): { low: number; high: number } {
   const v = q.value * slot.factor;
-  const exact = slot.unit === 'people' || slot.unit === 'count' || slot.unit === 'block' || slot.unit === 'years' ? 0 : slot.unit === 'magnitude' ? 0.05 : v * 0.05;
+  // (a person's weight is a description copied from the police or the family, written to the pound
+  // or kilogram, not a measure the writer rounded: exact, as an age)
+  const stated = slot.unit === 'people' || slot.unit === 'count' || slot.unit === 'block' || slot.unit === 'years' || (slot.unit === 'kg' && slot.personal);
+  const exact = stated ? 0 : slot.unit === 'magnitude' ? 0.05 : v * 0.05;
   const about = slot.unit === 'magnitude' ? 0.3 : v * 0.2;
   switch (q.qualifier) {
     case 'about':
@@ -70,7 +77,7 @@ function compareIntervals(a: QMention, b: QMention): 'same' | 'minor' | 'conflic
   const gap = a.high < b.low ? b.low - a.high : a.low - b.high;
   const scale = Math.max(Math.abs(a.low), Math.abs(b.low), Math.abs(a.high === Infinity ? 0 : a.high), Math.abs(b.high === Infinity ? 0 : b.high), 1e-9);
   // a rounded figure just outside the other's tolerance is a rounding difference, not a dispute
-  const rounded = (m: QMention) => m.unit !== 'block' && m.q.qualifier === 'exact' && m.q.value >= 100 && m.q.value % 10 === 0;
+  const rounded = (m: QMention) => m.unit !== 'block' && m.unit !== 'kg' && m.q.qualifier === 'exact' && m.q.value >= 100 && m.q.value % 10 === 0;
   return gap / scale <= 0.05 && (rounded(a) || rounded(b)) ? 'minor' : 'conflict';
 }
 
@@ -97,7 +104,7 @@ function displayQuantity(q: Quantity): string {
 
 export function findConflicts(story: StoryView, al: Alignment): Conflict[] {
   const dates = dateConflicts(story, al);
-  return [...quantityConflicts(story, al), ...dates, ...actDateConflicts(story, dates), ...clockConflicts(story, al), ...residenceConflicts(story)];
+  return [...quantityConflicts(story, al), ...dates, ...actDateConflicts(story, dates, al), ...clockConflicts(story, al), ...residenceConflicts(story), ...recordConflicts(story)];
 }
 
 function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
@@ -105,12 +112,13 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
   for (const { sent, q, slot } of figureSlots(story)) {
     if (!slot) continue;
     const { low, high } = interval(q, slot);
-    mentions.push({ sent, q, slot: slot.key, label: slot.label, low, high, aligned: slot.aligned, unit: slot.unit, person: slot.person, verbs: slot.verbs, role: slot.role });
+    mentions.push({ sent, q, slot: slot.key, label: slot.label, low, high, aligned: slot.aligned, unit: slot.unit, person: slot.person, verbs: slot.verbs, role: slot.role, bodyOnly: slot.bodyOnly });
     // what one agency said, also compared on its own: "the national seismic service said it was 6.1" against its 5.9 elsewhere
     const agency = slot.personal || slot.aligned ? null : attributedTo(sent, q);
     if (agency) mentions.push({ sent, q, slot: `${slot.key}|by|${agency.key}`, label: `${slot.label} according to ${agency.name}`, low, high, unit: slot.unit });
   }
   resolveOneNameSlots(mentions);
+  joinRolesByArticle(mentions);
   splitByFact(mentions, al);
   mentions.sort((a, b) => cmp(a.slot, b.slot) || cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
   capPerSlot(mentions, (m) => m.slot);
@@ -141,6 +149,27 @@ function attributedTo(s: Sent, q: Quantity): { key: string; name: string } | nul
 
 /** Sentences that state one fact: aligned by the fact clustering, or close in wording and keys. */
 const SAME_FACT_SIM = 0.25;
+
+/**
+ * "A British man has been killed after falling around 2,000ft while climbing. Robert Buckley, 32,
+ * was climbing to a hut …": how far someone named only by a role went (Slot.role) is how far the
+ * person the article names next went, in that sentence after the role or in the two after it, with
+ * a figure of their own (an age, a distance): news introduces the one who fell by a role, then by
+ * name. With no such person it stays alone, compared with nothing. (Ages by a role join by the acts
+ * they share, resolveOneNameSlots: "an 18-year-old confessed", then the victim's age, is two people.)
+ */
+function joinRolesByArticle(mentions: QMention[]): void {
+  const PERSON = /^(?:age\|(?!role\|)|distance\|person\|)(.+)$/;
+  for (const m of mentions) {
+    if (!m.role || !m.slot.startsWith('distance|role|')) continue;
+    const next = mentions
+      .filter((o) => !o.role && o.sent.art.id === m.sent.art.id && PERSON.test(o.slot) && o.sent.index - m.sent.index <= 2 && (o.sent.index > m.sent.index || o.q.span.start > m.q.span.end))
+      .sort((x, y) => x.sent.index - y.sent.index || x.q.span.start - y.q.span.start)[0];
+    if (!next) continue;
+    const person = PERSON.exec(next.slot)![1];
+    m.slot = `distance|person|${person}`;
+  }
+}
 
 /** Places a sentence names (linked keys). */
 function placesOf(s: Sent): Set<string> {
@@ -221,7 +250,8 @@ function slotConflict(story: StoryView, ms: QMention[]): Conflict | null {
         (sides[b].members.some((m) => !groupsA.has(m.sent.art.group)) || sides[a].members.some((m) => !groupsB.has(m.sent.art.group))) &&
         sameTimeOfWriting(sides[a].members, sides[b].members);
       // one article against itself is a contradiction of its own, marked withinArticle below
-      const sameArticle = oneArticle && sev === 'conflict';
+      // (not for figures an article's body may tell of several events, Slot.bodyOnly)
+      const sameArticle = oneArticle && sev === 'conflict' && !ms.some((m) => m.bodyOnly);
       if (across || sameArticle) pairs.push({ a, b, severity: sev });
     }
   if (!pairs.some((p) => p.severity === 'conflict')) return null;
@@ -497,14 +527,15 @@ function dayOf(t: ResolvedTime): { value: string; weekday: string | null } | nul
  * by two independent sources with two days. A set of mentions already disputed by the lead's
  * date check is not repeated.
  */
-function actDateConflicts(story: StoryView, already: Conflict[]): Conflict[] {
+function actDateConflicts(story: StoryView, already: Conflict[], al: Alignment): Conflict[] {
   const bySlot = new Map<string, DMention[]>();
+  const anonymous: DMention[] = [];
   const eventDay = storyEventDay(story.articles);
   for (const a of story.articles) {
     const background = backgroundSentences(a.sentences, eventDay);
     for (const s of a.sentences) {
       if (background.get(s.index) === 'past') continue;
-      for (const act of datedActs(s)) {
+      for (const act of datedActs(s, inLead(s))) {
         if (STATEMENT.test(act.lemma) && toldToday(s, act.t)) continue;
         // an event named by a common noun is the article's own event in its lead only ("a fire broke out on Monday" later is another fire)
         if (act.byNoun && !inLead(s)) continue;
@@ -512,6 +543,7 @@ function actDateConflicts(story: StoryView, already: Conflict[]): Conflict[] {
         if (!day) continue;
         const actors = new Set([...act.agents, ...act.patients]);
         const m: DMention = { sent: s, t: act.t, act: act.lemma, actors, subjects: act.patients.size ? act.patients : act.agents, ...day };
+        if (!actors.size) anonymous.push(m);
         for (const k of actSlots(act)) {
           if (!bySlot.has(k)) bySlot.set(k, []);
           bySlot.get(k)!.push(m);
@@ -519,6 +551,7 @@ function actDateConflicts(story: StoryView, already: Conflict[]): Conflict[] {
       }
     }
   }
+  for (const [k, ms] of anonymousActs(anonymous, al)) bySlot.set(k, ms);
   const seen = new Set(already.flatMap((c) => c.sides.flatMap((x) => x.evidence.map((e) => `${e.articleId}:${e.span?.start ?? e.sentence.start}`))));
   const out: Conflict[] = [];
   for (const k of [...bySlot.keys()].sort(cmp)) {
@@ -534,14 +567,48 @@ function actDateConflicts(story: StoryView, already: Conflict[]): Conflict[] {
   return out;
 }
 
-/** Who acts in a sentence: people and organisations (places say where, not who; demonyms are places). */
+/**
+ * "A man was arrested on Tuesday" against "a man was arrested on Monday": dated acts of a lead with
+ * no one named in them are one act only between sentences that state one fact (one fact cluster,
+ * or close wording: SAME_FACT_SIM) of different articles, and of one act class; each group of
+ * such sentences (single link) is a slot of its own.
+ */
+function anonymousActs(ms: DMention[], al: Alignment): Map<string, DMention[]> {
+  const sorted = [...ms].sort((a, b) => cmp(a.sent.id, b.sent.id) || a.t.span.start - b.t.span.start).slice(0, MAX_PER_SLOT);
+  const parent = sorted.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < sorted.length; i++)
+    for (let j = i + 1; j < sorted.length; j++) {
+      const [a, b] = [sorted[i], sorted[j]];
+      if (a.sent.art.id === b.sent.art.id || actClass(a.act) !== actClass(b.act)) continue;
+      const cluster = al.clusterOf.get(a.sent.id);
+      if ((cluster !== undefined && cluster === al.clusterOf.get(b.sent.id)) || al.sim(a.sent, b.sent) >= SAME_FACT_SIM) parent[find(j)] = find(i);
+    }
+  const out = new Map<string, DMention[]>();
+  sorted.forEach((m, i) => {
+    const k = `${actClass(m.act)}|anonymous|${find(i)}`;
+    (out.get(k) ?? out.set(k, []).get(k)!).push(m);
+  });
+  return out;
+}
+
+/**
+ * Who acts in a sentence: people and organisations (places say where, not who; demonyms are
+ * places), and the person a "he" or "she" of the sentence stands for (pronounAntecedent).
+ */
 export function actorKeys(s: Sent, t?: { span: { start: number; end: number } }): Set<string> {
-  return new Set(
+  const out = new Set(
     s.entities
       .filter((e) => (e.type === 'PER' || e.type === 'ORG') && !(t && t.span.start <= e.span.start && e.span.end <= t.span.end))
       .map((e) => e.key),
   );
+  const he = s.tokens.find((tk) => PERSONAL_PRONOUN.test(tk.text));
+  const who = he ? pronounAntecedent(s, he.start) : null;
+  if (who) out.add(who.key);
+  return out;
 }
+const PERSONAL_PRONOUN = /^(?:he|she)$/i;
+
 
 function displayActors(ms: DMention[], keys: string[]): string {
   const names: string[] = [];

@@ -8,7 +8,7 @@
  * slots (people speak every day); neither are future, conditional or negated ones.
  */
 import { cueClassOf } from '../analyse/quotes/cues.js';
-import { timePredicate } from '../analyse/syntax/helpers.js';
+import { phraseHead, timePredicate } from '../analyse/syntax/helpers.js';
 import type { SyntaxToken } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
 import type { EntityRef, ResolvedTime, Sent } from './prepare.js';
@@ -28,6 +28,7 @@ export interface DatedAct {
 
 const rel = (t: SyntaxToken) => t.deprel.split(':')[0];
 const RELATIVE = /^(?:who|whom|which)$/i;
+const PERSONAL = /^(?:he|she|him|her)$/i;
 /** Auxiliaries and particles that make an act not (yet) a fact. */
 const NOT_FACT = /^(?:will|would|could|might|may|should|shall|not|n't|never|to)$/i;
 
@@ -55,12 +56,27 @@ function antecedent(s: Sent, at: number): EntityRef | null {
   return before.pop() ?? null;
 }
 
-/** The dated acts of a sentence that are slots: facts (not future, conditional or negated), not acts of saying. None without a parse. */
-export function datedActs(s: Sent): DatedAct[] {
+/**
+ * The person a "he" or "she" at `at` stands for: the person named last before it, in its sentence
+ * or the one before (the usual antecedent of a personal pronoun in news prose); null when none is
+ * named there.
+ */
+export function pronounAntecedent(s: Sent, at: number): EntityRef | null {
+  const here = s.entities.filter((e) => e.type === 'PER' && e.span.end <= at).pop();
+  if (here) return here;
+  return s.art.sentences[s.index - 1]?.entities.filter((e) => e.type === 'PER').pop() ?? null;
+}
+
+/**
+ * The dated acts of a sentence that are slots: facts (not future, conditional or negated), not acts
+ * of saying. With `anonymous`, also those with no one named in them ("a man was arrested on
+ * Tuesday"), which the caller compares only between sentences that state one fact. None without a parse.
+ */
+export function datedActs(s: Sent, anonymous = false): DatedAct[] {
   const out: DatedAct[] = [];
   for (const t of s.times) {
     const act = actOfTime(s, t);
-    if (act?.fact && !act.speech && (act.agents.size || act.patients.size)) out.push(act);
+    if (act?.fact && !act.speech && (anonymous || act.agents.size || act.patients.size)) out.push(act);
   }
   return out;
 }
@@ -108,9 +124,11 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   // resolved against the article's own date; an undated article's guess is left out by the caller)
   const relativeDay = t.kind === 'relative' && /^day:/.test(t.anchor ?? '');
   if (!tokens || (t.kind !== 'weekday' && t.kind !== 'date' && t.kind !== 'datetime' && !relativeDay)) return null;
-  const p = timePredicate(tokens, t.span);
-  if (p === null || tokens[p].upos !== 'VERB') return null;
   const kids = kidsOf(tokens);
+  const noun = eventNounDated(tokens, t);
+  if (noun) return { sent: s, t, lemma: noun, agents: new Set([`N:${noun}`]), patients: new Set(), fact: true, speech: false, byNoun: true };
+  const p = infinitiveHost(tokens, kids, timePredicate(tokens, t.span), t.span.end);
+  if (p === null || tokens[p].upos !== 'VERB') return null;
   // "re-signed" is signing again: one act
   const lemma = tokens[p].lemma.toLowerCase().replace(/^re-/, '');
   const fact = !notFact(tokens, kids, p) && !notFact(tokens, kids, verbBefore(tokens, t.span.start));
@@ -119,7 +137,8 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   const obliques: EntityRef[] = [];
   for (const c of kids[p]) {
     const r = tokens[c].deprel;
-    const who = RELATIVE.test(tokens[c].text) ? antecedent(s, tokens[c].start) : null;
+    // a relative pronoun stands for the noun before it, "he" or "she" for the person named last ("She was arrested on Tuesday")
+    const who = RELATIVE.test(tokens[c].text) ? antecedent(s, tokens[c].start) : PERSONAL.test(tokens[c].text) ? pronounAntecedent(s, tokens[c].start) : null;
     const found = who ? [who] : entitiesAt(s, tokens, subtree(tokens, kids, c));
     if (r === 'nsubj' || r === 'obl:agent') agents.push(...found);
     else if (r === 'obj' || r === 'nsubj:pass') patients.push(...found);
@@ -138,14 +157,32 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   }
   // "the quake struck on Sunday", "a fire erupted Tuesday": an event told with no one named is
   // dated by its subject noun (the lead's only; see eventNoun)
-  const subjectNoun = !agents.length && !patients.length && HAPPENING.test(actClass(lemma)) ? eventNoun(tokens, kids, p) : null;
+  // ("took place": a happening too)
+  const happening = HAPPENING.test(actClass(lemma)) || (lemma === 'take' && kids[p].some((c) => rel(tokens[c]) === 'obj' && tokens[c].lemma.toLowerCase() === 'place'));
+  const subjectNoun = !agents.length && !patients.length && happening ? eventNoun(tokens, kids, p) : null;
   // the time expression is not a participant ("IR Wednesday"); "signed Jane Roe on Tuesday and
-  // John Doe today": a participant after this time with another time after it has that time
-  const ownTime = (e: EntityRef) => e.span.end <= t.span.start || (e.span.start >= t.span.end && !s.times.some((o) => o !== t && o.span.start >= e.span.end));
+  // John Doe today": a participant after this time with another time after it has that time, and
+  // one after the verb with another time between it and this one has that one (Roe is Tuesday's;
+  // a subject before the verb is every coordinated act's: "Roe was arrested on Monday and charged on Tuesday")
+  const between = (a: number, b: number) => s.times.some((o) => o !== t && o.span.start >= a && o.span.end <= b);
+  const ownTime = (e: EntityRef) =>
+    (e.span.end <= t.span.start && !(e.span.start > tokens[p].start && between(e.span.end, t.span.start))) ||
+    (e.span.start >= t.span.end && !s.times.some((o) => o !== t && o.span.start >= e.span.end));
   const keys = (es: EntityRef[]) => new Set(es.filter(ownTime).map(participantKey));
   const agentKeys = keys(agents);
   if (subjectNoun) agentKeys.add(subjectNoun);
   return { sent: s, t, lemma, agents: agentKeys, patients: keys(patients), fact, speech: cueClassOf(lemma) !== null, byNoun: !!subjectNoun };
+}
+
+/**
+ * "signed Jane Roe on Tuesday to serve as a backup": a time written before the "to" of an
+ * infinitive cannot modify it (an infinitive's dependents follow its marker), whatever the parser
+ * attached it to; it dates the verb the infinitive hangs on. Returns `p` otherwise.
+ */
+function infinitiveHost(tokens: readonly SyntaxToken[], kids: number[][], p: number | null, timeEnd: number): number | null {
+  if (p === null) return null;
+  const to = kids[p].find((c) => rel(tokens[c]) === 'mark' && /^to$/i.test(tokens[c].text));
+  return to !== undefined && tokens[to].start >= timeEnd && tokens[p].head >= 0 ? tokens[p].head : p;
 }
 
 /**
@@ -168,8 +205,35 @@ function eventNoun(tokens: readonly SyntaxToken[], kids: number[][], p: number):
   if (subj === undefined || tokens[subj].upos !== 'NOUN') return null;
   if (kids[subj].some((c) => tokens[c].upos === 'PROPN' || tokens[c].upos === 'NUM')) return null;
   const lemma = tokens[subj].lemma.toLowerCase();
-  return `N:${SAME_EVENT[lemma] ?? lemma}`;
+  // an act noun as its verb ("the shootings happened" and "Thursday's shooting": shoot)
+  return `N:${SAME_EVENT[lemma] ?? actOfNoun(lemma) ?? lemma}`;
 }
+
+/**
+ * "Thursday's shooting", "the attack on Monday", "the shooting Thursday night": a time that
+ * modifies a noun naming an act dates that act. The noun names an act when the act class lexicon
+ * lists it as a verb ("attack", "arrest") or its -ing form's verb ("shooting" → shoot); it is
+ * returned as that verb, so "the shooting on Thursday" and "shot … on Friday" are one act. Null
+ * when the time hangs on no such noun.
+ */
+function eventNounDated(tokens: readonly SyntaxToken[], t: ResolvedTime): string | null {
+  const h = phraseHead(tokens, t.span);
+  if (h === null) return null;
+  const n = tokens[h].head;
+  // ("Thursday's shooting" with the gerund read as a verb: a possessive time modifies a noun)
+  if (n < 0 || !(tokens[n].upos === 'NOUN' || (tokens[h].deprel === 'nmod:poss' && /ing$/i.test(tokens[n].text)))) return null;
+  if (!['nmod', 'nmod:poss', 'nmod:tmod', 'nmod:unmarked', 'compound'].includes(tokens[h].deprel)) return null;
+  return actOfNoun(tokens[n].lemma.toLowerCase());
+}
+
+/** The verb of a noun that names an act the act class lexicon lists ("shooting" → shoot, "attack", "death" → die), or null. */
+function actOfNoun(lemma: string): string | null {
+  const verb = EVENT_NOUN_VERB[lemma] ?? (/ings?$/.test(lemma) ? lemma.replace(/ings?$/, '') : lemma);
+  for (const v of [verb, `${verb}e`, verb.replace(/(.)\1$/, '$1')]) if (actClass(v) !== v) return v;
+  return null;
+}
+/** Act nouns whose verb is not the noun itself or its -ing form. */
+const EVENT_NOUN_VERB: Record<string, string> = { death: 'die', killings: 'kill', arrest: 'arrest', murder: 'murder', robbery: 'rob', theft: 'steal', explosion: 'explode', collision: 'collide' };
 
 /**
  * A participant's key: a person by surname (outlets vary the rest: "RB DeShawn Wynn", "DeShawn
@@ -181,6 +245,9 @@ export function participantKey(e: EntityRef): string {
 
 /** Slot keys of an act: one per participant of its deciding role, under the act's class (act-classes.ts). */
 export function actSlots(a: DatedAct): string[] {
+  // an event named by its noun is one event whatever verb tells it happened ("the shooting took
+  // place on Thursday", "the shootings happened Thursday", "Thursday's shooting")
+  if (a.byNoun) return [...a.agents].sort().map((k) => `event|${k}`);
   const [role, keys] = a.patients.size ? ['patient', a.patients] : ['agent', a.agents];
   // by the act's class: "signed Jane Roe on Tuesday" and "hired Jane Roe on Monday" date one act
   return [...keys].sort().map((k) => `${actClass(a.lemma)}|${role}|${k}`);

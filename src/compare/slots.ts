@@ -12,7 +12,8 @@ import { MONTH_NAME_PATTERN, WEEKDAY_PATTERN } from '../text/calendar.js';
 import { dataLines } from '../text/lexicon.js';
 import { actClass } from './act-classes.js';
 import { canonicalName, type Sent, type StoryView } from './prepare.js';
-import { coordinatedFigure, countedArgument, describedNoun, figureVerb, frameGovernsFigure, lemmaAt, participantVerbs, verbSubject } from './syntax.js';
+import { coordinatedFigure, countedArgument, countedNoun, describedNoun, figureVerb, frameGovernsFigure, lemmaAt, parseOf, participantVerbs, verbSubject } from './syntax.js';
+import { tokenAt } from '../text/tokenize.js';
 import { key } from './text.js';
 
 export interface Slot {
@@ -38,6 +39,13 @@ export interface Slot {
    * fact (aligned) and do not name different places.
    */
   aligned?: boolean;
+  /**
+   * A casualty figure or magnitude told after an article's lead, in a story whose leads tell none:
+   * an article may list several events there (a column on an agency's record: "three people were
+   * killed", "the nine people who were killed", "kill 49 people"), so its figures are compared
+   * with other articles' only, never within their own article.
+   */
+  bodyOnly?: boolean;
 }
 
 /** How a sentence relates to the article's event: its own, another day's, or the past's. */
@@ -144,12 +152,17 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
     return { key: `age|${personKey(who.key)}`, label: `age of ${who.name}`, unit: 'years', factor: 1, personal: true, person: who.key, verbs };
   }
   if (DISTANCE[q.unit] !== undefined) {
+    // "about 600 metres (2,000 feet)": a conversion in parentheses repeats the figure before it (which is compared)
+    if (conversionOf(s, q)) return null;
     const from = placeAfter(s, q);
     if (from) return { key: `distance|${from.key}`, label: `distance from ${from.name}`, unit: 'km', factor: DISTANCE[q.unit] };
     // "Robert Roe fell about 600 metres": how far a named person went, by the verb before the figure
     const moved = verbAndSubjectBefore(s, q);
     // (by the person alone: parses lemmatise "fell" as "fell" or "fall", and a story tells one distance of a person's)
-    return moved ? { key: `distance|person|${moved.key}`, label: `how far ${moved.name} ${moved.word}`, unit: 'km', factor: DISTANCE[q.unit], personal: true, person: canonicalName(moved.name) } : null;
+    if (moved) return { key: `distance|person|${moved.key}`, label: `how far ${moved.name} ${moved.word}`, unit: 'km', factor: DISTANCE[q.unit], personal: true, person: canonicalName(moved.name) };
+    // "the man fell around 2000ft": someone named by a role, compared once the story joins them to a named person (joinRoles)
+    const role = roleBefore(s, q);
+    return role ? { key: `distance|role|${s.id}|${q.span.start}`, label: `how far the ${role.noun} ${role.word}`, unit: 'km', factor: DISTANCE[q.unit], personal: true, role: true, verbs: [] } : null;
   }
   if (WEIGHT[q.unit] !== undefined) {
     // a person's weight, as a description gives it ("Roe is 5-foot-8, 135 pounds"; "He is 5-feet-8 inches tall, weighing 130 pounds")
@@ -193,20 +206,42 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
 /**
  * "three undersea cables were cut" against "two undersea cables were cut": a count of things (not
  * people) told in the lead of an article, where the event is told, is the event's count of that
- * noun for that verb. Later sentences count the same noun for other reasons ("the four cables
- * running across the Mediterranean"), so only the lead's are compared; the noun must be the
- * subject or object of the verb by the parse, not a modifier ("the 300-seat Parliament"), and
- * "killed two co-workers" is not "shot three co-workers"; verbs of one act class (act-classes.ts:
- * "damaged", "cut", "severed") count the same things.
+ * noun for that act. Later sentences count the same noun for other reasons ("the four cables
+ * running across the Mediterranean"), so only the lead's are compared, and only between sentences
+ * that state one fact (Slot.aligned). The noun is the one the parse makes the figure count ("two
+ * sub-sea cables": cable); the act is the verb it is the subject or object of by the parse, or, when
+ * the parse hangs the noun elsewhere ("disrupted after three cables were damaged" read with the
+ * cables on "disrupted"), the verb right after the noun phrase ("cables were damaged") if the act
+ * class lexicon lists it. Verbs of one class (act-classes.ts: "damaged", "cut", "severed") count
+ * the same things; "killed two co-workers" is not "shot three co-workers".
  */
 function countedThings(s: Sent, q: Quantity): Slot | null {
-  if (q.unit !== 'count' || !q.counted || !inLead(s) || PEOPLE_NOUNS.has(q.counted.toLowerCase())) return null;
+  if ((q.unit !== 'count' && q.unit !== 'people') || !inLead(s)) return null;
   const arg = countedArgument(s, q);
+  const noun = arg?.noun ?? countedNoun(s, q);
+  // (people of no named kind, "people", "victims", are counted by the frame of what happened to them, or not at all)
+  if (!noun || PEOPLE_NOUNS.has(noun) || PEOPLE_NOUNS.has(`${noun}s`) || PEOPLE_NOUNS.has(q.counted?.toLowerCase() ?? '')) return null;
   // "more than 2,000 booths in the country, while there are 27 overseas": two counts of one noun in one sentence are two sets
-  if (!arg || s.quantities.some((o) => o !== q && o.counted === q.counted)) return null;
-  // by the verb's act class: "three cables were damaged" and "two cables were cut" count the same cables
-  return { key: `count|${key(arg.noun)}|${actClass(arg.verb)}`, label: `number of ${arg.noun} (${arg.verb})`, unit: 'count', factor: 1, aligned: true };
+  if (s.quantities.some((o) => o !== q && (o.counted === q.counted || ((o.unit === 'count' || o.unit === 'people') && countedNoun(s, o) === noun)))) return null;
+  const verb = arg?.verb ?? verbAfterNoun(s, q);
+  if (!verb) return null;
+  return { key: `count|${key(noun)}|${actClass(verb)}`, label: `number of ${noun} (${verb})`, unit: q.unit, factor: 1, aligned: true };
 }
+
+/** "three undersea cables were severed": the verb after a figure's noun phrase, past auxiliaries, when the act class lexicon lists it. */
+function verbAfterNoun(s: Sent, q: Quantity): string | null {
+  const at = s.tokens.findIndex((t) => t.start >= q.span.end);
+  if (at < 0) return null;
+  let i = at;
+  // the rest of the noun phrase ("undersea cables") and the auxiliaries of a passive ("were", "had been")
+  while (i < s.tokens.length && i - at < 4 && !AUXILIARY.test(s.tokens[i].text) && /^\p{L}[\p{L}-]*$/u.test(s.tokens[i].text) && !s.tokens[i].text.endsWith('ed')) i++;
+  while (i < s.tokens.length && AUXILIARY.test(s.tokens[i].text)) i++;
+  const t = s.tokens[i];
+  if (!t) return null;
+  const lemma = lemmaAt(s.art, t.start) ?? t.text.toLowerCase();
+  return actClass(lemma) !== lemma ? lemma : null;
+}
+const AUXILIARY = /^(?:was|were|is|are|had|has|have|been|be)$/i;
 
 /** After a duration: it dates an act back from the time of writing or of the event ("ago", "before", "earlier"). */
 const BACK_FROM = /^[\s-]*(?:ago|before|earlier)\b/i;
@@ -352,18 +387,23 @@ function leadText(sents: Sent[]): string {
 /**
  * Every figure of the story with the slot the cross-check compares it in (null: not compared):
  * the story's event day decides which sentences are background, and a magnitude of another day's
- * shock has no slot.
+ * shock has no slot. A casualty figure or a magnitude later in an article of a story whose leads
+ * tell none of that slot is marked `bodyOnly` (see Slot).
  */
-export function* figureSlots(story: StoryView): Generator<{ sent: Sent; q: Quantity; slot: Slot | null }> {
+export function figureSlots(story: StoryView): { sent: Sent; q: Quantity; slot: Slot | null }[] {
   const eventDay = storyEventDay(story.articles);
+  const out: { sent: Sent; q: Quantity; slot: Slot | null }[] = [];
   for (const a of story.articles) {
     const background = backgroundSentences(a.sentences, eventDay);
     for (const s of a.sentences)
       for (const q of s.quantities) {
         const slot = slotOf(s, q, background.get(s.index) ?? 'none');
-        yield { sent: s, q, slot: slot && !(slot.unit === 'magnitude' && anotherDaysShock(s, eventDay)) ? slot : null };
+        out.push({ sent: s, q, slot: slot && !(slot.unit === 'magnitude' && anotherDaysShock(s, eventDay)) ? slot : null });
       }
   }
+  const toldInLeads = new Set(out.filter((x) => x.slot && inLead(x.sent)).map((x) => x.slot!.key));
+  for (const x of out) if (x.slot && EVENT_FRAMES.test(x.slot.key) && !inLead(x.sent) && !toldInLeads.has(x.slot.key)) x.slot = { ...x.slot, bodyOnly: true };
+  return out;
 }
 
 /**
@@ -492,7 +532,7 @@ export function resolveOneNameSlots<T extends { slot: string; person?: string; v
   }
 }
 /** Slot key prefixes followed by a person's key (see personKey). */
-const PERSON_SLOTS = ['age|', 'distance|person|', 'weight|', 'residence|'];
+const PERSON_SLOTS = ['age|', 'distance|person|', 'weight|', 'residence|', 'record|'];
 
 const SUBJECT_PRONOUN = /^(?:he|she)$/i;
 /**
@@ -570,6 +610,32 @@ function verbAndSubjectBefore(s: Sent, q: Quantity): { verb: string; word: strin
   if (!who) return null;
   const named = text.slice(who.span.start, who.span.end);
   return { verb: lemmaAt(s.art, verbTok.start) ?? verbTok.key, word: verbTok.text, key: personKey(canonicalName(named)), name: named };
+}
+
+/** The figure of one kind a parenthesised figure converts ("600 metres (2,000 feet)" → 600 metres), or null. */
+function conversionOf(s: Sent, q: Quantity): Quantity | null {
+  const text = s.art.text;
+  return s.quantities.find((p) => p !== q && p.unit in DISTANCE && p.span.end <= q.span.start && /^\s*\(\s*$/.test(text.slice(p.span.end, q.span.start))) ?? null;
+}
+
+/**
+ * "The man fell about 600m", "the man aged in his early 30s fell about 600m": the verb before a
+ * figure (as verbAndSubjectBefore reads it) whose subject, by the parse, is a common noun, not a
+ * relative ("her son"); null when there is no such subject.
+ * Its slot is compared only once joined to a named person's (conflicts.ts joinRolesByArticle).
+ */
+function roleBefore(s: Sent, q: Quantity): { noun: string; word: string } | null {
+  const toks = s.tokens;
+  let i = toks.findIndex((t) => t.start >= q.span.start) - 1;
+  while (i >= 0 && /^(?:about|around|some|nearly|almost|approximately|roughly|over|more|than|just|at|least|an|estimated)$/i.test(toks[i].text)) i--;
+  if (i < 0 || !/^\p{Ll}+$/u.test(toks[i].text) || STATIVE.test(toks[i].text)) return null;
+  const tokens = parseOf(s.art);
+  if (!tokens) return null;
+  for (const at of verbSubject(s, toks[i].start)) {
+    const t = tokens[tokenAt(tokens, at)];
+    if (t?.upos === 'NOUN' && !KIN.has(t.lemma.toLowerCase())) return { noun: t.lemma.toLowerCase(), word: toks[i].text };
+  }
+  return null;
 }
 
 /** "1,500 kilometers south of Tehran", "58km south-west of Bandar Abbas": the place measured from. */

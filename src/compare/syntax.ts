@@ -118,6 +118,18 @@ export function countedArgument(s: Sent, q: Quantity): { noun: string; verb: str
 }
 
 /**
+ * The noun a figure counts, by the parse, as a lemma ("two sub-sea cables" → cable, where the
+ * words alone give "sub"); null when the figure counts no noun or the article has no parse.
+ */
+export function countedNoun(s: Sent, q: Quantity): string | null {
+  const tokens = parseOf(s.art);
+  if (!tokens) return null;
+  const fig = figureTokens(tokens, q);
+  if (!fig || fig.noun === fig.num || tokens[fig.noun].upos !== 'NOUN') return null;
+  return tokens[fig.noun].lemma.toLowerCase();
+}
+
+/**
  * The lemma of the verb a figure's phrase hangs on, by the parse ("was married two weeks ago" →
  * marry; "who married him three weeks before" → marry): up from the number, at most four steps,
  * never through a clause link; null without a parse or a verb.

@@ -64,7 +64,7 @@ export function readNumber(text: string, ws: NumberWord[], i: number): NumberRea
     if (fraction) return fraction;
     if (after === ':' || (after === '/' && /\d/.test(text[w.end + 1] ?? ''))) return null; // times and dates
     if (after === '^' || (after === 'e' && /\d/.test(text[w.end + 1] ?? ''))) return null;
-    const digits = w.text.replace(/,/g, '');
+    const digits = w.text.replace(/,\s?/g, '');
     if (digits.replace(/\.\d+$/, '').length > 15) return null; // beyond what is meaningful
     const v = Number(digits);
     if (!Number.isFinite(v)) return null;

@@ -193,3 +193,13 @@ describe('findQuantities: halves, fractions and a height before a weight', () =>
     assert.equal(quantities(t).some((q) => q.value === 8135), false);
   });
 });
+
+describe('thousands spaced after the comma (text rebuilt from tokens)', () => {
+  it('"fell about 2, 000ft" is 2,000 ft; "rooms 12, 14 and 16" stay three numbers', () => {
+    const q = one('The climber fell about 2, 000ft from the ridge.', '2, 000ft');
+    assert.equal(q.value, 2000);
+    assert.equal(q.unit, 'ft');
+    const list = quantities('Inspectors closed 12, 140 and 160 stalls at the market.').map((x) => x.value);
+    assert.ok(!list.includes(12140), JSON.stringify(list));
+  });
+});

@@ -74,9 +74,10 @@ describe('story fixtures', () => {
       const s = scoreStory(f, x, articles, idOf);
       const why = `missed: ${s.missed.join('; ')} | spurious: ${s.falsePositives.join('; ')}`;
 
-      it('finds every expected conflict, with at most one false conflict', () => {
+      // (no false conflict since the Comey fixture's three past death tolls stopped being compared within their article)
+      it('finds every expected conflict, with no false conflict', () => {
         assert.equal(s.conflicts.fn, 0, why);
-        assert.ok(s.falseConflicts <= 1, why);
+        assert.equal(s.falseConflicts, 0, why);
       });
       it('finds the corroborated facts', () => {
         assert.ok(s.corroborated.tp >= Math.ceil(s.corroborated.expected * 0.75), why);

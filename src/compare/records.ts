@@ -1,0 +1,104 @@
+/**
+ * A named person's win-loss record, as sports news writes it right after the name: "Jane Roe
+ * (45-1, 33 KOs)", "Jane Roe, 43-1,". Two outlets that give one person two records disagree. Only
+ * people (a team's record changes every week of a season), only the record written right after
+ * the name ("dropped to 45-7-2" tells a change, "4-2-1 since 2005" a part), and only articles
+ * published within a week of each other when both are dated (a record changes with each fight).
+ * Person keys and one-name joining as for ages (slots.ts personKey, resolveOneNameSlots).
+ */
+import { canonicalName, evidence, type Sent, type StoryView } from './prepare.js';
+import { crossOutletPairs, sidesByFirst } from './sides.js';
+import { personKey, resolveOneNameSlots } from './slots.js';
+import { clean, cmp } from './text.js';
+import type { Conflict, ConflictSide } from './types.js';
+
+interface WinLoss {
+  sent: Sent;
+  /** `record|<person key>`. */
+  slot: string;
+  person: string;
+  name: string;
+  /** "45-1", "10-5-2". */
+  value: string;
+  span: { start: number; end: number };
+}
+
+/** Right after a name: " (45-1", ", 43-1," — wins, losses and draws, then a closing mark. */
+const AFTER_NAME = /^(?:\s*\(\s*|,\s+)(\d{1,3})-(\d{1,3})(?:-(\d{1,3}))?(?=\s*[,;)]|\s+with\b)/;
+const WEEK_DAYS = 7;
+
+function recordsOf(story: StoryView): WinLoss[] {
+  const out: WinLoss[] = [];
+  for (const a of story.articles)
+    for (const s of a.sentences)
+      for (const e of s.entities) {
+        if (e.type !== 'PER') continue;
+        const m = AFTER_NAME.exec(a.text.slice(e.span.end, Math.min(s.span.end, e.span.end + 24)));
+        if (!m) continue;
+        const written = a.text.slice(e.span.start, e.span.end);
+        const person = canonicalName(written);
+        const start = e.span.end + m[0].indexOf(m[1]);
+        out.push({ sent: s, slot: `record|${personKey(person)}`, person, name: written, value: [m[1], m[2], m[3]].filter(Boolean).join('-'), span: { start, end: e.span.end + m[0].length } });
+      }
+  return out;
+}
+
+/** Publication day of an article as a day number, or null when undated. */
+function day(r: WinLoss): number | null {
+  const p = r.sent.art.published;
+  return p ? Date.parse(p) / 86_400_000 : null;
+}
+
+/** Conflicts over one person's record, told differently by independent sources written within a week of each other. */
+export function recordConflicts(story: StoryView): Conflict[] {
+  const rs = recordsOf(story);
+  if (rs.length < 2) return [];
+  resolveOneNameSlots(rs);
+  const bySlot = new Map<string, WinLoss[]>();
+  for (const r of rs) (bySlot.get(r.slot) ?? bySlot.set(r.slot, []).get(r.slot)!).push(r);
+  const out: Conflict[] = [];
+  for (const slot of [...bySlot.keys()].sort(cmp)) {
+    const c = recordConflict(story, bySlot.get(slot)!);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+function recordConflict(story: StoryView, rs: WinLoss[]): Conflict | null {
+  if (story.independent(rs.map((r) => r.sent.art.id)) < 2) return null;
+  const sorted = [...rs].sort((a, b) => cmp(a.value, b.value) || cmp(a.sent.id, b.sent.id) || a.span.start - b.span.start);
+  const sides = sidesByFirst(sorted, (first, r) => first.value === r.value);
+  if (sides.length < 2) return null;
+  // a record of an article written a week or more after another's may count fights in between
+  const days = sides.map((x) => x.map(day));
+  const apart = (i: number, j: number) => days[i].every((x) => x !== null && days[j].every((y) => y !== null && Math.abs(x - y) >= WEEK_DAYS));
+  const pairs = crossOutletPairs(sides).filter((p) => !apart(p.a, p.b));
+  if (!pairs.length) return null;
+  const arts = sides.map((x) => new Set(x.map((r) => r.sent.art.id)));
+  const label = [...rs].sort((a, b) => b.person.length - a.person.length || cmp(a.name, b.name))[0].name;
+  return {
+    id: '',
+    kind: 'count',
+    slot: `record of ${label}`,
+    severity: 'conflict',
+    withinArticle: arts.some((x, i) => arts.some((y, j) => j > i && [...x].some((id) => y.has(id)))),
+    sides: sides.map((x) => recordSide(story, x)),
+    pairs,
+    note: `${sides.map((x) => x[0].value).join(' vs ')}: different records for the same person`,
+    factIds: [],
+  };
+}
+
+function recordSide(story: StoryView, rs: WinLoss[]): ConflictSide {
+  const sorted = [...rs].sort((a, b) => cmp(a.sent.id, b.sent.id) || a.span.start - b.span.start);
+  const articles = [...new Set(sorted.map((r) => r.sent.art.id))].sort(cmp);
+  return {
+    value: sorted[0].value,
+    normalized: { kind: 'quantity', unit: 'record', value: null, low: null, high: null, qualifier: 'exact', date: null },
+    wordings: [...new Set(sorted.map((r) => clean(r.sent.art.text.slice(r.span.start, r.span.end))))],
+    articles,
+    outlets: [...new Set(articles.map((id) => story.byId.get(id)!.outlet))],
+    independentSources: story.independent(articles),
+    evidence: sorted.map((r) => evidence(r.sent, { ...r.span })),
+  };
+}
