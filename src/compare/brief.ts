@@ -45,7 +45,7 @@ export function buildBrief(story: StoryView, al: Alignment, facts: Fact[], confl
       citations: c.sides.flatMap((s) => s.evidence.map(copyEv)),
     });
   }
-  const quote = quoteLine(ledger, out);
+  const quote = quoteLine(story, ledger, out);
   if (quote && out.length < MAX) out.push(quote);
   if (out.length < 5) singleSourceLines(story, al, facts, factSents, relPos, chosenKeys, out);
   return out.slice(0, MAX);
@@ -152,20 +152,52 @@ const len = (s: Sent) => s.span.end - s.span.start;
  * or partial quotation is given in quotation marks; reported speech is given as what the speaker
  * said, without them (the outlet's words, not the speaker's).
  */
-function quoteLine(ledger: SpeakerLedger[], out: BriefSentence[]): BriefSentence | null {
+function quoteLine(story: StoryView, ledger: SpeakerLedger[], out: BriefSentence[]): BriefSentence | null {
+  const sure = speakerSure(story);
   const quotes = ledger
     .filter((l) => l.speaker !== 'unattributed')
-    .flatMap((l) => l.statements.filter((s) => !s.singleOutlet).map((s) => ({ l, s })))
+    .flatMap((l) => l.statements.filter((s) => !s.singleOutlet && sure(l.speaker, s.wordings.flatMap((w) => w.evidence))).map((s) => ({ l, s })))
     .sort((a, b) => b.s.independentSources - a.s.independentSources || cmp(a.s.id, b.s.id));
   const usedSentences = new Set(out.flatMap((b) => b.citations.map((e) => `${e.articleId}@${e.sentence.start}`)));
   const fresh = quotes.filter(({ s }) => !s.wordings.some((w) => w.evidence.some((e) => usedSentences.has(`${e.articleId}@${e.sentence.start}`))));
   if (!fresh.length) return null;
   const { l, s } = fresh[0];
   const main = s.wordings[0];
-  const words = (w: (typeof s.wordings)[number], n: number) => (w.kind === 'indirect' ? shorten(w.text, n) : `“${shorten(w.text, n)}”`);
+  // reported speech follows "said that" as a clause: no second "that", no capital on a pronoun
+  const clause = (t: string) => t.replace(/^that\s+/i, '').replace(/^(?:He|She|They|It|We|There|This)\b/, (w) => w.toLowerCase());
+  const words = (w: (typeof s.wordings)[number], n: number) => (w.kind === 'indirect' ? shorten(clause(w.text), n) : `“${shorten(w.text, n)}”`);
   const variants = s.wordings.length > 1 ? `; also worded ${words(s.wordings[1], 120)} (${s.wordings[1].outlets.join(', ')})` : '';
   const said = main.kind === 'indirect' ? `${l.name} said that ${words(main, 160)}` : `${l.name} was quoted as saying ${words(main, 160)}`;
   return { text: `${said} (${main.outlets.join(', ')})${variants}.`, kind: 'quote', citations: s.wordings.flatMap((w) => w.evidence.map(copyEv)) };
+}
+
+/**
+ * Whether a statement's speaker is sure enough to name in the brief: when the story names two or
+ * more people with the speaker's surname ("Gary Roe", "Katherine Roe"), one of the statement's
+ * quotes must name the speaker in full (its speaker words hold the first name); a surname or a
+ * pronoun could be either of them.
+ */
+function speakerSure(story: StoryView): (speaker: string, evidence: Evidence[]) => boolean {
+  const bySurname = new Map<string, Set<string>>();
+  for (const s of story.sentences)
+    for (const e of s.entities) {
+      const parts = e.key.split(' ');
+      if (e.type !== 'PER' || parts.length < 2) continue;
+      const last = parts[parts.length - 1];
+      if (!bySurname.has(last)) bySurname.set(last, new Set());
+      bySurname.get(last)!.add(e.key);
+    }
+  return (speaker, evidence) => {
+    const parts = speaker.split(' ');
+    if (parts.length < 2 || (bySurname.get(parts[parts.length - 1])?.size ?? 0) < 2) return true;
+    const sentences = new Set(evidence.map((e) => `${e.articleId}@${e.sentence.start}`));
+    return story.articles.some((a) =>
+      a.quotes.some((q) => {
+        const sp = q.quote.speakerSpan;
+        return q.speakerKey === speaker && !!sp && sentences.has(`${a.id}@${q.sent.span.start}`) && a.text.slice(sp.start, sp.end).toLowerCase().includes(parts[0]);
+      }),
+    );
+  };
 }
 
 /**
