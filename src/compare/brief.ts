@@ -7,8 +7,7 @@
  */
 import { cueClassOf } from '../analyse/quotes/cues.js';
 import { tokenAt } from '../text/tokenize.js';
-import type { Alignment } from './facts.js';
-import { actsOf, sameStatement } from './facts.js';
+import { ALIGN_THRESHOLD, type Alignment, actsOf, sameStatement } from './facts.js';
 import { evidence, type Sent, type StoryView, sentText } from './prepare.js';
 import { parseOf, verbSubject } from './syntax.js';
 import { clean, cmp, overlap } from './text.js';
@@ -18,6 +17,14 @@ import type { BriefSentence, Conflict, Evidence, Fact, SpeakerLedger } from './t
 const MAX = 8;
 /** A sentence among an article's first LEAD sentences is in its lead (what the article is about). */
 const LEAD = 2;
+/**
+ * The brief weighs the FACTS_WEIGHED facts of most independent sources, each by its CANDIDATES
+ * most central wordings, centrality read against at most CENTRALITY_SAMPLE other members: a
+ * 1,000-article story has facts of hundreds of members, and the brief needs a handful of lines.
+ */
+const FACTS_WEIGHED = 40;
+const CANDIDATES = 12;
+const CENTRALITY_SAMPLE = 60;
 
 export function buildBrief(story: StoryView, al: Alignment, facts: Fact[], conflicts: Conflict[], ledger: SpeakerLedger[], factSents: Map<string, Sent[]>): BriefSentence[] {
   const out: BriefSentence[] = [];
@@ -59,13 +66,16 @@ export function buildBrief(story: StoryView, al: Alignment, facts: Fact[], confl
 function factLines(story: StoryView, al: Alignment, facts: Fact[], factSents: Map<string, Sent[]>, relPos: (f: Fact) => number): { rep: Sent; backing: Sent[] }[] {
   const lines = facts
     .filter((f) => f.independentSources >= 2)
-    .map((f) => {
+    .map((f) => ({ f, pos: relPos(f) }))
+    .sort((a, b) => b.f.independentSources - a.f.independentSources || a.pos - b.pos || cmp(a.f.id, b.f.id))
+    .slice(0, FACTS_WEIGHED)
+    .map(({ f, pos }) => {
       const sents = factSents.get(f.id) ?? [];
       const best = bestWording(story, sents, al);
       if (!best) return null;
       // (a quotation is someone's words about the event, not the event: never the main claim)
       const lead = quoted(best.rep) ? 0 : story.independent(best.backing.filter((s) => s.index < LEAD).map((s) => s.art.id));
-      return { f, ...best, lead, sources: story.independent(best.backing.map((s) => s.art.id)), pos: relPos(f) };
+      return { f, ...best, lead, sources: story.independent(best.backing.map((s) => s.art.id)), pos };
     })
     .filter((x): x is NonNullable<typeof x> => x !== null && x.sources >= 2)
     .sort((a, b) => b.sources - a.sources || a.pos - b.pos || cmp(a.f.id, b.f.id));
@@ -80,18 +90,23 @@ function factLines(story: StoryView, al: Alignment, facts: Fact[], factSents: Ma
 
 /**
  * The wording of a fact the brief states and the sentences that back it. Every readable member is
- * a candidate; its backers are the members that state its act and carry every value it states
- * (`carries`); the candidate with the most independent backers wins (then the most central, then
+ * a candidate; its backers are the members that restate it (similarity at half the alignment
+ * threshold: a fact joined by a conflict holds sentences of other statements), state its act and
+ * carry every value it states (`carries`); the candidate with the most independent backers wins (then the most central, then
  * the shorter). So a line never cites an article for a figure, day, time or place it does not
  * give, and a fact told once with an extra detail is stated without it when others back less.
  */
 function bestWording(story: StoryView, sents: Sent[], al: Alignment): { rep: Sent; backing: Sent[] } | null {
   const ok = sents.filter((s) => s.span.end - s.span.start <= 320 && s.keys.size >= 5);
   if (!ok.length) return null;
-  const central = (s: Sent) => sents.reduce((t, o) => (o.art.id !== s.art.id ? t + al.sim(s, o) : t), 0);
-  const ranked = ok.map((rep) => {
-    const backing = backers(rep, sents);
-    return { rep, backing, n: story.independent(backing.map((x) => x.art.id)), values: valueCount(rep), c: central(rep) };
+  // (evenly spaced members stand for the others in a large fact)
+  const step = Math.max(1, Math.ceil(sents.length / CENTRALITY_SAMPLE));
+  const sample = sents.filter((_, i) => i % step === 0);
+  const central = new Map(ok.map((s) => [s, sample.reduce((t, o) => (o.art.id !== s.art.id ? t + al.sim(s, o) : t), 0)]));
+  const candidates = [...ok].sort((a, b) => central.get(b)! - central.get(a)! || cmp(a.id, b.id)).slice(0, CANDIDATES);
+  const ranked = candidates.map((rep) => {
+    const backing = backers(rep, sents).filter((x) => x === rep || al.sim(x, rep) >= ALIGN_THRESHOLD / 2);
+    return { rep, backing, n: story.independent(backing.map((x) => x.art.id)), values: valueCount(rep), c: central.get(rep)! };
   });
   // most backers; then the plainer wording (fewer values: "December 15" over "December 15, 2013"
   // when both have the same backers); then the most central; then the shorter
