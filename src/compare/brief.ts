@@ -19,8 +19,9 @@ const MAX = 8;
 const LEAD = 2;
 /**
  * The brief weighs the FACTS_WEIGHED facts of most independent sources, each by its CANDIDATES
- * most central wordings, centrality read against at most CENTRALITY_SAMPLE other members: a
- * 1,000-article story has facts of hundreds of members, and the brief needs a handful of lines.
+ * most central wordings, centrality read against at most CENTRALITY_SAMPLE members (and at most as
+ * many candidates read): a 1,000-article story has facts of hundreds of members, and the brief
+ * needs a handful of lines.
  */
 const FACTS_WEIGHED = 40;
 const CANDIDATES = 12;
@@ -60,32 +61,32 @@ export function buildBrief(story: StoryView, al: Alignment, facts: Fact[], confl
 
 /**
  * The fact lines in the order the brief takes them: the main claim (the fact with the most
- * independent sources stating it in their leads) first, then by independent sources and position.
- * Each line is the wording most articles back (see `bestWording`), cited only by those.
+ * independent sources stating it in their leads, not in a quotation) first, then by independent
+ * sources and position. Each line is the wording most articles back (see `bestWording`), cited
+ * only by those; wordings are weighed lazily, as the brief asks for lines.
  */
-function factLines(story: StoryView, al: Alignment, facts: Fact[], factSents: Map<string, Sent[]>, relPos: (f: Fact) => number): { rep: Sent; backing: Sent[] }[] {
-  const lines = facts
+function* factLines(story: StoryView, al: Alignment, facts: Fact[], factSents: Map<string, Sent[]>, relPos: (f: Fact) => number): Generator<{ rep: Sent; backing: Sent[] }> {
+  const order = facts
     .filter((f) => f.independentSources >= 2)
     .map((f) => ({ f, pos: relPos(f) }))
     .sort((a, b) => b.f.independentSources - a.f.independentSources || a.pos - b.pos || cmp(a.f.id, b.f.id))
-    .slice(0, FACTS_WEIGHED)
-    .map(({ f, pos }) => {
-      const sents = factSents.get(f.id) ?? [];
-      const best = bestWording(story, sents, al);
-      if (!best) return null;
-      // (a quotation is someone's words about the event, not the event: never the main claim)
-      const lead = quoted(best.rep) ? 0 : story.independent(best.backing.filter((s) => s.index < LEAD).map((s) => s.art.id));
-      return { f, ...best, lead, sources: story.independent(best.backing.map((s) => s.art.id)), pos };
-    })
-    .filter((x): x is NonNullable<typeof x> => x !== null && x.sources >= 2)
-    .sort((a, b) => b.sources - a.sources || a.pos - b.pos || cmp(a.f.id, b.f.id));
-  // the main claim: told in the lead of the most sources (at least two), else the order above
+    .slice(0, FACTS_WEIGHED);
+  // (a quotation is someone's words about the event, not the event: never the main claim)
+  const leadOf = (f: Fact) => story.independent((factSents.get(f.id) ?? []).filter((s) => s.index < LEAD && !quoted(s)).map((s) => s.art.id));
   let main = -1;
-  lines.forEach((l, i) => {
-    if (l.lead >= 2 && (main < 0 || l.lead > lines[main].lead)) main = i;
+  let mainLead = 1;
+  order.forEach(({ f }, i) => {
+    const lead = leadOf(f);
+    if (lead > mainLead) {
+      main = i;
+      mainLead = lead;
+    }
   });
-  if (main > 0) lines.unshift(...lines.splice(main, 1));
-  return lines;
+  if (main > 0) order.unshift(...order.splice(main, 1));
+  for (const { f } of order) {
+    const best = bestWording(story, factSents.get(f.id) ?? [], al);
+    if (best && story.independent(best.backing.map((s) => s.art.id)) >= 2) yield best;
+  }
 }
 
 /**
@@ -99,11 +100,13 @@ function factLines(story: StoryView, al: Alignment, facts: Fact[], factSents: Ma
 function bestWording(story: StoryView, sents: Sent[], al: Alignment): { rep: Sent; backing: Sent[] } | null {
   const ok = sents.filter((s) => s.span.end - s.span.start <= 320 && s.keys.size >= 5);
   if (!ok.length) return null;
-  // (evenly spaced members stand for the others in a large fact)
+  // (evenly spaced members stand for the others in a large fact, as candidates and as the
+  // members centrality is read against)
   const step = Math.max(1, Math.ceil(sents.length / CENTRALITY_SAMPLE));
   const sample = sents.filter((_, i) => i % step === 0);
-  const central = new Map(ok.map((s) => [s, sample.reduce((t, o) => (o.art.id !== s.art.id ? t + al.sim(s, o) : t), 0)]));
-  const candidates = [...ok].sort((a, b) => central.get(b)! - central.get(a)! || cmp(a.id, b.id)).slice(0, CANDIDATES);
+  const pool = ok.length > CENTRALITY_SAMPLE ? ok.filter((_, i) => i % Math.ceil(ok.length / CENTRALITY_SAMPLE) === 0) : ok;
+  const central = new Map(pool.map((s) => [s, sample.reduce((t, o) => (o.art.id !== s.art.id ? t + al.sim(s, o) : t), 0)]));
+  const candidates = [...pool].sort((a, b) => central.get(b)! - central.get(a)! || cmp(a.id, b.id)).slice(0, CANDIDATES);
   const ranked = candidates.map((rep) => {
     const backing = backers(rep, sents).filter((x) => x === rep || al.sim(x, rep) >= ALIGN_THRESHOLD / 2);
     return { rep, backing, n: story.independent(backing.map((x) => x.art.id)), values: valueCount(rep), c: central.get(rep)! };
@@ -157,7 +160,7 @@ function otherSubject(a: string | null, b: string | null): boolean {
 
 /** How many values a sentence states: figures, times, other numbers. */
 function valueCount(s: Sent): number {
-  return s.quantities.length + s.times.length + numbersIn(s, s.art.text.slice(s.span.start, s.span.end), s.span.start, true).length;
+  return s.quantities.length + s.times.length + valuesOf(s).ownNumbers.length;
 }
 
 const len = (s: Sent) => s.span.end - s.span.start;
@@ -168,15 +171,16 @@ const len = (s: Sent) => s.span.end - s.span.start;
  * said, without them (the outlet's words, not the speaker's).
  */
 function quoteLine(story: StoryView, ledger: SpeakerLedger[], out: BriefSentence[]): BriefSentence | null {
-  const sure = speakerSure(story);
   const quotes = ledger
     .filter((l) => l.speaker !== 'unattributed')
-    .flatMap((l) => l.statements.filter((s) => !s.singleOutlet && sure(l.speaker, s.wordings.flatMap((w) => w.evidence))).map((s) => ({ l, s })))
+    .flatMap((l) => l.statements.filter((s) => !s.singleOutlet).map((s) => ({ l, s })))
     .sort((a, b) => b.s.independentSources - a.s.independentSources || cmp(a.s.id, b.s.id));
   const usedSentences = new Set(out.flatMap((b) => b.citations.map((e) => `${e.articleId}@${e.sentence.start}`)));
-  const fresh = quotes.filter(({ s }) => !s.wordings.some((w) => w.evidence.some((e) => usedSentences.has(`${e.articleId}@${e.sentence.start}`))));
-  if (!fresh.length) return null;
-  const { l, s } = fresh[0];
+  const fresh = (s: (typeof quotes)[number]['s']) => !s.wordings.some((w) => w.evidence.some((e) => usedSentences.has(`${e.articleId}@${e.sentence.start}`)));
+  const sure = speakerSure(story);
+  const pick = quotes.find(({ l, s }) => fresh(s) && sure(l.speaker, s.wordings.flatMap((w) => w.evidence)));
+  if (!pick) return null;
+  const { l, s } = pick;
   const main = s.wordings[0];
   // reported speech follows "said that" as a clause: no second "that", no capital on a pronoun
   const clause = (t: string) => t.replace(/^that\s+/i, '').replace(/^(?:He|She|They|It|We|There|This)\b/, (w) => w.toLowerCase());
@@ -193,23 +197,37 @@ function quoteLine(story: StoryView, ledger: SpeakerLedger[], out: BriefSentence
  * pronoun could be either of them.
  */
 function speakerSure(story: StoryView): (speaker: string, evidence: Evidence[]) => boolean {
-  const bySurname = new Map<string, Set<string>>();
-  for (const s of story.sentences)
-    for (const e of s.entities) {
-      const parts = e.key.split(' ');
-      if (e.type !== 'PER' || parts.length < 2) continue;
-      const last = parts[parts.length - 1];
-      if (!bySurname.has(last)) bySurname.set(last, new Set());
-      bySurname.get(last)!.add(e.key);
-    }
+  let bySurname: Map<string, Set<string>> | null = null;
+  let quotesAt: Map<string, StoryView['articles'][number]['quotes']> | null = null;
   return (speaker, evidence) => {
     const parts = speaker.split(' ');
-    if (parts.length < 2 || (bySurname.get(parts[parts.length - 1])?.size ?? 0) < 2) return true;
-    const sentences = new Set(evidence.map((e) => `${e.articleId}@${e.sentence.start}`));
-    return story.articles.some((a) =>
-      a.quotes.some((q) => {
+    if (parts.length < 2) return true;
+    // (built on the first named speaker asked about: most briefs ask once or twice)
+    if (!bySurname) {
+      bySurname = new Map();
+      for (const s of story.sentences)
+        for (const e of s.entities) {
+          const names = e.key.split(' ');
+          if (e.type !== 'PER' || names.length < 2) continue;
+          const last = names[names.length - 1];
+          if (!bySurname.has(last)) bySurname.set(last, new Set());
+          bySurname.get(last)!.add(e.key);
+        }
+    }
+    if ((bySurname.get(parts[parts.length - 1])?.size ?? 0) < 2) return true;
+    if (!quotesAt) {
+      quotesAt = new Map();
+      for (const a of story.articles)
+        for (const q of a.quotes) {
+          const k = `${a.id}@${q.sent.span.start}`;
+          if (!quotesAt.has(k)) quotesAt.set(k, []);
+          quotesAt.get(k)!.push(q);
+        }
+    }
+    return evidence.some((e) =>
+      (quotesAt!.get(`${e.articleId}@${e.sentence.start}`) ?? []).some((q) => {
         const sp = q.quote.speakerSpan;
-        return q.speakerKey === speaker && !!sp && sentences.has(`${a.id}@${q.sent.span.start}`) && a.text.slice(sp.start, sp.end).toLowerCase().includes(parts[0]);
+        return q.speakerKey === speaker && !!sp && q.art.text.slice(sp.start, sp.end).toLowerCase().includes(parts[0]);
       }),
     );
   };
@@ -283,26 +301,44 @@ const CLOCK_KINDS = new Set(['time', 'datetime']);
  */
 function carries(x: Sent, rep: Sent): boolean {
   if (!rep.quantities.every((q) => x.quantities.some((o) => o.unit === q.unit && o.value === q.value))) return false;
-  const days = new Set<string>();
-  const clocks = new Set<string>();
-  for (const t of x.times) {
-    for (const d of dayKeys(t)) days.add(d);
-    const c = clockOf(t);
-    if (c) clocks.add(c);
-  }
+  const xv = valuesOf(x);
+  const rv = valuesOf(rep);
   for (const t of rep.times) {
-    if (DAY_KINDS.has(t.kind) && !days.has(dayKeys(t)[0])) return false;
+    if (DAY_KINDS.has(t.kind) && !xv.days.has(dayKeys(t)[0])) return false;
     const c = CLOCK_KINDS.has(t.kind) ? clockOf(t) : null;
-    if (c && !clocks.has(c)) return false;
+    if (c && !xv.clocks.has(c)) return false;
   }
-  const xNumbers = new Set(numbersIn(x, x.art.text.slice(x.span.start, x.span.end), x.span.start, false));
-  if (numbersIn(rep, rep.art.text.slice(rep.span.start, rep.span.end), rep.span.start, true).some((n) => !xNumbers.has(n))) return false;
-  const places = (s: Sent) => new Set(s.entities.filter((e) => e.type === 'LOC').map((e) => e.key));
-  const own = places(rep);
-  const theirs = places(x);
+  for (const n of rv.ownNumbers) if (!xv.numbers.has(n)) return false;
+  const own = rv.places;
+  const theirs = xv.places;
   const missing = [...own].some((p) => !theirs.has(p));
   const other = [...theirs].some((p) => !own.has(p) && ![...own].some((q) => q.includes(p) || p.includes(q)));
   return !(missing && other);
+}
+
+interface Values {
+  days: Set<string>;
+  clocks: Set<string>;
+  /** Every number the sentence writes in digits, and those outside its figures and compared times. */
+  numbers: Set<string>;
+  ownNumbers: string[];
+  places: Set<string>;
+}
+const VALUES = new WeakMap<Sent, Values>();
+
+/** What `carries` compares of a sentence, once per sentence (a member meets several candidate wordings). */
+function valuesOf(s: Sent): Values {
+  let v = VALUES.get(s);
+  if (v) return v;
+  const text = s.art.text.slice(s.span.start, s.span.end);
+  v = { days: new Set(), clocks: new Set(), numbers: new Set(numbersIn(s, text, s.span.start, false)), ownNumbers: numbersIn(s, text, s.span.start, true), places: new Set(s.entities.filter((e) => e.type === 'LOC').map((e) => e.key)) };
+  for (const t of s.times) {
+    for (const d of dayKeys(t)) v.days.add(d);
+    const c = clockOf(t);
+    if (c) v.clocks.add(c);
+  }
+  VALUES.set(s, v);
+  return v;
 }
 
 /** A time's day as a key (the resolved value, else its words), then the month and year it lies in. */

@@ -858,9 +858,12 @@ function actorRelation(a: Sent, b: Sent, ka: Set<string>, kb: Set<string>): 'dis
 
 const isCue = (lemma: string) => cueClassOf(lemma) !== null;
 
-/** The acts a sentence states by the parse (verbs, not light verbs or verbs of attribution); null without a parse. */
+const ACTS = new WeakMap<Sent, Set<string> | null>();
+/** The acts a sentence states by the parse (verbs, not light verbs or verbs of attribution); null without a parse. Once per sentence. */
 export function actsOf(s: Sent): Set<string> | null {
-  return statedActs(s, isCue);
+  let acts = ACTS.get(s);
+  if (acts === undefined) ACTS.set(s, (acts = statedActs(s, isCue)));
+  return acts;
 }
 
 /**
