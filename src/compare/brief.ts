@@ -48,7 +48,8 @@ export function buildBrief(story: StoryView, al: Alignment, facts: Fact[], confl
     const sides = c.sides.map((s) => `${s.wordings[0] ? `“${s.wordings[0]}”` : s.value} (${s.outlets.join(', ')})`);
     const verb = c.severity === 'conflict' ? 'Sources disagree on' : 'Sources differ slightly on';
     out.push({
-      text: `${verb} the ${c.slot}: ${sides.join(' vs ')}.`,
+      // ("the date of …", but "where Jane Roe lives", "how long ago …")
+      text: `${verb} ${/^(?:where|when|how|who|what|which)\b/i.test(c.slot) ? '' : 'the '}${c.slot}: ${sides.join(' vs ')}.`,
       kind: 'conflict',
       citations: c.sides.flatMap((s) => s.evidence.map(copyEv)),
     });
