@@ -275,26 +275,52 @@ export function scoreStory(f: StoryFixture, x: StoryCrossCheck, articles: Annota
   };
 }
 
-/** The values a brief line states that can be checked literally: numbers (digits), weekdays and months. */
-const CHECKABLE = /\b\d[\d,.]*\d\b|\b\d\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b/gi;
+/**
+ * The values a text states that can be checked literally: numbers written in digits (commas
+ * dropped) or spelled out from two to ninety-nine ("Sixty-five" states 65; "one" is too often a
+ * pronoun), weekdays and months written with a capital ("May", not the modal "may").
+ */
+const CHECKABLE = /(?<!\d)\d(?:[\d,.]*\d)?(?!\d)|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
+const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 function briefValues(text: string): string[] {
-  return [...new Set([...text.toLowerCase().matchAll(CHECKABLE)].map((m) => m[0].replace(/[.,]$/, '')))];
+  const out = [...text.matchAll(CHECKABLE)].map((m) => m[0].toLowerCase().replace(/[.,]$/, '').replace(/,/g, ''));
+  const words = text.toLowerCase().split(/[^a-z]+/);
+  words.forEach((w, i) => {
+    const tens = TENS.indexOf(w);
+    const unit = UNITS.indexOf(words[i + 1] ?? '');
+    if (tens >= 2) out.push(String(tens * 10 + (unit > 0 && unit < 10 ? unit : 0)));
+    else if (UNITS.indexOf(w) >= 2 && TENS.indexOf(words[i - 1] ?? '') < 2) out.push(String(UNITS.indexOf(w)));
+  });
+  return [...new Set(out)];
 }
 
 /**
- * Brief-line support: a fact or quote line is supported when every value it states appears in every
- * article it cites; a conflict line ("A (outlets) vs B (outlets)") when each cited article holds at
- * least one of its values, since each side cites only its own articles. Lines without a checkable
- * value are not checked. Literal matching: "ten" in an article does not support "10" in the line.
+ * Brief-line support, checked against the sentences each line cites (not the whole article): a
+ * fact, note or quote line is supported when every value it states appears in every sentence it
+ * cites; a conflict line ("A (outlets) vs B (outlets)") when each cited sentence holds at least one
+ * of its values, since each side cites only its own articles. The outlet names a line gives (in
+ * parentheses, or "Only X reports") are not values. Lines without a checkable value are not
+ * checked. Values match as whole values (`briefValues` of both: "60" is held by "Sixty-year-old",
+ * not by "1960"); a weekday or a month matches by name only ("Friday" is not supported by "Sept. 13"
+ * even when it is that Friday).
  */
 export function briefSupport(x: StoryCrossCheck, texts: Map<string, string>): BriefSupport {
   const out: BriefSupport = { lines: x.brief.length, checked: 0, supported: 0, unsupported: [] };
   for (const line of x.brief) {
-    const values = briefValues(line.text.replace(/\([^()]*\)/g, line.kind === 'conflict' ? ' ' : '$&'));
+    const stated = line.kind === 'fact' ? line.text : line.text.replace(/^Only .*? reports: /, '').replace(/\([^()]*\)/g, ' ');
+    const values = briefValues(stated);
     if (!values.length || !line.citations.length) continue;
     out.checked++;
-    const cited = [...new Set(line.citations.map((e) => e.articleId))].map((id) => (texts.get(id) ?? '').toLowerCase());
-    const ok = line.kind === 'conflict' ? cited.every((s) => values.some((v) => s.includes(v))) : cited.every((s) => values.every((v) => s.includes(v)));
+    const cited = [...new Set(line.citations.map((e) => `${e.articleId}\u0000${e.sentence.start}\u0000${e.sentence.end}`))].map((k) => {
+      const [id, start, end] = k.split('\u0000');
+      return new Set(briefValues((texts.get(id) ?? '').slice(Number(start), Number(end))));
+    });
+    const holds = (c: Set<string>, v: string) => c.has(v);
+    // a quote line gives a second wording ("; also worded …") for the articles that word it so:
+    // a cited sentence holds every value of one of the two
+    const wordings = line.kind === 'quote' ? stated.split('; also worded ').map(briefValues) : [values];
+    const ok = line.kind === 'conflict' ? cited.every((c) => values.some((v) => holds(c, v))) : cited.every((c) => wordings.some((w) => w.every((v) => holds(c, v))));
     if (ok) out.supported++;
     else out.unsupported.push(`${line.kind}: ${line.text.slice(0, 120)}`);
   }

@@ -24,4 +24,5 @@ export const ANALYSE_VERSION = annotationsVersion();
 export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-2: the quote ledger keeps speech only and shows analyse's speakers (no re-attribution)
 // compare-3: reads analyse's annotations only; independent sources and the story's date from stories/facts.ts; dated acts from the parse
-export const COMPARE_VERSION = 'compare-3';
+// compare-4: brief lines cite only the sentences that state all of them, the main claim first
+export const COMPARE_VERSION = 'compare-4';

@@ -1,16 +1,31 @@
 /**
- * The brief: 5 to 8 sentences from several sources, each citing the sentences it rests on.
- * Corroborated facts first (most independent sources, earliest in the articles, no repeats), then
- * the main conflicts named with every side, then the most widely carried quote; single-source
- * facts only to fill, marked as such.
+ * The brief: 5 to 8 sentences from several sources, each citing only the sentences that state
+ * all of it. The event's main claim first (the fact most independent sources state in their
+ * leads), then corroborated facts (most independent sources, earliest in the articles, no
+ * repeats), then the main conflicts named with every side, then the most widely carried quote;
+ * single-source facts only to fill, marked as such, and only when no other article tells them.
  */
-import type { Alignment } from './facts.js';
+import { cueClassOf } from '../analyse/quotes/cues.js';
+import { tokenAt } from '../text/tokenize.js';
+import { ALIGN_THRESHOLD, type Alignment, actsOf, sameStatement } from './facts.js';
 import { evidence, type Sent, type StoryView, sentText } from './prepare.js';
+import { parseOf, verbSubject } from './syntax.js';
 import { clean, cmp, overlap } from './text.js';
 import { shorten } from './timeline.js';
 import type { BriefSentence, Conflict, Evidence, Fact, SpeakerLedger } from './types.js';
 
 const MAX = 8;
+/** A sentence among an article's first LEAD sentences is in its lead (what the article is about). */
+const LEAD = 2;
+/**
+ * The brief weighs the FACTS_WEIGHED facts of most independent sources, each by its CANDIDATES
+ * most central wordings, centrality read against at most CENTRALITY_SAMPLE members (and at most as
+ * many candidates read): a 1,000-article story has facts of hundreds of members, and the brief
+ * needs a handful of lines.
+ */
+const FACTS_WEIGHED = 40;
+const CANDIDATES = 12;
+const CENTRALITY_SAMPLE = 60;
 
 export function buildBrief(story: StoryView, al: Alignment, facts: Fact[], conflicts: Conflict[], ledger: SpeakerLedger[], factSents: Map<string, Sent[]>): BriefSentence[] {
   const out: BriefSentence[] = [];
@@ -20,21 +35,11 @@ export function buildBrief(story: StoryView, al: Alignment, facts: Fact[], confl
     if (!ss.length) return 1;
     return ss.reduce((t, s) => t + s.index / Math.max(1, s.art.sentences.length), 0) / ss.length;
   };
-  const multi = facts
-    .filter((f) => f.independentSources >= 2)
-    .map((f) => ({ f, pos: relPos(f) }))
-    .sort((a, b) => b.f.independentSources - a.f.independentSources || a.pos - b.pos || cmp(a.f.id, b.f.id));
   const nConflicts = Math.min(2, conflicts.length);
   const factBudget = Math.max(3, MAX - nConflicts - 1);
-  for (const { f } of multi) {
+  for (const { rep, backing } of factLines(story, al, facts, factSents, relPos)) {
     if (out.length >= factBudget) break;
-    const sents = factSents.get(f.id) ?? [];
-    const rep = pickReadable(sents, al);
-    if (!rep || rep.keys.size < 5) continue;
     if (chosenKeys.some((k) => overlap(k, rep.keys) >= 0.5)) continue;
-    // cite only the articles whose sentence states every figure and day the line states
-    const backing = sents.filter((x) => x === rep || carries(x, rep));
-    if (story.independent(backing.map((x) => x.art.id)) < 2) continue;
     chosenKeys.push(rep.keys);
     out.push({ text: shorten(clean(sentText(rep)), 320), kind: 'fact', citations: backing.map((x) => evidence(x)) });
   }
@@ -43,74 +48,330 @@ export function buildBrief(story: StoryView, al: Alignment, facts: Fact[], confl
     const sides = c.sides.map((s) => `${s.wordings[0] ? `“${s.wordings[0]}”` : s.value} (${s.outlets.join(', ')})`);
     const verb = c.severity === 'conflict' ? 'Sources disagree on' : 'Sources differ slightly on';
     out.push({
-      text: `${verb} the ${c.slot}: ${sides.join(' vs ')}.`,
+      // ("the date of …", but "where Jane Roe lives", "how long ago …")
+      text: `${verb} ${/^(?:where|when|how|who|what|which)\b/i.test(c.slot) ? '' : 'the '}${c.slot}: ${sides.join(' vs ')}.`,
       kind: 'conflict',
       citations: c.sides.flatMap((s) => s.evidence.map(copyEv)),
     });
   }
+  const quote = quoteLine(story, ledger, out);
+  if (quote && out.length < MAX) out.push(quote);
+  if (out.length < 5) singleSourceLines(story, al, facts, factSents, relPos, chosenKeys, out);
+  return out.slice(0, MAX);
+}
+
+/**
+ * The fact lines in the order the brief takes them: the main claim (the fact with the most
+ * independent sources stating it in their leads, not in a quotation) first, then by independent
+ * sources and position. Each line is the wording most articles back (see `bestWording`), cited
+ * only by those; wordings are weighed lazily, as the brief asks for lines.
+ */
+function* factLines(story: StoryView, al: Alignment, facts: Fact[], factSents: Map<string, Sent[]>, relPos: (f: Fact) => number): Generator<{ rep: Sent; backing: Sent[] }> {
+  const order = facts
+    .filter((f) => f.independentSources >= 2)
+    .map((f) => ({ f, pos: relPos(f) }))
+    .sort((a, b) => b.f.independentSources - a.f.independentSources || a.pos - b.pos || cmp(a.f.id, b.f.id))
+    .slice(0, FACTS_WEIGHED);
+  // (a quotation is someone's words about the event, not the event: never the main claim)
+  const leadOf = (f: Fact) => story.independent((factSents.get(f.id) ?? []).filter((s) => s.index < LEAD && !quoted(s)).map((s) => s.art.id));
+  let main = -1;
+  let mainLead = 1;
+  order.forEach(({ f }, i) => {
+    const lead = leadOf(f);
+    if (lead > mainLead) {
+      main = i;
+      mainLead = lead;
+    }
+  });
+  if (main > 0) order.unshift(...order.splice(main, 1));
+  for (const { f } of order) {
+    const best = bestWording(story, factSents.get(f.id) ?? [], al);
+    if (best && story.independent(best.backing.map((s) => s.art.id)) >= 2) yield best;
+  }
+}
+
+/**
+ * The wording of a fact the brief states and the sentences that back it. Every readable member is
+ * a candidate; its backers are the members that restate it (similarity at half the alignment
+ * threshold: a fact joined by a conflict holds sentences of other statements), state its act and
+ * carry every value it states (`carries`); the candidate with the most independent backers wins (then the most central, then
+ * the shorter). So a line never cites an article for a figure, day, time or place it does not
+ * give, and a fact told once with an extra detail is stated without it when others back less.
+ */
+function bestWording(story: StoryView, sents: Sent[], al: Alignment): { rep: Sent; backing: Sent[] } | null {
+  const ok = sents.filter((s) => s.span.end - s.span.start <= 320 && s.keys.size >= 5);
+  if (!ok.length) return null;
+  // (evenly spaced members stand for the others in a large fact, as candidates and as the
+  // members centrality is read against)
+  const step = Math.max(1, Math.ceil(sents.length / CENTRALITY_SAMPLE));
+  const sample = sents.filter((_, i) => i % step === 0);
+  const pool = ok.length > CENTRALITY_SAMPLE ? ok.filter((_, i) => i % Math.ceil(ok.length / CENTRALITY_SAMPLE) === 0) : ok;
+  const central = new Map(pool.map((s) => [s, sample.reduce((t, o) => (o.art.id !== s.art.id ? t + al.sim(s, o) : t), 0)]));
+  const candidates = [...pool].sort((a, b) => central.get(b)! - central.get(a)! || cmp(a.id, b.id)).slice(0, CANDIDATES);
+  const ranked = candidates.map((rep) => {
+    const backing = backers(rep, sents).filter((x) => x === rep || al.sim(x, rep) >= ALIGN_THRESHOLD / 2);
+    return { rep, backing, n: story.independent(backing.map((x) => x.art.id)), values: valueCount(rep), c: central.get(rep)! };
+  });
+  // most backers; then the plainer wording (fewer values: "December 15" over "December 15, 2013"
+  // when both have the same backers); then the most central; then the shorter
+  ranked.sort((a, b) => b.n - a.n || a.values - b.values || b.c - a.c || len(a.rep) - len(b.rep) || cmp(a.rep.id, b.rep.id));
+  return { rep: ranked[0].rep, backing: ranked[0].backing };
+}
+
+/** The sentences among `sents` that state `rep`'s act and carry all its values (`rep` itself included). */
+function backers(rep: Sent, sents: Sent[]): Sent[] {
+  const acts = actsOf(rep);
+  const subject = namedSubject(rep);
+  return sents.filter((x) => x === rep || (sameStatement(x, rep, acts) && carries(x, rep) && !otherSubject(subject, namedSubject(x))));
+}
+
+/** Whether most of a sentence is a direct quotation (as analyse read it). */
+function quoted(s: Sent): boolean {
+  let inside = 0;
+  for (const q of s.art.quotes) if (q.sent === s && q.quote.kind === 'direct') inside += Math.min(q.quote.span.end, s.span.end) - Math.max(q.quote.span.start, s.span.start);
+  return inside > 0.5 * len(s);
+}
+
+/**
+ * The name that is the subject of a sentence's main verb, by the parse ("Washington and Baltimore
+ * have expressed interest" → washington); null when the subject is no name, the main verb is one
+ * of saying (the subject is then the source, not the actor), or the article has no parse.
+ */
+function namedSubject(s: Sent): string | null {
+  const tokens = parseOf(s.art);
+  if (!tokens) return null;
+  let root = -1;
+  for (let i = tokenAt(tokens, s.span.start); i < tokens.length && tokens[i].start < s.span.end; i++) {
+    const h = tokens[i].head;
+    if (tokens[i].start >= s.span.start && (h < 0 || tokens[h].start < s.span.start || tokens[h].start >= s.span.end)) {
+      root = i;
+      break;
+    }
+  }
+  if (root < 0 || tokens[root].upos !== 'VERB' || cueClassOf(tokens[root].lemma.toLowerCase()) !== null) return null;
+  const at = verbSubject(s, tokens[root].start)[0];
+  if (at === undefined) return null;
+  return s.entities.find((e) => e.span.start <= at && at < e.span.end)?.key ?? null;
+}
+
+/** Two named subjects, neither a part of the other: two actors ("Washington and Baltimore" / "The New York Yankees"). */
+function otherSubject(a: string | null, b: string | null): boolean {
+  return !!a && !!b && a !== b && !a.includes(b) && !b.includes(a);
+}
+
+/** How many values a sentence states: figures, times, other numbers. */
+function valueCount(s: Sent): number {
+  return s.quantities.length + s.times.length + valuesOf(s).ownNumbers.length;
+}
+
+const len = (s: Sent) => s.span.end - s.span.start;
+
+/**
+ * The most widely carried statement of a named speaker that no fact line already cites. A direct
+ * or partial quotation is given in quotation marks; reported speech is given as what the speaker
+ * said, without them (the outlet's words, not the speaker's).
+ */
+function quoteLine(story: StoryView, ledger: SpeakerLedger[], out: BriefSentence[]): BriefSentence | null {
   const quotes = ledger
     .filter((l) => l.speaker !== 'unattributed')
     .flatMap((l) => l.statements.filter((s) => !s.singleOutlet).map((s) => ({ l, s })))
     .sort((a, b) => b.s.independentSources - a.s.independentSources || cmp(a.s.id, b.s.id));
   const usedSentences = new Set(out.flatMap((b) => b.citations.map((e) => `${e.articleId}@${e.sentence.start}`)));
-  const fresh = quotes.filter(({ s }) => !s.wordings.some((w) => w.evidence.some((e) => usedSentences.has(`${e.articleId}@${e.sentence.start}`))));
-  if (fresh.length && out.length < MAX) {
-    const { l, s } = fresh[0];
-    const main = s.wordings[0];
-    const variants = s.wordings.length > 1 ? `; also worded “${shorten(s.wordings[1].text, 120)}” (${s.wordings[1].outlets.join(', ')})` : '';
-    out.push({
-      text: `${l.name} was quoted as saying “${shorten(main.text, 160)}” (${main.outlets.join(', ')})${variants}.`,
-      kind: 'quote',
-      citations: s.wordings.flatMap((w) => w.evidence.map(copyEv)),
-    });
-  }
-  if (out.length < 5) {
-    // the story's vocabulary: words at least half of the articles use
-    const arts = new Map<string, Set<string>>();
-    for (const a of story.articles)
-      for (const sn of a.sentences)
-        for (const k of sn.keys) {
-          if (!arts.has(k)) arts.set(k, new Set());
-          arts.get(k)!.add(a.id);
-        }
-    const half = Math.max(2, Math.ceil(story.articles.length / 2));
-    const topical = (sn: Sent) => [...sn.keys].filter((k) => (arts.get(k)?.size ?? 0) >= half).length;
-    const singles = facts
-      .filter((f) => f.status === 'single-source' && (factSents.get(f.id)?.[0]?.quantities.length || factSents.get(f.id)?.[0]?.times.length))
-      .map((f) => ({ f, pos: relPos(f), topic: topical(factSents.get(f.id)![0]) }))
-      .filter((x) => x.topic >= 2)
-      .sort((a, b) => b.topic - a.topic || a.pos - b.pos || cmp(a.f.id, b.f.id));
-    for (const { f } of singles) {
-      if (out.length >= 5) break;
-      const rep = pickReadable(factSents.get(f.id) ?? [], al);
-      if (!rep || chosenKeys.some((k) => overlap(k, rep.keys) >= 0.5)) continue;
-      chosenKeys.push(rep.keys);
-      out.push({ text: `Only ${rep.art.outlet} reports: ${shorten(clean(sentText(rep)), 300)}`, kind: 'note', citations: f.evidence.map(copyEv) });
-    }
-  }
-  return out.slice(0, MAX);
+  const fresh = (s: (typeof quotes)[number]['s']) => !s.wordings.some((w) => w.evidence.some((e) => usedSentences.has(`${e.articleId}@${e.sentence.start}`)));
+  const sure = speakerSure(story);
+  const pick = quotes.find(({ l, s }) => fresh(s) && sure(l.speaker, s.wordings.flatMap((w) => w.evidence)));
+  if (!pick) return null;
+  const { l, s } = pick;
+  const main = s.wordings[0];
+  // reported speech follows "said that" as a clause: no second "that", no capital on a pronoun
+  const clause = (t: string) => t.replace(/^that\s+/i, '').replace(/^(?:He|She|They|It|We|There|This)\b/, (w) => w.toLowerCase());
+  const words = (w: (typeof s.wordings)[number], n: number) => (w.kind === 'indirect' ? shorten(clause(w.text), n) : `“${shorten(w.text, n)}”`);
+  const variants = s.wordings.length > 1 ? `; also worded ${words(s.wordings[1], 120)} (${s.wordings[1].outlets.join(', ')})` : '';
+  const said = main.kind === 'indirect' ? `${l.name} said that ${words(main, 160)}` : `${l.name} was quoted as saying ${words(main, 160)}`;
+  return { text: `${said} (${main.outlets.join(', ')})${variants}.`, kind: 'quote', citations: s.wordings.flatMap((w) => w.evidence.map(copyEv)) };
 }
 
-/** The most central wording (most similar to the other articles' wordings) that reads on its own. */
-function pickReadable(sents: Sent[], al: Alignment): Sent | null {
-  const ok = sents.filter((s) => s.span.end - s.span.start <= 320 && s.keys.size >= 4);
-  const pool = ok.length ? ok : sents;
-  if (!pool.length) return null;
-  const score = (s: Sent) => sents.reduce((t, o) => (o.art.id !== s.art.id ? t + al.sim(s, o) : t), 0);
-  return [...pool].sort((a, b) => score(b) - score(a) || a.span.end - a.span.start - (b.span.end - b.span.start) || cmp(a.id, b.id))[0];
+/**
+ * Whether a statement's speaker is sure enough to name in the brief: when the story names two or
+ * more people with the speaker's surname ("Gary Roe", "Katherine Roe"), one of the statement's
+ * quotes must name the speaker in full (its speaker words hold the first name); a surname or a
+ * pronoun could be either of them.
+ */
+function speakerSure(story: StoryView): (speaker: string, evidence: Evidence[]) => boolean {
+  let bySurname: Map<string, Set<string>> | null = null;
+  let quotesAt: Map<string, StoryView['articles'][number]['quotes']> | null = null;
+  return (speaker, evidence) => {
+    const parts = speaker.split(' ');
+    if (parts.length < 2) return true;
+    // (built on the first named speaker asked about: most briefs ask once or twice)
+    if (!bySurname) {
+      bySurname = new Map();
+      for (const s of story.sentences)
+        for (const e of s.entities) {
+          const names = e.key.split(' ');
+          if (e.type !== 'PER' || names.length < 2) continue;
+          const last = names[names.length - 1];
+          if (!bySurname.has(last)) bySurname.set(last, new Set());
+          bySurname.get(last)!.add(e.key);
+        }
+    }
+    if ((bySurname.get(parts[parts.length - 1])?.size ?? 0) < 2) return true;
+    if (!quotesAt) {
+      quotesAt = new Map();
+      for (const a of story.articles)
+        for (const q of a.quotes) {
+          const k = `${a.id}@${q.sent.span.start}`;
+          if (!quotesAt.has(k)) quotesAt.set(k, []);
+          quotesAt.get(k)!.push(q);
+        }
+    }
+    return evidence.some((e) =>
+      (quotesAt!.get(`${e.articleId}@${e.sentence.start}`) ?? []).some((q) => {
+        const sp = q.quote.speakerSpan;
+        return q.speakerKey === speaker && !!sp && q.art.text.slice(sp.start, sp.end).toLowerCase().includes(parts[0]);
+      }),
+    );
+  };
+}
+
+/**
+ * Single-source facts with a figure or a date, on the story's topic, when the brief is short: "Only
+ * X reports" is said only of a sentence no sentence of another article comes near (similarity at
+ * half the alignment threshold, or the same figure with a shared word of what it counts).
+ */
+function singleSourceLines(story: StoryView, al: Alignment, facts: Fact[], factSents: Map<string, Sent[]>, relPos: (f: Fact) => number, chosenKeys: Set<string>[], out: BriefSentence[]): void {
+  // the story's vocabulary: words at least half of the articles use
+  const arts = new Map<string, Set<string>>();
+  for (const a of story.articles)
+    for (const sn of a.sentences)
+      for (const k of sn.keys) {
+        if (!arts.has(k)) arts.set(k, new Set());
+        arts.get(k)!.add(a.id);
+      }
+  const half = Math.max(2, Math.ceil(story.articles.length / 2));
+  const topical = (sn: Sent) => [...sn.keys].filter((k) => (arts.get(k)?.size ?? 0) >= half).length;
+  const singles = facts
+    .filter((f) => f.status === 'single-source' && (factSents.get(f.id)?.[0]?.quantities.length || factSents.get(f.id)?.[0]?.times.length))
+    .map((f) => ({ f, pos: relPos(f), topic: topical(factSents.get(f.id)![0]) }))
+    .filter((x) => x.topic >= 2)
+    .sort((a, b) => b.topic - a.topic || a.pos - b.pos || cmp(a.f.id, b.f.id));
+  for (const { f } of singles) {
+    if (out.length >= 5) break;
+    const sents = factSents.get(f.id) ?? [];
+    const rep = sents.find((s) => len(s) <= 320 && s.keys.size >= 4) ?? sents[0];
+    if (!rep || chosenKeys.some((k) => overlap(k, rep.keys) >= 0.5)) continue;
+    if (toldElsewhere(story, al, rep)) continue;
+    chosenKeys.push(rep.keys);
+    // (a single source may be several articles: copies, one wire, one outlet twice)
+    const backing = backers(rep, sents);
+    const outlets = [...new Set(backing.map((s) => s.art.outlet))];
+    const who = outlets.length > 1 ? `${outlets.join(' and ')} (one source) report` : `${outlets[0]} reports`;
+    out.push({ text: `Only ${who}: ${shorten(clean(sentText(rep)), 300)}`, kind: 'note', citations: backing.map((x) => evidence(x)) });
+  }
+}
+
+/** Whether a sentence of another independent source comes near `s`: too close to say only one outlet tells it. */
+function toldElsewhere(story: StoryView, al: Alignment, s: Sent): boolean {
+  const ownGroup = s.art.group;
+  for (const a of story.articles) {
+    if (a.group === ownGroup) continue;
+    for (const o of a.sentences) {
+      if (al.sim(s, o) >= 0.15) return true;
+      const figure = s.quantities.some((q) => o.quantities.some((p) => p.unit === q.unit && p.value === q.value && (!q.counted || q.counted === p.counted)));
+      if (figure && [...s.keys].some((k) => o.keys.has(k) && story.idf(k) > 2)) return true;
+    }
+  }
+  return false;
 }
 
 function copyEv(e: Evidence): Evidence {
   return { articleId: e.articleId, span: { ...e.span }, sentence: { ...e.sentence } };
 }
 
+type Time = Sent['times'][number];
+/** Time kinds that name a day, month or year, and those that give a time of day. */
+const DAY_KINDS = new Set(['date', 'datetime', 'weekday', 'month', 'year']);
+const CLOCK_KINDS = new Set(['time', 'datetime']);
+
 /**
- * Whether sentence `x` states every figure and day that `rep` states (by value: "ten" is 10): an
- * article is cited for a line only when it says all of it, never for a value it does not give.
+ * Whether sentence `x` states every value that `rep` states: its figures (by value: "ten" is 10),
+ * its days, months and years (resolved, or as written), its times of day, the other numbers it
+ * writes (phone numbers, records, "Article 60"), and its places (a place of `x` in the stead of
+ * one of `rep`'s is another place: "pronounced dead at Jamaica Hospital" / "at Mount Sinai
+ * Hospital"). An article is cited for a line only when it says all of it.
  */
 function carries(x: Sent, rep: Sent): boolean {
-  const figures = rep.quantities.every((q) => x.quantities.some((o) => o.unit === q.unit && o.value === q.value));
-  const day = (t: Sent['times'][number]) => t.resolved ?? t.text.toLowerCase();
-  const days = rep.times.filter((t) => t.kind === 'weekday' || t.kind === 'date' || t.kind === 'datetime').every((t) => x.times.some((o) => day(o) === day(t)));
-  return figures && days;
+  if (!rep.quantities.every((q) => x.quantities.some((o) => o.unit === q.unit && o.value === q.value))) return false;
+  const xv = valuesOf(x);
+  const rv = valuesOf(rep);
+  for (const t of rep.times) {
+    if (DAY_KINDS.has(t.kind) && !xv.days.has(dayKeys(t)[0])) return false;
+    const c = CLOCK_KINDS.has(t.kind) ? clockOf(t) : null;
+    if (c && !xv.clocks.has(c)) return false;
+  }
+  for (const n of rv.ownNumbers) if (!xv.numbers.has(n)) return false;
+  const own = rv.places;
+  const theirs = xv.places;
+  const missing = [...own].some((p) => !theirs.has(p));
+  const other = [...theirs].some((p) => !own.has(p) && ![...own].some((q) => q.includes(p) || p.includes(q)));
+  return !(missing && other);
+}
+
+interface Values {
+  days: Set<string>;
+  clocks: Set<string>;
+  /** Every number the sentence writes in digits, and those outside its figures and compared times. */
+  numbers: Set<string>;
+  ownNumbers: string[];
+  places: Set<string>;
+}
+const VALUES = new WeakMap<Sent, Values>();
+
+/** What `carries` compares of a sentence, once per sentence (a member meets several candidate wordings). */
+function valuesOf(s: Sent): Values {
+  let v = VALUES.get(s);
+  if (v) return v;
+  const text = s.art.text.slice(s.span.start, s.span.end);
+  v = { days: new Set(), clocks: new Set(), numbers: new Set(numbersIn(s, text, s.span.start, false)), ownNumbers: numbersIn(s, text, s.span.start, true), places: new Set(s.entities.filter((e) => e.type === 'LOC').map((e) => e.key)) };
+  for (const t of s.times) {
+    for (const d of dayKeys(t)) v.days.add(d);
+    const c = clockOf(t);
+    if (c) v.clocks.add(c);
+  }
+  VALUES.set(s, v);
+  return v;
+}
+
+/** A time's day as a key (the resolved value, else its words), then the month and year it lies in. */
+function dayKeys(t: Time): string[] {
+  const v = t.resolved ?? t.value;
+  if (!v) return [clean(t.text).toLowerCase()];
+  const day = v.split('T')[0];
+  return [day, day.slice(0, 7), day.slice(0, 4)];
+}
+
+/** A time of day as "HH:MM" (24 hours), from the resolved value or the words ("7 p. m.", "2045 GMT"); null when none. */
+function clockOf(t: Time): string | null {
+  const v = t.resolved ?? t.value;
+  const iso = v ? /T(\d\d:\d\d)/.exec(v) : null;
+  if (iso) return iso[1];
+  const m = /\b(\d{1,2})(?:[:.](\d\d))?\s*([ap])\.?\s*m\b/i.exec(t.text);
+  if (m) return `${String((Number(m[1]) % 12) + (m[3].toLowerCase() === 'p' ? 12 : 0)).padStart(2, '0')}:${m[2] ?? '00'}`;
+  const h = /\b([01]\d|2[0-3]):?([0-5]\d)\s*(?:GMT|BST|UTC|hours|hrs)\b/i.exec(t.text);
+  return h ? `${h[1]}:${h[2]}` : null;
+}
+
+/**
+ * The numbers a sentence writes in digits ("0845 125 2222" → 0845, 125, 2222), outside its
+ * figures and, when `outsideTimes`, outside the times `carries` compares by value.
+ */
+function numbersIn(s: Sent, text: string, offset: number, outsideTimes: boolean): string[] {
+  const covered = [...s.quantities.map((q) => q.span), ...(outsideTimes ? s.times.filter((t) => DAY_KINDS.has(t.kind) || CLOCK_KINDS.has(t.kind)).map((t) => t.span) : [])];
+  const out: string[] = [];
+  for (const m of text.matchAll(/\d[\d,.]*\d|\d/g)) {
+    const at = offset + m.index;
+    if (outsideTimes && covered.some((c) => at >= c.start && at < c.end)) continue;
+    out.push(m[0].replace(/,/g, ''));
+  }
+  return out;
 }

@@ -4,9 +4,11 @@
  * inflections meet), gated by shared rare words; clusters grow by average link so one generic
  * sentence cannot chain unrelated statements together.
  */
+import { cueClassOf } from '../analyse/quotes/cues.js';
 import { subjectsOf } from './acts.js';
 import type { Sent, StoryView } from './prepare.js';
-import { cmp } from './text.js';
+import { statedActs } from './syntax.js';
+import { clean, cmp } from './text.js';
 
 export interface FactCluster {
   members: Sent[];
@@ -852,4 +854,41 @@ function actorRelation(a: Sent, b: Sent, ka: Set<string>, kb: Set<string>): 'dis
   const sa = subjectsOf(a);
   const sb = subjectsOf(b);
   return sa.size > 0 && sb.size > 0 && ![...sa].some((k) => sb.has(k)) ? 'other-subject' : 'ok';
+}
+
+const isCue = (lemma: string) => cueClassOf(lemma) !== null;
+
+const ACTS = new WeakMap<Sent, Set<string> | null>();
+/** The acts a sentence states by the parse (verbs, not light verbs or verbs of attribution); null without a parse. Once per sentence. */
+export function actsOf(s: Sent): Set<string> | null {
+  let acts = ACTS.get(s);
+  if (acts === undefined) ACTS.set(s, (acts = statedActs(s, isCue)));
+  return acts;
+}
+
+/**
+ * Whether `s` states the act of `central` (whose acts are `acts`): one of its verbs is one of the
+ * central's, or the act is told by the same word as a noun in the other ("calling them deeply
+ * destabilizing" / "is deeply destabilising"), or it gives the central's value (the same day, the
+ * same figure) with another verb ("The fire broke out on 21 July" / "The blaze started on 21
+ * July"), or it states no act of its own (a description: "Roe was the mother of 12 children").
+ * "He cited tents and blankets as the most needed items" does not state "We have distributed the
+ * tents and blankets".
+ */
+export function sameStatement(s: Sent, central: Sent, acts: Set<string> | null): boolean {
+  if (!acts?.size) return true;
+  const own = actsOf(s);
+  if (!own?.size) return true;
+  for (const a of own) if (acts.has(a) || central.keys.has(a)) return true;
+  for (const a of acts) if (s.keys.has(a)) return true;
+  return sameValue(s, central);
+}
+
+/** Two sentences give one value: a day or time resolved alike, or a figure of one unit and value ("on 21 July", "$160 million"). */
+function sameValue(a: Sent, b: Sent): boolean {
+  // resolved when the article is dated, else as analyse read it ("Sunday", "5:30 p.m.")
+  const timeKey = (t: Sent['times'][number]) => t.resolved ?? t.value ?? (t.anchor || clean(t.text).toLowerCase());
+  const times = new Set(b.times.map(timeKey));
+  if (a.times.some((t) => times.has(timeKey(t)))) return true;
+  return a.quantities.some((q) => b.quantities.some((o) => o.unit === q.unit && o.value === q.value));
 }

@@ -4,15 +4,13 @@
  * a timeline and a brief with citations. Pure and deterministic: the same articles in any order
  * give the same output. Per-article problems become `messages`, never exceptions.
  */
-import { cueClassOf } from '../analyse/quotes/cues.js';
 import type { AnnotatedArticle } from '../model/types.js';
 import { buildBrief } from './brief.js';
 import { findConflicts } from './conflicts.js';
-import { type Alignment, alignFacts, sharedSpan } from './facts.js';
+import { type Alignment, actsOf, alignFacts, sameStatement, sharedSpan } from './facts.js';
 import { buildActorFraming, buildFraming, findOmissions } from './framing.js';
 import { evidence, prepareStory, type Sent, type StoryView, sentText } from './prepare.js';
 import { buildQuoteLedger } from './quotes.js';
-import { statedActs } from './syntax.js';
 import { clean, cmp, unionFind } from './text.js';
 import { buildTimeline } from './timeline.js';
 import type { Conflict, Fact, StoryCrossCheck } from './types.js';
@@ -158,41 +156,18 @@ function factDrafts(story: StoryView, al: Alignment, conflicts: Conflict[], conf
   return drafts;
 }
 
-const isCue = (lemma: string) => cueClassOf(lemma) !== null;
-
 /**
  * A fact is one statement: the sentences aligned on shared words must also state the central
- * sentence's act. A member whose parse gives acts, none of them the central's ("He cited tents
- * and blankets as the most needed items" against "We have distributed the tents and blankets"),
- * states something else about the same things and leaves the fact, as a sentence of its own.
- * Sentences that state no act of their own (a description: "Roe was the mother of 12 children"),
- * or that give the central's value (the same day, the same figure) with another verb ("The fire
- * broke out on 21 July" / "The blaze started on 21 July"), stay, as does every member when the
- * central states no act.
+ * sentence's act (`facts.ts` sameStatement). A member that states something else about the same
+ * things leaves the fact, as a sentence of its own.
  */
 function oneStatement(members: Sent[], central: Sent): { same: Sent[]; other: Sent[] } {
-  const acts = statedActs(central, isCue);
+  const acts = actsOf(central);
   if (!acts?.size) return { same: members, other: [] };
   const same: Sent[] = [];
   const other: Sent[] = [];
-  for (const s of members) {
-    const own = s === central ? acts : statedActs(s, isCue);
-    // the act stated by a verb in one and by the same word in the other ("calling them deeply
-    // destabilizing" / "is deeply destabilising") is one statement too
-    const shared = (x: Set<string>, y: Sent) => [...x].some((a) => y.keys.has(a));
-    if (!own?.size || [...own].some((a) => acts.has(a)) || shared(acts, s) || shared(own, central) || sameValue(s, central)) same.push(s);
-    else other.push(s);
-  }
+  for (const s of members) (s === central || sameStatement(s, central, acts) ? same : other).push(s);
   return { same, other };
-}
-
-/** Two sentences give one value: a day or time resolved alike, or a figure of one unit and value ("on 21 July", "$160 million"). */
-function sameValue(a: Sent, b: Sent): boolean {
-  // resolved when the article is dated, else as analyse read it ("Sunday", "5:30 p.m.")
-  const timeKey = (t: Sent['times'][number]) => t.resolved ?? t.value ?? (t.anchor || clean(t.text).toLowerCase());
-  const times = new Set(b.times.map(timeKey));
-  if (a.times.some((t) => times.has(timeKey(t)))) return true;
-  return a.quantities.some((q) => b.quantities.some((o) => o.unit === q.unit && o.value === q.value));
 }
 
 /** Drafts as facts with status, sources and evidence, in a stable order, numbered F1, F2, … */

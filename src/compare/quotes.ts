@@ -93,12 +93,16 @@ export function quoteSimilarity(a: QItem, b: QItem): number {
  * attributions for PolNeAR but not quotes, and a verb of no attribution ("traded him to …") has no
  * class. A quotation without a classed cue (no cue word, or a detector that classes nothing) stays.
  * Quotation marks around a title or a name ("the film “Gone Girl”") or around a word or two with
- * no speaker make a title or a scare quote, not a statement.
+ * no speaker make a title or a scare quote, not a statement; what a speaker declined or refused
+ * to do ("declined to give her surname") is no statement either.
  */
 export function isStatement(q: QuoteView): boolean {
   const cls = q.quote.cueClass;
   if (cls !== undefined && cls !== 'speech') return false;
   if (cls === undefined && q.quote.kind === 'indirect') return false;
+  // what someone declined or refused to do ("declined to give her surname") is no statement
+  // (a vow or a promise, "vowed to rebuild", is one)
+  if (q.quote.kind === 'indirect' && /^to\s/i.test(q.text) && /^(?:declin|refus)/i.test(q.quote.cue?.verb ?? '')) return false;
   // a slogan said in full ("“Make America Great Again,” he said") is a statement; a name in marks
   // inside a paraphrase, with no cue, or after a verb of naming is not
   if (q.quote.kind !== 'indirect' && looksLikeTitle(q.text) && (q.quote.kind === 'partial' || !q.quote.cue || NAMING.test(q.quote.cue.verb))) return false;

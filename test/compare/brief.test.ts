@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyseArticle } from '../../src/analyse/index.js';
+import { crossCheckStory } from '../../src/compare/index.js';
+import { bareArticle } from '../helpers.js';
+
+// Invented wording (no seed or fixture names): four outlets tell one warehouse fire; one of them
+// names another hospital, one gives another time of day.
+const PUBLISHED = { iso: '2019-03-09T12:00:00Z', precision: 'minute' as const, source: 'text' };
+const art = (id: string, text: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}`, published: PUBLISHED }));
+const story = (texts: string[]) => crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art(`a${i}`, t)), copies: [] });
+const citedArticles = (line: { citations: { articleId: string }[] }) => [...new Set(line.citations.map((e) => e.articleId))].sort();
+
+describe('the brief cites only what states the line', () => {
+  const x = story([
+    'A fire destroyed a timber warehouse in Eastmere on Friday night.\n\nThe night watchman was pronounced dead at Eastmere General Hospital.\n\nMore than 40 firefighters fought the blaze, which broke out at about 9 p.m.',
+    'A fire destroyed a timber warehouse in Eastmere on Friday night.\n\nThe night watchman was pronounced dead at Eastmere General Hospital.\n\nMore than 40 firefighters fought the blaze, which broke out at about 9 p.m.',
+    'A fire gutted a timber warehouse in Eastmere on Friday night.\n\nThe watchman was pronounced dead at Saint Oswin Hospital.\n\nMore than 40 firefighters fought the blaze, which broke out at about 11 p.m.',
+    'A blaze destroyed a timber warehouse in Eastmere on Friday night.\n\nThe night watchman was pronounced dead at Eastmere General Hospital.\n\nMore than 40 firefighters fought the blaze.',
+  ]);
+  const line = (re: RegExp) => x.brief.find((b) => b.kind === 'fact' && re.test(b.text));
+
+  it('starts with the claim the most sources make in their leads', () => {
+    assert.match(x.brief[0].text, /warehouse/);
+  });
+  it('never cites an article that names another place for the line', () => {
+    const dead = line(/pronounced dead/);
+    assert.ok(dead, JSON.stringify(x.brief.map((b) => b.text)));
+    assert.match(dead.text, /Eastmere General/);
+    assert.deepEqual(citedArticles(dead), [x.sources[0].articleId, x.sources[1].articleId, x.sources[3].articleId].sort());
+  });
+  it('never cites an article for a time it does not give', () => {
+    const fought = line(/firefighters/);
+    assert.ok(fought, JSON.stringify(x.brief.map((b) => b.text)));
+    const sources = new Map(x.sources.map((s) => [s.articleId, s.outlet]));
+    const cited = citedArticles(fought).map((id) => sources.get(id));
+    if (/9 p\.m\./.test(fought.text)) assert.deepEqual(cited.sort(), ['Outlet a0', 'Outlet a1']);
+    else assert.ok(!/p\.m\./.test(fought.text) && cited.length === 4, fought.text);
+  });
+});
