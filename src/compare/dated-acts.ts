@@ -11,6 +11,7 @@ import { cueClassOf } from '../analyse/quotes/cues.js';
 import { phraseHead, timePredicate } from '../analyse/syntax/helpers.js';
 import type { SyntaxToken } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
+import { dataRows } from '../text/lexicon.js';
 import type { EntityRef, ResolvedTime, Sent } from './prepare.js';
 import { actClass } from './act-classes.js';
 import { kidsOf, parseOf } from './syntax.js';
@@ -193,7 +194,8 @@ function infinitiveHost(tokens: readonly SyntaxToken[], kids: number[][], p: num
 const HAPPENING = /^(?:Impact|Cause_to_move_in_place|happen|occur|erupt)$/;
 
 /** Nouns of one seismic event: outlets call the main shock a quake, an earthquake, a temblor. */
-const SAME_EVENT: Record<string, string> = { earthquake: 'quake', temblor: 'quake', tremor: 'quake' };
+/** Nouns naming an act, as that act's verb ("death" → die, "temblor" → quake): data/lexicons/act-nouns.tsv (FrameNet, NOMLEX, WordNet). */
+const ACT_NOUNS = new Map(dataRows('lexicons', 'act-nouns.tsv').filter((r) => r[0] && r[1]).map((r) => [r[0].trim().toLowerCase(), r[1].trim().toLowerCase()]));
 
 /**
  * The subject of the verb at `p` when it is a common noun with no name in it ("the quake", "a
@@ -206,7 +208,7 @@ function eventNoun(tokens: readonly SyntaxToken[], kids: number[][], p: number):
   if (kids[subj].some((c) => tokens[c].upos === 'PROPN' || tokens[c].upos === 'NUM')) return null;
   const lemma = tokens[subj].lemma.toLowerCase();
   // an act noun as its verb ("the shootings happened" and "Thursday's shooting": shoot)
-  return `N:${SAME_EVENT[lemma] ?? actOfNoun(lemma) ?? lemma}`;
+  return `N:${actOfNoun(lemma) ?? ACT_NOUNS.get(lemma) ?? lemma}`;
 }
 
 /**
@@ -228,12 +230,10 @@ function eventNounDated(tokens: readonly SyntaxToken[], t: ResolvedTime): string
 
 /** The verb of a noun that names an act the act class lexicon lists ("shooting" → shoot, "attack", "death" → die), or null. */
 function actOfNoun(lemma: string): string | null {
-  const verb = EVENT_NOUN_VERB[lemma] ?? (/ings?$/.test(lemma) ? lemma.replace(/ings?$/, '') : lemma);
+  const verb = ACT_NOUNS.get(lemma) ?? (/ings?$/.test(lemma) ? lemma.replace(/ings?$/, '') : lemma);
   for (const v of [verb, `${verb}e`, verb.replace(/(.)\1$/, '$1')]) if (actClass(v) !== v) return v;
   return null;
 }
-/** Act nouns whose verb is not the noun itself or its -ing form. */
-const EVENT_NOUN_VERB: Record<string, string> = { death: 'die', killings: 'kill', arrest: 'arrest', murder: 'murder', robbery: 'rob', theft: 'steal', explosion: 'explode', collision: 'collide' };
 
 /**
  * A participant's key: a person by surname (outlets vary the rest: "RB DeShawn Wynn", "DeShawn
