@@ -150,26 +150,69 @@ interface Story {
   copyEdges: [string, string][];
 }
 
+const DF_MASK = (1 << DF_BITS) - 1;
+
 /** Document frequencies in a fixed-size hashed table: bounded memory whatever the vocabulary. */
 class DocFrequencies {
   counts: Uint32Array = new Uint32Array(1 << DF_BITS);
   n = 0;
   add(keys: Iterable<string>) {
     this.n++;
-    for (const k of keys) this.counts[fnv1a(k) & ((1 << DF_BITS) - 1)]++;
+    for (const k of keys) this.counts[fnv1a(k) & DF_MASK]++;
+  }
+  /** `add` of an article's keys, hashed once already (`termCounts`). */
+  addCounted(tc: TermCounts) {
+    if (!tc.unique) return this.add(new Set(tc.keys));
+    this.n++;
+    for (let i = 0; i < tc.slots.length; i++) this.counts[tc.slots[i]]++;
   }
   remove(keys: Iterable<string>) {
     this.n = Math.max(0, this.n - 1);
     for (const k of keys) {
-      const i = fnv1a(k) & ((1 << DF_BITS) - 1);
+      const i = fnv1a(k) & DF_MASK;
       if (this.counts[i] > 0) this.counts[i]--;
     }
   }
   idf(k: string): number {
-    const df = Math.max(1, this.n * IDF_MIN_DF_FRACTION, this.counts[fnv1a(k) & ((1 << DF_BITS) - 1)]);
+    return this.idfAt(fnv1a(k) & DF_MASK);
+  }
+  idfAt(slot: number): number {
+    const df = Math.max(1, this.n * IDF_MIN_DF_FRACTION, this.counts[slot]);
     // (a hashed count can exceed n when keys collide; weights stay positive so every counted key is in the vector)
     return Math.max(1e-6, Math.log((this.n + IDF_PRIOR_DOCS) / df));
   }
+}
+
+/**
+ * An article's vector before IDF weighting: its keys (terms, then '@' + entity ids, as
+ * `featureKeys`), their log counts (entity weight included) and frequency-table slots, and whether
+ * the keys are distinct (they are, for features made by `storyFeatures`). Made once per article
+ * (the ledger makes it as it reads the stored features, then drops the term list: a run holds
+ * thousands of articles, and their term pairs were most of what the collector copied).
+ */
+export interface TermCounts {
+  keys: string[];
+  tf: number[];
+  slots: number[];
+  unique: boolean;
+}
+
+export function termCounts(f: StoryFeatures): TermCounts {
+  const n = f.terms.length + f.entities.length;
+  const keys = new Array<string>(n);
+  const tf = new Array<number>(n);
+  const slots = new Array<number>(n);
+  let i = 0;
+  for (const [t, c] of f.terms) {
+    keys[i] = t;
+    tf[i++] = 1 + Math.log(Math.max(c, 1));
+  }
+  for (const [e, c] of f.entities) {
+    keys[i] = '@' + e;
+    tf[i++] = ENTITY_WEIGHT * (1 + Math.log(Math.max(c, 1)));
+  }
+  for (let j = 0; j < n; j++) slots[j] = fnv1a(keys[j]) & DF_MASK;
+  return { keys, tf, slots, unique: new Set(keys).size === n };
 }
 
 function featureKeys(f: StoryFeatures): string[] {
@@ -221,9 +264,10 @@ export class StoryIndex {
    * seeds the frequencies with the whole collection first, so that the first articles are
    * weighed like the last; after `observe`, `add` does not count the article again.
    */
-  observe(f: StoryFeatures): void {
+  observe(f: StoryFeatures, tc?: TermCounts): void {
     this.seeded = true;
-    this.df.add(new Set(featureKeys(f)));
+    if (tc) this.df.addCounted(tc);
+    else this.df.add(new Set(featureKeys(f)));
   }
 
   /** Ids of the articles of the open stories (what a kept pass index holds: ledger.ts `KeptPass`). */
@@ -244,9 +288,10 @@ export class StoryIndex {
   /**
    * Adds an article and says what happened: the story it joined or founded, the article it is a
    * copy of (or null), its TF-IDF vector and its features without terms (what the ledger persists
-   * to rebuild the story later).
+   * to rebuild the story later). `tc`: the article's `termCounts`, when the caller made them (its
+   * `f.terms` may then be empty).
    */
-  addEntry(f: StoryFeatures): { storyId: string; copyOf: string | null; vec: Vec; lite: StoryFeatures } {
+  addEntry(f: StoryFeatures, tc?: TermCounts): { storyId: string; copyOf: string | null; vec: Vec; lite: StoryFeatures } {
     const known = this.docs.get(f.id);
     if (known) return { storyId: known.story.id, copyOf: null, vec: known.vec, lite: known.f };
     const closedKnown = this.closedByDoc.get(f.id);
@@ -257,8 +302,9 @@ export class StoryIndex {
     const t = day ?? f.eventDay;
     if (day !== null) this.advanceClock(day);
 
-    if (!this.seeded) this.df.add(new Set(featureKeys(f)));
-    const vec = this.vector(f);
+    if (!tc) tc = termCounts(f);
+    if (!this.seeded) this.df.addCounted(tc);
+    const vec = this.vector(tc);
     // keep what later steps need, not the terms (they live on in the centroid and `vec`)
     const lite: StoryFeatures = { ...f, terms: [], messages: [] };
     const entry: DocEntry = { f: lite, story: undefined as unknown as Story, vec, t, bands: null };
@@ -343,8 +389,8 @@ export class StoryIndex {
   }
 
   /** The `n` heaviest features of an article's vector under the current frequencies (ties: by key). */
-  queryKeys(f: StoryFeatures, n: number): string[] {
-    const v = this.vector(f);
+  queryKeys(f: StoryFeatures, n: number, tc: TermCounts = termCounts(f)): string[] {
+    const v = this.vector(tc);
     return v.keys
       .map((k, i) => [k, v.vals[i]] as const)
       .sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0]))
@@ -573,22 +619,14 @@ export class StoryIndex {
 
   // ---------------------------------------------------------------------------------------------
 
-  private vector(f: StoryFeatures): Vec {
+  private vector(tc: TermCounts): Vec {
     const keys: string[] = [];
     const vals: number[] = [];
     let n2 = 0;
-    for (const [t, c] of f.terms) {
-      const w = (1 + Math.log(Math.max(c, 1))) * this.df.idf(t);
+    for (let i = 0; i < tc.keys.length; i++) {
+      const w = tc.tf[i] * this.df.idfAt(tc.slots[i]);
       if (w <= 0) continue;
-      keys.push(t);
-      vals.push(w);
-      n2 += w * w;
-    }
-    for (const [e, c] of f.entities) {
-      const k = '@' + e;
-      const w = ENTITY_WEIGHT * (1 + Math.log(Math.max(c, 1))) * this.df.idf(k);
-      if (w <= 0) continue;
-      keys.push(k);
+      keys.push(tc.keys[i]);
       vals.push(w);
       n2 += w * w;
     }

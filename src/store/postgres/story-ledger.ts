@@ -161,11 +161,12 @@ export class PostgresLedger implements StoreLedger {
     return this.decode(await this.rows<LedgerRow>(`SELECT ${COLUMNS} FROM story_ledger WHERE story = ANY($1::text[]) AND t IS NOT NULL`, [storyIds]));
   }
 
-  async features(ids: string[]): Promise<Map<string, unknown>> {
-    const out = new Map<string, unknown>();
+  async features<T = unknown>(ids: string[], each?: (stored: unknown) => T): Promise<Map<string, T>> {
+    const out = new Map<string, T>();
     if (!ids.length) return out;
     for (const r of await this.rows<{ doc_id: string; data: string }>('SELECT doc_id, data FROM story_features WHERE doc_id = ANY($1::text[])', [ids])) {
-      out.set(r.doc_id, parseOrNull(r.data));
+      const x = parseOrNull(r.data);
+      out.set(r.doc_id, each ? each(x) : (x as T));
     }
     return out;
   }

@@ -175,11 +175,15 @@ export class SqliteLedger implements StoreLedger {
     return out;
   }
 
-  async features(ids: string[]): Promise<Map<string, unknown>> {
-    const out = new Map<string, unknown>();
+  async features<T = unknown>(ids: string[], each?: (stored: unknown) => T): Promise<Map<string, T>> {
+    const out = new Map<string, T>();
     for (const part of chunks(ids)) {
-      const rows = this.db.prepare(`SELECT doc_id, data FROM story_features WHERE doc_id IN (${marks(part.length)})`).all(...part) as { doc_id: string; data: string }[];
-      for (const r of rows) out.set(r.doc_id, parseOrNull(r.data));
+      // (row by row: with `each`, what the run keeps of an article is made before the next is read)
+      const rows = this.db.prepare(`SELECT doc_id, data FROM story_features WHERE doc_id IN (${marks(part.length)})`).iterate(...part) as IterableIterator<{ doc_id: string; data: string }>;
+      for (const r of rows) {
+        const x = parseOrNull(r.data);
+        out.set(r.doc_id, each ? each(x) : (x as T));
+      }
     }
     return out;
   }
