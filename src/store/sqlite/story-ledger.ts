@@ -1,5 +1,5 @@
 import type { KeptPass, LedgerCommit, LedgerDoc, LedgerStory } from '../../stories/ledger.js';
-import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, KeyDictionary, type LedgerRow, ledgerToken, parseOrNull, RESET_LEDGER_SQL } from '../ledger-rows.js';
+import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, type KeyDictionary, type LedgerRow, ledgerToken, parseOrNull, RESET_LEDGER_SQL } from '../ledger-rows.js';
 import type { StoreLedger } from '../types.js';
 import { saveStoryMembership } from './queries.js';
 import type { SqliteStore } from './store.js';
@@ -24,8 +24,6 @@ function chunks<T>(xs: T[]): T[][] {
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
 
 export class SqliteLedger implements StoreLedger {
-  private readonly dict = new KeyDictionary();
-
   private checked = false;
 
   constructor(readonly store: SqliteStore) {}
@@ -44,22 +42,38 @@ export class SqliteLedger implements StoreLedger {
     return this.store.ledgerDocs;
   }
 
-  /** Rows back to documents, reading the keys of the dictionary this run has not seen yet. */
-  private decode(rows: LedgerRow[]): LedgerDoc[] {
-    const missing = this.dict.missingIds(rows);
-    for (const part of chunks(missing))
-      for (const r of this.db.prepare(`SELECT id, key FROM story_ledger_keys WHERE id IN (${marks(part.length)})`).all(...part) as { id: number; key: string }[]) this.dict.add(r.id, r.key);
-    return rows.map((r) => this.dict.decode(r));
+  /** The key dictionary: the process's, kept across its runs (`LedgerDocCache`). */
+  private get dict(): KeyDictionary {
+    return this.cache.keys;
   }
 
-  /** Gives every key of these documents' vectors an id (new keys are added to the dictionary). */
-  private learnKeys(docs: LedgerDoc[]): void {
+  /** Rows back to documents, reading the keys of the dictionary this process has not seen yet. */
+  private decode(rows: LedgerRow[]): LedgerDoc[] {
+    const dict = this.dict;
+    const missing = dict.missingIds(rows);
+    for (const part of chunks(missing))
+      for (const r of this.db.prepare(`SELECT id, key FROM story_ledger_keys WHERE id IN (${marks(part.length)})`).all(...part) as { id: number; key: string }[]) dict.add(r.id, r.key);
+    return rows.map((r) => dict.decode(r));
+  }
+
+  /** These documents' vector keys as stored ids; keys without one are looked up, or added to the dictionary. */
+  private keyIds(docs: LedgerDoc[]): Buffer[] {
+    const dict = this.dict;
+    const { ids, missing, fill } = dict.encodeAll(docs);
+    if (missing.length === 0) return ids;
     const find = this.db.prepare('SELECT id FROM story_ledger_keys WHERE key = ?').pluck();
     const add = this.db.prepare('INSERT INTO story_ledger_keys (key) VALUES (?)');
-    for (const k of this.dict.missingKeys(docs)) {
-      const id = (find.get(k) as number | undefined) ?? Number(add.run(k).lastInsertRowid);
-      this.dict.add(id, k);
+    for (const k of missing) {
+      let id = find.get(k) as number | undefined;
+      if (id === undefined) {
+        // (an id that exists only if this run commits)
+        this.cache.uncommitted();
+        id = Number(add.run(k).lastInsertRowid);
+      }
+      dict.add(id, k);
     }
+    fill();
+    return ids;
   }
 
   /**
@@ -237,12 +251,13 @@ export class SqliteLedger implements StoreLedger {
     const output = new Map<string, string>();
     for (const g of c.putOutputs) for (const m of g.members) output.set(m, g.id);
     const sealed = new Set(c.sealDocs);
-    this.learnKeys(c.putDocs);
+    const keyIds = this.keyIds(c.putDocs);
     const addDay = this.db.prepare('INSERT INTO story_ledger_days (day, n) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET n = n + excluded.n');
     // (articles per day counted here: one write per day, not per article)
     const perDay = new Map<number, number>();
-    for (const x of c.putDocs) {
-      put.run(x.id, x.t, x.day, x.story, x.copyOf, this.dict.encode(x.vec.keys), float32Bytes(x.vec.vals), JSON.stringify(x.f), sealed.has(x.id) ? 1 : 0, output.get(x.id) ?? null, x.id);
+    for (let i = 0; i < c.putDocs.length; i++) {
+      const x = c.putDocs[i];
+      put.run(x.id, x.t, x.day, x.story, x.copyOf, keyIds[i], float32Bytes(x.vec.vals), JSON.stringify(x.f), sealed.has(x.id) ? 1 : 0, output.get(x.id) ?? null, x.id);
       if (x.day !== null) perDay.set(x.day, (perDay.get(x.day) ?? 0) + 1);
     }
     for (const [day, n] of perDay) addDay.run(day, n);
