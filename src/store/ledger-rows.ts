@@ -60,6 +60,40 @@ export class KeyDictionary {
     this.byKey.set(key, id);
   }
 
+  /** Keys known. */
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /**
+   * Every document's vector keys as ids (views into one array), with one lookup per key; the keys
+   * that have no id yet are listed: give them one (`add`), then call `fill` before using the ids.
+   */
+  encodeAll(docs: LedgerDoc[], clean?: (k: string) => string): { ids: Buffer[]; missing: string[]; fill: () => void } {
+    let total = 0;
+    for (const x of docs) total += x.vec.keys.length;
+    const all = new Uint32Array(total);
+    const ids: Buffer[] = [];
+    // (position in `all`, key) of each key without an id
+    const holes: [number, string][] = [];
+    let at = 0;
+    for (const x of docs) {
+      const start = at;
+      for (const key of x.vec.keys) {
+        const k = clean ? clean(key) : key;
+        const id = this.byKey.get(k);
+        if (id === undefined) holes.push([at, k]);
+        else all[at] = id;
+        at++;
+      }
+      ids.push(Buffer.from(all.buffer, all.byteOffset + 4 * start, 4 * (at - start)));
+    }
+    const fill = () => {
+      for (const [i, k] of holes) all[i] = this.byKey.get(k)!;
+    };
+    return { ids, missing: [...new Set(holes.map((h) => h[1]))], fill };
+  }
+
   /** Key ids of these rows not known yet. */
   missingIds(rows: LedgerRow[]): number[] {
     const out = new Set<number>();
@@ -181,6 +215,23 @@ export class LedgerDocCache {
   private readonly used = new Set<string>();
   /** The last run's pass index (src/stories/ledger.ts `KeptPass`), trusted under the same token as the rows. */
   private pass: KeptPass | null = null;
+  /**
+   * The key dictionary as far as this process has read or written it. Ids are never reused, so it
+   * stays true across runs; a run that gave new keys ids drops the token until its commit
+   * (`uncommitted`), so that ids rolled back with a failed run are not kept. A new dictionary past
+   * `MAX_KEPT_KEYS` (only a cache: the vocabulary of a long-running server grows).
+   */
+  private dict = new KeyDictionary();
+
+  /** The process's key dictionary (call after `check`). */
+  get keys(): KeyDictionary {
+    return this.dict;
+  }
+
+  /** The run is adding keys (or rows) that exist only if it commits: the cache is trusted again after `committed`. */
+  uncommitted(): void {
+    this.token = null;
+  }
 
   /** The kept pass index, taken (a run that fails leaves none); call after `check`. */
   takePass(): KeptPass | null {
@@ -197,11 +248,13 @@ export class LedgerDocCache {
   /** At a run's start, with the token stored in the ledger: a token other than ours empties the cache. */
   check(stored: string | null): void {
     if (stored === null || stored !== this.token) this.clear();
+    else if (this.dict.size > MAX_KEPT_KEYS) this.dict = new KeyDictionary();
   }
 
   clear(): void {
     this.token = null;
     this.pass = null;
+    this.dict = new KeyDictionary();
     this.docs.clear();
     this.used.clear();
   }
@@ -229,6 +282,9 @@ export class LedgerDocCache {
     this.token = token;
   }
 }
+
+/** Keys a process keeps in its dictionary between runs (about 100 MB of strings and maps at most). */
+const MAX_KEPT_KEYS = 1 << 20;
 
 /** A fresh token for `LedgerDocCache` (random: a counter could come back to a value after a reset). */
 export function ledgerToken(): string {

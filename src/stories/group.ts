@@ -8,8 +8,13 @@ import { cmpStr } from '../util/cmp.js';
  * incremental index fed in this order gives the same stories as the batch.
  */
 export function canonicalOrder(features: StoryFeatures[]): StoryFeatures[] {
+  return [...features].sort(canonicalCompare);
+}
+
+/** The comparator of `canonicalOrder`. */
+export function canonicalCompare(a: StoryFeatures, b: StoryFeatures): number {
   const t = (f: StoryFeatures) => f.day ?? f.eventDay ?? Number.POSITIVE_INFINITY;
-  return [...features].sort((a, b) => t(a) - t(b) || cmpStr(a.id, b.id) || cmpStr(a.textHash, b.textHash));
+  return t(a) - t(b) || cmpStr(a.id, b.id) || cmpStr(a.textHash, b.textHash);
 }
 
 /**

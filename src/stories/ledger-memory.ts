@@ -82,11 +82,11 @@ export class MemoryLedger implements LedgerBackend {
     return [...this.entries.values()].filter((x) => x.t !== null && want.has(x.story));
   }
 
-  async features(ids: string[]): Promise<Map<string, unknown>> {
-    const out = new Map<string, StoryFeatures>();
+  async features<T = unknown>(ids: string[], each?: (stored: unknown) => T): Promise<Map<string, T>> {
+    const out = new Map<string, T>();
     for (const id of ids) {
       const f = this.full.get(id);
-      if (f) out.set(id, f);
+      if (f) out.set(id, each ? each(f) : (f as T));
     }
     return out;
   }

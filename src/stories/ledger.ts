@@ -1,5 +1,5 @@
-import { canonicalOrder } from './group.js';
-import { DEFAULTS, sortGroups, StoryIndex, storyIdFor, type Vec } from './story-index.js';
+import { canonicalCompare } from './group.js';
+import { DEFAULTS, sortGroups, StoryIndex, storyIdFor, type TermCounts, termCounts, type Vec } from './story-index.js';
 import type { GroupOptions, StoryFeatures, StoryGroup } from './types.js';
 import { checkFeatures } from './check.js';
 import { cmpStr } from '../util/cmp.js';
@@ -75,8 +75,11 @@ export interface LedgerBackend {
   closedWithTerms(terms: string[]): Promise<LedgerStory[]>;
   /** Dated members of these pass stories. */
   membersOf(storyIds: string[]): Promise<LedgerDoc[]>;
-  /** Full features (with terms) of articles being replayed, as stored (checked before use). */
-  features(ids: string[]): Promise<Map<string, unknown>>;
+  /**
+   * Full features (with terms) of articles being replayed, as stored (checked before use); with
+   * `each`, what it makes of each one as it is read (the run keeps that, not the parsed features).
+   */
+  features<T = unknown>(ids: string[], each?: (stored: unknown) => T): Promise<Map<string, T>>;
   /** Current output story of each given article (to find the stories a run replaces). */
   outputOf(ids: string[]): Promise<Set<string>>;
   /** The stored output stories with these ids, as JSON text (to tell which ones a run changed). */
@@ -148,23 +151,49 @@ export function passTime(f: StoryFeatures): number | null {
   return f.day ?? f.eventDay ?? null;
 }
 
-/** Checked features, first occurrence of an id kept, in canonical order; problems become messages. */
-function usable(stored: Iterable<unknown>, messages: LedgerRun['messages']): StoryFeatures[] {
-  const out = new Map<string, StoryFeatures>();
-  for (const x of stored) {
-    const c = checkFeatures(x);
+/**
+ * An article as a run places it: its checked features without the term list, and the term counts
+ * made from it (`termCounts`). A run holds thousands of articles from its start to its commit; their
+ * parsed term pairs were most of what the collector copied and promoted, so each article is
+ * reduced as it is read (`prepare`) and only this is kept.
+ */
+interface Entry {
+  f: StoryFeatures;
+  tc: TermCounts;
+}
+
+type Prepared = { entry: Entry; note?: string } | { problem: string; id: string | null };
+
+/** Stored features checked (`checkFeatures`) and reduced to an `Entry`; never throws. */
+function prepare(x: unknown): Prepared {
+  const c = checkFeatures(x);
+  if ('problem' in c) {
     const id = x && typeof x === 'object' && typeof (x as { id?: unknown }).id === 'string' ? (x as { id: string }).id : null;
-    if ('problem' in c) {
-      messages.push({ docId: id, message: `left out of story grouping: ${c.problem}` });
+    return { problem: c.problem, id };
+  }
+  // (an inherited story id is the ledger's to give, never the input's; the copy is the run's own)
+  const { inheritsStoryId: _ignored, ...f } = c.features;
+  const tc = termCounts(f);
+  f.terms = [];
+  return { entry: { f, tc }, note: c.note };
+}
+
+/** Usable articles, the last occurrence of an id kept, in canonical order; problems become messages. */
+function usable(stored: Iterable<Prepared>, messages: LedgerRun['messages']): Entry[] {
+  const out = new Map<string, Entry>();
+  for (const x of stored) {
+    if ('problem' in x) {
+      messages.push({ docId: x.id, message: `left out of story grouping: ${x.problem}` });
       continue;
     }
-    if (c.note) messages.push({ docId: id, message: c.note });
-    // (an inherited story id is the ledger's to give, never the input's)
-    const { inheritsStoryId: _ignored, ...features } = c.features;
-    out.set(features.id, features);
+    if (x.note) messages.push({ docId: x.entry.f.id, message: x.note });
+    out.set(x.entry.f.id, x.entry);
   }
-  const seen = new Set<string>();
-  return canonicalOrder([...out.values()]).filter((f) => !seen.has(f.id) && !!seen.add(f.id));
+  return inCanonicalOrder([...out.values()]);
+}
+
+function inCanonicalOrder(entries: Entry[]): Entry[] {
+  return entries.sort((a, b) => canonicalCompare(a.f, b.f));
 }
 
 /**
@@ -172,7 +201,7 @@ function usable(stored: Iterable<unknown>, messages: LedgerRun['messages']): Sto
  * steps as `updateLedger`, which gives these stories for any sequence of runs.
  */
 export function batchStories(features: StoryFeatures[], options: GroupOptions = {}): StoryGroup[] {
-  const replay = usable(features, []);
+  const replay = usable(features.map(prepare), []);
   const index = new StoryIndex({ ...options, now: null });
   index.loadFrequencies(0, new Uint32Array(0));
   const pass = passDated(index, replay);
@@ -190,8 +219,13 @@ export function batchStories(features: StoryFeatures[], options: GroupOptions = 
  * `checkFeatures`): unusable ones are left out with a message.
  */
 export async function updateLedger(backend: LedgerBackend, run: { added: unknown[]; removed: string[] }, options: GroupOptions = {}): Promise<LedgerRun> {
+  return placeRun(backend, { added: run.added.map(prepare), removed: run.removed }, options);
+}
+
+/** `updateLedger` over features prepared as they were read (`prepare`). */
+async function placeRun(backend: LedgerBackend, run: { added: Prepared[]; removed: string[] }, options: GroupOptions): Promise<LedgerRun> {
   const messages: LedgerRun['messages'] = [];
-  const added = new Map(usable(run.added, messages).map((f) => [f.id, f]));
+  const added = new Map(usable(run.added, messages).map((e) => [e.f.id, e]));
   const gone = new Set(run.removed);
   const before = await backend.docs([...new Set([...added.keys(), ...gone])]);
   for (const d of before) if (!added.has(d.id)) gone.add(d.id);
@@ -202,7 +236,7 @@ export async function updateLedger(backend: LedgerBackend, run: { added: unknown
 
   // the replay point: the earliest time touched, old or new
   let d = END_OF_TIME;
-  for (const f of added.values()) d = Math.min(d, passTime(f) ?? END_OF_TIME);
+  for (const e of added.values()) d = Math.min(d, passTime(e.f) ?? END_OF_TIME);
   for (const x of before) d = Math.min(d, x.t ?? END_OF_TIME);
 
   const optionsKey = JSON.stringify(options);
@@ -210,7 +244,7 @@ export async function updateLedger(backend: LedgerBackend, run: { added: unknown
   const oldReplay = await backend.docsFrom(d);
   // the kept pass index is the state at d when nothing before d changes and nothing from d on is stored
   // (undated articles may reopen closed stories, whose members before d the rebuild reads: not continued)
-  const allDated = [...added.values()].every((f) => passTime(f) !== null);
+  const allDated = [...added.values()].every((e) => passTime(e.f) !== null);
   const continued = carried !== null && carried.options === optionsKey && before.length === 0 && allDated && d > carried.maxT && oldReplay.length === 0;
   let index: StoryIndex;
   let open: LedgerDoc[] = [];
@@ -231,9 +265,9 @@ export async function updateLedger(backend: LedgerBackend, run: { added: unknown
 
   // replay: the old articles from d on (minus removed and updated ones) and the new ones
   const keep = oldReplay.filter((x) => !gone.has(x.id) && !added.has(x.id)).map((x) => x.id);
-  const kept = usable((await backend.features(keep)).values(), messages);
+  const kept = usable((await backend.features(keep, prepare)).values(), messages);
   const inherited = heirs(oldReplay, gone, open, new Set([...added.keys()].map(storyIdFor)));
-  const replay = canonicalOrder([...kept, ...added.values()]).map((f) => (inherited.has(f.id) ? { ...f, inheritsStoryId: inherited.get(f.id) } : f));
+  const replay = inCanonicalOrder([...kept, ...added.values()]).map((e) => (inherited.has(e.f.id) ? { f: { ...e.f, inheritsStoryId: inherited.get(e.f.id) }, tc: e.tc } : e));
   const pass = passDated(index, replay);
   const reopened: LedgerDoc[] = [];
   if (pass.undated.length > 0) {
@@ -314,7 +348,7 @@ function toSeal(outputs: StoryGroup[], putDocs: LedgerDoc[], added: Set<string>,
  * goes with the first chunk.
  */
 export async function updateLedgerInChunks(backend: LedgerBackend, run: { pending: string[]; removed: string[] }, options: GroupOptions = {}, chunk = CHUNK_ARTICLES): Promise<LedgerRun> {
-  if (run.pending.length <= chunk) return updateLedger(backend, { added: [...(await backend.features(run.pending)).values()], removed: run.removed }, options);
+  if (run.pending.length <= chunk) return placeRun(backend, { added: [...(await backend.features(run.pending, prepare)).values()], removed: run.removed }, options);
   // (undated articles in chunks of at least the undated window: below it they are placed in one run, as before)
   const chunks = await timeChunks(backend, run.pending, chunk, Math.max(chunk, options.undatedWindow ?? DEFAULTS.undatedWindow));
   const stories = new Map<string, StoryGroup>();
@@ -322,8 +356,8 @@ export async function updateLedgerInChunks(backend: LedgerBackend, run: { pendin
   const removed = new Set<string>();
   const total: LedgerRun = { stories: [], changed: [], removed: [], replayed: 0, restored: 0, reused: 0, messages: [] };
   for (let k = 0; k < chunks.length; k++) {
-    const added = [...(await backend.features(chunks[k])).values()];
-    const r = await updateLedger(backend, { added, removed: k === 0 ? run.removed : [] }, options);
+    const added = [...(await backend.features(chunks[k], prepare)).values()];
+    const r = await placeRun(backend, { added, removed: k === 0 ? run.removed : [] }, options);
     for (const id of r.removed) {
       stories.delete(id);
       removed.add(id);
@@ -348,10 +382,12 @@ export async function updateLedgerInChunks(backend: LedgerBackend, run: { pendin
 async function timeChunks(backend: LedgerBackend, ids: string[], chunk: number, undatedChunk: number): Promise<string[][]> {
   const keyed: { id: string; t: number }[] = [];
   for (let i = 0; i < ids.length; i += chunk) {
-    for (const [id, x] of await backend.features(ids.slice(i, i + chunk))) {
+    // (only the time of each is kept, not the parsed features)
+    const times = await backend.features(ids.slice(i, i + chunk), (x) => {
       const c = checkFeatures(x);
-      keyed.push({ id, t: 'problem' in c ? -Infinity : (passTime(c.features) ?? END_OF_TIME) });
-    }
+      return 'problem' in c ? -Infinity : (passTime(c.features) ?? END_OF_TIME);
+    });
+    for (const [id, t] of times) keyed.push({ id, t });
   }
   keyed.sort((a, b) => a.t - b.t || cmpStr(a.id, b.id));
   const out: string[][] = [];
@@ -418,14 +454,14 @@ function restoreOrder(docs: LedgerDoc[]) {
 /** What the pass did to the dated articles, and the undated ones still to place. */
 interface Pass {
   putDocs: LedgerDoc[];
-  undated: StoryFeatures[];
+  undated: Entry[];
 }
 
 /** The dated articles of `replay` (canonical order), then the undated ones counted in the frequencies. */
-function passDated(index: StoryIndex, replay: StoryFeatures[]): Pass {
-  const undated = replay.filter((f) => passTime(f) === null);
+function passDated(index: StoryIndex, replay: Entry[]): Pass {
+  const undated = replay.filter((e) => passTime(e.f) === null);
   const putDocs = replayPass(index, replay.slice(0, replay.length - undated.length));
-  for (const f of undated) index.observe(f);
+  for (const e of undated) index.observe(e.f, e.tc);
   return { putDocs, undated };
 }
 
@@ -433,16 +469,16 @@ function passDated(index: StoryIndex, replay: StoryFeatures[]): Pass {
  * Adds articles (in canonical order) the way the pass does: the frequencies of a time step count
  * all of its articles before any of them is placed, so articles of one day weigh each other alike.
  */
-function replayPass(index: StoryIndex, replay: StoryFeatures[], observe = true): LedgerDoc[] {
+function replayPass(index: StoryIndex, replay: Entry[], observe = true): LedgerDoc[] {
   const out: LedgerDoc[] = [];
   for (let i = 0; i < replay.length; ) {
-    const t = passTime(replay[i]);
+    const t = passTime(replay[i].f);
     let j = i;
-    while (j < replay.length && passTime(replay[j]) === t) j++;
-    if (observe) for (let k = i; k < j; k++) index.observe(replay[k]);
+    while (j < replay.length && passTime(replay[j].f) === t) j++;
+    if (observe) for (let k = i; k < j; k++) index.observe(replay[k].f, replay[k].tc);
     for (let k = i; k < j; k++) {
-      const f = replay[k];
-      const r = index.addEntry(f);
+      const { f, tc } = replay[k];
+      const r = index.addEntry(f, tc);
       out.push({ id: f.id, t, day: f.day, story: r.storyId, copyOf: r.copyOf, vec: r.vec, f: r.lite });
     }
     i = j;
@@ -454,8 +490,8 @@ function replayPass(index: StoryIndex, replay: StoryFeatures[], observe = true):
 const REOPEN_QUERY = 12;
 const REOPEN_PER_ARTICLE = 4;
 
-function reopenQueries(index: StoryIndex, undated: StoryFeatures[]): string[][] {
-  return undated.map((f) => index.queryKeys(f, REOPEN_QUERY));
+function reopenQueries(index: StoryIndex, undated: Entry[]): string[][] {
+  return undated.map((e) => index.queryKeys(e.f, REOPEN_QUERY, e.tc));
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { frequenciesOf, frequencyBytes, KeyDictionary, type LedgerRow } from '../../src/store/ledger-rows.js';
+import { frequenciesOf, frequencyBytes, KeyDictionary, LedgerDocCache, type LedgerRow } from '../../src/store/ledger-rows.js';
 import type { LedgerDoc } from '../../src/stories/index.js';
 
 test('the sparse frequency table gives back the dense table, and is small when most buckets are empty', () => {
@@ -46,4 +46,37 @@ test('vector keys go through the key dictionary and come back in order, strings 
   assert.equal(a.sealed, false);
   // an id the dictionary does not hold fails the run (which then keeps the previous stories) instead of placing a wrong vector
   assert.throws(() => new KeyDictionary().decode(rows[0]), /unknown key id/);
+});
+
+test('encodeAll gives each vector its ids with one lookup per key, filling the keys given ids afterwards', () => {
+  const dict = new KeyDictionary();
+  const doc = (id: string, keys: string[]): LedgerDoc => ({ id, t: 1, day: 1, story: 's', copyOf: null, vec: { keys, vals: new Float32Array(keys.length) }, f: {} as LedgerDoc['f'] });
+  dict.add(7, 'quake');
+  const docs = [doc('a', ['quake', 'chile']), doc('b', []), doc('c', ['rescue', 'chile', 'quake'])];
+  const { ids, missing, fill } = dict.encodeAll(docs);
+  assert.deepEqual(missing, ['chile', 'rescue']);
+  dict.add(9, 'chile');
+  dict.add(3, 'rescue');
+  fill();
+  assert.deepEqual(ids.map((b) => [...new Uint32Array(b.buffer, b.byteOffset, b.byteLength / 4)]), [[7, 9], [], [3, 9, 7]]);
+  assert.deepEqual(ids.map((b) => b), [dict.encode(['quake', 'chile']), dict.encode([]), dict.encode(['rescue', 'chile', 'quake'])]);
+});
+
+test('the kept key dictionary lasts while the ledger is the one this process committed, and not past a run that added keys and did not commit', () => {
+  const cache = new LedgerDocCache();
+  cache.check(null);
+  cache.keys.add(1, 'quake');
+  cache.committed('t1', { deleteDocs: [], putDocs: [], sealDocs: [] });
+  cache.check('t1');
+  assert.equal(cache.keys.size, 1);
+  // a run that gave a key an id and then failed: the id may not exist
+  cache.keys.add(2, 'rescue');
+  cache.uncommitted();
+  cache.check('t1');
+  assert.equal(cache.keys.size, 0);
+  // another process's commit
+  cache.keys.add(1, 'quake');
+  cache.committed('t2', { deleteDocs: [], putDocs: [], sealDocs: [] });
+  cache.check('t3');
+  assert.equal(cache.keys.size, 0);
 });

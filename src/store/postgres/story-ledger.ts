@@ -1,5 +1,5 @@
 import type { KeptPass, LedgerCommit, LedgerDoc, LedgerStory } from '../../stories/ledger.js';
-import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, KeyDictionary, LEDGER_COLUMNS, LedgerDocCache, type LedgerRow, ledgerToken, parseOrNull, RESET_LEDGER_SQL } from '../ledger-rows.js';
+import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, LEDGER_COLUMNS, LedgerDocCache, type LedgerRow, ledgerToken, parseOrNull, RESET_LEDGER_SQL } from '../ledger-rows.js';
 import type { StoreLedger } from '../types.js';
 import type { Queryable } from './connect.js';
 
@@ -18,8 +18,6 @@ const COLUMNS = LEDGER_COLUMNS;
 const noNul = (s: string) => s.replace(/\0/g, '');
 
 export class PostgresLedger implements StoreLedger {
-  private readonly dict = new KeyDictionary();
-
   private checked = false;
   /** The queue stamp `pending` read for each pending article: placed, its entry goes with that stamp only. */
   private readonly stamps = new Map<string, string>();
@@ -40,19 +38,25 @@ export class PostgresLedger implements StoreLedger {
     return this.docCache;
   }
 
-  /** Rows back to documents, reading the keys of the dictionary this run has not seen yet. */
+  /** Rows back to documents, reading the keys of the dictionary this process has not seen yet (the dictionary is the process's: `LedgerDocCache`). */
   private async decode(rows: LedgerRow[]): Promise<LedgerDoc[]> {
-    const missing = this.dict.missingIds(rows);
-    if (missing.length) for (const r of await this.rows<{ id: number; key: string }>('SELECT id, key FROM story_ledger_keys WHERE id = ANY($1::int[])', [missing])) this.dict.add(r.id, r.key);
-    return rows.map((r) => this.dict.decode(r));
+    const dict = (await this.cache()).keys;
+    const missing = dict.missingIds(rows);
+    if (missing.length) for (const r of await this.rows<{ id: number; key: string }>('SELECT id, key FROM story_ledger_keys WHERE id = ANY($1::int[])', [missing])) dict.add(r.id, r.key);
+    return rows.map((r) => dict.decode(r));
   }
 
-  /** Gives every key of these documents' vectors an id (new keys are added to the dictionary). */
-  private async learnKeys(docs: LedgerDoc[]): Promise<void> {
-    const missing = this.dict.missingKeys(docs, noNul);
-    if (!missing.length) return;
+  /** These documents' vector keys as stored ids; keys without one are looked up, or added to the dictionary. */
+  private async keyIds(docs: LedgerDoc[]): Promise<Buffer[]> {
+    const cache = await this.cache();
+    const { ids, missing, fill } = cache.keys.encodeAll(docs, noNul);
+    if (!missing.length) return ids;
+    // (ids that may exist only if this run commits)
+    cache.uncommitted();
     await this.c.query('INSERT INTO story_ledger_keys (key) SELECT unnest($1::text[]) ON CONFLICT (key) DO NOTHING', [missing]);
-    for (const r of await this.rows<{ id: number; key: string }>('SELECT id, key FROM story_ledger_keys WHERE key = ANY($1::text[])', [missing])) this.dict.add(r.id, r.key);
+    for (const r of await this.rows<{ id: number; key: string }>('SELECT id, key FROM story_ledger_keys WHERE key = ANY($1::text[])', [missing])) cache.keys.add(r.id, r.key);
+    fill();
+    return ids;
   }
 
   private async rows<R>(sql: string, params: unknown[] = []): Promise<R[]> {
@@ -161,11 +165,12 @@ export class PostgresLedger implements StoreLedger {
     return this.decode(await this.rows<LedgerRow>(`SELECT ${COLUMNS} FROM story_ledger WHERE story = ANY($1::text[]) AND t IS NOT NULL`, [storyIds]));
   }
 
-  async features(ids: string[]): Promise<Map<string, unknown>> {
-    const out = new Map<string, unknown>();
+  async features<T = unknown>(ids: string[], each?: (stored: unknown) => T): Promise<Map<string, T>> {
+    const out = new Map<string, T>();
     if (!ids.length) return out;
     for (const r of await this.rows<{ doc_id: string; data: string }>('SELECT doc_id, data FROM story_features WHERE doc_id = ANY($1::text[])', [ids])) {
-      out.set(r.doc_id, parseOrNull(r.data));
+      const x = parseOrNull(r.data);
+      out.set(r.doc_id, each ? each(x) : (x as T));
     }
     return out;
   }
@@ -212,7 +217,7 @@ export class PostgresLedger implements StoreLedger {
     if (c.putDocs.length) {
       const p = c.putDocs;
       const sealed = new Set(c.sealDocs);
-      await this.learnKeys(p);
+      const keyIds = await this.keyIds(p);
       await this.c.query(
         // the version of the features placed: a re-analysed article (new features version) is pending again
         `INSERT INTO story_ledger (${COLUMNS}, version)
@@ -220,7 +225,7 @@ export class PostgresLedger implements StoreLedger {
          LEFT JOIN story_features f ON f.doc_id = u.doc_id
          ON CONFLICT (doc_id) DO UPDATE SET t = excluded.t, day = excluded.day, story = excluded.story, copy_of = excluded.copy_of,
            key_ids = excluded.key_ids, vals = excluded.vals, lite = excluded.lite, sealed = excluded.sealed, output = NULL, version = excluded.version`,
-        [p.map((x) => x.id), p.map((x) => x.t), p.map((x) => x.day), p.map((x) => x.story), p.map((x) => x.copyOf), p.map((x) => this.dict.encode(x.vec.keys, noNul)), p.map((x) => float32Bytes(x.vec.vals)), p.map((x) => JSON.stringify(x.f)), p.map((x) => (sealed.has(x.id) ? 1 : 0))],
+        [p.map((x) => x.id), p.map((x) => x.t), p.map((x) => x.day), p.map((x) => x.story), p.map((x) => x.copyOf), keyIds, p.map((x) => float32Bytes(x.vec.vals)), p.map((x) => JSON.stringify(x.f)), p.map((x) => (sealed.has(x.id) ? 1 : 0))],
       );
       // placed: off the queue now, each entry with the stamp `pending` read (a write since renewed it)
       const read = p.filter((x) => this.stamps.has(x.id));

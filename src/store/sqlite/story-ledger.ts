@@ -1,5 +1,5 @@
 import type { KeptPass, LedgerCommit, LedgerDoc, LedgerStory } from '../../stories/ledger.js';
-import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, KeyDictionary, type LedgerRow, ledgerToken, parseOrNull, RESET_LEDGER_SQL } from '../ledger-rows.js';
+import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, type KeyDictionary, type LedgerRow, ledgerToken, parseOrNull, RESET_LEDGER_SQL } from '../ledger-rows.js';
 import type { StoreLedger } from '../types.js';
 import { saveStoryMembership } from './queries.js';
 import type { SqliteStore } from './store.js';
@@ -24,8 +24,6 @@ function chunks<T>(xs: T[]): T[][] {
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
 
 export class SqliteLedger implements StoreLedger {
-  private readonly dict = new KeyDictionary();
-
   private checked = false;
 
   constructor(readonly store: SqliteStore) {}
@@ -44,22 +42,38 @@ export class SqliteLedger implements StoreLedger {
     return this.store.ledgerDocs;
   }
 
-  /** Rows back to documents, reading the keys of the dictionary this run has not seen yet. */
-  private decode(rows: LedgerRow[]): LedgerDoc[] {
-    const missing = this.dict.missingIds(rows);
-    for (const part of chunks(missing))
-      for (const r of this.db.prepare(`SELECT id, key FROM story_ledger_keys WHERE id IN (${marks(part.length)})`).all(...part) as { id: number; key: string }[]) this.dict.add(r.id, r.key);
-    return rows.map((r) => this.dict.decode(r));
+  /** The key dictionary: the process's, kept across its runs (`LedgerDocCache`). */
+  private get dict(): KeyDictionary {
+    return this.cache.keys;
   }
 
-  /** Gives every key of these documents' vectors an id (new keys are added to the dictionary). */
-  private learnKeys(docs: LedgerDoc[]): void {
+  /** Rows back to documents, reading the keys of the dictionary this process has not seen yet. */
+  private decode(rows: LedgerRow[]): LedgerDoc[] {
+    const dict = this.dict;
+    const missing = dict.missingIds(rows);
+    for (const part of chunks(missing))
+      for (const r of this.db.prepare(`SELECT id, key FROM story_ledger_keys WHERE id IN (${marks(part.length)})`).all(...part) as { id: number; key: string }[]) dict.add(r.id, r.key);
+    return rows.map((r) => dict.decode(r));
+  }
+
+  /** These documents' vector keys as stored ids; keys without one are looked up, or added to the dictionary. */
+  private keyIds(docs: LedgerDoc[]): Buffer[] {
+    const dict = this.dict;
+    const { ids, missing, fill } = dict.encodeAll(docs);
+    if (missing.length === 0) return ids;
     const find = this.db.prepare('SELECT id FROM story_ledger_keys WHERE key = ?').pluck();
     const add = this.db.prepare('INSERT INTO story_ledger_keys (key) VALUES (?)');
-    for (const k of this.dict.missingKeys(docs)) {
-      const id = (find.get(k) as number | undefined) ?? Number(add.run(k).lastInsertRowid);
-      this.dict.add(id, k);
+    for (const k of missing) {
+      let id = find.get(k) as number | undefined;
+      if (id === undefined) {
+        // (an id that exists only if this run commits)
+        this.cache.uncommitted();
+        id = Number(add.run(k).lastInsertRowid);
+      }
+      dict.add(id, k);
     }
+    fill();
+    return ids;
   }
 
   /**
@@ -113,7 +127,11 @@ export class SqliteLedger implements StoreLedger {
   }
 
   async docsFrom(d: number): Promise<LedgerDoc[]> {
-    return this.decode(this.db.prepare('SELECT * FROM story_ledger WHERE t >= ? UNION ALL SELECT * FROM story_ledger WHERE t IS NULL AND sealed = 0').all(d) as LedgerRow[]);
+    // (the open undated rows through their partial index, migration 6: without statistics the planner
+    // took story_ledger_t and read every undated row, sealed ones included)
+    return this.decode(
+      this.db.prepare('SELECT * FROM story_ledger WHERE t >= ? UNION ALL SELECT * FROM story_ledger INDEXED BY story_ledger_open_undated WHERE t IS NULL AND sealed = 0').all(d) as LedgerRow[],
+    );
   }
 
   async unsealStoriesOf(ids: string[]): Promise<void> {
@@ -175,11 +193,15 @@ export class SqliteLedger implements StoreLedger {
     return out;
   }
 
-  async features(ids: string[]): Promise<Map<string, unknown>> {
-    const out = new Map<string, unknown>();
+  async features<T = unknown>(ids: string[], each?: (stored: unknown) => T): Promise<Map<string, T>> {
+    const out = new Map<string, T>();
     for (const part of chunks(ids)) {
-      const rows = this.db.prepare(`SELECT doc_id, data FROM story_features WHERE doc_id IN (${marks(part.length)})`).all(...part) as { doc_id: string; data: string }[];
-      for (const r of rows) out.set(r.doc_id, parseOrNull(r.data));
+      // (row by row: with `each`, what the run keeps of an article is made before the next is read)
+      const rows = this.db.prepare(`SELECT doc_id, data FROM story_features WHERE doc_id IN (${marks(part.length)})`).iterate(...part) as IterableIterator<{ doc_id: string; data: string }>;
+      for (const r of rows) {
+        const x = parseOrNull(r.data);
+        out.set(r.doc_id, each ? each(x) : (x as T));
+      }
     }
     return out;
   }
@@ -233,12 +255,13 @@ export class SqliteLedger implements StoreLedger {
     const output = new Map<string, string>();
     for (const g of c.putOutputs) for (const m of g.members) output.set(m, g.id);
     const sealed = new Set(c.sealDocs);
-    this.learnKeys(c.putDocs);
+    const keyIds = this.keyIds(c.putDocs);
     const addDay = this.db.prepare('INSERT INTO story_ledger_days (day, n) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET n = n + excluded.n');
     // (articles per day counted here: one write per day, not per article)
     const perDay = new Map<number, number>();
-    for (const x of c.putDocs) {
-      put.run(x.id, x.t, x.day, x.story, x.copyOf, this.dict.encode(x.vec.keys), float32Bytes(x.vec.vals), JSON.stringify(x.f), sealed.has(x.id) ? 1 : 0, output.get(x.id) ?? null, x.id);
+    for (let i = 0; i < c.putDocs.length; i++) {
+      const x = c.putDocs[i];
+      put.run(x.id, x.t, x.day, x.story, x.copyOf, keyIds[i], float32Bytes(x.vec.vals), JSON.stringify(x.f), sealed.has(x.id) ? 1 : 0, output.get(x.id) ?? null, x.id);
       if (x.day !== null) perDay.set(x.day, (perDay.get(x.day) ?? 0) + 1);
     }
     for (const [day, n] of perDay) addDay.run(day, n);
