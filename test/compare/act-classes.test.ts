@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyseArticle } from '../../src/analyse/index.js';
 import { actClass } from '../../src/compare/act-classes.js';
 import { crossCheckStory } from '../../src/compare/index.js';
-import { bareArticle } from '../helpers.js';
+import { crossCheckTexts, inventedArticle, publishedAt } from './story.js';
 
 // Invented wording in the shape of local news.
-const PUBLISHED = { iso: '2011-03-02T12:00:00Z', precision: 'minute' as const, source: 'text' };
-const art = (id: string, text: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}`, published: PUBLISHED }));
+const PUBLISHED = publishedAt('2011-03-02T12:00:00Z');
+const art = (id: string, text: string) => inventedArticle(id, text, PUBLISHED);
 const LEAD = 'A bus driver was shot dead outside a depot in the city on Monday, police said.\n\n';
 const sinceConflicts = (texts: string[]) =>
-  crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art(`a${i}`, LEAD + t)), copies: [] }).conflicts.filter((c) => c.slot.startsWith('how long ago'));
+  crossCheckTexts(texts, PUBLISHED, { lead: LEAD }).conflicts.filter((c) => c.slot.startsWith('how long ago'));
 
 describe('act classes (data/lexicons/act-classes.tsv)', () => {
   it('gives verbs of one FrameNet frame one class, and an unlisted verb its own lemma', () => {
@@ -47,7 +46,7 @@ describe('how long ago an act was', () => {
 describe('sums of money: a rate is not a total, and two payers are two sums', () => {
   const LEAD2 = 'Three clubs made offers for the striker Paul Denby this week, reports said.\n\n';
   const money = (texts: string[]) =>
-    crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art(`m${i}`, LEAD2 + t)), copies: [] }).conflicts.filter((c) => /USD/.test(c.slot) && c.severity === 'conflict');
+    crossCheckTexts(texts, PUBLISHED, { prefix: 'm', lead: LEAD2 }).conflicts.filter((c) => /USD/.test(c.slot) && c.severity === 'conflict');
   it('does not oppose "$23 million per season" to the "$184 million" total', () => {
     assert.deepEqual(money(['Denby was offered a deal worth $184 million over eight years.', 'Denby was offered a deal worth $23 million per season.']).map((c) => c.note), []);
   });
@@ -60,7 +59,7 @@ describe('sums of money: a rate is not a total, and two payers are two sums', ()
 describe('how long an act of a named class holds ("sentenced to 2 years")', () => {
   const LEAD3 = 'A man was charged on Monday with robbing a petrol station in the town, police said.\n\n';
   const terms = (texts: string[]) =>
-    crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art(`t${i}`, LEAD3 + t)), copies: [] }).conflicts.filter((c) => c.slot.startsWith('how long ('));
+    crossCheckTexts(texts, PUBLISHED, { prefix: 't', lead: LEAD3 }).conflicts.filter((c) => c.slot.startsWith('how long ('));
   it('opposes two terms of one sentence told alike (by the verb or by the noun that names the act), not terms of sentences that state other facts', () => {
     assert.equal(terms(['In 2004 he was sentenced to 2 years for a burglary in the same town.', 'In 2004 he was given a 2-1/2 year sentence for a burglary in the same town.']).length, 1);
     assert.equal(terms(['In 2004 he was sentenced to 2 years for a burglary in the same town.', 'In 2004 he was sentenced to 2 1/2 years for a burglary in the same town.']).length, 1);

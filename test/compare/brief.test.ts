@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyseArticle } from '../../src/analyse/index.js';
-import { crossCheckStory } from '../../src/compare/index.js';
-import { bareArticle } from '../helpers.js';
+import { crossCheckTexts, publishedAt } from './story.js';
 
 // Invented wording (no seed or fixture names): four outlets tell one warehouse fire; one of them
 // names another hospital, one gives another time of day.
-const PUBLISHED = { iso: '2019-03-09T12:00:00Z', precision: 'minute' as const, source: 'text' };
-const art = (id: string, text: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}`, published: PUBLISHED }));
-const story = (texts: string[]) => crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art(`a${i}`, t)), copies: [] });
+const PUBLISHED = publishedAt('2019-03-09T12:00:00Z');
+const story = (texts: string[]) => crossCheckTexts(texts, PUBLISHED);
 const citedArticles = (line: { citations: { articleId: string }[] }) => [...new Set(line.citations.map((e) => e.articleId))].sort();
 
 describe('the brief cites only what states the line', () => {

@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyseArticle } from '../../src/analyse/index.js';
-import { crossCheckStory } from '../../src/compare/index.js';
-import { bareArticle } from '../helpers.js';
+import { crossCheckTexts, publishedAt } from './story.js';
 
 // Invented wording: what a corroborated fact may hold (one statement, made by two independent outlets).
-const PUBLISHED = { iso: '2011-01-06T12:00:00Z', precision: 'minute' as const, source: 'text' };
-const art = (id: string, text: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}`, published: PUBLISHED }));
+const PUBLISHED = publishedAt('2011-01-06T12:00:00Z');
 const LEAD = 'A flood swept through the valley town of Norhaven overnight, leaving hundreds homeless.\n\n';
-const check = (texts: string[]) => crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art(`a${i}`, LEAD + t)), copies: [] });
+const check = (texts: string[]) => crossCheckTexts(texts, PUBLISHED, { lead: LEAD });
 /** The corroborated facts other than the shared lead, as the ids of the articles they cite. */
 const corroborated = (texts: string[]) =>
   check(texts)

@@ -5,12 +5,13 @@ import { actOfTime } from '../../src/compare/dated-acts.js';
 import { crossCheckStory } from '../../src/compare/index.js';
 import { prepareStory } from '../../src/compare/prepare.js';
 import { bareArticle } from '../helpers.js';
+import { crossCheckTexts, inventedArticle, publishedAt } from './story.js';
 
 // Invented wording in the shape of news and opinion columns.
-const PUBLISHED = { iso: '2016-07-06T12:00:00Z', precision: 'minute' as const, source: 'text' };
-const art = (id: string, text: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}`, published: PUBLISHED }));
+const PUBLISHED = publishedAt('2016-07-06T12:00:00Z');
+const art = (id: string, text: string) => inventedArticle(id, text, PUBLISHED);
 const conflicts = (texts: string[]) =>
-  crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art(`a${i}`, t)), copies: [] }).conflicts.filter((c) => c.severity === 'conflict');
+  crossCheckTexts(texts, PUBLISHED).conflicts.filter((c) => c.severity === 'conflict');
 
 describe('casualty figures told only in an article body', () => {
   const LEAD =
@@ -39,7 +40,7 @@ describe('casualty figures told only in an article body', () => {
 
 describe('dates of acts told by nouns or with no one named', () => {
   const dated = (texts: string[]) =>
-    crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art(`d${i}`, t)), copies: [] }).conflicts.filter((c) => c.kind === 'date' && c.severity === 'conflict');
+    crossCheckTexts(texts, PUBLISHED, { prefix: 'd' }).conflicts.filter((c) => c.kind === 'date' && c.severity === 'conflict');
   it('dates "Thursday\u2019s shooting" and "the shooting happened on Friday" as one event', () => {
     const c = dated([
       'Thursday\u2019s shooting at the warehouse left two workers dead and a third wounded, police said on Saturday.',
@@ -63,7 +64,7 @@ describe('dates of acts told by nouns or with no one named', () => {
 
 describe('how far someone named by a role went', () => {
   const far = (texts: string[]) =>
-    crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art(`f${i}`, t)), copies: [] }).conflicts.filter((c) => c.slot.startsWith('how far') && c.severity === 'conflict');
+    crossCheckTexts(texts, PUBLISHED, { prefix: 'f' }).conflicts.filter((c) => c.slot.startsWith('how far') && c.severity === 'conflict');
   it('joins "a man fell" to the person the article names next, and reads a conversion in parentheses', () => {
     const c = far([
       'A hiker has died after falling around 300 metres while climbing in the northern range. Tom Ashby, 41, was walking with two friends when he slipped on Saturday, police said.',

@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyseArticle } from '../../src/analyse/index.js';
-import { crossCheckStory } from '../../src/compare/index.js';
-import { bareArticle } from '../helpers.js';
+import { crossCheckTexts, publishedAt } from './story.js';
 
 // Invented wording: two outlets name the same relief goods in two different statements.
-const PUBLISHED = { iso: '2011-01-06T12:00:00Z', precision: 'minute' as const, source: 'text' };
-const art = (id: string, text: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}`, published: PUBLISHED }));
+const PUBLISHED = publishedAt('2011-01-06T12:00:00Z');
 const LEAD = 'A flood swept through the valley town of Norhaven overnight, leaving hundreds homeless.\n\n';
 const corroborated = (texts: string[]) =>
-  crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art(`a${i}`, LEAD + t)), copies: [] })
+  crossCheckTexts(texts, PUBLISHED, { lead: LEAD })
     .facts.filter((f) => f.status === 'corroborated' && !f.statement.startsWith('A flood'))
     .map((f) => f.articles.length);
 

@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyseArticle } from '../../src/analyse/index.js';
 import { crossCheckStory } from '../../src/compare/index.js';
-import { bareArticle } from '../helpers.js';
+import { crossCheckTexts, inventedArticle, publishedAt } from './story.js';
 
 // Invented wording in the shape of local crime news: everyone named gets a home ("Name, 36, of Town").
-const PUBLISHED = { iso: '2011-01-06T12:00:00Z', precision: 'minute' as const, source: 'text' };
-const art = (id: string, text: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}`, published: PUBLISHED }));
+const PUBLISHED = publishedAt('2011-01-06T12:00:00Z');
+const art = (id: string, text: string) => inventedArticle(id, text, PUBLISHED);
 const LEAD = 'A driver was charged on Wednesday with killing a pedestrian in a supermarket parking lot.\n\n';
 const places = (texts: string[]) =>
-  crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art(`a${i}`, LEAD + t)), copies: [] }).conflicts.filter((c) => c.kind === 'place');
+  crossCheckTexts(texts, PUBLISHED, { lead: LEAD }).conflicts.filter((c) => c.kind === 'place');
 
 describe('where a named person lives', () => {
   it('opposes two homes given to one person by two outlets', () => {

@@ -1,0 +1,21 @@
+/**
+ * Invented stories for the cross-check tests: each text is one article of its own outlet ("Outlet
+ * <id>"), all published at one time, analysed as the pipeline analyses an article, then the story
+ * cross-checked.
+ */
+import { analyseArticle } from '../../src/analyse/index.js';
+import { crossCheckStory } from '../../src/compare/index.js';
+import type { StoryCrossCheck } from '../../src/compare/types.js';
+import type { DateInfo } from '../../src/model/types.js';
+import { bareArticle } from '../helpers.js';
+
+/** A publication time to the minute, as read from an article's text. */
+export const publishedAt = (iso: string): DateInfo => ({ iso, precision: 'minute', source: 'text' });
+
+/** One invented article: outlet "Outlet <id>", published at `published`. */
+export const inventedArticle = (id: string, text: string, published: DateInfo) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}`, published }));
+
+/** The cross-check of one story of invented articles `<prefix>0`, `<prefix>1`, …, each `lead` + its text. */
+export function crossCheckTexts(texts: string[], published: DateInfo, { prefix = 'a', lead = '' } = {}): StoryCrossCheck {
+  return crossCheckStory({ storyId: 's', articles: texts.map((t, i) => inventedArticle(`${prefix}${i}`, lead + t, published)), copies: [] });
+}
