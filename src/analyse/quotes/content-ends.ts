@@ -123,9 +123,11 @@ function attach(tokens: readonly SyntaxToken[], i: number, a: number, e: number,
 
 /**
  * The candidates of one content: every non-punctuation token from its first on to the end of its
- * sentence (at most MAX_SPAN), each with its feature hashes. The caller scores them.
+ * sentence (at most MAX_SPAN), each with its feature hashes. The caller scores them. Candidates
+ * before `from` are left out (their words still count in the later ones' features): ranking only
+ * needs the end the passes gave and the later ones.
  */
-export function endCandidates(tokens: readonly SyntaxToken[], kids: number[][], qn: EndQuestion): { ends: number[]; feats: number[][] } {
+export function endCandidates(tokens: readonly SyntaxToken[], kids: number[][], qn: EndQuestion, from = qn.first): { ends: number[]; feats: number[][] } {
   const { cue, first: a } = qn;
   const last = Math.min(qn.last, a + MAX_SPAN - 1);
   const ends: number[] = [];
@@ -143,9 +145,15 @@ export function endCandidates(tokens: readonly SyntaxToken[], kids: number[][], 
   const punct = new Uint8Array(span);
   for (let i = a; i <= qn.last; i++) punct[i - a] = isPunct(tokens[i]) ? 1 : 0;
   const P = (i: number) => punct[i - a] === 1;
-  const word = (i: number) => hash(tokens[i].text.toLowerCase());
-  const pos = (i: number) => hash(tokens[i].upos);
-  const dep = (i: number) => hash(rel(tokens[i]));
+  // each token's hashes once: a token is the last word, the next token or the next word of several candidates
+  const hashes = (f: (t: SyntaxToken) => string) => Uint32Array.from({ length: span }, (_, k) => hash(f(tokens[a + k])));
+  const words_ = hashes((t) => t.text.toLowerCase());
+  const texts = hashes((t) => t.text);
+  const poses = hashes((t) => t.upos);
+  const deps = hashes(rel);
+  const word = (i: number) => words_[i - a];
+  const pos = (i: number) => poses[i - a];
+  const dep = (i: number) => deps[i - a];
   const curPc = punctClass(qn.current < qn.last ? tokens[qn.current + 1] : undefined);
   let wordsTo = 0;
   for (let i = a; i <= qn.current; i++) if (!P(i)) wordsTo++;
@@ -164,6 +172,7 @@ export function endCandidates(tokens: readonly SyntaxToken[], kids: number[][], 
     words++;
     // a second reporting verb after a comma inside the content: often a second attribution
     if (commas > 0 && t.upos === 'VERB' && cueClassOf(t.lemma)) cueIn = 1;
+    if (e < from) continue;
     const nx = e + 1 <= qn.last ? e + 1 : -1;
     let nw = nx;
     while (nw >= 0 && nw <= qn.last && P(nw)) nw++;
@@ -174,7 +183,7 @@ export function endCandidates(tokens: readonly SyntaxToken[], kids: number[][], 
     let inn = 0;
     for (let i = e + 1; i <= qn.last && i <= e + MAX_SPAN; i++) if (!P(i) && tokens[i].head >= a && tokens[i].head <= e) inn++;
     const pc = punctClass(nx >= 0 ? tokens[nx] : undefined);
-    const nxKey = nx < 0 ? 1 : pc !== 8 ? hash(tokens[nx].text) : word(nx);
+    const nxKey = nx < 0 ? 1 : pc !== 8 ? texts[nx - a] : word(nx);
     const nwPos = nw >= 0 ? pos(nw) : 1;
     const nwDep = nw >= 0 ? dep(nw) : 1;
     const nwAt = nw >= 0 ? attach(tokens, nw, a, e, cue) : 5;
@@ -264,8 +273,8 @@ export function scoreOf(m: ContentEndsModel, fs: readonly number[]): number {
  */
 export function bestEnd(m: ContentEndsModel, tokens: readonly SyntaxToken[], kids: number[][], qn: EndQuestion): number {
   const { current } = qn;
-  const { ends, feats } = endCandidates(tokens, kids, qn);
-  const from = ends.indexOf(current);
+  const { ends, feats } = endCandidates(tokens, kids, qn, current);
+  const from = ends[0] === current ? 0 : -1;
   if (from < 0) return current;
   let best = current;
   let bestScore = -Infinity;
