@@ -37,11 +37,13 @@ export function buildBrief(story: StoryView, al: Alignment, facts: Fact[], confl
   };
   const nConflicts = Math.min(2, conflicts.length);
   const factBudget = Math.max(3, MAX - nConflicts - 1);
-  for (const { rep, backing } of factLines(story, al, facts, factSents, relPos)) {
+  for (const { rep, backing, fact } of factLines(story, al, facts, factSents, relPos)) {
     if (out.length >= factBudget) break;
     if (chosenKeys.some((k) => overlap(k, rep.keys) >= 0.5)) continue;
     chosenKeys.push(rep.keys);
-    out.push({ text: shorten(clean(sentText(rep)), 320), kind: 'fact', citations: backing.map((x) => evidence(x)) });
+    // (a fact two independent sources state is established, unless a conflict is about it)
+    const standing = fact.status === 'conflicting' || fact.conflictIds.length ? 'disputed' : 'established';
+    out.push({ text: shorten(clean(sentText(rep)), 320), kind: 'fact', standing, citations: backing.map((x) => evidence(x)) });
   }
   for (const c of conflicts.slice(0, nConflicts)) {
     // each side in its outlets' own words ("about 100,000 people"), not the normalised value ("100000")
@@ -51,6 +53,7 @@ export function buildBrief(story: StoryView, al: Alignment, facts: Fact[], confl
       // ("the date of …", but "where Jane Roe lives", "how long ago …")
       text: `${verb} ${/^(?:where|when|how|who|what|which)\b/i.test(c.slot) ? '' : 'the '}${c.slot}: ${sides.join(' vs ')}.`,
       kind: 'conflict',
+      standing: 'disputed',
       citations: c.sides.flatMap((s) => s.evidence.map(copyEv)),
     });
   }
@@ -66,7 +69,7 @@ export function buildBrief(story: StoryView, al: Alignment, facts: Fact[], confl
  * sources and position. Each line is the wording most articles back (see `bestWording`), cited
  * only by those; wordings are weighed lazily, as the brief asks for lines.
  */
-function* factLines(story: StoryView, al: Alignment, facts: Fact[], factSents: Map<string, Sent[]>, relPos: (f: Fact) => number): Generator<{ rep: Sent; backing: Sent[] }> {
+function* factLines(story: StoryView, al: Alignment, facts: Fact[], factSents: Map<string, Sent[]>, relPos: (f: Fact) => number): Generator<{ rep: Sent; backing: Sent[]; fact: Fact }> {
   const order = facts
     .filter((f) => f.independentSources >= 2)
     .map((f) => ({ f, pos: relPos(f) }))
@@ -86,7 +89,7 @@ function* factLines(story: StoryView, al: Alignment, facts: Fact[], factSents: M
   if (main > 0) order.unshift(...order.splice(main, 1));
   for (const { f } of order) {
     const best = bestWording(story, factSents.get(f.id) ?? [], al);
-    if (best && story.independent(best.backing.map((s) => s.art.id)) >= 2) yield best;
+    if (best && story.independent(best.backing.map((s) => s.art.id)) >= 2) yield { ...best, fact: f };
   }
 }
 
@@ -188,7 +191,8 @@ function quoteLine(story: StoryView, ledger: SpeakerLedger[], out: BriefSentence
   const words = (w: (typeof s.wordings)[number], n: number) => (w.kind === 'indirect' ? shorten(clause(w.text), n) : `“${shorten(w.text, n)}”`);
   const variants = s.wordings.length > 1 ? `; also worded ${words(s.wordings[1], 120)} (${s.wordings[1].outlets.join(', ')})` : '';
   const said = main.kind === 'indirect' ? `${l.name} said that ${words(main, 160)}` : `${l.name} was quoted as saying ${words(main, 160)}`;
-  return { text: `${said} (${main.outlets.join(', ')})${variants}.`, kind: 'quote', citations: s.wordings.flatMap((w) => w.evidence.map(copyEv)) };
+  // (the ledger's statements carried by one outlet are left out above: two outlets carry this one)
+  return { text: `${said} (${main.outlets.join(', ')})${variants}.`, kind: 'quote', standing: 'established', citations: s.wordings.flatMap((w) => w.evidence.map(copyEv)) };
 }
 
 /**
@@ -266,7 +270,7 @@ function singleSourceLines(story: StoryView, al: Alignment, facts: Fact[], factS
     const backing = backers(rep, sents);
     const outlets = [...new Set(backing.map((s) => s.art.outlet))];
     const who = outlets.length > 1 ? `${outlets.join(' and ')} (one source) report` : `${outlets[0]} reports`;
-    out.push({ text: `Only ${who}: ${shorten(clean(sentText(rep)), 300)}`, kind: 'note', citations: backing.map((x) => evidence(x)) });
+    out.push({ text: `Only ${who}: ${shorten(clean(sentText(rep)), 300)}`, kind: 'note', standing: 'single-source', citations: backing.map((x) => evidence(x)) });
   }
 }
 

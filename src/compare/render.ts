@@ -6,7 +6,8 @@
  */
 import type { AnnotatedArticle, Article } from '../model/types.js';
 import { clean } from './text.js';
-import type { Evidence, StoryCrossCheck } from './types.js';
+import { type Evidence, STANDING_LABEL, type StoryCrossCheck } from './types.js';
+
 
 type ArticleLike = AnnotatedArticle | Article;
 
@@ -44,7 +45,7 @@ export function renderCrossCheckMarkdown(x: StoryCrossCheck, articles: readonly 
   });
   L.push('', '## Brief', '');
   if (!x.brief.length) L.push('_Nothing is reported by more than one source._');
-  for (const b of x.brief) L.push(`- ${md(b.text)} ${cite(b.citations)}`);
+  for (const b of x.brief) L.push(`- _${STANDING_LABEL[b.standing]}:_ ${md(b.text)} ${cite(b.citations)}`);
   L.push('', '## Conflicts', '');
   if (!x.conflicts.length) L.push('_No conflicting values found._', '');
   for (const c of x.conflicts) {
@@ -134,7 +135,7 @@ export function renderCrossCheckHtml(x: StoryCrossCheck, articles: readonly Arti
   });
   H.push('</tbody></table>');
   H.push('<h3>Brief</h3><ol class="tg-brief">');
-  for (const b of x.brief) H.push(`<li class="tg-brief-${b.kind}">${h(b.text)} ${cites(b.citations)}</li>`);
+  for (const b of x.brief) H.push(`<li class="tg-brief-${b.kind} tg-${b.standing}"><span class="tg-standing">${STANDING_LABEL[b.standing]}</span> ${h(b.text)} ${cites(b.citations)}</li>`);
   H.push('</ol>');
   H.push('<h3>Conflicts</h3>');
   if (!x.conflicts.length) H.push('<p>No conflicting values found.</p>');

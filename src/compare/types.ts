@@ -184,10 +184,18 @@ export const TimelineEventSchema = Type.Object(
   { title: 'TimelineEvent' },
 );
 
+/**
+ * What a reader may take a brief line for: `established` (two or more independent sources state
+ * it and no conflict is about it), `disputed` (a conflict, or a fact a conflict is about),
+ * `single-source` (one source tells it).
+ */
+export const BriefStandingSchema = Type.Union([Type.Literal('established'), Type.Literal('disputed'), Type.Literal('single-source')]);
+
 export const BriefSentenceSchema = Type.Object(
   {
     text: Type.String(),
     kind: Type.Union([Type.Literal('fact'), Type.Literal('conflict'), Type.Literal('quote'), Type.Literal('note')]),
+    standing: BriefStandingSchema,
     citations: Type.Array(EvidenceSchema),
   },
   { title: 'BriefSentence' },
@@ -218,6 +226,10 @@ export const StoryCrossCheckSchema = Type.Object(
 );
 
 export type Evidence = Static<typeof EvidenceSchema>;
+export type BriefStanding = Static<typeof BriefStandingSchema>;
+
+/** How a brief line's standing reads in the reports and the UI. */
+export const STANDING_LABEL: Record<BriefStanding, string> = { established: 'established', disputed: 'disputed', 'single-source': 'single source' };
 export type CrossCheckSource = Static<typeof SourceSchema>;
 export type FactStatus = Static<typeof FactStatusSchema>;
 export type Fact = Static<typeof FactSchema>;

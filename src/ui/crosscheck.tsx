@@ -1,27 +1,10 @@
-import type { BriefSentence, Conflict, Fact, StoryCrossCheck } from '../compare/types.js';
+import { type BriefStanding, type Conflict, type Fact, STANDING_LABEL, type StoryCrossCheck } from '../compare/types.js';
 import { Cites, EvBlock, outletNames, type StoryLinks } from './evidence.js';
 
-/** What a reader may take a brief line for. */
-export type Standing = 'established' | 'disputed' | 'single-source';
+/** What a reader may take a brief line for (`BriefSentence.standing`, set by the cross-check). */
+export type Standing = BriefStanding;
 
-const STANDING_LABEL: Record<Standing, string> = { established: 'established', disputed: 'disputed', 'single-source': 'single source' };
 const STANDING_CLASS: Record<Standing, string> = { established: 'st-established', disputed: 'st-disputed', 'single-source': 'st-single' };
-
-/**
- * A brief line's standing: conflicts are disputed, notes rest on one source, a quote carried by
- * several outlets is established, and a fact takes the status of the fact its citations come
- * from (disputed when that fact is part of a conflict).
- */
-export function standingOf(b: BriefSentence, facts: readonly Fact[]): Standing {
-  if (b.kind === 'conflict') return 'disputed';
-  if (b.kind === 'note') return 'single-source';
-  if (b.kind === 'quote') return 'established';
-  const cited = new Set(b.citations.map((e) => `${e.articleId}@${e.sentence.start}`));
-  const fact = facts.find((f) => f.evidence.some((e) => cited.has(`${e.articleId}@${e.sentence.start}`)));
-  if (!fact) return 'established';
-  if (fact.status === 'conflicting' || fact.conflictIds.length) return 'disputed';
-  return fact.status === 'single-source' ? 'single-source' : 'established';
-}
 
 export function StandingBadge({ s }: { s: Standing }) {
   return <span class={`badge ${STANDING_CLASS[s]}`}>{STANDING_LABEL[s]}</span>;
@@ -34,7 +17,7 @@ export function Brief({ cc, l }: { cc: StoryCrossCheck; l: StoryLinks }) {
       {cc.brief.length ? (
         <div class="card brief">
           {cc.brief.map((b) => {
-            const s = standingOf(b, cc.facts);
+            const s = b.standing;
             return (
               <EvBlock l={l} e={b.citations[0]} tag="p" class={`brief-${b.kind} standing-${s}`}>
                 <StandingBadge s={s} /> {b.text} <Cites l={l} evidence={b.citations} />

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { renderCrossCheckHtml, renderCrossCheckMarkdown } from '../../src/compare/index.js';
 import { crossCheckTexts, publishedAt } from './story.js';
 
 // Invented wording (no seed or fixture names): four outlets tell one warehouse fire; one of them
@@ -25,6 +26,23 @@ describe('the brief cites only what states the line', () => {
     assert.ok(dead, JSON.stringify(x.brief.map((b) => b.text)));
     assert.match(dead.text, /Eastmere General/);
     assert.deepEqual(citedArticles(dead), [x.sources[0].articleId, x.sources[1].articleId, x.sources[3].articleId].sort());
+  });
+  it('marks every line established, disputed or single-source, in report.json, report.md and report.html', () => {
+    for (const b of x.brief) {
+      if (b.kind === 'conflict') assert.equal(b.standing, 'disputed', b.text);
+      else if (b.kind === 'note') assert.equal(b.standing, 'single-source', b.text);
+      else assert.ok(b.standing === 'established' || b.standing === 'disputed', b.text);
+    }
+    assert.equal(x.brief[0].standing, 'established', x.brief[0].text);
+    // a conflict's line is disputed
+    const lead = 'Tens of thousands of workers marched through the capital on Wednesday in a general strike against the new budget.\n\n';
+    const strike = story([lead + 'Police said 12 people were injured in the clashes that followed the march.', lead + 'Police said 18 people had been injured in the clashes that followed the march.']);
+    const conflict = strike.brief.find((b) => b.kind === 'conflict');
+    assert.equal(conflict?.standing, 'disputed', JSON.stringify(strike.brief.map((b) => [b.standing, b.text])));
+    const md = renderCrossCheckMarkdown(x, []);
+    for (const b of x.brief) assert.ok(md.includes(`_${b.standing === 'single-source' ? 'single source' : b.standing}:_`), md);
+    const html = renderCrossCheckHtml(x, []);
+    assert.match(html, /<li class="tg-brief-fact tg-established"><span class="tg-standing">established<\/span>/);
   });
   it('never cites an article for a time it does not give', () => {
     const fought = line(/firefighters/);
