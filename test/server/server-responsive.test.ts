@@ -211,8 +211,10 @@ test('health p99 < 100 ms while a story of over 200 articles is recomputed', { t
       `story of ${big.members.length} articles; report built in ${Math.round(firstBuild)} ms at start-up, rebuilt in ${Math.round(secondBuild)} ms after a post; ` +
         `previous report served in ${Math.round(staleMs)} ms; regrouping announced ${Math.round(externalRegroupMs)} ms after another process started writing, after a delete ${Math.round(deleteRegroupMs)} ms; health: ${health.samples.length} requests, p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${max.toFixed(1)} ms`,
     );
-    // the measurement means something only if the rebuild took long enough to be sampled many times
-    assert.ok(secondBuild > 1000, `the rebuild took ${Math.round(secondBuild)} ms`);
+    // the measurement means something only if the rebuild took long enough to be sampled many times:
+    // health is asked every ~7 ms (5 ms pause + the answer), so 400 ms of rebuild are ~50 samples.
+    // (It was 1,000 ms: an idle machine rebuilds the story in 770-1,000 ms, and the test failed there.)
+    assert.ok(secondBuild > 400, `the rebuild took ${Math.round(secondBuild)} ms`);
     assert.ok(health.samples.length >= 50, `${health.samples.length} health samples`);
     assert.ok(p99 < 100, `health p99 ${p99.toFixed(1)} ms`);
   } finally {
