@@ -17,7 +17,7 @@
  * work) side by side. Writes bench/results/<RESULTS, default hostile>.json.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -179,3 +179,5 @@ const worstRss = mine.reduce((w, r) => (r.rssMB > w.rssMB ? r : w), mine[0]);
 console.log(`\nworst time per document: ${worstDoc?.perDoc.toFixed(2)} s (${worstDoc?.case}); peak memory: ${worstRss?.rssMB} MB (${worstRss?.case}); crashed runs: ${mine.filter((r) => r.status.startsWith('crash')).length}`);
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
 writeFileSync(join(ROOT, `bench/results/${values.name ?? 'hostile'}.json`), `${JSON.stringify({ date: new Date().toISOString(), timeoutS, rows }, null, 2)}\n`);
+// the generated inputs and the stores the cases wrote (over 1 GB after the 100,000-record case)
+rmSync(work, { recursive: true, force: true });

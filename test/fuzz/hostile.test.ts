@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -88,6 +88,7 @@ describe('through the CLI', () => {
     for (const f of report.failures) assert.ok(r.stderr.includes(f.reason), `stderr names ${f.source}`);
     // a second run on the same store (every document known) still works
     const again = spawnSync(process.execPath, [CLI, 'analyze', '--db', join(dir, 't.db'), '-q', DIR], { encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 28 });
+    rmSync(dir, { recursive: true, force: true });
     assert.equal(again.status, 0, again.stderr);
   });
 });
