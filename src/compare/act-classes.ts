@@ -1,18 +1,30 @@
 /**
  * The class of an act by its verb's lemma (data/lexicons/act-classes.tsv, FrameNet frames): verbs
  * of one class state one kind of act ("damage", "cut", "sever" → Damaging; "sign", "hire" →
- * Hiring). A verb the lexicon does not list is its own class.
+ * Hiring). A verb the lexicon does not list is its own class. Nouns that name an act have their
+ * verb in data/lexicons/act-nouns.tsv.
  */
 import { dataRows } from '../text/lexicon.js';
 
 let classes: Map<string, string> | null = null;
+let nouns: Map<string, string> | null = null;
+
+/** A two-column lexicon of data/lexicons as a map from its lower-cased first column (read on first use, not at start-up). */
+function lexiconMap(file: string, value: (v: string) => string): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const [k, v] of dataRows('lexicons', file)) if (k && v) m.set(k.trim().toLowerCase(), value(v.trim()));
+  return m;
+}
 
 /** The act class of a verb lemma ("severed" parsed as "sever" → "Damaging"), or the lemma itself. */
 export function actClass(lemma: string): string {
-  if (!classes) {
-    classes = new Map();
-    for (const [verb, cls] of dataRows('lexicons', 'act-classes.tsv')) if (verb && cls) classes.set(verb.trim().toLowerCase(), cls.trim());
-  }
+  classes ??= lexiconMap('act-classes.tsv', (v) => v);
   const l = lemma.toLowerCase().replace(/^re-/, '');
   return classes.get(l) ?? l;
+}
+
+/** The verb of a noun that names an act ("death" → die, "temblor" → quake: data/lexicons/act-nouns.tsv), or undefined. */
+export function verbOfActNoun(noun: string): string | undefined {
+  nouns ??= lexiconMap('act-nouns.tsv', (v) => v.toLowerCase());
+  return nouns.get(noun);
 }

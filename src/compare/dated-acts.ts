@@ -11,9 +11,8 @@ import { cueClassOf } from '../analyse/quotes/cues.js';
 import { phraseHead, timePredicate } from '../analyse/syntax/helpers.js';
 import type { SyntaxToken } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
-import { dataRows } from '../text/lexicon.js';
 import type { EntityRef, ResolvedTime, Sent } from './prepare.js';
-import { actClass } from './act-classes.js';
+import { actClass, verbOfActNoun } from './act-classes.js';
 import { kidsOf, parseOf } from './syntax.js';
 
 export interface DatedAct {
@@ -194,9 +193,6 @@ function infinitiveHost(tokens: readonly SyntaxToken[], kids: number[][], p: num
 const HAPPENING = /^(?:Impact|Cause_to_move_in_place|happen|occur|erupt)$/;
 
 /** Nouns of one seismic event: outlets call the main shock a quake, an earthquake, a temblor. */
-/** Nouns naming an act, as that act's verb ("death" → die, "temblor" → quake): data/lexicons/act-nouns.tsv (FrameNet, NOMLEX, WordNet). */
-const ACT_NOUNS = new Map(dataRows('lexicons', 'act-nouns.tsv').filter((r) => r[0] && r[1]).map((r) => [r[0].trim().toLowerCase(), r[1].trim().toLowerCase()]));
-
 /**
  * The subject of the verb at `p` when it is a common noun with no name in it ("the quake", "a
  * fire"), as a participant key "N:<lemma>"; null otherwise. Pronouns, numbers and names are not
@@ -208,7 +204,7 @@ function eventNoun(tokens: readonly SyntaxToken[], kids: number[][], p: number):
   if (kids[subj].some((c) => tokens[c].upos === 'PROPN' || tokens[c].upos === 'NUM')) return null;
   const lemma = tokens[subj].lemma.toLowerCase();
   // an act noun as its verb ("the shootings happened" and "Thursday's shooting": shoot)
-  return `N:${actOfNoun(lemma) ?? ACT_NOUNS.get(lemma) ?? lemma}`;
+  return `N:${actOfNoun(lemma) ?? verbOfActNoun(lemma) ?? lemma}`;
 }
 
 /**
@@ -230,7 +226,7 @@ function eventNounDated(tokens: readonly SyntaxToken[], t: ResolvedTime): string
 
 /** The verb of a noun that names an act the act class lexicon lists ("shooting" → shoot, "attack", "death" → die), or null. */
 function actOfNoun(lemma: string): string | null {
-  const verb = ACT_NOUNS.get(lemma) ?? (/ings?$/.test(lemma) ? lemma.replace(/ings?$/, '') : lemma);
+  const verb = verbOfActNoun(lemma) ?? (/ings?$/.test(lemma) ? lemma.replace(/ings?$/, '') : lemma);
   for (const v of [verb, `${verb}e`, verb.replace(/(.)\1$/, '$1')]) if (actClass(v) !== v) return v;
   return null;
 }
