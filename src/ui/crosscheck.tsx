@@ -1,12 +1,10 @@
 import { type BriefStanding, type Conflict, type Fact, STANDING_LABEL, type StoryCrossCheck } from '../compare/types.js';
 import { Cites, EvBlock, outletNames, type StoryLinks } from './evidence.js';
 
-/** What a reader may take a brief line for (`BriefSentence.standing`, set by the cross-check). */
-export type Standing = BriefStanding;
+/** The badge class of a standing (`BriefSentence.standing`, set by the cross-check). */
+const STANDING_CLASS: Record<BriefStanding, string> = { established: 'st-established', disputed: 'st-disputed', 'single-source': 'st-single' };
 
-const STANDING_CLASS: Record<Standing, string> = { established: 'st-established', disputed: 'st-disputed', 'single-source': 'st-single' };
-
-export function StandingBadge({ s }: { s: Standing }) {
+export function StandingBadge({ s }: { s: BriefStanding }) {
   return <span class={`badge ${STANDING_CLASS[s]}`}>{STANDING_LABEL[s]}</span>;
 }
 

@@ -147,13 +147,13 @@ export function endCandidates(tokens: readonly SyntaxToken[], kids: number[][], 
   const P = (i: number) => punct[i - a] === 1;
   // each token's hashes once: a token is the last word, the next token or the next word of several candidates
   const hashes = (f: (t: SyntaxToken) => string) => Uint32Array.from({ length: span }, (_, k) => hash(f(tokens[a + k])));
-  const words_ = hashes((t) => t.text.toLowerCase());
-  const texts = hashes((t) => t.text);
-  const poses = hashes((t) => t.upos);
-  const deps = hashes(rel);
-  const word = (i: number) => words_[i - a];
-  const pos = (i: number) => poses[i - a];
-  const dep = (i: number) => deps[i - a];
+  const wordHashes = hashes((t) => t.text.toLowerCase());
+  const textHashes = hashes((t) => t.text);
+  const posHashes = hashes((t) => t.upos);
+  const depHashes = hashes(rel);
+  const word = (i: number) => wordHashes[i - a];
+  const pos = (i: number) => posHashes[i - a];
+  const dep = (i: number) => depHashes[i - a];
   const curPc = punctClass(qn.current < qn.last ? tokens[qn.current + 1] : undefined);
   let wordsTo = 0;
   for (let i = a; i <= qn.current; i++) if (!P(i)) wordsTo++;
@@ -183,7 +183,7 @@ export function endCandidates(tokens: readonly SyntaxToken[], kids: number[][], 
     let inn = 0;
     for (let i = e + 1; i <= qn.last && i <= e + MAX_SPAN; i++) if (!P(i) && tokens[i].head >= a && tokens[i].head <= e) inn++;
     const pc = punctClass(nx >= 0 ? tokens[nx] : undefined);
-    const nxKey = nx < 0 ? 1 : pc !== 8 ? texts[nx - a] : word(nx);
+    const nxKey = nx < 0 ? 1 : pc !== 8 ? textHashes[nx - a] : word(nx);
     const nwPos = nw >= 0 ? pos(nw) : 1;
     const nwDep = nw >= 0 ? dep(nw) : 1;
     const nwAt = nw >= 0 ? attach(tokens, nw, a, e, cue) : 5;
