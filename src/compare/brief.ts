@@ -12,7 +12,7 @@ import { evidence, type Sent, type StoryView, sentText } from './prepare.js';
 import { parseOf, verbSubject } from './syntax.js';
 import { clean, cmp, overlap } from './text.js';
 import { shorten } from './timeline.js';
-import type { BriefSentence, Conflict, Evidence, Fact, SpeakerLedger } from './types.js';
+import { type BriefSentence, type Conflict, type Evidence, type Fact, factStanding, type SpeakerLedger } from './types.js';
 
 const MAX = 8;
 /** A sentence among an article's first LEAD sentences is in its lead (what the article is about). */
@@ -41,9 +41,7 @@ export function buildBrief(story: StoryView, al: Alignment, facts: Fact[], confl
     if (out.length >= factBudget) break;
     if (chosenKeys.some((k) => overlap(k, rep.keys) >= 0.5)) continue;
     chosenKeys.push(rep.keys);
-    // (a fact two independent sources state is established, unless a conflict is about it)
-    const standing = fact.status === 'conflicting' || fact.conflictIds.length ? 'disputed' : 'established';
-    out.push({ text: shorten(clean(sentText(rep)), 320), kind: 'fact', standing, citations: backing.map((x) => evidence(x)) });
+    out.push({ text: shorten(clean(sentText(rep)), 320), kind: 'fact', standing: factStanding(fact), citations: backing.map((x) => evidence(x)) });
   }
   for (const c of conflicts.slice(0, nConflicts)) {
     // each side in its outlets' own words ("about 100,000 people"), not the normalised value ("100000")

@@ -233,6 +233,15 @@ export const STANDING_LABEL: Record<BriefStanding, string> = { established: 'est
 export type CrossCheckSource = Static<typeof SourceSchema>;
 export type FactStatus = Static<typeof FactStatusSchema>;
 export type Fact = Static<typeof FactSchema>;
+
+/**
+ * A fact's standing, one rule for the brief and the UI: disputed when a conflict (of any severity)
+ * is about it, established when two or more independent sources state it, else single-source.
+ */
+export function factStanding(f: Pick<Fact, 'status' | 'conflictIds' | 'independentSources'>): BriefStanding {
+  if (f.status === 'conflicting' || f.conflictIds.length) return 'disputed';
+  return f.independentSources >= 2 ? 'established' : 'single-source';
+}
 export type NormalizedValue = Static<typeof NormalizedValueSchema>;
 export type ConflictSide = Static<typeof ConflictSideSchema>;
 export type Conflict = Static<typeof ConflictSchema>;

@@ -1,4 +1,4 @@
-import { type BriefStanding, type Conflict, type Fact, STANDING_LABEL, type StoryCrossCheck } from '../compare/types.js';
+import { type BriefStanding, type Conflict, type Fact, factStanding, STANDING_LABEL, type StoryCrossCheck } from '../compare/types.js';
 import { Cites, EvBlock, outletNames, type StoryLinks } from './evidence.js';
 
 /** The badge class of a standing (`BriefSentence.standing`, set by the cross-check). */
@@ -64,10 +64,9 @@ export function Conflicts({ cc, l }: { cc: StoryCrossCheck; l: StoryLinks }) {
 }
 
 function FactRow({ f, l }: { f: Fact; l: StoryLinks }) {
-  const badge = f.status === 'corroborated' ? 'established' : f.status === 'conflicting' ? 'disputed' : 'single-source';
   return (
     <EvBlock l={l} e={f.evidence[0]} tag="li" class={`fact fact-${f.status}`}>
-      <StandingBadge s={badge} /> {f.statement} <Cites l={l} evidence={f.evidence} />
+      <StandingBadge s={factStanding(f)} /> {f.statement} <Cites l={l} evidence={f.evidence} />
       {f.status !== 'single-source' && <span class="meta"> · {f.independentSources} independent</span>}
     </EvBlock>
   );
