@@ -8,7 +8,7 @@
  *   npm run bench:stories -- --scale --store-only   # store run and the ledger stream only (--small: 10k / 20k)
  *   npm run bench:stories -- --scale --undated [N] # N (100k) undated articles: first run, then 100 more
  *   npm run bench:stories -- --scale --stream [N]  # the ledger stream alone, N (100k) articles
- *   npm run bench:stories -- --errors     # grouping errors by kind (ECB+ development half and UCI; held-out half: totals)
+ *   npm run bench:stories -- --errors     # grouping errors by kind, and wrong pairs by day (ECB+ development half and UCI; held-out half: totals)
  *
  * Quality: see bench/stories/quality.ts (ECB+ odd topics = development half, even topics held out;
  * UCI headlines; TF-IDF single-pass and average-link baselines at their best threshold and at the
