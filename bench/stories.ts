@@ -8,7 +8,7 @@
  *   npm run bench:stories -- --scale --store-only   # store run and the ledger stream only (--small: 10k / 20k)
  *   npm run bench:stories -- --scale --undated [N] # N (100k) undated articles: first run, then 100 more
  *   npm run bench:stories -- --scale --stream [N]  # the ledger stream alone, N (100k) articles
- *   npm run bench:stories -- --errors     # grouping errors by kind (ECB+ development half and UCI; held-out half: totals)
+ *   npm run bench:stories -- --errors     # grouping errors by kind, and wrong pairs by day (ECB+ development half and UCI; held-out half: totals)
  *
  * Quality: see bench/stories/quality.ts (ECB+ odd topics = development half, even topics held out;
  * UCI headlines; TF-IDF single-pass and average-link baselines at their best threshold and at the
@@ -23,7 +23,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { groupStories, StoryIndex, storyFeatures } from '../src/stories/index.js';
 import { scoreClusters } from '../src/stories/metrics.js';
-import { errorsByKind, errorTable } from './stories/errors.js';
+import { errorsByKind, errorTable, pairErrorsByDay, pairTable } from './stories/errors.js';
 import { loadEcb, loadUci, quality, type Split } from './stories/quality.js';
 import { storeRun, storeRunChild, streamScale, undatedRun } from './stories/store-run.js';
 import { syntheticFeatureStream, syntheticStream } from './stories/synthetic.js';
@@ -68,11 +68,14 @@ async function qualitySection() {
 function errorsSection() {
   const ecb = loadEcb();
   const uci = loadUci();
-  const rows = (split: Split) => errorsByKind(split.gold, split.features, groupStories(split.features).map((g) => g.members));
+  const grouped = (split: Split) => groupStories(split.features).map((g) => g.members);
+  const [odd, all] = [grouped(ecb.odd), grouped(uci.all)];
   console.log('\nGrouping errors by kind (article counts; evidence shared with the reference articles, see bench/stories/errors.ts)');
-  printTable([...errorTable('ECB+ dev, odd topics', rows(ecb.odd)), ...errorTable('UCI headlines', rows(uci.all)).slice(1)]);
+  printTable([...errorTable('ECB+ dev, odd topics', errorsByKind(ecb.odd.gold, ecb.odd.features, odd)), ...errorTable('UCI headlines', errorsByKind(uci.all.gold, uci.all.features, all)).slice(1)]);
+  console.log('\nArticle pairs grouped wrongly, by publication day (merged: two gold events in one story; split: one gold event in two stories)');
+  printTable(pairTable([['ECB+ dev, odd topics', pairErrorsByDay(ecb.odd.gold, ecb.odd.features, odd)], ['UCI headlines', pairErrorsByDay(uci.all.gold, uci.all.features, all)]]));
   console.log('');
-  printTable(errorTable('ECB+ dev, even topics (held out)', rows(ecb.even), true));
+  printTable(errorTable('ECB+ dev, even topics (held out)', errorsByKind(ecb.even.gold, ecb.even.features, grouped(ecb.even)), true));
 }
 
 function printTable(rows: string[][]) {

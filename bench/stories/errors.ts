@@ -125,3 +125,51 @@ export function errorTable(name: string, rows: ErrorRow[], totalsOnly = false): 
   }
   return out;
 }
+
+/**
+ * Article pairs grouped wrongly, by time: pairs of different gold events in one story ("merged")
+ * and pairs of one gold event in two stories ("split"), each by whether the two articles have the
+ * same publication day, different days, or one has none. Says how much of the error the text must
+ * settle on its own: on UCI every gold story lies on one day, so a merged pair on two days is two
+ * same-topic stories the gold tells apart by day (what time evidence finer than the window would
+ * fix, and what the words of two headlines of one topic cannot).
+ */
+export interface PairsByDay {
+  mergedSameDay: number;
+  mergedOtherDays: number;
+  mergedUndated: number;
+  splitSameDay: number;
+  splitOtherDays: number;
+  splitUndated: number;
+}
+
+export function pairErrorsByDay(gold: Map<string, string>, features: StoryFeatures[], predicted: string[][]): PairsByDay {
+  const day = new Map(features.map((f) => [f.id, f.day]));
+  const out: PairsByDay = { mergedSameDay: 0, mergedOtherDays: 0, mergedUndated: 0, splitSameDay: 0, splitOtherDays: 0, splitUndated: 0 };
+  const tally = (a: string, b: string, kind: 'merged' | 'split') => {
+    const da = day.get(a) ?? null;
+    const db = day.get(b) ?? null;
+    const when = da === null || db === null ? 'Undated' : da === db ? 'SameDay' : 'OtherDays';
+    out[`${kind}${when}`]++;
+  };
+  const storyOf = new Map<string, number>();
+  predicted.forEach((members, i) => {
+    for (const m of members) storyOf.set(m, i);
+    for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) if (gold.get(members[x]) !== gold.get(members[y])) tally(members[x], members[y], 'merged');
+  });
+  const events = new Map<string, string[]>();
+  for (const [id, g] of gold) {
+    if (!day.has(id)) continue;
+    let e = events.get(g);
+    if (!e) events.set(g, (e = []));
+    e.push(id);
+  }
+  for (const ids of events.values()) for (let x = 0; x < ids.length; x++) for (let y = x + 1; y < ids.length; y++) if (storyOf.get(ids[x]) !== storyOf.get(ids[y])) tally(ids[x], ids[y], 'split');
+  return out;
+}
+
+/** The pair table `bench:stories -- --errors` prints (one row per data set). */
+export function pairTable(rows: [string, PairsByDay][]): string[][] {
+  const head = ['data', 'merged: same day', 'merged: other days', 'merged: undated', 'split: same day', 'split: other days', 'split: undated'];
+  return [head, ...rows.map(([name, p]) => [name, ...[p.mergedSameDay, p.mergedOtherDays, p.mergedUndated, p.splitSameDay, p.splitOtherDays, p.splitUndated].map(String)])];
+}
