@@ -309,27 +309,33 @@ const STREET_AFTER_BLOCK =
   /^\s+of\s+(?:(?:East|West|North|South|E\.|W\.|N\.|S\.)\s+)?((?:[A-Z0-9][\w'-]*\s+){1,3}?)(Street|St\.|Avenue|Ave\.|Boulevard|Blvd\.|Road|Rd\.|Drive|Dr\.|Lane|Way|Place|Court|Parkway|Highway)\b/;
 
 /** "A magnitude 6 quake can cause severe damage": a figure in a modal clause states no fact. */
-function isHedged(s: Sent, q: Quantity): boolean {
+export function isHedged(s: Sent, q: Quantity): boolean {
   const after = s.art.text.slice(q.span.end, Math.min(s.span.end, q.span.end + 40));
   return /^(?:\s+[\w-]+){0,3}\s+(?:can|could|may|might|would)\b/i.test(after);
 }
 
 /** "30 of the 80", "two more victims", "two other victims", "another 2,000", "the other 70": part of, or added to, another figure. */
-function isPart(s: Sent, q: Quantity): boolean {
+export function isPart(s: Sent, q: Quantity): boolean {
+  return partOf(s, q) !== null;
+}
+
+/** Which form makes the figure a part or an increment (`isPart`), or null; the funnel (scripts/dump-slots.ts) counts them. */
+export function partOf(s: Sent, q: Quantity): string | null {
   const text = s.art.text;
   const after = text.slice(q.span.end, Math.min(s.span.end, q.span.end + 12));
   const before = text.slice(Math.max(s.span.start, q.span.start - 10), q.span.start);
-  if (/^\s+of\s+(?:the|them|whom|those|these|which|her|his|their)\b/i.test(after)) return true;
-  if (/\b(?:another|additional|further)\s+$/i.test(before)) return true;
-  if (/\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?)\s+$/i.test(before)) return true; // "called 911": a number, not a count
+  if (/^\s+of\s+(?:the|them|whom|those|these|which|her|his|their)\b/i.test(after)) return 'N of the';
+  if (/\b(?:another|additional|further)\s+$/i.test(before)) return 'another N';
+  if (/\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?)\s+$/i.test(before)) return 'called N'; // "called 911": a number, not a count
   // the word right after the number: "two more victims", "50 others"
   const next = text.slice(q.span.start, Math.min(s.span.end, q.span.end + 12)).split(/\s+/)[1] ?? '';
-  if (/^(?:more|additional|other|others)$/i.test(next)) return true;
-  if (q.unit !== 'people' && q.unit !== 'count') return false;
+  if (/^(?:more|additional|other|others)$/i.test(next)) return 'N more/other';
+  if (q.unit !== 'people' && q.unit !== 'count') return null;
   // "two women and a man", "two women and one man": one counted phrase of a coordination (also
   // when the parse reads the coordination otherwise)
   const rest = text.slice(q.span.end, Math.min(s.span.end, q.span.end + 40));
-  return /^[\s-]*(?:\p{L}+\s+)?and\s+(?:a|an|one|two|three|four|five|\d+)\s+(?!half\b)\p{L}+/iu.test(rest) || coordinatedFigure(s, q);
+  if (/^[\s-]*(?:\p{L}+\s+)?and\s+(?:a|an|one|two|three|four|five|\d+)\s+(?!half\b)\p{L}+/iu.test(rest)) return 'N x and M y';
+  return coordinatedFigure(s, q) ? 'coordinated by the parse' : null;
 }
 
 /**
