@@ -9,7 +9,10 @@ import type { Quantity } from '../src/model/types.js';
 import { crossCheckStory } from '../src/compare/index.js';
 import { prepareStory, type Sent, sentText } from '../src/compare/prepare.js';
 import { actAt, actorKeys } from '../src/compare/conflicts.js';
-import { figureSlots, inLead, isHedged, partOf, slotOf } from '../src/compare/slots.js';
+import { figureSlots, inLead, isHedged, partOf, slotIgnoringParts, slotOf } from '../src/compare/slots.js';
+import { countedArgument, countedNoun } from '../src/compare/syntax.js';
+import { actClass } from '../src/compare/act-classes.js';
+import { MAYBE_NUMBER } from '../src/text/numbers.js';
 import { actOfTime, actSlots, datedActs } from '../src/compare/dated-acts.js';
 import { loadFixtures, loadStory } from './eval-crosscheck.js';
 
@@ -90,10 +93,28 @@ function family(key: string): string {
 function noSlotWhy(s: Sent, q: Quantity, withSlot: boolean): string {
   if (withSlot) return 'slot';
   const part = partOf(s, q);
-  if (part) return `no slot: part/increment (${part})`;
+  const unparted = slotIgnoringParts(s, q);
+  if (part) return `no slot: part/increment (${part}), else ${unparted ? family(unparted.key) : 'none'}`;
   if (isHedged(s, q)) return 'no slot: hedged';
   if (slotOf(s, q, 'none')) return 'no slot: background/other day';
-  return `no slot: nothing says what it measures (${q.unit === 'people' || q.unit === 'count' ? 'count' : q.unit})`;
+  if (q.unit !== 'people' && q.unit !== 'count') return `no slot: nothing says what it measures (${q.unit})`;
+  // a count: how far the parse gets (the counted noun, the verb it is an argument of, whether the act class lexicon lists it)
+  const arg = countedArgument(s, q);
+  const parse = arg ? `noun+verb${actClass(arg.verb) !== arg.verb ? ' (listed act)' : ''}` : countedNoun(s, q) ? 'noun, no verb' : 'no counted noun';
+  return `no slot: nothing says what it measures (count; ${inLead(s) ? 'lead' : 'body'}; ${parse})`;
+}
+
+/** The form of an annotated value the analysers read no figure or time in: digits, a number word, an ordinal, or none of these. */
+function snippetShape(snip: string): string {
+  if (/\d/.test(snip)) return 'digits';
+  if (/\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/i.test(snip)) return 'ordinal';
+  if (MAYBE_NUMBER.test(snip) || /\b(?:a|an)\s+(?:dozen|couple|pair|score)\b/i.test(snip)) return 'number word';
+  return 'no number';
+}
+
+/** Why a time dates no act that is a slot: no act by the parse, not a fact, an act of saying, or no one named. */
+function actWhy(a: ReturnType<typeof actOfTime>): string {
+  return !a ? 'no act by parse' : !a.fact ? 'not a fact' : a.speech ? 'saying' : a.agents.size || a.patients.size ? 'in the body, no one named' : 'no one named';
 }
 
 function funnel() {
@@ -136,6 +157,8 @@ function funnel() {
       const kind = exp.kind ?? 'unmarked';
       bump(gold, `${kind}: conflicts`);
       const sideKeys: Set<string>[] = [];
+      const sideActs: ReturnType<typeof datedActs>[] = [];
+      const sideSents: Sent[] = [];
       const stages = new Map<string, number>();
       for (const side of exp.sides) {
         const id = idOf.get(side.article);
@@ -145,12 +168,13 @@ function funnel() {
           bump(stages, 'side sentence not found');
           continue;
         }
+        sideSents.push(s);
         const at = s.span.start + sentText(s).toLowerCase().indexOf(snip);
         const within = (sp: { start: number; end: number }) => sp.start < at + snip.length && at < sp.end;
         const keys = new Set<string>();
         const qs = s.quantities.filter((q) => within(q.span));
         const ts = s.times.filter((t) => within(t.span));
-        if (!qs.length && !ts.length) bump(stages, 'side: no figure or time read in its words');
+        if (!qs.length && !ts.length) bump(stages, `side: no figure or time read in its words (${snippetShape(side.contains)})`);
         for (const q of qs) {
           const slot = slotOfQ.get(q) ?? null;
           bump(stages, `side figure: ${noSlotWhy(s, q, !!slot)}${slot ? ` ${family(slot.key)}` : ''}`);
@@ -161,18 +185,35 @@ function funnel() {
           const act = actAt(s, t);
           const dated = datedActs(s, lead).filter((a) => a.t === t);
           const clock = t.kind === 'time' || t.kind === 'datetime';
-          bump(stages, `side time (${t.kind}): ${dated.length ? 'dated act by parse' : `no dated act (${actOfTime(s, t) ? 'act not a fact/saying/no one' : 'no act by parse'})`}; ${lead ? (act ? 'lead act class' : 'lead, no act word') : 'not lead'}${clock ? '; clock' : ''}`);
+          bump(stages, `side time (${t.kind}): ${dated.length ? 'dated act by parse' : `no dated act (${actWhy(actOfTime(s, t))})`}; ${lead ? (act ? 'lead act class' : 'lead, no act word') : 'not lead'}${clock ? '; clock' : ''}`);
           for (const a of dated) for (const k of actSlots(a)) keys.add(`d:${k}`);
+          if (dated.length) sideActs.push(dated);
           if (lead && act && actorKeys(s, t).size) keys.add(`l:${act.cls}`);
           if (clock) keys.add('clock');
         }
         sideKeys.push(keys);
       }
       for (const k of stages.keys()) bump(gold, `${kind}:   ${k}`, stages.get(k)!);
+      // dated acts of two sides that share no key: the act class or the participants differ
+      for (let i = 0; i < sideActs.length; i++)
+        for (let j = i + 1; j < sideActs.length; j++)
+          for (const a of sideActs[i])
+            for (const b of sideActs[j]) {
+              const sameClass = actClass(a.lemma) === actClass(b.lemma);
+              const shared = actSlots(a).some((k) => actSlots(b).includes(k));
+              const anyShared = [...a.agents, ...a.patients].some((k) => b.agents.has(k) || b.patients.has(k));
+              bump(stages, `pair of dated acts: ${shared ? 'share a key' : `${sameClass ? 'same act class' : 'other act classes'}, ${anyShared ? 'a participant shared in another role' : 'no participant shared'}${a.agents.size + a.patients.size && b.agents.size + b.patients.size ? '' : ' (one names no one)'}`}`);
+            }
       const withKey = sideKeys.filter((k) => k.size).length;
       const shared = sideKeys.some((a, i) => sideKeys.some((b, j) => j > i && [...a].some((k) => b.has(k))));
       bump(gold, `${kind}: >=2 sides with a slot`, withKey >= 2 ? 1 : 0);
       bump(gold, `${kind}: 2 sides share a slot key`, shared ? 1 : 0);
+      if (shared) {
+        const fam = [...new Set(sideKeys.flatMap((a, i) => [...a].filter((k) => sideKeys.some((b, j) => j !== i && b.has(k)))))].map((k) => (k.startsWith('q:') ? family(k.slice(2)) : k.split('|')[0]));
+        // what the cross-check made of those sentences: a conflict (any severity) with evidence in two of them
+        const held = x.conflicts.filter((c) => c.sides.filter((sd) => sd.evidence.some((e) => sideSents.some((y) => y.art.id === e.articleId && y.span.start === e.sentence.start))).length >= 2);
+        bump(gold, `${kind}:   shared key ${fam.join('+')}: ${held.length ? `reported as ${held.map((c) => c.severity).join('+')}` : 'nothing reported on two sides'}`);
+      }
     }
   }
   const print = (title: string, m: Map<string, number>) => {
