@@ -78,3 +78,17 @@ describe('a duration no noun names', () => {
     assert.equal(c.length, 0, JSON.stringify(c.map((k) => k.note)));
   });
 });
+
+describe('"he" in a chain of sentences about one person', () => {
+  it('stands for the person named two sentences back: a time of day of his is compared', () => {
+    const x = crossCheckTexts(
+      [
+        'Tom Ashby was arrested early on Sunday on suspicion of drunk driving.\n\nHe was taken to the county jail.\n\nHe was driving his car on the coast road at about 1 a.m. when officers stopped him.',
+        'Tom Ashby was driving his car on the coast road at about 3 a.m. when officers stopped him, police said.',
+      ],
+      PUBLISHED,
+    );
+    const c = x.conflicts.filter((k) => k.slot === 'time of day of the event');
+    assert.equal(c.length, 1, JSON.stringify(x.conflicts.map((k) => k.note)));
+  });
+});
