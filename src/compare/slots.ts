@@ -235,7 +235,8 @@ function spanOfAct(s: Sent, q: Quantity): Slot | null {
  * sub-sea cables": cable); the act is the verb it is the subject or object of by the parse, or, when
  * the parse hangs the noun elsewhere ("disrupted after three cables were damaged" read with the
  * cables on "disrupted"), the verb right after the noun phrase ("cables were damaged") if the act
- * class lexicon lists it. Verbs of one class (act-classes.ts: "damaged", "cut", "severed") count
+ * class lexicon lists it, or else the verb the figure's phrase hangs on by the parse when the lexicon
+ * lists it. Verbs of one class (act-classes.ts: "damaged", "cut", "severed") count
  * the same things; "killed two co-workers" is not "shot three co-workers".
  */
 function countedThings(s: Sent, q: Quantity): Slot | null {
