@@ -97,7 +97,7 @@ function countedBefore(text: string, sentStart: number, at: number): string | nu
 
 /** After a sum: the period it is paid for ("per season", "a year", "annually": a rate, not a total). */
 const PER_PERIOD = /^\s*(?:(?:per|a|an|each)\s+(year|season|month|week|day|game|hour)\b|annually|-a-year)/i;
-const DISTANCE: Record<string, number> = { km: 1, mi: 1.609344, m: 0.001, ft: 0.0003048 };
+const DISTANCE: Record<string, number> = { km: 1, mi: 1.609344, nmi: 1.852, m: 0.001, ft: 0.0003048 };
 const WEIGHT: Record<string, number> = { kg: 1, lb: 0.45359237 };
 const MONEY_FRAMES = new Set(['value', 'price', 'fine', 'bail']);
 /** Slots of the event itself (as opposed to a person's or a place's), and how far the lead goes. */
