@@ -2,15 +2,22 @@
  * Debugging aid: every figure of a fixture story with the slot the cross-check gives it (or why
  * none). `node --import tsx scripts/dump-slots.ts <fixture-folder-name>`; `--dates`, `--clock` and
  * `--acts` list the leads' dated acts, the clock times, and the dated acts read from the parse.
+ * `--funnel [--split dev|heldout]` counts, over the ECB+ fixtures, where annotated conflicts and the
+ * story's figures and times are lost, stage by stage (counts only: safe on the held-out split).
  */
-import { prepareStory } from '../src/compare/prepare.js';
+import type { Quantity } from '../src/model/types.js';
+import { crossCheckStory } from '../src/compare/index.js';
+import { prepareStory, type Sent, sentText } from '../src/compare/prepare.js';
 import { actAt, actorKeys } from '../src/compare/conflicts.js';
-import { figureSlots, inLead } from '../src/compare/slots.js';
+import { figureSlots, inLead, isHedged, partOf, slotIgnoringParts, slotOf } from '../src/compare/slots.js';
+import { countedArgument, countedNoun } from '../src/compare/syntax.js';
+import { actClass } from '../src/compare/act-classes.js';
+import { MAYBE_NUMBER } from '../src/text/numbers.js';
 import { actOfTime, actSlots, datedActs } from '../src/compare/dated-acts.js';
 import { loadFixtures, loadStory } from './eval-crosscheck.js';
 
 const name = process.argv[2] ?? '';
-const MODES = ['--dates', '--clock', '--acts'];
+const MODES = ['--dates', '--clock', '--acts', '--funnel'];
 for (const f of loadFixtures().filter((g) => g.name === name && !MODES.some((m) => process.argv.includes(m)))) {
   const { articles } = loadStory(f);
   const story = prepareStory({ articles, copies: [] });
@@ -62,3 +69,158 @@ if (process.argv.includes('--acts'))
         console.log(`${s.art.id.slice(0, 8)}\t${s.index}\t${inLead(s) ? 'lead' : ''}\t${t.kind}\t${t.resolved}\t${act}\t${slots.join(';')}\t${text}`);
       }
   }
+
+// ---- funnel: `... dump-slots.ts --funnel [--split dev|heldout]` ---------------------------------
+// Where the cross-check loses the annotated conflicts, stage by stage, as counts only (no text, so
+// the held-out split can be measured without reading it). Two funnels:
+// - gold: per annotated conflict (by kind), whether its sides' sentences are found, hold a value the
+//   cross-check reads (a figure, a time), give it a slot, and whether two sides share a slot key;
+// - system: every figure and time of the stories, by slot family: read, given a slot, slot keys
+//   held by two or more independent sources, and the conflicts reported, by kind.
+if (process.argv.includes('--funnel')) funnel();
+
+function bump(m: Map<string, number>, k: string, n = 1) {
+  m.set(k, (m.get(k) ?? 0) + n);
+}
+
+/** The slot family of a figure's key ("people|deaths" → "people|deaths", "age|roe" → "age"). */
+function family(key: string): string {
+  const [a, b] = key.split('|');
+  return a === 'people' || a === 'count' || a === 'money' || a === 'since' || a === 'term' ? `${a}|${a === 'count' || a === 'money' ? (a === 'count' ? '*' : b) : b}` : a;
+}
+
+/** Why a figure has no slot: a part or increment, hedged, a background sentence, or no word saying what it measures. */
+function noSlotWhy(s: Sent, q: Quantity, withSlot: boolean): string {
+  if (withSlot) return 'slot';
+  const part = partOf(s, q);
+  const unparted = slotIgnoringParts(s, q);
+  if (part) return `no slot: part/increment (${part}), else ${unparted ? family(unparted.key) : 'none'}`;
+  if (isHedged(s, q)) return 'no slot: hedged';
+  if (slotOf(s, q, 'none')) return 'no slot: background/other day';
+  if (q.unit !== 'people' && q.unit !== 'count') return `no slot: nothing says what it measures (${q.unit})`;
+  // a count: how far the parse gets (the counted noun, the verb it is an argument of, whether the act class lexicon lists it)
+  const arg = countedArgument(s, q);
+  const parse = arg ? `noun+verb${actClass(arg.verb) !== arg.verb ? ' (listed act)' : ''}` : countedNoun(s, q) ? 'noun, no verb' : 'no counted noun';
+  return `no slot: nothing says what it measures (count; ${inLead(s) ? 'lead' : 'body'}; ${parse})`;
+}
+
+/** The form of an annotated value the analysers read no figure or time in: digits, a number word, an ordinal, or none of these. */
+function snippetShape(snip: string): string {
+  if (/\d/.test(snip)) return 'digits';
+  if (/\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/i.test(snip)) return 'ordinal';
+  if (MAYBE_NUMBER.test(snip) || /\b(?:a|an)\s+(?:dozen|couple|pair|score)\b/i.test(snip)) return 'number word';
+  return 'no number';
+}
+
+/** Why a time dates no act that is a slot: no act by the parse, not a fact, an act of saying, or no one named. */
+function actWhy(a: ReturnType<typeof actOfTime>): string {
+  return !a ? 'no act by parse' : !a.fact ? 'not a fact' : a.speech ? 'saying' : a.agents.size || a.patients.size ? 'in the body, no one named' : 'no one named';
+}
+
+function funnel() {
+  const split = process.argv.includes('--split') ? process.argv[process.argv.indexOf('--split') + 1] : '';
+  const gold = new Map<string, number>();
+  const sys = new Map<string, number>();
+  const reported = new Map<string, number>();
+  for (const f of loadFixtures().filter((g) => g.name.startsWith('ecb-') && (!split || g.split === split))) {
+    const { articles, idOf } = loadStory(f);
+    const story = prepareStory({ articles, copies: [] });
+    const slots = figureSlots(story);
+    const slotOfQ = new Map(slots.map((x) => [x.q, x.slot]));
+    const x = crossCheckStory({ storyId: f.storyId, articles, copies: f.copies.map((g) => g.map((k) => idOf.get(k) ?? k)) });
+    for (const c of x.conflicts) bump(reported, `${c.severity} ${c.kind}`);
+    // system funnel, figures
+    const keyArts = new Map<string, Set<string>>();
+    for (const { sent, q, slot } of slots) {
+      const fam = slot ? family(slot.key) : noSlotWhy(sent, q, false);
+      bump(sys, `figures ${slot ? `slot ${fam}` : fam}`);
+      if (slot) (keyArts.get(slot.key) ?? keyArts.set(slot.key, new Set()).get(slot.key)!).add(sent.art.id);
+    }
+    for (const [k, arts] of keyArts) if (story.independent([...arts]) >= 2) bump(sys, `slot keys in >=2 sources ${family(k)}`);
+    // system funnel, times
+    const actKeys = new Map<string, Set<string>>();
+    for (const s of story.sentences)
+      for (const t of s.times) {
+        bump(sys, `times ${t.kind}`);
+        if (t.kind === 'weekday' || t.kind === 'date' || t.kind === 'datetime') {
+          const lead = inLead(s);
+          const act = actAt(s, t);
+          bump(sys, `dates: ${lead ? 'lead' : 'body'} ${act ? 'act class near' : 'no act word near'}${lead && act && actorKeys(s, t).size ? ', actors' : ''}`);
+        }
+        const parsed = actOfTime(s, t);
+        bump(sys, `times by parse: ${!parsed ? 'no act' : !parsed.fact ? 'not a fact' : parsed.speech ? 'saying' : parsed.agents.size || parsed.patients.size ? 'act with participants' : 'act, no one named'}`);
+      }
+    for (const s of story.sentences) for (const a of datedActs(s, inLead(s))) for (const k of actSlots(a)) (actKeys.get(k) ?? actKeys.set(k, new Set()).get(k)!).add(s.art.id);
+    for (const [k, arts] of actKeys) if (story.independent([...arts]) >= 2) bump(sys, `dated-act keys in >=2 sources ${k.split('|')[0] === 'event' ? 'event' : k.split('|')[1]}`);
+    // gold funnel
+    for (const exp of f.expected.conflicts) {
+      const kind = exp.kind ?? 'unmarked';
+      bump(gold, `${kind}: conflicts`);
+      const sideKeys: Set<string>[] = [];
+      const sideActs: ReturnType<typeof datedActs>[] = [];
+      const sideSents: Sent[] = [];
+      const stages = new Map<string, number>();
+      for (const side of exp.sides) {
+        const id = idOf.get(side.article);
+        const snip = side.contains.toLowerCase();
+        const s = story.sentences.find((y) => y.art.id === id && sentText(y).toLowerCase().includes(snip));
+        if (!s) {
+          bump(stages, 'side sentence not found');
+          continue;
+        }
+        sideSents.push(s);
+        const at = s.span.start + sentText(s).toLowerCase().indexOf(snip);
+        const within = (sp: { start: number; end: number }) => sp.start < at + snip.length && at < sp.end;
+        const keys = new Set<string>();
+        const qs = s.quantities.filter((q) => within(q.span));
+        const ts = s.times.filter((t) => within(t.span));
+        if (!qs.length && !ts.length) bump(stages, `side: no figure or time read in its words (${snippetShape(side.contains)})`);
+        for (const q of qs) {
+          const slot = slotOfQ.get(q) ?? null;
+          bump(stages, `side figure: ${noSlotWhy(s, q, !!slot)}${slot ? ` ${family(slot.key)}` : ''}`);
+          if (slot) keys.add(`q:${slot.key}`);
+        }
+        for (const t of ts) {
+          const lead = inLead(s);
+          const act = actAt(s, t);
+          const dated = datedActs(s, lead).filter((a) => a.t === t);
+          const clock = t.kind === 'time' || t.kind === 'datetime';
+          bump(stages, `side time (${t.kind}): ${dated.length ? 'dated act by parse' : `no dated act (${actWhy(actOfTime(s, t))})`}; ${lead ? (act ? 'lead act class' : 'lead, no act word') : 'not lead'}${clock ? '; clock' : ''}`);
+          for (const a of dated) for (const k of actSlots(a)) keys.add(`d:${k}`);
+          if (dated.length) sideActs.push(dated);
+          if (lead && act && actorKeys(s, t).size) keys.add(`l:${act.cls}`);
+          if (clock) keys.add('clock');
+        }
+        sideKeys.push(keys);
+      }
+      for (const k of stages.keys()) bump(gold, `${kind}:   ${k}`, stages.get(k)!);
+      // dated acts of two sides that share no key: the act class or the participants differ
+      for (let i = 0; i < sideActs.length; i++)
+        for (let j = i + 1; j < sideActs.length; j++)
+          for (const a of sideActs[i])
+            for (const b of sideActs[j]) {
+              const sameClass = actClass(a.lemma) === actClass(b.lemma);
+              const shared = actSlots(a).some((k) => actSlots(b).includes(k));
+              const anyShared = [...a.agents, ...a.patients].some((k) => b.agents.has(k) || b.patients.has(k));
+              bump(stages, `pair of dated acts: ${shared ? 'share a key' : `${sameClass ? 'same act class' : 'other act classes'}, ${anyShared ? 'a participant shared in another role' : 'no participant shared'}${a.agents.size + a.patients.size && b.agents.size + b.patients.size ? '' : ' (one names no one)'}`}`);
+            }
+      const withKey = sideKeys.filter((k) => k.size).length;
+      const shared = sideKeys.some((a, i) => sideKeys.some((b, j) => j > i && [...a].some((k) => b.has(k))));
+      bump(gold, `${kind}: >=2 sides with a slot`, withKey >= 2 ? 1 : 0);
+      bump(gold, `${kind}: 2 sides share a slot key`, shared ? 1 : 0);
+      if (shared) {
+        const fam = [...new Set(sideKeys.flatMap((a, i) => [...a].filter((k) => sideKeys.some((b, j) => j !== i && b.has(k)))))].map((k) => (k.startsWith('q:') ? family(k.slice(2)) : k.split('|')[0]));
+        // what the cross-check made of those sentences: a conflict (any severity) with evidence in two of them
+        const held = x.conflicts.filter((c) => c.sides.filter((sd) => sd.evidence.some((e) => sideSents.some((y) => y.art.id === e.articleId && y.span.start === e.sentence.start))).length >= 2);
+        bump(gold, `${kind}:   shared key ${fam.join('+')}: ${held.length ? `reported as ${held.map((c) => c.severity).join('+')}` : 'nothing reported on two sides'}`);
+      }
+    }
+  }
+  const print = (title: string, m: Map<string, number>) => {
+    console.log(`\n${title}`);
+    for (const k of [...m.keys()].sort()) console.log(`${String(m.get(k)).padStart(6)}  ${k}`);
+  };
+  print(`gold conflicts (${split || 'all'}): sides by stage`, gold);
+  print(`system (${split || 'all'}): figures and times by stage`, sys);
+  print(`reported (${split || 'all'})`, reported);
+}

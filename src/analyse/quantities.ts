@@ -7,8 +7,8 @@
  * "a mile and a half", "two hours and a half") and fractions ("2 1/2 years").
  *
  * Units: durations of seconds to weeks normalised to hours (`h`); months and years kept as `month`
- * and `year`; money as ISO currency codes; `%` and `pp` (percentage points); `km`, `mi`, `m`, `kg`,
- * `lb` (pounds of weight: "weighing 130 pounds", "5-foot-8, 135 pounds"; other pounds are GBP), `t`, `bbl`; `people` for people/persons; `count` for any other counted noun (`counted` is the head
+ * and `year`; money as ISO currency codes; `%` and `pp` (percentage points); `km`, `mi`, `m`, `kg`, `nmi`
+ * (nautical miles), `lb` (pounds of weight: "weighing 130 pounds", "5-foot-8, 135 pounds"; other pounds are GBP), `t`, `bbl`; `people` for people/persons; `count` for any other counted noun (`counted` is the head
  * noun as written, lower-cased: "talks", "agreements", "countries").
  * Not quantities: years and dates ("in 2022", "May 9"), clock times, ordinals, numbers inside
  * names or codes ("G20", "COVID-19", "Su-57"), anything that is not a finite number ("10^400").
@@ -39,6 +39,8 @@ const MEASURE: Record<string, string> = {
   km: 'km', kilometres: 'km', kilometers: 'km', kilometre: 'km', kilometer: 'km', miles: 'mi', mile: 'mi', metres: 'm',
   meters: 'm', metre: 'm', meter: 'm', kg: 'kg', kilograms: 'kg', kilogram: 'kg', tonnes: 't', tons: 't', tonne: 't', ton: 't',
   barrels: 'bbl', barrel: 'bbl', feet: 'ft', foot: 'ft', ft: 'ft', m: 'm', lbs: 'lb', lb: 'lb',
+  // (nautical miles: "nautical miles" is read with the word after it; "nm" is left alone, as chip makers' "5nm" is nanometres)
+  nmi: 'nmi',
 };
 
 /** Qualifier phrases, matched on the lower-cased words just before the number (longest first). */
@@ -432,6 +434,11 @@ function readUnit(ws: Word[], i: number, f: Figure): boolean {
       f.unit = /^pounds?$/.test(u.lw) && weighed(ws, f.numIdx) ? 'lb' : CURRENCY_WORD[u.lw];
       f.end = u.end;
       k++;
+    } else if (!f.currency && u.lw === 'nautical' && /^miles?$/.test(ws[k + 1]?.lw ?? '')) {
+      // "200 nautical miles": the sea mile (1,852 m), not the statute mile
+      f.unit = 'nmi';
+      f.end = ws[k + 1].end;
+      k += 2;
     } else if (!f.currency && MEASURE[u.lw]) {
       f.unit = MEASURE[u.lw];
       f.end = u.end;

@@ -119,6 +119,7 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
   }
   resolveOneNameSlots(mentions);
   joinRolesByArticle(mentions);
+  joinSpansToNamedDurations(mentions, al);
   splitByFact(mentions, al);
   mentions.sort((a, b) => cmp(a.slot, b.slot) || cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
   capPerSlot(mentions, (m) => m.slot);
@@ -168,6 +169,33 @@ function joinRolesByArticle(mentions: QMention[]): void {
     if (!next) continue;
     const person = PERSON.exec(next.slot)![1];
     m.slot = `distance|person|${person}`;
+  }
+}
+
+/**
+ * "The talks lasted three hours" and "they met for four hours": a duration no noun names (slot
+ * `h|act|…`, see slots.ts spanOfAct) is the duration of the event another article's sentence names,
+ * when the two sentences state one fact (one fact cluster, or close wording) and name no different
+ * places. The first such named duration (in sentence order) gives its slot; else it stays with its act.
+ */
+function joinSpansToNamedDurations(mentions: QMention[], al: Alignment): void {
+  const named = mentions.filter((m) => m.slot.startsWith('h|') && !m.slot.startsWith('h|act|')).sort((a, b) => cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
+  if (!named.length) return;
+  for (const m of mentions) {
+    if (!m.slot.startsWith('h|act|')) continue;
+    const pm = placesOf(m.sent);
+    const other = named.find((o) => {
+      if (o.sent.art.id === m.sent.art.id) return false;
+      const po = placesOf(o.sent);
+      if (pm.size && po.size && ![...pm].some((x) => po.has(x))) return false;
+      const cluster = al.clusterOf.get(m.sent.id);
+      return (cluster !== undefined && cluster === al.clusterOf.get(o.sent.id)) || al.sim(m.sent, o.sent) >= SAME_FACT_SIM;
+    });
+    if (other) {
+      m.slot = other.slot;
+      m.label = other.label;
+      m.aligned = other.aligned;
+    }
   }
 }
 

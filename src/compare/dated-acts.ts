@@ -58,14 +58,21 @@ function antecedent(s: Sent, at: number): EntityRef | null {
 
 /**
  * The person a "he" or "she" at `at` stands for: the person named last before it, in its sentence
- * or the one before (the usual antecedent of a personal pronoun in news prose); null when none is
- * named there.
+ * or the nearest sentence before that names one, at most three back (the usual antecedent of a
+ * personal pronoun in news prose: "Roe was arrested. He was taken to jail. He was driving at 1
+ * a.m." is Roe all along); null when none is named there.
  */
 export function pronounAntecedent(s: Sent, at: number): EntityRef | null {
   const here = s.entities.filter((e) => e.type === 'PER' && e.span.end <= at).pop();
   if (here) return here;
-  return s.art.sentences[s.index - 1]?.entities.filter((e) => e.type === 'PER').pop() ?? null;
+  for (let i = s.index - 1; i >= 0 && i >= s.index - PRONOUN_REACH; i--) {
+    const named = s.art.sentences[i]?.entities.filter((e) => e.type === 'PER').pop();
+    if (named) return named;
+  }
+  return null;
 }
+/** How many sentences back a pronoun's antecedent is looked for. */
+const PRONOUN_REACH = 3;
 
 /**
  * The dated acts of a sentence that are slots: facts (not future, conditional or negated), not acts

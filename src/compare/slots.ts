@@ -13,6 +13,7 @@ import { dataLines } from '../text/lexicon.js';
 import { actClass } from './act-classes.js';
 import { canonicalName, type Sent, type StoryView } from './prepare.js';
 import { coordinatedFigure, countedArgument, countedNoun, describedNoun, figureVerb, frameGovernsFigure, lemmaAt, parseOf, participantVerbs, verbSubject } from './syntax.js';
+import { spelledNumber } from '../text/numbers.js';
 import { tokenAt } from '../text/tokenize.js';
 import { key } from './text.js';
 
@@ -96,7 +97,7 @@ function countedBefore(text: string, sentStart: number, at: number): string | nu
 
 /** After a sum: the period it is paid for ("per season", "a year", "annually": a rate, not a total). */
 const PER_PERIOD = /^\s*(?:(?:per|a|an|each)\s+(year|season|month|week|day|game|hour)\b|annually|-a-year)/i;
-const DISTANCE: Record<string, number> = { km: 1, mi: 1.609344, m: 0.001, ft: 0.0003048 };
+const DISTANCE: Record<string, number> = { km: 1, mi: 1.609344, nmi: 1.852, m: 0.001, ft: 0.0003048 };
 const WEIGHT: Record<string, number> = { kg: 1, lb: 0.45359237 };
 const MONEY_FRAMES = new Set(['value', 'price', 'fine', 'bail']);
 /** Slots of the event itself (as opposed to a person's or a place's), and how far the lead goes. */
@@ -135,6 +136,11 @@ export function slotOf(s: Sent, q: Quantity, background: Background): Slot | nul
   // a figure of another day than the lead's is another event's, unless it is a named person's (their age, their fall)
   if (!slot || (background === 'other-day' && !slot.personal)) return null;
   return slot;
+}
+
+/** The slot a figure would have were it not a part (`partOf`) nor in a background sentence: the funnel (scripts/dump-slots.ts) counts them. */
+export function slotIgnoringParts(s: Sent, q: Quantity): Slot | null {
+  return slotOfFigure(s, q) ?? countedThings(s, q);
 }
 
 function slotOfFigure(s: Sent, q: Quantity): Slot | null {
@@ -184,7 +190,7 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
   }
   if (q.unit === 'h') {
     const what = q.counted ?? countedBefore(text, s.span.start, q.span.start);
-    if (!what) return null;
+    if (!what) return spanOfAct(s, q);
     const cls = MEETING_NOUNS.has(key(what)) ? 'talks' : key(what);
     return { key: `h|${cls}`, label: `duration of the ${cls === 'talks' ? 'talks' : what}`, unit: 'h', factor: 1 };
   }
@@ -204,6 +210,23 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
 }
 
 /**
+ * "it would take 12 days to repair the cable" against "take 10 days": a duration no noun names is
+ * how long the act its phrase hangs on lasted (the verb by the parse, by its act class), or, with
+ * "after", "before", "into" or "later" after it, how far that act lies from another ("arrested 12
+ * days after the shooting"): a slot per act and reference word, compared only between sentences
+ * that state one fact (Slot.aligned), since one verb measures many spans.
+ */
+const ASPECTUAL = /^Activity_(?:finish|start)$/;
+function spanOfAct(s: Sent, q: Quantity): Slot | null {
+  const verb = figureVerb(s, q);
+  // "has just finished 30 days' worth of treatment": a span an aspectual verb tells is a part of the activity, not its length
+  if (!verb || ASPECTUAL.test(actClass(verb))) return null;
+  const ref = /^[\s-]*(after|before|into|later|earlier|prior|remaining)\b/i.exec(s.art.text.slice(q.span.end, s.span.end))?.[1].toLowerCase() ?? '';
+  const cls = actClass(verb);
+  return { key: `h|act|${cls}|${ref}`, label: `how long (${verb}${ref ? ` ${ref}` : ''})`, unit: 'h', factor: 1, aligned: true };
+}
+
+/**
  * "three undersea cables were cut" against "two undersea cables were cut": a count of things (not
  * people) told in the lead of an article, where the event is told, is the event's count of that
  * noun for that act. Later sentences count the same noun for other reasons ("the four cables
@@ -212,7 +235,8 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
  * sub-sea cables": cable); the act is the verb it is the subject or object of by the parse, or, when
  * the parse hangs the noun elsewhere ("disrupted after three cables were damaged" read with the
  * cables on "disrupted"), the verb right after the noun phrase ("cables were damaged") if the act
- * class lexicon lists it. Verbs of one class (act-classes.ts: "damaged", "cut", "severed") count
+ * class lexicon lists it, or else the verb the figure's phrase hangs on by the parse when the lexicon
+ * lists it. Verbs of one class (act-classes.ts: "damaged", "cut", "severed") count
  * the same things; "killed two co-workers" is not "shot three co-workers".
  */
 function countedThings(s: Sent, q: Quantity): Slot | null {
@@ -223,9 +247,15 @@ function countedThings(s: Sent, q: Quantity): Slot | null {
   if (!noun || PEOPLE_NOUNS.has(noun) || PEOPLE_NOUNS.has(`${noun}s`) || PEOPLE_NOUNS.has(q.counted?.toLowerCase() ?? '')) return null;
   // "more than 2,000 booths in the country, while there are 27 overseas": two counts of one noun in one sentence are two sets
   if (s.quantities.some((o) => o !== q && (o.counted === q.counted || ((o.unit === 'count' || o.unit === 'people') && countedNoun(s, o) === noun)))) return null;
-  const verb = arg?.verb ?? verbAfterNoun(s, q);
+  const verb = arg?.verb ?? verbAfterNoun(s, q) ?? listedFigureVerb(s, q);
   if (!verb) return null;
   return { key: `count|${key(noun)}|${actClass(verb)}`, label: `number of ${noun} (${verb})`, unit: q.unit, factor: 1, aligned: true };
+}
+
+/** "blocked after three cables at the bottom of the sea were damaged": the verb the figure's phrase hangs on by the parse, when the act class lexicon lists it. */
+function listedFigureVerb(s: Sent, q: Quantity): string | null {
+  const verb = figureVerb(s, q);
+  return verb && actClass(verb) !== verb ? verb : null;
 }
 
 /** "three undersea cables were severed": the verb after a figure's noun phrase, past auxiliaries, when the act class lexicon lists it. */
@@ -309,27 +339,86 @@ const STREET_AFTER_BLOCK =
   /^\s+of\s+(?:(?:East|West|North|South|E\.|W\.|N\.|S\.)\s+)?((?:[A-Z0-9][\w'-]*\s+){1,3}?)(Street|St\.|Avenue|Ave\.|Boulevard|Blvd\.|Road|Rd\.|Drive|Dr\.|Lane|Way|Place|Court|Parkway|Highway)\b/;
 
 /** "A magnitude 6 quake can cause severe damage": a figure in a modal clause states no fact. */
-function isHedged(s: Sent, q: Quantity): boolean {
+export function isHedged(s: Sent, q: Quantity): boolean {
   const after = s.art.text.slice(q.span.end, Math.min(s.span.end, q.span.end + 40));
   return /^(?:\s+[\w-]+){0,3}\s+(?:can|could|may|might|would)\b/i.test(after);
 }
 
 /** "30 of the 80", "two more victims", "two other victims", "another 2,000", "the other 70": part of, or added to, another figure. */
-function isPart(s: Sent, q: Quantity): boolean {
+export function isPart(s: Sent, q: Quantity): boolean {
+  return partOf(s, q) !== null;
+}
+
+/** Which form makes the figure a part or an increment (`isPart`), or null; the funnel (scripts/dump-slots.ts) counts them. */
+export function partOf(s: Sent, q: Quantity): string | null {
   const text = s.art.text;
   const after = text.slice(q.span.end, Math.min(s.span.end, q.span.end + 12));
   const before = text.slice(Math.max(s.span.start, q.span.start - 10), q.span.start);
-  if (/^\s+of\s+(?:the|them|whom|those|these|which|her|his|their)\b/i.test(after)) return true;
-  if (/\b(?:another|additional|further)\s+$/i.test(before)) return true;
-  if (/\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?)\s+$/i.test(before)) return true; // "called 911": a number, not a count
+  if (/^\s+of\s+(?:the|them|whom|those|these|which|her|his|their)\b/i.test(after)) return 'N of the';
+  if (/\b(?:another|additional|further)\s+$/i.test(before)) return 'another N';
+  if (/\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?)\s+$/i.test(before)) return 'called N'; // "called 911": a number, not a count
   // the word right after the number: "two more victims", "50 others"
   const next = text.slice(q.span.start, Math.min(s.span.end, q.span.end + 12)).split(/\s+/)[1] ?? '';
-  if (/^(?:more|additional|other|others)$/i.test(next)) return true;
-  if (q.unit !== 'people' && q.unit !== 'count') return false;
+  if (/^(?:more|additional|other|others)$/i.test(next) && !othersOfAnotherFrame(s, q)) return 'N more/other';
+  if (q.unit !== 'people' && q.unit !== 'count') return null;
+  if (listsItsMembers(s, q)) return null;
   // "two women and a man", "two women and one man": one counted phrase of a coordination (also
-  // when the parse reads the coordination otherwise)
+  // when the parse reads the coordination otherwise); not when the figure's own predicate comes
+  // before the "and" ("left two women dead and a third employee wounded": two predicates, each
+  // figure its own frame's count)
   const rest = text.slice(q.span.end, Math.min(s.span.end, q.span.end + 40));
-  return /^[\s-]*(?:\p{L}+\s+)?and\s+(?:a|an|one|two|three|four|five|\d+)\s+(?!half\b)\p{L}+/iu.test(rest) || coordinatedFigure(s, q);
+  const ownPredicate = frameBeforeAnd(rest);
+  if (!ownPredicate && /^[\s-]*(?:\p{L}+\s+)?and\s+(?:a|an|one|two|three|four|five|\d+)\s+(?!half\b)\p{L}+/iu.test(rest)) return 'N x and M y';
+  return !ownPredicate && coordinatedFigure(s, q) ? 'coordinated by the parse' : null;
+}
+
+/** A frame word (quantity-frames.tsv: "dead", "wounded") among the words before the first "and" of `rest`. */
+function frameBeforeAnd(rest: string): boolean {
+  const m = /^(.*?)\band\b/is.exec(rest);
+  return !!m && m[1].split(/[^\p{L}-]+/u).some((w, i, ws) => w && frameOf(w, ws[i + 1]) !== undefined);
+}
+
+/**
+ * "killing two people and injuring five others", "three professors dead and three other employees
+ * wounded": "other" after a figure of another frame in the sentence sets these people apart from
+ * those (the hurt from the dead); the figure is its own frame's count, not an increment of it.
+ * With no such figure before it ("two more victims were found", "two other victims") it adds to
+ * a count told elsewhere.
+ */
+function othersOfAnotherFrame(s: Sent, q: Quantity): boolean {
+  if (/^\s*more\b/i.test(s.art.text.slice(q.span.end, s.span.end))) return false;
+  const own = governingFrame(s, q);
+  if (!own) return false;
+  return s.quantities.some((p) => p !== q && p.span.end <= q.span.start && (p.unit === 'people' || p.unit === 'count') && (governingFrame(s, p) ?? own) !== own);
+}
+
+/** "a man and two women": the count of each member phrase ("a", "one", a number word or digits before a word), or null when a part is not one. */
+function memberCount(part: string): number | null {
+  const m = /^(a|an|one|\d+|[a-z]+(?:-[a-z]+)?)\s+\p{L}/iu.exec(part.trim());
+  if (!m) return null;
+  const w = m[1].toLowerCase();
+  return w === 'a' || w === 'an' ? 1 : /^\d+$/.test(w) ? Number(w) : spelledNumber(w);
+}
+
+/**
+ * "at least three people, a man and two women, were killed", "the three bank workers-two women and
+ * a man-were killed": a figure followed, within three words, by a list of member phrases whose
+ * counts add up to it is the total they make up, not a part of a coordination.
+ */
+function listsItsMembers(s: Sent, q: Quantity): boolean {
+  return membersEnd(s, q) !== null;
+}
+
+/** Where the member list after a total ends (`listsItsMembers`), or null when the figure lists none. */
+function membersEnd(s: Sent, q: Quantity): number | null {
+  const after = s.art.text.slice(q.span.end, Math.min(s.span.end, q.span.end + 90));
+  const m = /^(?:[\s-]*\p{L}+){0,3}?\s*(?:,|\(|–|—|-(?=\p{L}))\s*([^,;()–—]+?)\s*(?:[,;()–—.]|-(?=\p{L})|$)/u.exec(after);
+  if (!m) return null;
+  const parts = m[1].split(/\s*,\s*|\s+and\s+/);
+  if (parts.length < 2) return null;
+  const counts = parts.map(memberCount);
+  const total = counts.every((c) => c !== null && c > 0) && counts.reduce((t: number, c) => t + (c ?? 0), 0) === q.value;
+  return total ? q.span.end + m.index + m[0].length : null;
 }
 
 /**
@@ -460,8 +549,14 @@ function frameWordNear(s: Sent, q: Quantity): { frame: string; at: number; q: Qu
   const text = s.art.text;
   const boundary = (a: number, b: number) => /[,;:()—–]|\s-+\s/.test(text.slice(toks[a].end, toks[b].start));
   let best: { frame: string; d: number; at: number } | null = null;
+  // "three people, a man and two women, were killed": after a total, the words after its member list
+  const members = q.unit === 'people' || q.unit === 'count' ? membersEnd(s, q) : null;
+  if (members !== null) {
+    const next = toks.findIndex((t) => t.start >= members);
+    if (next > 0) last = next - 1;
+  }
   for (let i = last + 1; i < toks.length && i <= last + WINDOW_AFTER; i++) {
-    if (boundary(i - 1, i)) break;
+    if (boundary(i - 1, i) && !(members !== null && i === last + 1)) break;
     const f = frameOf(toks[i].text, toks[i + 1]?.text);
     if (f) {
       best = { frame: f, d: i - last, at: toks[i].start };

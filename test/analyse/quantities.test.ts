@@ -183,6 +183,11 @@ describe('findQuantities: halves, fractions and a height before a weight', () =>
     assert.deepEqual(read('He got a 2-1/2 year sentence.'), [[2.5, 'year']]);
     assert.deepEqual(read('The 9/11 attacks and 12/25 were remembered.'), []);
   });
+  it('"200 nautical miles" is a distance in nautical miles, not a count of "nautical"; "5nm" is left alone', () => {
+    assert.deepEqual(read('The tanker was seized 200 nautical miles off the coast.'), [[200, 'nmi']]);
+    assert.deepEqual(read('The ship was 1.5 nautical miles from the port.'), [[1.5, 'nmi']]);
+    assert.deepEqual(read('The chips are made on a 5nm process.'), []);
+  });
   it('a unit written onto the digits: "2000ft" is 2,000 ft, "10km" 10 km', () => {
     assert.deepEqual(read('The man fell around 2000ft near the hut.'), [[2000, 'ft']]);
     assert.deepEqual(read('She ran a 10km race.'), [[10, 'km']]);
