@@ -8,7 +8,7 @@
  * about a past event ("killed more than 26,000 people in Bam in December 2003") has no slot.
  */
 import type { Quantity } from '../model/types.js';
-import { MONTH_NAME_PATTERN, WEEKDAY_PATTERN } from '../text/calendar.js';
+import { MONTH_NAME_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS } from '../text/calendar.js';
 import { dataLines } from '../text/lexicon.js';
 import { actClass } from './act-classes.js';
 import { canonicalName, type Sent, type StoryView } from './prepare.js';
@@ -91,9 +91,16 @@ const MEETING_NOUNS = new Set(
 /** "The talks lasted three hours": what a duration measures when it follows the verb. */
 function countedBefore(text: string, sentStart: number, at: number): string | null {
   const before = text.slice(Math.max(sentStart, at - 60), at);
-  const m = /\b([a-z][a-z-]+)\s+(?:had\s+|have\s+)?(?:lasted|last|lasts|took|takes|ran|runs|went on|continued|stretched)\s+(?:for\s+|nearly\s+|about\s+|over\s+|more than\s+|almost\s+)*$/i.exec(before);
-  return m ? m[1].toLowerCase() : null;
+  const m = LASTED.exec(before);
+  // (a day between the noun and its verb is when it lasted, not what: "the blaze on Wednesday lasted")
+  return m && !WHEN_WORD.test(m[1]) ? m[1].toLowerCase() : null;
 }
+const WHEN_WORD = new RegExp(`^(?:${[...WEEKDAYS, ...MONTHS].join('|')}|today|yesterday|tonight|morning|afternoon|evening|night|week|weekend)$`, 'i');
+const LASTED = new RegExp(
+  `\\b([a-z][a-z-]+)\\s+(?:(?:on\\s+|last\\s+|this\\s+)?(?:${WEEKDAYS.join('|')}|today|yesterday)(?:\\s+(?:morning|afternoon|evening|night))?\\s+)?` +
+    '(?:had\\s+|have\\s+)?(?:lasted|last|lasts|took|takes|ran|runs|went on|continued|stretched)\\s+(?:for\\s+|nearly\\s+|about\\s+|over\\s+|more than\\s+|almost\\s+)*$',
+  'i',
+);
 
 /** After a sum: the period it is paid for ("per season", "a year", "annually": a rate, not a total). */
 const PER_PERIOD = /^\s*(?:(?:per|a|an|each)\s+(year|season|month|week|day|game|hour)\b|annually|-a-year)/i;

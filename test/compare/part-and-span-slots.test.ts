@@ -92,3 +92,18 @@ describe('"he" in a chain of sentences about one person', () => {
     assert.equal(c.length, 1, JSON.stringify(x.conflicts.map((k) => k.note)));
   });
 });
+
+describe('a day between the thing that lasted and its verb', () => {
+  it('reads "the blaze on Wednesday lasted six hours" as the blaze\'s duration, not the Wednesday\'s', () => {
+    const c = crossCheckTexts(
+      [
+        'The warehouse blaze on Wednesday lasted six hours, firefighters said after the fire in the port was put out.',
+        'The warehouse blaze lasted nine hours, firefighters said after the fire in the port was put out on Wednesday.',
+      ],
+      PUBLISHED,
+    ).conflicts.filter((k) => /duration/.test(k.slot));
+    assert.ok(c.every((k) => !/wednesday/i.test(k.slot)), JSON.stringify(c.map((k) => k.slot)));
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.slot)));
+    assert.match(c[0].slot, /blaze/);
+  });
+});
