@@ -644,7 +644,9 @@ function averageLink(story: StoryView, edges: Edge[], scorer: Scorer): Sent[][] 
   // a pair of clusters refused a merge stays refused until one of them changes (its version):
   // the next edges between the same two clusters skip the average
   const version: number[] = [];
-  const refused = new Set<string>();
+  // by the pair's number (lo * n + hi): the versions it was refused at, as one number (vlo * n + vhi)
+  const n = all.length + 1;
+  const refused = new Map<number, number>();
   for (const e of edges) {
     const ca = clusterIdx(e.a);
     const cb = clusterIdx(e.b);
@@ -654,18 +656,19 @@ function averageLink(story: StoryView, edges: Edge[], scorer: Scorer): Sent[][] 
     if (A.length + B.length > 2) {
       const lo = ca < cb ? ca : cb;
       const hi = ca < cb ? cb : ca;
-      const pair = `${lo}:${version[lo] ?? 0}:${hi}:${version[hi] ?? 0}`;
-      if (refused.has(pair)) continue;
+      const pair = lo * n + hi;
+      const at = (version[lo] ?? 0) * n + (version[hi] ?? 0);
+      if (refused.get(pair) === at) continue;
       let total = 0;
-      let n = 0;
+      let met = 0;
       for (const x of A)
         for (const y of B) {
           if (artNo[x] === artNo[y]) continue;
           total += simAt(x, y);
-          n++;
+          met++;
         }
-      if (!n || total / n < ALIGN_THRESHOLD * 0.6) {
-        refused.add(pair);
+      if (!met || total / met < ALIGN_THRESHOLD * 0.6) {
+        refused.set(pair, at);
         continue;
       }
     }

@@ -110,7 +110,8 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
   const groupOf = sourceGroups(annotated.map(sourceFactsOf), input.copies ?? []);
   const find = (id: string) => groupOf.get(id) ?? id;
   const anchor = storyAnchorDay(annotated);
-  const articles = annotated.map((a) => articleView(a, find(a.article.docId), anchor, messages));
+  const wordsOf = sentenceWords();
+  const articles = annotated.map((a) => articleView(a, find(a.article.docId), anchor, messages, wordsOf));
   linkEntities(articles);
   addFeatures(articles);
   const sentences = articles.flatMap((a) => a.sentences);
@@ -156,7 +157,7 @@ function oneOfEach(input: AnnotatedArticle[], messages: CrossCheckMessage[]): An
 }
 
 /** One article as the cross-check reads it: its sentences with their entities, figures and times, and its quotes. */
-function articleView(a: AnnotatedArticle, group: string, anchor: string | null, messages: CrossCheckMessage[]): ArticleView {
+function articleView(a: AnnotatedArticle, group: string, anchor: string | null, messages: CrossCheckMessage[], wordsOf: SentenceWords): ArticleView {
   const art = a.article;
   const text = typeof art.text === 'string' ? art.text : '';
   const published = publicationDay(art.published);
@@ -206,27 +207,27 @@ function articleView(a: AnnotatedArticle, group: string, anchor: string | null, 
   const times: ResolvedTime[] = upTimes.map((t) => resolveTime(t, !published));
   const quotes = (a.quotes ?? []).filter((q) => okSpan(q.span, text.length));
   const sorted = <T extends { span: Span }>(xs: T[]) => [...xs].sort((x, y) => x.span.start - y.span.start);
-  fillSentences(view, spans, sorted(entities), sorted(quantities), sorted(times), nameOf);
+  fillSentences(view, spans, sorted(entities), sorted(quantities), sorted(times), nameOf, wordsOf);
   fillQuotes(view, quotes, nameOf);
   return view;
 }
 
 /** The article's sentences, each with the entities, figures and times that start inside it (all sorted by start). */
-function fillSentences(view: ArticleView, spans: Span[], sortedEnts: EntityMention[], sortedQ: Quantity[], sortedT: ResolvedTime[], nameOf: Map<string, string>): void {
+function fillSentences(view: ArticleView, spans: Span[], sortedEnts: EntityMention[], sortedQ: Quantity[], sortedT: ResolvedTime[], nameOf: Map<string, string>, wordsOf: SentenceWords): void {
   const text = view.text;
   const docId = view.id;
   let ei = 0;
   let qi = 0;
   let ti = 0;
   spans.forEach((span, index) => {
-    const tokens = wordTokens(text, span.start, span.end);
+    const { tokens, keys } = wordsOf(text, span.start, span.end);
     const s: Sent = {
       id: `${docId}:${String(index).padStart(4, '0')}`,
       art: view,
       index,
       span: { start: span.start, end: span.end },
       tokens,
-      keys: new Set(tokens.filter((t) => t.content).map((t) => t.key)),
+      keys,
       feats: new Set(),
       entities: [],
       quantities: [],
@@ -248,6 +249,32 @@ function fillSentences(view: ArticleView, spans: Span[], sortedEnts: EntityMenti
     }
     view.sentences.push(s);
   });
+}
+
+type SentenceWords = (text: string, start: number, end: number) => { tokens: WordToken[]; keys: Set<string> };
+
+/**
+ * A sentence's word tokens and content keys, normalised once per distinct sentence of the story:
+ * syndicated copies repeat most sentences word for word, and tokenising depends only on the
+ * sentence's own text, so a repeated one takes the first one's tokens moved to its offsets.
+ */
+function sentenceWords(): SentenceWords {
+  const seen = new Map<string, { tokens: WordToken[]; start: number }>();
+  return (text, start, end) => {
+    const slice = text.slice(start, end);
+    const first = seen.get(slice);
+    let tokens: WordToken[];
+    if (first) {
+      const d = start - first.start;
+      tokens = first.tokens.map((t) => ({ start: t.start + d, end: t.end + d, text: t.text, key: t.key, norm: t.norm, content: t.content }));
+    } else {
+      tokens = wordTokens(text, start, end);
+      seen.set(slice, { tokens, start });
+    }
+    const keys = new Set<string>();
+    for (const t of tokens) if (t.content) keys.add(t.key);
+    return { tokens, keys };
+  };
 }
 
 /** The article's quotes with their quoted words and speaker. */

@@ -28,13 +28,13 @@ interface QItem {
 const QUOTE_THRESHOLD = 0.5;
 const INDIRECT_THRESHOLD = 0.8;
 
-function item(q: QuoteView, idf: (k: string) => number): QItem {
-  const toks = wordTokens(q.text);
-  const norm = toks.map((t) => t.norm).join(' ');
-  const keys = new Set(toks.filter((t) => t.content).map((t) => t.key));
-  const w = new Map([...keys].map((k) => [k, Math.max(0.1, idf(k))]));
-  let total = 0;
-  for (const v of w.values()) total += v;
+/** What a quotation's words give, the same for every quote of that text: keys, weights, normalised words. */
+type QuoteWords = Pick<QItem, 'keys' | 'w' | 'total' | 'norm' | 'words'>;
+
+function item(q: QuoteView, idf: (k: string) => number, seen: Map<string, QuoteWords>): QItem {
+  let words = seen.get(q.text);
+  if (!words) seen.set(q.text, (words = quoteWords(q.text, idf)));
+  const { keys, w, total, norm } = words;
   let grams: Set<string> | null = null;
   return {
     q,
@@ -46,8 +46,18 @@ function item(q: QuoteView, idf: (k: string) => number): QItem {
       if (!grams) grams = charNgrams(norm, 4);
       return grams;
     },
-    words: toks.length,
+    words: words.words,
   };
+}
+
+function quoteWords(text: string, idf: (k: string) => number): QuoteWords {
+  const toks = wordTokens(text);
+  const norm = toks.map((t) => t.norm).join(' ');
+  const keys = new Set(toks.filter((t) => t.content).map((t) => t.key));
+  const w = new Map([...keys].map((k) => [k, Math.max(0.1, idf(k))]));
+  let total = 0;
+  for (const v of w.values()) total += v;
+  return { keys, w, total, norm, words: toks.length };
 }
 
 /** The same words: equal, one contained in the other, or three or more shared words making up most of both. */
@@ -131,10 +141,13 @@ export function looksLikeTitle(quoted: string): boolean {
 
 export function buildQuoteLedger(story: StoryView): SpeakerLedger[] {
   const items: QItem[] = [];
+  // a quotation syndicated to many outlets is normalised once
+  const seen = new Map<string, QuoteWords>();
+  const idf = (k: string) => story.idf(k);
   for (const a of story.articles)
     for (const q of a.quotes) {
       if (!isStatement(q)) continue;
-      const it = item(q, (k) => story.idf(k));
+      const it = item(q, idf, seen);
       if (it.words < 2 || it.keys.size < 1) continue;
       if (!q.speakerKey && it.words < 4) continue; // scare quotes and terms, not statements
       items.push(it);
