@@ -179,7 +179,7 @@ function numberedFacts(story: StoryView, drafts: Draft[], conflictSents: Map<str
     const independentSources = story.independent(articles);
     const status: Fact['status'] = cs.size && [...cs].some((c) => c.severity === 'conflict') ? 'conflicting' : independentSources >= 2 ? 'corroborated' : 'single-source';
     const surface = new Map<string, string>();
-    for (const s of d.sents) for (const t of s.tokens) if (d.shared.has(t.key) && !surface.has(t.key)) surface.set(t.key, t.norm);
+    if (d.shared.size) for (const s of d.sents) for (const t of s.tokens) if (d.shared.has(t.key) && !surface.has(t.key)) surface.set(t.key, t.norm);
     const sharedTerms = [...d.shared]
       .sort((a, b) => story.idf(b) - story.idf(a) || cmp(a, b))
       .slice(0, 8)

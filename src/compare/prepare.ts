@@ -29,8 +29,11 @@ export interface Sent {
   span: Span;
   tokens: WordToken[];
   keys: Set<string>;
-  /** Alignment features: content keys and slot values (quantities, dates). */
-  feats: Set<string>;
+  /**
+   * Alignment features besides the keys: its figures and resolved dates as values
+   * (`#unit:value:counted`, `@day`), each once; a sentence's features are its keys, then these.
+   */
+  slots: string[];
   entities: EntityRef[];
   quantities: Quantity[];
   times: ResolvedTime[];
@@ -116,7 +119,10 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
   addFeatures(articles);
   const sentences = articles.flatMap((a) => a.sentences);
   const df = new Map<string, number>();
-  for (const s of sentences) for (const k of s.feats) df.set(k, (df.get(k) ?? 0) + 1);
+  for (const s of sentences) {
+    for (const k of s.keys) df.set(k, (df.get(k) ?? 0) + 1);
+    for (const k of s.slots) df.set(k, (df.get(k) ?? 0) + 1);
+  }
   const n = sentences.length;
   const byId = new Map(articles.map((a) => [a.id, a]));
   return {
@@ -228,7 +234,7 @@ function fillSentences(view: ArticleView, spans: Span[], sortedEnts: EntityMenti
       span: { start: span.start, end: span.end },
       tokens,
       keys,
-      feats: new Set(),
+      slots: [],
       entities: [],
       quantities: [],
       times: [],
@@ -291,15 +297,16 @@ function fillQuotes(view: ArticleView, quotes: Quote[], nameOf: Map<string, stri
   }
 }
 
-/** Each sentence's features for alignment: its keys, figures and dates. */
+/** Each sentence's features for alignment besides its keys: its figures and dates, each once. */
 function addFeatures(articles: ArticleView[]): void {
+  const add = (s: Sent, f: string) => {
+    if (!s.keys.has(f) && !s.slots.includes(f)) s.slots.push(f);
+  };
   for (const a of articles)
     for (const s of a.sentences) {
-      for (const k of s.keys) s.feats.add(k);
-      for (const q of s.quantities) s.feats.add(`#${q.unit}:${+q.value.toPrecision(4)}:${q.counted ? q.counted.toLowerCase() : ''}`);
-      for (const t of s.times) if (t.resolved) s.feats.add(`@${t.resolved}`);
+      for (const q of s.quantities) add(s, `#${q.unit}:${+q.value.toPrecision(4)}:${q.counted ? q.counted.toLowerCase() : ''}`);
+      for (const t of s.times) if (t.resolved) add(s, `@${t.resolved}`);
     }
-
 }
 
 /**
