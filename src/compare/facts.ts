@@ -377,7 +377,8 @@ function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
     normAt[o] = Math.sqrt(t);
   }
   const computeSim = pairSimilarity(features, { x2, mass, rare, named, normAt, quoted: quotedIds(all, features.idOf), actors: new Array(nSent) });
-  const cache = new PairCache(4 * sents.length);
+  // room for the pairs average link asks too (a table that grows rehashes every pair it holds)
+  const cache = new PairCache(16 * sents.length);
   const simAt = (i: number, j: number): number => {
     if (i === j) return 1;
     const a = all[i];
