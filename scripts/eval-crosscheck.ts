@@ -8,11 +8,14 @@
  * with their cited sentences, for judging by hand; `--judged` adds the precision over the facts judged in
  * corroborated-judgments.jsonl (fixture precision of corroborated facts is a lower bound: fixtures list
  * only the main shared facts).
+ * `--digest` also prints one SHA-256 over every story's cross-check report (its JSON, in fixture
+ * order), so a change meant to keep the output identical can show that it does.
  *
  * Matching is by article and a snippet the evidence sentence must contain, so fixtures survive
  * changes in offsets. `acceptable*` entries are true but optional: found, they are not false
  * positives; missed, they are not false negatives.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -501,12 +504,14 @@ function main() {
   if (judgeSample && split !== 'dev') throw new Error('--judge-sample samples the dev split only: add --split dev');
   const judgeable: JudgeableFact[] = [];
   const scores: StoryScore[] = [];
+  const digest = process.argv.includes('--digest') ? createHash('sha256') : null;
   for (const f of loadFixtures().filter((g) => g.name.startsWith(only) && (!split || g.split === split))) {
     const { articles, idOf, keyOf } = loadStory(f);
     const copies = f.copies.map((g) => g.map((k) => idOf.get(k) ?? k));
     const t0 = performance.now();
     const x = crossCheckStory({ storyId: f.storyId, articles, copies });
     const ms = performance.now() - t0;
+    digest?.update(`${f.name}\n${JSON.stringify(x)}\n`);
     scores.push({ ...scoreStory(f, x, articles, idOf), ms });
     if (judgeSample || judged) judgeable.push(...judgeableFacts(f, x, articles, keyOf));
   }
@@ -524,6 +529,7 @@ function main() {
       for (const m of s.brief.unsupported) console.log(`    brief    ${m}`);
     }
   }
+  if (digest) console.log(`digest of the ${scores.length} stories' reports: ${digest.digest('hex')}`);
   console.log(JSON.stringify(overall(scores)));
   if (judged) printJudged(judgeable);
 }

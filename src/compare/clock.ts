@@ -83,10 +83,16 @@ function actLemma(s: Sent, t: ResolvedTime): string | null {
  * alone does not make two times one event's.
  */
 function sameEvent(a: ClockMention, b: ClockMention, al: Alignment): boolean {
-  if (a.sent.art.id === b.sent.art.id || ![...a.actors].some((x) => b.actors.has(x))) return false;
+  if (a.sent.art.id === b.sent.art.id || !sharesOne(a.actors, b.actors)) return false;
   const cluster = al.clusterOf.get(a.sent.id);
   if (cluster !== undefined && cluster === al.clusterOf.get(b.sent.id)) return true;
   return a.act !== null && a.act === b.act && al.sim(a.sent, b.sent) >= SAME_FACT_SIM;
+}
+
+/** Whether two sets meet (asked for every pair of a story's clock times: no array per pair). */
+function sharesOne(a: Set<string>, b: Set<string>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
 }
 
 /** Conflicts over the time of day of one event told by at least two independent sources. */

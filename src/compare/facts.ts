@@ -51,6 +51,8 @@ export const POSTING_WINDOW = 256;
  * read, so a story with no list longer than the window is aligned exactly as before.
  */
 const LONG_LISTS_READ = 2;
+/** Doubles per sentence in the candidate search's accumulator (see candidateEdges). */
+const ACC = 8;
 const TITLE_WORDS = new Set(['president', 'minister', 'secretary', 'chancellor', 'leader', 'spokesman', 'spokeswoman', 'director', 'senator', 'governor', 'speaker', 'king', 'queen', 'premier']);
 
 export function alignFacts(story: StoryView): Alignment {
@@ -155,7 +157,7 @@ type Edge = { a: Sent; b: Sent; s: number };
 /**
  * The story's features as integers, so that the millions of pair comparisons of a large story
  * read typed arrays, not sets of strings. Each distinct feature has an id; each sentence (by
- * ordinal) its feature ids in the order of its `feats` set (sums over them keep that order, so
+ * ordinal) its feature ids in the order of its keys, then its figures and dates (sums over them keep that order, so
  * they give the same floating-point values as summing over the set) and which of them are keys.
  */
 interface FeatureIds {
@@ -178,7 +180,7 @@ interface FeatureIds {
 function featureIds(sentences: Sent[]): FeatureIds {
   const idOf = new Map<string, number>();
   let total = 0;
-  for (const s of sentences) total += s.feats.size;
+  for (const s of sentences) total += s.keys.size + s.slots.length;
   // one buffer per array, each sentence a view on its stretch: few objects, neighbouring memory
   const flatIds = new Int32Array(total);
   const flatKey = new Uint8Array(total);
@@ -192,20 +194,22 @@ function featureIds(sentences: Sent[]): FeatureIds {
   const seenAs: number[] = [];
   let from = 0;
   for (const s of sentences) {
-    const n = s.feats.size;
+    const n = s.keys.size + s.slots.length;
     const out = flatIds.subarray(from, from + n);
     const key = flatKey.subarray(from, from + n);
     let i = 0;
-    for (const k of s.feats) {
+    const put = (k: string, isKey: 1 | 0) => {
       let id = idOf.get(k);
       if (id === undefined) {
         idOf.set(k, (id = idOf.size));
         seenAs.push(0);
       }
-      key[i] = s.keys.has(k) ? 1 : 0;
-      seenAs[id] |= key[i] ? 1 : 2;
+      key[i] = isKey;
+      seenAs[id] |= isKey ? 1 : 2;
       out[i++] = id;
-    }
+    };
+    for (const k of s.keys) put(k, 1);
+    for (const k of s.slots) put(k, 0);
     const at = flatAt.subarray(from, from + n);
     for (let j = 0; j < n; j++) at[j] = j;
     at.sort((x, y) => out[x] - out[y]);
@@ -373,11 +377,12 @@ function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
     normAt[o] = Math.sqrt(t);
   }
   const computeSim = pairSimilarity(features, { x2, mass, rare, named, normAt, quoted: quotedIds(all, features.idOf), actors: new Array(nSent) });
-  const cache = new PairCache(4 * sents.length);
+  // room for the pairs average link asks too (a table that grows rehashes every pair it holds)
+  const cache = new PairCache(16 * sents.length);
   const simAt = (i: number, j: number): number => {
+    if (i === j) return 1;
     const a = all[i];
     const b = all[j];
-    if (a.id === b.id) return 1;
     const lo = i < j ? i : j;
     const hi = i < j ? j : i;
     let v = cache.get(lo, hi);
@@ -387,7 +392,8 @@ function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
     }
     return v;
   };
-  const simOnce = features.symmetric ? (i: number, j: number) => (all[i].id === all[j].id ? 1 : computeSim(all[i], all[j], i, j)) : simAt;
+  // (sentence ids are unique in a story: one ordinal, one id)
+  const simOnce = features.symmetric ? (i: number, j: number) => (i === j ? 1 : computeSim(all[i], all[j], i, j)) : simAt;
   const sim = (a: Sent, b: Sent): number => (a.id === b.id ? 1 : simAt(ordinal.get(a)!, ordinal.get(b)!));
   return { features, weight, x2, mass, rare, normAt, sim, simAt, simOnce, ordinal, artNo, postings, from, maxDf };
 }
@@ -395,7 +401,7 @@ function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
 /**
  * The similarity of two sentences (ordinals `oa`, `ob`): the shared features are found by merging
  * the two sorted id lists (sequential reads), then summed in the order of the sentence with fewer
- * features (its `feats` order: the same floating-point sums as over the sets).
+ * features (keys, then figures and dates: the same floating-point sums as over the sets).
  */
 function pairSimilarity(
   features: FeatureIds,
@@ -520,19 +526,17 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
   // key, so the unseen keys a pair shares are those of the other sentence's (short) unseen list
   // that are marked
   const unseenMark = new Uint8Array(features.count);
-  // per sentence, side by side (one cache line per sentence met): the accumulated dot product,
-  // mass and number of shared features with the current sentence, then its norm and its missed
-  // dot product and mass
-  const acc = new Float64Array(3 * all.length);
-  const own = new Float64Array(3 * all.length);
+  // Per sentence met, side by side in one stretch of ACC doubles (one cache line: the search
+  // touches millions of sentences in no order a cache can predict, and three arrays cost three
+  // misses): the dot product, mass and number of features it shares with the current sentence,
+  // what the long lists read added to those three (they are also unseen keys), then its norm and
+  // its missed dot product. Its missed mass, read for few pairs, is kept apart.
+  const acc = new Float64Array(ACC * all.length);
   for (let o = 0; o < all.length; o++) {
-    own[3 * o] = normAt[o];
-    own[3 * o + 1] = missDot[o];
-    own[3 * o + 2] = missMass[o];
+    acc[ACC * o + 6] = normAt[o];
+    acc[ACC * o + 7] = missDot[o];
   }
   const touched = new Int32Array(all.length);
-  // what the long lists read added to `acc` (they are also unseen keys)
-  const longAcc = new Float64Array(3 * all.length);
   const longRead = new Int32Array(LONG_LISTS_READ);
   for (const a of sents) {
     const oa = ordinal.get(a)!;
@@ -541,8 +545,8 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
     const nLong = rarestLongLists(features.ids[oa], listLength, longRead);
     for (let q = unseenFrom[oa]; q < unseenFrom[oa + 1]; q++) unseenMark[unseen[q]] = 1;
     for (const k of features.ids[oa]) {
-      const n = listLength(k);
-      if (!n) continue;
+      const n = from[k + 1] - from[k];
+      if (!n || n > maxDf) continue;
       const long = n > POSTING_WINDOW + 1;
       if (long) {
         let chosen = false;
@@ -555,44 +559,56 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
       // the sentences after this one in the key's list, at most POSTING_WINDOW of them
       const first = after(postings, from[k], from[k + 1], oa);
       const to = Math.min(from[k + 1], first + POSTING_WINDOW);
+      if (long) {
+        for (let p = first; p < to; p++) {
+          const b = postings[p];
+          if (artOf[b] === artA) continue;
+          const at = ACC * b;
+          if (acc[at + 1] === 0) touched[nTouched++] = b;
+          acc[at] += x2;
+          acc[at + 1] += x;
+          acc[at + 2]++;
+          // also counted among the unseen keys below: kept apart so that the bound counts it once
+          acc[at + 3] += x2;
+          acc[at + 4] += x;
+          acc[at + 5]++;
+        }
+        continue;
+      }
       for (let p = first; p < to; p++) {
         const b = postings[p];
         if (artOf[b] === artA) continue;
-        if (acc[3 * b + 1] === 0) touched[nTouched++] = b;
-        acc[3 * b] += x2;
-        acc[3 * b + 1] += x;
-        acc[3 * b + 2]++;
-        if (long) {
-          // also counted among the unseen keys below: kept apart so that the bound counts it once
-          longAcc[3 * b] += x2;
-          longAcc[3 * b + 1] += x;
-          longAcc[3 * b + 2]++;
-        }
+        const at = ACC * b;
+        if (acc[at + 1] === 0) touched[nTouched++] = b;
+        acc[at] += x2;
+        acc[at + 1] += x;
+        acc[at + 2]++;
       }
     }
     const na = normAt[oa];
     for (let t = 0; t < nTouched; t++) {
       const b = touched[t];
-      const dot = acc[3 * b];
-      const mass = acc[3 * b + 1];
-      const seen = acc[3 * b + 2];
-      acc[3 * b] = 0;
-      acc[3 * b + 1] = 0;
-      acc[3 * b + 2] = 0;
-      const longDot = longAcc[3 * b];
-      const longMass = longAcc[3 * b + 1];
-      const longSeen = longAcc[3 * b + 2];
-      longAcc[3 * b] = 0;
-      longAcc[3 * b + 1] = 0;
-      longAcc[3 * b + 2] = 0;
-      const nb = own[3 * b];
+      const at = ACC * b;
+      const dot = acc[at];
+      const mass = acc[at + 1];
+      const seen = acc[at + 2];
+      const longDot = acc[at + 3];
+      const longMass = acc[at + 4];
+      const longSeen = acc[at + 5];
+      acc[at] = 0;
+      acc[at + 1] = 0;
+      acc[at + 2] = 0;
+      acc[at + 3] = 0;
+      acc[at + 4] = 0;
+      acc[at + 5] = 0;
+      const nb = acc[at + 6];
       if (!na || !nb) continue;
       // the indexed keys are most of the weight: prune pairs that cannot reach either criterion
       if (dot / (na * nb) < ALIGN_THRESHOLD * 0.5 && mass < MASS_ENOUGH * 0.6) continue;
       // a pair whose similarity cannot reach the threshold even with everything missed is no edge
       // (skipping it changes nothing; it saves most of a large story's exact similarities)
-      const cosAtMost = (dot + Math.min(missDot[oa], own[3 * b + 1])) / (na * nb) + 1e-9;
-      const massAtMost = mass + Math.min(missMass[oa], own[3 * b + 2]) + 1e-9;
+      const cosAtMost = (dot + Math.min(missDot[oa], acc[at + 7])) / (na * nb) + 1e-9;
+      const massAtMost = mass + Math.min(missMass[oa], missMass[b]) + 1e-9;
       if (cosAtMost < ALIGN_THRESHOLD && (cosAtMost < MASS_MIN_COS || massAtMost < MASS_ENOUGH)) continue;
       // the same bound with only the unseen keys both sentences have (the long lists read are
       // among them, so what they added is taken out first): the dot product is then exact, and
@@ -644,7 +660,9 @@ function averageLink(story: StoryView, edges: Edge[], scorer: Scorer): Sent[][] 
   // a pair of clusters refused a merge stays refused until one of them changes (its version):
   // the next edges between the same two clusters skip the average
   const version: number[] = [];
-  const refused = new Set<string>();
+  // by the pair's number (lo * n + hi): the versions it was refused at, as one number (vlo * n + vhi)
+  const n = all.length + 1;
+  const refused = new Map<number, number>();
   for (const e of edges) {
     const ca = clusterIdx(e.a);
     const cb = clusterIdx(e.b);
@@ -654,18 +672,19 @@ function averageLink(story: StoryView, edges: Edge[], scorer: Scorer): Sent[][] 
     if (A.length + B.length > 2) {
       const lo = ca < cb ? ca : cb;
       const hi = ca < cb ? cb : ca;
-      const pair = `${lo}:${version[lo] ?? 0}:${hi}:${version[hi] ?? 0}`;
-      if (refused.has(pair)) continue;
+      const pair = lo * n + hi;
+      const at = (version[lo] ?? 0) * n + (version[hi] ?? 0);
+      if (refused.get(pair) === at) continue;
       let total = 0;
-      let n = 0;
+      let met = 0;
       for (const x of A)
         for (const y of B) {
           if (artNo[x] === artNo[y]) continue;
           total += simAt(x, y);
-          n++;
+          met++;
         }
-      if (!n || total / n < ALIGN_THRESHOLD * 0.6) {
-        refused.add(pair);
+      if (!met || total / met < ALIGN_THRESHOLD * 0.6) {
+        refused.set(pair, at);
         continue;
       }
     }

@@ -60,26 +60,50 @@ function mainActors(story: StoryView): Set<string> {
 const factSpans = (s: Sent) => [...s.entities.map((e) => e.span), ...s.times.map((x) => x.span), ...s.quantities.map((q) => q.span)];
 const inside = (t: { start: number; end: number }, spans: { start: number; end: number }[]) => spans.some((x) => t.start < x.end && t.end > x.start);
 
-/** Word counts per outlet over the sentences naming a main actor, and the sentences per word for evidence. */
+type ArticleView = StoryView['articles'][number];
+type WordAt = { art: ArticleView; sent: Sent; span: { start: number; end: number } };
+
+/**
+ * The words counted in an article (content words of its sentences that name a main actor, not
+ * inside a name, date or figure, no digits), in text order.
+ */
+function countedWords(a: ArticleView, actors: Set<string>, visit: (norm: string, s: Sent, t: Sent['tokens'][number]) => void): void {
+  for (const s of a.sentences) {
+    if (actors.size && !s.entities.some((e) => actors.has(e.key))) continue;
+    const facts = factSpans(s);
+    for (const t of s.tokens) {
+      if (!t.content || /\d/.test(t.norm) || inside(t, facts)) continue;
+      visit(t.norm, s, t);
+    }
+  }
+}
+
+/** Word counts per outlet over the sentences naming a main actor, and each outlet's articles (by id). */
 function countWords(story: StoryView, actors: Set<string>) {
   const perUnit = new Map<string, Counts>();
-  const where = new Map<string, Map<string, { art: StoryView['articles'][number]; sent: Sent; span: { start: number; end: number } }[]>>();
+  const articlesOf = new Map<string, ArticleView[]>();
   for (const a of [...story.articles].sort((x, y) => cmp(x.id, y.id))) {
     const unit = unitOf(a);
     const counts = perUnit.get(unit) ?? perUnit.set(unit, new Map()).get(unit)!;
-    for (const s of a.sentences) {
-      if (actors.size && !s.entities.some((e) => actors.has(e.key))) continue;
-      const facts = factSpans(s);
-      for (const t of s.tokens) {
-        if (!t.content || /\d/.test(t.norm) || inside(t, facts)) continue;
-        bump(counts, t.norm);
-        const byUnit = where.get(unit) ?? where.set(unit, new Map()).get(unit)!;
-        const list = byUnit.get(t.norm) ?? byUnit.set(t.norm, []).get(t.norm)!;
-        if (list.length < 3) list.push({ art: a, sent: s, span: { start: t.start, end: t.end } });
-      }
-    }
+    (articlesOf.get(unit) ?? articlesOf.set(unit, []).get(unit)!).push(a);
+    countedWords(a, actors, (norm) => bump(counts, norm));
   }
-  return { perUnit, where };
+  return { perUnit, articlesOf };
+}
+
+/**
+ * The first three places an outlet uses each of its distinctive words (read again for the few
+ * words a row shows, rather than recorded for every word of every outlet).
+ */
+function placesOf(articles: ArticleView[], actors: Set<string>, words: Set<string>): Map<string, WordAt[]> {
+  const where = new Map<string, WordAt[]>();
+  for (const a of articles)
+    countedWords(a, actors, (norm, sent, t) => {
+      if (!words.has(norm)) return;
+      const list = where.get(norm) ?? where.set(norm, []).get(norm)!;
+      if (list.length < 3) list.push({ art: a, sent, span: { start: t.start, end: t.end } });
+    });
+  return where;
 }
 
 /**
@@ -103,7 +127,8 @@ function logOddsZ(mine: Counts, pooled: Counts, pooledTotal: number, alpha: (w: 
 
 /** The row of distinctive wording per outlet; empty when the story has fewer than two outlets. */
 export function buildFraming(story: StoryView): FramingRow[] {
-  const { perUnit, where } = countWords(story, mainActors(story));
+  const actors = mainActors(story);
+  const { perUnit, articlesOf } = countWords(story, actors);
   if (perUnit.size < 2) return [];
   const pooled: Counts = new Map();
   for (const c of perUnit.values()) for (const [w, n] of c) bump(pooled, w, n);
@@ -116,15 +141,15 @@ export function buildFraming(story: StoryView): FramingRow[] {
   for (const unit of [...perUnit.keys()].sort(cmp)) {
     const mine = perUnit.get(unit)!;
     const z = logOddsZ(mine, pooled, pooledSum, alpha);
-    const terms = [...z]
+    const chosen = [...z]
       .filter(([w, score]) => score >= Z_MIN && (mine.get(w) ?? 0) >= 2)
       .sort((x, y) => y[1] - x[1] || cmp(x[0], y[0]))
       .slice(0, MAX_TERMS)
-      .map(([w]) => {
-        const ev = where.get(unit)!.get(w)!;
-        return { term: w, count: mine.get(w)!, evidence: ev.map((e) => evidence(e.sent, e.span)) };
-      });
-    if (terms.length) usage.push({ articleId: where.get(unit)!.get(terms[0].term)![0].art.id, outlet: unit.startsWith('article ') ? '' : unit, terms });
+      .map(([w]) => w);
+    if (!chosen.length) continue;
+    const where = placesOf(articlesOf.get(unit)!, actors, new Set(chosen));
+    const terms = chosen.map((w) => ({ term: w, count: mine.get(w)!, evidence: where.get(w)!.map((e) => evidence(e.sent, e.span)) }));
+    usage.push({ articleId: where.get(terms[0].term)![0].art.id, outlet: unit.startsWith('article ') ? '' : unit, terms });
   }
   return usage.length ? [{ concept: 'words an outlet uses distinctively for the main actors and acts (log-odds vs the other outlets)', usage }] : [];
 }

@@ -25,27 +25,49 @@ export interface CrossCheckInput {
   copies: string[][];
 }
 
-export function crossCheckStory(input: CrossCheckInput): StoryCrossCheck {
+/** CPU milliseconds of each phase of one cross-check (what `bench:pipeline:crosscheck` reports). */
+export interface CrossCheckTimings {
+  prepare: number;
+  align: number;
+  conflicts: number;
+  facts: number;
+  quotes: number;
+  framing: number;
+  timeline: number;
+  brief: number;
+}
+
+/** `timings`, when given, receives each phase's CPU time; the output does not depend on it. */
+export function crossCheckStory(input: CrossCheckInput, timings?: CrossCheckTimings): StoryCrossCheck {
+  const clock = phaseClock(timings);
   const layerNotes: StoryCrossCheck['messages'] = [];
   const articles = (input.articles ?? []).map((a) => wellFormed(a, layerNotes));
   const story = prepareStory({ articles, copies: input.copies ?? [] });
   story.messages.push(...layerNotes);
+  clock('prepare');
   const al = alignFacts(story);
+  clock('align');
   const conflicts = findConflicts(story, al);
+  clock('conflicts');
   const sentAt: SentAt = new Map(story.sentences.map((s) => [`${s.art.id}@${s.span.start}`, s]));
   const conflictSents = sentencesOfConflicts(conflicts, sentAt);
   const facts = numberedFacts(story, factDrafts(story, al, conflicts, conflictSents, sentAt), conflictSents);
   linkConflicts(conflicts, facts, sentAt);
+  clock('facts');
 
   const quoteLedger = buildQuoteLedger(story);
+  clock('quotes');
   const framing = [...buildActorFraming(story), ...buildFraming(story)];
   const cleanFacts: Fact[] = facts.map(({ _d, ...f }) => f);
   const omissions = findOmissions(story, cleanFacts);
+  clock('framing');
   const factIdOfCluster = new Map<number, string>();
   for (const f of facts) if (f._d.cluster !== null) factIdOfCluster.set(f._d.cluster, f.id);
   const timeline = buildTimeline(story, al, factIdOfCluster);
+  clock('timeline');
   const factSents = new Map(facts.map((f) => [f.id, f._d.sents]));
   const brief = buildBrief(story, al, cleanFacts, conflicts, quoteLedger, factSents);
+  clock('brief');
 
   return {
     storyId: input.storyId,
@@ -59,6 +81,21 @@ export function crossCheckStory(input: CrossCheckInput): StoryCrossCheck {
     timeline,
     brief,
     messages: story.messages,
+  };
+}
+
+/** Adds to `timings[phase]` the CPU time since the previous call (nothing without timings). */
+function phaseClock(timings: CrossCheckTimings | undefined): (phase: keyof CrossCheckTimings) => void {
+  if (!timings) return () => {};
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  let last = cpuMs();
+  return (phase) => {
+    const now = cpuMs();
+    timings[phase] += now - last;
+    last = now;
   };
 }
 
@@ -179,7 +216,7 @@ function numberedFacts(story: StoryView, drafts: Draft[], conflictSents: Map<str
     const independentSources = story.independent(articles);
     const status: Fact['status'] = cs.size && [...cs].some((c) => c.severity === 'conflict') ? 'conflicting' : independentSources >= 2 ? 'corroborated' : 'single-source';
     const surface = new Map<string, string>();
-    for (const s of d.sents) for (const t of s.tokens) if (d.shared.has(t.key) && !surface.has(t.key)) surface.set(t.key, t.norm);
+    if (d.shared.size) for (const s of d.sents) for (const t of s.tokens) if (d.shared.has(t.key) && !surface.has(t.key)) surface.set(t.key, t.norm);
     const sharedTerms = [...d.shared]
       .sort((a, b) => story.idf(b) - story.idf(a) || cmp(a, b))
       .slice(0, 8)

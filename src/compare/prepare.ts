@@ -29,8 +29,11 @@ export interface Sent {
   span: Span;
   tokens: WordToken[];
   keys: Set<string>;
-  /** Alignment features: content keys and slot values (quantities, dates). */
-  feats: Set<string>;
+  /**
+   * Alignment features besides the keys: its figures and resolved dates as values
+   * (`#unit:value:counted`, `@day`), each once; a sentence's features are its keys, then these.
+   */
+  slots: string[];
   entities: EntityRef[];
   quantities: Quantity[];
   times: ResolvedTime[];
@@ -110,12 +113,16 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
   const groupOf = sourceGroups(annotated.map(sourceFactsOf), input.copies ?? []);
   const find = (id: string) => groupOf.get(id) ?? id;
   const anchor = storyAnchorDay(annotated);
-  const articles = annotated.map((a) => articleView(a, find(a.article.docId), anchor, messages));
+  const wordsOf = sentenceWords();
+  const articles = annotated.map((a) => articleView(a, find(a.article.docId), anchor, messages, wordsOf));
   linkEntities(articles);
   addFeatures(articles);
   const sentences = articles.flatMap((a) => a.sentences);
   const df = new Map<string, number>();
-  for (const s of sentences) for (const k of s.feats) df.set(k, (df.get(k) ?? 0) + 1);
+  for (const s of sentences) {
+    for (const k of s.keys) df.set(k, (df.get(k) ?? 0) + 1);
+    for (const k of s.slots) df.set(k, (df.get(k) ?? 0) + 1);
+  }
   const n = sentences.length;
   const byId = new Map(articles.map((a) => [a.id, a]));
   return {
@@ -156,7 +163,7 @@ function oneOfEach(input: AnnotatedArticle[], messages: CrossCheckMessage[]): An
 }
 
 /** One article as the cross-check reads it: its sentences with their entities, figures and times, and its quotes. */
-function articleView(a: AnnotatedArticle, group: string, anchor: string | null, messages: CrossCheckMessage[]): ArticleView {
+function articleView(a: AnnotatedArticle, group: string, anchor: string | null, messages: CrossCheckMessage[], wordsOf: SentenceWords): ArticleView {
   const art = a.article;
   const text = typeof art.text === 'string' ? art.text : '';
   const published = publicationDay(art.published);
@@ -206,28 +213,28 @@ function articleView(a: AnnotatedArticle, group: string, anchor: string | null, 
   const times: ResolvedTime[] = upTimes.map((t) => resolveTime(t, !published));
   const quotes = (a.quotes ?? []).filter((q) => okSpan(q.span, text.length));
   const sorted = <T extends { span: Span }>(xs: T[]) => [...xs].sort((x, y) => x.span.start - y.span.start);
-  fillSentences(view, spans, sorted(entities), sorted(quantities), sorted(times), nameOf);
+  fillSentences(view, spans, sorted(entities), sorted(quantities), sorted(times), nameOf, wordsOf);
   fillQuotes(view, quotes, nameOf);
   return view;
 }
 
 /** The article's sentences, each with the entities, figures and times that start inside it (all sorted by start). */
-function fillSentences(view: ArticleView, spans: Span[], sortedEnts: EntityMention[], sortedQ: Quantity[], sortedT: ResolvedTime[], nameOf: Map<string, string>): void {
+function fillSentences(view: ArticleView, spans: Span[], sortedEnts: EntityMention[], sortedQ: Quantity[], sortedT: ResolvedTime[], nameOf: Map<string, string>, wordsOf: SentenceWords): void {
   const text = view.text;
   const docId = view.id;
   let ei = 0;
   let qi = 0;
   let ti = 0;
   spans.forEach((span, index) => {
-    const tokens = wordTokens(text, span.start, span.end);
+    const { tokens, keys } = wordsOf(text, span.start, span.end);
     const s: Sent = {
       id: `${docId}:${String(index).padStart(4, '0')}`,
       art: view,
       index,
       span: { start: span.start, end: span.end },
       tokens,
-      keys: new Set(tokens.filter((t) => t.content).map((t) => t.key)),
-      feats: new Set(),
+      keys,
+      slots: [],
       entities: [],
       quantities: [],
       times: [],
@@ -250,6 +257,32 @@ function fillSentences(view: ArticleView, spans: Span[], sortedEnts: EntityMenti
   });
 }
 
+type SentenceWords = (text: string, start: number, end: number) => { tokens: WordToken[]; keys: Set<string> };
+
+/**
+ * A sentence's word tokens and content keys, normalised once per distinct sentence of the story:
+ * syndicated copies repeat most sentences word for word, and tokenising depends only on the
+ * sentence's own text, so a repeated one takes the first one's tokens moved to its offsets.
+ */
+function sentenceWords(): SentenceWords {
+  const seen = new Map<string, { tokens: WordToken[]; start: number }>();
+  return (text, start, end) => {
+    const slice = text.slice(start, end);
+    const first = seen.get(slice);
+    let tokens: WordToken[];
+    if (first) {
+      const d = start - first.start;
+      tokens = first.tokens.map((t) => ({ start: t.start + d, end: t.end + d, text: t.text, key: t.key, norm: t.norm, content: t.content }));
+    } else {
+      tokens = wordTokens(text, start, end);
+      seen.set(slice, { tokens, start });
+    }
+    const keys = new Set<string>();
+    for (const t of tokens) if (t.content) keys.add(t.key);
+    return { tokens, keys };
+  };
+}
+
 /** The article's quotes with their quoted words and speaker. */
 function fillQuotes(view: ArticleView, quotes: Quote[], nameOf: Map<string, string>): void {
   const text = view.text;
@@ -264,15 +297,16 @@ function fillQuotes(view: ArticleView, quotes: Quote[], nameOf: Map<string, stri
   }
 }
 
-/** Each sentence's features for alignment: its keys, figures and dates. */
+/** Each sentence's features for alignment besides its keys: its figures and dates, each once. */
 function addFeatures(articles: ArticleView[]): void {
+  const add = (s: Sent, f: string) => {
+    if (!s.keys.has(f) && !s.slots.includes(f)) s.slots.push(f);
+  };
   for (const a of articles)
     for (const s of a.sentences) {
-      for (const k of s.keys) s.feats.add(k);
-      for (const q of s.quantities) s.feats.add(`#${q.unit}:${+q.value.toPrecision(4)}:${q.counted ? q.counted.toLowerCase() : ''}`);
-      for (const t of s.times) if (t.resolved) s.feats.add(`@${t.resolved}`);
+      for (const q of s.quantities) add(s, `#${q.unit}:${+q.value.toPrecision(4)}:${q.counted ? q.counted.toLowerCase() : ''}`);
+      for (const t of s.times) if (t.resolved) add(s, `@${t.resolved}`);
     }
-
 }
 
 /**

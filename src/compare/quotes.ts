@@ -28,13 +28,13 @@ interface QItem {
 const QUOTE_THRESHOLD = 0.5;
 const INDIRECT_THRESHOLD = 0.8;
 
-function item(q: QuoteView, idf: (k: string) => number): QItem {
-  const toks = wordTokens(q.text);
-  const norm = toks.map((t) => t.norm).join(' ');
-  const keys = new Set(toks.filter((t) => t.content).map((t) => t.key));
-  const w = new Map([...keys].map((k) => [k, Math.max(0.1, idf(k))]));
-  let total = 0;
-  for (const v of w.values()) total += v;
+/** What a quotation's words give, the same for every quote of that text: keys, weights, normalised words. */
+type QuoteWords = Pick<QItem, 'keys' | 'w' | 'total' | 'norm' | 'words'>;
+
+function item(q: QuoteView, idf: (k: string) => number, seen: Map<string, QuoteWords>): QItem {
+  let words = seen.get(q.text);
+  if (!words) seen.set(q.text, (words = quoteWords(q.text, idf)));
+  const { keys, w, total, norm } = words;
   let grams: Set<string> | null = null;
   return {
     q,
@@ -46,8 +46,18 @@ function item(q: QuoteView, idf: (k: string) => number): QItem {
       if (!grams) grams = charNgrams(norm, 4);
       return grams;
     },
-    words: toks.length,
+    words: words.words,
   };
+}
+
+function quoteWords(text: string, idf: (k: string) => number): QuoteWords {
+  const toks = wordTokens(text);
+  const norm = toks.map((t) => t.norm).join(' ');
+  const keys = new Set(toks.filter((t) => t.content).map((t) => t.key));
+  const w = new Map([...keys].map((k) => [k, Math.max(0.1, idf(k))]));
+  let total = 0;
+  for (const v of w.values()) total += v;
+  return { keys, w, total, norm, words: toks.length };
 }
 
 /** The same words: equal, one contained in the other, or three or more shared words making up most of both. */
@@ -131,10 +141,13 @@ export function looksLikeTitle(quoted: string): boolean {
 
 export function buildQuoteLedger(story: StoryView): SpeakerLedger[] {
   const items: QItem[] = [];
+  // a quotation syndicated to many outlets is normalised once
+  const seen = new Map<string, QuoteWords>();
+  const idf = (k: string) => story.idf(k);
   for (const a of story.articles)
     for (const q of a.quotes) {
       if (!isStatement(q)) continue;
-      const it = item(q, (k) => story.idf(k));
+      const it = item(q, idf, seen);
       if (it.words < 2 || it.keys.size < 1) continue;
       if (!q.speakerKey && it.words < 4) continue; // scare quotes and terms, not statements
       items.push(it);
@@ -203,6 +216,9 @@ class Index {
   private readonly rareWords: Int32Array;
   /** Per quote: words shared with the quote being looked up (zero between look-ups). */
   private readonly shared: Int32Array;
+  /** Per quote: its article's number (look-ups meet thousands of quotes: integers, not ids). */
+  private readonly artOf: Int32Array;
+  private readonly artNo = new Map<string, number>();
 
   constructor(groups: QItem[][]) {
     for (const g of groups)
@@ -215,6 +231,12 @@ class Index {
       }
     this.rareWords = new Int32Array(this.items.length);
     this.shared = new Int32Array(this.items.length);
+    this.artOf = new Int32Array(this.items.length);
+    this.items.forEach((o, i) => {
+      let a = this.artNo.get(o.q.art.id);
+      if (a === undefined) this.artNo.set(o.q.art.id, (a = this.artNo.size));
+      this.artOf[i] = a;
+    });
     this.items.forEach((o, i) => {
       for (const k of o.keys) if (this.byKey.get(k)!.length <= MAX_POSTING) this.rareWords[i]++;
     });
@@ -243,13 +265,14 @@ class Index {
     }
     for (const o of this.byNorm.get(it.norm) ?? []) if (this.shared[o] === 0) touched.push(o);
     const hits = new Set<QItem[]>();
+    const art = this.artNo.get(it.q.art.id) ?? -1;
     for (const o of touched) {
       const n = this.shared[o];
       this.shared[o] = 0;
-      const other = this.items[o];
-      if (other.q.art.id === it.q.art.id) continue;
-      const possible = other.norm === it.norm || n + common >= 3 || (n === read && absent === 0) || n === this.rareWords[o];
-      if (possible && nearVerbatim(other, it)) hits.add(this.groupAt[o]);
+      if (this.artOf[o] === art) continue;
+      // the counts first: they rule out most quotes without reading them
+      const possible = n + common >= 3 || (n === read && absent === 0) || n === this.rareWords[o] || this.items[o].norm === it.norm;
+      if (possible && nearVerbatim(this.items[o], it)) hits.add(this.groupAt[o]);
     }
     return hits;
   }
@@ -281,13 +304,16 @@ function candidatePairs(list: QItem[]): [number, number][] {
   const seen = new Set<number>();
   const out: [number, number][] = [];
   list.forEach((it, i) => {
-    const rare = [...it.keys].sort((x, y) => index.get(x)!.length - index.get(y)!.length || cmp(x, y)).slice(0, BLOCKING_WORDS);
-    for (const k of rare) {
-      const l = index.get(k)!;
+    const rare = [...it.keys]
+      .map((k) => ({ k, l: index.get(k)! }))
+      .sort((x, y) => x.l.length - y.l.length || cmp(x.k, y.k))
+      .slice(0, BLOCKING_WORDS);
+    for (const { l } of rare) {
       if (l.length > MAX_POSTING) break;
       for (const j of l) {
         if (j === i) continue;
-        const [a, b] = i < j ? [i, j] : [j, i];
+        const a = i < j ? i : j;
+        const b = i < j ? j : i;
         const code = a * n + b;
         if (seen.has(code)) continue;
         seen.add(code);

@@ -438,6 +438,10 @@ const PAST_MARK =
   /\b(?:ago|previously|(?:the|a|an|its|his|her|their) previous|previous (?:day|night|week|month|year|decade|weekend|morning|evening|afternoon)|earlier this (?:year|month)|last (?:year|month|decade|century)|in the past|(?:years?|months?|decades?) (?:after|before|earlier)|(?:1[89]|20)\d\d)\b/i;
 const WEEKDAY = new RegExp(`\\b(?:${WEEKDAY_PATTERN})\\b`);
 const MONTH = new RegExp(`\\b(?:${MONTH_NAME_PATTERN})\\b`);
+/** A mark of the past or a month name, every one in a text (`matchAll` reads a copy: no state kept here). */
+const PAST_OR_MONTH = new RegExp(`${PAST_MARK.source}|${MONTH.source}`, 'gi');
+/** Per article (its sentences) and event day: the background, read once (slots, dates and clock times ask for it). */
+const BACKGROUND = new WeakMap<Sent[], Map<string | undefined, Map<number, Background>>>();
 
 /**
  * Sentences of an article about something other than the reported event: a year, a month or a
@@ -445,20 +449,28 @@ const MONTH = new RegExp(`\\b(?:${MONTH_NAME_PATTERN})\\b`);
  * sentence that goes on from one with a pronoun ("It killed 612 people"). Their figures are
  * background (an earlier quake's toll), not the event's.
  */
-export function backgroundSentences(sents: Sent[], eventDay?: string): Map<number, Background> {
+export function backgroundSentences(sents: Sent[], eventDay?: string): ReadonlyMap<number, Background> {
+  let byDay = BACKGROUND.get(sents);
+  if (!byDay) BACKGROUND.set(sents, (byDay = new Map()));
+  let out = byDay.get(eventDay);
+  if (!out) byDay.set(eventDay, (out = readBackground(sents, eventDay)));
+  return out;
+}
+
+function readBackground(sents: Sent[], eventDay?: string): Map<number, Background> {
   const out = new Map<number, Background>();
   if (!sents.length) return out;
   const text = sents[0].art.text;
   const lead = leadText(sents);
   const leadDay = WEEKDAY.exec(lead)?.[0];
-  const leadMarks = new Set([...lead.matchAll(new RegExp(`${PAST_MARK.source}|${MONTH.source}`, 'gi'))].map((m) => m[0].toLowerCase()));
+  const leadMarks = new Set([...lead.matchAll(PAST_OR_MONTH)].map((m) => m[0].toLowerCase()));
   sents.forEach((s, i) => {
     if (i < 2) return;
     const t = text.slice(s.span.start, s.span.end);
     // "on Tuesday, December 9, 2008": a date that names its weekday is recent (outlets name the
     // weekday of days within a week of writing), so its month and year mark no past event
     const recent = s.times.filter((x) => WEEKDAY.test(x.text)).map((x) => x.span);
-    const marks = [...t.matchAll(new RegExp(`${PAST_MARK.source}|${MONTH.source}`, 'gi'))]
+    const marks = [...t.matchAll(PAST_OR_MONTH)]
       .filter((m) => !recent.some((r) => r.start <= s.span.start + m.index && s.span.start + m.index < r.end))
       .map((m) => m[0].toLowerCase());
     // another day than the lead's ("On Saturday, a dozen people were killed by a quake in China")
