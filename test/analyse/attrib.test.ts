@@ -304,6 +304,24 @@ describe('attribution word sums', () => {
     assert.equal(new Set(closedHashes()).size, closedHashes().length);
   });
 
+  it('and the cue-context rows, looked up once per cue and distance, give the emissions of their hashes with several cues in a sentence', () => {
+    const tagger = loadAttributionTagger()!;
+    const text =
+      'The mayor said on Monday that the plan, which the council had approved in a long and bitter vote last spring after months of hearings, would go ahead, and her deputy told reporters the cost would rise, according to a memo that officials denied writing.';
+    const toks = tokenize(text);
+    const full = documentInfo(text, toks, [], [], tagger.lex, tagger.clusters);
+    const fast = documentInfo(text, toks, [], [], tagger.lex, tagger.clusters, tagger);
+    for (const [lo, hi] of [[0, toks.length], [2, 30], [5, 7]]) {
+      const a = tagger.tagScored(sentenceFeatures(full, lo, hi), full, lo, hi);
+      const quick = sentenceFeatures(fast, lo, hi, true);
+      assert.ok(quick.sides && quick.sides.length === 2 * (hi - lo));
+      if (hi - lo > 20) assert.ok(quick.sideRows < 2 * (hi - lo), `tokens share rows (${quick.sideRows} rows for ${hi - lo} tokens)`);
+      const b = tagger.tagScored(quick, fast, lo, hi);
+      assert.deepEqual(b.em, a.em);
+      assert.deepEqual(b.tags, a.tags);
+    }
+  });
+
   it('closed features hash their arguments as every template does: mix(mix(template, a), b)', () => {
     const tagger = loadAttributionTagger()!;
     const text = 'Sen. Jane Roe, who chairs the panel, told reporters: “The bill is dead, and Acme Corp. knows it,” she said.';
