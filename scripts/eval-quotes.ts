@@ -49,8 +49,9 @@
  * only scored. On PolNeAR dev: 41 development and 43 held-out articles, every outlet in both.
  * The eval prints the whole set and each half (`--part development|held-out` scores one half only).
  *
- * `--digest` also prints one SHA-256 of every predicted quote of the whole set (names and quotes as JSON):
- * a change meant to keep the outputs must print the same.
+ * `--digest` also prints one SHA-256 of every predicted quote of the whole set (names and quotes as JSON),
+ * and one of the times and quantities found (the other two analysers of the speed line): a change
+ * meant to keep the outputs must print the same.
  *
  * `--agreement` scores the annotators instead of Triangulate: for every article of `dir` with two
  * or more annotator files, each ordered pair (one annotator as gold, the other as prediction) with
@@ -232,6 +233,8 @@ export interface QuoteEval {
   speech: { gold: number; pred: number; p: number; r: number; f: number } | null;
   /** SHA-256 of the articles' names and their predicted quotes (JSON), when asked for (opts.digest). */
   digest: string | null;
+  /** The same of the times and quantities found (findTimes, findQuantities), which the speed line also times. */
+  timesQuantitiesDigest: string | null;
 }
 
 /** A gold attribution of speech: its cue's lemma (by the parse) is a speech cue, or it is a quotation without a cue. */
@@ -272,6 +275,7 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
   let entityMs = 0;
   let words = 0;
   const digest = opts.digest ? createHash('sha256') : null;
+  const otherDigest = opts.digest ? createHash('sha256') : null;
   for (const name of names) {
     const base = name.slice(0, -4);
     const annName = annFiles.find((f) => f.startsWith(`${base}_`) && /^_[0-9a-f]+\.ann$/.test(f.slice(base.length)));
@@ -288,10 +292,11 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
     const t0 = performance.now();
     let link: ((span: Span) => { entity: string | null; name: string | null }) | null = null;
     const quotes = findQuotes(text, sentences, entities, { model: opts.model !== false, tokens, linker: (l) => (link = l) });
-    findTimes(text, sentences, null);
-    findQuantities(text, sentences);
+    const times = findTimes(text, sentences, null);
+    const quantities = findQuantities(text, sentences);
     analyseMs += performance.now() - t0;
     digest?.update(`${name}\n${JSON.stringify(quotes)}\n`);
+    otherDigest?.update(`${name}\n${JSON.stringify(times)}\n${JSON.stringify(quantities)}\n`);
 
     const predSets = quotes.map((q) => wordTokens(text, q.parts ?? q.span));
     if (tokens) {
@@ -414,6 +419,7 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
       return { gold: speech.gold, pred: speech.pred, p: sp, r: sr, f: sf };
     })(),
     digest: digest ? digest.digest('hex') : null,
+    timesQuantitiesDigest: otherDigest ? otherDigest.digest('hex') : null,
   };
 }
 
@@ -554,7 +560,10 @@ async function main(): Promise<void> {
   console.log(`dir: ${dir}  speakers: ${recognise ? 'entity mentions from recogniseEntities' : 'built-in capitalised-name fallback'}`);
   console.log('split: development half = file names (without .txt) whose FNV-1a hash is even, held-out half = odd');
   for (const [label, r] of runs) report(label, r);
-  if (digest) console.log(`digest (sha256 of every predicted quote, ${runs[0][1].articles} articles): ${runs[0][1].digest}`);
+  if (digest) {
+    console.log(`digest (sha256 of every predicted quote, ${runs[0][1].articles} articles): ${runs[0][1].digest}`);
+    console.log(`digest of the times and quantities found (sha256, same articles): ${runs[0][1].timesQuantitiesDigest}`);
+  }
   const figures = (r: QuoteEval) => ({
     overlapF1: round(r.all.f),
     exactF1: round(r.all.fe),
