@@ -196,6 +196,26 @@ function findMeasures(text: string, sent: Span): Measure[] {
   return out;
 }
 
+/**
+ * The words that can start a quantity (lower-cased), besides a word starting with a digit: what
+ * readVague and readValue read first (a vague plural, a currency sign or code, a number word, "a"
+ * or "an" of "a dozen" and "a mile and a half", "half"). Every other word is passed over without
+ * reading (most words of a sentence; and a word named like an Object property, "constructor",
+ * is never looked up in the tables below).
+ */
+const STARTERS = new Set([
+  ...Object.keys(VAGUE),
+  ...Object.keys(CURRENCY_SYMBOL).map((w) => w.toLowerCase()),
+  'rs',
+  'inr',
+  ...Object.keys(SMALL),
+  ...Object.keys(TENS),
+  'a',
+  'an',
+  'half',
+]);
+const canStart = (w: Word): boolean => STARTERS.has(w.lw) || (w.text.charCodeAt(0) >= 48 && w.text.charCodeAt(0) <= 57);
+
 function findPlainQuantities(text: string, sentences: Span[]): Quantity[] {
   const out: Quantity[] = [];
   const spans = sentences.length ? sentences : [{ start: 0, end: text.length }];
@@ -203,6 +223,7 @@ function findPlainQuantities(text: string, sentences: Span[]): Quantity[] {
     if (!MAYBE_NUMBER.test(text.slice(sent.start, sent.end))) continue;
     const ws = words(text, sent);
     for (let i = 0; i < ws.length; i++) {
+      if (!canStart(ws[i])) continue;
       const vague = readVague(text, ws, i);
       if (vague === 'skip') continue;
       if (vague) {
