@@ -145,12 +145,19 @@ export function endCandidates(tokens: readonly SyntaxToken[], kids: number[][], 
   const punct = new Uint8Array(span);
   for (let i = a; i <= qn.last; i++) punct[i - a] = isPunct(tokens[i]) ? 1 : 0;
   const P = (i: number) => punct[i - a] === 1;
-  // each token's hashes once: a token is the last word, the next token or the next word of several candidates
-  const hashes = (f: (t: SyntaxToken) => string) => Uint32Array.from({ length: span }, (_, k) => hash(f(tokens[a + k])));
-  const wordHashes = hashes((t) => t.text.toLowerCase());
-  const textHashes = hashes((t) => t.text);
-  const posHashes = hashes((t) => t.upos);
-  const depHashes = hashes(rel);
+  // each token's hashes once: a token is the last word, the next token or the next word of several
+  // candidates; only tokens from `from` on are any candidate's last, next or next word
+  const wordHashes = new Uint32Array(span);
+  const textHashes = new Uint32Array(span);
+  const posHashes = new Uint32Array(span);
+  const depHashes = new Uint32Array(span);
+  for (let k = Math.max(0, from - a); k < span; k++) {
+    const t = tokens[a + k];
+    wordHashes[k] = hash(t.text.toLowerCase());
+    textHashes[k] = hash(t.text);
+    posHashes[k] = hash(t.upos);
+    depHashes[k] = hash(rel(t));
+  }
   const word = (i: number) => wordHashes[i - a];
   const pos = (i: number) => posHashes[i - a];
   const dep = (i: number) => depHashes[i - a];
