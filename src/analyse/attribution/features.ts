@@ -572,16 +572,25 @@ function closedSlot(cl: Uint16Array | null, o: number, column: number, row: numb
   return 0;
 }
 
+/** The buffers of cueContext for sentences of up to `length` tokens. */
+const contextBuffers = (length: number) => ({
+  length,
+  leftCue: new Int32Array(length),
+  rightCue: new Int32Array(length),
+  commaSince: new Uint8Array(length),
+  thatAfterCue: new Uint8Array(length),
+  quoteSince: new Uint8Array(length),
+  colonSince: new Uint8Array(length),
+});
+let contextScratch = contextBuffers(256);
+
 /** The nearest likely cue on each side of every token of lo..hi-1, and the clause marks between it and the token. */
 function cueContext(info: DocInfo, lo: number, hi: number) {
   const { cue: C, toks } = info;
   const n = hi - lo;
-  const leftCue = new Int32Array(n).fill(-1);
-  const rightCue = new Int32Array(n).fill(-1);
-  const commaSince = new Uint8Array(n);
-  const thatAfterCue = new Uint8Array(n);
-  const quoteSince = new Uint8Array(n);
-  const colonSince = new Uint8Array(n);
+  // (views of buffers kept across sentences, read by sentenceFeatures only; every cell is written below)
+  if (contextScratch.length < n) contextScratch = contextBuffers(2 * n);
+  const { leftCue, rightCue, commaSince, thatAfterCue, quoteSince, colonSince } = contextScratch;
   let last = -1;
   let comma = 0;
   let that = 0;

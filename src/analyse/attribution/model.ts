@@ -313,6 +313,8 @@ export class AttributionTagger implements WordSums {
     }
   }
 
+  /** tagScored's first-pass sums (n × NT int32), grown as needed. */
+  private sums1 = new Int32Array(64 * NT);
   /** Weight sums of the cue-context rows of one sentence (Feats.sideHashes), NT per row; grown as needed. */
   private sideSums = new Int32Array(64 * NT);
 
@@ -377,7 +379,10 @@ export class AttributionTagger implements WordSums {
    */
   tagScored(feats: Feats, info: DocInfo, lo: number, hi: number): { tags: Uint8Array; em: Float64Array } {
     const n = feats.n;
-    const a1 = new Int32Array(n * NT);
+    // the first pass's integer sums, in a buffer kept across sentences (em1 below is the caller's)
+    if (this.sums1.length < n * NT) this.sums1 = new Int32Array(2 * n * NT);
+    const a1 = this.sums1.subarray(0, n * NT);
+    a1.fill(0);
     const a2 = this.trans2 ? new Int32Array(n * NT) : null;
     if (info.sums !== null) {
       if (info.sums !== this || a2) throw new Error('attribution: word sums of another tagger, or of a stacked one');
