@@ -7,7 +7,7 @@ import { readBratAttributions } from '../../src/analyse/attribution/brat.js';
 import { CLOSED_COUNT, closedHashes, documentInfo, featuresOf, mix, sentenceFeatures } from '../../src/analyse/attribution/features.js';
 import { hash } from '../../src/analyse/entities/features.js';
 import { parseSentences } from '../../src/analyse/syntax/index.js';
-import { loadAttributionTagger, tagAttributions } from '../../src/analyse/attribution/index.js';
+import { loadAttributionTagger, runsOf, tagAttributions } from '../../src/analyse/attribution/index.js';
 import { AttributionTagger, DEFAULT_ATTRIBUTION_MODEL, readAttributionFile, serializeAttributionModel, writeAttributionFile } from '../../src/analyse/attribution/model.js';
 import { findQuotes } from '../../src/analyse/quotes.js';
 import { splitSentences, tokenAt, tokenize } from '../../src/analyse/tokenize.js';
@@ -261,6 +261,16 @@ describe('attribution model file', () => {
     const starts = m.tables.starts.slice();
     [starts[10], starts[11]] = [starts[11] + 8, starts[10]];
     assert.throws(() => readAttributionFile(writeAttributionFile({ ...m, tables: { starts, rows: m.tables.rows } })), /damaged/);
+  });
+});
+
+describe('attribution tag runs', () => {
+  it('runsOf: each B-X with the I-X after it is one run of its role, offset by lo; a run with no B- still counts', () => {
+    // O B-CUE I-CUE B-SRC O B-CON I-CON I-CON B-CON I-SRC
+    const r = runsOf(Uint8Array.from([0, 1, 2, 3, 0, 5, 6, 6, 5, 4]), 10);
+    assert.deepEqual(r.cues, [{ lo: 11, hi: 13 }]);
+    assert.deepEqual(r.sources, [{ lo: 13, hi: 14 }, { lo: 19, hi: 20 }]);
+    assert.deepEqual(r.contents, [{ lo: 15, hi: 18 }, { lo: 18, hi: 19 }]);
   });
 });
 
