@@ -173,7 +173,9 @@ function findMeasures(text: string, sent: Span): Measure[] {
     const end = sent.start + m.index + m[0].length;
     out.push({ numberStart, q: { span: { start, end }, text: text.slice(start, end), value, low: null, high: null, unit, qualifier: q ? q.q : 'exact', counted } });
   };
-  for (const re of MAGNITUDE_RES) {
+  // (both magnitude patterns name the scale: most sentences that pass the test above are about years or ages)
+  const magnitudes = /magnitude|richter/iu.test(chunk) ? MAGNITUDE_RES : [];
+  for (const re of magnitudes) {
     re.lastIndex = 0;
     for (let m = re.exec(chunk); m; m = re.exec(chunk)) {
       const after = MEASURED_NOUN.exec(chunk.slice(m.index + m[0].length));
