@@ -2,6 +2,7 @@
  * Scores quote/attribution extraction on PolNeAR-style brat standoff.
  *
  *   npm run eval:quotes -- [dir] [--part development|held-out] [--verbose] [--limit N] [--no-entities] [--no-model] [--no-syntax] [--no-speed] [--digest]
+ *   npm run eval:quotes -- [dir] --speed-only [--limit N] [--no-model] [--no-syntax]   (the speed line alone, no scoring)
  *
  * `dir` (default ../shared/data/attribution/polnear/dev) holds `text/<name>.txt` and
  * `attributions/<name>_<annotator>.ann`. When an article has several annotators' files, the first
@@ -48,8 +49,9 @@
  * only scored. On PolNeAR dev: 41 development and 43 held-out articles, every outlet in both.
  * The eval prints the whole set and each half (`--part development|held-out` scores one half only).
  *
- * `--digest` also prints one SHA-256 of every predicted quote of the whole set (names and quotes as JSON):
- * a change meant to keep the outputs must print the same.
+ * `--digest` also prints one SHA-256 of every predicted quote of the whole set (names and quotes as JSON),
+ * and one of the times and quantities found (the other two analysers of the speed line): a change
+ * meant to keep the outputs must print the same.
  *
  * `--agreement` scores the annotators instead of Triangulate: for every article of `dir` with two
  * or more annotator files, each ordered pair (one annotator as gold, the other as prediction) with
@@ -231,6 +233,8 @@ export interface QuoteEval {
   speech: { gold: number; pred: number; p: number; r: number; f: number } | null;
   /** SHA-256 of the articles' names and their predicted quotes (JSON), when asked for (opts.digest). */
   digest: string | null;
+  /** The same of the times and quantities found (findTimes, findQuantities), which the speed line also times. */
+  timesQuantitiesDigest: string | null;
 }
 
 /** A gold attribution of speech: its cue's lemma (by the parse) is a speech cue, or it is a quotation without a cue. */
@@ -271,6 +275,7 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
   let entityMs = 0;
   let words = 0;
   const digest = opts.digest ? createHash('sha256') : null;
+  const otherDigest = opts.digest ? createHash('sha256') : null;
   for (const name of names) {
     const base = name.slice(0, -4);
     const annName = annFiles.find((f) => f.startsWith(`${base}_`) && /^_[0-9a-f]+\.ann$/.test(f.slice(base.length)));
@@ -287,10 +292,11 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
     const t0 = performance.now();
     let link: ((span: Span) => { entity: string | null; name: string | null }) | null = null;
     const quotes = findQuotes(text, sentences, entities, { model: opts.model !== false, tokens, linker: (l) => (link = l) });
-    findTimes(text, sentences, null);
-    findQuantities(text, sentences);
+    const times = findTimes(text, sentences, null);
+    const quantities = findQuantities(text, sentences);
     analyseMs += performance.now() - t0;
     digest?.update(`${name}\n${JSON.stringify(quotes)}\n`);
+    otherDigest?.update(`${name}\n${JSON.stringify(times)}\n${JSON.stringify(quantities)}\n`);
 
     const predSets = quotes.map((q) => wordTokens(text, q.parts ?? q.span));
     if (tokens) {
@@ -395,30 +401,7 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
   const dfe = dpe + dre ? (2 * dpe * dre) / (dpe + dre) : 0;
   const spk = all.spkTotal ? all.spkOk / all.spkTotal : 0;
   const dspk = direct.spkTotal ? direct.spkOk / direct.spkTotal : 0;
-  let msPerArticle: number | null = null;
-  if (opts.speed) {
-    // the three analysers alone, one process, median of 5 passes over the texts (a first pass warms up)
-    const texts = names.map((n) => readFileSync(join(textDir, n), 'utf8'));
-    const sents = texts.map((t) => splitSentences(t));
-    // the parse is its own stage (timed by eval:syntax) but the quotes read it (the tagger's tree
-    // features, the review): computed before the clock starts and given, as the pipeline gives it
-    const parses = texts.map((t, i) => (opts.syntax === false ? undefined : parseSentences(t, sents[i]).tokens));
-    const passes: number[] = [];
-    // CPU time of this process (user + system), not wall time: the machine is shared, and CPU time
-    // is what "articles/s on one core" means.
-    for (let rep = 0; rep < 6; rep++) {
-      const c0 = process.cpuUsage();
-      for (let i = 0; i < texts.length; i++) {
-        findQuotes(texts[i], sents[i], [], { model: opts.model !== false, tokens: parses[i] });
-        findTimes(texts[i], sents[i], null);
-        findQuantities(texts[i], sents[i]);
-      }
-      const c = process.cpuUsage(c0);
-      if (rep > 0) passes.push((c.user + c.system) / 1000 / texts.length);
-    }
-    passes.sort((a, b) => a - b);
-    msPerArticle = passes[2];
-  }
+  const msPerArticle = opts.speed ? timeAnalysers(textDir, names, opts) : null;
   void analyseMs;
   return {
     articles: names.length,
@@ -436,7 +419,35 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
       return { gold: speech.gold, pred: speech.pred, p: sp, r: sr, f: sf };
     })(),
     digest: digest ? digest.digest('hex') : null,
+    timesQuantitiesDigest: otherDigest ? otherDigest.digest('hex') : null,
   };
+}
+
+/**
+ * The speed line: the three analysers alone over the texts `names` of `textDir`, one process, CPU
+ * time per article (user + system), median of 5 passes after a warm-up pass.
+ */
+export function timeAnalysers(textDir: string, names: string[], opts: Pick<QuoteEvalOptions, 'model' | 'syntax'> = {}): number {
+  const texts = names.map((n) => readFileSync(join(textDir, n), 'utf8'));
+  const sents = texts.map((t) => splitSentences(t));
+  // the parse is its own stage (timed by eval:syntax) but the quotes read it (the tagger's tree
+  // features, the review): computed before the clock starts and given, as the pipeline gives it
+  const parses = texts.map((t, i) => (opts.syntax === false ? undefined : parseSentences(t, sents[i]).tokens));
+  const passes: number[] = [];
+  // CPU time of this process (user + system), not wall time: the machine is shared, and CPU time
+  // is what "articles/s on one core" means.
+  for (let rep = 0; rep < 6; rep++) {
+    const c0 = process.cpuUsage();
+    for (let i = 0; i < texts.length; i++) {
+      findQuotes(texts[i], sents[i], [], { model: opts.model !== false, tokens: parses[i] });
+      findTimes(texts[i], sents[i], null);
+      findQuantities(texts[i], sents[i]);
+    }
+    const c = process.cpuUsage(c0);
+    if (rep > 0) passes.push((c.user + c.system) / 1000 / texts.length);
+  }
+  passes.sort((a, b) => a - b);
+  return passes[2];
 }
 
 /** Greedy one-to-one matching of `pred` to `gold` content token sets (gold in order, best overlap first): matched pairs and exact ones. */
@@ -517,6 +528,15 @@ async function main(): Promise<void> {
   }
   const limitIdx = args.indexOf('--limit');
   const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--limit' && args[i - 1] !== '--part') ?? '../shared/data/attribution/polnear/dev';
+  if (args.includes('--speed-only')) {
+    // the speed line alone (no scoring, no entity recogniser): the quick loop for speed work
+    const textDir = join(dir, 'text');
+    const names = readdirSync(textDir).filter((f) => f.endsWith('.txt')).sort().slice(0, limitIdx >= 0 ? Number(args[limitIdx + 1]) : undefined);
+    const ms = timeAnalysers(textDir, names, { model: !args.includes('--no-model'), syntax: !args.includes('--no-syntax') });
+    console.log(`speed: quotes+times+quantities median ${ms.toFixed(2)} CPU-ms/article over 5 passes = ${(1000 / ms).toFixed(0)} articles/s on one core (${names.length} articles)`);
+    console.log(JSON.stringify({ msPerArticle: round(ms), articlesPerSecond: Math.round(1000 / ms) }));
+    return;
+  }
   const recognise = args.includes('--no-entities') ? null : await loadRecogniser();
   const partIdx = args.indexOf('--part');
   const only = partIdx >= 0 ? (args[partIdx + 1] as Part) : undefined;
@@ -540,7 +560,10 @@ async function main(): Promise<void> {
   console.log(`dir: ${dir}  speakers: ${recognise ? 'entity mentions from recogniseEntities' : 'built-in capitalised-name fallback'}`);
   console.log('split: development half = file names (without .txt) whose FNV-1a hash is even, held-out half = odd');
   for (const [label, r] of runs) report(label, r);
-  if (digest) console.log(`digest (sha256 of every predicted quote, ${runs[0][1].articles} articles): ${runs[0][1].digest}`);
+  if (digest) {
+    console.log(`digest (sha256 of every predicted quote, ${runs[0][1].articles} articles): ${runs[0][1].digest}`);
+    console.log(`digest of the times and quantities found (sha256, same articles): ${runs[0][1].timesQuantitiesDigest}`);
+  }
   const figures = (r: QuoteEval) => ({
     overlapF1: round(r.all.f),
     exactF1: round(r.all.fe),

@@ -175,7 +175,9 @@ function findMeasures(text: string, sent: Span): Measure[] {
     const end = sent.start + m.index + m[0].length;
     out.push({ numberStart, q: { span: { start, end }, text: text.slice(start, end), value, low: null, high: null, unit, qualifier: q ? q.q : 'exact', counted } });
   };
-  for (const re of MAGNITUDE_RES) {
+  // (both magnitude patterns name the scale: most sentences that pass the test above are about years or ages)
+  const magnitudes = /magnitude|richter/iu.test(chunk) ? MAGNITUDE_RES : [];
+  for (const re of magnitudes) {
     re.lastIndex = 0;
     for (let m = re.exec(chunk); m; m = re.exec(chunk)) {
       const after = MEASURED_NOUN.exec(chunk.slice(m.index + m[0].length));
@@ -198,6 +200,26 @@ function findMeasures(text: string, sent: Span): Measure[] {
   return out;
 }
 
+/**
+ * The words that can start a quantity (lower-cased), besides a word starting with a digit: what
+ * readVague and readValue read first (a vague plural, a currency sign or code, a number word, "a"
+ * or "an" of "a dozen" and "a mile and a half", "half"). Every other word is passed over without
+ * reading (most words of a sentence; and a word named like an Object property, "constructor",
+ * is never looked up in the tables below).
+ */
+const STARTERS = new Set([
+  ...Object.keys(VAGUE),
+  ...Object.keys(CURRENCY_SYMBOL).map((w) => w.toLowerCase()),
+  'rs',
+  'inr',
+  ...Object.keys(SMALL),
+  ...Object.keys(TENS),
+  'a',
+  'an',
+  'half',
+]);
+const canStart = (w: Word): boolean => STARTERS.has(w.lw) || (w.text.charCodeAt(0) >= 48 && w.text.charCodeAt(0) <= 57);
+
 function findPlainQuantities(text: string, sentences: Span[]): Quantity[] {
   const out: Quantity[] = [];
   const spans = sentences.length ? sentences : [{ start: 0, end: text.length }];
@@ -205,6 +227,7 @@ function findPlainQuantities(text: string, sentences: Span[]): Quantity[] {
     if (!MAYBE_NUMBER.test(text.slice(sent.start, sent.end))) continue;
     const ws = words(text, sent);
     for (let i = 0; i < ws.length; i++) {
+      if (!canStart(ws[i])) continue;
       const vague = readVague(text, ws, i);
       if (vague === 'skip') continue;
       if (vague) {

@@ -7,7 +7,7 @@ import { readBratAttributions } from '../../src/analyse/attribution/brat.js';
 import { CLOSED_COUNT, closedHashes, documentInfo, featuresOf, mix, sentenceFeatures } from '../../src/analyse/attribution/features.js';
 import { hash } from '../../src/analyse/entities/features.js';
 import { parseSentences } from '../../src/analyse/syntax/index.js';
-import { loadAttributionTagger, tagAttributions } from '../../src/analyse/attribution/index.js';
+import { loadAttributionTagger, runsOf, tagAttributions } from '../../src/analyse/attribution/index.js';
 import { AttributionTagger, DEFAULT_ATTRIBUTION_MODEL, readAttributionFile, serializeAttributionModel, writeAttributionFile } from '../../src/analyse/attribution/model.js';
 import { findQuotes } from '../../src/analyse/quotes.js';
 import { splitSentences, tokenAt, tokenize } from '../../src/analyse/tokenize.js';
@@ -264,6 +264,16 @@ describe('attribution model file', () => {
   });
 });
 
+describe('attribution tag runs', () => {
+  it('runsOf: each B-X with the I-X after it is one run of its role, offset by lo; a run with no B- still counts', () => {
+    // O B-CUE I-CUE B-SRC O B-CON I-CON I-CON B-CON I-SRC
+    const r = runsOf(Uint8Array.from([0, 1, 2, 3, 0, 5, 6, 6, 5, 4]), 10);
+    assert.deepEqual(r.cues, [{ lo: 11, hi: 13 }]);
+    assert.deepEqual(r.sources, [{ lo: 13, hi: 14 }, { lo: 19, hi: 20 }]);
+    assert.deepEqual(r.contents, [{ lo: 15, hi: 18 }, { lo: 18, hi: 19 }]);
+  });
+});
+
 describe('attribution word sums', () => {
   it('give the emissions of the word features they replace', () => {
     const tagger = loadAttributionTagger()!;
@@ -302,6 +312,24 @@ describe('attribution word sums', () => {
     }
     // every closed row is its own feature
     assert.equal(new Set(closedHashes()).size, closedHashes().length);
+  });
+
+  it('and the cue-context rows, looked up once per cue and distance, give the emissions of their hashes with several cues in a sentence', () => {
+    const tagger = loadAttributionTagger()!;
+    const text =
+      'The mayor said on Monday that the plan, which the council had approved in a long and bitter vote last spring after months of hearings, would go ahead, and her deputy told reporters the cost would rise, according to a memo that officials denied writing.';
+    const toks = tokenize(text);
+    const full = documentInfo(text, toks, [], [], tagger.lex, tagger.clusters);
+    const fast = documentInfo(text, toks, [], [], tagger.lex, tagger.clusters, tagger);
+    for (const [lo, hi] of [[0, toks.length], [2, 30], [5, 7]]) {
+      const a = tagger.tagScored(sentenceFeatures(full, lo, hi), full, lo, hi);
+      const quick = sentenceFeatures(fast, lo, hi, true);
+      assert.ok(quick.sides && quick.sides.length === 2 * (hi - lo));
+      if (hi - lo > 20) assert.ok(quick.sideRows < 2 * (hi - lo), `tokens share rows (${quick.sideRows} rows for ${hi - lo} tokens)`);
+      const b = tagger.tagScored(quick, fast, lo, hi);
+      assert.deepEqual(b.em, a.em);
+      assert.deepEqual(b.tags, a.tags);
+    }
   });
 
   it('closed features hash their arguments as every template does: mix(mix(template, a), b)', () => {

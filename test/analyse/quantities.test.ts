@@ -208,3 +208,11 @@ describe('thousands spaced after the comma (text rebuilt from tokens)', () => {
     assert.ok(!list.includes(12140), JSON.stringify(list));
   });
 });
+
+describe('words named like Object properties', () => {
+  it('"a constructor of 5 bridges" reads the figure and does not throw (the word tables are not looked up for it)', () => {
+    const read = (t: string) => quantities(t).map((q) => [q.value, q.unit]);
+    assert.deepEqual(read('A constructor of 5 bridges quit.'), [[5, 'count']]);
+    assert.deepEqual(read('Constructor of 12 towers, toString of 3 hours.'), [[12, 'count'], [3, 'h']]);
+  });
+});

@@ -52,6 +52,10 @@ describe('content-end ranker (quotes/content-ends.ts)', () => {
     for (const fs of feats) assert.ok(fs.length > 10 && fs.every((f) => Number.isInteger(f)));
     // the same question gives the same features (deterministic)
     assert.deepEqual(endCandidates(tokens, kids, qn).feats, feats);
+    // asked from a later end (as bestEnd asks from the current one), the later candidates keep their features
+    const from = endCandidates(tokens, kids, qn, qn.current);
+    assert.deepEqual(from.ends, ends.slice(ends.indexOf(qn.current)));
+    assert.deepEqual(from.feats, feats.slice(ends.indexOf(qn.current)));
   });
 
   it('keeps the end with no evidence, extends it when the model prefers a later end, and never moves it earlier', () => {

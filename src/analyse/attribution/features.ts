@@ -484,7 +484,21 @@ export interface Feats {
   closed: Uint16Array | null;
   /** With `closed`: per token its capped distance buckets to the nearest cue on the left and on the right (wordNear). */
   near: Uint8Array | null;
+  /**
+   * With `closed`: the cue-context features (those of the nearest cue on one side at the token's
+   * distance bucket: dlw, lcn, lck8 on the left, drw, rcp on the right) left out of `data`: per
+   * token its left and right row of `sideHashes` (SIDE_WIDTH hashes per row, 0 = none). Tokens with
+   * the same cue at the same distance bucket share a row, so the tagger looks each row up once per
+   * sentence, not once per token.
+   */
+  sides: Uint32Array | null;
+  sideHashes: Uint32Array | null;
+  /** Rows of sideHashes in use. */
+  sideRows: number;
 }
+
+/** Hashes per row of Feats.sideHashes. */
+export const SIDE_WIDTH = 3;
 
 /** Slots per token of sentenceFeatures (at least the number of templates). */
 const STRIDE = 56;
@@ -539,6 +553,8 @@ const T_linked = T['linked'];
 let scratch = new Uint32Array(64 * STRIDE);
 let closedScratch = new Uint16Array(64 * CLOSED_COUNT);
 let nearScratch = new Uint8Array(128);
+let sidesScratch = new Uint32Array(128);
+let sideHashScratch = new Uint32Array(128 * SIDE_WIDTH);
 
 /** Each closed template's column (C_) among a token's closed features and its first row (AT_). */
 const closedColumn = (name: string): number => CLOSED_SPEC.findIndex(([t]) => t === name);
@@ -556,16 +572,25 @@ function closedSlot(cl: Uint16Array | null, o: number, column: number, row: numb
   return 0;
 }
 
+/** The buffers of cueContext for sentences of up to `length` tokens. */
+const contextBuffers = (length: number) => ({
+  length,
+  leftCue: new Int32Array(length),
+  rightCue: new Int32Array(length),
+  commaSince: new Uint8Array(length),
+  thatAfterCue: new Uint8Array(length),
+  quoteSince: new Uint8Array(length),
+  colonSince: new Uint8Array(length),
+});
+let contextScratch = contextBuffers(256);
+
 /** The nearest likely cue on each side of every token of lo..hi-1, and the clause marks between it and the token. */
 function cueContext(info: DocInfo, lo: number, hi: number) {
   const { cue: C, toks } = info;
   const n = hi - lo;
-  const leftCue = new Int32Array(n).fill(-1);
-  const rightCue = new Int32Array(n).fill(-1);
-  const commaSince = new Uint8Array(n);
-  const thatAfterCue = new Uint8Array(n);
-  const quoteSince = new Uint8Array(n);
-  const colonSince = new Uint8Array(n);
+  // (views of buffers kept across sentences, read by sentenceFeatures only; every cell is written below)
+  if (contextScratch.length < n) contextScratch = contextBuffers(2 * n);
+  const { leftCue, rightCue, commaSince, thatAfterCue, quoteSince, colonSince } = contextScratch;
   let last = -1;
   let comma = 0;
   let that = 0;
@@ -607,7 +632,11 @@ function cueContext(info: DocInfo, lo: number, hi: number) {
  * The feature rows of a sentence of n tokens, and the closed features' rows and near-cue distances
  * when the tagger sums those itself (`info.sums`); with `reuse`, views of buffers shared by all calls.
  */
-function featureBuffers(info: DocInfo, n: number, reuse: boolean): { data: Uint32Array; cl: Uint16Array | null; nr: Uint8Array | null } {
+function featureBuffers(
+  info: DocInfo,
+  n: number,
+  reuse: boolean,
+): { data: Uint32Array; cl: Uint16Array | null; nr: Uint8Array | null; sides: Uint32Array | null; sideHashes: Uint32Array | null } {
   let data: Uint32Array;
   if (reuse) {
     if (scratch.length < n * STRIDE) scratch = new Uint32Array(2 * n * STRIDE);
@@ -615,11 +644,18 @@ function featureBuffers(info: DocInfo, n: number, reuse: boolean): { data: Uint3
     data.fill(0);
   } else data = new Uint32Array(n * STRIDE);
   // the closed features' rows (closedHashes) when the tagger sums them itself, else their hashes in data
-  if (info.sums === null) return { data, cl: null, nr: null };
-  if (!reuse) return { data, cl: new Uint16Array(n * CLOSED_COUNT), nr: new Uint8Array(n * 2) };
+  if (info.sums === null) return { data, cl: null, nr: null, sides: null, sideHashes: null };
+  // (at most a new left and a new right row per token)
+  if (!reuse) return { data, cl: new Uint16Array(n * CLOSED_COUNT), nr: new Uint8Array(n * 2), sides: new Uint32Array(n * 2), sideHashes: new Uint32Array(2 * n * SIDE_WIDTH) };
   if (closedScratch.length < n * CLOSED_COUNT) closedScratch = new Uint16Array(2 * n * CLOSED_COUNT);
   if (nearScratch.length < n * 2) nearScratch = new Uint8Array(4 * n);
-  return { data, cl: closedScratch.subarray(0, n * CLOSED_COUNT), nr: nearScratch.subarray(0, n * 2) };
+  if (sidesScratch.length < n * 2) {
+    sidesScratch = new Uint32Array(4 * n);
+    sideHashScratch = new Uint32Array(4 * n * SIDE_WIDTH);
+  }
+  const sideHashes = sideHashScratch.subarray(0, 2 * n * SIDE_WIDTH);
+  sideHashes.fill(0);
+  return { data, cl: closedScratch.subarray(0, n * CLOSED_COUNT), nr: nearScratch.subarray(0, n * 2), sides: sidesScratch.subarray(0, n * 2), sideHashes };
 }
 
 /**
@@ -632,7 +668,13 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number, reuse = 
   const n = hi - lo;
   const E = info.ent;
   const { leftCue, rightCue, commaSince, thatAfterCue, quoteSince, colonSince, hasCue, nCues } = cueContext(info, lo, hi);
-  const { data, cl, nr } = featureBuffers(info, n, reuse);
+  const { data, cl, nr, sides, sideHashes } = featureBuffers(info, n, reuse);
+  // the cue-context rows (Feats.sides): a new row when the token's cue or distance bucket on that side changes
+  let sideRows = 0;
+  let leftKey = -1;
+  let rightKey = -1;
+  let leftRow = 0;
+  let rightRow = 0;
   const H = closedHashes();
   const K = info.k;
   const P = info.punct;
@@ -686,8 +728,32 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number, reuse = 
     const dr = rc >= 0 ? bucket(rc - i) : 0;
     data[j++] = closedSlot(cl, o, C_dl, AT_dl + dl, H);
     data[j++] = closedSlot(cl, o, C_dr, AT_dr + dr, H);
-    data[j++] = mix(mix(T_dlw, dl), lc >= 0 ? L[lc] : 0);
-    data[j++] = mix(mix(T_drw, dr), rc >= 0 ? L[rc] : 0);
+    if (sides === null) {
+      data[j++] = mix(mix(T_dlw, dl), lc >= 0 ? L[lc] : 0);
+      data[j++] = mix(mix(T_drw, dr), rc >= 0 ? L[rc] : 0);
+    } else {
+      j += 2;
+      // (dl, dr < DIST; lc, rc >= -1)
+      const lk = (lc + 1) * DIST + dl;
+      if (lk !== leftKey) {
+        leftKey = lk;
+        leftRow = sideRows++;
+        const h = leftRow * SIDE_WIDTH;
+        sideHashes![h] = mix(mix(T_dlw, dl), lc >= 0 ? L[lc] : 0);
+        sideHashes![h + 1] = mix(mix(T_lcn, lc >= 0 ? (lc + 1 < hi ? L[lc + 1] : 13) : 0), dl > 4 ? 5 : dl);
+        sideHashes![h + 2] = mix(mix(T_lck8, lc >= 0 ? K[lc * 3 + 1] : 0), dl > 4 ? 5 : dl);
+      }
+      sides[2 * k] = leftRow;
+      const rk = (rc + 1) * DIST + dr;
+      if (rk !== rightKey) {
+        rightKey = rk;
+        rightRow = sideRows++;
+        const h = rightRow * SIDE_WIDTH;
+        sideHashes![h] = mix(mix(T_drw, dr), rc >= 0 ? L[rc] : 0);
+        sideHashes![h + 1] = mix(mix(T_rcp, rc >= 0 ? (rc - 1 >= lo ? L[rc - 1] : 11) : 0), dr > 4 ? 5 : dr);
+      }
+      sides[2 * k + 1] = rightRow;
+    }
     data[j++] = closedSlot(cl, o, C_dlc, AT_dlc + (dl * FLAG + commaSince[k]) * DIST + dr, H);
     data[j++] = closedSlot(cl, o, C_dlt, AT_dlt + dl * FLAG + thatAfterCue[k], H);
     data[j++] = closedSlot(cl, o, C_dlq, AT_dlq + dl * FLAG + quoteSince[k], H);
@@ -711,8 +777,10 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number, reuse = 
     const pos = k === 0 ? 0 : k === n - 1 ? 1 : 2 + ((4 * k) / n) | 0;
     data[j++] = closedSlot(cl, o, C_pos, AT_pos + pos, H);
     if (P[i]) data[j++] = mix(mix(T_punctdl, w), dl);
-    data[j++] = mix(mix(T_lcn, lc >= 0 ? (lc + 1 < hi ? L[lc + 1] : 13) : 0), dl > 4 ? 5 : dl);
-    data[j++] = mix(mix(T_rcp, rc >= 0 ? (rc - 1 >= lo ? L[rc - 1] : 11) : 0), dr > 4 ? 5 : dr);
+    if (sides === null) {
+      data[j++] = mix(mix(T_lcn, lc >= 0 ? (lc + 1 < hi ? L[lc + 1] : 13) : 0), dl > 4 ? 5 : dl);
+      data[j++] = mix(mix(T_rcp, rc >= 0 ? (rc - 1 >= lo ? L[rc - 1] : 11) : 0), dr > 4 ? 5 : dr);
+    } else j += 2;
     data[j++] = closedSlot(cl, o, C_ncue, AT_ncue + ncue * FLAG + (dl > 0 ? 1 : 0), H);
     data[j++] = closedSlot(cl, o, C_cbc, AT_cbc + c0 * 3 + (i > lo ? CAP[i - 1] : 2), H);
     data[j++] = closedSlot(cl, o, C_cbe, AT_cbe + c0 * ENT + entArg(em1), H);
@@ -722,10 +790,11 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number, reuse = 
       data[j++] = mix(mix(T_k8dl, k8), dl > 2 ? 3 : dl);
       data[j++] = mix(mix(T_k8dr, k8), dr > 2 ? 3 : dr);
     } else j += 2;
-    data[j++] = mix(mix(T_lck8, lc >= 0 ? K[lc * 3 + 1] : 0), dl > 4 ? 5 : dl);
+    if (sides === null) data[j] = mix(mix(T_lck8, lc >= 0 ? K[lc * 3 + 1] : 0), dl > 4 ? 5 : dl);
+    j++;
     if (tree) treeFeatures(tree, C, L, i, lc, rc, dl, data, j);
   }
-  return { n, stride: STRIDE, data, closed: cl, near: nr };
+  return { n, stride: STRIDE, data, closed: cl, near: nr, sides, sideHashes, sideRows };
 }
 
 /**
@@ -811,5 +880,5 @@ export function stackFeatures(info: DocInfo, lo: number, hi: number, first: Uint
     ];
     data.set(f, k * STACK_STRIDE);
   }
-  return { n, stride: STACK_STRIDE, data, closed: null, near: null };
+  return { n, stride: STACK_STRIDE, data, closed: null, near: null, sides: null, sideHashes: null, sideRows: 0 };
 }

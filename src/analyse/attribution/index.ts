@@ -35,14 +35,16 @@ export function runsOf(tags: ArrayLike<number>, lo: number, em?: Float64Array): 
   const out = { cues: [] as TokenRun[], sources: [] as TokenRun[], contents: [] as TokenRun[] };
   let i = 0;
   while (i < tags.length) {
-    const t = TAGS[tags[i]];
-    if (t === 'O') {
+    const t = tags[i];
+    if (t === 0) {
       i++;
       continue;
     }
-    const role = t.slice(2);
+    // (tag indexes, no strings per token: B-X is odd, I-X the even index after it; TAGS' order)
+    const inside = t % 2 === 1 ? t + 1 : t;
+    const role = TAGS[inside].slice(2);
     let j = i + 1;
-    while (j < tags.length && TAGS[tags[j]] === `I-${role}`) j++;
+    while (j < tags.length && tags[j] === inside) j++;
     const run: TokenRun = { lo: lo + i, hi: lo + j };
     if (em) {
       let m = 0;

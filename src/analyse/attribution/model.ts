@@ -9,11 +9,12 @@
  * (a FlatLexicon). Loading is reading the file and taking views of it (no gunzip, no table
  * rebuilt), lazily, once per thread. At run time the tagger looks up as few weights per token as it
  * can: the sums of a word's own features are kept per word form (WordSums), those of the closed
- * features (features.ts closedHashes) in a small table summed at load.
+ * features (features.ts closedHashes) in a small table summed at load, those of the features of the
+ * nearest cue at a distance once per sentence for all the tokens that share them (Feats.sides).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLOSED_COUNT, closedHashes, type Clusters, type CueLexicon, type DocInfo, type Feats, FACTS_STRIDE, NEAR, stackFeatures, SUMS_AT, wordL, wordNear, wordR, wordU, type WordSums } from './features.js';
+import { CLOSED_COUNT, closedHashes, type Clusters, type CueLexicon, type DocInfo, type Feats, FACTS_STRIDE, NEAR, SIDE_WIDTH, stackFeatures, SUMS_AT, wordL, wordNear, wordR, wordU, type WordSums } from './features.js';
 import { packageRoot } from '../../util/paths.js';
 import { bioAllowed, makeViterbi } from '../learn/bio.js';
 import { type FlatArray, readFlatFile, writeFlatFile } from '../../util/flat-file.js';
@@ -312,6 +313,38 @@ export class AttributionTagger implements WordSums {
     }
   }
 
+  /** tagScored's first-pass sums (n × NT int32), grown as needed. */
+  private sums1 = new Int32Array(64 * NT);
+  /** Weight sums of the cue-context rows of one sentence (Feats.sideHashes), NT per row; grown as needed. */
+  private sideSums = new Int32Array(64 * NT);
+
+  /**
+   * Adds to e1 (n × NT) the first pass's weights of each token's cue-context features: each row of
+   * feats.sideHashes is looked up once, then each token adds its left and its right row.
+   */
+  private addSideSums(feats: Feats, e1: Int32Array): void {
+    const { sides, sideHashes, sideRows, n } = feats;
+    if (!sides || !sideHashes) return;
+    if (this.sideSums.length < sideRows * NT) this.sideSums = new Int32Array(2 * sideRows * NT);
+    const w = this.sideSums;
+    w.fill(0, 0, sideRows * NT);
+    for (let r = 0; r < sideRows; r++) {
+      for (let c = r * SIDE_WIDTH, end = c + SIDE_WIDTH; c < end; c++) {
+        const k = sideHashes[c];
+        if (k === 0) continue;
+        const x = weightsAt(this.one, k);
+        if (x < 0) continue;
+        for (let t = 0; t < NT; t++) w[r * NT + t] += this.one.rows[x + t];
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      const l = sides[2 * i] * NT;
+      const r = sides[2 * i + 1] * NT;
+      const o = i * NT;
+      for (let t = 0; t < NT; t++) e1[o + t] += w[l + t] + w[r + t];
+    }
+  }
+
   /**
    * Adds to e1 (n × NT) each token's first-pass sums of its word's features (wordU, and wordNear at
    * the token's capped distances to the nearest cues, `near`), of the word
@@ -341,17 +374,22 @@ export class AttributionTagger implements WordSums {
   /**
    * Tags (into TAGS) of tokens lo..hi-1 with the emission scores (n × NT) they were decoded from.
    * When `info` carries this tagger's word sums (documentInfo's `sums`), `feats` left the word
-   * features and the closed features out (their rows are in feats.closed) and their sums are added here.
+   * features, the closed features and the cue-context features out (their rows are in feats.closed
+   * and feats.sides) and their sums are added here.
    */
   tagScored(feats: Feats, info: DocInfo, lo: number, hi: number): { tags: Uint8Array; em: Float64Array } {
     const n = feats.n;
-    const a1 = new Int32Array(n * NT);
+    // the first pass's integer sums, in a buffer kept across sentences (em1 below is the caller's)
+    if (this.sums1.length < n * NT) this.sums1 = new Int32Array(2 * n * NT);
+    const a1 = this.sums1.subarray(0, n * NT);
+    a1.fill(0);
     const a2 = this.trans2 ? new Int32Array(n * NT) : null;
     if (info.sums !== null) {
       if (info.sums !== this || a2) throw new Error('attribution: word sums of another tagger, or of a stacked one');
-      if (!feats.closed || !feats.near) throw new Error('attribution: features written without the word sums');
+      if (!feats.closed || !feats.near || !feats.sides) throw new Error('attribution: features written without the word sums');
       this.addWordSums(info, lo, hi, feats.near, a1);
       this.addClosedSums(feats.closed, n, a1);
+      this.addSideSums(feats, a1);
     }
     this.accumulate(feats, this.one, a1);
     if (a2 && this.two) this.accumulate(feats, this.two, a2);

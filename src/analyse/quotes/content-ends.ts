@@ -128,11 +128,27 @@ function attach(tokens: readonly SyntaxToken[], i: number, a: number, e: number,
  * needs the end the passes gave and the later ones.
  */
 export function endCandidates(tokens: readonly SyntaxToken[], kids: number[][], qn: EndQuestion, from = qn.first): { ends: number[]; feats: number[][] } {
-  const { cue, first: a } = qn;
-  const last = Math.min(qn.last, a + MAX_SPAN - 1);
   const ends: number[] = [];
   const feats: number[][] = [];
-  if (a > last || cue < 0) return { ends, feats };
+  eachCandidate(tokens, kids, qn, from, (e, fs) => {
+    ends.push(e);
+    feats.push(fs.slice());
+  });
+  return { ends, feats };
+}
+
+/** Features per candidate end (CANDIDATE_FEATURES hashes). */
+const CANDIDATE_FEATURES = 21;
+
+/**
+ * endCandidates one by one: `visit` gets each candidate end in text order with its feature hashes
+ * in `fs`, a buffer the next candidate overwrites (the ranker scores it at once, keeping nothing).
+ */
+function eachCandidate(tokens: readonly SyntaxToken[], kids: number[][], qn: EndQuestion, from: number, visit: (e: number, fs: readonly number[]) => void): void {
+  const { cue, first: a } = qn;
+  const last = Math.min(qn.last, a + MAX_SPAN - 1);
+  if (a > last || cue < 0) return;
+  const fs: number[] = new Array<number>(CANDIDATE_FEATURES).fill(0);
   const cueTok = tokens[cue];
   const lemma = hash((cueClassOf(cueTok.lemma) ? cueTok.lemma : cueTok.upos).toLowerCase());
   // the cue's complement that holds the content's first word, and the cue's clause
@@ -145,12 +161,19 @@ export function endCandidates(tokens: readonly SyntaxToken[], kids: number[][], 
   const punct = new Uint8Array(span);
   for (let i = a; i <= qn.last; i++) punct[i - a] = isPunct(tokens[i]) ? 1 : 0;
   const P = (i: number) => punct[i - a] === 1;
-  // each token's hashes once: a token is the last word, the next token or the next word of several candidates
-  const hashes = (f: (t: SyntaxToken) => string) => Uint32Array.from({ length: span }, (_, k) => hash(f(tokens[a + k])));
-  const wordHashes = hashes((t) => t.text.toLowerCase());
-  const textHashes = hashes((t) => t.text);
-  const posHashes = hashes((t) => t.upos);
-  const depHashes = hashes(rel);
+  // each token's hashes once: a token is the last word, the next token or the next word of several
+  // candidates; only tokens from `from` on are any candidate's last, next or next word
+  const wordHashes = new Uint32Array(span);
+  const textHashes = new Uint32Array(span);
+  const posHashes = new Uint32Array(span);
+  const depHashes = new Uint32Array(span);
+  for (let k = Math.max(0, from - a); k < span; k++) {
+    const t = tokens[a + k];
+    wordHashes[k] = hash(t.text.toLowerCase());
+    textHashes[k] = hash(t.text);
+    posHashes[k] = hash(t.upos);
+    depHashes[k] = hash(rel(t));
+  }
   const word = (i: number) => wordHashes[i - a];
   const pos = (i: number) => posHashes[i - a];
   const dep = (i: number) => depHashes[i - a];
@@ -194,32 +217,29 @@ export function endCandidates(tokens: readonly SyntaxToken[], kids: number[][], 
     // where the candidate lies from the end the earlier passes gave, in words
     const moved = words - wordsTo;
     const cur = moved === 0 ? 0 : moved < 0 ? 1 + bucket(-moved) : 9 + bucket(moved);
-    ends.push(e);
-    feats.push([
-      mix(T.last, word(e)),
-      mix(mix(T.lastpos, pos(e)), pc),
-      mix(T.next, nxKey),
-      mix(mix(T.nextpos, nx >= 0 ? pos(nx) : 1), nx >= 0 ? dep(nx) : 1),
-      mix(mix(T.nextword, nxKey), nwPos),
-      mix(mix(T.nwrel, nwDep), nwAt),
-      mix(mix(T.nword, nw >= 0 ? word(nw) : 1), nwAt),
-      mix(mix(T.comp, compRel), pc),
-      mix(mix(T.clause, clauseRel), pc),
-      mix(T.len, bucket(words)),
-      mix(mix(T.cross, cross), pc),
-      mix(T.atend, left === 0 ? 1 : 0),
-      mix(T.remain, bucket(left)),
-      mix(mix(mix(T.cuelem, lemma), pc), compRel),
-      mix(mix(T.commas, Math.min(commas, 4)), left === 0 ? 1 : 0),
-      mix(mix(T.cuein, cueIn), pc),
-      mix(T.bal, balance === 0 ? 0 : 1),
-      mix(mix(T.lastnext, word(e)), nxKey),
-      mix(mix(mix(T.nwrelx, nwDep), nxKey), inn > 0 ? 1 : 0),
-      mix(mix(T.cur, cur), pc),
-      mix(mix(T.curpc, curPc), Math.sign(moved) + 1),
-    ]);
+    fs[0] = mix(T.last, word(e));
+    fs[1] = mix(mix(T.lastpos, pos(e)), pc);
+    fs[2] = mix(T.next, nxKey);
+    fs[3] = mix(mix(T.nextpos, nx >= 0 ? pos(nx) : 1), nx >= 0 ? dep(nx) : 1);
+    fs[4] = mix(mix(T.nextword, nxKey), nwPos);
+    fs[5] = mix(mix(T.nwrel, nwDep), nwAt);
+    fs[6] = mix(mix(T.nword, nw >= 0 ? word(nw) : 1), nwAt);
+    fs[7] = mix(mix(T.comp, compRel), pc);
+    fs[8] = mix(mix(T.clause, clauseRel), pc);
+    fs[9] = mix(T.len, bucket(words));
+    fs[10] = mix(mix(T.cross, cross), pc);
+    fs[11] = mix(T.atend, left === 0 ? 1 : 0);
+    fs[12] = mix(T.remain, bucket(left));
+    fs[13] = mix(mix(mix(T.cuelem, lemma), pc), compRel);
+    fs[14] = mix(mix(T.commas, Math.min(commas, 4)), left === 0 ? 1 : 0);
+    fs[15] = mix(mix(T.cuein, cueIn), pc);
+    fs[16] = mix(T.bal, balance === 0 ? 0 : 1);
+    fs[17] = mix(mix(T.lastnext, word(e)), nxKey);
+    fs[18] = mix(mix(mix(T.nwrelx, nwDep), nxKey), inn > 0 ? 1 : 0);
+    fs[19] = mix(mix(T.cur, cur), pc);
+    fs[20] = mix(mix(T.curpc, curPc), Math.sign(moved) + 1);
+    visit(e, fs);
   }
-  return { ends, feats };
 }
 
 /** The trained weights: feature hashes ascending, one weight each. */
@@ -273,19 +293,24 @@ export function scoreOf(m: ContentEndsModel, fs: readonly number[]): number {
  */
 export function bestEnd(m: ContentEndsModel, tokens: readonly SyntaxToken[], kids: number[][], qn: EndQuestion): number {
   const { current } = qn;
-  const { ends, feats } = endCandidates(tokens, kids, qn, current);
-  const from = ends[0] === current ? 0 : -1;
-  if (from < 0) return current;
+  // the candidates from the current end on, scored as they come: none when the first is not the current end
+  let first = true;
+  let ranked = false;
   let best = current;
   let bestScore = -Infinity;
-  for (let c = from; c < ends.length; c++) {
-    const s = scoreOf(m, feats[c]) + (c === from ? KEEP_BONUS : 0);
+  eachCandidate(tokens, kids, qn, current, (e, fs) => {
+    if (first) {
+      first = false;
+      ranked = e === current;
+    }
+    if (!ranked) return;
+    const s = scoreOf(m, fs) + (e === current ? KEEP_BONUS : 0);
     if (s > bestScore) {
       bestScore = s;
-      best = ends[c];
+      best = e;
     }
-  }
-  return best;
+  });
+  return ranked ? best : current;
 }
 
 let cached: ContentEndsModel | null | undefined;
