@@ -27,8 +27,8 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBratAttributions } from '../src/analyse/attribution/brat.js';
-import { acceptedCues, cueConfidence, cueQuestions, type CueUse, readCueFile } from '../src/analyse/attribution/cue-classifier.js';
-import { cueBin, type DocInfo, documentInfo, type Feats, featuresOf, keyOf, quotationFlags, sentenceFeatures, setCueConfidence, setLikelyCues, stackFeatures } from '../src/analyse/attribution/features.js';
+import { acceptedCues, cueQuestions, readCueFile } from '../src/analyse/attribution/cue-classifier.js';
+import { cueBin, type DocInfo, documentInfo, type Feats, featuresOf, keyOf, quotationFlags, sentenceFeatures, setLikelyCues, stackFeatures } from '../src/analyse/attribution/features.js';
 import type { TokenRun } from '../src/analyse/attribution/index.js';
 import { ALLOWED, DEFAULT_ATTRIBUTION_MODEL, NT, START, serializeAttributionModel, stackModelPath, TAGS, viterbi } from '../src/analyse/attribution/model.js';
 import { loadTagger, recogniseEntities } from '../src/analyse/entities/index.js';
@@ -66,9 +66,8 @@ const FOLD = Number(opt('fold', '-1'));
 // train-cues --folds on the same split), accepted above --cue-threshold; the model's meta.cues holds
 // the threshold, and at run time the shipped classifier (models/cues.bin) decides.
 const CUES = opt('cues', '');
-// --cue-threshold T: the likely cues are the words it accepts above T; --cue-threshold confidence:
-// the likely cues stay the cue bins' (and the words it is surest of), its confidence is a feature
-const CUE_USE: CueUse = opt('cue-threshold', 'confidence') === 'confidence' ? 'confidence' : Number(opt('cue-threshold', '0'));
+// (README: -5 on the train holdout, the best of -10, -5 and 0; none kept)
+const CUE_THRESHOLD = Number(opt('cue-threshold', '-5'));
 const cueFolds = CUES ? [0, 1].map((k) => readCueFile(readFileSync(`${CUES.replace(/\.bin$/, '')}.fold${k}.bin`))) : null;
 
 const t0 = performance.now();
@@ -91,7 +90,7 @@ interface Doc {
   gold: Uint8Array;
   cueTok: Uint8Array;
   /** With --cues: the article's likely cues by the fold classifier that did not see it. */
-  likely: { asked: number[]; accepted: Uint8Array; conf: Uint8Array } | null;
+  likely: { asked: number[]; accepted: Uint8Array } | null;
 }
 const docs: Doc[] = [];
 
@@ -142,8 +141,7 @@ for (const name of trainNames) {
   if (cueFolds && parsed) {
     const { inQuote, mark } = quotationFlags(toks, quoted);
     const q = cueQuestions(toks, parsed, entities, inQuote, mark);
-    const m = cueFolds[split.train.indexOf(name) % 2];
-    likely = { asked: q.tokens, accepted: acceptedCues(m, toks.length, q, CUE_USE === 'confidence' ? 0 : CUE_USE), conf: cueConfidence(m, toks.length, q) };
+    likely = { asked: q.tokens, accepted: acceptedCues(cueFolds[split.train.indexOf(name) % 2], toks.length, q, CUE_THRESHOLD) };
   }
   docs.push({ text, toks, ranges, quoted, entities, parse, gold, cueTok, likely });
 }
@@ -185,8 +183,7 @@ interface Sent {
 const sents: Sent[] = [];
 docs.forEach((d, di) => {
   const info = documentInfo(d.text, d.toks, d.quoted, d.entities, lexicon, clusters, null, d.parse);
-  if (d.likely && CUE_USE === 'confidence') setCueConfidence(info, d.likely.conf);
-  else if (d.likely) setLikelyCues(info, d.likely.asked, d.likely.accepted);
+  if (d.likely) setLikelyCues(info, d.likely.asked, d.likely.accepted);
   for (const r of d.ranges) {
     for (let lo = r.lo; lo < r.hi; lo += 250) {
       const hi = Math.min(r.hi, lo + 250);
@@ -313,7 +310,7 @@ const meta = {
   minCount: MIN_COUNT,
   entities: ENTITIES,
   parse: PARSE,
-  ...(cueFolds ? { cues: CUE_USE } : {}),
+  ...(cueFolds ? { cues: CUE_THRESHOLD } : {}),
 };
 const buf = serializeAttributionModel(first.keys, m1.w, m1.t, lexicon, clusters, meta);
 writeFileSync(OUT, buf);

@@ -27,7 +27,7 @@ import { packageRoot } from '../../util/paths.js';
 import { readFlatFile, writeFlatFile } from '../../util/flat-file.js';
 import { hash } from '../entities/features.js';
 import { cueClassOf } from '../quotes/cues.js';
-import { type DocInfo, mix, setCueConfidence, setLikelyCues } from './features.js';
+import { type DocInfo, mix, setLikelyCues } from './features.js';
 
 const MAGIC = 'CUEC';
 
@@ -72,77 +72,109 @@ function subjectKind(parse: readonly SyntaxToken[], kids: number[], entityAt: (p
 }
 
 /**
- * The verbs and nouns of a document (and any word the cue lexicon lists) with their features.
- * `toks` are the tokens the tagger reads, `parse` the article's dependency parse over the same
- * text, `inQuote`/`mark` the tagger's quotation state per token (features.ts DocInfo).
+ * One document as the classifier reads it: its tokens (those the tagger reads), the article's
+ * dependency parse over the same text, its entity mentions, and the tagger's quotation state per
+ * token (features.ts DocInfo inQuote / mark). `featuresAt` gives the features of one token, so
+ * that a reader asking about a few tokens pays for those alone.
  */
-export function cueQuestions(toks: readonly Token[], parse: readonly SyntaxToken[], entities: readonly EntityMention[], inQuote: Uint8Array, mark: Uint8Array): CueQuestions {
-  const n = toks.length;
-  const P = parse.length;
-  // each token's parse token (the one it starts in), and each parse token's first token
-  const tokOf = new Int32Array(P).fill(-1);
-  const synOf = new Int32Array(n).fill(-1);
-  for (let i = 0, j = 0; i < n; i++) {
-    const s = toks[i].start;
-    while (j < P && parse[j].end <= s) j++;
-    if (j < P && parse[j].start <= s) {
-      synOf[i] = j;
-      if (tokOf[j] < 0) tokOf[j] = i;
+export class CueReader {
+  /** Each token's parse token (the one it starts in), and each parse token's first token. */
+  private readonly synOf: Int32Array;
+  private readonly tokOf: Int32Array;
+  private readonly kids: number[][];
+  private readonly ents: readonly EntityMention[];
+  /** Sentences (of the parse) with a quotation mark. */
+  private readonly sentQuote = new Set<number>();
+
+  constructor(
+    private readonly toks: readonly Token[],
+    private readonly parse: readonly SyntaxToken[],
+    entities: readonly EntityMention[],
+    private readonly inQuote: Uint8Array,
+    private readonly mark: Uint8Array,
+  ) {
+    const n = toks.length;
+    const P = parse.length;
+    this.tokOf = new Int32Array(P).fill(-1);
+    this.synOf = new Int32Array(n).fill(-1);
+    for (let i = 0, j = 0; i < n; i++) {
+      const s = toks[i].start;
+      while (j < P && parse[j].end <= s) j++;
+      if (j < P && parse[j].start <= s) {
+        this.synOf[i] = j;
+        if (this.tokOf[j] < 0) this.tokOf[j] = i;
+      }
     }
+    this.kids = Array.from({ length: P }, () => []);
+    parse.forEach((t, j) => {
+      if (t.head >= 0 && t.head < P && t.head !== j) this.kids[t.head].push(j);
+    });
+    this.ents = entities.filter((m) => m.span && m.span.end > m.span.start).sort((a, b) => a.span.start - b.span.start);
+    for (let i = 0; i < n; i++) if (mark[i] && this.synOf[i] >= 0) this.sentQuote.add(parse[this.synOf[i]].sentence);
   }
-  const kids: number[][] = Array.from({ length: P }, () => []);
-  parse.forEach((t, j) => {
-    if (t.head >= 0 && t.head < P && t.head !== j) kids[t.head].push(j);
-  });
-  const ents = entities.filter((m) => m.span && m.span.end > m.span.start).sort((a, b) => a.span.start - b.span.start);
-  const entityAt = (p: SyntaxToken): string | undefined => {
-    // (a binary search would do; subjects are few per document)
-    for (const m of ents) if (m.span.start <= p.start && p.start < m.span.end) return m.type === 'PER' ? 'per' : m.type === 'ORG' ? 'org' : 'ent';
+
+  /** The tokens the classifier is asked about: the first token of each verb or noun, or of a word the cue lexicon lists. */
+  questions(): number[] {
+    const out: number[] = [];
+    for (let j = 0; j < this.parse.length; j++) if (this.tokOf[j] >= 0 && this.featuresAt(this.tokOf[j]) !== null) out.push(this.tokOf[j]);
+    return out;
+  }
+
+  private entityAt(p: SyntaxToken): string | undefined {
+    for (const m of this.ents) if (m.span.start <= p.start && p.start < m.span.end) return m.type === 'PER' ? 'per' : m.type === 'ORG' ? 'org' : 'ent';
     return undefined;
-  };
-  // sentences with a quotation mark
-  const sentQuote = new Set<number>();
-  for (let i = 0; i < n; i++) if (mark[i] && synOf[i] >= 0) sentQuote.add(parse[synOf[i]].sentence);
-  const lower = (i: number) => (i >= 0 && i < n ? toks[i].text.toLowerCase() : '');
-  const out: CueQuestions = { tokens: [], feats: [] };
-  for (let j = 0; j < P; j++) {
+  }
+
+  private lower(i: number): string {
+    return i >= 0 && i < this.toks.length ? this.toks[i].text.toLowerCase() : '';
+  }
+
+  /** The features of token i, or null when the classifier is not asked about it (see questions). */
+  featuresAt(i: number): number[] | null {
+    const { parse, kids, mark, toks } = this;
+    const j = this.synOf[i];
+    if (j < 0 || this.tokOf[j] !== i) return null;
     const p = parse[j];
-    const i = tokOf[j];
-    if (i < 0) continue;
     const lemma = p.lemma.toLowerCase();
     const cls = cueClassOf(lemma) ?? (lemma === 'according' ? 'speech' : 'none');
-    if (p.upos !== 'VERB' && p.upos !== 'NOUN' && cls === 'none') continue;
+    if (p.upos !== 'VERB' && p.upos !== 'NOUN' && cls === 'none') return null;
     const L = lh(lemma);
-    const fs: number[] = [F.b, mix(F.l, L), mix(F.cls, lh(cls)), mix(F.x, lh(p.xpos)), mix(F.d, lh(p.deprel)), mix(mix(F.lx, L), lh(p.xpos)), mix(mix(F.ld, L), lh(p.deprel))];
+    const C = lh(cls);
+    const fs: number[] = [F.b, mix(F.l, L), mix(F.cls, C), mix(F.x, lh(p.xpos)), mix(F.d, lh(p.deprel)), mix(mix(F.lx, L), lh(p.xpos)), mix(mix(F.ld, L), lh(p.deprel))];
     let clausal = 0;
     for (const c of kids[j]) {
       const k = parse[c];
       const rel = lh(k.deprel);
-      fs.push(mix(F.k, rel), mix(mix(F.lk, L), rel), mix(mix(F.kc, lh(cls)), rel));
+      fs.push(mix(F.k, rel), mix(mix(F.lk, L), rel), mix(mix(F.kc, C), rel));
       if (k.deprel === 'ccomp' || k.deprel === 'parataxis') {
         clausal = 1;
         for (const g of kids[c]) if (parse[g].deprel === 'mark') fs.push(mix(F.that, lh(parse[g].lemma.toLowerCase())));
       }
       if (k.upos === 'PUNCT' && MARKS.test(k.text)) fs.push(F.qk);
     }
-    const sk = subjectKind(parse, kids[j], entityAt);
-    fs.push(mix(F.sk, lh(sk)), mix(mix(F.lsk, L), lh(sk)), mix(mix(F.csk, lh(cls)), lh(sk)), mix(mix(mix(F.frame, lh(cls)), clausal), sk === 'none' ? 0 : 1));
-    const h = p.head >= 0 && p.head < P ? parse[p.head] : null;
+    const sk = lh(subjectKind(parse, kids[j], (t) => this.entityAt(t)));
+    fs.push(mix(F.sk, sk), mix(mix(F.lsk, L), sk), mix(mix(F.csk, C), sk), mix(mix(mix(F.frame, C), clausal), sk === lh('none') ? 0 : 1));
+    const h = p.head >= 0 && p.head < parse.length ? parse[p.head] : null;
     fs.push(mix(F.h, lh(h ? h.upos : 'ROOT')), mix(F.hcls, lh(h ? (cueClassOf(h.lemma.toLowerCase()) ?? 'none') : 'ROOT')), mix(mix(F.hd, lh(p.deprel)), lh(h ? h.upos : 'ROOT')));
     // where it stands against quotation marks: inside, right after a closing mark, right before an opening one
     let before = 0;
     let after = 0;
     for (let d = 1; d <= 3; d++) {
       if (i - d >= 0 && mark[i - d]) before = d;
-      if (i + d < n && mark[i + d] && !after) after = d;
+      if (i + d < toks.length && mark[i + d] && !after) after = d;
     }
-    fs.push(mix(F.inq, inQuote[i]), mix(F.qb, before), mix(F.qa, after), mix(F.sq, sentQuote.has(p.sentence) ? 1 : 0));
-    fs.push(mix(F['w-1'], lh(lower(i - 1))), mix(F['w+1'], lh(lower(i + 1))), mix(mix(F['lw+1'], L), lh(lower(i + 1))));
-    if (lemma === 'according') fs.push(mix(F.acc, lower(i + 1) === 'to' ? 1 : 0));
-    out.tokens.push(i);
-    out.feats.push(fs);
+    fs.push(mix(F.inq, this.inQuote[i]), mix(F.qb, before), mix(F.qa, after), mix(F.sq, this.sentQuote.has(p.sentence) ? 1 : 0));
+    fs.push(mix(F['w-1'], lh(this.lower(i - 1))), mix(F['w+1'], lh(this.lower(i + 1))), mix(mix(F['lw+1'], L), lh(this.lower(i + 1))));
+    if (lemma === 'according') fs.push(mix(F.acc, this.lower(i + 1) === 'to' ? 1 : 0));
+    return fs;
   }
-  return out;
+}
+
+/** The questions of a whole document with their features (training, and the scores of eval:quotes). */
+export function cueQuestions(toks: readonly Token[], parse: readonly SyntaxToken[], entities: readonly EntityMention[], inQuote: Uint8Array, mark: Uint8Array): CueQuestions {
+  const reader = new CueReader(toks, parse, entities, inQuote, mark);
+  const tokens = reader.questions();
+  return { tokens, feats: tokens.map((i) => reader.featuresAt(i)!) };
 }
 
 /** The trained weights: feature hashes ascending, one weight each. */
@@ -197,35 +229,15 @@ export function acceptedCues(m: CueModel, n: number, q: CueQuestions, threshold 
   return out;
 }
 
-/** Scores at which the classifier's confidence (DocInfo.conf) steps up from bucket 1 to 2, 3 and 4. */
-const CONF_EDGES = [-10, -3, 3];
-
-/** The classifier's confidence per token (features.ts DocInfo.conf): 0 where not asked, 1-4 by score. */
-export function cueConfidence(m: CueModel, n: number, q: CueQuestions): Uint8Array {
-  const out = new Uint8Array(n);
-  for (let c = 0; c < q.tokens.length; c++) {
-    const s = cueScore(m, q.feats[c]);
-    let b = 1;
-    for (const e of CONF_EDGES) if (s > e) b++;
-    out[q.tokens[c]] = b;
-  }
-  return out;
-}
-
-/** How a tagger uses the classifier (its meta.cues): the likely cues are those it accepts above a threshold, or its confidence is a feature. */
-export type CueUse = number | 'confidence';
-
 /**
- * The classifier's decisions in the document's facts, for a tagger trained with them (meta.cues),
- * given the article's parse: as its likely cues (setLikelyCues, a threshold) or as its confidence
- * (setCueConfidence). Without a parse or a classifier the cue bins decide, as for a tagger trained
- * without it.
+ * The classifier's decisions as the document's likely cues (setLikelyCues), for a tagger trained
+ * with them (meta.cues, the threshold), given the article's parse. Without a parse or a classifier
+ * the cue bins decide, as for a tagger trained without it.
  */
-export function classifyCues(info: DocInfo, parse: readonly SyntaxToken[] | null, entities: readonly EntityMention[], use: CueUse, m = loadCueClassifier()): void {
+export function classifyCues(info: DocInfo, parse: readonly SyntaxToken[] | null, entities: readonly EntityMention[], threshold: number, m = loadCueClassifier()): void {
   if (!m || !parse?.length) return;
   const q = cueQuestions(info.toks, parse, entities, info.inQuote, info.mark);
-  if (use === 'confidence') setCueConfidence(info, cueConfidence(m, info.toks.length, q));
-  else setLikelyCues(info, q.tokens, acceptedCues(m, info.toks.length, q, use));
+  setLikelyCues(info, q.tokens, acceptedCues(m, info.toks.length, q, threshold));
 }
 
 let cached: CueModel | null | undefined;

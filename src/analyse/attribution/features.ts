@@ -66,11 +66,6 @@ export interface DocInfo {
    * cue-classifier.ts), the words the classifier accepts.
    */
   likely: Uint8Array;
-  /**
-   * The cue classifier's confidence that the token heads an attribution (setCueConfidence): 0 not
-   * asked (no classifier, no parse, not a verb or noun), 1-4 from surely not to surely.
-   */
-  conf: Uint8Array;
   /** 1 inside quotation marks (the marks excluded). */
   inQuote: Uint8Array;
   /** 1 for a quotation mark. */
@@ -218,7 +213,6 @@ export function documentInfo(
     preH: new Uint32Array(n),
     cue: new Uint8Array(n),
     likely: new Uint8Array(n),
-    conf: new Uint8Array(n),
     inQuote: new Uint8Array(n),
     mark: new Uint8Array(n),
     ent: new Uint8Array(n),
@@ -274,13 +268,6 @@ function wordFacts(info: DocInfo): void {
  */
 export function setLikelyCues(info: DocInfo, asked: readonly number[], accepted: Uint8Array): void {
   for (const i of asked) info.likely[i] = accepted[i];
-}
-
-/** Confidence buckets of the cue classifier (DocInfo.conf): the most confident one also makes a likely cue. */
-export const CONF_BUCKETS = 5;
-export function setCueConfidence(info: DocInfo, conf: Uint8Array): void {
-  info.conf = conf;
-  for (let i = 0; i < conf.length; i++) if (conf[i] === CONF_BUCKETS - 1) info.likely[i] = 1;
 }
 
 /**
@@ -475,11 +462,6 @@ const CLOSED_SPEC: [template: string, sizes: number[]][] = [
   ['ncue', [4, FLAG]],
   ['cbc', [BIN, 3]],
   ['cbe', [BIN, ENT]],
-  // the cue classifier's confidence (DocInfo.conf) in the nearest likely cue on the left and on the
-  // right with the distance to it, and in the token itself with its cue bin: 0 for a tagger without it
-  ['ccl', [CONF_BUCKETS, DIST]],
-  ['ccr', [CONF_BUCKETS, DIST]],
-  ['cct', [CONF_BUCKETS, BIN]],
 ];
 /** Closed features per token. */
 export const CLOSED_COUNT = CLOSED_SPEC.length;
@@ -531,7 +513,7 @@ export interface Feats {
 }
 
 /** Slots per token of sentenceFeatures (at least the number of templates). */
-const STRIDE = 60;
+const STRIDE = 56;
 /** Slots per token of stackFeatures. */
 const STACK_STRIDE = 13;
 
@@ -586,11 +568,11 @@ let nearScratch = new Uint8Array(128);
 
 /** Each closed template's column (C_) among a token's closed features and its first row (AT_). */
 const closedColumn = (name: string): number => CLOSED_SPEC.findIndex(([t]) => t === name);
-const [C_cbp2, C_dl, C_dr, C_dlc, C_dlt, C_dlq, C_dlcol, C_drc, C_nocue, C_q, C_qdl, C_e, C_em1, C_ep1, C_capdr, C_pos, C_ncue, C_cbc, C_cbe, C_ccl, C_ccr, C_cct] = [
-  'cb+2', 'dl', 'dr', 'dlc', 'dlt', 'dlq', 'dlcol', 'drc', 'nocue', 'q', 'qdl', 'e', 'e-1', 'e+1', 'capdr', 'pos', 'ncue', 'cbc', 'cbe', 'ccl', 'ccr', 'cct',
+const [C_cbp2, C_dl, C_dr, C_dlc, C_dlt, C_dlq, C_dlcol, C_drc, C_nocue, C_q, C_qdl, C_e, C_em1, C_ep1, C_capdr, C_pos, C_ncue, C_cbc, C_cbe] = [
+  'cb+2', 'dl', 'dr', 'dlc', 'dlt', 'dlq', 'dlcol', 'drc', 'nocue', 'q', 'qdl', 'e', 'e-1', 'e+1', 'capdr', 'pos', 'ncue', 'cbc', 'cbe',
 ].map(closedColumn);
-const [AT_cbp2, AT_dl, AT_dr, AT_dlc, AT_dlt, AT_dlq, AT_dlcol, AT_drc, AT_nocue, AT_q, AT_qdl, AT_e, AT_em1, AT_ep1, AT_capdr, AT_pos, AT_ncue, AT_cbc, AT_cbe, AT_ccl, AT_ccr, AT_cct] = [
-  C_cbp2, C_dl, C_dr, C_dlc, C_dlt, C_dlq, C_dlcol, C_drc, C_nocue, C_q, C_qdl, C_e, C_em1, C_ep1, C_capdr, C_pos, C_ncue, C_cbc, C_cbe, C_ccl, C_ccr, C_cct,
+const [AT_cbp2, AT_dl, AT_dr, AT_dlc, AT_dlt, AT_dlq, AT_dlcol, AT_drc, AT_nocue, AT_q, AT_qdl, AT_e, AT_em1, AT_ep1, AT_capdr, AT_pos, AT_ncue, AT_cbc, AT_cbe] = [
+  C_cbp2, C_dl, C_dr, C_dlc, C_dlt, C_dlq, C_dlcol, C_drc, C_nocue, C_q, C_qdl, C_e, C_em1, C_ep1, C_capdr, C_pos, C_ncue, C_cbc, C_cbe,
 ].map((c) => CLOSED_AT[c]);
 
 /** A closed feature of the token whose closed features start at cl[o]: its row kept there (the slot in data left 0), or its hash. */
@@ -683,7 +665,6 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number, reuse = 
   const Q = info.inQuote;
   const M = info.mark;
   const CAP = info.cap;
-  const CF = info.conf;
   const tree = info.tree;
   const tb = T_b;
   const ncue = Math.min(nCues, 3);
@@ -761,9 +742,6 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number, reuse = 
     data[j++] = closedSlot(cl, o, C_ncue, AT_ncue + ncue * FLAG + (dl > 0 ? 1 : 0), H);
     data[j++] = closedSlot(cl, o, C_cbc, AT_cbc + c0 * 3 + (i > lo ? CAP[i - 1] : 2), H);
     data[j++] = closedSlot(cl, o, C_cbe, AT_cbe + c0 * ENT + entArg(em1), H);
-    data[j++] = closedSlot(cl, o, C_ccl, AT_ccl + (lc >= 0 ? CF[lc] : 0) * DIST + dl, H);
-    data[j++] = closedSlot(cl, o, C_ccr, AT_ccr + (rc >= 0 ? CF[rc] : 0) * DIST + dr, H);
-    data[j++] = closedSlot(cl, o, C_cct, AT_cct + CF[i] * BIN + c0, H);
     if (wf) data[j] = mix(T_k8, k8);
     j++;
     if (nr === null) {

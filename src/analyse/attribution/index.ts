@@ -87,8 +87,8 @@ export function tagAttributions(
   const tree = tagger.meta.parse === true ? parse : null;
   // so do the cue classifier's decisions: for a model trained with them (meta.cues says how it uses them)
   const use = tagger.meta.cues;
-  const likely = typeof use === 'number' || use === 'confidence' ? (info: DocInfo) => classifyCues(info, parse, entities, use) : null;
-  return tagWith(tagger.lex, tagger.clusters, (f, info, lo, hi) => tagger.tagScored(f, info, lo, hi), text, toks, ranges, quoted, entities, sums, tree, likely);
+  const classify = typeof use === 'number' ? (info: DocInfo) => classifyCues(info, parse, entities, use) : null;
+  return tagWith(tagger.lex, tagger.clusters, (f, info, lo, hi) => tagger.tagScored(f, info, lo, hi), text, toks, ranges, quoted, entities, sums, tree, classify);
 }
 
 export function tagWith(
@@ -102,10 +102,10 @@ export function tagWith(
   entities: EntityMention[],
   sums: WordSums | null = null,
   parse: readonly SyntaxToken[] | null = null,
-  likely: ((info: DocInfo) => void) | null = null,
+  classify: ((info: DocInfo) => void) | null = null,
 ): TaggedSentence[] {
   const info = documentInfo(text, toks, quoted, entities, lex, clusters, sums, parse);
-  likely?.(info);
+  classify?.(info);
   const out: TaggedSentence[] = [];
   for (const r of ranges) {
     for (let lo = r.lo; lo < r.hi; lo += MAX_WINDOW) {
