@@ -64,16 +64,20 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { findQuantities } from '../src/analyse/quantities.js';
-import { findQuotes } from '../src/analyse/quotes.js';
+import { findQuotedSegments, findQuotes, normaliseQuoteMarks } from '../src/analyse/quotes.js';
 import { cueClassOf } from '../src/analyse/quotes/cues.js';
 import { parseSentences } from '../src/analyse/syntax/index.js';
 import { hash } from '../src/analyse/entities/features.js';
 import { findTimes } from '../src/analyse/time.js';
-import { splitSentences, tokenize } from '../src/analyse/tokenize.js';
+import { splitSentences, tokenAt, tokenize } from '../src/analyse/tokenize.js';
+import { acceptedCues, cueQuestions, type CueModel, loadCueClassifier } from '../src/analyse/attribution/cue-classifier.js';
+import { quotationFlags } from '../src/analyse/attribution/features.js';
 import type { EntityMention, Quote, Span, SyntaxToken } from '../src/model/types.js';
 
 interface GoldAttribution {
   cueText: string | null;
+  /** The cue's fragments ([] when not annotated). */
+  cue: Span[];
   /** Where the cue starts (its first fragment), when annotated. */
   cueStart: number | null;
   content: Span;
@@ -132,6 +136,7 @@ export function loadGold(text: string, ann: string): GoldAttribution[] {
     const cueT = tb.get(roles.get('Cue') ?? '');
     out.push({
       cueText: cueT ? cueT.text : null,
+      cue: cueT ? cueT.ranges : [],
       cueStart: cueT ? cueT.ranges[0].start : null,
       content,
       fragments: c.ranges,
@@ -235,6 +240,12 @@ export interface QuoteEval {
   digest: string | null;
   /** The same of the times and quantities found (findTimes, findQuantities), which the speed line also times. */
   timesQuantitiesDigest: string | null;
+  /**
+   * The cue classifier (models/cues.bin, at its own threshold 0): precision and recall of the words
+   * of annotated Cue spans (recall of every such word, asked about or not) and the share of gold
+   * attributions whose cue has a word it accepts; null without the parse or the model.
+   */
+  cues: { p: number; r: number; f: number; attributions: number } | null;
 }
 
 /** A gold attribution of speech: its cue's lemma (by the parse) is a speech cue, or it is a quotation without a cue. */
@@ -248,6 +259,32 @@ function isSpeechGold(g: GoldAttribution, tokens: readonly SyntaxToken[]): boole
 const NAME_STOP = new Set('The A An He She It They We I His Her Their Its This That Mr Mrs Ms Dr Sen Rep Gov President'.split(' '));
 function nameWords(s: string): Set<string> {
   return new Set((s.match(/\p{Lu}[\p{L}’'-]+/gu) ?? []).map((w) => w.replace(/[’']s$/, '')).filter((w) => !NAME_STOP.has(w)));
+}
+
+/** Adds an article's cue-word counts of the cue classifier to `acc` (QuoteEval.cues). */
+function scoreCueWords(m: CueModel, text: string, tokens: readonly SyntaxToken[], entities: EntityMention[], gold: GoldAttribution[], acc: { tp: number; fp: number; gold: number; atts: number; found: number }): void {
+  const norm = normaliseQuoteMarks(text);
+  const toks = tokenize(norm);
+  const { inQuote, mark } = quotationFlags(toks, findQuotedSegments(norm).map((s) => s.inner));
+  const yes = acceptedCues(m, toks.length, cueQuestions(toks, tokens, entities, inQuote, mark));
+  const cueTok = new Uint8Array(toks.length);
+  for (const g of gold) {
+    if (!g.cue.length) continue;
+    let found = false;
+    for (const s of g.cue)
+      for (let i = tokenAt(toks, s.start); i < toks.length && toks[i].start < s.end; i++) {
+        if (!/\p{L}/u.test(toks[i].text)) continue;
+        cueTok[i] = 1;
+        if (yes[i]) found = true;
+      }
+    acc.atts++;
+    if (found) acc.found++;
+  }
+  for (let i = 0; i < toks.length; i++) {
+    acc.gold += cueTok[i];
+    if (yes[i] && cueTok[i]) acc.tp++;
+    else if (yes[i]) acc.fp++;
+  }
 }
 
 export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteEval {
@@ -276,6 +313,8 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
   let words = 0;
   const digest = opts.digest ? createHash('sha256') : null;
   const otherDigest = opts.digest ? createHash('sha256') : null;
+  const cueModel = opts.syntax === false ? null : loadCueClassifier();
+  const cueWords = { tp: 0, fp: 0, gold: 0, atts: 0, found: 0 };
   for (const name of names) {
     const base = name.slice(0, -4);
     const annName = annFiles.find((f) => f.startsWith(`${base}_`) && /^_[0-9a-f]+\.ann$/.test(f.slice(base.length)));
@@ -299,6 +338,7 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
     otherDigest?.update(`${name}\n${JSON.stringify(times)}\n${JSON.stringify(quantities)}\n`);
 
     const predSets = quotes.map((q) => wordTokens(text, q.parts ?? q.span));
+    if (tokens && cueModel) scoreCueWords(cueModel, text, tokens, entities, gold, cueWords);
     if (tokens) {
       // speech only (what the quote ledger keeps): gold whose annotated cue's lemma is a speech cue, or a quotation
       // without a cue; predictions whose cueClass is speech
@@ -420,6 +460,12 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
     })(),
     digest: digest ? digest.digest('hex') : null,
     timesQuantitiesDigest: otherDigest ? otherDigest.digest('hex') : null,
+    cues: !cueModel
+      ? null
+      : (() => {
+          const [cp, cr, cf] = prf(cueWords.tp, cueWords.tp + cueWords.fp, cueWords.gold);
+          return { p: cp, r: cr, f: cf, attributions: cueWords.atts ? cueWords.found / cueWords.atts : 0 };
+        })(),
   };
 }
 
@@ -573,6 +619,7 @@ async function main(): Promise<void> {
     ...(r.speech ? { speechOverlapF1: round(r.speech.f) } : {}),
     speakerNameAccuracy: round(r.speakerNameAccuracy),
     speakerEntityAccuracy: round(r.speakerEntityAccuracy),
+    ...(r.cues ? { cueWordF1: round(r.cues.f), cueAttributions: round(r.cues.attributions) } : {}),
   });
   const [first, ...halves] = runs;
   console.log(JSON.stringify({ ...figures(first[1]), ...Object.fromEntries(halves.map(([label, r]) => [label, figures(r)])) }));
@@ -592,6 +639,7 @@ function report(label: string, r: QuoteEval): void {
     console.log(`speech only (the ledger's guideline; gold by its cue's lemma): gold ${r.speech.gold} pred ${r.speech.pred}  P ${fmt(r.speech.p)}  R ${fmt(r.speech.r)}  F1(ovl) ${fmt(r.speech.f)}`);
   console.log(`speaker names (resolved speakerName shares a name with a named gold Source, pronouns resolved): ${fmt(r.speakerNameAccuracy)} (${r.speakerNameN})`);
   console.log(`speaker entity (gold Source linked by the same linker names an entity; predicted speaker is it): ${fmt(r.speakerEntityAccuracy)} (${r.speakerEntityN})`);
+  if (r.cues) console.log(`cue classifier (words of gold Cue spans): P ${fmt(r.cues.p)} R ${fmt(r.cues.r)} F1 ${fmt(r.cues.f)}; attributions with a cue word accepted ${fmt(r.cues.attributions)}`);
   const ms = r.msPerArticle;
   const entity = r.entityMsPerArticle !== null ? `; entity recogniser ${r.entityMsPerArticle.toFixed(2)} ms/article` : '';
   if (ms !== null)

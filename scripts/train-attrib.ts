@@ -27,7 +27,8 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBratAttributions } from '../src/analyse/attribution/brat.js';
-import { cueBin, type DocInfo, documentInfo, type Feats, featuresOf, keyOf, sentenceFeatures, stackFeatures } from '../src/analyse/attribution/features.js';
+import { acceptedCues, cueQuestions, readCueFile } from '../src/analyse/attribution/cue-classifier.js';
+import { cueBin, type DocInfo, documentInfo, type Feats, featuresOf, keyOf, quotationFlags, sentenceFeatures, setLikelyCues, stackFeatures } from '../src/analyse/attribution/features.js';
 import type { TokenRun } from '../src/analyse/attribution/index.js';
 import { ALLOWED, DEFAULT_ATTRIBUTION_MODEL, NT, START, serializeAttributionModel, stackModelPath, TAGS, viterbi } from '../src/analyse/attribution/model.js';
 import { loadTagger, recogniseEntities } from '../src/analyse/entities/index.js';
@@ -60,6 +61,14 @@ const STACK = args.includes('--stack');
 // the shuffling seed: models trained with different seeds measure the training noise of a score
 const SEED = Number(opt('seed', '12345'));
 const FOLD = Number(opt('fold', '-1'));
+// --cues PREFIX: the likely cues are the cue classifier's (src/analyse/attribution/cue-classifier.ts),
+// each article's from the fold model that did not see it (PREFIX.fold0.bin / .fold1.bin, written by
+// train-cues --folds on the same split), accepted above --cue-threshold; the model's meta.cues holds
+// the threshold, and at run time the shipped classifier (models/cues.bin) decides.
+const CUES = opt('cues', '');
+// (README: -5 on the train holdout, the best of -10, -5 and 0; none kept)
+const CUE_THRESHOLD = Number(opt('cue-threshold', '-5'));
+const cueFolds = CUES ? [0, 1].map((k) => readCueFile(readFileSync(`${CUES.replace(/\.bin$/, '')}.fold${k}.bin`))) : null;
 
 const t0 = performance.now();
 const log = (msg: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
@@ -80,6 +89,8 @@ interface Doc {
   parse: SyntaxToken[] | null;
   gold: Uint8Array;
   cueTok: Uint8Array;
+  /** With --cues: the article's likely cues by the fold classifier that did not see it. */
+  likely: { asked: number[]; accepted: Uint8Array } | null;
 }
 const docs: Doc[] = [];
 
@@ -93,7 +104,8 @@ for (const name of trainNames) {
   const ranges = sentences.map((s) => ({ lo: tokenAt(toks, s.start), hi: tokenAt(toks, s.end) }));
   const quoted = findQuotedSegments(text).map((s) => s.inner);
   const entities = ENTITIES ? recogniseEntities(original, sentences) : [];
-  const parse = PARSE ? parseSentences(original, sentences).tokens : null;
+  const parsed = PARSE || cueFolds ? parseSentences(original, sentences).tokens : null;
+  const parse = PARSE ? parsed : null;
   const atts = readBratAttributions(readFileSync(join(DATA, 'attributions', ann), 'utf8'));
   // role per token (0 none, 1 cue, 2 source, 3 content) and the attribution that set it; outer attributions first
   const size = (sp: Span[]) => sp.reduce((a, s) => a + s.end - s.start, 0);
@@ -125,7 +137,13 @@ for (const name of trainNames) {
       gold[i] = role[i] * 2 - 1 + (begin ? 0 : 1); // CUE 1/2, SRC 3/4, CON 5/6
     }
   }
-  docs.push({ text, toks, ranges, quoted, entities, parse, gold, cueTok });
+  let likely: Doc['likely'] = null;
+  if (cueFolds && parsed) {
+    const { inQuote, mark } = quotationFlags(toks, quoted);
+    const q = cueQuestions(toks, parsed, entities, inQuote, mark);
+    likely = { asked: q.tokens, accepted: acceptedCues(cueFolds[split.train.indexOf(name) % 2], toks.length, q, CUE_THRESHOLD) };
+  }
+  docs.push({ text, toks, ranges, quoted, entities, parse, gold, cueTok, likely });
 }
 log(`train: ${docs.length} articles, ${docs.reduce((a, d) => a + d.toks.length, 0)} tokens; held out: ${held.length}`);
 
@@ -165,6 +183,7 @@ interface Sent {
 const sents: Sent[] = [];
 docs.forEach((d, di) => {
   const info = documentInfo(d.text, d.toks, d.quoted, d.entities, lexicon, clusters, null, d.parse);
+  if (d.likely) setLikelyCues(info, d.likely.asked, d.likely.accepted);
   for (const r of d.ranges) {
     for (let lo = r.lo; lo < r.hi; lo += 250) {
       const hi = Math.min(r.hi, lo + 250);
@@ -282,7 +301,17 @@ const all = sents.map((_, i) => i);
 const first = index((i) => [sents[i].feats]);
 log(`${golds.length} sentences, ${first.keys.length} features kept (count >= ${MIN_COUNT})`);
 const m1 = train(first.keys.length, first.rows, all, 'pass 1');
-const meta = { data: 'PolNeAR train', articles: docs.length, heldOut: held.length, ...(FOLD >= 0 ? { fold: FOLD } : {}), epochs: EPOCHS, minCount: MIN_COUNT, entities: ENTITIES, parse: PARSE };
+const meta = {
+  data: 'PolNeAR train',
+  articles: docs.length,
+  heldOut: held.length,
+  ...(FOLD >= 0 ? { fold: FOLD } : {}),
+  epochs: EPOCHS,
+  minCount: MIN_COUNT,
+  entities: ENTITIES,
+  parse: PARSE,
+  ...(cueFolds ? { cues: CUE_THRESHOLD } : {}),
+};
 const buf = serializeAttributionModel(first.keys, m1.w, m1.t, lexicon, clusters, meta);
 writeFileSync(OUT, buf);
 log(`wrote ${OUT}: ${(buf.length / 1024 / 1024).toFixed(2)} MB`);

@@ -104,6 +104,9 @@ describe('quality floor of the syntax review (test/baselines.json, keys quotes.r
     assert.ok(withParse.all.speakerAccuracy >= floors['quotes.review.speakerAccuracy'], `speaker accuracy ${withParse.all.speakerAccuracy}`);
     assert.ok(withParse.direct.speakerAccuracy >= floors['quotes.review.directSpeakerAccuracy'], `quoted speaker accuracy ${withParse.direct.speakerAccuracy}`);
     assert.ok(withParse.speakerEntityAccuracy >= floors['quotes.review.speakerEntityAccuracy'], `speaker entity accuracy ${withParse.speakerEntityAccuracy}`);
+    // the cue classifier (models/cues.bin): F1 of the words of annotated Cue spans
+    assert.ok(withParse.cues && withParse.cues.f >= floors['quotes.review.cueWordF1'], `cue-word F1 ${withParse.cues?.f}`);
+    assert.equal(without.cues, null, 'no cue classifier without the parse');
     assert.ok(withParse.all.speakerAccuracy >= without.all.speakerAccuracy, 'the review does not lose speakers');
     // the review classes quotes and ends indirect content at its cue's clause: it drops none
     assert.equal(withParse.all.pred, without.all.pred, 'the review does not drop quotes');

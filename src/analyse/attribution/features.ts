@@ -60,6 +60,12 @@ export interface DocInfo {
   sufH: Uint32Array;
   preH: Uint32Array;
   cue: Uint8Array;
+  /**
+   * 1 for a likely cue, the token the distance and clause-mark features measure from: a word of cue
+   * bin STRONG or more, or, once setLikelyCues has run (a tagger trained with the cue classifier,
+   * cue-classifier.ts), the words the classifier accepts.
+   */
+  likely: Uint8Array;
   /** 1 inside quotation marks (the marks excluded). */
   inQuote: Uint8Array;
   /** 1 for a quotation mark. */
@@ -206,6 +212,7 @@ export function documentInfo(
     sufH: new Uint32Array(n),
     preH: new Uint32Array(n),
     cue: new Uint8Array(n),
+    likely: new Uint8Array(n),
     inQuote: new Uint8Array(n),
     mark: new Uint8Array(n),
     ent: new Uint8Array(n),
@@ -249,9 +256,28 @@ function wordFacts(info: DocInfo): void {
     // (the cached facts are of the first 40 characters)
     punct[i] = w === t ? f[o + 10] : isPunct(t) ? 1 : 0;
     rows[i] = r;
+    info.likely[i] = cue[i] >= STRONG ? 1 : 0;
   }
   // (the facts only grow while rows are added: this array holds every row of the document)
   info.facts = wordCache!.facts;
+}
+
+/**
+ * The cue classifier's decisions as the document's likely cues: where it was asked (`asked`, token
+ * indexes), its answer (`accepted`, per token); elsewhere the cue bin decides as before.
+ */
+export function setLikelyCues(info: DocInfo, asked: readonly number[], accepted: Uint8Array): void {
+  for (const i of asked) info.likely[i] = accepted[i];
+}
+
+/**
+ * The quotation marks among `toks` and the tokens inside quotation-marked segments `quoted` (as
+ * DocInfo.mark and .inQuote), for a reader that needs no more of the document's facts.
+ */
+export function quotationFlags(toks: Token[], quoted: Span[]): { inQuote: Uint8Array; mark: Uint8Array } {
+  const info = { toks, mark: Uint8Array.from(toks, (t) => (isMark(t.text) ? 1 : 0)), inQuote: new Uint8Array(toks.length) } as DocInfo;
+  quotationState(info, quoted);
+  return { inQuote: info.inQuote, mark: info.mark };
 }
 
 /** Quotation state, by walking tokens and segments together. */
@@ -586,7 +612,7 @@ let contextScratch = contextBuffers(256);
 
 /** The nearest likely cue on each side of every token of lo..hi-1, and the clause marks between it and the token. */
 function cueContext(info: DocInfo, lo: number, hi: number) {
-  const { cue: C, toks } = info;
+  const { likely, toks } = info;
   const n = hi - lo;
   // (views of buffers kept across sentences, read by sentenceFeatures only; every cell is written below)
   if (contextScratch.length < n) contextScratch = contextBuffers(2 * n);
@@ -603,7 +629,7 @@ function cueContext(info: DocInfo, lo: number, hi: number) {
     quoteSince[i - lo] = mark;
     colonSince[i - lo] = anyColon;
     const t = toks[i].text;
-    if (C[i] >= STRONG) {
+    if (likely[i]) {
       last = i;
       comma = 0;
       that = 0;
@@ -619,7 +645,7 @@ function cueContext(info: DocInfo, lo: number, hi: number) {
   let nCues = 0;
   for (let i = hi - 1; i >= lo; i--) {
     rightCue[i - lo] = next;
-    if (C[i] >= STRONG) {
+    if (likely[i]) {
       next = i;
       nCues++;
     }

@@ -10,6 +10,7 @@
  */
 import type { EntityMention, Span, SyntaxToken, Token } from '../../model/types.js';
 import { type Clusters, type CueLexicon, type DocInfo, documentInfo, type Feats, sentenceFeatures, type WordSums } from './features.js';
+import { classifyCues } from './cue-classifier.js';
 import { loadAttributionTagger, NT, TAGS } from './model.js';
 
 export { loadAttributionTagger } from './model.js';
@@ -60,10 +61,10 @@ export function runsOf(tags: ArrayLike<number>, lo: number, em?: Float64Array): 
 }
 
 /**
- * Sentences with no word that is a cue at least this often in training (cue bin, features.ts) are
- * not tagged: the tagger rarely finds an attribution there, and skipping them keeps the pass fast.
+ * Sentences with no likely cue (features.ts DocInfo.likely: a word that is a cue at least this often
+ * in training, cue bin 3, or one the cue classifier accepts) are not tagged: the tagger rarely finds
+ * an attribution there, and skipping them keeps the pass fast.
  */
-const MIN_CUE_BIN = 3;
 
 /** Longest sentence tagged at once (tokens); longer runs of text are tagged in windows. */
 const MAX_WINDOW = 250;
@@ -86,7 +87,10 @@ export function tagAttributions(
   const sums = tagger.stacked ? null : tagger;
   // the tree features cost a walk over the parse: only for a model trained with them (its meta says so)
   const tree = tagger.meta.parse === true ? parse : null;
-  return tagWith(tagger.lex, tagger.clusters, (f, info, lo, hi) => tagger.tagScored(f, info, lo, hi), text, toks, ranges, quoted, entities, sums, tree);
+  // so do the cue classifier's decisions: for a model trained with them (meta.cues says how it uses them)
+  const use = tagger.meta.cues;
+  const classify = typeof use === 'number' ? (info: DocInfo) => classifyCues(info, parse, entities, use) : null;
+  return tagWith(tagger.lex, tagger.clusters, (f, info, lo, hi) => tagger.tagScored(f, info, lo, hi), text, toks, ranges, quoted, entities, sums, tree, classify);
 }
 
 export function tagWith(
@@ -100,16 +104,18 @@ export function tagWith(
   entities: EntityMention[],
   sums: WordSums | null = null,
   parse: readonly SyntaxToken[] | null = null,
+  classify: ((info: DocInfo) => void) | null = null,
 ): TaggedSentence[] {
   const info = documentInfo(text, toks, quoted, entities, lex, clusters, sums, parse);
+  classify?.(info);
   const out: TaggedSentence[] = [];
   for (const r of ranges) {
     for (let lo = r.lo; lo < r.hi; lo += MAX_WINDOW) {
       const hi = Math.min(r.hi, lo + MAX_WINDOW);
       if (hi - lo < 2) continue;
-      let likely = 0;
-      for (let i = lo; i < hi; i++) if (info.cue[i] > likely) likely = info.cue[i];
-      if (likely < MIN_CUE_BIN) continue;
+      let any = 0;
+      for (let i = lo; i < hi && !any; i++) any = info.likely[i];
+      if (!any) continue;
       const { tags, em } = tag(sentenceFeatures(info, lo, hi, true), info, lo, hi);
       out.push({ lo, hi, ...runsOf(tags, lo, em) });
     }

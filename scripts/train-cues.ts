@@ -1,0 +1,201 @@
+/**
+ * Trains the cue classifier (src/analyse/attribution/cue-classifier.ts): for every verb and noun of
+ * PolNeAR train (and every word of the cue lexicon), does it lie in an annotated Cue span? An
+ * averaged perceptron over the classifier's features, read from the dependency parse.
+ *
+ *   npm run train:cues [-- --out models/cues.bin --epochs N --holdout N [--holdout-per-outlet] --folds --seed N]
+ *
+ * `--folds` also writes `<out>.fold0.bin` and `<out>.fold1.bin`, each trained on the training
+ * articles whose position is not k modulo 2, so that train-attrib --cues gives the tagger the
+ * decisions of a classifier that did not see the article (out-of-fold, as train-content-ends does).
+ * `--holdout N --holdout-per-outlet` keeps the same articles out as train-attrib (polnear-split.ts)
+ * and scores the classifier on them: precision, recall and F1 of cue tokens, against the tagger's
+ * own notion of a likely cue (a word whose cue bin, learned from the same training articles, is 3
+ * or more). Deterministic: sorted files, fixed shuffling seed, sorted keys, no clock in the output.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readBratAttributions } from '../src/analyse/attribution/brat.js';
+import { type CueModel, type CueQuestions, cueQuestions, cueScore, writeCueFile } from '../src/analyse/attribution/cue-classifier.js';
+import { cueBin, keyOf, quotationFlags } from '../src/analyse/attribution/features.js';
+import { recogniseEntities } from '../src/analyse/entities/index.js';
+import { findQuotedSegments, normaliseQuoteMarks } from '../src/analyse/quotes.js';
+import { parseSentences } from '../src/analyse/syntax/index.js';
+import { splitSentences, tokenAt, tokenize } from '../src/analyse/tokenize.js';
+import type { Token } from '../src/model/types.js';
+import { goldAnnFile, trainSplit } from './polnear-split.js';
+
+const args = process.argv.slice(2);
+const opt = (name: string, def: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1] : def;
+};
+const DATA = opt('data', join(import.meta.dirname, '../../shared/data/attribution/polnear/train'));
+const OUT = opt('out', join(import.meta.dirname, '../models/cues.bin'));
+const EPOCHS = Number(opt('epochs', '10'));
+const HOLDOUT = Number(opt('holdout', '0'));
+const PER_OUTLET = args.includes('--holdout-per-outlet');
+const FOLDS = args.includes('--folds');
+const SEED = Number(opt('seed', '12345'));
+const MIN_COUNT = 2;
+
+const t0 = performance.now();
+const log = (msg: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
+
+interface Doc {
+  toks: Token[];
+  q: CueQuestions;
+  /** Per question: 1 when the token lies in a gold Cue span. */
+  gold: Uint8Array;
+  /** Gold cue tokens of the document (all of them, asked about or not). */
+  goldCues: number;
+  /** Per gold attribution, the tokens of its cue. */
+  attributions: number[][];
+}
+
+function readDoc(name: string, annFiles: string[]): Doc | null {
+  const ann = goldAnnFile(annFiles, name);
+  if (!ann) return null;
+  const original = readFileSync(join(DATA, 'text', name), 'utf8');
+  const text = normaliseQuoteMarks(original);
+  const toks = tokenize(text);
+  const sentences = splitSentences(original);
+  const quoted = findQuotedSegments(text).map((s) => s.inner);
+  const entities = recogniseEntities(original, sentences);
+  const parse = parseSentences(original, sentences).tokens;
+  const { inQuote, mark } = quotationFlags(toks, quoted);
+  const q = cueQuestions(toks, parse, entities, inQuote, mark);
+  const cueTok = new Uint8Array(toks.length);
+  const attributions: number[][] = [];
+  for (const a of readBratAttributions(readFileSync(join(DATA, 'attributions', ann), 'utf8'))) {
+    const own: number[] = [];
+    for (const s of a.cue) for (let i = tokenAt(toks, s.start); i < toks.length && toks[i].start < s.end; i++) if (/\p{L}/u.test(toks[i].text)) own.push(i);
+    for (const i of own) cueTok[i] = 1;
+    if (own.length) attributions.push(own);
+  }
+  let goldCues = 0;
+  for (const c of cueTok) goldCues += c;
+  return { toks, q, gold: Uint8Array.from(q.tokens, (i) => cueTok[i]), goldCues, attributions };
+}
+
+/** Averaged binary perceptron over the questions of `docs`; features seen fewer than MIN_COUNT times dropped. */
+function train(docs: Doc[], meta: Record<string, unknown>): CueModel {
+  const counts = new Map<number, number>();
+  for (const d of docs) for (const fs of d.q.feats) for (const f of fs) counts.set(f >>> 0, (counts.get(f >>> 0) ?? 0) + 1);
+  const keys = Uint32Array.from([...counts].filter(([, c]) => c >= MIN_COUNT).map(([k]) => k)).sort();
+  const rowOf = new Map<number, number>();
+  keys.forEach((k, r) => rowOf.set(k, r));
+  const items: { rows: Int32Array; y: number }[] = [];
+  for (const d of docs)
+    d.q.feats.forEach((fs, c) => {
+      const rows = fs.map((f) => rowOf.get(f >>> 0) ?? -1).filter((r) => r >= 0);
+      items.push({ rows: Int32Array.from(rows), y: d.gold[c] ? 1 : -1 });
+    });
+  const w = new Float64Array(keys.length);
+  const u = new Float64Array(keys.length);
+  let c = 1;
+  let seed = SEED;
+  const rand = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 4294967296;
+  };
+  const idx = items.map((_, i) => i);
+  for (let ep = 0; ep < EPOCHS; ep++) {
+    for (let i = idx.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [idx[i], idx[j]] = [idx[j], idx[i]];
+    }
+    let errs = 0;
+    for (const i of idx) {
+      const { rows, y } = items[i];
+      let s = 0;
+      for (const r of rows) s += w[r];
+      if (y * s <= 0) {
+        errs++;
+        for (const r of rows) {
+          w[r] += y;
+          u[r] += y * c;
+        }
+      }
+      c++;
+    }
+    if (ep === EPOCHS - 1 || ep % 3 === 0) log(`epoch ${ep + 1}: ${errs} errors of ${items.length}`);
+  }
+  const weights = Float32Array.from(w, (x, r) => x - u[r] / c);
+  return { keys, weights, meta: { ...meta, epochs: EPOCHS, minCount: MIN_COUNT, seed: SEED, questions: items.length } };
+}
+
+/**
+ * Precision, recall and F1 of cue words (recall of every letter token of a gold Cue span, asked
+ * about or not), and the attributions found: the share of gold attributions whose cue has a word
+ * accepted (what the tagger needs: one likely cue per attribution).
+ */
+function score(docs: Doc[], accept: (d: Doc, c: number) => boolean): string {
+  let tp = 0;
+  let fp = 0;
+  let gold = 0;
+  let atts = 0;
+  let found = 0;
+  for (const d of docs) {
+    gold += d.goldCues;
+    const yes = new Set<number>();
+    d.q.tokens.forEach((i, c) => {
+      if (!accept(d, c)) return;
+      yes.add(i);
+      if (d.gold[c]) tp++;
+      else fp++;
+    });
+    atts += d.attributions.length;
+    for (const a of d.attributions) if (a.some((i) => yes.has(i))) found++;
+  }
+  const p = tp / Math.max(1, tp + fp);
+  const r = tp / Math.max(1, gold);
+  const f1 = (2 * p * r) / Math.max(1e-9, p + r);
+  return `P ${p.toFixed(4)} R ${r.toFixed(4)} F1 ${f1.toFixed(4)} (${tp} of ${gold} gold cue words, ${fp} false); attributions with a cue word accepted ${(found / Math.max(1, atts)).toFixed(4)} (${found} of ${atts})`;
+}
+
+/** The tagger's own likely cues: words whose cue bin, learned from `docs`, is 3 or more (train-attrib's lexicon). */
+function lexiconCues(docs: Doc[]): (d: Doc, c: number) => boolean {
+  const total = new Map<string, number>();
+  const asCue = new Map<string, number>();
+  for (const d of docs)
+    d.toks.forEach((t) => {
+      if (/\p{L}/u.test(t.text)) total.set(keyOf(t.text), (total.get(keyOf(t.text)) ?? 0) + 1);
+    });
+  for (const d of docs) for (const i of new Set(d.attributions.flat())) asCue.set(keyOf(d.toks[i].text), (asCue.get(keyOf(d.toks[i].text)) ?? 0) + 1);
+  return (d, c) => {
+    const k = keyOf(d.toks[d.q.tokens[c]].text);
+    const a = asCue.get(k) ?? 0;
+    return a >= 2 && cueBin(a / (total.get(k) ?? a)) >= 3;
+  };
+}
+
+const split = trainSplit(DATA, HOLDOUT, PER_OUTLET);
+const docs = split.train.map((name) => readDoc(name, split.annFiles));
+const held = split.held.map((name) => readDoc(name, split.annFiles)).filter((d): d is Doc => d !== null);
+const trainDocs = docs.filter((d): d is Doc => d !== null);
+log(`train: ${trainDocs.length} articles, ${trainDocs.reduce((a, d) => a + d.q.tokens.length, 0)} questions; held out: ${held.length}`);
+const meta = { data: 'PolNeAR train', articles: trainDocs.length, heldOut: held.length };
+const model = train(trainDocs, meta);
+writeFileSync(OUT, writeCueFile(model));
+log(`wrote ${OUT}: ${model.keys.length} features`);
+if (held.length) {
+  for (const th of [0, -2, -5, -10]) log(`held out, classifier, score > ${th}: ${score(held, (d, c) => cueScore(model, d.q.feats[c]) > th)}`);
+  log(`held out, cue bin >= 3: ${score(held, lexiconCues(trainDocs))}`);
+}
+if (FOLDS) {
+  // position in the training list, as train-attrib --fold and --cues count it (articles without annotations keep their place)
+  const oof: { d: Doc; m: CueModel }[] = [];
+  for (const fold of [0, 1]) {
+    const m = train(
+      docs.filter((d, i): d is Doc => d !== null && i % 2 !== fold),
+      { ...meta, fold },
+    );
+    const path = OUT.replace(/(\.bin)?$/, `.fold${fold}.bin`);
+    writeFileSync(path, writeCueFile(m));
+    log(`wrote ${path}`);
+    docs.forEach((d, i) => d && i % 2 === fold && oof.push({ d, m }));
+  }
+  const byDoc = new Map(oof.map((x) => [x.d, x.m]));
+  log(`train, out of fold: ${score(trainDocs, (d, c) => cueScore(byDoc.get(d)!, d.q.feats[c]) > 0)}`);
+}

@@ -1,0 +1,256 @@
+/**
+ * The cue classifier: does this verb or noun head an attribution here? A linear model over the
+ * word and the syntax around it, read from the dependency parse (src/analyse/syntax): the lemma and
+ * its class in data/lexicons/attribution-cues.tsv, the part of speech (tense and aspect: VBD, VBZ,
+ * VBN, VBG, ...), the token's own relation and its head's class, the relations of its dependents (a
+ * clausal complement, an object, a "that", a quotation mark), the kind of its subject (a person,
+ * an organisation, a pronoun, another noun, a passive subject, none) and where it stands against
+ * quotation marks (inside one, right after or before a mark).
+ *
+ * The tagger (model.ts) counts a word as a likely cue from its cue bin alone, whatever the sentence
+ * does with it ("said" in "the said agreement", "statement" as a subject, "warned" with no
+ * complement); a tagger trained with the classifier's decisions (train-attrib --cues, meta.cues)
+ * measures its distances, its clause marks and its sentence gate from the tokens the classifier
+ * accepts instead (features.ts `likely`).
+ *
+ * Trained by scripts/train-cues.ts (averaged perceptron, PolNeAR train, deterministic) into
+ * models/cues.bin (flat container, magic CUEC: the feature hashes ascending, their float32
+ * weights, the training metadata); loaded on first use. The labels follow PolNeAR's guideline
+ * (every attribution: speech, thought, evidence, stance); the quote ledger keeps speech only, by
+ * the cue's class (quotes/review.ts), so a thought or stance cue the classifier accepts still
+ * never reaches the ledger.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EntityMention, SyntaxToken, Token } from '../../model/types.js';
+import { packageRoot } from '../../util/paths.js';
+import { readFlatFile, writeFlatFile } from '../../util/flat-file.js';
+import { hash } from '../entities/features.js';
+import { cueClassOf } from '../quotes/cues.js';
+import { type DocInfo, mix, setLikelyCues } from './features.js';
+
+const MAGIC = 'CUEC';
+
+/** The shipped model; `TRIANGULATE_CUE_MODEL` points elsewhere (a model trained with a holdout or on a fold). */
+export const DEFAULT_CUE_MODEL = process.env.TRIANGULATE_CUE_MODEL || join(packageRoot(), 'models', 'cues.bin');
+
+const F = Object.fromEntries(
+  'b l cls x d lx ld k lk kc that qk sk lsk csk h hcls hd inq qb qa sq w-1 w+1 lw+1 frame acc'.split(' ').map((t) => [t, hash(`cue:${t}`)]),
+) as Record<string, number>;
+
+const PERSONAL = new Set(['he', 'she', 'they', 'i', 'we', 'you', 'it']);
+const MARKS = /^[“”„«»"]$/;
+
+/** The candidates and their features for one document, as training and inference both see them. */
+export interface CueQuestions {
+  /** Token indexes (into the document's tokens) of the verbs and nouns asked about. */
+  tokens: number[];
+  /** Their feature hashes. */
+  feats: number[][];
+}
+
+/** A label's hash, cached (relations and parts of speech are few). */
+const labelHashes = new Map<string, number>();
+const lh = (s: string): number => {
+  let h = labelHashes.get(s);
+  if (h === undefined) labelHashes.set(s, (h = hash(s) || 1));
+  return h;
+};
+
+/** The kind of the subject a word takes: what says it, if it is a cue. */
+function subjectKind(parse: readonly SyntaxToken[], kids: number[], entityAt: (p: SyntaxToken) => string | undefined): string {
+  for (const c of kids) {
+    const t = parse[c];
+    if (t.deprel === 'nsubj:pass') return 'pass';
+    if (t.deprel !== 'nsubj' && t.deprel !== 'csubj') continue;
+    if (t.upos === 'PRON') return PERSONAL.has(t.text.toLowerCase()) ? 'pron' : 'pron-other';
+    const ent = entityAt(t);
+    if (ent) return ent;
+    return t.upos === 'PROPN' ? 'propn' : t.upos === 'NOUN' ? 'noun' : 'other';
+  }
+  return 'none';
+}
+
+/**
+ * One document as the classifier reads it: its tokens (those the tagger reads), the article's
+ * dependency parse over the same text, its entity mentions, and the tagger's quotation state per
+ * token (features.ts DocInfo inQuote / mark). `featuresAt` gives the features of one token, so
+ * that a reader asking about a few tokens pays for those alone.
+ */
+export class CueReader {
+  /** Each token's parse token (the one it starts in), and each parse token's first token. */
+  private readonly synOf: Int32Array;
+  private readonly tokOf: Int32Array;
+  private readonly kids: number[][];
+  private readonly ents: readonly EntityMention[];
+  /** Sentences (of the parse) with a quotation mark. */
+  private readonly sentQuote = new Set<number>();
+
+  constructor(
+    private readonly toks: readonly Token[],
+    private readonly parse: readonly SyntaxToken[],
+    entities: readonly EntityMention[],
+    private readonly inQuote: Uint8Array,
+    private readonly mark: Uint8Array,
+  ) {
+    const n = toks.length;
+    const P = parse.length;
+    this.tokOf = new Int32Array(P).fill(-1);
+    this.synOf = new Int32Array(n).fill(-1);
+    for (let i = 0, j = 0; i < n; i++) {
+      const s = toks[i].start;
+      while (j < P && parse[j].end <= s) j++;
+      if (j < P && parse[j].start <= s) {
+        this.synOf[i] = j;
+        if (this.tokOf[j] < 0) this.tokOf[j] = i;
+      }
+    }
+    this.kids = Array.from({ length: P }, () => []);
+    parse.forEach((t, j) => {
+      if (t.head >= 0 && t.head < P && t.head !== j) this.kids[t.head].push(j);
+    });
+    this.ents = entities.filter((m) => m.span && m.span.end > m.span.start).sort((a, b) => a.span.start - b.span.start);
+    for (let i = 0; i < n; i++) if (mark[i] && this.synOf[i] >= 0) this.sentQuote.add(parse[this.synOf[i]].sentence);
+  }
+
+  /** The tokens the classifier is asked about: the first token of each verb or noun, or of a word the cue lexicon lists. */
+  questions(): number[] {
+    const out: number[] = [];
+    for (let j = 0; j < this.parse.length; j++) if (this.tokOf[j] >= 0 && this.featuresAt(this.tokOf[j]) !== null) out.push(this.tokOf[j]);
+    return out;
+  }
+
+  private entityAt(p: SyntaxToken): string | undefined {
+    for (const m of this.ents) if (m.span.start <= p.start && p.start < m.span.end) return m.type === 'PER' ? 'per' : m.type === 'ORG' ? 'org' : 'ent';
+    return undefined;
+  }
+
+  private lower(i: number): string {
+    return i >= 0 && i < this.toks.length ? this.toks[i].text.toLowerCase() : '';
+  }
+
+  /** The features of token i, or null when the classifier is not asked about it (see questions). */
+  featuresAt(i: number): number[] | null {
+    const { parse, kids, mark, toks } = this;
+    const j = this.synOf[i];
+    if (j < 0 || this.tokOf[j] !== i) return null;
+    const p = parse[j];
+    const lemma = p.lemma.toLowerCase();
+    const cls = cueClassOf(lemma) ?? (lemma === 'according' ? 'speech' : 'none');
+    if (p.upos !== 'VERB' && p.upos !== 'NOUN' && cls === 'none') return null;
+    const L = lh(lemma);
+    const C = lh(cls);
+    const fs: number[] = [F.b, mix(F.l, L), mix(F.cls, C), mix(F.x, lh(p.xpos)), mix(F.d, lh(p.deprel)), mix(mix(F.lx, L), lh(p.xpos)), mix(mix(F.ld, L), lh(p.deprel))];
+    let clausal = 0;
+    for (const c of kids[j]) {
+      const k = parse[c];
+      const rel = lh(k.deprel);
+      fs.push(mix(F.k, rel), mix(mix(F.lk, L), rel), mix(mix(F.kc, C), rel));
+      if (k.deprel === 'ccomp' || k.deprel === 'parataxis') {
+        clausal = 1;
+        for (const g of kids[c]) if (parse[g].deprel === 'mark') fs.push(mix(F.that, lh(parse[g].lemma.toLowerCase())));
+      }
+      if (k.upos === 'PUNCT' && MARKS.test(k.text)) fs.push(F.qk);
+    }
+    const sk = lh(subjectKind(parse, kids[j], (t) => this.entityAt(t)));
+    fs.push(mix(F.sk, sk), mix(mix(F.lsk, L), sk), mix(mix(F.csk, C), sk), mix(mix(mix(F.frame, C), clausal), sk === lh('none') ? 0 : 1));
+    const h = p.head >= 0 && p.head < parse.length ? parse[p.head] : null;
+    fs.push(mix(F.h, lh(h ? h.upos : 'ROOT')), mix(F.hcls, lh(h ? (cueClassOf(h.lemma.toLowerCase()) ?? 'none') : 'ROOT')), mix(mix(F.hd, lh(p.deprel)), lh(h ? h.upos : 'ROOT')));
+    // where it stands against quotation marks: inside, right after a closing mark, right before an opening one
+    let before = 0;
+    let after = 0;
+    for (let d = 1; d <= 3; d++) {
+      if (i - d >= 0 && mark[i - d]) before = d;
+      if (i + d < toks.length && mark[i + d] && !after) after = d;
+    }
+    fs.push(mix(F.inq, this.inQuote[i]), mix(F.qb, before), mix(F.qa, after), mix(F.sq, this.sentQuote.has(p.sentence) ? 1 : 0));
+    fs.push(mix(F['w-1'], lh(this.lower(i - 1))), mix(F['w+1'], lh(this.lower(i + 1))), mix(mix(F['lw+1'], L), lh(this.lower(i + 1))));
+    if (lemma === 'according') fs.push(mix(F.acc, this.lower(i + 1) === 'to' ? 1 : 0));
+    return fs;
+  }
+}
+
+/** The questions of a whole document with their features (training, and the scores of eval:quotes). */
+export function cueQuestions(toks: readonly Token[], parse: readonly SyntaxToken[], entities: readonly EntityMention[], inQuote: Uint8Array, mark: Uint8Array): CueQuestions {
+  const reader = new CueReader(toks, parse, entities, inQuote, mark);
+  const tokens = reader.questions();
+  return { tokens, feats: tokens.map((i) => reader.featuresAt(i)!) };
+}
+
+/** The trained weights: feature hashes ascending, one weight each. */
+export interface CueModel {
+  keys: Uint32Array;
+  weights: Float32Array;
+  meta: Record<string, unknown>;
+}
+
+export function writeCueFile(m: CueModel): Buffer {
+  return writeFlatFile(MAGIC, { meta: m.meta }, { keys: m.keys, weights: m.weights });
+}
+
+export function readCueFile(file: Buffer): CueModel {
+  const { header, arrays } = readFlatFile<{ meta: Record<string, unknown> }>(file, MAGIC, 'a cue classifier');
+  const keys = arrays.keys as Uint32Array;
+  const weights = arrays.weights as Float32Array;
+  if (!(keys instanceof Uint32Array) || !(weights instanceof Float32Array) || keys.length !== weights.length) throw new Error("the cue classifier's tables are damaged");
+  for (let i = 1; i < keys.length; i++) if (keys[i] <= keys[i - 1]) throw new Error("the cue classifier's keys do not ascend");
+  return { keys, weights, meta: header.meta };
+}
+
+/** The score of features `fs` (above 0: a cue). */
+export function cueScore(m: CueModel, fs: readonly number[]): number {
+  const { keys, weights } = m;
+  let s = 0;
+  for (const f of fs) {
+    const k = f >>> 0;
+    let lo = 0;
+    let hi = keys.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (keys[mid] < k) lo = mid + 1;
+      else if (keys[mid] > k) hi = mid - 1;
+      else {
+        s += weights[mid];
+        break;
+      }
+    }
+  }
+  return s;
+}
+
+/**
+ * 1 for each token of the document the classifier takes for a cue (a score above `threshold`), 0
+ * elsewhere. The tagger uses a threshold below 0 (its meta.cues): it needs a likely cue for most
+ * attributions more than it needs every likely cue to be one (train-cues prints the trade).
+ */
+export function acceptedCues(m: CueModel, n: number, q: CueQuestions, threshold = 0): Uint8Array {
+  const out = new Uint8Array(n);
+  for (let c = 0; c < q.tokens.length; c++) if (cueScore(m, q.feats[c]) > threshold) out[q.tokens[c]] = 1;
+  return out;
+}
+
+/**
+ * The classifier's decisions as the document's likely cues (setLikelyCues), for a tagger trained
+ * with them (meta.cues, the threshold), given the article's parse. Without a parse or a classifier
+ * the cue bins decide, as for a tagger trained without it.
+ */
+export function classifyCues(info: DocInfo, parse: readonly SyntaxToken[] | null, entities: readonly EntityMention[], threshold: number, m = loadCueClassifier()): void {
+  if (!m || !parse?.length) return;
+  const q = cueQuestions(info.toks, parse, entities, info.inQuote, info.mark);
+  setLikelyCues(info, q.tokens, acceptedCues(m, info.toks.length, q, threshold));
+}
+
+let cached: CueModel | null | undefined;
+
+/** The shipped classifier, loaded on first use and kept; null when the file is missing or unreadable. */
+export function loadCueClassifier(path = DEFAULT_CUE_MODEL): CueModel | null {
+  if (path === DEFAULT_CUE_MODEL && cached !== undefined) return cached;
+  let m: CueModel | null = null;
+  try {
+    if (existsSync(path)) m = readCueFile(readFileSync(path));
+  } catch {
+    m = null;
+  }
+  if (path === DEFAULT_CUE_MODEL) cached = m;
+  return m;
+}
