@@ -16,6 +16,7 @@
 import type { Quantity, QuantityQualifier, Span } from '../model/types.js';
 import { monthNumber } from '../text/calendar.js';
 import { dataRows } from '../text/lexicon.js';
+import { wordTable } from '../text/word-table.js';
 import { hyphenJoined, MAYBE_NUMBER, type NumberRead, type NumberWord, readNumber, SCALES, SMALL, spelledNumber, TENS } from '../text/numbers.js';
 
 type Word = NumberWord;
@@ -24,24 +25,24 @@ type Word = NumberWord;
 // only a group starting with 0, which no list of separate numbers holds)
 const WORD_RE = /US\$|[$€£¥₹]|\d+(?:,\d{3}|, 0\d\d)*(?:\.\d+)?|[\p{L}]+(?:['’][\p{L}]+)?|%|\S/gu;
 
-const DURATION_H: Record<string, number> = {
+const DURATION_H: Readonly<Record<string, number>> = wordTable({
   second: 1 / 3600, seconds: 1 / 3600, sec: 1 / 3600, secs: 1 / 3600, minute: 1 / 60, minutes: 1 / 60, min: 1 / 60, mins: 1 / 60,
   hour: 1, hours: 1, hr: 1, hrs: 1, day: 24, days: 24, week: 168, weeks: 168,
-};
-const CALENDAR: Record<string, string> = { month: 'month', months: 'month', year: 'year', years: 'year' };
-const CURRENCY_SYMBOL: Record<string, string> = { $: 'USD', US$: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'CNY', '₹': 'INR' };
-const CURRENCY_WORD: Record<string, string> = {
+});
+const CALENDAR: Readonly<Record<string, string>> = wordTable({ month: 'month', months: 'month', year: 'year', years: 'year' });
+const CURRENCY_SYMBOL: Readonly<Record<string, string>> = wordTable({ $: 'USD', US$: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'CNY', '₹': 'INR' });
+const CURRENCY_WORD: Readonly<Record<string, string>> = wordTable({
   dollars: 'USD', dollar: 'USD', euros: 'EUR', euro: 'EUR', pounds: 'GBP', yuan: 'CNY', renminbi: 'CNY', rubles: 'RUB',
   roubles: 'RUB', ruble: 'RUB', rouble: 'RUB', rupees: 'INR', rupee: 'INR', yen: 'JPY', usd: 'USD', eur: 'EUR', gbp: 'GBP',
   rub: 'RUB', cny: 'CNY', inr: 'INR',
-};
-const MEASURE: Record<string, string> = {
+});
+const MEASURE: Readonly<Record<string, string>> = wordTable({
   km: 'km', kilometres: 'km', kilometers: 'km', kilometre: 'km', kilometer: 'km', miles: 'mi', mile: 'mi', metres: 'm',
   meters: 'm', metre: 'm', meter: 'm', kg: 'kg', kilograms: 'kg', kilogram: 'kg', tonnes: 't', tons: 't', tonne: 't', ton: 't',
   barrels: 'bbl', barrel: 'bbl', feet: 'ft', foot: 'ft', ft: 'ft', m: 'm', lbs: 'lb', lb: 'lb',
   // (nautical miles: "nautical miles" is read with the word after it; "nm" is left alone, as chip makers' "5nm" is nanometres)
   nmi: 'nmi',
-};
+});
 
 /** Qualifier phrases, matched on the lower-cased words just before the number (longest first). */
 const QUALIFIERS: [string, QuantityQualifier][] = [
@@ -100,10 +101,10 @@ function qualifierBefore(ws: Word[], i: number): { q: QuantityQualifier; start: 
 const PLURAL_HEAD = /[^s]s$/;
 
 /** "dozens of" (24-144), "hundreds of" (200-999), "thousands of", "millions of", "billions of"; "tens" only with a scale. */
-const VAGUE: Record<string, [number, number]> = {
+const VAGUE: Readonly<Record<string, [number, number]>> = wordTable({
   dozens: [24, 144], hundreds: [200, 999], thousands: [2000, 9999], millions: [2e6, 9.99e6], billions: [2e9, 9.99e9], tens: [20, 99],
-};
-const VAGUE_SCALE: Record<string, number> = { thousands: 1e3, millions: 1e6, billions: 1e9 };
+});
+const VAGUE_SCALE: Readonly<Record<string, number>> = wordTable({ thousands: 1e3, millions: 1e6, billions: 1e9 });
 
 /** The counted noun after index i: up to three words, the last before a stop word or punctuation. */
 function countedAfter(ws: Word[], i: number): { head: Word; idx: number } | null {

@@ -15,6 +15,7 @@
 import type { DateInfo, DatePrecision, Span, TimeExpr, TimeKind } from '../model/types.js';
 import { MONTH_PATTERN, monthNumber, WEEKDAY_PATTERN, weekdayIndex } from '../text/calendar.js';
 import { spelledNumber } from '../text/numbers.js';
+import { wordTable } from '../text/word-table.js';
 
 const MONTH_RE = `(${MONTH_PATTERN})`;
 const WEEKDAY_RE = `(${WEEKDAY_PATTERN})`;
@@ -22,12 +23,12 @@ const YEAR_RE = '(1[89]\\d\\d|2[01]\\d\\d)';
 const TZ_RE = '(ET|EDT|EST|CT|CDT|CST|MT|MDT|MST|PT|PDT|PST|GMT|UTC|BST|CET|CEST|MSK|IST|JST|Moscow time|Beijing time|local time)';
 
 /** Fixed offsets; US zones "ET/CT/MT/PT" are resolved with daylight saving for the date. */
-const TZ_OFFSETS: Record<string, string> = {
+const TZ_OFFSETS: Readonly<Record<string, string>> = wordTable({
   EDT: '-04:00', EST: '-05:00', CDT: '-05:00', CST: '-06:00', MDT: '-06:00', MST: '-07:00', PDT: '-07:00', PST: '-08:00',
   GMT: '+00:00', UTC: '+00:00', BST: '+01:00', CET: '+01:00', CEST: '+02:00', MSK: '+03:00', 'Moscow time': '+03:00',
   IST: '+05:30', JST: '+09:00', 'Beijing time': '+08:00',
-};
-const US_ZONES: Record<string, [number, number]> = { ET: [-4, -5], CT: [-5, -6], MT: [-6, -7], PT: [-7, -8] };
+});
+const US_ZONES: Readonly<Record<string, [number, number]>> = wordTable({ ET: [-4, -5], CT: [-5, -6], MT: [-6, -7], PT: [-7, -8] });
 
 interface Candidate {
   start: number;

@@ -10,6 +10,7 @@
 import type { Quantity } from '../model/types.js';
 import { MONTH_NAME_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS } from '../text/calendar.js';
 import { dataLines } from '../text/lexicon.js';
+import { wordTable } from '../text/word-table.js';
 import { actClass } from './act-classes.js';
 import { canonicalName, type Sent, type StoryView } from './prepare.js';
 import { coordinatedFigure, countedArgument, countedNoun, describedNoun, figureVerb, frameGovernsFigure, lemmaAt, parseOf, participantVerbs, verbSubject } from './syntax.js';
@@ -67,13 +68,13 @@ function frameOf(word: string, next?: string): string | undefined {
   return entry.frame;
 }
 
-const FRAME_LABEL: Record<string, string> = {
+const FRAME_LABEL: Readonly<Record<string, string>> = wordTable({
   deaths: 'death toll',
   injured: 'number injured',
   population: 'population',
   children: 'number of children',
   protesters: 'number of protesters',
-};
+});
 /** Frames whose figures are compared only between sentences that state one fact (see Slot.aligned). */
 const ALIGNED_FRAMES = new Set(['protesters']);
 /** Nouns that say "people" without saying what happened to them: the governing word decides. */
@@ -82,7 +83,7 @@ const OFFSPRING = new Set(['children', 'kids', 'sons', 'daughters']);
 /** Frame nouns that name the act, not the people in it or its value: a count of them counts acts (protests, robberies). */
 const EVENT_OF_FRAME = new Set('protest protests demonstration demonstrations rally rallies march marches robbery robberies heist heists theft thefts'.split(' '));
 /** Nouns of the same seismic event (an aftershock is another event). */
-const SHOCK_CLASS: Record<string, string> = { quake: 'quake', earthquake: 'quake', temblor: 'quake', tremor: 'quake', shock: 'quake', aftershock: 'aftershock', aftershocks: 'aftershock', foreshock: 'foreshock' };
+const SHOCK_CLASS: Readonly<Record<string, string>> = wordTable({ quake: 'quake', earthquake: 'quake', temblor: 'quake', tremor: 'quake', shock: 'quake', aftershock: 'aftershock', aftershocks: 'aftershock', foreshock: 'foreshock' });
 /** Meetings of any name are one kind of event for their duration ("talks", "meeting", "negotiations"). */
 const MEETING_NOUNS = new Set(
   ['talk', 'talks', 'meeting', 'discussion', 'negotiation', 'summit', 'session', 'conversation', 'call', 'consultation', 'hearing', 'debate', 'interview'].map((w) => key(w)),
@@ -104,8 +105,8 @@ const LASTED = new RegExp(
 
 /** After a sum: the period it is paid for ("per season", "a year", "annually": a rate, not a total). */
 const PER_PERIOD = /^\s*(?:(?:per|a|an|each)\s+(year|season|month|week|day|game|hour)\b|annually|-a-year)/i;
-const DISTANCE: Record<string, number> = { km: 1, mi: 1.609344, nmi: 1.852, m: 0.001, ft: 0.0003048 };
-const WEIGHT: Record<string, number> = { kg: 1, lb: 0.45359237 };
+const DISTANCE: Readonly<Record<string, number>> = wordTable({ km: 1, mi: 1.609344, nmi: 1.852, m: 0.001, ft: 0.0003048 });
+const WEIGHT: Readonly<Record<string, number>> = wordTable({ kg: 1, lb: 0.45359237 });
 const MONEY_FRAMES = new Set(['value', 'price', 'fine', 'bail']);
 /** Slots of the event itself (as opposed to a person's or a place's), and how far the lead goes. */
 const EVENT_FRAMES = /^(?:people\|(?:deaths|injured|missing|arrested|evacuated|homeless|rescued)|magnitude\|)/;

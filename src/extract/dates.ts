@@ -1,5 +1,6 @@
 import type { DateInfo, DatePrecision } from '../model/types.js';
 import { MONTH_PATTERN_ANY_CASE, monthNumber } from '../text/calendar.js';
+import { wordTable } from '../text/word-table.js';
 
 /**
  * Date reading for extraction: ISO-like machine dates (JSON-LD, meta tags, <time datetime>),
@@ -10,7 +11,7 @@ import { MONTH_PATTERN_ANY_CASE, monthNumber } from '../text/calendar.js';
 
 
 /** Fixed offsets of common zone abbreviations (ambiguous ones like CST are read as the US zone). */
-const ZONES: Record<string, string> = {
+const ZONES: Readonly<Record<string, string>> = wordTable({
   utc: '+00:00',
   gmt: '+00:00',
   z: '+00:00',
@@ -42,7 +43,7 @@ const ZONES: Record<string, string> = {
   mdt: '-06:00',
   pst: '-08:00',
   pdt: '-07:00',
-};
+});
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 

@@ -20,3 +20,4 @@ export {
 export { hyphenJoined, MAYBE_NUMBER, type NumberRead, type NumberWord, readNumber, SCALES, SMALL, spelledNumber, TENS } from './numbers.js';
 export { type City, cityList, type Country, countryList, organisationList, regionList, seatsOfGovernment } from './places.js';
 export { dataLines, dataRows, listField } from './lexicon.js';
+export { wordTable } from './word-table.js';

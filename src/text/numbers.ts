@@ -3,18 +3,19 @@
  * "5bn") or in words ("twenty-five", "two dozen", "three-and-a-half", "a hundred"), over words that
  * carry their offsets. One table of number words for every stage (quantities, relative times).
  */
+import { wordTable } from './word-table.js';
 /** Units and teens. */
-export const SMALL: Record<string, number> = {
+export const SMALL: Readonly<Record<string, number>> = wordTable({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
   twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-};
+});
 /** Tens. */
-export const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+export const TENS: Readonly<Record<string, number>> = wordTable({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 });
 /** Scale words, with the abbreviations and Indian scales English news uses (bn, mn, lakh, crore). */
-export const SCALES: Record<string, number> = {
+export const SCALES: Readonly<Record<string, number>> = wordTable({
   hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, mn: 1e6, crore: 1e7, lakh: 1e5, lakhs: 1e5, crores: 1e7,
   millions: 1e6, billions: 1e9, thousands: 1e3, hundreds: 100,
-};
+});
 
 /** A word with its offsets and its lower-cased form, as the number reader walks them. */
 export interface NumberWord {

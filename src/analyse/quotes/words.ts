@@ -4,6 +4,7 @@
  */
 import type { Token } from '../../model/types.js';
 import { capitalised, MONTHS, WEEKDAYS } from '../../text/calendar.js';
+import { wordTable } from '../../text/word-table.js';
 
 export function forms(list: string): Set<string> {
   return new Set(list.split(/\s+/).filter(Boolean));
@@ -50,7 +51,7 @@ export const PARTICIPLE_CUES = forms(
 
 export const DETERMINERS = forms('the a an these those this that his her their its our my your such of some any no every');
 
-export const PRONOUNS: Record<string, 'PER' | 'ORG' | 'ANY'> = { he: 'PER', she: 'PER', they: 'ANY', it: 'ORG', we: 'ANY', i: 'ANY', you: 'ANY' };
+export const PRONOUNS: Readonly<Record<string, 'PER' | 'ORG' | 'ANY'>> = wordTable({ he: 'PER', she: 'PER', they: 'ANY', it: 'ORG', we: 'ANY', i: 'ANY', you: 'ANY' });
 
 export const TITLE_WORDS = forms(`
   president vice prime minister secretary spokesman spokeswoman spokesperson senator sen sen. rep rep. gov gov.

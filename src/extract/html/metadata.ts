@@ -2,6 +2,7 @@ import type { Article, DateInfo } from '../../model/types.js';
 import { cleanByline } from '../byline.js';
 import { dateFromUrl, parseIsoDate, parseTextDate, toDateInfo } from '../dates.js';
 import type { WalkResult } from './walk.js';
+import { wordTable } from '../../text/word-table.js';
 
 /**
  * Page metadata in order of trust: JSON-LD, then meta tags (Open Graph, Dublin Core, article:*,
@@ -253,7 +254,7 @@ function pickDate(cands: [string | null, string][]): DateInfo | null {
   return null;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+const ENTITIES: Readonly<Record<string, string>> = wordTable({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" });
 
 export function decodeEntities(s: string): string {
   return s
