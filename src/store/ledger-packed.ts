@@ -7,10 +7,11 @@ import type { StoryFeatures } from '../stories/types.js';
  * entity ids spelled out again in every row; the commit's writes and the WAL grew with them.
  *
  * Layout (little-endian, each row's start aligned to 8 in the buffer `packAll` fills):
- *   u32 × 6   format (1 + flags: 1 sketch values int32, not uint32; 2 counts float32, not float64), entities n, places m, sketch length s (NO_SKETCH: null), sketch k, rest bytes r
+ *   u32 × 6   1 + flags (SIGNED: sketch values int32, not uint32; FLOAT32: counts float32, not
+ *             float64), entities n, places m, sketch length s (NO_SKETCH: no sketch), sketch k, rest bytes r
  *   f64 or f32 × (n + m)   entity counts, then place counts (float32 when each is exactly one: small counts)
- *   u32 × (n + m)   entity ids, then place ids, as key-dictionary ids of '@' + id (the entity's vector key)
- *   u32 × s         the sketch's values (int32 in format 2: minhash.ts densified bins are negative)
+ *   u32 × (n + m)   entity ids, then place ids, as key-dictionary ids of '@' + id (an entity's vector key)
+ *   u32 × s         the sketch's values (int32 with SIGNED: minhash.ts densified bins are negative)
  *   r bytes         every field as JSON (UTF-8), the three above as placeholders: whatever fields the
  *                   features carry come back, in their order
  * Features this cannot hold exactly (sketch values neither all uint32 nor all int32, a malformed pair, an id

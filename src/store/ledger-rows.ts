@@ -71,7 +71,7 @@ export class KeyDictionary {
 
   /**
    * Every document's row as stored: its vector keys as ids (views into one array) and its features
-   * packed (`packFeatures`: entity and place ids through this dictionary too), with one lookup per
+   * packed (ledger-packed.ts `packAll`: entity and place ids through this dictionary too), with one lookup per
    * key. The keys that have no id yet are listed: give them one (`add`), then call `rows`.
    */
   encodeAll(docs: LedgerDoc[], clean?: (k: string) => string): { missing: string[]; rows: () => { ids: Buffer[]; packed: (Buffer | null)[] } } {
