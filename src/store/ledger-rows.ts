@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { KeptPass, LedgerDoc } from '../stories/ledger.js';
 import type { StoryFeatures } from '../stories/types.js';
+import { packable, packAll, packedNameIds, unpackFeatures } from './ledger-packed.js';
 
 /**
  * How both back-ends store the story ledger's rows, vectors, term frequencies and closing days
@@ -31,7 +32,10 @@ export interface LedgerRow {
   /** The vector's keys as uint32 ids of story_ledger_keys (`KeyDictionary`). */
   key_ids: Buffer;
   vals: Buffer;
+  /** The features without terms as JSON: rows written before migration 8, and features `packFeatures` cannot hold exactly. */
   lite: string;
+  /** The features without terms packed (ledger-packed.ts), or null: then `lite` holds them. */
+  packed: Buffer | null;
   /** 1 for an undated article of a sealed story (see src/stories/ledger.ts `toSeal`). */
   sealed: number;
 }
@@ -40,7 +44,7 @@ export interface LedgerRow {
 export const RESET_LEDGER_SQL = ['story_ledger', 'story_ledger_stories', 'story_ledger_terms', 'story_ledger_days', 'story_ledger_meta'].map((t) => `DELETE FROM ${t};`).join('\n');
 
 /** The columns of story_ledger that make a LedgerRow. */
-export const LEDGER_COLUMNS = 'doc_id, t, day, story, copy_of, key_ids, vals, lite, sealed';
+export const LEDGER_COLUMNS = 'doc_id, t, day, story, copy_of, key_ids, vals, lite, packed, sealed';
 
 
 /**
@@ -66,32 +70,40 @@ export class KeyDictionary {
   }
 
   /**
-   * Every document's vector keys as ids (views into one array), with one lookup per key; the keys
-   * that have no id yet are listed: give them one (`add`), then call `fill` before using the ids.
+   * Every document's row as stored: its vector keys as ids (views into one array) and its features
+   * packed (ledger-packed.ts `packAll`: entity and place ids through this dictionary too), with one lookup per
+   * key. The keys that have no id yet are listed: give them one (`add`), then call `rows`.
    */
-  encodeAll(docs: LedgerDoc[], clean?: (k: string) => string): { ids: Buffer[]; missing: string[]; fill: () => void } {
+  encodeAll(docs: LedgerDoc[], clean?: (k: string) => string): { missing: string[]; rows: () => { ids: Buffer[]; packed: (Buffer | null)[] } } {
+    // per document: its vector keys, then the '@'-prefixed ids of its entities and places when its features pack
+    const packs = docs.map((x) => packable(x.f, clean));
     let total = 0;
-    for (const x of docs) total += x.vec.keys.length;
+    for (let i = 0; i < docs.length; i++) total += docs[i].vec.keys.length + (packs[i] ? docs[i].f.entities.length + docs[i].f.places.length : 0);
     const all = new Uint32Array(total);
-    const ids: Buffer[] = [];
-    // (position in `all`, key) of each key without an id
     const holes: [number, string][] = [];
     let at = 0;
-    for (const x of docs) {
-      const start = at;
-      for (const key of x.vec.keys) {
-        const k = clean ? clean(key) : key;
-        const id = this.byKey.get(k);
-        if (id === undefined) holes.push([at, k]);
-        else all[at] = id;
-        at++;
-      }
-      ids.push(Buffer.from(all.buffer, all.byteOffset + 4 * start, 4 * (at - start)));
-    }
-    const fill = () => {
-      for (const [i, k] of holes) all[i] = this.byKey.get(k)!;
+    const put = (key: string) => {
+      const k = clean ? clean(key) : key;
+      const id = this.byKey.get(k);
+      if (id === undefined) holes.push([at, k]);
+      else all[at] = id;
+      at++;
     };
-    return { ids, missing: [...new Set(holes.map((h) => h[1]))], fill };
+    const starts: number[] = [];
+    for (let i = 0; i < docs.length; i++) {
+      starts.push(at);
+      for (const key of docs[i].vec.keys) put(key);
+      if (!packs[i]) continue;
+      for (const [e] of docs[i].f.entities) put('@' + e);
+      for (const [p] of docs[i].f.places) put('@' + p);
+    }
+    const rows = () => {
+      for (const [i, k] of holes) all[i] = this.byKey.get(k)!;
+      const ids = docs.map((x, i) => Buffer.from(all.buffer, all.byteOffset + 4 * starts[i], 4 * x.vec.keys.length));
+      const packed = packAll(docs.map((x, i) => (packs[i] ? { f: x.f, names: all.subarray(starts[i] + x.vec.keys.length, starts[i] + x.vec.keys.length + x.f.entities.length + x.f.places.length) } : null)));
+      return { ids, packed };
+    };
+    return { missing: [...new Set(holes.map((h) => h[1]))], rows };
   }
 
   /** Key ids of these rows not known yet. */
@@ -104,6 +116,7 @@ export class KeyDictionary {
         const id = b.readUInt32LE(i);
         if (!this.byId.has(id)) out.add(id);
       }
+      if (r.packed) for (const id of packedNameIds(r.packed)) if (!this.byId.has(id)) out.add(id);
     }
     return [...out];
   }
@@ -142,7 +155,7 @@ export class KeyDictionary {
     }
     const vals = r.vals.byteLength % 4 === 0 ? floats(r.vals) : null;
     if (!vals || vals.length !== keys.length) throw new LedgerDamaged(r.doc_id, 'weights do not match keys');
-    const f = parseOrNull(r.lite);
+    const f = r.packed && r.packed.byteLength > 0 ? unpackFeatures(r.packed, (id) => this.byId.get(id)) : parseOrNull(r.lite);
     if (!f || typeof f !== 'object') throw new LedgerDamaged(r.doc_id, 'features do not parse');
     return { id: r.doc_id, t: r.t, day: r.day, story: r.story, copyOf: r.copy_of, vec: { keys, vals }, f: f as StoryFeatures, sealed: r.sealed === 1 };
   }

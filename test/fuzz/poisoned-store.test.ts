@@ -102,7 +102,7 @@ test('a damaged story-ledger row does not stop later groupings: the ledger is re
   await updateStories(clean);
   const expected = membership(clean);
   await clean.close();
-  for (const damage of ["key_ids = x'ffffffff'", "key_ids = x'010203'", "lite = '{bad'", "vals = x'00'"]) {
+  for (const damage of ["key_ids = x'ffffffff'", "key_ids = x'010203'", "packed = x'01000000'", "packed = NULL, lite = '{bad'", "vals = x'00'"]) {
     const store = new Store(join(dir, `${damage.slice(0, 4)}-${expected.length}-${Math.random().toString(36).slice(2)}.db`));
     await ingestResults(store, readBytes('a.jsonl', Buffer.from(lines(0, 4)), 'jsonl'));
     await updateStories(store);

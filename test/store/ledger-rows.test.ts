@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { frequenciesOf, frequencyBytes, KeyDictionary, LedgerDocCache, type LedgerRow } from '../../src/store/ledger-rows.js';
-import type { LedgerDoc } from '../../src/stories/index.js';
+import { frequenciesOf, frequencyBytes, KeyDictionary, LedgerDamaged, LedgerDocCache, type LedgerRow } from '../../src/store/ledger-rows.js';
+import type { LedgerDoc, StoryFeatures } from '../../src/stories/index.js';
 
 test('the sparse frequency table gives back the dense table, and is small when most buckets are empty', () => {
   const counts = new Uint32Array(1 << 21);
@@ -36,7 +36,7 @@ test('vector keys go through the key dictionary and come back in order, strings 
   assert.deepEqual(missing, ['quake', 'ENT:chile', 'quake chile', 'rescue']);
   missing.forEach((k, i) => write.add(i + 1, k));
   assert.deepEqual(write.missingKeys(docs), []);
-  const rows: LedgerRow[] = docs.map((x) => ({ doc_id: x.id, t: 1, day: 1, story: 's', copy_of: null, key_ids: write.encode(x.vec.keys), vals: Buffer.from(new Float32Array(x.vec.keys.length).buffer), lite: '{}', sealed: 0 }));
+  const rows: LedgerRow[] = docs.map((x) => ({ doc_id: x.id, t: 1, day: 1, story: 's', copy_of: null, key_ids: write.encode(x.vec.keys), vals: Buffer.from(new Float32Array(x.vec.keys.length).buffer), lite: '{}', packed: null, sealed: 0 }));
   const read = new KeyDictionary();
   assert.deepEqual(read.missingIds(rows).sort(), [1, 2, 3, 4]);
   missing.forEach((k, i) => read.add(i + 1, k));
@@ -53,11 +53,11 @@ test('encodeAll gives each vector its ids with one lookup per key, filling the k
   const doc = (id: string, keys: string[]): LedgerDoc => ({ id, t: 1, day: 1, story: 's', copyOf: null, vec: { keys, vals: new Float32Array(keys.length) }, f: {} as LedgerDoc['f'] });
   dict.add(7, 'quake');
   const docs = [doc('a', ['quake', 'chile']), doc('b', []), doc('c', ['rescue', 'chile', 'quake'])];
-  const { ids, missing, fill } = dict.encodeAll(docs);
+  const { missing, rows } = dict.encodeAll(docs);
   assert.deepEqual(missing, ['chile', 'rescue']);
   dict.add(9, 'chile');
   dict.add(3, 'rescue');
-  fill();
+  const { ids } = rows();
   assert.deepEqual(ids.map((b) => [...new Uint32Array(b.buffer, b.byteOffset, b.byteLength / 4)]), [[7, 9], [], [3, 9, 7]]);
   assert.deepEqual(ids.map((b) => b), [dict.encode(['quake', 'chile']), dict.encode([]), dict.encode(['rescue', 'chile', 'quake'])]);
 });
@@ -79,4 +79,98 @@ test('the kept key dictionary lasts while the ledger is the one this process com
   cache.committed('t2', { deleteDocs: [], putDocs: [], sealDocs: [] });
   cache.check('t3');
   assert.equal(cache.keys.size, 0);
+});
+
+/** A row as a back-end writes it (`encodeAll`, every key given an id) and reads it back. */
+function throughRow(docs: LedgerDoc[], clean?: (k: string) => string): { rows: LedgerRow[]; read: KeyDictionary } {
+  const write = new KeyDictionary();
+  const { missing, rows } = write.encodeAll(docs, clean);
+  missing.forEach((k, i) => write.add(100 + i, k));
+  const { ids, packed } = rows();
+  const stored = docs.map((x, i): LedgerRow => ({
+    doc_id: x.id,
+    t: x.t,
+    day: x.day,
+    story: x.story,
+    copy_of: x.copyOf,
+    key_ids: Buffer.from(ids[i]),
+    vals: Buffer.from(x.vec.vals.buffer),
+    lite: packed[i] ? '' : JSON.stringify(x.f),
+    // (copied, as a database gives it back: at any offset)
+    packed: packed[i] ? Buffer.concat([Buffer.alloc(i % 3), packed[i]!]).subarray(i % 3) : null,
+    sealed: 0,
+  }));
+  const read = new KeyDictionary();
+  for (const id of read.missingIds(stored)) {
+    const k = missing[id - 100];
+    if (k !== undefined) read.add(id, k);
+  }
+  return { rows: stored, read };
+}
+
+const features = (id: string, over: Partial<StoryFeatures> = {}): StoryFeatures => ({
+  v: 'stories-3',
+  id,
+  outlet: 'Outlet é',
+  title: 'A "title" — with ünïcode',
+  day: 20_000,
+  published: '2024-10-04',
+  eventDay: null,
+  terms: [],
+  entities: [
+    ['PER:ann_lee', 3],
+    ['ORG:acme', 1.5],
+  ],
+  places: [['LOC:lima', 2]],
+  // (64 values, as minhash.ts makes them: empty bins are 0xffffffff)
+  sketch: { k: 5, sig: [0, 1, 0xffffffff, ...Array.from({ length: 61 }, (_, i) => Math.imul(i + 1, 2654435761) >>> 0)] },
+  textHash: 'abc',
+  words: 321,
+  status: 'ok',
+  messages: [],
+  ...over,
+});
+
+test('a ledger row packs its features and gives back exactly what was stored, in the binary form when it can and as JSON when it cannot', () => {
+  const doc = (f: StoryFeatures): LedgerDoc => ({ id: f.id, t: f.day, day: f.day, story: 's', copyOf: null, vec: { keys: ['acme', '@ORG:acme'], vals: new Float32Array([0.6, 0.8]) }, f });
+  const fs = [
+    features('a'),
+    features('b', { sketch: null, venue: 'lima', inheritsStoryId: 'story-1', entities: [], places: [] }),
+    // a field this form does not know comes back (the stories helper may add optional fields)
+    { ...features('c'), claims: [['x', 1]] } as StoryFeatures,
+    // densified sketch bins are negative (minhash.ts): int32 values
+    features('f', { sketch: { k: 3, sig: [-1869589886, 0, 0x7fffffff, -0x80000000] } }),
+    // a sketch value that is not a whole 32-bit number, or values of both kinds: kept as JSON
+    features('d', { sketch: { k: 5, sig: [1.5] } }),
+    features('g', { sketch: { k: 5, sig: [-1, 0xffffffff] } }),
+    // a count float32 cannot hold exactly: counts as float64
+    features('h', { entities: [['PER:x', 0.1]], places: [['LOC:y', 1e300]] }),
+    // an entity id PostgreSQL would change (NUL): kept as JSON
+    features('e', { entities: [['PER:a\0b', 1]] }),
+  ];
+  const docs = fs.map(doc);
+  const noNul = (s: string) => s.replace(/\0/g, '');
+  const { rows, read } = throughRow(docs, noNul);
+  assert.deepEqual(
+    rows.map((r) => r.packed !== null),
+    [true, true, true, true, false, false, true, false],
+  );
+  const back = rows.map((r) => read.decode(r));
+  for (let i = 0; i < docs.length; i++) {
+    assert.deepEqual(back[i].f, JSON.parse(JSON.stringify(docs[i].f)), docs[i].id);
+    assert.deepEqual(back[i].vec.keys, docs[i].vec.keys);
+  }
+  // smaller than the JSON it replaces
+  assert.ok(rows[0].packed!.byteLength < JSON.stringify(docs[0].f).length * 0.75, `${rows[0].packed!.byteLength} bytes`);
+});
+
+test('a row written before the packed form (JSON in lite) is read as before; a damaged packed row fails the run as a damaged ledger', () => {
+  const f = features('a');
+  const { rows, read } = throughRow([{ id: 'a', t: 1, day: 1, story: 's', copyOf: null, vec: { keys: ['k'], vals: new Float32Array([1]) }, f }]);
+  const old: LedgerRow = { ...rows[0], lite: JSON.stringify(f), packed: null };
+  assert.deepEqual(read.decode(old).f, f);
+  for (const bad of [rows[0].packed!.subarray(0, 30), Buffer.alloc(rows[0].packed!.byteLength), Buffer.concat([rows[0].packed!, Buffer.from('x')])])
+    assert.throws(() => read.decode({ ...rows[0], packed: bad }), LedgerDamaged);
+  // a packed row naming an id the dictionary does not hold
+  assert.throws(() => new KeyDictionary().decode(rows[0]), LedgerDamaged);
 });

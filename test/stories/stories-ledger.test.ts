@@ -614,3 +614,86 @@ describe('a store from before the key dictionary (SQLite migration 6)', () => {
     }
   });
 });
+
+/**
+ * A store from before the packed ledger rows (migration 8 of both back-ends): its rows hold the
+ * features as JSON in `lite`. The migration keeps them; later runs read them (restoring open
+ * stories, replaying back-dated ones) beside the packed rows they write, and give the batch.
+ */
+describe('a store from before the packed ledger rows (migration 8)', () => {
+  const fs = shuffle(ecbFeatures([1, 2, 3, 4]), 8);
+  const half = Math.floor(fs.length / 2);
+
+  /** The first half placed, then its ledger rows rewritten as the code before migration 8 wrote them (`downgrade`: the JSON of each row's features). */
+  async function oldStore(store: Store, downgrade: (rows: { ids: string[]; lite: string[] }) => Promise<void>) {
+    try {
+      for (const f of fs.slice(0, half)) await put(store, f, f.id);
+      await ledgerRun(store);
+      const docs = await store.storyLedger((l) => l.docs(fs.map((f) => f.id)));
+      assert.equal(docs.length, half);
+      await downgrade({ ids: docs.map((x) => x.id), lite: docs.map((x) => JSON.stringify(x.f)) });
+    } finally {
+      await store.close();
+    }
+  }
+
+  async function laterRuns(store: Store, countOld: () => Promise<number>) {
+    assert.equal(await countOld(), half, 'the old rows are kept, in their JSON form');
+    // the rest in three runs, each from a fresh start of the ledger (no kept pass index: the old rows are read)
+    const step = Math.ceil((fs.length - half) / 3);
+    for (let i = half; i < fs.length; i += step) {
+      for (const f of fs.slice(i, i + step)) await put(store, f, f.id);
+      const run = await ledgerRun(store);
+      // (read, not rebuilt: a row that could not be read would empty the ledger and place everything again)
+      assert.deepEqual(run.messages, []);
+      assert.ok(run.restored + run.replayed > step, `${run.restored} restored, ${run.replayed} replayed`);
+    }
+    assert.deepEqual(await storedAs(store), batchAs(groupStories(fs)));
+  }
+
+  test('SQLite', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tri-ledger-v7-'));
+    try {
+      const path = join(dir, 'old.db');
+      const old = new SqliteStore(path);
+      await oldStore(old, async (rows) => {
+        const up = old.db.prepare('UPDATE story_ledger SET lite = ?, packed = NULL WHERE doc_id = ?');
+        rows.ids.forEach((id, i) => up.run(rows.lite[i], id));
+        old.db.exec('ALTER TABLE story_ledger DROP COLUMN packed');
+        old.db.pragma('user_version = 7');
+      });
+      const store = new SqliteStore(path);
+      try {
+        assert.equal(store.db.pragma('user_version', { simple: true }), MIGRATIONS.length);
+        await laterRuns(store, async () => store.db.prepare("SELECT count(*) FROM story_ledger WHERE packed IS NULL AND lite <> ''").pluck().get() as number);
+        assert.ok((store.db.prepare('SELECT count(*) FROM story_ledger WHERE packed IS NOT NULL').pluck().get() as number) > 0);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('PostgreSQL', { skip: postgresAvailable() ? false : 'PostgreSQL not available', timeout: 300_000 }, async () => {
+    const db = await testDatabase();
+    const pool = new (await import('pg')).default.Pool({ connectionString: db.url, max: 1 });
+    try {
+      await oldStore(await openStore(db.url), async (rows) => {
+        await pool.query('UPDATE story_ledger l SET lite = u.lite, packed = NULL FROM unnest($1::text[], $2::text[]) AS u(id, lite) WHERE l.doc_id = u.id', [rows.ids, rows.lite]);
+        await pool.query('ALTER TABLE story_ledger DROP COLUMN packed');
+        await pool.query('UPDATE triangulate_schema SET version = 7');
+      });
+      const store = await openStore(db.url);
+      try {
+        await laterRuns(store, async () => Number(((await pool.query("SELECT count(*) AS n FROM story_ledger WHERE packed IS NULL AND lite <> ''")).rows[0] as { n: string }).n));
+        assert.ok(Number(((await pool.query('SELECT count(*) AS n FROM story_ledger WHERE packed IS NOT NULL')).rows[0] as { n: string }).n) > 0);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await pool.end();
+      await db.drop();
+    }
+  });
+});

@@ -204,6 +204,11 @@ export const MIGRATIONS: string[] = [
   DROP INDEX story_features_version;
   DROP INDEX story_ledger_version;
   `,
+  // 8: as SQLite's migration 8: a ledger row's features packed (store/ledger-packed.ts) in a
+  // column of their own; rows written before keep their JSON in lite and are read as they are
+  `
+  ALTER TABLE story_ledger ADD COLUMN packed bytea;
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = MIGRATIONS.length;

@@ -46,17 +46,16 @@ export class PostgresLedger implements StoreLedger {
     return rows.map((r) => dict.decode(r));
   }
 
-  /** These documents' vector keys as stored ids; keys without one are looked up, or added to the dictionary. */
-  private async keyIds(docs: LedgerDoc[]): Promise<Buffer[]> {
+  /** These documents' vector keys as stored ids and their packed features (`KeyDictionary.encodeAll`); keys without an id are looked up, or added to the dictionary. */
+  private async encodeRows(docs: LedgerDoc[]): Promise<{ ids: Buffer[]; packed: (Buffer | null)[] }> {
     const cache = await this.cache();
-    const { ids, missing, fill } = cache.keys.encodeAll(docs, noNul);
-    if (!missing.length) return ids;
+    const { missing, rows } = cache.keys.encodeAll(docs, noNul);
+    if (!missing.length) return rows();
     // (ids that may exist only if this run commits)
     cache.uncommitted();
     await this.c.query('INSERT INTO story_ledger_keys (key) SELECT unnest($1::text[]) ON CONFLICT (key) DO NOTHING', [missing]);
     for (const r of await this.rows<{ id: number; key: string }>('SELECT id, key FROM story_ledger_keys WHERE key = ANY($1::text[])', [missing])) cache.keys.add(r.id, r.key);
-    fill();
-    return ids;
+    return rows();
   }
 
   private async rows<R>(sql: string, params: unknown[] = []): Promise<R[]> {
@@ -217,15 +216,15 @@ export class PostgresLedger implements StoreLedger {
     if (c.putDocs.length) {
       const p = c.putDocs;
       const sealed = new Set(c.sealDocs);
-      const keyIds = await this.keyIds(p);
+      const { ids: keyIds, packed } = await this.encodeRows(p);
       await this.c.query(
         // the version of the features placed: a re-analysed article (new features version) is pending again
         `INSERT INTO story_ledger (${COLUMNS}, version)
-         SELECT u.*, f.version FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::bytea[], $7::bytea[], $8::text[], $9::smallint[]) AS u(doc_id, t, day, story, copy_of, key_ids, vals, lite, sealed)
+         SELECT u.*, f.version FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::bytea[], $7::bytea[], $8::text[], $9::bytea[], $10::smallint[]) AS u(doc_id, t, day, story, copy_of, key_ids, vals, lite, packed, sealed)
          LEFT JOIN story_features f ON f.doc_id = u.doc_id
          ON CONFLICT (doc_id) DO UPDATE SET t = excluded.t, day = excluded.day, story = excluded.story, copy_of = excluded.copy_of,
-           key_ids = excluded.key_ids, vals = excluded.vals, lite = excluded.lite, sealed = excluded.sealed, output = NULL, version = excluded.version`,
-        [p.map((x) => x.id), p.map((x) => x.t), p.map((x) => x.day), p.map((x) => x.story), p.map((x) => x.copyOf), keyIds, p.map((x) => float32Bytes(x.vec.vals)), p.map((x) => JSON.stringify(x.f)), p.map((x) => (sealed.has(x.id) ? 1 : 0))],
+           key_ids = excluded.key_ids, vals = excluded.vals, lite = excluded.lite, packed = excluded.packed, sealed = excluded.sealed, output = NULL, version = excluded.version`,
+        [p.map((x) => x.id), p.map((x) => x.t), p.map((x) => x.day), p.map((x) => x.story), p.map((x) => x.copyOf), keyIds, p.map((x) => float32Bytes(x.vec.vals)), p.map((x, i) => (packed[i] ? '' : JSON.stringify(x.f))), packed, p.map((x) => (sealed.has(x.id) ? 1 : 0))],
       );
       // placed: off the queue now, each entry with the stamp `pending` read (a write since renewed it)
       const read = p.filter((x) => this.stamps.has(x.id));

@@ -171,6 +171,13 @@ export const MIGRATIONS: string[] = [
   DROP INDEX story_features_version;
   DROP INDEX story_ledger_version;
   `,
+  // 8: a ledger row's features (the article's features without terms) packed in a binary column
+  // (store/ledger-packed.ts: the sketch as uint32s, entity and place ids as key-dictionary ids)
+  // instead of JSON in lite, which was most of a row's bytes. Rows written before keep their JSON
+  // and are read as they are: nothing is rebuilt.
+  `
+  ALTER TABLE story_ledger ADD COLUMN packed BLOB;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

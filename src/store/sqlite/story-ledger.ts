@@ -56,11 +56,11 @@ export class SqliteLedger implements StoreLedger {
     return rows.map((r) => dict.decode(r));
   }
 
-  /** These documents' vector keys as stored ids; keys without one are looked up, or added to the dictionary. */
-  private keyIds(docs: LedgerDoc[]): Buffer[] {
+  /** These documents' vector keys as stored ids and their packed features (`KeyDictionary.encodeAll`); keys without an id are looked up, or added to the dictionary. */
+  private encodeRows(docs: LedgerDoc[]): { ids: Buffer[]; packed: (Buffer | null)[] } {
     const dict = this.dict;
-    const { ids, missing, fill } = dict.encodeAll(docs);
-    if (missing.length === 0) return ids;
+    const { missing, rows } = dict.encodeAll(docs);
+    if (missing.length === 0) return rows();
     const find = this.db.prepare('SELECT id FROM story_ledger_keys WHERE key = ?').pluck();
     const add = this.db.prepare('INSERT INTO story_ledger_keys (key) VALUES (?)');
     for (const k of missing) {
@@ -72,8 +72,7 @@ export class SqliteLedger implements StoreLedger {
       }
       dict.add(id, k);
     }
-    fill();
-    return ids;
+    return rows();
   }
 
   /**
@@ -249,19 +248,19 @@ export class SqliteLedger implements StoreLedger {
     }
     // the version of the features placed: a re-analysed article (new features version) is pending again
     const put = this.db.prepare(
-      'INSERT OR REPLACE INTO story_ledger (doc_id, t, day, story, copy_of, key_ids, vals, lite, sealed, output, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT version FROM story_features WHERE doc_id = ?))',
+      'INSERT OR REPLACE INTO story_ledger (doc_id, t, day, story, copy_of, key_ids, vals, lite, packed, sealed, output, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT version FROM story_features WHERE doc_id = ?))',
     );
     // (each placed article's output story goes in with its row: no second write of the row)
     const output = new Map<string, string>();
     for (const g of c.putOutputs) for (const m of g.members) output.set(m, g.id);
     const sealed = new Set(c.sealDocs);
-    const keyIds = this.keyIds(c.putDocs);
+    const { ids: keyIds, packed } = this.encodeRows(c.putDocs);
     const addDay = this.db.prepare('INSERT INTO story_ledger_days (day, n) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET n = n + excluded.n');
     // (articles per day counted here: one write per day, not per article)
     const perDay = new Map<number, number>();
     for (let i = 0; i < c.putDocs.length; i++) {
       const x = c.putDocs[i];
-      put.run(x.id, x.t, x.day, x.story, x.copyOf, keyIds[i], float32Bytes(x.vec.vals), JSON.stringify(x.f), sealed.has(x.id) ? 1 : 0, output.get(x.id) ?? null, x.id);
+      put.run(x.id, x.t, x.day, x.story, x.copyOf, keyIds[i], float32Bytes(x.vec.vals), packed[i] ? '' : JSON.stringify(x.f), packed[i], sealed.has(x.id) ? 1 : 0, output.get(x.id) ?? null, x.id);
       if (x.day !== null) perDay.set(x.day, (perDay.get(x.day) ?? 0) + 1);
     }
     for (const [day, n] of perDay) addDay.run(day, n);
