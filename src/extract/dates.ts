@@ -137,7 +137,7 @@ const MONTH_RE = MONTH_PATTERN_ANY_CASE;
 /** "a.m.", "pm", and the spaced "a. m." of tokenised copies. */
 const MERIDIEM = '[ap]\\.?\\s?m\\.?(?![a-z])';
 const ZONE = '(?:utc|gmt)\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,4}T|[A-Za-z]{2,4}|[+-]\\d{2}:?\\d{2}';
-const TIME_RE = `(?:\\s*(?:[|,@·•-]|at)?\\s*(\\d{1,2})[:.h](\\d{2})(?::(\\d{2}))?\\s*(${MERIDIEM})?(?:\\s*\\(?\\s*(${ZONE})\\b\\)?)?)?`;
+const TIME_RE = `(?:\\s*(?:[|,@·•–—-]|at)?\\s*(\\d{1,2})[:.h](\\d{2})(?::(\\d{2}))?\\s*(${MERIDIEM})?(?:\\s*\\(?\\s*(${ZONE})\\b\\)?)?)?`;
 /**
  * A time written before its date, at the end of the text before it: "8:13 AM PDT 8/2/2013",
  * "12:52 p. m. EDT May 2, 2013", "7:00pm UK, Wednesday 05 May 2010", "22:07 GMT, 7 July 2012".
@@ -158,7 +158,8 @@ const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_RE})\\.?,?\\s+
 const YMD = new RegExp(`\\b(\\d{4})(?:-(\\d{2})-|\\.(\\d{2})\\.)(\\d{2})${TIME_RE}`, 'i');
 // "05/10/2018 14:00", "10.05.2018", and the spaced "05 / 02 / 2013" of tokenised copies: one
 // separator throughout (a slash, or a period without spaces), so that "3 / 4.2013" is no date
-const NUM = new RegExp(`\\b(\\d{1,2})(?:\\s?(/)\\s?(\\d{1,2})\\s?/\\s?|(\\.)(\\d{1,2})\\.)(\\d{4})${TIME_RE}`, 'i');
+// a two-digit year ("8/2/13 at 1:30 PM") only with slashes, and with a time or on a line of its own
+const NUM = new RegExp(`\\b(\\d{1,2})(?:\\s?(/)\\s?(\\d{1,2})\\s?/\\s?|(\\.)(\\d{1,2})\\.)(\\d{4}|\\d{2})(?![\\d/])${TIME_RE}`, 'i');
 
 function hour12(h: number, ampm: string | undefined): number {
   if (!ampm) return h;
@@ -175,10 +176,13 @@ function dateParts(m: RegExpExecArray, kind: 'mdy' | 'dmy' | 'ymd' | 'num'): { y
   if (kind === 'mdy') return { y: Number(m[3]), mo: monthNumber(m[1]), d: Number(m[2]), t: 4, alt: null };
   if (kind === 'dmy') return { y: Number(m[3]), mo: monthNumber(m[2]), d: Number(m[1]), t: 4, alt: null };
   if (kind === 'ymd') return { y: Number(m[1]), mo: Number(m[2] ?? m[3]), d: Number(m[4]), t: 5, alt: null };
-  // numeric: the first number is the day, unless the reading is impossible; `alt` is the other reading's month
+  // numeric: the first number is the day, unless it cannot be; `alt` is the other reading's month
   const a = Number(m[1]);
   const b = Number(m[3] ?? m[5]);
-  return { y: Number(m[6]), mo: b, d: a, t: 7, alt: a <= 12 && b <= 12 && a !== b ? a : null };
+  // two-digit years as POSIX strptime reads them: 69-99 are 1969-1999, 00-68 are 2000-2068
+  const y = m[6].length === 4 ? Number(m[6]) : Number(m[6]) + (Number(m[6]) >= 69 ? 1900 : 2000);
+  if (b > 12) return { y, mo: a, d: b, t: 7, alt: null };
+  return { y, mo: b, d: a, t: 7, alt: a <= 12 && a !== b ? a : null };
 }
 
 export interface TextDate {
@@ -216,6 +220,7 @@ export function parseTextDate(text: string, monthFirst = false): TextDate | null
     // a time before the date, when none follows it
     const before = m[t] === undefined ? TIME_BEFORE.exec(text.slice(Math.max(0, m.index - 40), m.index)) : null;
     const time = before ? [before[1], before[2], before[3], before[4], before[5]] : [m[t], m[t + 1], m[t + 2], m[t + 3], m[t + 4]];
+    if (kind === 'num' && m[6].length === 2 && (m[2] !== '/' || (time[0] === undefined && m[0].trim() !== text.trim()))) continue;
     const zone = time[4]?.replace(/[\s.]+/g, '');
     let ambiguous = false;
     if (p.alt !== null && m[2] === '/') {

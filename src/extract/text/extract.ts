@@ -165,8 +165,11 @@ export function extractFromText(content: string, hintTitle: string | null, deadl
   }
 
   // ----- dates, outlet, dateline
-  // the lines around the article, and those the header took off its top (a date under a dek)
-  const zone = [...(titleDate ? [titleDate] : []), ...before.slice(-60).map((l) => l.text), ...header.lifted, ...after.slice(0, 80).map((l) => l.text)];
+  // the lines around the article, those the header took off its top (a date under a dek), and
+  // the lines other than prose among the article's first four (a date line under its first
+  // paragraph); only labelled dates and lines that are only a date are read from them
+  const top = header.body.slice(0, 4).filter((l) => l.cls !== 'good' && l.cls !== 'sentence').map((l) => l.text);
+  const zone = [...(titleDate ? [titleDate] : []), ...before.slice(-60).map((l) => l.text), ...header.lifted, ...top, ...after.slice(0, 80).map((l) => l.text)];
   const { published, modified } = datesFromLines(zone, true, hintDate);
 
   const outlet = findOutlet(before.slice(0, 20).concat(after.slice(-40)).map((l) => l.text.slice(0, 300)));
@@ -494,7 +497,7 @@ const WEEKDAY_WORD = /\b(?:sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)(?:day|sd
  * "Last Updated : ...", "Posted on ...", or (when `unlabeled`) a line that is only a date.
  * Numeric dates both of whose readings are valid (05/02/2013) follow the order the lines' other
  * numeric dates show (14/09/2013: day first), else the one that agrees with `hintDate` (the
- * year and month of the URL), else month first.
+ * year and month of the URL), else month first. A date later than tomorrow is not read.
  */
 export function datesFromLines(lines: string[], unlabeledToo: boolean, hintDate: string | null = null): { published: DateInfo | null; modified: DateInfo | null } {
   let published: DateInfo | null = null;
@@ -502,9 +505,11 @@ export function datesFromLines(lines: string[], unlabeledToo: boolean, hintDate:
   let unlabeled: DateInfo | null = null;
   const clipped = lines.map((line) => (line.length > 300 ? line.slice(0, 300) : line));
   const monthFirst = numericOrder(clipped, hintDate) ?? true;
+  // a day after tomorrow (UTC) is a scheduled date ("Hearing: June 3, 2031"), not when this was written
+  const latest = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
   for (const t of clipped) {
     const d = parseTextDate(t, monthFirst);
-    if (!d) continue;
+    if (!d || d.date.iso.slice(0, 10) > latest) continue;
     // a weekday between the label and its date: "Published on Friday, 27 September 2013"
     const label = t.slice(0, d.index).toLowerCase().replace(/\b(?:sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?\s*,?\s*$/, '');
     if (PUBLISHED_LABEL.test(label) && !published) {
@@ -562,7 +567,10 @@ export function isDateLine(t: string, raw: string): boolean {
   const head = t.slice(0, at);
   const tail = t.slice(at + raw.length);
   if (RANGE_START.test(head) || /^\s*(?:[-–—]|to|until|through|till)\s*\d/i.test(tail)) return false;
-  const rest = `${head} ${tail}`
+  // another date on the line ("Posted: Nov 27, 2005 8:20 AM ET Last Updated: Nov 27, 2005 8:10 PM ET")
+  let others = `${head} ${tail}`;
+  for (let i = 0, d = parseTextDate(others, true); d && i < 3; i++, d = parseTextDate(others, true)) others = others.replace(d.raw, ' ');
+  const rest = others
     .replace(WEEKDAY_WORD, ' ')
     .replace(/\b(?:last|first|originally|updated|modified|posted|published|release|article|on|at)\b/gi, ' ')
     .replace(/\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[aApP]\.?\s?[mM]\.?(?![a-z]))?/g, ' ')
