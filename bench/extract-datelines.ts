@@ -27,6 +27,7 @@ const TIME = /\b\d{1,2}[:.]\d{2}\b/;
 
 /** Forms in the order they are tried; the first that fits names the line. */
 const FORMS: [string, (line: string, isTitle: boolean) => boolean][] = [
+  ['a sentence (its date is an event\'s, not a date line)', (l) => /[.!?]["”]?$/.test(l) && l.split(/\s+/).length >= 8],
   ['no year ("Jul. 7 5:59 PM EDT")', (l) => !YEAR.test(l) && !/\b\d{1,2}\s?\/\s?\d{1,2}\s?\/\s?\d{2}\b/.test(l)],
   ['title that is only a date', (_l, t) => t],
   ['numeric, spaced separators ("05 / 02 / 2013")', (l) => /\d\s[/.]\s\d/.test(l)],

@@ -1,5 +1,5 @@
 import type { DateInfo, DatePrecision } from '../model/types.js';
-import { MONTH_PATTERN_ANY_CASE, monthNumber } from '../text/calendar.js';
+import { MONTH_PATTERN_ANY_CASE, WEEKDAYS, monthNumber } from '../text/calendar.js';
 
 /**
  * Date reading for extraction: ISO-like machine dates (JSON-LD, meta tags, <time datetime>),
@@ -134,6 +134,12 @@ export function parseIsoDate(value: string): ParsedDate | null {
 }
 
 const MONTH_RE = MONTH_PATTERN_ANY_CASE;
+/**
+ * Regular-expression source (no group) of a weekday, any case, whole or abbreviated ("Tue",
+ * "Tues", "Thurs", "Wednesday"), with a period after an abbreviation; use with the `i` flag.
+ */
+export const WEEKDAY_ANY_CASE = `\\b(?:${WEEKDAYS.map((w) => `${w.slice(0, 3)}${w === 'tuesday' ? '(?:s|sday)?' : w === 'thursday' ? '(?:r|rs|rsday)?' : `(?:${w.slice(3)})?`}`).join('|')})\\b\\.?`;
+
 /** "a.m.", "pm", and the spaced "a. m." of tokenised copies. */
 const MERIDIEM = '[ap]\\.?\\s?m\\.?(?![a-z])';
 const ZONE = '(?:utc|gmt)\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,4}T|[A-Za-z]{2,4}|[+-]\\d{2}:?\\d{2}';
@@ -143,7 +149,7 @@ const TIME_RE = `(?:\\s*(?:[|,@·•–—-]|at)?\\s*(\\d{1,2})[:.h](\\d{2})(?::
  * "12:52 p. m. EDT May 2, 2013", "7:00pm UK, Wednesday 05 May 2010", "22:07 GMT, 7 July 2012".
  */
 const TIME_BEFORE = new RegExp(
-  `(?:^|[\\s:|(])(\\d{1,2})[:.](\\d{2})(?::(\\d{2}))?\\s*(${MERIDIEM})?(?:\\s*(${ZONE}))?\\s*[,|]?\\s*(?:${'(?:sun|mon|tue|wed|thu|fri|sat)[a-z]*\\.?'}\\s*,?\\s*)?$`,
+  `(?:^|[\\s:|(])(\\d{1,2})[:.](\\d{2})(?::(\\d{2}))?\\s*(${MERIDIEM})?(?:\\s*(${ZONE}))?\\s*[,|]?\\s*(?:${WEEKDAY_ANY_CASE}\\s*,?\\s*)?$`,
   'i',
 );
 

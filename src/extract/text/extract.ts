@@ -1,7 +1,7 @@
 import type { Article, BlockKind, DateInfo, RemovedBlock } from '../../model/types.js';
 import { LINK_LIST_HEADER, boilerplateReason } from '../boilerplate.js';
 import { cleanByline } from '../byline.js';
-import { parseTextDate, toDateInfo } from '../dates.js';
+import { WEEKDAY_ANY_CASE, parseTextDate, toDateInfo } from '../dates.js';
 import { stopwordRatio } from '../language.js';
 import { MONTH_PATTERN_ANY_CASE } from '../../text/calendar.js';
 
@@ -490,7 +490,8 @@ const PUBLISHED_LABEL = /(first published|originally published|published|posted|
 const UPDATED_LABEL = /(updated|modified|edited|actualizado|atualizado|mis à jour|aktualisiert|aggiornato)(\s+(time|date))?\s*(on|at|le|am|em|el)?\s*:?\s*$/;
 /** The end of the text before a date that makes it the end of a range: "June 7 -", "3 March to". */
 const RANGE_START = new RegExp(`(?:\\d|\\b(?:${MONTH_PATTERN_ANY_CASE})\\.?)\\s*(?:[-–—]|to|until|through|till)\\s*$`, 'i');
-const WEEKDAY_WORD = /\b(?:sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)(?:day|sday|nesday|rsday|urday)?\b\.?/gi;
+const WEEKDAY_WORD = new RegExp(WEEKDAY_ANY_CASE, 'gi');
+const WEEKDAY_AT_END = new RegExp(`${WEEKDAY_ANY_CASE}\\s*,?\\s*$`, 'i');
 
 /**
  * Publication and update dates from visible lines: "First Published: May 09 2025 | 6:47 AM IST",
@@ -511,7 +512,7 @@ export function datesFromLines(lines: string[], unlabeledToo: boolean, hintDate:
     const d = parseTextDate(t, monthFirst);
     if (!d || d.date.iso.slice(0, 10) > latest) continue;
     // a weekday between the label and its date: "Published on Friday, 27 September 2013"
-    const label = t.slice(0, d.index).toLowerCase().replace(/\b(?:sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?\s*,?\s*$/, '');
+    const label = t.slice(0, d.index).toLowerCase().replace(WEEKDAY_AT_END, '');
     if (PUBLISHED_LABEL.test(label) && !published) {
       published = toDateInfo(d.date, 'text', t);
     } else if (UPDATED_LABEL.test(label) && !modified) {
