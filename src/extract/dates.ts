@@ -1,5 +1,5 @@
 import type { DateInfo, DatePrecision } from '../model/types.js';
-import { MONTH_PATTERN_ANY_CASE, monthNumber } from '../text/calendar.js';
+import { MONTH_PATTERN_ANY_CASE, WEEKDAYS, monthNumber } from '../text/calendar.js';
 import { wordTable } from '../text/word-table.js';
 
 /**
@@ -135,8 +135,24 @@ export function parseIsoDate(value: string): ParsedDate | null {
 }
 
 const MONTH_RE = MONTH_PATTERN_ANY_CASE;
-const TIME_RE =
-  '(?:\\s*(?:[|,@·•-]|at)?\\s*(\\d{1,2})[:.h](\\d{2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?(?:\\s*\\(?\\s*((?:utc|gmt)\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,4}T|[A-Za-z]{2,4}|[+-]\\d{2}:?\\d{2})\\b\\)?)?)?';
+/**
+ * Regular-expression source (no group) of a weekday, any case, whole or abbreviated ("Tue",
+ * "Tues", "Thurs", "Wednesday"), with a period after an abbreviation; use with the `i` flag.
+ */
+export const WEEKDAY_ANY_CASE = `\\b(?:${WEEKDAYS.map((w) => `${w.slice(0, 3)}${w === 'tuesday' ? '(?:s|sday)?' : w === 'thursday' ? '(?:r|rs|rsday)?' : `(?:${w.slice(3)})?`}`).join('|')})\\b\\.?`;
+
+/** "a.m.", "pm", and the spaced "a. m." of tokenised copies. */
+const MERIDIEM = '[ap]\\.?\\s?m\\.?(?![a-z])';
+const ZONE = '(?:utc|gmt)\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,4}T|[A-Za-z]{2,4}|[+-]\\d{2}:?\\d{2}';
+const TIME_RE = `(?:\\s*(?:[|,@·•–—-]|at)?\\s*(\\d{1,2})[:.h](\\d{2})(?::(\\d{2}))?\\s*(${MERIDIEM})?(?:\\s*\\(?\\s*(${ZONE})\\b\\)?)?)?`;
+/**
+ * A time written before its date, at the end of the text before it: "8:13 AM PDT 8/2/2013",
+ * "12:52 p. m. EDT May 2, 2013", "7:00pm UK, Wednesday 05 May 2010", "22:07 GMT, 7 July 2012".
+ */
+const TIME_BEFORE = new RegExp(
+  `(?:^|[\\s:|(])(\\d{1,2})[:.](\\d{2})(?::(\\d{2}))?\\s*(${MERIDIEM})?(?:\\s*(${ZONE}))?\\s*[,|]?\\s*(?:${WEEKDAY_ANY_CASE}\\s*,?\\s*)?$`,
+  'i',
+);
 
 // "May 09 2025 | 6:47 AM IST", "November 19th, 2019 at 8:40 AM", "Nov 18, 2019 @17:19 PM"
 const MDY = new RegExp(
@@ -145,10 +161,12 @@ const MDY = new RegExp(
 );
 // "19 November 2019 05:47 GMT", "20 Nov, 2019 05:47"
 const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_RE})\\.?,?\\s+(\\d{4})${TIME_RE}`, 'i');
-// "2019-11-19 08:40" inside text
-const YMD = new RegExp(`\\b(\\d{4})-(\\d{2})-(\\d{2})${TIME_RE}`, 'i');
-// "05/10/2018 14:00" (day first unless impossible), "10.05.2018"
-const NUM = new RegExp(`\\b(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})${TIME_RE}`, 'i');
+// "2019-11-19 08:40", "2012.08.08 09:01 AM" inside text
+const YMD = new RegExp(`\\b(\\d{4})(?:-(\\d{2})-|\\.(\\d{2})\\.)(\\d{2})${TIME_RE}`, 'i');
+// "05/10/2018 14:00", "10.05.2018", and the spaced "05 / 02 / 2013" of tokenised copies: one
+// separator throughout (a slash, or a period without spaces), so that "3 / 4.2013" is no date
+// a two-digit year ("8/2/13 at 1:30 PM") only with slashes, and with a time or on a line of its own
+const NUM = new RegExp(`\\b(\\d{1,2})(?:\\s?(/)\\s?(\\d{1,2})\\s?/\\s?|(\\.)(\\d{1,2})\\.)(\\d{4}|\\d{2})(?![\\d/])${TIME_RE}`, 'i');
 
 function hour12(h: number, ampm: string | undefined): number {
   if (!ampm) return h;
@@ -157,11 +175,39 @@ function hour12(h: number, ampm: string | undefined): number {
   return pm && h < 12 ? h + 12 : h;
 }
 
+/** Zones of North America, whose outlets write numeric dates month first (05/02/2013 is May 2). */
+const MONTH_FIRST_ZONES = /^(?:e|c|m|p|ak|h)(?:s|d)?t$/i;
+
+/** The date parts of one match, by pattern; `t` is the index of its first time group. */
+function dateParts(m: RegExpExecArray, kind: 'mdy' | 'dmy' | 'ymd' | 'num'): { y: number; mo: number; d: number; t: number; alt: number | null } {
+  if (kind === 'mdy') return { y: Number(m[3]), mo: monthNumber(m[1]), d: Number(m[2]), t: 4, alt: null };
+  if (kind === 'dmy') return { y: Number(m[3]), mo: monthNumber(m[2]), d: Number(m[1]), t: 4, alt: null };
+  if (kind === 'ymd') return { y: Number(m[1]), mo: Number(m[2] ?? m[3]), d: Number(m[4]), t: 5, alt: null };
+  // numeric: the first number is the day, unless it cannot be; `alt` is the other reading's month
+  const a = Number(m[1]);
+  const b = Number(m[3] ?? m[5]);
+  // two-digit years as POSIX strptime reads them: 69-99 are 1969-1999, 00-68 are 2000-2068
+  const y = m[6].length === 4 ? Number(m[6]) : Number(m[6]) + (Number(m[6]) >= 69 ? 1900 : 2000);
+  if (b > 12) return { y, mo: a, d: b, t: 7, alt: null };
+  return { y, mo: b, d: a, t: 7, alt: a <= 12 && a !== b ? a : null };
+}
+
+export interface TextDate {
+  date: ParsedDate;
+  raw: string;
+  index: number;
+  /** A numeric date both of whose readings (day first, month first) are valid and differ. */
+  ambiguous: boolean;
+}
+
 /**
- * The first date written in a piece of text, with its time and zone when present.
- * `monthFirst` decides numeric dates like 05/10/2018 (US style) when both readings are valid.
+ * The first date written in a piece of text, with its time and zone when present: the time may
+ * follow the date or come just before it ("8:13 AM PDT 8/2/2013"). A numeric date with periods
+ * (10.05.2018) is day first, as the countries that write it so do. One with slashes is read the
+ * only way it is valid, else by its zone when one is written (a North American zone: month
+ * first; any other: day first), else month first when `monthFirst` (US style).
  */
-export function parseTextDate(text: string, monthFirst = false): { date: ParsedDate; raw: string; index: number } | null {
+export function parseTextDate(text: string, monthFirst = false): TextDate | null {
   const candidates: { m: RegExpExecArray; kind: 'mdy' | 'dmy' | 'ymd' | 'num' }[] = [];
   for (const [re, kind] of [
     [MDY, 'mdy'],
@@ -175,46 +221,43 @@ export function parseTextDate(text: string, monthFirst = false): { date: ParsedD
   if (!candidates.length) return null;
   candidates.sort((a, b) => a.m.index - b.m.index);
   for (const { m, kind } of candidates) {
-    let y: number;
-    let mo: number;
-    let d: number;
-    if (kind === 'mdy') {
-      mo = monthNumber(m[1]);
-      d = Number(m[2]);
-      y = Number(m[3]);
-    } else if (kind === 'dmy') {
-      d = Number(m[1]);
-      mo = monthNumber(m[2]);
-      y = Number(m[3]);
-    } else if (kind === 'ymd') {
-      y = Number(m[1]);
-      mo = Number(m[2]);
-      d = Number(m[3]);
-    } else {
-      const a = Number(m[1]);
-      const b = Number(m[2]);
-      y = Number(m[3]);
-      if (a > 12) [d, mo] = [a, b];
-      else if (b > 12) [mo, d] = [a, b];
-      else if (monthFirst) [mo, d] = [a, b];
-      else [d, mo] = [a, b];
+    const p = dateParts(m, kind);
+    let { mo, d } = p;
+    const { y, t } = p;
+    // a time before the date, when none follows it
+    const before = m[t] === undefined ? TIME_BEFORE.exec(text.slice(Math.max(0, m.index - 40), m.index)) : null;
+    const time = before ? [before[1], before[2], before[3], before[4], before[5]] : [m[t], m[t + 1], m[t + 2], m[t + 3], m[t + 4]];
+    if (kind === 'num' && m[6].length === 2 && (m[2] !== '/' || (time[0] === undefined && m[0].trim() !== text.trim()))) continue;
+    const zone = time[4]?.replace(/[\s.]+/g, '');
+    let ambiguous = false;
+    if (p.alt !== null && m[2] === '/') {
+      ambiguous = true;
+      const first = zone && (ZONES[zone.toLowerCase()] || /^(?:[ecmp]t)$/i.test(zone)) ? MONTH_FIRST_ZONES.test(zone) : monthFirst;
+      if (first) [mo, d] = [p.alt, mo];
     }
     if (!mo || !validDay(y, mo, d)) continue;
     let h: number | null = null;
     let mi: number | null = null;
     let s: number | null = null;
     let off: string | null = null;
-    if (m[4] !== undefined) {
-      h = hour12(Number(m[4]), m[7]);
-      mi = Number(m[5]);
-      s = m[6] !== undefined ? Number(m[6]) : null;
-      if (m[8]) off = zoneOffset(m[8].replace(/\s+/g, ''), y, mo, d);
+    if (time[0] !== undefined) {
+      h = hour12(Number(time[0]), time[3]);
+      mi = Number(time[1]);
+      s = time[2] !== undefined ? Number(time[2]) : null;
+      if (zone) off = zoneOffset(zone, y, mo, d);
     }
     const date = build(y, mo, d, h, mi, s, off);
     if (!date) continue;
     let raw = m[0].trim();
-    if (m[8] && !off) raw = raw.slice(0, raw.length - m[8].length).trim().replace(/\($/, '').trim();
-    return { date, raw, index: m.index };
+    let index = m.index;
+    if (m[t + 4] && !off) raw = raw.slice(0, raw.length - m[t + 4].length).trim().replace(/\($/, '').trim();
+    if (before) {
+      const start = m.index - (Math.min(40, m.index) - before.index) + (before[0].length - before[0].trimStart().length);
+      const lead = /^[:|(]/.test(text.slice(start)) ? 1 : 0;
+      index = start + lead;
+      raw = text.slice(index, m.index + m[0].length).trim();
+    }
+    return { date, raw, index, ambiguous };
   }
   return null;
 }

@@ -16,7 +16,7 @@ import { dateFromUrl, parseIsoDate, parseTextDate, toDateInfo } from './dates.js
 import { extractFromHtml } from './html/extract.js';
 import { detectLanguage } from './language.js';
 import { detectWire, findAttributions } from './provenance.js';
-import { extractFromText, type TextParts } from './text/extract.js';
+import { extractFromText, isDateOnly, type TextParts } from './text/extract.js';
 import { requirePackage } from '../util/packages.js';
 
 const iconv: typeof import('iconv-lite') = requirePackage('iconv-lite');
@@ -139,7 +139,7 @@ function fill(article: Article, raw: RawDocument, deadline: number): void {
   // The HTML and plain-text extractors give the same parts; HTML pages also carry a URL and a language.
   const p: TextParts & { url?: string | null; language?: string | null } = isHtml
     ? extractFromHtml(content, meta.url ?? null, deadline)
-    : extractFromText(content, meta.title ?? null, deadline);
+    : extractFromText(content, meta.title ?? null, deadline, meta.url ? (dateFromUrl(meta.url)?.iso ?? null) : null);
   for (const w of p.warnings) article.messages.push({ level: 'warning', stage: 'extract', message: w });
   const { blocks, removed, credits } = p;
   article.title = p.title;
@@ -152,7 +152,8 @@ function fill(article: Article, raw: RawDocument, deadline: number): void {
   if (isHtml) article.language = p.language ?? null;
   article.dateline = p.dateline;
   // container hints: used when the document itself says nothing
-  if (meta.title && !article.title) article.title = meta.title;
+  // (not a title that is only a date: the text extractor read it as the date line)
+  if (meta.title && !article.title && (isHtml || !isDateOnly(meta.title))) article.title = meta.title;
   if (meta.outlet && !article.outlet) article.outlet = meta.outlet;
   // one name per outlet ("FOX" = "Fox News"); an outlet named by nothing else is named by its URL's domain
   const outlet = resolveOutlet(article.outlet, article.url);

@@ -1,8 +1,9 @@
 import type { Article, BlockKind, DateInfo, RemovedBlock } from '../../model/types.js';
 import { LINK_LIST_HEADER, boilerplateReason } from '../boilerplate.js';
 import { cleanByline } from '../byline.js';
-import { parseTextDate, toDateInfo } from '../dates.js';
+import { WEEKDAY_ANY_CASE, parseTextDate, toDateInfo } from '../dates.js';
 import { stopwordRatio } from '../language.js';
+import { MONTH_PATTERN_ANY_CASE } from '../../text/calendar.js';
 
 /**
  * Plain-text mode: text a scraper flattened (menus, link lists, captions, share prompts and
@@ -133,7 +134,11 @@ export const MAX_TEXT_CHARS = 2_000_000;
 /** Lines are classified on their first characters only. */
 const CLASSIFY_CHARS = 4000;
 
-export function extractFromText(content: string, hintTitle: string | null, deadline = Number.POSITIVE_INFINITY): TextParts {
+/**
+ * `hintTitle` is a title given with the input; `hintDate` a date given with it that may be vague
+ * (a URL's year and month), which settles the order of an ambiguous numeric date line.
+ */
+export function extractFromText(content: string, hintTitle: string | null, deadline = Number.POSITIVE_INFINITY, hintDate: string | null = null): TextParts {
   const warnings: string[] = [];
   if (content.length > MAX_TEXT_CHARS) {
     warnings.push(`text of ${content.length} characters cut to its first ${MAX_TEXT_CHARS} characters`);
@@ -144,7 +149,10 @@ export function extractFromText(content: string, hintTitle: string | null, deadl
   const { bestStart, bestEnd } = articleSegment(lines);
   const before = bestStart >= 0 ? lines.slice(0, bestStart) : lines;
   const after = bestStart >= 0 ? lines.slice(bestEnd + 1) : [];
-  const header = readHeader(before, bestStart >= 0 ? lines.slice(bestStart, bestEnd + 1) : [], hintTitle);
+  // a title given with the input that is only a date ("May 2, 2013, 1:12 PM") is the date line,
+  // and the title is to be found in the text
+  const titleDate = hintTitle !== null && isDateOnly(hintTitle) ? hintTitle : null;
+  const header = readHeader(before, bestStart >= 0 ? lines.slice(bestStart, bestEnd + 1) : [], titleDate ? null : hintTitle);
   const { title, dek, byline, credits } = header;
   for (const r of header.removed) removed.push(r);
 
@@ -157,11 +165,12 @@ export function extractFromText(content: string, hintTitle: string | null, deadl
   }
 
   // ----- dates, outlet, dateline
-  const zone = before.slice(-60).concat(after.slice(0, 80));
-  const { published, modified } = datesFromLines(
-    zone.map((l) => l.text),
-    true,
-  );
+  // the lines around the article, those the header took off its top (a date under a dek), and
+  // the lines other than prose among the article's first four (a date line under its first
+  // paragraph); only labelled dates and lines that are only a date are read from them
+  const top = header.body.slice(0, 4).filter((l) => l.cls !== 'good' && l.cls !== 'sentence').map((l) => l.text);
+  const zone = [...(titleDate ? [titleDate] : []), ...before.slice(-60).map((l) => l.text), ...header.lifted, ...top, ...after.slice(0, 80).map((l) => l.text)];
+  const { published, modified } = datesFromLines(zone, true, hintDate);
 
   const outlet = findOutlet(before.slice(0, 20).concat(after.slice(-40)).map((l) => l.text.slice(0, 300)));
   const dateline = findDateline(
@@ -251,6 +260,8 @@ interface Header {
   removed: RemovedBlock[];
   /** The article's lines once a dek or a title found at its top is taken off. */
   body: Line[];
+  /** Lines between a dek at the segment's top and the prose (dates, credits). */
+  lifted: string[];
 }
 
 /** The header zone before the article (and its first lines): title, dek, byline, credits. */
@@ -261,6 +272,7 @@ function readHeader(before: Line[], segment: Line[], hintTitle: string | null): 
   const byline: string[] = [];
   const credits: string[] = [];
   const headerRemoved: RemovedBlock[] = [];
+  const lifted: string[] = [];
   const titleKey = hintTitle ? squash(hintTitle) : null;
   for (const l of before) {
     const t = l.text;
@@ -304,6 +316,7 @@ function readHeader(before: Line[], segment: Line[], hintTitle: string | null): 
       dek = first.text;
       for (const g of gap) {
         credits.push(g.text);
+        lifted.push(g.text);
         headerRemoved.push({ text: g.text, reason: g.reason ?? 'before the article' });
       }
       body = body.slice(j);
@@ -315,12 +328,13 @@ function readHeader(before: Line[], segment: Line[], hintTitle: string | null): 
     (HEADING_LIKE(body[0].text) || body[0].cls !== 'good') &&
     body[0].words >= 3 &&
     body[0].text.length <= 200 &&
-    !DATELINE_RE.test(body[0].text)
+    !DATELINE_RE.test(body[0].text) &&
+    !isDateOnly(body[0].text)
   ) {
     title = body[0].text;
     body = body.slice(1);
   }
-  return { title, dek, byline, credits, removed: headerRemoved, body };
+  return { title, dek, byline, credits, removed: headerRemoved, body, lifted };
 }
 
 /** The lines of the article kept as its blocks; what is dropped goes to `removed` with the reason. */
@@ -472,22 +486,36 @@ export function unwrapHardBreaks(lines: string[]): string[] {
   return out;
 }
 
+const PUBLISHED_LABEL = /(first published|originally published|published|posted|created|release|for immediate release|publicado|publié|veröffentlicht|pubblicato)(\s+(time|date))?\s*(on|at|le|am|em|el)?\s*:?\s*$/;
+const UPDATED_LABEL = /(updated|modified|edited|actualizado|atualizado|mis à jour|aktualisiert|aggiornato)(\s+(time|date))?\s*(on|at|le|am|em|el)?\s*:?\s*$/;
+/** The end of the text before a date that makes it the end of a range: "June 7 -", "3 March to". */
+const RANGE_START = new RegExp(`(?:\\d|\\b(?:${MONTH_PATTERN_ANY_CASE})\\.?)\\s*(?:[-–—]|to|until|through|till)\\s*$`, 'i');
+const WEEKDAY_WORD = new RegExp(WEEKDAY_ANY_CASE, 'gi');
+const WEEKDAY_AT_END = new RegExp(`${WEEKDAY_ANY_CASE}\\s*,?\\s*$`, 'i');
+
 /**
  * Publication and update dates from visible lines: "First Published: May 09 2025 | 6:47 AM IST",
  * "Last Updated : ...", "Posted on ...", or (when `unlabeled`) a line that is only a date.
+ * Numeric dates both of whose readings are valid (05/02/2013) follow the order the lines' other
+ * numeric dates show (14/09/2013: day first), else the one that agrees with `hintDate` (the
+ * year and month of the URL), else month first. A date later than tomorrow is not read.
  */
-export function datesFromLines(lines: string[], unlabeledToo: boolean): { published: DateInfo | null; modified: DateInfo | null } {
+export function datesFromLines(lines: string[], unlabeledToo: boolean, hintDate: string | null = null): { published: DateInfo | null; modified: DateInfo | null } {
   let published: DateInfo | null = null;
   let modified: DateInfo | null = null;
   let unlabeled: DateInfo | null = null;
-  for (const line of lines) {
-    const t = line.length > 300 ? line.slice(0, 300) : line;
-    const d = parseTextDate(t, true);
-    if (!d) continue;
-    const label = t.slice(0, d.index).toLowerCase();
-    if (/(first published|published|posted|created|publicado|publié|veröffentlicht|pubblicato)\s*(on|at|le|am|em|el)?\s*:?\s*$/.test(label) && !published) {
+  const clipped = lines.map((line) => (line.length > 300 ? line.slice(0, 300) : line));
+  const monthFirst = numericOrder(clipped, hintDate) ?? true;
+  // a day after tomorrow (UTC) is a scheduled date ("Hearing: June 3, 2031"), not when this was written
+  const latest = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+  for (const t of clipped) {
+    const d = parseTextDate(t, monthFirst);
+    if (!d || d.date.iso.slice(0, 10) > latest) continue;
+    // a weekday between the label and its date: "Published on Friday, 27 September 2013"
+    const label = t.slice(0, d.index).toLowerCase().replace(WEEKDAY_AT_END, '');
+    if (PUBLISHED_LABEL.test(label) && !published) {
       published = toDateInfo(d.date, 'text', t);
-    } else if (/(updated|modified|edited|actualizado|atualizado|mis à jour|aktualisiert|aggiornato)\s*(on|at|le|am|em|el)?\s*:?\s*$/.test(label) && !modified) {
+    } else if (UPDATED_LABEL.test(label) && !modified) {
       modified = toDateInfo(d.date, 'text', t);
     } else if (unlabeledToo && !unlabeled && isDateLine(t, d.raw)) {
       unlabeled = toDateInfo(d.date, 'text', t);
@@ -498,9 +526,64 @@ export function datesFromLines(lines: string[], unlabeledToo: boolean): { publis
   return { published, modified };
 }
 
-/** A line that is mostly its date (not a masthead with today's date next to other widgets). */
-function isDateLine(t: string, raw: string): boolean {
-  return raw.length >= t.length * 0.6 && !/^\s*date\b/i.test(t);
+/**
+ * The order of numeric dates in these lines (true: month first): the order of one that can be read
+ * only one way, else the reading of an ambiguous one that agrees with `hint` (an ISO date or month).
+ */
+function numericOrder(lines: string[], hint: string | null): boolean | null {
+  const ambiguous: [number, number, number][] = [];
+  for (const t of lines) {
+    for (const m of t.matchAll(/\b(\d{1,2})\s?\/\s?(\d{1,2})\s?\/\s?((?:19|20)\d\d)\b/g)) {
+      const a = Number(m[1]);
+      const b = Number(m[2]);
+      if (a > 12 && a <= 31 && b >= 1 && b <= 12) return false;
+      if (b > 12 && b <= 31 && a >= 1 && a <= 12) return true;
+      if (a >= 1 && a <= 12 && b >= 1 && b <= 12 && a !== b) ambiguous.push([a, b, Number(m[3])]);
+    }
+  }
+  if (!hint) return null;
+  for (const [a, b, y] of ambiguous) {
+    const monthFirst = hint.startsWith(isoPrefix(y, a, b, hint.length));
+    const dayFirst = hint.startsWith(isoPrefix(y, b, a, hint.length));
+    if (monthFirst !== dayFirst) return monthFirst;
+  }
+  return null;
+}
+
+function isoPrefix(y: number, mo: number, d: number, length: number): string {
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`.slice(0, Math.max(7, Math.min(length, 10)));
+}
+
+/**
+ * A line that is mostly its date: once the date (with its time), weekday names, a label such as
+ * "Updated" or "Last updated at 11:11 GMT" and punctuation are taken out, at most a few letters
+ * remain (or the date is most of the line). A masthead with today's date next to other widgets, or a sentence that mentions a date,
+ * is not one; nor is a range ("June 7 - 9, 2013", "3 March to 5 March 2009"), nor a line that
+ * starts "Date".
+ */
+export function isDateLine(t: string, raw: string): boolean {
+  if (/^\s*date\b/i.test(t)) return false;
+  const at = t.indexOf(raw);
+  if (at < 0) return false;
+  const head = t.slice(0, at);
+  const tail = t.slice(at + raw.length);
+  if (RANGE_START.test(head) || /^\s*(?:[-–—]|to|until|through|till)\s*\d/i.test(tail)) return false;
+  // another date on the line ("Posted: Nov 27, 2005 8:20 AM ET Last Updated: Nov 27, 2005 8:10 PM ET")
+  let others = `${head} ${tail}`;
+  for (let i = 0, d = parseTextDate(others, true); d && i < 3; i++, d = parseTextDate(others, true)) others = others.replace(d.raw, ' ');
+  const rest = others
+    .replace(WEEKDAY_WORD, ' ')
+    .replace(/\b(?:last|first|originally|updated|modified|posted|published|release|article|on|at)\b/gi, ' ')
+    .replace(/\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[aApP]\.?\s?[mM]\.?(?![a-z]))?/g, ' ')
+    .replace(/\b(?:utc|gmt|uk)\b/gi, ' ')
+    .replace(/\b[A-Z]{1,3}[SD]?T\b/g, ' ');
+  return (rest.match(/\p{L}/gu) ?? []).length <= 3 || raw.length >= t.length * 0.6;
+}
+
+/** A line (or a title) that is only a date, with its time, weekday or label. */
+export function isDateOnly(t: string): boolean {
+  const d = t.length <= 120 ? parseTextDate(t, true) : null;
+  return d !== null && isDateLine(t, d.raw);
 }
 
 function squash(s: string): string {

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { parseTextDate } from '../../src/extract/dates.js';
+import { extractArticle } from '../../src/extract/index.js';
+import { isDateLine, isDateOnly } from '../../src/extract/text/extract.js';
+
+/** Invented article prose: long sentences the plain-text segmenter takes for the body. */
+const BODY = [
+  'The county council voted on Tuesday to spend more on the repair of its bridges, after an engineering report found that several of them had not been inspected for years.',
+  'Members of the council said that the money would come from a reserve fund and that no new taxes would be needed to pay for the work, which is to start in the spring.',
+  'Residents who spoke at the meeting welcomed the decision, although some of them asked why the report had taken so long to reach the council and its committees.',
+].join('\n\n');
+
+function article(head: string, meta: { title?: string; url?: string } = { title: 'Council votes to repair county bridges' }) {
+  return extractArticle({ id: 'd', source: 'd', format: 'json', content: `${head}\n\n${BODY}`, contentType: 'text', encoding: 'utf-8', meta });
+}
+
+describe('date lines: forms', () => {
+  test('a time before the date, as sites write it and as tokenised copies space it', () => {
+    assert.equal(parseTextDate('8:13 AM PDT 8/2/2013')?.date.iso, '2013-08-02T08:13:00-07:00');
+    assert.equal(parseTextDate('8:13 AM PDT 8 / 2 / 2013')?.date.iso, '2013-08-02T08:13:00-07:00');
+    assert.equal(parseTextDate('12:52 p.m. EDT May 2, 2013')?.date.iso, '2013-05-02T12:52:00-04:00');
+    assert.equal(parseTextDate('12:52 p. m. EDT May 2, 2013')?.date.iso, '2013-05-02T12:52:00-04:00');
+    assert.equal(parseTextDate('7:15 a. m. Dec. 7, 2009')?.date.iso, '2009-12-07T07:15:00');
+    assert.equal(parseTextDate('PUBLISHED: 22:07 GMT, 7 July 2012')?.date.iso, '2012-07-07T22:07:00+00:00');
+    assert.equal(parseTextDate('7:00pm UK, Wednesday 05 May 2010')?.date.iso, '2010-05-05T19:00:00');
+    assert.equal(parseTextDate('Last updated 13:26 14 / 09 / 2013')?.date.iso, '2013-09-14T13:26:00');
+    const d = parseTextDate('Posted at 3:21 PM ET, 01/5/2011');
+    assert.equal(d?.date.iso, '2011-01-05T15:21:00-05:00');
+    assert.equal(d?.raw, '3:21 PM ET, 01/5/2011');
+  });
+
+  test('numeric dates: slashes (spaced or not), periods, year first, two-digit years with a time', () => {
+    assert.equal(parseTextDate('Posted: 08/02/2013 11:10 am EDT')?.date.iso, '2013-08-02T11:10:00-04:00');
+    assert.equal(parseTextDate('Posted: 08 / 02 / 2013 11:10 am EDT')?.date.iso, '2013-08-02T11:10:00-04:00');
+    assert.equal(parseTextDate('Updated 09 / 14 / 2013 01:03 PM')?.date.iso, '2013-09-14T13:03:00');
+    assert.equal(parseTextDate('Article posted on 08.07.2012')?.date.iso, '2012-07-08');
+    assert.equal(parseTextDate('Published: 2012.08.08 09:01 AM')?.date.iso, '2012-08-08T09:01:00');
+    assert.equal(parseTextDate('11/30/09 05:40 PM ET')?.date.iso, '2009-11-30T17:40:00-05:00');
+    assert.equal(parseTextDate('11 / 28 / 05')?.date.iso, '2005-11-28');
+    // a two-digit year without a time, inside other text, is not read
+    assert.equal(parseTextDate('the vote was 3/4/15 in favour'), null);
+  });
+
+  test('the zone written with an ambiguous numeric date settles its order', () => {
+    assert.equal(parseTextDate('05/02/2013 10:00 BST')?.date.iso, '2013-02-05T10:00:00+01:00');
+    assert.equal(parseTextDate('05/02/2013 10:00 EDT')?.date.iso, '2013-05-02T10:00:00-04:00');
+    assert.equal(parseTextDate('05/02/2013')?.ambiguous, true);
+    assert.equal(parseTextDate('05/02/2013')?.date.iso, '2013-02-05');
+    assert.equal(parseTextDate('05/02/2013', true)?.date.iso, '2013-05-02');
+    assert.equal(parseTextDate('06/06/2013')?.ambiguous, false);
+  });
+});
+
+describe('date lines: publication date of plain text', () => {
+  test('a line that is only a date, a weekday, a label or a time', () => {
+    assert.equal(article('Friday, June 7, 2013').published?.iso, '2013-06-07');
+    assert.equal(article('21 July 2013 Last updated at 11:11 GMT').published?.iso, '2013-07-21');
+    assert.equal(article('9:53 AM, MON 22 JUL 2013').published?.iso, '2013-07-22T09:53:00');
+    assert.equal(article('Published on Friday, 27 September 2013').published?.iso, '2013-09-27');
+    assert.equal(article('Published time: March 12, 2013 02:03\n\nEdited time: March 13, 2013 02:15').published?.iso, '2013-03-12T02:03:00');
+    assert.equal(article('on April 30, 2008 at 4:31 AM, updated April 30, 2008 at 8:33 AM').published?.iso, '2008-04-30T04:31:00');
+  });
+
+  test('a title that is only a date is the date line, and the title is the next line', () => {
+    const a = article('Council votes to repair county bridges', { title: 'May 2, 2013, 1:12 PM' });
+    assert.equal(a.published?.iso, '2013-05-02T13:12:00');
+    assert.equal(a.title, 'Council votes to repair county bridges');
+    const b = article('12 January 2010 @ 09:29 pm\n\nCouncil votes to repair county bridges', {});
+    assert.equal(b.published?.iso, '2010-01-12T21:29:00');
+    assert.equal(b.title, 'Council votes to repair county bridges');
+  });
+
+  test('a date line under a dek', () => {
+    const a = article('The money comes from a reserve fund, and no new taxes are needed.\n\nSaturday, Sep 14, 2013');
+    assert.equal(a.published?.iso, '2013-09-14');
+  });
+
+  test('ambiguous numeric dates follow the other dates of the lines, then the URL', () => {
+    assert.equal(article('Posted 05/02/2013\n\nUpdated 14/02/2013').published?.iso, '2013-02-05');
+    assert.equal(article('Posted 05/02/2013').published?.iso, '2013-05-02');
+    const a = article('11 / 09 / 2010', { title: 'Council votes to repair county bridges', url: 'http://blog.example.org/2010/09/council-bridges.html' });
+    assert.equal(a.published?.iso, '2010-09-11');
+  });
+});
+
+describe('date lines: traps', () => {
+  test('a sentence that mentions a date gives no publication date', () => {
+    const a = article('The man was sentenced on Tuesday for a March 2005 shooting and for an attack on March 11, 2005, in the same town.');
+    assert.equal(a.published, null);
+    assert.equal(article('The mayor, who took office on March 4, 2005, announced the plan.').published, null);
+    assert.equal(isDateOnly('The mayor, who took office on March 4, 2005, announced the plan.'), false);
+  });
+
+  test('a date range is not a date line', () => {
+    assert.equal(article('June 7 - 9, 2013').published, null);
+    assert.equal(article('March 3 - March 5, 2009').published, null);
+    assert.equal(article('From 3 March to 5 March 2009').published, null);
+    const d = parseTextDate('March 3 - March 5, 2009')!;
+    assert.equal(isDateLine('March 3 - March 5, 2009', d.raw), false);
+  });
+
+  test('an impossible day, a year alone, a future date', () => {
+    assert.equal(parseTextDate('Feb 30, 2013'), null);
+    assert.equal(parseTextDate('30 / 02 / 2013'), null);
+    assert.equal(article('Feb 30, 2013').published, null);
+    assert.equal(parseTextDate('2013'), null);
+    assert.equal(article('2013').published, null);
+    assert.equal(article('Hearing: June 3, 2099').published, null);
+    assert.equal(article('June 3, 2099').published, null);
+  });
+
+  test('a masthead with a date among other words is not a date line', () => {
+    assert.equal(isDateOnly('Weather Sports Business Opinion Tuesday, May 7, 2013 Subscribe Login'), false);
+    assert.equal(isDateOnly('Date: May 7, 2013'), false);
+  });
+});
