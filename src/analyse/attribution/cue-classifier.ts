@@ -24,7 +24,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntityMention, SyntaxToken, Token } from '../../model/types.js';
 import { packageRoot } from '../../util/paths.js';
-import { readFlatFile, writeFlatFile } from '../../util/flat-file.js';
+import { readSparseWeights, scoreOf, type SparseWeights, writeSparseWeights } from '../learn/sparse-weights.js';
 import { hash } from '../entities/features.js';
 import { cueClassOf } from '../quotes/cues.js';
 import { type DocInfo, mix, setLikelyCues } from './features.js';
@@ -177,46 +177,14 @@ export function cueQuestions(toks: readonly Token[], parse: readonly SyntaxToken
   return { tokens, feats: tokens.map((i) => reader.featuresAt(i)!) };
 }
 
-/** The trained weights: feature hashes ascending, one weight each. */
-export interface CueModel {
-  keys: Uint32Array;
-  weights: Float32Array;
-  meta: Record<string, unknown>;
-}
+/** The trained weights (a sparse linear model over the questions' feature hashes). */
+export type CueModel = SparseWeights;
 
-export function writeCueFile(m: CueModel): Buffer {
-  return writeFlatFile(MAGIC, { meta: m.meta }, { keys: m.keys, weights: m.weights });
-}
-
-export function readCueFile(file: Buffer): CueModel {
-  const { header, arrays } = readFlatFile<{ meta: Record<string, unknown> }>(file, MAGIC, 'a cue classifier');
-  const keys = arrays.keys as Uint32Array;
-  const weights = arrays.weights as Float32Array;
-  if (!(keys instanceof Uint32Array) || !(weights instanceof Float32Array) || keys.length !== weights.length) throw new Error("the cue classifier's tables are damaged");
-  for (let i = 1; i < keys.length; i++) if (keys[i] <= keys[i - 1]) throw new Error("the cue classifier's keys do not ascend");
-  return { keys, weights, meta: header.meta };
-}
+export const writeCueFile = (m: CueModel): Buffer => writeSparseWeights(MAGIC, m);
+export const readCueFile = (file: Buffer): CueModel => readSparseWeights(file, MAGIC, 'a cue classifier');
 
 /** The score of features `fs` (above 0: a cue). */
-export function cueScore(m: CueModel, fs: readonly number[]): number {
-  const { keys, weights } = m;
-  let s = 0;
-  for (const f of fs) {
-    const k = f >>> 0;
-    let lo = 0;
-    let hi = keys.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (keys[mid] < k) lo = mid + 1;
-      else if (keys[mid] > k) hi = mid - 1;
-      else {
-        s += weights[mid];
-        break;
-      }
-    }
-  }
-  return s;
-}
+export const cueScore = (m: CueModel, fs: readonly number[]): number => scoreOf(m, fs);
 
 /**
  * 1 for each token of the document the classifier takes for a cue (a score above `threshold`), 0

@@ -29,7 +29,7 @@ import { tokenAt } from '../../text/tokenize.js';
 import { hash } from '../entities/features.js';
 import { mix } from '../attribution/features.js';
 import { packageRoot } from '../../util/paths.js';
-import { readFlatFile, writeFlatFile } from '../../util/flat-file.js';
+import { readSparseWeights, scoreOf, type SparseWeights, writeSparseWeights } from '../learn/sparse-weights.js';
 import { cueClassOf } from './cues.js';
 
 const MAGIC = 'CEND';
@@ -242,47 +242,11 @@ function eachCandidate(tokens: readonly SyntaxToken[], kids: number[][], qn: End
   }
 }
 
-/** The trained weights: feature hashes ascending, one weight each. */
-export interface ContentEndsModel {
-  keys: Uint32Array;
-  weights: Float32Array;
-  meta: Record<string, unknown>;
-}
+/** The trained weights (a sparse linear model over the candidates' feature hashes). */
+export type ContentEndsModel = SparseWeights;
 
-export function writeContentEndsFile(m: ContentEndsModel): Buffer {
-  return writeFlatFile(MAGIC, { meta: m.meta }, { keys: m.keys, weights: m.weights });
-}
-
-export function readContentEndsFile(file: Buffer): ContentEndsModel {
-  const { header, arrays } = readFlatFile<{ meta: Record<string, unknown> }>(file, MAGIC, 'a content-ends model');
-  const keys = arrays.keys as Uint32Array;
-  const weights = arrays.weights as Float32Array;
-  if (!(keys instanceof Uint32Array) || !(weights instanceof Float32Array) || keys.length !== weights.length) throw new Error("the content-ends model's tables are damaged");
-  for (let i = 1; i < keys.length; i++) if (keys[i] <= keys[i - 1]) throw new Error("the content-ends model's keys do not ascend");
-  return { keys, weights, meta: header.meta };
-}
-
-/** The weight of feature hash h (0 when the model has none). */
-function weightOf(m: ContentEndsModel, h: number): number {
-  const { keys } = m;
-  let lo = 0;
-  let hi = keys.length - 1;
-  const k = h >>> 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (keys[mid] < k) lo = mid + 1;
-    else if (keys[mid] > k) hi = mid - 1;
-    else return m.weights[mid];
-  }
-  return 0;
-}
-
-/** The score of a candidate's features. */
-export function scoreOf(m: ContentEndsModel, fs: readonly number[]): number {
-  let s = 0;
-  for (const f of fs) s += weightOf(m, f);
-  return s;
-}
+export const writeContentEndsFile = (m: ContentEndsModel): Buffer => writeSparseWeights(MAGIC, m);
+export const readContentEndsFile = (file: Buffer): ContentEndsModel => readSparseWeights(file, MAGIC, 'a content-ends model');
 
 /**
  * The last token of the content (parse index): the end the model ranks first among the end the
