@@ -197,6 +197,7 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
     return { key: `money|${q.unit}|${frame}${period}${by}`, label: `${frame}${period.replace('|', ' ')}${org ? ` (${org.name})` : ''} (${q.unit})`, unit: q.unit, factor: 1 };
   }
   if (q.unit === 'h') {
+    if (toldByAspectualVerb(s, q)) return null;
     const what = q.counted ?? countedBefore(text, s.span.start, q.span.start);
     if (!what) return spanOfAct(s, q);
     const cls = MEETING_NOUNS.has(key(what)) ? 'talks' : key(what);
@@ -218,17 +219,26 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
 }
 
 /**
+ * "has just finished 30 days' worth of treatment", "completed 30 days of rehab": a span an aspectual
+ * verb (act class Activity_finish / Activity_start) tells is the part of the activity done, not its
+ * length, whether a noun names the activity or not.
+ */
+const ASPECTUAL = /^Activity_(?:finish|start)$/;
+function toldByAspectualVerb(s: Sent, q: Quantity): boolean {
+  const verb = figureVerb(s, q);
+  return !!verb && ASPECTUAL.test(actClass(verb));
+}
+
+/**
  * "it would take 12 days to repair the cable" against "take 10 days": a duration no noun names is
  * how long the act its phrase hangs on lasted (the verb by the parse, by its act class), or, with
  * "after", "before", "into" or "later" after it, how far that act lies from another ("arrested 12
  * days after the shooting"): a slot per act and reference word, compared only between sentences
  * that state one fact (Slot.aligned), since one verb measures many spans.
  */
-const ASPECTUAL = /^Activity_(?:finish|start)$/;
 function spanOfAct(s: Sent, q: Quantity): Slot | null {
   const verb = figureVerb(s, q);
-  // "has just finished 30 days' worth of treatment": a span an aspectual verb tells is a part of the activity, not its length
-  if (!verb || ASPECTUAL.test(actClass(verb))) return null;
+  if (!verb) return null;
   const ref = /^[\s-]*(after|before|into|later|earlier|prior|remaining)\b/i.exec(s.art.text.slice(q.span.end, s.span.end))?.[1].toLowerCase() ?? '';
   const cls = actClass(verb);
   return { key: `h|act|${cls}|${ref}`, label: `how long (${verb}${ref ? ` ${ref}` : ''})`, unit: 'h', factor: 1, aligned: true };

@@ -77,6 +77,17 @@ describe('a duration no noun names', () => {
     );
     assert.equal(c.length, 0, JSON.stringify(c.map((k) => k.note)));
   });
+
+  it('does not oppose the part of a term done ("has finished 30 days of rehab") to the term ("ordered to spend 90 days in rehab")', () => {
+    const c = conflicts(
+      [
+        'The actress has finished 30 days of rehab at the clinic in the city as part of her sentence, her lawyer said.',
+        'The actress was ordered to spend 90 days in rehab at the clinic in the city as part of her sentence, her lawyer said.',
+      ],
+      /duration|how long/,
+    );
+    assert.equal(c.length, 0, JSON.stringify(c.map((k) => k.slot)));
+  });
 });
 
 describe('"he" in a chain of sentences about one person', () => {
