@@ -386,7 +386,7 @@ function statement(story: StoryView, g: QItem[]): QuoteStatement {
   });
   wordings.sort((a, b) => b.articles.length - a.articles.length || cmp(a.articles[0], b.articles[0]) || a.evidence[0].span.start - b.evidence[0].span.start);
   const articles = [...new Set(g.map((x) => x.q.art.id))].sort(cmp);
-  let relation: QuoteStatement['relation'] = 'single';
+  let relation: QuoteStatement['relation'];
   if (wordings.length === 1) relation = articles.length > 1 ? 'identical' : 'single';
   else {
     const norms = [...byNorm.keys()].sort((a, b) => a.length - b.length);

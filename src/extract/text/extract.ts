@@ -428,7 +428,6 @@ function markLists(lines: Line[]): void {
  */
 function cutTeaserTail(body: Line[], removed: RemovedBlock[]): Line[] {
   const prose = (l: Line) => l.cls === 'good' || l.cls === 'sentence';
-  let start = body.length;
   let proseCount = 0;
   let cut = body.length;
   for (let i = body.length - 1; i >= 0; i--) {
@@ -436,8 +435,7 @@ function cutTeaserTail(body: Line[], removed: RemovedBlock[]): Line[] {
       if (i > 0 && prose(body[i - 1])) break;
       proseCount++;
     }
-    start = i;
-    if (proseCount >= 3 && !prose(body[i])) cut = start;
+    if (proseCount >= 3 && !prose(body[i])) cut = i;
   }
   if (cut >= body.length) return body;
   const rest = body.slice(0, cut);
