@@ -20,11 +20,10 @@
  * the cue's class (quotes/review.ts), so a thought or stance cue the classifier accepts still
  * never reaches the ledger.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntityMention, SyntaxToken, Token } from '../../model/types.js';
 import { packageRoot } from '../../util/paths.js';
-import { readSparseWeights, scoreOf, type SparseWeights, writeSparseWeights } from '../learn/sparse-weights.js';
+import { readSparseWeights, scoreOf, type SparseWeights, sparseWeightsLoader, writeSparseWeights } from '../learn/sparse-weights.js';
 import { hash } from '../entities/features.js';
 import { cueClassOf } from '../quotes/cues.js';
 import { type DocInfo, mix, setLikelyCues } from './features.js';
@@ -208,17 +207,5 @@ export function classifyCues(info: DocInfo, parse: readonly SyntaxToken[] | null
   setLikelyCues(info, q.tokens, acceptedCues(m, info.toks.length, q, threshold));
 }
 
-let cached: CueModel | null | undefined;
-
-/** The shipped classifier, loaded on first use and kept; null when the file is missing or unreadable. */
-export function loadCueClassifier(path = DEFAULT_CUE_MODEL): CueModel | null {
-  if (path === DEFAULT_CUE_MODEL && cached !== undefined) return cached;
-  let m: CueModel | null = null;
-  try {
-    if (existsSync(path)) m = readCueFile(readFileSync(path));
-  } catch {
-    m = null;
-  }
-  if (path === DEFAULT_CUE_MODEL) cached = m;
-  return m;
-}
+/** The shipped model, loaded on first use and kept; null when the file is missing or unreadable. */
+export const loadCueClassifier: (path?: string) => CueModel | null = sparseWeightsLoader(DEFAULT_CUE_MODEL, MAGIC, 'a cue classifier');

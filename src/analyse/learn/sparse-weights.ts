@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { readFlatFile, writeFlatFile } from '../../util/flat-file.js';
 
 /**
@@ -45,4 +46,24 @@ export function scoreOf(m: SparseWeights, fs: readonly number[]): number {
   let s = 0;
   for (const f of fs) s += weightOf(m, f);
   return s;
+}
+
+/**
+ * The loader of a shipped model at `defaultPath`: read on first use and kept; null when the file is
+ * missing or unreadable (the stage then runs without it). Another path is read on each call.
+ */
+export function sparseWeightsLoader(defaultPath: string, magic: string, what: string): (path?: string) => SparseWeights | null {
+  const read = (path: string): SparseWeights | null => {
+    try {
+      return existsSync(path) ? readSparseWeights(readFileSync(path), magic, what) : null;
+    } catch {
+      return null;
+    }
+  };
+  let cached: SparseWeights | null | undefined;
+  return (path = defaultPath) => {
+    if (path !== defaultPath) return read(path);
+    if (cached === undefined) cached = read(path);
+    return cached;
+  };
 }

@@ -22,14 +22,13 @@
  * order, their float32 weights, the training metadata), trained by `npm run train:content-ends`
  * (quotes/README.md: its figures); without the file the quotes are exactly those of the passes.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Span, SyntaxToken } from '../../model/types.js';
 import { tokenAt } from '../../text/tokenize.js';
 import { hash } from '../entities/features.js';
 import { mix } from '../attribution/features.js';
 import { packageRoot } from '../../util/paths.js';
-import { readSparseWeights, scoreOf, type SparseWeights, writeSparseWeights } from '../learn/sparse-weights.js';
+import { readSparseWeights, scoreOf, type SparseWeights, sparseWeightsLoader, writeSparseWeights } from '../learn/sparse-weights.js';
 import { cueClassOf } from './cues.js';
 
 const MAGIC = 'CEND';
@@ -277,17 +276,5 @@ export function bestEnd(m: ContentEndsModel, tokens: readonly SyntaxToken[], kid
   return ranked ? best : current;
 }
 
-let cached: ContentEndsModel | null | undefined;
-
 /** The shipped model, loaded on first use and kept; null when the file is missing or unreadable. */
-export function loadContentEnds(path = DEFAULT_CONTENT_ENDS_MODEL): ContentEndsModel | null {
-  if (path === DEFAULT_CONTENT_ENDS_MODEL && cached !== undefined) return cached;
-  let m: ContentEndsModel | null = null;
-  try {
-    if (existsSync(path)) m = readContentEndsFile(readFileSync(path));
-  } catch {
-    m = null;
-  }
-  if (path === DEFAULT_CONTENT_ENDS_MODEL) cached = m;
-  return m;
-}
+export const loadContentEnds: (path?: string) => ContentEndsModel | null = sparseWeightsLoader(DEFAULT_CONTENT_ENDS_MODEL, MAGIC, 'a content-ends model');
