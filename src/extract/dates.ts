@@ -1,5 +1,5 @@
 import type { DateInfo, DatePrecision } from '../model/types.js';
-import { MONTH_PATTERN_ANY_CASE, WEEKDAYS, monthNumber } from '../text/calendar.js';
+import { MONTH_PATTERN_ANY_CASE, monthNumber, WEEKDAY_PATTERN_ANY_CASE } from '../text/calendar.js';
 import { wordTable } from '../text/word-table.js';
 
 /**
@@ -136,10 +136,11 @@ export function parseIsoDate(value: string): ParsedDate | null {
 
 const MONTH_RE = MONTH_PATTERN_ANY_CASE;
 /**
- * Regular-expression source (no group) of a weekday, any case, whole or abbreviated ("Tue",
- * "Tues", "Thurs", "Wednesday"), with a period after an abbreviation; use with the `i` flag.
+ * Regular-expression source (no capturing group) of a weekday as a whole word, any case, whole or
+ * abbreviated ("Tue", "Tues", "Thurs", "Wednesday": the calendar's), with a period after an
+ * abbreviation; use with the `i` flag.
  */
-export const WEEKDAY_ANY_CASE = `\\b(?:${WEEKDAYS.map((w) => `${w.slice(0, 3)}${w === 'tuesday' ? '(?:s|sday)?' : w === 'thursday' ? '(?:r|rs|rsday)?' : `(?:${w.slice(3)})?`}`).join('|')})\\b\\.?`;
+export const WEEKDAY_ANY_CASE = `\\b(?:${WEEKDAY_PATTERN_ANY_CASE})\\b\\.?`;
 
 /** "a.m.", "pm", and the spaced "a. m." of tokenised copies. */
 const MERIDIEM = '[ap]\\.?\\s?m\\.?(?![a-z])';

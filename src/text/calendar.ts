@@ -67,6 +67,16 @@ export const MONTH_PATTERN = [
 /** Regular-expression source (no group) of a full month name, capitalised ("March"); no abbreviations. */
 export const MONTH_NAME_PATTERN = MONTHS.map(capitalised).join('|');
 
+/** The abbreviations of weekdays: their first three letters, and "tues", "thur", "thurs". */
+const WEEKDAY_STOPS: Record<string, number[]> = { tuesday: [3, 4], thursday: [3, 4, 5] };
+
+/**
+ * Regular-expression source (no group) of a weekday name or abbreviation in any case, to use with
+ * the `i` flag: "sun(?:day)?|mon(?:day)?|tue(?:s(?:day)?)?|...|thu(?:r(?:s(?:day)?)?)?|..." (a period
+ * after an abbreviation is the caller's).
+ */
+export const WEEKDAY_PATTERN_ANY_CASE = WEEKDAYS.map((w) => optionalTail(w, WEEKDAY_STOPS[w] ?? [3])).join('|');
+
 /** Regular-expression source (no group) of a capitalised weekday name, Monday first: "Monday|...|Sunday". */
 export const WEEKDAY_PATTERN = [...WEEKDAYS.slice(1), WEEKDAYS[0]].map(capitalised).join('|');
 
