@@ -6,6 +6,8 @@
  * single-source facts only to fill, marked as such, and only when no other article tells them.
  */
 import { cueClassOf } from '../analyse/quotes/cues.js';
+import { MONTH_PATTERN_ANY_CASE, WEEKDAY_PATTERN_ANY_CASE } from '../text/calendar.js';
+import { spelledNumber } from '../text/numbers.js';
 import { tokenAt } from '../text/tokenize.js';
 import { ALIGN_THRESHOLD, type Alignment, actsOf, sameStatement } from './facts.js';
 import { evidence, type Sent, type StoryView, sentText } from './prepare.js';
@@ -297,17 +299,19 @@ const CLOCK_KINDS = new Set(['time', 'datetime']);
 
 /**
  * Whether sentence `x` states every value that `rep` states: its figures (by value: "ten" is 10),
- * its days, months and years (resolved, or as written), its times of day, the other numbers it
- * writes (phone numbers, records, "Article 60"), and its places (a place of `x` in the stead of
- * one of `rep`'s is another place: "pronounced dead at Jamaica Hospital" / "at Mount Sinai
- * Hospital"). An article is cited for a line only when it says all of it.
+ * its days, months and years (resolved, or as written) in the terms `rep` writes them (a weekday by
+ * its name, a year written out: "Nov. 30" or "today" does not show a reader that it was a Monday),
+ * its times of day, the other numbers it writes in digits or words (phone numbers, records,
+ * "Article 60", "seven" before a designation the figures do not read), and its places (a place of
+ * `x` in the stead of one of `rep`'s is another place: "pronounced dead at Jamaica Hospital" / "at
+ * Mount Sinai Hospital"). An article is cited for a line only when it says all of it.
  */
 function carries(x: Sent, rep: Sent): boolean {
   if (!rep.quantities.every((q) => x.quantities.some((o) => o.unit === q.unit && o.value === q.value))) return false;
   const xv = valuesOf(x);
   const rv = valuesOf(rep);
   for (const t of rep.times) {
-    if (DAY_KINDS.has(t.kind) && !xv.days.has(dayKeys(t)[0])) return false;
+    if (DAY_KINDS.has(t.kind) && !writtenAlike(xv.days.get(dayKeys(t)[0]), writtenParts(t.text))) return false;
     const c = CLOCK_KINDS.has(t.kind) ? clockOf(t) : null;
     if (c && !xv.clocks.has(c)) return false;
   }
@@ -319,8 +323,23 @@ function carries(x: Sent, rep: Sent): boolean {
   return !(missing && other);
 }
 
+/** The parts a date is written with, as bits: a weekday's name, a month (by name or number), a year. */
+const WEEKDAY_PART = 1;
+const MONTH_PART = 2;
+const YEAR_PART = 4;
+const WEEKDAY_WORD = new RegExp(`\\b(?:${WEEKDAY_PATTERN_ANY_CASE})\\b`, 'i');
+const MONTH_WORD = new RegExp(`\\b(?:${MONTH_PATTERN_ANY_CASE})\\b|\\d\\s*[/.-]\\s*\\d`, 'i');
+function writtenParts(text: string): number {
+  return (WEEKDAY_WORD.test(text) ? WEEKDAY_PART : 0) | (MONTH_WORD.test(text) ? MONTH_PART : 0) | (/\b(?:1[5-9]|20)\d\d\b/.test(text) ? YEAR_PART : 0);
+}
+/** Whether a day `x` gives (the parts of its mentions of that day, or undefined) shows every part `rep` writes. */
+function writtenAlike(xParts: number | undefined, repParts: number): boolean {
+  return xParts !== undefined && (repParts & ~xParts) === 0;
+}
+
 interface Values {
-  days: Set<string>;
+  /** Each day, month and year the sentence gives, with the parts it writes it with (`writtenParts`). */
+  days: Map<string, number>;
   clocks: Set<string>;
   /** Every number the sentence writes in digits, and those outside its figures and compared times. */
   numbers: Set<string>;
@@ -334,9 +353,10 @@ function valuesOf(s: Sent): Values {
   let v = VALUES.get(s);
   if (v) return v;
   const text = s.art.text.slice(s.span.start, s.span.end);
-  v = { days: new Set(), clocks: new Set(), numbers: new Set(numbersIn(s, text, s.span.start, false)), ownNumbers: numbersIn(s, text, s.span.start, true), places: new Set(s.entities.filter((e) => e.type === 'LOC').map((e) => e.key)) };
+  v = { days: new Map(), clocks: new Set(), numbers: new Set(numbersIn(s, text, s.span.start, false)), ownNumbers: numbersIn(s, text, s.span.start, true), places: new Set(s.entities.filter((e) => e.type === 'LOC').map((e) => e.key)) };
   for (const t of s.times) {
-    for (const d of dayKeys(t)) v.days.add(d);
+    const parts = writtenParts(t.text);
+    for (const d of dayKeys(t)) v.days.set(d, (v.days.get(d) ?? 0) | parts);
     const c = clockOf(t);
     if (c) v.clocks.add(c);
   }
@@ -364,16 +384,18 @@ function clockOf(t: Time): string | null {
 }
 
 /**
- * The numbers a sentence writes in digits ("0845 125 2222" → 0845, 125, 2222), outside its
- * figures and, when `outsideTimes`, outside the times `carries` compares by value.
+ * The numbers a sentence writes in digits ("0845 125 2222" → 0845, 125, 2222) or in words from two
+ * up ("seven" → 7; "one" is as often a pronoun as a figure), outside its figures and, when
+ * `outsideTimes`, outside the times `carries` compares by value.
  */
 function numbersIn(s: Sent, text: string, offset: number, outsideTimes: boolean): string[] {
   const covered = [...s.quantities.map((q) => q.span), ...(outsideTimes ? s.times.filter((t) => DAY_KINDS.has(t.kind) || CLOCK_KINDS.has(t.kind)).map((t) => t.span) : [])];
+  const outside = (at: number) => !outsideTimes || !covered.some((c) => at >= c.start && at < c.end);
   const out: string[] = [];
-  for (const m of text.matchAll(/\d[\d,.]*\d|\d/g)) {
-    const at = offset + m.index;
-    if (outsideTimes && covered.some((c) => at >= c.start && at < c.end)) continue;
-    out.push(m[0].replace(/,/g, ''));
+  for (const m of text.matchAll(/\d[\d,.]*\d|\d/g)) if (outside(offset + m.index)) out.push(m[0].replace(/,/g, ''));
+  for (const m of text.matchAll(/\b[a-z]+(?:-[a-z]+)?\b/gi)) {
+    const n = m[0].length > 2 ? spelledNumber(m[0]) : null;
+    if (n !== null && n >= 2 && outside(offset + m.index)) out.push(String(n));
   }
   return out;
 }

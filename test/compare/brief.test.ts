@@ -53,3 +53,28 @@ describe('the brief cites only what states the line', () => {
     else assert.ok(!/p\.m\./.test(fought.text) && cited.length === 4, fought.text);
   });
 });
+
+describe('the brief cites an article only when it writes the line\'s values as the line does', () => {
+  // Invented wording: three outlets tell one jailbreak; one gives the day as a date, not a weekday,
+  // and one gives no count where the others write one in words before a designation (which the figure reader does not take as a count).
+  const lead = (day: string) => `Two inmates escaped from the county jail in Northvale ${day} after overpowering a guard during a transfer.`;
+  const x = story([
+    `${lead('on Monday')}\n\nDeputies recovered seven M-16 rifles and a shotgun from the escape vehicle.`,
+    `${lead('on Monday')}\n\nDeputies recovered seven M-16 rifles and a shotgun from the escape vehicle.`,
+    `${lead('on March 4')}\n\nDeputies recovered M-16 rifles and a shotgun from the escape vehicle.`,
+    `${lead('on Monday')}\n\nDeputies recovered seven M-16 rifles and a shotgun from the escape vehicle.`,
+  ]);
+  it('a weekday is not shown by a date, even the same day', () => {
+    const escaped = x.brief.find((b) => b.kind === 'fact' && /escaped/.test(b.text));
+    assert.ok(escaped, JSON.stringify(x.brief.map((b) => b.text)));
+    assert.match(escaped.text, /Monday/);
+    assert.deepEqual(citedArticles(escaped), [x.sources[0].articleId, x.sources[1].articleId, x.sources[3].articleId].sort());
+  });
+  it('a number written in words is a value the cited sentence must give', () => {
+    const rifles = x.brief.find((b) => /rifles/.test(b.text));
+    assert.ok(rifles, JSON.stringify(x.brief.map((b) => b.text)));
+    // stated with the count by the three that give it, or without it by all four
+    if (/seven/.test(rifles.text)) assert.ok(!citedArticles(rifles).includes(x.sources[2].articleId), JSON.stringify(rifles));
+    else assert.equal(citedArticles(rifles).length, 4, JSON.stringify(rifles));
+  });
+});
