@@ -136,6 +136,17 @@ describe('date lines: publication date of plain text', () => {
     assert.equal(article('NORTHVILLE, May 2 (Wire Service) -', { url: 'https://news.example.org/2013/council-bridges/' }).published, null);
   });
 
+  test('a page: its labelled date line before the date its URL gives, the URL when nothing else dates it', () => {
+    const page = (head: string) =>
+      `<html><head><title>Council votes to repair county bridges</title></head><body><article><h1>Council votes to repair county bridges</h1>${head}${BODY.split('\n\n')
+        .map((p) => `<p>${p}</p>`)
+        .join('')}</article></body></html>`;
+    const url = 'https://news.example.org/2013/05/council-bridges/';
+    const html = (head: string) => extractArticle({ id: 'h', source: 'h', format: 'html', content: page(head), contentType: 'html', encoding: 'utf-8', meta: { url } });
+    assert.equal(html('<p>Posted: May 2, 2013 10:15 AM</p>').published?.iso, '2013-05-02T10:15:00');
+    assert.deepEqual(html('').published, { iso: '2013-05', precision: 'month', source: 'url' });
+  });
+
   test('a date line under a dek', () => {
     const a = article('The money comes from a reserve fund, and no new taxes are needed.\n\nSaturday, Sep 14, 2013');
     assert.equal(a.published?.iso, '2013-09-14');
