@@ -124,10 +124,15 @@ describe('date lines: publication date of plain text', () => {
     assert.equal(article(first).published?.iso, '2013-05-02');
   });
 
-  test('a dateline without a year takes the year of its URL when the URL gives its month', () => {
+  test('a date line without a year takes the year of its URL when the URL gives its month', () => {
     const url = 'https://news.example.org/2013/05/council-bridges/';
     assert.equal(article('NORTHVILLE, May 2 (Wire Service) -', { url }).published?.iso, '2013-05-02');
     assert.equal(article('Northville, May 2 -', { url: 'https://news.example.org/2013/05/02/council-bridges/' }).published?.iso, '2013-05-02');
+    assert.equal(article('Jul. 7 5:59 PM EDT', { url: 'https://news.example.org/2013/07/council-bridges/' }).published?.iso, '2013-07-07T17:59:00-04:00');
+    assert.equal(article('Jul. 7 5:59 PM EDT').published, null);
+    // a sentence with a month and day is no date line, URL or not
+    const july = 'https://news.example.org/2013/07/council-bridges/';
+    assert.equal(article('Jul. 7 was the day the council met to vote on the bridges plan.', { url: july }).published?.source, 'url');
     // another month, another day, or no URL: no date from the dateline (the URL's own date, if any)
     assert.equal(article('NORTHVILLE, June 2 (Wire Service) -', { url }).published?.source, 'url');
     assert.equal(article('Northville, May 3 -', { url: 'https://news.example.org/2013/05/02/council-bridges/' }).published?.source, 'url');

@@ -573,18 +573,24 @@ export function numericOrder(lines: string[], hint: string | null): NumericOrder
 
 /** A place before a date line: "WASHINGTON, ", "Washington D. C., ", "Mumbai, ", "LONDON, England, ". */
 const PLACE_BEFORE = /^\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s*(?:,\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}\s*)?,\s*$/u;
-/** A dateline's month and day without a year: "WASHINGTON, May 2 (Reuters) -", "Mumbai, Nov 11 -". */
-const DATELINE_NO_YEAR = new RegExp(`^([^,]{1,40},(?:[^,]{1,20},)?\\s*)(${MONTH_PATTERN_ANY_CASE})\\.?\\s+(\\d{1,2})(?=\\s*(?:\\([^)]{1,40}\\))?\\s*(?:[-–—:]|$))`, 'i');
+/**
+ * A date line's month and day without a year, after a place or alone, with a time or an agency:
+ * "WASHINGTON, May 2 (Reuters) -", "Mumbai, Nov 11 -", "Jul. 7 5:59 PM EDT".
+ */
+const NO_YEAR = new RegExp(
+  `^((?:[^,]{1,40},(?:[^,]{1,20},)?)?\\s*)(${MONTH_PATTERN_ANY_CASE})\\.?\\s+(\\d{1,2})(?=\\s*(?:\\d{1,2}[:.]\\d{2}[\\s\\p{L}.]{0,12})?(?:\\([^)]{1,40}\\))?\\s*(?:[-–—:]|$))`,
+  'iu',
+);
 
 /**
- * A dateline whose date has no year ("WASHINGTON, May 2 (Reuters) -") with the year of `hint`
- * (the URL's date) written in, when the hint's month is the dateline's (and its day, when it
- * gives one); any other line unchanged. A year alone says too little to date a day.
+ * A date line whose date has no year ("WASHINGTON, May 2 (Reuters) -", "Jul. 7 5:59 PM EDT") with
+ * the year of `hint` (the URL's date) written in, when the hint's month is the line's (and its
+ * day, when it gives one); any other line unchanged. A year alone says too little to date a day.
  */
 function withYearFrom(line: string, hint: string | null): string {
   if (!hint || hint.length < 7) return line;
-  const m = DATELINE_NO_YEAR.exec(line);
-  if (!m || !PLACE_BEFORE.test(m[1])) return line;
+  const m = NO_YEAR.exec(line);
+  if (!m || (m[1].trim() !== '' && !PLACE_BEFORE.test(m[1]))) return line;
   const month = String(monthNumber(m[2])).padStart(2, '0');
   const day = m[3].padStart(2, '0');
   if (hint.slice(5, 7) !== month || (hint.length >= 10 && hint.slice(8, 10) !== day)) return line;
