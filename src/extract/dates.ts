@@ -228,8 +228,10 @@ export interface TextDate {
  * The first date written in a piece of text, with its time and zone when present: the time may
  * follow the date or come just before it ("8:13 AM PDT 8/2/2013"). A numeric date with periods
  * (10.05.2018) is day first, as the countries that write it so do. One with slashes is read the
- * only way it is valid, else by its zone when one is written (a North American zone: month
- * first; any other: day first), else month first when `monthFirst` (US style).
+ * only way it is valid (and its `order` says which), else by its zone when one is written (a
+ * North American zone: month first; any other: day first), else month first when `monthFirst`
+ * (US style), with both `readings` given for the caller that knows more (`numericOrder` in
+ * text/extract.ts, the one place that chooses an order for a document's lines).
  */
 export function parseTextDate(text: string, monthFirst = false): TextDate | null {
   const candidates: { m: RegExpExecArray; kind: Kind }[] = [];
