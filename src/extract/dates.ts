@@ -145,7 +145,7 @@ export const WEEKDAY_ANY_CASE = `\\b(?:${WEEKDAY_PATTERN_ANY_CASE})\\b\\.?`;
 /** "a.m.", "pm", and the spaced "a. m." of tokenised copies. */
 const MERIDIEM = '[ap]\\.?\\s?m\\.?(?![a-z])';
 const ZONE = '(?:utc|gmt)\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,4}T|[A-Za-z]{2,4}|[+-]\\d{2}:?\\d{2}';
-const TIME_RE = `(?:\\s*(?:[|,@·•–—-]|at)?\\s*(\\d{1,2})[:.h](\\d{2})(?::(\\d{2}))?\\s*(${MERIDIEM})?(?:\\s*\\(?\\s*(${ZONE})\\b\\)?)?)?`;
+const TIME_RE = `(?:\\s*(?:[|,@·•–—/-]|at)?\\s*(\\d{1,2})[:.h](\\d{2})(?::(\\d{2}))?\\s*(${MERIDIEM})?(?:\\s*\\(?\\s*(${ZONE})\\b\\)?)?)?`;
 /**
  * A time written before its date, at the end of the text before it: "8:13 AM PDT 8/2/2013",
  * "12:52 p. m. EDT May 2, 2013", "7:00pm UK, Wednesday 05 May 2010", "22:07 GMT, 7 July 2012".
@@ -160,6 +160,9 @@ const MDY = new RegExp(
   `\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME_RE}`,
   'i',
 );
+// "November 27-2005 at 16:12", "Dec-19-05 03:49 PM": dashes between the parts (a two-digit year
+// only with a time, as with slashes); "June 7-10, 2013" is a range, not this
+const MDY_DASHED = new RegExp(`\\b(${MONTH_RE})\\.?(?:\\s+|-)(\\d{1,2})-(\\d{4}|\\d{2})(?![\\d-])${TIME_RE}`, 'i');
 // "19 November 2019 05:47 GMT", "20 Nov, 2019 05:47"
 const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_RE})\\.?,?\\s+(\\d{4})${TIME_RE}`, 'i');
 // "2019-11-19 08:40", "2012.08.08 09:01 AM" inside text
@@ -176,42 +179,65 @@ function hour12(h: number, ampm: string | undefined): number {
   return pm && h < 12 ? h + 12 : h;
 }
 
+type Kind = 'mdy' | 'mdy-dashed' | 'dmy' | 'ymd' | 'num';
+
+/** A year of four digits, or of two as POSIX strptime reads them: 69-99 are 1969-1999, 00-68 are 2000-2068. */
+function fullYear(y: string): number {
+  return y.length === 4 ? Number(y) : Number(y) + (Number(y) >= 69 ? 1900 : 2000);
+}
+
 /** Zones of North America, whose outlets write numeric dates month first (05/02/2013 is May 2). */
 const MONTH_FIRST_ZONES = /^(?:e|c|m|p|ak|h)(?:s|d)?t$/i;
 
 /** The date parts of one match, by pattern; `t` is the index of its first time group. */
-function dateParts(m: RegExpExecArray, kind: 'mdy' | 'dmy' | 'ymd' | 'num'): { y: number; mo: number; d: number; t: number; alt: number | null } {
+function dateParts(m: RegExpExecArray, kind: Kind): { y: number; mo: number; d: number; t: number; alt: number | null } {
   if (kind === 'mdy') return { y: Number(m[3]), mo: monthNumber(m[1]), d: Number(m[2]), t: 4, alt: null };
+  if (kind === 'mdy-dashed') return { y: fullYear(m[3]), mo: monthNumber(m[1]), d: Number(m[2]), t: 4, alt: null };
   if (kind === 'dmy') return { y: Number(m[3]), mo: monthNumber(m[2]), d: Number(m[1]), t: 4, alt: null };
   if (kind === 'ymd') return { y: Number(m[1]), mo: Number(m[2] ?? m[3]), d: Number(m[4]), t: 5, alt: null };
   // numeric: the first number is the day, unless it cannot be; `alt` is the other reading's month
   const a = Number(m[1]);
   const b = Number(m[3] ?? m[5]);
-  // two-digit years as POSIX strptime reads them: 69-99 are 1969-1999, 00-68 are 2000-2068
-  const y = m[6].length === 4 ? Number(m[6]) : Number(m[6]) + (Number(m[6]) >= 69 ? 1900 : 2000);
+  const y = fullYear(m[6]);
   if (b > 12) return { y, mo: a, d: b, t: 7, alt: null };
   return { y, mo: b, d: a, t: 7, alt: a <= 12 && a !== b ? a : null };
 }
+
+/** The order of a numeric date's day and month. */
+export type NumericOrder = 'month-first' | 'day-first';
 
 export interface TextDate {
   date: ParsedDate;
   raw: string;
   index: number;
-  /** A numeric date both of whose readings (day first, month first) are valid and differ. */
+  /** A numeric date with slashes both of whose readings (day first, month first) are valid and differ. */
   ambiguous: boolean;
+  /**
+   * The order a numeric date with slashes shows by itself: one of its readings is impossible
+   * (14/09/2013 is day first, 09/14/2013 month first). Null for any other date.
+   */
+  order: NumericOrder | null;
+  /**
+   * Both readings of an ambiguous date that nothing written with it settles (no zone): `date` is
+   * the one the caller's `monthFirst` chose. Null for any other date.
+   */
+  readings: Record<NumericOrder, ParsedDate> | null;
 }
 
 /**
  * The first date written in a piece of text, with its time and zone when present: the time may
  * follow the date or come just before it ("8:13 AM PDT 8/2/2013"). A numeric date with periods
  * (10.05.2018) is day first, as the countries that write it so do. One with slashes is read the
- * only way it is valid, else by its zone when one is written (a North American zone: month
- * first; any other: day first), else month first when `monthFirst` (US style).
+ * only way it is valid (and its `order` says which), else by its zone when one is written (a
+ * North American zone: month first; any other: day first), else month first when `monthFirst`
+ * (US style), with both `readings` given for the caller that knows more (`numericOrder` in
+ * text/extract.ts, the one place that chooses an order for a document's lines).
  */
 export function parseTextDate(text: string, monthFirst = false): TextDate | null {
-  const candidates: { m: RegExpExecArray; kind: 'mdy' | 'dmy' | 'ymd' | 'num' }[] = [];
+  const candidates: { m: RegExpExecArray; kind: Kind }[] = [];
   for (const [re, kind] of [
     [MDY, 'mdy'],
+    [MDY_DASHED, 'mdy-dashed'],
     [DMY, 'dmy'],
     [YMD, 'ymd'],
     [NUM, 'num'],
@@ -229,14 +255,15 @@ export function parseTextDate(text: string, monthFirst = false): TextDate | null
     const before = m[t] === undefined ? TIME_BEFORE.exec(text.slice(Math.max(0, m.index - 40), m.index)) : null;
     const time = before ? [before[1], before[2], before[3], before[4], before[5]] : [m[t], m[t + 1], m[t + 2], m[t + 3], m[t + 4]];
     if (kind === 'num' && m[6].length === 2 && (m[2] !== '/' || (time[0] === undefined && m[0].trim() !== text.trim()))) continue;
+    if (kind === 'mdy-dashed' && m[3].length === 2 && time[0] === undefined) continue;
     const zone = time[4]?.replace(/[\s.]+/g, '');
-    let ambiguous = false;
-    if (p.alt !== null && m[2] === '/') {
-      ambiguous = true;
-      const first = zone && (ZONES[zone.toLowerCase()] || /^(?:[ecmp]t)$/i.test(zone)) ? MONTH_FIRST_ZONES.test(zone) : monthFirst;
-      if (first) [mo, d] = [p.alt, mo];
-    }
+    const slashes = kind === 'num' && m[2] === '/';
+    const ambiguous = slashes && p.alt !== null;
+    const zoned = ambiguous && !!zone && (!!ZONES[zone.toLowerCase()] || /^(?:[ecmp]t)$/i.test(zone));
+    if (ambiguous && (zoned ? MONTH_FIRST_ZONES.test(zone!) : monthFirst)) [mo, d] = [p.alt!, mo];
     if (!mo || !validDay(y, mo, d)) continue;
+    // a number over 12 is the day, and where it is written shows the order the writer uses
+    const order: NumericOrder | null = !slashes || ambiguous || d <= 12 ? null : d === Number(m[1]) ? 'day-first' : 'month-first';
     let h: number | null = null;
     let mi: number | null = null;
     let s: number | null = null;
@@ -249,6 +276,11 @@ export function parseTextDate(text: string, monthFirst = false): TextDate | null
     }
     const date = build(y, mo, d, h, mi, s, off);
     if (!date) continue;
+    let readings: Record<NumericOrder, ParsedDate> | null = null;
+    if (ambiguous && !zoned) {
+      const other = build(y, d, mo, h, mi, s, off);
+      if (other) readings = monthFirst ? { 'month-first': date, 'day-first': other } : { 'month-first': other, 'day-first': date };
+    }
     let raw = m[0].trim();
     let index = m.index;
     if (m[t + 4] && !off) raw = raw.slice(0, raw.length - m[t + 4].length).trim().replace(/\($/, '').trim();
@@ -258,9 +290,21 @@ export function parseTextDate(text: string, monthFirst = false): TextDate | null
       index = start + lead;
       raw = text.slice(index, m.index + m[0].length).trim();
     }
-    return { date, raw, index, ambiguous };
+    return { date, raw, index, ambiguous, order, readings };
   }
   return null;
+}
+
+/** Every date `parseTextDate` reads in a piece of text, left to right (at most `max`). */
+export function textDates(text: string, monthFirst = false, max = 8): TextDate[] {
+  const out: TextDate[] = [];
+  for (let from = 0; out.length < max && from < text.length; ) {
+    const d = parseTextDate(text.slice(from), monthFirst);
+    if (!d) break;
+    out.push({ ...d, index: d.index + from });
+    from += d.index + Math.max(1, d.raw.length);
+  }
+  return out;
 }
 
 /** Dates in URL paths: /2019/11/19/, /2019-11-19-, /20191119/, /2019/11/. */
@@ -285,11 +329,47 @@ export function dateFromUrl(url: string): ParsedDate | null {
     const d = Number(named[3]);
     if (m && validDay(y, m, d)) return { iso: `${y}-${pad(m)}-${pad(d)}`, precision: 'day' };
   }
-  const ym = /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])\//.exec(path);
+  // a year and a month, not followed by a day that is no date (/2013/02/30/)
+  const ym = /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])\/(?!\d{1,2}\/)/.exec(path);
   if (ym) return { iso: `${ym[1]}-${ym[2]}`, precision: 'month' };
   return null;
 }
 
 export function toDateInfo(p: ParsedDate, source: string, raw?: string): DateInfo {
   return raw ? { iso: p.iso, precision: p.precision, source, raw } : { iso: p.iso, precision: p.precision, source };
+}
+
+/** Days since 1970-01-01 of a YYYY-MM-DD day, or of the last day of a YYYY-MM month. */
+function dayNumber(iso: string): number {
+  const [y, m, d] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), iso.length >= 10 ? Number(iso.slice(8, 10)) : 0];
+  return Date.UTC(y, m - (d ? 1 : 0), d) / 86_400_000;
+}
+
+/**
+ * Days a publication date may lie after its URL's date: the URL's is often the start of an
+ * archive (Blogger's "2005_05_01_archive" holds the month) or the eve of a late edition.
+ */
+const AFTER_URL_DAYS = 31;
+/** Days it may lie after its own update date: the two are often written in different zones. */
+const AFTER_UPDATE_DAYS = 1;
+
+/**
+ * Why a publication date cannot be right as the document itself tells it: it lies well after the
+ * date its URL gives or after its own update date. Null when it agrees. Extraction never compares
+ * a date with the clock (the same input gives the same article on any day); a date later than
+ * the reader's day is for the stage that knows that day (story grouping's `now`). The date is
+ * kept: the message says which of the document's dates disagree, for the report to show.
+ */
+export function laterThanOwnDates(published: DateInfo, modified: DateInfo | null, url: string | null): string | null {
+  const day = published.iso.slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
+  const fromUrl = published.source === 'url' || !url ? null : dateFromUrl(url);
+  if (fromUrl && dayNumber(day) > dayNumber(fromUrl.iso) + AFTER_URL_DAYS) {
+    return `publication date ${day} (from the ${published.source}) is more than ${AFTER_URL_DAYS} days after the date in its URL (${fromUrl.iso}): kept as written`;
+  }
+  const updated = modified?.iso.slice(0, 10);
+  if (updated && /^\d{4}-\d{2}-\d{2}$/.test(updated) && dayNumber(day) > dayNumber(updated) + AFTER_UPDATE_DAYS) {
+    return `publication date ${day} (from the ${published.source}) is after its update date (${updated}): kept as written`;
+  }
+  return null;
 }

@@ -12,7 +12,7 @@
 import { resolveOutlet } from '../outlets/index.js';
 import { gunzipSync } from 'node:zlib';
 import type { Article, Block, DocMessage, RawDocument, RemovedBlock } from '../model/types.js';
-import { dateFromUrl, parseIsoDate, parseTextDate, toDateInfo } from './dates.js';
+import { dateFromUrl, laterThanOwnDates, parseIsoDate, parseTextDate, toDateInfo } from './dates.js';
 import { extractFromHtml } from './html/extract.js';
 import { detectLanguage } from './language.js';
 import { detectWire, findAttributions } from './provenance.js';
@@ -169,6 +169,8 @@ function fill(article: Article, raw: RawDocument, deadline: number): void {
     const d = dateFromUrl(article.url);
     if (d) article.published = toDateInfo(d, 'url');
   }
+  const disagreement = article.published ? laterThanOwnDates(article.published, article.modified, article.url) : null;
+  if (disagreement) article.messages.push({ level: 'warning', stage: 'extract', message: disagreement });
 
   // assemble the text and block spans
   const parts: string[] = [];

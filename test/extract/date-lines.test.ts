@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import { parseTextDate } from '../../src/extract/dates.js';
+import { describe, mock, test } from 'node:test';
+import { dateFromUrl, parseTextDate, textDates } from '../../src/extract/dates.js';
 import { extractArticle } from '../../src/extract/index.js';
-import { isDateLine, isDateOnly } from '../../src/extract/text/extract.js';
+import { isDateLine, isDateOnly, numericOrder } from '../../src/extract/text/extract.js';
 
 /** Invented article prose: long sentences the plain-text segmenter takes for the body. */
 const BODY = [
@@ -50,6 +50,50 @@ describe('date lines: forms', () => {
     assert.equal(parseTextDate('05/02/2013', true)?.date.iso, '2013-05-02');
     assert.equal(parseTextDate('06/06/2013')?.ambiguous, false);
   });
+
+  test('a numeric date shows its order when one reading is impossible, and gives both readings when not', () => {
+    assert.equal(parseTextDate('14/09/2013')?.order, 'day-first');
+    assert.equal(parseTextDate('09 / 14 / 2013')?.order, 'month-first');
+    assert.equal(parseTextDate('05/02/2013')?.order, null);
+    assert.equal(parseTextDate('14.09.2013')?.order, null);
+    const r = parseTextDate('05/02/2013')?.readings;
+    assert.equal(r?.['month-first'].iso, '2013-05-02');
+    assert.equal(r?.['day-first'].iso, '2013-02-05');
+    // a zone settles it: no readings left to choose from
+    assert.equal(parseTextDate('05/02/2013 10:00 EDT')?.readings, null);
+    assert.deepEqual(
+      textDates('Posted 05/02/2013, updated 14/02/2013').map((d) => d.date.iso),
+      ['2013-02-05', '2013-02-14'],
+    );
+  });
+
+  test('numericOrder: a date of the lines that shows its order, then the URL, then month first', () => {
+    assert.equal(numericOrder(['Posted 05/02/2013', 'Updated 14/02/2013'], null), 'day-first');
+    assert.equal(numericOrder(['Posted 05/02/2013', 'Updated 02/14/2013'], '2013-05'), 'month-first');
+    assert.equal(numericOrder(['11 / 09 / 2010'], '2010-09'), 'day-first');
+    assert.equal(numericOrder(['11 / 09 / 2010'], '2010-11-09'), 'month-first');
+    assert.equal(numericOrder(['11 / 09 / 2010'], null), 'month-first');
+    assert.equal(numericOrder(['11 / 09 / 2010 10:00 BST'], '2010-11'), 'month-first');
+  });
+
+  test('month-name dates with dashes; a range is not one', () => {
+    assert.equal(parseTextDate('Sunday, November 27-2005 at 16:12')?.date.iso, '2005-11-27T16:12:00');
+    assert.equal(parseTextDate('Edited on Mon Dec-19-05 03:49 PM')?.date.iso, '2005-12-19T15:49:00');
+    // a two-digit year needs a time, as with slashes
+    assert.equal(parseTextDate('Dec-19-05'), null);
+    assert.equal(parseTextDate('June 7-10, 2013'), null);
+  });
+
+  test('dates in URL paths, and what is not one', () => {
+    assert.deepEqual(dateFromUrl('https://news.example.org/2013/05/02/council-bridges/'), { iso: '2013-05-02', precision: 'day' });
+    assert.deepEqual(dateFromUrl('https://news.example.org/news/20130502/council-bridges'), { iso: '2013-05-02', precision: 'day' });
+    assert.deepEqual(dateFromUrl('https://news.example.org/story/2013-05-02-council-bridges.html'), { iso: '2013-05-02', precision: 'day' });
+    // a year alone, a number that only looks like a date, an impossible day
+    assert.equal(dateFromUrl('https://news.example.org/2013/council-bridges/'), null);
+    assert.equal(dateFromUrl('https://news.example.org/story/201305021234/'), null);
+    assert.equal(dateFromUrl('https://news.example.org/2013/02/30/council/'), null);
+    assert.equal(dateFromUrl('https://news.example.org/2013/13/02/council/'), null);
+  });
 });
 
 describe('date lines: publication date of plain text', () => {
@@ -69,6 +113,43 @@ describe('date lines: publication date of plain text', () => {
     const b = article('12 January 2010 @ 09:29 pm\n\nCouncil votes to repair county bridges', {});
     assert.equal(b.published?.iso, '2010-01-12T21:29:00');
     assert.equal(b.title, 'Council votes to repair county bridges');
+  });
+
+  test('a dateline: a place before the date, an agency and a dash after it', () => {
+    assert.equal(article('NORTHVILLE, Ore., April 28, 2009').published?.iso, '2009-04-28');
+    assert.equal(article('Northville D. C., Jul 13, 2009 / 02:00 pm (XNA)').published?.iso, '2009-07-13T14:00:00');
+    assert.equal(article('NORTHVILLE, Monday, April 27, 2009 (Wire Service) -').published?.iso, '2009-04-27');
+    // in the article's first paragraph
+    const first = `NORTHVILLE, May 2, 2013 (Wire Service) - ${BODY}`;
+    assert.equal(article(first).published?.iso, '2013-05-02');
+  });
+
+  test('a date line without a year takes the year of its URL when the URL gives its month', () => {
+    const url = 'https://news.example.org/2013/05/council-bridges/';
+    assert.equal(article('NORTHVILLE, May 2 (Wire Service) -', { url }).published?.iso, '2013-05-02');
+    assert.equal(article('Northville, May 2 -', { url: 'https://news.example.org/2013/05/02/council-bridges/' }).published?.iso, '2013-05-02');
+    assert.equal(article('Jul. 7 5:59 PM EDT', { url: 'https://news.example.org/2013/07/council-bridges/' }).published?.iso, '2013-07-07T17:59:00-04:00');
+    assert.equal(article('Jul. 7 5:59 PM EDT').published, null);
+    // a sentence with a month and day is no date line, URL or not
+    const july = 'https://news.example.org/2013/07/council-bridges/';
+    assert.equal(article('Jul. 7 was the day the council met to vote on the bridges plan.', { url: july }).published?.source, 'url');
+    // another month, another day, or no URL: no date from the dateline (the URL's own date, if any)
+    assert.equal(article('NORTHVILLE, June 2 (Wire Service) -', { url }).published?.source, 'url');
+    assert.equal(article('Northville, May 3 -', { url: 'https://news.example.org/2013/05/02/council-bridges/' }).published?.source, 'url');
+    assert.equal(article('NORTHVILLE, May 2 (Wire Service) -').published, null);
+    // a year alone in the URL says too little
+    assert.equal(article('NORTHVILLE, May 2 (Wire Service) -', { url: 'https://news.example.org/2013/council-bridges/' }).published, null);
+  });
+
+  test('a page: its labelled date line before the date its URL gives, the URL when nothing else dates it', () => {
+    const page = (head: string) =>
+      `<html><head><title>Council votes to repair county bridges</title></head><body><article><h1>Council votes to repair county bridges</h1>${head}${BODY.split('\n\n')
+        .map((p) => `<p>${p}</p>`)
+        .join('')}</article></body></html>`;
+    const url = 'https://news.example.org/2013/05/council-bridges/';
+    const html = (head: string) => extractArticle({ id: 'h', source: 'h', format: 'html', content: page(head), contentType: 'html', encoding: 'utf-8', meta: { url } });
+    assert.equal(html('<p>Posted: May 2, 2013 10:15 AM</p>').published?.iso, '2013-05-02T10:15:00');
+    assert.deepEqual(html('').published, { iso: '2013-05', precision: 'month', source: 'url' });
   });
 
   test('a date line under a dek', () => {
@@ -100,18 +181,60 @@ describe('date lines: traps', () => {
     assert.equal(isDateLine('March 3 - March 5, 2009', d.raw), false);
   });
 
-  test('an impossible day, a year alone, a future date', () => {
+  test('an impossible day, a year alone, a scheduled date', () => {
     assert.equal(parseTextDate('Feb 30, 2013'), null);
     assert.equal(parseTextDate('30 / 02 / 2013'), null);
     assert.equal(article('Feb 30, 2013').published, null);
     assert.equal(parseTextDate('2013'), null);
     assert.equal(article('2013').published, null);
     assert.equal(article('Hearing: June 3, 2099').published, null);
-    assert.equal(article('June 3, 2099').published, null);
+  });
+
+  test('a dateline with a weekday only, a sentence opening with a place and a date', () => {
+    assert.equal(article('NORTHVILLE (Wire Service) — Monday').published, null);
+    assert.equal(article(`NORTHVILLE (Wire Service) — Monday ${BODY}`).published, null);
+    assert.equal(article('End of Watch: Friday, June 24, 2005').published, null);
+    assert.equal(article('Northville, where the mill closed on May 2, 2013, voted again.').published, null);
   });
 
   test('a masthead with a date among other words is not a date line', () => {
     assert.equal(isDateOnly('Weather Sports Business Opinion Tuesday, May 7, 2013 Subscribe Login'), false);
     assert.equal(isDateOnly('Date: May 7, 2013'), false);
+  });
+});
+
+describe('date lines: the same article on any day', () => {
+  /** The article extracted with the clock set to `iso` (the extraction's time budget reads it too). */
+  function on(iso: string, head: string, meta?: { title?: string; url?: string }) {
+    mock.timers.enable({ apis: ['Date'], now: Date.parse(iso) });
+    try {
+      return article(head, meta);
+    } finally {
+      mock.timers.reset();
+    }
+  }
+
+  test('a date after the day it is read is kept, whatever that day', () => {
+    const early = on('2013-01-01T00:00:00Z', 'June 3, 2099');
+    const late = on('2100-01-01T00:00:00Z', 'June 3, 2099');
+    assert.equal(early.published?.iso, '2099-06-03');
+    assert.deepEqual(early.published, late.published);
+    assert.deepEqual(early.messages, late.messages);
+  });
+
+  test('a date later than the one its URL gives is kept with a warning, on any day', () => {
+    const meta = { title: 'Council votes to repair county bridges', url: 'https://news.example.org/2013/05/02/council-bridges/' };
+    const early = on('2013-01-01T00:00:00Z', 'June 3, 2099', meta);
+    const late = on('2100-01-01T00:00:00Z', 'June 3, 2099', meta);
+    assert.equal(early.published?.iso, '2099-06-03');
+    assert.deepEqual(early.messages, late.messages);
+    assert.ok(early.messages.some((m) => m.level === 'warning' && m.message.includes('days after the date in its URL (2013-05-02)')));
+    // the day after the URL's (a late edition), or a day in the month a URL's archive holds: no warning
+    const next = article('May 3, 2013', meta);
+    assert.equal(next.published?.iso, '2013-05-03');
+    assert.ok(!next.messages.some((m) => m.message.includes('days after')));
+    const archive = article('May 24, 2005', { url: 'http://blog.example.org/2005_05_01_archive.html' });
+    assert.equal(archive.published?.iso, '2005-05-24');
+    assert.ok(!archive.messages.some((m) => m.message.includes('days after')));
   });
 });

@@ -62,13 +62,14 @@ export function extractFromHtml(html: string, hintUrl: string | null, deadline: 
     blocks.map((b) => b.text),
     [],
   );
-  // visible text is the last resort for dates: labelled lines ("Published: ...", "Updated ...")
+  // visible text is the last resort for dates: labelled lines ("Published: ...", "Updated ..."),
+  // before only a date guessed from the URL's path
   let published = meta.published;
   let modified = meta.modified;
-  if (!published || !modified) {
+  if (!published || published.source === 'url' || !modified) {
     const short = w.blocks.slice(0, 400).filter((b) => b.text.length < 200).map((b) => b.text);
-    const v = datesFromLines(short, false);
-    published ??= v.published;
+    const v = datesFromLines(short, false, published?.source === 'url' ? published.iso : null);
+    if (!published || (published.source === 'url' && v.published)) published = v.published;
     modified ??= v.modified;
   }
   return {

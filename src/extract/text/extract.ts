@@ -1,9 +1,9 @@
 import type { Article, BlockKind, DateInfo, RemovedBlock } from '../../model/types.js';
 import { LINK_LIST_HEADER, boilerplateReason } from '../boilerplate.js';
 import { cleanByline } from '../byline.js';
-import { WEEKDAY_ANY_CASE, parseTextDate, toDateInfo } from '../dates.js';
+import { type NumericOrder, type ParsedDate, WEEKDAY_ANY_CASE, parseTextDate, textDates, toDateInfo } from '../dates.js';
 import { stopwordRatio } from '../language.js';
-import { MONTH_PATTERN_ANY_CASE } from '../../text/calendar.js';
+import { MONTH_PATTERN_ANY_CASE, monthNumber } from '../../text/calendar.js';
 
 /**
  * Plain-text mode: text a scraper flattened (menus, link lists, captions, share prompts and
@@ -169,7 +169,16 @@ export function extractFromText(content: string, hintTitle: string | null, deadl
   // the lines other than prose among the article's first four (a date line under its first
   // paragraph); only labelled dates and lines that are only a date are read from them
   const top = header.body.slice(0, 4).filter((l) => l.cls !== 'good' && l.cls !== 'sentence').map((l) => l.text);
-  const zone = [...(titleDate ? [titleDate] : []), ...before.slice(-60).map((l) => l.text), ...header.lifted, ...top, ...after.slice(0, 80).map((l) => l.text)];
+  // and, last, the dateline that opens the article ("WASHINGTON, May 2, 2013 (Reuters) -")
+  const opening = kept.length ? DATELINE_RE.exec(kept[0].text) : null;
+  const zone = [
+    ...(titleDate ? [titleDate] : []),
+    ...before.slice(-60).map((l) => l.text),
+    ...header.lifted,
+    ...top,
+    ...after.slice(0, 80).map((l) => l.text),
+    ...(opening ? [opening[0].slice(0, -1).trim()] : []),
+  ];
   const { published, modified } = datesFromLines(zone, true, hintDate);
 
   const outlet = findOutlet(before.slice(0, 20).concat(after.slice(-40)).map((l) => l.text.slice(0, 300)));
@@ -484,8 +493,18 @@ export function unwrapHardBreaks(lines: string[]): string[] {
   return out;
 }
 
-const PUBLISHED_LABEL = /(first published|originally published|published|posted|created|release|for immediate release|publicado|publié|veröffentlicht|pubblicato)(\s+(time|date))?\s*(on|at|le|am|em|el)?\s*:?\s*$/;
-const UPDATED_LABEL = /(updated|modified|edited|actualizado|atualizado|mis à jour|aktualisiert|aggiornato)(\s+(time|date))?\s*(on|at|le|am|em|el)?\s*:?\s*$/;
+/**
+ * The words that label a date line, lower-case: as the publication date, and as an update. One
+ * list for reading a label before a date and for taking labels out of a date line (`isDateLine`).
+ */
+const PUBLISHED_WORDS = ['first published', 'originally published', 'published', 'posted', 'created', 'release', 'for immediate release', 'publicado', 'publié', 'veröffentlicht', 'pubblicato'];
+const UPDATED_WORDS = ['last updated', 'updated', 'modified', 'edited', 'actualizado', 'atualizado', 'mis à jour', 'aktualisiert', 'aggiornato'];
+/** Words between a label and its date: "Published time:", "Posted on", "publié le", "veröffentlicht am". */
+const LABEL_TAIL = '(\\s+(time|date))?\\s*(on|at|le|am|em|el)?\\s*:?\\s*$';
+const PUBLISHED_LABEL = new RegExp(`(${PUBLISHED_WORDS.join('|')})${LABEL_TAIL}`);
+const UPDATED_LABEL = new RegExp(`(${UPDATED_WORDS.join('|')})${LABEL_TAIL}`);
+/** A label word anywhere in a line ("21 July 2013 Last updated at 11:11 GMT"), with "article", "first" and "last" before it. */
+const LABEL_WORD = new RegExp(`(?<![\\p{L}])(?:${['last', 'first', 'originally', 'article', ...PUBLISHED_WORDS, ...UPDATED_WORDS, 'on', 'at'].join('|')})(?![\\p{L}])`, 'giu');
 /** The end of the text before a date that makes it the end of a range: "June 7 -", "3 March to". */
 const RANGE_START = new RegExp(`(?:\\d|\\b(?:${MONTH_PATTERN_ANY_CASE})\\.?)\\s*(?:[-–—]|to|until|through|till)\\s*$`, 'i');
 const WEEKDAY_WORD = new RegExp(WEEKDAY_ANY_CASE, 'gi');
@@ -493,30 +512,30 @@ const WEEKDAY_AT_END = new RegExp(`${WEEKDAY_ANY_CASE}\\s*,?\\s*$`, 'i');
 
 /**
  * Publication and update dates from visible lines: "First Published: May 09 2025 | 6:47 AM IST",
- * "Last Updated : ...", "Posted on ...", or (when `unlabeled`) a line that is only a date.
- * Numeric dates both of whose readings are valid (05/02/2013) follow the order the lines' other
- * numeric dates show (14/09/2013: day first), else the one that agrees with `hintDate` (the
- * year and month of the URL), else month first. A date later than tomorrow is not read.
+ * "Last Updated : ...", "Posted on ...", or (when `unlabeled`) a line that is only a date (or a
+ * place and a date: "WASHINGTON, DC, April 28, 2009"). Numeric dates both of whose readings are
+ * valid (05/02/2013) are read as `numericOrder` says. A date is kept however late it is: whether
+ * it lies in the future depends on the day the text is read, which extraction does not look at
+ * (the document's own dates judge it: see `laterThanOwnDates`).
  */
 export function datesFromLines(lines: string[], unlabeledToo: boolean, hintDate: string | null = null): { published: DateInfo | null; modified: DateInfo | null } {
   let published: DateInfo | null = null;
   let modified: DateInfo | null = null;
   let unlabeled: DateInfo | null = null;
   const clipped = lines.map((line) => (line.length > 300 ? line.slice(0, 300) : line));
-  const monthFirst = numericOrder(clipped, hintDate) ?? true;
-  // a day after tomorrow (UTC) is a scheduled date ("Hearing: June 3, 2031"), not when this was written
-  const latest = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
-  for (const t of clipped) {
+  const monthFirst = numericOrder(clipped, hintDate) === 'month-first';
+  for (const line of clipped) {
+    const t = withYearFrom(line, hintDate);
     const d = parseTextDate(t, monthFirst);
-    if (!d || d.date.iso.slice(0, 10) > latest) continue;
+    if (!d) continue;
     // a weekday between the label and its date: "Published on Friday, 27 September 2013"
     const label = t.slice(0, d.index).toLowerCase().replace(WEEKDAY_AT_END, '');
     if (PUBLISHED_LABEL.test(label) && !published) {
-      published = toDateInfo(d.date, 'text', t);
+      published = toDateInfo(d.date, 'text', line);
     } else if (UPDATED_LABEL.test(label) && !modified) {
-      modified = toDateInfo(d.date, 'text', t);
+      modified = toDateInfo(d.date, 'text', line);
     } else if (unlabeledToo && !unlabeled && isDateLine(t, d.raw)) {
-      unlabeled = toDateInfo(d.date, 'text', t);
+      unlabeled = toDateInfo(d.date, 'text', line);
     }
   }
   if (!published && modified) published = { ...modified, source: 'text:updated' };
@@ -525,31 +544,57 @@ export function datesFromLines(lines: string[], unlabeledToo: boolean, hintDate:
 }
 
 /**
- * The order of numeric dates in these lines (true: month first): the order of one that can be read
- * only one way, else the reading of an ambiguous one that agrees with `hint` (an ISO date or month).
+ * The order in which to read the numeric dates of these lines that can be read both ways
+ * (05/02/2013), when no zone is written with them. One rule, from `parseTextDate`'s readings:
+ * the order a numeric date of the same lines shows by itself (14/09/2013: day first), else the
+ * reading of an ambiguous one that agrees with `hint` (the year and month, or day, of the URL),
+ * else month first.
  */
-function numericOrder(lines: string[], hint: string | null): boolean | null {
-  const ambiguous: [number, number, number][] = [];
+export function numericOrder(lines: string[], hint: string | null): NumericOrder {
+  const undecided: Record<NumericOrder, ParsedDate>[] = [];
   for (const t of lines) {
-    for (const m of t.matchAll(/\b(\d{1,2})\s?\/\s?(\d{1,2})\s?\/\s?((?:19|20)\d\d)\b/g)) {
-      const a = Number(m[1]);
-      const b = Number(m[2]);
-      if (a > 12 && a <= 31 && b >= 1 && b <= 12) return false;
-      if (b > 12 && b <= 31 && a >= 1 && a <= 12) return true;
-      if (a >= 1 && a <= 12 && b >= 1 && b <= 12 && a !== b) ambiguous.push([a, b, Number(m[3])]);
+    for (const d of textDates(t, true)) {
+      if (d.order) return d.order;
+      if (d.readings) undecided.push(d.readings);
     }
   }
-  if (!hint) return null;
-  for (const [a, b, y] of ambiguous) {
-    const monthFirst = hint.startsWith(isoPrefix(y, a, b, hint.length));
-    const dayFirst = hint.startsWith(isoPrefix(y, b, a, hint.length));
-    if (monthFirst !== dayFirst) return monthFirst;
+  if (hint) {
+    const agrees = (p: ParsedDate) => {
+      const n = Math.max(7, Math.min(hint.length, 10));
+      return p.iso.slice(0, n) === hint.slice(0, n);
+    };
+    for (const r of undecided) {
+      const monthFirst = agrees(r['month-first']);
+      if (monthFirst !== agrees(r['day-first'])) return monthFirst ? 'month-first' : 'day-first';
+    }
   }
-  return null;
+  return 'month-first';
 }
 
-function isoPrefix(y: number, mo: number, d: number, length: number): string {
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`.slice(0, Math.max(7, Math.min(length, 10)));
+/** A place before a date line: "WASHINGTON, ", "Washington D. C., ", "Mumbai, ", "LONDON, England, ". */
+const PLACE_BEFORE = /^\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s*(?:,\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}\s*)?,\s*$/u;
+/**
+ * A date line's month and day without a year, after a place or alone, with a time or an agency:
+ * "WASHINGTON, May 2 (Reuters) -", "Mumbai, Nov 11 -", "Jul. 7 5:59 PM EDT".
+ */
+const NO_YEAR = new RegExp(
+  `^((?:[^,]{1,40},(?:[^,]{1,20},)?)?\\s*)(${MONTH_PATTERN_ANY_CASE})\\.?\\s+(\\d{1,2})(?=\\s*(?:\\d{1,2}[:.]\\d{2}[\\s\\p{L}.]{0,12})?(?:\\([^)]{1,40}\\))?\\s*(?:[-–—:]|$))`,
+  'iu',
+);
+
+/**
+ * A date line whose date has no year ("WASHINGTON, May 2 (Reuters) -", "Jul. 7 5:59 PM EDT") with
+ * the year of `hint` (the URL's date) written in, when the hint's month is the line's (and its
+ * day, when it gives one); any other line unchanged. A year alone says too little to date a day.
+ */
+function withYearFrom(line: string, hint: string | null): string {
+  if (!hint || hint.length < 7) return line;
+  const m = NO_YEAR.exec(line);
+  if (!m || (m[1].trim() !== '' && !PLACE_BEFORE.test(m[1]))) return line;
+  const month = String(monthNumber(m[2])).padStart(2, '0');
+  const day = m[3].padStart(2, '0');
+  if (hint.slice(5, 7) !== month || (hint.length >= 10 && hint.slice(8, 10) !== day)) return line;
+  return `${m[0]}, ${hint.slice(0, 4)}${line.slice(m[0].length)}`;
 }
 
 /**
@@ -566,12 +611,15 @@ export function isDateLine(t: string, raw: string): boolean {
   const head = t.slice(0, at);
   const tail = t.slice(at + raw.length);
   if (RANGE_START.test(head) || /^\s*(?:[-–—]|to|until|through|till)\s*\d/i.test(tail)) return false;
+  // a place before the date, and an agency and a dash after it, make a dateline:
+  // "WASHINGTON, DC, April 28, 2009", "Washington D. C., Jul 13, 2009 / 02:00 pm (CNA)"
+  const place = PLACE_BEFORE.test(head.replace(WEEKDAY_AT_END, ''));
   // another date on the line ("Posted: Nov 27, 2005 8:20 AM ET Last Updated: Nov 27, 2005 8:10 PM ET")
-  let others = `${head} ${tail}`;
-  for (let i = 0, d = parseTextDate(others, true); d && i < 3; i++, d = parseTextDate(others, true)) others = others.replace(d.raw, ' ');
+  let others = `${place ? '' : head} ${place ? tail.replace(/^\s*(?:\([^)]{1,40}\))?\s*[-–—:]?\s*$/, '') : tail}`;
+  for (const d of textDates(others, true, 3)) others = others.replace(d.raw, ' ');
   const rest = others
     .replace(WEEKDAY_WORD, ' ')
-    .replace(/\b(?:last|first|originally|updated|modified|posted|published|release|article|on|at)\b/gi, ' ')
+    .replace(LABEL_WORD, ' ')
     .replace(/\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[aApP]\.?\s?[mM]\.?(?![a-z]))?/g, ' ')
     .replace(/\b(?:utc|gmt|uk)\b/gi, ' ')
     .replace(/\b[A-Z]{1,3}[SD]?T\b/g, ' ');
@@ -604,7 +652,7 @@ export function findOutlet(lines: string[]): string | null {
 }
 
 const DATELINE_RE =
-  /^([\p{Lu}][\p{Lu}\p{M} .'’-]{1,40}?(?:,\s*[\p{Lu}][\p{L}.]{1,12}(?:\s[\p{Lu}][\p{L}.]{1,12})?)?)(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?\s*(?:\([^)]{1,40}\))?\s*[-–—:]\s+\S/u;
+  /^([\p{Lu}][\p{Lu}\p{M} .'’-]{1,40}?(?:,\s*[\p{Lu}][\p{L}.]{1,12}(?:\s[\p{Lu}][\p{L}.]{1,12})?)?)(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*[-–—:]\s+\S/u;
 
 /** "MOSCOW (Reuters) —", "BUFFALO, N.Y. —", "NEW DELHI:" at the start of the body, or the city after an agency credit. */
 export function findDateline(paragraphs: string[], credits: string[]): string | null {
