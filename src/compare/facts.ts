@@ -52,7 +52,13 @@ export const POSTING_WINDOW = 256;
  */
 const LONG_LISTS_READ = 2;
 /** Doubles per sentence in the candidate search's accumulator (see candidateEdges). */
-const ACC = 8;
+const ACC = 4;
+/**
+ * The accumulator's count of shared features also counts, in multiples of this, those met through
+ * the long lists read: one field for both (a sentence has far fewer than 2^26 features, and doubles
+ * hold such integers exactly).
+ */
+const LONG_SEEN = 2 ** 26;
 const TITLE_WORDS = new Set(['president', 'minister', 'secretary', 'chancellor', 'leader', 'spokesman', 'spokeswoman', 'director', 'senator', 'governor', 'speaker', 'king', 'queen', 'premier']);
 
 export function alignFacts(story: StoryView): Alignment {
@@ -526,16 +532,16 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
   // key, so the unseen keys a pair shares are those of the other sentence's (short) unseen list
   // that are marked
   const unseenMark = new Uint8Array(features.count);
-  // Per sentence met, side by side in one stretch of ACC doubles (one cache line: the search
+  // Per sentence met, side by side in one stretch of ACC doubles (half a cache line: the search
   // touches millions of sentences in no order a cache can predict, and three arrays cost three
-  // misses): the dot product, mass and number of features it shares with the current sentence,
-  // what the long lists read added to those three (they are also unseen keys), then its norm and
-  // its missed dot product. Its missed mass, read for few pairs, is kept apart.
+  // misses; at 1,000 articles the stretches of a story's sentences hold 1 MB): the dot product,
+  // mass and number of features it shares with the current sentence (with, in multiples of
+  // LONG_SEEN, those met through the long lists read), then its norm, which every pair met reads.
+  // What the long lists read added to the dot product and mass (they are also unseen keys), and
+  // its missed dot product and mass, read for few pairs, are kept apart.
   const acc = new Float64Array(ACC * all.length);
-  for (let o = 0; o < all.length; o++) {
-    acc[ACC * o + 6] = normAt[o];
-    acc[ACC * o + 7] = missDot[o];
-  }
+  for (let o = 0; o < all.length; o++) acc[ACC * o + 3] = normAt[o];
+  const longAcc = new Float64Array(2 * all.length);
   const touched = new Int32Array(all.length);
   const longRead = new Int32Array(LONG_LISTS_READ);
   for (const a of sents) {
@@ -567,11 +573,10 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
           if (acc[at + 1] === 0) touched[nTouched++] = b;
           acc[at] += x2;
           acc[at + 1] += x;
-          acc[at + 2]++;
+          acc[at + 2] += 1 + LONG_SEEN;
           // also counted among the unseen keys below: kept apart so that the bound counts it once
-          acc[at + 3] += x2;
-          acc[at + 4] += x;
-          acc[at + 5]++;
+          longAcc[2 * b] += x2;
+          longAcc[2 * b + 1] += x;
         }
         continue;
       }
@@ -591,23 +596,28 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
       const at = ACC * b;
       const dot = acc[at];
       const mass = acc[at + 1];
-      const seen = acc[at + 2];
-      const longDot = acc[at + 3];
-      const longMass = acc[at + 4];
-      const longSeen = acc[at + 5];
+      const seenBoth = acc[at + 2];
       acc[at] = 0;
       acc[at + 1] = 0;
       acc[at + 2] = 0;
-      acc[at + 3] = 0;
-      acc[at + 4] = 0;
-      acc[at + 5] = 0;
-      const nb = acc[at + 6];
+      let longDot = 0;
+      let longMass = 0;
+      let longSeen = 0;
+      if (seenBoth >= LONG_SEEN) {
+        longSeen = Math.floor(seenBoth / LONG_SEEN);
+        longDot = longAcc[2 * b];
+        longMass = longAcc[2 * b + 1];
+        longAcc[2 * b] = 0;
+        longAcc[2 * b + 1] = 0;
+      }
+      const seen = seenBoth - LONG_SEEN * longSeen;
+      const nb = acc[at + 3];
       if (!na || !nb) continue;
       // the indexed keys are most of the weight: prune pairs that cannot reach either criterion
       if (dot / (na * nb) < ALIGN_THRESHOLD * 0.5 && mass < MASS_ENOUGH * 0.6) continue;
       // a pair whose similarity cannot reach the threshold even with everything missed is no edge
       // (skipping it changes nothing; it saves most of a large story's exact similarities)
-      const cosAtMost = (dot + Math.min(missDot[oa], acc[at + 7])) / (na * nb) + 1e-9;
+      const cosAtMost = (dot + Math.min(missDot[oa], missDot[b])) / (na * nb) + 1e-9;
       const massAtMost = mass + Math.min(missMass[oa], missMass[b]) + 1e-9;
       if (cosAtMost < ALIGN_THRESHOLD && (cosAtMost < MASS_MIN_COS || massAtMost < MASS_ENOUGH)) continue;
       // the same bound with only the unseen keys both sentences have (the long lists read are

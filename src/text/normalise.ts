@@ -124,29 +124,50 @@ export interface WordToken extends Span {
 
 const WORDISH = /[\p{L}\p{N}]/u;
 
+/** A word of a token (the token itself, or a part of a hyphen compound), at `at`..`end` in the token. */
+interface TokenWord {
+  at: number;
+  end: number;
+  text: string;
+  key: string;
+  norm: string;
+  content: boolean;
+}
+
+// A token's words depend only on its text: a story's hundreds of thousands of tokens are a few
+// tens of thousands of distinct ones, so each is read once (one look-up per token instead of the
+// normaliser's, the stemmer's and the stop list's)
+const TOKEN_WORDS = new Map<string, TokenWord[]>();
+
+/** The words of one token: punctuation gives none; a hyphen compound its parts (not a number range). */
+function tokenWords(raw: string): TokenWord[] {
+  let words = TOKEN_WORDS.get(raw);
+  if (words) return words;
+  const out: TokenWord[] = [];
+  const add = (part: string, at: number) => {
+    const norm = normalizeWord(part);
+    if (norm) out.push({ at, end: at + part.length, text: part, key: key(part), norm, content: !STOPWORDS.has(norm) && norm.length > 1 });
+  };
+  if (WORDISH.test(raw)) {
+    if (raw.includes('-') && !/^\d/.test(raw)) {
+      let off = 0;
+      for (const part of raw.split('-')) {
+        if (part) add(part, off);
+        off += part.length + 1;
+      }
+    } else add(raw, 0);
+  }
+  if (TOKEN_WORDS.size > CACHE_MAX) TOKEN_WORDS.clear();
+  TOKEN_WORDS.set(raw, (words = out));
+  return words;
+}
+
 /** Word tokens of text[from, to) with matching keys; punctuation dropped; hyphen compounds split as well. */
 export function wordTokens(text: string, from = 0, to = text.length): WordToken[] {
   const out: WordToken[] = [];
-  for (const t of tokenize(text, from, to)) {
-    if (!WORDISH.test(t.text)) continue;
-    if (t.text.includes('-') && !/^\d/.test(t.text)) {
-      let off = t.start;
-      for (const part of t.text.split('-')) {
-        if (part) pushWord(out, part, off, off + part.length);
-        off += part.length + 1;
-      }
-      continue;
-    }
-    pushWord(out, t.text, t.start, t.end);
-  }
+  for (const t of tokenize(text, from, to))
+    for (const w of tokenWords(t.text)) out.push({ start: t.start + w.at, end: t.start + w.end, text: w.text, key: w.key, norm: w.norm, content: w.content });
   return out;
-}
-
-function pushWord(out: WordToken[], raw: string, start: number, end: number) {
-  const norm = normalizeWord(raw);
-  if (!norm) return;
-  const k = key(raw);
-  out.push({ start, end, text: raw, key: k, norm, content: !STOPWORDS.has(norm) && norm.length > 1 });
 }
 
 /** Keys of content words. */
