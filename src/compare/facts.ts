@@ -503,31 +503,7 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
     const n = from[k + 1] - from[k];
     return n <= maxDf ? n : 0;
   };
-  // What the candidate search cannot see of a sentence: its keys left out of the postings (too
-  // common) or in lists longer than the window (a pair may sit out of each other's window). A
-  // pair's missed dot product and mass are at most the smaller of its two sentences' sums, which
-  // bounds its similarity from above before it is computed.
-  const missDot = new Float64Array(all.length);
-  const missMass = new Float64Array(all.length);
-  // Those keys themselves, per sentence (`unseen[unseenFrom[o]..unseenFrom[o + 1])`), with the
-  // keys of no weight (the search skips them: they add nothing to the sums, but they count as
-  // shared words): whether a key is one depends only on the key, so a pair shares the same ones
-  // seen from either side.
-  const unseenFrom = new Int32Array(all.length + 1);
-  const unseenIds: number[] = [];
-  for (const a of sents) {
-    const oa = ordinal.get(a)!;
-    unseenFrom[oa] = unseenIds.length;
-    for (const k of features.ids[oa]) {
-      const n = listLength(k);
-      if (n && n <= POSTING_WINDOW + 1 && weight[k] > 0) continue;
-      missDot[oa] += x2Of[k];
-      missMass[oa] += massOf[k];
-      unseenIds.push(k);
-    }
-    unseenFrom[oa + 1] = unseenIds.length;
-  }
-  const unseen = Int32Array.from(unseenIds);
+  const { missDot, missMass, unseenFrom, unseen } = unseenKeys(sents, scorer, listLength);
   // the current sentence's unseen keys, marked by id: whether a key is unseen depends only on the
   // key, so the unseen keys a pair shares are those of the other sentence's (short) unseen list
   // that are marked
@@ -645,6 +621,37 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
   edges.sort((x, y) => y.s - x.s || cmp(x.a.id, y.a.id) || cmp(x.b.id, y.b.id));
 
   return edges;
+}
+
+/**
+ * What the candidate search cannot see of a sentence: its keys left out of the postings (too
+ * common) or in lists longer than the window (a pair may sit out of each other's window). A
+ * pair's missed dot product and mass are at most the smaller of its two sentences' sums, which
+ * bounds its similarity from above before it is computed. Those keys themselves, per sentence
+ * (`unseen[unseenFrom[o]..unseenFrom[o + 1])`), with the keys of no weight (the search skips
+ * them: they add nothing to the sums, but they count as shared words): whether a key is one
+ * depends only on the key, so a pair shares the same ones seen from either side.
+ */
+function unseenKeys(sents: Sent[], scorer: Scorer, listLength: (k: number) => number): { missDot: Float64Array; missMass: Float64Array; unseenFrom: Int32Array; unseen: Int32Array } {
+  const { features, weight, x2: x2Of, mass: massOf, ordinal } = scorer;
+  const n = scorer.artNo.length;
+  const missDot = new Float64Array(n);
+  const missMass = new Float64Array(n);
+  const unseenFrom = new Int32Array(n + 1);
+  const unseenIds: number[] = [];
+  for (const a of sents) {
+    const oa = ordinal.get(a)!;
+    unseenFrom[oa] = unseenIds.length;
+    for (const k of features.ids[oa]) {
+      const len = listLength(k);
+      if (len && len <= POSTING_WINDOW + 1 && weight[k] > 0) continue;
+      missDot[oa] += x2Of[k];
+      missMass[oa] += massOf[k];
+      unseenIds.push(k);
+    }
+    unseenFrom[oa + 1] = unseenIds.length;
+  }
+  return { missDot, missMass, unseenFrom, unseen: Int32Array.from(unseenIds) };
 }
 
 /**
