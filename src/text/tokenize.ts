@@ -9,20 +9,191 @@ import { capitalised, MONTH_ABBREVIATIONS } from './calendar.js';
  * Numbers keep separators ("1,000.5", "7.5%" splits the %).
  */
 // the month abbreviations that take a period come from the calendar
-const TOKEN_RE = new RegExp(
-  String.raw`(?:[A-Za-z]\.){2,}(?![A-Za-z])|(?<![\p{L}\p{N}])\p{Lu}\.(?=\s+\p{Lu})|(?<=(?<![\p{L}\p{N}])\p{Lu}\.\s+)\p{Lu}\.(?![\p{L}\p{N}])|(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|St|Jr|Sr|Inc|Corp|Ltd|Co|No|Vol|vs|etc|${MONTH_ABBREVIATIONS.map(capitalised).join('|')}|Mt|Ft|Rev|Hon|Pres|Gen)\.(?=\s)|\d+(?:[.,:]\d+)*|[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*(?=['’][sS]\b)|['’][sS]\b|[\p{L}\p{M}\p{N}]+(?:[-'’.][\p{L}\p{M}\p{N}]+)*|\S`,
-  'gu',
-);
+const TITLE_ABBREVIATIONS = new Set([
+  ...'Mr Mrs Ms Dr Prof Sen Rep Gov Gen Col Lt Sgt Capt Cmdr Adm St Jr Sr Inc Corp Ltd Co No Vol vs etc'.split(' '),
+  ...MONTH_ABBREVIATIONS.map(capitalised),
+  ...'Mt Ft Rev Hon Pres'.split(' '),
+]);
 
+/**
+ * The token rule, written as the regular expression it was first (tested against it on random and
+ * real text, test/text/tokenize.test.ts), tried in this order at each non-space character:
+ *   (?:[A-Za-z]\.){2,}(?![A-Za-z])                         "U.S."
+ *   (?<![\p{L}\p{N}])\p{Lu}\.(?=\s+\p{Lu})                  an initial before a capital, "J. D."
+ *   (?<=(?<![\p{L}\p{N}])\p{Lu}\.\s+)\p{Lu}\.(?![\p{L}\p{N}])  an initial after another, "the U. K."
+ *   (?:Mr|Mrs|…)\.(?=\s)                                  TITLE_ABBREVIATIONS with their period
+ *   \d+(?:[.,:]\d+)*                                      "1,000.5"
+ *   WORD(?:[-'’]WORD)*(?=['’][sS]\b)                       a word before its possessive
+ *   ['’][sS]\b                                             the possessive
+ *   WORD(?:[-'’.]WORD)*                                     a word, WORD = [\p{L}\p{M}\p{N}]+
+ *   \S                                                     any other character (a code point)
+ * A scanner over char codes, as the tokenizer runs on every text of every stage: no match object
+ * per token.
+ */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
-  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(slice); m; m = TOKEN_RE.exec(slice)) {
-    out.push({ start: from + m.index, end: from + m.index + m[0].length, text: m[0] });
+  let p = from;
+  while (p < to) {
+    const c = text.charCodeAt(p);
+    if (isSpace(c)) {
+      p++;
+      continue;
+    }
+    const end = tokenEnd(text, p, from, to);
+    out.push({ start: p, end, text: text.slice(p, end) });
+    p = end;
   }
   return out;
 }
+
+/** The end of the token starting at the non-space character p of text[from, to) (the rule above). */
+function tokenEnd(text: string, p: number, from: number, to: number): number {
+  const c = text.charCodeAt(p);
+  if (isAsciiLetter(c)) {
+    // "U.S.": two or more letter-period pairs, no letter after
+    let q = p;
+    while (q + 1 < to && isAsciiLetter(text.charCodeAt(q)) && text.charCodeAt(q + 1) === DOT) q += 2;
+    if (q - p >= 4 && !(q < to && isAsciiLetter(text.charCodeAt(q)))) return q;
+  }
+  const cp = codePointAt(text, p, to);
+  const len = cp > 0xffff ? 2 : 1;
+  if (isUpper(cp) && p + len < to && text.charCodeAt(p + len) === DOT) {
+    if (initialBeforeCapital(text, p, len, from, to) || initialAfterInitial(text, p, len, from, to)) return p + len + 1;
+  }
+  if (isAsciiLetter(c)) {
+    let q = p;
+    while (q < to && isAsciiLetter(text.charCodeAt(q))) q++;
+    if (q + 1 < to && text.charCodeAt(q) === DOT && isSpace(text.charCodeAt(q + 1)) && TITLE_ABBREVIATIONS.has(text.slice(p, q))) return q + 1;
+  }
+  if (c >= 48 && c <= 57) {
+    let q = p + 1;
+    for (;;) {
+      while (q < to && isDigit(text.charCodeAt(q))) q++;
+      const s = text.charCodeAt(q);
+      if (q + 1 < to && (s === DOT || s === 44 || s === 58) && isDigit(text.charCodeAt(q + 1))) q++;
+      else return q;
+    }
+  }
+  if (isWordChar(cp)) return wordEnd(text, p, to);
+  if ((c === APOSTROPHE || c === RIGHT_QUOTE) && isPossessiveAt(text, p, to)) return p + 2;
+  return p + len;
+}
+
+/** The possessive "'s" at p ("['’][sS]\b"). */
+function isPossessiveAt(text: string, p: number, to: number): boolean {
+  const c = text.charCodeAt(p);
+  if (c !== APOSTROPHE && c !== RIGHT_QUOTE) return false;
+  if (p + 1 >= to) return false;
+  const s = text.charCodeAt(p + 1);
+  if (s !== 115 && s !== 83) return false;
+  return p + 2 >= to || !isRegExpWordChar(text.charCodeAt(p + 2));
+}
+
+/**
+ * The end of the word starting at p: the longest run of letters, marks and digits joined by a
+ * hyphen, an apostrophe or a period; but the longest part of it joined without periods that a
+ * possessive "'s" follows, when there is one ("Lee's" → "Lee", "'s").
+ */
+function wordEnd(text: string, p: number, to: number): number {
+  let q = p;
+  let noPeriodYet = true;
+  let possessiveEnd = -1;
+  for (;;) {
+    while (q < to) {
+      const cp = codePointAt(text, q, to);
+      if (!isWordChar(cp)) break;
+      q += cp > 0xffff ? 2 : 1;
+    }
+    if (noPeriodYet && isPossessiveAt(text, q, to)) possessiveEnd = q;
+    const j = text.charCodeAt(q);
+    if (q + 1 < to && (j === HYPHEN || j === APOSTROPHE || j === RIGHT_QUOTE || j === DOT) && isWordChar(codePointAt(text, q + 1, to))) {
+      if (j === DOT) noPeriodYet = false;
+      q++;
+      continue;
+    }
+    return possessiveEnd >= 0 ? possessiveEnd : q;
+  }
+}
+
+/** "(?<![\p{L}\p{N}])\p{Lu}\.(?=\s+\p{Lu})" at p (the capital is `len` code units). */
+function initialBeforeCapital(text: string, p: number, len: number, from: number, to: number): boolean {
+  if (p > from && isLetterOrNumber(codePointBefore(text, p, from))) return false;
+  let r = p + len + 1;
+  while (r < to && isSpace(text.charCodeAt(r))) r++;
+  return r > p + len + 1 && r < to && isUpper(codePointAt(text, r, to));
+}
+
+/** "(?<=(?<![\p{L}\p{N}])\p{Lu}\.\s+)\p{Lu}\.(?![\p{L}\p{N}])" at p (the capital is `len` code units). */
+function initialAfterInitial(text: string, p: number, len: number, from: number, to: number): boolean {
+  const after = p + len + 1;
+  if (after < to && isLetterOrNumber(codePointAt(text, after, to))) return false;
+  let r = p;
+  while (r > from && isSpace(text.charCodeAt(r - 1))) r--;
+  if (r === p || r - 1 <= from || text.charCodeAt(r - 1) !== DOT) return false;
+  const cap = codePointBefore(text, r - 1, from);
+  if (!isUpper(cap)) return false;
+  const s = r - 1 - (cap > 0xffff ? 2 : 1);
+  return s <= from || !isLetterOrNumber(codePointBefore(text, s, from));
+}
+
+const DOT = 46;
+const HYPHEN = 45;
+const APOSTROPHE = 39;
+const RIGHT_QUOTE = 0x2019;
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** A word character of \b (ASCII letters, digits, underscore). */
+const isRegExpWordChar = (c: number): boolean => isAsciiLetter(c) || isDigit(c) || c === 95;
+
+/** The code point at p (a surrogate pair inside text[.., to) read whole). */
+function codePointAt(text: string, p: number, to: number): number {
+  const c = text.charCodeAt(p);
+  if (c >= 0xd800 && c <= 0xdbff && p + 1 < to) {
+    const d = text.charCodeAt(p + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
+/** The code point ending just before p (p > from). */
+function codePointBefore(text: string, p: number, from: number): number {
+  const d = text.charCodeAt(p - 1);
+  if (d >= 0xdc00 && d <= 0xdfff && p - 2 >= from) {
+    const c = text.charCodeAt(p - 2);
+    if (c >= 0xd800 && c <= 0xdbff) return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+  }
+  return d;
+}
+
+/** \s of a regular expression (all of them in the BMP). */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Unicode classes of BMP code points, computed on first sight: bit 1 set once known, then WORD, LETTER_OR_NUMBER, UPPER. */
+const KNOWN = 1;
+const WORD = 2;
+const LETTER_OR_NUMBER = 4;
+const UPPER = 8;
+const classes = new Uint8Array(0x10000);
+const WORD_RE = /^[\p{L}\p{M}\p{N}]$/u;
+const LETTER_OR_NUMBER_RE = /^[\p{L}\p{N}]$/u;
+const UPPER_RE = /^\p{Lu}$/u;
+
+function classOf(cp: number): number {
+  if (cp <= 0xffff && classes[cp] & KNOWN) return classes[cp];
+  const s = String.fromCodePoint(cp);
+  const k = KNOWN | (WORD_RE.test(s) ? WORD : 0) | (LETTER_OR_NUMBER_RE.test(s) ? LETTER_OR_NUMBER : 0) | (UPPER_RE.test(s) ? UPPER : 0);
+  if (cp <= 0xffff) classes[cp] = k;
+  return k;
+}
+/** [\p{L}\p{M}\p{N}] */
+const isWordChar = (cp: number): boolean => (cp < 128 ? isAsciiLetter(cp) || isDigit(cp) : (classOf(cp) & WORD) !== 0);
+/** [\p{L}\p{N}] */
+const isLetterOrNumber = (cp: number): boolean => (cp < 128 ? isAsciiLetter(cp) || isDigit(cp) : (classOf(cp) & LETTER_OR_NUMBER) !== 0);
+/** \p{Lu} */
+const isUpper = (cp: number): boolean => (cp < 128 ? cp >= 65 && cp <= 90 : (classOf(cp) & UPPER) !== 0);
 
 const ALNUM_RE = /[\p{L}\p{M}\p{N}]/u;
 

@@ -104,5 +104,10 @@ describe('parser on real news sentences', () => {
     });
     for (const n of roots.values()) assert.equal(n, 1, 'one root per sentence');
     assert.equal(kids.flat().length + roots.size, tokens.length);
+    // each token's children in text order, as a push per child would list them
+    tokens.forEach((_, h) => assert.deepEqual([...kids[h]], tokens.flatMap((t, i) => (t.head === h ? [i] : []))));
+    // the lists are read only: a leaf's is shared and frozen
+    const leaf = kids.findIndex((k) => k.length === 0);
+    assert.throws(() => kids[leaf].push(0));
   });
 });

@@ -46,3 +46,48 @@ describe('tokenize', () => {
     assert.deepEqual(texts('Plan B. then FBI. Then'), ['Plan', 'B', '.', 'then', 'FBI', '.', 'Then']);
   });
 });
+
+/**
+ * The token rule as a regular expression, as tokenize was first written: the scanner must cut every
+ * text exactly as it does (the models were trained on its tokens).
+ */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'];
+const TOKEN_RULE = new RegExp(
+  String.raw`(?:[A-Za-z]\.){2,}(?![A-Za-z])|(?<![\p{L}\p{N}])\p{Lu}\.(?=\s+\p{Lu})|(?<=(?<![\p{L}\p{N}])\p{Lu}\.\s+)\p{Lu}\.(?![\p{L}\p{N}])|(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|St|Jr|Sr|Inc|Corp|Ltd|Co|No|Vol|vs|etc|${MONTHS.join('|')}|Mt|Ft|Rev|Hon|Pres|Gen)\.(?=\s)|\d+(?:[.,:]\d+)*|[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*(?=['’][sS]\b)|['’][sS]\b|[\p{L}\p{M}\p{N}]+(?:[-'’.][\p{L}\p{M}\p{N}]+)*|\S`,
+  'gu',
+);
+
+function byRule(text: string, from = 0, to = text.length): { start: number; end: number; text: string }[] {
+  const slice = text.slice(from, to);
+  const out: { start: number; end: number; text: string }[] = [];
+  TOKEN_RULE.lastIndex = 0;
+  for (let m = TOKEN_RULE.exec(slice); m; m = TOKEN_RULE.exec(slice)) out.push({ start: from + m.index, end: from + m.index + m[0].length, text: m[0] });
+  return out;
+}
+
+describe('tokenize against the token rule', () => {
+  it('cuts abbreviations, initials, numbers and possessives', () => {
+    const cut = (t: string) => tokenize(t).map((x) => x.text);
+    assert.deepEqual(cut('The U.S. Army met Mr. Roe and J. D. Doe at 3:30.'), ['The', 'U.S.', 'Army', 'met', 'Mr.', 'Roe', 'and', 'J.', 'D.', 'Doe', 'at', '3:30', '.']);
+    assert.deepEqual(cut("Lee's rock'n'roll’s 1,000.5 7.5% the U. K. deal"), ['Lee', "'s", "rock'n'roll", '’s', '1,000.5', '7.5', '%', 'the', 'U.', 'K.', 'deal']);
+    assert.deepEqual(cut('e.g. Jan. 5, U.S.A Franco-German 123abc'), ['e.g.', 'Jan.', '5', ',', 'U.S.A', 'Franco-German', '123', 'abc']);
+  });
+
+  it('cuts every text as the token rule does (random text over the characters the rule tells apart)', () => {
+    const alphabet = [...'aAsSzZ0 9.,:-\'’_ \t\n\u00a0JDMrUK'].concat(['é', 'É', 'ß', '\u0301', '٣', '𝐀', '𝐚', '\ud800', '\udc00', '“', '”', 'Mr', 'Jan', 'Sept', 'Gen', "'s", '’S', '. ', 'U.S.']);
+    let seed = 12345;
+    const rand = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    for (let k = 0; k < 10000; k++) {
+      let t = '';
+      const len = 1 + rand(24);
+      for (let i = 0; i < len; i++) t += alphabet[rand(alphabet.length)];
+      assert.deepEqual(tokenize(t), byRule(t), JSON.stringify(t));
+      const from = rand(t.length);
+      const to = from + rand(t.length - from + 1);
+      assert.deepEqual(tokenize(t, from, to), byRule(t, from, to), JSON.stringify([t, from, to]));
+    }
+  });
+});

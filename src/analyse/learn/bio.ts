@@ -31,11 +31,16 @@ export function makeViterbi(nt: number, allowed: Uint8Array): (em: Float64Array,
     predStart[c + 1] = predList.length;
   }
   const pred = Uint8Array.from(predList);
+  // the lattice, kept across calls and grown as needed (every cell read is written first)
+  let score = new Float64Array(64 * nt);
+  let back = new Uint8Array(64 * nt);
   return (em, tr, n) => {
     const tags = new Uint8Array(n);
     if (n === 0) return tags;
-    const score = new Float64Array(n * nt);
-    const back = new Uint8Array(n * nt);
+    if (score.length < n * nt) {
+      score = new Float64Array(2 * n * nt);
+      back = new Uint8Array(2 * n * nt);
+    }
     for (let c = 0; c < nt; c++) score[c] = allowed[start * nt + c] ? em[c] + tr[start * nt + c] : Number.NEGATIVE_INFINITY;
     for (let i = 1; i < n; i++) {
       const o = i * nt;

@@ -11,12 +11,29 @@ const rel = (t: SyntaxToken) => {
   return c < 0 ? t.deprel : t.deprel.slice(0, c);
 };
 
-/** Children of every token, in text order. */
+/** The children of a token that has none: one array for all of them, frozen (the lists are read, never changed). */
+const NO_CHILDREN: number[] = Object.freeze([]) as unknown as number[];
+
+/**
+ * Children of every token, in text order. Read only: the tokens without children share one frozen
+ * empty array. Each list is allocated at its size (a count first): this runs once per article on
+ * every token, and growing an empty array per token by push was most of its cost.
+ */
 export function childrenOf(tokens: readonly SyntaxToken[]): number[][] {
-  const out: number[][] = tokens.map(() => []);
-  tokens.forEach((t, i) => {
-    if (t.head >= 0 && t.head < tokens.length) out[t.head].push(i);
-  });
+  const n = tokens.length;
+  const count = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = tokens[i].head;
+    if (h >= 0 && h < n) count[h]++;
+  }
+  const out: number[][] = new Array<number[]>(n);
+  for (let i = 0; i < n; i++) out[i] = count[i] ? new Array<number>(count[i]) : NO_CHILDREN;
+  // count[h] now the number of h's children placed so far
+  count.fill(0);
+  for (let i = 0; i < n; i++) {
+    const h = tokens[i].head;
+    if (h >= 0 && h < n) out[h][count[h]++] = i;
+  }
   return out;
 }
 
