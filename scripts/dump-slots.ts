@@ -94,22 +94,38 @@ function noSlotWhy(s: Sent, q: Quantity, withSlot: boolean): string {
   if (withSlot) return 'slot';
   const part = partOf(s, q);
   const unparted = slotIgnoringParts(s, q);
-  if (part) return `no slot: part/increment (${part}), else ${unparted ? family(unparted.key) : 'none'}`;
+  if (part) return `no slot: part/increment (${part}), else ${unparted ? family(unparted.key) : `none${q.unit === 'people' || q.unit === 'count' ? ` (${countParse(s, q)})` : ''}`}`;
   if (isHedged(s, q)) return 'no slot: hedged';
   if (slotOf(s, q, 'none')) return 'no slot: background/other day';
   if (q.unit !== 'people' && q.unit !== 'count') return `no slot: nothing says what it measures (${q.unit})`;
   // a count: how far the parse gets (the counted noun, the verb it is an argument of, whether the act class lexicon lists it)
+  return `no slot: nothing says what it measures (count; ${countParse(s, q)})`;
+}
+
+/** How far the parse gets for a count: lead or body, the counted noun, the verb it is an argument of, whether the act class lexicon lists it. */
+function countParse(s: Sent, q: Quantity): string {
   const arg = countedArgument(s, q);
   const parse = arg ? `noun+verb${actClass(arg.verb) !== arg.verb ? ' (listed act)' : ''}` : countedNoun(s, q) ? 'noun, no verb' : 'no counted noun';
-  return `no slot: nothing says what it measures (count; ${inLead(s) ? 'lead' : 'body'}; ${parse})`;
+  return `${inLead(s) ? 'lead' : 'body'}; ${parse}`;
 }
 
 /** The form of an annotated value the analysers read no figure or time in: digits, a number word, an ordinal, or none of these. */
 function snippetShape(snip: string): string {
-  if (/\d/.test(snip)) return 'digits';
+  if (/\d/.test(snip)) return `digits: ${digitShape(snip)}`;
   if (/\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/i.test(snip)) return 'ordinal';
   if (MAYBE_NUMBER.test(snip) || /\b(?:a|an)\s+(?:dozen|couple|pair|score)\b/i.test(snip)) return 'number word';
   return 'no number';
+}
+
+/** The form of digits no figure is read in (counts only): a year, a clock time, a record or score ("45-1"), digits joined to letters ("F-16s", "9th"), or plain digits. */
+function digitShape(snip: string): string {
+  if (/\b\d{1,2}:\d\d\b/.test(snip)) return 'clock';
+  if (/\b\d+\s*[-–]\s*\d+\b/.test(snip)) return 'N-N';
+  if (/\d(?:st|nd|rd|th)\b/i.test(snip)) return 'ordinal digits';
+  if (/\p{L}-?\d|\d\p{L}/u.test(snip)) return 'digits joined to letters';
+  if (/\b(?:1[89]|20)\d\d\b/.test(snip)) return 'year';
+  if (/[$€£¥₹]|\d\s*%/.test(snip)) return 'money or percent';
+  return 'plain';
 }
 
 /** Why a time dates no act that is a slot: no act by the parse, not a fact, an act of saying, or no one named. */
