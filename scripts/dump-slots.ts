@@ -7,6 +7,7 @@
  */
 import type { Quantity } from '../src/model/types.js';
 import { crossCheckStory } from '../src/compare/index.js';
+import { alignFacts } from '../src/compare/facts.js';
 import { prepareStory, type Sent, sentText } from '../src/compare/prepare.js';
 import { actAt, actorKeys } from '../src/compare/conflicts.js';
 import { figureSlots, inLead, isHedged, partOf, slotIgnoringParts, slotOf } from '../src/compare/slots.js';
@@ -141,6 +142,7 @@ function funnel() {
   for (const f of loadFixtures().filter((g) => g.name.startsWith('ecb-') && (!split || g.split === split))) {
     const { articles, idOf } = loadStory(f);
     const story = prepareStory({ articles, copies: [] });
+    const al = alignFacts(story);
     const slots = figureSlots(story);
     const slotOfQ = new Map(slots.map((x) => [x.q, x.slot]));
     const x = crossCheckStory({ storyId: f.storyId, articles, copies: f.copies.map((g) => g.map((k) => idOf.get(k) ?? k)) });
@@ -209,8 +211,8 @@ function funnel() {
         }
         sideKeys.push(keys);
       }
-      for (const k of stages.keys()) bump(gold, `${kind}:   ${k}`, stages.get(k)!);
-      // dated acts of two sides that share no key: the act class or the participants differ
+      // dated acts of two sides: whether they share a key, and if so what the date check sees
+      // (one fact by the alignment, values apart, objects); else the act class or the participants differ
       for (let i = 0; i < sideActs.length; i++)
         for (let j = i + 1; j < sideActs.length; j++)
           for (const a of sideActs[i])
@@ -218,8 +220,17 @@ function funnel() {
               const sameClass = actClass(a.lemma) === actClass(b.lemma);
               const shared = actSlots(a).some((k) => actSlots(b).includes(k));
               const anyShared = [...a.agents, ...a.patients].some((k) => b.agents.has(k) || b.patients.has(k));
-              bump(stages, `pair of dated acts: ${shared ? 'share a key' : `${sameClass ? 'same act class' : 'other act classes'}, ${anyShared ? 'a participant shared in another role' : 'no participant shared'}${a.agents.size + a.patients.size && b.agents.size + b.patients.size ? '' : ' (one names no one)'}`}`);
+              const cluster = al.clusterOf.get(a.sent.id);
+              const oneFact = a.sent.art.id !== b.sent.art.id && ((cluster !== undefined && cluster === al.clusterOf.get(b.sent.id)) || al.sim(a.sent, b.sent) >= 0.25);
+              const grain = Math.min(a.t.resolved?.length ?? 0, b.t.resolved?.length ?? 0);
+              const apart = !a.t.resolved || !b.t.resolved ? 'a value unresolved' : a.t.resolved.slice(0, grain) === b.t.resolved.slice(0, grain) ? 'same value at the coarser grain' : 'values apart';
+              const objects = a.object && b.object ? (a.object === b.object ? 'same object' : 'other objects') : 'no object on one';
+              bump(
+                stages,
+                `pair of dated acts: ${shared ? `share a key (${a.t.kind}/${b.t.kind}; ${oneFact ? 'one fact' : 'not one fact'}; ${apart}; ${objects})` : `${sameClass ? 'same act class' : 'other act classes'}, ${anyShared ? 'a participant shared in another role' : 'no participant shared'}${a.agents.size + a.patients.size && b.agents.size + b.patients.size ? '' : ' (one names no one)'}`}`,
+              );
             }
+      for (const k of stages.keys()) bump(gold, `${kind}:   ${k}`, stages.get(k)!);
       const withKey = sideKeys.filter((k) => k.size).length;
       const shared = sideKeys.some((a, i) => sideKeys.some((b, j) => j > i && [...a].some((k) => b.has(k))));
       bump(gold, `${kind}: >=2 sides with a slot`, withKey >= 2 ? 1 : 0);
