@@ -177,6 +177,8 @@ function funnel() {
       const sideKeys: Set<string>[] = [];
       const sideActs: ReturnType<typeof datedActs>[] = [];
       const sideSents: Sent[] = [];
+      // per side, its figures with a slot: key, value in the slot's unit, qualifier
+      const sideFigures: { key: string; value: number; qualifier: string }[][] = [];
       const stages = new Map<string, number>();
       for (const side of exp.sides) {
         const id = idOf.get(side.article);
@@ -190,6 +192,8 @@ function funnel() {
         const at = s.span.start + sentText(s).toLowerCase().indexOf(snip);
         const within = (sp: { start: number; end: number }) => sp.start < at + snip.length && at < sp.end;
         const keys = new Set<string>();
+        const figures: { key: string; value: number; qualifier: string }[] = [];
+        sideFigures.push(figures);
         const qs = s.quantities.filter((q) => within(q.span));
         const ts = s.times.filter((t) => within(t.span));
         if (!qs.length && !ts.length) bump(stages, `side: no figure or time read in its words (${snippetShape(side.contains)})`);
@@ -197,6 +201,7 @@ function funnel() {
           const slot = slotOfQ.get(q) ?? null;
           bump(stages, `side figure: ${noSlotWhy(s, q, !!slot)}${slot ? ` ${family(slot.key)}` : ''}`);
           if (slot) keys.add(`q:${slot.key}`);
+          if (slot) figures.push({ key: slot.key, value: q.value * slot.factor, qualifier: q.qualifier });
         }
         for (const t of ts) {
           const lead = inLead(s);
@@ -240,6 +245,12 @@ function funnel() {
         // what the cross-check made of those sentences: a conflict (any severity) with evidence in two of them
         const held = x.conflicts.filter((c) => c.sides.filter((sd) => sd.evidence.some((e) => sideSents.some((y) => y.art.id === e.articleId && y.span.start === e.sentence.start))).length >= 2);
         bump(gold, `${kind}:   shared key ${fam.join('+')}: ${held.length ? `reported as ${held.map((c) => c.severity).join('+')}` : 'nothing reported on two sides'}`);
+        // figures of two sides under one key: are the values apart at all, with which qualifiers
+        for (let i = 0; i < sideFigures.length; i++)
+          for (let j = i + 1; j < sideFigures.length; j++)
+            for (const a of sideFigures[i])
+              for (const b of sideFigures[j])
+                if (a.key === b.key) bump(gold, `${kind}:   figures under one key: ${Math.abs(a.value - b.value) <= 1e-9 * Math.max(1, Math.abs(a.value)) ? 'equal values' : `values apart (${[a.qualifier, b.qualifier].sort().join('/')})`}${held.length ? '' : ', not reported'}`);
       }
     }
   }
