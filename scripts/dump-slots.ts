@@ -7,6 +7,7 @@
  */
 import type { Quantity } from '../src/model/types.js';
 import { crossCheckStory } from '../src/compare/index.js';
+import { alignFacts } from '../src/compare/facts.js';
 import { prepareStory, type Sent, sentText } from '../src/compare/prepare.js';
 import { actAt, actorKeys } from '../src/compare/conflicts.js';
 import { figureSlots, inLead, isHedged, partOf, slotIgnoringParts, slotOf } from '../src/compare/slots.js';
@@ -94,22 +95,38 @@ function noSlotWhy(s: Sent, q: Quantity, withSlot: boolean): string {
   if (withSlot) return 'slot';
   const part = partOf(s, q);
   const unparted = slotIgnoringParts(s, q);
-  if (part) return `no slot: part/increment (${part}), else ${unparted ? family(unparted.key) : 'none'}`;
+  if (part) return `no slot: part/increment (${part}), else ${unparted ? family(unparted.key) : `none${q.unit === 'people' || q.unit === 'count' ? ` (${countParse(s, q)})` : ''}`}`;
   if (isHedged(s, q)) return 'no slot: hedged';
   if (slotOf(s, q, 'none')) return 'no slot: background/other day';
   if (q.unit !== 'people' && q.unit !== 'count') return `no slot: nothing says what it measures (${q.unit})`;
   // a count: how far the parse gets (the counted noun, the verb it is an argument of, whether the act class lexicon lists it)
+  return `no slot: nothing says what it measures (count; ${countParse(s, q)})`;
+}
+
+/** How far the parse gets for a count: lead or body, the counted noun, the verb it is an argument of, whether the act class lexicon lists it. */
+function countParse(s: Sent, q: Quantity): string {
   const arg = countedArgument(s, q);
   const parse = arg ? `noun+verb${actClass(arg.verb) !== arg.verb ? ' (listed act)' : ''}` : countedNoun(s, q) ? 'noun, no verb' : 'no counted noun';
-  return `no slot: nothing says what it measures (count; ${inLead(s) ? 'lead' : 'body'}; ${parse})`;
+  return `${inLead(s) ? 'lead' : 'body'}; ${parse}`;
 }
 
 /** The form of an annotated value the analysers read no figure or time in: digits, a number word, an ordinal, or none of these. */
 function snippetShape(snip: string): string {
-  if (/\d/.test(snip)) return 'digits';
+  if (/\d/.test(snip)) return `digits: ${digitShape(snip)}`;
   if (/\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/i.test(snip)) return 'ordinal';
   if (MAYBE_NUMBER.test(snip) || /\b(?:a|an)\s+(?:dozen|couple|pair|score)\b/i.test(snip)) return 'number word';
   return 'no number';
+}
+
+/** The form of digits no figure is read in (counts only): a year, a clock time, a record or score ("45-1"), digits joined to letters ("F-16s", "9th"), or plain digits. */
+function digitShape(snip: string): string {
+  if (/\b\d{1,2}:\d\d\b/.test(snip)) return 'clock';
+  if (/\b\d+\s*[-–]\s*\d+\b/.test(snip)) return 'N-N';
+  if (/\d(?:st|nd|rd|th)\b/i.test(snip)) return 'ordinal digits';
+  if (/\p{L}-?\d|\d\p{L}/u.test(snip)) return 'digits joined to letters';
+  if (/\b(?:1[89]|20)\d\d\b/.test(snip)) return 'year';
+  if (/[$€£¥₹]|\d\s*%/.test(snip)) return 'money or percent';
+  return 'plain';
 }
 
 /** Why a time dates no act that is a slot: no act by the parse, not a fact, an act of saying, or no one named. */
@@ -125,6 +142,7 @@ function funnel() {
   for (const f of loadFixtures().filter((g) => g.name.startsWith('ecb-') && (!split || g.split === split))) {
     const { articles, idOf } = loadStory(f);
     const story = prepareStory({ articles, copies: [] });
+    const al = alignFacts(story);
     const slots = figureSlots(story);
     const slotOfQ = new Map(slots.map((x) => [x.q, x.slot]));
     const x = crossCheckStory({ storyId: f.storyId, articles, copies: f.copies.map((g) => g.map((k) => idOf.get(k) ?? k)) });
@@ -159,6 +177,8 @@ function funnel() {
       const sideKeys: Set<string>[] = [];
       const sideActs: ReturnType<typeof datedActs>[] = [];
       const sideSents: Sent[] = [];
+      // per side, its figures with a slot: key, value in the slot's unit, qualifier
+      const sideFigures: { key: string; value: number; qualifier: string }[][] = [];
       const stages = new Map<string, number>();
       for (const side of exp.sides) {
         const id = idOf.get(side.article);
@@ -172,6 +192,8 @@ function funnel() {
         const at = s.span.start + sentText(s).toLowerCase().indexOf(snip);
         const within = (sp: { start: number; end: number }) => sp.start < at + snip.length && at < sp.end;
         const keys = new Set<string>();
+        const figures: { key: string; value: number; qualifier: string }[] = [];
+        sideFigures.push(figures);
         const qs = s.quantities.filter((q) => within(q.span));
         const ts = s.times.filter((t) => within(t.span));
         if (!qs.length && !ts.length) bump(stages, `side: no figure or time read in its words (${snippetShape(side.contains)})`);
@@ -179,6 +201,7 @@ function funnel() {
           const slot = slotOfQ.get(q) ?? null;
           bump(stages, `side figure: ${noSlotWhy(s, q, !!slot)}${slot ? ` ${family(slot.key)}` : ''}`);
           if (slot) keys.add(`q:${slot.key}`);
+          if (slot) figures.push({ key: slot.key, value: q.value * slot.factor, qualifier: q.qualifier });
         }
         for (const t of ts) {
           const lead = inLead(s);
@@ -193,8 +216,8 @@ function funnel() {
         }
         sideKeys.push(keys);
       }
-      for (const k of stages.keys()) bump(gold, `${kind}:   ${k}`, stages.get(k)!);
-      // dated acts of two sides that share no key: the act class or the participants differ
+      // dated acts of two sides: whether they share a key, and if so what the date check sees
+      // (one fact by the alignment, values apart, objects); else the act class or the participants differ
       for (let i = 0; i < sideActs.length; i++)
         for (let j = i + 1; j < sideActs.length; j++)
           for (const a of sideActs[i])
@@ -202,8 +225,17 @@ function funnel() {
               const sameClass = actClass(a.lemma) === actClass(b.lemma);
               const shared = actSlots(a).some((k) => actSlots(b).includes(k));
               const anyShared = [...a.agents, ...a.patients].some((k) => b.agents.has(k) || b.patients.has(k));
-              bump(stages, `pair of dated acts: ${shared ? 'share a key' : `${sameClass ? 'same act class' : 'other act classes'}, ${anyShared ? 'a participant shared in another role' : 'no participant shared'}${a.agents.size + a.patients.size && b.agents.size + b.patients.size ? '' : ' (one names no one)'}`}`);
+              const cluster = al.clusterOf.get(a.sent.id);
+              const oneFact = a.sent.art.id !== b.sent.art.id && ((cluster !== undefined && cluster === al.clusterOf.get(b.sent.id)) || al.sim(a.sent, b.sent) >= 0.25);
+              const grain = Math.min(a.t.resolved?.length ?? 0, b.t.resolved?.length ?? 0);
+              const apart = !a.t.resolved || !b.t.resolved ? 'a value unresolved' : a.t.resolved.slice(0, grain) === b.t.resolved.slice(0, grain) ? 'same value at the coarser grain' : 'values apart';
+              const objects = a.object && b.object ? (a.object === b.object ? 'same object' : 'other objects') : 'no object on one';
+              bump(
+                stages,
+                `pair of dated acts: ${shared ? `share a key (${a.t.kind}/${b.t.kind}; ${oneFact ? 'one fact' : 'not one fact'}; ${apart}; ${objects})` : `${sameClass ? 'same act class' : 'other act classes'}, ${anyShared ? 'a participant shared in another role' : 'no participant shared'}${a.agents.size + a.patients.size && b.agents.size + b.patients.size ? '' : ' (one names no one)'}`}`,
+              );
             }
+      for (const k of stages.keys()) bump(gold, `${kind}:   ${k}`, stages.get(k)!);
       const withKey = sideKeys.filter((k) => k.size).length;
       const shared = sideKeys.some((a, i) => sideKeys.some((b, j) => j > i && [...a].some((k) => b.has(k))));
       bump(gold, `${kind}: >=2 sides with a slot`, withKey >= 2 ? 1 : 0);
@@ -213,6 +245,12 @@ function funnel() {
         // what the cross-check made of those sentences: a conflict (any severity) with evidence in two of them
         const held = x.conflicts.filter((c) => c.sides.filter((sd) => sd.evidence.some((e) => sideSents.some((y) => y.art.id === e.articleId && y.span.start === e.sentence.start))).length >= 2);
         bump(gold, `${kind}:   shared key ${fam.join('+')}: ${held.length ? `reported as ${held.map((c) => c.severity).join('+')}` : 'nothing reported on two sides'}`);
+        // figures of two sides under one key: are the values apart at all, with which qualifiers
+        for (let i = 0; i < sideFigures.length; i++)
+          for (let j = i + 1; j < sideFigures.length; j++)
+            for (const a of sideFigures[i])
+              for (const b of sideFigures[j])
+                if (a.key === b.key) bump(gold, `${kind}:   figures under one key: ${Math.abs(a.value - b.value) <= 1e-9 * Math.max(1, Math.abs(a.value)) ? 'equal values' : `values apart (${[a.qualifier, b.qualifier].sort().join('/')})`}${held.length ? '' : ', not reported'}`);
       }
     }
   }

@@ -84,6 +84,47 @@ function words(text: string, span: Span): Word[] {
   return out;
 }
 
+/** A designation: a capital and up to four letters, then digits, hyphen-joined or glued ("F-16", "AH-64", "B52", "MiG-29", "F/A-18", "F-16I"). */
+const DESIGNATION = /^\p{Lu}[\p{L}/]{0,4}-?\d{1,4}\p{Lu}?$/u;
+
+/** The words from i written as one word (letters, digits, hyphens and slashes with no space between them), joined, and the index of the last. */
+function gluedRun(ws: Word[], i: number): { text: string; last: number } {
+  let last = i;
+  while (last + 1 < ws.length && ws[last + 1].start === ws[last].end && /^(?:[\p{L}\d]|[-/]$)/u.test(ws[last + 1].text)) last++;
+  return { text: ws.slice(i, last + 1).map((w) => w.text).join(''), last };
+}
+
+/** "four F-16s": a plural designation after the number is what it counts (as one word, "f-16s"). */
+function pluralDesignation(ws: Word[], i: number): { head: Word; idx: number } | null {
+  if (!ws[i] || !/^\p{Lu}/u.test(ws[i].text)) return null;
+  const run = gluedRun(ws, i);
+  const m = /^(.+?)['’]?s$/u.exec(run.text);
+  if (!m || !DESIGNATION.test(m[1])) return null;
+  return { head: { start: ws[i].start, end: ws[run.last].end, text: run.text, lw: run.text.toLowerCase() }, idx: run.last };
+}
+
+/**
+ * "two Qassam rockets", "three AH-64 helicopters", "three Hamas militants": up to two capitalised
+ * words or designations before a lower-case word modify it; the index of that word, else i (a
+ * name with no common noun after it, "5 Main St", counts nothing; a month starts a date).
+ */
+function afterNameModifier(ws: Word[], i: number): number {
+  let k = i;
+  for (let n = 0; n < 2 && k < ws.length; n++) {
+    const w = ws[k];
+    if (!/^\p{Lu}/u.test(w.text) || monthNumber(w.lw) > 0) break;
+    const run = gluedRun(ws, k);
+    if (!/^\p{Lu}[\p{L}]*$/u.test(run.text) && !DESIGNATION.test(run.text)) break;
+    k = run.last + 1;
+  }
+  // a plural noun follows, at most one other word before it ("F-16 fighter jets"); else the name
+  // is what is counted or nothing is ("13 Republicans voted", "five Chinese died")
+  const plural = (w: Word | undefined) => !!w && /^\p{Ll}+$/u.test(w.text) && !STOP_AFTER.has(w.lw) && ((PLURAL_HEAD.test(w.lw) && !/ss$/.test(w.lw)) || IRREGULAR_PLURAL.test(w.lw));
+  const common = (w: Word | undefined) => !!w && /^\p{Ll}+$/u.test(w.text) && !STOP_AFTER.has(w.lw) && !/(?:ed|ing)$/.test(w.lw);
+  return k > i && (plural(ws[k]) || (common(ws[k]) && plural(ws[k + 1]))) ? k : i;
+}
+const IRREGULAR_PLURAL = /^(?:people|children|men|women|police|staff|personnel|troops|aircraft)$/;
+
 const QUALIFIER_PARTS: [string[], QuantityQualifier][] = QUALIFIERS.map(([p, q]) => [p.split(' '), q]);
 
 
@@ -106,14 +147,22 @@ const VAGUE: Readonly<Record<string, [number, number]>> = wordTable({
 });
 const VAGUE_SCALE: Readonly<Record<string, number>> = wordTable({ thousands: 1e3, millions: 1e6, billions: 1e9 });
 
-/** The counted noun after index i: up to three words, the last before a stop word or punctuation. */
+/**
+ * The counted noun after index i: up to three words, the last before a stop word or punctuation.
+ * A name or a model designation before a common noun modifies it ("two Qassam rockets", "three
+ * AH-64 helicopters": rockets, helicopters); a plural designation is the counted thing itself
+ * ("four F-16s").
+ */
 function countedAfter(ws: Word[], i: number): { head: Word; idx: number } | null {
+  const designation = pluralDesignation(ws, i);
+  if (designation) return designation;
+  const from = afterNameModifier(ws, i);
   let head: { head: Word; idx: number } | null = null;
-  for (let k = i; k < ws.length && k < i + 3; k++) {
+  for (let k = from; k < ws.length && k < from + 3; k++) {
     const w = ws[k];
     if (!/^\p{L}+$/u.test(w.text) || STOP_AFTER.has(w.lw) || monthNumber(w.lw) > 0) break;
     if (k > i && /(ed|ing)$/.test(w.lw) && !/^(meeting|building|briefing|funding|hearing|ceasefire)$/.test(w.lw)) break;
-    if (/^\p{Lu}/u.test(w.text) && k === i && !/^\p{Lu}\p{Ll}+s$/u.test(w.text)) break; // "13 Republicans" keeps, "5 Main St" does not
+    if (/^\p{Lu}/u.test(w.text) && k === from && !/^\p{Lu}\p{Ll}+s$/u.test(w.text)) break; // "13 Republicans" keeps, "5 Main St" does not
     head = { head: w, idx: k };
     if (hyphenJoined(ws, k)) break;
     if (PLURAL_HEAD.test(w.lw) && !/ss$/.test(w.lw)) break; // "world leaders [attend]"
@@ -463,7 +512,8 @@ function readUnit(ws: Word[], i: number, f: Figure): boolean {
       f.unit = 'nmi';
       f.end = ws[k + 1].end;
       k += 2;
-    } else if (!f.currency && MEASURE[u.lw]) {
+    } else if (!f.currency && MEASURE[u.lw] && !DESIGNATION.test(gluedRun(ws, k).text)) {
+      // ("3 M-16 rifles": a designation, not metres)
       f.unit = MEASURE[u.lw];
       f.end = u.end;
       k++;

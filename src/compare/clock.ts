@@ -10,7 +10,8 @@ import { timePredicate } from '../analyse/syntax/helpers.js';
 import type { Alignment } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView } from './prepare.js';
 import { actorKeys } from './conflicts.js';
-import { backgroundSentences, storyEventDay } from './slots.js';
+import { actOfTime } from './dated-acts.js';
+import { backgroundSentences, inLead, storyEventDay } from './slots.js';
 import { crossOutletPairs, sidesByFirst } from './sides.js';
 import { parseOf } from './syntax.js';
 import { clean, cmp } from './text.js';
@@ -59,6 +60,9 @@ function clockMentions(story: StoryView): ClockMention[] {
         if (t.kind !== 'time' && t.kind !== 'datetime') continue;
         const hhmm = clockOf(t);
         const actors = actorKeys(s, t);
+        // "the fire broke out at about 9 p.m.": an event with no one named is the event its noun names (in a lead: later, another fire)
+        const event = actors.size || !inLead(s) ? null : eventOf(s, t);
+        if (event) actors.add(event);
         if (!hhmm || !actors.size) continue;
         const minutes = Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
         out.push({ sent: s, t, hhmm, actors, act: actLemma(s, t), ...window(s, t, minutes) });
@@ -69,6 +73,12 @@ function clockMentions(story: StoryView): ClockMention[] {
   return out.sort((x, y) => cmp(x.sent.id, y.sent.id) || x.t.span.start - y.t.span.start).slice(0, MAX_CLOCKS);
 }
 const MAX_CLOCKS = 400;
+
+/** The event a time dates when the parse makes a noun its subject or names it by a noun ("the shooting occurred at 3:10 p.m."): its key ("N:shoot"), or null. */
+function eventOf(s: Sent, t: ResolvedTime): string | null {
+  const a = actOfTime(s, t);
+  return a?.byNoun && a.fact ? ([...a.agents][0] ?? null) : null;
+}
 
 function actLemma(s: Sent, t: ResolvedTime): string | null {
   const tokens = parseOf(s.art);
@@ -86,7 +96,9 @@ function sameEvent(a: ClockMention, b: ClockMention, al: Alignment): boolean {
   if (a.sent.art.id === b.sent.art.id || !sharesOne(a.actors, b.actors)) return false;
   const cluster = al.clusterOf.get(a.sent.id);
   if (cluster !== undefined && cluster === al.clusterOf.get(b.sent.id)) return true;
-  return a.act !== null && a.act === b.act && al.sim(a.sent, b.sent) >= SAME_FACT_SIM;
+  // an event named by its noun happened once, whatever verb says so ("occurred", "broke out")
+  const byEvent = [...a.actors].some((k) => k.startsWith('N:') && b.actors.has(k));
+  return ((a.act !== null && a.act === b.act) || byEvent) && al.sim(a.sent, b.sent) >= SAME_FACT_SIM;
 }
 
 /** Whether two sets meet (asked for every pair of a story's clock times: no array per pair). */

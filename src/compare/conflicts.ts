@@ -392,6 +392,8 @@ interface DMention {
   weekday: string | null;
   /** Whom the act is done to, by the parse (participant keys); undefined without a parse. */
   patients?: Set<string>;
+  /** The head lemma of the act's object, by the parse (dated-acts.ts). */
+  object?: string;
 }
 
 export function actOf(s: Sent, t: ResolvedTime): string | null {
@@ -533,6 +535,7 @@ function guessedDay(m: DMention): boolean {
 /** Two dated mentions say the same day: equal values, or equal weekdays when one is only a weekday. */
 function sameDay(a: DMention, b: DMention): boolean {
   if (a.value === b.value) return true;
+  if (COARSE.test(a.value) || COARSE.test(b.value)) return sameAtCoarserGrain(a.value, b.value);
   // "Thursday" in two articles is one day, whatever week each article's own date resolves it to
   const written = (m: DMention) => !!m.weekday && new RegExp(m.weekday, 'i').test(m.t.text);
   if (written(a) && written(b)) return a.weekday === b.weekday;
@@ -540,9 +543,33 @@ function sameDay(a: DMention, b: DMention): boolean {
   return false;
 }
 
+/** A year or a month ("2009", "2009-03"), its year "????" when the words do not write it ("in March"). */
+const COARSE = /^(?:\d{4}|\?{4})(?:-\d\d)?$/;
+
+/**
+ * "in 2009" against "on May 2, 2009", "in March" against "in April 2009": a year or a month is
+ * compared at the coarser grain of the two, and only on what both write (a month with no year
+ * written has the year of the article's date, which the words do not state). A weekday alone
+ * (unresolved) says nothing of the year or the month.
+ */
+function sameAtCoarserGrain(a: string, b: string): boolean {
+  if (!/^[\d?]{4}/.test(a) || !/^[\d?]{4}/.test(b)) return true;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== '?' && b[i] !== '?' && a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The comparable value of a year or a month (COARSE), or null when `t` is neither or is unresolved. */
+function coarseDate(t: ResolvedTime): string | null {
+  if ((t.kind !== 'year' && t.kind !== 'month') || !t.resolved || !/^\d{4}(?:-\d\d)?$/.test(t.resolved)) return null;
+  return /\b\d{4}\b/.test(t.text) ? t.resolved : `????${t.resolved.slice(4)}`;
+}
+
 const WEEKDAY_IN_TEXT = new RegExp(`(?:${WEEKDAY_PATTERN})`, 'i');
-/** The weekday and comparable value of a time: its written weekday, else the resolved day's. */
+/** The weekday and comparable value of a time: its written weekday, else the resolved day's; a year or a month as COARSE. */
 function dayOf(t: ResolvedTime): { value: string; weekday: string | null } | null {
+  const coarse = coarseDate(t);
+  if (coarse) return { value: coarse, weekday: null };
   const wdText = WEEKDAY_IN_TEXT.exec(t.text)?.[0]?.toLowerCase() ?? null;
   const weekday = wdText ? wdText[0].toUpperCase() + wdText.slice(1) : t.resolved && t.resolved.length >= 10 ? weekdayName(t.resolved) : null;
   const value = t.resolved && t.resolved.length >= 10 ? t.resolved.slice(0, 10) : weekday;
@@ -562,15 +589,19 @@ function actDateConflicts(story: StoryView, already: Conflict[], al: Alignment):
   for (const a of story.articles) {
     const background = backgroundSentences(a.sentences, eventDay);
     for (const s of a.sentences) {
-      if (background.get(s.index) === 'past') continue;
+      const past = background.get(s.index) === 'past';
       for (const act of datedActs(s, inLead(s))) {
+        // a sentence about the past tells other acts, except the one its own year or month dates (held to one fact below)
+        const coarse = coarseDate(act.t) !== null;
+        if (past && !coarse) continue;
+        if (coarse && !(act.agents.size || act.patients.size)) continue;
         if (STATEMENT.test(act.lemma) && toldToday(s, act.t)) continue;
         // an event named by a common noun is the article's own event in its lead only ("a fire broke out on Monday" later is another fire)
         if (act.byNoun && !inLead(s)) continue;
         const day = dayOf(act.t);
         if (!day) continue;
         const actors = new Set([...act.agents, ...act.patients]);
-        const m: DMention = { sent: s, t: act.t, act: act.lemma, actors, subjects: act.patients.size ? act.patients : act.agents, ...day };
+        const m: DMention = { sent: s, t: act.t, act: act.lemma, actors, subjects: act.patients.size ? act.patients : act.agents, object: act.object, ...day };
         if (!actors.size) anonymous.push(m);
         for (const k of actSlots(act)) {
           if (!bySlot.has(k)) bySlot.set(k, []);
@@ -580,6 +611,7 @@ function actDateConflicts(story: StoryView, already: Conflict[], al: Alignment):
     }
   }
   for (const [k, ms] of anonymousActs(anonymous, al)) bySlot.set(k, ms);
+  for (const [k, ms] of bySlot) bySlot.set(k, ms.filter((m) => !COARSE.test(m.value) || ms.some((o) => statesOneFact(m, o, al))));
   const seen = new Set(already.flatMap((c) => c.sides.flatMap((x) => x.evidence.map((e) => `${e.articleId}:${e.span?.start ?? e.sentence.start}`))));
   const out: Conflict[] = [];
   for (const k of [...bySlot.keys()].sort(cmp)) {
@@ -593,6 +625,19 @@ function actDateConflicts(story: StoryView, already: Conflict[], al: Alignment):
     out.push(c);
   }
   return out;
+}
+
+/**
+ * A year or a month dates one act of a person across the years ("released in 2006 and again in
+ * 2008", "founded the chain in 1998" and "founded a club in 2001"): it is compared only with a
+ * mention of another article that states the same fact (one fact cluster, or close wording) with
+ * the same object, when both name one.
+ */
+function statesOneFact(m: DMention, o: DMention, al: Alignment): boolean {
+  if (o === m || o.sent.art.id === m.sent.art.id) return false;
+  if (m.object && o.object && m.object !== o.object) return false;
+  const cluster = al.clusterOf.get(m.sent.id);
+  return (cluster !== undefined && cluster === al.clusterOf.get(o.sent.id)) || al.sim(m.sent, o.sent) >= SAME_FACT_SIM;
 }
 
 /**
@@ -650,6 +695,7 @@ function displayActors(ms: DMention[], keys: string[]): string {
 
 function dateDisplay(m: DMention): string {
   if (m.value.length >= 10) return m.weekday ? `${m.value} (${m.weekday})` : m.value;
+  if (COARSE.test(m.value)) return clean(m.t.text);
   return m.value;
 }
 

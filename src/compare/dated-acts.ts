@@ -24,6 +24,8 @@ export interface DatedAct {
   patients: Set<string>;
   /** Dated by its subject noun alone ("the quake struck on Sunday"): compared in the leads only. */
   byNoun?: boolean;
+  /** The lemma of its direct object's head ("founded the bakery chain": chain), when it has one. */
+  object?: string;
 }
 
 const rel = (t: SyntaxToken) => t.deprel.split(':')[0];
@@ -130,9 +132,15 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   // a day named by the weekday or the date, or counted from the writing ("yesterday", "two days ago":
   // resolved against the article's own date; an undated article's guess is left out by the caller)
   const relativeDay = t.kind === 'relative' && /^day:/.test(t.anchor ?? '');
-  if (!tokens || (t.kind !== 'weekday' && t.kind !== 'date' && t.kind !== 'datetime' && !relativeDay)) return null;
+  // a year or a month ("in 2009", "in March") dates an act at its own granularity (see coarseDate)
+  const coarse = (t.kind === 'year' || t.kind === 'month') && !!t.resolved;
+  // a clock time alone dates no day, but says when the act it modifies happened (clock.ts)
+  const clock = t.kind === 'time';
+  if (!tokens || (t.kind !== 'weekday' && t.kind !== 'date' && t.kind !== 'datetime' && !relativeDay && !coarse && !clock)) return null;
   const kids = kidsOf(tokens);
   const noun = eventNounDated(tokens, t);
+  // ("the 2006 attack" is another attack than the story's: an event named by its noun is dated by its day only)
+  if (noun && coarse) return null;
   if (noun) return { sent: s, t, lemma: noun, agents: new Set([`N:${noun}`]), patients: new Set(), fact: true, speech: false, byNoun: true };
   const p = infinitiveHost(tokens, kids, timePredicate(tokens, t.span), t.span.end);
   if (p === null || tokens[p].upos !== 'VERB') return null;
@@ -164,8 +172,10 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   }
   // "the quake struck on Sunday", "a fire erupted Tuesday": an event told with no one named is
   // dated by its subject noun (the lead's only; see eventNoun)
-  // ("took place": a happening too)
-  const happening = HAPPENING.test(actClass(lemma)) || (lemma === 'take' && kids[p].some((c) => rel(tokens[c]) === 'obj' && tokens[c].lemma.toLowerCase() === 'place'));
+  // ("took place", "broke out": a happening too)
+  const particle = (word: string) => kids[p].some((c) => rel(tokens[c]) === 'compound' && tokens[c].lemma.toLowerCase() === word);
+  const happening =
+    HAPPENING.test(actClass(lemma)) || (lemma === 'take' && kids[p].some((c) => rel(tokens[c]) === 'obj' && tokens[c].lemma.toLowerCase() === 'place')) || (lemma === 'break' && particle('out'));
   const subjectNoun = !agents.length && !patients.length && happening ? eventNoun(tokens, kids, p) : null;
   // the time expression is not a participant ("IR Wednesday"); "signed Jane Roe on Tuesday and
   // John Doe today": a participant after this time with another time after it has that time, and
@@ -178,7 +188,9 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   const keys = (es: EntityRef[]) => new Set(es.filter(ownTime).map(participantKey));
   const agentKeys = keys(agents);
   if (subjectNoun) agentKeys.add(subjectNoun);
-  return { sent: s, t, lemma, agents: agentKeys, patients: keys(patients), fact, speech: cueClassOf(lemma) !== null, byNoun: !!subjectNoun };
+  const obj = kids[p].find((c) => rel(tokens[c]) === 'obj');
+  const object = obj === undefined ? undefined : tokens[obj].lemma.toLowerCase();
+  return { sent: s, t, lemma, agents: agentKeys, patients: keys(patients), fact, speech: cueClassOf(lemma) !== null, byNoun: !!subjectNoun, object };
 }
 
 /**

@@ -216,3 +216,37 @@ describe('words named like Object properties', () => {
     assert.deepEqual(read('Constructor of 12 towers, toString of 3 hours.'), [[12, 'count'], [3, 'h']]);
   });
 });
+
+describe('findQuantities: a name or a model designation between the number and what it counts', () => {
+  const read = (text: string) => quantities(text).map((q) => [q.value, q.unit, q.counted]);
+
+  it('a name or a designation before a plural noun modifies it: the noun is counted', () => {
+    assert.deepEqual(read('The army fired 2 Corvan rockets at the town.'), [[2, 'count', 'rockets']]);
+    assert.deepEqual(read('Police found three Vallon militants hiding there.'), [[3, 'count', 'militants']]);
+    assert.deepEqual(read('It sent two AH-64 helicopters and two XB-12 fighter jets.'), [
+      [2, 'count', 'helicopters'],
+      [2, 'count', 'jets'],
+    ]);
+  });
+
+  it('a plural designation is the counted thing itself', () => {
+    assert.deepEqual(read('Four F-16s took off at dawn.'), [[4, 'count', 'f-16s']]);
+    assert.deepEqual(read('Two MiG-29s and eight F-16Is were seen.'), [
+      [2, 'count', 'mig-29s'],
+      [8, 'count', 'f-16is'],
+    ]);
+    // (the full stop glued to the word is not part of it)
+    assert.deepEqual(read('The base lost 4 F-16s.'), [[4, 'count', 'f-16s']]);
+  });
+
+  it('"3 M-16 rifles" counts rifles: a designation is no unit of length', () => {
+    assert.deepEqual(read('They seized 3 M-16 rifles.'), [[3, 'count', 'rifles']]);
+    assert.deepEqual(read('He fell 600m down the slope.').map((x) => x[1]), ['m']);
+  });
+
+  it('a name with no plural noun after it is counted as before, or nothing is', () => {
+    assert.deepEqual(read('In all 13 Republicans voted against it.'), [[13, 'count', 'republicans']]);
+    assert.deepEqual(read('She lives at 5 Main St with her sister.'), []);
+    assert.deepEqual(read('Five Chinese died in the crash.'), []);
+  });
+});

@@ -139,3 +139,30 @@ describe('a day counted from the writing ("yesterday") dates the act it attaches
     assert.deepEqual(dated(crossCheckStory({ storyId: 's', articles: [yesterday, tuesday], copies: [] })).map((c) => c.note), []);
   });
 });
+
+describe('a year or a month dates an act at its own grain', () => {
+  // Invented wording: two outlets give the year a named person founded a company; a third its month.
+  const lead = 'The chief executive of the bakery chain stepped down on Tuesday after a long dispute with the board.';
+  const story = (a: string, b: string) =>
+    crossCheckStory({ storyId: 's', articles: [art('a', `${lead}\n\n${a}`), art('b', `${lead}\n\n${b}`)], copies: [] });
+
+  it('two years for one act of one person, in sentences stating one fact, are a conflict', () => {
+    const x = story('Peter Vanlo founded the bakery chain in 1998 with two shops in the north.', 'Peter Vanlo founded the bakery chain in 2001 with two shops in the north.');
+    const c = dated(x);
+    assert.equal(c.length, 1, JSON.stringify(x.conflicts.map((k) => k.note)));
+    assert.deepEqual(c[0].sides.map((s) => s.value).sort(), ['1998', '2001']);
+  });
+
+  it('a year and a month of that year agree (compared at the coarser grain)', () => {
+    const x = story('Peter Vanlo founded the bakery chain in 1998 with two shops in the north.', 'Peter Vanlo founded the bakery chain in March 1998 with two shops in the north.');
+    assert.deepEqual(dated(x).map((c) => c.note), []);
+  });
+
+  it('two years of one act in sentences that state different facts are not compared (a person does an act again)', () => {
+    const x = story(
+      'Peter Vanlo founded the bakery chain in 1998 with two shops in the north.',
+      'Long before the chain grew, Peter Vanlo founded a football club for the children of his home town in 2001.',
+    );
+    assert.deepEqual(dated(x).map((c) => c.note), []);
+  });
+});

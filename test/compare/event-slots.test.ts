@@ -162,3 +162,28 @@ describe('a person\u2019s win-loss record', () => {
     assert.deepEqual(records(['Tom Ashby (45-1) won on points.', 'Tom Ashby (46-1) won again.'], ['2016-07-06T12:00:00Z', '2016-08-20T12:00:00Z']).map((c) => c.note), []);
   });
 });
+
+describe('the time of day of an event named by its noun', () => {
+  // Invented wording: two outlets' leads give two times for the outbreak of one fire, no one named.
+  const PUBLISHED = { iso: '2013-09-07T12:00:00Z', precision: 'minute' as const, source: 'text' };
+  const art = (id: string, text: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}`, published: PUBLISHED }));
+  const clock = (a: string, b: string) =>
+    crossCheckStory({ storyId: 's', articles: [art('a', a), art('b', b)], copies: [] }).conflicts.filter((c) => c.slot === 'time of day of the event');
+
+  it('"the fire broke out at about 9 p.m." against "at about 11 p.m." is a conflict', () => {
+    const c = clock(
+      'A large fire broke out at about 9 p.m. in a warehouse near the harbour, and dozens of firefighters fought it through the night.',
+      'A large fire broke out at about 11 p.m. in a warehouse near the harbour, and dozens of firefighters fought it through the night.',
+    );
+    assert.equal(c.length, 1);
+    assert.deepEqual(c[0].sides.map((s) => s.value).sort(), ['21:00', '23:00']);
+  });
+
+  it('times "about" allows to agree are no conflict', () => {
+    const c = clock(
+      'A large fire broke out at about 9 p.m. in a warehouse near the harbour, and dozens of firefighters fought it through the night.',
+      'A large fire broke out at 9.05pm in a warehouse near the harbour, and dozens of firefighters fought it through the night.',
+    );
+    assert.deepEqual(c.map((x) => x.note), []);
+  });
+});
