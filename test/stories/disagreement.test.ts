@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { distinctPeople, otherPeople, peopleOf } from '../../src/stories/disagreement.js';
-import { groupStories, type StoryFeatures, type StoryInput, storyFeatures } from '../../src/stories/index.js';
+import { groupStories, STORIES_VERSION, type StoryFeatures, type StoryInput, storyFeatures } from '../../src/stories/index.js';
 
 // invented people, teams and places throughout
 const features = (entities: [string, number][]): StoryFeatures =>
-  ({ v: 'stories-3', id: 'x', outlet: null, title: null, day: null, published: null, eventDay: null, terms: [], entities, places: [], sketch: null, textHash: 'x', words: 300, status: 'ok', messages: [] }) as StoryFeatures;
+  ({ v: STORIES_VERSION, id: 'x', outlet: null, title: null, day: null, published: null, eventDay: null, terms: [], entities, places: [], sketch: null, textHash: 'x', words: 300, status: 'ok', messages: [] }) as StoryFeatures;
 
 describe('otherPeople (who the article is about against who the story is about)', () => {
   const story = new Map([

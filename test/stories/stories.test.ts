@@ -179,6 +179,26 @@ describe('groupStories (batch)', () => {
     assert.deepEqual(of('td'), ['td']);
   });
 
+  it('asks more of headline-only matches across days than on one day (evidence that fits the time gap)', () => {
+    // invented headlines of one topic: on one day they are one story; a day apart, a headline's few
+    // shared words are too little evidence to bridge the day (a long article's are: the seeds above)
+    const others = uciHeadlines(60);
+    const topic = [
+      ['h1', 'Quillon Foods cuts outlook as cocoa costs climb'],
+      ['h2', 'Cocoa costs push Quillon Foods to cut its outlook'],
+      ['h3', 'Quillon Foods shares slide after outlook cut on cocoa'],
+      ['h4', 'Investors sell Quillon Foods shares after cocoa warning'],
+    ];
+    const on = (days: string[]) => topic.map(([id, title], i) => storyFeatures({ ...headline(id, title), published: days[i] }));
+    const story = (groups: { members: string[] }[], id: string) => [...groups.find((g) => g.members.includes(id))!.members].sort();
+    const background = others.map((i) => storyFeatures(i));
+    const oneDay = groupStories([...background, ...on(['2014-03-11', '2014-03-11', '2014-03-11', '2014-03-11'])]);
+    assert.deepEqual(story(oneDay, 'h1'), ['h1', 'h2', 'h3', 'h4']);
+    const twoDays = groupStories([...background, ...on(['2014-03-11', '2014-03-11', '2014-03-12', '2014-03-12'])]);
+    assert.deepEqual(story(twoDays, 'h1'), ['h1', 'h2']);
+    assert.deepEqual(story(twoDays, 'h3'), ['h3', 'h4']);
+  });
+
   it('keeps a one-word article and an empty one as stories of their own', () => {
     const fs = [
       storyFeatures(seed('000', { published: '2025-05-08' })),
