@@ -43,6 +43,7 @@ import { cueSentenceQuotes } from './quotes/cue-sentences.js';
 import { QuoteDoc } from './quotes/document.js';
 import { quotationMarkedQuotes } from './quotes/marked.js';
 import { reresolvePronouns } from './quotes/pronouns.js';
+import { parseContentQuotes } from './quotes/parse-contents.js';
 import { linkSpeaker, reviewWithSyntax } from './quotes/review.js';
 import { coverIndex } from './quotes/segments.js';
 import { taggerAttributions } from './quotes/tagger.js';
@@ -76,6 +77,7 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
   cueSentenceQuotes(d, modelSentences, pass1Cover);
   continueQuotations(d);
   transcriptQuotes(d);
+  if (options.model !== false) parseContentQuotes(d);
   const out = withoutNested(d);
   // the dependency tree, when the article was parsed: cue classes, speakers as subjects of their cues
   const resolve = (span: Span) => d.resolve(span);

@@ -51,7 +51,7 @@ function tokenCovering(tokens: readonly SyntaxToken[], pos: number): number {
 }
 
 /** The span of a subject's name phrase: the token with its determiners, modifiers, compounds and possessors. */
-function namePhrase(tokens: readonly SyntaxToken[], kids: number[][], i: number): Span {
+export function namePhrase(tokens: readonly SyntaxToken[], kids: number[][], i: number): Span {
   let start = tokens[i].start;
   let end = tokens[i].end;
   const stack = [i];

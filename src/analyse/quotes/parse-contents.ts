@@ -1,0 +1,199 @@
+/**
+ * Pass 3: content from the parse for the cues the cue classifier accepts and no earlier pass used
+ * (../attribution/cue-classifier.ts, models/cues.bin). The largest class of missed attributions is
+ * a cue the tagger knows with no content tagged for it; the classifier finds the cue, and the parse
+ * gives what it introduces (PARC's and PolNeAR's reading: the content is the cue's argument):
+ * - "X said [that] CLAUSE", "the claim that CLAUSE": the clausal complement (its subtree; the
+ *   complementiser stays, as PolNeAR annotates);
+ * - "CLAUSE, X said": the clause the cue hangs on as a parenthetical (parataxis), without the cue's
+ *   own phrase; "A, X said, B" gives the two pieces as one split statement;
+ * - "according to X, CLAUSE" / "CLAUSE, according to X": the clause of X's predicate without the
+ *   "according to X" phrase.
+ * The content ends at the end of that clause, or, when a quotation is open there and goes on past
+ * it, at the quotation's end (over the following sentences and paragraphs it continues). The source
+ * is the cue's subject (never a passive subject) or the object of "according to".
+ * A cue gives content only where no earlier quote overlaps the cue or its content: the tagger and
+ * the rules keep what they found, the parse only fills the attributions they left out.
+ * The quotes made here follow PolNeAR's guideline (every kind of attribution); the review
+ * (review.ts) gives them their cue class, and the quote ledger keeps speech only.
+ */
+import type { Span, SyntaxToken } from '../../model/types.js';
+import { CueReader, cueScore, loadCueClassifier } from '../attribution/cue-classifier.js';
+import { quotationFlags } from '../attribution/features.js';
+import { childrenOf } from '../syntax/helpers.js';
+import { tokenAt } from '../tokenize.js';
+import { type QuoteDoc, trimSpan } from './document.js';
+import { namePhrase } from './review.js';
+import { cueClassOf } from './cues.js';
+import { kindOf } from './segments.js';
+
+/** A cue gives content here when the classifier scores it above this (chosen on the train holdout: quotes/README.md). */
+export const PARSE_CONTENT_THRESHOLD = 10;
+
+/** Most tokens walked for one subtree (a sentence's parse is far smaller). */
+const MAX_SUBTREE = 2000;
+
+const universal = (deprel: string) => deprel.split(':')[0];
+
+/** The content a cue introduces by the parse, and the token of its source; null when the tree gives none. */
+interface ParseContent {
+  parts: Span[];
+  source: number | null;
+}
+
+/** The span of a token's subtree without punctuation at its edges, skipping the subtree of `except`. */
+function subtreeSpans(parse: readonly SyntaxToken[], kids: number[][], top: number, except = -1): { lo: number; hi: number }[] {
+  const members: number[] = [];
+  const stack = [top];
+  for (let steps = 0; stack.length && steps < MAX_SUBTREE; steps++) {
+    const x = stack.pop()!;
+    if (x === except) continue;
+    members.push(x);
+    stack.push(...kids[x]);
+  }
+  members.sort((a, b) => a - b);
+  // runs of consecutive tokens: the subtree minus `except` may fall in two pieces
+  const runs: { lo: number; hi: number }[] = [];
+  for (const m of members) {
+    const last = runs[runs.length - 1];
+    if (last && m === last.hi + 1) last.hi = m;
+    else runs.push({ lo: m, hi: m });
+  }
+  const out: { lo: number; hi: number }[] = [];
+  for (const r of runs) {
+    let { lo, hi } = r;
+    while (lo <= hi && parse[lo].upos === 'PUNCT') lo++;
+    while (hi >= lo && parse[hi].upos === 'PUNCT') hi--;
+    if (lo <= hi) out.push({ lo, hi });
+  }
+  return out;
+}
+
+/** Words that open a clause reported as a question ("how many tunnels there are", "which nominee that helps"). */
+const WH = new Set(['what', 'which', 'who', 'whom', 'whose', 'how', 'why', 'when', 'where', 'whether', 'if']);
+
+/**
+ * A reported statement is a clause: its predicate is a verb, an auxiliary or a copula's complement,
+ * with a subject of its own, a complementiser ("that", "whether", "if") or a question word first, and
+ * it does not open with a coordinating conjunction (the parse taking the next clause of a coordination
+ * for the complement: "… dismissed it, and so many others use …").
+ */
+function isClause(parse: readonly SyntaxToken[], kids: number[][], top: number): boolean {
+  const t = parse[top];
+  const copula = kids[top].some((k) => parse[k].deprel === 'cop');
+  if (t.upos !== 'VERB' && t.upos !== 'AUX' && !copula) return false;
+  let first = top;
+  for (let x = top, steps = 0; kids[x].length && kids[x][0] < x && steps < 64; steps++) first = x = kids[x][0];
+  if (parse[first].upos === 'CCONJ') return false;
+  if (WH.has(parse[first].text.toLowerCase())) return true;
+  return kids[top].some((k) => {
+    const r = universal(parse[k].deprel);
+    return r === 'nsubj' || r === 'csubj' || r === 'expl' || (r === 'mark' && WH.has(parse[k].lemma.toLowerCase())) || (r === 'mark' && parse[k].lemma.toLowerCase() === 'that');
+  });
+}
+
+/** A clause reported before its cue is set off from it by a comma or a quotation mark ("…, X said"; "“…” X said"). */
+function setOff(parse: readonly SyntaxToken[], kids: number[][], top: number, cue: number): boolean {
+  const pieces = subtreeSpans(parse, kids, top, cue).filter((r) => r.hi < cue);
+  if (!pieces.length) return false;
+  const end = pieces[pieces.length - 1].hi;
+  for (let i = end + 1; i < cue && i <= end + 2; i++) if (/^[,“”"]$/.test(parse[i].text)) return true;
+  return false;
+}
+
+/** The subject of a cue verb that can say something: nsubj (not passive), a noun, name or pronoun. */
+function sourceOf(parse: readonly SyntaxToken[], kids: number[][], cue: number): number | null {
+  for (const c of kids[cue]) {
+    const r = parse[c].deprel;
+    if (r === 'nsubj' && (parse[c].upos === 'NOUN' || parse[c].upos === 'PROPN' || parse[c].upos === 'PRON')) return c;
+  }
+  return null;
+}
+
+/** The content cue `j` introduces, by its relations in the parse (see the module comment). */
+function contentOf(parse: readonly SyntaxToken[], kids: number[][], j: number): ParseContent | null {
+  const t = parse[j];
+  const toSpan = (r: { lo: number; hi: number }): Span => ({ start: parse[r.lo].start, end: parse[r.hi].end });
+  // "according to X": X's predicate's clause without the phrase
+  if (t.text.toLowerCase() === 'according' && universal(t.deprel) === 'case') {
+    const x = t.head;
+    const pred = x >= 0 ? parse[x].head : -1;
+    if (pred < 0) return null;
+    if (!isClause(parse, kids, pred)) return null;
+    const pieces = subtreeSpans(parse, kids, pred, x);
+    return pieces.length ? { parts: pieces.map(toSpan), source: x } : null;
+  }
+  if (t.upos !== 'VERB' && t.upos !== 'NOUN') return null;
+  // "said [that] CLAUSE", "the claim that CLAUSE"
+  for (const c of kids[j]) {
+    const r = universal(parse[c].deprel);
+    const that = kids[c].some((k) => parse[k].deprel === 'mark' && parse[k].lemma.toLowerCase() === 'that');
+    if ((t.upos === 'VERB' && r === 'ccomp') || (t.upos === 'NOUN' && (r === 'acl' || r === 'ccomp') && that)) {
+      if (!isClause(parse, kids, c) || (c < j && !setOff(parse, kids, c, j))) return null;
+      const pieces = subtreeSpans(parse, kids, c);
+      return pieces.length ? { parts: pieces.map(toSpan), source: t.upos === 'VERB' ? sourceOf(parse, kids, j) : null } : null;
+    }
+  }
+  // "vowed to repeal", "declined to address": a clause the cue controls, for a cue of the lexicon (its class, not the
+  // clause, then decides whether the ledger keeps it: review.ts would call any verb that takes a clause speech)
+  if (t.upos === 'VERB' && cueClassOf(t.lemma.toLowerCase()) !== null) {
+    for (const c of kids[j]) {
+      if (c < j || parse[c].deprel !== 'xcomp' || parse[c].upos !== 'VERB') continue;
+      const pieces = subtreeSpans(parse, kids, c);
+      return pieces.length ? { parts: pieces.map(toSpan), source: sourceOf(parse, kids, j) } : null;
+    }
+  }
+  // "CLAUSE, X said": the cue is a parenthetical of the clause it reports
+  if (t.upos === 'VERB' && universal(t.deprel) === 'parataxis' && t.head >= 0 && t.head < j) {
+    if (!isClause(parse, kids, t.head) || !setOff(parse, kids, t.head, j)) return null;
+    const pieces = subtreeSpans(parse, kids, t.head, j);
+    return pieces.length ? { parts: pieces.map(toSpan), source: sourceOf(parse, kids, j) } : null;
+  }
+  return null;
+}
+
+/**
+ * Pass 3 over the article's parse (QuoteDoc.parse): a quote for each cue the classifier accepts
+ * (score above `threshold`) whose content, by the parse, no earlier quote overlaps.
+ */
+export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESHOLD): void {
+  const parse = d.parse;
+  if (!parse?.length) return;
+  const model = loadCueClassifier();
+  if (!model) return;
+  const { toks, quotes, usedCue, text } = d;
+  const before = quotes.map((q) => q.span);
+  const overlapsEarlier = (s: Span) => before.some((b) => b.start < s.end && s.start < b.end);
+  const kids = childrenOf(parse);
+  let reader: CueReader | null = null;
+  for (let j = 0; j < parse.length; j++) {
+    const found = contentOf(parse, kids, j);
+    if (!found) continue;
+    const i = tokenAt(toks, parse[j].start);
+    if (i >= toks.length || toks[i].start !== parse[j].start || usedCue.has(i)) continue;
+    const cueSpan = { start: parse[j].start, end: parse[j].end };
+    const parts = found.parts.map((p) => continuedQuotation(d, p));
+    if (overlapsEarlier(cueSpan) || parts.some(overlapsEarlier)) continue;
+    // the classifier's features are built for the few words that get this far
+    if (!reader) {
+      const { inQuote, mark } = quotationFlags(toks, d.segments.map((s) => s.inner));
+      reader = new CueReader(toks, parse, d.entities, inQuote, mark);
+    }
+    const fs = reader.featuresAt(i);
+    if (!fs || cueScore(model, fs) <= threshold) continue;
+    const source = found.source === null ? null : namePhrase(parse, kids, found.source);
+    const whole = trimSpan(text, { start: parts[0].start, end: parts[parts.length - 1].end });
+    const q = d.make(whole, source, toks[i], kindOf(text, whole, d.segments), parts.length > 1 ? parts.map((p) => trimSpan(text, p)) : undefined);
+    if (!q) continue;
+    quotes.push(q);
+    usedCue.add(i);
+  }
+}
+
+/** A content that ends inside a quotation going on past it runs to the quotation's end (over the paragraphs it continues). */
+function continuedQuotation(d: QuoteDoc, s: Span): Span {
+  const g = d.marks.segmentAt(Math.max(s.start, s.end - 1));
+  if (g < 0) return s;
+  const seg = d.segments[d.marks.quotationEnd(g)];
+  return seg.inner.end > s.end ? { start: s.start, end: seg.inner.end } : s;
+}
