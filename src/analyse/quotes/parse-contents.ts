@@ -35,12 +35,6 @@ const MAX_SUBTREE = 2000;
 
 const universal = (deprel: string) => deprel.split(':')[0];
 
-/** The content a cue introduces by the parse, and the token of its source; null when the tree gives none. */
-interface ParseContent {
-  parts: Span[];
-  source: number | null;
-}
-
 /** The span of a token's subtree without punctuation at its edges, skipping the subtree of `except`. */
 function subtreeSpans(parse: readonly SyntaxToken[], kids: number[][], top: number, except = -1): { lo: number; hi: number }[] {
   const members: number[] = [];
@@ -86,10 +80,12 @@ function isClause(parse: readonly SyntaxToken[], kids: number[][], top: number):
   for (let x = top, steps = 0; kids[x].length && kids[x][0] < x && steps < 64; steps++) first = x = kids[x][0];
   if (parse[first].upos === 'CCONJ') return false;
   if (WH.has(parse[first].text.toLowerCase())) return true;
-  return kids[top].some((k) => {
+  for (const k of kids[top]) {
     const r = universal(parse[k].deprel);
-    return r === 'nsubj' || r === 'csubj' || r === 'expl' || (r === 'mark' && WH.has(parse[k].lemma.toLowerCase())) || (r === 'mark' && parse[k].lemma.toLowerCase() === 'that');
-  });
+    if (r === 'nsubj' || r === 'csubj' || r === 'expl') return true;
+    if (r === 'mark' && (WH.has(parse[k].lemma.toLowerCase()) || parse[k].lemma.toLowerCase() === 'that')) return true;
+  }
+  return false;
 }
 
 /** A clause reported before its cue is set off from it by a comma or a quotation mark ("…, X said"; "“…” X said"). */
@@ -110,46 +106,50 @@ function sourceOf(parse: readonly SyntaxToken[], kids: number[][], cue: number):
   return null;
 }
 
-/** The content cue `j` introduces, by its relations in the parse (see the module comment). */
-function contentOf(parse: readonly SyntaxToken[], kids: number[][], j: number): ParseContent | null {
+/** Where the content of cue `j` lies in the tree: the subtree of `top` without that of `except` (-1: none), said by `source`. */
+interface CueClause {
+  top: number;
+  except: number;
+  source: number | null;
+}
+
+/** The clause cue `j` introduces, by its relations in the parse (see the module comment); null for most tokens, cheaply. */
+function clauseOfCue(parse: readonly SyntaxToken[], kids: number[][], j: number): CueClause | null {
   const t = parse[j];
-  const toSpan = (r: { lo: number; hi: number }): Span => ({ start: parse[r.lo].start, end: parse[r.hi].end });
   // "according to X": X's predicate's clause without the phrase
-  if (t.text.toLowerCase() === 'according' && universal(t.deprel) === 'case') {
+  if (t.deprel === 'case') {
+    if (t.text.length !== 9 || t.text.toLowerCase() !== 'according') return null;
     const x = t.head;
     const pred = x >= 0 ? parse[x].head : -1;
-    if (pred < 0) return null;
-    if (!isClause(parse, kids, pred)) return null;
-    const pieces = subtreeSpans(parse, kids, pred, x);
-    return pieces.length ? { parts: pieces.map(toSpan), source: x } : null;
+    return pred >= 0 && isClause(parse, kids, pred) ? { top: pred, except: x, source: x } : null;
   }
-  if (t.upos !== 'VERB' && t.upos !== 'NOUN') return null;
+  const verb = t.upos === 'VERB';
+  if (!verb && t.upos !== 'NOUN') return null;
   // "said [that] CLAUSE", "the claim that CLAUSE"
   for (const c of kids[j]) {
-    const r = universal(parse[c].deprel);
-    const that = kids[c].some((k) => parse[k].deprel === 'mark' && parse[k].lemma.toLowerCase() === 'that');
-    if ((t.upos === 'VERB' && r === 'ccomp') || (t.upos === 'NOUN' && (r === 'acl' || r === 'ccomp') && that)) {
-      if (!isClause(parse, kids, c) || (c < j && !setOff(parse, kids, c, j))) return null;
-      const pieces = subtreeSpans(parse, kids, c);
-      return pieces.length ? { parts: pieces.map(toSpan), source: t.upos === 'VERB' ? sourceOf(parse, kids, j) : null } : null;
-    }
+    const r = parse[c].deprel;
+    if (verb ? r !== 'ccomp' : r !== 'acl' && r !== 'ccomp') continue;
+    if (!verb && !hasMarkThat(parse, kids, c)) continue;
+    if (!isClause(parse, kids, c) || (c < j && !setOff(parse, kids, c, j))) return null;
+    return { top: c, except: -1, source: verb ? sourceOf(parse, kids, j) : null };
   }
+  if (!verb) return null;
   // "vowed to repeal", "declined to address": a clause the cue controls, for a cue of the lexicon (its class, not the
   // clause, then decides whether the ledger keeps it: review.ts would call any verb that takes a clause speech)
-  if (t.upos === 'VERB' && cueClassOf(t.lemma.toLowerCase()) !== null) {
-    for (const c of kids[j]) {
-      if (c < j || parse[c].deprel !== 'xcomp' || parse[c].upos !== 'VERB') continue;
-      const pieces = subtreeSpans(parse, kids, c);
-      return pieces.length ? { parts: pieces.map(toSpan), source: sourceOf(parse, kids, j) } : null;
-    }
+  for (const c of kids[j]) {
+    if (c < j || parse[c].deprel !== 'xcomp' || parse[c].upos !== 'VERB') continue;
+    if (cueClassOf(t.lemma.toLowerCase()) === null) break;
+    return { top: c, except: -1, source: sourceOf(parse, kids, j) };
   }
   // "CLAUSE, X said": the cue is a parenthetical of the clause it reports
-  if (t.upos === 'VERB' && universal(t.deprel) === 'parataxis' && t.head >= 0 && t.head < j) {
-    if (!isClause(parse, kids, t.head) || !setOff(parse, kids, t.head, j)) return null;
-    const pieces = subtreeSpans(parse, kids, t.head, j);
-    return pieces.length ? { parts: pieces.map(toSpan), source: sourceOf(parse, kids, j) } : null;
-  }
+  if (t.deprel === 'parataxis' && t.head >= 0 && t.head < j && isClause(parse, kids, t.head) && setOff(parse, kids, t.head, j)) return { top: t.head, except: j, source: sourceOf(parse, kids, j) };
   return null;
+}
+
+/** Does the clause headed by `c` open with the complementiser "that"? */
+function hasMarkThat(parse: readonly SyntaxToken[], kids: number[][], c: number): boolean {
+  for (const k of kids[c]) if (parse[k].deprel === 'mark' && parse[k].lemma.toLowerCase() === 'that') return true;
+  return false;
 }
 
 /**
@@ -164,20 +164,27 @@ export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESH
   const { toks, quotes, usedCue, text } = d;
   const before = quotes.map((q) => q.span);
   const overlapsEarlier = (s: Span) => before.some((b) => b.start < s.end && s.start < b.end);
+  // the parse tokens an earlier quote overlaps: most words of a quoted article, passed over at once
+  const covered = new Uint8Array(parse.length);
+  for (const b of before) {
+    let k = tokenAt(parse, b.start);
+    if (k > 0 && parse[k - 1].end > b.start) k--;
+    for (; k < parse.length && parse[k].start < b.end; k++) covered[k] = 1;
+  }
   const kids = childrenOf(parse);
   let reader: CueReader | null = null;
   for (let j = 0; j < parse.length; j++) {
-    const found = contentOf(parse, kids, j);
+    if (covered[j]) continue;
+    const found = clauseOfCue(parse, kids, j);
     if (!found) continue;
     const i = tokenAt(toks, parse[j].start);
     if (i >= toks.length || toks[i].start !== parse[j].start || usedCue.has(i)) continue;
-    const cueSpan = { start: parse[j].start, end: parse[j].end };
-    const parts = found.parts.map((p) => continuedQuotation(d, p));
-    if (overlapsEarlier(cueSpan) || parts.some(overlapsEarlier)) continue;
+    const parts = subtreeSpans(parse, kids, found.top, found.except).map((r) => continuedQuotation(d, { start: parse[r.lo].start, end: parse[r.hi].end }));
+    if (!parts.length || parts.some(overlapsEarlier)) continue;
     // the classifier's features are built for the few words that get this far
     if (!reader) {
       const { inQuote, mark } = quotationFlags(toks, d.segments.map((s) => s.inner));
-      reader = new CueReader(toks, parse, d.entities, inQuote, mark);
+      reader = new CueReader(toks, parse, d.entities, inQuote, mark, kids);
     }
     const fs = reader.featuresAt(i);
     if (!fs || cueScore(model, fs) <= threshold) continue;
