@@ -20,10 +20,9 @@
 import type { Span, SyntaxToken } from '../../model/types.js';
 import { CueReader, cueScore, loadCueClassifier } from '../attribution/cue-classifier.js';
 import { quotationFlags } from '../attribution/features.js';
-import { childrenOf } from '../syntax/helpers.js';
 import { tokenAt } from '../tokenize.js';
 import { type QuoteDoc, trimSpan } from './document.js';
-import { namePhrase } from './review.js';
+import { namePhrase, parseChildren } from './review.js';
 import { cueClassOf } from './cues.js';
 import { kindOf } from './segments.js';
 
@@ -171,10 +170,18 @@ export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESH
     if (k > 0 && parse[k - 1].end > b.start) k--;
     for (; k < parse.length && parse[k].start < b.end; k++) covered[k] = 1;
   }
-  const kids = childrenOf(parse);
+  // the tokens that can introduce a clause (the head of a complement, a parenthetical cue, "according"): clauseOfCue's cases
+  const asks = new Uint8Array(parse.length);
+  for (let k = 0; k < parse.length; k++) {
+    const r = parse[k].deprel;
+    if ((r === 'ccomp' || r === 'acl' || r === 'xcomp') && parse[k].head >= 0) asks[parse[k].head] = 1;
+    else if (r === 'parataxis' || (r === 'case' && parse[k].text.length === 9)) asks[k] = 1;
+  }
+  let kids: number[][] | null = null;
   let reader: CueReader | null = null;
   for (let j = 0; j < parse.length; j++) {
-    if (covered[j]) continue;
+    if (!asks[j] || covered[j]) continue;
+    kids ??= parseChildren(parse);
     const found = clauseOfCue(parse, kids, j);
     if (!found) continue;
     const i = tokenAt(toks, parse[j].start);
