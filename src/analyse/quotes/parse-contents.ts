@@ -36,21 +36,28 @@ const universal = (deprel: string) => deprel.split(':')[0];
 
 /** The span of a token's subtree without punctuation at its edges, skipping the subtree of `except`. */
 function subtreeSpans(parse: readonly SyntaxToken[], kids: number[][], top: number, except = -1): { lo: number; hi: number }[] {
+  // the subtree's tokens, marked over the stretch they span (a sentence of the parse)
   const members: number[] = [];
   const stack = [top];
+  let first = top;
+  let last = top;
   for (let steps = 0; stack.length && steps < MAX_SUBTREE; steps++) {
     const x = stack.pop()!;
     if (x === except) continue;
     members.push(x);
-    stack.push(...kids[x]);
+    if (x < first) first = x;
+    if (x > last) last = x;
+    for (const c of kids[x]) stack.push(c);
   }
-  members.sort((a, b) => a - b);
+  const inside = new Uint8Array(last - first + 1);
+  for (const m of members) inside[m - first] = 1;
   // runs of consecutive tokens: the subtree minus `except` may fall in two pieces
   const runs: { lo: number; hi: number }[] = [];
-  for (const m of members) {
-    const last = runs[runs.length - 1];
-    if (last && m === last.hi + 1) last.hi = m;
-    else runs.push({ lo: m, hi: m });
+  for (let k = 0; k < inside.length; k++) {
+    if (!inside[k]) continue;
+    const prev = runs[runs.length - 1];
+    if (prev && prev.hi === first + k - 1) prev.hi = first + k;
+    else runs.push({ lo: first + k, hi: first + k });
   }
   const out: { lo: number; hi: number }[] = [];
   for (const r of runs) {
@@ -161,26 +168,20 @@ export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESH
   const model = loadCueClassifier();
   if (!model) return;
   const { toks, quotes, usedCue, text } = d;
-  const before = quotes.map((q) => q.span);
-  const overlapsEarlier = (s: Span) => before.some((b) => b.start < s.end && s.start < b.end);
-  // the parse tokens an earlier quote overlaps: most words of a quoted article, passed over at once
-  const covered = new Uint8Array(parse.length);
-  for (const b of before) {
-    let k = tokenAt(parse, b.start);
-    if (k > 0 && parse[k - 1].end > b.start) k--;
-    for (; k < parse.length && parse[k].start < b.end; k++) covered[k] = 1;
-  }
+  const overlapsEarlier = overlapIndex(quotes.map((q) => q.span));
   // the tokens that can introduce a clause (the head of a complement, a parenthetical cue, "according"): clauseOfCue's cases
   const asks = new Uint8Array(parse.length);
   for (let k = 0; k < parse.length; k++) {
     const r = parse[k].deprel;
+    const c = r.charCodeAt(0);
+    if (c !== 99 && c !== 97 && c !== 120 && c !== 112) continue; // c, a, x, p
     if ((r === 'ccomp' || r === 'acl' || r === 'xcomp') && parse[k].head >= 0) asks[parse[k].head] = 1;
     else if (r === 'parataxis' || (r === 'case' && parse[k].text.length === 9)) asks[k] = 1;
   }
   let kids: number[][] | null = null;
   let reader: CueReader | null = null;
   for (let j = 0; j < parse.length; j++) {
-    if (!asks[j] || covered[j]) continue;
+    if (!asks[j] || overlapsEarlier(parse[j])) continue;
     kids ??= parseChildren(parse);
     const found = clauseOfCue(parse, kids, j);
     if (!found) continue;
@@ -202,6 +203,24 @@ export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESH
     quotes.push(q);
     usedCue.add(i);
   }
+}
+
+/** `overlaps(s)`: does `s` share a character with one of `spans`? O(log n) per question. */
+function overlapIndex(spans: Span[]): (s: Span) => boolean {
+  const sorted = spans.map((x) => ({ start: x.start, end: x.end })).sort((x, y) => x.start - y.start);
+  const maxEnd: number[] = [];
+  for (let k = 0; k < sorted.length; k++) maxEnd.push(Math.max(sorted[k].end, k ? maxEnd[k - 1] : 0));
+  return (s) => {
+    // the spans that start before s ends; one of them overlaps s when the furthest end among them is past its start
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start < s.end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1] > s.start;
+  };
 }
 
 /** A content that ends inside a quotation going on past it runs to the quotation's end (over the paragraphs it continues). */
