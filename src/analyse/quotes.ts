@@ -20,6 +20,10 @@
  *   2. (quotes/cue-sentences.ts) every sentence where the tagger found nothing and that has a reporting verb not used above
  *      gives an indirect quote (X said [that] CLAUSE / CLAUSE, X said / according to X, CLAUSE;
  *      "X said in a statement. “…”" takes the quotation after it).
+ *   3. (quotes/parse-contents.ts) with the article's parse: a cue the cue classifier (models/cues.bin) accepts,
+ *      which no earlier quote overlaps, gives the content the parse makes its argument (its clausal
+ *      complement, the clause "X said" hangs on, the clause of "according to X", the controlled clause of
+ *      a lexicon cue), said by its subject.
  * A whole-sentence quotation with no cue (quotes/continuation.ts) that follows an attributed quotation in the same paragraph
  * ("“A,” X told Y. “B.”") is a further part of that quote; an earlier paragraph's quote gives only
  * its speaker. Questions to the reader ("Do you support …?") are not attributions.
@@ -43,6 +47,7 @@ import { cueSentenceQuotes } from './quotes/cue-sentences.js';
 import { QuoteDoc } from './quotes/document.js';
 import { quotationMarkedQuotes } from './quotes/marked.js';
 import { reresolvePronouns } from './quotes/pronouns.js';
+import { parseContentQuotes } from './quotes/parse-contents.js';
 import { linkSpeaker, reviewWithSyntax } from './quotes/review.js';
 import { coverIndex } from './quotes/segments.js';
 import { taggerAttributions } from './quotes/tagger.js';
@@ -76,6 +81,7 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
   cueSentenceQuotes(d, modelSentences, pass1Cover);
   continueQuotations(d);
   transcriptQuotes(d);
+  if (options.model !== false) parseContentQuotes(d);
   const out = withoutNested(d);
   // the dependency tree, when the article was parsed: cue classes, speakers as subjects of their cues
   const resolve = (span: Span) => d.resolve(span);

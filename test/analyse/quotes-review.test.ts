@@ -108,8 +108,9 @@ describe('quality floor of the syntax review (test/baselines.json, keys quotes.r
     assert.ok(withParse.cues && withParse.cues.f >= floors['quotes.review.cueWordF1'], `cue-word F1 ${withParse.cues?.f}`);
     assert.equal(without.cues, null, 'no cue classifier without the parse');
     assert.ok(withParse.all.speakerAccuracy >= without.all.speakerAccuracy, 'the review does not lose speakers');
-    // the review classes quotes and ends indirect content at its cue's clause: it drops none
-    assert.equal(withParse.all.pred, without.all.pred, 'the review does not drop quotes');
+    // the review classes quotes and ends indirect content at its cue's clause: it drops none (pass 3,
+    // parse-contents.ts, adds quotes only when the article was parsed)
+    assert.ok(withParse.all.pred >= without.all.pred, 'the review does not drop quotes');
     assert.ok(withParse.all.f >= without.all.f, 'ending content at the cue clause does not cost overlap F1');
   });
 });

@@ -91,6 +91,8 @@ export class CueReader {
     entities: readonly EntityMention[],
     private readonly inQuote: Uint8Array,
     private readonly mark: Uint8Array,
+    /** The parse's children per token (syntax/helpers childrenOf), when the caller has them. */
+    kids?: number[][],
   ) {
     const n = toks.length;
     const P = parse.length;
@@ -104,10 +106,11 @@ export class CueReader {
         if (this.tokOf[j] < 0) this.tokOf[j] = i;
       }
     }
-    this.kids = Array.from({ length: P }, () => []);
-    parse.forEach((t, j) => {
-      if (t.head >= 0 && t.head < P && t.head !== j) this.kids[t.head].push(j);
-    });
+    this.kids = kids ?? Array.from({ length: P }, () => []);
+    if (!kids)
+      parse.forEach((t, j) => {
+        if (t.head >= 0 && t.head < P && t.head !== j) this.kids[t.head].push(j);
+      });
     this.ents = entities.filter((m) => m.span && m.span.end > m.span.start).sort((a, b) => a.span.start - b.span.start);
     for (let i = 0; i < n; i++) if (mark[i] && this.synOf[i] >= 0) this.sentQuote.add(parse[this.synOf[i]].sentence);
   }

@@ -275,7 +275,9 @@ export function setLikelyCues(info: DocInfo, asked: readonly number[], accepted:
  * DocInfo.mark and .inQuote), for a reader that needs no more of the document's facts.
  */
 export function quotationFlags(toks: Token[], quoted: Span[]): { inQuote: Uint8Array; mark: Uint8Array } {
-  const info = { toks, mark: Uint8Array.from(toks, (t) => (isMark(t.text) ? 1 : 0)), inQuote: new Uint8Array(toks.length) } as DocInfo;
+  const mark = new Uint8Array(toks.length);
+  for (let i = 0; i < toks.length; i++) if (toks[i].text.length === 1 && isMark(toks[i].text)) mark[i] = 1;
+  const info = { toks, mark, inQuote: new Uint8Array(toks.length) } as DocInfo;
   quotationState(info, quoted);
   return { inQuote: info.inQuote, mark: info.mark };
 }

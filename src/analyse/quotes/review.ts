@@ -37,6 +37,16 @@ const NAME_PARTS = new Set(['compound', 'flat', 'det', 'amod', 'nmod:poss', 'num
 
 const universal = (deprel: string) => deprel.split(':')[0];
 
+/** Per article (its parse): each token's children, computed once for the passes and the review that read them (read-only). */
+const CHILDREN = new WeakMap<readonly SyntaxToken[], number[][]>();
+
+/** The children of every token of an article's parse (syntax/helpers childrenOf), kept for the article. */
+export function parseChildren(tokens: readonly SyntaxToken[]): number[][] {
+  let kids = CHILDREN.get(tokens);
+  if (!kids) CHILDREN.set(tokens, (kids = childrenOf(tokens)));
+  return kids;
+}
+
 /** Index of the token covering character `pos` (tokens are in text order), or -1. */
 function tokenCovering(tokens: readonly SyntaxToken[], pos: number): number {
   let lo = 0;
@@ -51,7 +61,7 @@ function tokenCovering(tokens: readonly SyntaxToken[], pos: number): number {
 }
 
 /** The span of a subject's name phrase: the token with its determiners, modifiers, compounds and possessors. */
-function namePhrase(tokens: readonly SyntaxToken[], kids: number[][], i: number): Span {
+export function namePhrase(tokens: readonly SyntaxToken[], kids: number[][], i: number): Span {
   let start = tokens[i].start;
   let end = tokens[i].end;
   const stack = [i];
@@ -112,7 +122,7 @@ function notASpeaker(tokens: readonly SyntaxToken[], span: Span, cue: number): b
 /** Reviews `quotes` against the article's parse; returns the quotes kept, with their cue class and repaired speakers. */
 export function reviewWithSyntax(text: string, quotes: readonly Quote[], tokens: readonly SyntaxToken[], resolve: ResolveSpeaker): Quote[] {
   if (!tokens.length) return [...quotes];
-  const kids = childrenOf(tokens);
+  const kids = parseChildren(tokens);
   const out: Quote[] = [];
   for (const quote of quotes) {
     const cueIdx = quote.cue ? tokenCovering(tokens, quote.cue.span.start) : -1;
@@ -291,7 +301,7 @@ function nameAtHead(tokens: readonly SyntaxToken[], kids: number[][], q: Quote, 
 export function linkSpeaker(text: string, tokens: readonly SyntaxToken[], span: Span, resolve: ResolveSpeaker): { entity: string | null; name: string | null } {
   const r = resolve(span);
   const q: Quote = { span: { start: 0, end: 0 }, kind: 'indirect', speakerSpan: span, speaker: r.entity, speakerName: r.name, cue: null };
-  const kids = childrenOf(tokens);
+  const kids = parseChildren(tokens);
   nameAtHead(tokens, kids, q, resolve);
   checkSpeaker(text, tokens, kids, q, resolve);
   return { entity: q.speaker, name: q.speakerName };
