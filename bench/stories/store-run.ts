@@ -86,6 +86,8 @@ export async function storeRunChild(mode: string, path: string, n: number, chunk
 const STREAM_BATCH = 5000;
 /** Where the stream reports how it is doing (articles placed so far): every 100k, so that a run stopped early still says where it got. */
 const STREAM_MARK_EVERY = 100_000;
+/** A progress line on stderr (the child's stderr is the bench's) every this many articles, between the marks. */
+const STREAM_PROGRESS_EVERY = 10_000;
 
 /**
  * The stream at scale: n SYNTHETIC articles' features (no analysis) arrive in batches of `batch`;
@@ -120,6 +122,10 @@ async function streamChild(store: Store, n: number, batch: number) {
     done += part.length;
     runs++;
     part = [];
+    if (done % STREAM_PROGRESS_EVERY < batch && done % STREAM_MARK_EVERY !== 0 && done !== n) {
+      const rss = process.memoryUsage().rss / 2 ** 20;
+      console.error(`stream: ${done.toLocaleString('en')} of ${n.toLocaleString('en')} articles, ${Math.round(done / (cpuMs / 1000))}/s CPU (ledger alone ${Math.round(done / ((cpuMs - insertCpuMs) / 1000))}/s), ${Math.round(wallMs / 1000)} s wall, RSS ${Math.round(rss)} MB, load ${loadavg()[0].toFixed(1)}`);
+    }
     if (done % STREAM_MARK_EVERY === 0 || done === n) {
       // (storing the features is the analysis side's write; the ledger's own rate is shown beside it)
       const ledgerCpu = cpuMs - insertCpuMs;
