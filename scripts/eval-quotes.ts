@@ -33,7 +33,7 @@
  *   head of the phrase), names an entity, the predicted `speaker` is that entity. The rate of the
  *   speaker's name being right, independent of where the span starts and ends.
  * - Speed: the three analysers (quotes, times, quantities) alone, CPU time of this process (user +
- *   system, so other load on the machine counts less), median of 5 passes after a warm-up pass. The
+ *   system, so other load on the machine counts less), median of 5 passes after 4 warm-up passes. The
  *   quotes are given the article's parse (computed before the clock starts), as in the pipeline.
  * - Speakers use the entity recogniser (src/analyse/entities) when it is there, unless --no-entities.
  * - Quotes use the trained attribution tagger (models/attrib.bin) unless --no-model (the rules alone).
