@@ -50,6 +50,13 @@ function checkStore(db: string) {
   if (!existsSync(db)) return; // killed before the store was created
   const conn = new Database(db);
   assert.equal(conn.pragma('integrity_check', { simple: true }), 'ok');
+  // killed after the file was opened but before the schema's transaction committed: no table at
+  // all (a schema half made would be a defect)
+  if (!conn.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'").get()) {
+    assert.deepEqual(conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all(), [], 'no schema half made');
+    conn.close();
+    return;
+  }
   const half = conn
     .prepare(
       `SELECT d.id FROM documents d
