@@ -310,10 +310,9 @@ function carries(x: Sent, rep: Sent): boolean {
   if (!rep.quantities.every((q) => x.quantities.some((o) => o.unit === q.unit && o.value === q.value))) return false;
   const xv = valuesOf(x);
   const rv = valuesOf(rep);
-  for (const t of rep.times) {
-    if (DAY_KINDS.has(t.kind) && !writtenAlike(xv.days.get(dayKeys(t)[0]), writtenParts(t.text))) return false;
-    const c = CLOCK_KINDS.has(t.kind) ? clockOf(t) : null;
-    if (c && !xv.clocks.has(c)) return false;
+  for (const w of rv.stated) {
+    if (w.day !== null && !writtenAlike(xv.days.get(w.day), w.parts)) return false;
+    if (w.clock !== null && !xv.clocks.has(w.clock)) return false;
   }
   for (const n of rv.ownNumbers) if (!xv.numbers.has(n)) return false;
   const own = rv.places;
@@ -341,7 +340,9 @@ interface Values {
   /** Each day, month and year the sentence gives, with the parts it writes it with (`writtenParts`). */
   days: Map<string, number>;
   clocks: Set<string>;
-  /** Every number the sentence writes in digits, and those outside its figures and compared times. */
+  /** What another sentence must give of each of this one's times: its day (with the parts it is written with) and its time of day, when compared. */
+  stated: { day: string | null; parts: number; clock: string | null }[];
+  /** Every number the sentence writes in digits or words, and those outside its figures and compared times. */
   numbers: Set<string>;
   ownNumbers: string[];
   places: Set<string>;
@@ -353,12 +354,14 @@ function valuesOf(s: Sent): Values {
   let v = VALUES.get(s);
   if (v) return v;
   const text = s.art.text.slice(s.span.start, s.span.end);
-  v = { days: new Map(), clocks: new Set(), numbers: new Set(numbersIn(s, text, s.span.start, false)), ownNumbers: numbersIn(s, text, s.span.start, true), places: new Set(s.entities.filter((e) => e.type === 'LOC').map((e) => e.key)) };
+  v = { days: new Map(), clocks: new Set(), stated: [], numbers: new Set(numbersIn(s, text, s.span.start, false)), ownNumbers: numbersIn(s, text, s.span.start, true), places: new Set(s.entities.filter((e) => e.type === 'LOC').map((e) => e.key)) };
   for (const t of s.times) {
     const parts = writtenParts(t.text);
-    for (const d of dayKeys(t)) v.days.set(d, (v.days.get(d) ?? 0) | parts);
+    const days = dayKeys(t);
+    for (const d of days) v.days.set(d, (v.days.get(d) ?? 0) | parts);
     const c = clockOf(t);
     if (c) v.clocks.add(c);
+    v.stated.push({ day: DAY_KINDS.has(t.kind) ? days[0] : null, parts, clock: CLOCK_KINDS.has(t.kind) ? c : null });
   }
   VALUES.set(s, v);
   return v;
