@@ -541,21 +541,8 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
       // the sentences after this one in the key's list, at most POSTING_WINDOW of them
       const first = after(postings, from[k], from[k + 1], oa);
       const to = Math.min(from[k + 1], first + POSTING_WINDOW);
-      if (long) {
-        for (let p = first; p < to; p++) {
-          const b = postings[p];
-          if (artOf[b] === artA) continue;
-          const at = ACC * b;
-          if (acc[at + 1] === 0) touched[nTouched++] = b;
-          acc[at] += x2;
-          acc[at + 1] += x;
-          acc[at + 2] += 1 + LONG_SEEN;
-          // also counted among the unseen keys below: kept apart so that the bound counts it once
-          longAcc[2 * b] += x2;
-          longAcc[2 * b + 1] += x;
-        }
-        continue;
-      }
+      // a long list read counts LONG_SEEN more per pair (the bound below tells the two apart)
+      const seenStep = long ? 1 + LONG_SEEN : 1;
       for (let p = first; p < to; p++) {
         const b = postings[p];
         if (artOf[b] === artA) continue;
@@ -563,7 +550,12 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
         if (acc[at + 1] === 0) touched[nTouched++] = b;
         acc[at] += x2;
         acc[at + 1] += x;
-        acc[at + 2]++;
+        acc[at + 2] += seenStep;
+        if (long) {
+          // also counted among the unseen keys below: kept apart so that the bound counts it once
+          longAcc[2 * b] += x2;
+          longAcc[2 * b + 1] += x;
+        }
       }
     }
     const na = normAt[oa];
