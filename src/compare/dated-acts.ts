@@ -8,7 +8,7 @@
  * slots (people speak every day); neither are future, conditional or negated ones.
  */
 import { cueClassOf } from '../analyse/quotes/cues.js';
-import { phraseHead, timePredicate } from '../analyse/syntax/helpers.js';
+import { phraseHead, timePredicate, universalRelation } from '../analyse/syntax/helpers.js';
 import type { SyntaxToken } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
 import type { EntityRef, ResolvedTime, Sent } from './prepare.js';
@@ -28,7 +28,7 @@ export interface DatedAct {
   object?: string;
 }
 
-const rel = (t: SyntaxToken) => t.deprel.split(':')[0];
+const rel = (t: SyntaxToken) => universalRelation(t.deprel);
 const RELATIVE = /^(?:who|whom|which)$/i;
 const PERSONAL = /^(?:he|she|him|her)$/i;
 /** Auxiliaries and particles that make an act not (yet) a fact. */

@@ -3,7 +3,7 @@
  * lemma, head, relation per token), looked up by text position. Articles without a parse (old
  * stores, analyse failures) give null everywhere and the callers fall back to surface rules.
  */
-import { childrenOf, phraseHead, quantifiedNoun } from '../analyse/syntax/helpers.js';
+import { childrenOf, phraseHead, quantifiedNoun, universalRelation } from '../analyse/syntax/helpers.js';
 import type { Quantity, SyntaxToken } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
 import type { ArticleView, Sent } from './prepare.js';
@@ -36,7 +36,7 @@ export function lemmaAt(view: ArticleView, pos: number): string | undefined {
   return t && t.start === pos ? t.lemma.toLowerCase() : undefined;
 }
 
-const relOf = (t: SyntaxToken) => t.deprel.split(':')[0];
+const relOf = (t: SyntaxToken) => universalRelation(t.deprel);
 /** Relations that open another clause: a frame word beyond one is about something else ("two men accused of killing"). */
 const CLAUSE_LINKS = new Set(['acl', 'advcl', 'ccomp', 'parataxis', 'csubj']);
 

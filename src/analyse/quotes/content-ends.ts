@@ -29,6 +29,7 @@ import { hash } from '../entities/features.js';
 import { mix } from '../attribution/features.js';
 import { packageRoot } from '../../util/paths.js';
 import { readSparseWeights, scoreOf, type SparseWeights, sparseWeightsLoader, writeSparseWeights } from '../learn/sparse-weights.js';
+import { universalRelation } from '../syntax/helpers.js';
 import { cueClassOf } from './cues.js';
 
 const MAGIC = 'CEND';
@@ -81,10 +82,7 @@ const T = Object.fromEntries(
   'last lastpos next nextpos nextword nwrel nword comp clause len cross atend remain cuelem commas cuein bal lastnext nwrelx cur curpc'.split(' ').map((t) => [t, hash(`cend:${t}`)]),
 ) as Record<string, number>;
 
-const rel = (t: SyntaxToken) => {
-  const c = t.deprel.indexOf(':');
-  return c < 0 ? t.deprel : t.deprel.slice(0, c);
-};
+const rel = (t: SyntaxToken) => universalRelation(t.deprel);
 const isPunct = (t: SyntaxToken) => t.upos === 'PUNCT' || !/[\p{L}\p{N}]/u.test(t.text);
 const bucket = (n: number) => (n <= 2 ? n : n <= 4 ? 3 : n <= 8 ? 4 : n <= 16 ? 5 : n <= 32 ? 6 : 7);
 /** The punctuation class of a token after the content: a comma, a stop, a dash, a quotation mark, a bracket, other punctuation, or a word. */

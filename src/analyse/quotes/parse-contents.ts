@@ -20,6 +20,7 @@
 import type { Span, SyntaxToken } from '../../model/types.js';
 import { CueReader, cueScore, loadCueClassifier } from '../attribution/cue-classifier.js';
 import { quotationFlags } from '../attribution/features.js';
+import { universalRelation } from '../syntax/helpers.js';
 import { tokenAt } from '../tokenize.js';
 import { type QuoteDoc, trimSpan } from './document.js';
 import { namePhrase, parseChildren } from './review.js';
@@ -32,7 +33,6 @@ export const PARSE_CONTENT_THRESHOLD = 10;
 /** Most tokens walked for one subtree (a sentence's parse is far smaller). */
 const MAX_SUBTREE = 2000;
 
-const universal = (deprel: string) => deprel.split(':')[0];
 
 /** The span of a token's subtree without punctuation at its edges, skipping the subtree of `except`. */
 function subtreeSpans(parse: readonly SyntaxToken[], kids: number[][], top: number, except = -1): { lo: number; hi: number }[] {
@@ -87,7 +87,7 @@ function isClause(parse: readonly SyntaxToken[], kids: number[][], top: number):
   if (parse[first].upos === 'CCONJ') return false;
   if (WH.has(parse[first].text.toLowerCase())) return true;
   for (const k of kids[top]) {
-    const r = universal(parse[k].deprel);
+    const r = universalRelation(parse[k].deprel);
     if (r === 'nsubj' || r === 'csubj' || r === 'expl') return true;
     if (r === 'mark' && (WH.has(parse[k].lemma.toLowerCase()) || parse[k].lemma.toLowerCase() === 'that')) return true;
   }

@@ -12,7 +12,7 @@
  * - A quote left without a speaker gets the cue's subject ("…, the governor said": the governor).
  */
 import type { CueClass, Quote, Span, SyntaxToken } from '../../model/types.js';
-import { argumentsOf, childrenOf, phraseHead } from '../syntax/helpers.js';
+import { argumentsOf, childrenOf, phraseHead, universalRelation } from '../syntax/helpers.js';
 import { COUNTRY_BY_NAME, INSTITUTION_PLACES } from '../entities/gazetteer.js';
 import { WEEKDAYS } from '../../text/calendar.js';
 import { cueClassOf } from './cues.js';
@@ -35,7 +35,6 @@ const CLAUSAL_COMPLEMENT = new Set(['ccomp', 'xcomp', 'csubj', 'parataxis']);
 /** Dependents that belong to a speaker's name phrase ("the company's chief spokesman"), not clauses or appositions. */
 const NAME_PARTS = new Set(['compound', 'flat', 'det', 'amod', 'nmod:poss', 'nummod', 'case', 'goeswith']);
 
-const universal = (deprel: string) => deprel.split(':')[0];
 
 /** Per article (its parse): each token's children, computed once for the passes and the review that read them (read-only). */
 const CHILDREN = new WeakMap<readonly SyntaxToken[], number[][]>();
@@ -68,8 +67,8 @@ export function namePhrase(tokens: readonly SyntaxToken[], kids: number[][], i: 
   for (let steps = 0; stack.length && steps < 64; steps++) {
     const x = stack.pop()!;
     for (const c of kids[x]) {
-      if (!NAME_PARTS.has(tokens[c].deprel) && !(x !== i && universal(tokens[c].deprel) === 'nmod')) continue;
-      if (c > i && universal(tokens[c].deprel) === 'case') continue;
+      if (!NAME_PARTS.has(tokens[c].deprel) && !(x !== i && universalRelation(tokens[c].deprel) === 'nmod')) continue;
+      if (c > i && universalRelation(tokens[c].deprel) === 'case') continue;
       start = Math.min(start, tokens[c].start);
       end = Math.max(end, tokens[c].end);
       stack.push(c);
@@ -104,7 +103,7 @@ function classify(text: string, q: Quote, cueToken: SyntaxToken | null): CueClas
 
 /** A verb outside the lexicon still reports when it takes a clause ("appeared to concede", "railed that …"). */
 function takesClause(tokens: readonly SyntaxToken[], kids: number[][], cue: number): boolean {
-  return kids[cue].some((c) => CLAUSAL_COMPLEMENT.has(universal(tokens[c].deprel)));
+  return kids[cue].some((c) => CLAUSAL_COMPLEMENT.has(universalRelation(tokens[c].deprel)));
 }
 
 /**
@@ -116,7 +115,7 @@ function notASpeaker(tokens: readonly SyntaxToken[], span: Span, cue: number): b
   for (let i = Math.max(0, tokenCovering(tokens, span.start)); i < tokens.length && tokens[i].start < span.end; i++) if (SPEAKER_HEAD.has(tokens[i].upos)) return false;
   const h = phraseHead(tokens, span);
   if (h === null || !NOT_SPEAKER_HEAD.has(tokens[h].upos)) return false;
-  return !(cue >= 0 && tokens[h].head === cue && universal(tokens[h].deprel) === 'nsubj');
+  return !(cue >= 0 && tokens[h].head === cue && universalRelation(tokens[h].deprel) === 'nsubj');
 }
 
 /** Reviews `quotes` against the article's parse; returns the quotes kept, with their cue class and repaired speakers. */
@@ -138,7 +137,7 @@ export function reviewWithSyntax(text: string, quotes: readonly Quote[], tokens:
     if (q.speakerSpan ? notASpeaker(tokens, q.speakerSpan, cueIdx) : usable) setSpeaker(q, usable, resolve);
     // the rules took the apposition for the speaker ("Kevin D. Williamson, one of several critics …,
     // said"): the subject of the cue and its apposition are the speaker
-    else if (usable && q.speakerSpan && q.cue && usable.end <= q.speakerSpan.start && q.speakerSpan.end <= q.cue.span.start && tokens[subj!].head === cueIdx && kids[subj!].some((c) => universal(tokens[c].deprel) === 'appos' && tokens[c].start >= q.speakerSpan!.start && tokens[c].start < q.speakerSpan!.end))
+    else if (usable && q.speakerSpan && q.cue && usable.end <= q.speakerSpan.start && q.speakerSpan.end <= q.cue.span.start && tokens[subj!].head === cueIdx && kids[subj!].some((c) => universalRelation(tokens[c].deprel) === 'appos' && tokens[c].start >= q.speakerSpan!.start && tokens[c].start < q.speakerSpan!.end))
       setSpeaker(q, { start: usable.start, end: q.speakerSpan.end }, resolve);
     if (q.kind === 'indirect' && !q.parts && cueToken?.upos === 'VERB') {
       endAtCueClause(text, tokens, kids, q, cueIdx);
@@ -267,8 +266,8 @@ function nameAtHeadWords(tokens: readonly SyntaxToken[], kids: number[][], head:
   const has = (i: number) => words.has(tokens[i].text.toLowerCase().replace(/['’]s?$/, ''));
   if (has(head)) return true;
   for (const c of kids[head]) {
-    if (c < head || !NAME_AFTER_HEAD.has(universal(tokens[c].deprel))) continue;
-    if (has(c) || kids[c].some((d) => universal(tokens[d].deprel) === 'flat' && has(d))) return true;
+    if (c < head || !NAME_AFTER_HEAD.has(universalRelation(tokens[c].deprel))) continue;
+    if (has(c) || kids[c].some((d) => universalRelation(tokens[d].deprel) === 'flat' && has(d))) return true;
   }
   return false;
 }
@@ -287,7 +286,7 @@ function nameAtHead(tokens: readonly SyntaxToken[], kids: number[][], q: Quote, 
   const h = phraseHead(tokens, span);
   if (h === null || tokens[h].upos === 'PRON') return;
   const candidates = tokens[h].upos === 'PROPN' ? [h] : [];
-  for (const c of kids[h]) if (c > h && tokens[c].upos === 'PROPN' && NAME_AFTER_HEAD.has(universal(tokens[c].deprel)) && tokens[c].end <= span.end) candidates.push(c);
+  for (const c of kids[h]) if (c > h && tokens[c].upos === 'PROPN' && NAME_AFTER_HEAD.has(universalRelation(tokens[c].deprel)) && tokens[c].end <= span.end) candidates.push(c);
   for (const c of candidates) {
     const r = resolve({ start: tokens[c].start, end: tokens[c].end });
     if (!r.entity) continue;
@@ -327,11 +326,11 @@ function roleIndex(tokens: readonly SyntaxToken[], kids: number[][], resolve: Re
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.upos !== 'NOUN') continue;
-    const rel = universal(t.deprel);
+    const rel = universalRelation(t.deprel);
     const name =
       (rel === 'compound' || rel === 'appos') && t.head >= 0 && tokens[t.head].upos === 'PROPN'
         ? t.head
-        : (kids[i].find((c) => c > i && tokens[c].upos === 'PROPN' && NAME_AFTER_HEAD.has(universal(tokens[c].deprel))) ?? -1);
+        : (kids[i].find((c) => c > i && tokens[c].upos === 'PROPN' && NAME_AFTER_HEAD.has(universalRelation(tokens[c].deprel))) ?? -1);
     if (name < 0) continue;
     const r = resolve({ start: tokens[name].start, end: tokens[name].end });
     if (!r.entity || !/^(PER|ORG):/.test(r.entity)) continue;

@@ -6,10 +6,12 @@
 import type { Span, SyntaxToken } from '../../model/types.js';
 import { tokenAt } from '../../text/tokenize.js';
 
-const rel = (t: SyntaxToken) => {
-  const c = t.deprel.indexOf(':');
-  return c < 0 ? t.deprel : t.deprel.slice(0, c);
-};
+/** The universal relation of a dependency label, without its subtype ("nsubj:pass" → "nsubj"). */
+export function universalRelation(deprel: string): string {
+  const c = deprel.indexOf(':');
+  return c < 0 ? deprel : deprel.slice(0, c);
+}
+const rel = (t: SyntaxToken) => universalRelation(t.deprel);
 
 /** The children of a token that has none: one array for all of them, frozen (the lists are read, never changed). */
 const NO_CHILDREN: number[] = Object.freeze([]) as unknown as number[];
