@@ -195,15 +195,6 @@ const isLetterOrNumber = (cp: number): boolean => (cp < 128 ? isAsciiLetter(cp) 
 /** \p{Lu} */
 const isUpper = (cp: number): boolean => (cp < 128 ? cp >= 65 && cp <= 90 : (classOf(cp) & UPPER) !== 0);
 
-const ALNUM_RE = /[\p{L}\p{M}\p{N}]/u;
-
-function isAlnum(c: number, text: string, i: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  if (c === 0x2019) return false;
-  if (c >= 0xd800 && c <= 0xdbff) return ALNUM_RE.test(text.slice(i, i + 2));
-  return ALNUM_RE.test(text[i]);
-}
-
 /**
  * The words of a text with their offsets, punctuation dropped: runs of letters, marks and digits
  * joined by an inner hyphen, apostrophe or period ("U.S", "Lee's", "Franco-German"), the join rule of
@@ -216,15 +207,16 @@ export function words(text: string): { word: string; start: number }[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (!isAlnum(text.charCodeAt(i), text, i)) {
-      i++;
+    const first = codePointAt(text, i, n);
+    if (!isWordChar(first)) {
+      i += first > 0xffff ? 2 : 1;
       continue;
     }
     const start = i;
     for (;;) {
-      while (i < n && isAlnum(text.charCodeAt(i), text, i)) i++;
+      for (let cp = codePointAt(text, i, n); i < n && isWordChar(cp); cp = codePointAt(text, i, n)) i += cp > 0xffff ? 2 : 1;
       const c = text.charCodeAt(i);
-      if (i + 1 < n && (c === 45 || c === 39 || c === 0x2019 || c === 46) && isAlnum(text.charCodeAt(i + 1), text, i + 1)) {
+      if (i + 1 < n && (c === HYPHEN || c === APOSTROPHE || c === RIGHT_QUOTE || c === DOT) && isWordChar(codePointAt(text, i + 1, n))) {
         i++;
         continue;
       }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { splitSentences } from '../../src/analyse/tokenize.js';
-import { tokenize } from '../../src/text/tokenize.js';
+import { tokenize, words } from '../../src/text/tokenize.js';
 
 const sentences = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
 
@@ -88,6 +88,35 @@ describe('tokenize against the token rule', () => {
       const from = rand(t.length);
       const to = from + rand(t.length - from + 1);
       assert.deepEqual(tokenize(t, from, to), byRule(t, from, to), JSON.stringify([t, from, to]));
+    }
+  });
+});
+
+/** What `words` documents: runs of letters, marks and digits joined by an inner hyphen, apostrophe or period. */
+const WORD_RULE = /[\p{L}\p{M}\p{N}]+(?:[-'’.][\p{L}\p{M}\p{N}]+)*/gu;
+
+describe('words against the word rule', () => {
+  it('keeps letters outside the Basic Multilingual Plane whole', () => {
+    assert.deepEqual(words('a𝐀b 𠀀𠀁 x'), [
+      { word: 'a𝐀b', start: 0 },
+      { word: '𠀀𠀁', start: 5 },
+      { word: 'x', start: 10 },
+    ]);
+  });
+
+  it('cuts every text as the word rule does (random text, lone surrogates included)', () => {
+    const alphabet = [...'aZ09 .,-\'’_\t'].concat(['é', '\u0301', '٣', '𝐀', '𠀀', '\ud835', '\udc00', '“', 'U.S.']);
+    let seed = 777;
+    const rand = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    for (let k = 0; k < 10000; k++) {
+      let t = '';
+      const len = 1 + rand(20);
+      for (let i = 0; i < len; i++) t += alphabet[rand(alphabet.length)];
+      const expected = [...t.matchAll(WORD_RULE)].map((m) => ({ word: m[0], start: m.index }));
+      assert.deepEqual(words(t), expected, JSON.stringify(t));
     }
   });
 });
