@@ -39,7 +39,8 @@
  * - Quotes use the trained attribution tagger (models/attrib.bin) unless --no-model (the rules alone).
  * - Quotes are reviewed with the dependency parse (src/analyse/quotes/review.ts) unless --no-syntax.
  * - Speech only: the same overlap matching restricted to gold attributions whose annotated cue has
- *   a speech lemma in data/lexicons/attribution-cues.tsv (or quotations without a cue) and to
+ *   a speech lemma in data/lexicons/attribution-cues.tsv, its first word's or its head's ("has said",
+ *   "is promising", "earlier claim"; the head only since 2026-12-05), or quotations without a cue, and to
  *   predictions with cueClass "speech": the figure of the quote ledger's guideline.
  *
  * Last line: one JSON object with the headline figures.
@@ -248,12 +249,19 @@ export interface QuoteEval {
   cues: { p: number; r: number; f: number; attributions: number } | null;
 }
 
-/** A gold attribution of speech: its cue's lemma (by the parse) is a speech cue, or it is a quotation without a cue. */
+/**
+ * A gold attribution of speech: its cue's lemma (by the parse) is a speech cue, or it is a quotation
+ * without a cue. The cue's lemma is its first word's or its head's (a word of the cue whose head in
+ * the parse lies outside it): "is promising", "has vowed", "earlier claim" are cues of speech
+ * although their first word is not.
+ */
 function isSpeechGold(g: GoldAttribution, tokens: readonly SyntaxToken[]): boolean {
   if (g.cueStart === null) return g.direct;
   const t = tokens.find((x) => x.start <= g.cueStart! && g.cueStart! < x.end);
   const word = (g.cueText ?? '').toLowerCase().split(/\s+/)[0];
-  return (t ? cueClassOf(t.lemma) : null) === 'speech' || cueClassOf(word) === 'speech' || !/\p{L}/u.test(word);
+  if ((t ? cueClassOf(t.lemma) : null) === 'speech' || cueClassOf(word) === 'speech' || !/\p{L}/u.test(word)) return true;
+  const inCue = (x: SyntaxToken | undefined) => x !== undefined && g.cue.some((c) => c.start <= x.start && x.end <= c.end);
+  return tokens.some((x) => inCue(x) && !inCue(tokens[x.head]) && cueClassOf(x.lemma.toLowerCase()) === 'speech');
 }
 
 const NAME_STOP = new Set('The A An He She It They We I His Her Their Its This That Mr Mrs Ms Dr Sen Rep Gov President'.split(' '));

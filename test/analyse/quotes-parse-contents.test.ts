@@ -44,3 +44,35 @@ describe('pass 3: content from the parse for cues the classifier accepts (quotes
     assert.equal(d.quotes.length, 1);
   });
 });
+
+/** Pass 3 after an earlier indirect quote of `content` (cue `cue`, said by `speaker`): each quote's content, speaker phrase and cue. */
+function afterEarlier(text: string, cue: string, speaker: string, content: string): { content: string; speaker: string | null; cue: string | null }[] {
+  const sentences = splitSentences(text);
+  const d = new QuoteDoc(text, sentences, [], parseSentences(text, sentences).tokens);
+  const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
+  const q = d.make(at(content), at(speaker), d.toks.find((t) => t.text === cue)!, 'indirect');
+  assert.ok(q);
+  d.quotes.push(q);
+  parseContentQuotes(d);
+  return d.quotes.map((x) => ({ content: text.slice(x.span.start, x.span.end), speaker: x.speakerSpan ? text.slice(x.speakerSpan.start, x.speakerSpan.end) : null, cue: x.cue?.verb ?? null }));
+}
+
+describe('pass 3: an earlier content that runs on into a second attribution', () => {
+  it('ends the earlier content before a coordinated clause with its own accepted cue, which gets its own quote', () => {
+    const text = 'The governor has vowed to bring back lost mining jobs, and the senator is promising to help mining communities find new industries.';
+    assert.deepEqual(afterEarlier(text, 'vowed', 'The governor', 'to bring back lost mining jobs, and the senator is promising to help mining communities find new industries'), [
+      { content: 'to bring back lost mining jobs', speaker: 'The governor', cue: 'vowed' },
+      { content: 'to help mining communities find new industries', speaker: 'the senator', cue: 'promising' },
+    ]);
+  });
+
+  it('leaves a content alone when the clause inside it has no cue, or is its own complement (a nested attribution)', () => {
+    const text = 'The governor said that taxes would rise next year, and the budget would shrink by a tenth.';
+    const content = 'that taxes would rise next year, and the budget would shrink by a tenth';
+    assert.deepEqual(afterEarlier(text, 'said', 'The governor', content), [{ content, speaker: 'The governor', cue: 'said' }]);
+    const nested = 'The mayor said that the governor claimed taxes would rise next year.';
+    assert.deepEqual(afterEarlier(nested, 'said', 'The mayor', 'that the governor claimed taxes would rise next year'), [
+      { content: 'that the governor claimed taxes would rise next year', speaker: 'The mayor', cue: 'said' },
+    ]);
+  });
+});

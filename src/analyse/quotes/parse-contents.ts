@@ -13,11 +13,15 @@
  * it, at the quotation's end (over the following sentences and paragraphs it continues). The source
  * is the cue's subject (never a passive subject) or the object of "according to".
  * A cue gives content only where no earlier quote overlaps the cue or its content: the tagger and
- * the rules keep what they found, the parse only fills the attributions they left out.
+ * the rules keep what they found, the parse only fills the attributions they left out. One
+ * exception: an earlier indirect content that runs on into a second attribution (", and X is
+ * promising to …", "…, contradicting the police's claim that …": a clause joined by a comma, dash
+ * or conjunction whose cue the classifier accepts) ends before that clause, and the second
+ * attribution gets its own quote.
  * The quotes made here follow PolNeAR's guideline (every kind of attribution); the review
  * (review.ts) gives them their cue class, and the quote ledger keeps speech only.
  */
-import type { Span, SyntaxToken } from '../../model/types.js';
+import type { Quote, Span, SyntaxToken } from '../../model/types.js';
 import { CueReader, cueScore, loadCueClassifier } from '../attribution/cue-classifier.js';
 import { quotationFlags } from '../attribution/features.js';
 import { universalRelation } from '../syntax/helpers.js';
@@ -29,6 +33,13 @@ import { kindOf } from './segments.js';
 
 /** A cue gives content here when the classifier scores it above this (chosen on the train holdout: quotes/README.md). */
 export const PARSE_CONTENT_THRESHOLD = 10;
+
+/**
+ * The relations by which a second attribution hangs inside an earlier content it ends: a coordinated
+ * clause (", and X is promising to …"), an adverbial clause ("…, contradicting the police's claim
+ * that …"), a parenthetical (quotes/README.md, "A second attribution inside a content").
+ */
+const RUN_ON_RELATIONS = new Set(['conj', 'advcl', 'parataxis']);
 
 /** Most tokens walked for one subtree (a sentence's parse is far smaller). */
 const MAX_SUBTREE = 2000;
@@ -180,15 +191,24 @@ export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESH
   }
   let kids: number[][] | null = null;
   let reader: CueReader | null = null;
+  const earlier = quotes.length;
   for (let j = 0; j < parse.length; j++) {
-    if (!asks[j] || overlapsEarlier(parse[j])) continue;
+    if (!asks[j]) continue;
+    // a cue inside an earlier indirect content may start a second attribution that content ran on into
+    let host: Quote | null = null;
+    if (overlapsEarlier(parse[j])) {
+      host = hostOf(quotes, earlier, parse[j]);
+      if (!host) continue;
+    }
     kids ??= parseChildren(parse);
     const found = clauseOfCue(parse, kids, j);
     if (!found) continue;
     const i = tokenAt(toks, parse[j].start);
     if (i >= toks.length || toks[i].start !== parse[j].start || usedCue.has(i)) continue;
     const parts = subtreeSpans(parse, kids, found.top, found.except).map((r) => continuedQuotation(d, { start: parse[r.lo].start, end: parse[r.hi].end }));
-    if (!parts.length || parts.some(overlapsEarlier)) continue;
+    if (!parts.length) continue;
+    const cut = host ? runOnStart(text, parse, kids, host, j, parts) : -1;
+    if (host ? cut < 0 || !withinHost(quotes, host, parts) : parts.some(overlapsEarlier)) continue;
     // the classifier's features are built for the few words that get this far
     if (!reader) {
       const { inQuote, mark } = quotationFlags(toks, d.segments.map((s) => s.inner));
@@ -196,6 +216,7 @@ export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESH
     }
     const fs = reader.featuresAt(i);
     if (!fs || cueScore(model, fs) <= threshold) continue;
+    if (host) host.span = trimSpan(text, { start: host.span.start, end: cut });
     const source = found.source === null ? null : namePhrase(parse, kids, found.source);
     const whole = trimSpan(text, { start: parts[0].start, end: parts[parts.length - 1].end });
     const q = d.make(whole, source, toks[i], kindOf(text, whole, d.segments), parts.length > 1 ? parts.map((p) => trimSpan(text, p)) : undefined);
@@ -229,4 +250,59 @@ function continuedQuotation(d: QuoteDoc, s: Span): Span {
   if (g < 0) return s;
   const seg = d.segments[d.marks.quotationEnd(g)];
   return seg.inner.end > s.end ? { start: s.start, end: seg.inner.end } : s;
+}
+
+/** The earlier indirect quote (of the first `n`, one span, no quotation) whose content holds token `t`. */
+function hostOf(quotes: Quote[], n: number, t: SyntaxToken): Quote | null {
+  for (let k = 0; k < n; k++) {
+    const q = quotes[k];
+    if (q.kind === 'indirect' && !q.parts && q.span.start <= t.start && t.end <= q.span.end && q.cue && q.cue.span.end <= q.span.start) return q;
+  }
+  return null;
+}
+
+/**
+ * Where `host`'s content runs on into a second attribution with cue `j` (", and X is promising to
+ * help", "…, contradicting the police's claim that …"): the highest ancestor of the cue inside the
+ * content whose subtree starts after the content's first word, a clause joined to what comes before
+ * (RUN_ON_RELATIONS) after a comma, semicolon, dash or coordinating conjunction, with a word of the
+ * host before it; the character where the host should end, or -1.
+ */
+function runOnStart(text: string, parse: readonly SyntaxToken[], kids: number[][], host: Quote, j: number, parts: Span[]): number {
+  const inside = (x: number) => x >= 0 && parse[x].start >= host.span.start && parse[x].end <= host.span.end;
+  // the host's first word and its ancestors: a clause holding that word does not start after it
+  let f = j;
+  while (f > 0 && parse[f - 1].start >= host.span.start) f--;
+  const holdsFirst = new Set<number>();
+  for (let x = f, steps = 0; x >= 0 && steps < 64; steps++, x = parse[x].head) holdsFirst.add(x);
+  let cutNode = -1;
+  for (let a = j, steps = 0; inside(a) && !holdsFirst.has(a) && steps < 64; steps++, a = parse[a].head) cutNode = a;
+  if (cutNode < 0 || !RUN_ON_RELATIONS.has(universalRelation(parse[cutNode].deprel))) return -1;
+  const lo = subtreeStart(kids, cutNode);
+  const first = parse[lo];
+  const prev = lo > 0 ? parse[lo - 1] : null;
+  const joined = first.upos === 'CCONJ' || first.upos === 'PUNCT' || (prev !== null && /^[,;:—–-]+$/.test(prev.text));
+  if (!joined || first.start <= host.span.start || parts[0].start < first.start || !/[\p{L}\p{N}]/u.test(text.slice(host.span.start, first.start))) return -1;
+  return first.start;
+}
+
+/** The second attribution's content lies inside its host's and overlaps no other quote. */
+function withinHost(quotes: Quote[], host: Quote, parts: Span[]): boolean {
+  for (const p of parts) {
+    if (p.end > host.span.end) return false;
+    for (const q of quotes) if (q !== host && q.span.start < p.end && p.start < q.span.end) return false;
+  }
+  return true;
+}
+
+/** The first token of a subtree. */
+function subtreeStart(kids: number[][], top: number): number {
+  let lo = top;
+  const stack = [top];
+  for (let steps = 0; stack.length && steps < MAX_SUBTREE; steps++) {
+    const x = stack.pop()!;
+    if (x < lo) lo = x;
+    for (const c of kids[x]) stack.push(c);
+  }
+  return lo;
 }
