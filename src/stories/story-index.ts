@@ -719,7 +719,9 @@ export class StoryIndex {
       const i = order[j];
       if (used >= QUERY_TERMS) break;
       const p = this.postings.get(vec.keys[i]);
-      if (!p) continue;
+      // (a term only the article's own story holds finds no other story: not a query term, or a
+      // one-article story's heaviest terms, posted to itself alone, left refine and attach blind)
+      if (!p || (exclude !== null && p.size === 1 && p.has(exclude))) continue;
       used++;
       if (p.size > MAX_POSTING_SCAN) continue;
       for (const s of p) {
