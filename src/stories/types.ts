@@ -1,7 +1,7 @@
 import type { DocMessage } from '../model/types.js';
 
 /** Version of the story features and grouping; bump when either changes what it produces. */
-export const STORIES_VERSION = 'stories-4';
+export const STORIES_VERSION = 'stories-5';
 
 /** What the pipeline knows about one analysed article, as input to story grouping. */
 export interface StoryInput {
