@@ -133,7 +133,8 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   // resolved against the article's own date; an undated article's guess is left out by the caller)
   const relativeDay = t.kind === 'relative' && /^day:/.test(t.anchor ?? '');
   // a year or a month ("in 2009", "in March") dates an act at its own granularity (see coarseDate)
-  const coarse = (t.kind === 'year' || t.kind === 'month') && !!t.resolved;
+  // (a month in a story with no date still names its month: "in December")
+  const coarse = (t.kind === 'year' || t.kind === 'month') && (!!t.resolved || (t.kind === 'month' && /(?:^|;)monthname:\d\d/.test(t.anchor ?? '')));
   // a clock time alone dates no day, but says when the act it modifies happened (clock.ts)
   const clock = t.kind === 'time';
   if (!tokens || (t.kind !== 'weekday' && t.kind !== 'date' && t.kind !== 'datetime' && !relativeDay && !coarse && !clock)) return null;
@@ -142,7 +143,7 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   // ("the 2006 attack" is another attack than the story's: an event named by its noun is dated by its day only)
   if (noun && coarse) return null;
   if (noun) return { sent: s, t, lemma: noun, agents: new Set([`N:${noun}`]), patients: new Set(), fact: true, speech: false, byNoun: true };
-  const p = infinitiveHost(tokens, kids, timePredicate(tokens, t.span), t.span.end);
+  const p = namedThingHost(tokens, infinitiveHost(tokens, kids, timePredicate(tokens, t.span), t.span.end));
   if (p === null || tokens[p].upos !== 'VERB') return null;
   // "re-signed" is signing again: one act
   const lemma = tokens[p].lemma.toLowerCase().replace(/^re-/, '');
@@ -203,6 +204,22 @@ function infinitiveHost(tokens: readonly SyntaxToken[], kids: number[][], p: num
   const to = kids[p].find((c) => rel(tokens[c]) === 'mark' && /^to$/i.test(tokens[c].text));
   return to !== undefined && tokens[to].start >= timeEnd && tokens[p].head >= 0 ? tokens[p].head : p;
 }
+
+/**
+ * "launched a new fashion line called Mantra in December": a participle of naming ("called",
+ * "named", "dubbed") on a noun says what the noun is called, not an act of that day; a time the
+ * parser hangs on it (it ends the noun phrase) dates the verb the noun is an argument of, as a
+ * time after an object does ("launched a line in December"). Returns `p` otherwise.
+ */
+function namedThingHost(tokens: readonly SyntaxToken[], p: number | null): number | null {
+  if (p === null || tokens[p].deprel !== 'acl' || tokens[p].xpos !== 'VBN' || !NAMING.test(tokens[p].lemma.toLowerCase())) return p;
+  const noun = tokens[p].head;
+  const verb = noun >= 0 ? tokens[noun].head : -1;
+  return verb >= 0 && tokens[noun].upos === 'NOUN' && ARGUMENT.has(rel(tokens[noun])) && tokens[verb].upos === 'VERB' ? verb : p;
+}
+/** Verbs of naming (FrameNet Name_conferral: call, name, dub, christen, nickname, title, term). */
+const NAMING = /^(?:call|name|dub|christen|nickname|title|entitle|term)$/;
+const ARGUMENT = new Set(['obj', 'nsubj', 'nsubj:pass']);
 
 /**
  * Verbs whose subject is the event itself ("the quake struck", "a fire erupted", "the blast

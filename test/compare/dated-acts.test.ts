@@ -166,3 +166,28 @@ describe('a year or a month dates an act at its own grain', () => {
     assert.deepEqual(dated(x).map((c) => c.note), []);
   });
 });
+
+describe('a month names its month in a story with no date, and a participle of naming dates no act', () => {
+  // Invented wording: two undated articles give two months for one person's launch of one product.
+  const undated = (id: string, text: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}` }));
+  const lead = 'The actress Nora Belcastro has signed a new television deal, her agent said.';
+  const story = (a: string, b: string) =>
+    crossCheckStory({ storyId: 's', articles: [undated('a', `${lead}\n\n${a}`), undated('b', `${lead}\n\n${b}`)], copies: [] });
+
+  it('"launched a line called X in December" dates the launch, against "in September"', () => {
+    const x = story(
+      'Nora Belcastro launched a new jewellery line called Lumen in December.',
+      'Nora Belcastro, who launched a new jewellery line called Lumen in September, spoke about her plans.',
+    );
+    const c = dated(x);
+    assert.equal(c.length, 1, JSON.stringify(x.conflicts.map((k) => k.note)));
+    assert.deepEqual(c[0].sides.map((s) => s.wordings[0]).sort(), ['December', 'September']);
+  });
+
+  it('the same month agrees, and two launches of two things are not compared', () => {
+    const same = story('Nora Belcastro launched a new jewellery line called Lumen in December.', 'Nora Belcastro launched a new jewellery line called Lumen in December.');
+    assert.deepEqual(dated(same).map((c) => c.note), []);
+    const other = story('Nora Belcastro launched a new jewellery line called Lumen in December.', 'Nora Belcastro launched a cooking podcast called Ember in September.');
+    assert.deepEqual(dated(other).map((c) => c.note), []);
+  });
+});
