@@ -244,6 +244,14 @@ describe('findQuantities: a name or a model designation between the number and w
     assert.deepEqual(read('He fell 600m down the slope.').map((x) => x[1]), ['m']);
   });
 
+  it('"12 AK 47 guns" counts 12 guns: a designation written with a space is one modifier, its number no figure', () => {
+    assert.deepEqual(read('Police seized 12 AK 47 guns and 300 rounds.'), [
+      [12, 'count', 'guns'],
+      [300, 'count', 'rounds'],
+    ]);
+    assert.deepEqual(read('They flew two B 52 bombers over the sea.'), [[2, 'count', 'bombers']]);
+  });
+
   it('a name with no plural noun after it is counted as before, or nothing is', () => {
     assert.deepEqual(read('In all 13 Republicans voted against it.'), [[13, 'count', 'republicans']]);
     assert.deepEqual(read('She lives at 5 Main St with her sister.'), []);
