@@ -53,7 +53,7 @@ function entitiesAt(s: Sent, tokens: readonly SyntaxToken[], idx: number[]): Ent
 }
 
 /** What a relative pronoun stands for: the person or organisation named right before it ("Jane Roe, who was signed"). */
-function antecedent(s: Sent, at: number): EntityRef | null {
+export function antecedent(s: Sent, at: number): EntityRef | null {
   const before = s.entities.filter((e) => (e.type === 'PER' || e.type === 'ORG') && e.span.end <= at && /^[\s,]*$/.test(s.art.text.slice(e.span.end, at)));
   return before.pop() ?? null;
 }
