@@ -195,6 +195,29 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
 }
 
 /**
+ * "he was driving at about 1 a.m. when the police stopped him": a clause of "when" says its act
+ * happened at the time of the clause it hangs on, so a time of either dates the other's act too.
+ * Returns that other act (its lemma, and the people it is done to, "him" as the person it stands
+ * for), or null when the time's verb has no such clause or the other act is done to no one named.
+ */
+export function simultaneousAct(s: Sent, t: ResolvedTime): { lemma: string; patients: Set<string> } | null {
+  const tokens = parseOf(s.art);
+  const p = tokens ? timePredicate(tokens, t.span) : null;
+  if (!tokens || p === null) return null;
+  const kids = kidsOf(tokens);
+  const when = (v: number) => rel(tokens[v]) === 'advcl' && kids[v].some((c) => (rel(tokens[c]) === 'mark' || rel(tokens[c]) === 'advmod') && /^when$/i.test(tokens[c].text));
+  const v = kids[p].find((c) => when(c) && tokens[c].upos === 'VERB') ?? (when(p) && tokens[p].head >= 0 ? tokens[p].head : undefined);
+  if (v === undefined || tokens[v].upos !== 'VERB') return null;
+  const patients = new Set<string>();
+  for (const c of kids[v]) {
+    if (tokens[c].deprel !== 'obj' && tokens[c].deprel !== 'nsubj:pass') continue;
+    const who = PERSONAL.test(tokens[c].text) ? pronounAntecedent(s, tokens[c].start) : null;
+    for (const e of who ? [who] : entitiesAt(s, tokens, subtree(tokens, kids, c))) if (e.type === 'PER') patients.add(participantKey(e));
+  }
+  return patients.size ? { lemma: tokens[v].lemma.toLowerCase(), patients } : null;
+}
+
+/**
  * "signed Jane Roe on Tuesday to serve as a backup": a time written before the "to" of an
  * infinitive cannot modify it (an infinitive's dependents follow its marker), whatever the parser
  * attached it to; it dates the verb the infinitive hangs on. Returns `p` otherwise.

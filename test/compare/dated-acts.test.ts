@@ -98,6 +98,25 @@ describe('times of day of one event', () => {
     });
     assert.deepEqual(x.conflicts.filter((k) => k.slot === 'time of day of the event').map((k) => k.note), []);
   });
+
+  // (the two sentences share few words, so no fact or close wording joins them: only the act does)
+  const whenLead = 'The club lost its starting running back for the season.\n\n';
+  const stopped = 'Marcus Delaney was stopped at about 1:30 a.m. Sunday on the coastal highway.';
+  const heading = (who: string, day: string) =>
+    `${who}, 27, faces a drunk-driving charge. According to the patrol, he had been heading home from a party at about 1 a.m. ${day} when officers stopped him.`;
+  const clockNotes = (a: string, b: string) =>
+    crossCheckStory({ storyId: 's', articles: [art('a', `${whenLead}${a}`), art('b', `${whenLead}${b}`)], copies: [] })
+      .conflicts.filter((k) => k.slot === 'time of day of the event')
+      .map((k) => k.note);
+
+  it('a "when" clause is at the time of the clause it hangs on: "heading home at about 1 a.m. Sunday when officers stopped him" dates the stop', () => {
+    assert.deepEqual(clockNotes(stopped, heading('Marcus Delaney', 'Sunday')), ['01:00 vs 01:30: different times of day for the same event']);
+  });
+
+  it('does not join one verb\'s acts done to two people, nor on two days', () => {
+    assert.deepEqual(clockNotes(stopped, heading('Tom Brandt', 'Sunday')), []);
+    assert.deepEqual(clockNotes(stopped, heading('Marcus Delaney', 'Saturday')), []);
+  });
 });
 
 describe('an event told with no one named is dated by its subject noun, in the leads', () => {
