@@ -4,6 +4,8 @@
  * `--acts` list the leads' dated acts, the clock times, and the dated acts read from the parse.
  * `--funnel [--split dev|heldout]` counts, over the ECB+ fixtures, where annotated conflicts and the
  * story's figures and times are lost, stage by stage (counts only: safe on the held-out split).
+ * `--funnel --split dev --list` also prints, per side figure and per pair of dated acts that share
+ * no key, the fixture, the conflict and the words (dev only: it shows text).
  */
 import type { Quantity } from '../src/model/types.js';
 import { crossCheckStory } from '../src/compare/index.js';
@@ -136,6 +138,9 @@ function actWhy(a: ReturnType<typeof actOfTime>): string {
 
 function funnel() {
   const split = process.argv.includes('--split') ? process.argv[process.argv.indexOf('--split') + 1] : '';
+  // listing shows the held-out text: dev only
+  const list = process.argv.includes('--list');
+  if (list && split !== 'dev') throw new Error('--list shows text: use it with --split dev only');
   const gold = new Map<string, number>();
   const sys = new Map<string, number>();
   const reported = new Map<string, number>();
@@ -200,6 +205,7 @@ function funnel() {
         for (const q of qs) {
           const slot = slotOfQ.get(q) ?? null;
           bump(stages, `side figure: ${noSlotWhy(s, q, !!slot)}${slot ? ` ${family(slot.key)}` : ''}`);
+          if (list) console.log(`FIGURE\t${f.name}\t${exp.what.slice(0, 60)}\t${side.contains}\t${q.value} ${q.unit} ${q.qualifier}\t${slot ? slot.key : noSlotWhy(s, q, false)}`);
           if (slot) keys.add(`q:${slot.key}`);
           if (slot) figures.push({ key: slot.key, value: q.value * slot.factor, qualifier: q.qualifier });
         }
@@ -230,6 +236,8 @@ function funnel() {
               const grain = Math.min(a.t.resolved?.length ?? 0, b.t.resolved?.length ?? 0);
               const apart = !a.t.resolved || !b.t.resolved ? 'a value unresolved' : a.t.resolved.slice(0, grain) === b.t.resolved.slice(0, grain) ? 'same value at the coarser grain' : 'values apart';
               const objects = a.object && b.object ? (a.object === b.object ? 'same object' : 'other objects') : 'no object on one';
+              const acts = (x: typeof a) => `${x.lemma}[${[...x.agents].join(',')}/${[...x.patients].join(',')}] ${x.t.kind}:${x.t.resolved}`;
+              if (list && !shared) console.log(`ACTS\t${f.name}\t${exp.what.slice(0, 60)}\t${acts(a)} | ${acts(b)}\tone fact: ${oneFact}`);
               bump(
                 stages,
                 `pair of dated acts: ${shared ? `share a key (${a.t.kind}/${b.t.kind}; ${oneFact ? 'one fact' : 'not one fact'}; ${apart}; ${objects})` : `${sameClass ? 'same act class' : 'other act classes'}, ${anyShared ? 'a participant shared in another role' : 'no participant shared'}${a.agents.size + a.patients.size && b.agents.size + b.patients.size ? '' : ' (one names no one)'}`}`,

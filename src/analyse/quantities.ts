@@ -116,6 +116,9 @@ function afterNameModifier(ws: Word[], i: number): number {
     const run = gluedRun(ws, k);
     if (!/^\p{Lu}[\p{L}]*$/u.test(run.text) && !DESIGNATION.test(run.text)) break;
     k = run.last + 1;
+    // "12 AK 47 guns", "two B 52 bombers": a model designation written with a space between its
+    // capitals and its number is one modifier (the guns are 12, not 47)
+    if (/^\p{Lu}{1,4}$/u.test(run.text) && /^\d{1,4}$/.test(ws[k]?.text ?? '') && ws[k].start > ws[run.last].end) k++;
   }
   // a plural noun follows, at most one other word before it ("F-16 fighter jets"); else the name
   // is what is counted or nothing is ("13 Republicans voted", "five Chinese died")
@@ -608,6 +611,24 @@ function frameNounBefore(ws: Word[], numIdx: number): string | null {
   // "killing 10 and injuring 80", "wounding other 70": the object of a frame verb counts what the verb did
   const verb = prep?.lw === 'other' ? noun : prep;
   if (verb && /ing$|ed$/.test(verb.lw) && frameWords().has(verb.lw)) return verb.lw;
-  if (!prep || !noun || (prep.lw !== 'of' && prep.lw !== 'to')) return null;
-  return frameWords().has(noun.lw) ? noun.lw : null;
+  if (!prep || !noun || (prep.lw !== 'of' && prep.lw !== 'to')) return frameNounMoved(ws, numIdx);
+  return frameWords().has(noun.lw) ? noun.lw : frameNounMoved(ws, numIdx);
 }
+
+/**
+ * "the toll rose to 12", "the death toll has climbed to 30", "the toll stood at 12", "the toll
+ * reached 40": a frame noun right before a verb of change or position on a scale (FrameNet
+ * Change_position_on_a_scale, Position_on_a_scale: rise, climb, jump, increase, grow, reach, stand
+ * at), with "to" or "at" before the figure, is what the figure measures. Only with the noun right
+ * before the verb (or an auxiliary): "the toll from the 2004 tsunami rose to" names another event.
+ */
+function frameNounMoved(ws: Word[], numIdx: number): string | null {
+  let i = numIdx - 1;
+  if (ws[i]?.lw === 'to' || ws[i]?.lw === 'at') i--;
+  if (!ON_A_SCALE.test(ws[i]?.lw ?? '') || (ws[numIdx - 1] === ws[i] && !/^(?:reached|reaches|hit|hits|topped|tops)$/.test(ws[i].lw))) return null;
+  i--;
+  if (/^(?:has|have|had)$/.test(ws[i]?.lw ?? '')) i--;
+  const noun = ws[i];
+  return noun && frameWords().has(noun.lw) && !/(?:ing|ed)$/.test(noun.lw) ? noun.lw : null;
+}
+const ON_A_SCALE = /^(?:rose|risen|rises|climbed|climbs|jumped|jumps|increased|increases|grew|grown|grows|soared|soars|reached|reaches|hit|hits|topped|tops|stood|stands)$/;

@@ -10,7 +10,7 @@ import { timePredicate } from '../analyse/syntax/helpers.js';
 import type { Alignment } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView } from './prepare.js';
 import { actorKeys } from './conflicts.js';
-import { actOfTime } from './dated-acts.js';
+import { actOfTime, simultaneousAct } from './dated-acts.js';
 import { backgroundSentences, inLead, storyEventDay } from './slots.js';
 import { crossOutletPairs, sidesByFirst } from './sides.js';
 import { parseOf } from './syntax.js';
@@ -28,6 +28,8 @@ interface ClockMention {
   actors: Set<string>;
   /** The lemma of the verb the time modifies, by the parse ("stop" in "was stopped at 1 a.m."); null without one. */
   act: string | null;
+  /** The acts the time dates that are done to a named person: its own verb's, and a "when" clause's (simultaneousAct). */
+  doneTo: { lemma: string; patients: Set<string> }[];
 }
 
 const SAME_FACT_SIM = 0.25;
@@ -65,7 +67,7 @@ function clockMentions(story: StoryView): ClockMention[] {
         if (event) actors.add(event);
         if (!hhmm || !actors.size) continue;
         const minutes = Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
-        out.push({ sent: s, t, hhmm, actors, act: actLemma(s, t), ...window(s, t, minutes) });
+        out.push({ sent: s, t, hhmm, actors, act: actLemma(s, t), doneTo: actsDoneTo(s, t), ...window(s, t, minutes) });
       }
     }
   }
@@ -98,7 +100,26 @@ function sameEvent(a: ClockMention, b: ClockMention, al: Alignment): boolean {
   if (cluster !== undefined && cluster === al.clusterOf.get(b.sent.id)) return true;
   // an event named by its noun happened once, whatever verb says so ("occurred", "broke out")
   const byEvent = [...a.actors].some((k) => k.startsWith('N:') && b.actors.has(k));
-  return ((a.act !== null && a.act === b.act) || byEvent) && al.sim(a.sent, b.sent) >= SAME_FACT_SIM;
+  return (((a.act !== null && a.act === b.act) || byEvent) && al.sim(a.sent, b.sent) >= SAME_FACT_SIM) || sameActOnDay(a, b);
+}
+
+/** The acts a clock time dates that are done to named people (the parse's patients), its own and a "when" clause's. */
+function actsDoneTo(s: Sent, t: ResolvedTime): { lemma: string; patients: Set<string> }[] {
+  const own = actOfTime(s, t);
+  const out = own?.fact && own.patients.size && !own.byNoun ? [{ lemma: own.lemma, patients: own.patients }] : [];
+  const also = simultaneousAct(s, t);
+  return also ? [...out, also] : out;
+}
+
+/**
+ * "was stopped at approximately 1:30 a.m. Sunday" and "was driving at about 1 a.m. Sunday when the
+ * police stopped him": one act (the same verb) done to one named person on one day, whatever else
+ * the sentences say; a person is not stopped, shot or arrested twice in a night in most stories.
+ */
+function sameActOnDay(a: ClockMention, b: ClockMention): boolean {
+  const day = (m: ClockMention) => (m.t.resolved && m.t.resolved.length >= 10 && !m.t.resolvedInferred ? m.t.resolved.slice(0, 10) : null);
+  if (!day(a) || day(a) !== day(b)) return false;
+  return a.doneTo.some((x) => b.doneTo.some((y) => x.lemma === y.lemma && sharesOne(x.patients, y.patients)));
 }
 
 /** Whether two sets meet (asked for every pair of a story's clock times: no array per pair). */

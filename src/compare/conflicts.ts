@@ -561,7 +561,11 @@ function sameAtCoarserGrain(a: string, b: string): boolean {
 
 /** The comparable value of a year or a month (COARSE), or null when `t` is neither or is unresolved. */
 function coarseDate(t: ResolvedTime): string | null {
-  if ((t.kind !== 'year' && t.kind !== 'month') || !t.resolved || !/^\d{4}(?:-\d\d)?$/.test(t.resolved)) return null;
+  if (t.kind !== 'year' && t.kind !== 'month') return null;
+  // "in December" in a story with no date: the month its words name, with no year
+  const named = /(?:^|;)monthname:(\d\d)\b/.exec(t.anchor ?? '');
+  if (!t.resolved && named && t.kind === 'month' && !/\b\d{4}\b/.test(t.text)) return `????-${named[1]}`;
+  if (!t.resolved || !/^\d{4}(?:-\d\d)?$/.test(t.resolved)) return null;
   return /\b\d{4}\b/.test(t.text) ? t.resolved : `????${t.resolved.slice(4)}`;
 }
 

@@ -53,7 +53,7 @@ function entitiesAt(s: Sent, tokens: readonly SyntaxToken[], idx: number[]): Ent
 }
 
 /** What a relative pronoun stands for: the person or organisation named right before it ("Jane Roe, who was signed"). */
-function antecedent(s: Sent, at: number): EntityRef | null {
+export function antecedent(s: Sent, at: number): EntityRef | null {
   const before = s.entities.filter((e) => (e.type === 'PER' || e.type === 'ORG') && e.span.end <= at && /^[\s,]*$/.test(s.art.text.slice(e.span.end, at)));
   return before.pop() ?? null;
 }
@@ -133,7 +133,8 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   // resolved against the article's own date; an undated article's guess is left out by the caller)
   const relativeDay = t.kind === 'relative' && /^day:/.test(t.anchor ?? '');
   // a year or a month ("in 2009", "in March") dates an act at its own granularity (see coarseDate)
-  const coarse = (t.kind === 'year' || t.kind === 'month') && !!t.resolved;
+  // (a month in a story with no date still names its month: "in December")
+  const coarse = (t.kind === 'year' || t.kind === 'month') && (!!t.resolved || (t.kind === 'month' && /(?:^|;)monthname:\d\d/.test(t.anchor ?? '')));
   // a clock time alone dates no day, but says when the act it modifies happened (clock.ts)
   const clock = t.kind === 'time';
   if (!tokens || (t.kind !== 'weekday' && t.kind !== 'date' && t.kind !== 'datetime' && !relativeDay && !coarse && !clock)) return null;
@@ -142,7 +143,7 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   // ("the 2006 attack" is another attack than the story's: an event named by its noun is dated by its day only)
   if (noun && coarse) return null;
   if (noun) return { sent: s, t, lemma: noun, agents: new Set([`N:${noun}`]), patients: new Set(), fact: true, speech: false, byNoun: true };
-  const p = infinitiveHost(tokens, kids, timePredicate(tokens, t.span), t.span.end);
+  const p = namedThingHost(tokens, infinitiveHost(tokens, kids, timePredicate(tokens, t.span), t.span.end));
   if (p === null || tokens[p].upos !== 'VERB') return null;
   // "re-signed" is signing again: one act
   const lemma = tokens[p].lemma.toLowerCase().replace(/^re-/, '');
@@ -194,6 +195,29 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
 }
 
 /**
+ * "he was driving at about 1 a.m. when the police stopped him": a clause of "when" says its act
+ * happened at the time of the clause it hangs on, so a time of either dates the other's act too.
+ * Returns that other act (its lemma, and the people it is done to, "him" as the person it stands
+ * for), or null when the time's verb has no such clause or the other act is done to no one named.
+ */
+export function simultaneousAct(s: Sent, t: ResolvedTime): { lemma: string; patients: Set<string> } | null {
+  const tokens = parseOf(s.art);
+  const p = tokens ? timePredicate(tokens, t.span) : null;
+  if (!tokens || p === null) return null;
+  const kids = kidsOf(tokens);
+  const when = (v: number) => rel(tokens[v]) === 'advcl' && kids[v].some((c) => (rel(tokens[c]) === 'mark' || rel(tokens[c]) === 'advmod') && /^when$/i.test(tokens[c].text));
+  const v = kids[p].find((c) => when(c) && tokens[c].upos === 'VERB') ?? (when(p) && tokens[p].head >= 0 ? tokens[p].head : undefined);
+  if (v === undefined || tokens[v].upos !== 'VERB') return null;
+  const patients = new Set<string>();
+  for (const c of kids[v]) {
+    if (tokens[c].deprel !== 'obj' && tokens[c].deprel !== 'nsubj:pass') continue;
+    const who = PERSONAL.test(tokens[c].text) ? pronounAntecedent(s, tokens[c].start) : null;
+    for (const e of who ? [who] : entitiesAt(s, tokens, subtree(tokens, kids, c))) if (e.type === 'PER') patients.add(participantKey(e));
+  }
+  return patients.size ? { lemma: tokens[v].lemma.toLowerCase(), patients } : null;
+}
+
+/**
  * "signed Jane Roe on Tuesday to serve as a backup": a time written before the "to" of an
  * infinitive cannot modify it (an infinitive's dependents follow its marker), whatever the parser
  * attached it to; it dates the verb the infinitive hangs on. Returns `p` otherwise.
@@ -203,6 +227,22 @@ function infinitiveHost(tokens: readonly SyntaxToken[], kids: number[][], p: num
   const to = kids[p].find((c) => rel(tokens[c]) === 'mark' && /^to$/i.test(tokens[c].text));
   return to !== undefined && tokens[to].start >= timeEnd && tokens[p].head >= 0 ? tokens[p].head : p;
 }
+
+/**
+ * "launched a new fashion line called Mantra in December": a participle of naming ("called",
+ * "named", "dubbed") on a noun says what the noun is called, not an act of that day; a time the
+ * parser hangs on it (it ends the noun phrase) dates the verb the noun is an argument of, as a
+ * time after an object does ("launched a line in December"). Returns `p` otherwise.
+ */
+function namedThingHost(tokens: readonly SyntaxToken[], p: number | null): number | null {
+  if (p === null || tokens[p].deprel !== 'acl' || tokens[p].xpos !== 'VBN' || !NAMING.test(tokens[p].lemma.toLowerCase())) return p;
+  const noun = tokens[p].head;
+  const verb = noun >= 0 ? tokens[noun].head : -1;
+  return verb >= 0 && tokens[noun].upos === 'NOUN' && ARGUMENT.has(rel(tokens[noun])) && tokens[verb].upos === 'VERB' ? verb : p;
+}
+/** Verbs of naming (FrameNet Name_conferral: call, name, dub, christen, nickname, title, term). */
+const NAMING = /^(?:call|name|dub|christen|nickname|title|entitle|term)$/;
+const ARGUMENT = new Set(['obj', 'nsubj', 'nsubj:pass']);
 
 /**
  * Verbs whose subject is the event itself ("the quake struck", "a fire erupted", "the blast

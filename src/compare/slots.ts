@@ -12,7 +12,8 @@ import { MONTH_NAME_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS } from '../text/c
 import { dataLines } from '../text/lexicon.js';
 import { wordTable } from '../text/word-table.js';
 import { actClass } from './act-classes.js';
-import { canonicalName, type Sent, type StoryView } from './prepare.js';
+import { canonicalName, type EntityRef, type Sent, type StoryView } from './prepare.js';
+import { antecedent } from './dated-acts.js';
 import { coordinatedFigure, countedArgument, countedNoun, describedNoun, figureVerb, frameGovernsFigure, lemmaAt, parseOf, participantVerbs, verbSubject } from './syntax.js';
 import { spelledNumber } from '../text/numbers.js';
 import { tokenAt } from '../text/tokenize.js';
@@ -731,10 +732,21 @@ function verbAndSubjectBefore(s: Sent, q: Quantity): { verb: string; word: strin
   const subject = verbSubject(s, verbTok.start);
   const who =
     people.filter((e) => e.span.end <= verbTok.start && between.test(text.slice(e.span.end, verbTok.start))).pop() ??
-    subject.map((at) => people.find((e) => e.span.start <= at && at < e.span.end)).find(Boolean);
+    subject.map((at) => people.find((e) => e.span.start <= at && at < e.span.end) ?? pronounFor(s, at)).find(Boolean);
   if (!who) return null;
   const named = text.slice(who.span.start, who.span.end);
   return { verb: lemmaAt(s.art, verbTok.start) ?? verbTok.key, word: verbTok.text, key: personKey(canonicalName(named)), name: named };
+}
+
+/**
+ * The person a relative "who" at `at` stands for: the person named right before it ("Jane Roe, who
+ * lived half a mile away"; dated-acts.ts). Not "he" or "she": the person named last before them
+ * is often another (a friend quoted in between), and nothing here knows a name's gender.
+ */
+function pronounFor(s: Sent, at: number): EntityRef | undefined {
+  const word = s.tokens.find((t) => t.start === at)?.text ?? '';
+  const who = /^who$/i.test(word) ? antecedent(s, at) : null;
+  return who?.type === 'PER' ? who : undefined;
 }
 
 /** The figure of one kind a parenthesised figure converts ("600 metres (2,000 feet)" → 600 metres), or null. */

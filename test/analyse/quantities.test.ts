@@ -246,6 +246,23 @@ describe('findQuantities: a name or a model designation between the number and w
     assert.deepEqual(read('He fell 600m down the slope.').map((x) => x[1]), ['m']);
   });
 
+  it('"the toll rose to 12": a frame noun right before a verb of change on a scale names what the figure measures', () => {
+    assert.deepEqual(read('Police said the toll rose to 12.'), [[12, 'count', 'toll']]);
+    assert.deepEqual(read('The death toll has climbed to 30 on Monday.'), [[30, 'count', 'toll']]);
+    assert.deepEqual(read('The toll reached 40.'), [[40, 'count', 'toll']]);
+    // (the noun not right before the verb: another event's toll, or none)
+    assert.deepEqual(read('The toll from the 2004 tsunami rose to 230,000.'), []);
+    assert.deepEqual(read('Shares rose to 12 on Monday.'), []);
+  });
+
+  it('"12 AK 47 guns" counts 12 guns: a designation written with a space is one modifier, its number no figure', () => {
+    assert.deepEqual(read('Police seized 12 AK 47 guns and 300 rounds.'), [
+      [12, 'count', 'guns'],
+      [300, 'count', 'rounds'],
+    ]);
+    assert.deepEqual(read('They flew two B 52 bombers over the sea.'), [[2, 'count', 'bombers']]);
+  });
+
   it('a name with no plural noun after it is counted as before, or nothing is', () => {
     assert.deepEqual(read('In all 13 Republicans voted against it.'), [[13, 'count', 'republicans']]);
     assert.deepEqual(read('She lives at 5 Main St with her sister.'), []);

@@ -98,6 +98,25 @@ describe('times of day of one event', () => {
     });
     assert.deepEqual(x.conflicts.filter((k) => k.slot === 'time of day of the event').map((k) => k.note), []);
   });
+
+  // (the two sentences share few words, so no fact or close wording joins them: only the act does)
+  const whenLead = 'The club lost its starting running back for the season.\n\n';
+  const stopped = 'Marcus Delaney was stopped at about 1:30 a.m. Sunday on the coastal highway.';
+  const heading = (who: string, day: string) =>
+    `${who}, 27, faces a drunk-driving charge. According to the patrol, he had been heading home from a party at about 1 a.m. ${day} when officers stopped him.`;
+  const clockNotes = (a: string, b: string) =>
+    crossCheckStory({ storyId: 's', articles: [art('a', `${whenLead}${a}`), art('b', `${whenLead}${b}`)], copies: [] })
+      .conflicts.filter((k) => k.slot === 'time of day of the event')
+      .map((k) => k.note);
+
+  it('a "when" clause is at the time of the clause it hangs on: "heading home at about 1 a.m. Sunday when officers stopped him" dates the stop', () => {
+    assert.deepEqual(clockNotes(stopped, heading('Marcus Delaney', 'Sunday')), ['01:00 vs 01:30: different times of day for the same event']);
+  });
+
+  it('does not join one verb\'s acts done to two people, nor on two days', () => {
+    assert.deepEqual(clockNotes(stopped, heading('Tom Brandt', 'Sunday')), []);
+    assert.deepEqual(clockNotes(stopped, heading('Marcus Delaney', 'Saturday')), []);
+  });
 });
 
 describe('an event told with no one named is dated by its subject noun, in the leads', () => {
@@ -164,5 +183,30 @@ describe('a year or a month dates an act at its own grain', () => {
       'Long before the chain grew, Peter Vanlo founded a football club for the children of his home town in 2001.',
     );
     assert.deepEqual(dated(x).map((c) => c.note), []);
+  });
+});
+
+describe('a month names its month in a story with no date, and a participle of naming dates no act', () => {
+  // Invented wording: two undated articles give two months for one person's launch of one product.
+  const undated = (id: string, text: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}` }));
+  const lead = 'The actress Nora Belcastro has signed a new television deal, her agent said.';
+  const story = (a: string, b: string) =>
+    crossCheckStory({ storyId: 's', articles: [undated('a', `${lead}\n\n${a}`), undated('b', `${lead}\n\n${b}`)], copies: [] });
+
+  it('"launched a line called X in December" dates the launch, against "in September"', () => {
+    const x = story(
+      'Nora Belcastro launched a new jewellery line called Lumen in December.',
+      'Nora Belcastro, who launched a new jewellery line called Lumen in September, spoke about her plans.',
+    );
+    const c = dated(x);
+    assert.equal(c.length, 1, JSON.stringify(x.conflicts.map((k) => k.note)));
+    assert.deepEqual(c[0].sides.map((s) => s.wordings[0]).sort(), ['December', 'September']);
+  });
+
+  it('the same month agrees, and two launches of two things are not compared', () => {
+    const same = story('Nora Belcastro launched a new jewellery line called Lumen in December.', 'Nora Belcastro launched a new jewellery line called Lumen in December.');
+    assert.deepEqual(dated(same).map((c) => c.note), []);
+    const other = story('Nora Belcastro launched a new jewellery line called Lumen in December.', 'Nora Belcastro launched a cooking podcast called Ember in September.');
+    assert.deepEqual(dated(other).map((c) => c.note), []);
   });
 });

@@ -56,3 +56,19 @@ describe('how far a named person fell, named by an apposition to the subject', (
     assert.equal(c.length, 1, JSON.stringify(x.conflicts.map((k) => k.slot)));
   });
 });
+
+describe('how far a named person fell, told in a relative clause', () => {
+  it('"Helen Varga, who fell about 60 metres" is Varga\'s fall, against "Helen Varga fell 150 metres"', () => {
+    const lead = 'Two climbers died in separate falls in a national park over the weekend, police said.\n\n';
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('c1', `${lead}Helen Varga, who fell about 60 metres from a ridge, died at the scene.`),
+        art('c2', `${lead}Helen Varga, 36, fell 150 metres from a ridge on Friday and died at the scene.`),
+      ],
+      copies: [],
+    });
+    const c = x.conflicts.filter((k) => k.slot.includes('Varga'));
+    assert.equal(c.length, 1, JSON.stringify(x.conflicts.map((k) => k.slot)));
+  });
+});
