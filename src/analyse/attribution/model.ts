@@ -336,6 +336,8 @@ export class AttributionTagger implements WordSums {
     }
   }
 
+  /** tagScored's first-pass emissions when asked to reuse them, grown as needed. */
+  private em1 = new Float64Array(64 * NT);
   /** tagScored's first-pass sums (n × NT int32), grown as needed. */
   private sums1 = new Int32Array(64 * NT);
   /** Weight sums of the cue-context rows of one sentence (Feats.sideHashes), NT per row; grown as needed. */
@@ -398,9 +400,11 @@ export class AttributionTagger implements WordSums {
    * Tags (into TAGS) of tokens lo..hi-1 with the emission scores (n × NT) they were decoded from.
    * When `info` carries this tagger's word sums (documentInfo's `sums`), `feats` left the word
    * features, the closed features and the cue-context features out (their rows are in feats.closed
-   * and feats.sides) and their sums are added here.
+   * and feats.sides) and their sums are added here. With `reuse`, the first pass's emissions are
+   * written into a buffer kept across calls (valid until the next call): the caller reads them at
+   * once, and a fresh array per sentence is a buffer outside the heap, costly to make and to collect.
    */
-  tagScored(feats: Feats, info: DocInfo, lo: number, hi: number): { tags: Uint8Array; em: Float64Array } {
+  tagScored(feats: Feats, info: DocInfo, lo: number, hi: number, reuse = false): { tags: Uint8Array; em: Float64Array } {
     const n = feats.n;
     // the first pass's integer sums, in a buffer kept across sentences (em1 below is the caller's)
     if (this.sums1.length < n * NT) this.sums1 = new Int32Array(2 * n * NT);
@@ -416,7 +420,8 @@ export class AttributionTagger implements WordSums {
     }
     this.accumulate(feats, this.one, a1);
     if (a2 && this.two) this.accumulate(feats, this.two, a2);
-    const em1 = new Float64Array(n * NT);
+    if (reuse && this.em1.length < n * NT) this.em1 = new Float64Array(2 * n * NT);
+    const em1 = reuse ? this.em1.subarray(0, n * NT) : new Float64Array(n * NT);
     for (let k = 0; k < em1.length; k++) em1[k] = a1[k] * this.scale1;
     const tags1 = viterbi(em1, this.trans1, n);
     if (!a2 || !this.trans2 || !this.two) return { tags: tags1, em: em1 };
