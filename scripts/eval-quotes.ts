@@ -2,7 +2,7 @@
  * Scores quote/attribution extraction on PolNeAR-style brat standoff.
  *
  *   npm run eval:quotes -- [dir] [--part development|held-out] [--verbose] [--limit N] [--no-entities] [--no-model] [--no-syntax] [--no-speed] [--digest]
- *   npm run eval:quotes -- [dir] --speed-only [--limit N] [--no-model] [--no-syntax]   (the speed line alone, no scoring)
+ *   npm run eval:quotes -- [dir] --speed-only [--processes N] [--limit N] [--no-model] [--no-syntax]   (the speed line alone, no scoring)
  *
  * `dir` (default ../shared/data/attribution/polnear/dev) holds `text/<name>.txt` and
  * `attributions/<name>_<annotator>.ann`. When an article has several annotators' files, the first
@@ -33,8 +33,11 @@
  *   head of the phrase), names an entity, the predicted `speaker` is that entity. The rate of the
  *   speaker's name being right, independent of where the span starts and ends.
  * - Speed: the three analysers (quotes, times, quantities) alone, CPU time of this process (user +
- *   system, so other load on the machine counts less), median of 5 passes after 4 warm-up passes. The
- *   quotes are given the article's parse (computed before the clock starts), as in the pipeline.
+ *   system, so other load on the machine counts less), median of 9 passes after 4 warm-up passes,
+ *   with the passes' range and the floor (each article's fastest pass, summed; see timeAnalysers).
+ *   `--speed-only` runs it in 3 fresh processes (`--processes N`) and gives the median of their
+ *   medians with their range. The quotes are given the article's parse (computed before the clock
+ *   starts), as in the pipeline.
  * - Speakers use the entity recogniser (src/analyse/entities) when it is there, unless --no-entities.
  * - Quotes use the trained attribution tagger (models/attrib.bin) unless --no-model (the rules alone).
  * - Quotes are reviewed with the dependency parse (src/analyse/quotes/review.ts) unless --no-syntax.
@@ -59,11 +62,13 @@
  * the same matching and the same overlap/exact definitions, pooled over pairs. This is the human
  * ceiling of the overlap F1 above (PolNeAR train has 16 such articles, dev 5).
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { findQuantities } from '../src/analyse/quantities.js';
 import { findQuotedSegments, findQuotes, normaliseQuoteMarks } from '../src/analyse/quotes.js';
 import { cueClassOf } from '../src/analyse/quotes/cues.js';
@@ -210,7 +215,7 @@ export interface QuoteEvalOptions {
   limit?: number;
   verbose?: boolean;
   recognise?: Recognise | null;
-  /** Also time the three analysers (median of 5 passes). */
+  /** Also time the three analysers (timeAnalysers: the median of its passes, their range and the floor). */
   speed?: boolean;
   /** Use the trained attribution tagger (default true); false scores the rules alone. */
   model?: boolean;
@@ -228,6 +233,8 @@ export interface QuoteEval {
   all: { gold: number; pred: number; p: number; r: number; f: number; pe: number; re: number; fe: number; speakerAccuracy: number; speakerN: number };
   direct: { gold: number; pred: number; p: number; r: number; f: number; pe: number; re: number; fe: number; speakerAccuracy: number; speakerN: number };
   msPerArticle: number | null;
+  /** The speed line's passes and floor (timeAnalysers), when timed. */
+  speed: SpeedLine | null;
   entityMsPerArticle: number | null;
   /** Matched pairs whose gold Source contains a capitalised name: the resolved speakerName shares a name word with it. */
   speakerNameAccuracy: number;
@@ -449,14 +456,15 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
   const dfe = dpe + dre ? (2 * dpe * dre) / (dpe + dre) : 0;
   const spk = all.spkTotal ? all.spkOk / all.spkTotal : 0;
   const dspk = direct.spkTotal ? direct.spkOk / direct.spkTotal : 0;
-  const msPerArticle = opts.speed ? timeAnalysers(textDir, names, opts) : null;
+  const speed = opts.speed ? timeAnalysers(textDir, names, opts) : null;
   void analyseMs;
   return {
     articles: names.length,
     words,
     all: { gold: all.gold, pred: all.pred, p, r, f, pe, re, fe, speakerAccuracy: spk, speakerN: all.spkTotal },
     direct: { gold: direct.gold, pred: direct.pred, p: dp, r: dr, f: df, pe: dpe, re: dre, fe: dfe, speakerAccuracy: dspk, speakerN: direct.spkTotal },
-    msPerArticle,
+    msPerArticle: speed ? speed.median : null,
+    speed,
     entityMsPerArticle: recognise ? entityMs / names.length : null,
     speakerNameAccuracy: named.total ? named.ok / named.total : 0,
     speakerNameN: named.total,
@@ -479,33 +487,80 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
 
 /**
  * The speed line: the three analysers alone over the texts `names` of `textDir`, one process, CPU
- * time per article (user + system), median of 5 passes after WARM_UP passes. A run of many articles
+ * time per article (user + system), PASSES passes after WARM_UP passes. A run of many articles
  * is in steady state: the first passes still pay for compiling the code (the compiler's threads
  * count in the process's CPU time), and were still falling at the third pass (per pass, CPU-ms per
  * article: 18.4, 7.5, 7.7, 6.1, 5.7, 5.5, then 5.1-5.8).
+ * On a shared machine one pass, or one process, can be slowed by the others' load: the line gives
+ * the median pass with the spread of the passes, and the floor, each article's fastest pass summed
+ * (load only ever adds time, so the floor moves least with it; it leaves out the garbage collections
+ * an article sometimes pays for, so it is a little under what an idle machine gives).
  */
 const WARM_UP = 4;
-export function timeAnalysers(textDir: string, names: string[], opts: Pick<QuoteEvalOptions, 'model' | 'syntax'> = {}): number {
+const PASSES = 9;
+
+/** What the speed line measured, CPU-ms per article. */
+export interface SpeedLine {
+  /** The median pass. */
+  median: number;
+  /** Every timed pass, ascending. */
+  passes: number[];
+  /** Each article's fastest pass, summed, over the articles. */
+  floor: number;
+}
+
+export function timeAnalysers(textDir: string, names: string[], opts: Pick<QuoteEvalOptions, 'model' | 'syntax'> = {}): SpeedLine {
   const texts = names.map((n) => readFileSync(join(textDir, n), 'utf8'));
   const sents = texts.map((t) => splitSentences(t));
   // the parse is its own stage (timed by eval:syntax) but the quotes read it (the tagger's tree
   // features, the review): computed before the clock starts and given, as the pipeline gives it
   const parses = texts.map((t, i) => (opts.syntax === false ? undefined : parseSentences(t, sents[i]).tokens));
   const passes: number[] = [];
+  const fastest = new Array<number>(texts.length).fill(Infinity);
   // CPU time of this process (user + system), not wall time: the machine is shared, and CPU time
   // is what "articles/s on one core" means.
-  for (let rep = 0; rep < WARM_UP + 5; rep++) {
-    const c0 = process.cpuUsage();
+  for (let rep = 0; rep < WARM_UP + PASSES; rep++) {
+    let sum = 0;
     for (let i = 0; i < texts.length; i++) {
+      const c0 = process.cpuUsage();
       findQuotes(texts[i], sents[i], [], { model: opts.model !== false, tokens: parses[i] });
       findTimes(texts[i], sents[i], null);
       findQuantities(texts[i], sents[i]);
+      const c = process.cpuUsage(c0);
+      sum += c.user + c.system;
+      if (rep >= WARM_UP) fastest[i] = Math.min(fastest[i], c.user + c.system);
     }
-    const c = process.cpuUsage(c0);
-    if (rep >= WARM_UP) passes.push((c.user + c.system) / 1000 / texts.length);
+    if (rep >= WARM_UP) passes.push(sum / 1000 / texts.length);
   }
   passes.sort((a, b) => a - b);
-  return passes[2];
+  return { median: medianOf(passes), passes, floor: fastest.reduce((a, b) => a + b, 0) / 1000 / texts.length };
+}
+
+function medianOf(a: number[]): number {
+  const s = [...a].sort((x, y) => x - y);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** The speed line as printed: median pass, the passes' range, the floor, and articles/s of the median. */
+function speedText(r: SpeedLine, passes: string): string {
+  const ms = r.median;
+  return `speed: quotes+times+quantities median ${ms.toFixed(2)} CPU-ms/article (${passes} ${r.passes[0].toFixed(2)}-${r.passes[r.passes.length - 1].toFixed(2)}; floor ${r.floor.toFixed(2)}) = ${(1000 / ms).toFixed(0)} articles/s on one core`;
+}
+
+/**
+ * The speed line in `processes` fresh processes one after the other (this script with
+ * --speed-only --json), so that one process slowed by the machine's load, or compiled less well,
+ * does not decide: the median of their medians and of their floors, and the range of the medians.
+ */
+function speedInProcesses(dir: string, processes: number, pass: string[]): SpeedLine & { medians: number[]; floors: number[] } {
+  const runs: SpeedLine[] = [];
+  for (let p = 0; p < processes; p++) {
+    const out = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), dir, '--speed-only', '--processes', '1', '--json-only', ...pass], { encoding: 'utf8' });
+    runs.push(JSON.parse(out.trim().split('\n').pop()!) as SpeedLine);
+  }
+  const medians = runs.map((r) => r.median).sort((a, b) => a - b);
+  const floors = runs.map((r) => r.floor).sort((a, b) => a - b);
+  return { median: medianOf(medians), passes: medians, floor: medianOf(floors), medians, floors };
 }
 
 /** Greedy one-to-one matching of `pred` to `gold` content token sets (gold in order, best overlap first): matched pairs and exact ones. */
@@ -590,9 +645,23 @@ async function main(): Promise<void> {
     // the speed line alone (no scoring, no entity recogniser): the quick loop for speed work
     const textDir = join(dir, 'text');
     const names = readdirSync(textDir).filter((f) => f.endsWith('.txt')).sort().slice(0, limitIdx >= 0 ? Number(args[limitIdx + 1]) : undefined);
-    const ms = timeAnalysers(textDir, names, { model: !args.includes('--no-model'), syntax: !args.includes('--no-syntax') });
-    console.log(`speed: quotes+times+quantities median ${ms.toFixed(2)} CPU-ms/article over 5 passes after ${WARM_UP} warm-up passes = ${(1000 / ms).toFixed(0)} articles/s on one core (${names.length} articles)`);
-    console.log(JSON.stringify({ msPerArticle: round(ms), articlesPerSecond: Math.round(1000 / ms) }));
+    const procIdx = args.indexOf('--processes');
+    const processes = procIdx >= 0 ? Math.max(1, Number(args[procIdx + 1]) || 1) : 3;
+    if (processes > 1) {
+      const pass = ['--no-model', '--no-syntax'].filter((a) => args.includes(a)).concat(limitIdx >= 0 ? ['--limit', args[limitIdx + 1]] : []);
+      const r = speedInProcesses(dir, processes, pass);
+      const floors = `${r.floors[0].toFixed(2)}-${r.floors[r.floors.length - 1].toFixed(2)}`;
+      console.log(`${speedText(r, `medians of ${processes} processes, each of ${PASSES} passes after ${WARM_UP} warm-up passes:`)}; the processes' floors ${floors} (${names.length} articles; load ${loadavg()[0].toFixed(1)})`);
+      console.log(JSON.stringify({ msPerArticle: round(r.median), articlesPerSecond: Math.round(1000 / r.median), floorMsPerArticle: round(r.floor), processMedians: r.medians.map(round), processFloors: r.floors.map(round) }));
+      return;
+    }
+    const r = timeAnalysers(textDir, names, { model: !args.includes('--no-model'), syntax: !args.includes('--no-syntax') });
+    if (args.includes('--json-only')) {
+      console.log(JSON.stringify(r));
+      return;
+    }
+    console.log(`${speedText(r, `${PASSES} passes after ${WARM_UP} warm-up passes:`)} (${names.length} articles; load ${loadavg()[0].toFixed(1)})`);
+    console.log(JSON.stringify({ msPerArticle: round(r.median), articlesPerSecond: Math.round(1000 / r.median), floorMsPerArticle: round(r.floor) }));
     return;
   }
   const recognise = args.includes('--no-entities') ? null : await loadRecogniser();
@@ -652,10 +721,9 @@ function report(label: string, r: QuoteEval): void {
   console.log(`speaker names (resolved speakerName shares a name with a named gold Source, pronouns resolved): ${fmt(r.speakerNameAccuracy)} (${r.speakerNameN})`);
   console.log(`speaker entity (gold Source linked by the same linker names an entity; predicted speaker is it): ${fmt(r.speakerEntityAccuracy)} (${r.speakerEntityN})`);
   if (r.cues) console.log(`cue classifier (words of gold Cue spans): P ${fmt(r.cues.p)} R ${fmt(r.cues.r)} F1 ${fmt(r.cues.f)}; attributions with a cue word accepted ${fmt(r.cues.attributions)}`);
-  const ms = r.msPerArticle;
   const entity = r.entityMsPerArticle !== null ? `; entity recogniser ${r.entityMsPerArticle.toFixed(2)} ms/article` : '';
-  if (ms !== null)
-    console.log(`speed: quotes+times+quantities median ${ms.toFixed(2)} CPU-ms/article over 5 passes after ${WARM_UP} warm-up passes = ${(1000 / ms).toFixed(0)} articles/s on one core (${(r.words / r.articles) | 0} words/article avg)${entity}`);
+  if (r.speed)
+    console.log(`${speedText(r.speed, `${PASSES} passes after ${WARM_UP} warm-up passes:`)} (${(r.words / r.articles) | 0} words/article avg; load ${loadavg()[0].toFixed(1)})${entity}`);
 }
 
 function round(x: number): number {

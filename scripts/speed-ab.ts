@@ -10,7 +10,8 @@
  * article runs through one tree and then the other (the order swapped each round), each call timed
  * in CPU time (user + system) of this process: the load of the moment falls on both trees alike,
  * which separate passes or separate processes do not give on a shared machine. Prints per tree the
- * median over rounds of CPU-ms per article, the median of the per-round ratios, the sum over
+ * median over rounds of CPU-ms per article, the median of the per-round ratios with the middle half
+ * of them (from the first quartile to the third: how far one round can be trusted), the sum over
  * articles of each article's fastest round (the least disturbed by other processes and by the
  * other tree's garbage collection, which the two trees share), and `uptime` before and after.
  */
@@ -83,8 +84,11 @@ async function main(): Promise<void> {
   trees.forEach((tree, x) => console.log(`${tree.name}: median ${median(ms[x]).toFixed(3)} CPU-ms/article over ${rounds} rounds (${ms[x].map((v) => v.toFixed(2)).join(' ')})`));
   const best = fastest.map((f) => f.reduce((a, b) => a + b, 0) / 1000 / texts.length);
   trees.forEach((tree, x) => console.log(`${tree.name}: each article's fastest round, summed: ${best[x].toFixed(3)} CPU-ms/article`));
-  const ratios = ms[1].map((v, r) => v / ms[0][r]);
-  console.log(`this/base: ratio of medians ${(median(ms[1]) / median(ms[0])).toFixed(3)}, median of per-round ratios ${median(ratios).toFixed(3)}, of fastest rounds ${(best[1] / best[0]).toFixed(3)} (${texts.length} articles)`);
+  const ratios = ms[1].map((v, r) => v / ms[0][r]).sort((x, y) => x - y);
+  const quartile = (q: number) => ratios[Math.min(ratios.length - 1, Math.floor(q * ratios.length))];
+  console.log(
+    `this/base: ratio of medians ${(median(ms[1]) / median(ms[0])).toFixed(3)}, median of per-round ratios ${median(ratios).toFixed(3)} (middle half ${quartile(0.25).toFixed(3)}-${quartile(0.75).toFixed(3)}), of fastest rounds ${(best[1] / best[0]).toFixed(3)} (${texts.length} articles)`,
+  );
 }
 
 await main();

@@ -332,6 +332,43 @@ describe('attribution word sums', () => {
     }
   });
 
+  it('with the sums, only the open features take slots (with a parse, the tree features too), each as it is without the sums', () => {
+    const tagger = loadAttributionTagger()!;
+    const text = 'The mayor said on Monday that the plan would go ahead, and her deputy told reporters: the cost would rise.';
+    const toks = tokenize(text);
+    const parse = parseSentences(text, splitSentences(text)).tokens;
+    for (const p of [null, parse]) {
+      const full = documentInfo(text, toks, [], [], tagger.lex, tagger.clusters, null, p);
+      const fast = documentInfo(text, toks, [], [], tagger.lex, tagger.clusters, tagger, p);
+      const slow = sentenceFeatures(full, 0, toks.length);
+      const quick = sentenceFeatures(fast, 0, toks.length, true);
+      assert.equal(quick.stride, p ? 13 : 3);
+      for (let k = 0; k < toks.length; k++) {
+        const open = featuresOf(quick, k);
+        const all = new Set(featuresOf(slow, k));
+        assert.ok(open.length >= (p ? 12 : 2), `token ${k}: the two bigrams${p ? ' and the tree features' : ''}`);
+        for (const h of open) assert.ok(all.has(h), `token ${k}: an open feature is one of the full features`);
+      }
+      const a = tagger.tagScored(slow, full, 0, toks.length);
+      const b = tagger.tagScored(quick, fast, 0, toks.length, true);
+      assert.deepEqual(b.em, a.em);
+      assert.deepEqual(b.tags, a.tags);
+    }
+  });
+
+  it('emissions written into the kept buffer (reuse) are those of a fresh array, and a fresh array is not overwritten', () => {
+    const tagger = loadAttributionTagger()!;
+    const text = 'Senate Democrats opposed the measure, according to a spokesman. The governor said the plan was dead.';
+    const toks = tokenize(text);
+    const info = documentInfo(text, toks, [], [], tagger.lex, tagger.clusters, tagger);
+    const fresh = tagger.tagScored(sentenceFeatures(info, 0, 11, true), info, 0, 11);
+    const copy = Float64Array.from(fresh.em);
+    const kept = tagger.tagScored(sentenceFeatures(info, 0, 11, true), info, 0, 11, true);
+    assert.deepEqual(Float64Array.from(kept.em), copy);
+    tagger.tagScored(sentenceFeatures(info, 11, toks.length, true), info, 11, toks.length, true);
+    assert.deepEqual(fresh.em, copy);
+  });
+
   it('closed features hash their arguments as every template does: mix(mix(template, a), b)', () => {
     const tagger = loadAttributionTagger()!;
     const text = 'Sen. Jane Roe, who chairs the panel, told reporters: “The bill is dead, and Acme Corp. knows it,” she said.';

@@ -530,6 +530,14 @@ export const SIDE_WIDTH = 3;
 
 /** Slots per token of sentenceFeatures (at least the number of templates). */
 const STRIDE = 56;
+/**
+ * Slots per token of sentenceFeatures when the tagger sums the word, closed and cue-context
+ * features itself (DocInfo.sums): only the open features are left (the two word bigrams and
+ * punctdl), and the tree features when there is a parse. The tagger then visits 3 slots per token,
+ * not 56 of which about 2 are set.
+ */
+const OPEN_STRIDE = 3;
+const TREE_SLOTS = 10;
 /** Slots per token of stackFeatures. */
 const STACK_STRIDE = 13;
 
@@ -593,11 +601,17 @@ const [AT_cbp2, AT_dl, AT_dr, AT_dlc, AT_dlt, AT_dlq, AT_dlcol, AT_drc, AT_nocue
   C_cbp2, C_dl, C_dr, C_dlc, C_dlt, C_dlq, C_dlcol, C_drc, C_nocue, C_q, C_qdl, C_e, C_em1, C_ep1, C_capdr, C_pos, C_ncue, C_cbc, C_cbe,
 ].map((c) => CLOSED_AT[c]);
 
-/** A closed feature of the token whose closed features start at cl[o]: its row kept there (the slot in data left 0), or its hash. */
-function closedSlot(cl: Uint16Array | null, o: number, column: number, row: number, H: Uint32Array): number {
-  if (cl === null) return H[row];
-  cl[o + column] = row;
-  return 0;
+/**
+ * A closed feature of the token whose closed features start at cl[o]: its row kept there (no slot
+ * taken in data), or its hash written at data[j]. Returns the next free slot.
+ */
+function closedSlot(cl: Uint16Array | null, o: number, column: number, row: number, H: Uint32Array, data: Uint32Array, j: number): number {
+  if (cl !== null) {
+    cl[o + column] = row;
+    return j;
+  }
+  data[j] = H[row];
+  return j + 1;
 }
 
 /** The buffers of cueContext for sentences of up to `length` tokens. */
@@ -663,14 +677,15 @@ function cueContext(info: DocInfo, lo: number, hi: number) {
 function featureBuffers(
   info: DocInfo,
   n: number,
+  stride: number,
   reuse: boolean,
 ): { data: Uint32Array; cl: Uint16Array | null; nr: Uint8Array | null; sides: Uint32Array | null; sideHashes: Uint32Array | null } {
   let data: Uint32Array;
   if (reuse) {
-    if (scratch.length < n * STRIDE) scratch = new Uint32Array(2 * n * STRIDE);
-    data = scratch.subarray(0, n * STRIDE);
+    if (scratch.length < n * stride) scratch = new Uint32Array(2 * n * stride);
+    data = scratch.subarray(0, n * stride);
     data.fill(0);
-  } else data = new Uint32Array(n * STRIDE);
+  } else data = new Uint32Array(n * stride);
   // the closed features' rows (closedHashes) when the tagger sums them itself, else their hashes in data
   if (info.sums === null) return { data, cl: null, nr: null, sides: null, sideHashes: null };
   // (at most a new left and a new right row per token)
@@ -696,7 +711,11 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number, reuse = 
   const n = hi - lo;
   const E = info.ent;
   const { leftCue, rightCue, commaSince, thatAfterCue, quoteSince, colonSince, hasCue, nCues } = cueContext(info, lo, hi);
-  const { data, cl, nr, sides, sideHashes } = featureBuffers(info, n, reuse);
+  // the word features (wordU, wordL, wordR) are left out when the tagger adds their sums
+  const wf = info.sums === null;
+  const tree = info.tree;
+  const stride = wf ? STRIDE : OPEN_STRIDE + (tree ? TREE_SLOTS : 0);
+  const { data, cl, nr, sides, sideHashes } = featureBuffers(info, n, stride, reuse);
   // the cue-context rows (Feats.sides): a new row when the token's cue or distance bucket on that side changes
   let sideRows = 0;
   let leftKey = -1;
@@ -709,16 +728,14 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number, reuse = 
   const Q = info.inQuote;
   const M = info.mark;
   const CAP = info.cap;
-  const tree = info.tree;
   const tb = T_b;
   const ncue = Math.min(nCues, 3);
-  // the word features (wordU, wordL, wordR) are left out (0) when the tagger adds their sums
-  const wf = info.sums === null;
   // The features are written straight into `data`, in the order of the templates above (the
   // neighbours' values computed once per token); each slot not written stays 0 (no feature).
+  // Without sums each template has its slot; with sums (`stride` smaller) only those written take one.
   for (let i = lo; i < hi; i++) {
     const k = i - lo;
-    let j = k * STRIDE;
+    let j = k * stride;
     const o = k * CLOSED_COUNT;
     const w = L[i];
     const wm1 = i - 1 >= lo ? L[i - 1] : 11;
@@ -739,7 +756,7 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number, reuse = 
       data[j++] = mix(T_pre, info.preH[i]);
       data[j++] = mix(T_wm1, wm1);
       data[j++] = mix(T_wp1, wp1);
-    } else j += 7;
+    }
     data[j++] = mix(mix(T_wm1w, wm1), w);
     data[j++] = mix(mix(T_wwp1, w), wp1);
     if (wf) {
@@ -748,19 +765,18 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number, reuse = 
       data[j++] = mix(T_cb, c0);
       data[j++] = mix(T_cbm1, cm1);
       data[j++] = mix(T_cbp1, cp1);
-    } else j += 5;
-    data[j++] = closedSlot(cl, o, C_cbp2, AT_cbp2 + cp1 * BIN + cp2, H);
+    }
+    j = closedSlot(cl, o, C_cbp2, AT_cbp2 + cp1 * BIN + cp2, H, data, j);
     const lc = leftCue[k];
     const rc = rightCue[k];
     const dl = lc >= 0 ? bucket(i - lc) : 0;
     const dr = rc >= 0 ? bucket(rc - i) : 0;
-    data[j++] = closedSlot(cl, o, C_dl, AT_dl + dl, H);
-    data[j++] = closedSlot(cl, o, C_dr, AT_dr + dr, H);
+    j = closedSlot(cl, o, C_dl, AT_dl + dl, H, data, j);
+    j = closedSlot(cl, o, C_dr, AT_dr + dr, H, data, j);
     if (sides === null) {
       data[j++] = mix(mix(T_dlw, dl), lc >= 0 ? L[lc] : 0);
       data[j++] = mix(mix(T_drw, dr), rc >= 0 ? L[rc] : 0);
     } else {
-      j += 2;
       // (dl, dr < DIST; lc, rc >= -1)
       const lk = (lc + 1) * DIST + dl;
       if (lk !== leftKey) {
@@ -782,47 +798,44 @@ export function sentenceFeatures(info: DocInfo, lo: number, hi: number, reuse = 
       }
       sides[2 * k + 1] = rightRow;
     }
-    data[j++] = closedSlot(cl, o, C_dlc, AT_dlc + (dl * FLAG + commaSince[k]) * DIST + dr, H);
-    data[j++] = closedSlot(cl, o, C_dlt, AT_dlt + dl * FLAG + thatAfterCue[k], H);
-    data[j++] = closedSlot(cl, o, C_dlq, AT_dlq + dl * FLAG + quoteSince[k], H);
-    data[j++] = closedSlot(cl, o, C_dlcol, AT_dlcol + dl * FLAG + colonSince[k], H);
-    data[j++] = closedSlot(cl, o, C_drc, AT_drc + dr * FLAG + cap, H);
+    j = closedSlot(cl, o, C_dlc, AT_dlc + (dl * FLAG + commaSince[k]) * DIST + dr, H, data, j);
+    j = closedSlot(cl, o, C_dlt, AT_dlt + dl * FLAG + thatAfterCue[k], H, data, j);
+    j = closedSlot(cl, o, C_dlq, AT_dlq + dl * FLAG + quoteSince[k], H, data, j);
+    j = closedSlot(cl, o, C_dlcol, AT_dlcol + dl * FLAG + colonSince[k], H, data, j);
+    j = closedSlot(cl, o, C_drc, AT_drc + dr * FLAG + cap, H, data, j);
     if (nr === null) {
       data[j++] = mix(mix(T_wdl, w), dl > 2 ? 3 : dl);
       data[j++] = mix(mix(T_wdr, w), dr > 2 ? 3 : dr);
     } else {
-      j += 2;
       nr[2 * k] = dl > 2 ? 3 : dl;
       nr[2 * k + 1] = dr > 2 ? 3 : dr;
     }
-    data[j++] = closedSlot(cl, o, C_nocue, AT_nocue + hasCue, H);
-    data[j++] = closedSlot(cl, o, C_q, AT_q + Q[i] * FLAG + M[i], H);
-    data[j++] = closedSlot(cl, o, C_qdl, AT_qdl + Q[i] * DIST + dl, H);
-    data[j++] = closedSlot(cl, o, C_e, AT_e + e0 * FLAG + cap, H);
-    data[j++] = closedSlot(cl, o, C_em1, AT_em1 + entArg(em1), H);
-    data[j++] = closedSlot(cl, o, C_ep1, AT_ep1 + entArg(i + 1 < hi ? E[i + 1] : 99), H);
-    data[j++] = closedSlot(cl, o, C_capdr, AT_capdr + cap * 5 + (dr > 3 ? 4 : dr), H);
+    j = closedSlot(cl, o, C_nocue, AT_nocue + hasCue, H, data, j);
+    j = closedSlot(cl, o, C_q, AT_q + Q[i] * FLAG + M[i], H, data, j);
+    j = closedSlot(cl, o, C_qdl, AT_qdl + Q[i] * DIST + dl, H, data, j);
+    j = closedSlot(cl, o, C_e, AT_e + e0 * FLAG + cap, H, data, j);
+    j = closedSlot(cl, o, C_em1, AT_em1 + entArg(em1), H, data, j);
+    j = closedSlot(cl, o, C_ep1, AT_ep1 + entArg(i + 1 < hi ? E[i + 1] : 99), H, data, j);
+    j = closedSlot(cl, o, C_capdr, AT_capdr + cap * 5 + (dr > 3 ? 4 : dr), H, data, j);
     const pos = k === 0 ? 0 : k === n - 1 ? 1 : 2 + ((4 * k) / n) | 0;
-    data[j++] = closedSlot(cl, o, C_pos, AT_pos + pos, H);
+    j = closedSlot(cl, o, C_pos, AT_pos + pos, H, data, j);
     if (P[i]) data[j++] = mix(mix(T_punctdl, w), dl);
     if (sides === null) {
       data[j++] = mix(mix(T_lcn, lc >= 0 ? (lc + 1 < hi ? L[lc + 1] : 13) : 0), dl > 4 ? 5 : dl);
       data[j++] = mix(mix(T_rcp, rc >= 0 ? (rc - 1 >= lo ? L[rc - 1] : 11) : 0), dr > 4 ? 5 : dr);
-    } else j += 2;
-    data[j++] = closedSlot(cl, o, C_ncue, AT_ncue + ncue * FLAG + (dl > 0 ? 1 : 0), H);
-    data[j++] = closedSlot(cl, o, C_cbc, AT_cbc + c0 * 3 + (i > lo ? CAP[i - 1] : 2), H);
-    data[j++] = closedSlot(cl, o, C_cbe, AT_cbe + c0 * ENT + entArg(em1), H);
-    if (wf) data[j] = mix(T_k8, k8);
-    j++;
+    }
+    j = closedSlot(cl, o, C_ncue, AT_ncue + ncue * FLAG + (dl > 0 ? 1 : 0), H, data, j);
+    j = closedSlot(cl, o, C_cbc, AT_cbc + c0 * 3 + (i > lo ? CAP[i - 1] : 2), H, data, j);
+    j = closedSlot(cl, o, C_cbe, AT_cbe + c0 * ENT + entArg(em1), H, data, j);
+    if (wf) data[j++] = mix(T_k8, k8);
     if (nr === null) {
       data[j++] = mix(mix(T_k8dl, k8), dl > 2 ? 3 : dl);
       data[j++] = mix(mix(T_k8dr, k8), dr > 2 ? 3 : dr);
-    } else j += 2;
-    if (sides === null) data[j] = mix(mix(T_lck8, lc >= 0 ? K[lc * 3 + 1] : 0), dl > 4 ? 5 : dl);
-    j++;
+    }
+    if (sides === null) data[j++] = mix(mix(T_lck8, lc >= 0 ? K[lc * 3 + 1] : 0), dl > 4 ? 5 : dl);
     if (tree) treeFeatures(tree, C, L, i, lc, rc, dl, data, j);
   }
-  return { n, stride: STRIDE, data, closed: cl, near: nr, sides, sideHashes, sideRows };
+  return { n, stride, data, closed: cl, near: nr, sides, sideHashes, sideRows };
 }
 
 /**

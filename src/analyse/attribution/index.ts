@@ -90,7 +90,7 @@ export function tagAttributions(
   // so do the cue classifier's decisions: for a model trained with them (meta.cues says how it uses them)
   const use = tagger.meta.cues;
   const classify = typeof use === 'number' ? (info: DocInfo) => classifyCues(info, parse, entities, use) : null;
-  return tagWith(tagger.lex, tagger.clusters, (f, info, lo, hi) => tagger.tagScored(f, info, lo, hi), text, toks, ranges, quoted, entities, sums, tree, classify);
+  return tagWith(tagger.lex, tagger.clusters, (f, info, lo, hi) => tagger.tagScored(f, info, lo, hi, true), text, toks, ranges, quoted, entities, sums, tree, classify);
 }
 
 export function tagWith(

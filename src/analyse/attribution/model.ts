@@ -246,28 +246,51 @@ export class AttributionTagger implements WordSums {
     return this.trans2 !== null;
   }
 
+  /** findRows' scratch: where each feature's weights begin, grown as needed. */
+  private found = new Int32Array(64 * 16);
+  /** Sum of the first words of the rows touched ahead (kept only so that those loads are not dropped). */
+  touched = 0;
+
   /**
-   * Adds the weights of each token's features in `pass` to `e` (n × NT). Each token's sums are kept
-   * in locals and stored once; the look-up (weightsAt) is written out here, as this is the tagger's
-   * hot loop.
+   * Where the weights of each hash keys[0..m-1] begin in `pass.rows` (-1: no weights, or hash 0),
+   * into this.found. The look-ups are memory bound (the tables are 3 MB, read at random), so they go
+   * in three sweeps whose loads do not wait on one another, which the processor overlaps: every
+   * bucket's start, then every bucket's first row, then the search in rows now in cache.
    */
-  private accumulate(f: Feats, pass: WeightTables, e: Int32Array): void {
+  private findRows(pass: WeightTables, keys: Uint32Array, m: number): Int32Array {
     const { rows: w, starts } = pass;
+    if (this.found.length < m) this.found = new Int32Array(2 * m);
+    const at = this.found;
+    for (let q = 0; q < m; q++) {
+      const k = keys[q];
+      at[q] = k === 0 ? -1 : starts[k >>> BUCKET_SHIFT];
+    }
+    let touched = 0;
+    for (let q = 0; q < m; q++) if (at[q] >= 0) touched += w[at[q]];
+    this.touched = touched;
+    for (let q = 0; q < m; q++) {
+      let x = at[q];
+      if (x < 0) continue;
+      const k = keys[q];
+      const low = (k << 16) >> 16; // the low 16 bits as stored (int16)
+      const last = starts[(k >>> BUCKET_SHIFT) + 1];
+      while (x < last && w[x] !== low) x += ROW;
+      at[q] = x === last ? -1 : x + 1;
+    }
+    return at;
+  }
+
+  /** Adds the weights of each token's features in `pass` to `e` (n × NT). Each token's sums are kept in locals and stored once. */
+  private accumulate(f: Feats, pass: WeightTables, e: Int32Array): void {
+    const w = pass.rows;
     const { n, stride, data } = f;
+    const at = this.findRows(pass, data, n * stride);
     for (let i = 0; i < n; i++) {
       let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0;
       const end = (i + 1) * stride;
       for (let q = i * stride; q < end; q++) {
-        const k = data[q];
-        if (k === 0) continue;
-        // weightsAt, written out: the rows of the hash's bucket
-        const low = (k << 16) >> 16;
-        const b = k >>> BUCKET_SHIFT;
-        let x = starts[b];
-        const last = starts[b + 1];
-        while (x < last && w[x] !== low) x += ROW;
-        if (x === last) continue;
-        x++;
+        const x = at[q];
+        if (x < 0) continue;
         a0 += w[x];
         a1 += w[x + 1];
         a2 += w[x + 2];
@@ -313,6 +336,8 @@ export class AttributionTagger implements WordSums {
     }
   }
 
+  /** tagScored's first-pass emissions when asked to reuse them, grown as needed. */
+  private em1 = new Float64Array(64 * NT);
   /** tagScored's first-pass sums (n × NT int32), grown as needed. */
   private sums1 = new Int32Array(64 * NT);
   /** Weight sums of the cue-context rows of one sentence (Feats.sideHashes), NT per row; grown as needed. */
@@ -328,13 +353,13 @@ export class AttributionTagger implements WordSums {
     if (this.sideSums.length < sideRows * NT) this.sideSums = new Int32Array(2 * sideRows * NT);
     const w = this.sideSums;
     w.fill(0, 0, sideRows * NT);
+    const at = this.findRows(this.one, sideHashes, sideRows * SIDE_WIDTH);
+    const rows = this.one.rows;
     for (let r = 0; r < sideRows; r++) {
       for (let c = r * SIDE_WIDTH, end = c + SIDE_WIDTH; c < end; c++) {
-        const k = sideHashes[c];
-        if (k === 0) continue;
-        const x = weightsAt(this.one, k);
+        const x = at[c];
         if (x < 0) continue;
-        for (let t = 0; t < NT; t++) w[r * NT + t] += this.one.rows[x + t];
+        for (let t = 0; t < NT; t++) w[r * NT + t] += rows[x + t];
       }
     }
     for (let i = 0; i < n; i++) {
@@ -375,9 +400,11 @@ export class AttributionTagger implements WordSums {
    * Tags (into TAGS) of tokens lo..hi-1 with the emission scores (n × NT) they were decoded from.
    * When `info` carries this tagger's word sums (documentInfo's `sums`), `feats` left the word
    * features, the closed features and the cue-context features out (their rows are in feats.closed
-   * and feats.sides) and their sums are added here.
+   * and feats.sides) and their sums are added here. With `reuse`, the first pass's emissions are
+   * written into a buffer kept across calls (valid until the next call): the caller reads them at
+   * once, and a fresh array per sentence is a buffer outside the heap, costly to make and to collect.
    */
-  tagScored(feats: Feats, info: DocInfo, lo: number, hi: number): { tags: Uint8Array; em: Float64Array } {
+  tagScored(feats: Feats, info: DocInfo, lo: number, hi: number, reuse = false): { tags: Uint8Array; em: Float64Array } {
     const n = feats.n;
     // the first pass's integer sums, in a buffer kept across sentences (em1 below is the caller's)
     if (this.sums1.length < n * NT) this.sums1 = new Int32Array(2 * n * NT);
@@ -393,7 +420,8 @@ export class AttributionTagger implements WordSums {
     }
     this.accumulate(feats, this.one, a1);
     if (a2 && this.two) this.accumulate(feats, this.two, a2);
-    const em1 = new Float64Array(n * NT);
+    if (reuse && this.em1.length < n * NT) this.em1 = new Float64Array(2 * n * NT);
+    const em1 = reuse ? this.em1.subarray(0, n * NT) : new Float64Array(n * NT);
     for (let k = 0; k < em1.length; k++) em1[k] = a1[k] * this.scale1;
     const tags1 = viterbi(em1, this.trans1, n);
     if (!a2 || !this.trans2 || !this.two) return { tags: tags1, em: em1 };

@@ -378,6 +378,70 @@ export class Tagger {
     }
   }
 
+  /** findRows' scratch: each feature's row offset in `rows`, grown as needed. */
+  private found = new Int32Array(4096);
+  /** Sum of the words touched ahead by findRows (kept only so that those loads are not dropped). */
+  touched = 0;
+
+  /**
+   * The offset in `rows` of each hash of `hs[0..m)` (r * 2 * NT, or -1 when the model has no
+   * weights for it), into this.found. The look-ups are memory bound (a table of millions of slots
+   * read at random), so a sentence's go in sweeps whose loads do not wait on one another, which
+   * the processor overlaps: every home slot touched, then the probes (now in cache), then every row
+   * found touched before the sums read it.
+   */
+  private findRows(hs: Uint32Array, m: number): Int32Array {
+    const { table, rows } = this;
+    const mask = (1 << this.bits) - 1;
+    const shift = 32 - this.bits;
+    if (this.found.length < m) this.found = new Int32Array(2 * m);
+    const at = this.found;
+    let touched = 0;
+    for (let q = 0; q < m; q++) {
+      const s = Math.imul(hs[q], 0x9e3779b1) >>> shift;
+      at[q] = s;
+      touched += table[s * 2];
+    }
+    for (let q = 0; q < m; q++) {
+      const k = hs[q];
+      let s = at[q];
+      let r = -1;
+      for (;;) {
+        const v = table[s * 2];
+        if (v === k) {
+          r = table[s * 2 + 1];
+          break;
+        }
+        if (v === 0) break;
+        s = (s + 1) & mask;
+      }
+      at[q] = r < 0 ? -1 : r * 2 * NT;
+      if (r >= 0) touched += rows[r * 2 * NT];
+    }
+    this.touched = touched;
+    return at;
+  }
+
+  /**
+   * Adds the weights of each token's feature row of `fr` (a sentence's FeatureRows) to the
+   * emissions (n × NT; the first pass to e1 when given, the second to e2 when given), as
+   * accumulate does token by token, with the sentence's look-ups done together (findRows).
+   */
+  private accumulateRows(fr: FeatureRows, n: number, e1: Float64Array | null, e2: Float64Array | null): void {
+    const rows = this.rows;
+    const starts = fr.starts;
+    const at = this.findRows(fr.data, starts[n]);
+    for (let i = 0; i < n; i++) {
+      const o = i * NT;
+      for (let q = starts[i], end = starts[i + 1]; q < end; q++) {
+        const ro = at[q];
+        if (ro < 0) continue;
+        if (e1) for (let t = 0; t < NT; t++) e1[o + t] += rows[ro + t];
+        if (e2) for (let t = 0; t < NT; t++) e2[o + t] += rows[ro + NT + t];
+      }
+    }
+  }
+
   /** BIO tags (indices into TAGS) for the sentences of one document. */
   tagDocument(sentences: string[][], useDocumentPass = true): Uint8Array[] {
     const second = useDocumentPass && this.trans2 !== null;
@@ -397,8 +461,8 @@ export class Tagger {
         const own = this.wordSums(info[i]);
         for (let t = 0; t < NT; t++) e1[i * NT + t] = own[t];
         if (e2) for (let t = 0; t < NT; t++) e2[i * NT + t] = own[NT + t];
-        this.accumulate(rows.data, rows.starts[i], rows.starts[i + 1], i * NT, e1, e2);
       }
+      this.accumulateRows(rows, n, e1, e2);
       if (e2) em2.push(e2);
       for (let k = 0; k < e1.length; k++) e1[k] *= this.scale1;
       return viterbi(e1, this.trans1, n);
@@ -410,7 +474,7 @@ export class Tagger {
       if (!n) return new Uint8Array(0);
       const e2 = em2[si];
       evidence.sentenceRows(info, first[si], rows);
-      for (let i = 0; i < n; i++) this.accumulate(rows.data, rows.starts[i], rows.starts[i + 1], i * NT, null, e2);
+      this.accumulateRows(rows, n, null, e2);
       for (let k = 0; k < e2.length; k++) e2[k] *= this.scale2;
       return viterbi(e2, this.trans2!, n);
     });
