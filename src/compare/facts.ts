@@ -6,6 +6,7 @@
  */
 import { cueClassOf } from '../analyse/quotes/cues.js';
 import { subjectsOf } from './acts.js';
+import { claimFacts } from './claims.js';
 import type { Sent, StoryView } from './prepare.js';
 import { statedActs } from './syntax.js';
 import { clean, cmp } from './text.js';
@@ -16,6 +17,12 @@ export interface FactCluster {
   shared: Set<string>;
   /** Member with the highest summed similarity to the others. */
   central: Sent;
+  /**
+   * The facts the cluster holds, aligned claim by claim (`claims.ts`): one, the whole cluster, or
+   * several when a member states two things and links outlets that tell one with those that tell
+   * the other. A member may support more than one. Each with its own central sentence.
+   */
+  facts: { members: Sent[]; central: Sent; shared: Set<string> }[];
 }
 
 export interface Alignment {
@@ -771,19 +778,13 @@ function centralOf(cluster: Sent[], scorer: Scorer): Central {
 function factClusters(clusters: Central[], scorer: Scorer): Alignment {
   const { sim } = scorer;
   const out: FactCluster[] = [];
-  for (const { members, central } of clusters) {
+  for (const c of clusters) {
+    const { members, central } = c;
     if (members.length < 2) continue;
     const arts = new Set(members.map((s) => s.art.id));
     if (arts.size < 2) continue;
-    const keyArts = new Map<string, Set<string>>();
-    for (const s of members)
-      for (const k of s.keys) {
-        let set = keyArts.get(k);
-        if (!set) keyArts.set(k, (set = new Set()));
-        set.add(s.art.id);
-      }
-    const shared = new Set([...keyArts].filter(([, v]) => v.size >= 2).map(([k]) => k));
-    out.push({ members, shared, central });
+    const shared = sharedKeys(members);
+    out.push({ members, shared, central, facts: claimSplit(c, scorer) ?? [{ members, central, shared }] });
   }
   out.sort((x, y) => cmp(x.members[0].id, y.members[0].id));
   const clusterOf = new Map<string, number>();
@@ -791,6 +792,40 @@ function factClusters(clusters: Central[], scorer: Scorer): Alignment {
     for (const s of c.members) clusterOf.set(s.id, i);
   });
   return { clusters: out, clusterOf, sim };
+}
+
+/** Keys present in at least two of the sentences' articles. */
+function sharedKeys(members: Sent[]): Set<string> {
+  const keyArts = new Map<string, Set<string>>();
+  for (const s of members)
+    for (const k of s.keys) {
+      let set = keyArts.get(k);
+      if (!set) keyArts.set(k, (set = new Set()));
+      set.add(s.art.id);
+    }
+  return new Set([...keyArts].filter(([, v]) => v.size >= 2).map(([k]) => k));
+}
+
+/** The cluster's facts aligned claim by claim (`claims.ts` claimFacts); null when it is one fact. */
+function claimSplit(c: Central, scorer: Scorer): FactCluster['facts'] | null {
+  const { members, ords, artOf } = c;
+  const { features, weight } = scorer;
+  const groups = claimFacts(
+    members,
+    artOf,
+    (i, j) => scorer.simAt(ords[i], ords[j]),
+    (v) => v >= ALIGN_THRESHOLD,
+    ALIGN_THRESHOLD * 0.6,
+    (k) => weight[features.idOf.get(k) ?? -1] ?? 0,
+  );
+  if (!groups) return null;
+  return groups.map((g) => {
+    const part = centralOf(
+      g.map((i) => members[i]),
+      scorer,
+    );
+    return { members: part.members, central: part.central, shared: sharedKeys(part.members) };
+  });
 }
 
 /**

@@ -159,10 +159,16 @@ function factDrafts(story: StoryView, al: Alignment, conflicts: Conflict[], conf
   for (const [u, sents] of [...byUnit].sort((a, b) => cmp(a[0], b[0]))) {
     const clusterIds = [...new Set(sents.map((s) => al.clusterOf.get(s.id)).filter((c): c is number => c !== undefined))];
     if (clusterIds.length === 1 && al.clusters[clusterIds[0]].members.length === sents.length) {
+      // the cluster's facts, aligned claim by claim: a sentence that states two things may support two
+      // (and a member none of whose claims another article states is a sentence of its own)
       const c = al.clusters[clusterIds[0]];
-      const { same, other } = oneStatement(c.members, c.central);
-      drafts.push({ sents: same, shared: c.shared, central: c.central, cluster: clusterIds[0] });
-      for (const s of other) drafts.push({ sents: [s], shared: new Set(), central: s, cluster: null });
+      const stated = new Set<Sent>();
+      for (const f of c.facts) {
+        const { same } = oneStatement(f.members, f.central);
+        drafts.push({ sents: same, shared: f.shared, central: f.central, cluster: f.central === c.central || c.facts.length === 1 ? clusterIds[0] : null });
+        for (const s of same) stated.add(s);
+      }
+      for (const s of c.members) if (!stated.has(s)) drafts.push({ sents: [s], shared: new Set(), central: s, cluster: null });
       continue;
     }
     const keyArts = new Map<string, Set<string>>();

@@ -185,16 +185,24 @@ export function statedActs(s: Sent, isCue: (lemma: string) => boolean): Set<stri
   if (!tokens) return null;
   const out = new Set<string>();
   for (let i = tokenAt(tokens, s.span.start); i < tokens.length && tokens[i].start < s.span.end; i++) {
-    const t = tokens[i];
-    // a participle used as an adjective ("the needed tents", "canned food") states no act
-    if (t.upos !== 'VERB' || t.start < s.span.start || relOf(t) === 'amod' || relOf(t) === 'compound') continue;
-    // (also when the parser gave it another relation: a participle right before the noun it hangs on)
-    if ((t.xpos === 'VBG' || t.xpos === 'VBN') && t.head > i && (tokens[t.head].upos === 'NOUN' || tokens[t.head].upos === 'PROPN')) continue;
-    const lemma = t.lemma.toLowerCase();
-    // by the normalised lemma: outlets spell "destabilise" and "destabilize"
-    if (!NO_ACT.has(lemma) && !isCue(lemma)) out.add(key(lemma));
+    const act = tokens[i].start < s.span.start ? null : actAt(tokens, i, isCue);
+    if (act) out.add(act);
   }
   return out;
+}
+
+/**
+ * The act the token at `i` states, as a normalised key (outlets spell "destabilise" and
+ * "destabilize"): a verb, not a participle used as an adjective ("the needed tents", "canned
+ * food"), not a light verb (NO_ACT), not a verb of attribution `isCue` names; null otherwise.
+ */
+export function actAt(tokens: readonly SyntaxToken[], i: number, isCue: (lemma: string) => boolean): string | null {
+  const t = tokens[i];
+  if (t.upos !== 'VERB' || relOf(t) === 'amod' || relOf(t) === 'compound') return null;
+  // (also when the parser gave it another relation: a participle right before the noun it hangs on)
+  if ((t.xpos === 'VBG' || t.xpos === 'VBN') && t.head > i && (tokens[t.head].upos === 'NOUN' || tokens[t.head].upos === 'PROPN')) return null;
+  const lemma = t.lemma.toLowerCase();
+  return NO_ACT.has(lemma) || isCue(lemma) ? null : key(lemma);
 }
 
 /** Relations by which a noun is a participant of the verb above it. */

@@ -1,0 +1,284 @@
+/**
+ * Claims: the statements a sentence makes, one per clause of its parse (a predicate with the words
+ * of its own arguments), and the facts a cluster of aligned sentences holds when they are aligned
+ * claim by claim. A sentence that states two things ("rangers questioned a poacher on suspicion of
+ * smuggling after two rhinos were found dead near the camp") joins the outlets that tell the one
+ * (arrested on suspicion of smuggling) and those that tell the other (two rhinos found dead); aligned
+ * by sentence they are one fact, aligned by claim they are two, each with that sentence as support.
+ */
+import { cueClassOf } from '../analyse/quotes/cues.js';
+import { isClauseHead, universalRelation } from '../analyse/syntax/helpers.js';
+import type { SyntaxToken } from '../model/types.js';
+import { tokenAt } from '../text/tokenize.js';
+import type { QuoteView, Sent } from './prepare.js';
+import { actClass } from './act-classes.js';
+import { actAt, kidsOf, parseOf } from './syntax.js';
+import { unionFind } from './text.js';
+
+/** One statement of a sentence: its predicate's key and the keys of the words of its clause. */
+export interface Claim {
+  /** The acts its verbs state (normalised lemmas); empty when it has none (a description, or no parse). */
+  acts: Set<string>;
+  keys: Set<string>;
+  /** Its keys that are values: numbers (digits) and names of days and months. */
+  values: Set<string>;
+}
+
+/** A claim needs this many content keys of its own; a smaller clause ("which means", "he said") belongs to the clause above it. */
+const MIN_CLAIM_KEYS = 2;
+
+/** Clusters of more members are one fact as average link made them (a main fact most outlets restate). */
+const MAX_MEMBERS = 60;
+
+const CLAIMS = new WeakMap<Sent, Claim[]>();
+
+/**
+ * The claims of a sentence, by the parse: each clause (root, coordinated verb, adverbial,
+ * complement, relative or parenthetical clause; a controlled clause, "tried to leave", stays with
+ * its verb) with its content keys. A clause that only attributes ("police said", a verb of saying
+ * whose complement is a clause) is no claim: what is said is. One claim (all the keys) without a
+ * parse. Once per sentence.
+ */
+export function claimsOf(s: Sent): Claim[] {
+  let claims = CLAIMS.get(s);
+  if (!claims) CLAIMS.set(s, (claims = findClaims(s)));
+  return claims;
+}
+
+const anyCue = (lemma: string) => cueClassOf(lemma) !== null;
+
+/** Verbs that say who says or thinks so ("said", "told", "believes"), not what happened ("found dead", "backed"). */
+function attributing(lemma: string): boolean {
+  const c = cueClassOf(lemma);
+  return c === 'speech' || c === 'thought';
+}
+
+function findClaims(s: Sent): Claim[] {
+  const whole = (): Claim[] => [claim(new Set(), s.keys)];
+  const tokens = parseOf(s.art);
+  if (!tokens) return whole();
+  const lo = tokenAt(tokens, s.span.start);
+  let hi = lo;
+  while (hi < tokens.length && tokens[hi].start < s.span.end) hi++;
+  if (hi - lo < 2) return whole();
+  const inside = (i: number) => i >= lo && i < hi;
+  // (a controlled clause, "tried to leave", and a noun's infinitive or participle, "plans to expand",
+  // "a man charged with", stay with the words they complete; a relative clause is a claim)
+  const boundary = new Uint8Array(hi - lo);
+  for (let i = lo; i < hi; i++) boundary[i - lo] = !inside(tokens[i].head) || (isClauseHead(tokens, i) && tokens[i].deprel !== 'xcomp' && tokens[i].deprel !== 'acl') ? 1 : 0;
+  // each token's clause: the nearest boundary at or above it (the sentence's root is one)
+  const clauseOf = new Int32Array(hi - lo);
+  for (let i = lo; i < hi; i++) {
+    let j = i;
+    for (let steps = 0; !boundary[j - lo] && steps < hi - lo; steps++) j = tokens[j].head;
+    clauseOf[i - lo] = j;
+  }
+  // a clause that attributes what another clause says is no claim: a verb of saying with a clause
+  // beside it, or the cue of a quote analyse read ("questioned on suspicion of smuggling" is an act)
+  const kids = kidsOf(tokens);
+  // (a quotation of a few words is a title or a phrase: "will appear in 'Dawn', while Roe is writing")
+  const direct = directQuotes(s);
+  const cues = new Set(direct.filter((q) => q.quote.cue && q.text.split(/\s+/).length > 4).map((q) => q.quote.cue!.span.start));
+  // (inside a quotation, "I thought it was thunder", a verb of thinking is what is said)
+  const quoted = direct.flatMap((q) => (q.quote.parts?.length ? q.quote.parts : [q.quote.span]));
+  const attributes = (c: number) =>
+    attributing(tokens[c].lemma.toLowerCase()) &&
+    !quoted.some((q) => tokens[c].start >= q.start && tokens[c].end <= q.end) &&
+    (cues.has(tokens[c].start) || universalRelation(tokens[c].deprel) === 'parataxis' || kids[c].some((k) => inside(k) && ['ccomp', 'parataxis'].includes(universalRelation(tokens[k].deprel))));
+  // each clause's keys and acts
+  const parts = new Map<number, { keys: Set<string>; acts: Set<string> }>();
+  const part = (c: number) => {
+    let p = parts.get(c);
+    if (!p) parts.set(c, (p = { keys: new Set(), acts: new Set() }));
+    return p;
+  };
+  // (the words and the parse's tokens are both in text order: one pass over both)
+  let i = lo;
+  for (const t of s.tokens) {
+    while (i < hi && tokens[i].end <= t.start) i++;
+    if (t.content && i < hi && tokens[i].start <= t.start) part(clauseOf[i - lo]).keys.add(t.key);
+  }
+  // (as statedActs reads them: "found dead" tells a state, "said" who tells it)
+  for (let j = lo; j < hi; j++) {
+    const act = actAt(tokens, j, anyCue);
+    if (act) part(clauseOf[j - lo]).acts.add(act);
+  }
+  // small clauses ("which means", "where she died") join the clause above, the deepest first (a
+  // clause of one word under another of one word joins the clause above both)
+  const depth = new Map<number, number>();
+  for (const c of parts.keys()) {
+    let d = 0;
+    for (let p = parentClause(tokens, c, clauseOf, lo, hi); p >= 0 && d < hi - lo; p = parentClause(tokens, p, clauseOf, lo, hi)) d++;
+    depth.set(c, d);
+  }
+  const folded = new Set<number>();
+  for (const [c, p] of [...parts].sort((a, b) => depth.get(b[0])! - depth.get(a[0])! || a[0] - b[0])) {
+    const parent = parentClause(tokens, c, clauseOf, lo, hi);
+    if (p.keys.size >= MIN_CLAIM_KEYS || parent < 0 || attributes(c) || attributes(parent)) continue;
+    const up = part(parent);
+    for (const k of p.keys) up.keys.add(k);
+    for (const a of p.acts) up.acts.add(a);
+    folded.add(c);
+  }
+  const claims = [...parts]
+    .filter(([c]) => !folded.has(c) && !attributes(c))
+    .sort((a, b) => a[0] - b[0])
+    .map(([, p]) => claim(p.acts, p.keys));
+  return claims.length ? claims : whole();
+}
+
+const VALUE = /^(?:\d[\d.,:]*[a-z]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|june|july|august|sept?\.?|september|oct\.?|october|nov\.?|november|dec\.?|december)$/;
+const claim = (acts: Set<string>, keys: Set<string>): Claim => ({ acts, keys, values: new Set([...keys].filter((k) => VALUE.test(k))) });
+
+const DIRECT = new WeakMap<Sent['art'], Map<Sent, QuoteView[]>>();
+/** The direct quotes analyse read in a sentence (by article, once). */
+function directQuotes(s: Sent): QuoteView[] {
+  let bySent = DIRECT.get(s.art);
+  if (!bySent) {
+    DIRECT.set(s.art, (bySent = new Map()));
+    for (const q of s.art.quotes) {
+      if (q.quote.kind !== 'direct') continue;
+      const list = bySent.get(q.sent);
+      if (list) list.push(q);
+      else bySent.set(q.sent, [q]);
+    }
+  }
+  return bySent.get(s) ?? [];
+}
+
+/** The clause above clause `c` (-1 at the sentence's root). */
+function parentClause(tokens: readonly SyntaxToken[], c: number, clauseOf: Int32Array, lo: number, hi: number): number {
+  const h = tokens[c].head;
+  return h >= lo && h < hi && clauseOf[h - lo] !== c ? clauseOf[h - lo] : -1;
+}
+
+/**
+ * The facts of a cluster of aligned sentences (`members`, their articles `artOf`), aligned claim
+ * by claim: each pair of members of two articles that aligns (`aligned`), and each member with
+ * its closest member of another article, join the claims that carry what they share (those
+ * holding at least three quarters of the best pair's shared weight; every claim when no pair of
+ * claims shares a word: they met on a figure or a date), when those claims state one act
+ * (`oneAct`). The claims joined so are the facts; a member is in every fact one of its claims is
+ * in, and in none when no claim of it joined another article's ("He listed blankets as the most
+ * needed items" / "Volunteers have handed out the blankets"). Groups whose members
+ * would merge on their own (mean similarity at `mergeLevel`) are one fact told in other words.
+ * Null when the cluster is one fact with all its members.
+ */
+export function claimFacts(
+  members: Sent[],
+  artOf: number[],
+  sim: (i: number, j: number) => number,
+  aligned: (v: number) => boolean,
+  mergeLevel: number,
+  weight: (k: string) => number,
+): number[][] | null {
+  const m = members.length;
+  // (larger clusters are left whole, as splitAtBridge leaves them: the pairs are quadratic in the members)
+  if (m > MAX_MEMBERS) return null;
+  const claims = members.map((s) => claimsOf(s));
+  const node = (i: number, x: number) => `${String(i).padStart(6, '0')}:${String(x).padStart(3, '0')}`;
+  const { add, find, union } = unionFind();
+  claims.forEach((c, i) => c.forEach((_, x) => add(node(i, x))));
+  const joined = new Uint8Array(m);
+  const link = (i: number, j: number) => {
+    const score = claims[i].map((ci) => claims[j].map((cj) => sharedWeight(ci.keys, cj.keys, weight)));
+    const best = Math.max(...score.flat());
+    // the claims that state one act, and of those the ones that carry most of what the pair shares
+    const fits = score.map((row, x) => row.map((v, y) => (best <= 0 || oneAct(claims[i][x], claims[j][y]) ? v : -1)));
+    const top = Math.max(...fits.flat());
+    if (top < 0 || (best > 0 && top < 0.5 * best)) return;
+    // no claim shares a word: they share a figure or a date (their slots), or only who said it
+    if (best <= 0 && !members[i].slots.some((f) => members[j].slots.includes(f))) return;
+    fits.forEach((row, x) =>
+      row.forEach((v, y) => {
+        if (v < 0 || (top > 0 && v < 0.75 * top)) return;
+        union(node(i, x), node(j, y));
+        joined[i] = joined[j] = 1;
+      }),
+    );
+  };
+  for (let i = 0; i < m; i++) {
+    let closest = -1;
+    let closestSim = -1;
+    let linked = false;
+    for (let j = 0; j < m; j++) {
+      if (artOf[i] === artOf[j]) continue;
+      const v = sim(i, j);
+      if (v > closestSim) {
+        closest = j;
+        closestSim = v;
+      }
+      if (aligned(v)) {
+        linked = true;
+        if (j > i) link(i, j);
+      }
+    }
+    if (!linked && closest >= 0) link(i, closest);
+  }
+  // members by fact: each root of a claim, the members with a claim under it
+  const byRoot = new Map<string, Set<number>>();
+  for (let i = 0; i < m; i++) {
+    if (!joined[i]) continue;
+    for (let x = 0; x < claims[i].length; x++) {
+      const r = find(node(i, x));
+      let set = byRoot.get(r);
+      if (!set) byRoot.set(r, (set = new Set()));
+      set.add(i);
+    }
+  }
+  let groups = [...byRoot.values()].filter((g) => new Set([...g].map((i) => artOf[i])).size >= 2).map((g) => [...g].sort((a, b) => a - b));
+  // a group inside another (two sentences that both state two things, aligned claim by claim) adds no fact of its own
+  groups = groups.filter((g, a) => !groups.some((h, b) => b !== a && g.every((i) => h.includes(i)) && (h.length > g.length || b < a)));
+  groups = mergeRestatements(groups, artOf, sim, mergeLevel);
+  if (groups.length === 1 && groups[0].length === m) return null;
+  return groups.sort((a, b) => a[0] - b[0] || a.length - b.length);
+}
+
+/**
+ * Two claims state one act: the same predicate or predicates of one act class, the one's
+ * predicate a word of the other ("calling them deeply destabilizing" / "is deeply destabilising"),
+ * or one of them a description (no verb: "Roe was the mother of 12"), or they give one figure or
+ * day ("The fire broke out on 21 July" / "The blaze started on 21 July").
+ */
+function oneAct(a: Claim, b: Claim): boolean {
+  if (!a.acts.size || !b.acts.size) return true;
+  for (const x of a.acts) if (b.acts.has(x) || b.keys.has(x)) return true;
+  for (const x of b.acts) if (a.keys.has(x)) return true;
+  const classes = new Set([...a.acts].map(actClass));
+  for (const x of b.acts) if (classes.has(actClass(x))) return true;
+  for (const k of a.values) if (b.values.has(k)) return true;
+  return false;
+}
+
+/** The summed squared weight of the keys two claims share (their part of a cosine's dot product). */
+function sharedWeight(a: Set<string>, b: Set<string>, weight: (k: string) => number): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let t = 0;
+  for (const k of small) if (large.has(k)) t += weight(k) ** 2;
+  return t;
+}
+
+/** Groups whose members not shared align on average at the merge level are one group (one statement in other words). */
+function mergeRestatements(groups: number[][], artOf: number[], sim: (i: number, j: number) => number, mergeLevel: number): number[][] {
+  const out = groups.map((g) => [...g]);
+  for (let merged = true; merged && out.length > 1; ) {
+    merged = false;
+    for (let a = 0; a < out.length && !merged; a++)
+      for (let b = a + 1; b < out.length && !merged; b++) {
+        let t = 0;
+        let k = 0;
+        for (const i of out[a])
+          for (const j of out[b]) {
+            if (artOf[i] === artOf[j] || out[b].includes(i) || out[a].includes(j)) continue;
+            t += sim(i, j);
+            k++;
+          }
+        if (k && t / k >= mergeLevel) {
+          out[a] = [...new Set([...out[a], ...out[b]])].sort((x, y) => x - y);
+          out.splice(b, 1);
+          merged = true;
+        }
+      }
+  }
+  return out;
+}

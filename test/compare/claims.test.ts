@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { claimsOf } from '../../src/compare/claims.js';
+import { prepareStory } from '../../src/compare/prepare.js';
+import { crossCheckTexts, inventedArticle, publishedAt } from './story.js';
+
+// Invented wording throughout.
+const PUBLISHED = publishedAt('2019-03-14T09:00:00Z');
+
+const sentenceClaims = (text: string) => {
+  const story = prepareStory({ articles: [inventedArticle('c0', text, PUBLISHED)], copies: [] });
+  return claimsOf(story.sentences[0]);
+};
+
+describe('claims of a sentence', () => {
+  it('a sentence that states two things has two claims, one per clause', () => {
+    const claims = sentenceClaims('Rangers questioned a poacher on suspicion of smuggling ivory after two rhinos were found dead near the river camp.');
+    assert.equal(claims.length, 2);
+    const has = (i: number, word: string) => [...claims[i].keys].some((k) => word.startsWith(k) || k.startsWith(word));
+    assert.ok(has(0, 'smuggling') && !has(0, 'camp'));
+    assert.ok(has(1, 'camp') && has(1, 'dead') && !has(1, 'smuggling'));
+  });
+  it('who says so is no claim: what is said is', () => {
+    const claims = sentenceClaims('A park spokeswoman said the northern gate would stay closed until the weekend.');
+    const keys = claims.flatMap((c) => [...c.keys]);
+    assert.ok(!keys.some((k) => 'spokeswoman'.startsWith(k)));
+    assert.ok(keys.some((k) => 'gate'.startsWith(k)));
+  });
+  it('a clause of one word joins the clause above it', () => {
+    const claims = sentenceClaims('The ranger was taken to the district hospital in Kelso, where she died.');
+    assert.equal(claims.length, 1);
+  });
+});
+
+describe('a compound sentence supports two facts without chaining them', () => {
+  const texts = [
+    'Rangers questioned a poacher on suspicion of smuggling ivory after two rhinos were found dead near the river camp.',
+    'The poacher was arrested at the border post on suspicion of smuggling ivory.',
+    'Two rhinos were found dead near the river camp on the edge of the reserve.',
+  ];
+  const facts = crossCheckTexts(texts, PUBLISHED)
+    .facts.filter((f) => f.status === 'corroborated')
+    .map((f) => f.articles.map((a) => a.slice(-2)).sort());
+  it('the outlet that tells both joins each of the others in a fact of its own', () => {
+    assert.deepEqual(facts.map((f) => f.join(' ')).sort(), ['a0 a1', 'a0 a2']);
+  });
+  it('the outlets that tell one thing each are never one fact', () => {
+    assert.ok(!facts.some((f) => f.includes('a1') && f.includes('a2')));
+  });
+});
