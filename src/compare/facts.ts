@@ -527,24 +527,26 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
   const longAcc = new Float64Array(2 * all.length);
   const touched = new Int32Array(all.length);
   const longRead = new Int32Array(LONG_LISTS_READ);
+  let longestIds = 0;
+  for (const ids of features.ids) longestIds = Math.max(longestIds, ids.length);
+  const readKeys = new Int32Array(longestIds);
+  const readNbMax = new Float64Array(longestIds);
   for (const a of sents) {
     const oa = ordinal.get(a)!;
     const artA = artOf[oa];
     let nTouched = 0;
     const nLong = rarestLongLists(features.ids[oa], listLength, longRead);
     for (let q = unseenFrom[oa]; q < unseenFrom[oa + 1]; q++) unseenMark[unseen[q]] = 1;
-    for (const k of features.ids[oa]) {
+    const nRead = keysRead(features.ids[oa], normAt[oa], weight, listLength, { longRead, nLong }, readKeys, readNbMax);
+    for (let r = 0; r < nRead; r++) {
+      const k = readKeys[r];
       const n = from[k + 1] - from[k];
-      if (!n || n > maxDf) continue;
       const long = n > POSTING_WINDOW + 1;
-      if (long) {
-        let chosen = false;
-        for (let q = 0; q < nLong; q++) if (longRead[q] === k) chosen = true;
-        if (!chosen) continue;
-      }
       const x = weight[k];
-      if (x <= 0) continue;
       const x2 = x * x;
+      // a sentence not met through the keys before this one and whose norm exceeds this cannot
+      // pass the first prune below with the keys left: it is not met at all
+      const nbMax = readNbMax[r];
       // the sentences after this one in the key's list, at most POSTING_WINDOW of them
       const first = after(postings, from[k], from[k + 1], oa);
       const to = Math.min(from[k + 1], first + POSTING_WINDOW);
@@ -554,7 +556,10 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
         const b = postings[p];
         if (artOf[b] === artA) continue;
         const at = ACC * b;
-        if (acc[at + 1] === 0) touched[nTouched++] = b;
+        if (acc[at + 1] === 0) {
+          if (acc[at + 3] > nbMax) continue;
+          touched[nTouched++] = b;
+        }
         acc[at] += x2;
         acc[at + 1] += x;
         acc[at + 2] += seenStep;
@@ -826,6 +831,42 @@ function claimSplit(c: Central, scorer: Scorer): FactCluster['facts'] | null {
     );
     return { members: part.members, central: part.central, shared: sharedKeys(part.members) };
   });
+}
+
+/**
+ * Writes into `keys` the keys whose lists a sentence (of norm `na`) reads, in the order of its
+ * features (the pair sums keep it): lists of at most maxDf sentences, a long one only when it is
+ * among the rarest (the first `nLong` of `longRead`), keys of some weight; returns how many. Into `nbMax`, per key, the
+ * largest norm of another sentence that can still pass the candidate search's first prune (a
+ * cosine over the keys met of ALIGN_THRESHOLD / 2, or a mass of MASS_ENOUGH * 0.6) when it is
+ * first met through this key: the keys from this one on add at most their sums to the pair's dot
+ * product and mass, so a sentence of larger norm cannot reach the cosine; when they can reach the
+ * mass, any norm may (Infinity). The sums are taken from the end, another order than the pairs':
+ * the margin of 1e-9 is far above their rounding.
+ */
+function keysRead(ids: Int32Array, na: number, weight: Float64Array, listLength: (k: number) => number, long: { longRead: Int32Array; nLong: number }, keys: Int32Array, nbMax: Float64Array): number {
+  let m = 0;
+  for (const k of ids) {
+    const n = listLength(k);
+    if (!n || weight[k] <= 0) continue;
+    if (n > POSTING_WINDOW + 1) {
+      let chosen = false;
+      for (let q = 0; q < long.nLong; q++) if (long.longRead[q] === k) chosen = true;
+      if (!chosen) continue;
+    }
+    keys[m++] = k;
+  }
+  const cosMin = ALIGN_THRESHOLD * 0.5 * (1 - 1e-9);
+  const massMin = MASS_ENOUGH * 0.6 * (1 - 1e-9);
+  let dotLeft = 0;
+  let massLeft = 0;
+  for (let r = m - 1; r >= 0; r--) {
+    const x = weight[keys[r]];
+    dotLeft += x * x;
+    massLeft += x;
+    nbMax[r] = massLeft < massMin ? dotLeft / (cosMin * na) : Infinity;
+  }
+  return m;
 }
 
 /**
