@@ -80,30 +80,48 @@ export class KeyDictionary {
     let total = 0;
     for (let i = 0; i < docs.length; i++) total += docs[i].vec.keys.length + (packs[i] ? docs[i].f.entities.length + docs[i].f.places.length : 0);
     const all = new Uint32Array(total);
-    const holes: [number, string][] = [];
+    // keys without an id, each once in first-seen order, and where they go: a run with many new keys
+    // (the first run over a store has nothing but) made a pair per occurrence and looked each up twice
+    const missing: string[] = [];
+    const missingIndex = new Map<string, number>();
+    const holeAt = new Uint32Array(total);
+    const holeKey = new Uint32Array(total);
+    let holes = 0;
     let at = 0;
     const put = (key: string) => {
       const k = clean ? clean(key) : key;
       const id = this.byKey.get(k);
-      if (id === undefined) holes.push([at, k]);
-      else all[at] = id;
-      at++;
+      if (id !== undefined) {
+        all[at++] = id;
+        return;
+      }
+      let j = missingIndex.get(k);
+      if (j === undefined) {
+        j = missing.length;
+        missingIndex.set(k, j);
+        missing.push(k);
+      }
+      holeAt[holes] = at++;
+      holeKey[holes++] = j;
     };
-    const starts: number[] = [];
+    const starts = new Array<number>(docs.length);
     for (let i = 0; i < docs.length; i++) {
-      starts.push(at);
-      for (const key of docs[i].vec.keys) put(key);
+      starts[i] = at;
+      const keys = docs[i].vec.keys;
+      for (let j = 0; j < keys.length; j++) put(keys[j]);
       if (!packs[i]) continue;
-      for (const [e] of docs[i].f.entities) put('@' + e);
-      for (const [p] of docs[i].f.places) put('@' + p);
+      const { entities, places } = docs[i].f;
+      for (let j = 0; j < entities.length; j++) put('@' + entities[j][0]);
+      for (let j = 0; j < places.length; j++) put('@' + places[j][0]);
     }
     const rows = () => {
-      for (const [i, k] of holes) all[i] = this.byKey.get(k)!;
+      const given = missing.map((k) => this.byKey.get(k)!);
+      for (let h = 0; h < holes; h++) all[holeAt[h]] = given[holeKey[h]];
       const ids = docs.map((x, i) => Buffer.from(all.buffer, all.byteOffset + 4 * starts[i], 4 * x.vec.keys.length));
       const packed = packAll(docs.map((x, i) => (packs[i] ? { f: x.f, names: all.subarray(starts[i] + x.vec.keys.length, starts[i] + x.vec.keys.length + x.f.entities.length + x.f.places.length) } : null)));
       return { ids, packed };
     };
-    return { missing: [...new Set(holes.map((h) => h[1]))], rows };
+    return { missing, rows };
   }
 
   /** Key ids of these rows not known yet. */
