@@ -53,7 +53,7 @@ export const LEDGER_COLUMNS = 'doc_id, t, day, story, copy_of, key_ids, vals, li
  * once and shares the strings (13.5k distinct keys in ~1.3M vector entries at a 100k store),
  * instead of splitting a joined string per row. Ids are only ever added, never reused, so what a
  * run has read stays true for the run. The back-end fills it: `missingIds` before decoding rows,
- * `missingKeys` before encoding vectors.
+ * `encodeAll`'s missing keys before writing them.
  */
 export class KeyDictionary {
   private readonly byId = new Map<number, string>();
@@ -137,24 +137,6 @@ export class KeyDictionary {
       if (r.packed) for (const id of packedNameIds(r.packed)) if (!this.byId.has(id)) out.add(id);
     }
     return [...out];
-  }
-
-  /** Keys of these documents' vectors without an id yet (as stored: `clean` removes what the back-end cannot hold). */
-  missingKeys(docs: LedgerDoc[], clean?: (k: string) => string): string[] {
-    const out = new Set<string>();
-    for (const x of docs)
-      for (const key of x.vec.keys) {
-        const k = clean ? clean(key) : key;
-        if (!this.byKey.has(k)) out.add(k);
-      }
-    return [...out];
-  }
-
-  /** A vector's keys as stored (every key must have an id: `missingKeys` first). */
-  encode(keys: string[], clean?: (k: string) => string): Buffer {
-    const ids = new Uint32Array(keys.length);
-    for (let i = 0; i < keys.length; i++) ids[i] = this.byKey.get(clean ? clean(keys[i]) : keys[i])!;
-    return Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength);
   }
 
   /**
