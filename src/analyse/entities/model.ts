@@ -347,35 +347,14 @@ export class Tagger {
     if (info.sums?.of === this) return info.sums.weights;
     const v = new Float64Array(2 * NT);
     const own = Uint32Array.from(ownFeatures(info));
-    this.accumulate(own, 0, own.length, 0, v.subarray(0, NT), v.subarray(NT));
+    const at = this.findRows(own, own.length);
+    for (let q = 0; q < own.length; q++) {
+      const ro = at[q];
+      if (ro < 0) continue;
+      for (let t = 0; t < 2 * NT; t++) v[t] += this.rows[ro + t];
+    }
     info.sums = { of: this, weights: v };
     return v;
-  }
-
-  /** Adds the weights of `hs[from..to)` to the emission arrays at `o` (first pass to e1, second pass to e2 when given). */
-  private accumulate(hs: Uint32Array, from: number, to: number, o: number, e1: Float64Array | null, e2: Float64Array | null): void {
-    const table = this.table;
-    const rows = this.rows;
-    const mask = (1 << this.bits) - 1;
-    const shift = 32 - this.bits;
-    for (let q = from; q < to; q++) {
-      const k = hs[q];
-      let s = Math.imul(k, 0x9e3779b1) >>> shift;
-      let r = -1;
-      for (;;) {
-        const v = table[s * 2];
-        if (v === k) {
-          r = table[s * 2 + 1];
-          break;
-        }
-        if (v === 0) break;
-        s = (s + 1) & mask;
-      }
-      if (r < 0) continue;
-      const ro = r * 2 * NT;
-      if (e1) for (let t = 0; t < NT; t++) e1[o + t] += rows[ro + t];
-      if (e2) for (let t = 0; t < NT; t++) e2[o + t] += rows[ro + NT + t];
-    }
   }
 
   /** findRows' scratch: each feature's row offset in `rows`, grown as needed. */
@@ -424,8 +403,8 @@ export class Tagger {
 
   /**
    * Adds the weights of each token's feature row of `fr` (a sentence's FeatureRows) to the
-   * emissions (n × NT; the first pass to e1 when given, the second to e2 when given), as
-   * accumulate does token by token, with the sentence's look-ups done together (findRows).
+   * emissions (n × NT; the first pass to e1 when given, the second to e2 when given), token by
+   * token, with the sentence's look-ups done together (findRows).
    */
   private accumulateRows(fr: FeatureRows, n: number, e1: Float64Array | null, e2: Float64Array | null): void {
     const rows = this.rows;
