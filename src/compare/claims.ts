@@ -233,7 +233,8 @@ export function claimFacts(
   // each claim a node of a union-find over integers: member i's claim x is first[i] + x
   const first = new Int32Array(m + 1);
   for (let i = 0; i < m; i++) first[i + 1] = first[i] + claims[i].length;
-  const parent = new Int32Array(first[m]).map((_, k) => k);
+  const parent = new Int32Array(first[m]);
+  for (let k = 0; k < parent.length; k++) parent[k] = k;
   const find = (k: number): number => {
     let r = k;
     while (parent[r] !== r) r = parent[r];
