@@ -13,7 +13,6 @@ import { tokenAt } from '../text/tokenize.js';
 import type { QuoteView, Sent } from './prepare.js';
 import { actClass } from './act-classes.js';
 import { actAt, kidsOf, parseOf } from './syntax.js';
-import { unionFind } from './text.js';
 
 /** One statement of a sentence: its predicate's key and the keys of the words of its clause. */
 export interface Claim {
@@ -30,20 +29,38 @@ const MIN_CLAIM_KEYS = 2;
 /** Clusters of more members are one fact as average link made them (a main fact most outlets restate). */
 const MAX_MEMBERS = 60;
 
-const CLAIMS = new WeakMap<Sent, Claim[]>();
+/** Per article, the claims of its sentences by index (with the sentence they were read from) and its direct quotes by sentence. */
+interface ArticleClaims {
+  bySentence: ({ s: Sent; claims: Claim[] } | undefined)[];
+  direct: Map<Sent, QuoteView[]> | null;
+}
+const ARTICLES = new WeakMap<Sent['art'], ArticleClaims>();
+const articleClaims = (art: Sent['art']): ArticleClaims => {
+  let a = ARTICLES.get(art);
+  if (!a) ARTICLES.set(art, (a = { bySentence: [], direct: null }));
+  return a;
+};
 
 /**
  * The claims of a sentence, by the parse: each clause (root, coordinated verb, adverbial,
  * complement, relative or parenthetical clause; a controlled clause, "tried to leave", stays with
  * its verb) with its content keys. A clause that only attributes ("police said", a verb of saying
  * whose complement is a clause) is no claim: what is said is. One claim (all the keys) without a
- * parse. Once per sentence.
+ * parse. Once per sentence (kept by the article, under the sentence's index: one weak-map entry per
+ * article, not per sentence).
  */
 export function claimsOf(s: Sent): Claim[] {
-  let claims = CLAIMS.get(s);
-  if (!claims) CLAIMS.set(s, (claims = findClaims(s)));
+  const { bySentence } = articleClaims(s.art);
+  const known = bySentence[s.index];
+  if (known?.s === s) return known.claims;
+  const claims = findClaims(s);
+  // (a sentence not at its index, or a second object for one index, is read again each time rather than mistaken)
+  if (Number.isInteger(s.index) && s.index >= 0 && !known) bySentence[s.index] = { s, claims };
   return claims;
 }
+
+const NO_CUES: ReadonlySet<number> = new Set();
+const NO_QUOTES: readonly QuoteView[] = [];
 
 const anyCue = (lemma: string) => cueClassOf(lemma) !== null;
 
@@ -51,6 +68,32 @@ const anyCue = (lemma: string) => cueClassOf(lemma) !== null;
 function attributing(lemma: string): boolean {
   const c = cueClassOf(lemma);
   return c === 'speech' || c === 'thought';
+}
+
+/**
+ * Working arrays reused from one sentence and one pair to the next (a typed array costs more to
+ * allocate than the few dozen entries a sentence or a pair of claims fills): each call gets an array
+ * of at least the length it asks and writes every entry it reads; none of the callers is re-entered.
+ */
+const scratch = (() => {
+  let bytes = [new Uint8Array(64), new Uint8Array(64)];
+  let ints = new Int32Array(64);
+  let doubles = new Float64Array(64);
+  const grown = (n: number) => Math.max(64, 2 ** Math.ceil(Math.log2(n)));
+  return {
+    bytes: (which: 0 | 1, n: number) => {
+      if (bytes[which].length < n) bytes = bytes.map((b, w) => (w === which ? new Uint8Array(grown(n)) : b));
+      return bytes[which];
+    },
+    ints: (n: number) => (ints.length < n ? (ints = new Int32Array(grown(n))) : ints),
+    doubles: (n: number) => (doubles.length < n ? (doubles = new Float64Array(grown(n))) : doubles),
+  };
+})();
+
+/** A clause's keys and acts while its sentence is read. */
+interface ClausePart {
+  keys: Set<string>;
+  acts: Set<string>;
 }
 
 function findClaims(s: Sent): Claim[] {
@@ -64,10 +107,10 @@ function findClaims(s: Sent): Claim[] {
   const inside = (i: number) => i >= lo && i < hi;
   // (a controlled clause, "tried to leave", and a noun's infinitive or participle, "plans to expand",
   // "a man charged with", stay with the words they complete; a relative clause is a claim)
-  const boundary = new Uint8Array(hi - lo);
+  const boundary = scratch.bytes(0, hi - lo);
   for (let i = lo; i < hi; i++) boundary[i - lo] = !inside(tokens[i].head) || (isClauseHead(tokens, i) && tokens[i].deprel !== 'xcomp' && tokens[i].deprel !== 'acl') ? 1 : 0;
   // each token's clause: the nearest boundary at or above it (the sentence's root is one)
-  const clauseOf = new Int32Array(hi - lo);
+  const clauseOf = scratch.ints(hi - lo);
   for (let i = lo; i < hi; i++) {
     let j = i;
     for (let steps = 0; !boundary[j - lo] && steps < hi - lo; steps++) j = tokens[j].head;
@@ -78,15 +121,22 @@ function findClaims(s: Sent): Claim[] {
   const kids = kidsOf(tokens);
   // (a quotation of a few words is a title or a phrase: "will appear in 'Dawn', while Roe is writing")
   const direct = directQuotes(s);
-  const cues = new Set(direct.filter((q) => q.quote.cue && q.text.split(/\s+/).length > 4).map((q) => q.quote.cue!.span.start));
+  // (most sentences quote no one: nothing to build for them)
+  const cues = direct.length ? new Set(direct.filter((q) => q.quote.cue && q.text.split(/\s+/).length > 4).map((q) => q.quote.cue!.span.start)) : NO_CUES;
   // (inside a quotation, "I thought it was thunder", a verb of thinking is what is said)
-  const quoted = direct.flatMap((q) => (q.quote.parts?.length ? q.quote.parts : [q.quote.span]));
-  const attributes = (c: number) =>
+  const quoted = direct.length ? direct.flatMap((q) => (q.quote.parts?.length ? q.quote.parts : [q.quote.span])) : [];
+  // (asked of a clause up to three times: once for itself, once per small clause under it)
+  const attributed = scratch.bytes(1, hi - lo).fill(2, 0, hi - lo);
+  const attributes = (c: number): boolean => {
+    if (attributed[c - lo] === 2) attributed[c - lo] = attributesAt(c) ? 1 : 0;
+    return attributed[c - lo] === 1;
+  };
+  const attributesAt = (c: number) =>
     attributing(tokens[c].lemma.toLowerCase()) &&
     !quoted.some((q) => tokens[c].start >= q.start && tokens[c].end <= q.end) &&
     (cues.has(tokens[c].start) || universalRelation(tokens[c].deprel) === 'parataxis' || kids[c].some((k) => inside(k) && ['ccomp', 'parataxis'].includes(universalRelation(tokens[k].deprel))));
   // each clause's keys and acts
-  const parts = new Map<number, { keys: Set<string>; acts: Set<string> }>();
+  const parts = new Map<number, ClausePart>();
   const part = (c: number) => {
     let p = parts.get(c);
     if (!p) parts.set(c, (p = { keys: new Set(), acts: new Set() }));
@@ -105,14 +155,14 @@ function findClaims(s: Sent): Claim[] {
   }
   // small clauses ("which means", "where she died") join the clause above, the deepest first (a
   // clause of one word under another of one word joins the clause above both)
-  const depth = new Map<number, number>();
-  for (const c of parts.keys()) {
+  const byDepth: { c: number; p: ClausePart; d: number }[] = [];
+  for (const [c, p] of parts) {
     let d = 0;
-    for (let p = parentClause(tokens, c, clauseOf, lo, hi); p >= 0 && d < hi - lo; p = parentClause(tokens, p, clauseOf, lo, hi)) d++;
-    depth.set(c, d);
+    for (let q = parentClause(tokens, c, clauseOf, lo, hi); q >= 0 && d < hi - lo; q = parentClause(tokens, q, clauseOf, lo, hi)) d++;
+    byDepth.push({ c, p, d });
   }
   const folded = new Set<number>();
-  for (const [c, p] of [...parts].sort((a, b) => depth.get(b[0])! - depth.get(a[0])! || a[0] - b[0])) {
+  for (const { c, p } of byDepth.sort((a, b) => b.d - a.d || a.c - b.c)) {
     const parent = parentClause(tokens, c, clauseOf, lo, hi);
     if (p.keys.size >= MIN_CLAIM_KEYS || parent < 0 || attributes(c) || attributes(parent)) continue;
     const up = part(parent);
@@ -128,14 +178,18 @@ function findClaims(s: Sent): Claim[] {
 }
 
 const VALUE = /^(?:\d[\d.,:]*[a-z]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|june|july|august|sept?\.?|september|oct\.?|october|nov\.?|november|dec\.?|december)$/;
-const claim = (acts: Set<string>, keys: Set<string>): Claim => ({ acts, keys, values: new Set([...keys].filter((k) => VALUE.test(k))) });
+const claim = (acts: Set<string>, keys: Set<string>): Claim => {
+  const values = new Set<string>();
+  for (const k of keys) if (VALUE.test(k)) values.add(k);
+  return { acts, keys, values };
+};
 
-const DIRECT = new WeakMap<Sent['art'], Map<Sent, QuoteView[]>>();
 /** The direct quotes analyse read in a sentence (by article, once). */
-function directQuotes(s: Sent): QuoteView[] {
-  let bySent = DIRECT.get(s.art);
+function directQuotes(s: Sent): readonly QuoteView[] {
+  const a = articleClaims(s.art);
+  let bySent = a.direct;
   if (!bySent) {
-    DIRECT.set(s.art, (bySent = new Map()));
+    a.direct = bySent = new Map();
     for (const q of s.art.quotes) {
       if (q.quote.kind !== 'direct') continue;
       const list = bySent.get(q.sent);
@@ -143,7 +197,7 @@ function directQuotes(s: Sent): QuoteView[] {
       else bySent.set(q.sent, [q]);
     }
   }
-  return bySent.get(s) ?? [];
+  return bySent.get(s) ?? NO_QUOTES;
 }
 
 /** The clause above clause `c` (-1 at the sentence's root). */
@@ -176,26 +230,59 @@ export function claimFacts(
   // (larger clusters are left whole, as splitAtBridge leaves them: the pairs are quadratic in the members)
   if (m > MAX_MEMBERS) return null;
   const claims = members.map((s) => claimsOf(s));
-  const node = (i: number, x: number) => `${String(i).padStart(6, '0')}:${String(x).padStart(3, '0')}`;
-  const { add, find, union } = unionFind();
-  claims.forEach((c, i) => c.forEach((_, x) => add(node(i, x))));
+  // each claim a node of a union-find over integers: member i's claim x is first[i] + x
+  const first = new Int32Array(m + 1);
+  for (let i = 0; i < m; i++) first[i + 1] = first[i] + claims[i].length;
+  const parent = new Int32Array(first[m]);
+  for (let k = 0; k < parent.length; k++) parent[k] = k;
+  const find = (k: number): number => {
+    let r = k;
+    while (parent[r] !== r) r = parent[r];
+    parent[k] = r;
+    return r;
+  };
+  const union = (a: number, b: number) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  // the similarities of members of two articles, read once (the scorer has them cached; sim is symmetric)
+  const sims = new Float64Array(m * m);
+  for (let i = 0; i < m; i++)
+    for (let j = i + 1; j < m; j++) if (artOf[i] !== artOf[j]) sims[i * m + j] = sims[j * m + i] = sim(i, j);
+  const simOf = (i: number, j: number) => sims[i * m + j];
   const joined = new Uint8Array(m);
   const link = (i: number, j: number) => {
-    const score = claims[i].map((ci) => claims[j].map((cj) => sharedWeight(ci.keys, cj.keys, weight)));
-    const best = Math.max(...score.flat());
+    const ci = claims[i];
+    const cj = claims[j];
+    const score = scratch.doubles(ci.length * cj.length);
+    let best = -Infinity;
+    for (let x = 0; x < ci.length; x++)
+      for (let y = 0; y < cj.length; y++) {
+        const v = sharedWeight(ci[x].keys, cj[y].keys, weight);
+        score[x * cj.length + y] = v;
+        if (v > best) best = v;
+      }
     // the claims that state one act, and of those the ones that carry most of what the pair shares
-    const fits = score.map((row, x) => row.map((v, y) => (best <= 0 || oneAct(claims[i][x], claims[j][y]) ? v : -1)));
-    const top = Math.max(...fits.flat());
+    // (a pair of claims under 0.3 of the best can neither be the top, which must reach half the
+    // best, nor reach three quarters of it: its act is not read)
+    let top = -Infinity;
+    for (let x = 0; x < ci.length; x++)
+      for (let y = 0; y < cj.length; y++) {
+        const k = x * cj.length + y;
+        if (best > 0 && (score[k] < 0.3 * best || !oneAct(ci[x], cj[y]))) score[k] = -1;
+        if (score[k] > top) top = score[k];
+      }
     if (top < 0 || (best > 0 && top < 0.5 * best)) return;
     // no claim shares a word: they share a figure or a date (their slots), or only who said it
     if (best <= 0 && !members[i].slots.some((f) => members[j].slots.includes(f))) return;
-    fits.forEach((row, x) =>
-      row.forEach((v, y) => {
-        if (v < 0 || (top > 0 && v < 0.75 * top)) return;
-        union(node(i, x), node(j, y));
+    for (let x = 0; x < ci.length; x++)
+      for (let y = 0; y < cj.length; y++) {
+        const v = score[x * cj.length + y];
+        if (v < 0 || (top > 0 && v < 0.75 * top)) continue;
+        union(first[i] + x, first[j] + y);
         joined[i] = joined[j] = 1;
-      }),
-    );
+      }
   };
   for (let i = 0; i < m; i++) {
     let closest = -1;
@@ -203,7 +290,7 @@ export function claimFacts(
     let linked = false;
     for (let j = 0; j < m; j++) {
       if (artOf[i] === artOf[j]) continue;
-      const v = sim(i, j);
+      const v = simOf(i, j);
       if (v > closestSim) {
         closest = j;
         closestSim = v;
@@ -216,11 +303,11 @@ export function claimFacts(
     if (!linked && closest >= 0) link(i, closest);
   }
   // members by fact: each root of a claim, the members with a claim under it
-  const byRoot = new Map<string, Set<number>>();
+  const byRoot = new Map<number, Set<number>>();
   for (let i = 0; i < m; i++) {
     if (!joined[i]) continue;
     for (let x = 0; x < claims[i].length; x++) {
-      const r = find(node(i, x));
+      const r = find(first[i] + x);
       let set = byRoot.get(r);
       if (!set) byRoot.set(r, (set = new Set()));
       set.add(i);
@@ -229,7 +316,7 @@ export function claimFacts(
   let groups = [...byRoot.values()].filter((g) => new Set([...g].map((i) => artOf[i])).size >= 2).map((g) => [...g].sort((a, b) => a - b));
   // a group inside another (two sentences that both state two things, aligned claim by claim) adds no fact of its own
   groups = groups.filter((g, a) => !groups.some((h, b) => b !== a && g.every((i) => h.includes(i)) && (h.length > g.length || b < a)));
-  groups = mergeRestatements(groups, artOf, sim, mergeLevel);
+  groups = mergeRestatements(groups, artOf, simOf, mergeLevel);
   if (groups.length === 1 && groups[0].length === m) return null;
   return groups.sort((a, b) => a[0] - b[0] || a.length - b.length);
 }

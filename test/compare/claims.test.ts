@@ -26,6 +26,21 @@ describe('claims of a sentence', () => {
     assert.ok(!keys.some((k) => 'spokeswoman'.startsWith(k)));
     assert.ok(keys.some((k) => 'gate'.startsWith(k)));
   });
+  it('claims are kept per sentence: asked again, the same claims; another sentence object at that index is read on its own', () => {
+    const story = prepareStory({
+      articles: [inventedArticle('c0', 'The ferry left the harbour at dawn. Divers searched the bay after the hull was found.', PUBLISHED)],
+      copies: [],
+    });
+    const [first, second] = story.sentences;
+    assert.equal(claimsOf(first), claimsOf(first));
+    const keys = (s: typeof first) => claimsOf(s).flatMap((c) => [...c.keys]).sort();
+    const firstKeys = keys(first);
+    // (the second sentence's words under the first one's index: its own claims, not the cached ones)
+    const impostor = { ...second, index: first.index };
+    assert.deepEqual(keys(impostor), keys(second));
+    assert.notDeepEqual(keys(impostor), firstKeys);
+    assert.deepEqual(keys(first), firstKeys);
+  });
   it('a clause of one word joins the clause above it', () => {
     const claims = sentenceClaims('The ranger was taken to the district hospital in Kelso, where she died.');
     assert.equal(claims.length, 1);
