@@ -65,6 +65,22 @@ function byRule(text: string, from = 0, to = text.length): { start: number; end:
   return out;
 }
 
+/** A seeded linear congruential generator: rand(n) is in [0, n). */
+function seeded(seed: number): (n: number) => number {
+  return (n) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+}
+
+/** 1 to `max` pieces of the alphabet. */
+function randomText(rand: (n: number) => number, alphabet: string[], max: number): string {
+  let t = '';
+  const len = 1 + rand(max);
+  for (let i = 0; i < len; i++) t += alphabet[rand(alphabet.length)];
+  return t;
+}
+
 describe('tokenize against the token rule', () => {
   it('cuts abbreviations, initials, numbers and possessives', () => {
     const cut = (t: string) => tokenize(t).map((x) => x.text);
@@ -75,15 +91,9 @@ describe('tokenize against the token rule', () => {
 
   it('cuts every text as the token rule does (random text over the characters the rule tells apart)', () => {
     const alphabet = [...'aAsSzZ0 9.,:-\'’_ \t\n\u00a0JDMrUK'].concat(['é', 'É', 'ß', '\u0301', '٣', '𝐀', '𝐚', '\ud800', '\udc00', '“', '”', 'Mr', 'Jan', 'Sept', 'Gen', "'s", '’S', '. ', 'U.S.']);
-    let seed = 12345;
-    const rand = (n: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 8) % n;
-    };
+    const rand = seeded(12345);
     for (let k = 0; k < 10000; k++) {
-      let t = '';
-      const len = 1 + rand(24);
-      for (let i = 0; i < len; i++) t += alphabet[rand(alphabet.length)];
+      const t = randomText(rand, alphabet, 24);
       assert.deepEqual(tokenize(t), byRule(t), JSON.stringify(t));
       const from = rand(t.length);
       const to = from + rand(t.length - from + 1);
@@ -106,15 +116,9 @@ describe('words against the word rule', () => {
 
   it('cuts every text as the word rule does (random text, lone surrogates included)', () => {
     const alphabet = [...'aZ09 .,-\'’_\t'].concat(['é', '\u0301', '٣', '𝐀', '𠀀', '\ud835', '\udc00', '“', 'U.S.']);
-    let seed = 777;
-    const rand = (n: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 8) % n;
-    };
+    const rand = seeded(777);
     for (let k = 0; k < 10000; k++) {
-      let t = '';
-      const len = 1 + rand(20);
-      for (let i = 0; i < len; i++) t += alphabet[rand(alphabet.length)];
+      const t = randomText(rand, alphabet, 20);
       const expected = [...t.matchAll(WORD_RULE)].map((m) => ({ word: m[0], start: m.index }));
       assert.deepEqual(words(t), expected, JSON.stringify(t));
     }
