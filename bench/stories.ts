@@ -4,6 +4,7 @@
  *   npm run bench:stories                 # quality (ECB+ halves, UCI) + store run + scale 10k, 100k, 1M
  *   npm run bench:stories -- --skip-1m    # without the 1M run
  *   npm run bench:stories -- --quality    # quality only
+ *   npm run bench:stories -- --quality --subsamples [N]  # and the development halves on N (10) paired 80% subsamples
  *   npm run bench:stories -- --scale      # store run and streams only
  *   npm run bench:stories -- --scale --store-only   # store run and the ledger stream only (--small: 10k / 20k)
  *   npm run bench:stories -- --scale --undated [N] # N (100k) undated articles: first run, then 100 more
@@ -24,7 +25,7 @@ import { performance } from 'node:perf_hooks';
 import { groupStories, StoryIndex, storyFeatures } from '../src/stories/index.js';
 import { scoreClusters } from '../src/stories/metrics.js';
 import { errorsByKind, errorTable, pairErrorsByDay, pairTable } from './stories/errors.js';
-import { loadEcb, loadUci, quality, type Split } from './stories/quality.js';
+import { loadEcb, loadUci, quality, type Split, subsampleScores } from './stories/quality.js';
 import { storeRun, storeRunChild, streamScale, undatedRun } from './stories/store-run.js';
 import { syntheticFeatureStream, syntheticStream } from './stories/synthetic.js';
 
@@ -61,7 +62,12 @@ async function qualitySection() {
   );
   console.log('\nQuality (B-cubed and pairwise; targets: ECB+ B3 F1 >= 0.95, UCI >= 0.80)');
   printTable(table);
-  return out;
+  const n = Number(process.argv[process.argv.indexOf('--subsamples') + 1]) || 0;
+  if (!args.has('--subsamples')) return out;
+  const subs = [ecb.odd, uci.a].map((split) => ({ data: split.name, ...subsampleScores(split, n || 10) }));
+  console.log(`\nDevelopment halves on ${n || 10} paired 80% subsamples (B-cubed F1; the same subsamples for any version of the code)`);
+  printTable([['data', 'mean', 'min', 'max'], ...subs.map((x) => [x.data, fmt(x.mean, 4), fmt(Math.min(...x.f1s), 4), fmt(Math.max(...x.f1s), 4)])]);
+  return { scores: out, subsamples: subs };
 }
 
 /** Errors by kind (bench/stories/errors.ts); the held-out half shows totals only (never studied). */

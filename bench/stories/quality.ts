@@ -132,3 +132,21 @@ export async function quality(pairs: [Split, Split][], label: (s: ClusterScores)
   }
   return { table, out };
 }
+
+/**
+ * B-cubed F1 of the batch grouping on `n` paired subsamples of a split (each keeps an article with
+ * probability 0.8, drawn by a fixed seed in the split's order, so two versions of the code meet the
+ * same subsamples). One half moves by 0.01-0.03 when a single merge or split changes; the mean over
+ * subsamples, and whether any subsample got worse, is a steadier development signal. Development
+ * halves only: the held-out halves stay a single figure read at the end.
+ */
+export function subsampleScores(split: Split, n: number): { mean: number; f1s: number[] } {
+  const f1s: number[] = [];
+  for (let seed = 1; seed <= n; seed++) {
+    const r = prng(seed * 7919);
+    const features = split.features.filter(() => r() > 0.2);
+    const gold = new Map(features.map((f) => [f.id, split.gold.get(f.id)!]));
+    f1s.push(scoreClusters(gold, groupStories(features).map((g) => g.members)).bcubed.f1);
+  }
+  return { mean: f1s.reduce((a, b) => a + b, 0) / Math.max(1, n), f1s };
+}
