@@ -286,8 +286,12 @@ export function scoreStory(f: StoryFixture, x: StoryCrossCheck, articles: Annota
 const CHECKABLE = /(?<!\d)\d(?:[\d,.]*\d)?(?!\d)|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
 const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+/** A month's abbreviation as newsrooms write it ("Feb. 1", "Sept. 13"), for its name. */
+const MONTH_ABBREVIATION = /\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?/g;
+const MONTH_NAMES: Record<string, string> = { jan: 'january', feb: 'february', mar: 'march', apr: 'april', jun: 'june', jul: 'july', aug: 'august', sep: 'september', sept: 'september', oct: 'october', nov: 'november', dec: 'december' };
 function briefValues(text: string): string[] {
   const out = [...text.matchAll(CHECKABLE)].map((m) => m[0].toLowerCase().replace(/[.,]$/, '').replace(/,/g, ''));
+  for (const m of text.matchAll(MONTH_ABBREVIATION)) out.push(MONTH_NAMES[m[1].toLowerCase()]);
   const words = text.toLowerCase().split(/[^a-z]+/);
   words.forEach((w, i) => {
     const tens = TENS.indexOf(w);
@@ -306,7 +310,7 @@ function briefValues(text: string): string[] {
  * parentheses, or "Only X reports") are not values. Lines without a checkable value are not
  * checked. Values match as whole values (`briefValues` of both: "60" is held by "Sixty-year-old",
  * not by "1960"); a weekday or a month matches by name only ("Friday" is not supported by "Sept. 13"
- * even when it is that Friday).
+ * even when it is that Friday; "Feb. 1" holds "February", a month's abbreviation being its name).
  */
 export function briefSupport(x: StoryCrossCheck, texts: Map<string, string>): BriefSupport {
   const out: BriefSupport = { lines: x.brief.length, checked: 0, supported: 0, unsupported: [] };

@@ -269,3 +269,7 @@ describe('findQuantities: a name or a model designation between the number and w
     assert.deepEqual(read('Five Chinese died in the crash.'), []);
   });
 });
+
+it('a preposition after a figure is not what it counts ("on state route 94 near the town")', () => {
+  assert.deepEqual(quantities('The crash was on state route 94 near the town, and 12 officers came.').map((q) => [q.value, q.counted]), [[12, 'officers']]);
+});
