@@ -336,8 +336,7 @@ export class StoryIndex {
     const closedKnown = this.closedByDoc.get(f.id);
     if (closedKnown) return { storyId: closedKnown.id, copyOf: null, vec: { keys: [], vals: new Float32Array(0) }, lite: { ...f, terms: [], messages: [] } };
 
-    let day = f.day;
-    if (day !== null && this.nowDay !== null && day > this.nowDay + 2) day = null;
+    const day = this.publicationDay(f);
     const t = day ?? f.eventDay;
     if (day !== null) this.advanceClock(day);
 
@@ -936,7 +935,12 @@ export class StoryIndex {
    * still needs its content to agree (`cohesionBar`, `crossCohesive`).
    */
   private datedByPublication(f: StoryFeatures): boolean {
-    return f.day !== null && (this.nowDay === null || f.day <= this.nowDay + 2);
+    return this.publicationDay(f) !== null;
+  }
+
+  /** An article's publication day, unless it lies more than two days after the index's "now" (a wrong date). */
+  private publicationDay(f: StoryFeatures): number | null {
+    return f.day !== null && (this.nowDay === null || f.day <= this.nowDay + 2) ? f.day : null;
   }
 
   /** Mean pairwise cosine of a story's members (their vectors are unit length), or null below two members. */
@@ -1250,7 +1254,7 @@ export class StoryIndex {
         title = e.f.title;
       }
     }
-    const days = entries.map((e) => e.f.day).filter((d): d is number => d !== null && (this.nowDay === null || d <= this.nowDay + 2));
+    const days = entries.map((e) => this.publicationDay(e.f)).filter((d): d is number => d !== null);
     const top = (m: Map<string, number>, n: number) =>
       [...m.entries()]
         .sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0]))
