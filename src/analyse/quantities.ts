@@ -57,11 +57,15 @@ const QUALIFIERS: [string, QuantityQualifier][] = [
 ];
 
 const STOP_AFTER = new Set(
-  'of in on at to from for by with and or but that which who was were is are be been has have had will would said says as than per a an the this these those it its their his her after before during since into over under about while when where if not also'.split(' '),
+  [
+    'of in on at to from for by with and or but that which who was were is are be been has have had will would said says as than per a an the this these those it its their his her after before during since into over under about while when where if not also',
+    // the rest of English's closed class of prepositions (UD English ADP): never what a figure
+    // counts ("on state route 94 near the town" is no count of "near")
+    'near across along toward towards against between among amid outside inside within without through throughout via onto upon beside besides behind beyond past despite off around',
+  ]
+    .join(' ')
+    .split(' '),
 );
-// and the rest of English's closed class of prepositions (UD English ADP): a preposition is never
-// what a figure counts ("on state route 94 near the town" is no count of "near")
-for (const w of 'near across along toward towards against between among amid outside inside within without through throughout via onto upon beside besides behind beyond past despite off around'.split(' ')) STOP_AFTER.add(w);
 
 /** Words before a four-digit number that make it a year ("below 2005 levels", "since 2014"). */
 const YEAR_CONTEXT = new Set('in since by from below above than of until till before after during the through between around'.split(' '));
