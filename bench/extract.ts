@@ -37,7 +37,7 @@ function raw(id: string, content: string, contentType: 'html' | 'text', url?: st
 function readability(html: string): string {
   const { document } = parseHTML(html);
   try {
-    // biome-ignore lint/suspicious/noExplicitAny: linkedom document passed to Readability
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- linkedom document passed to Readability
     return new Readability(document as any).parse()?.textContent ?? '';
   } catch {
     return '';
@@ -150,7 +150,7 @@ for (const dir of readdirSync(RTP).sort()) {
   const { document } = parseHTML(html);
   let rbMeta: Record<Field, string | null> = { title: null, byline: null, publishedTime: null, siteName: null };
   try {
-    // biome-ignore lint/suspicious/noExplicitAny: linkedom document passed to Readability
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- linkedom document passed to Readability
     const r = new Readability(document as any).parse();
     if (r) rbMeta = { title: r.title ?? null, byline: r.byline ?? null, publishedTime: r.publishedTime ?? null, siteName: r.siteName ?? null };
   } catch {

@@ -20,7 +20,7 @@ const truth = JSON.parse(readFileSync(join(AEB, 'ground-truth.json'), 'utf8')) a
 
 function readabilityText(html: string): string {
   try {
-    // biome-ignore lint/suspicious/noExplicitAny: linkedom document passed to Readability
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- linkedom document passed to Readability
     return new Readability(parseHTML(html).document as any).parse()?.textContent ?? '';
   } catch {
     return '';

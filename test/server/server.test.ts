@@ -15,7 +15,7 @@ import { SEEDS, seedFile, seedFiles, seedText } from '../helpers.js';
 
 const seed = (prefix: string) => ({ name: seedFile(prefix), text: seedText(prefix) });
 
-// biome-ignore lint/suspicious/noExplicitAny: JSON responses are checked field by field
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON responses are checked field by field
 type Json = Record<string, any>;
 
 async function post(base: string, body: string | Buffer, contentType: string, query = '', headers: Record<string, string> = {}) {

@@ -15,7 +15,7 @@ export interface HtmlParts
   timedOut: boolean;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: linkedom's document type is not exported usefully
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- linkedom's document type is not exported usefully
 type AnyDoc = any;
 
 export function parseDocument(html: string): { document: AnyDoc; warnings: string[] } {
