@@ -31,6 +31,9 @@ const SEED_SPECIFIC = [
   'Gary Ross', 'Klitschko', 'West Coast Bank', 'Marfin', 'Toyota Camry', 'American Pie', 'Jack Ketsoyan',
   'Vishwanand Subryan', 'Jose Luis Orozco', 'Harlan Boll', 'Jamaica Hospital', 'Hennepin County',
   'Bayou La Batre', 'Abu Talat', 'Unique Armstead', 'Simon Beaufoy', 'Shawn Holley', 'Scott Boras',
+  // held-out ECB+ events added 5 Dec 2026 (topics 2, 5, 9, 13, 18, 19)
+  'Jackman', 'DeGeneres', 'Maurice Cheeks', 'Kempthorne', 'Grigoropoulos', 'Kimani Gray', 'Wasilla', 'Matanuska',
+  'Banky', 'LaCalamita', 'TallGrass',
 ];
 
 /** Whole-word, case-insensitive, with any spacing: "Golden  Dome", "golden_dome" and "golden\\s+dome" all count. */

@@ -95,6 +95,7 @@ describe('story fixtures', () => {
 describe('ECB+ annotated fixtures', () => {
   const ecb = fixtures.filter(isEcb);
   const scores: StoryScore[] = [];
+  const scoreSplits: (string | undefined)[] = [];
   const judgeable: JudgeableFact[] = [];
   it('has at least 32 annotated events across at least 12 topics', () => {
     assert.ok(ecb.length >= 32, `${ecb.length} ECB+ fixtures`);
@@ -106,6 +107,7 @@ describe('ECB+ annotated fixtures', () => {
       const copies = f.copies.map((g) => g.map((k) => idOf.get(k) ?? k));
       const x = crossCheckStory({ storyId: f.storyId, articles, copies });
       scores.push({ ...scoreStory(f, x, articles, idOf), ms: 0 });
+      scoreSplits.push(f.split);
       judgeable.push(...judgeableFacts(f, x, articles, keyOf));
 
       it('annotates real conflicts (two articles at least) and quotes every snippet verbatim from its article', () => {
@@ -118,21 +120,44 @@ describe('ECB+ annotated fixtures', () => {
       it('is schema-valid, traceable and independent of article order', () => checkOrderAndSchema(f, articles, copies, x));
     });
   }
-  it('stays at or above the floors measured on the set (test/baselines.json)', () => {
-    const floor = baselines['crosscheck.ecbFixtures'];
-    const o = overall(scores);
-    const why = JSON.stringify(o);
-    assert.equal(o.stories, ecb.length);
-    assert.ok(o.conflicts.precision >= floor.conflictPrecision, why);
-    assert.ok(o.conflicts.recall >= floor.conflictRecall, why);
-    assert.ok(o.conflictRecallAnyArticles >= floor.conflictRecallAnyArticles, why);
-    assert.ok(o.trapHits <= floor.maxTrapHits, why);
-    assert.ok(o.corroborated.precision >= floor.corroboratedPrecision, why);
-    assert.ok(o.corroborated.recall >= floor.corroboratedRecall, why);
-    assert.ok(o.briefLines.supported >= floor.briefLinesSupported, why);
+  // Floors per split: `crosscheck.ecbFixtures` over the development fixtures (what work is tuned on),
+  // `crosscheck.ecbFixturesHeldout` over the held-out ones (read to report, never to tune: its floors
+  // only catch a collapse, and sit below the development ones because unseen events score lower).
+  const splitScores = (split: string) => scores.filter((_, i) => scoreSplits[i] === split);
+  it('stays at or above the development floors (test/baselines.json crosscheck.ecbFixtures)', () => {
+    const o = checkFloors(splitScores('dev'), baselines['crosscheck.ecbFixtures']);
+    assert.ok(o.stories >= 30, `${o.stories} development fixtures`);
     // the corroborated facts that match a hand judgment (corroborated-judgments.jsonl, dev split)
+    const floor = baselines['crosscheck.ecbFixtures'];
     const judged = judgedPrecision(judgeable, readJudgments());
     assert.ok(judged.precision >= floor.corroboratedJudgedPrecision, JSON.stringify(judged));
     assert.ok(judged.precisionLenient >= floor.corroboratedJudgedPrecisionLenient, JSON.stringify(judged));
   });
+  it('stays at or above the held-out floors (test/baselines.json crosscheck.ecbFixturesHeldout)', () => {
+    const o = checkFloors(splitScores('heldout'), baselines['crosscheck.ecbFixturesHeldout']);
+    assert.equal(o.stories + splitScores('dev').length, ecb.length, 'every ECB+ fixture is dev or heldout');
+  });
 });
+
+interface CrosscheckFloor {
+  conflictPrecision: number;
+  conflictRecall: number;
+  conflictRecallAnyArticles: number;
+  maxTrapHits: number;
+  corroboratedPrecision: number;
+  corroboratedRecall: number;
+  briefLinesSupported: number;
+}
+
+function checkFloors(scores: StoryScore[], floor: CrosscheckFloor) {
+  const o = overall(scores);
+  const why = JSON.stringify(o);
+  assert.ok(o.conflicts.precision >= floor.conflictPrecision, why);
+  assert.ok(o.conflicts.recall >= floor.conflictRecall, why);
+  assert.ok(o.conflictRecallAnyArticles >= floor.conflictRecallAnyArticles, why);
+  assert.ok(o.trapHits <= floor.maxTrapHits, why);
+  assert.ok(o.corroborated.precision >= floor.corroboratedPrecision, why);
+  assert.ok(o.corroborated.recall >= floor.corroboratedRecall, why);
+  assert.ok(o.briefLines.supported >= floor.briefLinesSupported, why);
+  return o;
+}
