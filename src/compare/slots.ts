@@ -11,10 +11,10 @@ import type { Quantity } from '../model/types.js';
 import { MONTH_NAME_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS } from '../text/calendar.js';
 import { dataLines } from '../text/lexicon.js';
 import { wordTable } from '../text/word-table.js';
-import { actClass } from './act-classes.js';
+import { actClass, phrasalAct } from './act-classes.js';
 import { canonicalName, type EntityRef, type Sent, type StoryView } from './prepare.js';
 import { antecedent } from './dated-acts.js';
-import { coordinatedFigure, countedArgument, countedNoun, describedNoun, figureVerb, frameGovernsFigure, lemmaAt, parseOf, participantVerbs, verbSubject } from './syntax.js';
+import { coordinatedFigure, countedArgument, countedNoun, describedNoun, figureVerb, figureVerbIndex, frameGovernsFigure, lemmaAt, parseOf, particleOf, participantVerbs, verbSubject } from './syntax.js';
 import { spelledNumber } from '../text/numbers.js';
 import { tokenAt } from '../text/tokenize.js';
 import { key } from './text.js';
@@ -307,7 +307,7 @@ function sinceAct(s: Sent, q: Quantity): Slot | null {
   if (q.counted && q.counted !== 'ago' && actClass(q.counted) === q.counted.toLowerCase()) return null;
   const after = s.art.text.slice(q.counted === 'ago' ? q.span.end - 3 : q.span.end, s.span.end);
   if (!BACK_FROM.test(after)) return null;
-  const verb = figureVerb(s, q);
+  const verb = actOfFigure(s, q);
   if (!verb) return null;
   const cls = actClass(verb);
   const [unit, factor] = q.unit === 'h' ? ['h', 1] : q.unit === 'month' ? ['h', 730.5] : ['h', 8766];
@@ -335,10 +335,31 @@ function termOfAct(s: Sent, q: Quantity): Slot | null {
   return { key: `term|${actClass(verb)}`, label: `how long (${verb})`, unit, factor, aligned: true };
 }
 
-/** Another mark of the past in the sentence than the figure's own "ago" ("in 2005", "last year"): the act is dated from another time. */
+/** The verb a figure hangs on by the parse, a phrasal verb read as the verb it stands for ("moved back" → return). */
+function actOfFigure(s: Sent, q: Quantity): string | null {
+  const verb = figureVerb(s, q);
+  return verb && phrasalAct(verb, particleOf(s, figureVerbIndex(s, q)));
+}
+
+/**
+ * Another mark of the past in the sentence than the figure's own "ago" ("in 2005", "last year"): the
+ * act is dated from another time. Another "N ago" on another verb dates that verb's act, not this one
+ * ("moved there four years ago, but returned 12 weeks ago").
+ */
 function pastBeyond(s: Sent, q: Quantity): boolean {
   const text = s.art.text;
-  const rest = text.slice(s.span.start, q.span.start) + ' '.repeat(q.span.end - q.span.start + 4) + text.slice(q.span.end + 4, s.span.end);
+  const blank = (t: string, from: number, to: number) => t.slice(0, from - s.span.start) + ' '.repeat(to - from) + t.slice(to - s.span.start);
+  let rest = blank(text.slice(s.span.start, s.span.end), q.span.start, Math.min(s.span.end, q.span.end + 4));
+  const verb = figureVerbIndex(s, q);
+  // the other figures and relative times told back from now ("four years ago": a time, not a figure)
+  const others = [...s.quantities.filter((o) => o !== q), ...s.times.filter((t) => t.kind === 'relative' && /\bago$/i.test(text.slice(t.span.start, t.span.end)))];
+  for (const o of others) {
+    if (verb < 0 || (o.span.start < q.span.end && q.span.start < o.span.end)) continue;
+    const end = /\bago$/i.test(text.slice(o.span.start, o.span.end)) ? o.span.end - 3 : o.span.end;
+    if (!BACK_FROM.test(text.slice(end, s.span.end))) continue;
+    const other = figureVerbIndex(s, o);
+    if (other >= 0 && other !== verb) rest = blank(rest, o.span.start, Math.min(s.span.end, o.span.end + 4));
+  }
   return PAST_MARK.test(rest);
 }
 
