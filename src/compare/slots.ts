@@ -11,10 +11,10 @@ import type { Quantity } from '../model/types.js';
 import { MONTH_NAME_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS } from '../text/calendar.js';
 import { dataLines } from '../text/lexicon.js';
 import { wordTable } from '../text/word-table.js';
-import { actClass, phrasalAct } from './act-classes.js';
+import { actClass, phrasalAct, verbOfActNoun } from './act-classes.js';
 import { canonicalName, type EntityRef, type Sent, type StoryView } from './prepare.js';
 import { antecedent } from './dated-acts.js';
-import { coordinatedFigure, countedArgument, countedNoun, describedNoun, figureVerb, figureVerbIndex, frameGovernsFigure, lemmaAt, parseOf, particleOf, participantVerbs, verbSubject } from './syntax.js';
+import { caseOfCountedNoun, coordinatedFigure, countedArgument, countedNoun, describedNoun, figureVerb, figureVerbIndex, frameGovernsFigure, lemmaAt, parseOf, particleOf, participantVerbs, verbSubject } from './syntax.js';
 import { spelledNumber } from '../text/numbers.js';
 import { tokenAt } from '../text/tokenize.js';
 import { key } from './text.js';
@@ -268,8 +268,15 @@ function countedThings(s: Sent, q: Quantity): Slot | null {
   if (s.quantities.some((o) => o !== q && (o.counted === q.counted || ((o.unit === 'count' || o.unit === 'people') && countedNoun(s, o) === noun)))) return null;
   const verb = arg?.verb ?? verbAfterNoun(s, q) ?? listedFigureVerb(s, q);
   if (!verb) return null;
-  return { key: `count|${key(noun)}|${actClass(verb)}`, label: `number of ${noun} (${verb})`, unit: q.unit, factor: 1, aligned: true };
+  // what a listed act did to things a lead counts is told once per story ("three cables were damaged" /
+  // "two cables suffered severe damage", however else the leads are worded); things counted inside
+  // another noun's phrase ("homes in five villages were damaged") only between sentences of one fact
+  const marker = caseOfCountedNoun(s, q);
+  const storyWide = actClass(verb) !== verb && (!marker || CLAUSE_OPENERS.has(marker));
+  return { key: `count|${key(noun)}|${actClass(verb)}`, label: `number of ${noun} (${verb})`, unit: q.unit, factor: 1, aligned: !storyWide };
 }
+/** Words a parser marks as a noun's preposition that open a clause of their own ("after three cables were damaged"). */
+const CLAUSE_OPENERS = new Set(['after', 'before', 'when', 'as', 'since', 'until', 'because', 'while', 'once']);
 
 /** "blocked after three cables at the bottom of the sea were damaged": the verb the figure's phrase hangs on by the parse, when the act class lexicon lists it. */
 function listedFigureVerb(s: Sent, q: Quantity): string | null {
@@ -288,9 +295,27 @@ function verbAfterNoun(s: Sent, q: Quantity): string | null {
   const t = s.tokens[i];
   if (!t) return null;
   const lemma = lemmaAt(s.art, t.start) ?? t.text.toLowerCase();
-  return actClass(lemma) !== lemma ? lemma : null;
+  if (actClass(lemma) !== lemma) return lemma;
+  return PATIENT_SUPPORT.has(lemma) ? actOfSupportedNoun(s, i + 1) : null;
 }
 const AUXILIARY = /^(?:was|were|is|are|had|has|have|been|be)$/i;
+
+/**
+ * Support verbs whose subject undergoes the act their object names ("two cables suffered severe
+ * damage": the cables were damaged), as FrameNet annotates support verbs (Supp) of event nouns
+ * (Ruppenhofer et al., "FrameNet II: Extended Theory and Practice", on support verbs). General English only.
+ */
+const PATIENT_SUPPORT = new Set(['suffer', 'sustain', 'undergo']);
+
+/** The verb of the act a support verb's object names, within three words after it ("suffered severe damage" → damage), when the act class lexicon lists it. */
+function actOfSupportedNoun(s: Sent, from: number): string | null {
+  for (let i = from; i < Math.min(s.tokens.length, from + 3); i++) {
+    const w = (lemmaAt(s.art, s.tokens[i].start) ?? s.tokens[i].text).toLowerCase();
+    const verb = verbOfActNoun(w) ?? w;
+    if (actClass(verb) !== verb) return verb;
+  }
+  return null;
+}
 
 /** After a duration: it dates an act back from the time of writing or of the event ("ago", "before", "earlier"). */
 const BACK_FROM = /^[\s-]*(?:ago|before|earlier)\b/i;

@@ -129,6 +129,15 @@ export function countedNoun(s: Sent, q: Quantity): string | null {
   return tokens[fig.noun].lemma.toLowerCase();
 }
 
+/** The preposition that marks a figure's counted noun, by the parse ("homes in five villages" → in), lower-cased; null when none or without a parse. */
+export function caseOfCountedNoun(s: Sent, q: Quantity): string | null {
+  const tokens = parseOf(s.art);
+  const fig = tokens && figureTokens(tokens, q);
+  if (!tokens || !fig) return null;
+  const marker = kidsOf(tokens)[fig.noun].find((k) => relOf(tokens[k]) === 'case' && k < fig.noun);
+  return marker === undefined ? null : tokens[marker].text.toLowerCase();
+}
+
 /**
  * The lemma of the verb a figure's phrase hangs on, by the parse ("was married two weeks ago" →
  * marry; "who married him three weeks before" → marry): up from the number, at most four steps,
