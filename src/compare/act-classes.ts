@@ -8,6 +8,7 @@ import { dataRows } from '../text/lexicon.js';
 
 let classes: Map<string, string> | null = null;
 let nouns: Map<string, string> | null = null;
+let phrasal: Map<string, string> | null = null;
 
 /** A two-column lexicon of data/lexicons as a map from its lower-cased first column (read on first use, not at start-up). */
 function lexiconMap(file: string, value: (v: string) => string): Map<string, string> {
@@ -27,4 +28,11 @@ export function actClass(lemma: string): string {
 export function verbOfActNoun(noun: string): string | undefined {
   nouns ??= lexiconMap('act-nouns.tsv', (v) => v.toLowerCase());
   return nouns.get(noun);
+}
+
+/** The verb a phrasal verb states ("move" + "back" → return: data/lexicons/phrasal-acts.tsv), or the verb's lemma itself. */
+export function phrasalAct(lemma: string, particle: string | null): string {
+  if (!particle) return lemma;
+  phrasal ??= lexiconMap('phrasal-acts.tsv', (v) => v.toLowerCase());
+  return phrasal.get(`${lemma.toLowerCase()} ${particle}`) ?? lemma;
 }

@@ -114,7 +114,8 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
     const { low, high } = interval(q, slot);
     mentions.push({ sent, q, slot: slot.key, label: slot.label, low, high, aligned: slot.aligned, unit: slot.unit, person: slot.person, verbs: slot.verbs, role: slot.role, bodyOnly: slot.bodyOnly });
     // what one agency said, also compared on its own: "the national seismic service said it was 6.1" against its 5.9 elsewhere
-    const agency = slot.personal || slot.aligned ? null : attributedTo(sent, q);
+    // (a measure agencies publish; a count of things an act hit is one disagreement, not one per speaker)
+    const agency = slot.personal || slot.aligned || slot.key.startsWith('count|') ? null : attributedTo(sent, q);
     if (agency) mentions.push({ sent, q, slot: `${slot.key}|by|${agency.key}`, label: `${slot.label} according to ${agency.name}`, low, high, unit: slot.unit });
   }
   resolveOneNameSlots(mentions);

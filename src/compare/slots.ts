@@ -11,10 +11,10 @@ import type { Quantity } from '../model/types.js';
 import { MONTH_NAME_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS } from '../text/calendar.js';
 import { dataLines } from '../text/lexicon.js';
 import { wordTable } from '../text/word-table.js';
-import { actClass } from './act-classes.js';
+import { actClass, phrasalAct, verbOfActNoun } from './act-classes.js';
 import { canonicalName, type EntityRef, type Sent, type StoryView } from './prepare.js';
 import { antecedent } from './dated-acts.js';
-import { coordinatedFigure, countedArgument, countedNoun, describedNoun, figureVerb, frameGovernsFigure, lemmaAt, parseOf, participantVerbs, verbSubject } from './syntax.js';
+import { caseOfCountedNoun, coordinatedFigure, countedArgument, countedNoun, describedNoun, figureVerb, figureVerbIndex, frameGovernsFigure, lemmaAt, parseOf, particleOf, participantVerbs, verbSubject } from './syntax.js';
 import { spelledNumber } from '../text/numbers.js';
 import { tokenAt } from '../text/tokenize.js';
 import { key } from './text.js';
@@ -268,8 +268,15 @@ function countedThings(s: Sent, q: Quantity): Slot | null {
   if (s.quantities.some((o) => o !== q && (o.counted === q.counted || ((o.unit === 'count' || o.unit === 'people') && countedNoun(s, o) === noun)))) return null;
   const verb = arg?.verb ?? verbAfterNoun(s, q) ?? listedFigureVerb(s, q);
   if (!verb) return null;
-  return { key: `count|${key(noun)}|${actClass(verb)}`, label: `number of ${noun} (${verb})`, unit: q.unit, factor: 1, aligned: true };
+  // what a listed act did to things a lead counts is told once per story ("three cables were damaged" /
+  // "two cables suffered severe damage", however else the leads are worded); things counted inside
+  // another noun's phrase ("homes in five villages were damaged") only between sentences of one fact
+  const marker = caseOfCountedNoun(s, q);
+  const storyWide = actClass(verb) !== verb && (!marker || CLAUSE_OPENERS.has(marker));
+  return { key: `count|${key(noun)}|${actClass(verb)}`, label: `number of ${noun} (${verb})`, unit: q.unit, factor: 1, aligned: !storyWide };
 }
+/** Words a parser marks as a noun's preposition that open a clause of their own ("after three cables were damaged"). */
+const CLAUSE_OPENERS = new Set(['after', 'before', 'when', 'as', 'since', 'until', 'because', 'while', 'once']);
 
 /** "blocked after three cables at the bottom of the sea were damaged": the verb the figure's phrase hangs on by the parse, when the act class lexicon lists it. */
 function listedFigureVerb(s: Sent, q: Quantity): string | null {
@@ -288,9 +295,27 @@ function verbAfterNoun(s: Sent, q: Quantity): string | null {
   const t = s.tokens[i];
   if (!t) return null;
   const lemma = lemmaAt(s.art, t.start) ?? t.text.toLowerCase();
-  return actClass(lemma) !== lemma ? lemma : null;
+  if (actClass(lemma) !== lemma) return lemma;
+  return PATIENT_SUPPORT.has(lemma) ? actOfSupportedNoun(s, i + 1) : null;
 }
 const AUXILIARY = /^(?:was|were|is|are|had|has|have|been|be)$/i;
+
+/**
+ * Support verbs whose subject undergoes the act their object names ("two cables suffered severe
+ * damage": the cables were damaged), as FrameNet annotates support verbs (Supp) of event nouns
+ * (Ruppenhofer et al., "FrameNet II: Extended Theory and Practice", on support verbs). General English only.
+ */
+const PATIENT_SUPPORT = new Set(['suffer', 'sustain', 'undergo']);
+
+/** The verb of the act a support verb's object names, within three words after it ("suffered severe damage" → damage), when the act class lexicon lists it. */
+function actOfSupportedNoun(s: Sent, from: number): string | null {
+  for (let i = from; i < Math.min(s.tokens.length, from + 3); i++) {
+    const w = (lemmaAt(s.art, s.tokens[i].start) ?? s.tokens[i].text).toLowerCase();
+    const verb = verbOfActNoun(w) ?? w;
+    if (actClass(verb) !== verb) return verb;
+  }
+  return null;
+}
 
 /** After a duration: it dates an act back from the time of writing or of the event ("ago", "before", "earlier"). */
 const BACK_FROM = /^[\s-]*(?:ago|before|earlier)\b/i;
@@ -307,7 +332,7 @@ function sinceAct(s: Sent, q: Quantity): Slot | null {
   if (q.counted && q.counted !== 'ago' && actClass(q.counted) === q.counted.toLowerCase()) return null;
   const after = s.art.text.slice(q.counted === 'ago' ? q.span.end - 3 : q.span.end, s.span.end);
   if (!BACK_FROM.test(after)) return null;
-  const verb = figureVerb(s, q);
+  const verb = actOfFigure(s, q);
   if (!verb) return null;
   const cls = actClass(verb);
   const [unit, factor] = q.unit === 'h' ? ['h', 1] : q.unit === 'month' ? ['h', 730.5] : ['h', 8766];
@@ -335,10 +360,31 @@ function termOfAct(s: Sent, q: Quantity): Slot | null {
   return { key: `term|${actClass(verb)}`, label: `how long (${verb})`, unit, factor, aligned: true };
 }
 
-/** Another mark of the past in the sentence than the figure's own "ago" ("in 2005", "last year"): the act is dated from another time. */
+/** The verb a figure hangs on by the parse, a phrasal verb read as the verb it stands for ("moved back" → return). */
+function actOfFigure(s: Sent, q: Quantity): string | null {
+  const verb = figureVerb(s, q);
+  return verb && phrasalAct(verb, particleOf(s, figureVerbIndex(s, q)));
+}
+
+/**
+ * Another mark of the past in the sentence than the figure's own "ago" ("in 2005", "last year"): the
+ * act is dated from another time. Another "N ago" on another verb dates that verb's act, not this one
+ * ("moved there four years ago, but returned 12 weeks ago").
+ */
 function pastBeyond(s: Sent, q: Quantity): boolean {
   const text = s.art.text;
-  const rest = text.slice(s.span.start, q.span.start) + ' '.repeat(q.span.end - q.span.start + 4) + text.slice(q.span.end + 4, s.span.end);
+  const blank = (t: string, from: number, to: number) => t.slice(0, from - s.span.start) + ' '.repeat(to - from) + t.slice(to - s.span.start);
+  let rest = blank(text.slice(s.span.start, s.span.end), q.span.start, Math.min(s.span.end, q.span.end + 4));
+  const verb = figureVerbIndex(s, q);
+  // the other figures and relative times told back from now ("four years ago": a time, not a figure)
+  const others = [...s.quantities.filter((o) => o !== q), ...s.times.filter((t) => t.kind === 'relative' && /\bago$/i.test(text.slice(t.span.start, t.span.end)))];
+  for (const o of others) {
+    if (verb < 0 || (o.span.start < q.span.end && q.span.start < o.span.end)) continue;
+    const end = /\bago$/i.test(text.slice(o.span.start, o.span.end)) ? o.span.end - 3 : o.span.end;
+    if (!BACK_FROM.test(text.slice(end, s.span.end))) continue;
+    const other = figureVerbIndex(s, o);
+    if (other >= 0 && other !== verb) rest = blank(rest, o.span.start, Math.min(s.span.end, o.span.end + 4));
+  }
   return PAST_MARK.test(rest);
 }
 

@@ -41,7 +41,7 @@ const relOf = (t: SyntaxToken) => universalRelation(t.deprel);
 const CLAUSE_LINKS = new Set(['acl', 'advcl', 'ccomp', 'parataxis', 'csubj']);
 
 /** The number token of a figure and the word it counts (the number itself when it counts nothing). */
-function figureTokens(tokens: readonly SyntaxToken[], q: Quantity): { num: number; noun: number } | null {
+function figureTokens(tokens: readonly SyntaxToken[], q: Pick<Quantity, 'span'>): { num: number; noun: number } | null {
   let num = -1;
   for (let i = tokenAt(tokens, q.span.start); i < tokens.length && tokens[i].end <= q.span.end; i++) if (tokens[i].upos === 'NUM') num = i;
   if (num < 0) return null;
@@ -129,6 +129,15 @@ export function countedNoun(s: Sent, q: Quantity): string | null {
   return tokens[fig.noun].lemma.toLowerCase();
 }
 
+/** The preposition that marks a figure's counted noun, by the parse ("homes in five villages" → in), lower-cased; null when none or without a parse. */
+export function caseOfCountedNoun(s: Sent, q: Quantity): string | null {
+  const tokens = parseOf(s.art);
+  const fig = tokens && figureTokens(tokens, q);
+  if (!tokens || !fig) return null;
+  const marker = kidsOf(tokens)[fig.noun].find((k) => relOf(tokens[k]) === 'case' && k < fig.noun);
+  return marker === undefined ? null : tokens[marker].text.toLowerCase();
+}
+
 /**
  * The lemma of the verb a figure's phrase hangs on, by the parse ("was married two weeks ago" →
  * marry; "who married him three weeks before" → marry): up from the number, at most four steps,
@@ -136,20 +145,33 @@ export function countedNoun(s: Sent, q: Quantity): string | null {
  */
 export function figureVerb(s: Sent, q: Quantity): string | null {
   const tokens = parseOf(s.art);
-  if (!tokens) return null;
-  const fig = figureTokens(tokens, q);
-  if (!fig) return null;
+  const i = figureVerbIndex(s, q);
+  if (!tokens || i < 0) return null;
+  const lemma = tokens[i].lemma.toLowerCase();
+  // (a lemma shorter than three letters is the lemmatiser's slip, "wed" → "w": the word as written)
+  return NO_ACT.has(lemma) ? null : lemma.length < 3 ? tokens[i].text.toLowerCase() : lemma;
+}
+
+/** The parse index of the verb `figureVerb` reads (light verbs included), or -1; also of a time's number ("four years ago"). */
+export function figureVerbIndex(s: Sent, q: Pick<Quantity, 'span'>): number {
+  const tokens = parseOf(s.art);
+  const fig = tokens && figureTokens(tokens, q);
+  if (!tokens || !fig) return -1;
   let i = fig.num;
   for (let step = 0; step < 5 && i >= 0; step++) {
-    if (tokens[i].upos === 'VERB') {
-      const lemma = tokens[i].lemma.toLowerCase();
-      // (a lemma shorter than three letters is the lemmatiser's slip, "wed" → "w": the word as written)
-      return NO_ACT.has(lemma) ? null : lemma.length < 3 ? tokens[i].text.toLowerCase() : lemma;
-    }
-    if (step > 0 && CLAUSE_LINKS.has(relOf(tokens[i]))) return null;
+    if (tokens[i].upos === 'VERB') return i;
+    if (step > 0 && CLAUSE_LINKS.has(relOf(tokens[i]))) return -1;
     i = tokens[i].head;
   }
-  return null;
+  return -1;
+}
+
+/** The particle of a phrasal verb at parse index `verb` ("moved back", "checked in"): its particle or adverb child right after it, lower-cased, or null. */
+export function particleOf(s: Sent, verb: number): string | null {
+  const tokens = parseOf(s.art);
+  const next = tokens?.[verb + 1];
+  if (!next || next.head !== verb || !['compound', 'advmod'].includes(relOf(next)) || !/^(?:ADV|ADP|PART)$/.test(next.upos)) return null;
+  return next.text.toLowerCase();
 }
 
 /** Relations by which a verb continues another's clause: its subject is the other verb's ("died after slipping and falling"). */

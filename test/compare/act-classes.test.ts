@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { actClass } from '../../src/compare/act-classes.js';
+import { actClass, phrasalAct } from '../../src/compare/act-classes.js';
 import { crossCheckStory } from '../../src/compare/index.js';
 import { crossCheckTexts, inventedArticle, publishedAt } from './story.js';
 
@@ -27,6 +27,18 @@ describe('how long ago an act was', () => {
     const c = sinceConflicts([
       'The driver, Tom Ashby, was married two weeks ago to his second wife.',
       'Ashby had married his wife three weeks before he was killed, a neighbour said.',
+    ]);
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+    assert.equal(c[0].sides.length, 2);
+  });
+
+  it('opposes "returned 12 weeks ago" and "moved back six weeks ago" (a phrasal verb of return), also beside "moved there four years ago" on another verb', () => {
+    assert.equal(phrasalAct('move', 'back'), 'return');
+    assert.equal(phrasalAct('move', 'in'), 'move');
+    assert.equal(actClass('return'), actClass('arrive'));
+    const c = sinceConflicts([
+      'Ashby moved to the coast four years ago, but returned to his home town 12 weeks ago.',
+      'Ashby had been living on the coast and had moved back to his home town around six weeks ago.',
     ]);
     assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
     assert.equal(c[0].sides.length, 2);

@@ -653,6 +653,27 @@ describe('quantity slots: counts compared only between sentences stating one fac
   });
 });
 
+describe('quantity slots: counts of what a listed act hit, told in leads', () => {
+  it('opposes the things a listed act hit in leads worded apart ("suffered severe damage" is damage), not things counted inside another noun\u2019s phrase', () => {
+    const conflicts = (texts: string[]) =>
+      crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art(`v${i}`, t)), copies: [] }).conflicts.filter((k) => k.severity === 'conflict').map((k) => k.slot);
+    assert.deepEqual(
+      conflicts([
+        'Thousands of homes across the north lost their phone lines on Friday after two overhead cables near Eastbury suffered severe damage.',
+        'Telephone services between Eastbury and Westholm were disrupted on Friday when three overhead cables were damaged, the operator said.',
+      ]),
+      ['number of cable (damage)'],
+    );
+    assert.deepEqual(
+      conflicts([
+        'A strong storm swept the coast on Friday, and homes in five villages near Eastbury were damaged, officials said.',
+        'Relief teams reached the coast on Saturday, where roofs of houses in about 15 villages were damaged by the winds.',
+      ]),
+      [],
+    );
+  });
+});
+
 describe('quantity slots: how far a named person went', () => {
   const far = (texts: string[]) =>
     crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art(`f${i}`, t)), copies: [] }).conflicts.filter((c) => c.severity === 'conflict' && /^how far/.test(c.slot));
