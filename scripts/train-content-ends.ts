@@ -15,6 +15,10 @@
  *
  *   npm run train:attrib -- [--holdout 119 --holdout-per-outlet] --fold 0 --out /tmp/fold0.bin   (and --fold 1)
  *   npm run train:content-ends -- --fold-models /tmp/fold [--holdout 119 --holdout-per-outlet --holdout-dir DIR] [--out models/content-ends.bin --epochs N --seed N --min-count N]
+ *     [--held-tagger PATH --held-cache FILE] [--cache FILE] [--first-features N]
+ *
+ * The features include the cue classifier's scores (models/cues.bin) as findQuotes gives them to the
+ * review; `--first-features 21` trains on the features without them, for comparison.
  *
  * The held-out articles are those of train-attrib.ts with the same options (scripts/polnear-split.ts);
  * the dev split is never read. Deterministic: sorted files, a fixed shuffling seed, keys sorted.
@@ -26,7 +30,8 @@ import { join } from 'node:path';
 import { readBratAttributions } from '../src/analyse/attribution/brat.js';
 import { recogniseEntities } from '../src/analyse/entities/index.js';
 import { findQuotes } from '../src/analyse/quotes.js';
-import { DEFAULT_CONTENT_ENDS_MODEL, endCandidates, endQuestion, writeContentEndsFile } from '../src/analyse/quotes/content-ends.js';
+import { cueScorer, DEFAULT_CONTENT_ENDS_MODEL, endCandidates, endQuestion, writeContentEndsFile } from '../src/analyse/quotes/content-ends.js';
+import { QuoteDoc } from '../src/analyse/quotes/document.js';
 import { childrenOf } from '../src/analyse/syntax/helpers.js';
 import { parseSentences } from '../src/analyse/syntax/index.js';
 import { splitSentences, tokenAt } from '../src/analyse/tokenize.js';
@@ -95,11 +100,15 @@ function collect(names: readonly string[], annFiles: readonly string[]): { examp
     const gold = readBratAttributions(readFileSync(join(DATA, 'attributions', ann), 'utf8'))
       .filter((g) => g.content.length)
       .map((g) => wordsIn(tokens, g.content));
-    for (const q of findQuotes(text, sentences, recogniseEntities(text, sentences), { tokens })) {
+    const entities = recogniseEntities(text, sentences);
+    // the cue classifier's scores as findQuotes gives them to the review (the same document's tokens and quotations)
+    const doc = new QuoteDoc(text, sentences, entities, tokens);
+    const cueScore = cueScorer(doc.toks, doc.segments.map((s) => s.inner), entities, tokens, kids);
+    for (const q of findQuotes(text, sentences, entities, { tokens })) {
       if (q.kind !== 'indirect' || q.parts || !q.cue) continue;
       const cue = tokenAt(tokens, q.cue.span.start);
       if (cue >= tokens.length || tokens[cue].upos !== 'VERB') continue;
-      const qn = endQuestion(tokens, q.span, cue);
+      const qn = endQuestion(tokens, q.span, cue, cueScore);
       if (!qn) continue;
       quotes++;
       const { ends, feats } = endCandidates(tokens, kids, qn);
@@ -165,6 +174,9 @@ else {
   }
   if (CACHE) writeFileSync(CACHE, JSON.stringify({ examples, quotes }));
 }
+// --first-features N: each candidate's first N features only (21: the ranker without the cue classifier's features, for comparison)
+const NFEAT = Number(opt('first-features', '0'));
+if (NFEAT) for (const ex of examples) ex.feats = ex.feats.map((fs) => fs.slice(0, NFEAT));
 log(`${examples.length} contents to end (of ${quotes} the passes found) from ${split.train.length} articles; held out ${split.held.length}`);
 
 // features seen at least MIN_COUNT times in gold candidates' and others' features
@@ -277,17 +289,23 @@ if (HELD_TAGGER && split.held.length) {
   const HELD_CACHE = opt('held-cache', '');
   const held = HELD_CACHE && existsSync(HELD_CACHE) ? (JSON.parse(readFileSync(HELD_CACHE, 'utf8')) as { examples: Example[] }) : readPart('held', HELD_TAGGER);
   if (HELD_CACHE && !existsSync(HELD_CACHE)) writeFileSync(HELD_CACHE, JSON.stringify(held));
+  if (NFEAT) for (const ex of held.examples) ex.feats = ex.feats.map((fs) => fs.slice(0, NFEAT));
   const weight = new Map(keys.map((k, i) => [k, avg[i]]));
   const sums = held.examples.map((ex) => ex.feats.map((fs) => fs.reduce((a, f) => a + (weight.get(f >>> 0) ?? 0), 0)));
-  for (const bonus of [0, 2, 8, 16, 32, 64]) {
+  // the bonus of the passes' end, and the penalty of an earlier end (Infinity: the ranker only extends, as
+  // content-ends.ts bestEnd does; the cuts are printed to show they still lose, README)
+  const sweep = [0, 2, 8, 16, 32, 64].map((bonus) => [bonus, Infinity]);
+  for (const cut of [0, 4, 8, 12, 16, 24]) for (const bonus of [8, 12, 16]) sweep.push([bonus, cut]);
+  for (const [bonus, cut] of sweep) {
     let [curBest, pickBest, curOk, pickOk, moved, gained, lost] = [0, 0, 0, 0, 0, 0, 0];
     held.examples.forEach((ex, x) => {
       const top = Math.max(...ex.scores);
       let pick = 0;
       let pickScore = -Infinity;
       sums[x].forEach((sc, k) => {
-        if (sc + (k === ex.current ? bonus : 0) > pickScore) {
-          pickScore = sc + (k === ex.current ? bonus : 0);
+        const s = sc + (k === ex.current ? bonus : k < ex.current ? -cut : 0);
+        if (s > pickScore) {
+          pickScore = s;
           pick = k;
         }
       });
@@ -300,6 +318,6 @@ if (HELD_TAGGER && split.held.length) {
       gained += p0 >= 0.5 && c0 < 0.5 ? 1 : 0;
       lost += c0 >= 0.5 && p0 < 0.5 ? 1 : 0;
     });
-    log(`held out, ${held.examples.length} contents, bonus ${bonus}: best end ${curBest} -> ${pickBest}; overlapping by half ${curOk} -> ${pickOk} (+${gained} -${lost}); ends moved ${moved}`);
+    log(`held out, ${held.examples.length} contents, bonus ${bonus}, cut penalty ${cut}: best end ${curBest} -> ${pickBest}; overlapping by half ${curOk} -> ${pickOk} (+${gained} -${lost}); ends moved ${moved}`);
   }
 }

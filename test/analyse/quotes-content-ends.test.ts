@@ -67,6 +67,27 @@ describe('content-end ranker (quotes/content-ends.ts)', () => {
     assert.equal(bestEnd(favouring(feats, 1), tokens, kids, qn), qn.current);
   });
 
+  it("reads the cue classifier's scores of the verbs a candidate takes in or leaves out", () => {
+    const text = 'The mayor said the bridge would close in May, and the engineers warned that it was unsafe.';
+    const t = parse(text);
+    const k = childrenOf(t);
+    const said = indexOf(t, text, 'said');
+    const warned = indexOf(t, text, 'warned');
+    const span = spanOf(text, 'the bridge would close in May');
+    const plain = endQuestion(t, span, said)!;
+    // a scorer that takes "warned" for a cue, and one that asks about nothing: only the candidates past "warned" differ
+    const sure = endQuestion(t, span, said, (j) => (j === warned ? 20 : null))!;
+    const none = endQuestion(t, span, said, () => null)!;
+    const a = endCandidates(t, k, plain).feats;
+    assert.deepEqual(endCandidates(t, k, none).feats, a);
+    const b = endCandidates(t, k, sure).feats;
+    const ends = endCandidates(t, k, plain).ends;
+    ends.forEach((e, x) => {
+      if (e < warned) assert.deepEqual(b[x], a[x], t[e].text);
+      else assert.notDeepEqual(b[x], a[x], t[e].text);
+    });
+  });
+
   it('reads back the file it writes, byte for byte, and refuses a damaged one', () => {
     const m: ContentEndsModel = { keys: Uint32Array.from([3, 9, 4000000000]), weights: Float32Array.from([0.5, -2, 7]), meta: { data: 'test' } };
     const file = writeContentEndsFile(m);

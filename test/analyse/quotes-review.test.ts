@@ -57,6 +57,16 @@ describe('quotes reviewed with the dependency parse', () => {
     assert.equal(whole.slice(w.span.start, w.span.end), 'that the plan, which the council backed, would cost too much');
   });
 
+  it('drops a quotation that an indirect content of the same cue has taken in, and keeps quotes of other cues', () => {
+    const text = 'The curator said the museum would tell the stories of workers -- "the porter and the activist."';
+    const outer = quote(text, 'the museum would tell the stories of workers -- "the porter and the activist', 'said', 'The curator');
+    const inner: Quote = { ...quote(text, '"the porter and the activist."', 'said', 'The curator'), kind: 'direct' };
+    const kept = reviewWithSyntax(text, [outer, inner], parse(text), noResolve);
+    assert.deepEqual(kept.map((q) => q.kind), ['indirect']);
+    const other: Quote = { ...inner, cue: { span: spanOf(text, 'curator'), verb: 'curator' } };
+    assert.equal(reviewWithSyntax(text, [outer, other], parse(text), noResolve).length, 2);
+  });
+
   it('replaces a speaker phrase with no noun, name or pronoun by the subject of the cue', () => {
     const text = 'Several tenants told reporters that the heating had failed for weeks.';
     const [q] = reviewWithSyntax(text, [quote(text, 'the heating had failed for weeks', 'told', 'Several')], parse(text), noResolve);

@@ -8,7 +8,11 @@
  * and parts of speech at the boundary, the dependency relations that cross it (a span that cuts a
  * phrase in two leaves dependents outside it or heads outside it), whether the span ends where the
  * parse ends the cue's complement or the cue's clause, its length, its commas, the words left in
- * the sentence, and how far the end lies from the end the earlier passes gave.
+ * the sentence, how far the end lies from the end the earlier passes gave, and the cue
+ * classifier's scores (../attribution/cue-classifier.ts) of the verbs inside the span after a comma
+ * and between the end and the passes' end: a content that runs on into a second attribution takes
+ * in a verb the classifier takes for a cue ("… not paid anything in federal income taxes ― as was
+ * true for the few years … ― Trump boasted, …").
  *
  * It is a linear model, trained by scripts/train-content-ends.ts on the contents the quote passes
  * find in PolNeAR train (each half of train tagged by a tagger trained on the other half) as a
@@ -23,10 +27,11 @@
  * (quotes/README.md: its figures); without the file the quotes are exactly those of the passes.
  */
 import { join } from 'node:path';
-import type { Span, SyntaxToken } from '../../model/types.js';
+import type { EntityMention, Span, SyntaxToken, Token } from '../../model/types.js';
 import { tokenAt } from '../../text/tokenize.js';
 import { hash } from '../entities/features.js';
-import { mix } from '../attribution/features.js';
+import { mix, quotationFlags } from '../attribution/features.js';
+import { CueReader, cueScore, loadCueClassifier } from '../attribution/cue-classifier.js';
 import { packageRoot } from '../../util/paths.js';
 import { readSparseWeights, scoreOf, type SparseWeights, sparseWeightsLoader, writeSparseWeights } from '../learn/sparse-weights.js';
 import { universalRelation } from '../syntax/helpers.js';
@@ -40,9 +45,11 @@ export const DEFAULT_CONTENT_ENDS_MODEL = process.env.TRIANGULATE_CONTENT_ENDS_M
 /**
  * Score added to the end the earlier passes gave (in weight units of a model trained with the
  * script's defaults). Chosen on the per-outlet train holdout (train-content-ends.ts --held-tagger
- * prints the sweep): 8-16 gain, 0-2 lose as many matches as they win, 32 moves almost nothing.
+ * prints the sweep; end to end, eval:quotes on the 119 held-out articles): with the cue
+ * classifier's features 8 and 16 gain most (overlap F1 0.696 / 0.697 against 0.695 at 12), 0-2
+ * lose more matches than the larger bonuses, 32 moves almost nothing.
  */
-export const KEEP_BONUS = 12;
+export const KEEP_BONUS = 16;
 
 /** Longest content (parse tokens) the ranker considers; longer sentences keep their end. */
 const MAX_SPAN = 120;
@@ -55,6 +62,43 @@ export interface EndQuestion {
   last: number;
   /** The content's last token as the earlier passes end it. */
   current: number;
+  /** The cue classifier's score of a parse token (null: not a verb it is asked about, or no classifier). */
+  cueScore?: CueScorer | null;
+}
+
+/** The cue classifier's score of parse token j as the head of an attribution; null when it is not asked about j. */
+export type CueScorer = (j: number) => number | null;
+
+/**
+ * The cue classifier's scores of an article's verbs, for the ranker's features: a second
+ * attribution a content runs on into starts at a word the classifier takes for a cue ("… income
+ * taxes ― as was true … ― Trump boasted, …"). The classifier's reader is built on the first question
+ * (most articles' contents never ask); null without the classifier's model file.
+ */
+export function cueScorer(toks: Token[], quoted: Span[], entities: readonly EntityMention[], parse: readonly SyntaxToken[], kids: number[][]): CueScorer | null {
+  const model = loadCueClassifier();
+  if (!model || !parse.length) return null;
+  let reader: CueReader | null = null;
+  // each verb scored once per article (contents of one sentence ask about the same verbs); NaN: not asked
+  const known = new Uint8Array(parse.length);
+  const scores = new Float64Array(parse.length);
+  return (j) => {
+    if (parse[j].upos !== 'VERB') return null;
+    if (!known[j]) {
+      known[j] = 1;
+      scores[j] = NaN;
+      const i = tokenAt(toks, parse[j].start);
+      if (i < toks.length && toks[i].start === parse[j].start) {
+        if (!reader) {
+          const { inQuote, mark } = quotationFlags(toks, quoted);
+          reader = new CueReader(toks, parse, entities, inQuote, mark, kids);
+        }
+        const fs = reader.featuresAt(i);
+        if (fs) scores[j] = cueScore(model, fs);
+      }
+    }
+    return Number.isNaN(scores[j]) ? null : scores[j];
+  };
 }
 
 const hasWord = (t: SyntaxToken) => /[\p{L}\p{N}]/u.test(t.text);
@@ -64,7 +108,7 @@ const hasWord = (t: SyntaxToken) => /[\p{L}\p{N}]/u.test(t.text);
  * and its sentence's last token; null when the content does not follow its cue within the cue's
  * sentence (the ranker is trained on such content only).
  */
-export function endQuestion(tokens: readonly SyntaxToken[], span: Span, cue: number): EndQuestion | null {
+export function endQuestion(tokens: readonly SyntaxToken[], span: Span, cue: number, cueScore: CueScorer | null = null): EndQuestion | null {
   if (cue < 0 || cue >= tokens.length) return null;
   let first = tokenAt(tokens, span.start);
   let current = tokenAt(tokens, span.end) - 1;
@@ -75,11 +119,11 @@ export function endQuestion(tokens: readonly SyntaxToken[], span: Span, cue: num
   if (tokens[first].sentence !== sentence || tokens[current].sentence !== sentence || !hasWord(tokens[current])) return null;
   let last = cue;
   while (last + 1 < tokens.length && tokens[last + 1].sentence === sentence) last++;
-  return { cue, first, last, current };
+  return { cue, first, last, current, cueScore };
 }
 
 const T = Object.fromEntries(
-  'last lastpos next nextpos nextword nwrel nword comp clause len cross atend remain cuelem commas cuein bal lastnext nwrelx cur curpc'.split(' ').map((t) => [t, hash(`cend:${t}`)]),
+  'last lastpos next nextpos nextword nwrel nword comp clause len cross atend remain cuelem commas cuein bal lastnext nwrelx cur curpc cuecut cuespan'.split(' ').map((t) => [t, hash(`cend:${t}`)]),
 ) as Record<string, number>;
 
 const rel = (t: SyntaxToken) => universalRelation(t.deprel);
@@ -96,6 +140,43 @@ function punctClass(t: SyntaxToken | undefined): number {
   if (/^[()[\]]$/.test(w)) return 5;
   if (w === ';' || w === ':') return 6;
   return isPunct(t) ? 7 : 8;
+}
+
+/** A cue classifier score in five bins: none asked, at or below -10, to 0, to 10, above 10. */
+const scoreBin = (s: number) => (Number.isNaN(s) ? 0 : s <= -10 ? 1 : s <= 0 ? 2 : s <= 10 ? 3 : 4);
+
+/**
+ * Per token of the span [a, last], the cue classifier's score (NaN: not asked), and per candidate
+ * end the highest score of a word between it and the passes' end (what a cut leaves out, what an
+ * extension takes in). Empty arrays without a scorer. Only the words some candidate from `from` on
+ * reads are scored: those after `from` and those after the span's first comma.
+ */
+function cueScores(tokens: readonly SyntaxToken[], qn: EndQuestion, a: number, last: number, from: number): { inSpan: Float32Array; between: Float32Array } {
+  const n = last - a + 1;
+  const inSpan = new Float32Array(n).fill(NaN);
+  const between = new Float32Array(n).fill(NaN);
+  const score = qn.cueScore;
+  if (!score || n <= 0) return { inSpan, between };
+  let comma = false;
+  for (let k = 0; k < n; k++) {
+    if (comma || a + k > from) inSpan[k] = score(a + k) ?? NaN;
+    if (tokens[a + k].text === ',') comma = true;
+  }
+  const cur = qn.current - a;
+  // before the passes' end: the words after the candidate up to that end; after it: the words after that end up to the candidate
+  let m = NaN;
+  for (let k = Math.min(cur, n - 1) - 1; k >= 0; k--) {
+    const s = inSpan[k + 1];
+    if (!Number.isNaN(s) && !(m >= s)) m = s;
+    between[k] = m;
+  }
+  m = NaN;
+  for (let k = cur + 1; k < n; k++) {
+    const s = inSpan[k];
+    if (!Number.isNaN(s) && !(m >= s)) m = s;
+    between[k] = m;
+  }
+  return { inSpan, between };
 }
 
 /** Last token (non-punctuation) of the subtree of token r, within [lo, hi]. */
@@ -135,7 +216,7 @@ export function endCandidates(tokens: readonly SyntaxToken[], kids: number[][], 
 }
 
 /** Features per candidate end (CANDIDATE_FEATURES hashes). */
-const CANDIDATE_FEATURES = 21;
+const CANDIDATE_FEATURES = 23;
 
 /**
  * endCandidates one by one: `visit` gets each candidate end in text order with its feature hashes
@@ -179,10 +260,12 @@ function eachCandidate(tokens: readonly SyntaxToken[], kids: number[][], qn: End
   for (let i = a; i <= qn.current; i++) if (!P(i)) wordsTo++;
   let wordsLeft = 0;
   for (let i = a; i <= qn.last; i++) if (!P(i)) wordsLeft++;
+  const cs = cueScores(tokens, qn, a, last, from);
   let words = 0;
   let commas = 0;
   let balance = 0;
   let cueIn = 0;
+  let cueInScore = NaN;
   for (let e = a; e <= last; e++) {
     const t = tokens[e];
     if (t.text === ',') commas++;
@@ -192,6 +275,8 @@ function eachCandidate(tokens: readonly SyntaxToken[], kids: number[][], qn: End
     words++;
     // a second reporting verb after a comma inside the content: often a second attribution
     if (commas > 0 && t.upos === 'VERB' && cueClassOf(t.lemma)) cueIn = 1;
+    const ts = cs.inSpan[e - a];
+    if (commas > 0 && e > a && !Number.isNaN(ts) && !(cueInScore >= ts)) cueInScore = ts;
     if (e < from) continue;
     const nx = e + 1 <= qn.last ? e + 1 : -1;
     let nw = nx;
@@ -235,6 +320,9 @@ function eachCandidate(tokens: readonly SyntaxToken[], kids: number[][], qn: End
     fs[18] = mix(mix(mix(T.nwrelx, nwDep), nxKey), inn > 0 ? 1 : 0);
     fs[19] = mix(mix(T.cur, cur), pc);
     fs[20] = mix(mix(T.curpc, curPc), Math.sign(moved) + 1);
+    // the cue classifier: a likely cue between this end and the passes' end, a likely cue inside the span after a comma
+    fs[21] = mix(mix(mix(T.cuecut, scoreBin(cs.between[e - a])), Math.sign(moved) + 1), pc);
+    fs[22] = mix(mix(T.cuespan, scoreBin(cueInScore)), pc);
     visit(e, fs);
   }
 }

@@ -16,7 +16,7 @@ import { argumentsOf, childrenOf, phraseHead, universalRelation } from '../synta
 import { COUNTRY_BY_NAME, INSTITUTION_PLACES } from '../entities/gazetteer.js';
 import { WEEKDAYS } from '../../text/calendar.js';
 import { cueClassOf } from './cues.js';
-import { bestEnd, endQuestion, loadContentEnds } from './content-ends.js';
+import { bestEnd, type CueScorer, endQuestion, loadContentEnds } from './content-ends.js';
 
 export type ResolveSpeaker = (span: Span) => { entity: string | null; name: string | null };
 
@@ -119,7 +119,7 @@ function notASpeaker(tokens: readonly SyntaxToken[], span: Span, cue: number): b
 }
 
 /** Reviews `quotes` against the article's parse; returns the quotes kept, with their cue class and repaired speakers. */
-export function reviewWithSyntax(text: string, quotes: readonly Quote[], tokens: readonly SyntaxToken[], resolve: ResolveSpeaker): Quote[] {
+export function reviewWithSyntax(text: string, quotes: readonly Quote[], tokens: readonly SyntaxToken[], resolve: ResolveSpeaker, cueScore: CueScorer | null = null): Quote[] {
   if (!tokens.length) return [...quotes];
   const kids = parseChildren(tokens);
   const out: Quote[] = [];
@@ -141,14 +141,36 @@ export function reviewWithSyntax(text: string, quotes: readonly Quote[], tokens:
       setSpeaker(q, { start: usable.start, end: q.speakerSpan.end }, resolve);
     if (q.kind === 'indirect' && !q.parts && cueToken?.upos === 'VERB') {
       endAtCueClause(text, tokens, kids, q, cueIdx);
-      rankContentEnd(tokens, kids, q, cueIdx);
+      rankContentEnd(tokens, kids, q, cueIdx, cueScore);
     }
     if (q.cueClass === 'speech' && q.kind === 'indirect' && !hasPredicate(tokens, q.span)) delete q.cueClass;
     if (q.speakerSpan) nameAtHead(tokens, kids, q, resolve);
     checkSpeaker(text, tokens, kids, q, resolve);
     out.push(q);
   }
-  return out;
+  return withoutSwallowed(text, out);
+}
+
+/**
+ * A quote that lies inside another quote of the same cue after the review is part of that one
+ * attribution: the content-end ranker extended an indirect content over a quotation its cue also
+ * introduces ("Mr. Obama said the museum would document … -- ''the president but also the slave
+ * …''"), which the passes had made a quote of its own. The inner one goes.
+ */
+function withoutSwallowed(text: string, quotes: Quote[]): Quote[] {
+  const sameCue = (a: Quote, b: Quote) => a.cue !== null && b.cue !== null && a.cue.span.start === b.cue.span.start && a.cue.span.end === b.cue.span.end;
+  // the words of a span: a quotation's marks and final stop are no words the content leaves out
+  const words = quotes.map((q) => {
+    let { start, end } = q.span;
+    while (start < end && !/[\p{L}\p{N}]/u.test(text[start])) start++;
+    while (end > start && !/[\p{L}\p{N}]/u.test(text[end - 1])) end--;
+    return { start, end };
+  });
+  // a split quote ("…," she said, "…") spans its parts and what lies between them: not one content
+  const swallowed = (q: Quote, i: number) =>
+    !q.parts &&
+    quotes.some((o, k) => k !== i && o.kind === 'indirect' && !o.parts && sameCue(o, q) && words[k].start <= words[i].start && words[i].end <= words[k].end && (words[k].end - words[k].start > words[i].end - words[i].start || k < i));
+  return quotes.some(swallowed) ? quotes.filter((q, i) => !swallowed(q, i)) : quotes;
 }
 
 /** Most tokens of a cue's clause walked to find where it ends (a sentence's parse is far smaller). */
@@ -185,9 +207,9 @@ function endAtCueClause(text: string, tokens: readonly SyntaxToken[], kids: numb
  * that follows its verb cue within the cue's sentence; unchanged when no model file is there
  * (models/content-ends.bin, measured in quotes/README.md).
  */
-function rankContentEnd(tokens: readonly SyntaxToken[], kids: number[][], q: Quote, cue: number): void {
+function rankContentEnd(tokens: readonly SyntaxToken[], kids: number[][], q: Quote, cue: number, cueScore: CueScorer | null): void {
   const model = loadContentEnds();
-  const qn = model ? endQuestion(tokens, q.span, cue) : null;
+  const qn = model ? endQuestion(tokens, q.span, cue, cueScore) : null;
   if (!model || !qn) return;
   const end = bestEnd(model, tokens, kids, qn);
   if (end !== qn.current) q.span = { start: q.span.start, end: tokens[end].end };
