@@ -62,7 +62,16 @@ export function claimsOf(s: Sent): Claim[] {
 const NO_CUES: ReadonlySet<number> = new Set();
 const NO_QUOTES: readonly QuoteView[] = [];
 
-const anyCue = (lemma: string) => cueClassOf(lemma) !== null;
+/**
+ * Verbs that state no act of a claim: verbs of thinking, evidence and stance ("found dead" tells a
+ * state, "expected" a belief). A verb of saying does state one when its clause is a claim (a
+ * clause that attributes is none): "denied arson" is not "charged with arson", and "cited tents as
+ * the most needed items" is not "distributed the tents".
+ */
+const notAnAct = (lemma: string) => {
+  const c = cueClassOf(lemma);
+  return c !== null && c !== 'speech';
+};
 
 /** Verbs that say who says or thinks so ("said", "told", "believes"), not what happened ("found dead", "backed"). */
 function attributing(lemma: string): boolean {
@@ -148,9 +157,10 @@ function findClaims(s: Sent): Claim[] {
     while (i < hi && tokens[i].end <= t.start) i++;
     if (t.content && i < hi && tokens[i].start <= t.start) part(clauseOf[i - lo]).keys.add(t.key);
   }
-  // (as statedActs reads them: "found dead" tells a state, "said" who tells it)
+  // (as statedActs reads them, but a verb of saying that is no attribution states its act: a claim
+  // with no act is a description, which any act matches)
   for (let j = lo; j < hi; j++) {
-    const act = actAt(tokens, j, anyCue);
+    const act = actAt(tokens, j, notAnAct);
     if (act) part(clauseOf[j - lo]).acts.add(act);
   }
   // small clauses ("which means", "where she died") join the clause above, the deepest first (a

@@ -63,3 +63,20 @@ describe('a compound sentence supports two facts without chaining them', () => {
     assert.ok(!facts.some((f) => f.includes('a1') && f.includes('a2')));
   });
 });
+
+describe('a verb of saying that states an act is that act, not a description any act matches', () => {
+  const texts = [
+    'A local man has denied arson following a blaze at the Eastbury timber yard early on Sunday.',
+    'A local man has been charged with arson following a blaze at the Eastbury timber yard.',
+    'A local man was charged with arson after the blaze that gutted the Eastbury timber yard.',
+  ];
+  const facts = crossCheckTexts(texts, PUBLISHED)
+    .facts.filter((f) => f.status === 'corroborated')
+    .map((f) => f.articles.map((a) => a.slice(-2)).sort().join(' '));
+  it('the two outlets that report the charge are one fact', () => {
+    assert.ok(facts.includes('a1 a2'), facts.join(' | '));
+  });
+  it('the outlet that reports the denial is not in it', () => {
+    assert.ok(!facts.some((f) => f.includes('a0')), facts.join(' | '));
+  });
+});
