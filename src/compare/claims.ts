@@ -21,6 +21,9 @@ export interface Claim {
   keys: Set<string>;
   /** Its keys that are values: numbers (digits) and names of days and months. */
   values: Set<string>;
+  /** The people and organisations (linked keys) named as its subject ("the Nationals made an offer"), and as its object or passive subject ("placed Ivory on IR", "Ivory was placed"). */
+  agents: Set<string>;
+  patients: Set<string>;
 }
 
 /** A claim needs this many content keys of its own; a smaller clause ("which means", "he said") belongs to the clause above it. */
@@ -103,10 +106,12 @@ const scratch = (() => {
 interface ClausePart {
   keys: Set<string>;
   acts: Set<string>;
+  agents: Set<string>;
+  patients: Set<string>;
 }
 
 function findClaims(s: Sent): Claim[] {
-  const whole = (): Claim[] => [claim(new Set(), s.keys)];
+  const whole = (): Claim[] => [claim({ acts: new Set(), keys: s.keys, agents: new Set(), patients: new Set() })];
   const tokens = parseOf(s.art);
   if (!tokens) return whole();
   const lo = tokenAt(tokens, s.span.start);
@@ -148,7 +153,7 @@ function findClaims(s: Sent): Claim[] {
   const parts = new Map<number, ClausePart>();
   const part = (c: number) => {
     let p = parts.get(c);
-    if (!p) parts.set(c, (p = { keys: new Set(), acts: new Set() }));
+    if (!p) parts.set(c, (p = { keys: new Set(), acts: new Set(), agents: new Set(), patients: new Set() }));
     return p;
   };
   // (the words and the parse's tokens are both in text order: one pass over both)
@@ -163,6 +168,7 @@ function findClaims(s: Sent): Claim[] {
     const act = actAt(tokens, j, notAnAct);
     if (act) part(clauseOf[j - lo]).acts.add(act);
   }
+  readParticipants(s, tokens, lo, hi, clauseOf, parts);
   // small clauses ("which means", "where she died") join the clause above, the deepest first (a
   // clause of one word under another of one word joins the clause above both)
   const byDepth: { c: number; p: ClausePart; d: number }[] = [];
@@ -178,21 +184,50 @@ function findClaims(s: Sent): Claim[] {
     const up = part(parent);
     for (const k of p.keys) up.keys.add(k);
     for (const a of p.acts) up.acts.add(a);
+    for (const a of p.agents) up.agents.add(a);
+    for (const a of p.patients) up.patients.add(a);
     folded.add(c);
   }
   const claims = [...parts]
     .filter(([c]) => !folded.has(c) && !attributes(c))
     .sort((a, b) => a[0] - b[0])
-    .map(([, p]) => claim(p.acts, p.keys));
+    .map(([, p]) => claim(p));
   return claims.length ? claims : whole();
 }
 
 const VALUE = /^(?:\d[\d.,:]*[a-z]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|june|july|august|sept?\.?|september|oct\.?|october|nov\.?|november|dec\.?|december)$/;
-const claim = (acts: Set<string>, keys: Set<string>): Claim => {
+const claim = (p: ClausePart): Claim => {
   const values = new Set<string>();
-  for (const k of keys) if (VALUE.test(k)) values.add(k);
-  return { acts, keys, values };
+  for (const k of p.keys) if (VALUE.test(k)) values.add(k);
+  return { ...p, values };
 };
+
+/**
+ * Each clause's named participants, by the parse: a person or organisation the sentence names as
+ * the subject of its verb is an agent, as its object or passive subject a patient. A coordinated
+ * verb with no subject of its own has the subject of the verb it is coordinated with ("Roe joined
+ * the plant in 1990 and worked with the victims": Roe worked).
+ */
+function readParticipants(s: Sent, tokens: readonly SyntaxToken[], lo: number, hi: number, clauseOf: Int32Array, parts: Map<number, ClausePart>): void {
+  const named = (j: number) => s.entities.find((e) => (e.type === 'PER' || e.type === 'ORG') && e.span.start <= tokens[j].start && tokens[j].end <= e.span.end);
+  const subjectOf = new Set<number>();
+  for (let j = lo; j < hi; j++) {
+    const rel = universalRelation(tokens[j].deprel);
+    if (rel !== 'nsubj' && rel !== 'obj') continue;
+    if (rel === 'nsubj') subjectOf.add(clauseOf[j - lo]);
+    const e = named(j);
+    const p = parts.get(clauseOf[j - lo]);
+    if (!e || !p) continue;
+    (rel === 'obj' || tokens[j].deprel === 'nsubj:pass' ? p.patients : p.agents).add(e.key);
+  }
+  for (let c = lo; c < hi; c++) {
+    const h = tokens[c].head;
+    if (clauseOf[c - lo] !== c || subjectOf.has(c) || tokens[c].deprel !== 'conj' || h < lo || h >= hi) continue;
+    const own = parts.get(c);
+    const up = parts.get(clauseOf[h - lo]);
+    if (own && up) for (const a of up.agents) own.agents.add(a);
+  }
+}
 
 /** The direct quotes analyse read in a sentence (by article, once). */
 function directQuotes(s: Sent): readonly QuoteView[] {
@@ -335,9 +370,11 @@ export function claimFacts(
  * Two claims state one act: the same predicate or predicates of one act class, the one's
  * predicate a word of the other ("calling them deeply destabilizing" / "is deeply destabilising"),
  * or one of them a description (no verb: "Roe was the mother of 12"), or they give one figure or
- * day ("The fire broke out on 21 July" / "The blaze started on 21 July").
+ * day ("The fire broke out on 21 July" / "The blaze started on 21 July"); never when both name who
+ * does it, or to whom, and no one in both ("Roe worked with the victims" / "Poe worked with them").
  */
 function oneAct(a: Claim, b: Claim): boolean {
+  if (otherParticipants(a.agents, b.agents) || otherParticipants(a.patients, b.patients)) return false;
   if (!a.acts.size || !b.acts.size) return true;
   for (const x of a.acts) if (b.acts.has(x) || b.keys.has(x)) return true;
   for (const x of b.acts) if (a.keys.has(x)) return true;
@@ -345,6 +382,21 @@ function oneAct(a: Claim, b: Claim): boolean {
   for (const x of b.acts) if (classes.has(actClass(x))) return true;
   for (const k of a.values) if (b.values.has(k)) return true;
   return false;
+}
+
+/** Both claims name who does (or undergoes) the act, and no one in both: "the Nationals made an offer" / "the Red Sox have made an offer". */
+function otherParticipants(a: Set<string>, b: Set<string>): boolean {
+  if (!a.size || !b.size) return false;
+  for (const k of a) for (const o of b) if (sameName(k, o)) return false;
+  return true;
+}
+
+/** One name holds the other's words ("klitschko" / "wladimir klitschko": linking leaves a name the recogniser typed otherwise apart). */
+function sameName(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const words = new Set(long.split(' '));
+  return short.split(' ').every((w) => words.has(w));
 }
 
 /** The summed squared weight of the keys two claims share (their part of a cosine's dot product). */

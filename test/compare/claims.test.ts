@@ -80,3 +80,23 @@ describe('a verb of saying that states an act is that act, not a description any
     assert.ok(!facts.some((f) => f.includes('a0')), facts.join(' | '));
   });
 });
+
+describe('who does the act, and to whom, is part of the claim', () => {
+  it('a named subject is the agent, a named object or passive subject the patient; a coordinated verb keeps its subject', () => {
+    const [placed] = sentenceClaims('The Northfield Rovers placed Jane Roe on the injured list.');
+    assert.ok([...placed.agents].some((k) => k.includes('rovers')), [...placed.agents].join());
+    assert.ok([...placed.patients].some((k) => k.includes('roe')), [...placed.patients].join());
+    const [passive] = sentenceClaims('Jane Roe was placed on the injured list by the Northfield Rovers.');
+    assert.ok([...passive.patients].some((k) => k.includes('roe')), [...passive.patients].join());
+    const claims = sentenceClaims('Tom Doe has been at the Eastbury mill for 37 years and worked on the third floor with the two victims.');
+    assert.ok(claims.some((c) => [...c.keys].some((k) => 'worked'.startsWith(k)) && [...c.agents].some((a) => a.includes('doe'))));
+  });
+  const texts = [
+    'Tom Doe has been at the Eastbury mill for 37 years and worked on the third floor with the two victims and the suspect, Ann Poe.',
+    'Ann Poe worked with the two victims on the third floor of the Eastbury mill at the end of Bridge Road.',
+  ];
+  it('two claims of one act done by two named people are not one fact', () => {
+    const facts = crossCheckTexts(texts, PUBLISHED).facts.filter((f) => f.status === 'corroborated');
+    assert.deepEqual(facts, []);
+  });
+});
