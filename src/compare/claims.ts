@@ -361,6 +361,7 @@ export function claimFacts(
   let groups = [...byRoot.values()].filter((g) => new Set([...g].map((i) => artOf[i])).size >= 2).map((g) => [...g].sort((a, b) => a - b));
   // a group inside another (two sentences that both state two things, aligned claim by claim) adds no fact of its own
   groups = groups.filter((g, a) => !groups.some((h, b) => b !== a && g.every((i) => h.includes(i)) && (h.length > g.length || b < a)));
+  groups = mergeOverlapping(groups);
   groups = mergeRestatements(groups, artOf, simOf, mergeLevel);
   if (groups.length === 1 && groups[0].length === m) return null;
   return groups.sort((a, b) => a[0] - b[0] || a.length - b.length);
@@ -405,6 +406,28 @@ function sharedWeight(a: Set<string>, b: Set<string>, weight: (k: string) => num
   let t = 0;
   for (const k of small) if (large.has(k)) t += weight(k) ** 2;
   return t;
+}
+
+/**
+ * Groups that share more than half of the smaller one's members are one fact: claims of one
+ * statement that aligned in two chains (a member whose two claims each joined one of them). Two
+ * statements of one sentence share only that sentence ("questioned a poacher ... after two rhinos
+ * were found dead" is in both of its facts, which share no other member).
+ */
+export function mergeOverlapping(groups: number[][]): number[][] {
+  const out = groups.map((g) => [...g]);
+  for (let merged = true; merged && out.length > 1; ) {
+    merged = false;
+    for (let a = 0; a < out.length && !merged; a++)
+      for (let b = a + 1; b < out.length && !merged; b++) {
+        const shared = out[a].filter((i) => out[b].includes(i)).length;
+        if (shared * 2 <= Math.min(out[a].length, out[b].length)) continue;
+        out[a] = [...new Set([...out[a], ...out[b]])].sort((x, y) => x - y);
+        out.splice(b, 1);
+        merged = true;
+      }
+  }
+  return out;
 }
 
 /** Groups whose members not shared align on average at the merge level are one group (one statement in other words). */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { claimsOf } from '../../src/compare/claims.js';
+import { claimsOf, mergeOverlapping } from '../../src/compare/claims.js';
 import { prepareStory } from '../../src/compare/prepare.js';
 import { crossCheckTexts, inventedArticle, publishedAt } from './story.js';
 
@@ -98,5 +98,13 @@ describe('who does the act, and to whom, is part of the claim', () => {
   it('two claims of one act done by two named people are not one fact', () => {
     const facts = crossCheckTexts(texts, PUBLISHED).facts.filter((f) => f.status === 'corroborated');
     assert.deepEqual(facts, []);
+  });
+});
+
+describe('claim facts that share most of their members are one fact', () => {
+  it('groups sharing more than half of the smaller one are merged; a sentence in two facts that share nothing else is not', () => {
+    assert.deepEqual(mergeOverlapping([[0, 1, 2, 3], [1, 2, 3, 4]]), [[0, 1, 2, 3, 4]]);
+    assert.deepEqual(mergeOverlapping([[0, 1], [0, 2]]), [[0, 1], [0, 2]]);
+    assert.deepEqual(mergeOverlapping([[0, 1, 2], [2, 3], [3, 4, 5]]), [[0, 1, 2], [2, 3], [3, 4, 5]]);
   });
 });
