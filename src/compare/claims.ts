@@ -13,6 +13,7 @@ import { tokenAt } from '../text/tokenize.js';
 import type { QuoteView, Sent } from './prepare.js';
 import { actClass } from './act-classes.js';
 import { actAt, kidsOf, parseOf } from './syntax.js';
+import { key } from './text.js';
 
 /** One statement of a sentence: its predicate's key and the keys of the words of its clause. */
 export interface Claim {
@@ -165,7 +166,7 @@ function findClaims(s: Sent): Claim[] {
   // (as statedActs reads them, but a verb of saying that is no attribution states its act: a claim
   // with no act is a description, which any act matches)
   for (let j = lo; j < hi; j++) {
-    const act = actAt(tokens, j, notAnAct);
+    const act = actAt(tokens, j, notAnAct) ?? participleAct(tokens, kids, j);
     if (act) part(clauseOf[j - lo]).acts.add(act);
   }
   readParticipants(s, tokens, lo, hi, clauseOf, parts);
@@ -193,6 +194,16 @@ function findClaims(s: Sent): Claim[] {
     .sort((a, b) => a[0] - b[0])
     .map(([, p]) => claim(p));
   return claims.length ? claims : whole();
+}
+
+/**
+ * A participle after a copula that the parser tagged an adjective states the act of a passive
+ * ("a male co-worker was wounded": wound); an adjective that is no participle ("was unaware") none.
+ */
+function participleAct(tokens: readonly SyntaxToken[], kids: number[][], j: number): string | null {
+  const t = tokens[j];
+  if (t.upos !== 'ADJ' || !/(?:ed|en)$/i.test(t.text) || !kids[j].some((c) => tokens[c].deprel === 'cop' || tokens[c].deprel === 'aux:pass')) return null;
+  return notAnAct(t.lemma.toLowerCase()) ? null : key(t.lemma.toLowerCase());
 }
 
 const VALUE = /^(?:\d[\d.,:]*[a-z]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|june|july|august|sept?\.?|september|oct\.?|october|nov\.?|november|dec\.?|december)$/;

@@ -108,3 +108,12 @@ describe('claim facts that share most of their members are one fact', () => {
     assert.deepEqual(mergeOverlapping([[0, 1, 2], [2, 3], [3, 4, 5]]), [[0, 1, 2], [2, 3], [3, 4, 5]]);
   });
 });
+
+describe('a participle after a copula states its act', () => {
+  it('"was wounded" tagged an adjective is the act of wounding; an adjective that is no participle states none', () => {
+    const wounded = sentenceClaims('Two guards died at the gate of the Eastbury depot, and a young driver was wounded.');
+    assert.ok(wounded.some((c) => [...c.acts].some((a) => 'wounded'.startsWith(a))), JSON.stringify(wounded.map((c) => [...c.acts])));
+    const unaware = sentenceClaims('The young driver of the Eastbury depot was unaware of the danger.');
+    assert.ok(unaware.every((c) => c.acts.size === 0), JSON.stringify(unaware.map((c) => [...c.acts])));
+  });
+});
