@@ -13,6 +13,7 @@ import { tokenAt } from '../text/tokenize.js';
 import type { QuoteView, Sent } from './prepare.js';
 import { actClass } from './act-classes.js';
 import { actAt, kidsOf, parseOf } from './syntax.js';
+import { key } from './text.js';
 
 /** One statement of a sentence: its predicate's key and the keys of the words of its clause. */
 export interface Claim {
@@ -21,6 +22,9 @@ export interface Claim {
   keys: Set<string>;
   /** Its keys that are values: numbers (digits) and names of days and months. */
   values: Set<string>;
+  /** The people and organisations (linked keys) named as its subject ("the Nationals made an offer"), and as its object or passive subject ("placed Ivory on IR", "Ivory was placed"). */
+  agents: Set<string>;
+  patients: Set<string>;
 }
 
 /** A claim needs this many content keys of its own; a smaller clause ("which means", "he said") belongs to the clause above it. */
@@ -62,7 +66,16 @@ export function claimsOf(s: Sent): Claim[] {
 const NO_CUES: ReadonlySet<number> = new Set();
 const NO_QUOTES: readonly QuoteView[] = [];
 
-const anyCue = (lemma: string) => cueClassOf(lemma) !== null;
+/**
+ * Verbs that state no act of a claim: verbs of thinking, evidence and stance ("found dead" tells a
+ * state, "expected" a belief). A verb of saying does state one when its clause is a claim (a
+ * clause that attributes is none): "denied arson" is not "charged with arson", and "cited tents as
+ * the most needed items" is not "distributed the tents".
+ */
+const notAnAct = (lemma: string) => {
+  const c = cueClassOf(lemma);
+  return c !== null && c !== 'speech';
+};
 
 /** Verbs that say who says or thinks so ("said", "told", "believes"), not what happened ("found dead", "backed"). */
 function attributing(lemma: string): boolean {
@@ -94,10 +107,12 @@ const scratch = (() => {
 interface ClausePart {
   keys: Set<string>;
   acts: Set<string>;
+  agents: Set<string>;
+  patients: Set<string>;
 }
 
 function findClaims(s: Sent): Claim[] {
-  const whole = (): Claim[] => [claim(new Set(), s.keys)];
+  const whole = (): Claim[] => [claim({ acts: new Set(), keys: s.keys, agents: new Set(), patients: new Set() })];
   const tokens = parseOf(s.art);
   if (!tokens) return whole();
   const lo = tokenAt(tokens, s.span.start);
@@ -139,7 +154,7 @@ function findClaims(s: Sent): Claim[] {
   const parts = new Map<number, ClausePart>();
   const part = (c: number) => {
     let p = parts.get(c);
-    if (!p) parts.set(c, (p = { keys: new Set(), acts: new Set() }));
+    if (!p) parts.set(c, (p = { keys: new Set(), acts: new Set(), agents: new Set(), patients: new Set() }));
     return p;
   };
   // (the words and the parse's tokens are both in text order: one pass over both)
@@ -148,11 +163,13 @@ function findClaims(s: Sent): Claim[] {
     while (i < hi && tokens[i].end <= t.start) i++;
     if (t.content && i < hi && tokens[i].start <= t.start) part(clauseOf[i - lo]).keys.add(t.key);
   }
-  // (as statedActs reads them: "found dead" tells a state, "said" who tells it)
+  // (as statedActs reads them, but a verb of saying that is no attribution states its act: a claim
+  // with no act is a description, which any act matches)
   for (let j = lo; j < hi; j++) {
-    const act = actAt(tokens, j, anyCue);
+    const act = actAt(tokens, j, notAnAct) ?? participleAct(tokens, kids, j);
     if (act) part(clauseOf[j - lo]).acts.add(act);
   }
+  readParticipants(s, tokens, lo, hi, clauseOf, parts);
   // small clauses ("which means", "where she died") join the clause above, the deepest first (a
   // clause of one word under another of one word joins the clause above both)
   const byDepth: { c: number; p: ClausePart; d: number }[] = [];
@@ -168,21 +185,60 @@ function findClaims(s: Sent): Claim[] {
     const up = part(parent);
     for (const k of p.keys) up.keys.add(k);
     for (const a of p.acts) up.acts.add(a);
+    for (const a of p.agents) up.agents.add(a);
+    for (const a of p.patients) up.patients.add(a);
     folded.add(c);
   }
   const claims = [...parts]
     .filter(([c]) => !folded.has(c) && !attributes(c))
     .sort((a, b) => a[0] - b[0])
-    .map(([, p]) => claim(p.acts, p.keys));
+    .map(([, p]) => claim(p));
   return claims.length ? claims : whole();
 }
 
+/**
+ * A participle after a copula that the parser tagged an adjective states the act of a passive
+ * ("a male co-worker was wounded": wound); an adjective that is no participle ("was unaware") none.
+ */
+function participleAct(tokens: readonly SyntaxToken[], kids: number[][], j: number): string | null {
+  const t = tokens[j];
+  if (t.upos !== 'ADJ' || !/(?:ed|en)$/i.test(t.text) || !kids[j].some((c) => tokens[c].deprel === 'cop' || tokens[c].deprel === 'aux:pass')) return null;
+  return notAnAct(t.lemma.toLowerCase()) ? null : key(t.lemma.toLowerCase());
+}
+
 const VALUE = /^(?:\d[\d.,:]*[a-z]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|june|july|august|sept?\.?|september|oct\.?|october|nov\.?|november|dec\.?|december)$/;
-const claim = (acts: Set<string>, keys: Set<string>): Claim => {
+const claim = (p: ClausePart): Claim => {
   const values = new Set<string>();
-  for (const k of keys) if (VALUE.test(k)) values.add(k);
-  return { acts, keys, values };
+  for (const k of p.keys) if (VALUE.test(k)) values.add(k);
+  return { ...p, values };
 };
+
+/**
+ * Each clause's named participants, by the parse: a person or organisation the sentence names as
+ * the subject of its verb is an agent, as its object or passive subject a patient. A coordinated
+ * verb with no subject of its own has the subject of the verb it is coordinated with ("Roe joined
+ * the plant in 1990 and worked with the victims": Roe worked).
+ */
+function readParticipants(s: Sent, tokens: readonly SyntaxToken[], lo: number, hi: number, clauseOf: Int32Array, parts: Map<number, ClausePart>): void {
+  const named = (j: number) => s.entities.find((e) => (e.type === 'PER' || e.type === 'ORG') && e.span.start <= tokens[j].start && tokens[j].end <= e.span.end);
+  const subjectOf = new Set<number>();
+  for (let j = lo; j < hi; j++) {
+    const rel = universalRelation(tokens[j].deprel);
+    if (rel !== 'nsubj' && rel !== 'obj') continue;
+    if (rel === 'nsubj') subjectOf.add(clauseOf[j - lo]);
+    const e = named(j);
+    const p = parts.get(clauseOf[j - lo]);
+    if (!e || !p) continue;
+    (rel === 'obj' || tokens[j].deprel === 'nsubj:pass' ? p.patients : p.agents).add(e.key);
+  }
+  for (let c = lo; c < hi; c++) {
+    const h = tokens[c].head;
+    if (clauseOf[c - lo] !== c || subjectOf.has(c) || tokens[c].deprel !== 'conj' || h < lo || h >= hi) continue;
+    const own = parts.get(c);
+    const up = parts.get(clauseOf[h - lo]);
+    if (own && up) for (const a of up.agents) own.agents.add(a);
+  }
+}
 
 /** The direct quotes analyse read in a sentence (by article, once). */
 function directQuotes(s: Sent): readonly QuoteView[] {
@@ -316,6 +372,7 @@ export function claimFacts(
   let groups = [...byRoot.values()].filter((g) => new Set([...g].map((i) => artOf[i])).size >= 2).map((g) => [...g].sort((a, b) => a - b));
   // a group inside another (two sentences that both state two things, aligned claim by claim) adds no fact of its own
   groups = groups.filter((g, a) => !groups.some((h, b) => b !== a && g.every((i) => h.includes(i)) && (h.length > g.length || b < a)));
+  groups = mergeOverlapping(groups);
   groups = mergeRestatements(groups, artOf, simOf, mergeLevel);
   if (groups.length === 1 && groups[0].length === m) return null;
   return groups.sort((a, b) => a[0] - b[0] || a.length - b.length);
@@ -325,9 +382,11 @@ export function claimFacts(
  * Two claims state one act: the same predicate or predicates of one act class, the one's
  * predicate a word of the other ("calling them deeply destabilizing" / "is deeply destabilising"),
  * or one of them a description (no verb: "Roe was the mother of 12"), or they give one figure or
- * day ("The fire broke out on 21 July" / "The blaze started on 21 July").
+ * day ("The fire broke out on 21 July" / "The blaze started on 21 July"); never when both name who
+ * does it, or to whom, and no one in both ("Roe worked with the victims" / "Poe worked with them").
  */
 function oneAct(a: Claim, b: Claim): boolean {
+  if (otherParticipants(a.agents, b.agents) || otherParticipants(a.patients, b.patients)) return false;
   if (!a.acts.size || !b.acts.size) return true;
   for (const x of a.acts) if (b.acts.has(x) || b.keys.has(x)) return true;
   for (const x of b.acts) if (a.keys.has(x)) return true;
@@ -337,12 +396,49 @@ function oneAct(a: Claim, b: Claim): boolean {
   return false;
 }
 
+/** Both claims name who does (or undergoes) the act, and no one in both: "the Nationals made an offer" / "the Red Sox have made an offer". */
+function otherParticipants(a: Set<string>, b: Set<string>): boolean {
+  if (!a.size || !b.size) return false;
+  for (const k of a) for (const o of b) if (sameName(k, o)) return false;
+  return true;
+}
+
+/** One name holds the other's words ("klitschko" / "wladimir klitschko": linking leaves a name the recogniser typed otherwise apart). */
+function sameName(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const words = new Set(long.split(' '));
+  return short.split(' ').every((w) => words.has(w));
+}
+
 /** The summed squared weight of the keys two claims share (their part of a cosine's dot product). */
 function sharedWeight(a: Set<string>, b: Set<string>, weight: (k: string) => number): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let t = 0;
   for (const k of small) if (large.has(k)) t += weight(k) ** 2;
   return t;
+}
+
+/**
+ * Groups that share more than half of the smaller one's members are one fact: claims of one
+ * statement that aligned in two chains (a member whose two claims each joined one of them). Two
+ * statements of one sentence share only that sentence ("questioned a poacher ... after two rhinos
+ * were found dead" is in both of its facts, which share no other member).
+ */
+export function mergeOverlapping(groups: number[][]): number[][] {
+  const out = groups.map((g) => [...g]);
+  for (let merged = true; merged && out.length > 1; ) {
+    merged = false;
+    for (let a = 0; a < out.length && !merged; a++)
+      for (let b = a + 1; b < out.length && !merged; b++) {
+        const shared = out[a].filter((i) => out[b].includes(i)).length;
+        if (shared * 2 <= Math.min(out[a].length, out[b].length)) continue;
+        out[a] = [...new Set([...out[a], ...out[b]])].sort((x, y) => x - y);
+        out.splice(b, 1);
+        merged = true;
+      }
+  }
+  return out;
 }
 
 /** Groups whose members not shared align on average at the merge level are one group (one statement in other words). */

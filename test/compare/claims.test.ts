@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { claimsOf } from '../../src/compare/claims.js';
+import { claimsOf, mergeOverlapping } from '../../src/compare/claims.js';
 import { prepareStory } from '../../src/compare/prepare.js';
 import { crossCheckTexts, inventedArticle, publishedAt } from './story.js';
 
@@ -61,5 +61,59 @@ describe('a compound sentence supports two facts without chaining them', () => {
   });
   it('the outlets that tell one thing each are never one fact', () => {
     assert.ok(!facts.some((f) => f.includes('a1') && f.includes('a2')));
+  });
+});
+
+describe('a verb of saying that states an act is that act, not a description any act matches', () => {
+  const texts = [
+    'A local man has denied arson following a blaze at the Eastbury timber yard early on Sunday.',
+    'A local man has been charged with arson following a blaze at the Eastbury timber yard.',
+    'A local man was charged with arson after the blaze that gutted the Eastbury timber yard.',
+  ];
+  const facts = crossCheckTexts(texts, PUBLISHED)
+    .facts.filter((f) => f.status === 'corroborated')
+    .map((f) => f.articles.map((a) => a.slice(-2)).sort().join(' '));
+  it('the two outlets that report the charge are one fact', () => {
+    assert.ok(facts.includes('a1 a2'), facts.join(' | '));
+  });
+  it('the outlet that reports the denial is not in it', () => {
+    assert.ok(!facts.some((f) => f.includes('a0')), facts.join(' | '));
+  });
+});
+
+describe('who does the act, and to whom, is part of the claim', () => {
+  it('a named subject is the agent, a named object or passive subject the patient; a coordinated verb keeps its subject', () => {
+    const [placed] = sentenceClaims('The Northfield Rovers placed Jane Roe on the injured list.');
+    assert.ok([...placed.agents].some((k) => k.includes('rovers')), [...placed.agents].join());
+    assert.ok([...placed.patients].some((k) => k.includes('roe')), [...placed.patients].join());
+    const [passive] = sentenceClaims('Jane Roe was placed on the injured list by the Northfield Rovers.');
+    assert.ok([...passive.patients].some((k) => k.includes('roe')), [...passive.patients].join());
+    const claims = sentenceClaims('Tom Doe has been at the Eastbury mill for 37 years and worked on the third floor with the two victims.');
+    assert.ok(claims.some((c) => [...c.keys].some((k) => 'worked'.startsWith(k)) && [...c.agents].some((a) => a.includes('doe'))));
+  });
+  const texts = [
+    'Tom Doe has been at the Eastbury mill for 37 years and worked on the third floor with the two victims and the suspect, Ann Poe.',
+    'Ann Poe worked with the two victims on the third floor of the Eastbury mill at the end of Bridge Road.',
+  ];
+  it('two claims of one act done by two named people are not one fact', () => {
+    const facts = crossCheckTexts(texts, PUBLISHED).facts.filter((f) => f.status === 'corroborated');
+    assert.deepEqual(facts, []);
+  });
+});
+
+describe('claim facts that share most of their members are one fact', () => {
+  it('groups sharing more than half of the smaller one are merged; a sentence in two facts that share nothing else is not', () => {
+    assert.deepEqual(mergeOverlapping([[0, 1, 2, 3], [1, 2, 3, 4]]), [[0, 1, 2, 3, 4]]);
+    assert.deepEqual(mergeOverlapping([[0, 1], [0, 2]]), [[0, 1], [0, 2]]);
+    assert.deepEqual(mergeOverlapping([[0, 1, 2], [2, 3], [3, 4, 5]]), [[0, 1, 2], [2, 3], [3, 4, 5]]);
+  });
+});
+
+describe('a participle after a copula states its act', () => {
+  it('"was wounded" tagged an adjective is the act of wounding; an adjective that is no participle states none', () => {
+    const wounded = sentenceClaims('Two guards died at the gate of the Eastbury depot, and a young driver was wounded.');
+    assert.ok(wounded.some((c) => [...c.acts].some((a) => 'wounded'.startsWith(a))), JSON.stringify(wounded.map((c) => [...c.acts])));
+    const unaware = sentenceClaims('The young driver of the Eastbury depot was unaware of the danger.');
+    assert.ok(unaware.every((c) => c.acts.size === 0), JSON.stringify(unaware.map((c) => [...c.acts])));
   });
 });
