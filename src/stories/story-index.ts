@@ -30,7 +30,9 @@ export const DEFAULTS: Required<Omit<GroupOptions, 'now'>> & { now: string | nul
   threshold: 0.15,
   mergeThreshold: 0.2,
   copyThreshold: 0.6,
-  windowDays: 3,
+  // five days: a trial's next session, an election's results or a verdict a few days after the first
+  // reports are one event; headlines across days are held back by `timeFit`, not by the window
+  windowDays: 5,
   maxWindowDays: 7,
   maxSpanDays: 60,
   now: null,

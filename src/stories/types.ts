@@ -1,7 +1,7 @@
 import type { DocMessage } from '../model/types.js';
 
 /** Version of the story features and grouping; bump when either changes what it produces. */
-export const STORIES_VERSION = 'stories-5';
+export const STORIES_VERSION = 'stories-6';
 
 /** What the pipeline knows about one analysed article, as input to story grouping. */
 export interface StoryInput {
