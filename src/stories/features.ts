@@ -1,6 +1,7 @@
 import { resolveOutlet } from '../outlets/index.js';
 import type { DocMessage } from '../model/types.js';
 import { primaryVenue } from './venue.js';
+import { namedWeekday } from './weekday.js';
 import { minhash, sequenceHash } from './minhash.js';
 import { addTerms, capitalisedNames, isTitleCase, nameSlug, placeOf, wordInfo, words } from './text.js';
 import { STORIES_VERSION, type StoryFeatures, type StoryInput } from './types.js';
@@ -162,6 +163,7 @@ export function storyFeatures(input: StoryInput, options: { now?: string | null 
     entities: topPairs(entities, MAX_ENTITIES),
     places: topPairs(places, MAX_PLACES),
     venue,
+    weekday: namedWeekday(input?.weekdays),
     sketch,
     textHash,
     words: ws.length,

@@ -3,6 +3,7 @@ import { dayIso, isoDay } from './features.js';
 import { DISAGREEMENT, distinctPeople, otherPeople, peopleOf, type StoryPeople } from './disagreement.js';
 import { bandKeys, fnv1a, jaccard } from './minhash.js';
 import { term, words } from './text.js';
+import { dayOfWeek, storyWeekday, weekdaysApart } from './weekday.js';
 import { cmpStr } from '../util/cmp.js';
 import { unionFind } from '../util/union-find.js';
 
@@ -30,7 +31,9 @@ export const DEFAULTS: Required<Omit<GroupOptions, 'now'>> & { now: string | nul
   threshold: 0.15,
   mergeThreshold: 0.2,
   copyThreshold: 0.6,
-  windowDays: 3,
+  // five days: a trial's next session, an election's results or a verdict a few days after the first
+  // reports are one event; headlines across days are held back by `timeFit`, not by the window
+  windowDays: 5,
   maxWindowDays: 7,
   maxSpanDays: 60,
   now: null,
@@ -60,6 +63,12 @@ const UNDATED_JOIN_COHESION = 0.25;
  * two within-story means): the time windows cannot vouch for the merge (`crossCohesive`).
  */
 const UNDATED_MERGE_COHESION = 0.8;
+/**
+ * The same, when the two stories' texts name different weekdays for their events (weekday.ts): the
+ * one time evidence an undated text carries says they are two events, so their members must be as
+ * alike across the stories as within them. (Soft: two stories of one event that agree as a group merge anyway.)
+ */
+const UNDATED_MERGE_COHESION_OTHER_WEEKDAY = 1.0;
 /**
  * Evidence that fits the time gap. Across days, a match keeps `timeFit(gap, k)` of its similarity:
  * 1 / (1 + gap · TIME_RATE · exp(−k / TEXT_SCALE)), k the features (terms, phrases, entity ids) of
@@ -743,7 +752,9 @@ export class StoryIndex {
     for (const s of candidates) {
       if (!this.timeCompatible(t, s) || !this.venueCompatible(f?.venue, s)) continue;
       // other people than the story's (disagreement.ts): the rest must agree twice as strongly
-      const score = this.score(vec, t, s) * (f !== null && otherPeople(f, this.peopleOf(s)) ? DISAGREEMENT : 1);
+      let score = this.score(vec, t, s) * (f !== null && otherPeople(f, this.peopleOf(s)) ? DISAGREEMENT : 1);
+      // across the line between dated and undated, an event on another weekday (weekday.ts): the rest must agree twice as strongly
+      if (f !== null && dated !== s.published > 0 && score >= this.cohesionBar(s) && weekdaysApart(this.eventWeekday(f), this.weekdayOf(s))) score *= DISAGREEMENT;
       // (an article and a story that are not both dated by publication: time cannot vouch, the content must)
       if ((!dated || s.published === 0) && score < this.cohesionBar(s)) continue;
       if (score >= bestScore && (best === null || score > bestScore || s.seq < best.seq)) {
@@ -971,7 +982,31 @@ export class StoryIndex {
     const rb = this.pairwise(b);
     const within = ra === null ? rb : rb === null ? ra : Math.sqrt(ra * rb);
     if (within === null) return true;
-    return dot / (a.members.length * b.members.length) >= UNDATED_MERGE_COHESION * within;
+    const cross = dot / (a.members.length * b.members.length);
+    if (cross < UNDATED_MERGE_COHESION * within) return false;
+    // (the weekdays are read for a merge across the line between dated and undated, and only when they decide it)
+    if (a.published > 0 === b.published > 0 || cross >= UNDATED_MERGE_COHESION_OTHER_WEEKDAY * within) return true;
+    return !weekdaysApart(this.weekdayOf(a), this.weekdayOf(b));
+  }
+
+  /** The weekday of a story's event (weekday.ts), read from its members when asked. */
+  private weekdayOf(s: Story): number | null {
+    return storyWeekday(
+      s.members.map((m) => {
+        const f = this.docs.get(m)?.f;
+        return f ? this.eventWeekday(f) : null;
+      }),
+      s.members.length,
+    );
+  }
+
+  /**
+   * The weekday of an article's event: its event day's when its dates resolve against its publication
+   * day, else the weekday its text names (an undated text's event day is the median of the dates it
+   * names, perhaps an earlier event's: `datedByPublication`).
+   */
+  private eventWeekday(f: StoryFeatures): number | null {
+    return f.eventDay !== null && this.datedByPublication(f) ? dayOfWeek(f.eventDay) : (f.weekday ?? null);
   }
 
   /** Similarity of an article vector to a story, in 0..1, less across days the less text it rests on (`timeFit`). */

@@ -1,7 +1,7 @@
 import type { DocMessage } from '../model/types.js';
 
 /** Version of the story features and grouping; bump when either changes what it produces. */
-export const STORIES_VERSION = 'stories-5';
+export const STORIES_VERSION = 'stories-6';
 
 /** What the pipeline knows about one analysed article, as input to story grouping. */
 export interface StoryInput {
@@ -19,6 +19,8 @@ export interface StoryInput {
   url?: string | null;
   /** The dateline city ("MOSCOW —"), when the article has one. */
   dateline?: string | null;
+  /** Weekday names (lower case) of the past-tense weekday expressions of the text ("on Thursday"); see weekday.ts. */
+  weekdays?: string[];
 }
 
 export type StoryFeatureStatus =
@@ -53,6 +55,8 @@ export interface StoryFeatures {
   places: [string, number][];
   /** The event's venue, a city slug (`moscow`) from the dateline or a travel/meeting phrase; see venue.ts. */
   venue?: string | null;
+  /** The weekday (0 = Sunday) the text names most as its event's ("fired on Saturday"), or null; see weekday.ts. */
+  weekday?: number | null;
   /** MinHash sketch of the body's word shingles (shingle length k), or null when there is no text. */
   sketch: { k: number; sig: number[] } | null;
   /** Exact-copy key: hash of the normalised body words. */
