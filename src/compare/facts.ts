@@ -503,7 +503,10 @@ function pairSimilarity(
  */
 function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[] {
   const { features, weight, x2: x2Of, mass: massOf, normAt, simOnce, ordinal, postings, from, maxDf, artNo: artOf } = scorer;
-  const edges: Edge[] = [];
+  // the edges found, by sentence ordinals (lower first) and similarity
+  const edgeFrom: number[] = [];
+  const edgeTo: number[] = [];
+  const edgeSim: number[] = [];
   const all = story.sentences;
   // a key's list is read when it has at most maxDf sentences (0: none to read)
   const listLength = (k: number) => {
@@ -627,13 +630,37 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
       // and the similarity's own gates on the shared words (features counted: at least the words)
       if (sharedAtMost < 2 || (sharedAtMost < 3 && cosBound < 0.6)) continue;
       const v = simOnce(oa, b);
-      if (v >= ALIGN_THRESHOLD) edges.push({ a, b: all[b], s: v });
+      if (v >= ALIGN_THRESHOLD) {
+        edgeFrom.push(oa);
+        edgeTo.push(b);
+        edgeSim.push(v);
+      }
     }
     for (let q = unseenFrom[oa]; q < unseenFrom[oa + 1]; q++) unseenMark[unseen[q]] = 0;
   }
-  edges.sort((x, y) => y.s - x.s || cmp(x.a.id, y.a.id) || cmp(x.b.id, y.b.id));
+  return strongestFirst(all, edgeFrom, edgeTo, edgeSim);
+}
 
-  return edges;
+/**
+ * The edges, strongest first, ties in the order of the sentences' ids (first the lower sentence's,
+ * then the other's), as they always were. Sorted by numbers: a story of near-copies has hundreds
+ * of thousands of edges with few distinct similarities (1,000 near-copies: 262,491 edges, 1,215
+ * values), and comparing the ties' ids as strings was most of the sort.
+ */
+function strongestFirst(all: Sent[], from: number[], to: number[], sim: number[]): Edge[] {
+  const rank = idRanks(all);
+  const order = Int32Array.from(sim, (_, i) => i).sort((x, y) => sim[y] - sim[x] || rank[from[x]] - rank[from[y]] || rank[to[x]] - rank[to[y]]);
+  return Array.from(order, (i) => ({ a: all[from[i]], b: all[to[i]], s: sim[i] }));
+}
+
+/** Each sentence's rank by id (`cmp`): its ordinal when the story's sentences are already in that order, as they mostly are. */
+function idRanks(all: Sent[]): Int32Array {
+  let inOrder = true;
+  for (let i = 1; i < all.length && inOrder; i++) inOrder = cmp(all[i - 1].id, all[i].id) < 0;
+  const order = inOrder ? null : all.map((_, i) => i).sort((x, y) => cmp(all[x].id, all[y].id));
+  const rank = new Int32Array(all.length);
+  for (let i = 0; i < all.length; i++) rank[order ? order[i] : i] = i;
+  return rank;
 }
 
 /**
