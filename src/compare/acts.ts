@@ -31,8 +31,24 @@ export function subjectsOf(s: Sent): Set<string> {
   return v;
 }
 
+/**
+ * Whether a word (its normalised form) is a verb of saying or of an act class: asked of every word
+ * before a sentence's first such verb, eleven patterns each, so the answer is kept per form (a
+ * story repeats a few tens of thousands of forms; cleared past 200,000 like the normaliser's).
+ */
+const ACT_OR_SPEECH = new Map<string, boolean>();
+function actOrSpeechVerb(norm: string): boolean {
+  let v = ACT_OR_SPEECH.get(norm);
+  if (v === undefined) {
+    v = SAY.test(norm) || ACT_CLASSES.some(([, re]) => re.test(norm));
+    if (ACT_OR_SPEECH.size > 200_000) ACT_OR_SPEECH.clear();
+    ACT_OR_SPEECH.set(norm, v);
+  }
+  return v;
+}
+
 function findSubjects(s: Sent): Set<string> {
-  const verb = s.tokens.find((t) => SAY.test(t.norm) || ACT_CLASSES.some(([, re]) => re.test(t.norm)));
+  const verb = s.tokens.find((t) => actOrSpeechVerb(t.norm));
   if (!verb) return new Set();
   return new Set(s.entities.filter((e) => (e.type === 'PER' || e.type === 'ORG') && e.span.end <= verb.start).map((e) => e.key));
 }
