@@ -355,6 +355,18 @@ export function resolveAnchor(anchor: string, ref: Ref): { value: string; grain:
   }
 }
 
+/**
+ * Minutes a named time zone lies east of UTC ("PST" → -480, "GMT" → 0), for comparing clock times
+ * written in two zones; a US zone without daylight-saving mark ("PT") needs `day` (YYYY-MM-DD);
+ * null for "local time" or a zone not listed.
+ */
+export function zoneOffsetMinutes(tz: string, day?: string): number | null {
+  const fixed = TZ_OFFSETS[tz];
+  if (fixed) return (fixed.startsWith('-') ? -1 : 1) * (Number(fixed.slice(1, 3)) * 60 + Number(fixed.slice(4, 6)));
+  if (!US_ZONES[tz] || !day || !/^\d{4}-\d\d-\d\d/.test(day)) return null;
+  return Number(offsetFor(tz, day, { y: 0, m: 0, d: 0, offset: null }).slice(0, 3)) * 60;
+}
+
 function offsetFor(tz: string, day: string, ref: Ref): string {
   if (!tz) return ref.offset ?? '';
   if (TZ_OFFSETS[tz]) return TZ_OFFSETS[tz];

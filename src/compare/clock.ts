@@ -7,6 +7,7 @@
  * twenty minutes after, an exact time five minutes; two times that no reading lets agree conflict.
  */
 import { timePredicate } from '../analyse/syntax/helpers.js';
+import { zoneOffsetMinutes } from '../analyse/time.js';
 import type { Alignment } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView } from './prepare.js';
 import { actorKeys } from './conflicts.js';
@@ -25,6 +26,8 @@ interface ClockMention {
   high: number;
   /** As written, "3:30 p.m." → "15:30". */
   hhmm: string;
+  /** The window in minutes after midnight UTC when the time names its zone ("6:41pm PST", "0241 GMT"), else null. */
+  utc: { low: number; high: number } | null;
   actors: Set<string>;
   /** The lemma of the verb the time modifies, by the parse ("stop" in "was stopped at 1 a.m."); null without one. */
   act: string | null;
@@ -67,7 +70,8 @@ function clockMentions(story: StoryView): ClockMention[] {
         if (event) actors.add(event);
         if (!hhmm || !actors.size) continue;
         const minutes = Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
-        out.push({ sent: s, t, hhmm, actors, act: actLemma(s, t), doneTo: actsDoneTo(s, t), ...window(s, t, minutes) });
+        const w = window(s, t, minutes);
+        out.push({ sent: s, t, hhmm, actors, act: actLemma(s, t), doneTo: actsDoneTo(s, t), ...w, utc: inUtc(t, w) });
       }
     }
   }
@@ -145,10 +149,27 @@ export function clockConflicts(story: StoryView, al: Alignment): Conflict[] {
   return out;
 }
 
+/** A zoned clock time's window in UTC minutes (the zone from the time's anchor, "time:18:41:PST"), or null without a known zone. */
+function inUtc(t: ResolvedTime, w: { low: number; high: number }): { low: number; high: number } | null {
+  const zone = /(?:^|;)time:\d\d:\d\d:([^;]+)/.exec(t.anchor ?? '')?.[1];
+  const offset = zone ? zoneOffsetMinutes(zone, t.resolved ?? t.value ?? undefined) : null;
+  return offset === null ? null : { low: w.low - offset, high: w.high - offset };
+}
+
+/**
+ * Two clock windows agree when they overlap: in UTC when both times name their zone ("6:41pm PST"
+ * and "02:41 GMT" are one instant, whatever day each zone is on), else as written.
+ */
+function windowsMeet(a: ClockMention, b: ClockMention): boolean {
+  if (!a.utc || !b.utc) return a.low <= b.high && b.low <= a.high;
+  const [x, y] = [a.utc, b.utc];
+  return [-1440, 0, 1440].some((d) => x.low <= y.high + d && y.low + d <= x.high);
+}
+
 /** Sides: mentions whose windows overlap the side's first (sorted by time); a conflict when two sides' windows are apart. */
 function clockConflict(story: StoryView, g: ClockMention[]): Conflict | null {
   const byTime = [...g].sort((a, b) => a.low - b.low || a.high - b.high || cmp(a.sent.id, b.sent.id));
-  const sides = sidesByFirst(byTime, (first, m) => first.low <= m.high && m.low <= first.high);
+  const sides = sidesByFirst(byTime, windowsMeet);
   if (sides.length < 2) return null;
   const pairs = crossOutletPairs(sides);
   if (!pairs.length) return null;

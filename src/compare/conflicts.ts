@@ -13,7 +13,7 @@ import { ACT_CLASSES } from './acts.js';
 import { clockConflicts } from './clock.js';
 import { recordConflicts } from './records.js';
 import { residenceConflicts } from './residence.js';
-import { actOfTime, actSlots, datedActs, participantKey, pronounAntecedent } from './dated-acts.js';
+import { actOfTime, actSlots, datedActs, participantKey, pronounAntecedent, recurringDay } from './dated-acts.js';
 import { actClass } from './act-classes.js';
 import { MONTH_NAME_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
 import type { Alignment } from './facts.js';
@@ -427,6 +427,8 @@ function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
     for (const t of s.times) {
       if (t.kind !== 'weekday' && t.kind !== 'date' && t.kind !== 'datetime') continue;
       if (t.resolved && t.resolved.length < 10 && t.kind !== 'weekday') continue;
+      // "on the second Tuesday of each month": a schedule, not the day of one act
+      if (recurringDay(s, t)) continue;
       const found = actAt(s, t);
       if (!found) continue;
       const act = found.cls;

@@ -127,6 +127,17 @@ function verbBefore(tokens: readonly SyntaxToken[], at: number): number {
   return -1;
 }
 
+/**
+ * "typically releases patches on the second Tuesday of each month", "meets every Friday": a day that
+ * recurs is a schedule, not the date of one act ("last Tuesday" is one day and stays).
+ */
+export function recurringDay(s: Sent, t: ResolvedTime): boolean {
+  const text = s.art.text;
+  const before = text.slice(Math.max(s.span.start, t.span.start - 12), t.span.start);
+  const after = text.slice(t.span.end, Math.min(s.span.end, t.span.end + 24));
+  return /\b(?:every|each)\s+$/i.test(before) || /^\s+of\s+(?:each|every)\s+(?:week|month|year|season)\b/i.test(after);
+}
+
 function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   const tokens = parseOf(s.art);
   // a day named by the weekday or the date, or counted from the writing ("yesterday", "two days ago":
@@ -138,6 +149,7 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   // a clock time alone dates no day, but says when the act it modifies happened (clock.ts)
   const clock = t.kind === 'time';
   if (!tokens || (t.kind !== 'weekday' && t.kind !== 'date' && t.kind !== 'datetime' && !relativeDay && !coarse && !clock)) return null;
+  if (recurringDay(s, t)) return null;
   const kids = kidsOf(tokens);
   const noun = eventNounDated(tokens, t);
   // ("the 2006 attack" is another attack than the story's: an event named by its noun is dated by its day only)

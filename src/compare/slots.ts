@@ -199,6 +199,7 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
   }
   if (q.unit === 'h') {
     if (toldByAspectualVerb(s, q)) return null;
+    if (COUNTDOWN.test(`${q.counted ?? ''} ${text.slice(q.span.end, s.span.end)}`)) return clockReading(s, q);
     const what = q.counted ?? countedBefore(text, s.span.start, q.span.start);
     if (!what) return spanOfAct(s, q);
     const cls = MEETING_NOUNS.has(key(what)) ? 'talks' : key(what);
@@ -229,6 +230,27 @@ function toldByAspectualVerb(s: Sent, q: Quantity): boolean {
   const verb = figureVerb(s, q);
   return !!verb && ASPECTUAL.test(actClass(verb));
 }
+
+/** After a duration: a countdown clock ("with 12 seconds left", "four minutes remaining", "7:41 to go", "10:00 to play"). */
+const COUNTDOWN = /^[\s-]*(?:left|remaining|to go|to play)\b/i;
+
+/**
+ * "with 12 seconds left, Garrard dropped back" and "a touchdown with four minutes left": a countdown
+ * clock's reading is the moment of one act of the event (a play, a goal), not a length; a match or a
+ * race is told as many such moments, so two readings are the same slot only when they time the same
+ * act: between sentences that state one fact (aligned), per the act the clause tells (the verb the
+ * figure hangs on by the parse, unless it is the countdown's own "left"/"remain").
+ */
+function clockReading(s: Sent, q: Quantity): Slot {
+  const verb = figureVerb(s, q);
+  const act = verb && !/^(?:leave|left|remain|go|play)$/.test(verb) ? actClass(verb) : '';
+  // "with 6:00 remaining in the third quarter" and "with 10 minutes left in the fourth quarter": each
+  // period of play has its own clock, so readings in two named periods are two moments
+  const period = CLOCK_PERIOD.exec(s.art.text.slice(q.span.start, s.span.end))?.[1].toLowerCase().replace(/\s+/g, ' ') ?? '';
+  const label = `time left on the clock${period ? ` in the ${period}` : ''}${verb && act ? ` (${verb})` : ''}`;
+  return { key: `clock|${act}|${period}`, label, unit: 'h', factor: 1, aligned: true };
+}
+const CLOCK_PERIOD = /^[^,;]*?\b(?:left|remaining|to go|to play)\s+in\s+(?:the\s+)?((?:first|second|third|fourth|fifth|final|last|1st|2nd|3rd|4th)\s+(?:quarter|half|period|inning|set|round|frame)|overtime|extra time)\b/i;
 
 /**
  * "it would take 12 days to repair the cable" against "take 10 days": a duration no noun names is
