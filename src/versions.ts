@@ -25,4 +25,6 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-2: the quote ledger keeps speech only and shows analyse's speakers (no re-attribution)
 // compare-3: reads analyse's annotations only; independent sources and the story's date from stories/facts.ts; dated acts from the parse
 // compare-4: brief lines cite only the sentences that state all of them, the main claim first
-export const COMPARE_VERSION = 'compare-4';
+// compare-5: facts aligned claim by claim (agents, patients, acts of saying); counts compared across a story's leads;
+//   game-clock readings, zoned clock times and recurring days read as what they are (sessions 9-10)
+export const COMPARE_VERSION = 'compare-5';
