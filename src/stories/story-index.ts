@@ -766,20 +766,26 @@ export class StoryIndex {
   // ---------------------------------------------------------------------------------------------
 
   private vector(tc: TermCounts): Vec {
-    const keys: string[] = [];
-    const vals: number[] = [];
+    // (arrays of the final size: growing them by push was garbage made per article)
+    const vals = new Float64Array(tc.keys.length);
+    let n = 0;
     let n2 = 0;
     for (let i = 0; i < tc.keys.length; i++) {
       const w = tc.tf[i] * this.df.idfAt(tc.slots[i]);
+      vals[i] = w;
       if (w <= 0) continue;
-      keys.push(tc.keys[i]);
-      vals.push(w);
+      n++;
       n2 += w * w;
     }
     const norm = Math.sqrt(n2) || 1;
+    const keys = new Array<string>(n);
     // single precision: what the ledger persists is exactly what the pass used
-    const weights = new Float32Array(vals.length);
-    for (let i = 0; i < vals.length; i++) weights[i] = vals[i] / norm;
+    const weights = new Float32Array(n);
+    for (let i = 0, j = 0; i < tc.keys.length; i++) {
+      if (vals[i] <= 0) continue;
+      keys[j] = tc.keys[i];
+      weights[j++] = vals[i] / norm;
+    }
     return byWeight(keys, weights);
   }
 
