@@ -136,14 +136,17 @@ export interface Vec {
   vals: Float32Array;
 }
 
-/** Dot product of an article vector with a centroid, and how many of the vector's keys it shares. */
-function overlapVec(vec: Vec, c: Map<string, number>): { dot: number; shared: number } {
+/**
+ * Dot product of an article vector (its key ids, `ids[i]` the id of `vec.keys[i]`) with a
+ * centroid, and how many of the vector's keys it shares.
+ */
+function overlapVec(ids: Int32Array, vals: Float32Array, c: Map<number, number>): { dot: number; shared: number } {
   let dot = 0;
   let shared = 0;
-  for (let i = 0; i < vec.keys.length; i++) {
-    const w = c.get(vec.keys[i]);
+  for (let i = 0; i < ids.length; i++) {
+    const w = c.get(ids[i]);
     if (w !== undefined) {
-      dot += vec.vals[i] * w;
+      dot += vals[i] * w;
       shared++;
     }
   }
@@ -151,7 +154,7 @@ function overlapVec(vec: Vec, c: Map<string, number>): { dot: number; shared: nu
 }
 
 /** Dot product of two centroids (walks the smaller one). */
-function dotMaps(a: Map<string, number>, b: Map<string, number>): number {
+function dotMaps(a: Map<number, number>, b: Map<number, number>): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let dot = 0;
   for (const [k, v] of small) {
@@ -165,6 +168,8 @@ interface DocEntry {
   f: StoryFeatures;
   story: Story;
   vec: Vec;
+  /** The index's ids of `vec.keys` (`KeyIds`), held while the entry is in the index. */
+  ids: Int32Array;
   /** Day used for the time gate: publication day, else event day. */
   t: number | null;
   bands: string[] | null;
@@ -180,7 +185,8 @@ interface Story {
   id: string;
   seq: number;
   members: string[];
-  centroid: Map<string, number>;
+  /** Summed member weights by key id (`KeyIds`). */
+  centroid: Map<number, number>;
   norm2: number;
   /** Features (vector keys) of its members, summed: how much text a member brings on average (`timeFit`). */
   keySum: number;
@@ -196,6 +202,78 @@ interface Story {
   copyEdges: [string, string][];
   /** Who the story is about (disagreement.ts), derived from `entityDocs` when first asked; null after any change of members. */
   people: StoryPeople | null;
+  /** Candidate retrieval's running score (`bestStoryScored`, `mergeTarget`), valid while `mark` is the search's. */
+  partial: number;
+  mark: number;
+}
+
+/**
+ * Integer ids for the keys (terms, phrases, '@' + entity ids) of the articles an index holds: the
+ * pass looks keys up in centroids and postings many times per article (candidate retrieval, exact
+ * scores, refine and merge sweeps), and a string key costs a hash read and a content comparison
+ * per look-up where an integer costs neither; the strings are interned once, when an article enters.
+ * An id is held by every article vector in the index that has the key (`hold`, `release`) and is
+ * given back once none does and no open story posts it, so the table is bounded by the open window,
+ * not the vocabulary. Ids never leave the index (the ledger persists keys), so their values decide
+ * nothing: ties are broken by the key string, and maps keep insertion order whatever the ids.
+ */
+class KeyIds {
+  private readonly byKey = new Map<string, number>();
+  private keys: (string | undefined)[] = [];
+  private refs = new Int32Array(1024);
+  private readonly free: number[] = [];
+
+  /** The id of a key held by some article, or -1 (then no story has it). */
+  id(k: string): number {
+    return this.byKey.get(k) ?? -1;
+  }
+
+  key(id: number): string {
+    return this.keys[id]!;
+  }
+
+  /**
+   * Ids of a vector's keys, each held once more. The vector's keys become the table's strings: an
+   * article's keys are fresh strings from its stored JSON, and the open window's vectors held
+   * each common key once per article (and the store's key dictionary compares by content what it
+   * could compare by reference).
+   */
+  holdAll(keys: string[]): Int32Array {
+    const out = new Int32Array(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      let id = this.byKey.get(keys[i]);
+      if (id !== undefined) keys[i] = this.keys[id]!;
+      else {
+        id = this.free.length > 0 ? this.free.pop()! : this.keys.length;
+        this.byKey.set(keys[i], id);
+        this.keys[id] = keys[i];
+        if (id >= this.refs.length) {
+          const grown = new Int32Array(this.refs.length * 2);
+          grown.set(this.refs);
+          this.refs = grown;
+        }
+      }
+      this.refs[id]++;
+      out[i] = id;
+    }
+    return out;
+  }
+
+  /** Lets go of a vector's ids; an id no article holds is given back unless `posted` says a story still has it. */
+  releaseAll(ids: Int32Array, posted: (id: number) => boolean): void {
+    for (let i = 0; i < ids.length; i++) if (--this.refs[ids[i]] === 0 && !posted(ids[i])) this.drop(ids[i]);
+  }
+
+  /** Gives an id back when no article holds it (a posting list just emptied). */
+  dropIfUnheld(id: number): void {
+    if (this.refs[id] === 0 && this.keys[id] !== undefined) this.drop(id);
+  }
+
+  private drop(id: number): void {
+    this.byKey.delete(this.keys[id]!);
+    this.keys[id] = undefined;
+    this.free.push(id);
+  }
 }
 
 const DF_MASK = (1 << DF_BITS) - 1;
@@ -260,7 +338,32 @@ export function termCounts(f: StoryFeatures): TermCounts {
     tf[i++] = ENTITY_WEIGHT * (1 + Math.log(Math.max(c, 1)));
   }
   for (let j = 0; j < n; j++) slots[j] = fnv1a(keys[j]) & DF_MASK;
-  return { keys, tf, slots, unique: new Set(keys).size === n };
+  return { keys, tf, slots, unique: distinctKeys(keys, slots) };
+}
+
+/** Stamps by (part of) a key's hash, for `distinctKeys`: 1 MB, reused by every article. */
+const SEEN_BITS = 18;
+const seenAt = new Uint32Array(1 << SEEN_BITS);
+let seenStamp = 0;
+
+/**
+ * Whether an article's keys are distinct. Keys with different hashes are different keys, so a
+ * check of the hashes settles it for nearly every article (150 keys share one of 2^18 values about
+ * 4 % of the time); only then are the strings compared (a Set of every article's keys was a hash
+ * insert per key, on top of the look-ups the pass does anyway).
+ */
+function distinctKeys(keys: string[], slots: number[]): boolean {
+  if (++seenStamp === 0xffffffff) {
+    seenAt.fill(0);
+    seenStamp = 1;
+  }
+  const mask = (1 << SEEN_BITS) - 1;
+  for (let j = 0; j < slots.length; j++) {
+    const h = slots[j] & mask;
+    if (seenAt[h] === seenStamp) return new Set(keys).size === keys.length;
+    seenAt[h] = seenStamp;
+  }
+  return true;
 }
 
 function featureKeys(f: StoryFeatures): string[] {
@@ -282,7 +385,11 @@ export class StoryIndex {
   private readonly docs = new Map<string, DocEntry>();
   /** Open stories in least-recently-updated order (re-inserted on update). */
   private readonly open = new Map<string, Story>();
-  private readonly postings = new Map<string, Set<Story>>();
+  /** Open stories whose centroid has the key, by key id (`keyIds`). */
+  private readonly postings: (Set<Story> | undefined)[] = [];
+  private readonly keyIds = new KeyIds();
+  /** Stamp of the current candidate search (`Story.mark`). */
+  private searchMark = 0;
   private readonly buckets = new Map<string, DocEntry[]>();
   private readonly exact = new Map<string, DocEntry[]>();
   private closed: StoryGroup[] = [];
@@ -352,9 +459,9 @@ export class StoryIndex {
     if (!tc) tc = termCounts(f);
     if (!this.seeded) this.df.addCounted(tc);
     const vec = this.vector(tc);
-    // keep what later steps need, not the terms (they live on in the centroid and `vec`)
-    const lite: StoryFeatures = { ...f, terms: [], messages: [] };
-    const entry: DocEntry = { f: lite, story: undefined as unknown as Story, vec, t, bands: null };
+    // keep what later steps need, not the terms (they live on in the centroid and `vec`; the ledger's are gone already)
+    const lite: StoryFeatures = f.terms?.length === 0 && f.messages?.length === 0 ? f : { ...f, terms: [], messages: [] };
+    const entry: DocEntry = { f: lite, story: undefined as unknown as Story, vec, ids: this.keyIds.holdAll(vec.keys), t, bands: null };
 
     // 1. copies: same normalised text, or a near-duplicate sketch
     let copyOf: DocEntry | null = null;
@@ -384,7 +491,7 @@ export class StoryIndex {
     let story: Story | null = copyOf ? copyOf.story : null;
     // (an undated article joins undated stories here; `settle` merges them with dated ones when
     // their members agree as a group, which one article's words cannot show)
-    if (!story && f.status === 'ok') story = this.bestStoryScored(vec, t, null, this.options.threshold, f, t === null)?.story ?? null;
+    if (!story && f.status === 'ok') story = this.bestStoryScored(entry, t, null, this.options.threshold, f, t === null)?.story ?? null;
     if (!story) story = this.newStory(f.id, t, f.inheritsStoryId);
 
     this.register(entry, story, copyOf?.f.id ?? null);
@@ -414,7 +521,7 @@ export class StoryIndex {
         // (the ledger keeps its articles without terms already: no copy)
         const lite: StoryFeatures = m.f.terms?.length === 0 && m.f.messages?.length === 0 ? m.f : { ...m.f, terms: [], messages: [] };
         const bands = m.f.sketch && m.f.status === 'ok' && m.f.words >= 5 ? bandKeys(m.f.sketch) : null;
-        this.register({ f: lite, story, vec: m.vec, t: m.t, bands }, story, m.copyOf);
+        this.register({ f: lite, story, vec: m.vec, ids: this.keyIds.holdAll(m.vec.keys), t: m.t, bands }, story, m.copyOf);
       }
     }
   }
@@ -504,6 +611,7 @@ export class StoryIndex {
     this.docs.delete(docId);
     this.dropFromBuckets(entry);
     this.detach(entry);
+    this.releaseIds(entry);
     if (!this.seeded) this.df.remove(new Set(entry.vec.keys));
   }
 
@@ -526,17 +634,17 @@ export class StoryIndex {
     for (const [a, b] of s.copyEdges) if (copies.parent.has(a) && copies.parent.has(b)) copies.union(a, b);
     interface Part {
       entries: DocEntry[];
-      c: Map<string, number>;
+      c: Map<number, number>;
       n2: number;
     }
     const parts: Part[] = [];
     const partOf = new Map<string, Part>();
     const add = (p: Part, e: DocEntry) => {
       p.entries.push(e);
-      for (let i = 0; i < e.vec.keys.length; i++) {
-        const old = p.c.get(e.vec.keys[i]) ?? 0;
+      for (let i = 0; i < e.ids.length; i++) {
+        const old = p.c.get(e.ids[i]) ?? 0;
         const nv = old + e.vec.vals[i];
-        p.c.set(e.vec.keys[i], nv);
+        p.c.set(e.ids[i], nv);
         p.n2 += nv * nv - old * old;
       }
     };
@@ -546,7 +654,7 @@ export class StoryIndex {
       if (!target && e.f.status === 'ok') {
         let best = this.options.threshold;
         for (const p of parts) {
-          const { dot, shared } = overlapVec(e.vec, p.c);
+          const { dot, shared } = overlapVec(e.ids, e.vec.vals, p.c);
           const cos = dot / Math.sqrt(p.n2 || 1);
           if ((shared >= MIN_SHARED_FEATURES || p.entries.length === 1) && cos >= best && (target === undefined || cos > best)) {
             best = cos;
@@ -649,8 +757,8 @@ export class StoryIndex {
   private loo(e: DocEntry, s: Story): number {
     let dot = 0;
     let n2 = s.norm2;
-    for (let i = 0; i < e.vec.keys.length; i++) {
-      const c = s.centroid.get(e.vec.keys[i]) ?? 0;
+    for (let i = 0; i < e.ids.length; i++) {
+      const c = s.centroid.get(e.ids[i]) ?? 0;
       const v = e.vec.vals[i];
       const rest = Math.max(0, c - v);
       dot += v * rest;
@@ -667,20 +775,26 @@ export class StoryIndex {
   // ---------------------------------------------------------------------------------------------
 
   private vector(tc: TermCounts): Vec {
-    const keys: string[] = [];
-    const vals: number[] = [];
+    // (arrays of the final size: growing them by push was garbage made per article)
+    const vals = new Float64Array(tc.keys.length);
+    let n = 0;
     let n2 = 0;
     for (let i = 0; i < tc.keys.length; i++) {
       const w = tc.tf[i] * this.df.idfAt(tc.slots[i]);
+      vals[i] = w;
       if (w <= 0) continue;
-      keys.push(tc.keys[i]);
-      vals.push(w);
+      n++;
       n2 += w * w;
     }
     const norm = Math.sqrt(n2) || 1;
+    const keys = new Array<string>(n);
     // single precision: what the ledger persists is exactly what the pass used
-    const weights = new Float32Array(vals.length);
-    for (let i = 0; i < vals.length; i++) weights[i] = vals[i] / norm;
+    const weights = new Float32Array(n);
+    for (let i = 0, j = 0; i < tc.keys.length; i++) {
+      if (vals[i] <= 0) continue;
+      keys[j] = tc.keys[i];
+      weights[j++] = vals[i] / norm;
+    }
     return byWeight(keys, weights);
   }
 
@@ -720,39 +834,43 @@ export class StoryIndex {
     return sv === null || sv === venue;
   }
 
-  private bestStoryScored(vec: Vec, t: number | null, exclude: Story | null, min: number, f: StoryFeatures | null = null, undatedOnly = false): { story: Story; score: number } | null {
+  private bestStoryScored(e: { vec: Vec; ids: Int32Array }, t: number | null, exclude: Story | null, min: number, f: StoryFeatures | null = null, undatedOnly = false): { story: Story; score: number } | null {
     // query terms by weight (vectors are made heaviest first: `byWeight`); candidate stories through postings
+    const { vec, ids } = e;
     const order = heaviestFirst(vec);
-    const partial = new Map<Story, number>();
+    const mark = ++this.searchMark;
+    const found: Story[] = [];
     let used = 0;
     for (let j = 0; j < order.length; j++) {
       const i = order[j];
       if (used >= QUERY_TERMS) break;
-      const p = this.postings.get(vec.keys[i]);
+      const p = this.postings[ids[i]];
       // (a term only the article's own story holds finds no other story: not a query term, or a
       // one-article story's heaviest terms, posted to itself alone, left refine and attach blind)
       if (!p || (exclude !== null && p.size === 1 && p.has(exclude))) continue;
       used++;
       if (p.size > MAX_POSTING_SCAN) continue;
       for (const s of p) {
-        const c = s.centroid.get(vec.keys[i]) ?? 0;
-        partial.set(s, (partial.get(s) ?? 0) + (vec.vals[i] * c) / Math.sqrt(s.norm2 || 1));
+        const c = s.centroid.get(ids[i]) ?? 0;
+        const x = (vec.vals[i] * c) / Math.sqrt(s.norm2 || 1);
+        if (s.mark === mark) s.partial += x;
+        else {
+          s.mark = mark;
+          s.partial = x;
+          found.push(s);
+        }
       }
     }
-    if (exclude) partial.delete(exclude);
-    if (undatedOnly) for (const s of [...partial.keys()]) if (s.tMin !== null) partial.delete(s);
-    if (partial.size === 0) return null;
-    const candidates = [...partial.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0].seq - b[0].seq)
-      .slice(0, MAX_CANDIDATES)
-      .map(([s]) => s);
+    const kept = found.filter((s) => s !== exclude && !(undatedOnly && s.tMin !== null));
+    if (kept.length === 0) return null;
+    const candidates = kept.sort((a, b) => b.partial - a.partial || a.seq - b.seq).slice(0, MAX_CANDIDATES);
     const dated = f !== null ? this.datedByPublication(f) : t !== null;
     let best: Story | null = null;
     let bestScore = min;
     for (const s of candidates) {
       if (!this.timeCompatible(t, s) || !this.venueCompatible(f?.venue, s)) continue;
       // other people than the story's (disagreement.ts): the rest must agree twice as strongly
-      let score = this.score(vec, t, s) * (f !== null && otherPeople(f, this.peopleOf(s)) ? DISAGREEMENT : 1);
+      let score = this.score(e, t, s) * (f !== null && otherPeople(f, this.peopleOf(s)) ? DISAGREEMENT : 1);
       // across the line between dated and undated, an event on another weekday (weekday.ts): the rest must agree twice as strongly
       if (f !== null && dated !== s.published > 0 && score >= this.cohesionBar(s) && weekdaysApart(this.eventWeekday(f), this.weekdayOf(s))) score *= DISAGREEMENT;
       // (an article and a story that are not both dated by publication: time cannot vouch, the content must)
@@ -804,11 +922,7 @@ export class StoryIndex {
       Object.assign(s, was.story);
       s.people = null;
       if (!was.open) continue;
-      for (const k of s.centroid.keys()) {
-        let p = this.postings.get(k);
-        if (!p) this.postings.set(k, (p = new Set()));
-        p.add(s);
-      }
+      for (const k of s.centroid.keys()) this.post(k, s);
       this.open.set(s.id, s);
       this.usedIds.add(s.id);
     }
@@ -845,7 +959,7 @@ export class StoryIndex {
       for (const m of [...s.members]) {
         const e = this.docs.get(m);
         if (e?.f.status !== 'ok') continue;
-        const other = this.bestStoryScored(e.vec, e.t, s, this.options.threshold * factor, e.f);
+        const other = this.bestStoryScored(e, e.t, s, this.options.threshold * factor, e.f);
         if (other === null || other.story.members.length <= s.members.length) continue;
         // across the line between dated and undated, time cannot vouch for the move, and a fragment
         // of several articles is a story of its own, whose members would pass the bar one at a time:
@@ -883,7 +997,7 @@ export class StoryIndex {
           const e = this.docs.get(m);
           if (!e || e.story !== s || e.f.status !== 'ok') continue;
           const own = s.members.length > 1 ? this.loo(e, s) : 0;
-          const other = this.bestStoryScored(e.vec, e.t, s, Math.max(this.options.threshold, own + margin), e.f);
+          const other = this.bestStoryScored(e, e.t, s, Math.max(this.options.threshold, own + margin), e.f);
           if (!other) continue;
           this.detach(e);
           e.story = other.story;
@@ -908,8 +1022,8 @@ export class StoryIndex {
     s.keySum -= entry.vec.keys.length;
     if (this.datedByPublication(entry.f)) s.published--;
     s.copyEdges = s.copyEdges.filter(([a, b]) => a !== docId && b !== docId);
-    for (let i = 0; i < entry.vec.keys.length; i++) {
-      const k = entry.vec.keys[i];
+    for (let i = 0; i < entry.ids.length; i++) {
+      const k = entry.ids[i];
       const old = s.centroid.get(k);
       if (old === undefined) continue;
       const nv = old - entry.vec.vals[i];
@@ -1010,8 +1124,9 @@ export class StoryIndex {
   }
 
   /** Similarity of an article vector to a story, in 0..1, less across days the less text it rests on (`timeFit`). */
-  private score(vec: Vec, t: number | null, s: Story): number {
-    const { dot, shared } = overlapVec(vec, s.centroid);
+  private score(e: { vec: Vec; ids: Int32Array }, t: number | null, s: Story): number {
+    const { vec, ids } = e;
+    const { dot, shared } = overlapVec(ids, vec.vals, s.centroid);
     // one word in common is no evidence of one event ("place" in a headline about a bridge and in
     // forty about where to buy a game): joining a story of several articles takes two shared features
     if (shared < MIN_SHARED_FEATURES && s.members.length > 1) return 0;
@@ -1030,21 +1145,25 @@ export class StoryIndex {
 
   /** The most similar older-or-younger open story to merge `s` with, if any. */
   private mergeTarget(s: Story): Story | null {
-    const terms = [...s.centroid.entries()].sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0])).slice(0, MERGE_QUERY_TERMS);
+    const terms = this.heaviest(s.centroid, MERGE_QUERY_TERMS);
     const sn = Math.sqrt(s.norm2 || 1);
-    const partial = new Map<Story, number>();
+    const mark = ++this.searchMark;
+    const found: Story[] = [];
     for (const [k, v] of terms) {
-      const p = this.postings.get(k);
+      const p = this.postings[k];
       if (!p || p.size > MAX_POSTING_SCAN) continue;
       for (const o of p) {
         if (o === s) continue;
-        partial.set(o, (partial.get(o) ?? 0) + ((v / sn) * (o.centroid.get(k) ?? 0)) / Math.sqrt(o.norm2 || 1));
+        const x = ((v / sn) * (o.centroid.get(k) ?? 0)) / Math.sqrt(o.norm2 || 1);
+        if (o.mark === mark) o.partial += x;
+        else {
+          o.mark = mark;
+          o.partial = x;
+          found.push(o);
+        }
       }
     }
-    const candidates = [...partial.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0].seq - b[0].seq)
-      .slice(0, MERGE_CANDIDATES)
-      .map(([o]) => o);
+    const candidates = found.sort((a, b) => b.partial - a.partial || a.seq - b.seq).slice(0, MERGE_CANDIDATES);
     let best: Story | null = null;
     let bestScore = this.options.mergeThreshold;
     for (const o of candidates) {
@@ -1112,6 +1231,8 @@ export class StoryIndex {
       venueDocs: new Map(),
       copyEdges: [],
       people: null,
+      partial: 0,
+      mark: 0,
     };
     this.open.set(id, s);
     return s;
@@ -1123,17 +1244,13 @@ export class StoryIndex {
     s.people = null;
     s.keySum += e.vec.keys.length;
     if (this.datedByPublication(e.f)) s.published++;
-    for (let i = 0; i < e.vec.keys.length; i++) {
-      const k = e.vec.keys[i];
+    for (let i = 0; i < e.ids.length; i++) {
+      const k = e.ids[i];
       const old = s.centroid.get(k);
       const nv = (old ?? 0) + e.vec.vals[i];
       s.centroid.set(k, nv);
       s.norm2 += nv * nv - (old ?? 0) * (old ?? 0);
-      if (old === undefined) {
-        let p = this.postings.get(k);
-        if (!p) this.postings.set(k, (p = new Set()));
-        p.add(s);
-      }
+      if (old === undefined) this.post(k, s);
     }
     if (s.centroid.size > MAX_CENTROID) this.prune(s);
     if (e.t !== null) {
@@ -1151,7 +1268,7 @@ export class StoryIndex {
   }
 
   private prune(s: Story): void {
-    const kept = [...s.centroid.entries()].sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0]));
+    const kept = this.heaviest(s.centroid, Infinity);
     for (const [k] of kept.slice(PRUNE_TO)) {
       s.centroid.delete(k);
       this.unpost(k, s);
@@ -1195,37 +1312,61 @@ export class StoryIndex {
 
   private close(s: Story): void {
     this.closedAt.set(s.id, this.clock ?? Number.NEGATIVE_INFINITY);
-    this.closedTerms.set(s.id, topKeys(s.centroid, SIGNATURE_TERMS));
+    this.closedTerms.set(
+      s.id,
+      this.heaviest(s.centroid, SIGNATURE_TERMS).map(([k]) => this.keyIds.key(k)),
+    );
     const g = this.summarise(s);
     g.closed = true;
     this.closed.push(g);
+    const gone: DocEntry[] = [];
     for (const m of s.members) {
       const e = this.docs.get(m);
-      if (e) this.dropFromBuckets(e);
+      if (e) {
+        this.dropFromBuckets(e);
+        gone.push(e);
+      }
       this.docs.delete(m);
       this.closedByDoc.set(m, g);
     }
     this.dropStory(s);
     this.usedIds.delete(s.id);
+    for (const e of gone) this.releaseIds(e);
+  }
+
+  /** An article leaves the index: its key ids are held once less. */
+  private releaseIds(e: DocEntry): void {
+    this.keyIds.releaseAll(e.ids, (id) => this.postings[id] !== undefined);
+  }
+
+  /** A centroid's entries heaviest first (ties: by key), at most `n`. */
+  private heaviest(c: Map<number, number>, n: number): [number, number][] {
+    const keys = this.keyIds;
+    const all = [...c.entries()].sort((a, b) => b[1] - a[1] || cmpStr(keys.key(a[0]), keys.key(b[0])));
+    return n < all.length ? all.slice(0, n) : all;
+  }
+
+  /** Adds a story to a key's postings. */
+  private post(k: number, s: Story): void {
+    let p = this.postings[k];
+    if (!p) this.postings[k] = p = new Set();
+    p.add(s);
   }
 
   /** Removes a story from a term's postings, and the term when no story is left (no growth with the vocabulary). */
-  private unpost(k: string, s: Story): void {
-    const p = this.postings.get(k);
+  private unpost(k: number, s: Story): void {
+    const p = this.postings[k];
     if (!p) return;
     p.delete(s);
-    if (p.size === 0) this.postings.delete(k);
+    if (p.size === 0) {
+      this.postings[k] = undefined;
+      this.keyIds.dropIfUnheld(k);
+    }
   }
 
   private dropStory(s: Story): void {
     this.touch(s);
-    for (const k of s.centroid.keys()) {
-      const p = this.postings.get(k);
-      if (p) {
-        p.delete(s);
-        if (p.size === 0) this.postings.delete(k);
-      }
-    }
+    for (const k of s.centroid.keys()) this.unpost(k, s);
     s.centroid.clear();
     this.open.delete(s.id);
   }
@@ -1281,7 +1422,7 @@ export class StoryIndex {
       for (const { word } of words(e.f.title)) {
         n++;
         const t = term(word);
-        if (t !== null) sc += s.centroid.get(t) ?? 0;
+        if (t !== null) sc += s.centroid.get(this.keyIds.id(t)) ?? 0;
       }
       const v = n > 0 ? sc / Math.sqrt(n) : 0;
       if (v > bestT + 1e-12) {
@@ -1373,20 +1514,13 @@ function heaviestFirst(vec: Vec): ArrayLike<number> {
 /** Features kept as a closed story's signature. */
 const SIGNATURE_TERMS = 20;
 
-function topKeys(m: Map<string, number>, n: number): string[] {
-  return [...m.entries()]
-    .sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0]))
-    .slice(0, n)
-    .map((x) => x[0]);
-}
-
 function pushCapped(m: Map<string, DocEntry[]>, key: string, e: DocEntry): void {
   const b = m.get(key);
   if (!b) m.set(key, [e]);
   else if (b.length < BUCKET_CAP && !b.some((x) => x.story === e.story)) b.push(e);
 }
 
-function recomputeNorm(c: Map<string, number>): number {
+function recomputeNorm(c: Map<number, number>): number {
   let n = 0;
   for (const v of c.values()) n += v * v;
   return n;
