@@ -4,7 +4,9 @@
  * meeting" (3.5 h), "more than 20 cooperation agreements" (count > 20, agreements), "at least 27
  * million people", "$2.5 million" (2 500 000 USD), "13 countries", percentages, ranges
  * ("between 10 and 20"), spelled-out numbers ("two dozen", "twenty-five"), halves ("half a mile",
- * "a mile and a half", "two hours and a half") and fractions ("2 1/2 years").
+ * "a mile and a half", "two hours and a half"), fractions ("2 1/2 years") and durations in several
+ * units or written like a clock, each one value ("2 hours 15 minutes" 2.25 h, "3 years, 4 months"
+ * 40 months, "6:00 minutes" 0.1 h).
  *
  * Units: durations of seconds to weeks normalised to hours (`h`); months and years kept as `month`
  * and `year`; money as ISO currency codes; `%` and `pp` (percentage points); `km`, `mi`, `m`, `kg`, `nmi`
@@ -369,7 +371,7 @@ interface Figure {
 /** A figure starting at word i, with its unit, qualifier and what it counts; null when there is none, or it is a date, a time or a year. */
 function readFigure(text: string, ws: Word[], i: number): { quantity: Quantity; next: number; last: number } | null {
   const f = readValue(text, ws, i);
-  if (!f || !readUnit(ws, i, f)) return null;
+  if (!f || !readUnit(text, ws, i, f)) return null;
   const { numIdx, num, currency } = f;
   let { qualifier, end, k } = f;
   // "$2.5 million or more"
@@ -433,7 +435,9 @@ function readValue(text: string, ws: Word[], i: number): Figure | null {
   const halfA = w.lw === 'half' && /^an?$/.test(ws[numIdx + 1]?.lw ?? '') && (DURATION_H[unitWord] !== undefined || !!CALENDAR[unitWord] || !!MEASURE[unitWord] || !!CURRENCY_WORD[unitWord] || unitWord === 'percent');
   const halfScale = w.lw === 'half' && ws[numIdx + 1]?.lw === 'a' && (unitWord === 'dozen' || (!!SCALES[unitWord] && !/s$/.test(unitWord)));
   if (!/^\d/.test(w.text) && SMALL[w.lw] === undefined && TENS[w.lw] === undefined && !(w.lw === 'a' && /^(dozen)$/.test(ws[numIdx + 1]?.lw ?? '')) && !oneAndAHalf && !halfA && !halfScale) return null;
-  const num = oneAndAHalf ? { value: 1, last: numIdx, spelled: true } : halfA ? { value: 0.5, last: numIdx + 1, spelled: true } : readNumber(text, ws, numIdx);
+  // "at 19:30 hours": the minutes of a clock's reading are no span of their own (a clock-style span is read from its first group)
+  if (text[w.start - 1] === ':' && /\d/.test(text[w.start - 2] ?? '') && DURATION_H[ws[numIdx + 1]?.lw ?? ''] !== undefined) return null;
+  const num = oneAndAHalf ? { value: 1, last: numIdx, spelled: true } : halfA ? { value: 0.5, last: numIdx + 1, spelled: true } : (clockDuration(text, ws, numIdx) ?? readNumber(text, ws, numIdx));
   if (!num) return null;
   // "£1.7m", "$300k": a letter scale written onto a sum of money
   const attached = ws[num.last + 1];
@@ -478,7 +482,7 @@ function readValue(text: string, ws: Word[], i: number): Figure | null {
  * durations (in hours), months and years, money, measures; "four hours of talks". False when the
  * figure is a time expression or an age ("three years ago", "five years old").
  */
-function readUnit(ws: Word[], i: number, f: Figure): boolean {
+function readUnit(text: string, ws: Word[], i: number, f: Figure): boolean {
   let k = hyphenJoined(ws, f.last) ? f.last + 2 : f.last + 1;
   const u = ws[k];
   if (u) {
@@ -535,10 +539,74 @@ function readUnit(ws: Word[], i: number, f: Figure): boolean {
       f.end = ws[k + 2].end;
       k += 3;
     }
+    if ((f.unit === 'h' || f.unit === 'month' || f.unit === 'year') && f.low === null && f.end === u.end) k = readCompoundDuration(text, ws, k, u.lw, f);
+    if ((f.unit === 'month' || f.unit === 'year') && (ws[k]?.lw === 'ago' || ws[k]?.lw === 'old')) return false; // "3 years, 4 months ago"
     if (f.unit === 'h' || f.unit === 'month' || f.unit === 'year') k = readDurationTail(ws, k, f);
   }
   f.k = k;
   return true;
+}
+
+/** How many of each duration unit make one of the unit above it (for a calendar span, in months). */
+const CALENDAR_MONTHS: Readonly<Record<string, number>> = { month: 1, year: 12 };
+
+/**
+ * "2 hours 15 minutes", "1 hour and 20 minutes", "12 minutes, 31 seconds", "3 years, 4 months":
+ * a duration written in several units is one value. After the unit word `unitWord` (ending at
+ * word k-1), each further figure of a smaller unit of the same kind (hours to seconds, or years
+ * and months), after nothing, a comma or "and", is added. Only a part below one of the unit before
+ * it ("15 minutes" after hours, not "90 minutes") is a part of the same span; anything else is a
+ * list of figures ("2 hours, 30 people") and left to be read on its own. Hour spans stay in hours;
+ * years and months become months, the smaller unit. The next word to read.
+ */
+function readCompoundDuration(text: string, ws: Word[], k: number, unitWord: string, f: Figure): number {
+  const calendar = f.unit !== 'h';
+  // (a unit's size: hours for spans of hours, months for calendar spans)
+  const size = (lw: string): number | undefined => (calendar ? CALENDAR_MONTHS[CALENDAR[lw] ?? ''] : DURATION_H[lw]);
+  let last = size(unitWord);
+  if (last === undefined) return k;
+  // "between 1 hour and 20 minutes" would be a range's two ends, not one span
+  const between = ws[f.numIdx - 1]?.lw === 'between';
+  for (;;) {
+    let j = k;
+    if (ws[j]?.text === ',') j++;
+    if (ws[j]?.lw === 'and' && !between) j++;
+    const w = ws[j];
+    if (!w || (!/^\d/.test(w.text) && SMALL[w.lw] === undefined && TENS[w.lw] === undefined)) return k;
+    const part = readNumber(text, ws, j);
+    const unit = part ? ws[part.last + 1] : undefined;
+    const partSize = unit ? size(unit.lw) : undefined;
+    if (!part || !unit || partSize === undefined || partSize >= last || part.value >= Math.round(last / partSize)) return k;
+    f.value = calendar && f.unit === 'year' ? f.value * 12 : f.value;
+    f.value += part.value * partSize;
+    if (calendar) f.unit = 'month';
+    f.end = unit.end;
+    last = partSize;
+    k = part.last + 2;
+  }
+}
+
+/**
+ * "6:00 minutes", "1:30 hours", "2:05:30 hours": a duration written like a clock's reading, before
+ * a unit of minutes or hours, is one number in that unit (6 minutes, 1.5 hours); the groups after
+ * the colon are the smaller units (two digits each, below 60). Null for anything else, a time of
+ * day ("at 6:00", "at 19:00 hours") among it.
+ */
+function clockDuration(text: string, ws: Word[], i: number): NumberRead | null {
+  if (!/^\d{1,2}$/.test(ws[i]?.text ?? '') || text[ws[i].end] !== ':') return null;
+  // "at 19:00 hours", "from 7:15 hours": a time of day in the military style, not a span
+  if (/^(?:at|by|until|till|from|since|to)$/.test(ws[i - 1]?.lw ?? '')) return null;
+  const groups: number[] = [];
+  let j = i + 1;
+  while (ws[j]?.text === ':' && ws[j].start === ws[j - 1].end && /^\d\d$/.test(ws[j + 1]?.text ?? '') && ws[j + 1].start === ws[j].end) {
+    groups.push(Number(ws[j + 1].text));
+    j += 2;
+  }
+  const unit = ws[j]?.lw ?? '';
+  const perGroup = DURATION_H[unit] === 1 ? 2 : DURATION_H[unit] === 1 / 60 ? 1 : 0;
+  if (!groups.length || groups.length > perGroup || groups.some((g) => g >= 60) || /^[\d:.,]/.test(text[ws[j - 1].end] ?? '')) return null;
+  const value = groups.reduce((v, g, n) => v + g / 60 ** (n + 1), Number(ws[i].text));
+  return { value, last: j - 1, spelled: false };
 }
 
 /** "and a half" at word k. */

@@ -273,3 +273,48 @@ describe('findQuantities: a name or a model designation between the number and w
 it('a preposition after a figure is not what it counts ("on state route 94 near the town")', () => {
   assert.deepEqual(quantities('The crash was on state route 94 near the town, and 12 officers came.').map((q) => [q.value, q.counted]), [[12, 'officers']]);
 });
+
+describe('findQuantities: a duration written in several units, or like a clock, is one value', () => {
+  // [value rounded to 6 places, unit, qualifier, text] of every quantity read
+  const read = (t: string) => quantities(t).map((q) => [Math.round(q.value * 1e6) / 1e6, q.unit, q.qualifier, q.text]);
+  const h = (hours: number, minutes = 0, seconds = 0) => Math.round((hours + minutes / 60 + seconds / 3600) * 1e6) / 1e6;
+
+  it('hours and minutes, minutes and seconds: with nothing, a comma or "and" between them', () => {
+    assert.deepEqual(read('The council meeting ran 3 hours 40 minutes.'), [[h(3, 40), 'h', 'exact', '3 hours 40 minutes']]);
+    assert.deepEqual(read('The vote took 1 hour and 5 minutes in all.'), [[h(1, 5), 'h', 'exact', '1 hour and 5 minutes']]);
+    assert.deepEqual(read('The swimmer crossed the lake in 47 minutes, 12 seconds.'), [[h(0, 47, 12), 'h', 'exact', '47 minutes, 12 seconds']]);
+    assert.deepEqual(read('The standing ovation went on for 2 minutes 35 seconds.'), [[h(0, 2, 35), 'h', 'exact', '2 minutes 35 seconds']]);
+    assert.deepEqual(read('Debate went on for three hours and ten minutes.'), [[h(3, 10), 'h', 'exact', 'three hours and ten minutes']]);
+    assert.deepEqual(read('The outage lasted 2 days and 9 hours.'), [[h(57), 'h', 'exact', '2 days and 9 hours']]);
+    assert.deepEqual(read('The jury was out 5 hours, 20 minutes and 15 seconds.'), [[h(5, 20, 15), 'h', 'exact', '5 hours, 20 minutes and 15 seconds']]);
+  });
+
+  it('years and months are one span in months; the qualifier and what it is of hold for the whole', () => {
+    assert.deepEqual(read('The farmer spent 2 years, 7 months in jail.'), [[31, 'month', 'exact', '2 years, 7 months']]);
+    assert.deepEqual(read('The dispute dragged on for 1 year and 2 months.'), [[14, 'month', 'exact', '1 year and 2 months']]);
+    const q = one('They held nearly 4 hours 10 minutes of hearings on the bill.', '4 hours');
+    assert.deepEqual([Math.round(q.value * 1e6) / 1e6, q.qualifier, q.counted, q.text], [h(4, 10), 'about', 'hearings', 'nearly 4 hours 10 minutes of hearings']);
+  });
+
+  it('a clock-style duration before minutes or hours: "7:00 minutes" is 7 minutes, "2:45 hours" 2.75 h', () => {
+    assert.deepEqual(read('The anthem lasted 7:00 minutes.'), [[h(0, 7), 'h', 'exact', '7:00 minutes']]);
+    assert.deepEqual(read('The walk to the summit took about 2:45 hours.'), [[h(2, 45), 'h', 'about', 'about 2:45 hours']]);
+    assert.deepEqual(read('She finished the marathon in 3:12:08 hours.'), [[h(3, 12, 8), 'h', 'exact', '3:12:08 hours']]);
+  });
+
+  it('leaves lists, ranges, larger parts, times of day and spans ago as they were', () => {
+    // a part not smaller than one of the unit before it is another figure
+    assert.deepEqual(read('The board sat 4 hours, 75 minutes of it behind closed doors.'), [[4, 'h', 'exact', '4 hours'], [h(1, 15), 'h', 'exact', '75 minutes']]);
+    // a unit of another kind (a count) is another figure
+    assert.deepEqual(read('The rally lasted 2 hours, 40 officers watched.').map((r) => r[3]), ['2 hours', '40 officers']);
+    // "between ... and ..." joins two ends of a range, not the parts of one span
+    assert.deepEqual(read('Each shift lasts between 6 hours and 30 minutes.').map((r) => r[3]), ['6 hours', '30 minutes']);
+    // a time of day, a clock with no unit, and groups of 60 or more are no clock-style duration
+    // (what the minutes' digits alone are read as is unchanged here)
+    const clock = (t: string) => read(t).filter((r) => String(r[3]).includes(':'));
+    assert.deepEqual(clock('The train left at 7:15 with 4:30 left on the timer.'), []);
+    assert.deepEqual(read('The convoy left at 19:30 hours, they said.'), []);
+    assert.deepEqual(read('It read 3:75 minutes.'), []);
+    assert.deepEqual(read('The firm was founded 6 years, 3 months ago.'), []);
+  });
+});
