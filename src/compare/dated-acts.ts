@@ -7,11 +7,12 @@
  * either has one (a team signs many players on many days), else the agent. Acts of saying are not
  * slots (people speak every day); neither are future, conditional or negated ones.
  */
+import { type Gender, genderEvidence, nameKey } from '../analyse/gender.js';
 import { cueClassOf } from '../analyse/quotes/cues.js';
 import { phraseHead, timePredicate, universalRelation } from '../analyse/syntax/helpers.js';
-import type { SyntaxToken } from '../model/types.js';
-import { tokenAt } from '../text/tokenize.js';
-import type { EntityRef, ResolvedTime, Sent } from './prepare.js';
+import type { Span, SyntaxToken } from '../model/types.js';
+import { tokenAt, tokenize } from '../text/tokenize.js';
+import type { ArticleView, EntityRef, ResolvedTime, Sent } from './prepare.js';
 import { actClass, verbOfActNoun } from './act-classes.js';
 import { kidsOf, parseOf } from './syntax.js';
 
@@ -62,17 +63,56 @@ export function antecedent(s: Sent, at: number): EntityRef | null {
  * The person a "he" or "she" at `at` stands for: the person named last before it, in its sentence
  * or the nearest sentence before that names one, at most three back (the usual antecedent of a
  * personal pronoun in news prose: "Roe was arrested. He was taken to jail. He was driving at 1
- * a.m." is Roe all along); null when none is named there.
+ * a.m." is Roe all along); null when none is named there. A person the article genders otherwise
+ * than the pronoun ("Mr. Roe", "Roe, a spokeswoman", see analyse/gender.ts) is passed over: "Mr.
+ * Doe met Ms. Roe. He was arrested on Tuesday" is Doe's arrest, not Roe's.
  */
 export function pronounAntecedent(s: Sent, at: number): EntityRef | null {
-  const here = s.entities.filter((e) => e.type === 'PER' && e.span.end <= at).pop();
+  const want = PRONOUN_GENDER.get(/^\p{L}+/u.exec(s.art.text.slice(at, at + 4))?.[0].toLowerCase() ?? '');
+  const fits = (e: EntityRef) => e.type === 'PER' && (!want || !clashes(s.art, e, want));
+  const here = s.entities.filter((e) => fits(e) && e.span.end <= at).pop();
   if (here) return here;
   for (let i = s.index - 1; i >= 0 && i >= s.index - PRONOUN_REACH; i--) {
-    const named = s.art.sentences[i]?.entities.filter((e) => e.type === 'PER').pop();
+    const named = s.art.sentences[i]?.entities.filter(fits).pop();
     if (named) return named;
   }
   return null;
 }
+const PRONOUN_GENDER = new Map<string, Gender>([['he', 'm'], ['him', 'm'], ['she', 'f'], ['her', 'f']]);
+
+/**
+ * Whether the article's text genders the person `e` otherwise than `want` (no gender in the text:
+ * no clash). The gender is read per surname (gender.ts), so a surname two people of the article
+ * share ("John Roe" and his daughter "Kate Roe") says nothing about either.
+ */
+function clashes(art: ArticleView, e: EntityRef, want: Gender): boolean {
+  const key = nameKey(e.name);
+  const g = key ? gendersOf(art).genders.get(key) : undefined;
+  return g !== undefined && g !== want && !gendersOf(art).shared.has(key!);
+}
+
+/** Per article, the gender its text gives each person (by name key) and the name keys two people share, read once. */
+const GENDERS = new WeakMap<ArticleView, { genders: Map<string, Gender>; shared: Set<string> }>();
+function gendersOf(art: ArticleView): { genders: Map<string, Gender>; shared: Set<string> } {
+  const known = GENDERS.get(art);
+  if (known) return known;
+  const persons: { span: Span; key: string }[] = [];
+  const fullNames = new Map<string, Set<string>>(); // name key → the full names (more than one word) it ends
+  for (const e of art.sentences.flatMap((x) => x.entities)) {
+    const key = e.type === 'PER' ? nameKey(e.name) : null;
+    if (!key) continue;
+    persons.push({ span: e.span, key });
+    if (e.key.includes(' ')) fullNames.set(key, (fullNames.get(key) ?? new Set()).add(e.key));
+  }
+  persons.sort((a, b) => a.span.start - b.span.start);
+  // a pronoun and a name on different sides of a quotation mark are different voices (as the quote stage reads them)
+  const marks = art.quotes.filter((q) => q.quote.kind !== 'indirect').flatMap((q) => q.quote.parts ?? [q.quote.span]);
+  const quoted = (pos: number) => marks.some((m) => pos >= m.start && pos < m.end);
+  const out = { genders: genderEvidence(tokenize(art.text), persons, quoted), shared: new Set([...fullNames].filter(([, names]) => names.size > 1).map(([k]) => k)) };
+  GENDERS.set(art, out);
+  return out;
+}
+
 /** How many sentences back a pronoun's antecedent is looked for. */
 const PRONOUN_REACH = 3;
 
