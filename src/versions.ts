@@ -26,5 +26,5 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-3: reads analyse's annotations only; independent sources and the story's date from stories/facts.ts; dated acts from the parse
 // compare-4: brief lines cite only the sentences that state all of them, the main claim first
 // compare-5: facts aligned claim by claim (agents, patients, acts of saying); counts compared across a story's leads;
-//   game-clock readings, zoned clock times and recurring days read as what they are (sessions 9-10)
+//   game-clock readings, zoned clock times and recurring days read as what they are; dated-act pronouns agree in gender (sessions 9-10)
 export const COMPARE_VERSION = 'compare-5';
