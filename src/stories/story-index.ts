@@ -223,6 +223,11 @@ class KeyIds {
   private refs = new Int32Array(1024);
   private readonly free: number[] = [];
 
+  /** Keys with an id now, and the ids in use at once at most so far (the length of the arrays by id). */
+  get size(): { keys: number; slots: number } {
+    return { keys: this.byKey.size, slots: this.keys.length };
+  }
+
   /** The id of a key held by some article, or -1 (then no story has it). */
   id(k: string): number {
     return this.byKey.get(k) ?? -1;
@@ -433,6 +438,11 @@ export class StoryIndex {
   /** Number of open stories (in memory) and of documents in them. */
   get size(): { openStories: number; openDocs: number; closedPending: number } {
     return { openStories: this.open.size, openDocs: this.docs.size, closedPending: this.closed.length };
+  }
+
+  /** The key table (`KeyIds`, read-only): keys with an id now, and the most ids in use at once so far. */
+  get keyTable(): { keys: number; slots: number } {
+    return this.keyIds.size;
   }
 
   /** Adds an article; returns the id of the story it joined or founded. Adding a known id again is a no-op. */
