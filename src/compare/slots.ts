@@ -14,7 +14,7 @@ import { wordTable } from '../text/word-table.js';
 import { actClass, phrasalAct, verbOfActNoun } from './act-classes.js';
 import { canonicalName, type EntityRef, type Sent, type StoryView } from './prepare.js';
 import { antecedent } from './dated-acts.js';
-import { caseOfCountedNoun, coordinatedFigure, countedArgument, countedNoun, describedNoun, figureVerb, figureVerbIndex, frameGovernsFigure, lemmaAt, parseOf, particleOf, participantVerbs, verbSubject } from './syntax.js';
+import { caseOfCountedNoun, coordinatedFigure, countedArgument, countedNoun, describedNoun, figureVerb, figureVerbIndex, frameGovernsFigure, lemmaAt, parseOf, particleOf, participantVerbs, verbLemma, verbSubject } from './syntax.js';
 import { spelledNumber } from '../text/numbers.js';
 import { tokenAt } from '../text/tokenize.js';
 import { key } from './text.js';
@@ -384,8 +384,9 @@ function termOfAct(s: Sent, q: Quantity): Slot | null {
 
 /** The verb a figure hangs on by the parse, a phrasal verb read as the verb it stands for ("moved back" → return). */
 function actOfFigure(s: Sent, q: Quantity): string | null {
-  const verb = figureVerb(s, q);
-  return verb && phrasalAct(verb, particleOf(s, figureVerbIndex(s, q)));
+  const i = figureVerbIndex(s, q);
+  const verb = verbLemma(s, i);
+  return verb && phrasalAct(verb, particleOf(s, i));
 }
 
 /**

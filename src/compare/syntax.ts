@@ -144,8 +144,12 @@ export function caseOfCountedNoun(s: Sent, q: Quantity): string | null {
  * never through a clause link; null without a parse or a verb.
  */
 export function figureVerb(s: Sent, q: Quantity): string | null {
+  return verbLemma(s, figureVerbIndex(s, q));
+}
+
+/** The act lemma of the verb at parse index `i` as `figureVerb` reads it (no light verb), or null. */
+export function verbLemma(s: Sent, i: number): string | null {
   const tokens = parseOf(s.art);
-  const i = figureVerbIndex(s, q);
   if (!tokens || i < 0) return null;
   const lemma = tokens[i].lemma.toLowerCase();
   // (a lemma shorter than three letters is the lemmatiser's slip, "wed" → "w": the word as written)
