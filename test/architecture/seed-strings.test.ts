@@ -34,6 +34,9 @@ const SEED_SPECIFIC = [
   // held-out ECB+ events added 5 Dec 2026 (topics 2, 5, 9, 13, 18, 19)
   'Jackman', 'DeGeneres', 'Maurice Cheeks', 'Kempthorne', 'Grigoropoulos', 'Kimani Gray', 'Wasilla', 'Matanuska',
   'Banky', 'LaCalamita', 'TallGrass',
+  // dev ECB+ events added in session 11 (4-ecb, topics 27, 28, 29, 31)
+  'Bettie Page', 'Roesler', 'Mark Felt', 'Deep Throat', 'LaRue', 'Kefauver', 'Reavey', 'Hansbrough', 'Phil Ford',
+  'McDermott', 'Rodney Buford', 'Echenique', 'Ratliff', 'Jamaal Charles',
 ];
 
 /** Whole-word, case-insensitive, with any spacing: "Golden  Dome", "golden_dome" and "golden\\s+dome" all count. */
