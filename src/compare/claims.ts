@@ -12,7 +12,7 @@ import type { SyntaxToken } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
 import type { QuoteView, Sent } from './prepare.js';
 import { actClass } from './act-classes.js';
-import { actAt, kidsOf, parseOf } from './syntax.js';
+import { actAt, type ClauseTime, clauseTime, kidsOf, parseOf } from './syntax.js';
 import { key } from './text.js';
 
 /** One statement of a sentence: its predicate's key and the keys of the words of its clause. */
@@ -25,6 +25,8 @@ export interface Claim {
   /** The people and organisations (linked keys) named as its subject ("the Nationals made an offer"), and as its object or passive subject ("placed Ivory on IR", "Ivory was placed"). */
   agents: Set<string>;
   patients: Set<string>;
+  /** When its verb's form puts the act (`clauseTime`): a claim of what will happen is no support for one of what did. */
+  time: ClauseTime | null;
 }
 
 /** A claim needs this many content keys of its own; a smaller clause ("which means", "he said") belongs to the clause above it. */
@@ -109,10 +111,11 @@ interface ClausePart {
   acts: Set<string>;
   agents: Set<string>;
   patients: Set<string>;
+  time: ClauseTime | null;
 }
 
 function findClaims(s: Sent): Claim[] {
-  const whole = (): Claim[] => [claim({ acts: new Set(), keys: s.keys, agents: new Set(), patients: new Set() })];
+  const whole = (): Claim[] => [claim({ acts: new Set(), keys: s.keys, agents: new Set(), patients: new Set(), time: null })];
   const tokens = parseOf(s.art);
   if (!tokens) return whole();
   const lo = tokenAt(tokens, s.span.start);
@@ -154,7 +157,7 @@ function findClaims(s: Sent): Claim[] {
   const parts = new Map<number, ClausePart>();
   const part = (c: number) => {
     let p = parts.get(c);
-    if (!p) parts.set(c, (p = { keys: new Set(), acts: new Set(), agents: new Set(), patients: new Set() }));
+    if (!p) parts.set(c, (p = { keys: new Set(), acts: new Set(), agents: new Set(), patients: new Set(), time: clauseTime(tokens, kids, c) }));
     return p;
   };
   // (the words and the parse's tokens are both in text order: one pass over both)
@@ -383,15 +386,22 @@ export function claimFacts(
  * predicate a word of the other ("calling them deeply destabilizing" / "is deeply destabilising"),
  * or one of them a description (no verb: "Roe was the mother of 12"), or they give one figure or
  * day ("The fire broke out on 21 July" / "The blaze started on 21 July"); never when both name who
- * does it, or to whom, and no one in both ("Roe worked with the victims" / "Poe worked with them").
+ * does it, or to whom, and no one in both ("Roe worked with the victims" / "Poe worked with them"),
+ * nor when one puts the act ahead and the other behind (`clauseTime`) and they give it no one day.
  */
 function oneAct(a: Claim, b: Claim): boolean {
   if (otherParticipants(a.agents, b.agents) || otherParticipants(a.patients, b.patients)) return false;
-  if (!a.acts.size || !b.acts.size) return true;
-  for (const x of a.acts) if (b.acts.has(x) || b.keys.has(x)) return true;
+  // (what will be done is no support for what was done, "will see Dr Roe on Friday" / "met Dr Roe
+  // this week", when the verbs are what the claims share, unless both give the act one day or
+  // figure: a schedule kept, "voting will close at 6 pm" / "polls closed at 6 pm"; a noun of the act
+  // in a clause of another time, "will play despite his arrest", is not that clause's time)
+  const sameTime = !a.time || !b.time || a.time === b.time || [...a.values].some((k) => b.values.has(k));
+  if (!a.acts.size || !b.acts.size) return sameTime;
+  for (const x of a.acts) if (b.acts.has(x)) return sameTime;
+  for (const x of a.acts) if (b.keys.has(x)) return true;
   for (const x of b.acts) if (a.keys.has(x)) return true;
   const classes = new Set([...a.acts].map(actClass));
-  for (const x of b.acts) if (classes.has(actClass(x))) return true;
+  for (const x of b.acts) if (classes.has(actClass(x))) return sameTime;
   for (const k of a.values) if (b.values.has(k)) return true;
   return false;
 }
