@@ -148,3 +148,27 @@ describe('what will be done is no support for what was done', () => {
     assert.deepEqual(found, ['a0 a1']);
   });
 });
+
+describe('a denied act is no support for the act', () => {
+  it('"not", "n\'t" or "never" on the verb denies its act; a "not" that opens a phrase further ahead does not', () => {
+    const denied = (text: string) => sentenceClaims(text).flatMap((c) => [...c.denied]);
+    assert.ok(denied('The Kelso goalkeeper is not signed for the new season.').some((a) => 'signed'.startsWith(a)));
+    assert.ok(denied('The Kelso goalkeeper didn’t sign for the new season.').some((a) => 'signed'.startsWith(a)));
+    assert.ok(denied('The Kelso office said the case hadn ’ t been submitted as of Tuesday.').some((a) => 'submitted'.startsWith(a)));
+    assert.deepEqual(denied('Not a week ago, the Kelso Rovers signed the goalkeeper for the new season.'), []);
+  });
+  it('"is not signed" and "is signed" are two facts', () => {
+    const facts = crossCheckTexts(
+      [
+        'Unlike the two forwards, the Kelso Rovers goalkeeper Tom Doe is not signed for the new season.',
+        'The Kelso Rovers goalkeeper Tom Doe is signed for the new season, the club said on Monday.',
+        'The Kelso Rovers have signed their goalkeeper Tom Doe for the new season.',
+      ],
+      PUBLISHED,
+    )
+      .facts.filter((f) => f.status === 'corroborated')
+      .map((f) => f.articles.map((a) => a.slice(-2)).sort().join(' '));
+    assert.ok(facts.includes('a1 a2'), facts.join(' | '));
+    assert.ok(!facts.some((f) => f.includes('a0')), facts.join(' | '));
+  });
+});
