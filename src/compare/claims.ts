@@ -12,7 +12,7 @@ import type { SyntaxToken } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
 import type { QuoteView, Sent } from './prepare.js';
 import { actClass } from './act-classes.js';
-import { actAt, kidsOf, parseOf } from './syntax.js';
+import { actAt, type ClauseTime, clauseTime, kidsOf, parseOf } from './syntax.js';
 import { key } from './text.js';
 
 /** One statement of a sentence: its predicate's key and the keys of the words of its clause. */
@@ -25,6 +25,10 @@ export interface Claim {
   /** The people and organisations (linked keys) named as its subject ("the Nationals made an offer"), and as its object or passive subject ("placed Ivory on IR", "Ivory was placed"). */
   agents: Set<string>;
   patients: Set<string>;
+  /** When its verb's form puts the act (`clauseTime`): a claim of what will happen is no support for one of what did. */
+  time: ClauseTime | null;
+  /** Its acts whose verb is denied ("is not signed", "never entered", "didn't land"): no support for a claim that the act was done. */
+  denied: Set<string>;
 }
 
 /** A claim needs this many content keys of its own; a smaller clause ("which means", "he said") belongs to the clause above it. */
@@ -109,10 +113,12 @@ interface ClausePart {
   acts: Set<string>;
   agents: Set<string>;
   patients: Set<string>;
+  time: ClauseTime | null;
+  denied: Set<string>;
 }
 
 function findClaims(s: Sent): Claim[] {
-  const whole = (): Claim[] => [claim({ acts: new Set(), keys: s.keys, agents: new Set(), patients: new Set() })];
+  const whole = (): Claim[] => [claim({ acts: new Set(), keys: s.keys, agents: new Set(), patients: new Set(), time: null, denied: new Set() })];
   const tokens = parseOf(s.art);
   if (!tokens) return whole();
   const lo = tokenAt(tokens, s.span.start);
@@ -154,7 +160,7 @@ function findClaims(s: Sent): Claim[] {
   const parts = new Map<number, ClausePart>();
   const part = (c: number) => {
     let p = parts.get(c);
-    if (!p) parts.set(c, (p = { keys: new Set(), acts: new Set(), agents: new Set(), patients: new Set() }));
+    if (!p) parts.set(c, (p = { keys: new Set(), acts: new Set(), agents: new Set(), patients: new Set(), time: clauseTime(tokens, kids, c), denied: new Set() }));
     return p;
   };
   // (the words and the parse's tokens are both in text order: one pass over both)
@@ -167,7 +173,9 @@ function findClaims(s: Sent): Claim[] {
   // with no act is a description, which any act matches)
   for (let j = lo; j < hi; j++) {
     const act = actAt(tokens, j, notAnAct) ?? participleAct(tokens, kids, j);
-    if (act) part(clauseOf[j - lo]).acts.add(act);
+    if (!act) continue;
+    part(clauseOf[j - lo]).acts.add(act);
+    if (denies(tokens, kids, j)) part(clauseOf[j - lo]).denied.add(act);
   }
   readParticipants(s, tokens, lo, hi, clauseOf, parts);
   // small clauses ("which means", "where she died") join the clause above, the deepest first (a
@@ -187,6 +195,7 @@ function findClaims(s: Sent): Claim[] {
     for (const a of p.acts) up.acts.add(a);
     for (const a of p.agents) up.agents.add(a);
     for (const a of p.patients) up.patients.add(a);
+    for (const a of p.denied) up.denied.add(a);
     folded.add(c);
   }
   const claims = [...parts]
@@ -205,6 +214,21 @@ function participleAct(tokens: readonly SyntaxToken[], kids: number[][], j: numb
   if (t.upos !== 'ADJ' || !/(?:ed|en)$/i.test(t.text) || !kids[j].some((c) => tokens[c].deprel === 'cop' || tokens[c].deprel === 'aux:pass')) return null;
   return notAnAct(t.lemma.toLowerCase()) ? null : key(t.lemma.toLowerCase());
 }
+
+/** Words that deny the verb they modify. */
+const NOT = new Set(['not', "n't", 'n’t', 'never']);
+
+/**
+ * The verb at `j` is denied: a "not", "n't" or "never" on it, between its auxiliary and it or just
+ * before it ("is not signed", "didn't land", "never entered"); a "not" that opens a phrase further
+ * ahead ("Not a day ago, the Saints placed ...") denies the phrase, not the verb.
+ */
+function denies(tokens: readonly SyntaxToken[], kids: number[][], j: number): boolean {
+  return kids[j].some((k) => k < j && j - k <= 3 && ((universalRelation(tokens[k].deprel) === 'advmod' && NOT.has(tokens[k].text.toLowerCase())) || spacedNot(tokens, k)));
+}
+
+/** "hadn ’ t": a contraction some outlets' text spaces around its apostrophe, which the parse reads as three words. */
+const spacedNot = (tokens: readonly SyntaxToken[], k: number) => k >= 2 && tokens[k].text.toLowerCase() === 't' && /^['’]$/.test(tokens[k - 1].text) && /n$/i.test(tokens[k - 2].text);
 
 const VALUE = /^(?:\d[\d.,:]*[a-z]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|june|july|august|sept?\.?|september|oct\.?|october|nov\.?|november|dec\.?|december)$/;
 const claim = (p: ClausePart): Claim => {
@@ -383,15 +407,23 @@ export function claimFacts(
  * predicate a word of the other ("calling them deeply destabilizing" / "is deeply destabilising"),
  * or one of them a description (no verb: "Roe was the mother of 12"), or they give one figure or
  * day ("The fire broke out on 21 July" / "The blaze started on 21 July"); never when both name who
- * does it, or to whom, and no one in both ("Roe worked with the victims" / "Poe worked with them").
+ * does it, or to whom, and no one in both ("Roe worked with the victims" / "Poe worked with them"),
+ * nor when one puts the act ahead and the other behind (`clauseTime`) and they give it no one day,
+ * nor when one denies the act the other states ("Roe is not signed" / "Poe and Doe are signed").
  */
 function oneAct(a: Claim, b: Claim): boolean {
   if (otherParticipants(a.agents, b.agents) || otherParticipants(a.patients, b.patients)) return false;
-  if (!a.acts.size || !b.acts.size) return true;
-  for (const x of a.acts) if (b.acts.has(x) || b.keys.has(x)) return true;
+  // (what will be done is no support for what was done, "will see Dr Roe on Friday" / "met Dr Roe
+  // this week", when the verbs are what the claims share, unless both give the act one day or
+  // figure: a schedule kept, "voting will close at 6 pm" / "polls closed at 6 pm"; a noun of the act
+  // in a clause of another time, "will play despite his arrest", is not that clause's time)
+  const sameTime = !a.time || !b.time || a.time === b.time || [...a.values].some((k) => b.values.has(k));
+  if (!a.acts.size || !b.acts.size) return sameTime;
+  for (const x of a.acts) if (b.acts.has(x)) return sameTime && a.denied.has(x) === b.denied.has(x);
+  for (const x of a.acts) if (b.keys.has(x)) return true;
   for (const x of b.acts) if (a.keys.has(x)) return true;
   const classes = new Set([...a.acts].map(actClass));
-  for (const x of b.acts) if (classes.has(actClass(x))) return true;
+  for (const x of b.acts) if (classes.has(actClass(x))) return sameTime;
   for (const k of a.values) if (b.values.has(k)) return true;
   return false;
 }

@@ -293,3 +293,30 @@ export function describedNoun(s: Sent, q: Quantity): { noun: number; tokens: rea
   }
   return null;
 }
+
+/** When a clause puts its act: before the article was written, or after it. */
+export type ClauseTime = 'past' | 'future';
+
+/** Predicates that, with "to", put the act they complete ahead ("is due to appear", "is scheduled to resume", "is set to"). */
+const AHEAD = new Set(['due', 'scheduled', 'set', 'slated', 'expected', 'poised', 'going', 'about']);
+
+/**
+ * The time the clause headed by `c` puts its act at, by its verb's form: future with "will" or
+ * "shall" ("will see Dr Roe Friday"), or a predicate of what is ahead before "to" ("is due to
+ * appear"); past with a past-tense verb or auxiliary ("met", "was charged", "had been released")
+ * or a perfect ("has been charged"); null for the present, another modal ("would be closed" is
+ * also a past's "will", "could stymie" a guess) and anything the parse does not say.
+ */
+export function clauseTime(tokens: readonly SyntaxToken[], kids: number[][], c: number): ClauseTime | null {
+  const t = tokens[c];
+  const aux = kids[c].filter((k) => ['aux', 'cop'].includes(relOf(tokens[k])));
+  const lemma = (k: number) => tokens[k].lemma.toLowerCase();
+  if (aux.some((k) => lemma(k) === 'will' || lemma(k) === 'shall' || tokens[k].text.toLowerCase() === "'ll")) return 'future';
+  // (another modal, or "was to remain closed": a past's future)
+  if (aux.some((k) => tokens[k].xpos === 'MD') || kids[c].some((k) => relOf(tokens[k]) === 'mark' && lemma(k) === 'to')) return null;
+  const pastAux = aux.some((k) => tokens[k].xpos === 'VBD');
+  if (AHEAD.has(t.lemma.toLowerCase()) && kids[c].some((k) => relOf(tokens[k]) === 'xcomp')) return pastAux ? null : 'future';
+  if (t.xpos === 'VBD' || pastAux) return 'past';
+  if (t.xpos === 'VBN' && aux.some((k) => lemma(k) === 'have')) return 'past';
+  return null;
+}

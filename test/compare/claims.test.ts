@@ -117,3 +117,58 @@ describe('a participle after a copula states its act', () => {
     assert.ok(unaware.every((c) => c.acts.size === 0), JSON.stringify(unaware.map((c) => [...c.acts])));
   });
 });
+
+describe('what will be done is no support for what was done', () => {
+  it('a clause with "will", or "is due to", is ahead; a past-tense verb or a perfect is past; another modal, or "was to", neither', () => {
+    // (the main clause's claim comes first)
+    const time = (text: string) => [sentenceClaims(text)[0].time];
+    assert.deepEqual(time('The skipper will see a knee specialist in Hull on Friday.'), ['future']);
+    assert.deepEqual(time('The skipper is due to appear before the Kelso magistrates on Tuesday.'), ['future']);
+    assert.deepEqual(time('The skipper met a knee specialist in Hull this week.'), ['past']);
+    assert.deepEqual(time('The skipper has seen a knee specialist in Hull.'), ['past']);
+    assert.deepEqual(time('The ferry road could stay closed through the weekend.'), [null]);
+    assert.deepEqual(time('The ferry road was to remain closed through the weekend.'), [null]);
+  });
+  const facts = (texts: string[]) =>
+    crossCheckTexts(texts, PUBLISHED)
+      .facts.filter((f) => f.status === 'corroborated')
+      .map((f) => f.articles.map((a) => a.slice(-2)).sort().join(' '));
+  it('"will see the specialist on Friday" and "met the specialist this week" are two acts', () => {
+    const found = facts([
+      'The skipper met the knee specialist Dr Ann Poe in Hull this week for a scan of his injured knee.',
+      'The skipper will see the knee specialist Dr Ann Poe in Hull on Friday for a scan of his injured knee.',
+    ]);
+    assert.deepEqual(found, []);
+  });
+  it('a schedule kept is one fact: both give the act the same time', () => {
+    const found = facts([
+      'Voting at the 2,000 booths in the Kelso district will close at 6:00 p.m. local time on Sunday.',
+      'The 2,000 booths in the Kelso district closed at 6:00 p.m. local time on Sunday.',
+    ]);
+    assert.deepEqual(found, ['a0 a1']);
+  });
+});
+
+describe('a denied act is no support for the act', () => {
+  it('"not", "n\'t" or "never" on the verb denies its act; a "not" that opens a phrase further ahead does not', () => {
+    const denied = (text: string) => sentenceClaims(text).flatMap((c) => [...c.denied]);
+    assert.ok(denied('The Kelso goalkeeper is not signed for the new season.').some((a) => 'signed'.startsWith(a)));
+    assert.ok(denied('The Kelso goalkeeper didn’t sign for the new season.').some((a) => 'signed'.startsWith(a)));
+    assert.ok(denied('The Kelso office said the case hadn ’ t been submitted as of Tuesday.').some((a) => 'submitted'.startsWith(a)));
+    assert.deepEqual(denied('Not a week ago, the Kelso Rovers signed the goalkeeper for the new season.'), []);
+  });
+  it('"is not signed" and "is signed" are two facts', () => {
+    const facts = crossCheckTexts(
+      [
+        'Unlike the two forwards, the Kelso Rovers goalkeeper Tom Doe is not signed for the new season.',
+        'The Kelso Rovers goalkeeper Tom Doe is signed for the new season, the club said on Monday.',
+        'The Kelso Rovers have signed their goalkeeper Tom Doe for the new season.',
+      ],
+      PUBLISHED,
+    )
+      .facts.filter((f) => f.status === 'corroborated')
+      .map((f) => f.articles.map((a) => a.slice(-2)).sort().join(' '));
+    assert.ok(facts.includes('a1 a2'), facts.join(' | '));
+    assert.ok(!facts.some((f) => f.includes('a0')), facts.join(' | '));
+  });
+});
