@@ -13,6 +13,7 @@ import { ACT_CLASSES } from './acts.js';
 import { clockConflicts } from './clock.js';
 import { recordConflicts } from './records.js';
 import { residenceConflicts } from './residence.js';
+import { joinRolesByAge } from './role-ages.js';
 import { actOfTime, actSlots, datedActs, participantKey, pronounAntecedent, recurringDay } from './dated-acts.js';
 import { actClass } from './act-classes.js';
 import { MONTH_NAME_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
@@ -119,6 +120,7 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
     if (agency) mentions.push({ sent, q, slot: `${slot.key}|by|${agency.key}`, label: `${slot.label} according to ${agency.name}`, low, high, unit: slot.unit });
   }
   resolveOneNameSlots(mentions);
+  joinRolesByAge(mentions);
   joinRolesByArticle(mentions);
   joinSpansToNamedDurations(mentions, al);
   splitByFact(mentions, al);
