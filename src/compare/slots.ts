@@ -728,7 +728,7 @@ export function resolveOneNameSlots<T extends { slot: string; person?: string; v
   }
 }
 /**
- * "Duncan Rait" and "Duncan Raite": one person whose surname outlets spell two ways (one letter
+ * "Helen Varga" and "Helen Vargas": one person whose surname outlets spell two ways (one letter
  * apart, the first name sounding alike). Their person slots are one, under the spelling most
  * mentions use (ties: the first in order), so that a spelling is not a second person of the same
  * age or the same fall.
@@ -751,7 +751,7 @@ function joinSpellings<T extends { slot: string }>(mentions: T[]): void {
   }
 }
 
-/** Whether two different surnames can be one name spelled two ways: one letter added, dropped or changed ("Rait", "Raite"), in names of four letters or more. */
+/** Whether two different surnames can be one name spelled two ways: one letter added, dropped or changed ("Varga", "Vargas"), in names of four letters or more. */
 export function surnameSpelledTwoWays(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.min(a.length, b.length) < 4 || Math.abs(a.length - b.length) > 1) return false;
