@@ -5,7 +5,8 @@
  * `actor` conflict).
  *
  * A post is the run of common words written right before a person's name ("general manager",
- * "police chief"), read as its last two words, so that an organisation or a generic word before it
+ * "police chief"), or in apposition right after it ("Jane Roe, the Rovers' general manager,"), read
+ * as its last two words, so that an organisation or a generic word before it
  * ("Chargers general manager", "team general manager") does not make it another post. Many posts
  * have several holders at once (spokesmen, officers, sergeants) or one after another (a former
  * coach): so a post is disputed only when two independent articles state one fact (one fact
@@ -19,6 +20,8 @@ import type { Alignment } from './facts.js';
 import { evidence, type EntityRef, type Sent, type StoryView } from './prepare.js';
 import { crossOutletPairs, sidesByFirst } from './sides.js';
 import { surnameSpelledTwoWays } from './slots.js';
+import { parseOf } from './syntax.js';
+import { tokenAt } from '../text/tokenize.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide } from './types.js';
 
@@ -73,6 +76,36 @@ function postBefore(s: Sent, e: EntityRef): { words: WordToken[] } | null {
   return { words };
 }
 
+/**
+ * "Jane Roe, the Rovers' general manager, said", "Jane Roe, general manager of the Rovers,": the
+ * post in apposition right after the name (lower-case words, its last a noun by the parse, after
+ * "the" and an organisation's name if any, before a comma, a full stop or "of", "for", "at"); not
+ * "a spokesman" (one of several). Null when there is none.
+ */
+function postAfter(s: Sent, e: EntityRef): { post: string; end: number } | null {
+  const text = s.art.text;
+  let at = e.span.end;
+  const lead = /^,\s+(?:the\s+)?/.exec(text.slice(at, s.span.end));
+  if (!lead) return null;
+  at += lead[0].length;
+  // an organisation's name and its possessive ("the Rovers' general manager")
+  const org = s.entities.find((x) => (x.type === 'ORG' || x.type === 'MISC') && x.span.start === at);
+  if (org) {
+    const possessive = /^(?:'s?|’s?)?\s+/.exec(text.slice(org.span.end, s.span.end));
+    if (!possessive) return null;
+    at = org.span.end + possessive[0].length;
+  }
+  const m = /^((?:[a-z]{2,}\s+){0,2}[a-z]{2,})(?=\s*(?:[,.]|\s(?:of|for|at)\s))/.exec(text.slice(at, s.span.end));
+  if (!m) return null;
+  const words = m[1].split(/\s+/);
+  if (words.some((w) => STOP_BEFORE.test(w) || RANK_OR_TIME.test(w) || /^(?:who|which|whose|whom)$/.test(w)) || KIN.test(words[words.length - 1])) return null;
+  const tokens = parseOf(s.art);
+  const lastAt = at + m[1].length - words[words.length - 1].length;
+  const last = tokens ? tokens[tokenAt(tokens, lastAt)] : undefined;
+  if (!last || last.upos !== 'NOUN' || last.start !== lastAt) return null;
+  return { post: words.slice(-2).join(' '), end: at + m[1].length };
+}
+
 /** Every person named after a post in the story. */
 function holdingsOf(story: StoryView): Holding[] {
   const out: Holding[] = [];
@@ -80,14 +113,17 @@ function holdingsOf(story: StoryView): Holding[] {
     for (const s of a.sentences)
       for (const e of s.entities) {
         if (e.type !== 'PER') continue;
-        const p = postBefore(s, e);
-        if (!p) continue;
-        const last = p.words.slice(-2);
-        const written = s.art.text.slice(last[0].start, last[last.length - 1].end);
         const name = s.art.text.slice(e.span.start, e.span.end);
         const surname = name.toLowerCase().split(/\s+/).pop() ?? '';
         if (!surname) continue;
-        out.push({ sent: s, post: written.toLowerCase().replace(/\s+/g, ' '), written, lower: written === written.toLowerCase(), surname, name, span: { start: p.words[0].start, end: e.span.end } });
+        const p = postBefore(s, e);
+        if (p) {
+          const last = p.words.slice(-2);
+          const written = s.art.text.slice(last[0].start, last[last.length - 1].end);
+          out.push({ sent: s, post: written.toLowerCase().replace(/\s+/g, ' '), written, lower: written === written.toLowerCase(), surname, name, span: { start: p.words[0].start, end: e.span.end } });
+        }
+        const q = postAfter(s, e);
+        if (q) out.push({ sent: s, post: q.post, written: q.post, lower: true, surname, name, span: { start: e.span.start, end: q.end } });
       }
   return out;
 }

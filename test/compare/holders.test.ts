@@ -21,6 +21,20 @@ describe('who holds a post', () => {
     assert.deepEqual(c[0].sides.map((s) => s.articles.length).sort(), [1, 2]);
   });
 
+  it('reads a post in apposition after the name', () => {
+    const c = actors([
+      `${STATEMENT}Rosa Kettering, the Gulls' general manager, said in a statement.`,
+      `${STATEMENT}Owen Barlow, general manager of the Gulls, said in a statement.`,
+    ]);
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+    assert.deepEqual(c[0].sides.map((s) => s.value).sort(), ['Owen Barlow', 'Rosa Kettering']);
+    // a relative clause or an indefinite description is no post
+    assert.deepEqual(
+      actors([`${STATEMENT}Rosa Kettering, who manages the Gulls, said in a statement.`, `${STATEMENT}Owen Barlow, a spokesman for the Gulls, said in a statement.`]).map((k) => k.note),
+      [],
+    );
+  });
+
   it('does not oppose two people when the statements differ, or the post has several holders in one article', () => {
     assert.deepEqual(
       actors([
