@@ -40,6 +40,7 @@ interface QMention {
   person?: string;
   verbs?: string[];
   role?: boolean;
+  roleAt?: number;
   /** Slot.bodyOnly: not compared within its own article. */
   bodyOnly?: boolean;
 }
@@ -114,7 +115,7 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
   for (const { sent, q, slot } of figureSlots(story)) {
     if (!slot) continue;
     const { low, high } = interval(q, slot);
-    mentions.push({ sent, q, slot: slot.key, label: slot.label, low, high, aligned: slot.aligned, unit: slot.unit, person: slot.person, verbs: slot.verbs, role: slot.role, bodyOnly: slot.bodyOnly });
+    mentions.push({ sent, q, slot: slot.key, label: slot.label, low, high, aligned: slot.aligned, unit: slot.unit, person: slot.person, verbs: slot.verbs, role: slot.role, roleAt: slot.roleAt, bodyOnly: slot.bodyOnly });
     // what one agency said, also compared on its own: "the national seismic service said it was 6.1" against its 5.9 elsewhere
     // (a measure agencies publish; a count of things an act hit is one disagreement, not one per speaker)
     const agency = slot.personal || slot.aligned || slot.key.startsWith('count|') ? null : attributedTo(sent, q);

@@ -36,6 +36,8 @@ export interface Slot {
   verbs?: string[];
   /** An age of someone named only by a role ("a 60-year-old woman"): compared once joined to a named person. */
   role?: boolean;
+  /** Where the role's word is (its character offset), for a figure of someone named only by a role: the age that role carries is written there (role-ages.ts). */
+  roleAt?: number;
   /**
    * The slot's word alone does not say the figures count the same thing ("three cables" may be the
    * ones cut or the ones laid): its figures are compared only between sentences that state the same
@@ -177,7 +179,7 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
     if (moved) return { key: `distance|person|${moved.key}`, label: `how far ${moved.name} ${moved.word}`, unit: 'km', factor: DISTANCE[q.unit], personal: true, person: canonicalName(moved.name) };
     // "the man fell around 2000ft": someone named by a role, compared once the story joins them to a named person (joinRoles)
     const role = roleBefore(s, q);
-    return role ? { key: `distance|role|${s.id}|${q.span.start}`, label: `how far the ${role.noun} ${role.word}`, unit: 'km', factor: DISTANCE[q.unit], personal: true, role: true, verbs: [] } : null;
+    return role ? { key: `distance|role|${s.id}|${q.span.start}`, label: `how far the ${role.noun} ${role.word}`, unit: 'km', factor: DISTANCE[q.unit], personal: true, role: true, verbs: [], roleAt: role.at } : null;
   }
   if (WEIGHT[q.unit] !== undefined) {
     // a person's weight, as a description gives it ("Roe is 5-foot-8, 135 pounds"; "He is 5-feet-8 inches tall, weighing 130 pounds")
@@ -864,7 +866,7 @@ function conversionOf(s: Sent, q: Quantity): Quantity | null {
  * relative ("her son"); null when there is no such subject.
  * Its slot is compared only once joined to a named person's (conflicts.ts joinRolesByArticle).
  */
-function roleBefore(s: Sent, q: Quantity): { noun: string; word: string } | null {
+function roleBefore(s: Sent, q: Quantity): { noun: string; word: string; at: number } | null {
   const toks = s.tokens;
   let i = toks.findIndex((t) => t.start >= q.span.start) - 1;
   while (i >= 0 && /^(?:about|around|some|nearly|almost|approximately|roughly|over|more|than|just|at|least|an|estimated)$/i.test(toks[i].text)) i--;
@@ -873,13 +875,13 @@ function roleBefore(s: Sent, q: Quantity): { noun: string; word: string } | null
   if (!tokens) return null;
   for (const at of verbSubject(s, toks[i].start)) {
     const t = tokens[tokenAt(tokens, at)];
-    if (t?.upos === 'NOUN' && !KIN.has(t.lemma.toLowerCase())) return { noun: t.lemma.toLowerCase(), word: toks[i].text };
+    if (t?.upos === 'NOUN' && !KIN.has(t.lemma.toLowerCase())) return { noun: t.lemma.toLowerCase(), word: toks[i].text, at: t.start };
     // "The 36-year-old, who lived in Perth, slipped and fell": an age standing for the person
-    if (t && AGE_AS_NOUN.test(t.text)) return { noun: 'person', word: toks[i].text };
+    if (t && AGE_AS_NOUN.test(t.text)) return { noun: 'person', word: toks[i].text, at: t.start };
     // "A 36-year-old man died after he slipped and fell": "he" with no one named before it is the role of the clause above
     if (t && SUBJECT_PRONOUN.test(t.text) && !s.entities.some((e) => e.type === 'PER' && e.span.end <= t.start)) {
       const noun = subjectAbove(tokens, tokenAt(tokens, at));
-      if (noun) return { noun, word: toks[i].text };
+      if (noun) return { noun: noun.lemma, word: toks[i].text, at: noun.at };
     }
   }
   return null;
@@ -887,7 +889,7 @@ function roleBefore(s: Sent, q: Quantity): { noun: string; word: string } | null
 const AGE_AS_NOUN = /^(?:\d+-)?years?-old$/i;
 
 /** The common-noun subject (not a relative) of the nearest clause above the one whose subject is token `p`, at most four steps up; null when that subject is anything else. */
-function subjectAbove(tokens: readonly SyntaxToken[], p: number): string | null {
+function subjectAbove(tokens: readonly SyntaxToken[], p: number): { lemma: string; at: number } | null {
   const kids = kidsOf(tokens);
   let v = tokens[p].head;
   for (let step = 0; step < 4 && v >= 0 && tokens[v].head >= 0; step++) {
@@ -895,7 +897,7 @@ function subjectAbove(tokens: readonly SyntaxToken[], p: number): string | null 
     const subj = kids[v].find((c) => tokens[c].deprel === 'nsubj' || tokens[c].deprel === 'nsubj:pass');
     if (subj === undefined) continue;
     const t = tokens[subj];
-    return t.upos === 'NOUN' && !KIN.has(t.lemma.toLowerCase()) ? t.lemma.toLowerCase() : null;
+    return t.upos === 'NOUN' && !KIN.has(t.lemma.toLowerCase()) ? { lemma: t.lemma.toLowerCase(), at: t.start } : null;
   }
   return null;
 }

@@ -30,6 +30,16 @@ describe('someone named by a role and an age', () => {
     assert.match(c[0].slot, /Varga/);
   });
 
+  it('is not the age of another role in the sentence', () => {
+    assert.deepEqual(
+      falls([
+        'On Friday, 41-year-old Helen Varga died after slipping and falling about 60 metres from a ridge.',
+        'When a 41-year-old woman was found at the foot of the ridge, the guide ran about 150 metres to a hut for help.',
+      ]).map((k) => k.slot),
+      [],
+    );
+  });
+
   it('is no one when two named people have that age, and no one named has it', () => {
     assert.deepEqual(
       falls([
