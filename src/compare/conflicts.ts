@@ -12,7 +12,9 @@ import type { Quantity } from '../model/types.js';
 import { ACT_CLASSES } from './acts.js';
 import { clockConflicts } from './clock.js';
 import { recordConflicts } from './records.js';
+import { holderConflicts } from './holders.js';
 import { residenceConflicts } from './residence.js';
+import { joinRolesByAge } from './role-ages.js';
 import { actOfTime, actSlots, datedActs, participantKey, pronounAntecedent, recurringDay } from './dated-acts.js';
 import { actClass } from './act-classes.js';
 import { MONTH_NAME_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
@@ -38,6 +40,7 @@ interface QMention {
   person?: string;
   verbs?: string[];
   role?: boolean;
+  roleAt?: number;
   /** Slot.bodyOnly: not compared within its own article. */
   bodyOnly?: boolean;
 }
@@ -104,7 +107,7 @@ function displayQuantity(q: Quantity): string {
 
 export function findConflicts(story: StoryView, al: Alignment): Conflict[] {
   const dates = dateConflicts(story, al);
-  return [...quantityConflicts(story, al), ...dates, ...actDateConflicts(story, dates, al), ...clockConflicts(story, al), ...residenceConflicts(story), ...recordConflicts(story)];
+  return [...quantityConflicts(story, al), ...dates, ...actDateConflicts(story, dates, al), ...clockConflicts(story, al), ...residenceConflicts(story), ...recordConflicts(story), ...holderConflicts(story, al)];
 }
 
 function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
@@ -112,13 +115,14 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
   for (const { sent, q, slot } of figureSlots(story)) {
     if (!slot) continue;
     const { low, high } = interval(q, slot);
-    mentions.push({ sent, q, slot: slot.key, label: slot.label, low, high, aligned: slot.aligned, unit: slot.unit, person: slot.person, verbs: slot.verbs, role: slot.role, bodyOnly: slot.bodyOnly });
+    mentions.push({ sent, q, slot: slot.key, label: slot.label, low, high, aligned: slot.aligned, unit: slot.unit, person: slot.person, verbs: slot.verbs, role: slot.role, roleAt: slot.roleAt, bodyOnly: slot.bodyOnly });
     // what one agency said, also compared on its own: "the national seismic service said it was 6.1" against its 5.9 elsewhere
     // (a measure agencies publish; a count of things an act hit is one disagreement, not one per speaker)
     const agency = slot.personal || slot.aligned || slot.key.startsWith('count|') ? null : attributedTo(sent, q);
     if (agency) mentions.push({ sent, q, slot: `${slot.key}|by|${agency.key}`, label: `${slot.label} according to ${agency.name}`, low, high, unit: slot.unit });
   }
   resolveOneNameSlots(mentions);
+  joinRolesByAge(mentions);
   joinRolesByArticle(mentions);
   joinSpansToNamedDurations(mentions, al);
   splitByFact(mentions, al);

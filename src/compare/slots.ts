@@ -7,14 +7,14 @@
  * part of another ("30 of the 80 wounded"), an increment ("two more victims", "another 2,000") or
  * about a past event ("killed more than 26,000 people in Bam in December 2003") has no slot.
  */
-import type { Quantity } from '../model/types.js';
+import type { Quantity, SyntaxToken } from '../model/types.js';
 import { MONTH_NAME_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS } from '../text/calendar.js';
 import { dataLines } from '../text/lexicon.js';
 import { wordTable } from '../text/word-table.js';
 import { actClass, phrasalAct, verbOfActNoun } from './act-classes.js';
 import { canonicalName, type EntityRef, type Sent, type StoryView } from './prepare.js';
 import { antecedent } from './dated-acts.js';
-import { caseOfCountedNoun, coordinatedFigure, countedArgument, countedNoun, describedNoun, figureVerb, figureVerbIndex, frameGovernsFigure, lemmaAt, parseOf, particleOf, participantVerbs, verbLemma, verbSubject } from './syntax.js';
+import { caseOfCountedNoun, coordinatedFigure, countedArgument, countedNoun, describedNoun, figureVerb, figureVerbIndex, frameGovernsFigure, kidsOf, lemmaAt, parseOf, particleOf, participantVerbs, verbLemma, verbSubject } from './syntax.js';
 import { spelledNumber } from '../text/numbers.js';
 import { tokenAt } from '../text/tokenize.js';
 import { key } from './text.js';
@@ -36,6 +36,8 @@ export interface Slot {
   verbs?: string[];
   /** An age of someone named only by a role ("a 60-year-old woman"): compared once joined to a named person. */
   role?: boolean;
+  /** Where the role's word is (its character offset), for a figure of someone named only by a role: the age that role carries is written there (role-ages.ts). */
+  roleAt?: number;
   /**
    * The slot's word alone does not say the figures count the same thing ("three cables" may be the
    * ones cut or the ones laid): its figures are compared only between sentences that state the same
@@ -177,7 +179,7 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
     if (moved) return { key: `distance|person|${moved.key}`, label: `how far ${moved.name} ${moved.word}`, unit: 'km', factor: DISTANCE[q.unit], personal: true, person: canonicalName(moved.name) };
     // "the man fell around 2000ft": someone named by a role, compared once the story joins them to a named person (joinRoles)
     const role = roleBefore(s, q);
-    return role ? { key: `distance|role|${s.id}|${q.span.start}`, label: `how far the ${role.noun} ${role.word}`, unit: 'km', factor: DISTANCE[q.unit], personal: true, role: true, verbs: [] } : null;
+    return role ? { key: `distance|role|${s.id}|${q.span.start}`, label: `how far the ${role.noun} ${role.word}`, unit: 'km', factor: DISTANCE[q.unit], personal: true, role: true, verbs: [], roleAt: role.at } : null;
   }
   if (WEIGHT[q.unit] !== undefined) {
     // a person's weight, as a description gives it ("Roe is 5-foot-8, 135 pounds"; "He is 5-feet-8 inches tall, weighing 130 pounds")
@@ -697,6 +699,7 @@ export function personKey(canonical: string): string {
  * where the tagger left out "Mary" of "Mary Ellen Hartley Roe") joins that person's slot.
  */
 export function resolveOneNameSlots<T extends { slot: string; person?: string; verbs?: string[]; role?: boolean }>(mentions: T[]): void {
+  joinSpellings(mentions);
   for (const prefix of PERSON_SLOTS) {
     const full = new Set(mentions.filter((m) => m.slot.startsWith(prefix) && m.slot.slice(prefix.length).includes('|')).map((m) => m.slot));
     for (const m of mentions) {
@@ -726,6 +729,39 @@ export function resolveOneNameSlots<T extends { slot: string; person?: string; v
     if (named.size === 1) m.slot = [...named][0];
   }
 }
+/**
+ * "Helen Varga" and "Helen Vargas": one person whose surname outlets spell two ways (one letter
+ * apart, the first name sounding alike). Their person slots are one, under the spelling most
+ * mentions use (ties: the first in order), so that a spelling is not a second person of the same
+ * age or the same fall.
+ */
+function joinSpellings<T extends { slot: string }>(mentions: T[]): void {
+  for (const prefix of PERSON_SLOTS) {
+    const count = new Map<string, number>();
+    for (const m of mentions) if (m.slot.startsWith(prefix) && m.slot.slice(prefix.length).includes('|')) count.set(m.slot, (count.get(m.slot) ?? 0) + 1);
+    const keys = [...count.keys()].sort((a, b) => count.get(b)! - count.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
+    const to = new Map<string, string>();
+    for (const k of keys) {
+      if (to.has(k)) continue;
+      const [surname, first] = k.slice(prefix.length).split('|');
+      for (const o of keys) {
+        const [os, of] = o.slice(prefix.length).split('|');
+        if (o !== k && !to.has(o) && of === first && os !== surname && surnameSpelledTwoWays(surname, os)) to.set(o, k);
+      }
+    }
+    for (const m of mentions) m.slot = to.get(m.slot) ?? m.slot;
+  }
+}
+
+/** Whether two different surnames can be one name spelled two ways: one letter added, dropped or changed ("Varga", "Vargas"), in names of four letters or more. */
+export function surnameSpelledTwoWays(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.min(a.length, b.length) < 4 || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(i + (a.length >= b.length ? 1 : 0)) === b.slice(i + (b.length >= a.length ? 1 : 0));
+}
+
 /** Slot key prefixes followed by a person's key (see personKey). */
 const PERSON_SLOTS = ['age|', 'distance|person|', 'weight|', 'residence|', 'record|'];
 
@@ -830,7 +866,7 @@ function conversionOf(s: Sent, q: Quantity): Quantity | null {
  * relative ("her son"); null when there is no such subject.
  * Its slot is compared only once joined to a named person's (conflicts.ts joinRolesByArticle).
  */
-function roleBefore(s: Sent, q: Quantity): { noun: string; word: string } | null {
+function roleBefore(s: Sent, q: Quantity): { noun: string; word: string; at: number } | null {
   const toks = s.tokens;
   let i = toks.findIndex((t) => t.start >= q.span.start) - 1;
   while (i >= 0 && /^(?:about|around|some|nearly|almost|approximately|roughly|over|more|than|just|at|least|an|estimated)$/i.test(toks[i].text)) i--;
@@ -839,7 +875,29 @@ function roleBefore(s: Sent, q: Quantity): { noun: string; word: string } | null
   if (!tokens) return null;
   for (const at of verbSubject(s, toks[i].start)) {
     const t = tokens[tokenAt(tokens, at)];
-    if (t?.upos === 'NOUN' && !KIN.has(t.lemma.toLowerCase())) return { noun: t.lemma.toLowerCase(), word: toks[i].text };
+    if (t?.upos === 'NOUN' && !KIN.has(t.lemma.toLowerCase())) return { noun: t.lemma.toLowerCase(), word: toks[i].text, at: t.start };
+    // "The 36-year-old, who lived in Perth, slipped and fell": an age standing for the person
+    if (t && AGE_AS_NOUN.test(t.text)) return { noun: 'person', word: toks[i].text, at: t.start };
+    // "A 36-year-old man died after he slipped and fell": "he" with no one named before it is the role of the clause above
+    if (t && SUBJECT_PRONOUN.test(t.text) && !s.entities.some((e) => e.type === 'PER' && e.span.end <= t.start)) {
+      const noun = subjectAbove(tokens, tokenAt(tokens, at));
+      if (noun) return { noun: noun.lemma, word: toks[i].text, at: noun.at };
+    }
+  }
+  return null;
+}
+const AGE_AS_NOUN = /^(?:\d+-)?years?-old$/i;
+
+/** The common-noun subject (not a relative) of the nearest clause above the one whose subject is token `p`, at most four steps up; null when that subject is anything else. */
+function subjectAbove(tokens: readonly SyntaxToken[], p: number): { lemma: string; at: number } | null {
+  const kids = kidsOf(tokens);
+  let v = tokens[p].head;
+  for (let step = 0; step < 4 && v >= 0 && tokens[v].head >= 0; step++) {
+    v = tokens[v].head;
+    const subj = kids[v].find((c) => tokens[c].deprel === 'nsubj' || tokens[c].deprel === 'nsubj:pass');
+    if (subj === undefined) continue;
+    const t = tokens[subj];
+    return t.upos === 'NOUN' && !KIN.has(t.lemma.toLowerCase()) ? { lemma: t.lemma.toLowerCase(), at: t.start } : null;
   }
   return null;
 }
