@@ -10,19 +10,31 @@
  * lists), never with every other quote of the story.
  */
 import { evidence, type QuoteView, type StoryView } from './prepare.js';
-import { charNgrams, clean, cmp, jaccard, wordTokens } from './text.js';
+import { charNgrams, clean, cmp, jaccard, wordForms } from './text.js';
 import type { QuoteStatement, QuoteWording, SpeakerLedger } from './types.js';
 
-interface QItem {
-  q: QuoteView;
-  keys: Set<string>;
-  /** IDF weight of each key in the story, and their sum. */
-  w: Map<string, number>;
-  total: number;
-  norm: string;
-  /** Character 4-grams of `norm`, computed on first use. */
-  readonly grams: Set<string>;
-  words: number;
+/**
+ * A quote as the ledger compares it. A class, not an object literal with a getter: each such
+ * literal got its own accessor and so its own hidden class, and the comparisons, which read
+ * thousands of quotes, found no shape twice.
+ */
+class QItem {
+  /** Character 4-grams of `norm`, made on first use. */
+  private gramSet: Set<string> | null = null;
+
+  constructor(
+    readonly q: QuoteView,
+    readonly keys: Set<string>,
+    /** IDF weight of each key in the story, and their sum. */
+    readonly w: Map<string, number>,
+    readonly total: number,
+    readonly norm: string,
+    readonly words: number,
+  ) {}
+
+  get grams(): Set<string> {
+    return (this.gramSet ??= charNgrams(this.norm, 4));
+  }
 }
 
 const QUOTE_THRESHOLD = 0.5;
@@ -34,24 +46,11 @@ type QuoteWords = Pick<QItem, 'keys' | 'w' | 'total' | 'norm' | 'words'>;
 function item(q: QuoteView, idf: (k: string) => number, seen: Map<string, QuoteWords>): QItem {
   let words = seen.get(q.text);
   if (!words) seen.set(q.text, (words = quoteWords(q.text, idf)));
-  const { keys, w, total, norm } = words;
-  let grams: Set<string> | null = null;
-  return {
-    q,
-    keys,
-    w,
-    total,
-    norm,
-    get grams() {
-      if (!grams) grams = charNgrams(norm, 4);
-      return grams;
-    },
-    words: words.words,
-  };
+  return new QItem(q, words.keys, words.w, words.total, words.norm, words.words);
 }
 
 function quoteWords(text: string, idf: (k: string) => number): QuoteWords {
-  const toks = wordTokens(text);
+  const toks = wordForms(text);
   const norm = toks.map((t) => t.norm).join(' ');
   const keys = new Set(toks.filter((t) => t.content).map((t) => t.key));
   const w = new Map([...keys].map((k) => [k, Math.max(0.1, idf(k))]));

@@ -2,7 +2,7 @@
  * Set similarities for aligning wordings across outlets; word normalisation (case, spelling
  * variants, stemming, stop words) is the text toolkit's (src/text/normalise.ts), re-exported here.
  */
-export { contentKeys, key, normalizeWord, stem, STOPWORDS, type WordToken, wordTokens } from '../text/normalise.js';
+export { contentKeys, key, normalizeWord, stem, STOPWORDS, type WordForm, wordForms, type WordToken, wordTokens } from '../text/normalise.js';
 
 /** Character n-grams of a normalised string (spaces collapsed). */
 export function charNgrams(s: string, n = 3): Set<string> {

@@ -4,7 +4,7 @@
  * gazetteers under data/. See README.md.
  */
 export { splitSentences, tokenAt, tokenize, words } from './tokenize.js';
-export { contentKeys, key, normalizeWord, singular, stem, STOPWORDS, TOPIC_STOPWORDS, type WordToken, wordTokens } from './normalise.js';
+export { contentKeys, key, normalizeWord, singular, stem, STOPWORDS, TOPIC_STOPWORDS, type WordForm, wordForms, type WordToken, wordTokens } from './normalise.js';
 export {
   MONTH_ABBREVIATIONS,
   MONTH_ABBREVIATIONS_WITHOUT_PERIOD,

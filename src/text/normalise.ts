@@ -124,14 +124,20 @@ export interface WordToken extends Span {
 
 const WORDISH = /[\p{L}\p{N}]/u;
 
+/** What a word token is besides where it is: its surface, matching key, normalised form, and whether it carries content. */
+export interface WordForm {
+  readonly text: string;
+  /** Matching key (normalised, stemmed). */
+  readonly key: string;
+  /** Normalised surface (no stemming). */
+  readonly norm: string;
+  readonly content: boolean;
+}
+
 /** A word of a token (the token itself, or a part of a hyphen compound), at `at`..`end` in the token. */
-interface TokenWord {
+interface TokenWord extends WordForm {
   at: number;
   end: number;
-  text: string;
-  key: string;
-  norm: string;
-  content: boolean;
 }
 
 // A token's words depend only on its text: a story's hundreds of thousands of tokens are a few
@@ -170,9 +176,20 @@ export function wordTokens(text: string, from = 0, to = text.length): WordToken[
   return out;
 }
 
+/**
+ * The words of text[from, to) as wordTokens reads them, without their offsets: each the one object
+ * every occurrence of that word form shares, so a reader that needs no offsets makes no object per
+ * token.
+ */
+export function wordForms(text: string, from = 0, to = text.length): WordForm[] {
+  const out: WordForm[] = [];
+  for (const t of tokenize(text, from, to)) for (const w of tokenWords(t.text)) out.push(w);
+  return out;
+}
+
 /** Keys of content words. */
 export function contentKeys(text: string, from = 0, to = text.length): string[] {
-  return wordTokens(text, from, to)
+  return wordForms(text, from, to)
     .filter((t) => t.content)
     .map((t) => t.key);
 }
