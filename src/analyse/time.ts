@@ -76,9 +76,9 @@ PATTERNS.push({
     return c;
   },
 });
-// "9 May 2025", "9th of May"
+// "9 May 2025", "9th of May"; not "the 19 Sept. 11 hijackers", where the month's day follows it ("Sept. 11", above)
 PATTERNS.push({
-  re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH_RE}(?!\\w)(?:,? ${YEAR_RE}\\b)?`, 'g'),
+  re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH_RE}(?!\\w)(?:,? ${YEAR_RE}\\b|(?! \\d{1,2}(?:st|nd|rd|th)?\\b(?![:.,]?\\d)))`, 'g'),
   make: (m) => dateCandidate(m.index, m.index + m[0].length, m[3] ? Number(m[3]) : null, monthNumber(m[2]), Number(m[1])),
 });
 // ranges within a month: "September 16-19", "May 7–10, 2025" → an ISO interval

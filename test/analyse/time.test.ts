@@ -139,3 +139,13 @@ describe('findTimes on bad input', () => {
     assert.equal(times('on Thursday', { iso: 'not a date', precision: 'day', source: 'x' })[0].value, null);
   });
 });
+
+describe('"Month Day" before "Day Month"', () => {
+  it('"the 19 Sept. 11 hijackers" dates Sept. 11; "19 Sept. 2001" is still 19 September', () => {
+    const published: DateInfo = { iso: '2016-09-29', precision: 'day', source: 'input' };
+    const t = times('Fifteen of the 19 Sept. 11 hijackers came from one country.', published);
+    assert.deepEqual(t.map((x) => [x.text, x.value]), [['Sept. 11', '2016-09-11']]);
+    assert.equal(valueAt(times('The attack of 19 Sept. 2001 was not forgotten.', published), '19 Sept'), '2001-09-19');
+    assert.equal(valueAt(times('They met on 9 May, and again in June.', published), '9 May'), '2016-05-09');
+  });
+});
