@@ -28,5 +28,6 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-5: facts aligned claim by claim (agents, patients, acts of saying); counts compared across a story's leads;
 //   game-clock readings, zoned clock times and recurring days read as what they are; dated-act pronouns agree in gender (sessions 9-10)
 // compare-6: one article's two figures of a slot conflict only in sentences of one fact, not both quoted; a role-named
-//   age stays apart from a named person its article ages otherwise; dated acts of one verb with two objects are two acts
+//   age stays apart from a named person its article ages otherwise; dated acts of one verb with two objects are two acts;
+//   a day in the possessive ("Tuesday's election") dates its noun, not a verb near it
 export const COMPARE_VERSION = 'compare-6';

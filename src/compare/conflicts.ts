@@ -471,7 +471,7 @@ function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
       // "on the second Tuesday of each month": a schedule, not the day of one act
       if (recurringDay(s, t)) continue;
       const found = actAt(s, t);
-      if (!found) continue;
+      if (!found || datesItsNoun(s, t, found.at)) continue;
       const act = found.cls;
       if (act === 'statement' && toldToday(s, t)) continue;
       const actors = actorKeys(s, t);
@@ -525,6 +525,17 @@ function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
     if (c) out.push(c);
   }
   return out;
+}
+
+/**
+ * "gained six seats in Tuesday's election, officials said on Wednesday": a day in the possessive
+ * dates the noun it qualifies, not a verb near it; an act word found elsewhere in the sentence (the
+ * officials' saying) is not dated by it.
+ */
+function datesItsNoun(s: Sent, t: ResolvedTime, actAtOffset: number): boolean {
+  if (!/['’]s$/.test(t.text)) return false;
+  const next = s.tokens.find((tk) => tk.start >= t.span.end);
+  return !next || next.start !== actAtOffset;
 }
 
 /** The conflict among dated mentions of one act, or null when they agree. `what` names the act ("the signing"). */

@@ -64,3 +64,22 @@ describe('one verb, two objects', () => {
     assert.equal(c.length, 1, JSON.stringify(c));
   });
 });
+
+describe('a day in the possessive', () => {
+  const ELECTION = publishedAt('2016-11-10T12:00:00Z');
+  it('dates its noun, not the saying nearby', () => {
+    const c = crossCheckTexts(
+      [
+        "Democrats picked up six seats in the House in Tuesday's election, party officials said on Wednesday.",
+        "Democrats will remain in the minority with 194 seats in the House after Tuesday's election, party officials said on Wednesday.",
+        "Democrats gained six House seats in Tuesday's election but remain in the minority with 194 seats.",
+      ],
+      ELECTION,
+    ).conflicts.filter((k) => k.severity === 'conflict');
+    assert.deepEqual(c.map((k) => k.note), []);
+  });
+  it('still dates the act its noun names', () => {
+    const c = crossCheckTexts(["Monday's attack on the base killed four soldiers, the army said.", "Sunday's attack on the base killed four soldiers, the army said."], ELECTION).conflicts;
+    assert.equal(c.filter((k) => k.kind === 'date' && k.severity === 'conflict').length, 1);
+  });
+});
