@@ -29,4 +29,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   game-clock readings, zoned clock times and recurring days read as what they are; dated-act pronouns agree in gender (sessions 9-10)
 // compare-6: claims carry a time (future/past) and denied acts; actor conflicts over who holds a post;
 //   a person named by role and age joined to the named person of that age (session 11)
+//   and: one article's two figures of a slot conflict only in sentences of one fact, not both quoted; a role-named
+//   age stays apart from a named person its article ages otherwise; dated acts of one verb with two objects are two acts;
+//   a day in the possessive ("Tuesday's election") dates its noun, not a verb near it
 export const COMPARE_VERSION = 'compare-6';

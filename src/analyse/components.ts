@@ -109,7 +109,7 @@ export const COMPONENTS: readonly Component[] = [
     name: 'times',
     requires: ['sentences'],
     assigns: ['times'],
-    version: 'times-2',
+    version: 'times-3',
     defaults: { anchor: "the article's publication date (none: left unresolved for the story's date)" },
     sizeBounded: false,
     run: (input) => ({ layers: { times: findTimes(input.text, need(input, 'sentences'), input.article.published) } }),
@@ -118,7 +118,7 @@ export const COMPONENTS: readonly Component[] = [
     name: 'quantities',
     requires: ['sentences'],
     assigns: ['quantities'],
-    version: 'quantities-8',
+    version: 'quantities-9',
     defaults: { frames: 'data/lexicons/quantity-frames.tsv', numbers: 'text/numbers.ts readNumber' },
     sizeBounded: false,
     run: (input) => ({

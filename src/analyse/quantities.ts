@@ -408,10 +408,23 @@ function readFigure(text: string, ws: Word[], i: number): { quantity: Quantity; 
   if (next && monthNumber(next.lw) > 0 && /^\p{Lu}/u.test(next.text)) return null; // "9 May"
   const prevW = ws[numIdx - 1];
   if (prevW && monthNumber(prevW.lw) > 0 && /^\p{Lu}/u.test(prevW.text) && !currency) return null; // "May 9"
+  if (!currency && abbreviatedMonthBefore(ws, numIdx)) return null; // "Sept. 11", "Jan. 6": a day, not a count
   if (next && /^(a\.?m|p\.?m)$/i.test(next.text + (ws[num.last + 2]?.text === '.' ? '' : ''))) return null;
   if (next && (next.lw === 'a' || next.lw === 'p') && ws[num.last + 2]?.text === '.') return null;
   const { start, value, low, high } = f;
   return { quantity: { span: { start, end }, text: text.slice(start, end), value, low, high, unit, qualifier, counted }, next: k, last: f.last };
+}
+
+/**
+ * "the 19 Sept. 11 hijackers", "since Jan. 6": a number right after a month's abbreviation and its
+ * point (the point written onto the abbreviation) is the day of that month, as US newsrooms write
+ * dates, not a count of the noun after it.
+ */
+function abbreviatedMonthBefore(ws: Word[], numIdx: number): boolean {
+  const dot = ws[numIdx - 1];
+  const month = ws[numIdx - 2];
+  if (dot?.text !== '.' || !month || month.end !== dot.start || month.text.length > 4) return false;
+  return monthNumber(month.lw) > 0 && /^\p{Lu}/u.test(month.text) && /^\d{1,2}$/.test(ws[numIdx]!.text);
 }
 
 /** The number at word i (after a currency sign), its qualifier ("more than") and range ("10 to 20"). */

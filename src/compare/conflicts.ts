@@ -121,7 +121,9 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
     const agency = slot.personal || slot.aligned || slot.key.startsWith('count|') ? null : attributedTo(sent, q);
     if (agency) mentions.push({ sent, q, slot: `${slot.key}|by|${agency.key}`, label: `${slot.label} according to ${agency.name}`, low, high, unit: slot.unit });
   }
+  const roleSlots = new Map(mentions.filter((m) => m.role).map((m) => [m, m.slot]));
   resolveOneNameSlots(mentions);
+  keepOtherAgesApart(mentions, roleSlots);
   joinRolesByAge(mentions);
   joinRolesByArticle(mentions);
   joinSpansToNamedDurations(mentions, al);
@@ -132,7 +134,7 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
   for (let i = 0; i < mentions.length; ) {
     let j = i;
     while (j < mentions.length && mentions[j].slot === mentions[i].slot) j++;
-    const c = slotConflict(story, mentions.slice(i, j));
+    const c = slotConflict(story, mentions.slice(i, j), al);
     if (c) out.push(c);
     i = j;
   }
@@ -151,6 +153,21 @@ function attributedTo(s: Sent, q: Quantity): { key: string; name: string } | nul
   const between = s.art.text.slice(org.span.end, q.span.start);
   if (between.length > 100 || !ATTRIBUTION.test(between) || /\b(?:but|while|whereas)\b|;/i.test(between)) return null;
   return { key: org.key, name: org.name };
+}
+
+/**
+ * "a shooting in Columbus that killed a 13-year-old" and "killed 40-year-old Jane Roe" in one
+ * article: a role-named age joined to a named person (resolveOneNameSlots) whose age the same
+ * article states, and states otherwise, is someone else's age. News that introduces a person by a
+ * role and then by name gives the same age twice; another age in the same article is another
+ * person. The mention goes back to its own role slot, compared with nothing.
+ */
+function keepOtherAgesApart(mentions: QMention[], roleSlots: Map<QMention, string>): void {
+  for (const [m, own] of roleSlots) {
+    if (m.slot === own) continue;
+    const named = mentions.filter((o) => !o.role && o.slot === m.slot && o.sent.art.id === m.sent.art.id);
+    if (named.some((o) => compareIntervals(o, m) !== 'same')) m.slot = own;
+  }
 }
 
 /** Sentences that state one fact: aligned by the fact clustering, or close in wording and keys. */
@@ -265,7 +282,7 @@ function sidesOf(ms: QMention[]): { rep: QMention; members: QMention[] }[] {
 }
 
 /** The conflict among the figures of one slot, or null when they are compatible or from one source. */
-function slotConflict(story: StoryView, ms: QMention[]): Conflict | null {
+function slotConflict(story: StoryView, ms: QMention[], al: Alignment): Conflict | null {
   const oneArticle = new Set(ms.map((m) => m.sent.art.id)).size === 1;
   if (story.independent(ms.map((m) => m.sent.art.id)) < 2 && !oneArticle) return null;
   const sides = sidesOf(ms);
@@ -284,7 +301,7 @@ function slotConflict(story: StoryView, ms: QMention[]): Conflict | null {
         sameTimeOfWriting(sides[a].members, sides[b].members);
       // one article against itself is a contradiction of its own, marked withinArticle below
       // (not for figures an article's body may tell of several events, Slot.bodyOnly)
-      const sameArticle = oneArticle && sev === 'conflict' && !ms.some((m) => m.bodyOnly);
+      const sameArticle = oneArticle && sev === 'conflict' && !ms.some((m) => m.bodyOnly) && contradictsItself(sides[a].members, sides[b].members, al);
       if (across || sameArticle) pairs.push({ a, b, severity: sev });
     }
   if (!pairs.some((p) => p.severity === 'conflict')) return null;
@@ -302,6 +319,30 @@ function slotConflict(story: StoryView, ms: QMention[]): Conflict | null {
     note: conflictNote(sides.map((x) => displayQuantity(x.rep.q)), pairs),
     factIds: [],
   };
+}
+
+/**
+ * One article against itself: two figures of one slot contradict each other only when their
+ * sentences state one fact (one fact cluster, or close wording) and one of them is in the article's
+ * own voice. An article that gives two figures for one slot in sentences about different things
+ * tells of two things (two payments, another person's age); two figures inside quotations are what
+ * its speakers said ("the memorized 25-second speech" and, later, "the 30-second speech"), which
+ * the article reports rather than states.
+ */
+function contradictsItself(a: QMention[], b: QMention[], al: Alignment): boolean {
+  return a.some((x) =>
+    b.some((y) => {
+      if (quoted(x) && quoted(y)) return false;
+      const cluster = al.clusterOf.get(x.sent.id);
+      return x.sent.id === y.sent.id || (cluster !== undefined && cluster === al.clusterOf.get(y.sent.id)) || al.sim(x.sent, y.sent) >= SAME_FACT_SIM;
+    }),
+  );
+}
+
+/** Whether a figure lies inside a direct or partial quotation of its article (analyse's quotes). */
+function quoted(m: QMention): boolean {
+  const at = m.q.span.start;
+  return m.sent.art.quotes.some((q) => q.quote.kind !== 'indirect' && (q.quote.parts ?? [q.quote.span]).some((p) => p.start <= at && at < p.end));
 }
 
 /**
@@ -434,7 +475,7 @@ function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
       // "on the second Tuesday of each month": a schedule, not the day of one act
       if (recurringDay(s, t)) continue;
       const found = actAt(s, t);
-      if (!found) continue;
+      if (!found || datesItsNoun(s, t, found.at)) continue;
       const act = found.cls;
       if (act === 'statement' && toldToday(s, t)) continue;
       const actors = actorKeys(s, t);
@@ -488,6 +529,17 @@ function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
     if (c) out.push(c);
   }
   return out;
+}
+
+/**
+ * "gained six seats in Tuesday's election, officials said on Wednesday": a day in the possessive
+ * dates the noun it qualifies, not a verb near it; an act word found elsewhere in the sentence (the
+ * officials' saying) is not dated by it.
+ */
+function datesItsNoun(s: Sent, t: ResolvedTime, actAtOffset: number): boolean {
+  if (!/['’]s$/.test(t.text)) return false;
+  const next = s.tokens.find((tk) => tk.start >= t.span.end);
+  return !next || next.start !== actAtOffset;
 }
 
 /** The conflict among dated mentions of one act, or null when they agree. `what` names the act ("the signing"). */
@@ -622,6 +674,7 @@ function actDateConflicts(story: StoryView, already: Conflict[], al: Alignment):
     }
   }
   for (const [k, ms] of anonymousActs(anonymous, al)) bySlot.set(k, ms);
+  splitByObject(bySlot);
   for (const [k, ms] of bySlot) bySlot.set(k, ms.filter((m) => !COARSE.test(m.value) || ms.some((o) => statesOneFact(m, o, al))));
   const seen = new Set(already.flatMap((c) => c.sides.flatMap((x) => x.evidence.map((e) => `${e.articleId}:${e.span?.start ?? e.sentence.start}`))));
   const out: Conflict[] = [];
@@ -636,6 +689,21 @@ function actDateConflicts(story: StoryView, already: Conflict[], al: Alignment):
     out.push(c);
   }
   return out;
+}
+
+/**
+ * "took a detour on Wednesday" and "took the stage on Monday": one verb with two objects tells two
+ * acts (the more so for verbs whose meaning is in their object). A slot whose mentions name
+ * different objects (the head lemma of each act's object, by the parse) is one slot per object;
+ * mentions with no object join each of them, as they may tell either act.
+ */
+function splitByObject(bySlot: Map<string, DMention[]>): void {
+  for (const [k, ms] of [...bySlot]) {
+    const objects = [...new Set(ms.map((m) => m.object).filter((o): o is string => !!o))].sort(cmp);
+    if (objects.length < 2) continue;
+    bySlot.delete(k);
+    for (const o of objects) bySlot.set(`${k}|object|${o}`, ms.filter((m) => !m.object || m.object === o));
+  }
 }
 
 /**

@@ -318,3 +318,12 @@ describe('findQuantities: a duration written in several units, or like a clock, 
     assert.deepEqual(read('The firm was founded 6 years, 3 months ago.'), []);
   });
 });
+
+describe('a day after a month abbreviation', () => {
+  it('"the 19 Sept. 11 hijackers" counts no 11 hijackers (Sept. 11 is a day)', () => {
+    assert.deepEqual(quantities('Fifteen of the 19 Sept. 11 hijackers came from one country.').map((q) => q.text), []);
+    assert.deepEqual(quantities('Since Jan. 6 rioters have been charged.').map((q) => q.text), []);
+    // a figure after a full month name and a point ends a sentence, and is still read
+    assert.deepEqual(quantities('The vote was held in May. 12 senators voted no.').map((q) => q.text), ['12 senators']);
+  });
+});

@@ -139,3 +139,25 @@ describe('findTimes on bad input', () => {
     assert.equal(times('on Thursday', { iso: 'not a date', precision: 'day', source: 'x' })[0].value, null);
   });
 });
+
+describe('"Month Day" before "Day Month"', () => {
+  it('"the 19 Sept. 11 hijackers" dates Sept. 11; "19 Sept. 2001" is still 19 September', () => {
+    const published: DateInfo = { iso: '2016-09-29', precision: 'day', source: 'input' };
+    const t = times('Fifteen of the 19 Sept. 11 hijackers came from one country.', published);
+    assert.deepEqual(t.map((x) => [x.text, x.value]), [['Sept. 11', '2016-09-11']]);
+    assert.equal(valueAt(times('The attack of 19 Sept. 2001 was not forgotten.', published), '19 Sept'), '2001-09-19');
+    assert.equal(valueAt(times('They met on 9 May, and again in June.', published), '9 May'), '2016-05-09');
+  });
+});
+
+describe('the tense of a weekday is read in its own clause', () => {
+  const THU_29_SEP_2016: DateInfo = { iso: '2016-09-29', precision: 'day', source: 'input' };
+  it('a relative clause\'s past dates its own weekday, whatever the main clause tells of later', () => {
+    const t = times('The senator, who unveiled a housing plan on Monday, will campaign in Ohio next month.', THU_29_SEP_2016);
+    assert.equal(valueAt(t, 'Monday'), '2016-09-26');
+  });
+  it('a weekday after a future verb of its own clause is the next one, whatever the clause before tells', () => {
+    const t = times('Speaking to reporters Tuesday in Denver, which is set to host the next debate Sunday, the governor called his rival a bright leader.', THU_29_SEP_2016);
+    assert.equal(valueAt(t, 'Sunday'), '2016-10-02');
+  });
+});
