@@ -18,6 +18,7 @@ import { caseOfCountedNoun, coordinatedFigure, countedArgument, countedNoun, des
 import { spelledNumber } from '../text/numbers.js';
 import { tokenAt } from '../text/tokenize.js';
 import { key } from './text.js';
+import { holdingOf } from './holdings.js';
 
 export interface Slot {
   /** Comparable key: two figures are about the same thing only when their keys are equal. */
@@ -138,10 +139,11 @@ export function slotOf(s: Sent, q: Quantity, background: Background): Slot | nul
   if (since) return background === 'other-day' || pastBeyond(s, q) ? null : since;
   const term = termOfAct(s, q);
   if (term) return background === 'other-day' ? null : term;
-  const slot = slotOfFigure(s, q) ?? (background === 'none' ? countedThings(s, q) : null);
+  const slot = slotOfFigure(s, q) ?? heldTotal(s, q) ?? (background === 'none' ? countedThings(s, q) : null);
   // a sentence about the past tells another event's figures, but a parent's children are counted
-  // alike whatever year the sentence is about ("killing Jane Roe, a mother of 12, in 2011")
-  if (background === 'past' && slot?.key !== 'people|children') return null;
+  // alike whatever year the sentence is about ("killing Jane Roe, a mother of 12, in 2011"), and a
+  // total held now is told in the present tense ("now has 2,129 points, 13 more than Roe, 1995-99")
+  if (background === 'past' && slot?.key !== 'people|children' && !slot?.key.startsWith('held:')) return null;
   // the event's own casualties and magnitude are told in the lead; later they are often another event's
   if (slot && EVENT_FRAMES.test(slot.key) && !inLead(s) && background !== 'none') return null;
   // a figure of another day than the lead's is another event's, unless it is a named person's (their age, their fall)
@@ -151,7 +153,13 @@ export function slotOf(s: Sent, q: Quantity, background: Background): Slot | nul
 
 /** The slot a figure would have were it not a part (`partOf`) nor in a background sentence: the funnel (scripts/dump-slots.ts) counts them. */
 export function slotIgnoringParts(s: Sent, q: Quantity): Slot | null {
-  return slotOfFigure(s, q) ?? countedThings(s, q);
+  return slotOfFigure(s, q) ?? heldTotal(s, q) ?? countedThings(s, q);
+}
+
+/** "Roe now has 2,301 career points": a named person's running total of a noun (holdings.ts), a person slot. */
+function heldTotal(s: Sent, q: Quantity): Slot | null {
+  const h = holdingOf(s, q, personKey);
+  return h ? { key: h.key, label: h.label, unit: 'count', factor: 1, personal: true, person: h.person } : null;
 }
 
 function slotOfFigure(s: Sent, q: Quantity): Slot | null {
@@ -700,7 +708,9 @@ export function personKey(canonical: string): string {
  */
 export function resolveOneNameSlots<T extends { slot: string; person?: string; verbs?: string[]; role?: boolean }>(mentions: T[]): void {
   joinSpellings(mentions);
-  for (const prefix of PERSON_SLOTS) {
+  // (a holding's prefix names its counted noun: "held:point|", see holdings.ts)
+  const held = new Set(mentions.map((m) => /^held:[^|]+\|/.exec(m.slot)?.[0]).filter((p): p is string => !!p));
+  for (const prefix of [...PERSON_SLOTS, ...[...held].sort()]) {
     const full = new Set(mentions.filter((m) => m.slot.startsWith(prefix) && m.slot.slice(prefix.length).includes('|')).map((m) => m.slot));
     for (const m of mentions) {
       const one = m.slot.startsWith(prefix) ? m.slot.slice(prefix.length) : '';
