@@ -48,8 +48,8 @@ import { QuoteDoc } from './quotes/document.js';
 import { quotationMarkedQuotes } from './quotes/marked.js';
 import { reresolvePronouns } from './quotes/pronouns.js';
 import { parseContentQuotes } from './quotes/parse-contents.js';
-import { cueScorer } from './quotes/content-ends.js';
-import { linkSpeaker, parseChildren, reviewWithSyntax } from './quotes/review.js';
+import { verbCueScorer } from './quotes/content-ends.js';
+import { linkSpeaker, reviewWithSyntax } from './quotes/review.js';
 import { coverIndex } from './quotes/segments.js';
 import { taggerAttributions } from './quotes/tagger.js';
 import { transcriptQuotes } from './quotes/transcripts.js';
@@ -89,7 +89,7 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
   reresolvePronouns(d.ctx, out, resolve);
   const syntax = options.tokens;
   if (options.linker) options.linker(syntax?.length ? (span) => linkSpeaker(d.text, syntax, span, resolve) : resolve);
-  return syntax ? reviewWithSyntax(d.text, out, syntax, resolve, syntax.length ? cueScorer(d.toks, d.segments.map((s) => s.inner), d.entities, syntax, parseChildren(syntax)) : null) : out;
+  return syntax ? reviewWithSyntax(d.text, out, syntax, resolve, verbCueScorer(d.toks, syntax, d.cueScores)) : out;
 }
 
 /** Most warnings about unclosed quotation marks one article gives; the rest are summed up in the last one. */

@@ -21,12 +21,12 @@
  * never reaches the ledger.
  */
 import { join } from 'node:path';
-import type { EntityMention, SyntaxToken, Token } from '../../model/types.js';
+import type { EntityMention, Span, SyntaxToken, Token } from '../../model/types.js';
 import { packageRoot } from '../../util/paths.js';
 import { readSparseWeights, scoreOf, type SparseWeights, sparseWeightsLoader, writeSparseWeights } from '../learn/sparse-weights.js';
 import { hash } from '../entities/features.js';
 import { cueClassOf } from '../quotes/cues.js';
-import { type DocInfo, mix, setLikelyCues } from './features.js';
+import { type DocInfo, mix, quotationFlags, setLikelyCues } from './features.js';
 
 const MAGIC = 'CUEC';
 
@@ -197,6 +197,48 @@ export function acceptedCues(m: CueModel, n: number, q: CueQuestions, threshold 
   const out = new Uint8Array(n);
   for (let c = 0; c < q.tokens.length; c++) if (cueScore(m, q.feats[c]) > threshold) out[q.tokens[c]] = 1;
   return out;
+}
+
+/**
+ * The classifier's scores of one article's tokens, each token read once: pass 3
+ * (quotes/parse-contents.ts) and the content-end ranker (quotes/content-ends.ts) ask about many of
+ * the same verbs, and one reader serves both. The reader (the quotation flags, the token-to-parse
+ * map) is built on the first question: most articles ask few.
+ */
+export class CueScores {
+  private reader: CueReader | null = null;
+  /** Per token: 0 not asked yet, 1 scored, 2 not a word the classifier is asked about. */
+  private readonly known: Uint8Array;
+  private readonly scores: Float64Array;
+
+  constructor(
+    private readonly model: CueModel,
+    private readonly toks: Token[],
+    private readonly parse: readonly SyntaxToken[],
+    private readonly entities: readonly EntityMention[],
+    /** The quotation-marked segments' inner spans (the tagger's quotation state). */
+    private readonly quoted: Span[],
+    /** The parse's children per token (built by the caller once, for every reader of the parse). */
+    private readonly kids: () => number[][],
+  ) {
+    this.known = new Uint8Array(toks.length);
+    this.scores = new Float64Array(toks.length);
+  }
+
+  /** The score of token i (above 0: a cue), or null when the classifier is not asked about it. */
+  at(i: number): number | null {
+    if (i < 0 || i >= this.toks.length) return null;
+    if (!this.known[i]) {
+      if (!this.reader) {
+        const { inQuote, mark } = quotationFlags(this.toks, this.quoted);
+        this.reader = new CueReader(this.toks, this.parse, this.entities, inQuote, mark, this.kids());
+      }
+      const fs = this.reader.featuresAt(i);
+      this.known[i] = fs ? 1 : 2;
+      if (fs) this.scores[i] = cueScore(this.model, fs);
+    }
+    return this.known[i] === 1 ? this.scores[i] : null;
+  }
 }
 
 /**

@@ -30,8 +30,8 @@ import { join } from 'node:path';
 import type { EntityMention, Span, SyntaxToken, Token } from '../../model/types.js';
 import { tokenAt } from '../../text/tokenize.js';
 import { hash } from '../entities/features.js';
-import { mix, quotationFlags } from '../attribution/features.js';
-import { CueReader, cueScore, loadCueClassifier } from '../attribution/cue-classifier.js';
+import { mix } from '../attribution/features.js';
+import { CueScores, loadCueClassifier } from '../attribution/cue-classifier.js';
 import { packageRoot } from '../../util/paths.js';
 import { readSparseWeights, scoreOf, type SparseWeights, sparseWeightsLoader, writeSparseWeights } from '../learn/sparse-weights.js';
 import { universalRelation } from '../syntax/helpers.js';
@@ -72,33 +72,22 @@ export type CueScorer = (j: number) => number | null;
 /**
  * The cue classifier's scores of an article's verbs, for the ranker's features: a second
  * attribution a content runs on into starts at a word the classifier takes for a cue ("… income
- * taxes ― as was true … ― Trump boasted, …"). The classifier's reader is built on the first question
- * (most articles' contents never ask); null without the classifier's model file.
+ * taxes ― as was true … ― Trump boasted, …"). `scores` is the article's one cache of the
+ * classifier's scores (QuoteDoc.cueScores, shared with pass 3); null without it.
  */
-export function cueScorer(toks: Token[], quoted: Span[], entities: readonly EntityMention[], parse: readonly SyntaxToken[], kids: number[][]): CueScorer | null {
-  const model = loadCueClassifier();
-  if (!model || !parse.length) return null;
-  let reader: CueReader | null = null;
-  // each verb scored once per article (contents of one sentence ask about the same verbs); NaN: not asked
-  const known = new Uint8Array(parse.length);
-  const scores = new Float64Array(parse.length);
+export function verbCueScorer(toks: Token[], parse: readonly SyntaxToken[], scores: CueScores | null): CueScorer | null {
+  if (!scores || !parse.length) return null;
   return (j) => {
     if (parse[j].upos !== 'VERB') return null;
-    if (!known[j]) {
-      known[j] = 1;
-      scores[j] = NaN;
-      const i = tokenAt(toks, parse[j].start);
-      if (i < toks.length && toks[i].start === parse[j].start) {
-        if (!reader) {
-          const { inQuote, mark } = quotationFlags(toks, quoted);
-          reader = new CueReader(toks, parse, entities, inQuote, mark, kids);
-        }
-        const fs = reader.featuresAt(i);
-        if (fs) scores[j] = cueScore(model, fs);
-      }
-    }
-    return Number.isNaN(scores[j]) ? null : scores[j];
+    const i = tokenAt(toks, parse[j].start);
+    return i < toks.length && toks[i].start === parse[j].start ? scores.at(i) : null;
   };
+}
+
+/** verbCueScorer over a document given by its parts (the training script's documents). */
+export function cueScorer(toks: Token[], quoted: Span[], entities: readonly EntityMention[], parse: readonly SyntaxToken[], kids: number[][]): CueScorer | null {
+  const model = loadCueClassifier();
+  return model && parse.length ? verbCueScorer(toks, parse, new CueScores(model, toks, parse, entities, quoted, () => kids)) : null;
 }
 
 const hasWord = (t: SyntaxToken) => /[\p{L}\p{N}]/u.test(t.text);

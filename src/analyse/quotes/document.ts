@@ -4,7 +4,9 @@
  * segments they used, the speakers named).
  */
 import type { EntityMention, Quote, QuoteKind, Span, SyntaxToken, Token } from '../../model/types.js';
+import { CueScores, loadCueClassifier } from '../attribution/cue-classifier.js';
 import { tokenize } from '../tokenize.js';
+import { parseChildren } from './review.js';
 import { findQuotedSegments, normaliseQuoteMarks, type QuotedSegment, SegmentIndex } from './segments.js';
 import { mentionsFrom, type Resolution, resolveSpeaker, type SpeakerContext } from './speakers.js';
 
@@ -21,6 +23,7 @@ export class QuoteDoc {
   readonly segQuote = new Map<number, number>();
   /** Quotation marks that never close, from the mark to the next opening mark or the paragraph's end. */
   readonly unclosed: Span[] = [];
+  private scores: CueScores | null | undefined;
 
   constructor(
     original: string,
@@ -35,6 +38,20 @@ export class QuoteDoc {
     this.marks = new SegmentIndex(this.segments);
     this.ctx = { text: this.text, toks: this.toks, mentions: mentionsFrom(entities), speakers: [] };
     this.ctx.quoted = (pos) => this.marks.inAnySegment(pos);
+  }
+
+  /**
+   * The cue classifier's scores of this article's tokens, one cache for pass 3 and the review's
+   * content-end ranker (the same tokens, parse, entities and quotations); null without a parse or
+   * without the classifier's model file.
+   */
+  get cueScores(): CueScores | null {
+    if (this.scores === undefined) {
+      const model = this.parse?.length ? loadCueClassifier() : null;
+      const parse = this.parse;
+      this.scores = model && parse ? new CueScores(model, this.toks, parse, this.entities, this.segments.map((s) => s.inner), () => parseChildren(parse)) : null;
+    }
+    return this.scores;
   }
 
   /** The sentence of a position. */

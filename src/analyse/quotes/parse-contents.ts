@@ -22,8 +22,6 @@
  * (review.ts) gives them their cue class, and the quote ledger keeps speech only.
  */
 import type { Quote, Span, SyntaxToken } from '../../model/types.js';
-import { CueReader, cueScore, loadCueClassifier } from '../attribution/cue-classifier.js';
-import { quotationFlags } from '../attribution/features.js';
 import { universalRelation } from '../syntax/helpers.js';
 import { tokenAt } from '../tokenize.js';
 import { type QuoteDoc, trimSpan } from './document.js';
@@ -176,8 +174,8 @@ function hasMarkThat(parse: readonly SyntaxToken[], kids: number[][], c: number)
 export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESHOLD): void {
   const parse = d.parse;
   if (!parse?.length) return;
-  const model = loadCueClassifier();
-  if (!model) return;
+  const scores = d.cueScores;
+  if (!scores) return;
   const { toks, quotes, usedCue, text } = d;
   const overlapsEarlier = overlapIndex(quotes.map((q) => q.span));
   // the tokens that can introduce a clause (the head of a complement, a parenthetical cue, "according"): clauseOfCue's cases
@@ -190,7 +188,6 @@ export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESH
     else if (r === 'parataxis' || (r === 'case' && parse[k].text.length === 9)) asks[k] = 1;
   }
   let kids: number[][] | null = null;
-  let reader: CueReader | null = null;
   const earlier = quotes.length;
   for (let j = 0; j < parse.length; j++) {
     if (!asks[j]) continue;
@@ -209,13 +206,9 @@ export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESH
     if (!parts.length) continue;
     const cut = host ? runOnStart(text, parse, kids, host, j, parts) : -1;
     if (host ? cut < 0 || !withinHost(quotes, host, parts) : parts.some(overlapsEarlier)) continue;
-    // the classifier's features are built for the few words that get this far
-    if (!reader) {
-      const { inQuote, mark } = quotationFlags(toks, d.segments.map((s) => s.inner));
-      reader = new CueReader(toks, parse, d.entities, inQuote, mark, kids);
-    }
-    const fs = reader.featuresAt(i);
-    if (!fs || cueScore(model, fs) <= threshold) continue;
+    // the classifier reads the few words that get this far (the review's ranker reuses the scores)
+    const score = scores.at(i);
+    if (score === null || score <= threshold) continue;
     if (host) host.span = trimSpan(text, { start: host.span.start, end: cut });
     const source = found.source === null ? null : namePhrase(parse, kids, found.source);
     const whole = trimSpan(text, { start: parts[0].start, end: parts[parts.length - 1].end });
