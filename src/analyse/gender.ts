@@ -83,6 +83,51 @@ export function genderEvidence(toks: readonly Token[], persons: readonly PersonM
   return out;
 }
 
+/** A person mention: the name it is of (the fullest the article gives: "Kate Roe" for a later "Roe") and the person it is (the linker's key). */
+export interface NamedPerson {
+  span: Span;
+  name: string;
+  person: string;
+}
+
+/**
+ * The gender the article gives each person (genderEvidence over `people`), by name key, except
+ * for a key that two people of the article share ("John Roe" and his daughter "Kate Roe"): their
+ * mentions count under the person's name (the linker's: "Roe" after "Kate Roe" is hers when the
+ * linker says so), so that the evidence about one says nothing about the other, and the surname
+ * alone genders nobody. A person counts as one when its name has more than one word. One reader
+ * for the quote stage's pronoun speakers (quotes/pronouns.ts) and the compare stage's dated-act
+ * pronouns; `genderOfPerson` looks a person up.
+ */
+export function articleGenders(toks: readonly Token[], people: readonly NamedPerson[], quoted: (pos: number) => boolean = () => false): Map<string, Gender> {
+  const fullNames = new Map<string, Set<string>>(); // name key → the people (multi-word names) it ends
+  for (const p of people) {
+    const key = nameKey(p.name);
+    if (key && p.person.includes(' ')) fullNames.set(key, (fullNames.get(key) ?? new Set()).add(p.person));
+  }
+  const shared = (key: string) => (fullNames.get(key)?.size ?? 0) > 1;
+  const persons: PersonMention[] = [];
+  for (const p of people) {
+    const key = nameKey(p.name);
+    if (!key) continue;
+    persons.push({ span: p.span, key: shared(key) ? p.person : key });
+  }
+  persons.sort((a, b) => a.span.start - b.span.start);
+  const out = genderEvidence(toks, persons, quoted);
+  // a mention of a shared surname the linker gave no fuller name ("Roe" alone) genders nobody
+  for (const [key, names] of fullNames) if (names.size > 1) out.delete(key);
+  return out;
+}
+
+/**
+ * The gender of a person in the map of articleGenders: under the person (as `NamedPerson.person`)
+ * when its surname is shared, else under the key of its `name` (the person's name without titles).
+ */
+export function genderOfPerson(genders: ReadonlyMap<string, Gender>, person: string, name = person): Gender | undefined {
+  const key = nameKey(name);
+  return genders.get(person) ?? (key ? genders.get(key) : undefined);
+}
+
 /** Honorific or role noun right before the name ("Ms. Roe", "actress Jane Roe"), or a role noun in apposition after it. */
 function nameNeighbourVotes(toks: readonly Token[], first: number, m: PersonMention, roles: Map<string, Gender>, vote: (k: string, g: Gender, w: number) => void): void {
   const before = toks[first - 1]?.text.toLowerCase();

@@ -7,10 +7,10 @@
  * either has one (a team signs many players on many days), else the agent. Acts of saying are not
  * slots (people speak every day); neither are future, conditional or negated ones.
  */
-import { type Gender, genderEvidence, nameKey } from '../analyse/gender.js';
+import { articleGenders, type Gender, nameKey } from '../analyse/gender.js';
 import { cueClassOf } from '../analyse/quotes/cues.js';
 import { phraseHead, timePredicate, universalRelation } from '../analyse/syntax/helpers.js';
-import type { Span, SyntaxToken } from '../model/types.js';
+import type { SyntaxToken } from '../model/types.js';
 import { tokenAt, tokenize } from '../text/tokenize.js';
 import type { ArticleView, EntityRef, ResolvedTime, Sent } from './prepare.js';
 import { actClass, verbOfActNoun } from './act-classes.js';
@@ -82,33 +82,26 @@ const PRONOUN_GENDER = new Map<string, Gender>([['he', 'm'], ['him', 'm'], ['she
 
 /**
  * Whether the article's text genders the person `e` otherwise than `want` (no gender in the text:
- * no clash). The gender is read per surname (gender.ts), so a surname two people of the article
- * share ("John Roe" and his daughter "Kate Roe") says nothing about either.
+ * no clash). The gender is read per surname (analyse/gender.ts articleGenders, the quote stage's
+ * reader), so a surname two people of the article share ("John Roe" and his daughter "Kate Roe")
+ * says nothing about either.
  */
 function clashes(art: ArticleView, e: EntityRef, want: Gender): boolean {
   const key = nameKey(e.name);
-  const g = key ? gendersOf(art).genders.get(key) : undefined;
-  return g !== undefined && g !== want && !gendersOf(art).shared.has(key!);
+  const g = key ? gendersOf(art).get(key) : undefined;
+  return g !== undefined && g !== want;
 }
 
-/** Per article, the gender its text gives each person (by name key) and the name keys two people share, read once. */
-const GENDERS = new WeakMap<ArticleView, { genders: Map<string, Gender>; shared: Set<string> }>();
-function gendersOf(art: ArticleView): { genders: Map<string, Gender>; shared: Set<string> } {
+/** Per article, the gender its text gives each person (by name key), read once. */
+const GENDERS = new WeakMap<ArticleView, Map<string, Gender>>();
+function gendersOf(art: ArticleView): Map<string, Gender> {
   const known = GENDERS.get(art);
   if (known) return known;
-  const persons: { span: Span; key: string }[] = [];
-  const fullNames = new Map<string, Set<string>>(); // name key → the full names (more than one word) it ends
-  for (const e of art.sentences.flatMap((x) => x.entities)) {
-    const key = e.type === 'PER' ? nameKey(e.name) : null;
-    if (!key) continue;
-    persons.push({ span: e.span, key });
-    if (e.key.includes(' ')) fullNames.set(key, (fullNames.get(key) ?? new Set()).add(e.key));
-  }
-  persons.sort((a, b) => a.span.start - b.span.start);
+  const people = art.sentences.flatMap((x) => x.entities).filter((e) => e.type === 'PER').map((e) => ({ span: e.span, name: e.name, person: e.key }));
   // a pronoun and a name on different sides of a quotation mark are different voices (as the quote stage reads them)
   const marks = art.quotes.filter((q) => q.quote.kind !== 'indirect').flatMap((q) => q.quote.parts ?? [q.quote.span]);
   const quoted = (pos: number) => marks.some((m) => pos >= m.start && pos < m.end);
-  const out = { genders: genderEvidence(tokenize(art.text), persons, quoted), shared: new Set([...fullNames].filter(([, names]) => names.size > 1).map(([k]) => k)) };
+  const out = articleGenders(tokenize(art.text), people, quoted);
   GENDERS.set(art, out);
   return out;
 }

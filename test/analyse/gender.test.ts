@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { genderEvidence, nameKey } from '../../src/analyse/gender.js';
-import { tokenize } from '../../src/analyse/tokenize.js';
+import { articleGenders, genderEvidence, genderOfPerson, nameKey } from '../../src/analyse/gender.js';
+import { findQuotes } from '../../src/analyse/quotes.js';
+import { splitSentences, tokenize } from '../../src/analyse/tokenize.js';
 
 /** Person mentions of `names` in `text`, as the quote finder gives them. */
 function persons(text: string, names: string[]) {
@@ -39,4 +40,31 @@ test('a word that is a property of every object ("constructor", "toString") is n
   const text = 'The constructor Dana Ivers and toString Lee Park met. Ivers said constructor work was slow.';
   const g = genderEvidence(tokenize(text), persons(text, ['Dana Ivers', 'Lee Park', 'Ivers']));
   assert.equal(g.size, 0);
+});
+
+test('a surname two people of the article share genders neither of them by the surname alone (articleGenders)', () => {
+  const text = 'Mr. John Roe opened the plant. His daughter Kate Roe runs it. Roe said she would hire more.';
+  const people = persons(text, ['John Roe', 'Kate Roe']).map((p) => ({ span: p.span, name: text.slice(p.span.start, p.span.end), person: text.slice(p.span.start, p.span.end) }));
+  // genderEvidence alone reads the honorific as Roe's: a man
+  assert.equal(genderEvidence(tokenize(text), persons(text, ['John Roe', 'Kate Roe'])).get('Roe'), 'm');
+  const g = articleGenders(tokenize(text), people);
+  assert.equal(g.has('Roe'), false);
+  // each of them keeps what the text says of that person by name
+  assert.equal(genderOfPerson(g, 'John Roe'), 'm');
+  assert.equal(genderOfPerson(g, 'Kate Roe'), 'f');
+  // one person of that name keeps the text's gender
+  const one = people.filter((p) => p.name === 'John Roe');
+  assert.equal(articleGenders(tokenize(text), one).get('Roe'), 'm');
+});
+
+test('a pronoun speaker may be a person whose surname another person shares (quotes/pronouns.ts)', () => {
+  const text = 'Mr. John Roe opened the plant on Monday. His daughter Kate Roe runs it now. “We will hire 200 people,” she said.';
+  const sentences = splitSentences(text);
+  const entities = ['John Roe', 'Kate Roe'].flatMap((n) =>
+    [...text.matchAll(new RegExp(n, 'g'))].map((m) => ({ span: { start: m.index, end: m.index + n.length }, type: 'PER' as const, text: n, entity: `PER:${n.toLowerCase().replace(' ', '_')}` })),
+  );
+  const q = findQuotes(text, sentences, entities, { model: false }).find((k) => text.slice(k.span.start, k.span.end).includes('hire 200'));
+  assert.ok(q);
+  // without the guard the honorific makes every Roe a man and "she" finds nobody
+  assert.equal(q.speakerName, 'Kate Roe');
 });

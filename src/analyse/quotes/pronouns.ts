@@ -4,7 +4,7 @@
  * the nearest such mention; and the second pass over all quotes in text order.
  */
 import type { Quote, Span } from '../../model/types.js';
-import { type Gender, genderEvidence, nameKey } from '../gender.js';
+import { articleGenders, type Gender, genderOfPerson } from '../gender.js';
 import type { NameMention, Resolution, SpeakerContext, SpeakerRecord } from './speakers.js';
 import { PRONOUNS, TITLE_WORDS } from './words.js';
 
@@ -19,17 +19,14 @@ function personLike(name: string): boolean {
 /** The gender the text gives the person `name` (see gender.ts), or null when it gives none. */
 function genderOf(ctx: SpeakerContext, name: string): Gender | null {
   if (!ctx.genders) {
-    const persons = ctx.mentions.filter((m) => m.type === 'PER').flatMap((m) => {
-      const key = nameKey(m.name);
-      return key ? [{ span: m.span, key }] : [];
-    });
-    ctx.genders = genderEvidence(ctx.toks, persons, ctx.quoted);
+    // a surname two people of the article share genders each of them by name only (articleGenders)
+    const people = ctx.mentions.filter((m) => m.type === 'PER').map((m) => ({ span: m.span, name: m.name, person: m.name }));
+    ctx.genders = articleGenders(ctx.toks, people, ctx.quoted);
   }
   ctx.genderOfName ??= new Map();
   let g = ctx.genderOfName.get(name);
   if (g === undefined) {
-    const key = nameKey(name.split(/\s+/).filter((w) => !TITLE_WORDS.has(w.toLowerCase())).join(' '));
-    g = key ? (ctx.genders.get(key) ?? null) : null;
+    g = genderOfPerson(ctx.genders, name, name.split(/\s+/).filter((w) => !TITLE_WORDS.has(w.toLowerCase())).join(' ')) ?? null;
     ctx.genderOfName.set(name, g);
   }
   return g;
