@@ -96,3 +96,8 @@ export function samePeople(f: StoryFeatures, story: StoryPeople): boolean {
 export function hasProtagonist(f: StoryFeatures): boolean {
   return f.entities.some(([id, count]) => id.startsWith(PERSON) && count >= PROTAGONIST_MENTIONS);
 }
+
+/** Whether one of the article's protagonists is someone no member of the story names. */
+export function newProtagonist(f: StoryFeatures, story: StoryPeople): boolean {
+  return f.entities.some(([id, count]) => id.startsWith(PERSON) && count >= PROTAGONIST_MENTIONS && !story.named.has(surname(id)));
+}

@@ -10,8 +10,10 @@
  *   story's members on average: long texts, whose words, names and places are evidence without time
  *   (a headline's few words match the next story of its topic: headlines never wake a story);
  * - it is about the story's people: one of its protagonists is one the story's members mostly name
- *   (`samePeople`; a recurring report, another earthquake in one region, the same base text reused
- *   for another event in the synthetic streams, name other people);
+ *   (`samePeople`; a recurring report, another earthquake in one region name other people); and
+ *   when another of its protagonists is someone no member names (`newProtagonist`: perhaps another
+ *   event of the same people, such as the synthetic streams' reuse of one base text, with its
+ *   people, for another event with names of its own), its fit counts half (`DISAGREEMENT`);
  * - the story's venue, if known, is the article's, if known (the venue gate of the pass);
  * - its cosine to the story's centroid reaches `FOLLOW_UP_COHESION` of what a member as alike as the
  *   story's own would reach (n·ρ/|C|, as `cohesionBar`): time cannot vouch for a pairing weeks
@@ -23,7 +25,7 @@
  * the closed story's members (the vectors the pass made), so the batch and every sequence of ledger
  * runs decide alike.
  */
-import { hasProtagonist, peopleOf, samePeople } from './disagreement.js';
+import { DISAGREEMENT, hasProtagonist, newProtagonist, peopleOf, samePeople } from './disagreement.js';
 import type { StoryFeatures } from './types.js';
 
 /** Days after a story's last member during which a follow-up can wake it. */
@@ -91,8 +93,9 @@ export function sharesSignature(terms: readonly string[], query: ReadonlySet<str
 
 /**
  * How well an article fits a closed story, as a fraction of the cosine a member as alike as the
- * story's own would reach (1: as alike as they are to each other); 0 when it is not about the
- * story's people or its venue differs.
+ * story's own would reach (1: as alike as they are to each other), halved when one of its
+ * protagonists is someone the story never names; 0 when it is not about the story's people or its
+ * venue differs.
  */
 export function followUpFit(f: StoryFeatures, vec: { keys: string[]; vals: Float32Array }, s: DormantStory): number {
   const n = s.members.length;
@@ -108,12 +111,15 @@ export function followUpFit(f: StoryFeatures, vec: { keys: string[]; vals: Float
   let venue: string | null = null;
   for (const [v, c] of venues) if (venue === null || c > venues.get(venue)! || (c === venues.get(venue)! && v < venue)) venue = v;
   if (f.venue && venue !== null && venue !== f.venue) return 0;
-  if (!samePeople(f, peopleOf(entityDocs, n))) return 0;
+  const people = peopleOf(entityDocs, n);
+  if (!samePeople(f, people)) return 0;
+  // (someone the story never names is one of its protagonists: perhaps another event of the same people)
+  const other = newProtagonist(f, people) ? DISAGREEMENT : 1;
   let norm2 = 0;
   for (const v of centroid.values()) norm2 += v * v;
   const rho = Math.min(1, Math.max(0, (norm2 - n) / (n * (n - 1))));
   if (rho <= 0) return 0;
   let dot = 0;
   for (let i = 0; i < vec.keys.length; i++) dot += vec.vals[i] * (centroid.get(vec.keys[i]) ?? 0);
-  return dot / Math.sqrt(norm2) / ((n * rho) / Math.sqrt(norm2));
+  return (other * dot) / Math.sqrt(norm2) / ((n * rho) / Math.sqrt(norm2));
 }

@@ -156,13 +156,16 @@ describe('follow-up evidence (follow-up.ts)', () => {
     assert.equal(wakeable([member('a', keys, [])]), false, 'one article');
   });
 
-  test('the fit is 1 for an article as alike as the members, 0 without the story\'s people', () => {
+  test('the fit is 1 for an article as alike as the members, 0 without the story\'s people, half with someone new', () => {
     const people: [string, number][] = [['PER:mara_quint', 3]];
     const s: DormantStory = { id: 's', terms: keys.slice(0, 20), tMax: 19000, members: [member('a', keys, people), member('b', keys.slice(0, 60), people)] };
     const a = member('c', keys.slice(0, 65), people);
     assert.ok(followUpFit(a.f, a.vec, s) > 0.9);
     const stranger = member('d', keys.slice(0, 65), [['PER:tove_lind', 3]]);
     assert.equal(followUpFit(stranger.f, stranger.vec, s), 0);
+    // someone the story never names among the protagonists: half the fit
+    const joined = member('e', keys.slice(0, 65), [...people, ['PER:tove_lind', 3]]);
+    assert.ok(Math.abs(followUpFit(joined.f, joined.vec, s) - followUpFit(a.f, a.vec, s) / 2) < 1e-9);
   });
 
   test('the look-up keys are the most frequent ones, by counts (ties by key)', () => {
