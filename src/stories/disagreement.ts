@@ -80,3 +80,24 @@ export function otherPeople(f: StoryFeatures, story: StoryPeople): boolean {
 export function distinctPeople(a: StoryPeople, b: StoryPeople): boolean {
   return a.main.size > 0 && b.main.size > 0 && !some(a.main, b.named) && !some(b.main, a.named);
 }
+
+/**
+ * Whether the article is about the story's people: one of its protagonists (persons it names twice
+ * or more) is one of the people most members of the story name. Positive evidence, where
+ * `otherPeople` is negative: what a follow-up weeks after its story must show (follow-up.ts).
+ */
+export function samePeople(f: StoryFeatures, story: StoryPeople): boolean {
+  if (story.main.size === 0) return false;
+  for (const [id, count] of f.entities) if (id.startsWith(PERSON) && count >= PROTAGONIST_MENTIONS && story.main.has(surname(id))) return true;
+  return false;
+}
+
+/** Whether the article has a protagonist at all (a person it names twice or more). */
+export function hasProtagonist(f: StoryFeatures): boolean {
+  return f.entities.some(([id, count]) => id.startsWith(PERSON) && count >= PROTAGONIST_MENTIONS);
+}
+
+/** Whether one of the article's protagonists is someone no member of the story names. */
+export function newProtagonist(f: StoryFeatures, story: StoryPeople): boolean {
+  return f.entities.some(([id, count]) => id.startsWith(PERSON) && count >= PROTAGONIST_MENTIONS && !story.named.has(surname(id)));
+}

@@ -2,6 +2,7 @@ import { canonicalCompare } from './group.js';
 import { DEFAULTS, sortGroups, StoryIndex, storyIdFor, type TermCounts, termCounts, type Vec } from './story-index.js';
 import type { GroupOptions, StoryFeatures, StoryGroup } from './types.js';
 import { checkFeatures } from './check.js';
+import { dormantBefore } from './ledger-follow-up.js';
 import { cmpStr } from '../util/cmp.js';
 
 /**
@@ -260,6 +261,8 @@ async function placeRun(backend: LedgerBackend, run: { added: Prepared[]; remove
     index.restoreClock(await backend.daysBefore(d));
     open = await backend.openAt(d);
     index.restore(restoreOrder(open));
+    // (a story closed before d that a follow-up woke later is on record as open at d)
+    index.closeStale();
     openIds = open.map((x) => x.id);
   }
 
@@ -268,6 +271,7 @@ async function placeRun(backend: LedgerBackend, run: { added: Prepared[]; remove
   const kept = usable((await backend.features(keep, prepare)).values(), messages);
   const inherited = heirs(oldReplay, gone, open, new Set([...added.keys()].map(storyIdFor)));
   const replay = inCanonicalOrder([...kept, ...added.values()]).map((e) => (inherited.has(e.f.id) ? { f: { ...e.f, inheritsStoryId: inherited.get(e.f.id) }, tc: e.tc } : e));
+  index.addDormant(await dormantBefore(backend, replay, d));
   const pass = passDated(index, replay);
   const reopened: LedgerDoc[] = [];
   if (pass.undated.length > 0) {

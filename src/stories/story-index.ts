@@ -4,6 +4,7 @@ import { DISAGREEMENT, distinctPeople, otherPeople, peopleOf, type StoryPeople }
 import { bandKeys, fnv1a, jaccard } from './minhash.js';
 import { term, words } from './text.js';
 import { dayOfWeek, storyWeekday, weekdaysApart } from './weekday.js';
+import { type DormantStory, FOLLOW_UP_COHESION, FOLLOW_UP_DAYS, FOLLOW_UP_KEYS, followUpFit, followUpQuery, latestTime, mayFollowUp, sharesSignature, wakeable } from './follow-up.js';
 import { cmpStr } from '../util/cmp.js';
 import { unionFind } from '../util/union-find.js';
 
@@ -406,6 +407,8 @@ export class StoryIndex {
   private readonly closedAt = new Map<string, number>();
   /** Heaviest centroid features of each story when it closed: how undated articles find it again (`reopen`). */
   private readonly closedTerms = new Map<string, string[]>();
+  /** Closed stories a follow-up may still wake (follow-up.ts), by id. */
+  private readonly dormant = new Map<string, DormantStory>();
   private clock: number | null = null;
   private pendingJump: number | null = null;
   private readonly nowDay: number | null;
@@ -502,6 +505,7 @@ export class StoryIndex {
     // (an undated article joins undated stories here; `settle` merges them with dated ones when
     // their members agree as a group, which one article's words cannot show)
     if (!story && f.status === 'ok') story = this.bestStoryScored(entry, t, null, this.options.threshold, f, t === null)?.story ?? null;
+    if (!story && f.status === 'ok') story = this.wake(entry, tc);
     if (!story) story = this.newStory(f.id, t, f.inheritsStoryId);
 
     this.register(entry, story, copyOf?.f.id ?? null);
@@ -726,6 +730,8 @@ export class StoryIndex {
     }
     this.closed = [];
     this.closedByDoc.clear();
+    // (closed stories are the caller's now: none wakes here again; the ledger reads them back, ledger-follow-up.ts)
+    this.dormant.clear();
     return out;
   }
 
@@ -1293,6 +1299,7 @@ export class StoryIndex {
    */
   private advanceClock(day: number): void {
     if (!this.tick(day)) return;
+    for (const [id, d] of this.dormant) if (d.tMax < day - FOLLOW_UP_DAYS) this.dormant.delete(id);
     for (const s of [...this.open.values()]) {
       if (s.tMax === null || s.tMin === null) continue;
       if (s.tMax + this.allowedGap(s) + 1 < day || day - s.tMin > this.options.maxSpanDays) this.close(s);
@@ -1320,12 +1327,69 @@ export class StoryIndex {
     }
   }
 
+  /** A closing story of dated long texts stays dormant: a follow-up may wake it (follow-up.ts). */
+  private keepDormant(s: Story, terms: string[]): void {
+    if (s.published === 0 || s.members.length < 2) return;
+    const copyOf = new Map(s.copyEdges.map(([a, b]) => [b, a]));
+    const entries = s.members.map((m) => this.docs.get(m)).filter((e): e is DocEntry => !!e);
+    const members = entries.map((e) => ({ f: e.f, vec: e.vec, t: e.t, copyOf: copyOf.get(e.f.id) ?? null }));
+    if (!wakeable(members)) return;
+    this.dormant.set(s.id, { id: s.id, terms, tMax: latestTime(members), members });
+  }
+
+  /**
+   * Closed stories a follow-up may wake that this index did not close itself (the ledger reads them:
+   * ledger-follow-up.ts). Members in canonical order.
+   */
+  addDormant(stories: DormantStory[]): void {
+    for (const d of stories) if (!this.dormant.has(d.id) && !this.open.has(d.id)) this.dormant.set(d.id, d);
+  }
+
+  /**
+   * The dormant story a dated long article that found no open story follows up, woken (open again,
+   * with its members and id) for it to join; null when none fits (follow-up.ts).
+   */
+  private wake(entry: DocEntry, tc: TermCounts): Story | null {
+    if (this.dormant.size === 0 || !mayFollowUp(entry.f) || !this.datedByPublication(entry.f) || entry.vec.keys.length < FOLLOW_UP_KEYS || entry.t === null) return null;
+    const query = new Set(followUpQuery(tc));
+    let best: DormantStory | null = null;
+    let bestFit = FOLLOW_UP_COHESION;
+    for (const d of [...this.dormant.values()].sort((a, b) => cmpStr(a.id, b.id))) {
+      if (entry.t - d.tMax > FOLLOW_UP_DAYS || entry.t <= d.tMax || !sharesSignature(d.terms, query)) continue;
+      const fit = followUpFit(entry.f, entry.vec, d);
+      if (fit > bestFit) [best, bestFit] = [d, fit];
+    }
+    if (!best) return null;
+    const id = best.id;
+    this.dormant.delete(id);
+    this.closed = this.closed.filter((g) => g.id !== id);
+    for (const m of best.members) this.closedByDoc.delete(m.f.id);
+    this.closedAt.delete(id);
+    this.closedTerms.delete(id);
+    this.restore([{ id, members: best.members }]);
+    return this.docs.get(best.members[0].f.id)?.story ?? null;
+  }
+
+  /**
+   * After `restore` at a replay point d (ledger.ts): closes the restored stories the pass had closed
+   * before d, which a follow-up woke later (their ledger record says open at d). A story closed
+   * at a clock tick after its latest member; the clock is the last day before d, and the closing
+   * test is monotone in the day, so it holds now exactly when it held at a tick before d.
+   */
+  closeStale(): void {
+    if (this.clock === null) return;
+    const day = this.clock;
+    for (const s of [...this.open.values()]) {
+      if (s.tMax === null || s.tMin === null || s.tMax >= day) continue;
+      if (s.tMax + this.allowedGap(s) + 1 < day || day - s.tMin > this.options.maxSpanDays) this.close(s);
+    }
+  }
+
   private close(s: Story): void {
     this.closedAt.set(s.id, this.clock ?? Number.NEGATIVE_INFINITY);
-    this.closedTerms.set(
-      s.id,
-      this.heaviest(s.centroid, SIGNATURE_TERMS).map(([k]) => this.keyIds.key(k)),
-    );
+    const terms = this.heaviest(s.centroid, SIGNATURE_TERMS).map(([k]) => this.keyIds.key(k));
+    this.closedTerms.set(s.id, terms);
+    this.keepDormant(s, terms);
     const g = this.summarise(s);
     g.closed = true;
     this.closed.push(g);

@@ -1,0 +1,125 @@
+/**
+ * Follow-ups weeks apart: a report that comes after its story has closed (a star leaving rehab six
+ * weeks after checking in, an agency's second ruling on one rule two months after the first, the
+ * charges weeks after an arrest). A story closes when the stream's clock passes its window, so such
+ * an article finds no open story and would found a second story of the same event.
+ *
+ * So a closed story stays *dormant* for `FOLLOW_UP_DAYS` after its last member, and an article that
+ * finds no open story may wake it (open it again, with its members, and join it) when all of these hold:
+ * - the article is dated by publication and brings at least `FOLLOW_UP_KEYS` features, and so do the
+ *   story's members on average: long texts, whose words, names and places are evidence without time
+ *   (a headline's few words match the next story of its topic: headlines never wake a story);
+ * - it is about the story's people: one of its protagonists is one the story's members mostly name
+ *   (`samePeople`; a recurring report, another earthquake in one region name other people); and
+ *   when another of its protagonists is someone no member names (`newProtagonist`: perhaps another
+ *   event of the same people, such as the synthetic streams' reuse of one base text, with its
+ *   people, for another event with names of its own), its fit counts half (`DISAGREEMENT`);
+ * - the story's venue, if known, is the article's, if known (the venue gate of the pass);
+ * - its cosine to the story's centroid reaches `FOLLOW_UP_COHESION` of what a member as alike as the
+ *   story's own would reach (n·ρ/|C|, as `cohesionBar`): time cannot vouch for a pairing weeks
+ *   apart, so the content must, as for undated articles;
+ * - the story's signature (its 20 heaviest features when it closed) holds two of the article's
+ *   `FOLLOW_UP_QUERY` most frequent keys (the same look-up the ledger makes for undated articles,
+ *   by counts so that it does not depend on the frequencies of the moment: ledger-follow-up.ts).
+ * The best-fitting story wakes (ties: by id). Everything here is a pure function of the article and
+ * the closed story's members (the vectors the pass made), so the batch and every sequence of ledger
+ * runs decide alike.
+ */
+import { DISAGREEMENT, hasProtagonist, newProtagonist, peopleOf, samePeople } from './disagreement.js';
+import type { StoryFeatures } from './types.js';
+
+/** Days after a story's last member during which a follow-up can wake it. */
+export const FOLLOW_UP_DAYS = 90;
+/**
+ * Features (terms, phrases, entity ids) an article, and a story's members on average, must bring:
+ * at 60, a day of time gap keeps 0.95 of a match (`timeFit`, story-index.ts): the text alone carries
+ * the evidence (the shortest tenth of ECB+ articles has 58, a median UCI headline 11).
+ */
+export const FOLLOW_UP_KEYS = 60;
+/** Share of the cosine a member as alike as the story's own would reach that a follow-up must reach. */
+export const FOLLOW_UP_COHESION = 0.5;
+/** An article's most frequent keys looked up in closed stories' signatures, and how many must be there. */
+export const FOLLOW_UP_QUERY = 20;
+export const FOLLOW_UP_SHARED = 2;
+
+export interface DormantMember {
+  f: StoryFeatures;
+  vec: { keys: string[]; vals: Float32Array };
+  t: number | null;
+  copyOf: string | null;
+}
+
+/** A closed story a follow-up may wake: its id, signature, latest member time and members (canonical order). */
+export interface DormantStory {
+  id: string;
+  terms: string[];
+  tMax: number;
+  members: DormantMember[];
+}
+
+/** Whether an article may wake a story at all: dated by publication, with a protagonist (`samePeople` needs one). */
+export function mayFollowUp(f: StoryFeatures): boolean {
+  return f.day !== null && f.status === 'ok' && hasProtagonist(f);
+}
+
+/** Whether a closed story can be woken at all: members dated by publication, long texts (see above). */
+export function wakeable(members: DormantMember[]): boolean {
+  if (members.length < 2 || !members.some((m) => m.f.day !== null)) return false;
+  let keys = 0;
+  for (const m of members) keys += m.vec.keys.length;
+  return keys / members.length >= FOLLOW_UP_KEYS;
+}
+
+/** The latest time of a story's members (they are dated: `wakeable`). */
+export function latestTime(members: DormantMember[]): number {
+  let t = Number.NEGATIVE_INFINITY;
+  for (const m of members) if (m.t !== null && m.t > t) t = m.t;
+  return t;
+}
+
+/** An article's `FOLLOW_UP_QUERY` most frequent keys (ties: by key), from its term counts (`termCounts`). */
+export function followUpQuery(tc: { keys: string[]; tf: number[] }): string[] {
+  const order = tc.keys.map((_, i) => i);
+  order.sort((a, b) => tc.tf[b] - tc.tf[a] || (tc.keys[a] < tc.keys[b] ? -1 : tc.keys[a] > tc.keys[b] ? 1 : 0));
+  return order.slice(0, FOLLOW_UP_QUERY).map((i) => tc.keys[i]);
+}
+
+/** Whether a story's signature holds enough of an article's query keys to be compared with it. */
+export function sharesSignature(terms: readonly string[], query: ReadonlySet<string>): boolean {
+  let n = 0;
+  for (const t of terms) if (query.has(t) && ++n >= FOLLOW_UP_SHARED) return true;
+  return false;
+}
+
+/**
+ * How well an article fits a closed story, as a fraction of the cosine a member as alike as the
+ * story's own would reach (1: as alike as they are to each other), halved when one of its
+ * protagonists is someone the story never names; 0 when it is not about the story's people or its
+ * venue differs.
+ */
+export function followUpFit(f: StoryFeatures, vec: { keys: string[]; vals: Float32Array }, s: DormantStory): number {
+  const n = s.members.length;
+  const centroid = new Map<string, number>();
+  const entityDocs = new Map<string, number>();
+  const venues = new Map<string, number>();
+  for (const m of s.members) {
+    for (let i = 0; i < m.vec.keys.length; i++) centroid.set(m.vec.keys[i], (centroid.get(m.vec.keys[i]) ?? 0) + m.vec.vals[i]);
+    for (const [e] of m.f.entities) entityDocs.set(e, (entityDocs.get(e) ?? 0) + 1);
+    if (m.f.venue) venues.set(m.f.venue, (venues.get(m.f.venue) ?? 0) + 1);
+  }
+  // (the story's venue as the pass reads it: the most common, ties alphabetical)
+  let venue: string | null = null;
+  for (const [v, c] of venues) if (venue === null || c > venues.get(venue)! || (c === venues.get(venue)! && v < venue)) venue = v;
+  if (f.venue && venue !== null && venue !== f.venue) return 0;
+  const people = peopleOf(entityDocs, n);
+  if (!samePeople(f, people)) return 0;
+  // (someone the story never names is one of its protagonists: perhaps another event of the same people)
+  const other = newProtagonist(f, people) ? DISAGREEMENT : 1;
+  let norm2 = 0;
+  for (const v of centroid.values()) norm2 += v * v;
+  const rho = Math.min(1, Math.max(0, (norm2 - n) / (n * (n - 1))));
+  if (rho <= 0) return 0;
+  let dot = 0;
+  for (let i = 0; i < vec.keys.length; i++) dot += vec.vals[i] * (centroid.get(vec.keys[i]) ?? 0);
+  return (other * dot) / Math.sqrt(norm2) / ((n * rho) / Math.sqrt(norm2));
+}

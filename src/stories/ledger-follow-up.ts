@@ -1,0 +1,45 @@
+/**
+ * The dormant stories a ledger run needs (follow-up.ts): stories closed before the run's replay
+ * point d, which the batch's pass would still hold dormant when a replayed article comes, read back
+ * from the ledger. The batch keeps the stories it closes itself; a run has only the stories open at d
+ * (`restore`) and those it closes, so it looks the others up the way undated articles find closed
+ * stories (`closedWithTerms`): by each replayed article's most frequent keys (`followUpQuery`,
+ * counts, not weights, so the look-up is the pass's whatever the frequencies of the moment), then
+ * reads their dated members (`membersOf`). Only articles that could wake a story look anything up
+ * (dated by publication, long texts, with a protagonist: `mayFollowUp`), and only stories whose latest member lies within
+ * `FOLLOW_UP_DAYS` before one of them are read. The index then decides as the batch does.
+ */
+import type { LedgerBackend, LedgerDoc } from './ledger.js';
+import { type DormantStory, FOLLOW_UP_DAYS, FOLLOW_UP_KEYS, followUpQuery, latestTime, mayFollowUp, sharesSignature, wakeable } from './follow-up.js';
+import type { TermCounts } from './story-index.js';
+import type { StoryFeatures } from './types.js';
+import { cmpStr } from '../util/cmp.js';
+
+export async function dormantBefore(backend: LedgerBackend, replay: { f: StoryFeatures; tc: TermCounts }[], d: number): Promise<DormantStory[]> {
+  const waking = replay.filter((e) => mayFollowUp(e.f) && e.tc.keys.length >= FOLLOW_UP_KEYS);
+  if (waking.length === 0) return [];
+  const queries = waking.map((e) => new Set(followUpQuery(e.tc)));
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const e of waking) earliest = Math.min(earliest, e.f.day!);
+  const terms = new Set<string>();
+  for (const q of queries) for (const t of q) terms.add(t);
+  const closed = (await backend.closedWithTerms([...terms])).filter(
+    (s) => s.closedAt !== null && s.closedAt < d && s.founderT !== null && s.founderT < d && queries.some((q) => sharesSignature(s.terms ?? [], q)),
+  );
+  if (closed.length === 0) return [];
+  const byStory = new Map<string, LedgerDoc[]>();
+  for (const x of await backend.membersOf(closed.map((s) => s.id))) {
+    if (x.t === null || x.t >= d) continue;
+    let m = byStory.get(x.story);
+    if (!m) byStory.set(x.story, (m = []));
+    m.push(x);
+  }
+  const out: DormantStory[] = [];
+  for (const s of closed.sort((a, b) => cmpStr(a.id, b.id))) {
+    const docs = (byStory.get(s.id) ?? []).sort((a, b) => a.t! - b.t! || cmpStr(a.id, b.id));
+    const members = docs.map((x) => ({ f: x.f, vec: x.vec, t: x.t, copyOf: x.copyOf }));
+    if (!wakeable(members) || latestTime(members) < earliest - FOLLOW_UP_DAYS) continue;
+    out.push({ id: s.id, terms: s.terms ?? [], tMax: latestTime(members), members });
+  }
+  return out;
+}

@@ -1,0 +1,177 @@
+/**
+ * Follow-ups weeks apart (follow-up.ts): a dated long article that finds no open story wakes the
+ * closed story it follows up, and the batch and every sequence of ledger runs decide alike.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { followUpFit, followUpQuery, sharesSignature, wakeable, type DormantMember, type DormantStory } from '../../src/stories/follow-up.js';
+import { groupStories, StoryLedger, storyFeatures, type StoryFeatures } from '../../src/stories/index.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { ledgerRun } from '../../src/pipeline.js';
+import { bareArticle } from '../helpers.js';
+import { postgresAvailable, testDatabase } from '../pg-helper.js';
+import { prng } from '../../src/util/random.js';
+
+/** Invented reports: a vocabulary per event, people per event, one publication day each. */
+const WORDS = 'harbour ferry captain collision inquiry coastguard passengers rescue hull engine storm pier tide cargo vessel harbourmaster divers lifeboat towline anchor'.split(' ');
+const OTHER = 'orchard harvest frost growers cider blossom pickers apples prices cooperative market weather pruning rootstock grafting'.split(' ');
+
+function report(id: string, day: string, people: [string, number][], words: string[], seed: number, title: string): StoryFeatures {
+  const r = prng(seed);
+  const sentences: string[] = [];
+  for (let i = 0; i < 40; i++) sentences.push(Array.from({ length: 9 }, () => words[Math.floor(r() * words.length)]).join(' ') + '.');
+  const text = sentences.join(' ') + ' ' + people.map(([p, n]) => `${p} said. `.repeat(n)).join('');
+  return storyFeatures({ id, title, text, outlet: `outlet-${id}`, published: day, eventDates: [], entities: people.map(([p, n]) => ({ id: `PER:${p.toLowerCase().replace(/ /g, '_')}`, type: 'PER' as const, count: n })) });
+}
+
+/** A ferry collision reported over three days, its inquiry six weeks later, and an unrelated story in between. */
+function reports(): StoryFeatures[] {
+  const crew: [string, number][] = [['Mara Quint', 3], ['Ole Brandt', 2]];
+  const growers: [string, number][] = [['Ines Falk', 3]];
+  const out: StoryFeatures[] = [];
+  for (let i = 0; i < 6; i++) out.push(report(`ferry-${i}`, `2024-03-0${1 + (i % 3)}`, crew, WORDS, i + 1, 'Ferry collision in the harbour'));
+  for (let i = 0; i < 3; i++) out.push(report(`orchard-${i}`, `2024-03-2${i}`, growers, OTHER, 50 + i, 'Frost hits the orchards'));
+  for (let i = 0; i < 3; i++) out.push(report(`inquiry-${i}`, `2024-04-1${1 + i}`, crew, WORDS, 100 + i, 'Inquiry into the ferry collision'));
+  return out;
+}
+
+function shuffle<T>(xs: T[], seed: number): T[] {
+  const r = prng(seed);
+  return xs.map((x) => [r(), x] as const).sort((p, q) => p[0] - q[0]).map((p) => p[1]);
+}
+
+const storyOf = (gs: { id: string; members: string[] }[], id: string) => gs.find((g) => g.members.includes(id))?.id;
+
+describe('follow-ups weeks apart', () => {
+  const fs = reports();
+  const batch = groupStories(fs);
+
+  test('the inquiry six weeks later joins the collision story, which keeps its id; the unrelated story stays apart', () => {
+    const ferry = storyOf(batch, 'ferry-0');
+    assert.ok(ferry);
+    for (const f of fs.filter((x) => x.id.startsWith('inquiry'))) assert.equal(storyOf(batch, f.id), ferry, f.id);
+    assert.notEqual(storyOf(batch, 'orchard-0'), ferry);
+    assert.equal(storyOf(groupStories(fs.filter((f) => !f.id.startsWith('inquiry'))), 'ferry-0'), ferry, 'the id of the story before its follow-up');
+  });
+
+  test('about other people, the same words found a story of their own', () => {
+    const others = fs.map((f) => (f.id.startsWith('inquiry') ? report(f.id, `2024-04-1${1 + Number(f.id.slice(-1))}`, [['Tove Lind', 3]], WORDS, 100 + Number(f.id.slice(-1)), 'Another ferry collision') : f));
+    const gs = groupStories(others);
+    assert.notEqual(storyOf(gs, 'inquiry-0'), storyOf(gs, 'ferry-0'));
+  });
+
+  test('more than the follow-up window after the story, no wake', () => {
+    const late = fs.map((f) => (f.id.startsWith('inquiry') ? { ...f, day: f.day! + 120, published: null } : f));
+    const gs = groupStories(late);
+    assert.notEqual(storyOf(gs, 'inquiry-0'), storyOf(gs, 'ferry-0'));
+  });
+
+  test('ledger runs in any order and batching, newest first, and in time order give the batch', async () => {
+    for (const seed of [1, 2, 3]) {
+      const order = shuffle(fs, seed);
+      const ledger = new StoryLedger();
+      for (let i = 0, n = 1; i < order.length; i += n, n = 1 + ((n * 5 + seed) % 4)) await ledger.update(order.slice(i, i + n));
+      assert.deepEqual(ledger.stories(), batch, `seed ${seed}`);
+    }
+    const newest = new StoryLedger();
+    for (const f of [...fs].sort((a, b) => b.day! - a.day! || (a.id < b.id ? 1 : -1))) await newest.update([f]);
+    assert.deepEqual(newest.stories(), batch, 'newest first');
+    const timeOrder = new StoryLedger();
+    for (const f of [...fs].sort((a, b) => a.day! - b.day! || (a.id < b.id ? -1 : 1))) await timeOrder.update([f]);
+    assert.deepEqual(timeOrder.stories(), batch, 'time order (kept pass index)');
+  });
+
+  test('removing the follow-up puts the story back as it was; a back-dated run between the two keeps the batch', async () => {
+    const ledger = new StoryLedger();
+    await ledger.update(fs);
+    await ledger.update([], fs.filter((f) => f.id.startsWith('inquiry')).map((f) => f.id));
+    assert.deepEqual(ledger.stories(), groupStories(fs.filter((f) => !f.id.startsWith('inquiry'))));
+    await ledger.update(fs.filter((f) => f.id.startsWith('inquiry')));
+    // an article dated between the story's closing and its follow-up replays from there (the story is on record as open)
+    const between = report('orchard-9', '2024-03-25', [['Ines Falk', 3]], OTHER, 59, 'Frost again');
+    await ledger.update([between]);
+    assert.deepEqual(ledger.stories(), groupStories([...fs, between]));
+  });
+
+  /** Shuffled runs, then time-ordered runs, through a store's ledger: the batch stories and ids. */
+  async function storeCase(open: () => Promise<{ store: Store; done: () => Promise<void> }>) {
+    const shape = (gs: { id: string; members: string[] }[]) => gs.map((g) => `${g.id}:${[...g.members].sort().join(',')}`).sort();
+    for (const order of [shuffle(fs, 7), [...fs].sort((a, b) => a.day! - b.day! || (a.id < b.id ? -1 : 1))]) {
+      const { store, done } = await open();
+      try {
+        for (let i = 0, n = 2; i < order.length; i += n, n = 1 + (i % 3)) {
+          for (const f of order.slice(i, i + n)) await put(store, f);
+          assert.deepEqual((await ledgerRun(store)).messages, []);
+        }
+        assert.deepEqual(shape(await store.stories()), shape(batch));
+      } finally {
+        await done();
+      }
+    }
+  }
+
+  test('SQLite store: shuffled runs, then time-ordered runs, give the batch stories and ids', async () => {
+    await storeCase(async () => {
+      const store = await openStore(':memory:');
+      return { store, done: () => store.close() };
+    });
+  });
+
+  test('PostgreSQL store: the same', { skip: postgresAvailable() ? false : 'PostgreSQL not available', timeout: 300_000 }, async () => {
+    await storeCase(async () => {
+      const db = await testDatabase();
+      const store = await openStore(db.url);
+      return {
+        store,
+        done: async () => {
+          await store.close();
+          await db.drop();
+        },
+      };
+    });
+  });
+});
+
+/** Stores an article whose story features are `f` (a minimal document around them). */
+async function put(store: Store, f: StoryFeatures) {
+  const raw = { id: f.id, source: `${f.id}.txt`, format: 'text' as const, content: f.id, contentType: 'text' as const, encoding: 'utf-8', meta: {} };
+  const article = bareArticle(f.id, f.id, { source: raw.source });
+  const annotated = { article, sentences: [], entities: [], entityIndex: [], quotes: [], times: [], quantities: [] };
+  await store.saveDocument(raw, { article, articleVersion: 'e1', annotated, annotationsVersion: 'a1', features: f, featuresVersion: 'f1' });
+}
+
+describe('follow-up evidence (follow-up.ts)', () => {
+  const member = (id: string, keys: string[], people: [string, number][], day: number | null = 19000): DormantMember => ({
+    f: { ...storyFeatures({ id, title: null, text: 'x', outlet: null, published: null, eventDates: [], entities: [] }), day, entities: people },
+    vec: { keys, vals: new Float32Array(keys.map(() => 1 / Math.sqrt(keys.length))) },
+    t: day,
+    copyOf: null,
+  });
+  const keys = Array.from({ length: 70 }, (_, i) => `k${i}`);
+
+  test('only stories of dated long texts can be woken', () => {
+    assert.equal(wakeable([member('a', keys, []), member('b', keys, [])]), true);
+    assert.equal(wakeable([member('a', keys.slice(0, 11), []), member('b', keys.slice(0, 11), [])]), false, 'headlines');
+    assert.equal(wakeable([member('a', keys, [], null), member('b', keys, [], null)]), false, 'undated');
+    assert.equal(wakeable([member('a', keys, [])]), false, 'one article');
+  });
+
+  test('the fit is 1 for an article as alike as the members, 0 without the story\'s people, half with someone new', () => {
+    const people: [string, number][] = [['PER:mara_quint', 3]];
+    const s: DormantStory = { id: 's', terms: keys.slice(0, 20), tMax: 19000, members: [member('a', keys, people), member('b', keys.slice(0, 60), people)] };
+    const a = member('c', keys.slice(0, 65), people);
+    assert.ok(followUpFit(a.f, a.vec, s) > 0.9);
+    const stranger = member('d', keys.slice(0, 65), [['PER:tove_lind', 3]]);
+    assert.equal(followUpFit(stranger.f, stranger.vec, s), 0);
+    // someone the story never names among the protagonists: half the fit
+    const joined = member('e', keys.slice(0, 65), [...people, ['PER:tove_lind', 3]]);
+    assert.ok(Math.abs(followUpFit(joined.f, joined.vec, s) - followUpFit(a.f, a.vec, s) / 2) < 1e-9);
+  });
+
+  test('the look-up keys are the most frequent ones, by counts (ties by key)', () => {
+    const q = followUpQuery({ keys: ['b', 'a', 'c'], tf: [1, 1, 2] });
+    assert.deepEqual(q, ['c', 'a', 'b']);
+    assert.equal(sharesSignature(['a', 'x', 'c'], new Set(q)), true);
+    assert.equal(sharesSignature(['a', 'x', 'y'], new Set(q)), false);
+  });
+});
