@@ -4,6 +4,7 @@ import { chmodSync, chownSync, closeSync, existsSync, mkdtempSync, openSync, rea
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { openStore, type Store } from '../src/store/index.js';
 
 /**
  * PostgreSQL for tests. With TRIANGULATE_TEST_PG set (a server URL, e.g. exported by .ci/run), each
@@ -133,6 +134,23 @@ export async function testDatabase(): Promise<TestDatabase> {
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
+    },
+  };
+}
+
+/** A store for one test: SQLite in memory, or PostgreSQL on a fresh database; `done` closes (and drops) it. */
+export async function openTestStore(kind: 'sqlite' | 'postgres'): Promise<{ store: Store; done: () => Promise<void> }> {
+  if (kind === 'sqlite') {
+    const store = await openStore(':memory:');
+    return { store, done: () => store.close() };
+  }
+  const db = await testDatabase();
+  const store = await openStore(db.url);
+  return {
+    store,
+    done: async () => {
+      await store.close();
+      await db.drop();
     },
   };
 }

@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { followUpFit, followUpQuery, sharesSignature, wakeable, type DormantMember, type DormantStory } from '../../src/stories/follow-up.js';
 import { groupStories, StoryLedger, storyFeatures, type StoryFeatures } from '../../src/stories/index.js';
-import { openStore, type Store } from '../../src/store/index.js';
+import type { Store } from '../../src/store/index.js';
 import { ledgerRun } from '../../src/pipeline.js';
 import { bareArticle } from '../helpers.js';
-import { postgresAvailable, testDatabase } from '../pg-helper.js';
+import { openTestStore, postgresAvailable } from '../pg-helper.js';
 import { prng } from '../../src/util/random.js';
 
 /** Invented reports: a vocabulary per event, people per event, one publication day each. */
@@ -111,24 +111,11 @@ describe('follow-ups weeks apart', () => {
   }
 
   test('SQLite store: shuffled runs, then time-ordered runs, give the batch stories and ids', async () => {
-    await storeCase(async () => {
-      const store = await openStore(':memory:');
-      return { store, done: () => store.close() };
-    });
+    await storeCase(() => openTestStore('sqlite'));
   });
 
   test('PostgreSQL store: the same', { skip: postgresAvailable() ? false : 'PostgreSQL not available', timeout: 300_000 }, async () => {
-    await storeCase(async () => {
-      const db = await testDatabase();
-      const store = await openStore(db.url);
-      return {
-        store,
-        done: async () => {
-          await store.close();
-          await db.drop();
-        },
-      };
-    });
+    await storeCase(() => openTestStore('postgres'));
   });
 });
 

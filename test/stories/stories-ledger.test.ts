@@ -17,7 +17,7 @@ import { passTime } from '../../src/stories/ledger.js';
 import { ledgerRun } from '../../src/pipeline.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { bareArticle, SEEDS, seedFiles } from '../helpers.js';
-import { postgresAvailable, testDatabase } from '../pg-helper.js';
+import { openTestStore, postgresAvailable, testDatabase } from '../pg-helper.js';
 import { prng } from '../../src/util/random.js';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations.js';
@@ -244,24 +244,11 @@ async function storeLedgerCase(open: () => Promise<{ store: Store; done: () => P
 
 describe("the store's story ledger", () => {
   test('SQLite: any batching of stored articles gives the batch stories, ids and records', async () => {
-    await storeLedgerCase(async () => {
-      const store = await openStore(':memory:');
-      return { store, done: () => store.close() };
-    });
+    await storeLedgerCase(() => openTestStore('sqlite'));
   });
 
   test('PostgreSQL: the same', { skip: postgresAvailable() ? false : 'PostgreSQL not available', timeout: 300_000 }, async () => {
-    await storeLedgerCase(async () => {
-      const db = await testDatabase();
-      const store = await openStore(db.url);
-      return {
-        store,
-        done: async () => {
-          await store.close();
-          await db.drop();
-        },
-      };
-    });
+    await storeLedgerCase(() => openTestStore('postgres'));
   });
 });
 
@@ -567,22 +554,20 @@ describe('undated articles past the undated window (sealed stories)', () => {
   }
 
   test('SQLite: the store keeps sealed articles as the memory ledger does', async () => {
-    const store = await openStore(':memory:');
+    const { store, done } = await openTestStore('sqlite');
     try {
       await storeCase(store);
     } finally {
-      await store.close();
+      await done();
     }
   });
 
   test('PostgreSQL: the same', { skip: postgresAvailable() ? false : 'PostgreSQL not available', timeout: 300_000 }, async () => {
-    const db = await testDatabase();
-    const store = await openStore(db.url);
+    const { store, done } = await openTestStore('postgres');
     try {
       await storeCase(store);
     } finally {
-      await store.close();
-      await db.drop();
+      await done();
     }
   });
 });
