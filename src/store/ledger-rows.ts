@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { KeptPass, LedgerDoc } from '../stories/ledger.js';
+import type { KeyIdCache } from '../stories/story-index.js';
 import type { StoryFeatures } from '../stories/types.js';
 import { packable, packAll, packedNameIds, unpackFeatures } from './ledger-packed.js';
 
@@ -72,9 +73,12 @@ export class KeyDictionary {
   /**
    * Every document's row as stored: its vector keys as ids (views into one array) and its features
    * packed (ledger-packed.ts `packAll`: entity and place ids through this dictionary too), with one lookup per
-   * key. The keys that have no id yet are listed: give them one (`add`), then call `rows`.
+   * key. The keys that have no id yet are listed: give them one (`add`), then call `rows`. With the
+   * placing index's key ids (`known`, and `LedgerDoc.ids`), a vector key's id is read from the
+   * index's table when it has it, and kept there once looked up: the index holds the open window's
+   * keys, so a stream looks each of them up once, not once per article.
    */
-  encodeAll(docs: LedgerDoc[], clean?: (k: string) => string): { missing: string[]; rows: () => { ids: Buffer[]; packed: (Buffer | null)[] } } {
+  encodeAll(docs: LedgerDoc[], clean?: (k: string) => string, known?: KeyIdCache): { missing: string[]; rows: () => { ids: Buffer[]; packed: (Buffer | null)[] } } {
     // per document: its vector keys, then the '@'-prefixed ids of its entities and places when its features pack
     const packs = docs.map((x) => packable(x.f, clean));
     let total = 0;
@@ -86,13 +90,17 @@ export class KeyDictionary {
     const missingIndex = new Map<string, number>();
     const holeAt = new Uint32Array(total);
     const holeKey = new Uint32Array(total);
+    // (for each hole, the index id and key to keep the id under once given: -1 when none)
+    const holeIndexId = new Int32Array(total);
+    const holeIndexKey = new Array<string>();
     let holes = 0;
     let at = 0;
-    const put = (key: string) => {
+    const put = (key: string, indexId = -1) => {
       const k = clean ? clean(key) : key;
       const id = this.byKey.get(k);
       if (id !== undefined) {
         all[at++] = id;
+        if (indexId >= 0) known!.remember(indexId, key, id, this);
         return;
       }
       let j = missingIndex.get(k);
@@ -102,13 +110,22 @@ export class KeyDictionary {
         missing.push(k);
       }
       holeAt[holes] = at++;
+      holeIndexId[holes] = indexId;
+      holeIndexKey[holes] = key;
       holeKey[holes++] = j;
     };
     const starts = new Array<number>(docs.length);
     for (let i = 0; i < docs.length; i++) {
       starts[i] = at;
       const keys = docs[i].vec.keys;
-      for (let j = 0; j < keys.length; j++) put(keys[j]);
+      const ids = known ? docs[i].ids : undefined;
+      if (ids && ids.length === keys.length)
+        for (let j = 0; j < keys.length; j++) {
+          const id = known!.recall(ids[j], keys[j], this);
+          if (id >= 0) all[at++] = id;
+          else put(keys[j], ids[j]);
+        }
+      else for (let j = 0; j < keys.length; j++) put(keys[j]);
       if (!packs[i]) continue;
       const { entities, places } = docs[i].f;
       for (let j = 0; j < entities.length; j++) put('@' + entities[j][0]);
@@ -116,7 +133,10 @@ export class KeyDictionary {
     }
     const rows = () => {
       const given = missing.map((k) => this.byKey.get(k)!);
-      for (let h = 0; h < holes; h++) all[holeAt[h]] = given[holeKey[h]];
+      for (let h = 0; h < holes; h++) {
+        all[holeAt[h]] = given[holeKey[h]];
+        if (holeIndexId[h] >= 0) known!.remember(holeIndexId[h], holeIndexKey[h], given[holeKey[h]], this);
+      }
       const ids = docs.map((x, i) => Buffer.from(all.buffer, all.byteOffset + 4 * starts[i], 4 * x.vec.keys.length));
       const packed = packAll(docs.map((x, i) => (packs[i] ? { f: x.f, names: all.subarray(starts[i] + x.vec.keys.length, starts[i] + x.vec.keys.length + x.f.entities.length + x.f.places.length) } : null)));
       return { ids, packed };
@@ -289,7 +309,8 @@ export class LedgerDocCache {
   committed(token: string, c: { deleteDocs: string[]; putDocs: LedgerDoc[]; sealDocs: string[] }): void {
     for (const id of c.deleteDocs) this.docs.delete(id);
     const sealed = new Set(c.sealDocs);
-    this.put(c.putDocs.map((x) => (sealed.has(x.id) ? { ...x, sealed: true } : x.sealed ? { ...x, sealed: false } : x)));
+    // (as stored: without the placing index's key ids, which are the run's)
+    this.put(c.putDocs.map(({ ids: _ids, ...x }) => (sealed.has(x.id) ? { ...x, sealed: true } : x.sealed ? { ...x, sealed: false } : x)));
     for (const id of this.docs.keys()) if (!this.used.has(id)) this.docs.delete(id);
     this.used.clear();
     this.token = token;

@@ -113,7 +113,8 @@ export class MemoryLedger implements LedgerBackend {
     this.df = c.frequencies;
     for (const id of c.deleteDocs) this.entries.delete(id);
     const sealed = new Set(c.sealDocs);
-    for (const x of c.putDocs) this.entries.set(x.id, sealed.has(x.id) ? { ...x, sealed: true } : x);
+    // (the index's key ids are the run's: not kept with every article)
+    for (const { ids: _ids, ...x } of c.putDocs) this.entries.set(x.id, sealed.has(x.id) ? { ...x, sealed: true } : x);
     for (const [id, s] of this.passStories) if (s.founderT === null || s.founderT >= c.dropStoriesFrom) this.passStories.delete(id);
     for (const s of c.putStories) this.passStories.set(s.id, s);
     for (const id of c.dropOutputs) {

@@ -1,5 +1,5 @@
 import { canonicalCompare } from './group.js';
-import { DEFAULTS, sortGroups, StoryIndex, storyIdFor, type TermCounts, termCounts, type Vec } from './story-index.js';
+import { DEFAULTS, type KeyIdCache, sortGroups, StoryIndex, storyIdFor, type TermCounts, termCounts, type Vec } from './story-index.js';
 import type { GroupOptions, StoryFeatures, StoryGroup } from './types.js';
 import { checkFeatures } from './check.js';
 import { dormantBefore } from './ledger-follow-up.js';
@@ -40,6 +40,11 @@ export interface LedgerDoc {
   story: string;
   copyOf: string | null;
   vec: Vec;
+  /**
+   * The placing index's ids of `vec.keys` (`addEntry`), when this run placed it: the commit reads
+   * the store's ids of the keys through them (`LedgerCommit.keyIds`). Not persisted.
+   */
+  ids?: Int32Array;
   f: StoryFeatures;
   /** An undated article of a sealed story: never replayed again (see `toSeal`). */
   sealed?: boolean;
@@ -128,6 +133,8 @@ export interface LedgerCommit {
    * again (the others keep their rows); the output of every article in `putDocs` is set either way.
    */
   changedOutputs: string[];
+  /** The placing index's key ids (`LedgerDoc.ids`), as a cache of the store's key ids (story-index.ts `KeyIdCache`). */
+  keyIds?: KeyIdCache;
 }
 
 /** "After every dated article": the replay point of a run that changes only undated articles. */
@@ -307,6 +314,7 @@ async function placeRun(backend: LedgerBackend, run: { added: Prepared[]; remove
     dropOutputs: [...dropOutputs],
     putOutputs: outputs,
     changedOutputs: changed.map((g) => g.id),
+    keyIds: index.keyIdCache,
   });
   if (keepIndex) {
     // (closed stories are in the ledger now; the index keeps the open ones)
@@ -483,7 +491,7 @@ function replayPass(index: StoryIndex, replay: Entry[], observe = true): LedgerD
     for (let k = i; k < j; k++) {
       const { f, tc } = replay[k];
       const r = index.addEntry(f, tc);
-      out.push({ id: f.id, t, day: f.day, story: r.storyId, copyOf: r.copyOf, vec: r.vec, f: r.lite });
+      out.push({ id: f.id, t, day: f.day, story: r.storyId, copyOf: r.copyOf, vec: r.vec, ids: r.ids, f: r.lite });
     }
     i = j;
   }

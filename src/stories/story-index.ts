@@ -2,6 +2,7 @@ import type { GroupOptions, StoryFeatures, StoryGroup } from './types.js';
 import { dayIso, isoDay } from './features.js';
 import { DISAGREEMENT, distinctPeople, otherPeople, peopleOf, type StoryPeople } from './disagreement.js';
 import { bandKeys, fnv1a, jaccard } from './minhash.js';
+import { KeyTable } from './key-table.js';
 import { term, words } from './text.js';
 import { dayOfWeek, storyWeekday, weekdaysApart } from './weekday.js';
 import { type DormantStory, FOLLOW_UP_COHESION, FOLLOW_UP_DAYS, FOLLOW_UP_KEYS, followUpFit, followUpQuery, latestTime, mayFollowUp, sharesSignature, wakeable } from './follow-up.js';
@@ -218,11 +219,14 @@ interface Story {
  * not the vocabulary. Ids never leave the index (the ledger persists keys), so their values decide
  * nothing: ties are broken by the key string, and maps keep insertion order whatever the ids.
  */
-class KeyIds {
+class KeyIds implements KeyIdCache {
   private readonly byKey = new Map<string, number>();
   private keys: (string | undefined)[] = [];
   private refs = new Int32Array(1024);
   private readonly free: number[] = [];
+  /** Another table's id of each key (`KeyIdCache`), -1 when not known; valid for `extOwner`'s table. */
+  private ext = new Int32Array(1024).fill(-1);
+  private extOwner: object | null = null;
 
   /** Keys with an id now, and the ids in use at once at most so far (the length of the arrays by id). */
   get size(): { keys: number; slots: number } {
@@ -257,6 +261,9 @@ class KeyIds {
           const grown = new Int32Array(this.refs.length * 2);
           grown.set(this.refs);
           this.refs = grown;
+          const ext = new Int32Array(grown.length).fill(-1);
+          ext.set(this.ext);
+          this.ext = ext;
         }
       }
       this.refs[id]++;
@@ -278,8 +285,35 @@ class KeyIds {
   private drop(id: number): void {
     this.byKey.delete(this.keys[id]!);
     this.keys[id] = undefined;
+    this.ext[id] = -1;
     this.free.push(id);
   }
+
+  recall(id: number, key: string, owner: object): number {
+    return owner === this.extOwner && this.keys[id] === key ? this.ext[id] : -1;
+  }
+
+  remember(id: number, key: string, value: number, owner: object): void {
+    if (owner !== this.extOwner) {
+      this.ext.fill(-1);
+      this.extOwner = owner;
+    }
+    if (this.keys[id] === key) this.ext[id] = value;
+  }
+}
+
+/**
+ * The index's key ids (`KeyIds`) carrying another table's id of each key: the store's key
+ * dictionary (src/store/ledger-rows.ts) writes an article's vector keys as its own ids, and with the
+ * index's ids of the article (`addEntry`) it reads them here instead of looking each key string up
+ * a second time. An entry stands for a key, not an id: it is read back only while the index's id
+ * still has that key (ids are given back and reused) and for the same table (`owner`), so a stale
+ * id or another table finds nothing (-1) and the caller looks the key up.
+ */
+export interface KeyIdCache {
+  /** What `remember` kept for index id `id`, if it still stands for `key` and `owner` kept it; else -1. */
+  recall(id: number, key: string, owner: object): number;
+  remember(id: number, key: string, value: number, owner: object): void;
 }
 
 const DF_MASK = (1 << DF_BITS) - 1;
@@ -343,9 +377,12 @@ export function termCounts(f: StoryFeatures): TermCounts {
     keys[i] = '@' + e;
     tf[i++] = ENTITY_WEIGHT * (1 + Math.log(Math.max(c, 1)));
   }
-  for (let j = 0; j < n; j++) slots[j] = fnv1a(keys[j]) & DF_MASK;
+  KEY_TABLE.intern(keys, slots);
   return { keys, tf, slots, unique: distinctKeys(keys, slots) };
 }
+
+/** The process's key strings and slots (key-table.ts): every article's keys go through it once, when read. */
+const KEY_TABLE = new KeyTable(DF_MASK);
 
 /** Stamps by (part of) a key's hash, for `distinctKeys`: 1 MB, reused by every article. */
 const SEEN_BITS = 18;
@@ -448,6 +485,11 @@ export class StoryIndex {
     return this.keyIds.size;
   }
 
+  /** The index's key ids as a cache of another table's ids (`KeyIdCache`: the store's key dictionary at a ledger commit). */
+  get keyIdCache(): KeyIdCache {
+    return this.keyIds;
+  }
+
   /** Adds an article; returns the id of the story it joined or founded. Adding a known id again is a no-op. */
   add(f: StoryFeatures): string {
     return this.addEntry(f).storyId;
@@ -455,15 +497,16 @@ export class StoryIndex {
 
   /**
    * Adds an article and says what happened: the story it joined or founded, the article it is a
-   * copy of (or null), its TF-IDF vector and its features without terms (what the ledger persists
+   * copy of (or null), its TF-IDF vector, the index's ids of the vector's keys (valid while the
+   * article is in the index: `KeyIdCache`) and its features without terms (what the ledger persists
    * to rebuild the story later). `tc`: the article's `termCounts`, when the caller made them (its
    * `f.terms` may then be empty).
    */
-  addEntry(f: StoryFeatures, tc?: TermCounts): { storyId: string; copyOf: string | null; vec: Vec; lite: StoryFeatures } {
+  addEntry(f: StoryFeatures, tc?: TermCounts): { storyId: string; copyOf: string | null; vec: Vec; ids: Int32Array; lite: StoryFeatures } {
     const known = this.docs.get(f.id);
-    if (known) return { storyId: known.story.id, copyOf: null, vec: known.vec, lite: known.f };
+    if (known) return { storyId: known.story.id, copyOf: null, vec: known.vec, ids: known.ids, lite: known.f };
     const closedKnown = this.closedByDoc.get(f.id);
-    if (closedKnown) return { storyId: closedKnown.id, copyOf: null, vec: { keys: [], vals: new Float32Array(0) }, lite: { ...f, terms: [], messages: [] } };
+    if (closedKnown) return { storyId: closedKnown.id, copyOf: null, vec: { keys: [], vals: new Float32Array(0) }, ids: new Int32Array(0), lite: { ...f, terms: [], messages: [] } };
 
     const day = this.publicationDay(f);
     const t = day ?? f.eventDay;
@@ -510,7 +553,7 @@ export class StoryIndex {
 
     this.register(entry, story, copyOf?.f.id ?? null);
     this.enforceCap();
-    return { storyId: story.id, copyOf: copyOf?.f.id ?? null, vec, lite };
+    return { storyId: story.id, copyOf: copyOf?.f.id ?? null, vec, ids: entry.ids, lite };
   }
 
   /** Puts an article into a story: membership, centroid, copy link, exact-text and LSH keys. */

@@ -174,3 +174,46 @@ test('a row written before the packed form (JSON in lite) is read as before; a d
   // a packed row naming an id the dictionary does not hold
   assert.throws(() => new KeyDictionary().decode(rows[0]), LedgerDamaged);
 });
+
+test("encodeAll reads a vector key's id from the placing index's key ids, and looks the key up when that id stands for another key now", () => {
+  // a stand-in for the index's table (story-index.ts KeyIds): index id -> key, plus what was kept per id
+  const table = new Map<number, string>([[0, 'quake'], [1, 'chile'], [2, 'rescue']]);
+  const kept = new Map<number, { key: string; value: number; owner: object }>();
+  let recalled = 0;
+  const known = {
+    recall(id: number, key: string, owner: object) {
+      const k = kept.get(id);
+      if (table.get(id) !== key || !k || k.owner !== owner || k.key !== key) return -1;
+      recalled++;
+      return k.value;
+    },
+    remember(id: number, key: string, value: number, owner: object) {
+      if (table.get(id) === key) kept.set(id, { key, value, owner });
+    },
+  };
+  const doc = (id: string, keys: string[], ids: number[]): LedgerDoc => ({ id, t: 1, day: 1, story: 's', copyOf: null, vec: { keys, vals: new Float32Array(keys.length) }, ids: Int32Array.from(ids), f: {} as LedgerDoc['f'] });
+  const asArrays = (ids: Buffer[]) => ids.map((b) => [...new Uint32Array(b.buffer, b.byteOffset, b.byteLength / 4)]);
+  const dict = new KeyDictionary();
+  dict.add(7, 'quake');
+  const first = dict.encodeAll([doc('a', ['quake', 'chile'], [0, 1])], undefined, known);
+  assert.deepEqual(first.missing, ['chile']);
+  dict.add(9, 'chile');
+  assert.deepEqual(asArrays(first.rows().ids), [[7, 9]]);
+  assert.equal(recalled, 0);
+  // both ids are kept with the index now: no look-up, same ids
+  const second = dict.encodeAll([doc('b', ['chile', 'quake'], [1, 0])], undefined, known);
+  assert.deepEqual(second.missing, []);
+  assert.deepEqual(asArrays(second.rows().ids), [[9, 7]]);
+  assert.equal(recalled, 2);
+  // index id 1 given back and reused for another key: the key is looked up, not read as 'chile'
+  table.set(1, 'flood');
+  dict.add(4, 'flood');
+  assert.deepEqual(asArrays(dict.encodeAll([doc('c', ['flood', 'quake'], [1, 0])], undefined, known).rows().ids), [[4, 7]]);
+  // another dictionary (another store, or one started again) does not read this one's ids
+  const other = new KeyDictionary();
+  other.add(1, 'quake');
+  other.add(2, 'flood');
+  assert.deepEqual(asArrays(other.encodeAll([doc('d', ['quake', 'flood'], [0, 1])], undefined, known).rows().ids), [[1, 2]]);
+  // without the index's ids (a row restored from the store) the keys are looked up as before
+  assert.deepEqual(asArrays(dict.encodeAll([doc('e', ['quake'], [])], undefined, known).rows().ids), [[7]]);
+});

@@ -274,4 +274,40 @@ describe('StoryIndex key table (KeyIds)', () => {
     const fresh = rebuild(s, run.placed);
     for (const id of echo) assert.deepEqual(fresh.decisions.get(id), { story: storyIdFor(echo[0]), copyOf: null });
   });
+
+  it("carries another table's ids (KeyIdCache: the store's key dictionary) only while an index id stands for the same key", () => {
+    // a store dictionary stand-in: ids given in first-seen order, never reused
+    const storeIds = new Map<string, number>();
+    const owner = {};
+    const index = new StoryIndex();
+    const cache = index.keyIdCache;
+    let recalled = 0;
+    let stale = 0;
+    const seen = new Map<number, string>();
+    for (const f of articles) {
+      const r = index.addEntry(f);
+      assert.equal(r.ids.length, r.vec.keys.length);
+      for (let j = 0; j < r.ids.length; j++) {
+        const key = r.vec.keys[j];
+        const kept = cache.recall(r.ids[j], key, owner);
+        if (kept >= 0) {
+          recalled++;
+          assert.equal(kept, storeIds.get(key), `${key}: the id kept for it`);
+        } else {
+          if (!storeIds.has(key)) storeIds.set(key, storeIds.size);
+          cache.remember(r.ids[j], key, storeIds.get(key)!, owner);
+        }
+        // an index id met before under another key: recycled, and what was kept for the old key is not read for it
+        if (seen.has(r.ids[j]) && seen.get(r.ids[j]) !== key) {
+          stale++;
+          assert.equal(cache.recall(r.ids[j], seen.get(r.ids[j])!, owner), -1);
+        }
+        seen.set(r.ids[j], key);
+      }
+      assert.equal(cache.recall(r.ids[0] ?? 0, r.vec.keys[0] ?? '', {}), -1, 'another table reads nothing');
+    }
+    // (a new vocabulary every day: most keys are met on one day only)
+    assert.ok(recalled > 10_000, `${recalled} keys read from the index, ${storeIds.size} looked up`);
+    assert.ok(stale > 100, `${stale} recycled ids met`);
+  });
 });

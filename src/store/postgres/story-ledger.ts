@@ -1,5 +1,6 @@
 import type { KeptPass, LedgerCommit, LedgerDoc, LedgerStory } from '../../stories/ledger.js';
 import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, LEDGER_COLUMNS, LedgerDocCache, type LedgerRow, ledgerToken, parseOrNull, RESET_LEDGER_SQL } from '../ledger-rows.js';
+import type { KeyIdCache } from '../../stories/story-index.js';
 import type { StoreLedger } from '../types.js';
 import type { Queryable } from './connect.js';
 
@@ -47,9 +48,9 @@ export class PostgresLedger implements StoreLedger {
   }
 
   /** These documents' vector keys as stored ids and their packed features (`KeyDictionary.encodeAll`); keys without an id are looked up, or added to the dictionary. */
-  private async encodeRows(docs: LedgerDoc[]): Promise<{ ids: Buffer[]; packed: (Buffer | null)[] }> {
+  private async encodeRows(docs: LedgerDoc[], known?: KeyIdCache): Promise<{ ids: Buffer[]; packed: (Buffer | null)[] }> {
     const cache = await this.cache();
-    const { missing, rows } = cache.keys.encodeAll(docs, noNul);
+    const { missing, rows } = cache.keys.encodeAll(docs, noNul, known);
     if (!missing.length) return rows();
     // (ids that may exist only if this run commits)
     cache.uncommitted();
@@ -216,7 +217,7 @@ export class PostgresLedger implements StoreLedger {
     if (c.putDocs.length) {
       const p = c.putDocs;
       const sealed = new Set(c.sealDocs);
-      const { ids: keyIds, packed } = await this.encodeRows(p);
+      const { ids: keyIds, packed } = await this.encodeRows(p, c.keyIds);
       await this.c.query(
         // the version of the features placed: a re-analysed article (new features version) is pending again
         `INSERT INTO story_ledger (${COLUMNS}, version)

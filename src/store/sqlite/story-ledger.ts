@@ -1,5 +1,6 @@
 import type { KeptPass, LedgerCommit, LedgerDoc, LedgerStory } from '../../stories/ledger.js';
 import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, type KeyDictionary, type LedgerRow, ledgerToken, parseOrNull, RESET_LEDGER_SQL } from '../ledger-rows.js';
+import type { KeyIdCache } from '../../stories/story-index.js';
 import type { StoreLedger } from '../types.js';
 import { saveStoryMembership } from './queries.js';
 import type { SqliteStore } from './store.js';
@@ -57,9 +58,9 @@ export class SqliteLedger implements StoreLedger {
   }
 
   /** These documents' vector keys as stored ids and their packed features (`KeyDictionary.encodeAll`); keys without an id are looked up, or added to the dictionary. */
-  private encodeRows(docs: LedgerDoc[]): { ids: Buffer[]; packed: (Buffer | null)[] } {
+  private encodeRows(docs: LedgerDoc[], known?: KeyIdCache): { ids: Buffer[]; packed: (Buffer | null)[] } {
     const dict = this.dict;
-    const { missing, rows } = dict.encodeAll(docs);
+    const { missing, rows } = dict.encodeAll(docs, undefined, known);
     if (missing.length === 0) return rows();
     const find = this.db.prepare('SELECT id FROM story_ledger_keys WHERE key = ?').pluck();
     const add = this.db.prepare('INSERT INTO story_ledger_keys (key) VALUES (?)');
@@ -254,7 +255,7 @@ export class SqliteLedger implements StoreLedger {
     const output = new Map<string, string>();
     for (const g of c.putOutputs) for (const m of g.members) output.set(m, g.id);
     const sealed = new Set(c.sealDocs);
-    const { ids: keyIds, packed } = this.encodeRows(c.putDocs);
+    const { ids: keyIds, packed } = this.encodeRows(c.putDocs, c.keyIds);
     const addDay = this.db.prepare('INSERT INTO story_ledger_days (day, n) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET n = n + excluded.n');
     // (articles per day counted here: one write per day, not per article)
     const perDay = new Map<number, number>();
