@@ -8,7 +8,7 @@
  */
 import { timePredicate } from '../analyse/syntax/helpers.js';
 import { zoneOffsetMinutes } from '../analyse/time.js';
-import type { Alignment } from './facts.js';
+import { type Alignment, SAME_FACT_SIM } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView } from './prepare.js';
 import { actorKeys } from './conflicts.js';
 import { actOfTime, simultaneousAct } from './dated-acts.js';
@@ -34,8 +34,6 @@ interface ClockMention {
   /** The acts the time dates that are done to a named person: its own verb's, and a "when" clause's (simultaneousAct). */
   doneTo: { lemma: string; patients: Set<string> }[];
 }
-
-const SAME_FACT_SIM = 0.25;
 
 /** The clock time a time expression states ("time:15:30:" in its anchor, or "T15:30" in its value), or null. */
 function clockOf(t: ResolvedTime): string | null {

@@ -18,7 +18,7 @@ import { joinRolesByAge } from './role-ages.js';
 import { actOfTime, actSlots, datedActs, participantKey, pronounAntecedent, recurringDay } from './dated-acts.js';
 import { actClass } from './act-classes.js';
 import { MONTH_NAME_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
-import type { Alignment } from './facts.js';
+import { type Alignment, statesOneFact as oneFact } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
 import { sidesByFirst } from './sides.js';
 import { backgroundSentences, figureSlots, inLead, resolveOneNameSlots, type Slot, storyEventDay } from './slots.js';
@@ -170,9 +170,6 @@ function keepOtherAgesApart(mentions: QMention[], roleSlots: Map<QMention, strin
   }
 }
 
-/** Sentences that state one fact: aligned by the fact clustering, or close in wording and keys. */
-const SAME_FACT_SIM = 0.25;
-
 /**
  * "A British man has been killed after falling around 2,000ft while climbing. Robert Buckley, 32,
  * was climbing to a hut …": how far someone named only by a role went (Slot.role) is how far the
@@ -210,8 +207,7 @@ function joinSpansToNamedDurations(mentions: QMention[], al: Alignment): void {
       if (o.sent.art.id === m.sent.art.id) return false;
       const po = placesOf(o.sent);
       if (pm.size && po.size && ![...pm].some((x) => po.has(x))) return false;
-      const cluster = al.clusterOf.get(m.sent.id);
-      return (cluster !== undefined && cluster === al.clusterOf.get(o.sent.id)) || al.sim(m.sent, o.sent) >= SAME_FACT_SIM;
+      return oneFact(al, m.sent, o.sent);
     });
     if (other) {
       m.slot = other.slot;
@@ -248,8 +244,7 @@ function splitByFact(mentions: QMention[], al: Alignment): void {
         const pa = placesOf(a);
         const pb = placesOf(b);
         if (pa.size && pb.size && ![...pa].some((x) => pb.has(x))) continue;
-        const cluster = al.clusterOf.get(a.id);
-        if ((cluster !== undefined && cluster === al.clusterOf.get(b.id)) || al.sim(a, b) >= SAME_FACT_SIM) parent[find(j)] = find(i);
+        if (oneFact(al, a, b)) parent[find(j)] = find(i);
       }
     ms.forEach((m, i) => (m.slot = `${m.slot}|${find(i)}`));
   }
@@ -333,8 +328,7 @@ function contradictsItself(a: QMention[], b: QMention[], al: Alignment): boolean
   return a.some((x) =>
     b.some((y) => {
       if (quoted(x) && quoted(y)) return false;
-      const cluster = al.clusterOf.get(x.sent.id);
-      return x.sent.id === y.sent.id || (cluster !== undefined && cluster === al.clusterOf.get(y.sent.id)) || al.sim(x.sent, y.sent) >= SAME_FACT_SIM;
+      return x.sent.id === y.sent.id || oneFact(al, x.sent, y.sent);
     }),
   );
 }
@@ -715,8 +709,7 @@ function splitByObject(bySlot: Map<string, DMention[]>): void {
 function statesOneFact(m: DMention, o: DMention, al: Alignment): boolean {
   if (o === m || o.sent.art.id === m.sent.art.id) return false;
   if (m.object && o.object && m.object !== o.object) return false;
-  const cluster = al.clusterOf.get(m.sent.id);
-  return (cluster !== undefined && cluster === al.clusterOf.get(o.sent.id)) || al.sim(m.sent, o.sent) >= SAME_FACT_SIM;
+  return oneFact(al, m.sent, o.sent);
 }
 
 /**
@@ -733,8 +726,7 @@ function anonymousActs(ms: DMention[], al: Alignment): Map<string, DMention[]> {
     for (let j = i + 1; j < sorted.length; j++) {
       const [a, b] = [sorted[i], sorted[j]];
       if (a.sent.art.id === b.sent.art.id || actClass(a.act) !== actClass(b.act)) continue;
-      const cluster = al.clusterOf.get(a.sent.id);
-      if ((cluster !== undefined && cluster === al.clusterOf.get(b.sent.id)) || al.sim(a.sent, b.sent) >= SAME_FACT_SIM) parent[find(j)] = find(i);
+      if (oneFact(al, a.sent, b.sent)) parent[find(j)] = find(i);
     }
   const out = new Map<string, DMention[]>();
   sorted.forEach((m, i) => {

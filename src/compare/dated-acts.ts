@@ -9,12 +9,12 @@
  */
 import { articleGenders, type Gender, nameKey } from '../analyse/gender.js';
 import { cueClassOf } from '../analyse/quotes/cues.js';
-import { phraseHead, timePredicate, universalRelation } from '../analyse/syntax/helpers.js';
+import { phraseHead, timePredicate } from '../analyse/syntax/helpers.js';
 import type { SyntaxToken } from '../model/types.js';
 import { tokenAt, tokenize } from '../text/tokenize.js';
 import type { ArticleView, EntityRef, ResolvedTime, Sent } from './prepare.js';
 import { actClass, verbOfActNoun } from './act-classes.js';
-import { kidsOf, parseOf } from './syntax.js';
+import { kidsOf, parseOf, relOf as rel } from './syntax.js';
 
 export interface DatedAct {
   sent: Sent;
@@ -29,7 +29,6 @@ export interface DatedAct {
   object?: string;
 }
 
-const rel = (t: SyntaxToken) => universalRelation(t.deprel);
 const RELATIVE = /^(?:who|whom|which)$/i;
 const PERSONAL = /^(?:he|she|him|her)$/i;
 /** Auxiliaries and particles that make an act not (yet) a fact. */

@@ -32,6 +32,15 @@ export interface Alignment {
   sim(a: Sent, b: Sent): number;
 }
 
+/** Close wording between two sentences that state one fact where the fact clustering did not join them. */
+export const SAME_FACT_SIM = 0.25;
+
+/** Whether two sentences state one fact: one fact cluster, or close wording (SAME_FACT_SIM). */
+export function statesOneFact(al: Alignment, a: Sent, b: Sent): boolean {
+  const cluster = al.clusterOf.get(a.id);
+  return (cluster !== undefined && cluster === al.clusterOf.get(b.id)) || al.sim(a, b) >= SAME_FACT_SIM;
+}
+
 /** Edge threshold for aligning two sentences. */
 export const ALIGN_THRESHOLD = 0.3;
 const MIN_KEYS = 3;

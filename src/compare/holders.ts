@@ -16,7 +16,7 @@
  * are never disputed. The sides are every mention of the post with one of the disputed holders.
  */
 import type { WordToken } from '../text/normalise.js';
-import type { Alignment } from './facts.js';
+import { type Alignment, statesOneFact } from './facts.js';
 import { evidence, type EntityRef, type Sent, type StoryView } from './prepare.js';
 import { crossOutletPairs, sidesByFirst } from './sides.js';
 import { surnameSpelledTwoWays } from './slots.js';
@@ -39,8 +39,6 @@ interface Holding {
   span: { start: number; end: number };
 }
 
-/** Close wording between two sentences that state one fact (as for the other aligned-only slots). */
-const SAME_FACT_SIM = 0.25;
 /** Words of a post read before a name, at most. */
 const MAX_POST_WORDS = 3;
 /** Words that end the post before them: articles, prepositions, verbs of saying, possessives. */
@@ -155,8 +153,7 @@ export function holderConflicts(story: StoryView, al: Alignment): Conflict[] {
         const [a, b] = [hs[i], hs[j]];
         if (a.sent.art.group === b.sent.art.group || sameSurname(a.surname, b.surname) || !(a.lower || b.lower)) continue;
         if (namesSurname(a.sent, b.surname) || namesSurname(b.sent, a.surname)) continue;
-        const cluster = al.clusterOf.get(a.sent.id);
-        if (!((cluster !== undefined && cluster === al.clusterOf.get(b.sent.id)) || al.sim(a.sent, b.sent) >= SAME_FACT_SIM)) continue;
+        if (!statesOneFact(al, a.sent, b.sent)) continue;
         disputed.add(a.surname).add(b.surname);
       }
     if (!disputed.size) continue;

@@ -11,12 +11,11 @@
  * it reports); a past "had" tells one occasion, and the same person has several of those in a
  * round-up ("Roe had 24 points" in a later game's paragraph).
  */
-import { universalRelation } from '../analyse/syntax/helpers.js';
 import type { Quantity, SyntaxToken } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
 import { antecedent } from './dated-acts.js';
 import { canonicalName, type EntityRef, type Sent } from './prepare.js';
-import { kidsOf, parseOf } from './syntax.js';
+import { kidsOf, parseOf, relOf as rel } from './syntax.js';
 import { key } from './text.js';
 
 /** What a holder's slot needs from slots.ts: its key and label, the person for one-name joining. */
@@ -32,8 +31,6 @@ const POSSESSION = new Set(['have', 'hold', 'own']);
 const PRESENT = new Set(['VBZ', 'VBP']);
 /** After the counted noun: a rate, not a total ("20 points a game", "per season"). */
 const RATE_AFTER = /^\s*(?:per|a|an|each)\s+(?:game|match|contest|night|season|year|month|week|day|outing|start)\b/i;
-
-const rel = (t: SyntaxToken) => universalRelation(t.deprel);
 
 /** Key prefix of a holding slot of a counted noun: the person's key follows (slots.ts personKey). */
 export function holdingPrefix(noun: string): string {

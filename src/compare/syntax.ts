@@ -36,7 +36,8 @@ export function lemmaAt(view: ArticleView, pos: number): string | undefined {
   return t && t.start === pos ? t.lemma.toLowerCase() : undefined;
 }
 
-const relOf = (t: SyntaxToken) => universalRelation(t.deprel);
+/** A token's relation to its head, without its subtype ("nsubj" for "nsubj:pass"). */
+export const relOf = (t: SyntaxToken) => universalRelation(t.deprel);
 /** Relations that open another clause: a frame word beyond one is about something else ("two men accused of killing"). */
 const CLAUSE_LINKS = new Set(['acl', 'advcl', 'ccomp', 'parataxis', 'csubj']);
 
