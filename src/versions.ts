@@ -32,4 +32,5 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   and: one article's two figures of a slot conflict only in sentences of one fact, not both quoted; a role-named
 //   age stays apart from a named person its article ages otherwise; dated acts of one verb with two objects are two acts;
 //   a day in the possessive ("Tuesday's election") dates its noun, not a verb near it
-export const COMPARE_VERSION = 'compare-6';
+// compare-7: WordNet act lexicons (data/lexicon): a noun of a thing is not its verb's act; one act told with other verbs (session 12)
+export const COMPARE_VERSION = 'compare-7';

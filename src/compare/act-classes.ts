@@ -9,6 +9,7 @@ import { dataRows } from '../text/lexicon.js';
 let classes: Map<string, string> | null = null;
 let nouns: Map<string, string> | null = null;
 let phrasal: Map<string, string> | null = null;
+let thingNouns: Set<string> | null = null;
 
 /** A two-column lexicon of data/lexicons as a map from its lower-cased first column (read on first use, not at start-up). */
 function lexiconMap(file: string, value: (v: string) => string): Map<string, string> {
@@ -22,6 +23,21 @@ export function actClass(lemma: string): string {
   classes ??= lexiconMap('act-classes.tsv', (v) => v);
   const l = lemma.toLowerCase().replace(/^re-/, '');
   return classes.get(l) ?? l;
+}
+
+/**
+ * A noun written like a verb names a thing, not that verb's act ("the place", "an anchor"; not "the
+ * arrest", "a fumble", "the break-in"): most of its WordNet sense weight lies outside the files of
+ * acts, events, processes and phenomena (data/lexicon/act-nouns.tsv, scripts/build-wordnet-acts.ts),
+ * and the act-class lexicon, whose acts are the news' own, does not list it as a verb ("the software
+ * steals": a verb the parser read as a noun more often than a thing). A noun the list does not hold
+ * is written like no verb English uses ("magazine", "network"): a parse that reads it as a verb has
+ * mistaken it, and it is no thing against that act.
+ */
+export function namesAThing(noun: string): boolean {
+  thingNouns ??= new Set(dataRows('lexicon', 'act-nouns.tsv').filter(([, kind]) => kind === 'thing').map(([n]) => n.trim().toLowerCase()));
+  const n = noun.toLowerCase();
+  return thingNouns.has(n) && actClass(n) === n.replace(/^re-/, '');
 }
 
 /** The verb of a noun that names an act ("death" → die, "temblor" → quake: data/lexicons/act-nouns.tsv), or undefined. */

@@ -11,7 +11,7 @@ import { isClauseHead, universalRelation } from '../analyse/syntax/helpers.js';
 import type { SyntaxToken } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
 import type { QuoteView, Sent } from './prepare.js';
-import { actClass } from './act-classes.js';
+import { actClass, namesAThing } from './act-classes.js';
 import { actAt, type ClauseTime, clauseTime, kidsOf, parseOf } from './syntax.js';
 import { key } from './text.js';
 
@@ -20,6 +20,8 @@ export interface Claim {
   /** The acts its verbs state (normalised lemmas); empty when it has none (a description, or no parse). */
   acts: Set<string>;
   keys: Set<string>;
+  /** Its keys the parse reads only as nouns, not as gerunds ("to take Ivory's place"): the word of another claim's act ("was placed") but not that act: a noun of a thing (`namesAThing`), not one that names an act ("his arrest"). */
+  nouns: Set<string>;
   /** Its keys that are values: numbers (digits) and names of days and months. */
   values: Set<string>;
   /** The people and organisations (linked keys) named as its subject ("the Nationals made an offer"), and as its object or passive subject ("placed Ivory on IR", "Ivory was placed"). */
@@ -110,6 +112,8 @@ const scratch = (() => {
 /** A clause's keys and acts while its sentence is read. */
 interface ClausePart {
   keys: Set<string>;
+  /** Its keys the parse reads, at least once, as another part of speech than a noun. */
+  notNouns: Set<string>;
   acts: Set<string>;
   agents: Set<string>;
   patients: Set<string>;
@@ -118,7 +122,7 @@ interface ClausePart {
 }
 
 function findClaims(s: Sent): Claim[] {
-  const whole = (): Claim[] => [claim({ acts: new Set(), keys: s.keys, agents: new Set(), patients: new Set(), time: null, denied: new Set() })];
+  const whole = (): Claim[] => [claim({ acts: new Set(), keys: s.keys, notNouns: s.keys, agents: new Set(), patients: new Set(), time: null, denied: new Set() })];
   const tokens = parseOf(s.art);
   if (!tokens) return whole();
   const lo = tokenAt(tokens, s.span.start);
@@ -160,14 +164,17 @@ function findClaims(s: Sent): Claim[] {
   const parts = new Map<number, ClausePart>();
   const part = (c: number) => {
     let p = parts.get(c);
-    if (!p) parts.set(c, (p = { keys: new Set(), acts: new Set(), agents: new Set(), patients: new Set(), time: clauseTime(tokens, kids, c), denied: new Set() }));
+    if (!p) parts.set(c, (p = { keys: new Set(), notNouns: new Set(), acts: new Set(), agents: new Set(), patients: new Set(), time: clauseTime(tokens, kids, c), denied: new Set() }));
     return p;
   };
   // (the words and the parse's tokens are both in text order: one pass over both)
   let i = lo;
   for (const t of s.tokens) {
     while (i < hi && tokens[i].end <= t.start) i++;
-    if (t.content && i < hi && tokens[i].start <= t.start) part(clauseOf[i - lo]).keys.add(t.key);
+    if (!t.content || i >= hi || tokens[i].start > t.start) continue;
+    const p = part(clauseOf[i - lo]);
+    p.keys.add(t.key);
+    if (!thingNoun(tokens, kids, i)) p.notNouns.add(t.key);
   }
   // (as statedActs reads them, but a verb of saying that is no attribution states its act: a claim
   // with no act is a description, which any act matches)
@@ -192,6 +199,7 @@ function findClaims(s: Sent): Claim[] {
     if (p.keys.size >= MIN_CLAIM_KEYS || parent < 0 || attributes(c) || attributes(parent)) continue;
     const up = part(parent);
     for (const k of p.keys) up.keys.add(k);
+    for (const k of p.notNouns) up.notNouns.add(k);
     for (const a of p.acts) up.acts.add(a);
     for (const a of p.agents) up.agents.add(a);
     for (const a of p.patients) up.patients.add(a);
@@ -215,6 +223,19 @@ function participleAct(tokens: readonly SyntaxToken[], kids: number[][], j: numb
   return notAnAct(t.lemma.toLowerCase()) ? null : key(t.lemma.toLowerCase());
 }
 
+/**
+ * The word at `i` is a noun of a thing, not an act: a noun with a determiner or a possessor ("to take
+ * Ivory's place", "the place") that WordNet reads as a thing (`namesAThing`); not a gerund ("before
+ * driving"), not a noun that names an act ("his arrest", "the break-in"), not a noun written like no
+ * verb ("the men's magazines", which a parse may have read as a verb elsewhere), not a bare noun,
+ * which is as often a verb the parser mistook ("LaSalle drank 1/2 liter").
+ */
+function thingNoun(tokens: readonly SyntaxToken[], kids: number[][], i: number): boolean {
+  const t = tokens[i];
+  if (t.upos !== 'NOUN' || /ing$/i.test(t.text) || !namesAThing(t.lemma)) return false;
+  return kids[i].some((k) => ['det', 'nmod:poss'].includes(tokens[k].deprel));
+}
+
 /** Words that deny the verb they modify. */
 const NOT = new Set(['not', "n't", 'n’t', 'never']);
 
@@ -231,10 +252,14 @@ function denies(tokens: readonly SyntaxToken[], kids: number[][], j: number): bo
 const spacedNot = (tokens: readonly SyntaxToken[], k: number) => k >= 2 && tokens[k].text.toLowerCase() === 't' && /^['’]$/.test(tokens[k - 1].text) && /n$/i.test(tokens[k - 2].text);
 
 const VALUE = /^(?:\d[\d.,:]*[a-z]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|june|july|august|sept?\.?|september|oct\.?|october|nov\.?|november|dec\.?|december)$/;
-const claim = (p: ClausePart): Claim => {
+const claim = ({ notNouns, ...p }: ClausePart): Claim => {
   const values = new Set<string>();
-  for (const k of p.keys) if (VALUE.test(k)) values.add(k);
-  return { ...p, values };
+  const nouns = new Set<string>();
+  for (const k of p.keys) {
+    if (VALUE.test(k)) values.add(k);
+    if (!notNouns.has(k)) nouns.add(k);
+  }
+  return { ...p, nouns, values };
 };
 
 /**
@@ -420,10 +445,15 @@ function oneAct(a: Claim, b: Claim): boolean {
   const sameTime = !a.time || !b.time || a.time === b.time || [...a.values].some((k) => b.values.has(k));
   if (!a.acts.size || !b.acts.size) return sameTime;
   for (const x of a.acts) if (b.acts.has(x)) return sameTime && a.denied.has(x) === b.denied.has(x);
-  for (const x of a.acts) if (b.keys.has(x)) return true;
-  for (const x of b.acts) if (a.keys.has(x)) return true;
+  // (the word as a verb, a participle or a gerund, or a noun that names the act, "his arrest": "was
+  // placed" is no act of "to take Ivory's place")
+  for (const x of a.acts) if (b.keys.has(x) && !b.nouns.has(x)) return true;
+  for (const x of b.acts) if (a.keys.has(x) && !a.nouns.has(x)) return true;
   const classes = new Set([...a.acts].map(actClass));
   for (const x of b.acts) if (classes.has(actClass(x))) return sameTime;
+  // (the one's act a thing the other names, "placed" / "to take Ivory's place": two acts, whatever day they share)
+  for (const x of a.acts) if (b.nouns.has(x)) return false;
+  for (const x of b.acts) if (a.nouns.has(x)) return false;
   for (const k of a.values) if (b.values.has(k)) return true;
   return false;
 }

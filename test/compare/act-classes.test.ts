@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { actClass, phrasalAct } from '../../src/compare/act-classes.js';
+import { actClass, namesAThing, phrasalAct } from '../../src/compare/act-classes.js';
 import { crossCheckStory } from '../../src/compare/index.js';
 import { crossCheckTexts, inventedArticle, publishedAt } from './story.js';
 
@@ -19,6 +19,13 @@ describe('act classes (data/lexicons/act-classes.tsv)', () => {
     assert.equal(actClass('wed'), actClass('marry'));
     assert.notEqual(actClass('kill'), actClass('shoot'));
     assert.equal(actClass('paint'), 'paint');
+  });
+});
+
+describe('nouns of things and nouns of acts (data/lexicon/act-nouns.tsv, WordNet 3.1)', () => {
+  it('"place" and "anchor" name things; "arrest" and "fumble" acts; a verb of the act classes ("steal") and a word no one uses as a verb ("network") are no thing', () => {
+    assert.ok(namesAThing('place') && namesAThing('anchor'));
+    for (const n of ['arrest', 'fumble', 'steal', 'network', 'magazine']) assert.ok(!namesAThing(n), n);
   });
 });
 

@@ -172,3 +172,24 @@ describe('a denied act is no support for the act', () => {
     assert.ok(!facts.some((f) => f.includes('a0')), facts.join(' | '));
   });
 });
+
+describe('a noun of a thing is not the act its verb names (WordNet, data/lexicon/act-nouns.tsv)', () => {
+  it('"to take Reed\'s place" holds "place" as a thing; "his arrest" holds "arrest" as the act', () => {
+    const nouns = (text: string) => sentenceClaims(text).flatMap((c) => [...c.nouns]);
+    assert.ok(nouns('The Hawks signed guard Tom Ashby to take Reed’s place on the roster on Tuesday.').some((k) => 'place'.startsWith(k)));
+    assert.ok(!nouns('The guard will play on Sunday despite his arrest on Friday.').some((k) => 'arrest'.startsWith(k)));
+  });
+  it('"placed on the list on Tuesday" and "to take Reed\'s place on Tuesday" are two acts', () => {
+    const facts = crossCheckTexts(
+      [
+        "The Hawks re-signed guard Tom Ashby to take Sam Reed's place on the roster on Tuesday.",
+        'Sam Reed was placed on the injured reserve list on Tuesday with a knee injury.',
+        'The Hawks placed guard Sam Reed on the injured reserve list on Tuesday.',
+      ],
+      PUBLISHED,
+    )
+      .facts.filter((f) => f.status === 'corroborated')
+      .map((f) => f.articles.map((a) => a.slice(-2)).sort().join(' '));
+    assert.deepEqual(facts, ['a1 a2']);
+  });
+});
