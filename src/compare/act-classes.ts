@@ -28,14 +28,14 @@ export function actClass(lemma: string): string {
 /**
  * A noun written like a verb names a thing, not that verb's act ("the place", "an anchor"; not "the
  * arrest", "a fumble", "the break-in"): most of its WordNet sense weight lies outside the files of
- * acts, events, processes and phenomena (data/lexicon/act-nouns.tsv, scripts/build-wordnet-acts.ts),
+ * acts, events, processes and phenomena (data/lexicons/wordnet-nouns.tsv, scripts/build-wordnet-acts.ts),
  * and the act-class lexicon, whose acts are the news' own, does not list it as a verb ("the software
  * steals": a verb the parser read as a noun more often than a thing). A noun the list does not hold
  * is written like no verb English uses ("magazine", "network"): a parse that reads it as a verb has
  * mistaken it, and it is no thing against that act.
  */
 export function namesAThing(noun: string): boolean {
-  thingNouns ??= new Set(dataRows('lexicon', 'act-nouns.tsv').filter(([, kind]) => kind === 'thing').map(([n]) => n.trim().toLowerCase()));
+  thingNouns ??= new Set(dataRows('lexicons', 'wordnet-nouns.tsv').filter(([, kind]) => kind === 'thing').map(([n]) => n.trim().toLowerCase()));
   const n = noun.toLowerCase();
   return thingNouns.has(n) && actClass(n) === n.replace(/^re-/, '');
 }

@@ -22,7 +22,7 @@ describe('act classes (data/lexicons/act-classes.tsv)', () => {
   });
 });
 
-describe('nouns of things and nouns of acts (data/lexicon/act-nouns.tsv, WordNet 3.1)', () => {
+describe('nouns of things and nouns of acts (data/lexicons/wordnet-nouns.tsv, WordNet 3.1)', () => {
   it('"place" and "anchor" name things; "arrest" and "fumble" acts; a verb of the act classes ("steal") and a word no one uses as a verb ("network") are no thing', () => {
     assert.ok(namesAThing('place') && namesAThing('anchor'));
     for (const n of ['arrest', 'fumble', 'steal', 'network', 'magazine']) assert.ok(!namesAThing(n), n);

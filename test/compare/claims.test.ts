@@ -173,7 +173,7 @@ describe('a denied act is no support for the act', () => {
   });
 });
 
-describe('a noun of a thing is not the act its verb names (WordNet, data/lexicon/act-nouns.tsv)', () => {
+describe('a noun of a thing is not the act its verb names (WordNet, data/lexicons/wordnet-nouns.tsv)', () => {
   it('"to take Reed\'s place" holds "place" as a thing; "his arrest" holds "arrest" as the act', () => {
     const nouns = (text: string) => sentenceClaims(text).flatMap((c) => [...c.nouns]);
     assert.ok(nouns('The Hawks signed guard Tom Ashby to take Reed’s place on the roster on Tuesday.').some((k) => 'place'.startsWith(k)));
