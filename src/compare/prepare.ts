@@ -124,6 +124,7 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
     for (const k of s.slots) df.set(k, (df.get(k) ?? 0) + 1);
   }
   const n = sentences.length;
+  const idfOf = new Map<string, number>();
   const byId = new Map(articles.map((a) => [a.id, a]));
   return {
     articles,
@@ -140,8 +141,14 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
       return groups.size;
     },
     idf(k: string) {
-      // small stories are scored as if they had 60 sentences, so weights keep a comparable scale
-      return Math.log((Math.max(n, 60) + 1) / ((df.get(k) ?? 0) + 0.5));
+      // once per key: facts, the quote ledger and the brief ask for the same keys many times
+      let v = idfOf.get(k);
+      if (v === undefined) {
+        // small stories are scored as if they had 60 sentences, so weights keep a comparable scale
+        v = Math.log((Math.max(n, 60) + 1) / ((df.get(k) ?? 0) + 0.5));
+        idfOf.set(k, v);
+      }
+      return v;
     },
   };
 }
