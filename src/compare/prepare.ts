@@ -80,7 +80,22 @@ export interface StoryView {
 const TITLE_PREFIX =
   /^(?:(?:the|former|acting|then|late|u\.s\.|us|uk|eu|un|[a-z]+ian|[a-z]+ish|[a-z]+ese|president|vice|prime|minister|secretary|foreign|defen[cs]e|chancellor|speaker|senator|sen\.|rep\.|gov\.|governor|director|chief|general|mr\.?|mrs\.?|ms\.?|dr\.?|king|queen|pope|premier|leader|spokesman|spokeswoman|spokesperson|ambassador|house|state|fbi|kremlin|white)\s+)+/i;
 
+// A story names the same few hundred people and bodies tens of thousands of times: each written
+// form is read once (bounded, as the normaliser's caches are)
+const CANONICAL = new Map<string, string>();
+const CANONICAL_MAX = 100_000;
+
 export function canonicalName(name: string): string {
+  let c = CANONICAL.get(name);
+  if (c === undefined) {
+    c = canonicalNameOf(name);
+    if (CANONICAL.size >= CANONICAL_MAX) CANONICAL.clear();
+    CANONICAL.set(name, c);
+  }
+  return c;
+}
+
+function canonicalNameOf(name: string): string {
   const n = name.replace(/[’']s$/, '').replace(/\s+/g, ' ').trim();
   let stripped = n.replace(TITLE_PREFIX, '') || n;
   // "Jane Roe of Portugal" → "jane roe" (but "Bank of England" stays)
