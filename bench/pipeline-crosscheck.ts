@@ -13,6 +13,7 @@
  * The articles are analysed once (cached in a SQLite store under the system's temp directory,
  * through `ingestIntoStore` with every core); only the cross-check is timed. Medians of repeats,
  * the CPU time of each phase (prepare, align, conflicts, facts, quotes, framing, timeline, brief),
+ * the garbage collector's pauses and their wall time,
  * the growth exponent between sizes (1 = linear) and a hash of each report (the same articles must
  * give the same report). The target is judged on the largest story of each kind, wall and CPU;
  * when it is not met the bench says FAIL and exits with code 1 (`pass: false` in the JSON).
@@ -23,6 +24,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { type CrossCheckTimings, crossCheckStory } from '../src/compare/index.js';
 import type { AnnotatedArticle } from '../src/model/types.js';
@@ -85,6 +87,17 @@ const cpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 const loadBefore = loadavg()[0];
+// garbage collection during each run (pauses and their wall time; the observer reports after the
+// run, once the event loop turns): a large story allocates gigabytes, mostly objects that live as
+// long as the story, so young-generation collections copy much of what they meet
+const gc = { pauses: 0, ms: 0 };
+const gcObserver = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    gc.pauses++;
+    gc.ms += e.duration;
+  }
+});
+gcObserver.observe({ entryTypes: ['gc'] });
 const PHASES = ['prepare', 'align', 'conflicts', 'facts', 'quotes', 'framing', 'timeline', 'brief'] as const;
 for (const kind of ['mixed', 'copies'] as const) {
   // the mixed story has as many articles as the pool (923): a larger size runs the whole pool once
@@ -95,16 +108,23 @@ for (const kind of ['mixed', 'copies'] as const) {
     const cpu: number[] = [];
     const phases = Object.fromEntries(PHASES.map((p) => [p, [] as number[]])) as Record<(typeof PHASES)[number], number[]>;
     const digests = new Set<string>();
+    const gcMs: number[] = [];
+    const gcPauses: number[] = [];
     let facts = 0;
     let conflicts = 0;
     for (let r = 0; r < repeats; r++) {
       const timings: CrossCheckTimings = { prepare: 0, align: 0, conflicts: 0, facts: 0, quotes: 0, framing: 0, timeline: 0, brief: 0 };
+      await new Promise((r) => setTimeout(r, 10));
+      gc.pauses = gc.ms = 0;
       const t0 = performance.now();
       const c0 = cpuMs();
       const cc = crossCheckStory({ storyId: 'bench', articles, copies: [] }, timings);
       cpu.push(cpuMs() - c0);
       wall.push(performance.now() - t0);
       for (const p of PHASES) phases[p].push(timings[p]);
+      await new Promise((r) => setTimeout(r, 10));
+      gcMs.push(gc.ms);
+      gcPauses.push(gc.pauses);
       facts = cc.facts.length;
       conflicts = cc.conflicts.length;
       // the report's hash: the same articles give the same report, run after run and version after version
@@ -118,20 +138,23 @@ for (const kind of ['mixed', 'copies'] as const) {
       crossCheckMs: +median(wall).toFixed(0),
       crossCheckCpuMs: +median(cpu).toFixed(0),
       ...Object.fromEntries(PHASES.map((p) => [`${p}CpuMs`, +median(phases[p]).toFixed(0)])),
+      gcWallMs: +median(gcMs).toFixed(0),
+      gcPauses: median(gcPauses),
       facts,
       conflicts,
       reportDigest: [...digests][0],
     });
   }
 }
+gcObserver.disconnect();
 // growth exponent between consecutive sizes: log(t2/t1) / log(n2/n1)
 for (let i = 1; i < rows.length; i++) {
   if (rows[i].kind !== rows[i - 1].kind) continue;
   rows[i].exponent = +(Math.log(Number(rows[i].crossCheckCpuMs) / Number(rows[i - 1].crossCheckCpuMs)) / Math.log(Number(rows[i].articles) / Number(rows[i - 1].articles))).toFixed(2);
 }
 console.log('\nbench:pipeline:crosscheck (medians of', repeats, 'runs; copies = SYNTHETIC near-copies of real articles; phases in CPU ms)');
-console.log(['story', 'articles', 'sentences', 'wall ms', 'CPU ms', ...PHASES, 'growth exponent (CPU)', 'facts', 'conflicts', 'report'].join('\t'));
-for (const r of rows) console.log([r.kind, r.articles, r.sentences, r.crossCheckMs, r.crossCheckCpuMs, ...PHASES.map((p) => r[`${p}CpuMs`]), r.exponent ?? '', r.facts, r.conflicts, r.reportDigest].join('\t'));
+console.log(['story', 'articles', 'sentences', 'wall ms', 'CPU ms', ...PHASES, 'GC wall ms', 'GC pauses', 'growth exponent (CPU)', 'facts', 'conflicts', 'report'].join('\t'));
+for (const r of rows) console.log([r.kind, r.articles, r.sentences, r.crossCheckMs, r.crossCheckCpuMs, ...PHASES.map((p) => r[`${p}CpuMs`]), r.gcWallMs, r.gcPauses, r.exponent ?? '', r.facts, r.conflicts, r.reportDigest].join('\t'));
 // The target (a 1,000-article story in under 5 s) is judged on the largest story of each kind that
 // was run (the mixed pool has 923 articles), on wall time and on CPU time both: wall time on a
 // loaded machine overstates the cost, CPU time alone would hide work that waits.

@@ -985,9 +985,15 @@ function sumsInOrder(keys: Int32Array, n: number, oa: number, b: number, weight:
 
 /** Span of the shared words inside a member sentence (the whole sentence when nothing is shared). */
 export function sharedSpan(s: Sent, shared: Set<string>): { start: number; end: number } {
-  const toks = s.tokens.filter((t) => t.content && shared.has(t.key));
-  if (toks.length < 2) return { ...s.span };
-  return { start: toks[0].start, end: toks[toks.length - 1].end };
+  // the first shared word from the start, the last from the end (no list of the words between)
+  const isShared = (t: Sent['tokens'][number]) => t.content && shared.has(t.key);
+  const toks = s.tokens;
+  let first = 0;
+  while (first < toks.length && !isShared(toks[first])) first++;
+  let last = toks.length - 1;
+  while (last > first && !isShared(toks[last])) last--;
+  if (last <= first) return { ...s.span };
+  return { start: toks[first].start, end: toks[last].end };
 }
 
 /**

@@ -216,17 +216,12 @@ function oneStatement(members: Sent[], central: Sent): { same: Sent[]; other: Se
 /** Drafts as facts with status, sources and evidence, in a stable order, numbered F1, F2, … */
 function numberedFacts(story: StoryView, drafts: Draft[], conflictSents: Map<string, Conflict[]>): (Fact & { _d: Draft })[] {
   const facts: (Fact & { _d: Draft })[] = drafts.map((d) => {
-    const articles = [...new Set(d.sents.map((s) => s.art.id))].sort(cmp);
-    const cs = new Set<Conflict>();
-    for (const s of d.sents) for (const c of conflictSents.get(s.id) ?? []) cs.add(c);
+    // (most facts are one sentence: no set to sort)
+    const articles = d.sents.length === 1 ? [d.sents[0].art.id] : [...new Set(d.sents.map((s) => s.art.id))].sort(cmp);
     const independentSources = story.independent(articles);
-    const status: Fact['status'] = cs.size && [...cs].some((c) => c.severity === 'conflict') ? 'conflicting' : independentSources >= 2 ? 'corroborated' : 'single-source';
-    const surface = new Map<string, string>();
-    if (d.shared.size) for (const s of d.sents) for (const t of s.tokens) if (d.shared.has(t.key) && !surface.has(t.key)) surface.set(t.key, t.norm);
-    const sharedTerms = [...d.shared]
-      .sort((a, b) => story.idf(b) - story.idf(a) || cmp(a, b))
-      .slice(0, 8)
-      .map((k) => surface.get(k) ?? k);
+    const conflicting = d.sents.some((s) => conflictSents.get(s.id)?.some((c) => c.severity === 'conflict'));
+    const status: Fact['status'] = conflicting ? 'conflicting' : independentSources >= 2 ? 'corroborated' : 'single-source';
+    const sharedTerms = sharedTermsOf(story, d);
     return {
       id: '',
       statement: clean(sentText(d.central)),
@@ -254,6 +249,28 @@ function numberedFacts(story: StoryView, drafts: Draft[], conflictSents: Map<str
     f.id = `F${i + 1}`;
   });
   return facts;
+}
+
+/**
+ * The fact's eight rarest shared keys (by IDF, ties by key), each as the first of its words in the
+ * fact's sentences writes it. Only those eight are looked for in the sentences' words (a large
+ * fact shares hundreds of keys and holds thousands of words), and each key's IDF is read once.
+ */
+function sharedTermsOf(story: StoryView, d: Draft): string[] {
+  if (!d.shared.size) return [];
+  const top = [...d.shared]
+    .map((k) => ({ k, w: story.idf(k) }))
+    .sort((a, b) => b.w - a.w || cmp(a.k, b.k))
+    .slice(0, 8)
+    .map((x) => x.k);
+  const surface = new Map<string, string>();
+  const wanted = new Set(top);
+  for (const s of d.sents) {
+    for (const t of s.tokens)
+      if (wanted.has(t.key) && !surface.has(t.key)) surface.set(t.key, t.norm);
+    if (surface.size === wanted.size) break;
+  }
+  return top.map((k) => surface.get(k) ?? k);
 }
 
 /** Conflicts in a stable order, numbered C1, C2, …, and linked both ways to the facts they touch. */

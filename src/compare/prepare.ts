@@ -80,7 +80,22 @@ export interface StoryView {
 const TITLE_PREFIX =
   /^(?:(?:the|former|acting|then|late|u\.s\.|us|uk|eu|un|[a-z]+ian|[a-z]+ish|[a-z]+ese|president|vice|prime|minister|secretary|foreign|defen[cs]e|chancellor|speaker|senator|sen\.|rep\.|gov\.|governor|director|chief|general|mr\.?|mrs\.?|ms\.?|dr\.?|king|queen|pope|premier|leader|spokesman|spokeswoman|spokesperson|ambassador|house|state|fbi|kremlin|white)\s+)+/i;
 
+// A story names the same few hundred people and bodies tens of thousands of times: each written
+// form is read once (bounded, as the normaliser's caches are)
+const CANONICAL = new Map<string, string>();
+const CANONICAL_MAX = 100_000;
+
 export function canonicalName(name: string): string {
+  let c = CANONICAL.get(name);
+  if (c === undefined) {
+    c = canonicalNameOf(name);
+    if (CANONICAL.size >= CANONICAL_MAX) CANONICAL.clear();
+    CANONICAL.set(name, c);
+  }
+  return c;
+}
+
+function canonicalNameOf(name: string): string {
   const n = name.replace(/[’']s$/, '').replace(/\s+/g, ' ').trim();
   let stripped = n.replace(TITLE_PREFIX, '') || n;
   // "Jane Roe of Portugal" → "jane roe" (but "Bank of England" stays)
@@ -124,6 +139,7 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
     for (const k of s.slots) df.set(k, (df.get(k) ?? 0) + 1);
   }
   const n = sentences.length;
+  const idfOf = new Map<string, number>();
   const byId = new Map(articles.map((a) => [a.id, a]));
   return {
     articles,
@@ -140,8 +156,14 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
       return groups.size;
     },
     idf(k: string) {
-      // small stories are scored as if they had 60 sentences, so weights keep a comparable scale
-      return Math.log((Math.max(n, 60) + 1) / ((df.get(k) ?? 0) + 0.5));
+      // once per key: facts, the quote ledger and the brief ask for the same keys many times
+      let v = idfOf.get(k);
+      if (v === undefined) {
+        // small stories are scored as if they had 60 sentences, so weights keep a comparable scale
+        v = Math.log((Math.max(n, 60) + 1) / ((df.get(k) ?? 0) + 0.5));
+        idfOf.set(k, v);
+      }
+      return v;
     },
   };
 }

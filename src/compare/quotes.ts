@@ -217,6 +217,8 @@ class Index {
   private readonly shared: Int32Array;
   /** Per quote: its article's number (look-ups meet thousands of quotes: integers, not ids). */
   private readonly artOf: Int32Array;
+  /** The quotes one look-up meets, each once (reused from one look-up to the next: no list per look-up). */
+  private readonly touched: Int32Array;
   private readonly artNo = new Map<string, number>();
 
   constructor(groups: QItem[][]) {
@@ -231,6 +233,7 @@ class Index {
     this.rareWords = new Int32Array(this.items.length);
     this.shared = new Int32Array(this.items.length);
     this.artOf = new Int32Array(this.items.length);
+    this.touched = new Int32Array(this.items.length);
     this.items.forEach((o, i) => {
       let a = this.artNo.get(o.q.art.id);
       if (a === undefined) this.artNo.set(o.q.art.id, (a = this.artNo.size));
@@ -248,7 +251,8 @@ class Index {
    * the same wording, one quote's words all in the other's (containment), or three shared words.
    */
   repeatedBy(it: QItem): Set<QItem[]> {
-    const touched: number[] = [];
+    const touched = this.touched;
+    let nTouched = 0;
     // its words in the lists read, in longer lists (shared words those lists do not count), in none
     let read = 0;
     let common = 0;
@@ -259,13 +263,14 @@ class Index {
       else if (l.length > MAX_POSTING) common++;
       else {
         read++;
-        for (const o of l) if (this.shared[o]++ === 0) touched.push(o);
+        for (const o of l) if (this.shared[o]++ === 0) touched[nTouched++] = o;
       }
     }
-    for (const o of this.byNorm.get(it.norm) ?? []) if (this.shared[o] === 0) touched.push(o);
+    for (const o of this.byNorm.get(it.norm) ?? []) if (this.shared[o] === 0) touched[nTouched++] = o;
     const hits = new Set<QItem[]>();
     const art = this.artNo.get(it.q.art.id) ?? -1;
-    for (const o of touched) {
+    for (let t = 0; t < nTouched; t++) {
+      const o = touched[t];
       const n = this.shared[o];
       this.shared[o] = 0;
       if (this.artOf[o] === art) continue;
