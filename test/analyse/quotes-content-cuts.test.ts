@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { bestCut, type ContentCutsModel, contentCuts, readContentCutsFile, writeContentCutsFile } from '../../src/analyse/quotes/content-cuts.js';
 import { endQuestion } from '../../src/analyse/quotes/content-ends.js';
+import { scoreOf } from '../../src/analyse/learn/sparse-weights.js';
 import { childrenOf } from '../../src/analyse/syntax/helpers.js';
 import { parseSentences } from '../../src/analyse/syntax/index.js';
 import { splitSentences } from '../../src/analyse/tokenize.js';
@@ -51,6 +52,45 @@ describe('content cuts (quotes/content-cuts.ts)', () => {
     assert.equal(bestCut(favouring(cuts.map((c) => c.feats), k, 0.001), tokens, kids, qn, 4), qn.current);
     const empty: ContentCutsModel = { keys: new Uint32Array(0), weights: new Float32Array(0), meta: {} };
     assert.equal(bestCut(empty, tokens, kids, qn, 0), qn.current);
+  });
+
+  it('ranks as the scores of contentCuts rank, whatever the weights (the cue feature asked for only when a cut can win)', () => {
+    const texts = [
+      TEXT,
+      'Officials said on Monday that the bridge, which opened in 1932, would close for repairs next year; drivers should expect delays, they warned, because the detour runs through town.',
+      'The minister told reporters the plan was sound - though critics, who met him later, called it reckless - and that work would start soon after the vote in parliament.',
+    ];
+    let seed = 7;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296) * 20 - 10;
+    let compared = 0;
+    for (const text of texts) {
+      const toks = parse(text);
+      const ks = childrenOf(toks);
+      for (let cue = 0; cue < toks.length; cue++) {
+        if (toks[cue].upos !== 'VERB') continue;
+        const start = cue + 1 < toks.length ? toks[cue + 1].start : -1;
+        const end = toks[toks.length - 2].end;
+        const q = start >= 0 && start < end ? endQuestion(toks, { start, end }, cue, (j) => (toks[j].upos === 'VERB' ? (j % 7) * 5 - 15 : null)) : null;
+        if (!q) continue;
+        const cuts = contentCuts(toks, ks, q);
+        const keys = [...new Set(cuts.flatMap((c) => c.feats.map((f) => f >>> 0)))].sort((a, b) => a - b);
+        for (let trial = 0; trial < 20; trial++) {
+          const m: ContentCutsModel = { keys: Uint32Array.from(keys), weights: Float32Array.from(keys, () => rand()), meta: {} };
+          for (const bonus of [-20, 0, 8]) {
+            let want: number = q.current;
+            let top = bonus;
+            for (const c of cuts) {
+              const sc = scoreOf(m, c.feats);
+              if (sc > top) [top, want] = [sc, c.last];
+            }
+            while (want < q.current && /^[”’"»]$/.test(toks[want + 1].text)) want++;
+            assert.equal(bestCut(m, toks, ks, q, bonus), want);
+            compared++;
+          }
+        }
+      }
+    }
+    assert.ok(compared > 100, String(compared));
   });
 
   it('round-trips its model file', () => {
