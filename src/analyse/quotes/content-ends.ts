@@ -33,7 +33,7 @@ import { hash } from '../entities/features.js';
 import { mix } from '../attribution/features.js';
 import { CueScores, loadCueClassifier } from '../attribution/cue-classifier.js';
 import { packageRoot } from '../../util/paths.js';
-import { readSparseWeights, scoreOf, type SparseWeights, sparseWeightsLoader, writeSparseWeights } from '../learn/sparse-weights.js';
+import { readSparseWeights, type SparseWeights, sparseWeightsLoader, weightTable, writeSparseWeights } from '../learn/sparse-weights.js';
 import { universalRelation } from '../syntax/helpers.js';
 import { cueClassOf } from './cues.js';
 
@@ -336,13 +336,14 @@ export function bestEnd(m: ContentEndsModel, tokens: readonly SyntaxToken[], kid
   let ranked = false;
   let best = current;
   let bestScore = -Infinity;
+  const table = weightTable(m);
   eachCandidate(tokens, kids, qn, current, (e, fs) => {
     if (first) {
       first = false;
       ranked = e === current;
     }
     if (!ranked) return;
-    const s = scoreOf(m, fs) + (e === current ? KEEP_BONUS : 0);
+    const s = table.score(fs) + (e === current ? KEEP_BONUS : 0);
     if (s > bestScore) {
       bestScore = s;
       best = e;

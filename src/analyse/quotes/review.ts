@@ -17,6 +17,7 @@ import { COUNTRY_BY_NAME, INSTITUTION_PLACES } from '../entities/gazetteer.js';
 import { WEEKDAYS } from '../../text/calendar.js';
 import { cueClassOf } from './cues.js';
 import { bestEnd, type CueScorer, endQuestion, loadContentEnds } from './content-ends.js';
+import { bestCut, loadContentCuts } from './content-cuts.js';
 
 export type ResolveSpeaker = (span: Span) => { entity: string | null; name: string | null };
 
@@ -142,6 +143,7 @@ export function reviewWithSyntax(text: string, quotes: readonly Quote[], tokens:
     if (q.kind === 'indirect' && !q.parts && cueToken?.upos === 'VERB') {
       endAtCueClause(text, tokens, kids, q, cueIdx);
       rankContentEnd(tokens, kids, q, cueIdx, cueScore);
+      cutContent(tokens, kids, q, cueIdx, cueScore);
     }
     if (q.cueClass === 'speech' && q.kind === 'indirect' && !hasPredicate(tokens, q.span)) delete q.cueClass;
     if (q.speakerSpan) nameAtHead(tokens, kids, q, resolve);
@@ -212,6 +214,18 @@ function rankContentEnd(tokens: readonly SyntaxToken[], kids: number[][], q: Quo
   const qn = model ? endQuestion(tokens, q.span, cue, cueScore) : null;
   if (!model || !qn) return;
   const end = bestEnd(model, tokens, kids, qn);
+  if (end !== qn.current) q.span = { start: q.span.start, end: tokens[end].end };
+}
+
+/**
+ * The content cut before a phrase it ran on into, as the cut model (content-cuts.ts) ranks the
+ * cuts against keeping it whole; unchanged without its model file (models/content-cuts.bin).
+ */
+function cutContent(tokens: readonly SyntaxToken[], kids: number[][], q: Quote, cue: number, cueScore: CueScorer | null): void {
+  const model = loadContentCuts();
+  const qn = model ? endQuestion(tokens, q.span, cue, cueScore) : null;
+  if (!model || !qn) return;
+  const end = bestCut(model, tokens, kids, qn);
   if (end !== qn.current) q.span = { start: q.span.start, end: tokens[end].end };
 }
 
