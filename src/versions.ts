@@ -32,4 +32,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   and: one article's two figures of a slot conflict only in sentences of one fact, not both quoted; a role-named
 //   age stays apart from a named person its article ages otherwise; dated acts of one verb with two objects are two acts;
 //   a day in the possessive ("Tuesday's election") dates its noun, not a verb near it
-export const COMPARE_VERSION = 'compare-6';
+// compare-7: a figure is its holder's (the name that owns it or is the subject of its predicate): one figure of two
+//   holders is two facts; a brief line is cited only by sentences that give every one of its places and bound each
+//   figure as it does (session 12)
+export const COMPARE_VERSION = 'compare-7';
