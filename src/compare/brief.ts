@@ -126,8 +126,24 @@ function bestWording(story: StoryView, sents: Sent[], al: Alignment): { rep: Sen
 function backers(rep: Sent, sents: Sent[]): Sent[] {
   const acts = actsOf(rep);
   const subject = namedSubject(rep);
-  return sents.filter((x) => x === rep || (sameStatement(x, rep, acts) && carries(x, rep) && !otherSubject(subject, namedSubject(x))));
+  const repQuoted = quoted(rep);
+  const repQuotes = quotes(rep);
+  return sents.filter(
+    (x) => x === rep || (sameStatement(x, rep, acts) && carries(x, rep) && !otherSubject(subject, namedSubject(x)) && !(repQuoted ? !quotes(x) : !repQuotes && quoted(x))),
+  );
 }
+
+/**
+ * Whether a sentence quotes anyone (a direct or partial quotation, as analyse read it). A line that is
+ * mostly someone's quoted words is backed only by sentences that quote too, and a sentence of quoted
+ * words backs no line that quotes no one: "It's all about who is going to win these states," a
+ * strategist said, is not an outlet asking "Which swing state is Clinton going to win with her message?"
+ */
+function quotes(s: Sent): boolean {
+  // (or its quotation marks, where analyse read no quote: an opening mark a page lost, "'' … ''")
+  return s.art.quotes.some((q) => q.sent === s && q.quote.kind !== 'indirect') || QUOTATION_MARK.test(s.art.text.slice(s.span.start, s.span.end));
+}
+const QUOTATION_MARK = /["“”«»]|''/;
 
 /** Whether most of a sentence is a direct quotation (as analyse read it). */
 function quoted(s: Sent): boolean {
