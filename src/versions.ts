@@ -34,5 +34,5 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   a day in the possessive ("Tuesday's election") dates its noun, not a verb near it
 // compare-7: a figure is its holder's (the name that owns it or is the subject of its predicate): one figure of two
 //   holders is two facts; a brief line is cited only by sentences that give every one of its places and bound each
-//   figure as it does (session 12)
+//   figure as it does, and quoted words only by sentences that quote (session 12)
 export const COMPARE_VERSION = 'compare-7';
