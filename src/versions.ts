@@ -32,5 +32,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   and: one article's two figures of a slot conflict only in sentences of one fact, not both quoted; a role-named
 //   age stays apart from a named person its article ages otherwise; dated acts of one verb with two objects are two acts;
 //   a day in the possessive ("Tuesday's election") dates its noun, not a verb near it
-// compare-7: WordNet act lexicons (data/lexicon): a noun of a thing is not its verb's act; one act told with other verbs (session 12)
+// compare-7: WordNet act nouns (data/lexicons/wordnet-nouns.tsv): a noun of a thing is not its verb's act; a figure is
+//   its holder's (the name that owns it or is the subject of its predicate): one figure of two holders is two facts; a
+//   brief line is cited only by sentences that give every one of its places and bound each figure as it does, and
+//   quoted words only by sentences that quote (session 12)
 export const COMPARE_VERSION = 'compare-7';

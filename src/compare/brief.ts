@@ -9,6 +9,7 @@ import { cueClassOf } from '../analyse/quotes/cues.js';
 import { MONTH_PATTERN_ANY_CASE, WEEKDAY_PATTERN_ANY_CASE } from '../text/calendar.js';
 import { spelledNumber } from '../text/numbers.js';
 import { tokenAt } from '../text/tokenize.js';
+import { figureHolders, otherHolder } from './figure-holders.js';
 import { ALIGN_THRESHOLD, type Alignment, actsOf, sameStatement } from './facts.js';
 import { evidence, type Sent, type StoryView, sentText } from './prepare.js';
 import { parseOf, verbSubject } from './syntax.js';
@@ -125,8 +126,24 @@ function bestWording(story: StoryView, sents: Sent[], al: Alignment): { rep: Sen
 function backers(rep: Sent, sents: Sent[]): Sent[] {
   const acts = actsOf(rep);
   const subject = namedSubject(rep);
-  return sents.filter((x) => x === rep || (sameStatement(x, rep, acts) && carries(x, rep) && !otherSubject(subject, namedSubject(x))));
+  const repQuoted = quoted(rep);
+  const repQuotes = quotes(rep);
+  return sents.filter(
+    (x) => x === rep || (sameStatement(x, rep, acts) && carries(x, rep) && !otherSubject(subject, namedSubject(x)) && !(repQuoted ? !quotes(x) : !repQuotes && quoted(x))),
+  );
 }
+
+/**
+ * Whether a sentence quotes anyone (a direct or partial quotation, as analyse read it). A line that is
+ * mostly someone's quoted words is backed only by sentences that quote too, and a sentence of quoted
+ * words backs no line that quotes no one: "It's all about who is going to win these states," a
+ * strategist said, is not an outlet asking "Which swing state is Clinton going to win with her message?"
+ */
+function quotes(s: Sent): boolean {
+  // (or its quotation marks, where analyse read no quote: an opening mark a page lost, "'' … ''")
+  return s.art.quotes.some((q) => q.sent === s && q.quote.kind !== 'indirect') || QUOTATION_MARK.test(s.art.text.slice(s.span.start, s.span.end));
+}
+const QUOTATION_MARK = /["“”«»]|''/;
 
 /** Whether most of a sentence is a direct quotation (as analyse read it). */
 function quoted(s: Sent): boolean {
@@ -302,12 +319,17 @@ const CLOCK_KINDS = new Set(['time', 'datetime']);
  * its days, months and years (resolved, or as written) in the terms `rep` writes them (a weekday by
  * its name, a year written out: "Nov. 30" or "today" does not show a reader that it was a Monday),
  * its times of day, the other numbers it writes in digits or words (phone numbers, records,
- * "Article 60", "seven" before a designation the figures do not read), and its places (a place of
- * `x` in the stead of one of `rep`'s is another place: "pronounced dead at Jamaica Hospital" / "at
- * Mount Sinai Hospital"). An article is cited for a line only when it says all of it.
+ * "Article 60", "seven" before a designation the figures do not read), and every one of its places
+ * (a place of `x` in the stead of one of `rep`'s is another place: "pronounced dead at Jamaica
+ * Hospital" / "at Mount Sinai Hospital"; a place left out is a part of the line left out). An
+ * article is cited for a line only when it says all of it.
  */
 function carries(x: Sent, rep: Sent): boolean {
-  if (!rep.quantities.every((q) => x.quantities.some((o) => o.unit === q.unit && o.value === q.value))) return false;
+  // (each figure as the same holder's: "Cruz follows Trump with 16 percent" does not back "Kasich was in second with 16 percent")
+  const xh = figureHolders(x);
+  const rh = figureHolders(rep);
+  // and bounded alike: "more than $20 million" does not state "$20 million" (exact and "about" agree)
+  if (!rep.quantities.every((q, i) => x.quantities.some((o, j) => o.unit === q.unit && o.value === q.value && bound(o) === bound(q) && !otherHolder(rh[i], xh[j])))) return false;
   const xv = valuesOf(x);
   const rv = valuesOf(rep);
   for (const w of rv.stated) {
@@ -317,10 +339,12 @@ function carries(x: Sent, rep: Sent): boolean {
   for (const n of rv.ownNumbers) if (!xv.numbers.has(n)) return false;
   const own = rv.places;
   const theirs = xv.places;
-  const missing = [...own].some((p) => !theirs.has(p));
-  const other = [...theirs].some((p) => !own.has(p) && ![...own].some((q) => q.includes(p) || p.includes(q)));
-  return !(missing && other);
+  // every place of the line, by its name or one holding it ("Sanders won Vermont" does not back "won Oklahoma and Vermont")
+  return [...own].every((p) => theirs.has(p) || [...theirs].some((q) => q.includes(p) || p.includes(q)));
 }
+
+/** A figure's bound: exact and "about" give the value, the others a side of it. */
+const bound = (q: Sent['quantities'][number]) => (q.qualifier === 'exact' || q.qualifier === 'about' ? 'value' : q.qualifier);
 
 /** The parts a date is written with, as bits: a weekday's name, a month (by name or number), a year. */
 const WEEKDAY_PART = 1;

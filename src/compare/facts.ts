@@ -7,6 +7,7 @@
 import { cueClassOf } from '../analyse/quotes/cues.js';
 import { subjectsOf } from './acts.js';
 import { claimFacts } from './claims.js';
+import { figureHolders, figuresOfOtherHolders, otherHolder } from './figure-holders.js';
 import type { Sent, StoryView } from './prepare.js';
 import { statedActs } from './syntax.js';
 import { clean, cmp } from './text.js';
@@ -498,7 +499,8 @@ function pairSimilarity(
     // Different actors doing the same thing ("Roe echoed …" / "Doe echoed …") are different facts.
     if (v > 0) {
       const d = actorRelation(a, b, actorsAt(a, oa), actorsAt(b, ob));
-      if (d === 'other-subject' || otherQuotation(quoted[oa], quoted[ob])) v = 0;
+      // (and one figure as two holders' figures: "Kasich was in second with 16 percent" / "Cruz follows Trump with 16 percent")
+      if (d === 'other-subject' || otherQuotation(quoted[oa], quoted[ob]) || figuresOfOtherHolders(a, b)) v = 0;
       else if (d === 'disjoint') v *= 0.5;
     }
     return v;
@@ -1081,5 +1083,6 @@ function sameValue(a: Sent, b: Sent): boolean {
   const timeKey = (t: Sent['times'][number]) => t.resolved ?? t.value ?? (t.anchor || clean(t.text).toLowerCase());
   const times = new Set(b.times.map(timeKey));
   if (a.times.some((t) => times.has(timeKey(t)))) return true;
-  return a.quantities.some((q) => b.quantities.some((o) => o.unit === q.unit && o.value === q.value));
+  // (a figure two holders give is two facts: "Kasich's 16 percent" is not "Cruz's 16 percent")
+  return a.quantities.some((q, i) => b.quantities.some((o, j) => o.unit === q.unit && o.value === q.value && !otherHolder(figureHolders(a)[i], figureHolders(b)[j])));
 }

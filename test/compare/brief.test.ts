@@ -78,3 +78,19 @@ describe('the brief cites an article only when it writes the line\'s values as t
     else assert.equal(citedArticles(rifles).length, 4, JSON.stringify(rifles));
   });
 });
+
+describe('the brief cites quoted words only by sentences that quote', () => {
+  // Invented wording: two outlets quote the mayor, a third tells what she said in its own words.
+  const lead = 'Storms flooded the old town of Westhaven on Sunday.\n\n';
+  const x = story([
+    `${lead}"We will rebuild the harbour wall before the winter storms return," Mayor Jane Roe told reporters on Monday.`,
+    `${lead}"We will rebuild the harbour wall before the winter storms return," Mayor Jane Roe told reporters on Monday.`,
+    `${lead}The council will rebuild the harbour wall before the winter storms return, Mayor Jane Roe told reporters on Monday.`,
+  ]);
+  it('a line of quoted words is not cited by an outlet that quotes no one', () => {
+    const wall = x.brief.find((b) => b.kind === 'fact' && /harbour wall/.test(b.text));
+    assert.ok(wall, JSON.stringify(x.brief.map((b) => b.text)));
+    if (/^"/.test(wall.text)) assert.deepEqual(citedArticles(wall), [x.sources[0].articleId, x.sources[1].articleId].sort());
+    else assert.ok(!citedArticles(wall).includes(x.sources[0].articleId), JSON.stringify(wall));
+  });
+});
