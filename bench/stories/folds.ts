@@ -6,6 +6,7 @@
  * A change lands only if it raises (or keeps) both folds, UCI half A and the subsample mean: a gain
  * on one fold alone is a fit to its topics. The held-out half (even topics) is not in either fold.
  */
+import type { ClusterScores } from '../../src/stories/metrics.js';
 import type { Split } from './quality.js';
 
 export const FOLDS = [
@@ -24,4 +25,21 @@ export function foldOf(dev: Split, fold: (typeof FOLDS)[number]): Split {
     gold: new Map(ids.map((id) => [id, dev.gold.get(id)!])),
     features: dev.features.filter((_, i) => keep[i]),
   };
+}
+
+/**
+ * The development figures a change is judged by (`npm run bench:stories -- --dev`): B-cubed F1 of
+ * the development half, each fold, UCI half A, and the subsample means of the development half and
+ * UCI half A. Nothing of the held-out halves is read.
+ */
+export function devFigures(dev: Split, uciA: Split, score: (s: Split) => ClusterScores, subsamples: (s: Split) => number): string[][] {
+  const rows = [['data', 'B3 P', 'B3 R', 'B3 F1', 'subsample mean F1']];
+  const row = (s: Split, sub: boolean) => {
+    const b = score(s).bcubed;
+    rows.push([s.name, b.precision.toFixed(4), b.recall.toFixed(4), b.f1.toFixed(4), sub ? subsamples(s).toFixed(4) : '']);
+  };
+  row(dev, true);
+  for (const f of FOLDS) row(foldOf(dev, f), false);
+  row(uciA, true);
+  return rows;
 }
