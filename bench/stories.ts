@@ -9,6 +9,8 @@
  *   npm run bench:stories -- --scale --store-only   # store run and the ledger stream only (--small: 10k / 20k)
  *   npm run bench:stories -- --scale --undated [N] # N (100k) undated articles: first run, then 100 more
  *   npm run bench:stories -- --scale --stream [N]  # the ledger stream alone, N (100k) articles
+ *   npm run bench:stories -- --scale --wake-lookup [N] # the dormant-story wake look-up on a store of N (100k) articles with person ids (bench/stories/wake-lookup.ts)
+ *   npm run bench:stories -- --dev        # development figures only: ECB+ dev half, its two folds (bench/stories/folds.ts), UCI half A, subsample means
  *   npm run bench:stories -- --errors     # grouping errors by kind, and wrong pairs by day (ECB+ development half and UCI; held-out half: totals)
  *
  * Quality: see bench/stories/quality.ts (ECB+ odd topics = development half, even topics held out;
@@ -25,9 +27,11 @@ import { performance } from 'node:perf_hooks';
 import { groupStories, StoryIndex, storyFeatures } from '../src/stories/index.js';
 import { scoreClusters } from '../src/stories/metrics.js';
 import { errorsByKind, errorTable, pairErrorsByDay, pairTable } from './stories/errors.js';
+import { devFigures } from './stories/folds.js';
 import { loadEcb, loadUci, quality, type Split, subsampleScores } from './stories/quality.js';
 import { storeRun, storeRunChild, streamScale, undatedRun } from './stories/store-run.js';
 import { syntheticFeatureStream, syntheticStream } from './stories/synthetic.js';
+import { wakeLookup, wakeLookupChild } from './stories/wake-lookup.js';
 
 const args = new Set(process.argv.slice(2));
 const REPEATS = 3;
@@ -261,12 +265,22 @@ if (args.has('--store-child')) {
 } else if (args.has('--scale-features-child')) {
   const n = Number(process.argv[process.argv.indexOf('--scale-features-child') + 1]);
   console.log(JSON.stringify(await scaleFeaturesChild(n)));
+} else if (args.has('--wake-child')) {
+  const i = process.argv.indexOf('--wake-child');
+  console.log(JSON.stringify(await wakeLookupChild(process.argv[i + 1], process.argv[i + 2], Number(process.argv[i + 3]), process.argv[i + 4] === '1')));
 } else if (args.has('--errors')) {
   errorsSection();
+} else if (args.has('--dev')) {
+  // (loadEcb makes both halves' features; only the development half is grouped and scored)
+  const ecb = loadEcb();
+  const uci = loadUci();
+  const score = (s: Split) => scoreClusters(s.gold, groupStories(s.features).map((g) => g.members));
+  printTable(devFigures(ecb.odd, uci.a, score, (s) => subsampleScores(s, 10).mean));
 } else {
   const result: Record<string, unknown> = { bench: 'stories', node: process.version, date: new Date().toISOString() };
   if (!args.has('--scale')) result.quality = await qualitySection();
   if (args.has('--undated')) result.undated = await undatedRun(Number(process.argv[process.argv.indexOf('--undated') + 1]) || 100_000);
+  else if (args.has('--wake-lookup')) result.wakeLookup = await wakeLookup(Number(process.argv[process.argv.indexOf('--wake-lookup') + 1]) || 100_000);
   else if (args.has('--stream')) result.ledgerStream = await streamScale(Number(process.argv[process.argv.indexOf('--stream') + 1]) || 100_000);
   else if (!args.has('--quality')) {
     result.storeRun = await storeRun(args.has('--small') ? 10_000 : 100_000);

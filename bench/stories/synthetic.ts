@@ -95,8 +95,15 @@ export function* syntheticStream(n: number, seed: number): Generator<StoryInput 
  * (features of the base articles, perturbed per report: terms dropped, event names added,
  * sketches partly redrawn, verbatim copies sharing the wire sketch). Used for the 1M run, which
  * measures grouping alone.
+ *
+ * `personIds`: each event's three names are person ids (`PER:`, named twice: the article's
+ * protagonists, as the recogniser gives them) instead of capitalised-name ids (`NAME:`), so that
+ * articles may wake dormant stories (follow-up.ts: only articles with a protagonist look dormant
+ * stories up). The random draws are the same, so the default stream's output is unchanged and the
+ * two streams differ only in those ids.
  */
-export function* syntheticFeatureStream(n: number, seed: number): Generator<StoryFeatures> {
+export function* syntheticFeatureStream(n: number, seed: number, options: { personIds?: boolean } = {}): Generator<StoryFeatures> {
+  const namePrefix = options.personIds ? 'PER:' : 'NAME:';
   const bases = loadBases().map((b, i) =>
     storyFeatures({ id: `base-${i}`, title: b.title, text: b.paragraphs.map((p) => p.join(' ')).join('\n\n'), outlet: null, published: null, eventDates: [], entities: [] }),
   );
@@ -126,7 +133,7 @@ export function* syntheticFeatureStream(n: number, seed: number): Generator<Stor
         day,
         published: null,
         terms,
-        entities: b.entities.filter(() => r() > 0.2).concat(ev.names.map((x) => [`NAME:${x}`, 2] as [string, number])),
+        entities: b.entities.filter(() => r() > 0.2).concat(ev.names.map((x) => [`${namePrefix}${x}`, 2] as [string, number])),
         sketch: b.sketch ? { k: b.sketch.k, sig } : null,
         textHash: `${b.textHash}-${i}`,
       };
