@@ -32,4 +32,6 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   and: one article's two figures of a slot conflict only in sentences of one fact, not both quoted; a role-named
 //   age stays apart from a named person its article ages otherwise; dated acts of one verb with two objects are two acts;
 //   a day in the possessive ("Tuesday's election") dates its noun, not a verb near it
-export const COMPARE_VERSION = 'compare-6';
+// compare-7: figures with no noun take their holder's (analyse), a player's figure in the game (game-figures.ts),
+//   a team's win-loss record (standings.ts) (session 12, figures)
+export const COMPARE_VERSION = 'compare-7';

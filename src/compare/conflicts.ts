@@ -12,6 +12,7 @@ import type { Quantity } from '../model/types.js';
 import { ACT_CLASSES } from './acts.js';
 import { clockConflicts } from './clock.js';
 import { recordConflicts } from './records.js';
+import { standingConflicts } from './standings.js';
 import { holderConflicts } from './holders.js';
 import { residenceConflicts } from './residence.js';
 import { joinRolesByAge } from './role-ages.js';
@@ -107,7 +108,7 @@ function displayQuantity(q: Quantity): string {
 
 export function findConflicts(story: StoryView, al: Alignment): Conflict[] {
   const dates = dateConflicts(story, al);
-  return [...quantityConflicts(story, al), ...dates, ...actDateConflicts(story, dates, al), ...clockConflicts(story, al), ...residenceConflicts(story), ...recordConflicts(story), ...holderConflicts(story, al)];
+  return [...quantityConflicts(story, al), ...dates, ...actDateConflicts(story, dates, al), ...clockConflicts(story, al), ...residenceConflicts(story), ...recordConflicts(story), ...standingConflicts(story), ...holderConflicts(story, al)];
 }
 
 function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
