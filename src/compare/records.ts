@@ -90,7 +90,8 @@ export function recordConflict(story: StoryView, rs: WinLoss[], maxDays: number)
   };
 }
 
-function recordSide(story: StoryView, rs: WinLoss[]): ConflictSide {
+/** One side of a record's or a score's conflict: its mentions' sentences, wordings and outlets. */
+export function recordSide(story: StoryView, rs: WinLoss[]): ConflictSide {
   const sorted = [...rs].sort((a, b) => cmp(a.sent.id, b.sent.id) || a.span.start - b.span.start);
   const articles = [...new Set(sorted.map((r) => r.sent.art.id))].sort(cmp);
   return {

@@ -42,3 +42,17 @@ describe("a team's record (standings.ts)", () => {
     assert.deepEqual(records(['The Rovers (10-5) clinched a place.', 'Ines Dorn had 15 points for the Rovers (14-1), who were beaten at home on Sunday.']).map((c) => c.note), []);
   });
 });
+
+describe('the score at one reading of the game clock (scores.ts)', () => {
+  const scores = (texts: string[]) => crossCheckTexts(texts, PUBLISHED, { lead: LEAD }).conflicts.filter((c) => c.slot.startsWith('score with'));
+  it('opposes "at 45-35 ... with 13:41 to go" and "a 45-36 lead with 13:41 to play"', () => {
+    const c = scores(['The Rovers took their first double-digit lead at 45-35 on a pair of free throws with 13:41 to go.', 'Two free throws allowed the Rovers to open a 45-36 lead with 13:41 to play.']);
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+    assert.deepEqual(c[0].sides.map((s) => s.value).sort(), ['45-35', '45-36']);
+  });
+  it('does not oppose two periods, a run, a final score, or the same score told from the other side', () => {
+    assert.deepEqual(scores(['It was 19-12 with 11:43 left in the first half.', 'It was 50-44 with 11:43 left in the second half.']).map((c) => c.note), []);
+    assert.deepEqual(scores(['The Wanderers went on a 9-2 run with 10:03 to play.', 'The Wanderers closed to 47-44 with 10:03 to play.']).map((c) => c.note), []);
+    assert.deepEqual(scores(['The Rovers led 45-36 with 13:41 to play.', 'The Wanderers trailed 36-45 with 13:41 to play.']).map((c) => c.note), []);
+  });
+});
