@@ -349,13 +349,15 @@ function quoted(m: QMention): boolean {
  * article on a side they are (the reader sees both sentences).
  */
 function sameTimeOfWriting(a: QMention[], b: QMention[]): boolean {
-  if (a[0]?.unit !== 'years') return true;
+  // (a running total or a game's figure, held:/game:, changes with each game: articles a day apart at most)
+  const span = a[0]?.unit === 'years' ? AGE_SPAN_DAYS : /^(?:held|game):/.test(a[0]?.slot ?? '') ? 1 : 0;
+  if (!span) return true;
   // (publication days: "YYYY-MM-DD", see stories/facts.ts publicationDay)
   const days = (ms: QMention[]) => ms.map((m) => m.sent.art.published).filter((d): d is string => !!d).map((d) => Date.parse(d) / 86_400_000);
   const da = days(a);
   const db = days(b);
   if (!da.length || !db.length) return true;
-  return da.some((x) => db.some((y) => Math.abs(x - y) <= AGE_SPAN_DAYS));
+  return da.some((x) => db.some((y) => Math.abs(x - y) <= span));
 }
 const AGE_SPAN_DAYS = 183;
 
