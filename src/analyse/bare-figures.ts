@@ -45,21 +45,26 @@ interface Held {
 }
 
 /** The named holder of a figure starting at `at` in the sentence: the name written before the verb right before it, or null. */
+/** How far before a figure its verb and holder are looked for (characters): bounds the work in run-on text. */
+const LOOK_BACK = 200;
+
 function heldBy(text: string, sent: Span, at: number, withToo = false): Held | null {
-  const before = text.slice(sent.start, at).trimEnd();
+  const before = text.slice(Math.max(sent.start, at - LOOK_BACK), at).trimEnd();
+  const from = Math.max(sent.start, at - LOOK_BACK);
   const phrasal = PHRASAL.exec(before);
-  if (phrasal) return nameBefore(text, sent, sent.start + phrasal.index);
+  if (phrasal) return nameBefore(text, sent, from + phrasal.index);
   const m = /(\p{L}+)(?:\s+(\p{L}+))?$/u.exec(before);
   if (!m) return null;
   // "has now 2,301", "added just 12": an adverb after the verb
   const [verb, verbAt] = m[2] !== undefined && ADVERB.test(m[2]) ? [m[1], m.index] : [m[2] ?? m[1], m.index + m[0].length - (m[2] ?? m[1]).length];
-  if (HOLD_VERBS.has(verb.toLowerCase())) return nameBefore(text, sent, sent.start + verbAt);
+  if (HOLD_VERBS.has(verb.toLowerCase())) return nameBefore(text, sent, from + verbAt);
   // (a figure with its noun may also be held "with": "finished with 20 points", "led the visitors with 13 points")
-  return withToo && verb === 'with' ? clauseSubject(text, sent, sent.start + verbAt) : null;
+  return withToo && verb === 'with' ? clauseSubject(text, sent, from + verbAt) : null;
 }
 
 /** The name that opens the clause a word at `at` is in ("Roe led the visitors with", ", while Roe finished with"). */
 function clauseSubject(text: string, sent: Span, at: number): Held | null {
+  if (at - sent.start > LOOK_BACK) return null;
   const upTo = text.slice(sent.start, at);
   const from = Math.max(upTo.lastIndexOf(','), upTo.lastIndexOf(';'), upTo.lastIndexOf(':')) + 1;
   const m = /^\s*(?:(?:while|and|but|as|when|whereas)\s+)?((?:\p{Lu}[\p{L}’'-]*\s+){0,2}\p{Lu}[\p{L}’'-]*)\s+\p{Ll}.*$/su.exec(upTo.slice(from));
@@ -71,10 +76,11 @@ function clauseSubject(text: string, sent: Span, at: number): Held | null {
 const OPENING_NAME = /^((?:\p{Lu}[\p{L}’'-]*\s+){0,2}\p{Lu}[\p{L}’'-]*)\s+\p{Ll}[^\p{Lu},;:]*\band\s+(?:(?:now|still|also|then)\s+)?$/u;
 
 /** The name right before a verb starting at `verbStart` (past an appositive, "who", adverbs), or null. */
-function nameBefore(text: string, sent: Span, verbStart: number): Held | null {
+function nameBefore(text: string, sent: Span, verbStart: number, sentenceStart = true): Held | null {
+  if (verbStart - sent.start > LOOK_BACK) return nameNear(text, verbStart);
   const upTo = text.slice(sent.start, verbStart);
   // a verb coordinated with the sentence's first verb has its subject: "Roe finished with 20 points and now has 2,302"
-  const opening = OPENING_NAME.exec(upTo);
+  const opening = sentenceStart ? OPENING_NAME.exec(upTo) : null;
   if (opening && !NOT_NAME.has(opening[1].split(/\s+/)[0])) return { holder: opening[1].split(/\s+/).pop()!.replace(/['’]s$/, ''), nameStart: sent.start };
   // the name's end: the last capitalised word before the verb with only NAME_TO_VERB between
   for (let end = upTo.length; end > 0; end--) {
@@ -89,6 +95,11 @@ function nameBefore(text: string, sent: Span, verbStart: number): Held | null {
     return { holder: surname, nameStart: sent.start + m.index + m[0].indexOf(m[1]) };
   }
   return null;
+}
+
+/** In a long sentence, the name right before the verb only (past an appositive, "who", adverbs), in the last LOOK_BACK characters. */
+function nameNear(text: string, verbStart: number): Held | null {
+  return nameBefore(text, { start: verbStart - LOOK_BACK, end: verbStart }, verbStart, false);
 }
 
 /** A bare figure in parentheses right after a name: "Buford (2,116)", "Harstad (2,110)". */
@@ -115,7 +126,7 @@ function bareOf(text: string, sent: Span, read: readonly Quantity[]): Bare[] {
     const digits = m[0].replace(/,$/, '');
     const end = start + digits.length;
     if (!DIGITS.test(digits) || /^(?:1[89]|2[01])\d\d$/.test(digits) || taken(start, end) || /[\d.:/-]/.test(text[start - 1] ?? '') || /^[.:/-]\d|^-/.test(text.slice(end, end + 2))) continue;
-    if (!ENDS_FIGURE.test(text.slice(end, sent.end))) continue;
+    if (!ENDS_FIGURE.test(text.slice(end, Math.min(sent.end, end + 40)))) continue;
     const held = heldBy(text, sent, start);
     if (held) out.push({ span: { start, end }, value: Number(digits.replace(/,/g, '')), holder: held.holder, sent, clauseStart: held.nameStart, by: 'verb' });
   }
@@ -129,11 +140,14 @@ function bareOf(text: string, sent: Span, read: readonly Quantity[]): Bare[] {
   return out;
 }
 
-/** A counted figure held by a named person (a count with its noun written after a verb of holding), with its holder's surname. */
+/** A counted figure (a count with its noun written), with its holder's surname when a verb of holding (or "with") names one. */
 interface HeldFigure {
   q: Quantity;
   holder: string | null;
   sent: Span;
+  /** Among the figures of its sentence up to it: whether they count more than one noun, and whether one has a named holder. */
+  mixed: boolean;
+  named: boolean;
 }
 
 /**
@@ -144,40 +158,66 @@ export function bareFigures(text: string, sentences: readonly Span[], read: read
   if (!read.length) return [];
   const counted: HeldFigure[] = [];
   const bare: Bare[] = [];
+  let at = 0;
   for (const sent of sentences) {
-    const inSent = read.filter((q) => q.span.start >= sent.start && q.span.end <= sent.end);
-    for (const q of inSent) if (q.unit === 'count' && q.counted && q.qualifier !== 'range') counted.push({ q, holder: heldBy(text, sent, q.span.start, true)?.holder ?? null, sent });
+    // (quantities and sentences are both in text order)
+    while (at < read.length && read[at].span.start < sent.start) at++;
+    let to = at;
+    while (to < read.length && read[to].span.start < sent.end) to++;
+    const inSent = read.slice(at, to).filter((q) => q.span.end <= sent.end);
+    let prev: HeldFigure | null = null;
+    for (const q of inSent) {
+      if (q.unit !== 'count' || !q.counted || q.qualifier === 'range') continue;
+      const holder = heldBy(text, sent, q.span.start, true)?.holder ?? null;
+      const c: HeldFigure = { q, holder, sent, mixed: !!prev && (prev.mixed || prev.q.counted !== q.counted), named: !!prev?.named || holder !== null };
+      counted.push(c);
+      prev = c;
+    }
     if (/\d/.test(text.slice(sent.start, sent.end))) bare.push(...bareOf(text, sent, inSent));
   }
+  const byHolder = new Map<string, HeldFigure[]>();
+  for (const c of counted) if (c.holder !== null) (byHolder.get(c.holder) ?? byHolder.set(c.holder, []).get(c.holder)!).push(c);
   const out: Quantity[] = [];
   for (const b of bare) {
-    const noun = ownNoun(b, counted) ?? elidedNoun(b, counted);
+    const noun = ownNoun(b, counted, byHolder.get(b.holder) ?? []) ?? elidedNoun(b, counted);
     if (!noun) continue;
     out.push({ span: b.span, text: text.slice(b.span.start, b.span.end), value: b.value, low: null, high: null, unit: 'count', qualifier: 'exact', counted: noun });
   }
   return out;
 }
 
-/** The noun of the same holder's nearest other held figure in the article (before it first). */
-function ownNoun(b: Bare, counted: readonly HeldFigure[]): string | null {
+/** How many of `figures` (in text order) end at or before `at`. */
+function endingBy(figures: readonly HeldFigure[], at: number): number {
+  let lo = 0;
+  let hi = figures.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (figures[mid].q.span.end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The noun of the same holder's nearest other held figure in the article (the earlier of two as near). */
+function ownNoun(b: Bare, counted: readonly HeldFigure[], mine: readonly HeldFigure[]): string | null {
   // a figure earlier in the holder's own clause ("Roe finished with 20 points and now has 2,302")
-  const inClause = counted.filter((c) => c.sent === b.sent && c.q.span.start >= b.clauseStart && c.q.span.end <= b.span.start);
-  if (inClause.length) return inClause[inClause.length - 1].q.counted;
-  const mine = counted.filter((c) => c.holder === b.holder);
+  const last = counted[endingBy(counted, b.span.start) - 1];
+  if (last && last.sent === b.sent && last.q.span.start >= b.clauseStart) return last.q.counted;
   if (!mine.length) return null;
-  const nearest = [...mine].sort((x, y) => Math.abs(x.q.span.start - b.span.start) - Math.abs(y.q.span.start - b.span.start))[0];
-  return nearest.q.counted;
+  const k = endingBy(mine, b.span.start);
+  const [before, after] = [mine[k - 1], mine[k]];
+  if (!after) return before.q.counted;
+  if (!before) return after.q.counted;
+  return b.span.start - before.q.span.start <= after.q.span.start - b.span.start ? before.q.counted : after.q.counted;
 }
 
 /** The noun a joined clause of the same sentence leaves out: every counted figure before the holder's clause counts it. */
 function elidedNoun(b: Bare, counted: readonly HeldFigure[]): string | null {
   if (b.by !== 'verb') return null;
-  const before = counted.filter((c) => c.sent === b.sent && c.q.span.end <= b.clauseStart);
+  const last = counted[endingBy(counted, b.clauseStart) - 1];
   // the clause that leaves the noun out repeats one whose holder is named ("X scored 14 points and Y scored 13")
-  if (!before.some((c) => c.holder !== null)) return null;
-  if (!before.length) return null;
-  const nouns = new Set(before.map((c) => c.q.counted));
-  return nouns.size === 1 ? before[0].q.counted : null;
+  if (!last || last.sent !== b.sent || !last.named || last.mixed) return null;
+  return last.q.counted;
 }
 
 /** Whether a figure's counted noun is not written in its own words (a bare figure given its noun here). */

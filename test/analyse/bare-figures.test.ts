@@ -40,3 +40,20 @@ describe('figures with no noun (bare-figures.ts)', () => {
     assert.deepEqual(bare('Kowal scored 21 points to pass Brandt (1,210).'), []);
   });
 });
+
+describe('bare figures in run-on text', () => {
+  it('reads thousands of bare figures in one sentence in time linear in its length', () => {
+    const line = (n: number) => Array.from({ length: n }, (_, i) => `Player${String.fromCharCode(65 + (i % 26))} Roe scored ${i % 90} points and Doe added ${i % 50},`).join(' ') + '.';
+    const time = (text: string) => {
+      const t0 = performance.now();
+      const n = findQuantities(text, [{ start: 0, end: text.length }]).length;
+      return { n, ms: performance.now() - t0 };
+    };
+    time(line(200));
+    const small = time(line(1000));
+    const large = time(line(4000));
+    assert.equal(large.n, 8000);
+    // (a quadratic reader takes 16 times as long for 4 times the text; allow a loaded machine's noise)
+    assert.ok(large.ms < small.ms * 9, `${small.ms} ms -> ${large.ms} ms`);
+  });
+});
