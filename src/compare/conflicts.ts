@@ -14,6 +14,7 @@ import { clockConflicts } from './clock.js';
 import { recordConflicts } from './records.js';
 import { standingConflicts } from './standings.js';
 import { scoreConflicts } from './scores.js';
+import { markConflicts } from './marks.js';
 import { holderConflicts } from './holders.js';
 import { residenceConflicts } from './residence.js';
 import { joinRolesByAge } from './role-ages.js';
@@ -109,7 +110,7 @@ function displayQuantity(q: Quantity): string {
 
 export function findConflicts(story: StoryView, al: Alignment): Conflict[] {
   const dates = dateConflicts(story, al);
-  return [...quantityConflicts(story, al), ...dates, ...actDateConflicts(story, dates, al), ...clockConflicts(story, al), ...residenceConflicts(story), ...recordConflicts(story), ...standingConflicts(story), ...scoreConflicts(story), ...holderConflicts(story, al)];
+  return [...quantityConflicts(story, al), ...dates, ...actDateConflicts(story, dates, al), ...clockConflicts(story, al), ...residenceConflicts(story), ...recordConflicts(story), ...standingConflicts(story), ...scoreConflicts(story), ...markConflicts(story), ...holderConflicts(story, al)];
 }
 
 function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {

@@ -65,7 +65,7 @@ export function recordConflicts(story: StoryView): Conflict[] {
 }
 
 /** One holder's records told differently by independent sources written less than `maxDays` apart (when both are dated); standings.ts reads teams' so. */
-export function recordConflict(story: StoryView, rs: WinLoss[], maxDays: number): Conflict | null {
+export function recordConflict(story: StoryView, rs: WinLoss[], maxDays: number, what = 'record'): Conflict | null {
   if (story.independent(rs.map((r) => r.sent.art.id)) < 2) return null;
   const sorted = [...rs].sort((a, b) => cmp(a.value, b.value) || cmp(a.sent.id, b.sent.id) || a.span.start - b.span.start);
   const sides = sidesByFirst(sorted, (first, r) => first.value === r.value);
@@ -80,12 +80,12 @@ export function recordConflict(story: StoryView, rs: WinLoss[], maxDays: number)
   return {
     id: '',
     kind: 'count',
-    slot: `record of ${label}`,
+    slot: `${what} of ${label}`,
     severity: 'conflict',
     withinArticle: arts.some((x, i) => arts.some((y, j) => j > i && [...x].some((id) => y.has(id)))),
     sides: sides.map((x) => recordSide(story, x)),
     pairs,
-    note: `${sides.map((x) => x[0].value).join(' vs ')}: different records for the same ${rs[0].slot.startsWith('record|') ? 'person' : 'team'}`,
+    note: `${sides.map((x) => x[0].value).join(' vs ')}: different ${what}s for the same ${rs[0].slot.startsWith('standing|') ? 'team' : 'person'}`,
     factIds: [],
   };
 }

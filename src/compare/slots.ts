@@ -788,7 +788,7 @@ export function surnameSpelledTwoWays(a: string, b: string): boolean {
 }
 
 /** Slot key prefixes followed by a person's key (see personKey). */
-const PERSON_SLOTS = ['age|', 'distance|person|', 'weight|', 'residence|', 'record|'];
+const PERSON_SLOTS = ['age|', 'distance|person|', 'weight|', 'residence|', 'record|', 'surpassed|'];
 
 const SUBJECT_PRONOUN = /^(?:he|she)$/i;
 /**

@@ -69,3 +69,16 @@ describe('running totals and game figures change with each game', () => {
     assert.deepEqual(x.conflicts.map((c) => c.note), []);
   });
 });
+
+describe('the mark a player passed (marks.ts)', () => {
+  const marks = (texts: string[]) => crossCheckTexts(texts, PUBLISHED, { lead: LEAD }).conflicts.filter((c) => c.slot.startsWith('mark of'));
+  it('opposes "overtake Brandt (2,116)" and "broke Lena Brandt\u2019s scoring record of 2,106"', () => {
+    const c = marks(['With six more points, Marta Kowal overtook Brandt (2,116) on the career chart.', 'Kowal broke Lena Brandt\u2019s school scoring record of 2,106 points with a free throw.']);
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+    assert.deepEqual(c[0].sides.map((s) => s.value).sort(), ['2,106', '2,116']);
+  });
+  it('does not oppose two people passed, or a figure not after a verb of surpassing', () => {
+    assert.deepEqual(marks(['Kowal passed Ines Dorn (2,110) and then Lena Brandt (2,116).', 'Kowal broke Lena Brandt\u2019s school scoring record of 2,116 points.']).map((c) => c.note), []);
+    assert.deepEqual(marks(['Kowal overtook Brandt (2,116) on the career chart.', 'Lena Brandt (2,106) watched from the stands.']).map((c) => c.note), []);
+  });
+});
