@@ -36,4 +36,6 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   its holder's (the name that owns it or is the subject of its predicate): one figure of two holders is two facts; a
 //   brief line is cited only by sentences that give every one of its places and bound each figure as it does, and
 //   quoted words only by sentences that quote (session 12)
+//   and: figures with no noun take their holder's (analyse), a player's figure in the game (game-figures.ts), a team's
+//   win-loss record (standings.ts), the score at one game-clock reading (scores.ts), the mark a player passed (marks.ts)
 export const COMPARE_VERSION = 'compare-7';

@@ -17,6 +17,7 @@
  */
 import type { Quantity, QuantityQualifier, Span } from '../model/types.js';
 import { monthNumber } from '../text/calendar.js';
+import { bareFigures } from './bare-figures.js';
 import { dataRows } from '../text/lexicon.js';
 import { wordTable } from '../text/word-table.js';
 import { hyphenJoined, MAYBE_NUMBER, type NumberRead, type NumberWord, readNumber, SCALES, SMALL, spelledNumber, TENS } from '../text/numbers.js';
@@ -189,10 +190,12 @@ export function findQuantities(text: string, sentences: Span[]): Quantity[] {
   const plain = findPlainQuantities(text, sentences);
   const spans = sentences.length ? sentences : [{ start: 0, end: text.length }];
   const measures = spans.flatMap((s) => findMeasures(text, s));
-  if (!measures.length) return plain;
+  const byStart = (a: Quantity, b: Quantity) => a.span.start - b.span.start || a.span.end - b.span.end;
   // a magnitude or an age read whole replaces the plain reading of its number ("6.1-magnitude quake")
-  const kept = plain.filter((q) => !measures.some((m) => m.numberStart >= q.span.start && m.numberStart < q.span.end));
-  return [...kept, ...measures.map((m) => m.q)].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const read = measures.length ? [...plain.filter((q) => !measures.some((m) => m.numberStart >= q.span.start && m.numberStart < q.span.end)), ...measures.map((m) => m.q)].sort(byStart) : plain;
+  // "Hansbrough now has 2,301.": a figure written with no noun takes its holder's (bare-figures.ts)
+  const bare = bareFigures(text, spans, read);
+  return bare.length ? [...read, ...bare].sort(byStart) : read;
 }
 
 const NUM = String.raw`(\d{1,2}(?:\.\d{1,2})?)`;

@@ -12,6 +12,9 @@ import type { Quantity } from '../model/types.js';
 import { ACT_CLASSES } from './acts.js';
 import { clockConflicts } from './clock.js';
 import { recordConflicts } from './records.js';
+import { standingConflicts } from './standings.js';
+import { scoreConflicts } from './scores.js';
+import { markConflicts } from './marks.js';
 import { holderConflicts } from './holders.js';
 import { residenceConflicts } from './residence.js';
 import { joinRolesByAge } from './role-ages.js';
@@ -107,7 +110,7 @@ function displayQuantity(q: Quantity): string {
 
 export function findConflicts(story: StoryView, al: Alignment): Conflict[] {
   const dates = dateConflicts(story, al);
-  return [...quantityConflicts(story, al), ...dates, ...actDateConflicts(story, dates, al), ...clockConflicts(story, al), ...residenceConflicts(story), ...recordConflicts(story), ...holderConflicts(story, al)];
+  return [...quantityConflicts(story, al), ...dates, ...actDateConflicts(story, dates, al), ...clockConflicts(story, al), ...residenceConflicts(story), ...recordConflicts(story), ...standingConflicts(story), ...scoreConflicts(story), ...markConflicts(story), ...holderConflicts(story, al)];
 }
 
 function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
@@ -347,13 +350,15 @@ function quoted(m: QMention): boolean {
  * article on a side they are (the reader sees both sentences).
  */
 function sameTimeOfWriting(a: QMention[], b: QMention[]): boolean {
-  if (a[0]?.unit !== 'years') return true;
+  // (a running total or a game's figure, held:/game:, changes with each game: articles a day apart at most)
+  const span = a[0]?.unit === 'years' ? AGE_SPAN_DAYS : /^(?:held|game):/.test(a[0]?.slot ?? '') ? 1 : 0;
+  if (!span) return true;
   // (publication days: "YYYY-MM-DD", see stories/facts.ts publicationDay)
   const days = (ms: QMention[]) => ms.map((m) => m.sent.art.published).filter((d): d is string => !!d).map((d) => Date.parse(d) / 86_400_000);
   const da = days(a);
   const db = days(b);
   if (!da.length || !db.length) return true;
-  return da.some((x) => db.some((y) => Math.abs(x - y) <= AGE_SPAN_DAYS));
+  return da.some((x) => db.some((y) => Math.abs(x - y) <= span));
 }
 const AGE_SPAN_DAYS = 183;
 

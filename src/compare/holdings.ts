@@ -11,6 +11,7 @@
  * it reports); a past "had" tells one occasion, and the same person has several of those in a
  * round-up ("Roe had 24 points" in a later game's paragraph).
  */
+import { nounNotWritten } from '../analyse/bare-figures.js';
 import type { Quantity, SyntaxToken } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
 import { antecedent } from './dated-acts.js';
@@ -44,6 +45,29 @@ export function holdingPrefix(noun: string): string {
  * organisation holding it). `personKey` is slots.ts's key of a person's name.
  */
 export function holdingOf(s: Sent, q: Quantity, personKey: (canonical: string) => string): Holding | null {
+  const h = heldFigure(s, q, (v) => POSSESSION.has(v.lemma.toLowerCase()) && PRESENT.has(v.xpos));
+  if (!h) return null;
+  const person = canonicalName(h.written);
+  return { key: `${holdingPrefix(h.noun)}${personKey(person)}`, label: `${h.noun} total of ${h.written}`, person };
+}
+
+/** A figure a named person holds through the verb right before it, with its counted noun (the noun's token, or the figure's when no noun is written). */
+export interface HeldFigure {
+  noun: string;
+  /** The holder's name as written. */
+  written: string;
+  /** Index of the token after which the figure's own words end (its noun, or its number). */
+  end: number;
+  tokens: readonly SyntaxToken[];
+}
+
+/**
+ * The named holder and counted noun of a figure whose verb (right before it, past adverbs, or the
+ * verb before "with": "led Drake with 13 points") `verbOk` accepts: by the tags, which parse such
+ * lines more reliably than the relations do. Null with no parse, no noun, a rate, a pronoun or an
+ * organisation holding it.
+ */
+export function heldFigure(s: Sent, q: Quantity, verbOk: (v: SyntaxToken) => boolean, withToo = false): HeldFigure | null {
   if (q.unit !== 'count' || q.qualifier === 'range') return null;
   const tokens = parseOf(s.art);
   if (!tokens) return null;
@@ -54,17 +78,18 @@ export function holdingOf(s: Sent, q: Quantity, personKey: (canonical: string) =
   // the verb right before the figure, past adverbs ("has 2,301", "now has", "still has")
   let verb = first - 1;
   while (verb >= 0 && tokens[verb].upos === 'ADV' && tokens[verb].start >= s.span.start) verb--;
+  // "finished with 20 points", "led Drake with 13 points": the verb before "with", past its object
+  if (withToo && tokens[verb]?.lemma.toLowerCase() === 'with') for (let k = verb - 1, n = 0; k >= 0 && n < 3 && tokens[k].start >= s.span.start; k--, n++) if (tokens[k].upos === 'VERB') { verb = k; break; }
   const v = tokens[verb];
-  if (!v || v.start < s.span.start || !POSSESSION.has(v.lemma.toLowerCase()) || !PRESENT.has(v.xpos)) return null;
-  const n = countedNounAfter(tokens, num, s.span.end);
+  if (!v || v.start < s.span.start || !verbOk(v)) return null;
+  // a figure written with no noun ("now has 2,302 for his career") counts its holder's noun (analyse/bare-figures.ts)
+  const n = nounNotWritten(q) ? num : countedNounAfter(tokens, num, s.span.end);
   if (n < 0 || RATE_AFTER.test(s.art.text.slice(tokens[n].end, s.span.end))) return null;
   const who = holderOf(s, tokens, kidsOf(tokens), verb);
   if (!who) return null;
   // (the quantity reader's counted word when it read one: tokens may glue a dash to the noun, "points-13")
   const noun = key((q.counted ?? tokens[n].lemma).toLowerCase());
-  const written = s.art.text.slice(who.span.start, who.span.end);
-  const person = canonicalName(written);
-  return { key: `${holdingPrefix(noun)}${personKey(person)}`, label: `${noun} total of ${written}`, person };
+  return { noun, written: s.art.text.slice(who.span.start, who.span.end), end: n, tokens };
 }
 
 /** The noun a figure counts: the last noun of the run of nouns right after it ("2,301 career points" → points), or -1. */
@@ -83,12 +108,14 @@ const NAME_TO_VERB = /^(?:\s*,[^,;]{1,40},)?(?:\s*,)?\s*(?:(?:who|now|still|alre
  */
 function holderOf(s: Sent, tokens: readonly SyntaxToken[], kids: number[][], verb: number): EntityRef | null {
   const person = (i: number) => s.entities.find((e) => e.type === 'PER' && e.span.start <= tokens[i].start && tokens[i].end <= e.span.end);
-  const subj = kids[verb].find((c) => rel(tokens[c]) === 'nsubj');
+  // a verb coordinated with another has its subject ("Roe finished with 20 points and now has 2,302")
+  const head = rel(tokens[verb]) === 'conj' ? tokens[verb].head : -1;
+  const subj = kids[verb].find((c) => rel(tokens[c]) === 'nsubj') ?? (head >= 0 ? kids[head].find((c) => rel(tokens[c]) === 'nsubj') : undefined);
   const named = subj !== undefined ? person(subj) : undefined;
   if (named) return named;
   // (parses of these lines often hang the name elsewhere: "Roe, a junior, now has" with "junior" as the subject)
-  const at = tokens[verb].start;
-  const before = s.entities.filter((e) => e.span.end <= at && NAME_TO_VERB.test(s.art.text.slice(e.span.end, at))).pop();
+  const nameRightBefore = (at: number) => s.entities.filter((e) => e.span.end <= at && NAME_TO_VERB.test(s.art.text.slice(e.span.end, at))).pop();
+  const before = nameRightBefore(tokens[verb].start) ?? (head >= 0 ? nameRightBefore(tokens[head].start) : undefined);
   if (before) return before.type === 'PER' ? before : null;
   const a = subj !== undefined ? antecedent(s, tokens[subj].start) : null;
   return a?.type === 'PER' ? a : null;

@@ -12,7 +12,7 @@ import { personKey, resolveOneNameSlots } from './slots.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide } from './types.js';
 
-interface WinLoss {
+export interface WinLoss {
   sent: Sent;
   /** `record|<person key>`. */
   slot: string;
@@ -58,20 +58,21 @@ export function recordConflicts(story: StoryView): Conflict[] {
   for (const r of rs) (bySlot.get(r.slot) ?? bySlot.set(r.slot, []).get(r.slot)!).push(r);
   const out: Conflict[] = [];
   for (const slot of [...bySlot.keys()].sort(cmp)) {
-    const c = recordConflict(story, bySlot.get(slot)!);
+    const c = recordConflict(story, bySlot.get(slot)!, WEEK_DAYS);
     if (c) out.push(c);
   }
   return out;
 }
 
-function recordConflict(story: StoryView, rs: WinLoss[]): Conflict | null {
+/** One holder's records told differently by independent sources written less than `maxDays` apart (when both are dated); standings.ts reads teams' so. */
+export function recordConflict(story: StoryView, rs: WinLoss[], maxDays: number, what = 'record'): Conflict | null {
   if (story.independent(rs.map((r) => r.sent.art.id)) < 2) return null;
   const sorted = [...rs].sort((a, b) => cmp(a.value, b.value) || cmp(a.sent.id, b.sent.id) || a.span.start - b.span.start);
   const sides = sidesByFirst(sorted, (first, r) => first.value === r.value);
   if (sides.length < 2) return null;
-  // a record of an article written a week or more after another's may count fights in between
+  // a record of an article written a week (a team's: two days) or more after another's may count fights or games in between
   const days = sides.map((x) => x.map(day));
-  const apart = (i: number, j: number) => days[i].every((x) => x !== null && days[j].every((y) => y !== null && Math.abs(x - y) >= WEEK_DAYS));
+  const apart = (i: number, j: number) => days[i].every((x) => x !== null && days[j].every((y) => y !== null && Math.abs(x - y) >= maxDays));
   const pairs = crossOutletPairs(sides).filter((p) => !apart(p.a, p.b));
   if (!pairs.length) return null;
   const arts = sides.map((x) => new Set(x.map((r) => r.sent.art.id)));
@@ -79,17 +80,18 @@ function recordConflict(story: StoryView, rs: WinLoss[]): Conflict | null {
   return {
     id: '',
     kind: 'count',
-    slot: `record of ${label}`,
+    slot: `${what} of ${label}`,
     severity: 'conflict',
     withinArticle: arts.some((x, i) => arts.some((y, j) => j > i && [...x].some((id) => y.has(id)))),
     sides: sides.map((x) => recordSide(story, x)),
     pairs,
-    note: `${sides.map((x) => x[0].value).join(' vs ')}: different records for the same person`,
+    note: `${sides.map((x) => x[0].value).join(' vs ')}: different ${what}s for the same ${rs[0].slot.startsWith('standing|') ? 'team' : 'person'}`,
     factIds: [],
   };
 }
 
-function recordSide(story: StoryView, rs: WinLoss[]): ConflictSide {
+/** One side of a record's or a score's conflict: its mentions' sentences, wordings and outlets. */
+export function recordSide(story: StoryView, rs: WinLoss[]): ConflictSide {
   const sorted = [...rs].sort((a, b) => cmp(a.sent.id, b.sent.id) || a.span.start - b.span.start);
   const articles = [...new Set(sorted.map((r) => r.sent.art.id))].sort(cmp);
   return {

@@ -19,6 +19,8 @@ import { spelledNumber } from '../text/numbers.js';
 import { tokenAt } from '../text/tokenize.js';
 import { key } from './text.js';
 import { holdingOf } from './holdings.js';
+import { gameFigureOf } from './game-figures.js';
+import { reportsTheGame } from './scores.js';
 
 export interface Slot {
   /** Comparable key: two figures are about the same thing only when their keys are equal. */
@@ -133,6 +135,9 @@ const WINDOW_AFTER = 5;
 
 /** The slot of `q` in sentence `s`, or null when the figure cannot be compared safely. */
 export function slotOf(s: Sent, q: Quantity, background: Background): Slot | null {
+  // "Carter had 12 points and four assists": a player's figures in the game are a list, not parts of a total
+  const game = gameFigure(s, q);
+  if (game) return background === 'none' && !isHedged(s, q) ? game : null;
   if (isPart(s, q) || isHedged(s, q)) return null;
   // "married two weeks ago": how long ago an act was; its own "ago" marks the sentence's past
   const since = sinceAct(s, q);
@@ -153,7 +158,15 @@ export function slotOf(s: Sent, q: Quantity, background: Background): Slot | nul
 
 /** The slot a figure would have were it not a part (`partOf`) nor in a background sentence: the funnel (scripts/dump-slots.ts) counts them. */
 export function slotIgnoringParts(s: Sent, q: Quantity): Slot | null {
-  return slotOfFigure(s, q) ?? heldTotal(s, q) ?? countedThings(s, q);
+  return gameFigure(s, q) ?? slotOfFigure(s, q) ?? heldTotal(s, q) ?? countedThings(s, q);
+}
+
+/** "Carter scored 14 points": a named player's figure in the game told (game-figures.ts), between sentences of one fact. */
+function gameFigure(s: Sent, q: Quantity): Slot | null {
+  const part = partOf(s, q);
+  if (part && part !== 'N x and M y' && part !== 'coordinated by the parse') return null;
+  const g = gameFigureOf(s, q, personKey);
+  return g ? { key: g.key, label: g.label, unit: 'count', factor: 1, personal: true, person: g.person, aligned: true } : null;
 }
 
 /** "Roe now has 2,301 career points": a named person's running total of a noun (holdings.ts), a person slot. */
@@ -600,6 +613,8 @@ export function figureSlots(story: StoryView): { sent: Sent; q: Quantity; slot: 
         out.push({ sent: s, q, slot: slot && !(slot.unit === 'magnitude' && anotherDaysShock(s, eventDay)) ? slot : null });
       }
   }
+  // a player's figure in the game only from articles that write the game's score (scores.ts): a round-up tells other games
+  for (const x of out) if (x.slot?.key.startsWith('game:') && !reportsTheGame(story, x.sent.art)) x.slot = null;
   const toldInLeads = new Set(out.filter((x) => x.slot && inLead(x.sent)).map((x) => x.slot!.key));
   for (const x of out) if (x.slot && EVENT_FRAMES.test(x.slot.key) && !inLead(x.sent) && !toldInLeads.has(x.slot.key)) x.slot = { ...x.slot, bodyOnly: true };
   return out;
@@ -708,8 +723,8 @@ export function personKey(canonical: string): string {
  */
 export function resolveOneNameSlots<T extends { slot: string; person?: string; verbs?: string[]; role?: boolean }>(mentions: T[]): void {
   joinSpellings(mentions);
-  // (a holding's prefix names its counted noun: "held:point|", see holdings.ts)
-  const held = new Set(mentions.map((m) => /^held:[^|]+\|/.exec(m.slot)?.[0]).filter((p): p is string => !!p));
+  // (a holding's or a game figure's prefix names its counted noun: "held:point|", see holdings.ts, game-figures.ts)
+  const held = new Set(mentions.map((m) => /^(?:held|game):[^|]+\|/.exec(m.slot)?.[0]).filter((p): p is string => !!p));
   for (const prefix of [...PERSON_SLOTS, ...[...held].sort()]) {
     const full = new Set(mentions.filter((m) => m.slot.startsWith(prefix) && m.slot.slice(prefix.length).includes('|')).map((m) => m.slot));
     for (const m of mentions) {
@@ -773,7 +788,7 @@ export function surnameSpelledTwoWays(a: string, b: string): boolean {
 }
 
 /** Slot key prefixes followed by a person's key (see personKey). */
-const PERSON_SLOTS = ['age|', 'distance|person|', 'weight|', 'residence|', 'record|'];
+const PERSON_SLOTS = ['age|', 'distance|person|', 'weight|', 'residence|', 'record|', 'surpassed|'];
 
 const SUBJECT_PRONOUN = /^(?:he|she)$/i;
 /**
