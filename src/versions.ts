@@ -33,4 +33,6 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   age stays apart from a named person its article ages otherwise; dated acts of one verb with two objects are two acts;
 //   a day in the possessive ("Tuesday's election") dates its noun, not a verb near it
 // compare-7: WordNet act lexicons (data/lexicon): a noun of a thing is not its verb's act; one act told with other verbs (session 12)
-export const COMPARE_VERSION = 'compare-7';
+// compare-8: dated acts read their kind through the act-class lexicon (FrameNet frames, speech cues) by lemma,
+//   not eleven surface regexes; a date the parse gives to a verb of no kind dates no act near it (session 12)
+export const COMPARE_VERSION = 'compare-8';
