@@ -38,4 +38,6 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   quoted words only by sentences that quote (session 12)
 //   and: figures with no noun take their holder's (analyse), a player's figure in the game (game-figures.ts), a team's
 //   win-loss record (standings.ts), the score at one game-clock reading (scores.ts), the mark a player passed (marks.ts)
-export const COMPARE_VERSION = 'compare-7';
+// compare-8: dated acts read their kind through the act-class lexicon (FrameNet frames, speech cues) by lemma,
+//   not eleven surface regexes; a date the parse gives to a verb of no kind dates no act near it (session 12)
+export const COMPARE_VERSION = 'compare-8';

@@ -4,6 +4,7 @@
  * Hiring). A verb the lexicon does not list is its own class. Nouns that name an act have their
  * verb in data/lexicons/act-nouns.tsv.
  */
+import { cueClassOf } from '../analyse/quotes/cues.js';
 import { dataRows } from '../text/lexicon.js';
 
 let classes: Map<string, string> | null = null;
@@ -51,4 +52,48 @@ export function phrasalAct(lemma: string, particle: string | null): string {
   if (!particle) return lemma;
   phrasal ??= lexiconMap('phrasal-acts.tsv', (v) => v.toLowerCase());
   return phrasal.get(`${lemma.toLowerCase()} ${particle}`) ?? lemma;
+}
+
+/**
+ * The kinds of act news date ("met on Tuesday", "was arrested on Monday"), by the FrameNet frame
+ * of their verb in data/lexicons/act-classes.tsv: two dated mentions of one kind by the same
+ * people may be one act told on two days. Frames of one kind are the ways news tells it: an
+ * attack by its assault, its killing, its strike or its missiles; an arrival by the arrival, the
+ * landing or the trip; a resignation by quitting or by being fired. Statements are not a frame
+ * here: they are the speech cues of data/lexicons/attribution-cues.tsv (newsActKind).
+ */
+const NEWS_ACT_KINDS = new Map<string, string>(Object.entries({
+  Meet_with: 'meeting',
+  Arriving: 'arrival',
+  Vehicle_landing: 'arrival',
+  Travel: 'arrival',
+  Ride_vehicle: 'arrival',
+  Departing: 'departure',
+  Attack: 'attack',
+  Killing: 'attack',
+  Impact: 'attack',
+  Shoot_projectiles: 'attack',
+  Change_of_leadership: 'election',
+  Finish_competition: 'election',
+  Death: 'death',
+  Arrest: 'arrest',
+  Notification_of_charges: 'arrest',
+  Quitting: 'resignation',
+  Firing: 'resignation',
+  // "signed Jane Roe", "signed the accord": an act of its own, not a statement
+  Hiring: 'signing',
+}));
+
+/**
+ * The kind of dated act a word names, by its lemma: 'statement' for a verb whose object is a noun
+ * of speech ("signed a joint statement", "issued a statement"), else the kind of its FrameNet
+ * frame, else 'statement' for a verb of speech (data/lexicons/attribution-cues.tsv: "said",
+ * "vowed", "condemned"; a noun of speech, "the statement", "a spokesman", dates no act of its
+ * own), else null.
+ */
+export function newsActKind(lemma: string, noun: boolean, object?: string): string | null {
+  if (!noun && object && cueClassOf(object) === 'speech') return 'statement';
+  const kind = NEWS_ACT_KINDS.get(actClass(lemma));
+  if (kind) return kind;
+  return !noun && cueClassOf(lemma) === 'speech' ? 'statement' : null;
 }

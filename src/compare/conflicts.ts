@@ -9,7 +9,7 @@
  * No winner is picked: every side carries its value, outlets and sentences.
  */
 import type { Quantity } from '../model/types.js';
-import { ACT_CLASSES } from './acts.js';
+import { actKindOf } from './acts.js';
 import { clockConflicts } from './clock.js';
 import { recordConflicts } from './records.js';
 import { standingConflicts } from './standings.js';
@@ -19,7 +19,7 @@ import { holderConflicts } from './holders.js';
 import { residenceConflicts } from './residence.js';
 import { joinRolesByAge } from './role-ages.js';
 import { actOfTime, actSlots, datedActs, participantKey, pronounAntecedent, recurringDay } from './dated-acts.js';
-import { actClass } from './act-classes.js';
+import { actClass, newsActKind } from './act-classes.js';
 import { MONTH_NAME_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
 import { type Alignment, statesOneFact as oneFact } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
@@ -445,8 +445,15 @@ export function actOf(s: Sent, t: ResolvedTime): string | null {
   return actAt(s, t)?.cls ?? null;
 }
 
-/** The kind of act dated by `t` and where its verb is: the nearest act verb within 6 words. */
+/**
+ * The kind of act dated by `t` and where its verb is: the nearest act word within 6 words, of the
+ * kind of the verb the parse says the date modifies. A date the parse gives to a verb of no kind
+ * dates no act of one ("tweaked his knee last Thursday, the coach said": not the saying).
+ */
 export function actAt(s: Sent, t: ResolvedTime): { cls: string; at: number } | null {
+  const parsed = actOfTime(s, t);
+  const kind = parsed ? newsActKind(parsed.lemma, !!parsed.byNoun, parsed.object) : undefined;
+  if (kind === null) return null;
   let best: { cls: string; d: number; at: number } | null = null;
   const idx = s.tokens.findIndex((tk) => tk.start >= t.span.start);
   const endIdx = s.tokens.findIndex((tk) => tk.start >= t.span.end);
@@ -454,12 +461,9 @@ export function actAt(s: Sent, t: ResolvedTime): { cls: string; at: number } | n
   const last = endIdx < 0 ? s.tokens.length : endIdx;
   for (let i = Math.max(0, first - 6); i < Math.min(s.tokens.length, last + 8); i++) {
     if (i >= first && i < last) continue;
-    const w = s.tokens[i].norm;
-    for (const [cls, re] of ACT_CLASSES)
-      if (re.test(w)) {
-        const d = i < first ? first - i : i - last + 1;
-        if (!best || d < best.d) best = { cls, d, at: s.tokens[i].start };
-      }
+    const cls = actKindOf(s, s.tokens[i]);
+    const d = i < first ? first - i : i - last + 1;
+    if (cls && (kind === undefined || cls === kind) && (!best || d < best.d)) best = { cls, d, at: s.tokens[i].start };
   }
   return best ? { cls: best.cls, at: best.at } : null;
 }
@@ -568,8 +572,6 @@ function dateConflict(story: StoryView, all: DMention[], what: string): Conflict
   };
 }
 
-const STATEMENT = ACT_CLASSES.find(([cls]) => cls === 'statement')![1];
-
 /**
  * "announced today (3 March 2019)": a statement dated by the article's own "today" is dated by
  * when the article was written. Two articles written on different days that each report a
@@ -657,7 +659,7 @@ function actDateConflicts(story: StoryView, already: Conflict[], al: Alignment):
         const coarse = coarseDate(act.t) !== null;
         if (past && !coarse) continue;
         if (coarse && !(act.agents.size || act.patients.size)) continue;
-        if (STATEMENT.test(act.lemma) && toldToday(s, act.t)) continue;
+        if (newsActKind(act.lemma, false) === 'statement' && toldToday(s, act.t)) continue;
         // an event named by a common noun is the article's own event in its lead only ("a fire broke out on Monday" later is another fire)
         if (act.byNoun && !inLead(s)) continue;
         const day = dayOf(act.t);

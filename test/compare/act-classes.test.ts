@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { actClass, namesAThing, phrasalAct } from '../../src/compare/act-classes.js';
+import { actClass, namesAThing, newsActKind, phrasalAct } from '../../src/compare/act-classes.js';
 import { crossCheckStory } from '../../src/compare/index.js';
 import { crossCheckTexts, inventedArticle, publishedAt } from './story.js';
 
@@ -19,6 +19,44 @@ describe('act classes (data/lexicons/act-classes.tsv)', () => {
     assert.equal(actClass('wed'), actClass('marry'));
     assert.notEqual(actClass('kill'), actClass('shoot'));
     assert.equal(actClass('paint'), 'paint');
+  });
+});
+
+describe('kinds of dated acts (act-classes.tsv frames, attribution-cues.tsv speech)', () => {
+  it('gives the verbs of the frames of one kind that kind, by lemma, whatever the verb a hand list would have named', () => {
+    assert.equal(newsActKind('strike', false), 'attack');
+    assert.equal(newsActKind('murder', false), 'attack');
+    assert.equal(newsActKind('bomb', true), 'attack');
+    assert.equal(newsActKind('apprehend', false), 'arrest');
+    assert.equal(newsActKind('indict', false), 'arrest');
+    assert.equal(newsActKind('fire', false), 'resignation');
+    assert.equal(newsActKind('land', false), 'arrival');
+    assert.equal(newsActKind('leave', false), 'departure');
+    assert.equal(newsActKind('meet', false), 'meeting');
+    assert.equal(newsActKind('sign', false), 'signing');
+  });
+
+  it('gives a verb of speech "statement", not a noun of speech, and no kind to other words', () => {
+    assert.equal(newsActKind('say', false), 'statement');
+    assert.equal(newsActKind('vow', false), 'statement');
+    assert.equal(newsActKind('statement', true), null);
+    assert.equal(newsActKind('spokesman', true), null);
+    for (const w of ['paint', 'constructor', '', 'toString']) assert.equal(newsActKind(w, false), null, w);
+  });
+});
+
+describe('the act a date dates, by the parse', () => {
+  it('does not give the saying a date the parse gives to another verb ("hurt his knee last Thursday and the coach said")', () => {
+    const published = publishedAt('2011-01-07T12:00:00Z');
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        inventedArticle('a0', 'Harbor Gulls running back Tom Ashby hurt his knee last Thursday and coach Rosa Kettering said the team put Ashby on injured reserve.', published),
+        inventedArticle('a1', 'Harbor Gulls coach Rosa Kettering said on Wednesday that the team put running back Tom Ashby on injured reserve.', published),
+      ],
+      copies: [],
+    });
+    assert.deepEqual(x.conflicts.filter((c) => c.kind === 'date').map((c) => c.note), []);
   });
 });
 
