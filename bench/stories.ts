@@ -8,7 +8,7 @@
  *   npm run bench:stories -- --scale      # store run and streams only
  *   npm run bench:stories -- --scale --store-only   # store run and the ledger stream only (--small: 10k / 20k)
  *   npm run bench:stories -- --scale --undated [N] # N (100k) undated articles: first run, then 100 more
- *   npm run bench:stories -- --scale --stream [N]  # the ledger stream alone, N (100k) articles
+ *   npm run bench:stories -- --scale --stream [N] [--runs K]  # the ledger stream alone, N (100k) articles, K (2) runs and their median
  *   npm run bench:stories -- --scale --wake-lookup [N] # the dormant-story wake look-up on a store of N (100k) articles with person ids (bench/stories/wake-lookup.ts)
  *   npm run bench:stories -- --dev        # development figures only: ECB+ dev half, its two folds (bench/stories/folds.ts), UCI half A, subsample means
  *   npm run bench:stories -- --errors     # grouping errors by kind, and wrong pairs by day (ECB+ development half and UCI; held-out half: totals)
@@ -256,6 +256,11 @@ async function scale(skip1m: boolean) {
   return { streamA: 'synthetic full texts: PolNeAR resampled and perturbed', textRuns, streamB: 'synthetic persisted features: PolNeAR base features perturbed', featRuns };
 }
 
+/** Runs of the ledger stream (`--runs K`, at least 2: one run of a tree differs from the next by up to a quarter). */
+function streamRuns(): number {
+  return Math.max(2, Number(process.argv[process.argv.indexOf('--runs') + 1]) || 2);
+}
+
 if (args.has('--store-child')) {
   const i = process.argv.indexOf('--store-child');
   console.log(JSON.stringify(await storeRunChild(process.argv[i + 1], process.argv[i + 2], Number(process.argv[i + 3]), Number(process.argv[i + 4]))));
@@ -281,10 +286,10 @@ if (args.has('--store-child')) {
   if (!args.has('--scale')) result.quality = await qualitySection();
   if (args.has('--undated')) result.undated = await undatedRun(Number(process.argv[process.argv.indexOf('--undated') + 1]) || 100_000);
   else if (args.has('--wake-lookup')) result.wakeLookup = await wakeLookup(Number(process.argv[process.argv.indexOf('--wake-lookup') + 1]) || 100_000);
-  else if (args.has('--stream')) result.ledgerStream = await streamScale(Number(process.argv[process.argv.indexOf('--stream') + 1]) || 100_000);
+  else if (args.has('--stream')) result.ledgerStream = await streamScale(Number(process.argv[process.argv.indexOf('--stream') + 1]) || 100_000, streamRuns());
   else if (!args.has('--quality')) {
     result.storeRun = await storeRun(args.has('--small') ? 10_000 : 100_000);
-    result.ledgerStream = await streamScale(args.has('--small') ? 20_000 : args.has('--skip-1m') ? 300_000 : 1_000_000);
+    result.ledgerStream = await streamScale(args.has('--small') ? 20_000 : args.has('--skip-1m') ? 300_000 : 1_000_000, streamRuns());
     if (!args.has('--store-only')) result.scale = await scale(args.has('--skip-1m'));
   }
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });

@@ -6,6 +6,7 @@
  * article (`groupStories` over all features).
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,10 +94,13 @@ const STREAM_PROGRESS_EVERY = 10_000;
  * The stream at scale: n SYNTHETIC articles' features (no analysis) arrive in batches of `batch`;
  * each batch is stored and placed by one ledger run (`runStoryLedger`), as a worker would. Reports,
  * at each mark, articles/s over storing the batch plus its ledger run (process CPU, and wall), the ledger run's CPU alone, and the peak RSS so far: the
- * process holds one batch and the stories open at its start, whatever the store's size.
+ * process holds one batch and the stories open at its start, whatever the store's size. Per 10k
+ * articles (`chunks`) the same rates over that stretch alone, to show a run's drift and noise.
+ * Generating the features is timed by neither clock.
  */
 async function streamChild(store: Store, n: number, batch: number) {
   const marks: Record<string, number>[] = [];
+  const chunks: { articles: number; ledgerCpuSeconds: number; cpuSeconds: number; wallSeconds: number; perSecondLedgerCpu: number; perSecondWall: number; load: number }[] = [];
   let cpuMs = 0;
   let insertCpuMs = 0;
   let wallMs = 0;
@@ -105,6 +109,8 @@ async function streamChild(store: Store, n: number, batch: number) {
   let continued = 0;
   let runs = 0;
   let done = 0;
+  // (where the current 10k stretch started: articles, ledger CPU, CPU, wall)
+  let from = { done: 0, ledger: 0, cpu: 0, wall: 0 };
   let part: StoryFeatures[] = [];
   const place = async () => {
     const cpu0 = process.cpuUsage();
@@ -124,6 +130,12 @@ async function streamChild(store: Store, n: number, batch: number) {
     if (run.reused > 0) continued++;
     done += placed;
     runs++;
+    if (done - from.done >= STREAM_PROGRESS_EVERY || done === n) {
+      const ledger = (cpuMs - insertCpuMs - from.ledger) / 1000;
+      const wall = (wallMs - from.wall) / 1000;
+      chunks.push({ articles: done, ledgerCpuSeconds: ledger, cpuSeconds: (cpuMs - from.cpu) / 1000, wallSeconds: wall, perSecondLedgerCpu: (done - from.done) / ledger, perSecondWall: (done - from.done) / wall, load: loadavg()[0] });
+      from = { done, ledger: cpuMs - insertCpuMs, cpu: cpuMs, wall: wallMs };
+    }
     if (done % STREAM_PROGRESS_EVERY < batch && done % STREAM_MARK_EVERY !== 0 && done !== n) {
       const rss = process.memoryUsage().rss / 2 ** 20;
       console.error(`stream: ${done.toLocaleString('en')} of ${n.toLocaleString('en')} articles, ${Math.round(done / (cpuMs / 1000))}/s CPU (ledger alone ${Math.round(done / ((cpuMs - insertCpuMs) / 1000))}/s), ${Math.round(wallMs / 1000)} s wall, RSS ${Math.round(rss)} MB, load ${loadavg()[0].toFixed(1)}`);
@@ -131,7 +143,7 @@ async function streamChild(store: Store, n: number, batch: number) {
     if (done % STREAM_MARK_EVERY === 0 || done === n) {
       // (storing the features is the analysis side's write; the ledger's own rate is shown beside it)
       const ledgerCpu = cpuMs - insertCpuMs;
-      const m = { articles: done, cpuSeconds: cpuMs / 1000, wallSeconds: wallMs / 1000, perSecondCpu: done / (cpuMs / 1000), perSecondWall: done / (wallMs / 1000), ledgerCpuSeconds: ledgerCpu / 1000, perSecondLedgerCpu: done / (ledgerCpu / 1000), maxRssMB: process.resourceUsage().maxRSS / 1024, maxRestored: restored, runs, runsContinued: continued, reused };
+      const m = { articles: done, cpuSeconds: cpuMs / 1000, wallSeconds: wallMs / 1000, perSecondCpu: done / (cpuMs / 1000), perSecondWall: done / (wallMs / 1000), ledgerCpuSeconds: ledgerCpu / 1000, perSecondLedgerCpu: done / (ledgerCpu / 1000), maxRssMB: process.resourceUsage().maxRSS / 1024, maxRestored: restored, runs, runsContinued: continued, reused, load: loadavg()[0] };
       marks.push(m);
       console.error(JSON.stringify(m));
     }
@@ -141,7 +153,21 @@ async function streamChild(store: Store, n: number, batch: number) {
     if (part.length === batch) await place();
   }
   if (part.length > 0) await place();
-  return { batch, marks };
+  return { batch, marks, chunks, stories: storyDigest(await store.stories()) };
+}
+
+/**
+ * Digests of the stream's final stories, in id order: ids and members, and the whole stored story
+ * (copies, sources, title, span ...). Two trees that group alike print the same.
+ */
+function storyDigest(stories: { id: string; members: string[]; data: unknown }[]): { count: number; membership: string; stored: string } {
+  const members = createHash('sha256');
+  const whole = createHash('sha256');
+  for (const s of [...stories].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    members.update(`${s.id}:${s.members.join(',')}\n`);
+    whole.update(`${JSON.stringify(s.data)}\n`);
+  }
+  return { count: stories.length, membership: members.digest('hex').slice(0, 16), stored: whole.digest('hex').slice(0, 16) };
 }
 
 function child(mode: string, path: string, n: number, chunkArticles = 0): Record<string, number> {
@@ -206,27 +232,71 @@ export async function undatedRun(n: number) {
   }
 }
 
-/** The stream through the store's ledger (SQLite, one process), `n` articles; its table and JSON. */
-export async function streamScale(n: number) {
-  const dir = mkdtempSync(join(tmpdir(), 'tri-stories-stream-'));
-  try {
-    console.log(
-      `\nStream through the story ledger: ${n.toLocaleString('en')} SYNTHETIC articles' features (no analysis; 1,000/day), batches of ${STREAM_BATCH.toLocaleString('en')} stored and placed by one ledger run each (SQLite, one process); CPU time of the process, load ${loadavg()[0].toFixed(1)}.`,
-    );
-    const out = child('stream', join(dir, 'stream.db'), n) as unknown as { batch: number; marks: Record<string, number>[] };
+type StreamMark = Record<string, number>;
+type StreamChunk = { articles: number; perSecondLedgerCpu: number; perSecondWall: number; load: number };
+type StreamOut = { batch: number; marks: StreamMark[]; chunks: StreamChunk[]; stories: { count: number; membership: string; stored: string } };
+
+function printRows(rows: string[][]) {
+  const w = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  rows.forEach((r, j) => {
+    console.log(r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  '));
+    if (j === 0) console.log(w.map((x) => '-'.repeat(x)).join('  '));
+  });
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/**
+ * The stream through the store's ledger (SQLite, one process), `n` articles, `runs` times on the
+ * same input (each run a fresh store and a fresh process): each run's table, its per-10k rates,
+ * and the median of the runs. One run of one tree differs from the next by up to a quarter on a
+ * shared machine: a single figure is not a measurement.
+ */
+export async function streamScale(n: number, runs = 2) {
+  console.log(
+    `\nStream through the story ledger: ${n.toLocaleString('en')} SYNTHETIC articles' features (no analysis; 1,000/day), batches of ${STREAM_BATCH.toLocaleString('en')} stored and placed by one ledger run each (SQLite, one process); CPU time of the process; ${runs} runs on the same input, each on a fresh store; load ${loadavg()[0].toFixed(1)}.`,
+  );
+  const outs: (StreamOut & { loadAtStart: number; loadAtEnd: number })[] = [];
+  for (let r = 0; r < runs; r++) {
+    const dir = mkdtempSync(join(tmpdir(), 'tri-stories-stream-'));
+    try {
+      const loadAtStart = loadavg()[0];
+      const out = child('stream', join(dir, 'stream.db'), n) as unknown as StreamOut;
+      outs.push({ ...out, loadAtStart, loadAtEnd: loadavg()[0] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const out = outs[r];
+    console.log(`\nrun ${r + 1} of ${runs} (load ${out.loadAtStart.toFixed(1)} -> ${out.loadAtEnd.toFixed(1)}): ${out.stories.count.toLocaleString('en')} stories, membership ${out.stories.membership}, stored ${out.stories.stored}`);
     const rows = [['articles', 'CPU s (features write + ledger)', 'wall s', 'articles/s (CPU, with the features write)', 'articles/s (wall)', 'articles/s (ledger CPU: the stream)', 'peak RSS MB', 'most restored in a run', 'runs continuing the kept index']];
     for (const m of out.marks)
       rows.push([m.articles.toLocaleString('en'), m.cpuSeconds.toFixed(0), m.wallSeconds.toFixed(0), m.perSecondCpu.toFixed(0), m.perSecondWall.toFixed(0), m.perSecondLedgerCpu.toFixed(0), m.maxRssMB.toFixed(0), String(m.maxRestored), `${m.runsContinued}/${m.runs}`]);
-    const w = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-    rows.forEach((r, j) => {
-      console.log(r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  '));
-      if (j === 0) console.log(w.map((x) => '-'.repeat(x)).join('  '));
-    });
-    console.log(
-      "target: >= 2,000 articles/s with memory bounded by the open windows (compare Scale B: the in-memory index alone, nothing persisted). The stream's figure is 'ledger CPU': the ledger runs reading the stored features, grouping and committing (process CPU, every thread: one core's worth); 'with the features write' adds storing each batch's features (the analysis side's write, JSON and SQLite insert, done here by the bench); generating the SYNTHETIC features is outside both.",
-    );
-    return { synthetic: true, articles: n, ...out, loadAtStart: loadavg()[0] };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    printRows(rows);
+    console.log(`per 10k articles, ledger CPU/s: ${out.chunks.map((c) => c.perSecondLedgerCpu.toFixed(0)).join(' ')}`);
   }
+  const whole = outs.map((o) => o.marks[o.marks.length - 1]);
+  const pick = (k: string) => whole.map((m) => m[k]);
+  const summary = {
+    perSecondLedgerCpu: median(pick('perSecondLedgerCpu')),
+    perSecondCpu: median(pick('perSecondCpu')),
+    perSecondWall: median(pick('perSecondWall')),
+    maxRssMB: median(pick('maxRssMB')),
+  };
+  console.log(`\nThe whole stream, each run and the median of ${runs}:`);
+  printRows([
+    ['', ...outs.map((_, r) => `run ${r + 1}`), 'median'],
+    ['articles/s, ledger CPU (the stream: the issue\'s figure)', ...pick('perSecondLedgerCpu').map((x) => x.toFixed(0)), summary.perSecondLedgerCpu.toFixed(0)],
+    ['articles/s, CPU with the features write', ...pick('perSecondCpu').map((x) => x.toFixed(0)), summary.perSecondCpu.toFixed(0)],
+    ['articles/s, wall', ...pick('perSecondWall').map((x) => x.toFixed(0)), summary.perSecondWall.toFixed(0)],
+    ['peak RSS MB', ...pick('maxRssMB').map((x) => x.toFixed(0)), summary.maxRssMB.toFixed(0)],
+    ['load at start -> end', ...outs.map((o) => `${o.loadAtStart.toFixed(1)} -> ${o.loadAtEnd.toFixed(1)}`), ''],
+  ]);
+  if (new Set(outs.map((o) => `${o.stories.membership} ${o.stories.stored}`)).size > 1) console.log('WARNING: the runs grouped the same input differently (not deterministic)');
+  console.log(
+    "target: >= 2,000 articles/s with memory bounded by the open windows (compare Scale B: the in-memory index alone, nothing persisted). The stream's figure is 'ledger CPU': the ledger runs reading the stored features, grouping and committing (process CPU, every thread: one core's worth); 'with the features write' adds storing each batch's features (the analysis side's write, JSON and SQLite insert, done here by the bench); generating the SYNTHETIC features is outside both.",
+  );
+  return { synthetic: true, articles: n, runs: outs, median: summary };
 }

@@ -78,7 +78,7 @@ export function latestTime(members: DormantMember[]): number {
 }
 
 /** An article's `FOLLOW_UP_QUERY` most frequent keys (ties: by key), from its term counts (`termCounts`). */
-export function followUpQuery(tc: { keys: string[]; tf: number[] }): string[] {
+export function followUpQuery(tc: { keys: string[]; tf: ArrayLike<number> }): string[] {
   const order = tc.keys.map((_, i) => i);
   order.sort((a, b) => tc.tf[b] - tc.tf[a] || (tc.keys[a] < tc.keys[b] ? -1 : tc.keys[a] > tc.keys[b] ? 1 : 0));
   return order.slice(0, FOLLOW_UP_QUERY).map((i) => tc.keys[i]);

@@ -29,8 +29,12 @@ export class KeyTable {
     return this.keys.length;
   }
 
-  /** Replaces each key by the table's string and writes its slot (hash & mask). */
-  intern(keys: string[], slots: number[]): void {
+  /**
+   * Replaces each key by the table's string and writes its slot (hash & mask), and with `refs` the
+   * key's place in the table: a later look-up by place (`at`) needs no hash. A place stands for
+   * its key until the table starts again, so a reader checks the string it finds there.
+   */
+  intern(keys: string[], slots: { [i: number]: number }, refs?: Int32Array): void {
     if (this.keys.length + keys.length > this.maxKeys) this.clear();
     for (let j = 0; j < keys.length; j++) {
       const k = keys[j];
@@ -47,6 +51,7 @@ export class KeyTable {
         this.slots[x] = fnv1a(k) & this.mask;
       } else keys[j] = this.keys[x];
       slots[j] = this.slots[x];
+      if (refs) refs[j] = x;
     }
   }
 

@@ -155,15 +155,45 @@ function overlapVec(ids: Int32Array, vals: Float32Array, c: Map<number, number>)
   return { dot, shared };
 }
 
-/** Dot product of two centroids (walks the smaller one). */
+/** Dot product of two centroids (walks the smaller one, in its order; `forEach`: a `for...of` over entries made a pair per entry). */
 function dotMaps(a: Map<number, number>, b: Map<number, number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const small = a.size <= b.size ? a : b;
+  const large = small === a ? b : a;
   let dot = 0;
-  for (const [k, v] of small) {
+  small.forEach((v, k) => {
     const w = large.get(k);
     if (w !== undefined) dot += v * w;
-  }
+  });
   return dot;
+}
+
+/** Whether candidate `a` ranks before `b`: higher running score (`partial`), then the older story. */
+const ranksBefore = (a: Story, b: Story) => a.partial > b.partial || (a.partial === b.partial && a.seq < b.seq);
+
+/**
+ * The first `k` candidates by `ranksBefore`, in that order, of those `keep` accepts: what
+ * `sort((a, b) => b.partial - a.partial || a.seq - b.seq).slice(0, k)` gives (stable, like the
+ * sort), without sorting every candidate. The sort copied the array and boxed a number for each
+ * comparison; in `refine`, which searches again for every open article each run, that was about a
+ * tenth of what a ledger run allocated.
+ */
+function topCandidates(found: Story[], k: number, keep?: (s: Story) => boolean): Story[] {
+  const out: Story[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const s = found[i];
+    if (keep && !keep(s)) continue;
+    let j = out.length;
+    if (j === k) {
+      if (k === 0 || !ranksBefore(s, out[k - 1])) continue;
+      j = k - 1;
+    }
+    while (j > 0 && ranksBefore(s, out[j - 1])) {
+      out[j] = out[j - 1];
+      j--;
+    }
+    out[j] = s;
+  }
+  return out;
 }
 
 interface DocEntry {
@@ -227,6 +257,8 @@ class KeyIds implements KeyIdCache {
   /** Another table's id of each key (`KeyIdCache`), -1 when not known; valid for `extOwner`'s table. */
   private ext = new Int32Array(1024).fill(-1);
   private extOwner: object | null = null;
+  /** By place in the process's key table (key-table.ts, `TermCounts.refs`): the id given to the key there, plus one (0: none). */
+  private byRef = new Int32Array(1024);
 
   /** Keys with an id now, and the ids in use at once at most so far (the length of the arrays by id). */
   get size(): { keys: number; slots: number } {
@@ -248,10 +280,14 @@ class KeyIds implements KeyIdCache {
    * each common key once per article (and the store's key dictionary compares by content what it
    * could compare by reference).
    */
-  holdAll(keys: string[]): Int32Array {
+  holdAll(keys: string[], refs?: Int32Array): Int32Array {
     const out = new Int32Array(keys.length);
     for (let i = 0; i < keys.length; i++) {
-      let id = this.byKey.get(keys[i]);
+      // (by the key's place in the process's key table when the caller has it: the id found there
+      // counts only if it still stands for this key, since ids and places are both reused)
+      const ref = refs ? refs[i] : -1;
+      const seen = ref >= 0 && ref < this.byRef.length ? this.byRef[ref] - 1 : -1;
+      let id = seen >= 0 && this.keys[seen] === keys[i] ? seen : this.byKey.get(keys[i]);
       if (id !== undefined) keys[i] = this.keys[id]!;
       else {
         id = this.free.length > 0 ? this.free.pop()! : this.keys.length;
@@ -268,8 +304,19 @@ class KeyIds implements KeyIdCache {
       }
       this.refs[id]++;
       out[i] = id;
+      if (ref >= 0 && id !== seen) this.placeOf(ref, id);
     }
     return out;
+  }
+
+  /** Keeps `id` as the id of the key at place `ref` of the process's key table. */
+  private placeOf(ref: number, id: number): void {
+    if (ref >= this.byRef.length) {
+      const grown = new Int32Array(Math.max(ref + 1, 2 * this.byRef.length));
+      grown.set(this.byRef);
+      this.byRef = grown;
+    }
+    this.byRef[ref] = id + 1;
   }
 
   /** Lets go of a vector's ids; an id no article holds is given back unless `posted` says a story still has it. */
@@ -358,16 +405,24 @@ class DocFrequencies {
  */
 export interface TermCounts {
   keys: string[];
-  tf: number[];
-  slots: number[];
+  tf: Float64Array;
+  slots: Int32Array;
+  /**
+   * Each key's place in the process's key table (key-table.ts), for the index's key ids
+   * (`KeyIds.holdAll`): a place read instead of a string hashed. Typed arrays, like `tf` and
+   * `slots`: a run holds its articles' counts from the read to the placement, and the collector
+   * copies a typed array without visiting its elements.
+   */
+  refs: Int32Array;
   unique: boolean;
 }
 
 export function termCounts(f: StoryFeatures): TermCounts {
   const n = f.terms.length + f.entities.length;
   const keys = new Array<string>(n);
-  const tf = new Array<number>(n);
-  const slots = new Array<number>(n);
+  const tf = new Float64Array(n);
+  const slots = new Int32Array(n);
+  const refs = new Int32Array(n);
   let i = 0;
   for (const [t, c] of f.terms) {
     keys[i] = t;
@@ -377,8 +432,8 @@ export function termCounts(f: StoryFeatures): TermCounts {
     keys[i] = '@' + e;
     tf[i++] = ENTITY_WEIGHT * (1 + Math.log(Math.max(c, 1)));
   }
-  KEY_TABLE.intern(keys, slots);
-  return { keys, tf, slots, unique: distinctKeys(keys, slots) };
+  KEY_TABLE.intern(keys, slots, refs);
+  return { keys, tf, slots, refs, unique: distinctKeys(keys, slots) };
 }
 
 /** The process's key strings and slots (key-table.ts): every article's keys go through it once, when read. */
@@ -395,7 +450,7 @@ let seenStamp = 0;
  * 4 % of the time); only then are the strings compared (a Set of every article's keys was a hash
  * insert per key, on top of the look-ups the pass does anyway).
  */
-function distinctKeys(keys: string[], slots: number[]): boolean {
+function distinctKeys(keys: string[], slots: Int32Array): boolean {
   if (++seenStamp === 0xffffffff) {
     seenAt.fill(0);
     seenStamp = 1;
@@ -514,10 +569,10 @@ export class StoryIndex {
 
     if (!tc) tc = termCounts(f);
     if (!this.seeded) this.df.addCounted(tc);
-    const vec = this.vector(tc);
+    const { refs, ...vec } = this.vector(tc);
     // keep what later steps need, not the terms (they live on in the centroid and `vec`; the ledger's are gone already)
     const lite: StoryFeatures = f.terms?.length === 0 && f.messages?.length === 0 ? f : { ...f, terms: [], messages: [] };
-    const entry: DocEntry = { f: lite, story: undefined as unknown as Story, vec, ids: this.keyIds.holdAll(vec.keys), t, bands: null };
+    const entry: DocEntry = { f: lite, story: undefined as unknown as Story, vec, ids: this.keyIds.holdAll(vec.keys, refs), t, bands: null };
 
     // 1. copies: same normalised text, or a near-duplicate sketch
     let copyOf: DocEntry | null = null;
@@ -833,7 +888,7 @@ export class StoryIndex {
 
   // ---------------------------------------------------------------------------------------------
 
-  private vector(tc: TermCounts): Vec {
+  private vector(tc: TermCounts): Vec & { refs: Int32Array } {
     // (arrays of the final size: growing them by push was garbage made per article)
     const vals = new Float64Array(tc.keys.length);
     let n = 0;
@@ -849,12 +904,14 @@ export class StoryIndex {
     const keys = new Array<string>(n);
     // single precision: what the ledger persists is exactly what the pass used
     const weights = new Float32Array(n);
+    const refs = new Int32Array(n);
     for (let i = 0, j = 0; i < tc.keys.length; i++) {
       if (vals[i] <= 0) continue;
       keys[j] = tc.keys[i];
+      refs[j] = tc.refs[i];
       weights[j++] = vals[i] / norm;
     }
-    return byWeight(keys, weights);
+    return byWeight(keys, weights, refs);
   }
 
   private allowedGap(s: Story): number {
@@ -920,9 +977,8 @@ export class StoryIndex {
         }
       }
     }
-    const kept = found.filter((s) => s !== exclude && !(undatedOnly && s.tMin !== null));
-    if (kept.length === 0) return null;
-    const candidates = kept.sort((a, b) => b.partial - a.partial || a.seq - b.seq).slice(0, MAX_CANDIDATES);
+    const candidates = topCandidates(found, MAX_CANDIDATES, (s) => s !== exclude && !(undatedOnly && s.tMin !== null));
+    if (candidates.length === 0) return null;
     const dated = f !== null ? this.datedByPublication(f) : t !== null;
     let best: Story | null = null;
     let bestScore = min;
@@ -1222,7 +1278,7 @@ export class StoryIndex {
         }
       }
     }
-    const candidates = found.sort((a, b) => b.partial - a.partial || a.seq - b.seq).slice(0, MERGE_CANDIDATES);
+    const candidates = topCandidates(found, MERGE_CANDIDATES);
     let best: Story | null = null;
     let bestScore = this.options.mergeThreshold;
     for (const o of candidates) {
@@ -1571,12 +1627,13 @@ export class StoryIndex {
 }
 
 /** A vector with its entries heaviest first (ties: by key), the order candidate retrieval reads them in. */
-function byWeight(keys: string[], vals: Float32Array): Vec {
+function byWeight(keys: string[], vals: Float32Array, refs: Int32Array): Vec & { refs: Int32Array } {
   const order = heaviestOrder(keys, vals);
-  const out: Vec = { keys: new Array<string>(keys.length), vals: new Float32Array(vals.length) };
+  const out = { keys: new Array<string>(keys.length), vals: new Float32Array(vals.length), refs: new Int32Array(refs.length) };
   for (let j = 0; j < order.length; j++) {
     out.keys[j] = keys[order[j]];
     out.vals[j] = vals[order[j]];
+    out.refs[j] = refs[order[j]];
   }
   return out;
 }
@@ -1599,19 +1656,98 @@ function heaviestOrder(keys: string[], vals: Float32Array): number[] {
     if (!(vals[i] > 0) || vals[i] === Infinity) return bySort();
     packed[i] = (0xffffffff - bits[i]) * INDEX_SPAN + i;
   }
-  packed.sort();
+  sortAscending(packed);
   const order = new Array<number>(n);
   for (let j = 0; j < n; j++) order[j] = packed[j] % INDEX_SPAN;
   for (let a = 0; a < n; ) {
     let b = a + 1;
     while (b < n && vals[order[b]] === vals[order[a]]) b++;
-    if (b - a > 1) {
-      const run = order.slice(a, b).sort((x, y) => cmpStr(keys[x], keys[y]));
-      for (let j = a; j < b; j++) order[j] = run[j - a];
-    }
+    if (b - a > 1) sortByKey(order, a, b, keys);
     a = b;
   }
   return order;
+}
+
+/** Merge space for `sortByKey`, reused (grown as needed). */
+let mergeSpace: number[] = [];
+
+/**
+ * Sorts `order[a..b)` by key, stably (equal keys keep their order), in place: what
+ * `order.slice(a, b).sort((x, y) => cmpStr(keys[x], keys[y]))` gives. Runs of equal weight are
+ * common (rare terms share the floor IDF) and the sort of each copied it twice.
+ */
+function sortByKey(order: number[], a: number, b: number, keys: string[]): void {
+  if (b - a <= 16) {
+    for (let i = a + 1; i < b; i++) {
+      const x = order[i];
+      let j = i - 1;
+      while (j >= a && keys[order[j]] > keys[x]) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = x;
+    }
+    return;
+  }
+  const mid = (a + b) >>> 1;
+  sortByKey(order, a, mid, keys);
+  sortByKey(order, mid, b, keys);
+  if (!(keys[order[mid - 1]] > keys[order[mid]])) return;
+  // merge: the left half is copied out, the right half stays in place (an equal key from the left goes first)
+  if (mergeSpace.length < mid - a) mergeSpace = new Array<number>(2 * (mid - a)).fill(0);
+  for (let i = a; i < mid; i++) mergeSpace[i - a] = order[i];
+  let i = 0;
+  let j = mid;
+  let k = a;
+  const left = mid - a;
+  while (i < left && j < b) order[k++] = keys[order[j]] < keys[mergeSpace[i]] ? order[j++] : mergeSpace[i++];
+  while (i < left) order[k++] = mergeSpace[i++];
+}
+
+/**
+ * Sorts distinct doubles in place, ascending (quicksort, insertion sort below 16 values). Any
+ * correct sort gives the one order of distinct values; `Float64Array.prototype.sort` copied the
+ * values into a boxed array and back, about 9 KB of garbage per article vector.
+ */
+function sortAscending(a: Float64Array, lo = 0, hi = a.length - 1): void {
+  while (hi - lo >= 16) {
+    // median of three as the pivot, then Hoare partition
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < a[lo]) swap(a, mid, lo);
+    if (a[hi] < a[lo]) swap(a, hi, lo);
+    if (a[hi] < a[mid]) swap(a, hi, mid);
+    const pivot = a[mid];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) swap(a, i++, j--);
+    }
+    // (the smaller side by recursion, the larger by the loop: depth stays logarithmic)
+    if (j - lo < hi - i) {
+      sortAscending(a, lo, j);
+      lo = i;
+    } else {
+      sortAscending(a, i, hi);
+      hi = j;
+    }
+  }
+  for (let i = lo + 1; i <= hi; i++) {
+    const x = a[i];
+    let j = i - 1;
+    while (j >= lo && a[j] > x) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = x;
+  }
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const x = a[i];
+  a[i] = a[j];
+  a[j] = x;
 }
 
 const IDENTITY = Uint32Array.from({ length: 4096 }, (_, i) => i);

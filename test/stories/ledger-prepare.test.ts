@@ -34,7 +34,7 @@ test('term counts list terms then entity keys, with distinct keys noticed', () =
   const f = { ...article('x', '2026-03-01', flood), terms: [['river', 2], ['bank', 1]] as [string, number][], entities: [['LOC:town', 3]] as [string, number][] };
   const tc = termCounts(f);
   assert.deepEqual(tc.keys, ['river', 'bank', '@LOC:town']);
-  assert.deepEqual(tc.tf, [1 + Math.log(2), 1, 1 + Math.log(3)]);
+  assert.deepEqual([...tc.tf], [1 + Math.log(2), 1, 1 + Math.log(3)]);
   assert.equal(tc.unique, true);
   assert.equal(termCounts({ ...f, terms: [['river', 2], ['river', 1]] }).unique, false);
 });
