@@ -17,7 +17,8 @@ import { syntheticFeatureStream } from './synthetic.js';
 
 const NEW_DOCS = 100;
 
-function insert(store: Store, features: StoryFeatures[]) {
+/** Stores synthetic features as analysed documents (the rows a ledger run reads). */
+export function insert(store: Store, features: StoryFeatures[]) {
   const doc = store.db.prepare("INSERT INTO documents (id, source, format, content_type, encoding, content, meta, added_at) VALUES (?, ?, 'text', 'text', 'utf-8', '', '{}', '')");
   const feat = store.db.prepare('INSERT INTO story_features (doc_id, version, published, data) VALUES (?, ?, ?, ?)');
   store.transaction(() => {

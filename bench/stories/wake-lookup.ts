@@ -18,21 +18,11 @@ import type { StoryFeatures } from '../../src/stories/index.js';
 import { dormantBefore } from '../../src/stories/ledger-follow-up.js';
 import { mayFollowUp } from '../../src/stories/follow-up.js';
 import { termCounts } from '../../src/stories/story-index.js';
+import { insert } from './store-run.js';
 import { syntheticFeatureStream } from './synthetic.js';
 
 const NEW_DOCS = 100;
 const LOOKUPS = 5;
-
-function insert(store: Store, features: StoryFeatures[]) {
-  const doc = store.db.prepare("INSERT INTO documents (id, source, format, content_type, encoding, content, meta, added_at) VALUES (?, ?, 'text', 'text', 'utf-8', '', '{}', '')");
-  const feat = store.db.prepare('INSERT INTO story_features (doc_id, version, published, data) VALUES (?, ?, ?, ?)');
-  store.transaction(() => {
-    for (const f of features) {
-      doc.run(f.id, f.id);
-      feat.run(f.id, f.v, null, JSON.stringify(f));
-    }
-  });
-}
 
 const cpuMs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
 

@@ -26,9 +26,8 @@ import { hash } from '../entities/features.js';
 import { mix } from '../attribution/features.js';
 import { packageRoot } from '../../util/paths.js';
 import { readSparseWeights, type SparseWeights, sparseWeightsLoader, type WeightTable, weightTable, writeSparseWeights } from '../learn/sparse-weights.js';
-import { universalRelation } from '../syntax/helpers.js';
 import { cueClassOf } from './cues.js';
-import type { EndQuestion } from './content-ends.js';
+import { bucket, type EndQuestion, isPunct, rel } from './content-ends.js';
 
 const MAGIC = 'CCUT';
 
@@ -49,9 +48,6 @@ const T = Object.fromEntries(
   'bias pc nw nwpd unit unitcls unitlem verb cuescore kept cut lastpos comp clause quote nwunit pcat'.split(' ').map((t) => [t, hash(`ccut:${t}`)]),
 ) as Record<string, number>;
 
-const rel = (t: SyntaxToken) => universalRelation(t.deprel);
-const isPunct = (t: SyntaxToken) => t.upos === 'PUNCT' || !/[\p{L}\p{N}]/u.test(t.text);
-const bucket = (n: number) => (n <= 2 ? n : n <= 4 ? 3 : n <= 8 ? 4 : n <= 16 ? 5 : n <= 32 ? 6 : 7);
 /** A boundary's punctuation: 0 none, 1 comma, 2 dash, 3 semicolon or colon, 4 bracket, 5 quotation mark, 6 other. */
 function punctKind(t: SyntaxToken): number {
   const w = t.text;

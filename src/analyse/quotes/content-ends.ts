@@ -115,9 +115,10 @@ const T = Object.fromEntries(
   'last lastpos next nextpos nextword nwrel nword comp clause len cross atend remain cuelem commas cuein bal lastnext nwrelx cur curpc cuecut cuespan'.split(' ').map((t) => [t, hash(`cend:${t}`)]),
 ) as Record<string, number>;
 
-const rel = (t: SyntaxToken) => universalRelation(t.deprel);
-const isPunct = (t: SyntaxToken) => t.upos === 'PUNCT' || !/[\p{L}\p{N}]/u.test(t.text);
-const bucket = (n: number) => (n <= 2 ? n : n <= 4 ? 3 : n <= 8 ? 4 : n <= 16 ? 5 : n <= 32 ? 6 : 7);
+// (shared with the content cut, content-cuts.ts: one reading of a token's relation, punctuation and a length's bucket)
+export const rel = (t: SyntaxToken) => universalRelation(t.deprel);
+export const isPunct = (t: SyntaxToken) => t.upos === 'PUNCT' || !/[\p{L}\p{N}]/u.test(t.text);
+export const bucket = (n: number) => (n <= 2 ? n : n <= 4 ? 3 : n <= 8 ? 4 : n <= 16 ? 5 : n <= 32 ? 6 : 7);
 /** The punctuation class of a token after the content: a comma, a stop, a dash, a quotation mark, a bracket, other punctuation, or a word. */
 function punctClass(t: SyntaxToken | undefined): number {
   if (!t) return 0;
