@@ -2,7 +2,9 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Article } from '../src/model/types.js';
+import { parseSentences } from '../src/analyse/syntax/index.js';
+import { splitSentences } from '../src/analyse/tokenize.js';
+import type { Article, Span } from '../src/model/types.js';
 
 /** The five seed articles (../shared/seeds), as a directory path ending in "/". */
 export const SEEDS = fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
@@ -50,3 +52,16 @@ export function bareArticle(docId: string, text: string, extra: Partial<Article>
     ...extra,
   };
 }
+
+/** The parse tokens of a text (sentences split and parsed as the analyser does). */
+export const parseText = (text: string) => parseSentences(text, splitSentences(text)).tokens;
+
+/** The span of the first occurrence of `s` in `text` (the test fails when it is absent). */
+export function spanOf(text: string, s: string): Span {
+  const at = text.indexOf(s);
+  assert.ok(at >= 0, s);
+  return { start: at, end: at + s.length };
+}
+
+/** The index of the token that starts at the first occurrence of `word` in `text` (-1: none). */
+export const tokenIndexOf = (tokens: { start: number }[], text: string, word: string) => tokens.findIndex((t) => t.start === text.indexOf(word));

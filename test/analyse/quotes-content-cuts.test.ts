@@ -4,17 +4,10 @@ import { bestCut, type ContentCutsModel, contentCuts, readContentCutsFile, write
 import { endQuestion } from '../../src/analyse/quotes/content-ends.js';
 import { scoreOf } from '../../src/analyse/learn/sparse-weights.js';
 import { childrenOf } from '../../src/analyse/syntax/helpers.js';
-import { parseSentences } from '../../src/analyse/syntax/index.js';
-import { splitSentences } from '../../src/analyse/tokenize.js';
-import type { Span } from '../../src/model/types.js';
+import { parseText, spanOf, tokenIndexOf } from '../helpers.js';
 
-const parse = (text: string) => parseSentences(text, splitSentences(text)).tokens;
-const spanOf = (text: string, s: string): Span => {
-  const at = text.indexOf(s);
-  assert.ok(at >= 0, s);
-  return { start: at, end: at + s.length };
-};
-const indexOf = (tokens: { start: number }[], text: string, word: string) => tokens.findIndex((t) => t.start === text.indexOf(word));
+const parse = parseText;
+const indexOf = tokenIndexOf;
 
 /** A model that weighs the features only cut `k` of `feats` has. */
 function favouring(feats: number[][], k: number, weight = 1000): ContentCutsModel {

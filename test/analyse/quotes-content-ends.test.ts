@@ -2,17 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { bestEnd, type ContentEndsModel, endCandidates, endQuestion, loadContentEnds, readContentEndsFile, writeContentEndsFile } from '../../src/analyse/quotes/content-ends.js';
 import { childrenOf } from '../../src/analyse/syntax/helpers.js';
-import { parseSentences } from '../../src/analyse/syntax/index.js';
-import { splitSentences } from '../../src/analyse/tokenize.js';
-import type { Span } from '../../src/model/types.js';
+import { parseText, spanOf, tokenIndexOf } from '../helpers.js';
 
-const parse = (text: string) => parseSentences(text, splitSentences(text)).tokens;
-const spanOf = (text: string, s: string): Span => {
-  const at = text.indexOf(s);
-  assert.ok(at >= 0, s);
-  return { start: at, end: at + s.length };
-};
-const indexOf = (tokens: { start: number }[], text: string, word: string) => tokens.findIndex((t) => t.start === text.indexOf(word));
+const parse = parseText;
+const indexOf = tokenIndexOf;
 
 /** A model that weighs the features only candidate `k` of `feats` has. */
 function favouring(feats: number[][], k: number): ContentEndsModel {

@@ -3,16 +3,11 @@ import { describe, it } from 'node:test';
 import { findQuotes } from '../../src/analyse/quotes.js';
 import { cueClassOf } from '../../src/analyse/quotes/cues.js';
 import { reviewWithSyntax } from '../../src/analyse/quotes/review.js';
-import { parseSentences } from '../../src/analyse/syntax/index.js';
 import { splitSentences } from '../../src/analyse/tokenize.js';
 import type { Quote, Span } from '../../src/model/types.js';
+import { parseText, spanOf } from '../helpers.js';
 
-const spanOf = (text: string, s: string): Span => {
-  const at = text.indexOf(s);
-  assert.ok(at >= 0, s);
-  return { start: at, end: at + s.length };
-};
-const parse = (text: string) => parseSentences(text, splitSentences(text)).tokens;
+const parse = parseText;
 const noResolve = (span: Span) => ({ entity: null, name: `resolved:${span.start}-${span.end}` });
 
 /** A quote as the rules would hand it over: content, cue, and a speaker phrase (or none). */
