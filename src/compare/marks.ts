@@ -8,9 +8,8 @@
  * two values disagree. Person keys and one-name joining as for ages (slots.ts).
  */
 import { canonicalName, type StoryView } from './prepare.js';
-import { recordConflict, type WinLoss } from './records.js';
+import { conflictsBySlot, type WinLoss } from './records.js';
 import { personKey, resolveOneNameSlots } from './slots.js';
-import { cmp } from './text.js';
 import type { Conflict } from './types.js';
 
 /** A verb of surpassing right before the name (its forms as written). */
@@ -47,13 +46,6 @@ export function markConflicts(story: StoryView): Conflict[] {
   const ms = marksOf(story);
   if (ms.length < 2) return [];
   resolveOneNameSlots(ms);
-  const bySlot = new Map<string, WinLoss[]>();
-  for (const m of ms) (bySlot.get(m.slot) ?? bySlot.set(m.slot, []).get(m.slot)!).push(m);
-  const out: Conflict[] = [];
   // (a mark does not change with the game: any publication days)
-  for (const slot of [...bySlot.keys()].sort(cmp)) {
-    const c = recordConflict(story, bySlot.get(slot)!, Number.POSITIVE_INFINITY, 'mark');
-    if (c) out.push(c);
-  }
-  return out;
+  return conflictsBySlot(story, ms, Number.POSITIVE_INFINITY, 'mark');
 }

@@ -54,11 +54,16 @@ export function recordConflicts(story: StoryView): Conflict[] {
   const rs = recordsOf(story);
   if (rs.length < 2) return [];
   resolveOneNameSlots(rs);
+  return conflictsBySlot(story, rs, WEEK_DAYS);
+}
+
+/** `recordConflict` over each slot of `rs` (slots in order): records, team standings and passed marks alike. */
+export function conflictsBySlot(story: StoryView, rs: WinLoss[], maxDays: number, what?: string): Conflict[] {
   const bySlot = new Map<string, WinLoss[]>();
   for (const r of rs) (bySlot.get(r.slot) ?? bySlot.set(r.slot, []).get(r.slot)!).push(r);
   const out: Conflict[] = [];
   for (const slot of [...bySlot.keys()].sort(cmp)) {
-    const c = recordConflict(story, bySlot.get(slot)!, WEEK_DAYS);
+    const c = recordConflict(story, bySlot.get(slot)!, maxDays, what);
     if (c) out.push(c);
   }
   return out;

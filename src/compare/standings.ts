@@ -15,9 +15,8 @@
  */
 import { WEEKDAY_PATTERN } from '../text/calendar.js';
 import { type Sent, type StoryView } from './prepare.js';
-import { recordConflict, type WinLoss } from './records.js';
+import { conflictsBySlot, type WinLoss } from './records.js';
 import { backgroundSentences, storyEventDay } from './slots.js';
-import { cmp } from './text.js';
 import type { Conflict } from './types.js';
 
 /** Articles published this many days apart or more may count games in between. */
@@ -109,12 +108,5 @@ function teamKeys(story: StoryView): Set<string> {
 export function standingConflicts(story: StoryView): Conflict[] {
   const rs = standingsOf(story).filter((r) => teamKeys(story).has(r.person));
   if (rs.length < 2) return [];
-  const bySlot = new Map<string, WinLoss[]>();
-  for (const r of rs) (bySlot.get(r.slot) ?? bySlot.set(r.slot, []).get(r.slot)!).push(r);
-  const out: Conflict[] = [];
-  for (const slot of [...bySlot.keys()].sort(cmp)) {
-    const c = recordConflict(story, bySlot.get(slot)!, MAX_DAYS);
-    if (c) out.push(c);
-  }
-  return out;
+  return conflictsBySlot(story, rs, MAX_DAYS);
 }
