@@ -17,7 +17,7 @@ import { countedArgument, countedNoun } from '../src/compare/syntax.js';
 import { actClass } from '../src/compare/act-classes.js';
 import { MAYBE_NUMBER } from '../src/text/numbers.js';
 import { actOfTime, actSlots, datedActs } from '../src/compare/dated-acts.js';
-import { loadFixtures, loadStory } from './eval-crosscheck.js';
+import { loadFixtures, loadStory, scoreStory } from './eval-crosscheck.js';
 
 const name = process.argv[2] ?? '';
 const MODES = ['--dates', '--clock', '--acts', '--funnel'];
@@ -144,6 +144,8 @@ function funnel() {
   const gold = new Map<string, number>();
   const sys = new Map<string, number>();
   const reported = new Map<string, number>();
+  // per missed conflict, the furthest stage its sides reach (kind x stage: the table in src/compare/README.md)
+  const missedAt = new Map<string, number>();
   for (const f of loadFixtures().filter((g) => g.name.startsWith('ecb-') && (!split || g.split === split))) {
     const { articles, idOf } = loadStory(f);
     const story = prepareStory({ articles, copies: [] });
@@ -152,6 +154,7 @@ function funnel() {
     const slotOfQ = new Map(slots.map((x) => [x.q, x.slot]));
     const x = crossCheckStory({ storyId: f.storyId, articles, copies: f.copies.map((g) => g.map((k) => idOf.get(k) ?? k)) });
     for (const c of x.conflicts) bump(reported, `${c.severity} ${c.kind}`);
+    const missed = new Set(scoreStory(f, x, articles, idOf).missed.map((m) => m.replace(/ \(touched; lacks .*$/, '')));
     // system funnel, figures
     const keyArts = new Map<string, Set<string>>();
     for (const { sent, q, slot } of slots) {
@@ -248,6 +251,13 @@ function funnel() {
       const shared = sideKeys.some((a, i) => sideKeys.some((b, j) => j > i && [...a].some((k) => b.has(k))));
       bump(gold, `${kind}: >=2 sides with a slot`, withKey >= 2 ? 1 : 0);
       bump(gold, `${kind}: 2 sides share a slot key`, shared ? 1 : 0);
+      if (missed.has(`conflict: ${exp.what}`)) {
+        const touched = x.conflicts.some((c) => c.severity === 'conflict' && c.sides.filter((sd) => sd.evidence.some((e) => sideSents.some((y) => y.art.id === e.articleId && y.span.start === e.sentence.start))).length >= 2);
+        const read = [...stages.keys()].some((k) => k.startsWith('side figure') || k.startsWith('side time'));
+        const stage = touched ? '5 reported, not every side' : shared ? '4 a key shared, no conflict reported' : withKey >= 2 ? '3 two sides with a slot, no key shared' : read ? '2 a value read, under two sides with a slot' : '1 no value read (words, ordinals, N-N)';
+        bump(missedAt, `${kind}\t${stage}`);
+        if (list) console.log(`MISSED\t${f.name}\t${kind}\t${stage}\t${exp.what.slice(0, 90)}`);
+      }
       if (shared) {
         const fam = [...new Set(sideKeys.flatMap((a, i) => [...a].filter((k) => sideKeys.some((b, j) => j !== i && b.has(k)))))].map((k) => (k.startsWith('q:') ? family(k.slice(2)) : k.split('|')[0]));
         // what the cross-check made of those sentences: a conflict (any severity) with evidence in two of them
@@ -269,4 +279,5 @@ function funnel() {
   print(`gold conflicts (${split || 'all'}): sides by stage`, gold);
   print(`system (${split || 'all'}): figures and times by stage`, sys);
   print(`reported (${split || 'all'})`, reported);
+  print(`missed conflicts (${split || 'all'}): kind, furthest stage`, missedAt);
 }
