@@ -210,9 +210,16 @@ function train(start: number): Float64Array {
   return avg;
 }
 
+// --bag N: the weights averaged over N trainings shuffled from seeds SEED .. SEED+N-1 (less seed noise)
+const BAG = Number(opt('bag', '1'));
 const avg = train(SEED);
+for (let b = 1; b < BAG; b++) {
+  const one = train(SEED + b);
+  for (let i = 0; i < keys.length; i++) avg[i] += one[i];
+}
+if (BAG > 1) for (let i = 0; i < keys.length; i++) avg[i] /= BAG;
 const kept = keys.map((_, i) => i).filter((i) => avg[i] !== 0);
-const meta = { data: 'PolNeAR train', articles: split.train.length, examples: examples.length, tagged: 'two folds, each by a tagger trained on the other', epochs: EPOCHS, minCount: MIN_COUNT, seed: SEED, cost: COST };
+const meta = { data: 'PolNeAR train', articles: split.train.length, examples: examples.length, tagged: 'two folds, each by a tagger trained on the other', epochs: EPOCHS, minCount: MIN_COUNT, seed: SEED, cost: COST, ...(BAG > 1 ? { bag: BAG } : {}) };
 const buf = writeContentCutsFile({ keys: Uint32Array.from(kept.map((i) => keys[i])), weights: Float32Array.from(kept.map((i) => avg[i])), meta });
 writeFileSync(OUT, buf);
 log(`wrote ${OUT}: ${kept.length} weights, ${(buf.length / 1024).toFixed(0)} KB`);

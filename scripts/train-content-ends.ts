@@ -111,7 +111,8 @@ function readPart(part: string, tagger: string): { examples: Example[]; quotes: 
   const passOn = args.filter((a, i) => !own.includes(a) && !own.includes(args[i - 1]));
   const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1], ...passOn, '--collect', part, '--collect-out', file], {
     stdio: 'inherit',
-    env: { ...process.env, TRIANGULATE_ATTRIB_MODEL: tagger, TRIANGULATE_CONTENT_ENDS_MODEL: join(tmpdir(), 'no-content-ends-model.bin') },
+    // the contents before the ranker and before the content cut (applied after the ranker, review.ts), as the shipped model was trained
+    env: { ...process.env, TRIANGULATE_ATTRIB_MODEL: tagger, TRIANGULATE_CONTENT_ENDS_MODEL: join(tmpdir(), 'no-content-ends-model.bin'), TRIANGULATE_CONTENT_CUTS_MODEL: join(tmpdir(), 'no-content-cuts-model.bin') },
   });
   if (r.status !== 0) throw new Error(`train-content-ends: reading part ${part} failed`);
   const got = JSON.parse(readFileSync(file, 'utf8')) as { examples: Example[]; quotes: number };
