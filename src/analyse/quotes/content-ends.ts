@@ -216,7 +216,7 @@ function attach(tokens: readonly SyntaxToken[], i: number, a: number, e: number,
  * itself to the range of ends it crosses (difference arrays): linear in the span, where counting
  * per end was quadratic.
  */
-function crossings(tokens: readonly SyntaxToken[], P: (i: number) => boolean, a: number, last: number, s1: number): { out: Int32Array; inn: Int32Array } {
+export function crossings(tokens: readonly SyntaxToken[], P: (i: number) => boolean, a: number, last: number, s1: number): { out: Int32Array; inn: Int32Array } {
   const n = last - a + 1;
   const out = new Int32Array(n + 1);
   const inn = new Int32Array(n + 1);
