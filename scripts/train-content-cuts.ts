@@ -12,7 +12,13 @@
  * (`train:attrib -- --fold k --out PREFIXk.bin`), read by a child process of this script.
  *
  *   npm run train:attrib -- --fold 0 --out /tmp/fold0.bin && npm run train:attrib -- --fold 1 --out /tmp/fold1.bin
- *   npm run train:content-cuts -- --fold-models /tmp/fold [--out models/content-cuts.bin --epochs N --seed N --min-count N --cache FILE]
+ *   npm run train:content-cuts -- --fold-models /tmp/fold [--out models/content-cuts.bin --epochs N --seed N --min-count N --cost N]
+ *     [--cache FILE] [--check-fold K] [--first-features N] [--drop-features I,J]
+ *
+ * The articles are read (parsed, tagged, their contents found) by content-questions.ts, as for
+ * train-content-ends; `--cache FILE` keeps what was read (the parse, the annotated contents' words,
+ * each content asked about with the cue classifier's scores) so that the cut's features can change
+ * without tagging again (92 MB for PolNeAR train).
  *
  * The dev split is never read. Deterministic: sorted files, a fixed shuffling seed, keys sorted.
  */
@@ -20,17 +26,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readBratAttributions } from '../src/analyse/attribution/brat.js';
-import { recogniseEntities } from '../src/analyse/entities/index.js';
-import { findQuotes } from '../src/analyse/quotes.js';
 import { contentCuts, DEFAULT_CONTENT_CUTS_MODEL, writeContentCutsFile } from '../src/analyse/quotes/content-cuts.js';
-import { cueScorer, endQuestion } from '../src/analyse/quotes/content-ends.js';
-import { QuoteDoc } from '../src/analyse/quotes/document.js';
-import { childrenOf } from '../src/analyse/syntax/helpers.js';
-import { parseSentences } from '../src/analyse/syntax/index.js';
-import { splitSentences, tokenAt } from '../src/analyse/tokenize.js';
-import type { Span, SyntaxToken } from '../src/model/types.js';
-import { goldAnnFile, trainSplit } from './polnear-split.js';
+import { type ArticleContents, articleContents, overlap, readContents, type StoredContents, storeContents, wordsFrom, wordsIn } from './content-questions.js';
+import { trainSplit } from './polnear-split.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, def: string) => {
@@ -56,77 +54,42 @@ interface Example {
   scores: number[];
   keep: number;
   /** The fold of its article. */
-  fold?: number;
+  fold: number;
 }
 
-/** The word tokens (parse indexes) of spans. */
-function wordsIn(tokens: readonly SyntaxToken[], spans: readonly Span[]): Set<number> {
-  const out = new Set<number>();
-  for (const s of spans) for (let i = tokenAt(tokens, s.start); i < tokens.length && tokens[i].start < s.end; i++) if (/[\p{L}\p{N}]/u.test(tokens[i].text)) out.add(i);
-  return out;
-}
-const wordsFrom = (tokens: readonly SyntaxToken[], a: number, b: number) => {
-  const out = new Set<number>();
-  for (let i = a; i <= b; i++) if (/[\p{L}\p{N}]/u.test(tokens[i].text)) out.add(i);
-  return out;
-};
-const overlap = (a: Set<number>, b: Set<number>) => {
-  let n = 0;
-  for (const x of a) if (b.has(x)) n++;
-  return n / Math.max(a.size, b.size, 1);
-};
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-/** The examples of the articles `names`, tagged by the model the environment names. */
-function collect(names: readonly string[], annFiles: readonly string[]): { examples: Example[]; quotes: number } {
-  const examples: Example[] = [];
-  let quotes = 0;
-  for (const name of names) {
-    const ann = goldAnnFile(annFiles, name);
-    if (!ann) continue;
-    const text = readFileSync(join(DATA, 'text', name), 'utf8');
-    const sentences = splitSentences(text);
-    const tokens = parseSentences(text, sentences).tokens;
-    if (!tokens.length) continue;
-    const kids = childrenOf(tokens);
-    const gold = readBratAttributions(readFileSync(join(DATA, 'attributions', ann), 'utf8'))
-      .filter((g) => g.content.length)
-      .map((g) => wordsIn(tokens, g.content));
-    const entities = recogniseEntities(text, sentences);
-    const doc = new QuoteDoc(text, sentences, entities, tokens);
-    const cueScore = cueScorer(doc.toks, doc.segments.map((s) => s.inner), entities, tokens, kids);
-    for (const q of findQuotes(text, sentences, entities, { tokens })) {
-      if (q.kind !== 'indirect' || q.parts || !q.cue) continue;
-      const cue = tokenAt(tokens, q.cue.span.start);
-      if (cue >= tokens.length || tokens[cue].upos !== 'VERB') continue;
-      const qn = endQuestion(tokens, q.span, cue, cueScore);
-      if (!qn) continue;
-      quotes++;
-      const cuts = contentCuts(tokens, kids, qn);
-      if (!cuts.length) continue;
-      const options = [wordsIn(tokens, [q.span]), ...cuts.map((c) => wordsFrom(tokens, qn.first, c.last))];
-      let g: Set<number> | null = null;
-      let top = 0;
-      for (const x of gold)
-        for (const o of options) {
-          const s = overlap(o, x);
-          if (s > top) [top, g] = [s, x];
-        }
-      if (!g || top < 0.5) continue;
-      const scores = options.map((o) => round(overlap(o, g)));
-      examples.push({ feats: cuts.map((c) => c.feats), keep: scores[0], scores: scores.slice(1) });
-    }
+/** The examples of one article's contents (those with a cut and an annotated content some option overlaps by half). */
+function examplesOf(a: ArticleContents, fold: number): Example[] {
+  const { tokens, kids, gold } = a;
+  const out: Example[] = [];
+  for (const { span, qn } of a.questions) {
+    const cuts = contentCuts(tokens, kids, qn);
+    if (!cuts.length) continue;
+    const options = [wordsIn(tokens, [span]), ...cuts.map((c) => wordsFrom(tokens, qn.first, c.last))];
+    let g: Set<number> | null = null;
+    let top = 0;
+    for (const x of gold)
+      for (const o of options) {
+        const s = overlap(o, x);
+        if (s > top) [top, g] = [s, x];
+      }
+    if (!g || top < 0.5) continue;
+    const scores = options.map((o) => round(overlap(o, g)));
+    out.push({ feats: cuts.map((c) => c.feats), keep: scores[0], scores: scores.slice(1), fold });
   }
-  return { examples, quotes };
+  return out;
 }
 
 const split = trainSplit(DATA, 0, false);
 if (COLLECT) {
-  writeFileSync(COLLECT_OUT, JSON.stringify(collect(split.train.filter((_, i) => i % 2 === Number(COLLECT)), split.annFiles)));
+  // in a child process: one fold's articles as findQuotes reads them with that fold's tagger, stored
+  const names = split.train.filter((_, i) => i % 2 === Number(COLLECT));
+  writeFileSync(COLLECT_OUT, JSON.stringify([...articleContents(DATA, names, split.annFiles)].filter((a) => a.questions.length).map(storeContents)));
   process.exit(0);
 }
-/** The examples of one fold, tagged in a child process by the tagger at `tagger`, with no cut model. */
-function readPart(part: string, tagger: string): { examples: Example[]; quotes: number } {
+/** The contents of one fold, read in a child process with the tagger at `tagger` and no cut model. */
+function readPart(part: string, tagger: string): StoredContents[] {
   const file = join(tmpdir(), `content-cuts-${process.pid}-${part}.json`);
   const own = ['--out', '--fold-models', '--cache'];
   const passOn = args.filter((a, i) => !own.includes(a) && !own.includes(args[i - 1]));
@@ -135,25 +98,38 @@ function readPart(part: string, tagger: string): { examples: Example[]; quotes: 
     env: { ...process.env, TRIANGULATE_ATTRIB_MODEL: tagger, TRIANGULATE_CONTENT_CUTS_MODEL: join(tmpdir(), 'no-content-cuts-model.bin') },
   });
   if (r.status !== 0) throw new Error(`train-content-cuts: reading part ${part} failed`);
-  const got = JSON.parse(readFileSync(file, 'utf8')) as { examples: Example[]; quotes: number };
+  const got = JSON.parse(readFileSync(file, 'utf8')) as StoredContents[];
   rmSync(file);
   return got;
 }
 
 if (!FOLD_MODELS) throw new Error('train-content-cuts: --fold-models PREFIX is required (see the comment at the top)');
+// --cache FILE: the folds' contents (parse, gold, questions) read once and kept there: features and
+// training options can then be changed without tagging again
 const CACHE = opt('cache', '');
+let folds: StoredContents[][];
+if (CACHE && existsSync(CACHE)) folds = JSON.parse(readFileSync(CACHE, 'utf8')) as StoredContents[][];
+else {
+  folds = [0, 1].map((fold) => readPart(String(fold), `${FOLD_MODELS}${fold}.bin`));
+  if (CACHE) writeFileSync(CACHE, JSON.stringify(folds));
+}
 let examples: Example[] = [];
 let quotes = 0;
-if (CACHE && existsSync(CACHE)) ({ examples, quotes } = JSON.parse(readFileSync(CACHE, 'utf8')) as { examples: Example[]; quotes: number });
-else {
-  for (let fold = 0; fold < 2; fold++) {
-    const got = readPart(String(fold), `${FOLD_MODELS}${fold}.bin`);
-    examples.push(...got.examples.map((ex) => ({ ...ex, fold })));
-    quotes += got.quotes;
-    log(`fold ${fold}: ${got.examples.length} of ${got.quotes} contents`);
+folds.forEach((stored, fold) => {
+  const before = examples.length;
+  for (const s of stored) {
+    const a = readContents(s);
+    quotes += a.questions.length;
+    examples.push(...examplesOf(a, fold));
   }
-  if (CACHE) writeFileSync(CACHE, JSON.stringify({ examples, quotes }));
-}
+  log(`fold ${fold}: ${examples.length - before} contents with a cut of ${stored.reduce((n, s) => n + s.questions.length, 0)}`);
+});
+// --first-features N: each cut's first N features only (a model without the later slots, for comparison)
+const NFEAT = Number(opt('first-features', '0'));
+if (NFEAT) for (const ex of examples) ex.feats = ex.feats.map((fs) => fs.slice(0, NFEAT));
+// --drop-features 18,20: those feature slots left out (an ablation; the runtime model then has no weights for them)
+const DROP = new Set(opt('drop-features', '').split(',').filter(Boolean).map(Number));
+if (DROP.size) for (const ex of examples) ex.feats = ex.feats.map((fs) => fs.filter((_, k) => !DROP.has(k)));
 // --check-fold k: train on the other fold's contents alone and print the sweep below on fold k's (a held-out check on train)
 const CHECK = Number(opt('check-fold', '-1'));
 const checked = CHECK >= 0 ? examples.filter((ex) => ex.fold === CHECK) : examples;
@@ -234,9 +210,16 @@ function train(start: number): Float64Array {
   return avg;
 }
 
+// --bag N: the weights averaged over N trainings shuffled from seeds SEED .. SEED+N-1 (less seed noise)
+const BAG = Number(opt('bag', '1'));
 const avg = train(SEED);
+for (let b = 1; b < BAG; b++) {
+  const one = train(SEED + b);
+  for (let i = 0; i < keys.length; i++) avg[i] += one[i];
+}
+if (BAG > 1) for (let i = 0; i < keys.length; i++) avg[i] /= BAG;
 const kept = keys.map((_, i) => i).filter((i) => avg[i] !== 0);
-const meta = { data: 'PolNeAR train', articles: split.train.length, examples: examples.length, tagged: 'two folds, each by a tagger trained on the other', epochs: EPOCHS, minCount: MIN_COUNT, seed: SEED, cost: COST };
+const meta = { data: 'PolNeAR train', articles: split.train.length, examples: examples.length, tagged: 'two folds, each by a tagger trained on the other', epochs: EPOCHS, minCount: MIN_COUNT, seed: SEED, cost: COST, ...(BAG > 1 ? { bag: BAG } : {}) };
 const buf = writeContentCutsFile({ keys: Uint32Array.from(kept.map((i) => keys[i])), weights: Float32Array.from(kept.map((i) => avg[i])), meta });
 writeFileSync(OUT, buf);
 log(`wrote ${OUT}: ${kept.length} weights, ${(buf.length / 1024).toFixed(0)} KB`);

@@ -27,16 +27,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readBratAttributions } from '../src/analyse/attribution/brat.js';
-import { recogniseEntities } from '../src/analyse/entities/index.js';
-import { findQuotes } from '../src/analyse/quotes.js';
-import { cueScorer, DEFAULT_CONTENT_ENDS_MODEL, endCandidates, endQuestion, writeContentEndsFile } from '../src/analyse/quotes/content-ends.js';
-import { QuoteDoc } from '../src/analyse/quotes/document.js';
-import { childrenOf } from '../src/analyse/syntax/helpers.js';
-import { parseSentences } from '../src/analyse/syntax/index.js';
-import { splitSentences, tokenAt } from '../src/analyse/tokenize.js';
-import type { Span, SyntaxToken } from '../src/model/types.js';
-import { goldAnnFile, linkHeldOut, trainSplit } from './polnear-split.js';
+import { DEFAULT_CONTENT_ENDS_MODEL, endCandidates, writeContentEndsFile } from '../src/analyse/quotes/content-ends.js';
+import { articleContents, overlap, wordsIn } from './content-questions.js';
+import { linkHeldOut, trainSplit } from './polnear-split.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, def: string) => {
@@ -72,47 +65,15 @@ interface Example {
   current: number;
 }
 
-/** The word tokens (parse indexes) of spans. */
-function wordsIn(tokens: readonly SyntaxToken[], spans: readonly Span[]): Set<number> {
-  const out = new Set<number>();
-  for (const s of spans) for (let i = tokenAt(tokens, s.start); i < tokens.length && tokens[i].start < s.end; i++) if (/[\p{L}\p{N}]/u.test(tokens[i].text)) out.add(i);
-  return out;
-}
-
-const overlap = (a: Set<number>, b: Set<number>) => {
-  let n = 0;
-  for (const x of a) if (b.has(x)) n++;
-  return n / Math.max(a.size, b.size, 1);
-};
-
 /** The examples of the articles of one fold, tagged by the model the environment names. */
 function collect(names: readonly string[], annFiles: readonly string[]): { examples: Example[]; quotes: number } {
   const examples: Example[] = [];
   let quotes = 0;
-  for (const name of names) {
-    const ann = goldAnnFile(annFiles, name);
-    if (!ann) continue;
-    const text = readFileSync(join(DATA, 'text', name), 'utf8');
-    const sentences = splitSentences(text);
-    const tokens = parseSentences(text, sentences).tokens;
-    if (!tokens.length) continue;
-    const kids = childrenOf(tokens);
-    const gold = readBratAttributions(readFileSync(join(DATA, 'attributions', ann), 'utf8'))
-      .filter((g) => g.content.length)
-      .map((g) => wordsIn(tokens, g.content));
-    const entities = recogniseEntities(text, sentences);
-    // the cue classifier's scores as findQuotes gives them to the review (the same document's tokens and quotations)
-    const doc = new QuoteDoc(text, sentences, entities, tokens);
-    const cueScore = cueScorer(doc.toks, doc.segments.map((s) => s.inner), entities, tokens, kids);
-    for (const q of findQuotes(text, sentences, entities, { tokens })) {
-      if (q.kind !== 'indirect' || q.parts || !q.cue) continue;
-      const cue = tokenAt(tokens, q.cue.span.start);
-      if (cue >= tokens.length || tokens[cue].upos !== 'VERB') continue;
-      const qn = endQuestion(tokens, q.span, cue, cueScore);
-      if (!qn) continue;
+  for (const { tokens, kids, gold, questions } of articleContents(DATA, names, annFiles)) {
+    for (const { span, qn } of questions) {
       quotes++;
       const { ends, feats } = endCandidates(tokens, kids, qn);
-      const pred = wordsIn(tokens, [q.span]);
+      const pred = wordsIn(tokens, [span]);
       let g = null as Set<number> | null;
       for (const x of gold) if (!g || overlap(pred, x) > overlap(pred, g)) g = x;
       if (!g || !ends.includes(qn.current)) continue;
@@ -150,7 +111,8 @@ function readPart(part: string, tagger: string): { examples: Example[]; quotes: 
   const passOn = args.filter((a, i) => !own.includes(a) && !own.includes(args[i - 1]));
   const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1], ...passOn, '--collect', part, '--collect-out', file], {
     stdio: 'inherit',
-    env: { ...process.env, TRIANGULATE_ATTRIB_MODEL: tagger, TRIANGULATE_CONTENT_ENDS_MODEL: join(tmpdir(), 'no-content-ends-model.bin') },
+    // the contents before the ranker and before the content cut (applied after the ranker, review.ts), as the shipped model was trained
+    env: { ...process.env, TRIANGULATE_ATTRIB_MODEL: tagger, TRIANGULATE_CONTENT_ENDS_MODEL: join(tmpdir(), 'no-content-ends-model.bin'), TRIANGULATE_CONTENT_CUTS_MODEL: join(tmpdir(), 'no-content-cuts-model.bin') },
   });
   if (r.status !== 0) throw new Error(`train-content-ends: reading part ${part} failed`);
   const got = JSON.parse(readFileSync(file, 'utf8')) as { examples: Example[]; quotes: number };

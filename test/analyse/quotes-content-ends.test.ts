@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bestEnd, type ContentEndsModel, endCandidates, endQuestion, loadContentEnds, readContentEndsFile, writeContentEndsFile } from '../../src/analyse/quotes/content-ends.js';
+import { bestEnd, type ContentEndsModel, crossings, endCandidates, endQuestion, loadContentEnds, readContentEndsFile, writeContentEndsFile } from '../../src/analyse/quotes/content-ends.js';
 import { childrenOf } from '../../src/analyse/syntax/helpers.js';
 import { parseText, spanOf, tokenIndexOf } from '../helpers.js';
 
@@ -103,5 +103,29 @@ describe('content-end ranker (quotes/content-ends.ts)', () => {
     assert.ok(ends.length <= 120 && ends[0] === qn.first);
     const end = bestEnd({ keys: new Uint32Array(0), weights: new Float32Array(0), meta: {} }, t, childrenOf(t), qn);
     assert.equal(end, qn.current);
+  });
+
+  it('counts the dependencies each end cuts as a count per end would (crossings), also past MAX_SPAN tokens', () => {
+    const long = `The mayor said ${Array.from({ length: 70 }, (_, i) => `the ${i % 2 ? 'old' : 'new'} road, which the town built in ${1900 + i},`).join(' ')} would close. Nobody answered.`;
+    for (const text of [TEXT, 'Officials said on Monday that the bridge, which opened in 1932, would close for repairs next year; drivers should expect delays, they warned.', long]) {
+      const toks = parse(text);
+      const said = indexOf(toks, text, 'said');
+      let s1 = said;
+      while (s1 + 1 < toks.length && toks[s1 + 1].sentence === toks[said].sentence) s1++;
+      const P = (i: number) => !/[\p{L}\p{N}]/u.test(toks[i].text) || toks[i].upos === 'PUNCT';
+      for (const a of [said + 1, said + 3]) {
+        const last = Math.min(s1, a + 119);
+        const { out, inn } = crossings(toks, P, a, last, s1);
+        for (let e = a; e <= last; e++) {
+          let o = 0;
+          for (let i = a; i <= e; i++) if (!P(i) && toks[i].head > e && toks[i].head <= s1) o++;
+          let n = 0;
+          for (let i = e + 1; i <= s1 && i <= e + 120; i++) if (!P(i) && toks[i].head >= a && toks[i].head <= e) n++;
+          assert.equal(out[e - a], o, `out at ${e}`);
+          assert.equal(inn[e - a], n, `inn at ${e}`);
+        }
+      }
+      if (text === long) assert.ok(s1 - said > 240, String(s1 - said));
+    }
   });
 });

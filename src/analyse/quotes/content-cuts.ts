@@ -27,7 +27,7 @@ import { mix } from '../attribution/features.js';
 import { packageRoot } from '../../util/paths.js';
 import { readSparseWeights, type SparseWeights, sparseWeightsLoader, type WeightTable, weightTable, writeSparseWeights } from '../learn/sparse-weights.js';
 import { cueClassOf } from './cues.js';
-import { bucket, type EndQuestion, isPunct, rel } from './content-ends.js';
+import { bucket, depAt, type EndQuestion, isPunct, posAt, punctAt, rel, type TokenFacts, tokenFacts, wordAt } from './content-ends.js';
 
 const MAGIC = 'CCUT';
 
@@ -171,22 +171,6 @@ function featuresOf(f: CutFacts, cls: number, lem: number, bin: number, fs: numb
   return fs;
 }
 
-/**
- * Per article (its parse), what the cuts read of each token, read once: four numbers per token, its
- * punctuation flag (1 a word, 2 punctuation) and the hashes of its lower-cased word, part of speech
- * and relation; 0 not read yet.
- */
-const TOKEN_FACTS = new WeakMap<readonly SyntaxToken[], Uint32Array>();
-function tokenFacts(tokens: readonly SyntaxToken[]): Uint32Array {
-  let tf = TOKEN_FACTS.get(tokens);
-  if (!tf) TOKEN_FACTS.set(tokens, (tf = new Uint32Array(4 * tokens.length)));
-  return tf;
-}
-type TokenFacts = Uint32Array;
-const punctAt = (tf: TokenFacts, tokens: readonly SyntaxToken[], i: number) => (tf[4 * i] || (tf[4 * i] = isPunct(tokens[i]) ? 2 : 1)) === 2;
-const wordAt = (tf: TokenFacts, tokens: readonly SyntaxToken[], i: number) => tf[4 * i + 1] || (tf[4 * i + 1] = hash(tokens[i].text.toLowerCase()));
-const posAt = (tf: TokenFacts, tokens: readonly SyntaxToken[], i: number) => tf[4 * i + 2] || (tf[4 * i + 2] = hash(tokens[i].upos));
-const depAt = (tf: TokenFacts, tokens: readonly SyntaxToken[], i: number) => tf[4 * i + 3] || (tf[4 * i + 3] = hash(rel(tokens[i])));
 
 /**
  * Scratch arrays of one content's boundaries and of what lies from each token to its end, reused

@@ -119,6 +119,26 @@ const T = Object.fromEntries(
 export const rel = (t: SyntaxToken) => universalRelation(t.deprel);
 export const isPunct = (t: SyntaxToken) => t.upos === 'PUNCT' || !/[\p{L}\p{N}]/u.test(t.text);
 export const bucket = (n: number) => (n <= 2 ? n : n <= 4 ? 3 : n <= 8 ? 4 : n <= 16 ? 5 : n <= 32 ? 6 : 7);
+
+/**
+ * Per article (its parse), what the ranker and the content cut (content-cuts.ts) read of each token,
+ * read once for all its contents: five numbers per token, its punctuation flag (1 a word, 2
+ * punctuation) and the hashes of its lower-cased word, part of speech, relation and word as written;
+ * 0 not read yet.
+ */
+const TOKEN_FACTS = new WeakMap<readonly SyntaxToken[], Uint32Array>();
+export type TokenFacts = Uint32Array;
+export function tokenFacts(tokens: readonly SyntaxToken[]): TokenFacts {
+  let tf = TOKEN_FACTS.get(tokens);
+  if (!tf) TOKEN_FACTS.set(tokens, (tf = new Uint32Array(5 * tokens.length)));
+  return tf;
+}
+export const punctAt = (tf: TokenFacts, tokens: readonly SyntaxToken[], i: number) => (tf[5 * i] || (tf[5 * i] = isPunct(tokens[i]) ? 2 : 1)) === 2;
+export const wordAt = (tf: TokenFacts, tokens: readonly SyntaxToken[], i: number) => tf[5 * i + 1] || (tf[5 * i + 1] = hash(tokens[i].text.toLowerCase()));
+export const posAt = (tf: TokenFacts, tokens: readonly SyntaxToken[], i: number) => tf[5 * i + 2] || (tf[5 * i + 2] = hash(tokens[i].upos));
+export const depAt = (tf: TokenFacts, tokens: readonly SyntaxToken[], i: number) => tf[5 * i + 3] || (tf[5 * i + 3] = hash(rel(tokens[i])));
+const textAt = (tf: TokenFacts, tokens: readonly SyntaxToken[], i: number) => tf[5 * i + 4] || (tf[5 * i + 4] = hash(tokens[i].text));
+
 /** The punctuation class of a token after the content: a comma, a stop, a dash, a quotation mark, a bracket, other punctuation, or a word. */
 function punctClass(t: SyntaxToken | undefined): number {
   if (!t) return 0;
@@ -190,6 +210,41 @@ function attach(tokens: readonly SyntaxToken[], i: number, a: number, e: number,
 }
 
 /**
+ * Per candidate end e in [a, last] (index e - a), the dependencies the boundary after e cuts: `out`,
+ * the words of [a, e] whose head lies after e (up to the sentence's last token s1); `inn`, the words
+ * after e (at most MAX_SPAN tokens after it, up to s1) whose head lies in [a, e]. Each word adds
+ * itself to the range of ends it crosses (difference arrays): linear in the span, where counting
+ * per end was quadratic.
+ */
+export function crossings(tokens: readonly SyntaxToken[], P: (i: number) => boolean, a: number, last: number, s1: number): { out: Int32Array; inn: Int32Array } {
+  const n = last - a + 1;
+  const out = new Int32Array(n + 1);
+  const inn = new Int32Array(n + 1);
+  for (let i = a; i <= s1 && i <= last + MAX_SPAN; i++) {
+    if (P(i)) continue;
+    const h = tokens[i].head;
+    if (h > i && h <= s1 && i <= last) {
+      // ends e with i <= e < h
+      out[i - a]++;
+      out[Math.min(h, last + 1) - a]--;
+    } else if (h >= a && h < i) {
+      // ends e with h <= e < i and i <= e + MAX_SPAN
+      const lo = Math.max(h, i - MAX_SPAN);
+      const hi = Math.min(i - 1, last);
+      if (lo <= hi) {
+        inn[lo - a]++;
+        inn[hi + 1 - a]--;
+      }
+    }
+  }
+  for (let k = 1; k <= n; k++) {
+    out[k] += out[k - 1];
+    inn[k] += inn[k - 1];
+  }
+  return { out, inn };
+}
+
+/**
  * The candidates of one content: every non-punctuation token from its first on to the end of its
  * sentence (at most MAX_SPAN), each with its feature hashes. The caller scores them. Candidates
  * before `from` are left out (their words still count in the later ones' features): ranking only
@@ -224,27 +279,13 @@ function eachCandidate(tokens: readonly SyntaxToken[], kids: number[][], qn: End
   for (let d = 0; comp >= 0 && tokens[comp].head !== cue && d < 40; d++) comp = tokens[comp].head;
   const compEnd = comp >= 0 && tokens[comp].head === cue ? subtreeEnd(tokens, kids, comp, a, last) : -1;
   const clauseEnd = subtreeEnd(tokens, kids, cue, a, last);
-  // per token of the sentence from the content's first: punctuation or not, and the hashes of its word, part of speech and relation
-  const span = qn.last - a + 1;
-  const punct = new Uint8Array(span);
-  for (let i = a; i <= qn.last; i++) punct[i - a] = isPunct(tokens[i]) ? 1 : 0;
-  const P = (i: number) => punct[i - a] === 1;
-  // each token's hashes once: a token is the last word, the next token or the next word of several
-  // candidates; only tokens from `from` on are any candidate's last, next or next word
-  const wordHashes = new Uint32Array(span);
-  const textHashes = new Uint32Array(span);
-  const posHashes = new Uint32Array(span);
-  const depHashes = new Uint32Array(span);
-  for (let k = Math.max(0, from - a); k < span; k++) {
-    const t = tokens[a + k];
-    wordHashes[k] = hash(t.text.toLowerCase());
-    textHashes[k] = hash(t.text);
-    posHashes[k] = hash(t.upos);
-    depHashes[k] = hash(rel(t));
-  }
-  const word = (i: number) => wordHashes[i - a];
-  const pos = (i: number) => posHashes[i - a];
-  const dep = (i: number) => depHashes[i - a];
+  // each token's punctuation flag and hashes, read once per article (tokenFacts)
+  const tf = tokenFacts(tokens);
+  const P = (i: number) => punctAt(tf, tokens, i);
+  const word = (i: number) => wordAt(tf, tokens, i);
+  const pos = (i: number) => posAt(tf, tokens, i);
+  const dep = (i: number) => depAt(tf, tokens, i);
+  const { out: outAt, inn: innAt } = crossings(tokens, P, a, last, qn.last);
   const curPc = punctClass(qn.current < qn.last ? tokens[qn.current + 1] : undefined);
   let wordsTo = 0;
   for (let i = a; i <= qn.current; i++) if (!P(i)) wordsTo++;
@@ -272,13 +313,10 @@ function eachCandidate(tokens: readonly SyntaxToken[], kids: number[][], qn: End
     let nw = nx;
     while (nw >= 0 && nw <= qn.last && P(nw)) nw++;
     if (nw > qn.last) nw = -1;
-    // dependencies the boundary cuts: span words whose head lies after it, later words whose head lies in it
-    let out = 0;
-    for (let i = a; i <= e; i++) if (!P(i) && tokens[i].head > e && tokens[i].head <= qn.last) out++;
-    let inn = 0;
-    for (let i = e + 1; i <= qn.last && i <= e + MAX_SPAN; i++) if (!P(i) && tokens[i].head >= a && tokens[i].head <= e) inn++;
+    const out = outAt[e - a];
+    const inn = innAt[e - a];
     const pc = punctClass(nx >= 0 ? tokens[nx] : undefined);
-    const nxKey = nx < 0 ? 1 : pc !== 8 ? textHashes[nx - a] : word(nx);
+    const nxKey = nx < 0 ? 1 : pc !== 8 ? textAt(tf, tokens, nx) : word(nx);
     const nwPos = nw >= 0 ? pos(nw) : 1;
     const nwDep = nw >= 0 ? dep(nw) : 1;
     const nwAt = nw >= 0 ? attach(tokens, nw, a, e, cue) : 5;
