@@ -40,4 +40,6 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   win-loss record (standings.ts), the score at one game-clock reading (scores.ts), the mark a player passed (marks.ts)
 // compare-8: dated acts read their kind through the act-class lexicon (FrameNet frames, speech cues) by lemma,
 //   not eleven surface regexes; a date the parse gives to a verb of no kind dates no act near it (session 12)
-export const COMPARE_VERSION = 'compare-8';
+// compare-9: a claim's participants include the noun a relative pronoun stands for ("Bell, who was added":
+//   Bell) and the names coordinated with a subject or object ("signed Wynn ... and Bell") (session 13)
+export const COMPARE_VERSION = 'compare-9';

@@ -275,10 +275,14 @@ function readParticipants(s: Sent, tokens: readonly SyntaxToken[], lo: number, h
     const rel = universalRelation(tokens[j].deprel);
     if (rel !== 'nsubj' && rel !== 'obj') continue;
     if (rel === 'nsubj') subjectOf.add(clauseOf[j - lo]);
-    const e = named(j);
     const p = parts.get(clauseOf[j - lo]);
-    if (!e || !p) continue;
-    (rel === 'obj' || tokens[j].deprel === 'nsubj:pass' ? p.patients : p.agents).add(e.key);
+    if (!p) continue;
+    const role = rel === 'obj' || tokens[j].deprel === 'nsubj:pass' ? p.patients : p.agents;
+    // (and the names coordinated with it: "signed Doe and Poe" signed both)
+    for (const k of [antecedentOf(tokens, j, clauseOf[j - lo]), ...conjoinedNouns(tokens, j, lo, hi)]) {
+      const e = named(k);
+      if (e) role.add(e.key);
+    }
   }
   for (let c = lo; c < hi; c++) {
     const h = tokens[c].head;
@@ -287,6 +291,32 @@ function readParticipants(s: Sent, tokens: readonly SyntaxToken[], lo: number, h
     const up = parts.get(clauseOf[h - lo]);
     if (own && up) for (const a of up.agents) own.agents.add(a);
   }
+}
+
+/** The nouns coordinated with the noun at `j` ("Wynn ... and Bell"), by the parse. */
+function conjoinedNouns(tokens: readonly SyntaxToken[], j: number, lo: number, hi: number): number[] {
+  const out: number[] = [];
+  for (let k = j + 1; k < hi && k >= lo; k++) if (tokens[k].head === j && tokens[k].deprel === 'conj' && (tokens[k].upos === 'PROPN' || tokens[k].upos === 'NOUN')) out.push(k);
+  return out;
+}
+
+/** Relative pronouns: a relative clause's subject or object that stands for the noun the clause hangs on. */
+const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'which', 'that']);
+
+/**
+ * The token a participant at `j` of clause `c` stands for: the noun a relative pronoun refers to
+ * ("Mike Lynch, who first reported": Lynch reported), by the parse (the relative clause hangs on
+ * that noun); `j` itself otherwise.
+ */
+function antecedentOf(tokens: readonly SyntaxToken[], j: number, c: number): number {
+  if (tokens[c].deprel !== 'acl:relcl' || !RELATIVE_PRONOUNS.has(tokens[j].text.toLowerCase()) || tokens[j].head !== c) return j;
+  const h = tokens[c].head;
+  if (h < 0) return j;
+  // (a relative clause after a list tells of its last item, "Bush, Jones and the newly signed Bell,
+  // who was added off the practice squad", wherever the parser hung it)
+  let last = h;
+  for (let k = h + 1; k < j; k++) if (tokens[k].head === h && tokens[k].deprel === 'conj') last = k;
+  return last;
 }
 
 /** The direct quotes analyse read in a sentence (by article, once). */

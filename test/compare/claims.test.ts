@@ -91,6 +91,15 @@ describe('who does the act, and to whom, is part of the claim', () => {
     const claims = sentenceClaims('Tom Doe has been at the Eastbury mill for 37 years and worked on the third floor with the two victims.');
     assert.ok(claims.some((c) => [...c.keys].some((k) => 'worked'.startsWith(k)) && [...c.agents].some((a) => a.includes('doe'))));
   });
+  it('a relative pronoun stands for the noun it refers to; names coordinated with a subject or object take its part', () => {
+    const claims = sentenceClaims('Ann Poe, who was released by the Eastbury Wolves on Monday, joined the Northfield Rovers.');
+    assert.ok(
+      claims.some((c) => [...c.keys].some((k) => 'released'.startsWith(k)) && [...c.patients].some((p) => p.includes('poe'))),
+      claims.map((c) => `${[...c.keys].join(' ')} / ${[...c.patients].join()}`).join(' | '),
+    );
+    const [signed] = sentenceClaims('The Northfield Rovers signed Tom Doe and Ann Poe from the reserve squad.');
+    assert.ok([...signed.patients].some((p) => p.includes('doe')) && [...signed.patients].some((p) => p.includes('poe')), [...signed.patients].join());
+  });
   const texts = [
     'Tom Doe has been at the Eastbury mill for 37 years and worked on the third floor with the two victims and the suspect, Ann Poe.',
     'Ann Poe worked with the two victims on the third floor of the Eastbury mill at the end of Bridge Road.',
