@@ -1070,17 +1070,23 @@ export class StoryIndex {
   }
 
   /**
-   * Small stories (at most `maxSize` members, not copies) give their members to the most similar
-   * larger story when that similarity reaches `factor × threshold`: a fragment that found no partner
-   * in the single pass usually belongs to the nearest larger story (short headlines share few
-   * words with any one article but more with a story's centroid). Part of `settle`. Returns the
-   * number of moves.
+   * Small stories (at most `maxSize` members) give their members to the most similar larger story
+   * when that similarity reaches `factor × threshold`: a fragment that found no partner in the
+   * single pass usually belongs to the nearest larger story (short headlines share few words with
+   * any one article but more with a story's centroid). A fragment that is one copy group (a wire
+   * text and its reprints) moves whole, by its original's fit (`attachCopies`); one holding copies
+   * and other articles stays. Part of `settle`. Returns the number of moves.
    */
   attachFragments(maxSize = FRAGMENT_SIZE, factor = 0.6): number {
     let moves = 0;
     const order = [...this.open.values()].sort((a, b) => a.seq - b.seq);
     for (const s of order) {
-      if (!this.open.has(s.id) || s.members.length > maxSize || s.copyEdges.length > 0) continue;
+      if (!this.open.has(s.id) || s.members.length > maxSize) continue;
+      if (s.copyEdges.length > 0) {
+        // (one copy group is one source: it moves whole, as an article of one)
+        if (s.copyEdges.length === s.members.length - 1) moves += this.attachCopies(s, this.options.threshold * factor);
+        continue;
+      }
       for (const m of [...s.members]) {
         const e = this.docs.get(m);
         if (e?.f.status !== 'ok') continue;
@@ -1098,6 +1104,33 @@ export class StoryIndex {
       }
     }
     return moves;
+  }
+
+  /**
+   * A fragment that is one copy group joins the story its original fits best, its copies with it
+   * (`attachFragments`). Before, copies kept a fragment out of `attachFragments`, and a merge
+   * (`crossCohesive`) reads a copy pair's near-identity as a within-story cohesion the other story
+   * cannot match: two reprints of an undated report stayed beside their event's story. Not into a
+   * story about other people (`otherPeople`): a copy group is a story's core, and a larger story
+   * of the same topic that names other protagonists is another event (disagreement.test.ts).
+   */
+  private attachCopies(s: Story, min: number): number {
+    const e = this.docs.get(s.members[0]);
+    if (e?.f.status !== 'ok') return 0;
+    const other = this.bestStoryScored(e, e.t, s, min, e.f);
+    // (a larger story about other people, `otherPeople`, is another event of the topic: the group keeps its own)
+    if (other === null || other.story.members.length <= s.members.length || otherPeople(e.f, this.peopleOf(other.story))) return 0;
+    const edges = [...s.copyEdges];
+    const members = [...s.members];
+    for (const m of members) {
+      const x = this.docs.get(m);
+      if (!x) continue;
+      this.detach(x);
+      x.story = other.story;
+      this.join(other.story, x);
+    }
+    other.story.copyEdges.push(...edges);
+    return members.length;
   }
 
   /**
