@@ -493,6 +493,9 @@ function replayPass(index: StoryIndex, replay: Entry[], observe = true): LedgerD
       const r = index.addEntry(f, tc);
       out.push({ id: f.id, t, day: f.day, story: r.storyId, copyOf: r.copyOf, vec: r.vec, ids: r.ids, f: r.lite });
     }
+    // (a dated step's lone founders take a second look once the step's stories have formed: StoryIndex.rejoinStep)
+    const moved = t !== null ? index.rejoinStep(out.slice(out.length - (j - i)).map((x) => x.id)) : null;
+    if (moved !== null && moved.size > 0) for (let k = out.length - (j - i); k < out.length; k++) out[k].story = moved.get(out[k].id) ?? out[k].story;
     i = j;
   }
   return out;

@@ -90,6 +90,16 @@ function timeFit(gap: number, keys: number): number {
   return 1 / (1 + gap * TIME_RATE * Math.exp(-keys / TEXT_SCALE));
 }
 
+/** Whether an article comes before another in the pass's canonical order (time, undated last, id). */
+function canonicalBefore(a: { t: number | null; f: { id: string } }, b: { t: number | null; f: { id: string } }): boolean {
+  const ta = a.t ?? Number.POSITIVE_INFINITY;
+  const tb = b.t ?? Number.POSITIVE_INFINITY;
+  return ta < tb || (ta === tb && cmpStr(a.f.id, b.f.id) < 0);
+}
+
+/** Stories without a dated member: the only ones an undated article may join in the pass. */
+const undatedStory = (s: { tMin: number | null }) => s.tMin === null;
+
 /** Mean features per member of a story. */
 function meanKeys(s: { keySum: number; members: string[] }): number {
   return s.members.length > 0 ? s.keySum / s.members.length : 0;
@@ -602,7 +612,7 @@ export class StoryIndex {
     let story: Story | null = copyOf ? copyOf.story : null;
     // (an undated article joins undated stories here; `settle` merges them with dated ones when
     // their members agree as a group, which one article's words cannot show)
-    if (!story && f.status === 'ok') story = this.bestStoryScored(entry, t, null, this.options.threshold, f, t === null)?.story ?? null;
+    if (!story && f.status === 'ok') story = this.bestStoryScored(entry, t, null, this.options.threshold, f, t === null ? undatedStory : null)?.story ?? null;
     if (!story && f.status === 'ok') story = this.wake(entry, tc);
     if (!story) story = this.newStory(f.id, t, f.inheritsStoryId);
 
@@ -950,7 +960,7 @@ export class StoryIndex {
     return sv === null || sv === venue;
   }
 
-  private bestStoryScored(e: { vec: Vec; ids: Int32Array }, t: number | null, exclude: Story | null, min: number, f: StoryFeatures | null = null, undatedOnly = false): { story: Story; score: number } | null {
+  private bestStoryScored(e: { vec: Vec; ids: Int32Array }, t: number | null, exclude: Story | null, min: number, f: StoryFeatures | null = null, only: ((s: Story) => boolean) | null = null): { story: Story; score: number } | null {
     // query terms by weight (vectors are made heaviest first: `byWeight`); candidate stories through postings
     const { vec, ids } = e;
     const order = heaviestFirst(vec);
@@ -977,7 +987,7 @@ export class StoryIndex {
         }
       }
     }
-    const candidates = topCandidates(found, MAX_CANDIDATES, (s) => s !== exclude && !(undatedOnly && s.tMin !== null));
+    const candidates = topCandidates(found, MAX_CANDIDATES, (s) => s !== exclude && (only === null || only(s)));
     if (candidates.length === 0) return null;
     const dated = f !== null ? this.datedByPublication(f) : t !== null;
     let best: Story | null = null;
@@ -1060,17 +1070,23 @@ export class StoryIndex {
   }
 
   /**
-   * Small stories (at most `maxSize` members, not copies) give their members to the most similar
-   * larger story when that similarity reaches `factor × threshold`: a fragment that found no partner
-   * in the single pass usually belongs to the nearest larger story (short headlines share few
-   * words with any one article but more with a story's centroid). Part of `settle`. Returns the
-   * number of moves.
+   * Small stories (at most `maxSize` members) give their members to the most similar larger story
+   * when that similarity reaches `factor × threshold`: a fragment that found no partner in the
+   * single pass usually belongs to the nearest larger story (short headlines share few words with
+   * any one article but more with a story's centroid). A fragment that is one copy group (a wire
+   * text and its reprints) moves whole, by its original's fit (`attachCopies`); one holding copies
+   * and other articles stays. Part of `settle`. Returns the number of moves.
    */
   attachFragments(maxSize = FRAGMENT_SIZE, factor = 0.6): number {
     let moves = 0;
     const order = [...this.open.values()].sort((a, b) => a.seq - b.seq);
     for (const s of order) {
-      if (!this.open.has(s.id) || s.members.length > maxSize || s.copyEdges.length > 0) continue;
+      if (!this.open.has(s.id) || s.members.length > maxSize) continue;
+      if (s.copyEdges.length > 0) {
+        // (one copy group is one source: it moves whole, as an article of one)
+        if (s.copyEdges.length === s.members.length - 1) moves += this.attachCopies(s, this.options.threshold * factor);
+        continue;
+      }
       for (const m of [...s.members]) {
         const e = this.docs.get(m);
         if (e?.f.status !== 'ok') continue;
@@ -1088,6 +1104,92 @@ export class StoryIndex {
       }
     }
     return moves;
+  }
+
+  /**
+   * A fragment that is one copy group joins the story its original fits best, its copies with it
+   * (`attachFragments`). Before, copies kept a fragment out of `attachFragments`, and a merge
+   * (`crossCohesive`) reads a copy pair's near-identity as a within-story cohesion the other story
+   * cannot match: two reprints of an undated report stayed beside their event's story. Not into a
+   * story about other people (`otherPeople`): a copy group is a story's core, and a larger story
+   * of the same topic that names other protagonists is another event (disagreement.test.ts).
+   */
+  private attachCopies(s: Story, min: number): number {
+    const e = this.docs.get(s.members[0]);
+    if (e?.f.status !== 'ok') return 0;
+    const other = this.bestStoryScored(e, e.t, s, min, e.f);
+    // (a larger story about other people, `otherPeople`, is another event of the topic: the group keeps its own)
+    if (other === null || other.story.members.length <= s.members.length || otherPeople(e.f, this.peopleOf(other.story))) return 0;
+    const edges = [...s.copyEdges];
+    const members = [...s.members];
+    for (const m of members) {
+      const x = this.docs.get(m);
+      if (!x) continue;
+      this.detach(x);
+      x.story = other.story;
+      this.join(other.story, x);
+    }
+    other.story.copyEdges.push(...edges);
+    return members.length;
+  }
+
+  /**
+   * A second look at the end of a time step: an article of the step that founded a story and is
+   * still alone in it joins the open story it now fits best, if any reaches `threshold` (as it
+   * would have on arrival), with every gate of the pass, when it is a long text (`FOLLOW_UP_KEYS`
+   * features: its words are evidence without time; a headline's few words match any story of its
+   * topic, and its second look cost UCI half A 0.0019: headlines are left to `settle`). Why: the articles of a step are placed
+   * in id order, so the first report of an event may come before the story that the step's later
+   * reports build, and meet only its first article (too few words in common); `refine` repairs
+   * such choices only for the stories still open when the run settles, and a step's stories often
+   * close before that. Dated steps only: undated articles' stories never close, and `settle`
+   * reviews them every run. A story founded after the article's own (by a later article of the
+   * step) comes to the article's story rather than the article to it, and one founded before takes
+   * it in canonical order (`joinInOrder`): a story's founder and its members' order stay what the
+   * ledger restores. Returns the articles moved and their stories, so the ledger records where they
+   * are; batch and runs place a step whole.
+   */
+  rejoinStep(ids: string[]): Map<string, string> {
+    const moved = new Map<string, string>();
+    const step = new Set(ids);
+    for (const id of ids) {
+      const e = this.docs.get(id);
+      if (!e || e.t === null || e.story.members.length !== 1 || e.f.status !== 'ok' || e.f.inheritsStoryId !== undefined || e.vec.keys.length < FOLLOW_UP_KEYS) continue;
+      const own = e.story;
+      // (a story founded after its own holds only this step's later articles: a woken story, with older members, is left out)
+      const other = this.bestStoryScored(e, e.t, own, this.options.threshold, e.f, (s) => s.seq < own.seq || s.members.every((m) => step.has(m)));
+      if (!other) continue;
+      // a story's founder stays its first member in canonical order, as the ledger names and orders
+      // the stories it restores (`restore`): a story founded after this article's comes to it
+      if (other.story.seq > own.seq) {
+        const kept = this.merge(own, other.story);
+        for (const m of kept.members) moved.set(m, kept.id);
+        continue;
+      }
+      this.detach(e);
+      e.story = other.story;
+      this.joinInOrder(other.story, e);
+      moved.set(id, other.story.id);
+    }
+    return moved;
+  }
+
+  /**
+   * Joins an article to a story as a pass in canonical order would have: when a member comes after
+   * it, the story is rebuilt with its members in that order (a centroid's sums, and its keys' order,
+   * are those the ledger's `restore` makes).
+   */
+  private joinInOrder(s: Story, e: DocEntry): void {
+    const entries = s.members.map((m) => this.docs.get(m)).filter((x): x is DocEntry => x !== undefined);
+    if (entries.every((x) => canonicalBefore(x, e))) {
+      this.join(s, e);
+      return;
+    }
+    entries.push(e);
+    entries.sort((a, b) => (canonicalBefore(a, b) ? -1 : 1));
+    for (const k of s.centroid.keys()) this.unpost(k, s);
+    Object.assign(s, { members: [], centroid: new Map(), norm2: 0, keySum: 0, published: 0, tMin: null, tMax: null, entityDocs: new Map(), placeDocs: new Map(), venueDocs: new Map(), people: null });
+    for (const x of entries) this.join(s, x);
   }
 
   /**

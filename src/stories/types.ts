@@ -3,8 +3,10 @@ import type { DocMessage } from '../model/types.js';
 /**
  * Version of the story features and grouping; bump when either changes what it produces.
  * stories-7: a follow-up weeks after its story closed wakes it (follow-up.ts).
+ * stories-8: a long text left alone at the end of its time step takes a second look (StoryIndex.rejoinStep);
+ *   a fragment that is one copy group joins a larger story whole (StoryIndex.attachCopies).
  */
-export const STORIES_VERSION = 'stories-7';
+export const STORIES_VERSION = 'stories-8';
 
 /** What the pipeline knows about one analysed article, as input to story grouping. */
 export interface StoryInput {
