@@ -192,12 +192,6 @@ interface FeatureIds {
   sortedAt: Int32Array[];
   /** Feature string → id. */
   idOf: Map<string, number>;
-  /**
-   * No feature is a key in one sentence and a non-key feature (a figure, a date) in another. Then
-   * a pair's similarity does not depend on the order it is asked in, and the candidate search,
-   * which meets each pair once, need not cache it.
-   */
-  symmetric: boolean;
 }
 
 function featureIds(sentences: Sent[]): FeatureIds {
@@ -213,8 +207,6 @@ function featureIds(sentences: Sent[]): FeatureIds {
   const isKey: Uint8Array[] = [];
   const sorted: Int32Array[] = [];
   const sortedAt: Int32Array[] = [];
-  // per id: 1 when seen as a key, 2 when seen as another feature
-  const seenAs: number[] = [];
   let from = 0;
   for (const s of sentences) {
     const n = s.keys.size + s.slots.length;
@@ -225,10 +217,8 @@ function featureIds(sentences: Sent[]): FeatureIds {
       let id = idOf.get(k);
       if (id === undefined) {
         idOf.set(k, (id = idOf.size));
-        seenAs.push(0);
       }
       key[i] = isKey;
-      seenAs[id] |= isKey ? 1 : 2;
       out[i++] = id;
     };
     for (const k of s.keys) put(k, 1);
@@ -244,7 +234,7 @@ function featureIds(sentences: Sent[]): FeatureIds {
     sortedAt.push(at);
     from += n;
   }
-  return { count: idOf.size, ids, isKey, sorted, sortedAt, idOf, symmetric: !seenAs.includes(3) };
+  return { count: idOf.size, ids, isKey, sorted, sortedAt, idOf };
 }
 
 /** Similarities of sentence pairs by ordinals (i < j): open addressing over typed arrays, no garbage per pair. */
@@ -312,8 +302,6 @@ interface Scorer {
   sim: (a: Sent, b: Sent) => number;
   /** The same similarity by sentence ordinals (what the alignment's inner loops call). */
   simAt: (i: number, j: number) => number;
-  /** The similarity of a pair met once (not cached when it does not depend on the order asked). */
-  simOnce: (i: number, j: number) => number;
   ordinal: Map<Sent, number>;
   /** By sentence ordinal: its article's number (integers compare faster than ids in the inner loops). */
   artNo: Int32Array;
@@ -400,7 +388,10 @@ function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
     normAt[o] = Math.sqrt(t);
   }
   const computeSim = pairSimilarity(features, { x2, mass, rare, named, normAt, quoted: quotedIds(all, features.idOf), actors: new Array(nSent) });
-  // room for the pairs average link asks too (a table that grows rehashes every pair it holds)
+  // room for the pairs average link asks too (a table that grows rehashes every pair it holds).
+  // The candidate search's pairs are kept too: average link, the central sentences and the claims
+  // ask again for about half of them (923 PolNeAR articles as one story: 57,667 of the search's
+  // 106,776, of 544,457 similarities computed)
   const cache = new PairCache(16 * sents.length);
   const simAt = (i: number, j: number): number => {
     if (i === j) return 1;
@@ -416,9 +407,8 @@ function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
     return v;
   };
   // (sentence ids are unique in a story: one ordinal, one id)
-  const simOnce = features.symmetric ? (i: number, j: number) => (i === j ? 1 : computeSim(all[i], all[j], i, j)) : simAt;
   const sim = (a: Sent, b: Sent): number => (a.id === b.id ? 1 : simAt(ordinal.get(a)!, ordinal.get(b)!));
-  return { features, weight, x2, mass, rare, normAt, sim, simAt, simOnce, ordinal, artNo, postings, from, maxDf };
+  return { features, weight, x2, mass, rare, normAt, sim, simAt, ordinal, artNo, postings, from, maxDf };
 }
 
 /**
@@ -513,7 +503,7 @@ function pairSimilarity(
  * that can reach the threshold. Strongest first.
  */
 function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[] {
-  const { features, weight, x2: x2Of, mass: massOf, normAt, simOnce, ordinal, postings, from, maxDf, artNo: artOf } = scorer;
+  const { features, weight, x2: x2Of, mass: massOf, normAt, simAt, ordinal, postings, from, maxDf, artNo: artOf } = scorer;
   // the edges found, by sentence ordinals (lower first) and similarity
   const edgeFrom: number[] = [];
   const edgeTo: number[] = [];
@@ -640,7 +630,7 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
       if (cosBound < ALIGN_THRESHOLD && (cosBound < MASS_MIN_COS || massShared + 1e-9 < MASS_ENOUGH)) continue;
       // and the similarity's own gates on the shared words (features counted: at least the words)
       if (sharedAtMost < 2 || (sharedAtMost < 3 && cosBound < 0.6)) continue;
-      const v = simOnce(oa, b);
+      const v = simAt(oa, b);
       if (v >= ALIGN_THRESHOLD) {
         edgeFrom.push(oa);
         edgeTo.push(b);
@@ -938,16 +928,21 @@ function rarestLongLists(ids: Int32Array, listLength: (k: number) => number, out
     if (n <= POSTING_WINDOW + 1) continue;
     // insertion into the short sorted list of the best so far
     let q = m < out.length ? m++ : m;
-    const worse = (j: number) => listLength(out[j]) > n || (listLength(out[j]) === n && out[j] > k);
-    if (q === out.length && !worse(q - 1)) continue;
+    if (q === out.length && !longerList(out[q - 1], k, n, listLength)) continue;
     if (q === out.length) q--;
-    while (q > 0 && worse(q - 1)) {
+    while (q > 0 && longerList(out[q - 1], k, n, listLength)) {
       out[q] = out[q - 1];
       q--;
     }
     out[q] = k;
   }
   return m;
+}
+
+/** Whether key `j`'s list ranks after key `k`'s (of length `n`): longer, or as long and a higher id. (A function, not a closure per key: this runs for every key of every sentence.) */
+function longerList(j: number, k: number, n: number, listLength: (k: number) => number): boolean {
+  const l = listLength(j);
+  return l > n || (l === n && j > k);
 }
 
 /** Index of the first entry of the ascending stretch `l[lo..hi)` greater than `x` (hi when none). */

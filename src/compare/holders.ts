@@ -131,10 +131,23 @@ function sameSurname(a: string, b: string): boolean {
   return a.includes(b) || b.includes(a) || surnameSpelledTwoWays(a, b);
 }
 
-/** Whether the article names someone of that surname anywhere. */
+/**
+ * Whether the article names someone of that surname anywhere. Asked for every pair of holdings of
+ * a post: the words of the article's people's names are read once per article, and each surname's
+ * answer kept per article (a busy post's pairs asked again for the same few surnames).
+ */
 function namesSurname(s: Sent, surname: string): boolean {
-  return s.art.sentences.some((x) => x.entities.some((e) => e.type === 'PER' && e.name.toLowerCase().split(/\s+/).some((w) => sameSurname(w, surname))));
+  let named = NAMED.get(s.art);
+  if (!named) {
+    const words = new Set<string>();
+    for (const x of s.art.sentences) for (const e of x.entities) if (e.type === 'PER') for (const w of e.name.toLowerCase().split(/\s+/)) words.add(w);
+    NAMED.set(s.art, (named = { words: [...words], answers: new Map() }));
+  }
+  let yes = named.answers.get(surname);
+  if (yes === undefined) named.answers.set(surname, (yes = named.words.some((w) => sameSurname(w, surname))));
+  return yes;
 }
+const NAMED = new WeakMap<Sent['art'], { words: string[]; answers: Map<string, boolean> }>();
 
 /** Conflicts over who holds one post, told differently by independent sources in statements of one fact. */
 export function holderConflicts(story: StoryView, al: Alignment): Conflict[] {

@@ -10,7 +10,7 @@ import { evidence, type ResolvedTime, type Sent, type StoryView, sentText } from
 import { clean, cmp } from './text.js';
 import type { TimelineEvent } from './types.js';
 
-interface Item {
+export interface Item {
   sent: Sent;
   t: ResolvedTime;
   date: string;
@@ -33,23 +33,17 @@ export function buildTimeline(story: StoryView, al: Alignment, factIdOfCluster: 
   items.sort((a, b) => cmp(a.date, b.date) || cmp(a.sent.id, b.sent.id) || a.t.span.start - b.t.span.start);
   const parent = items.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  for (let i = 0; i < items.length; i++)
-    for (let j = i + 1; j < items.length && j - i <= 400 && items[j].date === items[i].date; j++) {
-      const a = items[i];
-      const b = items[j];
-      if (a.sent.id === b.sent.id) continue;
-      const ca = al.clusterOf.get(a.sent.id);
-      let same = ca !== undefined && ca === al.clusterOf.get(b.sent.id);
-      if (!same && a.act && a.act === b.act && a.sent.art.id !== b.sent.art.id) {
-        const shared = [...a.actors].filter((x) => b.actors.has(x)).length;
-        same = shared >= 2 || (shared >= 1 && al.sim(a.sent, b.sent) >= 0.2);
-      }
-      if (same) {
-        const ri = find(i);
-        const rj = find(j);
-        if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
-      }
-    }
+  const union = (i: number, j: number) => {
+    const ri = find(i);
+    const rj = find(j);
+    if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
+  };
+  for (let from = 0; from < items.length; ) {
+    let to = from + 1;
+    while (to < items.length && items[to].date === items[from].date) to++;
+    sameEvents(items, from, to, al, union);
+    from = to;
+  }
   const byRoot = new Map<number, Item[]>();
   const groups: Item[][] = [];
   items.forEach((it, i) => {
@@ -80,6 +74,63 @@ export function buildTimeline(story: StoryView, al: Alignment, factIdOfCluster: 
   });
   out.sort((a, b) => cmp(a.date, b.date) || b.articles.length - a.articles.length || cmp(a.evidence[0].articleId, b.evidence[0].articleId) || a.evidence[0].span.start - b.evidence[0].span.start);
   return out;
+}
+
+/** How far apart (in the date's items, in order) two items of one date can still be found one event. */
+const SAME_DATE_WINDOW = 400;
+
+/**
+ * Joins the items [from, to) of one date that are one event: a later item of the next
+ * SAME_DATE_WINDOW in the same fact cluster, or naming the same act by the same actors in another
+ * article. Only items that share a cluster or an act can join, so each is compared with those, read
+ * from a list per cluster and per act (a pair loop over every item of a busy date grew with the
+ * square of the story); the pairs met and the verdicts are those of the pair loop.
+ */
+export function sameEvents(items: Item[], from: number, to: number, al: Alignment, union: (i: number, j: number) => void): void {
+  const byCluster = new Map<number, number[]>();
+  const byAct = new Map<string, number[]>();
+  const clusterAt: (number | undefined)[] = [];
+  // where each item sits in its cluster's and its act's list
+  const inCluster: number[] = [];
+  const inAct: number[] = [];
+  for (let i = from; i < to; i++) {
+    const c = al.clusterOf.get(items[i].sent.id);
+    clusterAt[i - from] = c;
+    if (c !== undefined) inCluster[i - from] = pushTo(byCluster, c, i);
+    const act = items[i].act;
+    if (act) inAct[i - from] = pushTo(byAct, act, i);
+  }
+  // each list in item order: a pair (i, j) is met from i, once, and only when j - i <= the window
+  const later = (list: number[], at: number, i: number, each: (j: number) => void) => {
+    for (let p = at + 1; p < list.length && list[p] - i <= SAME_DATE_WINDOW; p++) each(list[p]);
+  };
+  for (let i = from; i < to; i++) {
+    const a = items[i];
+    const ca = clusterAt[i - from];
+    if (ca !== undefined)
+      later(byCluster.get(ca)!, inCluster[i - from], i, (j) => {
+        if (items[j].sent.id !== a.sent.id) union(i, j);
+      });
+    if (!a.act) continue;
+    later(byAct.get(a.act)!, inAct[i - from], i, (j) => {
+      const b = items[j];
+      // (a pair of one cluster was joined above)
+      if (b.sent.id === a.sent.id || (ca !== undefined && ca === clusterAt[j - from]) || a.sent.art.id === b.sent.art.id) return;
+      let shared = 0;
+      for (const x of a.actors) if (b.actors.has(x)) shared++;
+      if (shared >= 2 || (shared >= 1 && al.sim(a.sent, b.sent) >= 0.2)) union(i, j);
+    });
+  }
+}
+
+/** Appends `i` to the list of `k`; its place in the list. */
+function pushTo<K>(m: Map<K, number[]>, k: K, i: number): number {
+  const list = m.get(k);
+  if (!list) {
+    m.set(k, [i]);
+    return 0;
+  }
+  return list.push(i) - 1;
 }
 
 export function shorten(s: string, n: number): string {
