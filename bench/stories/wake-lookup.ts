@@ -6,7 +6,8 @@
  * articles of the latest day (`updateStories`, CPU), and the look-up that run makes, timed alone
  * (the same replay set and replay point, 5 times, in one read transaction after the run). The same
  * steps over the default stream (capitalised-name ids, no protagonists: no look-up) give the run's
- * cost without it. Each step runs in its own process, so each peak RSS is its own.
+ * cost without it (`--person-ids-only`: the stream with person ids alone). Each step runs in its own
+ * process, so each peak RSS is its own.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -55,15 +56,27 @@ export async function wakeLookupChild(mode: string, path: string, n: number, per
     const times: number[] = [];
     let found = 0;
     let members = 0;
+    // (the stories whose members the look-up reads, and those members: what it decodes)
+    let read = 0;
+    let readMembers = 0;
     for (let i = 0; i < LOOKUPS; i++) {
       const t0 = performance.now();
-      const dormant = await store.storyLedger((ledger) => dormantBefore(ledger, replay, d));
+      const dormant = await store.storyLedger((ledger) => {
+        const membersOf = ledger.membersOf.bind(ledger);
+        [read, readMembers] = [0, 0];
+        ledger.membersOf = async (ids) => {
+          const docs = await membersOf(ids);
+          [read, readMembers] = [read + ids.length, readMembers + docs.length];
+          return docs;
+        };
+        return dormantBefore(ledger, replay, d);
+      });
       times.push(performance.now() - t0);
       found = dormant.length;
       members = dormant.reduce((s, x) => s + x.members.length, 0);
     }
     times.sort((a, b) => a - b);
-    return { waking: fresh.filter(mayFollowUp).length, dormant: found, dormantMembers: members, medianMs: times[LOOKUPS >> 1], minMs: times[0], maxMs: times[LOOKUPS - 1] };
+    return { waking: fresh.filter(mayFollowUp).length, read, readMembers, dormant: found, dormantMembers: members, medianMs: times[LOOKUPS >> 1], minMs: times[0], maxMs: times[LOOKUPS - 1] };
   } finally {
     await store.close();
   }
@@ -78,9 +91,10 @@ function child(mode: string, path: string, n: number, persons: boolean): Record<
 /** `npm run bench:stories -- --wake-lookup [N]`: the table, with and without person ids. */
 export async function wakeLookup(n: number) {
   console.log(`\nWake look-up: SYNTHETIC store of ${n.toLocaleString('en')} articles' features (1,000/day), stories up to date; a run of ${NEW_DOCS} new articles of the latest day, and its dormant-story look-up alone (median of ${LOOKUPS}). Load ${loadavg().map((x) => x.toFixed(1)).join(' ')}.`);
-  const rows = [['stream', 'first run CPU s', 'run of 100: CPU s', 'wall s', 'peak RSS MB', 'may wake', 'dormant read (members)', 'look-up ms (min-max)']];
+  const rows = [['stream', 'first run CPU s', 'run of 100: CPU s', 'wall s', 'peak RSS MB', 'may wake', 'stories read (members)', 'dormant kept (members)', 'look-up ms (min-max)']];
   const out: Record<string, unknown>[] = [];
-  for (const persons of [false, true]) {
+  // (--person-ids-only: the stream with person ids alone, the one that looks dormant stories up)
+  for (const persons of process.argv.includes('--person-ids-only') ? [true] : [false, true]) {
     const dir = mkdtempSync(join(tmpdir(), 'tri-stories-wake-'));
     const path = join(dir, 'store.db');
     try {
@@ -96,6 +110,7 @@ export async function wakeLookup(n: number) {
         (run.wallMs / 1000).toFixed(2),
         run.maxRssMB.toFixed(0),
         String(look.waking),
+        `${look.read} (${look.readMembers})`,
         `${look.dormant} (${look.dormantMembers})`,
         `${look.medianMs.toFixed(1)} (${look.minMs.toFixed(1)}-${look.maxMs.toFixed(1)})`,
       ]);

@@ -19,6 +19,25 @@ export function float32Bytes(vals: Float32Array): Buffer {
   return Buffer.from(vals.buffer, vals.byteOffset, vals.byteLength);
 }
 
+/**
+ * A closed story's people (`LedgerStory.people`) as stored: a JSON array of surnames, or null when
+ * not on record (an open story). A value that does not read back as a list of strings is taken as
+ * not on record: the run then reads the story's members, as before migration 9.
+ */
+export function peopleText(people: readonly string[] | null | undefined): string | null {
+  return people ? JSON.stringify(people) : null;
+}
+
+export function peopleFromText(text: string | null | undefined): string[] | null {
+  if (typeof text !== 'string') return null;
+  try {
+    const v: unknown = JSON.parse(text);
+    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Closing days are stored clamped: a story closed before the clock had a day (-Infinity) is stored as -1e9. */
 export const closedDay = (d: number | null) => (d === null ? null : Math.max(-1e9, d));
 

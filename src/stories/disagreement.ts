@@ -86,7 +86,7 @@ export function distinctPeople(a: StoryPeople, b: StoryPeople): boolean {
  * or more) is one of the people most members of the story name. Positive evidence, where
  * `otherPeople` is negative: what a follow-up weeks after its story must show (follow-up.ts).
  */
-export function samePeople(f: StoryFeatures, story: StoryPeople): boolean {
+export function samePeople(f: StoryFeatures, story: Pick<StoryPeople, 'main'>): boolean {
   if (story.main.size === 0) return false;
   for (const [id, count] of f.entities) if (id.startsWith(PERSON) && count >= PROTAGONIST_MENTIONS && story.main.has(surname(id))) return true;
   return false;

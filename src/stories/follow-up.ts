@@ -21,11 +21,15 @@
  * - the story's signature (its 20 heaviest features when it closed) holds two of the article's
  *   `FOLLOW_UP_QUERY` most frequent keys (the same look-up the ledger makes for undated articles,
  *   by counts so that it does not depend on the frequencies of the moment: ledger-follow-up.ts).
+ * The people test comes first, on a summary kept when the story closed (`closingPeople`: the people
+ * most members name, none when the story cannot wake), so that a ledger run reads back only the
+ * members of stories that could wake (`mayWake`, ledger-follow-up.ts) and the batch skips the same
+ * stories for the same reason.
  * The best-fitting story wakes (ties: by id). Everything here is a pure function of the article and
  * the closed story's members (the vectors the pass made), so the batch and every sequence of ledger
  * runs decide alike.
  */
-import { DISAGREEMENT, hasProtagonist, newProtagonist, peopleOf, samePeople } from './disagreement.js';
+import { DISAGREEMENT, hasProtagonist, newProtagonist, peopleOf, samePeople, type StoryPeople } from './disagreement.js';
 import type { StoryFeatures } from './types.js';
 
 /** Days after a story's last member during which a follow-up can wake it. */
@@ -49,10 +53,12 @@ export interface DormantMember {
   copyOf: string | null;
 }
 
-/** A closed story a follow-up may wake: its id, signature, latest member time and members (canonical order). */
+/** A closed story a follow-up may wake: its id, signature, people, latest member time and members (canonical order). */
 export interface DormantStory {
   id: string;
   terms: string[];
+  /** Its people when it closed (`closingPeople`); null when not on record (a ledger row written before they were kept). */
+  people: ReadonlySet<string> | null;
   tMax: number;
   members: DormantMember[];
 }
@@ -75,6 +81,33 @@ export function latestTime(members: DormantMember[]): number {
   let t = Number.NEGATIVE_INFINITY;
   for (const m of members) if (m.t !== null && m.t > t) t = m.t;
   return t;
+}
+
+/** Who a story of these members is about (`peopleOf` over the members' entity ids). */
+export function membersPeople(members: DormantMember[]): StoryPeople {
+  const entityDocs = new Map<string, number>();
+  for (const m of members) for (const [e] of m.f.entities) entityDocs.set(e, (entityDocs.get(e) ?? 0) + 1);
+  return peopleOf(entityDocs, members.length);
+}
+
+/**
+ * What a closing story keeps for the people test of a follow-up (`mayWake`): the surnames most of
+ * its members name (`StoryPeople.main`, sorted), none when it cannot be woken at all (`wakeable`),
+ * so that no article passes the test. Small (a few names), stored with the signature.
+ */
+export function closingPeople(members: DormantMember[]): string[] {
+  return wakeable(members) ? [...membersPeople(members).main].sort() : [];
+}
+
+/**
+ * Whether an article may wake a closed story, from what the story kept when it closed (its
+ * signature and people), before its members are read: the signature holds two of the article's
+ * query keys (`sharesSignature`), and one of the article's protagonists is one of the story's
+ * people (`samePeople`; people not on record: the members decide, `followUpFit`). The batch and
+ * the ledger's look-up (ledger-follow-up.ts) both test this, so they skip the same stories.
+ */
+export function mayWake(f: StoryFeatures, query: ReadonlySet<string>, story: { terms: readonly string[] | null; people: ReadonlySet<string> | null }): boolean {
+  return sharesSignature(story.terms ?? [], query) && (story.people === null || samePeople(f, { main: story.people }));
 }
 
 /** An article's `FOLLOW_UP_QUERY` most frequent keys (ties: by key), from its term counts (`termCounts`). */
@@ -100,18 +133,16 @@ export function sharesSignature(terms: readonly string[], query: ReadonlySet<str
 export function followUpFit(f: StoryFeatures, vec: { keys: string[]; vals: Float32Array }, s: DormantStory): number {
   const n = s.members.length;
   const centroid = new Map<string, number>();
-  const entityDocs = new Map<string, number>();
   const venues = new Map<string, number>();
   for (const m of s.members) {
     for (let i = 0; i < m.vec.keys.length; i++) centroid.set(m.vec.keys[i], (centroid.get(m.vec.keys[i]) ?? 0) + m.vec.vals[i]);
-    for (const [e] of m.f.entities) entityDocs.set(e, (entityDocs.get(e) ?? 0) + 1);
     if (m.f.venue) venues.set(m.f.venue, (venues.get(m.f.venue) ?? 0) + 1);
   }
   // (the story's venue as the pass reads it: the most common, ties alphabetical)
   let venue: string | null = null;
   for (const [v, c] of venues) if (venue === null || c > venues.get(venue)! || (c === venues.get(venue)! && v < venue)) venue = v;
   if (f.venue && venue !== null && venue !== f.venue) return 0;
-  const people = peopleOf(entityDocs, n);
+  const people = membersPeople(s.members);
   if (!samePeople(f, people)) return 0;
   // (someone the story never names is one of its protagonists: perhaps another event of the same people)
   const other = newProtagonist(f, people) ? DISAGREEMENT : 1;

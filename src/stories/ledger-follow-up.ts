@@ -6,11 +6,13 @@
  * stories (`closedWithTerms`): by each replayed article's most frequent keys (`followUpQuery`,
  * counts, not weights, so the look-up is the pass's whatever the frequencies of the moment), then
  * reads their dated members (`membersOf`). Only articles that could wake a story look anything up
- * (dated by publication, long texts, with a protagonist: `mayFollowUp`), and only stories whose latest member lies within
- * `FOLLOW_UP_DAYS` before one of them are read. The index then decides as the batch does.
+ * (dated by publication, long texts, with a protagonist: `mayFollowUp`), and a story's members are
+ * read only when what it kept at closing says one of them may wake it (`mayWake`: its signature and
+ * its people, the test the batch makes first); of those, only stories whose latest member lies
+ * within `FOLLOW_UP_DAYS` before one of them are kept. The index then decides as the batch does.
  */
-import type { LedgerBackend, LedgerDoc } from './ledger.js';
-import { type DormantStory, FOLLOW_UP_DAYS, FOLLOW_UP_KEYS, followUpQuery, latestTime, mayFollowUp, sharesSignature, wakeable } from './follow-up.js';
+import type { LedgerBackend, LedgerDoc, LedgerStory } from './ledger.js';
+import { type DormantStory, FOLLOW_UP_DAYS, FOLLOW_UP_KEYS, followUpQuery, latestTime, mayFollowUp, mayWake, wakeable } from './follow-up.js';
 import type { TermCounts } from './story-index.js';
 import type { StoryFeatures } from './types.js';
 import { cmpStr } from '../util/cmp.js';
@@ -23,9 +25,12 @@ export async function dormantBefore(backend: LedgerBackend, replay: { f: StoryFe
   for (const e of waking) earliest = Math.min(earliest, e.f.day!);
   const terms = new Set<string>();
   for (const q of queries) for (const t of q) terms.add(t);
-  const closed = (await backend.closedWithTerms([...terms])).filter(
-    (s) => s.closedAt !== null && s.closedAt < d && s.founderT !== null && s.founderT < d && queries.some((q) => sharesSignature(s.terms ?? [], q)),
-  );
+  const closed: (LedgerStory & { kept: ReadonlySet<string> | null })[] = [];
+  for (const s of await backend.closedWithTerms([...terms])) {
+    if (s.closedAt === null || s.closedAt >= d || s.founderT === null || s.founderT >= d) continue;
+    const kept = { terms: s.terms, people: s.people ? new Set(s.people) : null };
+    if (waking.some((e, i) => mayWake(e.f, queries[i], kept))) closed.push({ ...s, kept: kept.people });
+  }
   if (closed.length === 0) return [];
   const byStory = new Map<string, LedgerDoc[]>();
   for (const x of await backend.membersOf(closed.map((s) => s.id))) {
@@ -39,7 +44,7 @@ export async function dormantBefore(backend: LedgerBackend, replay: { f: StoryFe
     const docs = (byStory.get(s.id) ?? []).sort((a, b) => a.t! - b.t! || cmpStr(a.id, b.id));
     const members = docs.map((x) => ({ f: x.f, vec: x.vec, t: x.t, copyOf: x.copyOf }));
     if (!wakeable(members) || latestTime(members) < earliest - FOLLOW_UP_DAYS) continue;
-    out.push({ id: s.id, terms: s.terms ?? [], tMax: latestTime(members), members });
+    out.push({ id: s.id, terms: s.terms ?? [], people: s.kept, tMax: latestTime(members), members });
   }
   return out;
 }

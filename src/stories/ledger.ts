@@ -58,6 +58,12 @@ export interface LedgerStory {
   closedAt: number | null;
   /** A closed story's signature (its heaviest features when it closed); null while open. */
   terms: string[] | null;
+  /**
+   * Who a closed story is about (follow-up.ts `closingPeople`: the surnames most of its members
+   * name; none when no follow-up can wake it), tested before its members are read
+   * (ledger-follow-up.ts); null while open, or not on record (written before they were kept).
+   */
+  people?: string[] | null;
 }
 
 /**
@@ -544,7 +550,7 @@ function chooseReopen(index: StoryIndex, queries: string[][], earlier: LedgerSto
 function finishUndated(index: StoryIndex, pass: Pass, chosen: Map<string, LedgerStory>, known: LedgerDoc[]): LedgerDoc[] {
   const members = new Map<string, LedgerDoc>();
   for (const x of [...pass.putDocs, ...known]) if (x.t !== null && chosen.has(x.story) && !members.has(x.id)) members.set(x.id, x);
-  if (members.size > 0) index.reopen(restoreOrder([...members.values()]).map((x) => ({ ...x, closedAt: chosen.get(x.id)!.closedAt!, terms: chosen.get(x.id)!.terms! })));
+  if (members.size > 0) index.reopen(restoreOrder([...members.values()]).map((x) => ({ ...x, closedAt: chosen.get(x.id)!.closedAt!, terms: chosen.get(x.id)!.terms!, people: chosen.get(x.id)!.people })));
   pass.putDocs.push(...replayPass(index, pass.undated, false));
   return [...members.values()];
 }

@@ -5,7 +5,7 @@ import { bandKeys, fnv1a, jaccard } from './minhash.js';
 import { KeyTable } from './key-table.js';
 import { term, words } from './text.js';
 import { dayOfWeek, storyWeekday, weekdaysApart } from './weekday.js';
-import { type DormantStory, FOLLOW_UP_COHESION, FOLLOW_UP_DAYS, FOLLOW_UP_KEYS, followUpFit, followUpQuery, latestTime, mayFollowUp, sharesSignature, wakeable } from './follow-up.js';
+import { closingPeople, type DormantStory, FOLLOW_UP_COHESION, FOLLOW_UP_DAYS, FOLLOW_UP_KEYS, followUpFit, followUpQuery, latestTime, mayFollowUp, mayWake, wakeable } from './follow-up.js';
 import { cmpStr } from '../util/cmp.js';
 import { unionFind } from '../util/union-find.js';
 
@@ -509,6 +509,8 @@ export class StoryIndex {
   private readonly closedAt = new Map<string, number>();
   /** Heaviest centroid features of each story when it closed: how undated articles find it again (`reopen`). */
   private readonly closedTerms = new Map<string, string[]>();
+  /** Who each story is about when it closed (`closingPeople`): the follow-up look-up tests it before reading members. */
+  private readonly closedPeople = new Map<string, string[]>();
   /** Closed stories a follow-up may still wake (follow-up.ts), by id. */
   private readonly dormant = new Map<string, DormantStory>();
   private clock: number | null = null;
@@ -653,7 +655,7 @@ export class StoryIndex {
    * time to say which window it belongs to, so a story that closed before it was placed is still a
    * candidate). They keep their closing day and signature; they take no dated article.
    */
-  reopen(stories: { id: string; closedAt: number; terms: string[]; members: { f: StoryFeatures; vec: Vec; t: number | null; copyOf: string | null }[] }[]): void {
+  reopen(stories: { id: string; closedAt: number; terms: string[]; people?: string[] | null; members: { f: StoryFeatures; vec: Vec; t: number | null; copyOf: string | null }[] }[]): void {
     const ids = new Set(stories.map((x) => x.id));
     this.closed = this.closed.filter((g) => !ids.has(g.id));
     for (const x of stories) for (const m of x.members) this.closedByDoc.delete(m.f.id);
@@ -661,6 +663,7 @@ export class StoryIndex {
     for (const x of stories) {
       this.closedAt.set(x.id, x.closedAt);
       this.closedTerms.set(x.id, x.terms);
+      if (x.people) this.closedPeople.set(x.id, x.people);
     }
   }
 
@@ -708,8 +711,8 @@ export class StoryIndex {
    * The pass stories (before `settle`): every open story and every story closed since this index
    * was made, with its founder and the clock day it closed on (null while open).
    */
-  passStories(): { id: string; founder: string; founderT: number | null; closedAt: number | null; terms: string[] | null }[] {
-    const out = [...this.founded.values()].map((x) => ({ ...x, closedAt: this.closedAt.get(x.id) ?? null, terms: this.closedTerms.get(x.id) ?? null }));
+  passStories(): { id: string; founder: string; founderT: number | null; closedAt: number | null; terms: string[] | null; people: string[] | null }[] {
+    const out = [...this.founded.values()].map((x) => ({ ...x, closedAt: this.closedAt.get(x.id) ?? null, terms: this.closedTerms.get(x.id) ?? null, people: this.closedPeople.get(x.id) ?? null }));
     return out.filter((x) => this.open.has(x.id) || this.closedAt.has(x.id));
   }
 
@@ -835,6 +838,7 @@ export class StoryIndex {
       this.founded.delete(g.id);
       this.closedAt.delete(g.id);
       this.closedTerms.delete(g.id);
+      this.closedPeople.delete(g.id);
     }
     this.closed = [];
     this.closedByDoc.clear();
@@ -1528,14 +1532,19 @@ export class StoryIndex {
     }
   }
 
-  /** A closing story of dated long texts stays dormant: a follow-up may wake it (follow-up.ts). */
-  private keepDormant(s: Story, terms: string[]): void {
-    if (s.published === 0 || s.members.length < 2) return;
+  /**
+   * A closing story of dated long texts stays dormant: a follow-up may wake it (follow-up.ts).
+   * Returns its people as kept with its signature (`closingPeople`: none when it cannot wake).
+   */
+  private keepDormant(s: Story, terms: string[]): string[] {
+    if (s.published === 0 || s.members.length < 2) return [];
     const copyOf = new Map(s.copyEdges.map(([a, b]) => [b, a]));
     const entries = s.members.map((m) => this.docs.get(m)).filter((e): e is DocEntry => !!e);
     const members = entries.map((e) => ({ f: e.f, vec: e.vec, t: e.t, copyOf: copyOf.get(e.f.id) ?? null }));
-    if (!wakeable(members)) return;
-    this.dormant.set(s.id, { id: s.id, terms, tMax: latestTime(members), members });
+    if (!wakeable(members)) return [];
+    const people = closingPeople(members);
+    this.dormant.set(s.id, { id: s.id, terms, people: new Set(people), tMax: latestTime(members), members });
+    return people;
   }
 
   /**
@@ -1556,7 +1565,7 @@ export class StoryIndex {
     let best: DormantStory | null = null;
     let bestFit = FOLLOW_UP_COHESION;
     for (const d of [...this.dormant.values()].sort((a, b) => cmpStr(a.id, b.id))) {
-      if (entry.t - d.tMax > FOLLOW_UP_DAYS || entry.t <= d.tMax || !sharesSignature(d.terms, query)) continue;
+      if (entry.t - d.tMax > FOLLOW_UP_DAYS || entry.t <= d.tMax || !mayWake(entry.f, query, d)) continue;
       const fit = followUpFit(entry.f, entry.vec, d);
       if (fit > bestFit) [best, bestFit] = [d, fit];
     }
@@ -1567,6 +1576,7 @@ export class StoryIndex {
     for (const m of best.members) this.closedByDoc.delete(m.f.id);
     this.closedAt.delete(id);
     this.closedTerms.delete(id);
+    this.closedPeople.delete(id);
     this.restore([{ id, members: best.members }]);
     return this.docs.get(best.members[0].f.id)?.story ?? null;
   }
@@ -1590,7 +1600,7 @@ export class StoryIndex {
     this.closedAt.set(s.id, this.clock ?? Number.NEGATIVE_INFINITY);
     const terms = this.heaviest(s.centroid, SIGNATURE_TERMS).map(([k]) => this.keyIds.key(k));
     this.closedTerms.set(s.id, terms);
-    this.keepDormant(s, terms);
+    this.closedPeople.set(s.id, this.keepDormant(s, terms));
     const g = this.summarise(s);
     g.closed = true;
     this.closed.push(g);

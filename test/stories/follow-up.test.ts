@@ -4,8 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { followUpFit, followUpQuery, sharesSignature, wakeable, type DormantMember, type DormantStory } from '../../src/stories/follow-up.js';
-import { groupStories, StoryLedger, storyFeatures, type StoryFeatures } from '../../src/stories/index.js';
+import { closingPeople, followUpFit, followUpQuery, mayWake, sharesSignature, wakeable, type DormantMember, type DormantStory } from '../../src/stories/follow-up.js';
+import { groupStories, StoryLedger, storyFeatures, type StoryFeatures, updateLedger } from '../../src/stories/index.js';
+import { dormantBefore } from '../../src/stories/ledger-follow-up.js';
+import { MemoryLedger } from '../../src/stories/ledger-memory.js';
+import { termCounts } from '../../src/stories/story-index.js';
+import { SqliteStore } from '../../src/store/sqlite/store.js';
 import type { Store } from '../../src/store/index.js';
 import { ledgerRun } from '../../src/pipeline.js';
 import { bareArticle } from '../helpers.js';
@@ -114,6 +118,46 @@ describe('follow-ups weeks apart', () => {
     await storeCase(() => openTestStore('sqlite'));
   });
 
+  test('a run reads back the members of a closed story only when the article is about its people', async () => {
+    const backend = new MemoryLedger();
+    const before = fs.filter((f) => !f.id.startsWith('inquiry'));
+    backend.remember(before);
+    await updateLedger(backend, { added: before, removed: [] });
+    let read: string[] = [];
+    const membersOf = backend.membersOf.bind(backend);
+    backend.membersOf = async (ids) => {
+      read.push(...ids);
+      return membersOf(ids);
+    };
+    const lookUp = (f: StoryFeatures) => dormantBefore(backend, [{ f, tc: termCounts(f) }], f.day!);
+    const inquiry = fs.find((f) => f.id === 'inquiry-0')!;
+    const ferry = storyOf(batch, 'ferry-0')!;
+    assert.deepEqual((await lookUp(inquiry)).map((x) => [x.id, [...(x.people ?? [])]]), [[ferry, ['brandt', 'quint']]]);
+    assert.deepEqual(read, [ferry]);
+    read = [];
+    // the same words about someone else: the ferry story's people say no before its members are read
+    const stranger = report('inquiry-0', '2024-04-11', [['Tove Lind', 3]], WORDS, 100, 'Another ferry collision');
+    assert.deepEqual(await lookUp(stranger), []);
+    assert.deepEqual(read, []);
+  });
+
+  test('SQLite store whose closed stories have no people on record (closed before migration 9): their members decide, as before', async () => {
+    const { store, done } = await openTestStore('sqlite');
+    try {
+      for (const f of fs.filter((x) => !x.id.startsWith('inquiry'))) await put(store, f);
+      await ledgerRun(store);
+      const db = (store as SqliteStore).db;
+      assert.ok((db.prepare("SELECT count(*) FROM story_ledger_stories WHERE people = '[\"brandt\",\"quint\"]'").pluck().get() as number) === 1);
+      db.exec('UPDATE story_ledger_stories SET people = NULL');
+      for (const f of fs.filter((x) => x.id.startsWith('inquiry'))) await put(store, f);
+      assert.deepEqual((await ledgerRun(store)).messages, []);
+      const shape = (gs: { id: string; members: string[] }[]) => gs.map((g) => `${g.id}:${[...g.members].sort().join(',')}`).sort();
+      assert.deepEqual(shape(await store.stories()), shape(batch));
+    } finally {
+      await done();
+    }
+  });
+
   test('PostgreSQL store: the same', { skip: postgresAvailable() ? false : 'PostgreSQL not available', timeout: 300_000 }, async () => {
     await storeCase(() => openTestStore('postgres'));
   });
@@ -145,7 +189,7 @@ describe('follow-up evidence (follow-up.ts)', () => {
 
   test('the fit is 1 for an article as alike as the members, 0 without the story\'s people, half with someone new', () => {
     const people: [string, number][] = [['PER:mara_quint', 3]];
-    const s: DormantStory = { id: 's', terms: keys.slice(0, 20), tMax: 19000, members: [member('a', keys, people), member('b', keys.slice(0, 60), people)] };
+    const s: DormantStory = { id: 's', terms: keys.slice(0, 20), people: null, tMax: 19000, members: [member('a', keys, people), member('b', keys.slice(0, 60), people)] };
     const a = member('c', keys.slice(0, 65), people);
     assert.ok(followUpFit(a.f, a.vec, s) > 0.9);
     const stranger = member('d', keys.slice(0, 65), [['PER:tove_lind', 3]]);
@@ -153,6 +197,20 @@ describe('follow-up evidence (follow-up.ts)', () => {
     // someone the story never names among the protagonists: half the fit
     const joined = member('e', keys.slice(0, 65), [...people, ['PER:tove_lind', 3]]);
     assert.ok(Math.abs(followUpFit(joined.f, joined.vec, s) - followUpFit(a.f, a.vec, s) / 2) < 1e-9);
+  });
+
+  test('a closing story keeps the people most members name (none when it cannot wake); an article may wake it only about them', () => {
+    const quint: [string, number] = ['PER:mara_quint', 3];
+    const ms = [member('a', keys, [quint, ['PER:ole_brandt', 1]]), member('b', keys, [['PER:mara_quint', 1]]), member('c', keys, [])];
+    assert.deepEqual(closingPeople(ms), ['quint'], 'named by two of three members; brandt by one');
+    assert.deepEqual(closingPeople(ms.map((m) => member(m.f.id, keys.slice(0, 11), m.f.entities))), [], 'headlines never wake');
+    const story = { terms: keys.slice(0, 20), people: new Set(closingPeople(ms)) };
+    const query = new Set(keys.slice(0, 20));
+    assert.equal(mayWake(member('d', keys, [quint]).f, query, story), true);
+    assert.equal(mayWake(member('d', keys, [['PER:mara_quint', 1]]).f, query, story), false, 'named once: not a protagonist');
+    assert.equal(mayWake(member('d', keys, [['PER:tove_lind', 3]]).f, query, story), false, 'someone else');
+    assert.equal(mayWake(member('d', keys, [quint]).f, new Set(['z1', 'z2']), story), false, 'signature');
+    assert.equal(mayWake(member('d', keys, [['PER:tove_lind', 3]]).f, query, { ...story, people: null }), true, 'not on record: the members decide');
   });
 
   test('the look-up keys are the most frequent ones, by counts (ties by key)', () => {

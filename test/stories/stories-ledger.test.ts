@@ -645,6 +645,7 @@ describe('a store from before the packed ledger rows (migration 8)', () => {
         const up = old.db.prepare('UPDATE story_ledger SET lite = ?, packed = NULL WHERE doc_id = ?');
         rows.ids.forEach((id, i) => up.run(rows.lite[i], id));
         old.db.exec('ALTER TABLE story_ledger DROP COLUMN packed');
+        old.db.exec('ALTER TABLE story_ledger_stories DROP COLUMN people');
         old.db.pragma('user_version = 7');
       });
       const store = new SqliteStore(path);
@@ -667,6 +668,7 @@ describe('a store from before the packed ledger rows (migration 8)', () => {
       await oldStore(await openStore(db.url), async (rows) => {
         await pool.query('UPDATE story_ledger l SET lite = u.lite, packed = NULL FROM unnest($1::text[], $2::text[]) AS u(id, lite) WHERE l.doc_id = u.id', [rows.ids, rows.lite]);
         await pool.query('ALTER TABLE story_ledger DROP COLUMN packed');
+        await pool.query('ALTER TABLE story_ledger_stories DROP COLUMN people');
         await pool.query('UPDATE triangulate_schema SET version = 7');
       });
       const store = await openStore(db.url);

@@ -209,6 +209,11 @@ export const MIGRATIONS: string[] = [
   `
   ALTER TABLE story_ledger ADD COLUMN packed bytea;
   `,
+  // 9: as SQLite's migration 9: a closed story's people (a JSON array of surnames) beside its
+  // signature; NULL for stories closed before (their members are read as before)
+  `
+  ALTER TABLE story_ledger_stories ADD COLUMN people text;
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = MIGRATIONS.length;

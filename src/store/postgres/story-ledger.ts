@@ -1,5 +1,5 @@
 import type { KeptPass, LedgerCommit, LedgerDoc, LedgerStory } from '../../stories/ledger.js';
-import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, LEDGER_COLUMNS, LedgerDocCache, type LedgerRow, ledgerToken, parseOrNull, RESET_LEDGER_SQL } from '../ledger-rows.js';
+import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, LEDGER_COLUMNS, LedgerDocCache, type LedgerRow, ledgerToken, parseOrNull, peopleFromText, peopleText, RESET_LEDGER_SQL } from '../ledger-rows.js';
 import type { KeyIdCache } from '../../stories/story-index.js';
 import type { StoreLedger } from '../types.js';
 import type { Queryable } from './connect.js';
@@ -150,14 +150,14 @@ export class PostgresLedger implements StoreLedger {
 
   async closedWithTerms(terms: string[]): Promise<LedgerStory[]> {
     if (!terms.length) return [];
-    const rows = await this.rows<{ id: string; founder: string; founder_t: number | null; closed_at: number; terms: string[] }>(
-      `SELECT s.id, s.founder, s.founder_t, s.closed_at, array(SELECT x.term FROM story_ledger_terms x WHERE x.story = s.id ORDER BY x.term) AS terms
+    const rows = await this.rows<{ id: string; founder: string; founder_t: number | null; closed_at: number; terms: string[]; people: string | null }>(
+      `SELECT s.id, s.founder, s.founder_t, s.closed_at, s.people, array(SELECT x.term FROM story_ledger_terms x WHERE x.story = s.id ORDER BY x.term) AS terms
        FROM story_ledger_stories s
        WHERE s.closed_at IS NOT NULL AND s.id IN (SELECT story FROM story_ledger_terms WHERE term = ANY($1::text[]))
        ORDER BY s.id`,
       [terms.map(noNul)],
     );
-    return rows.map((r) => ({ id: r.id, founder: r.founder, founderT: r.founder_t, closedAt: r.closed_at, terms: r.terms }));
+    return rows.map((r) => ({ id: r.id, founder: r.founder, founderT: r.founder_t, closedAt: r.closed_at, terms: r.terms, people: peopleFromText(r.people) }));
   }
 
   async membersOf(storyIds: string[]): Promise<LedgerDoc[]> {
@@ -250,9 +250,9 @@ export class PostgresLedger implements StoreLedger {
     if (!s.length) return;
     const ids = s.map((x) => x.id);
     await this.c.query(
-      `INSERT INTO story_ledger_stories (id, founder, founder_t, closed_at) SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[])
-       ON CONFLICT (id) DO UPDATE SET founder = excluded.founder, founder_t = excluded.founder_t, closed_at = excluded.closed_at`,
-      [ids, s.map((x) => x.founder), s.map((x) => x.founderT), s.map((x) => closedDay(x.closedAt))],
+      `INSERT INTO story_ledger_stories (id, founder, founder_t, closed_at, people) SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::text[])
+       ON CONFLICT (id) DO UPDATE SET founder = excluded.founder, founder_t = excluded.founder_t, closed_at = excluded.closed_at, people = excluded.people`,
+      [ids, s.map((x) => x.founder), s.map((x) => x.founderT), s.map((x) => closedDay(x.closedAt)), s.map((x) => peopleText(x.people))],
     );
     await this.c.query('DELETE FROM story_ledger_terms WHERE story = ANY($1::text[])', [ids]);
     const terms = s.flatMap((x) => (x.terms ?? []).map((t) => [noNul(t), x.id] as const));

@@ -178,6 +178,13 @@ export const MIGRATIONS: string[] = [
   `
   ALTER TABLE story_ledger ADD COLUMN packed BLOB;
   `,
+  // 9: a closed story's people (src/stories/follow-up.ts closingPeople: the surnames most of its
+  // members name, a JSON array) beside its signature, so that a ledger run tests whether a follow-up
+  // may wake it before reading its members. Stories closed before have none (NULL): their members
+  // are read as before, until a run closes them again.
+  `
+  ALTER TABLE story_ledger_stories ADD COLUMN people TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

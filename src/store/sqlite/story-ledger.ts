@@ -1,5 +1,5 @@
 import type { KeptPass, LedgerCommit, LedgerDoc, LedgerStory } from '../../stories/ledger.js';
-import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, type KeyDictionary, type LedgerRow, ledgerToken, parseOrNull, RESET_LEDGER_SQL } from '../ledger-rows.js';
+import { closedDay, float32Bytes, frequenciesOf, frequencyBytes, type KeyDictionary, type LedgerRow, ledgerToken, parseOrNull, peopleFromText, peopleText, RESET_LEDGER_SQL } from '../ledger-rows.js';
 import type { KeyIdCache } from '../../stories/story-index.js';
 import type { StoreLedger } from '../types.js';
 import { saveStoryMembership } from './queries.js';
@@ -177,12 +177,12 @@ export class SqliteLedger implements StoreLedger {
   async closedWithTerms(terms: string[]): Promise<LedgerStory[]> {
     const ids = new Set<string>();
     for (const part of chunks(terms)) for (const id of this.db.prepare(`SELECT DISTINCT story FROM story_ledger_terms WHERE term IN (${marks(part.length)})`).pluck().all(...part) as string[]) ids.add(id);
-    const get = this.db.prepare('SELECT id, founder, founder_t, closed_at FROM story_ledger_stories WHERE id = ? AND closed_at IS NOT NULL');
+    const get = this.db.prepare('SELECT id, founder, founder_t, closed_at, people FROM story_ledger_stories WHERE id = ? AND closed_at IS NOT NULL');
     const termsOf = this.db.prepare('SELECT term FROM story_ledger_terms WHERE story = ? ORDER BY term').pluck();
     const out: LedgerStory[] = [];
     for (const id of [...ids].sort()) {
-      const r = get.get(id) as { id: string; founder: string; founder_t: number | null; closed_at: number } | undefined;
-      if (r) out.push({ id: r.id, founder: r.founder, founderT: r.founder_t, closedAt: r.closed_at, terms: termsOf.all(id) as string[] });
+      const r = get.get(id) as { id: string; founder: string; founder_t: number | null; closed_at: number; people: string | null } | undefined;
+      if (r) out.push({ id: r.id, founder: r.founder, founderT: r.founder_t, closedAt: r.closed_at, terms: termsOf.all(id) as string[], people: peopleFromText(r.people) });
     }
     return out;
   }
@@ -280,9 +280,9 @@ export class SqliteLedger implements StoreLedger {
     this.db.prepare('DELETE FROM story_ledger_stories WHERE founder_t >= ? OR founder_t IS NULL').run(c.dropStoriesFrom);
     const delTerms = this.db.prepare('DELETE FROM story_ledger_terms WHERE story = ?');
     const putTerm = this.db.prepare('INSERT OR IGNORE INTO story_ledger_terms (term, story) VALUES (?, ?)');
-    const putStory = this.db.prepare('INSERT OR REPLACE INTO story_ledger_stories (id, founder, founder_t, closed_at) VALUES (?, ?, ?, ?)');
+    const putStory = this.db.prepare('INSERT OR REPLACE INTO story_ledger_stories (id, founder, founder_t, closed_at, people) VALUES (?, ?, ?, ?, ?)');
     for (const s of c.putStories) {
-      putStory.run(s.id, s.founder, s.founderT, closedDay(s.closedAt));
+      putStory.run(s.id, s.founder, s.founderT, closedDay(s.closedAt), peopleText(s.people));
       delTerms.run(s.id);
       for (const t of s.terms ?? []) putTerm.run(t, s.id);
     }
