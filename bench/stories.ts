@@ -9,6 +9,7 @@
  *   npm run bench:stories -- --scale --store-only   # store run and the ledger stream only (--small: 10k / 20k)
  *   npm run bench:stories -- --scale --undated [N] # N (100k) undated articles: first run, then 100 more
  *   npm run bench:stories -- --scale --stream [N] [--runs K]  # the ledger stream alone, N (100k) articles, K (2) runs and their median
+ *   npm run bench:stories -- --scale --stream N --over M    # and each run's N articles again over a store of M (900k) placed articles (back-dated copies)
  *   npm run bench:stories -- --scale --wake-lookup [N] # the dormant-story wake look-up on a store of N (100k) articles with person ids (bench/stories/wake-lookup.ts)
  *   npm run bench:stories -- --dev        # development figures only: ECB+ dev half, its two folds (bench/stories/folds.ts), UCI half A, subsample means
  *   npm run bench:stories -- --errors     # grouping errors by kind, and wrong pairs by day (ECB+ development half and UCI; held-out half: totals)
@@ -286,7 +287,7 @@ if (args.has('--store-child')) {
   if (!args.has('--scale')) result.quality = await qualitySection();
   if (args.has('--undated')) result.undated = await undatedRun(Number(process.argv[process.argv.indexOf('--undated') + 1]) || 100_000);
   else if (args.has('--wake-lookup')) result.wakeLookup = await wakeLookup(Number(process.argv[process.argv.indexOf('--wake-lookup') + 1]) || 100_000);
-  else if (args.has('--stream')) result.ledgerStream = await streamScale(Number(process.argv[process.argv.indexOf('--stream') + 1]) || 100_000, streamRuns());
+  else if (args.has('--stream')) result.ledgerStream = await streamScale(Number(process.argv[process.argv.indexOf('--stream') + 1]) || 100_000, streamRuns(), args.has('--over') ? Number(process.argv[process.argv.indexOf('--over') + 1]) || 900_000 : 0);
   else if (!args.has('--quality')) {
     result.storeRun = await storeRun(args.has('--small') ? 10_000 : 100_000);
     result.ledgerStream = await streamScale(args.has('--small') ? 20_000 : args.has('--skip-1m') ? 300_000 : 1_000_000, streamRuns());

@@ -251,27 +251,82 @@ function median(xs: number[]): number {
 }
 
 /**
+ * A store holding `copies` copies of a finished stream store's rows, renamed ('o1-' ...) and
+ * back-dated (copy k by 100·k days, so all of them lie before the stream's day 0 and every story
+ * is closed): every table and index a store of copies × n placed articles has, for running the
+ * same stretch over a big store (`--over`). The frequencies and the queue are left empty, as a
+ * fresh store has them, so the stretch decides what it decides on an empty store.
+ */
+async function backDatedCopies(source: string, path: string, copies: number): Promise<void> {
+  const store = new Store(path);
+  try {
+    const db = store.db;
+    db.prepare('ATTACH DATABASE ? AS a').run(source);
+    db.exec('INSERT OR IGNORE INTO story_ledger_keys SELECT * FROM a.story_ledger_keys');
+    for (let k = 1; k <= copies; k++) {
+      const p = `'o${k}-'`;
+      const shift = -100 * k;
+      store.transaction(() => {
+        db.exec(`INSERT INTO documents SELECT ${p} || id, source, format, content_type, encoding, content, meta, added_at FROM a.documents`);
+        db.exec(`INSERT INTO story_features SELECT ${p} || doc_id, version, published, data FROM a.story_features`);
+        db.exec(
+          `INSERT INTO story_ledger (doc_id, t, day, story, copy_of, vals, lite, output, version, key_ids, sealed, packed)
+           SELECT ${p} || doc_id, t + ${shift}, day + ${shift}, ${p} || story, ${p} || copy_of, vals, lite, ${p} || output, version, key_ids, sealed, packed FROM a.story_ledger`,
+        );
+        db.exec(`INSERT INTO story_ledger_stories SELECT ${p} || id, ${p} || founder, founder_t + ${shift}, coalesce(closed_at, 60) + ${shift} FROM a.story_ledger_stories`);
+        db.exec(`INSERT INTO story_ledger_terms SELECT term, ${p} || story FROM a.story_ledger_terms`);
+        db.exec(`INSERT INTO story_ledger_days SELECT day + ${shift}, n FROM a.story_ledger_days`);
+        db.exec(`INSERT INTO stories SELECT ${p} || id, data, updated_at FROM a.stories`);
+        db.exec(`INSERT INTO story_members SELECT ${p} || doc_id, ${p} || story_id FROM a.story_members`);
+        // (the copies are placed already: off the queue the insert trigger put them on)
+        db.exec('DELETE FROM story_ledger_queue');
+      });
+    }
+    db.exec('DETACH DATABASE a');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    await store.close();
+  }
+}
+
+/**
  * The stream through the store's ledger (SQLite, one process), `n` articles, `runs` times on the
  * same input (each run a fresh store and a fresh process): each run's table, its per-10k rates,
  * and the median of the runs. One run of one tree differs from the next by up to a quarter on a
  * shared machine: a single figure is not a measurement.
  */
-export async function streamScale(n: number, runs = 2) {
+export async function streamScale(n: number, runs = 2, over = 0) {
   console.log(
     `\nStream through the story ledger: ${n.toLocaleString('en')} SYNTHETIC articles' features (no analysis; 1,000/day), batches of ${STREAM_BATCH.toLocaleString('en')} stored and placed by one ledger run each (SQLite, one process); CPU time of the process; ${runs} runs on the same input, each on a fresh store; load ${loadavg()[0].toFixed(1)}.`,
   );
   const outs: (StreamOut & { loadAtStart: number; loadAtEnd: number })[] = [];
+  const bigOuts: (StreamOut & { loadAtStart: number; loadAtEnd: number })[] = [];
+  const copies = Math.ceil(over / n);
   for (let r = 0; r < runs; r++) {
     const dir = mkdtempSync(join(tmpdir(), 'tri-stories-stream-'));
     try {
       const loadAtStart = loadavg()[0];
       const out = child('stream', join(dir, 'stream.db'), n) as unknown as StreamOut;
       outs.push({ ...out, loadAtStart, loadAtEnd: loadavg()[0] });
+      if (copies > 0) {
+        // the same stretch again, over a store of `copies` back-dated copies of the one just made
+        await backDatedCopies(join(dir, 'stream.db'), join(dir, 'big.db'), copies);
+        const bigStart = loadavg()[0];
+        const big = child('stream', join(dir, 'big.db'), n) as unknown as StreamOut;
+        bigOuts.push({ ...big, loadAtStart: bigStart, loadAtEnd: loadavg()[0] });
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
     const out = outs[r];
     console.log(`\nrun ${r + 1} of ${runs} (load ${out.loadAtStart.toFixed(1)} -> ${out.loadAtEnd.toFixed(1)}): ${out.stories.count.toLocaleString('en')} stories, membership ${out.stories.membership}, stored ${out.stories.stored}`);
+    const big = bigOuts[r];
+    if (big) {
+      const [e, b] = [out, big].map((o) => o.marks[o.marks.length - 1].perSecondLedgerCpu);
+      console.log(
+        `the same ${n.toLocaleString('en')} articles over a store of ${(copies * n).toLocaleString('en')} placed articles (load ${big.loadAtStart.toFixed(1)} -> ${big.loadAtEnd.toFixed(1)}): ${b.toFixed(0)} articles/s ledger CPU against ${e.toFixed(0)} on the empty store (x${(b / e).toFixed(3)}); per 10k ${big.chunks.map((c) => c.perSecondLedgerCpu.toFixed(0)).join(' ')}; ${big.stories.count.toLocaleString('en')} stories with the copies'`,
+      );
+    }
     const rows = [['articles', 'CPU s (features write + ledger)', 'wall s', 'articles/s (CPU, with the features write)', 'articles/s (wall)', 'articles/s (ledger CPU: the stream)', 'peak RSS MB', 'most restored in a run', 'runs continuing the kept index']];
     for (const m of out.marks)
       rows.push([m.articles.toLocaleString('en'), m.cpuSeconds.toFixed(0), m.wallSeconds.toFixed(0), m.perSecondCpu.toFixed(0), m.perSecondWall.toFixed(0), m.perSecondLedgerCpu.toFixed(0), m.maxRssMB.toFixed(0), String(m.maxRestored), `${m.runsContinued}/${m.runs}`]);
@@ -299,5 +354,10 @@ export async function streamScale(n: number, runs = 2) {
   console.log(
     "target: >= 2,000 articles/s with memory bounded by the open windows (compare Scale B: the in-memory index alone, nothing persisted). The stream's figure is 'ledger CPU': the ledger runs reading the stored features, grouping and committing (process CPU, every thread: one core's worth); 'with the features write' adds storing each batch's features (the analysis side's write, JSON and SQLite insert, done here by the bench); generating the SYNTHETIC features is outside both.",
   );
-  return { synthetic: true, articles: n, runs: outs, median: summary };
+  if (bigOuts.length > 0) {
+    const rates = bigOuts.map((o) => o.marks[o.marks.length - 1].perSecondLedgerCpu);
+    console.log(`over ${(copies * n).toLocaleString('en')} placed articles: median ${median(rates).toFixed(0)} articles/s ledger CPU (empty store: ${summary.perSecondLedgerCpu.toFixed(0)})`);
+    if (new Set(bigOuts.map((o) => `${o.stories.membership} ${o.stories.stored}`)).size > 1) console.log('WARNING: the runs over the big store grouped the same input differently');
+  }
+  return { synthetic: true, articles: n, runs: outs, median: summary, ...(bigOuts.length > 0 ? { over: { storedArticles: copies * n, runs: bigOuts, medianLedgerCpu: median(bigOuts.map((o) => o.marks[o.marks.length - 1].perSecondLedgerCpu)) } } : {}) };
 }

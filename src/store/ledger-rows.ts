@@ -78,10 +78,17 @@ export const LEDGER_COLUMNS = 'doc_id, t, day, story, copy_of, key_ids, vals, li
 export class KeyDictionary {
   private readonly byId = new Map<number, string>();
   private readonly byKey = new Map<string, number>();
+  /**
+   * The ids of the '@' keys (entity and place ids) by the name after the '@': a packed row names
+   * each of its entities and places by the id of '@' + name, and making that string for every
+   * name of every row (to look it up) was garbage at every commit.
+   */
+  private readonly byName = new Map<string, number>();
 
   add(id: number, key: string): void {
     this.byId.set(id, key);
     this.byKey.set(key, id);
+    if (key.charCodeAt(0) === 64) this.byName.set(key.slice(1), id);
   }
 
   /** Keys known. */
@@ -133,6 +140,12 @@ export class KeyDictionary {
       holeIndexKey[holes] = key;
       holeKey[holes++] = j;
     };
+    // (an entity or place id: '@' + name is made only when the dictionary has no id for it yet, or keys are cleaned)
+    const putName = (name: string) => {
+      const id = clean ? undefined : this.byName.get(name);
+      if (id !== undefined) all[at++] = id;
+      else put('@' + name);
+    };
     const starts = new Array<number>(docs.length);
     for (let i = 0; i < docs.length; i++) {
       starts[i] = at;
@@ -147,8 +160,8 @@ export class KeyDictionary {
       else for (let j = 0; j < keys.length; j++) put(keys[j]);
       if (!packs[i]) continue;
       const { entities, places } = docs[i].f;
-      for (let j = 0; j < entities.length; j++) put('@' + entities[j][0]);
-      for (let j = 0; j < places.length; j++) put('@' + places[j][0]);
+      for (let j = 0; j < entities.length; j++) putName(entities[j][0]);
+      for (let j = 0; j < places.length; j++) putName(places[j][0]);
     }
     const rows = () => {
       const given = missing.map((k) => this.byKey.get(k)!);
