@@ -6,13 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { groupStories, StoryLedger, storyFeatures, type StoryFeatures } from '../../src/stories/index.js';
-import { prng } from '../../src/util/random.js';
-
-/** Invented words, disjoint blocks (no word of one block in another). */
-function block(name: string, n: number): string[] {
-  const syll = ['ka', 'lo', 'mir', 'zan', 'tor', 'vel', 'qua', 'ris', 'bon', 'dex', 'pha', 'gul'];
-  return Array.from({ length: n }, (_, i) => `${name}${syll[i % 12]}${syll[Math.floor(i / 12) % 12]}`);
-}
+import { assertRunsGiveBatch, block } from './invented.js';
 
 function report(id: string, words: string[], day = '2024-05-02'): StoryFeatures {
   return storyFeatures({ id, title: null, text: words.join(' ') + '.', outlet: `outlet-${id}`, published: day, eventDates: [], entities: [] });
@@ -72,15 +66,6 @@ describe('stories: second look at the end of a time step', () => {
 
   test('ledger runs in any order and batching give the batch', async () => {
     const all = [...step(), LATER, report('d', block('dd', 60), '2024-05-03'), report('e', [...block('xc', 24), ...block('ee', 40)], '2024-05-01')];
-    const batch = JSON.stringify(groupStories(all));
-    for (let seed = 1; seed <= 4; seed++) {
-      const r = prng(seed);
-      const order = all.map((f) => [r(), f] as const).sort((x, y) => x[0] - y[0]).map((x) => x[1]);
-      const ledger = new StoryLedger();
-      const cut = 1 + Math.floor(r() * (order.length - 1));
-      await ledger.update(order.slice(0, cut));
-      await ledger.update(order.slice(cut));
-      assert.equal(JSON.stringify(ledger.stories()), batch, `order ${order.map((f) => f.id).join(',')}`);
-    }
+    await assertRunsGiveBatch(all);
   });
 });
