@@ -4,6 +4,8 @@
  * quote groups. Each story runs through the real pipeline (ingest → extract → analyse → compare).
  * Prints a table per story and ends with one JSON line. `--only ecb-` scores the ECB+ fixtures
  * alone, `--split dev` or `--split heldout` one split of them; `-v` lists each story's missed and spurious items and unsupported brief lines.
+ * Held-out fixtures are scored (the JSON line counts them) but their rows and `-v` lines are printed only
+ * with `--show-heldout`, so that reporting the held-out split shows no story's details to whoever develops.
  * `--split dev --judge-sample N [--seed S] [--json]` prints a fixed random sample (seed S, default 15) of N predicted corroborated facts
  * with their cited sentences, for judging by hand; `--judged` adds the precision over the facts judged in
  * corroborated-judgments.jsonl (fixture precision of corroborated facts is a lower bound: fixtures list
@@ -150,6 +152,8 @@ export interface StoryScore {
   /** Expected conflicts some predicted conflict touches (two of its sides hold two annotated articles), though not every annotated article. */
   conflictsTouched: number;
   ms: number;
+  /** The fixture's split (`dev`, `heldout`; absent outside the ECB+ set). */
+  split?: string;
   missed: string[];
   falsePositives: string[];
 }
@@ -516,14 +520,17 @@ function main() {
     const x = crossCheckStory({ storyId: f.storyId, articles, copies });
     const ms = performance.now() - t0;
     digest?.update(`${f.name}\n${JSON.stringify(x)}\n`);
-    scores.push({ ...scoreStory(f, x, articles, idOf), ms });
+    scores.push({ ...scoreStory(f, x, articles, idOf), ms, split: f.split });
     if (judgeSample || judged) judgeable.push(...judgeableFacts(f, x, articles, keyOf));
   }
   if (judgeSample) return printJudgeSample(judgeable, judgeSample, process.argv.includes('--json'), seed);
   const fmt = (p: PR) => `${p.predicted - p.fp}/${p.predicted} P, ${p.tp}/${p.expected} R`;
   console.log('story                   | arts | conflicts          | trap hits | corroborated facts  | quote groups       | false conflicts | brief lines supported | ms');
   console.log('------------------------|------|--------------------|-----------|---------------------|--------------------|-----------------|-----------------------|------');
+  const showHeldout = process.argv.includes('--show-heldout');
+  const hidden = scores.filter((s) => s.split === 'heldout' && !showHeldout).length;
   for (const s of scores) {
+    if (s.split === 'heldout' && !showHeldout) continue;
     console.log(
       `${s.name.padEnd(24)}| ${String(s.articles).padEnd(5)}| ${fmt(s.conflicts).padEnd(19)}| ${`${s.trapHits}/${s.traps}`.padEnd(10)}| ${fmt(s.corroborated).padEnd(20)}| ${fmt(s.quoteGroups).padEnd(19)}| ${String(s.falseConflicts).padEnd(16)}| ${`${s.brief.supported}/${s.brief.checked} (${s.brief.lines} lines)`.padEnd(22)}| ${s.ms.toFixed(0)}`,
     );
@@ -533,6 +540,7 @@ function main() {
       for (const m of s.brief.unsupported) console.log(`    brief    ${m}`);
     }
   }
+  if (hidden > 0) console.log(`(${hidden} held-out stories scored, rows not shown: --show-heldout prints them)`);
   if (digest) console.log(`digest of the ${scores.length} stories' reports: ${digest.digest('hex')}`);
   console.log(JSON.stringify(overall(scores)));
   if (judged) printJudged(judgeable);
