@@ -82,6 +82,13 @@ export class MemoryLedger implements LedgerBackend {
     return [...this.entries.values()].filter((x) => x.t !== null && want.has(x.story));
   }
 
+  async keepClosingPeople(stories: { id: string; people: string[] }[]): Promise<void> {
+    for (const { id, people } of stories) {
+      const s = this.passStories.get(id);
+      if (s && s.closedAt !== null && !s.people) this.passStories.set(id, { ...s, people });
+    }
+  }
+
   async features<T = unknown>(ids: string[], each?: (stored: unknown) => T): Promise<Map<string, T>> {
     const out = new Map<string, T>();
     for (const id of ids) {

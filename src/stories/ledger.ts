@@ -88,6 +88,12 @@ export interface LedgerBackend {
   /** Dated members of these pass stories. */
   membersOf(storyIds: string[]): Promise<LedgerDoc[]>;
   /**
+   * Records the people (`LedgerStory.people`) of closed stories that have none on record (closed
+   * before they were kept), computed from their members by the look-up (ledger-follow-up.ts);
+   * a story whose people are on record keeps them. Part of the run's transaction.
+   */
+  keepClosingPeople(stories: { id: string; people: string[] }[]): Promise<void>;
+  /**
    * Full features (with terms) of articles being replayed, as stored (checked before use); with
    * `each`, what it makes of each one as it is read (the run keeps that, not the parsed features).
    */

@@ -10,6 +10,9 @@ import { dormantBefore } from '../../src/stories/ledger-follow-up.js';
 import { MemoryLedger } from '../../src/stories/ledger-memory.js';
 import { termCounts } from '../../src/stories/story-index.js';
 import { SqliteStore } from '../../src/store/sqlite/store.js';
+import { SqliteLedger } from '../../src/store/sqlite/story-ledger.js';
+import { PostgresStore } from '../../src/store/postgres/store.js';
+import { PostgresLedger } from '../../src/store/postgres/story-ledger.js';
 import type { Store } from '../../src/store/index.js';
 import { ledgerRun } from '../../src/pipeline.js';
 import { bareArticle } from '../helpers.js';
@@ -156,6 +159,60 @@ describe('follow-ups weeks apart', () => {
     } finally {
       await done();
     }
+  });
+
+  /**
+   * A store whose closed stories have no people on record: the run that reads a story's members
+   * writes its people back, so the next run about someone else reads none of them; the stories stay the batch's.
+   */
+  async function fillCase(open: () => Promise<{ store: Store; done: () => Promise<void> }>) {
+    const { store, done } = await open();
+    const sql = async (q: string): Promise<unknown[]> => {
+      if (!(store instanceof SqliteStore)) return (store as PostgresStore).conn.query(q);
+      const st = store.db.prepare(q);
+      return st.reader ? st.all() : (st.run(), []);
+    };
+    const ledgers = [SqliteLedger.prototype, PostgresLedger.prototype];
+    const membersOf = ledgers.map((p) => p.membersOf);
+    const read: string[] = [];
+    for (const [i, p] of ledgers.entries())
+      p.membersOf = async function (this: never, ids: string[]) {
+        read.push(...ids);
+        return membersOf[i].call(this, ids);
+      };
+    try {
+      const before = fs.filter((x) => !x.id.startsWith('inquiry'));
+      for (const f of before) await put(store, f);
+      await ledgerRun(store);
+      await sql('UPDATE story_ledger_stories SET people = NULL');
+      const ferry = storyOf(batch, 'ferry-0')!;
+      const people = async () => (await sql(`SELECT people FROM story_ledger_stories WHERE id = '${ferry}'`)) as { people: string | null }[];
+      assert.deepEqual(await people(), [{ people: null }]);
+      // the same words about someone else, twice: the first run reads the ferry story's members (nothing on record) and keeps its people
+      const strangers = [11, 13].map((day, i) => report(`stranger-${i}`, `2024-04-${day}`, [['Tove Lind', 3]], WORDS, 200 + i, 'Another ferry collision'));
+      read.length = 0;
+      await put(store, strangers[0]);
+      assert.deepEqual((await ledgerRun(store)).messages, []);
+      assert.ok(read.includes(ferry), 'members read while its people are not on record');
+      assert.deepEqual(await people(), [{ people: '["brandt","quint"]' }]);
+      read.length = 0;
+      await put(store, strangers[1]);
+      assert.deepEqual((await ledgerRun(store)).messages, []);
+      assert.deepEqual(read, [], 'no closed story read: their people say no');
+      const shape = (gs: { id: string; members: string[] }[]) => gs.map((g) => `${g.id}:${[...g.members].sort().join(',')}`).sort();
+      assert.deepEqual(shape(await store.stories()), shape(groupStories([...before, ...strangers])));
+    } finally {
+      for (const [i, p] of ledgers.entries()) p.membersOf = membersOf[i];
+      await done();
+    }
+  }
+
+  test('SQLite store whose closed stories have no people on record: the run that reads their members keeps their people, the next reads none', async () => {
+    await fillCase(() => openTestStore('sqlite'));
+  });
+
+  test('PostgreSQL store: the same fill', { skip: postgresAvailable() ? false : 'PostgreSQL not available', timeout: 300_000 }, async () => {
+    await fillCase(() => openTestStore('postgres'));
   });
 
   test('PostgreSQL store: the same', { skip: postgresAvailable() ? false : 'PostgreSQL not available', timeout: 300_000 }, async () => {

@@ -165,6 +165,15 @@ export class PostgresLedger implements StoreLedger {
     return this.decode(await this.rows<LedgerRow>(`SELECT ${COLUMNS} FROM story_ledger WHERE story = ANY($1::text[]) AND t IS NOT NULL`, [storyIds]));
   }
 
+  async keepClosingPeople(stories: { id: string; people: string[] }[]): Promise<void> {
+    if (!stories.length) return;
+    await this.c.query(
+      `UPDATE story_ledger_stories s SET people = x.people FROM unnest($1::text[], $2::text[]) AS x(id, people)
+       WHERE s.id = x.id AND s.closed_at IS NOT NULL AND s.people IS NULL`,
+      [stories.map((x) => x.id), stories.map((x) => peopleText(x.people))],
+    );
+  }
+
   async features<T = unknown>(ids: string[], each?: (stored: unknown) => T): Promise<Map<string, T>> {
     const out = new Map<string, T>();
     if (!ids.length) return out;

@@ -193,6 +193,11 @@ export class SqliteLedger implements StoreLedger {
     return out;
   }
 
+  async keepClosingPeople(stories: { id: string; people: string[] }[]): Promise<void> {
+    const put = this.db.prepare('UPDATE story_ledger_stories SET people = ? WHERE id = ? AND closed_at IS NOT NULL AND people IS NULL');
+    for (const s of stories) put.run(peopleText(s.people), s.id);
+  }
+
   async features<T = unknown>(ids: string[], each?: (stored: unknown) => T): Promise<Map<string, T>> {
     const out = new Map<string, T>();
     for (const part of chunks(ids)) {
