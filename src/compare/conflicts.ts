@@ -22,7 +22,7 @@ import { actOfTime, actSlots, datedActs, participantKey, pronounAntecedent, recu
 import { actClass, newsActKind } from './act-classes.js';
 import { MONTH_NAME_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
 import { type Alignment, statesOneFact as oneFact } from './facts.js';
-import { evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
+import { type EntityRef, evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
 import { sidesByFirst } from './sides.js';
 import { backgroundSentences, figureSlots, inLead, resolveOneNameSlots, type Slot, storyEventDay } from './slots.js';
 import { clean, cmp } from './text.js';
@@ -429,9 +429,9 @@ interface DMention {
   sent: Sent;
   t: ResolvedTime;
   act: string;
-  actors: Set<string>;
+  actors: ReadonlySet<string>;
   /** Actors named before the act's verb. */
-  subjects: Set<string>;
+  subjects: ReadonlySet<string>;
   /** Comparable value: ISO date, or weekday name when unresolved. */
   value: string;
   weekday: string | null;
@@ -441,8 +441,24 @@ interface DMention {
   object?: string;
 }
 
-export function actOf(s: Sent, t: ResolvedTime): string | null {
-  return actAt(s, t)?.cls ?? null;
+/** What a dated item says happened: the act its time dates (actAt) and who acts (actorKeys). */
+export interface ActReading {
+  act: { cls: string; at: number } | null;
+  actors: ReadonlySet<string>;
+}
+/**
+ * Per time expression (each belongs to one sentence, so this is per sentence and time), read once:
+ * the lead's date check and the timeline ask for the same items' acts and actors (the parse's act
+ * itself is kept by dated-acts.ts actOfTime, which actDateConflicts reads too).
+ */
+const READINGS = new WeakMap<ResolvedTime, ActReading>();
+export function actReading(s: Sent, t: ResolvedTime): ActReading {
+  let r = READINGS.get(t);
+  if (!r) {
+    r = { act: actAt(s, t), actors: actorKeys(s, t) };
+    READINGS.set(t, r);
+  }
+  return r;
 }
 
 /**
@@ -477,11 +493,10 @@ function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
       if (t.resolved && t.resolved.length < 10 && t.kind !== 'weekday') continue;
       // "on the second Tuesday of each month": a schedule, not the day of one act
       if (recurringDay(s, t)) continue;
-      const found = actAt(s, t);
+      const { act: found, actors } = actReading(s, t);
       if (!found || datesItsNoun(s, t, found.at)) continue;
       const act = found.cls;
       if (act === 'statement' && toldToday(s, t)) continue;
-      const actors = actorKeys(s, t);
       if (!actors.size) continue;
       // who does it: the actors named before the verb (all of them for passives and inversions)
       const before = new Set(s.entities.filter((e) => actors.has(e.key) && e.span.end <= found.at).map((e) => e.key));
@@ -753,12 +768,21 @@ export function actorKeys(s: Sent, t?: { span: { start: number; end: number } })
       .filter((e) => (e.type === 'PER' || e.type === 'ORG') && !(t && t.span.start <= e.span.start && e.span.end <= t.span.end))
       .map((e) => e.key),
   );
-  const he = s.tokens.find((tk) => PERSONAL_PRONOUN.test(tk.text));
-  const who = he ? pronounAntecedent(s, he.start) : null;
+  const who = pronounActor(s);
   if (who) out.add(who.key);
   return out;
 }
 const PERSONAL_PRONOUN = /^(?:he|she)$/i;
+
+/** The person the sentence's first "he" or "she" stands for, or null: per sentence, read once (every time of it asks). */
+const PRONOUN_ACTORS = new WeakMap<Sent, EntityRef | null>();
+function pronounActor(s: Sent): EntityRef | null {
+  if (!PRONOUN_ACTORS.has(s)) {
+    const he = s.tokens.find((tk) => PERSONAL_PRONOUN.test(tk.text));
+    PRONOUN_ACTORS.set(s, he ? pronounAntecedent(s, he.start) : null);
+  }
+  return PRONOUN_ACTORS.get(s)!;
+}
 
 
 function displayActors(ms: DMention[], keys: string[]): string {

@@ -4,7 +4,7 @@
  * are one event with several sources. Dates resolved from the story rather than the article's own
  * publication date are marked inferred.
  */
-import { actOf, actorKeys } from './conflicts.js';
+import { actReading } from './conflicts.js';
 import type { Alignment } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
 import { clean, cmp } from './text.js';
@@ -16,7 +16,7 @@ export interface Item {
   date: string;
   grain: string;
   act: string | null;
-  actors: Set<string>;
+  actors: ReadonlySet<string>;
 }
 
 export function buildTimeline(story: StoryView, al: Alignment, factIdOfCluster: Map<number, string>): TimelineEvent[] {
@@ -26,8 +26,8 @@ export function buildTimeline(story: StoryView, al: Alignment, factIdOfCluster: 
       if (!t.resolved || t.kind === 'duration') continue;
       const grain = t.resolved.length >= 10 ? 'day' : t.resolved.length === 7 ? 'month' : 'year';
       if (grain === 'year' && t.kind !== 'year') continue;
-      const act = actOf(s, t);
-      items.push({ sent: s, t, date: t.resolved.slice(0, 10), grain, act, actors: actorKeys(s, t) });
+      const { act, actors } = actReading(s, t);
+      items.push({ sent: s, t, date: t.resolved.slice(0, 10), grain, act: act?.cls ?? null, actors });
     }
   // group: same date and (same fact cluster, or the same act by the same actors)
   items.sort((a, b) => cmp(a.date, b.date) || cmp(a.sent.id, b.sent.id) || a.t.span.start - b.t.span.start);
