@@ -12,6 +12,12 @@ const sentenceClaims = (text: string) => {
   return claimsOf(story.sentences[0]);
 };
 
+/** The corroborated facts of a story of these texts, each as its articles' short ids ("a0 a2"). */
+const corroborated = (texts: string[]) =>
+  crossCheckTexts(texts, PUBLISHED)
+    .facts.filter((f) => f.status === 'corroborated')
+    .map((f) => f.articles.map((a) => a.slice(-2)).sort().join(' '));
+
 describe('claims of a sentence', () => {
   it('a sentence that states two things has two claims, one per clause', () => {
     const claims = sentenceClaims('Rangers questioned a poacher on suspicion of smuggling ivory after two rhinos were found dead near the river camp.');
@@ -70,9 +76,7 @@ describe('a verb of saying that states an act is that act, not a description any
     'A local man has been charged with arson following a blaze at the Eastbury timber yard.',
     'A local man was charged with arson after the blaze that gutted the Eastbury timber yard.',
   ];
-  const facts = crossCheckTexts(texts, PUBLISHED)
-    .facts.filter((f) => f.status === 'corroborated')
-    .map((f) => f.articles.map((a) => a.slice(-2)).sort().join(' '));
+  const facts = corroborated(texts);
   it('the two outlets that report the charge are one fact', () => {
     assert.ok(facts.includes('a1 a2'), facts.join(' | '));
   });
@@ -138,19 +142,15 @@ describe('what will be done is no support for what was done', () => {
     assert.deepEqual(time('The ferry road could stay closed through the weekend.'), [null]);
     assert.deepEqual(time('The ferry road was to remain closed through the weekend.'), [null]);
   });
-  const facts = (texts: string[]) =>
-    crossCheckTexts(texts, PUBLISHED)
-      .facts.filter((f) => f.status === 'corroborated')
-      .map((f) => f.articles.map((a) => a.slice(-2)).sort().join(' '));
   it('"will see the specialist on Friday" and "met the specialist this week" are two acts', () => {
-    const found = facts([
+    const found = corroborated([
       'The skipper met the knee specialist Dr Ann Poe in Hull this week for a scan of his injured knee.',
       'The skipper will see the knee specialist Dr Ann Poe in Hull on Friday for a scan of his injured knee.',
     ]);
     assert.deepEqual(found, []);
   });
   it('a schedule kept is one fact: both give the act the same time', () => {
-    const found = facts([
+    const found = corroborated([
       'Voting at the 2,000 booths in the Kelso district will close at 6:00 p.m. local time on Sunday.',
       'The 2,000 booths in the Kelso district closed at 6:00 p.m. local time on Sunday.',
     ]);
@@ -167,16 +167,11 @@ describe('a denied act is no support for the act', () => {
     assert.deepEqual(denied('Not a week ago, the Kelso Rovers signed the goalkeeper for the new season.'), []);
   });
   it('"is not signed" and "is signed" are two facts', () => {
-    const facts = crossCheckTexts(
-      [
-        'Unlike the two forwards, the Kelso Rovers goalkeeper Tom Doe is not signed for the new season.',
-        'The Kelso Rovers goalkeeper Tom Doe is signed for the new season, the club said on Monday.',
-        'The Kelso Rovers have signed their goalkeeper Tom Doe for the new season.',
-      ],
-      PUBLISHED,
-    )
-      .facts.filter((f) => f.status === 'corroborated')
-      .map((f) => f.articles.map((a) => a.slice(-2)).sort().join(' '));
+    const facts = corroborated([
+      'Unlike the two forwards, the Kelso Rovers goalkeeper Tom Doe is not signed for the new season.',
+      'The Kelso Rovers goalkeeper Tom Doe is signed for the new season, the club said on Monday.',
+      'The Kelso Rovers have signed their goalkeeper Tom Doe for the new season.',
+    ]);
     assert.ok(facts.includes('a1 a2'), facts.join(' | '));
     assert.ok(!facts.some((f) => f.includes('a0')), facts.join(' | '));
   });
@@ -189,16 +184,11 @@ describe('a noun of a thing is not the act its verb names (WordNet, data/lexicon
     assert.ok(!nouns('The guard will play on Sunday despite his arrest on Friday.').some((k) => 'arrest'.startsWith(k)));
   });
   it('"placed on the list on Tuesday" and "to take Reed\'s place on Tuesday" are two acts', () => {
-    const facts = crossCheckTexts(
-      [
-        "The Hawks re-signed guard Tom Ashby to take Sam Reed's place on the roster on Tuesday.",
-        'Sam Reed was placed on the injured reserve list on Tuesday with a knee injury.',
-        'The Hawks placed guard Sam Reed on the injured reserve list on Tuesday.',
-      ],
-      PUBLISHED,
-    )
-      .facts.filter((f) => f.status === 'corroborated')
-      .map((f) => f.articles.map((a) => a.slice(-2)).sort().join(' '));
+    const facts = corroborated([
+      "The Hawks re-signed guard Tom Ashby to take Sam Reed's place on the roster on Tuesday.",
+      'Sam Reed was placed on the injured reserve list on Tuesday with a knee injury.',
+      'The Hawks placed guard Sam Reed on the injured reserve list on Tuesday.',
+    ]);
     assert.deepEqual(facts, ['a1 a2']);
   });
 });

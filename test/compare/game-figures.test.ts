@@ -7,6 +7,8 @@ import { crossCheckTexts, inventedArticle, publishedAt } from './story.js';
 const PUBLISHED = publishedAt('2011-03-05T12:00:00Z');
 const LEAD = 'The Rovers beat the Wanderers 65-53 on Friday night in the quarterfinals of the cup.\n\n';
 const conflicts = (texts: string[], lead = LEAD) => crossCheckTexts(texts, PUBLISHED, { lead }).conflicts.filter((c) => c.severity === 'conflict');
+/** The conflicts of one kind of slot (its name's first words) among these texts. */
+const inSlot = (prefix: string) => (texts: string[]) => crossCheckTexts(texts, PUBLISHED, { lead: LEAD }).conflicts.filter((c) => c.slot.startsWith(prefix));
 
 describe("a player's figure in the game (game-figures.ts)", () => {
   it('opposes two figures of one player told in sentences that state one fact, a noun left out among them', () => {
@@ -29,7 +31,7 @@ describe("a player's figure in the game (game-figures.ts)", () => {
 });
 
 describe("a team's record (standings.ts)", () => {
-  const records = (texts: string[], lead = LEAD) => crossCheckTexts(texts, PUBLISHED, { lead }).conflicts.filter((c) => c.slot.startsWith('record of'));
+  const records = inSlot('record of');
   it('opposes "the Rovers (10-5)" and "the Rovers\u2019 record rose to 9-5"', () => {
     const c = records(['The Rovers (10-5) clinched a place in the semifinals.', 'By beating the Wanderers, the Rovers\u2019 record rose to 9-5 this season.', 'The Rovers stand at 10-5 after the win.']);
     assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
@@ -45,7 +47,7 @@ describe("a team's record (standings.ts)", () => {
 });
 
 describe('the score at one reading of the game clock (scores.ts)', () => {
-  const scores = (texts: string[]) => crossCheckTexts(texts, PUBLISHED, { lead: LEAD }).conflicts.filter((c) => c.slot.startsWith('score with'));
+  const scores = inSlot('score with');
   it('opposes "at 45-35 ... with 13:41 to go" and "a 45-36 lead with 13:41 to play"', () => {
     const c = scores(['The Rovers took their first double-digit lead at 45-35 on a pair of free throws with 13:41 to go.', 'Two free throws allowed the Rovers to open a 45-36 lead with 13:41 to play.']);
     assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
@@ -71,7 +73,7 @@ describe('running totals and game figures change with each game', () => {
 });
 
 describe('the mark a player passed (marks.ts)', () => {
-  const marks = (texts: string[]) => crossCheckTexts(texts, PUBLISHED, { lead: LEAD }).conflicts.filter((c) => c.slot.startsWith('mark of'));
+  const marks = inSlot('mark of');
   it('opposes "overtake Brandt (2,116)" and "broke Lena Brandt\u2019s scoring record of 2,106"', () => {
     const c = marks(['With six more points, Marta Kowal overtook Brandt (2,116) on the career chart.', 'Kowal broke Lena Brandt\u2019s school scoring record of 2,106 points with a free throw.']);
     assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
