@@ -78,11 +78,35 @@ const ACC = 4;
 const LONG_SEEN = 2 ** 26;
 const TITLE_WORDS = new Set(['president', 'minister', 'secretary', 'chancellor', 'leader', 'spokesman', 'spokeswoman', 'director', 'senator', 'governor', 'speaker', 'king', 'queen', 'premier']);
 
-export function alignFacts(story: StoryView): Alignment {
+/**
+ * How much work an alignment did (what `bench:pipeline:crosscheck` reports per story size, to see
+ * which part grows faster than the story): pairs the candidate search met (`pairsMet`), of which it
+ * scored exactly (`pairsScored`), the edges, the average-link merges, averages taken and sentence
+ * pairs they summed, and the similarities computed (pairs not yet cached, for the search, average
+ * link, central sentences and claims, and for the later phases that ask `Alignment.sim`, which keeps
+ * counting into the same object). Counting does not change the alignment.
+ */
+export interface AlignmentCounts {
+  sentences: number;
+  pairsMet: number;
+  pairsScored: number;
+  edges: number;
+  merges: number;
+  averages: number;
+  averagePairs: number;
+  similarities: number;
+}
+
+export const noAlignmentCounts = (): AlignmentCounts => ({ sentences: 0, pairsMet: 0, pairsScored: 0, edges: 0, merges: 0, averages: 0, averagePairs: 0, similarities: 0 });
+
+/** `counts`, when given, receives how much work the alignment did (added to what it holds). */
+export function alignFacts(story: StoryView, counts: AlignmentCounts = noAlignmentCounts()): Alignment {
   const sents = story.sentences.filter((s) => s.keys.size >= MIN_KEYS);
-  const scorer = sentenceScorer(story, sents);
-  const edges = candidateEdges(story, sents, scorer);
-  const first = averageLink(story, edges, scorer).map((c) => oncePerArticle(c, scorer));
+  counts.sentences += sents.length;
+  const scorer = sentenceScorer(story, sents, counts);
+  const edges = candidateEdges(story, sents, scorer, counts);
+  counts.edges += edges.length;
+  const first = averageLink(story, edges, scorer, counts).map((c) => oncePerArticle(c, scorer));
   // sentences a fact left (another statement of an article it already holds) align again among
   // themselves: "charged with the murders" left a "bodies were found" fact in two articles and is
   // a fact of its own
@@ -91,6 +115,7 @@ export function alignFacts(story: StoryView): Alignment {
     story,
     edges.filter((e) => left.has(e.a) && left.has(e.b)),
     scorer,
+    counts,
   ).map((c) => oncePerArticle(c, scorer));
   return factClusters(
     [...first, ...again].flatMap((c) => splitAtBridge(c.kept, scorer)),
@@ -338,7 +363,7 @@ function nameKeys(story: StoryView): { isName: (k: string) => boolean; discounte
 }
 
 /** IDF weights of the story's keys (recurring names discounted) and the pair similarity built on them. */
-function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
+function sentenceScorer(story: StoryView, sents: Sent[], counts: AlignmentCounts): Scorer {
   const all = story.sentences;
   const features = featureIds(all);
   const ordinal = new Map<Sent, number>();
@@ -401,6 +426,7 @@ function sentenceScorer(story: StoryView, sents: Sent[]): Scorer {
     const hi = i < j ? j : i;
     let v = cache.get(lo, hi);
     if (v === undefined) {
+      counts.similarities++;
       v = computeSim(a, b, i, j);
       cache.set(lo, hi, v);
     }
@@ -502,7 +528,7 @@ function pairSimilarity(
  * informative keys (typed arrays indexed by sentence ordinal), exact similarity only for pairs
  * that can reach the threshold. Strongest first.
  */
-function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[] {
+function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer, counts: AlignmentCounts): Edge[] {
   const { features, weight, x2: x2Of, mass: massOf, normAt, simAt, ordinal, postings, from, maxDf, artNo: artOf } = scorer;
   // the edges found, by sentence ordinals (lower first) and similarity
   const edgeFrom: number[] = [];
@@ -576,6 +602,7 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
       }
     }
     const na = normAt[oa];
+    counts.pairsMet += nTouched;
     for (let t = 0; t < nTouched; t++) {
       const b = touched[t];
       const at = ACC * b;
@@ -630,6 +657,7 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer): Edge[]
       if (cosBound < ALIGN_THRESHOLD && (cosBound < MASS_MIN_COS || massShared + 1e-9 < MASS_ENOUGH)) continue;
       // and the similarity's own gates on the shared words (features counted: at least the words)
       if (sharedAtMost < 2 || (sharedAtMost < 3 && cosBound < 0.6)) continue;
+      counts.pairsScored++;
       const v = simAt(oa, b);
       if (v >= ALIGN_THRESHOLD) {
         edgeFrom.push(oa);
@@ -699,7 +727,7 @@ function unseenKeys(sents: Sent[], scorer: Scorer, listLength: (k: number) => nu
  * Average-link agglomeration over the edges, strongest first; a merge needs the clusters' mean
  * similarity. Clusters are lists of sentence ordinals (the similarities are looked up by ordinal).
  */
-function averageLink(story: StoryView, edges: Edge[], scorer: Scorer): Sent[][] {
+function averageLink(story: StoryView, edges: Edge[], scorer: Scorer, counts: AlignmentCounts): Sent[][] {
   const { ordinal, simAt, artNo } = scorer;
   const all = story.sentences;
   // cluster of each sentence by ordinal (-1: none yet)
@@ -733,6 +761,8 @@ function averageLink(story: StoryView, edges: Edge[], scorer: Scorer): Sent[][] 
       const pair = lo * n + hi;
       const at = (version[lo] ?? 0) * n + (version[hi] ?? 0);
       if (refused.get(pair) === at) continue;
+      counts.averages++;
+      counts.averagePairs += A.length * B.length;
       let total = 0;
       let met = 0;
       for (const x of A)
@@ -746,6 +776,7 @@ function averageLink(story: StoryView, edges: Edge[], scorer: Scorer): Sent[][] 
         continue;
       }
     }
+    counts.merges++;
     // merge smaller index into larger for determinism: keep the lower index
     const [keep, drop] = ca < cb ? [ca, cb] : [cb, ca];
     version[keep] = (version[keep] ?? 0) + 1;

@@ -7,7 +7,7 @@
 import type { AnnotatedArticle } from '../model/types.js';
 import { buildBrief } from './brief.js';
 import { findConflicts } from './conflicts.js';
-import { type Alignment, actsOf, alignFacts, sameStatement, sharedSpan } from './facts.js';
+import { type Alignment, type AlignmentCounts, actsOf, alignFacts, sameStatement, sharedSpan } from './facts.js';
 import { buildActorFraming, buildFraming, findOmissions } from './framing.js';
 import { evidence, prepareStory, type Sent, type StoryView, sentText } from './prepare.js';
 import { buildQuoteLedger } from './quotes.js';
@@ -37,15 +37,18 @@ export interface CrossCheckTimings {
   brief: number;
 }
 
-/** `timings`, when given, receives each phase's CPU time; the output does not depend on it. */
-export function crossCheckStory(input: CrossCheckInput, timings?: CrossCheckTimings): StoryCrossCheck {
+/**
+ * `timings`, when given, receives each phase's CPU time, and `alignment` how much work the fact
+ * alignment did (`alignFacts`); the output does not depend on them.
+ */
+export function crossCheckStory(input: CrossCheckInput, timings?: CrossCheckTimings, alignment?: AlignmentCounts): StoryCrossCheck {
   const clock = phaseClock(timings);
   const layerNotes: StoryCrossCheck['messages'] = [];
   const articles = (input.articles ?? []).map((a) => wellFormed(a, layerNotes));
   const story = prepareStory({ articles, copies: input.copies ?? [] });
   story.messages.push(...layerNotes);
   clock('prepare');
-  const al = alignFacts(story);
+  const al = alignFacts(story, alignment);
   clock('align');
   const conflicts = findConflicts(story, al);
   clock('conflicts');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyseArticle } from '../../src/analyse/index.js';
+import { noAlignmentCounts } from '../../src/compare/facts.js';
 import { type CrossCheckTimings, crossCheckStory } from '../../src/compare/index.js';
 import { prepareStory } from '../../src/compare/prepare.js';
 import { wordTokens } from '../../src/compare/text.js';
@@ -33,5 +34,17 @@ describe('working view', () => {
     assert.deepEqual(timed, plain);
     for (const [phase, ms] of Object.entries(timings)) assert.ok(Number.isFinite(ms) && ms >= 0, `${phase}: ${ms}`);
     assert.ok(timings.prepare + timings.align > 0);
+  });
+
+  it("counts the fact alignment's work when asked, with the same report as without", () => {
+    const work = noAlignmentCounts();
+    const counted = crossCheckStory({ storyId: 's', articles: [wire, copy], copies: [] }, undefined, work);
+    assert.deepEqual(counted, crossCheckStory({ storyId: 's', articles: [wire, copy], copies: [] }));
+    // the shared sentence: met, scored, one edge, one merge of two sentences (no average to take)
+    assert.equal(work.edges, 1);
+    assert.equal(work.merges, 1);
+    assert.equal(work.averages, 0);
+    assert.ok(work.pairsMet >= work.pairsScored && work.pairsScored >= work.edges, JSON.stringify(work));
+    assert.ok(work.similarities >= 1 && work.sentences >= 4, JSON.stringify(work));
   });
 });
