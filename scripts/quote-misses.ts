@@ -25,7 +25,8 @@
  *
  * Matching as in eval:quotes: a prediction matches a gold when they share half the words of the
  * larger; with `--base`, an added quote (no quote of the base tree with the same span) is right when
- * it matches a gold that no base quote matches.
+ * it matches a gold that no base quote matches, and a base quote gone (no quote of this tree with its
+ * span) was right when it matched a gold.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -123,7 +124,7 @@ async function main(): Promise<void> {
   const annFiles = readdirSync(join(a.dir, 'attributions')).filter((f) => f.endsWith('.ann')).sort();
   const names = readdirSync(join(a.dir, 'text')).filter((f) => f.endsWith('.txt') && (!a.part || partOf(f) === a.part)).sort().slice(a.from, a.from + a.limit);
   const counts = new Map<string, number>();
-  const added = { n: 0, right: 0, lost: 0 };
+  const added = { n: 0, right: 0, lost: 0, lostRight: 0 };
   let gold = 0;
   for (const name of names) {
     const base = name.slice(0, -4);
@@ -143,23 +144,29 @@ async function main(): Promise<void> {
       if (sets.some((s) => overlap(gs, s) > 0)) continue;
       const { cls, path } = classOf(g, parse, kids);
       counts.set(cls, (counts.get(cls) ?? 0) + 1);
-      if (a.show === cls || a.show === 'all') console.log(`${cls} | ${name} | [${g.cueText}] ${path} | ${JSON.stringify(text.slice(g.content.start, g.content.end).slice(0, 140))} <- ${g.sourceText}`);
+      if (a.show === cls || a.show === 'all') console.log(`${cls} | ${name} | [${g.cueText}]@${g.cueStart} ${path} | ${JSON.stringify(text.slice(g.content.start, g.content.end).slice(0, 140))} <- ${g.sourceText}`);
     }
     if (baseFind) countAdded(text, golds, quotes, sets, baseFind(text, sentences, entities, { tokens: parse }), added, name);
   }
   console.log(`${names.length} articles, ${gold} gold; missing (no prediction shares a word): ${[...counts.values()].reduce((x, y) => x + y, 0)}`);
   for (const [cls, n] of [...counts].sort((x, y) => y[1] - x[1])) console.log(`  ${cls.padEnd(14)} ${n}`);
-  if (baseFind) console.log(`added against the base: ${added.n} quotes, ${added.right} right (precision ${added.n ? (added.right / added.n).toFixed(3) : '-'}); base quotes gone: ${added.lost}`);
+  if (baseFind) console.log(`added against the base: ${added.n} quotes, ${added.right} right (precision ${added.n ? (added.right / added.n).toFixed(3) : '-'}); base quotes gone: ${added.lost}, ${added.lostRight} of them right`);
 }
 
 /** The quotes of this tree with a span the base's quotes do not have, and how many match a gold the base left unmatched. */
-function countAdded(text: string, golds: Gold[], quotes: Quote[], sets: Set<number>[], baseQuotes: Quote[], acc: { n: number; right: number; lost: number }, name: string): void {
+function countAdded(text: string, golds: Gold[], quotes: Quote[], sets: Set<number>[], baseQuotes: Quote[], acc: { n: number; right: number; lost: number; lostRight: number }, name: string): void {
   const key = (q: Quote) => `${q.span.start}:${q.span.end}`;
   const baseKeys = new Set(baseQuotes.map(key));
   const mine = new Set(quotes.map(key));
-  acc.lost += baseQuotes.filter((q) => !mine.has(key(q))).length;
   const baseSets = baseQuotes.map((q) => words(text, q.parts ?? [q.span]));
   const goldSets = golds.map((g) => words(text, g.fragments));
+  baseQuotes.forEach((q, i) => {
+    if (mine.has(key(q))) return;
+    acc.lost++;
+    const wasRight = goldSets.some((gs) => overlap(gs, baseSets[i]) >= 0.5);
+    if (wasRight) acc.lostRight++;
+    console.log(`GONE ${wasRight ? 'right' : 'wrong'} | ${name} | cue=${q.cue?.verb} | ${JSON.stringify(text.slice(q.span.start, q.span.end).slice(0, 140))}`);
+  });
   const open = goldSets.filter((gs) => !baseSets.some((b) => overlap(gs, b) >= 0.5));
   quotes.forEach((q, i) => {
     if (baseKeys.has(key(q))) return;

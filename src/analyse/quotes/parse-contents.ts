@@ -6,7 +6,9 @@
  * - "X said [that] CLAUSE", "the claim that CLAUSE": the clausal complement (its subtree; the
  *   complementiser stays, as PolNeAR annotates);
  * - "CLAUSE, X said": the clause the cue hangs on as a parenthetical (parataxis), without the cue's
- *   own phrase; "A, X said, B" gives the two pieces as one split statement;
+ *   own phrase; "A, X said, B" gives the two pieces as one split statement; also a sentence-final
+ *   ", X said." / ", said X." the parse coordinates with the clause or makes its complement
+ *   (postposedSource), and "as X noted, CLAUSE" / "CLAUSE, as X predicted" (asClause);
  * - "according to X, CLAUSE" / "CLAUSE, according to X": the clause of X's predicate without the
  *   "according to X" phrase.
  * The content ends at the end of that clause, or, when a quotation is open there and goes on past
@@ -17,7 +19,9 @@
  * exception: an earlier indirect content that runs on into a second attribution (", and X is
  * promising to …", "…, contradicting the police's claim that …": a clause joined by a comma, dash
  * or conjunction whose cue the classifier accepts) ends before that clause, and the second
- * attribution gets its own quote.
+ * attribution gets its own quote. Another: an earlier quote of the same cue whose content lies
+ * inside the cue's source phrase (the tagger took "one GOP source" of "…, said one GOP source" for
+ * the content) gives way to the clause the cue reports (sourceTaken).
  * The quotes made here follow PolNeAR's guideline (every kind of attribution); the review
  * (review.ts) gives them their cue class, and the quote ledger keeps speech only.
  */
@@ -212,18 +216,18 @@ const OWN_CONTENT = new Set(['ccomp', 'xcomp', 'obj', 'iobj', 'csubj', 'advcl', 
 function postposedSource(parse: readonly SyntaxToken[], kids: number[][], j: number): number {
   let subject = -1;
   let object = -1;
-  let last = j;
   for (const c of kids[j]) {
     const r = universalRelation(parse[c].deprel);
     if (r === 'obj' && object < 0 && c > j) object = c;
     else if (OWN_CONTENT.has(r)) return -1;
     // a subject that cannot say anything ("two of whom have pledged …") is no reporting clause's
     if (r === 'nsubj') subject = parse[c].deprel === 'nsubj' && isSayer(parse[c]) ? c : -2;
-    const end = subtreeEnd(kids, c);
-    if (end > last) last = end;
   }
   // the reporting clause is short and set off by a comma: ", said X." / ", X said."
-  let first = subtreeStart(kids, j);
+  const span = shortSpan(kids, j, MAX_POSTPOSED + 2);
+  if (!span) return -1;
+  let first = span.lo;
+  const last = span.hi;
   if (parse[first].text === ',') first++;
   if (first < 1 || parse[first - 1].text !== ',' || last - first > MAX_POSTPOSED) return -1;
   const inverted = subject === -1 && first === j && object >= 0 && isSayer(parse[object]) && INVERTING.has(parse[j].lemma.toLowerCase()) && kids[j].every((c) => c === object || parse[c].upos === 'PUNCT' || (parse[c].deprel === 'obl' && c > object));
@@ -235,6 +239,21 @@ function postposedSource(parse: readonly SyntaxToken[], kids: number[][], j: num
 
 /** A phrase that can say something: headed by a noun, name or pronoun. */
 const isSayer = (t: SyntaxToken): boolean => t.upos === 'NOUN' || t.upos === 'PROPN' || t.upos === 'PRON';
+
+/** The first and last token of a subtree of at most `limit` tokens; null for a larger one (walked no further). */
+function shortSpan(kids: number[][], top: number, limit: number): { lo: number; hi: number } | null {
+  let lo = top;
+  let hi = top;
+  const stack = [top];
+  for (let n = 0; stack.length; n++) {
+    if (n >= limit) return null;
+    const x = stack.pop()!;
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+    for (const c of kids[x]) stack.push(c);
+  }
+  return { lo, hi };
+}
 
 /** The last token of a subtree. */
 function subtreeEnd(kids: number[][], top: number): number {
@@ -272,7 +291,9 @@ export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESH
     const c = r.charCodeAt(0);
     if (c !== 99 && c !== 97 && c !== 120 && c !== 112) continue; // c, a, x, p
     if ((r === 'ccomp' || r === 'acl' || r === 'xcomp') && parse[k].head >= 0) asks[parse[k].head] = 1;
-    if (r === 'parataxis' || r === 'conj' || r === 'advcl' || r === 'ccomp' || (r === 'case' && parse[k].text.length === 9)) asks[k] = 1;
+    if (r === 'parataxis' || (r === 'case' && parse[k].text.length === 9)) asks[k] = 1;
+    // a reporting clause after or around the clause it reports (postposedSource, asClause): never inside an earlier content
+    else if ((r === 'conj' || r === 'advcl' || r === 'ccomp') && !asks[k] && parse[k].upos === 'VERB') asks[k] = 2;
   }
   let kids: number[][] | null = null;
   const earlier = quotes.length;
@@ -281,6 +302,7 @@ export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESH
     // a cue inside an earlier indirect content may start a second attribution that content ran on into
     let host: Quote | null = null;
     if (overlapsEarlier(parse[j])) {
+      if (asks[j] === 2) continue;
       host = hostOf(quotes, earlier, parse[j]);
       if (!host) continue;
     }
