@@ -50,9 +50,11 @@ function afterEarlier(text: string, cue: string, speaker: string, content: strin
   const sentences = splitSentences(text);
   const d = new QuoteDoc(text, sentences, [], parseSentences(text, sentences).tokens);
   const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
-  const q = d.make(at(content), at(speaker), d.toks.find((t) => t.text === cue)!, 'indirect');
+  const cueAt = d.toks.findIndex((t) => t.text === cue);
+  const q = d.make(at(content), at(speaker), d.toks[cueAt], 'indirect');
   assert.ok(q);
   d.quotes.push(q);
+  d.usedCue.add(cueAt);
   parseContentQuotes(d);
   return d.quotes.map((x) => ({ content: text.slice(x.span.start, x.span.end), speaker: x.speakerSpan ? text.slice(x.speakerSpan.start, x.speakerSpan.end) : null, cue: x.cue?.verb ?? null }));
 }
@@ -74,5 +76,29 @@ describe('pass 3: an earlier content that runs on into a second attribution', ()
     assert.deepEqual(afterEarlier(nested, 'said', 'The mayor', 'that the governor claimed taxes would rise next year'), [
       { content: 'that the governor claimed taxes would rise next year', speaker: 'The mayor', cue: 'said' },
     ]);
+  });
+});
+
+describe('pass 3: reporting clauses the parse attaches after or around the clause they report', () => {
+  it('takes the clause a sentence-final "X said" / "said X" reports when the parse coordinates it or makes it a complement', () => {
+    const want = [{ content: 'The deal will collapse', speaker: 'the senator', cue: 'said' }];
+    assert.deepEqual(pass3('The deal will collapse, the senator said.'), want);
+    assert.deepEqual(pass3('The deal will collapse, said the senator.'), want);
+    assert.deepEqual(pass3('The deal will collapse, said the senator on Monday.'), want);
+  });
+
+  it('does not take a coordinated action, or a verb with an object that is no inverted subject', () => {
+    assert.deepEqual(pass3('Stocks fell sharply, and traders sold the shares.'), []);
+    assert.deepEqual(pass3('The state has five delegates, two of whom have pledged their support to the governor.'), []);
+  });
+
+  it('takes the clause an "as X noted" clause hangs on, not a clause of time', () => {
+    assert.deepEqual(pass3('As the senator noted, the bill failed in committee.'), [{ content: 'the bill failed in committee', speaker: 'the senator', cue: 'noted' }]);
+    assert.deepEqual(pass3('As the sun set, the crowd left the square.'), []);
+  });
+
+  it('gives an earlier quote that took the cue\'s own source for its content the clause the cue reports', () => {
+    const text = 'The deal will collapse, said the senator.';
+    assert.deepEqual(afterEarlier(text, 'said', 'The deal', 'the senator'), [{ content: 'The deal will collapse', speaker: 'the senator', cue: 'said' }]);
   });
 });

@@ -6,7 +6,9 @@
  * - "X said [that] CLAUSE", "the claim that CLAUSE": the clausal complement (its subtree; the
  *   complementiser stays, as PolNeAR annotates);
  * - "CLAUSE, X said": the clause the cue hangs on as a parenthetical (parataxis), without the cue's
- *   own phrase; "A, X said, B" gives the two pieces as one split statement;
+ *   own phrase; "A, X said, B" gives the two pieces as one split statement; also a sentence-final
+ *   ", X said." / ", said X." the parse coordinates with the clause or makes its complement
+ *   (postposedSource), and "as X noted, CLAUSE" / "CLAUSE, as X predicted" (asClause);
  * - "according to X, CLAUSE" / "CLAUSE, according to X": the clause of X's predicate without the
  *   "according to X" phrase.
  * The content ends at the end of that clause, or, when a quotation is open there and goes on past
@@ -17,7 +19,9 @@
  * exception: an earlier indirect content that runs on into a second attribution (", and X is
  * promising to …", "…, contradicting the police's claim that …": a clause joined by a comma, dash
  * or conjunction whose cue the classifier accepts) ends before that clause, and the second
- * attribution gets its own quote.
+ * attribution gets its own quote. Another: an earlier quote of the same cue whose content lies
+ * inside the cue's source phrase (the tagger took "one GOP source" of "…, said one GOP source" for
+ * the content) gives way to the clause the cue reports (sourceTaken).
  * The quotes made here follow PolNeAR's guideline (every kind of attribution); the review
  * (review.ts) gives them their cue class, and the quote ledger keeps speech only.
  */
@@ -116,7 +120,7 @@ function setOff(parse: readonly SyntaxToken[], kids: number[][], top: number, cu
 function sourceOf(parse: readonly SyntaxToken[], kids: number[][], cue: number): number | null {
   for (const c of kids[cue]) {
     const r = parse[c].deprel;
-    if (r === 'nsubj' && (parse[c].upos === 'NOUN' || parse[c].upos === 'PROPN' || parse[c].upos === 'PRON')) return c;
+    if (r === 'nsubj' && isSayer(parse[c])) return c;
   }
   return null;
 }
@@ -156,9 +160,111 @@ function clauseOfCue(parse: readonly SyntaxToken[], kids: number[][], j: number)
     if (cueClassOf(t.lemma.toLowerCase()) === null) break;
     return { top: c, except: -1, source: sourceOf(parse, kids, j) };
   }
-  // "CLAUSE, X said": the cue is a parenthetical of the clause it reports
-  if (t.deprel === 'parataxis' && t.head >= 0 && t.head < j && isClause(parse, kids, t.head) && setOff(parse, kids, t.head, j)) return { top: t.head, except: j, source: sourceOf(parse, kids, j) };
-  return null;
+  // "CLAUSE, X said": the cue is a parenthetical of the clause it reports; "CLAUSE, said X" parsed as a clause
+  // coordinated with it, when the cue says nothing of its own (no complement, no object) and ends the sentence
+  // "as X said, CLAUSE" / "CLAUSE, as X predicted": a cue in a clause marked "as" reports the clause it hangs on
+  if (t.head >= 0 && asClause(parse, kids, j)) return isClause(parse, kids, t.head) ? { top: t.head, except: j, source: sourceOf(parse, kids, j) } : null;
+  if (t.head < 0 || t.head >= j) return null;
+  const source = t.deprel === 'parataxis' ? sourceOf(parse, kids, j) : t.deprel === 'conj' || t.deprel === 'ccomp' ? postposedSource(parse, kids, j) : -1;
+  if (source === -1) return null;
+  return isClause(parse, kids, t.head) && setOff(parse, kids, t.head, j) ? { top: t.head, except: j, source } : null;
+}
+
+/**
+ * A verb with a subject in a clause opened by "as" and set off by a comma from the clause it hangs on
+ * ("As the senator noted, …", "…, as experts had predicted"): the clause it reports.
+ */
+function asClause(parse: readonly SyntaxToken[], kids: number[][], j: number): boolean {
+  const r = universalRelation(parse[j].deprel);
+  if (r !== 'advcl' && r !== 'ccomp' && r !== 'parataxis' && r !== 'conj') return false;
+  let marked = false;
+  let subject = false;
+  for (const c of kids[j]) {
+    const k = parse[c];
+    if (k.deprel === 'mark' && c < j && k.text.toLowerCase() === 'as') marked = true;
+    else if (k.deprel === 'nsubj' && isSayer(k)) subject = true;
+    else if (k.deprel === 'ccomp' || k.deprel === 'xcomp') return false;
+  }
+  if (!marked || !subject) return false;
+  const lo = subtreeStart(kids, j);
+  const hi = subtreeEnd(kids, j);
+  const comma = (k: number) => k >= 0 && k < parse.length && parse[k].text === ',';
+  return parse[j].head > j ? comma(hi + 1) || comma(hi) : comma(lo - 1);
+}
+
+/**
+ * The verbs of saying that news writing puts before their subject after a quotation or a reported
+ * clause ("…, said the senator"; "…, added a spokesman"): quotative inversion, which the parse reads
+ * as the verb taking an object. Other verbs with an object after them there are not inverted
+ * ("…, discussed the controversy").
+ */
+const INVERTING = new Set(['say', 'add']);
+
+/** Most tokens of a sentence-final reporting clause (", said a spokesman for the agency in a statement"). */
+const MAX_POSTPOSED = 12;
+
+/** Relations of a cue's own content: a cue with one of them is not a bare "said X" after the clause it reports. */
+const OWN_CONTENT = new Set(['ccomp', 'xcomp', 'obj', 'iobj', 'csubj', 'advcl', 'conj']);
+
+/**
+ * A verb after a clause that is a "…, X said" / "…, said X" appended to it (the parse coordinating a
+ * sentence-final reporting clause with the clause it reports, or making it that clause's complement): it takes no content of
+ * its own and its phrase closes the sentence. Its source: its subject, or, with a verb of speech
+ * and no subject, the object after it (the inverted subject of "said X", which the parse reads as an
+ * object); -1 when it is not such a verb.
+ */
+function postposedSource(parse: readonly SyntaxToken[], kids: number[][], j: number): number {
+  let subject = -1;
+  let object = -1;
+  for (const c of kids[j]) {
+    const r = universalRelation(parse[c].deprel);
+    if (r === 'obj' && object < 0 && c > j) object = c;
+    else if (OWN_CONTENT.has(r)) return -1;
+    // a subject that cannot say anything ("two of whom have pledged …") is no reporting clause's
+    if (r === 'nsubj') subject = parse[c].deprel === 'nsubj' && isSayer(parse[c]) ? c : -2;
+  }
+  // the reporting clause is short and set off by a comma: ", said X." / ", X said."
+  const span = shortSpan(kids, j, MAX_POSTPOSED + 2);
+  if (!span) return -1;
+  let first = span.lo;
+  const last = span.hi;
+  if (parse[first].text === ',') first++;
+  if (first < 1 || parse[first - 1].text !== ',' || last - first > MAX_POSTPOSED) return -1;
+  const inverted = subject === -1 && first === j && object >= 0 && isSayer(parse[object]) && INVERTING.has(parse[j].lemma.toLowerCase()) && kids[j].every((c) => c === object || parse[c].upos === 'PUNCT' || (parse[c].deprel === 'obl' && c > object));
+  if (subject < 0 ? !inverted : object >= 0) return -1;
+  const sentence = parse[j].sentence;
+  for (let k = last + 1; k < parse.length && parse[k].sentence === sentence; k++) if (parse[k].upos !== 'PUNCT') return -1;
+  return subject >= 0 ? subject : object;
+}
+
+/** A phrase that can say something: headed by a noun, name or pronoun. */
+const isSayer = (t: SyntaxToken): boolean => t.upos === 'NOUN' || t.upos === 'PROPN' || t.upos === 'PRON';
+
+/** The first and last token of a subtree of at most `limit` tokens; null for a larger one (walked no further). */
+function shortSpan(kids: number[][], top: number, limit: number): { lo: number; hi: number } | null {
+  let lo = top;
+  let hi = top;
+  const stack = [top];
+  for (let n = 0; stack.length; n++) {
+    if (n >= limit) return null;
+    const x = stack.pop()!;
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+    for (const c of kids[x]) stack.push(c);
+  }
+  return { lo, hi };
+}
+
+/** The last token of a subtree. */
+function subtreeEnd(kids: number[][], top: number): number {
+  let hi = top;
+  const stack = [top];
+  for (let steps = 0; stack.length && steps < MAX_SUBTREE; steps++) {
+    const x = stack.pop()!;
+    if (x > hi) hi = x;
+    for (const c of kids[x]) stack.push(c);
+  }
+  return hi;
 }
 
 /** Does the clause headed by `c` open with the complementiser "that"? */
@@ -185,7 +291,9 @@ export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESH
     const c = r.charCodeAt(0);
     if (c !== 99 && c !== 97 && c !== 120 && c !== 112) continue; // c, a, x, p
     if ((r === 'ccomp' || r === 'acl' || r === 'xcomp') && parse[k].head >= 0) asks[parse[k].head] = 1;
-    else if (r === 'parataxis' || (r === 'case' && parse[k].text.length === 9)) asks[k] = 1;
+    if (r === 'parataxis' || (r === 'case' && parse[k].text.length === 9)) asks[k] = 1;
+    // a reporting clause after or around the clause it reports (postposedSource, asClause): never inside an earlier content
+    else if ((r === 'conj' || r === 'advcl' || r === 'ccomp') && !asks[k] && parse[k].upos === 'VERB') asks[k] = 2;
   }
   let kids: number[][] | null = null;
   const earlier = quotes.length;
@@ -194,6 +302,7 @@ export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESH
     // a cue inside an earlier indirect content may start a second attribution that content ran on into
     let host: Quote | null = null;
     if (overlapsEarlier(parse[j])) {
+      if (asks[j] === 2) continue;
       host = hostOf(quotes, earlier, parse[j]);
       if (!host) continue;
     }
@@ -201,11 +310,14 @@ export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESH
     const found = clauseOfCue(parse, kids, j);
     if (!found) continue;
     const i = tokenAt(toks, parse[j].start);
-    if (i >= toks.length || toks[i].start !== parse[j].start || usedCue.has(i)) continue;
+    if (i >= toks.length || toks[i].start !== parse[j].start) continue;
+    // a cue already used may have been given its own source for content ("…, said [one GOP source]"): that quote gives way
+    const taken = usedCue.has(i) ? sourceTaken(parse, kids, quotes, earlier, found, toks[i].start) : -1;
+    if (usedCue.has(i) && (taken < 0 || host)) continue;
     const parts = subtreeSpans(parse, kids, found.top, found.except).map((r) => continuedQuotation(d, { start: parse[r.lo].start, end: parse[r.hi].end }));
     if (!parts.length) continue;
     const cut = host ? runOnStart(text, parse, kids, host, j, parts) : -1;
-    if (host ? cut < 0 || !withinHost(quotes, host, parts) : parts.some(overlapsEarlier)) continue;
+    if (host ? cut < 0 || !withinHost(quotes, host, parts) : taken >= 0 ? !withinHost(quotes, quotes[taken], parts, false) : parts.some(overlapsEarlier)) continue;
     // the classifier reads the few words that get this far (the review's ranker reuses the scores)
     const score = scores.at(i);
     if (score === null || score <= threshold) continue;
@@ -214,9 +326,28 @@ export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESH
     const whole = trimSpan(text, { start: parts[0].start, end: parts[parts.length - 1].end });
     const q = d.make(whole, source, toks[i], kindOf(text, whole, d.segments), parts.length > 1 ? parts.map((p) => trimSpan(text, p)) : undefined);
     if (!q) continue;
-    quotes.push(q);
+    if (taken >= 0) quotes[taken] = q;
+    else quotes.push(q);
     usedCue.add(i);
   }
+}
+
+/**
+ * The earlier quote (of the first `n`) with the cue at `cueStart` whose content lies inside the cue's
+ * source phrase by the parse: the tagger took the source for the content ("…, said [one GOP source
+ * in the room]", "…, according to [the Tax Foundation, more than twice …]"); its index, or -1.
+ */
+function sourceTaken(parse: readonly SyntaxToken[], kids: number[][], quotes: Quote[], n: number, found: CueClause, cueStart: number): number {
+  // not "according to X": a content inside X's phrase there is its own (a relative clause, "X, who has been …")
+  if (found.source === null || found.source === found.except) return -1;
+  const lo = parse[subtreeStart(kids, found.source)].start;
+  const hi = parse[subtreeEnd(kids, found.source)].end;
+  for (let k = 0; k < n; k++) {
+    const q = quotes[k];
+    if (q.cue?.span.start !== cueStart) continue;
+    return q.kind !== 'direct' && !q.parts && lo <= q.span.start && q.span.end <= hi ? k : -1;
+  }
+  return -1;
 }
 
 /** `overlaps(s)`: does `s` share a character with one of `spans`? O(log n) per question. */
@@ -279,10 +410,10 @@ function runOnStart(text: string, parse: readonly SyntaxToken[], kids: number[][
   return first.start;
 }
 
-/** The second attribution's content lies inside its host's and overlaps no other quote. */
-function withinHost(quotes: Quote[], host: Quote, parts: Span[]): boolean {
+/** The second attribution's content lies inside its host's (when `inside`) and overlaps no other quote. */
+function withinHost(quotes: Quote[], host: Quote, parts: Span[], inside = true): boolean {
   for (const p of parts) {
-    if (p.end > host.span.end) return false;
+    if (inside && p.end > host.span.end) return false;
     for (const q of quotes) if (q !== host && q.span.start < p.end && p.start < q.span.end) return false;
   }
   return true;

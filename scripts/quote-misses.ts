@@ -1,0 +1,180 @@
+/**
+ * The annotated attributions no predicted quote reaches, by the shape of their cue in the parse, and
+ * (with `--base DIR`) the quotes a change adds against another tree's `findQuotes` and how many of
+ * them are right: the precision of a new pass, measured on the split it is developed on.
+ *
+ *   node --import tsx scripts/quote-misses.ts [dir] [--part development|held-out] [--limit N] [--from N]
+ *        [--entities] [--show CLASS] [--base /tmp/base]
+ *
+ * `dir` defaults to PolNeAR dev; use `../shared/data/attribution/polnear/train` for train (the tagger
+ * saw train, so its misses there are fewer than on dev; a pass that fires where no earlier quote
+ * overlaps is still measured where the earlier passes left a gap).
+ *
+ * A gold attribution (eval-quotes.ts loadGold) is *missing* when no predicted quote shares a word
+ * with its content. Its class, from the parse: the cue's head is the word of the cue whose head lies
+ * outside the cue; the content's head the word of the content whose head lies outside the content.
+ * - `no cue`, `quotation` (no cue annotated; a quotation-marked content);
+ * - `passive`: the cue's head has a passive subject or auxiliary ("was quoted as saying", "it was
+ *   reported that", "is expected to");
+ * - `copula`: the cue's head is an adjective, or takes a copula ("was critical of", "is clear that");
+ * - `nominal`: the cue's head is a noun ("X's claim that", "the statement by X", "in an interview");
+ * - `not dependent`: a verb cue whose content's head is not in the cue's subtree;
+ * - `clause`: a verb cue whose content's head hangs on it as a clause (ccomp, xcomp, advcl, parataxis, csubj);
+ * - `verb+object`: a verb cue whose content's head hangs on it otherwise (obj, obl, nmod …).
+ * The relation path from the cue's head to the content's head is printed with `--show CLASS`.
+ *
+ * Matching as in eval:quotes: a prediction matches a gold when they share half the words of the
+ * larger; with `--base`, an added quote (no quote of the base tree with the same span) is right when
+ * it matches a gold that no base quote matches, and a base quote gone (no quote of this tree with its
+ * span) was right when it matched a gold.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { findQuotes } from '../src/analyse/quotes.js';
+import { childrenOf } from '../src/analyse/syntax/helpers.js';
+import { parseSentences } from '../src/analyse/syntax/index.js';
+import { splitSentences, tokenize } from '../src/analyse/tokenize.js';
+import type { EntityMention, Quote, Span, SyntaxToken } from '../src/model/types.js';
+import { loadGold, partOf, type Part } from './eval-quotes.js';
+
+type Find = typeof findQuotes;
+type Gold = ReturnType<typeof loadGold>[number];
+
+function words(text: string, spans: Span[]): Set<number> {
+  const out = new Set<number>();
+  for (const s of spans) for (const t of tokenize(text, s.start, s.end)) if (/[\p{L}\p{N}]/u.test(t.text)) out.add(t.start);
+  return out;
+}
+
+function overlap(a: Set<number>, b: Set<number>): number {
+  if (!a.size || !b.size) return 0;
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n / Math.max(a.size, b.size);
+}
+
+/** The tokens of `parse` inside `spans`, and the one (the first) whose head lies outside them. */
+function headIn(parse: readonly SyntaxToken[], spans: Span[]): { inside: Set<number>; head: number } {
+  const inside = new Set<number>();
+  parse.forEach((t, j) => {
+    if (spans.some((s) => s.start <= t.start && t.end <= s.end) && /[\p{L}\p{N}]/u.test(t.text)) inside.add(j);
+  });
+  let head = -1;
+  for (const j of inside) if (!inside.has(parse[j].head)) {
+    head = j;
+    if (parse[j].upos !== 'AUX') break;
+  }
+  return { inside, head };
+}
+
+/** The relations from `a` down to `b` when `b` lies in `a`'s subtree, else null. */
+function pathDown(parse: readonly SyntaxToken[], a: number, b: number): string[] | null {
+  const path: string[] = [];
+  for (let x = b, steps = 0; x >= 0 && steps < 64; steps++, x = parse[x].head) {
+    if (x === a) return path.reverse();
+    path.push(parse[x].deprel);
+  }
+  return null;
+}
+
+const CLAUSAL = new Set(['ccomp', 'xcomp', 'advcl', 'parataxis', 'csubj', 'acl', 'acl:relcl']);
+
+function classOf(g: Gold, parse: readonly SyntaxToken[], kids: number[][]): { cls: string; path: string } {
+  if (!g.cue.length) return { cls: g.direct ? 'quotation' : 'no cue', path: '' };
+  const cue = headIn(parse, g.cue);
+  const content = headIn(parse, g.fragments);
+  if (cue.head < 0) return { cls: 'no cue', path: '' };
+  const h = parse[cue.head];
+  const path = content.head >= 0 ? pathDown(parse, cue.head, content.head) : null;
+  const pathText = `${h.upos}:${h.lemma} ${path ? path.join('>') : `(not below; content head ${content.head >= 0 ? `${parse[content.head].deprel}<-${parse[parse[content.head].head]?.lemma}` : '-'})`}`;
+  const kidRels = kids[cue.head].map((c) => parse[c].deprel);
+  if (kidRels.includes('nsubj:pass') || kidRels.includes('aux:pass') || kidRels.includes('csubj:pass')) return { cls: 'passive', path: pathText };
+  if (h.upos === 'ADJ' || kidRels.includes('cop')) return { cls: 'copula', path: pathText };
+  if (h.upos === 'NOUN' || h.upos === 'PROPN') return { cls: 'nominal', path: pathText };
+  if (!path) return { cls: 'not dependent', path: pathText };
+  if (path.length && CLAUSAL.has(path[0])) return { cls: 'clause', path: pathText };
+  return { cls: 'verb+object', path: pathText };
+}
+
+interface Args {
+  dir: string;
+  part?: Part;
+  limit: number;
+  from: number;
+  entities: boolean;
+  show: string | null;
+  base: string | null;
+}
+
+function readArgs(argv: string[]): Args {
+  const val = (k: string) => {
+    const i = argv.indexOf(k);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const flags = new Set(['--part', '--limit', '--from', '--show', '--base']);
+  const dir = argv.find((a, i) => !a.startsWith('--') && !flags.has(argv[i - 1] ?? '')) ?? '../shared/data/attribution/polnear/dev';
+  return { dir, part: val('--part') as Part | undefined, limit: Number(val('--limit') ?? Infinity), from: Number(val('--from') ?? 0), entities: argv.includes('--entities'), show: val('--show') ?? null, base: val('--base') ?? null };
+}
+
+async function main(): Promise<void> {
+  const a = readArgs(process.argv.slice(2));
+  const baseFind: Find | null = a.base ? ((await import(pathToFileURL(resolve(a.base, 'src/analyse/quotes.ts')).href)) as { findQuotes: Find }).findQuotes : null;
+  const recognise = a.entities ? ((await import('../src/analyse/entities/index.js')) as { recogniseEntities: (t: string, s: Span[]) => EntityMention[] }).recogniseEntities : null;
+  const annFiles = readdirSync(join(a.dir, 'attributions')).filter((f) => f.endsWith('.ann')).sort();
+  const names = readdirSync(join(a.dir, 'text')).filter((f) => f.endsWith('.txt') && (!a.part || partOf(f) === a.part)).sort().slice(a.from, a.from + a.limit);
+  const counts = new Map<string, number>();
+  const added = { n: 0, right: 0, lost: 0, lostRight: 0 };
+  let gold = 0;
+  for (const name of names) {
+    const base = name.slice(0, -4);
+    const ann = annFiles.find((f) => f.startsWith(`${base}_`) && /^_[0-9a-f]+\.ann$/.test(f.slice(base.length)));
+    if (!ann) continue;
+    const text = readFileSync(join(a.dir, 'text', name), 'utf8');
+    const golds = loadGold(text, readFileSync(join(a.dir, 'attributions', ann), 'utf8'));
+    gold += golds.length;
+    const sentences = splitSentences(text);
+    const parse = parseSentences(text, sentences).tokens;
+    const kids = childrenOf(parse);
+    const entities = recognise ? recognise(text, sentences) : [];
+    const quotes = findQuotes(text, sentences, entities, { tokens: parse });
+    const sets = quotes.map((q) => words(text, q.parts ?? [q.span]));
+    for (const g of golds) {
+      const gs = words(text, g.fragments);
+      if (sets.some((s) => overlap(gs, s) > 0)) continue;
+      const { cls, path } = classOf(g, parse, kids);
+      counts.set(cls, (counts.get(cls) ?? 0) + 1);
+      if (a.show === cls || a.show === 'all') console.log(`${cls} | ${name} | [${g.cueText}]@${g.cueStart} ${path} | ${JSON.stringify(text.slice(g.content.start, g.content.end).slice(0, 140))} <- ${g.sourceText}`);
+    }
+    if (baseFind) countAdded(text, golds, quotes, sets, baseFind(text, sentences, entities, { tokens: parse }), added, name);
+  }
+  console.log(`${names.length} articles, ${gold} gold; missing (no prediction shares a word): ${[...counts.values()].reduce((x, y) => x + y, 0)}`);
+  for (const [cls, n] of [...counts].sort((x, y) => y[1] - x[1])) console.log(`  ${cls.padEnd(14)} ${n}`);
+  if (baseFind) console.log(`added against the base: ${added.n} quotes, ${added.right} right (precision ${added.n ? (added.right / added.n).toFixed(3) : '-'}); base quotes gone: ${added.lost}, ${added.lostRight} of them right`);
+}
+
+/** The quotes of this tree with a span the base's quotes do not have, and how many match a gold the base left unmatched. */
+function countAdded(text: string, golds: Gold[], quotes: Quote[], sets: Set<number>[], baseQuotes: Quote[], acc: { n: number; right: number; lost: number; lostRight: number }, name: string): void {
+  const key = (q: Quote) => `${q.span.start}:${q.span.end}`;
+  const baseKeys = new Set(baseQuotes.map(key));
+  const mine = new Set(quotes.map(key));
+  const baseSets = baseQuotes.map((q) => words(text, q.parts ?? [q.span]));
+  const goldSets = golds.map((g) => words(text, g.fragments));
+  baseQuotes.forEach((q, i) => {
+    if (mine.has(key(q))) return;
+    acc.lost++;
+    const wasRight = goldSets.some((gs) => overlap(gs, baseSets[i]) >= 0.5);
+    if (wasRight) acc.lostRight++;
+    console.log(`GONE ${wasRight ? 'right' : 'wrong'} | ${name} | cue=${q.cue?.verb} | ${JSON.stringify(text.slice(q.span.start, q.span.end).slice(0, 140))}`);
+  });
+  const open = goldSets.filter((gs) => !baseSets.some((b) => overlap(gs, b) >= 0.5));
+  quotes.forEach((q, i) => {
+    if (baseKeys.has(key(q))) return;
+    acc.n++;
+    const ok = open.some((gs) => overlap(gs, sets[i]) >= 0.5);
+    if (ok) acc.right++;
+    console.log(`ADDED ${ok ? 'right' : 'wrong'} | ${name} | cue=${q.cue?.verb} speaker=${q.speakerSpan ? JSON.stringify(text.slice(q.speakerSpan.start, q.speakerSpan.end)) : null} | ${JSON.stringify(text.slice(q.span.start, q.span.end).slice(0, 140))}`);
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
