@@ -20,6 +20,7 @@ import { tokenAt } from '../text/tokenize.js';
 import { key } from './text.js';
 import { holdingOf } from './holdings.js';
 import { gameFigureOf } from './game-figures.js';
+import { servedBy } from './time-served.js';
 import { reportsTheGame } from './scores.js';
 
 export interface Slot {
@@ -142,6 +143,8 @@ export function slotOf(s: Sent, q: Quantity, background: Background): Slot | nul
   // "married two weeks ago": how long ago an act was; its own "ago" marks the sentence's past
   const since = sinceAct(s, q);
   if (since) return background === 'other-day' || pastBeyond(s, q) ? null : since;
+  const served = timeServed(s, q);
+  if (served) return served;
   const term = termOfAct(s, q);
   if (term) return background === 'other-day' ? null : term;
   const slot = slotOfFigure(s, q) ?? heldTotal(s, q) ?? (background === 'none' ? countedThings(s, q) : null);
@@ -403,6 +406,14 @@ function termOfAct(s: Sent, q: Quantity): Slot | null {
   if (!verb) return null;
   const [unit, factor] = q.unit === 'h' ? ['h', 1] : q.unit === 'month' ? ['h', 730.5] : ['h', 8766];
   return { key: `term|${actClass(verb)}`, label: `how long (${verb})`, unit, factor, aligned: true };
+}
+
+/** "LaRue served four and a half months in prison": a named person's time served (time-served.ts), a person slot whatever day the sentence is about. */
+function timeServed(s: Sent, q: Quantity): Slot | null {
+  const who = servedBy(s, q);
+  if (!who) return null;
+  const [unit, factor] = q.unit === 'h' ? ['h', 1] : q.unit === 'month' ? ['h', 730.5] : ['h', 8766];
+  return { key: `served|${personKey(who.person)}`, label: `time ${who.name} served`, unit, factor, personal: true, person: who.person };
 }
 
 /** The verb a figure hangs on by the parse, a phrasal verb read as the verb it stands for ("moved back" → return). */
@@ -788,7 +799,7 @@ export function surnameSpelledTwoWays(a: string, b: string): boolean {
 }
 
 /** Slot key prefixes followed by a person's key (see personKey). */
-const PERSON_SLOTS = ['age|', 'distance|person|', 'weight|', 'residence|', 'record|', 'surpassed|'];
+const PERSON_SLOTS = ['age|', 'distance|person|', 'weight|', 'residence|', 'record|', 'surpassed|', 'served|'];
 
 const SUBJECT_PRONOUN = /^(?:he|she)$/i;
 /**

@@ -185,6 +185,18 @@ describe('findQuantities: halves, fractions and a height before a weight', () =>
     assert.deepEqual(read('He got a 2-1/2 year sentence.'), [[2.5, 'year']]);
     assert.deepEqual(read('The 9/11 attacks and 12/25 were remembered.'), []);
   });
+  it('a half glyph a copy flattened ("served 41 / 2 months", "a 4-1 / 2-month term") is 4.5 before a unit; a lost glyph ("4\uFFFD months") a range 4-5', () => {
+    assert.deepEqual(read('He served 41 / 2 months in prison.'), [[4.5, 'month']]);
+    assert.deepEqual(read('He served 41/2 years in prison.'), [[4.5, 'year']]);
+    assert.deepEqual(read('He served a 4-1 / 2-month prison term.'), [[4.5, 'month']]);
+    assert.deepEqual(read('The house was 31 / 4 miles away.'), [[3.25, 'mi']]);
+    const lost = quantities('He served 4\uFFFD months in prison.')[0];
+    assert.deepEqual([lost.low, lost.high, lost.unit, lost.qualifier], [4, 5, 'month', 'range']);
+    // not before other words, nor an even numerator, nor a date
+    assert.deepEqual(read('They won 11 / 2 games.'), [[2, 'count']]);
+    assert.deepEqual(read('On 21/2 the vote was held.'), []);
+    assert.deepEqual(read('It lasted 42 / 4 hours.').some(([v]) => v === 4.5), false);
+  });
   it('"200 nautical miles" is a distance in nautical miles, not a count of "nautical"; "5nm" is left alone', () => {
     assert.deepEqual(read('The tanker was seized 200 nautical miles off the coast.'), [[200, 'nmi']]);
     assert.deepEqual(read('The ship was 1.5 nautical miles from the port.'), [[1.5, 'nmi']]);
