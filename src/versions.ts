@@ -43,5 +43,6 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-9: a claim's participants include the noun a relative pronoun stands for ("Bell, who was added":
 //   Bell) and the names coordinated with a subject or object ("signed Wynn ... and Bell") (session 13)
 // compare-10: a named person's time served ("served 4 1/2 months", "after serving more than four years") is a person
-//   slot of its own (time-served.ts), apart from the sentence imposed (session 14)
+//   slot of its own (time-served.ts), apart from the sentence imposed; ages listed for a group no one names
+//   ("two women -- 68 and 48-years-old") compared by rank (listed-ages.ts) (session 14)
 export const COMPARE_VERSION = 'compare-10';

@@ -212,6 +212,9 @@ const AGE_RES = [
   /(?<![\p{L}-])(\p{L}+(?:-\p{L}+)?)[\s-]+years?[\s-]+old\b/giu,
   /\bage[ds]?\s+(\d{1,3})\b(?![\d.,]\d)/giu,
   /(?<=\p{Lu}[\p{L}’'.-]*,\s)(\d{1,3})(?=,\s)/gu,
+  // a list of two ages: "61 and 48 years old", "8-and 10-year-old girls" (the first), "girls age 6 and 8" (the second)
+  /(?<![\d.])(?<!\bbetween\s+)(\d{1,3})(?=\s*-?\s*and\s+\d{1,3}[\s-]+years?[\s-]+old\b)/giu,
+  /(?<=\bage[ds]?\s+\d{1,3}\s+and\s+)(\d{1,3})\b(?![\d.,]\d)/giu,
 ];
 const MEASURED_NOUN = /^[\s-]*(\p{Ll}{3,})/u;
 const NOUN_BEFORE_MAGNITUDE =

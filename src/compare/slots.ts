@@ -21,6 +21,7 @@ import { key } from './text.js';
 import { holdingOf } from './holdings.js';
 import { gameFigureOf } from './game-figures.js';
 import { servedBy } from './time-served.js';
+import { listedAge } from './listed-ages.js';
 import { reportsTheGame } from './scores.js';
 
 export interface Slot {
@@ -188,7 +189,11 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
     // "Roe, then 15,", "the then-15-year-old": an age at an earlier time, not the person's age now
     if (/\bthen[\s-]*$/i.test(text.slice(Math.max(s.span.start, q.span.start - 8), q.span.start))) return null;
     const who = personNextTo(s, q);
-    if (!who) return roleAge(s, q);
+    if (!who) {
+      // "the women killed, who were 61 and 48 years old": a group's ages, compared by rank (listed-ages.ts)
+      const listed = listedAge(s, q);
+      return listed ? { ...listed, unit: 'years', factor: 1 } : roleAge(s, q);
+    }
     const verbs = [...participantVerbs(s, who.span.start, who.span.end)];
     return { key: `age|${personKey(who.key)}`, label: `age of ${who.name}`, unit: 'years', factor: 1, personal: true, person: who.key, verbs };
   }

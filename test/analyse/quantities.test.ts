@@ -197,6 +197,13 @@ describe('findQuantities: halves, fractions and a height before a weight', () =>
     assert.deepEqual(read('On 21/2 the vote was held.'), []);
     assert.deepEqual(read('It lasted 42 / 4 hours.').some(([v]) => v === 4.5), false);
   });
+  it('a list of two ages reads both ("61 and 48 years old", "8-and 10-year-old", "age 6 and 8"); "between 30 and 40 years old" is no list', () => {
+    const ages = (t: string) => quantities(t).filter((q) => q.unit === 'age').map((q) => q.value);
+    assert.deepEqual(ages('The women, who were 61 and 48 years old, were found.'), [61, 48]);
+    assert.deepEqual(ages('Two sisters-8-and 10-year-old girls-testified.'), [8, 10]);
+    assert.deepEqual(ages('Two girls age 6 and 8 looked on.'), [6, 8]);
+    assert.deepEqual(ages('Two men, between 30 and 40 years old, fled.'), [40]);
+  });
   it('"200 nautical miles" is a distance in nautical miles, not a count of "nautical"; "5nm" is left alone', () => {
     assert.deepEqual(read('The tanker was seized 200 nautical miles off the coast.'), [[200, 'nmi']]);
     assert.deepEqual(read('The ship was 1.5 nautical miles from the port.'), [[1.5, 'nmi']]);
