@@ -22,6 +22,7 @@ import { holdingOf } from './holdings.js';
 import { gameFigureOf } from './game-figures.js';
 import { servedBy } from './time-served.js';
 import { listedAge } from './listed-ages.js';
+import { shareOf } from './shares.js';
 import { reportsTheGame } from './scores.js';
 
 export interface Slot {
@@ -235,6 +236,11 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
     if (!what) return spanOfAct(s, q);
     const cls = MEETING_NOUNS.has(key(what)) ? 'talks' : key(what);
     return { key: `h|${cls}`, label: `duration of the ${cls === 'talks' ? 'talks' : what}`, unit: 'h', factor: 1 };
+  }
+  if (q.unit === '%') {
+    // "up to 70 per cent of web services in Egypt": a share of one thing in one place (shares.ts)
+    const share = shareOf(s, q);
+    return share ? { ...share, unit: '%', factor: 1 } : null;
   }
   if (q.unit !== 'people' && q.unit !== 'count') return null;
   const counted = q.counted?.toLowerCase() ?? null;
