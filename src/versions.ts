@@ -42,4 +42,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   not eleven surface regexes; a date the parse gives to a verb of no kind dates no act near it (session 12)
 // compare-9: a claim's participants include the noun a relative pronoun stands for ("Bell, who was added":
 //   Bell) and the names coordinated with a subject or object ("signed Wynn ... and Bell") (session 13)
-export const COMPARE_VERSION = 'compare-9';
+// compare-10: a named person's time served ("served 4 1/2 months", "after serving more than four years") is a person
+//   slot of its own (time-served.ts), apart from the sentence imposed; ages listed for a group no one names
+//   ("two women -- 68 and 48-years-old") compared by rank (listed-ages.ts); a percentage with what it is a share of
+//   and an "in" place by the parse is a share slot (shares.ts) (session 14)
+export const COMPARE_VERSION = 'compare-10';

@@ -118,7 +118,7 @@ export const COMPONENTS: readonly Component[] = [
     name: 'quantities',
     requires: ['sentences'],
     assigns: ['quantities'],
-    version: 'quantities-10',
+    version: 'quantities-11',
     defaults: { frames: 'data/lexicons/quantity-frames.tsv', numbers: 'text/numbers.ts readNumber' },
     sizeBounded: false,
     run: (input) => ({

@@ -212,6 +212,9 @@ const AGE_RES = [
   /(?<![\p{L}-])(\p{L}+(?:-\p{L}+)?)[\s-]+years?[\s-]+old\b/giu,
   /\bage[ds]?\s+(\d{1,3})\b(?![\d.,]\d)/giu,
   /(?<=\p{Lu}[\p{L}’'.-]*,\s)(\d{1,3})(?=,\s)/gu,
+  // a list of two ages: "61 and 48 years old", "8-and 10-year-old girls" (the first), "girls age 6 and 8" (the second)
+  /(?<![\d.])(?<!\bbetween\s+)(\d{1,3})(?=\s*-?\s*and\s+\d{1,3}[\s-]+years?[\s-]+old\b)/giu,
+  /(?<=\bage[ds]?\s+\d{1,3}\s+and\s+)(\d{1,3})\b(?![\d.,]\d)/giu,
 ];
 const MEASURED_NOUN = /^[\s-]*(\p{Ll}{3,})/u;
 const NOUN_BEFORE_MAGNITUDE =
@@ -430,6 +433,50 @@ function abbreviatedMonthBefore(ws: Word[], numIdx: number): boolean {
   return monthNumber(month.lw) > 0 && /^\p{Lu}/u.test(month.text) && /^\d{1,2}$/.test(ws[numIdx]!.text);
 }
 
+/** Units a fraction written onto a whole number measures: durations, months and years, distances and weights. */
+function unitOfTimeOrMeasure(u: Word | undefined): boolean {
+  return !!u && (DURATION_H[u.lw] !== undefined || !!CALENDAR[u.lw] || !!MEASURE[u.lw]);
+}
+
+/**
+ * "served 41 / 2 months", "a 4-1 / 2-month prison term": a whole number and a half (or a quarter)
+ * whose glyph ("4½") a copy flattened to "1/2", losing the space before it ("41/2") or spacing the
+ * slash as text rebuilt from tokens spaces it ("4-1 / 2"). Read as 4.5 only right before a unit of
+ * time or measure: 41 halves of a month is no figure news writes, and "21/2" elsewhere may be a date.
+ */
+function flattenedFraction(ws: Word[], i: number): NumberRead | null {
+  const w = ws[i];
+  const hyphen = ws[i + 1]?.text === '-' && ws[i + 1].start === w.end && ws[i + 2]?.start === ws[i + 1].end;
+  let whole: number;
+  let numerator: number;
+  let k: number;
+  let numEnd: number;
+  if (hyphen && /^\d{1,2}$/.test(w.text) && /^\d$/.test(ws[i + 2].text)) {
+    [whole, numerator, k, numEnd] = [Number(w.text), Number(ws[i + 2].text), i + 3, ws[i + 2].end];
+  } else if (/^[1-9]\d{1,2}$/.test(w.text)) {
+    [whole, numerator, k, numEnd] = [Number(w.text.slice(0, -1)), Number(w.text.slice(-1)), i + 1, w.end];
+  } else return null;
+  const [bar, den] = [ws[k], ws[k + 1]];
+  if (bar?.text !== '/' || !den || !/^[24]$/.test(den.text)) return null;
+  const spaced = bar.start > numEnd && den.start > bar.end;
+  // (the tight hyphen form "4-1/2" is the number reader's)
+  if (!(spaced || (!hyphen && bar.start === numEnd && den.start === bar.end))) return null;
+  if (numerator < 1 || numerator >= Number(den.text) || numerator % 2 === 0) return null;
+  const unit = hyphenJoined(ws, k + 1) ? ws[k + 3] : ws[k + 2];
+  if (!unitOfTimeOrMeasure(unit)) return null;
+  return { value: whole + numerator / Number(den.text), last: k + 1, spelled: false };
+}
+
+/**
+ * "served 4\uFFFD months": a fraction glyph written onto a whole number and lost in decoding (the
+ * replacement character) before a unit of time or measure: between the whole number and the next.
+ */
+function lostFraction(text: string, ws: Word[], num: NumberRead): boolean {
+  const last = ws[num.last];
+  const mark = ws[num.last + 1];
+  return !num.spelled && /^\d+$/.test(last.text) && mark?.text === '\uFFFD' && mark.start === last.end && unitOfTimeOrMeasure(ws[num.last + 2]) && text[mark.end] === ' ';
+}
+
 /** The number at word i (after a currency sign), its qualifier ("more than") and range ("10 to 20"). */
 function readValue(text: string, ws: Word[], i: number): Figure | null {
   const startWord = ws[i];
@@ -453,8 +500,9 @@ function readValue(text: string, ws: Word[], i: number): Figure | null {
   if (!/^\d/.test(w.text) && SMALL[w.lw] === undefined && TENS[w.lw] === undefined && !(w.lw === 'a' && /^(dozen)$/.test(ws[numIdx + 1]?.lw ?? '')) && !oneAndAHalf && !halfA && !halfScale) return null;
   // "at 19:30 hours": the minutes of a clock's reading are no span of their own (a clock-style span is read from its first group)
   if (text[w.start - 1] === ':' && /\d/.test(text[w.start - 2] ?? '') && DURATION_H[ws[numIdx + 1]?.lw ?? ''] !== undefined) return null;
-  const num = oneAndAHalf ? { value: 1, last: numIdx, spelled: true } : halfA ? { value: 0.5, last: numIdx + 1, spelled: true } : (clockDuration(text, ws, numIdx) ?? readNumber(text, ws, numIdx));
+  const num = oneAndAHalf ? { value: 1, last: numIdx, spelled: true } : halfA ? { value: 0.5, last: numIdx + 1, spelled: true } : (clockDuration(text, ws, numIdx) ?? flattenedFraction(ws, numIdx) ?? readNumber(text, ws, numIdx));
   if (!num) return null;
+  const lost = lostFraction(text, ws, num);
   // "£1.7m", "$300k": a letter scale written onto a sum of money
   const attached = ws[num.last + 1];
   if (currency && attached && attached.start === ws[num.last].end && (attached.lw === 'm' || attached.lw === 'k')) {
@@ -467,6 +515,7 @@ function readValue(text: string, ws: Word[], i: number): Figure | null {
     if (!nx || !(DURATION_H[nx.lw] !== undefined || CALENDAR[nx.lw])) return null;
   }
   const f: Figure = { numIdx, num, currency, value: num.value, low: null, high: null, qualifier: 'exact', qualified: false, start: currency ? startWord.start : w.start, end: 0, last: num.last, k: 0, unit: currency, counted: null };
+  if (lost) Object.assign(f, { low: num.value, high: num.value + 1, value: num.value + 0.5, qualifier: 'range', last: num.last + 1 });
   const q = qualifierBefore(ws, i);
   if (q) {
     f.qualifier = q.q;

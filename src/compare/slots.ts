@@ -20,6 +20,9 @@ import { tokenAt } from '../text/tokenize.js';
 import { key } from './text.js';
 import { holdingOf } from './holdings.js';
 import { gameFigureOf } from './game-figures.js';
+import { servedBy } from './time-served.js';
+import { listedAge } from './listed-ages.js';
+import { shareOf } from './shares.js';
 import { reportsTheGame } from './scores.js';
 
 export interface Slot {
@@ -142,6 +145,8 @@ export function slotOf(s: Sent, q: Quantity, background: Background): Slot | nul
   // "married two weeks ago": how long ago an act was; its own "ago" marks the sentence's past
   const since = sinceAct(s, q);
   if (since) return background === 'other-day' || pastBeyond(s, q) ? null : since;
+  const served = timeServed(s, q);
+  if (served) return served;
   const term = termOfAct(s, q);
   if (term) return background === 'other-day' ? null : term;
   const slot = slotOfFigure(s, q) ?? heldTotal(s, q) ?? (background === 'none' ? countedThings(s, q) : null);
@@ -185,7 +190,11 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
     // "Roe, then 15,", "the then-15-year-old": an age at an earlier time, not the person's age now
     if (/\bthen[\s-]*$/i.test(text.slice(Math.max(s.span.start, q.span.start - 8), q.span.start))) return null;
     const who = personNextTo(s, q);
-    if (!who) return roleAge(s, q);
+    if (!who) {
+      // "the women killed, who were 61 and 48 years old": a group's ages, compared by rank (listed-ages.ts)
+      const listed = listedAge(s, q);
+      return listed ? { ...listed, unit: 'years', factor: 1 } : roleAge(s, q);
+    }
     const verbs = [...participantVerbs(s, who.span.start, who.span.end)];
     return { key: `age|${personKey(who.key)}`, label: `age of ${who.name}`, unit: 'years', factor: 1, personal: true, person: who.key, verbs };
   }
@@ -227,6 +236,11 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
     if (!what) return spanOfAct(s, q);
     const cls = MEETING_NOUNS.has(key(what)) ? 'talks' : key(what);
     return { key: `h|${cls}`, label: `duration of the ${cls === 'talks' ? 'talks' : what}`, unit: 'h', factor: 1 };
+  }
+  if (q.unit === '%') {
+    // "up to 70 per cent of web services in Egypt": a share of one thing in one place (shares.ts)
+    const share = shareOf(s, q);
+    return share ? { ...share, unit: '%', factor: 1 } : null;
   }
   if (q.unit !== 'people' && q.unit !== 'count') return null;
   const counted = q.counted?.toLowerCase() ?? null;
@@ -403,6 +417,14 @@ function termOfAct(s: Sent, q: Quantity): Slot | null {
   if (!verb) return null;
   const [unit, factor] = q.unit === 'h' ? ['h', 1] : q.unit === 'month' ? ['h', 730.5] : ['h', 8766];
   return { key: `term|${actClass(verb)}`, label: `how long (${verb})`, unit, factor, aligned: true };
+}
+
+/** "LaRue served four and a half months in prison": a named person's time served (time-served.ts), a person slot whatever day the sentence is about. */
+function timeServed(s: Sent, q: Quantity): Slot | null {
+  const who = servedBy(s, q);
+  if (!who) return null;
+  const [unit, factor] = q.unit === 'h' ? ['h', 1] : q.unit === 'month' ? ['h', 730.5] : ['h', 8766];
+  return { key: `served|${personKey(who.person)}`, label: `time ${who.name} served`, unit, factor, personal: true, person: who.person };
 }
 
 /** The verb a figure hangs on by the parse, a phrasal verb read as the verb it stands for ("moved back" → return). */
@@ -788,7 +810,7 @@ export function surnameSpelledTwoWays(a: string, b: string): boolean {
 }
 
 /** Slot key prefixes followed by a person's key (see personKey). */
-const PERSON_SLOTS = ['age|', 'distance|person|', 'weight|', 'residence|', 'record|', 'surpassed|'];
+const PERSON_SLOTS = ['age|', 'distance|person|', 'weight|', 'residence|', 'record|', 'surpassed|', 'served|'];
 
 const SUBJECT_PRONOUN = /^(?:he|she)$/i;
 /**

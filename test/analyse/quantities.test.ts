@@ -185,6 +185,25 @@ describe('findQuantities: halves, fractions and a height before a weight', () =>
     assert.deepEqual(read('He got a 2-1/2 year sentence.'), [[2.5, 'year']]);
     assert.deepEqual(read('The 9/11 attacks and 12/25 were remembered.'), []);
   });
+  it('a half glyph a copy flattened ("served 41 / 2 months", "a 4-1 / 2-month term") is 4.5 before a unit; a lost glyph ("4\uFFFD months") a range 4-5', () => {
+    assert.deepEqual(read('He served 41 / 2 months in prison.'), [[4.5, 'month']]);
+    assert.deepEqual(read('He served 41/2 years in prison.'), [[4.5, 'year']]);
+    assert.deepEqual(read('He served a 4-1 / 2-month prison term.'), [[4.5, 'month']]);
+    assert.deepEqual(read('The house was 31 / 4 miles away.'), [[3.25, 'mi']]);
+    const lost = quantities('He served 4\uFFFD months in prison.')[0];
+    assert.deepEqual([lost.low, lost.high, lost.unit, lost.qualifier], [4, 5, 'month', 'range']);
+    // not before other words, nor an even numerator, nor a date
+    assert.deepEqual(read('They won 11 / 2 games.'), [[2, 'count']]);
+    assert.deepEqual(read('On 21/2 the vote was held.'), []);
+    assert.deepEqual(read('It lasted 42 / 4 hours.').some(([v]) => v === 4.5), false);
+  });
+  it('a list of two ages reads both ("61 and 48 years old", "8-and 10-year-old", "age 6 and 8"); "between 30 and 40 years old" is no list', () => {
+    const ages = (t: string) => quantities(t).filter((q) => q.unit === 'age').map((q) => q.value);
+    assert.deepEqual(ages('The women, who were 61 and 48 years old, were found.'), [61, 48]);
+    assert.deepEqual(ages('Two sisters-8-and 10-year-old girls-testified.'), [8, 10]);
+    assert.deepEqual(ages('Two girls age 6 and 8 looked on.'), [6, 8]);
+    assert.deepEqual(ages('Two men, between 30 and 40 years old, fled.'), [40]);
+  });
   it('"200 nautical miles" is a distance in nautical miles, not a count of "nautical"; "5nm" is left alone', () => {
     assert.deepEqual(read('The tanker was seized 200 nautical miles off the coast.'), [[200, 'nmi']]);
     assert.deepEqual(read('The ship was 1.5 nautical miles from the port.'), [[1.5, 'nmi']]);
