@@ -13,6 +13,7 @@
  *   npm run bench:stories -- --scale --wake-lookup [N] # the dormant-story wake look-up on a store of N (100k) articles with person ids (bench/stories/wake-lookup.ts)
  *   npm run bench:stories -- --dev        # development figures only: ECB+ dev half, its two folds (bench/stories/folds.ts), UCI half A, subsample means
  *   npm run bench:stories -- --errors     # grouping errors by kind, and wrong pairs by day (ECB+ development half and UCI; held-out half: totals)
+ *   npm run bench:stories -- --claims     # the main event claims as evidence: pairs and misplaced articles by shared claim keys (development data only)
  *
  * Quality: see bench/stories/quality.ts (ECB+ odd topics = development half, even topics held out;
  * UCI headlines; TF-IDF single-pass and average-link baselines at their best threshold and at the
@@ -28,8 +29,9 @@ import { performance } from 'node:perf_hooks';
 import { groupStories, StoryIndex, storyFeatures } from '../src/stories/index.js';
 import { scoreClusters } from '../src/stories/metrics.js';
 import { errorsByKind, errorTable, pairErrorsByDay, pairTable } from './stories/errors.js';
+import { claimDecidable, type Claimed, claimPairs, ecbDevClaims, headlineClaims } from './stories/claims.js';
 import { devFigures } from './stories/folds.js';
-import { loadEcb, loadUci, quality, type Split, subsampleScores } from './stories/quality.js';
+import { ecbRows, loadEcb, loadUci, quality, type Split, subsampleScores } from './stories/quality.js';
 import { storeRun, storeRunChild, streamScale, undatedRun } from './stories/store-run.js';
 import { syntheticFeatureStream, syntheticStream } from './stories/synthetic.js';
 import { wakeLookup, wakeLookupChild } from './stories/wake-lookup.js';
@@ -87,6 +89,21 @@ function errorsSection() {
   printTable(pairTable([['ECB+ dev, odd topics', pairErrorsByDay(ecb.odd.gold, ecb.odd.features, odd)], ['UCI headlines', pairErrorsByDay(uci.all.gold, uci.all.features, all)]]));
   console.log('');
   printTable(errorTable('ECB+ dev, even topics (held out)', errorsByKind(ecb.even.gold, ecb.even.features, grouped(ecb.even)), true));
+}
+
+/** The main event claims as evidence (bench/stories/claims.ts): development data only, nothing of the held-out halves is read. */
+function claimsSection() {
+  const { claimed, features } = ecbDevClaims(ecbRows().filter((r) => parseInt(r.id, 10) % 2 === 1));
+  const uci = loadUci();
+  const uciA = headlineClaims(uci.a);
+  const share = (xs: Claimed[]) => `${xs.filter((x) => x.claims.length > 0).length} of ${xs.length}`;
+  console.log(`\nArticles with a claim key: ECB+ development half ${share(claimed)}, UCI half A ${share(uciA)}`);
+  console.log('\nECB+ development half, pairs of one topic (two similar events each)');
+  printTable(claimPairs(claimed, features));
+  console.log('\nUCI half A, all pairs');
+  printTable(claimPairs(uciA, uci.a.features));
+  console.log('\nECB+ development half, misplaced articles by the claim keys they share');
+  printTable(claimDecidable(claimed, features));
 }
 
 function printTable(rows: string[][]) {
@@ -276,6 +293,8 @@ if (args.has('--store-child')) {
   console.log(JSON.stringify(await wakeLookupChild(process.argv[i + 1], process.argv[i + 2], Number(process.argv[i + 3]), process.argv[i + 4] === '1')));
 } else if (args.has('--errors')) {
   errorsSection();
+} else if (args.has('--claims')) {
+  claimsSection();
 } else if (args.has('--dev')) {
   // (loadEcb makes both halves' features; only the development half is grouped and scored)
   const ecb = loadEcb();

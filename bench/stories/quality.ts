@@ -30,11 +30,16 @@ export interface Split {
   features: StoryFeatures[];
 }
 
-export function loadEcb(): { odd: Split; even: Split } {
-  const rows = readFileSync(`${SHARED}data/stories/ecbplus-dev.jsonl`, 'utf8')
+/** The ECB+ articles (both halves: callers keep the half they may read). */
+export function ecbRows(): { id: string; url?: string; title: string; text: string; event: string }[] {
+  return readFileSync(`${SHARED}data/stories/ecbplus-dev.jsonl`, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as { id: string; url?: string; title: string; text: string; event: string });
+}
+
+export function loadEcb(): { odd: Split; even: Split } {
+  const rows = ecbRows();
   const split = (name: string, parity: number): Split => {
     const rs = rows.filter((r) => parseInt(r.id, 10) % 2 === parity);
     const features = rs.map((r) =>

@@ -1084,11 +1084,18 @@ export class StoryIndex {
   attachFragments(maxSize = FRAGMENT_SIZE, factor = 0.6): number {
     let moves = 0;
     const order = [...this.open.values()].sort((a, b) => a.seq - b.seq);
+    // (a copy group whose best story was no larger looks again at the end: that story, a fragment
+    // itself, may have joined a larger one since)
+    const again: Story[] = [];
     for (const s of order) {
       if (!this.open.has(s.id) || s.members.length > maxSize) continue;
       if (s.copyEdges.length > 0) {
         // (one copy group is one source: it moves whole, as an article of one)
-        if (s.copyEdges.length === s.members.length - 1) moves += this.attachCopies(s, this.options.threshold * factor);
+        if (s.copyEdges.length === s.members.length - 1) {
+          const moved = this.attachCopies(s, this.options.threshold * factor);
+          if (moved === 0) again.push(s);
+          moves += moved;
+        }
         continue;
       }
       for (const m of [...s.members]) {
@@ -1107,6 +1114,7 @@ export class StoryIndex {
         moves++;
       }
     }
+    for (const s of again) if (this.open.has(s.id)) moves += this.attachCopies(s, this.options.threshold * factor);
     return moves;
   }
 

@@ -5,8 +5,9 @@ import type { DocMessage } from '../model/types.js';
  * stories-7: a follow-up weeks after its story closed wakes it (follow-up.ts).
  * stories-8: a long text left alone at the end of its time step takes a second look (StoryIndex.rejoinStep);
  *   a fragment that is one copy group joins a larger story whole (StoryIndex.attachCopies).
+ * stories-9: a copy group whose best story was a fragment no larger than itself looks again at the end of attachFragments.
  */
-export const STORIES_VERSION = 'stories-8';
+export const STORIES_VERSION = 'stories-9';
 
 /** What the pipeline knows about one analysed article, as input to story grouping. */
 export interface StoryInput {

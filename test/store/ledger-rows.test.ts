@@ -109,7 +109,7 @@ function throughRow(docs: LedgerDoc[], clean?: (k: string) => string): { rows: L
 }
 
 const features = (id: string, over: Partial<StoryFeatures> = {}): StoryFeatures => ({
-  v: 'stories-8',
+  v: 'stories-9',
   id,
   outlet: 'Outlet é',
   title: 'A "title" — with ünïcode',

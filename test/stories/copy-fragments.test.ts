@@ -22,6 +22,22 @@ function articles(shared: number): StoryFeatures[] {
   ];
 }
 
+/**
+ * Four undated reports of one event; a reprinted text; and a fragment of two later reports that
+ * share more words with the reprint than with the event's other reports, and join the event's
+ * story in `attachFragments` after the reprints have looked (the copy group's story was founded first).
+ */
+function throughFragment(): StoryFeatures[] {
+  const reprint = [...block('mid', 6), ...block('core', 5), ...block('cc', 30)];
+  return [
+    ...['a1', 'a2', 'a3', 'a4'].map((id) => article(id, [...block('core', 20), ...block(`o${id}`, 20)])),
+    article('c1', reprint),
+    article('c2', reprint, 'wire-2'),
+    article('f1', [...block('mid', 20), ...block('core', 12), ...block('fa', 20)]),
+    article('f2', [...block('mid', 20), ...block('core', 12), ...block('fb', 20)]),
+  ];
+}
+
 describe('stories: a fragment of copies', () => {
   test('joins the story its original fits, its copies with it', () => {
     const groups = groupStories(articles(8));
@@ -39,8 +55,16 @@ describe('stories: a fragment of copies', () => {
     );
   });
 
+  test('looks again at the end when the story it fitted best was a fragment no larger than itself (it joined the larger story since)', () => {
+    // (without the second look: [a1 a2 a3 a4 f1 f2] and [c1 c2])
+    assert.deepEqual(
+      groupStories(throughFragment()).map((g) => [g.members, g.copies]),
+      [[['a1', 'a2', 'a3', 'a4', 'c1', 'c2', 'f1', 'f2'], [['c1', 'c2']]]],
+    );
+  });
+
   test('ledger runs in any order and batching give the batch', async () => {
-    const all = articles(8);
-    await assertRunsGiveBatch(all);
+    await assertRunsGiveBatch(articles(8));
+    await assertRunsGiveBatch(throughFragment());
   });
 });
