@@ -42,4 +42,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   not eleven surface regexes; a date the parse gives to a verb of no kind dates no act near it (session 12)
 // compare-9: a claim's participants include the noun a relative pronoun stands for ("Bell, who was added":
 //   Bell) and the names coordinated with a subject or object ("signed Wynn ... and Bell") (session 13)
-export const COMPARE_VERSION = 'compare-9';
+// compare-10: a member supports a claim fact only when its claim tells the act alike: not as only possible
+//   ("could", "might", "may", "if", "likely to") against done, not on other days; a sentence that only
+//   introduces a quotation ("X said in a statement:") states nothing; claim facts sharing most members stay
+//   two facts when they state no common act (`compare/support.ts`, session 14)
+export const COMPARE_VERSION = 'compare-10';
