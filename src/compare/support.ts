@@ -30,8 +30,9 @@ export function oneAct(a: Claim, b: Claim): boolean {
   const sameTime = !a.time || !b.time || a.time === b.time || sameValue;
   if (!a.acts.size || !b.acts.size) return sameTime;
   // (one act told as done by one and as possible by the other, or dated on other days, is two)
-  // (a weekday both name is one day, however each article's tense resolved it: "will close on Sunday" / "closed on Sunday")
-  const sameMood = sameValue || (a.hedged === b.hedged && !otherDays(a.days, b.days));
+  // (a weekday both name is one day, however each article's tense resolved it: "will close on Sunday" /
+  // "closed on Sunday"; what may be done is never what was, whatever day both name)
+  const sameMood = a.hedged === b.hedged && (sameValue || !otherDays(a.days, b.days));
   const sameAct = sameTime && sameMood;
   for (const x of a.acts) if (b.acts.has(x)) return sameAct && a.denied.has(x) === b.denied.has(x);
   // (the word as a verb, a participle or a gerund, or a noun that names the act, "his arrest": "was
