@@ -219,7 +219,7 @@ function findClaims(s: Sent): Claim[] {
   // (what a possible act's clause tells of it is as possible: "could stall the plan by buying the site")
   for (const { c, p } of [...byDepth].sort((a, b) => a.d - b.d || a.c - b.c)) {
     const parent = parts.get(parentClause(tokens, c, clauseOf, lo, hi));
-    if (parent?.hedged && UNDER_ACT.has(universalRelation(tokens[c].deprel))) p.hedged = true;
+    if (parent?.hedged && underAct(tokens, kids, c)) p.hedged = true;
   }
   const folded = new Set<number>();
   for (const { c, p } of byDepth.sort((a, b) => b.d - a.d || a.c - b.c)) {
@@ -274,8 +274,17 @@ const SAID = new Set(['obj', 'iobj', 'ccomp', 'xcomp', 'parataxis', 'advcl', 'co
 /** Modals of what may be ("could face", "might close", "may be redirected"); not "will" or "would" (a past's "will": "said the road would be closed"), not "should" or "must" (what is asked: "says drivers should avoid the road"). */
 const MAYBE = new Set(['could', 'might', 'may']);
 
-/** Clauses that tell of the act of the clause they hang on (how, why, what): not relative clauses, not coordinated ones. */
-const UNDER_ACT = new Set(['advcl', 'ccomp', 'xcomp', 'csubj']);
+/**
+ * The clause headed by `c` tells how or to what end the act of the clause it hangs on is done: a
+ * controlled clause, or an adverbial one of a gerund or an infinitive ("could stall the plan by
+ * buying the site", "could backfire, angering"); not a clause of its own tense ("which she praised
+ * on Tuesday", wherever the parse hung it), not a relative or a coordinated clause.
+ */
+function underAct(tokens: readonly SyntaxToken[], kids: number[][], c: number): boolean {
+  const rel = universalRelation(tokens[c].deprel);
+  if (rel === 'xcomp') return true;
+  return rel === 'advcl' && (tokens[c].xpos === 'VBG' || kids[c].some((k) => universalRelation(tokens[k].deprel) === 'mark' && tokens[k].lemma.toLowerCase() === 'to'));
+}
 
 /** Words that put an act as possible, not done ("likely to remain closed", "possibly"). */
 const HEDGES = new Set(['likely', 'unlikely', 'possibly', 'probably', 'perhaps', 'maybe']);
