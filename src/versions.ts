@@ -46,4 +46,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   slot of its own (time-served.ts), apart from the sentence imposed; ages listed for a group no one names
 //   ("two women -- 68 and 48-years-old") compared by rank (listed-ages.ts); a percentage with what it is a share of
 //   and an "in" place by the parse is a share slot (shares.ts) (session 14)
-export const COMPARE_VERSION = 'compare-10';
+// compare-11: a member supports a claim fact only when its claim tells the act alike: not as only possible
+//   ("could", "might", "may", "if", "likely to") against done, not on other days; a sentence that only
+//   introduces a quotation ("X said in a statement:") states nothing; claim facts sharing most members stay
+//   two facts when they state no common act (`compare/support.ts`, session 14)
+export const COMPARE_VERSION = 'compare-11';

@@ -11,7 +11,8 @@ import { isClauseHead, universalRelation } from '../analyse/syntax/helpers.js';
 import type { SyntaxToken } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
 import type { QuoteView, Sent } from './prepare.js';
-import { actClass, namesAThing } from './act-classes.js';
+import { namesAThing } from './act-classes.js';
+import { mergeOverlapping, oneAct, oneStatement } from './support.js';
 import { actAt, type ClauseTime, clauseTime, kidsOf, parseOf } from './syntax.js';
 import { key } from './text.js';
 
@@ -31,6 +32,10 @@ export interface Claim {
   time: ClauseTime | null;
   /** Its acts whose verb is denied ("is not signed", "never entered", "didn't land"): no support for a claim that the act was done. */
   denied: Set<string>;
+  /** Its act told as possible, not done (`clauseHedged`: "could stay closed", "was likely to remain closed"): no support for a claim that it was done. */
+  hedged: boolean;
+  /** The days its own time expressions resolve to, as month and day (`12-09`; from the article's date, not guessed from the story's). */
+  days: Set<string>;
 }
 
 /** A claim needs this many content keys of its own; a smaller clause ("which means", "he said") belongs to the clause above it. */
@@ -119,10 +124,12 @@ interface ClausePart {
   patients: Set<string>;
   time: ClauseTime | null;
   denied: Set<string>;
+  hedged: boolean;
+  days: Set<string>;
 }
 
 function findClaims(s: Sent): Claim[] {
-  const whole = (): Claim[] => [claim({ acts: new Set(), keys: s.keys, notNouns: s.keys, agents: new Set(), patients: new Set(), time: null, denied: new Set() })];
+  const whole = (): Claim[] => [claim({ acts: new Set(), keys: s.keys, notNouns: s.keys, agents: new Set(), patients: new Set(), time: null, denied: new Set(), hedged: false, days: new Set() })];
   const tokens = parseOf(s.art);
   if (!tokens) return whole();
   const lo = tokenAt(tokens, s.span.start);
@@ -156,15 +163,21 @@ function findClaims(s: Sent): Claim[] {
     if (attributed[c - lo] === 2) attributed[c - lo] = attributesAt(c) ? 1 : 0;
     return attributed[c - lo] === 1;
   };
+  const introduces = /:\s*$/.test(s.art.text.slice(s.span.start, s.span.end));
   const attributesAt = (c: number) =>
     attributing(tokens[c].lemma.toLowerCase()) &&
     !quoted.some((q) => tokens[c].start >= q.start && tokens[c].end <= q.end) &&
-    (cues.has(tokens[c].start) || universalRelation(tokens[c].deprel) === 'parataxis' || kids[c].some((k) => inside(k) && ['ccomp', 'parataxis'].includes(universalRelation(tokens[k].deprel))));
+    (cues.has(tokens[c].start) ||
+      universalRelation(tokens[c].deprel) === 'parataxis' ||
+      kids[c].some((k) => inside(k) && ['ccomp', 'parataxis'].includes(universalRelation(tokens[k].deprel))) ||
+      // (a verb of saying that ends its sentence on a colon with nothing said, "the council said in a
+      // statement last week:": what it said follows; active, "has been charged" states an act)
+      (introduces && tokens[c].upos === 'VERB' && kids[c].some((k) => tokens[k].deprel === 'nsubj') && !kids[c].some((k) => inside(k) && (SAID.has(universalRelation(tokens[k].deprel)) || tokens[k].deprel === 'aux:pass'))));
   // each clause's keys and acts
   const parts = new Map<number, ClausePart>();
   const part = (c: number) => {
     let p = parts.get(c);
-    if (!p) parts.set(c, (p = { keys: new Set(), notNouns: new Set(), acts: new Set(), agents: new Set(), patients: new Set(), time: clauseTime(tokens, kids, c), denied: new Set() }));
+    if (!p) parts.set(c, (p = { keys: new Set(), notNouns: new Set(), acts: new Set(), agents: new Set(), patients: new Set(), time: clauseTime(tokens, kids, c), denied: new Set(), hedged: false, days: new Set() }));
     return p;
   };
   // (the words and the parse's tokens are both in text order: one pass over both)
@@ -185,6 +198,16 @@ function findClaims(s: Sent): Claim[] {
     if (denies(tokens, kids, j)) part(clauseOf[j - lo]).denied.add(act);
   }
   readParticipants(s, tokens, lo, hi, clauseOf, parts);
+  // (a hedge before "to", "likely to remain closed", wherever the parse hung it, hedges its clause)
+  for (const [c, p] of parts) p.hedged = clauseHedged(tokens, kids, c);
+  for (let j = lo; j < hi; j++) if (HEDGES.has(tokens[j].lemma.toLowerCase()) && tokens[j].upos === 'ADJ' && kids[j].some((k) => tokens[k].deprel === 'xcomp')) part(clauseOf[j - lo]).hedged = true;
+  // (a day resolved from the article's own date; one guessed from the story's may be another day's)
+  for (const t of s.times) {
+    // (month and day: a date told without its year may have been resolved into another year)
+    const day = t.resolved && !t.resolvedInferred ? /^\d{4}-(\d\d-\d\d)/.exec(t.resolved)?.[1] : undefined;
+    const j = day ? tokenAt(tokens, t.span.start) : -1;
+    if (day && inside(j)) part(clauseOf[j - lo]).days.add(day);
+  }
   // small clauses ("which means", "where she died") join the clause above, the deepest first (a
   // clause of one word under another of one word joins the clause above both)
   const byDepth: { c: number; p: ClausePart; d: number }[] = [];
@@ -192,6 +215,11 @@ function findClaims(s: Sent): Claim[] {
     let d = 0;
     for (let q = parentClause(tokens, c, clauseOf, lo, hi); q >= 0 && d < hi - lo; q = parentClause(tokens, q, clauseOf, lo, hi)) d++;
     byDepth.push({ c, p, d });
+  }
+  // (what a possible act's clause tells of it is as possible: "could stall the plan by buying the site")
+  for (const { c, p } of [...byDepth].sort((a, b) => a.d - b.d || a.c - b.c)) {
+    const parent = parts.get(parentClause(tokens, c, clauseOf, lo, hi));
+    if (parent?.hedged && underAct(tokens, kids, c)) p.hedged = true;
   }
   const folded = new Set<number>();
   for (const { c, p } of byDepth.sort((a, b) => b.d - a.d || a.c - b.c)) {
@@ -204,12 +232,16 @@ function findClaims(s: Sent): Claim[] {
     for (const a of p.agents) up.agents.add(a);
     for (const a of p.patients) up.patients.add(a);
     for (const a of p.denied) up.denied.add(a);
+    for (const d of p.days) up.days.add(d);
     folded.add(c);
   }
   const claims = [...parts]
     .filter(([c]) => !folded.has(c) && !attributes(c))
     .sort((a, b) => a[0] - b[0])
     .map(([, p]) => claim(p));
+  // (a sentence that only introduces what is said, "the council said in a statement last week:",
+  // states nothing; one with a quotation is the quotation, whatever words the parse hung on the cue)
+  if (!claims.length && introduces && !direct.length && parts.size && [...parts.keys()].every((c) => folded.has(c) || attributes(c))) return [];
   return claims.length ? claims : whole();
 }
 
@@ -234,6 +266,43 @@ function thingNoun(tokens: readonly SyntaxToken[], kids: number[][], i: number):
   const t = tokens[i];
   if (t.upos !== 'NOUN' || /ing$/i.test(t.text) || !namesAThing(t.lemma)) return false;
   return kids[i].some((k) => ['det', 'nmod:poss'].includes(tokens[k].deprel));
+}
+
+/** The relations that hold what a verb of saying says or whom it tells: without one, the verb only attributes. */
+const SAID = new Set(['obj', 'iobj', 'ccomp', 'xcomp', 'parataxis', 'advcl', 'conj']);
+
+/** Modals of what may be ("could face", "might close", "may be redirected"); not "will" or "would" (a past's "will": "said the road would be closed"), not "should" or "must" (what is asked: "says drivers should avoid the road"). */
+const MAYBE = new Set(['could', 'might', 'may']);
+
+/**
+ * The clause headed by `c` tells how or to what end the act of the clause it hangs on is done: a
+ * controlled clause, or an adverbial one of a gerund or an infinitive ("could stall the plan by
+ * buying the site", "could backfire, angering"); not a clause of its own tense ("which she praised
+ * on Tuesday", wherever the parse hung it), not a relative or a coordinated clause.
+ */
+function underAct(tokens: readonly SyntaxToken[], kids: number[][], c: number): boolean {
+  const rel = universalRelation(tokens[c].deprel);
+  if (rel === 'xcomp') return true;
+  return rel === 'advcl' && (tokens[c].xpos === 'VBG' || kids[c].some((k) => universalRelation(tokens[k].deprel) === 'mark' && tokens[k].lemma.toLowerCase() === 'to'));
+}
+
+/** Words that put an act as possible, not done ("likely to remain closed", "possibly"). */
+const HEDGES = new Set(['likely', 'unlikely', 'possibly', 'probably', 'perhaps', 'maybe']);
+
+/**
+ * The clause headed by `c` tells its act as possible, not done: a modal of what may be ("could
+ * face", "might upset"; not "could not", was unable), a condition ("if the council decides"), or a
+ * hedge on its head or as its head ("possibly", "is likely to").
+ */
+function clauseHedged(tokens: readonly SyntaxToken[], kids: number[][], c: number): boolean {
+  const lemma = (k: number) => tokens[k].lemma.toLowerCase();
+  if (HEDGES.has(lemma(c))) return true;
+  return kids[c].some((k) => {
+    const rel = universalRelation(tokens[k].deprel);
+    if (rel === 'aux') return MAYBE.has(lemma(k)) && !(lemma(k) === 'could' && denies(tokens, kids, c));
+    if (rel === 'mark') return lemma(k) === 'if';
+    return rel === 'advmod' && HEDGES.has(lemma(k));
+  });
 }
 
 /** Words that deny the verb they modify. */
@@ -437,70 +506,28 @@ export function claimFacts(
     }
     if (!linked && closest >= 0) link(i, closest);
   }
-  // members by fact: each root of a claim, the members with a claim under it
-  const byRoot = new Map<number, Set<number>>();
+  // members by fact: each root of a claim, the members with a claim under it (and those claims)
+  const byRoot = new Map<number, { members: Set<number>; claims: Claim[] }>();
   for (let i = 0; i < m; i++) {
     if (!joined[i]) continue;
     for (let x = 0; x < claims[i].length; x++) {
       const r = find(first[i] + x);
-      let set = byRoot.get(r);
-      if (!set) byRoot.set(r, (set = new Set()));
-      set.add(i);
+      let g = byRoot.get(r);
+      if (!g) byRoot.set(r, (g = { members: new Set(), claims: [] }));
+      g.members.add(i);
+      g.claims.push(claims[i][x]);
     }
   }
-  let groups = [...byRoot.values()].filter((g) => new Set([...g].map((i) => artOf[i])).size >= 2).map((g) => [...g].sort((a, b) => a - b));
+  let roots = [...byRoot.values()].filter((g) => new Set([...g.members].map((i) => artOf[i])).size >= 2).map((g) => ({ g: [...g.members].sort((a, b) => a - b), claims: g.claims }));
   // a group inside another (two sentences that both state two things, aligned claim by claim) adds no fact of its own
-  groups = groups.filter((g, a) => !groups.some((h, b) => b !== a && g.every((i) => h.includes(i)) && (h.length > g.length || b < a)));
-  groups = mergeOverlapping(groups);
+  roots = roots.filter(({ g }, a) => !roots.some(({ g: h }, b) => b !== a && g.every((i) => h.includes(i)) && (h.length > g.length || b < a)));
+  let groups = mergeOverlapping(
+    roots.map((r) => r.g),
+    (a, b) => oneStatement(roots[a].claims, roots[b].claims),
+  );
   groups = mergeRestatements(groups, artOf, simOf, mergeLevel);
   if (groups.length === 1 && groups[0].length === m) return null;
   return groups.sort((a, b) => a[0] - b[0] || a.length - b.length);
-}
-
-/**
- * Two claims state one act: the same predicate or predicates of one act class, the one's
- * predicate a word of the other ("calling them deeply destabilizing" / "is deeply destabilising"),
- * or one of them a description (no verb: "Roe was the mother of 12"), or they give one figure or
- * day ("The fire broke out on 21 July" / "The blaze started on 21 July"); never when both name who
- * does it, or to whom, and no one in both ("Roe worked with the victims" / "Poe worked with them"),
- * nor when one puts the act ahead and the other behind (`clauseTime`) and they give it no one day,
- * nor when one denies the act the other states ("Roe is not signed" / "Poe and Doe are signed").
- */
-function oneAct(a: Claim, b: Claim): boolean {
-  if (otherParticipants(a.agents, b.agents) || otherParticipants(a.patients, b.patients)) return false;
-  // (what will be done is no support for what was done, "will see Dr Roe on Friday" / "met Dr Roe
-  // this week", when the verbs are what the claims share, unless both give the act one day or
-  // figure: a schedule kept, "voting will close at 6 pm" / "polls closed at 6 pm"; a noun of the act
-  // in a clause of another time, "will play despite his arrest", is not that clause's time)
-  const sameTime = !a.time || !b.time || a.time === b.time || [...a.values].some((k) => b.values.has(k));
-  if (!a.acts.size || !b.acts.size) return sameTime;
-  for (const x of a.acts) if (b.acts.has(x)) return sameTime && a.denied.has(x) === b.denied.has(x);
-  // (the word as a verb, a participle or a gerund, or a noun that names the act, "his arrest": "was
-  // placed" is no act of "to take Ivory's place")
-  for (const x of a.acts) if (b.keys.has(x) && !b.nouns.has(x)) return true;
-  for (const x of b.acts) if (a.keys.has(x) && !a.nouns.has(x)) return true;
-  const classes = new Set([...a.acts].map(actClass));
-  for (const x of b.acts) if (classes.has(actClass(x))) return sameTime;
-  // (the one's act a thing the other names, "placed" / "to take Ivory's place": two acts, whatever day they share)
-  for (const x of a.acts) if (b.nouns.has(x)) return false;
-  for (const x of b.acts) if (a.nouns.has(x)) return false;
-  for (const k of a.values) if (b.values.has(k)) return true;
-  return false;
-}
-
-/** Both claims name who does (or undergoes) the act, and no one in both: "the Nationals made an offer" / "the Red Sox have made an offer". */
-function otherParticipants(a: Set<string>, b: Set<string>): boolean {
-  if (!a.size || !b.size) return false;
-  for (const k of a) for (const o of b) if (sameName(k, o)) return false;
-  return true;
-}
-
-/** One name holds the other's words ("klitschko" / "wladimir klitschko": linking leaves a name the recogniser typed otherwise apart). */
-function sameName(a: string, b: string): boolean {
-  if (a === b) return true;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  const words = new Set(long.split(' '));
-  return short.split(' ').every((w) => words.has(w));
 }
 
 /** The summed squared weight of the keys two claims share (their part of a cosine's dot product). */
@@ -509,28 +536,6 @@ function sharedWeight(a: Set<string>, b: Set<string>, weight: (k: string) => num
   let t = 0;
   for (const k of small) if (large.has(k)) t += weight(k) ** 2;
   return t;
-}
-
-/**
- * Groups that share more than half of the smaller one's members are one fact: claims of one
- * statement that aligned in two chains (a member whose two claims each joined one of them). Two
- * statements of one sentence share only that sentence ("questioned a poacher ... after two rhinos
- * were found dead" is in both of its facts, which share no other member).
- */
-export function mergeOverlapping(groups: number[][]): number[][] {
-  const out = groups.map((g) => [...g]);
-  for (let merged = true; merged && out.length > 1; ) {
-    merged = false;
-    for (let a = 0; a < out.length && !merged; a++)
-      for (let b = a + 1; b < out.length && !merged; b++) {
-        const shared = out[a].filter((i) => out[b].includes(i)).length;
-        if (shared * 2 <= Math.min(out[a].length, out[b].length)) continue;
-        out[a] = [...new Set([...out[a], ...out[b]])].sort((x, y) => x - y);
-        out.splice(b, 1);
-        merged = true;
-      }
-  }
-  return out;
 }
 
 /** Groups whose members not shared align on average at the merge level are one group (one statement in other words). */

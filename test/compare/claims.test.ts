@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { claimsOf, mergeOverlapping } from '../../src/compare/claims.js';
+import { claimsOf } from '../../src/compare/claims.js';
+import { mergeOverlapping } from '../../src/compare/support.js';
 import { prepareStory } from '../../src/compare/prepare.js';
 import { crossCheckTexts, inventedArticle, publishedAt } from './story.js';
 

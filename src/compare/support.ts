@@ -1,0 +1,111 @@
+/**
+ * Support: which claims of two members state one fact, so that a member supports a fact only when
+ * one of its claims states the fact's act with arguments that do not contradict it (`oneAct`: the
+ * act or its class, who does it and to whom, when, on which day, denied or not, done or only
+ * possible), and which groups of joined claims are one fact (`mergeOverlapping`). Read from the
+ * claims' slots (`claims.ts`), not from the words the sentences share; `claimFacts` asks these.
+ */
+import { actClass } from './act-classes.js';
+import type { Claim } from './claims.js';
+
+/**
+ * Two claims state one act: the same predicate or predicates of one act class, the one's
+ * predicate a word of the other ("calling them deeply destabilizing" / "is deeply destabilising"),
+ * or one of them a description (no verb: "Roe was the mother of 12"), or they give one figure or
+ * day ("The fire broke out on 21 July" / "The blaze started on 21 July"); never when both name who
+ * does it, or to whom, and no one in both ("Roe worked with the victims" / "Poe worked with them"),
+ * nor when one puts the act ahead and the other behind (`clauseTime`) and they give it no one day,
+ * nor when one denies the act the other states ("Roe is not signed" / "Poe and Doe are signed"),
+ * nor, for the same act, when one tells it as only possible and the other as done ("was likely to
+ * remain closed" / "was closed until 4 p.m.") or both date it and on no common day, unless they name
+ * one value ("will appear on Tuesday" / "to appear on 2 April").
+ */
+export function oneAct(a: Claim, b: Claim): boolean {
+  if (otherParticipants(a.agents, b.agents) || otherParticipants(a.patients, b.patients)) return false;
+  // (what will be done is no support for what was done, "will see Dr Roe on Friday" / "met Dr Roe
+  // this week", when the verbs are what the claims share, unless both give the act one day or
+  // figure: a schedule kept, "voting will close at 6 pm" / "polls closed at 6 pm"; a noun of the act
+  // in a clause of another time, "will play despite his arrest", is not that clause's time)
+  const sameValue = [...a.values].some((k) => b.values.has(k));
+  const sameTime = !a.time || !b.time || a.time === b.time || sameValue;
+  if (!a.acts.size || !b.acts.size) return sameTime;
+  // (one act told as done by one and as possible by the other, or dated on other days, is two)
+  // (a weekday both name is one day, however each article's tense resolved it: "will close on Sunday" /
+  // "closed on Sunday"; what may be done is never what was, whatever day both name)
+  const sameMood = a.hedged === b.hedged && (sameValue || !otherDays(a.days, b.days));
+  const sameAct = sameTime && sameMood;
+  for (const x of a.acts) if (b.acts.has(x)) return sameAct && a.denied.has(x) === b.denied.has(x);
+  // (the word as a verb, a participle or a gerund, or a noun that names the act, "his arrest": "was
+  // placed" is no act of "to take Ivory's place")
+  for (const x of a.acts) if (b.keys.has(x) && !b.nouns.has(x)) return sameMood;
+  for (const x of b.acts) if (a.keys.has(x) && !a.nouns.has(x)) return sameMood;
+  const classes = new Set([...a.acts].map(actClass));
+  for (const x of b.acts) if (classes.has(actClass(x))) return sameAct;
+  // (the one's act a thing the other names, "placed" / "to take Ivory's place": two acts, whatever day they share)
+  for (const x of a.acts) if (b.nouns.has(x)) return false;
+  for (const x of b.acts) if (a.nouns.has(x)) return false;
+  return sameValue;
+}
+
+/** Both claims give their act days, and none in common. */
+function otherDays(a: Set<string>, b: Set<string>): boolean {
+  if (!a.size || !b.size) return false;
+  for (const d of a) if (b.has(d)) return false;
+  return true;
+}
+
+/** Both claims name who does (or undergoes) the act, and no one in both: "the Nationals made an offer" / "the Red Sox have made an offer". */
+function otherParticipants(a: Set<string>, b: Set<string>): boolean {
+  if (!a.size || !b.size) return false;
+  for (const k of a) for (const o of b) if (sameName(k, o)) return false;
+  return true;
+}
+
+/** One name holds the other's words ("klitschko" / "wladimir klitschko": linking leaves a name the recogniser typed otherwise apart). */
+function sameName(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const words = new Set(long.split(' '));
+  return short.split(' ').every((w) => words.has(w));
+}
+
+/**
+ * The claims of two groups state one statement: they share an act, or an act of one class, or one
+ * of them states no act (descriptions). "Roe threw for 312 yards" and "the Comets secured the
+ * second seed", told together by most outlets, are two.
+ */
+export function oneStatement(a: Claim[], b: Claim[]): boolean {
+  const actsA = new Set(a.flatMap((c) => [...c.acts]));
+  const actsB = new Set(b.flatMap((c) => [...c.acts]));
+  if (!actsA.size || !actsB.size) return true;
+  for (const x of actsB) if (actsA.has(x)) return true;
+  const classes = new Set([...actsA].map(actClass));
+  for (const x of actsB) if (classes.has(actClass(x))) return true;
+  return false;
+}
+
+/**
+ * Groups that share more than half of the smaller one's members are one fact: claims of one
+ * statement that aligned in two chains (a member whose two claims each joined one of them), when
+ * they state one statement (`same(a, b)`, by the groups' indices). Two statements of one sentence
+ * share only that sentence ("questioned a poacher ... after two rhinos were found dead" is in both
+ * of its facts, which share no other member); two statements most members tell together ("threw
+ * for 312 yards ... and the Comets secured the second seed") are two facts, each with the members
+ * that state it.
+ */
+export function mergeOverlapping(groups: number[][], same: (a: number, b: number) => boolean = () => true): number[][] {
+  const out = groups.map((g, i) => ({ g: [...g], of: [i] }));
+  for (let merged = true; merged && out.length > 1; ) {
+    merged = false;
+    for (let a = 0; a < out.length && !merged; a++)
+      for (let b = a + 1; b < out.length && !merged; b++) {
+        const shared = out[a].g.filter((i) => out[b].g.includes(i)).length;
+        if (shared * 2 <= Math.min(out[a].g.length, out[b].g.length)) continue;
+        if (!out[a].of.some((x) => out[b].of.some((y) => same(x, y)))) continue;
+        out[a] = { g: [...new Set([...out[a].g, ...out[b].g])].sort((x, y) => x - y), of: [...out[a].of, ...out[b].of] };
+        out.splice(b, 1);
+        merged = true;
+      }
+  }
+  return out.map((o) => o.g);
+}

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { claimsOf } from '../../src/compare/claims.js';
+import { prepareStory } from '../../src/compare/prepare.js';
+import { mergeOverlapping } from '../../src/compare/support.js';
+import { crossCheckTexts, inventedArticle, publishedAt } from './story.js';
+
+// Invented wording throughout.
+const PUBLISHED = publishedAt('2019-03-14T09:00:00Z');
+
+const sentenceClaims = (text: string) => {
+  const story = prepareStory({ articles: [inventedArticle('c0', text, PUBLISHED)], copies: [] });
+  return claimsOf(story.sentences[0]);
+};
+
+/** The corroborated facts of a story of these texts, each as its articles' short ids ("a0 a2"). */
+const corroborated = (texts: string[]) =>
+  crossCheckTexts(texts, PUBLISHED)
+    .facts.filter((f) => f.status === 'corroborated')
+    .map((f) => f.articles.map((a) => a.slice(-2)).sort().join(' '));
+
+describe('an act told as possible is no support for the act done', () => {
+  it('a modal of what may be, a condition or a hedge marks the claim; "would", "should" and "could not" do not', () => {
+    const hedged = (text: string) => sentenceClaims(text).some((c) => c.hedged);
+    assert.ok(hedged('Police said the ferry road was likely to remain closed through the weekend.'));
+    assert.ok(hedged('The ferry road could stay closed through the weekend.'));
+    assert.ok(hedged('The Kelso council might close the ferry road before the weekend.'));
+    assert.ok(hedged('If the Kelso council decides to close the ferry road, the buses will stop.'));
+    assert.ok(!hedged('The council said the ferry road would be closed until further notice.'));
+    assert.ok(!hedged('The council says all drivers should avoid the ferry road until Monday.'));
+    assert.ok(!hedged('The crews could not reopen the ferry road before the bridge collapsed.'));
+    assert.ok(!hedged('The ferry road was closed until about 4 p.m. on Saturday.'));
+  });
+  it('what a possible act\'s clause tells of it is as possible: "could stall the plan by buying the site"', () => {
+    const claims = sentenceClaims('The Kelso council could stall the harbour plan by buying the old ferry site before the spring.');
+    assert.ok(claims.length >= 1 && claims.every((c) => c.hedged));
+  });
+  it('"was likely to remain closed" and "was closed" are two acts', () => {
+    const found = corroborated([
+      'The ferry road near the Kelso bridge was closed for several hours on Saturday after the landslide.',
+      'Police said the ferry road near the Kelso bridge was likely to remain closed for several hours after the landslide.',
+    ]);
+    assert.deepEqual(found, []);
+  });
+});
+
+describe('one act on two days is two acts', () => {
+  it('a claim keeps the month and day its time expressions resolve to', () => {
+    const claims = sentenceClaims('Ann Roe will appear before the Kelso magistrates on Tuesday.');
+    assert.deepEqual(
+      claims.flatMap((c) => [...c.days]),
+      ['03-19'],
+    );
+  });
+  it('"will appear on Tuesday" and "to appear on 2 April" are two appearances', () => {
+    const found = corroborated([
+      'Ann Roe, of Bridge Road, will appear before the Kelso magistrates on Tuesday charged with arson.',
+      'Ann Roe, of Bridge Road, was remanded in custody to appear before the Kelso magistrates on 2 April charged with arson.',
+    ]);
+    assert.deepEqual(found, []);
+  });
+});
+
+describe('a sentence that only introduces what is said states nothing', () => {
+  it('"The council said in a statement last week:" has no claim; "The council said in a statement last week that ..." has one', () => {
+    assert.deepEqual(sentenceClaims('The Kelso council said in a statement last week:'), []);
+    assert.ok(sentenceClaims('The Kelso council said in a statement last week that the ferry road was closed.').length >= 1);
+    assert.ok(sentenceClaims('Ann Roe has been charged on suspicion of arson.').length >= 1);
+  });
+});
+
+describe('overlapping claim facts are one fact only when they state one statement', () => {
+  it('groups sharing most members stay apart when the callback says they state two things', () => {
+    assert.deepEqual(mergeOverlapping([[0, 1, 2, 3], [1, 2, 3, 4]], () => false), [[0, 1, 2, 3], [1, 2, 3, 4]]);
+    assert.deepEqual(mergeOverlapping([[0, 1, 2, 3], [1, 2, 3, 4]], () => true), [[0, 1, 2, 3, 4]]);
+  });
+  it('"threw for 300 yards and the team secured the second seed" told by most outlets: the seed is a fact of its own', () => {
+    const found = corroborated([
+      'Ann Roe threw for 312 yards and three touchdowns, and the Kelso Comets secured the second seed in the northern playoffs.',
+      'Ann Roe threw for 312 yards and three touchdowns, helping the Kelso Comets secure the second seed in the northern playoffs.',
+      'Ann Roe completed 25 of 31 passes for 312 yards and three touchdowns in the win.',
+      'The Kelso Comets secured the second seed in the northern playoffs.',
+    ]);
+    assert.ok(found.includes('a0 a1 a3'), found.join(' | '));
+    assert.ok(!found.some((f) => f.includes('a2') && f.includes('a3')), found.join(' | '));
+  });
+});
