@@ -278,6 +278,14 @@ export class LedgerDocCache {
   private token: string | null = null;
   private readonly docs = new Map<string, LedgerDoc>();
   private readonly used = new Set<string>();
+  /**
+   * Each article's output story as this process's last commit left it (story_ledger.output and its
+   * story_members row), for the members of that commit's output stories whose output it wrote or
+   * knew: a run asks the output of every open article (`outputOf`) and sets it again for every
+   * member of a changed story, and in a stream both were a statement per article of the open
+   * window, nearly always answering what the last commit wrote. Trusted under the token, like the rows.
+   */
+  private outputs = new Map<string, string>();
   /** The last run's pass index (src/stories/ledger.ts `KeptPass`), trusted under the same token as the rows. */
   private pass: KeptPass | null = null;
   /**
@@ -322,6 +330,12 @@ export class LedgerDocCache {
     this.dict = new KeyDictionary();
     this.docs.clear();
     this.used.clear();
+    this.outputs = new Map();
+  }
+
+  /** The output story of an article as the last commit left it, when known (call after `check`). */
+  outputOf(id: string): string | undefined {
+    return this.outputs.get(id);
   }
 
   get(id: string): LedgerDoc | undefined {
@@ -338,7 +352,8 @@ export class LedgerDocCache {
   }
 
   /** After a commit this process made (token: the one it stored): the cache holds what that run read or wrote. */
-  committed(token: string, c: { deleteDocs: string[]; putDocs: LedgerDoc[]; sealDocs: string[] }): void {
+  committed(token: string, c: { deleteDocs: string[]; putDocs: LedgerDoc[]; sealDocs: string[]; putOutputs?: { id: string; members: string[] }[]; changedOutputs?: string[] }): void {
+    this.outputs = writtenOutputs(this.outputs, c);
     for (const id of c.deleteDocs) this.docs.delete(id);
     const sealed = new Set(c.sealDocs);
     // (as stored: without the placing index's key ids, which are the run's)
@@ -347,6 +362,22 @@ export class LedgerDocCache {
     this.used.clear();
     this.token = token;
   }
+}
+
+/**
+ * The output story of each member of a commit's output stories, as the commit leaves it: a changed
+ * story's members were written (their output, and their membership row); an unchanged story's
+ * members keep what they had, kept here only when it was known already. Articles in no output
+ * story of the commit are dropped (bounded by the run's stories).
+ */
+function writtenOutputs(known: Map<string, string>, c: { putOutputs?: { id: string; members: string[] }[]; changedOutputs?: string[] }): Map<string, string> {
+  const changed = new Set(c.changedOutputs);
+  const out = new Map<string, string>();
+  for (const g of c.putOutputs ?? []) {
+    const written = changed.has(g.id);
+    for (const m of g.members) if (written || known.get(m) === g.id) out.set(m, g.id);
+  }
+  return out;
 }
 
 /** Keys a process keeps in its dictionary between runs (about 100 MB of strings and maps at most). */

@@ -117,7 +117,8 @@ export class MemoryLedger implements LedgerBackend {
   }
 
   async commit(c: LedgerCommit): Promise<void> {
-    this.df = c.frequencies;
+    // (the index's own table: it goes on counting after the commit)
+    this.df = { n: c.frequencies.n, counts: c.frequencies.counts.slice() };
     for (const id of c.deleteDocs) this.entries.delete(id);
     const sealed = new Set(c.sealDocs);
     // (the index's key ids are the run's: not kept with every article)

@@ -129,6 +129,7 @@ export interface KeptPass {
 }
 
 export interface LedgerCommit {
+  /** The placing index's own table (`StoryIndex.frequencyTable`): read it during the commit, copy it to keep it. */
   frequencies: { n: number; counts: Uint32Array };
   deleteDocs: string[];
   putDocs: LedgerDoc[];
@@ -317,7 +318,7 @@ async function placeRun(backend: LedgerBackend, run: { added: Prepared[]; remove
   const changed = outputs.filter((g) => old.get(g.id) !== JSON.stringify(g));
   if (keepIndex) index.undoSettle();
   await backend.commit({
-    frequencies: index.frequencies(),
+    frequencies: index.frequencyTable(),
     deleteDocs: [...new Set([...oldReplay.map((x) => x.id), ...gone])],
     putDocs: pass.putDocs,
     sealDocs: toSeal(outputs, pass.putDocs, new Set(added.keys()), index.options.undatedWindow),

@@ -694,6 +694,15 @@ export class StoryIndex {
     return { n: this.df.n, counts: this.df.counts.slice() };
   }
 
+  /**
+   * The document frequency table itself, not a copy: valid until the index next counts an article.
+   * A ledger commit reads it once (8 MB copied per run, external memory that brought the old
+   * generation's collections forward, for a read).
+   */
+  frequencyTable(): { n: number; counts: Uint32Array } {
+    return { n: this.df.n, counts: this.df.counts };
+  }
+
   /** Takes an article's terms out of the document frequencies (the ledger replays it). */
   unobserve(keys: string[]): void {
     this.df.remove(new Set(keys));

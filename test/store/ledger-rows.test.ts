@@ -81,6 +81,22 @@ test('the kept key dictionary lasts while the ledger is the one this process com
   assert.equal(cache.keys.size, 0);
 });
 
+test('the output stories a commit wrote are known until the ledger is another than the one this process committed', () => {
+  const cache = new LedgerDocCache();
+  cache.check(null);
+  const story = (id: string, members: string[]) => ({ id, members });
+  cache.committed('t1', { deleteDocs: [], putDocs: [], sealDocs: [], putOutputs: [story('s1', ['a', 'b']), story('s2', ['c'])], changedOutputs: ['s1'] });
+  cache.check('t1');
+  assert.deepEqual(['a', 'b', 'c'].map((id) => cache.outputOf(id)), ['s1', 's1', undefined], 'an unchanged story was not written: its member is not known');
+  // the next commit: s1 unchanged (its members keep what they had), b moved to a changed s3, a member of no story dropped
+  cache.committed('t2', { deleteDocs: [], putDocs: [], sealDocs: [], putOutputs: [story('s1', ['a']), story('s3', ['b', 'd'])], changedOutputs: ['s3'] });
+  cache.check('t2');
+  assert.deepEqual(['a', 'b', 'c', 'd'].map((id) => cache.outputOf(id)), ['s1', 's3', undefined, 's3']);
+  // another process's commit: nothing is known
+  cache.check('t9');
+  assert.equal(cache.outputOf('a'), undefined);
+});
+
 /** A row as a back-end writes it (`encodeAll`, every key given an id) and reads it back. */
 function throughRow(docs: LedgerDoc[], clean?: (k: string) => string): { rows: LedgerRow[]; read: KeyDictionary } {
   const write = new KeyDictionary();

@@ -220,6 +220,79 @@ describe('follow-ups weeks apart', () => {
   });
 });
 
+/**
+ * A story whose members include undated articles (near-copies of its reports, placed after the
+ * dated pass: they join it when undated articles reopen it). The batch's closing reads a closing
+ * story's members as it holds them, the ledger's look-up reads dated members only (`membersOf`):
+ * the people kept at closing, and the follow-up's decision, must be the same in the batch, in
+ * ledger runs in any batching, and in the store's ledger. The undated copies name someone else,
+ * and outnumber the dated reports, so counting them would change the story's people.
+ */
+describe('a closing story with undated members', () => {
+  const crew: [string, number][] = [['Mara Quint', 3], ['Ole Brandt', 2]];
+  const dated = [0, 1, 2].map((i) => report(`ferry-${i}`, `2024-03-0${1 + i}`, crew, WORDS, i + 1, 'Ferry collision in the harbour'));
+  // (the same words as a report, another person named: near-copies, no date)
+  const copies = [0, 1, 2, 3, 4, 5, 6].map((i) => ({ ...report(`copy-${i}`, '2024-03-01', [['Tove Lind', 3]], WORDS, (i % 3) + 1, 'Ferry collision in the harbour'), day: null, published: null, eventDay: null }));
+  const orchard = [0, 1, 2].map((i) => report(`orchard-${i}`, `2024-03-2${i}`, [['Ines Falk', 3]], OTHER, 50 + i, 'Frost hits the orchards'));
+  const inquiry = [0, 1].map((i) => report(`inquiry-${i}`, `2024-04-1${1 + i}`, crew, WORDS, 100 + i, 'Inquiry into the ferry collision'));
+  const stranger = report('stranger-0', '2024-04-20', [['Tove Lind', 3]], WORDS, 200, 'Another ferry collision');
+  const all = [...dated, ...copies, ...orchard, ...inquiry, stranger];
+  const batch = groupStories(all);
+  const ferry = storyOf(batch, 'ferry-0')!;
+  const shape = (gs: { id: string; members: string[] }[]) => gs.map((g) => `${g.id}:${[...g.members].sort().join(',')}`).sort();
+
+  test('the scenario: undated copies are members of the story, and counted they would change its people', () => {
+    assert.ok(ferry);
+    assert.ok(copies.some((c) => storyOf(batch, c.id) === ferry), 'an undated copy joins the story');
+    const member = (f: StoryFeatures) => ({ f, vec: { keys: termCounts(f).keys, vals: new Float32Array(termCounts(f).keys.length) }, t: f.day, copyOf: null });
+    assert.deepEqual(closingPeople(dated.map(member)), ['brandt', 'quint']);
+    assert.deepEqual(closingPeople([...dated, ...copies].map(member)), ['lind']);
+    for (const f of inquiry) assert.equal(storyOf(batch, f.id), ferry, `${f.id} wakes the story`);
+    assert.notEqual(storyOf(batch, 'stranger-0'), ferry, 'someone else founds a story of their own');
+  });
+
+  /** The people the ledger keeps for the ferry story once it has closed (before the follow-ups). */
+  async function keptPeople(backend: MemoryLedger): Promise<string[] | null | undefined> {
+    return (await backend.closedWithTerms(WORDS)).find((s) => s.id === ferry)?.people;
+  }
+
+  test('one run, runs in any batching, and time-ordered runs keep the dated members\' people and give the batch', async () => {
+    const before = [...dated, ...copies, ...orchard];
+    for (const seed of [0, 1, 2, 3]) {
+      const backend = new MemoryLedger();
+      const order = seed === 0 ? before : seed === 3 ? [...before].sort((a, b) => (a.day ?? 1e9) - (b.day ?? 1e9) || (a.id < b.id ? -1 : 1)) : shuffle(before, seed);
+      const n = seed === 0 ? order.length : 1 + seed;
+      for (let i = 0; i < order.length; i += n) {
+        const run = order.slice(i, i + n);
+        backend.remember(run);
+        await updateLedger(backend, { added: run, removed: [] });
+      }
+      assert.deepEqual(await keptPeople(backend), ['brandt', 'quint'], `seed ${seed}`);
+      for (const f of [...inquiry, stranger]) {
+        backend.remember([f]);
+        await updateLedger(backend, { added: [f], removed: [] });
+      }
+      assert.deepEqual(shape([...backend.outputs.values()]), shape(batch), `seed ${seed}`);
+    }
+  });
+
+  test('SQLite store: the same people on record, the batch stories', async () => {
+    const { store, done } = await openTestStore('sqlite');
+    try {
+      const db = (store as SqliteStore).db;
+      for (const part of [[...dated, ...copies.slice(0, 4)], [...copies.slice(4), ...orchard], inquiry, [stranger]]) {
+        for (const f of part) await put(store, f);
+        assert.deepEqual((await ledgerRun(store)).messages, []);
+        // (closed by the orchard reports' days, before the follow-ups wake it)
+        if (part.includes(orchard[0])) assert.equal(db.prepare('SELECT people FROM story_ledger_stories WHERE id = ?').pluck().get(ferry), '["brandt","quint"]');
+      }
+      assert.deepEqual(shape(await store.stories()), shape(batch));
+    } finally {
+      await done();
+    }
+  });
+});
+
 /** Stores an article whose story features are `f` (a minimal document around them). */
 async function put(store: Store, f: StoryFeatures) {
   const raw = { id: f.id, source: `${f.id}.txt`, format: 'text' as const, content: f.id, contentType: 'text' as const, encoding: 'utf-8', meta: {} };

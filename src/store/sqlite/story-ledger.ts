@@ -213,7 +213,15 @@ export class SqliteLedger implements StoreLedger {
 
   async outputOf(ids: string[]): Promise<Set<string>> {
     const out = new Set<string>();
-    for (const part of chunks(ids)) {
+    // (what this process's last commit wrote is known without a statement: `LedgerDocCache.outputOf`)
+    const cache = this.cache;
+    const unknown: string[] = [];
+    for (const id of ids) {
+      const o = cache.outputOf(id);
+      if (o === undefined) unknown.push(id);
+      else out.add(o);
+    }
+    for (const part of chunks(unknown)) {
       const q = marks(part.length);
       const rows = this.db.prepare(`SELECT output FROM story_ledger WHERE doc_id IN (${q}) AND output IS NOT NULL UNION SELECT story_id FROM story_members WHERE doc_id IN (${q})`).pluck().all(...part, ...part) as string[];
       for (const s of rows) out.add(s);
@@ -303,10 +311,12 @@ export class SqliteLedger implements StoreLedger {
     const setOutput = this.db.prepare('UPDATE story_ledger SET output = ? WHERE doc_id = ? AND output IS NOT ?');
     const changed = new Set(c.changedOutputs);
     const placed = new Set(c.putDocs.map((x) => x.id));
+    const cache = this.cache;
     for (const g of c.putOutputs) {
       if (!changed.has(g.id)) continue;
       saveStoryMembership(this.store, { id: g.id, members: g.members, data: g });
-      for (const m of g.members) if (!placed.has(m)) setOutput.run(g.id, m, g.id);
+      // (a member whose output the last commit set to this story already is not written again)
+      for (const m of g.members) if (!placed.has(m) && cache.outputOf(m) !== g.id) setOutput.run(g.id, m, g.id);
     }
   }
 }
