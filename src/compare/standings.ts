@@ -15,7 +15,7 @@
  */
 import { WEEKDAY_PATTERN } from '../text/calendar.js';
 import { type Sent, type StoryView } from './prepare.js';
-import { conflictsBySlot, type WinLoss } from './records.js';
+import { conflictsBySlot, teamKeys, type WinLoss } from './records.js';
 import { backgroundSentences, storyEventDay } from './slots.js';
 import type { Conflict } from './types.js';
 
@@ -87,21 +87,6 @@ function recordAfter(s: Sent, start: number, end: number): Pick<WinLoss, 'value'
     return { value, span: { start: from, end: from + value.length } };
   }
   return null;
-}
-
-const TEAMS = new WeakMap<StoryView, Set<string>>();
-/**
- * Entity keys the story names mostly as organisations or places: a team the tagger sometimes calls a
- * person ("the Colts" as PER in one sentence) is still a team; a person's record is records.ts's.
- */
-function teamKeys(story: StoryView): Set<string> {
-  let keys = TEAMS.get(story);
-  if (keys) return keys;
-  const tally = new Map<string, number>();
-  for (const a of story.articles) for (const s of a.sentences) for (const e of s.entities) tally.set(e.key, (tally.get(e.key) ?? 0) + (e.type === 'PER' ? -1 : 1));
-  keys = new Set([...tally].filter(([, n]) => n > 0).map(([k]) => k));
-  TEAMS.set(story, keys);
-  return keys;
 }
 
 /** Conflicts over a team's record, told differently by independent sources. */
