@@ -322,6 +322,8 @@ function slotConflict(story: StoryView, ms: QMention[], al: Alignment): Conflict
   const pairs: Conflict['pairs'] = [];
   for (let a = 0; a < sides.length; a++)
     for (let b = a + 1; b < sides.length; b++) {
+      // figures more than ten times apart measure two things (another event's haul, another day's toll), not one told two ways
+      if (apartTenfold(sides[a].rep, sides[b].rep)) continue;
       const verdict = compareIntervals(sides[a].rep, sides[b].rep);
       // compatible but differently stated ("about 4 h" and "3.5 h") is shown, not disputed
       const sev = verdict === 'same' ? 'minor' : verdict;
@@ -351,6 +353,11 @@ function slotConflict(story: StoryView, ms: QMention[], al: Alignment): Conflict
     note: conflictNote(sides.map((x) => displayQuantity(x.rep.q)), pairs),
     factIds: [],
   };
+}
+
+function apartTenfold(a: QMention, b: QMention): boolean {
+  const [lo, hi] = a.q.value <= b.q.value ? [a, b] : [b, a];
+  return lo.q.value > 0 && Number.isFinite(hi.low) && hi.low > 10 * lo.high;
 }
 
 /**

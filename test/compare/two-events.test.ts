@@ -30,3 +30,28 @@ describe('a count of children is a parent’s', () => {
     assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.slot)));
   });
 });
+
+describe('figures more than ten times apart', () => {
+  const hauls = (a: string, b: string) =>
+    slots(
+      [`Armed robbers made off with jewels worth ${a} from a boutique in the city centre on Monday, police said.`, `Armed robbers made off with jewels worth ${b} from a boutique in the city centre on Monday, police said.`],
+      /value/,
+    );
+  it('are two things (two hauls), not one value told two ways', () => {
+    assert.deepEqual(hauls('$2.6 million', '$108 million').map((k) => k.slot), []);
+  });
+  it('a few times apart they still conflict', () => {
+    assert.equal(hauls('$2.6 million', '$8 million').length, 1);
+  });
+});
+
+describe('a team’s records in reports of two games', () => {
+  const report = (record: string, score: string) => `The Indianapolis Colts (${record}) beat the visiting Rams ${score} on Sunday and clinched a playoff berth, officials said.`;
+  const records = (a: string, b: string) => slots([a, b], /record/);
+  it('are compared when the reports write one score', () => {
+    assert.equal(records(report('10-5', '20-13'), report('9-5', '20-13')).length, 1);
+  });
+  it('are not compared when the reports write two scores', () => {
+    assert.deepEqual(records(report('10-5', '20-13'), report('11-4', '31-24')).map((k) => k.slot), []);
+  });
+});
