@@ -176,7 +176,7 @@ function keepOtherAgesApart(mentions: QMention[], roleSlots: Map<QMention, strin
 
 /**
  * "a mother of 12", "one of her 12 children": a count of children is a parent's (slots.ts,
- * `people|children`), and a story may tell of two parents ("McAllister and her four children" in a
+ * `people|children`), and a story may tell of two parents ("Jane Roe and her four children" in a
  * story grouped with a mother of 12 killed in another shooting). Two counts are one parent's when
  * their sentences name one person or state one fact; the slot is split by that link (single link,
  * as splitByFact), so a count is compared with the counts of its own parent only.
@@ -815,7 +815,7 @@ function anonymousActs(ms: DMention[], al: Alignment): Map<string, DMention[]> {
   for (let i = 0; i < sorted.length; i++)
     for (let j = i + 1; j < sorted.length; j++) {
       const [a, b] = [sorted[i], sorted[j]];
-      if (a.sent.art.id === b.sent.art.id || actClass(a.act) !== actClass(b.act)) continue;
+      if (a.sent.art.id === b.sent.art.id || actClass(a.act) !== actClass(b.act) || namesOthers(a.sent, b.sent)) continue;
       if (oneFact(al, a.sent, b.sent)) parent[find(j)] = find(i);
     }
   const out = new Map<string, DMention[]>();
@@ -824,6 +824,17 @@ function anonymousActs(ms: DMention[], al: Alignment): Map<string, DMention[]> {
     (out.get(k) ?? out.set(k, []).get(k)!).push(m);
   });
   return out;
+}
+
+/**
+ * "Jane Roe was arrested on suspicion of drunk driving early Sunday" and "John Doe was arrested on
+ * suspicion of drunk driving on Tuesday": alike in words, but each names people the other does not
+ * (no one in common): two people's acts, whatever the anonymous act's verb.
+ */
+function namesOthers(a: Sent, b: Sent): boolean {
+  const people = (s: Sent) => new Set(s.entities.filter((e) => e.type === 'PER').map((e) => e.key));
+  const [pa, pb] = [people(a), people(b)];
+  return pa.size > 0 && pb.size > 0 && ![...pa].some((k) => pb.has(k));
 }
 
 /**

@@ -33,7 +33,7 @@ function recordsOf(story: StoryView): WinLoss[] {
   for (const a of story.articles)
     for (const s of a.sentences)
       for (const e of s.entities) {
-        // (a team the tagger calls a person in one sentence is a team: "beat the host Jaguars, 31-24," is a score)
+        // (a team the tagger calls a person in one sentence is a team: "beat the host Rovers, 31-24," is a score)
         if (e.type !== 'PER' || teamKeys(story).has(e.key)) continue;
         const m = AFTER_NAME.exec(a.text.slice(e.span.end, Math.min(s.span.end, e.span.end + 24)));
         if (!m) continue;

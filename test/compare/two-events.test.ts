@@ -46,7 +46,7 @@ describe('figures more than ten times apart', () => {
 });
 
 describe('a team’s records in reports of two games', () => {
-  const report = (record: string, score: string) => `The Indianapolis Colts (${record}) beat the visiting Rams ${score} on Sunday and clinched a playoff berth, officials said.`;
+  const report = (record: string, score: string) => `The Denver Broncos (${record}) beat the visiting Rams ${score} on Sunday and clinched a playoff berth, officials said.`;
   const records = (a: string, b: string) => slots([a, b], /record/);
   it('are compared when the reports write one score', () => {
     assert.equal(records(report('10-5', '20-13'), report('9-5', '20-13')).length, 1);
