@@ -50,4 +50,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   ("could", "might", "may", "if", "likely to") against done, not on other days; a sentence that only
 //   introduces a quotation ("X said in a statement:") states nothing; claim facts sharing most members stay
 //   two facts when they state no common act (`compare/support.ts`, session 14)
-export const COMPARE_VERSION = 'compare-11';
+// compare-12: guards against two events in one story: a guessed day compared only on what its words write, a
+//   role-named age not joined to someone its article leaves unnamed while naming others, children counted per
+//   parent, no person's record after a team's name; team records only with a common game score; figures over ten
+//   times apart are two things; an anonymous act not joined across sentences naming disjoint people (session 14)
+export const COMPARE_VERSION = 'compare-12';

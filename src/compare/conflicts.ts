@@ -20,9 +20,9 @@ import { residenceConflicts } from './residence.js';
 import { joinRolesByAge } from './role-ages.js';
 import { actOfTime, actSlots, datedActs, participantKey, pronounAntecedent, recurringDay } from './dated-acts.js';
 import { actClass, newsActKind } from './act-classes.js';
-import { MONTH_NAME_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
+import { MONTH_NAME_PATTERN, MONTH_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
 import { type Alignment, statesOneFact as oneFact } from './facts.js';
-import { type EntityRef, evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
+import { type ArticleView, type EntityRef, evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
 import { sidesByFirst } from './sides.js';
 import { backgroundSentences, figureSlots, inLead, resolveOneNameSlots, type Slot, storyEventDay } from './slots.js';
 import { clean, cmp } from './text.js';
@@ -127,6 +127,7 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
   const roleSlots = new Map(mentions.filter((m) => m.role).map((m) => [m, m.slot]));
   resolveOneNameSlots(mentions);
   keepOtherAgesApart(mentions, roleSlots);
+  childrenByParent(mentions, al);
   joinRolesByAge(mentions);
   joinRolesByArticle(mentions);
   joinSpansToNamedDurations(mentions, al);
@@ -169,8 +170,41 @@ function keepOtherAgesApart(mentions: QMention[], roleSlots: Map<QMention, strin
   for (const [m, own] of roleSlots) {
     if (m.slot === own) continue;
     const named = mentions.filter((o) => !o.role && o.slot === m.slot && o.sent.art.id === m.sent.art.id);
-    if (named.some((o) => compareIntervals(o, m) !== 'same')) m.slot = own;
+    if (named.some((o) => compareIntervals(o, m) !== 'same') || !namesPerson(m.sent.art, m.slot)) m.slot = own;
   }
+}
+
+/**
+ * "a mother of 12", "one of her 12 children": a count of children is a parent's (slots.ts,
+ * `people|children`), and a story may tell of two parents ("Jane Roe and her four children" in a
+ * story grouped with a mother of 12 killed in another shooting). Two counts are one parent's when
+ * their sentences name one person or state one fact; the slot is split by that link (single link,
+ * as splitByFact), so a count is compared with the counts of its own parent only.
+ */
+function childrenByParent(mentions: QMention[], al: Alignment): void {
+  const ms = mentions.filter((m) => m.slot === 'people|children').slice(0, MAX_PER_SLOT);
+  const people = ms.map((m) => new Set(m.sent.entities.filter((e) => e.type === 'PER').map((e) => e.key)));
+  const parent = ms.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < ms.length; i++)
+    for (let j = i + 1; j < ms.length; j++) {
+      const oneParent = [...people[i]].some((k) => people[j].has(k)) || ms[i].sent.id === ms[j].sent.id || oneFact(al, ms[i].sent, ms[j].sent);
+      if (oneParent) parent[find(j)] = find(i);
+    }
+  ms.forEach((m, i) => (m.slot = `${m.slot}|${find(i)}`));
+}
+
+/**
+ * Whether a role-named age may be the person of a person slot (`age|<surname>|<sound>`): its article
+ * names that person (by the surname), or names no one. "A 59-year-old woman was killed", in an
+ * article that names the driver and a friend but not the story's victim, may be another woman (a
+ * similar crash grouped into the story); a one-line item that names no one ("A 60-year-old woman
+ * charged with killing ...") leaves the role to the story's one person in that act.
+ */
+function namesPerson(art: ArticleView, slot: string): boolean {
+  const surname = slot.split('|')[1];
+  const people = art.sentences.flatMap((s) => s.entities.filter((e) => e.type === 'PER'));
+  return !people.length || (!!surname && people.some((e) => e.key.split(' ').pop() === surname));
 }
 
 /**
@@ -288,6 +322,8 @@ function slotConflict(story: StoryView, ms: QMention[], al: Alignment): Conflict
   const pairs: Conflict['pairs'] = [];
   for (let a = 0; a < sides.length; a++)
     for (let b = a + 1; b < sides.length; b++) {
+      // figures more than ten times apart measure two things (another event's haul, another day's toll), not one told two ways
+      if (apartTenfold(sides[a].rep, sides[b].rep)) continue;
       const verdict = compareIntervals(sides[a].rep, sides[b].rep);
       // compatible but differently stated ("about 4 h" and "3.5 h") is shown, not disputed
       const sev = verdict === 'same' ? 'minor' : verdict;
@@ -317,6 +353,11 @@ function slotConflict(story: StoryView, ms: QMention[], al: Alignment): Conflict
     note: conflictNote(sides.map((x) => displayQuantity(x.rep.q)), pairs),
     factIds: [],
   };
+}
+
+function apartTenfold(a: QMention, b: QMention): boolean {
+  const [lo, hi] = a.q.value <= b.q.value ? [a, b] : [b, a];
+  return lo.q.value > 0 && Number.isFinite(hi.low) && hi.low > 10 * lo.high;
 }
 
 /**
@@ -610,12 +651,39 @@ function guessedDay(m: DMention): boolean {
 /** Two dated mentions say the same day: equal values, or equal weekdays when one is only a weekday. */
 function sameDay(a: DMention, b: DMention): boolean {
   if (a.value === b.value) return true;
+  if (a.t.resolvedInferred || b.t.resolvedInferred) return sameAsWritten(a, b);
   if (COARSE.test(a.value) || COARSE.test(b.value)) return sameAtCoarserGrain(a.value, b.value);
   // "Thursday" in two articles is one day, whatever week each article's own date resolves it to
   const written = (m: DMention) => !!m.weekday && new RegExp(m.weekday, 'i').test(m.t.text);
   if (written(a) && written(b)) return a.weekday === b.weekday;
   if (a.weekday && b.weekday && (a.value.length < 10 || b.value.length < 10)) return a.weekday === b.weekday;
   return false;
+}
+
+const MONTH_IN_TEXT = new RegExp(`\\b(?:${MONTH_PATTERN})(?![a-z])|\\d{1,2}/\\d{1,2}`);
+/**
+ * A day of an undated article is resolved against the story's date, a guess (resolvedInferred):
+ * "Tuesday" there is a Tuesday near the story's date, which a grouping error or a late article can
+ * move by weeks. Such a day is compared only on what both mentions write: their weekdays when both
+ * write one or give a full date ("Tuesday" / "on Jan. 6", a Tuesday), their months and days when
+ * both write them; a weekday against a month and day that writes none ("Thursday" / "December 2")
+ * says nothing either way.
+ */
+function sameAsWritten(a: DMention, b: DMention): boolean {
+  // against a year or a month ("the leading rusher in 2009" / "on Wednesday"), the guessed day's year and month only as written
+  if (COARSE.test(a.value) || COARSE.test(b.value)) return sameAtCoarserGrain(writtenPart(a), writtenPart(b));
+  const hasWeekday = (m: DMention) => !!m.weekday && (WEEKDAY_IN_TEXT.test(m.t.text) || !m.t.resolvedInferred);
+  if (hasWeekday(a) && hasWeekday(b)) return a.weekday === b.weekday;
+  const monthDay = (m: DMention) => (MONTH_IN_TEXT.test(m.t.text) && m.value.length >= 10 ? m.value.slice(5, 10) : null);
+  const [ma, mb] = [monthDay(a), monthDay(b)];
+  return !ma || !mb || ma === mb;
+}
+
+/** A mention's value with what a guessed (resolvedInferred) day's words do not write as "?": "Wednesday" is "????-??-??". */
+function writtenPart(m: DMention): string {
+  if (!m.t.resolvedInferred || COARSE.test(m.value) || m.value.length < 10) return m.value;
+  const year = /\b\d{4}\b/.test(m.t.text) ? m.value.slice(0, 4) : '????';
+  return MONTH_IN_TEXT.test(m.t.text) ? `${year}${m.value.slice(4, 10)}` : `${year}-??-??`;
 }
 
 /** A year or a month ("2009", "2009-03"), its year "????" when the words do not write it ("in March"). */
@@ -747,7 +815,7 @@ function anonymousActs(ms: DMention[], al: Alignment): Map<string, DMention[]> {
   for (let i = 0; i < sorted.length; i++)
     for (let j = i + 1; j < sorted.length; j++) {
       const [a, b] = [sorted[i], sorted[j]];
-      if (a.sent.art.id === b.sent.art.id || actClass(a.act) !== actClass(b.act)) continue;
+      if (a.sent.art.id === b.sent.art.id || actClass(a.act) !== actClass(b.act) || namesOthers(a.sent, b.sent)) continue;
       if (oneFact(al, a.sent, b.sent)) parent[find(j)] = find(i);
     }
   const out = new Map<string, DMention[]>();
@@ -756,6 +824,17 @@ function anonymousActs(ms: DMention[], al: Alignment): Map<string, DMention[]> {
     (out.get(k) ?? out.set(k, []).get(k)!).push(m);
   });
   return out;
+}
+
+/**
+ * "Jane Roe was arrested on suspicion of drunk driving early Sunday" and "John Doe was arrested on
+ * suspicion of drunk driving on Tuesday": alike in words, but each names people the other does not
+ * (no one in common): two people's acts, whatever the anonymous act's verb.
+ */
+function namesOthers(a: Sent, b: Sent): boolean {
+  const people = (s: Sent) => new Set(s.entities.filter((e) => e.type === 'PER').map((e) => e.key));
+  const [pa, pb] = [people(a), people(b)];
+  return pa.size > 0 && pb.size > 0 && ![...pa].some((k) => pb.has(k));
 }
 
 /**

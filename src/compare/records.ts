@@ -2,7 +2,8 @@
  * A named person's win-loss record, as sports news writes it right after the name: "Jane Roe
  * (45-1, 33 KOs)", "Jane Roe, 43-1,". Two outlets that give one person two records disagree. Only
  * people (a team's record changes every week of a season), only the record written right after
- * the name ("dropped to 45-7-2" tells a change, "4-2-1 since 2005" a part), and only articles
+ * the name ("dropped to 45-7-2" tells a change, "4-2-1 since 2005" a part), not after a name the
+ * story mostly tags as an organisation (a team's, standings.ts), and only articles
  * published within a week of each other when both are dated (a record changes with each fight).
  * Person keys and one-name joining as for ages (slots.ts personKey, resolveOneNameSlots).
  */
@@ -32,7 +33,8 @@ function recordsOf(story: StoryView): WinLoss[] {
   for (const a of story.articles)
     for (const s of a.sentences)
       for (const e of s.entities) {
-        if (e.type !== 'PER') continue;
+        // (a team the tagger calls a person in one sentence is a team: "beat the host Rovers, 31-24," is a score)
+        if (e.type !== 'PER' || teamKeys(story).has(e.key)) continue;
         const m = AFTER_NAME.exec(a.text.slice(e.span.end, Math.min(s.span.end, e.span.end + 24)));
         if (!m) continue;
         const written = a.text.slice(e.span.start, e.span.end);
@@ -41,6 +43,21 @@ function recordsOf(story: StoryView): WinLoss[] {
         out.push({ sent: s, slot: `record|${personKey(person)}`, person, name: written, value: [m[1], m[2], m[3]].filter(Boolean).join('-'), span: { start, end: e.span.end + m[0].length } });
       }
   return out;
+}
+
+const TEAMS = new WeakMap<StoryView, Set<string>>();
+/**
+ * Entity keys the story names mostly as organisations or places: a team the tagger sometimes calls a
+ * person ("the Colts" as PER in one sentence) is still a team; a person's record is records.ts's.
+ */
+export function teamKeys(story: StoryView): Set<string> {
+  let keys = TEAMS.get(story);
+  if (keys) return keys;
+  const tally = new Map<string, number>();
+  for (const a of story.articles) for (const s of a.sentences) for (const e of s.entities) tally.set(e.key, (tally.get(e.key) ?? 0) + (e.type === 'PER' ? -1 : 1));
+  keys = new Set([...tally].filter(([, n]) => n > 0).map(([k]) => k));
+  TEAMS.set(story, keys);
+  return keys;
 }
 
 /** Publication day of an article as a day number, or null when undated. */

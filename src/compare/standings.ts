@@ -15,7 +15,8 @@
  */
 import { WEEKDAY_PATTERN } from '../text/calendar.js';
 import { type Sent, type StoryView } from './prepare.js';
-import { conflictsBySlot, type WinLoss } from './records.js';
+import { conflictsBySlot, teamKeys, type WinLoss } from './records.js';
+import { scoresOf } from './scores.js';
 import { backgroundSentences, storyEventDay } from './slots.js';
 import type { Conflict } from './types.js';
 
@@ -89,24 +90,32 @@ function recordAfter(s: Sent, start: number, end: number): Pick<WinLoss, 'value'
   return null;
 }
 
-const TEAMS = new WeakMap<StoryView, Set<string>>();
-/**
- * Entity keys the story names mostly as organisations or places: a team the tagger sometimes calls a
- * person ("the Colts" as PER in one sentence) is still a team; a person's record is records.ts's.
- */
-function teamKeys(story: StoryView): Set<string> {
-  let keys = TEAMS.get(story);
-  if (keys) return keys;
-  const tally = new Map<string, number>();
-  for (const a of story.articles) for (const s of a.sentences) for (const e of s.entities) tally.set(e.key, (tally.get(e.key) ?? 0) + (e.type === 'PER' ? -1 : 1));
-  keys = new Set([...tally].filter(([, n]) => n > 0).map(([k]) => k));
-  TEAMS.set(story, keys);
-  return keys;
-}
-
 /** Conflicts over a team's record, told differently by independent sources. */
 export function standingConflicts(story: StoryView): Conflict[] {
   const rs = standingsOf(story).filter((r) => teamKeys(story).has(r.person));
   if (rs.length < 2) return [];
+  byGame(rs);
   return conflictsBySlot(story, rs, MAX_DAYS);
+}
+
+/**
+ * A record is as of the game its article reports, and a story may hold reports of two games (one
+ * team's win this season and a like win a season before, grouped as one story). Two articles report
+ * one game when they write a common score, records aside ("31-24" / "20-13": two games); records of
+ * articles of two games are two slots. An article that writes no score joins the one game the
+ * story's other records are of, else it stays on its own.
+ */
+function byGame(rs: WinLoss[]): void {
+  const records = new Set(rs.map((r) => r.value.split('-').slice(0, 2).map(Number).sort((a, b) => b - a).join('-')));
+  const games = rs.map((r) => new Set([...scoresOf(r.sent.art)].filter((x) => !records.has(x))));
+  const parent = rs.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < rs.length; i++)
+    for (let j = i + 1; j < rs.length; j++) if (rs[i].sent.art === rs[j].sent.art || [...games[i]].some((x) => games[j].has(x))) parent[find(j)] = find(i);
+  const roots = new Set(rs.map((_, i) => find(i)).filter((r) => games[r].size || rs.some((_, i) => find(i) === r && games[i].size)));
+  rs.forEach((r, i) => {
+    const root = find(i);
+    const game = roots.has(root) ? root : roots.size === 1 ? [...roots][0] : root;
+    r.slot = `${r.slot}|game${game}`;
+  });
 }
