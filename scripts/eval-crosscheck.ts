@@ -6,6 +6,8 @@
  * alone, `--split dev` or `--split heldout` one split of them; `-v` lists each story's missed and spurious items and unsupported brief lines.
  * Held-out fixtures are scored (the JSON line counts them) but their rows and `-v` lines are printed only
  * with `--show-heldout`, so that reporting the held-out split shows no story's details to whoever develops.
+ * `--false-kinds` counts the false conflicts by kind and the first word of their slot ("trap count/number 2"),
+ * which says which mechanism makes a split's false conflicts without showing a value or a sentence.
  * `--split dev --judge-sample N [--seed S] [--json]` prints a fixed random sample (seed S, default 15) of N predicted corroborated facts
  * with their cited sentences, for judging by hand; `--judged` adds the precision over the facts judged in
  * corroborated-judgments.jsonl (fixture precision of corroborated facts is a lower bound: fixtures list
@@ -156,6 +158,8 @@ export interface StoryScore {
   split?: string;
   missed: string[];
   falsePositives: string[];
+  /** Each false conflict's kind and the first word of its slot ("date/date", "trap count/number"): no value, no sentence. */
+  falseKinds: string[];
 }
 
 export function scoreStory(f: StoryFixture, x: StoryCrossCheck, articles: AnnotatedArticle[], idOf: Map<string, string>): Omit<StoryScore, 'ms'> {
@@ -200,6 +204,7 @@ export function scoreStory(f: StoryFixture, x: StoryCrossCheck, articles: Annota
   }
   const conflictsTouched = f.expected.conflicts.filter((exp) => predC.some((c) => conflictMatches(c, exp, false))).length;
   let trapHits = 0;
+  const falseKinds: string[] = [];
   predC.forEach((c, i) => {
     if (cMatched.has(i)) return;
     if (f.expected.conflicts.some((e) => conflictMatches(c, e, false)) || (f.expected.acceptableConflicts ?? []).some((e) => conflictMatches(c, e, false))) {
@@ -208,6 +213,7 @@ export function scoreStory(f: StoryFixture, x: StoryCrossCheck, articles: Annota
     }
     const trap = (f.expected.traps ?? []).find((t) => conflictMatches(c, { what: t.what, sides: t.sides }, false));
     if (trap) trapHits++;
+    falseKinds.push(`${trap ? 'trap ' : ''}${c.kind}/${c.slot.split(/[\s|]/)[0]}`);
     fps.push(`${trap ? `TRAP (${trap.what}) ` : ''}conflict: ${c.slot} (${c.sides.map((s) => s.value).join(' vs ')})`);
   });
   const falseConflicts = predC.length - cMatched.size;
@@ -279,6 +285,7 @@ export function scoreStory(f: StoryFixture, x: StoryCrossCheck, articles: Annota
     brief: briefSupport(x, texts),
     missed,
     falsePositives: fps,
+    falseKinds,
   };
 }
 
@@ -541,9 +548,19 @@ function main() {
     }
   }
   if (hidden > 0) console.log(`(${hidden} held-out stories scored, rows not shown: --show-heldout prints them)`);
+  // --false-kinds: the false conflicts counted by kind and the first word of their slot, over every scored story (held-out
+  // included): which mechanism makes them, without a value or a sentence of any story
+  if (process.argv.includes('--false-kinds')) printCounts('false conflicts by kind/first word of slot', scores.flatMap((s) => s.falseKinds));
   if (digest) console.log(`digest of the ${scores.length} stories' reports: ${digest.digest('hex')}`);
   console.log(JSON.stringify(overall(scores)));
   if (judged) printJudged(judgeable);
+}
+
+function printCounts(title: string, items: string[]): void {
+  const counts = new Map<string, number>();
+  for (const k of items) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const rows = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  console.log(`${title}: ${rows.map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
