@@ -4,7 +4,9 @@
  * cross-checked.
  */
 import { analyseArticle } from '../../src/analyse/index.js';
+import { claimsOf } from '../../src/compare/claims.js';
 import { crossCheckStory } from '../../src/compare/index.js';
+import { prepareStory } from '../../src/compare/prepare.js';
 import type { StoryCrossCheck } from '../../src/compare/types.js';
 import type { DateInfo } from '../../src/model/types.js';
 import { bareArticle } from '../helpers.js';
@@ -19,3 +21,15 @@ export const inventedArticle = (id: string, text: string, published: DateInfo) =
 export function crossCheckTexts(texts: string[], published: DateInfo, { prefix = 'a', lead = '' } = {}): StoryCrossCheck {
   return crossCheckStory({ storyId: 's', articles: texts.map((t, i) => inventedArticle(`${prefix}${i}`, lead + t, published)), copies: [] });
 }
+
+/** The claims of the first sentence of `text`, as one invented article published at `published`. */
+export function firstSentenceClaims(text: string, published: DateInfo) {
+  const story = prepareStory({ articles: [inventedArticle('c0', text, published)], copies: [] });
+  return claimsOf(story.sentences[0]);
+}
+
+/** The corroborated facts of a story of these texts, each as its articles' short ids ("a0 a2"). */
+export const corroboratedShortIds = (texts: string[], published: DateInfo) =>
+  crossCheckTexts(texts, published)
+    .facts.filter((f) => f.status === 'corroborated')
+    .map((f) => f.articles.map((a) => a.slice(-2)).sort().join(' '));

@@ -1,23 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { claimsOf } from '../../src/compare/claims.js';
-import { prepareStory } from '../../src/compare/prepare.js';
 import { mergeOverlapping } from '../../src/compare/support.js';
-import { crossCheckTexts, inventedArticle, publishedAt } from './story.js';
+import { corroboratedShortIds, firstSentenceClaims, publishedAt } from './story.js';
 
 // Invented wording throughout.
 const PUBLISHED = publishedAt('2019-03-14T09:00:00Z');
 
-const sentenceClaims = (text: string) => {
-  const story = prepareStory({ articles: [inventedArticle('c0', text, PUBLISHED)], copies: [] });
-  return claimsOf(story.sentences[0]);
-};
-
-/** The corroborated facts of a story of these texts, each as its articles' short ids ("a0 a2"). */
-const corroborated = (texts: string[]) =>
-  crossCheckTexts(texts, PUBLISHED)
-    .facts.filter((f) => f.status === 'corroborated')
-    .map((f) => f.articles.map((a) => a.slice(-2)).sort().join(' '));
+const sentenceClaims = (text: string) => firstSentenceClaims(text, PUBLISHED);
+const corroborated = (texts: string[]) => corroboratedShortIds(texts, PUBLISHED);
 
 describe('an act told as possible is no support for the act done', () => {
   it('a modal of what may be, a condition or a hedge marks the claim; "would", "should" and "could not" do not', () => {
