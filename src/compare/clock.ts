@@ -17,6 +17,7 @@ import { crossOutletPairs, sidesByFirst } from './sides.js';
 import { parseOf } from './syntax.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide } from './types.js';
+import { linkedGroups } from '../util/union-find.js';
 
 interface ClockMention {
   sent: Sent;
@@ -133,11 +134,9 @@ function sharesOne(a: Set<string>, b: Set<string>): boolean {
 /** Conflicts over the time of day of one event told by at least two independent sources. */
 export function clockConflicts(story: StoryView, al: Alignment): Conflict[] {
   const ms = clockMentions(story);
-  const parent = ms.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  for (let i = 0; i < ms.length; i++) for (let j = i + 1; j < ms.length; j++) if (sameEvent(ms[i], ms[j], al)) parent[find(j)] = find(i);
+  const group = linkedGroups(ms.length, (i, j) => sameEvent(ms[i], ms[j], al));
   const groups = new Map<number, ClockMention[]>();
-  ms.forEach((m, i) => (groups.get(find(i)) ?? groups.set(find(i), []).get(find(i))!).push(m));
+  ms.forEach((m, i) => (groups.get(group[i]) ?? groups.set(group[i], []).get(group[i])!).push(m));
   const out: Conflict[] = [];
   for (const g of groups.values()) {
     if (g.length < 2 || story.independent(g.map((m) => m.sent.art.id)) < 2) continue;

@@ -26,6 +26,7 @@ import { type ArticleView, type EntityRef, evidence, type ResolvedTime, type Sen
 import { sidesByFirst } from './sides.js';
 import { backgroundSentences, figureSlots, inLead, resolveOneNameSlots, type Slot, storyEventDay } from './slots.js';
 import { clean, cmp } from './text.js';
+import { linkedGroups } from '../util/union-find.js';
 import type { Conflict, ConflictSide, NormalizedValue } from './types.js';
 
 interface QMention {
@@ -184,14 +185,8 @@ function keepOtherAgesApart(mentions: QMention[], roleSlots: Map<QMention, strin
 function childrenByParent(mentions: QMention[], al: Alignment): void {
   const ms = mentions.filter((m) => m.slot === 'people|children').slice(0, MAX_PER_SLOT);
   const people = ms.map((m) => new Set(m.sent.entities.filter((e) => e.type === 'PER').map((e) => e.key)));
-  const parent = ms.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  for (let i = 0; i < ms.length; i++)
-    for (let j = i + 1; j < ms.length; j++) {
-      const oneParent = [...people[i]].some((k) => people[j].has(k)) || ms[i].sent.id === ms[j].sent.id || oneFact(al, ms[i].sent, ms[j].sent);
-      if (oneParent) parent[find(j)] = find(i);
-    }
-  ms.forEach((m, i) => (m.slot = `${m.slot}|${find(i)}`));
+  const group = linkedGroups(ms.length, (i, j) => [...people[i]].some((k) => people[j].has(k)) || ms[i].sent.id === ms[j].sent.id || oneFact(al, ms[i].sent, ms[j].sent));
+  ms.forEach((m, i) => (m.slot = `${m.slot}|${group[i]}`));
 }
 
 /**
@@ -272,18 +267,15 @@ function splitByFact(mentions: QMention[], al: Alignment): void {
     // bounded time: pairs are compared among the first MAX_PER_SLOT figures; the rest stay alone
     const ms = all.slice(0, MAX_PER_SLOT);
     all.slice(MAX_PER_SLOT).forEach((m, i) => (m.slot = `${m.slot}|alone${i}`));
-    const parent = ms.map((_, i) => i);
-    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-    for (let i = 0; i < ms.length; i++)
-      for (let j = i + 1; j < ms.length; j++) {
-        const [a, b] = [ms[i].sent, ms[j].sent];
-        if (a.art.id === b.art.id) continue;
-        const pa = placesOf(a);
-        const pb = placesOf(b);
-        if (pa.size && pb.size && ![...pa].some((x) => pb.has(x))) continue;
-        if (oneFact(al, a, b)) parent[find(j)] = find(i);
-      }
-    ms.forEach((m, i) => (m.slot = `${m.slot}|${find(i)}`));
+    const group = linkedGroups(ms.length, (i, j) => {
+      const [a, b] = [ms[i].sent, ms[j].sent];
+      if (a.art.id === b.art.id) return false;
+      const pa = placesOf(a);
+      const pb = placesOf(b);
+      if (pa.size && pb.size && ![...pa].some((x) => pb.has(x))) return false;
+      return oneFact(al, a, b);
+    });
+    ms.forEach((m, i) => (m.slot = `${m.slot}|${group[i]}`));
   }
 }
 
@@ -810,17 +802,14 @@ function statesOneFact(m: DMention, o: DMention, al: Alignment): boolean {
  */
 function anonymousActs(ms: DMention[], al: Alignment): Map<string, DMention[]> {
   const sorted = [...ms].sort((a, b) => cmp(a.sent.id, b.sent.id) || a.t.span.start - b.t.span.start).slice(0, MAX_PER_SLOT);
-  const parent = sorted.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  for (let i = 0; i < sorted.length; i++)
-    for (let j = i + 1; j < sorted.length; j++) {
-      const [a, b] = [sorted[i], sorted[j]];
-      if (a.sent.art.id === b.sent.art.id || actClass(a.act) !== actClass(b.act) || namesOthers(a.sent, b.sent)) continue;
-      if (oneFact(al, a.sent, b.sent)) parent[find(j)] = find(i);
-    }
+  const group = linkedGroups(sorted.length, (i, j) => {
+    const [a, b] = [sorted[i], sorted[j]];
+    if (a.sent.art.id === b.sent.art.id || actClass(a.act) !== actClass(b.act) || namesOthers(a.sent, b.sent)) return false;
+    return oneFact(al, a.sent, b.sent);
+  });
   const out = new Map<string, DMention[]>();
   sorted.forEach((m, i) => {
-    const k = `${actClass(m.act)}|anonymous|${find(i)}`;
+    const k = `${actClass(m.act)}|anonymous|${group[i]}`;
     (out.get(k) ?? out.set(k, []).get(k)!).push(m);
   });
   return out;

@@ -17,6 +17,7 @@ import { WEEKDAY_PATTERN } from '../text/calendar.js';
 import { type Sent, type StoryView } from './prepare.js';
 import { conflictsBySlot, teamKeys, type WinLoss } from './records.js';
 import { scoresOf } from './scores.js';
+import { linkedGroups } from '../util/union-find.js';
 import { backgroundSentences, storyEventDay } from './slots.js';
 import type { Conflict } from './types.js';
 
@@ -108,13 +109,10 @@ export function standingConflicts(story: StoryView): Conflict[] {
 function byGame(rs: WinLoss[]): void {
   const records = new Set(rs.map((r) => r.value.split('-').slice(0, 2).map(Number).sort((a, b) => b - a).join('-')));
   const games = rs.map((r) => new Set([...scoresOf(r.sent.art)].filter((x) => !records.has(x))));
-  const parent = rs.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  for (let i = 0; i < rs.length; i++)
-    for (let j = i + 1; j < rs.length; j++) if (rs[i].sent.art === rs[j].sent.art || [...games[i]].some((x) => games[j].has(x))) parent[find(j)] = find(i);
-  const roots = new Set(rs.map((_, i) => find(i)).filter((r) => games[r].size || rs.some((_, i) => find(i) === r && games[i].size)));
+  const group = linkedGroups(rs.length, (i, j) => rs[i].sent.art === rs[j].sent.art || [...games[i]].some((x) => games[j].has(x)));
+  const roots = new Set(group.filter((r) => games[r].size || rs.some((_, i) => group[i] === r && games[i].size)));
   rs.forEach((r, i) => {
-    const root = find(i);
+    const root = group[i];
     const game = roots.has(root) ? root : roots.size === 1 ? [...roots][0] : root;
     r.slot = `${r.slot}|game${game}`;
   });

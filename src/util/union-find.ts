@@ -24,3 +24,15 @@ export function unionFind() {
   };
   return { add, find, union, parent };
 }
+
+/**
+ * Single-link groups of `n` items by index: items i < j join when `linked(i, j)`, every pair asked
+ * once in order (i, then j ascending). Returns each item's group as its root's index, the root as
+ * the joins leave it (callers write it into slot names, so the order of joins is part of the contract).
+ */
+export function linkedGroups(n: number, linked: (i: number, j: number) => boolean): number[] {
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (linked(i, j)) parent[find(j)] = find(i);
+  return parent.map((_, i) => find(i));
+}
