@@ -80,7 +80,7 @@ export function otherHolder(a: Holder, b: Holder): boolean {
 }
 
 /** One name holds the other's words ("ted cruz" holds "cruz"; the linker may leave one person as "anthony lasalle" and "anthony phillip lasalle"). */
-function sameName(a: string, b: string): boolean {
+export function sameName(a: string, b: string): boolean {
   if (a === b) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   const words = new Set(long.split(' '));

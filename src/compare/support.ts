@@ -7,6 +7,7 @@
  */
 import { actClass } from './act-classes.js';
 import type { Claim } from './claims.js';
+import { sameName } from './figure-holders.js';
 
 /**
  * Two claims state one act: the same predicate or predicates of one act class, the one's
@@ -54,19 +55,14 @@ function otherDays(a: Set<string>, b: Set<string>): boolean {
   return true;
 }
 
-/** Both claims name who does (or undergoes) the act, and no one in both: "the Nationals made an offer" / "the Red Sox have made an offer". */
+/**
+ * Both claims name who does (or undergoes) the act, and no one in both: "the Nationals made an offer" / "the Red Sox have made an offer"
+ * (one name holding the other's words is one participant: figure-holders.ts sameName, "klitschko" / "wladimir klitschko").
+ */
 function otherParticipants(a: Set<string>, b: Set<string>): boolean {
   if (!a.size || !b.size) return false;
   for (const k of a) for (const o of b) if (sameName(k, o)) return false;
   return true;
-}
-
-/** One name holds the other's words ("klitschko" / "wladimir klitschko": linking leaves a name the recogniser typed otherwise apart). */
-function sameName(a: string, b: string): boolean {
-  if (a === b) return true;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  const words = new Set(long.split(' '));
-  return short.split(' ').every((w) => words.has(w));
 }
 
 /**
