@@ -4,7 +4,15 @@
  * them are right: the precision of a new pass, measured on the split it is developed on.
  *
  *   node --import tsx scripts/quote-misses.ts [dir] [--part development|held-out] [--limit N] [--from N]
- *        [--entities] [--show CLASS] [--base /tmp/base]
+ *        [--entities] [--show CLASS] [--base /tmp/base] [--sides]
+ *
+ * `--sides` counts both sides of the loss with eval:quotes' one-to-one matching instead (README
+ * "Where the loss is"): (a) predictions matched to no gold, by why (a gold near by less than half:
+ * which end differs, the prediction's cue inside that gold's content, the gold matched by another
+ * prediction; none near: the content is a gold source, the cue is an annotated cue of another
+ * content, the cue's class); (b) gold matched by no prediction, by the cue's shape below and by
+ * whether a prediction with its own cue or another overlaps it; (c) matched pairs whose words
+ * differ, by which end. `--show` then takes a class's prefix ("(a) no gold") or `all`.
  *
  * `dir` defaults to PolNeAR dev; use `../shared/data/attribution/polnear/train` for train (the tagger
  * saw train, so its misses there are fewer than on dev; a pass that fires where no earlier quote
@@ -105,6 +113,7 @@ interface Args {
   entities: boolean;
   show: string | null;
   base: string | null;
+  sides: boolean;
 }
 
 function readArgs(argv: string[]): Args {
@@ -114,7 +123,7 @@ function readArgs(argv: string[]): Args {
   };
   const flags = new Set(['--part', '--limit', '--from', '--show', '--base']);
   const dir = argv.find((a, i) => !a.startsWith('--') && !flags.has(argv[i - 1] ?? '')) ?? '../shared/data/attribution/polnear/dev';
-  return { dir, part: val('--part') as Part | undefined, limit: Number(val('--limit') ?? Infinity), from: Number(val('--from') ?? 0), entities: argv.includes('--entities'), show: val('--show') ?? null, base: val('--base') ?? null };
+  return { dir, part: val('--part') as Part | undefined, limit: Number(val('--limit') ?? Infinity), from: Number(val('--from') ?? 0), entities: argv.includes('--entities'), show: val('--show') ?? null, base: val('--base') ?? null, sides: argv.includes('--sides') };
 }
 
 async function main(): Promise<void> {
@@ -139,18 +148,90 @@ async function main(): Promise<void> {
     const entities = recognise ? recognise(text, sentences) : [];
     const quotes = findQuotes(text, sentences, entities, { tokens: parse });
     const sets = quotes.map((q) => words(text, q.parts ?? [q.span]));
+    if (a.sides) sideClasses(text, name, golds, quotes, sets, parse, kids, counts, a.show);
     for (const g of golds) {
       const gs = words(text, g.fragments);
-      if (sets.some((s) => overlap(gs, s) > 0)) continue;
+      if (a.sides || sets.some((s) => overlap(gs, s) > 0)) continue;
       const { cls, path } = classOf(g, parse, kids);
       counts.set(cls, (counts.get(cls) ?? 0) + 1);
       if (a.show === cls || a.show === 'all') console.log(`${cls} | ${name} | [${g.cueText}]@${g.cueStart} ${path} | ${JSON.stringify(text.slice(g.content.start, g.content.end).slice(0, 140))} <- ${g.sourceText}`);
     }
     if (baseFind) countAdded(text, golds, quotes, sets, baseFind(text, sentences, entities, { tokens: parse }), added, name);
   }
-  console.log(`${names.length} articles, ${gold} gold; missing (no prediction shares a word): ${[...counts.values()].reduce((x, y) => x + y, 0)}`);
-  for (const [cls, n] of [...counts].sort((x, y) => y[1] - x[1])) console.log(`  ${cls.padEnd(14)} ${n}`);
+  if (a.sides) console.log(`${names.length} articles, ${gold} gold`);
+  else console.log(`${names.length} articles, ${gold} gold; missing (no prediction shares a word): ${[...counts.values()].reduce((x, y) => x + y, 0)}`);
+  const sorted = [...counts].sort((x, y) => (a.sides ? x[0].localeCompare(y[0]) : y[1] - x[1]));
+  for (const [cls, n] of sorted) console.log(`  ${cls.padEnd(a.sides ? 48 : 14)} ${n}`);
   if (baseFind) console.log(`added against the base: ${added.n} quotes, ${added.right} right (precision ${added.n ? (added.right / added.n).toFixed(3) : '-'}); base quotes gone: ${added.lost}, ${added.lostRight} of them right`);
+}
+
+/** Where a span's words lie against a gold's: `ends late` when it holds words after the gold's last, and so on. */
+function boundaryOf(g: Set<number>, p: Set<number>): string {
+  const gMin = Math.min(...g), gMax = Math.max(...g), pMin = Math.min(...p), pMax = Math.max(...p);
+  const start = pMin < gMin ? 'starts early' : pMin > gMin ? 'starts late' : '';
+  const end = pMax > gMax ? 'ends late' : pMax < gMax ? 'ends soon' : '';
+  if (start && end) return `${start}, ${end}`;
+  return start || end || 'same ends, gap inside';
+}
+
+/**
+ * Both sides of the loss, with eval:quotes' one-to-one matching (`--sides`): (a) each prediction matched to
+ * no gold, by why; (b) each gold matched by no prediction, by its cue's shape (`classOf`) and whether a
+ * prediction overlaps it; (c) each matched pair whose words differ, by which end differs.
+ */
+function sideClasses(text: string, name: string, golds: Gold[], quotes: Quote[], sets: Set<number>[], parse: readonly SyntaxToken[], kids: number[][], counts: Map<string, number>, show: string | null): void {
+  const add = (cls: string, line: string) => {
+    counts.set(cls, (counts.get(cls) ?? 0) + 1);
+    if (show && (cls.startsWith(show) || show === 'all')) console.log(`${cls} | ${name} | ${line}`);
+  };
+  const goldSets = golds.map((g) => words(text, g.fragments));
+  const used = new Map<number, number>();
+  const matchOf = new Map<number, number>();
+  golds.forEach((g, gi) => {
+    let best = -1, bestScore = 0;
+    quotes.forEach((q, i) => {
+      if (used.has(i) || q.span.end <= g.content.start || q.span.start >= g.content.end) return;
+      const s = overlap(goldSets[gi], sets[i]);
+      if (s > bestScore) [best, bestScore] = [i, s];
+    });
+    if (best < 0 || bestScore < 0.5) return;
+    used.set(best, gi);
+    matchOf.set(gi, best);
+  });
+  const inSpans = (x: number, spans: Span[]) => spans.some((s) => s.start <= x && x < s.end);
+  const show1 = (spans: Span[]) => JSON.stringify(spans.map((s) => text.slice(s.start, s.end)).join(' … ').slice(0, 120));
+  quotes.forEach((q, i) => {
+    if (used.has(i)) return;
+    const parts = q.parts ?? [q.span];
+    const line = `cue=${q.cue?.verb} class=${q.cueClass} ${show1(parts)}`;
+    const over = goldSets.map((gs, gi) => [gi, overlap(gs, sets[i])] as const).filter(([, s]) => s > 0).sort((x, y) => y[1] - x[1]);
+    const cue = q.cue?.span.start ?? -1;
+    if (over.length) {
+      const gi = over[0][0];
+      const nested = cue >= 0 && inSpans(cue, golds[gi].fragments);
+      const why = nested ? 'its cue inside that content (nested)' : matchOf.has(gi) ? 'its gold matched by another prediction' : boundaryOf(goldSets[gi], sets[i]);
+      add(`(a) overlaps a gold < 1/2: ${why}`, `${line} GOLD ${show1(golds[gi].fragments)}`);
+      return;
+    }
+    if (golds.some((g) => g.source && g.source.some((s) => parts.some((p) => p.start < s.end && s.start < p.end)))) add('(a) no gold: overlaps a gold source', line);
+    else if (cue >= 0 && golds.some((g) => inSpans(cue, g.fragments))) add('(a) no gold: cue inside another content (nested)', line);
+    else if (cue >= 0 && golds.some((g) => inSpans(cue, g.cue))) add('(a) no gold: an annotated cue, another content', line);
+    else if (q.kind === 'direct' || !q.cue) add('(a) no gold: quotation or no cue', line);
+    else add(`(a) no gold: unannotated cue, ${q.cueClass ?? 'no class'}`, line);
+  });
+  golds.forEach((g, gi) => {
+    const m = matchOf.get(gi);
+    if (m !== undefined) {
+      const gs = goldSets[gi];
+      if (gs.size === sets[m].size && [...gs].every((x) => sets[m].has(x))) return;
+      add(`(c) matched, not exact: ${boundaryOf(gs, sets[m])}`, `PRED ${show1(quotes[m].parts ?? [quotes[m].span])} GOLD ${show1(g.fragments)}`);
+      return;
+    }
+    const near = quotes.filter((_, i) => overlap(goldSets[gi], sets[i]) > 0);
+    const own = near.some((q) => q.cue && inSpans(q.cue.span.start, g.cue));
+    const { cls, path } = classOf(g, parse, kids);
+    add(`(b) ${!near.length ? 'nothing near' : own ? 'overlapped < 1/2, its own cue' : 'overlapped < 1/2, another cue'}: ${cls}`, `[${g.cueText}] ${path} ${show1(g.fragments)} <- ${g.sourceText}`);
+  });
 }
 
 /** The quotes of this tree with a span the base's quotes do not have, and how many match a gold the base left unmatched. */
