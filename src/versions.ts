@@ -54,4 +54,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   role-named age not joined to someone its article leaves unnamed while naming others, children counted per
 //   parent, no person's record after a team's name; team records only with a common game score; figures over ten
 //   times apart are two things; an anonymous act not joined across sentences naming disjoint people (session 14)
-export const COMPARE_VERSION = 'compare-12';
+// compare-13: a brief conflict line names each way a side writes its value ("four and a half months",
+//   "136 days") with its outlets; the quote line gives only wordings that read as speech (reported speech a
+//   clause with its own subject, quoted words no title), cites only the wordings it gives, and is
+//   single-source when one independent source carries them (session 15)
+export const COMPARE_VERSION = 'compare-13';

@@ -8,11 +8,12 @@
 import { cueClassOf } from '../analyse/quotes/cues.js';
 import { MONTH_PATTERN_ANY_CASE, WEEKDAY_PATTERN_ANY_CASE } from '../text/calendar.js';
 import { spelledNumber } from '../text/numbers.js';
+import type { SyntaxToken } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
 import { figureHolders, otherHolder } from './figure-holders.js';
 import { ALIGN_THRESHOLD, type Alignment, actsOf, sameStatement } from './facts.js';
 import { evidence, type Sent, type StoryView, sentText } from './prepare.js';
-import { parseOf, verbSubject } from './syntax.js';
+import { kidsOf, parseOf, verbSubject } from './syntax.js';
 import { clean, cmp, overlap } from './text.js';
 import { shorten } from './timeline.js';
 import { type BriefSentence, type Conflict, type Evidence, type Fact, factStanding, type SpeakerLedger } from './types.js';
@@ -46,22 +47,75 @@ export function buildBrief(story: StoryView, al: Alignment, facts: Fact[], confl
     chosenKeys.push(rep.keys);
     out.push({ text: shorten(clean(sentText(rep)), 320), kind: 'fact', standing: factStanding(fact), citations: backing.map((x) => evidence(x)) });
   }
-  for (const c of conflicts.slice(0, nConflicts)) {
-    // each side in its outlets' own words ("about 100,000 people"), not the normalised value ("100000")
-    const sides = c.sides.map((s) => `${s.wordings[0] ? `“${s.wordings[0]}”` : s.value} (${s.outlets.join(', ')})`);
-    const verb = c.severity === 'conflict' ? 'Sources disagree on' : 'Sources differ slightly on';
-    out.push({
-      // ("the date of …", but "where Jane Roe lives", "how long ago …")
-      text: `${verb} ${/^(?:where|when|how|who|what|which)\b/i.test(c.slot) ? '' : 'the '}${c.slot}: ${sides.join(' vs ')}.`,
-      kind: 'conflict',
-      standing: 'disputed',
-      citations: c.sides.flatMap((s) => s.evidence.map(copyEv)),
-    });
-  }
+  for (const c of conflicts.slice(0, nConflicts)) out.push(conflictLine(story, c));
   const quote = quoteLine(story, ledger, out);
   if (quote && out.length < MAX) out.push(quote);
   if (out.length < 5) singleSourceLines(story, al, facts, factSents, relPos, chosenKeys, out);
   return out.slice(0, MAX);
+}
+
+/**
+ * A conflict line names every value it cites: each side in its outlets' own words ("about 100,000
+ * people"), not the normalised value ("100000"), and, when a side's articles write its value in
+ * several ways ("four and a half months", "136 days"), each of them with its outlets, so no cited
+ * sentence states a value the line does not name.
+ */
+function conflictLine(story: StoryView, c: Conflict): BriefSentence {
+  const sides = c.sides.map((s) =>
+    writtenValues(story, s)
+      .map((g) => `“${g.wording}” (${g.outlets.join(', ')})`)
+      .join(', '),
+  );
+  const verb = c.severity === 'conflict' ? 'Sources disagree on' : 'Sources differ slightly on';
+  return {
+    // ("the date of …", but "where Jane Roe lives", "how long ago …")
+    text: `${verb} ${/^(?:where|when|how|who|what|which)\b/i.test(c.slot) ? '' : 'the '}${c.slot}: ${sides.join(' vs ')}.`,
+    kind: 'conflict',
+    standing: 'disputed',
+    citations: c.sides.flatMap((s) => s.evidence.map(copyEv)),
+  };
+}
+
+/**
+ * A side's evidence grouped by the value as its articles write it (the numbers, in digits or words,
+ * and the weekday and month names of the words the side cites: "10 people" and "ten persons" are
+ * one, "four and a half months" and "136 days" two), in the side's order, each with the side's
+ * wording that begins with those words ("seven-hour-long talks") and the outlets that write it.
+ */
+function writtenValues(story: StoryView, side: Conflict['sides'][number]): { wording: string; outlets: string[] }[] {
+  const groups = new Map<string, { wording: string; outlets: string[] }>();
+  for (const e of side.evidence) {
+    const art = story.byId.get(e.articleId);
+    const words = art ? clean(art.text.slice(e.span.start, e.span.end)) : '';
+    const k = writtenValue(words);
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { wording: sideWording(side.wordings, words) ?? (words || side.value), outlets: [] }));
+    if (art && !g.outlets.includes(art.outlet)) g.outlets.push(art.outlet);
+  }
+  return groups.size ? [...groups.values()] : [{ wording: side.wordings[0] ?? side.value, outlets: side.outlets }];
+}
+
+/** The side's wording of a value's words: those words, or those words and the one word after them that says what a figure counts ("seven-hour-long talks"). */
+function sideWording(wordings: string[], words: string): string | undefined {
+  if (!words) return undefined;
+  return wordings.find((w) => w === words) ?? wordings.find((w) => w.startsWith(`${words} `) && !/\s/.test(w.slice(words.length + 1)));
+}
+
+const MONTH_OR_WEEKDAY = new RegExp(`^(?:${MONTH_PATTERN_ANY_CASE}|${WEEKDAY_PATTERN_ANY_CASE})$`, 'i');
+/** The numbers and the weekday and month names a value's words write, as a key (the words themselves when they write none: a place). */
+function writtenValue(words: string): string {
+  const parts: string[] = [];
+  for (const m of words.matchAll(/\d[\d,.]*\d|\d|[A-Za-z]+(?:-[A-Za-z]+)*/g)) {
+    const w = m[0];
+    if (/\d/.test(w)) parts.push(w.replace(/,/g, ''));
+    else if (MONTH_OR_WEEKDAY.test(w)) parts.push(w.slice(0, 3).toLowerCase());
+    else {
+      // ("twenty-five" is 25; "seven-hour-long" is 7)
+      const n = spelledNumber(w) ?? w.split('-').map(spelledNumber).find((x) => x !== null) ?? null;
+      if (n !== null) parts.push(String(n));
+    }
+  }
+  return parts.length ? parts.join(' ') : words.toLowerCase();
 }
 
 /**
@@ -199,17 +253,67 @@ function quoteLine(story: StoryView, ledger: SpeakerLedger[], out: BriefSentence
   const usedSentences = new Set(out.flatMap((b) => b.citations.map((e) => `${e.articleId}@${e.sentence.start}`)));
   const fresh = (s: (typeof quotes)[number]['s']) => !s.wordings.some((w) => w.evidence.some((e) => usedSentences.has(`${e.articleId}@${e.sentence.start}`)));
   const sure = speakerSure(story);
-  const pick = quotes.find(({ l, s }) => fresh(s) && sure(l.speaker, s.wordings.flatMap((w) => w.evidence)));
+  const speech = reportedSpeech(story);
+  // (the wordings the line gives: the most carried one and the next, each when it reads as speech;
+  // the line cites only their articles, and is established only when two independent sources carry them)
+  const shownOf = (s: (typeof quotes)[number]['s']) => {
+    const [main, ...rest] = s.wordings;
+    if (!main || !speech(main)) return null;
+    const variant = rest.find(speech);
+    return variant ? [main, variant] : [main];
+  };
+  let pick: { l: SpeakerLedger; shown: SpeakerLedger['statements'][number]['wordings'] } | null = null;
+  for (const { l, s } of quotes) {
+    const shown = fresh(s) ? shownOf(s) : null;
+    if (!shown || !sure(l.speaker, shown.flatMap((w) => w.evidence))) continue;
+    pick = { l, shown };
+    break;
+  }
   if (!pick) return null;
-  const { l, s } = pick;
-  const main = s.wordings[0];
+  const { l, shown } = pick;
+  const [main, variant] = shown;
   // reported speech follows "said that" as a clause: no second "that", no capital on a pronoun
   const clause = (t: string) => t.replace(/^that\s+/i, '').replace(/^(?:He|She|They|It|We|There|This)\b/, (w) => w.toLowerCase());
-  const words = (w: (typeof s.wordings)[number], n: number) => (w.kind === 'indirect' ? shorten(clause(w.text), n) : `“${shorten(w.text, n)}”`);
-  const variants = s.wordings.length > 1 ? `; also worded ${words(s.wordings[1], 120)} (${s.wordings[1].outlets.join(', ')})` : '';
+  const words = (w: (typeof shown)[number], n: number) => (w.kind === 'indirect' ? shorten(clause(w.text), n) : `“${shorten(w.text, n)}”`);
+  const variants = variant ? `; also worded ${words(variant, 120)} (${variant.outlets.join(', ')})` : '';
   const said = main.kind === 'indirect' ? `${l.name} said that ${words(main, 160)}` : `${l.name} was quoted as saying ${words(main, 160)}`;
-  // (the ledger's statements carried by one outlet are left out above: two outlets carry this one)
-  return { text: `${said} (${main.outlets.join(', ')})${variants}.`, kind: 'quote', standing: 'established', citations: s.wordings.flatMap((w) => w.evidence.map(copyEv)) };
+  return { text: `${said} (${main.outlets.join(', ')})${variants}.`, kind: 'quote', standing: story.independent(shown.flatMap((w) => w.articles)) >= 2 ? 'established' : 'single-source', citations: shown.flatMap((w) => w.evidence.map(copyEv)) };
+}
+
+/**
+ * Whether a wording of the ledger reads as someone's speech, so the brief may say they said it: reported
+ * speech is a clause with its own subject ("police say a man told the driver to stop"), not what a
+ * verb the analysers took for a cue governs ("is asked to call police", "called police to tell them",
+ * "accused of killing", "countered with a 9-2 run"); quoted words are not a title ("The Secret Man:
+ * The Story of ...": every longer word capitalised). Without a parse, reported speech is taken as read.
+ */
+export function reportedSpeech(story: StoryView): (w: SpeakerLedger['statements'][number]['wordings'][number]) => boolean {
+  return (w) => {
+    if (w.kind !== 'indirect') return !titleCased(w.text);
+    const e = w.evidence[0];
+    const art = e ? story.byId.get(e.articleId) : undefined;
+    const tokens = art ? parseOf(art) : null;
+    return !tokens || clauseWithSubject(tokens, e.span);
+  };
+}
+
+/**
+ * Whether a word of a span that heads it (its head lies outside the span) has a subject among the
+ * span's words. (Any of them: a parse may hang a clause's subject on the verb of saying, "Police say
+ * a man [obj] outside the club told the driver to stop but he kept going".)
+ */
+function clauseWithSubject(tokens: readonly SyntaxToken[], span: { start: number; end: number }): boolean {
+  const inside = (i: number) => i >= 0 && tokens[i].start >= span.start && tokens[i].start < span.end;
+  const kids = kidsOf(tokens);
+  for (let i = tokenAt(tokens, span.start); i < tokens.length && tokens[i].start < span.end; i++)
+    if (inside(i) && !inside(tokens[i].head) && kids[i].some((k) => inside(k) && /^(?:nsubj|csubj|expl)/.test(tokens[k].deprel))) return true;
+  return false;
+}
+
+/** Quoted words whose every word of four letters or more is capitalised (two at least): a title, not speech. */
+function titleCased(text: string): boolean {
+  const long = text.match(/[A-Za-z][A-Za-z’']{3,}/g) ?? [];
+  return long.length >= 2 && long.every((w) => /^[A-Z]/.test(w));
 }
 
 /**

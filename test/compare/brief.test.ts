@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { renderCrossCheckHtml, renderCrossCheckMarkdown } from '../../src/compare/index.js';
-import { crossCheckTexts, publishedAt } from './story.js';
+import { reportedSpeech } from '../../src/compare/brief.js';
+import { crossCheckStory, renderCrossCheckHtml, renderCrossCheckMarkdown } from '../../src/compare/index.js';
+import { prepareStory } from '../../src/compare/prepare.js';
+import { crossCheckTexts, inventedArticle, publishedAt } from './story.js';
 
 // Invented wording (no seed or fixture names): four outlets tell one warehouse fire; one of them
 // names another hospital, one gives another time of day.
@@ -31,6 +33,8 @@ describe('the brief cites only what states the line', () => {
     for (const b of x.brief) {
       if (b.kind === 'conflict') assert.equal(b.standing, 'disputed', b.text);
       else if (b.kind === 'note') assert.equal(b.standing, 'single-source', b.text);
+      // (a quote carried by one independent source, copies of one wire, is single-source)
+      else if (b.kind === 'quote') assert.ok(b.standing === 'established' || b.standing === 'single-source', b.text);
       else assert.ok(b.standing === 'established' || b.standing === 'disputed', b.text);
     }
     assert.equal(x.brief[0].standing, 'established', x.brief[0].text);
@@ -92,5 +96,49 @@ describe('the brief cites quoted words only by sentences that quote', () => {
     assert.ok(wall, JSON.stringify(x.brief.map((b) => b.text)));
     if (/^"/.test(wall.text)) assert.deepEqual(citedArticles(wall), [x.sources[0].articleId, x.sources[1].articleId].sort());
     else assert.ok(!citedArticles(wall).includes(x.sources[0].articleId), JSON.stringify(wall));
+  });
+});
+
+describe('a conflict line names every value it cites', () => {
+  // Invented wording: four outlets time one meeting; three write one length two ways ("five and a
+  // half hours", "330 minutes"), which are one side of the conflict.
+  const lead = 'The two foreign ministers met in Northvale on Tuesday to discuss the border dispute.\n\n';
+  const x = story([
+    `${lead}The talks lasted five and a half hours, officials said.`,
+    `${lead}The talks lasted five and a half hours, officials said.`,
+    `${lead}The talks lasted 330 minutes, officials said.`,
+    `${lead}The talks lasted nine hours, officials said.`,
+  ]);
+  it('each way a side writes its value is named, with the outlets that write it', () => {
+    const line = x.brief.find((b) => b.kind === 'conflict');
+    assert.ok(line, JSON.stringify(x.brief.map((b) => b.text)));
+    assert.match(line.text, /“five and a half hours” \(Outlet a0, Outlet a1\), “330 minutes” \(Outlet a2\) vs “nine hours” \(Outlet a3\)/);
+    assert.deepEqual(citedArticles(line), x.sources.map((s) => s.articleId).sort());
+  });
+});
+
+describe('the quote line gives only what reads as someone speaking', () => {
+  // Invented wording: outlets carry an appeal ("is asked to call", no one speaking) and a
+  // spokeswoman's words in reported speech, and a book's title in quotation marks.
+  const lead = 'A lorry overturned on the ring road in Eastmere on Monday, closing two lanes.\n\n';
+  const texts = [
+    `${lead}Anyone with information is asked to call police on 0800 555 0101.\n\nSpokeswoman Jane Roe said the lanes would reopen by Tuesday morning.`,
+    `${lead}Anyone with information is asked to call police on 0800 555 0101.\n\nThe driver, Carl Poe, wrote about the road in his memoir, "The Long Road Home: Forty Years Behind The Wheel".`,
+  ];
+  const articles = texts.map((t, i) => inventedArticle(`a${i}`, t, PUBLISHED));
+  const x = crossCheckStory({ storyId: 's', articles, copies: [] });
+  const speech = reportedSpeech(prepareStory({ articles, copies: [] }));
+  const wording = (name: RegExp) => x.quoteLedger.find((l) => name.test(l.name))?.statements[0]?.wordings[0];
+  it('reported speech is a clause with its own subject, not what "is asked to" governs', () => {
+    const appeal = wording(/^Anyone/);
+    const roe = wording(/Roe/);
+    assert.ok(appeal && roe, JSON.stringify(x.quoteLedger.map((l) => l.name)));
+    assert.equal(speech(appeal), false, appeal.text);
+    assert.equal(speech(roe), true, roe.text);
+  });
+  it('a title in quotation marks is not speech', () => {
+    const title = x.quoteLedger.flatMap((l) => l.statements.flatMap((s) => s.wordings)).find((w) => /Long Road Home/.test(w.text));
+    assert.ok(title, JSON.stringify(x.quoteLedger.map((l) => l.name)));
+    assert.equal(speech(title), false, title.text);
   });
 });
