@@ -128,6 +128,16 @@ interface ClausePart {
   days: Set<string>;
 }
 
+// Patterns and lists read for every sentence, clause or word, each made once: a regular expression
+// or an array written inside a function is a new object each time it is reached
+const ENDS_ON_COLON = /:\s*$/;
+const CLAUSE_SAID: ReadonlySet<string> = new Set(['ccomp', 'parataxis']);
+const MONTH_AND_DAY = /^\d{4}-(\d\d-\d\d)/;
+const PARTICIPLE_END = /(?:ed|en)$/i;
+const GERUND_END = /ing$/i;
+const APOSTROPHE_ONLY = /^['’]$/;
+const N_END = /n$/i;
+
 function findClaims(s: Sent): Claim[] {
   const whole = (): Claim[] => [claim({ acts: new Set(), keys: s.keys, notNouns: s.keys, agents: new Set(), patients: new Set(), time: null, denied: new Set(), hedged: false, days: new Set() })];
   const tokens = parseOf(s.art);
@@ -163,13 +173,13 @@ function findClaims(s: Sent): Claim[] {
     if (attributed[c - lo] === 2) attributed[c - lo] = attributesAt(c) ? 1 : 0;
     return attributed[c - lo] === 1;
   };
-  const introduces = /:\s*$/.test(s.art.text.slice(s.span.start, s.span.end));
+  const introduces = ENDS_ON_COLON.test(s.art.text.slice(s.span.start, s.span.end));
   const attributesAt = (c: number) =>
     attributing(tokens[c].lemma.toLowerCase()) &&
     !quoted.some((q) => tokens[c].start >= q.start && tokens[c].end <= q.end) &&
     (cues.has(tokens[c].start) ||
       universalRelation(tokens[c].deprel) === 'parataxis' ||
-      kids[c].some((k) => inside(k) && ['ccomp', 'parataxis'].includes(universalRelation(tokens[k].deprel))) ||
+      kids[c].some((k) => inside(k) && CLAUSE_SAID.has(universalRelation(tokens[k].deprel))) ||
       // (a verb of saying that ends its sentence on a colon with nothing said, "the council said in a
       // statement last week:": what it said follows; active, "has been charged" states an act)
       (introduces && tokens[c].upos === 'VERB' && kids[c].some((k) => tokens[k].deprel === 'nsubj') && !kids[c].some((k) => inside(k) && (SAID.has(universalRelation(tokens[k].deprel)) || tokens[k].deprel === 'aux:pass'))));
@@ -204,7 +214,7 @@ function findClaims(s: Sent): Claim[] {
   // (a day resolved from the article's own date; one guessed from the story's may be another day's)
   for (const t of s.times) {
     // (month and day: a date told without its year may have been resolved into another year)
-    const day = t.resolved && !t.resolvedInferred ? /^\d{4}-(\d\d-\d\d)/.exec(t.resolved)?.[1] : undefined;
+    const day = t.resolved && !t.resolvedInferred ? MONTH_AND_DAY.exec(t.resolved)?.[1] : undefined;
     const j = day ? tokenAt(tokens, t.span.start) : -1;
     if (day && inside(j)) part(clauseOf[j - lo]).days.add(day);
   }
@@ -251,7 +261,7 @@ function findClaims(s: Sent): Claim[] {
  */
 function participleAct(tokens: readonly SyntaxToken[], kids: number[][], j: number): string | null {
   const t = tokens[j];
-  if (t.upos !== 'ADJ' || !/(?:ed|en)$/i.test(t.text) || !kids[j].some((c) => tokens[c].deprel === 'cop' || tokens[c].deprel === 'aux:pass')) return null;
+  if (t.upos !== 'ADJ' || !PARTICIPLE_END.test(t.text) || !kids[j].some((c) => tokens[c].deprel === 'cop' || tokens[c].deprel === 'aux:pass')) return null;
   return notAnAct(t.lemma.toLowerCase()) ? null : key(t.lemma.toLowerCase());
 }
 
@@ -264,8 +274,8 @@ function participleAct(tokens: readonly SyntaxToken[], kids: number[][], j: numb
  */
 function thingNoun(tokens: readonly SyntaxToken[], kids: number[][], i: number): boolean {
   const t = tokens[i];
-  if (t.upos !== 'NOUN' || /ing$/i.test(t.text) || !namesAThing(t.lemma)) return false;
-  return kids[i].some((k) => ['det', 'nmod:poss'].includes(tokens[k].deprel));
+  if (t.upos !== 'NOUN' || GERUND_END.test(t.text) || !namesAThing(t.lemma)) return false;
+  return kids[i].some((k) => tokens[k].deprel === 'det' || tokens[k].deprel === 'nmod:poss');
 }
 
 /** The relations that hold what a verb of saying says or whom it tells: without one, the verb only attributes. */
@@ -318,7 +328,7 @@ function denies(tokens: readonly SyntaxToken[], kids: number[][], j: number): bo
 }
 
 /** "hadn ’ t": a contraction some outlets' text spaces around its apostrophe, which the parse reads as three words. */
-const spacedNot = (tokens: readonly SyntaxToken[], k: number) => k >= 2 && tokens[k].text.toLowerCase() === 't' && /^['’]$/.test(tokens[k - 1].text) && /n$/i.test(tokens[k - 2].text);
+const spacedNot = (tokens: readonly SyntaxToken[], k: number) => k >= 2 && tokens[k].text.toLowerCase() === 't' && APOSTROPHE_ONLY.test(tokens[k - 1].text) && N_END.test(tokens[k - 2].text);
 
 const VALUE = /^(?:\d[\d.,:]*[a-z]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|june|july|august|sept?\.?|september|oct\.?|october|nov\.?|november|dec\.?|december)$/;
 const claim = ({ notNouns, ...p }: ClausePart): Claim => {

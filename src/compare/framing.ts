@@ -56,9 +56,20 @@ function mainActors(story: StoryView): Set<string> {
   return new Set([...units].filter(([, u]) => u.size >= 2).map(([k]) => k));
 }
 
-/** The spans of a sentence's names, dates and figures: facts, not wording. */
-const factSpans = (s: Sent) => [...s.entities.map((e) => e.span), ...s.times.map((x) => x.span), ...s.quantities.map((q) => q.span)];
-const inside = (t: { start: number; end: number }, spans: { start: number; end: number }[]) => spans.some((x) => t.start < x.end && t.end > x.start);
+/**
+ * The word overlaps one of the sentence's names, dates or figures: facts, not wording. (Read in
+ * place: a list of the spans per sentence was three arrays made and dropped for each of the
+ * story's sentences.)
+ */
+function inFact(t: { start: number; end: number }, s: Sent): boolean {
+  for (const e of s.entities) if (t.start < e.span.end && t.end > e.span.start) return true;
+  for (const x of s.times) if (t.start < x.span.end && t.end > x.span.start) return true;
+  for (const q of s.quantities) if (t.start < q.span.end && t.end > q.span.start) return true;
+  return false;
+}
+
+/** (One object: a regular expression written in the loop is a new object for each word read.) */
+const DIGIT = /\d/;
 
 type ArticleView = StoryView['articles'][number];
 type WordAt = { art: ArticleView; sent: Sent; span: { start: number; end: number } };
@@ -70,9 +81,8 @@ type WordAt = { art: ArticleView; sent: Sent; span: { start: number; end: number
 function countedWords(a: ArticleView, actors: Set<string>, visit: (norm: string, s: Sent, t: Sent['tokens'][number]) => void): void {
   for (const s of a.sentences) {
     if (actors.size && !s.entities.some((e) => actors.has(e.key))) continue;
-    const facts = factSpans(s);
     for (const t of s.tokens) {
-      if (!t.content || /\d/.test(t.norm) || inside(t, facts)) continue;
+      if (!t.content || DIGIT.test(t.norm) || inFact(t, s)) continue;
       visit(t.norm, s, t);
     }
   }
@@ -106,21 +116,30 @@ function placesOf(articles: ArticleView[], actors: Set<string>, words: Set<strin
   return where;
 }
 
+/** A word's count over the whole story and its prior (the story's frequency mixed with the background's). */
+interface Pooled {
+  n: number;
+  alpha: number;
+}
+
 /**
- * z-scores of the log-odds ratio of each word of `mine` against the rest of the story (`pooled`
- * minus `mine`), with prior `alpha`. The rest is never built as a map: one outlet's row costs its
- * own vocabulary, not the story's (a story of a thousand single-article outlets stays linear).
+ * The distinctive words of `mine`: z-score of the log-odds ratio of each word against the rest of
+ * the story (`pooled` minus `mine`) at least Z_MIN, and said at least twice. The rest is never
+ * built as a map: one outlet's row costs its own vocabulary, not the story's (a story of a
+ * thousand single-article outlets stays linear); no map of every word's score is kept either,
+ * only the few that pass.
  */
-function logOddsZ(mine: Counts, pooled: Counts, pooledTotal: number, alpha: (w: string) => number): Map<string, number> {
+function distinctiveWords(mine: Counts, pooled: Map<string, Pooled>, pooledTotal: number): [string, number][] {
   let n1 = 0;
   for (const y of mine.values()) n1 += y;
   const n2 = pooledTotal - n1;
-  const out = new Map<string, number>();
+  const out: [string, number][] = [];
   for (const [w, y1] of mine) {
-    const a = alpha(w);
-    const y2 = (pooled.get(w) ?? 0) - y1;
+    const { n, alpha: a } = pooled.get(w)!;
+    const y2 = n - y1;
     const delta = Math.log((y1 + a) / (n1 + PRIOR_STRENGTH - y1 - a)) - Math.log((y2 + a) / (n2 + PRIOR_STRENGTH - y2 - a));
-    out.set(w, delta / Math.sqrt(1 / (y1 + a) + 1 / (y2 + a)));
+    const z = delta / Math.sqrt(1 / (y1 + a) + 1 / (y2 + a));
+    if (z >= Z_MIN && y1 >= 2) out.push([w, z]);
   }
   return out;
 }
@@ -130,19 +149,19 @@ export function buildFraming(story: StoryView): FramingRow[] {
   const actors = mainActors(story);
   const { perUnit, articlesOf } = countWords(story, actors);
   if (perUnit.size < 2) return [];
-  const pooled: Counts = new Map();
-  for (const c of perUnit.values()) for (const [w, n] of c) bump(pooled, w, n);
+  const counts: Counts = new Map();
+  for (const c of perUnit.values()) for (const [w, n] of c) bump(counts, w, n);
   let pooledSum = 0;
-  for (const n of pooled.values()) pooledSum += n;
+  for (const n of counts.values()) pooledSum += n;
   const pooledTotal = Math.max(1, pooledSum);
   const bg = backgroundCounts();
-  const alpha = (w: string) => PRIOR_STRENGTH * (0.5 * ((bg.counts.get(w) ?? 0) + 0.5) / bg.total + (0.5 * (pooled.get(w) ?? 0)) / pooledTotal);
+  // each word's count and prior, once for the story: every outlet's row reads them
+  const pooled = new Map<string, Pooled>();
+  for (const [w, n] of counts) pooled.set(w, { n, alpha: PRIOR_STRENGTH * (0.5 * ((bg.counts.get(w) ?? 0) + 0.5) / bg.total + (0.5 * n) / pooledTotal) });
   const usage: FramingRow['usage'] = [];
   for (const unit of [...perUnit.keys()].sort(cmp)) {
     const mine = perUnit.get(unit)!;
-    const z = logOddsZ(mine, pooled, pooledSum, alpha);
-    const chosen = [...z]
-      .filter(([w, score]) => score >= Z_MIN && (mine.get(w) ?? 0) >= 2)
+    const chosen = distinctiveWords(mine, pooled, pooledSum)
       .sort((x, y) => y[1] - x[1] || cmp(x[0], y[0]))
       .slice(0, MAX_TERMS)
       .map(([w]) => w);

@@ -59,11 +59,26 @@ function quoteWords(text: string, idf: (k: string) => number): QuoteWords {
   return { keys, w, total, norm, words: toks.length };
 }
 
+/**
+ * The words of `short` appear in `long` as a run of whole words (the padded `long` includes the
+ * padded `short`, each padded with a space at both ends), read in place: padding made two copies
+ * of both wordings for every pair compared.
+ */
+export function wordsWithin(short: string, long: string): boolean {
+  const n = short.length;
+  if (!n) return ` ${long} `.includes('  ');
+  for (let i = long.indexOf(short); i >= 0; i = long.indexOf(short, i + 1)) {
+    if ((i === 0 || long.charCodeAt(i - 1) === SPACE) && (i + n === long.length || long.charCodeAt(i + n) === SPACE)) return true;
+  }
+  return false;
+}
+const SPACE = 32;
+
 /** The same words: equal, one contained in the other, or three or more shared words making up most of both. */
 function nearVerbatim(a: QItem, b: QItem): boolean {
   if (a.norm === b.norm) return true;
   const [sh, lo] = a.norm.length <= b.norm.length ? [a, b] : [b, a];
-  if (sh.words >= 3 && ` ${lo.norm} `.includes(` ${sh.norm} `)) return true;
+  if (sh.words >= 3 && wordsWithin(sh.norm, lo.norm)) return true;
   // the word count first: most candidates fail it, and it costs less than the similarity
   const shared = sharedWords(a, b);
   return shared >= 3 && shared / Math.max(a.keys.size, b.keys.size) >= 0.7 && quoteSimilarity(a, b) >= 0.8;
@@ -72,7 +87,7 @@ function nearVerbatim(a: QItem, b: QItem): boolean {
 export function quoteSimilarity(a: QItem, b: QItem): number {
   if (a.norm === b.norm) return 1;
   const [s, l] = a.norm.length <= b.norm.length ? [a, b] : [b, a];
-  if (s.words >= 3 && ` ${l.norm} `.includes(` ${s.norm} `)) return 0.95;
+  if (s.words >= 3 && wordsWithin(s.norm, l.norm)) return 0.95;
   let shared = 0;
   let sharedW = 0;
   for (const k of a.keys)
@@ -124,16 +139,21 @@ const NAMING = /^(call|calls|called|calling|dub|dubs|dubbed|dubbing|name|names|n
 /** Words of a title that stay lower case ("Gone with the Wind", "Fire and Fury"). */
 const TITLE_SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'as', 'vs', 'vs.']);
 
+// (one object each: a regular expression written inside the loop is a new object for every word)
+const WORDISH = /[\p{L}\p{N}]/u;
+const CAPITALISED = /^[\p{Lu}\p{N}]/u;
+const LEADING_MARKS = /^[^\p{L}\p{N}]+/u;
+
 /** A short quotation of capitalised words with no sentence punctuation: a title or a name, not speech. */
 export function looksLikeTitle(quoted: string): boolean {
   // American style puts the sentence's period inside the marks: “Lopez Tonight.”
   const q = quoted.trim().replace(/[.,]$/, '');
-  const words = q.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const words = q.split(/\s+/).filter((w) => WORDISH.test(w));
   if (!words.length || words.length > 8 || /[.!?;]$|[,:;] /.test(q)) return false;
   let small = 0;
   for (const w of words) {
     if (TITLE_SMALL.has(w.toLowerCase())) small++;
-    else if (!/^[\p{Lu}\p{N}]/u.test(w.replace(/^[^\p{L}\p{N}]+/u, ''))) return false;
+    else if (!CAPITALISED.test(w.replace(LEADING_MARKS, ''))) return false;
   }
   return small < words.length;
 }
@@ -308,11 +328,7 @@ function candidatePairs(list: QItem[]): [number, number][] {
   const seen = new Set<number>();
   const out: [number, number][] = [];
   list.forEach((it, i) => {
-    const rare = [...it.keys]
-      .map((k) => ({ k, l: index.get(k)! }))
-      .sort((x, y) => x.l.length - y.l.length || cmp(x.k, y.k))
-      .slice(0, BLOCKING_WORDS);
-    for (const { l } of rare) {
+    for (const { l } of rarest(it.keys, index)) {
       if (l.length > MAX_POSTING) break;
       for (const j of l) {
         if (j === i) continue;
@@ -326,6 +342,23 @@ function candidatePairs(list: QItem[]): [number, number][] {
     }
   });
   return out.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+}
+
+/**
+ * The BLOCKING_WORDS rarest of `keys` (shortest list in `index` first, ties by key) with their lists:
+ * kept in order as they are met, rather than every key sorted for each wording.
+ */
+function rarest(keys: Set<string>, index: Map<string, number[]>): { k: string; l: number[] }[] {
+  const rare: { k: string; l: number[] }[] = [];
+  for (const k of keys) {
+    const l = index.get(k)!;
+    let p = rare.length;
+    while (p > 0 && (rare[p - 1].l.length > l.length || (rare[p - 1].l.length === l.length && cmp(rare[p - 1].k, k) > 0))) p--;
+    if (p >= BLOCKING_WORDS) continue;
+    rare.splice(p, 0, { k, l });
+    if (rare.length > BLOCKING_WORDS) rare.pop();
+  }
+  return rare;
 }
 
 function sharedWords(a: QItem, b: QItem): number {
@@ -394,7 +427,7 @@ function statement(story: StoryView, g: QItem[]): QuoteStatement {
   if (wordings.length === 1) relation = articles.length > 1 ? 'identical' : 'single';
   else {
     const norms = [...byNorm.keys()].sort((a, b) => a.length - b.length);
-    const contained = norms.every((n, i) => i === norms.length - 1 || norms.slice(i + 1).some((m) => ` ${m} `.includes(` ${n} `)));
+    const contained = norms.every((n, i) => i === norms.length - 1 || norms.slice(i + 1).some((m) => wordsWithin(n, m)));
     relation = contained ? 'truncation' : 'variant';
   }
   const outlets = new Set(articles.map((id) => story.byId.get(id)!.outlet));
