@@ -11,7 +11,7 @@
  */
 import { tokenAt } from '../text/tokenize.js';
 import { figureHolders } from './figure-holders.js';
-import type { Sent } from './prepare.js';
+import type { QuoteView, Sent } from './prepare.js';
 import { kidsOf, parseOf } from './syntax.js';
 
 export interface CopyGroups {
@@ -29,20 +29,30 @@ export interface CopyGroups {
 export function sentenceCopies(all: Sent[], candidates: Sent[], ordinal: Map<Sent, number>): CopyGroups {
   const firstOf = Int32Array.from(all, (_, i) => i);
   const members = new Map<number, number[]>();
-  const quotesOf = directQuotesBySentence(candidates);
-  const byKey = new Map<string, number>();
-  const ords = candidates.map((s) => ordinal.get(s)!).sort((a, b) => a - b);
-  for (const o of ords) {
-    const key = copyKey(all[o], quotesOf.get(all[o]));
-    const first = byKey.get(key);
-    if (first === undefined) {
-      byKey.set(key, o);
-      continue;
+  // first by text alone (most sentences of a story have no copy), then what else the similarity reads
+  const byText = new Map<string, number[]>();
+  for (const o of candidates.map((s) => ordinal.get(s)!).sort((a, b) => a - b)) {
+    const s = all[o];
+    const text = s.art.text.slice(s.span.start, s.span.end);
+    const same = byText.get(text);
+    if (same) same.push(o);
+    else byText.set(text, [o]);
+  }
+  for (const same of byText.values()) {
+    if (same.length < 2) continue;
+    const byKey = new Map<string, number>();
+    for (const o of same) {
+      const key = copyKey(all[o]);
+      const first = byKey.get(key);
+      if (first === undefined) {
+        byKey.set(key, o);
+        continue;
+      }
+      firstOf[o] = first;
+      let m = members.get(first);
+      if (!m) members.set(first, (m = [first]));
+      m.push(o);
     }
-    firstOf[o] = first;
-    let m = members.get(first);
-    if (!m) members.set(first, (m = [first]));
-    m.push(o);
   }
   return { firstOf, members };
 }
@@ -53,29 +63,29 @@ export function dissolveCopies(groups: CopyGroups, first: number): void {
   groups.members.delete(first);
 }
 
-/** The direct quotations of each sentence's article that sit in it, as spans from the sentence's start. */
-function directQuotesBySentence(sentences: Sent[]): Map<Sent, string[]> {
-  const out = new Map<Sent, string[]>();
-  for (const art of new Set(sentences.map((s) => s.art)))
-    for (const q of art.quotes) {
-      if (q.quote.kind !== 'direct') continue;
-      const from = q.sent.span.start;
-      const parts = (q.quote.parts?.length ? q.quote.parts : [q.quote.span]).map((p) => `${p.start - from}-${p.end - from}`).join(',');
-      let l = out.get(q.sent);
-      if (!l) out.set(q.sent, (l = []));
-      l.push(parts);
+/** Per article, its quotations by the sentence they sit in (read once per article). */
+const QUOTES_BY_SENTENCE = new WeakMap<Sent['art'], Map<Sent, QuoteView[]>>();
+function quotesIn(s: Sent): QuoteView[] | undefined {
+  let bySent = QUOTES_BY_SENTENCE.get(s.art);
+  if (!bySent) {
+    QUOTES_BY_SENTENCE.set(s.art, (bySent = new Map()));
+    for (const q of s.art.quotes) {
+      const l = bySent.get(q.sent);
+      if (l) l.push(q);
+      else bySent.set(q.sent, [q]);
     }
-  return out;
+  }
+  return bySent.get(s);
 }
 
-/** Everything the alignment's similarity reads of a sentence, as one string (positions from the sentence's start). */
-function copyKey(s: Sent, quotes: string[] | undefined): string {
+/** Everything the alignment's similarity reads of a sentence besides its text, as one string (positions from the sentence's start). */
+function copyKey(s: Sent): string {
   const from = s.span.start;
   const at = (sp: { start: number; end: number }) => `${sp.start - from}-${sp.end - from}`;
   const entities = s.entities.map((e) => `${e.type}:${e.key}:${at(e.span)}`).join('|');
   const holders = s.quantities.length ? figureHolders(s) : [];
   const figures = s.quantities.map((q, i) => `${q.unit}:${q.value}:${q.counted ?? ''}:${at(q.span)}:${holders[i]?.join(' ') ?? ''}`).join('|');
-  return [s.art.text.slice(s.span.start, s.span.end), s.slots.join('|'), entities, figures, quotes?.join('|') ?? ''].join('\u0000');
+  return [s.slots.join('|'), entities, figures, quoteReading(s)].join('\u0000');
 }
 
 /**
@@ -87,34 +97,65 @@ function copyKey(s: Sent, quotes: string[] | undefined): string {
 export function claimTwins(all: Sent[], groups: CopyGroups): Int32Array {
   const twinOf = Int32Array.from(all, (_, i) => i);
   for (const members of groups.members.values()) {
-    const quotesOf = directQuotesBySentence(members.map((o) => all[o]));
-    const byReading = new Map<string, number>();
+    // the group's readings so far, each by its first sentence (copies are mostly read alike: one)
+    const readings: number[] = [];
     for (const o of members) {
-      const key = readingKey(all[o], quotesOf.get(all[o]));
-      const first = byReading.get(key);
-      if (first === undefined) byReading.set(key, o);
-      else twinOf[o] = first;
+      const twin = readings.find((r) => sameReading(all[r], all[o]));
+      if (twin === undefined) readings.push(o);
+      else twinOf[o] = twin;
     }
   }
   return twinOf;
 }
 
-/** The sentence's parse (tokens, heads and children inside it; "out" for one outside), times and direct quotations' cues and words, as one string. */
-function readingKey(s: Sent, quotes: string[] | undefined): string {
-  const from = s.span.start;
-  const tokens = parseOf(s.art);
-  const out: string[] = [quotes?.join('|') ?? ''];
-  for (const t of s.times) out.push(`${t.span.start - from}-${t.span.end - from}:${t.resolved ?? ''}:${t.value ?? ''}:${t.anchor ?? ''}:${t.text}`);
-  for (const q of s.art.quotes) if (q.sent === s) out.push(`${q.quote.kind}:${q.quote.cue ? q.quote.cue.span.start - from : ''}:${q.text}`);
-  if (!tokens) return `${out.join('\u0001')}\u0000none`;
+/** Whether two copies have one parse (tokens, heads and children inside the sentence, "outside" alike), the same times and the same quotations' kinds, cues and words. */
+function sameReading(a: Sent, b: Sent): boolean {
+  const ta = a.times;
+  const tb = b.times;
+  if (ta.length !== tb.length) return false;
+  for (let i = 0; i < ta.length; i++) {
+    const x = ta[i];
+    const y = tb[i];
+    if (x.span.start - a.span.start !== y.span.start - b.span.start || x.span.end - x.span.start !== y.span.end - y.span.start) return false;
+    if (x.resolved !== y.resolved || x.value !== y.value || x.anchor !== y.anchor || x.text !== y.text) return false;
+  }
+  if (quoteReading(a) !== quoteReading(b)) return false;
+  const pa = parseOf(a.art);
+  const pb = parseOf(b.art);
+  if (!pa || !pb) return !pa && !pb;
+  const [loA, hiA] = tokenRange(pa, a);
+  const [loB, hiB] = tokenRange(pb, b);
+  if (hiA - loA !== hiB - loB) return false;
+  const ka = kidsOf(pa);
+  const kb = kidsOf(pb);
+  // a token's place in its sentence, or -1 outside it
+  const relA = (j: number) => (j >= loA && j < hiA ? j - loA : -1);
+  const relB = (j: number) => (j >= loB && j < hiB ? j - loB : -1);
+  for (let d = 0; d < hiA - loA; d++) {
+    const x = pa[loA + d];
+    const y = pb[loB + d];
+    if (x.start - a.span.start !== y.start - b.span.start || x.end - x.start !== y.end - y.start) return false;
+    if (x.text !== y.text || x.lemma !== y.lemma || x.upos !== y.upos || x.xpos !== y.xpos || x.deprel !== y.deprel || relA(x.head) !== relB(y.head)) return false;
+    const kx = ka[loA + d];
+    const ky = kb[loB + d];
+    if (kx.length !== ky.length) return false;
+    for (let i = 0; i < kx.length; i++) if (relA(kx[i]) !== relB(ky[i])) return false;
+  }
+  return true;
+}
+
+/** The parse tokens of a sentence: [first, end). */
+function tokenRange(tokens: ReturnType<typeof parseOf> & object, s: Sent): [number, number] {
   const lo = tokenAt(tokens, s.span.start);
   let hi = lo;
   while (hi < tokens.length && tokens[hi].start < s.span.end) hi++;
-  const kids = kidsOf(tokens);
-  const rel = (j: number) => (j >= lo && j < hi ? j - lo : 'out');
-  for (let j = lo; j < hi; j++) {
-    const t = tokens[j];
-    out.push(`${t.start - from}-${t.end - from}:${t.text}:${t.lemma}:${t.upos}:${t.xpos}:${t.deprel}:${rel(t.head)}:${kids[j].map(rel).join(',')}`);
-  }
-  return out.join('\u0001');
+  return [lo, hi];
+}
+
+/** The direct quotations analyse read in a sentence (what the similarity and the claims read): cue, span and parts (from the sentence's start) and words, as one string. */
+function quoteReading(s: Sent): string {
+  const quotes = quotesIn(s);
+  if (!quotes) return '';
+  const at = (sp: { start: number; end: number }) => `${sp.start - s.span.start}-${sp.end - s.span.start}`;
+  return quotes.filter((q) => q.quote.kind === 'direct').map((q) => `${q.quote.cue ? at(q.quote.cue.span) : ''}:${at(q.quote.span)}:${(q.quote.parts ?? []).map(at).join(',')}:${q.text}`).join('\u0001');
 }
