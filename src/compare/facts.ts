@@ -89,6 +89,8 @@ const TITLE_WORDS = new Set(['president', 'minister', 'secretary', 'chancellor',
  */
 export interface AlignmentCounts {
   sentences: number;
+  /** Nodes the candidate search reads: sentences, the copies of one sentence one node in a large story (`sentence-copies.ts`). */
+  nodes: number;
   pairsMet: number;
   pairsScored: number;
   edges: number;
@@ -98,13 +100,14 @@ export interface AlignmentCounts {
   similarities: number;
 }
 
-export const noAlignmentCounts = (): AlignmentCounts => ({ sentences: 0, pairsMet: 0, pairsScored: 0, edges: 0, merges: 0, averages: 0, averagePairs: 0, similarities: 0 });
+export const noAlignmentCounts = (): AlignmentCounts => ({ sentences: 0, nodes: 0, pairsMet: 0, pairsScored: 0, edges: 0, merges: 0, averages: 0, averagePairs: 0, similarities: 0 });
 
 /** `counts`, when given, receives how much work the alignment did (added to what it holds). */
 export function alignFacts(story: StoryView, counts: AlignmentCounts = noAlignmentCounts()): Alignment {
   const sents = story.sentences.filter((s) => s.keys.size >= MIN_KEYS);
   counts.sentences += sents.length;
   const scorer = sentenceScorer(story, sents, counts);
+  counts.nodes += scorer.searched.length;
   const edges = candidateEdges(story, scorer, counts);
   counts.edges += edges.length;
   const nodes = alignmentNodes(
