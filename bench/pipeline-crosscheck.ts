@@ -101,7 +101,7 @@ const gcObserver = new PerformanceObserver((list) => {
 gcObserver.observe({ entryTypes: ['gc'] });
 const PHASES = ['prepare', 'align', 'conflicts', 'facts', 'quotes', 'framing', 'timeline', 'brief'] as const;
 // the fact alignment's work (AlignmentCounts), each with its growth exponent: which part grows faster than the story
-const WORK = ['pairsMet', 'pairsScored', 'edges', 'merges', 'averages', 'averagePairs', 'similarities'] as const;
+const WORK = ['nodes', 'pairsMet', 'pairsScored', 'edges', 'merges', 'averages', 'averagePairs', 'similarities'] as const;
 for (const kind of ['mixed', 'copies'] as const) {
   // the mixed story has as many articles as the pool (923): a larger size runs the whole pool once
   const kindSizes = kind === 'mixed' ? [...new Set(sizes.map((n) => Math.min(n, pool.length)))] : sizes;

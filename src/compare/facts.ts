@@ -9,6 +9,7 @@ import { subjectsOf } from './acts.js';
 import { claimFacts } from './claims.js';
 import { figureHolders, figuresOfOtherHolders, otherHolder } from './figure-holders.js';
 import type { Sent, StoryView } from './prepare.js';
+import { claimTwins, dissolveCopies, sentenceCopies } from './sentence-copies.js';
 import { statedActs } from './syntax.js';
 import { clean, cmp } from './text.js';
 
@@ -88,6 +89,8 @@ const TITLE_WORDS = new Set(['president', 'minister', 'secretary', 'chancellor',
  */
 export interface AlignmentCounts {
   sentences: number;
+  /** Nodes the candidate search reads: sentences, the copies of one sentence one node in a large story (`sentence-copies.ts`). */
+  nodes: number;
   pairsMet: number;
   pairsScored: number;
   edges: number;
@@ -97,23 +100,30 @@ export interface AlignmentCounts {
   similarities: number;
 }
 
-export const noAlignmentCounts = (): AlignmentCounts => ({ sentences: 0, pairsMet: 0, pairsScored: 0, edges: 0, merges: 0, averages: 0, averagePairs: 0, similarities: 0 });
+export const noAlignmentCounts = (): AlignmentCounts => ({ sentences: 0, nodes: 0, pairsMet: 0, pairsScored: 0, edges: 0, merges: 0, averages: 0, averagePairs: 0, similarities: 0 });
 
 /** `counts`, when given, receives how much work the alignment did (added to what it holds). */
 export function alignFacts(story: StoryView, counts: AlignmentCounts = noAlignmentCounts()): Alignment {
   const sents = story.sentences.filter((s) => s.keys.size >= MIN_KEYS);
   counts.sentences += sents.length;
   const scorer = sentenceScorer(story, sents, counts);
-  const edges = candidateEdges(story, sents, scorer, counts);
+  counts.nodes += scorer.searched.length;
+  const edges = candidateEdges(story, scorer, counts);
   counts.edges += edges.length;
-  const first = averageLink(story, edges, scorer, counts).map((c) => oncePerArticle(c, scorer));
+  const nodes = alignmentNodes(
+    sents.map((s) => scorer.ordinal.get(s)!),
+    scorer,
+  );
+  const first = averageLink(story, nodes, edges, scorer, counts).map((c) => oncePerArticle(c, scorer));
   // sentences a fact left (another statement of an article it already holds) align again among
   // themselves: "charged with the murders" left a "bodies were found" fact in two articles and is
-  // a fact of its own
-  const left = new Set(first.flatMap((c) => c.left));
+  // a fact of its own (the copies of one sentence left, one node)
+  const left = first.flatMap((c) => c.left).map((s) => scorer.ordinal.get(s)!);
+  const leftNodes = alignmentNodes(left, scorer);
   const again = averageLink(
     story,
-    edges.filter((e) => left.has(e.a) && left.has(e.b)),
+    leftNodes,
+    edges.filter((e) => leftNodes.nodeOf[e.a] >= 0 && leftNodes.nodeOf[e.b] >= 0),
     scorer,
     counts,
   ).map((c) => oncePerArticle(c, scorer));
@@ -200,7 +210,8 @@ function splitAtBridge(c: Central, scorer: Scorer): Central[] {
   return [c];
 }
 
-type Edge = { a: Sent; b: Sent; s: number };
+/** An edge between two sentences (nodes' first sentences) by ordinal, and their similarity. */
+type Edge = { a: number; b: number; s: number };
 
 /**
  * The story's features as integers, so that the millions of pair comparisons of a large story
@@ -338,6 +349,14 @@ interface Scorer {
   postings: Int32Array;
   from: Int32Array;
   maxDf: number;
+  /** By sentence ordinal: the first sentence of its copies (itself when none, or in a small story; `copyNodes`). */
+  firstOf: Int32Array;
+  /** The ordinals the candidate search reads and indexes: one per node, ascending. */
+  searched: number[];
+  /** By sentence ordinal: the copy whose claims it has (`claimTwins`), itself when none. */
+  twinOf: Int32Array;
+  /** The story's sentences by ordinal. */
+  all: Sent[];
 }
 
 /** Which keys are mostly parts of names (or titles next to names): they say who, not what. */
@@ -378,15 +397,8 @@ function sentenceScorer(story: StoryView, sents: Sent[], counts: AlignmentCounts
   // Inverted index over the sentences that can align.
   const nSent = all.length;
   const maxDf = Math.max(3, story.articles.length, Math.floor(nSent * 0.15));
-  const from = new Int32Array(features.count + 1);
-  for (const s of sents) for (const id of features.ids[ordinal.get(s)!]) from[id + 1]++;
-  for (let k = 0; k < features.count; k++) from[k + 1] += from[k];
-  const postings = new Int32Array(from[features.count]);
-  const filled = from.slice(0, features.count);
-  for (const s of sents) {
-    const o = ordinal.get(s)!;
-    for (const id of features.ids[o]) postings[filled[id]++] = o;
-  }
+  const sentOrds = sents.map((s) => ordinal.get(s)!);
+  let { from, postings } = invertedIndex(features, sentOrds);
   // what one shared key adds to a pair's similarity, computed once per key (a story's pairs share
   // the same few thousand keys millions of times)
   const { isName, discounted } = nameKeys(story);
@@ -418,23 +430,68 @@ function sentenceScorer(story: StoryView, sents: Sent[], counts: AlignmentCounts
   // ask again for about half of them (923 PolNeAR articles as one story: 57,667 of the search's
   // 106,776, of 544,457 similarities computed)
   const cache = new PairCache(16 * sents.length);
+  // In a large story, the copies of a sentence are one node (their first sentence): the candidate
+  // search reads only first sentences, and a pair's similarity is its first sentences'
+  const { firstOf, within, searched, twinOf } = copyNodes(all, sents, ordinal, computeSim, longListRead(from, maxDf));
+  if (searched.length < sentOrds.length) ({ from, postings } = invertedIndex(features, searched));
   const simAt = (i: number, j: number): number => {
     if (i === j) return 1;
-    const a = all[i];
-    const b = all[j];
-    const lo = i < j ? i : j;
-    const hi = i < j ? j : i;
+    const fi = firstOf[i];
+    const fj = firstOf[j];
+    if (fi === fj) return within[fi];
+    const lo = fi < fj ? fi : fj;
+    const hi = fi < fj ? fj : fi;
     let v = cache.get(lo, hi);
     if (v === undefined) {
       counts.similarities++;
-      v = computeSim(a, b, i, j);
+      v = computeSim(all[fi], all[fj], fi, fj);
       cache.set(lo, hi, v);
     }
     return v;
   };
   // (sentence ids are unique in a story: one ordinal, one id)
   const sim = (a: Sent, b: Sent): number => (a.id === b.id ? 1 : simAt(ordinal.get(a)!, ordinal.get(b)!));
-  return { features, weight, x2, mass, rare, normAt, sim, simAt, ordinal, artNo, postings, from, maxDf };
+  return { features, weight, x2, mass, rare, normAt, sim, simAt, ordinal, artNo, postings, from, maxDf, firstOf, searched, twinOf, all };
+}
+
+/** Sentence ordinals by feature id (of the sentences `ords`, ascending): those of id k are `postings[from[k]..from[k + 1])`. */
+function invertedIndex(features: FeatureIds, ords: number[]): { from: Int32Array; postings: Int32Array } {
+  const from = new Int32Array(features.count + 1);
+  for (const o of ords) for (const id of features.ids[o]) from[id + 1]++;
+  for (let k = 0; k < features.count; k++) from[k + 1] += from[k];
+  const postings = new Int32Array(from[features.count]);
+  const filled = from.slice(0, features.count);
+  for (const o of ords) for (const id of features.ids[o]) postings[filled[id]++] = o;
+  return { from, postings };
+}
+
+/** Whether the candidate search reads a list longer than its window (a large story): lists of at most maxDf sentences are read. */
+function longListRead(from: Int32Array, maxDf: number): boolean {
+  for (let k = 0; k + 1 < from.length; k++) {
+    const n = from[k + 1] - from[k];
+    if (n > POSTING_WINDOW + 1 && n <= maxDf) return true;
+  }
+  return false;
+}
+
+/**
+ * The alignment's nodes: by sentence ordinal, the first sentence of its copies (itself when it has
+ * none), the similarity of two copies by first sentence, and the ordinals the candidate search reads
+ * (first sentences, ascending). Copies are one node only in a story that reads lists longer than
+ * the window (`collapse`; smaller stories are aligned sentence by sentence, as they always were),
+ * and only when they align with each other (a sentence of common words only aligns with nothing).
+ */
+function copyNodes(all: Sent[], sents: Sent[], ordinal: Map<Sent, number>, computeSim: (a: Sent, b: Sent, i: number, j: number) => number, collapse: boolean) {
+  const within = new Float64Array(all.length);
+  const self = Int32Array.from(all, (_, i) => i);
+  if (!collapse) return { firstOf: self, within, searched: sents.map((s) => ordinal.get(s)!), twinOf: self };
+  const copies = sentenceCopies(all, sents, ordinal);
+  for (const [first, members] of [...copies.members]) {
+    within[first] = computeSim(all[members[0]], all[members[1]], members[0], members[1]);
+    if (within[first] < ALIGN_THRESHOLD) dissolveCopies(copies, first);
+  }
+  const searched = sents.map((s) => ordinal.get(s)!).filter((o) => copies.firstOf[o] === o);
+  return { firstOf: copies.firstOf, within, searched, twinOf: claimTwins(all, copies) };
 }
 
 /**
@@ -528,8 +585,12 @@ function pairSimilarity(
  * informative keys (typed arrays indexed by sentence ordinal), exact similarity only for pairs
  * that can reach the threshold. Strongest first.
  */
-function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer, counts: AlignmentCounts): Edge[] {
-  const { features, weight, x2: x2Of, mass: massOf, normAt, simAt, ordinal, postings, from, maxDf, artNo: artOf } = scorer;
+function candidateEdges(story: StoryView, scorer: Scorer, counts: AlignmentCounts): Edge[] {
+  const { features, weight, x2: x2Of, mass: massOf, normAt, simAt, postings, from, maxDf, firstOf, searched } = scorer;
+  // by node (its first sentence's ordinal): its article, or -1 when its copies are in several
+  // (a pair of sentences of one article is no edge; copies in other articles make it one)
+  const artOf = scorer.artNo.slice();
+  for (let o = 0; o < firstOf.length; o++) if (artOf[firstOf[o]] !== scorer.artNo[o]) artOf[firstOf[o]] = -1;
   // the edges found, by sentence ordinals (lower first) and similarity
   const edgeFrom: number[] = [];
   const edgeTo: number[] = [];
@@ -540,7 +601,7 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer, counts:
     const n = from[k + 1] - from[k];
     return n <= maxDf ? n : 0;
   };
-  const { missDot, missMass, unseenFrom, unseen } = unseenKeys(sents, scorer, listLength);
+  const { missDot, missMass, unseenFrom, unseen } = unseenKeys(searched, scorer, listLength);
   // the current sentence's unseen keys, marked by id: whether a key is unseen depends only on the
   // key, so the unseen keys a pair shares are those of the other sentence's (short) unseen list
   // that are marked
@@ -562,8 +623,7 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer, counts:
   const readKeys = new Int32Array(longestIds);
   const readNbMax = new Float64Array(longestIds);
   const storyOrder = new Int32Array(longestIds);
-  for (const a of sents) {
-    const oa = ordinal.get(a)!;
+  for (const oa of searched) {
     const artA = artOf[oa];
     let nTouched = 0;
     const nLong = rarestLongLists(features.ids[oa], listLength, longRead);
@@ -585,7 +645,7 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer, counts:
       const seenStep = long ? 1 + LONG_SEEN : 1;
       for (let p = first; p < to; p++) {
         const b = postings[p];
-        if (artOf[b] === artA) continue;
+        if (artOf[b] === artA && artA !== -1) continue;
         const at = ACC * b;
         if (acc[at + 1] === 0) {
           if (acc[at + 3] > nbMax) continue;
@@ -679,7 +739,7 @@ function candidateEdges(story: StoryView, sents: Sent[], scorer: Scorer, counts:
 function strongestFirst(all: Sent[], from: number[], to: number[], sim: number[]): Edge[] {
   const rank = idRanks(all);
   const order = Int32Array.from(sim, (_, i) => i).sort((x, y) => sim[y] - sim[x] || rank[from[x]] - rank[from[y]] || rank[to[x]] - rank[to[y]]);
-  return Array.from(order, (i) => ({ a: all[from[i]], b: all[to[i]], s: sim[i] }));
+  return Array.from(order, (i) => ({ a: from[i], b: to[i], s: sim[i] }));
 }
 
 /** Each sentence's rank by id (`cmp`): its ordinal when the story's sentences are already in that order, as they mostly are. */
@@ -701,15 +761,14 @@ function idRanks(all: Sent[]): Int32Array {
  * them: they add nothing to the sums, but they count as shared words): whether a key is one
  * depends only on the key, so a pair shares the same ones seen from either side.
  */
-function unseenKeys(sents: Sent[], scorer: Scorer, listLength: (k: number) => number): { missDot: Float64Array; missMass: Float64Array; unseenFrom: Int32Array; unseen: Int32Array } {
-  const { features, weight, x2: x2Of, mass: massOf, ordinal } = scorer;
+function unseenKeys(searched: number[], scorer: Scorer, listLength: (k: number) => number): { missDot: Float64Array; missMass: Float64Array; unseenFrom: Int32Array; unseen: Int32Array } {
+  const { features, weight, x2: x2Of, mass: massOf } = scorer;
   const n = scorer.artNo.length;
   const missDot = new Float64Array(n);
   const missMass = new Float64Array(n);
   const unseenFrom = new Int32Array(n + 1);
   const unseenIds: number[] = [];
-  for (const a of sents) {
-    const oa = ordinal.get(a)!;
+  for (const oa of searched) {
     unseenFrom[oa] = unseenIds.length;
     for (const k of features.ids[oa]) {
       const len = listLength(k);
@@ -724,24 +783,91 @@ function unseenKeys(sents: Sent[], scorer: Scorer, listLength: (k: number) => nu
 }
 
 /**
- * Average-link agglomeration over the edges, strongest first; a merge needs the clusters' mean
- * similarity. Clusters are lists of sentence ordinals (the similarities are looked up by ordinal).
+ * The nodes of average link: sentences (by ordinal), the copies of one sentence one node
+ * (`sentence-copies.ts`), found by its first sentence's ordinal (the ordinal edges carry).
  */
-function averageLink(story: StoryView, edges: Edge[], scorer: Scorer, counts: AlignmentCounts): Sent[][] {
-  const { ordinal, simAt, artNo } = scorer;
+interface Nodes {
+  /** By the first sentence's ordinal: its node (-1: none). */
+  nodeOf: Int32Array;
+  /** By node: its sentences' ordinals. */
+  members: number[][];
+  /** By node of two sentences or more: their article numbers, ascending (null for one sentence). */
+  arts: (Int32Array | null)[];
+}
+
+function alignmentNodes(ords: number[], scorer: Scorer): Nodes {
+  const { firstOf, artNo } = scorer;
+  const nodeOf = new Int32Array(artNo.length).fill(-1);
+  const members: number[][] = [];
+  for (const o of ords) {
+    const f = firstOf[o];
+    let node = nodeOf[f];
+    if (node === -1) {
+      nodeOf[f] = node = members.length;
+      members.push([]);
+    }
+    members[node].push(o);
+  }
+  const arts = members.map((m) => (m.length > 1 ? Int32Array.from(m, (o) => artNo[o]).sort() : null));
+  return { nodeOf, members, arts };
+}
+
+/**
+ * How many pairs of sentences of two different articles two nodes hold: every pair of their members
+ * but those of one article (a node of copies holds one sentence of each of several articles).
+ */
+function pairsApart(nodes: Nodes, u: number, v: number, artNo: Int32Array): number {
+  const au = nodes.arts[u];
+  const av = nodes.arts[v];
+  if (!au && !av) return artNo[nodes.members[u][0]] === artNo[nodes.members[v][0]] ? 0 : 1;
+  const xs = au ?? Int32Array.of(artNo[nodes.members[u][0]]);
+  const ys = av ?? Int32Array.of(artNo[nodes.members[v][0]]);
+  let same = 0;
+  for (let i = 0, j = 0; i < xs.length && j < ys.length; ) {
+    if (xs[i] < ys[j]) i++;
+    else if (xs[i] > ys[j]) j++;
+    else {
+      // a run of one article on each side: every pair of the two runs
+      const art = xs[i];
+      const i0 = i;
+      const j0 = j;
+      while (i < xs.length && xs[i] === art) i++;
+      while (j < ys.length && ys[j] === art) j++;
+      same += (i - i0) * (j - j0);
+    }
+  }
+  return xs.length * ys.length - same;
+}
+
+/**
+ * Average-link agglomeration over the edges (between nodes' first sentences), strongest first; a
+ * merge needs the clusters' mean similarity over their pairs of sentences of different articles. A
+ * node of copies counts as its members: one similarity, weighted by its pairs. Clusters are lists
+ * of nodes; each is returned as its sentences.
+ */
+function averageLink(story: StoryView, nodes: Nodes, edges: Edge[], scorer: Scorer, counts: AlignmentCounts): Sent[][] {
+  const { simAt, artNo } = scorer;
   const all = story.sentences;
-  // cluster of each sentence by ordinal (-1: none yet)
-  const clusterOfSent = new Int32Array(all.length).fill(-1);
+  const { nodeOf, members } = nodes;
+  // cluster of each node (-1: none yet)
+  const clusterOfNode = new Int32Array(members.length).fill(-1);
   const clusters: number[][] = [];
-  const clusterIdx = (s: Sent) => {
-    const o = ordinal.get(s)!;
-    let c = clusterOfSent[o];
+  const clusterIdx = (o: number) => {
+    const u = nodeOf[o];
+    let c = clusterOfNode[u];
     if (c === -1) {
       c = clusters.length;
-      clusters.push([o]);
-      clusterOfSent[o] = c;
+      clusters.push([u]);
+      clusterOfNode[u] = c;
     }
     return c;
+  };
+  // copies are one fact of their own when nothing else joins them (as their edges to each other made them)
+  for (let u = 0; u < members.length; u++) if (members[u].length > 1) clusterIdx(members[u][0]);
+  const sentences = (c: number[]) => {
+    let t = 0;
+    for (const u of c) t += members[u].length;
+    return t;
   };
   // a pair of clusters refused a merge stays refused until one of them changes (its version):
   // the next edges between the same two clusters skip the average
@@ -755,7 +881,7 @@ function averageLink(story: StoryView, edges: Edge[], scorer: Scorer, counts: Al
     if (ca === cb) continue;
     const A = clusters[ca];
     const B = clusters[cb];
-    if (A.length + B.length > 2) {
+    if (sentences(A) + sentences(B) > 2) {
       const lo = ca < cb ? ca : cb;
       const hi = ca < cb ? cb : ca;
       const pair = lo * n + hi;
@@ -765,11 +891,12 @@ function averageLink(story: StoryView, edges: Edge[], scorer: Scorer, counts: Al
       counts.averagePairs += A.length * B.length;
       let total = 0;
       let met = 0;
-      for (const x of A)
-        for (const y of B) {
-          if (artNo[x] === artNo[y]) continue;
-          total += simAt(x, y);
-          met++;
+      for (const u of A)
+        for (const v of B) {
+          const apart = pairsApart(nodes, u, v, artNo);
+          if (!apart) continue;
+          total += apart === 1 ? simAt(members[u][0], members[v][0]) : apart * simAt(members[u][0], members[v][0]);
+          met += apart;
         }
       if (!met || total / met < ALIGN_THRESHOLD * 0.6) {
         refused.set(pair, at);
@@ -780,11 +907,11 @@ function averageLink(story: StoryView, edges: Edge[], scorer: Scorer, counts: Al
     // merge smaller index into larger for determinism: keep the lower index
     const [keep, drop] = ca < cb ? [ca, cb] : [cb, ca];
     version[keep] = (version[keep] ?? 0) + 1;
-    for (const o of clusters[drop]) clusterOfSent[o] = keep;
+    for (const u of clusters[drop]) clusterOfNode[u] = keep;
     clusters[keep] = clusters[keep].concat(clusters[drop]);
     clusters[drop] = [];
   }
-  return clusters.map((c) => c.map((o) => all[o]));
+  return clusters.map((c) => c.flatMap((u) => members[u].map((o) => all[o])));
 }
 
 /**
@@ -884,7 +1011,8 @@ function claimSplit(c: Central, scorer: Scorer): FactCluster['facts'] | null {
   const { members, ords, artOf } = c;
   const { features, weight } = scorer;
   const groups = claimFacts(
-    members,
+    // (copies parsed alike are read once: the first one's claims stand for the others')
+    ords.map((o) => scorer.all[scorer.twinOf[o]]),
     artOf,
     (i, j) => scorer.simAt(ords[i], ords[j]),
     (v) => v >= ALIGN_THRESHOLD,
