@@ -912,11 +912,14 @@ export class StoryIndex {
   // ---------------------------------------------------------------------------------------------
 
   private vector(tc: TermCounts): Vec & { refs: Int32Array } {
-    // (arrays of the final size: growing them by push was garbage made per article)
-    const vals = new Float64Array(tc.keys.length);
+    // (the weights before and after normalising and the compacted keys go through scratch arrays
+    // reused by every article: only the vector itself, of its final size, is made per article)
+    const m = tc.keys.length;
+    const s = vectorScratch(m);
+    const vals = s.f64;
     let n = 0;
     let n2 = 0;
-    for (let i = 0; i < tc.keys.length; i++) {
+    for (let i = 0; i < m; i++) {
       const w = tc.tf[i] * this.df.idfAt(tc.slots[i]);
       vals[i] = w;
       if (w <= 0) continue;
@@ -924,17 +927,15 @@ export class StoryIndex {
       n2 += w * w;
     }
     const norm = Math.sqrt(n2) || 1;
-    const keys = new Array<string>(n);
+    const { keys, f32: weights, i32: refs } = s;
     // single precision: what the ledger persists is exactly what the pass used
-    const weights = new Float32Array(n);
-    const refs = new Int32Array(n);
-    for (let i = 0, j = 0; i < tc.keys.length; i++) {
+    for (let i = 0, j = 0; i < m; i++) {
       if (vals[i] <= 0) continue;
       keys[j] = tc.keys[i];
       refs[j] = tc.refs[i];
       weights[j++] = vals[i] / norm;
     }
-    return byWeight(keys, weights, refs);
+    return byWeight(keys, weights, refs, n);
   }
 
   private allowedGap(s: Story): number {
@@ -1776,15 +1777,41 @@ export class StoryIndex {
 }
 
 /** A vector with its entries heaviest first (ties: by key), the order candidate retrieval reads them in. */
-function byWeight(keys: string[], vals: Float32Array, refs: Int32Array): Vec & { refs: Int32Array } {
-  const order = heaviestOrder(keys, vals);
-  const out = { keys: new Array<string>(keys.length), vals: new Float32Array(vals.length), refs: new Int32Array(refs.length) };
-  for (let j = 0; j < order.length; j++) {
+function byWeight(keys: string[], vals: Float32Array, refs: Int32Array, n: number): Vec & { refs: Int32Array } {
+  const order = heaviestOrder(keys, vals, n);
+  const out = { keys: new Array<string>(n), vals: new Float32Array(n), refs: new Int32Array(n) };
+  for (let j = 0; j < n; j++) {
     out.keys[j] = keys[order[j]];
     out.vals[j] = vals[order[j]];
     out.refs[j] = refs[order[j]];
   }
   return out;
+}
+
+/**
+ * Scratch arrays of `vector` and `heaviestOrder`, grown as needed and reused by every article (their
+ * first n entries only are read): the per-article temporaries (weights in double and single
+ * precision, keys, places, the packed sort keys) were about 30 bytes per key of garbage.
+ */
+interface VectorScratch {
+  f64: Float64Array;
+  f32: Float32Array;
+  /** The bits of `f32` (the same buffer). */
+  bits: Uint32Array;
+  i32: Int32Array;
+  keys: string[];
+  packed: Float64Array;
+}
+
+let scratch: VectorScratch | null = null;
+
+function vectorScratch(m: number): VectorScratch {
+  if (scratch === null || scratch.f64.length < m) {
+    const size = Math.max(256, 2 * m);
+    const f32 = new Float32Array(size);
+    scratch = { f64: new Float64Array(size), f32, bits: new Uint32Array(f32.buffer), i32: new Int32Array(size), keys: new Array<string>(size).fill(''), packed: new Float64Array(size) };
+  }
+  return scratch;
 }
 
 const INDEX_SPAN = 2 ** 20;
@@ -1795,17 +1822,17 @@ const INDEX_SPAN = 2 ** 20;
  * packed into one double (reversed bits, then index) and sorted natively, and only runs of equal
  * weight are sorted by key (a comparator sort of every vector was ~4 % of a ledger run).
  */
-function heaviestOrder(keys: string[], vals: Float32Array): number[] {
-  const n = vals.length;
-  const bySort = () => Array.from(vals, (_, i) => i).sort((a, b) => vals[b] - vals[a] || cmpStr(keys[a], keys[b]));
-  if (n >= INDEX_SPAN || vals.byteOffset % 4 !== 0) return bySort();
-  const bits = new Uint32Array(vals.buffer, vals.byteOffset, n);
-  const packed = new Float64Array(n);
+function heaviestOrder(keys: string[], vals: Float32Array, n: number): number[] {
+  const bySort = () => Array.from({ length: n }, (_, i) => i).sort((a, b) => vals[b] - vals[a] || cmpStr(keys[a], keys[b]));
+  // (vals is the scratch's single-precision array, read through its bits; anything else sorts by comparison)
+  const s = scratch;
+  if (n >= INDEX_SPAN || s === null || vals !== s.f32) return bySort();
+  const { bits, packed } = s;
   for (let i = 0; i < n; i++) {
     if (!(vals[i] > 0) || vals[i] === Infinity) return bySort();
     packed[i] = (0xffffffff - bits[i]) * INDEX_SPAN + i;
   }
-  sortAscending(packed);
+  sortAscending(packed, 0, n - 1);
   const order = new Array<number>(n);
   for (let j = 0; j < n; j++) order[j] = packed[j] % INDEX_SPAN;
   for (let a = 0; a < n; ) {
