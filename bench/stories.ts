@@ -13,6 +13,7 @@
  *   npm run bench:stories -- --scale --wake-lookup [N] # the dormant-story wake look-up on a store of N (100k) articles with person ids (bench/stories/wake-lookup.ts)
  *   npm run bench:stories -- --dev        # development figures only: ECB+ dev half, its two folds (bench/stories/folds.ts), UCI half A, subsample means
  *   npm run bench:stories -- --errors     # grouping errors by kind, and wrong pairs by day (ECB+ development half and UCI; held-out half: totals)
+ *   npm run bench:stories -- --cv         # leave-one-topic-out cross-validation of the tuned constants over the ECB+ development half (bench/stories/cv.ts)
  *   npm run bench:stories -- --claims     # the main event claims as evidence: pairs and misplaced articles by shared claim keys (development data only)
  *
  * Quality: see bench/stories/quality.ts (ECB+ odd topics = development half, even topics held out;
@@ -30,8 +31,9 @@ import { groupStories, StoryIndex, storyFeatures } from '../src/stories/index.js
 import { scoreClusters } from '../src/stories/metrics.js';
 import { errorsByKind, errorTable, pairErrorsByDay, pairTable } from './stories/errors.js';
 import { claimDecidable, type Claimed, claimPairs, ecbDevClaims, headlineClaims } from './stories/claims.js';
+import { crossValidate, datesDropped } from './stories/cv.js';
 import { devFigures } from './stories/folds.js';
-import { ecbRows, loadEcb, loadUci, quality, type Split, subsampleScores } from './stories/quality.js';
+import { ecbHalf, ecbRows, loadEcb, loadUci, quality, type Split, subsampleScores } from './stories/quality.js';
 import { storeRun, storeRunChild, streamScale, undatedRun } from './stories/store-run.js';
 import { syntheticFeatureStream, syntheticStream } from './stories/synthetic.js';
 import { wakeLookup, wakeLookupChild } from './stories/wake-lookup.js';
@@ -104,6 +106,17 @@ function claimsSection() {
   printTable(claimPairs(uciA, uci.a.features));
   console.log('\nECB+ development half, misplaced articles by the claim keys they share');
   printTable(claimDecidable(claimed, features));
+}
+
+/** Leave-one-topic-out cross-validation of the tuned constants (bench/stories/cv.ts): development half only. */
+function cvSection() {
+  const dev = ecbHalf(1);
+  const cv = crossValidate(dev, (s) => console.log(s));
+  console.log('\nECB+ development half, each topic scored with the constants chosen on the other 15 (B-cubed F1)');
+  printTable([['topic', 'articles', 'shipped', 'cross-validated', 'settings chosen on the other topics'], ...cv.topics.map((t) => [String(t.topic), String(t.articles), fmt(t.shippedF1, 4), fmt(t.cvF1, 4), t.chosen === 1 && t.shippedChosen ? "shipped" : `${t.chosen} tied${t.shippedChosen ? " (shipped among them)" : ""}`])]);
+  console.log(`\nDevelopment half B-cubed F1 ${fmt(cv.devF1, 4)} (shipped constants); leave-one-topic-out ${fmt(cv.cvF1, 4)} (P ${fmt(cv.cvP, 4)} R ${fmt(cv.cvR, 4)}); ${cv.settings} settings grouped`);
+  console.log('\nECB+ development half with the publication day dropped from a share of its dated articles (mean of 5 draws)');
+  printTable([['days dropped', 'B3 P', 'B3 R', 'B3 F1'], ...datesDropped(dev).map((x) => [`${x.fraction * 100} %`, fmt(x.p, 4), fmt(x.r, 4), fmt(x.f1, 4)])]);
 }
 
 function printTable(rows: string[][]) {
@@ -295,6 +308,8 @@ if (args.has('--store-child')) {
   errorsSection();
 } else if (args.has('--claims')) {
   claimsSection();
+} else if (args.has('--cv')) {
+  cvSection();
 } else if (args.has('--dev')) {
   // (loadEcb makes both halves' features; only the development half is grouped and scored)
   const ecb = loadEcb();

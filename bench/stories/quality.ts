@@ -38,16 +38,19 @@ export function ecbRows(): { id: string; url?: string; title: string; text: stri
     .map((l) => JSON.parse(l) as { id: string; url?: string; title: string; text: string; event: string });
 }
 
+/** One half of ECB+ (parity of the topic: 1 = development half, 0 = held out), through `processDocument`. */
+export function ecbHalf(parity: 0 | 1, rows = ecbRows()): Split {
+  const name = parity === 1 ? 'ECB+ dev, odd topics (development half)' : 'ECB+ dev, even topics (held out)';
+  const rs = rows.filter((r) => parseInt(r.id, 10) % 2 === parity);
+  const features = rs.map((r) =>
+    processDocument({ id: r.id, source: r.id, format: 'json', content: r.text, contentType: 'text', encoding: 'utf-8', meta: { title: r.title, ...(r.url ? { url: r.url } : {}) } }).features,
+  );
+  return { name, ids: rs.map((r) => r.id), texts: rs.map((r) => `${r.title}\n${r.text}`), gold: new Map(rs.map((r) => [r.id, r.event])), features };
+}
+
 export function loadEcb(): { odd: Split; even: Split } {
   const rows = ecbRows();
-  const split = (name: string, parity: number): Split => {
-    const rs = rows.filter((r) => parseInt(r.id, 10) % 2 === parity);
-    const features = rs.map((r) =>
-      processDocument({ id: r.id, source: r.id, format: 'json', content: r.text, contentType: 'text', encoding: 'utf-8', meta: { title: r.title, ...(r.url ? { url: r.url } : {}) } }).features,
-    );
-    return { name, ids: rs.map((r) => r.id), texts: rs.map((r) => `${r.title}\n${r.text}`), gold: new Map(rs.map((r) => [r.id, r.event])), features };
-  };
-  return { odd: split('ECB+ dev, odd topics (development half)', 1), even: split('ECB+ dev, even topics (held out)', 0) };
+  return { odd: ecbHalf(1, rows), even: ecbHalf(0, rows) };
 }
 
 export function loadUci(): { all: Split; a: Split; b: Split } {

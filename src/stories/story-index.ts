@@ -1,4 +1,4 @@
-import type { GroupOptions, StoryFeatures, StoryGroup } from './types.js';
+import type { GroupOptions, GroupWeights, StoryFeatures, StoryGroup } from './types.js';
 import { dayIso, isoDay } from './features.js';
 import { DISAGREEMENT, distinctPeople, otherPeople, peopleOf, type StoryPeople } from './disagreement.js';
 import { bandKeys, fnv1a, jaccard } from './minhash.js';
@@ -41,6 +41,7 @@ export const DEFAULTS: Required<Omit<GroupOptions, 'now'>> & { now: string | nul
   now: null,
   maxOpenStories: 50_000,
   undatedWindow: 5000,
+  weights: {},
 };
 
 /**
@@ -85,10 +86,23 @@ const UNDATED_MERGE_COHESION_OTHER_WEEKDAY = 1.0;
 const TIME_RATE = 20;
 const TEXT_SCALE = 10;
 
-function timeFit(gap: number, keys: number): number {
+function timeFit(gap: number, keys: number, w: GroupWeights): number {
   if (gap <= 0) return 1;
-  return 1 / (1 + gap * TIME_RATE * Math.exp(-keys / TEXT_SCALE));
+  return 1 / (1 + gap * w.timeRate * Math.exp(-keys / w.textScale));
 }
+
+/**
+ * The fitted weights, in one place so that a bench can cross-validate them (`GroupOptions.weights`);
+ * each constant above says why it has its value. `disagreement` is disagreement.ts' `DISAGREEMENT`.
+ */
+export const WEIGHTS: Readonly<GroupWeights> = {
+  disagreement: DISAGREEMENT,
+  timeRate: TIME_RATE,
+  textScale: TEXT_SCALE,
+  undatedJoinCohesion: UNDATED_JOIN_COHESION,
+  undatedMergeCohesion: UNDATED_MERGE_COHESION,
+  attachFactor: 0.6,
+};
 
 /** Whether an article comes before another in the pass's canonical order (time, undated last, id). */
 function canonicalBefore(a: { t: number | null; f: { id: string } }, b: { t: number | null; f: { id: string } }): boolean {
@@ -489,6 +503,8 @@ export function storyIdFor(docId: string): string {
 
 export class StoryIndex {
   readonly options: typeof DEFAULTS;
+  /** The weights in use (`WEIGHTS` unless a bench cross-validates them). */
+  private readonly w: GroupWeights;
   private readonly df = new DocFrequencies();
   private readonly docs = new Map<string, DocEntry>();
   /** Open stories in least-recently-updated order (re-inserted on update). */
@@ -523,6 +539,7 @@ export class StoryIndex {
 
   constructor(options: GroupOptions = {}) {
     this.options = { ...DEFAULTS, ...stripUndefined(options) };
+    this.w = { ...WEIGHTS, ...stripUndefined(this.options.weights ?? {}) };
     this.nowDay = isoDay(this.options.now);
   }
 
@@ -1009,9 +1026,9 @@ export class StoryIndex {
     for (const s of candidates) {
       if (!this.timeCompatible(t, s) || !this.venueCompatible(f?.venue, s)) continue;
       // other people than the story's (disagreement.ts): the rest must agree twice as strongly
-      let score = this.score(e, t, s) * (f !== null && otherPeople(f, this.peopleOf(s)) ? DISAGREEMENT : 1);
+      let score = this.score(e, t, s) * (f !== null && otherPeople(f, this.peopleOf(s)) ? this.w.disagreement : 1);
       // across the line between dated and undated, an event on another weekday (weekday.ts): the rest must agree twice as strongly
-      if (f !== null && dated !== s.published > 0 && score >= this.cohesionBar(s) && weekdaysApart(this.eventWeekday(f), this.weekdayOf(s))) score *= DISAGREEMENT;
+      if (f !== null && dated !== s.published > 0 && score >= this.cohesionBar(s) && weekdaysApart(this.eventWeekday(f), this.weekdayOf(s))) score *= this.w.disagreement;
       // (an article and a story that are not both dated by publication: time cannot vouch, the content must)
       if ((!dated || s.published === 0) && score < this.cohesionBar(s)) continue;
       if (score >= bestScore && (best === null || score > bestScore || s.seq < best.seq)) {
@@ -1091,7 +1108,7 @@ export class StoryIndex {
    * text and its reprints) moves whole, by its original's fit (`attachCopies`); one holding copies
    * and other articles stays. Part of `settle`. Returns the number of moves.
    */
-  attachFragments(maxSize = FRAGMENT_SIZE, factor = 0.6): number {
+  attachFragments(maxSize = FRAGMENT_SIZE, factor = this.w.attachFactor): number {
     let moves = 0;
     const order = [...this.open.values()].sort((a, b) => a.seq - b.seq);
     // (a copy group whose best story was no larger looks again at the end: that story, a fragment
@@ -1322,7 +1339,7 @@ export class StoryIndex {
   private cohesionBar(s: Story): number {
     const rho = this.pairwise(s);
     if (rho === null || rho <= 0) return 0;
-    return UNDATED_JOIN_COHESION * ((s.members.length * rho) / Math.sqrt(s.norm2));
+    return this.w.undatedJoinCohesion * ((s.members.length * rho) / Math.sqrt(s.norm2));
   }
 
   /**
@@ -1336,7 +1353,7 @@ export class StoryIndex {
     const within = ra === null ? rb : rb === null ? ra : Math.sqrt(ra * rb);
     if (within === null) return true;
     const cross = dot / (a.members.length * b.members.length);
-    if (cross < UNDATED_MERGE_COHESION * within) return false;
+    if (cross < this.w.undatedMergeCohesion * within) return false;
     // (the weekdays are read for a merge across the line between dated and undated, and only when they decide it)
     if (a.published > 0 === b.published > 0 || cross >= UNDATED_MERGE_COHESION_OTHER_WEEKDAY * within) return true;
     return !weekdaysApart(this.weekdayOf(a), this.weekdayOf(b));
@@ -1372,7 +1389,7 @@ export class StoryIndex {
     let cos = dot / Math.sqrt(s.norm2 || 1);
     if (t !== null && s.tMin !== null && s.tMax !== null) {
       const gap = Math.max(0, s.tMin - t, t - s.tMax);
-      cos *= timeFit(gap, Math.min(vec.keys.length, meanKeys(s)));
+      cos *= timeFit(gap, Math.min(vec.keys.length, meanKeys(s)), this.w);
     }
     return cos;
   }
@@ -1412,9 +1429,9 @@ export class StoryIndex {
       if (sv !== null && ov !== null && sv !== ov) continue;
       const dot = dotMaps(s.centroid, o.centroid);
       // stories about other people (disagreement.ts): their words must agree twice as strongly
-      let cos = (dot / (sn * Math.sqrt(o.norm2 || 1))) * (distinctPeople(this.peopleOf(s), this.peopleOf(o)) ? DISAGREEMENT : 1);
+      let cos = (dot / (sn * Math.sqrt(o.norm2 || 1))) * (distinctPeople(this.peopleOf(s), this.peopleOf(o)) ? this.w.disagreement : 1);
       // days between the stories weigh by how much text each member brings (`timeFit`)
-      cos *= timeFit(spanGap(s, o), Math.min(meanKeys(s), meanKeys(o)));
+      cos *= timeFit(spanGap(s, o), Math.min(meanKeys(s), meanKeys(o)), this.w);
       // without a publication day on one side the windows say little: the members must agree as a group
       if ((s.published === 0 || o.published === 0) && !this.crossCohesive(s, o, dot)) continue;
       if (cos > bestScore || (cos === bestScore && best !== null && o.seq < best.seq)) {

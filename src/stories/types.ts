@@ -119,4 +119,24 @@ export interface GroupOptions {
   maxOpenStories?: number;
   /** Open undated articles a ledger run leaves at most before it seals undated stories (ledger.ts `toSeal`). */
   undatedWindow?: number;
+  /**
+   * The fitted weights of the grouping (story-index.ts `WEIGHTS`). Left unset in use; set only to
+   * cross-validate them (bench/stories/cv.ts: chosen on some topics, scored on another).
+   */
+  weights?: Partial<GroupWeights>;
+}
+
+/** The grouping's fitted weights (story-index.ts `WEIGHTS` has their values and reasons). */
+export interface GroupWeights {
+  /** What a join or merge keeps of its similarity when the two sides are about other people. */
+  disagreement: number;
+  /** `timeFit`: days of gap against the text each side brings. */
+  timeRate: number;
+  textScale: number;
+  /** Fraction of a story's own cohesion an article across the dated/undated line must reach. */
+  undatedJoinCohesion: number;
+  /** Fraction of the within-story cohesion a merge across the dated/undated line must reach. */
+  undatedMergeCohesion: number;
+  /** Fraction of `threshold` a fragment's member must reach to join a larger story in `settle`. */
+  attachFactor: number;
 }

@@ -13,6 +13,7 @@ import {
   type StoryInput,
   storyFeatures,
 } from '../../src/stories/index.js';
+import { WEIGHTS } from '../../src/stories/story-index.js';
 import { seedText } from '../helpers.js';
 
 
@@ -197,6 +198,21 @@ describe('groupStories (batch)', () => {
     const twoDays = groupStories([...background, ...on(['2014-03-11', '2014-03-11', '2014-03-12', '2014-03-12'])]);
     assert.deepEqual(story(twoDays, 'h1'), ['h1', 'h2']);
     assert.deepEqual(story(twoDays, 'h3'), ['h3', 'h4']);
+  });
+
+  it('takes its fitted weights from the options only when asked (bench/stories/cv.ts cross-validates them)', () => {
+    const background = uciHeadlines(60).map((i) => storyFeatures(i));
+    const topic = [
+      ['h1', 'Quillon Foods cuts outlook as cocoa costs climb', '2014-03-11'],
+      ['h2', 'Cocoa costs push Quillon Foods to cut its outlook', '2014-03-11'],
+      ['h3', 'Quillon Foods shares slide after outlook cut on cocoa', '2014-03-12'],
+      ['h4', 'Investors sell Quillon Foods shares after cocoa warning', '2014-03-12'],
+    ].map(([id, title, day]) => storyFeatures({ ...headline(id, title), published: day }));
+    const all = [...background, ...topic];
+    assert.deepEqual(groupStories(all, { weights: { ...WEIGHTS } }), groupStories(all));
+    // no time rate: a day between headlines costs nothing, so the two days' headlines are one story
+    const story = groupStories(all, { weights: { timeRate: 0 } }).find((g) => g.members.includes('h1'))!;
+    assert.deepEqual([...story.members].sort(), ['h1', 'h2', 'h3', 'h4']);
   });
 
   it('keeps a one-word article and an empty one as stories of their own', () => {
