@@ -58,4 +58,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   "136 days") with its outlets; the quote line gives only wordings that read as speech (reported speech a
 //   clause with its own subject, quoted words no title), cites only the wordings it gives, and is
 //   single-source when one independent source carries them (session 15)
-export const COMPARE_VERSION = 'compare-13';
+// compare-14: counts of a noun that had no slot, compared between sentences that state one fact; a subset
+//   adjective keys its own slot, no slot for interim counts, ratios, windows or a person's own figure; counts
+//   from articles a day apart are an evolving figure (`compare/counts.ts`, session 15)
+export const COMPARE_VERSION = 'compare-14';

@@ -27,6 +27,7 @@ import { sidesByFirst } from './sides.js';
 import { backgroundSentences, figureSlots, inLead, resolveOneNameSlots, type Slot, storyEventDay } from './slots.js';
 import { clean, cmp } from './text.js';
 import { linkedGroups } from '../util/union-find.js';
+import { joinCountsToActs } from './counts.js';
 import type { Conflict, ConflictSide, NormalizedValue } from './types.js';
 
 interface QMention {
@@ -132,6 +133,7 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
   joinRolesByAge(mentions);
   joinRolesByArticle(mentions);
   joinSpansToNamedDurations(mentions, al);
+  joinCountsToActs(mentions, (a, b) => oneFact(al, a, b) && !namesOtherPlaces(a, b));
   splitByFact(mentions, al);
   mentions.sort((a, b) => cmp(a.slot, b.slot) || cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
   capPerSlot(mentions, (m) => m.slot);
@@ -250,6 +252,13 @@ function joinSpansToNamedDurations(mentions: QMention[], al: Alignment): void {
 }
 
 /** Places a sentence names (linked keys). */
+/** Two sentences that each name places and share none (a crowd in one city, another in another). */
+function namesOtherPlaces(a: Sent, b: Sent): boolean {
+  const pa = placesOf(a);
+  const pb = placesOf(b);
+  return pa.size > 0 && pb.size > 0 && ![...pa].some((x) => pb.has(x));
+}
+
 function placesOf(s: Sent): Set<string> {
   return new Set(s.entities.filter((e) => e.type === 'LOC').map((e) => e.key));
 }
@@ -384,7 +393,8 @@ function quoted(m: QMention): boolean {
  */
 function sameTimeOfWriting(a: QMention[], b: QMention[]): boolean {
   // (a running total or a game's figure, held:/game:, changes with each game: articles a day apart at most)
-  const span = a[0]?.unit === 'years' ? AGE_SPAN_DAYS : /^(?:held|game):/.test(a[0]?.slot ?? '') ? 1 : 0;
+  // (a count of the story's things told a day or more apart may have grown: an evolving figure, counts.ts)
+  const span = a[0]?.unit === 'years' ? AGE_SPAN_DAYS : /^(?:held|game):|^count\|/.test(a[0]?.slot ?? '') ? 1 : 0;
   if (!span) return true;
   // (publication days: "YYYY-MM-DD", see stories/facts.ts publicationDay)
   const days = (ms: QMention[]) => ms.map((m) => m.sent.art.published).filter((d): d is string => !!d).map((d) => Date.parse(d) / 86_400_000);

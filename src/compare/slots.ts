@@ -24,6 +24,7 @@ import { servedBy } from './time-served.js';
 import { listedAge } from './listed-ages.js';
 import { shareOf } from './shares.js';
 import { reportsTheGame } from './scores.js';
+import { comparableCount, countOfThings } from './counts.js';
 
 export interface Slot {
   /** Comparable key: two figures are about the same thing only when their keys are equal. */
@@ -318,21 +319,27 @@ function spanOfAct(s: Sent, q: Quantity): Slot | null {
  * the same things; "killed two co-workers" is not "shot three co-workers".
  */
 function countedThings(s: Sent, q: Quantity): Slot | null {
-  if ((q.unit !== 'count' && q.unit !== 'people') || !inLead(s)) return null;
+  if (q.unit !== 'count' && q.unit !== 'people') return null;
   const arg = countedArgument(s, q);
   const noun = arg?.noun ?? countedNoun(s, q);
-  // (people of no named kind, "people", "victims", are counted by the frame of what happened to them, or not at all)
-  if (!noun || PEOPLE_NOUNS.has(noun) || PEOPLE_NOUNS.has(`${noun}s`) || PEOPLE_NOUNS.has(q.counted?.toLowerCase() ?? '')) return null;
+  if (!noun) return null;
+  // (people of no named kind, "people", "victims", are counted by the frame of what happened to them, or by their act between sentences of one fact)
+  const ofPeople = PEOPLE_NOUNS.has(noun) || PEOPLE_NOUNS.has(`${noun}s`) || PEOPLE_NOUNS.has(q.counted?.toLowerCase() ?? '');
   // "more than 2,000 booths in the country, while there are 27 overseas": two counts of one noun in one sentence are two sets
   if (s.quantities.some((o) => o !== q && (o.counted === q.counted || ((o.unit === 'count' || o.unit === 'people') && countedNoun(s, o) === noun)))) return null;
-  const verb = arg?.verb ?? verbAfterNoun(s, q) ?? listedFigureVerb(s, q);
-  if (!verb) return null;
+  if (ofPeople) return countOfThings(s, q, noun, arg?.verb ?? listedFigureVerb(s, q), true);
+  const verb = inLead(s) ? (arg?.verb ?? verbAfterNoun(s, q) ?? listedFigureVerb(s, q)) : null;
+  // elsewhere, or with no act in the lead: a count of the noun compared between sentences of one fact (counts.ts)
+  if (!verb) return countOfThings(s, q, noun, arg?.verb ?? listedFigureVerb(s, q), false);
   // what a listed act did to things a lead counts is told once per story ("three cables were damaged" /
   // "two cables suffered severe damage", however else the leads are worded); things counted inside
   // another noun's phrase ("homes in five villages were damaged") only between sentences of one fact
   const marker = caseOfCountedNoun(s, q);
   const storyWide = actClass(verb) !== verb && (!marker || CLAUSE_OPENERS.has(marker));
-  return { key: `count|${key(noun)}|${actClass(verb)}`, label: `number of ${noun} (${verb})`, unit: q.unit, factor: 1, aligned: !storyWide };
+  // not an interim or another event's count, a ratio's part, a person's figure; a subset of the things ("two foreign ships") is its own slot
+  const subset = comparableCount(s, q, verb);
+  if (subset === null) return null;
+  return { key: `count|${key(noun)}|${actClass(verb)}${subset.length ? `|${subset.join('+')}` : ''}`, label: `number of ${noun}${subset.length ? ` (${subset.join(' ')})` : ''} (${verb})`, unit: q.unit, factor: 1, aligned: !storyWide };
 }
 /** Words a parser marks as a noun's preposition that open a clause of their own ("after three cables were damaged"). */
 const CLAUSE_OPENERS = new Set(['after', 'before', 'when', 'as', 'since', 'until', 'because', 'while', 'once']);

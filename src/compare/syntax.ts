@@ -42,7 +42,7 @@ export const relOf = (t: SyntaxToken) => universalRelation(t.deprel);
 const CLAUSE_LINKS = new Set(['acl', 'advcl', 'ccomp', 'parataxis', 'csubj']);
 
 /** The number token of a figure and the word it counts (the number itself when it counts nothing). */
-function figureTokens(tokens: readonly SyntaxToken[], q: Pick<Quantity, 'span'>): { num: number; noun: number } | null {
+export function figureTokens(tokens: readonly SyntaxToken[], q: Pick<Quantity, 'span'>): { num: number; noun: number } | null {
   let num = -1;
   for (let i = tokenAt(tokens, q.span.start); i < tokens.length && tokens[i].end <= q.span.end; i++) if (tokens[i].upos === 'NUM') num = i;
   if (num < 0) return null;

@@ -1,0 +1,175 @@
+/**
+ * Counts of a story's things told outside the lead's acts ("N <noun>", with or without a verb): "the
+ * blaze needed eight crews" against "six crews fought the fire", "roughly 30,000 people marched"
+ * against "20,000 marched". The noun alone does not say the figures count the same set, so such a
+ * count is compared only between sentences that state one fact (Slot.aligned), keyed by the noun's
+ * lemma, the class of the act it is an argument of (or none), and the restrictive words that make it
+ * a subset ("12 foreign tourists" is not "40 tourists"). A count that is told as not final (an
+ * interim or earlier figure: "so far", "initially", "at least 3 by Tuesday") or of another event
+ * ("last year's", a year) is not compared: an evolving figure is not a disagreement.
+ */
+import type { Quantity, SyntaxToken } from '../model/types.js';
+import { actClass } from './act-classes.js';
+import type { Sent } from './prepare.js';
+import type { Slot } from './slots.js';
+import { figureTokens, kidsOf, parseOf, relOf } from './syntax.js';
+import { cmp, key } from './text.js';
+import { spelledNumber } from '../text/numbers.js';
+
+/**
+ * Adjectives that pick a part of a set of people or things (general English: origin, state,
+ * role, sex, age, order, novelty): "N foreign tourists" counts some of "the tourists". A proper
+ * adjective ("British tourists") does the same and is read from its capital.
+ */
+const SUBSET_ADJECTIVES = new Set(
+  'foreign local domestic international national regional other remaining surviving injured wounded dead missing hurt killed new former original first last final initial young old elderly adult female male armed unarmed civilian military private public senior junior fellow additional extra further'.split(' '),
+);
+
+/**
+ * Words that say a count is not the final one: an interim figure ("so far", "as of", "at least three
+ * by Tuesday"), an early one ("initially", "at first", "early reports", "preliminary"), or another
+ * event's ("last year's", "the previous", "in 2004"). Read in the figure's sentence.
+ */
+const NOT_FINAL =
+  /\b(?:so far|thus far|as of|until now|up to now|to date|at first|initial(?:ly)?|early reports?|preliminary|earlier|previous(?:ly)?|last year|this year|a year ago|(?:19|20)\d\d)\b/i;
+/** "at least three by Tuesday", "by late afternoon": a count up to a time, not the total. */
+const BY_A_TIME = /\bby\s+(?:(?:late|early|mid)\b|noon|midnight|nightfall|dawn|morning|afternoon|evening|night|then|the time|mon|tue|wed|thu|fri|sat|sun|\d)/i;
+
+/** "28 of 41", "seven of the past eight": the word before "of" that makes the figure a ratio's whole. */
+const RATIO_WHOLE = /(\S+)\s+(?:of|out of)\s+(?:(?:the|its|their|his|her)\s+)?(?:(?:past|last|previous|first|next)\s+)?$/i;
+/** "the past eight contests", "his last five games": a count of a window of recent things, not of the story's. */
+const WINDOW = /\b(?:past|last|previous|first|next)\s+$/i;
+
+/** Nouns that measure or order rather than count things of the event (spans, rates, ranks, scores). */
+const NOT_THINGS = new Set(
+  'time year month week day hour minute second percent per cent point yard mile metre meter foot feet kilometre kilometer inch pound dollar game season round quarter half period inning set lap place grade floor storey story mark'.split(' '),
+);
+
+/**
+ * The aligned slot of a count of a noun, or null. `verb` is the act the noun is an argument of
+ * (its lemma), when the parse gives one.
+ */
+export function countOfThings(s: Sent, q: Quantity, noun: string, verb: string | null, ofPeople: boolean): Slot | null {
+  if (NOT_THINGS.has(noun) || NOT_THINGS.has(noun.replace(/s$/, ''))) return null;
+  // ("people" alone says nothing of which people: only with the act they are an argument of)
+  if (ofPeople && !verb) return null;
+  const subset = comparableCount(s, q, verb);
+  if (subset === null) return null;
+  verb ??= verbRightBefore(s, q);
+  const act = verb ? actClass(verb) : '-';
+  const label = `number of ${noun}${subset.length ? ` (${subset.join(' ')})` : ''}${verb ? ` (${verb})` : ''}`;
+  return { key: `count|${key(noun)}|${act}|${subset.join('+')}`, label, unit: q.unit, factor: 1, aligned: true };
+}
+
+/**
+ * Whether a count of a noun may be compared as the story's count of it, and under which subset
+ * words (sorted; empty: the whole set): null when it is told as not final or of another event, is a
+ * part or the whole of a ratio ("28 of 41 passes"), is a person's own figure ("Roe caught eight
+ * passes"), or its noun carries a clause that can make any subset. `verb`: the act the noun is an
+ * argument of, when known.
+ */
+export function comparableCount(s: Sent, q: Quantity, verb: string | null): string[] | null {
+  const text = s.art.text.slice(s.span.start, s.span.end);
+  if (NOT_FINAL.test(text) || BY_A_TIME.test(s.art.text.slice(q.span.end, s.span.end))) return null;
+  // "completed 28 of 41 passes": a part and the whole it is counted against, not the count
+  // ("won seven of the past eight contests": a window of the last few, also without the part)
+  const before = s.art.text.slice(Math.max(s.span.start, q.span.start - 40), q.span.start);
+  const ratio = RATIO_WHOLE.exec(before);
+  if ((ratio && (/\d/.test(ratio[1]) || spelledNumber(ratio[1].toLowerCase()) !== null)) || WINDOW.test(before)) return null;
+  if (/^\S*\s+(?:of|out of)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:\d|(?:past|last)\b)/i.test(s.art.text.slice(q.span.end, q.span.end + 24))) return null;
+  // "Roe caught eight passes": a person's own figure (game-figures.ts, holdings.ts), not a count of the story's things
+  if (verb && personIsSubject(s, q)) return null;
+  return subsetWords(s, q);
+}
+
+/**
+ * The restrictive words on the counted noun, by the parse: subset adjectives and proper adjectives
+ * ("foreign", "British"), sorted; null when the noun carries a relative clause or a participle
+ * ("tourists who were injured", "people trapped inside"), which can make any subset, or when the
+ * article has no parse.
+ */
+function subsetWords(s: Sent, q: Quantity): string[] | null {
+  const tokens = parseOf(s.art);
+  const fig = tokens && figureTokens(tokens, q);
+  if (!tokens || !fig || fig.noun === fig.num) return null;
+  const out = new Set<string>();
+  for (const k of kidsOf(tokens)[fig.noun]) {
+    const t: SyntaxToken = tokens[k];
+    const rel = relOf(t);
+    if (rel === 'acl' || rel === 'relcl' || t.deprel.startsWith('acl')) return null;
+    if (k === fig.num || (rel !== 'amod' && rel !== 'compound' && rel !== 'nmod')) continue;
+    const w = t.text.toLowerCase();
+    // (a capitalised compound names a kind, "Internet cables", not a part of the set)
+    if (rel !== 'nmod' && (SUBSET_ADJECTIVES.has(w) || (rel === 'amod' && /^\p{Lu}/u.test(t.text) && t.start > s.span.start))) out.add(key(w));
+  }
+  return [...out].sort();
+}
+
+/** Whether the verb the counted noun is an argument of has a person for its subject (a name or "he"/"she"), by the parse. */
+function personIsSubject(s: Sent, q: Quantity): boolean {
+  const tokens = parseOf(s.art);
+  const fig = tokens && figureTokens(tokens, q);
+  if (!tokens || !fig) return false;
+  let verb = tokens[fig.noun].head;
+  if (verb < 0) return false;
+  // ("Roe rushed for 404 yards, caught 52 passes": the subject of the first of coordinated verbs)
+  for (let n = 0; n < 4 && relOf(tokens[verb]) === 'conj' && tokens[verb].head >= 0; n++) {
+    if (kidsOf(tokens)[verb].some((k) => relOf(tokens[k]) === 'nsubj')) break;
+    verb = tokens[verb].head;
+  }
+  return kidsOf(tokens)[verb].some((k) => {
+    const t = tokens[k];
+    if (relOf(t) !== 'nsubj') return false;
+    if (/^(?:he|she)$/i.test(t.text)) return true;
+    return s.entities.some((e) => e.type === 'PER' && e.span.start <= t.start && t.end <= e.span.end);
+  });
+}
+
+interface CountMention {
+  sent: Sent;
+  q: Pick<Quantity, 'span'>;
+  slot: string;
+  label: string;
+  aligned?: boolean;
+}
+
+/**
+ * "three submarine cables" against "two sub-sea cables went down": a count with no act (slot
+ * `count|<noun>|-|<subset>`) is the count of the act another article's sentence gives the same noun,
+ * when the two sentences state one fact (`oneFact`) and the subset words agree. The first such
+ * count in sentence order gives its slot; else it stays with no act.
+ */
+export function joinCountsToActs<M extends CountMention>(mentions: M[], oneFact: (a: Sent, b: Sent) => boolean): void {
+  const parts = (m: M) => m.slot.split('|');
+  const withAct = mentions.filter((m) => m.slot.startsWith('count|') && parts(m)[2] !== '-').sort((a, b) => cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
+  for (const m of mentions) {
+    const [kind, noun, act, subset] = parts(m);
+    if (kind !== 'count' || act !== '-') continue;
+    const other = withAct.find((o) => {
+      const p = parts(o);
+      return o.sent.art.id !== m.sent.art.id && p[1] === noun && (p[3] ?? '') === subset && oneFact(m.sent, o.sent);
+    });
+    if (other) {
+      m.slot = other.slot;
+      m.label = other.label;
+      m.aligned = other.aligned;
+    }
+  }
+}
+
+/**
+ * "who allegedly shot three co-workers" when the tagger reads "shot" as a noun: the word the counted
+ * noun is the subject or object of, whatever its tag, else the verb right before the figure (its
+ * lemma), or null.
+ */
+function verbRightBefore(s: Sent, q: Quantity): string | null {
+  const tokens = parseOf(s.art);
+  const fig = tokens && figureTokens(tokens, q);
+  if (!tokens || !fig) return null;
+  const head = tokens[tokens[fig.noun].head];
+  if (head && ['nsubj', 'obj'].includes(relOf(tokens[fig.noun])) && /^\p{L}+$/u.test(head.text)) return head.lemma.toLowerCase();
+  let i = fig.num - 1;
+  while (i >= 0 && tokens[i].upos === 'DET') i--;
+  const t = tokens[i];
+  return t && t.start >= s.span.start && (t.upos === 'VERB' || /^VB[DNGZP]?$/.test(t.xpos)) && !/^(?:be|have|do)$/.test(t.lemma.toLowerCase()) ? t.lemma.toLowerCase() : null;
+}

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { crossCheckTexts, inventedArticle, publishedAt } from './story.js';
+import { crossCheckStory } from '../../src/compare/index.js';
+
+// Invented wording: a ferry fire told by several outlets, the counts in the body, not in an act of the lead.
+const PUBLISHED = publishedAt('2026-03-06T12:00:00Z');
+const LEAD = 'A fire broke out on a ferry near the port of Eastbury on Thursday night, officials said.\n\n';
+const counts = (texts: string[]) =>
+  crossCheckTexts(texts, PUBLISHED, { lead: LEAD })
+    .conflicts.filter((c) => c.severity === 'conflict' && c.slot.startsWith('number of'))
+    .map((c) => `${c.slot}: ${c.sides.map((s) => s.value).join(' / ')}`);
+
+describe('counts of a noun told outside the lead\u2019s acts (counts.ts)', () => {
+  it('opposes two counts of one noun in sentences that state one fact, with or without a verb', () => {
+    const c = counts([
+      'Firefighters brought the blaze on the ferry under control after the harbour sent eight fireboats to the scene.',
+      'Firefighters brought the blaze on the ferry under control after the harbour sent five fireboats to the scene.',
+    ]);
+    assert.equal(c.length, 1, JSON.stringify(c));
+    assert.match(c[0], /^number of fireboat/);
+  });
+
+  it('opposes the same wording without the subset word, the interim mark or the ratio (controls)', () => {
+    assert.equal(counts(['The ferry was carrying 40 tourists when the fire broke out.', 'The ferry was carrying 90 tourists when the fire broke out.']).length, 1);
+    assert.equal(counts(['Rescuers found three lifeboats near the burning ferry.', 'Rescuers found seven lifeboats near the burning ferry.']).length, 1);
+  });
+
+  it('does not oppose a subset ("foreign") to the whole, an interim count, or a ratio\u2019s whole', () => {
+    assert.deepEqual(
+      counts([
+        'The ferry was carrying 40 foreign tourists when the fire broke out in the engine room.',
+        'The ferry was carrying 90 tourists when the fire broke out in the engine room.',
+      ]),
+      [],
+    );
+    assert.deepEqual(
+      counts([
+        'Rescuers have so far found three lifeboats near the burning ferry.',
+        'Rescuers found seven lifeboats near the burning ferry.',
+      ]),
+      [],
+    );
+    assert.deepEqual(
+      counts([
+        'Crews launched 12 of the ferry\u2019s 20 lifeboats before the fire spread to the upper deck.',
+        'Crews launched all 16 lifeboats before the fire spread to the upper deck.',
+      ]),
+      [],
+    );
+  });
+
+  it('does not oppose one person\u2019s figure to another\u2019s ("Roe caught eight passes")', () => {
+    assert.deepEqual(
+      counts([
+        'Jane Roe caught eight passes for 66 yards in the win over the Rovers on Sunday.',
+        'John Doe caught five passes for 66 yards in the win over the Rovers on Sunday.',
+      ]),
+      [],
+    );
+  });
+
+  it('does not oppose a count told a day or more later (an evolving figure)', () => {
+    const text = (n: string) => `${LEAD}Firefighters brought the blaze on the ferry under control after the harbour sent ${n} fireboats to the scene.`;
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [inventedArticle('d0', text('eight'), publishedAt('2026-03-06T12:00:00Z')), inventedArticle('d1', text('five'), publishedAt('2026-03-09T12:00:00Z'))],
+      copies: [],
+    });
+    assert.deepEqual(x.conflicts.filter((c) => c.severity === 'conflict' && c.slot.startsWith('number of')), []);
+  });
+});
