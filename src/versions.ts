@@ -54,4 +54,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   role-named age not joined to someone its article leaves unnamed while naming others, children counted per
 //   parent, no person's record after a team's name; team records only with a common game score; figures over ten
 //   times apart are two things; an anonymous act not joined across sentences naming disjoint people (session 14)
-export const COMPARE_VERSION = 'compare-12';
+// compare-13: a person's age and fight record both higher in one side's articles are two times of writing, not
+//   disputes; spans counted from the writing ("in the last two days", "within a few days", "three weeks away"),
+//   "all but N", "zero-day" are no lengths; an act dated by its noun only ("a fire broke out") is one act only
+//   between sentences stating one fact (session 15)
+export const COMPARE_VERSION = 'compare-13';
