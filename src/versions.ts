@@ -61,4 +61,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-14: counts of a noun that had no slot, compared between sentences that state one fact; a subset
 //   adjective keys its own slot, no slot for interim counts, ratios, windows or a person's own figure; counts
 //   from articles a day apart are an evolving figure (`compare/counts.ts`, session 15)
-export const COMPARE_VERSION = 'compare-14';
+// compare-15: a person's age and fight record both higher in one side's articles are two times of writing, not
+//   disputes; spans counted from the writing ("in the last two days", "within a few days", "three weeks away"),
+//   "all but N", "zero-day" are no lengths; an act dated by its noun only ("a fire broke out") is one act only
+//   between sentences stating one fact (session 15)
+export const COMPARE_VERSION = 'compare-15';

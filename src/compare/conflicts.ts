@@ -11,7 +11,7 @@
 import type { Quantity } from '../model/types.js';
 import { actKindOf } from './acts.js';
 import { clockConflicts } from './clock.js';
-import { recordConflicts } from './records.js';
+import { recordConflicts, surnameOf, toldAtTwoTimes } from './records.js';
 import { standingConflicts } from './standings.js';
 import { scoreConflicts } from './scores.js';
 import { markConflicts } from './marks.js';
@@ -118,7 +118,7 @@ export function findConflicts(story: StoryView, al: Alignment): Conflict[] {
 function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
   const mentions: QMention[] = [];
   for (const { sent, q, slot } of figureSlots(story)) {
-    if (!slot) continue;
+    if (!slot || (slot.unit === 'h' && notALength(sent, q))) continue;
     const { low, high } = interval(q, slot);
     mentions.push({ sent, q, slot: slot.key, label: slot.label, low, high, aligned: slot.aligned, unit: slot.unit, person: slot.person, verbs: slot.verbs, role: slot.role, roleAt: slot.roleAt, bodyOnly: slot.bodyOnly });
     // what one agency said, also compared on its own: "the national seismic service said it was 6.1" against its 5.9 elsewhere
@@ -146,6 +146,22 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
     i = j;
   }
   return out;
+}
+
+const NOT_A_LENGTH_BEFORE = /\b(?:(?:the|these|those)\s+(?:last|past|previous|next|coming|first)|within(?:\s+the\s+(?:next|coming))?|all\s+but)\s+$/i;
+const AWAY = /^\s+(?:away|off)\b/i;
+/**
+ * Spans that are not how long an act lasted: "added to the roster in the last two days", "in the
+ * past two weeks" (counted back or on from when the article was written: articles written on other
+ * days give other lengths with nothing in dispute); "a patch within a few days", "Patch Tuesday is
+ * three weeks away" (a deadline or a wait, hoped or expected); "one to three years, with all but six
+ * months suspended" (the part left out of a span, not the span); "a zero-day flaw" (no span at all).
+ */
+function notALength(s: Sent, q: Quantity): boolean {
+  const text = s.art.text;
+  // ("a zero-day flaw": a name, not a span of nothing)
+  if (q.value === 0 || q.counted === 'away') return true;
+  return NOT_A_LENGTH_BEFORE.test(text.slice(Math.max(s.span.start, q.span.start - 30), q.span.start)) || AWAY.test(text.slice(q.span.end, Math.min(s.span.end, q.span.end + 8)));
 }
 
 const ATTRIBUTION = /\b(?:said|says|put|puts|measured|recorded|reported|registered|estimated|gave)\b/i;
@@ -333,7 +349,8 @@ function slotConflict(story: StoryView, ms: QMention[], al: Alignment): Conflict
       // one source against itself is not a disagreement between outlets (it is shown within the article)
       const across =
         (sides[b].members.some((m) => !groupsA.has(m.sent.art.group)) || sides[a].members.some((m) => !groupsB.has(m.sent.art.group))) &&
-        sameTimeOfWriting(sides[a].members, sides[b].members);
+        sameTimeOfWriting(sides[a].members, sides[b].members) &&
+        !(ms[0].slot.startsWith('age|') && toldAtTwoTimes(story, sides[a].members, sides[b].members, surnameOf(ms[0].slot)));
       // one article against itself is a contradiction of its own, marked withinArticle below
       // (not for figures an article's body may tell of several events, Slot.bodyOnly)
       const sameArticle = oneArticle && sev === 'conflict' && !ms.some((m) => m.bodyOnly) && contradictsItself(sides[a].members, sides[b].members, al);
@@ -751,7 +768,12 @@ function actDateConflicts(story: StoryView, already: Conflict[], al: Alignment):
         if (!day) continue;
         const actors = new Set([...act.agents, ...act.patients]);
         const m: DMention = { sent: s, t: act.t, act: act.lemma, actors, subjects: act.patients.size ? act.patients : act.agents, object: act.object, ...day };
-        if (!actors.size) anonymous.push(m);
+        // an event named by its noun only ("a fire broke out"): any fire of the story has that participant, so it is one act only as
+        // an anonymous one is, between sentences that state one fact
+        if (!actors.size || [...actors].every((k) => k.startsWith('N:'))) {
+          anonymous.push(m);
+          continue;
+        }
         for (const k of actSlots(act)) {
           if (!bySlot.has(k)) bySlot.set(k, []);
           bySlot.get(k)!.push(m);
@@ -811,15 +833,17 @@ function statesOneFact(m: DMention, o: DMention, al: Alignment): boolean {
  * such sentences (single link) is a slot of its own.
  */
 function anonymousActs(ms: DMention[], al: Alignment): Map<string, DMention[]> {
+  // (an act dated by its noun: the noun, whatever verb tells it, "Thursday's shooting" / "the shooting happened on Friday")
+  const kind = (m: DMention) => (m.actors.size ? [...m.actors].sort(cmp).join('+') : actClass(m.act));
   const sorted = [...ms].sort((a, b) => cmp(a.sent.id, b.sent.id) || a.t.span.start - b.t.span.start).slice(0, MAX_PER_SLOT);
   const group = linkedGroups(sorted.length, (i, j) => {
     const [a, b] = [sorted[i], sorted[j]];
-    if (a.sent.art.id === b.sent.art.id || actClass(a.act) !== actClass(b.act) || namesOthers(a.sent, b.sent)) return false;
+    if (a.sent.art.id === b.sent.art.id || kind(a) !== kind(b) || namesOthers(a.sent, b.sent)) return false;
     return oneFact(al, a.sent, b.sent);
   });
   const out = new Map<string, DMention[]>();
   sorted.forEach((m, i) => {
-    const k = `${actClass(m.act)}|anonymous|${group[i]}`;
+    const k = `${kind(m)}|anonymous|${group[i]}`;
     (out.get(k) ?? out.set(k, []).get(k)!).push(m);
   });
   return out;

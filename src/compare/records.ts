@@ -9,7 +9,7 @@
  */
 import { canonicalName, evidence, type Sent, type StoryView } from './prepare.js';
 import { crossOutletPairs, sidesByFirst } from './sides.js';
-import { personKey, resolveOneNameSlots } from './slots.js';
+import { figureSlots, personKey, resolveOneNameSlots } from './slots.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide } from './types.js';
 
@@ -27,6 +27,8 @@ export interface WinLoss {
 /** Right after a name: " (45-1", ", 43-1," — wins, losses and draws, then a closing mark. */
 const AFTER_NAME = /^(?:\s*\(\s*|,\s+)(\d{1,3})-(\d{1,3})(?:-(\d{1,3}))?(?=\s*[,;)]|\s+with\b)/;
 const WEEK_DAYS = 7;
+/** After a name, in its clause: "improved to 58-3", "dropped his record to 45-7-2". */
+const CHANGED_TO = /^[^.;:]{0,60}?\b(?:improved|improves|dropped|drops|fell|falls|moved|moves|went|goes|raised|raises)\s+(?:(?:his|her|their)\s+record\s+)?to\s+(\d{1,3})-(\d{1,3})(?:-(\d{1,3}))?\b/;
 
 function recordsOf(story: StoryView): WinLoss[] {
   const out: WinLoss[] = [];
@@ -95,7 +97,8 @@ export function recordConflict(story: StoryView, rs: WinLoss[], maxDays: number,
   // a record of an article written a week (a team's: two days) or more after another's may count fights or games in between
   const days = sides.map((x) => x.map(day));
   const apart = (i: number, j: number) => days[i].every((x) => x !== null && days[j].every((y) => y !== null && Math.abs(x - y) >= maxDays));
-  const pairs = crossOutletPairs(sides).filter((p) => !apart(p.a, p.b));
+  const surname = rs[0].slot.startsWith('record|') ? surnameOf(rs[0].slot) : null;
+  const pairs = crossOutletPairs(sides).filter((p) => !apart(p.a, p.b) && !(surname && toldAtTwoTimes(story, sides[p.a], sides[p.b], surname)));
   if (!pairs.length) return null;
   const arts = sides.map((x) => new Set(x.map((r) => r.sent.art.id)));
   const label = [...rs].sort((a, b) => b.person.length - a.person.length || cmp(a.name, b.name))[0].name;
@@ -110,6 +113,69 @@ export function recordConflict(story: StoryView, rs: WinLoss[], maxDays: number,
     note: `${sides.map((x) => x[0].value).join(' vs ')}: different ${what}s for the same ${rs[0].slot.startsWith('standing|') ? 'team' : 'person'}`,
     factIds: [],
   };
+}
+
+/** The surname part of a person slot (`record|roe|jn`, `age|roe|jn`, `age|Roe`), lower case. */
+export function surnameOf(slot: string): string {
+  return (slot.split('|')[1] ?? '').toLowerCase();
+}
+
+/** What an article states of one person (by surname) that grows with time: their ages, and the bouts (wins, losses, draws) of their records. */
+interface Running {
+  ages: number[];
+  bouts: number[];
+}
+const RUNNING = new WeakMap<StoryView, Map<string, Running>>();
+function runningFigures(story: StoryView): Map<string, Running> {
+  let out = RUNNING.get(story);
+  if (out) return out;
+  out = new Map();
+  const at = (art: string, slot: string) => {
+    const k = `${art}|${surnameOf(slot)}`;
+    return out!.get(k) ?? out!.set(k, { ages: [], bouts: [] }).get(k)!;
+  };
+  const records = recordsOf(story);
+  // (only people with a record: the ages are read only for them, a story of ages alone reads none)
+  const withRecords = new Set(records.map((r) => surnameOf(r.slot)));
+  for (const r of records) at(r.sent.art.id, r.slot).bouts.push(r.value.split('-').reduce((n, x) => n + Number(x), 0));
+  // "Roe improved to 58-3": a record told as a change is not compared (recordsOf), but it is the record when written
+  for (const a of story.articles)
+    for (const s of a.sentences)
+      for (const e of s.entities) {
+        const m = e.type === 'PER' ? CHANGED_TO.exec(a.text.slice(e.span.end, s.span.end)) : null;
+        if (m) at(a.id, `record|${personKey(canonicalName(a.text.slice(e.span.start, e.span.end)))}`).bouts.push(Number(m[1]) + Number(m[2]) + Number(m[3] ?? 0));
+      }
+  if (withRecords.size)
+    for (const { sent, q, slot } of figureSlots(story))
+      if (slot?.key.startsWith('age|') && withRecords.has(surnameOf(slot.key))) at(sent.art.id, slot.key).ages.push(q.value);
+  RUNNING.set(story, out);
+  return out;
+}
+
+/**
+ * "The 32-year-old Roe (52-3)" and "the 36-year-old Roe, 58-3": an age and a fight record both grow
+ * with time, so when the articles of one side of a dispute give one person both a lower age and a
+ * record of fewer bouts than the other side's articles, the two sides were written at two times (two
+ * fights years apart grouped into one story), and neither figure is a disagreement, dated articles
+ * or not. Each side needs both figures from its articles (an article of a side tells the side's own
+ * value of the disputed one, so it is of the side's time); one figure alone says nothing of when.
+ */
+export function toldAtTwoTimes(story: StoryView, a: readonly { sent: Sent }[], b: readonly { sent: Sent }[], surname: string): boolean {
+  const running = runningFigures(story);
+  const side = (ms: readonly { sent: Sent }[]) => {
+    const ages: number[] = [];
+    const bouts: number[] = [];
+    for (const id of new Set(ms.map((m) => m.sent.art.id))) {
+      const r = running.get(`${id}|${surname}`);
+      if (!r) continue;
+      ages.push(...r.ages);
+      bouts.push(...r.bouts);
+    }
+    return { ages, bouts };
+  };
+  const [x, y] = [side(a), side(b)];
+  const before = (p: number[], q: number[]) => p.length > 0 && q.length > 0 && Math.max(...p) < Math.min(...q);
+  return (before(x.ages, y.ages) && before(x.bouts, y.bouts)) || (before(y.ages, x.ages) && before(y.bouts, x.bouts));
 }
 
 /** One side of a record's or a score's conflict: its mentions' sentences, wordings and outlets. */

@@ -55,3 +55,45 @@ describe('a team’s records in reports of two games', () => {
     assert.deepEqual(records(report('10-5', '20-13'), report('11-4', '31-24')).map((k) => k.slot), []);
   });
 });
+
+describe('a fighter’s age and record told at two times', () => {
+  const bout = (age: number, record: string, rival: string) => `The ${age}-year-old Marek Dunlow (${record}, 40 KOs) stopped ${rival} in the seventh round on Saturday to keep his title.`;
+  const fights = (a: string, b: string) => slots([a, b], /age|record/);
+  it('both higher in one article: two fights, neither figure disputed', () => {
+    assert.deepEqual(fights(bout(32, '52-3', 'Hasim Rudd'), bout(36, '58-3', 'Tomas Brill')).map((k) => k.slot), []);
+  });
+  it('a record told as a change ("improved to") dates the article too', () => {
+    const later = 'The 36-year-old champion Marek Dunlow improved to 58-3 with a stoppage of Tomas Brill on Saturday.';
+    assert.deepEqual(fights(bout(32, '52-3', 'Hasim Rudd'), later).map((k) => k.slot), []);
+  });
+  it('an older age with a record of fewer bouts is a dispute', () => {
+    assert.equal(fights(bout(32, '58-3', 'Hasim Rudd'), bout(36, '52-3', 'Hasim Rudd')).length, 2);
+  });
+  it('the age alone still conflicts', () => {
+    const noRecord = 'The 36-year-old Marek Dunlow stopped Hasim Rudd in the seventh round on Saturday to keep his title.';
+    assert.equal(fights(bout(32, '52-3', 'Hasim Rudd'), noRecord).length, 1);
+  });
+});
+
+describe('a span counted back from the writing', () => {
+  it('"in the last two days" and "in the last two weeks" are no durations of one act', () => {
+    const c = slots(
+      ['Wynder and Bolt were added to the roster in the last two days, but figure to be reserves.', 'Fullback Mark Kerrin has received five carries in the last two weeks, mostly on short-yardage plays.'],
+      /duration|how long/,
+    );
+    assert.deepEqual(c.map((k) => k.slot), []);
+  });
+});
+
+describe('an event named by its noun only', () => {
+  it('two fires on two days in sentences of two facts are two fires', () => {
+    const c = crossCheckTexts(
+      [
+        'The fire, which is being treated as suspicious, broke out in the roof of the store at 8.49pm on Friday night and quickly spread.',
+        'A large fire broke out at the Northgate supermarket in Eastbury town centre this morning (March 9).',
+      ],
+      PUBLISHED,
+    ).conflicts.filter((k) => k.kind === 'date');
+    assert.deepEqual(c.map((k) => k.slot), []);
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * Which dev traps each cross-check guard alone holds back (issue 15): a trap caught by one guard
+ * only is one unseen wording away from being reported. For each guard below, a copy of the tree is
+ * made under the system's temp folder with that guard's lines turned off (a textual patch of the
+ * copy: runtime code reads no flag), eval:crosscheck runs there on the dev split (`-v`, dev only),
+ * and the traps and false conflicts that come back are counted against the unpatched tree.
+ *
+ *   node --import tsx scripts/guard-ablation.ts [--only name,name] [--jobs 2] [--list]
+ *
+ * A patch whose text is not found exactly once in its file fails the run (a guard that moved must be
+ * re-pointed, not silently skipped). Held-out fixtures are never scored (`--split dev`).
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const run = promisify(execFile);
+
+interface Guard {
+  name: string;
+  file: string;
+  find: string;
+  replace: string;
+}
+
+const C = 'src/compare/conflicts.ts';
+const S = 'src/compare/slots.ts';
+/** Each guard and the patch that turns it off (the `find` text must occur once in `file`). */
+export const GUARDS: Guard[] = [
+  // quantities
+  { name: 'q.tenfold', file: C, find: 'if (apartTenfold(sides[a].rep, sides[b].rep)) continue;', replace: '' },
+  { name: 'q.timeOfWriting', file: C, find: 'sameTimeOfWriting(sides[a].members, sides[b].members) &&', replace: 'true &&' },
+  { name: 'q.ageAndRecord', file: C, find: "!(ms[0].slot.startsWith('age|') && toldAtTwoTimes(", replace: "!(false && toldAtTwoTimes(" },
+  { name: 'q.windowToWriting', file: C, find: "if (!slot || (slot.unit === 'h' && notALength(sent, q))) continue;", replace: 'if (!slot) continue;' },
+  { name: 'q.factPlaces', file: C, find: "if (pa.size && pb.size && ![...pa].some((x) => pb.has(x))) return false;\n      return oneFact(al, a, b);", replace: 'return oneFact(al, a, b);' },
+  { name: 'q.alignedOneFact', file: C, find: "return oneFact(al, a, b);\n    });\n    ms.forEach", replace: 'return true;\n    });\n    ms.forEach' },
+  { name: 'q.spanPlaces', file: C, find: 'if (pm.size && po.size && ![...pm].some((x) => po.has(x))) return false;', replace: '' },
+  { name: 'q.spanOneFact', file: C, find: 'return oneFact(al, m.sent, o.sent);\n    });\n    if (other)', replace: 'return true;\n    });\n    if (other)' },
+  { name: 'q.magnitudeMode', file: C, find: 'pool = ms.filter((m) => Math.abs(m.q.value - mode) <= 1);', replace: 'pool = ms;' },
+  { name: 'q.otherAges', file: C, find: "if (named.some((o) => compareIntervals(o, m) !== 'same') || !namesPerson(m.sent.art, m.slot)) m.slot = own;", replace: '' },
+  { name: 'q.childrenByParent', file: C, find: 'const group = linkedGroups(ms.length, (i, j) => [...people[i]]', replace: 'const group = linkedGroups(ms.length, (i, j) => true || [...people[i]]' },
+  { name: 'q.roundedMinor', file: C, find: "return gap / scale <= 0.05 && (rounded(a) || rounded(b)) ? 'minor' : 'conflict';", replace: "return 'conflict';" },
+  { name: 'q.selfQuoted', file: C, find: 'if (quoted(x) && quoted(y)) return false;', replace: '' },
+  { name: 'q.selfOneFact', file: C, find: 'return x.sent.id === y.sent.id || oneFact(al, x.sent, y.sent);', replace: 'return true;' },
+  { name: 'q.bodyOnly', file: C, find: '!ms.some((m) => m.bodyOnly) && ', replace: '' },
+  { name: 's.part', file: S, find: 'if (isPart(s, q) || isHedged(s, q)) return null;', replace: 'if (isHedged(s, q)) return null;' },
+  { name: 's.hedged', file: S, find: 'if (isPart(s, q) || isHedged(s, q)) return null;', replace: 'if (isPart(s, q)) return null;' },
+  { name: 's.pastSentence', file: S, find: "if (background === 'past' && slot?.key !== 'people|children' && !slot?.key.startsWith('held:')) return null;", replace: '' },
+  { name: 's.eventFramesLead', file: S, find: "if (slot && EVENT_FRAMES.test(slot.key) && !inLead(s) && background !== 'none') return null;", replace: '' },
+  { name: 's.otherDay', file: S, find: "if (!slot || (background === 'other-day' && !slot.personal)) return null;", replace: 'if (!slot) return null;' },
+  { name: 's.thenAge', file: S, find: 'if (/\\bthen[\\s-]*$/i.test(', replace: 'if (false && /\\bthen[\\s-]*$/i.test(' },
+  { name: 's.conversion', file: S, find: 'if (conversionOf(s, q)) return null;', replace: '' },
+  { name: 's.aspectual', file: S, find: 'if (toldByAspectualVerb(s, q)) return null;', replace: '' },
+  { name: 's.eventNoun', file: S, find: 'if (counted && EVENT_OF_FRAME.has(counted)) return null;', replace: '' },
+  { name: 's.sincePast', file: S, find: "return background === 'other-day' || pastBeyond(s, q) ? null : since;", replace: 'return since;' },
+  { name: 's.termOtherDay', file: S, find: "return background === 'other-day' ? null : term;", replace: 'return term;' },
+  // dates in the lead
+  { name: 'd.recurring', file: C, find: 'if (recurringDay(s, t)) continue;', replace: '' },
+  { name: 'd.datesItsNoun', file: C, find: 'if (!found || datesItsNoun(s, t, found.at)) continue;', replace: 'if (!found) continue;' },
+  { name: 'd.toldTodayLead', file: C, find: "if (act === 'statement' && toldToday(s, t)) continue;", replace: '' },
+  { name: 'd.parsedFact', file: C, find: 'if (parsed && !parsed.fact) continue;', replace: '' },
+  { name: 'd.subjects', file: C, find: 'if (![...a.subjects].some((x) => b.subjects.has(x))) return false;', replace: '' },
+  { name: 'd.patients', file: C, find: 'if (a.patients?.size && b.patients?.size && ![...a.patients].some((x) => b.patients!.has(x))) return false;', replace: '' },
+  { name: 'd.sameArticle', file: C, find: 'if (a.sent.art.id === b.sent.art.id) return false; // one article', replace: '// one article' },
+  { name: 'd.leadWording', file: C, find: 'return sim >= 0.25 || (sharedSubjects >= 2 && sim >= 0.12);', replace: 'return true;' },
+  { name: 'd.guessedDay', file: C, find: 'const ms = all.filter((m) => !guessedDay(m));', replace: 'const ms = all;' },
+  { name: 'd.asWritten', file: C, find: 'if (a.t.resolvedInferred || b.t.resolvedInferred) return sameAsWritten(a, b);', replace: '' },
+  // dated acts of the parse
+  { name: 'a.pastSentence', file: C, find: 'if (past && !coarse) continue;', replace: '' },
+  { name: 'a.coarseNoActors', file: C, find: 'if (coarse && !(act.agents.size || act.patients.size)) continue;', replace: '' },
+  { name: 'a.toldToday', file: C, find: "if (newsActKind(act.lemma, false) === 'statement' && toldToday(s, act.t)) continue;", replace: '' },
+  { name: 'a.nounOutsideLead', file: C, find: 'if (act.byNoun && !inLead(s)) continue;', replace: '' },
+  { name: 'a.nounOneFact', file: C, find: "if (!actors.size || [...actors].every((k) => k.startsWith('N:'))) {", replace: 'if (!actors.size) {' },
+  { name: 'r.ageAndRecord', file: 'src/compare/records.ts', find: ' && !(surname && toldAtTwoTimes(story, sides[p.a], sides[p.b], surname))', replace: '' },
+  { name: 'a.anonymousNamesOthers', file: C, find: ' || namesOthers(a.sent, b.sent)) return false;', replace: ') return false;' },
+  { name: 'a.anonymousOneFact', file: C, find: 'return oneFact(al, a.sent, b.sent);\n  });\n  const out', replace: 'return true;\n  });\n  const out' },
+  { name: 'a.byObject', file: C, find: '  splitByObject(bySlot);\n', replace: '\n' },
+  { name: 'a.coarseOneFact', file: C, find: 'for (const [k, ms] of bySlot) bySlot.set(k, ms.filter((m) => !COARSE.test(m.value) || ms.some((o) => statesOneFact(m, o, al))));', replace: '' },
+];
+
+interface Outcome {
+  traps: string[];
+  falseConflicts: string[];
+  summary: { conflicts: { tp: number; fp: number }; trapHits: number };
+}
+
+/** Runs the dev eval in `root` and reads its spurious conflicts (traps marked) and summary. */
+async function evalDev(root: string): Promise<Outcome> {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/eval-crosscheck.ts', '--split', 'dev', '-v'], { cwd: root, maxBuffer: 64 << 20 });
+  const lines = stdout.split('\n');
+  let story = '';
+  const spurious: string[] = [];
+  for (const l of lines) {
+    const row = /^(\S+)\s+\|/.exec(l);
+    if (row && !l.startsWith('story')) story = row[1]!;
+    const sp = /^\s+spurious (.*conflict: .*)$/.exec(l);
+    if (sp) spurious.push(`${story}: ${sp[1]}`);
+  }
+  const summary = JSON.parse(lines.filter((l) => l.startsWith('{')).pop()!) as Outcome['summary'];
+  return { traps: spurious.filter((s) => s.includes('TRAP (')), falseConflicts: spurious.filter((s) => !s.includes('TRAP (')), summary };
+}
+
+/**
+ * Where the copies go: a fresh temp folder with a link to the folders beside the tree, since the
+ * fixtures name their articles relative to the tree ("../shared/data/stories/…").
+ */
+function ablationHome(): string {
+  const home = mkdtempSync(join(tmpdir(), 'guard-ablation-'));
+  const shared = resolve(ROOT, '..', 'shared');
+  if (existsSync(shared)) symlinkSync(shared, join(home, 'shared'));
+  return home;
+}
+
+/** A copy of the tree with one guard turned off: src and scripts copied (a script's imports resolve from its real path), src patched, the rest linked. */
+function patchedTree(home: string, g: Guard): string {
+  const dir = join(home, g.name);
+  mkdirSync(dir);
+  cpSync(join(ROOT, 'src'), join(dir, 'src'), { recursive: true });
+  cpSync(join(ROOT, 'scripts'), join(dir, 'scripts'), { recursive: true });
+  for (const d of ['data', 'models', 'test', 'node_modules', 'package.json', 'tsconfig.json']) symlinkSync(join(ROOT, d), join(dir, d));
+  const path = join(dir, g.file);
+  const text = readFileSync(path, 'utf8');
+  const n = text.split(g.find).length - 1;
+  if (n !== 1) throw new Error(`guard ${g.name}: patch text found ${n} times in ${g.file}`);
+  writeFileSync(path, text.replace(g.find, () => g.replace));
+  return dir;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  const only = arg('--only')?.split(',');
+  const jobs = Number(arg('--jobs') ?? 2);
+  const guards = GUARDS.filter((g) => !only || only.includes(g.name));
+  const home = ablationHome();
+  const dirs = guards.map((g) => patchedTree(home, g));
+  const base = await evalDev(ROOT);
+  console.log(`base: ${base.summary.conflicts.tp} true, ${base.summary.conflicts.fp} false, ${base.traps.length} traps`);
+  const results: (Outcome | null)[] = guards.map(() => null);
+  let next = 0;
+  const worker = async () => {
+    while (next < guards.length) {
+      const i = next++;
+      results[i] = await evalDev(dirs[i]!);
+      const r = results[i]!;
+      const gained = (xs: string[], was: string[]) => xs.filter((x) => !was.includes(x));
+      const traps = gained(r.traps, base.traps);
+      const other = gained(r.falseConflicts, base.falseConflicts);
+      console.log(`${guards[i]!.name.padEnd(24)} traps +${traps.length}  other false +${other.length}  true ${r.summary.conflicts.tp - base.summary.conflicts.tp >= 0 ? '+' : ''}${r.summary.conflicts.tp - base.summary.conflicts.tp}`);
+      if (args.includes('--list')) for (const x of [...traps, ...other]) console.log(`    ${x}`);
+      rmSync(dirs[i]!, { recursive: true, force: true });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, jobs) }, worker));
+  rmSync(home, { recursive: true, force: true });
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
