@@ -131,6 +131,14 @@ function digitShape(snip: string): string {
   return 'plain';
 }
 
+/** The article's first prose sentence, and whether a sentence names one day (what a link of two leads' first sentences across act classes reads: branch dates-wip). */
+function first(s: Sent): boolean {
+  return s.art.sentences.find(inLead) === s;
+}
+function oneDay(s: Sent): boolean {
+  return s.times.filter((t) => t.kind === 'weekday' || t.kind === 'date' || t.kind === 'datetime' || (t.kind === 'relative' && /^day:/.test(t.anchor ?? ''))).length === 1;
+}
+
 /** Why a time dates no act that is a slot: no act by the parse, not a fact, an act of saying, or no one named. */
 function actWhy(a: ReturnType<typeof actOfTime>): string {
   return !a ? 'no act by parse' : !a.fact ? 'not a fact' : a.speech ? 'saying' : a.agents.size || a.patients.size ? 'in the body, no one named' : 'no one named';
@@ -243,7 +251,7 @@ function funnel() {
               if (list && !shared) console.log(`ACTS\t${f.name}\t${exp.what.slice(0, 60)}\t${acts(a)} | ${acts(b)}\tone fact: ${oneFact}`);
               bump(
                 stages,
-                `pair of dated acts: ${shared ? `share a key (${a.t.kind}/${b.t.kind}; ${oneFact ? 'one fact' : 'not one fact'}; ${apart}; ${objects})` : `${sameClass ? 'same act class' : 'other act classes'}, ${anyShared ? 'a participant shared in another role' : 'no participant shared'}${a.agents.size + a.patients.size && b.agents.size + b.patients.size ? '' : ' (one names no one)'}`}`,
+                `pair of dated acts: ${shared ? `share a key (${a.t.kind}/${b.t.kind}; ${oneFact ? 'one fact' : 'not one fact'}; ${apart}; ${objects})` : `${sameClass ? 'same act class' : 'other act classes'}, ${anyShared ? 'a participant shared in another role' : 'no participant shared'}${a.agents.size + a.patients.size && b.agents.size + b.patients.size ? '' : ' (one names no one)'}; ${oneFact ? 'one fact' : 'not one fact'}; ${inLead(a.sent) && inLead(b.sent) ? (first(a.sent) && first(b.sent) ? `both first sentences${oneDay(a.sent) && oneDay(b.sent) ? ', one day each' : ''}` : 'both lead') : 'not both lead'}`}`,
               );
             }
       for (const k of stages.keys()) bump(gold, `${kind}:   ${k}`, stages.get(k)!);
