@@ -13,7 +13,7 @@ import { tokenAt } from '../text/tokenize.js';
 import type { QuoteView, Sent } from './prepare.js';
 import { namesAThing } from './act-classes.js';
 import { mergeOverlapping, oneAct, oneStatement } from './support.js';
-import { actAt, type ClauseTime, clauseTime, kidsOf, parseOf } from './syntax.js';
+import { actAt, type ClauseTime, clauseTime, kidsOf, parseOf, spanTokens } from './syntax.js';
 import { key } from './text.js';
 
 /** One statement of a sentence: its predicate's key and the keys of the words of its clause. */
@@ -142,9 +142,7 @@ function findClaims(s: Sent): Claim[] {
   const whole = (): Claim[] => [claim({ acts: new Set(), keys: s.keys, notNouns: s.keys, agents: new Set(), patients: new Set(), time: null, denied: new Set(), hedged: false, days: new Set() })];
   const tokens = parseOf(s.art);
   if (!tokens) return whole();
-  const lo = tokenAt(tokens, s.span.start);
-  let hi = lo;
-  while (hi < tokens.length && tokens[hi].start < s.span.end) hi++;
+  const [lo, hi] = spanTokens(tokens, s.span);
   if (hi - lo < 2) return whole();
   const inside = (i: number) => i >= lo && i < hi;
   // (a controlled clause, "tried to leave", and a noun's infinitive or participle, "plans to expand",

@@ -9,10 +9,9 @@
  * figures with the same holders, the same direct quotations. Then a member's similarity to any other
  * sentence is its group's first member's, and two members' similarity is one value per group.
  */
-import { tokenAt } from '../text/tokenize.js';
 import { figureHolders } from './figure-holders.js';
 import type { QuoteView, Sent } from './prepare.js';
-import { kidsOf, parseOf } from './syntax.js';
+import { kidsOf, parseOf, spanTokens } from './syntax.js';
 
 export interface CopyGroups {
   /** By sentence ordinal: the ordinal of its group's first sentence (its own when it has no copy). */
@@ -123,8 +122,8 @@ function sameReading(a: Sent, b: Sent): boolean {
   const pa = parseOf(a.art);
   const pb = parseOf(b.art);
   if (!pa || !pb) return !pa && !pb;
-  const [loA, hiA] = tokenRange(pa, a);
-  const [loB, hiB] = tokenRange(pb, b);
+  const [loA, hiA] = spanTokens(pa, a.span);
+  const [loB, hiB] = spanTokens(pb, b.span);
   if (hiA - loA !== hiB - loB) return false;
   const ka = kidsOf(pa);
   const kb = kidsOf(pb);
@@ -142,14 +141,6 @@ function sameReading(a: Sent, b: Sent): boolean {
     for (let i = 0; i < kx.length; i++) if (relA(kx[i]) !== relB(ky[i])) return false;
   }
   return true;
-}
-
-/** The parse tokens of a sentence: [first, end). */
-function tokenRange(tokens: ReturnType<typeof parseOf> & object, s: Sent): [number, number] {
-  const lo = tokenAt(tokens, s.span.start);
-  let hi = lo;
-  while (hi < tokens.length && tokens[hi].start < s.span.end) hi++;
-  return [lo, hi];
 }
 
 /** The direct quotations analyse read in a sentence (what the similarity and the claims read): cue, span and parts (from the sentence's start) and words, as one string. */

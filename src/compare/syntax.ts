@@ -49,6 +49,14 @@ export function figureTokens(tokens: readonly SyntaxToken[], q: Pick<Quantity, '
   return { num, noun: quantifiedNoun(tokens, num, kidsOf(tokens)) ?? num };
 }
 
+/** The parse tokens of a span (a sentence): [first, end), the tokens that start inside it. */
+export function spanTokens(tokens: readonly SyntaxToken[], span: { start: number; end: number }): [number, number] {
+  const lo = tokenAt(tokens, span.start);
+  let hi = lo;
+  while (hi < tokens.length && tokens[hi].start < span.end) hi++;
+  return [lo, hi];
+}
+
 /** Steps up from `from` to `to` (at most `max`), never through a clause link; -1 when not reached. */
 function stepsUp(tokens: readonly SyntaxToken[], from: number, to: number, max: number): number {
   let i = from;
