@@ -252,13 +252,7 @@ function joinSpansToNamedDurations(mentions: QMention[], al: Alignment): void {
   if (!named.length) return;
   for (const m of mentions) {
     if (!m.slot.startsWith('h|act|')) continue;
-    const pm = placesOf(m.sent);
-    const other = named.find((o) => {
-      if (o.sent.art.id === m.sent.art.id) return false;
-      const po = placesOf(o.sent);
-      if (pm.size && po.size && ![...pm].some((x) => po.has(x))) return false;
-      return oneFact(al, m.sent, o.sent);
-    });
+    const other = named.find((o) => o.sent.art.id !== m.sent.art.id && !namesOtherPlaces(m.sent, o.sent) && oneFact(al, m.sent, o.sent));
     if (other) {
       m.slot = other.slot;
       m.label = other.label;
@@ -267,7 +261,6 @@ function joinSpansToNamedDurations(mentions: QMention[], al: Alignment): void {
   }
 }
 
-/** Places a sentence names (linked keys). */
 /** Two sentences that each name places and share none (a crowd in one city, another in another). */
 function namesOtherPlaces(a: Sent, b: Sent): boolean {
   const pa = placesOf(a);
@@ -275,6 +268,7 @@ function namesOtherPlaces(a: Sent, b: Sent): boolean {
   return pa.size > 0 && pb.size > 0 && ![...pa].some((x) => pb.has(x));
 }
 
+/** Places a sentence names (linked keys). */
 function placesOf(s: Sent): Set<string> {
   return new Set(s.entities.filter((e) => e.type === 'LOC').map((e) => e.key));
 }
@@ -294,11 +288,7 @@ function splitByFact(mentions: QMention[], al: Alignment): void {
     all.slice(MAX_PER_SLOT).forEach((m, i) => (m.slot = `${m.slot}|alone${i}`));
     const group = linkedGroups(ms.length, (i, j) => {
       const [a, b] = [ms[i].sent, ms[j].sent];
-      if (a.art.id === b.art.id) return false;
-      const pa = placesOf(a);
-      const pb = placesOf(b);
-      if (pa.size && pb.size && ![...pa].some((x) => pb.has(x))) return false;
-      return oneFact(al, a, b);
+      return a.art.id !== b.art.id && !namesOtherPlaces(a, b) && oneFact(al, a, b);
     });
     ms.forEach((m, i) => (m.slot = `${m.slot}|${group[i]}`));
   }
