@@ -4,7 +4,7 @@
  * them are right: the precision of a new pass, measured on the split it is developed on.
  *
  *   node --import tsx scripts/quote-misses.ts [dir] [--part development|held-out] [--limit N] [--from N]
- *        [--entities] [--show CLASS] [--base /tmp/base] [--sides]
+ *        [--entities] [--show CLASS] [--base /tmp/base] [--sides] [--rules]
  *
  * `--sides` counts both sides of the loss with eval:quotes' one-to-one matching instead (README
  * "Where the loss is"): (a) predictions matched to no gold, by why (a gold near by less than half:
@@ -13,6 +13,12 @@
  * content, the cue's class); (b) gold matched by no prediction, by the cue's shape below and by
  * whether a prediction with its own cue or another overlaps it; (c) matched pairs whose words
  * differ, by which end. `--show` then takes a class's prefix ("(a) no gold") or `all`.
+ *
+ * `--rules` asks, for each indirect content of a verb cue, what a boundary rule of the parse would do to it
+ * (README "Boundary rules of the parse, and noun cues, measured"): end at the cue's object phrase, before a comma,
+ * at the end of the cue verb's clause, before a predicate coordinated with the cue, or start at the
+ * cue's clausal complement. Each rule that applies is counted by the shape of the words it takes off,
+ * as a miss made a match (right), a match made a miss (wrong), or neither; `--show RULE` lists them.
  *
  * `dir` defaults to PolNeAR dev; use `../shared/data/attribution/polnear/train` for train (the tagger
  * saw train, so its misses there are fewer than on dev; a pass that fires where no earlier quote
@@ -114,6 +120,7 @@ interface Args {
   show: string | null;
   base: string | null;
   sides: boolean;
+  rules: boolean;
 }
 
 function readArgs(argv: string[]): Args {
@@ -123,7 +130,7 @@ function readArgs(argv: string[]): Args {
   };
   const flags = new Set(['--part', '--limit', '--from', '--show', '--base']);
   const dir = argv.find((a, i) => !a.startsWith('--') && !flags.has(argv[i - 1] ?? '')) ?? '../shared/data/attribution/polnear/dev';
-  return { dir, part: val('--part') as Part | undefined, limit: Number(val('--limit') ?? Infinity), from: Number(val('--from') ?? 0), entities: argv.includes('--entities'), show: val('--show') ?? null, base: val('--base') ?? null, sides: argv.includes('--sides') };
+  return { dir, part: val('--part') as Part | undefined, limit: Number(val('--limit') ?? Infinity), from: Number(val('--from') ?? 0), entities: argv.includes('--entities'), show: val('--show') ?? null, base: val('--base') ?? null, sides: argv.includes('--sides'), rules: argv.includes('--rules') };
 }
 
 async function main(): Promise<void> {
@@ -149,15 +156,17 @@ async function main(): Promise<void> {
     const quotes = findQuotes(text, sentences, entities, { tokens: parse });
     const sets = quotes.map((q) => words(text, q.parts ?? [q.span]));
     if (a.sides) sideClasses(text, name, golds, quotes, sets, parse, kids, counts, a.show);
+    if (a.rules) ruleCuts(text, name, golds, quotes, parse, kids, counts, a.show);
     for (const g of golds) {
       const gs = words(text, g.fragments);
-      if (a.sides || sets.some((s) => overlap(gs, s) > 0)) continue;
+      if (a.sides || a.rules || sets.some((s) => overlap(gs, s) > 0)) continue;
       const { cls, path } = classOf(g, parse, kids);
       counts.set(cls, (counts.get(cls) ?? 0) + 1);
       if (a.show === cls || a.show === 'all') console.log(`${cls} | ${name} | [${g.cueText}]@${g.cueStart} ${path} | ${JSON.stringify(text.slice(g.content.start, g.content.end).slice(0, 140))} <- ${g.sourceText}`);
     }
     if (baseFind) countAdded(text, golds, quotes, sets, baseFind(text, sentences, entities, { tokens: parse }), added, name);
   }
+  if (a.rules) return printRules(names.length, counts);
   if (a.sides) console.log(`${names.length} articles, ${gold} gold`);
   else console.log(`${names.length} articles, ${gold} gold; missing (no prediction shares a word): ${[...counts.values()].reduce((x, y) => x + y, 0)}`);
   const sorted = [...counts].sort((x, y) => (a.sides ? x[0].localeCompare(y[0]) : y[1] - x[1]));
@@ -232,6 +241,137 @@ function sideClasses(text: string, name: string, golds: Gold[], quotes: Quote[],
     const { cls, path } = classOf(g, parse, kids);
     add(`(b) ${!near.length ? 'nothing near' : own ? 'overlapped < 1/2, its own cue' : 'overlapped < 1/2, another cue'}: ${cls}`, `[${g.cueText}] ${path} ${show1(g.fragments)} <- ${g.sourceText}`);
   });
+}
+
+/** The first and last token of a subtree. */
+function extent(kids: number[][], top: number): [number, number] {
+  let lo = top, hi = top;
+  const stack = [top];
+  for (let n = 0; stack.length && n < 2000; n++) {
+    const x = stack.pop()!;
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+    stack.push(...kids[x]);
+  }
+  return [lo, hi];
+}
+
+/** Penn tags of a finite verb or auxiliary. */
+const FINITE = new Set(['VBD', 'VBZ', 'VBP', 'MD']);
+
+/**
+ * `--rules`: each boundary rule of the parse that applies to an indirect content of a verb cue, with
+ * the shape of what it cuts off, judged against the gold (a match: half the words of the larger, as
+ * eval:quotes; against any gold, not one to one): `right` when it makes a miss a match, `wrong` when
+ * it makes a match a miss.
+ */
+function ruleCuts(text: string, name: string, golds: Gold[], quotes: Quote[], parse: readonly SyntaxToken[], kids: number[][], counts: Map<string, number>, show: string | null): void {
+  const goldSets = golds.map((g) => words(text, g.fragments));
+  const matches = (s: Span) => {
+    const ws = words(text, [s]);
+    return goldSets.some((g) => overlap(g, ws) >= 0.5);
+  };
+  const byStart = new Map<number, number>();
+  parse.forEach((t, i) => byStart.set(t.start, i));
+  const isWord = (i: number) => /[\p{L}\p{N}]/u.test(parse[i].text);
+  for (const q of quotes) {
+    const c = q.kind === 'indirect' && !q.parts && q.cue ? byStart.get(q.cue.span.start) : undefined;
+    if (c === undefined || parse[c].upos !== 'VERB') continue;
+    let f = -1, l = -1;
+    for (let i = 0; i < parse.length; i++) if (parse[i].start >= q.span.start && parse[i].end <= q.span.end && isWord(i)) [f, l] = [f < 0 ? i : f, i];
+    if (f < 0) continue;
+    const before = matches(q.span);
+    const judge = (rule: string, shape: string, cut: Span) => {
+      const after = matches(cut);
+      const verdict = before === after ? 'same' : after ? 'right' : 'wrong';
+      const key = `${rule}\t${shape}\t${verdict}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      if (show && rule.startsWith(show)) console.log(`${rule} | ${verdict} | ${shape} | ${name} | ${JSON.stringify(text.slice(cut.start, cut.end).slice(-60))} || ${JSON.stringify(text.slice(cut.end, q.span.end).slice(0, 60))}`);
+    };
+    const endAt = (last: number) => ({ start: q.span.start, end: parse[last].end });
+    const lastWordBefore = (x: number) => {
+      while (x > f && !isWord(x)) x--;
+      return x;
+    };
+    // the cue's own argument on the way up from the content's first word
+    let arg = f;
+    for (let n = 0; arg >= 0 && parse[arg].head !== c && n < 64; n++) arg = parse[arg].head;
+    const argRel = arg >= 0 && parse[arg].head === c ? parse[arg].deprel : '';
+    // 1. the content is the cue's object and runs on past the object's phrase
+    if (argRel === 'obj' || argRel === 'iobj') {
+      const hi = extent(kids, arg)[1];
+      let n = hi + 1;
+      while (n <= l && !isWord(n)) n++;
+      if (n <= l) {
+        let top = n;
+        for (let k = 0; k < 64 && parse[top].head > hi && parse[top].head <= l; k++) top = parse[top].head;
+        const opener = parse[extent(kids, top)[0]];
+        judge('object end', `${parse[top].head === c ? 'on the cue' : 'elsewhere'} ${parse[top].deprel} ${['ADP', 'SCONJ', 'CCONJ'].includes(opener.upos) ? opener.text.toLowerCase() : opener.upos}`, endAt(lastWordBefore(hi)));
+      }
+    }
+    // 2. before each comma, semicolon or dash inside the content
+    for (let k = f + 1; k < l; k++) if (/^[,;—–―-]+$/.test(parse[k].text) && isWord(k + 1)) judge('comma', parse[k + 1].text.toLowerCase(), endAt(lastWordBefore(k - 1)));
+    // 3. the content runs on past the cue verb's clause (its subtree)
+    let clauseEnd = c;
+    const stack = [c];
+    for (let n = 0; stack.length && n < 2000; n++) {
+      const y = stack.pop()!;
+      if (parse[y].upos !== 'PUNCT' && y > clauseEnd) clauseEnd = y;
+      stack.push(...kids[y]);
+    }
+    if (clauseEnd >= f && clauseEnd < l) {
+      let n = clauseEnd + 1;
+      while (n < l && !isWord(n)) n++;
+      const anc = new Set<number>();
+      for (let x = parse[c].head, k = 0; x >= 0 && k < 64; k++, x = parse[x].head) anc.add(x);
+      const punct = n > clauseEnd + 1 ? 'punctuation' : 'no punctuation';
+      judge('clause end', `${punct}, next word ${anc.has(n) ? "the cue clause's governor" : anc.has(parse[n].head) ? `a ${parse[n].deprel} of its governor` : parse[n].deprel}`, endAt(clauseEnd));
+    }
+    // 4. the content starts before the cue's clausal complement with words that hang on the cue
+    const comp = kids[c].find((k) => parse[k].deprel === 'ccomp' && k > f);
+    if (comp !== undefined) {
+      const lo = extent(kids, comp)[0];
+      const rels = new Set<string>();
+      for (let x = f; x < lo && x <= l; x++) {
+        if (!isWord(x)) continue;
+        let a = x;
+        for (let k = 0; a >= 0 && parse[a].head !== c && k < 64; k++) a = parse[a].head;
+        rels.add(a >= 0 ? parse[a].deprel : '?');
+      }
+      if (lo > f && lo <= l) judge('complement start', [...rels].sort().join('+'), { start: parse[lo].start, end: q.span.end });
+    }
+    // 5. a finite predicate coordinated with the cue, with no subject of its own ("fired [X] and is investigating …")
+    for (const k of kids[c]) {
+      if (k <= f || k > l || parse[k].deprel !== 'conj' || parse[k].upos !== 'VERB') continue;
+      const ks = kids[k];
+      const cc = ks.find((x) => x < k && parse[x].deprel === 'cc');
+      const subject = ks.some((x) => /^(nsubj|csubj|expl)/.test(parse[x].deprel));
+      const finite = FINITE.has(parse[k].xpos) || ks.some((x) => parse[x].deprel === 'aux' && FINITE.has(parse[x].xpos));
+      if (cc === undefined || subject || !finite || cc <= f) continue;
+      judge('coordinated predicate', `${parse[cc].text.toLowerCase()}, content ${argRel || 'other'}`, endAt(lastWordBefore(cc - 1)));
+      break;
+    }
+  }
+}
+
+/** `--rules`' table: per rule, right / wrong / neither, then its shapes with the most right and the most wrong. */
+function printRules(articles: number, counts: Map<string, number>): void {
+  const rules = new Map<string, Map<string, { right: number; wrong: number; same: number }>>();
+  for (const [key, n] of counts) {
+    const [rule, shape, verdict] = key.split('\t');
+    const shapes = rules.get(rule) ?? new Map();
+    const t = shapes.get(shape) ?? { right: 0, wrong: 0, same: 0 };
+    t[verdict as 'right' | 'wrong' | 'same'] += n;
+    shapes.set(shape, t);
+    rules.set(rule, shapes);
+  }
+  console.log(`${articles} articles; rule: right (a miss made a match) / wrong (a match made a miss) / neither`);
+  for (const [rule, shapes] of [...rules].sort((x, y) => x[0].localeCompare(y[0]))) {
+    const all = [...shapes.values()].reduce((a, t) => ({ right: a.right + t.right, wrong: a.wrong + t.wrong, same: a.same + t.same }), { right: 0, wrong: 0, same: 0 });
+    console.log(`${rule}: ${all.right} / ${all.wrong} / ${all.same}`);
+    const listed = [...shapes].filter(([, t]) => t.right + t.wrong >= 5).sort((x, y) => y[1].right - y[1].wrong - (x[1].right - x[1].wrong) || x[0].localeCompare(y[0]));
+    for (const [shape, t] of [...listed.slice(0, 4), ...listed.slice(4).slice(-3)]) console.log(`  ${shape.padEnd(52)} ${t.right} / ${t.wrong} / ${t.same}`);
+  }
 }
 
 /** The quotes of this tree with a span the base's quotes do not have, and how many match a gold the base left unmatched. */
