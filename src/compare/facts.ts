@@ -77,6 +77,9 @@ const ACC = 4;
  * hold such integers exactly).
  */
 const LONG_SEEN = 2 ** 26;
+/** The candidate search's first prune: a cosine over the keys read, or their mass (less a margin far above the sums' rounding). */
+const FIRST_COS = ALIGN_THRESHOLD * 0.5 * (1 - 1e-9);
+const FIRST_MASS = MASS_ENOUGH * 0.6 * (1 - 1e-9);
 const TITLE_WORDS = new Set(['president', 'minister', 'secretary', 'chancellor', 'leader', 'spokesman', 'spokeswoman', 'director', 'senator', 'governor', 'speaker', 'king', 'queen', 'premier']);
 
 /**
@@ -602,6 +605,7 @@ function candidateEdges(story: StoryView, scorer: Scorer, counts: AlignmentCount
     return n <= maxDf ? n : 0;
   };
   const { missDot, missMass, unseenFrom, unseen } = unseenKeys(searched, scorer, listLength);
+  const reach = postingReach(searched, scorer, listLength, missDot, missMass);
   // the current sentence's unseen keys, marked by id: whether a key is unseen depends only on the
   // key, so the unseen keys a pair shares are those of the other sentence's (short) unseen list
   // that are marked
@@ -628,7 +632,8 @@ function candidateEdges(story: StoryView, scorer: Scorer, counts: AlignmentCount
     let nTouched = 0;
     const nLong = rarestLongLists(features.ids[oa], listLength, longRead);
     for (let q = unseenFrom[oa]; q < unseenFrom[oa + 1]; q++) unseenMark[unseen[q]] = 1;
-    const nRead = keysRead(features.ids[oa], normAt[oa], weight, listLength, { longRead, nLong }, readKeys, readNbMax, storyOrder);
+    const na = normAt[oa];
+    const nRead = keysRead(features.ids[oa], { na: normAt[oa], missDot: missDot[oa], missMass: missMass[oa] }, weight, listLength, { longRead, nLong }, readKeys, readNbMax, storyOrder);
     for (let r = 0; r < nRead; r++) {
       const k = readKeys[r];
       const n = from[k + 1] - from[k];
@@ -648,7 +653,8 @@ function candidateEdges(story: StoryView, scorer: Scorer, counts: AlignmentCount
         if (artOf[b] === artA && artA !== -1) continue;
         const at = ACC * b;
         if (acc[at + 1] === 0) {
-          if (acc[at + 3] > nbMax) continue;
+          // (b's side of the bound on an edge: postingReach)
+          if (acc[at + 3] > nbMax || reach[p] < na) continue;
           touched[nTouched++] = b;
         }
         acc[at] += x2;
@@ -661,7 +667,6 @@ function candidateEdges(story: StoryView, scorer: Scorer, counts: AlignmentCount
         }
       }
     }
-    const na = normAt[oa];
     counts.pairsMet += nTouched;
     for (let t = 0; t < nTouched; t++) {
       const b = touched[t];
@@ -780,6 +785,52 @@ function unseenKeys(searched: number[], scorer: Scorer, listLength: (k: number) 
     unseenFrom[oa + 1] = unseenIds.length;
   }
   return { missDot, missMass, unseenFrom, unseen: Int32Array.from(unseenIds) };
+}
+
+/**
+ * By posting (`postings[p]`: sentence b in key k's list), the largest norm of another sentence with
+ * which b can still make an edge when the two first meet through k (the keys are read heaviest
+ * first, ties by lower id, and every list of at most POSTING_WINDOW + 1 sentences is read whole:
+ * such a key they share before k would have met them before). What the pair shares is then at most
+ * b's keys of such lists from k on, and what the search does not see of b (`unseenKeys`); an edge's
+ * cosine over it reaches MASS_MIN_COS, and ALIGN_THRESHOLD unless its mass can reach MASS_ENOUGH.
+ * The bound of b's side; `keysRead` gives the other's.
+ */
+function postingReach(searched: number[], scorer: Scorer, listLength: (k: number) => number, missDot: Float64Array, missMass: Float64Array): Float64Array {
+  const { features, weight, normAt, from } = scorer;
+  const reach = new Float64Array(scorer.postings.length);
+  // filled in the order invertedIndex filled the postings: sentences ascending, each in its features' order
+  const filled = from.slice(0, features.count);
+  let longest = 0;
+  for (const o of searched) longest = Math.max(longest, features.ids[o].length);
+  const order = new Int32Array(longest);
+  const atRank = new Float64Array(longest);
+  const rankOf = new Int32Array(longest);
+  for (const o of searched) {
+    const ids = features.ids[o];
+    const n = ids.length;
+    const byWeight = order.subarray(0, n);
+    for (let j = 0; j < n; j++) byWeight[j] = j;
+    byWeight.sort((x, y) => weight[ids[y]] - weight[ids[x]] || ids[x] - ids[y]);
+    const nb = normAt[o];
+    let dotLeft = missDot[o];
+    let massLeft = missMass[o];
+    for (let r = n - 1; r >= 0; r--) {
+      const k = ids[byWeight[r]];
+      const len = listLength(k);
+      if (len && len <= POSTING_WINDOW + 1 && weight[k] > 0) {
+        dotLeft += weight[k] * weight[k];
+        massLeft += weight[k];
+      }
+      const cosNeeded = (massLeft < MASS_ENOUGH * (1 - 1e-9) ? ALIGN_THRESHOLD : MASS_MIN_COS) * (1 - 1e-9);
+      atRank[r] = nb > 0 ? dotLeft / (cosNeeded * nb) : 0;
+    }
+    // (a feature twice, a slot written as a key, has the bound of its first place)
+    for (let r = 1; r < n; r++) if (ids[byWeight[r]] === ids[byWeight[r - 1]]) atRank[r] = atRank[r - 1];
+    for (let r = 0; r < n; r++) rankOf[byWeight[r]] = r;
+    for (let j = 0; j < n; j++) reach[filled[ids[j]]++] = atRank[rankOf[j]];
+  }
+  return reach;
 }
 
 /**
@@ -1044,7 +1095,7 @@ function claimSplit(c: Central, scorer: Scorer): FactCluster['facts'] | null {
  * mass, any norm may (Infinity). The sums are taken from the end, another order than the pairs':
  * the margin of 1e-9 is far above their rounding.
  */
-function keysRead(ids: Int32Array, na: number, weight: Float64Array, listLength: (k: number) => number, long: { longRead: Int32Array; nLong: number }, keys: Int32Array, nbMax: Float64Array, inOrder: Int32Array): number {
+function keysRead(ids: Int32Array, a: { na: number; missDot: number; missMass: number }, weight: Float64Array, listLength: (k: number) => number, long: { longRead: Int32Array; nLong: number }, keys: Int32Array, nbMax: Float64Array, inOrder: Int32Array): number {
   let m = 0;
   for (const k of ids) {
     const n = listLength(k);
@@ -1063,15 +1114,20 @@ function keysRead(ids: Int32Array, na: number, weight: Float64Array, listLength:
     }
     keys[q] = k;
   }
-  const cosMin = ALIGN_THRESHOLD * 0.5 * (1 - 1e-9);
-  const massMin = MASS_ENOUGH * 0.6 * (1 - 1e-9);
+  const { na } = a;
   let dotLeft = 0;
   let massLeft = 0;
   for (let r = m - 1; r >= 0; r--) {
     const x = weight[keys[r]];
     dotLeft += x * x;
     massLeft += x;
-    nbMax[r] = massLeft < massMin ? dotLeft / (cosMin * na) : Infinity;
+    const firstPrune = massLeft < FIRST_MASS ? dotLeft / (FIRST_COS * na) : Infinity;
+    // an edge's cosine, over every feature the pair shares, reaches MASS_MIN_COS, and
+    // ALIGN_THRESHOLD unless its mass reaches MASS_ENOUGH; what it shares is at most this key on and
+    // what the search does not see of the sentence
+    const massAtMost = massLeft + a.missMass;
+    const cosNeeded = (massAtMost < MASS_ENOUGH * (1 - 1e-9) ? ALIGN_THRESHOLD : MASS_MIN_COS) * (1 - 1e-9);
+    nbMax[r] = Math.min(firstPrune, (dotLeft + a.missDot) / (cosNeeded * na));
   }
   return m;
 }
