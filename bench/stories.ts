@@ -116,7 +116,11 @@ function cvSection() {
   printTable([['topic', 'articles', 'shipped', 'cross-validated', 'settings chosen on the other topics'], ...cv.topics.map((t) => [String(t.topic), String(t.articles), fmt(t.shippedF1, 4), fmt(t.cvF1, 4), t.chosen === 1 && t.shippedChosen ? "shipped" : `${t.chosen} tied${t.shippedChosen ? " (shipped among them)" : ""}`])]);
   console.log(`\nDevelopment half B-cubed F1 ${fmt(cv.devF1, 4)} (shipped constants); leave-one-topic-out ${fmt(cv.cvF1, 4)} (P ${fmt(cv.cvP, 4)} R ${fmt(cv.cvR, 4)}); ${cv.settings} settings grouped`);
   console.log('\nECB+ development half with the publication day dropped from a share of its dated articles (mean of 5 draws)');
-  printTable([['days dropped', 'B3 P', 'B3 R', 'B3 F1'], ...datesDropped(dev).map((x) => [`${x.fraction * 100} %`, fmt(x.p, 4), fmt(x.r, 4), fmt(x.f1, 4)])]);
+  const dropped = datesDropped(dev);
+  printTable([['days dropped', 'B3 P', 'B3 R', 'B3 F1'], ...dropped.map((x) => [`${x.fraction * 100} %`, fmt(x.p, 4), fmt(x.r, 4), fmt(x.f1, 4)])]);
+  console.log('\nMerged events by topic, summed over the draws (articles in a story of their topic\'s other event; pairs of two events in one story)');
+  const topics = [...new Set(dropped.flatMap((x) => [...x.merged.keys()]))].sort((a, b) => a - b);
+  printTable([['topic', ...dropped.flatMap((x) => [`${x.fraction * 100} % articles`, 'pairs'])], ...topics.map((t) => [String(t), ...dropped.flatMap((x) => [String(x.merged.get(t)?.articles ?? 0), String(x.merged.get(t)?.pairs ?? 0)])])]);
 }
 
 function printTable(rows: string[][]) {

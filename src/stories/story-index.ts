@@ -1132,9 +1132,10 @@ export class StoryIndex {
         if (other === null || other.story.members.length <= s.members.length) continue;
         // across the line between dated and undated, time cannot vouch for the move, and a fragment
         // of several articles is a story of its own, whose members would pass the bar one at a time:
-        // a member crosses only when it fits the other story better than the rest of its own
+        // a member crosses only when it fits the other story better than the rest of its own, each
+        // fit measured against that story's own cohesion (`relativeFit`)
         const crossing = !this.datedByPublication(e.f) !== (other.story.published === 0);
-        if (crossing && s.members.length > 1 && other.score < this.loo(e, s)) continue;
+        if (crossing && s.members.length > 1 && this.relativeFit(this.meanCosine(other.score, other.story), other.story) < this.relativeFit(this.looMean(e, s), s)) continue;
         this.detach(e);
         e.story = other.story;
         this.join(other.story, e);
@@ -1340,6 +1341,35 @@ export class StoryIndex {
     const rho = this.pairwise(s);
     if (rho === null || rho <= 0) return 0;
     return this.w.undatedJoinCohesion * ((s.members.length * rho) / Math.sqrt(s.norm2));
+  }
+
+  /**
+   * How alike an article is to a story's members against how alike they are to each other: its
+   * mean cosine to them (`mean`) over the story's mean pairwise cosine (`pairwise`; for the
+   * article's own story, with the article: a pair's member fits its own at 1). Unlike the cosine
+   * with the centroid (n·mean/|C| ≈ mean·√n/√(1 + (n−1)·rho)), it does not grow with the story's
+   * size: the dated reports of a coach's hiring, a fragment of three, crossed into the undated
+   * story of thirteen reports of the same team firing him years later, which they fit less than
+   * it fits itself and less than their own fragment does.
+   */
+  private relativeFit(mean: number, s: Story): number {
+    const rho = this.pairwise(s);
+    return rho !== null && rho > 0 ? mean / rho : mean;
+  }
+
+  /** Mean cosine of an article to a story's members, from its cosine `cos` with the centroid (n·mean/|C|). */
+  private meanCosine(cos: number, s: Story): number {
+    return (cos * Math.sqrt(s.norm2)) / s.members.length;
+  }
+
+  /** Mean cosine of a member to the other members of its story (at least two). */
+  private looMean(e: DocEntry, s: Story): number {
+    let dot = 0;
+    for (let i = 0; i < e.ids.length; i++) {
+      const v = e.vec.vals[i];
+      dot += v * Math.max(0, (s.centroid.get(e.ids[i]) ?? 0) - v);
+    }
+    return dot / (s.members.length - 1);
   }
 
   /**

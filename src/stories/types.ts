@@ -6,8 +6,10 @@ import type { DocMessage } from '../model/types.js';
  * stories-8: a long text left alone at the end of its time step takes a second look (StoryIndex.rejoinStep);
  *   a fragment that is one copy group joins a larger story whole (StoryIndex.attachCopies).
  * stories-9: a copy group whose best story was a fragment no larger than itself looks again at the end of attachFragments.
+ * stories-10: a fragment's member crosses the line between dated and undated in attachFragments by its fit relative to
+ *   each story's cohesion (StoryIndex.relativeFit), not by centroid cosines, which favour the larger story.
  */
-export const STORIES_VERSION = 'stories-9';
+export const STORIES_VERSION = 'stories-10';
 
 /** What the pipeline knows about one analysed article, as input to story grouping. */
 export interface StoryInput {
