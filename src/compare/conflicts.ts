@@ -17,6 +17,7 @@ import { scoreConflicts } from './scores.js';
 import { markConflicts } from './marks.js';
 import { holderConflicts } from './holders.js';
 import { residenceConflicts } from './residence.js';
+import { fillerConflicts } from './fillers.js';
 import { joinRolesByAge } from './role-ages.js';
 import { actOfTime, actSlots, datedActs, participantKey, pronounAntecedent, recurringDay } from './dated-acts.js';
 import { actClass, newsActKind } from './act-classes.js';
@@ -112,7 +113,7 @@ function displayQuantity(q: Quantity): string {
 
 export function findConflicts(story: StoryView, al: Alignment): Conflict[] {
   const dates = dateConflicts(story, al);
-  return [...quantityConflicts(story, al), ...dates, ...actDateConflicts(story, dates, al), ...clockConflicts(story, al), ...residenceConflicts(story), ...recordConflicts(story), ...standingConflicts(story), ...scoreConflicts(story), ...markConflicts(story), ...holderConflicts(story, al)];
+  return [...quantityConflicts(story, al), ...dates, ...actDateConflicts(story, dates, al), ...clockConflicts(story, al), ...residenceConflicts(story), ...fillerConflicts(story), ...recordConflicts(story), ...standingConflicts(story), ...scoreConflicts(story), ...markConflicts(story), ...holderConflicts(story, al)];
 }
 
 function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {

@@ -66,7 +66,7 @@ export const FactSchema = Type.Object(
 );
 
 export const NormalizedValueSchema = Type.Object({
-  kind: Type.Union([Type.Literal('quantity'), Type.Literal('date'), Type.Literal('place'), Type.Literal('actor')]),
+  kind: Type.Union([Type.Literal('quantity'), Type.Literal('date'), Type.Literal('place'), Type.Literal('actor'), Type.Literal('attribute')]),
   /** Quantities: normalised unit (`h`, `count`, `USD`, ...). Dates: `date`. Places: `place`. Actors: `person`. */
   unit: Type.String(),
   /** Quantities: central value. Dates: null. */
@@ -94,7 +94,7 @@ export const ConflictSideSchema = Type.Object({
 export const ConflictSchema = Type.Object(
   {
     id: Type.String(),
-    kind: Type.Union([Type.Literal('quantity'), Type.Literal('duration'), Type.Literal('count'), Type.Literal('date'), Type.Literal('place'), Type.Literal('actor')]),
+    kind: Type.Union([Type.Literal('quantity'), Type.Literal('duration'), Type.Literal('count'), Type.Literal('date'), Type.Literal('place'), Type.Literal('actor'), Type.Literal('attribute')]),
     /** What the sides disagree about, e.g. "duration of the talks", "date of the statement by Roe, Doe". */
     slot: Type.String(),
     /** `conflict`: incompatible values; `minor`: values differ but within the stated qualifiers/tolerance. */
