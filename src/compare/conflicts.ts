@@ -27,7 +27,7 @@ import { sidesByFirst } from './sides.js';
 import { backgroundSentences, figureSlots, inLead, resolveOneNameSlots, type Slot, storyEventDay } from './slots.js';
 import { clean, cmp } from './text.js';
 import { linkedGroups } from '../util/union-find.js';
-import { joinCountsToActs } from './counts.js';
+import { joinCountsToActs, repeatedCounts } from './counts.js';
 import type { Conflict, ConflictSide, NormalizedValue } from './types.js';
 
 interface QMention {
@@ -134,7 +134,9 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
   joinRolesByArticle(mentions);
   joinSpansToNamedDurations(mentions, al);
   joinCountsToActs(mentions, (a, b) => oneFact(al, a, b) && !namesOtherPlaces(a, b));
+  const restated = repeatedCounts(mentions);
   splitByFact(mentions, al);
+  for (const [m, own] of restated) [m.slot, m.label] = [own.slot, own.label];
   mentions.sort((a, b) => cmp(a.slot, b.slot) || cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
   capPerSlot(mentions, (m) => m.slot);
   const out: Conflict[] = [];
@@ -288,6 +290,9 @@ function splitByFact(mentions: QMention[], al: Alignment): void {
     all.slice(MAX_PER_SLOT).forEach((m, i) => (m.slot = `${m.slot}|alone${i}`));
     const group = linkedGroups(ms.length, (i, j) => {
       const [a, b] = [ms[i].sent, ms[j].sent];
+      // (counts of things, checked twice: one fact also names no different people; "Roe grabbed nine
+      // rebounds" and "Doe had 16 rebounds" may align on their words, each a player's own figure)
+      if (ms[i].slot.startsWith('count|') && namesOthers(a, b)) return false;
       return a.art.id !== b.art.id && !namesOtherPlaces(a, b) && oneFact(al, a, b);
     });
     ms.forEach((m, i) => (m.slot = `${m.slot}|${group[i]}`));

@@ -30,27 +30,46 @@ const SUBSET_ADJECTIVES = new Set(
  * by Tuesday"), an early one ("initially", "at first", "early reports", "preliminary"), or another
  * event's ("last year's", "the previous", "in 2004"). Read in the figure's sentence.
  */
-const NOT_FINAL =
-  /\b(?:so far|thus far|as of|until now|up to now|to date|at first|initial(?:ly)?|early reports?|preliminary|earlier|previous(?:ly)?|last year|this year|a year ago|(?:19|20)\d\d)\b/i;
+const INTERIM = /\b(?:so far|thus far|as of|until now|up to now|to date|at first|initial(?:ly)?|early reports?|preliminary)\b/i;
+const OTHER_TIME = /\b(?:earlier|previous(?:ly)?|last year|this year|a year ago|(?:19|20)\d\d)\b/i;
 /** "at least three by Tuesday", "by late afternoon": a count up to a time, not the total. */
 const BY_A_TIME = /\bby\s+(?:(?:late|early|mid)\b|noon|midnight|nightfall|dawn|morning|afternoon|evening|night|then|the time|mon|tue|wed|thu|fri|sat|sun|\d)/i;
 
 /** "28 of 41", "seven of the past eight": the word before "of" that makes the figure a ratio's whole. */
 const RATIO_WHOLE = /(\S+)\s+(?:of|out of)\s+(?:(?:the|its|their|his|her)\s+)?(?:(?:past|last|previous|first|next)\s+)?$/i;
+/**
+ * A part of a set told elsewhere, read in the words around the figure: "including three children",
+ * "among them two guards", "of whom six", "three of them"; an increment, "another six", "a further
+ * four", "two more", "five other". slots.ts `partOf` reads the same forms from the parse and the
+ * words; this second reading keeps a count of things from resting on that one guard.
+ */
+const PART_BEFORE = /\b(?:including|includ(?:es|ed)|among\s+(?:them|those|whom|the\s+\S+)|of\s+(?:whom|which)|another|additional|further|extra)\s+(?:(?:at\s+least|about|around|some|nearly|almost|over|more\s+than)\s+)?$/i;
+/** The word after the number ("two more cables", "five other ships"), read from the figure's start. */
+const PART_NEXT = /^\S+[\s-]+(?:more|other|others|additional|extra)\b/i;
+/** After a bare number: "three of them", "five of the cables". */
+const PART_OF = /^\s+of\s+(?:them|those|these|whom|which|the|its|their)\b/i;
+/** "Among them were three children": the sentence opens on the set its figures are part of. */
+const AMONG_THEM = /^\W*(?:among|of)\s+(?:them|those|these|the\s+(?:dead|injured|victims|wounded))\b/i;
+
 /** "the past eight contests", "his last five games": a count of a window of recent things, not of the story's. */
 const WINDOW = /\b(?:past|last|previous|first|next)\s+$/i;
 
 /** Nouns that measure or order rather than count things of the event (spans, rates, ranks, scores). */
 const NOT_THINGS = new Set(
-  'time year month week day hour minute second percent per cent point yard mile metre meter foot feet kilometre kilometer inch pound dollar game season round quarter half period inning set lap place grade floor storey story mark'.split(' '),
+  'time year month week day hour minute second percent per cent point pt yard yd mile mi metre meter foot feet ft kilometre kilometer km inch pound lb dollar game season round quarter half period inning set lap place grade floor storey story mark'.split(' '),
 );
+
+/** Whether a noun counts things of the event, not spans, rates, ranks or scores ("a record of 2,116 points"). */
+export function countsThings(noun: string): boolean {
+  return !NOT_THINGS.has(noun) && !NOT_THINGS.has(noun.replace(/s$/, ''));
+}
 
 /**
  * The aligned slot of a count of a noun, or null. `verb` is the act the noun is an argument of
  * (its lemma), when the parse gives one.
  */
 export function countOfThings(s: Sent, q: Quantity, noun: string, verb: string | null, ofPeople: boolean): Slot | null {
-  if (NOT_THINGS.has(noun) || NOT_THINGS.has(noun.replace(/s$/, ''))) return null;
+  if (!countsThings(noun)) return null;
   // ("people" alone says nothing of which people: only with the act they are an argument of)
   if (ofPeople && !verb) return null;
   const subset = comparableCount(s, q, verb);
@@ -62,6 +81,15 @@ export function countOfThings(s: Sent, q: Quantity, noun: string, verb: string |
 }
 
 /**
+ * A figure told as not yet final: "so far", "initially", "as of", "at least three by Tuesday". An
+ * evolving count (a toll, the arrested) told at two moments is not a disagreement; slots.ts also
+ * asks it of the event's tolls, whose words of another time (a year, "earlier") say too little there.
+ */
+export function toldAsInterim(s: Sent, q: Pick<Quantity, 'span'>): boolean {
+  return INTERIM.test(s.art.text.slice(s.span.start, s.span.end)) || BY_A_TIME.test(s.art.text.slice(q.span.end, s.span.end));
+}
+
+/**
  * Whether a count of a noun may be compared as the story's count of it, and under which subset
  * words (sorted; empty: the whole set): null when it is told as not final or of another event, is a
  * part or the whole of a ratio ("28 of 41 passes"), is a person's own figure ("Roe caught eight
@@ -70,16 +98,29 @@ export function countOfThings(s: Sent, q: Quantity, noun: string, verb: string |
  */
 export function comparableCount(s: Sent, q: Quantity, verb: string | null): string[] | null {
   const text = s.art.text.slice(s.span.start, s.span.end);
-  if (NOT_FINAL.test(text) || BY_A_TIME.test(s.art.text.slice(q.span.end, s.span.end))) return null;
+  if (toldAsInterim(s, q) || OTHER_TIME.test(text)) return null;
   // "completed 28 of 41 passes": a part and the whole it is counted against, not the count
   // ("won seven of the past eight contests": a window of the last few, also without the part)
   const before = s.art.text.slice(Math.max(s.span.start, q.span.start - 40), q.span.start);
   const ratio = RATIO_WHOLE.exec(before);
   if ((ratio && (/\d/.test(ratio[1]) || spelledNumber(ratio[1].toLowerCase()) !== null)) || WINDOW.test(before)) return null;
+  if (isPartOfASet(s, q, text)) return null;
   if (/^\S*\s+(?:of|out of)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:\d|(?:past|last)\b)/i.test(s.art.text.slice(q.span.end, q.span.end + 24))) return null;
   // "Roe caught eight passes": a person's own figure (game-figures.ts, holdings.ts), not a count of the story's things
   if (verb && personIsSubject(s, q)) return null;
   return subsetWords(s, q);
+}
+
+/** A part or an increment of a set told elsewhere (PART_BEFORE, PART_NEXT, PART_OF after a bare number, AMONG_THEM). */
+function isPartOfASet(s: Sent, q: Quantity, sentence: string): boolean {
+  const text = s.art.text;
+  const bare = /^[\d.,]+$|^\p{L}+$/u.test(text.slice(q.span.start, q.span.end));
+  return (
+    PART_BEFORE.test(text.slice(Math.max(s.span.start, q.span.start - 32), q.span.start)) ||
+    PART_NEXT.test(text.slice(q.span.start, Math.min(s.span.end, q.span.end + 16))) ||
+    (bare && PART_OF.test(text.slice(q.span.end, Math.min(s.span.end, q.span.end + 16)))) ||
+    AMONG_THEM.test(sentence)
+  );
 }
 
 /**
@@ -127,7 +168,7 @@ function personIsSubject(s: Sent, q: Quantity): boolean {
 
 interface CountMention {
   sent: Sent;
-  q: Pick<Quantity, 'span'>;
+  q: Pick<Quantity, 'span' | 'value' | 'qualifier'>;
   slot: string;
   label: string;
   aligned?: boolean;
@@ -155,6 +196,32 @@ export function joinCountsToActs<M extends CountMention>(mentions: M[], oneFact:
       m.aligned = other.aligned;
     }
   }
+}
+
+/**
+ * "Millions lost access after two undersea cables suffered severe damage. ... Industry experts told
+ * The Times that two sub-sea cables went down": an article that repeats its own count of a noun,
+ * the same figure, told with no act or with a verb the act classes do not list, restates the count
+ * it gives with a listed act (the first such in the article), however unlike the story's other
+ * sentences its wording is. Returns each such mention with the one whose slot it takes, to be set
+ * after the slots are split by fact (splitByFact): a restatement keeps its count's side, and being
+ * the same figure of the same article it can add no disagreement, only its sentence to a side.
+ */
+export function repeatedCounts<M extends CountMention>(mentions: M[]): Map<M, M> {
+  const parts = (m: M) => m.slot.split('|');
+  const listed = (m: M) => m.slot.startsWith('count|') && /^\p{Lu}/u.test(parts(m)[2] ?? '');
+  const byArticle = new Map<string, M[]>();
+  for (const m of mentions) if (listed(m)) (byArticle.get(m.sent.art.id) ?? byArticle.set(m.sent.art.id, []).get(m.sent.art.id)!).push(m);
+  const out = new Map<M, M>();
+  for (const m of mentions) {
+    if (!m.slot.startsWith('count|') || listed(m)) continue;
+    const [, noun, , subset] = parts(m);
+    const own = (byArticle.get(m.sent.art.id) ?? [])
+      .filter((o) => parts(o)[1] === noun && (parts(o)[3] ?? '') === (subset ?? '') && o.q.value === m.q.value && o.q.qualifier === m.q.qualifier)
+      .sort((a, b) => a.sent.index - b.sent.index || a.q.span.start - b.q.span.start);
+    if (own.length) out.set(m, own[0]);
+  }
+  return out;
 }
 
 /**
