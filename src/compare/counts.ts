@@ -72,9 +72,10 @@ export function countOfThings(s: Sent, q: Quantity, noun: string, verb: string |
   if (!countsThings(noun)) return null;
   // ("people" alone says nothing of which people: only with the act they are an argument of)
   if (ofPeople && !verb) return null;
-  const subset = comparableCount(s, q, verb);
+  const parsed = parsedFigure(s, q);
+  const subset = comparableCount(s, q, verb, parsed);
   if (subset === null) return null;
-  verb ??= verbRightBefore(s, q);
+  verb ??= verbRightBefore(s, parsed);
   const act = verb ? actClass(verb) : '-';
   const label = `number of ${noun}${subset.length ? ` (${subset.join(' ')})` : ''}${verb ? ` (${verb})` : ''}`;
   return { key: `count|${key(noun)}|${act}|${subset.join('+')}`, label, unit: q.unit, factor: 1, aligned: true };
@@ -89,6 +90,17 @@ export function toldAsInterim(s: Sent, q: Pick<Quantity, 'span'>): boolean {
   return INTERIM.test(s.art.text.slice(s.span.start, s.span.end)) || BY_A_TIME.test(s.art.text.slice(q.span.end, s.span.end));
 }
 
+/** A figure's tokens in its article's parse (the number and the noun it counts), read once per count; null without a parse. */
+interface ParsedFigure {
+  tokens: readonly SyntaxToken[];
+  fig: { num: number; noun: number };
+}
+function parsedFigure(s: Sent, q: Pick<Quantity, 'span'>): ParsedFigure | null {
+  const tokens = parseOf(s.art);
+  const fig = tokens && figureTokens(tokens, q);
+  return tokens && fig ? { tokens, fig } : null;
+}
+
 /**
  * Whether a count of a noun may be compared as the story's count of it, and under which subset
  * words (sorted; empty: the whole set): null when it is told as not final or of another event, is a
@@ -96,7 +108,7 @@ export function toldAsInterim(s: Sent, q: Pick<Quantity, 'span'>): boolean {
  * passes"), or its noun carries a clause that can make any subset. `verb`: the act the noun is an
  * argument of, when known.
  */
-export function comparableCount(s: Sent, q: Quantity, verb: string | null): string[] | null {
+export function comparableCount(s: Sent, q: Quantity, verb: string | null, parsed = parsedFigure(s, q)): string[] | null {
   const text = s.art.text.slice(s.span.start, s.span.end);
   if (toldAsInterim(s, q) || OTHER_TIME.test(text)) return null;
   // "completed 28 of 41 passes": a part and the whole it is counted against, not the count
@@ -107,8 +119,8 @@ export function comparableCount(s: Sent, q: Quantity, verb: string | null): stri
   if (isPartOfASet(s, q, text)) return null;
   if (/^\S*\s+(?:of|out of)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:\d|(?:past|last)\b)/i.test(s.art.text.slice(q.span.end, q.span.end + 24))) return null;
   // "Roe caught eight passes": a person's own figure (game-figures.ts, holdings.ts), not a count of the story's things
-  if (verb && personIsSubject(s, q)) return null;
-  return subsetWords(s, q);
+  if (verb && personIsSubject(s, parsed)) return null;
+  return subsetWords(s, parsed);
 }
 
 /** A part or an increment of a set told elsewhere (PART_BEFORE, PART_NEXT, PART_OF after a bare number, AMONG_THEM). */
@@ -129,10 +141,9 @@ function isPartOfASet(s: Sent, q: Quantity, sentence: string): boolean {
  * ("tourists who were injured", "people trapped inside"), which can make any subset, or when the
  * article has no parse.
  */
-function subsetWords(s: Sent, q: Quantity): string[] | null {
-  const tokens = parseOf(s.art);
-  const fig = tokens && figureTokens(tokens, q);
-  if (!tokens || !fig || fig.noun === fig.num) return null;
+function subsetWords(s: Sent, parsed: ParsedFigure | null): string[] | null {
+  if (!parsed || parsed.fig.noun === parsed.fig.num) return null;
+  const { tokens, fig } = parsed;
   const out = new Set<string>();
   for (const k of kidsOf(tokens)[fig.noun]) {
     const t: SyntaxToken = tokens[k];
@@ -147,10 +158,9 @@ function subsetWords(s: Sent, q: Quantity): string[] | null {
 }
 
 /** Whether the verb the counted noun is an argument of has a person for its subject (a name or "he"/"she"), by the parse. */
-function personIsSubject(s: Sent, q: Quantity): boolean {
-  const tokens = parseOf(s.art);
-  const fig = tokens && figureTokens(tokens, q);
-  if (!tokens || !fig) return false;
+function personIsSubject(s: Sent, parsed: ParsedFigure | null): boolean {
+  if (!parsed) return false;
+  const { tokens, fig } = parsed;
   let verb = tokens[fig.noun].head;
   if (verb < 0) return false;
   // ("Roe rushed for 404 yards, caught 52 passes": the subject of the first of coordinated verbs)
@@ -175,27 +185,39 @@ interface CountMention {
 }
 
 /**
- * "three submarine cables" against "two sub-sea cables went down": a count with no act (slot
- * `count|<noun>|-|<subset>`) is the count of the act another article's sentence gives the same noun,
- * when the two sentences state one fact (`oneFact`) and the subset words agree. The first such
- * count in sentence order gives its slot; else it stays with no act.
+ * A figure whose slot says less than another article's takes that figure's slot when their sentences
+ * state one fact: a duration no noun names ("they met for four hours", `h|act|`) the named duration of
+ * the same statement ("the talks lasted three hours"), a count with no act ("three submarine cables",
+ * `count|<noun>|-|`) the count another article gives the same noun with its act ("two sub-sea cables
+ * went down"). `loose`: the mentions to join; `firm`: those that give their slot, the first in
+ * sentence order that `fits` and states one fact (`oneFact`) in another article. Else a mention keeps
+ * its own slot.
  */
-export function joinCountsToActs<M extends CountMention>(mentions: M[], oneFact: (a: Sent, b: Sent) => boolean): void {
-  const parts = (m: M) => m.slot.split('|');
-  const withAct = mentions.filter((m) => m.slot.startsWith('count|') && parts(m)[2] !== '-').sort((a, b) => cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
+export function joinByFact<M extends CountMention>(mentions: M[], loose: (m: M) => boolean, firm: (o: M) => boolean, fits: (m: M, o: M) => boolean, oneFact: (a: Sent, b: Sent) => boolean): void {
+  const firms = mentions.filter(firm).sort((a, b) => cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
+  if (!firms.length) return;
   for (const m of mentions) {
-    const [kind, noun, act, subset] = parts(m);
-    if (kind !== 'count' || act !== '-') continue;
-    const other = withAct.find((o) => {
-      const p = parts(o);
-      return o.sent.art.id !== m.sent.art.id && p[1] === noun && (p[3] ?? '') === subset && oneFact(m.sent, o.sent);
-    });
+    if (!loose(m)) continue;
+    const other = firms.find((o) => o.sent.art.id !== m.sent.art.id && fits(m, o) && oneFact(m.sent, o.sent));
     if (other) {
       m.slot = other.slot;
       m.label = other.label;
       m.aligned = other.aligned;
     }
   }
+}
+
+/** "three submarine cables" / "three cables were damaged": a count with no act joins a count of its noun (and subset) with an act (joinByFact). */
+export function joinCountsToActs<M extends CountMention>(mentions: M[], oneFact: (a: Sent, b: Sent) => boolean): void {
+  const parts = (m: M) => m.slot.split('|');
+  const counted = (m: M, withAct: boolean) => m.slot.startsWith('count|') && (parts(m)[2] !== '-') === withAct;
+  joinByFact(
+    mentions,
+    (m) => counted(m, false),
+    (o) => counted(o, true),
+    (m, o) => parts(o)[1] === parts(m)[1] && (parts(o)[3] ?? '') === (parts(m)[3] ?? ''),
+    oneFact,
+  );
 }
 
 /**
@@ -229,10 +251,9 @@ export function repeatedCounts<M extends CountMention>(mentions: M[]): Map<M, M>
  * noun is the subject or object of, whatever its tag, else the verb right before the figure (its
  * lemma), or null.
  */
-function verbRightBefore(s: Sent, q: Quantity): string | null {
-  const tokens = parseOf(s.art);
-  const fig = tokens && figureTokens(tokens, q);
-  if (!tokens || !fig) return null;
+function verbRightBefore(s: Sent, parsed: ParsedFigure | null): string | null {
+  if (!parsed) return null;
+  const { tokens, fig } = parsed;
   const head = tokens[tokens[fig.noun].head];
   if (head && ['nsubj', 'obj'].includes(relOf(tokens[fig.noun])) && /^\p{L}+$/u.test(head.text)) return head.lemma.toLowerCase();
   let i = fig.num - 1;
