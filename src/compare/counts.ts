@@ -221,8 +221,8 @@ export function joinCountsToActs<M extends CountMention>(mentions: M[], oneFact:
 }
 
 /**
- * "Millions lost access after two undersea cables suffered severe damage. ... Industry experts told
- * The Times that two sub-sea cables went down": an article that repeats its own count of a noun,
+ * "Thousands lost power after two power lines suffered severe damage. ... Engineers said that two
+ * lines went down outside the town": an article that repeats its own count of a noun,
  * the same figure, told with no act or with a verb the act classes do not list, restates the count
  * it gives with a listed act (the first such in the article), however unlike the story's other
  * sentences its wording is. Returns each such mention with the one whose slot it takes, to be set

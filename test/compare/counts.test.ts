@@ -76,12 +76,12 @@ describe('counts checked twice and restated (session 16)', () => {
     const x = crossCheckStory({
       storyId: 's',
       articles: [
-        inventedArticle('d0', 'Millions of people lost access to the internet after two undersea cables in the Mediterranean suffered severe damage.\n\nThe outage hit businesses across the region.\n\nIndustry experts said that two sub-sea cables went down just off the coast.', PUBLISHED),
-        inventedArticle('d1', 'Internet links were disrupted on Friday after three undersea cables were damaged in the Mediterranean, the operator said.', PUBLISHED),
+        inventedArticle('d0', 'Thousands of homes lost power after two power lines in the valley suffered severe damage.\n\nThe outage hit businesses across the region.\n\nEngineers said that two lines went down just outside the town.', PUBLISHED),
+        inventedArticle('d1', 'Power was cut on Friday after three power lines were damaged in the valley, the operator said.', PUBLISHED),
       ],
       copies: [],
     });
-    const c = x.conflicts.find((k) => k.severity === 'conflict' && k.slot.startsWith('number of cable'));
+    const c = x.conflicts.find((k) => k.severity === 'conflict' && k.slot.startsWith('number of line'));
     assert.ok(c, JSON.stringify(x.conflicts.map((k) => k.slot)));
     const two = c.sides.find((s) => s.value === '2');
     assert.equal(two?.evidence.length, 2, JSON.stringify(two?.wordings));
