@@ -29,6 +29,7 @@ interface Guard {
 
 const C = 'src/compare/conflicts.ts';
 const S = 'src/compare/slots.ts';
+const K = 'src/compare/counts.ts';
 /** Each guard and the patch that turns it off (the `find` text must occur once in `file`). */
 export const GUARDS: Guard[] = [
   // quantities
@@ -36,10 +37,10 @@ export const GUARDS: Guard[] = [
   { name: 'q.timeOfWriting', file: C, find: 'sameTimeOfWriting(sides[a].members, sides[b].members) &&', replace: 'true &&' },
   { name: 'q.ageAndRecord', file: C, find: "!(ms[0].slot.startsWith('age|') && toldAtTwoTimes(", replace: "!(false && toldAtTwoTimes(" },
   { name: 'q.windowToWriting', file: C, find: "if (!slot || (slot.unit === 'h' && notALength(sent, q))) continue;", replace: 'if (!slot) continue;' },
-  { name: 'q.factPlaces', file: C, find: "if (pa.size && pb.size && ![...pa].some((x) => pb.has(x))) return false;\n      return oneFact(al, a, b);", replace: 'return oneFact(al, a, b);' },
-  { name: 'q.alignedOneFact', file: C, find: "return oneFact(al, a, b);\n    });\n    ms.forEach", replace: 'return true;\n    });\n    ms.forEach' },
-  { name: 'q.spanPlaces', file: C, find: 'if (pm.size && po.size && ![...pm].some((x) => po.has(x))) return false;', replace: '' },
-  { name: 'q.spanOneFact', file: C, find: 'return oneFact(al, m.sent, o.sent);\n    });\n    if (other)', replace: 'return true;\n    });\n    if (other)' },
+  { name: 'q.factPlaces', file: C, find: 'return a.art.id !== b.art.id && !namesOtherPlaces(a, b) && oneFact(al, a, b);', replace: 'return a.art.id !== b.art.id && oneFact(al, a, b);' },
+  { name: 'q.alignedOneFact', file: C, find: ' && oneFact(al, a, b);\n    });\n    ms.forEach', replace: ';\n    });\n    ms.forEach' },
+  { name: 'q.spanPlaces', file: C, find: '() => true, (a, b) => !namesOtherPlaces(a, b) && oneFact(al, a, b));', replace: '() => true, (a, b) => oneFact(al, a, b));' },
+  { name: 'q.spanOneFact', file: C, find: '() => true, (a, b) => !namesOtherPlaces(a, b) && oneFact(al, a, b));', replace: '() => true, (a, b) => !namesOtherPlaces(a, b));' },
   { name: 'q.magnitudeMode', file: C, find: 'pool = ms.filter((m) => Math.abs(m.q.value - mode) <= 1);', replace: 'pool = ms;' },
   { name: 'q.otherAges', file: C, find: "if (named.some((o) => compareIntervals(o, m) !== 'same') || !namesPerson(m.sent.art, m.slot)) m.slot = own;", replace: '' },
   { name: 'q.childrenByParent', file: C, find: 'const group = linkedGroups(ms.length, (i, j) => [...people[i]]', replace: 'const group = linkedGroups(ms.length, (i, j) => true || [...people[i]]' },
@@ -58,6 +59,21 @@ export const GUARDS: Guard[] = [
   { name: 's.eventNoun', file: S, find: 'if (counted && EVENT_OF_FRAME.has(counted)) return null;', replace: '' },
   { name: 's.sincePast', file: S, find: "return background === 'other-day' || pastBeyond(s, q) ? null : since;", replace: 'return since;' },
   { name: 's.termOtherDay', file: S, find: "return background === 'other-day' ? null : term;", replace: 'return term;' },
+  // counts of things (counts.ts and the lead's counts in slots.ts)
+  { name: 'c.notFinal', file: K, find: 'if (toldAsInterim(s, q) || OTHER_TIME.test(text)) return null;', replace: '' },
+  { name: 'c.interimToll', file: S, find: "if (slot && slot.key.startsWith('people|') && EVENT_FRAMES.test(slot.key) && toldAsInterim(s, q)) return null;", replace: '' },
+  { name: 'c.ratio', file: K, find: '|| WINDOW.test(before)) return null;', replace: '|| WINDOW.test(before)) void 0;' },
+  { name: 'c.ratioAfter', file: K, find: 'i.test(s.art.text.slice(q.span.end, q.span.end + 24))) return null;', replace: 'i.test(s.art.text.slice(q.span.end, q.span.end + 24))) void 0;' },
+  { name: 'c.personSubject', file: K, find: 'if (verb && personIsSubject(s, parsed)) return null;', replace: '' },
+  { name: 'c.clauseOnNoun', file: K, find: "if (rel === 'acl' || rel === 'relcl' || t.deprel.startsWith('acl')) return null;", replace: '' },
+  { name: 'c.subsetWords', file: K, find: 'out.add(key(w));', replace: 'out.has(key(w));' },
+  { name: 'c.notThings', file: K, find: 'return !NOT_THINGS.has(noun) && !NOT_THINGS.has(noun.replace(/s$/, \'\'));', replace: 'return true;' },
+  { name: 'c.twoInSentence', file: S, find: "if (s.quantities.some((o) => o !== q && (o.counted === q.counted || ((o.unit === 'count' || o.unit === 'people') && countedNoun(s, o) === noun)))) return null;", replace: '' },
+  { name: 'c.dayApart', file: C, find: '/^(?:held|game):|^count\\|/.test(', replace: '/^(?:held|game):/.test(' },
+  { name: 'c.namesOthers', file: C, find: "if (ms[i].slot.startsWith('count|') && namesOthers(a, b)) return false;", replace: '' },
+  { name: 'c.partOfASet', file: K, find: 'if (isPartOfASet(s, q, text)) return null;', replace: '' },
+  { name: 'c.restated', file: C, find: 'for (const [m, own] of restated) [m.slot, m.label] = [own.slot, own.label];', replace: '' },
+  { name: 'c.joinOneFact', file: C, find: 'joinCountsToActs(mentions, (a, b) => oneFact(al, a, b) && !namesOtherPlaces(a, b));', replace: 'joinCountsToActs(mentions, () => true);' },
   // dates in the lead
   { name: 'd.recurring', file: C, find: 'if (recurringDay(s, t)) continue;', replace: '' },
   { name: 'd.datesItsNoun', file: C, find: 'if (!found || datesItsNoun(s, t, found.at)) continue;', replace: 'if (!found) continue;' },

@@ -28,7 +28,7 @@ import { sidesByFirst } from './sides.js';
 import { backgroundSentences, figureSlots, inLead, resolveOneNameSlots, type Slot, storyEventDay } from './slots.js';
 import { clean, cmp } from './text.js';
 import { linkedGroups } from '../util/union-find.js';
-import { joinCountsToActs } from './counts.js';
+import { joinByFact, joinCountsToActs, repeatedCounts } from './counts.js';
 import type { Conflict, ConflictSide, NormalizedValue } from './types.js';
 
 interface QMention {
@@ -135,7 +135,9 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
   joinRolesByArticle(mentions);
   joinSpansToNamedDurations(mentions, al);
   joinCountsToActs(mentions, (a, b) => oneFact(al, a, b) && !namesOtherPlaces(a, b));
+  const restated = repeatedCounts(mentions);
   splitByFact(mentions, al);
+  for (const [m, own] of restated) [m.slot, m.label] = [own.slot, own.label];
   mentions.sort((a, b) => cmp(a.slot, b.slot) || cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
   capPerSlot(mentions, (m) => m.slot);
   const out: Conflict[] = [];
@@ -246,20 +248,11 @@ function joinRolesByArticle(mentions: QMention[]): void {
  * "The talks lasted three hours" and "they met for four hours": a duration no noun names (slot
  * `h|act|…`, see slots.ts spanOfAct) is the duration of the event another article's sentence names,
  * when the two sentences state one fact (one fact cluster, or close wording) and name no different
- * places. The first such named duration (in sentence order) gives its slot; else it stays with its act.
+ * places (counts.ts joinByFact). The first such named duration (in sentence order) gives its slot; else it stays with its act.
  */
 function joinSpansToNamedDurations(mentions: QMention[], al: Alignment): void {
-  const named = mentions.filter((m) => m.slot.startsWith('h|') && !m.slot.startsWith('h|act|')).sort((a, b) => cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
-  if (!named.length) return;
-  for (const m of mentions) {
-    if (!m.slot.startsWith('h|act|')) continue;
-    const other = named.find((o) => o.sent.art.id !== m.sent.art.id && !namesOtherPlaces(m.sent, o.sent) && oneFact(al, m.sent, o.sent));
-    if (other) {
-      m.slot = other.slot;
-      m.label = other.label;
-      m.aligned = other.aligned;
-    }
-  }
+  const span = (m: QMention) => m.slot.startsWith('h|act|');
+  joinByFact(mentions, span, (o) => o.slot.startsWith('h|') && !span(o), () => true, (a, b) => !namesOtherPlaces(a, b) && oneFact(al, a, b));
 }
 
 /** Two sentences that each name places and share none (a crowd in one city, another in another). */
@@ -289,6 +282,9 @@ function splitByFact(mentions: QMention[], al: Alignment): void {
     all.slice(MAX_PER_SLOT).forEach((m, i) => (m.slot = `${m.slot}|alone${i}`));
     const group = linkedGroups(ms.length, (i, j) => {
       const [a, b] = [ms[i].sent, ms[j].sent];
+      // (counts of things, checked twice: one fact also names no different people; "Roe grabbed nine
+      // rebounds" and "Doe had 16 rebounds" may align on their words, each a player's own figure)
+      if (ms[i].slot.startsWith('count|') && namesOthers(a, b)) return false;
       return a.art.id !== b.art.id && !namesOtherPlaces(a, b) && oneFact(al, a, b);
     });
     ms.forEach((m, i) => (m.slot = `${m.slot}|${group[i]}`));

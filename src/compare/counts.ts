@@ -30,35 +30,75 @@ const SUBSET_ADJECTIVES = new Set(
  * by Tuesday"), an early one ("initially", "at first", "early reports", "preliminary"), or another
  * event's ("last year's", "the previous", "in 2004"). Read in the figure's sentence.
  */
-const NOT_FINAL =
-  /\b(?:so far|thus far|as of|until now|up to now|to date|at first|initial(?:ly)?|early reports?|preliminary|earlier|previous(?:ly)?|last year|this year|a year ago|(?:19|20)\d\d)\b/i;
+const INTERIM = /\b(?:so far|thus far|as of|until now|up to now|to date|at first|initial(?:ly)?|early reports?|preliminary)\b/i;
+const OTHER_TIME = /\b(?:earlier|previous(?:ly)?|last year|this year|a year ago|(?:19|20)\d\d)\b/i;
 /** "at least three by Tuesday", "by late afternoon": a count up to a time, not the total. */
 const BY_A_TIME = /\bby\s+(?:(?:late|early|mid)\b|noon|midnight|nightfall|dawn|morning|afternoon|evening|night|then|the time|mon|tue|wed|thu|fri|sat|sun|\d)/i;
 
 /** "28 of 41", "seven of the past eight": the word before "of" that makes the figure a ratio's whole. */
 const RATIO_WHOLE = /(\S+)\s+(?:of|out of)\s+(?:(?:the|its|their|his|her)\s+)?(?:(?:past|last|previous|first|next)\s+)?$/i;
+/**
+ * A part of a set told elsewhere, read in the words around the figure: "including three children",
+ * "among them two guards", "of whom six", "three of them"; an increment, "another six", "a further
+ * four", "two more", "five other". slots.ts `partOf` reads the same forms from the parse and the
+ * words; this second reading keeps a count of things from resting on that one guard.
+ */
+const PART_BEFORE = /\b(?:including|includ(?:es|ed)|among\s+(?:them|those|whom|the\s+\S+)|of\s+(?:whom|which)|another|additional|further|extra)\s+(?:(?:at\s+least|about|around|some|nearly|almost|over|more\s+than)\s+)?$/i;
+/** The word after the number ("two more cables", "five other ships"), read from the figure's start. */
+const PART_NEXT = /^\S+[\s-]+(?:more|other|others|additional|extra)\b/i;
+/** After a bare number: "three of them", "five of the cables". */
+const PART_OF = /^\s+of\s+(?:them|those|these|whom|which|the|its|their)\b/i;
+/** "Among them were three children": the sentence opens on the set its figures are part of. */
+const AMONG_THEM = /^\W*(?:among|of)\s+(?:them|those|these|the\s+(?:dead|injured|victims|wounded))\b/i;
+
 /** "the past eight contests", "his last five games": a count of a window of recent things, not of the story's. */
 const WINDOW = /\b(?:past|last|previous|first|next)\s+$/i;
 
 /** Nouns that measure or order rather than count things of the event (spans, rates, ranks, scores). */
 const NOT_THINGS = new Set(
-  'time year month week day hour minute second percent per cent point yard mile metre meter foot feet kilometre kilometer inch pound dollar game season round quarter half period inning set lap place grade floor storey story mark'.split(' '),
+  'time year month week day hour minute second percent per cent point pt yard yd mile mi metre meter foot feet ft kilometre kilometer km inch pound lb dollar game season round quarter half period inning set lap place grade floor storey story mark'.split(' '),
 );
+
+/** Whether a noun counts things of the event, not spans, rates, ranks or scores ("a record of 2,116 points"). */
+export function countsThings(noun: string): boolean {
+  return !NOT_THINGS.has(noun) && !NOT_THINGS.has(noun.replace(/s$/, ''));
+}
 
 /**
  * The aligned slot of a count of a noun, or null. `verb` is the act the noun is an argument of
  * (its lemma), when the parse gives one.
  */
 export function countOfThings(s: Sent, q: Quantity, noun: string, verb: string | null, ofPeople: boolean): Slot | null {
-  if (NOT_THINGS.has(noun) || NOT_THINGS.has(noun.replace(/s$/, ''))) return null;
+  if (!countsThings(noun)) return null;
   // ("people" alone says nothing of which people: only with the act they are an argument of)
   if (ofPeople && !verb) return null;
-  const subset = comparableCount(s, q, verb);
+  const parsed = parsedFigure(s, q);
+  const subset = comparableCount(s, q, verb, parsed);
   if (subset === null) return null;
-  verb ??= verbRightBefore(s, q);
+  verb ??= verbRightBefore(s, parsed);
   const act = verb ? actClass(verb) : '-';
   const label = `number of ${noun}${subset.length ? ` (${subset.join(' ')})` : ''}${verb ? ` (${verb})` : ''}`;
   return { key: `count|${key(noun)}|${act}|${subset.join('+')}`, label, unit: q.unit, factor: 1, aligned: true };
+}
+
+/**
+ * A figure told as not yet final: "so far", "initially", "as of", "at least three by Tuesday". An
+ * evolving count (a toll, the arrested) told at two moments is not a disagreement; slots.ts also
+ * asks it of the event's tolls, whose words of another time (a year, "earlier") say too little there.
+ */
+export function toldAsInterim(s: Sent, q: Pick<Quantity, 'span'>): boolean {
+  return INTERIM.test(s.art.text.slice(s.span.start, s.span.end)) || BY_A_TIME.test(s.art.text.slice(q.span.end, s.span.end));
+}
+
+/** A figure's tokens in its article's parse (the number and the noun it counts), read once per count; null without a parse. */
+interface ParsedFigure {
+  tokens: readonly SyntaxToken[];
+  fig: { num: number; noun: number };
+}
+function parsedFigure(s: Sent, q: Pick<Quantity, 'span'>): ParsedFigure | null {
+  const tokens = parseOf(s.art);
+  const fig = tokens && figureTokens(tokens, q);
+  return tokens && fig ? { tokens, fig } : null;
 }
 
 /**
@@ -68,18 +108,31 @@ export function countOfThings(s: Sent, q: Quantity, noun: string, verb: string |
  * passes"), or its noun carries a clause that can make any subset. `verb`: the act the noun is an
  * argument of, when known.
  */
-export function comparableCount(s: Sent, q: Quantity, verb: string | null): string[] | null {
+export function comparableCount(s: Sent, q: Quantity, verb: string | null, parsed = parsedFigure(s, q)): string[] | null {
   const text = s.art.text.slice(s.span.start, s.span.end);
-  if (NOT_FINAL.test(text) || BY_A_TIME.test(s.art.text.slice(q.span.end, s.span.end))) return null;
+  if (toldAsInterim(s, q) || OTHER_TIME.test(text)) return null;
   // "completed 28 of 41 passes": a part and the whole it is counted against, not the count
   // ("won seven of the past eight contests": a window of the last few, also without the part)
   const before = s.art.text.slice(Math.max(s.span.start, q.span.start - 40), q.span.start);
   const ratio = RATIO_WHOLE.exec(before);
   if ((ratio && (/\d/.test(ratio[1]) || spelledNumber(ratio[1].toLowerCase()) !== null)) || WINDOW.test(before)) return null;
+  if (isPartOfASet(s, q, text)) return null;
   if (/^\S*\s+(?:of|out of)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:\d|(?:past|last)\b)/i.test(s.art.text.slice(q.span.end, q.span.end + 24))) return null;
   // "Roe caught eight passes": a person's own figure (game-figures.ts, holdings.ts), not a count of the story's things
-  if (verb && personIsSubject(s, q)) return null;
-  return subsetWords(s, q);
+  if (verb && personIsSubject(s, parsed)) return null;
+  return subsetWords(s, parsed);
+}
+
+/** A part or an increment of a set told elsewhere (PART_BEFORE, PART_NEXT, PART_OF after a bare number, AMONG_THEM). */
+function isPartOfASet(s: Sent, q: Quantity, sentence: string): boolean {
+  const text = s.art.text;
+  const bare = /^[\d.,]+$|^\p{L}+$/u.test(text.slice(q.span.start, q.span.end));
+  return (
+    PART_BEFORE.test(text.slice(Math.max(s.span.start, q.span.start - 32), q.span.start)) ||
+    PART_NEXT.test(text.slice(q.span.start, Math.min(s.span.end, q.span.end + 16))) ||
+    (bare && PART_OF.test(text.slice(q.span.end, Math.min(s.span.end, q.span.end + 16)))) ||
+    AMONG_THEM.test(sentence)
+  );
 }
 
 /**
@@ -88,10 +141,9 @@ export function comparableCount(s: Sent, q: Quantity, verb: string | null): stri
  * ("tourists who were injured", "people trapped inside"), which can make any subset, or when the
  * article has no parse.
  */
-function subsetWords(s: Sent, q: Quantity): string[] | null {
-  const tokens = parseOf(s.art);
-  const fig = tokens && figureTokens(tokens, q);
-  if (!tokens || !fig || fig.noun === fig.num) return null;
+function subsetWords(s: Sent, parsed: ParsedFigure | null): string[] | null {
+  if (!parsed || parsed.fig.noun === parsed.fig.num) return null;
+  const { tokens, fig } = parsed;
   const out = new Set<string>();
   for (const k of kidsOf(tokens)[fig.noun]) {
     const t: SyntaxToken = tokens[k];
@@ -106,10 +158,9 @@ function subsetWords(s: Sent, q: Quantity): string[] | null {
 }
 
 /** Whether the verb the counted noun is an argument of has a person for its subject (a name or "he"/"she"), by the parse. */
-function personIsSubject(s: Sent, q: Quantity): boolean {
-  const tokens = parseOf(s.art);
-  const fig = tokens && figureTokens(tokens, q);
-  if (!tokens || !fig) return false;
+function personIsSubject(s: Sent, parsed: ParsedFigure | null): boolean {
+  if (!parsed) return false;
+  const { tokens, fig } = parsed;
   let verb = tokens[fig.noun].head;
   if (verb < 0) return false;
   // ("Roe rushed for 404 yards, caught 52 passes": the subject of the first of coordinated verbs)
@@ -127,28 +178,27 @@ function personIsSubject(s: Sent, q: Quantity): boolean {
 
 interface CountMention {
   sent: Sent;
-  q: Pick<Quantity, 'span'>;
+  q: Pick<Quantity, 'span' | 'value' | 'qualifier'>;
   slot: string;
   label: string;
   aligned?: boolean;
 }
 
 /**
- * "three submarine cables" against "two sub-sea cables went down": a count with no act (slot
- * `count|<noun>|-|<subset>`) is the count of the act another article's sentence gives the same noun,
- * when the two sentences state one fact (`oneFact`) and the subset words agree. The first such
- * count in sentence order gives its slot; else it stays with no act.
+ * A figure whose slot says less than another article's takes that figure's slot when their sentences
+ * state one fact: a duration no noun names ("they met for four hours", `h|act|`) the named duration of
+ * the same statement ("the talks lasted three hours"), a count with no act ("three submarine cables",
+ * `count|<noun>|-|`) the count another article gives the same noun with its act ("two sub-sea cables
+ * went down"). `loose`: the mentions to join; `firm`: those that give their slot, the first in
+ * sentence order that `fits` and states one fact (`oneFact`) in another article. Else a mention keeps
+ * its own slot.
  */
-export function joinCountsToActs<M extends CountMention>(mentions: M[], oneFact: (a: Sent, b: Sent) => boolean): void {
-  const parts = (m: M) => m.slot.split('|');
-  const withAct = mentions.filter((m) => m.slot.startsWith('count|') && parts(m)[2] !== '-').sort((a, b) => cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
+export function joinByFact<M extends CountMention>(mentions: M[], loose: (m: M) => boolean, firm: (o: M) => boolean, fits: (m: M, o: M) => boolean, oneFact: (a: Sent, b: Sent) => boolean): void {
+  const firms = mentions.filter(firm).sort((a, b) => cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
+  if (!firms.length) return;
   for (const m of mentions) {
-    const [kind, noun, act, subset] = parts(m);
-    if (kind !== 'count' || act !== '-') continue;
-    const other = withAct.find((o) => {
-      const p = parts(o);
-      return o.sent.art.id !== m.sent.art.id && p[1] === noun && (p[3] ?? '') === subset && oneFact(m.sent, o.sent);
-    });
+    if (!loose(m)) continue;
+    const other = firms.find((o) => o.sent.art.id !== m.sent.art.id && fits(m, o) && oneFact(m.sent, o.sent));
     if (other) {
       m.slot = other.slot;
       m.label = other.label;
@@ -157,15 +207,53 @@ export function joinCountsToActs<M extends CountMention>(mentions: M[], oneFact:
   }
 }
 
+/** "three submarine cables" / "three cables were damaged": a count with no act joins a count of its noun (and subset) with an act (joinByFact). */
+export function joinCountsToActs<M extends CountMention>(mentions: M[], oneFact: (a: Sent, b: Sent) => boolean): void {
+  const parts = (m: M) => m.slot.split('|');
+  const counted = (m: M, withAct: boolean) => m.slot.startsWith('count|') && (parts(m)[2] !== '-') === withAct;
+  joinByFact(
+    mentions,
+    (m) => counted(m, false),
+    (o) => counted(o, true),
+    (m, o) => parts(o)[1] === parts(m)[1] && (parts(o)[3] ?? '') === (parts(m)[3] ?? ''),
+    oneFact,
+  );
+}
+
+/**
+ * "Thousands lost power after two power lines suffered severe damage. ... Engineers said that two
+ * lines went down outside the town": an article that repeats its own count of a noun,
+ * the same figure, told with no act or with a verb the act classes do not list, restates the count
+ * it gives with a listed act (the first such in the article), however unlike the story's other
+ * sentences its wording is. Returns each such mention with the one whose slot it takes, to be set
+ * after the slots are split by fact (splitByFact): a restatement keeps its count's side, and being
+ * the same figure of the same article it can add no disagreement, only its sentence to a side.
+ */
+export function repeatedCounts<M extends CountMention>(mentions: M[]): Map<M, M> {
+  const parts = (m: M) => m.slot.split('|');
+  const listed = (m: M) => m.slot.startsWith('count|') && /^\p{Lu}/u.test(parts(m)[2] ?? '');
+  const byArticle = new Map<string, M[]>();
+  for (const m of mentions) if (listed(m)) (byArticle.get(m.sent.art.id) ?? byArticle.set(m.sent.art.id, []).get(m.sent.art.id)!).push(m);
+  const out = new Map<M, M>();
+  for (const m of mentions) {
+    if (!m.slot.startsWith('count|') || listed(m)) continue;
+    const [, noun, , subset] = parts(m);
+    const own = (byArticle.get(m.sent.art.id) ?? [])
+      .filter((o) => parts(o)[1] === noun && (parts(o)[3] ?? '') === (subset ?? '') && o.q.value === m.q.value && o.q.qualifier === m.q.qualifier)
+      .sort((a, b) => a.sent.index - b.sent.index || a.q.span.start - b.q.span.start);
+    if (own.length) out.set(m, own[0]);
+  }
+  return out;
+}
+
 /**
  * "who allegedly shot three co-workers" when the tagger reads "shot" as a noun: the word the counted
  * noun is the subject or object of, whatever its tag, else the verb right before the figure (its
  * lemma), or null.
  */
-function verbRightBefore(s: Sent, q: Quantity): string | null {
-  const tokens = parseOf(s.art);
-  const fig = tokens && figureTokens(tokens, q);
-  if (!tokens || !fig) return null;
+function verbRightBefore(s: Sent, parsed: ParsedFigure | null): string | null {
+  if (!parsed) return null;
+  const { tokens, fig } = parsed;
   const head = tokens[tokens[fig.noun].head];
   if (head && ['nsubj', 'obj'].includes(relOf(tokens[fig.noun])) && /^\p{L}+$/u.test(head.text)) return head.lemma.toLowerCase();
   let i = fig.num - 1;

@@ -24,7 +24,7 @@ import { servedBy } from './time-served.js';
 import { listedAge } from './listed-ages.js';
 import { shareOf } from './shares.js';
 import { reportsTheGame } from './scores.js';
-import { comparableCount, countOfThings } from './counts.js';
+import { comparableCount, countOfThings, countsThings, toldAsInterim } from './counts.js';
 
 export interface Slot {
   /** Comparable key: two figures are about the same thing only when their keys are equal. */
@@ -157,6 +157,8 @@ export function slotOf(s: Sent, q: Quantity, background: Background): Slot | nul
   if (background === 'past' && slot?.key !== 'people|children' && !slot?.key.startsWith('held:')) return null;
   // the event's own casualties and magnitude are told in the lead; later they are often another event's
   if (slot && EVENT_FRAMES.test(slot.key) && !inLead(s) && background !== 'none') return null;
+  // a toll told as not yet final ("so far", "initially", "three by Tuesday") may have grown by the next article
+  if (slot && slot.key.startsWith('people|') && EVENT_FRAMES.test(slot.key) && toldAsInterim(s, q)) return null;
   // a figure of another day than the lead's is another event's, unless it is a named person's (their age, their fall)
   if (!slot || (background === 'other-day' && !slot.personal)) return null;
   return slot;
@@ -322,7 +324,8 @@ function countedThings(s: Sent, q: Quantity): Slot | null {
   if (q.unit !== 'count' && q.unit !== 'people') return null;
   const arg = countedArgument(s, q);
   const noun = arg?.noun ?? countedNoun(s, q);
-  if (!noun) return null;
+  // (points, yards, games: a score, a distance or a span counted, not the event's things: "broke the record of 2,116 points")
+  if (!noun || !countsThings(noun)) return null;
   // (people of no named kind, "people", "victims", are counted by the frame of what happened to them, or by their act between sentences of one fact)
   const ofPeople = PEOPLE_NOUNS.has(noun) || PEOPLE_NOUNS.has(`${noun}s`) || PEOPLE_NOUNS.has(q.counted?.toLowerCase() ?? '');
   // "more than 2,000 booths in the country, while there are 27 overseas": two counts of one noun in one sentence are two sets
@@ -493,7 +496,8 @@ export function isPart(s: Sent, q: Quantity): boolean {
 export function partOf(s: Sent, q: Quantity): string | null {
   const text = s.art.text;
   const after = text.slice(q.span.end, Math.min(s.span.end, q.span.end + 12));
-  const before = text.slice(Math.max(s.span.start, q.span.start - 10), q.span.start);
+  // (12 characters: "an additional six engines" must see the whole word "additional")
+  const before = text.slice(Math.max(s.span.start, q.span.start - 12), q.span.start);
   if (/^\s+of\s+(?:the|them|whom|those|these|which|her|his|their)\b/i.test(after)) return 'N of the';
   if (/\b(?:another|additional|further)\s+$/i.test(before)) return 'another N';
   if (/\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?)\s+$/i.test(before)) return 'called N'; // "called 911": a number, not a count

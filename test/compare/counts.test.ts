@@ -70,3 +70,45 @@ describe('counts of a noun told outside the lead\u2019s acts (counts.ts)', () =>
     assert.deepEqual(x.conflicts.filter((c) => c.severity === 'conflict' && c.slot.startsWith('number of')), []);
   });
 });
+
+describe('counts checked twice and restated (session 16)', () => {
+  it('joins an article\u2019s own restatement of its count, told with an unlisted verb, to the count\u2019s side', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        inventedArticle('d0', 'Thousands of homes lost power after two power lines in the valley suffered severe damage.\n\nThe outage hit businesses across the region.\n\nEngineers said that two lines went down just outside the town.', PUBLISHED),
+        inventedArticle('d1', 'Power was cut on Friday after three power lines were damaged in the valley, the operator said.', PUBLISHED),
+      ],
+      copies: [],
+    });
+    const c = x.conflicts.find((k) => k.severity === 'conflict' && k.slot.startsWith('number of line'));
+    assert.ok(c, JSON.stringify(x.conflicts.map((k) => k.slot)));
+    const two = c.sides.find((s) => s.value === '2');
+    assert.equal(two?.evidence.length, 2, JSON.stringify(two?.wordings));
+  });
+
+  it('does not oppose a part or an increment of a set to the whole, whatever the parse reads', () => {
+    const pairs = [
+      ['Rescuers found seven lifeboats near the burning ferry, including three lifeboats from the harbour.', 'Rescuers found three lifeboats near the burning ferry.'],
+      ['The harbour later sent another three fireboats to the burning ferry near the port.', 'The harbour later sent eight fireboats to the burning ferry near the port.'],
+      ['Among them were three lifeboats that the crew had launched from the burning ferry.', 'There were seven lifeboats that the crew had launched from the burning ferry.'],
+    ];
+    for (const [a, b] of pairs) assert.deepEqual(counts([a, b]), [], a);
+  });
+
+  it('does not oppose counts of things in sentences that name different people', () => {
+    assert.deepEqual(
+      counts([
+        'Fire chief Jane Roe said the harbour sent eight fireboats to the burning ferry on Thursday night.',
+        'Fire chief John Doe said the harbour sent five fireboats to the burning ferry on Thursday night.',
+      ]),
+      [],
+    );
+  });
+
+  it('does not oppose a toll told as not yet final ("so far") to a later one', () => {
+    const tolls = (texts: string[]) => crossCheckTexts(texts, PUBLISHED).conflicts.filter((c) => c.severity === 'conflict' && /death toll/.test(c.slot));
+    assert.equal(tolls(['A fire on a ferry near Eastbury killed three people on Thursday night.', 'A fire on a ferry near Eastbury killed five people on Thursday night.']).length, 1);
+    assert.deepEqual(tolls(['A fire on a ferry near Eastbury has killed three people so far, officials said on Thursday.', 'A fire on a ferry near Eastbury killed five people on Thursday night.']), []);
+  });
+});
