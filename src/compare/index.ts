@@ -7,13 +7,14 @@
 import type { AnnotatedArticle } from '../model/types.js';
 import { buildBrief } from './brief.js';
 import { findConflicts } from './conflicts.js';
+import { sortEvolving } from './evolving.js';
 import { type Alignment, type AlignmentCounts, actsOf, alignFacts, sameStatement, sharedSpan } from './facts.js';
 import { buildActorFraming, buildFraming, findOmissions } from './framing.js';
 import { evidence, prepareStory, type Sent, type StoryView, sentText } from './prepare.js';
 import { buildQuoteLedger } from './quotes.js';
 import { clean, cmp, unionFind } from './text.js';
 import { buildTimeline } from './timeline.js';
-import type { Conflict, Fact, StoryCrossCheck } from './types.js';
+import type { Conflict, EvolvingFigure, Fact, StoryCrossCheck } from './types.js';
 
 export type * from './types.js';
 export { renderCrossCheckHtml, renderCrossCheckMarkdown } from './render.js';
@@ -50,7 +51,8 @@ export function crossCheckStory(input: CrossCheckInput, timings?: CrossCheckTimi
   clock('prepare');
   const al = alignFacts(story, alignment);
   clock('align');
-  const conflicts = findConflicts(story, al);
+  const evolving: EvolvingFigure[] = [];
+  const conflicts = findConflicts(story, al, evolving);
   clock('conflicts');
   const sentAt: SentAt = new Map(story.sentences.map((s) => [`${s.art.id}@${s.span.start}`, s]));
   const conflictSents = sentencesOfConflicts(conflicts, sentAt);
@@ -78,6 +80,7 @@ export function crossCheckStory(input: CrossCheckInput, timings?: CrossCheckTimi
     independentSources: story.independent(story.articles.map((a) => a.id)),
     facts: cleanFacts,
     conflicts,
+    evolvingFigures: sortEvolving(evolving),
     quoteLedger,
     framing,
     omissions,
