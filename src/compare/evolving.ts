@@ -12,7 +12,7 @@
  * the story's things, an estimated value), never from a story's words.
  */
 import { shortHash } from '../util/hash.js';
-import type { StoryView } from './prepare.js';
+import type { Sent, StoryView } from './prepare.js';
 import { cmp } from './text.js';
 import type { ConflictSide, EvolvingFigure, EvolvingStep } from './types.js';
 
@@ -95,4 +95,40 @@ export function evolvingFigure(story: StoryView, slot: string, label: string, ki
 /** Evolving figures in a stable order: by what they measure, then id. */
 export function sortEvolving(figures: EvolvingFigure[]): EvolvingFigure[] {
   return figures.sort((a, b) => cmp(a.label, b.label) || cmp(a.id, b.id));
+}
+
+/**
+ * A fact whose sentences give different steps of one evolving figure ("Nine people were killed" on
+ * Wednesday, "Fourteen people were killed" on Thursday, aligned as one statement) is split by step:
+ * the sentences of the central sentence's step (and those giving no step) stay, each other step's
+ * sentences are a fact of their own. Otherwise "nine people were killed" would read as stated by
+ * both outlets. `sentOf` finds the sentence a piece of evidence quotes.
+ */
+export function splitFactsBySteps<D extends { sents: Sent[]; central: Sent; cluster: number | null }>(drafts: D[], figures: EvolvingFigure[], sentOf: (e: EvolvingStep['evidence'][number]) => Sent | undefined): D[] {
+  if (!figures.length) return drafts;
+  const stepOf = new Map<Sent, Map<string, number>>();
+  for (const f of figures)
+    f.steps.forEach((step, i) => {
+      for (const e of step.evidence) {
+        const s = sentOf(e);
+        if (s) (stepOf.get(s) ?? stepOf.set(s, new Map()).get(s)!).set(f.id, i);
+      }
+    });
+  const out: D[] = [];
+  for (const d of drafts) {
+    const figure = d.sents.length > 1 ? figures.find((f) => new Set(d.sents.map((s) => stepOf.get(s)?.get(f.id)).filter((i) => i !== undefined)).size > 1) : undefined;
+    if (!figure) {
+      out.push(d);
+      continue;
+    }
+    const own = stepOf.get(d.central)?.get(figure.id);
+    const parts = new Map<number | undefined, Sent[]>();
+    for (const s of d.sents) {
+      const i = stepOf.get(s)?.get(figure.id);
+      const k = i === undefined ? own : i;
+      (parts.get(k) ?? parts.set(k, []).get(k)!).push(s);
+    }
+    for (const [k, sents] of parts) out.push(k === own ? { ...d, sents } : { ...d, sents, central: sents[0], cluster: null });
+  }
+  return out;
 }

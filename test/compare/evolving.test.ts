@@ -59,8 +59,29 @@ describe('evolving figures', () => {
       assert.ok(e.sentence.start <= e.span.start && e.span.end <= e.sentence.end);
     }
     assert.deepEqual(figureOf(x, 'number injured')?.steps.map((s) => s.normalized.value), [12, 20, 25]);
-    // the toll's sentences are not made a conflicting fact
+    // the toll's sentences are not made a conflicting fact, nor one fact two outlets state: each step is its own
     assert.ok(!x.facts.some((f) => f.status === 'conflicting'), JSON.stringify(x.facts.filter((f) => f.status === 'conflicting')));
+    for (const [words, id] of [
+      ['Nine people', 'blast-day2'],
+      ['Fourteen people', 'blast-day3'],
+    ])
+      assert.deepEqual(
+        x.facts.filter((f) => f.evidence.some((e) => e.articleId === id && e.sentence.start === 0)).map((f) => [f.statement.slice(0, words.length), f.articles]),
+        [[words, [id]]],
+      );
+  });
+
+  test('the brief names the first figure step by step, cited by every step', () => {
+    const x = blastStory(['2031-03-04', '2031-03-05', '2031-03-06']);
+    const line = x.brief.find((b) => /rose:/.test(b.text));
+    assert.ok(line, JSON.stringify(x.brief));
+    assert.equal(
+      line.text,
+      `The ${x.evolvingFigures[0].label} rose: ${x.evolvingFigures[0].steps.map((s) => `“${/three people|Nine people|Fourteen people|12|20|25/.exec(s.wordings[0])?.[0]}” (${s.outlets[0]}, ${s.published})`).join(', then ')}.`,
+    );
+    assert.equal(line.standing, 'established');
+    assert.deepEqual(new Set(line.citations.map((c) => c.articleId)), new Set(['blast-day1', 'blast-day2', 'blast-day3']));
+    assert.ok(x.brief.length <= 8);
   });
 
   test('a toll lower in a later article stays a conflict, with a note', () => {
