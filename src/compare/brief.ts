@@ -106,7 +106,7 @@ function evolvingLine(story: StoryView, e: EvolvingFigure): BriefSentence {
   });
   return {
     text: `The ${e.label} rose: ${steps.join(', then ')}.`,
-    kind: 'fact',
+    kind: 'evolving',
     standing: story.independent(e.steps.flatMap((s) => s.articles)) >= 2 ? 'established' : 'single-source',
     citations: e.steps.flatMap((s) => s.evidence.map(copyEv)),
   };

@@ -229,7 +229,8 @@ export const BriefStandingSchema = Type.Union([Type.Literal('established'), Type
 export const BriefSentenceSchema = Type.Object(
   {
     text: Type.String(),
-    kind: Type.Union([Type.Literal('fact'), Type.Literal('conflict'), Type.Literal('quote'), Type.Literal('note')]),
+    /** `evolving`: a total told higher on later days, each step with its outlets and day (compare/evolving.ts). */
+    kind: Type.Union([Type.Literal('fact'), Type.Literal('conflict'), Type.Literal('quote'), Type.Literal('note'), Type.Literal('evolving')]),
     standing: BriefStandingSchema,
     citations: Type.Array(EvidenceSchema),
   },

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
+import { briefSupport } from '../../scripts/eval-crosscheck.js';
 import { crossCheckStory } from '../../src/compare/index.js';
 import type { StoryCrossCheck } from '../../src/compare/types.js';
 import { inventedArticle, publishedAt } from './story.js';
@@ -80,8 +81,13 @@ describe('evolving figures', () => {
       `The ${x.evolvingFigures[0].label} rose: ${x.evolvingFigures[0].steps.map((s) => `“${/three people|Nine people|Fourteen people|12|20|25/.exec(s.wordings[0])?.[0]}” (${s.outlets[0]}, ${s.published})`).join(', then ')}.`,
     );
     assert.equal(line.standing, 'established');
+    assert.equal(line.kind, 'evolving');
     assert.deepEqual(new Set(line.citations.map((c) => c.articleId)), new Set(['blast-day1', 'blast-day2', 'blast-day3']));
     assert.ok(x.brief.length <= 8);
+    // the brief-line check holds it supported: each cited sentence gives one of its values, as a conflict line's sides
+    const texts = new Map(BLAST.articles.map((a) => [a.id, a.text]));
+    const support = briefSupport({ ...x, brief: [line] }, texts);
+    assert.deepEqual([support.checked, support.supported], [1, 1], support.unsupported.join('; '));
   });
 
   test('a toll lower in a later article stays a conflict, with a note', () => {
