@@ -316,8 +316,9 @@ function briefValues(text: string): string[] {
 /**
  * Brief-line support, checked against the sentences each line cites (not the whole article): a
  * fact, note or quote line is supported when every value it states appears in every sentence it
- * cites; a conflict line ("A (outlets) vs B (outlets)") when each cited sentence holds at least one
- * of its values, since each side cites only its own articles. The outlet names a line gives (in
+ * cites; a conflict line ("A (outlets) vs B (outlets)") or an evolving figure's ("rose: A (outlets,
+ * day), then B (outlets, day)") when each cited sentence holds at least one of its values, since each
+ * side or step cites only its own articles. The outlet names a line gives (in
  * parentheses, or "Only X reports") are not values. Lines without a checkable value are not
  * checked. Values match as whole values (`briefValues` of both: "60" is held by "Sixty-year-old",
  * not by "1960"); a weekday or a month matches by name only ("Friday" is not supported by "Sept. 13"
@@ -338,7 +339,7 @@ export function briefSupport(x: StoryCrossCheck, texts: Map<string, string>): Br
     // a quote line gives a second wording ("; also worded …") for the articles that word it so:
     // a cited sentence holds every value of one of the two
     const wordings = line.kind === 'quote' ? stated.split('; also worded ').map(briefValues) : [values];
-    const ok = line.kind === 'conflict' ? cited.every((c) => values.some((v) => holds(c, v))) : cited.every((c) => wordings.some((w) => w.every((v) => holds(c, v))));
+    const ok = line.kind === 'conflict' || line.kind === 'evolving' ? cited.every((c) => values.some((v) => holds(c, v))) : cited.every((c) => wordings.some((w) => w.every((v) => holds(c, v))));
     if (ok) out.supported++;
     else out.unsupported.push(`${line.kind}: ${line.text.slice(0, 120)}`);
   }

@@ -2,7 +2,8 @@
  * The brief: 5 to 8 sentences from several sources, each citing only the sentences that state
  * all of it. The event's main claim first (the fact most independent sources state in their
  * leads), then corroborated facts (most independent sources, earliest in the articles, no
- * repeats), then the main conflicts named with every side, then the most widely carried quote;
+ * repeats), then the main conflicts named with every side, then the first evolving figure (a total
+ * told higher on later days: its values in order, each with its outlets), then the most widely carried quote;
  * single-source facts only to fill, marked as such, and only when no other article tells them.
  */
 import { cueClassOf } from '../analyse/quotes/cues.js';
@@ -16,7 +17,7 @@ import { evidence, type Sent, type StoryView, sentText } from './prepare.js';
 import { kidsOf, parseOf, verbSubject } from './syntax.js';
 import { clean, cmp, overlap } from './text.js';
 import { shorten } from './timeline.js';
-import { type BriefSentence, type Conflict, type Evidence, type Fact, factStanding, type SpeakerLedger } from './types.js';
+import { type BriefSentence, type Conflict, type Evidence, type EvolvingFigure, type Fact, factStanding, type SpeakerLedger } from './types.js';
 
 const MAX = 8;
 /** A sentence among an article's first LEAD sentences is in its lead (what the article is about). */
@@ -31,7 +32,15 @@ const FACTS_WEIGHED = 40;
 const CANDIDATES = 12;
 const CENTRALITY_SAMPLE = 60;
 
-export function buildBrief(story: StoryView, al: Alignment, facts: Fact[], conflicts: Conflict[], ledger: SpeakerLedger[], factSents: Map<string, Sent[]>): BriefSentence[] {
+export function buildBrief(
+  story: StoryView,
+  al: Alignment,
+  facts: Fact[],
+  conflicts: Conflict[],
+  ledger: SpeakerLedger[],
+  factSents: Map<string, Sent[]>,
+  evolving: EvolvingFigure[] = [],
+): BriefSentence[] {
   const out: BriefSentence[] = [];
   const chosenKeys: Set<string>[] = [];
   const relPos = (f: Fact) => {
@@ -40,7 +49,8 @@ export function buildBrief(story: StoryView, al: Alignment, facts: Fact[], confl
     return ss.reduce((t, s) => t + s.index / Math.max(1, s.art.sentences.length), 0) / ss.length;
   };
   const nConflicts = Math.min(2, conflicts.length);
-  const factBudget = Math.max(3, MAX - nConflicts - 1);
+  const nEvolving = Math.min(1, evolving.length);
+  const factBudget = Math.max(3, MAX - nConflicts - nEvolving - 1);
   for (const { rep, backing, fact } of factLines(story, al, facts, factSents, relPos)) {
     if (out.length >= factBudget) break;
     if (chosenKeys.some((k) => overlap(k, rep.keys) >= 0.5)) continue;
@@ -48,6 +58,7 @@ export function buildBrief(story: StoryView, al: Alignment, facts: Fact[], confl
     out.push({ text: shorten(clean(sentText(rep)), 320), kind: 'fact', standing: factStanding(fact), citations: backing.map((x) => evidence(x)) });
   }
   for (const c of conflicts.slice(0, nConflicts)) out.push(conflictLine(story, c));
+  for (const e of evolving.slice(0, nEvolving)) out.push(evolvingLine(story, e));
   const quote = quoteLine(story, ledger, out);
   if (quote && out.length < MAX) out.push(quote);
   if (out.length < 5) singleSourceLines(story, al, facts, factSents, relPos, chosenKeys, out);
@@ -73,6 +84,31 @@ function conflictLine(story: StoryView, c: Conflict): BriefSentence {
     kind: 'conflict',
     standing: 'disputed',
     citations: c.sides.flatMap((s) => s.evidence.map(copyEv)),
+  };
+}
+
+/**
+ * "The death toll rose: “three people” (A, 2031-03-04), then “Nine people” (B, 2031-03-05)": each
+ * step in its articles' own words (the figure's span), with the outlets and the day, cited by every
+ * step's sentences; established when the steps come from two independent sources or more.
+ */
+function evolvingLine(story: StoryView, e: EvolvingFigure): BriefSentence {
+  const steps = e.steps.map((step) => {
+    const words = new Map<string, string[]>();
+    for (const ev of step.evidence) {
+      const art = story.byId.get(ev.articleId);
+      const w = art ? clean(art.text.slice(ev.span.start, ev.span.end)) : step.value;
+      const outlets = words.get(w) ?? words.set(w, []).get(w)!;
+      if (art && !outlets.includes(art.outlet)) outlets.push(art.outlet);
+    }
+    const told = [...words].map(([w, outlets]) => `“${w}” (${outlets.join(', ')}${outlets.length ? ', ' : ''}${step.published})`);
+    return told.join(', ');
+  });
+  return {
+    text: `The ${e.label} rose: ${steps.join(', then ')}.`,
+    kind: 'evolving',
+    standing: story.independent(e.steps.flatMap((s) => s.articles)) >= 2 ? 'established' : 'single-source',
+    citations: e.steps.flatMap((s) => s.evidence.map(copyEv)),
   };
 }
 

@@ -29,7 +29,8 @@ import { backgroundSentences, figureSlots, inLead, resolveOneNameSlots, type Slo
 import { clean, cmp } from './text.js';
 import { linkedGroups } from '../util/union-find.js';
 import { joinByFact, joinCountsToActs, repeatedCounts } from './counts.js';
-import type { Conflict, ConflictSide, NormalizedValue } from './types.js';
+import { evolvingFigure, growsWhileUnfolding, pairTiming, slotTiming, type TimedSide } from './evolving.js';
+import type { Conflict, ConflictSide, EvolvingFigure, NormalizedValue } from './types.js';
 
 interface QMention {
   sent: Sent;
@@ -111,12 +112,13 @@ function displayQuantity(q: Quantity): string {
   return `${qual[q.qualifier] ?? ''}${formatNumber(q.value)}${unit}`;
 }
 
-export function findConflicts(story: StoryView, al: Alignment): Conflict[] {
+/** The story's conflicts; a growing total told higher on later days goes to `evolving` instead (evolving.ts). */
+export function findConflicts(story: StoryView, al: Alignment, evolving: EvolvingFigure[] = []): Conflict[] {
   const dates = dateConflicts(story, al);
-  return [...quantityConflicts(story, al), ...dates, ...actDateConflicts(story, dates, al), ...clockConflicts(story, al), ...residenceConflicts(story), ...fillerConflicts(story), ...recordConflicts(story), ...standingConflicts(story), ...scoreConflicts(story), ...markConflicts(story), ...holderConflicts(story, al)];
+  return [...quantityConflicts(story, al, evolving), ...dates, ...actDateConflicts(story, dates, al), ...clockConflicts(story, al), ...residenceConflicts(story), ...fillerConflicts(story), ...recordConflicts(story), ...standingConflicts(story), ...scoreConflicts(story), ...markConflicts(story), ...holderConflicts(story, al)];
 }
 
-function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
+function quantityConflicts(story: StoryView, al: Alignment, evolving: EvolvingFigure[]): Conflict[] {
   const mentions: QMention[] = [];
   for (const { sent, q, slot } of figureSlots(story)) {
     if (!slot || (slot.unit === 'h' && notALength(sent, q))) continue;
@@ -144,7 +146,7 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
   for (let i = 0; i < mentions.length; ) {
     let j = i;
     while (j < mentions.length && mentions[j].slot === mentions[i].slot) j++;
-    const c = slotConflict(story, mentions.slice(i, j), al);
+    const c = slotConflict(story, mentions.slice(i, j), al, evolving);
     if (c) out.push(c);
     i = j;
   }
@@ -317,8 +319,11 @@ function sidesOf(ms: QMention[]): { rep: QMention; members: QMention[] }[] {
   return sides.sort((a, b) => a.rep.q.value - b.rep.q.value || a.rep.low - b.rep.low || a.rep.high - b.rep.high);
 }
 
-/** The conflict among the figures of one slot, or null when they are compatible or from one source. */
-function slotConflict(story: StoryView, ms: QMention[], al: Alignment): Conflict | null {
+/**
+ * The conflict among the figures of one slot, or null when they are compatible or from one source,
+ * or when they are a growing total told higher on later days (then added to `evolving`).
+ */
+function slotConflict(story: StoryView, ms: QMention[], al: Alignment, evolving: EvolvingFigure[]): Conflict | null {
   const oneArticle = new Set(ms.map((m) => m.sent.art.id)).size === 1;
   if (story.independent(ms.map((m) => m.sent.art.id)) < 2 && !oneArticle) return null;
   const sides = sidesOf(ms);
@@ -347,17 +352,30 @@ function slotConflict(story: StoryView, ms: QMention[], al: Alignment): Conflict
   const arts = sides.map((x) => new Set(x.members.map((m) => m.sent.art.id)));
   const withinArticle = arts.some((x, i) => arts.some((y, j) => j > i && [...x].some((id) => y.has(id))));
   const unit = sides[0].rep.q.unit;
+  const kind = unit === 'h' ? 'duration' : unit === 'count' || unit === 'people' ? 'count' : 'quantity';
+  // a total that only grows, higher in each later day's articles: an evolving figure (one article against itself stays a conflict)
+  const timing = growsWhileUnfolding(ms[0].slot) && !withinArticle ? slotTiming(sides.map((x) => timedSide(x.members)), pairs) : null;
+  if (timing?.rises) {
+    // (what one agency said, `|by|`, is among the slot's own figures: one sequence)
+    if (kind !== 'duration' && !ms[0].slot.includes('|by|')) evolving.push(evolvingFigure(story, ms[0].slot, slotLabel(ms), kind, sides.map((x) => quantitySide(story, x.rep, x.members))));
+    return null;
+  }
   return {
     id: '',
-    kind: unit === 'h' ? 'duration' : unit === 'count' || unit === 'people' ? 'count' : 'quantity',
+    kind,
     slot: slotLabel(ms),
     severity: pairs.some((p) => p.severity === 'conflict') ? 'conflict' : 'minor',
     withinArticle,
     sides: sides.map((x) => quantitySide(story, x.rep, x.members)),
     pairs,
-    note: conflictNote(sides.map((x) => displayQuantity(x.rep.q)), pairs),
+    note: [conflictNote(sides.map((x) => displayQuantity(x.rep.q)), pairs), ...(timing?.notes ?? [])].join('; '),
     factIds: [],
   };
+}
+
+/** A side's value interval (its first figure's) and its articles' publication days. */
+function timedSide(members: QMention[]): TimedSide {
+  return { low: members[0].low, high: members[0].high, days: members.map((m) => m.sent.art.published) };
 }
 
 function apartTenfold(a: QMention, b: QMention): boolean {
@@ -397,7 +415,9 @@ function quoted(m: QMention): boolean {
  */
 function sameTimeOfWriting(a: QMention[], b: QMention[]): boolean {
   // (a running total or a game's figure, held:/game:, changes with each game: articles a day apart at most)
-  // (a count of the story's things told a day or more apart may have grown: an evolving figure, counts.ts)
+  // (a count of the story's things told a day or more apart may have grown: compared only when it did,
+  // then shown as an evolving figure, evolving.ts; a lower count days later may be of another event)
+  if (a[0]?.slot.startsWith('count|') && pairTiming(timedSide(a), timedSide(b)) === 'rises') return true;
   const span = a[0]?.unit === 'years' ? AGE_SPAN_DAYS : /^(?:held|game):|^count\|/.test(a[0]?.slot ?? '') ? 1 : 0;
   if (!span) return true;
   // (publication days: "YYYY-MM-DD", see stories/facts.ts publicationDay)

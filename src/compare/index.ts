@@ -7,13 +7,14 @@
 import type { AnnotatedArticle } from '../model/types.js';
 import { buildBrief } from './brief.js';
 import { findConflicts } from './conflicts.js';
+import { sortEvolving, splitFactsBySteps } from './evolving.js';
 import { type Alignment, type AlignmentCounts, actsOf, alignFacts, sameStatement, sharedSpan } from './facts.js';
 import { buildActorFraming, buildFraming, findOmissions } from './framing.js';
 import { evidence, prepareStory, type Sent, type StoryView, sentText } from './prepare.js';
 import { buildQuoteLedger } from './quotes.js';
 import { clean, cmp, unionFind } from './text.js';
 import { buildTimeline } from './timeline.js';
-import type { Conflict, Fact, StoryCrossCheck } from './types.js';
+import type { Conflict, EvolvingFigure, Fact, StoryCrossCheck } from './types.js';
 
 export type * from './types.js';
 export { renderCrossCheckHtml, renderCrossCheckMarkdown } from './render.js';
@@ -50,11 +51,15 @@ export function crossCheckStory(input: CrossCheckInput, timings?: CrossCheckTimi
   clock('prepare');
   const al = alignFacts(story, alignment);
   clock('align');
-  const conflicts = findConflicts(story, al);
+  const evolving: EvolvingFigure[] = [];
+  const conflicts = findConflicts(story, al, evolving);
+  const evolvingFigures = sortEvolving(evolving);
   clock('conflicts');
   const sentAt: SentAt = new Map(story.sentences.map((s) => [`${s.art.id}@${s.span.start}`, s]));
   const conflictSents = sentencesOfConflicts(conflicts, sentAt);
-  const facts = numberedFacts(story, factDrafts(story, al, conflicts, conflictSents, sentAt), conflictSents);
+  // (a fact's sentences that give different steps of an evolving figure are as many facts)
+  const drafts = splitFactsBySteps(factDrafts(story, al, conflicts, conflictSents, sentAt), evolvingFigures, (e) => sentAt.get(`${e.articleId}@${e.sentence.start}`));
+  const facts = numberedFacts(story, drafts, conflictSents);
   linkConflicts(conflicts, facts, sentAt);
   clock('facts');
 
@@ -69,7 +74,7 @@ export function crossCheckStory(input: CrossCheckInput, timings?: CrossCheckTimi
   const timeline = buildTimeline(story, al, factIdOfCluster);
   clock('timeline');
   const factSents = new Map(facts.map((f) => [f.id, f._d.sents]));
-  const brief = buildBrief(story, al, cleanFacts, conflicts, quoteLedger, factSents);
+  const brief = buildBrief(story, al, cleanFacts, conflicts, quoteLedger, factSents, evolvingFigures);
   clock('brief');
 
   return {
@@ -78,6 +83,7 @@ export function crossCheckStory(input: CrossCheckInput, timings?: CrossCheckTimi
     independentSources: story.independent(story.articles.map((a) => a.id)),
     facts: cleanFacts,
     conflicts,
+    evolvingFigures,
     quoteLedger,
     framing,
     omissions,

@@ -58,6 +58,15 @@ export function renderCrossCheckMarkdown(x: StoryCrossCheck, articles: readonly 
     }
     L.push('');
   }
+  for (const e of x.evolvingFigures ?? []) {
+    if (e === x.evolvingFigures[0]) L.push('## Evolving figures', '', '_Told higher in articles published later: updates as the event unfolded, not disagreements._', '');
+    L.push(`### ${e.id}: ${md(e.label)}`, '', '| Published | Value | Outlets | Wording | Sentence |', '|---|---|---|---|---|');
+    for (const s of e.steps) {
+      const ev = s.evidence[0];
+      L.push(`| ${md(s.published)} | ${md(s.value)} | ${md(s.outlets.join(', '))} ${cite(s.evidence)} | ${md(s.wordings.join('; '))} | ${ev ? md(sentenceOf(texts, ev)) : ''} |`);
+    }
+    L.push('');
+  }
   const corroborated = x.facts.filter((f) => f.status !== 'single-source');
   L.push('## Facts reported by several articles', '');
   if (!corroborated.length) L.push('_The articles share no facts._');
@@ -126,7 +135,7 @@ export function renderCrossCheckHtml(x: StoryCrossCheck, articles: readonly Arti
   const H: string[] = [];
   H.push(`<section class="tg-crosscheck" data-story="${h(x.storyId)}">`);
   H.push(
-    '<style>.tg-crosscheck .tg-sides{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:.75rem}.tg-crosscheck .tg-side{border:1px solid #ccc;border-radius:4px;padding:.5rem}.tg-crosscheck .tg-conflict{border-left:4px solid #c0392b;padding-left:.5rem;margin:1rem 0}.tg-crosscheck .tg-minor{border-left-color:#e67e22}.tg-crosscheck .tg-ev{cursor:pointer}.tg-crosscheck mark{background:#fff3a0}.tg-crosscheck table{border-collapse:collapse}.tg-crosscheck td,.tg-crosscheck th{border:1px solid #ddd;padding:.25rem .5rem;vertical-align:top}.tg-crosscheck .tg-status-corroborated{color:#1e7e34}.tg-crosscheck .tg-status-conflicting{color:#c0392b}.tg-crosscheck .tg-status-single-source{color:#777}</style>',
+    '<style>.tg-crosscheck .tg-sides{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:.75rem}.tg-crosscheck .tg-side{border:1px solid #ccc;border-radius:4px;padding:.5rem}.tg-crosscheck .tg-conflict{border-left:4px solid #c0392b;padding-left:.5rem;margin:1rem 0}.tg-crosscheck .tg-minor{border-left-color:#e67e22}.tg-crosscheck .tg-evolving{border-left:4px solid #2e7d32;padding-left:.5rem;margin:1rem 0}.tg-crosscheck .tg-ev{cursor:pointer}.tg-crosscheck mark{background:#fff3a0}.tg-crosscheck table{border-collapse:collapse}.tg-crosscheck td,.tg-crosscheck th{border:1px solid #ddd;padding:.25rem .5rem;vertical-align:top}.tg-crosscheck .tg-status-corroborated{color:#1e7e34}.tg-crosscheck .tg-status-conflicting{color:#c0392b}.tg-crosscheck .tg-status-single-source{color:#777}</style>',
   );
   H.push(`<h2>Cross-check</h2><p>${x.sources.length} articles, ${x.independentSources} independent sources.</p>`);
   H.push('<table class="tg-sources"><thead><tr><th>#</th><th>Outlet</th><th>Wire</th><th>Published</th></tr></thead><tbody>');
@@ -147,6 +156,16 @@ export function renderCrossCheckHtml(x: StoryCrossCheck, articles: readonly Arti
       H.push('</div>');
     }
     H.push('</div></div>');
+  }
+  if (x.evolvingFigures?.length) H.push('<h3>Evolving figures</h3><p>Told higher in articles published later: updates as the event unfolded, not disagreements.</p>');
+  for (const e of x.evolvingFigures ?? []) {
+    H.push(`<div class="tg-evolving" id="${h(e.id)}"><h4>${h(e.id)}: ${h(e.label)}</h4><ol class="tg-steps">`);
+    for (const s of e.steps) {
+      H.push(`<li class="tg-step"><time datetime="${h(s.published)}">${h(s.published)}</time> <strong>${h(s.value)}</strong> — ${h(s.outlets.join(', '))}`);
+      for (const ev of s.evidence) H.push(`<blockquote class="tg-ev" ${evAttrs(ev)}>${sentenceHtml(texts, ev)} <cite>${h(outlet.get(ev.articleId) ?? '')}</cite></blockquote>`);
+      H.push('</li>');
+    }
+    H.push('</ol></div>');
   }
   H.push('<h3>Facts</h3><ul class="tg-facts">');
   for (const f of x.facts) {

@@ -112,6 +112,41 @@ export const ConflictSchema = Type.Object(
   { title: 'Conflict' },
 );
 
+/**
+ * One value of an evolving figure: what the articles of one publication time wrote. `published` is
+ * the first publication day (YYYY-MM-DD) of the step's articles.
+ */
+export const EvolvingStepSchema = Type.Object({
+  /** Display value, e.g. "9 people", "more than 20". */
+  value: Type.String(),
+  /** The value and the interval it allows (qualifier and tolerance), as a conflict side's. */
+  normalized: NormalizedValueSchema,
+  published: Type.String({ description: 'first publication day (YYYY-MM-DD) of the articles giving this value' }),
+  wordings: Type.Array(Type.String()),
+  articles: Type.Array(Type.String()),
+  outlets: Type.Array(Type.String()),
+  evidence: Type.Array(EvidenceSchema),
+});
+
+export const EvolvingFigureSchema = Type.Object(
+  {
+    /** `E` + a hash of the slot and its steps (the same whatever the articles' order). */
+    id: Type.String(),
+    kind: Type.Union([Type.Literal('quantity'), Type.Literal('count')]),
+    /** The slot's key ("people|deaths", "count|cable|damage|"): what makes two figures one figure. */
+    slot: Type.String(),
+    /** What the figure measures, for people ("death toll"). */
+    label: Type.String(),
+    /** The values in publication order, each higher than or compatible with the one before. */
+    steps: Type.Array(EvolvingStepSchema),
+  },
+  {
+    title: 'EvolvingFigure',
+    description:
+      'A total that can only grow while an event unfolds (deaths, injured, arrests, counts of the story\'s things, estimated values), given higher in articles published on later days: a sequence with times, not a conflict.',
+  },
+);
+
 export const QuoteWordingSchema = Type.Object({
   text: Type.String(),
   kind: Type.Union([Type.Literal('direct'), Type.Literal('partial'), Type.Literal('indirect')]),
@@ -194,7 +229,8 @@ export const BriefStandingSchema = Type.Union([Type.Literal('established'), Type
 export const BriefSentenceSchema = Type.Object(
   {
     text: Type.String(),
-    kind: Type.Union([Type.Literal('fact'), Type.Literal('conflict'), Type.Literal('quote'), Type.Literal('note')]),
+    /** `evolving`: a total told higher on later days, each step with its outlets and day (compare/evolving.ts). */
+    kind: Type.Union([Type.Literal('fact'), Type.Literal('conflict'), Type.Literal('quote'), Type.Literal('note'), Type.Literal('evolving')]),
     standing: BriefStandingSchema,
     citations: Type.Array(EvidenceSchema),
   },
@@ -215,6 +251,8 @@ export const StoryCrossCheckSchema = Type.Object(
     independentSources: Type.Integer({ minimum: 0 }),
     facts: Type.Array(FactSchema),
     conflicts: Type.Array(ConflictSchema),
+    /** Figures that grew between articles published on different days (compare/evolving.ts). */
+    evolvingFigures: Type.Array(EvolvingFigureSchema),
     quoteLedger: Type.Array(SpeakerLedgerSchema),
     framing: Type.Array(FramingRowSchema),
     omissions: Type.Array(OmissionSchema),
@@ -245,6 +283,8 @@ export function factStanding(f: Pick<Fact, 'status' | 'conflictIds' | 'independe
 export type NormalizedValue = Static<typeof NormalizedValueSchema>;
 export type ConflictSide = Static<typeof ConflictSideSchema>;
 export type Conflict = Static<typeof ConflictSchema>;
+export type EvolvingStep = Static<typeof EvolvingStepSchema>;
+export type EvolvingFigure = Static<typeof EvolvingFigureSchema>;
 export type QuoteWording = Static<typeof QuoteWordingSchema>;
 export type QuoteStatement = Static<typeof QuoteStatementSchema>;
 export type SpeakerLedger = Static<typeof SpeakerLedgerSchema>;

@@ -180,7 +180,7 @@ function sampleForCrossCheck(members: AnnotatedArticle[]): AnnotatedArticle[] {
 
 /** An empty cross-check that carries why the story has none. */
 function failedCrossCheck(g: StoryGroup, message: string): ReportStory['crossCheck'] {
-  const empty = { facts: [], conflicts: [], quoteLedger: [], framing: [], omissions: [], timeline: [], brief: [] };
+  const empty = { facts: [], conflicts: [], evolvingFigures: [], quoteLedger: [], framing: [], omissions: [], timeline: [], brief: [] };
   return { storyId: g.id, sources: [], independentSources: g.independentSources, ...empty, messages: [{ level: 'error', articleId: null, message }] } as ReportStory['crossCheck'];
 }
 

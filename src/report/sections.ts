@@ -39,7 +39,7 @@ export function reportSections(): SectionRenderers {
 function terminalCrossCheck(x: StoryCrossCheck): string {
   const count = (st: string) => x.facts.filter((f) => f.status === st).length;
   const lines = [
-    `cross-check: ${count('corroborated')} corroborated, ${count('single-source')} single-source, ${x.conflicts.length} conflicts, ${x.quoteLedger.length} speakers quoted`,
+    `cross-check: ${count('corroborated')} corroborated, ${count('single-source')} single-source, ${x.conflicts.length} conflicts, ${evolvingCount(x)}${x.quoteLedger.length} speakers quoted`,
   ];
   for (const c of x.conflicts.slice(0, 5)) {
     const sides = c.sides.map((side) => `${side.value} (${side.outlets.join(', ')})`);
@@ -47,4 +47,10 @@ function terminalCrossCheck(x: StoryCrossCheck): string {
   }
   if (x.conflicts.length > 5) lines.push(`  … ${x.conflicts.length - 5} more conflicts (--out DIR for the full report)`);
   return lines.join('\n');
+}
+
+/** "2 evolving figures, " when the story has any (figures that grew from day to day, not conflicts). */
+function evolvingCount(x: StoryCrossCheck): string {
+  const n = x.evolvingFigures?.length ?? 0;
+  return n ? `${n} evolving figure${n === 1 ? '' : 's'}, ` : '';
 }

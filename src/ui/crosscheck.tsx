@@ -1,4 +1,4 @@
-import { type BriefStanding, type Conflict, type Fact, factStanding, STANDING_LABEL, type StoryCrossCheck } from '../compare/types.js';
+import { type BriefStanding, type Conflict, type EvolvingFigure, type Fact, factStanding, STANDING_LABEL, type StoryCrossCheck } from '../compare/types.js';
 import { Cites, EvBlock, outletNames, type StoryLinks } from './evidence.js';
 
 /** The badge class of a standing (`BriefSentence.standing`, set by the cross-check). */
@@ -59,6 +59,43 @@ export function Conflicts({ cc, l }: { cc: StoryCrossCheck; l: StoryLinks }) {
     <>
       <h2 id="conflicts">Conflicts ({cc.conflicts.length})</h2>
       {cc.conflicts.length ? cc.conflicts.map((c) => <ConflictCard c={c} l={l} />) : <p class="muted">The sources do not contradict each other on any value found.</p>}
+    </>
+  );
+}
+
+/** A total that grew from day to day: its values in publication order, each opening its sentence. */
+function EvolvingCard({ e, l }: { e: EvolvingFigure; l: StoryLinks }) {
+  return (
+    <div class="card evolving" id={`ev-${e.id}`} data-evolving={e.id} data-kind={e.kind}>
+      <strong>{e.label}</strong> <span class="badge b-evolving">evolving figure</span>
+      <ol class="steps">
+        {e.steps.map((step) => (
+          <EvBlock l={l} e={step.evidence[0]} tag="li" class="step">
+            <time datetime={step.published}>{step.published}</time> <span class="value">{step.value}</span>
+            {step.wordings.map((w) => (
+              <div class="wording-text">“{w}”</div>
+            ))}
+            <div class="meta">
+              <Cites l={l} evidence={step.evidence} />
+            </div>
+          </EvBlock>
+        ))}
+      </ol>
+      <div class="meta">Told higher in articles published later: an update as the event unfolded, not a disagreement.</div>
+    </div>
+  );
+}
+
+/** Evolving figures, when the story has any (a story of one day has none). */
+export function Evolving({ cc, l }: { cc: StoryCrossCheck; l: StoryLinks }) {
+  const figures = cc.evolvingFigures ?? [];
+  if (!figures.length) return null;
+  return (
+    <>
+      <h2 id="evolving">Evolving figures ({figures.length})</h2>
+      {figures.map((e) => (
+        <EvolvingCard e={e} l={l} />
+      ))}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { dateLabel, plural, spanLabel } from '../report/render.js';
 import type { ReportStory } from '../report/schema.js';
 import { CoverageBar } from './coverage.js';
-import { Brief, Conflicts, Facts } from './crosscheck.js';
+import { Brief, Conflicts, Evolving, Facts } from './crosscheck.js';
 import { articleHref, storyLinks, nameOf, type StoryLinks } from './evidence.js';
 import { JsonData, type PageContext } from './layout.js';
 import { Framing, Matrix, Omissions, QuoteLedger, Timeline } from './ledger.js';
@@ -143,6 +143,7 @@ export function StoryView({ ctx, story, problem = null }: { ctx: PageContext; st
         <>
           <Brief cc={cc} l={l} />
           <Conflicts cc={cc} l={l} />
+          <Evolving cc={cc} l={l} />
           <Facts cc={cc} l={l} />
           <QuoteLedger cc={cc} l={l} />
           <Framing cc={cc} l={l} />

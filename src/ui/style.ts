@@ -43,6 +43,7 @@ mark{background:#ffe066}.sent{background:#fff6c8}
 .sides{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,220px),1fr));gap:8px;margin:6px 0}
 .sides>.ev{background:#fff6f0;border:1px solid #f0c8a8;border-radius:6px;padding:6px 8px}
 .sides .value{font-weight:700}
+ol.steps{margin:6px 0;padding-left:22px}ol.steps>li.ev{background:#f3f8f0;border:1px solid #cfe3c4;border-radius:6px;padding:4px 8px;margin:4px 0}ol.steps .value{font-weight:700}.b-evolving{background:#dff0d8;color:#2f5a1f}
 .scroll{overflow-x:auto;max-width:100%}
 ul.facts{list-style:none;padding:0;margin:0}ul.facts li{background:#fff;border-bottom:1px solid #eee;padding:4px 6px}
 details>summary{cursor:pointer;font-weight:600;margin:8px 0}
