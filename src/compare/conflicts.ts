@@ -137,11 +137,12 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
   splitByFact(mentions, al);
   mentions.sort((a, b) => cmp(a.slot, b.slot) || cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
   capPerSlot(mentions, (m) => m.slot);
+  const figures = figuresByArticle(mentions);
   const out: Conflict[] = [];
   for (let i = 0; i < mentions.length; ) {
     let j = i;
     while (j < mentions.length && mentions[j].slot === mentions[i].slot) j++;
-    const c = slotConflict(story, mentions.slice(i, j), al);
+    const c = slotConflict(story, mentions.slice(i, j), al, figures);
     if (c) out.push(c);
     i = j;
   }
@@ -321,7 +322,7 @@ function sidesOf(ms: QMention[]): { rep: QMention; members: QMention[] }[] {
 }
 
 /** The conflict among the figures of one slot, or null when they are compatible or from one source. */
-function slotConflict(story: StoryView, ms: QMention[], al: Alignment): Conflict | null {
+function slotConflict(story: StoryView, ms: QMention[], al: Alignment, figures: FiguresByArticle): Conflict | null {
   const oneArticle = new Set(ms.map((m) => m.sent.art.id)).size === 1;
   if (story.independent(ms.map((m) => m.sent.art.id)) < 2 && !oneArticle) return null;
   const sides = sidesOf(ms);
@@ -340,7 +341,8 @@ function slotConflict(story: StoryView, ms: QMention[], al: Alignment): Conflict
       const across =
         (sides[b].members.some((m) => !groupsA.has(m.sent.art.group)) || sides[a].members.some((m) => !groupsB.has(m.sent.art.group))) &&
         sameTimeOfWriting(sides[a].members, sides[b].members) &&
-        !(ms[0].slot.startsWith('age|') && toldAtTwoTimes(story, sides[a].members, sides[b].members, surnameOf(ms[0].slot)));
+        !(ms[0].slot.startsWith('age|') && toldAtTwoTimes(story, sides[a].members, sides[b].members, surnameOf(ms[0].slot))) &&
+        !otherEventsFigures(sides[a], sides[b], figures);
       // one article against itself is a contradiction of its own, marked withinArticle below
       // (not for figures an article's body may tell of several events, Slot.bodyOnly)
       const sameArticle = oneArticle && sev === 'conflict' && !ms.some((m) => m.bodyOnly) && contradictsItself(sides[a].members, sides[b].members, al);
@@ -361,6 +363,59 @@ function slotConflict(story: StoryView, ms: QMention[], al: Alignment): Conflict
     note: conflictNote(sides.map((x) => displayQuantity(x.rep.q)), pairs),
     factIds: [],
   };
+}
+
+/** Each article's figures by their final slot (what one agency said, `|by|`, is a copy of its slot's figure and left out). */
+type FiguresByArticle = Map<string, Map<string, QMention[]>>;
+function figuresByArticle(mentions: QMention[]): FiguresByArticle {
+  const out: FiguresByArticle = new Map();
+  for (const m of mentions) {
+    if (m.slot.includes('|by|')) continue;
+    const art = out.get(m.sent.art.id) ?? out.set(m.sent.art.id, new Map()).get(m.sent.art.id)!;
+    (art.get(m.slot) ?? art.set(m.slot, []).get(m.slot)!).push(m);
+  }
+  return out;
+}
+
+/**
+ * Two sides told by the articles of two events grouped as one story (two quakes on one island, a
+ * magnitude-5.6 that hurt five and a 5.9 that killed ten and hurt 70): the articles of one side and
+ * those of the other dispute another figure of the story too, agree on none, and one of the two
+ * disputes is five times apart or more (five hurt, 70 hurt). Within one event, outlets that
+ * dispute one figure share others or dispute them by a margin ("Buckley, 32" and "31" beside a
+ * fall of 600 m and of 700 m: two disputes of one event, kept); a figure several times another
+ * beside a second dispute is another event's. Figures of other slots told at other times of
+ * writing (an age, a running count) are not read as disagreeing.
+ */
+function otherEventsFigures(sa: { rep: QMention; members: QMention[] }, sb: { rep: QMention; members: QMention[] }, figures: FiguresByArticle): boolean {
+  const [a, b] = [sa.members, sb.members];
+  const slot = a[0].slot.split('|by|')[0];
+  const artsA = new Set(a.map((m) => m.sent.art.id));
+  const artsB = new Set(b.map((m) => m.sent.art.id));
+  if ([...artsA].some((id) => artsB.has(id))) return false;
+  const bySlot = (arts: Set<string>) => {
+    const out = new Map<string, QMention[]>();
+    for (const id of arts) for (const [k, ms] of figures.get(id) ?? []) if (k !== slot) (out.get(k) ?? out.set(k, []).get(k)!).push(...ms);
+    return out;
+  };
+  const [fa, fb] = [bySlot(artsA), bySlot(artsB)];
+  let disagree = 0;
+  let far = apartFivefold(sa.rep, sb.rep);
+  for (const [k, xs] of fa) {
+    const ys = fb.get(k);
+    if (!ys) continue;
+    if (xs.some((x) => ys.some((y) => compareIntervals(x, y) !== 'conflict'))) return false;
+    if (!sameTimeOfWriting(xs, ys)) continue;
+    disagree++;
+    far ||= xs.every((x) => ys.every((y) => apartFivefold(x, y)));
+  }
+  return disagree > 0 && far;
+}
+
+/** Figures five times apart or more (five hurt and 50, two and 80): not one figure told two ways. */
+function apartFivefold(a: QMention, b: QMention): boolean {
+  const [lo, hi] = a.q.value <= b.q.value ? [a, b] : [b, a];
+  return lo.q.value > 0 && Number.isFinite(lo.high) && hi.low >= 5 * lo.high;
 }
 
 function apartTenfold(a: QMention, b: QMention): boolean {

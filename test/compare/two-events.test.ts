@@ -97,3 +97,17 @@ describe('an event named by its noun only', () => {
     assert.deepEqual(c.map((k) => k.slot), []);
   });
 });
+
+describe('two quakes told as one: a second figure several times apart', () => {
+  const quake = (magnitude: string, hurt: string) => `A ${magnitude} magnitude earthquake struck the island of Varnholm on Sunday, injuring ${hurt} people and damaging houses, officials said.`;
+  const magnitudes = (texts: string[]) => slots(texts, /magnitude/);
+  it('a magnitude in dispute beside a toll five times apart is another event’s', () => {
+    assert.deepEqual(magnitudes([quake('5.6', 'five'), quake('5.9', '70')]).map((k) => k.slot), []);
+  });
+  it('a magnitude in dispute beside a toll close to it is one event’s dispute', () => {
+    assert.equal(magnitudes([quake('5.6', '60'), quake('5.9', '70')]).length, 1);
+  });
+  it('a magnitude in dispute beside a toll told alike is one event’s dispute', () => {
+    assert.equal(magnitudes([quake('5.6', 'five'), quake('5.9', 'five')]).length, 1);
+  });
+});
