@@ -127,8 +127,10 @@ function quantityConflicts(story: StoryView, al: Alignment): Conflict[] {
     if (agency) mentions.push({ sent, q, slot: `${slot.key}|by|${agency.key}`, label: `${slot.label} according to ${agency.name}`, low, high, unit: slot.unit });
   }
   const roleSlots = new Map(mentions.filter((m) => m.role).map((m) => [m, m.slot]));
+  const oneNameAges = new Map(mentions.filter((m) => /^age\|[^| ]+$/.test(m.slot)).map((m) => [m, m.slot]));
   resolveOneNameSlots(mentions);
   keepOtherAgesApart(mentions, roleSlots);
+  keepFirstNamesApart(mentions, oneNameAges);
   childrenByParent(mentions, al);
   joinRolesByAge(mentions);
   joinRolesByArticle(mentions);
@@ -191,6 +193,25 @@ function keepOtherAgesApart(mentions: QMention[], roleSlots: Map<QMention, strin
     if (m.slot === own) continue;
     const named = mentions.filter((o) => !o.role && o.slot === m.slot && o.sent.art.id === m.sent.art.id);
     if (named.some((o) => compareIntervals(o, m) !== 'same') || !namesPerson(m.sent.art, m.slot)) m.slot = own;
+  }
+}
+
+/**
+ * "The victims have been identified as Gomes' mother, Katherine, 61": an age told under a first name
+ * only joins the story's one person of that first name (resolveOneNameSlots) only when its article
+ * writes that person's surname. News gives a first name alone for someone its article places by
+ * another's name (a mother, a wife); an article that never writes the surname tells of another
+ * Katherine (a second event grouped into the story), however alike the names sound. A one-name age
+ * that is a surname ("Roe, 35") is not touched. The mention goes back to its own slot.
+ */
+function keepFirstNamesApart(mentions: QMention[], before: Map<QMention, string>): void {
+  for (const [m, own] of before) {
+    if (m.slot === own) continue;
+    const one = own.slice('age|'.length).toLowerCase();
+    const surname = (m.slot.split('|')[1] ?? '').toLowerCase();
+    if (!surname || surname === one) continue;
+    const written = m.sent.art.sentences.some((s) => s.entities.some((e) => e.type === 'PER' && e.key.split(' ').pop() === surname));
+    if (!written) m.slot = own;
   }
 }
 

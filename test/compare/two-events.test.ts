@@ -111,3 +111,14 @@ describe('two quakes told as one: a second figure several times apart', () => {
     assert.equal(magnitudes([quake('5.6', 'five'), quake('5.9', 'five')]).length, 1);
   });
 });
+
+describe('an age told under a first name only', () => {
+  const ages = (texts: string[]) => slots(texts, /^age/);
+  const named = 'Police said Caitlin Marsh, 20, was found dead at a house in Eastbury on Saturday.';
+  it('joins the one person of that first name when its article writes the surname', () => {
+    assert.equal(ages([named, 'Police named the victim as Tom Marsh’s sister, Kaitlyn, 22, found dead in Eastbury on Saturday.']).length, 1);
+  });
+  it('stays apart in an article that never writes the surname (another Kaitlyn)', () => {
+    assert.deepEqual(ages([named, 'Police named the victims as Tom Okafor’s mother, Kaitlyn, 61, and a neighbour, found dead on Saturday.']).map((k) => k.slot), []);
+  });
+});
