@@ -363,7 +363,8 @@ function slotConflict(story: StoryView, ms: QMention[], al: Alignment, figures: 
         (sides[b].members.some((m) => !groupsA.has(m.sent.art.group)) || sides[a].members.some((m) => !groupsB.has(m.sent.art.group))) &&
         sameTimeOfWriting(sides[a].members, sides[b].members) &&
         !(ms[0].slot.startsWith('age|') && toldAtTwoTimes(story, sides[a].members, sides[b].members, surnameOf(ms[0].slot))) &&
-        !otherEventsFigures(sides[a], sides[b], figures);
+        !otherEventsFigures(sides[a], sides[b], figures) &&
+        !(ms[0].slot.startsWith('count|') && actsOfOtherPeople(sides[a].members, sides[b].members));
       // one article against itself is a contradiction of its own, marked withinArticle below
       // (not for figures an article's body may tell of several events, Slot.bodyOnly)
       const sameArticle = oneArticle && sev === 'conflict' && !ms.some((m) => m.bodyOnly) && contradictsItself(sides[a].members, sides[b].members, al);
@@ -431,6 +432,31 @@ function otherEventsFigures(sa: { rep: QMention; members: QMention[] }, sb: { re
     far ||= xs.every((x) => ys.every((y) => apartFivefold(x, y)));
   }
   return disagree > 0 && far;
+}
+
+/**
+ * "Butler returning an interception 32 yards" and "Ratliff intercepted a pass and returned it 35
+ * yards": a count of an act is one act's only between sentences that name its people alike. When
+ * every sentence of one side and every sentence of the other (of other articles) each name people
+ * and share none, they tell two people's acts (two plays of a game, two games), not one disputed.
+ * Who a figure is attributed to ("Gov. Roe said 50 were injured") is the source, not a participant:
+ * the speakers of the article's quotes are left out.
+ */
+function actsOfOtherPeople(a: QMention[], b: QMention[]): boolean {
+  const people = (m: QMention) => {
+    const speakers = m.sent.art.quotes.map((q) => q.quote.speakerSpan).filter((x): x is { start: number; end: number } => !!x);
+    return new Set(m.sent.entities.filter((e) => e.type === 'PER' && !speakers.some((x) => x.start <= e.span.start && e.span.end <= x.end)).map((e) => e.key));
+  };
+  const pa = a.map(people);
+  const pb = b.map(people);
+  let pairs = 0;
+  for (let i = 0; i < a.length; i++)
+    for (let j = 0; j < b.length; j++) {
+      if (a[i].sent.art.id === b[j].sent.art.id) continue;
+      if (!pa[i].size || !pb[j].size || [...pa[i]].some((k) => pb[j].has(k))) return false;
+      pairs++;
+    }
+  return pairs > 0;
 }
 
 /** Figures five times apart or more (five hurt and 50, two and 80): not one figure told two ways. */

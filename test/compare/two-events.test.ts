@@ -122,3 +122,14 @@ describe('an age told under a first name only', () => {
     assert.deepEqual(ages([named, 'Police named the victims as Tom Okafor’s mother, Kaitlyn, 61, and a neighbour, found dead on Saturday.']).map((k) => k.slot), []);
   });
 });
+
+describe('a count of an act told of two people', () => {
+  const plays = (a: string, b: string) =>
+    slots([`The Harriers took the lead when ${a} intercepted a pass and returned it 32 yards for a touchdown in the first quarter.`, `The Harriers took the lead when ${b} intercepted a pass and returned it 35 yards for a touchdown in the first quarter.`], /yard/);
+  it('is two acts when the sentences name different people', () => {
+    assert.deepEqual(plays('cornerback Lars Odum', 'safety Pete Varga').map((k) => k.slot), []);
+  });
+  it('is one act in dispute when they name the same person', () => {
+    assert.equal(plays('cornerback Lars Odum', 'Lars Odum').length, 1);
+  });
+});
