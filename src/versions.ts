@@ -68,5 +68,6 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-16: two sides whose articles also dispute another figure, agree on none, and one of the two disputes
 //   is five times apart or more tell of two events, not one; an age under a first name only joins the story's
 //   person of that first name only in an article that writes the surname; a count of an act is not compared
-//   between sentences that each name people (speakers aside) and share none (session 16)
+//   between sentences that each name people (speakers aside) and share none; a year in an apposition after a
+//   name dates no act (session 16)
 export const COMPARE_VERSION = 'compare-16';

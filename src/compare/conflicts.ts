@@ -25,6 +25,7 @@ import { type Alignment, statesOneFact as oneFact } from './facts.js';
 import { type ArticleView, type EntityRef, evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
 import { sidesByFirst } from './sides.js';
 import { backgroundSentences, figureSlots, inLead, resolveOneNameSlots, type Slot, storyEventDay } from './slots.js';
+import { parseOf } from './syntax.js';
 import { clean, cmp } from './text.js';
 import { linkedGroups } from '../util/union-find.js';
 import { joinCountsToActs } from './counts.js';
@@ -435,7 +436,7 @@ function otherEventsFigures(sa: { rep: QMention; members: QMention[] }, sb: { re
 }
 
 /**
- * "Butler returning an interception 32 yards" and "Ratliff intercepted a pass and returned it 35
+ * "Odum returning an interception 32 yards" and "Varga intercepted a pass and returned it 35
  * yards": a count of an act is one act's only between sentences that name its people alike. When
  * every sentence of one side and every sentence of the other (of other articles) each name people
  * and share none, they tell two people's acts (two plays of a game, two games), not one disputed.
@@ -853,6 +854,7 @@ function actDateConflicts(story: StoryView, already: Conflict[], al: Alignment):
         const coarse = coarseDate(act.t) !== null;
         if (past && !coarse) continue;
         if (coarse && !(act.agents.size || act.patients.size)) continue;
+        if (coarse && datesAnApposition(s, act.t)) continue;
         if (newsActKind(act.lemma, false) === 'statement' && toldToday(s, act.t)) continue;
         // an event named by a common noun is the article's own event in its lead only ("a fire broke out on Monday" later is another fire)
         if (act.byNoun && !inLead(s)) continue;
@@ -889,6 +891,23 @@ function actDateConflicts(story: StoryView, already: Conflict[], al: Alignment):
     out.push(c);
   }
   return out;
+}
+
+/**
+ * "Lena Roe, the club's top scorer in 2009, was put on injured reserve": a year or a month inside
+ * an apposition set off by commas right after a person's name (a noun before it, no finite verb in it)
+ * dates the description, not the sentence's act. ("Lena Roe, in 2009, moved ...", with no noun
+ * before the year, still dates the act.)
+ */
+function datesAnApposition(s: Sent, t: ResolvedTime): boolean {
+  const text = s.art.text;
+  const open = text.lastIndexOf(',', t.span.start);
+  const close = text.indexOf(',', t.span.end);
+  if (open < s.span.start || close < 0 || close >= s.span.end) return false;
+  if (!s.entities.some((e) => e.type === 'PER' && e.span.end <= open && !text.slice(e.span.end, open).trim())) return false;
+  const inside = (parseOf(s.art) ?? []).filter((tk) => tk.start > open && tk.end <= close);
+  // (a participle describes: "the leading rusher in 2009"; a finite verb makes it a clause)
+  return inside.some((tk) => tk.end <= t.span.start && tk.upos === 'NOUN') && !inside.some((tk) => tk.upos === 'AUX' || /^(?:VBD|VBZ|VBP|MD)$/.test(tk.xpos));
 }
 
 /**

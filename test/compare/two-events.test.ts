@@ -133,3 +133,10 @@ describe('a count of an act told of two people', () => {
     assert.equal(plays('cornerback Lars Odum', 'Lars Odum').length, 1);
   });
 });
+
+describe('a year inside an apposition after a name', () => {
+  const injured = (a: string) => slots([a, 'The Harriers put Lena Okafor on injured reserve on Wednesday after a knee injury.'], /act "put"/);
+  it('dates the description, not the act', () => {
+    assert.deepEqual(injured("Lena Okafor, the Harriers' leading scorer in 2009, was put on injured reserve by the club after a knee injury.").map((k) => k.slot), []);
+  });
+});
