@@ -74,4 +74,9 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-18: a total that only grows (deaths, injured, arrests, counts of the story's things, estimated values) told higher in
 //   articles published on later days is an evolving figure (`evolvingFigures`, compare/evolving.ts), not a conflict; such a
 //   conflict that falls later or has undated sides says so in its note (session 16)
-export const COMPARE_VERSION = 'compare-18';
+// compare-19: two sides whose articles also dispute another figure, agree on none, and one of the two disputes
+//   is five times apart or more tell of two events, not one; an age under a first name only joins the story's
+//   person of that first name only in an article that writes the surname; a count of an act is not compared
+//   between sentences that each name people (speakers aside) and share none; a year in an apposition after a
+//   name dates no act (session 16)
+export const COMPARE_VERSION = 'compare-19';

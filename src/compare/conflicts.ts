@@ -26,6 +26,7 @@ import { type Alignment, statesOneFact as oneFact } from './facts.js';
 import { type ArticleView, type EntityRef, evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
 import { sidesByFirst } from './sides.js';
 import { backgroundSentences, figureSlots, inLead, resolveOneNameSlots, type Slot, storyEventDay } from './slots.js';
+import { parseOf } from './syntax.js';
 import { clean, cmp } from './text.js';
 import { linkedGroups } from '../util/union-find.js';
 import { joinByFact, joinCountsToActs, repeatedCounts } from './counts.js';
@@ -130,8 +131,10 @@ function quantityConflicts(story: StoryView, al: Alignment, evolving: EvolvingFi
     if (agency) mentions.push({ sent, q, slot: `${slot.key}|by|${agency.key}`, label: `${slot.label} according to ${agency.name}`, low, high, unit: slot.unit });
   }
   const roleSlots = new Map(mentions.filter((m) => m.role).map((m) => [m, m.slot]));
+  const oneNameAges = new Map(mentions.filter((m) => /^age\|[^| ]+$/.test(m.slot)).map((m) => [m, m.slot]));
   resolveOneNameSlots(mentions);
   keepOtherAgesApart(mentions, roleSlots);
+  keepFirstNamesApart(mentions, oneNameAges);
   childrenByParent(mentions, al);
   joinRolesByAge(mentions);
   joinRolesByArticle(mentions);
@@ -142,11 +145,12 @@ function quantityConflicts(story: StoryView, al: Alignment, evolving: EvolvingFi
   for (const [m, own] of restated) [m.slot, m.label] = [own.slot, own.label];
   mentions.sort((a, b) => cmp(a.slot, b.slot) || cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
   capPerSlot(mentions, (m) => m.slot);
+  const figures = figuresByArticle(mentions);
   const out: Conflict[] = [];
   for (let i = 0; i < mentions.length; ) {
     let j = i;
     while (j < mentions.length && mentions[j].slot === mentions[i].slot) j++;
-    const c = slotConflict(story, mentions.slice(i, j), al, evolving);
+    const c = slotConflict(story, mentions.slice(i, j), al, figures, evolving);
     if (c) out.push(c);
     i = j;
   }
@@ -195,6 +199,25 @@ function keepOtherAgesApart(mentions: QMention[], roleSlots: Map<QMention, strin
     if (m.slot === own) continue;
     const named = mentions.filter((o) => !o.role && o.slot === m.slot && o.sent.art.id === m.sent.art.id);
     if (named.some((o) => compareIntervals(o, m) !== 'same') || !namesPerson(m.sent.art, m.slot)) m.slot = own;
+  }
+}
+
+/**
+ * "The victims have been identified as Gomes' mother, Katherine, 61": an age told under a first name
+ * only joins the story's one person of that first name (resolveOneNameSlots) only when its article
+ * writes that person's surname. News gives a first name alone for someone its article places by
+ * another's name (a mother, a wife); an article that never writes the surname tells of another
+ * Katherine (a second event grouped into the story), however alike the names sound. A one-name age
+ * that is a surname ("Roe, 35") is not touched. The mention goes back to its own slot.
+ */
+function keepFirstNamesApart(mentions: QMention[], before: Map<QMention, string>): void {
+  for (const [m, own] of before) {
+    if (m.slot === own) continue;
+    const one = own.slice('age|'.length).toLowerCase();
+    const surname = (m.slot.split('|')[1] ?? '').toLowerCase();
+    if (!surname || surname === one) continue;
+    const written = m.sent.art.sentences.some((s) => s.entities.some((e) => e.type === 'PER' && e.key.split(' ').pop() === surname));
+    if (!written) m.slot = own;
   }
 }
 
@@ -323,7 +346,7 @@ function sidesOf(ms: QMention[]): { rep: QMention; members: QMention[] }[] {
  * The conflict among the figures of one slot, or null when they are compatible or from one source,
  * or when they are a growing total told higher on later days (then added to `evolving`).
  */
-function slotConflict(story: StoryView, ms: QMention[], al: Alignment, evolving: EvolvingFigure[]): Conflict | null {
+function slotConflict(story: StoryView, ms: QMention[], al: Alignment, figures: FiguresByArticle, evolving: EvolvingFigure[]): Conflict | null {
   const oneArticle = new Set(ms.map((m) => m.sent.art.id)).size === 1;
   if (story.independent(ms.map((m) => m.sent.art.id)) < 2 && !oneArticle) return null;
   const sides = sidesOf(ms);
@@ -342,7 +365,9 @@ function slotConflict(story: StoryView, ms: QMention[], al: Alignment, evolving:
       const across =
         (sides[b].members.some((m) => !groupsA.has(m.sent.art.group)) || sides[a].members.some((m) => !groupsB.has(m.sent.art.group))) &&
         sameTimeOfWriting(sides[a].members, sides[b].members) &&
-        !(ms[0].slot.startsWith('age|') && toldAtTwoTimes(story, sides[a].members, sides[b].members, surnameOf(ms[0].slot)));
+        !(ms[0].slot.startsWith('age|') && toldAtTwoTimes(story, sides[a].members, sides[b].members, surnameOf(ms[0].slot))) &&
+        !otherEventsFigures(sides[a], sides[b], figures) &&
+        !(ms[0].slot.startsWith('count|') && actsOfOtherPeople(sides[a].members, sides[b].members));
       // one article against itself is a contradiction of its own, marked withinArticle below
       // (not for figures an article's body may tell of several events, Slot.bodyOnly)
       const sameArticle = oneArticle && sev === 'conflict' && !ms.some((m) => m.bodyOnly) && contradictsItself(sides[a].members, sides[b].members, al);
@@ -376,6 +401,84 @@ function slotConflict(story: StoryView, ms: QMention[], al: Alignment, evolving:
 /** A side's value interval (its first figure's) and its articles' publication days. */
 function timedSide(members: QMention[]): TimedSide {
   return { low: members[0].low, high: members[0].high, days: members.map((m) => m.sent.art.published) };
+}
+
+/** Each article's figures by their final slot (what one agency said, `|by|`, is a copy of its slot's figure and left out). */
+type FiguresByArticle = Map<string, Map<string, QMention[]>>;
+function figuresByArticle(mentions: QMention[]): FiguresByArticle {
+  const out: FiguresByArticle = new Map();
+  for (const m of mentions) {
+    if (m.slot.includes('|by|')) continue;
+    const art = out.get(m.sent.art.id) ?? out.set(m.sent.art.id, new Map()).get(m.sent.art.id)!;
+    (art.get(m.slot) ?? art.set(m.slot, []).get(m.slot)!).push(m);
+  }
+  return out;
+}
+
+/**
+ * Two sides told by the articles of two events grouped as one story (two quakes on one island, a
+ * magnitude-5.6 that hurt five and a 5.9 that killed ten and hurt 70): the articles of one side and
+ * those of the other dispute another figure of the story too, agree on none, and one of the two
+ * disputes is five times apart or more (five hurt, 70 hurt). Within one event, outlets that
+ * dispute one figure share others or dispute them by a margin ("Buckley, 32" and "31" beside a
+ * fall of 600 m and of 700 m: two disputes of one event, kept); a figure several times another
+ * beside a second dispute is another event's. Figures of other slots told at other times of
+ * writing (an age, a running count) are not read as disagreeing.
+ */
+function otherEventsFigures(sa: { rep: QMention; members: QMention[] }, sb: { rep: QMention; members: QMention[] }, figures: FiguresByArticle): boolean {
+  const [a, b] = [sa.members, sb.members];
+  const slot = a[0].slot.split('|by|')[0];
+  const artsA = new Set(a.map((m) => m.sent.art.id));
+  const artsB = new Set(b.map((m) => m.sent.art.id));
+  if ([...artsA].some((id) => artsB.has(id))) return false;
+  const bySlot = (arts: Set<string>) => {
+    const out = new Map<string, QMention[]>();
+    for (const id of arts) for (const [k, ms] of figures.get(id) ?? []) if (k !== slot) (out.get(k) ?? out.set(k, []).get(k)!).push(...ms);
+    return out;
+  };
+  const [fa, fb] = [bySlot(artsA), bySlot(artsB)];
+  let disagree = 0;
+  let far = apartFivefold(sa.rep, sb.rep);
+  for (const [k, xs] of fa) {
+    const ys = fb.get(k);
+    if (!ys) continue;
+    if (xs.some((x) => ys.some((y) => compareIntervals(x, y) !== 'conflict'))) return false;
+    if (!sameTimeOfWriting(xs, ys)) continue;
+    disagree++;
+    far ||= xs.every((x) => ys.every((y) => apartFivefold(x, y)));
+  }
+  return disagree > 0 && far;
+}
+
+/**
+ * "Odum returning an interception 32 yards" and "Varga intercepted a pass and returned it 35
+ * yards": a count of an act is one act's only between sentences that name its people alike. When
+ * every sentence of one side and every sentence of the other (of other articles) each name people
+ * and share none, they tell two people's acts (two plays of a game, two games), not one disputed.
+ * Who a figure is attributed to ("Gov. Roe said 50 were injured") is the source, not a participant:
+ * the speakers of the article's quotes are left out.
+ */
+function actsOfOtherPeople(a: QMention[], b: QMention[]): boolean {
+  const people = (m: QMention) => {
+    const speakers = m.sent.art.quotes.map((q) => q.quote.speakerSpan).filter((x): x is { start: number; end: number } => !!x);
+    return new Set(m.sent.entities.filter((e) => e.type === 'PER' && !speakers.some((x) => x.start <= e.span.start && e.span.end <= x.end)).map((e) => e.key));
+  };
+  const pa = a.map(people);
+  const pb = b.map(people);
+  let pairs = 0;
+  for (let i = 0; i < a.length; i++)
+    for (let j = 0; j < b.length; j++) {
+      if (a[i].sent.art.id === b[j].sent.art.id) continue;
+      if (!pa[i].size || !pb[j].size || [...pa[i]].some((k) => pb[j].has(k))) return false;
+      pairs++;
+    }
+  return pairs > 0;
+}
+
+/** Figures five times apart or more (five hurt and 50, two and 80): not one figure told two ways. */
+function apartFivefold(a: QMention, b: QMention): boolean {
+  const [lo, hi] = a.q.value <= b.q.value ? [a, b] : [b, a];
+  return lo.q.value > 0 && Number.isFinite(lo.high) && hi.low >= 5 * lo.high;
 }
 
 function apartTenfold(a: QMention, b: QMention): boolean {
@@ -768,6 +871,7 @@ function actDateConflicts(story: StoryView, already: Conflict[], al: Alignment):
         const coarse = coarseDate(act.t) !== null;
         if (past && !coarse) continue;
         if (coarse && !(act.agents.size || act.patients.size)) continue;
+        if (coarse && datesAnApposition(s, act.t)) continue;
         if (newsActKind(act.lemma, false) === 'statement' && toldToday(s, act.t)) continue;
         // an event named by a common noun is the article's own event in its lead only ("a fire broke out on Monday" later is another fire)
         if (act.byNoun && !inLead(s)) continue;
@@ -804,6 +908,23 @@ function actDateConflicts(story: StoryView, already: Conflict[], al: Alignment):
     out.push(c);
   }
   return out;
+}
+
+/**
+ * "Lena Roe, the club's top scorer in 2009, was put on injured reserve": a year or a month inside
+ * an apposition set off by commas right after a person's name (a noun before it, no finite verb in it)
+ * dates the description, not the sentence's act. ("Lena Roe, in 2009, moved ...", with no noun
+ * before the year, still dates the act.)
+ */
+function datesAnApposition(s: Sent, t: ResolvedTime): boolean {
+  const text = s.art.text;
+  const open = text.lastIndexOf(',', t.span.start);
+  const close = text.indexOf(',', t.span.end);
+  if (open < s.span.start || close < 0 || close >= s.span.end) return false;
+  if (!s.entities.some((e) => e.type === 'PER' && e.span.end <= open && !text.slice(e.span.end, open).trim())) return false;
+  const inside = (parseOf(s.art) ?? []).filter((tk) => tk.start > open && tk.end <= close);
+  // (a participle describes: "the leading rusher in 2009"; a finite verb makes it a clause)
+  return inside.some((tk) => tk.end <= t.span.start && tk.upos === 'NOUN') && !inside.some((tk) => tk.upos === 'AUX' || /^(?:VBD|VBZ|VBP|MD)$/.test(tk.xpos));
 }
 
 /**

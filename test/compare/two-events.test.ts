@@ -97,3 +97,46 @@ describe('an event named by its noun only', () => {
     assert.deepEqual(c.map((k) => k.slot), []);
   });
 });
+
+describe('two quakes told as one: a second figure several times apart', () => {
+  const quake = (magnitude: string, hurt: string) => `A ${magnitude} magnitude earthquake struck the island of Varnholm on Sunday, injuring ${hurt} people and damaging houses, officials said.`;
+  const magnitudes = (texts: string[]) => slots(texts, /magnitude/);
+  it('a magnitude in dispute beside a toll five times apart is another event’s', () => {
+    assert.deepEqual(magnitudes([quake('5.6', 'five'), quake('5.9', '70')]).map((k) => k.slot), []);
+  });
+  it('a magnitude in dispute beside a toll close to it is one event’s dispute', () => {
+    assert.equal(magnitudes([quake('5.6', '60'), quake('5.9', '70')]).length, 1);
+  });
+  it('a magnitude in dispute beside a toll told alike is one event’s dispute', () => {
+    assert.equal(magnitudes([quake('5.6', 'five'), quake('5.9', 'five')]).length, 1);
+  });
+});
+
+describe('an age told under a first name only', () => {
+  const ages = (texts: string[]) => slots(texts, /^age/);
+  const named = 'Police said Caitlin Marsh, 20, was found dead at a house in Eastbury on Saturday.';
+  it('joins the one person of that first name when its article writes the surname', () => {
+    assert.equal(ages([named, 'Police named the victim as Tom Marsh’s sister, Kaitlyn, 22, found dead in Eastbury on Saturday.']).length, 1);
+  });
+  it('stays apart in an article that never writes the surname (another Kaitlyn)', () => {
+    assert.deepEqual(ages([named, 'Police named the victims as Tom Okafor’s mother, Kaitlyn, 61, and a neighbour, found dead on Saturday.']).map((k) => k.slot), []);
+  });
+});
+
+describe('a count of an act told of two people', () => {
+  const plays = (a: string, b: string) =>
+    slots([`The Harriers took the lead when ${a} intercepted a pass and returned it 32 yards for a touchdown in the first quarter.`, `The Harriers took the lead when ${b} intercepted a pass and returned it 35 yards for a touchdown in the first quarter.`], /yard/);
+  it('is two acts when the sentences name different people', () => {
+    assert.deepEqual(plays('cornerback Lars Odum', 'safety Pete Varga').map((k) => k.slot), []);
+  });
+  it('is one act in dispute when they name the same person', () => {
+    assert.equal(plays('cornerback Lars Odum', 'Lars Odum').length, 1);
+  });
+});
+
+describe('a year inside an apposition after a name', () => {
+  const injured = (a: string) => slots([a, 'The Harriers put Lena Okafor on injured reserve on Wednesday after a knee injury.'], /act "put"/);
+  it('dates the description, not the act', () => {
+    assert.deepEqual(injured("Lena Okafor, the Harriers' leading scorer in 2009, was put on injured reserve by the club after a knee injury.").map((k) => k.slot), []);
+  });
+});
