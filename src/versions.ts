@@ -54,4 +54,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   role-named age not joined to someone its article leaves unnamed while naming others, children counted per
 //   parent, no person's record after a team's name; team records only with a common game score; figures over ten
 //   times apart are two things; an anonymous act not joined across sentences naming disjoint people (session 14)
-export const COMPARE_VERSION = 'compare-12';
+// compare-13: the story's own event (the happening most leads name, data/lexicons/event-nouns.tsv from WordNet)
+//   dated in the leads is one slot whatever verb tells it; first sentences stating one fact, one naming no one,
+//   date one event across act classes; both only when the leads name no disjoint places or people (session 15)
+export const COMPARE_VERSION = 'compare-13';
