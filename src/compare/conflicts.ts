@@ -778,13 +778,8 @@ function actDateConflicts(story: StoryView, already: Conflict[], al: Alignment):
   for (const [k, ms] of anonymousActs(anonymous, al)) bySlot.set(k, ms);
   for (const [k, ms] of oneFactInLeads(leadActs, al)) bySlot.set(k, ms);
   splitByObject(bySlot);
-  const told = storyEventMentions(story, eventDay);
-  if (told) {
-    // the event's dates are compared once, as the story's event, not again under the noun that names it
-    const members = new Set(told.ms.map((m) => m.t));
-    for (const [k, ms] of bySlot) if (k.startsWith('event|')) bySlot.set(k, ms.filter((m) => !members.has(m.t)));
-    bySlot.set(told.key, told.ms);
-  }
+  // (a date of the event an anonymous act's slot compares too is reported once: the story's event goes first, below)
+  for (const [k, ms] of storyEventSlots(story, eventDay, al)) bySlot.set(k, ms);
   for (const [k, ms] of bySlot) bySlot.set(k, ms.filter((m) => !COARSE.test(m.value) || ms.some((o) => statesOneFact(m, o, al))));
   const seen = new Set(already.flatMap((c) => c.sides.flatMap((x) => x.evidence.map((e) => `${e.articleId}:${e.span?.start ?? e.sentence.start}`))));
   const out: Conflict[] = [];
@@ -815,9 +810,9 @@ const dayTime = (t: ResolvedTime) => t.kind === 'weekday' || t.kind === 'date' |
  * that name it) tells two events of its kind ("Monday's earthquake was the second one ... Earlier on
  * Sunday a quake jolted the island"): its dates stand for neither.
  */
-function storyEventMentions(story: StoryView, eventDay: string | undefined): { key: string; ms: DMention[] } | null {
+function storyEventMentions(story: StoryView, eventDay: string | undefined): DMention[] {
   const ev = storyEvent(story);
-  if (!ev) return null;
+  if (!ev) return [];
   const out: DMention[] = [];
   for (const a of story.articles) {
     const background = backgroundSentences(a.sentences, eventDay);
@@ -834,7 +829,10 @@ function storyEventMentions(story: StoryView, eventDay: string | undefined): { k
         const day = dayOf(t);
         if (!day || COARSE.test(day.value)) continue;
         const actors = new Set([...(act?.agents ?? []), ...(act?.patients ?? [])].filter((k) => !k.startsWith('N:')));
-        own.push({ sent: s, t, act: ev.replace(/\.\d+$/, '').replace(/_/g, ' '), actors, subjects: actors, ...day });
+        // what a verb of the event acts on is part of it ("released a patch", "released a fix": two releases, as
+        // splitByObject reads an act); what the event's noun strikes is a place ("a quake struck the province")
+        const object = act?.object && !argumentEvents(s, t).has(ev) ? act.object : undefined;
+        own.push({ sent: s, t, act: ev.replace(/\.\d+$/, '').replace(/_/g, ' '), actors, subjects: actors, object, ...day });
       }
     }
     const days = new Set([...near, ...own.filter((m) => m.value.length >= 10).map((m) => m.value)]);
@@ -843,16 +841,41 @@ function storyEventMentions(story: StoryView, eventDay: string | undefined): { k
   // two dates of the event that name different people ("Rait died on Friday", "Buckley died on
   // Saturday"): the story's noun covers several happenings, none of them the one event
   const people = (m: DMention) => [...m.actors].filter((k) => k.startsWith('PER:'));
-  if (out.some((m) => out.some((o) => people(m).length > 0 && people(o).length > 0 && !people(m).some((k) => people(o).includes(k))))) return null;
+  if (out.some((m) => out.some((o) => people(m).length > 0 && people(o).length > 0 && !people(m).some((k) => people(o).includes(k))))) return [];
   // dates that both name the people are the act slots' to compare (actSlots, with their checks); here
   // they must agree, or one person's two acts of the kind are in the story ("checked into one clinic
   // on Thursday, May 2", "into another on Thursday, May 9")
   // two leads that name places and share none tell two happenings of the kind (a quake in one
   // province, a quake in another)
-  if (out.some((m) => out.some((o) => placesApart(m.sent.art, o.sent.art)))) return null;
+  if (out.some((m) => out.some((o) => placesApart(m.sent.art, o.sent.art)))) return [];
   const named = out.filter((m) => people(m).length > 0);
-  if (named.some((m) => named.some((o) => !sameDay(m, o)))) return null;
-  return story.independent(out.map((m) => m.sent.art.id)) >= 2 ? { key: `${STORY_EVENT}${ev}`, ms: out } : null;
+  if (named.some((m) => named.some((o) => !sameDay(m, o)))) return [];
+  return story.independent(out.map((m) => m.sent.art.id)) >= 2 ? out : [];
+}
+
+/**
+ * The story's event dated in the leads (storyEventMentions), one slot per group of dates (single
+ * link) that show they tell one happening: their sentences state one fact, or name one place, or
+ * one participant. A noun of the event and a verb are what every happening of its kind shares ("the
+ * fire broke out on Friday" in one town, "a large fire broke out this morning" in another): a date
+ * with no such link to another article's is compared with none. A verb of the event with two
+ * objects tells two acts (splitByObject).
+ */
+function storyEventSlots(story: StoryView, eventDay: string | undefined, al: Alignment): Map<string, DMention[]> {
+  const ms = storyEventMentions(story, eventDay).sort((a, b) => cmp(a.sent.id, b.sent.id) || a.t.span.start - b.t.span.start).slice(0, MAX_PER_SLOT);
+  const out = new Map<string, DMention[]>();
+  if (!ms.length) return out;
+  const shared = (x: ReadonlySet<string>, y: ReadonlySet<string>) => [...x].some((k) => y.has(k));
+  const linked = (a: DMention, b: DMention) =>
+    a.sent.art.id !== b.sent.art.id && (shared(placesOf(a.sent), placesOf(b.sent)) || shared(a.actors, b.actors) || oneFact(al, a.sent, b.sent));
+  const group = linkedGroups(ms.length, (i, j) => linked(ms[i], ms[j]));
+  ms.forEach((m, i) => {
+    if (!ms.some((o) => o !== m && linked(m, o))) return;
+    const k = `${STORY_EVENT}${m.act}|${group[i]}`;
+    (out.get(k) ?? out.set(k, []).get(k)!).push(m);
+  });
+  splitByObject(out);
+  return out;
 }
 
 /**

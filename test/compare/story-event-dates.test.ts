@@ -50,6 +50,26 @@ describe("dates of the story's own event", () => {
   });
 });
 
+describe("the story's event needs a link between two dates", () => {
+  it('does not oppose two fires that share only the noun and the verb, one naming no place', () => {
+    const x = story(
+      'The fire broke out in the roof of the building at 8.49pm on Friday night and quickly spread.\n\nResidents were moved to a church.',
+      'A large fire broke out at the Brookfield town hall on Sunday morning, fire crews said.\n\nThe fire damaged the roof of the building.',
+      'Crews fought the fire at the Brookfield town hall for six hours.\n\nThe fire damaged the roof.',
+    );
+    assert.deepEqual(dated(x).map((c) => c.note), []);
+  });
+
+  it('opposes two days of the fire when both sentences name its place', () => {
+    const x = story(
+      'A large fire broke out at the Brookfield town hall on Friday night, fire crews said.\n\nResidents were moved to a church.',
+      'A large fire broke out at the Brookfield town hall on Sunday morning, fire crews said.\n\nThe fire damaged the roof of the building.',
+      'Crews fought the fire at the Brookfield town hall for six hours.\n\nThe fire damaged the roof.',
+    );
+    assert.equal(dated(x).length, 1, JSON.stringify(x.conflicts.map((k) => k.note)));
+  });
+});
+
 describe('first sentences that state one fact', () => {
   it('opposes the days of one fire told by two verbs, one naming no one', () => {
     const x = story(
