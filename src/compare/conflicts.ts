@@ -490,6 +490,8 @@ interface DMention {
   patients?: Set<string>;
   /** The head lemma of the act's object, by the parse (dated-acts.ts). */
   object?: string;
+  /** A day with its year written, in a sentence about the past ("On June 27, 1973, he pleaded guilty"): held to one fact as a year is. */
+  pastDay?: boolean;
 }
 
 /** What a dated item says happened: the act its time dates (actAt) and who acts (actorKeys). */
@@ -751,17 +753,19 @@ function actDateConflicts(story: StoryView, already: Conflict[], al: Alignment):
       for (const act of datedActs(s, inLead(s))) {
         // a sentence about the past tells other acts, except the one its own year or month dates (held to one fact below)
         const coarse = coarseDate(act.t) !== null;
-        if (past && !coarse) continue;
-        if (coarse && !(act.agents.size || act.patients.size)) continue;
+        // (a day whose year is written dates its act in the past as its year does: "On June 27, 1973, he pleaded guilty")
+        const pastDay = past && !coarse && /\b\d{4}\b/.test(act.t.text) && (act.t.resolved?.length ?? 0) >= 10;
+        if (past && !coarse && !pastDay) continue;
+        if ((coarse || pastDay) && !(act.agents.size || act.patients.size)) continue;
         if (newsActKind(act.lemma, false) === 'statement' && toldToday(s, act.t)) continue;
         // an event named by a common noun is the article's own event in its lead only ("a fire broke out on Monday" later is another fire)
         if (act.byNoun && !inLead(s)) continue;
         const day = dayOf(act.t);
         if (!day) continue;
         const actors = new Set([...act.agents, ...act.patients]);
-        const m: DMention = { sent: s, t: act.t, act: act.lemma, actors, subjects: act.patients.size ? act.patients : act.agents, object: act.object, ...day };
+        const m: DMention = { sent: s, t: act.t, act: act.lemma, actors, subjects: act.patients.size ? act.patients : act.agents, object: act.object, pastDay, ...day };
         // ("for Sunday's game": a day in the possessive dates its noun, whatever verb the parse gives it)
-        if (inLead(s) && !coarse && !/['’]s$/.test(act.t.text)) leadActs.push(m);
+        if (inLead(s) && !coarse && !pastDay && !/['’]s$/.test(act.t.text)) leadActs.push(m);
         // an event named by its noun only ("a fire broke out"): any fire of the story has that participant, so it is one act only as
         // an anonymous one is, between sentences that state one fact
         if (!actors.size || [...actors].every((k) => k.startsWith('N:'))) {
@@ -780,7 +784,7 @@ function actDateConflicts(story: StoryView, already: Conflict[], al: Alignment):
   splitByObject(bySlot);
   // (a date of the event an anonymous act's slot compares too is reported once: the story's event goes first, below)
   for (const [k, ms] of storyEventSlots(story, eventDay, al)) bySlot.set(k, ms);
-  for (const [k, ms] of bySlot) bySlot.set(k, ms.filter((m) => !COARSE.test(m.value) || ms.some((o) => statesOneFact(m, o, al))));
+  for (const [k, ms] of bySlot) bySlot.set(k, ms.filter((m) => (!COARSE.test(m.value) && !m.pastDay) || ms.some((o) => statesOneFact(m, o, al))));
   const seen = new Set(already.flatMap((c) => c.sides.flatMap((x) => x.evidence.map((e) => `${e.articleId}:${e.span?.start ?? e.sentence.start}`))));
   const out: Conflict[] = [];
   // the story's event first: a conflict of one of its verbs is part of it
