@@ -17,6 +17,7 @@ import { countedArgument, countedNoun } from '../src/compare/syntax.js';
 import { actClass } from '../src/compare/act-classes.js';
 import { MAYBE_NUMBER } from '../src/text/numbers.js';
 import { actOfTime, actSlots, datedActs } from '../src/compare/dated-acts.js';
+import { datesEvent, storyEvent } from '../src/compare/story-event.js';
 import { loadFixtures, loadStory, scoreStory } from './eval-crosscheck.js';
 
 const name = process.argv[2] ?? '';
@@ -131,7 +132,7 @@ function digitShape(snip: string): string {
   return 'plain';
 }
 
-/** The article's first prose sentence, and whether a sentence names one day (what a link of two leads' first sentences across act classes reads: branch dates-wip). */
+/** The article's first prose sentence, and whether a sentence names one day (as conflicts.ts oneFactInLeads reads them). */
 function first(s: Sent): boolean {
   return s.art.sentences.find(inLead) === s;
 }
@@ -161,6 +162,9 @@ function funnel() {
     const slots = figureSlots(story);
     const slotOfQ = new Map(slots.map((x) => [x.q, x.slot]));
     const x = crossCheckStory({ storyId: f.storyId, articles, copies: f.copies.map((g) => g.map((k) => idOf.get(k) ?? k)) });
+    // the story's own event (story-event.ts), whose lead dates are one slot whatever verb tells them
+    const event = storyEvent(story);
+    bump(sys, `story event: ${event ? 'found' : 'none'}`);
     for (const c of x.conflicts) bump(reported, `${c.severity} ${c.kind}`);
     const missed = new Set(scoreStory(f, x, articles, idOf).missed.map((m) => m.replace(/ \(touched; lacks .*$/, '')));
     // system funnel, figures
@@ -230,6 +234,11 @@ function funnel() {
           if (dated.length) sideActs.push(dated);
           if (lead && act && actorKeys(s, t).size) keys.add(`l:${act.cls}`);
           if (clock) keys.add('clock');
+          const day = t.kind === 'weekday' || t.kind === 'date' || t.kind === 'datetime' || (t.kind === 'relative' && /^day:/.test(t.anchor ?? ''));
+          const dates = !!event && lead && day && datesEvent(s, t, event);
+          if (dates) keys.add('story-event');
+          if (list && event && day && lead && !dates) console.log(`EVENT\t${f.name}\t${event}\t${exp.what.slice(0, 50)}\t${actOfTime(s, t)?.lemma ?? '-'}\t${sentText(s).slice(0, 160)}`);
+          bump(stages, `side time, story event: ${!event ? 'story has none' : !day ? 'not a day' : !lead ? 'a day, not lead' : dates ? 'dates it (lead)' : 'lead day, dates another act'}`);
         }
         sideKeys.push(keys);
       }

@@ -32,6 +32,7 @@ import { linkedGroups } from '../util/union-find.js';
 import { joinByFact, joinCountsToActs, repeatedCounts } from './counts.js';
 import { evolvingFigure, growsWhileUnfolding, pairTiming, slotTiming, type TimedSide } from './evolving.js';
 import type { Conflict, ConflictSide, EvolvingFigure, NormalizedValue } from './types.js';
+import { argumentEvents, datesEvent, namesEvent, storyEvent } from './story-event.js';
 
 interface QMention {
   sent: Sent;
@@ -609,6 +610,8 @@ interface DMention {
   patients?: Set<string>;
   /** The head lemma of the act's object, by the parse (dated-acts.ts). */
   object?: string;
+  /** A day with its year written, in a sentence about the past ("On June 27, 1973, he pleaded guilty"): held to one fact as a year is. */
+  pastDay?: boolean;
 }
 
 /** What a dated item says happened: the act its time dates (actAt) and who acts (actorKeys). */
@@ -861,6 +864,7 @@ function dayOf(t: ResolvedTime): { value: string; weekday: string | null } | nul
 function actDateConflicts(story: StoryView, already: Conflict[], al: Alignment): Conflict[] {
   const bySlot = new Map<string, DMention[]>();
   const anonymous: DMention[] = [];
+  const leadActs: DMention[] = [];
   const eventDay = storyEventDay(story.articles);
   for (const a of story.articles) {
     const background = backgroundSentences(a.sentences, eventDay);
@@ -869,16 +873,20 @@ function actDateConflicts(story: StoryView, already: Conflict[], al: Alignment):
       for (const act of datedActs(s, inLead(s))) {
         // a sentence about the past tells other acts, except the one its own year or month dates (held to one fact below)
         const coarse = coarseDate(act.t) !== null;
-        if (past && !coarse) continue;
-        if (coarse && !(act.agents.size || act.patients.size)) continue;
-        if (coarse && datesAnApposition(s, act.t)) continue;
+        // (a day whose year is written dates its act in the past as its year does: "On June 27, 1973, he pleaded guilty")
+        const pastDay = past && !coarse && /\b\d{4}\b/.test(act.t.text) && (act.t.resolved?.length ?? 0) >= 10;
+        if (past && !coarse && !pastDay) continue;
+        if ((coarse || pastDay) && !(act.agents.size || act.patients.size)) continue;
+        if ((coarse || pastDay) && datesAnApposition(s, act.t)) continue;
         if (newsActKind(act.lemma, false) === 'statement' && toldToday(s, act.t)) continue;
         // an event named by a common noun is the article's own event in its lead only ("a fire broke out on Monday" later is another fire)
         if (act.byNoun && !inLead(s)) continue;
         const day = dayOf(act.t);
         if (!day) continue;
         const actors = new Set([...act.agents, ...act.patients]);
-        const m: DMention = { sent: s, t: act.t, act: act.lemma, actors, subjects: act.patients.size ? act.patients : act.agents, object: act.object, ...day };
+        const m: DMention = { sent: s, t: act.t, act: act.lemma, actors, subjects: act.patients.size ? act.patients : act.agents, object: act.object, pastDay, ...day };
+        // ("for Sunday's game": a day in the possessive dates its noun, whatever verb the parse gives it)
+        if (inLead(s) && !coarse && !pastDay && !/['’]s$/.test(act.t.text)) leadActs.push(m);
         // an event named by its noun only ("a fire broke out"): any fire of the story has that participant, so it is one act only as
         // an anonymous one is, between sentences that state one fact
         if (!actors.size || [...actors].every((k) => k.startsWith('N:'))) {
@@ -893,20 +901,105 @@ function actDateConflicts(story: StoryView, already: Conflict[], al: Alignment):
     }
   }
   for (const [k, ms] of anonymousActs(anonymous, al)) bySlot.set(k, ms);
+  for (const [k, ms] of oneFactInLeads(leadActs, al)) bySlot.set(k, ms);
   splitByObject(bySlot);
-  for (const [k, ms] of bySlot) bySlot.set(k, ms.filter((m) => !COARSE.test(m.value) || ms.some((o) => statesOneFact(m, o, al))));
+  // (a date of the event an anonymous act's slot compares too is reported once: the story's event goes first, below)
+  for (const [k, ms] of storyEventSlots(story, eventDay, al)) bySlot.set(k, ms);
+  for (const [k, ms] of bySlot) bySlot.set(k, ms.filter((m) => (!COARSE.test(m.value) && !m.pastDay) || ms.some((o) => statesOneFact(m, o, al))));
   const seen = new Set(already.flatMap((c) => c.sides.flatMap((x) => x.evidence.map((e) => `${e.articleId}:${e.span?.start ?? e.sentence.start}`))));
   const out: Conflict[] = [];
-  for (const k of [...bySlot.keys()].sort(cmp)) {
+  // the story's event first: a conflict of one of its verbs is part of it
+  const first = (k: string) => (k.startsWith(STORY_EVENT) ? 0 : 1);
+  for (const k of [...bySlot.keys()].sort((a, b) => first(a) - first(b) || cmp(a, b))) {
     const ms = bySlot.get(k)!;
     if (story.independent(ms.map((m) => m.sent.art.id)) < 2) continue;
-    const c = dateConflict(story, ms, `the act "${ms[0].act}"`);
+    const c = dateConflict(story, ms, k.startsWith(STORY_EVENT) ? `the ${ms[0].act}` : `the act "${ms[0].act}"`);
     if (!c) continue;
     const keys = c.sides.flatMap((x) => x.evidence.map((e) => `${e.articleId}:${e.span?.start ?? e.sentence.start}`));
     if (keys.every((x) => seen.has(x))) continue;
     keys.forEach((x) => seen.add(x));
     out.push(c);
   }
+  return out;
+}
+
+const STORY_EVENT = 'story-event|';
+/** Times that name a day: a weekday, a date, a day counted from the writing ("yesterday"). */
+const dayTime = (t: ResolvedTime) => t.kind === 'weekday' || t.kind === 'date' || t.kind === 'datetime' || (t.kind === 'relative' && /^day:/.test(t.anchor ?? ''));
+
+/**
+ * The story's own event (story-event.ts) dated in the leads, whatever verb each outlet tells it by
+ * and whether it names anyone ("the quake struck on Sunday", "Sunday's earthquake", "the island was
+ * hit by a temblor on Monday"): one slot. Not in a sentence about the past, not a verb that states
+ * no fact. An article whose lead gives the event two days (in its dates of it, or in two sentences
+ * that name it) tells two events of its kind ("Monday's earthquake was the second one ... Earlier on
+ * Sunday a quake jolted the island"): its dates stand for neither.
+ */
+function storyEventMentions(story: StoryView, eventDay: string | undefined): DMention[] {
+  const ev = storyEvent(story);
+  if (!ev) return [];
+  const out: DMention[] = [];
+  for (const a of story.articles) {
+    const background = backgroundSentences(a.sentences, eventDay);
+    const own: DMention[] = [];
+    // the days the lead gives in sentences that name the event, however the parse dates them
+    const near: string[] = [];
+    for (const s of a.sentences) {
+      if (!inLead(s) || background.get(s.index) === 'past') continue;
+      if (namesEvent(s, ev)) for (const t of s.times) if (dayTime(t) && !t.resolvedInferred && t.resolved && t.resolved.length >= 10) near.push(t.resolved.slice(0, 10));
+      for (const t of s.times) {
+        if (!dayTime(t) || recurringDay(s, t) || !datesEvent(s, t, ev)) continue;
+        const act = actOfTime(s, t);
+        if (act && (!act.fact || act.speech)) continue;
+        const day = dayOf(t);
+        if (!day || COARSE.test(day.value)) continue;
+        const actors = new Set([...(act?.agents ?? []), ...(act?.patients ?? [])].filter((k) => !k.startsWith('N:')));
+        // what a verb of the event acts on is part of it ("released a patch", "released a fix": two releases, as
+        // splitByObject reads an act); what the event's noun strikes is a place ("a quake struck the province")
+        const object = act?.object && !argumentEvents(s, t).has(ev) ? act.object : undefined;
+        own.push({ sent: s, t, act: ev.replace(/\.\d+$/, '').replace(/_/g, ' '), actors, subjects: actors, object, ...day });
+      }
+    }
+    const days = new Set([...near, ...own.filter((m) => m.value.length >= 10).map((m) => m.value)]);
+    if (own.every((m) => own.every((o) => sameDay(m, o))) && days.size <= 1) out.push(...own);
+  }
+  // two dates of the event that name different people ("Rait died on Friday", "Buckley died on
+  // Saturday"): the story's noun covers several happenings, none of them the one event
+  const people = (m: DMention) => [...m.actors].filter((k) => k.startsWith('PER:'));
+  if (out.some((m) => out.some((o) => people(m).length > 0 && people(o).length > 0 && !people(m).some((k) => people(o).includes(k))))) return [];
+  // dates that both name the people are the act slots' to compare (actSlots, with their checks); here
+  // they must agree, or one person's two acts of the kind are in the story ("checked into one clinic
+  // on Thursday, May 2", "into another on Thursday, May 9")
+  // two leads that name places and share none tell two happenings of the kind (a quake in one
+  // province, a quake in another)
+  if (out.some((m) => out.some((o) => placesApart(m.sent.art, o.sent.art)))) return [];
+  const named = out.filter((m) => people(m).length > 0);
+  if (named.some((m) => named.some((o) => !sameDay(m, o)))) return [];
+  return story.independent(out.map((m) => m.sent.art.id)) >= 2 ? out : [];
+}
+
+/**
+ * The story's event dated in the leads (storyEventMentions), one slot per group of dates (single
+ * link) that show they tell one happening: their sentences state one fact, or name one place, or
+ * one participant. A noun of the event and a verb are what every happening of its kind shares ("the
+ * fire broke out on Friday" in one town, "a large fire broke out this morning" in another): a date
+ * with no such link to another article's is compared with none. A verb of the event with two
+ * objects tells two acts (splitByObject).
+ */
+function storyEventSlots(story: StoryView, eventDay: string | undefined, al: Alignment): Map<string, DMention[]> {
+  const ms = storyEventMentions(story, eventDay).sort((a, b) => cmp(a.sent.id, b.sent.id) || a.t.span.start - b.t.span.start).slice(0, MAX_PER_SLOT);
+  const out = new Map<string, DMention[]>();
+  if (!ms.length) return out;
+  const shared = (x: ReadonlySet<string>, y: ReadonlySet<string>) => [...x].some((k) => y.has(k));
+  const linked = (a: DMention, b: DMention) =>
+    a.sent.art.id !== b.sent.art.id && (shared(placesOf(a.sent), placesOf(b.sent)) || shared(a.actors, b.actors) || oneFact(al, a.sent, b.sent));
+  const group = linkedGroups(ms.length, (i, j) => linked(ms[i], ms[j]));
+  ms.forEach((m, i) => {
+    if (!ms.some((o) => o !== m && linked(m, o))) return;
+    const k = `${STORY_EVENT}${m.act}|${group[i]}`;
+    (out.get(k) ?? out.set(k, []).get(k)!).push(m);
+  });
+  splitByObject(out);
   return out;
 }
 
@@ -976,6 +1069,51 @@ function anonymousActs(ms: DMention[], al: Alignment): Map<string, DMention[]> {
   });
   return out;
 }
+
+/**
+ * "The store burned down on Friday" against "a fire destroyed the store on Saturday": the leads of
+ * two articles that state one fact (one fact cluster, or close wording) and date it, one of them
+ * naming no one, date one event, whatever verbs tell it (anonymousActs joins two that name no one
+ * by one act class, in any sentence of the lead). Linked only when each sentence
+ * names one day (a sentence with two, "broke out on Friday; residents returned on
+ * Saturday", does not say which of them its fact is) and neither names people the other does not
+ * name; each group of such sentences (single link) is a slot.
+ */
+function oneFactInLeads(ms: DMention[], al: Alignment): Map<string, DMention[]> {
+  const sorted = ms.filter((m) => m.sent.times.filter(dayTime).length === 1).sort((a, b) => cmp(a.sent.id, b.sent.id)).slice(0, MAX_PER_SLOT);
+  const linked = (a: DMention, b: DMention) =>
+    a.sent.art.id !== b.sent.art.id && firstSentence(a.sent) && firstSentence(b.sent) && (!a.actors.size || !b.actors.size) && !namesOthers(a.sent, b.sent) && !otherHappenings(a, b) && !placesApart(a.sent.art, b.sent.art) && oneFact(al, a.sent, b.sent);
+  const group = linkedGroups(sorted.length, (i, j) => linked(sorted[i], sorted[j]));
+  const out = new Map<string, DMention[]>();
+  sorted.forEach((m, i) => {
+    if (!sorted.some((o) => o !== m && linked(m, o))) return;
+    const k = `lead-fact|${group[i]}`;
+    (out.get(k) ?? out.set(k, []).get(k)!).push(m);
+  });
+  return out;
+}
+
+/** "An earthquake struck on Tuesday" / "an aftershock shook the island on Wednesday": verbs whose nouns name two happenings (story-event.ts argumentEvents). */
+function otherHappenings(a: DMention, b: DMention): boolean {
+  const [x, y] = [argumentEvents(a.sent, a.t), argumentEvents(b.sent, b.t)];
+  return x.size > 0 && y.size > 0 && ![...x].some((e) => y.has(e));
+}
+
+/** Whether the leads of two articles both name places and share none (linked place keys). */
+function placesApart(a: ArticleView, b: ArticleView): boolean {
+  if (a === b) return false;
+  const [x, y] = [leadPlaces(a), leadPlaces(b)];
+  return x.size > 0 && y.size > 0 && ![...x].some((k) => y.has(k));
+}
+const LEAD_PLACES = new WeakMap<ArticleView, Set<string>>();
+function leadPlaces(a: ArticleView): Set<string> {
+  let out = LEAD_PLACES.get(a);
+  if (!out) LEAD_PLACES.set(a, (out = new Set(a.sentences.filter(inLead).flatMap((s) => [...placesOf(s)]))));
+  return out;
+}
+
+/** The article's first sentence that reads as prose: the one that tells what happened, and when. */
+const firstSentence = (s: Sent) => s.art.sentences.find(inLead) === s;
 
 /**
  * "Jane Roe was arrested on suspicion of drunk driving early Sunday" and "John Doe was arrested on

@@ -187,7 +187,7 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   // ("the 2006 attack" is another attack than the story's: an event named by its noun is dated by its day only)
   if (noun && coarse) return null;
   if (noun) return { sent: s, t, lemma: noun, agents: new Set([`N:${noun}`]), patients: new Set(), fact: true, speech: false, byNoun: true };
-  const p = namedThingHost(tokens, infinitiveHost(tokens, kids, timePredicate(tokens, t.span), t.span.end));
+  const p = datedPredicate(tokens, kids, t);
   if (p === null || tokens[p].upos !== 'VERB') return null;
   // "re-signed" is signing again: one act
   const lemma = tokens[p].lemma.toLowerCase().replace(/^re-/, '');
@@ -235,7 +235,21 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   if (subjectNoun) agentKeys.add(subjectNoun);
   const obj = kids[p].find((c) => rel(tokens[c]) === 'obj');
   const object = obj === undefined ? undefined : tokens[obj].lemma.toLowerCase();
-  return { sent: s, t, lemma, agents: agentKeys, patients: keys(patients), fact, speech: cueClassOf(lemma) !== null, byNoun: !!subjectNoun, object };
+  return { sent: s, t, lemma, agents: agentKeys, patients: keys(patients), fact, speech: cueClassOf(lemma) !== null && !pleaEntered(tokens, kids, p), byNoun: !!subjectNoun, object };
+}
+
+/**
+ * "pleaded guilty", "pleaded not guilty", "pleads innocent": a verb of saying whose complement is
+ * a plea is the act of entering it in court, dated like any act, not a statement of the day.
+ */
+function pleaEntered(tokens: readonly SyntaxToken[], kids: number[][], p: number): boolean {
+  return kids[p].some((c) => ['xcomp', 'obj', 'advmod'].includes(rel(tokens[c])) && PLEA.test(tokens[c].text));
+}
+const PLEA = /^(?:guilty|innocent)$/i;
+
+/** The predicate a time dates by the parse: its clause's head, past an infinitive it precedes or a participle of naming. */
+export function datedPredicate(tokens: readonly SyntaxToken[], kids: number[][], t: ResolvedTime): number | null {
+  return namedThingHost(tokens, infinitiveHost(tokens, kids, timePredicate(tokens, t.span), t.span.end));
 }
 
 /**

@@ -210,3 +210,35 @@ describe('a month names its month in a story with no date, and a participle of n
     assert.deepEqual(dated(other).map((c) => c.note), []);
   });
 });
+
+describe('a plea entered in the past, dated with its year', () => {
+  // Invented obituary wording: a former official who died this week, his plea decades earlier.
+  const OBIT = { iso: '2004-07-29T12:00:00Z', precision: 'minute' as const, source: 'text' };
+  const obit = (id: string, text: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}`, published: OBIT }));
+  const lead = 'Harold Brenner, a former campaign aide, died on Tuesday at his home. He was 75.\n\n';
+
+  it('opposes "On June 27, 1973, he pleaded guilty to obstruction" and "pleaded guilty to obstruction in July 1973"', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        obit('a', `${lead}On June 27, 1973, Brenner pleaded guilty to obstruction of justice and began cooperating with prosecutors.`),
+        obit('b', `${lead}Mr. Brenner pleaded guilty to obstruction of justice in July 1973 and cooperated with prosecutors.`),
+      ],
+      copies: [],
+    });
+    const c = dated(x).filter((k) => /plead/.test(k.slot));
+    assert.equal(c.length, 1, JSON.stringify(x.conflicts.map((k) => k.slot)));
+  });
+
+  it('does not oppose two past acts of the kind that state different facts', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        obit('a', `${lead}On June 27, 1973, Brenner pleaded guilty to obstruction of justice and began cooperating with prosecutors.`),
+        obit('b', `${lead}In 1981, Brenner pleaded guilty to a charge of tax evasion in a separate case in Texas.`),
+      ],
+      copies: [],
+    });
+    assert.deepEqual(dated(x).filter((k) => /plead/.test(k.slot)).map((k) => k.note), []);
+  });
+});

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyseArticle } from '../../src/analyse/index.js';
+import { crossCheckStory } from '../../src/compare/index.js';
+import { eventOfNoun } from '../../src/compare/story-event.js';
+import { bareArticle } from '../helpers.js';
+
+// Invented wording in the shape of a disaster story: one happening, told by each outlet with its own verb.
+const PUBLISHED = { iso: '2011-03-10T12:00:00Z', precision: 'minute' as const, source: 'text' };
+const art = (id: string, text: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}`, published: PUBLISHED }));
+const dated = (x: ReturnType<typeof crossCheckStory>) => x.conflicts.filter((c) => c.kind === 'date');
+const story = (...texts: string[]) => crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art(String.fromCharCode(97 + i), t)), copies: [] });
+
+describe('the event lexicon derived from WordNet', () => {
+  it('names one event by its synonyms and none by a noun of a thing', () => {
+    assert.equal(eventOfNoun('temblor'), eventOfNoun('earthquake'));
+    assert.ok(eventOfNoun('earthquake'));
+    assert.notEqual(eventOfNoun('aftershock'), eventOfNoun('earthquake'));
+    assert.equal(eventOfNoun('table'), undefined);
+  });
+});
+
+describe("dates of the story's own event", () => {
+  it('opposes "the quake struck on Tuesday" and "Monday\'s earthquake", told with other verbs and no one named', () => {
+    const x = story(
+      'A strong earthquake struck the coastal province of Norland on Tuesday, destroying hundreds of homes.\n\nRescue teams reached the worst hit villages by evening.',
+      "Rescue teams searched the rubble of hundreds of homes after Monday's earthquake in the coastal province of Norland.\n\nThe quake was felt in the capital.",
+      'The earthquake that hit the coastal province of Norland destroyed hundreds of homes, officials said.\n\nRescue teams searched the rubble.',
+    );
+    const c = dated(x);
+    assert.equal(c.length, 1, JSON.stringify(x.conflicts.map((k) => k.note)));
+    assert.deepEqual(c[0].sides.map((s) => s.articles.join()).sort(), ['a', 'b']);
+  });
+
+  it('does not oppose a second quake of another day, nor an earlier one named with an article', () => {
+    const x = story(
+      'A strong earthquake struck the coastal province of Norland on Tuesday, destroying hundreds of homes.\n\nRescue teams reached the worst hit villages by evening.',
+      'A strong aftershock shook the coastal province of Norland on Wednesday as rescuers searched for survivors of the earthquake.\n\nRescue teams reached the worst hit villages.',
+      'Rescuers in the coastal province of Norland were still searching the rubble of the earthquake.\n\nThe region was hit by a February 2 earthquake that destroyed a bridge.',
+    );
+    assert.deepEqual(dated(x).map((c) => c.note), []);
+  });
+
+  it('does not oppose an article that gives the event two days (two events of its kind)', () => {
+    const x = story(
+      "Monday's earthquake in the coastal province of Norland was the second in two days.\n\nOn Sunday an earthquake destroyed hundreds of homes in the coastal province of Norland.",
+      'A strong earthquake struck the coastal province of Norland on Sunday, destroying hundreds of homes.\n\nRescue teams reached the worst hit villages by evening.',
+    );
+    assert.deepEqual(dated(x).map((c) => c.note), []);
+  });
+});
+
+describe("the story's event needs a link between two dates", () => {
+  it('does not oppose two fires that share only the noun and the verb, one naming no place', () => {
+    const x = story(
+      'The fire broke out in the roof of the building at 8.49pm on Friday night and quickly spread.\n\nResidents were moved to a church.',
+      'A large fire broke out at the Brookfield town hall on Sunday morning, fire crews said.\n\nThe fire damaged the roof of the building.',
+      'Crews fought the fire at the Brookfield town hall for six hours.\n\nThe fire damaged the roof.',
+    );
+    assert.deepEqual(dated(x).map((c) => c.note), []);
+  });
+
+  it('opposes two days of the fire when both sentences name its place', () => {
+    const x = story(
+      'A large fire broke out at the Brookfield town hall on Friday night, fire crews said.\n\nResidents were moved to a church.',
+      'A large fire broke out at the Brookfield town hall on Sunday morning, fire crews said.\n\nThe fire damaged the roof of the building.',
+      'Crews fought the fire at the Brookfield town hall for six hours.\n\nThe fire damaged the roof.',
+    );
+    assert.equal(dated(x).length, 1, JSON.stringify(x.conflicts.map((k) => k.note)));
+  });
+});
+
+describe('first sentences that state one fact', () => {
+  it('opposes the days of one fire told by two verbs, one naming no one', () => {
+    const x = story(
+      'Fire crews fought a blaze that gutted the Brookfield town hall on Friday night, leaving the building a shell.',
+      'The Brookfield town hall was destroyed by a blaze on Saturday night, leaving the building a shell, fire crews said.',
+    );
+    const c = dated(x);
+    assert.equal(c.length, 1, JSON.stringify(x.conflicts.map((k) => k.note)));
+  });
+
+  it('does not oppose a first sentence that names two days', () => {
+    const x = story(
+      'Fire crews fought a blaze that gutted the Brookfield town hall on Friday night, and residents returned on Saturday.',
+      'The Brookfield town hall was destroyed by a blaze on Saturday night, leaving the building a shell, fire crews said.',
+    );
+    assert.deepEqual(dated(x).map((c) => c.note), []);
+  });
+});
