@@ -124,13 +124,19 @@ describe('an age told under a first name only', () => {
 });
 
 describe('a count of an act told of two people', () => {
-  const plays = (a: string, b: string) =>
-    slots([`The Harriers took the lead when ${a} intercepted a pass and returned it 32 yards for a touchdown in the first quarter.`, `The Harriers took the lead when ${b} intercepted a pass and returned it 35 yards for a touchdown in the first quarter.`], /yard/);
+  // (yards of a play are a measure, no count of things since counts.ts' session 16; a count of boats sent for someone is one)
+  const lead = 'A fire broke out on a ferry near the port of Eastbury on Thursday night, officials said.\n\n';
+  const sent = (a: string, b: string) =>
+    crossCheckTexts(
+      [`The harbour sent eight fireboats to the scene to rescue ${a} from the burning ferry.`, `The harbour sent five fireboats to the scene to rescue ${b} from the burning ferry.`],
+      publishedAt('2026-03-06T12:00:00Z'),
+      { lead },
+    ).conflicts.filter((c) => /fireboat/.test(c.slot));
   it('is two acts when the sentences name different people', () => {
-    assert.deepEqual(plays('cornerback Lars Odum', 'safety Pete Varga').map((k) => k.slot), []);
+    assert.deepEqual(sent('captain Lars Odum', 'engineer Pete Varga').map((k) => k.slot), []);
   });
   it('is one act in dispute when they name the same person', () => {
-    assert.equal(plays('cornerback Lars Odum', 'Lars Odum').length, 1);
+    assert.equal(sent('captain Lars Odum', 'Lars Odum').length, 1);
   });
 });
 
