@@ -1057,14 +1057,16 @@ function anonymousActs(ms: DMention[], al: Alignment): Map<string, DMention[]> {
   // (an act dated by its noun: the noun, whatever verb tells it, "Thursday's shooting" / "the shooting happened on Friday")
   const kind = (m: DMention) => (m.actors.size ? [...m.actors].sort(cmp).join('+') : actClass(m.act));
   const sorted = [...ms].sort((a, b) => cmp(a.sent.id, b.sent.id) || a.t.span.start - b.t.span.start).slice(0, MAX_PER_SLOT);
+  // each mention's kind read once, not once per pair of mentions (and each sentence's people, peopleOf)
+  const kinds = sorted.map(kind);
   const group = linkedGroups(sorted.length, (i, j) => {
     const [a, b] = [sorted[i], sorted[j]];
-    if (a.sent.art.id === b.sent.art.id || kind(a) !== kind(b) || namesOthers(a.sent, b.sent)) return false;
+    if (a.sent.art.id === b.sent.art.id || kinds[i] !== kinds[j] || namesOthers(a.sent, b.sent)) return false;
     return oneFact(al, a.sent, b.sent);
   });
   const out = new Map<string, DMention[]>();
   sorted.forEach((m, i) => {
-    const k = `${kind(m)}|anonymous|${group[i]}`;
+    const k = `${kinds[i]}|anonymous|${group[i]}`;
     (out.get(k) ?? out.set(k, []).get(k)!).push(m);
   });
   return out;
@@ -1121,9 +1123,16 @@ const firstSentence = (s: Sent) => s.art.sentences.find(inLead) === s;
  * (no one in common): two people's acts, whatever the anonymous act's verb.
  */
 function namesOthers(a: Sent, b: Sent): boolean {
-  const people = (s: Sent) => new Set(s.entities.filter((e) => e.type === 'PER').map((e) => e.key));
-  const [pa, pb] = [people(a), people(b)];
+  const [pa, pb] = [peopleOf(a), peopleOf(b)];
   return pa.size > 0 && pb.size > 0 && ![...pa].some((k) => pb.has(k));
+}
+
+/** The people a sentence names (their keys), read once per sentence: callers ask for every pair of many sentences. */
+const PEOPLE = new WeakMap<Sent, Set<string>>();
+function peopleOf(s: Sent): Set<string> {
+  let people = PEOPLE.get(s);
+  if (!people) PEOPLE.set(s, (people = new Set(s.entities.filter((e) => e.type === 'PER').map((e) => e.key))));
+  return people;
 }
 
 /**

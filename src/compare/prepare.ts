@@ -9,7 +9,7 @@ import { resolveTimes } from '../analyse/time.js';
 import type { AnnotatedArticle, EntityMention, Quantity, Quote, Span, TimeExpr } from '../model/types.js';
 import { validIsoDay } from '../ingest/validate.js';
 import { publicationDay, sourceFactsOf, sourceGroups, storyAnchorDay } from '../stories/facts.js';
-import { type WordToken, wordTokens } from '../text/normalise.js';
+import { movedWords, type WordToken, wordTokens } from '../text/normalise.js';
 import { cmp } from './text.js';
 import { attachSyntax } from './syntax.js';
 import type { CrossCheckMessage, CrossCheckSource, Evidence } from './types.js';
@@ -293,8 +293,7 @@ function sentenceWords(): SentenceWords {
     const first = seen.get(slice);
     let tokens: WordToken[];
     if (first) {
-      const d = start - first.start;
-      tokens = first.tokens.map((t) => ({ start: t.start + d, end: t.end + d, text: t.text, key: t.key, norm: t.norm, content: t.content }));
+      tokens = movedWords(first.tokens, start - first.start);
     } else {
       tokens = wordTokens(text, start, end);
       seen.set(slice, { tokens, start });

@@ -636,6 +636,14 @@ function leadText(sents: Sent[]): string {
  * tell none of that slot is marked `bodyOnly` (see Slot).
  */
 export function figureSlots(story: StoryView): { sent: Sent; q: Quantity; slot: Slot | null }[] {
+  // read once per story: the quantity conflicts and the record guard (records.ts) both ask
+  let known = FIGURE_SLOTS.get(story);
+  if (!known) FIGURE_SLOTS.set(story, (known = readFigureSlots(story)));
+  return known;
+}
+const FIGURE_SLOTS = new WeakMap<StoryView, { sent: Sent; q: Quantity; slot: Slot | null }[]>();
+
+function readFigureSlots(story: StoryView): { sent: Sent; q: Quantity; slot: Slot | null }[] {
   const eventDay = storyEventDay(story.articles);
   const out: { sent: Sent; q: Quantity; slot: Slot | null }[] = [];
   for (const a of story.articles) {

@@ -168,12 +168,41 @@ function tokenWords(raw: string): TokenWord[] {
   return words;
 }
 
+/**
+ * A word token as wordTokens gives it: its offsets, and its form shared with every other occurrence
+ * of the same word (a story's hundreds of thousands of tokens live as long as its cross-check, so a
+ * token of three fields instead of six is less for the garbage collector to copy and to keep).
+ */
+class WordAt implements WordToken {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly form: WordForm,
+  ) {}
+  get text(): string {
+    return this.form.text;
+  }
+  get key(): string {
+    return this.form.key;
+  }
+  get norm(): string {
+    return this.form.norm;
+  }
+  get content(): boolean {
+    return this.form.content;
+  }
+}
+
 /** Word tokens of text[from, to) with matching keys; punctuation dropped; hyphen compounds split as well. */
 export function wordTokens(text: string, from = 0, to = text.length): WordToken[] {
   const out: WordToken[] = [];
-  for (const t of tokenize(text, from, to))
-    for (const w of tokenWords(t.text)) out.push({ start: t.start + w.at, end: t.start + w.end, text: w.text, key: w.key, norm: w.norm, content: w.content });
+  for (const t of tokenize(text, from, to)) for (const w of tokenWords(t.text)) out.push(new WordAt(t.start + w.at, t.start + w.end, w));
   return out;
+}
+
+/** The same words `by` characters later (a sentence repeated word for word elsewhere in a story). */
+export function movedWords(tokens: readonly WordToken[], by: number): WordToken[] {
+  return tokens.map((t) => new WordAt(t.start + by, t.end + by, t instanceof WordAt ? t.form : t));
 }
 
 /**
