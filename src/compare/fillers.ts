@@ -10,8 +10,8 @@
  * and the person's slot with it; an injury told without a cue of breaking ("a sore knee") is not read.
  */
 import { dataRows } from '../text/lexicon.js';
-import { canonicalName, evidence, type EntityRef, type Sent, type StoryView } from './prepare.js';
-import { crossOutletPairs, sidesByFirst } from './sides.js';
+import { canonicalName, type EntityRef, type Sent, type StoryView } from './prepare.js';
+import { crossOutletPairs, sidesByFirst, wordedSide } from './sides.js';
 import { personKey } from './slots.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide } from './types.js';
@@ -143,15 +143,5 @@ function display(f: Filler): string {
 }
 
 function fillerSide(story: StoryView, fs: Filler[]): ConflictSide {
-  const sorted = [...fs].sort((a, b) => cmp(a.sent.id, b.sent.id) || a.span.start - b.span.start);
-  const articles = [...new Set(sorted.map((f) => f.sent.art.id))].sort(cmp);
-  return {
-    value: display(sorted[0]),
-    normalized: { kind: 'attribute', unit: 'bone', value: null, low: null, high: null, qualifier: 'exact', date: null },
-    wordings: [...new Set(sorted.map(display))],
-    articles,
-    outlets: [...new Set(articles.map((id) => story.byId.get(id)!.outlet))],
-    independentSources: story.independent(articles),
-    evidence: sorted.map((f) => evidence(f.sent, { ...f.span })),
-  };
+  return wordedSide(story, fs, display, { kind: 'attribute', unit: 'bone' });
 }

@@ -7,10 +7,10 @@
  * published within a week of each other when both are dated (a record changes with each fight).
  * Person keys and one-name joining as for ages (slots.ts personKey, resolveOneNameSlots).
  */
-import { canonicalName, evidence, type Sent, type StoryView } from './prepare.js';
-import { crossOutletPairs, sidesByFirst } from './sides.js';
+import { canonicalName, type Sent, type StoryView } from './prepare.js';
+import { crossOutletPairs, sidesByFirst, wordedSide } from './sides.js';
 import { figureSlots, personKey, resolveOneNameSlots } from './slots.js';
-import { clean, cmp } from './text.js';
+import { cmp } from './text.js';
 import type { Conflict, ConflictSide } from './types.js';
 
 export interface WinLoss {
@@ -180,15 +180,5 @@ export function toldAtTwoTimes(story: StoryView, a: readonly { sent: Sent }[], b
 
 /** One side of a record's or a score's conflict: its mentions' sentences, wordings and outlets. */
 export function recordSide(story: StoryView, rs: WinLoss[]): ConflictSide {
-  const sorted = [...rs].sort((a, b) => cmp(a.sent.id, b.sent.id) || a.span.start - b.span.start);
-  const articles = [...new Set(sorted.map((r) => r.sent.art.id))].sort(cmp);
-  return {
-    value: sorted[0].value,
-    normalized: { kind: 'quantity', unit: 'record', value: null, low: null, high: null, qualifier: 'exact', date: null },
-    wordings: [...new Set(sorted.map((r) => clean(r.sent.art.text.slice(r.span.start, r.span.end))))],
-    articles,
-    outlets: [...new Set(articles.map((id) => story.byId.get(id)!.outlet))],
-    independentSources: story.independent(articles),
-    evidence: sorted.map((r) => evidence(r.sent, { ...r.span })),
-  };
+  return wordedSide(story, rs, (r) => r.value, { kind: 'quantity', unit: 'record' });
 }

@@ -12,8 +12,8 @@
  * shared gazetteer: a region agrees with any home, since a town may lie in it.
  */
 import { cityList, countryList, regionList } from '../text/places.js';
-import { canonicalName, evidence, type EntityRef, type Sent, type StoryView } from './prepare.js';
-import { crossOutletPairs, sidesByFirst } from './sides.js';
+import { canonicalName, type EntityRef, type Sent, type StoryView } from './prepare.js';
+import { crossOutletPairs, sidesByFirst, wordedSide } from './sides.js';
 import { personKey, resolveOneNameSlots } from './slots.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide } from './types.js';
@@ -144,15 +144,5 @@ function displayHome(h: Home): string {
 }
 
 function homeSide(story: StoryView, hs: Home[]): ConflictSide {
-  const sorted = [...hs].sort((a, b) => cmp(a.sent.id, b.sent.id) || a.span.start - b.span.start);
-  const articles = [...new Set(sorted.map((h) => h.sent.art.id))].sort(cmp);
-  return {
-    value: displayHome(sorted[0]),
-    normalized: { kind: 'place', unit: 'place', value: null, low: null, high: null, qualifier: 'exact', date: null },
-    wordings: [...new Set(sorted.map(displayHome))],
-    articles,
-    outlets: [...new Set(articles.map((id) => story.byId.get(id)!.outlet))],
-    independentSources: story.independent(articles),
-    evidence: sorted.map((h) => evidence(h.sent, { ...h.span })),
-  };
+  return wordedSide(story, hs, displayHome, { kind: 'place', unit: 'place' });
 }

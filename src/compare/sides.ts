@@ -1,8 +1,11 @@
 /**
  * The sides of a conflict: mentions of one slot split by the value they give, and the pairs of sides
- * that oppose different outlets. Shared by the date, clock-time and home conflicts.
+ * that oppose different outlets, and a side of a value told in words. Shared by the date, clock-time,
+ * home, record and filler conflicts.
  */
-import type { Conflict } from './types.js';
+import { evidence, type Sent, type StoryView } from './prepare.js';
+import { clean, cmp } from './text.js';
+import type { Conflict, ConflictSide, NormalizedValue } from './types.js';
 
 /** Each mention joins the first side whose first mention it agrees with, in the order given, else opens a side. */
 export function sidesByFirst<T>(mentions: Iterable<T>, agree: (first: T, m: T) => boolean): T[][] {
@@ -23,4 +26,28 @@ export function crossOutletPairs<T extends { sent: { art: { group: string } } }>
     for (let b = a + 1; b < sides.length; b++) if (sides[b].some((m) => !ga.has(m.sent.art.group))) pairs.push({ a, b, severity: 'conflict' });
   }
   return pairs;
+}
+
+/** A mention of a value told in words (a home, a record, a bone): its sentence and the span that states it. */
+interface WordedMention {
+  sent: Sent;
+  span: { start: number; end: number };
+}
+
+/**
+ * One side of a conflict over a value told in words: its mentions in story order, each way it is
+ * written, its articles and outlets. `value` names the side from its first mention.
+ */
+export function wordedSide<T extends WordedMention>(story: StoryView, ms: T[], value: (first: T) => string, unit: Pick<NormalizedValue, 'kind' | 'unit'>): ConflictSide {
+  const sorted = [...ms].sort((a, b) => cmp(a.sent.id, b.sent.id) || a.span.start - b.span.start);
+  const articles = [...new Set(sorted.map((m) => m.sent.art.id))].sort(cmp);
+  return {
+    value: value(sorted[0]),
+    normalized: { ...unit, value: null, low: null, high: null, qualifier: 'exact', date: null },
+    wordings: [...new Set(sorted.map((m) => clean(m.sent.art.text.slice(m.span.start, m.span.end))))],
+    articles,
+    outlets: [...new Set(articles.map((id) => story.byId.get(id)!.outlet))],
+    independentSources: story.independent(articles),
+    evidence: sorted.map((m) => evidence(m.sent, { ...m.span })),
+  };
 }
