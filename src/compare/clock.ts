@@ -13,7 +13,7 @@ import { evidence, type ResolvedTime, type Sent, type StoryView } from './prepar
 import { actorKeys } from './conflicts.js';
 import { actOfTime, simultaneousAct } from './dated-acts.js';
 import { backgroundSentences, inLead, storyEventDay } from './slots.js';
-import { crossOutletPairs, sidesByFirst } from './sides.js';
+import { articleOnTwoSides, crossOutletPairs, sidesByFirst } from './sides.js';
 import { parseOf } from './syntax.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide } from './types.js';
@@ -171,13 +171,12 @@ function clockConflict(story: StoryView, g: ClockMention[]): Conflict | null {
   const pairs = crossOutletPairs(sides);
   if (!pairs.length) return null;
   const values = sides.map((x) => x[0].hhmm);
-  const arts = sides.map((x) => new Set(x.map((m) => m.sent.art.id)));
   return {
     id: '',
     kind: 'date',
     slot: 'time of day of the event',
     severity: 'conflict',
-    withinArticle: arts.some((x, i) => arts.some((y, j) => j > i && [...x].some((id) => y.has(id)))),
+    withinArticle: articleOnTwoSides(sides),
     sides: sides.map((x) => clockSide(story, x)),
     pairs,
     note: `${values.join(' vs ')}: different times of day for the same event`,

@@ -24,7 +24,7 @@ import { actClass, newsActKind } from './act-classes.js';
 import { MONTH_NAME_PATTERN, MONTH_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
 import { type Alignment, statesOneFact as oneFact } from './facts.js';
 import { type ArticleView, type EntityRef, evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
-import { sidesByFirst } from './sides.js';
+import { articleOnTwoSides, sidesByFirst } from './sides.js';
 import { backgroundSentences, figureSlots, inLead, resolveOneNameSlots, type Slot, storyEventDay } from './slots.js';
 import { parseOf } from './syntax.js';
 import { clean, cmp } from './text.js';
@@ -375,8 +375,7 @@ function slotConflict(story: StoryView, ms: QMention[], al: Alignment, figures: 
       if (across || sameArticle) pairs.push({ a, b, severity: sev });
     }
   if (!pairs.some((p) => p.severity === 'conflict')) return null;
-  const arts = sides.map((x) => new Set(x.members.map((m) => m.sent.art.id)));
-  const withinArticle = arts.some((x, i) => arts.some((y, j) => j > i && [...x].some((id) => y.has(id))));
+  const withinArticle = articleOnTwoSides(sides.map((x) => x.members));
   const unit = sides[0].rep.q.unit;
   const kind = unit === 'h' ? 'duration' : unit === 'count' || unit === 'people' ? 'count' : 'quantity';
   // a total that only grows, higher in each later day's articles: an evolving figure (one article against itself stays a conflict)
@@ -744,8 +743,7 @@ function dateConflict(story: StoryView, all: DMention[], what: string): Conflict
   const actorNames = displayActors(ms, common);
   const pairs: Conflict['pairs'] = [];
   for (let a = 0; a < sides.length; a++) for (let b = a + 1; b < sides.length; b++) pairs.push({ a, b, severity: 'conflict' });
-  const arts = sides.map((x) => new Set(x.map((m) => m.sent.art.id)));
-  const withinArticle = arts.some((x, i) => arts.some((y, j) => j > i && [...x].some((id) => y.has(id))));
+  const withinArticle = articleOnTwoSides(sides);
   const values = sides.map((x) => dateDisplay(x[0]));
   return {
     id: '',

@@ -11,7 +11,7 @@
  */
 import { dataRows } from '../text/lexicon.js';
 import { canonicalName, type EntityRef, type Sent, type StoryView } from './prepare.js';
-import { crossOutletPairs, sidesByFirst, wordedSide } from './sides.js';
+import { articleOnTwoSides, crossOutletPairs, sidesByFirst, wordedSide } from './sides.js';
 import { personKey } from './slots.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide } from './types.js';
@@ -123,14 +123,13 @@ function boneConflict(story: StoryView, fs: Filler[]): Conflict | null {
   if (sides.length < 2) return null;
   const pairs = crossOutletPairs(sides);
   if (!pairs.length) return null;
-  const arts = sides.map((x) => new Set(x.map((f) => f.sent.art.id)));
   const label = [...fs].sort((a, b) => b.name.length - a.name.length || cmp(a.name, b.name))[0].name;
   return {
     id: '',
     kind: 'attribute',
     slot: `which bone ${label} broke`,
     severity: 'conflict',
-    withinArticle: arts.some((x, i) => arts.some((y, j) => j > i && [...x].some((id) => y.has(id)))),
+    withinArticle: articleOnTwoSides(sides),
     sides: sides.map((x) => fillerSide(story, x)),
     pairs,
     note: `${sides.map((x) => display(x[0])).join(' vs ')}: different bones broken by the same person`,

@@ -8,7 +8,7 @@
  * Person keys and one-name joining as for ages (slots.ts personKey, resolveOneNameSlots).
  */
 import { canonicalName, type Sent, type StoryView } from './prepare.js';
-import { crossOutletPairs, sidesByFirst, wordedSide } from './sides.js';
+import { articleOnTwoSides, crossOutletPairs, sidesByFirst, wordedSide } from './sides.js';
 import { figureSlots, personKey, resolveOneNameSlots } from './slots.js';
 import { cmp } from './text.js';
 import type { Conflict, ConflictSide } from './types.js';
@@ -100,14 +100,13 @@ export function recordConflict(story: StoryView, rs: WinLoss[], maxDays: number,
   const surname = rs[0].slot.startsWith('record|') ? surnameOf(rs[0].slot) : null;
   const pairs = crossOutletPairs(sides).filter((p) => !apart(p.a, p.b) && !(surname && toldAtTwoTimes(story, sides[p.a], sides[p.b], surname)));
   if (!pairs.length) return null;
-  const arts = sides.map((x) => new Set(x.map((r) => r.sent.art.id)));
   const label = [...rs].sort((a, b) => b.person.length - a.person.length || cmp(a.name, b.name))[0].name;
   return {
     id: '',
     kind: 'count',
     slot: `${what} of ${label}`,
     severity: 'conflict',
-    withinArticle: arts.some((x, i) => arts.some((y, j) => j > i && [...x].some((id) => y.has(id)))),
+    withinArticle: articleOnTwoSides(sides),
     sides: sides.map((x) => recordSide(story, x)),
     pairs,
     note: `${sides.map((x) => x[0].value).join(' vs ')}: different ${what}s for the same ${rs[0].slot.startsWith('standing|') ? 'team' : 'person'}`,

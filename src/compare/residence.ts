@@ -13,7 +13,7 @@
  */
 import { cityList, countryList, regionList } from '../text/places.js';
 import { canonicalName, type EntityRef, type Sent, type StoryView } from './prepare.js';
-import { crossOutletPairs, sidesByFirst, wordedSide } from './sides.js';
+import { articleOnTwoSides, crossOutletPairs, sidesByFirst, wordedSide } from './sides.js';
 import { personKey, resolveOneNameSlots } from './slots.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide } from './types.js';
@@ -124,14 +124,13 @@ function homeConflict(story: StoryView, hs: Home[], regions: Set<string>): Confl
   if (sides.length < 2) return null;
   const pairs = crossOutletPairs(sides);
   if (!pairs.length) return null;
-  const arts = sides.map((x) => new Set(x.map((h) => h.sent.art.id)));
   const label = [...hs].sort((a, b) => b.person.length - a.person.length || cmp(a.name, b.name))[0].name;
   return {
     id: '',
     kind: 'place',
     slot: `where ${label} lives`,
     severity: 'conflict',
-    withinArticle: arts.some((x, i) => arts.some((y, j) => j > i && [...x].some((id) => y.has(id)))),
+    withinArticle: articleOnTwoSides(sides),
     sides: sides.map((x) => homeSide(story, x)),
     pairs,
     note: `${sides.map((x) => displayHome(x[0])).join(' vs ')}: different homes for the same person`,

@@ -7,7 +7,7 @@
  */
 import type { ArticleView, StoryView } from './prepare.js';
 import { recordSide, type WinLoss } from './records.js';
-import { crossOutletPairs, sidesByFirst } from './sides.js';
+import { articleOnTwoSides, crossOutletPairs, sidesByFirst } from './sides.js';
 import { cmp } from './text.js';
 import type { Conflict } from './types.js';
 
@@ -107,13 +107,12 @@ export function scoreConflicts(story: StoryView): Conflict[] {
     const sides = sidesByFirst(sorted, (first, r) => first.value === r.value);
     const pairs = crossOutletPairs(sides);
     if (sides.length < 2 || !pairs.length) continue;
-    const arts = sides.map((x) => new Set(x.map((r) => r.sent.art.id)));
     out.push({
       id: '',
       kind: 'count',
       slot: `score with ${rs[0].person} on the clock`,
       severity: 'conflict',
-      withinArticle: arts.some((x, i) => arts.some((y, j) => j > i && [...x].some((id) => y.has(id)))),
+      withinArticle: articleOnTwoSides(sides),
       sides: sides.map((x) => recordSide(story, x)),
       pairs,
       note: `${sides.map((x) => x[0].value).join(' vs ')}: different scores at one reading of the game clock`,

@@ -28,6 +28,12 @@ export function crossOutletPairs<T extends { sent: { art: { group: string } } }>
   return pairs;
 }
 
+/** Whether one article stands on two sides of a conflict (a contradiction of its own, `withinArticle`). */
+export function articleOnTwoSides(sides: readonly (readonly { sent: { art: { id: string } } }[])[]): boolean {
+  const arts = sides.map((x) => new Set(x.map((m) => m.sent.art.id)));
+  return arts.some((x, i) => arts.some((y, j) => j > i && [...x].some((id) => y.has(id))));
+}
+
 /** A mention of a value told in words (a home, a record, a bone): its sentence and the span that states it. */
 interface WordedMention {
   sent: Sent;
