@@ -98,6 +98,27 @@ function conflictRows(s: ReportStory): Row[] {
   );
 }
 
+/** One row per step of an evolving figure (a total told higher on later days), in publication order. */
+function evolvingRows(s: ReportStory): Row[] {
+  const outlet = outletOf(s);
+  return (s.crossCheck?.evolvingFigures ?? []).flatMap((e) =>
+    e.steps.map((step, i) => ({
+      story_id: s.id,
+      evolving_id: e.id,
+      slot: e.slot,
+      kind: e.kind,
+      label: e.label,
+      step: i + 1,
+      published: step.published,
+      value: step.value,
+      wordings: list(step.wordings),
+      outlets: list(step.articles.map(outlet)),
+      article_ids: list(step.articles),
+      evidence: where(step.evidence[0]),
+    })),
+  );
+}
+
 function quoteRows(s: ReportStory): Row[] {
   const outlet = outletOf(s);
   return (s.crossCheck?.quoteLedger ?? []).flatMap((sp) =>
@@ -119,7 +140,7 @@ function quoteRows(s: ReportStory): Row[] {
   );
 }
 
-const ROWS: Record<ExportKind, (s: ReportStory) => Row[]> = { stories: storyRows, articles: articleRows, facts: factRows, conflicts: conflictRows, quotes: quoteRows };
+const ROWS: Record<ExportKind, (s: ReportStory) => Row[]> = { stories: storyRows, articles: articleRows, facts: factRows, conflicts: conflictRows, evolving: evolvingRows, quotes: quoteRows };
 
 
 export function exportRows(kind: ExportKind, stories: readonly ReportStory[]): Row[] {

@@ -10,8 +10,8 @@ import type { LiveStories } from './live.js';
 /**
  * Export routes: the same tables and documents as `triangulate show` and `triangulate export`.
  *
- *   GET /api/stories/:id/export?format=csv|jsonl|markdown|html|json[&what=facts|conflicts|quotes|articles|stories]
- *   GET /api/export?format=csv|jsonl&what=stories|articles|facts|conflicts|quotes[&since=&q=&outlet=]
+ *   GET /api/stories/:id/export?format=csv|jsonl|markdown|html|json[&what=facts|conflicts|evolving|quotes|articles|stories]
+ *   GET /api/export?format=csv|jsonl&what=stories|articles|facts|conflicts|evolving|quotes[&since=&q=&outlet=]
  *
  * Downloads carry Content-Disposition: attachment. report.html is sent with its own strict CSP.
  */

@@ -20,6 +20,7 @@ function Exports({ story }: { story: ReportStory }) {
   const links: [string, string][] = [
     ['csv&what=facts', 'Facts (CSV)'],
     ['csv&what=conflicts', 'Conflicts (CSV)'],
+    ...(story.crossCheck?.evolvingFigures?.length ? ([['csv&what=evolving', 'Evolving figures (CSV)']] as [string, string][]) : []),
     ['csv&what=quotes', 'Quotes (CSV)'],
     ['csv&what=articles', 'Articles (CSV)'],
     ['markdown', 'Markdown'],

@@ -10,6 +10,8 @@ import { describe, test } from 'node:test';
 import { briefSupport } from '../../scripts/eval-crosscheck.js';
 import { crossCheckStory } from '../../src/compare/index.js';
 import type { StoryCrossCheck } from '../../src/compare/types.js';
+import { exportRows } from '../../src/report/export.js';
+import type { ReportStory } from '../../src/report/schema.js';
 import { inventedArticle, publishedAt } from './story.js';
 
 interface FixtureArticle {
@@ -152,5 +154,16 @@ describe('evolving figures', () => {
     // a day later it is compared: a conflict that says the later article is lower
     const fellNextDay = story('2031-03-05', '2031-03-04');
     assert.match(fellNextDay.conflicts[0]?.note ?? '', /lower in a later article/);
+  });
+
+  test('the evolving table has one row per step, in publication order, with its outlets and evidence', () => {
+    const x = blastStory(['2031-03-04', '2031-03-05', '2031-03-06'], [2, 0, 1]);
+    const story = { id: 'blast', articles: BLAST.articles.map((a) => ({ id: a.id, outlet: a.outlet })), crossCheck: x } as unknown as ReportStory;
+    const rows = exportRows('evolving', [story]).filter((r) => r.label === TOLL);
+    assert.deepEqual(
+      rows.map((r) => [r.step, r.published, r.article_ids, r.outlets]),
+      BLAST.articles.map((a, i) => [i + 1, `2031-03-0${4 + i}`, a.id, a.outlet]),
+    );
+    assert.ok(rows.every((r) => r.evolving_id === figureOf(x, TOLL)!.id && r.slot === 'people|deaths' && /^blast-day\d:\d+-\d+$/.test(String(r.evidence))));
   });
 });

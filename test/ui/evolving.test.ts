@@ -65,6 +65,11 @@ describe('evolving figures on the story page', { skip }, () => {
     assert.equal(await page.locator('.conflict', { hasText: 'death toll' }).count(), 0, 'the toll is not a conflict');
     await toll.locator('li.step').nth(1).click();
     assert.equal(await page.locator('#viewer mark').textContent(), 'Nine people');
+    // the export buttons offer the steps as a table
+    const href = await page.locator('#export a', { hasText: 'Evolving figures (CSV)' }).getAttribute('href');
+    const csv = await (await fetch(new URL(href ?? '', t.base))).text();
+    assert.match(csv.split('\n')[0], /^story_id,evolving_id,slot,kind,label,step,published,value/);
+    assert.ok(csv.includes(',death toll,2,2031-03-05,9 people,'), csv);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: `${ARTIFACTS}serve-story-evolving.png`, fullPage: true });
     await page.close();
