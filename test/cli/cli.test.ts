@@ -51,7 +51,7 @@ describe('usage errors: one line, exit 1, a pointer to the command help', () => 
     [['show', 'x', '--what', 'facts'], /--what goes with --format csv/],
     [['show', 'x', '--port', '1'], /--port is not an option of show \(it is for serve\)/],
     [['export', '--format', 'xlsx'], /--format must be one of csv, jsonl/],
-    [['export', '--what', 'people'], /--what must be one of stories, articles, facts, conflicts, quotes/],
+    [['export', '--what', 'people'], /--what must be one of stories, articles, facts, conflicts, evolving, quotes/],
     [['export', '--since', 'yesterday'], /--since takes a date/],
     [['analyze'], /^triangulate analyze: analyze needs at least one file/],
     [['analyze', 'x', '--port', '80'], /--port is not an option of analyze \(it is for serve\)/],
@@ -167,7 +167,7 @@ describe('show', () => {
     const out = join(tmp, 'show-out');
     const r = await run(['show', id, '--db', db, '--out', out]);
     assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual(readdirSync(out).sort(), ['articles.csv', 'conflicts.csv', 'facts.csv', 'quotes.csv', 'report.html', 'report.json', 'report.md']);
+    assert.deepEqual(readdirSync(out).sort(), ['articles.csv', 'conflicts.csv', 'evolving.csv', 'facts.csv', 'quotes.csv', 'report.html', 'report.json', 'report.md']);
     const unknown = await run(['show', 'story-nope', '--db', db]);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /no story "story-nope"/);
