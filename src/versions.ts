@@ -84,4 +84,5 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   date one event across act classes; both only when the leads name no disjoint places or people, the story's
 //   event only between dates that share a place, a participant or one fact; "pleaded guilty" is an act, not
 //   speech, and a day with its year written dates a past act, held to one fact as a year is (session 16)
-export const COMPARE_VERSION = 'compare-20';
+// compare-21: a fact names the evolving figures whose steps its sentences give (evolvingIds)
+export const COMPARE_VERSION = 'compare-21';

@@ -61,6 +61,7 @@ export function crossCheckStory(input: CrossCheckInput, timings?: CrossCheckTimi
   const drafts = splitFactsBySteps(factDrafts(story, al, conflicts, conflictSents, sentAt), evolvingFigures, (e) => sentAt.get(`${e.articleId}@${e.sentence.start}`));
   const facts = numberedFacts(story, drafts, conflictSents);
   linkConflicts(conflicts, facts, sentAt);
+  linkEvolving(evolvingFigures, facts);
   clock('facts');
 
   const quoteLedger = buildQuoteLedger(story);
@@ -244,6 +245,7 @@ function numberedFacts(story: StoryView, drafts: Draft[], conflictSents: Map<str
       quantities: d.central.quantities.map((q) => ({ text: clean(q.text), value: q.value, unit: q.unit, qualifier: q.qualifier, counted: q.counted ?? null })),
       evidence: d.sents.map((s) => evidence(s, d.shared.size ? sharedSpan(s, d.shared) : undefined)),
       conflictIds: [],
+      evolvingIds: [],
       _d: d,
     };
   });
@@ -307,6 +309,22 @@ function linkConflicts(conflicts: Conflict[], facts: (Fact & { _d: Draft })[], s
   const factById = new Map(facts.map((f) => [f.id, f]));
   for (const c of conflicts) for (const fid of c.factIds) factById.get(fid)?.conflictIds.push(c.id);
 
+}
+
+/** A fact whose sentences give a step of an evolving figure names that figure (in the order of their ids). */
+function linkEvolving(figures: readonly EvolvingFigure[], facts: readonly Fact[]): void {
+  const figuresAt = new Map<string, string[]>();
+  for (const e of figures)
+    for (const step of e.steps)
+      for (const ev of step.evidence) {
+        const key = `${ev.articleId}@${ev.sentence.start}`;
+        const ids = figuresAt.get(key) ?? [];
+        if (!ids.includes(e.id)) figuresAt.set(key, [...ids, e.id]);
+      }
+  for (const f of facts) {
+    const ids = new Set(f.evidence.flatMap((ev) => figuresAt.get(`${ev.articleId}@${ev.sentence.start}`) ?? []));
+    f.evolvingIds = [...ids].sort(cmp);
+  }
 }
 
 const LAYERS = ['sentences', 'entities', 'entityIndex', 'quotes', 'times', 'quantities'] as const;

@@ -6,7 +6,7 @@
  */
 import type { AnnotatedArticle, Article } from '../model/types.js';
 import { clean } from './text.js';
-import { type Evidence, STANDING_LABEL, type StoryCrossCheck } from './types.js';
+import { type Evidence, type Fact, STANDING_LABEL, type StoryCrossCheck } from './types.js';
 
 
 type ArticleLike = AnnotatedArticle | Article;
@@ -71,7 +71,7 @@ export function renderCrossCheckMarkdown(x: StoryCrossCheck, articles: readonly 
   L.push('## Facts reported by several articles', '');
   if (!corroborated.length) L.push('_The articles share no facts._');
   for (const f of corroborated)
-    L.push(`- **${f.id}** (${f.status}, ${f.independentSources} independent of ${f.articles.length} articles${f.conflictIds.length ? `; see ${f.conflictIds.join(', ')}` : ''}): ${md(f.statement)} ${cite(f.evidence)}`);
+    L.push(`- **${f.id}** (${f.status}, ${f.independentSources} independent of ${f.articles.length} articles${seeAlso(f)}): ${md(f.statement)} ${cite(f.evidence)}`);
   const single = x.facts.filter((f) => f.status === 'single-source');
   L.push('', `## Single-source statements (${single.length})`, '');
   for (const f of single.slice(0, 40)) L.push(`- **${f.id}** ${md(f.outlets.join(', '))}: ${md(f.statement)} ${cite(f.evidence)}`);
@@ -201,4 +201,10 @@ export function renderCrossCheckHtml(x: StoryCrossCheck, articles: readonly Arti
   for (const t of x.timeline) H.push(`<li><time datetime="${h(t.date)}">${h(t.date)}</time>${t.inferred ? ' <em>(inferred)</em>' : ''} ${h(t.label)} ${cites(t.evidence)}</li>`);
   H.push('</ul></section>');
   return H.join('\n');
+}
+
+/** "; see C2, E1a2b…" for a fact a conflict or an evolving figure touches. */
+function seeAlso(f: Fact): string {
+  const ids = [...f.conflictIds, ...(f.evolvingIds ?? [])];
+  return ids.length ? `; see ${ids.join(', ')}` : '';
 }

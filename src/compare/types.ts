@@ -61,6 +61,8 @@ export const FactSchema = Type.Object(
     ),
     evidence: Type.Array(EvidenceSchema),
     conflictIds: Type.Array(Type.String()),
+    /** The evolving figures one of whose steps this fact's sentences give. */
+    evolvingIds: Type.Array(Type.String()),
   },
   { title: 'Fact' },
 );

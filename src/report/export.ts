@@ -74,6 +74,7 @@ function factRows(s: ReportStory): Row[] {
     outlets: list(f.articles.map(outlet)),
     article_ids: list(f.articles),
     conflict_ids: list(f.conflictIds),
+    evolving_ids: list(f.evolvingIds ?? []),
     evidence: where(f.evidence[0]),
   }));
 }

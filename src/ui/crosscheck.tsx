@@ -105,6 +105,9 @@ function FactRow({ f, l }: { f: Fact; l: StoryLinks }) {
     <EvBlock l={l} e={f.evidence[0]} tag="li" class={`fact fact-${f.status}`}>
       <StandingBadge s={factStanding(f)} /> {f.statement} <Cites l={l} evidence={f.evidence} />
       {f.status !== 'single-source' && <span class="meta"> · {f.independentSources} independent</span>}
+      {(f.evolvingIds ?? []).map((id) => (
+        <a class="meta see-evolving" href={`#ev-${id}`}> · a step of an evolving figure</a>
+      ))}
     </EvBlock>
   );
 }

@@ -62,6 +62,9 @@ describe('evolving figures', () => {
       assert.ok(e.sentence.start <= e.span.start && e.span.end <= e.sentence.end);
     }
     assert.deepEqual(figureOf(x, 'number injured')?.steps.map((s) => s.normalized.value), [12, 20, 25]);
+    // the fact of each step's sentence names the figure
+    for (const step of toll.steps) assert.ok(x.facts.some((f) => f.evidence.some((e) => e.articleId === step.articles[0] && e.sentence.start === step.evidence[0].sentence.start) && f.evolvingIds.includes(toll.id)), step.value);
+    assert.ok(x.facts.every((f) => f.evolvingIds.every((id) => x.evolvingFigures.some((e) => e.id === id))));
     // the toll's sentences are not made a conflicting fact, nor one fact two outlets state: each step is its own
     assert.ok(!x.facts.some((f) => f.status === 'conflicting'), JSON.stringify(x.facts.filter((f) => f.status === 'conflicting')));
     for (const [words, id] of [
