@@ -29,6 +29,15 @@ describe('measure slots (measures.ts)', () => {
     assert.deepEqual(c.map((k) => k.note), []);
   });
 
+  it('reads the holder a "he" stands for, and a measure with a modifier between it and its noun', () => {
+    const c = measures([
+      'Tomas Birk took the handoff from the quarterback at midfield. He opened the second half with a 61 yard rushing touchdown on the first play.',
+      'Tomas Birk opened the second half with a 67-yard touchdown run on the first play.',
+    ]);
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+    assert.deepEqual(c[0].sides.map((s) => s.value.replace(/\D/g, '')).sort(), ['61', '67']);
+  });
+
   it('does not compare two measures one sentence gives its holder', () => {
     const c = measures([
       'Tomas Birk had a 12-yard touchdown run and a 61-yard touchdown run in the second half.',
