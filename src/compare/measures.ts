@@ -1,8 +1,8 @@
 /**
- * Measures nothing else says the subject of: "an 86-yard touchdown run", "an eight-year offer", "a
- * $200 million deal", "romped 86 yards". What the figure measures is read from the parse, not from
- * the words: the noun its measure modifies ("86-yard run", "a contract of eight years": that thing's
- * length or value) or, when it modifies none, the act it is an argument of ("ran for 226 yards": how
+ * Measures nothing else says the subject of: "a 61-yard touchdown run", "a six-year offer", "a
+ * $90 million deal", "raced 61 yards". What the figure measures is read from the parse, not from
+ * the words: the noun its measure modifies ("61-yard run", "a contract of six years": that thing's
+ * length or value) or, when it modifies none, the act it is an argument of ("ran for 140 yards": how
  * far that act went, by its act class). Whose measure it is is the figure's holder (figure-holders.ts:
  * the possessor, or the named active subject of the predicate the phrase hangs on), so the run of
  * one player and the run of another, the offer of one team and the offer of another, are two slots;
@@ -33,9 +33,9 @@ export interface Measure {
 /** Key prefix of a measure slot. */
 export const MEASURE_PREFIX = 'measure|';
 
-/** Relations by which a measure modifies a noun ("86-yard run", "eight-year offer", "$200 million deal"). */
+/** Relations by which a measure modifies a noun ("61-yard run", "six-year offer", "$90 million deal"). */
 const MODIFIES_NOUN = new Set(['compound', 'amod', 'nummod', 'nmod']);
-/** Relations by which a measure is an argument of a verb ("ran for 226 yards", "romped 86 yards", "lived half a mile away"). */
+/** Relations by which a measure is an argument of a verb ("ran for 140 yards", "raced 61 yards", "lived a mile away"). */
 const ARGUMENT_OF_VERB = new Set(['obj', 'obl', 'advmod', 'nmod']);
 
 /**
@@ -46,7 +46,7 @@ const ARGUMENT_OF_VERB = new Set(['obj', 'obl', 'advmod', 'nmod']);
 export function measureOf(s: Sent, q: Quantity, dimension: (q: Quantity) => string | null): Measure | null {
   const own = readMeasure(s, q, dimension(q)).measure;
   if (!own) return null;
-  // "nailing a 47-yard field goal ... but missing a 52-yard one": two measures of one holder in one sentence are two things
+  // "made a 35-yard field goal ... but missed a 52-yard one": two measures of one holder in one sentence are two things
   for (const o of s.quantities) if (o !== q && readMeasure(s, o, dimension(o)).measure?.key === own.key) return null;
   return own;
 }
@@ -57,7 +57,7 @@ export function measureStage(s: Sent, q: Quantity, dimension: (q: Quantity) => s
   return read.measure ? (measureOf(s, q, dimension) ? 'measure' : 'measure, another of one holder in its sentence') : read.why;
 }
 
-/** The measure noun a count is told in ("86 yards", "an 86-yard run" → yard), by the parse, or null. */
+/** The measure noun a count is told in ("61 yards", "a 61-yard run" → yard), by the parse, or null. */
 export function measureNoun(s: Sent, q: Quantity): string | null {
   const tokens = parseOf(s.art);
   const fig = tokens && figureTokens(tokens, q);
@@ -72,10 +72,10 @@ function readMeasure(s: Sent, q: Quantity, dimension: string | null): { measure?
   const fig = tokens && figureTokens(tokens, q);
   if (!tokens || !fig) return { why: 'no parse' };
   const { governor, child, unit } = climb(tokens, fig.num);
-  // a count is a measure only through a measure word ("86-yard", "226 yards"): "three cables" counts things
+  // a count is a measure only through a measure word ("61-yard", "140 yards"): "three cables" counts things
   if (q.unit === 'count' && unit === null) return { why: 'not a measure' };
   if (governor < 0 || child < 0) return { why: 'measure, nothing it measures' };
-  // "an 86 yard rushing touchdown": a modifier of the noun between the measure and the noun
+  // "a 61 yard rushing touchdown": a modifier of the noun between the measure and the noun
   let g = tokens[governor];
   let rel = relOf(tokens[child]);
   if ((rel === 'compound' || rel === 'amod') && g.upos !== 'NOUN' && (relOf(g) === 'compound' || relOf(g) === 'amod') && g.head >= 0) {
@@ -93,7 +93,7 @@ function readMeasure(s: Sent, q: Quantity, dimension: string | null): { measure?
 
 /**
  * Up from the number through the words of its measure (numbers, symbols, hyphens and measure
- * nouns: "86" → "yard"; "$" → "200" → "million"): the first other word is what it measures
+ * nouns: "61" → "yard"; "$" → "90" → "million"): the first other word is what it measures
  * (`governor`), reached from `child`; `unit` is the measure noun passed, if any.
  */
 function climb(tokens: readonly SyntaxToken[], num: number): { governor: number; child: number; unit: number | null } {
@@ -116,9 +116,9 @@ function caseIs(tokens: readonly SyntaxToken[], i: number, word: string): boolea
 }
 
 /**
- * The figure's named holder (a person before an organisation: "Chiefs running back Jamaal Charles"
- * is Charles), or the person a "he" or "she" holding it stands for ("He angled to the left ... for
- * an 86-yard touchdown run": dated-acts.ts pronounAntecedent); null when none is named.
+ * The figure's named holder (a person before an organisation: "Rovers running back Jane Roe"
+ * is Roe), or the person a "he" or "she" holding it stands for ("He cut back to the left ... for
+ * a 61-yard touchdown run": dated-acts.ts pronounAntecedent); null when none is named.
  */
 function namedHolder(s: Sent, q: Quantity): { key: string; name: string } | null {
   const keys = figureHolder(s, q);
@@ -127,8 +127,8 @@ function namedHolder(s: Sent, q: Quantity): { key: string; name: string } | null
   if (e) return { key: e.key, name: e.name };
   const tokens = parseOf(s.art);
   if (!tokens) return null;
-  // no subject in the figure's own clause: the subject of the clause it continues ("He angled left ...
-  // and winning a foot-race ... for an 86-yard run"; syntax.ts verbSubject, as a fall is its faller's)
+  // no subject in the figure's own clause: the subject of the clause it continues ("He cut back ...
+  // and outran the defence ... for a 61-yard run"; syntax.ts verbSubject, as a fall is its faller's)
   let at = holderToken(s, q);
   if (at < 0 && !keys) {
     const verb = figureVerbIndex(s, q);
@@ -146,7 +146,7 @@ const PERSONAL = /^(?:he|she)$/i;
  * Measure slots a story cannot compare: a key one article gives two values that other articles
  * give too (an article that tells "a 5-yard run" and "a 40-yard run" of one player, each told
  * elsewhere, tells two runs, and another article may tell either). An article whose second value
- * no other article gives ("an 84-yard scamper" where every other outlet has 86 yards, and so does
+ * no other article gives ("a 61-yard scamper" where every other outlet has 67 yards, and so does
  * that article later) may be one measure told two ways, and stays compared. `value` is the
  * figure in the slot's unit.
  */

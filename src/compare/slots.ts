@@ -182,7 +182,7 @@ export const measureDimension = (s: Sent) => (q: Quantity) => measureUnit(s, q)?
 
 /**
  * What a measure is compared in: distances in km, spans in hours, money in its currency; a count of
- * a measure noun ("86 yards", "a 20-point lead") in that noun, exact as a count (a play's yards and
+ * a measure noun ("61 yards", "a 20-point lead") in that noun, exact as a count (a play's yards and
  * a score are stated, not rounded).
  */
 function measureUnit(s: Sent, q: Quantity): { dimension: string; unit: string; factor: number } | null {
@@ -192,7 +192,7 @@ function measureUnit(s: Sent, q: Quantity): { dimension: string; unit: string; f
   const noun = q.unit === 'count' ? measureNoun(s, q) : null;
   return noun ? { dimension: key(UNIT_WORD[noun] ?? noun), unit: 'count', factor: 1 } : null;
 }
-/** Abbreviations of measure nouns, as sports and local copy write them ("an 86-yd run"). */
+/** Abbreviations of measure nouns, as sports and local copy write them ("a 61-yd run"). */
 const UNIT_WORD: Readonly<Record<string, string>> = wordTable({ yd: 'yard', yds: 'yard', pt: 'point', pts: 'point', ft: 'foot', mi: 'mile', km: 'kilometre' });
 
 /** "Carter scored 14 points": a named player's figure in the game told (game-figures.ts), between sentences of one fact. */
