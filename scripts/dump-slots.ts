@@ -12,7 +12,8 @@ import { crossCheckStory } from '../src/compare/index.js';
 import { alignFacts } from '../src/compare/facts.js';
 import { prepareStory, type Sent, sentText } from '../src/compare/prepare.js';
 import { actAt, actorKeys } from '../src/compare/conflicts.js';
-import { figureSlots, inLead, isHedged, partOf, slotIgnoringParts, slotOf } from '../src/compare/slots.js';
+import { figureSlots, inLead, isHedged, measureDimension, partOf, slotIgnoringParts, slotOf } from '../src/compare/slots.js';
+import { measureStage } from '../src/compare/measures.js';
 import { countedArgument, countedNoun } from '../src/compare/syntax.js';
 import { actClass } from '../src/compare/act-classes.js';
 import { MAYBE_NUMBER } from '../src/text/numbers.js';
@@ -101,7 +102,10 @@ function noSlotWhy(s: Sent, q: Quantity, withSlot: boolean): string {
   if (part) return `no slot: part/increment (${part}), else ${unparted ? family(unparted.key) : `none${q.unit === 'people' || q.unit === 'count' ? ` (${countParse(s, q)})` : ''}`}`;
   if (isHedged(s, q)) return 'no slot: hedged';
   if (slotOf(s, q, 'none')) return 'no slot: background/other day';
-  if (q.unit !== 'people' && q.unit !== 'count') return `no slot: nothing says what it measures (${q.unit})`;
+  // a measure (src/compare/measures.ts): what it modifies or is an argument of, and whether a holder is named
+  const measure = measureStage(s, q, measureDimension(s));
+  if (q.unit !== 'people' && q.unit !== 'count') return `no slot: nothing says what it measures (${q.unit}; ${measure})`;
+  if (measure !== 'not a measure') return `no slot: nothing says what it measures (count; ${measure})`;
   // a count: how far the parse gets (the counted noun, the verb it is an argument of, whether the act class lexicon lists it)
   return `no slot: nothing says what it measures (count; ${countParse(s, q)})`;
 }

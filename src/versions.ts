@@ -85,4 +85,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   event only between dates that share a place, a participant or one fact; "pleaded guilty" is an act, not
 //   speech, and a day with its year written dates a past act, held to one fact as a year is (session 16)
 // compare-21: a fact names the evolving figures whose steps its sentences give (evolvingIds)
-export const COMPARE_VERSION = 'compare-21';
+// compare-22: measures nothing else keys ("an 86-yard run", "an eight-year offer", "ran for 226 yards") keyed by what
+//   the parse says they measure (a noun they modify, or the act they are an argument of), their dimension and their
+//   named holder, compared between sentences of one fact (compare/measures.ts, session 17)
+export const COMPARE_VERSION = 'compare-22';

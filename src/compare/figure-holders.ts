@@ -36,7 +36,14 @@ export function figureHolders(s: Sent): Holder[] {
  */
 export function figureHolder(s: Sent, q: Pick<Quantity, 'span'>): Holder {
   const tokens = parseOf(s.art);
-  if (!tokens) return null;
+  const at = holderToken(s, q);
+  return tokens && at >= 0 ? nameOf(s, tokens, kidsOf(tokens), at) : null;
+}
+
+/** The parse index of the word `figureHolder` reads the holder's name from (the possessor or the active subject, which may be a pronoun), or -1. */
+export function holderToken(s: Sent, q: Pick<Quantity, 'span'>): number {
+  const tokens = parseOf(s.art);
+  if (!tokens) return -1;
   const kids = kidsOf(tokens);
   // the head of the figure's phrase: its token whose head lies outside the figure
   let i = -1;
@@ -50,13 +57,13 @@ export function figureHolder(s: Sent, q: Pick<Quantity, 'span'>): Holder {
   for (let step = 0; step <= MAX_STEPS && i >= 0; step++) {
     for (const c of kids[i]) {
       const rel = tokens[c].deprel;
-      if (rel === 'nmod:poss' && step <= 1) return nameOf(s, tokens, kids, c);
-      if (relOf(tokens[c]) === 'nsubj') return rel === 'nsubj' ? nameOf(s, tokens, kids, c) : null;
+      if (rel === 'nmod:poss' && step <= 1) return c;
+      if (relOf(tokens[c]) === 'nsubj') return rel === 'nsubj' ? c : -1;
     }
-    if (CLAUSE_LINKS.has(relOf(tokens[i]))) return null;
+    if (CLAUSE_LINKS.has(relOf(tokens[i]))) return -1;
     i = tokens[i].head;
   }
-  return null;
+  return -1;
 }
 
 /** Relations that continue a noun's words or rename it ("Sen." → "Ted" → "Cruz", as a parser may hang them; "QB Cam Newton"). */

@@ -25,6 +25,7 @@ import { listedAge } from './listed-ages.js';
 import { shareOf } from './shares.js';
 import { reportsTheGame } from './scores.js';
 import { comparableCount, countOfThings, countsThings, toldAsInterim } from './counts.js';
+import { ambiguousMeasures, measureNoun, measureOf } from './measures.js';
 
 export interface Slot {
   /** Comparable key: two figures are about the same thing only when their keys are equal. */
@@ -150,7 +151,7 @@ export function slotOf(s: Sent, q: Quantity, background: Background): Slot | nul
   if (served) return served;
   const term = termOfAct(s, q);
   if (term) return background === 'other-day' ? null : term;
-  const slot = slotOfFigure(s, q) ?? heldTotal(s, q) ?? (background === 'none' ? countedThings(s, q) : null);
+  const slot = slotOfFigure(s, q) ?? heldTotal(s, q) ?? (background === 'none' ? countedThings(s, q) : null) ?? measureSlot(s, q);
   // a sentence about the past tells another event's figures, but a parent's children are counted
   // alike whatever year the sentence is about ("killing Jane Roe, a mother of 12, in 2011"), and a
   // total held now is told in the present tense ("now has 2,129 points, 13 more than Roe, 1995-99")
@@ -166,8 +167,33 @@ export function slotOf(s: Sent, q: Quantity, background: Background): Slot | nul
 
 /** The slot a figure would have were it not a part (`partOf`) nor in a background sentence: the funnel (scripts/dump-slots.ts) counts them. */
 export function slotIgnoringParts(s: Sent, q: Quantity): Slot | null {
-  return gameFigure(s, q) ?? slotOfFigure(s, q) ?? heldTotal(s, q) ?? countedThings(s, q);
+  return gameFigure(s, q) ?? slotOfFigure(s, q) ?? heldTotal(s, q) ?? countedThings(s, q) ?? measureSlot(s, q);
 }
+
+/** Where nothing else says what a figure measures: the thing its measure modifies or the act it is an argument of, and whose (measures.ts). */
+function measureSlot(s: Sent, q: Quantity): Slot | null {
+  const m = measureOf(s, q, measureDimension(s));
+  const u = m && measureUnit(s, q);
+  return m && u ? { key: m.key, label: m.label, unit: u.unit, factor: u.factor, aligned: true } : null;
+}
+
+/** The dimension measures.ts keys a sentence's figures by (see measureUnit); the funnel (scripts/dump-slots.ts) reads it too. */
+export const measureDimension = (s: Sent) => (q: Quantity) => measureUnit(s, q)?.dimension ?? null;
+
+/**
+ * What a measure is compared in: distances in km, spans in hours, money in its currency; a count of
+ * a measure noun ("61 yards", "a 20-point lead") in that noun, exact as a count (a play's yards and
+ * a score are stated, not rounded).
+ */
+function measureUnit(s: Sent, q: Quantity): { dimension: string; unit: string; factor: number } | null {
+  if (DISTANCE[q.unit] !== undefined) return { dimension: 'km', unit: 'km', factor: DISTANCE[q.unit] };
+  if (q.unit === 'h' || q.unit === 'month' || q.unit === 'year') return { dimension: 'h', unit: 'h', factor: q.unit === 'h' ? 1 : q.unit === 'month' ? 730.5 : 8766 };
+  if (/^[A-Z]{3}$/.test(q.unit)) return { dimension: q.unit, unit: q.unit, factor: 1 };
+  const noun = q.unit === 'count' ? measureNoun(s, q) : null;
+  return noun ? { dimension: key(UNIT_WORD[noun] ?? noun), unit: 'count', factor: 1 } : null;
+}
+/** Abbreviations of measure nouns, as sports and local copy write them ("a 61-yd run"). */
+const UNIT_WORD: Readonly<Record<string, string>> = wordTable({ yd: 'yard', yds: 'yard', pt: 'point', pts: 'point', ft: 'foot', mi: 'mile', km: 'kilometre' });
 
 /** "Carter scored 14 points": a named player's figure in the game told (game-figures.ts), between sentences of one fact. */
 function gameFigure(s: Sent, q: Quantity): Slot | null {
@@ -656,6 +682,9 @@ function readFigureSlots(story: StoryView): { sent: Sent; q: Quantity; slot: Slo
   }
   // a player's figure in the game only from articles that write the game's score (scores.ts): a round-up tells other games
   for (const x of out) if (x.slot?.key.startsWith('game:') && !reportsTheGame(story, x.sent.art)) x.slot = null;
+  // a measure one article gives its holder twice, with two values, is two measures (measures.ts)
+  const ambiguous = ambiguousMeasures(out.filter((x) => x.slot).map((x) => ({ article: x.sent.art.id, key: x.slot!.key, value: x.q.value * x.slot!.factor })));
+  for (const x of out) if (x.slot && ambiguous.has(x.slot.key)) x.slot = null;
   const toldInLeads = new Set(out.filter((x) => x.slot && inLead(x.sent)).map((x) => x.slot!.key));
   for (const x of out) if (x.slot && EVENT_FRAMES.test(x.slot.key) && !inLead(x.sent) && !toldInLeads.has(x.slot.key)) x.slot = { ...x.slot, bodyOnly: true };
   return out;

@@ -1,0 +1,174 @@
+/**
+ * Measures nothing else says the subject of: "a 61-yard touchdown run", "a six-year offer", "a
+ * $90 million deal", "raced 61 yards". What the figure measures is read from the parse, not from
+ * the words: the noun its measure modifies ("61-yard run", "a contract of six years": that thing's
+ * length or value) or, when it modifies none, the act it is an argument of ("ran for 140 yards": how
+ * far that act went, by its act class). Whose measure it is is the figure's holder (figure-holders.ts:
+ * the possessor, or the named active subject of the predicate the phrase hangs on), so the run of
+ * one player and the run of another, the offer of one team and the offer of another, are two slots;
+ * a contract's length and its value are two dimensions.
+ *
+ * The key does not hold the measured noun: outlets name one thing many ways ("run", "scamper",
+ * "rushing touchdown"; "offer", "deal", "contract"). One holder has many measures of one dimension
+ * in a story (two runs, a field goal and a catch), so a measure slot is compared only between
+ * sentences that state one fact (Slot.aligned), never within one sentence that gives the holder two
+ * such measures, and not at all in a story where one article gives the holder two values of it
+ * (`oneMeasurePerArticle`): that article tells two measures, and others may tell either.
+ */
+import type { Quantity, SyntaxToken } from '../model/types.js';
+import { countsThings } from './counts.js';
+import { figureHolder, holderToken } from './figure-holders.js';
+import { pronounAntecedent } from './dated-acts.js';
+import type { Sent } from './prepare.js';
+import { figureTokens, figureVerbIndex, kidsOf, parseOf, relOf, verbSubject } from './syntax.js';
+import { tokenAt } from '../text/tokenize.js';
+import { actClass } from './act-classes.js';
+
+/** What slots.ts makes a slot of: the key and a label. */
+export interface Measure {
+  key: string;
+  label: string;
+}
+
+/** Key prefix of a measure slot. */
+export const MEASURE_PREFIX = 'measure|';
+
+/** Relations by which a measure modifies a noun ("61-yard run", "six-year offer", "$90 million deal"). */
+const MODIFIES_NOUN = new Set(['compound', 'amod', 'nummod', 'nmod']);
+/** Relations by which a measure is an argument of a verb ("ran for 140 yards", "raced 61 yards", "lived a mile away"). */
+const ARGUMENT_OF_VERB = new Set(['obj', 'obl', 'advmod', 'nmod']);
+
+/**
+ * The measure slot of a figure, or null: no parse, no named holder, nothing the measure modifies or
+ * is an argument of, or another figure of the sentence giving the same holder a measure of the same
+ * kind. `dimension` is the unit slots.ts compares a figure in ("yard", "km", "h", "USD"), or null.
+ */
+export function measureOf(s: Sent, q: Quantity, dimension: (q: Quantity) => string | null): Measure | null {
+  const own = readMeasure(s, q, dimension(q)).measure;
+  if (!own) return null;
+  // "made a 35-yard field goal ... but missed a 52-yard one": two measures of one holder in one sentence are two things
+  for (const o of s.quantities) if (o !== q && readMeasure(s, o, dimension(o)).measure?.key === own.key) return null;
+  return own;
+}
+
+/** How far measures.ts reads a figure, for the funnel (scripts/dump-slots.ts): a measure with its key, or where it stops. */
+export function measureStage(s: Sent, q: Quantity, dimension: (q: Quantity) => string | null): string {
+  const read = readMeasure(s, q, dimension(q));
+  return read.measure ? (measureOf(s, q, dimension) ? 'measure' : 'measure, another of one holder in its sentence') : read.why;
+}
+
+/** The measure noun a count is told in ("61 yards", "a 61-yard run" → yard), by the parse, or null. */
+export function measureNoun(s: Sent, q: Quantity): string | null {
+  const tokens = parseOf(s.art);
+  const fig = tokens && figureTokens(tokens, q);
+  if (!tokens || !fig) return null;
+  const unit = climb(tokens, fig.num).unit;
+  return unit === null ? null : tokens[unit].lemma.toLowerCase();
+}
+
+function readMeasure(s: Sent, q: Quantity, dimension: string | null): { measure?: Measure; why: string } {
+  if (!dimension) return { why: 'not a measure' };
+  const tokens = parseOf(s.art);
+  const fig = tokens && figureTokens(tokens, q);
+  if (!tokens || !fig) return { why: 'no parse' };
+  const { governor, child, unit } = climb(tokens, fig.num);
+  // a count is a measure only through a measure word ("61-yard", "140 yards"): "three cables" counts things
+  if (q.unit === 'count' && unit === null) return { why: 'not a measure' };
+  if (governor < 0 || child < 0) return { why: 'measure, nothing it measures' };
+  // "a 61 yard rushing touchdown": a modifier of the noun between the measure and the noun
+  let g = tokens[governor];
+  let rel = relOf(tokens[child]);
+  if ((rel === 'compound' || rel === 'amod') && g.upos !== 'NOUN' && (relOf(g) === 'compound' || relOf(g) === 'amod') && g.head >= 0) {
+    rel = relOf(g);
+    g = tokens[g.head];
+  }
+  const of = MODIFIES_NOUN.has(rel) && (g.upos === 'NOUN' || g.upos === 'PROPN') && (rel !== 'nmod' || caseIs(tokens, child, 'of'));
+  const act = !of && g.upos === 'VERB' && ARGUMENT_OF_VERB.has(rel);
+  if (!of && !act) return { why: `measure, nothing it measures (${rel} of ${g.upos})` };
+  const holder = namedHolder(s, q);
+  if (!holder) return { why: `measure of ${of ? 'a noun' : 'an act'}, no named holder` };
+  const what = of ? 'of a thing' : `act ${actClass(g.lemma.toLowerCase())}`;
+  return { measure: { key: `${MEASURE_PREFIX}${dimension}|${what}|${holder.key}`, label: `${dimension} ${of ? `of the ${g.lemma.toLowerCase()}` : `(${g.lemma.toLowerCase()})`} of ${holder.name}` }, why: 'measure' };
+}
+
+/**
+ * Up from the number through the words of its measure (numbers, symbols, hyphens and measure
+ * nouns: "61" → "yard"; "$" → "90" → "million"): the first other word is what it measures
+ * (`governor`), reached from `child`; `unit` is the measure noun passed, if any.
+ */
+function climb(tokens: readonly SyntaxToken[], num: number): { governor: number; child: number; unit: number | null } {
+  let i = num;
+  let child = -1;
+  let unit: number | null = null;
+  for (let step = 0; step < 5 && i >= 0; step++) {
+    const t = tokens[i];
+    const measureWord = t.upos === 'NOUN' && !countsThings(t.lemma.toLowerCase());
+    if (!(t.upos === 'NUM' || t.upos === 'SYM' || t.upos === 'PUNCT' || measureWord)) return { governor: i, child, unit };
+    if (measureWord) unit ??= i;
+    child = i;
+    i = t.head;
+  }
+  return { governor: -1, child, unit };
+}
+
+function caseIs(tokens: readonly SyntaxToken[], i: number, word: string): boolean {
+  return kidsOf(tokens)[i].some((c) => relOf(tokens[c]) === 'case' && tokens[c].text.toLowerCase() === word);
+}
+
+/**
+ * The figure's named holder (a person before an organisation: "Rovers running back Jane Roe"
+ * is Roe), or the person a "he" or "she" holding it stands for ("He cut back to the left ... for
+ * a 61-yard touchdown run": dated-acts.ts pronounAntecedent); null when none is named.
+ */
+function namedHolder(s: Sent, q: Quantity): { key: string; name: string } | null {
+  const keys = figureHolder(s, q);
+  const named = keys ? s.entities.filter((e) => keys.includes(e.key)) : [];
+  const e = named.find((x) => x.type === 'PER') ?? named.find((x) => x.type === 'ORG');
+  if (e) return { key: e.key, name: e.name };
+  const tokens = parseOf(s.art);
+  if (!tokens) return null;
+  // no subject in the figure's own clause: the subject of the clause it continues ("He cut back ...
+  // and outran the defence ... for a 61-yard run"; syntax.ts verbSubject, as a fall is its faller's)
+  let at = holderToken(s, q);
+  if (at < 0 && !keys) {
+    const verb = figureVerbIndex(s, q);
+    const subject = verb >= 0 ? verbSubject(s, tokens[verb].start)[0] : undefined;
+    at = subject === undefined ? -1 : tokenAt(tokens, subject);
+    const e2 = at >= 0 ? s.entities.find((x) => (x.type === 'PER' || x.type === 'ORG') && x.span.start <= tokens[at].start && tokens[at].end <= x.span.end) : undefined;
+    if (e2) return { key: e2.key, name: e2.name };
+  }
+  const who = at >= 0 && PERSONAL.test(tokens[at].text) ? pronounAntecedent(s, tokens[at].start) : null;
+  return who ? { key: who.key, name: who.name } : null;
+}
+const PERSONAL = /^(?:he|she)$/i;
+
+/**
+ * Measure slots a story cannot compare: a key one article gives two values that other articles
+ * give too (an article that tells "a 5-yard run" and "a 40-yard run" of one player, each told
+ * elsewhere, tells two runs, and another article may tell either). An article whose second value
+ * no other article gives ("a 61-yard scamper" where every other outlet has 67 yards, and so does
+ * that article later) may be one measure told two ways, and stays compared. `value` is the
+ * figure in the slot's unit.
+ */
+export function ambiguousMeasures(figures: { article: string; key: string; value: number }[]): Set<string> {
+  const round = (v: number) => Math.round(v * 1e6) / 1e6;
+  const articlesOf = new Map<string, Set<string>>();
+  for (const f of figures) {
+    if (!f.key.startsWith(MEASURE_PREFIX)) continue;
+    const k = `${f.key}\u0000${round(f.value)}`;
+    (articlesOf.get(k) ?? articlesOf.set(k, new Set()).get(k)!).add(f.article);
+  }
+  const valuesOf = new Map<string, Set<number>>();
+  for (const f of figures) {
+    if (!f.key.startsWith(MEASURE_PREFIX)) continue;
+    const k = `${f.article}\u0000${f.key}`;
+    (valuesOf.get(k) ?? valuesOf.set(k, new Set()).get(k)!).add(round(f.value));
+  }
+  const out = new Set<string>();
+  for (const [k, values] of valuesOf) {
+    const [article, slot] = k.split('\u0000');
+    const toldElsewhere = [...values].filter((v) => [...(articlesOf.get(`${slot}\u0000${v}`) ?? [])].some((a) => a !== article));
+    if (toldElsewhere.length >= 2) out.add(slot);
+  }
+  return out;
+}
