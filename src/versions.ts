@@ -84,4 +84,9 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   date one event across act classes; both only when the leads name no disjoint places or people, the story's
 //   event only between dates that share a place, a participant or one fact; "pleaded guilty" is an act, not
 //   speech, and a day with its year written dates a past act, held to one fact as a year is (session 16)
-export const COMPARE_VERSION = 'compare-20';
+// compare-21: a year dates one act of a named person's life across differently worded sentences (one act
+//   class, the person in one role, the same object and complement), dated-act classes joined by WordNet
+//   first-sense synonyms (data/lexicons/verb-synonyms.tsv), a surname tagged a noun is the article's person,
+//   a generational suffix is no surname; years that are bounds, chronologies and repeated acts not compared;
+//   a time opening a coordinated clause dates its verb (session 17)
+export const COMPARE_VERSION = 'compare-21';
