@@ -31,19 +31,15 @@ export function actClass(lemma: string): string {
  * The class of a dated act by its verb's lemma: its FrameNet class (actClass) when the lexicon
  * lists it, else the class of its WordNet synonyms (data/lexicons/verb-synonyms.tsv: verbs whose
  * most frequent senses are one synset, "disappear" and "vanish"; scripts/build-wordnet-verbs.ts),
- * that synset's FrameNet class when one of its verbs has one ("nab"), else the lemma. Two outlets
- * tell one act of a life with either verb; a verb joins only what it usually means.
+ * else the lemma. Two outlets tell one act of a life with either verb; a verb joins only what it
+ * usually means, and a synset never takes the frame of one of its verbs ("launch" is a frame's
+ * launching of missiles, its first sense "found": "found" stays apart from shooting).
  */
 export function datedActClass(lemma: string): string {
   const framed = actClass(lemma);
   // (a light verb's act is in its object: "did" and "made" join nothing)
   if (framed !== lemma.toLowerCase().replace(/^re-/, '') || noActVerb(framed)) return framed;
-  if (!synonyms) {
-    const rows = lexiconMap('verb-synonyms.tsv', (v) => v);
-    const framedOf = new Map<string, string>();
-    for (const [verb, cls] of [...rows].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (actClass(verb) !== verb && !framedOf.has(cls)) framedOf.set(cls, actClass(verb));
-    synonyms = new Map([...rows].map(([verb, cls]) => [verb, framedOf.get(cls) ?? cls]));
-  }
+  synonyms ??= lexiconMap('verb-synonyms.tsv', (v) => v);
   return synonyms.get(framed) ?? framed;
 }
 let synonyms: Map<string, string> | null = null;

@@ -1065,13 +1065,15 @@ function pastActPair(m: DMention, o: DMention, ms: DMention[]): boolean {
 /**
  * A written year dates one act of a named person's life across articles ("In 1957, Page disappeared" /
  * "Page suddenly disappeared from the scene in 1958"), however differently the sentences are
- * worded, when they tell an act of one class with that person in one role (the slot: actSlots,
- * a person's key) and the same object and prepositional complement when both name one ("pleaded
- * guilty to obstruction" / "to a charge of tax evasion": two pleas).
+ * worded, when they tell an act of one class that person does (the slot: actSlots, the person as
+ * its agent) on nothing: no object, no prepositional complement. An act done to someone or to
+ * something is often done again ("released in 2006", "released in 2008"; "won the title in 2005",
+ * "won the title in 2008"; "pleaded guilty to obstruction" / "to a charge of tax evasion"): those
+ * stay held to one fact (statesOneFact).
  */
 function oneLifeAct(key: string, m: DMention, o: DMention): boolean {
   if (!PERSON_SLOT.test(key) || !YEAR_IN_TEXT.test(m.t.text) || !YEAR_IN_TEXT.test(o.t.text)) return false;
-  return !((m.object && o.object && m.object !== o.object) || (m.complement && o.complement && m.complement !== o.complement));
+  return !m.object && !o.object && !m.complement && !o.complement;
 }
 
 /** A sentence that writes two years (read as times or not: "a 2006 conviction" names its year as a modifier). */
@@ -1080,7 +1082,7 @@ function chronology(s: Sent): boolean {
 }
 const YEAR_IN_TEXT = /\b\d{4}\b/;
 const YEAR_WRITTEN = /(?<![\d,.$])(?:1[6-9]|20)\d\d(?![\d,])/g;
-const PERSON_SLOT = /\|(?:agent|patient)\|PER:/;
+const PERSON_SLOT = /\|agent\|PER:/;
 
 /** "after 1957", "by 1958", "from 1951": a year or a month written as the bound of a span, not the date of an act. */
 function yearBound(m: DMention): boolean {

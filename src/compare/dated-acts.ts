@@ -115,8 +115,22 @@ export function surnameAt(s: Sent, tokens: readonly SyntaxToken[], pos: number):
   const t = tokens[tokenAt(tokens, pos)];
   // (a surname that is also a word is often tagged a noun: "Page disappeared", "Bush said"; written with its capital it is the name)
   if (!t || t.start !== pos || !(t.upos === 'PROPN' || (t.upos === 'NOUN' && /^\p{Lu}\p{Ll}/u.test(t.text)))) return null;
-  const named = s.art.sentences.flatMap((x) => x.entities).find((e) => e.type === 'PER' && e.name.split(' ').length > 1 && e.name.split(' ').pop() === t.text);
+  const named = surnamesOf(s.art).get(t.text);
   return named ? { ...named, span: { start: t.start, end: t.end } } : null;
+}
+
+/** Per article, the first person it names in full under each surname ("Fred LaRue" under "LaRue"), read once. */
+const SURNAMES = new WeakMap<ArticleView, Map<string, EntityRef>>();
+function surnamesOf(art: ArticleView): Map<string, EntityRef> {
+  let out = SURNAMES.get(art);
+  if (out) return out;
+  out = new Map();
+  for (const e of art.sentences.flatMap((x) => x.entities)) {
+    const words = e.name.split(' ');
+    if (e.type === 'PER' && words.length > 1 && !out.has(words[words.length - 1])) out.set(words[words.length - 1], e);
+  }
+  SURNAMES.set(art, out);
+  return out;
 }
 
 /** How many sentences back a pronoun's antecedent is looked for. */

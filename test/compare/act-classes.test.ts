@@ -27,6 +27,7 @@ describe('classes of dated acts (act-classes.tsv frames, then verb-synonyms.tsv,
     assert.equal(datedActClass('vanish'), datedActClass('disappear'));
     assert.equal(datedActClass('hire'), actClass('hire'));
     assert.equal(datedActClass('nab'), actClass('arrest'));
+    assert.notEqual(datedActClass('found'), datedActClass('launch'));
     assert.notEqual(datedActClass('vanish'), datedActClass('die'));
     assert.equal(datedActClass('paint'), 'paint');
   });
