@@ -88,4 +88,9 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-22: measures nothing else keys ("an 86-yard run", "an eight-year offer", "ran for 226 yards") keyed by what
 //   the parse says they measure (a noun they modify, or the act they are an argument of), their dimension and their
 //   named holder, compared between sentences of one fact (compare/measures.ts, session 17)
-export const COMPARE_VERSION = 'compare-22';
+// compare-23: a year dates one act of a named person's life across differently worded sentences (one act
+//   class, the person in one role, the same object and complement), dated-act classes joined by WordNet
+//   first-sense synonyms (data/lexicons/verb-synonyms.tsv), a surname tagged a noun is the article's person,
+//   a generational suffix is no surname; years that are bounds, chronologies and repeated acts not compared;
+//   a time opening a coordinated clause dates its verb (session 17)
+export const COMPARE_VERSION = 'compare-23';

@@ -6,6 +6,7 @@
  */
 import { cueClassOf } from '../analyse/quotes/cues.js';
 import { dataRows } from '../text/lexicon.js';
+import { noActVerb } from './syntax.js';
 
 let classes: Map<string, string> | null = null;
 let nouns: Map<string, string> | null = null;
@@ -25,6 +26,23 @@ export function actClass(lemma: string): string {
   const l = lemma.toLowerCase().replace(/^re-/, '');
   return classes.get(l) ?? l;
 }
+
+/**
+ * The class of a dated act by its verb's lemma: its FrameNet class (actClass) when the lexicon
+ * lists it, else the class of its WordNet synonyms (data/lexicons/verb-synonyms.tsv: verbs whose
+ * most frequent senses are one synset, "disappear" and "vanish"; scripts/build-wordnet-verbs.ts),
+ * else the lemma. Two outlets tell one act of a life with either verb; a verb joins only what it
+ * usually means, and a synset never takes the frame of one of its verbs ("launch" is a frame's
+ * launching of missiles, its first sense "found": "found" stays apart from shooting).
+ */
+export function datedActClass(lemma: string): string {
+  const framed = actClass(lemma);
+  // (a light verb's act is in its object: "did" and "made" join nothing)
+  if (framed !== lemma.toLowerCase().replace(/^re-/, '') || noActVerb(framed)) return framed;
+  synonyms ??= lexiconMap('verb-synonyms.tsv', (v) => v);
+  return synonyms.get(framed) ?? framed;
+}
+let synonyms: Map<string, string> | null = null;
 
 /**
  * A noun written like a verb names a thing, not that verb's act ("the place", "an anchor"; not "the

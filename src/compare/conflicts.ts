@@ -609,6 +609,8 @@ interface DMention {
   patients?: Set<string>;
   /** The head lemma of the act's object, by the parse (dated-acts.ts). */
   object?: string;
+  /** The head of its (or its object's) prepositional complement ("pleaded guilty to obstruction"; dated-acts.ts). */
+  complement?: string;
   /** A day with its year written, in a sentence about the past ("On June 27, 1973, he pleaded guilty"): held to one fact as a year is. */
   pastDay?: boolean;
 }
@@ -882,7 +884,7 @@ function actDateConflicts(story: StoryView, already: Conflict[], al: Alignment):
         const day = dayOf(act.t);
         if (!day) continue;
         const actors = new Set([...act.agents, ...act.patients]);
-        const m: DMention = { sent: s, t: act.t, act: act.lemma, actors, subjects: act.patients.size ? act.patients : act.agents, object: act.object, pastDay, ...day };
+        const m: DMention = { sent: s, t: act.t, act: act.lemma, actors, subjects: act.patients.size ? act.patients : act.agents, object: act.object, complement: act.complement, pastDay, ...day };
         // ("for Sunday's game": a day in the possessive dates its noun, whatever verb the parse gives it)
         if (inLead(s) && !coarse && !pastDay && !/['’]s$/.test(act.t.text)) leadActs.push(m);
         // an event named by its noun only ("a fire broke out"): any fire of the story has that participant, so it is one act only as
@@ -903,7 +905,7 @@ function actDateConflicts(story: StoryView, already: Conflict[], al: Alignment):
   splitByObject(bySlot);
   // (a date of the event an anonymous act's slot compares too is reported once: the story's event goes first, below)
   for (const [k, ms] of storyEventSlots(story, eventDay, al)) bySlot.set(k, ms);
-  for (const [k, ms] of bySlot) bySlot.set(k, ms.filter((m) => (!COARSE.test(m.value) && !m.pastDay) || ms.some((o) => statesOneFact(m, o, al))));
+  for (const [k, ms] of bySlot) bySlot.set(k, ms.filter((m) => (!COARSE.test(m.value) && !m.pastDay) || ms.some((o) => pastActPair(m, o, ms) && (statesOneFact(m, o, al) || oneLifeAct(k, m, o)))));
   const seen = new Set(already.flatMap((c) => c.sides.flatMap((x) => x.evidence.map((e) => `${e.articleId}:${e.span?.start ?? e.sentence.start}`))));
   const out: Conflict[] = [];
   // the story's event first: a conflict of one of its verbs is part of it
@@ -1044,6 +1046,51 @@ function statesOneFact(m: DMention, o: DMention, al: Alignment): boolean {
   if (m.object && o.object && m.object !== o.object) return false;
   return oneFact(al, m.sent, o.sent);
 }
+
+/**
+ * Two mentions of one slot dated by a year, a month or a day in the past may date one act when
+ * they are of two articles, neither year is a bound ("after 1957", "by 1958", "until 1963"),
+ * which another year need not contradict, neither sentence writes two years (a chronology:
+ * "released in late 2008 after serving time on a 2006 conviction", where another article's
+ * "released in 2006" may date the earlier act), and neither article gives the slot two dates (a
+ * repeated act: "released in 1990 ... released again in 1996").
+ */
+function pastActPair(m: DMention, o: DMention, ms: DMention[]): boolean {
+  if (o === m || o.sent.art.id === m.sent.art.id) return false;
+  if (yearBound(m) || yearBound(o) || chronology(m.sent) || chronology(o.sent)) return false;
+  const repeated = (x: DMention) => ms.some((y) => y.sent.art.id === x.sent.art.id && !sameDay(x, y));
+  return !repeated(m) && !repeated(o);
+}
+
+/**
+ * A written year dates one act of a named person's life across articles ("In 1957, Page disappeared" /
+ * "Page suddenly disappeared from the scene in 1958"), however differently the sentences are
+ * worded, when they tell an act of one class that person does (the slot: actSlots, the person as
+ * its agent) on nothing: no object, no prepositional complement. An act done to someone or to
+ * something is often done again ("released in 2006", "released in 2008"; "won the title in 2005",
+ * "won the title in 2008"; "pleaded guilty to obstruction" / "to a charge of tax evasion"): those
+ * stay held to one fact (statesOneFact).
+ */
+function oneLifeAct(key: string, m: DMention, o: DMention): boolean {
+  if (!PERSON_SLOT.test(key) || !YEAR_IN_TEXT.test(m.t.text) || !YEAR_IN_TEXT.test(o.t.text)) return false;
+  return !m.object && !o.object && !m.complement && !o.complement;
+}
+
+/** A sentence that writes two years (read as times or not: "a 2006 conviction" names its year as a modifier). */
+function chronology(s: Sent): boolean {
+  return new Set(sentText(s).match(YEAR_WRITTEN) ?? []).size > 1;
+}
+const YEAR_IN_TEXT = /\b\d{4}\b/;
+const YEAR_WRITTEN = /(?<![\d,.$])(?:1[6-9]|20)\d\d(?![\d,])/g;
+const PERSON_SLOT = /\|agent\|PER:/;
+
+/** "after 1957", "by 1958", "from 1951": a year or a month written as the bound of a span, not the date of an act. */
+function yearBound(m: DMention): boolean {
+  const text = m.sent.art.text;
+  return BOUND_BEFORE.test(text.slice(Math.max(m.sent.span.start, m.t.span.start - 12), m.t.span.start)) || BOUND_IN.test(m.t.text);
+}
+const BOUND_BEFORE = /\b(?:after|before|by|since|until|till|through|from|between|to|and)\s+$/i;
+const BOUND_IN = /^(?:after|before|by|since|until|till|through|from|between)\b|[-–]/i;
 
 /**
  * "A man was arrested on Tuesday" against "a man was arrested on Monday": dated acts of a lead with

@@ -13,7 +13,7 @@ import { phraseHead, timePredicate } from '../analyse/syntax/helpers.js';
 import type { SyntaxToken } from '../model/types.js';
 import { tokenAt, tokenize } from '../text/tokenize.js';
 import type { ArticleView, EntityRef, ResolvedTime, Sent } from './prepare.js';
-import { actClass, verbOfActNoun } from './act-classes.js';
+import { actClass, datedActClass, verbOfActNoun } from './act-classes.js';
 import { kidsOf, parseOf, relOf as rel } from './syntax.js';
 
 export interface DatedAct {
@@ -27,6 +27,8 @@ export interface DatedAct {
   byNoun?: boolean;
   /** The lemma of its direct object's head ("founded the bakery chain": chain), when it has one. */
   object?: string;
+  /** The head lemma of a prepositional complement of the act or its object ("pleaded guilty to obstruction": obstruction). */
+  complement?: string;
 }
 
 const RELATIVE = /^(?:who|whom|which)$/i;
@@ -102,6 +104,32 @@ function gendersOf(art: ArticleView): Map<string, Gender> {
   const quoted = (pos: number) => marks.some((m) => pos >= m.start && pos < m.end);
   const out = articleGenders(tokenize(art.text), people, quoted);
   GENDERS.set(art, out);
+  return out;
+}
+
+/**
+ * A proper noun the tagger left unnamed that is the surname of a person the article names
+ * elsewhere ("LaRue" after "Fred LaRue"): that person, as written here.
+ */
+export function surnameAt(s: Sent, tokens: readonly SyntaxToken[], pos: number): EntityRef | null {
+  const t = tokens[tokenAt(tokens, pos)];
+  // (a surname that is also a word is often tagged a noun: "Page disappeared", "Bush said"; written with its capital it is the name)
+  if (!t || t.start !== pos || !(t.upos === 'PROPN' || (t.upos === 'NOUN' && /^\p{Lu}\p{Ll}/u.test(t.text)))) return null;
+  const named = surnamesOf(s.art).get(t.text);
+  return named ? { ...named, span: { start: t.start, end: t.end } } : null;
+}
+
+/** Per article, the first person it names in full under each surname ("Fred LaRue" under "LaRue"), read once. */
+const SURNAMES = new WeakMap<ArticleView, Map<string, EntityRef>>();
+function surnamesOf(art: ArticleView): Map<string, EntityRef> {
+  let out = SURNAMES.get(art);
+  if (out) return out;
+  out = new Map();
+  for (const e of art.sentences.flatMap((x) => x.entities)) {
+    const words = e.name.split(' ');
+    if (e.type === 'PER' && words.length > 1 && !out.has(words[words.length - 1])) out.set(words[words.length - 1], e);
+  }
+  SURNAMES.set(art, out);
   return out;
 }
 
@@ -199,7 +227,10 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
     const r = tokens[c].deprel;
     // a relative pronoun stands for the noun before it, "he" or "she" for the person named last ("She was arrested on Tuesday")
     const who = RELATIVE.test(tokens[c].text) ? antecedent(s, tokens[c].start) : PERSONAL.test(tokens[c].text) ? pronounAntecedent(s, tokens[c].start) : null;
-    const found = who ? [who] : entitiesAt(s, tokens, subtree(tokens, kids, c));
+    const named = who ? [who] : entitiesAt(s, tokens, subtree(tokens, kids, c));
+    // ("Page disappeared in 1958" where the tagger left "Page" unnamed: the article's Bettie Page)
+    const surname = named.length ? null : surnameAt(s, tokens, tokens[c].start);
+    const found = surname ? [surname] : named;
     if (r === 'nsubj' || r === 'obl:agent') agents.push(...found);
     else if (r === 'obj' || r === 'nsubj:pass') patients.push(...found);
     else if (r === 'obl') obliques.push(...found.filter((e) => e.type === 'PER'));
@@ -235,8 +266,24 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   if (subjectNoun) agentKeys.add(subjectNoun);
   const obj = kids[p].find((c) => rel(tokens[c]) === 'obj');
   const object = obj === undefined ? undefined : tokens[obj].lemma.toLowerCase();
-  return { sent: s, t, lemma, agents: agentKeys, patients: keys(patients), fact, speech: cueClassOf(lemma) !== null && !pleaEntered(tokens, kids, p), byNoun: !!subjectNoun, object };
+  const complement = complementOf(tokens, kids, p) ?? (obj === undefined ? undefined : complementOf(tokens, kids, obj));
+  return { sent: s, t, lemma, agents: agentKeys, patients: keys(patients), fact, speech: cueClassOf(lemma) !== null && !pleaEntered(tokens, kids, p), byNoun: !!subjectNoun, object, complement };
 }
+
+/**
+ * The head lemma of the first common noun the word at `p` (the act's verb, or its object) takes
+ * with a preposition that marks an argument rather than a place, a source or a time ("pleaded
+ * guilty to obstruction", "charged with theft", "voted for the bill"); undefined when it has none
+ * ("disappeared from the scene").
+ */
+function complementOf(tokens: readonly SyntaxToken[], kids: number[][], p: number): string | undefined {
+  for (const c of kids[p]) {
+    if ((rel(tokens[c]) !== 'obl' && rel(tokens[c]) !== 'nmod') || tokens[c].upos !== 'NOUN') continue;
+    if (kids[c].some((k) => rel(tokens[k]) === 'case' && ARGUMENT_CASE.test(tokens[k].text))) return tokens[c].lemma.toLowerCase();
+  }
+  return undefined;
+}
+const ARGUMENT_CASE = /^(?:to|with|for|of|against|into|as)$/i;
 
 /**
  * "pleaded guilty", "pleaded not guilty", "pleads innocent": a verb of saying whose complement is
@@ -249,7 +296,24 @@ const PLEA = /^(?:guilty|innocent)$/i;
 
 /** The predicate a time dates by the parse: its clause's head, past an infinitive it precedes or a participle of naming. */
 export function datedPredicate(tokens: readonly SyntaxToken[], kids: number[][], t: ResolvedTime): number | null {
-  return namedThingHost(tokens, infinitiveHost(tokens, kids, timePredicate(tokens, t.span), t.span.end));
+  return frontedClauseVerb(tokens, t) ?? namedThingHost(tokens, infinitiveHost(tokens, kids, timePredicate(tokens, t.span), t.span.end));
+}
+
+/**
+ * "picked up Roe on Monday after putting Doe on injured reserve and on Wednesday, signed Poe": a
+ * time after "and" (or "but") and before a comma that a verb follows opens that verb's clause and
+ * dates it, wherever the parser coordinated it (here with "reserve"). Null otherwise.
+ */
+function frontedClauseVerb(tokens: readonly SyntaxToken[], t: ResolvedTime): number | null {
+  let first = tokenAt(tokens, t.span.start);
+  let last = first;
+  while (last + 1 < tokens.length && tokens[last + 1].end <= t.span.end) last++;
+  const comma = last + 1;
+  const verb = comma + 1;
+  if (verb >= tokens.length || tokens[comma].text !== ',' || tokens[verb].upos !== 'VERB' || !/^VB[DZP]$/.test(tokens[verb].xpos)) return null;
+  if (first > 0 && tokens[first - 1].upos === 'ADP' && tokens[first - 1].end <= t.span.start) first--;
+  const before = tokens[first - 1];
+  return before && before.sentence === tokens[verb].sentence && before.upos === 'CCONJ' ? verb : null;
 }
 
 /**
@@ -353,8 +417,13 @@ function actOfNoun(lemma: string): string | null {
  * Wynn", "Wynn"), an organisation by its linked name.
  */
 export function participantKey(e: EntityRef): string {
-  return e.type === 'PER' ? `PER:${e.key.split(' ').pop()}` : e.key;
+  if (e.type !== 'PER') return e.key;
+  // ("W. Mark Felt Sr.", "Felt": a generational suffix follows the surname)
+  const words = e.key.split(' ');
+  while (words.length > 1 && GENERATION.test(words[words.length - 1])) words.pop();
+  return `PER:${words.pop()}`;
 }
+const GENERATION = /^(?:jr|sr|ii|iii|iv)\.?,?$/i;
 
 /** Slot keys of an act: one per participant of its deciding role, under the act's class (act-classes.ts). */
 export function actSlots(a: DatedAct): string[] {
@@ -363,5 +432,6 @@ export function actSlots(a: DatedAct): string[] {
   if (a.byNoun) return [...a.agents].sort().map((k) => `event|${k}`);
   const [role, keys] = a.patients.size ? ['patient', a.patients] : ['agent', a.agents];
   // by the act's class: "signed Jane Roe on Tuesday" and "hired Jane Roe on Monday" date one act
-  return [...keys].sort().map((k) => `${actClass(a.lemma)}|${role}|${k}`);
+  // (and by WordNet synonyms the frames do not list: "disappeared in 1957" / "vanished in 1958")
+  return [...keys].sort().map((k) => `${datedActClass(a.lemma)}|${role}|${k}`);
 }

@@ -247,6 +247,8 @@ const RENAMES = new Set(['appos', 'conj', 'flat', 'compound']);
 
 /** Verbs of saying and light verbs: a person who says or is something takes part in no act of the story. */
 const NO_ACT = new Set(['say', 'tell', 'add', 'state', 'report', 'note', 'claim', 'be', 'have', 'do', 'get', 'make', 'go', 'come', 'identify', 'describe', 'name', 'call', 'know']);
+/** A verb of saying or a light verb ("did", "made"): its act is in its object or its clause, not in the verb. */
+export const noActVerb = (lemma: string): boolean => NO_ACT.has(lemma.toLowerCase());
 
 /**
  * The acts a person (the words from `start` to `end`) takes part in, by the parse, as

@@ -7,7 +7,7 @@
  */
 import type { Quantity, SyntaxToken } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
-import { antecedent, pronounAntecedent } from './dated-acts.js';
+import { antecedent, pronounAntecedent, surnameAt } from './dated-acts.js';
 import { canonicalName, type EntityRef, type Sent } from './prepare.js';
 import { figureVerbIndex, kidsOf, parseOf, relOf, verbSubject } from './syntax.js';
 
@@ -88,13 +88,3 @@ function personAt(s: Sent, tokens: readonly SyntaxToken[], at: number): EntityRe
   return renamed.map((i) => person(tokens[i].start)).find(Boolean) ?? null;
 }
 
-/**
- * A proper noun the tagger left unnamed that is the surname of a person the article names
- * elsewhere ("LaRue" after "Fred LaRue"): that person, as written here.
- */
-function surnameAt(s: Sent, tokens: readonly SyntaxToken[], pos: number): EntityRef | null {
-  const t = tokens[tokenAt(tokens, pos)];
-  if (!t || t.start !== pos || t.upos !== 'PROPN') return null;
-  const named = s.art.sentences.flatMap((x) => x.entities).find((e) => e.type === 'PER' && e.name.split(' ').length > 1 && e.name.split(' ').pop() === t.text);
-  return named ? { ...named, span: { start: t.start, end: t.end } } : null;
-}

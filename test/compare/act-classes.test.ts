@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { actClass, namesAThing, newsActKind, phrasalAct } from '../../src/compare/act-classes.js';
+import { actClass, datedActClass, namesAThing, newsActKind, phrasalAct } from '../../src/compare/act-classes.js';
 import { crossCheckStory } from '../../src/compare/index.js';
 import { crossCheckTexts, inventedArticle, publishedAt } from './story.js';
 
@@ -19,6 +19,17 @@ describe('act classes (data/lexicons/act-classes.tsv)', () => {
     assert.equal(actClass('wed'), actClass('marry'));
     assert.notEqual(actClass('kill'), actClass('shoot'));
     assert.equal(actClass('paint'), 'paint');
+  });
+});
+
+describe('classes of dated acts (act-classes.tsv frames, then verb-synonyms.tsv, WordNet 3.1 first senses)', () => {
+  it('joins verbs whose first senses are one synset, keeps a FrameNet class, and does not join by a rarer sense', () => {
+    assert.equal(datedActClass('vanish'), datedActClass('disappear'));
+    assert.equal(datedActClass('hire'), actClass('hire'));
+    assert.equal(datedActClass('nab'), actClass('arrest'));
+    assert.notEqual(datedActClass('found'), datedActClass('launch'));
+    assert.notEqual(datedActClass('vanish'), datedActClass('die'));
+    assert.equal(datedActClass('paint'), 'paint');
   });
 });
 

@@ -242,3 +242,46 @@ describe('a plea entered in the past, dated with its year', () => {
     assert.deepEqual(dated(x).filter((k) => /plead/.test(k.slot)).map((k) => k.note), []);
   });
 });
+
+describe('a year dates one act of a named person across differently worded sentences', () => {
+  // Invented obituary wording: a retired singer who died this week; the years of earlier acts of her life.
+  const OBIT = { iso: '2008-12-12T12:00:00Z', precision: 'minute' as const, source: 'text' };
+  const obit = (id: string, text: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}`, published: OBIT }));
+  const lead = 'Greta Stone, a singer of the 1950s, died on Thursday in a hospital. She was 85.\n\n';
+  const story = (a: string, b: string) => crossCheckStory({ storyId: 's', articles: [obit('a', `${lead}${a}`), obit('b', `${lead}${b}`)], copies: [] });
+  const years = (x: ReturnType<typeof crossCheckStory>) => dated(x).map((c) => c.sides.map((s) => s.value).sort().join(' vs '));
+
+  it('opposes "In 1957, Stone disappeared from public view" and "Stone suddenly vanished from the scene in 1958" (WordNet synonyms, a surname tagged a noun)', () => {
+    const x = story('In 1957, Stone disappeared from public view and moved to a small town.', 'Stone suddenly vanished from the scene in 1958.');
+    assert.deepEqual(years(x), ['1957 vs 1958'], JSON.stringify(x.conflicts.map((k) => k.note)));
+  });
+
+  it('a year written as a bound ("after 1957", "by 1958") does not oppose another year', () => {
+    const x = story('Stone disappeared from public view after 1957.', 'Stone suddenly vanished from the scene in 1958.');
+    assert.deepEqual(years(x), []);
+  });
+
+  it('a sentence that writes two years is a chronology: "released in late 2008 after serving time on a 2006 conviction" does not oppose "released in 2006"', () => {
+    const x = story('Stone was released in 2006 and went back to the stage.', 'Stone had been released from the hospital in late 2008 after serving time on a 2006 conviction.');
+    assert.deepEqual(years(x), []);
+  });
+
+  it('an article that dates the act twice tells a repeated act: its years oppose no other', () => {
+    const x = story('Stone was released from the hospital in 1990. Years later, Stone was released from the hospital in 1996.', 'Stone was released from the hospital in 1992.');
+    assert.deepEqual(years(x), []);
+  });
+});
+
+describe('a time that opens a coordinated clause dates its verb', () => {
+  it('"after putting Delaney on injured reserve and on Wednesday, signed Poe" does not date the placement Wednesday', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('a', 'The club lost its starting running back for the season.\n\nThe club picked up Tom Brandt on Monday after putting Marcus Delaney on injured reserve and on Wednesday, signed Joe Poe to replace him.'),
+        art('b', 'The club lost its starting running back for the season.\n\nMarcus Delaney was placed on injured reserve on Tuesday.'),
+      ],
+      copies: [],
+    });
+    assert.deepEqual(dated(x).map((c) => c.note), []);
+  });
+});
