@@ -84,4 +84,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   date one event across act classes; both only when the leads name no disjoint places or people, the story's
 //   event only between dates that share a place, a participant or one fact; "pleaded guilty" is an act, not
 //   speech, and a day with its year written dates a past act, held to one fact as a year is (session 16)
-export const COMPARE_VERSION = 'compare-20';
+// compare-21: a count of a happening (count|, people|) is compared only between sides whose sentences name no
+//   different people, places or weekdays and share a participant, a place, the weekday or one fact; a total held
+//   at the end of an occasion ("ended the game with N points") joins the same holder's equal total held now (session 17)
+export const COMPARE_VERSION = 'compare-21';
