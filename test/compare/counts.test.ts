@@ -96,6 +96,12 @@ describe('counts checked twice and restated (session 16)', () => {
     for (const [a, b] of pairs) assert.deepEqual(counts([a, b]), [], a);
   });
 
+  it('does not oppose a fraction of a thing (an average or a rate) to a count of it', () => {
+    const kept = (n: string) => [`The harbour kept ${n} fireboats beside the burning ferry each day of the week.`, 'The harbour kept eight fireboats beside the burning ferry each day of the week.'];
+    assert.equal(counts(kept('four')).length, 1);
+    assert.deepEqual(counts(kept('4.5')), []);
+  });
+
   it('does not oppose counts of things in sentences that name different people', () => {
     assert.deepEqual(
       counts([
