@@ -514,10 +514,10 @@ function widePlaces(): Set<string> {
 
 const shares = (a: Set<string>, b: Set<string>) => [...a].some((k) => b.has(k));
 
-/** The weekdays a sentence names or dates (weekdays and full dates, by their day). */
+/** The weekdays a sentence dates its acts on (weekdays and full dates, by their day), not the day of a statement ("officials said on Wednesday": the report's). */
 function weekdaysOf(s: Sent): Set<string> {
   const out = new Set<string>();
-  for (const t of s.times) if (t.kind === 'weekday' || t.kind === 'date' || t.kind === 'datetime') {
+  for (const t of s.times) if ((t.kind === 'weekday' || t.kind === 'date' || t.kind === 'datetime') && actReading(s, t).act?.cls !== 'statement') {
     const day = dayOf(t)?.weekday;
     if (day) out.add(day);
   }
