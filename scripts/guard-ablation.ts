@@ -73,6 +73,8 @@ export const GUARDS: Guard[] = [
   { name: 'c.namesOthers', file: C, find: "if (ms[i].slot.startsWith('count|') && namesOthers(a, b)) return false;", replace: '' },
   { name: 'c.partOfASet', file: K, find: 'if (isPartOfASet(s, q, text)) return null;', replace: '' },
   { name: 'c.restated', file: C, find: 'for (const [m, own] of restated) [m.slot, m.label] = [own.slot, own.label];', replace: '' },
+  { name: 'c.wholeNumber', file: K, find: 'if (!Number.isInteger(q.value)) return null;', replace: '' },
+  { name: 'c.oneHappening', file: C, find: '!(countOfAHappening(ms[0].slot) && !tellOneHappening(', replace: '!(false && !tellOneHappening(' },
   { name: 'c.joinOneFact', file: C, find: 'joinCountsToActs(mentions, (a, b) => oneFact(al, a, b) && !namesOtherPlaces(a, b));', replace: 'joinCountsToActs(mentions, () => true);' },
   // dates in the lead
   { name: 'd.recurring', file: C, find: 'if (recurringDay(s, t)) continue;', replace: '' },

@@ -93,4 +93,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   first-sense synonyms (data/lexicons/verb-synonyms.tsv), a surname tagged a noun is the article's person,
 //   a generational suffix is no surname; years that are bounds, chronologies and repeated acts not compared;
 //   a time opening a coordinated clause dates its verb (session 17)
-export const COMPARE_VERSION = 'compare-23';
+// compare-24: a count of a happening (count|, people|) is compared only between sides whose sentences name no
+//   different people, places or weekdays and share a participant, a place, the weekday or one fact; a total held
+//   at the end of an occasion ("ended the game with N points") joins the same holder's equal total held now (session 17)
+export const COMPARE_VERSION = 'compare-24';

@@ -22,8 +22,9 @@ import { joinRolesByAge } from './role-ages.js';
 import { actOfTime, actSlots, datedActs, participantKey, pronounAntecedent, recurringDay } from './dated-acts.js';
 import { actClass, newsActKind } from './act-classes.js';
 import { MONTH_NAME_PATTERN, MONTH_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
+import { countryList, regionList } from '../text/places.js';
 import { type Alignment, statesOneFact as oneFact } from './facts.js';
-import { type ArticleView, type EntityRef, evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
+import { type ArticleView, canonicalName, type EntityRef, evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
 import { articleOnTwoSides, sidesByFirst } from './sides.js';
 import { backgroundSentences, figureSlots, inLead, resolveOneNameSlots, type Slot, storyEventDay } from './slots.js';
 import { parseOf } from './syntax.js';
@@ -368,7 +369,8 @@ function slotConflict(story: StoryView, ms: QMention[], al: Alignment, figures: 
         sameTimeOfWriting(sides[a].members, sides[b].members) &&
         !(ms[0].slot.startsWith('age|') && toldAtTwoTimes(story, sides[a].members, sides[b].members, surnameOf(ms[0].slot))) &&
         !otherEventsFigures(sides[a], sides[b], figures) &&
-        !(ms[0].slot.startsWith('count|') && actsOfOtherPeople(sides[a].members, sides[b].members));
+        !(ms[0].slot.startsWith('count|') && actsOfOtherPeople(sides[a].members, sides[b].members)) &&
+        !(countOfAHappening(ms[0].slot) && !tellOneHappening(sides[a].members, sides[b].members, al));
       // one article against itself is a contradiction of its own, marked withinArticle below
       // (not for figures an article's body may tell of several events, Slot.bodyOnly)
       const sameArticle = oneArticle && sev === 'conflict' && !ms.some((m) => m.bodyOnly) && contradictsItself(sides[a].members, sides[b].members, al);
@@ -473,6 +475,53 @@ function actsOfOtherPeople(a: QMention[], b: QMention[]): boolean {
       pairs++;
     }
   return pairs > 0;
+}
+
+/** Counts of what a happening hit or took part in: its things (`count|`) and its people by frame (`people|`), not a parent's children (childrenByParent). */
+const countOfAHappening = (slot: string) => /^(?:count|people)\|/.test(slot) && !slot.startsWith('people|children');
+
+/**
+ * A count's second check (issue 15: no count conflict rests on one guard). The slot's key says the
+ * counted noun and the act's class, or the casualty frame, and an aligned slot that the sentences
+ * state one fact; this asks the sentences of the two sides themselves: some sentence of one and
+ * some sentence of the other, in two articles, name no different people, places or weekdays, and
+ * share something of the happening: a participant (a person or an organisation), a place, the
+ * weekday, or one fact. A lead that recalls another shooting's "killed three" names its own place;
+ * "two were arrested" on another day names another weekday; two leads' counts of one act class
+ * that share nothing else may be two happenings.
+ */
+function tellOneHappening(a: QMention[], b: QMention[], al: Alignment): boolean {
+  return a.some((x) => b.some((y) => x.sent.art.id !== y.sent.art.id && oneHappening(x.sent, y.sent, al)));
+}
+
+function oneHappening(x: Sent, y: Sent, al: Alignment): boolean {
+  if (namesOthers(x, y)) return false;
+  // (a country or a world region holds the other's town: "southern Iran" and "Qeshm island" are not two places)
+  const [px, py] = [placesOf(x), placesOf(y)];
+  const [nx, ny] = [[...px].filter((p) => !widePlaces().has(p)), [...py].filter((p) => !widePlaces().has(p))];
+  if (nx.length && ny.length && !nx.some((p) => py.has(p))) return false;
+  const [dx, dy] = [weekdaysOf(x), weekdaysOf(y)];
+  if (dx.size && dy.size && !shares(dx, dy)) return false;
+  return shares(px, py) || shares(actorKeys(x), actorKeys(y)) || shares(dx, dy) || oneFact(al, x, y);
+}
+
+/** Countries (names and aliases) and world regions, as entity keys: places that hold the towns a story names. */
+let WIDE_PLACES: Set<string> | null = null;
+function widePlaces(): Set<string> {
+  WIDE_PLACES ??= new Set([...countryList().flatMap((c) => [c.name, ...c.aliases]), ...regionList()].map((n) => canonicalName(n)));
+  return WIDE_PLACES;
+}
+
+const shares = (a: Set<string>, b: Set<string>) => [...a].some((k) => b.has(k));
+
+/** The weekdays a sentence dates its acts on (weekdays and full dates, by their day), not the day of a statement ("officials said on Wednesday": the report's). */
+function weekdaysOf(s: Sent): Set<string> {
+  const out = new Set<string>();
+  for (const t of s.times) if ((t.kind === 'weekday' || t.kind === 'date' || t.kind === 'datetime') && actReading(s, t).act?.cls !== 'statement') {
+    const day = dayOf(t)?.weekday;
+    if (day) out.add(day);
+  }
+  return out;
 }
 
 /** Figures five times apart or more (five hurt and 50, two and 80): not one figure told two ways. */

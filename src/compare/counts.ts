@@ -109,6 +109,8 @@ function parsedFigure(s: Sent, q: Pick<Quantity, 'span'>): ParsedFigure | null {
  * argument of, when known.
  */
 export function comparableCount(s: Sent, q: Quantity, verb: string | null, parsed = parsedFigure(s, q)): string[] | null {
+  // things are counted whole: "7.2 rebounds" is an average, "2.5 goals" a rate, not a count of the story's things
+  if (!Number.isInteger(q.value)) return null;
   const text = s.art.text.slice(s.span.start, s.span.end);
   if (toldAsInterim(s, q) || OTHER_TIME.test(text)) return null;
   // "completed 28 of 41 passes": a part and the whole it is counted against, not the count

@@ -51,6 +51,25 @@ export function holdingOf(s: Sent, q: Quantity, personKey: (canonical: string) =
   return { key: `${holdingPrefix(h.noun)}${personKey(person)}`, label: `${h.noun} total of ${h.written}`, person };
 }
 
+/** Verbs of ending (FrameNet Process_end, Activity_finish: end, finish, close, wrap up), as lemmas. */
+const ENDING = new Set(['end', 'finish', 'close', 'wrap']);
+/** Past tense (Penn tag): the occasion told is over. */
+const PAST_TENSE = new Set(['VBD']);
+
+/**
+ * "Roe ended the game with 2,129 points": the holder and counted noun of a figure a named person
+ * has at the end of an occasion (a past verb of ending before "with"), or null. Such a figure is
+ * either the occasion's own ("finished the game with 20 points") or the running total as of its
+ * end, which the words alone do not tell apart: slots.ts lets it join a holding only where it
+ * restates one (the same holder, noun and value that another article gives as held now).
+ */
+export function heldAtTheEnd(s: Sent, q: Quantity, personKey: (canonical: string) => string): Holding | null {
+  const h = heldFigure(s, q, (v) => ENDING.has(v.lemma.toLowerCase()) && PAST_TENSE.has(v.xpos), true);
+  if (!h) return null;
+  const person = canonicalName(h.written);
+  return { key: `${holdingPrefix(h.noun)}${personKey(person)}`, label: `${h.noun} total of ${h.written}`, person };
+}
+
 /** A figure a named person holds through the verb right before it, with its counted noun (the noun's token, or the figure's when no noun is written). */
 export interface HeldFigure {
   noun: string;

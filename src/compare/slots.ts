@@ -18,7 +18,7 @@ import { caseOfCountedNoun, coordinatedFigure, countedArgument, countedNoun, des
 import { spelledNumber } from '../text/numbers.js';
 import { tokenAt } from '../text/tokenize.js';
 import { key } from './text.js';
-import { holdingOf } from './holdings.js';
+import { heldAtTheEnd, holdingOf } from './holdings.js';
 import { gameFigureOf } from './game-figures.js';
 import { servedBy } from './time-served.js';
 import { listedAge } from './listed-ages.js';
@@ -687,7 +687,28 @@ function readFigureSlots(story: StoryView): { sent: Sent; q: Quantity; slot: Slo
   for (const x of out) if (x.slot && ambiguous.has(x.slot.key)) x.slot = null;
   const toldInLeads = new Set(out.filter((x) => x.slot && inLead(x.sent)).map((x) => x.slot!.key));
   for (const x of out) if (x.slot && EVENT_FRAMES.test(x.slot.key) && !inLead(x.sent) && !toldInLeads.has(x.slot.key)) x.slot = { ...x.slot, bodyOnly: true };
+  joinTotalsAtTheEnd(out);
   return out;
+}
+
+/**
+ * "Roe ended the game with 2,129 points" beside another article's "Roe now has 2,129 points": a
+ * figure held at the end of an occasion (holdings.ts heldAtTheEnd) with no slot of its own takes
+ * the holding of the same holder and noun when another article holds that very value now. It
+ * restates that total, so it adds its sentence to that side and can open no disagreement; with
+ * another value it may be the occasion's own figure, and stays without a slot.
+ */
+function joinTotalsAtTheEnd(out: { sent: Sent; q: Quantity; slot: Slot | null }[]): void {
+  const held = out.filter((x) => x.slot?.key.startsWith('held:'));
+  if (!held.length) return;
+  for (const x of out) {
+    if (x.slot || x.q.unit !== 'count') continue;
+    const h = heldAtTheEnd(x.sent, x.q, personKey);
+    // (one name or the full one: "Roe" holds what "Jane Roe" holds, as resolveOneNameSlots joins them)
+    const holder = (k: string) => k === h?.key || k.startsWith(`${h?.key}|`) || h?.key.startsWith(`${k}|`);
+    const same = h && held.find((o) => holder(o.slot!.key) && o.sent.art.id !== x.sent.art.id && o.q.value === x.q.value && o.q.qualifier === x.q.qualifier);
+    if (same) x.slot = { ...same.slot! };
+  }
 }
 
 /**

@@ -96,6 +96,12 @@ describe('counts checked twice and restated (session 16)', () => {
     for (const [a, b] of pairs) assert.deepEqual(counts([a, b]), [], a);
   });
 
+  it('does not oppose a fraction of a thing (an average or a rate) to a count of it', () => {
+    const kept = (n: string) => [`The harbour kept ${n} fireboats beside the burning ferry each day of the week.`, 'The harbour kept eight fireboats beside the burning ferry each day of the week.'];
+    assert.equal(counts(kept('four')).length, 1);
+    assert.deepEqual(counts(kept('4.5')), []);
+  });
+
   it('does not oppose counts of things in sentences that name different people', () => {
     assert.deepEqual(
       counts([
@@ -110,5 +116,32 @@ describe('counts checked twice and restated (session 16)', () => {
     const tolls = (texts: string[]) => crossCheckTexts(texts, PUBLISHED).conflicts.filter((c) => c.severity === 'conflict' && /death toll/.test(c.slot));
     assert.equal(tolls(['A fire on a ferry near Eastbury killed three people on Thursday night.', 'A fire on a ferry near Eastbury killed five people on Thursday night.']).length, 1);
     assert.deepEqual(tolls(['A fire on a ferry near Eastbury has killed three people so far, officials said on Thursday.', 'A fire on a ferry near Eastbury killed five people on Thursday night.']), []);
+  });
+});
+
+// Invented wording: leads that count what one act hit (a listed act: compared across the story's leads)
+// or a casualty frame; the second check asks the two sentences for one happening.
+describe('a count of a happening is checked twice: the key, then one happening (conflicts.ts tellOneHappening)', () => {
+  const conflicts = (texts: string[]) =>
+    crossCheckTexts(texts, PUBLISHED)
+      .conflicts.filter((c) => c.severity === 'conflict')
+      .map((c) => `${c.slot}: ${c.sides.map((s) => s.value).join(' / ')}`);
+  const BRIDGE = 'Four water mains were damaged in Eastbury on Friday when a bridge over the canal collapsed, the city said.';
+
+  it('opposes two leads that count one act in one place on one day, or that state one fact (controls)', () => {
+    assert.equal(conflicts([BRIDGE, 'Water supplies to thousands of homes were cut after two water mains were damaged in Eastbury on Friday.']).length, 1);
+    assert.equal(conflicts(['Four water mains were damaged when a bridge over the canal collapsed, the city said.', 'Water supplies to thousands of homes were cut after two water mains were damaged.']).length, 1);
+    const toll = 'Three people were killed in Eastbury on Friday when a gas explosion destroyed a block of flats, police said.';
+    assert.equal(conflicts([toll, 'A gas explosion destroyed a block of flats in Eastbury on Friday, killing five people, police said.']).length, 1);
+  });
+
+  it('does not oppose counts of one act class told of other places or other weekdays', () => {
+    assert.deepEqual(conflicts([BRIDGE, 'Water supplies to thousands of homes were cut after two water mains were damaged in Westfield on Tuesday.']), []);
+    assert.deepEqual(
+      conflicts(['Four water mains were damaged on Friday when a bridge over the canal collapsed, the city said.', 'Water supplies to thousands of homes were cut after two water mains were damaged on Tuesday.']),
+      [],
+    );
+    const toll = 'Three people were killed in Eastbury on Friday when a gas explosion destroyed a block of flats, police said.';
+    assert.deepEqual(conflicts([toll, 'A gas explosion destroyed a block of flats in Westfield on Tuesday, killing five people, police said.']), []);
   });
 });

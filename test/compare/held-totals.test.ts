@@ -23,4 +23,17 @@ describe("a named person's running total (holdings.ts)", () => {
     ]);
     assert.deepEqual(c.map((k) => k.note), []);
   });
+
+  it('adds "ended the game with" the same total to that total\u2019s side, and no other value', () => {
+    const c = totals([
+      'Marta Kowal now has 1,540 career points as a senior.',
+      'The game stopped when Kowal, who now has 1,450 points, made the basket.',
+      'Kowal ended the game with 1,540 points.',
+    ]);
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+    const side = c[0].sides.find((s) => s.value.replace(/\D/g, '') === '1540');
+    assert.equal(new Set(side?.evidence.map((e) => e.articleId)).size, 2, JSON.stringify(side?.wordings));
+    // (another value at the end of the game may be the game's own figure: no side, no conflict)
+    assert.deepEqual(totals(['Marta Kowal now has 1,540 career points as a senior.', 'Kowal ended the game with 24 points.']).map((k) => k.note), []);
+  });
 });
