@@ -1,8 +1,8 @@
 /**
  * The main event claims as grouping evidence, measured before anything is built on them
  * (`npm run bench:stories -- --claims`; development data only: the ECB+ odd topics and UCI half A).
- * Each article's claim keys (lead-claims.ts: "act>patient", "agent>act" of the headline's and the
- * lead sentence's main predicate) are compared pair by pair and against the articles the grouping
+ * Each article's claim keys ("act>patient", "agent>act" of the main event claims of its headline and
+ * lead, src/stories/main-claim.ts, as stored with its features) are compared pair by pair and against the articles the grouping
  * misplaced:
  * - pairs: for pairs of one ECB+ topic (two similar events each) and for all UCI half A pairs, how
  *   often two articles of one gold event share a key, by time (both dated by publication, both
@@ -13,11 +13,10 @@
  *   with the story they went to. The claims could decide an article only when they side with its
  *   event and not with the story it is in.
  */
-import { parseSentences } from '../../src/analyse/syntax/index.js';
 import { processDocument } from '../../src/pipeline.js';
 import { groupStories, type StoryFeatures } from '../../src/stories/index.js';
-import type { SyntaxToken } from '../../src/model/types.js';
-import { leadClaims } from './lead-claims.js';
+import { type MainClaim, mainClaimsOf } from '../../src/stories/main-claim.js';
+import type { AnnotatedArticle } from '../../src/model/types.js';
 import type { Split } from './quality.js';
 
 export interface Claimed {
@@ -29,10 +28,10 @@ export interface Claimed {
   claims: string[];
 }
 
-const headline = (t: string | null): SyntaxToken[] | null => {
-  const s = (t ?? '').trim();
-  return s ? parseSentences(s, [{ start: 0, end: s.length }]).tokens : null;
-};
+/** Claim keys of main event claims: "act>patient" and "agent>act" for each stated participant, first seen first. */
+const claimKeys = (claims: readonly MainClaim[] | undefined): string[] => [
+  ...new Set((claims ?? []).flatMap(([act, agent, patient]) => [...(patient ? [`${act}>${patient}`] : []), ...(agent ? [`${agent}>${act}`] : [])])),
+];
 
 /** The ECB+ development half's articles with their claim keys (processDocument, as analyse) and features. */
 export function ecbDevClaims(rows: { id: string; url?: string; title: string; text: string; event: string }[]): { claimed: Claimed[]; features: StoryFeatures[] } {
@@ -41,14 +40,16 @@ export function ecbDevClaims(rows: { id: string; url?: string; title: string; te
   for (const r of rows) {
     const p = processDocument({ id: r.id, source: r.id, format: 'json', content: r.text, contentType: 'text', encoding: 'utf-8', meta: { title: r.title, ...(r.url ? { url: r.url } : {}) } });
     features.push(p.features);
-    claimed.push({ id: r.id, gold: r.event, topic: String(parseInt(r.id, 10)), dated: p.features.day !== null, claims: leadClaims(headline(p.annotated.article.title), p.annotated.tokens) });
+    claimed.push({ id: r.id, gold: r.event, topic: String(parseInt(r.id, 10)), dated: p.features.day !== null, claims: claimKeys(p.features.claims) });
   }
   return { claimed, features };
 }
 
 /** A headline-only split's articles (UCI) with the claim keys of their parsed headline. */
 export function headlineClaims(split: Split): Claimed[] {
-  return split.features.map((f) => ({ id: f.id, gold: split.gold.get(f.id)!, topic: '', dated: f.day !== null, claims: leadClaims(headline(f.title), undefined) }));
+  // (a headline alone: no body parse and no recognised names, so a title-case headline's participants are read as common nouns, `~`)
+  const headlineOnly = (title: string | null) => ({ article: { title, text: title ?? '' }, entityIndex: [], tokens: undefined }) as unknown as AnnotatedArticle;
+  return split.features.map((f) => ({ id: f.id, gold: split.gold.get(f.id)!, topic: '', dated: f.day !== null, claims: claimKeys(mainClaimsOf(headlineOnly(f.title))) }));
 }
 
 /**

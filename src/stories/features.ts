@@ -164,6 +164,7 @@ export function storyFeatures(input: StoryInput, options: { now?: string | null 
     places: topPairs(places, MAX_PLACES),
     venue,
     weekday: namedWeekday(input?.weekdays),
+    ...storedClaims(input?.claims),
     sketch,
     textHash,
     words: ws.length,
@@ -175,4 +176,18 @@ export function storyFeatures(input: StoryInput, options: { now?: string | null 
 /** Venue detection needs some text (a headline alone names no venue reliably). */
 function status0(words: number): boolean {
   return words >= 40;
+}
+
+/** Claims kept per article (the headline's and the lead's). */
+const MAX_CLAIMS = 2;
+const MAX_CLAIM_PART = 48;
+
+/** The main event claims given, checked (three short strings each, at most `MAX_CLAIMS`); no field when there are none, so features without claims read the same. */
+function storedClaims(claims: unknown): { claims?: [string, string, string][] } {
+  if (!Array.isArray(claims)) return {};
+  const ok = claims
+    .filter((c): c is [string, string, string] => Array.isArray(c) && c.length === 3 && c.every((x) => typeof x === 'string' && x.length <= MAX_CLAIM_PART) && c[0] !== '')
+    .slice(0, MAX_CLAIMS)
+    .map((c) => [c[0], c[1], c[2]] as [string, string, string]);
+  return ok.length ? { claims: ok } : {};
 }

@@ -1,5 +1,6 @@
 import type { AnnotatedArticle, Entity } from '../model/types.js';
 import type { StoryInput } from './types.js';
+import { mainClaimsOf } from './main-claim.js';
 import { pastWeekdays } from './weekday.js';
 
 /** An article's entities as story input: id, type and mention count (at least 1). */
@@ -10,7 +11,7 @@ export function storyEntities(index: Entity[]): StoryInput['entities'] {
 /**
  * The story input of an analysed article: id, headline, clean body, outlet, publication date,
  * resolved dates of its time expressions (those not inferred from elsewhere) and its entities
- * with mention counts and the weekdays its time expressions name. What the pipeline passes to `storyFeatures`.
+ * with mention counts, the weekdays its time expressions name and its main event claims. What the pipeline passes to `storyFeatures`.
  */
 export function storyInputOf(a: AnnotatedArticle): StoryInput {
   const art = a.article;
@@ -30,5 +31,6 @@ export function storyInputOf(a: AnnotatedArticle): StoryInput {
     entities,
     dateline: art.dateline,
     weekdays: pastWeekdays((a.times ?? []).map((t) => t.anchor)),
+    claims: mainClaimsOf(a),
   };
 }

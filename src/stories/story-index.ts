@@ -1,5 +1,6 @@
 import type { GroupOptions, GroupWeights, StoryFeatures, StoryGroup } from './types.js';
 import { dayIso, isoDay } from './features.js';
+import { addClaims, type ClaimSummary, claimsDisagree, claimSummary } from './claim-evidence.js';
 import { DISAGREEMENT, distinctPeople, otherPeople, peopleOf, type StoryPeople } from './disagreement.js';
 import { bandKeys, fnv1a, jaccard } from './minhash.js';
 import { KeyTable } from './key-table.js';
@@ -258,6 +259,8 @@ interface Story {
   copyEdges: [string, string][];
   /** Who the story is about (disagreement.ts), derived from `entityDocs` when first asked; null after any change of members. */
   people: StoryPeople | null;
+  /** What its members' main event claims name per act and role (claim-evidence.ts), made when first asked; null after any change of members. */
+  claims: ClaimSummary | null;
   /** Candidate retrieval's running score (`bestStoryScored`, `mergeTarget`), valid while `mark` is the search's. */
   partial: number;
   mark: number;
@@ -1029,6 +1032,8 @@ export class StoryIndex {
       let score = this.score(e, t, s) * (f !== null && otherPeople(f, this.peopleOf(s)) ? this.w.disagreement : 1);
       // across the line between dated and undated, an event on another weekday (weekday.ts): the rest must agree twice as strongly
       if (f !== null && dated !== s.published > 0 && score >= this.cohesionBar(s) && weekdaysApart(this.eventWeekday(f), this.weekdayOf(s))) score *= this.w.disagreement;
+      // where no date separates them, one act done by or to other named participants (claim-evidence.ts): the rest must agree twice as strongly
+      if (f !== null && !(dated && s.published > 0) && f.claims && claimsDisagree(claimSummary([f.claims]), this.claimsOf(s), 1, s.members.length)) score *= this.w.disagreement;
       // (an article and a story that are not both dated by publication: time cannot vouch, the content must)
       if ((!dated || s.published === 0) && score < this.cohesionBar(s)) continue;
       if (score >= bestScore && (best === null || score > bestScore || s.seq < best.seq)) {
@@ -1077,6 +1082,7 @@ export class StoryIndex {
       for (const k of s.centroid.keys()) this.unpost(k, s);
       Object.assign(s, was.story);
       s.people = null;
+      s.claims = null;
       if (!was.open) continue;
       for (const k of s.centroid.keys()) this.post(k, s);
       this.open.set(s.id, s);
@@ -1228,7 +1234,7 @@ export class StoryIndex {
     entries.push(e);
     entries.sort((a, b) => (canonicalBefore(a, b) ? -1 : 1));
     for (const k of s.centroid.keys()) this.unpost(k, s);
-    Object.assign(s, { members: [], centroid: new Map(), norm2: 0, keySum: 0, published: 0, tMin: null, tMax: null, entityDocs: new Map(), placeDocs: new Map(), venueDocs: new Map(), people: null });
+    Object.assign(s, { members: [], centroid: new Map(), norm2: 0, keySum: 0, published: 0, tMin: null, tMax: null, entityDocs: new Map(), placeDocs: new Map(), venueDocs: new Map(), people: null, claims: null });
     for (const x of entries) this.join(s, x);
   }
 
@@ -1276,6 +1282,7 @@ export class StoryIndex {
     const docId = entry.f.id;
     s.members = s.members.filter((m) => m !== docId);
     s.people = null;
+    s.claims = null;
     s.keySum -= entry.vec.keys.length;
     if (this.datedByPublication(entry.f)) s.published--;
     s.copyEdges = s.copyEdges.filter(([a, b]) => a !== docId && b !== docId);
@@ -1424,6 +1431,14 @@ export class StoryIndex {
     return cos;
   }
 
+  /** What the story's members' main event claims name (kept until its members change). */
+  private claimsOf(s: Story): ClaimSummary {
+    if (s.claims) return s.claims;
+    const summary: ClaimSummary = new Map();
+    for (const m of s.members) addClaims(summary, this.docs.get(m)?.f.claims);
+    return (s.claims = summary);
+  }
+
   /** Who the story is about (kept until its members change). */
   private peopleOf(s: Story): StoryPeople {
     return (s.people ??= peopleOf(s.entityDocs, s.members.length));
@@ -1517,6 +1532,7 @@ export class StoryIndex {
       venueDocs: new Map(),
       copyEdges: [],
       people: null,
+      claims: null,
       partial: 0,
       mark: 0,
     };
@@ -1528,6 +1544,7 @@ export class StoryIndex {
     this.touch(s);
     s.members.push(e.f.id);
     s.people = null;
+    s.claims = null;
     s.keySum += e.vec.keys.length;
     if (this.datedByPublication(e.f)) s.published++;
     for (let i = 0; i < e.ids.length; i++) {

@@ -8,8 +8,10 @@ import type { DocMessage } from '../model/types.js';
  * stories-9: a copy group whose best story was a fragment no larger than itself looks again at the end of attachFragments.
  * stories-10: a fragment's member crosses the line between dated and undated in attachFragments by its fit relative to
  *   each story's cohesion (StoryIndex.relativeFit), not by centroid cosines, which favour the larger story.
+ * stories-11: each article's main event claims (act class, agent, patient: main-claim.ts) are stored with its features;
+ *   where no date separates an article and a story, one act with other named participants halves their similarity (claim-evidence.ts).
  */
-export const STORIES_VERSION = 'stories-10';
+export const STORIES_VERSION = 'stories-11';
 
 /** What the pipeline knows about one analysed article, as input to story grouping. */
 export interface StoryInput {
@@ -29,6 +31,8 @@ export interface StoryInput {
   dateline?: string | null;
   /** Weekday names (lower case) of the past-tense weekday expressions of the text ("on Thursday"); see weekday.ts. */
   weekdays?: string[];
+  /** The main event claims of its headline and lead (act class, agent, patient; main-claim.ts). */
+  claims?: [act: string, agent: string, patient: string][];
 }
 
 export type StoryFeatureStatus =
@@ -65,6 +69,11 @@ export interface StoryFeatures {
   venue?: string | null;
   /** The weekday (0 = Sunday) the text names most as its event's ("fired on Saturday"), or null; see weekday.ts. */
   weekday?: number | null;
+  /**
+   * The main event claims of its headline and lead (at most two): act class, agent, patient (a name's
+   * last word, `~` before a common noun's lemma, '' when unstated); absent when none (main-claim.ts).
+   */
+  claims?: [act: string, agent: string, patient: string][];
   /** MinHash sketch of the body's word shingles (shingle length k), or null when there is no text. */
   sketch: { k: number; sig: number[] } | null;
   /** Exact-copy key: hash of the normalised body words. */

@@ -125,7 +125,7 @@ function throughRow(docs: LedgerDoc[], clean?: (k: string) => string): { rows: L
 }
 
 const features = (id: string, over: Partial<StoryFeatures> = {}): StoryFeatures => ({
-  v: 'stories-10',
+  v: 'stories-11',
   id,
   outlet: 'Outlet é',
   title: 'A "title" — with ünïcode',
@@ -153,7 +153,7 @@ test('a ledger row packs its features and gives back exactly what was stored, in
     features('a'),
     features('b', { sketch: null, venue: 'lima', inheritsStoryId: 'story-1', entities: [], places: [] }),
     // a field this form does not know comes back (the stories helper may add optional fields)
-    { ...features('c'), claims: [['x', 1]] } as StoryFeatures,
+    { ...features('c'), claims: [['x', 1]] } as unknown as StoryFeatures,
     // densified sketch bins are negative (minhash.ts): int32 values
     features('f', { sketch: { k: 3, sig: [-1869589886, 0, 0x7fffffff, -0x80000000] } }),
     // a sketch value that is not a whole 32-bit number, or values of both kinds: kept as JSON
