@@ -96,4 +96,6 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-24: a count of a happening (count|, people|) is compared only between sides whose sentences name no
 //   different people, places or weekdays and share a participant, a place, the weekday or one fact; a total held
 //   at the end of an occasion ("ended the game with N points") joins the same holder's equal total held now (session 17)
-export const COMPARE_VERSION = 'compare-24';
+// compare-25: a figure held at the end of an occasion joins the same holder's equal total even when measures.ts
+//   gave it a measure slot (the merge of sessions 17's measures and counts)
+export const COMPARE_VERSION = 'compare-25';

@@ -702,7 +702,8 @@ function joinTotalsAtTheEnd(out: { sent: Sent; q: Quantity; slot: Slot | null }[
   const held = out.filter((x) => x.slot?.key.startsWith('held:'));
   if (!held.length) return;
   for (const x of out) {
-    if (x.slot || x.q.unit !== 'count') continue;
+    // (a measure slot, measures.ts, is only the figure's own measure: the held total is what it restates)
+    if ((x.slot && !x.slot.key.startsWith('measure|')) || x.q.unit !== 'count') continue;
     const h = heldAtTheEnd(x.sent, x.q, personKey);
     // (one name or the full one: "Roe" holds what "Jane Roe" holds, as resolveOneNameSlots joins them)
     const holder = (k: string) => k === h?.key || k.startsWith(`${h?.key}|`) || h?.key.startsWith(`${k}|`);
