@@ -84,4 +84,9 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   date one event across act classes; both only when the leads name no disjoint places or people, the story's
 //   event only between dates that share a place, a participant or one fact; "pleaded guilty" is an act, not
 //   speech, and a day with its year written dates a past act, held to one fact as a year is (session 16)
-export const COMPARE_VERSION = 'compare-20';
+// compare-21: durations and distances whose slot is one reading's (a named thing's duration, a distance from a
+//   place, how long ago a listed act was, a person's fall, a term, a game clock's reading) are compared only
+//   when a second check holds: the same span (a noun the figure measures, a trip or where a thing lies, the
+//   figure's own verb, the play a clock times) and the same thing (one fact or a participant in common, no
+//   different places) (compare/two-checks.ts, session 17)
+export const COMPARE_VERSION = 'compare-21';

@@ -33,6 +33,7 @@ import { joinByFact, joinCountsToActs, repeatedCounts } from './counts.js';
 import { evolvingFigure, growsWhileUnfolding, pairTiming, slotTiming, type TimedSide } from './evolving.js';
 import type { Conflict, ConflictSide, EvolvingFigure, NormalizedValue } from './types.js';
 import { argumentEvents, datesEvent, namesEvent, storyEvent } from './story-event.js';
+import { twoChecksHold } from './two-checks.js';
 
 interface QMention {
   sent: Sent;
@@ -368,7 +369,8 @@ function slotConflict(story: StoryView, ms: QMention[], al: Alignment, figures: 
         sameTimeOfWriting(sides[a].members, sides[b].members) &&
         !(ms[0].slot.startsWith('age|') && toldAtTwoTimes(story, sides[a].members, sides[b].members, surnameOf(ms[0].slot))) &&
         !otherEventsFigures(sides[a], sides[b], figures) &&
-        !(ms[0].slot.startsWith('count|') && actsOfOtherPeople(sides[a].members, sides[b].members));
+        !(ms[0].slot.startsWith('count|') && actsOfOtherPeople(sides[a].members, sides[b].members)) &&
+        twoChecksHold(ms[0].slot, sides[a].members, sides[b].members, { oneFact: (x, y) => oneFact(al, x, y), otherPlaces: namesOtherPlaces });
       // one article against itself is a contradiction of its own, marked withinArticle below
       // (not for figures an article's body may tell of several events, Slot.bodyOnly)
       const sameArticle = oneArticle && sev === 'conflict' && !ms.some((m) => m.bodyOnly) && contradictsItself(sides[a].members, sides[b].members, al);
