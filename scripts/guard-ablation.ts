@@ -5,7 +5,7 @@
  * copy: runtime code reads no flag), eval:crosscheck runs there on the dev split (`-v`, dev only),
  * and the traps and false conflicts that come back are counted against the unpatched tree.
  *
- *   node --import tsx scripts/guard-ablation.ts [--only name,name] [--jobs 2] [--list]
+ *   node --import tsx scripts/guard-ablation.ts [--only name,name] [--jobs 2] [--list] [--analysed file] [--slow]
  *
  * A patch whose text is not found exactly once in its file fails the run (a guard that moved must be
  * re-pointed, not silently skipped). Held-out fixtures are never scored (`--split dev`).
@@ -49,6 +49,7 @@ export const GUARDS: Guard[] = [
   { name: 'q.alignedOneFact', file: C, find: ' && oneFact(al, a, b);\n    });\n    ms.forEach', replace: ';\n    });\n    ms.forEach' },
   { name: 'q.spanPlaces', file: C, find: '() => true, (a, b) => !namesOtherPlaces(a, b) && oneFact(al, a, b));', replace: '() => true, (a, b) => oneFact(al, a, b));' },
   { name: 'q.spanOneFact', file: C, find: '() => true, (a, b) => !namesOtherPlaces(a, b) && oneFact(al, a, b));', replace: '() => true, (a, b) => !namesOtherPlaces(a, b));' },
+  { name: 't.joinNoun', file: C, find: "!span(o) && measuresNoun(o), () => true", replace: '!span(o), () => true' },
   { name: 'q.magnitudeMode', file: C, find: 'pool = ms.filter((m) => Math.abs(m.q.value - mode) <= 1);', replace: 'pool = ms;' },
   { name: 'q.otherAges', file: C, find: "if (named.some((o) => compareIntervals(o, m) !== 'same') || !namesPerson(m.sent.art, m.slot)) m.slot = own;", replace: '' },
   { name: 'q.childrenByParent', file: C, find: 'const group = linkedGroups(ms.length, (i, j) => [...people[i]]', replace: 'const group = linkedGroups(ms.length, (i, j) => true || [...people[i]]' },
@@ -208,8 +209,9 @@ async function main(): Promise<void> {
   const guards = GUARDS.filter((g) => !only || only.includes(g.name));
   const home = ablationHome();
   const dirs = guards.map((g) => patchedTree(home, g));
-  const analysed = args.includes('--slow') ? null : join(home, 'analysed-dev.json');
-  if (analysed) writeAnalysed(analysed);
+  // (`--analysed <file>`: a file this script wrote before, read again instead of analysing anew)
+  const analysed = args.includes('--slow') ? null : (arg('--analysed') ?? join(home, 'analysed-dev.json'));
+  if (analysed && !existsSync(analysed)) writeAnalysed(analysed);
   const base = await evalDev(ROOT, analysed);
   console.log(`base: ${base.summary.conflicts.tp} true, ${base.summary.conflicts.fp} false, ${base.traps.length} traps`);
   const results: (Outcome | null)[] = guards.map(() => null);

@@ -21,7 +21,7 @@ import type { Quantity } from '../model/types.js';
 import { actClass } from './act-classes.js';
 import { canonicalName, type Sent } from './prepare.js';
 import { actsOf } from './facts.js';
-import { figureVerb, parseOf, spanTokens } from './syntax.js';
+import { figureTokens, figureVerb, parseOf, spanTokens, verbLemma } from './syntax.js';
 
 /** A figure as the conflict finder holds it. */
 export interface Figure {
@@ -76,8 +76,24 @@ const CLOCK = /^clock\|/;
  * measure two spans; a figure with no verb of its own is either.
  */
 function sameOwnVerb(x: Figure, y: Figure): boolean {
-  const [a, b] = [figureVerb(x.sent, x.q), figureVerb(y.sent, y.q)];
+  const [a, b] = [ownVerb(x), ownVerb(y)];
   return !a || !b || actClass(a) === actClass(b);
+}
+
+/** The verb a figure hangs on, or the verb above the noun it measures ("served most of a six-month sentence": serve), by the parse. */
+function ownVerb(x: Figure): string | null {
+  const own = figureVerb(x.sent, x.q);
+  const tokens = parseOf(x.sent.art);
+  if (own || !tokens) return own;
+  // (the noun the figure measures: by the parse, or the counted word's first token after it when the figure is one token, "six-month")
+  const word = x.q.counted?.toLowerCase();
+  const [, end] = spanTokens(tokens, x.sent.span);
+  let noun = figureTokens(tokens, x.q)?.noun ?? -1;
+  for (let i = spanTokens(tokens, x.q.span)[1]; noun < 0 && word && i < end; i++) if (tokens[i].lemma.toLowerCase() === word || tokens[i].text.toLowerCase() === word) noun = i;
+  if (noun < 0) return null;
+  let i = tokens[noun].head;
+  for (let step = 0; step < 4 && i >= 0; step++, i = tokens[i].head) if (tokens[i].upos === 'VERB') return verbLemma(x.sent, i);
+  return null;
 }
 
 /** The countdown's own verbs, which time nothing ("with 12 seconds left", "four minutes to play"). */
@@ -107,7 +123,7 @@ const NOMINAL = /^(?:NOUN|PROPN)$/;
  * from another article's figure of one fact (conflicts.ts joinSpansToNamedDurations): the check
  * holds, as it does without a parse.
  */
-function measuresNoun(x: Figure): boolean {
+export function measuresNoun(x: Figure): boolean {
   const tokens = parseOf(x.sent.art);
   const word = x.q.counted?.toLowerCase();
   if (!tokens || !word) return true;
@@ -144,8 +160,9 @@ function motionOf(x: Figure): string {
  * Two sentences tell of one thing with the same participants: they state one fact (and name no
  * different places), or they name a participant in common, a person or an organisation (tagged so in
  * either sentence: the tagger calls one name a place in one sentence and a person in the next), or
- * (for a distance, `things`) any named thing the filter keeps, and no different places. A pronoun or
- * a common noun names no one: such a sentence is tied to another only by stating its fact.
+ * (for a distance, `things`) any named thing the filter keeps, and no different places. For a
+ * duration, a sentence that names no person is not told of other people: only two sentences that
+ * each name people and share no participant are two acts.
  */
 function sameParticipants(a: Sent, b: Sent, facts: FactChecks, keep: (e: { name: string }) => boolean, things = false): boolean {
   if (facts.otherPlaces(a, b)) return false;
@@ -156,5 +173,9 @@ function sameParticipants(a: Sent, b: Sent, facts: FactChecks, keep: (e: { name:
     return out;
   };
   const [na, nb] = [named(a), named(b)];
-  return [...na].some(([k, party]) => nb.has(k) && (party || nb.get(k)!));
+  if ([...na].some(([k, party]) => nb.has(k) && (party || nb.get(k)!))) return true;
+  // (a duration: a sentence that names no person, "the two leaders signed after four hours of talks", or an
+  // organisation only, "the Kremlin", is not told of other people)
+  const people = (s: Sent) => s.entities.some((e) => e.type === 'PER');
+  return !things && (!people(a) || !people(b));
 }
