@@ -5,10 +5,14 @@
  * copy: runtime code reads no flag), eval:crosscheck runs there on the dev split (`-v`, dev only),
  * and the traps and false conflicts that come back are counted against the unpatched tree.
  *
- *   node --import tsx scripts/guard-ablation.ts [--only name,name] [--jobs 2] [--list]
+ *   node --import tsx scripts/guard-ablation.ts [--only name,name] [--jobs 2] [--list] [--analysed file] [--slow]
  *
  * A patch whose text is not found exactly once in its file fails the run (a guard that moved must be
  * re-pointed, not silently skipped). Held-out fixtures are never scored (`--split dev`).
+ * The dev fixtures are read and analysed once, by the unpatched tree (the guards are all in compare),
+ * and written as JSON beside the copies; each copy cross-checks and scores that JSON with its own
+ * compare code (`--score <file>`), the lines eval:crosscheck `-v` prints (`--slow` runs eval:crosscheck
+ * in each copy instead, to check that both give the same lines).
  */
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -16,6 +20,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { crossCheckStory } from '../src/compare/index.js';
+import type { AnnotatedArticle } from '../src/model/types.js';
+import { loadFixtures, loadStory, overall, scoreStory, type StoryScore } from './eval-crosscheck.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const run = promisify(execFile);
@@ -30,6 +37,7 @@ interface Guard {
 const C = 'src/compare/conflicts.ts';
 const S = 'src/compare/slots.ts';
 const K = 'src/compare/counts.ts';
+const T = 'src/compare/two-checks.ts';
 /** Each guard and the patch that turns it off (the `find` text must occur once in `file`). */
 export const GUARDS: Guard[] = [
   // quantities
@@ -41,6 +49,7 @@ export const GUARDS: Guard[] = [
   { name: 'q.alignedOneFact', file: C, find: ' && oneFact(al, a, b);\n    });\n    ms.forEach', replace: ';\n    });\n    ms.forEach' },
   { name: 'q.spanPlaces', file: C, find: '() => true, (a, b) => !namesOtherPlaces(a, b) && oneFact(al, a, b));', replace: '() => true, (a, b) => oneFact(al, a, b));' },
   { name: 'q.spanOneFact', file: C, find: '() => true, (a, b) => !namesOtherPlaces(a, b) && oneFact(al, a, b));', replace: '() => true, (a, b) => !namesOtherPlaces(a, b));' },
+  { name: 't.joinNoun', file: C, find: "!span(o) && measuresNoun(o), () => true", replace: '!span(o), () => true' },
   { name: 'q.magnitudeMode', file: C, find: 'pool = ms.filter((m) => Math.abs(m.q.value - mode) <= 1);', replace: 'pool = ms;' },
   { name: 'q.otherAges', file: C, find: "if (named.some((o) => compareIntervals(o, m) !== 'same') || !namesPerson(m.sent.art, m.slot)) m.slot = own;", replace: '' },
   { name: 'q.childrenByParent', file: C, find: 'const group = linkedGroups(ms.length, (i, j) => [...people[i]]', replace: 'const group = linkedGroups(ms.length, (i, j) => true || [...people[i]]' },
@@ -88,8 +97,8 @@ export const GUARDS: Guard[] = [
   { name: 'd.guessedDay', file: C, find: 'const ms = all.filter((m) => !guessedDay(m));', replace: 'const ms = all;' },
   { name: 'd.asWritten', file: C, find: 'if (a.t.resolvedInferred || b.t.resolvedInferred) return sameAsWritten(a, b);', replace: '' },
   // dated acts of the parse
-  { name: 'a.pastSentence', file: C, find: 'if (past && !coarse) continue;', replace: '' },
-  { name: 'a.coarseNoActors', file: C, find: 'if (coarse && !(act.agents.size || act.patients.size)) continue;', replace: '' },
+  { name: 'a.pastSentence', file: C, find: 'if (past && !coarse && !pastDay) continue;', replace: '' },
+  { name: 'a.coarseNoActors', file: C, find: 'if ((coarse || pastDay) && !(act.agents.size || act.patients.size)) continue;', replace: '' },
   { name: 'a.toldToday', file: C, find: "if (newsActKind(act.lemma, false) === 'statement' && toldToday(s, act.t)) continue;", replace: '' },
   { name: 'a.nounOutsideLead', file: C, find: 'if (act.byNoun && !inLead(s)) continue;', replace: '' },
   { name: 'a.nounOneFact', file: C, find: "if (!actors.size || [...actors].every((k) => k.startsWith('N:'))) {", replace: 'if (!actors.size) {' },
@@ -97,7 +106,14 @@ export const GUARDS: Guard[] = [
   { name: 'a.anonymousNamesOthers', file: C, find: ' || namesOthers(a.sent, b.sent)) return false;', replace: ') return false;' },
   { name: 'a.anonymousOneFact', file: C, find: 'return oneFact(al, a.sent, b.sent);\n  });\n  const out', replace: 'return true;\n  });\n  const out' },
   { name: 'a.byObject', file: C, find: '  splitByObject(bySlot);\n', replace: '\n' },
-  { name: 'a.coarseOneFact', file: C, find: 'for (const [k, ms] of bySlot) bySlot.set(k, ms.filter((m) => !COARSE.test(m.value) || ms.some((o) => statesOneFact(m, o, al))));', replace: '' },
+  // second checks of durations and distances (two-checks.ts)
+  { name: 't.noun', file: T, find: 'measuresNoun(x) && measuresNoun(y) && ', replace: '' },
+  { name: 't.participants', file: T, find: '  if (facts.otherPlaces(a, b)) return false;\n  if (facts.oneFact(a, b)) return true;\n', replace: '  return true;\n' },
+  { name: 't.spanKind', file: T, find: 'return a === b;', replace: 'return true || a === b;' },
+  { name: 't.termVerb', file: T, find: 'return !a || !b || actClass(a) === actClass(b);', replace: 'return true;' },
+  { name: 't.clockAct', file: T, find: 'return [...x].some((v) => y.has(v));', replace: 'return true;' },
+  { name: 't.all', file: C, find: 'twoChecksHold(ms[0].slot, sides[a]', replace: '((..._: unknown[]) => true)(ms[0].slot, sides[a]' },
+  { name: 'a.coarseOneFact', file: C, find: 'for (const [k, ms] of bySlot) bySlot.set(k, ms.filter((m) => (!COARSE.test(m.value) && !m.pastDay) || ms.some((o) => statesOneFact(m, o, al))));', replace: '' },
 ];
 
 interface Outcome {
@@ -106,9 +122,46 @@ interface Outcome {
   summary: { conflicts: { tp: number; fp: number }; trapHits: number };
 }
 
-/** Runs the dev eval in `root` and reads its spurious conflicts (traps marked) and summary. */
-async function evalDev(root: string): Promise<Outcome> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/eval-crosscheck.ts', '--split', 'dev', '-v'], { cwd: root, maxBuffer: 64 << 20 });
+/** One dev fixture as analysed once: its articles and its key -> docId map. */
+interface AnalysedStory {
+  name: string;
+  articles: AnnotatedArticle[];
+  idOf: [string, string][];
+}
+
+/** Reads and analyses the dev fixtures (the unpatched tree's analysis) into `file`. */
+function writeAnalysed(file: string): void {
+  const out: AnalysedStory[] = loadFixtures()
+    .filter((f) => f.split === 'dev')
+    .map((f) => {
+      const { articles, idOf } = loadStory(f);
+      return { name: f.name, articles, idOf: [...idOf] };
+    });
+  writeFileSync(file, JSON.stringify(out));
+}
+
+/** `--score <file>`: cross-checks and scores the analysed dev fixtures with this tree's compare code; prints eval:crosscheck's `-v` rows, spurious lines and JSON line. */
+function scoreAnalysed(file: string): void {
+  const stories = JSON.parse(readFileSync(file, 'utf8')) as AnalysedStory[];
+  const fixtures = new Map(loadFixtures().map((f) => [f.name, f]));
+  const scores: StoryScore[] = [];
+  for (const s of stories) {
+    const f = fixtures.get(s.name)!;
+    const idOf = new Map(s.idOf);
+    const copies = f.copies.map((g) => g.map((k) => idOf.get(k) ?? k));
+    const x = crossCheckStory({ storyId: f.storyId, articles: s.articles, copies });
+    const score = { ...scoreStory(f, x, s.articles, idOf), ms: 0, split: f.split };
+    scores.push(score);
+    console.log(`${s.name} | ${score.conflicts.tp}/${score.conflicts.predicted}`);
+    for (const m of score.falsePositives) console.log(`    spurious ${m}`);
+  }
+  console.log(JSON.stringify(overall(scores)));
+}
+
+/** Runs the dev eval in `root` (the analysed JSON `analysed`, or the whole eval:crosscheck when null) and reads its spurious conflicts (traps marked) and summary. */
+async function evalDev(root: string, analysed: string | null): Promise<Outcome> {
+  const argv = analysed ? ['--import', 'tsx', 'scripts/guard-ablation.ts', '--score', analysed] : ['--import', 'tsx', 'scripts/eval-crosscheck.ts', '--split', 'dev', '-v'];
+  const { stdout } = await run(process.execPath, argv, { cwd: root, maxBuffer: 64 << 20 });
   const lines = stdout.split('\n');
   let story = '';
   const spurious: string[] = [];
@@ -151,19 +204,24 @@ function patchedTree(home: string, g: Guard): string {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  const scoreFile = arg('--score');
+  if (scoreFile) return scoreAnalysed(scoreFile);
   const only = arg('--only')?.split(',');
   const jobs = Number(arg('--jobs') ?? 2);
   const guards = GUARDS.filter((g) => !only || only.includes(g.name));
   const home = ablationHome();
   const dirs = guards.map((g) => patchedTree(home, g));
-  const base = await evalDev(ROOT);
+  // (`--analysed <file>`: a file this script wrote before, read again instead of analysing anew)
+  const analysed = args.includes('--slow') ? null : (arg('--analysed') ?? join(home, 'analysed-dev.json'));
+  if (analysed && !existsSync(analysed)) writeAnalysed(analysed);
+  const base = await evalDev(ROOT, analysed);
   console.log(`base: ${base.summary.conflicts.tp} true, ${base.summary.conflicts.fp} false, ${base.traps.length} traps`);
   const results: (Outcome | null)[] = guards.map(() => null);
   let next = 0;
   const worker = async () => {
     while (next < guards.length) {
       const i = next++;
-      results[i] = await evalDev(dirs[i]!);
+      results[i] = await evalDev(dirs[i]!, analysed);
       const r = results[i]!;
       const gained = (xs: string[], was: string[]) => xs.filter((x) => !was.includes(x));
       const traps = gained(r.traps, base.traps);

@@ -98,4 +98,9 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   at the end of an occasion ("ended the game with N points") joins the same holder's equal total held now (session 17)
 // compare-25: a figure held at the end of an occasion joins the same holder's equal total even when measures.ts
 //   gave it a measure slot (the merge of sessions 17's measures and counts)
-export const COMPARE_VERSION = 'compare-25';
+// compare-26: durations and distances whose slot is one reading's (a named thing's duration, a distance from a
+//   place, how long ago a listed act was, a person's fall, a term, a game clock's reading) are compared only
+//   when a second check holds: the same span (a noun the figure measures, a trip or where a thing lies, the
+//   figure's own verb, the play a clock times) and the same thing (one fact or a participant in common, no
+//   different places) (compare/two-checks.ts, session 17)
+export const COMPARE_VERSION = 'compare-26';

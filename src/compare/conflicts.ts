@@ -34,6 +34,7 @@ import { joinByFact, joinCountsToActs, repeatedCounts } from './counts.js';
 import { evolvingFigure, growsWhileUnfolding, pairTiming, slotTiming, type TimedSide } from './evolving.js';
 import type { Conflict, ConflictSide, EvolvingFigure, NormalizedValue } from './types.js';
 import { argumentEvents, datesEvent, namesEvent, storyEvent } from './story-event.js';
+import { measuresNoun, twoChecksHold } from './two-checks.js';
 
 interface QMention {
   sent: Sent;
@@ -279,7 +280,8 @@ function joinRolesByArticle(mentions: QMention[]): void {
  */
 function joinSpansToNamedDurations(mentions: QMention[], al: Alignment): void {
   const span = (m: QMention) => m.slot.startsWith('h|act|');
-  joinByFact(mentions, span, (o) => o.slot.startsWith('h|') && !span(o), () => true, (a, b) => !namesOtherPlaces(a, b) && oneFact(al, a, b));
+  // (a named duration whose counted word is no noun, "two weeks later", names no thing to join: two-checks.ts)
+  joinByFact(mentions, span, (o) => o.slot.startsWith('h|') && !span(o) && measuresNoun(o), () => true, (a, b) => !namesOtherPlaces(a, b) && oneFact(al, a, b));
 }
 
 /** Two sentences that each name places and share none (a crowd in one city, another in another). */
@@ -370,7 +372,9 @@ function slotConflict(story: StoryView, ms: QMention[], al: Alignment, figures: 
         !(ms[0].slot.startsWith('age|') && toldAtTwoTimes(story, sides[a].members, sides[b].members, surnameOf(ms[0].slot))) &&
         !otherEventsFigures(sides[a], sides[b], figures) &&
         !(ms[0].slot.startsWith('count|') && actsOfOtherPeople(sides[a].members, sides[b].members)) &&
-        !(countOfAHappening(ms[0].slot) && !tellOneHappening(sides[a].members, sides[b].members, al));
+        !(countOfAHappening(ms[0].slot) && !tellOneHappening(sides[a].members, sides[b].members, al)) &&
+        // (a second check for a disputed pair only: values told alike are shown as a minor difference, as before)
+        (sev !== 'conflict' || twoChecksHold(ms[0].slot, sides[a].members, sides[b].members, { oneFact: (x, y) => oneFact(al, x, y), otherPlaces: namesOtherPlaces }));
       // one article against itself is a contradiction of its own, marked withinArticle below
       // (not for figures an article's body may tell of several events, Slot.bodyOnly)
       const sameArticle = oneArticle && sev === 'conflict' && !ms.some((m) => m.bodyOnly) && contradictsItself(sides[a].members, sides[b].members, al);

@@ -1,0 +1,181 @@
+/**
+ * Second checks for durations and distances (issue 15: no conflict resting on one check). Some slots
+ * take a figure from one reading of its words: "the 90-day stay" is `h|stay` by the noun the figure
+ * measures, "1,500 kilometers south of Tehran" is `distance|tehran` by the place after it. The slot
+ * says what is measured, not whose: two meetings, two outages, a town and an epicentre measured from
+ * one capital share such a slot. Two figures of these slots are one quantity told two ways only
+ * when two independent checks hold for some pair of their sentences (of different articles):
+ * - **the same span**: the figure measures what the slot says by the parse (a duration's noun is a
+ *   noun: "18 hours earlier", "two weeks later" and "around twelve days depending" name no thing), and
+ *   both figures are the same kind of span (a distance a verb of motion covers is a trip, not where
+ *   something lies: "fled 30 km from" / "lies 30 km from");
+ * - **the same thing, the same participants**: the sentences state one fact (the alignment, naming no
+ *   different places), or they name a participant in common (a person or an organisation; for a
+ *   distance, a named thing other than the place measured from) and no different places.
+ * Slots keyed by their holder (a person's fall, time served) and slots compared only between
+ * sentences that state one fact (`Slot.aligned`) carry one of the two checks in their key; this file
+ * adds the other: for a person's fall the same act of motion, for a term the same verb of the figure
+ * (imposed or served), for a game clock's readings the same play.
+ */
+import type { Quantity } from '../model/types.js';
+import { actClass } from './act-classes.js';
+import { canonicalName, type Sent } from './prepare.js';
+import { actsOf } from './facts.js';
+import { figureTokens, figureVerb, parseOf, spanTokens, verbLemma } from './syntax.js';
+
+/** A figure as the conflict finder holds it. */
+export interface Figure {
+  sent: Sent;
+  q: Quantity;
+}
+
+/** What the caller knows of two sentences: whether they state one fact and name no different places, and whether they name different places. */
+export interface FactChecks {
+  oneFact: (a: Sent, b: Sent) => boolean;
+  otherPlaces: (a: Sent, b: Sent) => boolean;
+}
+
+/** Slots whose key is one reading's: a named thing's duration, a distance from a place, how long ago a listed act was. */
+const NAMED_DURATION = /^h\|(?!act\|)[^|]+$/;
+const FROM_PLACE = /^distance\|(?!person\||role\|)(.+)$/;
+const SINCE = /^since\|/;
+const PERSON_DISTANCE = /^distance\|person\|/;
+
+/** Whether the slot's two sides `a` and `b` may be compared: true for slots these checks do not cover. */
+export function twoChecksHold(slot: string, a: readonly Figure[], b: readonly Figure[], facts: FactChecks): boolean {
+  const base = slot.split('|by|')[0];
+  const check = pairCheck(base);
+  if (!check) return true;
+  return a.some((x) => b.some((y) => x.sent.art.id !== y.sent.art.id && check(x, y, facts)));
+}
+
+type PairCheck = (x: Figure, y: Figure, facts: FactChecks) => boolean;
+
+function pairCheck(slot: string): PairCheck | null {
+  if (NAMED_DURATION.test(slot)) return (x, y, f) => measuresNoun(x) && measuresNoun(y) && sameParticipants(x.sent, y.sent, f, () => true);
+  const place = FROM_PLACE.exec(slot)?.[1];
+  if (place !== undefined) {
+    const other = (e: { name: string }) => canonicalName(e.name) !== place;
+    return (x, y, f) => sameSpanKind(x, y) && sameParticipants(x.sent, y.sent, f, other, true);
+  }
+  if (SINCE.test(slot)) return (x, y, f) => sameParticipants(x.sent, y.sent, f, () => true);
+  if (PERSON_DISTANCE.test(slot)) return (x, y) => sameSpanKind(x, y);
+  if (TERM.test(slot)) return (x, y) => sameOwnVerb(x, y);
+  if (CLOCK.test(slot)) return (x, y) => sameActTimed(x.sent, y.sent);
+  return null;
+}
+
+const TERM = /^term\|/;
+const CLOCK = /^clock\|/;
+
+/**
+ * "He was sentenced to one to three years" and "he served most of a six-month sentence": a term
+ * slot (slots.ts termOfAct) takes the class of the first verb or noun of a listed act, so the
+ * sentence imposed and the part of it served share `term|Sentencing`. The span is the act of the
+ * verb the figure hangs on: two figures whose own verbs are of different classes (sentence, serve)
+ * measure two spans; a figure with no verb of its own is either.
+ */
+function sameOwnVerb(x: Figure, y: Figure): boolean {
+  const [a, b] = [ownVerb(x), ownVerb(y)];
+  return !a || !b || actClass(a) === actClass(b);
+}
+
+/** The verb a figure hangs on, or the verb above the noun it measures ("served most of a six-month sentence": serve), by the parse. */
+function ownVerb(x: Figure): string | null {
+  const own = figureVerb(x.sent, x.q);
+  const tokens = parseOf(x.sent.art);
+  if (own || !tokens) return own;
+  // (the noun the figure measures: by the parse, or the counted word's first token after it when the figure is one token, "six-month")
+  const word = x.q.counted?.toLowerCase();
+  const [, end] = spanTokens(tokens, x.sent.span);
+  let noun = figureTokens(tokens, x.q)?.noun ?? -1;
+  for (let i = spanTokens(tokens, x.q.span)[1]; noun < 0 && word && i < end; i++) if (tokens[i].lemma.toLowerCase() === word || tokens[i].text.toLowerCase() === word) noun = i;
+  if (noun < 0) return null;
+  let i = tokens[noun].head;
+  for (let step = 0; step < 4 && i >= 0; step++, i = tokens[i].head) if (tokens[i].upos === 'VERB') return verbLemma(x.sent, i);
+  return null;
+}
+
+/** The countdown's own verbs, which time nothing ("with 12 seconds left", "four minutes to play"). */
+const COUNTDOWN_VERBS = new Set(['leave', 'left', 'remain', 'play', 'go', 'take', 'run']);
+
+/**
+ * A game clock's reading times one moment of a match ("took the lead with 4:48 remaining", "spiked
+ * the ball with 48 seconds left"): two readings are one moment told two ways only when their
+ * sentences state a common act besides the clock's own verbs (the same play), by the classes of
+ * their verbs. Sentences aligned as one fact (the slot's other check) may share only the drive's
+ * names and words, each a moment of it.
+ */
+function sameActTimed(a: Sent, b: Sent): boolean {
+  const acts = (s: Sent) => new Set([...(actsOf(s) ?? [])].filter((v) => !COUNTDOWN_VERBS.has(v)).map(actClass));
+  const [x, y] = [acts(a), acts(b)];
+  return [...x].some((v) => y.has(v));
+}
+
+/** Parts of speech of a word that names a thing. */
+const NOMINAL = /^(?:NOUN|PROPN)$/;
+
+/**
+ * Whether the word the analyser says the figure counts (q.counted) is a word the parse tags a noun
+ * in its sentence. "18 hours earlier", "two weeks later", "twelve days depending on weather" give the
+ * analyser a counted word that is an adverb or a verb: no thing whose duration two sentences give.
+ * A figure with no counted word took its slot from the noun before its verb ("the talks lasted") or
+ * from another article's figure of one fact (conflicts.ts joinSpansToNamedDurations): the check
+ * holds, as it does without a parse.
+ */
+export function measuresNoun(x: Figure): boolean {
+  const tokens = parseOf(x.sent.art);
+  const word = x.q.counted?.toLowerCase();
+  if (!tokens || !word) return true;
+  const [lo, hi] = spanTokens(tokens, x.sent.span);
+  for (let i = lo; i < hi; i++) {
+    const t = tokens[i];
+    if (NOMINAL.test(t.upos) && (t.text.toLowerCase() === word || t.lemma.toLowerCase() === word)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether two figures are the same kind of span: a distance covered by an act of motion (a fall, a
+ * flight, a drive) and one where a thing lies are two spans; two acts of motion of different classes
+ * are two trips. A figure that hangs on no verb, or on a light verb ("is", "located"), is where a
+ * thing lies.
+ */
+function sameSpanKind(x: Figure, y: Figure): boolean {
+  const [a, b] = [motionOf(x), motionOf(y)];
+  return a === b;
+}
+
+/** Verbs that place a thing rather than move it: the figure is where it lies. */
+const PLACING = new Set(['locate', 'situate', 'lie', 'sit', 'base', 'center', 'centre', 'strike', 'hit', 'occur', 'register', 'measure', 'put', 'say', 'report', 'record']);
+
+/** The act class of the verb a distance hangs on when that verb moves something, else '' (where a thing lies). */
+function motionOf(x: Figure): string {
+  const verb = figureVerb(x.sent, x.q);
+  if (!verb || PLACING.has(verb)) return '';
+  return actClass(verb);
+}
+
+/**
+ * Two sentences tell of one thing with the same participants: they state one fact (and name no
+ * different places), or they name a participant in common, a person or an organisation (tagged so in
+ * either sentence: the tagger calls one name a place in one sentence and a person in the next), or
+ * (for a distance, `things`) any named thing the filter keeps, and no different places. For a
+ * duration, a sentence that names no person is not told of other people: only two sentences that
+ * each name people and share no participant are two acts.
+ */
+function sameParticipants(a: Sent, b: Sent, facts: FactChecks, keep: (e: { name: string }) => boolean, things = false): boolean {
+  if (facts.otherPlaces(a, b)) return false;
+  if (facts.oneFact(a, b)) return true;
+  const named = (s: Sent) => {
+    const out = new Map<string, boolean>();
+    for (const e of s.entities) if (keep({ name: s.art.text.slice(e.span.start, e.span.end) })) out.set(e.key, out.get(e.key) || things || e.type === 'PER' || e.type === 'ORG');
+    return out;
+  };
+  const [na, nb] = [named(a), named(b)];
+  if ([...na].some(([k, party]) => nb.has(k) && (party || nb.get(k)!))) return true;
+  // (a duration: a sentence that names no person, "the two leaders signed after four hours of talks", or an
+  // organisation only, "the Kremlin", is not told of other people)
+  const people = (s: Sent) => s.entities.some((e) => e.type === 'PER');
+  return !things && (!people(a) || !people(b));
+}
