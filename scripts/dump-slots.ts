@@ -11,7 +11,7 @@ import type { Quantity } from '../src/model/types.js';
 import { crossCheckStory } from '../src/compare/index.js';
 import { alignFacts } from '../src/compare/facts.js';
 import { prepareStory, type Sent, sentText } from '../src/compare/prepare.js';
-import { actAt, actorKeys } from '../src/compare/conflicts.js';
+import { actAt, actorKeys } from '../src/compare/date-conflicts.js';
 import { figureSlots, inLead, isHedged, measureDimension, partOf, slotIgnoringParts, slotOf } from '../src/compare/slots.js';
 import { measureStage } from '../src/compare/measures.js';
 import { countedArgument, countedNoun } from '../src/compare/syntax.js';

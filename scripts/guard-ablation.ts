@@ -35,6 +35,7 @@ interface Guard {
 }
 
 const C = 'src/compare/conflicts.ts';
+const D = 'src/compare/date-conflicts.ts';
 const S = 'src/compare/slots.ts';
 const K = 'src/compare/counts.ts';
 const T = 'src/compare/two-checks.ts';
@@ -86,26 +87,26 @@ export const GUARDS: Guard[] = [
   { name: 'c.oneHappening', file: C, find: '!(countOfAHappening(ms[0].slot) && !tellOneHappening(', replace: '!(false && !tellOneHappening(' },
   { name: 'c.joinOneFact', file: C, find: 'joinCountsToActs(mentions, (a, b) => oneFact(al, a, b) && !namesOtherPlaces(a, b));', replace: 'joinCountsToActs(mentions, () => true);' },
   // dates in the lead
-  { name: 'd.recurring', file: C, find: 'if (recurringDay(s, t)) continue;', replace: '' },
-  { name: 'd.datesItsNoun', file: C, find: 'if (!found || datesItsNoun(s, t, found.at)) continue;', replace: 'if (!found) continue;' },
-  { name: 'd.toldTodayLead', file: C, find: "if (act === 'statement' && toldToday(s, t)) continue;", replace: '' },
-  { name: 'd.parsedFact', file: C, find: 'if (parsed && !parsed.fact) continue;', replace: '' },
-  { name: 'd.subjects', file: C, find: 'if (![...a.subjects].some((x) => b.subjects.has(x))) return false;', replace: '' },
-  { name: 'd.patients', file: C, find: 'if (a.patients?.size && b.patients?.size && ![...a.patients].some((x) => b.patients!.has(x))) return false;', replace: '' },
-  { name: 'd.sameArticle', file: C, find: 'if (a.sent.art.id === b.sent.art.id) return false; // one article', replace: '// one article' },
-  { name: 'd.leadWording', file: C, find: 'return sim >= 0.25 || (sharedSubjects >= 2 && sim >= 0.12);', replace: 'return true;' },
-  { name: 'd.guessedDay', file: C, find: 'const ms = all.filter((m) => !guessedDay(m));', replace: 'const ms = all;' },
-  { name: 'd.asWritten', file: C, find: 'if (a.t.resolvedInferred || b.t.resolvedInferred) return sameAsWritten(a, b);', replace: '' },
+  { name: 'd.recurring', file: D, find: 'if (recurringDay(s, t)) continue;', replace: '' },
+  { name: 'd.datesItsNoun', file: D, find: 'if (!found || datesItsNoun(s, t, found.at)) continue;', replace: 'if (!found) continue;' },
+  { name: 'd.toldTodayLead', file: D, find: "if (act === 'statement' && toldToday(s, t)) continue;", replace: '' },
+  { name: 'd.parsedFact', file: D, find: 'if (parsed && !parsed.fact) continue;', replace: '' },
+  { name: 'd.subjects', file: D, find: 'if (![...a.subjects].some((x) => b.subjects.has(x))) return false;', replace: '' },
+  { name: 'd.patients', file: D, find: 'if (a.patients?.size && b.patients?.size && ![...a.patients].some((x) => b.patients!.has(x))) return false;', replace: '' },
+  { name: 'd.sameArticle', file: D, find: 'if (a.sent.art.id === b.sent.art.id) return false; // one article', replace: '// one article' },
+  { name: 'd.leadWording', file: D, find: 'return sim >= 0.25 || (sharedSubjects >= 2 && sim >= 0.12);', replace: 'return true;' },
+  { name: 'd.guessedDay', file: D, find: 'const ms = all.filter((m) => !guessedDay(m));', replace: 'const ms = all;' },
+  { name: 'd.asWritten', file: D, find: 'if (a.t.resolvedInferred || b.t.resolvedInferred) return sameAsWritten(a, b);', replace: '' },
   // dated acts of the parse
-  { name: 'a.pastSentence', file: C, find: 'if (past && !coarse && !pastDay) continue;', replace: '' },
-  { name: 'a.coarseNoActors', file: C, find: 'if ((coarse || pastDay) && !(act.agents.size || act.patients.size)) continue;', replace: '' },
-  { name: 'a.toldToday', file: C, find: "if (newsActKind(act.lemma, false) === 'statement' && toldToday(s, act.t)) continue;", replace: '' },
-  { name: 'a.nounOutsideLead', file: C, find: 'if (act.byNoun && !inLead(s)) continue;', replace: '' },
-  { name: 'a.nounOneFact', file: C, find: "if (!actors.size || [...actors].every((k) => k.startsWith('N:'))) {", replace: 'if (!actors.size) {' },
+  { name: 'a.pastSentence', file: D, find: 'if (past && !coarse && !pastDay) continue;', replace: '' },
+  { name: 'a.coarseNoActors', file: D, find: 'if ((coarse || pastDay) && !(act.agents.size || act.patients.size)) continue;', replace: '' },
+  { name: 'a.toldToday', file: D, find: "if (newsActKind(act.lemma, false) === 'statement' && toldToday(s, act.t)) continue;", replace: '' },
+  { name: 'a.nounOutsideLead', file: D, find: 'if (act.byNoun && !inLead(s)) continue;', replace: '' },
+  { name: 'a.nounOneFact', file: D, find: "if (!actors.size || [...actors].every((k) => k.startsWith('N:'))) {", replace: 'if (!actors.size) {' },
   { name: 'r.ageAndRecord', file: 'src/compare/records.ts', find: ' && !(surname && toldAtTwoTimes(story, sides[p.a], sides[p.b], surname))', replace: '' },
-  { name: 'a.anonymousNamesOthers', file: C, find: ' || namesOthers(a.sent, b.sent)) return false;', replace: ') return false;' },
-  { name: 'a.anonymousOneFact', file: C, find: 'return oneFact(al, a.sent, b.sent);\n  });\n  const out', replace: 'return true;\n  });\n  const out' },
-  { name: 'a.byObject', file: C, find: '  splitByObject(bySlot);\n', replace: '\n' },
+  { name: 'a.anonymousNamesOthers', file: D, find: ' || namesOthers(a.sent, b.sent)) return false;', replace: ') return false;' },
+  { name: 'a.anonymousOneFact', file: D, find: 'return oneFact(al, a.sent, b.sent);\n  });\n  const out', replace: 'return true;\n  });\n  const out' },
+  { name: 'a.byObject', file: D, find: '  splitByObject(bySlot);\n', replace: '\n' },
   // second checks of durations and distances (two-checks.ts)
   { name: 't.noun', file: T, find: 'measuresNoun(x) && measuresNoun(y) && ', replace: '' },
   { name: 't.participants', file: T, find: '  if (facts.otherPlaces(a, b)) return false;\n  if (facts.oneFact(a, b)) return true;\n', replace: '  return true;\n' },
@@ -113,7 +114,7 @@ export const GUARDS: Guard[] = [
   { name: 't.termVerb', file: T, find: 'return !a || !b || actClass(a) === actClass(b);', replace: 'return true;' },
   { name: 't.clockAct', file: T, find: 'return [...x].some((v) => y.has(v));', replace: 'return true;' },
   { name: 't.all', file: C, find: 'twoChecksHold(ms[0].slot, sides[a]', replace: '((..._: unknown[]) => true)(ms[0].slot, sides[a]' },
-  { name: 'a.coarseOneFact', file: C, find: 'for (const [k, ms] of bySlot) bySlot.set(k, ms.filter((m) => (!COARSE.test(m.value) && !m.pastDay) || ms.some((o) => statesOneFact(m, o, al))));', replace: '' },
+  { name: 'a.coarseOneFact', file: D, find: 'for (const [k, ms] of bySlot) bySlot.set(k, ms.filter((m) => (!COARSE.test(m.value) && !m.pastDay) || ms.some((o) => pastActPair(m, o, ms) && (statesOneFact(m, o, al) || oneLifeAct(k, m, o)))));', replace: '' },
 ];
 
 interface Outcome {

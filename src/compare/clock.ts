@@ -10,7 +10,7 @@ import { timePredicate } from '../analyse/syntax/helpers.js';
 import { zoneOffsetMinutes } from '../analyse/time.js';
 import { type Alignment, SAME_FACT_SIM } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView } from './prepare.js';
-import { actorKeys } from './conflicts.js';
+import { actorKeys } from './date-conflicts.js';
 import { actOfTime, simultaneousAct } from './dated-acts.js';
 import { backgroundSentences, inLead, storyEventDay } from './slots.js';
 import { articleOnTwoSides, crossOutletPairs, sidesByFirst } from './sides.js';

@@ -57,3 +57,26 @@ export function wordedSide<T extends WordedMention>(story: StoryView, ms: T[], v
     evidence: sorted.map((m) => evidence(m.sent, { ...m.span })),
   };
 }
+
+/** Places a sentence names (linked keys). */
+export function placesOf(s: Sent): Set<string> {
+  return new Set(s.entities.filter((e) => e.type === 'LOC').map((e) => e.key));
+}
+
+/** Whether two sets share a member. */
+export const shares = (a: Set<string>, b: Set<string>) => [...a].some((k) => b.has(k));
+
+/** Bounded time: at most MAX_PER_SLOT values of one slot are compared pairwise (the first in story order). */
+export const MAX_PER_SLOT = 400;
+export function capPerSlot<T>(sorted: T[], slot: (x: T) => string) {
+  let run = 0;
+  let prev = '';
+  let w = 0;
+  for (const x of sorted) {
+    const k = slot(x);
+    run = k === prev ? run + 1 : 1;
+    prev = k;
+    if (run <= MAX_PER_SLOT) sorted[w++] = x;
+  }
+  sorted.length = w;
+}

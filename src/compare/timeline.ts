@@ -4,7 +4,7 @@
  * are one event with several sources. Dates resolved from the story rather than the article's own
  * publication date are marked inferred.
  */
-import { actReading } from './conflicts.js';
+import { actReading } from './date-conflicts.js';
 import type { Alignment } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
 import { clean, cmp } from './text.js';
