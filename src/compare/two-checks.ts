@@ -21,7 +21,7 @@ import type { Quantity } from '../model/types.js';
 import { actClass } from './act-classes.js';
 import { canonicalName, type Sent } from './prepare.js';
 import { actsOf } from './facts.js';
-import { figureTokens, figureVerb, parseOf, spanTokens, verbLemma } from './syntax.js';
+import { figureTokens, figureVerb, parseOf, spanTokens } from './syntax.js';
 
 /** A figure as the conflict finder holds it. */
 export interface Figure {
@@ -80,20 +80,19 @@ function sameOwnVerb(x: Figure, y: Figure): boolean {
   return !a || !b || actClass(a) === actClass(b);
 }
 
-/** The verb a figure hangs on, or the verb above the noun it measures ("served most of a six-month sentence": serve), by the parse. */
+/**
+ * The act a figure measures: the noun it measures when that noun names a listed act ("given a
+ * 2-1/2 year sentence": the sentencing, whatever support verb carries it), else the verb it hangs
+ * on, by the parse.
+ */
 function ownVerb(x: Figure): string | null {
-  const own = figureVerb(x.sent, x.q);
   const tokens = parseOf(x.sent.art);
-  if (own || !tokens) return own;
-  // (the noun the figure measures: by the parse, or the counted word's first token after it when the figure is one token, "six-month")
-  const word = x.q.counted?.toLowerCase();
-  const [, end] = spanTokens(tokens, x.sent.span);
-  let noun = figureTokens(tokens, x.q)?.noun ?? -1;
-  for (let i = spanTokens(tokens, x.q.span)[1]; noun < 0 && word && i < end; i++) if (tokens[i].lemma.toLowerCase() === word || tokens[i].text.toLowerCase() === word) noun = i;
-  if (noun < 0) return null;
-  let i = tokens[noun].head;
-  for (let step = 0; step < 4 && i >= 0; step++, i = tokens[i].head) if (tokens[i].upos === 'VERB') return verbLemma(x.sent, i);
-  return null;
+  // (the unit's noun, then the noun the unit modifies: "a 2-1/2 year sentence")
+  for (let i = tokens ? (figureTokens(tokens, x.q)?.noun ?? -1) : -1, step = 0; i >= 0 && step < 2 && tokens![i].upos === 'NOUN'; i = tokens![i].head, step++) {
+    const lemma = tokens![i].lemma.toLowerCase();
+    if (actClass(lemma) !== lemma) return lemma;
+  }
+  return figureVerb(x.sent, x.q);
 }
 
 /** The countdown's own verbs, which time nothing ("with 12 seconds left", "four minutes to play"). */
