@@ -13,7 +13,7 @@ import { tokenAt } from '../text/tokenize.js';
 import type { QuoteView, Sent } from './prepare.js';
 import { namesAThing } from './act-classes.js';
 import { mergeOverlapping, oneAct, oneStatement } from './support.js';
-import { actAt, type ClauseTime, clauseTime, kidsOf, parseOf, spanTokens } from './syntax.js';
+import { actAt, type ClauseTime, clauseTime, kidsOf, parseOf, partyAt, spanTokens } from './syntax.js';
 import { key } from './text.js';
 
 /** One statement of a sentence: its predicate's key and the keys of the words of its clause. */
@@ -347,7 +347,7 @@ const claim = (p: ClausePart): Claim => {
  * the plant in 1990 and worked with the victims": Roe worked).
  */
 function readParticipants(s: Sent, tokens: readonly SyntaxToken[], lo: number, hi: number, clauseOf: Int32Array, parts: Map<number, ClausePart>): void {
-  const named = (j: number) => s.entities.find((e) => (e.type === 'PER' || e.type === 'ORG') && e.span.start <= tokens[j].start && tokens[j].end <= e.span.end);
+  const named = (j: number) => partyAt(s, tokens, j);
   const subjectOf = new Set<number>();
   for (let j = lo; j < hi; j++) {
     const rel = universalRelation(tokens[j].deprel);

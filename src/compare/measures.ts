@@ -20,7 +20,7 @@ import { countsThings } from './counts.js';
 import { figureHolder, holderToken } from './figure-holders.js';
 import { pronounAntecedent } from './dated-acts.js';
 import type { Sent } from './prepare.js';
-import { figureTokens, figureVerbIndex, kidsOf, parseOf, relOf, verbSubject } from './syntax.js';
+import { figureTokens, figureVerbIndex, kidsOf, parseOf, partyAt, relOf, verbSubject } from './syntax.js';
 import { tokenAt } from '../text/tokenize.js';
 import { actClass } from './act-classes.js';
 
@@ -134,7 +134,7 @@ function namedHolder(s: Sent, q: Quantity): { key: string; name: string } | null
     const verb = figureVerbIndex(s, q);
     const subject = verb >= 0 ? verbSubject(s, tokens[verb].start)[0] : undefined;
     at = subject === undefined ? -1 : tokenAt(tokens, subject);
-    const e2 = at >= 0 ? s.entities.find((x) => (x.type === 'PER' || x.type === 'ORG') && x.span.start <= tokens[at].start && tokens[at].end <= x.span.end) : undefined;
+    const e2 = at >= 0 ? partyAt(s, tokens, at) : undefined;
     if (e2) return { key: e2.key, name: e2.name };
   }
   const who = at >= 0 && PERSONAL.test(tokens[at].text) ? pronounAntecedent(s, tokens[at].start) : null;
@@ -153,16 +153,13 @@ const PERSONAL = /^(?:he|she)$/i;
 export function ambiguousMeasures(figures: { article: string; key: string; value: number }[]): Set<string> {
   const round = (v: number) => Math.round(v * 1e6) / 1e6;
   const articlesOf = new Map<string, Set<string>>();
-  for (const f of figures) {
-    if (!f.key.startsWith(MEASURE_PREFIX)) continue;
-    const k = `${f.key}\u0000${round(f.value)}`;
-    (articlesOf.get(k) ?? articlesOf.set(k, new Set()).get(k)!).add(f.article);
-  }
   const valuesOf = new Map<string, Set<number>>();
   for (const f of figures) {
     if (!f.key.startsWith(MEASURE_PREFIX)) continue;
-    const k = `${f.article}\u0000${f.key}`;
-    (valuesOf.get(k) ?? valuesOf.set(k, new Set()).get(k)!).add(round(f.value));
+    const told = `${f.key}\u0000${round(f.value)}`;
+    const own = `${f.article}\u0000${f.key}`;
+    (articlesOf.get(told) ?? articlesOf.set(told, new Set()).get(told)!).add(f.article);
+    (valuesOf.get(own) ?? valuesOf.set(own, new Set()).get(own)!).add(round(f.value));
   }
   const out = new Set<string>();
   for (const [k, values] of valuesOf) {

@@ -49,6 +49,11 @@ export function figureTokens(tokens: readonly SyntaxToken[], q: Pick<Quantity, '
   return { num, noun: quantifiedNoun(tokens, num, kidsOf(tokens)) ?? num };
 }
 
+/** The person or organisation the sentence names whose span holds token `i` (a participant by the parse), or undefined. */
+export function partyAt(s: Sent, tokens: readonly SyntaxToken[], i: number): Sent['entities'][number] | undefined {
+  return s.entities.find((e) => (e.type === 'PER' || e.type === 'ORG') && e.span.start <= tokens[i].start && tokens[i].end <= e.span.end);
+}
+
 /** The parse tokens of a span (a sentence): [first, end), the tokens that start inside it. */
 export function spanTokens(tokens: readonly SyntaxToken[], span: { start: number; end: number }): [number, number] {
   const lo = tokenAt(tokens, span.start);
