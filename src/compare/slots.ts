@@ -117,6 +117,8 @@ const LASTED = new RegExp(
 /** After a sum: the period it is paid for ("per season", "a year", "annually": a rate, not a total). */
 const PER_PERIOD = /^\s*(?:(?:per|a|an|each)\s+(year|season|month|week|day|game|hour)\b|annually|-a-year)/i;
 const DISTANCE: Readonly<Record<string, number>> = wordTable({ km: 1, mi: 1.609344, nmi: 1.852, m: 0.001, ft: 0.0003048 });
+/** Hours in a span's unit (the analyser gives spans in hours, months or years; a month is a twelfth of a Julian year). */
+const hoursPer = (unit: string): number => (unit === 'h' ? 1 : unit === 'month' ? 730.5 : 8766);
 const WEIGHT: Readonly<Record<string, number>> = wordTable({ kg: 1, lb: 0.45359237 });
 const MONEY_FRAMES = new Set(['value', 'price', 'fine', 'bail']);
 /** Slots of the event itself (as opposed to a person's or a place's), and how far the lead goes. */
@@ -187,7 +189,7 @@ export const measureDimension = (s: Sent) => (q: Quantity) => measureUnit(s, q)?
  */
 function measureUnit(s: Sent, q: Quantity): { dimension: string; unit: string; factor: number } | null {
   if (DISTANCE[q.unit] !== undefined) return { dimension: 'km', unit: 'km', factor: DISTANCE[q.unit] };
-  if (q.unit === 'h' || q.unit === 'month' || q.unit === 'year') return { dimension: 'h', unit: 'h', factor: q.unit === 'h' ? 1 : q.unit === 'month' ? 730.5 : 8766 };
+  if (q.unit === 'h' || q.unit === 'month' || q.unit === 'year') return { dimension: 'h', unit: 'h', factor: hoursPer(q.unit) };
   if (/^[A-Z]{3}$/.test(q.unit)) return { dimension: q.unit, unit: q.unit, factor: 1 };
   const noun = q.unit === 'count' ? measureNoun(s, q) : null;
   return noun ? { dimension: key(UNIT_WORD[noun] ?? noun), unit: 'count', factor: 1 } : null;
@@ -430,10 +432,9 @@ function sinceAct(s: Sent, q: Quantity): Slot | null {
   const verb = actOfFigure(s, q);
   if (!verb) return null;
   const cls = actClass(verb);
-  const [unit, factor] = q.unit === 'h' ? ['h', 1] : q.unit === 'month' ? ['h', 730.5] : ['h', 8766];
   // an act the class lexicon names (a wedding, an arrest, a release) is told once per story;
   // any other verb only between sentences that state one fact
-  return { key: `since|${cls}`, label: `how long ago (${verb})`, unit, factor, aligned: cls === verb };
+  return { key: `since|${cls}`, label: `how long ago (${verb})`, unit: 'h', factor: hoursPer(q.unit), aligned: cls === verb };
 }
 
 /**
@@ -451,16 +452,14 @@ function termOfAct(s: Sent, q: Quantity): Slot | null {
   // the verb the figure hangs on, or the noun it measures when that noun names the act ("a 2-1/2 year sentence")
   const verb = [figureVerb(s, q), q.counted?.toLowerCase()].find((w) => w && actClass(w) !== w);
   if (!verb) return null;
-  const [unit, factor] = q.unit === 'h' ? ['h', 1] : q.unit === 'month' ? ['h', 730.5] : ['h', 8766];
-  return { key: `term|${actClass(verb)}`, label: `how long (${verb})`, unit, factor, aligned: true };
+  return { key: `term|${actClass(verb)}`, label: `how long (${verb})`, unit: 'h', factor: hoursPer(q.unit), aligned: true };
 }
 
 /** "LaRue served four and a half months in prison": a named person's time served (time-served.ts), a person slot whatever day the sentence is about. */
 function timeServed(s: Sent, q: Quantity): Slot | null {
   const who = servedBy(s, q);
   if (!who) return null;
-  const [unit, factor] = q.unit === 'h' ? ['h', 1] : q.unit === 'month' ? ['h', 730.5] : ['h', 8766];
-  return { key: `served|${personKey(who.person)}`, label: `time ${who.name} served`, unit, factor, personal: true, person: who.person };
+  return { key: `served|${personKey(who.person)}`, label: `time ${who.name} served`, unit: 'h', factor: hoursPer(q.unit), personal: true, person: who.person };
 }
 
 /** The verb a figure hangs on by the parse, a phrasal verb read as the verb it stands for ("moved back" → return). */
