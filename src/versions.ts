@@ -103,6 +103,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   when a second check holds: the same span (a noun the figure measures, a trip or where a thing lies, the
 //   figure's own verb, the play a clock times) and the same thing (one fact or a participant in common, no
 //   different places) (compare/two-checks.ts, session 17)
-// compare-27: a term's act is the noun it measures when that noun names a listed act ("given a 2-1/2 year
-//   sentence": the sentencing), else the verb it hangs on (merge fix, session 17)
+// compare-27: a term's second check reads its act as its slot does (slots.ts termAct: a listed verb, or the
+//   noun it measures when that noun names a listed act, "given a 2-1/2 year sentence"), else the verb it
+//   hangs on (merge fix, session 17)
 export const COMPARE_VERSION = 'compare-27';

@@ -449,10 +449,14 @@ function termOfAct(s: Sent, q: Quantity): Slot | null {
   if (q.counted && actClass(q.counted) === q.counted.toLowerCase()) return null;
   // "for the past three years", "two weeks after": a span up to now or counted from another act
   if (/^[\s-]*(?:after|later)\b/i.test(s.art.text.slice(q.span.end, s.span.end)) || /\b(?:past|last)\s+$/i.test(s.art.text.slice(Math.max(s.span.start, q.span.start - 6), q.span.start))) return null;
-  // the verb the figure hangs on, or the noun it measures when that noun names the act ("a 2-1/2 year sentence")
-  const verb = [figureVerb(s, q), q.counted?.toLowerCase()].find((w) => w && actClass(w) !== w);
+  const verb = termAct(s, q);
   if (!verb) return null;
   return { key: `term|${actClass(verb)}`, label: `how long (${verb})`, unit: 'h', factor: hoursPer(q.unit), aligned: true };
+}
+
+/** The act a term measures: the verb the figure hangs on, or the noun it measures when that noun names the act ("given a 2-1/2 year sentence"), when the class lexicon lists it; else undefined. */
+export function termAct(s: Sent, q: Quantity): string | undefined {
+  return [figureVerb(s, q), q.counted?.toLowerCase()].find((w): w is string => !!w && actClass(w) !== w);
 }
 
 /** "LaRue served four and a half months in prison": a named person's time served (time-served.ts), a person slot whatever day the sentence is about. */

@@ -21,7 +21,8 @@ import type { Quantity } from '../model/types.js';
 import { actClass } from './act-classes.js';
 import { canonicalName, type Sent } from './prepare.js';
 import { actsOf } from './facts.js';
-import { figureTokens, figureVerb, parseOf, spanTokens } from './syntax.js';
+import { figureVerb, parseOf, spanTokens } from './syntax.js';
+import { termAct } from './slots.js';
 
 /** A figure as the conflict finder holds it. */
 export interface Figure {
@@ -80,19 +81,9 @@ function sameOwnVerb(x: Figure, y: Figure): boolean {
   return !a || !b || actClass(a) === actClass(b);
 }
 
-/**
- * The act a figure measures: the noun it measures when that noun names a listed act ("given a
- * 2-1/2 year sentence": the sentencing, whatever support verb carries it), else the verb it hangs
- * on, by the parse.
- */
+/** The act a term's figure measures (slots.ts termAct: a listed act's verb or noun), else the verb it hangs on. */
 function ownVerb(x: Figure): string | null {
-  const tokens = parseOf(x.sent.art);
-  // (the unit's noun, then the noun the unit modifies: "a 2-1/2 year sentence")
-  for (let i = tokens ? (figureTokens(tokens, x.q)?.noun ?? -1) : -1, step = 0; i >= 0 && step < 2 && tokens![i].upos === 'NOUN'; i = tokens![i].head, step++) {
-    const lemma = tokens![i].lemma.toLowerCase();
-    if (actClass(lemma) !== lemma) return lemma;
-  }
-  return figureVerb(x.sent, x.q);
+  return termAct(x.sent, x.q) ?? figureVerb(x.sent, x.q);
 }
 
 /** The countdown's own verbs, which time nothing ("with 12 seconds left", "four minutes to play"). */
