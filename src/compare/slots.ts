@@ -38,6 +38,12 @@ export interface Slot {
   factor: number;
   /** About one named person (their age, how far they fell): the same whatever day the sentence is about. */
   personal?: boolean;
+  /**
+   * A sum agreed, not measured (a price or an offer, a fine, bail): written as agreed ("$184
+   * million"), compared exact as a count is (conflicts.ts interval), not with a measure's 5 % for
+   * rounding; a round figure near another stays a minor difference.
+   */
+  stated?: boolean;
   /** The person's name as written there, canonical ("mary ellen hartley roe"), for person slots. */
   person?: string;
   /** The acts the person takes part in there, by the parse (lemmas: "arrest", "charge"), for ages. */
@@ -257,7 +263,7 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
     const per = PER_PERIOD.exec(text.slice(q.span.end, Math.min(s.span.end, q.span.end + 20)));
     const period = per ? `|per ${(per[1] ?? 'year').toLowerCase()}` : '';
     const by = org ? `|by ${org.key}` : '';
-    return { key: `money|${q.unit}|${frame}${period}${by}`, label: `${frame}${period.replace('|', ' ')}${org ? ` (${org.name})` : ''} (${q.unit})`, unit: q.unit, factor: 1 };
+    return { key: `money|${q.unit}|${frame}${period}${by}`, label: `${frame}${period.replace('|', ' ')}${org ? ` (${org.name})` : ''} (${q.unit})`, unit: q.unit, factor: 1, stated: frame !== 'value' };
   }
   if (q.unit === 'h') {
     if (toldByAspectualVerb(s, q)) return null;
