@@ -77,6 +77,14 @@ describe('money slots (slots.ts moneyFrame)', () => {
     assert.deepEqual(c[0].sides.map((s) => s.value.replace(/\D/g, '')).sort(), ['184', '200']);
   });
 
+  it('keeps a round price beside a near one a minor difference, not a dispute', () => {
+    const c = sums([
+      'The Ashford Rovers have made Jan Roe a four-year, $120 million offer.',
+      'The Ashford Rovers offered Jan Roe a four-year deal worth $125 million.',
+    ]);
+    assert.deepEqual(c.map((k) => k.note), []);
+  });
+
   it("does not oppose an organisation's own worth to the price it pays, nor two clubs' offers", () => {
     const c = sums([
       'The Ashford Rovers, valued at $900 million, have made Jan Roe a four-year, $200 million offer.',
