@@ -106,4 +106,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-27: a term's second check reads its act as its slot does (slots.ts termAct: a listed verb, or the
 //   noun it measures when that noun names a listed act, "given a 2-1/2 year sentence"), else the verb it
 //   hangs on (merge fix, session 17)
-export const COMPARE_VERSION = 'compare-27';
+// compare-28: a sum's frame from the noun its own words count ("a $200 million offer"), the worth of a deal an
+//   organisation offers is its price, and a price, fine or bail is agreed, compared exact (Slot.stated) instead
+//   of with a measure's 5 % for rounding (slots.ts moneyFrame, session 18)
+export const COMPARE_VERSION = 'compare-28';

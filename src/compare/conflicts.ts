@@ -58,8 +58,8 @@ interface QMention {
 function interval(q: Quantity, slot: Slot): { low: number; high: number } {
   const v = q.value * slot.factor;
   // (a person's weight is a description copied from the police or the family, written to the pound
-  // or kilogram, not a measure the writer rounded: exact, as an age)
-  const stated = slot.unit === 'people' || slot.unit === 'count' || slot.unit === 'block' || slot.unit === 'years' || (slot.unit === 'kg' && slot.personal);
+  // or kilogram, not a measure the writer rounded: exact, as an age; a price or a fine is agreed, Slot.stated)
+  const stated = slot.stated || slot.unit === 'people' || slot.unit === 'count' || slot.unit === 'block' || slot.unit === 'years' || (slot.unit === 'kg' && slot.personal);
   const exact = stated ? 0 : slot.unit === 'magnitude' ? 0.05 : v * 0.05;
   const about = slot.unit === 'magnitude' ? 0.3 : v * 0.2;
   switch (q.qualifier) {

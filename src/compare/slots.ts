@@ -38,6 +38,12 @@ export interface Slot {
   factor: number;
   /** About one named person (their age, how far they fell): the same whatever day the sentence is about. */
   personal?: boolean;
+  /**
+   * A sum agreed, not measured (a price or an offer, a fine, bail): written as agreed ("$184
+   * million"), compared exact as a count is (conflicts.ts interval), not with a measure's 5 % for
+   * rounding; a round figure near another stays a minor difference.
+   */
+  stated?: boolean;
   /** The person's name as written there, canonical ("mary ellen hartley roe"), for person slots. */
   person?: string;
   /** The acts the person takes part in there, by the parse (lemmas: "arrest", "charge"), for ages. */
@@ -248,17 +254,16 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
     return who ? { key: `weight|${personKey(who)}`, label: `weight of ${who}`, unit: 'kg', factor: WEIGHT[q.unit], personal: true, person: who } : null;
   }
   if (/^[A-Z]{3}$/.test(q.unit)) {
-    // money: the sum of what (its value, a price, a fine, bail), in its own currency
-    const frame = governingFrame(s, q);
+    // the organisation that pays, asks or offers, named before the sum in its sentence: two bidders'
+    // offers are two sums ("the Rovers offered … $150 million", "the Wanderers offered … $184 million")
+    const org = s.entities.filter((e) => (e.type === 'ORG' || e.type === 'MISC') && e.span.end <= q.span.start).pop();
+    const frame = moneyFrame(s, q, !!org);
     if (!frame || !MONEY_FRAMES.has(frame)) return null;
     // "$23 million per season" is a rate, not the deal's total: a slot of its own per period
     const per = PER_PERIOD.exec(text.slice(q.span.end, Math.min(s.span.end, q.span.end + 20)));
     const period = per ? `|per ${(per[1] ?? 'year').toLowerCase()}` : '';
-    // the organisation that pays, asks or offers, named before the sum in its sentence: two bidders'
-    // offers are two sums ("the Rovers offered … $150 million", "the Wanderers offered … $184 million")
-    const org = s.entities.filter((e) => (e.type === 'ORG' || e.type === 'MISC') && e.span.end <= q.span.start).pop();
     const by = org ? `|by ${org.key}` : '';
-    return { key: `money|${q.unit}|${frame}${period}${by}`, label: `${frame}${period.replace('|', ' ')}${org ? ` (${org.name})` : ''} (${q.unit})`, unit: q.unit, factor: 1 };
+    return { key: `money|${q.unit}|${frame}${period}${by}`, label: `${frame}${period.replace('|', ' ')}${org ? ` (${org.name})` : ''} (${q.unit})`, unit: q.unit, factor: 1, stated: frame !== 'value' };
   }
   if (q.unit === 'h') {
     if (toldByAspectualVerb(s, q)) return null;
@@ -286,6 +291,24 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
   // a crowd is counted in each city and at each hour: only figures of sentences stating one fact are compared
   if (frame) return { key: `people|${frame}`, label: FRAME_LABEL[frame] ?? `number ${frame}`, unit: 'people', factor: 1, aligned: ALIGNED_FRAMES.has(frame) };
   return null;
+}
+
+/**
+ * What a sum is (its value, a price, a fine, bail): the noun the figure's own words count ("a $200
+ * million offer"), as a count's noun names its frame, else the nearest frame word. The worth of a
+ * thing an organisation deals in ("the Rovers offered a deal worth $184 million": the word before
+ * "worth" a common noun, by the parse, and an organisation named before the sum, `payer`) is the
+ * sum it pays or asks, its price: that meets "the Rovers made a $200 million offer". The worth of the
+ * organisation itself ("Acme, valued at $4 billion") stays a value.
+ */
+function moneyFrame(s: Sent, q: Quantity, payer: boolean): string | undefined {
+  const own = q.counted ? frameOf(q.counted) : undefined;
+  if (own) return own;
+  const found = frameWordNear(s, q);
+  if (found?.frame !== 'value' || !payer) return found?.frame;
+  const tokens = parseOf(s.art);
+  const at = tokens ? tokenAt(tokens, found.at) : -1;
+  return at > 0 && tokens![at - 1].upos === 'NOUN' && tokens![at].start === found.at ? 'price' : 'value';
 }
 
 /**

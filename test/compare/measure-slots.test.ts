@@ -60,3 +60,37 @@ describe('measure slots (measures.ts)', () => {
     assert.deepEqual([...ambiguousMeasures(figures)], ['measure|yard|of a thing|roe']);
   });
 });
+
+// Invented wording in the shape of a transfer report: one club's offer told as "a $N offer" in one
+// article and as "a deal worth $M" in another is one sum (slots.ts moneyFrame), agreed, not rounded.
+const MONEY_LEAD = 'The Ashford Rovers want striker Jan Roe back next season.\n\n';
+const sums = (texts: string[]) =>
+  crossCheckTexts(texts, PUBLISHED, { lead: MONEY_LEAD }).conflicts.filter((c) => c.severity === 'conflict' && c.kind === 'quantity');
+
+describe('money slots (slots.ts moneyFrame)', () => {
+  it("opposes one club's offer told as a $N offer and as a deal worth $M", () => {
+    const c = sums([
+      'The Ashford Rovers have made Jan Roe a four-year, $200 million offer.',
+      'The Ashford Rovers offered Jan Roe a four-year deal worth $184 million.',
+    ]);
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+    assert.deepEqual(c[0].sides.map((s) => s.value.replace(/\D/g, '')).sort(), ['184', '200']);
+  });
+
+  it('keeps a round price beside a near one a minor difference, not a dispute', () => {
+    const c = sums([
+      'The Ashford Rovers have made Jan Roe a four-year, $120 million offer.',
+      'The Ashford Rovers offered Jan Roe a four-year deal worth $125 million.',
+    ]);
+    assert.deepEqual(c.map((k) => k.note), []);
+  });
+
+  it("does not oppose an organisation's own worth to the price it pays, nor two clubs' offers", () => {
+    const c = sums([
+      'The Ashford Rovers, valued at $900 million, have made Jan Roe a four-year, $200 million offer.',
+      'Northfield United have made Jan Roe a four-year, $160 million offer.',
+      'The Ashford Rovers have made Jan Roe a four-year, $200 million offer.',
+    ]);
+    assert.deepEqual(c.map((k) => k.note), []);
+  });
+});
