@@ -106,4 +106,6 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-27: a term's second check reads its act as its slot does (slots.ts termAct: a listed verb, or the
 //   noun it measures when that noun names a listed act, "given a 2-1/2 year sentence"), else the verb it
 //   hangs on (merge fix, session 17)
-export const COMPARE_VERSION = 'compare-27';
+// compare-28: where an act happened (compare/act-places.ts): the street or town of the place phrase on an act's
+//   verb, compared between outlets that tell one act class of one named participant (session 18)
+export const COMPARE_VERSION = 'compare-28';
