@@ -23,7 +23,7 @@ import { datedActClass } from './act-classes.js';
 import { antecedent, notFact, participantKey, pronounAntecedent, surnameAt } from './dated-acts.js';
 import { canonicalName, type EntityRef, type Sent, type StoryView } from './prepare.js';
 import { placesAgree, regionsOf } from './residence.js';
-import { articleOnTwoSides, crossOutletPairs, sidesByFirst, wordedSide } from './sides.js';
+import { articleOnTwoSides, crossOutletPairs, sidesByFirst, slotConflicts, wordedSide } from './sides.js';
 import { backgroundSentences, storyEventDay } from './slots.js';
 import { kidsOf, parseOf, partyAt, relOf, spanTokens } from './syntax.js';
 import { clean, cmp } from './text.js';
@@ -205,14 +205,7 @@ export function actPlaceConflicts(story: StoryView): Conflict[] {
   const mentions = actPlacesOf(story);
   if (mentions.length < 2) return [];
   const regions = regionsOf(story);
-  const bySlot = new Map<string, ActPlace[]>();
-  for (const m of mentions) (bySlot.get(m.slot) ?? bySlot.set(m.slot, []).get(m.slot)!).push(m);
-  const out: Conflict[] = [];
-  for (const slot of [...bySlot.keys()].sort(cmp)) {
-    const c = placeConflict(story, bySlot.get(slot)!, regions);
-    if (c) out.push(c);
-  }
-  return out;
+  return slotConflicts(mentions, (ms) => placeConflict(story, ms, regions));
 }
 
 function placeConflict(story: StoryView, ms: ActPlace[], regions: Set<string>): Conflict | null {

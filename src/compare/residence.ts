@@ -13,7 +13,7 @@
  */
 import { cityList, countryList, regionList } from '../text/places.js';
 import { canonicalName, type EntityRef, type Sent, type StoryView } from './prepare.js';
-import { articleOnTwoSides, crossOutletPairs, sidesByFirst, wordedSide } from './sides.js';
+import { articleOnTwoSides, crossOutletPairs, sidesByFirst, slotConflicts, wordedSide } from './sides.js';
 import { personKey, resolveOneNameSlots } from './slots.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide } from './types.js';
@@ -110,14 +110,7 @@ export function residenceConflicts(story: StoryView): Conflict[] {
   if (homes.length < 2) return [];
   resolveOneNameSlots(homes);
   const regions = regionsOf(story);
-  const bySlot = new Map<string, Home[]>();
-  for (const h of homes) (bySlot.get(h.slot) ?? bySlot.set(h.slot, []).get(h.slot)!).push(h);
-  const out: Conflict[] = [];
-  for (const slot of [...bySlot.keys()].sort(cmp)) {
-    const c = homeConflict(story, bySlot.get(slot)!, regions);
-    if (c) out.push(c);
-  }
-  return out;
+  return slotConflicts(homes, (hs) => homeConflict(story, hs, regions));
 }
 
 /** Sides: homes that agree with a side's first home; a conflict when two sides hold different sources. */
