@@ -109,4 +109,6 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-28: a sum's frame from the noun its own words count ("a $200 million offer"), the worth of a deal an
 //   organisation offers is its price, and a price, fine or bail is agreed, compared exact (Slot.stated) instead
 //   of with a measure's 5 % for rounding (slots.ts moneyFrame, session 18)
-export const COMPARE_VERSION = 'compare-28';
+// compare-29: where an act happened (compare/act-places.ts): the street or town of the place phrase on an act's
+//   verb, compared between outlets that tell one act class of one named participant (session 18)
+export const COMPARE_VERSION = 'compare-29';

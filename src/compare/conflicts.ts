@@ -15,6 +15,7 @@ import { scoreConflicts } from './scores.js';
 import { markConflicts } from './marks.js';
 import { holderConflicts } from './holders.js';
 import { residenceConflicts } from './residence.js';
+import { actPlaceConflicts } from './act-places.js';
 import { fillerConflicts } from './fillers.js';
 import { joinRolesByAge } from './role-ages.js';
 import { countryList, regionList } from '../text/places.js';
@@ -113,7 +114,7 @@ function displayQuantity(q: Quantity): string {
 /** The story's conflicts; a growing total told higher on later days goes to `evolving` instead (evolving.ts). */
 export function findConflicts(story: StoryView, al: Alignment, evolving: EvolvingFigure[] = []): Conflict[] {
   const dates = dateConflicts(story, al);
-  return [...quantityConflicts(story, al, evolving), ...dates, ...actDateConflicts(story, dates, al), ...clockConflicts(story, al), ...residenceConflicts(story), ...fillerConflicts(story), ...recordConflicts(story), ...standingConflicts(story), ...scoreConflicts(story), ...markConflicts(story), ...holderConflicts(story, al)];
+  return [...quantityConflicts(story, al, evolving), ...dates, ...actDateConflicts(story, dates, al), ...clockConflicts(story, al), ...residenceConflicts(story), ...actPlaceConflicts(story), ...fillerConflicts(story), ...recordConflicts(story), ...standingConflicts(story), ...scoreConflicts(story), ...markConflicts(story), ...holderConflicts(story, al)];
 }
 
 function quantityConflicts(story: StoryView, al: Alignment, evolving: EvolvingFigure[]): Conflict[] {

@@ -161,7 +161,7 @@ export function actOfTime(s: Sent, t: ResolvedTime): ParsedAct | null {
 }
 
 /** Whether a modal, a negation or "to" makes the verb at `v` not (yet) a fact: among its dependents, or written right before it. */
-function notFact(tokens: readonly SyntaxToken[], kids: number[][], v: number): boolean {
+export function notFact(tokens: readonly SyntaxToken[], kids: number[][], v: number): boolean {
   if (v < 0) return false;
   if (kids[v].some((c) => ['aux', 'advmod', 'mark'].includes(rel(tokens[c])) && NOT_FACT.test(tokens[c].text))) return true;
   // by position too: parsers attach the auxiliary of a clause's verb variously ("will sign X on Tuesday, Y said")

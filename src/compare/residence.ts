@@ -13,7 +13,7 @@
  */
 import { cityList, countryList, regionList } from '../text/places.js';
 import { canonicalName, type EntityRef, type Sent, type StoryView } from './prepare.js';
-import { articleOnTwoSides, crossOutletPairs, sidesByFirst, wordedSide } from './sides.js';
+import { articleOnTwoSides, crossOutletPairs, sidesByFirst, slotConflicts, wordedSide } from './sides.js';
 import { personKey, resolveOneNameSlots } from './slots.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide } from './types.js';
@@ -78,7 +78,7 @@ function homeAfter(s: Sent, e: EntityRef, places: EntityRef[]): { places: string
 }
 
 /** Places that may hold another: countries, world regions, the gazetteer's large cities and what the story writes after "<place>, ". */
-function regionsOf(story: StoryView): Set<string> {
+export function regionsOf(story: StoryView): Set<string> {
   const out = new Set<string>();
   for (const c of countryList()) for (const n of [c.name, ...c.aliases]) out.add(n.toLowerCase());
   for (const r of regionList()) out.add(r.toLowerCase());
@@ -94,9 +94,14 @@ function regionsOf(story: StoryView): Set<string> {
 
 /** Two homes agree: a shared name, one name within the other, or a region on either side. */
 function agree(a: Home, b: Home, regions: Set<string>): boolean {
-  if (a.places.some((p) => regions.has(p)) || b.places.some((p) => regions.has(p))) return true;
+  return placesAgree(a.places, b.places, regions);
+}
+
+/** Two lists of canonical place names agree: a region on either side, a shared name, or one name within the other. */
+export function placesAgree(a: readonly string[], b: readonly string[], regions: Set<string>): boolean {
+  if (a.some((p) => regions.has(p)) || b.some((p) => regions.has(p))) return true;
   const within = (x: string, y: string) => ` ${y} `.includes(` ${x} `);
-  return a.places.some((x) => b.places.some((y) => within(x, y) || within(y, x)));
+  return a.some((x) => b.some((y) => within(x, y) || within(y, x)));
 }
 
 /** Conflicts over where one named person lives, told differently by independent sources. */
@@ -105,14 +110,7 @@ export function residenceConflicts(story: StoryView): Conflict[] {
   if (homes.length < 2) return [];
   resolveOneNameSlots(homes);
   const regions = regionsOf(story);
-  const bySlot = new Map<string, Home[]>();
-  for (const h of homes) (bySlot.get(h.slot) ?? bySlot.set(h.slot, []).get(h.slot)!).push(h);
-  const out: Conflict[] = [];
-  for (const slot of [...bySlot.keys()].sort(cmp)) {
-    const c = homeConflict(story, bySlot.get(slot)!, regions);
-    if (c) out.push(c);
-  }
-  return out;
+  return slotConflicts(homes, (hs) => homeConflict(story, hs, regions));
 }
 
 /** Sides: homes that agree with a side's first home; a conflict when two sides hold different sources. */

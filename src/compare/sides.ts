@@ -58,6 +58,18 @@ export function wordedSide<T extends WordedMention>(story: StoryView, ms: T[], v
   };
 }
 
+/** Mentions grouped by slot, one conflict at most per slot, in slot order. */
+export function slotConflicts<T extends { slot: string }>(mentions: readonly T[], conflictOf: (ms: T[]) => Conflict | null): Conflict[] {
+  const bySlot = new Map<string, T[]>();
+  for (const m of mentions) (bySlot.get(m.slot) ?? bySlot.set(m.slot, []).get(m.slot)!).push(m);
+  const out: Conflict[] = [];
+  for (const slot of [...bySlot.keys()].sort(cmp)) {
+    const c = conflictOf(bySlot.get(slot)!);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
 /** Places a sentence names (linked keys). */
 export function placesOf(s: Sent): Set<string> {
   return new Set(s.entities.filter((e) => e.type === 'LOC').map((e) => e.key));
