@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { processDocument } from '../../src/pipeline.js';
-import { claimsDisagree, claimSummary } from '../../src/stories/claim-evidence.js';
+import { claimsDisagree, claimSummary, inverseAct } from '../../src/stories/claim-evidence.js';
 import { mainClaimsOf } from '../../src/stories/main-claim.js';
 import { storyFeatures, type StoryFeatures } from '../../src/stories/index.js';
 import { assertRunsGiveBatch, block } from './invented.js';
@@ -42,6 +42,23 @@ describe('main event claims (main-claim.ts, claim-evidence.ts)', () => {
     assert.equal(claimsDisagree(one([['Firing', '~team', '~coach']]), story, 1, 3), false);
     // (a name the parse put in the other role is the same participant)
     assert.equal(claimsDisagree(one([['Firing', 'quillby', '']]), story, 1, 3), false);
+  });
+
+  it('finds sides disagreeing when one states the inverse act done to its named patient (WordNet antonyms), not a converse one', () => {
+    // (verb-antonyms.tsv read through the act classes: hire / fire is Hiring / Firing; buy / sell, one sale told from either side, is not listed)
+    assert.equal(inverseAct('Hiring', 'Firing'), true);
+    assert.equal(inverseAct('open', 'close'), true);
+    assert.equal(inverseAct('Firing', 'Firing'), false);
+    assert.equal(inverseAct('Commerce_buy', 'Commerce_sell'), false);
+    const one = (c: Claims) => claimSummary([c]);
+    const story = claimSummary([[['Firing', 'rovers', 'quillby']], [['Firing', '', 'quillby']], [['Hiring', 'rovers', 'brannock']]]);
+    assert.equal(claimsDisagree(one([['Hiring', 'rovers', 'quillby']]), story, 1, 3), true);
+    // (whoever the agent: another body undoing the act is another event too)
+    assert.equal(claimsDisagree(one([['Hiring', 'wanderers', 'quillby']]), story, 1, 3), true);
+    // (the inverse act done to someone else, or to a common noun: no evidence)
+    assert.equal(claimsDisagree(one([['Hiring', 'rovers', 'ostrander']]), story, 1, 3), false);
+    assert.equal(claimsDisagree(one([['open', 'rovers', '~stadium']]), one([['close', 'rovers', '~stadium']]), 1, 1), false);
+    assert.equal(claimsDisagree(one([['Commerce_buy', 'mornet', 'skyway']]), one([['Commerce_sell', 'calder', 'skyway']]), 1, 1), false);
   });
 
   it("does not take one member's name for a story's own", () => {
