@@ -17,7 +17,7 @@
  * acts, two events) and converse ones, one event told from either party's side: a transfer (buy /
  * sell, lend / borrow, import / export) and a contest (win / lose, attack / defend). A pointer
  * whose either sense lies in verb.possession or verb.competition (lexicographer files 40 and 33) is
- * left out: "Microsoft buys Skype" and "Skype sold to Microsoft" are one acquisition.
+ * left out: "one company buys another" and "the other sold to the first" are one acquisition.
  *
  * Deterministic: rows sorted, no clock.
  */
