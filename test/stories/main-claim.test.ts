@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { processDocument } from '../../src/pipeline.js';
 import { claimsDisagree, claimSummary, inverseAct } from '../../src/stories/claim-evidence.js';
 import { mainClaimsOf } from '../../src/stories/main-claim.js';
-import { storyFeatures, type StoryFeatures } from '../../src/stories/index.js';
+import { groupStories, storyFeatures, type StoryFeatures } from '../../src/stories/index.js';
 import { assertRunsGiveBatch, block } from './invented.js';
 
 const raw = (id: string, title: string, text: string) => ({ id, source: id, format: 'json' as const, content: text, contentType: 'text' as const, encoding: 'utf-8', meta: { title } });
@@ -67,6 +67,21 @@ describe('main event claims (main-claim.ts, claim-evidence.ts)', () => {
     assert.equal(claimsDisagree(claimSummary([[['Arrest', 'police', 'quillby']]]), claimSummary([[['Arrest', 'police', 'ostrander']]]), 1, 1), true);
   });
 
+  it('keeps apart undated reports of inverse acts done to one patient, which the same act would join', async () => {
+    const words = block('inv', 80);
+    const reports = (act: (side: number) => string) =>
+      Array.from({ length: 8 }, (_, i) => {
+        // (12 words shared by all, 16 of each side's own)
+        const own = words.slice(30 + (i % 2) * 25, 43 + (i % 2) * 25);
+        const text = [...words.slice(0, 12), ...own, ...own.slice(0, 3)].join(' ');
+        return storyFeatures({ id: `v${i}`, title: null, text, outlet: `o${i}`, published: null, eventDates: [], entities: [], claims: [[act(i % 2), 'rovers', 'quillby']] });
+      });
+    assert.equal(groupStories(reports(() => 'Firing')).length, 1);
+    const inverse = reports((side) => (side ? 'Hiring' : 'Firing'));
+    assert.deepEqual(groupStories(inverse).map((g) => g.members.map((m) => Number(m.slice(1)) % 2)).map((sides) => new Set(sides).size), [1, 1]);
+    await assertRunsGiveBatch(inverse);
+  });
+
   it('groups the same in batch and in ledger runs of any order when articles carry claims', async () => {
     const words = block('mcl', 30);
     const all: StoryFeatures[] = [];
@@ -76,5 +91,7 @@ describe('main event claims (main-claim.ts, claim-evidence.ts)', () => {
       all.push(f);
     }
     await assertRunsGiveBatch(all);
+    // (inverse acts done to one patient: hiring and firing one coach)
+    await assertRunsGiveBatch(all.map((f, i) => ({ ...f, claims: [[i % 2 ? 'Hiring' : 'Firing', 'rovers', 'quillby']] as Claims })));
   });
 });
