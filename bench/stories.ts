@@ -14,7 +14,7 @@
  *   npm run bench:stories -- --dev        # development figures only: ECB+ dev half, its two folds (bench/stories/folds.ts), UCI half A, subsample means
  *   npm run bench:stories -- --errors     # grouping errors by kind, and wrong pairs by day (ECB+ development half and UCI; held-out half: totals)
  *   npm run bench:stories -- --cv         # leave-one-topic-out cross-validation of the tuned constants over the ECB+ development half (bench/stories/cv.ts)
- *   npm run bench:stories -- --claims     # the main event claims as evidence: pairs and misplaced articles by shared claim keys (development data only)
+ *   npm run bench:stories -- --claims     # the main event claims as evidence: pairs and misplaced articles by shared claim keys, pairs stating inverse acts (development data only)
  *
  * Quality: see bench/stories/quality.ts (ECB+ odd topics = development half, even topics held out;
  * UCI headlines; TF-IDF single-pass and average-link baselines at their best threshold and at the

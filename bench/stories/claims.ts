@@ -7,13 +7,16 @@
  * - pairs: for pairs of one ECB+ topic (two similar events each) and for all UCI half A pairs, how
  *   often two articles of one gold event share a key, by time (both dated by publication, both
  *   undated, one of each): evidence a feature could use only where sharing (or not sharing) a key
- *   moves the odds of one event beyond what the pair's time already says;
+ *   moves the odds of one event beyond what the pair's time already says; and how often pairs whose
+ *   claims state inverse acts (WordNet antonyms, claim-evidence.ts), with or without one named
+ *   patient, are of one event;
  * - misplaced articles (as errors.ts: merged into another event's story, or split from the story
  *   holding most of their event): whether their keys are shared with their event's main part and
  *   with the story they went to. The claims could decide an article only when they side with its
  *   event and not with the story it is in.
  */
 import { processDocument } from '../../src/pipeline.js';
+import { inverseAct } from '../../src/stories/claim-evidence.js';
 import { groupStories, type StoryFeatures } from '../../src/stories/index.js';
 import { type MainClaim, mainClaimsOf } from '../../src/stories/main-claim.js';
 import type { AnnotatedArticle } from '../../src/model/types.js';
@@ -60,6 +63,7 @@ export function headlineClaims(split: Split): Claimed[] {
 export function claimPairs(items: Claimed[], features: StoryFeatures[]): string[][] {
   const storyOf = new Map<string, number>();
   groupStories(features).forEach((g, i) => g.members.forEach((m) => storyOf.set(m, i)));
+  const claimsOf = new Map(features.map((f) => [f.id, f.claims ?? []]));
   const counts = new Map<string, number[]>();
   const tally = (k: string, same: boolean, together: boolean) => {
     const c = counts.get(k) ?? [0, 0, 0, 0];
@@ -81,6 +85,10 @@ export function claimPairs(items: Claimed[], features: StoryFeatures[]): string[
         if (!a.claims.length || !b.claims.length) continue;
         const shared = a.claims.some((k) => b.claims.includes(k));
         tally(`${when}: ${shared ? 'a key shared' : 'keys, none shared'}`, same, together);
+        // inverse acts (claim-evidence.ts, WordNet antonyms through the act classes), and those done to one named patient
+        const inverse = inversePairs(claimsOf.get(a.id), claimsOf.get(b.id));
+        if (inverse.any) tally(`${when}: inverse acts`, same, together);
+        if (inverse.onePatient) tally(`${when}: inverse acts, one named patient`, same, together);
       }
     }
   }
@@ -90,6 +98,21 @@ export function claimPairs(items: Claimed[], features: StoryFeatures[]): string[
     rows.push([k, String(s), String(d), (s / Math.max(1, s + d)).toFixed(3), String(apart), String(together)]);
   }
   return rows;
+}
+
+/** Whether two articles' claims state inverse acts, and inverse acts done to one named patient (in either role of the other's act). */
+function inversePairs(a: MainClaim[] = [], b: MainClaim[] = []): { any: boolean; onePatient: boolean } {
+  let any = false;
+  let onePatient = false;
+  for (const x of a) {
+    for (const y of b) {
+      if (!inverseAct(x[0], y[0])) continue;
+      any = true;
+      const named = (p: string) => p !== '' && !p.startsWith('~');
+      if ((named(x[2]) && (x[2] === y[2] || x[2] === y[1])) || (named(y[2]) && y[2] === x[1])) onePatient = true;
+    }
+  }
+  return { any, onePatient };
 }
 
 /** Misplaced articles (errors.ts's kinds, merged and split together) by what their keys share. */

@@ -11,7 +11,16 @@
  * members may name several: the earlier coach and the new one). The sides *disagree* when they
  * share an act and role for which both name someone, and never the same one for any shared act
  * and role; common nouns ("the coach", "the church") are in both events' reports and count for nothing.
+ * They also disagree when they state *inverse acts* done to one named patient (a team hiring a
+ * coach and a team firing him; a board approving a plan and one disapproving it): verbs joined by
+ * a WordNet antonym (data/lexicons/verb-antonyms.tsv, built by scripts/build-wordnet-antonyms.ts,
+ * which leaves out the converse pairs of a transfer or a contest, buy / sell, win / lose: one
+ * event told from either side), read as the act classes their verbs fall in (compare/act-classes.ts:
+ * "hire" / "fire" makes Hiring / Firing, so "employ" / "sack" too). Whoever the agents are: a new
+ * administration reversing its predecessor's act is another event as much as the same body's.
  */
+import { actClass } from '../compare/act-classes.js';
+import { dataRows } from '../text/lexicon.js';
 import type { StoryFeatures } from './types.js';
 
 /** Per act and role ("p:Firing", "a:Firing"), the names the side's members give for it, with how many members give each. */
@@ -66,6 +75,33 @@ export function claimsDisagree(a: ClaimSummary, b: ClaimSummary, aMembers: numbe
     const ownOther = a.get(`${key[0] === 'a' ? 'p' : 'a'}:${act}`);
     if (ownOther) for (const n of other.keys()) if (ownOther.has(n)) shared = true;
     if (!shared) return true;
+  }
+  return inverseActs(a, b, aMembers, bMembers) || inverseActs(b, a, bMembers, aMembers);
+}
+
+let inversePairs: Set<string> | null = null;
+
+/** Whether two act classes are inverse acts: some verb of one is a WordNet antonym of some verb of the other (read on first use). */
+export function inverseAct(x: string, y: string): boolean {
+  if (inversePairs === null) {
+    inversePairs = new Set();
+    for (const [v, w] of dataRows('lexicons', 'verb-antonyms.tsv')) {
+      if (!v || !w) continue;
+      const [cv, cw] = [actClass(v.trim()), actClass(w.trim())];
+      if (cv !== cw) inversePairs.add(`${cv}|${cw}`).add(`${cw}|${cv}`);
+    }
+  }
+  return x !== y && inversePairs.has(`${x}|${y}`);
+}
+
+/** Whether one side states an act and the other its inverse with one main patient between them (in either role of the other's act: a misread passive). */
+function inverseActs(a: ClaimSummary, b: ClaimSummary, aMembers: number, bMembers: number): boolean {
+  for (const [key, names] of a) {
+    if (key[0] !== 'p' || !hasMainName(names, aMembers)) continue;
+    for (const [otherKey, other] of b) {
+      if (!inverseAct(key.slice(2), otherKey.slice(2)) || !hasMainName(other, bMembers)) continue;
+      for (const n of names.keys()) if (other.has(n)) return true;
+    }
   }
   return false;
 }

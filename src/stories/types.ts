@@ -10,8 +10,9 @@ import type { DocMessage } from '../model/types.js';
  *   each story's cohesion (StoryIndex.relativeFit), not by centroid cosines, which favour the larger story.
  * stories-11: each article's main event claims (act class, agent, patient: main-claim.ts) are stored with its features;
  *   where no date separates an article and a story, one act with other named participants halves their similarity (claim-evidence.ts).
+ * stories-12: so does the inverse act (a WordNet antonym: hire / fire, open / close; data/lexicons/verb-antonyms.tsv) done to one named patient.
  */
-export const STORIES_VERSION = 'stories-11';
+export const STORIES_VERSION = 'stories-12';
 
 /** What the pipeline knows about one analysed article, as input to story grouping. */
 export interface StoryInput {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { processDocument } from '../../src/pipeline.js';
-import { claimsDisagree, claimSummary } from '../../src/stories/claim-evidence.js';
+import { claimsDisagree, claimSummary, inverseAct } from '../../src/stories/claim-evidence.js';
 import { mainClaimsOf } from '../../src/stories/main-claim.js';
-import { storyFeatures, type StoryFeatures } from '../../src/stories/index.js';
+import { groupStories, storyFeatures, type StoryFeatures } from '../../src/stories/index.js';
 import { assertRunsGiveBatch, block } from './invented.js';
 
 const raw = (id: string, title: string, text: string) => ({ id, source: id, format: 'json' as const, content: text, contentType: 'text' as const, encoding: 'utf-8', meta: { title } });
@@ -44,10 +44,42 @@ describe('main event claims (main-claim.ts, claim-evidence.ts)', () => {
     assert.equal(claimsDisagree(one([['Firing', 'quillby', '']]), story, 1, 3), false);
   });
 
+  it('finds sides disagreeing when one states the inverse act done to its named patient (WordNet antonyms), not a converse one', () => {
+    // (verb-antonyms.tsv read through the act classes: hire / fire is Hiring / Firing; buy / sell, one sale told from either side, is not listed)
+    assert.equal(inverseAct('Hiring', 'Firing'), true);
+    assert.equal(inverseAct('open', 'close'), true);
+    assert.equal(inverseAct('Firing', 'Firing'), false);
+    assert.equal(inverseAct('Commerce_buy', 'Commerce_sell'), false);
+    const one = (c: Claims) => claimSummary([c]);
+    const story = claimSummary([[['Firing', 'rovers', 'quillby']], [['Firing', '', 'quillby']], [['Hiring', 'rovers', 'brannock']]]);
+    assert.equal(claimsDisagree(one([['Hiring', 'rovers', 'quillby']]), story, 1, 3), true);
+    // (whoever the agent: another body undoing the act is another event too)
+    assert.equal(claimsDisagree(one([['Hiring', 'wanderers', 'quillby']]), story, 1, 3), true);
+    // (the inverse act done to someone else, or to a common noun: no evidence)
+    assert.equal(claimsDisagree(one([['Hiring', 'rovers', 'ostrander']]), story, 1, 3), false);
+    assert.equal(claimsDisagree(one([['open', 'rovers', '~stadium']]), one([['close', 'rovers', '~stadium']]), 1, 1), false);
+    assert.equal(claimsDisagree(one([['Commerce_buy', 'mornet', 'skyway']]), one([['Commerce_sell', 'calder', 'skyway']]), 1, 1), false);
+  });
+
   it("does not take one member's name for a story's own", () => {
     const story = claimSummary([[['Arrest', 'police', 'ostrander']], [['Hiring', 'rovers', 'brannock']]]);
     assert.equal(claimsDisagree(claimSummary([[['Arrest', 'police', 'quillby']]]), story, 1, 2), false);
     assert.equal(claimsDisagree(claimSummary([[['Arrest', 'police', 'quillby']]]), claimSummary([[['Arrest', 'police', 'ostrander']]]), 1, 1), true);
+  });
+
+  it('keeps apart undated reports of inverse acts done to one patient, which the same act would join', async () => {
+    const words = block('inv', 80);
+    const reports = (act: (side: number) => string) =>
+      Array.from({ length: 8 }, (_, i) => {
+        // (12 words shared by all, 16 of each side's own)
+        const own = words.slice(30 + (i % 2) * 25, 43 + (i % 2) * 25);
+        const text = [...words.slice(0, 12), ...own, ...own.slice(0, 3)].join(' ');
+        return storyFeatures({ id: `v${i}`, title: null, text, outlet: `o${i}`, published: null, eventDates: [], entities: [], claims: [[act(i % 2), 'rovers', 'quillby']] });
+      });
+    assert.equal(groupStories(reports(() => 'Firing')).length, 1);
+    const inverse = reports((side) => (side ? 'Hiring' : 'Firing'));
+    assert.deepEqual(groupStories(inverse).map((g) => g.members.map((m) => Number(m.slice(1)) % 2)).map((sides) => new Set(sides).size), [1, 1]);
+    await assertRunsGiveBatch(inverse);
   });
 
   it('groups the same in batch and in ledger runs of any order when articles carry claims', async () => {
@@ -59,5 +91,7 @@ describe('main event claims (main-claim.ts, claim-evidence.ts)', () => {
       all.push(f);
     }
     await assertRunsGiveBatch(all);
+    // (inverse acts done to one patient: hiring and firing one coach)
+    await assertRunsGiveBatch(all.map((f, i) => ({ ...f, claims: [[i % 2 ? 'Hiring' : 'Firing', 'rovers', 'quillby']] as Claims })));
   });
 });
