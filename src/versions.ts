@@ -106,4 +106,6 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-27: a term's second check reads its act as its slot does (slots.ts termAct: a listed verb, or the
 //   noun it measures when that noun names a listed act, "given a 2-1/2 year sentence"), else the verb it
 //   hangs on (merge fix, session 17)
-export const COMPARE_VERSION = 'compare-27';
+// compare-28: a date conflict's sides must date one happening by two checks (two-checks.ts oneHappeningPairs):
+//   one act class and one participant (or one fact without different places), or the story's own event
+export const COMPARE_VERSION = 'compare-28';

@@ -20,7 +20,7 @@ import { joinRolesByAge } from './role-ages.js';
 import { countryList, regionList } from '../text/places.js';
 import { type Alignment, statesOneFact as oneFact } from './facts.js';
 import { type ArticleView, canonicalName, evidence, type Sent, type StoryView } from './prepare.js';
-import { articleOnTwoSides, capPerSlot, MAX_PER_SLOT, placesOf, shares } from './sides.js';
+import { articleOnTwoSides, capPerSlot, MAX_PER_SLOT, namesOtherPlaces, placesOf, shares } from './sides.js';
 import { actDateConflicts, actReading, actorKeys, dateConflicts, dayOf, namesOthers } from './date-conflicts.js';
 import { figureSlots, resolveOneNameSlots, type Slot } from './slots.js';
 import { clean, cmp } from './text.js';
@@ -276,13 +276,6 @@ function joinSpansToNamedDurations(mentions: QMention[], al: Alignment): void {
   const span = (m: QMention) => m.slot.startsWith('h|act|');
   // (a named duration whose counted word is no noun, "two weeks later", names no thing to join: two-checks.ts)
   joinByFact(mentions, span, (o) => o.slot.startsWith('h|') && !span(o) && measuresNoun(o), () => true, (a, b) => !namesOtherPlaces(a, b) && oneFact(al, a, b));
-}
-
-/** Two sentences that each name places and share none (a crowd in one city, another in another). */
-function namesOtherPlaces(a: Sent, b: Sent): boolean {
-  const pa = placesOf(a);
-  const pb = placesOf(b);
-  return pa.size > 0 && pb.size > 0 && ![...pa].some((x) => pb.has(x));
 }
 
 /**

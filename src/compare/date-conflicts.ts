@@ -9,7 +9,8 @@ import { actClass, newsActKind } from './act-classes.js';
 import { MONTH_NAME_PATTERN, MONTH_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
 import { type Alignment, statesOneFact as oneFact } from './facts.js';
 import { type ArticleView, type EntityRef, evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
-import { articleOnTwoSides, capPerSlot, MAX_PER_SLOT, placesOf, sidesByFirst } from './sides.js';
+import { articleOnTwoSides, capPerSlot, MAX_PER_SLOT, namesOtherPlaces, placesOf, sidesByFirst } from './sides.js';
+import { oneHappeningPairs } from './two-checks.js';
 import { backgroundSentences, inLead, storyEventDay } from './slots.js';
 import { parseOf } from './syntax.js';
 import { clean, cmp } from './text.js';
@@ -139,7 +140,7 @@ export function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
   });
   const out: Conflict[] = [];
   for (const ms of groups.values()) {
-    const c = dateConflict(story, ms, `the ${ms[0].act}`);
+    const c = dateConflict(story, ms, `the ${ms[0].act}`, al);
     if (c) out.push(c);
   }
   return out;
@@ -157,16 +158,18 @@ function datesItsNoun(s: Sent, t: ResolvedTime, actAtOffset: number): boolean {
 }
 
 /** The conflict among dated mentions of one act, or null when they agree. `what` names the act ("the signing"). */
-function dateConflict(story: StoryView, all: DMention[], what: string): Conflict | null {
+function dateConflict(story: StoryView, all: DMention[], what: string, al: Alignment, storyEvent = false): Conflict | null {
   const ms = all.filter((m) => !guessedDay(m));
   if (ms.length < 2) return null;
-  const sides = sidesByFirst(ms, sameDay);
+  const found = sidesByFirst(ms, sameDay).sort((a, b) => cmp(a[0].value, b[0].value));
+  // (two checks that two sides date one happening, two-checks.ts: a side in no such pair is left out)
+  const paired = oneHappeningPairs(found, { oneFact: (a, b) => oneFact(al, a, b), otherPlaces: namesOtherPlaces }, storyEvent);
+  const sides = found.filter((_, i) => paired.some((p) => p.includes(i)));
   if (sides.length < 2) return null;
-  sides.sort((a, b) => cmp(a[0].value, b[0].value));
   const common = [...ms[0].actors].filter((x) => ms.every((m) => m.actors.has(x) || ms.some((o) => o !== m && o.actors.has(x))));
   const actorNames = displayActors(ms, common);
   const pairs: Conflict['pairs'] = [];
-  for (let a = 0; a < sides.length; a++) for (let b = a + 1; b < sides.length; b++) pairs.push({ a, b, severity: 'conflict' });
+  for (const [a, b] of paired) pairs.push({ a: sides.indexOf(found[a]), b: sides.indexOf(found[b]), severity: 'conflict' });
   const withinArticle = articleOnTwoSides(sides);
   const values = sides.map((x) => dateDisplay(x[0]));
   return {
@@ -335,7 +338,7 @@ export function actDateConflicts(story: StoryView, already: Conflict[], al: Alig
   for (const k of [...bySlot.keys()].sort((a, b) => first(a) - first(b) || cmp(a, b))) {
     const ms = bySlot.get(k)!;
     if (story.independent(ms.map((m) => m.sent.art.id)) < 2) continue;
-    const c = dateConflict(story, ms, k.startsWith(STORY_EVENT) ? `the ${ms[0].act}` : `the act "${ms[0].act}"`);
+    const c = dateConflict(story, ms, k.startsWith(STORY_EVENT) ? `the ${ms[0].act}` : `the act "${ms[0].act}"`, al, k.startsWith(STORY_EVENT));
     if (!c) continue;
     const keys = c.sides.flatMap((x) => x.evidence.map((e) => `${e.articleId}:${e.span?.start ?? e.sentence.start}`));
     if (keys.every((x) => seen.has(x))) continue;

@@ -63,6 +63,12 @@ export function placesOf(s: Sent): Set<string> {
   return new Set(s.entities.filter((e) => e.type === 'LOC').map((e) => e.key));
 }
 
+/** Two sentences that each name places and share none (a crowd in one city, another in another). */
+export function namesOtherPlaces(a: Sent, b: Sent): boolean {
+  const [pa, pb] = [placesOf(a), placesOf(b)];
+  return pa.size > 0 && pb.size > 0 && !shares(pa, pb);
+}
+
 /** Whether two sets share a member. */
 export const shares = (a: Set<string>, b: Set<string>) => [...a].some((k) => b.has(k));
 
