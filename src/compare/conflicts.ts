@@ -20,8 +20,8 @@ import { joinRolesByAge } from './role-ages.js';
 import { countryList, regionList } from '../text/places.js';
 import { type Alignment, statesOneFact as oneFact } from './facts.js';
 import { type ArticleView, canonicalName, evidence, type Sent, type StoryView } from './prepare.js';
-import { articleOnTwoSides, capPerSlot, MAX_PER_SLOT, namesOtherPlaces, placesOf, shares } from './sides.js';
-import { actDateConflicts, actReading, actorKeys, dateConflicts, dayOf, namesOthers } from './date-conflicts.js';
+import { articleOnTwoSides, capPerSlot, MAX_PER_SLOT, namesOtherPlaces, namesOthers, placesOf, shares } from './sides.js';
+import { actDateConflicts, actReading, actorKeys, dateConflicts, dayOf } from './date-conflicts.js';
 import { figureSlots, resolveOneNameSlots, type Slot } from './slots.js';
 import { clean, cmp } from './text.js';
 import { linkedGroups } from '../util/union-find.js';
@@ -29,6 +29,7 @@ import { joinByFact, joinCountsToActs, repeatedCounts } from './counts.js';
 import { evolvingFigure, growsWhileUnfolding, pairTiming, slotTiming, type TimedSide } from './evolving.js';
 import type { Conflict, ConflictSide, EvolvingFigure, NormalizedValue } from './types.js';
 import { measuresNoun, twoChecksHold } from './two-checks.js';
+import { storysOwnThing } from './story-event.js';
 
 interface QMention {
   sent: Sent;
@@ -356,7 +357,7 @@ function slotConflict(story: StoryView, ms: QMention[], al: Alignment, figures: 
         !(ms[0].slot.startsWith('count|') && actsOfOtherPeople(sides[a].members, sides[b].members)) &&
         !(countOfAHappening(ms[0].slot) && !tellOneHappening(sides[a].members, sides[b].members, al)) &&
         // (a second check for a disputed pair only: values told alike are shown as a minor difference, as before)
-        (sev !== 'conflict' || twoChecksHold(ms[0].slot, sides[a].members, sides[b].members, { oneFact: (x, y) => oneFact(al, x, y), otherPlaces: namesOtherPlaces }));
+        (sev !== 'conflict' || twoChecksHold(ms[0].slot, sides[a].members, sides[b].members, { oneFact: (x, y) => oneFact(al, x, y), otherPlaces: namesOtherPlaces, storysOwn: (thing, s) => storysOwnThing(story, thing, s) }));
       // one article against itself is a contradiction of its own, marked withinArticle below
       // (not for figures an article's body may tell of several events, Slot.bodyOnly)
       const sameArticle = oneArticle && sev === 'conflict' && !ms.some((m) => m.bodyOnly) && contradictsItself(sides[a].members, sides[b].members, al);

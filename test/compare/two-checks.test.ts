@@ -51,6 +51,18 @@ describe('a duration of a named thing', () => {
     assert.deepEqual(c.map((k) => k.slot), []);
   });
 
+  it("of the story's own talks is compared when one sentence names no one", () => {
+    const c = slots(
+      [
+        'Meeting in the capital after approximately four hours of talks, the two leaders signed a joint statement on trade.',
+        'After over seven-hour-long talks, President Alda Marsh and Premier Oskar Venn signed a joint statement on trade.',
+        'President Alda Marsh and Premier Oskar Venn held talks in the capital on trade and security.',
+      ],
+      /duration/,
+    );
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.slot)));
+  });
+
   it('of one meeting of the same people is compared', () => {
     const c = slots(
       ['Mayor Alan Brisk held a three-hour meeting with union leaders on Monday.', 'Mayor Alan Brisk held a seven-hour meeting with the union leaders on Monday.'],
