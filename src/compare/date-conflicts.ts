@@ -158,12 +158,12 @@ function datesItsNoun(s: Sent, t: ResolvedTime, actAtOffset: number): boolean {
 }
 
 /** The conflict among dated mentions of one act, or null when they agree. `what` names the act ("the signing"). */
-function dateConflict(story: StoryView, all: DMention[], what: string, al: Alignment, oneByItsSlot = false): Conflict | null {
+function dateConflict(story: StoryView, all: DMention[], what: string, al: Alignment, storyEvent = false): Conflict | null {
   const ms = all.filter((m) => !guessedDay(m));
   if (ms.length < 2) return null;
   const found = sidesByFirst(ms, sameDay).sort((a, b) => cmp(a[0].value, b[0].value));
   // (two checks that two sides date one happening, two-checks.ts: a side in no such pair is left out)
-  const paired = oneHappeningPairs(found, { oneFact: (a, b) => oneFact(al, a, b), otherPlaces: namesOtherPlaces }, oneByItsSlot);
+  const paired = oneHappeningPairs(found, { oneFact: (a, b) => oneFact(al, a, b), otherPlaces: namesOtherPlaces }, storyEvent);
   const sides = found.filter((_, i) => paired.some((p) => p.includes(i)));
   if (sides.length < 2) return null;
   const common = [...ms[0].actors].filter((x) => ms.every((m) => m.actors.has(x) || ms.some((o) => o !== m && o.actors.has(x))));
@@ -338,7 +338,7 @@ export function actDateConflicts(story: StoryView, already: Conflict[], al: Alig
   for (const k of [...bySlot.keys()].sort((a, b) => first(a) - first(b) || cmp(a, b))) {
     const ms = bySlot.get(k)!;
     if (story.independent(ms.map((m) => m.sent.art.id)) < 2) continue;
-    const c = dateConflict(story, ms, k.startsWith(STORY_EVENT) ? `the ${ms[0].act}` : `the act "${ms[0].act}"`, al, k.startsWith(STORY_EVENT) || k.startsWith(LEAD_FACT));
+    const c = dateConflict(story, ms, k.startsWith(STORY_EVENT) ? `the ${ms[0].act}` : `the act "${ms[0].act}"`, al, k.startsWith(STORY_EVENT));
     if (!c) continue;
     const keys = c.sides.flatMap((x) => x.evidence.map((e) => `${e.articleId}:${e.span?.start ?? e.sentence.start}`));
     if (keys.every((x) => seen.has(x))) continue;
@@ -349,7 +349,6 @@ export function actDateConflicts(story: StoryView, already: Conflict[], al: Alig
 }
 
 const STORY_EVENT = 'story-event|';
-const LEAD_FACT = 'lead-fact|';
 /** Times that name a day: a weekday, a date, a day counted from the writing ("yesterday"). */
 const dayTime = (t: ResolvedTime) => t.kind === 'weekday' || t.kind === 'date' || t.kind === 'datetime' || (t.kind === 'relative' && /^day:/.test(t.anchor ?? ''));
 
@@ -560,7 +559,7 @@ function oneFactInLeads(ms: DMention[], al: Alignment): Map<string, DMention[]> 
   const out = new Map<string, DMention[]>();
   sorted.forEach((m, i) => {
     if (!sorted.some((o) => o !== m && linked(m, o))) return;
-    const k = `${LEAD_FACT}${group[i]}`;
+    const k = `lead-fact|${group[i]}`;
     (out.get(k) ?? out.set(k, []).get(k)!).push(m);
   });
   return out;

@@ -191,18 +191,15 @@ export interface DatedMention {
  * "checked in" are one act, "was arrested" and "was charged" two) and **the same participants** (a
  * named actor in common, or sentences that state one fact and name no different places: "a man was
  * arrested" names no one, so only the alignment says it is the same arrest). An act's noun ("N:fire")
- * is no participant: every fire of the story has it. Two slots are one happening by their own
- * reading (`oneBySlot`): the story's own event (story-event.ts: each side dates the happening most
- * leads name, however it is told, with the links its slot asks: a place, an actor, one fact), and two
- * articles' first sentences that state one fact with one day each (date-conflicts.ts oneFactInLeads:
- * outlets tell the lead's act with other verbs, "hit" / "was shaken"; held-out, read as a summary, lost
- * a real conflict when these were held to one act class, and its gold sides hold three such pairs).
+ * is no participant: every fire of the story has it. A slot of the story's own event
+ * (story-event.ts: each side dates the happening most leads name, however it is told) is one
+ * happening by that reading and by the links its slot already asks (a place, an actor, one fact).
  * Returns the pairs of sides (a < b) told of one happening.
  */
-export function oneHappeningPairs<T extends DatedMention>(sides: readonly (readonly T[])[], facts: FactChecks, oneBySlot: boolean): [number, number][] {
+export function oneHappeningPairs<T extends DatedMention>(sides: readonly (readonly T[])[], facts: FactChecks, storyEvent: boolean): [number, number][] {
   const out: [number, number][] = [];
   for (let a = 0; a < sides.length; a++)
-    for (let b = a + 1; b < sides.length; b++) if (oneBySlot || sides[a].some((x) => sides[b].some((y) => x.sent !== y.sent && sameAct(x, y) && sameActors(x, y, facts)))) out.push([a, b]);
+    for (let b = a + 1; b < sides.length; b++) if (storyEvent || sides[a].some((x) => sides[b].some((y) => x.sent !== y.sent && sameAct(x, y) && sameActors(x, y, facts)))) out.push([a, b]);
   return out;
 }
 
