@@ -106,8 +106,6 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-27: a term's second check reads its act as its slot does (slots.ts termAct: a listed verb, or the
 //   noun it measures when that noun names a listed act, "given a 2-1/2 year sentence"), else the verb it
 //   hangs on (merge fix, session 17)
-// compare-28: a date conflict's sides must date one happening by two checks (two-checks.ts oneHappeningPairs):
-//   one act class and one participant (or one fact without different places), or the story's own event;
-//   a named thing's duration needs a participant in common, one fact, or the story's own thing on both
+// compare-28: a named thing's duration needs a participant in common, one fact, or the story's own thing on both
 //   sides (story-event.ts storysOwnThing), no longer only a sentence that names no person
 export const COMPARE_VERSION = 'compare-28';

@@ -9,8 +9,7 @@ import { actClass, newsActKind } from './act-classes.js';
 import { MONTH_NAME_PATTERN, MONTH_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
 import { type Alignment, statesOneFact as oneFact } from './facts.js';
 import { type ArticleView, type EntityRef, evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
-import { articleOnTwoSides, capPerSlot, MAX_PER_SLOT, namesOtherPlaces, namesOthers, placesOf, sidesByFirst } from './sides.js';
-import { oneHappeningPairs } from './two-checks.js';
+import { articleOnTwoSides, capPerSlot, MAX_PER_SLOT, namesOthers, placesOf, sidesByFirst } from './sides.js';
 import { backgroundSentences, inLead, storyEventDay } from './slots.js';
 import { parseOf } from './syntax.js';
 import { clean, cmp } from './text.js';
@@ -140,7 +139,7 @@ export function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
   });
   const out: Conflict[] = [];
   for (const ms of groups.values()) {
-    const c = dateConflict(story, ms, `the ${ms[0].act}`, al);
+    const c = dateConflict(story, ms, `the ${ms[0].act}`);
     if (c) out.push(c);
   }
   return out;
@@ -158,18 +157,16 @@ function datesItsNoun(s: Sent, t: ResolvedTime, actAtOffset: number): boolean {
 }
 
 /** The conflict among dated mentions of one act, or null when they agree. `what` names the act ("the signing"). */
-function dateConflict(story: StoryView, all: DMention[], what: string, al: Alignment, storyEvent = false): Conflict | null {
+function dateConflict(story: StoryView, all: DMention[], what: string): Conflict | null {
   const ms = all.filter((m) => !guessedDay(m));
   if (ms.length < 2) return null;
-  const found = sidesByFirst(ms, sameDay).sort((a, b) => cmp(a[0].value, b[0].value));
-  // (two checks that two sides date one happening, two-checks.ts: a side in no such pair is left out)
-  const paired = oneHappeningPairs(found, { oneFact: (a, b) => oneFact(al, a, b), otherPlaces: namesOtherPlaces }, storyEvent);
-  const sides = found.filter((_, i) => paired.some((p) => p.includes(i)));
+  const sides = sidesByFirst(ms, sameDay);
   if (sides.length < 2) return null;
+  sides.sort((a, b) => cmp(a[0].value, b[0].value));
   const common = [...ms[0].actors].filter((x) => ms.every((m) => m.actors.has(x) || ms.some((o) => o !== m && o.actors.has(x))));
   const actorNames = displayActors(ms, common);
   const pairs: Conflict['pairs'] = [];
-  for (const [a, b] of paired) pairs.push({ a: sides.indexOf(found[a]), b: sides.indexOf(found[b]), severity: 'conflict' });
+  for (let a = 0; a < sides.length; a++) for (let b = a + 1; b < sides.length; b++) pairs.push({ a, b, severity: 'conflict' });
   const withinArticle = articleOnTwoSides(sides);
   const values = sides.map((x) => dateDisplay(x[0]));
   return {
@@ -338,7 +335,7 @@ export function actDateConflicts(story: StoryView, already: Conflict[], al: Alig
   for (const k of [...bySlot.keys()].sort((a, b) => first(a) - first(b) || cmp(a, b))) {
     const ms = bySlot.get(k)!;
     if (story.independent(ms.map((m) => m.sent.art.id)) < 2) continue;
-    const c = dateConflict(story, ms, k.startsWith(STORY_EVENT) ? `the ${ms[0].act}` : `the act "${ms[0].act}"`, al, k.startsWith(STORY_EVENT));
+    const c = dateConflict(story, ms, k.startsWith(STORY_EVENT) ? `the ${ms[0].act}` : `the act "${ms[0].act}"`);
     if (!c) continue;
     const keys = c.sides.flatMap((x) => x.evidence.map((e) => `${e.articleId}:${e.span?.start ?? e.sentence.start}`));
     if (keys.every((x) => seen.has(x))) continue;
@@ -586,7 +583,6 @@ function leadPlaces(a: ArticleView): Set<string> {
 
 /** The article's first sentence that reads as prose: the one that tells what happened, and when. */
 const firstSentence = (s: Sent) => s.art.sentences.find(inLead) === s;
-
 
 /**
  * Who acts in a sentence: people and organisations (places say where, not who; demonyms are

@@ -18,7 +18,7 @@
  * (imposed or served), for a game clock's readings the same play.
  */
 import type { Quantity } from '../model/types.js';
-import { actClass, datedActClass } from './act-classes.js';
+import { actClass } from './act-classes.js';
 import { canonicalName, type Sent } from './prepare.js';
 import { actsOf } from './facts.js';
 import { figureVerb, parseOf, spanTokens } from './syntax.js';
@@ -175,42 +175,4 @@ function sameParticipants(a: Sent, b: Sent, facts: FactChecks, keep: (e: { name:
   };
   const [na, nb] = [named(a), named(b)];
   return [...na].some(([k, party]) => nb.has(k) && (party || nb.get(k)!));
-}
-
-
-/** A dated mention as the date conflict finder holds it: its sentence, the act its day dates (a lemma or a kind of act), who takes part. */
-export interface DatedMention {
-  sent: Sent;
-  act: string;
-  actors: ReadonlySet<string>;
-}
-
-/**
- * Second checks for dates (issue 15): two days are told of one happening only when two independent
- * checks hold for some pair of their mentions: **the same act** (one act class: "checked into" and
- * "checked in" are one act, "was arrested" and "was charged" two) and **the same participants** (a
- * named actor in common, or sentences that state one fact and name no different places: "a man was
- * arrested" names no one, so only the alignment says it is the same arrest). An act's noun ("N:fire")
- * is no participant: every fire of the story has it. A slot of the story's own event
- * (story-event.ts: each side dates the happening most leads name, however it is told) is one
- * happening by that reading and by the links its slot already asks (a place, an actor, one fact).
- * Returns the pairs of sides (a < b) told of one happening.
- */
-export function oneHappeningPairs<T extends DatedMention>(sides: readonly (readonly T[])[], facts: FactChecks, storyEvent: boolean): [number, number][] {
-  const out: [number, number][] = [];
-  for (let a = 0; a < sides.length; a++)
-    for (let b = a + 1; b < sides.length; b++) if (storyEvent || sides[a].some((x) => sides[b].some((y) => x.sent !== y.sent && sameAct(x, y) && sameActors(x, y, facts)))) out.push([a, b]);
-  return out;
-}
-
-/** One act class for the two mentions' acts (a kind of act, "statement", is its own class). */
-function sameAct(x: DatedMention, y: DatedMention): boolean {
-  return x.act === y.act || datedActClass(x.act) === datedActClass(y.act);
-}
-
-/** A named actor in common (not an act's noun, "N:fire"), or one fact told without different places. */
-function sameActors(x: DatedMention, y: DatedMention, facts: FactChecks): boolean {
-  const named = (m: DatedMention) => new Set([...m.actors].filter((k) => !k.startsWith('N:')));
-  if (shares(named(x), named(y))) return true;
-  return !facts.otherPlaces(x.sent, y.sent) && facts.oneFact(x.sent, y.sent);
 }

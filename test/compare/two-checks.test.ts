@@ -71,22 +71,3 @@ describe('a duration of a named thing', () => {
     assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.slot)));
   });
 });
-
-describe('two days of one happening', () => {
-  const dates = (texts: string[]) => slots(texts, /^date of/);
-
-  it('of two acts of one fact (a fire destroyed, a depot evacuated) are two days of two acts', () => {
-    const c = dates(['A warehouse fire destroyed the Varnel depot of Kestrel Foods on Friday.', 'The Varnel depot of Kestrel Foods was evacuated on Saturday after a fire.']);
-    assert.deepEqual(c.map((k) => k.slot), []);
-  });
-
-  it('of one act of one person told on two days are disputed', () => {
-    const c = dates(['Lena Orvik checked into a clinic in Varnel on Monday.', 'Lena Orvik checked into a clinic in Varnel on Thursday, her agent said.']);
-    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.slot)));
-  });
-
-  it('of one meeting of the same people are disputed', () => {
-    const c = dates(['Mayor Alan Brisk met union leaders on Monday to end the strike.', 'Mayor Alan Brisk met union leaders on Tuesday to end the strike.']);
-    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.slot)));
-  });
-});
