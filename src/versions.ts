@@ -107,5 +107,6 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   noun it measures when that noun names a listed act, "given a 2-1/2 year sentence"), else the verb it
 //   hangs on (merge fix, session 17)
 // compare-28: a named thing's duration needs a participant in common, one fact, or the story's own thing on both
-//   sides (story-event.ts storysOwnThing), no longer only a sentence that names no person
+//   sides (story-event.ts storysOwnThing), no longer only a sentence that names no person; a quake's
+//   magnitude is checked a second time as a count of a happening is (conflicts.ts tellOneHappening)
 export const COMPARE_VERSION = 'compare-28';

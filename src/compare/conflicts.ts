@@ -464,8 +464,12 @@ function actsOfOtherPeople(a: QMention[], b: QMention[]): boolean {
   return pairs > 0;
 }
 
-/** Counts of what a happening hit or took part in: its things (`count|`) and its people by frame (`people|`), not a parent's children (childrenByParent). */
-const countOfAHappening = (slot: string) => /^(?:count|people)\|/.test(slot) && !slot.startsWith('people|children');
+/**
+ * Figures of one happening: counts of what it hit or took part in, its things (`count|`) and its people by frame
+ * (`people|`), not a parent's children (childrenByParent); and a shock's magnitude (`magnitude|`: two quakes told
+ * on other days or in other towns are two shocks, not one measured two ways).
+ */
+const countOfAHappening = (slot: string) => /^(?:count|people|magnitude)\|/.test(slot) && !slot.startsWith('people|children');
 
 /**
  * A count's second check (issue 15: no count conflict rests on one guard). The slot's key says the

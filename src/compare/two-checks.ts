@@ -23,7 +23,7 @@ import { canonicalName, type Sent } from './prepare.js';
 import { actsOf } from './facts.js';
 import { figureVerb, parseOf, spanTokens } from './syntax.js';
 import { termAct } from './slots.js';
-import { namesOthers, peopleOf, shares } from './sides.js';
+import { namesOthers, peopleOf } from './sides.js';
 
 /** A figure as the conflict finder holds it. */
 export interface Figure {

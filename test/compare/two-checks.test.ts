@@ -71,3 +71,15 @@ describe('a duration of a named thing', () => {
     assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.slot)));
   });
 });
+
+describe("a quake's magnitude", () => {
+  it('of two quakes on other days is not disputed', () => {
+    const c = slots(['A magnitude 5.6 earthquake struck Varnel province on Sunday, damaging dozens of homes.', 'A magnitude 6.2 earthquake struck Pelko province on Tuesday, damaging dozens of homes.'], /magnitude/);
+    assert.deepEqual(c.map((k) => k.slot), []);
+  });
+
+  it('of one quake told two ways is disputed', () => {
+    const c = slots(['A magnitude 5.6 earthquake struck Varnel province on Sunday, damaging dozens of homes.', 'A magnitude 6.2 earthquake struck Varnel province on Sunday, damaging dozens of homes.'], /magnitude/);
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.slot)));
+  });
+});
