@@ -111,4 +111,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   of with a measure's 5 % for rounding (slots.ts moneyFrame, session 18)
 // compare-29: where an act happened (compare/act-places.ts): the street or town of the place phrase on an act's
 //   verb, compared between outlets that tell one act class of one named participant (session 18)
-export const COMPARE_VERSION = 'compare-29';
+// compare-30: a named thing's duration needs a participant in common, one fact, or the story's own thing on both
+//   sides (story-event.ts storysOwnThing), no longer only a sentence that names no person; a quake's
+//   magnitude is checked a second time as a count of a happening is (conflicts.ts tellOneHappening)
+export const COMPARE_VERSION = 'compare-30';

@@ -21,8 +21,8 @@ import { joinRolesByAge } from './role-ages.js';
 import { countryList, regionList } from '../text/places.js';
 import { type Alignment, statesOneFact as oneFact } from './facts.js';
 import { type ArticleView, canonicalName, evidence, type Sent, type StoryView } from './prepare.js';
-import { articleOnTwoSides, capPerSlot, MAX_PER_SLOT, placesOf, shares } from './sides.js';
-import { actDateConflicts, actReading, actorKeys, dateConflicts, dayOf, namesOthers } from './date-conflicts.js';
+import { articleOnTwoSides, capPerSlot, MAX_PER_SLOT, namesOtherPlaces, namesOthers, placesOf, shares } from './sides.js';
+import { actDateConflicts, actReading, actorKeys, dateConflicts, dayOf } from './date-conflicts.js';
 import { figureSlots, resolveOneNameSlots, type Slot } from './slots.js';
 import { clean, cmp } from './text.js';
 import { linkedGroups } from '../util/union-find.js';
@@ -30,6 +30,7 @@ import { joinByFact, joinCountsToActs, repeatedCounts } from './counts.js';
 import { evolvingFigure, growsWhileUnfolding, pairTiming, slotTiming, type TimedSide } from './evolving.js';
 import type { Conflict, ConflictSide, EvolvingFigure, NormalizedValue } from './types.js';
 import { measuresNoun, twoChecksHold } from './two-checks.js';
+import { storysOwnThing } from './story-event.js';
 
 interface QMention {
   sent: Sent;
@@ -279,13 +280,6 @@ function joinSpansToNamedDurations(mentions: QMention[], al: Alignment): void {
   joinByFact(mentions, span, (o) => o.slot.startsWith('h|') && !span(o) && measuresNoun(o), () => true, (a, b) => !namesOtherPlaces(a, b) && oneFact(al, a, b));
 }
 
-/** Two sentences that each name places and share none (a crowd in one city, another in another). */
-function namesOtherPlaces(a: Sent, b: Sent): boolean {
-  const pa = placesOf(a);
-  const pb = placesOf(b);
-  return pa.size > 0 && pb.size > 0 && ![...pa].some((x) => pb.has(x));
-}
-
 /**
  * Figures of an aligned-only slot are one slot per group of sentences that state the same fact
  * (single link over aligned pairs of different articles that do not name different places); a
@@ -364,7 +358,7 @@ function slotConflict(story: StoryView, ms: QMention[], al: Alignment, figures: 
         !(ms[0].slot.startsWith('count|') && actsOfOtherPeople(sides[a].members, sides[b].members)) &&
         !(countOfAHappening(ms[0].slot) && !tellOneHappening(sides[a].members, sides[b].members, al)) &&
         // (a second check for a disputed pair only: values told alike are shown as a minor difference, as before)
-        (sev !== 'conflict' || twoChecksHold(ms[0].slot, sides[a].members, sides[b].members, { oneFact: (x, y) => oneFact(al, x, y), otherPlaces: namesOtherPlaces }));
+        (sev !== 'conflict' || twoChecksHold(ms[0].slot, sides[a].members, sides[b].members, { oneFact: (x, y) => oneFact(al, x, y), otherPlaces: namesOtherPlaces, storysOwn: (thing, s) => storysOwnThing(story, thing, s) }));
       // one article against itself is a contradiction of its own, marked withinArticle below
       // (not for figures an article's body may tell of several events, Slot.bodyOnly)
       const sameArticle = oneArticle && sev === 'conflict' && !ms.some((m) => m.bodyOnly) && contradictsItself(sides[a].members, sides[b].members, al);
@@ -471,8 +465,12 @@ function actsOfOtherPeople(a: QMention[], b: QMention[]): boolean {
   return pairs > 0;
 }
 
-/** Counts of what a happening hit or took part in: its things (`count|`) and its people by frame (`people|`), not a parent's children (childrenByParent). */
-const countOfAHappening = (slot: string) => /^(?:count|people)\|/.test(slot) && !slot.startsWith('people|children');
+/**
+ * Figures of one happening: counts of what it hit or took part in, its things (`count|`) and its people by frame
+ * (`people|`), not a parent's children (childrenByParent); and a shock's magnitude (`magnitude|`: two quakes told
+ * on other days or in other towns are two shocks, not one measured two ways).
+ */
+const countOfAHappening = (slot: string) => /^(?:count|people|magnitude)\|/.test(slot) && !slot.startsWith('people|children');
 
 /**
  * A count's second check (issue 15: no count conflict rests on one guard). The slot's key says the

@@ -9,7 +9,7 @@ import { actClass, newsActKind } from './act-classes.js';
 import { MONTH_NAME_PATTERN, MONTH_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
 import { type Alignment, statesOneFact as oneFact } from './facts.js';
 import { type ArticleView, type EntityRef, evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
-import { articleOnTwoSides, capPerSlot, MAX_PER_SLOT, placesOf, sidesByFirst } from './sides.js';
+import { articleOnTwoSides, capPerSlot, MAX_PER_SLOT, namesOthers, placesOf, sidesByFirst } from './sides.js';
 import { backgroundSentences, inLead, storyEventDay } from './slots.js';
 import { parseOf } from './syntax.js';
 import { clean, cmp } from './text.js';
@@ -583,24 +583,6 @@ function leadPlaces(a: ArticleView): Set<string> {
 
 /** The article's first sentence that reads as prose: the one that tells what happened, and when. */
 const firstSentence = (s: Sent) => s.art.sentences.find(inLead) === s;
-
-/**
- * "Jane Roe was arrested on suspicion of drunk driving early Sunday" and "John Doe was arrested on
- * suspicion of drunk driving on Tuesday": alike in words, but each names people the other does not
- * (no one in common): two people's acts, whatever the anonymous act's verb.
- */
-export function namesOthers(a: Sent, b: Sent): boolean {
-  const [pa, pb] = [peopleOf(a), peopleOf(b)];
-  return pa.size > 0 && pb.size > 0 && ![...pa].some((k) => pb.has(k));
-}
-
-/** The people a sentence names (their keys), read once per sentence: callers ask for every pair of many sentences. */
-const PEOPLE = new WeakMap<Sent, Set<string>>();
-function peopleOf(s: Sent): Set<string> {
-  let people = PEOPLE.get(s);
-  if (!people) PEOPLE.set(s, (people = new Set(s.entities.filter((e) => e.type === 'PER').map((e) => e.key))));
-  return people;
-}
 
 /**
  * Who acts in a sentence: people and organisations (places say where, not who; demonyms are

@@ -75,8 +75,32 @@ export function placesOf(s: Sent): Set<string> {
   return new Set(s.entities.filter((e) => e.type === 'LOC').map((e) => e.key));
 }
 
+/** Two sentences that each name places and share none (a crowd in one city, another in another). */
+export function namesOtherPlaces(a: Sent, b: Sent): boolean {
+  const [pa, pb] = [placesOf(a), placesOf(b)];
+  return pa.size > 0 && pb.size > 0 && !shares(pa, pb);
+}
+
 /** Whether two sets share a member. */
 export const shares = (a: Set<string>, b: Set<string>) => [...a].some((k) => b.has(k));
+
+/**
+ * "Jane Roe was arrested on suspicion of drunk driving early Sunday" and "John Doe was arrested on
+ * suspicion of drunk driving on Tuesday": alike in words, but each names people the other does not
+ * (no one in common): two people's acts, whatever the anonymous act's verb.
+ */
+export function namesOthers(a: Sent, b: Sent): boolean {
+  const [pa, pb] = [peopleOf(a), peopleOf(b)];
+  return pa.size > 0 && pb.size > 0 && !shares(pa, pb);
+}
+
+/** The people a sentence names (their keys), read once per sentence: callers ask for every pair of many sentences. */
+const PEOPLE = new WeakMap<Sent, Set<string>>();
+export function peopleOf(s: Sent): Set<string> {
+  let people = PEOPLE.get(s);
+  if (!people) PEOPLE.set(s, (people = new Set(s.entities.filter((e) => e.type === 'PER').map((e) => e.key))));
+  return people;
+}
 
 /** Bounded time: at most MAX_PER_SLOT values of one slot are compared pairwise (the first in story order). */
 export const MAX_PER_SLOT = 400;

@@ -105,6 +105,11 @@ const SHOCK_CLASS: Readonly<Record<string, string>> = wordTable({ quake: 'quake'
 const MEETING_NOUNS = new Set(
   ['talk', 'talks', 'meeting', 'discussion', 'negotiation', 'summit', 'session', 'conversation', 'call', 'consultation', 'hearing', 'debate', 'interview'].map((w) => key(w)),
 );
+/** The thing a duration's noun names, as its slot keys it: a meeting, talks, a summit are one ("talks"), any other noun its own key. */
+export function durationThing(noun: string): string {
+  return MEETING_NOUNS.has(key(noun)) ? 'talks' : key(noun);
+}
+
 
 /** "The talks lasted three hours": what a duration measures when it follows the verb. */
 function countedBefore(text: string, sentStart: number, at: number): string | null {
@@ -270,7 +275,7 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
     if (COUNTDOWN.test(`${q.counted ?? ''} ${text.slice(q.span.end, s.span.end)}`)) return clockReading(s, q);
     const what = q.counted ?? countedBefore(text, s.span.start, q.span.start);
     if (!what) return spanOfAct(s, q);
-    const cls = MEETING_NOUNS.has(key(what)) ? 'talks' : key(what);
+    const cls = durationThing(what);
     return { key: `h|${cls}`, label: `duration of the ${cls === 'talks' ? 'talks' : what}`, unit: 'h', factor: 1 };
   }
   if (q.unit === '%') {

@@ -13,7 +13,7 @@ import { dataRows } from '../text/lexicon.js';
 import { phraseHead } from '../analyse/syntax/helpers.js';
 import type { ResolvedTime, Sent, StoryView } from './prepare.js';
 import { datedPredicate } from './dated-acts.js';
-import { inLead } from './slots.js';
+import { durationThing, inLead } from './slots.js';
 import { kidsOf, parseOf, relOf as rel } from './syntax.js';
 
 let nouns: Map<string, string> | null = null;
@@ -194,4 +194,38 @@ function argumentsOf(tokens: readonly SyntaxToken[], kids: number[][], p: number
 export function namesEvent(s: Sent, event: string): boolean {
   const tokens = parseOf(s.art);
   return !!tokens && tokensOf(tokens, s).some((tk) => tk.upos === 'NOUN' && eventOfNoun(tk.lemma) === event);
+}
+
+const LEAD_NOUNS = new WeakMap<StoryView, Map<string, Set<string>>>();
+/** The nouns the story's leads name, by lemma, each with the articles whose leads name it ("rescue teams": a noun that modifies another names nothing of the story). */
+function leadNouns(story: StoryView): Map<string, Set<string>> {
+  let out = LEAD_NOUNS.get(story);
+  if (out) return out;
+  out = new Map();
+  for (const s of story.sentences) {
+    const tokens = inLead(s) ? parseOf(s.art) : null;
+    if (!tokens) continue;
+    for (const tk of tokensOf(tokens, s)) if (tk.upos === 'NOUN' && tk.deprel !== 'compound') (out.get(tk.lemma.toLowerCase()) ?? out.set(tk.lemma.toLowerCase(), new Set()).get(tk.lemma.toLowerCase())!).add(s.art.id);
+  }
+  LEAD_NOUNS.set(story, out);
+  return out;
+}
+
+/**
+ * Whether a duration's thing (its slot's noun: "talks" for a meeting, talks or a summit, slots.ts
+ * durationThing) is the story's own in sentence `s`: as for the story's event, the leads of at least
+ * two and EVENT_SHARE of the story's independent sources name it (whatever words the outlets chose
+ * for it), and `s` does not set it beside another of its kind ("another meeting", "an earlier round
+ * of talks"). Two durations of the story's own talks are of one happening, whoever each sentence
+ * names ("the two leaders ... after four hours of talks" / "Putin and Xi ... after seven-hour-long talks").
+ */
+export function storysOwnThing(story: StoryView, thing: string, s: Sent): boolean {
+  const ids = new Set<string>();
+  for (const [lemma, arts] of leadNouns(story)) if (durationThing(lemma) === thing) for (const id of arts) ids.add(id);
+  const n = story.independent([...ids]);
+  if (n < 2 || n < EVENT_SHARE * story.independent(story.articles.map((a) => a.id))) return false;
+  const tokens = parseOf(s.art);
+  if (!tokens) return true;
+  const kids = kidsOf(tokens);
+  return !tokensOf(tokens, s).some((tk) => tk.upos === 'NOUN' && durationThing(tk.lemma) === thing && another(tokens, kids, tokens.indexOf(tk)));
 }

@@ -51,11 +51,35 @@ describe('a duration of a named thing', () => {
     assert.deepEqual(c.map((k) => k.slot), []);
   });
 
+  it("of the story's own talks is compared when one sentence names no one", () => {
+    const c = slots(
+      [
+        'Meeting in the capital after approximately four hours of talks, the two leaders signed a joint statement on trade.',
+        'After over seven-hour-long talks, President Alda Marsh and Premier Oskar Venn signed a joint statement on trade.',
+        'President Alda Marsh and Premier Oskar Venn held talks in the capital on trade and security.',
+      ],
+      /duration/,
+    );
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.slot)));
+  });
+
   it('of one meeting of the same people is compared', () => {
     const c = slots(
       ['Mayor Alan Brisk held a three-hour meeting with union leaders on Monday.', 'Mayor Alan Brisk held a seven-hour meeting with the union leaders on Monday.'],
       /duration/,
     );
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.slot)));
+  });
+});
+
+describe("a quake's magnitude", () => {
+  it('of two quakes on other days is not disputed', () => {
+    const c = slots(['A magnitude 5.6 earthquake struck Varnel province on Sunday, damaging dozens of homes.', 'A magnitude 6.2 earthquake struck Pelko province on Tuesday, damaging dozens of homes.'], /magnitude/);
+    assert.deepEqual(c.map((k) => k.slot), []);
+  });
+
+  it('of one quake told two ways is disputed', () => {
+    const c = slots(['A magnitude 5.6 earthquake struck Varnel province on Sunday, damaging dozens of homes.', 'A magnitude 6.2 earthquake struck Varnel province on Sunday, damaging dozens of homes.'], /magnitude/);
     assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.slot)));
   });
 });
