@@ -106,4 +106,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-27: a term's second check reads its act as its slot does (slots.ts termAct: a listed verb, or the
 //   noun it measures when that noun names a listed act, "given a 2-1/2 year sentence"), else the verb it
 //   hangs on (merge fix, session 17)
-export const COMPARE_VERSION = 'compare-27';
+// compare-28: a claim fact keeps only members whose claim states its core member's (oneAct), not ones chained
+//   through a third member; two relative clauses ("a climber who watched his brother fall") join no claims
+//   (compare/claims.ts, session 18)
+export const COMPARE_VERSION = 'compare-28';
