@@ -114,4 +114,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-30: a named thing's duration needs a participant in common, one fact, or the story's own thing on both
 //   sides (story-event.ts storysOwnThing), no longer only a sentence that names no person; a quake's
 //   magnitude is checked a second time as a count of a happening is (conflicts.ts tellOneHappening)
-export const COMPARE_VERSION = 'compare-30';
+// compare-31: a claim fact keeps only members whose claim states its core member's (oneAct), not ones chained
+//   through a third member; two relative clauses ("a climber who watched his brother fall") join no claims
+//   (compare/claims.ts, session 18)
+export const COMPARE_VERSION = 'compare-31';

@@ -36,6 +36,8 @@ export interface Claim {
   hedged: boolean;
   /** The days its own time expressions resolve to, as month and day (`12-09`; from the article's date, not guessed from the story's). */
   days: Set<string>;
+  /** A relative clause ("Lynch, who first reported the meeting"): what the sentence tells of a noun on the way, not what it states. */
+  relative: boolean;
 }
 
 /** A claim needs this many content keys of its own; a smaller clause ("which means", "he said") belongs to the clause above it. */
@@ -126,6 +128,9 @@ interface ClausePart {
   denied: Set<string>;
   hedged: boolean;
   days: Set<string>;
+  relative: boolean;
+  /** Its last word's token (its content words all come before it, or at it). */
+  last: number;
 }
 
 // Patterns and lists read for every sentence, clause or word, each made once: a regular expression
@@ -139,7 +144,7 @@ const APOSTROPHE_ONLY = /^['’]$/;
 const N_END = /n$/i;
 
 function findClaims(s: Sent): Claim[] {
-  const whole = (): Claim[] => [claim({ acts: new Set(), keys: s.keys, notNouns: s.keys, agents: new Set(), patients: new Set(), time: null, denied: new Set(), hedged: false, days: new Set() })];
+  const whole = (): Claim[] => [claim({ acts: new Set(), keys: s.keys, notNouns: s.keys, agents: new Set(), patients: new Set(), time: null, denied: new Set(), hedged: false, days: new Set(), relative: false, last: 0 })];
   const tokens = parseOf(s.art);
   if (!tokens) return whole();
   const [lo, hi] = spanTokens(tokens, s.span);
@@ -185,8 +190,22 @@ function findClaims(s: Sent): Claim[] {
   const parts = new Map<number, ClausePart>();
   const part = (c: number) => {
     let p = parts.get(c);
-    if (!p) parts.set(c, (p = { keys: new Set(), notNouns: new Set(), acts: new Set(), agents: new Set(), patients: new Set(), time: clauseTime(tokens, kids, c), denied: new Set(), hedged: false, days: new Set() }));
+    if (!p) parts.set(c, (p = { keys: new Set(), notNouns: new Set(), acts: new Set(), agents: new Set(), patients: new Set(), time: clauseTime(tokens, kids, c), denied: new Set(), hedged: false, days: new Set(), relative: false, last: c }));
     return p;
+  };
+  // (a clause inside a relative one, "who was on parole and had prior arrests", "who first reported
+  // that the meeting would take place", tells of the same noun on the way: a word above its head
+  // heads a relative clause; not past a comma or a dash after the clause's first word, where a parse
+  // may have hung the sentence's own verb on it: "A figure who was later convicted of ..., Felt died")
+  const inRelative = (c: number, last: number): boolean => {
+    for (let q = c, steps = 0; inside(q) && steps < hi - lo; q = tokens[q].head, steps++) {
+      const from = relativeStart(tokens, kids, q);
+      if (from < 0) continue;
+      let k = from + 1;
+      while (k < last && !BREAK.test(tokens[k].text)) k++;
+      if (k >= last) return true;
+    }
+    return false;
   };
   // (the words and the parse's tokens are both in text order: one pass over both)
   let i = lo;
@@ -195,6 +214,7 @@ function findClaims(s: Sent): Claim[] {
     if (!t.content || i >= hi || tokens[i].start > t.start) continue;
     const p = part(clauseOf[i - lo]);
     p.keys.add(t.key);
+    p.last = Math.max(p.last, i);
     if (!thingNoun(tokens, kids, i)) p.notNouns.add(t.key);
   }
   // (as statedActs reads them, but a verb of saying that is no attribution states its act: a claim
@@ -206,6 +226,7 @@ function findClaims(s: Sent): Claim[] {
     if (denies(tokens, kids, j)) part(clauseOf[j - lo]).denied.add(act);
   }
   readParticipants(s, tokens, lo, hi, clauseOf, parts);
+  for (const [c, p] of parts) p.relative = inRelative(c, p.last);
   // (a hedge before "to", "likely to remain closed", wherever the parse hung it, hedges its clause)
   for (const [c, p] of parts) p.hedged = clauseHedged(tokens, kids, c);
   for (let j = lo; j < hi; j++) if (tokens[j].upos === 'ADJ' && HEDGES.has(tokens[j].lemma.toLowerCase()) && kids[j].some((k) => tokens[k].deprel === 'xcomp')) part(clauseOf[j - lo]).hedged = true;
@@ -337,7 +358,7 @@ const claim = (p: ClausePart): Claim => {
     if (!p.notNouns.has(k)) nouns.add(k);
   }
   // (each field named: a rest and a spread copy the part twice, and a story reads thousands of claims)
-  return { keys: p.keys, acts: p.acts, agents: p.agents, patients: p.patients, time: p.time, denied: p.denied, hedged: p.hedged, days: p.days, nouns, values };
+  return { keys: p.keys, acts: p.acts, agents: p.agents, patients: p.patients, time: p.time, denied: p.denied, hedged: p.hedged, days: p.days, relative: p.relative, nouns, values };
 };
 
 /**
@@ -396,6 +417,25 @@ function antecedentOf(tokens: readonly SyntaxToken[], j: number, c: number): num
   for (let k = h + 1; k < j; k++) if (tokens[k].head === h && tokens[k].deprel === 'conj') last = k;
   return last;
 }
+
+/**
+ * Where the relative clause headed by `c` starts (its relative pronoun, else its first word), -1
+ * when it is none: the parse says it is one, or a relative pronoun is its subject or object ("The
+ * suspect, who was on parole", which a parse may hang on the noun as a modifier); "said that" is a
+ * complement, its "that" no argument.
+ */
+function relativeStart(tokens: readonly SyntaxToken[], kids: number[][], c: number): number {
+  const rel = universalRelation(tokens[c].deprel);
+  if (rel === 'root' || rel === 'ccomp') return -1;
+  const pronoun = kids[c].find((k) => k < c && RELATIVE_PRONOUNS.has(tokens[k].text.toLowerCase()) && ARGUMENT.has(universalRelation(tokens[k].deprel)));
+  // ("told a judge that Lohan was settling in", which a parse may read as the judge's relative clause: what is told)
+  const noun = tokens[c].head;
+  if (pronoun !== undefined && tokens[pronoun].text.toLowerCase() === 'that' && noun >= 0 && tokens[noun].head >= 0 && attributing(tokens[tokens[noun].head].lemma.toLowerCase())) return -1;
+  if (pronoun !== undefined) return pronoun;
+  return tokens[c].deprel === 'acl:relcl' ? Math.min(c, ...kids[c]) : -1;
+}
+const ARGUMENT = new Set(['nsubj', 'obj']);
+const BREAK = /^(?:,|;|:|--|—|–|\(|\))$/;
 
 /** The direct quotes analyse read in a sentence (by article, once). */
 function directQuotes(s: Sent): readonly QuoteView[] {
@@ -470,12 +510,21 @@ export function claimFacts(
     const cj = claims[j];
     const score = scratch.doubles(ci.length * cj.length);
     let best = -Infinity;
+    let aside = 0;
     for (let x = 0; x < ci.length; x++)
       for (let y = 0; y < cj.length; y++) {
         const v = sharedWeight(ci[x].keys, cj[y].keys, weight);
+        // (relative clauses tell of nouns on the way: what two share is no statement of either sentence)
+        if (ci[x].relative && cj[y].relative) {
+          score[x * cj.length + y] = -1;
+          if (v > aside) aside = v;
+          continue;
+        }
         score[x * cj.length + y] = v;
         if (v > best) best = v;
       }
+    // (they share words only in relative clauses: neither states what the other does)
+    if (best <= 0 && aside > 0) return;
     // the claims that state one act, and of those the ones that carry most of what the pair shares
     // (a pair of claims under 0.3 of the best can neither be the top, which must reach half the
     // best, nor reach three quarters of it: its act is not read)
@@ -483,7 +532,7 @@ export function claimFacts(
     for (let x = 0; x < ci.length; x++)
       for (let y = 0; y < cj.length; y++) {
         const k = x * cj.length + y;
-        if (best > 0 && (score[k] < 0.3 * best || !oneAct(ci[x], cj[y]))) score[k] = -1;
+        if (best > 0 && score[k] >= 0 && (score[k] < 0.3 * best || !oneAct(ci[x], cj[y]))) score[k] = -1;
         if (score[k] > top) top = score[k];
       }
     if (top < 0 || (best > 0 && top < 0.5 * best)) return;
@@ -516,17 +565,21 @@ export function claimFacts(
     if (!linked && closest >= 0) link(i, closest);
   }
   // members by fact: each root of a claim, the members with a claim under it (and those claims)
-  const byRoot = new Map<number, { members: Set<number>; claims: Claim[] }>();
+  const byRoot = new Map<number, { members: Set<number>; claims: Claim[]; of: Map<number, Claim[]> }>();
   for (let i = 0; i < m; i++) {
     if (!joined[i]) continue;
     for (let x = 0; x < claims[i].length; x++) {
       const r = find(first[i] + x);
       let g = byRoot.get(r);
-      if (!g) byRoot.set(r, (g = { members: new Set(), claims: [] }));
+      if (!g) byRoot.set(r, (g = { members: new Set(), claims: [], of: new Map() }));
       g.members.add(i);
       g.claims.push(claims[i][x]);
+      const own = g.of.get(i);
+      if (own) own.push(claims[i][x]);
+      else g.of.set(i, [claims[i][x]]);
     }
   }
+  for (const g of byRoot.values()) if (g.members.size > 2) keepCore(g, artOf, simOf);
   let roots = [...byRoot.values()].filter((g) => new Set([...g.members].map((i) => artOf[i])).size >= 2).map((g) => ({ g: [...g.members].sort((a, b) => a - b), claims: g.claims }));
   // a group inside another (two sentences that both state two things, aligned claim by claim) adds no fact of its own
   roots = roots.filter(({ g }, a) => !roots.some(({ g: h }, b) => b !== a && g.every((i) => h.includes(i)) && (h.length > g.length || b < a)));
@@ -537,6 +590,32 @@ export function claimFacts(
   groups = mergeRestatements(groups, artOf, simOf, mergeLevel);
   if (groups.length === 1 && groups[0].length === m) return null;
   return groups.sort((a, b) => a[0] - b[0] || a.length - b.length);
+}
+
+/**
+ * A fact's members are those whose claim states the claim of its core member (the one closest to
+ * the others, by summed similarity): claims joined in a chain, A with B and B with C, may hold a C
+ * that states another act than A ("placed Thomas on IR a day after Ivory" / "placed Ivory on IR").
+ */
+function keepCore(g: { members: Set<number>; claims: Claim[]; of: Map<number, Claim[]> }, artOf: number[], sim: (i: number, j: number) => number): void {
+  const ms = [...g.members].sort((a, b) => a - b);
+  let core = ms[0];
+  let best = -1;
+  for (const i of ms) {
+    let t = 0;
+    for (const j of ms) if (artOf[j] !== artOf[i]) t += sim(i, j);
+    if (t > best + 1e-9) {
+      best = t;
+      core = i;
+    }
+  }
+  const coreClaims = g.of.get(core)!;
+  for (const i of ms) {
+    if (artOf[i] === artOf[core]) continue;
+    if (g.of.get(i)!.some((c) => coreClaims.some((d) => oneAct(c, d)))) continue;
+    g.members.delete(i);
+    g.claims = g.claims.filter((c) => !g.of.get(i)!.includes(c));
+  }
 }
 
 /** The summed squared weight of the keys two claims share (their part of a cosine's dot product). */

@@ -185,3 +185,23 @@ describe('a noun of a thing is not the act its verb names (WordNet, data/lexicon
     assert.deepEqual(facts, ['a1 a2']);
   });
 });
+
+describe('a relative clause tells of a noun on the way', () => {
+  it('a relative clause, and a clause the parse hung on its noun with a relative pronoun as subject, are relative; the main clause is not', () => {
+    const claims = sentenceClaims('The ferry captain, who had sailed the strait for twenty years, steered the damaged boat back to the harbour.');
+    const holding = (word: string) => claims.find((c) => [...c.keys].some((k) => word.startsWith(k)));
+    assert.equal(holding('strait')?.relative, true);
+    assert.equal(holding('boat')?.relative, false);
+  });
+  it('"told the inspector that the crew was resting" is what is told, not a relative clause', () => {
+    const claims = sentenceClaims('The owner told the inspector that the crew was resting in the port hostel.');
+    assert.ok(claims.some((c) => !c.relative && [...c.keys].some((k) => 'hostel'.startsWith(k))));
+  });
+  it('two outlets that tell only one noun\'s background, each stating something else, are not one fact', () => {
+    const facts = corroborated([
+      'A hiker who saw her friend slip from the icy northern ridge said she expected to freeze that night.',
+      'A hiker who saw her friend slip from the icy northern ridge is lucky to be alive, police said.',
+    ]);
+    assert.deepEqual(facts, []);
+  });
+});
