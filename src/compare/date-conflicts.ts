@@ -327,7 +327,8 @@ export function actDateConflicts(story: StoryView, already: Conflict[], al: Alig
   splitByObject(bySlot);
   // (a date of the event an anonymous act's slot compares too is reported once: the story's event goes first, below)
   for (const [k, ms] of storyEventSlots(story, eventDay, al)) bySlot.set(k, ms);
-  for (const [k, ms] of bySlot) bySlot.set(k, ms.filter((m) => (!COARSE.test(m.value) && !m.pastDay) || ms.some((o) => pastActPair(m, o, ms) && (statesOneFact(m, o, al) || oneLifeAct(k, m, o)))));
+  for (const [k, ms] of bySlot) if (doneTwice(ms)) bySlot.set(k, ms.filter((m) => !COARSE.test(m.value) && !m.pastDay));
+  for (const [k, ms] of bySlot) bySlot.set(k, ms.filter((m) => (!COARSE.test(m.value) && !m.pastDay) || ms.some((o) => pastActPair(m, o) && (statesOneFact(m, o, al) || oneLifeAct(k, m, o)))));
   const seen = new Set(already.flatMap((c) => c.sides.flatMap((x) => x.evidence.map((e) => `${e.articleId}:${e.span?.start ?? e.sentence.start}`))));
   const out: Conflict[] = [];
   // the story's event first: a conflict of one of its verbs is part of it
@@ -472,16 +473,24 @@ function statesOneFact(m: DMention, o: DMention, al: Alignment): boolean {
 /**
  * Two mentions of one slot dated by a year, a month or a day in the past may date one act when
  * they are of two articles, neither year is a bound ("after 1957", "by 1958", "until 1963"),
- * which another year need not contradict, neither sentence writes two years (a chronology:
+ * which another year need not contradict, and neither sentence writes two years (a chronology:
  * "released in late 2008 after serving time on a 2006 conviction", where another article's
- * "released in 2006" may date the earlier act), and neither article gives the slot two dates (a
- * repeated act: "released in 1990 ... released again in 1996").
+ * "released in 2006" may date the earlier act). A slot some article dates twice is a repeated act
+ * (doneTwice).
  */
-function pastActPair(m: DMention, o: DMention, ms: DMention[]): boolean {
+function pastActPair(m: DMention, o: DMention): boolean {
   if (o === m || o.sent.art.id === m.sent.art.id) return false;
-  if (yearBound(m) || yearBound(o) || chronology(m.sent) || chronology(o.sent)) return false;
-  const repeated = (x: DMention) => ms.some((y) => y.sent.art.id === x.sent.art.id && !sameDay(x, y));
-  return !repeated(m) && !repeated(o);
+  return !yearBound(m) && !yearBound(o) && !chronology(m.sent) && !chronology(o.sent);
+}
+
+/**
+ * "won the prize in 1961 and again in 1964": an act that some article of the story dates in two
+ * years (or months, or past days) is one a person did more than once, so another article's "won in
+ * 1961" and a third's "won in 1964" may each tell one of the times, not one act told two ways
+ * ("released in 1990 ... released again in 1996" in one article: neither year opposes a third).
+ */
+function doneTwice(ms: DMention[]): boolean {
+  return ms.some((m) => ms.some((o) => o.sent.art.id === m.sent.art.id && !sameDay(m, o)));
 }
 
 /**

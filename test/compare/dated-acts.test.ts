@@ -272,6 +272,32 @@ describe('a year dates one act of a named person across differently worded sente
   });
 });
 
+describe('an act done twice is not one act told with two years', () => {
+  // Invented obituary wording: a singer who won one prize twice; outlets give one or both years.
+  const OBIT = { iso: '2008-12-12T12:00:00Z', precision: 'minute' as const, source: 'text' };
+  const obit = (id: string, text: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}`, published: OBIT }));
+  const lead = 'Greta Hollis, a singer of the 1950s, died on Thursday in a hospital. She was 85.\n\n';
+  const story = (...texts: string[]) => crossCheckStory({ storyId: 's', articles: texts.map((t, i) => obit('abc'[i], `${lead}${t}`)), copies: [] });
+  const years = (x: ReturnType<typeof crossCheckStory>) => dated(x).map((c) => c.sides.map((s) => s.value).sort().join(' vs '));
+
+  it('two articles that give one act two years conflict', () => {
+    const x = story('Hollis won the Harbour Prize in 1961 for her recordings.', 'Hollis won the Harbour Prize in 1964 for her recordings.');
+    assert.deepEqual(years(x), ['1961 vs 1964'], JSON.stringify(x.conflicts.map((k) => k.note)));
+  });
+
+  it('"won the prize in 1961 and 1964" in one article: neither year opposes another article\'s', () => {
+    const x = story('Hollis won the Harbour Prize in 1961 and 1964 for her recordings.', 'Hollis won the Harbour Prize in 1961 for her recordings.');
+    assert.deepEqual(years(x), [], JSON.stringify(x.conflicts.map((k) => k.note)));
+  });
+
+  it('"won in 1961" and "won in 1964" do not conflict when a third article tells both wins', () => {
+    for (const third of ['Hollis won the Harbour Prize in 1961 and again in 1964 for her recordings.', 'Hollis won the Harbour Prize in 1961. She won the Harbour Prize again in 1964.']) {
+      const x = story('Hollis won the Harbour Prize in 1961 for her recordings.', 'Hollis won the Harbour Prize in 1964 for her recordings.', third);
+      assert.deepEqual(years(x), [], `${third}: ${JSON.stringify(x.conflicts.map((k) => k.note))}`);
+    }
+  });
+});
+
 describe('a time that opens a coordinated clause dates its verb', () => {
   it('"after putting Delaney on injured reserve and on Wednesday, signed Poe" does not date the placement Wednesday', () => {
     const x = crossCheckStory({
