@@ -106,4 +106,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-27: a term's second check reads its act as its slot does (slots.ts termAct: a listed verb, or the
 //   noun it measures when that noun names a listed act, "given a 2-1/2 year sentence"), else the verb it
 //   hangs on (merge fix, session 17)
-export const COMPARE_VERSION = 'compare-27';
+// compare-28 (dates, session 18): a year told by reference ("that same year", "a year later") dates its act as
+//   the year it refers to; a time opening its sentence dates the verb after it when the parse hangs it on none;
+//   a verb with no parsed subject takes the person written right before it in its clause; an act some article
+//   dates in two years is done more than once (no year of it is disputed)
+export const COMPARE_VERSION = 'compare-28';

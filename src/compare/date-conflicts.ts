@@ -4,7 +4,7 @@
  * a weekday or calendar date near the act's verb is its value. Conflicts of figures: conflicts.ts.
  */
 import { actKindOf } from './acts.js';
-import { actOfTime, actSlots, datedActs, participantKey, pronounAntecedent, recurringDay } from './dated-acts.js';
+import { actOfTime, actSlots, anaphorStart, datedActs, participantKey, pronounAntecedent, recurringDay } from './dated-acts.js';
 import { actClass, newsActKind } from './act-classes.js';
 import { MONTH_NAME_PATTERN, MONTH_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
 import { type Alignment, statesOneFact as oneFact } from './facts.js';
@@ -14,7 +14,7 @@ import { backgroundSentences, inLead, storyEventDay } from './slots.js';
 import { parseOf } from './syntax.js';
 import { clean, cmp } from './text.js';
 import { linkedGroups } from '../util/union-find.js';
-import type { Conflict, ConflictSide } from './types.js';
+import type { Conflict, ConflictSide, Evidence } from './types.js';
 import { argumentEvents, datesEvent, namesEvent, storyEvent } from './story-event.js';
 
 interface DMention {
@@ -263,7 +263,8 @@ function coarseDate(t: ResolvedTime): string | null {
   const named = /(?:^|;)monthname:(\d\d)\b/.exec(t.anchor ?? '');
   if (!t.resolved && named && t.kind === 'month' && !/\b\d{4}\b/.test(t.text)) return `????-${named[1]}`;
   if (!t.resolved || !/^\d{4}(?:-\d\d)?$/.test(t.resolved)) return null;
-  return /\b\d{4}\b/.test(t.text) ? t.resolved : `????${t.resolved.slice(4)}`;
+  // ("that same year": a year named before it, dated-acts.ts anaphoricYears)
+  return /\b\d{4}\b/.test(t.text) || anaphorStart(t) !== null ? t.resolved : `????${t.resolved.slice(4)}`;
 }
 
 const WEEKDAY_IN_TEXT = new RegExp(`(?:${WEEKDAY_PATTERN})`, 'i');
@@ -494,7 +495,7 @@ function doneTwice(ms: DMention[]): boolean {
 }
 
 /**
- * A written year dates one act of a named person's life across articles ("In 1957, Page disappeared" /
+ * A written year (or one referred to: "that same year") dates one act of a named person's life across articles ("In 1957, Page disappeared" /
  * "Page suddenly disappeared from the scene in 1958"), however differently the sentences are
  * worded, when they tell an act of one class that person does (the slot: actSlots, the person as
  * its agent) on nothing: no object, no prepositional complement. An act done to someone or to
@@ -503,7 +504,8 @@ function doneTwice(ms: DMention[]): boolean {
  * stay held to one fact (statesOneFact).
  */
 function oneLifeAct(key: string, m: DMention, o: DMention): boolean {
-  if (!PERSON_SLOT.test(key) || !YEAR_IN_TEXT.test(m.t.text) || !YEAR_IN_TEXT.test(o.t.text)) return false;
+  const stated = (t: ResolvedTime) => YEAR_IN_TEXT.test(t.text) || anaphorStart(t) !== null;
+  if (!PERSON_SLOT.test(key) || !stated(m.t) || !stated(o.t)) return false;
   return !m.object && !o.object && !m.complement && !o.complement;
 }
 
@@ -650,8 +652,24 @@ function displayActors(ms: DMention[], keys: string[]): string {
 
 function dateDisplay(m: DMention): string {
   if (m.value.length >= 10) return m.weekday ? `${m.value} (${m.weekday})` : m.value;
-  if (COARSE.test(m.value)) return clean(m.t.text);
+  if (COARSE.test(m.value)) return wording(m);
   return m.value;
+}
+
+/** A mention's words; "that same year" with the year it refers to ("that same year [1967]": the words, then what they stand for). */
+function wording(m: DMention): string {
+  return anaphorStart(m.t) === null ? clean(m.t.text) : `${clean(m.t.text)} [${m.value}]`;
+}
+
+/**
+ * A mention's evidence: its time in its sentence; for "that same year" (anaphoricYears), the
+ * sentence before that writes the year too, since the two together state the date.
+ */
+function dateEvidence(m: DMention): Evidence {
+  const e = evidence(m.sent, { ...m.t.span });
+  const from = anaphorStart(m.t);
+  if (from !== null) e.sentence.start = Math.min(e.sentence.start, from);
+  return e;
 }
 
 function dateSide(story: StoryView, ms: DMention[]): ConflictSide {
@@ -660,10 +678,10 @@ function dateSide(story: StoryView, ms: DMention[]): ConflictSide {
   return {
     value: dateDisplay(sorted[0]),
     normalized: { kind: 'date', unit: 'date', value: null, low: null, high: null, qualifier: sorted.every((m) => m.t.resolvedInferred) ? 'inferred' : 'exact', date: sorted[0].value },
-    wordings: [...new Set(sorted.map((m) => clean(m.t.text)))],
+    wordings: [...new Set(sorted.map(wording))],
     articles,
     outlets: [...new Set(articles.map((id) => story.byId.get(id)!.outlet))],
     independentSources: story.independent(articles),
-    evidence: sorted.map((m) => evidence(m.sent, { ...m.t.span })),
+    evidence: sorted.map(dateEvidence),
   };
 }

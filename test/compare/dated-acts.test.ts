@@ -298,6 +298,37 @@ describe('an act done twice is not one act told with two years', () => {
   });
 });
 
+describe('a year told by reference to one named before ("that same year") dates its act', () => {
+  // Invented obituary wording: a farmer's brother killed in an accident in a year each outlet names by reference.
+  const OBIT = { iso: '2008-12-12T12:00:00Z', precision: 'minute' as const, source: 'text' };
+  const obit = (id: string, text: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}`, published: OBIT }));
+  const lead = 'Walter Hollis, a farmer and former state senator, died on Thursday at his home. He was 85.\n\n';
+  const story = (...texts: string[]) => crossCheckStory({ storyId: 's', articles: texts.map((t, i) => obit('abc'[i], `${lead}${t}`)), copies: [] });
+  const years = (x: ReturnType<typeof crossCheckStory>) => dated(x).map((c) => c.sides.map((s) => s.value).sort().join(' vs '));
+
+  it('opposes "sold in 1957. Later that year, Hollis shot and killed his brother" and "sold in 1967. That same year he shot and killed his brother"', () => {
+    const x = story(
+      'The family sold its farm for $3 million in 1957. Later that year, Mr. Hollis shot and killed his brother in a hunting accident in Canada.',
+      'The family farm was sold for $3 million in 1967. That same year he shot and killed his brother in a hunting accident in Canada.',
+    );
+    assert.deepEqual(years(x), ['That same year [1967] vs that year [1957]'], JSON.stringify(x.conflicts.map((k) => k.note)));
+  });
+
+  it('agrees "a year later" with the year after the one named before, and reads no year when the sentence before names two or none', () => {
+    const later = story('Hollis was elected to the state senate in 1960. A year later, he shot and killed his brother in a hunting accident in Canada.', 'In 1961, Hollis shot and killed his brother in a hunting accident in Canada.');
+    assert.deepEqual(years(later), []);
+    const two = story('Hollis served in the state senate from 1960 to 1966. That same year he shot and killed his brother in a hunting accident in Canada.', 'In 1961, Hollis shot and killed his brother in a hunting accident in Canada.');
+    assert.deepEqual(years(two), []);
+    const none = story('Hollis served in the state senate for many years. That same year he shot and killed his brother in a hunting accident in Canada.', 'In 1961, Hollis shot and killed his brother in a hunting accident in Canada.');
+    assert.deepEqual(years(none), []);
+  });
+
+  it('"a year later" against another year is a conflict', () => {
+    const x = story('Hollis was elected to the state senate in 1960. A year later, he shot and killed his brother in a hunting accident in Canada.', 'In 1964, Hollis shot and killed his brother in a hunting accident in Canada.');
+    assert.deepEqual(years(x), ['1964 vs A year later [1961]'], JSON.stringify(x.conflicts.map((k) => k.note)));
+  });
+});
+
 describe('a time that opens a coordinated clause dates its verb', () => {
   it('"after putting Delaney on injured reserve and on Wednesday, signed Poe" does not date the placement Wednesday', () => {
     const x = crossCheckStory({
