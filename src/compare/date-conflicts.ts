@@ -88,7 +88,7 @@ export function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
       if (t.kind !== 'weekday' && t.kind !== 'date' && t.kind !== 'datetime') continue;
       if (t.resolved && t.resolved.length < 10 && t.kind !== 'weekday') continue;
       // "on the second Tuesday of each month": a schedule, not the day of one act
-      if (recurringDay(s, t)) continue;
+      if (recurringDay(s, t) || otherZone(s, t)) continue;
       const { act: found, actors } = actReading(s, t);
       if (!found || datesItsNoun(s, t, found.at)) continue;
       const act = found.cls;
@@ -190,6 +190,20 @@ function dateConflict(story: StoryView, all: DMention[], what: string): Conflict
 function toldToday(s: Sent, t: ResolvedTime): boolean {
   const before = s.art.text.slice(Math.max(s.span.start, t.span.start - 12), t.span.start);
   return /\btoday\b/i.test(t.text) || /\btoday\s*[(,]?\s*$/i.test(before);
+}
+
+/**
+ * "passed away at 6:41pm PST this evening (0241 GMT Friday)": a day in parentheses with a time zone
+ * of the world's clock (GMT, UTC) restates the local time before it in that zone, where it may be
+ * the next day; it is not the day the article gives the act (as "600 metres (2,000 feet)" repeats
+ * a figure).
+ */
+function otherZone(s: Sent, t: ResolvedTime): boolean {
+  const text = s.art.text;
+  const open = text.lastIndexOf('(', t.span.start);
+  const close = text.indexOf(')', t.span.end);
+  if (open < s.span.start || close < 0 || close > s.span.end || text.slice(open, t.span.start).includes(')')) return false;
+  return /\b(?:GMT|UTC)\b/.test(text.slice(open, close));
 }
 
 const NAMED_DAY = new RegExp(`\\d|\\b(?:${WEEKDAY_PATTERN}|${MONTH_NAME_PATTERN})\\b`, 'i');
@@ -301,7 +315,7 @@ export function actDateConflicts(story: StoryView, already: Conflict[], al: Alig
         if (past && !coarse && !pastDay) continue;
         if ((coarse || pastDay) && !(act.agents.size || act.patients.size)) continue;
         if ((coarse || pastDay) && datesAnApposition(s, act.t)) continue;
-        if (newsActKind(act.lemma, false) === 'statement' && toldToday(s, act.t)) continue;
+        if ((newsActKind(act.lemma, false) === 'statement' && toldToday(s, act.t)) || otherZone(s, act.t)) continue;
         // an event named by a common noun is the article's own event in its lead only ("a fire broke out on Monday" later is another fire)
         if (act.byNoun && !inLead(s)) continue;
         const day = dayOf(act.t);
@@ -372,7 +386,7 @@ function storyEventMentions(story: StoryView, eventDay: string | undefined): DMe
       if (!inLead(s) || background.get(s.index) === 'past') continue;
       if (namesEvent(s, ev)) for (const t of s.times) if (dayTime(t) && !t.resolvedInferred && t.resolved && t.resolved.length >= 10) near.push(t.resolved.slice(0, 10));
       for (const t of s.times) {
-        if (!dayTime(t) || recurringDay(s, t) || !datesEvent(s, t, ev)) continue;
+        if (!dayTime(t) || recurringDay(s, t) || otherZone(s, t) || !datesEvent(s, t, ev)) continue;
         const act = actOfTime(s, t);
         if (act && (!act.fact || act.speech)) continue;
         const day = dayOf(t);

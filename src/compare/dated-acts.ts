@@ -13,8 +13,8 @@ import { phraseHead, timePredicate } from '../analyse/syntax/helpers.js';
 import type { SyntaxToken } from '../model/types.js';
 import { tokenAt, tokenize } from '../text/tokenize.js';
 import type { ArticleView, EntityRef, ResolvedTime, Sent } from './prepare.js';
-import { actClass, datedActClass, verbOfActNoun } from './act-classes.js';
-import { kidsOf, parseOf, relOf as rel } from './syntax.js';
+import { actClass, datedActClass, phrasalAct, verbOfActNoun } from './act-classes.js';
+import { kidsOf, parseOf, particleOf, relOf as rel } from './syntax.js';
 
 export interface DatedAct {
   sent: Sent;
@@ -282,8 +282,8 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   const parsed = datedPredicate(tokens, kids, t);
   const p = parsed !== null && tokens[parsed].upos === 'VERB' ? parsed : openingTimeVerb(tokens, t);
   if (p === null) return null;
-  // "re-signed" is signing again: one act
-  const lemma = tokens[p].lemma.toLowerCase().replace(/^re-/, '');
+  // "re-signed" is signing again: one act; "passed away" is dying (the particle, by the parse)
+  const lemma = phrasalAct(tokens[p].lemma.toLowerCase().replace(/^re-/, ''), particleOf(s, p), true);
   const fact = !notFact(tokens, kids, p) && !notFact(tokens, kids, verbBefore(tokens, t.span.start));
   const agents: EntityRef[] = [];
   const patients: EntityRef[] = [];

@@ -9,6 +9,14 @@ const PUBLISHED = { iso: '2011-01-06T12:00:00Z', precision: 'minute' as const, s
 const art = (id: string, text: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}`, published: PUBLISHED }));
 const dated = (x: ReturnType<typeof crossCheckStory>) => x.conflicts.filter((c) => c.kind === 'date');
 
+// Invented obituaries published on one day: each article is the lead, then its own words.
+const OBITUARY_DAY = { iso: '2008-12-12T12:00:00Z', precision: 'minute' as const, source: 'text' };
+const obituaries =
+  (lead: string) =>
+  (...texts: string[]) =>
+    crossCheckStory({ storyId: 's', articles: texts.map((t, i) => analyseArticle(bareArticle('abc'[i], `${lead}${t}`, { outlet: `Outlet ${'abc'[i]}`, published: OBITUARY_DAY }))), copies: [] });
+const years = (x: ReturnType<typeof crossCheckStory>) => dated(x).map((c) => c.sides.map((s) => s.value).sort().join(' vs '));
+
 describe('dates of one act read from the parse', () => {
   it('finds one player signed on two different days by two outlets', () => {
     const x = crossCheckStory({
@@ -245,11 +253,7 @@ describe('a plea entered in the past, dated with its year', () => {
 
 describe('a year dates one act of a named person across differently worded sentences', () => {
   // Invented obituary wording: a retired singer who died this week; the years of earlier acts of her life.
-  const OBIT = { iso: '2008-12-12T12:00:00Z', precision: 'minute' as const, source: 'text' };
-  const obit = (id: string, text: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}`, published: OBIT }));
-  const lead = 'Greta Stone, a singer of the 1950s, died on Thursday in a hospital. She was 85.\n\n';
-  const story = (a: string, b: string) => crossCheckStory({ storyId: 's', articles: [obit('a', `${lead}${a}`), obit('b', `${lead}${b}`)], copies: [] });
-  const years = (x: ReturnType<typeof crossCheckStory>) => dated(x).map((c) => c.sides.map((s) => s.value).sort().join(' vs '));
+  const story = obituaries('Greta Stone, a singer of the 1950s, died on Thursday in a hospital. She was 85.\n\n');
 
   it('opposes "In 1957, Stone disappeared from public view" and "Stone suddenly vanished from the scene in 1958" (WordNet synonyms, a surname tagged a noun)', () => {
     const x = story('In 1957, Stone disappeared from public view and moved to a small town.', 'Stone suddenly vanished from the scene in 1958.');
@@ -274,11 +278,7 @@ describe('a year dates one act of a named person across differently worded sente
 
 describe('an act done twice is not one act told with two years', () => {
   // Invented obituary wording: a singer who won one prize twice; outlets give one or both years.
-  const OBIT = { iso: '2008-12-12T12:00:00Z', precision: 'minute' as const, source: 'text' };
-  const obit = (id: string, text: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}`, published: OBIT }));
-  const lead = 'Greta Hollis, a singer of the 1950s, died on Thursday in a hospital. She was 85.\n\n';
-  const story = (...texts: string[]) => crossCheckStory({ storyId: 's', articles: texts.map((t, i) => obit('abc'[i], `${lead}${t}`)), copies: [] });
-  const years = (x: ReturnType<typeof crossCheckStory>) => dated(x).map((c) => c.sides.map((s) => s.value).sort().join(' vs '));
+  const story = obituaries('Greta Hollis, a singer of the 1950s, died on Thursday in a hospital. She was 85.\n\n');
 
   it('two articles that give one act two years conflict', () => {
     const x = story('Hollis won the Harbour Prize in 1961 for her recordings.', 'Hollis won the Harbour Prize in 1964 for her recordings.');
@@ -300,11 +300,7 @@ describe('an act done twice is not one act told with two years', () => {
 
 describe('a year told by reference to one named before ("that same year") dates its act', () => {
   // Invented obituary wording: a farmer's brother killed in an accident in a year each outlet names by reference.
-  const OBIT = { iso: '2008-12-12T12:00:00Z', precision: 'minute' as const, source: 'text' };
-  const obit = (id: string, text: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}`, published: OBIT }));
-  const lead = 'Walter Hollis, a farmer and former state senator, died on Thursday at his home. He was 85.\n\n';
-  const story = (...texts: string[]) => crossCheckStory({ storyId: 's', articles: texts.map((t, i) => obit('abc'[i], `${lead}${t}`)), copies: [] });
-  const years = (x: ReturnType<typeof crossCheckStory>) => dated(x).map((c) => c.sides.map((s) => s.value).sort().join(' vs '));
+  const story = obituaries('Walter Hollis, a farmer and former state senator, died on Thursday at his home. He was 85.\n\n');
 
   it('opposes "sold in 1957. Later that year, Hollis shot and killed his brother" and "sold in 1967. That same year he shot and killed his brother"', () => {
     const x = story(
@@ -326,6 +322,29 @@ describe('a year told by reference to one named before ("that same year") dates 
   it('"a year later" against another year is a conflict', () => {
     const x = story('Hollis was elected to the state senate in 1960. A year later, he shot and killed his brother in a hunting accident in Canada.', 'In 1964, Hollis shot and killed his brother in a hunting accident in Canada.');
     assert.deepEqual(years(x), ['1964 vs A year later [1961]'], JSON.stringify(x.conflicts.map((k) => k.note)));
+  });
+});
+
+describe('a phrasal verb dates the act of the verb its first WordNet sense is', () => {
+  // Invented obituary wording: the year a singer's husband died, told as "died" and "passed away".
+  const story = obituaries('Greta Hollis, a singer of the 1950s, died on Thursday in a hospital. She was 85.\n\n');
+
+  it('opposes "Tom Brandt passed away in 1961" and "Tom Brandt died in 1964", and agrees them on one year', () => {
+    const x = story('Her husband, Tom Brandt, passed away in 1961 after a long illness.', 'Her husband, Tom Brandt, died in 1964 after a long illness.');
+    assert.deepEqual(years(x), ['1961 vs 1964'], JSON.stringify(x.conflicts.map((k) => k.note)));
+    assert.deepEqual(years(story('Her husband, Tom Brandt, passed away in 1961 after a long illness.', 'Her husband, Tom Brandt, died in 1961 after a long illness.')), []);
+  });
+
+  it('a day in parentheses with GMT restates the local time in another zone: "passed away at 6:41 p.m. PST on Wednesday (0241 GMT Thursday)" does not oppose "died on Wednesday"', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('a', 'Tom Brandt, a retired actor, passed away at 6:41 p.m. PST on Wednesday (0241 GMT Thursday) in a hospital in Eastbury, his agent said.'),
+        art('b', 'Tom Brandt, a retired actor, died on Wednesday in a hospital in Eastbury, his agent said.'),
+      ],
+      copies: [],
+    });
+    assert.deepEqual(dated(x).map((c) => c.note), []);
   });
 });
 
