@@ -676,8 +676,9 @@ function wording(m: DMention): string {
 }
 
 /**
- * A mention's evidence: its time in its sentence; for "that same year" (anaphoricYears), the
- * sentence before that writes the year too, since the two together state the date.
+ * A mention's evidence: its time in its sentence; for "that same year" (anaphoricYears) written
+ * after the sentence that writes the year, its sentence from that year on ("1957, using ... Later
+ * that year, Roe shot ..."), since the two together state the date.
  */
 function dateEvidence(m: DMention): Evidence {
   const e = evidence(m.sent, { ...m.t.span });

@@ -155,7 +155,7 @@ export function datedActs(s: Sent, anonymous = false): DatedAct[] {
  * named before ("that same year", "later that year", "the following year", "two years later") is
  * that year, or as many after or before it, as a time of the sentence (kind year, its anchor
  * `anaphor:<year>;from:<offset>` marking the year as stated, though its words write no digits, and
- * where the text that states it starts: `anaphorStart`). The year referred
+ * where the text that states it starts, the year referred to: `anaphorStart`). The year referred
  * to is the one year written before it in its sentence, else the one year the sentence before
  * writes; none when that names no year or two ("from 1963 to 1968. That year ..." does not say which).
  * A phrase analyse read as a time of its own is left to that reading.
@@ -175,9 +175,9 @@ export function anaphoricYears(s: Sent): ResolvedTime[] {
     const own = yearWritten(before);
     const base = own ?? (before.some((t) => WRITTEN_YEAR.test(t.text)) || !prior ? null : yearWritten(prior.times));
     if (base === null) continue;
-    const year = String(base + yearOffset(m[0]));
-    // (where the year referred to is written: its sentence, or the one before, which the evidence cites too)
-    const from = own === null ? prior.span.start : s.span.start;
+    const year = String(base.year + yearOffset(m[0]));
+    // (where the year referred to is written: in its sentence, or in the one before, from which the evidence cites)
+    const from = own === null ? base.start : s.span.start;
     out.push({ span, text: m[0], kind: 'year', value: year, grain: 'year', inferred: false, anchor: `anaphor:${year};from:${from}`, resolved: year, resolvedInferred: false });
   }
   ANAPHORS.set(s, out);
@@ -197,10 +197,11 @@ const ANAPHORIC_YEAR = new RegExp(
 );
 const WRITTEN_YEAR = /\b\d{4}\b/;
 
-/** The one year the times write ("in 1957", "June 27, 1973"), or null when they write none or two. */
-function yearWritten(times: readonly ResolvedTime[]): number | null {
-  const years = new Set(times.filter((t) => WRITTEN_YEAR.test(t.text) && /^\d{4}/.test(t.resolved ?? '')).map((t) => t.resolved!.slice(0, 4)));
-  return years.size === 1 ? Number([...years][0]) : null;
+/** The one year the times write ("in 1957", "June 27, 1973") and where its last mention starts, or null when they write none or two. */
+function yearWritten(times: readonly ResolvedTime[]): { year: number; start: number } | null {
+  const written = times.filter((t) => WRITTEN_YEAR.test(t.text) && /^\d{4}/.test(t.resolved ?? ''));
+  const years = new Set(written.map((t) => t.resolved!.slice(0, 4)));
+  return years.size === 1 ? { year: Number([...years][0]), start: Math.max(...written.map((t) => t.span.start)) } : null;
 }
 
 /** How many years after (or before, negative) the year referred to an anaphoric year is: "the following year" 1, "two years earlier" -2. */
