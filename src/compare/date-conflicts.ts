@@ -88,7 +88,8 @@ export function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
       if (t.kind !== 'weekday' && t.kind !== 'date' && t.kind !== 'datetime') continue;
       if (t.resolved && t.resolved.length < 10 && t.kind !== 'weekday') continue;
       // "on the second Tuesday of each month": a schedule, not the day of one act
-      if (recurringDay(s, t) || otherZone(s, t)) continue;
+      if (recurringDay(s, t)) continue;
+      if (otherZone(s, t)) continue;
       const { act: found, actors } = actReading(s, t);
       if (!found || datesItsNoun(s, t, found.at)) continue;
       const act = found.cls;
@@ -315,7 +316,8 @@ export function actDateConflicts(story: StoryView, already: Conflict[], al: Alig
         if (past && !coarse && !pastDay) continue;
         if ((coarse || pastDay) && !(act.agents.size || act.patients.size)) continue;
         if ((coarse || pastDay) && datesAnApposition(s, act.t)) continue;
-        if ((newsActKind(act.lemma, false) === 'statement' && toldToday(s, act.t)) || otherZone(s, act.t)) continue;
+        if (newsActKind(act.lemma, false) === 'statement' && toldToday(s, act.t)) continue;
+        if (otherZone(s, act.t)) continue;
         // an event named by a common noun is the article's own event in its lead only ("a fire broke out on Monday" later is another fire)
         if (act.byNoun && !inLead(s)) continue;
         const day = dayOf(act.t);
