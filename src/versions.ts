@@ -117,4 +117,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-31: a claim fact keeps only members whose claim states its core member's (oneAct), not ones chained
 //   through a third member; two relative clauses ("a climber who watched his brother fall") join no claims
 //   (compare/claims.ts, session 18)
-export const COMPARE_VERSION = 'compare-31';
+// compare-32: (dates, session 18) a year told by reference ("that same year", "a year later") dates its act as
+//   the year it refers to; a time opening its sentence dates the verb after it when the parse hangs it on none;
+//   a verb with no parsed subject takes the person written right before it in its clause; an act some article
+//   dates in two years is done more than once (no year of it is disputed)
+export const COMPARE_VERSION = 'compare-32';

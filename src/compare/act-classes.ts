@@ -65,12 +65,21 @@ export function verbOfActNoun(noun: string): string | undefined {
   return nouns.get(noun);
 }
 
-/** The verb a phrasal verb states ("move" + "back" → return: data/lexicons/phrasal-acts.tsv), or the verb's lemma itself. */
-export function phrasalAct(lemma: string, particle: string | null): string {
+/**
+ * The verb a phrasal verb states ("move" + "back" → return: data/lexicons/phrasal-acts.tsv), or the
+ * verb's lemma itself. With `wordnet`, also a phrasal verb whose first WordNet sense is a single
+ * verb's first sense ("pass" + "away" → die, "break" + "out" → erupt: data/lexicons/phrasal-synonyms.tsv,
+ * scripts/build-wordnet-verbs.ts).
+ */
+export function phrasalAct(lemma: string, particle: string | null, wordnet = false): string {
   if (!particle) return lemma;
   phrasal ??= lexiconMap('phrasal-acts.tsv', (v) => v.toLowerCase());
-  return phrasal.get(`${lemma.toLowerCase()} ${particle}`) ?? lemma;
+  const key = `${lemma.toLowerCase()} ${particle}`;
+  if (phrasal.has(key) || !wordnet) return phrasal.get(key) ?? lemma;
+  phrasalSynonyms ??= lexiconMap('phrasal-synonyms.tsv', (v) => v.toLowerCase());
+  return phrasalSynonyms.get(key) ?? lemma;
 }
+let phrasalSynonyms: Map<string, string> | null = null;
 
 /**
  * The kinds of act news date ("met on Tuesday", "was arrested on Monday"), by the FrameNet frame

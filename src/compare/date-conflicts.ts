@@ -4,7 +4,7 @@
  * a weekday or calendar date near the act's verb is its value. Conflicts of figures: conflicts.ts.
  */
 import { actKindOf } from './acts.js';
-import { actOfTime, actSlots, datedActs, participantKey, pronounAntecedent, recurringDay } from './dated-acts.js';
+import { actOfTime, actSlots, anaphorStart, datedActs, participantKey, pronounAntecedent, recurringDay } from './dated-acts.js';
 import { actClass, newsActKind } from './act-classes.js';
 import { MONTH_NAME_PATTERN, MONTH_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
 import { type Alignment, statesOneFact as oneFact } from './facts.js';
@@ -14,7 +14,7 @@ import { backgroundSentences, inLead, storyEventDay } from './slots.js';
 import { parseOf } from './syntax.js';
 import { clean, cmp } from './text.js';
 import { linkedGroups } from '../util/union-find.js';
-import type { Conflict, ConflictSide } from './types.js';
+import type { Conflict, ConflictSide, Evidence } from './types.js';
 import { argumentEvents, datesEvent, namesEvent, storyEvent } from './story-event.js';
 
 interface DMention {
@@ -89,6 +89,7 @@ export function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
       if (t.resolved && t.resolved.length < 10 && t.kind !== 'weekday') continue;
       // "on the second Tuesday of each month": a schedule, not the day of one act
       if (recurringDay(s, t)) continue;
+      if (otherZone(s, t)) continue;
       const { act: found, actors } = actReading(s, t);
       if (!found || datesItsNoun(s, t, found.at)) continue;
       const act = found.cls;
@@ -192,6 +193,20 @@ function toldToday(s: Sent, t: ResolvedTime): boolean {
   return /\btoday\b/i.test(t.text) || /\btoday\s*[(,]?\s*$/i.test(before);
 }
 
+/**
+ * "passed away at 6:41pm PST this evening (0241 GMT Friday)": a day in parentheses with a time zone
+ * of the world's clock (GMT, UTC) restates the local time before it in that zone, where it may be
+ * the next day; it is not the day the article gives the act (as "600 metres (2,000 feet)" repeats
+ * a figure).
+ */
+function otherZone(s: Sent, t: ResolvedTime): boolean {
+  const text = s.art.text;
+  const open = text.lastIndexOf('(', t.span.start);
+  const close = text.indexOf(')', t.span.end);
+  if (open < s.span.start || close < 0 || close > s.span.end || text.slice(open, t.span.start).includes(')')) return false;
+  return /\b(?:GMT|UTC)\b/.test(text.slice(open, close));
+}
+
 const NAMED_DAY = new RegExp(`\\d|\\b(?:${WEEKDAY_PATTERN}|${MONTH_NAME_PATTERN})\\b`, 'i');
 /**
  * "midnight yesterday" in an undated article: its day is the story's date guessed for the article
@@ -263,7 +278,8 @@ function coarseDate(t: ResolvedTime): string | null {
   const named = /(?:^|;)monthname:(\d\d)\b/.exec(t.anchor ?? '');
   if (!t.resolved && named && t.kind === 'month' && !/\b\d{4}\b/.test(t.text)) return `????-${named[1]}`;
   if (!t.resolved || !/^\d{4}(?:-\d\d)?$/.test(t.resolved)) return null;
-  return /\b\d{4}\b/.test(t.text) ? t.resolved : `????${t.resolved.slice(4)}`;
+  // ("that same year": a year named before it, dated-acts.ts anaphoricYears)
+  return /\b\d{4}\b/.test(t.text) || anaphorStart(t) !== null ? t.resolved : `????${t.resolved.slice(4)}`;
 }
 
 const WEEKDAY_IN_TEXT = new RegExp(`(?:${WEEKDAY_PATTERN})`, 'i');
@@ -301,6 +317,7 @@ export function actDateConflicts(story: StoryView, already: Conflict[], al: Alig
         if ((coarse || pastDay) && !(act.agents.size || act.patients.size)) continue;
         if ((coarse || pastDay) && datesAnApposition(s, act.t)) continue;
         if (newsActKind(act.lemma, false) === 'statement' && toldToday(s, act.t)) continue;
+        if (otherZone(s, act.t)) continue;
         // an event named by a common noun is the article's own event in its lead only ("a fire broke out on Monday" later is another fire)
         if (act.byNoun && !inLead(s)) continue;
         const day = dayOf(act.t);
@@ -327,7 +344,8 @@ export function actDateConflicts(story: StoryView, already: Conflict[], al: Alig
   splitByObject(bySlot);
   // (a date of the event an anonymous act's slot compares too is reported once: the story's event goes first, below)
   for (const [k, ms] of storyEventSlots(story, eventDay, al)) bySlot.set(k, ms);
-  for (const [k, ms] of bySlot) bySlot.set(k, ms.filter((m) => (!COARSE.test(m.value) && !m.pastDay) || ms.some((o) => pastActPair(m, o, ms) && (statesOneFact(m, o, al) || oneLifeAct(k, m, o)))));
+  for (const [k, ms] of bySlot) if (doneTwice(ms)) bySlot.set(k, ms.filter((m) => !COARSE.test(m.value) && !m.pastDay));
+  for (const [k, ms] of bySlot) bySlot.set(k, ms.filter((m) => (!COARSE.test(m.value) && !m.pastDay) || ms.some((o) => pastActPair(m, o) && (statesOneFact(m, o, al) || oneLifeAct(k, m, o)))));
   const seen = new Set(already.flatMap((c) => c.sides.flatMap((x) => x.evidence.map((e) => `${e.articleId}:${e.span?.start ?? e.sentence.start}`))));
   const out: Conflict[] = [];
   // the story's event first: a conflict of one of its verbs is part of it
@@ -370,7 +388,7 @@ function storyEventMentions(story: StoryView, eventDay: string | undefined): DMe
       if (!inLead(s) || background.get(s.index) === 'past') continue;
       if (namesEvent(s, ev)) for (const t of s.times) if (dayTime(t) && !t.resolvedInferred && t.resolved && t.resolved.length >= 10) near.push(t.resolved.slice(0, 10));
       for (const t of s.times) {
-        if (!dayTime(t) || recurringDay(s, t) || !datesEvent(s, t, ev)) continue;
+        if (!dayTime(t) || recurringDay(s, t) || otherZone(s, t) || !datesEvent(s, t, ev)) continue;
         const act = actOfTime(s, t);
         if (act && (!act.fact || act.speech)) continue;
         const day = dayOf(t);
@@ -472,20 +490,28 @@ function statesOneFact(m: DMention, o: DMention, al: Alignment): boolean {
 /**
  * Two mentions of one slot dated by a year, a month or a day in the past may date one act when
  * they are of two articles, neither year is a bound ("after 1957", "by 1958", "until 1963"),
- * which another year need not contradict, neither sentence writes two years (a chronology:
+ * which another year need not contradict, and neither sentence writes two years (a chronology:
  * "released in late 2008 after serving time on a 2006 conviction", where another article's
- * "released in 2006" may date the earlier act), and neither article gives the slot two dates (a
- * repeated act: "released in 1990 ... released again in 1996").
+ * "released in 2006" may date the earlier act). A slot some article dates twice is a repeated act
+ * (doneTwice).
  */
-function pastActPair(m: DMention, o: DMention, ms: DMention[]): boolean {
+function pastActPair(m: DMention, o: DMention): boolean {
   if (o === m || o.sent.art.id === m.sent.art.id) return false;
-  if (yearBound(m) || yearBound(o) || chronology(m.sent) || chronology(o.sent)) return false;
-  const repeated = (x: DMention) => ms.some((y) => y.sent.art.id === x.sent.art.id && !sameDay(x, y));
-  return !repeated(m) && !repeated(o);
+  return !yearBound(m) && !yearBound(o) && !chronology(m.sent) && !chronology(o.sent);
 }
 
 /**
- * A written year dates one act of a named person's life across articles ("In 1957, Page disappeared" /
+ * "won the prize in 1961 and again in 1964": an act that some article of the story dates in two
+ * years (or months, or past days) is one a person did more than once, so another article's "won in
+ * 1961" and a third's "won in 1964" may each tell one of the times, not one act told two ways
+ * ("released in 1990 ... released again in 1996" in one article: neither year opposes a third).
+ */
+function doneTwice(ms: DMention[]): boolean {
+  return ms.some((m) => ms.some((o) => o.sent.art.id === m.sent.art.id && !sameDay(m, o)));
+}
+
+/**
+ * A written year (or one referred to: "that same year") dates one act of a named person's life across articles ("In 1957, Page disappeared" /
  * "Page suddenly disappeared from the scene in 1958"), however differently the sentences are
  * worded, when they tell an act of one class that person does (the slot: actSlots, the person as
  * its agent) on nothing: no object, no prepositional complement. An act done to someone or to
@@ -494,7 +520,8 @@ function pastActPair(m: DMention, o: DMention, ms: DMention[]): boolean {
  * stay held to one fact (statesOneFact).
  */
 function oneLifeAct(key: string, m: DMention, o: DMention): boolean {
-  if (!PERSON_SLOT.test(key) || !YEAR_IN_TEXT.test(m.t.text) || !YEAR_IN_TEXT.test(o.t.text)) return false;
+  const stated = (t: ResolvedTime) => YEAR_IN_TEXT.test(t.text) || anaphorStart(t) !== null;
+  if (!PERSON_SLOT.test(key) || !stated(m.t) || !stated(o.t)) return false;
   return !m.object && !o.object && !m.complement && !o.complement;
 }
 
@@ -623,8 +650,25 @@ function displayActors(ms: DMention[], keys: string[]): string {
 
 function dateDisplay(m: DMention): string {
   if (m.value.length >= 10) return m.weekday ? `${m.value} (${m.weekday})` : m.value;
-  if (COARSE.test(m.value)) return clean(m.t.text);
+  if (COARSE.test(m.value)) return wording(m);
   return m.value;
+}
+
+/** A mention's words; "that same year" with the year it refers to ("that same year [1967]": the words, then what they stand for). */
+function wording(m: DMention): string {
+  return anaphorStart(m.t) === null ? clean(m.t.text) : `${clean(m.t.text)} [${m.value}]`;
+}
+
+/**
+ * A mention's evidence: its time in its sentence; for "that same year" (anaphoricYears) written
+ * after the sentence that writes the year, its sentence from that year on ("1957, using ... Later
+ * that year, Roe shot ..."), since the two together state the date.
+ */
+function dateEvidence(m: DMention): Evidence {
+  const e = evidence(m.sent, { ...m.t.span });
+  const from = anaphorStart(m.t);
+  if (from !== null) e.sentence.start = Math.min(e.sentence.start, from);
+  return e;
 }
 
 function dateSide(story: StoryView, ms: DMention[]): ConflictSide {
@@ -633,10 +677,10 @@ function dateSide(story: StoryView, ms: DMention[]): ConflictSide {
   return {
     value: dateDisplay(sorted[0]),
     normalized: { kind: 'date', unit: 'date', value: null, low: null, high: null, qualifier: sorted.every((m) => m.t.resolvedInferred) ? 'inferred' : 'exact', date: sorted[0].value },
-    wordings: [...new Set(sorted.map((m) => clean(m.t.text)))],
+    wordings: [...new Set(sorted.map(wording))],
     articles,
     outlets: [...new Set(articles.map((id) => story.byId.get(id)!.outlet))],
     independentSources: story.independent(articles),
-    evidence: sorted.map((m) => evidence(m.sent, { ...m.t.span })),
+    evidence: sorted.map(dateEvidence),
   };
 }

@@ -13,8 +13,8 @@ import { phraseHead, timePredicate } from '../analyse/syntax/helpers.js';
 import type { SyntaxToken } from '../model/types.js';
 import { tokenAt, tokenize } from '../text/tokenize.js';
 import type { ArticleView, EntityRef, ResolvedTime, Sent } from './prepare.js';
-import { actClass, datedActClass, verbOfActNoun } from './act-classes.js';
-import { kidsOf, parseOf, relOf as rel } from './syntax.js';
+import { actClass, datedActClass, phrasalAct, verbOfActNoun } from './act-classes.js';
+import { kidsOf, parseOf, particleOf, relOf as rel } from './syntax.js';
 
 export interface DatedAct {
   sent: Sent;
@@ -143,11 +143,76 @@ const PRONOUN_REACH = 3;
  */
 export function datedActs(s: Sent, anonymous = false): DatedAct[] {
   const out: DatedAct[] = [];
-  for (const t of s.times) {
+  for (const t of [...s.times, ...anaphoricYears(s)]) {
     const act = actOfTime(s, t);
     if (act?.fact && !act.speech && (anonymous || act.agents.size || act.patients.size)) out.push(act);
   }
   return out;
+}
+
+/**
+ * "In 1967 the field was sold. That same year he shot his father": a year told by reference to one
+ * named before ("that same year", "later that year", "the following year", "two years later") is
+ * that year, or as many after or before it, as a time of the sentence (kind year, its anchor
+ * `anaphor:<year>;from:<offset>` marking the year as stated, though its words write no digits, and
+ * where the text that states it starts, the year referred to: `anaphorStart`). The year referred
+ * to is the one year written before it in its sentence, else the one year the sentence before
+ * writes; none when that names no year or two ("from 1963 to 1968. That year ..." does not say which).
+ * A phrase analyse read as a time of its own is left to that reading.
+ */
+export function anaphoricYears(s: Sent): ResolvedTime[] {
+  let out = ANAPHORS.get(s);
+  if (out) return out;
+  out = [];
+  const text = s.art.text;
+  const body = text.slice(s.span.start, s.span.end);
+  for (const m of body.matchAll(ANAPHORIC_YEAR)) {
+    const start = s.span.start + m.index;
+    const span = { start, end: start + m[0].length };
+    if (s.times.some((t) => t.span.start < span.end && span.start < t.span.end)) continue;
+    const before = s.times.filter((t) => t.span.end <= span.start);
+    const prior = s.art.sentences[s.index - 1];
+    const own = yearWritten(before);
+    const base = own ?? (before.some((t) => WRITTEN_YEAR.test(t.text)) || !prior ? null : yearWritten(prior.times));
+    if (base === null) continue;
+    const year = String(base.year + yearOffset(m[0]));
+    // (where the year referred to is written: in its sentence, or in the one before, from which the evidence cites)
+    const from = own === null ? base.start : s.span.start;
+    out.push({ span, text: m[0], kind: 'year', value: year, grain: 'year', inferred: false, anchor: `anaphor:${year};from:${from}`, resolved: year, resolvedInferred: false });
+  }
+  ANAPHORS.set(s, out);
+  return out;
+}
+const ANAPHORS = new WeakMap<Sent, ResolvedTime[]>();
+
+/** Where the text that states an anaphoric year starts (the sentence that writes the year referred to), or null for any other time. */
+export function anaphorStart(t: ResolvedTime): number | null {
+  const m = /^anaphor:\d+;from:(\d+)$/.exec(t.anchor ?? '');
+  return m ? Number(m[1]) : null;
+}
+const COUNT_WORD = ['a', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const ANAPHORIC_YEAR = new RegExp(
+  `\\b(?:that (?:same |very )?year(?!['’])|the (?:same|very) year(?!['’])|the (?:following|next|previous|preceding) year|(?:${COUNT_WORD.join('|')}|\\d{1,2}) years? (?:later|earlier|afterwards?))\\b`,
+  'gi',
+);
+const WRITTEN_YEAR = /\b\d{4}\b/;
+
+/** The one year the times write ("in 1957", "June 27, 1973") and where its last mention starts, or null when they write none or two. */
+function yearWritten(times: readonly ResolvedTime[]): { year: number; start: number } | null {
+  const written = times.filter((t) => WRITTEN_YEAR.test(t.text) && /^\d{4}/.test(t.resolved ?? ''));
+  const years = new Set(written.map((t) => t.resolved!.slice(0, 4)));
+  return years.size === 1 ? { year: Number([...years][0]), start: Math.max(...written.map((t) => t.span.start)) } : null;
+}
+
+/** How many years after (or before, negative) the year referred to an anaphoric year is: "the following year" 1, "two years earlier" -2. */
+function yearOffset(phrase: string): number {
+  const p = phrase.toLowerCase();
+  if (/\b(?:following|next)\b/.test(p)) return 1;
+  if (/\b(?:previous|preceding)\b/.test(p)) return -1;
+  const n = /^(\S+) years? (\S+)/.exec(p);
+  if (!n) return 0;
+  const count = /^\d+$/.test(n[1]) ? Number(n[1]) : Math.max(1, COUNT_WORD.indexOf(n[1]));
+  return n[2] === 'earlier' ? -count : count;
 }
 
 type ParsedAct = DatedAct & { fact: boolean; speech: boolean };
@@ -215,10 +280,11 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   // ("the 2006 attack" is another attack than the story's: an event named by its noun is dated by its day only)
   if (noun && coarse) return null;
   if (noun) return { sent: s, t, lemma: noun, agents: new Set([`N:${noun}`]), patients: new Set(), fact: true, speech: false, byNoun: true };
-  const p = datedPredicate(tokens, kids, t);
-  if (p === null || tokens[p].upos !== 'VERB') return null;
-  // "re-signed" is signing again: one act
-  const lemma = tokens[p].lemma.toLowerCase().replace(/^re-/, '');
+  const parsed = datedPredicate(tokens, kids, t);
+  const p = parsed !== null && tokens[parsed].upos === 'VERB' ? parsed : openingTimeVerb(tokens, t);
+  if (p === null) return null;
+  // "re-signed" is signing again: one act; "passed away" is dying (the particle, by the parse)
+  const lemma = phrasalAct(tokens[p].lemma.toLowerCase().replace(/^re-/, ''), particleOf(s, p), true);
   const fact = !notFact(tokens, kids, p) && !notFact(tokens, kids, verbBefore(tokens, t.span.start));
   const agents: EntityRef[] = [];
   const patients: EntityRef[] = [];
@@ -237,6 +303,7 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   }
   // "signed veteran Jane Roe on Tuesday" parsed with the name as an oblique: a person there is the patient when nothing else is
   if (!patients.length) patients.push(...obliques);
+  if (!agents.length) agents.push(...subjectByWords(s, tokens, kids, p));
   // a verb hanging on a noun as a reduced clause ("the player signed on Tuesday", or a finite verb
   // the parser attached that way): the noun is its patient when the verb is a past participle,
   // else its agent
@@ -314,6 +381,51 @@ function frontedClauseVerb(tokens: readonly SyntaxToken[], t: ResolvedTime): num
   if (first > 0 && tokens[first - 1].upos === 'ADP' && tokens[first - 1].end <= t.span.start) first--;
   const before = tokens[first - 1];
   return before && before.sentence === tokens[verb].sentence && before.upos === 'CCONJ' ? verb : null;
+}
+
+/**
+ * "That same year he shot and killed his father", "Later that year, Mr. Roe shot and killed ...":
+ * a time that opens its sentence (nothing but adverbs and prepositions before it) dates the
+ * sentence's verb, the first finite verb or participle after it by the words, when the parse hangs
+ * the time on no verb (parsers often make a fronted "that year" the root and the verb after it a
+ * noun). Null otherwise.
+ */
+function openingTimeVerb(tokens: readonly SyntaxToken[], t: ResolvedTime): number | null {
+  const first = tokenAt(tokens, t.span.start);
+  const sentence = tokens[first]?.sentence;
+  for (let i = first - 1; i >= 0 && tokens[i].sentence === sentence; i--) if (!/^(?:ADV|ADP|PUNCT)$/.test(tokens[i].upos)) return null;
+  for (let i = first; i < tokens.length && tokens[i].sentence === sentence; i++) {
+    if (tokens[i].start < t.span.end) continue;
+    if (tokens[i].upos === 'SCONJ' || tokens[i].text === ';') return null;
+    if (tokens[i].upos === 'VERB' && /^VB[DZPN]$/.test(tokens[i].xpos)) return i;
+  }
+  return null;
+}
+
+/**
+ * "whom Fred Roe shot and killed in 1957", "Later that year, Mr. Roe shot and killed": a verb the
+ * parse gives no subject, on its own or through the verb it is coordinated with, has for its
+ * subject the person written right before it in its clause (after the last comma, subordinator or
+ * relative pronoun), when nothing but nouns, names and "and" stand between: the parser read the
+ * first verb of "shot and killed" as a noun. A "he" or "she" there stands for its antecedent. An
+ * auxiliary or another verb between, or a verb with a subject of its own, gives none.
+ */
+function subjectByWords(s: Sent, tokens: readonly SyntaxToken[], kids: number[][], p: number): EntityRef[] {
+  const hasSubject = (v: number) => kids[v].some((c) => /^(?:nsubj|csubj|expl)/.test(tokens[c].deprel));
+  const h = tokens[p].head;
+  if (hasSubject(p) || (rel(tokens[p]) === 'conj' && h >= 0 && tokens[h].upos === 'VERB')) return [];
+  let i = p - 1;
+  const start = tokens[p].sentence;
+  for (; i >= 0 && tokens[i].sentence === start; i--) {
+    const tk = tokens[i];
+    if (tk.upos === 'SCONJ' || /^[,;:]$/.test(tk.text) || /^W(?:P|DT)$/.test(tk.xpos)) break;
+    if (tk.upos === 'AUX' || tk.upos === 'VERB') return [];
+  }
+  const from = tokens[i + 1]?.start ?? tokens[p].start;
+  const he = tokens.slice(i + 1, p).find((tk) => PERSONAL.test(tk.text));
+  const who = he ? pronounAntecedent(s, he.start) : null;
+  if (who) return [who];
+  return s.entities.filter((e) => e.type === 'PER' && e.span.start >= from && e.span.end <= tokens[p].start);
 }
 
 /**

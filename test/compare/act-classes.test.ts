@@ -31,6 +31,14 @@ describe('classes of dated acts (act-classes.tsv frames, then verb-synonyms.tsv,
     assert.notEqual(datedActClass('vanish'), datedActClass('die'));
     assert.equal(datedActClass('paint'), 'paint');
   });
+
+  it('reads a phrasal verb as the single verb its first sense is (phrasal-synonyms.tsv), and keeps the hand-built phrasal acts first', () => {
+    assert.equal(phrasalAct('pass', 'away', true), 'die');
+    assert.equal(phrasalAct('break', 'out', true), 'erupt');
+    assert.equal(phrasalAct('pass', 'away'), 'pass');
+    assert.equal(phrasalAct('move', 'back', true), 'return');
+    assert.equal(phrasalAct('step', 'down', true), 'step');
+  });
 });
 
 describe('kinds of dated acts (act-classes.tsv frames, attribution-cues.tsv speech)', () => {

@@ -9,6 +9,14 @@ const PUBLISHED = { iso: '2011-01-06T12:00:00Z', precision: 'minute' as const, s
 const art = (id: string, text: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}`, published: PUBLISHED }));
 const dated = (x: ReturnType<typeof crossCheckStory>) => x.conflicts.filter((c) => c.kind === 'date');
 
+// Invented obituaries published on one day: each article is the lead, then its own words.
+const OBITUARY_DAY = { iso: '2008-12-12T12:00:00Z', precision: 'minute' as const, source: 'text' };
+const obituaries =
+  (lead: string) =>
+  (...texts: string[]) =>
+    crossCheckStory({ storyId: 's', articles: texts.map((t, i) => analyseArticle(bareArticle('abc'[i], `${lead}${t}`, { outlet: `Outlet ${'abc'[i]}`, published: OBITUARY_DAY }))), copies: [] });
+const years = (x: ReturnType<typeof crossCheckStory>) => dated(x).map((c) => c.sides.map((s) => s.value).sort().join(' vs '));
+
 describe('dates of one act read from the parse', () => {
   it('finds one player signed on two different days by two outlets', () => {
     const x = crossCheckStory({
@@ -245,11 +253,7 @@ describe('a plea entered in the past, dated with its year', () => {
 
 describe('a year dates one act of a named person across differently worded sentences', () => {
   // Invented obituary wording: a retired singer who died this week; the years of earlier acts of her life.
-  const OBIT = { iso: '2008-12-12T12:00:00Z', precision: 'minute' as const, source: 'text' };
-  const obit = (id: string, text: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}`, published: OBIT }));
-  const lead = 'Greta Stone, a singer of the 1950s, died on Thursday in a hospital. She was 85.\n\n';
-  const story = (a: string, b: string) => crossCheckStory({ storyId: 's', articles: [obit('a', `${lead}${a}`), obit('b', `${lead}${b}`)], copies: [] });
-  const years = (x: ReturnType<typeof crossCheckStory>) => dated(x).map((c) => c.sides.map((s) => s.value).sort().join(' vs '));
+  const story = obituaries('Greta Stone, a singer of the 1950s, died on Thursday in a hospital. She was 85.\n\n');
 
   it('opposes "In 1957, Stone disappeared from public view" and "Stone suddenly vanished from the scene in 1958" (WordNet synonyms, a surname tagged a noun)', () => {
     const x = story('In 1957, Stone disappeared from public view and moved to a small town.', 'Stone suddenly vanished from the scene in 1958.');
@@ -269,6 +273,78 @@ describe('a year dates one act of a named person across differently worded sente
   it('an article that dates the act twice tells a repeated act: its years oppose no other', () => {
     const x = story('Stone was released from the hospital in 1990. Years later, Stone was released from the hospital in 1996.', 'Stone was released from the hospital in 1992.');
     assert.deepEqual(years(x), []);
+  });
+});
+
+describe('an act done twice is not one act told with two years', () => {
+  // Invented obituary wording: a singer who won one prize twice; outlets give one or both years.
+  const story = obituaries('Greta Hollis, a singer of the 1950s, died on Thursday in a hospital. She was 85.\n\n');
+
+  it('two articles that give one act two years conflict', () => {
+    const x = story('Hollis won the Harbour Prize in 1961 for her recordings.', 'Hollis won the Harbour Prize in 1964 for her recordings.');
+    assert.deepEqual(years(x), ['1961 vs 1964'], JSON.stringify(x.conflicts.map((k) => k.note)));
+  });
+
+  it('"won the prize in 1961 and 1964" in one article: neither year opposes another article\'s', () => {
+    const x = story('Hollis won the Harbour Prize in 1961 and 1964 for her recordings.', 'Hollis won the Harbour Prize in 1961 for her recordings.');
+    assert.deepEqual(years(x), [], JSON.stringify(x.conflicts.map((k) => k.note)));
+  });
+
+  it('"won in 1961" and "won in 1964" do not conflict when a third article tells both wins', () => {
+    for (const third of ['Hollis won the Harbour Prize in 1961 and again in 1964 for her recordings.', 'Hollis won the Harbour Prize in 1961. She won the Harbour Prize again in 1964.']) {
+      const x = story('Hollis won the Harbour Prize in 1961 for her recordings.', 'Hollis won the Harbour Prize in 1964 for her recordings.', third);
+      assert.deepEqual(years(x), [], `${third}: ${JSON.stringify(x.conflicts.map((k) => k.note))}`);
+    }
+  });
+});
+
+describe('a year told by reference to one named before ("that same year") dates its act', () => {
+  // Invented obituary wording: a farmer's brother killed in an accident in a year each outlet names by reference.
+  const story = obituaries('Walter Hollis, a farmer and former state senator, died on Thursday at his home. He was 85.\n\n');
+
+  it('opposes "sold in 1957. Later that year, Hollis shot and killed his brother" and "sold in 1967. That same year he shot and killed his brother"', () => {
+    const x = story(
+      'The family sold its farm for $3 million in 1957. Later that year, Mr. Hollis shot and killed his brother in a hunting accident in Canada.',
+      'The family farm was sold for $3 million in 1967. That same year he shot and killed his brother in a hunting accident in Canada.',
+    );
+    assert.deepEqual(years(x), ['That same year [1967] vs that year [1957]'], JSON.stringify(x.conflicts.map((k) => k.note)));
+  });
+
+  it('agrees "a year later" with the year after the one named before, and reads no year when the sentence before names two or none', () => {
+    const later = story('Hollis was elected to the state senate in 1960. A year later, he shot and killed his brother in a hunting accident in Canada.', 'In 1961, Hollis shot and killed his brother in a hunting accident in Canada.');
+    assert.deepEqual(years(later), []);
+    const two = story('Hollis served in the state senate from 1960 to 1966. That same year he shot and killed his brother in a hunting accident in Canada.', 'In 1961, Hollis shot and killed his brother in a hunting accident in Canada.');
+    assert.deepEqual(years(two), []);
+    const none = story('Hollis served in the state senate for many years. That same year he shot and killed his brother in a hunting accident in Canada.', 'In 1961, Hollis shot and killed his brother in a hunting accident in Canada.');
+    assert.deepEqual(years(none), []);
+  });
+
+  it('"a year later" against another year is a conflict', () => {
+    const x = story('Hollis was elected to the state senate in 1960. A year later, he shot and killed his brother in a hunting accident in Canada.', 'In 1964, Hollis shot and killed his brother in a hunting accident in Canada.');
+    assert.deepEqual(years(x), ['1964 vs A year later [1961]'], JSON.stringify(x.conflicts.map((k) => k.note)));
+  });
+});
+
+describe('a phrasal verb dates the act of the verb its first WordNet sense is', () => {
+  // Invented obituary wording: the year a singer's husband died, told as "died" and "passed away".
+  const story = obituaries('Greta Hollis, a singer of the 1950s, died on Thursday in a hospital. She was 85.\n\n');
+
+  it('opposes "Tom Brandt passed away in 1961" and "Tom Brandt died in 1964", and agrees them on one year', () => {
+    const x = story('Her husband, Tom Brandt, passed away in 1961 after a long illness.', 'Her husband, Tom Brandt, died in 1964 after a long illness.');
+    assert.deepEqual(years(x), ['1961 vs 1964'], JSON.stringify(x.conflicts.map((k) => k.note)));
+    assert.deepEqual(years(story('Her husband, Tom Brandt, passed away in 1961 after a long illness.', 'Her husband, Tom Brandt, died in 1961 after a long illness.')), []);
+  });
+
+  it('a day in parentheses with GMT restates the local time in another zone: "passed away at 6:41 p.m. PST on Wednesday (0241 GMT Thursday)" does not oppose "died on Wednesday"', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('a', 'Tom Brandt, a retired actor, passed away at 6:41 p.m. PST on Wednesday (0241 GMT Thursday) in a hospital in Eastbury, his agent said.'),
+        art('b', 'Tom Brandt, a retired actor, died on Wednesday in a hospital in Eastbury, his agent said.'),
+      ],
+      copies: [],
+    });
+    assert.deepEqual(dated(x).map((c) => c.note), []);
   });
 });
 
