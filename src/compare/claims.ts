@@ -258,6 +258,7 @@ function findClaims(s: Sent): Claim[] {
     }
   // small clauses ("which means", "where she died") join the clause above, the deepest first (a
   // clause of one word under another of one word joins the clause above both)
+  // (in the boundaries' bytes: they are read no more once each token has its clause)
   const folded = scratch.bytes(0, n).fill(0, 0, n);
   for (let d = deepest; d >= 0; d--)
     for (let c = lo; c < hi; c++) {
