@@ -19,23 +19,23 @@ import { key } from './text.js';
 /** One statement of a sentence: its predicate's key and the keys of the words of its clause. */
 export interface Claim {
   /** The acts its verbs state (normalised lemmas); empty when it has none (a description, or no parse). */
-  acts: Set<string>;
-  keys: Set<string>;
+  acts: ReadonlySet<string>;
+  keys: ReadonlySet<string>;
   /** Its keys the parse reads only as nouns, not as gerunds ("to take Ivory's place"): the word of another claim's act ("was placed") but not that act: a noun of a thing (`namesAThing`), not one that names an act ("his arrest"). */
-  nouns: Set<string>;
+  nouns: ReadonlySet<string>;
   /** Its keys that are values: numbers (digits) and names of days and months. */
-  values: Set<string>;
+  values: ReadonlySet<string>;
   /** The people and organisations (linked keys) named as its subject ("the Nationals made an offer"), and as its object or passive subject ("placed Ivory on IR", "Ivory was placed"). */
-  agents: Set<string>;
-  patients: Set<string>;
+  agents: ReadonlySet<string>;
+  patients: ReadonlySet<string>;
   /** When its verb's form puts the act (`clauseTime`): a claim of what will happen is no support for one of what did. */
   time: ClauseTime | null;
   /** Its acts whose verb is denied ("is not signed", "never entered", "didn't land"): no support for a claim that the act was done. */
-  denied: Set<string>;
+  denied: ReadonlySet<string>;
   /** Its act told as possible, not done (`clauseHedged`: "could stay closed", "was likely to remain closed"): no support for a claim that it was done. */
   hedged: boolean;
   /** The days its own time expressions resolve to, as month and day (`12-09`; from the article's date, not guessed from the story's). */
-  days: Set<string>;
+  days: ReadonlySet<string>;
   /** A relative clause ("Lynch, who first reported the meeting"): what the sentence tells of a noun on the way, not what it states. */
   relative: boolean;
 }
@@ -103,7 +103,7 @@ function attributing(lemma: string): boolean {
  */
 const scratch = (() => {
   let bytes = [new Uint8Array(64), new Uint8Array(64)];
-  let ints = new Int32Array(64);
+  let ints = [new Int32Array(64), new Int32Array(64)];
   let doubles = new Float64Array(64);
   const grown = (n: number) => Math.max(64, 2 ** Math.ceil(Math.log2(n)));
   return {
@@ -111,12 +111,19 @@ const scratch = (() => {
       if (bytes[which].length < n) bytes = bytes.map((b, w) => (w === which ? new Uint8Array(grown(n)) : b));
       return bytes[which];
     },
-    ints: (n: number) => (ints.length < n ? (ints = new Int32Array(grown(n))) : ints),
+    ints: (which: 0 | 1, n: number) => {
+      if (ints[which].length < n) ints = ints.map((b, w) => (w === which ? new Int32Array(grown(n)) : b));
+      return ints[which];
+    },
     doubles: (n: number) => (doubles.length < n ? (doubles = new Float64Array(grown(n))) : doubles),
   };
 })();
 
-/** A clause's keys and acts while its sentence is read. */
+/**
+ * A clause's keys and acts while its sentence is read. Its sets start as the one shared empty set
+ * (`NONE`) and get their own when `put` first adds to them: most clauses have no days, no denied
+ * act, no patient, and a story reads hundreds of thousands of clauses.
+ */
 interface ClausePart {
   keys: Set<string>;
   /** Its keys the parse reads, at least once, as another part of speech than a noun. */
@@ -132,6 +139,17 @@ interface ClausePart {
   /** Its last word's token (its content words all come before it, or at it). */
   last: number;
 }
+const PART_SETS = ['keys', 'notNouns', 'acts', 'agents', 'patients', 'denied', 'days'] as const;
+type PartSet = (typeof PART_SETS)[number];
+/** Never added to: `put` replaces it with a set of the part's own first (a claim reads its sets only). */
+const NONE: Set<string> = new Set();
+const put = (p: ClausePart, field: PartSet, v: string) => {
+  if (p[field] === NONE) p[field] = new Set();
+  p[field].add(v);
+};
+const newPart = (time: ClauseTime | null, last: number): ClausePart => ({ keys: NONE, notNouns: NONE, acts: NONE, agents: NONE, patients: NONE, time, denied: NONE, hedged: false, days: NONE, relative: false, last });
+/** Each clause's part by its head's place in the sentence (reused from one sentence to the next: findClaims is not re-entered). */
+let partsAt: (ClausePart | undefined)[] = [];
 
 // Patterns and lists read for every sentence, clause or word, each made once: a regular expression
 // or an array written inside a function is a new object each time it is reached
@@ -144,7 +162,7 @@ const APOSTROPHE_ONLY = /^['’]$/;
 const N_END = /n$/i;
 
 function findClaims(s: Sent): Claim[] {
-  const whole = (): Claim[] => [claim({ acts: new Set(), keys: s.keys, notNouns: s.keys, agents: new Set(), patients: new Set(), time: null, denied: new Set(), hedged: false, days: new Set(), relative: false, last: 0 })];
+  const whole = (): Claim[] => [claim({ ...newPart(null, 0), keys: s.keys, notNouns: s.keys })];
   const tokens = parseOf(s.art);
   if (!tokens) return whole();
   const [lo, hi] = spanTokens(tokens, s.span);
@@ -155,7 +173,7 @@ function findClaims(s: Sent): Claim[] {
   const boundary = scratch.bytes(0, hi - lo);
   for (let i = lo; i < hi; i++) boundary[i - lo] = !inside(tokens[i].head) || (isClauseHead(tokens, i) && tokens[i].deprel !== 'xcomp' && tokens[i].deprel !== 'acl') ? 1 : 0;
   // each token's clause: the nearest boundary at or above it (the sentence's root is one)
-  const clauseOf = scratch.ints(hi - lo);
+  const clauseOf = scratch.ints(0, hi - lo);
   for (let i = lo; i < hi; i++) {
     let j = i;
     for (let steps = 0; !boundary[j - lo] && steps < hi - lo; steps++) j = tokens[j].head;
@@ -186,13 +204,11 @@ function findClaims(s: Sent): Claim[] {
       // (a verb of saying that ends its sentence on a colon with nothing said, "the council said in a
       // statement last week:": what it said follows; active, "has been charged" states an act)
       (introduces && tokens[c].upos === 'VERB' && kids[c].some((k) => tokens[k].deprel === 'nsubj') && !kids[c].some((k) => inside(k) && (SAID.has(universalRelation(tokens[k].deprel)) || tokens[k].deprel === 'aux:pass'))));
-  // each clause's keys and acts
-  const parts = new Map<number, ClausePart>();
-  const part = (c: number) => {
-    let p = parts.get(c);
-    if (!p) parts.set(c, (p = { keys: new Set(), notNouns: new Set(), acts: new Set(), agents: new Set(), patients: new Set(), time: clauseTime(tokens, kids, c), denied: new Set(), hedged: false, days: new Set(), relative: false, last: c }));
-    return p;
-  };
+  // each clause's keys and acts, by its head's place in the sentence (so read in the sentence's order)
+  const n = hi - lo;
+  if (partsAt.length < n) partsAt = new Array<ClausePart | undefined>(n);
+  const parts = partsAt.fill(undefined, 0, n);
+  const part = (c: number) => (parts[c - lo] ??= newPart(clauseTime(tokens, kids, c), c));
   // (a clause inside a relative one, "who was on parole and had prior arrests", "who first reported
   // that the meeting would take place", tells of the same noun on the way: a word above its head
   // heads a relative clause; not past a comma or a dash after the clause's first word, where a parse
@@ -213,64 +229,82 @@ function findClaims(s: Sent): Claim[] {
     while (i < hi && tokens[i].end <= t.start) i++;
     if (!t.content || i >= hi || tokens[i].start > t.start) continue;
     const p = part(clauseOf[i - lo]);
-    p.keys.add(t.key);
+    put(p, 'keys', t.key);
     p.last = Math.max(p.last, i);
-    if (!thingNoun(tokens, kids, i)) p.notNouns.add(t.key);
+    if (!thingNoun(tokens, kids, i)) put(p, 'notNouns', t.key);
   }
   // (as statedActs reads them, but a verb of saying that is no attribution states its act: a claim
   // with no act is a description, which any act matches)
   for (let j = lo; j < hi; j++) {
     const act = actAt(tokens, j, notAnAct) ?? participleAct(tokens, kids, j);
     if (!act) continue;
-    part(clauseOf[j - lo]).acts.add(act);
-    if (denies(tokens, kids, j)) part(clauseOf[j - lo]).denied.add(act);
+    put(part(clauseOf[j - lo]), 'acts', act);
+    if (denies(tokens, kids, j)) put(part(clauseOf[j - lo]), 'denied', act);
   }
   readParticipants(s, tokens, lo, hi, clauseOf, parts);
-  for (const [c, p] of parts) p.relative = inRelative(c, p.last);
+  for (let c = lo; c < hi; c++) {
+    const p = parts[c - lo];
+    if (p) p.relative = inRelative(c, p.last);
+  }
   // (a hedge before "to", "likely to remain closed", wherever the parse hung it, hedges its clause)
-  for (const [c, p] of parts) p.hedged = clauseHedged(tokens, kids, c);
+  for (let c = lo; c < hi; c++) {
+    const p = parts[c - lo];
+    if (p) p.hedged = clauseHedged(tokens, kids, c);
+  }
   for (let j = lo; j < hi; j++) if (tokens[j].upos === 'ADJ' && HEDGES.has(tokens[j].lemma.toLowerCase()) && kids[j].some((k) => tokens[k].deprel === 'xcomp')) part(clauseOf[j - lo]).hedged = true;
   // (a day resolved from the article's own date; one guessed from the story's may be another day's)
   for (const t of s.times) {
     // (month and day: a date told without its year may have been resolved into another year)
     const day = t.resolved && !t.resolvedInferred ? MONTH_AND_DAY.exec(t.resolved)?.[1] : undefined;
     const j = day ? tokenAt(tokens, t.span.start) : -1;
-    if (day && inside(j)) part(clauseOf[j - lo]).days.add(day);
+    if (day && inside(j)) put(part(clauseOf[j - lo]), 'days', day);
   }
+  // each clause's depth under the sentence's root (-1: no part yet; a part made below, for a clause
+  // a small one folds into, is not folded itself)
+  const depth = scratch.ints(1, n);
+  let deepest = 0;
+  for (let c = lo; c < hi; c++) {
+    let d = -1;
+    if (parts[c - lo]) {
+      d = 0;
+      for (let q = parentClause(tokens, c, clauseOf, lo, hi); q >= 0 && d < n; q = parentClause(tokens, q, clauseOf, lo, hi)) d++;
+      if (d > deepest) deepest = d;
+    }
+    depth[c - lo] = d;
+  }
+  // (what a possible act's clause tells of it is as possible: "could stall the plan by buying the
+  // site"; shallowest first, so that a hedge passes down)
+  for (let d = 0; d <= deepest; d++)
+    for (let c = lo; c < hi; c++) {
+      if (depth[c - lo] !== d) continue;
+      const parent = parentClause(tokens, c, clauseOf, lo, hi);
+      if (parent >= 0 && parts[parent - lo]?.hedged && underAct(tokens, kids, c)) parts[c - lo]!.hedged = true;
+    }
   // small clauses ("which means", "where she died") join the clause above, the deepest first (a
   // clause of one word under another of one word joins the clause above both)
-  const byDepth: { c: number; p: ClausePart; d: number }[] = [];
-  for (const [c, p] of parts) {
-    let d = 0;
-    for (let q = parentClause(tokens, c, clauseOf, lo, hi); q >= 0 && d < hi - lo; q = parentClause(tokens, q, clauseOf, lo, hi)) d++;
-    byDepth.push({ c, p, d });
+  // (in the boundaries' bytes: they are read no more once each token has its clause)
+  const folded = scratch.bytes(0, n).fill(0, 0, n);
+  for (let d = deepest; d >= 0; d--)
+    for (let c = lo; c < hi; c++) {
+      if (depth[c - lo] !== d) continue;
+      const p = parts[c - lo]!;
+      const parent = parentClause(tokens, c, clauseOf, lo, hi);
+      if (p.keys.size >= MIN_CLAIM_KEYS || parent < 0 || attributes(c) || attributes(parent)) continue;
+      const up = part(parent);
+      for (const field of PART_SETS) for (const k of p[field]) put(up, field, k);
+      folded[c - lo] = 1;
+    }
+  const claims: Claim[] = [];
+  let left = false;
+  for (let c = lo; c < hi; c++) {
+    const p = parts[c - lo];
+    if (!p) continue;
+    if (!folded[c - lo] && !attributes(c)) claims.push(claim(p));
+    left = true;
   }
-  // (what a possible act's clause tells of it is as possible: "could stall the plan by buying the site")
-  for (const { c, p } of [...byDepth].sort((a, b) => a.d - b.d || a.c - b.c)) {
-    const parent = parts.get(parentClause(tokens, c, clauseOf, lo, hi));
-    if (parent?.hedged && underAct(tokens, kids, c)) p.hedged = true;
-  }
-  const folded = new Set<number>();
-  for (const { c, p } of byDepth.sort((a, b) => b.d - a.d || a.c - b.c)) {
-    const parent = parentClause(tokens, c, clauseOf, lo, hi);
-    if (p.keys.size >= MIN_CLAIM_KEYS || parent < 0 || attributes(c) || attributes(parent)) continue;
-    const up = part(parent);
-    for (const k of p.keys) up.keys.add(k);
-    for (const k of p.notNouns) up.notNouns.add(k);
-    for (const a of p.acts) up.acts.add(a);
-    for (const a of p.agents) up.agents.add(a);
-    for (const a of p.patients) up.patients.add(a);
-    for (const a of p.denied) up.denied.add(a);
-    for (const d of p.days) up.days.add(d);
-    folded.add(c);
-  }
-  const claims = [...parts]
-    .filter(([c]) => !folded.has(c) && !attributes(c))
-    .sort((a, b) => a[0] - b[0])
-    .map(([, p]) => claim(p));
   // (a sentence that only introduces what is said, "the council said in a statement last week:",
   // states nothing; one with a quotation is the quotation, whatever words the parse hung on the cue)
-  if (!claims.length && introduces && !direct.length && parts.size && [...parts.keys()].every((c) => folded.has(c) || attributes(c))) return [];
+  if (!claims.length && introduces && !direct.length && left) return [];
   return claims.length ? claims : whole();
 }
 
@@ -351,11 +385,11 @@ const spacedNot = (tokens: readonly SyntaxToken[], k: number) => k >= 2 && token
 
 const VALUE = /^(?:\d[\d.,:]*[a-z]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|june|july|august|sept?\.?|september|oct\.?|october|nov\.?|november|dec\.?|december)$/;
 const claim = (p: ClausePart): Claim => {
-  const values = new Set<string>();
-  const nouns = new Set<string>();
+  let values = NONE;
+  let nouns = NONE;
   for (const k of p.keys) {
-    if (VALUE.test(k)) values.add(k);
-    if (!p.notNouns.has(k)) nouns.add(k);
+    if (VALUE.test(k)) (values === NONE ? (values = new Set()) : values).add(k);
+    if (!p.notNouns.has(k)) (nouns === NONE ? (nouns = new Set()) : nouns).add(k);
   }
   // (each field named: a rest and a spread copy the part twice, and a story reads thousands of claims)
   return { keys: p.keys, acts: p.acts, agents: p.agents, patients: p.patients, time: p.time, denied: p.denied, hedged: p.hedged, days: p.days, relative: p.relative, nouns, values };
@@ -367,28 +401,28 @@ const claim = (p: ClausePart): Claim => {
  * verb with no subject of its own has the subject of the verb it is coordinated with ("Roe joined
  * the plant in 1990 and worked with the victims": Roe worked).
  */
-function readParticipants(s: Sent, tokens: readonly SyntaxToken[], lo: number, hi: number, clauseOf: Int32Array, parts: Map<number, ClausePart>): void {
+function readParticipants(s: Sent, tokens: readonly SyntaxToken[], lo: number, hi: number, clauseOf: Int32Array, parts: (ClausePart | undefined)[]): void {
   const named = (j: number) => partyAt(s, tokens, j);
   const subjectOf = new Set<number>();
   for (let j = lo; j < hi; j++) {
     const rel = universalRelation(tokens[j].deprel);
     if (rel !== 'nsubj' && rel !== 'obj') continue;
     if (rel === 'nsubj') subjectOf.add(clauseOf[j - lo]);
-    const p = parts.get(clauseOf[j - lo]);
+    const p = parts[clauseOf[j - lo] - lo];
     if (!p) continue;
-    const role = rel === 'obj' || tokens[j].deprel === 'nsubj:pass' ? p.patients : p.agents;
+    const role = rel === 'obj' || tokens[j].deprel === 'nsubj:pass' ? 'patients' : 'agents';
     // (and the names coordinated with it: "signed Doe and Poe" signed both)
     for (const k of [antecedentOf(tokens, j, clauseOf[j - lo]), ...conjoinedNouns(tokens, j, lo, hi)]) {
       const e = named(k);
-      if (e) role.add(e.key);
+      if (e) put(p, role, e.key);
     }
   }
   for (let c = lo; c < hi; c++) {
     const h = tokens[c].head;
     if (clauseOf[c - lo] !== c || subjectOf.has(c) || tokens[c].deprel !== 'conj' || h < lo || h >= hi) continue;
-    const own = parts.get(c);
-    const up = parts.get(clauseOf[h - lo]);
-    if (own && up) for (const a of up.agents) own.agents.add(a);
+    const own = parts[c - lo];
+    const up = parts[clauseOf[h - lo] - lo];
+    if (own && up) for (const a of up.agents) put(own, 'agents', a);
   }
 }
 
@@ -619,7 +653,7 @@ function keepCore(g: { members: Set<number>; claims: Claim[]; of: Map<number, Cl
 }
 
 /** The summed squared weight of the keys two claims share (their part of a cosine's dot product). */
-function sharedWeight(a: Set<string>, b: Set<string>, weight: (k: string) => number): number {
+function sharedWeight(a: ReadonlySet<string>, b: ReadonlySet<string>, weight: (k: string) => number): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let t = 0;
   for (const k of small) if (large.has(k)) t += weight(k) ** 2;

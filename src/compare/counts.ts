@@ -193,14 +193,31 @@ interface CountMention {
  * `count|<noun>|-|`) the count another article gives the same noun with its act ("two sub-sea cables
  * went down"). `loose`: the mentions to join; `firm`: those that give their slot, the first in
  * sentence order that `fits` and states one fact (`oneFact`) in another article. Else a mention keeps
- * its own slot.
+ * its own slot. `group`, when given, holds the part of the slot `fits` compares (two mentions of
+ * different groups never fit): a mention meets only its group's firm mentions, not every one (a
+ * story of a thousand articles has thousands of counts).
  */
-export function joinByFact<M extends CountMention>(mentions: M[], loose: (m: M) => boolean, firm: (o: M) => boolean, fits: (m: M, o: M) => boolean, oneFact: (a: Sent, b: Sent) => boolean): void {
+export function joinByFact<M extends CountMention>(
+  mentions: M[],
+  loose: (m: M) => boolean,
+  firm: (o: M) => boolean,
+  fits: (m: M, o: M) => boolean,
+  oneFact: (a: Sent, b: Sent) => boolean,
+  group: (m: M) => string = () => '',
+): void {
   const firms = mentions.filter(firm).sort((a, b) => cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
   if (!firms.length) return;
+  // (each group's list keeps the sentence order, so the first that fits is the same as in the whole list)
+  const byGroup = new Map<string, M[]>();
+  for (const o of firms) {
+    const g = group(o);
+    const list = byGroup.get(g);
+    if (list) list.push(o);
+    else byGroup.set(g, [o]);
+  }
   for (const m of mentions) {
     if (!loose(m)) continue;
-    const other = firms.find((o) => o.sent.art.id !== m.sent.art.id && fits(m, o) && oneFact(m.sent, o.sent));
+    const other = byGroup.get(group(m))?.find((o) => o.sent.art.id !== m.sent.art.id && fits(m, o) && oneFact(m.sent, o.sent));
     if (other) {
       m.slot = other.slot;
       m.label = other.label;
@@ -211,7 +228,13 @@ export function joinByFact<M extends CountMention>(mentions: M[], loose: (m: M) 
 
 /** "three submarine cables" / "three cables were damaged": a count with no act joins a count of its noun (and subset) with an act (joinByFact). */
 export function joinCountsToActs<M extends CountMention>(mentions: M[], oneFact: (a: Sent, b: Sent) => boolean): void {
-  const parts = (m: M) => m.slot.split('|');
+  // (a slot is split once, not once per pair of mentions compared)
+  const split = new Map<string, string[]>();
+  const parts = (m: M) => {
+    let p = split.get(m.slot);
+    if (!p) split.set(m.slot, (p = m.slot.split('|')));
+    return p;
+  };
   const counted = (m: M, withAct: boolean) => m.slot.startsWith('count|') && (parts(m)[2] !== '-') === withAct;
   joinByFact(
     mentions,
@@ -219,6 +242,8 @@ export function joinCountsToActs<M extends CountMention>(mentions: M[], oneFact:
     (o) => counted(o, true),
     (m, o) => parts(o)[1] === parts(m)[1] && (parts(o)[3] ?? '') === (parts(m)[3] ?? ''),
     oneFact,
+    // (the noun and the subset: what fits compares)
+    (m) => `${parts(m)[1]}\u0000${parts(m)[3] ?? ''}`,
   );
 }
 

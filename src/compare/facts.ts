@@ -1047,14 +1047,19 @@ function factClusters(clusters: Central[], scorer: Scorer): Alignment {
 
 /** Keys present in at least two of the sentences' articles. */
 function sharedKeys(members: Sent[]): Set<string> {
-  const keyArts = new Map<string, Set<string>>();
+  const shared = new Set<string>();
+  // (most clusters of a large story are one sentence: nothing shared, nothing to count)
+  if (members.length < 2) return shared;
+  // each key's first article, null once a second one has it (in the order the keys are first met)
+  const firstArt = new Map<string, string | null>();
   for (const s of members)
     for (const k of s.keys) {
-      let set = keyArts.get(k);
-      if (!set) keyArts.set(k, (set = new Set()));
-      set.add(s.art.id);
+      const a = firstArt.get(k);
+      if (a === undefined) firstArt.set(k, s.art.id);
+      else if (a !== null && a !== s.art.id) firstArt.set(k, null);
     }
-  return new Set([...keyArts].filter(([, v]) => v.size >= 2).map(([k]) => k));
+  for (const [k, a] of firstArt) if (a === null) shared.add(k);
+  return shared;
 }
 
 /** The cluster's facts aligned claim by claim (`claims.ts` claimFacts); null when it is one fact. */

@@ -27,7 +27,8 @@ export function oneAct(a: Claim, b: Claim): boolean {
   // this week", when the verbs are what the claims share, unless both give the act one day or
   // figure: a schedule kept, "voting will close at 6 pm" / "polls closed at 6 pm"; a noun of the act
   // in a clause of another time, "will play despite his arrest", is not that clause's time)
-  const sameValue = [...a.values].some((k) => b.values.has(k));
+  let sameValue = false;
+  for (const k of a.values) if (b.values.has(k)) sameValue = true;
   const sameTime = !a.time || !b.time || a.time === b.time || sameValue;
   if (!a.acts.size || !b.acts.size) return sameTime;
   // (one act told as done by one and as possible by the other, or dated on other days, is two)
@@ -49,7 +50,7 @@ export function oneAct(a: Claim, b: Claim): boolean {
 }
 
 /** Both claims give their act days, and none in common. */
-function otherDays(a: Set<string>, b: Set<string>): boolean {
+function otherDays(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   if (!a.size || !b.size) return false;
   for (const d of a) if (b.has(d)) return false;
   return true;
@@ -59,7 +60,7 @@ function otherDays(a: Set<string>, b: Set<string>): boolean {
  * Both claims name who does (or undergoes) the act, and no one in both: "the Nationals made an offer" / "the Red Sox have made an offer"
  * (one name holding the other's words is one participant: figure-holders.ts sameName, "klitschko" / "wladimir klitschko").
  */
-function otherParticipants(a: Set<string>, b: Set<string>): boolean {
+function otherParticipants(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   if (!a.size || !b.size) return false;
   for (const k of a) for (const o of b) if (sameName(k, o)) return false;
   return true;

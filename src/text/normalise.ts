@@ -6,7 +6,7 @@
  */
 import type { Span } from '../model/types.js';
 import { dataLines } from './lexicon.js';
-import { tokenize } from './tokenize.js';
+import { tokenEnd, tokenStart } from './tokenize.js';
 
 /**
  * Words that carry no content for alignment (data/lexicons/stopwords.txt: English function words,
@@ -196,7 +196,12 @@ class WordAt implements WordToken {
 /** Word tokens of text[from, to) with matching keys; punctuation dropped; hyphen compounds split as well. */
 export function wordTokens(text: string, from = 0, to = text.length): WordToken[] {
   const out: WordToken[] = [];
-  for (const t of tokenize(text, from, to)) for (const w of tokenWords(t.text)) out.push(new WordAt(t.start + w.at, t.start + w.end, w));
+  // (tokenize's scan without its token objects: only the words are kept)
+  for (let p = tokenStart(text, from, to); p < to; ) {
+    const end = tokenEnd(text, p, from, to);
+    for (const w of tokenWords(text.slice(p, end))) out.push(new WordAt(p + w.at, p + w.end, w));
+    p = tokenStart(text, end, to);
+  }
   return out;
 }
 
@@ -212,7 +217,11 @@ export function movedWords(tokens: readonly WordToken[], by: number): WordToken[
  */
 export function wordForms(text: string, from = 0, to = text.length): WordForm[] {
   const out: WordForm[] = [];
-  for (const t of tokenize(text, from, to)) for (const w of tokenWords(t.text)) out.push(w);
+  for (let p = tokenStart(text, from, to); p < to; ) {
+    const end = tokenEnd(text, p, from, to);
+    for (const w of tokenWords(text.slice(p, end))) out.push(w);
+    p = tokenStart(text, end, to);
+  }
   return out;
 }
 

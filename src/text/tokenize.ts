@@ -32,22 +32,26 @@ const TITLE_ABBREVIATIONS = new Set([
  */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
-  let p = from;
-  while (p < to) {
-    const c = text.charCodeAt(p);
-    if (isSpace(c)) {
-      p++;
-      continue;
-    }
+  for (let p = tokenStart(text, from, to); p < to; ) {
     const end = tokenEnd(text, p, from, to);
     out.push({ start: p, end, text: text.slice(p, end) });
-    p = end;
+    p = tokenStart(text, end, to);
   }
   return out;
 }
 
+/**
+ * Where the next token starts at or after p (`to` when none): with `tokenEnd`, the scan tokenize
+ * makes, for a reader that needs each token's text but no object per token (the cross-check's
+ * sentences are read once per story: hundreds of thousands of tokens).
+ */
+export function tokenStart(text: string, p: number, to: number): number {
+  while (p < to && isSpace(text.charCodeAt(p))) p++;
+  return p;
+}
+
 /** The end of the token starting at the non-space character p of text[from, to) (the rule above). */
-function tokenEnd(text: string, p: number, from: number, to: number): number {
+export function tokenEnd(text: string, p: number, from: number, to: number): number {
   const c = text.charCodeAt(p);
   if (isAsciiLetter(c)) {
     // "U.S.": two or more letter-period pairs, no letter after
