@@ -112,6 +112,10 @@ describe('pass 3: "according to X" reports the clause the phrase belongs to', ()
     );
   });
 
+  it('names X without "according to" as the speaker', () => {
+    assert.deepEqual(pass3('Costs rose by a third last year, according to the regional water board.').map((q) => q.speaker), ['the regional water board']);
+  });
+
   it('does not climb over a subjectless verb after the phrase (the parse making it the phrase\'s head)', () => {
     assert.deepEqual(pass3('The senator will say, according to excerpts of his speech released by the White House, that the war is over.').filter((q) => q.cue === 'according'), []);
   });
