@@ -4,7 +4,7 @@
  * them are right: the precision of a new pass, measured on the split it is developed on.
  *
  *   node --import tsx scripts/quote-misses.ts [dir] [--part development|held-out] [--limit N] [--from N]
- *        [--entities] [--show CLASS] [--base /tmp/base] [--sides] [--rules]
+ *        [--entities] [--show CLASS] [--base /tmp/base] [--sides] [--rules] [--pass3 5,0,-5] [--parity 0|1]
  *
  * `--sides` counts both sides of the loss with eval:quotes' one-to-one matching instead (README
  * "Where the loss is"): (a) predictions matched to no gold, by why (a gold near by less than half:
@@ -19,6 +19,13 @@
  * at the end of the cue verb's clause, before a predicate coordinated with the cue, or start at the
  * cue's clausal complement. Each rule that applies is counted by the shape of the words it takes off,
  * as a miss made a match (right), a match made a miss (wrong), or neither; `--show RULE` lists them.
+ *
+ * `--pass3 T1,T2,…` counts the quotes pass 3 (parse-contents.ts) would add at each lower cue-classifier
+ * threshold against the shipped one, by band of the score and the quote's cue class: how many, and how many
+ * match a gold no quote at the shipped threshold matches (README "Cue classes in the gaps"). With
+ * `--parity K` it reads only the articles at positions K modulo 2 of train's sorted list, the ones
+ * `train:cues --folds`' `<out>.foldK.bin` did not see: run it with `TRIANGULATE_CUE_MODEL` pointing
+ * there for out-of-fold scores.
  *
  * `dir` defaults to PolNeAR dev; use `../shared/data/attribution/polnear/train` for train (the tagger
  * saw train, so its misses there are fewer than on dev; a pass that fires where no earlier quote
@@ -46,11 +53,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { findQuotes } from '../src/analyse/quotes.js';
+import { PARSE_CONTENT_THRESHOLD } from '../src/analyse/quotes/parse-contents.js';
 import { childrenOf } from '../src/analyse/syntax/helpers.js';
 import { parseSentences } from '../src/analyse/syntax/index.js';
 import { splitSentences, tokenize } from '../src/analyse/tokenize.js';
 import type { EntityMention, Quote, Span, SyntaxToken } from '../src/model/types.js';
 import { loadGold, partOf, type Part } from './eval-quotes.js';
+import { trainSplit } from './polnear-split.js';
 
 type Find = typeof findQuotes;
 type Gold = ReturnType<typeof loadGold>[number];
@@ -121,6 +130,8 @@ interface Args {
   base: string | null;
   sides: boolean;
   rules: boolean;
+  pass3: number[] | null;
+  parity: number | null;
 }
 
 function readArgs(argv: string[]): Args {
@@ -128,9 +139,9 @@ function readArgs(argv: string[]): Args {
     const i = argv.indexOf(k);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const flags = new Set(['--part', '--limit', '--from', '--show', '--base']);
+  const flags = new Set(['--part', '--limit', '--from', '--show', '--base', '--pass3', '--parity']);
   const dir = argv.find((a, i) => !a.startsWith('--') && !flags.has(argv[i - 1] ?? '')) ?? '../shared/data/attribution/polnear/dev';
-  return { dir, part: val('--part') as Part | undefined, limit: Number(val('--limit') ?? Infinity), from: Number(val('--from') ?? 0), entities: argv.includes('--entities'), show: val('--show') ?? null, base: val('--base') ?? null, sides: argv.includes('--sides'), rules: argv.includes('--rules') };
+  return { dir, part: val('--part') as Part | undefined, limit: Number(val('--limit') ?? Infinity), from: Number(val('--from') ?? 0), entities: argv.includes('--entities'), show: val('--show') ?? null, base: val('--base') ?? null, sides: argv.includes('--sides'), rules: argv.includes('--rules'), pass3: val('--pass3')?.split(',').map(Number).sort((x, y) => y - x) ?? null, parity: val('--parity') === undefined ? null : Number(val('--parity')) };
 }
 
 async function main(): Promise<void> {
@@ -138,7 +149,8 @@ async function main(): Promise<void> {
   const baseFind: Find | null = a.base ? ((await import(pathToFileURL(resolve(a.base, 'src/analyse/quotes.ts')).href)) as { findQuotes: Find }).findQuotes : null;
   const recognise = a.entities ? ((await import('../src/analyse/entities/index.js')) as { recogniseEntities: (t: string, s: Span[]) => EntityMention[] }).recogniseEntities : null;
   const annFiles = readdirSync(join(a.dir, 'attributions')).filter((f) => f.endsWith('.ann')).sort();
-  const names = readdirSync(join(a.dir, 'text')).filter((f) => f.endsWith('.txt') && (!a.part || partOf(f) === a.part)).sort().slice(a.from, a.from + a.limit);
+  const all = a.parity === null ? readdirSync(join(a.dir, 'text')).filter((f) => f.endsWith('.txt')).sort() : trainSplit(a.dir, 0, false).train.filter((_, i) => i % 2 === a.parity);
+  const names = all.filter((f) => !a.part || partOf(f) === a.part).slice(a.from, a.from + a.limit);
   const counts = new Map<string, number>();
   const added = { n: 0, right: 0, lost: 0, lostRight: 0 };
   let gold = 0;
@@ -157,9 +169,10 @@ async function main(): Promise<void> {
     const sets = quotes.map((q) => words(text, q.parts ?? [q.span]));
     if (a.sides) sideClasses(text, name, golds, quotes, sets, parse, kids, counts, a.show);
     if (a.rules) ruleCuts(text, name, golds, quotes, parse, kids, counts, a.show);
+    if (a.pass3) pass3Bands(text, name, golds, sets, a.pass3, (t) => findQuotes(text, sentences, entities, { tokens: parse, parseContentThreshold: t }), counts, a.show);
     for (const g of golds) {
       const gs = words(text, g.fragments);
-      if (a.sides || a.rules || sets.some((s) => overlap(gs, s) > 0)) continue;
+      if (a.sides || a.rules || a.pass3 || sets.some((s) => overlap(gs, s) > 0)) continue;
       const { cls, path } = classOf(g, parse, kids);
       counts.set(cls, (counts.get(cls) ?? 0) + 1);
       if (a.show === cls || a.show === 'all') console.log(`${cls} | ${name} | [${g.cueText}]@${g.cueStart} ${path} | ${JSON.stringify(text.slice(g.content.start, g.content.end).slice(0, 140))} <- ${g.sourceText}`);
@@ -167,6 +180,7 @@ async function main(): Promise<void> {
     if (baseFind) countAdded(text, golds, quotes, sets, baseFind(text, sentences, entities, { tokens: parse }), added, name);
   }
   if (a.rules) return printRules(names.length, counts);
+  if (a.pass3) return printBands(names.length, counts);
   if (a.sides) console.log(`${names.length} articles, ${gold} gold`);
   else console.log(`${names.length} articles, ${gold} gold; missing (no prediction shares a word): ${[...counts.values()].reduce((x, y) => x + y, 0)}`);
   const sorted = [...counts].sort((x, y) => (a.sides ? x[0].localeCompare(y[0]) : y[1] - x[1]));
@@ -396,6 +410,47 @@ function countAdded(text: string, golds: Gold[], quotes: Quote[], sets: Set<numb
     if (ok) acc.right++;
     console.log(`ADDED ${ok ? 'right' : 'wrong'} | ${name} | cue=${q.cue?.verb} speaker=${q.speakerSpan ? JSON.stringify(text.slice(q.speakerSpan.start, q.speakerSpan.end)) : null} | ${JSON.stringify(text.slice(q.span.start, q.span.end).slice(0, 140))}`);
   });
+}
+
+/**
+ * `--pass3`: the quotes pass 3 adds at each threshold of `thresholds` (highest first) that it did not make at the
+ * shipped one, each counted once in the band of the highest threshold that makes it, by its cue class;
+ * right when it matches (half the words) a gold no shipped quote matches. Counted as "band|class|right".
+ */
+function pass3Bands(text: string, name: string, golds: Gold[], shipped: Set<number>[], thresholds: number[], find: (t: number) => Quote[], counts: Map<string, number>, show: string | null): void {
+  const key = (q: Quote) => `${q.span.start}:${q.span.end}`;
+  const goldSets = golds.map((g) => words(text, g.fragments)).filter((gs) => !shipped.some((s) => overlap(gs, s) >= 0.5));
+  const seen = new Set<string>();
+  let above = PARSE_CONTENT_THRESHOLD;
+  const have = new Set(find(above).map(key));
+  for (const t of thresholds) {
+    const band = `(${t}, ${above}]`;
+    for (const q of find(t)) {
+      if (have.has(key(q)) || seen.has(key(q))) continue;
+      seen.add(key(q));
+      const right = goldSets.some((gs) => overlap(gs, words(text, q.parts ?? [q.span])) >= 0.5);
+      const k = `${band}|${q.cueClass ?? 'none'}|${right ? 'right' : 'wrong'}`;
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+      if (show === band || show === 'all') console.log(`${right ? 'right' : 'wrong'} ${band} ${q.cueClass ?? 'none'} | ${name} | cue=${q.cue?.verb} | ${JSON.stringify(text.slice(q.span.start, q.span.end).slice(0, 140))}`);
+    }
+    above = t;
+  }
+}
+
+/** `--pass3`'s table: per band, per cue class and all, quotes added and how many are right. */
+function printBands(n: number, counts: Map<string, number>): void {
+  const rows = new Map<string, { all: number; right: number }>();
+  for (const [k, c] of counts) {
+    const [band, cls, ok] = k.split('|');
+    for (const row of [`${band} all`, `${band} ${cls}`]) {
+      const r = rows.get(row) ?? { all: 0, right: 0 };
+      r.all += c;
+      if (ok === 'right') r.right += c;
+      rows.set(row, r);
+    }
+  }
+  console.log(`${n} articles; pass 3 quotes added below the shipped threshold (${PARSE_CONTENT_THRESHOLD}): band, cue class, added, right, precision`);
+  for (const [row, r] of [...rows].sort((x, y) => x[0].localeCompare(y[0]))) console.log(`  ${row.padEnd(24)} ${String(r.all).padStart(5)} ${String(r.right).padStart(5)}  ${(r.right / r.all).toFixed(3)}`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

@@ -70,6 +70,8 @@ export interface FindQuotesOptions {
   linker?: (link: (span: Span) => { entity: string | null; name: string | null }) => void;
   /** Receives the warnings about places in the text (a quotation mark that never closes), each with its span. */
   warnings?: { message: string; span: Span }[];
+  /** Pass 3's cue-classifier threshold (PARSE_CONTENT_THRESHOLD when not given): for measuring other thresholds (quote-misses --pass3). */
+  parseContentThreshold?: number;
 }
 /** Finds quotes in `text`. `sentences` from splitSentences; `entities` may be empty. */
 export function findQuotes(original: string, sentences: Span[], entities: EntityMention[], options: FindQuotesOptions = {}): Quote[] {
@@ -82,7 +84,7 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
   cueSentenceQuotes(d, modelSentences, pass1Cover);
   continueQuotations(d);
   transcriptQuotes(d);
-  if (options.model !== false) parseContentQuotes(d);
+  if (options.model !== false) parseContentQuotes(d, options.parseContentThreshold);
   const out = withoutNested(d);
   // the dependency tree, when the article was parsed: cue classes, speakers as subjects of their cues
   const resolve = (span: Span) => d.resolve(span);

@@ -102,3 +102,31 @@ describe('pass 3: reporting clauses the parse attaches after or around the claus
     assert.deepEqual(afterEarlier(text, 'said', 'The deal', 'the senator'), [{ content: 'The deal will collapse', speaker: 'the senator', cue: 'said' }]);
   });
 });
+
+describe('pass 3: "according to X" reports the clause the phrase belongs to', () => {
+  it('climbs from a word the parse hangs the phrase on to the clause above it, over a subjectless verb before the phrase', () => {
+    const text = "The biggest prize in labor endorsements won't be handed out next week as many people expected, according to an email from the president of the federation.";
+    assert.deepEqual(
+      pass3(text).map((q) => q.content),
+      ["The biggest prize in labor endorsements won't be handed out next week as many people expected"],
+    );
+  });
+
+  it('names X without "according to" as the speaker', () => {
+    assert.deepEqual(pass3('Costs rose by a third last year, according to the regional water board.').map((q) => q.speaker), ['the regional water board']);
+  });
+
+  it('does not climb over a subjectless verb after the phrase (the parse making it the phrase\'s head)', () => {
+    assert.deepEqual(pass3('The senator will say, according to excerpts of his speech released by the White House, that the war is over.').filter((q) => q.cue === 'according'), []);
+  });
+
+  it('replaces an earlier quote that took X\'s phrase or a part of it for the content, not one that took X\'s relative clause', () => {
+    const text = "The biggest prize in labor endorsements won't be handed out next week as many people expected, according to an email from the president of the federation.";
+    const phrase = afterEarlier(text, 'according', 'the president', 'an email from the president of the federation');
+    assert.deepEqual(phrase.map((q) => q.content), ["The biggest prize in labor endorsements won't be handed out next week as many people expected"]);
+    const tail = afterEarlier(text, 'according', 'an email', 'the president of the federation');
+    assert.deepEqual(tail.map((q) => q.content), ["The biggest prize in labor endorsements won't be handed out next week as many people expected"]);
+    const relative = 'Taxes will rise next year, according to a person familiar with the plan, who has been friends with the governor for years.';
+    assert.deepEqual(afterEarlier(relative, 'according', 'a person', 'who has been friends with the governor for years').map((q) => q.content), ['who has been friends with the governor for years']);
+  });
+});

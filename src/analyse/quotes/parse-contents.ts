@@ -139,8 +139,8 @@ function clauseOfCue(parse: readonly SyntaxToken[], kids: number[][], j: number)
   if (t.deprel === 'case') {
     if (t.text.length !== 9 || t.text.toLowerCase() !== 'according') return null;
     const x = t.head;
-    const pred = x >= 0 ? parse[x].head : -1;
-    return pred >= 0 && isClause(parse, kids, pred) ? { top: pred, except: x, source: x } : null;
+    const pred = x >= 0 ? clauseAbove(parse, kids, parse[x].head, j) : -1;
+    return pred >= 0 ? { top: pred, except: x, source: x } : null;
   }
   const verb = t.upos === 'VERB';
   if (!verb && t.upos !== 'NOUN') return null;
@@ -168,6 +168,26 @@ function clauseOfCue(parse: readonly SyntaxToken[], kids: number[][], j: number)
   const source = t.deprel === 'parataxis' ? sourceOf(parse, kids, j) : t.deprel === 'conj' || t.deprel === 'ccomp' ? postposedSource(parse, kids, j) : -1;
   if (source === -1) return null;
   return isClause(parse, kids, t.head) && setOff(parse, kids, t.head, j) ? { top: t.head, except: j, source } : null;
+}
+
+/** Most steps climbed from the word "according to X" hangs on to the clause it reports. */
+const MAX_CLIMB = 6;
+
+/**
+ * The clause "according to X" reports: the nearest clause at or above the word the phrase hangs
+ * on, climbing over nouns, adjectives and subjectless verbs before it. The parse often hangs the phrase on a noun of the
+ * clause ("… spent $345,430 on TV ads, according to the Brennan Center" as a modifier of "ads"),
+ * where the attribution is the whole clause; -1 when no clause is near.
+ */
+function clauseAbove(parse: readonly SyntaxToken[], kids: number[][], from: number, according: number): number {
+  for (let x = from, steps = 0; x >= 0 && steps <= MAX_CLIMB; steps++, x = parse[x].head) {
+    if (isClause(parse, kids, x)) return x;
+    // a verb with no subject of its own after the phrase is where the phrase belongs ("…, according to excerpts
+    // released by …", the parse making "released" the head); one before it is a modifier the phrase trails
+    // ("… next week as many people expected, according to an email …")
+    if ((parse[x].upos === 'VERB' || parse[x].upos === 'AUX') && x > according) return -1;
+  }
+  return -1;
 }
 
 /**
@@ -335,19 +355,41 @@ export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESH
 /**
  * The earlier quote (of the first `n`) with the cue at `cueStart` whose content lies inside the cue's
  * source phrase by the parse: the tagger took the source for the content ("…, said [one GOP source
- * in the room]", "…, according to [the Tax Foundation, more than twice …]"); its index, or -1.
+ * in the room]", "…, according to [an email from the president of …]"); its index, or -1.
+ * For "according to X", not a content that opens X's relative clause ("according to a person familiar
+ * …, [who has been friends with …]": 0 of 4 right on PolNeAR train), an attribution of its own; the
+ * rest of X's phrase ("according to a poll of 400 [registered Latino voters released on Friday by …]")
+ * is the source, and the clause the content.
  */
 function sourceTaken(parse: readonly SyntaxToken[], kids: number[][], quotes: Quote[], n: number, found: CueClause, cueStart: number): number {
-  // not "according to X": a content inside X's phrase there is its own (a relative clause, "X, who has been …")
-  if (found.source === null || found.source === found.except) return -1;
-  const lo = parse[subtreeStart(kids, found.source)].start;
+  if (found.source === null) return -1;
+  const first = subtreeStart(kids, found.source);
+  const lo = parse[first].start;
   const hi = parse[subtreeEnd(kids, found.source)].end;
+  // "according to X": X's phrase opens after "according to"
+  const opens = found.source === found.except ? phraseOpening(parse, first, found.source) : Infinity;
   for (let k = 0; k < n; k++) {
     const q = quotes[k];
     if (q.cue?.span.start !== cueStart) continue;
-    return q.kind !== 'direct' && !q.parts && lo <= q.span.start && q.span.end <= hi ? k : -1;
+    return q.kind !== 'direct' && !q.parts && lo <= q.span.start && (q.span.start <= opens || !opensRelative(parse, q.span.start)) && q.span.end <= hi ? k : -1;
   }
   return -1;
+}
+
+/** Relative pronouns: a content inside a source phrase that opens with one is the phrase's relative clause. */
+const RELATIVE = new Set(['who', 'whom', 'whose', 'which', 'that']);
+
+/** Does the token starting at character `start` open a relative clause? */
+function opensRelative(parse: readonly SyntaxToken[], start: number): boolean {
+  const t = parse.find((x) => x.start === start);
+  return t !== undefined && RELATIVE.has(t.text.toLowerCase());
+}
+
+/** Where the phrase of "according to X" opens: the first word of X's subtree (from `first`) after "according" and "to". */
+function phraseOpening(parse: readonly SyntaxToken[], first: number, x: number): number {
+  let k = first;
+  while (k < x && (parse[k].deprel === 'case' || parse[k].deprel === 'fixed')) k++;
+  return parse[k].start;
 }
 
 /** `overlaps(s)`: does `s` share a character with one of `spans`? O(log n) per question. */

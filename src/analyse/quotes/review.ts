@@ -60,7 +60,7 @@ function tokenCovering(tokens: readonly SyntaxToken[], pos: number): number {
   return -1;
 }
 
-/** The span of a subject's name phrase: the token with its determiners, modifiers, compounds and possessors. */
+/** The span of a subject's name phrase: the token with its determiners, modifiers, compounds and possessors (not its preposition). */
 export function namePhrase(tokens: readonly SyntaxToken[], kids: number[][], i: number): Span {
   let start = tokens[i].start;
   let end = tokens[i].end;
@@ -69,7 +69,8 @@ export function namePhrase(tokens: readonly SyntaxToken[], kids: number[][], i: 
     const x = stack.pop()!;
     for (const c of kids[x]) {
       if (!NAME_PARTS.has(tokens[c].deprel) && !(x !== i && universalRelation(tokens[c].deprel) === 'nmod')) continue;
-      if (c > i && universalRelation(tokens[c].deprel) === 'case') continue;
+      // the phrase's own preposition ("according to X", "by X") is not part of the name; a possessor's "'s" is
+      if ((c > i || x === i) && universalRelation(tokens[c].deprel) === 'case') continue;
       start = Math.min(start, tokens[c].start);
       end = Math.max(end, tokens[c].end);
       stack.push(c);
