@@ -118,7 +118,8 @@ export const COMPONENTS: readonly Component[] = [
     name: 'quantities',
     requires: ['sentences'],
     assigns: ['quantities'],
-    version: 'quantities-11',
+    // quantities-12: sums with a letter scale ("$200MM", "$1.2B", "€12mln", "40M dollars"), a code before ("EUR 3bn"), other dollars ("C$", "A$")
+    version: 'quantities-12',
     defaults: { frames: 'data/lexicons/quantity-frames.tsv', numbers: 'text/numbers.ts readNumber' },
     sizeBounded: false,
     run: (input) => ({

@@ -26,19 +26,30 @@ type Word = NumberWord;
 
 // ("2, 000ft": a thousands group after a comma and a space, as text rebuilt from tokens spaces it;
 // only a group starting with 0, which no list of separate numbers holds)
-const WORD_RE = /US\$|[$€£¥₹]|\d+(?:,\d{3}|, 0\d\d)*(?:\.\d+)?|[\p{L}]+(?:['’][\p{L}]+)?|%|\S/gu;
+const WORD_RE = /(?<!\p{L})(?:US|CA?|AU?|NZ|HK|S)\$|[$€£¥₹]|\d+(?:,\d{3}|, 0\d\d)*(?:\.\d+)?|[\p{L}]+(?:['’][\p{L}]+)?|%|\S/gu;
 
 const DURATION_H: Readonly<Record<string, number>> = wordTable({
   second: 1 / 3600, seconds: 1 / 3600, sec: 1 / 3600, secs: 1 / 3600, minute: 1 / 60, minutes: 1 / 60, min: 1 / 60, mins: 1 / 60,
   hour: 1, hours: 1, hr: 1, hrs: 1, day: 24, days: 24, week: 168, weeks: 168,
 });
 const CALENDAR: Readonly<Record<string, string>> = wordTable({ month: 'month', months: 'month', year: 'year', years: 'year' });
-const CURRENCY_SYMBOL: Readonly<Record<string, string>> = wordTable({ $: 'USD', US$: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'CNY', '₹': 'INR' });
+// the dollars of other countries carry the country's letters before the sign ("C$40M" is Canadian)
+const CURRENCY_SYMBOL: Readonly<Record<string, string>> = wordTable({
+  $: 'USD', US$: 'USD', C$: 'CAD', CA$: 'CAD', A$: 'AUD', AU$: 'AUD', NZ$: 'NZD', HK$: 'HKD', S$: 'SGD', '€': 'EUR', '£': 'GBP', '¥': 'CNY', '₹': 'INR',
+});
 const CURRENCY_WORD: Readonly<Record<string, string>> = wordTable({
   dollars: 'USD', dollar: 'USD', euros: 'EUR', euro: 'EUR', pounds: 'GBP', yuan: 'CNY', renminbi: 'CNY', rubles: 'RUB',
   roubles: 'RUB', ruble: 'RUB', rouble: 'RUB', rupees: 'INR', rupee: 'INR', yen: 'JPY', usd: 'USD', eur: 'EUR', gbp: 'GBP',
   rub: 'RUB', cny: 'CNY', inr: 'INR',
 });
+/**
+ * The letters financial copy writes for the scale of a sum, glued or spaced ("$200MM", "$1.2B",
+ * "€12mln", "$2tn"): read only with a currency sign or code before or a currency word after, as
+ * after a bare number "5M" is metres and "MM" a numeral.
+ */
+const MONEY_SCALE: Readonly<Record<string, number>> = wordTable({ k: 1e3, m: 1e6, mm: 1e6, mn: 1e6, mln: 1e6, b: 1e9, bn: 1e9, bln: 1e9, tn: 1e12 });
+/** "Rs" and the currency codes (written upper-case) that come before a sum: "EUR 3bn", "INR 500". */
+const currencyBefore = (w: Word): string | undefined => (w.text === 'Rs' ? 'INR' : /^[A-Z]{3}$/.test(w.text) ? CURRENCY_WORD[w.lw] : undefined);
 const MEASURE: Readonly<Record<string, string>> = wordTable({
   km: 'km', kilometres: 'km', kilometers: 'km', kilometre: 'km', kilometer: 'km', miles: 'mi', mile: 'mi', metres: 'm',
   meters: 'm', metre: 'm', meter: 'm', kg: 'kg', kilograms: 'kg', kilogram: 'kg', tonnes: 't', tons: 't', tonne: 't', ton: 't',
@@ -279,7 +290,7 @@ const STARTERS = new Set([
   ...Object.keys(VAGUE),
   ...Object.keys(CURRENCY_SYMBOL).map((w) => w.toLowerCase()),
   'rs',
-  'inr',
+  ...Object.entries(CURRENCY_WORD).filter(([w, code]) => w === code.toLowerCase()).map(([w]) => w),
   ...Object.keys(SMALL),
   ...Object.keys(TENS),
   'a',
@@ -477,6 +488,19 @@ function lostFraction(text: string, ws: Word[], num: NumberRead): boolean {
   return !num.spelled && /^\d+$/.test(last.text) && mark?.text === '\uFFFD' && mark.start === last.end && unitOfTimeOrMeasure(ws[num.last + 2]) && text[mark.end] === ' ';
 }
 
+/**
+ * "$200MM", "€12mln", "40M dollars": digits and a letter scale (MONEY_SCALE) glued or one space
+ * apart, a sum when a currency sign or code comes before (`currency`) or a currency word after.
+ */
+function scaledSum(text: string, ws: Word[], numIdx: number, currency: string | null): NumberRead | null {
+  const [w, scale] = [ws[numIdx], ws[numIdx + 1]];
+  if (!w || !scale || !/^\d/.test(w.text) || MONEY_SCALE[scale.lw] === undefined || !/^ ?$/.test(text.slice(w.end, scale.start))) return null;
+  if (!currency && CURRENCY_WORD[ws[numIdx + 2]?.lw ?? ''] === undefined) return null;
+  if (/[\p{L}\d_]/u.test(text[w.start - 1] ?? '')) return null; // "A40M dollars" is a name's
+  const value = Number(w.text.replace(/,\s?/g, '')) * MONEY_SCALE[scale.lw];
+  return Number.isFinite(value) ? { value, last: numIdx + 1, spelled: false } : null;
+}
+
 /** The number at word i (after a currency sign), its qualifier ("more than") and range ("10 to 20"). */
 function readValue(text: string, ws: Word[], i: number): Figure | null {
   const startWord = ws[i];
@@ -486,8 +510,8 @@ function readValue(text: string, ws: Word[], i: number): Figure | null {
     currency = CURRENCY_SYMBOL[startWord.text];
     numIdx = i + 1;
     if (numIdx >= ws.length || !/^\d/.test(ws[numIdx].text) || ws[numIdx].start !== startWord.end) return null;
-  } else if ((startWord.text === 'Rs' || startWord.text === 'INR') && ws[i + 1] && /^\d/.test(ws[i + 1 + (ws[i + 1].text === '.' ? 1 : 0)]?.text ?? '')) {
-    currency = 'INR';
+  } else if (currencyBefore(startWord) && ws[i + 1] && /^\d/.test(ws[i + 1 + (ws[i + 1].text === '.' ? 1 : 0)]?.text ?? '')) {
+    currency = currencyBefore(startWord)!;
     numIdx = i + 1 + (ws[i + 1].text === '.' ? 1 : 0);
   }
   const w = ws[numIdx];
@@ -500,15 +524,9 @@ function readValue(text: string, ws: Word[], i: number): Figure | null {
   if (!/^\d/.test(w.text) && SMALL[w.lw] === undefined && TENS[w.lw] === undefined && !(w.lw === 'a' && /^(dozen)$/.test(ws[numIdx + 1]?.lw ?? '')) && !oneAndAHalf && !halfA && !halfScale) return null;
   // "at 19:30 hours": the minutes of a clock's reading are no span of their own (a clock-style span is read from its first group)
   if (text[w.start - 1] === ':' && /\d/.test(text[w.start - 2] ?? '') && DURATION_H[ws[numIdx + 1]?.lw ?? ''] !== undefined) return null;
-  const num = oneAndAHalf ? { value: 1, last: numIdx, spelled: true } : halfA ? { value: 0.5, last: numIdx + 1, spelled: true } : (clockDuration(text, ws, numIdx) ?? flattenedFraction(ws, numIdx) ?? readNumber(text, ws, numIdx));
+  const num = oneAndAHalf ? { value: 1, last: numIdx, spelled: true } : halfA ? { value: 0.5, last: numIdx + 1, spelled: true } : (clockDuration(text, ws, numIdx) ?? flattenedFraction(ws, numIdx) ?? scaledSum(text, ws, numIdx, currency) ?? readNumber(text, ws, numIdx));
   if (!num) return null;
   const lost = lostFraction(text, ws, num);
-  // "£1.7m", "$300k": a letter scale written onto a sum of money
-  const attached = ws[num.last + 1];
-  if (currency && attached && attached.start === ws[num.last].end && (attached.lw === 'm' || attached.lw === 'k')) {
-    num.value *= attached.lw === 'm' ? 1e6 : 1e3;
-    num.last++;
-  }
   // "one" is a pronoun more often than a number: only with a unit right after
   if (num.spelled && (w.lw === 'one' || w.lw === 'zero') && num.last === numIdx) {
     const nx = ws[num.last + 1 + (hyphenJoined(ws, num.last) ? 1 : 0)];
@@ -525,11 +543,13 @@ function readValue(text: string, ws: Word[], i: number): Figure | null {
   // ranges: "10 to 20", "10-20", "between 10 and 20", "from 10 to 20"
   const sep = ws[f.last + 1];
   if (sep && (sep.lw === 'to' || sep.text === '-' || sep.text === '–' || (sep.lw === 'and' && ws[i - 1]?.lw === 'between')) && ws[f.last + 2]) {
-    const second = readNumber(text, ws, f.last + 2 + (CURRENCY_SYMBOL[ws[f.last + 2].text] ? 1 : 0));
+    const at = f.last + 2 + (CURRENCY_SYMBOL[ws[f.last + 2].text] ? 1 : 0);
+    const second = scaledSum(text, ws, at, currency) ?? readNumber(text, ws, at);
     if (second && second.value >= f.value && (sep.text !== '-' || !num.spelled)) {
       let low = f.value;
       // "2 to 3 million": the scale of the second applies to the first
-      if (second.value / f.value >= 1000 && !SCALES[ws[num.last].lw] && SCALES[ws[second.last].lw]) low = f.value * SCALES[ws[second.last].lw];
+      const scale = (w: Word) => SCALES[w.lw] ?? MONEY_SCALE[w.lw];
+      if (second.value / f.value >= 1000 && !scale(ws[num.last]) && scale(ws[second.last])) low = f.value * scale(ws[second.last])!;
       f.low = low;
       f.high = second.value;
       f.value = (low + second.value) / 2;

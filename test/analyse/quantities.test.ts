@@ -346,3 +346,44 @@ describe('a day after a month abbreviation', () => {
     assert.deepEqual(quantities('The vote was held in May. 12 senators voted no.').map((q) => q.text), ['12 senators']);
   });
 });
+
+describe('sums of money written with a letter scale or a currency prefix (invented sentences)', () => {
+  const money = (t: string) => quantities(t).map((q) => [q.text, q.value, q.unit]);
+  it('reads the financial abbreviations of a scale after a currency sign, glued or spaced', () => {
+    const table: [string, string, number, string][] = [
+      ['The firm offered $200MM for the mill.', '$200MM', 200e6, 'USD'],
+      ['The firm offered $160mm for the mill.', '$160mm', 160e6, 'USD'],
+      ['The firm offered $200 MM for the mill.', '$200 MM', 200e6, 'USD'],
+      ['The bid was $1.2B in cash.', '$1.2B', 1.2e9, 'USD'],
+      ['The bid was $1.2 B in cash.', '$1.2 B', 1.2e9, 'USD'],
+      ['The bid was $1.2bn in cash.', '$1.2bn', 1.2e9, 'USD'],
+      ['Aid of US$3bn was pledged.', 'US$3bn', 3e9, 'USD'],
+      ['Aid of C$40M was pledged.', 'C$40M', 40e6, 'CAD'],
+      ['Aid of A$5mn was pledged.', 'A$5mn', 5e6, 'AUD'],
+      ['Aid of €12mln was pledged.', '€12mln', 12e6, 'EUR'],
+      ['Aid of £4bln was pledged.', '£4bln', 4e9, 'GBP'],
+      ['Aid of $750K was pledged.', '$750K', 750e3, 'USD'],
+      ['Aid of $2tn was pledged.', '$2tn', 2e12, 'USD'],
+      ['Aid of $5 mln was pledged.', '$5 mln', 5e6, 'USD'],
+      ['Aid of £1.7m was pledged.', '£1.7m', 1.7e6, 'GBP'],
+      ['Aid of 5 mln euros was pledged.', '5 mln euros', 5e6, 'EUR'],
+      ['Aid of 40M dollars was pledged.', '40M dollars', 40e6, 'USD'],
+      ['Aid of EUR 3bn was pledged.', 'EUR 3bn', 3e9, 'EUR'],
+      ['Aid of USD 200MM was pledged.', 'USD 200MM', 200e6, 'USD'],
+    ];
+    for (const [sentence, text, value, unit] of table) assert.deepEqual(money(sentence), [[text, value, unit]], sentence);
+  });
+
+  it('reads both ends of a range of scaled sums', () => {
+    assert.deepEqual(quantities('The club valued him at £1.7m to £2m.').map((q) => [q.text, q.low, q.high]), [['£1.7m to £2m', 1.7e6, 2e6]]);
+  });
+
+  it('leaves letters after a number with no currency as they were (metres, a name, a numeral)', () => {
+    assert.deepEqual(money('She ran a 5M race in the park.'), [['5M race', 5, 'm']]);
+    assert.deepEqual(money('The wall is 5m high.'), [['5m high', 5, 'm']]);
+    assert.deepEqual(money('The 200MM lens was sold.'), []);
+    assert.deepEqual(money('Revenue fell to 2.3B.'), []);
+    assert.deepEqual(money('The year MMXX is written in numerals.'), []);
+    assert.deepEqual(money('Flat 5B was let for $900.'), [['$900', 900, 'USD']]);
+  });
+});
