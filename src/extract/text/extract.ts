@@ -331,6 +331,9 @@ function readHeader(before: Line[], segment: Line[], hintTitle: string | null): 
       body = body.slice(j);
     }
   }
+  // a title given with the input (a JSON record's, a feed item's) is the publisher's own: a first line
+  // that merely looks like a heading ("Updated 5:40 p.m. ET") does not replace it
+  if (!title && hintTitle) title = hintTitle.trim();
   if (
     !title &&
     body.length > 1 &&
