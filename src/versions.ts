@@ -8,9 +8,7 @@ import { STORIES_VERSION } from './stories/types.js';
  */
 // extract-3: cited media from the outlet registry, state media of any country's demonym
 // extract-4: the wire-credit and short-body messages carry the span of the text they are about
-// extract-5: a title given with plain-text input (a JSON record's, a feed item's) stays the title when the text
-//   does not repeat it, instead of the text's first heading-like line
-export const EXTRACT_VERSION = 'extract-5';
+export const EXTRACT_VERSION = 'extract-4';
 // analyse-6: the syntax layer, magnitudes and ages in quantities, speakers' gender from the text, speech-only quote cues
 // analyse-7: syntax model retrained with a second tagging pass (parts of speech, heads, relations change)
 // analyse-8: quote speakers checked against the head of their phrase (descriptions, no places/demonyms), content with no predicate is not speech

@@ -331,12 +331,8 @@ function readHeader(before: Line[], segment: Line[], hintTitle: string | null): 
       body = body.slice(j);
     }
   }
-  // (a title given with the input, a JSON record's or a feed item's, is the publisher's own: a first
-  // line that merely looks like a heading, "Updated 5:40 p.m. ET", does not replace it; the caller
-  // falls back to the given title)
   if (
     !title &&
-    (!titleKey || squash(body[0]?.text ?? '') === titleKey) &&
     body.length > 1 &&
     (HEADING_LIKE(body[0].text) || body[0].cls !== 'good') &&
     body[0].words >= 3 &&
