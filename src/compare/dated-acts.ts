@@ -249,7 +249,10 @@ export function referredWords(t: ResolvedTime, text: string): string {
 }
 const COUNT_WORD = ['a', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 const COUNT = `(?:${COUNT_WORD.join('|')}|\\d{1,2})`;
-/** "before" and "after" with nothing after them ("the day before."): followed by a noun they refer to that noun's day ("the day before his murder"). */
+/**
+ * "before" and "after" with nothing after them ("the day before."): followed by a noun they refer to
+ * that noun's day ("the day before his murder"), as "the same day as" does.
+ */
 const ENDS_CLAUSE = `(?=\\s*(?:[,.;:!?)]|$))`;
 const WRITTEN_YEAR = /\b\d{4}\b/;
 
@@ -269,7 +272,7 @@ const YEAR_REFERENCE: Reference = {
 
 const DAY_REFERENCE: Reference = {
   pattern: new RegExp(
-    `\\b(?:that (?:same |very )?day(?!['’])|the (?:same|very) day(?!['’])|the (?:following|next|previous|preceding|prior) day(?!['’])|the day (?:before|after)${ENDS_CLAUSE}|${COUNT} days? (?:later|earlier|afterwards?)(?!['’])|${COUNT} days? (?:before|after)${ENDS_CLAUSE})\\b`,
+    `\\b(?:that (?:same |very )?day(?!['’]|\\s+as\\b)|the (?:same|very) day(?!['’]|\\s+as\\b)|the (?:following|next|previous|preceding|prior) day(?!['’])|the day (?:before|after)${ENDS_CLAUSE}|${COUNT} days? (?:later|earlier|afterwards?)(?!['’])|${COUNT} days? (?:before|after)${ENDS_CLAUSE})\\b`,
     'gi',
   ),
   kind: 'date',

@@ -397,8 +397,9 @@ describe('a day told by reference to another act\'s day ("the next day", "four d
     assert.deepEqual(days(pair('The club released Tom Brandt on Jan. 3 after a physical.')), []);
   });
 
-  it('"the day before" a noun is that noun\'s day, not read', () => {
+  it('"the day before" a noun, "the same day as" a noun, is that noun\'s day, not read', () => {
     const x = story('The club signed Marcus Delaney on Tuesday and released Tom Brandt the day before his physical.', released);
     assert.deepEqual(days(x), []);
+    assert.deepEqual(days(story('The club signed Marcus Delaney on Tuesday. The club released Tom Brandt the same day as his physical.', released)), []);
   });
 });
