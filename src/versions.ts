@@ -121,4 +121,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   the year it refers to; a time opening its sentence dates the verb after it when the parse hangs it on none;
 //   a verb with no parsed subject takes the person written right before it in its clause; an act some article
 //   dates in two years is done more than once (no year of it is disputed)
-export const COMPARE_VERSION = 'compare-32';
+// compare-33: (refdays, session 18) a day told by reference to another act's day ("the previous day", "two days
+//   later", "the day before.") dates its act as the one day written before it in its sentence or the sentence
+//   before in its paragraph, plus its offset (dated-acts.ts anaphoricDays)
+export const COMPARE_VERSION = 'compare-33';

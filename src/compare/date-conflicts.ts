@@ -4,7 +4,7 @@
  * a weekday or calendar date near the act's verb is its value. Conflicts of figures: conflicts.ts.
  */
 import { actKindOf } from './acts.js';
-import { actOfTime, actSlots, anaphorStart, datedActs, participantKey, pronounAntecedent, recurringDay } from './dated-acts.js';
+import { actOfTime, actSlots, anaphorStart, datedActs, participantKey, pronounAntecedent, recurringDay, referredWords } from './dated-acts.js';
 import { actClass, newsActKind } from './act-classes.js';
 import { MONTH_NAME_PATTERN, MONTH_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
 import { type Alignment, statesOneFact as oneFact } from './facts.js';
@@ -214,8 +214,10 @@ const NAMED_DAY = new RegExp(`\\d|\\b(?:${WEEKDAY_PATTERN}|${MONTH_NAME_PATTERN}
  * article names: the article may have been written on another day than the story's.
  */
 function guessedDay(m: DMention): boolean {
-  return m.t.resolvedInferred && !NAMED_DAY.test(m.t.text);
+  return m.t.resolvedInferred && !NAMED_DAY.test(dayWords(m));
 }
+/** The words that write a mention's day ("four days earlier": those of the day it counts from, dated-acts.ts referredWords). */
+const dayWords = (m: DMention) => referredWords(m.t, m.sent.art.text);
 
 /** Two dated mentions say the same day: equal values, or equal weekdays when one is only a weekday. */
 function sameDay(a: DMention, b: DMention): boolean {
@@ -241,9 +243,9 @@ const MONTH_IN_TEXT = new RegExp(`\\b(?:${MONTH_PATTERN})(?![a-z])|\\d{1,2}/\\d{
 function sameAsWritten(a: DMention, b: DMention): boolean {
   // against a year or a month ("the leading rusher in 2009" / "on Wednesday"), the guessed day's year and month only as written
   if (COARSE.test(a.value) || COARSE.test(b.value)) return sameAtCoarserGrain(writtenPart(a), writtenPart(b));
-  const hasWeekday = (m: DMention) => !!m.weekday && (WEEKDAY_IN_TEXT.test(m.t.text) || !m.t.resolvedInferred);
+  const hasWeekday = (m: DMention) => !!m.weekday && (WEEKDAY_IN_TEXT.test(dayWords(m)) || !m.t.resolvedInferred);
   if (hasWeekday(a) && hasWeekday(b)) return a.weekday === b.weekday;
-  const monthDay = (m: DMention) => (MONTH_IN_TEXT.test(m.t.text) && m.value.length >= 10 ? m.value.slice(5, 10) : null);
+  const monthDay = (m: DMention) => (MONTH_IN_TEXT.test(dayWords(m)) && m.value.length >= 10 ? m.value.slice(5, 10) : null);
   const [ma, mb] = [monthDay(a), monthDay(b)];
   return !ma || !mb || ma === mb;
 }
@@ -251,8 +253,8 @@ function sameAsWritten(a: DMention, b: DMention): boolean {
 /** A mention's value with what a guessed (resolvedInferred) day's words do not write as "?": "Wednesday" is "????-??-??". */
 function writtenPart(m: DMention): string {
   if (!m.t.resolvedInferred || COARSE.test(m.value) || m.value.length < 10) return m.value;
-  const year = /\b\d{4}\b/.test(m.t.text) ? m.value.slice(0, 4) : '????';
-  return MONTH_IN_TEXT.test(m.t.text) ? `${year}${m.value.slice(4, 10)}` : `${year}-??-??`;
+  const year = /\b\d{4}\b/.test(dayWords(m)) ? m.value.slice(0, 4) : '????';
+  return MONTH_IN_TEXT.test(dayWords(m)) ? `${year}${m.value.slice(4, 10)}` : `${year}-??-??`;
 }
 
 /** A year or a month ("2009", "2009-03"), its year "????" when the words do not write it ("in March"). */
@@ -312,7 +314,7 @@ export function actDateConflicts(story: StoryView, already: Conflict[], al: Alig
         // a sentence about the past tells other acts, except the one its own year or month dates (held to one fact below)
         const coarse = coarseDate(act.t) !== null;
         // (a day whose year is written dates its act in the past as its year does: "On June 27, 1973, he pleaded guilty")
-        const pastDay = past && !coarse && /\b\d{4}\b/.test(act.t.text) && (act.t.resolved?.length ?? 0) >= 10;
+        const pastDay = past && !coarse && /\b\d{4}\b/.test(referredWords(act.t, s.art.text)) && (act.t.resolved?.length ?? 0) >= 10;
         if (past && !coarse && !pastDay) continue;
         if ((coarse || pastDay) && !(act.agents.size || act.patients.size)) continue;
         if ((coarse || pastDay) && datesAnApposition(s, act.t)) continue;

@@ -143,7 +143,7 @@ const PRONOUN_REACH = 3;
  */
 export function datedActs(s: Sent, anonymous = false): DatedAct[] {
   const out: DatedAct[] = [];
-  for (const t of [...s.times, ...anaphoricYears(s)]) {
+  for (const t of [...s.times, ...anaphoricYears(s), ...anaphoricDays(s)]) {
     const act = actOfTime(s, t);
     if (act?.fact && !act.speech && (anonymous || act.agents.size || act.patients.size)) out.push(act);
   }
@@ -161,58 +161,160 @@ export function datedActs(s: Sent, anonymous = false): DatedAct[] {
  * A phrase analyse read as a time of its own is left to that reading.
  */
 export function anaphoricYears(s: Sent): ResolvedTime[] {
-  let out = ANAPHORS.get(s);
+  return referredTimes(s, YEAR_REFERENCE);
+}
+
+/**
+ * "killed on June 24 while investigating a shooting four days earlier", "Roe was arrested on
+ * Monday. The previous day, police had searched his home": a day told by reference to another
+ * act's day ("the previous day", "the day before", "the next day", "two days later", "that same
+ * day") is that day, or as many after or before it, read as anaphoricYears reads a year (kind date,
+ * anchor `anaphor:<day>;from:<offset>`). The day referred to is the one day (a date, or a weekday
+ * the time module resolved) written before it in its sentence, else the one day the sentence
+ * before writes, in the same paragraph (a new paragraph may tell of another day); none when that
+ * writes none, two, or a day counted from the writing ("yesterday": the analyser dates those
+ * itself, and the next day of the article's date is not what the words refer to). A day referred
+ * to that an undated article's date was guessed for ("June 24" with the story's year) makes this one
+ * a guess too, which writes what the day referred to writes (`referredWords`: the month and day).
+ */
+export function anaphoricDays(s: Sent): ResolvedTime[] {
+  return referredTimes(s, DAY_REFERENCE);
+}
+
+/** How a time told by reference to another is read: its words, which times it refers to, and how far from them. */
+interface Reference {
+  pattern: RegExp;
+  kind: 'year' | 'date';
+  grain: 'year' | 'day';
+  /** Whether a time is one the phrase may refer to (one such before it in its sentence: the sentence before is not looked at). */
+  refers: (t: ResolvedTime) => boolean;
+  /** The one value the times write that the phrase refers to (`refers`), and its last mention; null when none or two. */
+  written: (times: readonly ResolvedTime[]) => Referred | null;
+  /** The value `phrase` names, from the value it refers to. */
+  shift: (value: string, phrase: string) => string;
+  /** Whether the sentence referred to may be in the paragraph before. */
+  acrossParagraphs: boolean;
+  cache: WeakMap<Sent, ResolvedTime[]>;
+}
+
+/** The value a phrase refers to, and the time that writes it last (a guess when resolved from the story's date: `inferred`). */
+interface Referred {
+  value: string;
+  last: ResolvedTime;
+}
+
+/** The times of a sentence told by reference (see anaphoricYears), read once per sentence. */
+function referredTimes(s: Sent, ref: Reference): ResolvedTime[] {
+  let out = ref.cache.get(s);
   if (out) return out;
   out = [];
   const text = s.art.text;
   const body = text.slice(s.span.start, s.span.end);
-  for (const m of body.matchAll(ANAPHORIC_YEAR)) {
+  const prior = s.art.sentences[s.index - 1];
+  const reachable = prior && (ref.acrossParagraphs || !/\n/.test(text.slice(prior.span.end, s.span.start)));
+  for (const m of body.matchAll(ref.pattern)) {
     const start = s.span.start + m.index;
     const span = { start, end: start + m[0].length };
     if (s.times.some((t) => t.span.start < span.end && span.start < t.span.end)) continue;
     const before = s.times.filter((t) => t.span.end <= span.start);
-    const prior = s.art.sentences[s.index - 1];
-    const own = yearWritten(before);
-    const base = own ?? (before.some((t) => WRITTEN_YEAR.test(t.text)) || !prior ? null : yearWritten(prior.times));
+    const own = ref.written(before);
+    const base = own ?? (before.some(ref.refers) || !reachable ? null : ref.written(prior.times));
     if (base === null) continue;
-    const year = String(base.year + yearOffset(m[0]));
-    // (where the year referred to is written: in its sentence, or in the one before, from which the evidence cites)
-    const from = own === null ? base.start : s.span.start;
-    out.push({ span, text: m[0], kind: 'year', value: year, grain: 'year', inferred: false, anchor: `anaphor:${year};from:${from}`, resolved: year, resolvedInferred: false });
+    const value = ref.shift(base.value, m[0]);
+    // (where the time referred to is written: in its sentence, or in the one before, from which the evidence cites)
+    const from = own === null ? base.last.span.start : s.span.start;
+    // (a day referred to that was resolved from the story's date is as much a guess here, and writes what its words write: referredWords)
+    const guess = base.last.resolvedInferred;
+    const anchor = `anaphor:${value};from:${from};of:${base.last.span.start}-${base.last.span.end}`;
+    out.push({ span, text: m[0], kind: ref.kind, value, grain: ref.grain, inferred: guess, anchor, resolved: value, resolvedInferred: guess });
   }
-  ANAPHORS.set(s, out);
+  ref.cache.set(s, out);
   return out;
 }
-const ANAPHORS = new WeakMap<Sent, ResolvedTime[]>();
 
-/** Where the text that states an anaphoric year starts (the sentence that writes the year referred to), or null for any other time. */
+/** Where the text that states an anaphoric year or day starts (the sentence that writes the time referred to), or null for any other time. */
 export function anaphorStart(t: ResolvedTime): number | null {
-  const m = /^anaphor:\d+;from:(\d+)$/.exec(t.anchor ?? '');
+  const m = /^anaphor:[\d-]+;from:(\d+);/.exec(t.anchor ?? '');
   return m ? Number(m[1]) : null;
 }
+
+/**
+ * The words that write a time's day, month or year: for a time told by reference ("four days
+ * earlier"), those of the time it refers to ("June 24": the month and day are written, the year
+ * is not), since the offset keeps what they state exact; for any other time, its own words.
+ */
+export function referredWords(t: ResolvedTime, text: string): string {
+  const m = /^anaphor:[\d-]+;from:\d+;of:(\d+)-(\d+)$/.exec(t.anchor ?? '');
+  return m ? text.slice(Number(m[1]), Number(m[2])) : t.text;
+}
 const COUNT_WORD = ['a', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
-const ANAPHORIC_YEAR = new RegExp(
-  `\\b(?:that (?:same |very )?year(?!['’])|the (?:same|very) year(?!['’])|the (?:following|next|previous|preceding) year|(?:${COUNT_WORD.join('|')}|\\d{1,2}) years? (?:later|earlier|afterwards?))\\b`,
-  'gi',
-);
+const COUNT = `(?:${COUNT_WORD.join('|')}|\\d{1,2})`;
+/**
+ * "before" and "after" with nothing after them ("the day before."): followed by a noun they refer to
+ * that noun's day ("the day before his murder"), as "the same day as" does.
+ */
+const ENDS_CLAUSE = `(?=\\s*(?:[,.;:!?)]|$))`;
 const WRITTEN_YEAR = /\b\d{4}\b/;
 
+const YEAR_REFERENCE: Reference = {
+  pattern: new RegExp(
+    `\\b(?:that (?:same |very )?year(?!['’])|the (?:same|very) year(?!['’])|the (?:following|next|previous|preceding) year|${COUNT} years? (?:later|earlier|afterwards?))\\b`,
+    'gi',
+  ),
+  kind: 'year',
+  grain: 'year',
+  refers: (t) => WRITTEN_YEAR.test(t.text),
+  written: yearWritten,
+  shift: (year, phrase) => String(Number(year) + referenceOffset(phrase, 'year')),
+  acrossParagraphs: true,
+  cache: new WeakMap(),
+};
+
+const DAY_REFERENCE: Reference = {
+  pattern: new RegExp(
+    `\\b(?:that (?:same |very )?day(?!['’]|\\s+as\\b)|the (?:same|very) day(?!['’]|\\s+as\\b)|the (?:following|next|previous|preceding|prior) day(?!['’])|the day (?:before|after)${ENDS_CLAUSE}|${COUNT} days? (?:later|earlier|afterwards?)(?!['’])|${COUNT} days? (?:before|after)${ENDS_CLAUSE})\\b`,
+    'gi',
+  ),
+  kind: 'date',
+  grain: 'day',
+  refers: (t) => t.kind === 'weekday' || t.kind === 'date' || t.kind === 'datetime' || (t.kind === 'relative' && /^day:/.test(t.anchor ?? '')),
+  written: dayWritten,
+  shift: (day, phrase) => {
+    const [y, m, d] = day.split('-').map(Number);
+    return new Date(Date.UTC(y, m - 1, d + referenceOffset(phrase, 'day'))).toISOString().slice(0, 10);
+  },
+  acrossParagraphs: false,
+  cache: new WeakMap(),
+};
+
 /** The one year the times write ("in 1957", "June 27, 1973") and where its last mention starts, or null when they write none or two. */
-function yearWritten(times: readonly ResolvedTime[]): { year: number; start: number } | null {
+function yearWritten(times: readonly ResolvedTime[]): Referred | null {
   const written = times.filter((t) => WRITTEN_YEAR.test(t.text) && /^\d{4}/.test(t.resolved ?? ''));
   const years = new Set(written.map((t) => t.resolved!.slice(0, 4)));
-  return years.size === 1 ? { year: Number([...years][0]), start: Math.max(...written.map((t) => t.span.start)) } : null;
+  return years.size === 1 ? { value: [...years][0], last: lastOf(written) } : null;
+}
+const lastOf = (times: readonly ResolvedTime[]) => times.reduce((a, b) => (b.span.start > a.span.start ? b : a));
+
+/**
+ * The one day the times name ("on June 20", "on Monday" resolved), and where its last mention
+ * starts; null when they name none, two, one not resolved, or one counted from the writing.
+ */
+function dayWritten(times: readonly ResolvedTime[]): Referred | null {
+  const named = times.filter(DAY_REFERENCE.refers);
+  if (!named.length || named.some((t) => t.kind === 'relative' || !/^\d{4}-\d\d-\d\d/.test(t.resolved ?? ''))) return null;
+  const days = new Set(named.map((t) => t.resolved!.slice(0, 10)));
+  return days.size === 1 ? { value: [...days][0], last: lastOf(named) } : null;
 }
 
-/** How many years after (or before, negative) the year referred to an anaphoric year is: "the following year" 1, "two years earlier" -2. */
-function yearOffset(phrase: string): number {
+/** How many years or days after (or before, negative) the one referred to a phrase is: "the following year" 1, "four days earlier" -4, "the day before" -1. */
+function referenceOffset(phrase: string, unit: 'year' | 'day'): number {
   const p = phrase.toLowerCase();
-  if (/\b(?:following|next)\b/.test(p)) return 1;
-  if (/\b(?:previous|preceding)\b/.test(p)) return -1;
-  const n = /^(\S+) years? (\S+)/.exec(p);
+  if (/\b(?:following|next)\b/.test(p) || p === `the ${unit} after`) return 1;
+  if (/\b(?:previous|preceding|prior)\b/.test(p) || p === `the ${unit} before`) return -1;
+  const n = new RegExp(`^(\\S+) ${unit}s? (\\S+)`).exec(p);
   if (!n) return 0;
   const count = /^\d+$/.test(n[1]) ? Number(n[1]) : Math.max(1, COUNT_WORD.indexOf(n[1]));
-  return n[2] === 'earlier' ? -count : count;
+  return /^(?:earlier|before)$/.test(n[2]) ? -count : count;
 }
 
 type ParsedAct = DatedAct & { fact: boolean; speech: boolean };

@@ -361,3 +361,45 @@ describe('a time that opens a coordinated clause dates its verb', () => {
     assert.deepEqual(dated(x).map((c) => c.note), []);
   });
 });
+
+describe('a day told by reference to another act\'s day ("the next day", "four days earlier") dates its act', () => {
+  // Invented transaction wording: a second player released on a day each outlet tells its own way (published Thursday 2011-01-06).
+  const LEAD = 'The club lost its starting running back for the season.\n\n';
+  const story = (...texts: string[]) => crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art('abc'[i], `${LEAD}${t}`)), copies: [] });
+  const days = (x: ReturnType<typeof crossCheckStory>) => dated(x).map((c) => c.sides.map((s) => s.wordings.join('|')).sort().join(' vs '));
+  const released = 'The club released Tom Brandt on Thursday after a physical.';
+
+  it('opposes "signed Delaney on Tuesday. The next day, the club released Brandt" and "released Brandt on Thursday"', () => {
+    const x = story('The club signed Marcus Delaney on Tuesday. The next day, the club released Tom Brandt after a physical.', released);
+    assert.deepEqual(days(x), ['The next day [2011-01-05] vs Thursday'], JSON.stringify(x.conflicts.map((k) => k.note)));
+  });
+
+  it('counts days within the sentence ("on Monday ... two days later") and agrees with the day it names', () => {
+    const x = story('The club signed Marcus Delaney on Monday and released Tom Brandt two days later after a physical.', released);
+    assert.deepEqual(days(x), ['Thursday vs two days later [2011-01-05]'], JSON.stringify(x.conflicts.map((k) => k.note)));
+    assert.deepEqual(days(story('The club signed Marcus Delaney on Tuesday. The club released Tom Brandt the day after, following a physical.', 'The club released Tom Brandt on Wednesday after a physical.')), []);
+  });
+
+  it('reads no day when the sentence before names two days, none, or stands in another paragraph', () => {
+    const two = story('The club signed Marcus Delaney on Monday and Joe Poe on Tuesday. The next day, the club released Tom Brandt after a physical.', released);
+    assert.deepEqual(days(two), []);
+    const none = story('The club signed Marcus Delaney after a workout. The next day, the club released Tom Brandt after a physical.', released);
+    assert.deepEqual(days(none), []);
+    const paragraph = story('The club signed Marcus Delaney on Tuesday.\n\nThe next day, the club released Tom Brandt after a physical.', released);
+    assert.deepEqual(days(paragraph), []);
+  });
+
+  it('in an undated article (its days guessed from the story\'s date), counts from the month and day written: "Jan. 2 ... the next day" opposes "Jan. 5" and agrees with "Jan. 3"', () => {
+    const undated = analyseArticle(bareArticle('a', `${LEAD}The club signed Marcus Delaney on Jan. 2. The next day, the club released Tom Brandt after a physical.`, { outlet: 'Outlet a' }));
+    const pair = (text: string) => crossCheckStory({ storyId: 's', articles: [undated, art('b', `${LEAD}${text}`)], copies: [] });
+    const x = pair('The club released Tom Brandt on Jan. 5 after a physical.');
+    assert.deepEqual(days(x), ['Jan. 5 vs The next day [2011-01-03]'], JSON.stringify(x.conflicts.map((k) => k.note)));
+    assert.deepEqual(days(pair('The club released Tom Brandt on Jan. 3 after a physical.')), []);
+  });
+
+  it('"the day before" a noun, "the same day as" a noun, is that noun\'s day, not read', () => {
+    const x = story('The club signed Marcus Delaney on Tuesday and released Tom Brandt the day before his physical.', released);
+    assert.deepEqual(days(x), []);
+    assert.deepEqual(days(story('The club signed Marcus Delaney on Tuesday. The club released Tom Brandt the same day as his physical.', released)), []);
+  });
+});
