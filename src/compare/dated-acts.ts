@@ -166,7 +166,9 @@ export function anaphoricYears(s: Sent): ResolvedTime[] {
   out = [];
   const text = s.art.text;
   const body = text.slice(s.span.start, s.span.end);
-  for (const m of body.matchAll(ANAPHORIC_YEAR)) {
+  // (every phrase says "year": most sentences are passed over by that one word, not the whole pattern)
+  const phrases = YEAR_WORD.test(body) ? body.matchAll(ANAPHORIC_YEAR) : [];
+  for (const m of phrases) {
     const start = s.span.start + m.index;
     const span = { start, end: start + m[0].length };
     if (s.times.some((t) => t.span.start < span.end && span.start < t.span.end)) continue;
@@ -195,6 +197,7 @@ const ANAPHORIC_YEAR = new RegExp(
   `\\b(?:that (?:same |very )?year(?!['’])|the (?:same|very) year(?!['’])|the (?:following|next|previous|preceding) year|(?:${COUNT_WORD.join('|')}|\\d{1,2}) years? (?:later|earlier|afterwards?))\\b`,
   'gi',
 );
+const YEAR_WORD = /year/i;
 const WRITTEN_YEAR = /\b\d{4}\b/;
 
 /** The one year the times write ("in 1957", "June 27, 1973") and where its last mention starts, or null when they write none or two. */

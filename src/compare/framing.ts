@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tokenAt } from '../text/tokenize.js';
 import { packageRoot } from '../util/paths.js';
 import type { Fact } from './types.js';
 import { evidence, type Sent, type StoryView } from './prepare.js';
@@ -178,6 +179,19 @@ const ROLE_WORDS =
 const TITLE_CASE = /^[A-Z][a-z]+$/;
 const STOP_BEFORE = /^(?:the|a|an|and|or|of|by|with|to|for|from|in|on|at|that|said|says|as|his|her|their|its)$/i;
 
+/**
+ * The sentence's words that end at or before `at` and less than `reach` characters before it, as
+ * the index range [from, to) of `tokens` (in text order, so their ends rise): found from the
+ * first word at `at` back, not by reading every word of the sentence for each name in it.
+ */
+function wordsBefore(tokens: Sent['tokens'], at: number, reach: number): [number, number] {
+  let to = tokenAt(tokens, at);
+  while (to > 0 && tokens[to - 1].end > at) to--;
+  let from = to;
+  while (from > 0 && at - tokens[from - 1].end < reach) from--;
+  return [from, to];
+}
+
 /** How each outlet describes the story's main people: the role words right before their names. */
 export function buildActorFraming(story: StoryView): FramingRow[] {
   const byKey = new Map<string, { name: string; arts: Map<string, Map<string, { count: number; ev: ReturnType<typeof evidence>[] }>> }>();
@@ -186,11 +200,11 @@ export function buildActorFraming(story: StoryView): FramingRow[] {
       for (const e of s.entities) {
         if (e.type !== 'PER') continue;
         // words before the name, nearest first, while they are titles or role nouns
-        const before = s.tokens.filter((t) => t.end <= e.span.start && e.span.start - t.end < 60);
-        const words: typeof before = [];
-        for (let i = before.length - 1; i >= 0 && words.length < 3; i--) {
-          const t = before[i];
-          if (a.text.slice(t.end, i + 1 < before.length ? before[i + 1].start : e.span.start).trim()) break; // punctuation between
+        const [from, to] = wordsBefore(s.tokens, e.span.start, 60);
+        const words: Sent['tokens'] = [];
+        for (let i = to - 1; i >= from && words.length < 3; i--) {
+          const t = s.tokens[i];
+          if (a.text.slice(t.end, i + 1 < to ? s.tokens[i + 1].start : e.span.start).trim()) break; // punctuation between
           if (STOP_BEFORE.test(t.text)) break;
           if (!(ROLE_WORDS.test(t.text) || TITLE_CASE.test(t.text))) break;
           words.unshift(t);
