@@ -77,16 +77,20 @@ type WordAt = { art: ArticleView; sent: Sent; span: { start: number; end: number
 
 /**
  * The words counted in an article (content words of its sentences that name a main actor, not
- * inside a name, date or figure, no digits), in text order.
+ * inside a name, date or figure, no digits), in text order; with `only`, just those of its words
+ * (looked up first: the rest are not read further). Stops when `visit` returns true, and says so.
  */
-function countedWords(a: ArticleView, actors: Set<string>, visit: (norm: string, s: Sent, t: Sent['tokens'][number]) => void): void {
+function countedWords(a: ArticleView, actors: Set<string>, visit: (norm: string, s: Sent, t: Sent['tokens'][number]) => boolean | void, only?: Set<string>): boolean {
   for (const s of a.sentences) {
     if (actors.size && !s.entities.some((e) => actors.has(e.key))) continue;
     for (const t of s.tokens) {
-      if (!t.content || DIGIT.test(t.norm) || inFact(t, s)) continue;
-      visit(t.norm, s, t);
+      if (!t.content) continue;
+      const norm = t.norm;
+      if ((only && !only.has(norm)) || DIGIT.test(norm) || inFact(t, s)) continue;
+      if (visit(norm, s, t)) return true;
     }
   }
+  return false;
 }
 
 /** Word counts per outlet over the sentences naming a main actor, and each outlet's articles (by id). */
@@ -97,25 +101,38 @@ function countWords(story: StoryView, actors: Set<string>) {
     const unit = unitOf(a);
     const counts = perUnit.get(unit) ?? perUnit.set(unit, new Map()).get(unit)!;
     (articlesOf.get(unit) ?? articlesOf.set(unit, []).get(unit)!).push(a);
-    countedWords(a, actors, (norm) => bump(counts, norm));
+    countedWords(a, actors, (norm) => {
+      bump(counts, norm);
+    });
   }
   return { perUnit, articlesOf };
 }
 
 /**
  * The first three places an outlet uses each of its distinctive words (read again for the few
- * words a row shows, rather than recorded for every word of every outlet).
+ * words a row shows, rather than recorded for every word of every outlet; the reading stops when
+ * every word has its three).
  */
 function placesOf(articles: ArticleView[], actors: Set<string>, words: Set<string>): Map<string, WordAt[]> {
   const where = new Map<string, WordAt[]>();
-  for (const a of articles)
-    countedWords(a, actors, (norm, sent, t) => {
-      if (!words.has(norm)) return;
-      const list = where.get(norm) ?? where.set(norm, []).get(norm)!;
-      if (list.length < 3) list.push({ art: a, sent, span: { start: t.start, end: t.end } });
-    });
+  let full = 0;
+  for (const a of articles) {
+    const done = countedWords(
+      a,
+      actors,
+      (norm, sent, t) => {
+        const list = where.get(norm) ?? where.set(norm, []).get(norm)!;
+        if (list.length >= PLACES) return false;
+        list.push({ art: a, sent, span: { start: t.start, end: t.end } });
+        return list.length === PLACES && ++full === words.size;
+      },
+      words,
+    );
+    if (done) break;
+  }
   return where;
 }
+const PLACES = 3;
 
 /** A word's count over the whole story and its prior (the story's frequency mixed with the background's). */
 interface Pooled {
