@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tokenAt } from '../text/tokenize.js';
 import { packageRoot } from '../util/paths.js';
 import type { Fact } from './types.js';
 import { evidence, type Sent, type StoryView } from './prepare.js';
@@ -202,9 +201,14 @@ const STOP_BEFORE = /^(?:the|a|an|and|or|of|by|with|to|for|from|in|on|at|that|sa
  * first word at `at` back, not by reading every word of the sentence for each name in it.
  */
 function wordsBefore(tokens: Sent['tokens'], at: number, reach: number): [number, number] {
-  let to = tokenAt(tokens, at);
-  while (to > 0 && tokens[to - 1].end > at) to--;
-  let from = to;
+  // (the first word ending after `at`, by halves)
+  let from = 0;
+  let to = tokens.length;
+  while (from < to) {
+    const mid = (from + to) >> 1;
+    if (tokens[mid].end <= at) from = mid + 1;
+    else to = mid;
+  }
   while (from > 0 && at - tokens[from - 1].end < reach) from--;
   return [from, to];
 }
