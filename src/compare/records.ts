@@ -32,6 +32,11 @@ function opensRecord(text: string, at: number): boolean {
   OPENS_RECORD.lastIndex = at;
   return OPENS_RECORD.test(text);
 }
+/** Both patterns read a record ("45-1") in the rest of the name's sentence: a sentence that writes none is passed over. */
+const RECORD_WRITTEN = /\d-\d/;
+function writesRecord(text: string, s: Sent): boolean {
+  return RECORD_WRITTEN.test(text.slice(s.span.start, s.span.end));
+}
 const WEEK_DAYS = 7;
 /** After a name, in its clause: "improved to 58-3", "dropped his record to 45-7-2". */
 const CHANGED_TO = /^[^.;:]{0,60}?\b(?:improved|improves|dropped|drops|fell|falls|moved|moves|went|goes|raised|raises)\s+(?:(?:his|her|their)\s+record\s+)?to\s+(\d{1,3})-(\d{1,3})(?:-(\d{1,3}))?\b/;
@@ -51,7 +56,8 @@ function readRecords(story: StoryView): WinLoss[] {
   const out: WinLoss[] = [];
   const teams = teamKeys(story);
   for (const a of story.articles)
-    for (const s of a.sentences)
+    for (const s of a.sentences) {
+      if (!writesRecord(a.text, s)) continue;
       for (const e of s.entities) {
         // (a team the tagger calls a person in one sentence is a team: "beat the host Rovers, 31-24," is a score)
         if (e.type !== 'PER' || teams.has(e.key) || !opensRecord(a.text, e.span.end)) continue;
@@ -62,6 +68,7 @@ function readRecords(story: StoryView): WinLoss[] {
         const start = e.span.end + m[0].indexOf(m[1]);
         out.push({ sent: s, slot: `record|${personKey(person)}`, person, name: written, value: [m[1], m[2], m[3]].filter(Boolean).join('-'), span: { start, end: e.span.end + m[0].length } });
       }
+    }
   return out;
 }
 
@@ -158,7 +165,7 @@ function runningFigures(story: StoryView): Map<string, Running> {
   // "Roe improved to 58-3": a record told as a change is not compared (recordsOf), but it is the record when written
   for (const a of story.articles)
     for (const s of a.sentences)
-      for (const e of s.entities) {
+      for (const e of writesRecord(a.text, s) ? s.entities : []) {
         const m = e.type === 'PER' ? CHANGED_TO.exec(a.text.slice(e.span.end, s.span.end)) : null;
         if (m) at(a.id, `record|${personKey(canonicalName(a.text.slice(e.span.start, e.span.end)))}`).bouts.push(Number(m[1]) + Number(m[2]) + Number(m[3] ?? 0));
       }
