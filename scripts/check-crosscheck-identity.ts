@@ -4,21 +4,26 @@
  * story, for each size: CPU ms and the SHA-256 of the cross-check's JSON. A speed change to
  * compare/facts.ts or compare/framing.ts must print the same hashes as before it.
  *
- *   node --import tsx scripts/check-crosscheck-identity.ts [--sizes 50,100,250,924]
+ *   node --import tsx scripts/check-crosscheck-identity.ts [--sizes 50,100,250,924] [--db PATH]
+ *
+ * --db PATH: the analysed articles' store, as the bench's --db (default: the bench's default, one
+ * under the system's temp directory shared by every run on the machine).
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { crossCheckStory } from '../src/compare/index.js';
 import type { AnnotatedArticle } from '../src/model/types.js';
 import { SqliteStore } from '../src/store/sqlite/store.js';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '50,100,250,924' } } });
-const dbPath = join(tmpdir(), 'triangulate-bench-crosscheck.db');
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '50,100,250,924' }, db: { type: 'string', default: join(tmpdir(), 'triangulate-bench-crosscheck.db') } },
+});
+const dbPath = resolve(values.db!);
 if (!existsSync(dbPath)) {
-  console.error(`run npm run bench:pipeline:crosscheck once first (it analyses the articles into ${dbPath})`);
+  console.error(`run npm run bench:pipeline:crosscheck once first, with the same --db (it analyses the articles into ${dbPath})`);
   process.exit(1);
 }
 const store = new SqliteStore(dbPath);

@@ -184,6 +184,8 @@ export function anaphoricDays(s: Sent): ResolvedTime[] {
 /** How a time told by reference to another is read: its words, which times it refers to, and how far from them. */
 interface Reference {
   pattern: RegExp;
+  /** A word every phrase of the pattern holds (tested first: cheaper than the pattern). */
+  word: RegExp;
   kind: 'year' | 'date';
   grain: 'year' | 'day';
   /** Whether a time is one the phrase may refer to (one such before it in its sentence: the sentence before is not looked at). */
@@ -212,7 +214,9 @@ function referredTimes(s: Sent, ref: Reference): ResolvedTime[] {
   const body = text.slice(s.span.start, s.span.end);
   const prior = s.art.sentences[s.index - 1];
   const reachable = prior && (ref.acrossParagraphs || !/\n/.test(text.slice(prior.span.end, s.span.start)));
-  for (const m of body.matchAll(ref.pattern)) {
+  // (every phrase says its word, "year" or "day": most sentences are passed over by that one word, not the whole pattern)
+  const phrases = ref.word.test(body) ? body.matchAll(ref.pattern) : [];
+  for (const m of phrases) {
     const start = s.span.start + m.index;
     const span = { start, end: start + m[0].length };
     if (s.times.some((t) => t.span.start < span.end && span.start < t.span.end)) continue;
@@ -261,6 +265,7 @@ const YEAR_REFERENCE: Reference = {
     `\\b(?:that (?:same |very )?year(?!['’])|the (?:same|very) year(?!['’])|the (?:following|next|previous|preceding) year|${COUNT} years? (?:later|earlier|afterwards?))\\b`,
     'gi',
   ),
+  word: /year/i,
   kind: 'year',
   grain: 'year',
   refers: (t) => WRITTEN_YEAR.test(t.text),
@@ -275,6 +280,7 @@ const DAY_REFERENCE: Reference = {
     `\\b(?:that (?:same |very )?day(?!['’]|\\s+as\\b)|the (?:same|very) day(?!['’]|\\s+as\\b)|the (?:following|next|previous|preceding|prior) day(?!['’])|the day (?:before|after)${ENDS_CLAUSE}|${COUNT} days? (?:later|earlier|afterwards?)(?!['’])|${COUNT} days? (?:before|after)${ENDS_CLAUSE})\\b`,
     'gi',
   ),
+  word: /day/i,
   kind: 'date',
   grain: 'day',
   refers: (t) => t.kind === 'weekday' || t.kind === 'date' || t.kind === 'datetime' || (t.kind === 'relative' && /^day:/.test(t.anchor ?? '')),

@@ -76,16 +76,20 @@ type WordAt = { art: ArticleView; sent: Sent; span: { start: number; end: number
 
 /**
  * The words counted in an article (content words of its sentences that name a main actor, not
- * inside a name, date or figure, no digits), in text order.
+ * inside a name, date or figure, no digits), in text order; with `only`, just those of its words
+ * (looked up first: the rest are not read further). Stops when `visit` returns true, and says so.
  */
-function countedWords(a: ArticleView, actors: Set<string>, visit: (norm: string, s: Sent, t: Sent['tokens'][number]) => void): void {
+function countedWords(a: ArticleView, actors: Set<string>, visit: (norm: string, s: Sent, t: Sent['tokens'][number]) => boolean | void, only?: Set<string>): boolean {
   for (const s of a.sentences) {
     if (actors.size && !s.entities.some((e) => actors.has(e.key))) continue;
     for (const t of s.tokens) {
-      if (!t.content || DIGIT.test(t.norm) || inFact(t, s)) continue;
-      visit(t.norm, s, t);
+      if (!t.content) continue;
+      const norm = t.norm;
+      if ((only && !only.has(norm)) || DIGIT.test(norm) || inFact(t, s)) continue;
+      if (visit(norm, s, t)) return true;
     }
   }
+  return false;
 }
 
 /** Word counts per outlet over the sentences naming a main actor, and each outlet's articles (by id). */
@@ -96,25 +100,38 @@ function countWords(story: StoryView, actors: Set<string>) {
     const unit = unitOf(a);
     const counts = perUnit.get(unit) ?? perUnit.set(unit, new Map()).get(unit)!;
     (articlesOf.get(unit) ?? articlesOf.set(unit, []).get(unit)!).push(a);
-    countedWords(a, actors, (norm) => bump(counts, norm));
+    countedWords(a, actors, (norm) => {
+      bump(counts, norm);
+    });
   }
   return { perUnit, articlesOf };
 }
 
 /**
  * The first three places an outlet uses each of its distinctive words (read again for the few
- * words a row shows, rather than recorded for every word of every outlet).
+ * words a row shows, rather than recorded for every word of every outlet; the reading stops when
+ * every word has its three).
  */
 function placesOf(articles: ArticleView[], actors: Set<string>, words: Set<string>): Map<string, WordAt[]> {
   const where = new Map<string, WordAt[]>();
-  for (const a of articles)
-    countedWords(a, actors, (norm, sent, t) => {
-      if (!words.has(norm)) return;
-      const list = where.get(norm) ?? where.set(norm, []).get(norm)!;
-      if (list.length < 3) list.push({ art: a, sent, span: { start: t.start, end: t.end } });
-    });
+  let full = 0;
+  for (const a of articles) {
+    const done = countedWords(
+      a,
+      actors,
+      (norm, sent, t) => {
+        const list = where.get(norm) ?? where.set(norm, []).get(norm)!;
+        if (list.length >= PLACES) return false;
+        list.push({ art: a, sent, span: { start: t.start, end: t.end } });
+        return list.length === PLACES && ++full === words.size;
+      },
+      words,
+    );
+    if (done) break;
+  }
   return where;
 }
+const PLACES = 3;
 
 /** A word's count over the whole story and its prior (the story's frequency mixed with the background's). */
 interface Pooled {
@@ -178,6 +195,24 @@ const ROLE_WORDS =
 const TITLE_CASE = /^[A-Z][a-z]+$/;
 const STOP_BEFORE = /^(?:the|a|an|and|or|of|by|with|to|for|from|in|on|at|that|said|says|as|his|her|their|its)$/i;
 
+/**
+ * The sentence's words that end at or before `at` and less than `reach` characters before it, as
+ * the index range [from, to) of `tokens` (in text order, so their ends rise): found from the
+ * first word at `at` back, not by reading every word of the sentence for each name in it.
+ */
+function wordsBefore(tokens: Sent['tokens'], at: number, reach: number): [number, number] {
+  // (the first word ending after `at`, by halves)
+  let from = 0;
+  let to = tokens.length;
+  while (from < to) {
+    const mid = (from + to) >> 1;
+    if (tokens[mid].end <= at) from = mid + 1;
+    else to = mid;
+  }
+  while (from > 0 && at - tokens[from - 1].end < reach) from--;
+  return [from, to];
+}
+
 /** How each outlet describes the story's main people: the role words right before their names. */
 export function buildActorFraming(story: StoryView): FramingRow[] {
   const byKey = new Map<string, { name: string; arts: Map<string, Map<string, { count: number; ev: ReturnType<typeof evidence>[] }>> }>();
@@ -186,11 +221,11 @@ export function buildActorFraming(story: StoryView): FramingRow[] {
       for (const e of s.entities) {
         if (e.type !== 'PER') continue;
         // words before the name, nearest first, while they are titles or role nouns
-        const before = s.tokens.filter((t) => t.end <= e.span.start && e.span.start - t.end < 60);
-        const words: typeof before = [];
-        for (let i = before.length - 1; i >= 0 && words.length < 3; i--) {
-          const t = before[i];
-          if (a.text.slice(t.end, i + 1 < before.length ? before[i + 1].start : e.span.start).trim()) break; // punctuation between
+        const [from, to] = wordsBefore(s.tokens, e.span.start, 60);
+        const words: Sent['tokens'] = [];
+        for (let i = to - 1; i >= from && words.length < 3; i--) {
+          const t = s.tokens[i];
+          if (a.text.slice(t.end, i + 1 < to ? s.tokens[i + 1].start : e.span.start).trim()) break; // punctuation between
           if (STOP_BEFORE.test(t.text)) break;
           if (!(ROLE_WORDS.test(t.text) || TITLE_CASE.test(t.text))) break;
           words.unshift(t);

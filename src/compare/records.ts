@@ -26,17 +26,41 @@ export interface WinLoss {
 
 /** Right after a name: " (45-1", ", 43-1," — wins, losses and draws, then a closing mark. */
 const AFTER_NAME = /^(?:\s*\(\s*|,\s+)(\d{1,3})-(\d{1,3})(?:-(\d{1,3}))?(?=\s*[,;)]|\s+with\b)/;
+/** How AFTER_NAME starts, read in place (sticky): a name followed by anything else is passed over without a copy of the text after it. */
+const OPENS_RECORD = /\s*\(|,\s/y;
+function opensRecord(text: string, at: number): boolean {
+  OPENS_RECORD.lastIndex = at;
+  return OPENS_RECORD.test(text);
+}
+/** Both patterns read a record ("45-1") in the rest of the name's sentence: a sentence that writes none is passed over. */
+const RECORD_WRITTEN = /\d-\d/;
+function writesRecord(text: string, s: Sent): boolean {
+  return RECORD_WRITTEN.test(text.slice(s.span.start, s.span.end));
+}
 const WEEK_DAYS = 7;
 /** After a name, in its clause: "improved to 58-3", "dropped his record to 45-7-2". */
 const CHANGED_TO = /^[^.;:]{0,60}?\b(?:improved|improves|dropped|drops|fell|falls|moved|moves|went|goes|raised|raises)\s+(?:(?:his|her|their)\s+record\s+)?to\s+(\d{1,3})-(\d{1,3})(?:-(\d{1,3}))?\b/;
 
+/**
+ * The records written after names, each a new object (the record conflicts join one-name slots in
+ * place, resolveOneNameSlots); the text is read once per story, since the age guard asks too.
+ */
 function recordsOf(story: StoryView): WinLoss[] {
+  let read = RECORDS.get(story);
+  if (!read) RECORDS.set(story, (read = readRecords(story)));
+  return read.map((r) => ({ ...r }));
+}
+const RECORDS = new WeakMap<StoryView, readonly WinLoss[]>();
+
+function readRecords(story: StoryView): WinLoss[] {
   const out: WinLoss[] = [];
+  const teams = teamKeys(story);
   for (const a of story.articles)
-    for (const s of a.sentences)
+    for (const s of a.sentences) {
+      if (!writesRecord(a.text, s)) continue;
       for (const e of s.entities) {
         // (a team the tagger calls a person in one sentence is a team: "beat the host Rovers, 31-24," is a score)
-        if (e.type !== 'PER' || teamKeys(story).has(e.key)) continue;
+        if (e.type !== 'PER' || teams.has(e.key) || !opensRecord(a.text, e.span.end)) continue;
         const m = AFTER_NAME.exec(a.text.slice(e.span.end, Math.min(s.span.end, e.span.end + 24)));
         if (!m) continue;
         const written = a.text.slice(e.span.start, e.span.end);
@@ -44,6 +68,7 @@ function recordsOf(story: StoryView): WinLoss[] {
         const start = e.span.end + m[0].indexOf(m[1]);
         out.push({ sent: s, slot: `record|${personKey(person)}`, person, name: written, value: [m[1], m[2], m[3]].filter(Boolean).join('-'), span: { start, end: e.span.end + m[0].length } });
       }
+    }
   return out;
 }
 
@@ -140,7 +165,7 @@ function runningFigures(story: StoryView): Map<string, Running> {
   // "Roe improved to 58-3": a record told as a change is not compared (recordsOf), but it is the record when written
   for (const a of story.articles)
     for (const s of a.sentences)
-      for (const e of s.entities) {
+      for (const e of writesRecord(a.text, s) ? s.entities : []) {
         const m = e.type === 'PER' ? CHANGED_TO.exec(a.text.slice(e.span.end, s.span.end)) : null;
         if (m) at(a.id, `record|${personKey(canonicalName(a.text.slice(e.span.start, e.span.end)))}`).bouts.push(Number(m[1]) + Number(m[2]) + Number(m[3] ?? 0));
       }

@@ -632,7 +632,7 @@ const PAST_MARK =
   /\b(?:ago|previously|(?:the|a|an|its|his|her|their) previous|previous (?:day|night|week|month|year|decade|weekend|morning|evening|afternoon)|earlier this (?:year|month)|last (?:year|month|decade|century)|in the past|(?:years?|months?|decades?) (?:after|before|earlier)|(?:1[89]|20)\d\d)\b/i;
 const WEEKDAY = new RegExp(`\\b(?:${WEEKDAY_PATTERN})\\b`);
 const MONTH = new RegExp(`\\b(?:${MONTH_NAME_PATTERN})\\b`);
-/** A mark of the past or a month name, every one in a text (`matchAll` reads a copy: no state kept here). */
+/** A mark of the past or a month name, every one in a text (`matchAll` reads a copy; newPastMark resets what it reads). */
 const PAST_OR_MONTH = new RegExp(`${PAST_MARK.source}|${MONTH.source}`, 'gi');
 /** Per article (its sentences) and event day: the background, read once (slots, dates and clock times ask for it). */
 const BACKGROUND = new WeakMap<Sent[], Map<string | undefined, Map<number, Background>>>();
@@ -661,21 +661,36 @@ function readBackground(sents: Sent[], eventDay?: string): Map<number, Backgroun
   sents.forEach((s, i) => {
     if (i < 2) return;
     const t = text.slice(s.span.start, s.span.end);
-    // "on Tuesday, December 9, 2008": a date that names its weekday is recent (outlets name the
-    // weekday of days within a week of writing), so its month and year mark no past event
-    const recent = s.times.filter((x) => WEEKDAY.test(x.text)).map((x) => x.span);
-    const marks = [...t.matchAll(PAST_OR_MONTH)]
-      .filter((m) => !recent.some((r) => r.start <= s.span.start + m.index && s.span.start + m.index < r.end))
-      .map((m) => m[0].toLowerCase());
+    if (newPastMark(s, t, leadMarks)) out.set(i, 'past');
     // another day than the lead's ("On Saturday, a dozen people were killed by a quake in China")
-    const day = WEEKDAY.exec(t)?.[0];
-    if (marks.some((m) => !leadMarks.has(m))) out.set(i, 'past');
     // (an article whose lead tells a later day, "rescuers handed out tents Monday", goes back to the
     // story's own day: "the quake that struck on Sunday" is not another day's)
-    else if (leadDay && day && day !== leadDay && day !== eventDay) out.set(i, 'other-day');
+    else if (leadDay && otherDay(WEEKDAY.exec(t)?.[0], leadDay, eventDay)) out.set(i, 'other-day');
     else if (out.get(i - 1) === 'past' && /^\W*(?:It|That|This|They|The (?:quake|earthquake|attack|disaster|blast|storm|fire))\b/.test(t)) out.set(i, 'past');
   });
   return out;
+}
+
+const otherDay = (day: string | undefined, leadDay: string, eventDay: string | undefined) => !!day && day !== leadDay && day !== eventDay;
+
+/**
+ * Whether the sentence (its text `t`) writes a mark of the past or a month its article's lead does
+ * not ("on Tuesday, December 9, 2008": a date that names its weekday is recent, since outlets name
+ * the weekday of days within a week of writing, so its month and year mark no past event). Read
+ * mark by mark up to the first new one (PAST_OR_MONTH's own state, reset before the return: no
+ * copy of the pattern per sentence).
+ */
+function newPastMark(s: Sent, t: string, leadMarks: Set<string>): boolean {
+  let recent: { start: number; end: number }[] | null = null;
+  PAST_OR_MONTH.lastIndex = 0;
+  for (let m = PAST_OR_MONTH.exec(t); m; m = PAST_OR_MONTH.exec(t)) {
+    const at = s.span.start + m.index;
+    recent ??= s.times.filter((x) => WEEKDAY.test(x.text)).map((x) => x.span);
+    if (recent.some((r) => r.start <= at && at < r.end) || leadMarks.has(m[0].toLowerCase())) continue;
+    PAST_OR_MONTH.lastIndex = 0;
+    return true;
+  }
+  return false;
 }
 
 /** The first two sentences of an article: where its own event is dated. */
