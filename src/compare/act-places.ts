@@ -23,7 +23,7 @@ import { datedActClass } from './act-classes.js';
 import { antecedent, notFact, participantKey, pronounAntecedent, surnameAt } from './dated-acts.js';
 import { canonicalName, type EntityRef, type Sent, type StoryView } from './prepare.js';
 import { placesAgree, regionsOf } from './residence.js';
-import { articleOnTwoSides, crossOutletPairs, sidesByFirst, slotConflicts, wordedSide } from './sides.js';
+import { apart, articleOnTwoSides, crossOutletPairs, sidesByFirst, slotConflicts, wordedSide } from './sides.js';
 import { backgroundSentences, storyEventDay } from './slots.js';
 import { kidsOf, parseOf, partyAt, relOf, spanTokens } from './syntax.js';
 import { clean, cmp } from './text.js';
@@ -41,6 +41,8 @@ interface ActPlace {
   streets: string[];
   /** Canonical names of the towns and regions the phrase names, streets left out. */
   towns: string[];
+  /** The days its sentence's times resolve to (two mentions dated apart tell two acts). */
+  days: Set<string>;
   span: { start: number; end: number };
 }
 
@@ -78,6 +80,7 @@ function sentencePlaces(s: Sent, tokens: readonly SyntaxToken[]): ActPlace[] {
     if (v >= 0) phrases.set(v, [...(phrases.get(v) ?? []), i]);
   }
   const out: ActPlace[] = [];
+  const days = daysOf(s);
   for (const [v, heads] of phrases) {
     const lemma = tokens[v].lemma.toLowerCase().replace(/^re-/, '');
     if (cueClassOf(lemma) !== null || notFact(tokens, kids, v)) continue;
@@ -85,7 +88,7 @@ function sentencePlaces(s: Sent, tokens: readonly SyntaxToken[]): ActPlace[] {
     if (!place) continue;
     for (const { e, role } of participants(s, tokens, kids, v)) {
       const name = s.art.text.slice(e.span.start, e.span.end);
-      out.push({ sent: s, slot: `${actKey(lemma)}|${role}|${participantKey(e)}`, name, verb: tokens[v].text, ...place });
+      out.push({ sent: s, slot: `${actKey(lemma)}|${role}|${participantKey(e)}`, name, verb: tokens[v].text, days, ...place });
     }
   }
   return out;
@@ -221,7 +224,7 @@ function placeConflict(story: StoryView, ms: ActPlace[], regions: Set<string>): 
   // and an article that names both places tells of both (she left one rehab in Newport Beach and checked into another in Rancho Mirage)
   const named = story.articles.map(placesNamed);
   const both = (x: ActPlace, y: ActPlace) => named.some((n) => finest(x, regions).some((p) => n.has(p)) && finest(y, regions).some((p) => n.has(p)));
-  const pairs = crossOutletPairs(sides).filter(({ a, b }) => sides[a].some((x) => sides[b].some((y) => x.sent.art.id !== y.sent.art.id && !otherDay(x, y))) && !sides[a].some((x) => sides[b].some((y) => both(x, y))));
+  const pairs = crossOutletPairs(sides).filter(({ a, b }) => sides[a].some((x) => sides[b].some((y) => x.sent.art.id !== y.sent.art.id && !apart(x.days, y.days))) && !sides[a].some((x) => sides[b].some((y) => both(x, y))));
   if (!pairs.length) return null;
   const label = [...ms].sort((a, b) => b.name.length - a.name.length || cmp(a.name, b.name))[0];
   return {
@@ -253,11 +256,6 @@ function placesNamed(a: StoryView['articles'][number]): Set<string> {
   return out;
 }
 
-/** Two mentions dated on different days (each names a day, none in common). */
-function otherDay(a: ActPlace, b: ActPlace): boolean {
-  const [x, y] = [daysOf(a.sent), daysOf(b.sent)];
-  return x.size > 0 && y.size > 0 && ![...x].some((d) => y.has(d));
-}
 
 function display(m: ActPlace): string {
   return clean(m.sent.art.text.slice(m.span.start, m.span.end));

@@ -13,7 +13,7 @@ import { evidence, type ResolvedTime, type Sent, type StoryView } from './prepar
 import { actorKeys } from './date-conflicts.js';
 import { actOfTime, simultaneousAct } from './dated-acts.js';
 import { backgroundSentences, inLead, storyEventDay } from './slots.js';
-import { articleOnTwoSides, crossOutletPairs, sidesByFirst } from './sides.js';
+import { articleOnTwoSides, crossOutletPairs, shares, sidesByFirst } from './sides.js';
 import { parseOf } from './syntax.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide } from './types.js';
@@ -98,7 +98,7 @@ function actLemma(s: Sent, t: ResolvedTime): string | null {
  * alone does not make two times one event's.
  */
 function sameEvent(a: ClockMention, b: ClockMention, al: Alignment): boolean {
-  if (a.sent.art.id === b.sent.art.id || !sharesOne(a.actors, b.actors)) return false;
+  if (a.sent.art.id === b.sent.art.id || !shares(a.actors, b.actors)) return false;
   const cluster = al.clusterOf.get(a.sent.id);
   if (cluster !== undefined && cluster === al.clusterOf.get(b.sent.id)) return true;
   // an event named by its noun happened once, whatever verb says so ("occurred", "broke out")
@@ -122,13 +122,7 @@ function actsDoneTo(s: Sent, t: ResolvedTime): { lemma: string; patients: Set<st
 function sameActOnDay(a: ClockMention, b: ClockMention): boolean {
   const day = (m: ClockMention) => (m.t.resolved && m.t.resolved.length >= 10 && !m.t.resolvedInferred ? m.t.resolved.slice(0, 10) : null);
   if (!day(a) || day(a) !== day(b)) return false;
-  return a.doneTo.some((x) => b.doneTo.some((y) => x.lemma === y.lemma && sharesOne(x.patients, y.patients)));
-}
-
-/** Whether two sets meet (asked for every pair of a story's clock times: no array per pair). */
-function sharesOne(a: Set<string>, b: Set<string>): boolean {
-  for (const x of a) if (b.has(x)) return true;
-  return false;
+  return a.doneTo.some((x) => b.doneTo.some((y) => x.lemma === y.lemma && shares(x.patients, y.patients)));
 }
 
 /** Conflicts over the time of day of one event told by at least two independent sources. */

@@ -21,7 +21,7 @@ import { joinRolesByAge } from './role-ages.js';
 import { countryList, regionList } from '../text/places.js';
 import { type Alignment, statesOneFact as oneFact } from './facts.js';
 import { type ArticleView, canonicalName, evidence, type Sent, type StoryView } from './prepare.js';
-import { articleOnTwoSides, capPerSlot, MAX_PER_SLOT, namesOtherPlaces, namesOthers, placesOf, shares } from './sides.js';
+import { apart, articleOnTwoSides, capPerSlot, MAX_PER_SLOT, namesOtherPlaces, namesOthers, placesOf, shares } from './sides.js';
 import { actDateConflicts, actReading, actorKeys, dateConflicts, dayOf } from './date-conflicts.js';
 import { figureSlots, resolveOneNameSlots, type Slot } from './slots.js';
 import { clean, cmp } from './text.js';
@@ -493,7 +493,7 @@ function oneHappening(x: Sent, y: Sent, al: Alignment): boolean {
   const [nx, ny] = [[...px].filter((p) => !widePlaces().has(p)), [...py].filter((p) => !widePlaces().has(p))];
   if (nx.length && ny.length && !nx.some((p) => py.has(p))) return false;
   const [dx, dy] = [weekdaysOf(x), weekdaysOf(y)];
-  if (dx.size && dy.size && !shares(dx, dy)) return false;
+  if (apart(dx, dy)) return false;
   return shares(px, py) || shares(actorKeys(x), actorKeys(y)) || shares(dx, dy) || oneFact(al, x, y);
 }
 

@@ -9,7 +9,7 @@ import { actClass, newsActKind } from './act-classes.js';
 import { MONTH_NAME_PATTERN, MONTH_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
 import { type Alignment, statesOneFact as oneFact } from './facts.js';
 import { type ArticleView, type EntityRef, evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
-import { articleOnTwoSides, capPerSlot, MAX_PER_SLOT, namesOthers, placesOf, sidesByFirst } from './sides.js';
+import { apart, articleOnTwoSides, capPerSlot, MAX_PER_SLOT, namesOthers, placesOf, sidesByFirst } from './sides.js';
 import { backgroundSentences, inLead, storyEventDay } from './slots.js';
 import { parseOf } from './syntax.js';
 import { clean, cmp } from './text.js';
@@ -593,15 +593,13 @@ function oneFactInLeads(ms: DMention[], al: Alignment): Map<string, DMention[]> 
 
 /** "An earthquake struck on Tuesday" / "an aftershock shook the island on Wednesday": verbs whose nouns name two happenings (story-event.ts argumentEvents). */
 function otherHappenings(a: DMention, b: DMention): boolean {
-  const [x, y] = [argumentEvents(a.sent, a.t), argumentEvents(b.sent, b.t)];
-  return x.size > 0 && y.size > 0 && ![...x].some((e) => y.has(e));
+  return apart(argumentEvents(a.sent, a.t), argumentEvents(b.sent, b.t));
 }
 
 /** Whether the leads of two articles both name places and share none (linked place keys). */
 function placesApart(a: ArticleView, b: ArticleView): boolean {
   if (a === b) return false;
-  const [x, y] = [leadPlaces(a), leadPlaces(b)];
-  return x.size > 0 && y.size > 0 && ![...x].some((k) => y.has(k));
+  return apart(leadPlaces(a), leadPlaces(b));
 }
 const LEAD_PLACES = new WeakMap<ArticleView, Set<string>>();
 function leadPlaces(a: ArticleView): Set<string> {

@@ -10,6 +10,7 @@ import { claimFacts } from './claims.js';
 import { figureHolders, figuresOfOtherHolders, otherHolder } from './figure-holders.js';
 import type { Sent, StoryView } from './prepare.js';
 import { claimTwins, dissolveCopies, sentenceCopies } from './sentence-copies.js';
+import { apart, shares } from './sides.js';
 import { statedActs } from './syntax.js';
 import { clean, cmp } from './text.js';
 
@@ -1256,12 +1257,8 @@ function otherQuotation(qa: Int32Array, qb: Int32Array): boolean {
  */
 function actorRelation(a: Sent, b: Sent, ka: Set<string>, kb: Set<string>): 'disjoint' | 'other-subject' | 'ok' {
   if (!ka.size || !kb.size) return 'ok';
-  let common = false;
-  for (const k of kb) if (ka.has(k)) common = true;
-  if (!common) return 'disjoint';
-  const sa = subjectsOf(a);
-  const sb = subjectsOf(b);
-  return sa.size > 0 && sb.size > 0 && ![...sa].some((k) => sb.has(k)) ? 'other-subject' : 'ok';
+  if (!shares(kb, ka)) return 'disjoint';
+  return apart(subjectsOf(a), subjectsOf(b)) ? 'other-subject' : 'ok';
 }
 
 const isCue = (lemma: string) => cueClassOf(lemma) !== null;

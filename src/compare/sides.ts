@@ -77,12 +77,19 @@ export function placesOf(s: Sent): Set<string> {
 
 /** Two sentences that each name places and share none (a crowd in one city, another in another). */
 export function namesOtherPlaces(a: Sent, b: Sent): boolean {
-  const [pa, pb] = [placesOf(a), placesOf(b)];
-  return pa.size > 0 && pb.size > 0 && !shares(pa, pb);
+  return apart(placesOf(a), placesOf(b));
 }
 
 /** Whether two sets share a member. */
-export const shares = (a: Set<string>, b: Set<string>) => [...a].some((k) => b.has(k));
+export function shares(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const k of a) if (b.has(k)) return true;
+  return false;
+}
+
+/** Both sets have members and none in common: places, people or days that tell two happenings apart. */
+export function apart(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size > 0 && b.size > 0 && !shares(a, b);
+}
 
 /**
  * "Jane Roe was arrested on suspicion of drunk driving early Sunday" and "John Doe was arrested on
@@ -90,8 +97,7 @@ export const shares = (a: Set<string>, b: Set<string>) => [...a].some((k) => b.h
  * (no one in common): two people's acts, whatever the anonymous act's verb.
  */
 export function namesOthers(a: Sent, b: Sent): boolean {
-  const [pa, pb] = [peopleOf(a), peopleOf(b)];
-  return pa.size > 0 && pb.size > 0 && !shares(pa, pb);
+  return apart(peopleOf(a), peopleOf(b));
 }
 
 /** The people a sentence names (their keys), read once per sentence: callers ask for every pair of many sentences. */

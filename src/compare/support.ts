@@ -8,6 +8,7 @@
 import { actClass } from './act-classes.js';
 import type { Claim } from './claims.js';
 import { sameName } from './figure-holders.js';
+import { apart } from './sides.js';
 
 /**
  * Two claims state one act: the same predicate or predicates of one act class, the one's
@@ -34,7 +35,7 @@ export function oneAct(a: Claim, b: Claim): boolean {
   // (one act told as done by one and as possible by the other, or dated on other days, is two)
   // (a weekday both name is one day, however each article's tense resolved it: "will close on Sunday" /
   // "closed on Sunday"; what may be done is never what was, whatever day both name)
-  const sameMood = a.hedged === b.hedged && (sameValue || !otherDays(a.days, b.days));
+  const sameMood = a.hedged === b.hedged && (sameValue || !apart(a.days, b.days));
   const sameAct = sameTime && sameMood;
   for (const x of a.acts) if (b.acts.has(x)) return sameAct && a.denied.has(x) === b.denied.has(x);
   // (the word as a verb, a participle or a gerund, or a noun that names the act, "his arrest": "was
@@ -47,13 +48,6 @@ export function oneAct(a: Claim, b: Claim): boolean {
   for (const x of a.acts) if (b.nouns.has(x)) return false;
   for (const x of b.acts) if (a.nouns.has(x)) return false;
   return sameValue;
-}
-
-/** Both claims give their act days, and none in common. */
-function otherDays(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  if (!a.size || !b.size) return false;
-  for (const d of a) if (b.has(d)) return false;
-  return true;
 }
 
 /**
