@@ -15,6 +15,7 @@ import { namesAThing } from './act-classes.js';
 import { mergeOverlapping, oneAct, oneStatement } from './support.js';
 import { actAt, type ClauseTime, clauseTime, kidsOf, parseOf, partyAt, spanTokens } from './syntax.js';
 import { key } from './text.js';
+import { indexUnion } from '../util/union-find.js';
 
 /** One statement of a sentence: its predicate's key and the keys of the words of its clause. */
 export interface Claim {
@@ -520,19 +521,7 @@ export function claimFacts(
   // each claim a node of a union-find over integers: member i's claim x is first[i] + x
   const first = new Int32Array(m + 1);
   for (let i = 0; i < m; i++) first[i + 1] = first[i] + claims[i].length;
-  const parent = new Int32Array(first[m]);
-  for (let k = 0; k < parent.length; k++) parent[k] = k;
-  const find = (k: number): number => {
-    let r = k;
-    while (parent[r] !== r) r = parent[r];
-    parent[k] = r;
-    return r;
-  };
-  const union = (a: number, b: number) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  };
+  const { find, union } = indexUnion(first[m]);
   // the similarities of members of two articles, read once (the scorer has them cached; sim is symmetric)
   const sims = new Float64Array(m * m);
   for (let i = 0; i < m; i++)

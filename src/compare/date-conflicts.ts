@@ -13,7 +13,7 @@ import { apart, articleOnTwoSides, capPerSlot, MAX_PER_SLOT, namesOthers, places
 import { backgroundSentences, inLead, storyEventDay } from './slots.js';
 import { parseOf } from './syntax.js';
 import { clean, cmp } from './text.js';
-import { linkedGroups } from '../util/union-find.js';
+import { indexUnion, linkedGroups } from '../util/union-find.js';
 import type { Conflict, ConflictSide, Evidence } from './types.js';
 import { argumentEvents, datesEvent, namesEvent, storyEvent } from './story-event.js';
 
@@ -123,15 +123,9 @@ export function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
     const sim = al.sim(a.sent, b.sent);
     return sim >= 0.25 || (sharedSubjects >= 2 && sim >= 0.12);
   };
-  const parent = mentions.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const { find, union } = indexUnion(mentions.length);
   for (let i = 0; i < mentions.length; i++)
-    for (let j = i + 1; j < mentions.length && mentions[j].act === mentions[i].act; j++) {
-      if (!comparable(mentions[i], mentions[j])) continue;
-      const ri = find(i);
-      const rj = find(j);
-      if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
-    }
+    for (let j = i + 1; j < mentions.length && mentions[j].act === mentions[i].act; j++) if (comparable(mentions[i], mentions[j])) union(i, j);
   const groups = new Map<number, DMention[]>();
   mentions.forEach((m, i) => {
     const r = find(i);

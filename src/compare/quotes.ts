@@ -11,6 +11,7 @@
  */
 import { evidence, type QuoteView, type StoryView } from './prepare.js';
 import { charNgrams, clean, cmp, jaccard, wordForms } from './text.js';
+import { indexUnion } from '../util/union-find.js';
 import type { QuoteStatement, QuoteWording, SpeakerLedger } from './types.js';
 
 /**
@@ -386,14 +387,10 @@ function cluster(list: QItem[]): QItem[][] {
   // reported speech is paraphrase: it joins a statement only when nearly the same words; a
   // wording counts as a quotation when one of its quotes is one
   const quoted = wordings.map((w) => w.some((it) => it.q.quote.kind !== 'indirect'));
-  const parent = reps.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const { find, union } = indexUnion(reps.length);
   for (const [i, j] of candidatePairs(reps)) {
     const need = quoted[i] && quoted[j] ? QUOTE_THRESHOLD : INDIRECT_THRESHOLD;
-    if (quoteSimilarity(reps[i], reps[j]) < need) continue;
-    const ri = find(i);
-    const rj = find(j);
-    if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
+    if (quoteSimilarity(reps[i], reps[j]) >= need) union(i, j);
   }
   const groups = new Map<number, QItem[]>();
   wordings.forEach((w, i) => {

@@ -8,6 +8,7 @@ import { actReading } from './date-conflicts.js';
 import type { Alignment } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
 import { clean, cmp } from './text.js';
+import { indexUnion } from '../util/union-find.js';
 import type { TimelineEvent } from './types.js';
 
 export interface Item {
@@ -31,13 +32,7 @@ export function buildTimeline(story: StoryView, al: Alignment, factIdOfCluster: 
     }
   // group: same date and (same fact cluster, or the same act by the same actors)
   items.sort((a, b) => cmp(a.date, b.date) || cmp(a.sent.id, b.sent.id) || a.t.span.start - b.t.span.start);
-  const parent = items.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  const union = (i: number, j: number) => {
-    const ri = find(i);
-    const rj = find(j);
-    if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
-  };
+  const { find, union } = indexUnion(items.length);
   for (let from = 0; from < items.length; ) {
     let to = from + 1;
     while (to < items.length && items[to].date === items[from].date) to++;

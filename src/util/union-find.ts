@@ -36,3 +36,24 @@ export function linkedGroups(n: number, linked: (i: number, j: number) => boolea
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (linked(i, j)) parent[find(j)] = find(i);
   return parent.map((_, i) => find(i));
 }
+
+/**
+ * Union-find over the indices 0..n-1. The root of a set is its smallest index, so the groups and
+ * their representatives do not depend on the order of the unions.
+ */
+export function indexUnion(n: number): { find: (i: number) => number; union: (i: number, j: number) => void } {
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  const find = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r];
+    parent[i] = r;
+    return r;
+  };
+  const union = (i: number, j: number) => {
+    const ri = find(i);
+    const rj = find(j);
+    if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
+  };
+  return { find, union };
+}
