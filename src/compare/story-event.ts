@@ -14,7 +14,7 @@ import { phraseHead } from '../analyse/syntax/helpers.js';
 import type { ResolvedTime, Sent, StoryView } from './prepare.js';
 import { datedPredicate } from './dated-acts.js';
 import { durationThing, inLead } from './slots.js';
-import { kidsOf, parseOf, relOf as rel } from './syntax.js';
+import { kidsOf, parseOf, relOf as rel, spanTokens } from './syntax.js';
 
 let nouns: Map<string, string> | null = null;
 let verbs: Map<string, Set<string>> | null = null;
@@ -84,11 +84,15 @@ export function storyEvent(story: StoryView): string | null {
   const tied = ranked.filter((r) => r.n === ranked[0]?.n);
   for (const r of tied) r.d = datedBy(r.ev);
   tied.sort((a, b) => b.d - a.d || (a.ev < b.ev ? -1 : 1));
-  const all = story.independent(story.articles.map((a) => a.id));
   const top = tied[0];
-  const out = top && top.n >= 2 && top.n >= EVENT_SHARE * all && !(tied[1] && tied[1].d === top.d) ? top.ev : null;
+  const out = top && namedByMost(story, top.n) && !(tied[1] && tied[1].d === top.d) ? top.ev : null;
   EVENTS.set(story, out);
   return out;
+}
+
+/** Whether `n` independent sources are at least two and EVENT_SHARE of the story's: enough to name the story's own happening or thing. */
+function namedByMost(story: StoryView, n: number): boolean {
+  return n >= 2 && n >= EVENT_SHARE * story.independent(story.articles.map((a) => a.id));
 }
 
 /** The parse tokens of one sentence. */
@@ -222,10 +226,11 @@ function leadNouns(story: StoryView): Map<string, Set<string>> {
 export function storysOwnThing(story: StoryView, thing: string, s: Sent): boolean {
   const ids = new Set<string>();
   for (const [lemma, arts] of leadNouns(story)) if (durationThing(lemma) === thing) for (const id of arts) ids.add(id);
-  const n = story.independent([...ids]);
-  if (n < 2 || n < EVENT_SHARE * story.independent(story.articles.map((a) => a.id))) return false;
+  if (!namedByMost(story, story.independent([...ids]))) return false;
   const tokens = parseOf(s.art);
   if (!tokens) return true;
   const kids = kidsOf(tokens);
-  return !tokensOf(tokens, s).some((tk) => tk.upos === 'NOUN' && durationThing(tk.lemma) === thing && another(tokens, kids, tokens.indexOf(tk)));
+  const [lo, hi] = spanTokens(tokens, s.span);
+  for (let i = lo; i < hi; i++) if (tokens[i].upos === 'NOUN' && durationThing(tokens[i].lemma) === thing && another(tokens, kids, i)) return false;
+  return true;
 }
