@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../util/paths.js';
+import { partitionPoint } from '../util/search.js';
 import type { Fact } from './types.js';
 import { evidence, type Sent, type StoryView } from './prepare.js';
 import { cmp } from './text.js';
@@ -202,13 +203,8 @@ const STOP_BEFORE = /^(?:the|a|an|and|or|of|by|with|to|for|from|in|on|at|that|sa
  */
 function wordsBefore(tokens: Sent['tokens'], at: number, reach: number): [number, number] {
   // (the first word ending after `at`, by halves)
-  let from = 0;
-  let to = tokens.length;
-  while (from < to) {
-    const mid = (from + to) >> 1;
-    if (tokens[mid].end <= at) from = mid + 1;
-    else to = mid;
-  }
+  const to = partitionPoint(tokens, (t) => t.end <= at);
+  let from = to;
   while (from > 0 && at - tokens[from - 1].end < reach) from--;
   return [from, to];
 }

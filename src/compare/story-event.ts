@@ -67,17 +67,14 @@ const EVENTS = new WeakMap<StoryView, string | null>();
 export function storyEvent(story: StoryView): string | null {
   if (EVENTS.has(story)) return EVENTS.get(story)!;
   const named = new Map<string, Set<string>>();
-  for (const s of story.sentences) {
-    if (!inLead(s)) continue;
-    const tokens = parseOf(s.art);
-    if (!tokens) continue;
-    for (const tk of tokensOf(tokens, s)) {
-      // ("rescue teams": a noun that modifies another names no happening of the story)
-      if (tk.deprel === 'compound') continue;
-      const evs = tk.upos === 'NOUN' ? [eventOfNoun(tk.lemma)] : tk.upos === 'VERB' ? eventsOfVerb(tk.lemma) : [];
-      for (const ev of evs) if (ev) (named.get(ev) ?? named.set(ev, new Set()).get(ev)!).add(s.art.id);
-    }
-  }
+  const add = (ev: string | undefined, arts: Set<string>) => {
+    if (!ev) return;
+    const ids = named.get(ev) ?? named.set(ev, new Set()).get(ev)!;
+    for (const id of arts) ids.add(id);
+  };
+  const { nouns, verbs } = leadWords(story);
+  for (const [lemma, arts] of nouns) add(eventOfNoun(lemma), arts);
+  for (const [lemma, arts] of verbs) for (const ev of eventsOfVerb(lemma)) add(ev, arts);
   // sources that name it, then sources whose leads date it
   const datedBy = (ev: string) => story.independent(story.sentences.filter((s) => inLead(s) && named.get(ev)!.has(s.art.id) && s.times.some((t) => datesEvent(s, t, ev))).map((s) => s.art.id));
   const ranked = [...named].map(([ev, ids]) => ({ ev, n: story.independent(ids), d: 0 })).sort((a, b) => b.n - a.n || (a.ev < b.ev ? -1 : 1));
@@ -95,10 +92,6 @@ function namedByMost(story: StoryView, n: number): boolean {
   return n >= 2 && n >= EVENT_SHARE * story.independent(story.articles.map((a) => a.id));
 }
 
-/** The parse tokens of one sentence. */
-function tokensOf(tokens: readonly SyntaxToken[], s: Sent): SyntaxToken[] {
-  return tokens.filter((tk) => tk.start >= s.span.start && tk.end <= s.span.end);
-}
 
 /** Relations of a noun that says what happened when it is the dated verb's argument ("a quake hit", "hit by a quake", "destroyed in a fire"). */
 const EVENT_ARGUMENT = new Set(['nsubj', 'nsubj:pass', 'obj', 'obl:agent']);
@@ -197,21 +190,39 @@ function argumentsOf(tokens: readonly SyntaxToken[], kids: number[][], p: number
 /** Whether sentence `s` names the event `event` by a noun ("On Sunday an earthquake destroyed ...", however the parse dates it). */
 export function namesEvent(s: Sent, event: string): boolean {
   const tokens = parseOf(s.art);
-  return !!tokens && tokensOf(tokens, s).some((tk) => tk.upos === 'NOUN' && eventOfNoun(tk.lemma) === event);
+  if (!tokens) return false;
+  const [lo, hi] = spanTokens(tokens, s.span);
+  for (let i = lo; i < hi; i++) if (tokens[i].upos === 'NOUN' && eventOfNoun(tokens[i].lemma) === event) return true;
+  return false;
 }
 
-const LEAD_NOUNS = new WeakMap<StoryView, Map<string, Set<string>>>();
-/** The nouns the story's leads name, by lemma, each with the articles whose leads name it ("rescue teams": a noun that modifies another names nothing of the story). */
-function leadNouns(story: StoryView): Map<string, Set<string>> {
-  let out = LEAD_NOUNS.get(story);
+interface LeadWords {
+  nouns: Map<string, Set<string>>;
+  verbs: Map<string, Set<string>>;
+}
+const LEAD_WORDS = new WeakMap<StoryView, LeadWords>();
+/**
+ * The nouns and verbs the story's leads use, by lower-cased lemma, each with the articles whose
+ * leads use it; read once per story for the story's event and its own things ("rescue teams": a
+ * noun that modifies another names nothing of the story).
+ */
+function leadWords(story: StoryView): LeadWords {
+  let out = LEAD_WORDS.get(story);
   if (out) return out;
-  out = new Map();
+  out = { nouns: new Map(), verbs: new Map() };
   for (const s of story.sentences) {
     const tokens = inLead(s) ? parseOf(s.art) : null;
     if (!tokens) continue;
-    for (const tk of tokensOf(tokens, s)) if (tk.upos === 'NOUN' && tk.deprel !== 'compound') (out.get(tk.lemma.toLowerCase()) ?? out.set(tk.lemma.toLowerCase(), new Set()).get(tk.lemma.toLowerCase())!).add(s.art.id);
+    const [lo, hi] = spanTokens(tokens, s.span);
+    for (let i = lo; i < hi; i++) {
+      const tk = tokens[i];
+      const words = tk.deprel === 'compound' ? null : tk.upos === 'NOUN' ? out.nouns : tk.upos === 'VERB' ? out.verbs : null;
+      if (!words) continue;
+      const lemma = tk.lemma.toLowerCase();
+      (words.get(lemma) ?? words.set(lemma, new Set()).get(lemma)!).add(s.art.id);
+    }
   }
-  LEAD_NOUNS.set(story, out);
+  LEAD_WORDS.set(story, out);
   return out;
 }
 
@@ -225,7 +236,7 @@ function leadNouns(story: StoryView): Map<string, Set<string>> {
  */
 export function storysOwnThing(story: StoryView, thing: string, s: Sent): boolean {
   const ids = new Set<string>();
-  for (const [lemma, arts] of leadNouns(story)) if (durationThing(lemma) === thing) for (const id of arts) ids.add(id);
+  for (const [lemma, arts] of leadWords(story).nouns) if (durationThing(lemma) === thing) for (const id of arts) ids.add(id);
   if (!namedByMost(story, story.independent([...ids]))) return false;
   const tokens = parseOf(s.art);
   if (!tokens) return true;

@@ -1,5 +1,6 @@
 import type { Span, Token } from '../model/types.js';
 import { capitalised, MONTH_ABBREVIATIONS } from './calendar.js';
+import { partitionPoint } from '../util/search.js';
 
 /**
  * Tokens with character offsets. Words keep inner apostrophes (straight or curly), hyphens and
@@ -233,14 +234,7 @@ export function words(text: string): { word: string; start: number }[] {
 
 /** Index of the first token starting at or after `pos` (binary search over tokens in text order). */
 export function tokenAt(toks: readonly Span[], pos: number): number {
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid].start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(toks, (t) => t.start < pos);
 }
 
 /** Abbreviations after which a period does not end a sentence. Lower-cased, without the period. */

@@ -6,6 +6,7 @@
  */
 import type { Quote, QuoteKind, Span } from '../../model/types.js';
 import { CLOSE_DQ, OPEN_DQ } from './words.js';
+import { partitionPoint } from '../../util/search.js';
 
 const MARK_RE = /[“„«”»"]/g;
 
@@ -111,15 +112,7 @@ export class SegmentIndex {
 
   /** Index of the first segment whose `side` span ends after `pos`; segments.length if none. */
   firstEndingAfter(pos: number, side: 'inner' | 'outer'): number {
-    const segments = this.segments;
-    let lo = 0;
-    let hi = segments.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (segments[mid][side].end <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return partitionPoint(this.segments, (g) => g[side].end <= pos);
   }
 
   /** Is `pos` inside the marks of some quotation? */
@@ -154,13 +147,7 @@ export function coverIndex(quotes: Quote[]): (a: number, b: number) => boolean {
   const maxEnd: number[] = [];
   for (let i = 0; i < spans.length; i++) maxEnd.push(Math.max(spans[i].end, i ? maxEnd[i - 1] : 0));
   return (a, b) => {
-    let lo = 0;
-    let hi = spans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (spans[mid].start <= a) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(spans, (s) => s.start <= a);
     return lo > 0 && maxEnd[lo - 1] >= b;
   };
 }
