@@ -25,7 +25,7 @@ import type { EntityMention, Span, SyntaxToken, Token } from '../../model/types.
 import { packageRoot } from '../../util/paths.js';
 import { readSparseWeights, scoreOf, type SparseWeights, sparseWeightsLoader, writeSparseWeights } from '../learn/sparse-weights.js';
 import { hash } from '../entities/features.js';
-import { cueClassOf, wordnetClassOf } from '../quotes/cues.js';
+import { cueClassOf } from '../quotes/cues.js';
 import { type DocInfo, mix, quotationFlags, setLikelyCues } from './features.js';
 
 const MAGIC = 'CUEC';
@@ -34,7 +34,7 @@ const MAGIC = 'CUEC';
 export const DEFAULT_CUE_MODEL = process.env.TRIANGULATE_CUE_MODEL || join(packageRoot(), 'models', 'cues.bin');
 
 const F = Object.fromEntries(
-  'b l cls x d lx ld k lk kc that qk sk lsk csk h hcls hd inq qb qa sq w-1 w+1 lw+1 frame acc wn wnf wnsk wnd talk talkf gf'.split(' ').map((t) => [t, hash(`cue:${t}`)]),
+  'b l cls x d lx ld k lk kc that qk sk lsk csk h hcls hd inq qb qa sq w-1 w+1 lw+1 frame acc'.split(' ').map((t) => [t, hash(`cue:${t}`)]),
 ) as Record<string, number>;
 
 const PERSONAL = new Set(['he', 'she', 'they', 'i', 'we', 'you', 'it']);
@@ -144,11 +144,9 @@ export class CueReader {
     const C = lh(cls);
     const fs: number[] = [F.b, mix(F.l, L), mix(F.cls, C), mix(F.x, lh(p.xpos)), mix(F.d, lh(p.deprel)), mix(mix(F.lx, L), lh(p.xpos)), mix(mix(F.ld, L), lh(p.deprel))];
     let clausal = 0;
-    let object = 0;
     for (const c of kids[j]) {
       const k = parse[c];
       const rel = lh(k.deprel);
-      if (k.deprel === 'obj') object = 1;
       fs.push(mix(F.k, rel), mix(mix(F.lk, L), rel), mix(mix(F.kc, C), rel));
       if (k.deprel === 'ccomp' || k.deprel === 'parataxis') {
         clausal = 1;
@@ -157,9 +155,7 @@ export class CueReader {
       if (k.upos === 'PUNCT' && MARKS.test(k.text)) fs.push(F.qk);
     }
     const sk = lh(subjectKind(parse, kids[j], (t) => this.entityAt(t)));
-    const subject = sk === lh('none') ? 0 : 1;
-    fs.push(mix(F.sk, sk), mix(mix(F.lsk, L), sk), mix(mix(F.csk, C), sk), mix(mix(mix(F.frame, C), clausal), subject));
-    fs.push(...this.sharedFrame(lemma, p, clausal, object, subject, sk));
+    fs.push(mix(F.sk, sk), mix(mix(F.lsk, L), sk), mix(mix(F.csk, C), sk), mix(mix(mix(F.frame, C), clausal), sk === lh('none') ? 0 : 1));
     const h = p.head >= 0 && p.head < parse.length ? parse[p.head] : null;
     fs.push(mix(F.h, lh(h ? h.upos : 'ROOT')), mix(F.hcls, lh(h ? (cueClassOf(h.lemma.toLowerCase()) ?? 'none') : 'ROOT')), mix(mix(F.hd, lh(p.deprel)), lh(h ? h.upos : 'ROOT')));
     // where it stands against quotation marks: inside, right after a closing mark, right before an opening one
@@ -173,28 +169,6 @@ export class CueReader {
     fs.push(mix(F['w-1'], lh(this.lower(i - 1))), mix(F['w+1'], lh(this.lower(i + 1))), mix(mix(F['lw+1'], L), lh(this.lower(i + 1))));
     if (lemma === 'according') fs.push(mix(F.acc, this.lower(i + 1) === 'to' ? 1 : 0));
     return fs;
-  }
-
-  /**
-   * Features shared across lemmas, for the long tail of cues rare in training: the word's WordNet class
-   * (quotes/cues.ts wordnetClassOf: verb.communication, verb.cognition, noun.communication, …) and the
-   * share of its communication senses, each with the frame the parse gives it (a clausal complement, an
-   * object, the subject's kind), and that frame with the part of speech alone.
-   */
-  private sharedFrame(lemma: string, p: SyntaxToken, clausal: number, object: number, subject: number, sk: number): number[] {
-    const wn = p.upos === 'VERB' || p.upos === 'NOUN' ? wordnetClassOf(lemma, p.upos === 'VERB' ? 'v' : 'n') : null;
-    const W = lh(wn ? wn.cls : 'none');
-    const talk = !wn ? 0 : wn.talk === 0 ? 1 : wn.talk < 0.25 ? 2 : wn.talk < 0.5 ? 3 : 4;
-    const frame = clausal * 4 + object * 2 + subject;
-    return [
-      mix(F.wn, W),
-      mix(mix(F.wnf, W), frame),
-      mix(mix(F.wnsk, W), sk),
-      mix(mix(F.wnd, W), lh(p.deprel)),
-      mix(F.talk, talk),
-      mix(mix(F.talkf, talk), frame),
-      mix(mix(mix(F.gf, lh(p.upos)), frame), sk),
-    ];
   }
 }
 

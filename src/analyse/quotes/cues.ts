@@ -6,7 +6,7 @@
  * source (Levin's verb classes) and which annotation guideline each class follows.
  */
 import type { CueClass } from '../../model/types.js';
-import { dataLines, dataRows } from '../../text/lexicon.js';
+import { dataLines } from '../../text/lexicon.js';
 
 let lexicon: Map<string, CueClass> | null = null;
 
@@ -25,25 +25,4 @@ export function cueLexicon(): Map<string, CueClass> {
 /** The class of a cue lemma; null when the lemma is not a word of attribution. */
 export function cueClassOf(lemma: string): CueClass | null {
   return cueLexicon().get(lemma.toLowerCase()) ?? null;
-}
-
-/** A word's WordNet class (its lexicographer file with the most sense weight) and the share of its communication senses. */
-export interface WordnetClass {
-  cls: string;
-  talk: number;
-}
-
-let wordnet: Map<string, WordnetClass> | null = null;
-
-/**
- * The WordNet class of a verb (`v`) or a noun of communication or cognition (`n`), from
- * data/lexicons/wordnet-cue-classes.tsv (scripts/build-wordnet-quote-cues.ts, Princeton WordNet 3.1);
- * null for a word it does not list. The cue classifier reads it as a feature shared across lemmas.
- */
-export function wordnetClassOf(lemma: string, pos: 'v' | 'n'): WordnetClass | null {
-  if (!wordnet) {
-    wordnet = new Map();
-    for (const [word, p, cls, , talk] of dataRows('lexicons', 'wordnet-cue-classes.tsv')) if (word && cls) wordnet.set(`${word}\t${p}`, { cls, talk: Number(talk) });
-  }
-  return wordnet.get(`${lemma}\t${pos}`) ?? null;
 }
