@@ -4,7 +4,16 @@
  * them are right: the precision of a new pass, measured on the split it is developed on.
  *
  *   node --import tsx scripts/quote-misses.ts [dir] [--part development|held-out] [--limit N] [--from N]
- *        [--entities] [--show CLASS] [--base /tmp/base] [--sides] [--rules] [--pass3 5,0,-5] [--parity 0|1]
+ *        [--entities] [--show CLASS] [--base /tmp/base] [--sides] [--rules] [--pass3 5,0,-5] [--parity 0|1] [--stages]
+ *
+ * `--stages` splits the gold attributions no prediction shares a word with by the stage that lost them
+ * (README "Where attributions with no prediction are lost"): (c) no cue the cue classifier is asked about
+ * (none annotated, or a cue of adjectives, prepositions, auxiliaries); (a) the classifier scores every
+ * word of the cue at or below 0; (b) it accepts one (above 0) and no quote is built: its cue already
+ * attributes another content, it lies inside another quote, pass 3 finds no clause of it in the parse
+ * (by the cue's shape), its score is at or below pass 3's threshold, or pass 3 would take it and a later
+ * step (an earlier quote over the clause, the review) drops it. Out of fold on train: `--parity K` with
+ * `TRIANGULATE_CUE_MODEL` and `TRIANGULATE_ATTRIB_MODEL` at the fold models that did not see parity K.
  *
  * `--sides` counts both sides of the loss with eval:quotes' one-to-one matching instead (README
  * "Where the loss is"): (a) predictions matched to no gold, by why (a gold near by less than half:
@@ -53,10 +62,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { findQuotes } from '../src/analyse/quotes.js';
-import { PARSE_CONTENT_THRESHOLD } from '../src/analyse/quotes/parse-contents.js';
+import { clauseOfCue, PARSE_CONTENT_THRESHOLD } from '../src/analyse/quotes/parse-contents.js';
+import { cueQuestions, cueScore, loadCueClassifier } from '../src/analyse/attribution/cue-classifier.js';
+import { quotationFlags } from '../src/analyse/attribution/features.js';
+import { findQuotedSegments, normaliseQuoteMarks } from '../src/analyse/quotes.js';
 import { childrenOf } from '../src/analyse/syntax/helpers.js';
 import { parseSentences } from '../src/analyse/syntax/index.js';
-import { splitSentences, tokenize } from '../src/analyse/tokenize.js';
+import { splitSentences, tokenAt, tokenize } from '../src/analyse/tokenize.js';
 import type { EntityMention, Quote, Span, SyntaxToken } from '../src/model/types.js';
 import { loadGold, partOf, type Part } from './eval-quotes.js';
 import { trainSplit } from './polnear-split.js';
@@ -132,6 +144,7 @@ interface Args {
   rules: boolean;
   pass3: number[] | null;
   parity: number | null;
+  stages: boolean;
 }
 
 function readArgs(argv: string[]): Args {
@@ -141,7 +154,7 @@ function readArgs(argv: string[]): Args {
   };
   const flags = new Set(['--part', '--limit', '--from', '--show', '--base', '--pass3', '--parity']);
   const dir = argv.find((a, i) => !a.startsWith('--') && !flags.has(argv[i - 1] ?? '')) ?? '../shared/data/attribution/polnear/dev';
-  return { dir, part: val('--part') as Part | undefined, limit: Number(val('--limit') ?? Infinity), from: Number(val('--from') ?? 0), entities: argv.includes('--entities'), show: val('--show') ?? null, base: val('--base') ?? null, sides: argv.includes('--sides'), rules: argv.includes('--rules'), pass3: val('--pass3')?.split(',').map(Number).sort((x, y) => y - x) ?? null, parity: val('--parity') === undefined ? null : Number(val('--parity')) };
+  return { dir, part: val('--part') as Part | undefined, limit: Number(val('--limit') ?? Infinity), from: Number(val('--from') ?? 0), entities: argv.includes('--entities'), show: val('--show') ?? null, base: val('--base') ?? null, sides: argv.includes('--sides'), rules: argv.includes('--rules'), pass3: val('--pass3')?.split(',').map(Number).sort((x, y) => y - x) ?? null, parity: val('--parity') === undefined ? null : Number(val('--parity')), stages: argv.includes('--stages') };
 }
 
 async function main(): Promise<void> {
@@ -167,15 +180,17 @@ async function main(): Promise<void> {
     const entities = recognise ? recognise(text, sentences) : [];
     const quotes = findQuotes(text, sentences, entities, { tokens: parse });
     const sets = quotes.map((q) => words(text, q.parts ?? [q.span]));
+    const stageOf = a.stages ? lossStages(text, parse, kids, entities, quotes) : null;
     if (a.sides) sideClasses(text, name, golds, quotes, sets, parse, kids, counts, a.show);
     if (a.rules) ruleCuts(text, name, golds, quotes, parse, kids, counts, a.show);
     if (a.pass3) pass3Bands(text, name, golds, sets, a.pass3, (t) => findQuotes(text, sentences, entities, { tokens: parse, parseContentThreshold: t }), counts, a.show);
     for (const g of golds) {
       const gs = words(text, g.fragments);
       if (a.sides || a.rules || a.pass3 || sets.some((s) => overlap(gs, s) > 0)) continue;
-      const { cls, path } = classOf(g, parse, kids);
+      const shape = classOf(g, parse, kids);
+      const cls = stageOf ? stageOf(g, shape.cls) : shape.cls;
       counts.set(cls, (counts.get(cls) ?? 0) + 1);
-      if (a.show === cls || a.show === 'all') console.log(`${cls} | ${name} | [${g.cueText}]@${g.cueStart} ${path} | ${JSON.stringify(text.slice(g.content.start, g.content.end).slice(0, 140))} <- ${g.sourceText}`);
+      if (a.show === cls || a.show === 'all' || (stageOf && a.show && cls.startsWith(a.show))) console.log(`${cls} | ${name} | [${g.cueText}]@${g.cueStart} ${shape.path} | ${JSON.stringify(text.slice(g.content.start, g.content.end).slice(0, 140))} <- ${g.sourceText}`);
     }
     if (baseFind) countAdded(text, golds, quotes, sets, baseFind(text, sentences, entities, { tokens: parse }), added, name);
   }
@@ -183,9 +198,51 @@ async function main(): Promise<void> {
   if (a.pass3) return printBands(names.length, counts);
   if (a.sides) console.log(`${names.length} articles, ${gold} gold`);
   else console.log(`${names.length} articles, ${gold} gold; missing (no prediction shares a word): ${[...counts.values()].reduce((x, y) => x + y, 0)}`);
-  const sorted = [...counts].sort((x, y) => (a.sides ? x[0].localeCompare(y[0]) : y[1] - x[1]));
-  for (const [cls, n] of sorted) console.log(`  ${cls.padEnd(a.sides ? 48 : 14)} ${n}`);
+  const sorted = [...counts].sort((x, y) => (a.sides || a.stages ? x[0].localeCompare(y[0]) : y[1] - x[1]));
+  for (const [cls, n] of sorted) console.log(`  ${cls.padEnd(a.sides || a.stages ? 64 : 14)} ${n}`);
+  if (a.stages) for (const stage of ['(a)', '(b)', '(c)']) console.log(`  ${stage} all: ${sorted.filter(([c]) => c.startsWith(stage)).reduce((x, [, n]) => x + n, 0)}`);
   if (baseFind) console.log(`added against the base: ${added.n} quotes, ${added.right} right (precision ${added.n ? (added.right / added.n).toFixed(3) : '-'}); base quotes gone: ${added.lost}, ${added.lostRight} of them right`);
+}
+
+/**
+ * `--stages`: for a missed gold attribution (and its cue's shape from classOf), the stage that lost it:
+ * (c) no cue word the classifier is asked about, (a) the classifier scores its cue words at or below 0,
+ * (b) it accepts one and no quote is built, by the step that drops it (see the header).
+ */
+function lossStages(text: string, parse: readonly SyntaxToken[], kids: number[][], entities: EntityMention[], quotes: Quote[]): (g: Gold, shape: string) => string {
+  const model = loadCueClassifier();
+  const normal = normaliseQuoteMarks(text);
+  const toks = tokenize(normal);
+  const { inQuote, mark } = quotationFlags(toks, findQuotedSegments(normal).map((s) => s.inner));
+  const q = cueQuestions(toks, parse, entities, inQuote, mark);
+  const score = new Map<number, number>();
+  q.tokens.forEach((i, c) => score.set(i, model ? cueScore(model, q.feats[c]) : 0));
+  const parseAt = new Map<number, number>();
+  parse.forEach((t, j) => parseAt.set(t.start, j));
+  const overlaps = (s: Span, spans: Span[]) => spans.some((x) => x.start < s.end && s.start < x.end);
+  return (g, shape) => {
+    if (!g.cue.length) return `(c) no cue annotated${g.direct ? ', quotation' : ''}`;
+    let best = -1;
+    const seen: string[] = [];
+    for (const c of g.cue)
+      for (let i = tokenAt(toks, c.start); i < toks.length && toks[i].start < c.end; i++) {
+        if (!/\p{L}/u.test(toks[i].text)) continue;
+        const j = parseAt.get(toks[i].start);
+        seen.push(j === undefined ? '?' : parse[j].upos);
+        if (score.has(i) && (best < 0 || score.get(i)! > score.get(best)!)) best = i;
+      }
+    if (best < 0) return `(c) cue not asked: ${[...new Set(seen)].sort().join('+') || 'no word'}`;
+    const s = score.get(best)!;
+    const band = s <= -10 ? '<= -10' : s <= -5 ? '(-10, -5]' : '(-5, 0]';
+    if (s <= 0) return `(a) classifier says no ${band}: ${shape}`;
+    const cueSpan = { start: toks[best].start, end: toks[best].end };
+    if (quotes.some((x) => x.cue && overlaps(x.cue.span, g.cue))) return `(b) cue attributes another content: ${shape}`;
+    if (quotes.some((x) => overlaps(cueSpan, x.parts ?? [x.span]))) return `(b) cue inside another quote: ${shape}`;
+    const j = parseAt.get(toks[best].start);
+    if (j === undefined || !clauseOfCue(parse, kids, j)) return `(b) no clause pass 3 reads: ${shape}`;
+    if (s <= PARSE_CONTENT_THRESHOLD) return `(b) clause, score (0, ${PARSE_CONTENT_THRESHOLD}]: ${shape}`;
+    return `(b) clause above the threshold, dropped later: ${shape}`;
+  };
 }
 
 /** Where a span's words lie against a gold's: `ends late` when it holds words after the gold's last, and so on. */

@@ -126,14 +126,14 @@ function sourceOf(parse: readonly SyntaxToken[], kids: number[][], cue: number):
 }
 
 /** Where the content of cue `j` lies in the tree: the subtree of `top` without that of `except` (-1: none), said by `source`. */
-interface CueClause {
+export interface CueClause {
   top: number;
   except: number;
   source: number | null;
 }
 
 /** The clause cue `j` introduces, by its relations in the parse (see the module comment); null for most tokens, cheaply. */
-function clauseOfCue(parse: readonly SyntaxToken[], kids: number[][], j: number): CueClause | null {
+export function clauseOfCue(parse: readonly SyntaxToken[], kids: number[][], j: number): CueClause | null {
   const t = parse[j];
   // "according to X": X's predicate's clause without the phrase
   if (t.deprel === 'case') {
