@@ -13,6 +13,7 @@ import { claimTwins, dissolveCopies, sentenceCopies } from './sentence-copies.js
 import { apart, shares } from './sides.js';
 import { statedActs } from './syntax.js';
 import { clean, cmp } from './text.js';
+import { cpuClock } from '../util/cpu-clock.js';
 
 export interface FactCluster {
   members: Sent[];
@@ -112,23 +113,9 @@ export interface AlignmentCounts {
 
 export const noAlignmentCounts = (): AlignmentCounts => ({ sentences: 0, nodes: 0, pairsMet: 0, pairsScored: 0, edges: 0, merges: 0, averages: 0, averagePairs: 0, similarities: 0, cpu: { scorer: 0, search: 0, link: 0, facts: 0 } });
 
-/** Adds to `cpu[part]` the CPU time since the previous call. */
-function partClock(cpu: AlignmentCounts['cpu']): (part: keyof AlignmentCounts['cpu']) => void {
-  const cpuMs = () => {
-    const u = process.cpuUsage();
-    return (u.user + u.system) / 1000;
-  };
-  let last = cpuMs();
-  return (part) => {
-    const now = cpuMs();
-    cpu[part] += now - last;
-    last = now;
-  };
-}
-
 /** `counts`, when given, receives how much work the alignment did (added to what it holds). */
 export function alignFacts(story: StoryView, counts: AlignmentCounts = noAlignmentCounts()): Alignment {
-  const clock = partClock(counts.cpu);
+  const clock = cpuClock(counts.cpu);
   const sents = story.sentences.filter((s) => s.keys.size >= MIN_KEYS);
   counts.sentences += sents.length;
   const scorer = sentenceScorer(story, sents, counts);
