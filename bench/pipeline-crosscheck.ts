@@ -13,7 +13,8 @@
  * The articles are analysed once (cached in a SQLite store under the system's temp directory,
  * through `ingestIntoStore` with every core); only the cross-check is timed. Medians of repeats,
  * the CPU time of each phase (prepare, align, conflicts, facts, quotes, framing, timeline, brief),
- * the garbage collector's pauses and their wall time,
+ * the fact alignment's work counts and its CPU by part (scorer, search, link, facts), the garbage
+ * collector's pauses and their wall time,
  * the growth exponent between sizes (1 = linear) and a hash of each report (the same articles must
  * give the same report). The target is judged on the largest story of each kind, wall and CPU;
  * when it is not met the bench says FAIL and exits with code 1 (`pass: false` in the JSON).
@@ -102,6 +103,8 @@ gcObserver.observe({ entryTypes: ['gc'] });
 const PHASES = ['prepare', 'align', 'conflicts', 'facts', 'quotes', 'framing', 'timeline', 'brief'] as const;
 // the fact alignment's work (AlignmentCounts), each with its growth exponent: which part grows faster than the story
 const WORK = ['nodes', 'pairsMet', 'pairsScored', 'edges', 'merges', 'averages', 'averagePairs', 'similarities'] as const;
+// the alignment's CPU by part (AlignmentCounts.cpu): where the align phase's time goes
+const ALIGN_PARTS = ['scorer', 'search', 'link', 'facts'] as const;
 for (const kind of ['mixed', 'copies'] as const) {
   // the mixed story has as many articles as the pool (923): a larger size runs the whole pool once
   const kindSizes = kind === 'mixed' ? [...new Set(sizes.map((n) => Math.min(n, pool.length)))] : sizes;
@@ -113,6 +116,7 @@ for (const kind of ['mixed', 'copies'] as const) {
     const digests = new Set<string>();
     const gcMs: number[] = [];
     const gcPauses: number[] = [];
+    const alignParts = Object.fromEntries(ALIGN_PARTS.map((p) => [p, [] as number[]])) as Record<(typeof ALIGN_PARTS)[number], number[]>;
     let facts = 0;
     let conflicts = 0;
     // the alignment's work, the same each run (it depends on the articles only)
@@ -128,6 +132,7 @@ for (const kind of ['mixed', 'copies'] as const) {
       cpu.push(cpuMs() - c0);
       wall.push(performance.now() - t0);
       for (const p of PHASES) phases[p].push(timings[p]);
+      for (const p of ALIGN_PARTS) alignParts[p].push(work.cpu[p]);
       await new Promise((r) => setTimeout(r, 10));
       gcMs.push(gc.ms);
       gcPauses.push(gc.pauses);
@@ -150,6 +155,7 @@ for (const kind of ['mixed', 'copies'] as const) {
       conflicts,
       reportDigest: [...digests][0],
       ...Object.fromEntries(WORK.map((w) => [w, work[w]])),
+      ...Object.fromEntries(ALIGN_PARTS.map((p) => [`align.${p}CpuMs`, +median(alignParts[p]).toFixed(0)])),
     });
   }
 }
@@ -168,6 +174,9 @@ const growth = (i: number, w: string) => (i > 0 && rows[i].kind === rows[i - 1].
 console.log('\nfact alignment work (growth exponent from the size before)');
 console.log(['story', 'articles', ...WORK].join('\t'));
 rows.forEach((r, i) => console.log([r.kind, r.articles, ...WORK.map((w) => `${r[w]}${growth(i, w)}`)].join('\t')));
+console.log('\nfact alignment CPU ms by part (growth exponent from the size before)');
+console.log(['story', 'articles', ...ALIGN_PARTS].join('\t'));
+rows.forEach((r, i) => console.log([r.kind, r.articles, ...ALIGN_PARTS.map((p) => `${r[`align.${p}CpuMs`]}${growth(i, `align.${p}CpuMs`)}`)].join('\t')));
 // The target (a 1,000-article story in under 5 s) is judged on the largest story of each kind that
 // was run (the mixed pool has 923 articles), on wall time and on CPU time both: wall time on a
 // loaded machine overstates the cost, CPU time alone would hide work that waits.

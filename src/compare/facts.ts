@@ -13,6 +13,7 @@ import { claimTwins, dissolveCopies, sentenceCopies } from './sentence-copies.js
 import { apart, shares } from './sides.js';
 import { statedActs } from './syntax.js';
 import { clean, cmp } from './text.js';
+import { cpuClock } from '../util/cpu-clock.js';
 
 export interface FactCluster {
   members: Sent[];
@@ -102,18 +103,27 @@ export interface AlignmentCounts {
   averages: number;
   averagePairs: number;
   similarities: number;
+  /**
+   * CPU milliseconds of each part of the alignment: the story's features, weights and copies
+   * (`scorer`), the candidate search (`search`), average link with each article once in a fact
+   * (`link`), and the facts the clusters hold (`facts`: bridges, central sentences, claims).
+   */
+  cpu: { scorer: number; search: number; link: number; facts: number };
 }
 
-export const noAlignmentCounts = (): AlignmentCounts => ({ sentences: 0, nodes: 0, pairsMet: 0, pairsScored: 0, edges: 0, merges: 0, averages: 0, averagePairs: 0, similarities: 0 });
+export const noAlignmentCounts = (): AlignmentCounts => ({ sentences: 0, nodes: 0, pairsMet: 0, pairsScored: 0, edges: 0, merges: 0, averages: 0, averagePairs: 0, similarities: 0, cpu: { scorer: 0, search: 0, link: 0, facts: 0 } });
 
 /** `counts`, when given, receives how much work the alignment did (added to what it holds). */
 export function alignFacts(story: StoryView, counts: AlignmentCounts = noAlignmentCounts()): Alignment {
+  const clock = cpuClock(counts.cpu);
   const sents = story.sentences.filter((s) => s.keys.size >= MIN_KEYS);
   counts.sentences += sents.length;
   const scorer = sentenceScorer(story, sents, counts);
   counts.nodes += scorer.searched.length;
+  clock('scorer');
   const edges = candidateEdges(story, scorer, counts);
   counts.edges += edges.length;
+  clock('search');
   const nodes = alignmentNodes(
     sents.map((s) => scorer.ordinal.get(s)!),
     scorer,
@@ -131,10 +141,13 @@ export function alignFacts(story: StoryView, counts: AlignmentCounts = noAlignme
     scorer,
     counts,
   ).map((c) => oncePerArticle(c, scorer));
-  return factClusters(
+  clock('link');
+  const facts = factClusters(
     [...first, ...again].flatMap((c) => splitAtBridge(c.kept, scorer)),
     scorer,
   );
+  clock('facts');
+  return facts;
 }
 
 /**
@@ -622,6 +635,8 @@ function candidateEdges(story: StoryView, scorer: Scorer, counts: AlignmentCount
   for (let o = 0; o < all.length; o++) acc[ACC * o + 3] = normAt[o];
   const longAcc = new Float64Array(2 * all.length);
   const touched = new Int32Array(all.length);
+  // whether a sentence is met yet, one byte each (most postings read are of sentences the bounds keep out: 29 kB in cache, not a 1 MB accumulator)
+  const isMet = new Uint8Array(all.length);
   const longRead = new Int32Array(LONG_LISTS_READ);
   let longestIds = 0;
   for (const ids of features.ids) longestIds = Math.max(longestIds, ids.length);
@@ -652,12 +667,13 @@ function candidateEdges(story: StoryView, scorer: Scorer, counts: AlignmentCount
       for (let p = first; p < to; p++) {
         const b = postings[p];
         if (artOf[b] === artA && artA !== -1) continue;
-        const at = ACC * b;
-        if (acc[at + 1] === 0) {
+        if (!isMet[b]) {
           // (b's side of the bound on an edge: postingReach)
-          if (acc[at + 3] > nbMax || reach[p] < na) continue;
+          if (reach[p] < na || normAt[b] > nbMax) continue;
+          isMet[b] = 1;
           touched[nTouched++] = b;
         }
+        const at = ACC * b;
         acc[at] += x2;
         acc[at + 1] += x;
         acc[at + 2] += seenStep;
@@ -671,6 +687,7 @@ function candidateEdges(story: StoryView, scorer: Scorer, counts: AlignmentCount
     counts.pairsMet += nTouched;
     for (let t = 0; t < nTouched; t++) {
       const b = touched[t];
+      isMet[b] = 0;
       const at = ACC * b;
       let dot = acc[at];
       let mass = acc[at + 1];
@@ -921,12 +938,32 @@ function averageLink(story: StoryView, nodes: Nodes, edges: Edge[], scorer: Scor
     for (const u of c) t += members[u].length;
     return t;
   };
-  // a pair of clusters refused a merge stays refused until one of them changes (its version):
-  // the next edges between the same two clusters skip the average
-  const version: number[] = [];
-  // by the pair's number (lo * n + hi): the versions it was refused at, as one number (vlo * n + vhi)
+  // Lance-Williams: a pair of clusters' average is a sum over their pairs of nodes, and a merge
+  // appends the dropped cluster's nodes to the kept one's list, so what was summed for a pair of
+  // clusters covers a prefix of each: it is kept with the lengths it covered, and the next edge
+  // between the two sums only the pairs of the nodes added since (none when neither changed: a
+  // pair refused stays refused). A cluster's average with a large one it meets again and again is
+  // not summed anew at each of its merges.
   const n = all.length + 1;
-  const refused = new Map<number, number>();
+  // by the pair's number (lo * n + hi): its entry, whose sum, count and covered lengths are below
+  const entryOf = new Map<number, number>();
+  const sumTotal: number[] = [];
+  const sumMet: number[] = [];
+  const coveredLo: number[] = [];
+  const coveredHi: number[] = [];
+  const sumOver = (A: number[], a0: number, aEnd: number, B: number[], b0: number, into: { total: number; met: number }) => {
+    counts.averagePairs += (aEnd - a0) * (B.length - b0);
+    for (let i = a0; i < aEnd; i++)
+      for (let j = b0; j < B.length; j++) {
+        const u = A[i];
+        const v = B[j];
+        const apart = pairsApart(nodes, u, v, artNo);
+        if (!apart) continue;
+        into.total += apart === 1 ? simAt(members[u][0], members[v][0]) : apart * simAt(members[u][0], members[v][0]);
+        into.met += apart;
+      }
+  };
+  const MERGE_LEVEL = ALIGN_THRESHOLD * 0.6;
   for (const e of edges) {
     const ca = clusterIdx(e.a);
     const cb = clusterIdx(e.b);
@@ -936,29 +973,39 @@ function averageLink(story: StoryView, nodes: Nodes, edges: Edge[], scorer: Scor
     if (sentences(A) + sentences(B) > 2) {
       const lo = ca < cb ? ca : cb;
       const hi = ca < cb ? cb : ca;
+      const L = clusters[lo];
+      const H = clusters[hi];
       const pair = lo * n + hi;
-      const at = (version[lo] ?? 0) * n + (version[hi] ?? 0);
-      if (refused.get(pair) === at) continue;
+      let entry = entryOf.get(pair);
+      if (entry === undefined) {
+        entryOf.set(pair, (entry = sumTotal.length));
+        sumTotal.push(0);
+        sumMet.push(0);
+        coveredLo.push(0);
+        coveredHi.push(0);
+      } else if (coveredLo[entry] === L.length && coveredHi[entry] === H.length) continue;
       counts.averages++;
-      counts.averagePairs += A.length * B.length;
-      let total = 0;
-      let met = 0;
-      for (const u of A)
-        for (const v of B) {
-          const apart = pairsApart(nodes, u, v, artNo);
-          if (!apart) continue;
-          total += apart === 1 ? simAt(members[u][0], members[v][0]) : apart * simAt(members[u][0], members[v][0]);
-          met += apart;
-        }
-      if (!met || total / met < ALIGN_THRESHOLD * 0.6) {
-        refused.set(pair, at);
-        continue;
+      const acc = { total: sumTotal[entry], met: sumMet[entry] };
+      // the new nodes of the lower cluster with all of the other's, then its old ones with the other's new ones
+      sumOver(L, coveredLo[entry], L.length, H, 0, acc);
+      sumOver(L, 0, coveredLo[entry], H, coveredHi[entry], acc);
+      sumTotal[entry] = acc.total;
+      sumMet[entry] = acc.met;
+      coveredLo[entry] = L.length;
+      coveredHi[entry] = H.length;
+      let { total, met } = acc;
+      // (a mean this close to the merge level is summed again in the order the pairs always were:
+      // another order may differ in the last bits)
+      if (met && nearLimit(total / met, MERGE_LEVEL)) {
+        const inOrder = { total: 0, met: 0 };
+        sumOver(A, 0, A.length, B, 0, inOrder);
+        ({ total, met } = inOrder);
       }
+      if (!met || total / met < MERGE_LEVEL) continue;
     }
     counts.merges++;
     // merge smaller index into larger for determinism: keep the lower index
     const [keep, drop] = ca < cb ? [ca, cb] : [cb, ca];
-    version[keep] = (version[keep] ?? 0) + 1;
     for (const u of clusters[drop]) clusterOfNode[u] = keep;
     clusters[keep] = clusters[keep].concat(clusters[drop]);
     clusters[drop] = [];

@@ -15,6 +15,7 @@ import { buildQuoteLedger } from './quotes.js';
 import { clean, cmp, unionFind } from './text.js';
 import { buildTimeline } from './timeline.js';
 import type { Conflict, EvolvingFigure, Fact, StoryCrossCheck } from './types.js';
+import { cpuClock } from '../util/cpu-clock.js';
 
 export type * from './types.js';
 export { renderCrossCheckHtml, renderCrossCheckMarkdown } from './render.js';
@@ -96,17 +97,7 @@ export function crossCheckStory(input: CrossCheckInput, timings?: CrossCheckTimi
 
 /** Adds to `timings[phase]` the CPU time since the previous call (nothing without timings). */
 function phaseClock(timings: CrossCheckTimings | undefined): (phase: keyof CrossCheckTimings) => void {
-  if (!timings) return () => {};
-  const cpuMs = () => {
-    const u = process.cpuUsage();
-    return (u.user + u.system) / 1000;
-  };
-  let last = cpuMs();
-  return (phase) => {
-    const now = cpuMs();
-    timings[phase] += now - last;
-    last = now;
-  };
+  return timings ? cpuClock(timings) : () => {};
 }
 
 /** Sentences by "article@start", to find the sentence a piece of evidence quotes. */
