@@ -10,7 +10,8 @@
  * which says which mechanism makes a split's false conflicts without showing a value or a sentence.
  * `--split dev --judge-sample N [--seed S] [--json]` prints a fixed random sample (seed S, default 15) of N predicted corroborated facts
  * with their cited sentences, for judging by hand; `--judged` adds the precision over the facts judged in
- * corroborated-judgments.jsonl (fixture precision of corroborated facts is a lower bound: fixtures list
+ * corroborated-judgments.jsonl (with -v it lists the facts judged partly or different; `--judged-dump FILE` writes every
+ * prediction with its label) (fixture precision of corroborated facts is a lower bound: fixtures list
  * only the main shared facts).
  * `--digest` also prints one SHA-256 over every story's cross-check report (its JSON, in fixture
  * order), so a change meant to keep the output identical can show that it does.
@@ -20,7 +21,7 @@
  * positives; missed, they are not false negatives.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyseArticle } from '../src/analyse/index.js';
@@ -495,8 +496,31 @@ function printJudgeSample(facts: JudgeableFact[], n: number, asJson: boolean, se
   });
 }
 
-function printJudged(facts: JudgeableFact[]) {
-  const s = judgedPrecision(facts, readJudgments());
+/** Each prediction with its judgment (label '?' when none matches its sentence set). */
+export function labelledFacts(facts: JudgeableFact[], judgments: Judgment[]): (JudgeableFact & { label: JudgmentLabel | '?'; note?: string })[] {
+  const byKey = new Map(judgments.map((j) => [sentenceSetKey(j.fixture, j.sentences), j]));
+  return facts.map((p) => {
+    const j = byKey.get(sentenceSetKey(p.fixture, p.sentences));
+    return { ...p, label: j?.label ?? '?', ...(j?.note ? { note: j.note } : {}) };
+  });
+}
+
+/**
+ * The judged precision; with -v the facts judged partly or different (their note and sentences), the ones a
+ * membership rule should keep out; `--judged-dump FILE` writes every prediction with its label as JSON lines,
+ * so two trees' predictions can be compared and the new ones judged.
+ */
+function printJudged(facts: JudgeableFact[], verbose: boolean, dump: string) {
+  const judgments = readJudgments();
+  const s = judgedPrecision(facts, judgments);
+  const labelled = labelledFacts(facts, judgments);
+  if (verbose) {
+    for (const p of labelled.filter((l) => l.label === 'partly' || l.label === 'different')) {
+      console.log(`\n${p.label} ${p.fixture} ${p.factId}${p.note ? ` -- ${p.note}` : ''}`);
+      for (const c of p.sentences) console.log(`  [${c.article}] ${c.text}`);
+    }
+  }
+  if (dump) writeFileSync(dump, labelled.map((l) => JSON.stringify(l)).join('\n') + '\n');
   console.log(
     `judged corroborated precision: same ${s.same}/${s.judged} = ${s.precision}; same+partly ${s.same + s.partly}/${s.judged} = ${s.precisionLenient}; different ${s.different}; unjudged ${s.unjudged} of ${s.predicted} predictions`,
   );
@@ -516,7 +540,8 @@ function main() {
   // --seed S draws another sample (a fresh one, to judge facts no earlier sample saw); default 15
   const seed = process.argv.includes('--seed') ? Number(arg('--seed')) : 15;
   if (!Number.isInteger(seed)) throw new Error('--seed takes an integer');
-  const judged = process.argv.includes('--judged');
+  const judgedDump = arg('--judged-dump');
+  const judged = process.argv.includes('--judged') || judgedDump !== '';
   if (judgeSample && split !== 'dev') throw new Error('--judge-sample samples the dev split only: add --split dev');
   const judgeable: JudgeableFact[] = [];
   const scores: StoryScore[] = [];
@@ -554,7 +579,7 @@ function main() {
   if (process.argv.includes('--false-kinds')) printCounts('false conflicts by kind/first word of slot', scores.flatMap((s) => s.falseKinds));
   if (digest) console.log(`digest of the ${scores.length} stories' reports: ${digest.digest('hex')}`);
   console.log(JSON.stringify(overall(scores)));
-  if (judged) printJudged(judgeable);
+  if (judged) printJudged(judgeable, verbose, judgedDump);
 }
 
 function printCounts(title: string, items: string[]): void {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { type JudgeableFact, judgedPrecision, readJudgments, seededSample, JUDGMENTS } from '../../scripts/eval-crosscheck.js';
+import { type JudgeableFact, judgedPrecision, labelledFacts, readJudgments, seededSample, JUDGMENTS } from '../../scripts/eval-crosscheck.js';
 
 const s = (article: string, text: string) => ({ article, text });
 
@@ -38,6 +38,16 @@ test('judged precision reads the judgments file and scores predictions by their 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('each prediction is labelled with the judgment of its sentence set, or "?" (what -v lists and --judged-dump writes)', () => {
+  const judgments = [{ fixture: 'f1', sentences: [s('a', 'Ten were hurt.'), s('b', 'Ten were arrested.')], label: 'different' as const, note: 'hurt vs arrested' }];
+  const pred = (sentences: { article: string; text: string }[]): JudgeableFact => ({ fixture: 'f1', factId: 'F1', statement: '', sentences });
+  const [judged, unjudged] = labelledFacts([pred([s('b', 'Ten were arrested.'), s('a', 'Ten  were hurt.')]), pred([s('a', 'Ten were hurt.')])], judgments);
+  assert.equal(judged.label, 'different');
+  assert.equal(judged.note, 'hurt vs arrested');
+  assert.equal(unjudged.label, '?');
+  assert.equal(unjudged.note, undefined);
 });
 
 test('a malformed judgment line is reported with its line number', () => {
