@@ -73,12 +73,18 @@ function actPlacesOf(story: StoryView): ActPlace[] {
 function sentencePlaces(s: Sent, tokens: readonly SyntaxToken[]): ActPlace[] {
   const kids = kidsOf(tokens);
   const [lo, hi] = spanTokens(tokens, s.span);
-  const phrases = new Map<number, number[]>();
+  // (most sentences have no noun under a verb with a locative preposition: nothing is made for them)
+  let phrases: Map<number, number[]> | null = null;
   for (let i = lo; i < hi; i++) {
-    if (!(tokens[i].upos === 'NOUN' || tokens[i].upos === 'PROPN') || !locative(tokens, kids, i)) continue;
+    if (!(tokens[i].upos === 'NOUN' || tokens[i].upos === 'PROPN')) continue;
     const v = actAbove(tokens, i);
-    if (v >= 0) phrases.set(v, [...(phrases.get(v) ?? []), i]);
+    if (v < 0 || !locative(tokens, kids, i)) continue;
+    phrases ??= new Map();
+    const heads = phrases.get(v);
+    if (heads) heads.push(i);
+    else phrases.set(v, [i]);
   }
+  if (!phrases) return [];
   const out: ActPlace[] = [];
   const days = daysOf(s);
   for (const [v, heads] of phrases) {
@@ -147,8 +153,18 @@ const PHRASE = new Set(['compound', 'flat', 'nummod', 'amod', 'det', 'nmod:poss'
 
 /** Whether a locative preposition marks the noun at `i` (or its number or first name: "at 2088 Philip Street" hangs "at" on 2088). */
 function locative(tokens: readonly SyntaxToken[], kids: number[][], i: number): boolean {
-  const marks = (x: number) => kids[x].some((k) => relOf(tokens[k]) === 'case' && LOCATIVE.test(tokens[k].text));
-  return marks(i) || kids[i].some((c) => ['nummod', 'compound'].includes(relOf(tokens[c])) && c < i && marks(c));
+  if (locativeCase(tokens, kids, i)) return true;
+  for (const c of kids[i]) {
+    const r = relOf(tokens[c]);
+    if ((r === 'nummod' || r === 'compound') && c < i && locativeCase(tokens, kids, c)) return true;
+  }
+  return false;
+}
+
+/** Whether a locative preposition hangs on the word at `x` (asked for each noun of a story: no closure per call). */
+function locativeCase(tokens: readonly SyntaxToken[], kids: number[][], x: number): boolean {
+  for (const k of kids[x]) if (relOf(tokens[k]) === 'case' && LOCATIVE.test(tokens[k].text)) return true;
+  return false;
 }
 
 /** "2088 Philip St." → "philip street": the name without its house number. */
