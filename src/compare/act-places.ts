@@ -50,6 +50,8 @@ interface ActPlace {
 const LOCATIVE = /^(?:in|at|on|inside)$/i;
 /** A proper name ending in a street word: "Philip Street", "2088 Philip Street", "East 223rd St." */
 const STREET_NAME = /(?:\b[\dA-Z][\w'.-]*\s+)+(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Drive|Highway|Parkway|Place|Court|Terrace)\b/g;
+/** A street word at the end of a word: every street name holds one (tested before STREET_NAME, whose runs of capitalised words are read from every capital). */
+const STREET_END = /(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Highway|Parkway|Place|Court|Terrace)\b/;
 const STREET_WORD = /\b(?:street|st\.?|road|rd\.?|avenue|ave\.?|boulevard|blvd\.?|lane|drive|highway|parkway|place|court|terrace)$/i;
 /** A place phrase reaches its act through at most this many nouns. */
 const MAX_DEPTH = 4;
@@ -140,7 +142,7 @@ function placeOf(s: Sent, tokens: readonly SyntaxToken[], kids: number[][], head
   }
   if (end < 0) return null;
   const text = s.art.text.slice(start, end);
-  const streets = [...text.matchAll(STREET_NAME)].map((m) => streetKey(m[0]));
+  const streets = STREET_END.test(text) ? [...text.matchAll(STREET_NAME)].map((m) => streetKey(m[0])) : [];
   const towns = s.entities
     .filter((e) => e.type === 'LOC' && e.span.start >= start && e.span.end <= end)
     .map((e) => canonicalName(s.art.text.slice(e.span.start, e.span.end)))
@@ -266,7 +268,7 @@ const NAMED = new WeakMap<StoryView['articles'][number], Set<string>>();
 function placesNamed(a: StoryView['articles'][number]): Set<string> {
   let out = NAMED.get(a);
   if (out) return out;
-  out = new Set([...a.text.matchAll(STREET_NAME)].map((m) => streetKey(m[0])));
+  out = new Set(STREET_END.test(a.text) ? [...a.text.matchAll(STREET_NAME)].map((m) => streetKey(m[0])) : []);
   for (const s of a.sentences) for (const e of s.entities) if (e.type === 'LOC') out.add(canonicalName(a.text.slice(e.span.start, e.span.end)));
   NAMED.set(a, out);
   return out;
