@@ -17,6 +17,7 @@
  */
 import type { WordToken } from '../text/normalise.js';
 import { type Alignment, statesOneFact } from './facts.js';
+import { wordsBefore } from './framing.js';
 import { evidence, type EntityRef, type Sent, type StoryView } from './prepare.js';
 import { crossOutletPairs, sidesByFirst } from './sides.js';
 import { surnameSpelledTwoWays } from './slots.js';
@@ -59,10 +60,10 @@ function postBefore(s: Sent, e: EntityRef): { words: WordToken[] } | null {
   const text = s.art.text;
   const words: WordToken[] = [];
   let next = e.span.start;
-  // (the sentence's words that end before the name, read back from the name: asked for every person named)
-  for (let i = s.tokens.length - 1; i >= 0 && words.length < MAX_POST_WORDS; i--) {
+  // (the sentence's words that end before the name, found by halves and read back from the name: asked for every person named)
+  const [, first] = wordsBefore(s.tokens, e.span.start, 0);
+  for (let i = first - 1; i >= 0 && words.length < MAX_POST_WORDS; i--) {
     const t = s.tokens[i];
-    if (t.end > e.span.start) continue;
     if (text.slice(t.end, next).trim()) break;
     if (!/^[A-Za-z]{2,}$/.test(t.text) || STOP_BEFORE.test(t.text)) break;
     // (an organisation's name may run into the post: "Chargers General Manager" tagged as one organisation)
