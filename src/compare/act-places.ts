@@ -50,6 +50,8 @@ interface ActPlace {
 const LOCATIVE = /^(?:in|at|on|inside)$/i;
 /** A proper name ending in a street word: "Philip Street", "2088 Philip Street", "East 223rd St." */
 const STREET_NAME = /(?:\b[\dA-Z][\w'.-]*\s+)+(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Drive|Highway|Parkway|Place|Court|Terrace)\b/g;
+/** A street word at the end of a word: every street name holds one (tested before STREET_NAME, whose runs of capitalised words are read from every capital). */
+const STREET_END = /(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Highway|Parkway|Place|Court|Terrace)\b/;
 const STREET_WORD = /\b(?:street|st\.?|road|rd\.?|avenue|ave\.?|boulevard|blvd\.?|lane|drive|highway|parkway|place|court|terrace)$/i;
 /** A place phrase reaches its act through at most this many nouns. */
 const MAX_DEPTH = 4;
@@ -73,12 +75,18 @@ function actPlacesOf(story: StoryView): ActPlace[] {
 function sentencePlaces(s: Sent, tokens: readonly SyntaxToken[]): ActPlace[] {
   const kids = kidsOf(tokens);
   const [lo, hi] = spanTokens(tokens, s.span);
-  const phrases = new Map<number, number[]>();
+  // (most sentences have no noun under a verb with a locative preposition: nothing is made for them)
+  let phrases: Map<number, number[]> | null = null;
   for (let i = lo; i < hi; i++) {
-    if (!(tokens[i].upos === 'NOUN' || tokens[i].upos === 'PROPN') || !locative(tokens, kids, i)) continue;
+    if (!(tokens[i].upos === 'NOUN' || tokens[i].upos === 'PROPN')) continue;
     const v = actAbove(tokens, i);
-    if (v >= 0) phrases.set(v, [...(phrases.get(v) ?? []), i]);
+    if (v < 0 || !locative(tokens, kids, i)) continue;
+    phrases ??= new Map();
+    const heads = phrases.get(v);
+    if (heads) heads.push(i);
+    else phrases.set(v, [i]);
   }
+  if (!phrases) return [];
   const out: ActPlace[] = [];
   const days = daysOf(s);
   for (const [v, heads] of phrases) {
@@ -134,7 +142,7 @@ function placeOf(s: Sent, tokens: readonly SyntaxToken[], kids: number[][], head
   }
   if (end < 0) return null;
   const text = s.art.text.slice(start, end);
-  const streets = [...text.matchAll(STREET_NAME)].map((m) => streetKey(m[0]));
+  const streets = STREET_END.test(text) ? [...text.matchAll(STREET_NAME)].map((m) => streetKey(m[0])) : [];
   const towns = s.entities
     .filter((e) => e.type === 'LOC' && e.span.start >= start && e.span.end <= end)
     .map((e) => canonicalName(s.art.text.slice(e.span.start, e.span.end)))
@@ -147,8 +155,18 @@ const PHRASE = new Set(['compound', 'flat', 'nummod', 'amod', 'det', 'nmod:poss'
 
 /** Whether a locative preposition marks the noun at `i` (or its number or first name: "at 2088 Philip Street" hangs "at" on 2088). */
 function locative(tokens: readonly SyntaxToken[], kids: number[][], i: number): boolean {
-  const marks = (x: number) => kids[x].some((k) => relOf(tokens[k]) === 'case' && LOCATIVE.test(tokens[k].text));
-  return marks(i) || kids[i].some((c) => ['nummod', 'compound'].includes(relOf(tokens[c])) && c < i && marks(c));
+  if (locativeCase(tokens, kids, i)) return true;
+  for (const c of kids[i]) {
+    const r = relOf(tokens[c]);
+    if ((r === 'nummod' || r === 'compound') && c < i && locativeCase(tokens, kids, c)) return true;
+  }
+  return false;
+}
+
+/** Whether a locative preposition hangs on the word at `x` (asked for each noun of a story: no closure per call). */
+function locativeCase(tokens: readonly SyntaxToken[], kids: number[][], x: number): boolean {
+  for (const k of kids[x]) if (relOf(tokens[k]) === 'case' && LOCATIVE.test(tokens[k].text)) return true;
+  return false;
 }
 
 /** "2088 Philip St." → "philip street": the name without its house number. */
@@ -250,7 +268,7 @@ const NAMED = new WeakMap<StoryView['articles'][number], Set<string>>();
 function placesNamed(a: StoryView['articles'][number]): Set<string> {
   let out = NAMED.get(a);
   if (out) return out;
-  out = new Set([...a.text.matchAll(STREET_NAME)].map((m) => streetKey(m[0])));
+  out = new Set(STREET_END.test(a.text) ? [...a.text.matchAll(STREET_NAME)].map((m) => streetKey(m[0])) : []);
   for (const s of a.sentences) for (const e of s.entities) if (e.type === 'LOC') out.add(canonicalName(a.text.slice(e.span.start, e.span.end)));
   NAMED.set(a, out);
   return out;

@@ -143,10 +143,11 @@ const PRONOUN_REACH = 3;
  */
 export function datedActs(s: Sent, anonymous = false): DatedAct[] {
   const out: DatedAct[] = [];
-  for (const t of [...s.times, ...anaphoricYears(s), ...anaphoricDays(s)]) {
-    const act = actOfTime(s, t);
-    if (act?.fact && !act.speech && (anonymous || act.agents.size || act.patients.size)) out.push(act);
-  }
+  for (const times of [s.times, anaphoricYears(s), anaphoricDays(s)])
+    for (const t of times) {
+      const act = actOfTime(s, t);
+      if (act?.fact && !act.speech && (anonymous || act.agents.size || act.patients.size)) out.push(act);
+    }
   return out;
 }
 
@@ -199,6 +200,9 @@ interface Reference {
   cache: WeakMap<Sent, ResolvedTime[]>;
 }
 
+/** A sentence with no time told by reference: one list for all of them, frozen (read, never changed). */
+const NO_TIMES: ResolvedTime[] = Object.freeze([]) as unknown as ResolvedTime[];
+
 /** The value a phrase refers to, and the time that writes it last (a guess when resolved from the story's date: `inferred`). */
 interface Referred {
   value: string;
@@ -207,16 +211,17 @@ interface Referred {
 
 /** The times of a sentence told by reference (see anaphoricYears), read once per sentence. */
 function referredTimes(s: Sent, ref: Reference): ResolvedTime[] {
+  const text = s.art.text;
+  const body = text.slice(s.span.start, s.span.end);
+  // (every phrase says its word, "year" or "day": most sentences are passed over by that one word,
+  // not the whole pattern, and are neither read further nor kept)
+  if (!ref.word.test(body)) return NO_TIMES;
   let out = ref.cache.get(s);
   if (out) return out;
   out = [];
-  const text = s.art.text;
-  const body = text.slice(s.span.start, s.span.end);
   const prior = s.art.sentences[s.index - 1];
   const reachable = prior && (ref.acrossParagraphs || !/\n/.test(text.slice(prior.span.end, s.span.start)));
-  // (every phrase says its word, "year" or "day": most sentences are passed over by that one word, not the whole pattern)
-  const phrases = ref.word.test(body) ? body.matchAll(ref.pattern) : [];
-  for (const m of phrases) {
+  for (const m of body.matchAll(ref.pattern)) {
     const start = s.span.start + m.index;
     const span = { start, end: start + m[0].length };
     if (s.times.some((t) => t.span.start < span.end && span.start < t.span.end)) continue;

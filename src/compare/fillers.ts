@@ -49,6 +49,8 @@ function boneClass(): { members: Map<string, Member>; pattern: RegExp } {
 const BROKEN_BEFORE = /\b(?:broke|broken|breaks?|breaking|fractur(?:e|ed|es|ing)|cracked|shattered)\b(?:\s+(?:in|of|to))?(?:\s+(?:a|the|his|her|their|left|right|lower|upper)){0,3}\s+$/i;
 /** Or just after it ("fibula fracture", "a tibia that was broken"). */
 const BROKEN_AFTER = /^\s+(?:fracture|break|was\s+broken)\b/i;
+/** A word every cue of breaking holds: a sentence without one tells no broken bone (tested before the long pattern of bones). */
+const BREAK_WORD = /br(?:oke|eak)|fractur|cracked|shattered/i;
 
 /** The bones the story's sentences say a named person broke. */
 function fillersOf(story: StoryView): Filler[] {
@@ -56,9 +58,10 @@ function fillersOf(story: StoryView): Filler[] {
   const out: Filler[] = [];
   for (const a of story.articles)
     for (const s of a.sentences) {
+      const text = a.text.slice(s.span.start, s.span.end);
+      if (!BREAK_WORD.test(text)) continue;
       const persons = s.entities.filter((e) => e.type === 'PER').sort((x, y) => x.span.start - y.span.start);
       if (!persons.length) continue;
-      const text = a.text.slice(s.span.start, s.span.end);
       const found: Filler[] = [];
       for (const m of text.matchAll(pattern)) {
         const start = s.span.start + m.index;

@@ -201,7 +201,7 @@ const STOP_BEFORE = /^(?:the|a|an|and|or|of|by|with|to|for|from|in|on|at|that|sa
  * the index range [from, to) of `tokens` (in text order, so their ends rise): found from the
  * first word at `at` back, not by reading every word of the sentence for each name in it.
  */
-function wordsBefore(tokens: Sent['tokens'], at: number, reach: number): [number, number] {
+export function wordsBefore(tokens: Sent['tokens'], at: number, reach: number): [number, number] {
   // (the first word ending after `at`, by halves)
   const to = partitionPoint(tokens, (t) => t.end <= at);
   let from = to;

@@ -17,6 +17,7 @@
  */
 import type { WordToken } from '../text/normalise.js';
 import { type Alignment, statesOneFact } from './facts.js';
+import { wordsBefore } from './framing.js';
 import { evidence, type EntityRef, type Sent, type StoryView } from './prepare.js';
 import { crossOutletPairs, sidesByFirst } from './sides.js';
 import { surnameSpelledTwoWays } from './slots.js';
@@ -57,11 +58,12 @@ const KIN =
 /** The post written right before the name `e` in `s`, or null: letters-only words, no punctuation between them and the name, no person or place among them. */
 function postBefore(s: Sent, e: EntityRef): { words: WordToken[] } | null {
   const text = s.art.text;
-  const before = s.tokens.filter((t) => t.end <= e.span.start);
   const words: WordToken[] = [];
   let next = e.span.start;
-  for (let i = before.length - 1; i >= 0 && words.length < MAX_POST_WORDS; i--) {
-    const t = before[i];
+  // (the sentence's words that end before the name, found by halves and read back from the name: asked for every person named)
+  const [, first] = wordsBefore(s.tokens, e.span.start, 0);
+  for (let i = first - 1; i >= 0 && words.length < MAX_POST_WORDS; i--) {
+    const t = s.tokens[i];
     if (text.slice(t.end, next).trim()) break;
     if (!/^[A-Za-z]{2,}$/.test(t.text) || STOP_BEFORE.test(t.text)) break;
     // (an organisation's name may run into the post: "Chargers General Manager" tagged as one organisation)

@@ -112,15 +112,15 @@ interface Draft {
 }
 
 /** Every sentence that is evidence of a conflict, with its conflicts. */
-function sentencesOfConflicts(conflicts: Conflict[], sentAt: SentAt): Map<string, Conflict[]> {
-  const conflictSents = new Map<string, Conflict[]>();
+function sentencesOfConflicts(conflicts: Conflict[], sentAt: SentAt): Map<Sent, Conflict[]> {
+  const conflictSents = new Map<Sent, Conflict[]>();
   for (const c of conflicts)
     for (const side of c.sides)
       for (const e of side.evidence) {
         const s = sentAt.get(`${e.articleId}@${e.sentence.start}`);
         if (!s) continue;
-        if (!conflictSents.has(s.id)) conflictSents.set(s.id, []);
-        conflictSents.get(s.id)!.push(c);
+        if (!conflictSents.has(s)) conflictSents.set(s, []);
+        conflictSents.get(s)!.push(c);
       }
   return conflictSents;
 }
@@ -130,27 +130,28 @@ function sentencesOfConflicts(conflicts: Conflict[], sentAt: SentAt): Map<string
  * conflicting fact (they state the same fact with different values), and checkable
  * single-source sentences.
  */
-function factDrafts(story: StoryView, al: Alignment, conflicts: Conflict[], conflictSents: Map<string, Conflict[]>, sentAt: SentAt): Draft[] {
+function factDrafts(story: StoryView, al: Alignment, conflicts: Conflict[], conflictSents: Map<Sent, Conflict[]>, sentAt: SentAt): Draft[] {
   // The sentences of one conflict state the same fact with different values: one conflicting fact.
-  const unitOf = new Map<string, string>(); // sentence id → unit id (cluster or conflict group)
+  // (keyed by the sentence itself: every sentence of the story is looked up)
+  const unitOf = new Map<Sent, string>(); // sentence → unit id (cluster or conflict group)
   const { find, union: join, parent } = unionFind();
   al.clusters.forEach((c, i) => {
     parent.set(`c${String(i).padStart(6, '0')}`, `c${String(i).padStart(6, '0')}`);
-    for (const m of c.members) unitOf.set(m.id, `c${String(i).padStart(6, '0')}`);
+    for (const m of c.members) unitOf.set(m, `c${String(i).padStart(6, '0')}`);
   });
-  for (const ss of [...conflictSents.keys()].sort(cmp)) {
+  for (const ss of [...conflictSents.keys()].sort((a, b) => cmp(a.id, b.id))) {
     if (!unitOf.has(ss)) {
-      unitOf.set(ss, `s${ss}`);
-      parent.set(`s${ss}`, `s${ss}`);
+      unitOf.set(ss, `s${ss.id}`);
+      parent.set(`s${ss.id}`, `s${ss.id}`);
     }
   }
   for (const c of conflicts) {
-    const units = c.sides.flatMap((side) => side.evidence.map((e) => sentAt.get(`${e.articleId}@${e.sentence.start}`)?.id)).filter((id): id is string => !!id);
+    const units = c.sides.flatMap((side) => side.evidence.map((e) => sentAt.get(`${e.articleId}@${e.sentence.start}`))).filter((x): x is Sent => !!x);
     for (let i = 1; i < units.length; i++) join(unitOf.get(units[0])!, unitOf.get(units[i])!);
   }
   const byUnit = new Map<string, Sent[]>();
   for (const s of story.sentences) {
-    const u = unitOf.get(s.id);
+    const u = unitOf.get(s);
     if (!u) continue;
     const r = find(u);
     if (!byUnit.has(r)) byUnit.set(r, []);
@@ -193,7 +194,7 @@ function factDrafts(story: StoryView, al: Alignment, conflicts: Conflict[], conf
     void u;
   }
   for (const s of story.sentences) {
-    if (unitOf.has(s.id)) continue;
+    if (unitOf.has(s)) continue;
     const checkable = s.keys.size >= 4 && s.span.end - s.span.start <= 600 && (s.quantities.length > 0 || s.times.length > 0 || s.entities.length > 0);
     if (checkable) drafts.push({ sents: [s], shared: new Set(), central: s, cluster: null });
   }
@@ -215,12 +216,12 @@ function oneStatement(members: Sent[], central: Sent): { same: Sent[]; other: Se
 }
 
 /** Drafts as facts with status, sources and evidence, in a stable order, numbered F1, F2, … */
-function numberedFacts(story: StoryView, drafts: Draft[], conflictSents: Map<string, Conflict[]>): (Fact & { _d: Draft })[] {
+function numberedFacts(story: StoryView, drafts: Draft[], conflictSents: Map<Sent, Conflict[]>): (Fact & { _d: Draft })[] {
   const facts: (Fact & { _d: Draft })[] = drafts.map((d) => {
     // (most facts are one sentence: no set to sort)
     const articles = d.sents.length === 1 ? [d.sents[0].art.id] : [...new Set(d.sents.map((s) => s.art.id))].sort(cmp);
     const independentSources = story.independent(articles);
-    const conflicting = d.sents.some((s) => conflictSents.get(s.id)?.some((c) => c.severity === 'conflict'));
+    const conflicting = d.sents.some((s) => conflictSents.get(s)?.some((c) => c.severity === 'conflict'));
     const status: Fact['status'] = conflicting ? 'conflicting' : independentSources >= 2 ? 'corroborated' : 'single-source';
     const sharedTerms = sharedTermsOf(story, d);
     return {

@@ -133,10 +133,16 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
   linkEntities(articles);
   addFeatures(articles);
   const sentences = articles.flatMap((a) => a.sentences);
-  const df = new Map<string, number>();
+  // (a counter per key: one look-up per key of every sentence, not a look-up and a store)
+  const df = new Map<string, { n: number }>();
+  const count = (k: string) => {
+    const c = df.get(k);
+    if (c) c.n++;
+    else df.set(k, { n: 1 });
+  };
   for (const s of sentences) {
-    for (const k of s.keys) df.set(k, (df.get(k) ?? 0) + 1);
-    for (const k of s.slots) df.set(k, (df.get(k) ?? 0) + 1);
+    for (const k of s.keys) count(k);
+    for (const k of s.slots) count(k);
   }
   const n = sentences.length;
   const idfOf = new Map<string, number>();
@@ -160,7 +166,7 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
       let v = idfOf.get(k);
       if (v === undefined) {
         // small stories are scored as if they had 60 sentences, so weights keep a comparable scale
-        v = Math.log((Math.max(n, 60) + 1) / ((df.get(k) ?? 0) + 0.5));
+        v = Math.log((Math.max(n, 60) + 1) / ((df.get(k)?.n ?? 0) + 0.5));
         idfOf.set(k, v);
       }
       return v;

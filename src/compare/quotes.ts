@@ -200,13 +200,17 @@ export function buildQuoteLedger(story: StoryView): SpeakerLedger[] {
     for (const g of groups) for (const it of g) if (it.q.speakerName && it.q.speakerKey === speaker) names.set(it.q.speakerName, (names.get(it.q.speakerName) ?? 0) + 1);
     const name = [...names].sort((a, b) => b[0].length - a[0].length || b[1] - a[1] || cmp(a[0], b[0]))[0]?.[0] ?? (speaker === 'unattributed' ? 'Unattributed' : speaker);
     const sts = groups.map((g) => statement(story, g));
-    sts.sort((a, b) => b.independentSources - a.independentSources || b.articles.length - a.articles.length || cmp(firstKey(a), firstKey(b)));
+    // (each statement's first evidence as a key once, not two strings per comparison)
+    const first = new Map(sts.map((st) => [st, firstKey(st)]));
+    sts.sort((a, b) => b.independentSources - a.independentSources || b.articles.length - a.articles.length || cmp(first.get(a)!, first.get(b)!));
     ledgers.push({ speaker, name, statements: sts });
   }
+  // (each ledger's statements told by more than one outlet, counted once)
+  const multi = new Map(ledgers.map((l) => [l, l.statements.filter((s) => !s.singleOutlet).length]));
   ledgers.sort(
     (a, b) =>
       Number(a.speaker === 'unattributed') - Number(b.speaker === 'unattributed') ||
-      b.statements.filter((s) => !s.singleOutlet).length - a.statements.filter((s) => !s.singleOutlet).length ||
+      multi.get(b)! - multi.get(a)! ||
       b.statements.length - a.statements.length ||
       cmp(a.speaker, b.speaker),
   );
@@ -240,6 +244,8 @@ class Index {
   private readonly artOf: Int32Array;
   /** The quotes one look-up meets, each once (reused from one look-up to the next: no list per look-up). */
   private readonly touched: Int32Array;
+  /** Per quote: 1 when it has the wording of the quote being looked up (zero between look-ups; no string compared per quote met). */
+  private readonly sameNorm: Uint8Array;
   private readonly artNo = new Map<string, number>();
 
   constructor(groups: QItem[][]) {
@@ -255,6 +261,7 @@ class Index {
     this.shared = new Int32Array(this.items.length);
     this.artOf = new Int32Array(this.items.length);
     this.touched = new Int32Array(this.items.length);
+    this.sameNorm = new Uint8Array(this.items.length);
     this.items.forEach((o, i) => {
       let a = this.artNo.get(o.q.art.id);
       if (a === undefined) this.artNo.set(o.q.art.id, (a = this.artNo.size));
@@ -287,16 +294,21 @@ class Index {
         for (const o of l) if (this.shared[o]++ === 0) touched[nTouched++] = o;
       }
     }
-    for (const o of this.byNorm.get(it.norm) ?? []) if (this.shared[o] === 0) touched[nTouched++] = o;
+    for (const o of this.byNorm.get(it.norm) ?? []) {
+      if (this.shared[o] === 0) touched[nTouched++] = o;
+      this.sameNorm[o] = 1;
+    }
     const hits = new Set<QItem[]>();
     const art = this.artNo.get(it.q.art.id) ?? -1;
     for (let t = 0; t < nTouched; t++) {
       const o = touched[t];
       const n = this.shared[o];
+      const same = this.sameNorm[o] === 1;
       this.shared[o] = 0;
+      this.sameNorm[o] = 0;
       if (this.artOf[o] === art) continue;
       // the counts first: they rule out most quotes without reading them
-      const possible = n + common >= 3 || (n === read && absent === 0) || n === this.rareWords[o] || this.items[o].norm === it.norm;
+      const possible = n + common >= 3 || (n === read && absent === 0) || n === this.rareWords[o] || same;
       if (possible && nearVerbatim(this.items[o], it)) hits.add(this.groupAt[o]);
     }
     return hits;

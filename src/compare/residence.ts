@@ -79,10 +79,25 @@ function homeAfter(s: Sent, e: EntityRef, places: EntityRef[]): { places: string
 
 /** Places that may hold another: countries, world regions, the gazetteer's large cities and what the story writes after "<place>, ". */
 export function regionsOf(story: StoryView): Set<string> {
-  const out = new Set<string>();
-  for (const c of countryList()) for (const n of [c.name, ...c.aliases]) out.add(n.toLowerCase());
-  for (const r of regionList()) out.add(r.toLowerCase());
-  for (const c of cityList()) for (const n of [c.name, ...c.forms]) out.add(n.toLowerCase());
+  // read once per story (the places of acts and the homes both ask; the set is read, never changed)
+  let out = REGIONS.get(story);
+  if (!out) REGIONS.set(story, (out = readRegions(story)));
+  return out;
+}
+const REGIONS = new WeakMap<StoryView, Set<string>>();
+
+/** The gazetteer's regions, lower case, read once: the same for every story. */
+let gazetteerRegions: string[] | null = null;
+
+function readRegions(story: StoryView): Set<string> {
+  if (!gazetteerRegions) {
+    const names: string[] = [];
+    for (const c of countryList()) for (const n of [c.name, ...c.aliases]) names.push(n.toLowerCase());
+    for (const r of regionList()) names.push(r.toLowerCase());
+    for (const c of cityList()) for (const n of [c.name, ...c.forms]) names.push(n.toLowerCase());
+    gazetteerRegions = names;
+  }
+  const out = new Set<string>(gazetteerRegions);
   for (const a of story.articles)
     for (const s of a.sentences) {
       const places = s.entities.filter((e) => e.type === 'LOC').sort((x, y) => x.span.start - y.span.start);
