@@ -124,4 +124,6 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-33: (refdays, session 18) a day told by reference to another act's day ("the previous day", "two days
 //   later", "the day before.") dates its act as the one day written before it in its sentence or the sentence
 //   before in its paragraph, plus its offset (dated-acts.ts anaphoricDays)
-export const COMPARE_VERSION = 'compare-33';
+// compare-34: (holder, session 19) a measure whose own clause names no holder takes the holder of the figure it
+//   is told with ("a five-year deal in the $75 million range", "bid $160 million over eight years")
+export const COMPARE_VERSION = 'compare-34';

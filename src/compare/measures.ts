@@ -17,7 +17,7 @@
  */
 import type { Quantity, SyntaxToken } from '../model/types.js';
 import { countsThings } from './counts.js';
-import { figureHolder, holderToken } from './figure-holders.js';
+import { figureHolder, figureToldWith, holderToken } from './figure-holders.js';
 import { pronounAntecedent } from './dated-acts.js';
 import type { Sent } from './prepare.js';
 import { figureTokens, figureVerbIndex, kidsOf, parseOf, partyAt, relOf, verbSubject } from './syntax.js';
@@ -68,13 +68,30 @@ export function measureNoun(s: Sent, q: Quantity): string | null {
 
 function readMeasure(s: Sent, q: Quantity, dimension: string | null): { measure?: Measure; why: string } {
   if (!dimension) return { why: 'not a measure' };
+  let thing = measuredThing(s, q);
+  if (thing === 'not a measure') return { why: thing };
+  // "$160 million over eight years", "Nationals (eight years, $160 million)": a figure told with
+  // another as one thing's measures is that thing's, and its holder's, when its own words say neither
+  if (typeof thing === 'string' || !thing.holder) {
+    const withFigure = figureToldWith(s, q);
+    const other = withFigure ? measuredThing(s, withFigure) : null;
+    if (other && typeof other !== 'string' && other.holder) thing = typeof thing === 'string' ? other : { ...thing, holder: other.holder };
+  }
+  if (typeof thing === 'string') return { why: thing };
+  const { what, noun, holder } = thing;
+  if (!holder) return { why: `measure of ${what === 'of a thing' ? 'a noun' : 'an act'}, no named holder` };
+  return { measure: { key: `${MEASURE_PREFIX}${dimension}|${what}|${holder.key}`, label: `${dimension} ${what === 'of a thing' ? `of the ${noun}` : `(${noun})`} of ${holder.name}` }, why: 'measure' };
+}
+
+/** What a measure measures (a thing, or an act by its class) with the noun or verb that tells it, and its named holder; or where the reading stops. */
+function measuredThing(s: Sent, q: Quantity): { what: string; noun: string; holder: { key: string; name: string } | null } | string {
   const tokens = parseOf(s.art);
   const fig = tokens && figureTokens(tokens, q);
-  if (!tokens || !fig) return { why: 'no parse' };
+  if (!tokens || !fig) return 'no parse';
   const { governor, child, unit } = climb(tokens, fig.num);
   // a count is a measure only through a measure word ("61-yard", "140 yards"): "three cables" counts things
-  if (q.unit === 'count' && unit === null) return { why: 'not a measure' };
-  if (governor < 0 || child < 0) return { why: 'measure, nothing it measures' };
+  if (q.unit === 'count' && unit === null) return 'not a measure';
+  if (governor < 0 || child < 0) return 'measure, nothing it measures';
   // "a 61 yard rushing touchdown": a modifier of the noun between the measure and the noun
   let g = tokens[governor];
   let rel = relOf(tokens[child]);
@@ -84,11 +101,9 @@ function readMeasure(s: Sent, q: Quantity, dimension: string | null): { measure?
   }
   const of = MODIFIES_NOUN.has(rel) && (g.upos === 'NOUN' || g.upos === 'PROPN') && (rel !== 'nmod' || caseIs(tokens, child, 'of'));
   const act = !of && g.upos === 'VERB' && ARGUMENT_OF_VERB.has(rel);
-  if (!of && !act) return { why: `measure, nothing it measures (${rel} of ${g.upos})` };
-  const holder = namedHolder(s, q);
-  if (!holder) return { why: `measure of ${of ? 'a noun' : 'an act'}, no named holder` };
-  const what = of ? 'of a thing' : `act ${actClass(g.lemma.toLowerCase())}`;
-  return { measure: { key: `${MEASURE_PREFIX}${dimension}|${what}|${holder.key}`, label: `${dimension} ${of ? `of the ${g.lemma.toLowerCase()}` : `(${g.lemma.toLowerCase()})`} of ${holder.name}` }, why: 'measure' };
+  if (!of && !act) return `measure, nothing it measures (${rel} of ${g.upos})`;
+  const noun = g.lemma.toLowerCase();
+  return { what: of ? 'of a thing' : `act ${actClass(noun)}`, noun, holder: namedHolder(s, q) };
 }
 
 /**
