@@ -125,5 +125,6 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   later", "the day before.") dates its act as the one day written before it in its sentence or the sentence
 //   before in its paragraph, plus its offset (dated-acts.ts anaphoricDays)
 // compare-34: (holder, session 19) a measure whose own clause names no holder takes the holder of the figure it
-//   is told with ("a five-year deal in the $75 million range", "bid $160 million over eight years")
+//   is told with ("a five-year deal in the $75 million range", "bid $160 million over eight years"); a measure's
+//   holder may be a name of any type that is the holder itself (teams, films, countries recognised as places)
 export const COMPARE_VERSION = 'compare-34';

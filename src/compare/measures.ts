@@ -132,16 +132,21 @@ function caseIs(tokens: readonly SyntaxToken[], i: number, word: string): boolea
 
 /**
  * The figure's named holder (a person before an organisation: "Rovers running back Jane Roe"
- * is Roe), or the person a "he" or "she" holding it stands for ("He cut back to the left ... for
- * a 61-yard touchdown run": dated-acts.ts pronounAntecedent); null when none is named.
+ * is Roe; then any other name that is the holder itself: teams, films and countries are often
+ * recognised as places or other names, "the Nationals have offered", "The Hunger Games has brought
+ * in", but a place that only modifies the holder's noun is not it, "a California native"), or the
+ * person a "he" or "she" holding it stands for ("He cut back to the left ... for a 61-yard
+ * touchdown run": dated-acts.ts pronounAntecedent); null when none is named.
  */
 function namedHolder(s: Sent, q: Quantity): { key: string; name: string } | null {
   const keys = figureHolder(s, q);
   const named = keys ? s.entities.filter((e) => keys.includes(e.key)) : [];
-  const e = named.find((x) => x.type === 'PER') ?? named.find((x) => x.type === 'ORG');
-  if (e) return { key: e.key, name: e.name };
   const tokens = parseOf(s.art);
   if (!tokens) return null;
+  const head = keys ? tokens[holderToken(s, q)] : undefined;
+  const itself = (x: (typeof named)[number]) => !!head && x.span.start <= head.start && head.start < x.span.end;
+  const e = named.find((x) => x.type === 'PER') ?? named.find((x) => x.type === 'ORG') ?? named.find(itself);
+  if (e) return { key: e.key, name: e.name };
   // no subject in the figure's own clause: the subject of the clause it continues ("He cut back ...
   // and outran the defence ... for a 61-yard run"; syntax.ts verbSubject, as a fall is its faller's)
   let at = holderToken(s, q);
