@@ -50,6 +50,9 @@ export function holderToken(s: Sent, q: Pick<Quantity, 'span'>): number {
     for (const c of kids[i]) {
       const rel = tokens[c].deprel;
       if (rel === 'nmod:poss' && step <= 1) return c;
+      // "Rodney Buford ’ s school scoring record of 2,116 points": a person's name compounded with the
+      // noun is its possessor (a parse may lose the "'s" written apart), not the clause's subject
+      if (rel === 'compound' && step <= 1 && tokens[c].upos === 'PROPN' && s.entities.some((e) => e.type === 'PER' && e.span.start <= tokens[c].start && tokens[c].start < e.span.end)) return c;
       if (relOf(tokens[c]) === 'nsubj') return rel === 'nsubj' ? c : -1;
     }
     if (CLAUSE_LINKS.has(relOf(tokens[i]))) return -1;
