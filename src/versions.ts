@@ -128,4 +128,5 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   is told with ("a five-year deal in the $75 million range", "bid $160 million over eight years"); a measure's
 //   holder may be a name of any type that is the holder itself (teams, films, countries recognised as places)
 //   and a person's name compounded with the measured noun is its holder ("Rodney Buford ’ s record of 2,116 points")
+//   a measure in a phrase of "with", "for" or "at" on a noun measures that noun ("five passes for 127 yards")
 export const COMPARE_VERSION = 'compare-34';

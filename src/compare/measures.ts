@@ -68,13 +68,13 @@ export function measureNoun(s: Sent, q: Quantity): string | null {
 
 function readMeasure(s: Sent, q: Quantity, dimension: string | null): { measure?: Measure; why: string } {
   if (!dimension) return { why: 'not a measure' };
-  let thing = measuredThing(s, q);
+  let thing = measuredThing(s, q, dimension);
   if (thing === 'not a measure') return { why: thing };
   // "$160 million over eight years", "Nationals (eight years, $160 million)": a figure told with
   // another as one thing's measures is that thing's, and its holder's, when its own words say neither
   if (typeof thing === 'string' || !thing.holder) {
     const withFigure = figureToldWith(s, q);
-    const other = withFigure ? measuredThing(s, withFigure) : null;
+    const other = withFigure ? measuredThing(s, withFigure, dimension) : null;
     if (other && typeof other !== 'string' && other.holder) thing = typeof thing === 'string' ? other : { ...thing, holder: other.holder };
   }
   if (typeof thing === 'string') return { why: thing };
@@ -84,7 +84,7 @@ function readMeasure(s: Sent, q: Quantity, dimension: string | null): { measure?
 }
 
 /** What a measure measures (a thing, or an act by its class) with the noun or verb that tells it, and its named holder; or where the reading stops. */
-function measuredThing(s: Sent, q: Quantity): { what: string; noun: string; holder: { key: string; name: string } | null } | string {
+function measuredThing(s: Sent, q: Quantity, dimension: string): { what: string; noun: string; holder: { key: string; name: string } | null } | string {
   const tokens = parseOf(s.art);
   const fig = tokens && figureTokens(tokens, q);
   if (!tokens || !fig) return 'no parse';
@@ -99,7 +99,10 @@ function measuredThing(s: Sent, q: Quantity): { what: string; noun: string; hold
     rel = relOf(g);
     g = tokens[g.head];
   }
-  const of = MODIFIES_NOUN.has(rel) && (g.upos === 'NOUN' || g.upos === 'PROPN') && (rel !== 'nmod' || caseIs(tokens, child, 'of'));
+  // "a record of 4,051 yards"; and a measure in a phrase of "with", "for" or "at" on a noun measures
+  // that noun ("five passes for 127 yards", "a season with 4,051 yards", "the record at 4,051 yards"),
+  // but not a span of time, which tells how long a state lasted ("a deputy for three years")
+  const of = MODIFIES_NOUN.has(rel) && (g.upos === 'NOUN' || g.upos === 'PROPN') && (rel !== 'nmod' || caseIs(tokens, child, 'of') || (dimension !== 'h' && THING_CASES.some((w) => caseIs(tokens, child, w))));
   const act = !of && g.upos === 'VERB' && ARGUMENT_OF_VERB.has(rel);
   if (!of && !act) return `measure, nothing it measures (${rel} of ${g.upos})`;
   const noun = g.lemma.toLowerCase();
@@ -125,6 +128,9 @@ function climb(tokens: readonly SyntaxToken[], num: number): { governor: number;
   }
   return { governor: -1, child, unit };
 }
+
+/** Prepositions by which a measure's phrase on a noun gives that noun's measure, besides "of". */
+const THING_CASES = ['with', 'for', 'at'];
 
 function caseIs(tokens: readonly SyntaxToken[], i: number, word: string): boolean {
   return kidsOf(tokens)[i].some((c) => relOf(tokens[c]) === 'case' && tokens[c].text.toLowerCase() === word);
