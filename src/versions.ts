@@ -130,4 +130,5 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   and a person's name compounded with the measured noun is its holder ("Rodney Buford ’ s record of 2,116 points")
 //   a measure in a phrase of "with", "for" or "at" on a noun measures that noun ("five passes for 127 yards")
 //   a total held now is counted past the adjectives and names before its noun ("has three prior DUI convictions")
+//   "N times as many", "N times the limit" is a multiplier, no measure of occasions
 export const COMPARE_VERSION = 'compare-34';

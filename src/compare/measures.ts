@@ -91,6 +91,8 @@ function measuredThing(s: Sent, q: Quantity, dimension: string): { what: string;
   const { governor, child, unit } = climb(tokens, fig.num);
   // a count is a measure only through a measure word ("61-yard", "140 yards"): "three cables" counts things
   if (q.unit === 'count' && unit === null) return 'not a measure';
+  // "five times as many as last season", "five times the legal limit": a multiplier, not a count of occasions
+  if (unit !== null && tokens[unit].lemma.toLowerCase() === 'time' && MULTIPLIES.test(tokens[unit + 1]?.text ?? '')) return 'not a measure';
   if (governor < 0 || child < 0) return 'measure, nothing it measures';
   // "a 61 yard rushing touchdown": a modifier of the noun between the measure and the noun
   let g = tokens[governor];
@@ -128,6 +130,9 @@ function climb(tokens: readonly SyntaxToken[], num: number): { governor: number;
   }
   return { governor: -1, child, unit };
 }
+
+/** After "N times": a comparison the figure multiplies ("as many", "the limit", "more", "higher"), not occasions. */
+const MULTIPLIES = /^(?:as|the|that|this|more|less|higher|lower|greater|larger|bigger|smaller|over)$/i;
 
 /** Prepositions by which a measure's phrase on a noun gives that noun's measure, besides "of". */
 const THING_CASES = ['with', 'for', 'at'];
