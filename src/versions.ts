@@ -131,4 +131,5 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   a measure in a phrase of "with", "for" or "at" on a noun measures that noun ("five passes for 127 yards")
 //   a total held now is counted past the adjectives and names before its noun ("has three prior DUI convictions")
 //   "N times as many", "N times the limit" is a multiplier, no measure of occasions
+//   a relative "who" holding a measure stands for the name right before it
 export const COMPARE_VERSION = 'compare-34';

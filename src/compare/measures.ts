@@ -18,7 +18,7 @@
 import type { Quantity, SyntaxToken } from '../model/types.js';
 import { countsThings } from './counts.js';
 import { figureHolder, figureToldWith, holderToken } from './figure-holders.js';
-import { pronounAntecedent } from './dated-acts.js';
+import { antecedent, pronounAntecedent } from './dated-acts.js';
 import type { Sent } from './prepare.js';
 import { figureTokens, figureVerbIndex, kidsOf, parseOf, partyAt, relOf, verbSubject } from './syntax.js';
 import { tokenAt } from '../text/tokenize.js';
@@ -168,7 +168,9 @@ function namedHolder(s: Sent, q: Quantity): { key: string; name: string } | null
     const e2 = at >= 0 ? partyAt(s, tokens, at) : undefined;
     if (e2) return { key: e2.key, name: e2.name };
   }
-  const who = at >= 0 && PERSONAL.test(tokens[at].text) ? pronounAntecedent(s, tokens[at].start) : null;
+  // a relative "who" stands for the name right before it ("Dennis Roe, who caught five passes for 127 yards")
+  const word = at >= 0 ? tokens[at].text : '';
+  const who = PERSONAL.test(word) ? pronounAntecedent(s, tokens[at].start) : /^who$/i.test(word) ? antecedent(s, tokens[at].start) : null;
   return who ? { key: who.key, name: who.name } : null;
 }
 const PERSONAL = /^(?:he|she)$/i;
