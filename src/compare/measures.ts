@@ -147,7 +147,8 @@ function caseIs(tokens: readonly SyntaxToken[], i: number, word: string): boolea
  * recognised as places or other names, "the Nationals have offered", "The Hunger Games has brought
  * in", but a place that only modifies the holder's noun is not it, "a California native"), or the
  * person a "he" or "she" holding it stands for ("He cut back to the left ... for a 61-yard
- * touchdown run": dated-acts.ts pronounAntecedent); null when none is named.
+ * touchdown run": dated-acts.ts pronounAntecedent), or the name a relative "who" holding it stands
+ * for (dated-acts.ts antecedent); null when none is named.
  */
 function namedHolder(s: Sent, q: Quantity): { key: string; name: string } | null {
   const keys = figureHolder(s, q);
