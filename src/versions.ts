@@ -124,4 +124,12 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-33: (refdays, session 18) a day told by reference to another act's day ("the previous day", "two days
 //   later", "the day before.") dates its act as the one day written before it in its sentence or the sentence
 //   before in its paragraph, plus its offset (dated-acts.ts anaphoricDays)
-export const COMPARE_VERSION = 'compare-33';
+// compare-34: (holder, session 19) a measure whose own clause names no holder takes the holder of the figure it
+//   is told with ("a five-year deal in the $75 million range", "bid $160 million over eight years"); a measure's
+//   holder may be a name of any type that is the holder itself (teams, films, countries recognised as places)
+//   and a person's name compounded with the measured noun is its holder ("Rodney Buford ’ s record of 2,116 points")
+//   a measure in a phrase of "with", "for" or "at" on a noun measures that noun ("five passes for 127 yards")
+//   a total held now is counted past the adjectives and names before its noun ("has three prior DUI convictions")
+//   "N times as many", "N times the limit" is a multiplier, no measure of occasions
+//   a relative "who" holding a measure stands for the name right before it
+export const COMPARE_VERSION = 'compare-34';

@@ -501,6 +501,18 @@ function scaledSum(text: string, ws: Word[], numIdx: number, currency: string | 
   return Number.isFinite(value) ? { value, last: numIdx + 1, spelled: false } : null;
 }
 
+/**
+ * "30K people", "40k jobs": digits with a "K" glued on (thousands) before a plural noun that counts
+ * things. Only glued and only before a plural: "a 5K run", "the 10K race" are distances, "K" alone
+ * may be a name's initial.
+ */
+function thousandsBeforePlural(ws: Word[], numIdx: number): NumberRead | null {
+  const [w, k, noun] = [ws[numIdx], ws[numIdx + 1], ws[numIdx + 2]];
+  if (!w || !k || !noun || !/^\d{1,3}(?:\.\d)?$/.test(w.text) || k.lw !== 'k' || k.start !== w.end || noun.start === k.end) return null;
+  const plural = /^\p{Ll}+$/u.test(noun.text) && !STOP_AFTER.has(noun.lw) && ((PLURAL_HEAD.test(noun.lw) && !/ss$/.test(noun.lw)) || IRREGULAR_PLURAL.test(noun.lw));
+  return plural ? { value: Number(w.text) * 1e3, last: numIdx + 1, spelled: false } : null;
+}
+
 /** The number at word i (after a currency sign), its qualifier ("more than") and range ("10 to 20"). */
 function readValue(text: string, ws: Word[], i: number): Figure | null {
   const startWord = ws[i];
@@ -524,7 +536,7 @@ function readValue(text: string, ws: Word[], i: number): Figure | null {
   if (!/^\d/.test(w.text) && SMALL[w.lw] === undefined && TENS[w.lw] === undefined && !(w.lw === 'a' && /^(dozen)$/.test(ws[numIdx + 1]?.lw ?? '')) && !oneAndAHalf && !halfA && !halfScale) return null;
   // "at 19:30 hours": the minutes of a clock's reading are no span of their own (a clock-style span is read from its first group)
   if (text[w.start - 1] === ':' && /\d/.test(text[w.start - 2] ?? '') && DURATION_H[ws[numIdx + 1]?.lw ?? ''] !== undefined) return null;
-  const num = oneAndAHalf ? { value: 1, last: numIdx, spelled: true } : halfA ? { value: 0.5, last: numIdx + 1, spelled: true } : (clockDuration(text, ws, numIdx) ?? flattenedFraction(ws, numIdx) ?? scaledSum(text, ws, numIdx, currency) ?? readNumber(text, ws, numIdx));
+  const num = oneAndAHalf ? { value: 1, last: numIdx, spelled: true } : halfA ? { value: 0.5, last: numIdx + 1, spelled: true } : (clockDuration(text, ws, numIdx) ?? flattenedFraction(ws, numIdx) ?? scaledSum(text, ws, numIdx, currency) ?? (currency ? null : thousandsBeforePlural(ws, numIdx)) ?? readNumber(text, ws, numIdx));
   if (!num) return null;
   const lost = lostFraction(text, ws, num);
   // "one" is a pronoun more often than a number: only with a unit right after

@@ -45,25 +45,56 @@ export function holderToken(s: Sent, q: Pick<Quantity, 'span'>): number {
   const tokens = parseOf(s.art);
   if (!tokens) return -1;
   const kids = kidsOf(tokens);
-  // the head of the figure's phrase: its token whose head lies outside the figure
-  let i = -1;
-  for (let k = tokenAt(tokens, q.span.start); k < tokens.length && tokens[k].start < q.span.end; k++) {
-    const h = tokens[k].head;
-    if (h < 0 || tokens[h].start < q.span.start || tokens[h].start >= q.span.end) {
-      i = k;
-      break;
-    }
-  }
+  let i = phraseHead(tokens, q);
   for (let step = 0; step <= MAX_STEPS && i >= 0; step++) {
     for (const c of kids[i]) {
       const rel = tokens[c].deprel;
       if (rel === 'nmod:poss' && step <= 1) return c;
+      // "Rodney Buford ’ s school scoring record of 2,116 points": a person's name compounded with the
+      // noun is its possessor (a parse may lose the "'s" written apart), not the clause's subject
+      if (rel === 'compound' && step <= 1 && tokens[c].upos === 'PROPN' && s.entities.some((e) => e.type === 'PER' && e.span.start <= tokens[c].start && tokens[c].start < e.span.end)) return c;
       if (relOf(tokens[c]) === 'nsubj') return rel === 'nsubj' ? c : -1;
     }
     if (CLAUSE_LINKS.has(relOf(tokens[i]))) return -1;
     i = tokens[i].head;
   }
   return -1;
+}
+
+/** The token of a figure's phrase whose head lies outside the figure (the phrase's head), or -1. */
+function phraseHead(tokens: readonly SyntaxToken[], q: Pick<Quantity, 'span'>): number {
+  for (let k = tokenAt(tokens, q.span.start); k < tokens.length && tokens[k].start < q.span.end; k++) {
+    const h = tokens[k].head;
+    if (h < 0 || tokens[h].start < q.span.start || tokens[h].start >= q.span.end) return k;
+  }
+  return -1;
+}
+
+/** Relations by which one figure is told with another as one thing's measures: "eight years, $160 million", "eight years and $184 million", "$160 million over eight years". */
+const JOINS_FIGURE = new Set(['conj', 'appos', 'obl', 'nmod', 'list']);
+
+/**
+ * The figure of the sentence that `q` is told with as measures of one thing, by the parse: the
+ * other figure whose phrase head is `q`'s head, or is headed by it, through coordination,
+ * apposition or a modifier ("a contract of eight years and $184 million": the sum and the years
+ * are one offer's; "bid $160 million over eight years"). Such a figure has the other's holder when
+ * its own clause names none (measures.ts). Null when none, or when two are (a list of several
+ * holders' figures: "the Orioles seven years, the Nationals eight years").
+ */
+export function figureToldWith(s: Sent, q: Quantity): Quantity | null {
+  const tokens = parseOf(s.art);
+  if (!tokens) return null;
+  const own = phraseHead(tokens, q);
+  if (own < 0) return null;
+  const within = (o: Quantity, i: number) => i >= 0 && tokens[i].start >= o.span.start && tokens[i].start < o.span.end;
+  const joined = s.quantities.filter((o) => {
+    if (o === q || o.unit === q.unit) return false;
+    const other = phraseHead(tokens, o);
+    if (other < 0) return false;
+    // q hangs on o's phrase, or o on q's, by a relation of joined measures
+    return (within(o, tokens[own].head) && JOINS_FIGURE.has(relOf(tokens[own]))) || (within(q, tokens[other].head) && JOINS_FIGURE.has(relOf(tokens[other])));
+  });
+  return joined.length === 1 ? joined[0] : null;
 }
 
 /** Relations that continue a noun's words or rename it ("Sen." → "Ted" → "Cruz", as a parser may hang them; "QB Cam Newton"). */

@@ -106,15 +106,22 @@ export function heldFigure(s: Sent, q: Quantity, verbOk: (v: SyntaxToken) => boo
   if (n < 0 || RATE_AFTER.test(s.art.text.slice(tokens[n].end, s.span.end))) return null;
   const who = holderOf(s, tokens, kidsOf(tokens), verb);
   if (!who) return null;
-  // (the quantity reader's counted word when it read one: tokens may glue a dash to the noun, "points-13")
-  const noun = key((q.counted ?? tokens[n].lemma).toLowerCase());
+  // (the quantity reader's counted word when it read one: tokens may glue a dash to the noun, "points-13";
+  // not when it is a modifier before the noun, "four unpaid parking tickets")
+  const modifier = tokens.slice(num + 1, n).some((t) => t.text.toLowerCase() === q.counted?.toLowerCase());
+  const noun = key(((modifier ? null : q.counted) ?? tokens[n].lemma).toLowerCase());
   return { noun, written: s.art.text.slice(who.span.start, who.span.end), end: n, tokens };
 }
 
-/** The noun a figure counts: the last noun of the run of nouns right after it ("2,301 career points" → points), or -1. */
+/**
+ * The noun a figure counts: the last noun of the run of nouns and their modifiers right after it
+ * ("2,301 career points" → points; "three prior DUI convictions" → convictions: an adjective or a
+ * name before the first noun says which), or -1 when the run holds no noun.
+ */
 function countedNounAfter(tokens: readonly SyntaxToken[], num: number, end: number): number {
   let n = -1;
-  for (let i = num + 1; i < tokens.length && tokens[i].end <= end && tokens[i].upos === 'NOUN'; i++) n = i;
+  // (modifiers only before the first noun: "20 points last night" counts points)
+  for (let i = num + 1; i < tokens.length && tokens[i].end <= end && (tokens[i].upos === 'NOUN' || (n < 0 && /^(?:ADJ|PROPN)$/.test(tokens[i].upos))); i++) if (tokens[i].upos === 'NOUN') n = i;
   return n;
 }
 

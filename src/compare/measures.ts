@@ -17,8 +17,8 @@
  */
 import type { Quantity, SyntaxToken } from '../model/types.js';
 import { countsThings } from './counts.js';
-import { figureHolder, holderToken } from './figure-holders.js';
-import { pronounAntecedent } from './dated-acts.js';
+import { figureHolder, figureToldWith, holderToken } from './figure-holders.js';
+import { antecedent, pronounAntecedent } from './dated-acts.js';
 import type { Sent } from './prepare.js';
 import { figureTokens, figureVerbIndex, kidsOf, parseOf, partyAt, relOf, verbSubject } from './syntax.js';
 import { tokenAt } from '../text/tokenize.js';
@@ -68,13 +68,32 @@ export function measureNoun(s: Sent, q: Quantity): string | null {
 
 function readMeasure(s: Sent, q: Quantity, dimension: string | null): { measure?: Measure; why: string } {
   if (!dimension) return { why: 'not a measure' };
+  let thing = measuredThing(s, q, dimension);
+  if (thing === 'not a measure') return { why: thing };
+  // "$160 million over eight years", "Nationals (eight years, $160 million)": a figure told with
+  // another as one thing's measures is that thing's, and its holder's, when its own words say neither
+  if (typeof thing === 'string' || !thing.holder) {
+    const withFigure = figureToldWith(s, q);
+    const other = withFigure ? measuredThing(s, withFigure, dimension) : null;
+    if (other && typeof other !== 'string' && other.holder) thing = typeof thing === 'string' ? other : { ...thing, holder: other.holder };
+  }
+  if (typeof thing === 'string') return { why: thing };
+  const { what, noun, holder } = thing;
+  if (!holder) return { why: `measure of ${what === 'of a thing' ? 'a noun' : 'an act'}, no named holder` };
+  return { measure: { key: `${MEASURE_PREFIX}${dimension}|${what}|${holder.key}`, label: `${dimension} ${what === 'of a thing' ? `of the ${noun}` : `(${noun})`} of ${holder.name}` }, why: 'measure' };
+}
+
+/** What a measure measures (a thing, or an act by its class) with the noun or verb that tells it, and its named holder; or where the reading stops. */
+function measuredThing(s: Sent, q: Quantity, dimension: string): { what: string; noun: string; holder: { key: string; name: string } | null } | string {
   const tokens = parseOf(s.art);
   const fig = tokens && figureTokens(tokens, q);
-  if (!tokens || !fig) return { why: 'no parse' };
+  if (!tokens || !fig) return 'no parse';
   const { governor, child, unit } = climb(tokens, fig.num);
   // a count is a measure only through a measure word ("61-yard", "140 yards"): "three cables" counts things
-  if (q.unit === 'count' && unit === null) return { why: 'not a measure' };
-  if (governor < 0 || child < 0) return { why: 'measure, nothing it measures' };
+  if (q.unit === 'count' && unit === null) return 'not a measure';
+  // "five times as many as last season", "five times the legal limit": a multiplier, not a count of occasions
+  if (unit !== null && tokens[unit].lemma.toLowerCase() === 'time' && MULTIPLIES.test(tokens[unit + 1]?.text ?? '')) return 'not a measure';
+  if (governor < 0 || child < 0) return 'measure, nothing it measures';
   // "a 61 yard rushing touchdown": a modifier of the noun between the measure and the noun
   let g = tokens[governor];
   let rel = relOf(tokens[child]);
@@ -82,13 +101,14 @@ function readMeasure(s: Sent, q: Quantity, dimension: string | null): { measure?
     rel = relOf(g);
     g = tokens[g.head];
   }
-  const of = MODIFIES_NOUN.has(rel) && (g.upos === 'NOUN' || g.upos === 'PROPN') && (rel !== 'nmod' || caseIs(tokens, child, 'of'));
+  // "a record of 4,051 yards"; and a measure in a phrase of "with", "for" or "at" on a noun measures
+  // that noun ("five passes for 127 yards", "a season with 4,051 yards", "the record at 4,051 yards"),
+  // but not a span of time, which tells how long a state lasted ("a deputy for three years")
+  const of = MODIFIES_NOUN.has(rel) && (g.upos === 'NOUN' || g.upos === 'PROPN') && (rel !== 'nmod' || caseIs(tokens, child, 'of') || (dimension !== 'h' && THING_CASES.some((w) => caseIs(tokens, child, w))));
   const act = !of && g.upos === 'VERB' && ARGUMENT_OF_VERB.has(rel);
-  if (!of && !act) return { why: `measure, nothing it measures (${rel} of ${g.upos})` };
-  const holder = namedHolder(s, q);
-  if (!holder) return { why: `measure of ${of ? 'a noun' : 'an act'}, no named holder` };
-  const what = of ? 'of a thing' : `act ${actClass(g.lemma.toLowerCase())}`;
-  return { measure: { key: `${MEASURE_PREFIX}${dimension}|${what}|${holder.key}`, label: `${dimension} ${of ? `of the ${g.lemma.toLowerCase()}` : `(${g.lemma.toLowerCase()})`} of ${holder.name}` }, why: 'measure' };
+  if (!of && !act) return `measure, nothing it measures (${rel} of ${g.upos})`;
+  const noun = g.lemma.toLowerCase();
+  return { what: of ? 'of a thing' : `act ${actClass(noun)}`, noun, holder: namedHolder(s, q) };
 }
 
 /**
@@ -111,22 +131,34 @@ function climb(tokens: readonly SyntaxToken[], num: number): { governor: number;
   return { governor: -1, child, unit };
 }
 
+/** After "N times": a comparison the figure multiplies ("as many", "the limit", "more", "higher"), not occasions. */
+const MULTIPLIES = /^(?:as|the|that|this|more|less|higher|lower|greater|larger|bigger|smaller|over)$/i;
+
+/** Prepositions by which a measure's phrase on a noun gives that noun's measure, besides "of". */
+const THING_CASES = ['with', 'for', 'at'];
+
 function caseIs(tokens: readonly SyntaxToken[], i: number, word: string): boolean {
   return kidsOf(tokens)[i].some((c) => relOf(tokens[c]) === 'case' && tokens[c].text.toLowerCase() === word);
 }
 
 /**
  * The figure's named holder (a person before an organisation: "Rovers running back Jane Roe"
- * is Roe), or the person a "he" or "she" holding it stands for ("He cut back to the left ... for
- * a 61-yard touchdown run": dated-acts.ts pronounAntecedent); null when none is named.
+ * is Roe; then any other name that is the holder itself: teams, films and countries are often
+ * recognised as places or other names, "the Nationals have offered", "The Hunger Games has brought
+ * in", but a place that only modifies the holder's noun is not it, "a California native"), or the
+ * person a "he" or "she" holding it stands for ("He cut back to the left ... for a 61-yard
+ * touchdown run": dated-acts.ts pronounAntecedent), or the name a relative "who" holding it stands
+ * for (dated-acts.ts antecedent); null when none is named.
  */
 function namedHolder(s: Sent, q: Quantity): { key: string; name: string } | null {
   const keys = figureHolder(s, q);
   const named = keys ? s.entities.filter((e) => keys.includes(e.key)) : [];
-  const e = named.find((x) => x.type === 'PER') ?? named.find((x) => x.type === 'ORG');
-  if (e) return { key: e.key, name: e.name };
   const tokens = parseOf(s.art);
   if (!tokens) return null;
+  const head = keys ? tokens[holderToken(s, q)] : undefined;
+  const itself = (x: (typeof named)[number]) => !!head && x.span.start <= head.start && head.start < x.span.end;
+  const e = named.find((x) => x.type === 'PER') ?? named.find((x) => x.type === 'ORG') ?? named.find(itself);
+  if (e) return { key: e.key, name: e.name };
   // no subject in the figure's own clause: the subject of the clause it continues ("He cut back ...
   // and outran the defence ... for a 61-yard run"; syntax.ts verbSubject, as a fall is its faller's)
   let at = holderToken(s, q);
@@ -137,7 +169,9 @@ function namedHolder(s: Sent, q: Quantity): { key: string; name: string } | null
     const e2 = at >= 0 ? partyAt(s, tokens, at) : undefined;
     if (e2) return { key: e2.key, name: e2.name };
   }
-  const who = at >= 0 && PERSONAL.test(tokens[at].text) ? pronounAntecedent(s, tokens[at].start) : null;
+  // a relative "who" stands for the name right before it ("Dennis Roe, who caught five passes for 127 yards")
+  const word = at >= 0 ? tokens[at].text : '';
+  const who = PERSONAL.test(word) ? pronounAntecedent(s, tokens[at].start) : /^who$/i.test(word) ? antecedent(s, tokens[at].start) : null;
   return who ? { key: who.key, name: who.name } : null;
 }
 const PERSONAL = /^(?:he|she)$/i;

@@ -387,3 +387,16 @@ describe('sums of money written with a letter scale or a currency prefix (invent
     assert.deepEqual(money('Flat 5B was let for $900.'), [['$900', 900, 'USD']]);
   });
 });
+
+describe('a count in thousands written with a glued "K" (invented sentences)', () => {
+  it('reads "30K people" as 30,000 before a plural noun', () => {
+    assert.deepEqual(quantities('About 30K people marched on Sunday.').map((q) => [q.text, q.value, q.unit]), [['About 30K people', 30000, 'people']]);
+    assert.deepEqual(quantities('Some 2.5k fans came.').map((q) => [q.text, q.value]), [['Some 2.5k fans', 2500]]);
+  });
+
+  it('leaves a race distance, a spaced letter and an initial alone', () => {
+    assert.deepEqual(quantities('She ran a 5K race.').map((q) => q.value), []);
+    assert.deepEqual(quantities('Tickets for the 10K run sold out.').map((q) => q.value), []);
+    assert.deepEqual(quantities('The 30 K people were listed.').map((q) => q.value), [30]);
+  });
+});

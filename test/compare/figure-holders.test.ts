@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { figureHolders, otherHolder } from '../../src/compare/figure-holders.js';
+import { figureHolders, figureToldWith, otherHolder } from '../../src/compare/figure-holders.js';
 import { prepareStory } from '../../src/compare/prepare.js';
 import { crossCheckTexts, inventedArticle, publishedAt } from './story.js';
 
@@ -29,6 +29,15 @@ describe('whose figure', () => {
   });
   it('is nobody when the subject is no name', () => {
     assert.deepEqual(holders(/of voters/), [null]);
+  });
+  it("is a person's name compounded with the figure's noun rather than the clause's subject", () => {
+    const s = sentencesOf(['John Doe broke Harold Pike ’ s county record of 16 percent in the primary.'])[0];
+    assert.ok(figureHolders(s)[0]?.some((k) => k.includes('pike')), JSON.stringify(figureHolders(s)));
+  });
+  it('finds the one figure another is told with', () => {
+    const s = sentencesOf(['The Rovers have bid $160 million over eight years for the striker.'])[0];
+    const [money, years] = [s.quantities.find((q) => q.unit === 'USD')!, s.quantities.find((q) => q.unit !== 'USD')!];
+    assert.equal(figureToldWith(s, years), money);
   });
   it('two holders are one when one name holds the other\'s words', () => {
     assert.equal(otherHolder(['anthony roe'], ['anthony james roe']), false);

@@ -15,6 +15,12 @@ describe("a named person's running total (holdings.ts)", () => {
     assert.deepEqual(c[0].sides.map((s) => s.value.replace(/\D/g, '')).sort(), ['1450', '1540']);
   });
 
+  it('reads the counted noun past the adjectives and names before it ("four unpaid parking tickets")', () => {
+    const c = totals(['Marta Kowal now has four unpaid parking tickets on file.', 'Kowal, who now has six unpaid parking tickets, paid a fine.']);
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+    assert.deepEqual(c[0].sides.map((s) => s.value.replace(/\D/g, '')).sort(), ['4', '6']);
+  });
+
   it('does not oppose a past figure, a rate or another person to the total', () => {
     const c = totals([
       'Marta Kowal now has 1,540 career points as a senior.',

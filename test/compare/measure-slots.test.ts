@@ -38,6 +38,24 @@ describe('measure slots (measures.ts)', () => {
     assert.deepEqual(c[0].sides.map((s) => s.value.replace(/\D/g, '')).sort(), ['61', '67']);
   });
 
+  it('reads a measure in a phrase of "for" on a noun as that noun\'s, its holder the clause\'s subject', () => {
+    const c = measures([
+      'Tomas Birk caught five passes for 68 yards in the first half against the Herons.',
+      'Tomas Birk caught five passes for 86 yards in the first half against the Herons.',
+    ]);
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+    assert.deepEqual(c[0].sides.map((s) => s.value.replace(/\D/g, '')).sort(), ['68', '86']);
+  });
+
+  it('reads the holder a relative "who" stands for', () => {
+    const c = measures([
+      'Tomas Birk, who caught five passes for 68 yards in the first half, left with a sore knee.',
+      'Tomas Birk caught five passes for 86 yards in the first half against the Herons.',
+    ]);
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+    assert.deepEqual(c[0].sides.map((s) => s.value.replace(/\D/g, '')).sort(), ['68', '86']);
+  });
+
   it('does not compare two measures one sentence gives its holder', () => {
     const c = measures([
       'Tomas Birk had a 12-yard touchdown run and a 61-yard touchdown run in the second half.',
