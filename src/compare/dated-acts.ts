@@ -29,7 +29,14 @@ export interface DatedAct {
   object?: string;
   /** The head lemma of a prepositional complement of the act or its object ("pleaded guilty to obstruction": obstruction). */
   complement?: string;
+  /** The token index of the act's verb in its article's parse (none for an act dated by its noun). */
+  verb?: number;
+  /** Told as a repeated act ("met again", "their second meeting") or as the first of several ("first signed"): see repetitionOf. */
+  repeat?: Repetition;
 }
+
+/** How an act is told among acts of its kind: done again (a second happening), or the first of them. */
+export type Repetition = 'again' | 'first';
 
 const RELATIVE = /^(?:who|whom|which)$/i;
 const PERSONAL = /^(?:he|she|him|her)$/i;
@@ -442,8 +449,46 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   const obj = kids[p].find((c) => rel(tokens[c]) === 'obj');
   const object = obj === undefined ? undefined : tokens[obj].lemma.toLowerCase();
   const complement = complementOf(tokens, kids, p) ?? (obj === undefined ? undefined : complementOf(tokens, kids, obj));
-  return { sent: s, t, lemma, agents: agentKeys, patients: keys(patients), fact, speech: cueClassOf(lemma) !== null && !pleaEntered(tokens, kids, p), byNoun: !!subjectNoun, object, complement };
+  const repeat = repetitionOf(tokens, kids, p, lemma);
+  return { sent: s, t, lemma, agents: agentKeys, patients: keys(patients), fact, speech: cueClassOf(lemma) !== null && !pleaEntered(tokens, kids, p), byNoun: !!subjectNoun, object, complement, verb: p, ...(repeat ? { repeat } : {}) };
 }
+
+/**
+ * "met again on Monday", "arrested for the second time", "Monday's talks, their second meeting in a
+ * week": an act its sentence tells as done again is another happening than one told plainly (the
+ * first meeting, the first arrest), and "first signed him in December" tells the first of several.
+ * Read from the parse: an adverb of repetition or of order on the act's verb ("again", "anew",
+ * "first", "initially", "originally"), or an ordinal or "another" on a noun of its clause that names
+ * the same act (its verb of the same class, "meeting" for "met") or on "time" ("for the second time").
+ * Undefined when the sentence tells neither.
+ */
+export function repetitionOf(tokens: readonly SyntaxToken[], kids: number[][], p: number, lemma: string): Repetition | undefined {
+  for (const c of kids[p]) {
+    if (rel(tokens[c]) !== 'advmod') continue;
+    const w = tokens[c].text.toLowerCase();
+    if (AGAIN.test(w)) return 'again';
+    if (FIRST.test(w)) return 'first';
+  }
+  const cls = datedActClass(lemma);
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].sentence !== tokens[p].sentence || tokens[i].upos !== 'NOUN') continue;
+    const noun = tokens[i].lemma.toLowerCase();
+    // ("the second time", "a second meeting": the noun is the act itself, or its occasion; the verb may be its noun's own)
+    if (noun !== 'time' && datedActClass(actOfNoun(noun) ?? noun) !== cls) continue;
+    // ("for the first time" on another verb of the sentence says nothing of this one)
+    if (noun === 'time' && tokens[i].head !== p) continue;
+    for (const c of kids[i]) {
+      const w = tokens[c].text.toLowerCase();
+      if (!['amod', 'det'].includes(rel(tokens[c]))) continue;
+      if (ORDINAL_AGAIN.test(w)) return 'again';
+      if (w === 'first') return 'first';
+    }
+  }
+  return undefined;
+}
+const AGAIN = /^(?:again|anew)$/;
+const FIRST = /^(?:first|initially|originally)$/;
+const ORDINAL_AGAIN = /^(?:another|second|third|fourth|fifth|latest)$/;
 
 /**
  * The head lemma of the first common noun the word at `p` (the act's verb, or its object) takes
@@ -653,5 +698,7 @@ export function actSlots(a: DatedAct): string[] {
   const [role, keys] = a.patients.size ? ['patient', a.patients] : ['agent', a.agents];
   // by the act's class: "signed Jane Roe on Tuesday" and "hired Jane Roe on Monday" date one act
   // (and by WordNet synonyms the frames do not list: "disappeared in 1957" / "vanished in 1958")
-  return [...keys].sort().map((k) => `${datedActClass(a.lemma)}|${role}|${k}`);
+  // (an act told as done again, or as the first of several, is compared only with acts told so: "met again on Monday" is not "met on Wednesday")
+  const told = a.repeat ? `|${a.repeat}` : '';
+  return [...keys].sort().map((k) => `${datedActClass(a.lemma)}|${role}|${k}${told}`);
 }

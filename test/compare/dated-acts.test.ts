@@ -403,3 +403,30 @@ describe('a day told by reference to another act\'s day ("the next day", "four d
     assert.deepEqual(days(story('The club signed Marcus Delaney on Tuesday. The club released Tom Brandt the same day as his physical.', released)), []);
   });
 });
+
+describe('two happenings of one act class with one participant stay apart', () => {
+  // Invented wording: a second meeting, a second arrest, a first signing against a re-signing.
+  const pair = (a: string, b: string) => dated(crossCheckStory({ storyId: 's', articles: [art('a', a), art('b', b)], copies: [] })).map((c) => c.note);
+  const talks = 'Prime Minister Alan Kessler met President Maria Doukas in Vienna on Wednesday for talks on gas supplies.';
+  const home = 'Prime Minister Alan Kessler flew home after talks on gas supplies.\n\n';
+
+  it('"met again on Monday, their second meeting" does not oppose "met on Wednesday"', () => {
+    assert.deepEqual(pair(talks, 'Prime Minister Alan Kessler met President Maria Doukas again on Monday in Prague, their second meeting in a week.'), []);
+  });
+
+  it('"arrested again on Wednesday" and "first signed him on Dec. 6" tell other happenings than the plain act', () => {
+    assert.deepEqual(pair('Police arrested Tom Ashby on Tuesday at his home in the north of the city.', 'Tom Ashby was arrested again on Wednesday, a day after his release on bail.'), []);
+    assert.deepEqual(pair('The club re-signed Marcus Delaney on Tuesday after releasing him last month.', 'The club first signed Marcus Delaney on Monday, Dec. 6, before releasing him.'), []);
+  });
+
+  it('one act at two places by the parse ("met ... in Vienna", "had met ... in Prague") is two happenings; at one place, or with no place, one', () => {
+    assert.deepEqual(pair(talks, `${home}Kessler had met President Maria Doukas in Prague on Monday.`), []);
+    assert.equal(pair(talks, `${home}Kessler had met President Maria Doukas in Vienna on Monday.`).length, 1);
+    assert.equal(pair(talks, `${home}Kessler had met President Maria Doukas on Monday.`).length, 1);
+  });
+
+  it('a demonym is no place of the act ("at a Canadian resort" / "in Canada"): not parted', () => {
+    const notes = pair(talks.replace('Vienna', 'Canada'), `${home}Kessler had met President Maria Doukas at a Canadian resort on Monday.`);
+    assert.equal(notes.length, 1, JSON.stringify(notes));
+  });
+});
