@@ -4,7 +4,7 @@
  * a weekday or calendar date near the act's verb is its value. Conflicts of figures: conflicts.ts.
  */
 import { actKindOf } from './acts.js';
-import { actOfTime, actSlots, type Repetition, anaphorStart, datedActs, participantKey, pronounAntecedent, recurringDay, referredWords } from './dated-acts.js';
+import { actOfTime, actSlots, type Repetition, samePerson, anaphorStart, datedActs, participantKey, pronounAntecedent, recurringDay, referredWords } from './dated-acts.js';
 import { actClass, newsActKind } from './act-classes.js';
 import { MONTH_NAME_PATTERN, MONTH_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
 import { type Alignment, statesOneFact as oneFact } from './facts.js';
@@ -38,6 +38,8 @@ interface DMention {
   pastDay?: boolean;
   /** The token index of the act's verb, by the parse (dated-acts.ts). */
   verb?: number;
+  /** Its participants named with a first name (dated-acts.ts givenNameKey: "roe|jn"). */
+  named?: ReadonlySet<string>;
   /** Told as done again or as the first of several (dated-acts.ts repetitionOf): compared only with mentions told alike. */
   repeat?: Repetition;
 }
@@ -329,7 +331,7 @@ export function actDateConflicts(story: StoryView, already: Conflict[], al: Alig
         const day = dayOf(act.t);
         if (!day) continue;
         const actors = new Set([...act.agents, ...act.patients]);
-        const m: DMention = { sent: s, t: act.t, act: act.lemma, actors, subjects: act.patients.size ? act.patients : act.agents, object: act.object, complement: act.complement, pastDay, verb: act.verb, ...day };
+        const m: DMention = { sent: s, t: act.t, act: act.lemma, actors, subjects: act.patients.size ? act.patients : act.agents, object: act.object, complement: act.complement, pastDay, verb: act.verb, named: act.named, ...day };
         // ("for Sunday's game": a day in the possessive dates its noun, whatever verb the parse gives it)
         if (inLead(s) && !coarse && !pastDay && !/['’]s$/.test(act.t.text)) leadActs.push(m);
         // an event named by its noun only ("a fire broke out"): any fire of the story has that participant, so it is one act only as
@@ -348,6 +350,7 @@ export function actDateConflicts(story: StoryView, already: Conflict[], al: Alig
     }
   }
   splitByPlace(bySlot);
+  splitByPerson(bySlot);
   for (const [k, ms] of anonymousActs(anonymous, al)) bySlot.set(k, ms);
   for (const [k, ms] of oneFactInLeads(leadActs, al)) bySlot.set(k, ms);
   splitByObject(bySlot);
@@ -490,21 +493,42 @@ function splitByObject(bySlot: Map<string, DMention[]>): void {
  * act class with one participant at two places is two happenings (two meetings, two attacks by one
  * group), not one told on two days (as act-places.ts reads two days of one act as two acts). The
  * place is where the parse says the act happened (act-places.ts placesOfAct: the place phrases on
- * its verb), not any place its sentence names. A slot whose mentions give places falls into groups
- * that share one (single link); with two groups or more, each is a slot of its own, and a mention
- * that gives no place joins each, as it may tell either happening.
+ * its verb), not any place its sentence names.
  */
 function splitByPlace(bySlot: Map<string, DMention[]>): void {
-  const placeOf = actPlaces;
+  splitApart(bySlot, 'place', (m) => actPlaces(m).size > 0, (a, b) => shares(actPlaces(a), actPlaces(b)));
+}
+
+/**
+ * "Jane Roe was arrested on Tuesday" and "her son Tom Roe was arrested on Monday": a participant is
+ * keyed by surname (participantKey), so two people of one family share a slot; mentions that name
+ * the slot's person with given names of which none sounds like the other's (dated-acts.ts
+ * givenNameKey, samePerson: "Fred" and "Frederick" are one) are two people's acts.
+ */
+function splitByPerson(bySlot: Map<string, DMention[]>): void {
+  const named = (m: DMention, k: string) => {
+    const surname = /\|PER:([^|]+)/.exec(k)?.[1];
+    return surname ? [...(m.named ?? [])].filter((x) => x.startsWith(`${surname}|`)) : [];
+  };
+  splitApart(bySlot, 'person', (m, k) => named(m, k).length > 0, (a, b, k) => named(a, k).some((x) => named(b, k).some((y) => samePerson(x, y))));
+}
+
+/**
+ * One slot's mentions told of two happenings: those that give what tells them apart (`has`:
+ * a place, a first name) fall into groups linked by `together` (single link); with two groups or
+ * more, each group is a slot of its own, and a mention that gives none joins each, as it may tell
+ * either happening.
+ */
+function splitApart(bySlot: Map<string, DMention[]>, tag: string, has: (m: DMention, slot: string) => boolean, together: (a: DMention, b: DMention, slot: string) => boolean): void {
   for (const [k, ms] of [...bySlot]) {
-    const placed = ms.filter((m) => placeOf(m).size > 0);
-    if (placed.length < 2) continue;
-    const group = linkedGroups(placed.length, (i, j) => shares(placeOf(placed[i]), placeOf(placed[j])));
+    const keyed = ms.filter((m) => has(m, k));
+    if (keyed.length < 2) continue;
+    const group = linkedGroups(keyed.length, (i, j) => together(keyed[i], keyed[j], k));
     const roots = [...new Set(group)].sort((a, b) => a - b);
     if (roots.length < 2) continue;
     bySlot.delete(k);
-    const unplaced = ms.filter((m) => placeOf(m).size === 0);
-    for (const r of roots) bySlot.set(`${k}|place|${r}`, [...placed.filter((_, i) => group[i] === r), ...unplaced]);
+    const unkeyed = ms.filter((m) => !has(m, k));
+    for (const r of roots) bySlot.set(`${k}|${tag}|${r}`, [...keyed.filter((_, i) => group[i] === r), ...unkeyed]);
   }
 }
 

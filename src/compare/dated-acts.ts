@@ -15,6 +15,7 @@ import { tokenAt, tokenize } from '../text/tokenize.js';
 import type { ArticleView, EntityRef, ResolvedTime, Sent } from './prepare.js';
 import { actClass, datedActClass, phrasalAct, verbOfActNoun } from './act-classes.js';
 import { kidsOf, parseOf, particleOf, relOf as rel } from './syntax.js';
+import { nameSound } from './slots.js';
 
 export interface DatedAct {
   sent: Sent;
@@ -31,6 +32,8 @@ export interface DatedAct {
   complement?: string;
   /** The token index of the act's verb in its article's parse (none for an act dated by its noun). */
   verb?: number;
+  /** The people of its participants named with a first name ("surname|sound of the first name", givenNameKey). */
+  named?: Set<string>;
   /** Told as a repeated act ("met again", "their second meeting") or as the first of several ("first signed"): see repetitionOf. */
   repeat?: Repetition;
 }
@@ -444,13 +447,14 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
     (e.span.end <= t.span.start && !(e.span.start > tokens[p].start && between(e.span.end, t.span.start))) ||
     (e.span.start >= t.span.end && !s.times.some((o) => o !== t && o.span.start >= e.span.end));
   const keys = (es: EntityRef[]) => new Set(es.filter(ownTime).map(participantKey));
+  const named = new Set([...agents, ...patients].filter(ownTime).map((e) => givenNameKey(s.art, e)).filter((k): k is string => k !== null));
   const agentKeys = keys(agents);
   if (subjectNoun) agentKeys.add(subjectNoun);
   const obj = kids[p].find((c) => rel(tokens[c]) === 'obj');
   const object = obj === undefined ? undefined : tokens[obj].lemma.toLowerCase();
   const complement = complementOf(tokens, kids, p) ?? (obj === undefined ? undefined : complementOf(tokens, kids, obj));
   const repeat = repetitionOf(tokens, kids, p, lemma);
-  return { sent: s, t, lemma, agents: agentKeys, patients: keys(patients), fact, speech: cueClassOf(lemma) !== null && !pleaEntered(tokens, kids, p), byNoun: !!subjectNoun, object, complement, verb: p, ...(repeat ? { repeat } : {}) };
+  return { sent: s, t, lemma, agents: agentKeys, patients: keys(patients), fact, speech: cueClassOf(lemma) !== null && !pleaEntered(tokens, kids, p), byNoun: !!subjectNoun, object, complement, verb: p, named, ...(repeat ? { repeat } : {}) };
 }
 
 /**
@@ -689,6 +693,53 @@ export function participantKey(e: EntityRef): string {
   return `PER:${words.pop()}`;
 }
 const GENERATION = /^(?:jr|sr|ii|iii|iv)\.?,?$/i;
+
+/**
+ * A person by surname and the sounds of the given names ("Jane Roe" → "roe|jn", "W. Mark Felt" →
+ * "felt|w mrk"; slots.ts nameSound: "Caitlin" and "Kaitlyn" sound alike), so that two people of one
+ * family ("Jane Roe", her son "Tom Roe"), one participant key (participantKey), stay two (samePerson).
+ * A surname written alone is the one person of that surname the article names in full; null when
+ * it names none or several, or for an organisation.
+ */
+export function givenNameKey(art: ArticleView, e: EntityRef): string | null {
+  if (e.type !== 'PER') return null;
+  const words = e.key.split(' ');
+  while (words.length > 1 && GENERATION.test(words[words.length - 1])) words.pop();
+  if (words.length > 1) return fullNameKey(words);
+  const full = fullNamesOf(art).get(words[0]);
+  return full?.size === 1 ? [...full][0] : null;
+}
+const fullNameKey = (words: string[]) => `${words[words.length - 1]}|${words.slice(0, -1).map((w) => nameSound(w.replace(/[^\p{L}]/gu, '') || w)).join(' ')}`;
+
+/**
+ * Whether two givenNameKey keys can be one person: one surname, and a given name of one sounds like
+ * a given name of the other or begins it ("Fred" and "Frederick", "W." and "William"; a middle name
+ * or an initial written by one outlet only: "W. Mark Felt" and "Mark Felt").
+ */
+export function samePerson(a: string, b: string): boolean {
+  const [sa, ga] = a.split('|');
+  const [sb, gb] = b.split('|');
+  if (sa !== sb) return false;
+  const other = gb.split(' ');
+  return ga.split(' ').some((x) => other.some((y) => x.startsWith(y) || y.startsWith(x)));
+}
+
+/** Per article, the people it names in full under each surname (givenNameKey's keys), read once. */
+const FULL_NAMES = new WeakMap<ArticleView, Map<string, Set<string>>>();
+function fullNamesOf(art: ArticleView): Map<string, Set<string>> {
+  let out = FULL_NAMES.get(art);
+  if (out) return out;
+  out = new Map();
+  for (const x of art.sentences.flatMap((y) => y.entities)) {
+    const words = x.type === 'PER' ? x.key.split(' ') : [];
+    while (words.length > 1 && GENERATION.test(words[words.length - 1])) words.pop();
+    if (words.length < 2) continue;
+    const surname = words[words.length - 1];
+    (out.get(surname) ?? out.set(surname, new Set()).get(surname)!).add(fullNameKey(words));
+  }
+  FULL_NAMES.set(art, out);
+  return out;
+}
 
 /** Slot keys of an act: one per participant of its deciding role, under the act's class (act-classes.ts). */
 export function actSlots(a: DatedAct): string[] {

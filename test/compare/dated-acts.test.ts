@@ -429,4 +429,10 @@ describe('two happenings of one act class with one participant stay apart', () =
     const notes = pair(talks.replace('Vienna', 'Canada'), `${home}Kessler had met President Maria Doukas at a Canadian resort on Monday.`);
     assert.equal(notes.length, 1, JSON.stringify(notes));
   });
+  it('two people of one family, one surname ("Jane Roe", her son "Tom Roe"), are two people\'s acts; "Fred" and "Frederick" one person\'s', () => {
+    const home = 'at his home in the north of the city, police said.';
+    assert.deepEqual(pair(`Jane Roe was arrested on Tuesday ${home.replace('his', 'her')}`, `Tom Roe was arrested on Monday ${home}`), []);
+    assert.deepEqual(pair('Fred Hollis died on Saturday at his home in Texas, his family said.', 'Fred Hollis died at his home in Texas, his family said.\n\nHis father, Ike Hollis, died on Monday, March 3, 1980.'), []);
+    assert.equal(pair(`Frederick Roe was arrested on Tuesday ${home}`, `Fred Roe was arrested on Monday ${home}`).length, 1);
+  });
 });
