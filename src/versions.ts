@@ -124,4 +124,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-33: (refdays, session 18) a day told by reference to another act's day ("the previous day", "two days
 //   later", "the day before.") dates its act as the one day written before it in its sentence or the sentence
 //   before in its paragraph, plus its offset (dated-acts.ts anaphoricDays)
-export const COMPARE_VERSION = 'compare-33';
+// compare-34: (dates2, session 19) two happenings of one act class and one participant stay apart: an act told
+//   as done again or as the first ("met again", "their second meeting", "first signed"), one at another place
+//   by the parse, or one of another person of the same surname ("Tom Roe" / "Jane Roe"); a dated noun of an
+//   act names its people ("Roe's resignation on Monday", "the murder of Ortiz"; WordNet derivations)
+export const COMPARE_VERSION = 'compare-34';

@@ -14,8 +14,9 @@ import type { SyntaxToken } from '../model/types.js';
 import { tokenAt, tokenize } from '../text/tokenize.js';
 import type { ArticleView, EntityRef, ResolvedTime, Sent } from './prepare.js';
 import { actClass, datedActClass, phrasalAct, verbOfActNoun } from './act-classes.js';
-import { kidsOf, parseOf, particleOf, relOf as rel } from './syntax.js';
+import { kidsOf, parseOf, particleOf, partyAt, relOf as rel } from './syntax.js';
 import { nameSound } from './slots.js';
+import { verbsOfEventNoun } from './story-event.js';
 
 export interface DatedAct {
   sent: Sent;
@@ -30,6 +31,10 @@ export interface DatedAct {
   object?: string;
   /** The head lemma of a prepositional complement of the act or its object ("pleaded guilty to obstruction": obstruction). */
   complement?: string;
+  /** Named by its noun with the people it names ("Roe's arrest on Tuesday", nounAct): an act of theirs. */
+  ofNoun?: boolean;
+  /** Its one participant named by the noun may be its agent or its patient: keyed in both roles (actSlots). */
+  anyRole?: boolean;
   /** The token index of the act's verb in its article's parse (none for an act dated by its noun). */
   verb?: number;
   /** The people of its participants named with a first name ("surname|sound of the first name", givenNameKey). */
@@ -394,10 +399,10 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   if (!tokens || (t.kind !== 'weekday' && t.kind !== 'date' && t.kind !== 'datetime' && !relativeDay && !coarse && !clock)) return null;
   if (recurringDay(s, t)) return null;
   const kids = kidsOf(tokens);
-  const noun = eventNounDated(tokens, t);
+  const dated = eventNounDated(tokens, t);
   // ("the 2006 attack" is another attack than the story's: an event named by its noun is dated by its day only)
-  if (noun && coarse) return null;
-  if (noun) return { sent: s, t, lemma: noun, agents: new Set([`N:${noun}`]), patients: new Set(), fact: true, speech: false, byNoun: true };
+  if (dated && coarse) return null;
+  if (dated) return nounAct(s, t, tokens, kids, dated);
   const parsed = datedPredicate(tokens, kids, t);
   const p = parsed !== null && tokens[parsed].upos === 'VERB' ? parsed : openingTimeVerb(tokens, t);
   if (p === null) return null;
@@ -661,25 +666,66 @@ function eventNoun(tokens: readonly SyntaxToken[], kids: number[][], p: number):
  * "Thursday's shooting", "the attack on Monday", "the shooting Thursday night": a time that
  * modifies a noun naming an act dates that act. The noun names an act when the act class lexicon
  * lists it as a verb ("attack", "arrest") or its -ing form's verb ("shooting" → shoot); it is
- * returned as that verb, so "the shooting on Thursday" and "shot … on Friday" are one act. Null
- * when the time hangs on no such noun.
+ * returned as that verb, so "the shooting on Thursday" and "shot … on Friday" are one act, with the
+ * noun's token. Null when the time hangs on no such noun.
  */
-function eventNounDated(tokens: readonly SyntaxToken[], t: ResolvedTime): string | null {
+function eventNounDated(tokens: readonly SyntaxToken[], t: ResolvedTime): { verb: string; at: number } | null {
   const h = phraseHead(tokens, t.span);
   if (h === null) return null;
   const n = tokens[h].head;
   // ("Thursday's shooting" with the gerund read as a verb: a possessive time modifies a noun)
   if (n < 0 || !(tokens[n].upos === 'NOUN' || (tokens[h].deprel === 'nmod:poss' && /ing$/i.test(tokens[n].text)))) return null;
   if (!['nmod', 'nmod:poss', 'nmod:tmod', 'nmod:unmarked', 'compound'].includes(tokens[h].deprel)) return null;
-  return actOfNoun(tokens[n].lemma.toLowerCase());
+  const verb = actOfNoun(tokens[n].lemma.toLowerCase());
+  return verb ? { verb, at: n } : null;
+}
+
+/**
+ * The act a dated noun names ("the shooting on Thursday"): an event of the story's kind, keyed by
+ * its noun (`N:<verb>`, byNoun), unless the noun names who did it or underwent it: "Roe's arrest on
+ * Tuesday", "the June 24 murder of Ortiz", "his death on Friday" are acts of a named person, dated as
+ * "police arrested Roe on Monday" and "Ortiz was killed on Friday" are, anywhere in the article. A
+ * possessor and an "of" both named are the agent and the patient ("Roe's killing of Doe"); one alone
+ * may be either (the death of Roe: Roe died; the arrest of Roe: Roe was arrested), so it is keyed in
+ * both roles (`anyRole`).
+ */
+function nounAct(s: Sent, t: ResolvedTime, tokens: readonly SyntaxToken[], kids: number[][], dated: { verb: string; at: number }): ParsedAct {
+  const { verb, at } = dated;
+  const named = (rels: string[], cases: RegExp | null) => {
+    const out: EntityRef[] = [];
+    for (const c of kids[at]) {
+      if (!rels.includes(tokens[c].deprel) || (cases && !kids[c].some((k) => rel(tokens[k]) === 'case' && cases.test(tokens[k].text)))) continue;
+      // ("his death": the person the pronoun stands for; the name itself, not a name inside the phrase: "the death of Roe's father" is not Roe's)
+      const who = /^(?:his|her)$/i.test(tokens[c].text) ? pronounAntecedent(s, tokens[c].start) : (partyAt(s, tokens, c) ?? surnameAt(s, tokens, tokens[c].start));
+      if (who && !(who.span.start >= t.span.start && who.span.end <= t.span.end)) out.push(who);
+    }
+    return new Set(out.map(participantKey));
+  };
+  const owner = named(['nmod:poss'], null);
+  const of = named(['nmod'], /^of$/i);
+  if (!owner.size && !of.size) return { sent: s, t, lemma: verb, agents: new Set([`N:${verb}`]), patients: new Set(), fact: true, speech: false, byNoun: true };
+  const one = owner.size ? owner : of;
+  return owner.size && of.size
+    ? { sent: s, t, lemma: verb, agents: owner, patients: of, fact: true, speech: false, ofNoun: true }
+    : { sent: s, t, lemma: verb, agents: one, patients: new Set(one), fact: true, speech: false, ofNoun: true, anyRole: true };
 }
 
 /** The verb of a noun that names an act the act class lexicon lists ("shooting" → shoot, "attack", "death" → die), or null. */
 function actOfNoun(lemma: string): string | null {
   const verb = verbOfActNoun(lemma) ?? (/ings?$/.test(lemma) ? lemma.replace(/ings?$/, '') : lemma);
   for (const v of [verb, `${verb}e`, verb.replace(/(.)\1$/, '$1')]) if (actClass(v) !== v) return v;
+  // (else the verb WordNet derives from the noun's first sense, data/lexicons/event-nouns.tsv, when the noun is written from
+  // it, "departure" → depart, "election" → elect: a synonym of another stem, "job" → engage, "use" → employ, is another act)
+  for (const v of verbsOfEventNoun(lemma)) if (actClass(v) !== v && sameStem(lemma, v)) return v;
   return null;
 }
+
+/** A noun written from a verb: they share their first STEM letters (at least the verb's length less one, for short verbs). */
+function sameStem(noun: string, verb: string): boolean {
+  const n = Math.min(STEM, verb.length - 1);
+  return n >= 3 && noun.slice(0, n) === verb.slice(0, n);
+}
+const STEM = 5;
 
 /**
  * A participant's key: a person by surname (outlets vary the rest: "RB DeShawn Wynn", "DeShawn
@@ -746,10 +792,10 @@ export function actSlots(a: DatedAct): string[] {
   // an event named by its noun is one event whatever verb tells it happened ("the shooting took
   // place on Thursday", "the shootings happened Thursday", "Thursday's shooting")
   if (a.byNoun) return [...a.agents].sort().map((k) => `event|${k}`);
-  const [role, keys] = a.patients.size ? ['patient', a.patients] : ['agent', a.agents];
+  const roles: [string, ReadonlySet<string>][] = a.anyRole ? [['agent', a.agents], ['patient', a.patients]] : [a.patients.size ? ['patient', a.patients] : ['agent', a.agents]];
   // by the act's class: "signed Jane Roe on Tuesday" and "hired Jane Roe on Monday" date one act
   // (and by WordNet synonyms the frames do not list: "disappeared in 1957" / "vanished in 1958")
   // (an act told as done again, or as the first of several, is compared only with acts told so: "met again on Monday" is not "met on Wednesday")
   const told = a.repeat ? `|${a.repeat}` : '';
-  return [...keys].sort().map((k) => `${datedActClass(a.lemma)}|${role}|${k}${told}`);
+  return roles.flatMap(([role, keys]) => [...keys].sort().map((k) => `${datedActClass(a.lemma)}|${role}|${k}${told}`));
 }

@@ -436,3 +436,17 @@ describe('two happenings of one act class with one participant stay apart', () =
     assert.equal(pair(`Frederick Roe was arrested on Tuesday ${home}`, `Fred Roe was arrested on Monday ${home}`).length, 1);
   });
 });
+
+describe('a dated noun of an act names its people ("Tom Ashby\'s resignation on Monday")', () => {
+  // Invented wording: an act told by its verb in one article and by its noun, with its person, in another.
+  const lead = 'The club named a new treasurer after a long inquiry into missing funds.\n\n';
+  const pair = (a: string, b: string) => dated(crossCheckStory({ storyId: 's', articles: [art('a', `${lead}${a}`), art('b', `${lead}${b}`)], copies: [] })).map((c) => c.note);
+
+  it('opposes "Tom Ashby resigned on Tuesday" and "learned of Tom Ashby\'s resignation on Monday" (WordNet: resignation, resign)', () => {
+    assert.equal(pair('Tom Ashby resigned as treasurer on Tuesday, the club said.', "The members learned of Tom Ashby's resignation on Monday from a letter.").length, 1);
+  });
+
+  it('a name inside the noun\'s phrase is not its person: "the death of Hollis\'s father on Monday, March 3, 1980" is not Hollis\'s death', () => {
+    assert.deepEqual(pair('Fred Hollis died on Saturday at his home in Texas, his family said.', "Fred Hollis died at his home in Texas, his family said.\n\nThe death of Hollis's father on Monday, March 3, 1980, shook the family."), []);
+  });
+});
