@@ -134,6 +134,44 @@ export function surnameAt(s: Sent, tokens: readonly SyntaxToken[], pos: number):
   return named ? { ...named, span: { start: t.start, end: t.end } } : null;
 }
 
+/**
+ * "The gunman opened fire on Thursday" in an article that writes "gunman Carl Meyer" or "Carl Meyer,
+ * the gunman,": a definite role noun ("the" + a common noun) stands for the one person the article
+ * names with that noun before or in apposition to the name (by the parse: compound or appos), as
+ * written here; null when the article so names none or several ("the officer" of two officers).
+ */
+function roleReferent(s: Sent, tokens: readonly SyntaxToken[], kids: number[][], c: number): EntityRef | null {
+  const t = tokens[c];
+  if (t.upos !== 'NOUN' || !kids[c].some((k) => rel(tokens[k]) === 'det' && /^the$/i.test(tokens[k].text))) return null;
+  const people = rolesOf(s.art, tokens).get(t.lemma.toLowerCase());
+  if (!people || people.size !== 1) return null;
+  const person = [...people.values()][0];
+  return { ...person, span: { start: t.start, end: t.end } };
+}
+
+/** Per article, each role noun with the people it is written beside ("gunman Carl Meyer", "Meyer, the gunman"), by participant key; read once. */
+const ROLES = new WeakMap<ArticleView, Map<string, Map<string, EntityRef>>>();
+function rolesOf(art: ArticleView, tokens: readonly SyntaxToken[]): Map<string, Map<string, EntityRef>> {
+  let out = ROLES.get(art);
+  if (out) return out;
+  out = new Map();
+  const people = art.sentences.flatMap((x) => x.entities).filter((e) => e.type === 'PER');
+  const personAt = (i: number) => people.find((e) => e.span.start <= tokens[i].start && tokens[i].end <= e.span.end);
+  for (let i = 0; i < tokens.length; i++) {
+    const h = tokens[i].head;
+    if (h < 0) continue;
+    // the role noun beside the name: "gunman Carl Meyer" (compound), "Carl Meyer, the gunman" (appos), "the gunman, Carl Meyer" (the name in apposition)
+    const [noun, name] = tokens[i].upos === 'NOUN' && /^(?:compound|appos)$/.test(tokens[i].deprel) ? [i, h] : tokens[h].upos === 'NOUN' && tokens[i].deprel === 'appos' ? [h, i] : [-1, -1];
+    if (noun < 0 || personAt(noun)) continue;
+    const e = personAt(name);
+    if (!e) continue;
+    const role = tokens[noun].lemma.toLowerCase();
+    (out.get(role) ?? out.set(role, new Map()).get(role)!).set(participantKey(e), e);
+  }
+  ROLES.set(art, out);
+  return out;
+}
+
 /** Per article, the first person it names in full under each surname ("Fred LaRue" under "LaRue"), read once. */
 const SURNAMES = new WeakMap<ArticleView, Map<string, EntityRef>>();
 function surnamesOf(art: ArticleView): Map<string, EntityRef> {
@@ -418,7 +456,7 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
     const who = RELATIVE.test(tokens[c].text) ? antecedent(s, tokens[c].start) : PERSONAL.test(tokens[c].text) ? pronounAntecedent(s, tokens[c].start) : null;
     const named = who ? [who] : entitiesAt(s, tokens, subtree(tokens, kids, c));
     // ("Page disappeared in 1958" where the tagger left "Page" unnamed: the article's Bettie Page)
-    const surname = named.length ? null : surnameAt(s, tokens, tokens[c].start);
+    const surname = named.length ? null : (surnameAt(s, tokens, tokens[c].start) ?? roleReferent(s, tokens, kids, c));
     const found = surname ? [surname] : named;
     if (r === 'nsubj' || r === 'obl:agent') agents.push(...found);
     else if (r === 'obj' || r === 'nsubj:pass') patients.push(...found);
@@ -464,11 +502,13 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
 
 /**
  * "met again on Monday", "arrested for the second time", "Monday's talks, their second meeting in a
- * week": an act its sentence tells as done again is another happening than one told plainly (the
+ * week", "was arrested in a separate incident on Monday", "an earlier attack": an act its sentence
+ * tells as done again, or as another one of its kind, is another happening than one told plainly (the
  * first meeting, the first arrest), and "first signed him in December" tells the first of several.
  * Read from the parse: an adverb of repetition or of order on the act's verb ("again", "anew",
  * "first", "initially", "originally"), or an ordinal or "another" on a noun of its clause that names
- * the same act (its verb of the same class, "meeting" for "met") or on "time" ("for the second time").
+ * the same act (its verb of the same class, "meeting" for "met"), or on a noun of the occasion the act
+ * takes ("for the second time", "in a separate incident").
  * Undefined when the sentence tells neither.
  */
 export function repetitionOf(tokens: readonly SyntaxToken[], kids: number[][], p: number, lemma: string): Repetition | undefined {
@@ -482,10 +522,11 @@ export function repetitionOf(tokens: readonly SyntaxToken[], kids: number[][], p
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i].sentence !== tokens[p].sentence || tokens[i].upos !== 'NOUN') continue;
     const noun = tokens[i].lemma.toLowerCase();
-    // ("the second time", "a second meeting": the noun is the act itself, or its occasion; the verb may be its noun's own)
-    if (noun !== 'time' && datedActClass(actOfNoun(noun) ?? noun) !== cls) continue;
-    // ("for the first time" on another verb of the sentence says nothing of this one)
-    if (noun === 'time' && tokens[i].head !== p) continue;
+    // ("the second time", "a second meeting", "in a separate incident": the noun is the act itself, or its occasion; the verb may be its noun's own)
+    const occasion = OCCASION.test(noun);
+    if (!occasion && datedActClass(actOfNoun(noun) ?? noun) !== cls) continue;
+    // ("for the first time" on another verb of the sentence says nothing of this one; "on Monday in a separate incident" hangs on the day)
+    if (occasion && !hangsOn(tokens, i, p)) continue;
     for (const c of kids[i]) {
       const w = tokens[c].text.toLowerCase();
       if (!['amod', 'det'].includes(rel(tokens[c]))) continue;
@@ -495,9 +536,16 @@ export function repetitionOf(tokens: readonly SyntaxToken[], kids: number[][], p
   }
   return undefined;
 }
+/** Whether the word at `i` hangs on the verb at `p`, directly or through one noun or name. */
+function hangsOn(tokens: readonly SyntaxToken[], i: number, p: number): boolean {
+  const h = tokens[i].head;
+  return h === p || (h >= 0 && (tokens[h].upos === 'NOUN' || tokens[h].upos === 'PROPN') && tokens[h].head === p);
+}
 const AGAIN = /^(?:again|anew)$/;
 const FIRST = /^(?:first|initially|originally)$/;
-const ORDINAL_AGAIN = /^(?:another|second|third|fourth|fifth|latest)$/;
+const ORDINAL_AGAIN = /^(?:another|second|third|fourth|fifth|latest|earlier|previous|prior|separate|unrelated)$/;
+/** Nouns of an occasion, not of the act: "for the second time", "in a separate incident", "in an earlier case". */
+const OCCASION = /^(?:time|occasion|incident|case|episode)$/;
 
 /**
  * The head lemma of the first common noun the word at `p` (the act's verb, or its object) takes
