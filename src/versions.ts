@@ -132,4 +132,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   a total held now is counted past the adjectives and names before its noun ("has three prior DUI convictions")
 //   "N times as many", "N times the limit" is a multiplier, no measure of occasions
 //   a relative "who" holding a measure stands for the name right before it
-export const COMPARE_VERSION = 'compare-34';
+// compare-35: (dates2, session 19) two happenings of one act class and one participant stay apart: an act told
+//   as done again or as the first ("met again", "their second meeting", "first signed"), one at another place
+//   by the parse, or one of another person of the same surname ("Tom Roe" / "Jane Roe"); a dated noun of an
+//   act names its people ("Roe's resignation on Monday", "the murder of Ortiz"; WordNet derivations)
+export const COMPARE_VERSION = 'compare-35';

@@ -71,9 +71,8 @@ function actPlacesOf(story: StoryView): ActPlace[] {
   return out;
 }
 
-/** Per verb of the sentence with a place phrase and a named participant: one mention per participant. */
-function sentencePlaces(s: Sent, tokens: readonly SyntaxToken[]): ActPlace[] {
-  const kids = kidsOf(tokens);
+/** The sentence's place phrases by the verb they hang on: the verb's index, the heads of its phrases (null: none). */
+function placePhrases(s: Sent, tokens: readonly SyntaxToken[], kids: number[][]): Map<number, number[]> | null {
   const [lo, hi] = spanTokens(tokens, s.span);
   // (most sentences have no noun under a verb with a locative preposition: nothing is made for them)
   let phrases: Map<number, number[]> | null = null;
@@ -86,6 +85,27 @@ function sentencePlaces(s: Sent, tokens: readonly SyntaxToken[]): ActPlace[] {
     if (heads) heads.push(i);
     else phrases.set(v, [i]);
   }
+  return phrases;
+}
+
+/**
+ * Where the act of the verb at token `v` happened, by the parse: the streets and towns its place
+ * phrases name ("met Doukas in Vienna": vienna); empty when it has none, or none that names a place
+ * ("in a duck-hunting accident"). Read by date-conflicts.ts: one act at two places is two happenings.
+ */
+export function placesOfAct(s: Sent, v: number): Set<string> {
+  const tokens = parseOf(s.art);
+  if (!tokens) return new Set();
+  const kids = kidsOf(tokens);
+  const heads = placePhrases(s, tokens, kids)?.get(v);
+  const place = heads ? placeOf(s, tokens, kids, heads) : null;
+  return new Set(place ? [...place.streets, ...place.towns] : []);
+}
+
+/** Per verb of the sentence with a place phrase and a named participant: one mention per participant. */
+function sentencePlaces(s: Sent, tokens: readonly SyntaxToken[]): ActPlace[] {
+  const kids = kidsOf(tokens);
+  const phrases = placePhrases(s, tokens, kids);
   if (!phrases) return [];
   const out: ActPlace[] = [];
   const days = daysOf(s);

@@ -4,12 +4,13 @@
  * a weekday or calendar date near the act's verb is its value. Conflicts of figures: conflicts.ts.
  */
 import { actKindOf } from './acts.js';
-import { actOfTime, actSlots, anaphorStart, datedActs, participantKey, pronounAntecedent, recurringDay, referredWords } from './dated-acts.js';
+import { actOfTime, actSlots, type Repetition, samePerson, anaphorStart, datedActs, participantKey, pronounAntecedent, recurringDay, referredWords } from './dated-acts.js';
 import { actClass, newsActKind } from './act-classes.js';
 import { MONTH_NAME_PATTERN, MONTH_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
 import { type Alignment, statesOneFact as oneFact } from './facts.js';
 import { type ArticleView, type EntityRef, evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
-import { apart, articleOnTwoSides, capPerSlot, MAX_PER_SLOT, namesOthers, placesOf, sidesByFirst } from './sides.js';
+import { apart, articleOnTwoSides, capPerSlot, MAX_PER_SLOT, namesOthers, placesOf, shares, sidesByFirst } from './sides.js';
+import { placesOfAct } from './act-places.js';
 import { backgroundSentences, inLead, storyEventDay } from './slots.js';
 import { parseOf } from './syntax.js';
 import { clean, cmp } from './text.js';
@@ -35,6 +36,12 @@ interface DMention {
   complement?: string;
   /** A day with its year written, in a sentence about the past ("On June 27, 1973, he pleaded guilty"): held to one fact as a year is. */
   pastDay?: boolean;
+  /** The token index of the act's verb, by the parse (dated-acts.ts). */
+  verb?: number;
+  /** Its participants named with a first name (dated-acts.ts givenNameKey: "roe|jn"). */
+  named?: ReadonlySet<string>;
+  /** Told as done again or as the first of several (dated-acts.ts repetitionOf): compared only with mentions told alike. */
+  repeat?: Repetition;
 }
 
 /** What a dated item says happened: the act its time dates (actAt) and who acts (actorKeys). */
@@ -103,7 +110,7 @@ export function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
       // the parse, when there is one, says whether the dated verb states a fact and whom it is done to
       const parsed = actOfTime(s, t);
       if (parsed && !parsed.fact) continue;
-      mentions.push({ sent: s, t, act, actors, subjects, ...day, patients: parsed?.patients });
+      mentions.push({ sent: s, t, act, actors, subjects, ...day, patients: parsed?.patients, repeat: parsed?.repeat, verb: parsed?.verb });
     }
   mentions.sort((a, b) => cmp(a.act, b.act) || cmp(a.sent.id, b.sent.id) || a.t.span.start - b.t.span.start);
   capPerSlot(mentions, (m) => m.act);
@@ -113,6 +120,10 @@ export function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
     if (![...a.subjects].some((x) => b.subjects.has(x))) return false;
     // "signed Jane Roe on Tuesday" and "signed John Doe on Wednesday": one signer, two acts
     if (a.patients?.size && b.patients?.size && ![...a.patients].some((x) => b.patients!.has(x))) return false;
+    // "met again on Monday" and "met on Wednesday": a second meeting, not the first told on another day
+    if (a.repeat !== b.repeat) return false;
+    // (two places of the act: two happenings of the kind, as splitByPlace reads the parse's slots)
+    if (apart(actPlaces(a), actPlaces(b))) return false;
     const sameFact = al.clusterOf.has(a.sent.id) && al.clusterOf.get(a.sent.id) === al.clusterOf.get(b.sent.id);
     if (sameFact) return true;
     if (a.sent.art.id === b.sent.art.id) return false; // one article's two dates for one kind of act: usually two acts
@@ -300,6 +311,7 @@ export function actDateConflicts(story: StoryView, already: Conflict[], al: Alig
   const anonymous: DMention[] = [];
   const leadActs: DMention[] = [];
   const eventDay = storyEventDay(story.articles);
+  const toldAgain = new Set<string>();
   for (const a of story.articles) {
     const background = backgroundSentences(a.sentences, eventDay);
     for (const s of a.sentences) {
@@ -319,7 +331,7 @@ export function actDateConflicts(story: StoryView, already: Conflict[], al: Alig
         const day = dayOf(act.t);
         if (!day) continue;
         const actors = new Set([...act.agents, ...act.patients]);
-        const m: DMention = { sent: s, t: act.t, act: act.lemma, actors, subjects: act.patients.size ? act.patients : act.agents, object: act.object, complement: act.complement, pastDay, ...day };
+        const m: DMention = { sent: s, t: act.t, act: act.lemma, actors, subjects: act.patients.size ? act.patients : act.agents, object: act.object, complement: act.complement, pastDay, verb: act.verb, named: act.named, ...day };
         // ("for Sunday's game": a day in the possessive dates its noun, whatever verb the parse gives it)
         if (inLead(s) && !coarse && !pastDay && !/['’]s$/.test(act.t.text)) leadActs.push(m);
         // an event named by its noun only ("a fire broke out"): any fire of the story has that participant, so it is one act only as
@@ -331,16 +343,21 @@ export function actDateConflicts(story: StoryView, already: Conflict[], al: Alig
         for (const k of actSlots(act)) {
           if (!bySlot.has(k)) bySlot.set(k, []);
           bySlot.get(k)!.push(m);
+          // ("She won the prize again in 1964": the act was done more than once, as doneTwice reads it)
+          if (act.repeat) toldAgain.add(k.slice(0, k.lastIndexOf('|')));
         }
       }
     }
   }
+  splitByPlace(bySlot);
+  splitByPerson(bySlot);
   for (const [k, ms] of anonymousActs(anonymous, al)) bySlot.set(k, ms);
   for (const [k, ms] of oneFactInLeads(leadActs, al)) bySlot.set(k, ms);
   splitByObject(bySlot);
   // (a date of the event an anonymous act's slot compares too is reported once: the story's event goes first, below)
   for (const [k, ms] of storyEventSlots(story, eventDay, al)) bySlot.set(k, ms);
-  for (const [k, ms] of bySlot) if (doneTwice(ms)) bySlot.set(k, ms.filter((m) => !COARSE.test(m.value) && !m.pastDay));
+  const repeated = (k: string) => [...toldAgain].some((b) => k === b || k.startsWith(`${b}|`));
+  for (const [k, ms] of bySlot) if (doneTwice(ms) || repeated(k)) bySlot.set(k, ms.filter((m) => !COARSE.test(m.value) && !m.pastDay));
   for (const [k, ms] of bySlot) bySlot.set(k, ms.filter((m) => (!COARSE.test(m.value) && !m.pastDay) || ms.some((o) => pastActPair(m, o) && (statesOneFact(m, o, al) || oneLifeAct(k, m, o)))));
   const seen = new Set(already.flatMap((c) => c.sides.flatMap((x) => x.evidence.map((e) => `${e.articleId}:${e.span?.start ?? e.sentence.start}`))));
   const out: Conflict[] = [];
@@ -472,6 +489,58 @@ function splitByObject(bySlot: Map<string, DMention[]>): void {
 }
 
 /**
+ * "Kessler met Doukas in Vienna on Wednesday" and "Kessler had met Doukas in Prague on Monday": one
+ * act class with one participant at two places is two happenings (two meetings, two attacks by one
+ * group), not one told on two days (as act-places.ts reads two days of one act as two acts). The
+ * place is where the parse says the act happened (act-places.ts placesOfAct: the place phrases on
+ * its verb), not any place its sentence names.
+ */
+function splitByPlace(bySlot: Map<string, DMention[]>): void {
+  splitApart(bySlot, 'place', (m) => actPlaces(m).size > 0, (a, b) => shares(actPlaces(a), actPlaces(b)));
+}
+
+/**
+ * "Jane Roe was arrested on Tuesday" and "her son Tom Roe was arrested on Monday": a participant is
+ * keyed by surname (participantKey), so two people of one family share a slot; mentions that name
+ * the slot's person with given names of which none sounds like the other's (dated-acts.ts
+ * givenNameKey, samePerson: "Fred" and "Frederick" are one) are two people's acts.
+ */
+function splitByPerson(bySlot: Map<string, DMention[]>): void {
+  const named = (m: DMention, k: string) => {
+    const surname = /\|PER:([^|]+)/.exec(k)?.[1];
+    return surname ? [...(m.named ?? [])].filter((x) => x.startsWith(`${surname}|`)) : [];
+  };
+  splitApart(bySlot, 'person', (m, k) => named(m, k).length > 0, (a, b, k) => named(a, k).some((x) => named(b, k).some((y) => samePerson(x, y))));
+}
+
+/**
+ * One slot's mentions told of two happenings: those that give what tells them apart (`has`:
+ * a place, a first name) fall into groups linked by `together` (single link); with two groups or
+ * more, each group is a slot of its own, and a mention that gives none joins each, as it may tell
+ * either happening.
+ */
+function splitApart(bySlot: Map<string, DMention[]>, tag: string, has: (m: DMention, slot: string) => boolean, together: (a: DMention, b: DMention, slot: string) => boolean): void {
+  for (const [k, ms] of [...bySlot]) {
+    const keyed = ms.filter((m) => has(m, k));
+    if (keyed.length < 2) continue;
+    const group = linkedGroups(keyed.length, (i, j) => together(keyed[i], keyed[j], k));
+    const roots = [...new Set(group)].sort((a, b) => a - b);
+    if (roots.length < 2) continue;
+    bySlot.delete(k);
+    const unkeyed = ms.filter((m) => !has(m, k));
+    for (const r of roots) bySlot.set(`${k}|${tag}|${r}`, [...keyed.filter((_, i) => group[i] === r), ...unkeyed]);
+  }
+}
+
+/** Where a mention's act happened by the parse (act-places.ts placesOfAct), read once per mention. */
+const ACT_PLACES = new WeakMap<DMention, Set<string>>();
+function actPlaces(m: DMention): Set<string> {
+  let out = ACT_PLACES.get(m);
+  if (!out) ACT_PLACES.set(m, (out = m.verb === undefined ? new Set() : placesOfAct(m.sent, m.verb)));
+  return out;
+}
+
+/**
  * A year or a month dates one act of a person across the years ("released in 2006 and again in
  * 2008", "founded the chain in 1998" and "founded a club in 2001"): it is compared only with a
  * mention of another article that states the same fact (one fact cluster, or close wording) with
@@ -501,6 +570,8 @@ function pastActPair(m: DMention, o: DMention): boolean {
  * years (or months, or past days) is one a person did more than once, so another article's "won in
  * 1961" and a third's "won in 1964" may each tell one of the times, not one act told two ways
  * ("released in 1990 ... released again in 1996" in one article: neither year opposes a third).
+ * An article that tells the act as done again ("won the prize again in 1964": its own slot, see
+ * repetitionOf) shows the same (actDateConflicts' toldAgain).
  */
 function doneTwice(ms: DMention[]): boolean {
   return ms.some((m) => ms.some((o) => o.sent.art.id === m.sent.art.id && !sameDay(m, o)));

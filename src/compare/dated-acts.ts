@@ -14,7 +14,9 @@ import type { SyntaxToken } from '../model/types.js';
 import { tokenAt, tokenize } from '../text/tokenize.js';
 import type { ArticleView, EntityRef, ResolvedTime, Sent } from './prepare.js';
 import { actClass, datedActClass, phrasalAct, verbOfActNoun } from './act-classes.js';
-import { kidsOf, parseOf, particleOf, relOf as rel } from './syntax.js';
+import { kidsOf, parseOf, particleOf, partyAt, relOf as rel } from './syntax.js';
+import { nameSound } from './slots.js';
+import { verbsOfEventNoun } from './story-event.js';
 
 export interface DatedAct {
   sent: Sent;
@@ -29,7 +31,20 @@ export interface DatedAct {
   object?: string;
   /** The head lemma of a prepositional complement of the act or its object ("pleaded guilty to obstruction": obstruction). */
   complement?: string;
+  /** Named by its noun with the people it names ("Roe's arrest on Tuesday", nounAct): an act of theirs. */
+  ofNoun?: boolean;
+  /** Its one participant named by the noun may be its agent or its patient: keyed in both roles (actSlots). */
+  anyRole?: boolean;
+  /** The token index of the act's verb in its article's parse (none for an act dated by its noun). */
+  verb?: number;
+  /** The people of its participants named with a first name ("surname|sound of the first name", givenNameKey). */
+  named?: Set<string>;
+  /** Told as a repeated act ("met again", "their second meeting") or as the first of several ("first signed"): see repetitionOf. */
+  repeat?: Repetition;
 }
+
+/** How an act is told among acts of its kind: done again (a second happening), or the first of them. */
+export type Repetition = 'again' | 'first';
 
 const RELATIVE = /^(?:who|whom|which)$/i;
 const PERSONAL = /^(?:he|she|him|her)$/i;
@@ -117,6 +132,44 @@ export function surnameAt(s: Sent, tokens: readonly SyntaxToken[], pos: number):
   if (!t || t.start !== pos || !(t.upos === 'PROPN' || (t.upos === 'NOUN' && /^\p{Lu}\p{Ll}/u.test(t.text)))) return null;
   const named = surnamesOf(s.art).get(t.text);
   return named ? { ...named, span: { start: t.start, end: t.end } } : null;
+}
+
+/**
+ * "The gunman opened fire on Thursday" in an article that writes "gunman Carl Meyer" or "Carl Meyer,
+ * the gunman,": a definite role noun ("the" + a common noun) stands for the one person the article
+ * names with that noun before or in apposition to the name (by the parse: compound or appos), as
+ * written here; null when the article so names none or several ("the officer" of two officers).
+ */
+function roleReferent(s: Sent, tokens: readonly SyntaxToken[], kids: number[][], c: number): EntityRef | null {
+  const t = tokens[c];
+  if (t.upos !== 'NOUN' || !kids[c].some((k) => rel(tokens[k]) === 'det' && /^the$/i.test(tokens[k].text))) return null;
+  const people = rolesOf(s.art, tokens).get(t.lemma.toLowerCase());
+  if (!people || people.size !== 1) return null;
+  const person = [...people.values()][0];
+  return { ...person, span: { start: t.start, end: t.end } };
+}
+
+/** Per article, each role noun with the people it is written beside ("gunman Carl Meyer", "Meyer, the gunman"), by participant key; read once. */
+const ROLES = new WeakMap<ArticleView, Map<string, Map<string, EntityRef>>>();
+function rolesOf(art: ArticleView, tokens: readonly SyntaxToken[]): Map<string, Map<string, EntityRef>> {
+  let out = ROLES.get(art);
+  if (out) return out;
+  out = new Map();
+  const people = art.sentences.flatMap((x) => x.entities).filter((e) => e.type === 'PER');
+  const personAt = (i: number) => people.find((e) => e.span.start <= tokens[i].start && tokens[i].end <= e.span.end);
+  for (let i = 0; i < tokens.length; i++) {
+    const h = tokens[i].head;
+    if (h < 0) continue;
+    // the role noun beside the name: "gunman Carl Meyer" (compound), "Carl Meyer, the gunman" (appos), "the gunman, Carl Meyer" (the name in apposition)
+    const [noun, name] = tokens[i].upos === 'NOUN' && /^(?:compound|appos)$/.test(tokens[i].deprel) ? [i, h] : tokens[h].upos === 'NOUN' && tokens[i].deprel === 'appos' ? [h, i] : [-1, -1];
+    if (noun < 0 || personAt(noun)) continue;
+    const e = personAt(name);
+    if (!e) continue;
+    const role = tokens[noun].lemma.toLowerCase();
+    (out.get(role) ?? out.set(role, new Map()).get(role)!).set(participantKey(e), e);
+  }
+  ROLES.set(art, out);
+  return out;
 }
 
 /** Per article, the first person it names in full under each surname ("Fred LaRue" under "LaRue"), read once. */
@@ -389,10 +442,10 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   if (!tokens || (t.kind !== 'weekday' && t.kind !== 'date' && t.kind !== 'datetime' && !relativeDay && !coarse && !clock)) return null;
   if (recurringDay(s, t)) return null;
   const kids = kidsOf(tokens);
-  const noun = eventNounDated(tokens, t);
+  const dated = eventNounDated(tokens, t);
   // ("the 2006 attack" is another attack than the story's: an event named by its noun is dated by its day only)
-  if (noun && coarse) return null;
-  if (noun) return { sent: s, t, lemma: noun, agents: new Set([`N:${noun}`]), patients: new Set(), fact: true, speech: false, byNoun: true };
+  if (dated && coarse) return null;
+  if (dated) return nounAct(s, t, tokens, kids, dated);
   const parsed = datedPredicate(tokens, kids, t);
   const p = parsed !== null && tokens[parsed].upos === 'VERB' ? parsed : openingTimeVerb(tokens, t);
   if (p === null) return null;
@@ -408,7 +461,7 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
     const who = RELATIVE.test(tokens[c].text) ? antecedent(s, tokens[c].start) : PERSONAL.test(tokens[c].text) ? pronounAntecedent(s, tokens[c].start) : null;
     const named = who ? [who] : entitiesAt(s, tokens, subtree(tokens, kids, c));
     // ("Page disappeared in 1958" where the tagger left "Page" unnamed: the article's Bettie Page)
-    const surname = named.length ? null : surnameAt(s, tokens, tokens[c].start);
+    const surname = named.length ? null : (surnameAt(s, tokens, tokens[c].start) ?? roleReferent(s, tokens, kids, c));
     const found = surname ? [surname] : named;
     if (r === 'nsubj' || r === 'obl:agent') agents.push(...found);
     else if (r === 'obj' || r === 'nsubj:pass') patients.push(...found);
@@ -442,13 +495,62 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
     (e.span.end <= t.span.start && !(e.span.start > tokens[p].start && between(e.span.end, t.span.start))) ||
     (e.span.start >= t.span.end && !s.times.some((o) => o !== t && o.span.start >= e.span.end));
   const keys = (es: EntityRef[]) => new Set(es.filter(ownTime).map(participantKey));
+  const named = new Set([...agents, ...patients].filter(ownTime).map((e) => givenNameKey(s.art, e)).filter((k): k is string => k !== null));
   const agentKeys = keys(agents);
   if (subjectNoun) agentKeys.add(subjectNoun);
   const obj = kids[p].find((c) => rel(tokens[c]) === 'obj');
   const object = obj === undefined ? undefined : tokens[obj].lemma.toLowerCase();
   const complement = complementOf(tokens, kids, p) ?? (obj === undefined ? undefined : complementOf(tokens, kids, obj));
-  return { sent: s, t, lemma, agents: agentKeys, patients: keys(patients), fact, speech: cueClassOf(lemma) !== null && !pleaEntered(tokens, kids, p), byNoun: !!subjectNoun, object, complement };
+  const repeat = repetitionOf(tokens, kids, p, lemma);
+  return { sent: s, t, lemma, agents: agentKeys, patients: keys(patients), fact, speech: cueClassOf(lemma) !== null && !pleaEntered(tokens, kids, p), byNoun: !!subjectNoun, object, complement, verb: p, named, ...(repeat ? { repeat } : {}) };
 }
+
+/**
+ * "met again on Monday", "arrested for the second time", "Monday's talks, their second meeting in a
+ * week", "was arrested in a separate incident on Monday", "an earlier attack": an act its sentence
+ * tells as done again, or as another one of its kind, is another happening than one told plainly (the
+ * first meeting, the first arrest), and "first signed him in December" tells the first of several.
+ * Read from the parse: an adverb of repetition or of order on the act's verb ("again", "anew",
+ * "first", "initially", "originally"), or an ordinal or "another" on a noun of its clause that names
+ * the same act (its verb of the same class, "meeting" for "met"), or on a noun of the occasion the act
+ * takes ("for the second time", "in a separate incident").
+ * Undefined when the sentence tells neither.
+ */
+export function repetitionOf(tokens: readonly SyntaxToken[], kids: number[][], p: number, lemma: string): Repetition | undefined {
+  for (const c of kids[p]) {
+    if (rel(tokens[c]) !== 'advmod') continue;
+    const w = tokens[c].text.toLowerCase();
+    if (AGAIN.test(w)) return 'again';
+    if (FIRST.test(w)) return 'first';
+  }
+  const cls = datedActClass(lemma);
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].sentence !== tokens[p].sentence || tokens[i].upos !== 'NOUN') continue;
+    const noun = tokens[i].lemma.toLowerCase();
+    // ("the second time", "a second meeting", "in a separate incident": the noun is the act itself, or its occasion; the verb may be its noun's own)
+    const occasion = OCCASION.test(noun);
+    if (!occasion && datedActClass(actOfNoun(noun) ?? noun) !== cls) continue;
+    // ("for the first time" on another verb of the sentence says nothing of this one; "on Monday in a separate incident" hangs on the day)
+    if (occasion && !hangsOn(tokens, i, p)) continue;
+    for (const c of kids[i]) {
+      const w = tokens[c].text.toLowerCase();
+      if (!['amod', 'det'].includes(rel(tokens[c]))) continue;
+      if (ORDINAL_AGAIN.test(w)) return 'again';
+      if (w === 'first') return 'first';
+    }
+  }
+  return undefined;
+}
+/** Whether the word at `i` hangs on the verb at `p`, directly or through one noun or name. */
+function hangsOn(tokens: readonly SyntaxToken[], i: number, p: number): boolean {
+  const h = tokens[i].head;
+  return h === p || (h >= 0 && (tokens[h].upos === 'NOUN' || tokens[h].upos === 'PROPN') && tokens[h].head === p);
+}
+const AGAIN = /^(?:again|anew)$/;
+const FIRST = /^(?:first|initially|originally)$/;
+const ORDINAL_AGAIN = /^(?:another|second|third|fourth|fifth|latest|earlier|previous|prior|separate|unrelated)$/;
+/** Nouns of an occasion, not of the act: "for the second time", "in a separate incident", "in an earlier case". */
+const OCCASION = /^(?:time|occasion|incident|case|episode)$/;
 
 /**
  * The head lemma of the first common noun the word at `p` (the act's verb, or its object) takes
@@ -617,25 +719,66 @@ function eventNoun(tokens: readonly SyntaxToken[], kids: number[][], p: number):
  * "Thursday's shooting", "the attack on Monday", "the shooting Thursday night": a time that
  * modifies a noun naming an act dates that act. The noun names an act when the act class lexicon
  * lists it as a verb ("attack", "arrest") or its -ing form's verb ("shooting" → shoot); it is
- * returned as that verb, so "the shooting on Thursday" and "shot … on Friday" are one act. Null
- * when the time hangs on no such noun.
+ * returned as that verb, so "the shooting on Thursday" and "shot … on Friday" are one act, with the
+ * noun's token. Null when the time hangs on no such noun.
  */
-function eventNounDated(tokens: readonly SyntaxToken[], t: ResolvedTime): string | null {
+function eventNounDated(tokens: readonly SyntaxToken[], t: ResolvedTime): { verb: string; at: number } | null {
   const h = phraseHead(tokens, t.span);
   if (h === null) return null;
   const n = tokens[h].head;
   // ("Thursday's shooting" with the gerund read as a verb: a possessive time modifies a noun)
   if (n < 0 || !(tokens[n].upos === 'NOUN' || (tokens[h].deprel === 'nmod:poss' && /ing$/i.test(tokens[n].text)))) return null;
   if (!['nmod', 'nmod:poss', 'nmod:tmod', 'nmod:unmarked', 'compound'].includes(tokens[h].deprel)) return null;
-  return actOfNoun(tokens[n].lemma.toLowerCase());
+  const verb = actOfNoun(tokens[n].lemma.toLowerCase());
+  return verb ? { verb, at: n } : null;
+}
+
+/**
+ * The act a dated noun names ("the shooting on Thursday"): an event of the story's kind, keyed by
+ * its noun (`N:<verb>`, byNoun), unless the noun names who did it or underwent it: "Roe's arrest on
+ * Tuesday", "the June 24 murder of Ortiz", "his death on Friday" are acts of a named person, dated as
+ * "police arrested Roe on Monday" and "Ortiz was killed on Friday" are, anywhere in the article. A
+ * possessor and an "of" both named are the agent and the patient ("Roe's killing of Doe"); one alone
+ * may be either (the death of Roe: Roe died; the arrest of Roe: Roe was arrested), so it is keyed in
+ * both roles (`anyRole`).
+ */
+function nounAct(s: Sent, t: ResolvedTime, tokens: readonly SyntaxToken[], kids: number[][], dated: { verb: string; at: number }): ParsedAct {
+  const { verb, at } = dated;
+  const named = (rels: string[], cases: RegExp | null) => {
+    const out: EntityRef[] = [];
+    for (const c of kids[at]) {
+      if (!rels.includes(tokens[c].deprel) || (cases && !kids[c].some((k) => rel(tokens[k]) === 'case' && cases.test(tokens[k].text)))) continue;
+      // ("his death": the person the pronoun stands for; the name itself, not a name inside the phrase: "the death of Roe's father" is not Roe's)
+      const who = /^(?:his|her)$/i.test(tokens[c].text) ? pronounAntecedent(s, tokens[c].start) : (partyAt(s, tokens, c) ?? surnameAt(s, tokens, tokens[c].start));
+      if (who && !(who.span.start >= t.span.start && who.span.end <= t.span.end)) out.push(who);
+    }
+    return new Set(out.map(participantKey));
+  };
+  const owner = named(['nmod:poss'], null);
+  const of = named(['nmod'], /^of$/i);
+  if (!owner.size && !of.size) return { sent: s, t, lemma: verb, agents: new Set([`N:${verb}`]), patients: new Set(), fact: true, speech: false, byNoun: true };
+  const one = owner.size ? owner : of;
+  return owner.size && of.size
+    ? { sent: s, t, lemma: verb, agents: owner, patients: of, fact: true, speech: false, ofNoun: true }
+    : { sent: s, t, lemma: verb, agents: one, patients: new Set(one), fact: true, speech: false, ofNoun: true, anyRole: true };
 }
 
 /** The verb of a noun that names an act the act class lexicon lists ("shooting" → shoot, "attack", "death" → die), or null. */
 function actOfNoun(lemma: string): string | null {
   const verb = verbOfActNoun(lemma) ?? (/ings?$/.test(lemma) ? lemma.replace(/ings?$/, '') : lemma);
   for (const v of [verb, `${verb}e`, verb.replace(/(.)\1$/, '$1')]) if (actClass(v) !== v) return v;
+  // (else the verb WordNet derives from the noun's first sense, data/lexicons/event-nouns.tsv, when the noun is written from
+  // it, "departure" → depart, "election" → elect: a synonym of another stem, "job" → engage, "use" → employ, is another act)
+  for (const v of verbsOfEventNoun(lemma)) if (actClass(v) !== v && sameStem(lemma, v)) return v;
   return null;
 }
+
+/** A noun written from a verb: they share their first STEM letters (at least the verb's length less one, for short verbs). */
+function sameStem(noun: string, verb: string): boolean {
+  const n = Math.min(STEM, verb.length - 1);
+  return n >= 3 && noun.slice(0, n) === verb.slice(0, n);
+}
+const STEM = 5;
 
 /**
  * A participant's key: a person by surname (outlets vary the rest: "RB DeShawn Wynn", "DeShawn
@@ -650,13 +793,62 @@ export function participantKey(e: EntityRef): string {
 }
 const GENERATION = /^(?:jr|sr|ii|iii|iv)\.?,?$/i;
 
+/**
+ * A person by surname and the sounds of the given names ("Jane Roe" → "roe|jn", "W. Mark Felt" →
+ * "felt|w mrk"; slots.ts nameSound: "Caitlin" and "Kaitlyn" sound alike), so that two people of one
+ * family ("Jane Roe", her son "Tom Roe"), one participant key (participantKey), stay two (samePerson).
+ * A surname written alone is the one person of that surname the article names in full; null when
+ * it names none or several, or for an organisation.
+ */
+export function givenNameKey(art: ArticleView, e: EntityRef): string | null {
+  if (e.type !== 'PER') return null;
+  const words = e.key.split(' ');
+  while (words.length > 1 && GENERATION.test(words[words.length - 1])) words.pop();
+  if (words.length > 1) return fullNameKey(words);
+  const full = fullNamesOf(art).get(words[0]);
+  return full?.size === 1 ? [...full][0] : null;
+}
+const fullNameKey = (words: string[]) => `${words[words.length - 1]}|${words.slice(0, -1).map((w) => nameSound(w.replace(/[^\p{L}]/gu, '') || w)).join(' ')}`;
+
+/**
+ * Whether two givenNameKey keys can be one person: one surname, and a given name of one sounds like
+ * a given name of the other or begins it ("Fred" and "Frederick", "W." and "William"; a middle name
+ * or an initial written by one outlet only: "W. Mark Felt" and "Mark Felt").
+ */
+export function samePerson(a: string, b: string): boolean {
+  const [sa, ga] = a.split('|');
+  const [sb, gb] = b.split('|');
+  if (sa !== sb) return false;
+  const other = gb.split(' ');
+  return ga.split(' ').some((x) => other.some((y) => x.startsWith(y) || y.startsWith(x)));
+}
+
+/** Per article, the people it names in full under each surname (givenNameKey's keys), read once. */
+const FULL_NAMES = new WeakMap<ArticleView, Map<string, Set<string>>>();
+function fullNamesOf(art: ArticleView): Map<string, Set<string>> {
+  let out = FULL_NAMES.get(art);
+  if (out) return out;
+  out = new Map();
+  for (const x of art.sentences.flatMap((y) => y.entities)) {
+    const words = x.type === 'PER' ? x.key.split(' ') : [];
+    while (words.length > 1 && GENERATION.test(words[words.length - 1])) words.pop();
+    if (words.length < 2) continue;
+    const surname = words[words.length - 1];
+    (out.get(surname) ?? out.set(surname, new Set()).get(surname)!).add(fullNameKey(words));
+  }
+  FULL_NAMES.set(art, out);
+  return out;
+}
+
 /** Slot keys of an act: one per participant of its deciding role, under the act's class (act-classes.ts). */
 export function actSlots(a: DatedAct): string[] {
   // an event named by its noun is one event whatever verb tells it happened ("the shooting took
   // place on Thursday", "the shootings happened Thursday", "Thursday's shooting")
   if (a.byNoun) return [...a.agents].sort().map((k) => `event|${k}`);
-  const [role, keys] = a.patients.size ? ['patient', a.patients] : ['agent', a.agents];
+  const roles: [string, ReadonlySet<string>][] = a.anyRole ? [['agent', a.agents], ['patient', a.patients]] : [a.patients.size ? ['patient', a.patients] : ['agent', a.agents]];
   // by the act's class: "signed Jane Roe on Tuesday" and "hired Jane Roe on Monday" date one act
   // (and by WordNet synonyms the frames do not list: "disappeared in 1957" / "vanished in 1958")
-  return [...keys].sort().map((k) => `${datedActClass(a.lemma)}|${role}|${k}`);
+  // (an act told as done again, or as the first of several, is compared only with acts told so: "met again on Monday" is not "met on Wednesday")
+  const told = a.repeat ? `|${a.repeat}` : '';
+  return roles.flatMap(([role, keys]) => [...keys].sort().map((k) => `${datedActClass(a.lemma)}|${role}|${k}${told}`));
 }

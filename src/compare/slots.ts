@@ -841,7 +841,7 @@ function frameWordNear(s: Sent, q: Quantity): { frame: string; at: number; q: Qu
  * How a first name sounds, roughly: consonants only, c as k, ph as f ("Caitlin", "Kaitlyn" and
  * "Katelyn" → ktln). Outlets spell a first name several ways; the surname is compared as written.
  */
-function nameSound(name: string): string {
+export function nameSound(name: string): string {
   const s = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ph/g, 'f').replace(/c/g, 'k');
   return s[0] + s.slice(1).replace(/[aeiouyhw]/g, '').replace(/(.)\1+/g, '$1');
 }

@@ -47,6 +47,12 @@ function eventsOfVerb(lemma: string): readonly string[] {
   return byVerb.get(lemma.toLowerCase()) ?? [];
 }
 
+/** The verbs WordNet derives from a noun's event ("resignation" → resign, "disappearance" → disappear), in the lexicon's order; none for a noun of no happening. */
+export function verbsOfEventNoun(lemma: string): readonly string[] {
+  const ev = eventOfNoun(lemma);
+  return ev ? [...verbsOf(ev)] : [];
+}
+
 /** The verbs that tell an event ("earthquake.07443554" → quake, tremor). */
 function verbsOf(event: string): ReadonlySet<string> {
   if (!verbs) readLexicon();

@@ -403,3 +403,78 @@ describe('a day told by reference to another act\'s day ("the next day", "four d
     assert.deepEqual(days(story('The club signed Marcus Delaney on Tuesday. The club released Tom Brandt the same day as his physical.', released)), []);
   });
 });
+
+describe('two happenings of one act class with one participant stay apart', () => {
+  // Invented wording: a second meeting, a second arrest, a first signing against a re-signing.
+  const pair = (a: string, b: string) => dated(crossCheckStory({ storyId: 's', articles: [art('a', a), art('b', b)], copies: [] })).map((c) => c.note);
+  const talks = 'Prime Minister Alan Kessler met President Maria Doukas in Vienna on Wednesday for talks on gas supplies.';
+  const home = 'Prime Minister Alan Kessler flew home after talks on gas supplies.\n\n';
+
+  it('"met again on Monday, their second meeting" does not oppose "met on Wednesday"', () => {
+    assert.deepEqual(pair(talks, 'Prime Minister Alan Kessler met President Maria Doukas again on Monday in Prague, their second meeting in a week.'), []);
+  });
+
+  it('"arrested again on Wednesday" and "first signed him on Dec. 6" tell other happenings than the plain act', () => {
+    assert.deepEqual(pair('Police arrested Tom Ashby on Tuesday at his home in the north of the city.', 'Tom Ashby was arrested again on Wednesday, a day after his release on bail.'), []);
+    assert.deepEqual(pair('The club re-signed Marcus Delaney on Tuesday after releasing him last month.', 'The club first signed Marcus Delaney on Monday, Dec. 6, before releasing him.'), []);
+    assert.deepEqual(pair('Police arrested Tom Ashby on Tuesday at his home in the north of the city.', 'Tom Ashby was arrested on Monday in a separate incident, police said.'), []);
+  });
+
+  it('one act at two places by the parse ("met ... in Vienna", "had met ... in Prague") is two happenings; at one place, or with no place, one', () => {
+    assert.deepEqual(pair(talks, `${home}Kessler had met President Maria Doukas in Prague on Monday.`), []);
+    assert.equal(pair(talks, `${home}Kessler had met President Maria Doukas in Vienna on Monday.`).length, 1);
+    assert.equal(pair(talks, `${home}Kessler had met President Maria Doukas on Monday.`).length, 1);
+  });
+
+  it('a demonym is no place of the act ("at a Canadian resort" / "in Canada"): not parted', () => {
+    const notes = pair(talks.replace('Vienna', 'Canada'), `${home}Kessler had met President Maria Doukas at a Canadian resort on Monday.`);
+    assert.equal(notes.length, 1, JSON.stringify(notes));
+  });
+  it('two people of one family, one surname ("Jane Roe", her son "Tom Roe"), are two people\'s acts; "Fred" and "Frederick" one person\'s', () => {
+    const home = 'at his home in the north of the city, police said.';
+    assert.deepEqual(pair(`Jane Roe was arrested on Tuesday ${home.replace('his', 'her')}`, `Tom Roe was arrested on Monday ${home}`), []);
+    assert.deepEqual(pair('Fred Hollis died on Saturday at his home in Texas, his family said.', 'Fred Hollis died at his home in Texas, his family said.\n\nHis father, Ike Hollis, died on Monday, March 3, 1980.'), []);
+    assert.equal(pair(`Frederick Roe was arrested on Tuesday ${home}`, `Fred Roe was arrested on Monday ${home}`).length, 1);
+  });
+});
+
+describe('a dated noun of an act names its people ("Tom Ashby\'s resignation on Monday")', () => {
+  // Invented wording: an act told by its verb in one article and by its noun, with its person, in another.
+  const lead = 'The club named a new treasurer after a long inquiry into missing funds.\n\n';
+  const pair = (a: string, b: string) => dated(crossCheckStory({ storyId: 's', articles: [art('a', `${lead}${a}`), art('b', `${lead}${b}`)], copies: [] })).map((c) => c.note);
+
+  it('opposes "Tom Ashby resigned on Tuesday" and "learned of Tom Ashby\'s resignation on Monday" (WordNet: resignation, resign)', () => {
+    assert.equal(pair('Tom Ashby resigned as treasurer on Tuesday, the club said.', "The members learned of Tom Ashby's resignation on Monday from a letter.").length, 1);
+  });
+
+  it('a name inside the noun\'s phrase is not its person: "the death of Hollis\'s father on Monday, March 3, 1980" is not Hollis\'s death', () => {
+    assert.deepEqual(pair('Fred Hollis died on Saturday at his home in Texas, his family said.', "Fred Hollis died at his home in Texas, his family said.\n\nThe death of Hollis's father on Monday, March 3, 1980, shook the family."), []);
+  });
+});
+
+describe('a definite role noun stands for the one person the article names with it', () => {
+  // Invented wording: one article names the gunman, the other calls him "the gunman" in the dated sentence.
+  it('opposes "Carl Meyer killed two guards on Thursday" and "the gunman killed two guards on Friday" when the article writes "Carl Meyer, the gunman,"', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('a', 'Police named the gunman as Carl Meyer, a former worker at the plant.\n\nPolice said Carl Meyer killed two guards at the plant on Thursday.'),
+        art('b', 'Carl Meyer, the gunman, had worked at the plant for years.\n\nPolice said the gunman killed two guards at the plant on Friday.'),
+      ],
+      copies: [],
+    });
+    assert.equal(dated(x).length, 1, JSON.stringify(x.conflicts.map((c) => c.note)));
+  });
+
+  it('a role noun two people of the article hold stands for neither', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('a', 'Police named the gunman as Carl Meyer, a former worker at the plant.\n\nPolice said Carl Meyer killed two guards at the plant on Thursday.'),
+        art('b', 'Carl Meyer, the gunman, had worked at the plant. Ed Brandt, the gunman at a second plant, had not.\n\nPolice said the gunman killed two guards at the plant on Friday.'),
+      ],
+      copies: [],
+    });
+    assert.deepEqual(dated(x).map((c) => c.note), []);
+  });
+});
