@@ -17,7 +17,7 @@
  */
 import { groupStories } from '../../src/stories/index.js';
 import { scoreClusters } from '../../src/stories/metrics.js';
-import { WEIGHTS } from '../../src/stories/story-index.js';
+import { DEFAULTS, WEIGHTS } from '../../src/stories/story-index.js';
 import type { GroupOptions, GroupWeights } from '../../src/stories/types.js';
 import type { Split } from './quality.js';
 import { prng } from '../../src/util/random.js';
@@ -34,7 +34,7 @@ const GRID: Record<string, number[]> = {
   undatedMergeCohesion: [0.6, 0.7, 0.8, 0.9, 1.0],
   attachFactor: [0.4, 0.5, 0.6, 0.7, 0.8],
 };
-const SHIPPED: Record<string, number> = { threshold: 0.15, mergeThreshold: 0.2, windowDays: 5, ...(WEIGHTS as unknown as Record<string, number>) };
+const SHIPPED: Record<string, number> = { threshold: DEFAULTS.threshold, mergeThreshold: DEFAULTS.mergeThreshold, windowDays: DEFAULTS.windowDays, ...(WEIGHTS as unknown as Record<string, number>) };
 const GROUP_KEYS = new Set(['threshold', 'mergeThreshold', 'windowDays']);
 /** Points drawn at random from the whole grid. */
 const RANDOM_SETTINGS = 120;
