@@ -17,7 +17,7 @@
  */
 import { groupStories } from '../../src/stories/index.js';
 import { scoreClusters } from '../../src/stories/metrics.js';
-import { WEIGHTS } from '../../src/stories/story-index.js';
+import { DEFAULTS, WEIGHTS } from '../../src/stories/story-index.js';
 import type { GroupOptions, GroupWeights } from '../../src/stories/types.js';
 import type { Split } from './quality.js';
 import { prng } from '../../src/util/random.js';
@@ -34,7 +34,7 @@ const GRID: Record<string, number[]> = {
   undatedMergeCohesion: [0.6, 0.7, 0.8, 0.9, 1.0],
   attachFactor: [0.4, 0.5, 0.6, 0.7, 0.8],
 };
-const SHIPPED: Record<string, number> = { threshold: 0.15, mergeThreshold: 0.2, windowDays: 5, ...(WEIGHTS as unknown as Record<string, number>) };
+const SHIPPED: Record<string, number> = { threshold: DEFAULTS.threshold, mergeThreshold: DEFAULTS.mergeThreshold, windowDays: DEFAULTS.windowDays, ...(WEIGHTS as unknown as Record<string, number>) };
 const GROUP_KEYS = new Set(['threshold', 'mergeThreshold', 'windowDays']);
 /** Points drawn at random from the whole grid. */
 const RANDOM_SETTINGS = 120;
@@ -88,6 +88,23 @@ export interface CvResult {
   cvR: number;
   settings: number;
   topics: { topic: number; articles: number; shippedF1: number; cvF1: number; chosen: number; shippedChosen: boolean }[];
+  /** Each constant alone (the others shipped): the values chosen on the other 15 topics, fold by fold (`perConstant`). */
+  constants: ConstantSpread[];
+}
+
+/**
+ * One constant cross-validated alone: the values best on the other topics for each held-out topic
+ * (ties: all of them), how many folds do not choose the shipped value, and the pooled score. A
+ * constant whose choice moves between folds, or whose one-knob score falls below the shipped
+ * figure (a held-out topic decided by a value the other topics do not constrain), is fitted.
+ */
+export interface ConstantSpread {
+  name: string;
+  shipped: number;
+  lowest: number;
+  highest: number;
+  foldsWithoutShipped: number;
+  cvF1: number;
 }
 
 /**
@@ -149,7 +166,43 @@ export function crossValidate(split: Split, log: (s: string) => void = () => {})
     rows.push({ topic: held, articles: n, shippedF1: scoreOn(0, (t) => t === held).f1, cvF1: f1(p / n, r / n), chosen: chosen.length, shippedChosen: chosen[0] === 0 });
   }
   const n = split.ids.length;
-  return { devF1: scoreOn(0, () => true).f1, cvF1: f1(sumP / n, sumR / n), cvP: sumP / n, cvR: sumR / n, settings: settings.length, topics: rows };
+  const constants = perConstant(settings, topics, scoreOn);
+  return { devF1: scoreOn(0, () => true).f1, cvF1: f1(sumP / n, sumR / n), cvP: sumP / n, cvR: sumR / n, settings: settings.length, topics: rows, constants };
+}
+
+type TopicScore = (i: number, keep: (t: number) => boolean) => { p: number; r: number; n: number; f1: number };
+
+/** Each grid constant alone: leave-one-topic-out over the shipped setting and that constant's one-knob variants. */
+function perConstant(settings: Setting[], topics: number[], scoreOn: TopicScore): ConstantSpread[] {
+  return Object.keys(GRID).map((name) => {
+    const own = settings.map((_, i) => i).filter((i) => i === 0 || (i <= oneKnobSettings() && Object.keys(settings[i]).every((k) => k === name || settings[i][k] === SHIPPED[k])));
+    let p = 0;
+    let r = 0;
+    let n = 0;
+    let lowest = Infinity;
+    let highest = -Infinity;
+    let foldsWithoutShipped = 0;
+    for (const held of topics) {
+      const onOthers = own.map((i) => scoreOn(i, (t) => t !== held).f1);
+      const top = Math.max(...onOthers);
+      const chosen = own.filter((_, j) => onOthers[j] >= top - 1e-12);
+      for (const i of chosen) {
+        const x = scoreOn(i, (t) => t === held);
+        p += x.p / chosen.length;
+        r += x.r / chosen.length;
+        n += x.n / chosen.length;
+        lowest = Math.min(lowest, settings[i][name]);
+        highest = Math.max(highest, settings[i][name]);
+      }
+      if (!chosen.includes(0)) foldsWithoutShipped++;
+    }
+    return { name, shipped: SHIPPED[name], lowest, highest, foldsWithoutShipped, cvF1: f1(p / n, r / n) };
+  });
+}
+
+/** Index of the last one-knob setting in `candidates()` (the random points come after). */
+function oneKnobSettings(): number {
+  return Object.entries(GRID).reduce((a, [k, vs]) => a + vs.filter((v) => v !== SHIPPED[k]).length, 0);
 }
 
 /**

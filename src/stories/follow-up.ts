@@ -15,8 +15,8 @@
  *   event of the same people, such as the synthetic streams' reuse of one base text, with its
  *   people, for another event with names of its own), its fit counts half (`DISAGREEMENT`);
  * - the story's venue, if known, is the article's, if known (the venue gate of the pass);
- * - its cosine to the story's centroid reaches `FOLLOW_UP_COHESION` of what a member as alike as the
- *   story's own would reach (n·ρ/|C|, as `cohesionBar`): time cannot vouch for a pairing weeks
+ * - its cosine to the story's centroid reaches the share of what a member as alike as the story's
+ *   own would reach (n·ρ/|C|) that an undated article must (`cohesionBar`, a quarter): time cannot vouch for a pairing weeks
  *   apart, so the content must, as for undated articles;
  * - the story's signature (its 20 heaviest features when it closed) holds two of the article's
  *   `FOLLOW_UP_QUERY` most frequent keys (the same look-up the ledger makes for undated articles,
@@ -40,8 +40,6 @@ export const FOLLOW_UP_DAYS = 90;
  * the evidence (the shortest tenth of ECB+ articles has 58, a median UCI headline 11).
  */
 export const FOLLOW_UP_KEYS = 60;
-/** Share of the cosine a member as alike as the story's own would reach that a follow-up must reach. */
-export const FOLLOW_UP_COHESION = 0.5;
 /** An article's most frequent keys looked up in closed stories' signatures, and how many must be there. */
 export const FOLLOW_UP_QUERY = 20;
 export const FOLLOW_UP_SHARED = 2;

@@ -6,7 +6,7 @@ import { bandKeys, fnv1a, jaccard } from './minhash.js';
 import { KeyTable } from './key-table.js';
 import { term, words } from './text.js';
 import { dayOfWeek, storyWeekday, weekdaysApart } from './weekday.js';
-import { closingPeople, type DormantStory, FOLLOW_UP_COHESION, FOLLOW_UP_DAYS, FOLLOW_UP_KEYS, followUpFit, followUpQuery, latestTime, mayFollowUp, mayWake, wakeable } from './follow-up.js';
+import { closingPeople, type DormantStory, FOLLOW_UP_DAYS, FOLLOW_UP_KEYS, followUpFit, followUpQuery, latestTime, mayFollowUp, mayWake, wakeable } from './follow-up.js';
 import { cmpStr } from '../util/cmp.js';
 import { unionFind } from '../util/union-find.js';
 
@@ -59,6 +59,7 @@ const FRAGMENT_SIZE = 8;
  * to the story as the story's own members are expected to be (`cohesionBar`). A quarter: since
  * dated articles meet the bar too and fragments cross only by leave-one-out (`attachFragments`),
  * any bar from 0 to 0.3 gives the same development figures and 0.5 left six undated articles alone.
+ * The same bar holds a follow-up weeks after its story (`wake`): there too time cannot vouch.
  */
 const UNDATED_JOIN_COHESION = 0.25;
 /**
@@ -1645,7 +1646,9 @@ export class StoryIndex {
     if (this.dormant.size === 0 || !mayFollowUp(entry.f) || !this.datedByPublication(entry.f) || entry.vec.keys.length < FOLLOW_UP_KEYS || entry.t === null) return null;
     const query = new Set(followUpQuery(tc));
     let best: DormantStory | null = null;
-    let bestFit = FOLLOW_UP_COHESION;
+    // time cannot vouch for a pairing weeks apart, so the content must, as for an undated article:
+    // the same share of the story's own cohesion (`cohesionBar`)
+    let bestFit = this.w.undatedJoinCohesion;
     for (const d of [...this.dormant.values()].sort((a, b) => cmpStr(a.id, b.id))) {
       if (entry.t - d.tMax > FOLLOW_UP_DAYS || entry.t <= d.tMax || !mayWake(entry.f, query, d)) continue;
       const fit = followUpFit(entry.f, entry.vec, d);

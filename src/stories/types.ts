@@ -11,8 +11,10 @@ import type { DocMessage } from '../model/types.js';
  * stories-11: each article's main event claims (act class, agent, patient: main-claim.ts) are stored with its features;
  *   where no date separates an article and a story, one act with other named participants halves their similarity (claim-evidence.ts).
  * stories-12: so does the inverse act (a WordNet antonym: hire / fire, open / close; data/lexicons/verb-antonyms.tsv) done to one named patient.
+ * stories-13: a follow-up wakes its dormant story at the undated join's share of the story's cohesion (a quarter), not a
+ *   constant of its own (half): in both, time cannot vouch for the pairing and the content must.
  */
-export const STORIES_VERSION = 'stories-12';
+export const STORIES_VERSION = 'stories-13';
 
 /** What the pipeline knows about one analysed article, as input to story grouping. */
 export interface StoryInput {
