@@ -228,10 +228,11 @@ function findClaims(s: Sent): Claim[] {
     while (i < hi && tokens[i].end <= t.start) i++;
     if (!t.content || i >= hi || tokens[i].start > t.start) continue;
     const p = part(clauseOf[i - lo]);
-    put(p, 'keys', t.key);
+    // (the keys and the no-nouns by name, not through put's field: the story's every word passes here)
+    (p.keys === NONE ? (p.keys = new Set()) : p.keys).add(t.key);
     p.last = Math.max(p.last, i);
     // (a key already read as no noun needs no second reading)
-    if (!p.notNouns.has(t.key) && !thingNoun(tokens, kids, i)) put(p, 'notNouns', t.key);
+    if (!p.notNouns.has(t.key) && !thingNoun(tokens, kids, i)) (p.notNouns === NONE ? (p.notNouns = new Set()) : p.notNouns).add(t.key);
   }
   // (as statedActs reads them, but a verb of saying that is no attribution states its act: a claim
   // with no act is a description, which any act matches)
@@ -440,6 +441,8 @@ const claim = (p: ClausePart): Claim => {
  * the plant in 1990 and worked with the victims": Roe worked).
  */
 function readParticipants(s: Sent, tokens: readonly SyntaxToken[], lo: number, hi: number, clauseOf: Int32Array, parts: (ClausePart | undefined)[]): void {
+  // (a sentence that names no person or organisation has no participant to read)
+  if (!s.entities.some((e) => e.type === 'PER' || e.type === 'ORG')) return;
   const named = (j: number) => partyAt(s, tokens, j);
   const subjectOf = new Set<number>();
   for (let j = lo; j < hi; j++) {
