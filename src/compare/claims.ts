@@ -174,12 +174,7 @@ function findClaims(s: Sent): Claim[] {
   const boundary = scratch.bytes(0, hi - lo);
   for (let i = lo; i < hi; i++) boundary[i - lo] = !inside(tokens[i].head) || (isClauseHead(tokens, i) && tokens[i].deprel !== 'xcomp' && tokens[i].deprel !== 'acl') ? 1 : 0;
   // each token's clause: the nearest boundary at or above it (the sentence's root is one)
-  const clauseOf = scratch.ints(0, hi - lo);
-  for (let i = lo; i < hi; i++) {
-    let j = i;
-    for (let steps = 0; !boundary[j - lo] && steps < hi - lo; steps++) j = tokens[j].head;
-    clauseOf[i - lo] = j;
-  }
+  const clauseOf = clausesOf(tokens, lo, hi, boundary);
   // a clause that attributes what another clause says is no claim: a verb of saying with a clause
   // beside it, or the cue of a quote analyse read ("questioned on suspicion of smuggling" is an act)
   const kids = kidsOf(tokens);
@@ -214,9 +209,12 @@ function findClaims(s: Sent): Claim[] {
   // that the meeting would take place", tells of the same noun on the way: a word above its head
   // heads a relative clause; not past a comma or a dash after the clause's first word, where a parse
   // may have hung the sentence's own verb on it: "A figure who was later convicted of ..., Felt died")
+  // (each word's start of a relative clause read once: every clause asks of all the words above it)
+  const starts = scratch.ints(1, hi - lo).fill(UNREAD, 0, hi - lo);
   const inRelative = (c: number, last: number): boolean => {
     for (let q = c, steps = 0; inside(q) && steps < hi - lo; q = tokens[q].head, steps++) {
-      const from = relativeStart(tokens, kids, q);
+      if (starts[q - lo] === UNREAD) starts[q - lo] = relativeStart(tokens, kids, q);
+      const from = starts[q - lo];
       if (from < 0) continue;
       let k = from + 1;
       while (k < last && !BREAK.test(tokens[k].text)) k++;
@@ -230,9 +228,11 @@ function findClaims(s: Sent): Claim[] {
     while (i < hi && tokens[i].end <= t.start) i++;
     if (!t.content || i >= hi || tokens[i].start > t.start) continue;
     const p = part(clauseOf[i - lo]);
-    put(p, 'keys', t.key);
+    // (the keys and the no-nouns by name, not through put's field: the story's every word passes here)
+    (p.keys === NONE ? (p.keys = new Set()) : p.keys).add(t.key);
     p.last = Math.max(p.last, i);
-    if (!thingNoun(tokens, kids, i)) put(p, 'notNouns', t.key);
+    // (a key already read as no noun needs no second reading)
+    if (!p.notNouns.has(t.key) && !thingNoun(tokens, kids, i)) (p.notNouns === NONE ? (p.notNouns = new Set()) : p.notNouns).add(t.key);
   }
   // (as statedActs reads them, but a verb of saying that is no attribution states its act: a claim
   // with no act is a description, which any act matches)
@@ -307,6 +307,44 @@ function findClaims(s: Sent): Claim[] {
   // states nothing; one with a quotation is the quotation, whatever words the parse hung on the cue)
   if (!claims.length && introduces && !direct.length && left) return [];
   return claims.length ? claims : whole();
+}
+
+/** Not yet read: a relative clause's start is -1 or a token's place, never this. */
+const UNREAD = -2;
+
+/**
+ * Each token's clause (of the tokens lo..hi): the nearest clause boundary at or above it, by the
+ * parse's heads. A walk that reaches a token already placed takes its clause, and every token on the
+ * way gets it too: each token is read about once, not once per token under it. (In a parse with a
+ * cycle and no boundary, a token's walk stops after hi - lo steps wherever it is, as it always has.)
+ */
+function clausesOf(tokens: readonly SyntaxToken[], lo: number, hi: number, boundary: Uint8Array): Int32Array {
+  const n = hi - lo;
+  const clauseOf = scratch.ints(0, n).fill(-1, 0, n);
+  // (the depth's array, free until the clauses are placed)
+  const path = scratch.ints(1, n);
+  for (let i = lo; i < hi; i++) {
+    if (clauseOf[i - lo] >= 0) continue;
+    let j = i;
+    let on = 0;
+    let steps = 0;
+    for (; !boundary[j - lo] && clauseOf[j - lo] < 0 && steps < n; steps++) {
+      path[on++] = j;
+      j = tokens[j].head;
+    }
+    const c = boundary[j - lo] ? j : clauseOf[j - lo];
+    if (c < 0) continue;
+    for (let k = 0; k < on; k++) clauseOf[path[k] - lo] = c;
+    clauseOf[j - lo] = c;
+  }
+  // (a walk into a cycle placed nothing: each of its tokens walks on its own)
+  for (let i = lo; i < hi; i++) {
+    if (clauseOf[i - lo] >= 0) continue;
+    let j = i;
+    for (let steps = 0; !boundary[j - lo] && steps < n; steps++) j = tokens[j].head;
+    clauseOf[i - lo] = j;
+  }
+  return clauseOf;
 }
 
 /**
@@ -403,6 +441,8 @@ const claim = (p: ClausePart): Claim => {
  * the plant in 1990 and worked with the victims": Roe worked).
  */
 function readParticipants(s: Sent, tokens: readonly SyntaxToken[], lo: number, hi: number, clauseOf: Int32Array, parts: (ClausePart | undefined)[]): void {
+  // (a sentence that names no person or organisation has no participant to read)
+  if (!s.entities.some((e) => e.type === 'PER' || e.type === 'ORG')) return;
   const named = (j: number) => partyAt(s, tokens, j);
   const subjectOf = new Set<number>();
   for (let j = lo; j < hi; j++) {

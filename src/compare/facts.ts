@@ -247,6 +247,9 @@ interface FeatureIds {
   idOf: Map<string, number>;
 }
 
+/** Positions a sentence's features are packed with (its ids sorted natively): more than any sentence holds. */
+const SPAN = 4096;
+
 function featureIds(sentences: Sent[]): FeatureIds {
   const idOf = new Map<string, number>();
   let total = 0;
@@ -260,27 +263,42 @@ function featureIds(sentences: Sent[]): FeatureIds {
   const isKey: Uint8Array[] = [];
   const sorted: Int32Array[] = [];
   const sortedAt: Int32Array[] = [];
+  // (each sentence's ids sorted by one native numeric sort of id * SPAN + position: a comparator
+  // called per pair costs more, and the positions break ties as a stable sort would)
+  let longest = 0;
+  for (const s of sentences) longest = Math.max(longest, s.keys.size + s.slots.length);
+  const packed = new Float64Array(longest);
+  const idOfKey = (k: string) => {
+    let id = idOf.get(k);
+    if (id === undefined) idOf.set(k, (id = idOf.size));
+    return id;
+  };
   let from = 0;
   for (const s of sentences) {
     const n = s.keys.size + s.slots.length;
     const out = flatIds.subarray(from, from + n);
     const key = flatKey.subarray(from, from + n);
     let i = 0;
-    const put = (k: string, isKey: 1 | 0) => {
-      let id = idOf.get(k);
-      if (id === undefined) {
-        idOf.set(k, (id = idOf.size));
-      }
-      key[i] = isKey;
-      out[i++] = id;
-    };
-    for (const k of s.keys) put(k, 1);
-    for (const k of s.slots) put(k, 0);
+    for (const k of s.keys) {
+      key[i] = 1;
+      out[i++] = idOfKey(k);
+    }
+    for (const k of s.slots) out[i++] = idOfKey(k);
     const at = flatAt.subarray(from, from + n);
-    for (let j = 0; j < n; j++) at[j] = j;
-    at.sort((x, y) => out[x] - out[y]);
     const sortedIds = flatSorted.subarray(from, from + n);
-    for (let j = 0; j < n; j++) sortedIds[j] = out[at[j]];
+    if (n <= SPAN) {
+      const p = packed.subarray(0, n);
+      for (let j = 0; j < n; j++) p[j] = out[j] * SPAN + j;
+      p.sort();
+      for (let j = 0; j < n; j++) {
+        at[j] = p[j] % SPAN;
+        sortedIds[j] = out[at[j]];
+      }
+    } else {
+      for (let j = 0; j < n; j++) at[j] = j;
+      at.sort((x, y) => out[x] - out[y]);
+      for (let j = 0; j < n; j++) sortedIds[j] = out[at[j]];
+    }
     ids.push(out);
     isKey.push(key);
     sorted.push(sortedIds);
@@ -376,26 +394,37 @@ interface Scorer {
   all: Sent[];
 }
 
-/** Which keys are mostly parts of names (or titles next to names): they say who, not what. */
-function nameKeys(story: StoryView): { isName: (k: string) => boolean; discounted: (k: string) => boolean } {
-  const inName = new Map<string, number>();
-  const seenKey = new Map<string, number>();
+/**
+ * Which features are mostly parts of names (or titles next to names): they say who, not what; and
+ * of those the discounted ones, names that recur through the story (the protagonists). By feature id
+ * (every content word's key is a feature: one map lookup per word, counts in typed arrays).
+ */
+function nameKeys(story: StoryView, idOf: Map<string, number>): { named: Uint8Array; discounted: Uint8Array } {
+  const count = idOf.size;
+  const inName = new Int32Array(count);
+  const seenKey = new Int32Array(count);
   for (const s of story.sentences) {
-    const spans = s.entities.map((e) => e.span).sort((x, y) => x.start - y.start);
+    // (a sentence's entities are in text order, as prepare fills them: their spans need no sort)
+    const ents = s.entities;
     let e = 0;
     for (const t of s.tokens) {
       if (!t.content) continue;
-      seenKey.set(t.key, (seenKey.get(t.key) ?? 0) + 1);
-      while (e < spans.length && spans[e].end + 1 < t.end) e++;
-      const sp = spans[e];
+      const id = idOf.get(t.key)!;
+      seenKey[id]++;
+      while (e < ents.length && ents[e].span.end + 1 < t.end) e++;
+      const sp = e < ents.length ? ents[e].span : undefined;
       const named = !!sp && ((t.start >= sp.start - 1 && t.end <= sp.end + 1) || (TITLE_WORDS.has(t.norm) && sp.start >= t.end && sp.start - t.end <= 2));
-      if (named) inName.set(t.key, (inName.get(t.key) ?? 0) + 1);
+      if (named) inName[id]++;
     }
   }
-  const isName = (k: string) => (inName.get(k) ?? 0) > 0.5 * (seenKey.get(k) ?? 1);
-  // only names that recur through the story (the protagonists) are discounted
   const nameDf = Math.max(4, Math.floor(story.sentences.length * 0.05));
-  return { isName, discounted: (k) => isName(k) && (seenKey.get(k) ?? 0) > nameDf };
+  const named = new Uint8Array(count);
+  const discounted = new Uint8Array(count);
+  for (let id = 0; id < count; id++) {
+    named[id] = inName[id] > 0.5 * (seenKey[id] || 1) ? 1 : 0;
+    discounted[id] = named[id] && seenKey[id] > nameDf ? 1 : 0;
+  }
+  return { named, discounted };
 }
 
 /** IDF weights of the story's keys (recurring names discounted) and the pair similarity built on them. */
@@ -418,20 +447,18 @@ function sentenceScorer(story: StoryView, sents: Sent[], counts: AlignmentCounts
   let { from, postings } = invertedIndex(features, sentOrds);
   // what one shared key adds to a pair's similarity, computed once per key (a story's pairs share
   // the same few thousand keys millions of times)
-  const { isName, discounted } = nameKeys(story);
+  const { named, discounted } = nameKeys(story, features.idOf);
   const weight = new Float64Array(features.count);
   const x2 = new Float64Array(features.count);
   const mass = new Float64Array(features.count);
   const rare = new Uint8Array(features.count);
-  const named = new Uint8Array(features.count);
   for (const [k, id] of features.idOf) {
-    named[id] = isName(k) ? 1 : 0;
     let x = Math.max(0, story.idf(k));
-    if (discounted(k)) x *= NAME_DISCOUNT;
+    if (discounted[id]) x *= NAME_DISCOUNT;
     weight[id] = x;
     x2[id] = x * x;
     // names say who, not what: in the mass they always count at the discount
-    mass[id] = isName(k) ? x * NAME_DISCOUNT : x;
+    mass[id] = named[id] ? x * NAME_DISCOUNT : x;
     rare[id] = from[id + 1] - from[id] <= maxDf && x > 0.5 ? 1 : 0;
   }
   const normAt = new Float64Array(nSent);
@@ -441,7 +468,7 @@ function sentenceScorer(story: StoryView, sents: Sent[], counts: AlignmentCounts
     for (const id of features.ids[o]) t += weight[id] * weight[id];
     normAt[o] = Math.sqrt(t);
   }
-  const computeSim = pairSimilarity(features, { x2, mass, rare, named, normAt, quoted: quotedIds(all, features.idOf), actors: new Array(nSent) });
+  const computeSim = pairSimilarity(features, { x2, mass, rare, named, normAt, quoted: quotedIds(all, ordinal, features.idOf), actors: new Array(nSent) });
   // room for the pairs average link asks too (a table that grows rehashes every pair it holds).
   // The candidate search's pairs are kept too: average link, the central sentences and the claims
   // ask again for about half of them (923 PolNeAR articles as one story: 57,667 of the search's
@@ -1265,12 +1292,13 @@ export function sharedSpan(s: Sent, shared: Set<string>): { start: number; end: 
  * By sentence ordinal: the ids of the keys of the words it quotes directly (inside quotation marks,
  * as analyse read them), ascending; empty for a sentence that quotes no one.
  */
-function quotedIds(sentences: Sent[], idOf: Map<string, number>): Int32Array[] {
+function quotedIds(sentences: Sent[], at: Map<Sent, number>, idOf: Map<string, number>): Int32Array[] {
   const none = new Int32Array(0);
-  const out: Int32Array[] = sentences.map(() => none);
-  const at = new Map(sentences.map((s, i) => [s, i]));
+  const out: Int32Array[] = new Array<Int32Array>(sentences.length).fill(none);
   const keys = new Map<number, Set<number>>();
-  for (const a of new Set(sentences.map((s) => s.art)))
+  const arts = new Set<Sent['art']>();
+  for (const s of sentences) arts.add(s.art);
+  for (const a of arts)
     for (const q of a.quotes) {
       const o = at.get(q.sent);
       if (o === undefined || q.quote.kind !== 'direct') continue;

@@ -316,6 +316,9 @@ export type ClauseTime = 'past' | 'future';
 /** Predicates that, with "to", put the act they complete ahead ("is due to appear", "is scheduled to resume", "is set to"). */
 const AHEAD = new Set(['due', 'scheduled', 'set', 'slated', 'expected', 'poised', 'going', 'about']);
 
+/** The relations of a verb's auxiliaries and copula (made once: clauseTime is asked of every clause). */
+const AUX_OR_COPULA: ReadonlySet<string> = new Set(['aux', 'cop']);
+
 /**
  * The time the clause headed by `c` puts its act at, by its verb's form: future with "will" or
  * "shall" ("will see Dr Roe Friday"), or a predicate of what is ahead before "to" ("is due to
@@ -325,7 +328,7 @@ const AHEAD = new Set(['due', 'scheduled', 'set', 'slated', 'expected', 'poised'
  */
 export function clauseTime(tokens: readonly SyntaxToken[], kids: number[][], c: number): ClauseTime | null {
   const t = tokens[c];
-  const aux = kids[c].filter((k) => ['aux', 'cop'].includes(relOf(tokens[k])));
+  const aux = kids[c].filter((k) => AUX_OR_COPULA.has(relOf(tokens[k])));
   const lemma = (k: number) => tokens[k].lemma.toLowerCase();
   if (aux.some((k) => lemma(k) === 'will' || lemma(k) === 'shall' || tokens[k].text.toLowerCase() === "'ll")) return 'future';
   // (another modal, or "was to remain closed": a past's future)
