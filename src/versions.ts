@@ -136,4 +136,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   as done again or as the first ("met again", "their second meeting", "first signed"), one at another place
 //   by the parse, or one of another person of the same surname ("Tom Roe" / "Jane Roe"); a dated noun of an
 //   act names its people ("Roe's resignation on Monday", "the murder of Ortiz"; WordNet derivations)
-export const COMPARE_VERSION = 'compare-35';
+// compare-36: (glue, session 19) fact clustering: two clusters whose sentences tell one act (the same
+//   verbs) to other patients or on other days do not merge, whatever their average similarity ("placed
+//   Thomas on IR Wednesday" / "placed Ivory on IR Tuesday", joined by plain leads of the main act).
+export const COMPARE_VERSION = 'compare-36';

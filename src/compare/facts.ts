@@ -6,11 +6,12 @@
  */
 import { cueClassOf } from '../analyse/quotes/cues.js';
 import { subjectsOf } from './acts.js';
-import { claimFacts } from './claims.js';
+import { claimFacts, claimsOf } from './claims.js';
 import { figureHolders, figuresOfOtherHolders, otherHolder } from './figure-holders.js';
 import type { Sent, StoryView } from './prepare.js';
 import { claimTwins, dissolveCopies, sentenceCopies } from './sentence-copies.js';
 import { apart, shares } from './sides.js';
+import { oneActApart } from './support.js';
 import { statedActs } from './syntax.js';
 import { clean, cmp } from './text.js';
 import { cpuClock } from '../util/cpu-clock.js';
@@ -978,6 +979,8 @@ function averageLink(story: StoryView, nodes: Nodes, edges: Edge[], scorer: Scor
   const sumMet: number[] = [];
   const coveredLo: number[] = [];
   const coveredHi: number[] = [];
+  // entries whose clusters tell one act apart (actToldApart): never merged
+  const refused = new Set<number>();
   const sumOver = (A: number[], a0: number, aEnd: number, B: number[], b0: number, into: { total: number; met: number }) => {
     counts.averagePairs += (aEnd - a0) * (B.length - b0);
     for (let i = a0; i < aEnd; i++)
@@ -1010,7 +1013,7 @@ function averageLink(story: StoryView, nodes: Nodes, edges: Edge[], scorer: Scor
         sumMet.push(0);
         coveredLo.push(0);
         coveredHi.push(0);
-      } else if (coveredLo[entry] === L.length && coveredHi[entry] === H.length) continue;
+      } else if (refused.has(entry) || (coveredLo[entry] === L.length && coveredHi[entry] === H.length)) continue;
       counts.averages++;
       const acc = { total: sumTotal[entry], met: sumMet[entry] };
       // the new nodes of the lower cluster with all of the other's, then its old ones with the other's new ones
@@ -1029,7 +1032,12 @@ function averageLink(story: StoryView, nodes: Nodes, edges: Edge[], scorer: Scor
         ({ total, met } = inOrder);
       }
       if (!met || total / met < MERGE_LEVEL) continue;
-    }
+      // (a refusal stands: the clusters only grow, and the pair that tells the act apart stays in them)
+      if (actToldApart(nodes, A, B, all, artNo)) {
+        refused.add(entry);
+        continue;
+      }
+    } else if (actToldApart(nodes, A, B, all, artNo)) continue;
     counts.merges++;
     // merge smaller index into larger for determinism: keep the lower index
     const [keep, drop] = ca < cb ? [ca, cb] : [cb, ca];
@@ -1038,6 +1046,24 @@ function averageLink(story: StoryView, nodes: Nodes, edges: Edge[], scorer: Scor
     clusters[drop] = [];
   }
   return clusters.map((c) => c.flatMap((u) => members[u].map((o) => all[o])));
+}
+
+/**
+ * Whether two clusters hold sentences of different articles that tell one act to other patients or
+ * on other days (`oneActApart`, claim by claim): a lead that states the main act plainly ("The
+ * Saints have placed X on injured reserve") is close to every sentence that elaborates it, and
+ * raises the average enough to join a cluster of another placement; the two placements stay two.
+ * (A node of copies is read by its first sentence: copies make the same claims.)
+ */
+function actToldApart(nodes: Nodes, A: number[], B: number[], all: Sent[], artNo: Int32Array): boolean {
+  for (const u of A)
+    for (const v of B) {
+      if (!pairsApart(nodes, u, v, artNo)) continue;
+      const ca = claimsOf(all[nodes.members[u][0]]);
+      const cb = claimsOf(all[nodes.members[v][0]]);
+      for (const x of ca) for (const y of cb) if (oneActApart(x, y)) return true;
+    }
+  return false;
 }
 
 /**

@@ -9,6 +9,7 @@ import { actClass } from './act-classes.js';
 import type { Claim } from './claims.js';
 import { sameName } from './figure-holders.js';
 import { apart } from './sides.js';
+import { nameSound } from './slots.js';
 
 /**
  * Two claims state one act: the same predicate or predicates of one act class, the one's
@@ -49,6 +50,33 @@ export function oneAct(a: Claim, b: Claim): boolean {
   for (const x of b.acts) if (a.nouns.has(x)) return false;
   return sameValue;
 }
+
+/**
+ * Two claims tell one act (a verb both state, denied by neither or by both) to other patients or on
+ * other days: "the Saints placed Thomas on IR Wednesday" / "placed Ivory on IR Tuesday". Two
+ * happenings of one kind, however alike their words: what keeps two facts apart when sentences that
+ * elaborate both (a plain lead of the main act) would average them into one.
+ */
+export function oneActApart(a: Claim, b: Claim): boolean {
+  // (the same verbs: a clause of two verbs, "helping the Colts join the Dolphins", has the patients of either)
+  if (!a.acts.size || a.acts.size !== b.acts.size) return false;
+  for (const x of a.acts) if (!b.acts.has(x) || a.denied.has(x) !== b.denied.has(x)) return false;
+  return surelyOthers(a.patients, b.patients) || apart(a.days, b.days);
+}
+
+/**
+ * Both name participants and no name of one has a word that sounds like a word of a name of the
+ * other (slots.ts nameSound): names spelled two ways ("Rait" / "Raite", "Bettie" / "Betty") and a
+ * surname linked to the wrong one of a family are not other people, for a guard that keeps facts apart.
+ */
+function surelyOthers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (!a.size || !b.size) return false;
+  const sounds = new Set<string>();
+  for (const k of a) for (const w of nameWords(k)) sounds.add(nameSound(w));
+  for (const k of b) for (const w of nameWords(k)) if (sounds.has(nameSound(w))) return false;
+  return true;
+}
+const nameWords = (name: string) => name.split(' ').filter((w) => /^\p{L}\p{L}/u.test(w));
 
 /**
  * Both claims name who does (or undergoes) the act, and no one in both: "the Nationals made an offer" / "the Red Sox have made an offer"
