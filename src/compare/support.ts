@@ -8,7 +8,7 @@
 import { actClass } from './act-classes.js';
 import type { Claim } from './claims.js';
 import { sameName } from './figure-holders.js';
-import { apart } from './sides.js';
+import { apart, shares } from './sides.js';
 import { nameSound } from './slots.js';
 
 /**
@@ -61,7 +61,8 @@ export function oneActApart(a: Claim, b: Claim): boolean {
   // (the same verbs: a clause of two verbs, "helping the Colts join the Dolphins", has the patients of either)
   if (!a.acts.size || a.acts.size !== b.acts.size) return false;
   for (const x of a.acts) if (!b.acts.has(x) || a.denied.has(x) !== b.denied.has(x)) return false;
-  return surelyOthers(a.patients, b.patients) || apart(a.days, b.days);
+  // (a weekday both name is one day, however each article's tense resolved it: as in oneAct)
+  return surelyOthers(a.patients, b.patients) || (apart(a.days, b.days) && !shares(a.values, b.values));
 }
 
 /**
