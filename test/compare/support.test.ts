@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { mergeOverlapping } from '../../src/compare/support.js';
+import { mergeOverlapping, oneActApart } from '../../src/compare/support.js';
 import { corroboratedShortIds, firstSentenceClaims, publishedAt } from './story.js';
 
 // Invented wording throughout.
@@ -73,5 +73,19 @@ describe('overlapping claim facts are one fact only when they state one statemen
     ]);
     assert.ok(found.includes('a0 a1 a3'), found.join(' | '));
     assert.ok(!found.some((f) => f.includes('a2') && f.includes('a3')), found.join(' | '));
+  });
+});
+
+describe('one act told of other patients or on other days keeps two facts apart (the fact merge guard)', () => {
+  const apart = (a: string, b: string) => sentenceClaims(a).some((x) => sentenceClaims(b).some((y) => oneActApart(x, y)));
+  it('the same verbs with other patients, or dated on other days, are two happenings', () => {
+    assert.ok(apart('The Kelso club placed Jon Roe on the injured list on Tuesday.', 'The Kelso club placed Tim Poe on the injured list on Wednesday.'));
+    assert.ok(apart('The Kelso club placed Jon Roe on the injured list on Tuesday.', 'The Kelso club placed Jon Roe on the injured list on Wednesday.'));
+  });
+  it('one patient spelled two ways, a weekday both name, or other verbs are not told apart', () => {
+    assert.ok(!apart('The Kelso club placed Jon Roe on the injured list on Tuesday.', 'The Kelso club placed Jon Roe on the injured list.'));
+    assert.ok(!apart('Climbers tried to rescue Ann Raite on the glacier.', 'Climbers tried to rescue Ann Rait on the glacier.'));
+    assert.ok(!apart('Voting at the Kelso booths will close at 6:00 p.m. on Sunday.', 'The Kelso booths closed at 6:00 p.m. on Sunday.'));
+    assert.ok(!apart('The Kelso club placed Jon Roe on the injured list on Tuesday.', 'The Kelso club released Tim Poe on Wednesday.'));
   });
 });
