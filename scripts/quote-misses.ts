@@ -12,7 +12,9 @@
  * word of the cue at or below 0; (b) it accepts one (above 0) and no quote is built: its cue already
  * attributes another content, it lies inside another quote, pass 3 finds no clause of it in the parse
  * (by the cue's shape), its score is at or below pass 3's threshold, or pass 3 would take it and a later
- * step (an earlier quote over the clause, the review) drops it. Out of fold on train: `--parity K` with
+ * step (an earlier quote over the clause, the review) drops it. With `--show '(b)'` each (b) attribution is
+ * printed with its sentence, the steps findQuotes' `trace` gave for its cue word (why pass 3 built no quote
+ * of it, which later step dropped its quote) and the quotes its cue gave instead. Out of fold on train: `--parity K` with
  * `TRIANGULATE_CUE_MODEL` and `TRIANGULATE_ATTRIB_MODEL` at the fold models that did not see parity K.
  *
  * `--sides` counts both sides of the loss with eval:quotes' one-to-one matching instead (README

@@ -23,7 +23,9 @@
  *   3. (quotes/parse-contents.ts) with the article's parse: a cue the cue classifier (models/cues.bin) accepts,
  *      which no earlier quote overlaps, gives the content the parse makes its argument (its clausal
  *      complement, the clause "X said" hangs on, the clause of "according to X", the controlled clause of
- *      a lexicon cue), said by its subject.
+ *      a lexicon cue), said by its subject. An earlier quote the review will drop as an action verb's object
+ *      (review.ts actionObjectQuote) blocks no clause and goes; an attribution nested whole in the clause
+ *      ("X, which backed Y, spent …, according to Z") stays inside it.
  * A whole-sentence quotation with no cue (quotes/continuation.ts) that follows an attributed quotation in the same paragraph
  * ("“A,” X told Y. “B.”") is a further part of that quote; an earlier paragraph's quote gives only
  * its speaker. Questions to the reader ("Do you support …?") are not attributions.
