@@ -12,7 +12,9 @@
  * word of the cue at or below 0; (b) it accepts one (above 0) and no quote is built: its cue already
  * attributes another content, it lies inside another quote, pass 3 finds no clause of it in the parse
  * (by the cue's shape), its score is at or below pass 3's threshold, or pass 3 would take it and a later
- * step (an earlier quote over the clause, the review) drops it. Out of fold on train: `--parity K` with
+ * step (an earlier quote over the clause, the review) drops it. With `--show '(b)'` each (b) attribution is
+ * printed with its sentence, the steps findQuotes' `trace` gave for its cue word (why pass 3 built no quote
+ * of it, which later step dropped its quote) and the quotes its cue gave instead. Out of fold on train: `--parity K` with
  * `TRIANGULATE_CUE_MODEL` and `TRIANGULATE_ATTRIB_MODEL` at the fold models that did not see parity K.
  *
  * `--sides` counts both sides of the loss with eval:quotes' one-to-one matching instead (README
@@ -178,9 +180,11 @@ async function main(): Promise<void> {
     const parse = parseSentences(text, sentences).tokens;
     const kids = childrenOf(parse);
     const entities = recognise ? recognise(text, sentences) : [];
-    const quotes = findQuotes(text, sentences, entities, { tokens: parse });
+    const traced = new Map<number, string[]>();
+    const trace = a.stages ? (cue: number, step: string) => traced.set(cue, [...(traced.get(cue) ?? []), step]) : undefined;
+    const quotes = findQuotes(text, sentences, entities, { tokens: parse, trace });
     const sets = quotes.map((q) => words(text, q.parts ?? [q.span]));
-    const stageOf = a.stages ? lossStages(text, parse, kids, entities, quotes) : null;
+    const stageOf = a.stages ? lossStages(text, sentences, parse, kids, entities, quotes, traced) : null;
     if (a.sides) sideClasses(text, name, golds, quotes, sets, parse, kids, counts, a.show);
     if (a.rules) ruleCuts(text, name, golds, quotes, parse, kids, counts, a.show);
     if (a.pass3) pass3Bands(text, name, golds, sets, a.pass3, (t) => findQuotes(text, sentences, entities, { tokens: parse, parseContentThreshold: t }), counts, a.show);
@@ -188,9 +192,10 @@ async function main(): Promise<void> {
       const gs = words(text, g.fragments);
       if (a.sides || a.rules || a.pass3 || sets.some((s) => overlap(gs, s) > 0)) continue;
       const shape = classOf(g, parse, kids);
-      const cls = stageOf ? stageOf(g, shape.cls) : shape.cls;
+      const stage = stageOf ? stageOf(g, shape.cls) : { cls: shape.cls, why: '' };
+      const cls = stage.cls;
       counts.set(cls, (counts.get(cls) ?? 0) + 1);
-      if (a.show === cls || a.show === 'all' || (stageOf && a.show && cls.startsWith(a.show))) console.log(`${cls} | ${name} | [${g.cueText}]@${g.cueStart} ${shape.path} | ${JSON.stringify(text.slice(g.content.start, g.content.end).slice(0, 140))} <- ${g.sourceText}`);
+      if (a.show === cls || a.show === 'all' || (stageOf && a.show && cls.startsWith(a.show))) console.log(`${cls} | ${name} | [${g.cueText}]@${g.cueStart} ${shape.path} | ${JSON.stringify(text.slice(g.content.start, g.content.end).slice(0, 140))} <- ${g.sourceText}${stage.why}`);
     }
     if (baseFind) countAdded(text, golds, quotes, sets, baseFind(text, sentences, entities, { tokens: parse }), added, name);
   }
@@ -209,7 +214,7 @@ async function main(): Promise<void> {
  * (c) no cue word the classifier is asked about, (a) the classifier scores its cue words at or below 0,
  * (b) it accepts one and no quote is built, by the step that drops it (see the header).
  */
-function lossStages(text: string, parse: readonly SyntaxToken[], kids: number[][], entities: EntityMention[], quotes: Quote[]): (g: Gold, shape: string) => string {
+function lossStages(text: string, sentences: Span[], parse: readonly SyntaxToken[], kids: number[][], entities: EntityMention[], quotes: Quote[], traced: Map<number, string[]>): (g: Gold, shape: string) => { cls: string; why: string } {
   const model = loadCueClassifier();
   const normal = normaliseQuoteMarks(text);
   const toks = tokenize(normal);
@@ -220,8 +225,15 @@ function lossStages(text: string, parse: readonly SyntaxToken[], kids: number[][
   const parseAt = new Map<number, number>();
   parse.forEach((t, j) => parseAt.set(t.start, j));
   const overlaps = (s: Span, spans: Span[]) => spans.some((x) => x.start < s.end && s.start < x.end);
+  const clip = (s: Span) => JSON.stringify(text.slice(s.start, s.end).replace(/\s+/g, ' ').slice(0, 200));
+  // for a (b) loss, printed with --show: the sentence, the steps the trace gave for the cue word, and the quotes its cue gives instead
+  const why = (at: number, cue: Span[]) => {
+    const sentence = sentences.find((x) => x.start <= at && at < x.end);
+    const own = quotes.filter((x) => x.cue && overlaps(x.cue.span, cue)).map((x) => `quote ${clip(x.span)}`);
+    return `\n    sentence ${sentence ? clip(sentence) : '?'}\n    steps: ${[...(traced.get(at) ?? []), ...own].join('; ') || 'none traced'}`;
+  };
   return (g, shape) => {
-    if (!g.cue.length) return `(c) no cue annotated${g.direct ? ', quotation' : ''}`;
+    if (!g.cue.length) return { cls: `(c) no cue annotated${g.direct ? ', quotation' : ''}`, why: '' };
     let best = -1;
     const seen: string[] = [];
     for (const c of g.cue)
@@ -231,17 +243,18 @@ function lossStages(text: string, parse: readonly SyntaxToken[], kids: number[][
         seen.push(j === undefined ? '?' : parse[j].upos);
         if (score.has(i) && (best < 0 || score.get(i)! > score.get(best)!)) best = i;
       }
-    if (best < 0) return `(c) cue not asked: ${[...new Set(seen)].sort().join('+') || 'no word'}`;
+    if (best < 0) return { cls: `(c) cue not asked: ${[...new Set(seen)].sort().join('+') || 'no word'}`, why: '' };
     const s = score.get(best)!;
     const band = s <= -10 ? '<= -10' : s <= -5 ? '(-10, -5]' : '(-5, 0]';
-    if (s <= 0) return `(a) classifier says no ${band}: ${shape}`;
+    if (s <= 0) return { cls: `(a) classifier says no ${band}: ${shape}`, why: '' };
     const cueSpan = { start: toks[best].start, end: toks[best].end };
-    if (quotes.some((x) => x.cue && overlaps(x.cue.span, g.cue))) return `(b) cue attributes another content: ${shape}`;
-    if (quotes.some((x) => overlaps(cueSpan, x.parts ?? [x.span]))) return `(b) cue inside another quote: ${shape}`;
+    const b = (cls: string) => ({ cls: `(b) ${cls}: ${shape}`, why: why(toks[best].start, g.cue) });
+    if (quotes.some((x) => x.cue && overlaps(x.cue.span, g.cue))) return b('cue attributes another content');
+    if (quotes.some((x) => overlaps(cueSpan, x.parts ?? [x.span]))) return b('cue inside another quote');
     const j = parseAt.get(toks[best].start);
-    if (j === undefined || !clauseOfCue(parse, kids, j)) return `(b) no clause pass 3 reads: ${shape}`;
-    if (s <= PARSE_CONTENT_THRESHOLD) return `(b) clause, score (0, ${PARSE_CONTENT_THRESHOLD}]: ${shape}`;
-    return `(b) clause above the threshold, dropped later: ${shape}`;
+    if (j === undefined || !clauseOfCue(parse, kids, j)) return b('no clause pass 3 reads');
+    if (s <= PARSE_CONTENT_THRESHOLD) return b(`clause, score (0, ${PARSE_CONTENT_THRESHOLD}]`);
+    return b('clause above the threshold, dropped later');
   };
 }
 

@@ -23,7 +23,9 @@
  *   3. (quotes/parse-contents.ts) with the article's parse: a cue the cue classifier (models/cues.bin) accepts,
  *      which no earlier quote overlaps, gives the content the parse makes its argument (its clausal
  *      complement, the clause "X said" hangs on, the clause of "according to X", the controlled clause of
- *      a lexicon cue), said by its subject.
+ *      a lexicon cue), said by its subject. An earlier quote the review will drop as an action verb's object
+ *      (review.ts actionObjectQuote) blocks no clause and goes; an attribution nested whole in the clause
+ *      ("X, which backed Y, spent …, according to Z") stays inside it.
  * A whole-sentence quotation with no cue (quotes/continuation.ts) that follows an attributed quotation in the same paragraph
  * ("“A,” X told Y. “B.”") is a further part of that quote; an earlier paragraph's quote gives only
  * its speaker. Questions to the reader ("Do you support …?") are not attributions.
@@ -47,7 +49,7 @@ import { cueSentenceQuotes } from './quotes/cue-sentences.js';
 import { QuoteDoc } from './quotes/document.js';
 import { quotationMarkedQuotes } from './quotes/marked.js';
 import { reresolvePronouns } from './quotes/pronouns.js';
-import { parseContentQuotes } from './quotes/parse-contents.js';
+import { parseContentQuotes, type QuoteTrace } from './quotes/parse-contents.js';
 import { verbCueScorer } from './quotes/content-ends.js';
 import { linkSpeaker, reviewWithSyntax } from './quotes/review.js';
 import { coverIndex } from './quotes/segments.js';
@@ -72,6 +74,8 @@ export interface FindQuotesOptions {
   warnings?: { message: string; span: Span }[];
   /** Pass 3's cue-classifier threshold (PARSE_CONTENT_THRESHOLD when not given): for measuring other thresholds (quote-misses --pass3). */
   parseContentThreshold?: number;
+  /** Receives why a cue gives no quote in pass 3, or why a later step drops its quote (quote-misses --stages). */
+  trace?: QuoteTrace;
 }
 /** Finds quotes in `text`. `sentences` from splitSentences; `entities` may be empty. */
 export function findQuotes(original: string, sentences: Span[], entities: EntityMention[], options: FindQuotesOptions = {}): Quote[] {
@@ -84,14 +88,25 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
   cueSentenceQuotes(d, modelSentences, pass1Cover);
   continueQuotations(d);
   transcriptQuotes(d);
-  if (options.model !== false) parseContentQuotes(d, options.parseContentThreshold);
+  if (options.model !== false) parseContentQuotes(d, options.parseContentThreshold, options.trace);
+  const all = options.trace ? [...d.quotes] : [];
   const out = withoutNested(d);
+  if (options.trace) traceDropped(all, out, 'inside another quote (withoutNested)', options.trace);
   // the dependency tree, when the article was parsed: cue classes, speakers as subjects of their cues
   const resolve = (span: Span) => d.resolve(span);
   reresolvePronouns(d.ctx, out, resolve);
   const syntax = options.tokens;
   if (options.linker) options.linker(syntax?.length ? (span) => linkSpeaker(d.text, syntax, span, resolve) : resolve);
-  return syntax ? reviewWithSyntax(d.text, out, syntax, resolve, verbCueScorer(d.toks, syntax, d.cueScores)) : out;
+  if (!syntax) return out;
+  const reviewed = reviewWithSyntax(d.text, out, syntax, resolve, verbCueScorer(d.toks, syntax, d.cueScores));
+  if (options.trace) traceDropped(out, reviewed, 'the review (reviewWithSyntax)', options.trace);
+  return reviewed;
+}
+
+/** Tells `trace` of each quote of `before` with a cue that no quote of `after` with that cue overlaps (the review copies quotes and may move their ends). */
+function traceDropped(before: readonly Quote[], after: readonly Quote[], step: string, trace: QuoteTrace): void {
+  const kept = (q: Quote) => after.some((o) => o.cue?.span.start === q.cue?.span.start && o.span.start < q.span.end && q.span.start < o.span.end);
+  for (const q of before) if (q.cue && !kept(q)) trace(q.cue.span.start, `dropped by ${step}: ${q.kind}`);
 }
 
 /** Most warnings about unclosed quotation marks one article gives; the rest are summed up in the last one. */

@@ -29,7 +29,8 @@ import type { Quote, Span, SyntaxToken } from '../../model/types.js';
 import { universalRelation } from '../syntax/helpers.js';
 import { tokenAt } from '../tokenize.js';
 import { type QuoteDoc, trimSpan } from './document.js';
-import { namePhrase, parseChildren } from './review.js';
+import { actionObjectQuote, namePhrase, parseChildren } from './review.js';
+import { verbCueScorer } from './content-ends.js';
 import { cueClassOf } from './cues.js';
 import { kindOf } from './segments.js';
 
@@ -293,17 +294,24 @@ function hasMarkThat(parse: readonly SyntaxToken[], kids: number[][], c: number)
   return false;
 }
 
+/** Receives, for a cue (by its character start), the step that built no quote of it or dropped its quote (quote-misses --stages). */
+export type QuoteTrace = (cueStart: number, step: string) => void;
+
 /**
  * Pass 3 over the article's parse (QuoteDoc.parse): a quote for each cue the classifier accepts
  * (score above `threshold`) whose content, by the parse, no earlier quote overlaps.
  */
-export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESHOLD): void {
+export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESHOLD, trace?: QuoteTrace): void {
   const parse = d.parse;
   if (!parse?.length) return;
   const scores = d.cueScores;
   if (!scores) return;
   const { toks, quotes, usedCue, text } = d;
-  const overlapsEarlier = overlapIndex(quotes.map((q) => q.span));
+  // an earlier quote the review will drop as an action verb's object blocks no clause (it goes if one overlaps it)
+  let kids: number[][] | null = quotes.length ? parseChildren(parse) : null;
+  const cueScore = verbCueScorer(toks, parse, scores);
+  const doomed = quotes.map((q) => actionObjectQuote(text, q, parse, kids!, cueScore));
+  const overlapsEarlier = overlapIndex(quotes.filter((_, k) => !doomed[k]).map((q) => q.span));
   // the tokens that can introduce a clause (the head of a complement, a parenthetical cue, "according"): clauseOfCue's cases
   const asks = new Uint8Array(parse.length);
   for (let k = 0; k < parse.length; k++) {
@@ -315,16 +323,19 @@ export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESH
     // a reporting clause after or around the clause it reports (postposedSource, asClause): never inside an earlier content
     else if ((r === 'conj' || r === 'advcl' || r === 'ccomp') && !asks[k] && parse[k].upos === 'VERB') asks[k] = 2;
   }
-  let kids: number[][] | null = null;
   const earlier = quotes.length;
+  const original = quotes.slice();
+  const added: Quote[] = [];
   for (let j = 0; j < parse.length; j++) {
     if (!asks[j]) continue;
     // a cue inside an earlier indirect content may start a second attribution that content ran on into
     let host: Quote | null = null;
     if (overlapsEarlier(parse[j])) {
-      if (asks[j] === 2) continue;
-      host = hostOf(quotes, earlier, parse[j]);
-      if (!host) continue;
+      host = asks[j] === 2 ? null : hostOf(quotes, earlier, parse[j], doomed);
+      if (!host) {
+        trace?.(parse[j].start, 'pass 3: the cue lies inside an earlier quote');
+        continue;
+      }
     }
     kids ??= parseChildren(parse);
     const found = clauseOfCue(parse, kids, j);
@@ -333,23 +344,37 @@ export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESH
     if (i >= toks.length || toks[i].start !== parse[j].start) continue;
     // a cue already used may have been given its own source for content ("…, said [one GOP source]"): that quote gives way
     const taken = usedCue.has(i) ? sourceTaken(parse, kids, quotes, earlier, found, toks[i].start) : -1;
-    if (usedCue.has(i) && (taken < 0 || host)) continue;
+    if (usedCue.has(i) && (taken < 0 || host)) {
+      trace?.(parse[j].start, 'pass 3: an earlier pass used the cue');
+      continue;
+    }
     const parts = subtreeSpans(parse, kids, found.top, found.except).map((r) => continuedQuotation(d, { start: parse[r.lo].start, end: parse[r.hi].end }));
     if (!parts.length) continue;
     const cut = host ? runOnStart(text, parse, kids, host, j, parts) : -1;
-    if (host ? cut < 0 || !withinHost(quotes, host, parts) : taken >= 0 ? !withinHost(quotes, quotes[taken], parts, false) : parts.some(overlapsEarlier)) continue;
+    if (host ? cut < 0 || !withinHost(quotes, host, parts) : taken >= 0 ? !withinHost(quotes, quotes[taken], parts, false) : parts.some(overlapsEarlier) && !onlyNested(quotes, earlier, doomed, parts)) {
+      trace?.(parse[j].start, host ? 'pass 3: the clause does not run on inside its host quote' : 'pass 3: the clause overlaps an earlier quote');
+      continue;
+    }
     // the classifier reads the few words that get this far (the review's ranker reuses the scores)
     const score = scores.at(i);
-    if (score === null || score <= threshold) continue;
+    if (score === null || score <= threshold) {
+      trace?.(parse[j].start, 'pass 3: score at or below the threshold');
+      continue;
+    }
     if (host) host.span = trimSpan(text, { start: host.span.start, end: cut });
     const source = found.source === null ? null : namePhrase(parse, kids, found.source);
     const whole = trimSpan(text, { start: parts[0].start, end: parts[parts.length - 1].end });
     const q = d.make(whole, source, toks[i], kindOf(text, whole, d.segments), parts.length > 1 ? parts.map((p) => trimSpan(text, p)) : undefined);
-    if (!q) continue;
+    if (!q) {
+      trace?.(parse[j].start, 'pass 3: no content words');
+      continue;
+    }
     if (taken >= 0) quotes[taken] = q;
     else quotes.push(q);
+    added.push(q);
     usedCue.add(i);
   }
+  for (let k = earlier - 1; k >= 0; k--) if (doomed[k] && quotes[k] === original[k] && added.some((q) => q.span.start < quotes[k].span.end && quotes[k].span.start < q.span.end)) quotes.splice(k, 1);
 }
 
 /**
@@ -418,10 +443,28 @@ function continuedQuotation(d: QuoteDoc, s: Span): Span {
   return seg.inner.end > s.end ? { start: s.start, end: seg.inner.end } : s;
 }
 
-/** The earlier indirect quote (of the first `n`, one span, no quotation) whose content holds token `t`. */
-function hostOf(quotes: Quote[], n: number, t: SyntaxToken): Quote | null {
+/**
+ * Whether the earlier quotes (of the first `n`, but those the review drops) that `parts` overlap are all
+ * attributions nested in the clause, cue and content inside it ("X, [which backed Y], spent …,
+ * according to Z"): the content holds them, as withoutNested keeps a nested attribution.
+ */
+function onlyNested(quotes: Quote[], n: number, doomed: boolean[], parts: Span[]): boolean {
+  const lo = parts[0].start;
+  const hi = parts[parts.length - 1].end;
+  const inside = (s: Span) => lo <= s.start && s.end <= hi;
   for (let k = 0; k < n; k++) {
     const q = quotes[k];
+    if (doomed[k] || !parts.some((p) => p.start < q.span.end && q.span.start < p.end)) continue;
+    if (q.kind === 'direct' || !q.cue || !inside(q.span) || !inside(q.cue.span)) return false;
+  }
+  return true;
+}
+
+/** The earlier indirect quote (of the first `n`, one span, no quotation) whose content holds token `t`. */
+function hostOf(quotes: Quote[], n: number, t: SyntaxToken, doomed: boolean[]): Quote | null {
+  for (let k = 0; k < n; k++) {
+    const q = quotes[k];
+    if (doomed[k]) continue;
     if (q.kind === 'indirect' && !q.parts && q.span.start <= t.start && t.end <= q.span.end && q.cue && q.cue.span.end <= q.span.start) return q;
   }
   return null;

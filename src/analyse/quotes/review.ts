@@ -138,6 +138,27 @@ function rejectedActionCue(cueScore: CueScorer | null, cue: number): boolean {
   return s !== null && s < ACTION_CUE_FLOOR;
 }
 
+/** A verb outside the lexicon that takes a clause ("railed that …") or introduces a quotation reports speech. */
+function reportsSpeech(text: string, quote: Quote, tokens: readonly SyntaxToken[], kids: number[][], cue: number): boolean {
+  return takesClause(tokens, kids, cue) || /[“”"]/.test(text.slice(quote.span.start, quote.span.end));
+}
+
+/**
+ * Whether the review drops `quote` as an action verb's object the tagger took for content: the cue
+ * classifier rejects its verb cue, and the verb is outside the lexicon and neither takes a clause nor
+ * introduces a quotation, or it is a speech verb whose content has no predicate (the review's cuts
+ * only shorten a content). Pass 3 lets a cue's clause through such a quote (it goes), else the
+ * attribution is lost.
+ */
+export function actionObjectQuote(text: string, quote: Quote, tokens: readonly SyntaxToken[], kids: number[][], cueScore: CueScorer | null): boolean {
+  if (quote.kind !== 'indirect' || !quote.cue) return false;
+  const cueIdx = tokenCovering(tokens, quote.cue.span.start);
+  if (cueIdx < 0 || !rejectedActionCue(cueScore, cueIdx)) return false;
+  const cls = classify(text, quote, tokens[cueIdx]);
+  const speech = cls === 'speech' || (cls === null && reportsSpeech(text, quote, tokens, kids, cueIdx));
+  return speech ? !quote.parts && tokens[cueIdx].upos === 'VERB' && !hasPredicate(tokens, quote.span) : cls === null;
+}
+
 /** Reviews `quotes` against the article's parse; returns the quotes kept, with their cue class and repaired speakers. */
 export function reviewWithSyntax(text: string, quotes: readonly Quote[], tokens: readonly SyntaxToken[], resolve: ResolveSpeaker, cueScore: CueScorer | null = null): Quote[] {
   if (!tokens.length) return [...quotes];
@@ -149,9 +170,7 @@ export function reviewWithSyntax(text: string, quotes: readonly Quote[], tokens:
     const cls = classify(text, quote, cueToken);
     const q: Quote = { ...quote };
     if (cls !== null && cls !== 'keep') q.cueClass = cls;
-    // a verb outside the lexicon that takes a clause ("railed that …") or introduces a quotation reports speech
-    else if (cls === null && (takesClause(tokens, kids, cueIdx) || /[“”"]/.test(text.slice(quote.span.start, quote.span.end)))) q.cueClass = 'speech';
-    // an action verb's object the tagger took for content, when the cue classifier rejects the verb
+    else if (cls === null && reportsSpeech(text, quote, tokens, kids, cueIdx)) q.cueClass = 'speech';
     else if (cls === null && q.kind === 'indirect' && rejectedActionCue(cueScore, cueIdx)) continue;
     const subj = cueIdx >= 0 ? subjectOfCue(tokens, kids, cueIdx) : null;
     const subjSpan = subj !== null ? namePhrase(tokens, kids, subj) : null;
