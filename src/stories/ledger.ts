@@ -311,10 +311,12 @@ async function placeRun(backend: LedgerBackend, run: { added: Prepared[]; remove
   if (keepIndex) index.settleUndoably();
   else index.settle();
   const dropOutputs = await backend.outputOf([...openIds, ...[...reopened, ...oldReplay].map((x) => x.id), ...gone]);
-  const again = await closedAgain(backend, dropOutputs, new Set(putStories.map((x) => x.id)), options, d);
-  const outputs = sortGroups([...index.stories(), ...again]);
+  const placed = index.stories();
+  const old = await backend.outputJson([...dropOutputs]);
+  const again = await closedAgain(backend, { dropped: dropOutputs, old, placed, gone }, new Set(putStories.map((x) => x.id)), options, d);
+  const outputs = sortGroups([...placed, ...again]);
   const newIds = new Set(outputs.map((g) => g.id));
-  const old = await backend.outputJson(outputs.map((g) => g.id));
+  for (const [id, json] of await backend.outputJson(outputs.map((g) => g.id).filter((id) => !old.has(id)))) old.set(id, json);
   const changed = outputs.filter((g) => old.get(g.id) !== JSON.stringify(g));
   if (keepIndex) index.undoSettle();
   await backend.commit({
@@ -564,14 +566,32 @@ function finishUndated(index: StoryIndex, pass: Pass, chosen: Map<string, Ledger
 
 /**
  * Stories closed before this run whose output changes although the pass does not revisit them: an
- * undated article that had joined one (a reopened story) was replayed elsewhere or removed. Their
- * output becomes again the closed story of their dated members, as a batch would give it.
+ * undated article that had joined one (a reopened story) was replayed elsewhere or removed, or an
+ * earlier run's `settle` merged one, reopened then, into a story whose output this run replaces
+ * (a closed story this run does not reopen is not in the index, so its members would be in no
+ * output). Their output becomes again the closed story of their dated members, as a batch would
+ * give it: the members of the replaced outputs that no new output holds (and that are not removed)
+ * name the pass stories to rebuild.
  */
-async function closedAgain(backend: LedgerBackend, dropped: Set<string>, inIndex: Set<string>, options: GroupOptions, d: number): Promise<StoryGroup[]> {
-  const ids = [...dropped].filter((id) => !inIndex.has(id)).sort(cmpStr);
-  if (ids.length === 0) return [];
+async function closedAgain(
+  backend: LedgerBackend,
+  run: { dropped: Set<string>; old: Map<string, string>; placed: StoryGroup[]; gone: Set<string> },
+  inIndex: Set<string>,
+  options: GroupOptions,
+  d: number,
+): Promise<StoryGroup[]> {
+  const ids = new Set([...run.dropped].filter((id) => !inIndex.has(id)));
+  const held = new Set(run.placed.flatMap((g) => g.members));
+  const lost: string[] = [];
+  for (const id of run.dropped) {
+    const json = run.old.get(id);
+    if (json === undefined) continue;
+    for (const m of (JSON.parse(json) as StoryGroup).members) if (!held.has(m) && !run.gone.has(m)) lost.push(m);
+  }
+  if (lost.length > 0) for (const x of await backend.docs(lost)) if (x.t !== null && x.t < d && !inIndex.has(x.story)) ids.add(x.story);
+  if (ids.size === 0) return [];
   // (entries from d on are this run's: stale until the commit)
-  const members = (await backend.membersOf(ids)).filter((x) => x.t !== null && x.t < d);
+  const members = (await backend.membersOf([...ids].sort(cmpStr))).filter((x) => x.t !== null && x.t < d);
   if (members.length === 0) return [];
   const scratch = new StoryIndex({ ...options, now: null });
   scratch.restore(restoreOrder(members));

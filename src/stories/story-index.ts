@@ -32,7 +32,8 @@ import { unionFind } from '../util/union-find.js';
 
 export const DEFAULTS: Required<Omit<GroupOptions, 'now'>> & { now: string | null } = {
   threshold: 0.15,
-  mergeThreshold: 0.2,
+  // one bar for "the same event", whether an article joins a story or two stories merge
+  mergeThreshold: 0.15,
   copyThreshold: 0.6,
   // five days: a trial's next session, an election's results or a verdict a few days after the first
   // reports are one event; headlines across days are held back by `timeFit`, not by the window
@@ -1475,11 +1476,14 @@ export class StoryIndex {
       if (sv !== null && ov !== null && sv !== ov) continue;
       const dot = dotMaps(s.centroid, o.centroid);
       // stories about other people (disagreement.ts): their words must agree twice as strongly
-      let cos = (dot / (sn * Math.sqrt(o.norm2 || 1))) * (distinctPeople(this.peopleOf(s), this.peopleOf(o)) ? this.w.disagreement : 1);
+      const otherPeople = distinctPeople(this.peopleOf(s), this.peopleOf(o));
+      let cos = (dot / (sn * Math.sqrt(o.norm2 || 1))) * (otherPeople ? this.w.disagreement : 1);
       // days between the stories weigh by how much text each member brings (`timeFit`)
       cos *= timeFit(spanGap(s, o), Math.min(meanKeys(s), meanKeys(o)), this.w);
-      // without a publication day on one side the windows say little: the members must agree as a group
-      if ((s.published === 0 || o.published === 0) && !this.crossCohesive(s, o, dot)) continue;
+      // without a publication day on one side the windows say little, and about other people the people
+      // say two events: the members must agree as a group (a centroid alone is carried across the bar by
+      // one member that tells both events, a report of a team's firing and its trade)
+      if ((s.published === 0 || o.published === 0 || otherPeople) && !this.crossCohesive(s, o, dot)) continue;
       if (cos > bestScore || (cos === bestScore && best !== null && o.seq < best.seq)) {
         best = o;
         bestScore = cos;

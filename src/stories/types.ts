@@ -13,8 +13,10 @@ import type { DocMessage } from '../model/types.js';
  * stories-12: so does the inverse act (a WordNet antonym: hire / fire, open / close; data/lexicons/verb-antonyms.tsv) done to one named patient.
  * stories-13: a follow-up wakes its dormant story at the undated join's share of the story's cohesion (a quarter), not a
  *   constant of its own (half): in both, time cannot vouch for the pairing and the content must.
+ * stories-14: one bar for "the same event": stories merge in settle at the join's threshold (mergeThreshold 0.15, was 0.2);
+ *   two stories about other people merge only when their members agree as a group (crossCohesive), as undated ones.
  */
-export const STORIES_VERSION = 'stories-13';
+export const STORIES_VERSION = 'stories-14';
 
 /** What the pipeline knows about one analysed article, as input to story grouping. */
 export interface StoryInput {
