@@ -25,7 +25,8 @@
  * resampling and perturbing real full texts (PolNeAR articles, ../shared/data/attribution/polnear),
  * timed per stage, with peak memory, for 10k, 100k and 1M documents.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { groupStories, StoryIndex, storyFeatures } from '../src/stories/index.js';
 import { scoreClusters } from '../src/stories/metrics.js';
@@ -39,6 +40,16 @@ import { syntheticFeatureStream, syntheticStream } from './stories/synthetic.js'
 import { wakeLookup, wakeLookupChild } from './stories/wake-lookup.js';
 
 const args = new Set(process.argv.slice(2));
+// an option this bench does not know (or --help) prints the usage above instead of running the whole
+// bench, which scores the held-out half and takes many minutes
+const OPTIONS = ['--claims', '--cv', '--dev', '--errors', '--over', '--quality', '--runs', '--scale', '--scale-child', '--scale-features-child', '--skip-1m', '--small', '--store-child', '--store-only', '--stream', '--subsamples', '--undated', '--wake-child', '--wake-lookup'];
+const unknown = [...args].filter((a) => a.startsWith('-') && !OPTIONS.includes(a));
+if (unknown.length) {
+  const usage = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith(' *   npm run')).map((l) => l.slice(3));
+  const help = unknown.every((a) => a === '--help' || a === '-h');
+  (help ? console.log : console.error)([...(help ? [] : [`bench:stories: unknown option ${unknown.join(' ')}`]), ...usage].join('\n'));
+  process.exit(help ? 0 : 2);
+}
 const REPEATS = 3;
 
 const fmt = (x: number, d = 3) => x.toFixed(d);
