@@ -29,8 +29,7 @@ export function oneAct(a: Claim, b: Claim): boolean {
   // this week", when the verbs are what the claims share, unless both give the act one day or
   // figure: a schedule kept, "voting will close at 6 pm" / "polls closed at 6 pm"; a noun of the act
   // in a clause of another time, "will play despite his arrest", is not that clause's time)
-  let sameValue = false;
-  for (const k of a.values) if (b.values.has(k)) sameValue = true;
+  const sameValue = shares(a.values, b.values);
   const sameTime = !a.time || !b.time || a.time === b.time || sameValue;
   if (!a.acts.size || !b.acts.size) return sameTime;
   // (one act told as done by one and as possible by the other, or dated on other days, is two)
