@@ -524,8 +524,12 @@ export function repetitionOf(tokens: readonly SyntaxToken[], kids: number[][], p
     if (FIRST.test(w)) return 'first';
   }
   const cls = datedActClass(lemma);
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i].sentence !== tokens[p].sentence || tokens[i].upos !== 'NOUN') continue;
+  // (the nouns of the verb's own sentence: its tokens lie together around it, no need to walk the article's)
+  const sentence = tokens[p].sentence;
+  let lo = p;
+  while (lo > 0 && tokens[lo - 1].sentence === sentence) lo--;
+  for (let i = lo; i < tokens.length && tokens[i].sentence === sentence; i++) {
+    if (tokens[i].upos !== 'NOUN') continue;
     const noun = tokens[i].lemma.toLowerCase();
     // ("the second time", "a second meeting", "in a separate incident": the noun is the act itself, or its occasion; the verb may be its noun's own)
     const occasion = OCCASION.test(noun);
