@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after } from 'node:test';
 import pg from 'pg';
 import { openStore, type Store } from '../src/store/index.js';
 
@@ -14,6 +15,22 @@ import { openStore, type Store } from '../src/store/index.js';
  */
 
 const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+
+/**
+ * Call at the top of a test file that opens servers, stores or pools: once its tests are done,
+ * anything but stdio that still keeps the process alive after `ms` (a pool, a socket, a timer a
+ * close forgot) is printed and the file fails, instead of the run waiting on it forever. (A pool's idle
+ * connections close after 30 s by themselves, hence the minute.)
+ */
+export function failOnOpenHandles(ms = 60_000): void {
+  after(() => {
+    setTimeout(() => {
+      const open = process.getActiveResourcesInfo().filter((r) => r !== 'PipeWrap' && r !== 'TTYWrap');
+      process.stderr.write(`still open ${ms / 1000} s after the tests ended: ${open.join(', ')}\n`);
+      process.exit(1);
+    }, ms).unref();
+  });
+}
 
 export interface TestDatabase {
   url: string;

@@ -14,6 +14,8 @@ export class BudgetWorker<J extends object, R> {
   private pending = new Map<number, { resolve: (r: R) => void; reject: (e: Error) => void }>();
   /** No thread could be started: callers run the job on their own thread. */
   broken = false;
+  /** Closed (the server is closing): no thread is started again, and no job runs anywhere. */
+  private closed = false;
 
   constructor(private readonly name: string) {}
 
@@ -54,9 +56,15 @@ export class BudgetWorker<J extends object, R> {
     void w.terminate();
   }
 
+  /**
+   * Starts the thread; true once it is ready, false when none could be started (callers then run
+   * the job on their own thread). Rejects once closed: a job that was waiting when the server
+   * closed must not start a thread (nothing would terminate it) nor run on the caller's thread.
+   */
   start(): Promise<boolean> {
+    if (this.closed) return Promise.reject(new Error(`${this.name} is closed`));
     if (this.ready) return this.ready;
-    this.ready = new Promise<boolean>((resolve) => {
+    this.ready = new Promise<boolean>((resolve, reject) => {
       let w: Worker;
       try {
         w = spawnWorker(this.name);
@@ -81,7 +89,8 @@ export class BudgetWorker<J extends object, R> {
         else p.reject(new Error(m.error ?? `${this.name} failed`));
       });
       const fail = (why: string) => {
-        if (!started) {
+        if (!started && this.closed) reject(new Error(`${this.name} is closed`));
+        else if (!started) {
           this.broken = true;
           resolve(false);
         }
@@ -97,10 +106,12 @@ export class BudgetWorker<J extends object, R> {
       w.on('error', (e) => fail(`${this.name} error: ${e.message}`));
       w.on('exit', (code) => fail(`${this.name} exited (${code})`));
     });
+    this.ready.catch(() => undefined); // a close while starting rejects it; the callers awaiting it see that
     return this.ready;
   }
 
   async close() {
+    this.closed = true;
     const w = this.worker;
     this.worker = null;
     this.ready = null;

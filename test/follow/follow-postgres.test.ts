@@ -9,9 +9,10 @@ import { Follower, type RoundReport } from '../../src/follow/follower.js';
 import { storeSink } from '../../src/follow/sinks.js';
 import { PostgresStore } from '../../src/store/postgres/store.js';
 import { type Site, startSite } from './follow-fixtures.js';
-import { postgresAvailable, type TestDatabase, testDatabase } from '../pg-helper.js';
+import { failOnOpenHandles, postgresAvailable, type TestDatabase, testDatabase } from '../pg-helper.js';
 
 const skip = postgresAvailable() ? false : 'PostgreSQL binaries not found (set PG_BIN or TRIANGULATE_TEST_PG)';
+failOnOpenHandles();
 const FAST = { minIntervalMs: 0, backoffMs: 10, timeoutMs: 10_000, retries: 1 };
 
 describe('follow on PostgreSQL', { skip }, () => {

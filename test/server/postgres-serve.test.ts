@@ -6,9 +6,10 @@ import { createServer, type TriangulateServer } from '../../src/server/app.js';
 import type { LiveEvent } from '../../src/server/live.js';
 import { SqliteStore } from '../../src/store/sqlite/store.js';
 import { seedFiles, seedText } from '../helpers.js';
-import { postgresAvailable, type TestDatabase, testDatabase } from '../pg-helper.js';
+import { failOnOpenHandles, postgresAvailable, type TestDatabase, testDatabase } from '../pg-helper.js';
 
 const skip = postgresAvailable() ? false : 'PostgreSQL binaries not found (set PG_BIN or TRIANGULATE_TEST_PG)';
+failOnOpenHandles();
 
 /** The seeds posted one by one to a server, then the API read back: stories, search, a report, the pages. */
 async function visit(server: TriangulateServer) {

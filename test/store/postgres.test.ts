@@ -8,9 +8,10 @@ import { migrate, PG_SCHEMA_VERSION } from '../../src/store/postgres/migrations.
 import { PostgresStore } from '../../src/store/postgres/store.js';
 import { tsQuery } from '../../src/store/postgres/queries.js';
 import { bareArticle, SEEDS } from '../helpers.js';
-import { postgresAvailable, type TestDatabase, testDatabase } from '../pg-helper.js';
+import { failOnOpenHandles, postgresAvailable, type TestDatabase, testDatabase } from '../pg-helper.js';
 
 const skip = postgresAvailable() ? false : 'PostgreSQL binaries not found (set PG_BIN or TRIANGULATE_TEST_PG)';
+failOnOpenHandles();
 
 function doc(n: number, text = `Story number ${n} about the harbour.`): { raw: RawDocument; annotated: AnnotatedArticle } {
   const id = n.toString(16).padStart(32, '0');

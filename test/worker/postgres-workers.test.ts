@@ -18,9 +18,10 @@ import { SqliteStore } from '../../src/store/sqlite/store.js';
 import type { StoryFeatures, StoryGroup } from '../../src/stories/index.js';
 import { runWorker } from '../../src/worker/loop.js';
 import { SEEDS, seedFile } from '../helpers.js';
-import { postgresAvailable, type TestDatabase, testDatabase } from '../pg-helper.js';
+import { failOnOpenHandles, postgresAvailable, type TestDatabase, testDatabase } from '../pg-helper.js';
 
 const skip = postgresAvailable() ? false : 'PostgreSQL binaries not found (set PG_BIN or TRIANGULATE_TEST_PG)';
+failOnOpenHandles();
 const mainModule = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 const ECB = fileURLToPath(new URL('../../../shared/data/stories/ecbplus-dev.jsonl', import.meta.url));
 
