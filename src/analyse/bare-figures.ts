@@ -17,6 +17,7 @@
  * there (`nounNotWritten`).
  */
 import type { Quantity, Span } from '../model/types.js';
+import { partitionPoint } from '../util/search.js';
 
 /** Verbs of holding and scoring, as written (past, present and participle). */
 const HOLD_VERBS = new Set(
@@ -188,14 +189,7 @@ export function bareFigures(text: string, sentences: readonly Span[], read: read
 
 /** How many of `figures` (in text order) end at or before `at`. */
 function endingBy(figures: readonly HeldFigure[], at: number): number {
-  let lo = 0;
-  let hi = figures.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (figures[mid].q.span.end <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(figures, (f) => f.q.span.end <= at);
 }
 
 /** The noun of the same holder's nearest other held figure in the article (the earlier of two as near). */

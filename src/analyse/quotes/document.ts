@@ -6,6 +6,7 @@
 import type { EntityMention, Quote, QuoteKind, Span, SyntaxToken, Token } from '../../model/types.js';
 import { CueScores, loadCueClassifier } from '../attribution/cue-classifier.js';
 import { tokenize } from '../tokenize.js';
+import { partitionPoint } from '../../util/search.js';
 import { parseChildren } from './review.js';
 import { findQuotedSegments, normaliseQuoteMarks, type QuotedSegment, SegmentIndex } from './segments.js';
 import { mentionsFrom, type Resolution, resolveSpeaker, type SpeakerContext } from './speakers.js';
@@ -56,15 +57,8 @@ export class QuoteDoc {
 
   /** The sentence of a position. */
   sentOf(pos: number): number {
-    const sentences = this.sentences;
-    let lo = 0;
-    let hi = sentences.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (sentences[mid].start <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    // the last sentence starting at or before pos (the first when none does)
+    return Math.max(0, partitionPoint(this.sentences, (s) => s.start <= pos) - 1);
   }
 
   inAnySegment(pos: number): boolean {

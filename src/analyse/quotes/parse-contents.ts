@@ -28,6 +28,7 @@
 import type { Quote, Span, SyntaxToken } from '../../model/types.js';
 import { universalRelation } from '../syntax/helpers.js';
 import { tokenAt } from '../tokenize.js';
+import { partitionPoint } from '../../util/search.js';
 import { type QuoteDoc, trimSpan } from './document.js';
 import { actionObjectQuote, namePhrase, parseChildren } from './review.js';
 import { verbCueScorer } from './content-ends.js';
@@ -424,13 +425,7 @@ function overlapIndex(spans: Span[]): (s: Span) => boolean {
   for (let k = 0; k < sorted.length; k++) maxEnd.push(Math.max(sorted[k].end, k ? maxEnd[k - 1] : 0));
   return (s) => {
     // the spans that start before s ends; one of them overlaps s when the furthest end among them is past its start
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid].start < s.end) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(sorted, (x) => x.start < s.end);
     return lo > 0 && maxEnd[lo - 1] > s.start;
   };
 }

@@ -15,6 +15,7 @@ import type { CueClass, Quote, Span, SyntaxToken } from '../../model/types.js';
 import { argumentsOf, childrenOf, phraseHead, universalRelation } from '../syntax/helpers.js';
 import { COUNTRY_BY_NAME, INSTITUTION_PLACES } from '../entities/gazetteer.js';
 import { WEEKDAYS } from '../../text/calendar.js';
+import { partitionPoint } from '../../util/search.js';
 import { cueClassOf } from './cues.js';
 import { bestEnd, type CueScorer, endQuestion, loadContentEnds } from './content-ends.js';
 import { bestCut, loadContentCuts } from './content-cuts.js';
@@ -49,15 +50,8 @@ export function parseChildren(tokens: readonly SyntaxToken[]): number[][] {
 
 /** Index of the token covering character `pos` (tokens are in text order), or -1. */
 function tokenCovering(tokens: readonly SyntaxToken[], pos: number): number {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].end <= pos) lo = mid + 1;
-    else if (tokens[mid].start > pos) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
+  const i = partitionPoint(tokens, (t) => t.end <= pos);
+  return i < tokens.length && tokens[i].start <= pos ? i : -1;
 }
 
 /** The span of a subject's name phrase: the token with its determiners, modifiers, compounds and possessors (not its preposition). */
