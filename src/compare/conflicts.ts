@@ -30,7 +30,6 @@ import { joinByFact, joinCountsToActs, repeatedCounts } from './counts.js';
 import { evolvingFigure, growsWhileUnfolding, pairTiming, slotTiming, type TimedSide } from './evolving.js';
 import type { Conflict, ConflictSide, EvolvingFigure, NormalizedValue } from './types.js';
 import { measuresNoun, twoChecksHold } from './two-checks.js';
-import { MEASURE_PREFIX, UNHELD } from './measures.js';
 import { storysOwnThing } from './story-event.js';
 
 interface QMention {
@@ -51,9 +50,6 @@ interface QMention {
   roleAt?: number;
   /** Slot.bodyOnly: not compared within its own article. */
   bodyOnly?: boolean;
-  /** Slot.unheld: a measure whose sentence names no holder, compared once joined (joinUnheldMeasures); Slot.thing: what a measure measures. */
-  unheld?: string;
-  thing?: string;
 }
 
 /**
@@ -127,7 +123,7 @@ function quantityConflicts(story: StoryView, al: Alignment, evolving: EvolvingFi
   for (const { sent, q, slot } of figureSlots(story)) {
     if (!slot || (slot.unit === 'h' && notALength(sent, q))) continue;
     const { low, high } = interval(q, slot);
-    mentions.push({ sent, q, slot: slot.key, label: slot.label, low, high, aligned: slot.aligned, unit: slot.unit, person: slot.person, verbs: slot.verbs, role: slot.role, roleAt: slot.roleAt, bodyOnly: slot.bodyOnly, unheld: slot.unheld, thing: slot.thing });
+    mentions.push({ sent, q, slot: slot.key, label: slot.label, low, high, aligned: slot.aligned, unit: slot.unit, person: slot.person, verbs: slot.verbs, role: slot.role, roleAt: slot.roleAt, bodyOnly: slot.bodyOnly });
     // what one agency said, also compared on its own: "the national seismic service said it was 6.1" against its 5.9 elsewhere
     // (a measure agencies publish; a count of things an act hit is one disagreement, not one per speaker)
     const agency = slot.personal || slot.aligned || slot.key.startsWith('count|') ? null : attributedTo(sent, q);
@@ -142,7 +138,6 @@ function quantityConflicts(story: StoryView, al: Alignment, evolving: EvolvingFi
   joinRolesByAge(mentions);
   joinRolesByArticle(mentions);
   joinSpansToNamedDurations(mentions, al);
-  joinUnheldMeasures(mentions, al);
   joinCountsToActs(mentions, (a, b) => oneFact(al, a, b) && !namesOtherPlaces(a, b));
   const restated = repeatedCounts(mentions);
   splitByFact(mentions, al);
@@ -283,28 +278,6 @@ function joinSpansToNamedDurations(mentions: QMention[], al: Alignment): void {
   const span = (m: QMention) => m.slot.startsWith('h|act|');
   // (a named duration whose counted word is no noun, "two weeks later", names no thing to join: two-checks.ts)
   joinByFact(mentions, span, (o) => o.slot.startsWith('h|') && !span(o) && measuresNoun(o), () => true, (a, b) => !namesOtherPlaces(a, b) && oneFact(al, a, b));
-}
-
-/**
- * "The man fell around 2,000ft" and "Robert Roe, 32, fell about 600 metres": a measure whose own
- * sentence names no holder (Slot.unheld) is the measure of the same kind (dimension, and the thing or
- * act class it measures, told by the same word) that another article's sentence stating one fact gives a named holder, and
- * takes that holder's slot (the first such one in sentence order, counts.ts joinByFact); the two
- * sentences name no different people or places. A measure no such sentence holds stays alone,
- * compared with nothing: whose it is is not known.
- */
-function joinUnheldMeasures(mentions: QMention[], al: Alignment): void {
-  const kind = (m: QMention) => m.slot.slice(0, m.slot.lastIndexOf('|') + 1);
-  joinByFact(
-    mentions,
-    (m) => !!m.unheld,
-    (o) => !o.unheld && o.slot.startsWith(MEASURE_PREFIX),
-    // (the same word: a key leaves out the measured noun, and the holder told "a 68-yard drive" from "the 16-yard line")
-    (m, o) => m.unheld === o.thing,
-    (a, b) => !namesOthers(a, b) && !namesOtherPlaces(a, b) && oneFact(al, a, b),
-    kind,
-  );
-  for (const m of mentions) if (m.unheld && m.slot.endsWith(`|${UNHELD}`)) m.slot = `${m.slot}|alone|${m.sent.id}|${m.q.span.start}`;
 }
 
 /**

@@ -28,8 +28,6 @@ import { actClass } from './act-classes.js';
 export interface Measure {
   key: string;
   label: string;
-  /** The noun or verb that tells what it measures, as a lemma ("drive", "run"; "fall"). */
-  thing: string;
 }
 
 /** Key prefix of a measure slot. */
@@ -53,23 +51,6 @@ export function measureOf(s: Sent, q: Quantity, dimension: (q: Quantity) => stri
   return own;
 }
 
-/** The holder part of a measure key whose sentence names no holder (`unheldMeasureOf`). */
-export const UNHELD = '?';
-
-/**
- * "the man fell around 2,000ft", "it was signed for $30 million": a measure whose own sentence names
- * no holder, keyed by what it measures with the holder left open (`UNHELD`). It is compared only once
- * it takes the holder of a measure of the same kind in a sentence of another article that states one
- * fact (conflicts.ts joinUnheldMeasures); else with nothing. Null when the figure is no measure, or
- * another figure of its sentence is a measure of the same kind (two things of one sentence).
- */
-export function unheldMeasureOf(s: Sent, q: Quantity, dimension: (q: Quantity) => string | null): Measure | null {
-  const own = readMeasure(s, q, dimension(q)).unheld;
-  if (!own) return null;
-  for (const o of s.quantities) if (o !== q && readMeasure(s, o, dimension(o)).unheld?.key === own.key) return null;
-  return own;
-}
-
 /** How far measures.ts reads a figure, for the funnel (scripts/dump-slots.ts): a measure with its key, or where it stops. */
 export function measureStage(s: Sent, q: Quantity, dimension: (q: Quantity) => string | null): string {
   const read = readMeasure(s, q, dimension(q));
@@ -85,7 +66,7 @@ export function measureNoun(s: Sent, q: Quantity): string | null {
   return unit === null ? null : tokens[unit].lemma.toLowerCase();
 }
 
-function readMeasure(s: Sent, q: Quantity, dimension: string | null): { measure?: Measure; unheld?: Measure; why: string } {
+function readMeasure(s: Sent, q: Quantity, dimension: string | null): { measure?: Measure; why: string } {
   if (!dimension) return { why: 'not a measure' };
   let thing = measuredThing(s, q, dimension);
   if (thing === 'not a measure') return { why: thing };
@@ -98,11 +79,8 @@ function readMeasure(s: Sent, q: Quantity, dimension: string | null): { measure?
   }
   if (typeof thing === 'string') return { why: thing };
   const { what, noun, holder } = thing;
-  if (!holder) {
-    const unheld = { key: `${MEASURE_PREFIX}${dimension}|${what}|${UNHELD}`, label: `${dimension} ${what === 'of a thing' ? `of the ${noun}` : `(${noun})`}`, thing: noun };
-    return { unheld, why: `measure of ${what === 'of a thing' ? 'a noun' : 'an act'}, no named holder` };
-  }
-  return { measure: { key: `${MEASURE_PREFIX}${dimension}|${what}|${holder.key}`, label: `${dimension} ${what === 'of a thing' ? `of the ${noun}` : `(${noun})`} of ${holder.name}`, thing: noun }, why: 'measure' };
+  if (!holder) return { why: `measure of ${what === 'of a thing' ? 'a noun' : 'an act'}, no named holder` };
+  return { measure: { key: `${MEASURE_PREFIX}${dimension}|${what}|${holder.key}`, label: `${dimension} ${what === 'of a thing' ? `of the ${noun}` : `(${noun})`} of ${holder.name}` }, why: 'measure' };
 }
 
 /** What a measure measures (a thing, or an act by its class) with the noun or verb that tells it, and its named holder; or where the reading stops. */

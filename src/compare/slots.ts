@@ -25,7 +25,7 @@ import { listedAge } from './listed-ages.js';
 import { shareOf } from './shares.js';
 import { reportsTheGame } from './scores.js';
 import { comparableCount, countOfThings, countsThings, toldAsInterim } from './counts.js';
-import { ambiguousMeasures, measureNoun, measureOf, unheldMeasureOf } from './measures.js';
+import { ambiguousMeasures, measureNoun, measureOf } from './measures.js';
 
 export interface Slot {
   /** Comparable key: two figures are about the same thing only when their keys are equal. */
@@ -65,10 +65,6 @@ export interface Slot {
    * with other articles' only, never within their own article.
    */
   bodyOnly?: boolean;
-  /** A measure whose sentence names no holder (measures.ts unheldMeasureOf), the word that tells what it measures: compared once joined to a held measure of one fact. */
-  unheld?: string;
-  /** What a measure measures, the noun or verb that tells it (measures.ts Measure.thing). */
-  thing?: string;
 }
 
 /** How a sentence relates to the article's event: its own, another day's, or the past's. */
@@ -189,10 +185,9 @@ export function slotIgnoringParts(s: Sent, q: Quantity): Slot | null {
 
 /** Where nothing else says what a figure measures: the thing its measure modifies or the act it is an argument of, and whose (measures.ts). */
 function measureSlot(s: Sent, q: Quantity): Slot | null {
-  const held = measureOf(s, q, measureDimension(s));
-  const m = held ?? unheldMeasureOf(s, q, measureDimension(s));
+  const m = measureOf(s, q, measureDimension(s));
   const u = m && measureUnit(s, q);
-  return m && u ? { key: m.key, label: m.label, unit: u.unit, factor: u.factor, aligned: true, thing: m.thing, ...(held ? {} : { unheld: m.thing }) } : null;
+  return m && u ? { key: m.key, label: m.label, unit: u.unit, factor: u.factor, aligned: true } : null;
 }
 
 /** The dimension measures.ts keys a sentence's figures by (see measureUnit); the funnel (scripts/dump-slots.ts) reads it too. */
@@ -734,7 +729,7 @@ function readFigureSlots(story: StoryView): { sent: Sent; q: Quantity; slot: Slo
   // a player's figure in the game only from articles that write the game's score (scores.ts): a round-up tells other games
   for (const x of out) if (x.slot?.key.startsWith('game:') && !reportsTheGame(story, x.sent.art)) x.slot = null;
   // a measure one article gives its holder twice, with two values, is two measures (measures.ts)
-  const ambiguous = ambiguousMeasures(out.filter((x) => x.slot && !x.slot.unheld).map((x) => ({ article: x.sent.art.id, key: x.slot!.key, value: x.q.value * x.slot!.factor })));
+  const ambiguous = ambiguousMeasures(out.filter((x) => x.slot).map((x) => ({ article: x.sent.art.id, key: x.slot!.key, value: x.q.value * x.slot!.factor })));
   for (const x of out) if (x.slot && ambiguous.has(x.slot.key)) x.slot = null;
   const toldInLeads = new Set(out.filter((x) => x.slot && inLead(x.sent)).map((x) => x.slot!.key));
   for (const x of out) if (x.slot && EVENT_FRAMES.test(x.slot.key) && !inLead(x.sent) && !toldInLeads.has(x.slot.key)) x.slot = { ...x.slot, bodyOnly: true };
