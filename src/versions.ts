@@ -139,4 +139,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-36: (glue, session 19) fact clustering: two clusters whose sentences tell one act (the same
 //   verbs) to other patients or on other days do not merge, whatever their average similarity ("placed
 //   Thomas on IR Wednesday" / "placed Ivory on IR Tuesday", joined by plain leads of the main act).
-export const COMPARE_VERSION = 'compare-36';
+// compare-37: (slots3, session 20) a sum that is the predicate of a copula measures its subject, by the
+//   subject noun's frame; "it", "this" or "that" there stands for the last noun before it that names a
+//   frame, in its sentence or the one before, and the payer is the organisation that noun's phrase names
+//   ("Reports of the Red Sox offer varied, though WCVB-TV claims it was eight years and $184 million").
+export const COMPARE_VERSION = 'compare-37';

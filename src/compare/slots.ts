@@ -14,7 +14,7 @@ import { wordTable } from '../text/word-table.js';
 import { actClass, phrasalAct, verbOfActNoun } from './act-classes.js';
 import { canonicalName, type EntityRef, type Sent, type StoryView } from './prepare.js';
 import { antecedent } from './dated-acts.js';
-import { caseOfCountedNoun, coordinatedFigure, countedArgument, countedNoun, describedNoun, figureVerb, figureVerbIndex, frameGovernsFigure, kidsOf, lemmaAt, parseOf, particleOf, participantVerbs, verbLemma, verbSubject } from './syntax.js';
+import { caseOfCountedNoun, coordinatedFigure, countedArgument, countedNoun, describedNoun, figureTokens, figureVerb, figureVerbIndex, frameGovernsFigure, kidsOf, lemmaAt, parseOf, particleOf, participantVerbs, relOf, spanTokens, verbLemma, verbSubject } from './syntax.js';
 import { spelledNumber } from '../text/numbers.js';
 import { tokenAt } from '../text/tokenize.js';
 import { key } from './text.js';
@@ -261,8 +261,10 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
   if (/^[A-Z]{3}$/.test(q.unit)) {
     // the organisation that pays, asks or offers, named before the sum in its sentence: two bidders'
     // offers are two sums ("the Rovers offered … $150 million", "the Wanderers offered … $184 million")
-    const org = s.entities.filter((e) => (e.type === 'ORG' || e.type === 'MISC') && e.span.end <= q.span.start).pop();
-    const frame = moneyFrame(s, q, !!org);
+    const named = s.entities.filter((e) => (e.type === 'ORG' || e.type === 'MISC') && e.span.end <= q.span.start).pop();
+    const { frame, of } = moneyFrame(s, q, !!named);
+    // (a sum its predicate tells, "it was $184 million", is the payer's its subject's noun names, "the Red Sox offer")
+    const org = of ? payerOf(s, of) : named;
     if (!frame || !MONEY_FRAMES.has(frame)) return null;
     // "$23 million per season" is a rate, not the deal's total: a slot of its own per period
     const per = PER_PERIOD.exec(text.slice(q.span.end, Math.min(s.span.end, q.span.end + 20)));
@@ -306,15 +308,68 @@ function slotOfFigure(s: Sent, q: Quantity): Slot | null {
  * sum it pays or asks, its price: that meets "the Rovers made a $200 million offer". The worth of the
  * organisation itself ("Acme, valued at $4 billion") stays a value.
  */
-function moneyFrame(s: Sent, q: Quantity, payer: boolean): string | undefined {
+function moneyFrame(s: Sent, q: Quantity, payer: boolean): { frame?: string; of?: number } {
   const own = q.counted ? frameOf(q.counted) : undefined;
-  if (own) return own;
+  if (own) return { frame: own };
   const found = frameWordNear(s, q);
-  if (found?.frame !== 'value' || !payer) return found?.frame;
+  // (a frame word of another kind nearby, "eight years and $184 million": the predicate may say what the sum is)
+  if (!found || !MONEY_FRAMES.has(found.frame)) return predicateFrame(s, q) ?? { frame: found?.frame };
+  if (found.frame !== 'value' || !payer) return { frame: found.frame };
   const tokens = parseOf(s.art);
   const at = tokens ? tokenAt(tokens, found.at) : -1;
-  return at > 0 && tokens![at - 1].upos === 'NOUN' && tokens![at].start === found.at ? 'price' : 'value';
+  return { frame: at > 0 && tokens![at - 1].upos === 'NOUN' && tokens![at].start === found.at ? 'price' : 'value' };
 }
+
+/** The organisation named in the phrase of the noun at parse index `noun` ("the Red Sox offer"), in its own sentence; undefined when none. */
+function payerOf(s: Sent, noun: number): EntityRef | undefined {
+  const tokens = parseOf(s.art)!;
+  const kids = kidsOf(tokens);
+  const sent = s.art.sentences.find((x) => x.span.start <= tokens[noun].start && tokens[noun].start < x.span.end) ?? s;
+  const within = (e: EntityRef) => kids[noun].some((c) => OWNER.has(relOf(tokens[c])) && e.span.start <= tokens[c].start && tokens[c].end <= e.span.end);
+  return sent.entities.find((e) => (e.type === 'ORG' || e.type === 'MISC') && within(e));
+}
+/** Relations by which a noun's phrase names who it belongs to ("the Red Sox offer", "Boston's offer", "the offer of the Red Sox"). */
+const OWNER = new Set(['compound', 'nmod', 'amod']);
+
+/**
+ * "WCVB-TV claims it was eight years and $184 million": a sum that is the predicate of a copula (by
+ * the parse, its phrase, or the predicate it is coordinated with or completes, has a copula and a
+ * subject) measures that subject, by the subject noun's frame; a subject "it", "this" or "that" stands
+ * for the last noun before it that names a frame, in its sentence or else the sentence before
+ * ("Reports of the Red Sox offer varied, though WCVB-TV claims it was ...": the offer).
+ */
+function predicateFrame(s: Sent, q: Quantity): { frame: string; of?: number } | undefined {
+  const tokens = parseOf(s.art);
+  const fig = tokens && figureTokens(tokens, q);
+  if (!tokens || !fig) return undefined;
+  const kids = kidsOf(tokens);
+  const amount = (i: number) => tokens[i].upos === 'NUM' || tokens[i].upos === 'SYM';
+  let head = fig.num;
+  while (tokens[head].head >= 0 && amount(tokens[head].head)) head = tokens[head].head;
+  const predicates = [head];
+  if (tokens[head].head >= 0 && COMPLETES.has(relOf(tokens[head]))) predicates.push(tokens[head].head);
+  const p = predicates.find((i) => kids[i].some((c) => relOf(tokens[c]) === 'cop'));
+  // (the subject nearest the predicate: a parse may hang a clause's subject before it there too, "Reports ... varied, though ... it was")
+  const subject = p === undefined ? undefined : kids[p].filter((c) => relOf(tokens[c]) === 'nsubj').pop();
+  if (subject === undefined) return undefined;
+  const told = (i: number) => {
+    const frame = tokens[i].upos === 'NOUN' ? frameOf(tokens[i].text) : undefined;
+    return frame ? { frame, of: i } : undefined;
+  };
+  if (!STANDS_FOR.test(tokens[subject].text)) return told(subject);
+  // the noun "it" stands for: the last before it that names a frame, in its sentence, else the one before
+  const [lo] = spanTokens(tokens, s.span);
+  const before = s.index > 0 ? spanTokens(tokens, s.art.sentences[s.index - 1].span) : [lo, lo];
+  for (const [from, to] of [[lo, subject], before])
+    for (let i = to - 1; i >= from; i--) {
+      const frame = told(i);
+      if (frame) return frame;
+    }
+  return undefined;
+}
+/** Relations by which a sum is part of the predicate it hangs on ("eight years and $184 million"). */
+const COMPLETES = new Set(['conj', 'obj', 'appos']);
+const STANDS_FOR = /^(?:it|this|that)$/i;
 
 /**
  * "has just finished 30 days' worth of treatment", "completed 30 days of rehab": a span an aspectual

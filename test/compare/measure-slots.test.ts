@@ -111,4 +111,22 @@ describe('money slots (slots.ts moneyFrame)', () => {
     ]);
     assert.deepEqual(c.map((k) => k.note), []);
   });
+
+  it('reads a sum told as a predicate of what "it" stands for, the payer the one its noun names', () => {
+    const c = sums([
+      'The Ashford Rovers have made Jan Roe a four-year, $200 million offer.',
+      'Jan Roe weighed the offer of the Ashford Rovers on Monday. A local station said it was four years and $184 million.',
+    ]);
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+    assert.deepEqual(c[0].sides.map((s) => s.value.replace(/\D/g, '')).sort(), ['184', '200']);
+  });
+
+  it("does not give a predicate's sum the payer of another noun, nor a frame its subject does not name", () => {
+    const c = sums([
+      'The Ashford Rovers have made Jan Roe a four-year, $200 million offer.',
+      'Jan Roe weighed the offer of Northfield United on Monday. A local station said it was four years and $184 million.',
+      'The Ashford Rovers stadium was $184 million when it opened.',
+    ]);
+    assert.deepEqual(c.map((k) => k.note), []);
+  });
 });
