@@ -22,19 +22,16 @@
  *   npm run bench:pipeline:crosscheck [-- --repeats 3 --sizes 100,250,500,1000 --db PATH]
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { type AlignmentCounts, noAlignmentCounts } from '../src/compare/facts.js';
 import { type CrossCheckTimings, crossCheckStory } from '../src/compare/index.js';
-import type { AnnotatedArticle } from '../src/model/types.js';
-import { ingestIntoStore } from '../src/pipeline.js';
-import { SqliteStore } from '../src/store/sqlite/store.js';
+import { polnearPool, storyOf } from './crosscheck-stories.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const POLNEAR = resolve(ROOT, '../shared/data/attribution/polnear');
 // --db PATH: the analysed articles' store (default: one under the system's temp directory, shared by
 // every run on the machine; a private copy keeps another session's rebuild out of a measurement)
 const { values } = parseArgs({
@@ -45,44 +42,7 @@ const sizes = values.sizes!.split(',').map(Number);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
-async function loadArticles(): Promise<AnnotatedArticle[]> {
-  const dbPath = resolve(values.db!);
-  const fresh = !existsSync(dbPath);
-  const store = new SqliteStore(dbPath);
-  try {
-    if (fresh) {
-      console.error('analysing the PolNeAR articles once (cached in', dbPath, ')');
-      await ingestIntoStore(store, ['train', 'dev'].map((s) => join(POLNEAR, s, 'text')));
-    }
-    const out: AnnotatedArticle[] = [];
-    for (const id of await store.documentIds()) {
-      const a = await store.getAnnotated(id);
-      if (a && a.article.status === 'ok') out.push(a);
-    }
-    return out.sort((x, y) => (x.article.source < y.article.source ? -1 : 1));
-  } finally {
-    await store.close();
-  }
-}
-
-/** A lightly edited copy: one sentence dropped (varying), a digit changed (same length: offsets hold), so copies are near, not equal. */
-function editedCopy(a: AnnotatedArticle, k: number): AnnotatedArticle {
-  const drop = a.sentences.length > 3 ? a.sentences[k % a.sentences.length] : null;
-  const text = a.article.text.replace(/\d/, (d) => String((Number(d) + (k % 3)) % 10));
-  return {
-    ...a,
-    article: { ...a.article, docId: `${a.article.docId.slice(0, 24)}${String(k).padStart(8, '0')}`, text, outlet: `Copy outlet ${k % 40}` },
-    sentences: drop ? a.sentences.filter((s) => s !== drop) : a.sentences,
-  };
-}
-
-function storyOf(kind: 'mixed' | 'copies', pool: AnnotatedArticle[], n: number): AnnotatedArticle[] {
-  if (kind === 'mixed') return pool.slice(0, n);
-  const base = pool.slice(0, 100);
-  return Array.from({ length: n }, (_, i) => (i < base.length ? base[i] : editedCopy(base[i % base.length], i)));
-}
-
-const pool = await loadArticles();
+const pool = await polnearPool(resolve(values.db!));
 const rows: Record<string, number | string>[] = [];
 const cpuMs = () => {
   const u = process.cpuUsage();
@@ -102,7 +62,7 @@ const gcObserver = new PerformanceObserver((list) => {
 gcObserver.observe({ entryTypes: ['gc'] });
 const PHASES = ['prepare', 'align', 'conflicts', 'facts', 'quotes', 'framing', 'timeline', 'brief'] as const;
 // the fact alignment's work (AlignmentCounts), each with its growth exponent: which part grows faster than the story
-const WORK = ['nodes', 'pairsMet', 'pairsScored', 'edges', 'merges', 'averages', 'averagePairs', 'similarities'] as const;
+const WORK = ['nodes', 'postingsRead', 'pairsMet', 'pairsScored', 'edges', 'merges', 'averages', 'averagePairs', 'refusedPairs', 'similarities'] as const;
 // the alignment's CPU by part (AlignmentCounts.cpu): where the align phase's time goes
 const ALIGN_PARTS = ['scorer', 'search', 'link', 'facts'] as const;
 for (const kind of ['mixed', 'copies'] as const) {

@@ -87,9 +87,10 @@ const TITLE_WORDS = new Set(['president', 'minister', 'secretary', 'chancellor',
 
 /**
  * How much work an alignment did (what `bench:pipeline:crosscheck` reports per story size, to see
- * which part grows faster than the story): pairs the candidate search met (`pairsMet`), of which it
- * scored exactly (`pairsScored`), the edges, the average-link merges, averages taken and sentence
- * pairs they summed, and the similarities computed (pairs not yet cached, for the search, average
+ * which part grows faster than the story): the postings the candidate search read (`postingsRead`),
+ * the pairs it met (`pairsMet`), of which it scored exactly (`pairsScored`), the edges, the
+ * average-link merges, averages taken and sentence pairs they summed (`averagePairs`, of which
+ * `refusedPairs` for averages under the merge level), and the similarities computed (pairs not yet cached, for the search, average
  * link, central sentences and claims, and for the later phases that ask `Alignment.sim`, which keeps
  * counting into the same object). Counting does not change the alignment.
  */
@@ -97,12 +98,14 @@ export interface AlignmentCounts {
   sentences: number;
   /** Nodes the candidate search reads: sentences, the copies of one sentence one node in a large story (`sentence-copies.ts`). */
   nodes: number;
+  postingsRead: number;
   pairsMet: number;
   pairsScored: number;
   edges: number;
   merges: number;
   averages: number;
   averagePairs: number;
+  refusedPairs: number;
   similarities: number;
   /**
    * CPU milliseconds of each part of the alignment: the story's features, weights and copies
@@ -112,7 +115,7 @@ export interface AlignmentCounts {
   cpu: { scorer: number; search: number; link: number; facts: number };
 }
 
-export const noAlignmentCounts = (): AlignmentCounts => ({ sentences: 0, nodes: 0, pairsMet: 0, pairsScored: 0, edges: 0, merges: 0, averages: 0, averagePairs: 0, similarities: 0, cpu: { scorer: 0, search: 0, link: 0, facts: 0 } });
+export const noAlignmentCounts = (): AlignmentCounts => ({ sentences: 0, nodes: 0, postingsRead: 0, pairsMet: 0, pairsScored: 0, edges: 0, merges: 0, averages: 0, averagePairs: 0, refusedPairs: 0, similarities: 0, cpu: { scorer: 0, search: 0, link: 0, facts: 0 } });
 
 /** `counts`, when given, receives how much work the alignment did (added to what it holds). */
 export function alignFacts(story: StoryView, counts: AlignmentCounts = noAlignmentCounts()): Alignment {
@@ -684,12 +687,12 @@ function candidateEdges(story: StoryView, scorer: Scorer, counts: AlignmentCount
       const long = n > POSTING_WINDOW + 1;
       const x = weight[k];
       const x2 = x * x;
-      // a sentence not met through the keys before this one and whose norm exceeds this cannot
-      // pass the first prune below with the keys left: it is not met at all
+      // (a sentence not met through the keys before this one and whose norm exceeds this cannot pass the first prune below: it is not met)
       const nbMax = readNbMax[r];
       // the sentences after this one in the key's list, at most POSTING_WINDOW of them
       const first = after(postings, from[k], from[k + 1], oa);
       const to = Math.min(from[k + 1], first + POSTING_WINDOW);
+      counts.postingsRead += to - first;
       // a long list read counts LONG_SEEN more per pair (the bound below tells the two apart)
       const seenStep = long ? 1 + LONG_SEEN : 1;
       for (let p = first; p < to; p++) {
@@ -1015,6 +1018,7 @@ function averageLink(story: StoryView, nodes: Nodes, edges: Edge[], scorer: Scor
         coveredHi.push(0);
       } else if (refused.has(entry) || (coveredLo[entry] === L.length && coveredHi[entry] === H.length)) continue;
       counts.averages++;
+      const pairsBefore = counts.averagePairs;
       const acc = { total: sumTotal[entry], met: sumMet[entry] };
       // the new nodes of the lower cluster with all of the other's, then its old ones with the other's new ones
       sumOver(L, coveredLo[entry], L.length, H, 0, acc);
@@ -1031,7 +1035,10 @@ function averageLink(story: StoryView, nodes: Nodes, edges: Edge[], scorer: Scor
         sumOver(A, 0, A.length, B, 0, inOrder);
         ({ total, met } = inOrder);
       }
-      if (!met || total / met < MERGE_LEVEL) continue;
+      if (!met || total / met < MERGE_LEVEL) {
+        counts.refusedPairs += counts.averagePairs - pairsBefore;
+        continue;
+      }
       // (a refusal stands: the clusters only grow, and the pair that tells the act apart stays in them)
       if (actToldApart(nodes, A, B, all, artNo)) {
         refused.add(entry);
