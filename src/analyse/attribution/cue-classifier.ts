@@ -37,6 +37,9 @@ const F = Object.fromEntries(
   'b l cls x d lx ld k lk kc that qk sk lsk csk h hcls hd inq qb qa sq w-1 w+1 lw+1 frame acc'.split(' ').map((t) => [t, hash(`cue:${t}`)]),
 ) as Record<string, number>;
 
+/** The feature every question has (the model's bias): a constant added to every score is a change of its weight (train-cues --scale). */
+export const CUE_BIAS_FEATURE = F.b;
+
 const PERSONAL = new Set(['he', 'she', 'they', 'i', 'we', 'you', 'it']);
 const MARKS = /^[“”„«»"]$/;
 

@@ -35,8 +35,8 @@ import { verbCueScorer } from './content-ends.js';
 import { cueClassOf } from './cues.js';
 import { kindOf } from './segments.js';
 
-/** A cue gives content here when the classifier scores it above this (chosen on the train holdout: quotes/README.md). */
-export const PARSE_CONTENT_THRESHOLD = 10;
+/** A cue gives content here when the classifier scores it above this (chosen on the train holdout: quotes/README.md); `TRIANGULATE_PASS3_THRESHOLD` overrides it for a sweep. */
+export const PARSE_CONTENT_THRESHOLD = Number(process.env.TRIANGULATE_PASS3_THRESHOLD ?? '10');
 
 /**
  * The relations by which a second attribution hangs inside an earlier content it ends: a coordinated

@@ -122,9 +122,9 @@ function notASpeaker(tokens: readonly SyntaxToken[], span: Span, cue: number): b
  * Chosen on PolNeAR train, where such quotes scored below -10 match a gold 0.27 of the time and
  * those from -10 to -5 0.39, about F1's break-even (F1 / 2); other lexicon cues' quotes stay
  * whatever the score (dropping those too lost matches on the development half of dev). README
- * "Action verbs the classifier rejects".
+ * "Action verbs the classifier rejects". `TRIANGULATE_ACTION_FLOOR` overrides it for a sweep.
  */
-const ACTION_CUE_FLOOR = -10;
+const ACTION_CUE_FLOOR = Number(process.env.TRIANGULATE_ACTION_FLOOR ?? '-10');
 
 /** Whether the classifier scores the verb cue `cue` below ACTION_CUE_FLOOR (false when it is not asked about it). */
 function rejectedActionCue(cueScore: CueScorer | null, cue: number): boolean {
