@@ -637,6 +637,9 @@ export class StoryIndex {
     // (an undated article joins undated stories here; `settle` merges them with dated ones when
     // their members agree as a group, which one article's words cannot show)
     if (!story && f.status === 'ok') story = this.bestStoryScored(entry, t, null, this.options.threshold, f, t === null ? undatedStory : null)?.story ?? null;
+    // (a story without a published member, founded at the event day an undated text names, is no time
+    // evidence: a dated follow-up looks for the dormant story it follows up first, as it would alone)
+    if (story !== null && copyOf === null && story.published === 0 && f.status === 'ok') story = this.wake(entry, tc) ?? story;
     if (!story && f.status === 'ok') story = this.wake(entry, tc);
     if (!story) story = this.newStory(f.id, t, f.inheritsStoryId);
 

@@ -16,7 +16,8 @@ import type { DocMessage } from '../model/types.js';
  * stories-14: one bar for "the same event": stories merge in settle at the join's threshold (mergeThreshold 0.15, was 0.2);
  *   two stories about other people merge only when their members agree as a group (crossCohesive), as undated ones.
  * stories-15: in attachFragments an undated article weighs its best story against the best larger story of the other kind
- *   (dated / undated) by relative fit (StoryIndex.fittestStory), not by centroid cosine, which favours the larger story.
+ *   (dated / undated) by relative fit (StoryIndex.fittestStory), not by centroid cosine, which favours the larger story;
+ *   a dated long text whose best open story has no published member first tries to wake the dormant story it follows up.
  */
 export const STORIES_VERSION = 'stories-15';
 
