@@ -637,6 +637,9 @@ export class StoryIndex {
     // (an undated article joins undated stories here; `settle` merges them with dated ones when
     // their members agree as a group, which one article's words cannot show)
     if (!story && f.status === 'ok') story = this.bestStoryScored(entry, t, null, this.options.threshold, f, t === null ? undatedStory : null)?.story ?? null;
+    // (a story without a published member, founded at the event day an undated text names, is no time
+    // evidence: a dated follow-up looks for the dormant story it follows up first, as it would alone)
+    if (story !== null && copyOf === null && story.published === 0 && f.status === 'ok') story = this.wake(entry, tc) ?? story;
     if (!story && f.status === 'ok') story = this.wake(entry, tc);
     if (!story) story = this.newStory(f.id, t, f.inheritsStoryId);
 
@@ -1136,7 +1139,7 @@ export class StoryIndex {
       for (const m of [...s.members]) {
         const e = this.docs.get(m);
         if (e?.f.status !== 'ok') continue;
-        const other = this.bestStoryScored(e, e.t, s, this.options.threshold * factor, e.f);
+        const other = this.fittestStory(e, s, this.options.threshold * factor);
         if (other === null || other.story.members.length <= s.members.length) continue;
         // across the line between dated and undated, time cannot vouch for the move, and a fragment
         // of several articles is a story of its own, whose members would pass the bar one at a time:
@@ -1152,6 +1155,28 @@ export class StoryIndex {
     }
     for (const s of again) if (this.open.has(s.id)) moves += this.attachCopies(s, this.options.threshold * factor);
     return moves;
+  }
+
+  /**
+   * The story a fragment's member should go to (`attachFragments`): the most similar one, except that
+   * an article without a publication day, whose best story has dated members (or none), weighs it
+   * against the best larger story of the other kind by how alike it is to each story's members
+   * against how alike they are to each other (`relativeFit`), not by centroid cosine. Why: time
+   * cannot tell which of a topic's two events an undated report tells, and a centroid's cosine grows
+   * with the story's size, so the larger of the two (often the other event's undated reports, which
+   * meet no time window and pile up) took the undated reports of the smaller dated one. Dated
+   * articles keep the cosine: their stories meet inside one time window (and the size-neutral choice
+   * for every article cost UCI half A 0.0017). When the best story is no larger than the article's
+   * own fragment, nothing moves, as before.
+   */
+  private fittestStory(e: DocEntry, s: Story, min: number): { story: Story; score: number } | null {
+    const best = this.bestStoryScored(e, e.t, s, min, e.f);
+    if (best === null || this.datedByPublication(e.f) || best.story.members.length <= s.members.length) return best;
+    const dated = best.story.published > 0;
+    const alt = this.bestStoryScored(e, e.t, s, min, e.f, (x) => x.published > 0 !== dated && x.members.length > s.members.length);
+    if (alt === null) return best;
+    const fit = (c: { story: Story; score: number }) => this.relativeFit(this.meanCosine(c.score, c.story), c.story);
+    return fit(alt) > fit(best) ? alt : best;
   }
 
   /**

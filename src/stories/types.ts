@@ -15,8 +15,11 @@ import type { DocMessage } from '../model/types.js';
  *   constant of its own (half): in both, time cannot vouch for the pairing and the content must.
  * stories-14: one bar for "the same event": stories merge in settle at the join's threshold (mergeThreshold 0.15, was 0.2);
  *   two stories about other people merge only when their members agree as a group (crossCohesive), as undated ones.
+ * stories-15: in attachFragments an undated article weighs its best story against the best larger story of the other kind
+ *   (dated / undated) by relative fit (StoryIndex.fittestStory), not by centroid cosine, which favours the larger story;
+ *   a dated long text whose best open story has no published member first tries to wake the dormant story it follows up.
  */
-export const STORIES_VERSION = 'stories-14';
+export const STORIES_VERSION = 'stories-15';
 
 /** What the pipeline knows about one analysed article, as input to story grouping. */
 export interface StoryInput {

@@ -125,7 +125,7 @@ function throughRow(docs: LedgerDoc[], clean?: (k: string) => string): { rows: L
 }
 
 const features = (id: string, over: Partial<StoryFeatures> = {}): StoryFeatures => ({
-  v: 'stories-14',
+  v: 'stories-15',
   id,
   outlet: 'Outlet é',
   title: 'A "title" — with ünïcode',

@@ -73,6 +73,21 @@ describe('follow-ups weeks apart', () => {
     assert.notEqual(storyOf(gs, 'inquiry-0'), storyOf(gs, 'ferry-0'));
   });
 
+  test('the first later report undated (placed at the event day it names): the dated ones still wake the story, in the batch and in ledger runs', async () => {
+    // (its story has no published member, no time evidence: a dated follow-up looks for the story it follows up first)
+    const undatedFirst = fs.map((f) => (f.id === 'inquiry-0' ? { ...f, day: null, published: null, eventDay: f.day! - 1 } : f));
+    const gs = groupStories(undatedFirst);
+    const ferry = storyOf(gs, 'ferry-0');
+    for (const id of ['inquiry-1', 'inquiry-2']) assert.equal(storyOf(gs, id), ferry, id);
+    assert.notEqual(storyOf(gs, 'orchard-0'), ferry);
+    for (const seed of [1, 2]) {
+      const order = shuffle(undatedFirst, seed);
+      const ledger = new StoryLedger();
+      for (let i = 0, n = 1; i < order.length; i += n, n = 1 + ((n * 5 + seed) % 4)) await ledger.update(order.slice(i, i + n));
+      assert.deepEqual(ledger.stories(), gs, `seed ${seed}`);
+    }
+  });
+
   test('ledger runs in any order and batching, newest first, and in time order give the batch', async () => {
     for (const seed of [1, 2, 3]) {
       const order = shuffle(fs, seed);
