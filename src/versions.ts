@@ -139,4 +139,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-36: (glue, session 19) fact clustering: two clusters whose sentences tell one act (the same
 //   verbs) to other patients or on other days do not merge, whatever their average similarity ("placed
 //   Thomas on IR Wednesday" / "placed Ivory on IR Tuesday", joined by plain leads of the main act).
-export const COMPARE_VERSION = 'compare-36';
+// compare-37: (guards, session 20) an age's second check of the time of writing: two sides of an age
+//   whose articles write years apart (the younger side's latest written year before the older side's,
+//   by at least the age gap less one) were written at two times, dated or not, and are not disputed.
+export const COMPARE_VERSION = 'compare-37';

@@ -146,3 +146,23 @@ describe('a year inside an apposition after a name', () => {
     assert.deepEqual(injured("Lena Okafor, the Harriers' leading scorer in 2009, was put on injured reserve by the club after a knee injury.").map((k) => k.slot), []);
   });
 });
+
+describe('an age told in articles that write years apart (a second check of the time of writing)', () => {
+  const shooting = (age: number) => `Dale Ferrow, ${age}, was arrested in the shooting of a deputy in Lakewood on June 24, 2005.`;
+  const trial = (age: number) => `A jury on Tuesday convicted Dale Ferrow, ${age}, of murder in the June 2005 shooting of a deputy in Lakewood. He will be sentenced in May 2007.`;
+  const ages = (a: string, b: string) => slots([a, b], /^age/).map((k) => k.slot);
+  it('the older age in the article that writes the later year: two times, not disputed', () => {
+    assert.deepEqual(ages(shooting(27), trial(29)), []);
+  });
+  it('the older age in the article of the earlier year is a dispute', () => {
+    assert.equal(ages(shooting(29), trial(27)).length, 1);
+  });
+  it('ages further apart than the years are a dispute', () => {
+    assert.equal(ages(shooting(27), trial(35)).length, 1);
+  });
+  it('an article that gives the person both ages tells two times', () => {
+    const both = 'The trial of 16-year-old Dale Ferrow opened on Monday in Lakewood. His lawyer said 15-year-old Ferrow was at the scene of the shooting and had a gun.';
+    const other = 'Dale Ferrow, 16, went on trial on Monday in Lakewood for the shooting of a deputy.';
+    assert.deepEqual(ages(both, other), []);
+  });
+});
