@@ -91,6 +91,7 @@ export const GUARDS: Guard[] = [
   { name: 'd.recurring', file: D, find: 'if (recurringDay(s, t)) continue;', replace: '' },
   { name: 'd.datesItsNoun', file: D, find: 'if (!found || datesItsNoun(s, t, found.at)) continue;', replace: 'if (!found) continue;' },
   { name: 'd.toldTodayLead', file: D, find: "if (act === 'statement' && toldToday(s, t)) continue;", replace: '' },
+  { name: 'd.dayOfWriting', file: D, find: "if (a.act === 'statement' && a.value !== b.value && toldOnDayOfWriting(a) && toldOnDayOfWriting(b)) return false;", replace: '' },
   { name: 'd.parsedFact', file: D, find: 'if (parsed && !parsed.fact) continue;', replace: '' },
   { name: 'd.subjects', file: D, find: 'if (![...a.subjects].some((x) => b.subjects.has(x))) return false;', replace: '' },
   { name: 'd.patients', file: D, find: 'if (a.patients?.size && b.patients?.size && ![...a.patients].some((x) => b.patients!.has(x))) return false;', replace: '' },

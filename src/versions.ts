@@ -141,5 +141,6 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   Thomas on IR Wednesday" / "placed Ivory on IR Tuesday", joined by plain leads of the main act).
 // compare-37: (guards, session 20) an age's second check of the time of writing: two sides of an age
 //   whose articles write years apart (the younger side's latest written year before the older side's,
-//   by at least the age gap less one) were written at two times, dated or not, and are not disputed.
+//   by at least the age gap less one) were written at two times, dated or not, and are not disputed;
+//   two statements each dated on its own article's day of publication are two announcements.
 export const COMPARE_VERSION = 'compare-37';

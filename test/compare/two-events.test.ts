@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { crossCheckTexts, publishedAt } from './story.js';
+import { crossCheckStory } from '../../src/compare/index.js';
+import { crossCheckTexts, inventedArticle, publishedAt } from './story.js';
 
 // Invented wording: stories that a grouping error makes of two similar events (issue 15), where a
 // value of one event must not be set against a value of the other.
@@ -164,5 +165,19 @@ describe('an age told in articles that write years apart (a second check of the 
     const both = 'The trial of 16-year-old Dale Ferrow opened on Monday in Lakewood. His lawyer said 15-year-old Ferrow was at the scene of the shooting and had a gun.';
     const other = 'Dale Ferrow, 16, went on trial on Monday in Lakewood for the shooting of a deputy.';
     assert.deepEqual(ages(both, other), []);
+  });
+});
+
+describe('a statement dated on the day its own article was published (a second check of "today")', () => {
+  const article = (id: string, text: string, day: string) => inventedArticle(id, text, publishedAt(`${day}T12:00:00Z`));
+  const dates = (x: [string, string], y: [string, string]) =>
+    crossCheckStory({ storyId: 's', articles: [article('a0', ...x), article('a1', ...y)], copies: [] }).conflicts.filter((c) => c.kind === 'date');
+  const first = 'Cable operator Lumaro announced on Friday that it had restored services to its business customers on other routes.';
+  const second = 'Cable operator Lumaro announced on Thursday that it had restored services to all its customers on other routes.';
+  it('two articles of two days, each dating it on its own day: two announcements', () => {
+    assert.deepEqual(dates([first, '2011-10-14'], [second, '2011-10-20']), []);
+  });
+  it('one of them dated on another day than its article’s: a dispute', () => {
+    assert.equal(dates([first, '2011-10-20'], [second, '2011-10-20']).length, 1);
   });
 });
