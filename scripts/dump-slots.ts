@@ -145,6 +145,13 @@ function oneDay(s: Sent): boolean {
 }
 
 /** Why a time dates no act that is a slot: no act by the parse, not a fact, an act of saying, or no one named. */
+/** Two values under one key that differ: figures (in the slot's unit) not equal; times neither of which is the other at a coarser grain ("2005" and "2005-05-30" agree). */
+function valuesApart(x: string, y: string): boolean {
+  const [a, b] = [Number(x), Number(y)];
+  if (Number.isFinite(a) && Number.isFinite(b) && !/^\d{4}-/.test(x) && !/^\d{4}-/.test(y)) return Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a));
+  return !x.startsWith(y) && !y.startsWith(x);
+}
+
 function actWhy(a: ReturnType<typeof actOfTime>): string {
   return !a ? 'no act by parse' : !a.fact ? 'not a fact' : a.speech ? 'saying' : a.agents.size || a.patients.size ? 'in the body, no one named' : 'no one named';
 }
@@ -199,6 +206,8 @@ function funnel() {
       const kind = exp.kind ?? 'unmarked';
       bump(gold, `${kind}: conflicts`);
       const sideKeys: Set<string>[] = [];
+      // per side, the values it gives under each key (a figure in the slot's unit, a time as resolved)
+      const sideValues: Map<string, string[]>[] = [];
       const sideActs: ReturnType<typeof datedActs>[] = [];
       const sideSents: Sent[] = [];
       // per side, its figures with a slot: key, value in the slot's unit, qualifier
@@ -216,6 +225,11 @@ function funnel() {
         const at = s.span.start + sentText(s).toLowerCase().indexOf(snip);
         const within = (sp: { start: number; end: number }) => sp.start < at + snip.length && at < sp.end;
         const keys = new Set<string>();
+        const values = new Map<string, string[]>();
+        const give = (k: string, v: string) => {
+          keys.add(k);
+          (values.get(k) ?? values.set(k, []).get(k)!).push(v);
+        };
         const figures: { key: string; value: number; qualifier: string }[] = [];
         sideFigures.push(figures);
         const qs = s.quantities.filter((q) => within(q.span));
@@ -225,7 +239,7 @@ function funnel() {
           const slot = slotOfQ.get(q) ?? null;
           bump(stages, `side figure: ${noSlotWhy(s, q, !!slot)}${slot ? ` ${family(slot.key)}` : ''}`);
           if (list) console.log(`FIGURE\t${f.name}\t${exp.what.slice(0, 60)}\t${side.contains}\t${q.value} ${q.unit} ${q.qualifier}\t${slot ? slot.key : noSlotWhy(s, q, false)}`);
-          if (slot) keys.add(`q:${slot.key}`);
+          if (slot) give(`q:${slot.key}`, String(q.value * slot.factor));
           if (slot) figures.push({ key: slot.key, value: q.value * slot.factor, qualifier: q.qualifier });
         }
         for (const t of ts) {
@@ -233,18 +247,22 @@ function funnel() {
           const act = actAt(s, t);
           const dated = datedActs(s, lead).filter((a) => a.t === t);
           const clock = t.kind === 'time' || t.kind === 'datetime';
+          if (list) console.log(`TIME\t${f.name}\t${exp.what.slice(0, 60)}\t${side.contains}\t${t.kind} ${t.resolved}\t${dated.length ? 'dated act by parse' : `no dated act (${actWhy(actOfTime(s, t))}) ${actOfTime(s, t)?.lemma ?? ''}`}`);
           bump(stages, `side time (${t.kind}): ${dated.length ? 'dated act by parse' : `no dated act (${actWhy(actOfTime(s, t))})`}; ${lead ? (act ? 'lead act class' : 'lead, no act word') : 'not lead'}${clock ? '; clock' : ''}`);
-          for (const a of dated) for (const k of actSlots(a)) keys.add(`d:${k}`);
+          const when = t.resolved ?? t.text.toLowerCase();
+          for (const a of dated) for (const k of actSlots(a)) give(`d:${k}`, when);
           if (dated.length) sideActs.push(dated);
-          if (lead && act && actorKeys(s, t).size) keys.add(`l:${act.cls}`);
-          if (clock) keys.add('clock');
+          if (lead && act && actorKeys(s, t).size) give(`l:${act.cls}`, when);
+          if (clock) give('clock', when);
           const day = t.kind === 'weekday' || t.kind === 'date' || t.kind === 'datetime' || (t.kind === 'relative' && /^day:/.test(t.anchor ?? ''));
           const dates = !!event && lead && day && datesEvent(s, t, event);
-          if (dates) keys.add('story-event');
+          if (dates) give('story-event', when);
           if (list && event && day && lead && !dates) console.log(`EVENT\t${f.name}\t${event}\t${exp.what.slice(0, 50)}\t${actOfTime(s, t)?.lemma ?? '-'}\t${sentText(s).slice(0, 160)}`);
           bump(stages, `side time, story event: ${!event ? 'story has none' : !day ? 'not a day' : !lead ? 'a day, not lead' : dates ? 'dates it (lead)' : 'lead day, dates another act'}`);
         }
         sideKeys.push(keys);
+        sideValues.push(values);
+        if (list) console.log(`KEYS\t${f.name}\t${exp.what.slice(0, 60)}\t${side.article}\t${[...keys].join(' ')}`);
       }
       // dated acts of two sides: whether they share a key, and if so what the date check sees
       // (one fact by the alignment, values apart, objects); else the act class or the participants differ
@@ -270,12 +288,15 @@ function funnel() {
       for (const k of stages.keys()) bump(gold, `${kind}:   ${k}`, stages.get(k)!);
       const withKey = sideKeys.filter((k) => k.size).length;
       const shared = sideKeys.some((a, i) => sideKeys.some((b, j) => j > i && [...a].some((k) => b.has(k))));
+      // a key two sides share with values apart: what the conflict decision is asked about (sides
+      // that share a key only with a side of their own value leave the dissenting side unread)
+      const sharedApart = sideValues.some((a, i) => sideValues.some((b, j) => j > i && [...a].some(([k, xs]) => b.get(k)?.some((y) => xs.some((x) => valuesApart(x, y))))));
       bump(gold, `${kind}: >=2 sides with a slot`, withKey >= 2 ? 1 : 0);
       bump(gold, `${kind}: 2 sides share a slot key`, shared ? 1 : 0);
       if (missed.has(`conflict: ${exp.what}`)) {
         const touched = x.conflicts.some((c) => c.severity === 'conflict' && c.sides.filter((sd) => sd.evidence.some((e) => sideSents.some((y) => y.art.id === e.articleId && y.span.start === e.sentence.start))).length >= 2);
         const read = [...stages.keys()].some((k) => k.startsWith('side figure') || k.startsWith('side time'));
-        const stage = touched ? '5 reported, not every side' : shared ? '4 a key shared, no conflict reported' : withKey >= 2 ? '3 two sides with a slot, no key shared' : read ? '2 a value read, under two sides with a slot' : '1 no value read (words, ordinals, N-N)';
+        const stage = touched ? '5 reported, not every side' : sharedApart ? '4 a key shared, values apart, no conflict reported' : shared ? '3 a key shared only by sides of one value' : withKey >= 2 ? '3 two sides with a slot, no key shared' : read ? '2 a value read, under two sides with a slot' : '1 no value read (words, ordinals, N-N)';
         bump(missedAt, `${kind}\t${stage}`);
         if (list) console.log(`MISSED\t${f.name}\t${kind}\t${stage}\t${exp.what.slice(0, 90)}`);
       }

@@ -44,6 +44,7 @@ export const GUARDS: Guard[] = [
   // quantities
   { name: 'q.tenfold', file: C, find: 'if (apartTenfold(sides[a].rep, sides[b].rep)) continue;', replace: '' },
   { name: 'q.timeOfWriting', file: C, find: 'sameTimeOfWriting(sides[a].members, sides[b].members) &&', replace: 'true &&' },
+  { name: 'q.writtenYears', file: C, find: '!agedBetweenWritings(sides[a].members, sides[b].members) &&', replace: 'true &&' },
   { name: 'q.ageAndRecord', file: C, find: "!(ms[0].slot.startsWith('age|') && toldAtTwoTimes(", replace: "!(false && toldAtTwoTimes(" },
   { name: 'q.windowToWriting', file: C, find: "if (!slot || (slot.unit === 'h' && notALength(sent, q))) continue;", replace: 'if (!slot) continue;' },
   { name: 'q.factPlaces', file: C, find: 'return a.art.id !== b.art.id && !namesOtherPlaces(a, b) && oneFact(al, a, b);', replace: 'return a.art.id !== b.art.id && oneFact(al, a, b);' },
@@ -90,6 +91,7 @@ export const GUARDS: Guard[] = [
   { name: 'd.recurring', file: D, find: 'if (recurringDay(s, t)) continue;', replace: '' },
   { name: 'd.datesItsNoun', file: D, find: 'if (!found || datesItsNoun(s, t, found.at)) continue;', replace: 'if (!found) continue;' },
   { name: 'd.toldTodayLead', file: D, find: "if (act === 'statement' && toldToday(s, t)) continue;", replace: '' },
+  { name: 'd.dayOfWriting', file: D, find: "if (a.act === 'statement' && a.value !== b.value && toldOnDayOfWriting(a) && toldOnDayOfWriting(b)) return false;", replace: '' },
   { name: 'd.parsedFact', file: D, find: 'if (parsed && !parsed.fact) continue;', replace: '' },
   { name: 'd.subjects', file: D, find: 'if (![...a.subjects].some((x) => b.subjects.has(x))) return false;', replace: '' },
   { name: 'd.patients', file: D, find: 'if (a.patients?.size && b.patients?.size && ![...a.patients].some((x) => b.patients!.has(x))) return false;', replace: '' },
@@ -114,7 +116,7 @@ export const GUARDS: Guard[] = [
   { name: 't.termVerb', file: T, find: 'return !a || !b || actClass(a) === actClass(b);', replace: 'return true;' },
   { name: 't.clockAct', file: T, find: 'return [...x].some((v) => y.has(v));', replace: 'return true;' },
   { name: 't.all', file: C, find: 'twoChecksHold(ms[0].slot, sides[a]', replace: '((..._: unknown[]) => true)(ms[0].slot, sides[a]' },
-  { name: 'a.doneTwice', file: D, find: '  for (const [k, ms] of bySlot) if (doneTwice(ms)) bySlot.set(k, ms.filter((m) => !COARSE.test(m.value) && !m.pastDay));\n', replace: '\n' },
+  { name: 'a.doneTwice', file: D, find: '  for (const [k, ms] of bySlot) if (doneTwice(ms) || repeated(k)) bySlot.set(k, ms.filter((m) => !COARSE.test(m.value) && !m.pastDay));\n', replace: '\n' },
   { name: 'a.otherZone', file: D, find: '  if (open < s.span.start || close < 0 || close > s.span.end', replace: '  if (true || open < s.span.start || close < 0 || close > s.span.end' },
   { name: 'a.coarseOneFact', file: D, find: 'for (const [k, ms] of bySlot) bySlot.set(k, ms.filter((m) => (!COARSE.test(m.value) && !m.pastDay) || ms.some((o) => pastActPair(m, o) && (statesOneFact(m, o, al) || oneLifeAct(k, m, o)))));', replace: '' },
 ];

@@ -143,4 +143,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   subject noun's frame; "it", "this" or "that" there stands for the last noun before it that names a
 //   frame, in its sentence or the one before, and the payer is the organisation that noun's phrase names
 //   ("Reports of the Red Sox offer varied, though WCVB-TV claims it was eight years and $184 million").
-export const COMPARE_VERSION = 'compare-37';
+// compare-38: (guards, session 20) an age's second check of the time of writing: two sides of an age
+//   whose articles write years apart (the younger side's latest written year before the older side's,
+//   by at least the age gap less one) were written at two times, dated or not, and are not disputed;
+//   two statements each dated on its own article's day of publication are two announcements.
+export const COMPARE_VERSION = 'compare-38';

@@ -353,6 +353,7 @@ function slotConflict(story: StoryView, ms: QMention[], al: Alignment, figures: 
       const across =
         (sides[b].members.some((m) => !groupsA.has(m.sent.art.group)) || sides[a].members.some((m) => !groupsB.has(m.sent.art.group))) &&
         sameTimeOfWriting(sides[a].members, sides[b].members) &&
+        !agedBetweenWritings(sides[a].members, sides[b].members) &&
         !(ms[0].slot.startsWith('age|') && toldAtTwoTimes(story, sides[a].members, sides[b].members, surnameOf(ms[0].slot))) &&
         !otherEventsFigures(sides[a], sides[b], figures) &&
         !(ms[0].slot.startsWith('count|') && actsOfOtherPeople(sides[a].members, sides[b].members)) &&
@@ -570,6 +571,44 @@ function sameTimeOfWriting(a: QMention[], b: QMention[]): boolean {
   return da.some((x) => db.some((y) => Math.abs(x - y) <= span));
 }
 const AGE_SPAN_DAYS = 183;
+
+/**
+ * An age's second check of the time of writing (issue 15: "Orozco, 27" in the articles of the
+ * shooting and "Orozco, 29" in those of the trial were held apart by publication days alone): the
+ * latest year an article writes (a date, a month or a year, in its words) is a lower bound on when
+ * it was written. When every article of the younger side that writes a year writes none after Y,
+ * every article of the older side that writes one writes a year Y' > Y, and the ages differ by no
+ * more than Y' - Y (plus one, for a birthday), the sides were written at two times, dated or not.
+ * So were they when one article is on both sides: an article that gives one person two ages tells
+ * of two times (then and now), whatever word marks the earlier one ("then 15", "who was 15 when").
+ */
+function agedBetweenWritings(a: QMention[], b: QMention[]): boolean {
+  if (a[0]?.unit !== 'years') return false;
+  // an article that gives the person both ages tells two times itself ("then-15-year-old Roe" and "Roe, now 16")
+  const arts = new Set(a.map((m) => m.sent.art.id));
+  if (b.some((m) => arts.has(m.sent.art.id))) return true;
+  const [younger, older] = a[0].q.value <= b[0].q.value ? [a, b] : [b, a];
+  const latest = (ms: QMention[]) => [...new Set(ms.map((m) => m.sent.art))].map(latestYearWritten).filter((y): y is number => y !== null);
+  const [ly, lo] = [latest(younger), latest(older)];
+  if (!ly.length || !lo.length) return false;
+  const [y, later] = [Math.max(...ly), Math.min(...lo)];
+  return later > y && older[0].q.value - younger[0].q.value <= later - y + 1;
+}
+
+/** The latest year an article's times write in figures ("in 2005", "June 24, 2005"), or null. */
+const LATEST_YEAR = new WeakMap<ArticleView, number | null>();
+function latestYearWritten(art: ArticleView): number | null {
+  if (LATEST_YEAR.has(art)) return LATEST_YEAR.get(art)!;
+  let out: number | null = null;
+  for (const s of art.sentences)
+    for (const t of s.times) {
+      if (!t.resolved || !/^\d{4}/.test(t.resolved) || !/\b\d{4}\b/.test(t.text)) continue;
+      const year = Number(t.resolved.slice(0, 4));
+      if (out === null || year > out) out = year;
+    }
+  LATEST_YEAR.set(art, out);
+  return out;
+}
 
 /** What a slot measures, named by its fullest mention ("age of Mary Ellen Hartley Roe", not "age of Roe"). */
 function slotLabel(ms: QMention[]): string {

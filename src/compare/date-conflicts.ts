@@ -122,6 +122,8 @@ export function dateConflicts(story: StoryView, al: Alignment): Conflict[] {
     if (a.patients?.size && b.patients?.size && ![...a.patients].some((x) => b.patients!.has(x))) return false;
     // "met again on Monday" and "met on Wednesday": a second meeting, not the first told on another day
     if (a.repeat !== b.repeat) return false;
+    // two statements each told on its own article's day of publication: two announcements (toldToday's second check)
+    if (a.act === 'statement' && a.value !== b.value && toldOnDayOfWriting(a) && toldOnDayOfWriting(b)) return false;
     // (two places of the act: two happenings of the kind, as splitByPlace reads the parse's slots)
     if (apart(actPlaces(a), actPlaces(b))) return false;
     const sameFact = al.clusterOf.has(a.sent.id) && al.clusterOf.get(a.sent.id) === al.clusterOf.get(b.sent.id);
@@ -186,6 +188,17 @@ function dateConflict(story: StoryView, all: DMention[], what: string): Conflict
     note: `${values.join(' vs ')}: different days for the same ${what.replace(/^the /, '')}`,
     factIds: [],
   };
+}
+
+/**
+ * A statement dated on the day its article was published ("Seacom announced on Tuesday", in Tuesday's
+ * article): the article's own news of that day. Two articles published on two days that each date the
+ * statement on their own day report two statements (a progress report, an update), not one
+ * statement told on two days, whatever words date it ("today", a weekday, a date: toldToday reads the
+ * word, this the day; a second check, issue 15).
+ */
+function toldOnDayOfWriting(m: DMention): boolean {
+  return !m.t.resolvedInferred && !!m.sent.art.published && m.value === m.sent.art.published;
 }
 
 /**

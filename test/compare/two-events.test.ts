@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { crossCheckTexts, publishedAt } from './story.js';
+import { crossCheckStory } from '../../src/compare/index.js';
+import { crossCheckTexts, inventedArticle, publishedAt } from './story.js';
 
 // Invented wording: stories that a grouping error makes of two similar events (issue 15), where a
 // value of one event must not be set against a value of the other.
@@ -144,5 +145,39 @@ describe('a year inside an apposition after a name', () => {
   const injured = (a: string) => slots([a, 'The Harriers put Lena Okafor on injured reserve on Wednesday after a knee injury.'], /act "put"/);
   it('dates the description, not the act', () => {
     assert.deepEqual(injured("Lena Okafor, the Harriers' leading scorer in 2009, was put on injured reserve by the club after a knee injury.").map((k) => k.slot), []);
+  });
+});
+
+describe('an age told in articles that write years apart (a second check of the time of writing)', () => {
+  const shooting = (age: number) => `Dale Ferrow, ${age}, was arrested in the shooting of a deputy in Lakewood on June 24, 2005.`;
+  const trial = (age: number) => `A jury on Tuesday convicted Dale Ferrow, ${age}, of murder in the June 2005 shooting of a deputy in Lakewood. He will be sentenced in May 2007.`;
+  const ages = (a: string, b: string) => slots([a, b], /^age/).map((k) => k.slot);
+  it('the older age in the article that writes the later year: two times, not disputed', () => {
+    assert.deepEqual(ages(shooting(27), trial(29)), []);
+  });
+  it('the older age in the article of the earlier year is a dispute', () => {
+    assert.equal(ages(shooting(29), trial(27)).length, 1);
+  });
+  it('ages further apart than the years are a dispute', () => {
+    assert.equal(ages(shooting(27), trial(35)).length, 1);
+  });
+  it('an article that gives the person both ages tells two times', () => {
+    const both = 'The trial of 16-year-old Dale Ferrow opened on Monday in Lakewood. His lawyer said 15-year-old Ferrow was at the scene of the shooting and had a gun.';
+    const other = 'Dale Ferrow, 16, went on trial on Monday in Lakewood for the shooting of a deputy.';
+    assert.deepEqual(ages(both, other), []);
+  });
+});
+
+describe('a statement dated on the day its own article was published (a second check of "today")', () => {
+  const article = (id: string, text: string, day: string) => inventedArticle(id, text, publishedAt(`${day}T12:00:00Z`));
+  const dates = (x: [string, string], y: [string, string]) =>
+    crossCheckStory({ storyId: 's', articles: [article('a0', ...x), article('a1', ...y)], copies: [] }).conflicts.filter((c) => c.kind === 'date');
+  const first = 'Cable operator Lumaro announced on Friday that it had restored services to its business customers on other routes.';
+  const second = 'Cable operator Lumaro announced on Thursday that it had restored services to all its customers on other routes.';
+  it('two articles of two days, each dating it on its own day: two announcements', () => {
+    assert.deepEqual(dates([first, '2011-10-14'], [second, '2011-10-20']), []);
+  });
+  it('one of them dated on another day than its article’s: a dispute', () => {
+    assert.equal(dates([first, '2011-10-20'], [second, '2011-10-20']).length, 1);
   });
 });
