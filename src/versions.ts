@@ -139,4 +139,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-36: (glue, session 19) fact clustering: two clusters whose sentences tell one act (the same
 //   verbs) to other patients or on other days do not merge, whatever their average similarity ("placed
 //   Thomas on IR Wednesday" / "placed Ivory on IR Tuesday", joined by plain leads of the main act).
-export const COMPARE_VERSION = 'compare-36';
+// compare-37: (values, session 20) the quantities layer reads ordinals that rank a noun ("the sixth defense", "in
+//   the 4th quarter", unit `ordinal`): compare gives them no slot, but they are figures of their sentences (alignment
+//   keys, brief values), so facts and brief lines change.
+export const COMPARE_VERSION = 'compare-37';
