@@ -75,6 +75,7 @@ export function readNumber(text: string, ws: NumberWord[], i: number): NumberRea
     const after = text[w.end] ?? ' ';
     if (/[\p{L}^_/]/u.test(before) || /[\p{L}^_]/u.test(after) && !/^(bn|mn|m|k|pc|ft|km|kg|lbs?)\b/i.test(text.slice(w.end, w.end + 4))) return null;
     if (before === '-' && /[\p{L}\d]/u.test(text[w.start - 2] ?? '')) return null; // COVID-19, Su-57
+    if (before === ':' && /\d/.test(text[w.start - 2] ?? '')) return null; // the minutes of a clock ("with 4:43 left", "at 6:41")
     // "2 1/2 years", "2-1/2 year sentence": a whole number and a fraction are one number
     const fraction = fractionAfter(text, ws, i);
     if (fraction) return fraction;

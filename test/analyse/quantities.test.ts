@@ -438,3 +438,10 @@ describe('findQuantities: ordinals that rank a noun (invented sentences)', () =>
     assert.ok(!quantities('the twenty-first century').some((q) => q.value === 20));
   });
 });
+
+describe('findQuantities: the minutes of a clock are no count', () => {
+  it('"with 4:43 left", "at the 2:15 mark", "at 6:41 last night" read nothing; "6:00 minutes" stays a duration', () => {
+    for (const text of ['He scored with 4:43 left in the half.', 'The referee stopped it at the 2:15 mark.', 'She died at 6:41 last night.']) assert.deepEqual(quantities(text), [], text);
+    assert.deepEqual(quantities('They tied it with 6:00 minutes remaining.').map((q) => [q.value, q.unit]), [[0.1, 'h']]);
+  });
+});
