@@ -141,5 +141,6 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   Thomas on IR Wednesday" / "placed Ivory on IR Tuesday", joined by plain leads of the main act).
 // compare-37: (values, session 20) the quantities layer reads ordinals that rank a noun ("the sixth defense", "in
 //   the 4th quarter", unit `ordinal`): compare gives them no slot, but they are figures of their sentences (alignment
-//   keys, brief values), so facts and brief lines change.
+//   keys, brief values), so facts and brief lines change; the minutes of a clock are no count ("with 4:43 left").
+//   Digest of the 69 stories 5475881046e1...
 export const COMPARE_VERSION = 'compare-37';
