@@ -147,4 +147,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   whose articles write years apart (the younger side's latest written year before the older side's,
 //   by at least the age gap less one) were written at two times, dated or not, and are not disputed;
 //   two statements each dated on its own article's day of publication are two announcements.
-export const COMPARE_VERSION = 'compare-38';
+// compare-39: (values, session 20) the quantities layer reads ordinals that rank a noun ("the sixth defense", "in
+//   the 4th quarter", unit `ordinal`): compare gives them no slot, but they are figures of their sentences (alignment
+//   keys, brief values), so facts and brief lines change; the minutes of a clock are no count ("with 4:43 left").
+//   Digest of the 69 stories 5475881046e1...
+export const COMPARE_VERSION = 'compare-39';

@@ -120,7 +120,9 @@ export const COMPONENTS: readonly Component[] = [
     assigns: ['quantities'],
     // quantities-12: sums with a letter scale ("$200MM", "$1.2B", "€12mln", "40M dollars"), a code before ("EUR 3bn"), other dollars ("C$", "A$")
     // quantities-13: a count in thousands with a glued "K" before a plural noun ("30K people" is 30,000; "a 5K race" stays none)
-    version: 'quantities-13',
+    // quantities-14: ordinals ranking a noun are values, unit `ordinal` ("his sixth defense", "in the 4th quarter"; analyse/ordinals.ts); "twenty-first" is no 20;
+    //   the minutes of a clock are no count ("with 4:43 left" was 43)
+    version: 'quantities-14',
     defaults: { frames: 'data/lexicons/quantity-frames.tsv', numbers: 'text/numbers.ts readNumber' },
     sizeBounded: false,
     run: (input) => ({

@@ -18,6 +18,7 @@
 import type { Quantity, QuantityQualifier, Span } from '../model/types.js';
 import { monthNumber } from '../text/calendar.js';
 import { bareFigures } from './bare-figures.js';
+import { MAYBE_ORDINAL, readOrdinal } from './ordinals.js';
 import { dataRows } from '../text/lexicon.js';
 import { wordTable } from '../text/word-table.js';
 import { hyphenJoined, MAYBE_NUMBER, type NumberRead, type NumberWord, readNumber, SCALES, SMALL, spelledNumber, TENS } from '../text/numbers.js';
@@ -206,7 +207,21 @@ export function findQuantities(text: string, sentences: Span[]): Quantity[] {
   const read = measures.length ? [...plain.filter((q) => !measures.some((m) => m.numberStart >= q.span.start && m.numberStart < q.span.end)), ...measures.map((m) => m.q)].sort(byStart) : plain;
   // "Hansbrough now has 2,301.": a figure written with no noun takes its holder's (bare-figures.ts)
   const bare = bareFigures(text, spans, read);
-  return bare.length ? [...read, ...bare].sort(byStart) : read;
+  const figures = bare.length ? [...read, ...bare].sort(byStart) : read;
+  // "the sixth defense", "in the 4th quarter": places in a series (ordinals.ts), where no figure is read
+  const ordinals = spans.flatMap((s) => findOrdinals(text, s)).filter((o) => !figures.some((q) => q.span.start < o.span.end && o.span.start < q.span.end));
+  return ordinals.length ? [...figures, ...ordinals].sort(byStart) : figures;
+}
+
+function findOrdinals(text: string, sent: Span): Quantity[] {
+  if (!MAYBE_ORDINAL.test(text.slice(sent.start, sent.end))) return [];
+  const ws = words(text, sent);
+  const out: Quantity[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    const o = readOrdinal(text, ws, i, STOP_AFTER);
+    if (o) out.push(o);
+  }
+  return out;
 }
 
 const NUM = String.raw`(\d{1,2}(?:\.\d{1,2})?)`;

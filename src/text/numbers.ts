@@ -17,6 +17,21 @@ export const SCALES: Readonly<Record<string, number>> = wordTable({
   millions: 1e6, billions: 1e9, thousands: 1e3, hundreds: 100,
 });
 
+/** Ordinal words of the units and teens ("first" … "nineteenth"). */
+export const ORDINAL_SMALL: Readonly<Record<string, number>> = wordTable({
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11,
+  twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19,
+});
+/** Ordinal words of the tens and the hundred ("twentieth" … "ninetieth", "hundredth"). */
+export const ORDINAL_TENS: Readonly<Record<string, number>> = wordTable({
+  twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60, seventieth: 70, eightieth: 80, ninetieth: 90, hundredth: 100,
+});
+/** The suffix English writes after a number in digits to make it an ordinal: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st. */
+export function ordinalSuffix(n: number): string {
+  if (n % 100 >= 11 && n % 100 <= 13) return 'th';
+  return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+}
+
 /** A word with its offsets and its lower-cased form, as the number reader walks them. */
 export interface NumberWord {
   start: number;
@@ -60,6 +75,7 @@ export function readNumber(text: string, ws: NumberWord[], i: number): NumberRea
     const after = text[w.end] ?? ' ';
     if (/[\p{L}^_/]/u.test(before) || /[\p{L}^_]/u.test(after) && !/^(bn|mn|m|k|pc|ft|km|kg|lbs?)\b/i.test(text.slice(w.end, w.end + 4))) return null;
     if (before === '-' && /[\p{L}\d]/u.test(text[w.start - 2] ?? '')) return null; // COVID-19, Su-57
+    if (before === ':' && /\d/.test(text[w.start - 2] ?? '')) return null; // the minutes of a clock ("with 4:43 left", "at 6:41")
     // "2 1/2 years", "2-1/2 year sentence": a whole number and a fraction are one number
     const fraction = fractionAfter(text, ws, i);
     if (fraction) return fraction;
@@ -110,6 +126,7 @@ export function readNumber(text: string, ws: NumberWord[], i: number): NumberRea
     if (SMALL[lw] !== undefined) {
       current += SMALL[lw];
     } else if (TENS[lw] !== undefined) {
+      if (hyphenJoined(ws, j) && ORDINAL_SMALL[ws[j + 2].lw] !== undefined) break; // "twenty-first": an ordinal (analyse/ordinals.ts)
       current += TENS[lw];
     } else if (lw === 'dozen' && any) {
       current = (current || 1) * 12;

@@ -51,14 +51,15 @@ describe('findQuantities on the seeds (the talks-duration conflict and friends)'
     assert.deepEqual([q.low, q.high, q.unit, q.qualifier, q.counted], [20_000, 99_000, 'count', 'range', 'troops']);
   });
 
-  it('years, dates and ordinals are not quantities', () => {
+  it('years and dates are not quantities; an ordinal is a place in a series, never a count', () => {
     const text = seed('004');
     const qs = quantities(text);
     for (const frag of ['1945', 'May 9', '2030']) {
       const at = text.indexOf(frag);
       assert.ok(!qs.some((q) => q.span.start <= at && q.span.end > at), frag);
     }
-    assert.ok(!quantities(seed('003')).some((q) => q.text.includes('80th')));
+    const anniversaries = quantities(seed('003')).filter((q) => q.text.includes('80th'));
+    assert.ok(anniversaries.length > 0 && anniversaries.every((q) => q.unit === 'ordinal' && q.value === 80));
   });
 });
 
@@ -398,5 +399,49 @@ describe('a count in thousands written with a glued "K" (invented sentences)', (
     assert.deepEqual(quantities('She ran a 5K race.').map((q) => q.value), []);
     assert.deepEqual(quantities('Tickets for the 10K run sold out.').map((q) => q.value), []);
     assert.deepEqual(quantities('The 30 K people were listed.').map((q) => q.value), [30]);
+  });
+});
+
+describe('findQuantities: ordinals that rank a noun (invented sentences)', () => {
+  const ordinal = (text: string) => quantities(text).filter((q) => q.unit === 'ordinal').map((q) => [q.value, q.counted]);
+
+  it('spelled, compound and digit ordinals after a determiner or a possessive', () => {
+    assert.deepEqual(ordinal('It was the champion’s sixth defence of the belt.'), [[6, 'defence']]);
+    assert.deepEqual(ordinal('She won for the fifth time in a row.'), [[5, 'time']]);
+    assert.deepEqual(ordinal('They scored in the 4th quarter and the 23rd minute.'), [[4, 'quarter'], [23, 'minute']]);
+    assert.deepEqual(ordinal('It is the twenty-first century.'), [[21, 'century']]);
+    assert.deepEqual(ordinal('The team’s ninth inning rally; the Jets\' third win; the mayor ’ s second term'), [[9, 'inning'], [3, 'win'], [2, 'term']]);
+  });
+
+  it('an adjective or an abbreviation between the ordinal and its noun', () => {
+    assert.deepEqual(ordinal('It was their eighth straight win and the fifth consecutive year.'), [[8, 'win'], [5, 'year']]);
+    assert.deepEqual(ordinal('his second DUI, the third UN mission'), [[2, 'dui'], [3, 'mission']]);
+  });
+
+  it('no ordinal value without a determiner, without a noun, in names, compounds, dates and fractions', () => {
+    for (const text of [
+      'The case was first reported on Monday, and every third car was stopped.',
+      'The parade is on the 4th of July; she arrived on December 9th.',
+      'He was the second of three to speak.',
+      'She won a third of the vote.',
+      'The First Lady met the 82nd Airborne on 223rd Street and the Fifth Amendment.',
+      'It is the second-largest city; a fourth-quarter rally.',
+      'She was his first choice, the first to arrive.',
+      'The bill passed at the eleventh hour; it was second nature; a third party.',
+      'He will be there in a second.',
+      'A second suspect was held; they fled in a second car.',
+    ])
+      assert.deepEqual(ordinal(text), [], text);
+  });
+
+  it('"twenty-first" is an ordinal, not the number twenty', () => {
+    assert.ok(!quantities('the twenty-first century').some((q) => q.value === 20));
+  });
+});
+
+describe('findQuantities: the minutes of a clock are no count', () => {
+  it('"with 4:43 left", "at the 2:15 mark", "at 6:41 last night" read nothing; "6:00 minutes" stays a duration', () => {
+    for (const text of ['He scored with 4:43 left in the half.', 'The referee stopped it at the 2:15 mark.', 'She died at 6:41 last night.']) assert.deepEqual(quantities(text), [], text);
+    assert.deepEqual(quantities('They tied it with 6:00 minutes remaining.').map((q) => [q.value, q.unit]), [[0.1, 'h']]);
   });
 });
