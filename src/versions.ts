@@ -151,4 +151,6 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   the 4th quarter", unit `ordinal`): compare gives them no slot, but they are figures of their sentences (alignment
 //   keys, brief values), so facts and brief lines change; the minutes of a clock are no count ("with 4:43 left").
 //   Digest of the 69 stories 5475881046e1...
-export const COMPARE_VERSION = 'compare-39';
+// compare-40: (lead, session 20) compare leaves ordinals out (prepare): no slot compares ranks yet, and a rank
+//   shared alone ("the second half") joined sentences of two acts into one fact
+export const COMPARE_VERSION = 'compare-40';

@@ -223,7 +223,9 @@ function articleView(a: AnnotatedArticle, group: string, anchor: string | null, 
   }
   const entities = (a.entities ?? []).filter((e) => okSpan(e.span, text.length));
   const nameOf = new Map((a.entityIndex ?? []).map((e) => [e.id, e.name]));
-  let quantities = (a.quantities ?? []).filter((q) => okSpan(q.span, text.length));
+  // an ordinal ranks its noun ("the sixth defense"): no slot compares ranks yet, and as a shared
+  // figure a rank alone ("the second half") would join sentences of different acts into one fact
+  let quantities = (a.quantities ?? []).filter((q) => okSpan(q.span, text.length) && q.unit !== 'ordinal');
   if (quantities.length > 2000) {
     messages.push({ level: 'warning', articleId: art.docId, message: `${quantities.length} quantities: only the first 2000 are compared` });
     quantities = quantities.slice(0, 2000);
