@@ -407,9 +407,9 @@ function looseFigures(story: StoryView, mentions: QMention[]): QMention[] {
 /**
  * Every figure that states one of a conflict's disputed values about the same thing joins that
  * value's side (issue 15): the same number in the same unit and qualifier, and for a count, the same
- * measure noun ("86 yards" and "an 86-yard run", not 86 points); linked to a member by compatible
- * participants (no different people, no different places) and by one fact, or by naming whose figure the
- * sides dispute (sharedHolders); then to a figure gathered so by one fact or by its own slot ("Katherine
+ * measure noun ("86 yards" and "an 86-yard run", not 86 points) or, with none, the same counted noun; linked to a member by compatible
+ * participants (no different people, no different places; when the sides name whose figure they dispute,
+ * sharedHolders, one of them named) and by one fact, or by naming whose figure the sides dispute; then to a figure gathered so by one fact or by its own slot ("Katherine
  * Gomes, 61" in other articles, once one of her 61s states one fact with "the women killed, who were 61
  * and 48"). A figure of this slot that the sides left out (another fact, another shock) stays out.
  */
@@ -419,9 +419,13 @@ function gatherFigures(sides: { rep: QMention; members: QMention[] }[], ms: QMen
   const members = new Set(ms);
   const candidates = loose.filter((c) => !members.has(c) && (!c.slot || (c.slot !== slot && c.slot.replace(/\|\d+$/, '') !== base)));
   const holders = sharedHolders(sides.map((x) => x.members));
-  const dimension = (m: QMention) => (m.q.unit === 'count' ? measureDimension(m.sent)(m.q) : m.q.unit);
+  // (a count's measure noun, else its counted noun: "13 shots" states no "mother of 13"'s children)
+  const dimension = (m: QMention) => (m.q.unit === 'count' || m.q.unit === 'people' ? (measureDimension(m.sent)(m.q) ?? `n:${(m.q.counted ?? '').toLowerCase().replace(/s$/, '')}`) : m.q.unit);
   const sameValue = (c: QMention, m: QMention) => c.q.value === m.q.value && c.q.unit === m.q.unit && c.q.qualifier === m.q.qualifier && dimension(c) === dimension(m);
-  const compatible = (c: QMention, m: QMention) => !namesOthers(c.sent, m.sent) && !namesOtherPlaces(c.sent, m.sent);
+  // (when the sides name whose figure they dispute, a sentence that names none of them may give another's:
+  // "His 14 points bettered his career high" beside "Richard Carter scored 14 points")
+  const whose = (c: QMention) => !holders.size || namesHolder(c.sent, holders);
+  const compatible = (c: QMention, m: QMention) => whose(c) && !namesOthers(c.sent, m.sent) && !namesOtherPlaces(c.sent, m.sent);
   const linked = (c: QMention, m: QMention) => compatible(c, m) && (oneFact(al, c.sent, m.sent) || namesHolder(c.sent, holders));
   // (then through a gathered figure: one fact, or its own slot, which already says the two are one thing)
   const again = (c: QMention, g: QMention) => compatible(c, g) && ((!!c.slot && c.slot === g.slot) || oneFact(al, c.sent, g.sent));

@@ -398,7 +398,9 @@ function gatherDays(sides: DMention[][], every: readonly DMention[], al: Alignme
   const placesApart = (c: DMention, m: DMention) => apart(actPlaces(c), actPlaces(m));
   // (one occasion: a participant shared, and one of the two sentences tells the other's act too)
   const tells = (x: DMention, y: DMention) => tellsActOf(x.sent, actClass(y.act), actClass);
-  const occasion = (c: DMention, m: DMention) => shares(c.actors, m.actors) && (tells(c, m) || tells(m, c));
+  // (not a saying: "Roe met Doe on Tuesday, he said" tells no occasion of a disputed statement)
+  const said = (x: DMention) => newsActKind(x.act, false) === 'statement';
+  const occasion = (c: DMention, m: DMention) => !said(c) && !said(m) && shares(c.actors, m.actors) && (tells(c, m) || tells(m, c));
   const linked = (c: DMention, m: DMention) => !namesOthers(c.sent, m.sent) && !placesApart(c, m) && (oneFact(al, c.sent, m.sent) || occasion(c, m));
   // (the same day at the same grain: "on December 9" states no side "in December")
   const sameValue = (c: DMention, m: DMention) => COARSE.test(c.value) === COARSE.test(m.value) && sameDay(c, m);
