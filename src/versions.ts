@@ -141,9 +141,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   Thomas on IR Wednesday" / "placed Ivory on IR Tuesday", joined by plain leads of the main act).
 // compare-37: (sides, session 20) a reported conflict gathers every other statement of one of its
 //   disputed values about the same thing onto that value's side (sides.ts gatherSides): figures under
-//   another slot or none (same number, unit, qualifier and measure noun; one fact or the disputed holder
-//   named), dates of other verbs (one fact, or one occasion: a participant shared and one sentence tells
-//   the other's act), places of the same participant's other act told in one sentence with it; never a
-//   new side or pair. A vague figure joins a side only at the same value in the slot's unit (about 200
+//   another slot or none (same number, unit, qualifier and measure or counted noun; one fact or the
+//   disputed holder named), places of the same participant's other act told in one sentence with it;
+//   never a new side or pair. A vague figure joins a side only at the same value in the slot's unit (about 200
 //   feet is not about 200 metres).
 export const COMPARE_VERSION = 'compare-37';

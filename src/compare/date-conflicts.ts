@@ -9,7 +9,7 @@ import { actClass, newsActKind } from './act-classes.js';
 import { MONTH_NAME_PATTERN, MONTH_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
 import { type Alignment, statesOneFact as oneFact } from './facts.js';
 import { type ArticleView, type EntityRef, evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
-import { apart, articleOnTwoSides, capPerSlot, gatherSides, MAX_PER_SLOT, namesOthers, placesOf, shares, sidesByFirst, tellsActOf } from './sides.js';
+import { apart, articleOnTwoSides, capPerSlot, MAX_PER_SLOT, namesOthers, placesOf, shares, sidesByFirst } from './sides.js';
 import { placesOfAct } from './act-places.js';
 import { backgroundSentences, inLead, storyEventDay } from './slots.js';
 import { parseOf } from './syntax.js';
@@ -163,13 +163,12 @@ function datesItsNoun(s: Sent, t: ResolvedTime, actAtOffset: number): boolean {
 }
 
 /** The conflict among dated mentions of one act, or null when they agree. `what` names the act ("the signing"). */
-function dateConflict(story: StoryView, all: DMention[], what: string, gather?: (sides: DMention[][]) => void): Conflict | null {
+function dateConflict(story: StoryView, all: DMention[], what: string): Conflict | null {
   const ms = all.filter((m) => !guessedDay(m));
   if (ms.length < 2) return null;
   const sides = sidesByFirst(ms, sameDay);
   if (sides.length < 2) return null;
   sides.sort((a, b) => cmp(a[0].value, b[0].value));
-  gather?.(sides);
   const common = [...ms[0].actors].filter((x) => ms.every((m) => m.actors.has(x) || ms.some((o) => o !== m && o.actors.has(x))));
   const actorNames = displayActors(ms, common);
   const pairs: Conflict['pairs'] = [];
@@ -313,8 +312,6 @@ export function actDateConflicts(story: StoryView, already: Conflict[], al: Alig
   const leadActs: DMention[] = [];
   const eventDay = storyEventDay(story.articles);
   const toldAgain = new Set<string>();
-  // every dated act read, for the sides to gather (gatherDays)
-  const every: DMention[] = [];
   for (const a of story.articles) {
     const background = backgroundSentences(a.sentences, eventDay);
     for (const s of a.sentences) {
@@ -335,7 +332,6 @@ export function actDateConflicts(story: StoryView, already: Conflict[], al: Alig
         if (!day) continue;
         const actors = new Set([...act.agents, ...act.patients]);
         const m: DMention = { sent: s, t: act.t, act: act.lemma, actors, subjects: act.patients.size ? act.patients : act.agents, object: act.object, complement: act.complement, pastDay, verb: act.verb, named: act.named, ...day };
-        every.push(m);
         // ("for Sunday's game": a day in the possessive dates its noun, whatever verb the parse gives it)
         if (inLead(s) && !coarse && !pastDay && !/['’]s$/.test(act.t.text)) leadActs.push(m);
         // an event named by its noun only ("a fire broke out"): any fire of the story has that participant, so it is one act only as
@@ -370,7 +366,7 @@ export function actDateConflicts(story: StoryView, already: Conflict[], al: Alig
   for (const k of [...bySlot.keys()].sort((a, b) => first(a) - first(b) || cmp(a, b))) {
     const ms = bySlot.get(k)!;
     if (story.independent(ms.map((m) => m.sent.art.id)) < 2) continue;
-    const c = dateConflict(story, ms, k.startsWith(STORY_EVENT) ? `the ${ms[0].act}` : `the act "${ms[0].act}"`, (sides) => gatherDays(sides, every, al));
+    const c = dateConflict(story, ms, k.startsWith(STORY_EVENT) ? `the ${ms[0].act}` : `the act "${ms[0].act}"`);
     if (!c) continue;
     const keys = c.sides.flatMap((x) => x.evidence.map((e) => `${e.articleId}:${e.span?.start ?? e.sentence.start}`));
     if (keys.every((x) => seen.has(x))) continue;
@@ -378,33 +374,6 @@ export function actDateConflicts(story: StoryView, already: Conflict[], al: Alig
     out.push(c);
   }
   return out;
-}
-
-/**
- * Every other dated act that gives one of a conflict's disputed days to the act the sides date joins
- * that day's side (issue 15; sides.ts gatherSides): the same day (sameDay), a sentence that states one
- * fact with a member's (by the alignment: "entered the clinic on Tuesday" with "checked into the
- * clinic on Friday", whatever verb each tells it by) or tells one occasion with it (a participant
- * shared, and one sentence tells the other's act too: "on Friday, Roe felt she needed to be checked
- * in", beside "Roe checked into the clinic on Tuesday"), no different people named and no different
- * places of the acts. A day only guessed from the story's date opposes nothing and joins nothing; an act
- * dated on one of the days but told in a sentence of other words (the same person's other act that
- * day) stays out.
- */
-function gatherDays(sides: DMention[][], every: readonly DMention[], al: Alignment): void {
-  const members = new Set(sides.flat());
-  // (a year written as a bound, "after 1957", "by 1958", dates no act: yearBound)
-  const candidates = every.filter((c) => !members.has(c) && !guessedDay(c) && !(COARSE.test(c.value) && yearBound(c))).sort((a, b) => cmp(a.sent.id, b.sent.id) || a.t.span.start - b.t.span.start);
-  const placesApart = (c: DMention, m: DMention) => apart(actPlaces(c), actPlaces(m));
-  // (one occasion: a participant shared, and one of the two sentences tells the other's act too)
-  const tells = (x: DMention, y: DMention) => tellsActOf(x.sent, actClass(y.act), actClass);
-  // (not a saying: "Roe met Doe on Tuesday, he said" tells no occasion of a disputed statement)
-  const said = (x: DMention) => newsActKind(x.act, false) === 'statement';
-  const occasion = (c: DMention, m: DMention) => !said(c) && !said(m) && shares(c.actors, m.actors) && (tells(c, m) || tells(m, c));
-  const linked = (c: DMention, m: DMention) => !namesOthers(c.sent, m.sent) && !placesApart(c, m) && (oneFact(al, c.sent, m.sent) || occasion(c, m));
-  // (the same day at the same grain: "on December 9" states no side "in December")
-  const sameValue = (c: DMention, m: DMention) => COARSE.test(c.value) === COARSE.test(m.value) && sameDay(c, m);
-  gatherSides(sides, candidates, sameValue, linked);
 }
 
 const STORY_EVENT = 'story-event|';
