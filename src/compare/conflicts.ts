@@ -145,7 +145,9 @@ function quantityConflicts(story: StoryView, al: Alignment, evolving: EvolvingFi
   mentions.sort((a, b) => cmp(a.slot, b.slot) || cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
   capPerSlot(mentions, (m) => m.slot);
   const figures = figuresByArticle(mentions);
-  const loose = looseFigures(story, mentions);
+  // (read once, and only when some slot has a conflict to gather for)
+  let looseRead: QMention[] | undefined;
+  const loose = () => (looseRead ??= looseFigures(story, mentions));
   const out: Conflict[] = [];
   for (let i = 0; i < mentions.length; ) {
     let j = i;
@@ -336,7 +338,7 @@ function sidesOf(ms: QMention[]): { rep: QMention; members: QMention[] }[] {
  * The conflict among the figures of one slot, or null when they are compatible or from one source,
  * or when they are a growing total told higher on later days (then added to `evolving`).
  */
-function slotConflict(story: StoryView, ms: QMention[], al: Alignment, figures: FiguresByArticle, evolving: EvolvingFigure[], loose: QMention[]): Conflict | null {
+function slotConflict(story: StoryView, ms: QMention[], al: Alignment, figures: FiguresByArticle, evolving: EvolvingFigure[], loose: () => QMention[]): Conflict | null {
   const oneArticle = new Set(ms.map((m) => m.sent.art.id)).size === 1;
   if (story.independent(ms.map((m) => m.sent.art.id)) < 2 && !oneArticle) return null;
   const sides = sidesOf(ms);
@@ -406,22 +408,32 @@ function looseFigures(story: StoryView, mentions: QMention[]): QMention[] {
 
 /**
  * Every figure that states one of a conflict's disputed values about the same thing joins that
- * value's side (issue 15): the same number in the same unit and qualifier, and for a count, the same
- * measure noun ("86 yards" and "an 86-yard run", not 86 points) or, with none, the same counted noun; linked to a member by compatible
- * participants (no different people, no different places; when the sides name whose figure they dispute,
- * sharedHolders, one of them named) and by one fact, or by naming whose figure the sides dispute; then to a figure gathered so by one fact or by its own slot ("Katherine
- * Gomes, 61" in other articles, once one of her 61s states one fact with "the women killed, who were 61
- * and 48"). A figure of this slot that the sides left out (another fact, another shock) stays out.
+ * value's side (issue 15): the same number in the same unit and qualifier and, for a count, the same
+ * measure noun ("86 yards" and "an 86-yard run", not 86 points) or, with none, the same counted noun.
+ * It is linked to a member by compatible participants (no different people, no different places;
+ * when the sides name whose figure they dispute, sharedHolders, one of them named) and by one fact or
+ * that holder named; then to a figure gathered so by one fact or by its own slot ("Katherine Gomes,
+ * 61" in other articles, once one of her 61s states one fact with "the women killed, who were 61 and
+ * 48"). A figure of this slot that the sides left out (another fact, another shock) stays out.
  */
-function gatherFigures(sides: { rep: QMention; members: QMention[] }[], ms: QMention[], loose: QMention[], al: Alignment): void {
+function gatherFigures(sides: { rep: QMention; members: QMention[] }[], ms: QMention[], loose: () => QMention[], al: Alignment): void {
   const slot = ms[0].slot;
   const base = slot.replace(/\|\d+$/, '');
   const members = new Set(ms);
-  const candidates = loose.filter((c) => !members.has(c) && (!c.slot || (c.slot !== slot && c.slot.replace(/\|\d+$/, '') !== base)));
+  // (bounded time: only figures that write one of the sides' numbers are read further)
+  const written = (m: QMention) => `${m.q.value}|${m.q.unit}|${m.q.qualifier}`;
+  const values = new Set(ms.map(written));
+  const candidates = loose().filter((c) => values.has(written(c)) && !members.has(c) && (!c.slot || (c.slot !== slot && c.slot.replace(/\|\d+$/, '') !== base)));
+  if (!candidates.length) return;
   const holders = sharedHolders(sides.map((x) => x.members));
   // (a count's measure noun, else its counted noun: "13 shots" states no "mother of 13"'s children)
-  const dimension = (m: QMention) => (m.q.unit === 'count' || m.q.unit === 'people' ? (measureDimension(m.sent)(m.q) ?? `n:${(m.q.counted ?? '').toLowerCase().replace(/s$/, '')}`) : m.q.unit);
-  const sameValue = (c: QMention, m: QMention) => c.q.value === m.q.value && c.q.unit === m.q.unit && c.q.qualifier === m.q.qualifier && dimension(c) === dimension(m);
+  const dimensions = new Map<QMention, string>();
+  const dimension = (m: QMention) => {
+    let d = dimensions.get(m);
+    if (d === undefined) dimensions.set(m, (d = m.q.unit === 'count' || m.q.unit === 'people' ? (measureDimension(m.sent)(m.q) ?? `n:${(m.q.counted ?? '').toLowerCase().replace(/s$/, '')}`) : m.q.unit));
+    return d;
+  };
+  const sameValue = (c: QMention, m: QMention) => written(c) === written(m) && dimension(c) === dimension(m);
   // (when the sides name whose figure they dispute, a sentence that names none of them may give another's:
   // "His 14 points bettered his career high" beside "Richard Carter scored 14 points")
   const whose = (c: QMention) => !holders.size || namesHolder(c.sent, holders);
