@@ -438,7 +438,8 @@ function gatherFigures(sides: { rep: QMention; members: QMention[] }[], ms: QMen
   // "His 14 points bettered his career high" beside "Richard Carter scored 14 points")
   const whose = (c: QMention) => !holders.size || namesHolder(c.sent, holders);
   const compatible = (c: QMention, m: QMention) => whose(c) && !namesOthers(c.sent, m.sent) && !namesOtherPlaces(c.sent, m.sent);
-  const linked = (c: QMention, m: QMention) => compatible(c, m) && (oneFact(al, c.sent, m.sent) || namesHolder(c.sent, holders));
+  // (the holder first: read once per figure, where one fact compares two sentences)
+  const linked = (c: QMention, m: QMention) => compatible(c, m) && (namesHolder(c.sent, holders) || oneFact(al, c.sent, m.sent));
   // (then through a gathered figure: one fact, or its own slot, which already says the two are one thing)
   const again = (c: QMention, g: QMention) => compatible(c, g) && ((!!c.slot && c.slot === g.slot) || oneFact(al, c.sent, g.sent));
   gatherSides(sides.map((x) => x.members), candidates, sameValue, linked, again);

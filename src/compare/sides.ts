@@ -71,9 +71,12 @@ export function slotConflicts<T extends { slot: string }>(mentions: readonly T[]
   return out;
 }
 
-/** Places a sentence names (linked keys). */
+/** Places a sentence names (linked keys), read once per sentence: gathering (gatherSides) asks for many pairs. */
+const PLACES = new WeakMap<Sent, Set<string>>();
 export function placesOf(s: Sent): Set<string> {
-  return new Set(s.entities.filter((e) => e.type === 'LOC').map((e) => e.key));
+  let places = PLACES.get(s);
+  if (!places) PLACES.set(s, (places = new Set(s.entities.filter((e) => e.type === 'LOC').map((e) => e.key))));
+  return places;
 }
 
 /** Two sentences that each name places and share none (a crowd in one city, another in another). */
