@@ -153,4 +153,10 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   Digest of the 69 stories 5475881046e1...
 // compare-40: (lead, session 20) compare leaves ordinals out (prepare): no slot compares ranks yet, and a rank
 //   shared alone ("the second half") joined sentences of two acts into one fact
-export const COMPARE_VERSION = 'compare-40';
+// compare-41: (sides, session 20) a reported conflict gathers every other statement of one of its
+//   disputed values about the same thing onto that value's side (sides.ts gatherSides): figures under
+//   another slot or none (same number, unit, qualifier and measure or counted noun; one fact or the
+//   disputed holder named), places of the same participant's other act told in one sentence with it;
+//   never a new side or pair. A vague figure joins a side only at the same value in the slot's unit (about 200
+//   feet is not about 200 metres).
+export const COMPARE_VERSION = 'compare-41';

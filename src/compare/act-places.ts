@@ -23,7 +23,7 @@ import { datedActClass } from './act-classes.js';
 import { antecedent, notFact, participantKey, pronounAntecedent, surnameAt } from './dated-acts.js';
 import { canonicalName, type EntityRef, type Sent, type StoryView } from './prepare.js';
 import { placesAgree, regionsOf } from './residence.js';
-import { apart, articleOnTwoSides, crossOutletPairs, sidesByFirst, slotConflicts, wordedSide } from './sides.js';
+import { apart, articleOnTwoSides, crossOutletPairs, gatherSides, peopleOf, sidesByFirst, tellsActOf, slotConflicts, wordedSide } from './sides.js';
 import { backgroundSentences, storyEventDay } from './slots.js';
 import { kidsOf, parseOf, partyAt, relOf, spanTokens } from './syntax.js';
 import { clean, cmp } from './text.js';
@@ -246,10 +246,10 @@ export function actPlaceConflicts(story: StoryView): Conflict[] {
   const mentions = actPlacesOf(story);
   if (mentions.length < 2) return [];
   const regions = regionsOf(story);
-  return slotConflicts(mentions, (ms) => placeConflict(story, ms, regions));
+  return slotConflicts(mentions, (ms) => placeConflict(story, ms, regions, mentions));
 }
 
-function placeConflict(story: StoryView, ms: ActPlace[], regions: Set<string>): Conflict | null {
+function placeConflict(story: StoryView, ms: ActPlace[], regions: Set<string>, mentions: ActPlace[]): Conflict | null {
   if (story.independent(ms.map((m) => m.sent.art.id)) < 2) return null;
   // one article that tells the act at two places tells two acts (a second rehab, another arrest)
   if (ms.some((a) => ms.some((b) => a.sent.art.id === b.sent.art.id && !agree(a, b, regions)))) return null;
@@ -264,6 +264,7 @@ function placeConflict(story: StoryView, ms: ActPlace[], regions: Set<string>): 
   const both = (x: ActPlace, y: ActPlace) => named.some((n) => finest(x, regions).some((p) => n.has(p)) && finest(y, regions).some((p) => n.has(p)));
   const pairs = crossOutletPairs(sides).filter(({ a, b }) => sides[a].some((x) => sides[b].some((y) => x.sent.art.id !== y.sent.art.id && !apart(x.days, y.days))) && !sides[a].some((x) => sides[b].some((y) => both(x, y))));
   if (!pairs.length) return null;
+  gatherPlaces(sides, ms, mentions, regions);
   const label = [...ms].sort((a, b) => b.name.length - a.name.length || cmp(a.name, b.name))[0];
   return {
     id: '',
@@ -276,6 +277,24 @@ function placeConflict(story: StoryView, ms: ActPlace[], regions: Set<string>): 
     note: `${sides.map((x) => display(x[0])).join(' vs ')}: different places for one act`,
     factIds: [],
   };
+}
+
+/**
+ * Issue 15 (sides.ts gatherSides): the place another act of the same participant is told at joins
+ * the side of the place it agrees with, when one of the two sentences tells the other's act too, on a day
+ * that is not apart ("Roe was arrested on Tuesday after police found him barricaded in a room on
+ * Elm Street": "Roe was arrested at an Elm Street apartment" is told of the same occasion as the
+ * barricade). A place that agrees with two sides (a town both streets are in) joins neither.
+ */
+function gatherPlaces(sides: ActPlace[][], ms: ActPlace[], mentions: readonly ActPlace[], regions: Set<string>): void {
+  const participant = (m: ActPlace) => m.slot.slice(m.slot.indexOf('|') + 1);
+  const members = new Set(ms);
+  const candidates = mentions.filter((c) => !members.has(c) && participant(c) === participant(ms[0])).sort((a, b) => cmp(a.sent.id, b.sent.id) || a.span.start - b.span.start);
+  const act = (m: ActPlace) => m.slot.slice(0, m.slot.indexOf('|'));
+  const tells = (x: ActPlace, y: ActPlace) => tellsActOf(x.sent, act(y), (lemma) => actKey(lemma.replace(/^re-/, '')));
+  // (people by surname: the participant is keyed so, and a story of one family names "Gomes" for several of them)
+  const surnames = (x: Sent) => new Set([...peopleOf(x)].map((k) => k.split(' ').pop()!));
+  gatherSides(sides, candidates, (c, m) => agree(m, c, regions) && finest(c, regions).length > 0, (c, m) => !apart(surnames(c.sent), surnames(m.sent)) && !apart(c.days, m.days) && (tells(m, c) || tells(c, m)));
 }
 
 /** The places a mention is compared by: its streets, else its towns that are no region. */

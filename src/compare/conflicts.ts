@@ -21,9 +21,9 @@ import { joinRolesByAge } from './role-ages.js';
 import { countryList, regionList } from '../text/places.js';
 import { type Alignment, statesOneFact as oneFact } from './facts.js';
 import { type ArticleView, canonicalName, evidence, type Sent, type StoryView } from './prepare.js';
-import { apart, articleOnTwoSides, capPerSlot, MAX_PER_SLOT, namesOtherPlaces, namesOthers, placesOf, shares } from './sides.js';
+import { apart, articleOnTwoSides, capPerSlot, gatherSides, MAX_PER_SLOT, namesHolder, namesOtherPlaces, namesOthers, placesOf, shares, sharedHolders } from './sides.js';
 import { actDateConflicts, actReading, actorKeys, dateConflicts, dayOf } from './date-conflicts.js';
-import { figureSlots, resolveOneNameSlots, type Slot } from './slots.js';
+import { figureSlots, isHedged, isPart, measureDimension, resolveOneNameSlots, type Slot } from './slots.js';
 import { clean, cmp } from './text.js';
 import { linkedGroups } from '../util/union-find.js';
 import { joinByFact, joinCountsToActs, repeatedCounts } from './counts.js';
@@ -145,11 +145,14 @@ function quantityConflicts(story: StoryView, al: Alignment, evolving: EvolvingFi
   mentions.sort((a, b) => cmp(a.slot, b.slot) || cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
   capPerSlot(mentions, (m) => m.slot);
   const figures = figuresByArticle(mentions);
+  // (read once, and only when some slot has a conflict to gather for)
+  let looseRead: QMention[] | undefined;
+  const loose = () => (looseRead ??= looseFigures(story, mentions));
   const out: Conflict[] = [];
   for (let i = 0; i < mentions.length; ) {
     let j = i;
     while (j < mentions.length && mentions[j].slot === mentions[i].slot) j++;
-    const c = slotConflict(story, mentions.slice(i, j), al, figures, evolving);
+    const c = slotConflict(story, mentions.slice(i, j), al, figures, evolving, loose);
     if (c) out.push(c);
     i = j;
   }
@@ -323,7 +326,8 @@ function sidesOf(ms: QMention[]): { rep: QMention; members: QMention[] }[] {
   const sorted = [...pool].sort((a, b) => Number(vague(a)) - Number(vague(b)) || a.low - b.low || a.high - b.high || cmp(a.sent.id, b.sent.id));
   const sides: { rep: QMention; members: QMention[] }[] = [];
   for (const m of sorted) {
-    const side = sides.find((x) => (vague(m) ? x.rep.q.value === m.q.value && x.rep.q.qualifier === m.q.qualifier : compareIntervals(x.rep, m) === 'same' && !vague(x.rep)));
+    // (a vague figure says the same value in the slot's unit: "about 200 feet" is not "about 200 metres")
+    const side = sides.find((x) => (vague(m) ? x.rep.low === m.low && x.rep.high === m.high && x.rep.q.qualifier === m.q.qualifier : compareIntervals(x.rep, m) === 'same' && !vague(x.rep)));
     if (side) side.members.push(m);
     else sides.push({ rep: m, members: [m] });
   }
@@ -334,7 +338,7 @@ function sidesOf(ms: QMention[]): { rep: QMention; members: QMention[] }[] {
  * The conflict among the figures of one slot, or null when they are compatible or from one source,
  * or when they are a growing total told higher on later days (then added to `evolving`).
  */
-function slotConflict(story: StoryView, ms: QMention[], al: Alignment, figures: FiguresByArticle, evolving: EvolvingFigure[]): Conflict | null {
+function slotConflict(story: StoryView, ms: QMention[], al: Alignment, figures: FiguresByArticle, evolving: EvolvingFigure[], loose: () => QMention[]): Conflict | null {
   const oneArticle = new Set(ms.map((m) => m.sent.art.id)).size === 1;
   if (story.independent(ms.map((m) => m.sent.art.id)) < 2 && !oneArticle) return null;
   const sides = sidesOf(ms);
@@ -366,6 +370,7 @@ function slotConflict(story: StoryView, ms: QMention[], al: Alignment, figures: 
       if (across || sameArticle) pairs.push({ a, b, severity: sev });
     }
   if (!pairs.some((p) => p.severity === 'conflict')) return null;
+  gatherFigures(sides, ms, loose, al);
   const withinArticle = articleOnTwoSides(sides.map((x) => x.members));
   const unit = sides[0].rep.q.unit;
   const kind = unit === 'h' ? 'duration' : unit === 'count' || unit === 'people' ? 'count' : 'quantity';
@@ -387,6 +392,58 @@ function slotConflict(story: StoryView, ms: QMention[], al: Alignment, figures: 
     note: [conflictNote(sides.map((x) => displayQuantity(x.rep.q)), pairs), ...(timing?.notes ?? [])].join('; '),
     factIds: [],
   };
+}
+
+/**
+ * The figures a slot's conflict may gather (sides.ts gatherSides): every figure of the story under
+ * another slot (not what one agency said, a copy) and every figure with none that is no part or
+ * increment of another and not hedged ("another six engines", "could cost $5 million"), in story order.
+ */
+function looseFigures(story: StoryView, mentions: QMention[]): QMention[] {
+  const slotted = new Set(mentions.map((m) => m.q));
+  const unslotted = figureSlots(story)
+    .filter(({ sent, q, slot }) => !slot && !slotted.has(q) && !isPart(sent, q) && !isHedged(sent, q))
+    .map(({ sent, q }): QMention => ({ sent, q, slot: '', label: '', low: q.value, high: q.value, unit: q.unit }));
+  return [...mentions.filter((m) => !m.slot.includes('|by|')), ...unslotted].sort((a, b) => cmp(a.sent.id, b.sent.id) || a.q.span.start - b.q.span.start);
+}
+
+/**
+ * Every figure that states one of a conflict's disputed values about the same thing joins that
+ * value's side (issue 15): the same number in the same unit and qualifier and, for a count, the same
+ * measure noun ("86 yards" and "an 86-yard run", not 86 points) or, with none, the same counted noun.
+ * It is linked to a member by compatible participants (no different people, no different places;
+ * when the sides name whose figure they dispute, sharedHolders, one of them named) and by one fact or
+ * that holder named; then to a figure gathered so by one fact or by its own slot ("Katherine Gomes,
+ * 61" in other articles, once one of her 61s states one fact with "the women killed, who were 61 and
+ * 48"). A figure of this slot that the sides left out (another fact, another shock) stays out.
+ */
+function gatherFigures(sides: { rep: QMention; members: QMention[] }[], ms: QMention[], loose: () => QMention[], al: Alignment): void {
+  const slot = ms[0].slot;
+  const base = slot.replace(/\|\d+$/, '');
+  const members = new Set(ms);
+  // (bounded time: only figures that write one of the sides' numbers are read further)
+  const written = (m: QMention) => `${m.q.value}|${m.q.unit}|${m.q.qualifier}`;
+  const values = new Set(ms.map(written));
+  const candidates = loose().filter((c) => values.has(written(c)) && !members.has(c) && (!c.slot || (c.slot !== slot && c.slot.replace(/\|\d+$/, '') !== base)));
+  if (!candidates.length) return;
+  const holders = sharedHolders(sides.map((x) => x.members));
+  // (a count's measure noun, else its counted noun: "13 shots" states no "mother of 13"'s children)
+  const dimensions = new Map<QMention, string>();
+  const dimension = (m: QMention) => {
+    let d = dimensions.get(m);
+    if (d === undefined) dimensions.set(m, (d = m.q.unit === 'count' || m.q.unit === 'people' ? (measureDimension(m.sent)(m.q) ?? `n:${(m.q.counted ?? '').toLowerCase().replace(/s$/, '')}`) : m.q.unit));
+    return d;
+  };
+  const sameValue = (c: QMention, m: QMention) => written(c) === written(m) && dimension(c) === dimension(m);
+  // (when the sides name whose figure they dispute, a sentence that names none of them may give another's:
+  // "His 14 points bettered his career high" beside "Richard Carter scored 14 points")
+  const whose = (c: QMention) => !holders.size || namesHolder(c.sent, holders);
+  const compatible = (c: QMention, m: QMention) => whose(c) && !namesOthers(c.sent, m.sent) && !namesOtherPlaces(c.sent, m.sent);
+  // (the holder first: read once per figure, where one fact compares two sentences)
+  const linked = (c: QMention, m: QMention) => compatible(c, m) && (namesHolder(c.sent, holders) || oneFact(al, c.sent, m.sent));
+  // (then through a gathered figure: one fact, or its own slot, which already says the two are one thing)
+  const again = (c: QMention, g: QMention) => compatible(c, g) && ((!!c.slot && c.slot === g.slot) || oneFact(al, c.sent, g.sent));
+  gatherSides(sides.map((x) => x.members), candidates, sameValue, linked, again);
 }
 
 /** A side's value interval (its first figure's) and its articles' publication days. */
