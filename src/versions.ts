@@ -139,4 +139,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-36: (glue, session 19) fact clustering: two clusters whose sentences tell one act (the same
 //   verbs) to other patients or on other days do not merge, whatever their average similarity ("placed
 //   Thomas on IR Wednesday" / "placed Ivory on IR Tuesday", joined by plain leads of the main act).
-export const COMPARE_VERSION = 'compare-36';
+// compare-37: (corrob20, session 20) a claim in a relative clause or a clause of circumstances ("after ...",
+//   "while ...", "although ...") joins a claim of another member's main clause only when both tell the same
+//   act; what else they share is a side remark (support.ts sideRemark)
+export const COMPARE_VERSION = 'compare-37';

@@ -51,6 +51,26 @@ export function oneAct(a: Claim, b: Claim): boolean {
 }
 
 /**
+ * What two claims share is a side remark, no support of one by the other: both tell it on the way
+ * (a relative clause or a clause of circumstances, `told aside`: "Roe, who watched the launch, ..." /
+ * "Poe, who watched the launch, ..."), or one tells it on the way and the other outright and they
+ * tell no one act (a verb both state, denied by neither or by both). A background clause restates a
+ * fact only when it tells that act ("Doe, who was arrested on Tuesday, ..." / "Police arrested Doe
+ * on Tuesday"); what it shares with another act, a description or an act of the same class is the
+ * background both sentences give ("the update, which affected all versions" / "the fix is for all
+ * versions"; "Roe, who later resigned" / "the scandal led to Roe's resignation").
+ */
+export function sideRemark(a: Claim, b: Claim): boolean {
+  const asideA = toldAside(a);
+  const asideB = toldAside(b);
+  if (asideA && asideB) return true;
+  if (asideA === asideB) return false;
+  for (const x of a.acts) if (b.acts.has(x) && a.denied.has(x) === b.denied.has(x)) return false;
+  return true;
+}
+const toldAside = (c: Claim) => c.relative || c.circumstance;
+
+/**
  * Two claims tell one act (a verb both state, denied by neither or by both) to other patients or on
  * other days: "the Saints placed Thomas on IR Wednesday" / "placed Ivory on IR Tuesday". Two
  * happenings of one kind, however alike their words: what keeps two facts apart when sentences that
