@@ -2,7 +2,8 @@
  * Support: which claims of two members state one fact, so that a member supports a fact only when
  * one of its claims states the fact's act with arguments that do not contradict it (`oneAct`: the
  * act or its class, who does it and to whom, when, on which day, denied or not, done or only
- * possible), and which groups of joined claims are one fact (`mergeOverlapping`). Read from the
+ * possible) and shares more than a side remark with it (`sideRemark`), and which groups of joined
+ * claims are one fact (`mergeOverlapping`). Read from the
  * claims' slots (`claims.ts`), not from the words the sentences share; `claimFacts` asks these.
  */
 import { actClass } from './act-classes.js';
@@ -52,8 +53,8 @@ export function oneAct(a: Claim, b: Claim): boolean {
 
 /**
  * What two claims share is a side remark, no support of one by the other: both tell it on the way
- * (a relative clause or a clause of circumstances, `told aside`: "Roe, who watched the launch, ..." /
- * "Poe, who watched the launch, ..."), or one tells it on the way and the other outright and they
+ * (a relative clause or a clause of circumstances: "Roe, who watched the launch, ..." / "Poe,
+ * who watched the launch, ..."), or one tells it on the way and the other outright and they
  * tell no one act (a verb both state, denied by neither or by both). A background clause restates a
  * fact only when it tells that act ("Doe, who was arrested on Tuesday, ..." / "Police arrested Doe
  * on Tuesday"); what it shares with another act, a description or an act of the same class is the
