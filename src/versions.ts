@@ -141,5 +141,5 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   Thomas on IR Wednesday" / "placed Ivory on IR Tuesday", joined by plain leads of the main act).
 // compare-37: (corrob20, session 20) a claim in a relative clause or a clause of circumstances ("after ...",
 //   "while ...", "although ...") joins a claim of another member's main clause only when both tell the same
-//   act; what else they share is a side remark (support.ts sideRemark)
+//   act or give one figure; what else they share is a side remark (support.ts sideRemark)
 export const COMPARE_VERSION = 'compare-37';
