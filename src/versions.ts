@@ -159,4 +159,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   disputed holder named), places of the same participant's other act told in one sentence with it;
 //   never a new side or pair. A vague figure joins a side only at the same value in the slot's unit (about 200
 //   feet is not about 200 metres).
-export const COMPARE_VERSION = 'compare-41';
+// compare-42: (corrob20, session 20) a claim in a relative clause or a clause of circumstances ("after ...",
+//   "while ...", "although ...") joins a claim of another member's main clause only when both tell the same
+//   act or give one figure; what else they share is a side remark (support.ts sideRemark)
+export const COMPARE_VERSION = 'compare-42';

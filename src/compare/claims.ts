@@ -12,7 +12,7 @@ import type { SyntaxToken } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
 import type { QuoteView, Sent } from './prepare.js';
 import { namesAThing } from './act-classes.js';
-import { mergeOverlapping, oneAct, oneStatement } from './support.js';
+import { mergeOverlapping, oneAct, oneStatement, sideRemark } from './support.js';
 import { actAt, type ClauseTime, clauseTime, kidsOf, parseOf, partyAt, spanTokens } from './syntax.js';
 import { key } from './text.js';
 import { indexUnion } from '../util/union-find.js';
@@ -39,6 +39,8 @@ export interface Claim {
   days: ReadonlySet<string>;
   /** A relative clause ("Lynch, who first reported the meeting"): what the sentence tells of a noun on the way, not what it states. */
   relative: boolean;
+  /** A clause of the circumstances of another act, or inside one ("shortly after Roe passed Doe", "while the film was a success", "although Roe denied it"): what the sentence tells on the way to its statement. */
+  circumstance: boolean;
 }
 
 /** A claim needs this many content keys of its own; a smaller clause ("which means", "he said") belongs to the clause above it. */
@@ -137,6 +139,7 @@ interface ClausePart {
   hedged: boolean;
   days: Set<string>;
   relative: boolean;
+  circumstance: boolean;
   /** Its last word's token (its content words all come before it, or at it). */
   last: number;
 }
@@ -148,7 +151,7 @@ const put = (p: ClausePart, field: PartSet, v: string) => {
   if (p[field] === NONE) p[field] = new Set();
   p[field].add(v);
 };
-const newPart = (time: ClauseTime | null, last: number): ClausePart => ({ keys: NONE, notNouns: NONE, acts: NONE, agents: NONE, patients: NONE, time, denied: NONE, hedged: false, days: NONE, relative: false, last });
+const newPart = (time: ClauseTime | null, last: number): ClausePart => ({ keys: NONE, notNouns: NONE, acts: NONE, agents: NONE, patients: NONE, time, denied: NONE, hedged: false, days: NONE, relative: false, circumstance: false, last });
 /** Each clause's part by its head's place in the sentence (reused from one sentence to the next: findClaims is not re-entered). */
 let partsAt: (ClausePart | undefined)[] = [];
 
@@ -245,7 +248,10 @@ function findClaims(s: Sent): Claim[] {
   readParticipants(s, tokens, lo, hi, clauseOf, parts);
   for (let c = lo; c < hi; c++) {
     const p = parts[c - lo];
-    if (p) p.relative = inRelative(c, p.last);
+    if (p) {
+      p.relative = inRelative(c, p.last);
+      p.circumstance = inCircumstance(tokens, kids, c, lo, hi);
+    }
   }
   // (a hedge before "to", "likely to remain closed", wherever the parse hung it, hedges its clause)
   for (let c = lo; c < hi; c++) {
@@ -431,7 +437,7 @@ const claim = (p: ClausePart): Claim => {
     if (!p.notNouns.has(k)) (nouns === NONE ? (nouns = new Set()) : nouns).add(k);
   }
   // (each field named: a rest and a spread copy the part twice, and a story reads thousands of claims)
-  return { keys: p.keys, acts: p.acts, agents: p.agents, patients: p.patients, time: p.time, denied: p.denied, hedged: p.hedged, days: p.days, relative: p.relative, nouns, values };
+  return { keys: p.keys, acts: p.acts, agents: p.agents, patients: p.patients, time: p.time, denied: p.denied, hedged: p.hedged, days: p.days, relative: p.relative, circumstance: p.circumstance, nouns, values };
 };
 
 /**
@@ -510,6 +516,20 @@ function relativeStart(tokens: readonly SyntaxToken[], kids: number[][], c: numb
   return tokens[c].deprel === 'acl:relcl' ? Math.min(c, ...kids[c]) : -1;
 }
 const ARGUMENT = new Set(['nsubj', 'obj']);
+
+/** Conjunctions that open a clause of the circumstances of another act: its time, its cause, or what it stands against ("after he left", "while the film was a success", "although he denied it"). */
+const CIRCUMSTANCE = new Set(['after', 'before', 'when', 'while', 'whilst', 'although', 'though', 'whereas', 'as', 'since', 'because', 'once', 'until']);
+
+/**
+ * The clause headed by `c` is, or lies inside, an adverbial clause opened by such a conjunction
+ * (by the parse: "stretched the lead shortly after Hansbrough passed Ford", "After opening to the
+ * third-biggest weekend, the film has grossed"): the circumstances of the sentence's statement.
+ */
+function inCircumstance(tokens: readonly SyntaxToken[], kids: number[][], c: number, lo: number, hi: number): boolean {
+  for (let q = c, steps = 0; q >= lo && q < hi && steps < hi - lo; q = tokens[q].head, steps++)
+    if (universalRelation(tokens[q].deprel) === 'advcl' && kids[q].some((k) => universalRelation(tokens[k].deprel) === 'mark' && CIRCUMSTANCE.has(tokens[k].lemma.toLowerCase()))) return true;
+  return false;
+}
 const BREAK = /^(?:,|;|:|--|—|–|\(|\))$/;
 
 /** The direct quotes analyse read in a sentence (by article, once). */
@@ -577,8 +597,9 @@ export function claimFacts(
     for (let x = 0; x < ci.length; x++)
       for (let y = 0; y < cj.length; y++) {
         const v = sharedWeight(ci[x].keys, cj[y].keys, weight);
-        // (relative clauses tell of nouns on the way: what two share is no statement of either sentence)
-        if (ci[x].relative && cj[y].relative) {
+        // (what a relative clause or a clause of circumstances shares with the other is a side remark,
+        // unless the other states the same act: support.ts sideRemark)
+        if (sideRemark(ci[x], cj[y])) {
           score[x * cj.length + y] = -1;
           if (v > aside) aside = v;
           continue;
@@ -586,7 +607,7 @@ export function claimFacts(
         score[x * cj.length + y] = v;
         if (v > best) best = v;
       }
-    // (they share words only in relative clauses: neither states what the other does)
+    // (they share words only in side remarks: neither states what the other does)
     if (best <= 0 && aside > 0) return;
     // the claims that state one act, and of those the ones that carry most of what the pair shares
     // (a pair of claims under 0.3 of the best can neither be the top, which must reach half the

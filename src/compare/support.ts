@@ -2,7 +2,8 @@
  * Support: which claims of two members state one fact, so that a member supports a fact only when
  * one of its claims states the fact's act with arguments that do not contradict it (`oneAct`: the
  * act or its class, who does it and to whom, when, on which day, denied or not, done or only
- * possible), and which groups of joined claims are one fact (`mergeOverlapping`). Read from the
+ * possible) and shares more than a side remark with it (`sideRemark`), and which groups of joined
+ * claims are one fact (`mergeOverlapping`). Read from the
  * claims' slots (`claims.ts`), not from the words the sentences share; `claimFacts` asks these.
  */
 import { actClass } from './act-classes.js';
@@ -49,6 +50,31 @@ export function oneAct(a: Claim, b: Claim): boolean {
   for (const x of b.acts) if (a.nouns.has(x)) return false;
   return sameValue;
 }
+
+/**
+ * What two claims share is a side remark, no support of one by the other: both tell it on the way
+ * (a relative clause or a clause of circumstances: "Roe, who watched the launch, ..." / "Poe,
+ * who watched the launch, ..."), or one tells it on the way and the other outright and they tell
+ * no one act (a verb both state, denied by neither or by both) and give no one figure (digits). A
+ * background clause restates a fact only when it tells that act ("Doe, who was arrested on Tuesday, ..." / "Police arrested Doe
+ * on Tuesday"); what it shares with another act, a description or an act of the same class is the
+ * background both sentences give ("the update, which affected all versions" / "the fix is for all
+ * versions"; "Roe, who later resigned" / "the scandal led to Roe's resignation").
+ */
+export function sideRemark(a: Claim, b: Claim): boolean {
+  const asideA = toldAside(a);
+  const asideB = toldAside(b);
+  if (asideA && asideB) return true;
+  if (asideA === asideB) return false;
+  // (one figure both give is one statement, however the parse hung its clause: "a loss of $40
+  // million, which let the firm" / "it took a $40 million loss that it may have used")
+  for (const v of a.values) if (FIGURE.test(v) && b.values.has(v)) return false;
+  for (const x of a.acts) if (b.acts.has(x) && a.denied.has(x) === b.denied.has(x)) return false;
+  return true;
+}
+const toldAside = (c: Claim) => c.relative || c.circumstance;
+/** A value written in digits (not a weekday or a month, which two acts of one story often share). */
+const FIGURE = /^\d/;
 
 /**
  * Two claims tell one act (a verb both state, denied by neither or by both) to other patients or on

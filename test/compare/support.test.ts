@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { mergeOverlapping, oneActApart } from '../../src/compare/support.js';
+import { mergeOverlapping, oneActApart, sideRemark } from '../../src/compare/support.js';
 import { corroboratedShortIds, firstSentenceClaims, publishedAt } from './story.js';
 
 // Invented wording throughout.
@@ -87,5 +87,31 @@ describe('one act told of other patients or on other days keeps two facts apart 
     assert.ok(!apart('Climbers tried to rescue Ann Raite on the glacier.', 'Climbers tried to rescue Ann Rait on the glacier.'));
     assert.ok(!apart('Voting at the Kelso booths will close at 6:00 p.m. on Sunday.', 'The Kelso booths closed at 6:00 p.m. on Sunday.'));
     assert.ok(!apart('The Kelso club placed Jon Roe on the injured list on Tuesday.', 'The Kelso club released Tim Poe on Wednesday.'));
+  });
+});
+
+describe('a background clause supports another member only when it tells the same act', () => {
+  it('a clause opened by "after" is told as a circumstance; the main clause is not', () => {
+    const claims = sentenceClaims('The Kelso side stretched its lead to ten points after Ann Roe passed Jo Poe for the club record.');
+    // (the passing is the circumstance, the stretched lead what the sentence states)
+    assert.deepEqual(
+      claims.map((c) => [[...c.acts].join(' '), c.circumstance]),
+      [
+        ['stretch', false],
+        ['pass', true],
+      ],
+    );
+  });
+  it('a relative clause and a main clause of the same act are one; of another act, or a description, a side remark', () => {
+    const [background, main] = [
+      sentenceClaims('The harbour master, who closed the ferry road on Saturday, spoke to reporters at noon.').find((c) => c.relative),
+      sentenceClaims('The harbour master closed the ferry road on Saturday.')[0],
+    ];
+    assert.ok(background && main && !main.relative);
+    assert.ok(!sideRemark(background, main));
+    const other = sentenceClaims('The ferry road is the only way into the Kelso harbour on Saturday.')[0];
+    assert.ok(sideRemark(background, other));
+    // (two main clauses are left to oneAct)
+    assert.ok(!sideRemark(main, other));
   });
 });
