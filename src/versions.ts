@@ -162,4 +162,9 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-42: (corrob20, session 20) a claim in a relative clause or a clause of circumstances ("after ...",
 //   "while ...", "although ...") joins a claim of another member's main clause only when both tell the same
 //   act or give one figure; what else they share is a side remark (support.ts sideRemark)
-export const COMPARE_VERSION = 'compare-42';
+// compare-43: (ranks, session 20) ranks get a slot of their own (ranks.ts): two ordinals conflict only when they
+//   rank one series (the noun, or the clause's act for "for the Nth time", a noun that names an act as its
+//   verb) of one holder; a period of a game ("in the third quarter") only when the two sentences share
+//   another figure (one play); streaks, bounded series and other days' sentences are not compared. Ordinals
+//   stay out of alignment keys and brief values. No dev or seed fixture changes.
+export const COMPARE_VERSION = 'compare-43';

@@ -11,6 +11,7 @@ import type { Quantity } from '../model/types.js';
 import { clockConflicts } from './clock.js';
 import { recordConflicts, surnameOf, toldAtTwoTimes } from './records.js';
 import { standingConflicts } from './standings.js';
+import { rankConflicts } from './ranks.js';
 import { scoreConflicts } from './scores.js';
 import { markConflicts } from './marks.js';
 import { holderConflicts } from './holders.js';
@@ -115,7 +116,7 @@ function displayQuantity(q: Quantity): string {
 /** The story's conflicts; a growing total told higher on later days goes to `evolving` instead (evolving.ts). */
 export function findConflicts(story: StoryView, al: Alignment, evolving: EvolvingFigure[] = []): Conflict[] {
   const dates = dateConflicts(story, al);
-  return [...quantityConflicts(story, al, evolving), ...dates, ...actDateConflicts(story, dates, al), ...clockConflicts(story, al), ...residenceConflicts(story), ...actPlaceConflicts(story), ...fillerConflicts(story), ...recordConflicts(story), ...standingConflicts(story), ...scoreConflicts(story), ...markConflicts(story), ...holderConflicts(story, al)];
+  return [...quantityConflicts(story, al, evolving), ...dates, ...actDateConflicts(story, dates, al), ...clockConflicts(story, al), ...residenceConflicts(story), ...actPlaceConflicts(story), ...fillerConflicts(story), ...recordConflicts(story), ...standingConflicts(story), ...rankConflicts(story), ...scoreConflicts(story), ...markConflicts(story), ...holderConflicts(story, al)];
 }
 
 function quantityConflicts(story: StoryView, al: Alignment, evolving: EvolvingFigure[]): Conflict[] {

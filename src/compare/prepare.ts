@@ -62,6 +62,8 @@ export interface ArticleView {
   published: string | null;
   sentences: Sent[];
   quotes: QuoteView[];
+  /** Ordinals ("the sixth defense"): read only by the rank conflicts (ranks.ts), not figures of their sentences. */
+  ranks?: Quantity[];
   source: CrossCheckSource;
 }
 
@@ -223,8 +225,9 @@ function articleView(a: AnnotatedArticle, group: string, anchor: string | null, 
   }
   const entities = (a.entities ?? []).filter((e) => okSpan(e.span, text.length));
   const nameOf = new Map((a.entityIndex ?? []).map((e) => [e.id, e.name]));
-  // an ordinal ranks its noun ("the sixth defense"): no slot compares ranks yet, and as a shared
+  // an ordinal ranks its noun ("the sixth defense"): only ranks.ts compares ranks; as a shared
   // figure a rank alone ("the second half") would join sentences of different acts into one fact
+  view.ranks = (a.quantities ?? []).filter((q) => okSpan(q.span, text.length) && q.unit === 'ordinal' && Number.isFinite(q.value));
   let quantities = (a.quantities ?? []).filter((q) => okSpan(q.span, text.length) && q.unit !== 'ordinal');
   if (quantities.length > 2000) {
     messages.push({ level: 'warning', articleId: art.docId, message: `${quantities.length} quantities: only the first 2000 are compared` });
