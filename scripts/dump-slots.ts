@@ -20,6 +20,7 @@ import { MAYBE_NUMBER } from '../src/text/numbers.js';
 import { actOfTime, actSlots, datedActs } from '../src/compare/dated-acts.js';
 import { datesEvent, storyEvent } from '../src/compare/story-event.js';
 import { loadFixtures, loadStory, scoreStory } from './eval-crosscheck.js';
+import { conflictHolds, type MatchContext } from './conflict-match.js';
 
 const name = process.argv[2] ?? '';
 const MODES = ['--dates', '--clock', '--acts', '--funnel'];
@@ -173,6 +174,8 @@ function funnel() {
     const slots = figureSlots(story);
     const slotOfQ = new Map(slots.map((x) => [x.q, x.slot]));
     const x = crossCheckStory({ storyId: f.storyId, articles, copies: f.copies.map((g) => g.map((k) => idOf.get(k) ?? k)) });
+    const texts = new Map(articles.map((a) => [a.article.docId, a.article.text]));
+    const ctx: MatchContext = { idOf, textOf: (id) => texts.get(id) ?? '' };
     // the story's own event (story-event.ts), whose lead dates are one slot whatever verb tells them
     const event = storyEvent(story);
     bump(sys, `story event: ${event ? 'found' : 'none'}`);
@@ -209,7 +212,6 @@ function funnel() {
       // per side, the values it gives under each key (a figure in the slot's unit, a time as resolved)
       const sideValues: Map<string, string[]>[] = [];
       const sideActs: ReturnType<typeof datedActs>[] = [];
-      const sideSents: Sent[] = [];
       // per side, its figures with a slot: key, value in the slot's unit, qualifier
       const sideFigures: { key: string; value: number; qualifier: string }[][] = [];
       const stages = new Map<string, number>();
@@ -221,7 +223,6 @@ function funnel() {
           bump(stages, 'side sentence not found');
           continue;
         }
-        sideSents.push(s);
         const at = s.span.start + sentText(s).toLowerCase().indexOf(snip);
         const within = (sp: { start: number; end: number }) => sp.start < at + snip.length && at < sp.end;
         const keys = new Set<string>();
@@ -294,7 +295,8 @@ function funnel() {
       bump(gold, `${kind}: >=2 sides with a slot`, withKey >= 2 ? 1 : 0);
       bump(gold, `${kind}: 2 sides share a slot key`, shared ? 1 : 0);
       if (missed.has(`conflict: ${exp.what}`)) {
-        const touched = x.conflicts.some((c) => c.severity === 'conflict' && c.sides.filter((sd) => sd.evidence.some((e) => sideSents.some((y) => y.art.id === e.articleId && y.span.start === e.sentence.start))).length >= 2);
+        // the same match as eval-crosscheck's any-article recall: two sides' values read in the gold's words
+        const touched = x.conflicts.some((c) => c.severity === 'conflict' && conflictHolds(c, exp, false, ctx));
         const read = [...stages.keys()].some((k) => k.startsWith('side figure') || k.startsWith('side time'));
         const stage = touched ? '5 reported, not every side' : sharedApart ? '4 a key shared, values apart, no conflict reported' : shared ? '3 a key shared only by sides of one value' : withKey >= 2 ? '3 two sides with a slot, no key shared' : read ? '2 a value read, under two sides with a slot' : '1 no value read (words, ordinals, N-N)';
         bump(missedAt, `${kind}\t${stage}`);
@@ -302,8 +304,8 @@ function funnel() {
       }
       if (shared) {
         const fam = [...new Set(sideKeys.flatMap((a, i) => [...a].filter((k) => sideKeys.some((b, j) => j !== i && b.has(k)))))].map((k) => (k.startsWith('q:') ? family(k.slice(2)) : k.split('|')[0]));
-        // what the cross-check made of those sentences: a conflict (any severity) with evidence in two of them
-        const held = x.conflicts.filter((c) => c.sides.filter((sd) => sd.evidence.some((e) => sideSents.some((y) => y.art.id === e.articleId && y.span.start === e.sentence.start))).length >= 2);
+        // what the cross-check made of those values: a conflict (any severity) holding two sides' values
+        const held = x.conflicts.filter((c) => conflictHolds(c, exp, false, ctx));
         bump(gold, `${kind}:   shared key ${fam.join('+')}: ${held.length ? `reported as ${held.map((c) => c.severity).join('+')}` : 'nothing reported on two sides'}`);
         // figures of two sides under one key: are the values apart at all, with which qualifiers
         for (let i = 0; i < sideFigures.length; i++)

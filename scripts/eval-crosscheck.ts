@@ -17,7 +17,8 @@
  * order), so a change meant to keep the output identical can show that it does.
  *
  * Matching is by article and a snippet the evidence sentence must contain, so fixtures survive
- * changes in offsets. `acceptable*` entries are true but optional: found, they are not false
+ * changes in offsets; a conflict side must also have read its value in the snippet's words
+ * (scripts/conflict-match.ts). `acceptable*` entries are true but optional: found, they are not false
  * positives; missed, they are not false negatives.
  */
 import { createHash } from 'node:crypto';
@@ -30,6 +31,7 @@ import { extractArticle } from '../src/extract/index.js';
 import { readFile } from '../src/ingest/index.js';
 import type { AnnotatedArticle } from '../src/model/types.js';
 import { prng, shuffle } from '../src/util/random.js';
+import { conflictHolds, type MatchContext, sideHolds } from './conflict-match.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const FIXTURES = join(ROOT, 'test/fixtures/stories');
@@ -177,18 +179,8 @@ export function scoreStory(f: StoryFixture, x: StoryCrossCheck, articles: Annota
 
   // conflicts
   const predC = x.conflicts.filter((c) => c.severity === 'conflict');
-  const conflictMatches = (c: (typeof predC)[number], exp: ExpectedConflict, all: boolean) => {
-    const hitSides = new Set<number>();
-    let hits = 0;
-    for (const side of exp.sides) {
-      const si = c.sides.findIndex((s) => hitIn(s.evidence, side.article, side.contains));
-      if (si >= 0) {
-        hits++;
-        hitSides.add(si);
-      }
-    }
-    return hitSides.size >= 2 && (all ? hits === exp.sides.length : hits >= 2);
-  };
+  const ctx: MatchContext = { idOf, textOf: (id) => texts.get(id) ?? '' };
+  const conflictMatches = (c: (typeof predC)[number], exp: ExpectedConflict, all: boolean) => conflictHolds(c, exp, all, ctx);
   const cMatched = new Set<number>();
   let cTp = 0;
   for (const exp of f.expected.conflicts) {
@@ -199,7 +191,7 @@ export function scoreStory(f: StoryFixture, x: StoryCrossCheck, articles: Annota
     } else {
       // the annotated sides no predicted conflict holds, when some conflict touches it (to see what is incomplete)
       const near = predC.find((c) => conflictMatches(c, exp, false));
-      const lacking = near ? exp.sides.filter((side) => !near.sides.some((s) => hitIn(s.evidence, side.article, side.contains))).map((s) => `"${s.contains}"`) : [];
+      const lacking = near ? exp.sides.filter((side) => !near.sides.some((s) => sideHolds(s, side, ctx))).map((s) => `"${s.contains}"`) : [];
       missed.push(`conflict: ${exp.what}${lacking.length ? ` (touched; lacks ${lacking.join(', ')})` : ''}`);
     }
   }
