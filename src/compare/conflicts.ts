@@ -28,7 +28,7 @@ import { figureSlots, isHedged, isPart, measureDimension, resolveOneNameSlots, t
 import { clean, cmp } from './text.js';
 import { linkedGroups } from '../util/union-find.js';
 import { joinByFact, joinCountsToActs, repeatedCounts } from './counts.js';
-import { evolvingFigure, growsWhileUnfolding, pairTiming, slotTiming, type TimedSide } from './evolving.js';
+import { evolvingFigure, growsWhileUnfolding, pairTiming, readBareAsBound, slotTiming, type TimedSide } from './evolving.js';
 import type { Conflict, ConflictSide, EvolvingFigure, NormalizedValue } from './types.js';
 import { measuresNoun, twoChecksHold } from './two-checks.js';
 import { storysOwnThing } from './story-event.js';
@@ -342,6 +342,8 @@ function sidesOf(ms: QMention[]): { rep: QMention; members: QMention[] }[] {
 function slotConflict(story: StoryView, ms: QMention[], al: Alignment, figures: FiguresByArticle, evolving: EvolvingFigure[], loose: () => QMention[]): Conflict | null {
   const oneArticle = new Set(ms.map((m) => m.sent.art.id)).size === 1;
   if (story.independent(ms.map((m) => m.sent.art.id)) < 2 && !oneArticle) return null;
+  // (a running total an article hedges once and then restates bare is its lower bound both times)
+  if (growsWhileUnfolding(ms[0].slot)) readBareAsBound(ms);
   const sides = sidesOf(ms);
   if (sides.length < 2) return null;
   const pairs: Conflict['pairs'] = [];

@@ -121,6 +121,34 @@ describe('evolving figures', () => {
     assert.equal(x.evolvingFigures.length, 0);
   });
 
+  test("a toll an article hedges once and restates bare is that article's lower bound, not a count a higher toll contradicts", () => {
+    const hedged = [
+      'A gas explosion tore through a textile warehouse in Orvenna on Tuesday, killing at least three people, officials said. The fire chief said three people were killed in the blast. The cause of the explosion at the warehouse is under investigation.',
+      'An explosion at a textile warehouse in Orvenna on Tuesday killed at least three people, police said. Three people were killed when the gas line blew, a fire official said. Investigators are looking into the cause of the blast.',
+    ];
+    const bare = 'A gas explosion tore through a textile warehouse in Orvenna on Tuesday, killing three people, officials said. Firefighters worked through the night at the site of the blast. The cause of the explosion at the warehouse is under investigation.';
+    const higher = [
+      'Ten people were killed in a gas explosion at a textile warehouse in Orvenna, officials said. Firefighters searched the rubble. The cause of the explosion at the warehouse is under investigation.',
+      'A gas explosion at a textile warehouse in Orvenna killed 10 people on Tuesday, police said. Rescue crews searched the site. Investigators are looking into the cause of the blast.',
+    ];
+    // (all published on one day: before, the hedged articles' bare "three" stood against the ten as a conflict)
+    const story = (texts: string[]) =>
+      crossCheckStory({ storyId: 'hedged', articles: [...texts, ...higher].map((t, i) => inventedArticle(`a${i}`, t, publishedAt(`2031-03-05T0${i + 1}:00`))), copies: [] });
+    const x = story(hedged);
+    assert.equal(conflictOf(x, TOLL), undefined, JSON.stringify(x.conflicts));
+    // another article's bare "three" is its own exact count: the ten still disputes it
+    const c = conflictOf(story([hedged[0], bare]), TOLL);
+    assert.ok(c);
+    assert.deepEqual(
+      c.sides.map((d) => [d.value, d.articles]),
+      [
+        ['3 people', ['a1']],
+        ['at least 3 people', ['a0']],
+        ['10 people', ['a2', 'a3']],
+      ],
+    );
+  });
+
   test('the articles in any order give the same report and the same ids', () => {
     const days = ['2031-03-04', '2031-03-05', '2031-03-06'];
     const first = blastStory(days, [0, 1, 2]);
