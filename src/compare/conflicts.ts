@@ -378,7 +378,9 @@ function slotConflict(story: StoryView, ms: QMention[], al: Alignment, figures: 
   const unit = sides[0].rep.q.unit;
   const kind = unit === 'h' ? 'duration' : unit === 'count' || unit === 'people' ? 'count' : 'quantity';
   // a total that only grows, higher in each later day's articles: an evolving figure (one article against itself stays a conflict)
-  const timing = growsWhileUnfolding(ms[0].slot) && !withinArticle ? slotTiming(sides.map((x) => timedSide(x.members)), pairs) : null;
+  // (an article on two compatible sides, "at least 3" and "3", contradicts nothing: only a disputed pair counts)
+  const contradicted = pairs.some((p) => p.severity === 'conflict' && articleOnTwoSides([sides[p.a].members, sides[p.b].members]));
+  const timing = growsWhileUnfolding(ms[0].slot) && !contradicted ? slotTiming(sides.map((x) => timedSide(x.members)), pairs) : null;
   if (timing?.rises) {
     // (what one agency said, `|by|`, is among the slot's own figures: one sequence)
     if (kind !== 'duration' && !ms[0].slot.includes('|by|')) evolving.push(evolvingFigure(story, ms[0].slot, slotLabel(ms), kind, sides.map((x) => quantitySide(story, x.rep, x.members))));
