@@ -120,7 +120,8 @@ function stressStory(name: string, parts: Loaded[], members: AnnotatedArticle[],
     tally.withinFalse += s.falseConflicts;
     tally.withinTraps += s.trapHits;
     if (!list) continue;
-    for (const c of own) if (s.falsePositives.includes(`conflict: ${c.slot} (${c.sides.map((d) => d.value).join(' vs ')})`)) printConflict(`${name}, false within ${p.fixture.name}`, c, text, eventOf);
+    // (a trap hit is listed as "TRAP (what) conflict: …": match the end)
+    for (const c of own) if (s.falsePositives.some((fp) => fp.endsWith(`conflict: ${c.slot} (${c.sides.map((d) => d.value).join(' vs ')})`))) printConflict(`${name}, false within ${p.fixture.name}`, c, text, eventOf);
   }
 }
 

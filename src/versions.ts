@@ -167,4 +167,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   verb) of one holder; a period of a game ("in the third quarter") only when the two sentences share
 //   another figure (one play); streaks, bounded series and other days' sentences are not compared. Ordinals
 //   stay out of alignment keys and brief values. No dev or seed fixture changes.
-export const COMPARE_VERSION = 'compare-43';
+// compare-44: (evolve, session 20) a growing total an article gives as "at least N" and restates bare ("N people
+//   killed") is that article's lower bound both times (evolving.ts readBareAsBound), so a later, higher total
+//   does not dispute it; a growing total's timing (evolving figure, or the note on unknown or falling times) is
+//   skipped only when one article stands on both sides of a disputed pair, not of two compatible ones.
+export const COMPARE_VERSION = 'compare-44';

@@ -28,7 +28,7 @@ import { figureSlots, isHedged, isPart, measureDimension, resolveOneNameSlots, t
 import { clean, cmp } from './text.js';
 import { linkedGroups } from '../util/union-find.js';
 import { joinByFact, joinCountsToActs, repeatedCounts } from './counts.js';
-import { evolvingFigure, growsWhileUnfolding, pairTiming, slotTiming, type TimedSide } from './evolving.js';
+import { evolvingFigure, growsWhileUnfolding, pairTiming, readBareAsBound, slotTiming, type TimedSide } from './evolving.js';
 import type { Conflict, ConflictSide, EvolvingFigure, NormalizedValue } from './types.js';
 import { measuresNoun, twoChecksHold } from './two-checks.js';
 import { storysOwnThing } from './story-event.js';
@@ -342,6 +342,8 @@ function sidesOf(ms: QMention[]): { rep: QMention; members: QMention[] }[] {
 function slotConflict(story: StoryView, ms: QMention[], al: Alignment, figures: FiguresByArticle, evolving: EvolvingFigure[], loose: () => QMention[]): Conflict | null {
   const oneArticle = new Set(ms.map((m) => m.sent.art.id)).size === 1;
   if (story.independent(ms.map((m) => m.sent.art.id)) < 2 && !oneArticle) return null;
+  // (a running total an article hedges once and then restates bare is its lower bound both times)
+  if (growsWhileUnfolding(ms[0].slot)) readBareAsBound(ms);
   const sides = sidesOf(ms);
   if (sides.length < 2) return null;
   const pairs: Conflict['pairs'] = [];
@@ -376,7 +378,9 @@ function slotConflict(story: StoryView, ms: QMention[], al: Alignment, figures: 
   const unit = sides[0].rep.q.unit;
   const kind = unit === 'h' ? 'duration' : unit === 'count' || unit === 'people' ? 'count' : 'quantity';
   // a total that only grows, higher in each later day's articles: an evolving figure (one article against itself stays a conflict)
-  const timing = growsWhileUnfolding(ms[0].slot) && !withinArticle ? slotTiming(sides.map((x) => timedSide(x.members)), pairs) : null;
+  // (an article on two compatible sides, "at least 3" and "3", contradicts nothing: only a disputed pair counts)
+  const contradicted = pairs.some((p) => p.severity === 'conflict' && articleOnTwoSides([sides[p.a].members, sides[p.b].members]));
+  const timing = growsWhileUnfolding(ms[0].slot) && !contradicted ? slotTiming(sides.map((x) => timedSide(x.members)), pairs) : null;
   if (timing?.rises) {
     // (what one agency said, `|by|`, is among the slot's own figures: one sequence)
     if (kind !== 'duration' && !ms[0].slot.includes('|by|')) evolving.push(evolvingFigure(story, ms[0].slot, slotLabel(ms), kind, sides.map((x) => quantitySide(story, x.rep, x.members))));

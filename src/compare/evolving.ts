@@ -11,6 +11,7 @@
  * Which totals grow is read from the slot's key (the frame of what happened to people, a count of
  * the story's things, an estimated value), never from a story's words.
  */
+import type { Quantity } from '../model/types.js';
 import { shortHash } from '../util/hash.js';
 import type { Sent, StoryView } from './prepare.js';
 import { cmp } from './text.js';
@@ -29,6 +30,25 @@ const GROWING = /^(?:people\|(?:deaths|injured|missing|arrested|evacuated|homele
 
 export function growsWhileUnfolding(slot: string): boolean {
   return GROWING.test(slot);
+}
+
+/**
+ * A running total an article gives as a lower bound and then bare ("killing at least three people",
+ * then "three people killed") is one bound told twice: the bare figure restates the article's own
+ * hedge (the count so far), not an exact count that a higher total elsewhere would contradict. Each
+ * such bare figure of a growing slot takes the bound's qualifier and interval (a copy of its
+ * quantity: the article's reading is left as it is). Another article's bare figure keeps its own.
+ */
+export function readBareAsBound(ms: { sent: { art: { id: string } }; q: Quantity; low: number; high: number }[]): void {
+  const bounds = new Map<string, { low: number; high: number }>();
+  for (const m of ms) if (m.q.qualifier === 'at-least') bounds.set(`${m.sent.art.id}|${m.q.value}|${m.q.unit}`, { low: m.low, high: m.high });
+  if (!bounds.size) return;
+  for (const m of ms) {
+    const bound = m.q.qualifier === 'exact' ? bounds.get(`${m.sent.art.id}|${m.q.value}|${m.q.unit}`) : undefined;
+    if (!bound) continue;
+    m.q = { ...m.q, qualifier: 'at-least' };
+    [m.low, m.high] = [bound.low, bound.high];
+  }
 }
 
 /** A side of a slot as its timing is read: the interval its value allows, its articles' publication days (YYYY-MM-DD or null). */

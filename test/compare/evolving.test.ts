@@ -121,6 +121,52 @@ describe('evolving figures', () => {
     assert.equal(x.evolvingFigures.length, 0);
   });
 
+  test("a toll an article hedges once and restates bare is that article's lower bound, not a count a higher toll contradicts", () => {
+    const hedged = [
+      'A gas explosion tore through a textile warehouse in Orvenna on Tuesday, killing at least three people, officials said. The fire chief said three people were killed in the blast. The cause of the explosion at the warehouse is under investigation.',
+      'An explosion at a textile warehouse in Orvenna on Tuesday killed at least three people, police said. Three people were killed when the gas line blew, a fire official said. Investigators are looking into the cause of the blast.',
+    ];
+    const bare = 'A gas explosion tore through a textile warehouse in Orvenna on Tuesday, killing three people, officials said. Firefighters worked through the night at the site of the blast. The cause of the explosion at the warehouse is under investigation.';
+    const higher = [
+      'Ten people were killed in a gas explosion at a textile warehouse in Orvenna, officials said. Firefighters searched the rubble. The cause of the explosion at the warehouse is under investigation.',
+      'A gas explosion at a textile warehouse in Orvenna killed 10 people on Tuesday, police said. Rescue crews searched the site. Investigators are looking into the cause of the blast.',
+    ];
+    // (all published on one day: before, the hedged articles' bare "three" stood against the ten as a conflict)
+    const story = (texts: string[]) =>
+      crossCheckStory({ storyId: 'hedged', articles: [...texts, ...higher].map((t, i) => inventedArticle(`a${i}`, t, publishedAt(`2031-03-05T0${i + 1}:00`))), copies: [] });
+    const x = story(hedged);
+    assert.equal(conflictOf(x, TOLL), undefined, JSON.stringify(x.conflicts));
+    // another article's bare "three" is its own exact count: the ten still disputes it
+    const c = conflictOf(story([hedged[0], bare]), TOLL);
+    assert.ok(c);
+    assert.deepEqual(
+      c.sides.map((d) => [d.value, d.articles]),
+      [
+        ['3 people', ['a1']],
+        ['at least 3 people', ['a0']],
+        ['10 people', ['a2', 'a3']],
+      ],
+    );
+  });
+
+  test('an undated article on two compatible sides of a growing toll still gets the note on unknown times', () => {
+    const undated = 'A gas explosion tore through a textile warehouse in Orvenna on Tuesday, killing three people, officials said. The fire chief said about three people were killed in the blast. The cause of the explosion at the warehouse is under investigation.';
+    const dated = [
+      'An explosion at a textile warehouse in Orvenna on Tuesday killed three people, police said. Firefighters worked through the night. Investigators are looking into the cause of the blast.',
+      'Ten people were killed in a gas explosion at a textile warehouse in Orvenna, officials said. Firefighters searched the rubble. The cause of the explosion at the warehouse is under investigation.',
+      'A gas explosion at a textile warehouse in Orvenna killed 10 people on Tuesday, police said. Rescue crews searched the site. Investigators are looking into the cause of the blast.',
+    ];
+    const x = crossCheckStory({
+      storyId: 'undated',
+      articles: [inventedArticle('u0', undated, null as unknown as ReturnType<typeof publishedAt>), ...dated.map((t, i) => inventedArticle(`d${i}`, t, publishedAt(`2031-03-0${i ? 6 : 5}T09:00`)))],
+      copies: [],
+    });
+    const c = conflictOf(x, TOLL);
+    // ("about 3" and "3" in one article contradict nothing: the 3 against the 10 is timed like any other pair)
+    assert.ok(c, JSON.stringify(x.conflicts));
+    assert.match(c.note, /publication times unknown: may be an update/);
+  });
+
   test('the articles in any order give the same report and the same ids', () => {
     const days = ['2031-03-04', '2031-03-05', '2031-03-06'];
     const first = blastStory(days, [0, 1, 2]);
