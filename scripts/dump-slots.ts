@@ -165,7 +165,7 @@ function funnel() {
   const gold = new Map<string, number>();
   const sys = new Map<string, number>();
   const reported = new Map<string, number>();
-  // per missed conflict, the furthest stage its sides reach (kind x stage: the table in src/compare/README.md)
+  // per missed conflict, the furthest stage its sides reach (kind x stage: the stage table in src/compare/NOTES.md)
   const missedAt = new Map<string, number>();
   for (const f of loadFixtures().filter((g) => g.name.startsWith('ecb-') && (!split || g.split === split))) {
     const { articles, idOf } = loadStory(f);
