@@ -7,7 +7,7 @@
  *        [--entities] [--show CLASS] [--base /tmp/base] [--sides] [--rules] [--pass3 5,0,-5] [--parity 0|1] [--stages]
  *
  * `--stages` splits the gold attributions no prediction shares a word with by the stage that lost them
- * (README "Where attributions with no prediction are lost"): (c) no cue the cue classifier is asked about
+ * (NOTES.md "Where attributions with no prediction are lost"): (c) no cue the cue classifier is asked about
  * (none annotated, or a cue of adjectives, prepositions, auxiliaries); (a) the classifier scores every
  * word of the cue at or below 0; (b) it accepts one (above 0) and no quote is built: its cue already
  * attributes another content, it lies inside another quote, pass 3 finds no clause of it in the parse
@@ -17,7 +17,7 @@
  * of it, which later step dropped its quote) and the quotes its cue gave instead. Out of fold on train: `--parity K` with
  * `TRIANGULATE_CUE_MODEL` and `TRIANGULATE_ATTRIB_MODEL` at the fold models that did not see parity K.
  *
- * `--sides` counts both sides of the loss with eval:quotes' one-to-one matching instead (README
+ * `--sides` counts both sides of the loss with eval:quotes' one-to-one matching instead (NOTES.md
  * "Where the loss is"): (a) predictions matched to no gold, by why (a gold near by less than half:
  * which end differs, the prediction's cue inside that gold's content, the gold matched by another
  * prediction; none near: the content is a gold source, the cue is an annotated cue of another
@@ -26,14 +26,14 @@
  * differ, by which end. `--show` then takes a class's prefix ("(a) no gold") or `all`.
  *
  * `--rules` asks, for each indirect content of a verb cue, what a boundary rule of the parse would do to it
- * (README "Boundary rules of the parse, and noun cues, measured"): end at the cue's object phrase, before a comma,
+ * (NOTES.md "Boundary rules of the parse, and noun cues, measured"): end at the cue's object phrase, before a comma,
  * at the end of the cue verb's clause, before a predicate coordinated with the cue, or start at the
  * cue's clausal complement. Each rule that applies is counted by the shape of the words it takes off,
  * as a miss made a match (right), a match made a miss (wrong), or neither; `--show RULE` lists them.
  *
  * `--pass3 T1,T2,…` counts the quotes pass 3 (parse-contents.ts) would add at each lower cue-classifier
  * threshold against the shipped one, by band of the score and the quote's cue class: how many, and how many
- * match a gold no quote at the shipped threshold matches (README "Cue classes in the gaps"). With
+ * match a gold no quote at the shipped threshold matches (NOTES.md "Cue classes in the gaps"). With
  * `--parity K` it reads only the articles at positions K modulo 2 of train's sorted list, the ones
  * `train:cues --folds`' `<out>.foldK.bin` did not see: run it with `TRIANGULATE_CUE_MODEL` pointing
  * there for out-of-fold scores.

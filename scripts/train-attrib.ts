@@ -53,7 +53,7 @@ const MIN_COUNT = Number(opt('min-count', '3'));
 const ENTITIES = !args.includes('--no-entities');
 // --parse: the dependency parse (src/analyse/syntax, trained on UD EWT) gives the tree features
 // (features.ts TreeFacts). Off by default: the shipped model is trained without them (measured in
-// src/analyse/quotes/README.md); this command trains its configuration (retrained on 2026-12-04:
+// src/analyse/quotes/NOTES.md); this command trains its configuration (retrained on 2026-12-04:
 // not byte-identical to the shipped file, eval:quotes overlap F1 0.7144 against 0.7140).
 const PARSE = args.includes('--parse');
 // The stacked second pass gains 0.3 F1 points on PolNeAR dev for 30% more time: off unless asked for.
@@ -66,7 +66,7 @@ const FOLD = Number(opt('fold', '-1'));
 // train-cues --folds on the same split), accepted above --cue-threshold; the model's meta.cues holds
 // the threshold, and at run time the shipped classifier (models/cues.bin) decides.
 const CUES = opt('cues', '');
-// (README: -5 on the train holdout, the best of -10, -5 and 0; none kept)
+// (NOTES.md: -5 on the train holdout, the best of -10, -5 and 0; none kept)
 const CUE_THRESHOLD = Number(opt('cue-threshold', '-5'));
 const cueFolds = CUES ? [0, 1].map((k) => readCueFile(readFileSync(`${CUES.replace(/\.bin$/, '')}.fold${k}.bin`))) : null;
 

@@ -37,7 +37,7 @@ export const DEFAULT_CONTENT_CUTS_MODEL = process.env.TRIANGULATE_CONTENT_CUTS_M
 /**
  * Score added to keeping the content whole (weight units of a model trained with the script's
  * defaults): a cut must win by this much. Chosen on the development half of PolNeAR dev
- * (quotes/README.md); `TRIANGULATE_CUT_BONUS` overrides it for that sweep.
+ * (quotes/NOTES.md); `TRIANGULATE_CUT_BONUS` overrides it for that sweep.
  */
 export const CUT_KEEP_BONUS = Number(process.env.TRIANGULATE_CUT_BONUS ?? '8');
 

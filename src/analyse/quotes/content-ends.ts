@@ -24,7 +24,7 @@
  *
  * The model file is models/content-ends.bin (flat container, magic CEND: the feature hashes in
  * order, their float32 weights, the training metadata), trained by `npm run train:content-ends`
- * (quotes/README.md: its figures); without the file the quotes are exactly those of the passes.
+ * (quotes/NOTES.md: its figures); without the file the quotes are exactly those of the passes.
  */
 import { join } from 'node:path';
 import type { EntityMention, Span, SyntaxToken, Token } from '../../model/types.js';
@@ -366,7 +366,7 @@ export const readContentEndsFile = (file: Buffer): ContentEndsModel => readSpars
  * earlier passes gave (`current`, with a bonus of KEEP_BONUS) and the later ones; `current` itself
  * when it is not a candidate. Ties go to the earlier end. The ranker only extends content: on the
  * train holdout its moves to a later end gained 19 matches and lost 5, its moves to an earlier end
- * gained 5 and lost 10 (README).
+ * gained 5 and lost 10 (NOTES.md).
  */
 export function bestEnd(m: ContentEndsModel, tokens: readonly SyntaxToken[], kids: number[][], qn: EndQuestion): number {
   const { current } = qn;

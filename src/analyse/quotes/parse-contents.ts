@@ -35,13 +35,13 @@ import { verbCueScorer } from './content-ends.js';
 import { cueClassOf } from './cues.js';
 import { kindOf } from './segments.js';
 
-/** A cue gives content here when the classifier scores it above this (chosen on the train holdout: quotes/README.md); `TRIANGULATE_PASS3_THRESHOLD` overrides it for a sweep. */
+/** A cue gives content here when the classifier scores it above this (chosen on the train holdout: quotes/NOTES.md); `TRIANGULATE_PASS3_THRESHOLD` overrides it for a sweep. */
 export const PARSE_CONTENT_THRESHOLD = Number(process.env.TRIANGULATE_PASS3_THRESHOLD ?? '10');
 
 /**
  * The relations by which a second attribution hangs inside an earlier content it ends: a coordinated
  * clause (", and X is promising to …"), an adverbial clause ("…, contradicting the police's claim
- * that …"), a parenthetical (quotes/README.md, "A second attribution inside a content").
+ * that …"), a parenthetical (quotes/NOTES.md, "A second attribution inside a content").
  */
 const RUN_ON_RELATIONS = new Set(['conj', 'advcl', 'parataxis']);
 

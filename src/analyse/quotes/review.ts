@@ -121,7 +121,7 @@ function notASpeaker(tokens: readonly SyntaxToken[], span: Span, cue: number): b
  * for content ("offering [analysis of …]", "imposed [sanctions …]", "released [the returns]").
  * Chosen on PolNeAR train, where such quotes scored below -10 match a gold 0.27 of the time and
  * those from -10 to -5 0.39, about F1's break-even (F1 / 2); other lexicon cues' quotes stay
- * whatever the score (dropping those too lost matches on the development half of dev). README
+ * whatever the score (dropping those too lost matches on the development half of dev). NOTES.md
  * "Action verbs the classifier rejects". `TRIANGULATE_ACTION_FLOOR` overrides it for a sweep.
  */
 const ACTION_CUE_FLOOR = Number(process.env.TRIANGULATE_ACTION_FLOOR ?? '-10');
@@ -245,7 +245,7 @@ function endAtCueClause(text: string, tokens: readonly SyntaxToken[], kids: numb
 /**
  * The content's end as the content-end ranker (content-ends.ts) ranks it, for indirect content
  * that follows its verb cue within the cue's sentence; unchanged when no model file is there
- * (models/content-ends.bin, measured in quotes/README.md).
+ * (models/content-ends.bin, measured in quotes/NOTES.md).
  */
 function rankContentEnd(tokens: readonly SyntaxToken[], kids: number[][], q: Quote, cue: number, cueScore: CueScorer | null): void {
   const model = loadContentEnds();
