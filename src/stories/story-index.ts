@@ -83,7 +83,7 @@ const UNDATED_MERGE_COHESION_OTHER_WEEKDAY = 1.0;
  * their shared words: at k = 11 (a median headline) one day keeps 0.13. A long article's words,
  * names and places are evidence enough on their own: at k = 58 (the shortest tenth of ECB+
  * articles) one day keeps 0.94, at k = 111 (the median) 1.0. The windows (`allowedGap`) still bound
- * the gap. Fitted together on the UCI half A and the ECB+ development half (README); undated
+ * the gap. Fitted together on the UCI half A and the ECB+ development half (NOTES.md); undated
  * articles have no gap and are not penalised.
  */
 const TIME_RATE = 20;
