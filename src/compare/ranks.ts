@@ -65,9 +65,14 @@ function holderAt(s: Sent, tokens: readonly SyntaxToken[], kids: number[][], i: 
   const tagged = (e: { span: { start: number; end: number } }) => e.span.start <= tokens[i].start && tokens[i].end <= e.span.end;
   if (tokens[i].upos === 'PROPN' && !s.entities.some(tagged) && !s.times.some(tagged)) return { key: tokens[i].text, name: tokens[i].text };
   if (tokens[i].upos !== 'PRON' || verb < 0) return null;
-  const subj = kids[verb].find((c) => relOf(tokens[c]) === 'nsubj');
+  const subj = subjectOf(tokens, kids, verb);
   const p = subj === undefined ? undefined : partyAt(s, tokens, subj);
   return p ? { key: p.key, name: p.name } : null;
+}
+
+/** The nominal subject of the verb at `verb`, by the parse. */
+function subjectOf(tokens: readonly SyntaxToken[], kids: number[][], verb: number): number | undefined {
+  return kids[verb].find((c) => relOf(tokens[c]) === 'nsubj');
 }
 
 /** The lemma of a child of `head` by relation (and, for nouns, case word), or '' when none. */
@@ -91,13 +96,17 @@ export function rankOf(s: Sent, q: Quantity): Rank | null {
   const lemma = tokens[noun].lemma.toLowerCase();
   const verb = governingVerb(tokens, noun);
   const poss = kids[noun].find((k) => tokens[k].deprel === 'nmod:poss');
+  // (the holder of a rank told by its verb: the verb's subject)
+  const subjectHolder = () => {
+    const subj = subjectOf(tokens, kids, verb);
+    return subj === undefined ? null : holderAt(s, tokens, kids, subj, verb);
+  };
   let holder: { key: string; name: string } | null;
   let series: string;
   let period = false;
   if (OCCASION.has(lemma)) {
     if (verb < 0) return null;
-    const subj = kids[verb].find((c) => relOf(tokens[c]) === 'nsubj');
-    holder = subj === undefined ? null : holderAt(s, tokens, kids, subj, verb);
+    holder = subjectHolder();
     series = `act:${actClass(tokens[verb].lemma)}:${childLemma(tokens, kids, verb, 'obj')}`;
   } else if (poss !== undefined) {
     holder = holderAt(s, tokens, kids, poss, verb);
@@ -105,8 +114,7 @@ export function rankOf(s: Sent, q: Quantity): Rank | null {
     series = act ? `act:${actClass(act)}:${childLemma(tokens, kids, noun, 'nmod', 'of')}` : `own:${lemma}`;
   } else {
     if (verb < 0) return null;
-    const subj = kids[verb].find((c) => relOf(tokens[c]) === 'nsubj');
-    holder = subj === undefined ? null : holderAt(s, tokens, kids, subj, verb);
+    holder = subjectHolder();
     series = `at:${lemma}:${actClass(tokens[verb].lemma)}:${childLemma(tokens, kids, verb, 'obj')}`;
     period = true;
   }
