@@ -6,7 +6,7 @@
 import { tokenAt } from '../text/tokenize.js';
 import type { WordToken } from '../text/normalise.js';
 import { newsActKind } from './act-classes.js';
-import type { Sent } from './prepare.js';
+import { isParty, type Sent } from './prepare.js';
 import { kidsOf, parseOf, relOf } from './syntax.js';
 
 /**
@@ -77,5 +77,5 @@ function actOrSpeechVerb(norm: string): boolean {
 function findSubjects(s: Sent): Set<string> {
   const verb = s.tokens.find((t) => actOrSpeechVerb(t.norm));
   if (!verb) return new Set();
-  return new Set(s.entities.filter((e) => (e.type === 'PER' || e.type === 'ORG') && e.span.end <= verb.start).map((e) => e.key));
+  return new Set(s.entities.filter((e) => isParty(e) && e.span.end <= verb.start).map((e) => e.key));
 }

@@ -10,7 +10,7 @@ import { cueClassOf } from '../analyse/quotes/cues.js';
 import { isClauseHead, universalRelation } from '../analyse/syntax/helpers.js';
 import type { SyntaxToken } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
-import type { QuoteView, Sent } from './prepare.js';
+import { isParty, type QuoteView, type Sent } from './prepare.js';
 import { namesAThing } from './act-classes.js';
 import { mergeOverlapping, oneAct, oneStatement, sideRemark } from './support.js';
 import { actAt, type ClauseTime, clauseTime, kidsOf, parseOf, partyAt, spanTokens } from './syntax.js';
@@ -448,7 +448,7 @@ const claim = (p: ClausePart): Claim => {
  */
 function readParticipants(s: Sent, tokens: readonly SyntaxToken[], lo: number, hi: number, clauseOf: Int32Array, parts: (ClausePart | undefined)[]): void {
   // (a sentence that names no person or organisation has no participant to read)
-  if (!s.entities.some((e) => e.type === 'PER' || e.type === 'ORG')) return;
+  if (!s.entities.some(isParty)) return;
   const named = (j: number) => partyAt(s, tokens, j);
   const subjectOf = new Set<number>();
   for (let j = lo; j < hi; j++) {

@@ -8,7 +8,7 @@ import { actOfTime, actSlots, type Repetition, samePerson, anaphorStart, datedAc
 import { actClass, newsActKind } from './act-classes.js';
 import { MONTH_NAME_PATTERN, MONTH_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
 import { type Alignment, statesOneFact as oneFact } from './facts.js';
-import { type ArticleView, type EntityRef, evidence, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
+import { type ArticleView, type EntityRef, evidence, isParty, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
 import { apart, articleOnTwoSides, capPerSlot, MAX_PER_SLOT, namesOthers, placesOf, shares, sidesByFirst } from './sides.js';
 import { placesOfAct } from './act-places.js';
 import { backgroundSentences, inLead, storyEventDay } from './slots.js';
@@ -696,7 +696,7 @@ const firstSentence = (s: Sent) => s.art.sentences.find(inLead) === s;
 export function actorKeys(s: Sent, t?: { span: { start: number; end: number } }): Set<string> {
   const out = new Set(
     s.entities
-      .filter((e) => (e.type === 'PER' || e.type === 'ORG') && !(t && t.span.start <= e.span.start && e.span.end <= t.span.end))
+      .filter((e) => isParty(e) && !(t && t.span.start <= e.span.start && e.span.end <= t.span.end))
       .map((e) => e.key),
   );
   const who = pronounActor(s);

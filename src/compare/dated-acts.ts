@@ -12,7 +12,7 @@ import { cueClassOf } from '../analyse/quotes/cues.js';
 import { phraseHead, timePredicate } from '../analyse/syntax/helpers.js';
 import type { SyntaxToken } from '../model/types.js';
 import { tokenAt, tokenize } from '../text/tokenize.js';
-import type { ArticleView, EntityRef, ResolvedTime, Sent } from './prepare.js';
+import { type ArticleView, type EntityRef, isParty, type ResolvedTime, type Sent } from './prepare.js';
 import { actClass, datedActClass, phrasalAct, verbOfActNoun } from './act-classes.js';
 import { kidsOf, parseOf, particleOf, partyAt, relOf as rel } from './syntax.js';
 import { nameSound } from './slots.js';
@@ -66,12 +66,12 @@ const CLAUSES = new Set(['acl', 'advcl', 'ccomp', 'parataxis']);
 
 /** Entities (people, organisations) whose span holds one of the tokens. */
 function entitiesAt(s: Sent, tokens: readonly SyntaxToken[], idx: number[]): EntityRef[] {
-  return s.entities.filter((e) => (e.type === 'PER' || e.type === 'ORG') && idx.some((i) => tokens[i].start >= e.span.start && tokens[i].end <= e.span.end));
+  return s.entities.filter((e) => isParty(e) && idx.some((i) => tokens[i].start >= e.span.start && tokens[i].end <= e.span.end));
 }
 
 /** What a relative pronoun stands for: the person or organisation named right before it ("Jane Roe, who was signed"). */
 export function antecedent(s: Sent, at: number): EntityRef | null {
-  const before = s.entities.filter((e) => (e.type === 'PER' || e.type === 'ORG') && e.span.end <= at && /^[\s,]*$/.test(s.art.text.slice(e.span.end, at)));
+  const before = s.entities.filter((e) => isParty(e) && e.span.end <= at && /^[\s,]*$/.test(s.art.text.slice(e.span.end, at)));
   return before.pop() ?? null;
 }
 

@@ -8,7 +8,7 @@ import { cueClassOf } from '../analyse/quotes/cues.js';
 import { subjectsOf } from './acts.js';
 import { claimFacts, claimsOf } from './claims.js';
 import { figureHolders, figuresOfOtherHolders, otherHolder } from './figure-holders.js';
-import type { Sent, StoryView } from './prepare.js';
+import { isParty, type Sent, type StoryView } from './prepare.js';
 import { claimTwins, dissolveCopies, sentenceCopies } from './sentence-copies.js';
 import { apart, shares } from './sides.js';
 import { oneActApart } from './support.js';
@@ -554,7 +554,7 @@ function pairSimilarity(
   const { ids, isKey, sorted, sortedAt } = features;
   const { x2, mass: massOf, rare: rareOf, named, normAt, quoted, actors } = part;
   // the people and organisations of a sentence, by ordinal, once (pairs ask millions of times)
-  const actorsAt = (s: Sent, o: number) => (actors[o] ??= new Set(s.entities.filter((e) => e.type === 'PER' || e.type === 'ORG').map((e) => e.key)));
+  const actorsAt = (s: Sent, o: number) => (actors[o] ??= new Set(s.entities.filter(isParty).map((e) => e.key)));
   let longest = 1;
   for (const l of ids) longest = Math.max(longest, l.length);
   // positions of the shared features in the smaller sentence and in the other one

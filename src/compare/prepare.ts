@@ -21,6 +21,9 @@ export interface EntityRef {
   span: Span;
 }
 
+/** A person or an organisation: who can hold a figure, take part in an act or be a side's source. */
+export const isParty = (e: Pick<EntityRef, 'type'>): boolean => e.type === 'PER' || e.type === 'ORG';
+
 export interface Sent {
   /** Story-unique, deterministic: `${articleId}:${index}`. */
   id: string;

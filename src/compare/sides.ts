@@ -3,7 +3,7 @@
  * that oppose different outlets, and a side of a value told in words. Shared by the date, clock-time,
  * home, record and filler conflicts.
  */
-import { evidence, type Sent, type StoryView } from './prepare.js';
+import { evidence, isParty, type Sent, type StoryView } from './prepare.js';
 import { parseOf, spanTokens } from './syntax.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide, NormalizedValue } from './types.js';
@@ -135,7 +135,7 @@ export function capPerSlot<T>(sorted: T[], slot: (x: T) => string) {
 export function sharedHolders(sides: readonly (readonly { sent: Sent }[])[]): Set<string> {
   const count = new Map<string, number>();
   for (const side of sides) {
-    const keys = new Set(side.flatMap((m) => m.sent.entities.filter((e) => e.type === 'PER' || e.type === 'ORG').map((e) => e.key)));
+    const keys = new Set(side.flatMap((m) => m.sent.entities.filter(isParty).map((e) => e.key)));
     for (const k of keys) count.set(k, (count.get(k) ?? 0) + 1);
   }
   return new Set([...count].filter(([, n]) => n >= 2).map(([k]) => k));
@@ -156,7 +156,7 @@ export function tellsActOf(s: Sent, cls: string, classOf: (lemma: string) => str
 
 /** Whether a sentence names one of `holders` (sharedHolders) as a person or an organisation. */
 export function namesHolder(s: Sent, holders: ReadonlySet<string>): boolean {
-  return s.entities.some((e) => (e.type === 'PER' || e.type === 'ORG') && holders.has(e.key));
+  return s.entities.some((e) => isParty(e) && holders.has(e.key));
 }
 
 /**

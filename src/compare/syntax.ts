@@ -6,7 +6,7 @@
 import { childrenOf, phraseHead, quantifiedNoun, universalRelation } from '../analyse/syntax/helpers.js';
 import type { Quantity, SyntaxToken } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
-import type { ArticleView, Sent } from './prepare.js';
+import { type ArticleView, isParty, type Sent } from './prepare.js';
 import { key } from './text.js';
 
 const PARSES = new WeakMap<ArticleView, readonly SyntaxToken[]>();
@@ -51,7 +51,7 @@ export function figureTokens(tokens: readonly SyntaxToken[], q: Pick<Quantity, '
 
 /** The person or organisation the sentence names whose span holds token `i` (a participant by the parse), or undefined. */
 export function partyAt(s: Sent, tokens: readonly SyntaxToken[], i: number): Sent['entities'][number] | undefined {
-  return s.entities.find((e) => (e.type === 'PER' || e.type === 'ORG') && e.span.start <= tokens[i].start && tokens[i].end <= e.span.end);
+  return s.entities.find((e) => isParty(e) && e.span.start <= tokens[i].start && tokens[i].end <= e.span.end);
 }
 
 /** The parse tokens of a span (a sentence): [first, end), the tokens that start inside it. */
