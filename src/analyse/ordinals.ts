@@ -25,7 +25,8 @@ import { wordTable } from '../text/word-table.js';
 type Word = NumberWord;
 
 /** Quick test: does a sentence hold a word that may be an ordinal? */
-export const MAYBE_ORDINAL = /\d(?:st|nd|rd|th)\b|\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth|hundredth|first)\b/i;
+export const MAYBE_ORDINAL = new RegExp(
+  `\\d(?:st|nd|rd|th)\\b|\\b(?:${[...Object.keys(ORDINAL_SMALL), ...Object.keys(ORDINAL_TENS)].join('|')})\\b`, 'i');
 
 /**
  * Definite determiners and possessive pronouns that open a noun phrase ranked by an ordinal. Not "a":
