@@ -339,11 +339,11 @@ function sidesOf(ms: QMention[]): { rep: QMention; members: QMention[] }[] {
  * The conflict among the figures of one slot, or null when they are compatible or from one source,
  * or when they are a growing total told higher on later days (then added to `evolving`).
  */
-function slotConflict(story: StoryView, ms: QMention[], al: Alignment, figures: FiguresByArticle, evolving: EvolvingFigure[], loose: () => QMention[]): Conflict | null {
-  const oneArticle = new Set(ms.map((m) => m.sent.art.id)).size === 1;
-  if (story.independent(ms.map((m) => m.sent.art.id)) < 2 && !oneArticle) return null;
+function slotConflict(story: StoryView, slotMentions: QMention[], al: Alignment, figures: FiguresByArticle, evolving: EvolvingFigure[], loose: () => QMention[]): Conflict | null {
+  const oneArticle = new Set(slotMentions.map((m) => m.sent.art.id)).size === 1;
+  if (story.independent(slotMentions.map((m) => m.sent.art.id)) < 2 && !oneArticle) return null;
   // (a running total an article hedges once and then restates bare is its lower bound both times)
-  if (growsWhileUnfolding(ms[0].slot)) readBareAsBound(ms);
+  const ms = growsWhileUnfolding(slotMentions[0].slot) ? readBareAsBound(slotMentions) : slotMentions;
   const sides = sidesOf(ms);
   if (sides.length < 2) return null;
   const pairs: Conflict['pairs'] = [];

@@ -36,19 +36,17 @@ export function growsWhileUnfolding(slot: string): boolean {
  * A running total an article gives as a lower bound and then bare ("killing at least three people",
  * then "three people killed") is one bound told twice: the bare figure restates the article's own
  * hedge (the count so far), not an exact count that a higher total elsewhere would contradict. Each
- * such bare figure of a growing slot takes the bound's qualifier and interval (a copy of its
- * quantity: the article's reading is left as it is). Another article's bare figure keeps its own.
+ * such bare figure of a growing slot takes the bound's qualifier and interval, in a copy of the mention
+ * (the slot's reading elsewhere is left as it is). Another article's bare figure keeps its own.
  */
-export function readBareAsBound(ms: { sent: { art: { id: string } }; q: Quantity; low: number; high: number }[]): void {
+export function readBareAsBound<M extends { sent: { art: { id: string } }; q: Quantity; low: number; high: number }>(ms: M[]): M[] {
   const bounds = new Map<string, { low: number; high: number }>();
   for (const m of ms) if (m.q.qualifier === 'at-least') bounds.set(`${m.sent.art.id}|${m.q.value}|${m.q.unit}`, { low: m.low, high: m.high });
-  if (!bounds.size) return;
-  for (const m of ms) {
+  if (!bounds.size) return ms;
+  return ms.map((m) => {
     const bound = m.q.qualifier === 'exact' ? bounds.get(`${m.sent.art.id}|${m.q.value}|${m.q.unit}`) : undefined;
-    if (!bound) continue;
-    m.q = { ...m.q, qualifier: 'at-least' };
-    [m.low, m.high] = [bound.low, bound.high];
-  }
+    return bound ? { ...m, q: { ...m.q, qualifier: 'at-least' }, low: bound.low, high: bound.high } : m;
+  });
 }
 
 /** A side of a slot as its timing is read: the interval its value allows, its articles' publication days (YYYY-MM-DD or null). */
