@@ -199,7 +199,11 @@ const usualSenses = (a: Act, share: number, least: number) => {
 };
 const usualMeet = (share: number, least: number) => (a: Act, b: Act) => meets(usualSenses(a, share, least), usualSenses(b, share, least));
 
-/** The verb whose first sense is the direct hypernym of a verb's first sense ("hurl" → throw, "step down" → resign's leave_office? no: the verb whose first sense it is). */
+/**
+ * Each verb raised once to the verb whose first sense is the direct hypernym of its own first sense
+ * ("hurl" → throw), the verb that owns that sense being the first tagged one alphabetically; a verb
+ * others are raised to stays itself (no chains: "throw" is not raised to "propel").
+ */
 const troponymOf = new Map<string, string>();
 {
   const firstOwner = new Map<string, string>();
