@@ -267,6 +267,10 @@ function main() {
   console.log(`runtime classes: recall ${sameJoined.length}/${same.length} (${(sameJoined.length / Math.max(1, same.length)).toFixed(3)}; ${bySource(sameJoined)})`);
   console.log(`  with the verbs values hang on: ${joined(anyWords).length}/${anyWords.length}`);
   console.log(`  false joins: traps ${joined(trap).length}/${trap.length}, other items ${joined(other).length}/${other.length} (${bySource(joined(negatives))})`);
+  // figure slots (counts, terms, measures) read the FrameNet class alone (actClass, after the hand-built phrasal acts)
+  const figureClass = (a: Act) => actClass(phrasalAct(a.lemma, a.particle));
+  const figureJoined = (ps: Pair[]) => ps.filter((p) => figureClass(p.a) === figureClass(p.b)).length;
+  console.log(`figure slots' classes (frames only): recall ${figureJoined(same)}/${same.length}; false joins: traps ${figureJoined(trap)}/${trap.length}, other items ${figureJoined(other)}/${other.length}`);
   if (list) {
     show('joined, one act', sameJoined, true);
     show('joined, different acts', joined(negatives), true);
