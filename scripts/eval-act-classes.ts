@@ -221,6 +221,17 @@ const raisedOnceClass = (a: Act, b: Act) => {
   return cls(ra, a) === cls(rb, b);
 };
 
+/** A verb no frame lists joins the frame of the verb whose first sense is its first sense's direct hypernym ("hurl" → throw's frame). */
+const framedOwner = new Map<string, string>();
+for (const [v, e] of [...index].sort(([x], [y]) => (x < y ? -1 : 1))) if (/^[a-z]+$/.test(v) && actClass(v) !== v && !framedOwner.has(e.senses[0])) framedOwner.set(e.senses[0], v);
+const frameOfTroponym = (a: Act) => {
+  const v = wnKey(a);
+  if (actClass(v.replace('_', ' ')) !== v.replace('_', ' ')) return runtimeClass(a);
+  const up = firstOf(a).flatMap(hypernymsOf).map((h) => framedOwner.get(h)).find((b) => b);
+  return up ? actClass(up) : runtimeClass(a);
+};
+const troponymFrame = (a: Act, b: Act) => frameOfTroponym(a) === frameOfTroponym(b);
+
 /** Candidate WordNet relations between two acts' verbs, each a test of two acts. */
 const CANDIDATES: [string, (a: Act, b: Act) => boolean][] = [
   ['first sense in the other verb\'s tagged senses', (a, b) => meets(firstOf(a), taggedOf(b)) || meets(firstOf(b), taggedOf(a))],
@@ -234,6 +245,7 @@ const CANDIDATES: [string, (a: Act, b: Act) => boolean][] = [
   ['usual senses meet (>= 20%, 2 uses)', usualMeet(0.2, 2)],
   ['usual senses meet (>= 30%, 2 uses)', usualMeet(0.3, 2)],
   ['raised once to the verb of the hypernym (targets stay)', raisedOnceClass],
+  ['a troponym of a framed verb joins its frame', troponymFrame],
   ['tagged senses shared', (a, b) => meets(taggedOf(a), taggedOf(b))],
   ['first two senses shared', (a, b) => meets(sensesOf(a, 2), sensesOf(b, 2))],
   ['verb group of first senses', (a, b) => meets(firstOf(a), firstOf(b).flatMap((o) => pointed(o, '$'))) || meets(firstOf(b), firstOf(a).flatMap((o) => pointed(o, '$')))],
