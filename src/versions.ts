@@ -171,4 +171,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   killed") is that article's lower bound both times (evolving.ts readBareAsBound), so a later, higher total
 //   does not dispute it; a growing total's timing (evolving figure, or the note on unknown or falling times) is
 //   skipped only when one article stands on both sides of a disputed pair, not of two compatible ones.
-export const COMPARE_VERSION = 'compare-44';
+// compare-45: (acts21, session 21) act classes read a parse lemma the lemmatiser misspelt as the WordNet verb one
+//   suffix edit away ("barricad" -> barricade, "defeate" -> defeat: data/lexicons/verb-spellings.tsv), and a verb
+//   that entails another verb of its FrameNet class is its own class ("divorce" entails "marry":
+//   data/lexicons/verb-entailments.tsv); both built by scripts/build-wordnet-act-links.ts.
+export const COMPARE_VERSION = 'compare-45';

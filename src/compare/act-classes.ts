@@ -20,11 +20,42 @@ function lexiconMap(file: string, value: (v: string) => string): Map<string, str
   return m;
 }
 
-/** The act class of a verb lemma ("severed" parsed as "sever" → "Damaging"), or the lemma itself. */
+/** The act class of a verb lemma ("severed" parsed as "sever" → "Damaging"; "barricaded" misparsed as "barricad", spelledVerb), or the lemma itself. */
 export function actClass(lemma: string): string {
   classes ??= lexiconMap('act-classes.tsv', (v) => v);
   const l = lemma.toLowerCase().replace(/^re-/, '');
-  return classes.get(l) ?? l;
+  const verb = classes.has(l) ? l : spelledVerb(l);
+  const cls = classes.get(verb);
+  return cls && !entailsClassmate(verb, cls) ? cls : l;
+}
+
+let entailed: Map<string, string[]> | null = null;
+/**
+ * Whether a verb entails another verb of its class (data/lexicons/verb-entailments.tsv, WordNet's
+ * entailment pointer, scripts/build-wordnet-act-links.ts): a frame may hold an act and the act it
+ * presupposes (FrameNet's Forming_relationships: "marry" and "divorce"), and "married three times"
+ * and "divorced twice", or a wedding's year and a divorce's, are two acts. Such a verb is its own class.
+ */
+function entailsClassmate(verb: string, cls: string): boolean {
+  if (!entailed) {
+    entailed = new Map();
+    for (const [a, b] of dataRows('lexicons', 'verb-entailments.tsv')) if (a && b) (entailed.get(a.trim()) ?? entailed.set(a.trim(), []).get(a.trim())!).push(b.trim());
+  }
+  return (entailed.get(verb) ?? []).some((b) => classes!.get(b) === cls);
+}
+
+let verbSpellings: Map<string, string> | null = null;
+/**
+ * The verb a parse lemma spells: the lemmatiser learns suffix edits from a treebank, and on a verb it
+ * never saw cuts a letter too many or too few ("barricaded" → barricad, "defeated" → defeate,
+ * "emptied" → emptie, "rammed" → ramm). A lemma that is no word of WordNet but one such edit from a
+ * WordNet verb is that verb (data/lexicons/verb-spellings.tsv, scripts/build-wordnet-act-links.ts);
+ * any other lemma is itself.
+ */
+export function spelledVerb(lemma: string): string {
+  verbSpellings ??= lexiconMap('verb-spellings.tsv', (v) => v);
+  const l = lemma.toLowerCase();
+  return verbSpellings.get(l) ?? l;
 }
 
 /**
@@ -40,7 +71,8 @@ export function datedActClass(lemma: string): string {
   // (a light verb's act is in its object: "did" and "made" join nothing)
   if (framed !== lemma.toLowerCase().replace(/^re-/, '') || noActVerb(framed)) return framed;
   synonyms ??= lexiconMap('verb-synonyms.tsv', (v) => v);
-  return synonyms.get(framed) ?? framed;
+  const verb = spelledVerb(framed);
+  return synonyms.get(verb) ?? verb;
 }
 let synonyms: Map<string, string> | null = null;
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { actClass, datedActClass, namesAThing, newsActKind, phrasalAct } from '../../src/compare/act-classes.js';
+import { actClass, datedActClass, namesAThing, newsActKind, phrasalAct, spelledVerb } from '../../src/compare/act-classes.js';
 import { crossCheckStory } from '../../src/compare/index.js';
 import { crossCheckTexts, inventedArticle, publishedAt } from './story.js';
 
@@ -19,6 +19,28 @@ describe('act classes (data/lexicons/act-classes.tsv)', () => {
     assert.equal(actClass('wed'), actClass('marry'));
     assert.notEqual(actClass('kill'), actClass('shoot'));
     assert.equal(actClass('paint'), 'paint');
+  });
+});
+
+describe('act classes across the lemmatiser\'s misspellings and WordNet entailments (scripts/build-wordnet-act-links.ts)', () => {
+  it('reads a lemma one suffix edit from a WordNet verb, and no word of WordNet, as that verb', () => {
+    assert.equal(spelledVerb('barricad'), 'barricade');
+    assert.equal(spelledVerb('defeate'), 'defeat');
+    assert.equal(spelledVerb('emptie'), 'empty');
+    assert.equal(spelledVerb('ramm'), 'ram');
+    assert.equal(actClass('bombe'), actClass('bomb'));
+    assert.equal(datedActClass('explod'), datedActClass('explode'));
+    // (words of their own stay themselves: "cute" is not "cut", "quite" not "quit")
+    assert.equal(spelledVerb('cute'), 'cute');
+    assert.equal(actClass('quite'), 'quite');
+    assert.equal(actClass('severe'), 'severe');
+  });
+
+  it('keeps a verb out of a frame that holds the act it entails (divorce entails marry), not a synonym (commence / begin)', () => {
+    assert.notEqual(actClass('divorce'), actClass('marry'));
+    assert.notEqual(datedActClass('divorce'), datedActClass('marry'));
+    assert.equal(actClass('wed'), actClass('marry'));
+    assert.equal(actClass('commence'), actClass('begin'));
   });
 });
 
