@@ -34,10 +34,10 @@ const MAGIC = 'CUEC';
 export const DEFAULT_CUE_MODEL = process.env.TRIANGULATE_CUE_MODEL || join(packageRoot(), 'models', 'cues.bin');
 
 const F = Object.fromEntries(
-  'b l cls x d lx ld k lk kc that qk sk lsk csk h hcls hd inq qb qa sq w-1 w+1 lw+1 frame acc ok cok ocls oc pp cpp ppcls isk cisk xisk poss cposs'.split(' ').map((t) => [t, hash(`cue:${t}`)]),
+  'b l cls x d lx ld k lk kc that qk sk lsk csk h hcls hd inq qb qa sq w-1 w+1 lw+1 frame acc'.split(' ').map((t) => [t, hash(`cue:${t}`)]),
 ) as Record<string, number>;
 
-/** The feature every question has (the model's bias): a constant added to every score is a change of its weight. */
+/** The feature every question has (the model's bias): a constant added to every score is a change of its weight (train-cues --scale). */
 export const CUE_BIAS_FEATURE = F.b;
 
 const PERSONAL = new Set(['he', 'she', 'they', 'i', 'we', 'you', 'it']);
@@ -59,18 +59,16 @@ const lh = (s: string): number => {
   return h;
 };
 
-/** The kind of a phrase's head: a personal or other pronoun, an entity's type (per, org, ent), a name, a noun. */
-function phraseKind(t: SyntaxToken, entityAt: (p: SyntaxToken) => string | undefined): string {
-  if (t.upos === 'PRON') return PERSONAL.has(t.text.toLowerCase()) ? 'pron' : 'pron-other';
-  return entityAt(t) ?? (t.upos === 'PROPN' ? 'propn' : t.upos === 'NOUN' ? 'noun' : 'other');
-}
-
 /** The kind of the subject a word takes: what says it, if it is a cue. */
 function subjectKind(parse: readonly SyntaxToken[], kids: number[], entityAt: (p: SyntaxToken) => string | undefined): string {
   for (const c of kids) {
     const t = parse[c];
     if (t.deprel === 'nsubj:pass') return 'pass';
-    if (t.deprel === 'nsubj' || t.deprel === 'csubj') return phraseKind(t, entityAt);
+    if (t.deprel !== 'nsubj' && t.deprel !== 'csubj') continue;
+    if (t.upos === 'PRON') return PERSONAL.has(t.text.toLowerCase()) ? 'pron' : 'pron-other';
+    const ent = entityAt(t);
+    if (ent) return ent;
+    return t.upos === 'PROPN' ? 'propn' : t.upos === 'NOUN' ? 'noun' : 'other';
   }
   return 'none';
 }
@@ -127,8 +125,6 @@ export class CueReader {
     return out;
   }
 
-  private readonly ent = (p: SyntaxToken): string | undefined => this.entityAt(p);
-
   private entityAt(p: SyntaxToken): string | undefined {
     for (const m of this.ents) if (m.span.start <= p.start && p.start < m.span.end) return m.type === 'PER' ? 'per' : m.type === 'ORG' ? 'org' : 'ent';
     return undefined;
@@ -175,47 +171,7 @@ export class CueReader {
     fs.push(mix(F.inq, this.inQuote[i]), mix(F.qb, before), mix(F.qa, after), mix(F.sq, this.sentQuote.has(p.sentence) ? 1 : 0));
     fs.push(mix(F['w-1'], lh(this.lower(i - 1))), mix(F['w+1'], lh(this.lower(i + 1))), mix(mix(F['lw+1'], L), lh(this.lower(i + 1))));
     if (lemma === 'according') fs.push(mix(F.acc, this.lower(i + 1) === 'to' ? 1 : 0));
-    this.argumentFeatures(j, C, sk === lh('none'), fs);
     return fs;
-  }
-
-  /**
-   * What the cue's arguments say beyond their relations (issue 16: the classifier refused "told
-   * reporters", "made the claim that", "in a statement", "X, who said", "his claim that"):
-   * - its object's kind (a person or organisation is an addressee: "told reporters", "accused
-   *   X"; a noun of saying is the message: "made the claim") and whether the object takes a
-   *   clause of its own ("raised the question of whether …");
-   * - the preposition of each oblique and the class of its noun ("spoke of", "in an interview");
-   * - for a word with no subject of its own (a participle, a relative or controlled clause, a
-   *   coordinated verb), the kind of the subject it takes from the parse: the noun a participle or
-   *   relative clause hangs on, the subject of the verb it hangs on or is coordinated with;
-   * - for a noun, its possessor's kind ("his claim", "Trump's statement").
-   * Each with the word's lexicon class, not its lemma: a lemma seen a few times as a cue learns
-   * little from them, and its conjunctions with the lemma lost out of fold (README).
-   */
-  private argumentFeatures(j: number, C: number, noSubject: boolean, fs: number[]): void {
-    const { parse, kids } = this;
-    const p = parse[j];
-    for (const c of kids[j]) {
-      const k = parse[c];
-      if (k.deprel === 'obj') {
-        // only an object that is itself a noun of saying ("made the claim", "issued a statement"), not its kind: a person object raised action verbs
-        const ocls = cueClassOf(k.lemma.toLowerCase());
-        if (ocls) fs.push(mix(mix(F.ocls, C), lh(ocls)));
-      } else if (k.deprel === 'nmod:poss') {
-        const kind = lh(phraseKind(k, this.ent));
-        fs.push(mix(F.poss, kind), mix(mix(F.cposs, C), kind));
-      }
-    }
-    const h = p.head >= 0 && p.head < parse.length ? parse[p.head] : null;
-    if (!h) return;
-    if (noSubject || p.deprel === 'acl:relcl') {
-      // the speaker of a participle or relative clause is the noun it hangs on; of a controlled or coordinated verb, that verb's subject
-      const rel = p.deprel.split(':')[0];
-      const kind = rel === 'acl' ? phraseKind(h, this.ent) : rel === 'advcl' || rel === 'xcomp' || rel === 'conj' || rel === 'ccomp' ? subjectKind(parse, kids[p.head], this.ent) : 'none';
-      const K = lh(kind);
-      fs.push(mix(mix(F.isk, lh(p.deprel)), K), mix(mix(F.cisk, C), K), mix(mix(F.xisk, lh(p.xpos)), K));
-    }
   }
 }
 
