@@ -1,7 +1,7 @@
 /**
  * Scores quote/attribution extraction on PolNeAR-style brat standoff.
  *
- *   npm run eval:quotes -- [dir] [--part development|held-out] [--verbose] [--limit N] [--no-entities] [--no-model] [--no-syntax] [--no-speed] [--digest]
+ *   npm run eval:quotes -- [dir] [--part development|held-out|whole] [--verbose] [--limit N] [--no-entities] [--no-model] [--no-syntax] [--no-speed] [--digest]
  *   npm run eval:quotes -- [dir] --speed-only [--processes N] [--limit N] [--no-model] [--no-syntax]   (the speed line alone, no scoring)
  *
  * `dir` (default ../shared/data/attribution/polnear/dev) holds `text/<name>.txt` and
@@ -666,7 +666,8 @@ async function main(): Promise<void> {
   }
   const recognise = args.includes('--no-entities') ? null : await loadRecogniser();
   const partIdx = args.indexOf('--part');
-  const only = partIdx >= 0 ? (args[partIdx + 1] as Part) : undefined;
+  // --part whole: the whole set alone, without the halves (train-quotes.ts scores each fold of train so)
+  const only = partIdx >= 0 ? (args[partIdx + 1] as Part | 'whole') : undefined;
   const base: QuoteEvalOptions = {
     limit: limitIdx >= 0 ? Number(args[limitIdx + 1]) : undefined,
     verbose: args.includes('--verbose'),
@@ -678,7 +679,7 @@ async function main(): Promise<void> {
   const digest = args.includes('--digest');
   // the whole set (timed), then each half of the split; with --part, that half alone (timed)
   const runs: [string, QuoteEval][] = only
-    ? [[only, evaluateQuotes(dir, { ...base, part: only, speed, digest })]]
+    ? [[only, evaluateQuotes(dir, { ...base, part: only === 'whole' ? undefined : only, speed, digest })]]
     : [
         ['whole', evaluateQuotes(dir, { ...base, speed, digest })],
         ['development', evaluateQuotes(dir, { ...base, verbose: false, part: 'development' })],

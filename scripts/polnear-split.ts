@@ -42,11 +42,16 @@ export function goldAnnFile(annFiles: readonly string[], name: string): string |
 
 /** Links the held-out articles into `dir` (text/, attributions/) so that eval:quotes can score them. */
 export function linkHeldOut(data: string, split: TrainSplit, dir: string): void {
+  linkArticles(data, split, split.held, dir);
+}
+
+/** Links the articles `names` into `dir` (text/, attributions/) so that eval:quotes can score them (a fold: train-quotes.ts). */
+export function linkArticles(data: string, split: TrainSplit, names: readonly string[], dir: string): void {
   const out = resolve(dir);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'text'), { recursive: true });
   mkdirSync(join(out, 'attributions'), { recursive: true });
-  for (const name of split.held) {
+  for (const name of names) {
     symlinkSync(resolve(data, 'text', name), join(out, 'text', name));
     for (const f of split.annFiles.filter((x) => x.startsWith(`${name.slice(0, -4)}_`))) symlinkSync(resolve(data, 'attributions', f), join(out, 'attributions', f));
   }

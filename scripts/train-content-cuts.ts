@@ -13,12 +13,16 @@
  *
  *   npm run train:attrib -- --fold 0 --out /tmp/fold0.bin && npm run train:attrib -- --fold 1 --out /tmp/fold1.bin
  *   npm run train:content-cuts -- --fold-models /tmp/fold [--out models/content-cuts.bin --epochs N --seed N --min-count N --cost N]
- *     [--cache FILE] [--check-fold K] [--first-features N] [--drop-features I,J]
+ *     [--cache FILE] [--check-fold K] [--first-features N] [--drop-features I,J] [--cue-fold-models PREFIX --ends-fold-models PREFIX]
  *
  * The articles are read (parsed, tagged, their contents found) by content-questions.ts, as for
  * train-content-ends; `--cache FILE` keeps what was read (the parse, the annotated contents' words,
  * each content asked about with the cue classifier's scores) so that the cut's features can change
  * without tagging again (92 MB for PolNeAR train).
+ *
+ * `--cue-fold-models` and `--ends-fold-models` read each fold with the cue classifier and the
+ * content-end ranker that did not see it (`npm run train:quotes`, scripts/train-quotes.ts, chains the
+ * trainings); `--check-fold K` writes the cut for fold K's articles (trained on the other fold's).
  *
  * The dev split is never read. Deterministic: sorted files, a fixed shuffling seed, keys sorted.
  */
@@ -42,6 +46,9 @@ const SEED = Number(opt('seed', '12345'));
 const MIN_COUNT = Number(opt('min-count', '2'));
 const COST = Number(opt('cost', '0'));
 const FOLD_MODELS = opt('fold-models', '');
+// --cue-fold-models / --ends-fold-models PREFIX: fold k read with the cue classifier and the content-end ranker PREFIXk.bin, trained without it
+const CUE_FOLDS = opt('cue-fold-models', '');
+const ENDS_FOLDS = opt('ends-fold-models', '');
 const COLLECT = opt('collect', '');
 const COLLECT_OUT = opt('collect-out', '');
 
@@ -91,11 +98,13 @@ if (COLLECT) {
 /** The contents of one fold, read in a child process with the tagger at `tagger` and no cut model. */
 function readPart(part: string, tagger: string): StoredContents[] {
   const file = join(tmpdir(), `content-cuts-${process.pid}-${part}.json`);
-  const own = ['--out', '--fold-models', '--cache'];
+  const own = ['--out', '--fold-models', '--cue-fold-models', '--ends-fold-models', '--cache'];
+  // with train-quotes.ts' chain, the part's cue classifier and content-end ranker are those that did not see it
+  const folded = (prefix: string, name: string) => (prefix ? { [name]: `${prefix}${part}.bin` } : {});
   const passOn = args.filter((a, i) => !own.includes(a) && !own.includes(args[i - 1]));
   const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1], ...passOn, '--collect', part, '--collect-out', file], {
     stdio: 'inherit',
-    env: { ...process.env, TRIANGULATE_ATTRIB_MODEL: tagger, TRIANGULATE_CONTENT_CUTS_MODEL: join(tmpdir(), 'no-content-cuts-model.bin') },
+    env: { ...process.env, ...folded(CUE_FOLDS, 'TRIANGULATE_CUE_MODEL'), ...folded(ENDS_FOLDS, 'TRIANGULATE_CONTENT_ENDS_MODEL'), TRIANGULATE_ATTRIB_MODEL: tagger, TRIANGULATE_CONTENT_CUTS_MODEL: join(tmpdir(), 'no-content-cuts-model.bin') },
   });
   if (r.status !== 0) throw new Error(`train-content-cuts: reading part ${part} failed`);
   const got = JSON.parse(readFileSync(file, 'utf8')) as StoredContents[];
@@ -219,7 +228,7 @@ for (let b = 1; b < BAG; b++) {
 }
 if (BAG > 1) for (let i = 0; i < keys.length; i++) avg[i] /= BAG;
 const kept = keys.map((_, i) => i).filter((i) => avg[i] !== 0);
-const meta = { data: 'PolNeAR train', articles: split.train.length, examples: examples.length, tagged: 'two folds, each by a tagger trained on the other', epochs: EPOCHS, minCount: MIN_COUNT, seed: SEED, cost: COST, ...(BAG > 1 ? { bag: BAG } : {}) };
+const meta = { data: 'PolNeAR train', articles: split.train.length, examples: examples.length, tagged: 'two folds, each by a tagger trained on the other', ...(CUE_FOLDS ? { cues: 'each fold scored by a cue classifier and ended by a content-end ranker trained on the other' } : {}), ...(CHECK >= 0 ? { forFold: CHECK } : {}), epochs: EPOCHS, minCount: MIN_COUNT, seed: SEED, cost: COST, ...(BAG > 1 ? { bag: BAG } : {}) };
 const buf = writeContentCutsFile({ keys: Uint32Array.from(kept.map((i) => keys[i])), weights: Float32Array.from(kept.map((i) => avg[i])), meta });
 writeFileSync(OUT, buf);
 log(`wrote ${OUT}: ${kept.length} weights, ${(buf.length / 1024).toFixed(0)} KB`);

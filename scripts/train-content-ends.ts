@@ -15,10 +15,14 @@
  *
  *   npm run train:attrib -- [--holdout 119 --holdout-per-outlet] --fold 0 --out /tmp/fold0.bin   (and --fold 1)
  *   npm run train:content-ends -- --fold-models /tmp/fold [--holdout 119 --holdout-per-outlet --holdout-dir DIR] [--out models/content-ends.bin --epochs N --seed N --min-count N]
- *     [--held-tagger PATH --held-cache FILE] [--cache FILE] [--first-features N]
+ *     [--held-tagger PATH --held-cache FILE] [--cache FILE] [--first-features N] [--cue-fold-models PREFIX] [--for-fold K]
  *
  * The features include the cue classifier's scores (models/cues.bin) as findQuotes gives them to the
- * review; `--first-features 21` trains on the features without them, for comparison.
+ * review; `--first-features 21` trains on the features without them, for comparison. With
+ * `--cue-fold-models PREFIX` each fold is scored by the classifier PREFIXk.bin that did not see it
+ * (`train:cues -- --folds`), so that the ranker learns the scores of articles the classifier never
+ * saw; `--for-fold K` (with `--cache`) trains on the other fold's contents alone: the ranker for
+ * fold K's articles. `npm run train:quotes` chains these (scripts/train-quotes.ts).
  *
  * The held-out articles are those of train-attrib.ts with the same options (scripts/polnear-split.ts);
  * the dev split is never read. Deterministic: sorted files, a fixed shuffling seed, keys sorted.
@@ -104,15 +108,18 @@ if (COLLECT) {
   writeFileSync(COLLECT_OUT, JSON.stringify(r));
   process.exit(0);
 }
-/** The examples of one part of the articles ('0', '1': the folds; 'held'), tagged in a child process by the tagger at `tagger`. */
-function readPart(part: string, tagger: string): { examples: Example[]; quotes: number } {
+/**
+ * The examples of one part of the articles ('0', '1': the folds; 'held'), tagged in a child process by the tagger at `tagger`,
+ * with the cue classifier at `cues` when given (a fold's classifier that did not see the part: train-quotes.ts).
+ */
+function readPart(part: string, tagger: string, cues?: string): { examples: Example[]; quotes: number } {
   const file = join(tmpdir(), `content-ends-${process.pid}-${part}.json`);
-  const own = ['--out', '--fold-models', '--holdout-dir', '--cache', '--held-tagger', '--held-cache'];
+  const own = ['--out', '--fold-models', '--cue-fold-models', '--fold-out', '--holdout-dir', '--cache', '--held-tagger', '--held-cache'];
   const passOn = args.filter((a, i) => !own.includes(a) && !own.includes(args[i - 1]));
   const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1], ...passOn, '--collect', part, '--collect-out', file], {
     stdio: 'inherit',
     // the contents before the ranker and before the content cut (applied after the ranker, review.ts), as the shipped model was trained
-    env: { ...process.env, TRIANGULATE_ATTRIB_MODEL: tagger, TRIANGULATE_CONTENT_ENDS_MODEL: join(tmpdir(), 'no-content-ends-model.bin'), TRIANGULATE_CONTENT_CUTS_MODEL: join(tmpdir(), 'no-content-cuts-model.bin') },
+    env: { ...process.env, ...(cues ? { TRIANGULATE_CUE_MODEL: cues } : {}), TRIANGULATE_ATTRIB_MODEL: tagger, TRIANGULATE_CONTENT_ENDS_MODEL: join(tmpdir(), 'no-content-ends-model.bin'), TRIANGULATE_CONTENT_CUTS_MODEL: join(tmpdir(), 'no-content-cuts-model.bin') },
   });
   if (r.status !== 0) throw new Error(`train-content-ends: reading part ${part} failed`);
   const got = JSON.parse(readFileSync(file, 'utf8')) as { examples: Example[]; quotes: number };
@@ -124,22 +131,33 @@ if (!FOLD_MODELS) throw new Error('train-content-ends: --fold-models PREFIX is r
 if (HOLDOUT_DIR && split.held.length) linkHeldOut(DATA, split, HOLDOUT_DIR);
 // --cache FILE: the examples read once and kept there (training options can then be tried without tagging again)
 const CACHE = opt('cache', '');
+// --cue-fold-models PREFIX: each fold read with the cue classifier PREFIXk.bin that did not see it (train:cues --folds), as the tagger
+const CUE_FOLDS = opt('cue-fold-models', '');
 let examples: Example[] = [];
+/** Per example, the fold of its article. */
+let foldOf: number[] = [];
 let quotes = 0;
-if (CACHE && existsSync(CACHE)) ({ examples, quotes } = JSON.parse(readFileSync(CACHE, 'utf8')) as { examples: Example[]; quotes: number });
+if (CACHE && existsSync(CACHE)) ({ examples, foldOf, quotes } = JSON.parse(readFileSync(CACHE, 'utf8')) as { examples: Example[]; foldOf: number[]; quotes: number });
 else {
   for (let fold = 0; fold < 2; fold++) {
-    const got = readPart(String(fold), `${FOLD_MODELS}${fold}.bin`);
+    const got = readPart(String(fold), `${FOLD_MODELS}${fold}.bin`, CUE_FOLDS && `${CUE_FOLDS}${fold}.bin`);
     examples.push(...got.examples);
+    foldOf.push(...got.examples.map(() => fold));
     quotes += got.quotes;
     log(`fold ${fold}: ${got.examples.length} of ${got.quotes} contents`);
   }
-  if (CACHE) writeFileSync(CACHE, JSON.stringify({ examples, quotes }));
+  if (CACHE) writeFileSync(CACHE, JSON.stringify({ examples, foldOf, quotes }));
 }
 // --first-features N: each candidate's first N features only (21: the ranker without the cue classifier's features, for comparison)
 const NFEAT = Number(opt('first-features', '0'));
 if (NFEAT) for (const ex of examples) ex.feats = ex.feats.map((fs) => fs.slice(0, NFEAT));
-log(`${examples.length} contents to end (of ${quotes} the passes found) from ${split.train.length} articles; held out ${split.held.length}`);
+// --for-fold K: the model for fold K's articles, trained on the other fold's contents alone (out of fold: train-quotes.ts)
+const FOR_FOLD = Number(opt('for-fold', '-1'));
+if (FOR_FOLD >= 0) {
+  if (foldOf?.length !== examples.length) throw new Error('--for-fold: the cache holds no folds (read it again)');
+  examples = examples.filter((_, x) => foldOf[x] !== FOR_FOLD);
+}
+log(`${examples.length} contents to end (of ${quotes} the passes found) from ${split.train.length} articles${FOR_FOLD >= 0 ? `, for fold ${FOR_FOLD} (the other fold's alone)` : ''}; held out ${split.held.length}`);
 
 // features seen at least MIN_COUNT times in gold candidates' and others' features
 const counts = new Map<number, number>();
@@ -239,7 +257,7 @@ for (let b = 0; b < BAG; b++) {
 }
 // rows whose averaged weight is 0 say nothing: not stored
 const kept = keys.map((_, i) => i).filter((i) => avg[i] !== 0);
-const meta = { data: 'PolNeAR train', articles: split.train.length, heldOut: split.held.length, examples: examples.length, tagged: 'two folds, each by a tagger trained on the other', objective: OBJECTIVE, epochs: EPOCHS, minCount: MIN_COUNT, seed: SEED, bag: BAG, cost: COST };
+const meta = { data: 'PolNeAR train', articles: split.train.length, heldOut: split.held.length, examples: examples.length, tagged: 'two folds, each by a tagger trained on the other', ...(CUE_FOLDS ? { cues: 'each fold scored by a cue classifier trained on the other' } : {}), ...(FOR_FOLD >= 0 ? { forFold: FOR_FOLD } : {}), objective: OBJECTIVE, epochs: EPOCHS, minCount: MIN_COUNT, seed: SEED, bag: BAG, cost: COST };
 const buf = writeContentEndsFile({ keys: Uint32Array.from(kept.map((i) => keys[i])), weights: Float32Array.from(kept.map((i) => avg[i])), meta });
 writeFileSync(OUT, buf);
 log(`wrote ${OUT}: ${kept.length} weights, ${(buf.length / 1024).toFixed(0)} KB`);

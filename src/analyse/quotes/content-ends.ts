@@ -47,9 +47,10 @@ export const DEFAULT_CONTENT_ENDS_MODEL = process.env.TRIANGULATE_CONTENT_ENDS_M
  * script's defaults). Chosen on the per-outlet train holdout (train-content-ends.ts --held-tagger
  * prints the sweep; end to end, eval:quotes on the 119 held-out articles): with the cue
  * classifier's features 8 and 16 gain most (overlap F1 0.696 / 0.697 against 0.695 at 12), 0-2
- * lose more matches than the larger bonuses, 32 moves almost nothing.
+ * lose more matches than the larger bonuses, 32 moves almost nothing. `TRIANGULATE_KEEP_BONUS`
+ * overrides it for a sweep (train-quotes.ts).
  */
-export const KEEP_BONUS = 16;
+export const KEEP_BONUS = Number(process.env.TRIANGULATE_KEEP_BONUS ?? '16');
 
 /** Longest content (parse tokens) the ranker considers; longer sentences keep their end. */
 const MAX_SPAN = 120;
