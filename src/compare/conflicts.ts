@@ -147,8 +147,8 @@ function quantityConflicts(story: StoryView, al: Alignment, evolving: EvolvingFi
   capPerSlot(mentions, (m) => m.slot);
   const figures = figuresByArticle(mentions);
   // (read once, and only when some slot has a conflict to gather for)
-  let looseRead: QMention[] | undefined;
-  const loose = () => (looseRead ??= looseFigures(story, mentions));
+  let looseRead: LooseFigures | undefined;
+  const loose = (values: Set<string>) => figuresWriting((looseRead ??= byNumber(looseFigures(story, mentions))), values);
   const out: Conflict[] = [];
   for (let i = 0; i < mentions.length; ) {
     let j = i;
@@ -339,7 +339,7 @@ function sidesOf(ms: QMention[]): { rep: QMention; members: QMention[] }[] {
  * The conflict among the figures of one slot, or null when they are compatible or from one source,
  * or when they are a growing total told higher on later days (then added to `evolving`).
  */
-function slotConflict(story: StoryView, slotMentions: QMention[], al: Alignment, figures: FiguresByArticle, evolving: EvolvingFigure[], loose: () => QMention[]): Conflict | null {
+function slotConflict(story: StoryView, slotMentions: QMention[], al: Alignment, figures: FiguresByArticle, evolving: EvolvingFigure[], loose: (values: Set<string>) => QMention[]): Conflict | null {
   const oneArticle = new Set(slotMentions.map((m) => m.sent.art.id)).size === 1;
   if (story.independent(slotMentions.map((m) => m.sent.art.id)) < 2 && !oneArticle) return null;
   // (a running total an article hedges once and then restates bare is its lower bound both times)
@@ -422,14 +422,13 @@ function looseFigures(story: StoryView, mentions: QMention[]): QMention[] {
  * 61" in other articles, once one of her 61s states one fact with "the women killed, who were 61 and
  * 48"). A figure of this slot that the sides left out (another fact, another shock) stays out.
  */
-function gatherFigures(sides: { rep: QMention; members: QMention[] }[], ms: QMention[], loose: () => QMention[], al: Alignment): void {
+function gatherFigures(sides: { rep: QMention; members: QMention[] }[], ms: QMention[], loose: (values: Set<string>) => QMention[], al: Alignment): void {
   const slot = ms[0].slot;
   const base = slot.replace(/\|\d+$/, '');
   const members = new Set(ms);
   // (bounded time: only figures that write one of the sides' numbers are read further)
-  const written = (m: QMention) => `${m.q.value}|${m.q.unit}|${m.q.qualifier}`;
   const values = new Set(ms.map(written));
-  const candidates = loose().filter((c) => values.has(written(c)) && !members.has(c) && (!c.slot || (c.slot !== slot && c.slot.replace(/\|\d+$/, '') !== base)));
+  const candidates = loose(values).filter((c) => !members.has(c) && (!c.slot || (c.slot !== slot && c.slot.replace(/\|\d+$/, '') !== base)));
   if (!candidates.length) return;
   const holders = sharedHolders(sides.map((x) => x.members));
   // (a count's measure noun, else its counted noun: "13 shots" states no "mother of 13"'s children)
@@ -449,6 +448,39 @@ function gatherFigures(sides: { rep: QMention; members: QMention[] }[], ms: QMen
   // (then through a gathered figure: one fact, or its own slot, which already says the two are one thing)
   const again = (c: QMention, g: QMention) => compatible(c, g) && ((!!c.slot && c.slot === g.slot) || oneFact(al, c.sent, g.sent));
   gatherSides(sides.map((x) => x.members), candidates, sameValue, linked, again);
+}
+
+/** A figure's value as it is written: number, unit and qualifier (what gathering matches on). */
+const written = (m: QMention) => `${m.q.value}|${m.q.unit}|${m.q.qualifier}`;
+/** A figure's number and unit: what its written value keeps when a bare restatement is read as a bound (evolving.ts readBareAsBound changes only the qualifier). */
+const numberOf = (m: QMention) => `${m.q.value}|${m.q.unit}`;
+
+/** The loose figures in story order, and their places in it by number and unit. */
+interface LooseFigures {
+  list: QMention[];
+  at: Map<string, number[]>;
+}
+function byNumber(list: QMention[]): LooseFigures {
+  const at = new Map<string, number[]>();
+  list.forEach((m, i) => {
+    const k = numberOf(m);
+    const l = at.get(k);
+    if (l) l.push(i);
+    else at.set(k, [i]);
+  });
+  return { list, at };
+}
+
+/**
+ * The loose figures that write one of `values` (written), in story order: read through their
+ * number and unit, not by a scan of every loose figure of the story for each conflict.
+ */
+function figuresWriting(loose: LooseFigures, values: Set<string>): QMention[] {
+  const places: number[] = [];
+  const numbers = new Set<string>();
+  for (const v of values) numbers.add(v.slice(0, v.lastIndexOf('|')));
+  for (const k of numbers) for (const i of loose.at.get(k) ?? []) if (values.has(written(loose.list[i]))) places.push(i);
+  return places.sort((a, b) => a - b).map((i) => loose.list[i]);
 }
 
 /** A side's value interval (its first figure's) and its articles' publication days. */

@@ -86,10 +86,15 @@ export function antecedent(s: Sent, at: number): EntityRef | null {
 export function pronounAntecedent(s: Sent, at: number): EntityRef | null {
   const want = PRONOUN_GENDER.get(/^\p{L}+/u.exec(s.art.text.slice(at, at + 4))?.[0].toLowerCase() ?? '');
   const fits = (e: EntityRef) => e.type === 'PER' && (!want || !clashes(s.art, e, want));
-  const here = s.entities.filter((e) => fits(e) && e.span.end <= at).pop();
+  // (the last that fits, read from the end: the gender is asked only of the people a reading reaches)
+  const lastFit = (ents: readonly EntityRef[], before: number) => {
+    for (let j = ents.length - 1; j >= 0; j--) if (ents[j].span.end <= before && fits(ents[j])) return ents[j];
+    return undefined;
+  };
+  const here = lastFit(s.entities, at);
   if (here) return here;
   for (let i = s.index - 1; i >= 0 && i >= s.index - PRONOUN_REACH; i--) {
-    const named = s.art.sentences[i]?.entities.filter(fits).pop();
+    const named = s.art.sentences[i] ? lastFit(s.art.sentences[i].entities, Infinity) : undefined;
     if (named) return named;
   }
   return null;
@@ -103,9 +108,20 @@ const PRONOUN_GENDER = new Map<string, Gender>([['he', 'm'], ['him', 'm'], ['she
  * says nothing about either.
  */
 function clashes(art: ArticleView, e: EntityRef, want: Gender): boolean {
-  const key = nameKey(e.name);
+  const key = nameKeyOf(e.name);
   const g = key ? gendersOf(art).get(key) : undefined;
   return g !== undefined && g !== want;
+}
+
+/** A name's key (analyse/gender.ts nameKey), read once per written name: pronouns ask it of every person before them. */
+const NAME_KEYS = new Map<string, string | null>();
+function nameKeyOf(name: string): string | null {
+  let k = NAME_KEYS.get(name);
+  if (k === undefined) {
+    if (NAME_KEYS.size >= 100_000) NAME_KEYS.clear();
+    NAME_KEYS.set(name, (k = nameKey(name)));
+  }
+  return k;
 }
 
 /** Per article, the gender its text gives each person (by name key), read once. */

@@ -241,13 +241,28 @@ function leadWords(story: StoryView): LeadWords {
  * names ("the two leaders ... after four hours of talks" / "Putin and Xi ... after seven-hour-long talks").
  */
 export function storysOwnThing(story: StoryView, thing: string, s: Sent): boolean {
-  const ids = new Set<string>();
-  for (const [lemma, arts] of leadWords(story).nouns) if (durationThing(lemma) === thing) for (const id of arts) ids.add(id);
-  if (!namedByMost(story, story.independent([...ids]))) return false;
+  if (!thingOfMostLeads(story, thing)) return false;
   const tokens = parseOf(s.art);
   if (!tokens) return true;
   const kids = kidsOf(tokens);
   const [lo, hi] = spanTokens(tokens, s.span);
   for (let i = lo; i < hi; i++) if (tokens[i].upos === 'NOUN' && durationThing(tokens[i].lemma) === thing && another(tokens, kids, i)) return false;
   return true;
+}
+
+/**
+ * Whether the leads of most independent sources name the thing, by any of its nouns; read once per
+ * story and thing (a conflict's second check asks it for each pair of sides, and each asking read
+ * every noun of the story's leads).
+ */
+const OWN_THINGS = new WeakMap<StoryView, Map<string, boolean>>();
+function thingOfMostLeads(story: StoryView, thing: string): boolean {
+  const known = OWN_THINGS.get(story) ?? OWN_THINGS.set(story, new Map()).get(story)!;
+  let most = known.get(thing);
+  if (most === undefined) {
+    const ids = new Set<string>();
+    for (const [lemma, arts] of leadWords(story).nouns) if (durationThing(lemma) === thing) for (const id of arts) ids.add(id);
+    known.set(thing, (most = namedByMost(story, story.independent([...ids]))));
+  }
+  return most;
 }
