@@ -389,14 +389,13 @@ export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESH
  * verb, set in or after the clause it reports: the tagger takes its adjunct for the content ("…, he
  * said [after meeting Thursday with aides]", "…, Wilkin said [during his speech]"); other verbs there
  * take objects and obliques PolNeAR annotates as content ("supported [the bill]", "called for […]").
- * And a content outside the "that" / question complement the cue takes after it (besideComplement).
  */
 function sourceTaken(parse: readonly SyntaxToken[], kids: number[][], quotes: Quote[], n: number, found: CueClause, j: number): number {
   for (let k = 0; k < n; k++) {
     const q = quotes[k];
     if (q.cue?.span.start !== parse[j].start) continue;
     if (q.kind === 'direct' || q.parts) return -1;
-    return inSourcePhrase(parse, kids, found, q.span) || inReportingPhrase(parse, kids, found, j, q.span) || besideComplement(parse, kids, found, j, q) ? k : -1;
+    return inSourcePhrase(parse, kids, found, q.span) || inReportingPhrase(parse, kids, found, j, q.span) ? k : -1;
   }
   return -1;
 }
@@ -418,22 +417,6 @@ function inSourcePhrase(parse: readonly SyntaxToken[], kids: number[][], found: 
 function inReportingPhrase(parse: readonly SyntaxToken[], kids: number[][], found: CueClause, j: number, s: Span): boolean {
   if (found.except !== j || !INVERTING.has(parse[j].lemma.toLowerCase())) return false;
   return parse[j].end <= s.start && s.end <= parse[subtreeEnd(kids, j)].end && !inOwnContent(parse, kids, j, s);
-}
-
-/**
- * Does indirect quote `q` of cue `j` lie outside the clausal complement opened by "that" or a question
- * word that the cue takes after it ("told ABC's “Good Morning America” [that …]", "In his autobiography,
- * Mr. Cruz described [how …]")? The tagger gave the cue a title, its subject, an adjunct or the clause
- * before; the complement is what the cue says.
- */
-function besideComplement(parse: readonly SyntaxToken[], kids: number[][], found: CueClause, j: number, q: Quote): boolean {
-  if (q.kind !== 'indirect' || found.except !== -1 || found.top < j || parse[found.top].head !== j || universalRelation(parse[found.top].deprel) !== 'ccomp') return false;
-  // a complement opened by "that" or a question word ("whether", "how"): no sentence-final "…, the report said" or small clause the parse took for one
-  const first = subtreeStart(kids, found.top);
-  if (!hasMarkThat(parse, kids, found.top) && !WH.has(parse[first].text.toLowerCase())) return false;
-  const lo = parse[first].start;
-  const hi = parse[subtreeEnd(kids, found.top)].end;
-  return q.span.end <= lo || hi <= q.span.start;
 }
 
 /** Relations of what a verb of saying says itself ("said [that …]", "said [no]", "added [a caveat]"): a content there is its own. */
