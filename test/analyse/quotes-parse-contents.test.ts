@@ -101,6 +101,12 @@ describe('pass 3: reporting clauses the parse attaches after or around the claus
     const text = 'The deal will collapse, said the senator.';
     assert.deepEqual(afterEarlier(text, 'said', 'The deal', 'the senator'), [{ content: 'The deal will collapse', speaker: 'the senator', cue: 'said' }]);
   });
+
+  it('gives an earlier quote that took a phrase of "X said" after the verb the clause it reports, not what the verb says itself', () => {
+    const text = 'The deal will collapse, the senator said after a meeting with party leaders.';
+    assert.deepEqual(afterEarlier(text, 'said', 'the senator', 'after a meeting with party leaders'), [{ content: 'The deal will collapse', speaker: 'the senator', cue: 'said' }]);
+    assert.deepEqual(afterEarlier(text, 'said', 'the senator', 'The deal will collapse').map((q) => q.content), ['The deal will collapse']);
+  });
 });
 
 describe('pass 3: "according to X" reports the clause the phrase belongs to', () => {

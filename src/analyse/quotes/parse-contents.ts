@@ -343,8 +343,8 @@ export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESH
     if (!found) continue;
     const i = tokenAt(toks, parse[j].start);
     if (i >= toks.length || toks[i].start !== parse[j].start) continue;
-    // a cue already used may have been given its own source for content ("…, said [one GOP source]"): that quote gives way
-    const taken = usedCue.has(i) ? sourceTaken(parse, kids, quotes, earlier, found, toks[i].start) : -1;
+    // a cue already used may have been given its own source or another phrase for content ("…, said [one GOP source]"): that quote gives way
+    const taken = usedCue.has(i) ? sourceTaken(parse, kids, quotes, earlier, found, j) : -1;
     if (usedCue.has(i) && (taken < 0 || host)) {
       trace?.(parse[j].start, 'pass 3: an earlier pass used the cue');
       continue;
@@ -379,27 +379,56 @@ export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESH
 }
 
 /**
- * The earlier quote (of the first `n`) with the cue at `cueStart` whose content lies inside the cue's
+ * The earlier quote (of the first `n`) with cue `j` whose content lies inside the cue's
  * source phrase by the parse: the tagger took the source for the content ("…, said [one GOP source
  * in the room]", "…, according to [an email from the president of …]"); its index, or -1.
  * For "according to X", not a content that opens X's relative clause ("according to a person familiar
  * …, [who has been friends with …]": 0 of 4 right on PolNeAR train), an attribution of its own; the
  * rest of X's phrase ("according to a poll of 400 [registered Latino voters released on Friday by …]")
- * is the source, and the clause the content.
+ * is the source, and the clause the content. Also a content in the phrase of "say" / "add" after the
+ * verb, set in or after the clause it reports: the tagger takes its adjunct for the content ("…, he
+ * said [after meeting Thursday with aides]", "…, Wilkin said [during his speech]"); other verbs there
+ * take objects and obliques PolNeAR annotates as content ("supported [the bill]", "called for […]").
  */
-function sourceTaken(parse: readonly SyntaxToken[], kids: number[][], quotes: Quote[], n: number, found: CueClause, cueStart: number): number {
-  if (found.source === null) return -1;
-  const first = subtreeStart(kids, found.source);
-  const lo = parse[first].start;
-  const hi = parse[subtreeEnd(kids, found.source)].end;
-  // "according to X": X's phrase opens after "according to"
-  const opens = found.source === found.except ? phraseOpening(parse, first, found.source) : Infinity;
+function sourceTaken(parse: readonly SyntaxToken[], kids: number[][], quotes: Quote[], n: number, found: CueClause, j: number): number {
   for (let k = 0; k < n; k++) {
     const q = quotes[k];
-    if (q.cue?.span.start !== cueStart) continue;
-    return q.kind !== 'direct' && !q.parts && lo <= q.span.start && (q.span.start <= opens || !opensRelative(parse, q.span.start)) && q.span.end <= hi ? k : -1;
+    if (q.cue?.span.start !== parse[j].start) continue;
+    if (q.kind === 'direct' || q.parts) return -1;
+    return inSourcePhrase(parse, kids, found, q.span) || inReportingPhrase(parse, kids, found, j, q.span) ? k : -1;
   }
   return -1;
+}
+
+/** Does span `s` lie inside the source phrase of `found` (for "according to X", not as X's relative clause)? */
+function inSourcePhrase(parse: readonly SyntaxToken[], kids: number[][], found: CueClause, s: Span): boolean {
+  if (found.source === null) return false;
+  const first = subtreeStart(kids, found.source);
+  // "according to X": X's phrase opens after "according to"
+  const opens = found.source === found.except ? phraseOpening(parse, first, found.source) : Infinity;
+  return parse[first].start <= s.start && (s.start <= opens || !opensRelative(parse, s.start)) && s.end <= parse[subtreeEnd(kids, found.source)].end;
+}
+
+/**
+ * Does span `s` lie in the phrase of "say" / "add" set in or after the clause it reports, after the verb
+ * ("…, he said [after meeting aides]")? That phrase is the source and the circumstances of saying, none of
+ * it the content, but what the verb says itself (SAYS: "…, he said, [no]").
+ */
+function inReportingPhrase(parse: readonly SyntaxToken[], kids: number[][], found: CueClause, j: number, s: Span): boolean {
+  if (found.except !== j || !INVERTING.has(parse[j].lemma.toLowerCase())) return false;
+  return parse[j].end <= s.start && s.end <= parse[subtreeEnd(kids, j)].end && !inOwnContent(parse, kids, j, s);
+}
+
+/** Relations of what a verb of saying says itself ("said [that …]", "said [no]", "added [a caveat]"): a content there is its own. */
+const SAYS = new Set(['ccomp', 'xcomp', 'obj', 'csubj', 'conj', 'parataxis']);
+
+/** Does span `s` lie in what cue `j` says itself (the subtree of one of its SAYS dependents)? */
+function inOwnContent(parse: readonly SyntaxToken[], kids: number[][], j: number, s: Span): boolean {
+  for (const c of kids[j]) {
+    if (!SAYS.has(universalRelation(parse[c].deprel))) continue;
+    if (parse[subtreeStart(kids, c)].start <= s.start && s.start < parse[subtreeEnd(kids, c)].end) return true;
+  }
+  return false;
 }
 
 /** Relative pronouns: a content inside a source phrase that opens with one is the phrase's relative clause. */
