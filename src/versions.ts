@@ -171,7 +171,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   killed") is that article's lower bound both times (evolving.ts readBareAsBound), so a later, higher total
 //   does not dispute it; a growing total's timing (evolving figure, or the note on unknown or falling times) is
 //   skipped only when one article stands on both sides of a disputed pair, not of two compatible ones.
-// compare-45: (corrob21, session 21) two claims that share only a person's or organisation's name and the
-//   words that describe it ("Mike Reavey, director of ..." / "said ... director Mike Reavey"; no figure, no
-//   other word, no act of one class) are who both speak of, not one statement (support.ts onlyWho)
+// compare-45: (corrob21, session 21) two claims that each state an act, of two classes, and share only a
+//   person's or organisation's name and the words that describe it ("Jane Roe, director of the trust, urged
+//   ..." / "trust director Jane Roe opened ..."; no figure, no other word) are two statements, not one fact
+//   (support.ts onlyWho; a description is left to oneAct)
 export const COMPARE_VERSION = 'compare-45';

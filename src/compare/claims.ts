@@ -41,7 +41,7 @@ export interface Claim {
   relative: boolean;
   /** A clause of the circumstances of another act, or inside one ("shortly after Roe passed Doe", "while the film was a success", "although Roe denied it"): what the sentence tells on the way to its statement. */
   circumstance: boolean;
-  /** Its keys read only from a person's or organisation's name and the words that describe it (`nameAndRoleWords`: "Wolfgang Kandek, chief technology officer of Qualys"): who, not what is stated of them. */
+  /** Its keys read only from a person's or organisation's name and the words that describe it (`nameAndRoleWords`: "Jane Roe, chief engineer of the harbour trust"): who, not what is stated of them. */
   named: ReadonlySet<string>;
 }
 
@@ -464,7 +464,7 @@ const claim = (p: ClausePart): Claim => {
   return { keys: p.keys, acts: p.acts, agents: p.agents, patients: p.patients, time: p.time, denied: p.denied, hedged: p.hedged, days: p.days, relative: p.relative, circumstance: p.circumstance, nouns, values, named };
 };
 
-/** The links that hold a name and the words that describe it together: "Wolfgang Kandek, chief technology officer of Qualys", "Security Response Alliance director Mike Reavey". */
+/** The links that hold a name and the words that describe it together: "Jane Roe, chief engineer of the harbour trust", "harbour trust director Jane Roe". */
 const NAME_LINKS: ReadonlySet<string> = new Set(['compound', 'flat', 'appos', 'amod', 'nmod', 'det', 'case', 'punct', 'nummod', 'cc']);
 /** A finite verb or an auxiliary: a clause, not a description. */
 const FINITE = /^(?:VBD|VBZ|VBP|MD)$/;
@@ -474,11 +474,11 @@ const ROLE_WORDS = 12;
 /**
  * Per word of the sentence (tokens lo..hi), whether it is part of a person's or organisation's
  * name or of the words that describe it: a word of the name; one that hangs on it at most four
- * steps up through links of a noun phrase (apposition, compound, modifier: "Security Response
- * Alliance director Mike Reavey"); a noun with the name in apposition ("the gunman, Carl Meyer");
+ * steps up through links of a noun phrase (apposition, compound, modifier: "Kelso harbour
+ * trust director Jane Roe"); a noun with the name in apposition ("the gunman, Carl Meyer");
  * or, whatever the parse made of it, the words set off by a comma right after a person's name up to
- * the next comma or the sentence's end when they hold a noun and no finite verb ("Wolfgang Kandek,
- * chief technology officer of Qualys."). Not a word the name hangs on ("the death of Felt", "Felt's
+ * the next comma or the sentence's end when they hold a noun and no finite verb ("Jane Roe,
+ * chief engineer of the harbour trust."). Not a word the name hangs on ("the death of Roe", "Roe's
  * resignation"): that is what is said of the person.
  */
 function nameAndRoleWords(s: Sent, tokens: readonly SyntaxToken[], kids: readonly number[][], lo: number, hi: number): Uint8Array {
