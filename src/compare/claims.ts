@@ -470,6 +470,8 @@ const NAME_LINKS: ReadonlySet<string> = new Set(['compound', 'flat', 'appos', 'a
 const FINITE = /^(?:VBD|VBZ|VBP|MD)$/;
 /** How far a description set off by a comma after a name may run (in words). */
 const ROLE_WORDS = 12;
+const COMMA_AFTER = /^,\s/;
+const ROLE_ENDS = /^[,.;:!?"”]$/;
 
 /**
  * Per word of the sentence (tokens lo..hi), whether it is part of a person's or organisation's
@@ -483,7 +485,10 @@ const ROLE_WORDS = 12;
  */
 function nameAndRoleWords(s: Sent, tokens: readonly SyntaxToken[], kids: readonly number[][], lo: number, hi: number): Uint8Array {
   const out = new Uint8Array(hi - lo);
-  const party = (q: number) => partyAt(s, tokens, q) !== undefined;
+  // (each word's party read once: the walks up ask of the same words again and again)
+  const partyWord = new Uint8Array(hi - lo);
+  for (const e of s.entities) if (isParty(e)) for (let q = lo; q < hi; q++) if (e.span.start <= tokens[q].start && tokens[q].end <= e.span.end) partyWord[q - lo] = 1;
+  const party = (q: number) => partyWord[q - lo] === 1;
   for (let i = lo; i < hi; i++) {
     for (let q = i, steps = 0; steps <= 4 && !out[i - lo]; steps++) {
       if (party(q)) out[i - lo] = 1;
@@ -495,11 +500,11 @@ function nameAndRoleWords(s: Sent, tokens: readonly SyntaxToken[], kids: readonl
   }
   const text = s.art.text;
   for (const e of s.entities) {
-    if (e.type !== 'PER' || !/^,\s/.test(text.slice(e.span.end, e.span.end + 2))) continue;
+    if (e.type !== 'PER' || !COMMA_AFTER.test(text.slice(e.span.end, e.span.end + 2))) continue;
     let j = lo;
     while (j < hi && tokens[j].start < e.span.end + 1) j++;
     const from = j;
-    while (j < hi && j - from < ROLE_WORDS && !/^[,.;:!?"”]$/.test(tokens[j].text)) j++;
+    while (j < hi && j - from < ROLE_WORDS && !ROLE_ENDS.test(tokens[j].text)) j++;
     const words = tokens.slice(from, j);
     if (!words.length || (j < hi && tokens[j].text !== ',' && tokens[j].text !== '.') || !words.some((t) => t.upos === 'NOUN') || words.some((t) => t.upos === 'AUX' || FINITE.test(t.xpos) || RELATIVE_PRONOUNS.has(t.text.toLowerCase()))) continue;
     out.fill(1, from - lo, j - lo);
