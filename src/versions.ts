@@ -175,4 +175,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   suffix edit away ("barricad" -> barricade, "defeate" -> defeat: data/lexicons/verb-spellings.tsv), and a verb
 //   that entails another verb of its FrameNet class is its own class ("divorce" entails "marry":
 //   data/lexicons/verb-entailments.tsv); both built by scripts/build-wordnet-act-links.ts.
-export const COMPARE_VERSION = 'compare-45';
+// compare-46: (corrob21, session 21) two claims that each state an act, of two classes, and share only a
+//   person's or organisation's name and the words that describe it ("Jane Roe, director of the trust, urged
+//   ..." / "trust director Jane Roe opened ..."; no figure, no other word) are two statements, not one fact
+//   (support.ts onlyWho; a description is left to oneAct)
+export const COMPARE_VERSION = 'compare-46';

@@ -12,7 +12,7 @@ import type { SyntaxToken } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
 import { isParty, type QuoteView, type Sent } from './prepare.js';
 import { namesAThing } from './act-classes.js';
-import { mergeOverlapping, oneAct, oneStatement, sideRemark } from './support.js';
+import { mergeOverlapping, oneAct, oneStatement, onlyWho, sideRemark } from './support.js';
 import { actAt, type ClauseTime, clauseTime, kidsOf, parseOf, partyAt, spanTokens } from './syntax.js';
 import { key } from './text.js';
 import { indexUnion } from '../util/union-find.js';
@@ -41,6 +41,8 @@ export interface Claim {
   relative: boolean;
   /** A clause of the circumstances of another act, or inside one ("shortly after Roe passed Doe", "while the film was a success", "although Roe denied it"): what the sentence tells on the way to its statement. */
   circumstance: boolean;
+  /** Its keys read only from a person's or organisation's name and the words that describe it (`nameAndRoleWords`: "Jane Roe, chief engineer of the harbour trust"): who, not what is stated of them. */
+  named: ReadonlySet<string>;
 }
 
 /** A claim needs this many content keys of its own; a smaller clause ("which means", "he said") belongs to the clause above it. */
@@ -131,6 +133,8 @@ interface ClausePart {
   keys: Set<string>;
   /** Its keys the parse reads, at least once, as another part of speech than a noun. */
   notNouns: Set<string>;
+  /** Its keys read, at least once, from a word outside a name and its role (`nameAndRoleWords`). */
+  plain: Set<string>;
   acts: Set<string>;
   agents: Set<string>;
   patients: Set<string>;
@@ -143,7 +147,7 @@ interface ClausePart {
   /** Its last word's token (its content words all come before it, or at it). */
   last: number;
 }
-const PART_SETS = ['keys', 'notNouns', 'acts', 'agents', 'patients', 'denied', 'days'] as const;
+const PART_SETS = ['keys', 'notNouns', 'plain', 'acts', 'agents', 'patients', 'denied', 'days'] as const;
 type PartSet = (typeof PART_SETS)[number];
 /** Never added to: `put` replaces it with a set of the part's own first (a claim reads its sets only). */
 const NONE: Set<string> = new Set();
@@ -151,7 +155,7 @@ const put = (p: ClausePart, field: PartSet, v: string) => {
   if (p[field] === NONE) p[field] = new Set();
   p[field].add(v);
 };
-const newPart = (time: ClauseTime | null, last: number): ClausePart => ({ keys: NONE, notNouns: NONE, acts: NONE, agents: NONE, patients: NONE, time, denied: NONE, hedged: false, days: NONE, relative: false, circumstance: false, last });
+const newPart = (time: ClauseTime | null, last: number): ClausePart => ({ keys: NONE, notNouns: NONE, plain: NONE, acts: NONE, agents: NONE, patients: NONE, time, denied: NONE, hedged: false, days: NONE, relative: false, circumstance: false, last });
 /** Each clause's part by its head's place in the sentence (reused from one sentence to the next: findClaims is not re-entered). */
 let partsAt: (ClausePart | undefined)[] = [];
 
@@ -166,7 +170,7 @@ const APOSTROPHE_ONLY = /^['’]$/;
 const N_END = /n$/i;
 
 function findClaims(s: Sent): Claim[] {
-  const whole = (): Claim[] => [claim({ ...newPart(null, 0), keys: s.keys, notNouns: s.keys })];
+  const whole = (plain: Set<string> = s.keys): Claim[] => [claim({ ...newPart(null, 0), keys: s.keys, notNouns: s.keys, plain })];
   const tokens = parseOf(s.art);
   if (!tokens) return whole();
   const [lo, hi] = spanTokens(tokens, s.span);
@@ -225,18 +229,7 @@ function findClaims(s: Sent): Claim[] {
     }
     return false;
   };
-  // (the words and the parse's tokens are both in text order: one pass over both)
-  let i = lo;
-  for (const t of s.tokens) {
-    while (i < hi && tokens[i].end <= t.start) i++;
-    if (!t.content || i >= hi || tokens[i].start > t.start) continue;
-    const p = part(clauseOf[i - lo]);
-    // (the keys and the no-nouns by name, not through put's field: the story's every word passes here)
-    (p.keys === NONE ? (p.keys = new Set()) : p.keys).add(t.key);
-    p.last = Math.max(p.last, i);
-    // (a key already read as no noun needs no second reading)
-    if (!p.notNouns.has(t.key) && !thingNoun(tokens, kids, i)) (p.notNouns === NONE ? (p.notNouns = new Set()) : p.notNouns).add(t.key);
-  }
+  const sentencePlain = readWords(s, tokens, kids, lo, hi, (i) => part(clauseOf[i - lo]));
   // (as statedActs reads them, but a verb of saying that is no attribution states its act: a claim
   // with no act is a description, which any act matches)
   for (let j = lo; j < hi; j++) {
@@ -312,7 +305,36 @@ function findClaims(s: Sent): Claim[] {
   // (a sentence that only introduces what is said, "the council said in a statement last week:",
   // states nothing; one with a quotation is the quotation, whatever words the parse hung on the cue)
   if (!claims.length && introduces && !direct.length && left) return [];
-  return claims.length ? claims : whole();
+  return claims.length ? claims : whole(sentencePlain);
+}
+
+/**
+ * Reads each content word of the sentence into its clause's part (`partAt`, by its parse token):
+ * its key, whether the parse reads it as no noun of a thing, and whether it lies outside a name and
+ * the words that describe it (`nameAndRoleWords`). Returns the sentence's keys read outside names and
+ * their posts, for a sentence read as one claim (one that only attributes, "'...,' said Roe").
+ */
+function readWords(s: Sent, tokens: readonly SyntaxToken[], kids: number[][], lo: number, hi: number, partAt: (i: number) => ClausePart): Set<string> {
+  // (a sentence that names no person or organisation has no name or role)
+  const naming = s.entities.some(isParty) ? nameAndRoleWords(s, tokens, kids, lo, hi) : null;
+  const sentencePlain = naming ? new Set<string>() : s.keys;
+  // (the words and the parse's tokens are both in text order: one pass over both)
+  let i = lo;
+  for (const t of s.tokens) {
+    while (i < hi && tokens[i].end <= t.start) i++;
+    if (!t.content || i >= hi || tokens[i].start > t.start) continue;
+    const p = partAt(i);
+    // (the keys and the no-nouns by name, not through put's field: the story's every word passes here)
+    (p.keys === NONE ? (p.keys = new Set()) : p.keys).add(t.key);
+    p.last = Math.max(p.last, i);
+    // (a key already read as no noun needs no second reading)
+    if (!p.notNouns.has(t.key) && !thingNoun(tokens, kids, i)) (p.notNouns === NONE ? (p.notNouns = new Set()) : p.notNouns).add(t.key);
+    if (!p.plain.has(t.key) && !naming?.[i - lo]) {
+      (p.plain === NONE ? (p.plain = new Set()) : p.plain).add(t.key);
+      sentencePlain.add(t.key);
+    }
+  }
+  return sentencePlain;
 }
 
 /** Not yet read: a relative clause's start is -1 or a token's place, never this. */
@@ -432,13 +454,63 @@ const VALUE = /^(?:\d[\d.,:]*[a-z]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|j
 const claim = (p: ClausePart): Claim => {
   let values = NONE;
   let nouns = NONE;
+  let named = NONE;
   for (const k of p.keys) {
     if (VALUE.test(k)) (values === NONE ? (values = new Set()) : values).add(k);
     if (!p.notNouns.has(k)) (nouns === NONE ? (nouns = new Set()) : nouns).add(k);
+    if (!p.plain.has(k)) (named === NONE ? (named = new Set()) : named).add(k);
   }
   // (each field named: a rest and a spread copy the part twice, and a story reads thousands of claims)
-  return { keys: p.keys, acts: p.acts, agents: p.agents, patients: p.patients, time: p.time, denied: p.denied, hedged: p.hedged, days: p.days, relative: p.relative, circumstance: p.circumstance, nouns, values };
+  return { keys: p.keys, acts: p.acts, agents: p.agents, patients: p.patients, time: p.time, denied: p.denied, hedged: p.hedged, days: p.days, relative: p.relative, circumstance: p.circumstance, nouns, values, named };
 };
+
+/** The links that hold a name and the words that describe it together: "Jane Roe, chief engineer of the harbour trust", "harbour trust director Jane Roe". */
+const NAME_LINKS: ReadonlySet<string> = new Set(['compound', 'flat', 'appos', 'amod', 'nmod', 'det', 'case', 'punct', 'nummod', 'cc']);
+/** A finite verb or an auxiliary: a clause, not a description. */
+const FINITE = /^(?:VBD|VBZ|VBP|MD)$/;
+/** How far a description set off by a comma after a name may run (in words). */
+const ROLE_WORDS = 12;
+const COMMA_AFTER = /^,\s/;
+const ROLE_ENDS = /^[,.;:!?"”]$/;
+
+/**
+ * Per word of the sentence (tokens lo..hi), whether it is part of a person's or organisation's
+ * name or of the words that describe it: a word of the name; one that hangs on it at most four
+ * steps up through links of a noun phrase (apposition, compound, modifier: "Kelso harbour
+ * trust director Jane Roe"); a noun with the name in apposition ("the gunman, Carl Meyer");
+ * or, whatever the parse made of it, the words set off by a comma right after a person's name up to
+ * the next comma or the sentence's end when they hold a noun and no finite verb ("Jane Roe,
+ * chief engineer of the harbour trust."). Not a word the name hangs on ("the death of Roe", "Roe's
+ * resignation"): that is what is said of the person.
+ */
+function nameAndRoleWords(s: Sent, tokens: readonly SyntaxToken[], kids: readonly number[][], lo: number, hi: number): Uint8Array {
+  const out = new Uint8Array(hi - lo);
+  // (each word's party read once: the walks up ask of the same words again and again)
+  const partyWord = new Uint8Array(hi - lo);
+  for (const e of s.entities) if (isParty(e)) for (let q = lo; q < hi; q++) if (e.span.start <= tokens[q].start && tokens[q].end <= e.span.end) partyWord[q - lo] = 1;
+  const party = (q: number) => partyWord[q - lo] === 1;
+  for (let i = lo; i < hi; i++) {
+    for (let q = i, steps = 0; steps <= 4 && !out[i - lo]; steps++) {
+      if (party(q)) out[i - lo] = 1;
+      else if (!NAME_LINKS.has(universalRelation(tokens[q].deprel))) break;
+      q = tokens[q].head;
+      if (q < lo || q >= hi) break;
+    }
+    if (!out[i - lo] && tokens[i].upos === 'NOUN' && kids[i].some((k) => k >= lo && k < hi && tokens[k].deprel === 'appos' && party(k))) out[i - lo] = 1;
+  }
+  const text = s.art.text;
+  for (const e of s.entities) {
+    if (e.type !== 'PER' || !COMMA_AFTER.test(text.slice(e.span.end, e.span.end + 2))) continue;
+    let j = lo;
+    while (j < hi && tokens[j].start < e.span.end + 1) j++;
+    const from = j;
+    while (j < hi && j - from < ROLE_WORDS && !ROLE_ENDS.test(tokens[j].text)) j++;
+    const words = tokens.slice(from, j);
+    if (!words.length || (j < hi && tokens[j].text !== ',' && tokens[j].text !== '.') || !words.some((t) => t.upos === 'NOUN') || words.some((t) => t.upos === 'AUX' || FINITE.test(t.xpos) || RELATIVE_PRONOUNS.has(t.text.toLowerCase()))) continue;
+    out.fill(1, from - lo, j - lo);
+  }
+  return out;
+}
 
 /**
  * Each clause's named participants, by the parse: a person or organisation the sentence names as
@@ -598,8 +670,9 @@ export function claimFacts(
       for (let y = 0; y < cj.length; y++) {
         const v = sharedWeight(ci[x].keys, cj[y].keys, weight);
         // (what a relative clause or a clause of circumstances shares with the other is a side remark,
-        // unless the other states the same act: support.ts sideRemark)
-        if (sideRemark(ci[x], cj[y])) {
+        // unless the other states the same act: support.ts sideRemark; and a name with the words that
+        // describe it is who both speak of, not what they state: onlyWho)
+        if (sideRemark(ci[x], cj[y]) || onlyWho(ci[x], cj[y])) {
           score[x * cj.length + y] = -1;
           if (v > aside) aside = v;
           continue;

@@ -73,8 +73,39 @@ export function sideRemark(a: Claim, b: Claim): boolean {
   return true;
 }
 const toldAside = (c: Claim) => c.relative || c.circumstance;
+
 /** A value written in digits (not a weekday or a month, which two acts of one story often share). */
 const FIGURE = /^\d/;
+
+/**
+ * What two claims share is only who they are about: both state an act, of two classes, and every key
+ * both have is a word of a name or of the words that describe it in one of them (`Claim.named`:
+ * "Jane Roe, director of the harbour trust, urged drivers to avoid the ferry road" / "harbour trust
+ * director Jane Roe opened the new pier"), no figure. Two things one
+ * person did are two statements; one act of one person told in other words ("Roe resigned on
+ * Friday" / "Roe stepped down") is one. A description (no act) is left to `oneAct`, which lets it
+ * meet any act ("the death of Deputy Roe" / "Deputy Roe was killed"); a claim with no word but a
+ * name is a fragment of the parse, not a statement of its own.
+ */
+export function onlyWho(a: Claim, b: Claim): boolean {
+  // (a claim that is only a name, a fragment of the parse, "The Rovers" of "The Rovers have
+  // always been good neighbours", may be the subject of what the other states)
+  if ((!a.named.size && !b.named.size) || a.named.size === a.keys.size || b.named.size === b.keys.size) return false;
+  const [small, large] = a.keys.size <= b.keys.size ? [a, b] : [b, a];
+  let shared = false;
+  for (const k of small.keys) {
+    if (!large.keys.has(k)) continue;
+    // (a figure both give is content, whoever it describes: "Jo Poe, 39, was shot" / "Jo Poe, 39, is recovering")
+    if ((!a.named.has(k) && !b.named.has(k)) || a.values.has(k)) return false;
+    shared = true;
+  }
+  // (a description, a claim with no act, is left to oneAct: "the death of Deputy Roe" / "Deputy Roe was
+  // killed" share only the name and tell one event)
+  if (!shared || !a.acts.size || !b.acts.size) return false;
+  const classes = new Set([...a.acts].map(actClass));
+  for (const x of b.acts) if (classes.has(actClass(x))) return false;
+  return true;
+}
 
 /**
  * Two claims tell one act (a verb both state, denied by neither or by both) to other patients or on

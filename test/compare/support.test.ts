@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { mergeOverlapping, oneActApart, sideRemark } from '../../src/compare/support.js';
+import { mergeOverlapping, oneActApart, onlyWho, sideRemark } from '../../src/compare/support.js';
 import { corroboratedShortIds, firstSentenceClaims, publishedAt } from './story.js';
 
 // Invented wording throughout.
@@ -113,5 +113,21 @@ describe('a background clause supports another member only when it tells the sam
     assert.ok(sideRemark(background, other));
     // (two main clauses are left to oneAct)
     assert.ok(!sideRemark(main, other));
+  });
+});
+
+describe('a name and the words that describe it are who two claims speak of, not what they state', () => {
+  it('two acts of one person that share only the name and the post: no support; a description is left to oneAct', () => {
+    const urged = sentenceClaims('Ann Roe, director of the Kelso harbour trust, urged drivers to avoid the ferry road.').find((c) => c.acts.size);
+    const opened = sentenceClaims('Harbour trust director Ann Roe opened the new pier on Friday.');
+    assert.ok(urged && urged.named.has('roe'));
+    assert.ok(opened.some((c) => onlyWho(urged, c)));
+    const said = sentenceClaims('"The repairs to the old pier are not over," said harbour trust director Ann Roe.');
+    assert.ok(said.every((c) => c.acts.size || !onlyWho(urged, c)));
+  });
+  it('a figure both give, or words both state, are content: "Ann Roe, 41, closed" / "Ann Roe, 41, spoke"', () => {
+    const [closed] = sentenceClaims('Ann Roe, 41, closed the ferry road on Saturday.');
+    const spoke = sentenceClaims('Ann Roe, 41, spoke to reporters about the ferry road at noon.');
+    assert.ok(spoke.every((c) => !onlyWho(closed, c)));
   });
 });
