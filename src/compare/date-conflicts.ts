@@ -4,19 +4,19 @@
  * a weekday or calendar date near the act's verb is its value. Conflicts of figures: conflicts.ts.
  */
 import { actKindOf } from './acts.js';
-import { actOfTime, actSlots, type Repetition, samePerson, anaphorStart, datedActs, participantKey, pronounAntecedent, recurringDay, referredWords } from './dated-acts.js';
-import { actClass, newsActKind } from './act-classes.js';
+import { actOfTime, actSlots, type DatedAct, type Repetition, samePerson, anaphorStart, datedActs, participantKey, pronounAntecedent, recurringDay, referredWords } from './dated-acts.js';
+import { actClass, datedActClass, newsActKind } from './act-classes.js';
 import { MONTH_NAME_PATTERN, MONTH_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
 import { type Alignment, statesOneFact as oneFact } from './facts.js';
 import { type ArticleView, type EntityRef, evidence, isParty, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
 import { apart, articleOnTwoSides, capPerSlot, MAX_PER_SLOT, namesOthers, placesOf, shares, sidesByFirst } from './sides.js';
 import { placesOfAct } from './act-places.js';
 import { backgroundSentences, inLead, storyEventDay } from './slots.js';
-import { parseOf } from './syntax.js';
+import { parseOf, spanTokens } from './syntax.js';
 import { clean, cmp } from './text.js';
 import { indexUnion, linkedGroups } from '../util/union-find.js';
 import type { Conflict, ConflictSide, Evidence } from './types.js';
-import { argumentEvents, datesEvent, namesEvent, storyEvent } from './story-event.js';
+import { argumentEvents, datesEvent, namesEvent, storyEvent, verbsOfEventNoun } from './story-event.js';
 
 interface DMention {
   sent: Sent;
@@ -314,17 +314,12 @@ export function dayOf(t: ResolvedTime): { value: string; weekday: string | null 
 }
 
 /**
- * Conflicts over the day of one act read from the parse (see dated-acts.ts): the same act lemma
- * with the same participant in the same role, in sentences about the article's own events, told
- * by two independent sources with two days. A set of mentions already disputed by the lead's
- * date check is not repeated.
+ * Every dated act of the story's sentences that may date an act of the article's own events, as a
+ * mention, with its parse (`act`) and whether it is a day of the lead (`lead`: no year or month, not
+ * a day with its year in a sentence about the past, not a possessive day, "for Sunday's game").
  */
-export function actDateConflicts(story: StoryView, already: Conflict[], al: Alignment): Conflict[] {
-  const bySlot = new Map<string, DMention[]>();
-  const anonymous: DMention[] = [];
-  const leadActs: DMention[] = [];
-  const eventDay = storyEventDay(story.articles);
-  const toldAgain = new Set<string>();
+function actMentions(story: StoryView, eventDay: string | undefined): { m: DMention; act: DatedAct; lead: boolean }[] {
+  const out: { m: DMention; act: DatedAct; lead: boolean }[] = [];
   for (const a of story.articles) {
     const background = backgroundSentences(a.sentences, eventDay);
     for (const s of a.sentences) {
@@ -346,20 +341,38 @@ export function actDateConflicts(story: StoryView, already: Conflict[], al: Alig
         const actors = new Set([...act.agents, ...act.patients]);
         const m: DMention = { sent: s, t: act.t, act: act.lemma, actors, subjects: act.patients.size ? act.patients : act.agents, object: act.object, complement: act.complement, pastDay, verb: act.verb, named: act.named, ...day };
         // ("for Sunday's game": a day in the possessive dates its noun, whatever verb the parse gives it)
-        if (inLead(s) && !coarse && !pastDay && !/['’]s$/.test(act.t.text)) leadActs.push(m);
-        // an event named by its noun only ("a fire broke out"): any fire of the story has that participant, so it is one act only as
-        // an anonymous one is, between sentences that state one fact
-        if (!actors.size || [...actors].every((k) => k.startsWith('N:'))) {
-          anonymous.push(m);
-          continue;
-        }
-        for (const k of actSlots(act)) {
-          if (!bySlot.has(k)) bySlot.set(k, []);
-          bySlot.get(k)!.push(m);
-          // ("She won the prize again in 1964": the act was done more than once, as doneTwice reads it)
-          if (act.repeat) toldAgain.add(k.slice(0, k.lastIndexOf('|')));
-        }
+        out.push({ m, act, lead: inLead(s) && !coarse && !pastDay && !/['’]s$/.test(act.t.text) });
       }
+    }
+  }
+  return out;
+}
+
+/**
+ * Conflicts over the day of one act read from the parse (see dated-acts.ts): the same act lemma
+ * with the same participant in the same role, in sentences about the article's own events, told
+ * by two independent sources with two days. A set of mentions already disputed by the lead's
+ * date check is not repeated.
+ */
+export function actDateConflicts(story: StoryView, already: Conflict[], al: Alignment): Conflict[] {
+  const bySlot = new Map<string, DMention[]>();
+  const anonymous: DMention[] = [];
+  const leadActs: DMention[] = [];
+  const eventDay = storyEventDay(story.articles);
+  const toldAgain = new Set<string>();
+  for (const { m, act, lead } of actMentions(story, eventDay)) {
+    if (lead) leadActs.push(m);
+    // an event named by its noun only ("a fire broke out"): any fire of the story has that participant, so it is one act only as
+    // an anonymous one is, between sentences that state one fact
+    if (!m.actors.size || [...m.actors].every((k) => k.startsWith('N:'))) {
+      anonymous.push(m);
+      continue;
+    }
+    for (const k of actSlots(act)) {
+      if (!bySlot.has(k)) bySlot.set(k, []);
+      bySlot.get(k)!.push(m);
+      // ("She won the prize again in 1964": the act was done more than once, as doneTwice reads it)
+      if (act.repeat) toldAgain.add(k.slice(0, k.lastIndexOf('|')));
     }
   }
   splitByPlace(bySlot);
@@ -761,4 +774,56 @@ function dateSide(story: StoryView, ms: DMention[]): ConflictSide {
     independentSources: story.independent(articles),
     evidence: sorted.map(dateEvidence),
   };
+}
+
+/** The dated acts of the story's leads (actMentions' lead days): for scripts/lead-happenings.ts. */
+export function leadMentions(story: StoryView): DMention[] {
+  return actMentions(story, storyEventDay(story.articles)).filter((x) => x.lead).map((x) => x.m);
+}
+
+/** What two lead mentions share that says they tell one happening, and what says they do not ("!" first): for scripts/lead-happenings.ts. */
+export function leadHappeningEvidence(story: StoryView, a: DMention, b: DMention, al: Alignment): string[] {
+  const out: string[] = [];
+  const ev = storyEvent(story);
+  if (oneFact(al, a.sent, b.sent)) out.push('fact');
+  if (shares(placesOf(a.sent), placesOf(b.sent))) out.push('place');
+  if (shares(a.actors, b.actors)) out.push('party');
+  if (a.object && a.object === b.object) out.push('object');
+  if (datedActClass(a.act) === datedActClass(b.act)) out.push('class');
+  if (ev && namesEvent(a.sent, ev) && namesEvent(b.sent, ev)) out.push('event-both');
+  else if (ev && (namesEvent(a.sent, ev) || namesEvent(b.sent, ev))) out.push('event-one');
+  const nounsA = contentNouns(a.sent);
+  const nounsB = contentNouns(b.sent);
+  const common = [...nounsA].filter((n) => nounsB.has(n));
+  if (common.length) out.push(`nouns:${common.join('+')}`);
+  if ([...nounsB].some((n) => verbsOfEventNoun(n).includes(a.act)) || [...nounsA].some((n) => verbsOfEventNoun(n).includes(b.act))) out.push('noun-verb');
+  if (firstSentence(a.sent) && firstSentence(b.sent)) out.push('first');
+  if (a.sent.times.filter(dayTime).length === 1 && b.sent.times.filter(dayTime).length === 1) out.push('one-day');
+  if (!a.actors.size || !b.actors.size) out.push('no-one');
+  if (knowsDay(a.sent.art, b) || knowsDay(b.sent.art, a)) out.push('!knows-other-day');
+  if (namesOthers(a.sent, b.sent)) out.push('!others');
+  if (otherHappenings(a, b)) out.push('!happenings');
+  if (placesApart(a.sent.art, b.sent.art)) out.push('!places');
+  return out;
+}
+
+/** The lemmas of a sentence's common nouns, by the parse. */
+function contentNouns(s: Sent): Set<string> {
+  const tokens = parseOf(s.art);
+  const out = new Set<string>();
+  if (!tokens) return out;
+  const [lo, hi] = spanTokens(tokens, s.span);
+  for (let i = lo; i < hi; i++) if (tokens[i].upos === 'NOUN') out.add(tokens[i].lemma.toLowerCase());
+  return out;
+}
+
+/** Whether article `art` names the day of mention `m` anywhere (a time of its own resolved to that day, or that weekday). */
+function knowsDay(art: ArticleView, m: DMention): boolean {
+  for (const s of art.sentences)
+    for (const t of s.times) {
+      const d = dayOf(t);
+      if (!d || COARSE.test(d.value)) continue;
+      if (d.value === m.value || (m.weekday && d.weekday === m.weekday && (d.value.length < 10 || m.value.length < 10))) return true;
+    }
+  return false;
 }
