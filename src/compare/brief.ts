@@ -7,7 +7,7 @@
  * single-source facts only to fill, marked as such, and only when no other article tells them.
  */
 import { cueClassOf } from '../analyse/quotes/cues.js';
-import { MONTH_PATTERN_ANY_CASE, WEEKDAY_PATTERN_ANY_CASE } from '../text/calendar.js';
+import { MONTH_PATTERN, MONTH_PATTERN_ANY_CASE, WEEKDAY_PATTERN, WEEKDAY_PATTERN_ANY_CASE } from '../text/calendar.js';
 import { spelledNumber } from '../text/numbers.js';
 import type { SyntaxToken } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
@@ -552,8 +552,11 @@ function clockOf(t: Time): string | null {
 
 /**
  * The numbers a sentence writes in digits ("0845 125 2222" → 0845, 125, 2222) or in words from two
- * up ("seven" → 7; "one" is as often a pronoun as a figure), outside its figures and, when
- * `outsideTimes`, outside the times `carries` compares by value.
+ * up ("seven" → 7; "one" is as often a pronoun as a figure), and the months and weekdays it names
+ * (as "nov", "tue": "the November election" names a month the time reader reads no date in, and a
+ * sentence that does not name it does not say it), outside its figures, its people's and
+ * organisations' names ("Theresa May") and, when `outsideTimes`, outside the times `carries`
+ * compares by value.
  */
 function numbersIn(s: Sent, text: string, offset: number, outsideTimes: boolean): string[] {
   const covered = [...s.quantities.map((q) => q.span), ...(outsideTimes ? s.times.filter((t) => DAY_KINDS.has(t.kind) || CLOCK_KINDS.has(t.kind)).map((t) => t.span) : [])];
@@ -564,5 +567,9 @@ function numbersIn(s: Sent, text: string, offset: number, outsideTimes: boolean)
     const n = m[0].length > 2 ? spelledNumber(m[0]) : null;
     if (n !== null && n >= 2 && outside(offset + m.index)) out.push(String(n));
   }
+  const named = (at: number) => s.entities.some((e) => (e.type === 'PER' || e.type === 'ORG') && at >= e.span.start && at < e.span.end);
+  // (a sentence's first word "May" is as often the modal as the month)
+  for (const m of text.matchAll(CALENDAR_NAME)) if (outside(offset + m.index) && !named(offset + m.index) && !(m.index === 0 && m[0] === 'May')) out.push(m[0].slice(0, 3).toLowerCase());
   return out;
 }
+const CALENDAR_NAME = new RegExp(`\\b(?:${MONTH_PATTERN}|${WEEKDAY_PATTERN})(?![A-Za-z])`, 'g');
