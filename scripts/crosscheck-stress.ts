@@ -24,9 +24,10 @@
  * Each story's brief is checked as eval:crosscheck checks it (`briefSupport`: a line's values against
  * the sentences it cites; no gold needed). `--list` prints every cross-event conflict and every false
  * within-event one with its sides' sentences, and every unsupported brief line with its cited
- * sentences, to read; `--topic N` runs one dev topic; `--check` exits with 1 when a figure is above its
- * floor in test/baselines.json (`crosscheck.stress`; test/compare/crosscheck-stress.test.ts checks the
- * topic stories, the script the intruders and PolNeAR, too slow for the test suite).
+ * sentences, to read; `--topic N` runs one dev topic; `--check` exits with 1 when a figure (unsupported
+ * brief lines among them) is above its floor in test/baselines.json (`crosscheck.stress`;
+ * test/compare/crosscheck-stress.test.ts checks the topic stories, the script the intruders and
+ * PolNeAR, too slow for the test suite).
  */
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -240,6 +241,8 @@ export function overFloors(tallies: Record<string, Tally>): string[] {
   if (topics?.stories) checks.push(['cross-event (topics)', topics.crossEvent, floor.maxCrossEventTopics!], ['false within (topics)', topics.withinFalse, floor.maxWithinFalseTopics!]);
   if (intruders?.stories) checks.push(['cross-event (intruders)', intruders.crossEvent, floor.maxCrossEventIntruders!], ['false within (intruders)', intruders.withinFalse, floor.maxWithinFalseIntruders!]);
   if (polnear?.stories) checks.push(['PolNeAR conflicts', polnear.conflicts, floor.maxConflictsPolnear!]);
+  // (no gold needed: a checked brief line its cited sentences do not hold, on any kind of story)
+  for (const [kind, t] of Object.entries(tallies)) if (t.stories) checks.push([`unsupported brief lines (${kind})`, t.briefChecked - t.briefSupported, floor.maxBriefUnsupported!]);
   return checks.filter(([, n, max]) => n > max).map(([what, n, max]) => `${what} ${n} > ${max}`);
 }
 
