@@ -21,17 +21,20 @@
  * is counted by mechanism (the slot's kind: its key before the first `|` or `:`, and the conflict
  * kind). The conflicts of each event, restricted to that event's evidence, are scored against the
  * event's fixture as eval:crosscheck scores them (precision, trap hits). Ends with one JSON line.
- * `--list` prints every cross-event conflict and every false within-event one with its sides'
- * sentences, to read; `--topic N` runs one dev topic; `--check` exits with 1 when a figure is above its
- * floor in test/baselines.json (`crosscheck.stress`; test/compare/crosscheck-stress.test.ts checks the
- * topic stories, the script the intruders and PolNeAR, too slow for the test suite).
+ * Each story's brief is checked as eval:crosscheck checks it (`briefSupport`: a line's values against
+ * the sentences it cites; no gold needed). `--list` prints every cross-event conflict and every false
+ * within-event one with its sides' sentences, and every unsupported brief line with its cited
+ * sentences, to read; `--topic N` runs one dev topic; `--check` exits with 1 when a figure (unsupported
+ * brief lines among them) is above its floor in test/baselines.json (`crosscheck.stress`;
+ * test/compare/crosscheck-stress.test.ts checks the topic stories, the script the intruders and
+ * PolNeAR, too slow for the test suite).
  */
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { crossCheckStory, type StoryCrossCheck } from '../src/compare/index.js';
 import type { AnnotatedArticle } from '../src/model/types.js';
-import { FIXTURES, loadFixtures, loadStory, ROOT, scoreStory, type StoryFixture } from './eval-crosscheck.js';
+import { briefSupport, FIXTURES, loadFixtures, loadStory, ROOT, scoreStory, type StoryFixture } from './eval-crosscheck.js';
 
 type Conflict = StoryCrossCheck['conflicts'][number];
 
@@ -51,9 +54,13 @@ export interface Tally {
   withinPredicted: number;
   withinFalse: number;
   withinTraps: number;
+  /** Brief lines of the stories, those with a checkable value, and those their cited sentences hold (eval:crosscheck's `briefSupport`). */
+  briefLines: number;
+  briefChecked: number;
+  briefSupported: number;
 }
 
-const emptyTally = (): Tally => ({ stories: 0, conflicts: 0, crossEvent: 0, crossEventMinor: 0, byMechanism: {}, withinPredicted: 0, withinFalse: 0, withinTraps: 0 });
+const emptyTally = (): Tally => ({ stories: 0, conflicts: 0, crossEvent: 0, crossEventMinor: 0, byMechanism: {}, withinPredicted: 0, withinFalse: 0, withinTraps: 0, briefLines: 0, briefChecked: 0, briefSupported: 0 });
 
 /** The mechanism a conflict comes from: its kind and the slot's key up to its first separator. */
 export function mechanismOf(c: Pick<Conflict, 'kind' | 'slot'>): string {
@@ -94,6 +101,23 @@ function printConflict(label: string, c: Conflict, text: Map<string, string>, ev
   }
 }
 
+/**
+ * Adds the brief's support to the tally (no gold needed: a line's values against the sentences it
+ * cites); `list` prints each unsupported line with its cited sentences.
+ */
+function tallyBrief(name: string, x: StoryCrossCheck, text: Map<string, string>, tally: Tally, list: boolean): void {
+  const s = briefSupport(x, text);
+  tally.briefLines += s.lines;
+  tally.briefChecked += s.checked;
+  tally.briefSupported += s.supported;
+  if (!list || s.supported === s.checked) return;
+  for (const line of x.brief) {
+    if (!briefSupport({ ...x, brief: [line] }, text).unsupported.length) continue;
+    console.log(`\n[${name}] brief ${line.kind}: ${line.text}`);
+    for (const e of line.citations) console.log(`    - ${e.articleId}: ${(text.get(e.articleId) ?? '').slice(e.sentence.start, e.sentence.end).replace(/\s+/g, ' ')}`);
+  }
+}
+
 /** Cross-checks one mixed ECB+ story and adds what it reports to the tally. */
 function stressStory(name: string, parts: Loaded[], members: AnnotatedArticle[], tally: Tally, list: boolean): void {
   const eventOf = new Map<string, string>();
@@ -102,6 +126,7 @@ function stressStory(name: string, parts: Loaded[], members: AnnotatedArticle[],
   tally.stories++;
   tally.conflicts += x.conflicts.length;
   const text = texts(members);
+  tallyBrief(name, x, text, tally, list);
   for (const c of x.conflicts) {
     if (crossesEvents(c, eventOf, 'conflict')) {
       tally.crossEvent++;
@@ -137,6 +162,7 @@ function stressPolnear(file: string, tally: Tally, list: boolean): void {
     tally.conflicts += x.conflicts.length;
     const eventOf = new Map(articles.map((a) => [a.article.docId, a.article.docId]));
     const text = texts(articles);
+    tallyBrief(s.name, x, text, tally, list);
     for (const c of x.conflicts) {
       if (c.severity !== 'conflict') {
         tally.crossEventMinor++;
@@ -152,7 +178,7 @@ function stressPolnear(file: string, tally: Tally, list: boolean): void {
 
 function report(name: string, t: Tally): void {
   const mech = Object.entries(t.byMechanism).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  console.log(`${name.padEnd(10)} stories ${t.stories}, conflicts ${t.conflicts}, cross-event ${t.crossEvent} (minor ${t.crossEventMinor}); within-event ${t.withinPredicted} predicted, ${t.withinFalse} false, ${t.withinTraps} traps`);
+  console.log(`${name.padEnd(10)} stories ${t.stories}, conflicts ${t.conflicts}, cross-event ${t.crossEvent} (minor ${t.crossEventMinor}); within-event ${t.withinPredicted} predicted, ${t.withinFalse} false, ${t.withinTraps} traps; brief ${t.briefLines} lines, ${t.briefChecked} checked, ${t.briefSupported} supported`);
   for (const [m, n] of mech) console.log(`           ${String(n).padStart(4)}  ${m}`);
 }
 
@@ -195,7 +221,7 @@ function main(): void {
   const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   const tallies = runStress({ only: arg('--only'), topic: arg('--topic'), list: args.includes('--list') });
   for (const [k, t] of Object.entries(tallies)) report(k, t);
-  const summary = Object.fromEntries(Object.entries(tallies).map(([k, t]) => [k, { stories: t.stories, conflicts: t.conflicts, crossEvent: t.crossEvent, crossEventMinor: t.crossEventMinor, withinFalse: t.withinFalse, withinTraps: t.withinTraps }]));
+  const summary = Object.fromEntries(Object.entries(tallies).map(([k, t]) => [k, { stories: t.stories, conflicts: t.conflicts, crossEvent: t.crossEvent, crossEventMinor: t.crossEventMinor, withinFalse: t.withinFalse, withinTraps: t.withinTraps, brief: { lines: t.briefLines, checked: t.briefChecked, supported: t.briefSupported } }]));
   const crossEvent = Object.values(tallies).reduce((n, t) => n + t.crossEvent, 0);
   console.log(JSON.stringify({ crossEvent, ...summary }));
   if (args.includes('--check')) {
@@ -215,6 +241,8 @@ export function overFloors(tallies: Record<string, Tally>): string[] {
   if (topics?.stories) checks.push(['cross-event (topics)', topics.crossEvent, floor.maxCrossEventTopics!], ['false within (topics)', topics.withinFalse, floor.maxWithinFalseTopics!]);
   if (intruders?.stories) checks.push(['cross-event (intruders)', intruders.crossEvent, floor.maxCrossEventIntruders!], ['false within (intruders)', intruders.withinFalse, floor.maxWithinFalseIntruders!]);
   if (polnear?.stories) checks.push(['PolNeAR conflicts', polnear.conflicts, floor.maxConflictsPolnear!]);
+  // (no gold needed: a checked brief line its cited sentences do not hold, on any kind of story)
+  for (const [kind, t] of Object.entries(tallies)) if (t.stories) checks.push([`unsupported brief lines (${kind})`, t.briefChecked - t.briefSupported, floor.maxBriefUnsupported!]);
   return checks.filter(([, n, max]) => n > max).map(([what, n, max]) => `${what} ${n} > ${max}`);
 }
 

@@ -179,4 +179,10 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   person's or organisation's name and the words that describe it ("Jane Roe, director of the trust, urged
 //   ..." / "trust director Jane Roe opened ..."; no figure, no other word) are two statements, not one fact
 //   (support.ts onlyWho; a description is left to oneAct)
-export const COMPARE_VERSION = 'compare-46';
+// compare-47: (brief21, session 21) a brief line's backers must name every month and weekday the line names outside the
+//   times read as dates ("the November election"), as they must give its other numbers. No fixture changes (all 69
+//   identical); one PolNeAR brief line no longer cites a sentence that does not name its month. A quote line's
+//   speaker is no section head ("NOTES: ...": no name of the story, read only before a colon, in capitals in one
+//   article), and reported speech is a clause whose subject is no relative pronoun ("added 101 yards for the
+//   Chiefs, who had 352 yards" is no speech): ecb-29-ecbplus's quote line changes (Bruce Arians' quotation).
+export const COMPARE_VERSION = 'compare-47';

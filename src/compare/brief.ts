@@ -7,7 +7,7 @@
  * single-source facts only to fill, marked as such, and only when no other article tells them.
  */
 import { cueClassOf } from '../analyse/quotes/cues.js';
-import { MONTH_PATTERN_ANY_CASE, WEEKDAY_PATTERN_ANY_CASE } from '../text/calendar.js';
+import { MONTH_PATTERN, MONTH_PATTERN_ANY_CASE, WEEKDAY_PATTERN, WEEKDAY_PATTERN_ANY_CASE } from '../text/calendar.js';
 import { spelledNumber } from '../text/numbers.js';
 import type { SyntaxToken } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
@@ -289,6 +289,7 @@ function quoteLine(story: StoryView, ledger: SpeakerLedger[], out: BriefSentence
   const usedSentences = new Set(out.flatMap((b) => b.citations.map((e) => `${e.articleId}@${e.sentence.start}`)));
   const fresh = (s: (typeof quotes)[number]['s']) => !s.wordings.some((w) => w.evidence.some((e) => usedSentences.has(`${e.articleId}@${e.sentence.start}`)));
   const sure = speakerSure(story);
+  const label = labelSpeaker(story);
   const speech = reportedSpeech(story);
   // (the wordings the line gives: the most carried one and the next, each when it reads as speech;
   // the line cites only their articles, and is established only when two independent sources carry them)
@@ -301,7 +302,7 @@ function quoteLine(story: StoryView, ledger: SpeakerLedger[], out: BriefSentence
   let pick: { l: SpeakerLedger; shown: SpeakerLedger['statements'][number]['wordings'] } | null = null;
   for (const { l, s } of quotes) {
     const shown = fresh(s) ? shownOf(s) : null;
-    if (!shown || !sure(l.speaker, shown.flatMap((w) => w.evidence))) continue;
+    if (!shown || label(l.speaker, shown.flatMap((w) => w.evidence)) || !sure(l.speaker, shown.flatMap((w) => w.evidence))) continue;
     pick = { l, shown };
     break;
   }
@@ -336,20 +337,44 @@ export function reportedSpeech(story: StoryView): (w: SpeakerLedger['statements'
 /**
  * Whether a word of a span that heads it (its head lies outside the span) has a subject among the
  * span's words. (Any of them: a parse may hang a clause's subject on the verb of saying, "Police say
- * a man [obj] outside the club told the driver to stop but he kept going".)
+ * a man [obj] outside the club told the driver to stop but he kept going".) A relative pronoun's
+ * clause is not one: "added 101 yards for the Chiefs, who had 352 yards rushing" adds yards, not words.
  */
 function clauseWithSubject(tokens: readonly SyntaxToken[], span: { start: number; end: number }): boolean {
   const inside = (i: number) => i >= 0 && tokens[i].start >= span.start && tokens[i].start < span.end;
   const kids = kidsOf(tokens);
   for (let i = tokenAt(tokens, span.start); i < tokens.length && tokens[i].start < span.end; i++)
-    if (inside(i) && !inside(tokens[i].head) && kids[i].some((k) => inside(k) && /^(?:nsubj|csubj|expl)/.test(tokens[k].deprel))) return true;
+    if (inside(i) && !inside(tokens[i].head) && kids[i].some((k) => inside(k) && /^(?:nsubj|csubj|expl)/.test(tokens[k].deprel) && !RELATIVE.test(tokens[k].xpos))) return true;
   return false;
 }
+
+/** Penn tags of a relative pronoun ("who", "which", "whose"). */
+const RELATIVE = /^(?:WP|WP\$|WDT)$/;
 
 /** Quoted words whose every word of four letters or more is capitalised (two at least): a title, not speech. */
 function titleCased(text: string): boolean {
   const long = text.match(/[A-Za-z][A-Za-z’']{3,}/g) ?? [];
   return long.length >= 2 && long.every((w) => /^[A-Z]/.test(w));
+}
+
+/**
+ * Whether a speaker is a label, not someone: a speaker no name of the story holds (the entity reader's
+ * names), read only before a colon, and written in capitals by one article at least ("NOTES: Chiefs WR
+ * ... left with injuries", "Notes: ...": a wire story's section head). "Witnesses" or "Authorities" say
+ * things; a section head says nothing, and the brief does not say it did.
+ */
+function labelSpeaker(story: StoryView): (speaker: string, evidence: Evidence[]) => boolean {
+  let names: string[][] | null = null;
+  return (speaker, evidence) => {
+    names ??= [...new Set(story.sentences.flatMap((s) => s.entities.map((e) => e.key)))].map((k) => k.split(' '));
+    const words = speaker.split(' ');
+    if (names.some((n) => words.every((w) => n.includes(w)) || n.every((w) => words.includes(w)))) return false;
+    const read = evidence.flatMap((e) => {
+      const art = story.byId.get(e.articleId);
+      return (art?.quotes ?? []).filter((q) => q.speakerKey === speaker && q.sent.span.start === e.sentence.start && q.quote.speakerSpan).map((q) => ({ colon: q.quote.cue?.verb === ':', words: art!.text.slice(q.quote.speakerSpan!.start, q.quote.speakerSpan!.end) }));
+    });
+    return read.length > 0 && read.every((r) => r.colon) && read.some((r) => /[A-Z]{2}/.test(r.words) && !/[a-z]/.test(r.words));
+  };
 }
 
 /**
@@ -552,8 +577,11 @@ function clockOf(t: Time): string | null {
 
 /**
  * The numbers a sentence writes in digits ("0845 125 2222" → 0845, 125, 2222) or in words from two
- * up ("seven" → 7; "one" is as often a pronoun as a figure), outside its figures and, when
- * `outsideTimes`, outside the times `carries` compares by value.
+ * up ("seven" → 7; "one" is as often a pronoun as a figure), and the months and weekdays it names
+ * (as "nov", "tue": "the November election" names a month the time reader reads no date in, and a
+ * sentence that does not name it does not say it), outside its figures, its people's and
+ * organisations' names ("Theresa May") and, when `outsideTimes`, outside the times `carries`
+ * compares by value.
  */
 function numbersIn(s: Sent, text: string, offset: number, outsideTimes: boolean): string[] {
   const covered = [...s.quantities.map((q) => q.span), ...(outsideTimes ? s.times.filter((t) => DAY_KINDS.has(t.kind) || CLOCK_KINDS.has(t.kind)).map((t) => t.span) : [])];
@@ -564,5 +592,9 @@ function numbersIn(s: Sent, text: string, offset: number, outsideTimes: boolean)
     const n = m[0].length > 2 ? spelledNumber(m[0]) : null;
     if (n !== null && n >= 2 && outside(offset + m.index)) out.push(String(n));
   }
+  const named = (at: number) => s.entities.some((e) => (e.type === 'PER' || e.type === 'ORG') && at >= e.span.start && at < e.span.end);
+  // (a sentence's first word "May" is as often the modal as the month)
+  for (const m of text.matchAll(CALENDAR_NAME)) if (outside(offset + m.index) && !named(offset + m.index) && !(m.index === 0 && m[0] === 'May')) out.push(m[0].slice(0, 3).toLowerCase());
   return out;
 }
+const CALENDAR_NAME = new RegExp(`\\b(?:${MONTH_PATTERN}|${WEEKDAY_PATTERN})(?![A-Za-z])`, 'g');

@@ -2,8 +2,8 @@
  * The precision stress set of scripts/crosscheck-stress.ts, topic stories only (the intruder stories,
  * 500 cross-checks, and PolNeAR are checked by the script's `--check`): for each dev ECB+ topic, one
  * story of its two events' articles. A conflict that sets one event's value against the other's is
- * false by construction; their number and the false conflicts within one event stay at or under
- * the floors of test/baselines.json `crosscheck.stress`.
+ * false by construction; their number, the false conflicts within one event and the brief lines
+ * their cited sentences do not hold stay at or under the floors of test/baselines.json `crosscheck.stress`.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
