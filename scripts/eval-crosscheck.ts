@@ -363,6 +363,8 @@ export function speakerOf(text: string): string | null {
 const bare = (w: string) => w.toLowerCase().replace(/['’]s?$/, '');
 const wordsOf = (text: string) => text.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
 const PRONOUN = /\b(?:he|she|they|his|her|their|him|them)\b/i;
+/** A sentence without its quotations (a pronoun inside one is the speaker's, not the writer's). */
+const outsideQuotes = (s: string) => s.replace(/[“"][^“”"]*[”"]/g, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ');
 /** An odd number of quotation marks: the quotation opens in one sentence and closes in another. */
 const quoteRunsOver = (s: string) => ((s.match(/["“”]/g) ?? []).length) % 2 === 1;
 
@@ -370,8 +372,9 @@ const quoteRunsOver = (s: string) => ((s.match(/["“”]/g) ?? []).length) % 2 
  * Whether the article names a quote line's speaker near the cited sentence (the sentence that starts
  * at `at`). A person is named by the surname — the name's last word, or its first when the article
  * writes that word alone (family name first: "Xi" of "Xi Jinping"), also as a possessive — in the
- * cited sentence, in the sentence before or after when the quotation runs over sentences, or by a
- * pronoun in the cited sentence whose antecedent (the surname) is in the three sentences before. A
+ * cited sentence, in the sentence before or after when the quotation runs over sentences (before:
+ * also when the cited sentence is all quotation), or by a pronoun outside the cited sentence's
+ * quotations whose antecedent (the surname) is in the three sentences before. A
  * description ("Authorities", "The police source") — a name with a word in lower case or an article
  * first, or one word the article also writes in lower case ("authorities") — must be in the cited
  * sentence itself (its last word, singular or plural); an organisation's one-word name ("SEACOM") is a name.
@@ -390,9 +393,11 @@ export function speakerNamed(speaker: string, text: string, at: number): boolean
   const has = (s: string | undefined) => !!s && wordsOf(s).some((w) => keys.some((k) => bare(w) === k || bare(w) === `${k}s` || `${bare(w)}s` === k));
   if (has(sentences[i])) return true;
   if (description) return false;
-  const runsOver = (j: number) => quoteRunsOver(sentences[i]!) || quoteRunsOver(sentences[j] ?? '');
-  if ((runsOver(i - 1) && has(sentences[i - 1])) || (runsOver(i + 1) && has(sentences[i + 1]))) return true;
-  return PRONOUN.test(sentences[i]!) && sentences.slice(Math.max(0, i - 3), i).some(has);
+  // (a sentence that is all quotation goes on with the speaker of the sentence before)
+  const cited = sentences[i]!;
+  const runsOver = (j: number) => quoteRunsOver(cited) || quoteRunsOver(sentences[j] ?? '');
+  if (((runsOver(i - 1) || !outsideQuotes(cited).trim()) && has(sentences[i - 1])) || (runsOver(i + 1) && has(sentences[i + 1]))) return true;
+  return PRONOUN.test(outsideQuotes(cited)) && sentences.slice(Math.max(0, i - 3), i).some(has);
 }
 
 /** Whether the text writes a name's word alone, no capitalised word after it ("Xi said", not "Xi Jinping", nor "Paul Martino"). */

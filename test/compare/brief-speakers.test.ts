@@ -16,6 +16,8 @@ const ARTICLE = [
   'Witnesses described a roar before the mud came down, and two other witnesses a crack.',
   'She said the council had been warned in May.',
   'Quillon’s deputy, Ewan Brack, declined to comment.',
+  '“It was a long night,” Brack said.',
+  '“She was with the crews until dawn.”',
 ].join(' ');
 const at = (sentence: string) => ARTICLE.indexOf(sentence);
 
@@ -39,6 +41,9 @@ describe('a quote line names its speaker near the cited sentence', () => {
     assert.ok(speakerNamed('Mara Quillon', ARTICLE, at('Nobody will be left')));
     // "She said … in May": the surname is four sentences back
     assert.ok(!speakerNamed('Mara Quillon', ARTICLE, at('She said the council')));
+    // a pronoun inside a quotation is the speaker's: "She was with the crews" is Brack's, by the sentence before
+    assert.ok(!speakerNamed('Mara Quillon', ARTICLE, at('“She was with')));
+    assert.ok(speakerNamed('Ewan Brack', ARTICLE, at('“She was with')));
   });
   it('a description must be in the cited sentence itself', () => {
     assert.ok(speakerNamed('Witnesses', ARTICLE, at('Witnesses described')));
