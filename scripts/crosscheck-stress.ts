@@ -22,10 +22,10 @@
  * kind). The conflicts of each event, restricted to that event's evidence, are scored against the
  * event's fixture as eval:crosscheck scores them (precision, trap hits). Ends with one JSON line.
  * Each story's brief is checked as eval:crosscheck checks it (`briefSupport`: a line's values against
- * the sentences it cites; no gold needed). `--list` prints every cross-event conflict and every false
+ * the sentences it cites, and a quote line's speaker named near them; no gold needed). `--list` prints every cross-event conflict and every false
  * within-event one with its sides' sentences, and every unsupported brief line with its cited
  * sentences, to read; `--topic N` runs one dev topic; `--check` exits with 1 when a figure (unsupported
- * brief lines among them) is above its floor in test/baselines.json (`crosscheck.stress`;
+ * brief lines and unnamed quote speakers among them) is above its floor in test/baselines.json (`crosscheck.stress`;
  * test/compare/crosscheck-stress.test.ts checks the topic stories, the script the intruders and
  * PolNeAR, too slow for the test suite).
  */
@@ -58,9 +58,12 @@ export interface Tally {
   briefLines: number;
   briefChecked: number;
   briefSupported: number;
+  /** Quote lines whose speaker was checked, and those whose cited sentences name the speaker (`briefSupport`). */
+  speakersChecked: number;
+  speakersSupported: number;
 }
 
-const emptyTally = (): Tally => ({ stories: 0, conflicts: 0, crossEvent: 0, crossEventMinor: 0, byMechanism: {}, withinPredicted: 0, withinFalse: 0, withinTraps: 0, briefLines: 0, briefChecked: 0, briefSupported: 0 });
+const emptyTally = (): Tally => ({ stories: 0, conflicts: 0, crossEvent: 0, crossEventMinor: 0, byMechanism: {}, withinPredicted: 0, withinFalse: 0, withinTraps: 0, briefLines: 0, briefChecked: 0, briefSupported: 0, speakersChecked: 0, speakersSupported: 0 });
 
 /** The mechanism a conflict comes from: its kind and the slot's key up to its first separator. */
 export function mechanismOf(c: Pick<Conflict, 'kind' | 'slot'>): string {
@@ -110,10 +113,13 @@ function tallyBrief(name: string, x: StoryCrossCheck, text: Map<string, string>,
   tally.briefLines += s.lines;
   tally.briefChecked += s.checked;
   tally.briefSupported += s.supported;
-  if (!list || s.supported === s.checked) return;
+  tally.speakersChecked += s.speakersChecked;
+  tally.speakersSupported += s.speakersSupported;
+  if (!list || (s.supported === s.checked && s.speakersSupported === s.speakersChecked)) return;
   for (const line of x.brief) {
-    if (!briefSupport({ ...x, brief: [line] }, text).unsupported.length) continue;
-    console.log(`\n[${name}] brief ${line.kind}: ${line.text}`);
+    const one = briefSupport({ ...x, brief: [line] }, text);
+    if (!one.unsupported.length && !one.speakersUnsupported.length) continue;
+    console.log(`\n[${name}] brief ${line.kind}${one.speakersUnsupported.length ? ' (speaker not named)' : ''}: ${line.text}`);
     for (const e of line.citations) console.log(`    - ${e.articleId}: ${(text.get(e.articleId) ?? '').slice(e.sentence.start, e.sentence.end).replace(/\s+/g, ' ')}`);
   }
 }
@@ -178,7 +184,7 @@ function stressPolnear(file: string, tally: Tally, list: boolean): void {
 
 function report(name: string, t: Tally): void {
   const mech = Object.entries(t.byMechanism).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  console.log(`${name.padEnd(10)} stories ${t.stories}, conflicts ${t.conflicts}, cross-event ${t.crossEvent} (minor ${t.crossEventMinor}); within-event ${t.withinPredicted} predicted, ${t.withinFalse} false, ${t.withinTraps} traps; brief ${t.briefLines} lines, ${t.briefChecked} checked, ${t.briefSupported} supported`);
+  console.log(`${name.padEnd(10)} stories ${t.stories}, conflicts ${t.conflicts}, cross-event ${t.crossEvent} (minor ${t.crossEventMinor}); within-event ${t.withinPredicted} predicted, ${t.withinFalse} false, ${t.withinTraps} traps; brief ${t.briefLines} lines, ${t.briefChecked} checked, ${t.briefSupported} supported; quote speakers ${t.speakersSupported}/${t.speakersChecked} named`);
   for (const [m, n] of mech) console.log(`           ${String(n).padStart(4)}  ${m}`);
 }
 
@@ -221,7 +227,7 @@ function main(): void {
   const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   const tallies = runStress({ only: arg('--only'), topic: arg('--topic'), list: args.includes('--list') });
   for (const [k, t] of Object.entries(tallies)) report(k, t);
-  const summary = Object.fromEntries(Object.entries(tallies).map(([k, t]) => [k, { stories: t.stories, conflicts: t.conflicts, crossEvent: t.crossEvent, crossEventMinor: t.crossEventMinor, withinFalse: t.withinFalse, withinTraps: t.withinTraps, brief: { lines: t.briefLines, checked: t.briefChecked, supported: t.briefSupported } }]));
+  const summary = Object.fromEntries(Object.entries(tallies).map(([k, t]) => [k, { stories: t.stories, conflicts: t.conflicts, crossEvent: t.crossEvent, crossEventMinor: t.crossEventMinor, withinFalse: t.withinFalse, withinTraps: t.withinTraps, brief: { lines: t.briefLines, checked: t.briefChecked, supported: t.briefSupported, speakersChecked: t.speakersChecked, speakersSupported: t.speakersSupported } }]));
   const crossEvent = Object.values(tallies).reduce((n, t) => n + t.crossEvent, 0);
   console.log(JSON.stringify({ crossEvent, ...summary }));
   if (args.includes('--check')) {
@@ -242,7 +248,11 @@ export function overFloors(tallies: Record<string, Tally>): string[] {
   if (intruders?.stories) checks.push(['cross-event (intruders)', intruders.crossEvent, floor.maxCrossEventIntruders!], ['false within (intruders)', intruders.withinFalse, floor.maxWithinFalseIntruders!]);
   if (polnear?.stories) checks.push(['PolNeAR conflicts', polnear.conflicts, floor.maxConflictsPolnear!]);
   // (no gold needed: a checked brief line its cited sentences do not hold, on any kind of story)
-  for (const [kind, t] of Object.entries(tallies)) if (t.stories) checks.push([`unsupported brief lines (${kind})`, t.briefChecked - t.briefSupported, floor.maxBriefUnsupported!]);
+  for (const [kind, t] of Object.entries(tallies)) {
+    if (!t.stories) continue;
+    checks.push([`unsupported brief lines (${kind})`, t.briefChecked - t.briefSupported, floor.maxBriefUnsupported!]);
+    checks.push([`quote lines whose speaker the cited sentences do not name (${kind})`, t.speakersChecked - t.speakersSupported, floor.maxQuoteSpeakersUnnamed!]);
+  }
   return checks.filter(([, n, max]) => n > max).map(([what, n, max]) => `${what} ${n} > ${max}`);
 }
 

@@ -3,7 +3,8 @@
  * test/fixtures/stories/<story>/{story.json,expected.json}: conflicts, corroborated facts and
  * quote groups. Each story runs through the real pipeline (ingest → extract → analyse → compare).
  * Prints a table per story and ends with one JSON line. `--only ecb-` scores the ECB+ fixtures
- * alone, `--split dev` or `--split heldout` one split of them; `-v` lists each story's missed and spurious items and unsupported brief lines.
+ * alone, `--split dev` or `--split heldout` one split of them; `-v` lists each story's missed and spurious items, unsupported brief
+ * lines and quote lines whose cited sentences do not name their speaker.
  * Held-out fixtures are scored (the JSON line counts them) but their rows and `-v` lines are printed only
  * with `--show-heldout`, so that reporting the held-out split shows no story's details to whoever develops.
  * `--false-kinds` counts the false conflicts by kind and the first word of their slot ("trap count/number 2"),
@@ -29,6 +30,7 @@ import { analyseArticle } from '../src/analyse/index.js';
 import { crossCheckStory, type Evidence, type StoryCrossCheck } from '../src/compare/index.js';
 import { extractArticle } from '../src/extract/index.js';
 import { readFile } from '../src/ingest/index.js';
+import { splitSentences } from '../src/text/tokenize.js';
 import type { AnnotatedArticle } from '../src/model/types.js';
 import { prng, shuffle } from '../src/util/random.js';
 import { conflictHolds, type MatchContext, sideHolds } from './conflict-match.js';
@@ -141,6 +143,10 @@ export interface BriefSupport {
   checked: number;
   supported: number;
   unsupported: string[];
+  /** Quote lines whose speaker was checked against the cited sentences, and those they name (`speakerNamed`). */
+  speakersChecked: number;
+  speakersSupported: number;
+  speakersUnsupported: string[];
 }
 
 export interface StoryScore {
@@ -316,10 +322,19 @@ function briefValues(text: string): string[] {
  * checked. Values match as whole values (`briefValues` of both: "60" is held by "Sixty-year-old",
  * not by "1960"); a weekday or a month matches by name only ("Friday" is not supported by "Sept. 13"
  * even when it is that Friday; "Feb. 1" holds "February", a month's abbreviation being its name).
+ * A quote line's speaker is counted apart (`speakersChecked`, `speakersSupported`): every sentence
+ * the line cites must name it nearby (`speakerNamed`). The check reads names, not roles: a name the
+ * cited sentence mentions as someone else than the speaker passes it.
  */
 export function briefSupport(x: StoryCrossCheck, texts: Map<string, string>): BriefSupport {
-  const out: BriefSupport = { lines: x.brief.length, checked: 0, supported: 0, unsupported: [] };
+  const out: BriefSupport = { lines: x.brief.length, checked: 0, supported: 0, unsupported: [], speakersChecked: 0, speakersSupported: 0, speakersUnsupported: [] };
   for (const line of x.brief) {
+    const speaker = line.kind === 'quote' ? speakerOf(line.text) : null;
+    if (speaker && line.citations.length) {
+      out.speakersChecked++;
+      if (line.citations.every((e) => speakerNamed(speaker, texts.get(e.articleId) ?? '', e.sentence.start))) out.speakersSupported++;
+      else out.speakersUnsupported.push(`speaker ${speaker}: ${line.text.slice(0, 120)}`);
+    }
     const stated = line.kind === 'fact' ? line.text : line.text.replace(/^Only .*? reports: /, '').replace(/\([^()]*\)/g, ' ');
     const values = briefValues(stated);
     if (!values.length || !line.citations.length) continue;
@@ -337,6 +352,58 @@ export function briefSupport(x: StoryCrossCheck, texts: Map<string, string>): Br
     else out.unsupported.push(`${line.kind}: ${line.text.slice(0, 120)}`);
   }
   return out;
+}
+
+/** The speaker a quote line names: what precedes "said that" or "was quoted as saying" (compare/brief.ts quoteLine). */
+export function speakerOf(text: string): string | null {
+  return /^(.+?) (?:said that|was quoted as saying) /.exec(text)?.[1] ?? null;
+}
+
+/** A word as a name is matched: lower case, without a possessive ("Obama's", "Jones'"). */
+const bare = (w: string) => w.toLowerCase().replace(/['’]s?$/, '');
+const wordsOf = (text: string) => text.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
+const PRONOUN = /\b(?:he|she|they|his|her|their|him|them)\b/i;
+/** A sentence without its quotations (a pronoun inside one is the speaker's, not the writer's). */
+const outsideQuotes = (s: string) => s.replace(/[“"][^“”"]*[”"]/g, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ');
+/** An odd number of quotation marks: the quotation opens in one sentence and closes in another. */
+const quoteRunsOver = (s: string) => ((s.match(/["“”]/g) ?? []).length) % 2 === 1;
+
+/**
+ * Whether the article names a quote line's speaker near the cited sentence (the sentence that starts
+ * at `at`). A person is named by the surname — the name's last word, or its first when the article
+ * writes that word alone (family name first: "Xi" of "Xi Jinping"), also as a possessive — in the
+ * cited sentence, in the sentence before or after when the quotation runs over sentences (before:
+ * also when the cited sentence is all quotation), or by a pronoun outside the cited sentence's
+ * quotations whose antecedent (the surname) is in the three sentences before. A
+ * description ("Authorities", "The police source") — a name with a word in lower case or an article
+ * first, or one word the article also writes in lower case ("authorities") — must be in the cited
+ * sentence itself (its last word, singular or plural); an organisation's one-word name ("SEACOM") is a name.
+ */
+export function speakerNamed(speaker: string, text: string, at: number): boolean {
+  const name = wordsOf(speaker).filter((w) => !/^(?:jr|sr|ii|iii)\.?$/i.test(w));
+  if (!name.length) return true;
+  const spans = splitSentences(text);
+  const sentences = spans.map((s) => text.slice(s.start, s.end));
+  const i = spans.findIndex((s) => s.start <= at && at < s.end);
+  if (i < 0) return false;
+  const lower = (w: string) => wordsOf(text).some((t) => /^\p{Ll}/u.test(t) && bare(t) === bare(w));
+  const description = name.some((w) => !/^\p{Lu}/u.test(w)) || /^(?:the|a|an)$/i.test(name[0]!) || (name.length === 1 && lower(name[0]!));
+  const keys = [bare(name.at(-1)!)];
+  if (!description && !lower(name[0]!) && usedAlone(name[0]!, text)) keys.push(bare(name[0]!));
+  const has = (s: string | undefined) => !!s && wordsOf(s).some((w) => keys.some((k) => bare(w) === k || bare(w) === `${k}s` || `${bare(w)}s` === k));
+  if (has(sentences[i])) return true;
+  if (description) return false;
+  // (a sentence that is all quotation goes on with the speaker of the sentence before)
+  const cited = sentences[i]!;
+  const runsOver = (j: number) => quoteRunsOver(cited) || quoteRunsOver(sentences[j] ?? '');
+  if (((runsOver(i - 1) || !outsideQuotes(cited).trim()) && has(sentences[i - 1])) || (runsOver(i + 1) && has(sentences[i + 1]))) return true;
+  return PRONOUN.test(outsideQuotes(cited)) && sentences.slice(Math.max(0, i - 3), i).some(has);
+}
+
+/** Whether the text writes a name's word alone, no capitalised word after it ("Xi said", not "Xi Jinping", nor "Paul Martino"). */
+function usedAlone(word: string, text: string): boolean {
+  const words = wordsOf(text);
+  return words.some((w, j) => w === word && !/^\p{Lu}/u.test(words[j + 1] ?? ''));
 }
 
 function ratio(a: number, b: number): number {
@@ -373,6 +440,8 @@ export function overall(scores: StoryScore[]) {
         scores.reduce((t, s) => t + s.brief.supported, 0),
         scores.reduce((t, s) => t + s.brief.checked, 0),
       ),
+      speakersChecked: scores.reduce((t, s) => t + s.brief.speakersChecked, 0),
+      speakersSupported: scores.reduce((t, s) => t + s.brief.speakersSupported, 0),
     },
     maxFalseConflictsPerStory: Math.max(0, ...scores.map((s) => s.falseConflicts)),
     msMedian: +[...scores.map((s) => s.ms)].sort((a, b) => a - b)[Math.floor((scores.length - 1) / 2)]?.toFixed(1),
@@ -550,19 +619,19 @@ function main() {
   }
   if (judgeSample) return printJudgeSample(judgeable, judgeSample, process.argv.includes('--json'), seed);
   const fmt = (p: PR) => `${p.predicted - p.fp}/${p.predicted} P, ${p.tp}/${p.expected} R`;
-  console.log('story                   | arts | conflicts          | trap hits | corroborated facts  | quote groups       | false conflicts | brief lines supported | ms');
-  console.log('------------------------|------|--------------------|-----------|---------------------|--------------------|-----------------|-----------------------|------');
+  console.log('story                   | arts | conflicts          | trap hits | corroborated facts  | quote groups       | false conflicts | brief lines supported | quote speakers named | ms');
+  console.log('------------------------|------|--------------------|-----------|---------------------|--------------------|-----------------|-----------------------|----------------------|------');
   const showHeldout = process.argv.includes('--show-heldout');
   const hidden = scores.filter((s) => s.split === 'heldout' && !showHeldout).length;
   for (const s of scores) {
     if (s.split === 'heldout' && !showHeldout) continue;
     console.log(
-      `${s.name.padEnd(24)}| ${String(s.articles).padEnd(5)}| ${fmt(s.conflicts).padEnd(19)}| ${`${s.trapHits}/${s.traps}`.padEnd(10)}| ${fmt(s.corroborated).padEnd(20)}| ${fmt(s.quoteGroups).padEnd(19)}| ${String(s.falseConflicts).padEnd(16)}| ${`${s.brief.supported}/${s.brief.checked} (${s.brief.lines} lines)`.padEnd(22)}| ${s.ms.toFixed(0)}`,
+      `${s.name.padEnd(24)}| ${String(s.articles).padEnd(5)}| ${fmt(s.conflicts).padEnd(19)}| ${`${s.trapHits}/${s.traps}`.padEnd(10)}| ${fmt(s.corroborated).padEnd(20)}| ${fmt(s.quoteGroups).padEnd(19)}| ${String(s.falseConflicts).padEnd(16)}| ${`${s.brief.supported}/${s.brief.checked} (${s.brief.lines} lines)`.padEnd(22)}| ${`${s.brief.speakersSupported}/${s.brief.speakersChecked}`.padEnd(21)}| ${s.ms.toFixed(0)}`,
     );
     if (verbose) {
       for (const m of s.missed) console.log(`    missed   ${m}`);
       for (const m of s.falsePositives) console.log(`    spurious ${m}`);
-      for (const m of s.brief.unsupported) console.log(`    brief    ${m}`);
+      for (const m of [...s.brief.unsupported, ...s.brief.speakersUnsupported]) console.log(`    brief    ${m}`);
     }
   }
   if (hidden > 0) console.log(`(${hidden} held-out stories scored, rows not shown: --show-heldout prints them)`);

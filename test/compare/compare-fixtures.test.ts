@@ -150,5 +150,7 @@ function checkFloors(scores: StoryScore[], floor: Record<string, number>) {
   assert.ok(o.corroborated.precision >= floor.corroboratedPrecision, why);
   assert.ok(o.corroborated.recall >= floor.corroboratedRecall, why);
   assert.ok(o.briefLines.supported >= floor.briefLinesSupported, why);
+  // (quote lines whose cited sentences do not name their speaker: a floor only where it was measured)
+  if (floor.maxQuoteSpeakersUnnamed !== undefined) assert.ok(o.briefLines.speakersChecked - o.briefLines.speakersSupported <= floor.maxQuoteSpeakersUnnamed, why);
   return o;
 }
