@@ -412,10 +412,12 @@ describe('findQuotes: a section head before a colon is not a speaker (issue 16)'
     }
   });
 
-  it('a name the entity reader found speaks, in capitals or not; Q: and A: stay turns', () => {
+  it('a name the entity reader found speaks, in capitals or not; a headline label speaks; Q: and A: stay turns', () => {
     assert.deepEqual(speakers('Maria Okafor led the talks on Monday.\n\nOkafor: We will not sign anything this week.'), ['Okafor']);
     assert.deepEqual(speakers('Maria Okafor led the talks on Monday.\n\nOKAFOR: We will not sign anything this week.'), ['OKAFOR']);
     assert.deepEqual(speakers('Maria Okafor led the talks on Monday.\n\nOKAFOR: “We will not sign anything this week.”'), ['OKAFOR']);
+    // the first line is the headline's: "Survey: …" attributes there
+    assert.deepEqual(speakers('Survey: Most voters back the new budget plan for the harbour.\n\nThe council met on Monday.', []), ['Survey']);
     assert.deepEqual(speakers('Q: Why did you leave the club?\n\nA: I wanted to play more often.\n\nQ: Will you come back?', []), ['Q', 'A', 'Q']);
   });
 });
