@@ -185,4 +185,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   speaker is no section head ("NOTES: ...": no name of the story, read only before a colon, in capitals in one
 //   article), and reported speech is a clause whose subject is no relative pronoun ("added 101 yards for the
 //   Chiefs, who had 352 yards" is no speech): ecb-29-ecbplus's quote line changes (Bruce Arians' quotation).
-export const COMPARE_VERSION = 'compare-47';
+// compare-48: (labels, session 21) the brief's quote line no longer screens section-head speakers itself
+//   (brief.ts labelSpeaker removed): analyse quotes-15 gives a section head before a colon no speaker
+//   (quotes/speakers.ts sectionHead). Dev briefs identical (309 lines), stress quote lines identical (273).
+export const COMPARE_VERSION = 'compare-48';

@@ -289,7 +289,6 @@ function quoteLine(story: StoryView, ledger: SpeakerLedger[], out: BriefSentence
   const usedSentences = new Set(out.flatMap((b) => b.citations.map((e) => `${e.articleId}@${e.sentence.start}`)));
   const fresh = (s: (typeof quotes)[number]['s']) => !s.wordings.some((w) => w.evidence.some((e) => usedSentences.has(`${e.articleId}@${e.sentence.start}`)));
   const sure = speakerSure(story);
-  const label = labelSpeaker(story);
   const speech = reportedSpeech(story);
   // (the wordings the line gives: the most carried one and the next, each when it reads as speech;
   // the line cites only their articles, and is established only when two independent sources carry them)
@@ -302,7 +301,7 @@ function quoteLine(story: StoryView, ledger: SpeakerLedger[], out: BriefSentence
   let pick: { l: SpeakerLedger; shown: SpeakerLedger['statements'][number]['wordings'] } | null = null;
   for (const { l, s } of quotes) {
     const shown = fresh(s) ? shownOf(s) : null;
-    if (!shown || label(l.speaker, shown.flatMap((w) => w.evidence)) || !sure(l.speaker, shown.flatMap((w) => w.evidence))) continue;
+    if (!shown || !sure(l.speaker, shown.flatMap((w) => w.evidence))) continue;
     pick = { l, shown };
     break;
   }
@@ -355,26 +354,6 @@ const RELATIVE = /^(?:WP|WP\$|WDT)$/;
 function titleCased(text: string): boolean {
   const long = text.match(/[A-Za-z][A-Za-z’']{3,}/g) ?? [];
   return long.length >= 2 && long.every((w) => /^[A-Z]/.test(w));
-}
-
-/**
- * Whether a speaker is a label, not someone: a speaker no name of the story holds (the entity reader's
- * names), read only before a colon, and written in capitals by one article at least ("NOTES: Chiefs WR
- * ... left with injuries", "Notes: ...": a wire story's section head). "Witnesses" or "Authorities" say
- * things; a section head says nothing, and the brief does not say it did.
- */
-function labelSpeaker(story: StoryView): (speaker: string, evidence: Evidence[]) => boolean {
-  let names: string[][] | null = null;
-  return (speaker, evidence) => {
-    names ??= [...new Set(story.sentences.flatMap((s) => s.entities.map((e) => e.key)))].map((k) => k.split(' '));
-    const words = speaker.split(' ');
-    if (names.some((n) => words.every((w) => n.includes(w)) || n.every((w) => words.includes(w)))) return false;
-    const read = evidence.flatMap((e) => {
-      const art = story.byId.get(e.articleId);
-      return (art?.quotes ?? []).filter((q) => q.speakerKey === speaker && q.sent.span.start === e.sentence.start && q.quote.speakerSpan).map((q) => ({ colon: q.quote.cue?.verb === ':', words: art!.text.slice(q.quote.speakerSpan!.start, q.quote.speakerSpan!.end) }));
-    });
-    return read.length > 0 && read.every((r) => r.colon) && read.some((r) => /[A-Z]{2}/.test(r.words) && !/[a-z]/.test(r.words));
-  };
 }
 
 /**

@@ -393,3 +393,31 @@ describe('findQuotes on bad input', () => {
     assert.equal(quotes.length, 1);
   });
 });
+
+describe('findQuotes: a section head before a colon is not a speaker (issue 16)', () => {
+  const okafor = (text: string) => {
+    const i = text.indexOf('Maria Okafor');
+    return [{ span: { start: i, end: i + 12 }, type: 'PER' as const, text: 'Maria Okafor', entity: 'PER:maria_okafor' }];
+  };
+  const speakers = (text: string, entities = okafor(text)) => findQuotes(text, splitSentences(text), entities.filter((e) => e.span.start >= 0)).map((q) => slice(text, q.speakerSpan));
+
+  it('a head in capitals or one word opening a paragraph speaks for no one', () => {
+    for (const text of [
+      'The council met on Monday.\n\nSCHEDULE: The council meets again on Tuesday to vote on the budget.',
+      'The plant is closing.\n\nBackground: The plant opened in 1998 and employs 400 people.',
+      'The council met on Monday.\n\nLATE CHANGE: “The council will vote on Tuesday instead.”',
+    ]) {
+      const said = speakers(text);
+      assert.ok(!said.some((s) => s && /SCHEDULE|Background|LATE|CHANGE/.test(s)), `${text}: ${said.join(' | ')}`);
+    }
+  });
+
+  it('a name the entity reader found speaks, in capitals or not; a headline label speaks; Q: and A: stay turns', () => {
+    assert.deepEqual(speakers('Maria Okafor led the talks on Monday.\n\nOkafor: We will not sign anything this week.'), ['Okafor']);
+    assert.deepEqual(speakers('Maria Okafor led the talks on Monday.\n\nOKAFOR: We will not sign anything this week.'), ['OKAFOR']);
+    assert.deepEqual(speakers('Maria Okafor led the talks on Monday.\n\nOKAFOR: “We will not sign anything this week.”'), ['OKAFOR']);
+    // the first line is the headline's: "Survey: …" attributes there
+    assert.deepEqual(speakers('Survey: Most voters back the new budget plan for the harbour.\n\nThe council met on Monday.', []), ['Survey']);
+    assert.deepEqual(speakers('Q: Why did you leave the club?\n\nA: I wanted to play more often.\n\nQ: Will you come back?', []), ['Q', 'A', 'Q']);
+  });
+});

@@ -8,7 +8,7 @@ import type { Span } from '../../model/types.js';
 import { tokenAt } from '../tokenize.js';
 import { type QuoteDoc, trimSpan } from './document.js';
 import { kindOf } from './segments.js';
-import { mainSubject, subjectAfter, subjectBefore } from './speakers.js';
+import { mainSubject, sectionHead, subjectAfter, subjectBefore } from './speakers.js';
 import { ADDRESSEE_CUES, isCap, isClose, isCue, isOpen, isWord, lower, PARTICIPLE_CUES, TRAILERS } from './words.js';
 
 /** A stretch of text to read: a sentence, or the rest of one after a cue that gave nothing. */
@@ -123,8 +123,9 @@ function headlineLabel(d: QuoteDoc, { sent, lo, hi }: Clause): void {
   ) {
     let names = true;
     for (let i = lo; i < colon; i++) if (!isCap(toks[i]) && !/^(of|the|and|['’]s|\.)$/.test(lower(toks[i]))) names = false;
-    if (names) {
-      const q = d.make({ start: toks[colon + 1].start, end: sent.end }, { start: toks[lo].start, end: toks[colon - 1].end }, toks[colon], 'indirect');
+    const speaker = { start: toks[lo].start, end: toks[colon - 1].end };
+    if (names && !sectionHead(d.ctx, speaker)) {
+      const q = d.make({ start: toks[colon + 1].start, end: sent.end }, speaker, toks[colon], 'indirect');
       if (q) {
         q.kind = kindOf(text, q.span, segments);
         quotes.push(q);

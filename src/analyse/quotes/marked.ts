@@ -7,7 +7,7 @@ import type { QuoteKind, Span, Token } from '../../model/types.js';
 import { tokenAt } from '../tokenize.js';
 import type { QuoteDoc } from './document.js';
 import type { QuotedSegment } from './segments.js';
-import { mainSubject, subjectAfter, subjectBefore } from './speakers.js';
+import { mainSubject, sectionHead, subjectAfter, subjectBefore } from './speakers.js';
 import { CUE_FORMS, DETERMINERS, isCap, isCue, isOpen, isWord, lower, PARTICIPLE_CUES, QUOTE_INTRO, TITLE_WORDS, TRAILERS } from './words.js';
 
 /** Most tokens between the attribution of a split quote and its second piece ("…,” he said, referring to X, “…”). */
@@ -203,9 +203,12 @@ function quoteWithCueBefore(d: QuoteDoc, si: number, { seg, a, sentStartTok }: B
   if (cueIdx < 0 && a - 1 >= sentStartTok && toks[a - 1].text === ':' && a - 1 - sentStartTok <= 6 && a - 1 > sentStartTok && isCap(toks[sentStartTok])) {
     colonSpeaker = { start: toks[sentStartTok].start, end: toks[a - 2].end };
   }
+  // "NOTES: “…”": a section head names no one, nor does a clause subject inside it
+  const head = !!colonSpeaker && sectionHead(d.ctx, colonSpeaker);
+  if (head) colonSpeaker = null;
   let colonCue: Token | null = colonSpeaker ? toks[a - 1] : null;
   // "Hoff’s letter makes a libertarian-style case: “…”" — the subject of the clause the colon ends
-  if (cueIdx < 0 && !colonSpeaker && a - 1 > sentStartTok + 2 && toks[a - 1].text === ':') {
+  if (cueIdx < 0 && !colonSpeaker && !head && a - 1 > sentStartTok + 2 && toks[a - 1].text === ':') {
     // "… - Jeffrey M. Jones: “…”": a name right before the colon speaks; else the clause subject
     let n = a - 2;
     while (n > sentStartTok && a - 2 - n < 5 && (isCap(toks[n - 1]) || toks[n - 1].text === '.')) n--;

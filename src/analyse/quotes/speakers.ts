@@ -82,6 +82,32 @@ export function fallbackSpeakerName(text: string, span: Span): { entity: string;
 }
 
 /**
+ * Whether the words before a colon are a section head or a label, not a speaker ("NOTES: …", "LATE
+ * CHANGE: …", "Background: …"): no name the entity reader found holds them
+ * (in any case: "PENCE" is Mike Pence's), and they are written in capitals (two letters or more, none
+ * lower case) or are one word of two letters or more opening a line of the body. A person or an organisation
+ * speaks; a label heads what follows. ("Q:" stays an interviewer's turn; a dialogue of capitalised
+ * names is the transcript pass's.)
+ */
+export function sectionHead(ctx: SpeakerContext, span: Span): boolean {
+  const raw = ctx.text.slice(span.start, span.end);
+  const words = wordsOf(raw);
+  if (!words.length) return false;
+  for (const m of ctx.mentions) {
+    const held = new Set([...wordsOf(ctx.text.slice(m.span.start, m.span.end)), ...wordsOf(m.name)]);
+    if (words.every((w) => held.has(w))) return false;
+  }
+  const capitals = /\p{Lu}[^]*\p{Lu}/u.test(raw) && !/\p{Ll}/u.test(raw);
+  // (a line of the body: on the first line, the headline's, "Poll: …" or "Report: …" attributes)
+  const lineStart = ctx.text.lastIndexOf('\n', span.start - 1) + 1;
+  const opensBodyLine = lineStart > 0 && /^[ \t"“]*$/.test(ctx.text.slice(lineStart, span.start));
+  return capitals || (opensBodyLine && words.length === 1 && words[0].length >= 2);
+}
+
+/** The words of a phrase, lower case. */
+const wordsOf = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
  * The speaker noun phrase that ends right before token `end` (exclusive), not crossing `lo`.
  * Skips adverbs and auxiliaries ("also", "has"), a comma-enclosed appositive or relative clause
  * ("Bozell, founder of …, said"), and walks back over names, titles, determiners and nouns.
