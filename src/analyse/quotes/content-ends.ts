@@ -50,7 +50,14 @@ export const DEFAULT_CONTENT_ENDS_MODEL = process.env.TRIANGULATE_CONTENT_ENDS_M
  * lose more matches than the larger bonuses, 32 moves almost nothing. `TRIANGULATE_KEEP_BONUS`
  * overrides it for a sweep (train-quotes.ts).
  */
-export const KEEP_BONUS = Number(process.env.TRIANGULATE_KEEP_BONUS ?? '16');
+export const KEEP_BONUS = keepBonus(process.env.TRIANGULATE_KEEP_BONUS);
+function keepBonus(setting: string | undefined): number {
+  if (setting === undefined || setting === '') return 16;
+  const n = Number(setting);
+  // (a sweep that mistypes its value must stop, not run every article with a NaN bonus)
+  if (!Number.isFinite(n)) throw new Error(`TRIANGULATE_KEEP_BONUS must be a number, got "${setting}"`);
+  return n;
+}
 
 /** Longest content (parse tokens) the ranker considers; longer sentences keep their end. */
 const MAX_SPAN = 120;
