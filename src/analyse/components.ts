@@ -83,7 +83,7 @@ export const COMPONENTS: readonly Component[] = [
     name: 'syntax',
     requires: ['sentences'],
     assigns: ['tokens'],
-    version: 'syntax-2',
+    version: 'syntax-3',
     defaults: { model: 'models/syntax.bin (tagger + arc-hybrid parser, UD English)' },
     sizeBounded: true,
     run: ({ head, headSentences }) => {

@@ -6,6 +6,7 @@
  */
 import { cueClassOf } from '../analyse/quotes/cues.js';
 import { dataRows } from '../text/lexicon.js';
+import { spelledVerb as verbSpelled } from '../analyse/syntax/lemma.js';
 import { noActVerb } from './syntax.js';
 
 let classes: Map<string, string> | null = null;
@@ -44,18 +45,9 @@ function entailsClassmate(verb: string, cls: string): boolean {
   return (entailed.get(verb) ?? []).some((b) => classes!.get(b) === cls);
 }
 
-let verbSpellings: Map<string, string> | null = null;
-/**
- * The verb a parse lemma spells: the lemmatiser learns suffix edits from a treebank, and on a verb it
- * never saw cuts a letter too many or too few ("barricaded" → barricad, "defeated" → defeate,
- * "emptied" → emptie, "rammed" → ramm). A lemma that is no word of WordNet but one such edit from a
- * WordNet verb is that verb (data/lexicons/verb-spellings.tsv, scripts/build-wordnet-act-links.ts);
- * any other lemma is itself.
- */
+/** The verb a parse lemma spells, lower-cased (the lemmatiser's own repair, analyse/syntax/lemma.ts: "barricad" → barricade). */
 export function spelledVerb(lemma: string): string {
-  verbSpellings ??= lexiconMap('verb-spellings.tsv', (v) => v);
-  const l = lemma.toLowerCase();
-  return verbSpellings.get(l) ?? l;
+  return verbSpelled(lemma.toLowerCase());
 }
 
 /**

@@ -5,6 +5,7 @@
  * "better" → "good") are kept in an exception table. Both are learned by `learnLemmatiser`.
  */
 import type { StringLookup } from './string-table.js';
+import { dataRows } from '../../text/lexicon.js';
 
 export interface LemmaModel {
   /** `${tag}|${suffix}` → script; suffixes of 0–5 characters of the lower-cased word. */
@@ -56,7 +57,25 @@ function byRules(m: LemmaModel, form: string, tag: string): string | null {
 }
 
 export function lemmatise(m: LemmaModel, form: string, tag: string): string {
-  return m.exceptions.get(`${form}\t${tag}`) ?? m.exceptions.get(`${form.toLowerCase()}\t${tag}`) ?? byRules(m, form, tag) ?? form;
+  const known = m.exceptions.get(`${form}\t${tag}`) ?? m.exceptions.get(`${form.toLowerCase()}\t${tag}`);
+  if (known !== undefined) return known;
+  const ruled = byRules(m, form, tag);
+  return ruled === null ? form : tag.startsWith('VERB|') ? spelledVerb(ruled) : ruled;
+}
+
+let verbSpellings: Map<string, string> | null = null;
+/**
+ * The verb a suffix rule meant: on a verb the treebank never showed, a rule learned from others cuts
+ * a letter too many or too few ("barricaded" → barricad, "defeated" → defeate, "rammed" → ramm). A
+ * lemma that is no word of WordNet but one such edit from a WordNet verb is that verb
+ * (data/lexicons/verb-spellings.tsv, scripts/build-wordnet-act-links.ts); any other is kept.
+ */
+export function spelledVerb(lemma: string): string {
+  if (!verbSpellings) {
+    verbSpellings = new Map();
+    for (const [form, verb] of dataRows('lexicons', 'verb-spellings.tsv')) if (form && verb) verbSpellings.set(form.trim(), verb.trim());
+  }
+  return verbSpellings.get(lemma) ?? verbSpellings.get(lemma.toLowerCase()) ?? lemma;
 }
 
 const top = (counts: Map<string, number>): [string, number] => {
