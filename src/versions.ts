@@ -188,4 +188,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-48: (labels, session 21) the brief's quote line no longer screens section-head speakers itself
 //   (brief.ts labelSpeaker removed): analyse quotes-15 gives a section head before a colon no speaker
 //   (quotes/speakers.ts sectionHead). Dev briefs identical (309 lines), stress quote lines identical (273).
-export const COMPARE_VERSION = 'compare-48';
+// compare-49: (lead, session 22) framing's descriptions of the main people read from the parse (titles,
+//   modifiers, apposition next to the name; describedParties, shared with claims), shown when two differ in
+//   substance, instead of a fixed list of role words before the name
+export const COMPARE_VERSION = 'compare-49';

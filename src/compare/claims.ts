@@ -12,6 +12,7 @@ import type { SyntaxToken } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
 import { isParty, type QuoteView, type Sent } from './prepare.js';
 import { namesAThing } from './act-classes.js';
+import { describedParties, RELATIVE_PRONOUNS } from './descriptions.js';
 import { mergeOverlapping, oneAct, oneStatement, onlyWho, sideRemark } from './support.js';
 import { actAt, type ClauseTime, clauseTime, kidsOf, parseOf, partyAt, spanTokens } from './syntax.js';
 import { key } from './text.js';
@@ -41,7 +42,7 @@ export interface Claim {
   relative: boolean;
   /** A clause of the circumstances of another act, or inside one ("shortly after Roe passed Doe", "while the film was a success", "although Roe denied it"): what the sentence tells on the way to its statement. */
   circumstance: boolean;
-  /** Its keys read only from a person's or organisation's name and the words that describe it (`nameAndRoleWords`: "Jane Roe, chief engineer of the harbour trust"): who, not what is stated of them. */
+  /** Its keys read only from a person's or organisation's name and the words that describe it (`describedParties`: "Jane Roe, chief engineer of the harbour trust"): who, not what is stated of them. */
   named: ReadonlySet<string>;
 }
 
@@ -133,7 +134,7 @@ interface ClausePart {
   keys: Set<string>;
   /** Its keys the parse reads, at least once, as another part of speech than a noun. */
   notNouns: Set<string>;
-  /** Its keys read, at least once, from a word outside a name and its role (`nameAndRoleWords`). */
+  /** Its keys read, at least once, from a word outside a name and its role (`describedParties`). */
   plain: Set<string>;
   acts: Set<string>;
   agents: Set<string>;
@@ -311,12 +312,12 @@ function findClaims(s: Sent): Claim[] {
 /**
  * Reads each content word of the sentence into its clause's part (`partAt`, by its parse token):
  * its key, whether the parse reads it as no noun of a thing, and whether it lies outside a name and
- * the words that describe it (`nameAndRoleWords`). Returns the sentence's keys read outside names and
+ * the words that describe it (`describedParties`). Returns the sentence's keys read outside names and
  * their posts, for a sentence read as one claim (one that only attributes, "'...,' said Roe").
  */
 function readWords(s: Sent, tokens: readonly SyntaxToken[], kids: number[][], lo: number, hi: number, partAt: (i: number) => ClausePart): Set<string> {
   // (a sentence that names no person or organisation has no name or role)
-  const naming = s.entities.some(isParty) ? nameAndRoleWords(s, tokens, kids, lo, hi) : null;
+  const naming = s.entities.some(isParty) ? describedParties(s, tokens, kids, lo, hi) : null;
   const sentencePlain = naming ? new Set<string>() : s.keys;
   // (the words and the parse's tokens are both in text order: one pass over both)
   let i = lo;
@@ -464,54 +465,6 @@ const claim = (p: ClausePart): Claim => {
   return { keys: p.keys, acts: p.acts, agents: p.agents, patients: p.patients, time: p.time, denied: p.denied, hedged: p.hedged, days: p.days, relative: p.relative, circumstance: p.circumstance, nouns, values, named };
 };
 
-/** The links that hold a name and the words that describe it together: "Jane Roe, chief engineer of the harbour trust", "harbour trust director Jane Roe". */
-const NAME_LINKS: ReadonlySet<string> = new Set(['compound', 'flat', 'appos', 'amod', 'nmod', 'det', 'case', 'punct', 'nummod', 'cc']);
-/** A finite verb or an auxiliary: a clause, not a description. */
-const FINITE = /^(?:VBD|VBZ|VBP|MD)$/;
-/** How far a description set off by a comma after a name may run (in words). */
-const ROLE_WORDS = 12;
-const COMMA_AFTER = /^,\s/;
-const ROLE_ENDS = /^[,.;:!?"”]$/;
-
-/**
- * Per word of the sentence (tokens lo..hi), whether it is part of a person's or organisation's
- * name or of the words that describe it: a word of the name; one that hangs on it at most four
- * steps up through links of a noun phrase (apposition, compound, modifier: "Kelso harbour
- * trust director Jane Roe"); a noun with the name in apposition ("the gunman, Carl Meyer");
- * or, whatever the parse made of it, the words set off by a comma right after a person's name up to
- * the next comma or the sentence's end when they hold a noun and no finite verb ("Jane Roe,
- * chief engineer of the harbour trust."). Not a word the name hangs on ("the death of Roe", "Roe's
- * resignation"): that is what is said of the person.
- */
-function nameAndRoleWords(s: Sent, tokens: readonly SyntaxToken[], kids: readonly number[][], lo: number, hi: number): Uint8Array {
-  const out = new Uint8Array(hi - lo);
-  // (each word's party read once: the walks up ask of the same words again and again)
-  const partyWord = new Uint8Array(hi - lo);
-  for (const e of s.entities) if (isParty(e)) for (let q = lo; q < hi; q++) if (e.span.start <= tokens[q].start && tokens[q].end <= e.span.end) partyWord[q - lo] = 1;
-  const party = (q: number) => partyWord[q - lo] === 1;
-  for (let i = lo; i < hi; i++) {
-    for (let q = i, steps = 0; steps <= 4 && !out[i - lo]; steps++) {
-      if (party(q)) out[i - lo] = 1;
-      else if (!NAME_LINKS.has(universalRelation(tokens[q].deprel))) break;
-      q = tokens[q].head;
-      if (q < lo || q >= hi) break;
-    }
-    if (!out[i - lo] && tokens[i].upos === 'NOUN' && kids[i].some((k) => k >= lo && k < hi && tokens[k].deprel === 'appos' && party(k))) out[i - lo] = 1;
-  }
-  const text = s.art.text;
-  for (const e of s.entities) {
-    if (e.type !== 'PER' || !COMMA_AFTER.test(text.slice(e.span.end, e.span.end + 2))) continue;
-    let j = lo;
-    while (j < hi && tokens[j].start < e.span.end + 1) j++;
-    const from = j;
-    while (j < hi && j - from < ROLE_WORDS && !ROLE_ENDS.test(tokens[j].text)) j++;
-    const words = tokens.slice(from, j);
-    if (!words.length || (j < hi && tokens[j].text !== ',' && tokens[j].text !== '.') || !words.some((t) => t.upos === 'NOUN') || words.some((t) => t.upos === 'AUX' || FINITE.test(t.xpos) || RELATIVE_PRONOUNS.has(t.text.toLowerCase()))) continue;
-    out.fill(1, from - lo, j - lo);
-  }
-  return out;
-}
-
 /**
  * Each clause's named participants, by the parse: a person or organisation the sentence names as
  * the subject of its verb is an agent, as its object or passive subject a patient. A coordinated
@@ -551,9 +504,6 @@ function conjoinedNouns(tokens: readonly SyntaxToken[], j: number, lo: number, h
   for (let k = j + 1; k < hi && k >= lo; k++) if (tokens[k].head === j && tokens[k].deprel === 'conj' && (tokens[k].upos === 'PROPN' || tokens[k].upos === 'NOUN')) out.push(k);
   return out;
 }
-
-/** Relative pronouns: a relative clause's subject or object that stands for the noun the clause hangs on. */
-const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'which', 'that']);
 
 /**
  * The token a participant at `j` of clause `c` stands for: the noun a relative pronoun refers to

@@ -1,7 +1,7 @@
 /**
  * Framing: the words each outlet uses distinctively for the story's main actors and acts
- * (measured, see buildFraming), and the role words each outlet puts before the main people's
- * names. Omissions: facts most independent sources carry that an article leaves out.
+ * (measured, see buildFraming), and the words each outlet uses to describe the main people
+ * (from the parse). Omissions: facts most independent sources carry that an article leaves out.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +9,9 @@ import { packageRoot } from '../util/paths.js';
 import { partitionPoint } from '../util/search.js';
 import type { Fact } from './types.js';
 import { evidence, type Sent, type StoryView } from './prepare.js';
+import { describedParties } from './descriptions.js';
+import { kidsOf, parseOf, spanTokens } from './syntax.js';
+import type { Span, SyntaxToken } from '../model/types.js';
 import { cmp } from './text.js';
 import type { FramingRow, Omission } from './types.js';
 
@@ -191,11 +194,6 @@ export function buildFraming(story: StoryView): FramingRow[] {
   return usage.length ? [{ concept: 'words an outlet uses distinctively for the main actors and acts (log-odds vs the other outlets)', usage }] : [];
 }
 
-const ROLE_WORDS =
-  /^(?:president|leader|strongman|dictator|autocrat|despot|tyrant|ruler|chief|head|premier|minister|secretary|spokesman|spokeswoman|counterpart|nominee|candidate|senator|governor|speaker|director|chairman|king|general|commander|boss|tycoon|billionaire|mogul|official|ally|rival|critic|adviser|advisor|former|then|deputy|acting)$/i;
-const TITLE_CASE = /^[A-Z][a-z]+$/;
-const STOP_BEFORE = /^(?:the|a|an|and|or|of|by|with|to|for|from|in|on|at|that|said|says|as|his|her|their|its)$/i;
-
 /**
  * The sentence's words that end at or before `at` and less than `reach` characters before it, as
  * the index range [from, to) of `tokens` (in text order, so their ends rise): found from the
@@ -209,40 +207,37 @@ export function wordsBefore(tokens: Sent['tokens'], at: number, reach: number): 
   return [from, to];
 }
 
-/** How each outlet describes the story's main people: the role words right before their names. */
+/**
+ * How each outlet describes the story's main people: the words the parse hangs on each person's
+ * name (titles and modifiers before it, "embattled Russian President"; an apposition or a comma
+ * description after it, "Putin, the Kremlin leader,"; `describedParties`, the reading claims use).
+ * A person gets a row when their descriptions differ in substance: two descriptions of which neither
+ * holds every word of the other ("President" and "Russian President" are one description, told more
+ * or less fully; "President" and "strongman" are two).
+ */
 export function buildActorFraming(story: StoryView): FramingRow[] {
-  const byKey = new Map<string, { name: string; arts: Map<string, Map<string, { count: number; ev: ReturnType<typeof evidence>[] }>> }>();
-  for (const a of story.articles)
-    for (const s of a.sentences)
-      for (const e of s.entities) {
-        if (e.type !== 'PER') continue;
-        // words before the name, nearest first, while they are titles or role nouns
-        const [from, to] = wordsBefore(s.tokens, e.span.start, 60);
-        const words: Sent['tokens'] = [];
-        for (let i = to - 1; i >= from && words.length < 3; i--) {
-          const t = s.tokens[i];
-          if (a.text.slice(t.end, i + 1 < to ? s.tokens[i + 1].start : e.span.start).trim()) break; // punctuation between
-          if (STOP_BEFORE.test(t.text)) break;
-          if (!(ROLE_WORDS.test(t.text) || TITLE_CASE.test(t.text))) break;
-          words.unshift(t);
-        }
-        if (!words.length || !words.some((w) => ROLE_WORDS.test(w.text))) continue;
-        const term = words.map((w) => w.text).join(' ');
+  const byKey = new Map<string, { name: string; arts: Map<string, Map<string, Described>> }>();
+  for (const a of story.articles) {
+    const tokens = parseOf(a);
+    if (!tokens) continue;
+    for (const s of a.sentences) {
+      if (!s.entities.some((e) => e.type === 'PER')) continue;
+      for (const { e, term, span, words } of descriptionsIn(s, tokens)) {
         let ent = byKey.get(e.key);
         if (!ent) byKey.set(e.key, (ent = { name: e.name, arts: new Map() }));
         if (e.name.length > ent.name.length) ent.name = e.name;
         let terms = ent.arts.get(a.id);
         if (!terms) ent.arts.set(a.id, (terms = new Map()));
         let t = terms.get(term);
-        if (!t) terms.set(term, (t = { count: 0, ev: [] }));
+        if (!t) terms.set(term, (t = { count: 0, ev: [], words }));
         t.count++;
-        if (t.ev.length < 3) t.ev.push(evidence(s, { start: words[0].start, end: e.span.end }));
+        if (t.ev.length < 3) t.ev.push(evidence(s, span));
       }
+    }
+  }
   const rows: FramingRow[] = [];
-  for (const [key, ent] of [...byKey].sort((x, y) => y[1].arts.size - x[1].arts.size || cmp(x[0], y[0]))) {
-    if (ent.arts.size < 2) continue;
-    const distinct = new Set([...ent.arts.values()].flatMap((m) => [...m.keys()].map((k) => k.toLowerCase())));
-    if (distinct.size < 2) continue;
+  for (const [, ent] of [...byKey].sort((x, y) => y[1].arts.size - x[1].arts.size || cmp(x[0], y[0]))) {
+    if (ent.arts.size < 2 || !differInSubstance([...ent.arts.values()].flatMap((m) => [...m.values()].map((d) => d.words)))) continue;
     rows.push({
       concept: `how ${ent.name} is described`,
       usage: [...ent.arts]
@@ -253,10 +248,90 @@ export function buildActorFraming(story: StoryView): FramingRow[] {
           terms: [...terms].sort((x, y) => y[1].count - x[1].count || cmp(x[0], y[0])).map(([term, t]) => ({ term, count: t.count, evidence: t.ev })),
         })),
     });
-    void key;
     if (rows.length >= 3) break;
   }
   return rows;
+}
+
+interface Described {
+  count: number;
+  ev: ReturnType<typeof evidence>[];
+  /** The lemmas of its words that carry meaning, in lower case (not "the", "of", "Mr.", a figure). */
+  words: Set<string>;
+}
+
+/** Parts of speech of a description's words that carry its meaning. */
+const DESCRIBING = new Set(['NOUN', 'ADJ', 'PROPN', 'VERB', 'NUM']);
+/** An abbreviated honorific or title ("Mr.", "Dr", "Mrs"): it tells the name's form, not how the person is seen. */
+const HONORIFIC = /^[A-Z][a-z]{0,3}\.$|^[A-Z][b-df-hj-np-tv-z]{1,2}$/;
+
+/** Each description of a person the sentence names: a run of the words that describe them, on one side of the name. */
+function descriptionsIn(s: Sent, tokens: readonly SyntaxToken[]): { e: Sent['entities'][number]; term: string; span: Span; words: Set<string> }[] {
+  const [lo, hi] = spanTokens(tokens, s.span);
+  if (hi - lo < 2) return [];
+  const described = describedParties(s, tokens, kidsOf(tokens), lo, hi);
+  const out: ReturnType<typeof descriptionsIn> = [];
+  let i = lo;
+  while (i < hi) {
+    const n = described[i - lo];
+    const e = n ? s.entities[n - 1] : undefined;
+    if (!e || e.type !== 'PER' || inside(tokens[i], e.span)) {
+      i++;
+      continue;
+    }
+    // (the run: the words that describe this person up to the name or another word)
+    let j = i;
+    while (j < hi && described[j - lo] === n && !inside(tokens[j], e.span)) j++;
+    const all = nextToName(tokens, i, j, hi, e.span);
+    i = j;
+    const run = all.filter((t) => DESCRIBING.has(t.upos) && WORDLIKE.test(t.text) && !HONORIFIC.test(t.text) && !s.times.some((x) => inside(t, x.span)));
+    // (what a description says the person is: a noun, an adjective or a title, not only another
+    // name, "Russia's Putin", nor a phrase of circumstance, "Putin, in remarks on ...", or a clause,
+    // "Putin, reflecting on ...")
+    const first = all.find((t) => t.upos !== 'PUNCT' && t.upos !== 'DET');
+    if (!run.some((t) => t.upos !== 'PROPN' || !s.entities.some((x) => inside(t, x.span))) || !first || first.upos === 'ADP' || first.upos === 'VERB' || first.upos === 'SCONJ') continue;
+    const span = { start: run[0].start, end: run[run.length - 1].end };
+    const term = s.art.text.slice(span.start, span.end).replace(/\s+/g, ' ');
+    // (a figure, an age or a count, "33-year-old", is compared as a value by the conflicts, not as wording)
+    const words = new Set(run.filter((t) => !inFigure(s.art.text, t)).map((t) => t.lemma.toLowerCase()));
+    if (words.size) out.push({ e, term, span, words });
+  }
+  return out;
+}
+
+const inside = (t: { start: number; end: number }, span: Span) => span.start <= t.start && t.end <= span.end;
+/** Punctuation that sets a phrase apart: words before the name beyond it are not its title ("this past season, Teixeira"). */
+const APART = /^[,;:()[\]]$/;
+/** A word, not a fragment the tokeniser left ("s" of "90s"). */
+const WORDLIKE = /[\p{L}\p{N}]{2}/u;
+
+/**
+ * The part of the run of describing words tokens[i..j) that sits next to the name: all of it when
+ * it ends at the name and nothing sets it apart ("first baseman Mark Teixeira"); after the name,
+ * an apposition set off by a comma, up to the next comma ("Reid's publicist, Jack Ketsoyan, said",
+ * "Ketsoyan, her publicist,"); else nothing (the parse hung a word of another phrase on the name).
+ */
+function nextToName(tokens: readonly SyntaxToken[], i: number, j: number, hi: number, name: Span): readonly SyntaxToken[] {
+  if (j < hi && inside(tokens[j], name)) return tokens.slice(i, j).some((t) => APART.test(t.text)) ? [] : tokens.slice(i, j);
+  if (i === 0 || !inside(tokens[i - 1], name) || tokens[i].text !== ',') return [];
+  let end = i + 1;
+  while (end < j && !APART.test(tokens[end].text) && tokens[end].text !== '.') end++;
+  return tokens.slice(i, end);
+}
+
+/** The word is, or is written together with, a number ("33-year-old", "15-year"): the text between spaces around it holds a digit. */
+function inFigure(text: string, t: Span): boolean {
+  let from = t.start;
+  while (from > 0 && !/\s/.test(text[from - 1])) from--;
+  let to = t.end;
+  while (to < text.length && !/\s/.test(text[to])) to++;
+  return DIGIT.test(text.slice(from, to));
+}
+
+/** Two of the descriptions differ in substance: neither holds every word of the other. */
+function differInSubstance(descriptions: Set<string>[]): boolean {
+  const within = (a: Set<string>, b: Set<string>) => [...a].every((w) => b.has(w));
+  return descriptions.some((a, x) => descriptions.some((b, y) => y > x && !within(a, b) && !within(b, a)));
 }
 
 /** Facts carried by at least 60 % of the independent sources (and two or more) that some article leaves out. */

@@ -354,6 +354,35 @@ describe('framing: distinctive wording by log-odds', () => {
   });
 });
 
+describe('framing: how each outlet describes the main people', () => {
+  // Invented names; one outlet calls the ruler an autocrat, the others give the title, once more fully.
+  const story = (lines: [string, string][]) =>
+    crossCheckStory({ storyId: 's', articles: lines.map(([outlet, text], i) => art(`d${i}`, text, { outlet }, true)), copies: [] });
+  const described = (x: ReturnType<typeof story>) => x.framing.find((r) => /is described/.test(r.concept));
+  it('shows descriptions that differ in substance, each pointing at its words', () => {
+    const x = story([
+      ['Alpha', 'The longtime autocrat Anton Velkor opened the new dam on Monday.\n\nVelkor spoke for an hour.'],
+      ['Beta', 'President Anton Velkor opened the new dam on Monday.\n\nVelkor spoke for an hour.'],
+      ['Gamma', 'Anton Velkor, the president, opened the new dam on Monday.\n\nVelkor spoke for an hour.'],
+    ]);
+    const row = described(x);
+    assert.ok(row, JSON.stringify(x.framing));
+    const terms = new Map(row.usage.map((u) => [u.outlet, u.terms.map((t) => t.term)]));
+    assert.deepEqual(terms.get('Alpha'), ['autocrat']);
+    assert.deepEqual(terms.get('Beta'), ['President']);
+    assert.deepEqual(terms.get('Gamma'), ['president']);
+    for (const u of row.usage) for (const t of u.terms) for (const e of t.evidence) assert.ok(e.span.start < e.span.end);
+  });
+  it('shows no row when the descriptions are one title told more or less fully, or only an age', () => {
+    const x = story([
+      ['Alpha', 'President Anton Velkor opened the new dam on Monday.'],
+      ['Beta', 'Anton Velkor, the country\'s president, opened the new dam on Monday.'],
+      ['Gamma', 'Velkor, 61, opened the new dam on Monday.'],
+    ]);
+    assert.equal(described(x), undefined, JSON.stringify(x.framing));
+  });
+});
+
 describe('quantity slots: parts of a total', () => {
   it('reads "two women and a man" as parts of the dead, not a toll of two against three', () => {
     const x = crossCheckStory({
