@@ -80,7 +80,7 @@ type WordAt = { art: ArticleView; sent: Sent; span: { start: number; end: number
 
 /**
  * The words counted in an article (content words of its sentences that name a main actor, not
- * inside a name, date or figure, no digits), in text order; with `only`, just those of its words
+ * inside a name, date or figure, no digits, not glued to a number), in text order; with `only`, just those of its words
  * (looked up first: the rest are not read further). Stops when `visit` returns true, and says so.
  */
 function countedWords(a: ArticleView, actors: Set<string>, visit: (norm: string, s: Sent, t: Sent['tokens'][number]) => boolean | void, only?: Set<string>): boolean {
@@ -89,7 +89,8 @@ function countedWords(a: ArticleView, actors: Set<string>, visit: (norm: string,
     for (const t of s.tokens) {
       if (!t.content) continue;
       const norm = t.norm;
-      if ((only && !only.has(norm)) || DIGIT.test(norm) || inFact(t, s)) continue;
+      // (nor the ending of a number the tokeniser splits off: "th" of "80th")
+      if ((only && !only.has(norm)) || DIGIT.test(norm) || DIGIT.test(a.text[t.start - 1] ?? '') || inFact(t, s)) continue;
       if (visit(norm, s, t)) return true;
     }
   }
