@@ -338,12 +338,15 @@ function checkSpeaker(text: string, tokens: readonly SyntaxToken[], kids: number
 }
 
 /**
- * A common noun written in lower case that cannot stand for a speaker (speakers.ts `speakerNoun`:
+ * A common noun (in lower case, or a sentence's first word) that cannot stand for a speaker (speakers.ts `speakerNoun`:
  * "the general strike", "no single blow", "the phone"); an amount is judged by what it counts
  * ("millions of Americans": Americans; "a number of sites": sites; "64 percent": a speaker).
  */
 function mute(tokens: readonly SyntaxToken[], kids: number[][], head: number): boolean {
-  const kind = /^\p{Ll}/u.test(tokens[head].text) ? speakerNoun(tokens[head].lemma) : null;
+  // (a capital only a sentence's first word has is no name's, "Dozens of …", unless a capitalised word follows: "Priorities USA")
+  const first = head === 0 || tokens[head - 1].sentence !== tokens[head].sentence;
+  const common = /^\p{Ll}/u.test(tokens[head].text) || (first && !/^\p{Lu}/u.test(tokens[head + 1]?.text ?? ''));
+  const kind = common ? speakerNoun(tokens[head].lemma) : null;
   if (kind !== 'count') return kind === 'mute';
   const of = kids[head].find((c) => c > head && universalRelation(tokens[c].deprel) === 'nmod' && kids[c].some((d) => tokens[d].lemma.toLowerCase() === 'of'));
   return of !== undefined && tokens[of].upos === 'NOUN' && mute(tokens, kids, of);
