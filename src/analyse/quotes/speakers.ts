@@ -105,8 +105,8 @@ export function fallbackSpeakerName(text: string, span: Span): { entity: string;
  * Whether the words before a colon are a section head or a label, not a speaker ("NOTES: …", "LATE
  * CHANGE: …", "Background: …"): no name the entity reader found holds them
  * (in any case: "PENCE" is Mike Pence's), and they are written in capitals (two letters or more, none
- * lower case), are one word of two letters or more opening a line of the body, or end in a noun that cannot
- * speak (`speakerNoun`: "Kraft Shooting:", also in the headline). A person or an organisation
+ * lower case), are one word of two letters or more opening a line of the body, or name no one and end in a
+ * noun that cannot speak (`speakerNoun`: "Bridge Collapse:", also in the headline). A person or an organisation
  * speaks; a label heads what follows. ("Q:" stays an interviewer's turn; a dialogue of capitalised
  * names is the transcript pass's.)
  */
@@ -122,8 +122,10 @@ export function sectionHead(ctx: SpeakerContext, span: Span): boolean {
   // (a line of the body: on the first line, the headline's, "Poll: …" or "Report: …" attributes)
   const lineStart = ctx.text.lastIndexOf('\n', span.start - 1) + 1;
   const opensBodyLine = lineStart > 0 && /^[ \t"“]*$/.test(ctx.text.slice(lineStart, span.start));
-  // a label headed by a noun that cannot speak, the headline's too ("Kraft Shooting: …")
-  return capitals || (opensBodyLine && words.length === 1 && words[0].length >= 2) || speakerNoun(words[words.length - 1]) === 'mute';
+  // a label headed by a noun that cannot speak and naming no one, the headline's too ("Bridge Collapse: …";
+  // "Singh explained it this way:" is a clause with its speaker)
+  const namesOne = ctx.mentions.some((m) => m.span.start < span.end && m.span.end > span.start);
+  return capitals || (opensBodyLine && words.length === 1 && words[0].length >= 2) || (!namesOne && speakerNoun(words[words.length - 1]) === 'mute');
 }
 
 /** The words of a phrase, lower case. */
