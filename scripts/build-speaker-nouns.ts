@@ -24,7 +24,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DICT, WORDNET_VERSION } from './wordnet-verbs.js';
+import { DICT, readNounSynsets, WORDNET_VERSION } from './wordnet-verbs.js';
 
 const OUT = join(process.cwd(), 'data', 'lexicons');
 
@@ -52,38 +52,26 @@ const COUNT_SHARE = 0.2;
  */
 const STAFFED_PLACES = ['building%1:06:00::', 'establishment%1:06:00::', 'facility%1:06:00::', 'institution%1:06:00::', 'workplace%1:06:00::'];
 
-interface NounSynset {
+/** A noun synset with its file's name and its words written as names ("Nassau"), lower case. */
+interface NounSense {
   file: string;
   hyponyms: string[];
   hypernyms: string[];
-  /** Its words written as names ("Nassau"), lower case. */
   names: Set<string>;
 }
 
-/** data.noun: each synset's lexicographer file, its hyponyms ("~", "~i"), hypernyms ("@", "@i") and words written as names. */
-function readNounSynsets(): Map<string, NounSynset> {
-  const out = new Map<string, NounSynset>();
-  for (const line of readFileSync(join(DICT, 'data.noun'), 'utf8').split('\n')) {
-    if (!line || line.startsWith(' ')) continue;
-    const f = line.split(' ');
-    const n = parseInt(f[3], 16);
-    const at = 4 + 2 * n;
-    const hyponyms: string[] = [];
-    const hypernyms: string[] = [];
-    for (let i = 0; i < Number(f[at]); i++) {
-      const [symbol, offset, pos] = f.slice(at + 1 + 4 * i, at + 4 + 4 * i);
-      if ((symbol === '~' || symbol === '~i') && pos === 'n') hyponyms.push(offset);
-      if ((symbol === '@' || symbol === '@i') && pos === 'n') hypernyms.push(offset);
-    }
-    const names = new Set<string>();
-    for (let i = 0; i < n; i++) if (/^\p{Lu}/u.test(f[4 + 2 * i])) names.add(f[4 + 2 * i].toLowerCase());
-    out.set(f[0], { file: NOUN_FILES[Number(f[1])], hyponyms, hypernyms, names });
+/** The noun synsets of data.noun (wordnet-verbs.ts readNounSynsets) with their file's name and name-written words. */
+function nounSenses(): Map<string, NounSense> {
+  const out = new Map<string, NounSense>();
+  for (const [offset, s] of readNounSynsets()) {
+    const names = new Set(s.words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.toLowerCase()));
+    out.set(offset, { file: NOUN_FILES[s.file], hyponyms: s.hyponyms, hypernyms: s.hypernyms, names });
   }
   return out;
 }
 
 /** Whether a synset lies below one of `roots` (hypernyms, transitively). */
-function below(synsets: Map<string, NounSynset>, offset: string, roots: Set<string>): boolean {
+function below(synsets: Map<string, NounSense>, offset: string, roots: Set<string>): boolean {
   const seen = new Set<string>();
   const stack = [offset];
   while (stack.length) {
@@ -100,7 +88,7 @@ function below(synsets: Map<string, NounSynset>, offset: string, roots: Set<stri
  * The file of a synset: a noun.Tops synset takes the file most of its hyponyms lie in ("person" →
  * person), a building, establishment, facility or workplace counts as a group (STAFFED_PLACES).
  */
-function fileOf(synsets: Map<string, NounSynset>, offset: string, staffed: Set<string>): string {
+function fileOf(synsets: Map<string, NounSense>, offset: string, staffed: Set<string>): string {
   const s = synsets.get(offset)!;
   if (below(synsets, offset, staffed)) return 'group';
   if (s.file !== 'tops') return s.file;
@@ -113,7 +101,7 @@ function fileOf(synsets: Map<string, NounSynset>, offset: string, staffed: Set<s
 }
 
 /** index.sense: each single-word noun's sense weight per file, and its tag count. */
-function nounWeights(synsets: Map<string, NounSynset>): Map<string, { files: Map<string, number>; all: number; tags: number }> {
+function nounWeights(synsets: Map<string, NounSense>): Map<string, { files: Map<string, number>; all: number; tags: number }> {
   const out = new Map<string, { files: Map<string, number>; all: number; tags: number }>();
   const lines = readFileSync(join(DICT, 'index.sense'), 'utf8').split('\n');
   const staffed = new Set(lines.filter((l) => STAFFED_PLACES.includes(l.split(' ')[0])).map((l) => l.split(' ')[1]));
@@ -140,7 +128,7 @@ function nounWeights(synsets: Map<string, NounSynset>): Map<string, { files: Map
 const shareIn = (e: { files: Map<string, number>; all: number }, files: Set<string>) => [...e.files].reduce((sum, [f, w]) => sum + (files.has(f) ? w : 0), 0) / e.all;
 
 const rows: string[] = [];
-for (const [noun, e] of [...nounWeights(readNounSynsets())].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+for (const [noun, e] of [...nounWeights(nounSenses())].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
   if (e.tags < 1) continue;
   const top = [...e.files].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
   if (shareIn(e, COUNT_FILES) >= COUNT_SHARE) rows.push(`${noun}\tcount\t${top}`);
