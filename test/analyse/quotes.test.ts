@@ -420,4 +420,12 @@ describe('findQuotes: a section head before a colon is not a speaker (issue 16)'
     assert.deepEqual(speakers('Survey: Most voters back the new budget plan for the harbour.\n\nThe council met on Monday.', []), ['Survey']);
     assert.deepEqual(speakers('Q: Why did you leave the club?\n\nA: I wanted to play more often.\n\nQ: Will you come back?', []), ['Q', 'A', 'Q']);
   });
+
+  it('a label headed by a noun that cannot speak speaks for no one, in the headline too (speaker-nouns.tsv)', () => {
+    for (const text of ['Harbour Storm: Boats were torn from their moorings overnight.\n\nThe council met on Monday.', 'The council met on Monday.\n\nBridge Collapse: “Three cars fell into the river,” a witness wrote.']) {
+      const said = speakers(text, []);
+      assert.ok(!said.some((s) => s && /Storm|Collapse/.test(s)), `${text}: ${said.join(' | ')}`);
+    }
+    assert.deepEqual(speakers('Harbour Workers: The new cranes are unsafe and must be replaced.\n\nThe council met on Monday.', []), ['Harbour Workers']);
+  });
 });

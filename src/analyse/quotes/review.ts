@@ -17,6 +17,7 @@ import { COUNTRY_BY_NAME, INSTITUTION_PLACES } from '../entities/gazetteer.js';
 import { WEEKDAYS } from '../../text/calendar.js';
 import { partitionPoint } from '../../util/search.js';
 import { cueClassOf } from './cues.js';
+import { speakerNoun } from './speakers.js';
 import { bestEnd, type CueScorer, endQuestion, loadContentEnds } from './content-ends.js';
 import { bestCut, loadContentCuts } from './content-cuts.js';
 
@@ -298,8 +299,8 @@ const TIME_HEADS = new Set(['day', 'week', 'weekend', 'month', 'year', 'fall', '
  *   a demonym or party word only as a plural group ("Republicans", not "Republican");
  * - a name that only modifies the head ("The Republican nominee", "a New York judge", "the Trump
  *   campaign") is not the speaker: the description as written is;
- * - a phrase headed by no noun, name or pronoun ("Some", "Recent", "Our") or by a time word
- *   ("this month") names nobody.
+ * - a phrase headed by no noun, name or pronoun ("Some", "Recent", "Our"), by a time word
+ *   ("this month") or by a common noun that cannot speak ("the general strike") names nobody.
  */
 function checkSpeaker(text: string, tokens: readonly SyntaxToken[], kids: number[][], q: Quote, resolve: ResolveSpeaker): void {
   if (!q.speakerSpan) return;
@@ -325,6 +326,8 @@ function checkSpeaker(text: string, tokens: readonly SyntaxToken[], kids: number
     else if (type === 'MISC' && !/s$/.test(headWord)) drop();
     return;
   }
+  // (a thing shows or reveals: "the recording shows", an evidence cue's source need not speak)
+  if (head.upos === 'NOUN' && q.cueClass !== 'evidence' && mutePhrase(tokens, kids, q.speakerSpan, h!)) return drop();
   if (head.upos === 'NOUN' || head.upos === 'PROPN') {
     // a definite description the text has tied to a name ("the actress" after "actress Susan
     // Sarandon"), else the description as written ("the governor", "Experts", "The Republican nominee")
@@ -332,6 +335,37 @@ function checkSpeaker(text: string, tokens: readonly SyntaxToken[], kids: number
     q.speaker = named?.entity ?? null;
     q.speakerName = named?.name ?? text.slice(q.speakerSpan.start, q.speakerSpan.end).replace(/[\s,;:]+$/, '');
   } else if (!(type === 'PER' || type === 'ORG')) drop();
+}
+
+/**
+ * A common noun (in lower case, or a sentence's first word) that cannot stand for a speaker (speakers.ts `speakerNoun`:
+ * "the general strike", "no single blow", "the phone"); an amount is judged by what it counts
+ * ("millions of Americans": Americans; "a number of sites": sites; "64 percent": a speaker).
+ */
+function mute(tokens: readonly SyntaxToken[], kids: number[][], head: number): boolean {
+  // (a capital only a sentence's first word has is no name's, "Dozens of …", unless a capitalised word follows: "Priorities USA")
+  const first = head === 0 || tokens[head - 1].sentence !== tokens[head].sentence;
+  const common = /^\p{Ll}/u.test(tokens[head].text) || (first && !/^\p{Lu}/u.test(tokens[head + 1]?.text ?? ''));
+  const kind = common ? speakerNoun(tokens[head].lemma) : null;
+  if (kind !== 'count') return kind === 'mute';
+  const of = kids[head].find((c) => c > head && universalRelation(tokens[c].deprel) === 'nmod' && kids[c].some((d) => tokens[d].lemma.toLowerCase() === 'of'));
+  return of !== undefined && tokens[of].upos === 'NOUN' && mute(tokens, kids, of);
+}
+
+/**
+ * Whether a speaker phrase names no speaker by its nouns: its head cannot speak (`mute`), and
+ * neither can any other noun, name or pronoun of the phrase that the parse hangs outside it (a
+ * phrase the rules cut across two constituents, "The person familiar with the planning", is not
+ * judged by its last noun alone).
+ */
+function mutePhrase(tokens: readonly SyntaxToken[], kids: number[][], span: Span, head: number): boolean {
+  if (!mute(tokens, kids, head)) return false;
+  for (let i = Math.max(0, tokenCovering(tokens, span.start)); i < tokens.length && tokens[i].start < span.end; i++) {
+    const h = tokens[i].head;
+    const outside = h < 0 || tokens[h].start < span.start || tokens[h].end > span.end;
+    if (i !== head && outside && SPEAKER_HEAD.has(tokens[i].upos) && !(tokens[i].upos === 'NOUN' && mute(tokens, kids, i))) return false;
+  }
+  return true;
 }
 
 /** Is a word of the resolved `name` the phrase's head, or in the name that follows it (flat, compound or apposition: "spokeswoman Melezia Figueroa", "A spokesman, Peter Cook")? */

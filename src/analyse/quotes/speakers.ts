@@ -6,7 +6,7 @@
 import type { EntityMention, Span, Token } from '../../model/types.js';
 import { outletFromName } from '../../outlets/index.js';
 import { weekdayIndex } from '../../text/calendar.js';
-import { dataLines } from '../../text/lexicon.js';
+import { dataLines, dataRows } from '../../text/lexicon.js';
 import { INSTITUTION_PLACES } from '../entities/gazetteer.js';
 import type { Gender } from '../gender.js';
 import { tokenAt, tokenize } from '../tokenize.js';
@@ -44,6 +44,27 @@ export interface SpeakerContext {
 export type Resolution = { entity: string | null; name: string | null };
 
 let orgWords: Set<string> | null = null;
+const organisationWords = (): Set<string> => (orgWords ??= new Set(dataLines('lexicons', 'organisation-words.tsv').map((l) => l.trim())));
+
+let speakerNouns: Map<string, 'mute' | 'count'> | null = null;
+
+/**
+ * Whether a common noun can stand for a speaker: `mute` when it cannot, `count` when it is an amount
+ * that stands for what it counts ("64 percent", "millions of Americans"), null when it can speak or
+ * is not known. A person or an organisation speaks, and so do the documents and findings PolNeAR
+ * marks as sources ("the report", "a poll"); "the shooting", "the phone", "this week" do not. From
+ * WordNet's noun classes (data/lexicons/speaker-nouns.tsv, built by scripts/build-speaker-nouns.ts);
+ * a generic word of organisation names speaks whatever WordNet says ("the campaign",
+ * organisation-words.tsv). A plural as written (a colon label has no lemma: "Shootings") is read as
+ * its singular.
+ */
+export function speakerNoun(noun: string): 'mute' | 'count' | null {
+  speakerNouns ??= new Map(dataRows('lexicons', 'speaker-nouns.tsv').map(([n, kind]) => [n.trim(), kind === 'count' ? 'count' : 'mute']));
+  const kindOf = (x: string) => (organisationWords().has(x[0].toUpperCase() + x.slice(1)) ? null : (speakerNouns!.get(x) ?? null));
+  const w = noun.toLowerCase();
+  if (speakerNouns.has(w) || !w.endsWith('s')) return w ? kindOf(w) : null;
+  return kindOf(w.slice(0, -1)) ?? (w.endsWith('es') ? kindOf(w.slice(0, -2)) : null) ?? (w.endsWith('ies') ? kindOf(`${w.slice(0, -3)}y`) : null);
+}
 
 /**
  * Does a capitalised name name an organisation? When one of its words is a generic word of
@@ -52,9 +73,8 @@ let orgWords: Set<string> | null = null;
  * or one of its words is a registered outlet's acronym ("AP-GfK Poll").
  */
 function namesOrganisation(name: string): boolean {
-  orgWords ??= new Set(dataLines('lexicons', 'organisation-words.tsv').map((l) => l.trim()));
   for (const w of name.match(/[\p{L}\p{N}]+/gu) ?? []) {
-    if (orgWords.has(w) || (/^\p{Lu}{2,}$/u.test(w) && outletFromName(w)?.known)) return true;
+    if (organisationWords().has(w) || (/^\p{Lu}{2,}$/u.test(w) && outletFromName(w)?.known)) return true;
   }
   return outletFromName(name)?.known === true || INSTITUTION_PLACES.has(name.toLowerCase());
 }
@@ -85,7 +105,8 @@ export function fallbackSpeakerName(text: string, span: Span): { entity: string;
  * Whether the words before a colon are a section head or a label, not a speaker ("NOTES: …", "LATE
  * CHANGE: …", "Background: …"): no name the entity reader found holds them
  * (in any case: "PENCE" is Mike Pence's), and they are written in capitals (two letters or more, none
- * lower case) or are one word of two letters or more opening a line of the body. A person or an organisation
+ * lower case), are one word of two letters or more opening a line of the body, or name no one and end in a
+ * noun that cannot speak (`speakerNoun`: "Bridge Collapse:", also in the headline). A person or an organisation
  * speaks; a label heads what follows. ("Q:" stays an interviewer's turn; a dialogue of capitalised
  * names is the transcript pass's.)
  */
@@ -101,7 +122,10 @@ export function sectionHead(ctx: SpeakerContext, span: Span): boolean {
   // (a line of the body: on the first line, the headline's, "Poll: …" or "Report: …" attributes)
   const lineStart = ctx.text.lastIndexOf('\n', span.start - 1) + 1;
   const opensBodyLine = lineStart > 0 && /^[ \t"“]*$/.test(ctx.text.slice(lineStart, span.start));
-  return capitals || (opensBodyLine && words.length === 1 && words[0].length >= 2);
+  // a label headed by a noun that cannot speak and naming no one, the headline's too ("Bridge Collapse: …";
+  // "Singh explained it this way:" is a clause with its speaker)
+  const namesOne = ctx.mentions.some((m) => m.span.start < span.end && m.span.end > span.start);
+  return capitals || (opensBodyLine && words.length === 1 && words[0].length >= 2) || (!namesOne && speakerNoun(words[words.length - 1]) === 'mute');
 }
 
 /** The words of a phrase, lower case. */
