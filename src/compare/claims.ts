@@ -253,9 +253,10 @@ function findClaims(s: Sent): Claim[] {
     if (p) {
       const from = relativeFrom(c, p.last);
       p.relative = from >= 0;
-      // (a relative pronoun, not a clause the parse hung on a noun with none: "Wednesday afternoon, the Saints
-      // signed ..." read as a clause on "afternoon"; no comma or dash before it)
-      p.given = from >= 0 && RELATIVE_PRONOUNS.has(tokens[from].text.toLowerCase()) && (from <= lo || !BREAK.test(tokens[from - 1].text));
+      // (a relative pronoun, not a clause the parse hung on a noun with none, "Wednesday afternoon, the Saints
+      // signed ..." read as a clause on "afternoon", nor one opened by the conjunction "that", "said on Tuesday
+      // that Clinton had been careless" read as a clause on "Tuesday"; no comma or dash before it)
+      p.given = from >= 0 && RELATIVE_PRONOUNS.has(tokens[from].text.toLowerCase()) && tokens[from].upos !== 'SCONJ' && (from <= lo || !BREAK.test(tokens[from - 1].text));
       p.circumstance = inCircumstance(tokens, kids, c, lo, hi);
     }
   }
