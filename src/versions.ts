@@ -191,4 +191,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-49: (lead, session 22) framing's descriptions of the main people read from the parse (titles,
 //   modifiers, apposition next to the name; describedParties, shared with claims), shown when two differ in
 //   substance, instead of a fixed list of role words before the name
-export const COMPARE_VERSION = 'compare-49';
+// compare-50: (subclause, session 22) a restrictive relative clause opened by a relative pronoun ("the woman who shot
+//   two co-workers will face trial": Claim.given) tells as given what it says of its noun; a claim told so joins a
+//   claim another member tells as news only when what the two sentences tell as news meets too, or they give one
+//   figure (support.ts toldAsGiven). Dev judged corroborated precision like for like 0.874 -> 0.877 (222/253).
+export const COMPARE_VERSION = 'compare-50';

@@ -13,7 +13,7 @@ import { tokenAt } from '../text/tokenize.js';
 import { isParty, type QuoteView, type Sent } from './prepare.js';
 import { namesAThing } from './act-classes.js';
 import { describedParties, RELATIVE_PRONOUNS } from './descriptions.js';
-import { mergeOverlapping, oneAct, oneStatement, onlyWho, sideRemark } from './support.js';
+import { mergeOverlapping, oneAct, oneStatement, onlyWho, sideRemark, toldAsGiven } from './support.js';
 import { actAt, type ClauseTime, clauseTime, kidsOf, parseOf, partyAt, spanTokens } from './syntax.js';
 import { key } from './text.js';
 import { indexUnion } from '../util/union-find.js';
@@ -40,6 +40,13 @@ export interface Claim {
   days: ReadonlySet<string>;
   /** A relative clause ("Lynch, who first reported the meeting"): what the sentence tells of a noun on the way, not what it states. */
   relative: boolean;
+  /**
+   * A restrictive relative clause, opened by a relative pronoun with no comma or dash before it ("the woman who shot two
+   * co-workers will face trial"): it picks out the noun by what the reader is taken to know, so the sentence tells it
+   * as given, not as news; a relative clause set off by a comma ("Roe, who was booked and released, gave a sample")
+   * adds what it tells as news.
+   */
+  given: boolean;
   /** A clause of the circumstances of another act, or inside one ("shortly after Roe passed Doe", "while the film was a success", "although Roe denied it"): what the sentence tells on the way to its statement. */
   circumstance: boolean;
   /** Its keys read only from a person's or organisation's name and the words that describe it (`describedParties`: "Jane Roe, chief engineer of the harbour trust"): who, not what is stated of them. */
@@ -144,6 +151,7 @@ interface ClausePart {
   hedged: boolean;
   days: Set<string>;
   relative: boolean;
+  given: boolean;
   circumstance: boolean;
   /** Its last word's token (its content words all come before it, or at it). */
   last: number;
@@ -156,7 +164,7 @@ const put = (p: ClausePart, field: PartSet, v: string) => {
   if (p[field] === NONE) p[field] = new Set();
   p[field].add(v);
 };
-const newPart = (time: ClauseTime | null, last: number): ClausePart => ({ keys: NONE, notNouns: NONE, plain: NONE, acts: NONE, agents: NONE, patients: NONE, time, denied: NONE, hedged: false, days: NONE, relative: false, circumstance: false, last });
+const newPart = (time: ClauseTime | null, last: number): ClausePart => ({ keys: NONE, notNouns: NONE, plain: NONE, acts: NONE, agents: NONE, patients: NONE, time, denied: NONE, hedged: false, days: NONE, relative: false, given: false, circumstance: false, last });
 /** Each clause's part by its head's place in the sentence (reused from one sentence to the next: findClaims is not re-entered). */
 let partsAt: (ClausePart | undefined)[] = [];
 
@@ -219,16 +227,17 @@ function findClaims(s: Sent): Claim[] {
   // may have hung the sentence's own verb on it: "A figure who was later convicted of ..., Felt died")
   // (each word's start of a relative clause read once: every clause asks of all the words above it)
   const starts = scratch.ints(1, hi - lo).fill(UNREAD, 0, hi - lo);
-  const inRelative = (c: number, last: number): boolean => {
+  // (returns where the relative clause starts, -1 when the clause is in none)
+  const relativeFrom = (c: number, last: number): number => {
     for (let q = c, steps = 0; inside(q) && steps < hi - lo; q = tokens[q].head, steps++) {
       if (starts[q - lo] === UNREAD) starts[q - lo] = relativeStart(tokens, kids, q);
       const from = starts[q - lo];
       if (from < 0) continue;
       let k = from + 1;
       while (k < last && !BREAK.test(tokens[k].text)) k++;
-      if (k >= last) return true;
+      if (k >= last) return from;
     }
-    return false;
+    return -1;
   };
   const sentencePlain = readWords(s, tokens, kids, lo, hi, (i) => part(clauseOf[i - lo]));
   // (as statedActs reads them, but a verb of saying that is no attribution states its act: a claim
@@ -243,7 +252,12 @@ function findClaims(s: Sent): Claim[] {
   for (let c = lo; c < hi; c++) {
     const p = parts[c - lo];
     if (p) {
-      p.relative = inRelative(c, p.last);
+      const from = relativeFrom(c, p.last);
+      p.relative = from >= 0;
+      // (a relative pronoun, not a clause the parse hung on a noun with none, "Wednesday afternoon, the Saints
+      // signed ..." read as a clause on "afternoon", nor one opened by the conjunction "that", "said on Tuesday
+      // that Clinton had been careless" read as a clause on "Tuesday"; no comma or dash before it)
+      p.given = from >= 0 && RELATIVE_PRONOUNS.has(tokens[from].text.toLowerCase()) && tokens[from].upos !== 'SCONJ' && (from <= lo || !BREAK.test(tokens[from - 1].text));
       p.circumstance = inCircumstance(tokens, kids, c, lo, hi);
     }
   }
@@ -462,7 +476,7 @@ const claim = (p: ClausePart): Claim => {
     if (!p.plain.has(k)) (named === NONE ? (named = new Set()) : named).add(k);
   }
   // (each field named: a rest and a spread copy the part twice, and a story reads thousands of claims)
-  return { keys: p.keys, acts: p.acts, agents: p.agents, patients: p.patients, time: p.time, denied: p.denied, hedged: p.hedged, days: p.days, relative: p.relative, circumstance: p.circumstance, nouns, values, named };
+  return { keys: p.keys, acts: p.acts, agents: p.agents, patients: p.patients, time: p.time, denied: p.denied, hedged: p.hedged, days: p.days, relative: p.relative, given: p.given, circumstance: p.circumstance, nouns, values, named };
 };
 
 /**
@@ -616,13 +630,15 @@ export function claimFacts(
     const score = scratch.doubles(ci.length * cj.length);
     let best = -Infinity;
     let aside = 0;
+    // (what one tells as given and the other as news is one statement only when what both tell as news meets too: support.ts toldAsGiven)
+    const newsMeets = ci.some((a) => !a.given && cj.some((b) => !b.given && !onlyWho(a, b) && sharedWeight(a.keys, b.keys, weight) > 0 && oneAct(a, b)));
     for (let x = 0; x < ci.length; x++)
       for (let y = 0; y < cj.length; y++) {
         const v = sharedWeight(ci[x].keys, cj[y].keys, weight);
         // (what a relative clause or a clause of circumstances shares with the other is a side remark,
         // unless the other states the same act: support.ts sideRemark; and a name with the words that
         // describe it is who both speak of, not what they state: onlyWho)
-        if (sideRemark(ci[x], cj[y]) || onlyWho(ci[x], cj[y])) {
+        if (sideRemark(ci[x], cj[y]) || onlyWho(ci[x], cj[y]) || (!newsMeets && toldAsGiven(ci[x], cj[y]))) {
           score[x * cj.length + y] = -1;
           if (v > aside) aside = v;
           continue;

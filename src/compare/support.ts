@@ -74,6 +74,19 @@ export function sideRemark(a: Claim, b: Claim): boolean {
 }
 const toldAside = (c: Claim) => c.relative || c.circumstance;
 
+/**
+ * One claim tells as given what the other tells as news: the one a restrictive relative clause (`Claim.given`: "the
+ * woman who shot two co-workers will face trial"), the other not ("Hiller shot two co-workers"), and no figure in
+ * digits both give. Not one statement unless what the two sentences tell as news meets as well (`claimFacts`' link
+ * asks that): a sentence about the trial is no support for the shooting it names its defendant by, while "the blaze,
+ * which began on the roof" / "the fire which broke out in the roof" beside "firefighters tackled the blaze" is.
+ */
+export function toldAsGiven(a: Claim, b: Claim): boolean {
+  if (a.given === b.given) return false;
+  for (const v of a.values) if (FIGURE.test(v) && b.values.has(v)) return false;
+  return true;
+}
+
 /** A value written in digits (not a weekday or a month, which two acts of one story often share). */
 const FIGURE = /^\d/;
 

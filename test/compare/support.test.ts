@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { mergeOverlapping, oneActApart, onlyWho, sideRemark } from '../../src/compare/support.js';
+import { mergeOverlapping, oneActApart, onlyWho, sideRemark, toldAsGiven } from '../../src/compare/support.js';
 import { corroboratedShortIds, firstSentenceClaims, publishedAt } from './story.js';
 
 // Invented wording throughout.
@@ -129,5 +129,23 @@ describe('a name and the words that describe it are who two claims speak of, not
     const [closed] = sentenceClaims('Ann Roe, 41, closed the ferry road on Saturday.');
     const spoke = sentenceClaims('Ann Roe, 41, spoke to reporters about the ferry road at noon.');
     assert.ok(spoke.every((c) => !onlyWho(closed, c)));
+  });
+});
+
+describe('a restrictive relative clause tells as given what it says of its noun', () => {
+  const closed = (text: string) => sentenceClaims(text).find((c) => c.acts.has('clos'));
+  it('a relative pronoun with no comma before it is given; one set off by a comma, or a main clause, is news', () => {
+    assert.equal(closed('The woman who closed the ferry road on Saturday will face a disciplinary hearing.')?.given, true);
+    assert.equal(closed('The woman, who closed the ferry road on Saturday, will face a disciplinary hearing.')?.given, false);
+    assert.equal(closed('The harbour master closed the ferry road on Saturday.')?.given, false);
+  });
+  it('told as given by one and as news by the other, no figure both give: not one statement by itself', () => {
+    const given = closed('The woman who closed the ferry road on Saturday will face a disciplinary hearing.')!;
+    const news = closed('The harbour master closed the ferry road on Saturday.')!;
+    assert.ok(toldAsGiven(given, news) && toldAsGiven(news, given));
+    assert.ok(!toldAsGiven(news, news) && !toldAsGiven(given, given));
+    const givenFigure = closed('The woman who closed the ferry road for 12 hours will face a disciplinary hearing.')!;
+    const newsFigure = closed('The harbour master closed the ferry road for 12 hours on Saturday.')!;
+    assert.ok(givenFigure.given && !toldAsGiven(givenFigure, newsFigure));
   });
 });
