@@ -10,15 +10,17 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildClusters } from '../src/analyse/entities/clusters.js';
-import { readConllu } from '../src/analyse/syntax/conllu.js';
+import { readConllu, type UdSentence } from '../src/analyse/syntax/conllu.js';
 import { MODEL_PATH, readSyntaxModel } from '../src/analyse/syntax/model-file.js';
 import { projectivise } from '../src/analyse/syntax/oracle.js';
 import { parseInput } from '../src/analyse/syntax/parse-features.js';
 import { tagSentence } from '../src/analyse/syntax/tagger.js';
 import { buildTagDict, trainTagger, type TagExample } from '../src/analyse/syntax/train-tagger.js';
 import { attachment, trainParser, type ParseExample } from '../src/analyse/syntax/train-parser.js';
+import { parse, parseScratch, type ParserModel } from '../src/analyse/syntax/parser.js';
 import { wordAtoms } from '../src/analyse/syntax/words.js';
 import { UNLABELED, unlabeledSentences } from '../src/analyse/syntax/unlabeled.js';
+import { ClauseScores } from './clause-scores.js';
 
 const { values } = parseArgs({
   options: {
@@ -101,6 +103,19 @@ const devExamples: ParseExample[] = dev.map((s) => {
 log(`${parseExamples.length} training sentences, ${devExamples.length} dev sentences`);
 
 const heldOut = parseExamples.filter((_, i) => isHeldOut(i));
+const heldOutGold = sentences.filter((_, i) => isHeldOut(i));
+
+/** Clause LAS of `m` on examples (their tags as the parser saw them), against the gold sentences. */
+function clauseScores(m: ParserModel, exs: ParseExample[], gold: UdSentence[]): ClauseScores {
+  const scores = new ClauseScores();
+  const sc = parseScratch(m.labels.length);
+  exs.forEach((ex, i) => {
+    const st = parse(m, ex.x, ex.n, sc);
+    const pred = gold[i].words.map((_, j) => ({ head: st.heads[j + 1], deprel: labels[st.labels[j + 1]] ?? 'dep', upos: tags[ex.x.tags[j + 1] - 1].split('|')[0] }));
+    scores.add(gold[i].words, pred);
+  });
+  return scores;
+}
 const devScores: string[] = [];
 const share = Number(values.fraction);
 const training = parseExamples.filter((_, i) => !isHeldOut(i));
@@ -113,9 +128,12 @@ const parser = trainParser(used, labels, {
   log,
   onEpoch: (m) => {
     const d = attachment(m, devExamples);
-    devScores.push(`${d.uas.toFixed(4)}/${d.las.toFixed(4)}`);
-    log(`    dev UAS ${d.uas.toFixed(4)} LAS ${d.las.toFixed(4)}`);
+    const c = clauseScores(m, devExamples, dev);
+    const h = clauseScores(m, heldOut, heldOutGold);
+    devScores.push(`${d.uas.toFixed(4)}/${d.las.toFixed(4)}/${c.clauseLas.toFixed(4)}`);
+    log(`    dev UAS ${d.uas.toFixed(4)} LAS ${d.las.toFixed(4)} ${c.summary()}`);
+    log(`    held-out slice ${h.summary()}`);
   },
 });
 const cpu = process.cpuUsage();
-log(`done: held-out LAS by epoch ${parser.history.map((x) => x.toFixed(4)).join(' ')}; dev UAS/LAS by epoch ${devScores.join(' ')}; ${Math.round((cpu.user + cpu.system) / 1e6)} s CPU`);
+log(`done: held-out LAS by epoch ${parser.history.map((x) => x.toFixed(4)).join(' ')}; dev UAS/LAS/clause LAS by epoch ${devScores.join(' ')}; ${Math.round((cpu.user + cpu.system) / 1e6)} s CPU`);
