@@ -3,7 +3,7 @@
  * does) on jackknifed first-pass tags cached from an earlier run, and scores every epoch on EWT
  * dev tagged by the shipped model's two tagging passes. Unpruned float weights, so the figures
  * are those of the parser before packing (packing costs at most 0.1 LAS point by construction).
- *   node --import tsx scripts/explore-parser.ts [--parser-epochs N] [--cache DIR] [--fraction F] [--gold-dev-tags] [--unlabeled SOURCES]
+ *   node --import tsx scripts/explore-parser.ts [--parser-epochs N] [--cache DIR] [--fraction F] [--gold-dev-tags] [--unlabeled SOURCES] [--seed N]
  * The first run fills the cache (jackknifing, ~1 min CPU); delete it when the clusters change.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -33,6 +33,8 @@ const { values } = parseArgs({
     /** Tag dev with its gold tags instead of the shipped taggers: what the parser loses to tagging errors. */
     'gold-dev-tags': { type: 'boolean', default: false },
     unlabeled: { type: 'string', default: UNLABELED },
+    /** Seed of the parser's shuffles and exploration (train-syntax uses 11): a second seed measures run-to-run noise. */
+    seed: { type: 'string', default: '11' },
   },
 });
 const t0 = performance.now();
@@ -76,7 +78,7 @@ const parseExamples: ParseExample[] = sentences.map((s, i) => {
   const heads = Int32Array.from([0, ...s.words.map((w) => w.head)]);
   if (!isHeldOut(i)) projectivise(heads);
   return {
-    x: parseInput(examples[i].atoms, predicted[i], tags.length + 1),
+    x: parseInput(examples[i].atoms, predicted[i], tags),
     n: s.words.length,
     heads,
     labels: Int32Array.from([0, ...s.words.map((w) => labelId.get(w.deprel) ?? 0)]),
@@ -94,7 +96,7 @@ const devExamples: ParseExample[] = dev.map((s) => {
   const predictedTags = model.tagger2 ? tagSentence({ tags, weights: model.tagger2, tagDict: model.tagDict, sure: model.secondPassSure }, shipped, first, margins, forms) : first;
   const tagIds = values['gold-dev-tags'] ? s.words.map((w, j) => tagId.get(joint(w)) ?? predictedTags[j]) : predictedTags;
   return {
-    x: parseInput(atoms, tagIds, tags.length + 1),
+    x: parseInput(atoms, tagIds, tags),
     n: forms.length,
     heads: Int32Array.from([0, ...s.words.map((w) => w.head)]),
     labels: Int32Array.from([0, ...s.words.map((w) => labelId.get(w.deprel) ?? -1)]),
@@ -123,7 +125,7 @@ const used = training.slice(0, Math.round(training.length * share));
 log(`parser trains on ${used.length} of ${training.length} sentences`);
 const parser = trainParser(used, labels, {
   epochs: Number(values['parser-epochs']),
-  seed: 11,
+  seed: Number(values.seed),
   heldOut,
   log,
   onEpoch: (m) => {
