@@ -2,11 +2,11 @@
  * Feature templates of the parser, after Zhang & Nivre (2011) adapted to arc-hybrid: words and
  * tags of the three stack tops and three buffer fronts, the two leftmost/rightmost children of the
  * stack top and leftmost children of the buffer front with their labels, distance, valency and
- * label sets, in singles, pairs and triples. Also the templates of the labeller, which names an
- * arc once the move is chosen.
+ * label sets, in singles, pairs and triples; then what decides where a clause hangs (the
+ * subordinator of s0/b0/s1, whether they have a subject, the nearest verb left of b0). Also the
+ * templates of the labeller, which names an arc once the move is chosen.
  */
 import * as hash from './hash.js';
-import { strHash } from './hash.js';
 
 // Local copies: under some loaders (tsx) imported bindings are getter calls, which would not inline.
 const f1 = hash.f1;
@@ -16,12 +16,8 @@ const f4 = hash.f4;
 import type { ParseState } from './state.js';
 import type { WordAtoms } from './words.js';
 
-export const PARSER_FEATURES = 106 + 16;
-
-/** Exploration switch (scripts/explore-parser.ts): extra template groups by name. */
-const EXTRA = new Set((process.env.TRIANGULATE_PARSER_EXTRA ?? '').split(',').filter(Boolean));
-const X_PUNCT = EXTRA.has('punct'), X_MARK = EXTRA.has('mark'), X_SUBJ = EXTRA.has('subj'), X_LABEL = EXTRA.has('label'), X_VERB = EXTRA.has('verb');
-export const LABEL_FEATURES = 32 + 4;
+export const PARSER_FEATURES = 116;
+export const LABEL_FEATURES = 32;
 
 const NONE = 0x2545f491;
 const ROOT_WORD = 0x1b3a5c7d;
@@ -37,19 +33,11 @@ export interface ParseInput {
   forms: Uint32Array;
   /** Word cluster (8-bit prefix) of each position, 0 when none. */
   clusters: Uint32Array;
-  /**
-   * Running counts of the punctuation that separates clauses, packed per position i (words 1..i):
-   * commas in bits 0–9, quotation marks 10–19, colons, semicolons and dashes 20–29 (sentences are
-   * cut at 250 words, so a field never overflows).
-   */
-  punct: Uint32Array;
   /** The nearest verb (UPOS VERB or AUX) left of each position, -1 when none. */
   prevVerb: Int32Array;
 }
 
-const COMMA = strHash(',');
-const QUOTES = new Set(['"', '``', "''", "'"].map(strHash));
-const BREAKS = new Set([':', ';', '--', '—', '–'].map(strHash));
+
 
 /** Which tags (UPOS|XPOS pairs) are verbs or auxiliaries, per tag list (computed once per model). */
 const verbMasks = new WeakMap<readonly string[], Uint8Array>();
@@ -68,7 +56,6 @@ export function parseInput(a: WordAtoms, tagIds: ArrayLike<number>, tagNames: re
   const tags = new Uint32Array(n + 1);
   const forms = new Uint32Array(n + 1);
   const clusters = new Uint32Array(n + 1);
-  const punct = new Uint32Array(n + 1);
   clusters.set(a.c8, 1);
   words[0] = ROOT_WORD;
   tags[0] = rootTag;
@@ -77,15 +64,13 @@ export function parseInput(a: WordAtoms, tagIds: ArrayLike<number>, tagNames: re
     words[i + 1] = a.lower[i];
     tags[i + 1] = tagIds[i] + 1;
     forms[i + 1] = a.form[i];
-    const w = a.lower[i];
-    punct[i + 1] = punct[i] + (w === COMMA ? 1 : QUOTES.has(w) ? 1 << 10 : BREAKS.has(w) ? 1 << 20 : 0);
   }
   const prevVerb = new Int32Array(n + 1);
   for (let i = 1, last = -1; i <= n; i++) {
     prevVerb[i] = last;
     if (verbTags[tagIds[i - 1]]) last = i;
   }
-  return { words, tags, forms, clusters, punct, prevVerb };
+  return { words, tags, forms, clusters, prevVerb };
 }
 
 const wd = (x: ParseInput, i: number) => (i < 0 ? NONE : x.words[i]);
@@ -93,13 +78,6 @@ const cl = (x: ParseInput, i: number) => (i < 0 ? 0 : x.clusters[i]);
 const tg = (x: ParseInput, i: number) => (i < 0 ? 0 : x.tags[i]);
 const lb = (st: ParseState, i: number) => (i < 0 ? NO_LABEL : st.labels[i]);
 const at = (a: Int32Array, i: number) => (i < 0 ? -1 : a[i]);
-
-/** Commas, quotation marks and colons/dashes strictly between words a < b (each capped at 2), as one small number. */
-function punctBetween(x: ParseInput, a: number, b: number): number {
-  if (a < 0 || b <= a + 1) return 0;
-  const d = x.punct[b - 1] - x.punct[a];
-  return Math.min(d & 1023, 2) + 3 * Math.min((d >>> 10) & 1023, 2) + 9 * Math.min(d >>> 20, 2);
-}
 
 /** Writes the move features of the current state into `out`; returns the count. */
 export function moveFeatures(st: ParseState, x: ParseInput, out: Uint32Array): number {
@@ -164,29 +142,30 @@ export function moveFeatures(st: ParseState, x: ParseInput, out: Uint32Array): n
   out[k++] = f2(140, S0c, N0c); out[k++] = f3(141, S0c, N0t, S0t); out[k++] = f3(142, S0t, N0c, N0t); out[k++] = f2(143, S1c, S0c);
   out[k++] = f3(144, S1c, S0t, S1t); out[k++] = f3(145, S1t, S0c, S0t); out[k++] = f3(146, S0c, N0c, dist); out[k++] = f2(147, N0c, N1c);
   out[k++] = f2(148, S0c, cl(x, s0l1)); out[k++] = f2(149, N0c, cl(x, n0l1));
-  if (X_PUNCT) {
-    // Punctuation between the two words an arc would join: a comma or a quotation mark between a
-    // verb and the next clause is what separates an adverbial or reported clause from its head.
-    const pSN = punctBetween(x, s0, n0 === 0 ? st.n + 1 : n0), pSS = punctBetween(x, s1, s0);
-    out[k++] = f1(150, pSN); out[k++] = f3(151, S0t, N0t, pSN); out[k++] = f3(152, S1t, S0t, pSS); out[k++] = f2(153, S0t, pSS);
-  }
-  if (X_MARK) {
-    // The subordinator of a clause head decides what the clause hangs on ("if" → advcl of the next verb).
-    const ms0 = wd(x, at(st.markChild, s0)), mn0 = wd(x, at(st.markChild, n0)), ms1 = wd(x, at(st.markChild, s1));
-    out[k++] = f3(154, ms0, S1t, S0t); out[k++] = f3(155, ms0, S0t, N0t); out[k++] = f3(156, mn0, S0t, N0t); out[k++] = f3(157, ms1, S1t, S0t);
-  }
-  if (X_SUBJ) {
-    // A head with a subject child is a clause of its own (finite), not a participle modifying a noun.
-    const sj = st.hasSubject(s0) * 4 + st.hasSubject(n0) * 2 + st.hasSubject(s1);
-    out[k++] = f3(158, S0t, N0t, sj); out[k++] = f3(159, S1t, S0t, sj); out[k++] = f2(160, S0w, sj);
-  }
-  if (X_VERB && n0 > 0) {
-    // The nearest verb left of the buffer front: where a clause starting at b0 could hang.
+  return k + clauseFeatures(st, x, out, k);
+}
+
+/**
+ * Where a clause hangs (session 22, src/analyse/syntax/NOTES.md): the subordinator of a clause head
+ * ("if" → an adverbial clause of the next verb, "that" → a complement of the verb before), whether
+ * a head already has a subject (a clause of its own, not a participle modifying a noun), and the
+ * nearest verb left of the buffer front (where a clause starting there could hang). Written from
+ * out[k]; returns the count.
+ */
+function clauseFeatures(st: ParseState, x: ParseInput, out: Uint32Array, k0: number): number {
+  const s0 = st.s(0), s1 = st.s(1), n0 = st.b0;
+  const S0w = wd(x, s0), S0t = tg(x, s0), S1t = tg(x, s1), N0t = tg(x, n0);
+  let k = k0;
+  const ms0 = wd(x, at(st.markChild, s0)), mn0 = wd(x, at(st.markChild, n0)), ms1 = wd(x, at(st.markChild, s1));
+  out[k++] = f3(154, ms0, S1t, S0t); out[k++] = f3(155, ms0, S0t, N0t); out[k++] = f3(156, mn0, S0t, N0t); out[k++] = f3(157, ms1, S1t, S0t);
+  const sj = st.hasSubject(s0) * 4 + st.hasSubject(n0) * 2 + st.hasSubject(s1);
+  out[k++] = f3(158, S0t, N0t, sj); out[k++] = f3(159, S1t, S0t, sj); out[k++] = f2(160, S0w, sj);
+  if (n0 > 0) {
     const pv = x.prevVerb[n0];
     const rel = pv < 0 ? 0 : pv === s0 ? 1 : pv > s0 ? 2 : pv === s1 ? 3 : 4;
     out[k++] = f3(161, N0t, tg(x, pv), rel); out[k++] = f4(162, S0t, N0t, tg(x, pv), rel); out[k++] = f3(163, wd(x, pv), N0t, rel);
   }
-  return k;
+  return k - k0;
 }
 
 /** Features naming the arc head → dep (the move already chosen); all conjoined with the direction. */
@@ -214,13 +193,5 @@ export function labelFeatures(st: ParseState, x: ParseInput, h: number, d: numbe
   out[k++] = f2(127, dir, h === 0 ? 1 : 0);
   out[k++] = f3(128, dir, Dt, Math.min(st.nLeft[d], 3) * 4 + Math.min(st.nRight[d], 3));
   out[k++] = f3(129, dir, x.clusters[d], Ht); out[k++] = f3(130, dir, Dt, x.clusters[h]); out[k++] = f3(131, dir, x.clusters[d], x.clusters[h]);
-  if (X_LABEL) {
-    // What names a clause's relation: punctuation between it and its head (parataxis vs conj),
-    // its subordinator (advcl vs xcomp vs ccomp) and whether it has a subject of its own.
-    const md = wd(x, st.markChild[d]);
-    out[k++] = f4(132, dir, Ht, Dt, punctBetween(x, Math.min(hp, d), Math.max(hp, d)));
-    out[k++] = f3(133, dir, Dt, md); out[k++] = f3(134, dir, Ht, md);
-    out[k++] = f4(135, dir, Ht, Dt, st.hasSubject(d));
-  }
   return k;
 }

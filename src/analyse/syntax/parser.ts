@@ -65,52 +65,11 @@ export function chooseLabel(m: ParserModel, st: ParseState, x: ParseInput, h: nu
   return argmax(sc.lscores, m.labels.length, sc.labelOk);
 }
 
-/** Exploration switch: beam width for `parse` (1 = greedy). */
-const BEAM = Number(process.env.TRIANGULATE_PARSER_BEAM ?? '1') || 1;
-
-interface BeamItem { st: ParseState; score: number }
-
-/**
- * Beam search over the greedy-trained move scores: keeps the `width` best move sequences by their
- * summed scores; arcs are labelled as they are made. Every sequence has 2n moves, so all end together.
- */
-function parseBeam(m: ParserModel, x: ParseInput, n: number, sc: ParseScratch, width: number): ParseState {
-  const rootLabel = m.labels.indexOf('root');
-  let beam: BeamItem[] = [{ st: new ParseState(n).copyFrom(sc.state.reset(n)), score: 0 }];
-  beam[0].st.useLabels(m.labels);
-  const scores = new Float32Array(MOVES);
-  while (!beam[0].st.done()) {
-    const cands: { from: number; move: number; score: number }[] = [];
-    beam.forEach((it, from) => {
-      it.st.valid(sc.valid);
-      const only = onlyMove(sc.valid);
-      if (only >= 0) return void cands.push({ from, move: only, score: it.score });
-      const k = moveFeatures(it.st, x, sc.feats);
-      scores.fill(0);
-      m.moves.score(sc.feats, k, scores);
-      for (let mv = 0; mv < MOVES; mv++) if (sc.valid[mv]) cands.push({ from, move: mv, score: it.score + scores[mv] });
-    });
-    cands.sort((a, b) => b.score - a.score || a.from - b.from || a.move - b.move);
-    beam = cands.slice(0, width).map((c) => {
-      const st = new ParseState(n).copyFrom(beam[c.from].st);
-      if (c.move === SHIFT) st.apply(SHIFT, -1);
-      else {
-        const d = st.s(0);
-        const h = c.move === LEFT ? st.b0 : st.s(1);
-        st.apply(c.move, chooseLabel(m, st, x, h, d, sc, rootLabel));
-      }
-      return { st, score: c.score };
-    });
-  }
-  return beam[0].st;
-}
-
 /**
  * Parses one sentence of n words; returns the final state (heads[1..n], labels[1..n]), which is
  * the scratch's state: read it before the next call with the same scratch.
  */
 export function parse(m: ParserModel, x: ParseInput, n: number, sc: ParseScratch = parseScratch(m.labels.length)): ParseState {
-  if (BEAM > 1) return parseBeam(m, x, n, sc, BEAM);
   const st = sc.state.reset(n);
   st.useLabels(m.labels);
   const rootLabel = m.labels.indexOf('root');

@@ -101,20 +101,6 @@ export class ParseState {
     return this;
   }
 
-  /** Makes this state a copy of `o` (beam search keeps several). */
-  copyFrom(o: ParseState): this {
-    this.useLabels(o.labelNames ?? []);
-    this.reset(o.n);
-    const m = o.n + 1;
-    this.sp = o.sp;
-    this.b = o.b;
-    this.stack.set(o.stack.subarray(0, o.sp));
-    for (const k of ['heads', 'labels', 'lc1', 'lc2', 'rc1', 'rc2', 'nLeft', 'nRight', 'lsetLo', 'lsetHi', 'rsetLo', 'rsetHi', 'markChild'] as const) {
-      (this[k] as Int32Array).set((o[k] as Int32Array).subarray(0, m));
-    }
-    return this;
-  }
-
   /** The buffer front: a word, 0 for the root, -1 when the buffer is empty. */
   get b0(): number {
     return this.b <= this.n ? this.b : this.b === this.n + 1 ? 0 : -1;
