@@ -85,3 +85,36 @@ export class ClauseScores {
     return `clause LAS ${this.clauseLas.toFixed(4)} (${this.clauseWords} words); R/P ${parts.join(', ')}`;
   }
 }
+
+export interface ParsedWord extends Arc {
+  form?: string;
+}
+
+/** Whether `a` is `b` or one of its ancestors in a tree of 1-based heads (0 = root). */
+function dominates(words: readonly Arc[], a: number, b: number): boolean {
+  for (let x = b, steps = 0; x > 0 && steps <= words.length; x = words[x - 1].head, steps++) if (x === a) return true;
+  return false;
+}
+
+/**
+ * The kind of a clause error (word j, 0-based, of a clause relation on either side, with head or
+ * relation wrong), tried in this order: a tag error on the word or its gold head; the right head
+ * with the wrong relation; the main clause picked wrong (root on one side); a subordinator on the
+ * wrong clause; attached too high (the predicted head dominates the gold head); too low (the gold
+ * head dominates the predicted one); elsewhere.
+ */
+export function clauseErrorKind(gold: readonly Arc[], pred: readonly Arc[], j: number): string {
+  const g = gold[j], p = pred[j];
+  if (g.upos !== p.upos || (g.head > 0 && gold[g.head - 1].upos !== pred[g.head - 1].upos)) return 'tag error on the word or its gold head';
+  if (g.head === p.head) return 'right head, wrong relation';
+  if (g.head === 0 || p.head === 0) return 'main clause picked wrong (root on one side)';
+  if (universal(g.deprel) === 'mark') return 'subordinator on the wrong clause';
+  if (dominates(gold, p.head, g.head)) return 'attached too high (predicted head dominates the gold head)';
+  if (dominates(gold, g.head, p.head)) return 'attached too low (gold head dominates the predicted head)';
+  return 'attached elsewhere';
+}
+
+/** Whether word j counts as a clause word on either side (the words clause LAS scores). */
+export function isClauseWord(gold: readonly Arc[], pred: readonly Arc[], j: number): boolean {
+  return classesOf(gold, j).length > 0 || classesOf(pred, j).length > 0;
+}

@@ -7,7 +7,7 @@
  * Clause relations are scored on their own (scripts/clause-scores.ts): per relation recall and
  * precision, and the clause LAS.
  *   --heldout: score the held-out slice of train (every 20th sentence, as train-syntax holds out)
- *   --errors N: print N clause errors spread over the file (gold and predicted head and relation)
+ *   --errors N: print the clause errors by kind, and N of them spread over the file (gold and predicted head and relation)
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { readConllu } from '../src/analyse/syntax/conllu.js';
 import { MODEL_PATH, readSyntaxModel } from '../src/analyse/syntax/model-file.js';
 import { analyseWords, type WordAnalysis } from '../src/analyse/syntax/words-analysis.js';
-import { ClauseScores } from './clause-scores.js';
+import { ClauseScores, clauseErrorKind, isClauseWord } from './clause-scores.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -34,10 +34,13 @@ const universal = (r: string) => r.split(':')[0];
 let upos = 0, xpos = 0, lemma = 0, uas = 0, las = 0, lasFull = 0;
 const clauses = new ClauseScores();
 const errors: string[] = [];
+const errorKinds = new Map<string, number>();
+/** Gold → predicted relation of the clause errors with the right head. */
+const confusions = new Map<string, number>();
 sentences.forEach((s, i) => {
   const out = analyseWords(model, forms[i]);
   clauses.add(s.words, out);
-  errors.push(...clauseErrors(s.words, out, forms[i]));
+  errors.push(...clauseErrors(s.words, out, forms[i], errorKinds));
   s.words.forEach((g, j) => {
     const p = out[j];
     if (p.upos === g.upos) upos++;
@@ -52,14 +55,16 @@ sentences.forEach((s, i) => {
 });
 
 /** One line per clause-relation word whose head or relation is wrong: the sentence with the word marked. */
-function clauseErrors(gold: readonly { head: number; deprel: string }[], out: readonly WordAnalysis[], words: readonly string[]): string[] {
-  const clause = /^(acl|advcl|ccomp|xcomp|csubj|parataxis|mark|conj)/;
+function clauseErrors(gold: readonly { head: number; deprel: string; upos: string }[], out: readonly WordAnalysis[], words: readonly string[], kinds: Map<string, number>): string[] {
   const at = (h: number) => (h === 0 ? 'ROOT' : `${words[h - 1]}#${h}`);
   const lines: string[] = [];
   gold.forEach((g, j) => {
     const p = out[j];
-    if (!clause.test(g.deprel) && !clause.test(p.deprel)) return;
+    if (!isClauseWord(gold, out, j)) return;
     if (g.head === p.head && universal(g.deprel) === universal(p.deprel)) return;
+    const kind = clauseErrorKind(gold, out, j);
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    if (g.head === p.head) confusions.set(`${universal(g.deprel)}→${universal(p.deprel)}`, (confusions.get(`${universal(g.deprel)}→${universal(p.deprel)}`) ?? 0) + 1);
     const text = words.map((w, k) => (k === j ? `[${w}]` : w)).join(' ');
     lines.push(`${words[j]}#${j + 1}  gold ${g.deprel} <- ${at(g.head)}  pred ${p.deprel} <- ${at(p.head)}  | ${text}`);
   });
@@ -136,6 +141,10 @@ const w = Math.max(...rows.map((r) => r[0].length));
 for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);
 const sample = Number(values.errors);
 if (sample > 0) {
+  console.log(`\n${errors.length} clause errors by kind:`);
+  for (const [k, v] of [...errorKinds].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) console.log(`${String(v).padStart(5)}  ${((100 * v) / errors.length).toFixed(1).padStart(5)} %  ${k}`);
+  const byCount = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  console.log(`  right head, wrong relation: ${byCount(confusions).slice(0, 8).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   console.log(`\n${sample} of ${errors.length} clause errors, evenly spaced:`);
   for (let k = 0; k < Math.min(sample, errors.length); k++) console.log(errors[Math.floor((k * errors.length) / Math.min(sample, errors.length))]);
 }

@@ -78,7 +78,7 @@ const parseExamples: ParseExample[] = sentences.map((s, i) => {
   const heads = Int32Array.from([0, ...s.words.map((w) => w.head)]);
   if (!isHeldOut(i)) projectivise(heads);
   return {
-    x: parseInput(examples[i].atoms, predicted[i], tags),
+    x: parseInput(examples[i].atoms, predicted[i], tags.length + 1),
     n: s.words.length,
     heads,
     labels: Int32Array.from([0, ...s.words.map((w) => labelId.get(w.deprel) ?? 0)]),
@@ -96,7 +96,7 @@ const devExamples: ParseExample[] = dev.map((s) => {
   const predictedTags = model.tagger2 ? tagSentence({ tags, weights: model.tagger2, tagDict: model.tagDict, sure: model.secondPassSure }, shipped, first, margins, forms) : first;
   const tagIds = values['gold-dev-tags'] ? s.words.map((w, j) => tagId.get(joint(w)) ?? predictedTags[j]) : predictedTags;
   return {
-    x: parseInput(atoms, tagIds, tags),
+    x: parseInput(atoms, tagIds, tags.length + 1),
     n: forms.length,
     heads: Int32Array.from([0, ...s.words.map((w) => w.head)]),
     labels: Int32Array.from([0, ...s.words.map((w) => labelId.get(w.deprel) ?? -1)]),

@@ -104,7 +104,7 @@ const parseExamples: ParseExample[] = sentences.map((s, i) => {
   const heads = Int32Array.from([0, ...s.words.map((w) => w.head)]);
   if (!isHeldOut(i)) lifted += projectivise(heads) ? 1 : 0;
   return {
-    x: parseInput(examples[i].atoms, predicted[i], tags),
+    x: parseInput(examples[i].atoms, predicted[i], tags.length + 1),
     n: s.words.length,
     heads,
     labels: Int32Array.from([0, ...s.words.map((w) => labelId.get(w.deprel)!)]),

@@ -2,9 +2,8 @@
  * Feature templates of the parser, after Zhang & Nivre (2011) adapted to arc-hybrid: words and
  * tags of the three stack tops and three buffer fronts, the two leftmost/rightmost children of the
  * stack top and leftmost children of the buffer front with their labels, distance, valency and
- * label sets, in singles, pairs and triples; then what decides where a clause hangs (the
- * subordinator of s0/b0/s1, whether they have a subject, the nearest verb left of b0). Also the
- * templates of the labeller, which names an arc once the move is chosen.
+ * label sets, in singles, pairs and triples. Also the templates of the labeller, which names an
+ * arc once the move is chosen.
  */
 import * as hash from './hash.js';
 
@@ -16,7 +15,7 @@ const f4 = hash.f4;
 import type { ParseState } from './state.js';
 import type { WordAtoms } from './words.js';
 
-export const PARSER_FEATURES = 116;
+export const PARSER_FEATURES = 106;
 export const LABEL_FEATURES = 32;
 
 const NONE = 0x2545f491;
@@ -33,24 +32,9 @@ export interface ParseInput {
   forms: Uint32Array;
   /** Word cluster (8-bit prefix) of each position, 0 when none. */
   clusters: Uint32Array;
-  /** The nearest verb (UPOS VERB or AUX) left of each position, -1 when none. */
-  prevVerb: Int32Array;
 }
 
-
-
-/** Which tags (UPOS|XPOS pairs) are verbs or auxiliaries, per tag list (computed once per model). */
-const verbMasks = new WeakMap<readonly string[], Uint8Array>();
-function verbMask(tagNames: readonly string[]): Uint8Array {
-  let m = verbMasks.get(tagNames);
-  if (!m) verbMasks.set(tagNames, (m = Uint8Array.from(tagNames, (t) => (t.startsWith('VERB|') || t.startsWith('AUX|') ? 1 : 0))));
-  return m;
-}
-
-/** The templates' inputs for a sentence: its words' atoms and tag ids (indexes into `tagNames`). */
-export function parseInput(a: WordAtoms, tagIds: ArrayLike<number>, tagNames: readonly string[]): ParseInput {
-  const rootTag = tagNames.length + 1;
-  const verbTags = verbMask(tagNames);
+export function parseInput(a: WordAtoms, tagIds: ArrayLike<number>, rootTag: number): ParseInput {
   const n = a.n;
   const words = new Uint32Array(n + 1);
   const tags = new Uint32Array(n + 1);
@@ -65,12 +49,7 @@ export function parseInput(a: WordAtoms, tagIds: ArrayLike<number>, tagNames: re
     tags[i + 1] = tagIds[i] + 1;
     forms[i + 1] = a.form[i];
   }
-  const prevVerb = new Int32Array(n + 1);
-  for (let i = 1, last = -1; i <= n; i++) {
-    prevVerb[i] = last;
-    if (verbTags[tagIds[i - 1]]) last = i;
-  }
-  return { words, tags, forms, clusters, prevVerb };
+  return { words, tags, forms, clusters };
 }
 
 const wd = (x: ParseInput, i: number) => (i < 0 ? NONE : x.words[i]);
@@ -142,30 +121,7 @@ export function moveFeatures(st: ParseState, x: ParseInput, out: Uint32Array): n
   out[k++] = f2(140, S0c, N0c); out[k++] = f3(141, S0c, N0t, S0t); out[k++] = f3(142, S0t, N0c, N0t); out[k++] = f2(143, S1c, S0c);
   out[k++] = f3(144, S1c, S0t, S1t); out[k++] = f3(145, S1t, S0c, S0t); out[k++] = f3(146, S0c, N0c, dist); out[k++] = f2(147, N0c, N1c);
   out[k++] = f2(148, S0c, cl(x, s0l1)); out[k++] = f2(149, N0c, cl(x, n0l1));
-  return k + clauseFeatures(st, x, out, k);
-}
-
-/**
- * Where a clause hangs (session 22, src/analyse/syntax/NOTES.md): the subordinator of a clause head
- * ("if" → an adverbial clause of the next verb, "that" → a complement of the verb before), whether
- * a head already has a subject (a clause of its own, not a participle modifying a noun), and the
- * nearest verb left of the buffer front (where a clause starting there could hang). Written from
- * out[k]; returns the count.
- */
-function clauseFeatures(st: ParseState, x: ParseInput, out: Uint32Array, k0: number): number {
-  const s0 = st.s(0), s1 = st.s(1), n0 = st.b0;
-  const S0w = wd(x, s0), S0t = tg(x, s0), S1t = tg(x, s1), N0t = tg(x, n0);
-  let k = k0;
-  const ms0 = wd(x, at(st.markChild, s0)), mn0 = wd(x, at(st.markChild, n0)), ms1 = wd(x, at(st.markChild, s1));
-  out[k++] = f3(154, ms0, S1t, S0t); out[k++] = f3(155, ms0, S0t, N0t); out[k++] = f3(156, mn0, S0t, N0t); out[k++] = f3(157, ms1, S1t, S0t);
-  const sj = st.hasSubject(s0) * 4 + st.hasSubject(n0) * 2 + st.hasSubject(s1);
-  out[k++] = f3(158, S0t, N0t, sj); out[k++] = f3(159, S1t, S0t, sj); out[k++] = f2(160, S0w, sj);
-  if (n0 > 0) {
-    const pv = x.prevVerb[n0];
-    const rel = pv < 0 ? 0 : pv === s0 ? 1 : pv > s0 ? 2 : pv === s1 ? 3 : 4;
-    out[k++] = f3(161, N0t, tg(x, pv), rel); out[k++] = f4(162, S0t, N0t, tg(x, pv), rel); out[k++] = f3(163, wd(x, pv), N0t, rel);
-  }
-  return k - k0;
+  return k;
 }
 
 /** Features naming the arc head → dep (the move already chosen); all conjoined with the direction. */

@@ -71,7 +71,6 @@ export function chooseLabel(m: ParserModel, st: ParseState, x: ParseInput, h: nu
  */
 export function parse(m: ParserModel, x: ParseInput, n: number, sc: ParseScratch = parseScratch(m.labels.length)): ParseState {
   const st = sc.state.reset(n);
-  st.useLabels(m.labels);
   const rootLabel = m.labels.indexOf('root');
   while (!st.done()) {
     st.valid(sc.valid);

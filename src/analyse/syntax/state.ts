@@ -29,36 +29,10 @@ export class ParseState {
   lsetHi!: Uint32Array;
   rsetLo!: Uint32Array;
   rsetHi!: Uint32Array;
-  /** The first `mark` child of each word (its subordinator: "if", "that", "to"), -1 when none. */
-  markChild!: Int32Array;
-  /** Label ids the templates read: `mark`, and the subject relations as label-set bits. */
-  markLabel = -1;
-  subjectLo = 0;
-  subjectHi = 0;
-  private labelNames: readonly string[] | undefined;
   private capacity = -1;
 
   constructor(n: number) {
     this.reset(n);
-  }
-
-  /** Learns the ids of the relations the templates read (once per label list). */
-  useLabels(labels: readonly string[]): void {
-    if (labels === this.labelNames) return;
-    this.labelNames = labels;
-    this.markLabel = labels.indexOf('mark');
-    this.subjectLo = 0;
-    this.subjectHi = 0;
-    labels.forEach((l, i) => {
-      if (!/^(nsubj|csubj|expl)/.test(l)) return;
-      if (i < 32) this.subjectLo |= 1 << i;
-      else this.subjectHi |= 1 << (i & 31);
-    });
-  }
-
-  /** Whether word w has a subject child (nsubj, csubj, expl, with subtypes) to its left. */
-  hasSubject(w: number): number {
-    return w >= 0 && ((this.lsetLo[w] & this.subjectLo) !== 0 || (this.lsetHi[w] & this.subjectHi) !== 0) ? 1 : 0;
   }
 
   /** Starts a new sentence of n words, reusing the arrays when they are large enough. */
@@ -83,7 +57,6 @@ export class ParseState {
       this.lsetHi = new Uint32Array(c);
       this.rsetLo = new Uint32Array(c);
       this.rsetHi = new Uint32Array(c);
-      this.markChild = new Int32Array(c);
     }
     this.heads.fill(-1, 0, m);
     this.labels.fill(-1, 0, m);
@@ -97,7 +70,6 @@ export class ParseState {
     this.lsetHi.fill(0, 0, m);
     this.rsetLo.fill(0, 0, m);
     this.rsetHi.fill(0, 0, m);
-    this.markChild.fill(-1, 0, m);
     return this;
   }
 
@@ -134,7 +106,6 @@ export class ParseState {
   attach(h: number, d: number, label: number): void {
     this.heads[d] = h;
     this.labels[d] = label;
-    if (label === this.markLabel && this.markChild[h] < 0) this.markChild[h] = d;
     const hp = h === 0 ? this.n + 1 : h; // the root sits after the last word
     const bit = 1 << (label & 31);
     if (d < hp) {

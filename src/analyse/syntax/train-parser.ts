@@ -50,7 +50,6 @@ export function attachment(m: ParserModel, examples: ParseExample[]): { uas: num
 
 function trainSentence(ex: ParseExample, moves: TrainedWeights, labeller: TrainedWeights, labels: string[], explore: boolean, rand: () => number) {
   const st = new ParseState(ex.n);
-  st.useLabels(labels);
   const oracle = new Oracle(ex.heads);
   const sc = parseScratch(labels.length);
   const costs = new Int32Array(MOVES);

@@ -30,7 +30,7 @@ export function analyseWords(m: SyntaxModel, forms: readonly string[], opts: { l
   // The second pass (when the model has one) revises the tags the first pass was not sure of,
   // knowing the first pass's tags to their right.
   const tagIds = m.tagger2 ? tagSentence({ tags: m.tags, weights: m.tagger2, tagDict: m.tagDict, sure: m.secondPassSure }, atoms, firstPass, margins, forms) : firstPass;
-  const x = parseInput(atoms, tagIds, m.tags);
+  const x = parseInput(atoms, tagIds, m.tags.length + 1);
   let sc = scratchFor.get(m);
   if (!sc) scratchFor.set(m, (sc = parseScratch(m.labels.length)));
   const st = parse({ moves: m.moves, labeller: m.labeller, labels: m.labels }, x, n, sc);
