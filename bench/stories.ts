@@ -128,7 +128,7 @@ function cvSection() {
   console.log(`\nDevelopment half B-cubed F1 ${fmt(cv.devF1, 4)} (shipped constants); leave-one-topic-out ${fmt(cv.cvF1, 4)} (P ${fmt(cv.cvP, 4)} R ${fmt(cv.cvR, 4)}); ${cv.settings} settings grouped`);
   console.log('\nEach constant alone (the others shipped): values chosen on the other 15 topics over the 16 folds, folds not choosing the shipped value, leave-one-topic-out B-cubed F1');
   printTable([['constant', 'shipped', 'chosen', 'folds without shipped', 'one-knob CV F1'], ...cv.constants.map((c) => [c.name, String(c.shipped), c.lowest === c.highest ? String(c.lowest) : `${c.lowest} .. ${c.highest}`, `${c.foldsWithoutShipped} / ${cv.topics.length}`, fmt(c.cvF1, 4)])]);
-  console.log('\nECB+ development half with the publication day dropped from a share of its dated articles (mean of 5 draws)');
+  console.log('\nECB+ development half with the publication day dropped from a share of its dated articles, each read again as a text with no date (mean of 5 draws)');
   const dropped = datesDropped(dev);
   printTable([['days dropped', 'B3 P', 'B3 R', 'B3 F1'], ...dropped.map((x) => [`${x.fraction * 100} %`, fmt(x.p, 4), fmt(x.r, 4), fmt(x.f1, 4)])]);
   console.log('\nMerged events by topic, summed over the draws (articles in a story of their topic\'s other event; pairs of two events in one story)');

@@ -13,8 +13,11 @@
 import { readFileSync } from 'node:fs';
 import { entityIndex, recogniseEntities } from '../../src/analyse/entities/index.js';
 import { splitSentences } from '../../src/analyse/tokenize.js';
+import { analyseArticle } from '../../src/analyse/index.js';
+import { extractArticle } from '../../src/extract/index.js';
+import type { RawDocument } from '../../src/model/types.js';
 import { processDocument } from '../../src/pipeline.js';
-import { groupStories, StoryLedger, storyEntities, storyFeatures, type StoryFeatures } from '../../src/stories/index.js';
+import { groupStories, StoryLedger, storyEntities, storyFeatures, type StoryFeatures, storyInputOf } from '../../src/stories/index.js';
 import { type ClusterScores, scoreClusters } from '../../src/stories/metrics.js';
 import { averageLinkMerges, cut, singlePass, THRESHOLDS, tfidfVectors } from './baselines.js';
 import { parseCsv } from './csv.js';
@@ -28,6 +31,12 @@ export interface Split {
   texts: string[];
   gold: Map<string, string>;
   features: StoryFeatures[];
+  /**
+   * Each article's features as an article with no publication date gives them (ECB+ halves; read
+   * on first call): extracted, its date removed, then analysed, so that a weekday or "yesterday"
+   * resolves against nothing, as in a text that carries no date (`cv.ts datesDropped`).
+   */
+  undated?: () => StoryFeatures[];
 }
 
 /** The ECB+ articles (both halves: callers keep the half they may read). */
@@ -42,10 +51,24 @@ export function ecbRows(): { id: string; url?: string; title: string; text: stri
 export function ecbHalf(parity: 0 | 1, rows = ecbRows()): Split {
   const name = parity === 1 ? 'ECB+ dev, odd topics (development half)' : 'ECB+ dev, even topics (held out)';
   const rs = rows.filter((r) => parseInt(r.id, 10) % 2 === parity);
-  const features = rs.map((r) =>
-    processDocument({ id: r.id, source: r.id, format: 'json', content: r.text, contentType: 'text', encoding: 'utf-8', meta: { title: r.title, ...(r.url ? { url: r.url } : {}) } }).features,
-  );
-  return { name, ids: rs.map((r) => r.id), texts: rs.map((r) => `${r.title}\n${r.text}`), gold: new Map(rs.map((r) => [r.id, r.event])), features };
+  const raw = (r: (typeof rs)[number]): RawDocument => ({ id: r.id, source: r.id, format: 'json', content: r.text, contentType: 'text', encoding: 'utf-8', meta: { title: r.title, ...(r.url ? { url: r.url } : {}) } });
+  const features = rs.map((r) => processDocument(raw(r)).features);
+  let undated: StoryFeatures[] | null = null;
+  return {
+    name,
+    ids: rs.map((r) => r.id),
+    texts: rs.map((r) => `${r.title}\n${r.text}`),
+    gold: new Map(rs.map((r) => [r.id, r.event])),
+    features,
+    undated: () => (undated ??= rs.map((r) => undatedFeatures(raw(r)))),
+  };
+}
+
+/** The story features of a document read as if it carried no publication date (`Split.undated`). */
+function undatedFeatures(raw: RawDocument): StoryFeatures {
+  const article = extractArticle(raw);
+  if (article.status !== 'ok') return processDocument(raw).features;
+  return storyFeatures(storyInputOf(analyseArticle({ ...article, published: null })));
 }
 
 export function loadEcb(): { odd: Split; even: Split } {
