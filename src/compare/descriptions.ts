@@ -20,6 +20,8 @@ const DESCRIPTION_ENDS = /^[,.;:!?"”]$/;
 /** Relative pronouns: a relative clause's subject or object that stands for the noun the clause hangs on. */
 export const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['who', 'whom', 'which', 'that']);
 
+const READ = new WeakMap<Sent, { lo: number; out: Uint16Array }>();
+
 /**
  * Per word of the sentence (tokens lo..hi), the person or organisation it names or describes, as
  * 1 + its index in `s.entities` (0: neither): a word of the name; one that hangs on it at most four
@@ -31,7 +33,11 @@ export const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['who', 'whom', 'w
  * resignation"): that is what is said of the person.
  */
 export function describedParties(s: Sent, tokens: readonly SyntaxToken[], kids: readonly number[][], lo: number, hi: number): Uint16Array {
+  // (claims read it for every sentence naming a party, framing again for those naming a person)
+  const known = READ.get(s);
+  if (known && known.lo === lo && known.out.length === hi - lo) return known.out;
   const out = new Uint16Array(hi - lo);
+  READ.set(s, { lo, out });
   // (each word's party read once: the walks up ask of the same words again and again)
   const partyWord = new Uint16Array(hi - lo);
   s.entities.forEach((e, n) => {
