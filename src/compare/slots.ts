@@ -211,7 +211,7 @@ const UNIT_WORD: Readonly<Record<string, string>> = wordTable({ yd: 'yard', yds:
 /** "Carter scored 14 points": a named player's figure in the game told (game-figures.ts), between sentences of one fact. */
 function gameFigure(s: Sent, q: Quantity): Slot | null {
   const part = partOf(s, q);
-  if (part && part !== 'N x and M y' && part !== 'coordinated by the parse') return null;
+  if (part && part !== 'N x and M y' && part !== 'x and N y' && part !== 'coordinated by the parse') return null;
   const g = gameFigureOf(s, q, personKey);
   return g ? { key: g.key, label: g.label, unit: 'count', factor: 1, personal: true, person: g.person, aligned: true } : null;
 }
@@ -625,6 +625,9 @@ export function partOf(s: Sent, q: Quantity): string | null {
   const rest = text.slice(q.span.end, Math.min(s.span.end, q.span.end + 40));
   const ownPredicate = frameBeforeAnd(rest);
   if (!ownPredicate && /^[\s-]*(?:\p{L}+\s+)?and\s+(?:a|an|one|two|three|four|five|\d+)\s+(?!half\b)\p{L}+/iu.test(rest)) return 'N x and M y';
+  // "a man and two women": the figure as the later conjunct, in the words too (the parse may read
+  // its noun as the verb's subject, "... a man and two women died")
+  if (/\b(?:a|an|one)\s+(?!half\b)\p{L}+\s+and\s+$/iu.test(text.slice(Math.max(s.span.start, q.span.start - 32), q.span.start))) return 'x and N y';
   return !ownPredicate && coordinatedFigure(s, q) ? 'coordinated by the parse' : null;
 }
 
