@@ -671,7 +671,7 @@ function anonymousActs(ms: DMention[], al: Alignment): Map<string, DMention[]> {
 function oneFactInLeads(ms: DMention[], al: Alignment): Map<string, DMention[]> {
   const sorted = ms.filter((m) => m.sent.times.filter(dayTime).length === 1).sort((a, b) => cmp(a.sent.id, b.sent.id)).slice(0, MAX_PER_SLOT);
   const linked = (a: DMention, b: DMention) =>
-    a.sent.art.id !== b.sent.art.id && firstSentence(a.sent) && firstSentence(b.sent) && (!a.actors.size || !b.actors.size) && !namesOthers(a.sent, b.sent) && !otherHappenings(a, b) && !placesApart(a.sent.art, b.sent.art) && oneFact(al, a.sent, b.sent);
+    a.sent.art.id !== b.sent.art.id && firstSentence(a.sent) && firstSentence(b.sent) && ((!a.actors.size && !namesOtherTime(a)) || (!b.actors.size && !namesOtherTime(b))) && !namesOthers(a.sent, b.sent) && !otherHappenings(a, b) && !placesApart(a.sent.art, b.sent.art) && oneFact(al, a.sent, b.sent);
   const group = linkedGroups(sorted.length, (i, j) => linked(sorted[i], sorted[j]));
   const out = new Map<string, DMention[]>();
   sorted.forEach((m, i) => {
@@ -680,6 +680,16 @@ function oneFactInLeads(ms: DMention[], al: Alignment): Map<string, DMention[]> 
     (out.get(k) ?? out.set(k, []).get(k)!).push(m);
   });
   return out;
+}
+
+/**
+ * "A judge today found her guilty of a rampage two years ago": a lead that names no one and names a
+ * time of another day than its own (a year, a month, a day resolved apart from it) tells two
+ * happenings, and the fact it shares may be the other one; a clock time of its day is not another time.
+ */
+function namesOtherTime(m: DMention): boolean {
+  if (!/^\d{4}-\d\d-\d\d/.test(m.value)) return false;
+  return m.sent.times.some((o) => o !== m.t && !!o.resolved && !o.resolved.startsWith(m.value) && !m.value.startsWith(o.resolved));
 }
 
 /** "An earthquake struck on Tuesday" / "an aftershock shook the island on Wednesday": verbs whose nouns name two happenings (story-event.ts argumentEvents). */
