@@ -199,6 +199,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   singular one, "a man and two women", is a part in the words too (slots.ts partOf 'x and N y'), not
 //   only by the parse's conj arc: a parse that makes "two women" the verb's subject no longer reads a
 //   death toll of 2. Also (date-conflicts.ts oneFactInLeads) a lead that names no one stands for another
-//   lead's act only when it names no time of another day ("found her guilty today of a rampage two years
-//   ago"). syntax-3 output identical on all 69 fixtures (digest 8b57f6cc…) and in the stress set.
+//   lead's act only when it names no time of another day ("found him guilty today of a robbery two years
+//   ago"); and a date slot whose participant is no person (a team) is split by the people its sentences
+//   name (date-conflicts.ts splitByPeopleNamed). syntax-3 output identical on all 69 fixtures (digest
+//   8b57f6cc…) and in the stress set.
 export const COMPARE_VERSION = 'compare-51';

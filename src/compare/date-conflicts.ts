@@ -9,7 +9,7 @@ import { actClass, datedActClass, newsActKind } from './act-classes.js';
 import { MONTH_NAME_PATTERN, MONTH_PATTERN, WEEKDAY_PATTERN, weekdayName } from '../text/calendar.js';
 import { type Alignment, statesOneFact as oneFact } from './facts.js';
 import { type ArticleView, type EntityRef, evidence, isParty, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
-import { apart, articleOnTwoSides, capPerSlot, MAX_PER_SLOT, namesOthers, placesOf, shares, sidesByFirst } from './sides.js';
+import { apart, articleOnTwoSides, capPerSlot, MAX_PER_SLOT, namesOthers, peopleOf, placesOf, shares, sidesByFirst } from './sides.js';
 import { placesOfAct } from './act-places.js';
 import { backgroundSentences, inLead, storyEventDay } from './slots.js';
 import { parseOf, spanTokens } from './syntax.js';
@@ -377,6 +377,7 @@ export function actDateConflicts(story: StoryView, already: Conflict[], al: Alig
   }
   splitByPlace(bySlot);
   splitByPerson(bySlot);
+  splitByPeopleNamed(bySlot);
   for (const [k, ms] of anonymousActs(anonymous, al)) bySlot.set(k, ms);
   for (const [k, ms] of oneFactInLeads(leadActs, al)) bySlot.set(k, ms);
   splitByObject(bySlot);
@@ -540,6 +541,16 @@ function splitByPerson(bySlot: Map<string, DMention[]>): void {
 }
 
 /**
+ * "Hawks receiver Jane Roe was arrested on Jan. 6" and "John Doe, a guard for the Hawks, was
+ * arrested on Sunday": a slot whose participant is no person
+ * (a team, a company, a country) holds the acts of whoever belongs to it; mentions whose sentences
+ * name people, none in common, are different people's acts (a mention that names no one joins each).
+ */
+function splitByPeopleNamed(bySlot: Map<string, DMention[]>): void {
+  splitApart(bySlot, 'people', (m, k) => !/\|PER:/.test(k) && peopleOf(m.sent).size > 0, (a, b) => !namesOthers(a.sent, b.sent));
+}
+
+/**
  * One slot's mentions told of two happenings: those that give what tells them apart (`has`:
  * a place, a first name) fall into groups linked by `together` (single link); with two groups or
  * more, each group is a slot of its own, and a mention that gives none joins each, as it may tell
@@ -683,7 +694,7 @@ function oneFactInLeads(ms: DMention[], al: Alignment): Map<string, DMention[]> 
 }
 
 /**
- * "A judge today found her guilty of a rampage two years ago": a lead that names no one and names a
+ * "A judge today found him guilty of a robbery two years ago": a lead that names no one and names a
  * time of another day than its own (a year, a month, a day resolved apart from it) tells two
  * happenings, and the fact it shares may be the other one; a clock time of its day is not another time.
  */
