@@ -1,3 +1,4 @@
+import type { MergeModel } from './merge-model.js';
 import type { DocMessage } from '../model/types.js';
 
 /**
@@ -143,6 +144,11 @@ export interface GroupOptions {
    * cross-validate them (bench/stories/cv.ts: chosen on some topics, scored on another).
    */
   weights?: Partial<GroupWeights>;
+  /**
+   * Settle's merge test where time or people cannot vouch, as a fitted model (merge-model.ts;
+   * experiment, scripts/train-story-merges.ts); null (default): the rules' `crossCohesive`.
+   */
+  mergeModel?: MergeModel | null;
 }
 
 /** The grouping's fitted weights (story-index.ts `WEIGHTS` has their values and reasons). */
