@@ -14,18 +14,20 @@ interface Cached {
   ids: string[];
   gold: [string, string][];
   features: StoryFeatures[];
+  /** Each article read as a text with no date (`Split.undated`); ECB+ only. */
+  undated?: StoryFeatures[];
 }
 
 export function loadSplits(uci: boolean): Split[] {
-  const path = process.env.STORY_DECISIONS_CACHE ?? '/tmp/story-decisions-cache.json';
+  const path = process.env.STORY_DECISIONS_CACHE ?? '/tmp/story-decisions-cache-undated.json';
   let cached: Cached[] = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Cached[]) : [];
   const want = uci ? 2 : 1;
   if (cached.length < want) {
     const splits = [ecbHalf(1), ...(uci ? [loadUci().a] : [])];
-    cached = splits.map((s) => ({ name: s.name, ids: s.ids, gold: [...s.gold], features: s.features }));
+    cached = splits.map((s) => ({ name: s.name, ids: s.ids, gold: [...s.gold], features: s.features, undated: s.undated?.() }));
     writeFileSync(path, JSON.stringify(cached));
   }
-  return cached.slice(0, want).map((c) => ({ name: c.name, ids: c.ids, texts: [], gold: new Map(c.gold), features: c.features }));
+  return cached.slice(0, want).map((c) => ({ name: c.name, ids: c.ids, texts: [], gold: new Map(c.gold), features: c.features, ...(c.undated ? { undated: () => c.undated! } : {}) }));
 }
 
 /** The event most of a story's articles report (ties: by name). */
@@ -38,6 +40,7 @@ export function majorityEvent(ids: string[], gold: Map<string, string>): string 
 export function dropDates(split: Split, fraction: number, seed: number): StoryFeatures[] {
   if (fraction === 0) return split.features;
   const rand = prng(seed * 31);
-  return split.features.map((x) => (x.day !== null && rand() < fraction ? { ...x, day: null, published: null } : x));
+  const undated = split.undated?.();
+  return split.features.map((x, i) => (x.day !== null && rand() < fraction ? (undated?.[i] ?? { ...x, day: null, published: null, eventDay: null }) : x));
 }
 
