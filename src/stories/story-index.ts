@@ -9,7 +9,6 @@ import { dayOfWeek, storyWeekday, weekdaysApart } from './weekday.js';
 import { closingPeople, type DormantStory, FOLLOW_UP_DAYS, FOLLOW_UP_KEYS, followUpFit, followUpQuery, latestTime, mayFollowUp, mayWake, wakeable } from './follow-up.js';
 import { cmpStr } from '../util/cmp.js';
 import { unionFind } from '../util/union-find.js';
-import { mergeLogit } from './merge-model.js';
 
 /**
  * Incremental story grouping: single-pass assignment of each article to the most similar open
@@ -31,25 +30,6 @@ import { mergeLogit } from './merge-model.js';
  * (`maxOpenStories`) closes the least recently updated stories first.
  */
 
-/**
- * Which step placed an article (`join` calls it with the article, its story and the step): set only
- * by scripts/story-decisions.ts, which attributes grouping errors to the decision that made them.
- * Null in use (one comparison per join).
- */
-export type DecisionTrace = (doc: string, story: string, step: string) => void;
-let decisionTrace: DecisionTrace | null = null;
-export function traceDecisions(trace: DecisionTrace | null, merges: MergeTrace | null = null): void {
-  decisionTrace = trace;
-  mergeTrace = merges;
-}
-/**
- * A merge candidate `mergeTarget` weighed under the group test (scripts/story-decisions.ts,
- * scripts/train-story-merges.ts): the two stories' members, the step, the merge model's features,
- * the cosine and whether the rules' test (`crossCohesive`) passed.
- */
-export type MergeTrace = (a: string[], b: string[], step: string, x: number[], cos: number, rule: boolean) => void;
-let mergeTrace: MergeTrace | null = null;
-
 export const DEFAULTS: Required<Omit<GroupOptions, 'now'>> & { now: string | null } = {
   threshold: 0.15,
   // one bar for "the same event", whether an article joins a story or two stories merge
@@ -64,7 +44,6 @@ export const DEFAULTS: Required<Omit<GroupOptions, 'now'>> & { now: string | nul
   maxOpenStories: 50_000,
   undatedWindow: 5000,
   weights: {},
-  mergeModel: null,
 };
 
 /**
@@ -572,8 +551,6 @@ export class StoryIndex {
   private readonly nowDay: number | null;
   /** When true, documents frequencies were seeded by `observe` and `add` does not count again. */
   private seeded = false;
-  /** The step now placing articles (`traceDecisions`). */
-  private step = 'join';
   /** While `settleUndoably` runs: each story as it stood before settle first touched it, and each moved article's story. */
   private journal: { stories: Map<Story, StorySnapshot>; entries: Map<DocEntry, Story> } | null = null;
 
@@ -674,13 +651,10 @@ export class StoryIndex {
     if (!story && f.status === 'ok') story = this.bestStoryScored(entry, t, null, this.options.threshold, f, t === null ? undatedStory : null)?.story ?? null;
     // (a story without a published member, founded at the event day an undated text names, is no time
     // evidence: a dated follow-up looks for the dormant story it follows up first, as it would alone)
-    const joined = story;
     if (story !== null && copyOf === null && story.published === 0 && f.status === 'ok') story = this.wake(entry, tc) ?? story;
     if (!story && f.status === 'ok') story = this.wake(entry, tc);
-    const woken = story !== null && story !== joined;
     if (!story) story = this.newStory(f.id, t, f.inheritsStoryId);
 
-    this.step = copyOf ? 'copy' : woken ? 'wake' : story.members.length === 0 ? 'found' : t === null ? 'join undated' : 'join';
     this.register(entry, story, copyOf?.f.id ?? null);
     this.enforceCap();
     return { storyId: story.id, copyOf: copyOf?.f.id ?? null, vec, ids: entry.ids, lite };
@@ -702,8 +676,6 @@ export class StoryIndex {
    * persisted vectors and copy links. Nothing is searched: members go where they were.
    */
   restore(stories: { id: string; members: { f: StoryFeatures; vec: Vec; t: number | null; copyOf: string | null }[] }[]): void {
-    // (a story rebuilt as it stood: no decision, `traceDecisions`)
-    this.step = 'restore';
     for (const r of stories) {
       const story = this.newStory(r.members[0]?.f.id ?? r.id, r.members[0]?.t ?? null, r.members[0]?.f.inheritsStoryId);
       for (const m of r.members) {
@@ -1096,17 +1068,10 @@ export class StoryIndex {
    * stream; between calls `add` gives provisional single-pass assignments.
    */
   settle(): void {
-    this.step = 'merge 1';
     this.consolidate();
-    this.step = 'refine';
     this.refine();
-    this.step = 'merge 2';
     this.consolidate();
-    this.step = 'attach';
-    const attached = this.attachFragments();
-    this.step = 'merge 3';
-    if (attached > 0) this.consolidate();
-    this.step = 'join';
+    if (this.attachFragments() > 0) this.consolidate();
   }
 
   /**
@@ -1242,7 +1207,6 @@ export class StoryIndex {
     if (other === null || other.story.members.length <= s.members.length || otherPeople(e.f, this.peopleOf(other.story))) return 0;
     const edges = [...s.copyEdges];
     const members = [...s.members];
-    this.step = 'attach copies';
     for (const m of members) {
       const x = this.docs.get(m);
       if (!x) continue;
@@ -1251,7 +1215,6 @@ export class StoryIndex {
       this.join(other.story, x);
     }
     other.story.copyEdges.push(...edges);
-    this.step = 'attach';
     return members.length;
   }
 
@@ -1272,7 +1235,6 @@ export class StoryIndex {
    * are; batch and runs place a step whole.
    */
   rejoinStep(ids: string[]): Map<string, string> {
-    this.step = 'rejoin';
     const moved = new Map<string, string>();
     const step = new Set(ids);
     for (const id of ids) {
@@ -1580,48 +1542,13 @@ export class StoryIndex {
       // without a publication day on one side the windows say little, and about other people the people
       // say two events: the members must agree as a group (a centroid alone is carried across the bar by
       // one member that tells both events, a report of a team's firing and its trade)
-      if ((s.published === 0 || o.published === 0 || otherPeople) && !this.groupAgrees(s, o, dot, cos, otherPeople)) continue;
+      if ((s.published === 0 || o.published === 0 || otherPeople) && !this.crossCohesive(s, o, dot)) continue;
       if (cos > bestScore || (cos === bestScore && best !== null && o.seq < best.seq)) {
         best = o;
         bestScore = cos;
       }
     }
     return best;
-  }
-
-  /**
-   * The group test of a merge where time or people cannot vouch: the rules' `crossCohesive`, or the
-   * fitted merge model (`GroupOptions.mergeModel`, merge-model.ts) when one is set.
-   */
-  private groupAgrees(a: Story, b: Story, dot: number, cos: number, otherPeople: boolean): boolean {
-    const model = this.options.mergeModel;
-    const rule = model === null || mergeTrace !== null ? this.crossCohesive(a, b, dot) : false;
-    if (model === null && mergeTrace === null) return rule;
-    const x = this.mergeFeatures(a, b, dot, cos, otherPeople);
-    if (mergeTrace) mergeTrace(a.members, b.members, this.step, x, cos, rule);
-    return model === null ? rule : mergeLogit(model, x) > 0;
-  }
-
-  /** What the merge model reads of two stories (merge-model.ts `MERGE_FEATURES`, in that order). */
-  private mergeFeatures(a: Story, b: Story, dot: number, cos: number, otherPeople: boolean): number[] {
-    const ra = this.pairwise(a);
-    const rb = this.pairwise(b);
-    const within = ra === null ? rb : rb === null ? ra : Math.sqrt(ra * rb);
-    const cross = dot / (a.members.length * b.members.length);
-    const ratio = within === null ? 0 : Math.log(Math.max(cross / Math.max(within, 1e-6), 0.05));
-    const [small, large] = a.members.length <= b.members.length ? [a, b] : [b, a];
-    return [
-      cos,
-      ratio,
-      within === null ? 1 : 0,
-      Math.log(small.members.length),
-      Math.log(large.members.length),
-      a.published === 0 && b.published === 0 ? 1 : 0,
-      otherPeople ? 1 : 0,
-      weekdaysApart(this.weekdayOf(a), this.weekdayOf(b)) ? 1 : 0,
-      Math.log(Math.max(1, Math.min(meanKeys(a), meanKeys(b)))) / 5,
-      cross,
-    ];
   }
 
   private windowsMeet(a: Story, b: Story): boolean {
@@ -1678,7 +1605,6 @@ export class StoryIndex {
   }
 
   private join(s: Story, e: DocEntry): void {
-    if (decisionTrace) decisionTrace(e.f.id, s.id, this.step);
     this.touch(s);
     s.members.push(e.f.id);
     s.people = null;

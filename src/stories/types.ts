@@ -1,4 +1,3 @@
-import type { MergeModel } from './merge-model.js';
 import type { DocMessage } from '../model/types.js';
 
 /**
@@ -146,11 +145,6 @@ export interface GroupOptions {
    * cross-validate them (bench/stories/cv.ts: chosen on some topics, scored on another).
    */
   weights?: Partial<GroupWeights>;
-  /**
-   * Settle's merge test where time or people cannot vouch, as a fitted model (merge-model.ts;
-   * experiment, scripts/train-story-merges.ts); null (default): the rules' `crossCohesive`.
-   */
-  mergeModel?: MergeModel | null;
 }
 
 /** The grouping's fitted weights (story-index.ts `WEIGHTS` has their values and reasons). */
