@@ -82,6 +82,32 @@ export function distinctPeople(a: StoryPeople, b: StoryPeople): boolean {
 }
 
 /**
+ * How far a story's people are another story's too: over the people at least `STORY_PERSON_SHARE`
+ * of the first story's members name (by surname), the mean of the share of the second story's
+ * members naming each against the first's share, each capped at 1. Null when the first story has
+ * no such people (two members or fewer name none: the evidence stays silent). Read by settle's
+ * merge of a dated story into a larger undated one (story-index.ts `peopleCarryOver`).
+ */
+export function peopleShared(a: ReadonlyMap<string, number>, na: number, b: ReadonlyMap<string, number>, nb: number): number | null {
+  const bySurname = (docs: ReadonlyMap<string, number>) => {
+    const c = new Map<string, number>();
+    for (const [id, n] of docs) if (id.startsWith(PERSON)) c.set(surname(id), (c.get(surname(id)) ?? 0) + n);
+    return c;
+  };
+  const pa = bySurname(a);
+  const pb = bySurname(b);
+  let sum = 0;
+  let people = 0;
+  for (const [s, n] of pa) {
+    const share = Math.min(1, n / na);
+    if (share < STORY_PERSON_SHARE) continue;
+    sum += Math.min(1, Math.min(1, (pb.get(s) ?? 0) / nb) / share);
+    people++;
+  }
+  return people === 0 ? null : sum / people;
+}
+
+/**
  * Whether the article is about the story's people: one of its protagonists (persons it names twice
  * or more) is one of the people most members of the story name. Positive evidence, where
  * `otherPeople` is negative: what a follow-up weeks after its story must show (follow-up.ts).

@@ -18,8 +18,10 @@ import type { DocMessage } from '../model/types.js';
  * stories-15: in attachFragments an undated article weighs its best story against the best larger story of the other kind
  *   (dated / undated) by relative fit (StoryIndex.fittestStory), not by centroid cosine, which favours the larger story;
  *   a dated long text whose best open story has no published member first tries to wake the dormant story it follows up.
+ * stories-16: in settle a dated story of 3+ merges into an undated story at least its size only when the people most of
+ *   its members name are named there in a comparable share (StoryIndex.peopleCarryOver, disagreement.ts peopleShared).
  */
-export const STORIES_VERSION = 'stories-15';
+export const STORIES_VERSION = 'stories-16';
 
 /** What the pipeline knows about one analysed article, as input to story grouping. */
 export interface StoryInput {

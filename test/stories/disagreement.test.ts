@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { distinctPeople, otherPeople, peopleOf } from '../../src/stories/disagreement.js';
+import { distinctPeople, otherPeople, peopleOf, peopleShared } from '../../src/stories/disagreement.js';
 import { groupStories, STORIES_VERSION, type StoryFeatures, type StoryInput, storyFeatures } from '../../src/stories/index.js';
 
 // invented people, teams and places throughout
@@ -72,5 +72,31 @@ describe('grouping with who as evidence', () => {
     const of = (id: string) => stories.find((g) => g.members.includes(id))!.members;
     assert.deepEqual(of('x'), ['t1', 't2', 'x']);
     assert.deepEqual(of('f1'), ['f1', 'f2']);
+  });
+});
+
+describe('peopleShared (a dated story\'s people in a larger undated story, settle\'s merge)', () => {
+  // invented people; entity docs per id, as StoryIndex keeps them
+  const dated = new Map([
+    ['PER:tomas_lindqvist', 4],
+    ['PER:ann_okafor', 3],
+    ['PER:bo_reyes', 1],
+  ]);
+
+  it('is the mean share the other story gives the first story\'s people (named by half its members or more), each capped at 1', () => {
+    // lindqvist: 4/4 at home, 2/10 there -> 0.2; okafor: 3/4 at home, 9/10 there -> 1 (capped)
+    const undated = new Map([
+      ['PER:lindqvist', 2],
+      ['PER:ann_okafor', 9],
+    ]);
+    assert.equal(peopleShared(dated, 4, undated, 10), (0.2 + 1) / 2);
+  });
+
+  it('is low when the other story names few of them (two events of one beat, other protagonists)', () => {
+    assert.ok(peopleShared(dated, 4, new Map([['PER:cara_mbeki', 8]]), 10)! < 0.6);
+  });
+
+  it('is null (silent) when no person is named by half the first story\'s members', () => {
+    assert.equal(peopleShared(new Map([['PER:bo_reyes', 1], ['ORG:harbor_city_gulls', 4]]), 4, dated, 4), null);
   });
 });
