@@ -21,9 +21,9 @@
  *
  * Deterministic: rows sorted, no clock.
  */
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DICT, WORDNET_VERSION, readVerbIndex, readVerbSynsets } from './wordnet-verbs.js';
+import { dictRecords, WORDNET_VERSION, readVerbIndex, readVerbSynsets } from './wordnet-verbs.js';
 
 const OUT = join(process.cwd(), 'data', 'lexicons');
 
@@ -31,7 +31,7 @@ const OUT = join(process.cwd(), 'data', 'lexicons');
 function allLemmas(): Set<string> {
   const out = new Set<string>();
   for (const f of ['index.noun', 'index.verb', 'index.adj', 'index.adv'])
-    for (const line of readFileSync(join(DICT, f), 'utf8').split('\n')) if (line && !line.startsWith(' ')) out.add(line.split(' ')[0]);
+    for (const [lemma] of dictRecords(f)) out.add(lemma);
   return out;
 }
 

@@ -27,12 +27,17 @@ export interface VerbSynset {
   pointers: [string, string][];
 }
 
+/** The records of a WordNet dict file (index.*, data.*), each split into its space-separated fields; the licence header's lines (which open with a space) and empty lines skipped. */
+export function dictRecords(file: string): string[][] {
+  const out: string[][] = [];
+  for (const line of readFileSync(join(DICT, file), 'utf8').split('\n')) if (line && !line.startsWith(' ')) out.push(line.trim().split(/\s+/));
+  return out;
+}
+
 /** index.verb: "lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset..." */
 export function readVerbIndex(): Map<string, VerbEntry> {
   const out = new Map<string, VerbEntry>();
-  for (const line of readFileSync(join(DICT, 'index.verb'), 'utf8').split('\n')) {
-    if (!line || line.startsWith(' ')) continue;
-    const f = line.trim().split(/\s+/);
+  for (const f of dictRecords('index.verb')) {
     const pointers = Number(f[3]);
     const tagged = Number(f[4 + pointers + 1]);
     out.set(f[0], { senses: f.slice(4 + pointers + 2), tagged });
@@ -43,9 +48,7 @@ export function readVerbIndex(): Map<string, VerbEntry> {
 /** data.verb: each synset's words (lower-case, in order) and its pointers to verb synsets. */
 export function readVerbSynsets(): Map<string, VerbSynset> {
   const out = new Map<string, VerbSynset>();
-  for (const line of readFileSync(join(DICT, 'data.verb'), 'utf8').split('\n')) {
-    if (!line || line.startsWith(' ')) continue;
-    const f = line.split(' ');
+  for (const f of dictRecords('data.verb')) {
     const n = parseInt(f[3], 16);
     const words = Array.from({ length: n }, (_, i) => f[4 + 2 * i].toLowerCase());
     const at = 4 + 2 * n;
@@ -91,9 +94,7 @@ export interface NounSynset {
 /** data.noun: "offset lexfile ss_type w_cnt (word lex_id)* p_cnt (ptr offset pos source/target)* ..." per line. */
 export function readNounSynsets(): Map<string, NounSynset> {
   const out = new Map<string, NounSynset>();
-  for (const line of readFileSync(join(DICT, 'data.noun'), 'utf8').split('\n')) {
-    if (!line || line.startsWith(' ')) continue;
-    const f = line.split(' ');
+  for (const f of dictRecords('data.noun')) {
     const n = parseInt(f[3], 16);
     let at = 4 + 2 * n;
     const pointers = Number(f[at++]);
