@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../util/paths.js';
-import { partitionPoint } from '../util/search.js';
 import type { Fact } from './types.js';
 import { evidence, type Sent, type StoryView } from './prepare.js';
 import { describedParties } from './descriptions.js';
@@ -196,19 +195,6 @@ export function buildFraming(story: StoryView): FramingRow[] {
 }
 
 /**
- * The sentence's words that end at or before `at` and less than `reach` characters before it, as
- * the index range [from, to) of `tokens` (in text order, so their ends rise): found from the
- * first word at `at` back, not by reading every word of the sentence for each name in it.
- */
-export function wordsBefore(tokens: Sent['tokens'], at: number, reach: number): [number, number] {
-  // (the first word ending after `at`, by halves)
-  const to = partitionPoint(tokens, (t) => t.end <= at);
-  let from = to;
-  while (from > 0 && at - tokens[from - 1].end < reach) from--;
-  return [from, to];
-}
-
-/**
  * How each outlet describes the story's main people: the words the parse hangs on each person's
  * name (titles and modifiers before it, "embattled Russian President"; an apposition or a comma
  * description after it, "Putin, the Kremlin leader,"; `describedParties`, the reading claims use).
@@ -331,8 +317,10 @@ function inFigure(text: string, t: Span): boolean {
 
 /** Two of the descriptions differ in substance: neither holds every word of the other. */
 function differInSubstance(descriptions: Set<string>[]): boolean {
+  // (each distinct description once: a main person's hundreds of "President" are one)
+  const distinct = [...new Map(descriptions.map((d) => [[...d].sort().join('\u0000'), d])).values()];
   const within = (a: Set<string>, b: Set<string>) => [...a].every((w) => b.has(w));
-  return descriptions.some((a, x) => descriptions.some((b, y) => y > x && !within(a, b) && !within(b, a)));
+  return distinct.some((a, x) => distinct.some((b, y) => y > x && !within(a, b) && !within(b, a)));
 }
 
 /** Facts carried by at least 60 % of the independent sources (and two or more) that some article leaves out. */

@@ -17,12 +17,12 @@
  */
 import type { WordToken } from '../text/normalise.js';
 import { type Alignment, statesOneFact } from './facts.js';
-import { wordsBefore } from './framing.js';
 import { evidence, type EntityRef, type Sent, type StoryView } from './prepare.js';
 import { crossOutletPairs, sidesByFirst } from './sides.js';
 import { surnameSpelledTwoWays } from './slots.js';
 import { parseOf } from './syntax.js';
 import { tokenAt } from '../text/tokenize.js';
+import { partitionPoint } from '../util/search.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide } from './types.js';
 
@@ -61,7 +61,7 @@ function postBefore(s: Sent, e: EntityRef): { words: WordToken[] } | null {
   const words: WordToken[] = [];
   let next = e.span.start;
   // (the sentence's words that end before the name, found by halves and read back from the name: asked for every person named)
-  const [, first] = wordsBefore(s.tokens, e.span.start, 0);
+  const first = partitionPoint(s.tokens, (t) => t.end <= e.span.start);
   for (let i = first - 1; i >= 0 && words.length < MAX_POST_WORDS; i--) {
     const t = s.tokens[i];
     if (text.slice(t.end, next).trim()) break;
