@@ -68,7 +68,7 @@ export function sideRemark(a: Claim, b: Claim): boolean {
   if (asideA === asideB) return false;
   // (one figure both give is one statement, however the parse hung its clause: "a loss of $40
   // million, which let the firm" / "it took a $40 million loss that it may have used")
-  for (const v of a.values) if (FIGURE.test(v) && b.values.has(v)) return false;
+  if (shareAFigure(a, b)) return false;
   for (const x of a.acts) if (b.acts.has(x) && a.denied.has(x) === b.denied.has(x)) return false;
   return true;
 }
@@ -82,13 +82,16 @@ const toldAside = (c: Claim) => c.relative || c.circumstance;
  * which began on the roof" / "the fire which broke out in the roof" beside "firefighters tackled the blaze" is.
  */
 export function toldAsGiven(a: Claim, b: Claim): boolean {
-  if (a.given === b.given) return false;
-  for (const v of a.values) if (FIGURE.test(v) && b.values.has(v)) return false;
-  return true;
+  return a.given !== b.given && !shareAFigure(a, b);
 }
 
 /** A value written in digits (not a weekday or a month, which two acts of one story often share). */
 const FIGURE = /^\d/;
+/** Both claims give one figure in digits (asked for many claim pairs: no array made). */
+function shareAFigure(a: Claim, b: Claim): boolean {
+  for (const v of a.values) if (FIGURE.test(v) && b.values.has(v)) return true;
+  return false;
+}
 
 /**
  * What two claims share is only who they are about: both state an act, of two classes, and every key
