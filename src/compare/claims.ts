@@ -13,7 +13,7 @@ import { tokenAt } from '../text/tokenize.js';
 import { isParty, type QuoteView, type Sent } from './prepare.js';
 import { namesAThing } from './act-classes.js';
 import { describedParties, RELATIVE_PRONOUNS } from './descriptions.js';
-import { mergeOverlapping, oneAct, oneStatement, onlyWho, sideRemark, toldAsGiven } from './support.js';
+import { mergeOverlapping, oneAct, oneStatement, onlyWho, sideRemark, thinDescription, toldAsGiven } from './support.js';
 import { actAt, type ClauseTime, clauseTime, kidsOf, parseOf, partyAt, spanTokens } from './syntax.js';
 import { key } from './text.js';
 import { indexUnion } from '../util/union-find.js';
@@ -631,14 +631,15 @@ export function claimFacts(
     let best = -Infinity;
     let aside = 0;
     // (what one tells as given and the other as news is one statement only when what both tell as news meets too: support.ts toldAsGiven)
-    const newsMeets = ci.some((a) => !a.given && cj.some((b) => !b.given && !onlyWho(a, b) && sharedWeight(a.keys, b.keys, weight) > 0 && oneAct(a, b)));
+    const newsMeets = ci.some((a) => !a.given && cj.some((b) => !b.given && !onlyWho(a, b) && !thinDescription(a, b) && sharedWeight(a.keys, b.keys, weight) > 0 && oneAct(a, b)));
     for (let x = 0; x < ci.length; x++)
       for (let y = 0; y < cj.length; y++) {
         const v = sharedWeight(ci[x].keys, cj[y].keys, weight);
         // (what a relative clause or a clause of circumstances shares with the other is a side remark,
         // unless the other states the same act: support.ts sideRemark; and a name with the words that
-        // describe it is who both speak of, not what they state: onlyWho)
-        if (sideRemark(ci[x], cj[y]) || onlyWho(ci[x], cj[y]) || (!newsMeets && toldAsGiven(ci[x], cj[y]))) {
+        // describe it is who both speak of, not what they state: onlyWho; a description that shares one
+        // word with an act does not state it: thinDescription)
+        if (sideRemark(ci[x], cj[y]) || onlyWho(ci[x], cj[y]) || thinDescription(ci[x], cj[y]) || (!newsMeets && toldAsGiven(ci[x], cj[y]))) {
           score[x * cj.length + y] = -1;
           if (v > aside) aside = v;
           continue;

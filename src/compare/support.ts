@@ -55,7 +55,7 @@ export function oneAct(a: Claim, b: Claim): boolean {
  * What two claims share is a side remark, no support of one by the other: both tell it on the way
  * (a relative clause or a clause of circumstances: "Roe, who watched the launch, ..." / "Poe,
  * who watched the launch, ..."), or one tells it on the way and the other outright and they tell
- * no one act (a verb both state, denied by neither or by both) and give no one figure (digits). A
+ * no one act (a verb both state, denied by neither or by both) and give no one figure (digits; a year is a time, not a figure). A
  * background clause restates a fact only when it tells that act ("Doe, who was arrested on Tuesday, ..." / "Police arrested Doe
  * on Tuesday"); what it shares with another act, a description or an act of the same class is the
  * background both sentences give ("the update, which affected all versions" / "the fix is for all
@@ -87,9 +87,15 @@ export function toldAsGiven(a: Claim, b: Claim): boolean {
 
 /** A value written in digits (not a weekday or a month, which two acts of one story often share). */
 const FIGURE = /^\d/;
-/** Both claims give one figure in digits (asked for many claim pairs: no array made). */
+/**
+ * A year, written as news writes one (four digits, no comma: a count of a thousand or more takes one): like a month,
+ * a time two acts of one story often share ("Roe found work again after her release from the clinic in 2004" / "In
+ * 2004, Roe left the clinic"), not a figure that makes two clauses one statement.
+ */
+const YEAR = /^(?:1[89]|20)\d\d$/;
+/** Both claims give one figure in digits, a year aside (asked for many claim pairs: no array made). */
 function shareAFigure(a: Claim, b: Claim): boolean {
-  for (const v of a.values) if (FIGURE.test(v) && b.values.has(v)) return true;
+  for (const v of a.values) if (FIGURE.test(v) && !YEAR.test(v) && b.values.has(v)) return true;
   return false;
 }
 
@@ -120,6 +126,24 @@ export function onlyWho(a: Claim, b: Claim): boolean {
   if (!shared || !a.acts.size || !b.acts.size) return false;
   const classes = new Set([...a.acts].map(actClass));
   for (const x of b.acts) if (classes.has(actClass(x))) return false;
+  return true;
+}
+
+/**
+ * A description meets an act on one word: one claim states an act, the other none (a description: "the new timetable
+ * is for every route of the harbour", "their own repair kit"), of two keys or more, and they share only one key and no
+ * value. `oneAct` lets a description meet any act, since nothing in it can contradict the act; so the words the two
+ * share are all that says they state one thing, and one word ("harbour", "driver", "ferry") is what any two sentences
+ * of a story share. A claim of one key is a fragment the parse left ("inquiry" of "Inquiries into what started the
+ * blaze are under way"), which stands for its sentence's statement: left to `oneAct`.
+ */
+export function thinDescription(a: Claim, b: Claim): boolean {
+  if (!a.acts.size === !b.acts.size) return false;
+  const description = a.acts.size ? b : a;
+  if (description.keys.size < 2 || shares(a.values, b.values)) return false;
+  const [small, large] = a.keys.size <= b.keys.size ? [a, b] : [b, a];
+  let sharedKeys = 0;
+  for (const k of small.keys) if (large.keys.has(k) && ++sharedKeys > 1) return false;
   return true;
 }
 

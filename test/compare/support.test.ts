@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { mergeOverlapping, oneActApart, onlyWho, sideRemark, toldAsGiven } from '../../src/compare/support.js';
+import { mergeOverlapping, oneActApart, onlyWho, sideRemark, thinDescription, toldAsGiven } from '../../src/compare/support.js';
 import { corroboratedShortIds, firstSentenceClaims, publishedAt } from './story.js';
 
 // Invented wording throughout.
@@ -147,5 +147,32 @@ describe('a restrictive relative clause tells as given what it says of its noun'
     const givenFigure = closed('The woman who closed the ferry road for 12 hours will face a disciplinary hearing.')!;
     const newsFigure = closed('The harbour master closed the ferry road for 12 hours on Saturday.')!;
     assert.ok(givenFigure.given && !toldAsGiven(givenFigure, newsFigure));
+  });
+});
+
+describe('a year is a time two acts share, not a figure that makes a side remark one statement', () => {
+  it('a relative clause of another act sharing only a year is a side remark; sharing an amount, not', () => {
+    const left = sentenceClaims('Ann Roe, who left the Kelso clinic in 2004, spoke to reporters at noon.').find((c) => c.relative);
+    const took = sentenceClaims('In 2004, Ann Roe took a job at the harbour trust.').find((c) => c.acts.size);
+    assert.ok(left && took && left.values.has('2004') && took.values.has('2004'));
+    assert.ok(sideRemark(left, took));
+    const paid = sentenceClaims('Ann Roe, who paid 2,400 pounds for the old ferry, spoke to reporters at noon.').find((c) => c.relative);
+    const bought = sentenceClaims('Ann Roe bought the old ferry for 2,400 pounds.').find((c) => c.acts.size);
+    assert.ok(paid && bought && !sideRemark(paid, bought));
+  });
+});
+
+describe('a description meets an act on more than one word', () => {
+  const description = (text: string) => sentenceClaims(text).find((c) => !c.acts.size && c.keys.size >= 2);
+  const act = (text: string) => sentenceClaims(text).find((c) => c.acts.size);
+  it('one shared word and no value: not one statement; two words, or a value, or a fragment of one word: left to oneAct', () => {
+    const closed = act('The trust closed the harbour road on Saturday.')!;
+    const timetable = description('The new timetable is for every route of the harbour.')!;
+    assert.ok(closed && timetable);
+    assert.ok(thinDescription(closed, timetable) && thinDescription(timetable, closed));
+    assert.ok(!thinDescription(closed, description('The harbour road is the only way into the old town.')!));
+    assert.ok(!thinDescription(closed, closed));
+    const fragment = { ...timetable, keys: new Set(['harbour']) };
+    assert.ok(!thinDescription(closed, fragment));
   });
 });
