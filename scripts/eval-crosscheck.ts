@@ -396,8 +396,12 @@ export function speakerNamed(speaker: string, text: string, at: number): boolean
   // (a sentence that is all quotation goes on with the speaker of the sentence before)
   const cited = sentences[i]!;
   const runsOver = (j: number) => quoteRunsOver(cited) || quoteRunsOver(sentences[j] ?? '');
-  if (((runsOver(i - 1) || !outsideQuotes(cited).trim()) && has(sentences[i - 1])) || (runsOver(i + 1) && has(sentences[i + 1]))) return true;
-  return PRONOUN.test(outsideQuotes(cited)) && sentences.slice(Math.max(0, i - 3), i).some(has);
+  const goesOn = runsOver(i - 1) || !outsideQuotes(cited).trim();
+  if ((goesOn && has(sentences[i - 1])) || (runsOver(i + 1) && has(sentences[i + 1]))) return true;
+  // (a pronoun names the speaker when the surname is in the three sentences before it: in the cited
+  // sentence, or in the sentence before that the cited quotation goes on from, '..." he said.')
+  const byPronoun = (j: number) => j >= 0 && PRONOUN.test(outsideQuotes(sentences[j]!)) && sentences.slice(Math.max(0, j - 3), j).some(has);
+  return byPronoun(i) || (goesOn && byPronoun(i - 1));
 }
 
 /** Whether the text writes a name's word alone, no capitalised word after it ("Xi said", not "Xi Jinping", nor "Paul Martino"). */
