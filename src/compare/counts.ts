@@ -77,7 +77,7 @@ export function countOfThings(s: Sent, q: Quantity, noun: string, verb: string |
   const subset = comparableCount(s, q, verb, parsed);
   if (subset === null) return null;
   verb ??= verbRightBefore(s, parsed);
-  const { act, rest } = countAct(verb, subset);
+  const { act, rest } = countAct(s, q, verb, subset);
   const label = `number of ${noun}${rest.length ? ` (${rest.join(' ')})` : ''}${verb ? ` (${verb})` : ''}`;
   return { key: `count|${key(noun)}|${act}|${rest.join('+')}`, label, unit: q.unit, factor: 1, aligned: true };
 }
@@ -87,12 +87,16 @@ export function countOfThings(s: Sent, q: Quantity, noun: string, verb: string |
  * counted when the verb or a word on the noun tells it (quantity-frames.ts: "killing three bank
  * workers", "three bank workers died" and "left three bank workers dead" are one toll, `deaths`;
  * "two injured guards were taken to hospital" counts the injured), else the verb's act class, else
- * "-". A word on the noun of another frame than the verb's stays a subset ("three injured workers
- * died": the dead among the injured).
+ * "-". The word on the noun is a subset word of it (subsetWords) or, however the parse attaches it,
+ * the word right after the noun ("left five miners dead"). A word on the noun of another frame than
+ * the verb's stays a subset ("three injured workers died": the dead among the injured).
  */
-export function countAct(verb: string | null, subset: readonly string[]): { act: string; rest: string[] } {
+export function countAct(s: Sent, q: Pick<Quantity, 'span'>, verb: string | null, subset: readonly string[]): { act: string; rest: string[] } {
   const byVerb = verb ? happenedFrame(verb) : undefined;
-  const state = subset.find((w) => stateFrame(w) !== undefined && (!byVerb || stateFrame(w) === byVerb));
+  const parsed = parsedFigure(s, q);
+  const next = parsed && parsed.fig.noun !== parsed.fig.num ? parsed.tokens[parsed.fig.noun + 1] : undefined;
+  const after = next && next.start < s.span.end ? key(next.text.toLowerCase()) : undefined;
+  const state = [...subset, ...(after ? [after] : [])].find((w) => stateFrame(w) !== undefined && (!byVerb || stateFrame(w) === byVerb));
   const act = byVerb ?? (state === undefined ? undefined : stateFrame(state));
   if (act) return { act, rest: subset.filter((w) => w !== state) };
   return { act: verb ? actClass(verb) : '-', rest: [...subset] };

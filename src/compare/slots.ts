@@ -174,6 +174,9 @@ export function slotOf(s: Sent, q: Quantity, background: Background): Slot | nul
  * (Slot.aligned): a story adds to a total many times ("another 20 bodies were found").
  */
 function increment(s: Sent, q: Quantity): Slot | null {
+  // (counts of things and people only: "another $20,000", "another 201 yards" add to a sum or a measure)
+  const noun = countedNoun(s, q) ?? q.counted?.toLowerCase();
+  if ((q.unit !== 'count' && q.unit !== 'people') || (noun && !countsThings(noun))) return null;
   // (the parse's own lemma: "called in" is the act of adding here, not the naming syntax.ts reads no act in)
   const tokens = parseOf(s.art);
   const i = figureVerbIndex(s, q);
@@ -458,7 +461,7 @@ function countedThings(s: Sent, q: Quantity): Slot | null {
   // not an interim or another event's count, a ratio's part, a person's figure; a subset of the things ("two foreign ships") is its own slot
   const subset = comparableCount(s, q, verb);
   if (subset === null) return null;
-  const { act, rest } = countAct(verb, subset);
+  const { act, rest } = countAct(s, q, verb, subset);
   return { key: `count|${key(noun)}|${act}${rest.length ? `|${rest.join('+')}` : ''}`, label: `number of ${noun}${rest.length ? ` (${rest.join(' ')})` : ''} (${verb})`, unit: q.unit, factor: 1, aligned: !storyWide };
 }
 /** Words a parser marks as a noun's preposition that open a clause of their own ("after three cables were damaged"). */
