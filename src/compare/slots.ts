@@ -632,11 +632,14 @@ export function partOf(s: Sent, q: Quantity): string | null {
   // before the "and" ("left two women dead and a third employee wounded": two predicates, each
   // figure its own frame's count)
   const rest = text.slice(q.span.end, Math.min(s.span.end, q.span.end + 40));
-  const ownPredicate = frameBeforeAnd(rest);
+  // ("leaving six dead and 30 injured", "one dead and 12 injured": a figure whose own word is a frame's,
+  // quantity-frames.tsv, counts that frame, each conjunct its own)
+  const ownFrame = !!q.counted && frameOf(q.counted) !== undefined;
+  const ownPredicate = frameBeforeAnd(rest) || ownFrame;
   if (!ownPredicate && /^[\s-]*(?:\p{L}+\s+)?and\s+(?:a|an|one|two|three|four|five|\d+)\s+(?!half\b)\p{L}+/iu.test(rest)) return 'N x and M y';
   // "a man and two women": the figure as the later conjunct, in the words too (the parse may read
   // its noun as the verb's subject, "... a man and two women died")
-  if (/\b(?:a|an|one)\s+(?!half\b)\p{L}+\s+and\s+$/iu.test(text.slice(Math.max(s.span.start, q.span.start - 32), q.span.start))) return 'x and N y';
+  if (!ownFrame && /\b(?:a|an|one)\s+(?!half\b)\p{L}+\s+and\s+$/iu.test(text.slice(Math.max(s.span.start, q.span.start - 32), q.span.start))) return 'x and N y';
   return !ownPredicate && coordinatedFigure(s, q) ? 'coordinated by the parse' : null;
 }
 

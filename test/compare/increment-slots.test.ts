@@ -57,3 +57,24 @@ describe('counts of people keyed by what happened to them (counts.ts countAct)',
     );
   });
 });
+
+describe('figures of two frames coordinated (slots.ts partOf)', () => {
+  it('reads "leaving 6 dead and 30 injured" as a death toll and a count of the injured, not parts of one total', () => {
+    const c = conflicts([
+      'A strong earthquake struck the island of Eastmoor on Tuesday, leaving 6 dead and 30 injured, officials said.',
+      'A strong earthquake struck the island of Eastmoor on Tuesday, leaving 11 dead and 30 injured, officials said.',
+    ]);
+    assert.equal(c.length, 1, JSON.stringify(c));
+    assert.match(c[0], /death toll/);
+  });
+
+  it('still reads "two women and a man" as parts of one total', () => {
+    assert.deepEqual(
+      conflicts([
+        'A fire swept through a bakery in Eastmoor on Tuesday. Two women and a man died in the fire, officials said.',
+        'A fire swept through a bakery in Eastmoor on Tuesday. Three women and a man died in the fire, officials said.',
+      ]),
+      [],
+    );
+  });
+});
