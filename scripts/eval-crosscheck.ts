@@ -363,6 +363,7 @@ export function speakerOf(text: string): string | null {
 const bare = (w: string) => w.toLowerCase().replace(/['’]s?$/, '');
 const wordsOf = (text: string) => text.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
 const PRONOUN = /\b(?:he|she|they|his|her|their|him|them)\b/i;
+const SUBJECT_PRONOUN = /\b(?:he|she|they)\b/i;
 /** A sentence without its quotations (a pronoun inside one is the speaker's, not the writer's). */
 const outsideQuotes = (s: string) => s.replace(/[“"][^“”"]*[”"]/g, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ');
 /** An odd number of quotation marks: the quotation opens in one sentence and closes in another. */
@@ -396,8 +397,12 @@ export function speakerNamed(speaker: string, text: string, at: number): boolean
   // (a sentence that is all quotation goes on with the speaker of the sentence before)
   const cited = sentences[i]!;
   const runsOver = (j: number) => quoteRunsOver(cited) || quoteRunsOver(sentences[j] ?? '');
-  if (((runsOver(i - 1) || !outsideQuotes(cited).trim()) && has(sentences[i - 1])) || (runsOver(i + 1) && has(sentences[i + 1]))) return true;
-  return PRONOUN.test(outsideQuotes(cited)) && sentences.slice(Math.max(0, i - 3), i).some(has);
+  const goesOn = runsOver(i - 1) || !outsideQuotes(cited).trim();
+  if ((goesOn && has(sentences[i - 1])) || (runsOver(i + 1) && has(sentences[i + 1]))) return true;
+  // (a pronoun names the speaker when the surname is in the three sentences before it: in the cited
+  // sentence, or, as its subject, in the sentence before that the cited quotation goes on from: '..." he said.')
+  const byPronoun = (j: number, pronoun: RegExp) => j >= 0 && pronoun.test(outsideQuotes(sentences[j]!)) && sentences.slice(Math.max(0, j - 3), j).some(has);
+  return byPronoun(i, PRONOUN) || (goesOn && byPronoun(i - 1, SUBJECT_PRONOUN));
 }
 
 /** Whether the text writes a name's word alone, no capitalised word after it ("Xi said", not "Xi Jinping", nor "Paul Martino"). */

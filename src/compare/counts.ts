@@ -15,6 +15,7 @@ import type { Slot } from './slots.js';
 import { figureTokens, kidsOf, parseOf, relOf } from './syntax.js';
 import { cmp, key } from './text.js';
 import { spelledNumber } from '../text/numbers.js';
+import { frameOf, HAPPENED_TO_PEOPLE } from './quantity-frames.js';
 
 /**
  * Adjectives that pick a part of a set of people or things (general English: origin, state,
@@ -76,9 +77,47 @@ export function countOfThings(s: Sent, q: Quantity, noun: string, verb: string |
   const subset = comparableCount(s, q, verb, parsed);
   if (subset === null) return null;
   verb ??= verbRightBefore(s, parsed);
-  const act = verb ? actClass(verb) : '-';
-  const label = `number of ${noun}${subset.length ? ` (${subset.join(' ')})` : ''}${verb ? ` (${verb})` : ''}`;
-  return { key: `count|${key(noun)}|${act}|${subset.join('+')}`, label, unit: q.unit, factor: 1, aligned: true };
+  const { act, rest } = countAct(s, q, verb, subset);
+  const label = `number of ${noun}${rest.length ? ` (${rest.join(' ')})` : ''}${verb ? ` (${verb})` : ''}`;
+  return { key: `count|${key(noun)}|${act}|${rest.join('+')}`, label, unit: q.unit, factor: 1, aligned: true };
+}
+
+/**
+ * What a count's key names as its act, and the subset words left: what happened to the things
+ * counted when the verb or a word on the noun tells it (quantity-frames.ts: "killing three bank
+ * workers", "three bank workers died" and "left three bank workers dead" are one toll, `deaths`;
+ * "two injured guards were taken to hospital" counts the injured), else the verb's act class, else
+ * "-". The word on the noun is a subset word of it (subsetWords) or, however the parse attaches it,
+ * the word right after the noun ("left five miners dead"). A word on the noun of another frame than
+ * the verb's stays a subset ("three injured workers died": the dead among the injured).
+ */
+export function countAct(s: Sent, q: Pick<Quantity, 'span'>, verb: string | null, subset: readonly string[]): { act: string; rest: string[] } {
+  const byVerb = verb ? happenedFrame(verb) : undefined;
+  const parsed = parsedFigure(s, q);
+  const next = parsed && parsed.fig.noun !== parsed.fig.num ? parsed.tokens[parsed.fig.noun + 1] : undefined;
+  const after = next && next.start < s.span.end ? key(next.text.toLowerCase()) : undefined;
+  const state = [...subset, ...(after ? [after] : [])].find((w) => stateFrame(w) !== undefined && (!byVerb || stateFrame(w) === byVerb));
+  const act = byVerb ?? (state === undefined ? undefined : stateFrame(state));
+  if (act) return { act, rest: subset.filter((w) => w !== state) };
+  return { act: verb ? actClass(verb) : '-', rest: [...subset] };
+}
+
+/** The frame of what happened to people a verb's lemma tells, by its listed forms ("kill", "die"; "wound" as "wounded", "evacuate" as "evacuated"). */
+function happenedFrame(lemma: string): string | undefined {
+  const frame = [lemma, `${lemma}ed`, `${lemma}d`].map((w) => frameOf(w)).find((f) => f !== undefined);
+  return frame && HAPPENED_TO_PEOPLE.has(frame) ? frame : undefined;
+}
+
+/** Subset adjectives (by their key, as subsetWords gives them) that tell what happened to the things counted: "dead", "injured", "missing"; read on first use. */
+let stateFrames: ReadonlyMap<string, string> | null = null;
+function stateFrame(word: string): string | undefined {
+  stateFrames ??= new Map(
+    [...SUBSET_ADJECTIVES].flatMap((w) => {
+      const f = frameOf(w);
+      return f && HAPPENED_TO_PEOPLE.has(f) ? [[key(w), f] as const] : [];
+    }),
+  );
+  return stateFrames.get(word);
 }
 
 /**

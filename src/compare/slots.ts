@@ -9,7 +9,6 @@
  */
 import type { Quantity, SyntaxToken } from '../model/types.js';
 import { MONTH_NAME_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS } from '../text/calendar.js';
-import { dataLines } from '../text/lexicon.js';
 import { wordTable } from '../text/word-table.js';
 import { actClass, phrasalAct, verbOfActNoun } from './act-classes.js';
 import { canonicalName, type EntityRef, type Sent, type StoryView } from './prepare.js';
@@ -24,7 +23,8 @@ import { servedBy } from './time-served.js';
 import { listedAge } from './listed-ages.js';
 import { shareOf } from './shares.js';
 import { reportsTheGame } from './scores.js';
-import { comparableCount, countOfThings, countsThings, toldAsInterim } from './counts.js';
+import { comparableCount, countAct, countOfThings, countsThings, toldAsInterim } from './counts.js';
+import { frameOf } from './quantity-frames.js';
 import { ambiguousMeasures, measureNoun, measureOf } from './measures.js';
 
 export interface Slot {
@@ -69,21 +69,6 @@ export interface Slot {
 
 /** How a sentence relates to the article's event: its own, another day's, or the past's. */
 export type Background = 'none' | 'other-day' | 'past';
-
-let frames: Map<string, { frame: string; next?: string }> | null = null;
-/** The frame a word evokes; `next` is the word after it, for entries that need one ("home to"). */
-function frameOf(word: string, next?: string): string | undefined {
-  if (!frames) {
-    frames = new Map();
-    for (const line of dataLines('lexicons', 'quantity-frames.tsv')) {
-      const [w, f, particle] = line.trim().split(/\s+/);
-      if (w && f) frames.set(w, { frame: f, next: particle });
-    }
-  }
-  const entry = frames.get(word.toLowerCase());
-  if (!entry || (entry.next && entry.next !== next?.toLowerCase())) return undefined;
-  return entry.frame;
-}
 
 const FRAME_LABEL: Readonly<Record<string, string>> = wordTable({
   deaths: 'death toll',
@@ -156,7 +141,9 @@ export function slotOf(s: Sent, q: Quantity, background: Background): Slot | nul
   // "Carter had 12 points and four assists": a player's figures in the game are a list, not parts of a total
   const game = gameFigure(s, q);
   if (game) return background === 'none' && !isHedged(s, q) ? game : null;
-  if (isPart(s, q) || isHedged(s, q)) return null;
+  if (isHedged(s, q)) return null;
+  const part = partOf(s, q);
+  if (part) return part === 'another N' && background === 'none' ? increment(s, q) : null;
   // "married two weeks ago": how long ago an act was; its own "ago" marks the sentence's past
   const since = sinceAct(s, q);
   if (since) return background === 'other-day' || pastBeyond(s, q) ? null : since;
@@ -176,6 +163,27 @@ export function slotOf(s: Sent, q: Quantity, background: Background): Slot | nul
   // a figure of another day than the lead's is another event's, unless it is a named person's (their age, their fall)
   if (!slot || (background === 'other-day' && !slot.personal)) return null;
   return slot;
+}
+
+/**
+ * "called in an additional six engines" against "called a further four appliances": an increment
+ * ("another", "additional", "further" before the figure) adds to a figure told before it, so it is
+ * no total; but two outlets telling one increment of one act tell the same addition. Keyed by the
+ * act the figure hangs on (its class: act-classes.ts), by the parse, not by the noun (outlets name
+ * the added things many ways), and compared only between sentences that state one fact
+ * (Slot.aligned): a story adds to a total many times ("another 20 bodies were found").
+ */
+function increment(s: Sent, q: Quantity): Slot | null {
+  // (counts of things and people only: "another $20,000", "another 201 yards" add to a sum or a measure)
+  const noun = countedNoun(s, q) ?? q.counted?.toLowerCase();
+  if ((q.unit !== 'count' && q.unit !== 'people') || (noun && !countsThings(noun))) return null;
+  // (the parse's own lemma: "called in" is the act of adding here, not the naming syntax.ts reads no act in)
+  const tokens = parseOf(s.art);
+  const i = figureVerbIndex(s, q);
+  const lemma = tokens && i >= 0 ? tokens[i].lemma.toLowerCase() : 'be';
+  if (lemma === 'be') return null;
+  const verb = phrasalAct(lemma, particleOf(s, i));
+  return { key: `more|${actClass(verb)}`, label: `how many more (${verb})`, unit: q.unit === 'people' ? 'people' : 'count', factor: 1, aligned: !inLead(s) };
 }
 
 /** The slot a figure would have were it not a part (`partOf`) nor in a background sentence: the funnel (scripts/dump-slots.ts) counts them. */
@@ -453,7 +461,8 @@ function countedThings(s: Sent, q: Quantity): Slot | null {
   // not an interim or another event's count, a ratio's part, a person's figure; a subset of the things ("two foreign ships") is its own slot
   const subset = comparableCount(s, q, verb);
   if (subset === null) return null;
-  return { key: `count|${key(noun)}|${actClass(verb)}${subset.length ? `|${subset.join('+')}` : ''}`, label: `number of ${noun}${subset.length ? ` (${subset.join(' ')})` : ''} (${verb})`, unit: q.unit, factor: 1, aligned: !storyWide };
+  const { act, rest } = countAct(s, q, verb, subset);
+  return { key: `count|${key(noun)}|${act}${rest.length ? `|${rest.join('+')}` : ''}`, label: `number of ${noun}${rest.length ? ` (${rest.join(' ')})` : ''} (${verb})`, unit: q.unit, factor: 1, aligned: !storyWide };
 }
 /** Words a parser marks as a noun's preposition that open a clause of their own ("after three cables were damaged"). */
 const CLAUSE_OPENERS = new Set(['after', 'before', 'when', 'as', 'since', 'until', 'because', 'while', 'once']);
@@ -623,11 +632,14 @@ export function partOf(s: Sent, q: Quantity): string | null {
   // before the "and" ("left two women dead and a third employee wounded": two predicates, each
   // figure its own frame's count)
   const rest = text.slice(q.span.end, Math.min(s.span.end, q.span.end + 40));
-  const ownPredicate = frameBeforeAnd(rest);
+  // ("leaving six dead and 30 injured", "one dead and 12 injured": a figure whose own word is a frame's,
+  // quantity-frames.tsv, counts that frame, each conjunct its own)
+  const ownFrame = !!q.counted && frameOf(q.counted) !== undefined;
+  const ownPredicate = frameBeforeAnd(rest) || ownFrame;
   if (!ownPredicate && /^[\s-]*(?:\p{L}+\s+)?and\s+(?:a|an|one|two|three|four|five|\d+)\s+(?!half\b)\p{L}+/iu.test(rest)) return 'N x and M y';
   // "a man and two women": the figure as the later conjunct, in the words too (the parse may read
   // its noun as the verb's subject, "... a man and two women died")
-  if (/\b(?:a|an|one)\s+(?!half\b)\p{L}+\s+and\s+$/iu.test(text.slice(Math.max(s.span.start, q.span.start - 32), q.span.start))) return 'x and N y';
+  if (!ownFrame && /\b(?:a|an|one)\s+(?!half\b)\p{L}+\s+and\s+$/iu.test(text.slice(Math.max(s.span.start, q.span.start - 32), q.span.start))) return 'x and N y';
   return !ownPredicate && coordinatedFigure(s, q) ? 'coordinated by the parse' : null;
 }
 
