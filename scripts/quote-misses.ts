@@ -78,13 +78,13 @@ import { trainSplit } from './polnear-split.js';
 type Find = typeof findQuotes;
 type Gold = ReturnType<typeof loadGold>[number];
 
-function words(text: string, spans: Span[]): Set<number> {
+export function words(text: string, spans: Span[]): Set<number> {
   const out = new Set<number>();
   for (const s of spans) for (const t of tokenize(text, s.start, s.end)) if (/[\p{L}\p{N}]/u.test(t.text)) out.add(t.start);
   return out;
 }
 
-function overlap(a: Set<number>, b: Set<number>): number {
+export function overlap(a: Set<number>, b: Set<number>): number {
   if (!a.size || !b.size) return 0;
   let n = 0;
   for (const x of a) if (b.has(x)) n++;
@@ -92,7 +92,7 @@ function overlap(a: Set<number>, b: Set<number>): number {
 }
 
 /** The tokens of `parse` inside `spans`, and the one (the first) whose head lies outside them. */
-function headIn(parse: readonly SyntaxToken[], spans: Span[]): { inside: Set<number>; head: number } {
+export function headIn(parse: readonly SyntaxToken[], spans: Span[]): { inside: Set<number>; head: number } {
   const inside = new Set<number>();
   parse.forEach((t, j) => {
     if (spans.some((s) => s.start <= t.start && t.end <= s.end) && /[\p{L}\p{N}]/u.test(t.text)) inside.add(j);
@@ -117,7 +117,7 @@ function pathDown(parse: readonly SyntaxToken[], a: number, b: number): string[]
 
 const CLAUSAL = new Set(['ccomp', 'xcomp', 'advcl', 'parataxis', 'csubj', 'acl', 'acl:relcl']);
 
-function classOf(g: Gold, parse: readonly SyntaxToken[], kids: number[][]): { cls: string; path: string } {
+export function classOf(g: Gold, parse: readonly SyntaxToken[], kids: number[][]): { cls: string; path: string } {
   if (!g.cue.length) return { cls: g.direct ? 'quotation' : 'no cue', path: '' };
   const cue = headIn(parse, g.cue);
   const content = headIn(parse, g.fragments);
