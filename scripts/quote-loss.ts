@@ -30,7 +30,7 @@ import { parseSentences } from '../src/analyse/syntax/index.js';
 import { splitSentences } from '../src/analyse/tokenize.js';
 import type { EntityMention, Quote, Span, SyntaxToken } from '../src/model/types.js';
 import { loadGold, partOf, type Part } from './eval-quotes.js';
-import { classOf, headIn, overlap, words } from './quote-misses.js';
+import { classOf, headIn, matchOneToOne, overlap, words } from './quote-misses.js';
 
 type Gold = ReturnType<typeof loadGold>[number];
 type By = 'cue' | 'length' | 'position' | 'sentences' | 'class';
@@ -86,19 +86,9 @@ function countArticle(text: string, golds: Gold[], quotes: Quote[], by: By, sent
   const cls = classer(by, text, sentences, parse, kids);
   const sets = quotes.map((q) => words(text, q.parts ?? [q.span]));
   const goldSets = golds.map((g) => words(text, g.fragments));
-  const used = new Set<number>();
-  const matched = new Set<number>();
-  golds.forEach((g, gi) => {
-    let best = -1, bestScore = 0;
-    quotes.forEach((q, i) => {
-      if (used.has(i) || q.span.end <= g.content.start || q.span.start >= g.content.end) return;
-      const s = overlap(goldSets[gi], sets[i]);
-      if (s > bestScore) [best, bestScore] = [i, s];
-    });
-    if (best < 0 || bestScore < 0.5) return;
-    used.add(best);
-    matched.add(gi);
-  });
+  const matchOf = matchOneToOne(golds, quotes, goldSets, sets);
+  const matched = new Set(matchOf.keys());
+  const used = new Set(matchOf.values());
   const at = (k: string) => rows.get(k) ?? rows.set(k, row()).get(k)!;
   golds.forEach((g, gi) => {
     const r = at(cls(g.cue, g.fragments, g.direct, goldSets[gi].size));
