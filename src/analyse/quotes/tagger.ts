@@ -42,7 +42,8 @@ function dist(a: { lo: number; hi: number }, b: { lo: number; hi: number }): num
  * Quotes from the tagger's content runs, sentence by sentence, except content already taken by a
  * quotation-marked quote (the first `ruleQuotes` quotes). Each content run takes the nearest cue
  * run of its sentence; two content runs on either side of one cue are one split quote. Returns
- * the sentences that gave a quote.
+ * the sentences that gave a quote, and the content runs with no cue in their sentence (for
+ * `cuelessRunQuotes`, after pass 3).
  */
 export function taggerAttributions(doc: QuoteDoc, ruleQuotes: number): { sentences: Set<number>; cueless: CuelessRun[] } {
   const { text, toks, segments, sentences, quotes, usedCue, entities } = doc;
@@ -399,8 +400,8 @@ function setOff(doc: QuoteDoc, c: TokenRun, cue: TokenRun, d: TokenRun, sources:
 /**
  * The cue of a content run the tagger tagged with no cue in its sentence ("Obama and Clinton continue to
  * ignore [the reality that …]", "nations [that oppose radical Islamic ideology]"): the verb before the
- * run that the parse hangs the run's head on, or the verb that opens the run (the content is then what
- * follows it), when the cue classifier scores that verb above PARSE_CUE_THRESHOLD. Two readings agree
+ * run that the parse hangs the run's head on, or the run's own head when it is a verb (the content is
+ * then what follows that verb: "[regulators did not consider] Mr. X a realistic option"), when the cue classifier scores that verb above PARSE_CUE_THRESHOLD. Two readings agree
  * there, the tagger's (content) and the classifier's (cue); either alone is right too rarely
  * (quotes/NOTES.md, session 23). Null when the article has no parse, no classifier or no such verb.
  */
