@@ -78,13 +78,13 @@ import { trainSplit } from './polnear-split.js';
 type Find = typeof findQuotes;
 type Gold = ReturnType<typeof loadGold>[number];
 
-function words(text: string, spans: Span[]): Set<number> {
+export function words(text: string, spans: Span[]): Set<number> {
   const out = new Set<number>();
   for (const s of spans) for (const t of tokenize(text, s.start, s.end)) if (/[\p{L}\p{N}]/u.test(t.text)) out.add(t.start);
   return out;
 }
 
-function overlap(a: Set<number>, b: Set<number>): number {
+export function overlap(a: Set<number>, b: Set<number>): number {
   if (!a.size || !b.size) return 0;
   let n = 0;
   for (const x of a) if (b.has(x)) n++;
@@ -92,7 +92,7 @@ function overlap(a: Set<number>, b: Set<number>): number {
 }
 
 /** The tokens of `parse` inside `spans`, and the one (the first) whose head lies outside them. */
-function headIn(parse: readonly SyntaxToken[], spans: Span[]): { inside: Set<number>; head: number } {
+export function headIn(parse: readonly SyntaxToken[], spans: Span[]): { inside: Set<number>; head: number } {
   const inside = new Set<number>();
   parse.forEach((t, j) => {
     if (spans.some((s) => s.start <= t.start && t.end <= s.end) && /[\p{L}\p{N}]/u.test(t.text)) inside.add(j);
@@ -117,7 +117,7 @@ function pathDown(parse: readonly SyntaxToken[], a: number, b: number): string[]
 
 const CLAUSAL = new Set(['ccomp', 'xcomp', 'advcl', 'parataxis', 'csubj', 'acl', 'acl:relcl']);
 
-function classOf(g: Gold, parse: readonly SyntaxToken[], kids: number[][]): { cls: string; path: string } {
+export function classOf(g: Gold, parse: readonly SyntaxToken[], kids: number[][]): { cls: string; path: string } {
   if (!g.cue.length) return { cls: g.direct ? 'quotation' : 'no cue', path: '' };
   const cue = headIn(parse, g.cue);
   const content = headIn(parse, g.fragments);
@@ -267,6 +267,24 @@ function boundaryOf(g: Set<number>, p: Set<number>): string {
   return start || end || 'same ends, gap inside';
 }
 
+/** eval:quotes' matching: one to one, greedy by overlap, gold in text order, half the words of the larger; gold index → quote index. */
+export function matchOneToOne(golds: Gold[], quotes: Quote[], goldSets: Set<number>[], sets: Set<number>[]): Map<number, number> {
+  const used = new Set<number>();
+  const matchOf = new Map<number, number>();
+  golds.forEach((g, gi) => {
+    let best = -1, bestScore = 0;
+    quotes.forEach((q, i) => {
+      if (used.has(i) || q.span.end <= g.content.start || q.span.start >= g.content.end) return;
+      const s = overlap(goldSets[gi], sets[i]);
+      if (s > bestScore) [best, bestScore] = [i, s];
+    });
+    if (best < 0 || bestScore < 0.5) return;
+    used.add(best);
+    matchOf.set(gi, best);
+  });
+  return matchOf;
+}
+
 /**
  * Both sides of the loss, with eval:quotes' one-to-one matching (`--sides`): (a) each prediction matched to
  * no gold, by why; (b) each gold matched by no prediction, by its cue's shape (`classOf`) and whether a
@@ -278,19 +296,8 @@ function sideClasses(text: string, name: string, golds: Gold[], quotes: Quote[],
     if (show && (cls.startsWith(show) || show === 'all')) console.log(`${cls} | ${name} | ${line}`);
   };
   const goldSets = golds.map((g) => words(text, g.fragments));
-  const used = new Map<number, number>();
-  const matchOf = new Map<number, number>();
-  golds.forEach((g, gi) => {
-    let best = -1, bestScore = 0;
-    quotes.forEach((q, i) => {
-      if (used.has(i) || q.span.end <= g.content.start || q.span.start >= g.content.end) return;
-      const s = overlap(goldSets[gi], sets[i]);
-      if (s > bestScore) [best, bestScore] = [i, s];
-    });
-    if (best < 0 || bestScore < 0.5) return;
-    used.set(best, gi);
-    matchOf.set(gi, best);
-  });
+  const matchOf = matchOneToOne(golds, quotes, goldSets, sets);
+  const used = new Map([...matchOf].map(([gi, i]) => [i, gi]));
   const inSpans = (x: number, spans: Span[]) => spans.some((s) => s.start <= x && x < s.end);
   const show1 = (spans: Span[]) => JSON.stringify(spans.map((s) => text.slice(s.start, s.end)).join(' … ').slice(0, 120));
   quotes.forEach((q, i) => {

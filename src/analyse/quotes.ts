@@ -53,7 +53,7 @@ import { parseContentQuotes, type QuoteTrace } from './quotes/parse-contents.js'
 import { verbCueScorer } from './quotes/content-ends.js';
 import { linkSpeaker, reviewWithSyntax } from './quotes/review.js';
 import { coverIndex } from './quotes/segments.js';
-import { taggerAttributions } from './quotes/tagger.js';
+import { cuelessRunQuotes, taggerAttributions } from './quotes/tagger.js';
 import { transcriptQuotes } from './quotes/transcripts.js';
 
 export { findQuotedSegments, normaliseQuoteMarks, type QuotedSegment } from './quotes/segments.js';
@@ -84,11 +84,12 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
   if (options.warnings) options.warnings.push(...unclosedWarnings(d));
   quotationMarkedQuotes(d);
   const pass1Cover = coverIndex(d.quotes);
-  const modelSentences = options.model !== false ? taggerAttributions(d, d.quotes.length) : new Set<number>();
-  cueSentenceQuotes(d, modelSentences, pass1Cover);
+  const tagged = options.model !== false ? taggerAttributions(d, d.quotes.length) : { sentences: new Set<number>(), cueless: [] };
+  cueSentenceQuotes(d, tagged.sentences, pass1Cover);
   continueQuotations(d);
   transcriptQuotes(d);
   if (options.model !== false) parseContentQuotes(d, options.parseContentThreshold, options.trace);
+  cuelessRunQuotes(d, tagged.cueless);
   const all = options.trace ? [...d.quotes] : [];
   const out = withoutNested(d);
   if (options.trace) traceDropped(all, out, 'inside another quote (withoutNested)', options.trace);

@@ -8,6 +8,7 @@
 import type { Quote, Span, Token } from '../../model/types.js';
 import { loadAttributionTagger, tagAttributions, type TokenRun } from '../attribution/index.js';
 import { tokenAt } from '../tokenize.js';
+import { partitionPoint } from '../../util/search.js';
 import { type QuoteDoc, trimSpan } from './document.js';
 import { coverIndex, kindOf, type QuotedSegment } from './segments.js';
 import { mainSubject, subjectAfter, subjectBefore } from './speakers.js';
@@ -17,6 +18,9 @@ type TaggedSentence = ReturnType<typeof tagAttributions>[number];
 
 /** A tagged cue run whose likeliest word has a lower cue bin than this (and is in no cue list) gives no quote. */
 const WEAK_CUE_RUN_BIN = 3;
+
+/** The cue classifier's score above which the verb the parse hangs a cueless content run on is its cue (parseCueOf). */
+const PARSE_CUE_THRESHOLD = Number(process.env.TRIANGULATE_PARSE_CUE_THRESHOLD ?? '0');
 
 /** Cue bin (attribution/features.ts) from which a word after "and" that the lists miss counts as a reporting verb. */
 const COORD_CUE_BIN = 4;
@@ -38,11 +42,13 @@ function dist(a: { lo: number; hi: number }, b: { lo: number; hi: number }): num
  * Quotes from the tagger's content runs, sentence by sentence, except content already taken by a
  * quotation-marked quote (the first `ruleQuotes` quotes). Each content run takes the nearest cue
  * run of its sentence; two content runs on either side of one cue are one split quote. Returns
- * the sentences that gave a quote.
+ * the sentences that gave a quote, and the content runs with no cue in their sentence (for
+ * `cuelessRunQuotes`, after pass 3).
  */
-export function taggerAttributions(doc: QuoteDoc, ruleQuotes: number): Set<number> {
+export function taggerAttributions(doc: QuoteDoc, ruleQuotes: number): { sentences: Set<number>; cueless: CuelessRun[] } {
   const { text, toks, segments, sentences, quotes, usedCue, entities } = doc;
   const done = new Set<number>();
+  const cueless: CuelessRun[] = [];
   // the quotes the rules made, by the position of their cue
   const ruleCues = new Map<number, Quote>();
   for (let i = 0; i < ruleQuotes; i++) {
@@ -70,6 +76,10 @@ export function taggerAttributions(doc: QuoteDoc, ruleQuotes: number): Set<numbe
     const run: SentenceRuns = { ts, contents, cues, cueOf, used: joinRunOn(contents, cues, cueOf) };
     for (let ci = 0; ci < contents.length; ci++) {
       if (run.used.has(ci)) continue;
+      if (cueOf[ci] < 0) {
+        cueless.push({ run, ci, ruleCues });
+        continue;
+      }
       const found = quoteOfContent(doc, run, ci, ruleCues);
       if (!found) continue;
       quotes.push(found.q);
@@ -77,7 +87,32 @@ export function taggerAttributions(doc: QuoteDoc, ruleQuotes: number): Set<numbe
       usedCue.add(tokenAt(toks, found.cueTok.start));
     }
   }
-  return done;
+  return { sentences: done, cueless };
+}
+
+/** A content run the tagger tagged with no cue in its sentence, kept for `cuelessRunQuotes`. */
+export interface CuelessRun {
+  run: SentenceRuns;
+  ci: number;
+  ruleCues: Map<number, Quote>;
+}
+
+/**
+ * After the other passes (pass 3 included, so that a clause they attribute keeps its own cue): each
+ * content run the tagger tagged with no cue in its sentence that no quote overlaps becomes a quote
+ * when the parse gives it a verb the cue classifier accepts (parseCueOf).
+ */
+export function cuelessRunQuotes(doc: QuoteDoc, cueless: CuelessRun[]): void {
+  const { quotes, toks, usedCue } = doc;
+  for (const { run, ci, ruleCues } of cueless) {
+    const c = run.contents[ci];
+    const span = { start: toks[c.lo].start, end: toks[c.hi - 1].end };
+    if (quotes.some((q) => q.span.start < span.end && span.start < q.span.end)) continue;
+    const found = quoteOfContent(doc, run, ci, ruleCues);
+    if (!found || usedCue.has(tokenAt(toks, found.cueTok.start))) continue;
+    quotes.push(found.q);
+    usedCue.add(tokenAt(toks, found.cueTok.start));
+  }
 }
 
 /** The content runs of a tagged sentence that lie mostly outside quotes already taken, with runs broken by a token or two joined. */
@@ -161,13 +196,16 @@ interface SentenceRuns {
 /** The quote of content run `ci` and its cue token, or null when it gives none. */
 function quoteOfContent(doc: QuoteDoc, { ts, contents, cues, cueOf, used }: SentenceRuns, ci: number, ruleCues: Map<number, Quote>): { q: Quote; cueTok: Token } | null {
   const { text, toks, segments } = doc;
-  const c = contents[ci];
+  let c = contents[ci];
   const k = cueOf[ci];
-  const cueRun = k >= 0 ? cues[k] : null;
-  if (!cueRun) return null; // content with no cue in its sentence: mostly pieces of longer quotes
+  let cueRun = k >= 0 ? cues[k] : null;
+  if (!cueRun) {
+    // content with no cue in its sentence: mostly pieces of longer quotes, unless the parse gives it a verb the cue classifier accepts
+    const found = parseCueOf(doc, c, ts);
+    if (!found) return null;
+    ({ cue: cueRun, content: c } = found);
+  } else if (weakCueRun(doc, cueRun)) return null; // a cue run of words that are rarely cues (cue bin 1-2 in training): right about a quarter of the time
   if ((c.score ?? 1) < MIN_CONTENT_SCORE) return null;
-  // a cue run of words that are rarely cues (cue bin 1-2 in training): right about a quarter of the time
-  if (weakCueRun(doc, cueRun)) return null;
   let parts: Span[] | undefined;
   let span: Span = { start: toks[c.lo].start, end: toks[c.hi - 1].end };
   // "CLAUSE, X said, CLAUSE": one content on each side of the cue
@@ -358,6 +396,43 @@ function setOff(doc: QuoteDoc, c: TokenRun, cue: TokenRun, d: TokenRun, sources:
   return false;
 }
 
+
+/**
+ * The cue of a content run the tagger tagged with no cue in its sentence ("Obama and Clinton continue to
+ * ignore [the reality that …]", "nations [that oppose radical Islamic ideology]"): the verb before the
+ * run that the parse hangs the run's head on, or the run's own head when it is a verb (the content is
+ * then what follows that verb: "[regulators did not consider] Mr. X a realistic option"), when the cue classifier scores that verb above PARSE_CUE_THRESHOLD. Two readings agree
+ * there, the tagger's (content) and the classifier's (cue); either alone is right too rarely
+ * (quotes/NOTES.md, session 23). Null when the article has no parse, no classifier or no such verb.
+ */
+function parseCueOf(doc: QuoteDoc, c: TokenRun, ts: TaggedSentence): { cue: TokenRun; content: TokenRun } | null {
+  const { toks, parse } = doc;
+  const scores = parse?.length ? doc.cueScores : null;
+  if (!parse || !scores) return null;
+  const start = toks[c.lo].start;
+  const end = toks[c.hi - 1].end;
+  const inside = (j: number) => parse[j].start >= start && parse[j].end <= end;
+  let head = partitionPoint(parse, (t) => t.start < start);
+  while (head < parse.length && parse[head].end <= end && (!isWord(parse[head]) || (parse[head].head >= 0 && inside(parse[head].head)))) head++;
+  if (head >= parse.length || !inside(head)) return null;
+  const gov = parse[head].head;
+  let verb = -1;
+  let lo = c.lo;
+  if (gov >= 0 && parse[gov].upos === 'VERB' && parse[gov].end <= start && parse[gov].start >= toks[ts.lo].start) verb = gov;
+  else if (parse[head].upos === 'VERB') {
+    verb = head;
+    lo = tokenAt(toks, parse[head].end);
+  }
+  if (verb < 0 || lo >= c.hi) return null;
+  // a passive's content is no argument the tagger's run gives ("are supported [by a coalition]")
+  for (let j = partitionPoint(parse, (t) => t.start < toks[ts.lo].start); j < parse.length && parse[j].start < toks[ts.hi - 1].end; j++)
+    if (parse[j].head === verb && parse[j].deprel.endsWith(':pass')) return null;
+  const i = tokenAt(toks, parse[verb].start);
+  if (i >= toks.length || toks[i].start !== parse[verb].start) return null;
+  const score = scores.at(i);
+  if (score === null || score <= PARSE_CUE_THRESHOLD) return null;
+  return { cue: { lo: i, hi: i + 1, score: 0 }, content: { lo, hi: c.hi, score: c.score } };
+}
 
 function weakCueRun(doc: QuoteDoc, r: TokenRun): boolean {
   const { toks } = doc;
