@@ -72,12 +72,13 @@ export const POSTING_WINDOW = 256;
  * read, so a story with no list longer than the window is aligned exactly as before.
  */
 const LONG_LISTS_READ = 2;
-export const READ_BUDGET = Number(process.env.TRI_READ_BUDGET ?? 1e9);
-export const DBG: number[][] | null = process.env.TRI_DBG ? [] : null;
-export const DBG_TOTALS: number[] = [];
-export const DBG_AVG: number[][] = [];
-const AVERAGE_CAP = Number(process.env.TRI_AVG_CAP ?? 1e9);
-const BUDGET_MODE = process.env.TRI_BUDGET_MODE ?? 'stop';
+/**
+ * In a large story (`Scorer.large`), average link does not average two clusters whose nodes make
+ * more pairs than this: they are not merged. Such averages are most of a large story's link work
+ * and almost never reach the merge level (923 mixed PolNeAR articles: the 339 averages of more
+ * than 128 pairs, 19 % of the pairs summed, merged none; of the 1,124 of more than 64, 9 merged).
+ */
+const AVERAGE_PAIRS_READ = Number(process.env.TRI_AVG_CAP ?? 128);
 /** Doubles per sentence in the candidate search's accumulator (see candidateEdges). */
 const ACC = 4;
 /**
@@ -113,7 +114,8 @@ export interface AlignmentCounts {
   averagePairs: number;
   refusedPairs: number;
   similarities: number;
-  verified: number;
+  /** Averages a large story did not take (their clusters make more pairs than AVERAGE_PAIRS_READ): where the bound acted. */
+  unaveraged: number;
   /**
    * CPU milliseconds of each part of the alignment: the story's features, weights and copies
    * (`scorer`), the candidate search (`search`), average link with each article once in a fact
@@ -122,7 +124,7 @@ export interface AlignmentCounts {
   cpu: { scorer: number; search: number; link: number; facts: number };
 }
 
-export const noAlignmentCounts = (): AlignmentCounts => ({ sentences: 0, nodes: 0, postingsRead: 0, pairsMet: 0, pairsScored: 0, edges: 0, merges: 0, averages: 0, averagePairs: 0, refusedPairs: 0, similarities: 0, verified: 0, cpu: { scorer: 0, search: 0, link: 0, facts: 0 } });
+export const noAlignmentCounts = (): AlignmentCounts => ({ sentences: 0, nodes: 0, postingsRead: 0, pairsMet: 0, pairsScored: 0, edges: 0, merges: 0, averages: 0, averagePairs: 0, refusedPairs: 0, similarities: 0, unaveraged: 0, cpu: { scorer: 0, search: 0, link: 0, facts: 0 } });
 
 /** `counts`, when given, receives how much work the alignment did (added to what it holds). */
 export function alignFacts(story: StoryView, counts: AlignmentCounts = noAlignmentCounts()): Alignment {
@@ -403,7 +405,7 @@ interface Scorer {
   twinOf: Int32Array;
   /** The story's sentences by ordinal. */
   all: Sent[];
-  /** Whether the story is large (the candidate search reads a list longer than its window): copies are one node, and each sentence reads at most READ_BUDGET postings. */
+  /** Whether the story is large: its candidate search reads a list longer than the window (copies are then one node, and average link bounds its work: AVERAGE_PAIRS_READ). */
   large: boolean;
 }
 
@@ -684,12 +686,6 @@ function candidateEdges(story: StoryView, scorer: Scorer, counts: AlignmentCount
   const readKeys = new Int32Array(longestIds);
   const readNbMax = new Float64Array(longestIds);
   const storyOrder = new Int32Array(longestIds);
-  // by key: how many sentences after the current one its list was read for (0: not read)
-  const windowOf = new Int32Array(features.count);
-  const restMark = new Int32Array(features.count);
-  const dbgFirstCost = new Float64Array(all.length);
-  const dbgFirstRank = new Float64Array(all.length);
-  const dbgFirstLen = new Float64Array(all.length);
   for (const oa of searched) {
     const artA = artOf[oa];
     let nTouched = 0;
@@ -697,10 +693,6 @@ function candidateEdges(story: StoryView, scorer: Scorer, counts: AlignmentCount
     for (let q = unseenFrom[oa]; q < unseenFrom[oa + 1]; q++) unseenMark[unseen[q]] = 1;
     const na = normAt[oa];
     const nRead = keysRead(features.ids[oa], { na: normAt[oa], missDot: missDot[oa], missMass: missMass[oa] }, weight, listLength, { longRead, nLong }, readKeys, readNbMax, storyOrder);
-    let budget = scorer.large ? READ_BUDGET : Infinity;
-    let restDot = 0;
-    let restMass = 0;
-    let dbgCost = 0;
     for (let r = 0; r < nRead; r++) {
       const k = readKeys[r];
       const n = from[k + 1] - from[k];
@@ -711,39 +703,18 @@ function candidateEdges(story: StoryView, scorer: Scorer, counts: AlignmentCount
       const nbMax = readNbMax[r];
       // the sentences after this one in the key's list, at most POSTING_WINDOW of them
       const first = after(postings, from[k], from[k + 1], oa);
-      let to = Math.min(from[k + 1], first + POSTING_WINDOW);
-      if (to - first > budget) {
-        if (BUDGET_MODE === 'meet') {
-          // the keys from this one on meet no one new: what they add to the sentences met is summed from those sentences' features
-          for (let q = r; q < nRead; q++) {
-            const kk = readKeys[q];
-            restMark[kk]++;
-            restDot += weight[kk] * weight[kk];
-            restMass += weight[kk];
-            const nn = from[kk + 1] - from[kk];
-            windowOf[kk] = Math.min(from[kk + 1], after(postings, from[kk], from[kk + 1], oa) + POSTING_WINDOW) - after(postings, from[kk], from[kk + 1], oa);
-          }
-          break;
-        }
-        if (BUDGET_MODE === 'stop') break;
-        if (BUDGET_MODE === 'skip') continue;
-        to = first + budget;
-      }
-      budget -= to - first;
-      windowOf[k] = to - first;
-      if (DBG) dbgCost += to - first;
+      const to = Math.min(from[k + 1], first + POSTING_WINDOW);
       counts.postingsRead += to - first;
       // a long list read counts LONG_SEEN more per pair (the bound below tells the two apart)
       const seenStep = long ? 1 + LONG_SEEN : 1;
       for (let p = first; p < to; p++) {
         const b = postings[p];
-        if (artOf[b] === artA && artA !== -1) continue;
         if (!isMet[b]) {
-          // (b's side of the bound on an edge: postingReach)
-          if (reach[p] < na || normAt[b] > nbMax) continue;
+          // (b's side of the bound on an edge: postingReach, read in order, first; a sentence of
+          // this one's article is never met, so one met needs no second look at its article)
+          if (reach[p] < na || normAt[b] > nbMax || (artOf[b] === artA && artA !== -1)) continue;
           isMet[b] = 1;
           touched[nTouched++] = b;
-          if (DBG) { dbgFirstCost[b] = dbgCost; dbgFirstRank[b] = r; dbgFirstLen[b] = n; }
         }
         const at = ACC * b;
         acc[at] += x2;
@@ -777,37 +748,14 @@ function candidateEdges(story: StoryView, scorer: Scorer, counts: AlignmentCount
         longAcc[2 * b] = 0;
         longAcc[2 * b + 1] = 0;
       }
-      let seen = seenBoth - LONG_SEEN * longSeen;
+      const seen = seenBoth - LONG_SEEN * longSeen;
       const nb = acc[at + 3];
       if (!na || !nb) continue;
-      if (restDot > 0) {
-        // the keys not read: a pair that cannot pass the first prune even with all of them is out; the others have them summed
-        if ((dot + restDot) / (na * nb) < ALIGN_THRESHOLD * 0.5 && mass + restMass < MASS_ENOUGH * 0.6) continue;
-        counts.verified++;
-        const ids = features.ids[b];
-        for (let q = 0; q < ids.length; q++) {
-          const k = ids[q];
-          const times = restMark[k];
-          if (!times) continue;
-          const len = from[k + 1] - from[k];
-          if (len > POSTING_WINDOW + 1) {
-            const firstK = after(postings, from[k], from[k + 1], oa);
-            const atK = after(postings, from[k], from[k + 1], b) - 1;
-            if (atK - firstK >= POSTING_WINDOW) continue;
-            longDot += times * x2Of[k];
-            longMass += times * weight[k];
-            longSeen += times;
-          }
-          dot += times * x2Of[k];
-          mass += times * weight[k];
-          seen += times;
-        }
-      }
       // The keys are read rarest first, and floating-point sums in another order may differ in
       // their last bits: near the limits of the prune below, the pair's sums are taken again in
       // the sentence's key order (as they always were), so the same pairs pass it.
       if (nearLimit(dot / (na * nb), ALIGN_THRESHOLD * 0.5) || nearLimit(mass, MASS_ENOUGH * 0.6)) {
-        const exact = sumsInOrder(storyOrder, nRead, oa, b, weight, postings, from, windowOf);
+        const exact = sumsInOrder(storyOrder, nRead, oa, b, weight, postings, from);
         dot = exact.dot;
         mass = exact.mass;
       }
@@ -838,18 +786,12 @@ function candidateEdges(story: StoryView, scorer: Scorer, counts: AlignmentCount
       counts.pairsScored++;
       const v = simAt(oa, b);
       if (v >= ALIGN_THRESHOLD) {
-        if (DBG) DBG.push([dbgFirstCost[b], dbgFirstRank[b], dbgFirstLen[b], v]);
         edgeFrom.push(oa);
         edgeTo.push(b);
         edgeSim.push(v);
       }
     }
     for (let q = unseenFrom[oa]; q < unseenFrom[oa + 1]; q++) unseenMark[unseen[q]] = 0;
-    for (let r = 0; r < nRead; r++) {
-      windowOf[readKeys[r]] = 0;
-      restMark[readKeys[r]] = 0;
-    }
-    if (DBG) DBG_TOTALS.push(dbgCost);
   }
   return strongestFirst(all, edgeFrom, edgeTo, edgeSim);
 }
@@ -1087,7 +1029,9 @@ function averageLink(story: StoryView, nodes: Nodes, edges: Edge[], scorer: Scor
         coveredLo.push(0);
         coveredHi.push(0);
       } else if (refused.has(entry) || (coveredLo[entry] === L.length && coveredHi[entry] === H.length)) continue;
-      if (scorer.large && L.length * H.length > AVERAGE_CAP) {
+      // (a large story: clusters of more pairs than this are not averaged, and never merge)
+      if (scorer.large && L.length * H.length > AVERAGE_PAIRS_READ) {
+        counts.unaveraged++;
         refused.add(entry);
         continue;
       }
@@ -1109,7 +1053,6 @@ function averageLink(story: StoryView, nodes: Nodes, edges: Edge[], scorer: Scor
         sumOver(A, 0, A.length, B, 0, inOrder);
         ({ total, met } = inOrder);
       }
-      if (DBG) DBG_AVG.push([counts.averagePairs - pairsBefore, !met || total / met < MERGE_LEVEL ? 0 : 1, L.length, H.length]);
       if (!met || total / met < MERGE_LEVEL) {
         counts.refusedPairs += counts.averagePairs - pairsBefore;
         continue;
@@ -1368,14 +1311,14 @@ function nearLimit(v: number, limit: number): boolean {
  * key order `keys[0..n)` (that of the story's features): a key counts when the other sentence `b`
  * is in its window, the POSTING_WINDOW sentences after `oa` in the key's list.
  */
-function sumsInOrder(keys: Int32Array, n: number, oa: number, b: number, weight: Float64Array, postings: Int32Array, from: Int32Array, windowOf: Int32Array): { dot: number; mass: number } {
+function sumsInOrder(keys: Int32Array, n: number, oa: number, b: number, weight: Float64Array, postings: Int32Array, from: Int32Array): { dot: number; mass: number } {
   let dot = 0;
   let mass = 0;
   for (let r = 0; r < n; r++) {
     const k = keys[r];
     const first = after(postings, from[k], from[k + 1], oa);
     const at = after(postings, from[k], from[k + 1], b) - 1;
-    if (at < first || postings[at] !== b || at - first >= windowOf[k]) continue;
+    if (at < first || postings[at] !== b || at - first >= POSTING_WINDOW) continue;
     const x = weight[k];
     dot += x * x;
     mass += x;
