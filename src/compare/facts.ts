@@ -78,7 +78,7 @@ const LONG_LISTS_READ = 2;
  * and almost never reach the merge level (923 mixed PolNeAR articles: the 339 averages of more
  * than 128 pairs, 19 % of the pairs summed, merged none; of the 1,124 of more than 64, 9 merged).
  */
-const AVERAGE_PAIRS_READ = Number(process.env.TRI_AVG_CAP ?? 128);
+const AVERAGE_PAIRS_READ = 128;
 /** Doubles per sentence in the candidate search's accumulator (see candidateEdges). */
 const ACC = 4;
 /**
