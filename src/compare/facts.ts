@@ -79,14 +79,6 @@ const LONG_LISTS_READ = 2;
  * than 128 pairs, 19 % of the pairs summed, merged none; of the 1,124 of more than 64, 9 merged).
  */
 const AVERAGE_PAIRS_READ = 128;
-/**
- * In a large story, the postings one sentence reads: its keys, rarest first, while their windows
- * fit in this many (the prefix of a similarity join: a pair that shares only common words is left
- * unmet, and what those words add to a pair met is left out of its sums). Most of the edges this
- * loses are sentences of unrelated articles that share common political words (923 mixed PolNeAR
- * articles: edges 42,026 -> 25,289, reads 19.0 M -> 10.1 M; NOTES.md, session 23).
- */
-const READ_BUDGET = 512;
 /** Doubles per sentence in the candidate search's accumulator (see candidateEdges). */
 const ACC = 4;
 /**
@@ -122,8 +114,6 @@ export interface AlignmentCounts {
   averagePairs: number;
   refusedPairs: number;
   similarities: number;
-  /** Sentences of a large story whose reading READ_BUDGET stopped before their last key. */
-  readsCut: number;
   /** Averages a large story did not take (their clusters make more pairs than AVERAGE_PAIRS_READ): where the bound acted. */
   unaveraged: number;
   /**
@@ -134,7 +124,7 @@ export interface AlignmentCounts {
   cpu: { scorer: number; search: number; link: number; facts: number };
 }
 
-export const noAlignmentCounts = (): AlignmentCounts => ({ sentences: 0, nodes: 0, postingsRead: 0, pairsMet: 0, pairsScored: 0, edges: 0, merges: 0, averages: 0, averagePairs: 0, refusedPairs: 0, similarities: 0, readsCut: 0, unaveraged: 0, cpu: { scorer: 0, search: 0, link: 0, facts: 0 } });
+export const noAlignmentCounts = (): AlignmentCounts => ({ sentences: 0, nodes: 0, postingsRead: 0, pairsMet: 0, pairsScored: 0, edges: 0, merges: 0, averages: 0, averagePairs: 0, refusedPairs: 0, similarities: 0, unaveraged: 0, cpu: { scorer: 0, search: 0, link: 0, facts: 0 } });
 
 /** `counts`, when given, receives how much work the alignment did (added to what it holds). */
 export function alignFacts(story: StoryView, counts: AlignmentCounts = noAlignmentCounts()): Alignment {
@@ -415,7 +405,7 @@ interface Scorer {
   twinOf: Int32Array;
   /** The story's sentences by ordinal. */
   all: Sent[];
-  /** Whether the story is large: its candidate search reads a list longer than the window (copies are then one node, each sentence reads at most READ_BUDGET postings, and average link bounds its work: AVERAGE_PAIRS_READ). */
+  /** Whether the story is large: its candidate search reads a list longer than the window (copies are then one node, and average link bounds its work: AVERAGE_PAIRS_READ). */
   large: boolean;
 }
 
@@ -696,15 +686,12 @@ function candidateEdges(story: StoryView, scorer: Scorer, counts: AlignmentCount
   const readKeys = new Int32Array(longestIds);
   const readNbMax = new Float64Array(longestIds);
   const storyOrder = new Int32Array(longestIds);
-  // by key: how many sentences after the current one its list was read for (0: not read)
-  const windowOf = new Int32Array(features.count);
   for (const oa of searched) {
     const artA = artOf[oa];
     let nTouched = 0;
     const nLong = rarestLongLists(features.ids[oa], listLength, longRead);
     for (let q = unseenFrom[oa]; q < unseenFrom[oa + 1]; q++) unseenMark[unseen[q]] = 1;
     const na = normAt[oa];
-    let budget = scorer.large ? READ_BUDGET : Infinity;
     const nRead = keysRead(features.ids[oa], { na: normAt[oa], missDot: missDot[oa], missMass: missMass[oa] }, weight, listLength, { longRead, nLong }, readKeys, readNbMax, storyOrder);
     for (let r = 0; r < nRead; r++) {
       const k = readKeys[r];
@@ -717,12 +704,6 @@ function candidateEdges(story: StoryView, scorer: Scorer, counts: AlignmentCount
       // the sentences after this one in the key's list, at most POSTING_WINDOW of them
       const first = after(postings, from[k], from[k + 1], oa);
       const to = Math.min(from[k + 1], first + POSTING_WINDOW);
-      if (to - first > budget) {
-        counts.readsCut++;
-        break;
-      }
-      budget -= to - first;
-      windowOf[k] = to - first;
       counts.postingsRead += to - first;
       // a long list read counts LONG_SEEN more per pair (the bound below tells the two apart)
       const seenStep = long ? 1 + LONG_SEEN : 1;
@@ -774,7 +755,7 @@ function candidateEdges(story: StoryView, scorer: Scorer, counts: AlignmentCount
       // their last bits: near the limits of the prune below, the pair's sums are taken again in
       // the sentence's key order (as they always were), so the same pairs pass it.
       if (nearLimit(dot / (na * nb), ALIGN_THRESHOLD * 0.5) || nearLimit(mass, MASS_ENOUGH * 0.6)) {
-        const exact = sumsInOrder(storyOrder, nRead, oa, b, weight, postings, from, windowOf);
+        const exact = sumsInOrder(storyOrder, nRead, oa, b, weight, postings, from);
         dot = exact.dot;
         mass = exact.mass;
       }
@@ -811,7 +792,6 @@ function candidateEdges(story: StoryView, scorer: Scorer, counts: AlignmentCount
       }
     }
     for (let q = unseenFrom[oa]; q < unseenFrom[oa + 1]; q++) unseenMark[unseen[q]] = 0;
-    for (let r = 0; r < nRead; r++) windowOf[readKeys[r]] = 0;
   }
   return strongestFirst(all, edgeFrom, edgeTo, edgeSim);
 }
@@ -1329,17 +1309,16 @@ function nearLimit(v: number, limit: number): boolean {
 /**
  * A pair's dot product and mass over the keys the candidate search read, summed in the sentence's
  * key order `keys[0..n)` (that of the story's features): a key counts when the other sentence `b`
- * is in what was read of its list, the `windowOf[k]` sentences after `oa` (at most POSTING_WINDOW;
- * none for a key READ_BUDGET left unread).
+ * is in its window, the POSTING_WINDOW sentences after `oa` in the key's list.
  */
-function sumsInOrder(keys: Int32Array, n: number, oa: number, b: number, weight: Float64Array, postings: Int32Array, from: Int32Array, windowOf: Int32Array): { dot: number; mass: number } {
+function sumsInOrder(keys: Int32Array, n: number, oa: number, b: number, weight: Float64Array, postings: Int32Array, from: Int32Array): { dot: number; mass: number } {
   let dot = 0;
   let mass = 0;
   for (let r = 0; r < n; r++) {
     const k = keys[r];
     const first = after(postings, from[k], from[k + 1], oa);
     const at = after(postings, from[k], from[k + 1], b) - 1;
-    if (at < first || postings[at] !== b || at - first >= windowOf[k]) continue;
+    if (at < first || postings[at] !== b || at - first >= POSTING_WINDOW) continue;
     const x = weight[k];
     dot += x * x;
     mass += x;
