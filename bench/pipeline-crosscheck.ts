@@ -62,7 +62,7 @@ const gcObserver = new PerformanceObserver((list) => {
 gcObserver.observe({ entryTypes: ['gc'] });
 const PHASES = ['prepare', 'align', 'conflicts', 'facts', 'quotes', 'framing', 'timeline', 'brief'] as const;
 // the fact alignment's work (AlignmentCounts), each with its growth exponent: which part grows faster than the story
-const WORK = ['nodes', 'postingsRead', 'pairsMet', 'pairsScored', 'edges', 'merges', 'averages', 'averagePairs', 'refusedPairs', 'similarities'] as const;
+const WORK = ['nodes', 'postingsRead', 'pairsMet', 'pairsScored', 'edges', 'merges', 'averages', 'averagePairs', 'refusedPairs', 'similarities', 'unaveraged'] as const;
 // the alignment's CPU by part (AlignmentCounts.cpu): where the align phase's time goes
 const ALIGN_PARTS = ['scorer', 'search', 'link', 'facts'] as const;
 for (const kind of ['mixed', 'copies'] as const) {
