@@ -30,6 +30,17 @@ import { unionFind } from '../util/union-find.js';
  * (`maxOpenStories`) closes the least recently updated stories first.
  */
 
+/**
+ * Which step placed an article (`join` calls it with the article, its story and the step): set only
+ * by scripts/story-decisions.ts, which attributes grouping errors to the decision that made them.
+ * Null in use (one comparison per join).
+ */
+export type DecisionTrace = (doc: string, story: string, step: string) => void;
+let decisionTrace: DecisionTrace | null = null;
+export function traceDecisions(trace: DecisionTrace | null): void {
+  decisionTrace = trace;
+}
+
 export const DEFAULTS: Required<Omit<GroupOptions, 'now'>> & { now: string | null } = {
   threshold: 0.15,
   // one bar for "the same event", whether an article joins a story or two stories merge
@@ -551,6 +562,8 @@ export class StoryIndex {
   private readonly nowDay: number | null;
   /** When true, documents frequencies were seeded by `observe` and `add` does not count again. */
   private seeded = false;
+  /** The step now placing articles (`traceDecisions`). */
+  private step = 'join';
   /** While `settleUndoably` runs: each story as it stood before settle first touched it, and each moved article's story. */
   private journal: { stories: Map<Story, StorySnapshot>; entries: Map<DocEntry, Story> } | null = null;
 
@@ -651,10 +664,13 @@ export class StoryIndex {
     if (!story && f.status === 'ok') story = this.bestStoryScored(entry, t, null, this.options.threshold, f, t === null ? undatedStory : null)?.story ?? null;
     // (a story without a published member, founded at the event day an undated text names, is no time
     // evidence: a dated follow-up looks for the dormant story it follows up first, as it would alone)
+    const joined = story;
     if (story !== null && copyOf === null && story.published === 0 && f.status === 'ok') story = this.wake(entry, tc) ?? story;
     if (!story && f.status === 'ok') story = this.wake(entry, tc);
+    const woken = story !== null && story !== joined;
     if (!story) story = this.newStory(f.id, t, f.inheritsStoryId);
 
+    this.step = copyOf ? 'copy' : woken ? 'wake' : story.members.length === 0 ? 'found' : t === null ? 'join undated' : 'join';
     this.register(entry, story, copyOf?.f.id ?? null);
     this.enforceCap();
     return { storyId: story.id, copyOf: copyOf?.f.id ?? null, vec, ids: entry.ids, lite };
@@ -676,6 +692,8 @@ export class StoryIndex {
    * persisted vectors and copy links. Nothing is searched: members go where they were.
    */
   restore(stories: { id: string; members: { f: StoryFeatures; vec: Vec; t: number | null; copyOf: string | null }[] }[]): void {
+    // (a story rebuilt as it stood: no decision, `traceDecisions`)
+    this.step = 'restore';
     for (const r of stories) {
       const story = this.newStory(r.members[0]?.f.id ?? r.id, r.members[0]?.t ?? null, r.members[0]?.f.inheritsStoryId);
       for (const m of r.members) {
@@ -1068,10 +1086,17 @@ export class StoryIndex {
    * stream; between calls `add` gives provisional single-pass assignments.
    */
   settle(): void {
+    this.step = 'merge 1';
     this.consolidate();
+    this.step = 'refine';
     this.refine();
+    this.step = 'merge 2';
     this.consolidate();
-    if (this.attachFragments() > 0) this.consolidate();
+    this.step = 'attach';
+    const attached = this.attachFragments();
+    this.step = 'merge 3';
+    if (attached > 0) this.consolidate();
+    this.step = 'join';
   }
 
   /**
@@ -1207,6 +1232,7 @@ export class StoryIndex {
     if (other === null || other.story.members.length <= s.members.length || otherPeople(e.f, this.peopleOf(other.story))) return 0;
     const edges = [...s.copyEdges];
     const members = [...s.members];
+    this.step = 'attach copies';
     for (const m of members) {
       const x = this.docs.get(m);
       if (!x) continue;
@@ -1215,6 +1241,7 @@ export class StoryIndex {
       this.join(other.story, x);
     }
     other.story.copyEdges.push(...edges);
+    this.step = 'attach';
     return members.length;
   }
 
@@ -1235,6 +1262,7 @@ export class StoryIndex {
    * are; batch and runs place a step whole.
    */
   rejoinStep(ids: string[]): Map<string, string> {
+    this.step = 'rejoin';
     const moved = new Map<string, string>();
     const step = new Set(ids);
     for (const id of ids) {
@@ -1605,6 +1633,7 @@ export class StoryIndex {
   }
 
   private join(s: Story, e: DocEntry): void {
+    if (decisionTrace) decisionTrace(e.f.id, s.id, this.step);
     this.touch(s);
     s.members.push(e.f.id);
     s.people = null;
