@@ -14,7 +14,7 @@
  * same over the event's articles outside the story; both are sums over pairs, so the table's rows
  * add up to 1 − P and 1 − R exactly. Each is split by whether both articles carry a publication day.
  *
- *   node --import tsx scripts/story-decisions.ts [--uci] [--fractions 0,0.3,0.5] [--draws 5]
+ *   node --import tsx scripts/story-decisions.ts [--uci] [--fractions 0,0.3,0.5] [--draws 5] [--list STEP]
  *
  * Runs on the ECB+ development half (odd topics) with the publication day dropped from a seeded
  * fraction of its dated articles as bench/stories/cv.ts `datesDropped` does (same seeds), and with
@@ -25,6 +25,8 @@ import { groupStories, type StoryFeatures } from '../src/stories/index.js';
 import { scoreClusters } from '../src/stories/metrics.js';
 import { traceDecisions } from '../src/stories/story-index.js';
 import type { GroupOptions } from '../src/stories/types.js';
+import { cmpStr } from '../src/util/cmp.js';
+import { dayOfWeek, storyWeekday } from '../src/stories/weekday.js';
 import type { Split } from '../bench/stories/quality.js';
 import { dropDates, loadSplits } from '../bench/stories/dev-cache.js';
 
@@ -105,7 +107,36 @@ function attribute(split: Split, features: StoryFeatures[], options: GroupOption
         charge(step, 'r', a, b, 1 / ids.length);
       }
   const b3 = scoreClusters(split.gold, groups.map((g) => g.members)).bcubed;
+  if (listStep) listMisplaced(split, features, groups.map((g) => g.members), tracker, dated, listStep);
   return { losses, p: b3.precision, r: b3.recall, checked };
+}
+
+/**
+ * --list STEP: each article whose first placement was STEP and that ends outside the story holding
+ * most of its event, with the two stories' make-up (event: dated + undated members) and weekday.
+ */
+function listMisplaced(split: Split, features: StoryFeatures[], groups: string[][], tracker: Tracker, dated: Map<string, boolean>, step: string): void {
+  const storyOf = new Map<string, number>();
+  groups.forEach((g, i) => g.forEach((m) => storyOf.set(m, i)));
+  const byId = new Map(features.map((f) => [f.id, f]));
+  const makeUp = (g: string[]) => {
+    const c = new Map<string, [number, number]>();
+    for (const m of g) {
+      const x = c.get(split.gold.get(m)!) ?? [0, 0];
+      x[dated.get(m) ? 0 : 1]++;
+      c.set(split.gold.get(m)!, x);
+    }
+    return [...c.entries()].sort((a, b) => cmpStr(a[0], b[0])).map(([e, [d, u]]) => `${e}:${d}+${u}`).join(' ');
+  };
+  const weekday = (g: string[]) => storyWeekday(g.map((m) => byId.get(m)!).map((f) => (dated.get(f.id) && f.eventDay !== null ? dayOfWeek(f.eventDay) : f.weekday)), g.length);
+  for (const id of split.ids) {
+    if (tracker.firstStep.get(id) !== step) continue;
+    const event = split.gold.get(id)!;
+    const home = groups.map((g, i) => [i, g.filter((m) => split.gold.get(m) === event).length] as const).sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+    const own = groups[storyOf.get(id)!];
+    if (storyOf.get(id) === home) continue;
+    console.log(`  ${id} (${event}, ${dated.get(id) ? 'dated' : 'undated'}, weekday ${byId.get(id)!.weekday}) in [${makeUp(own)}] (weekday ${weekday(own)}); its event's story [${makeUp(groups[home])}] (weekday ${weekday(groups[home])})`);
+  }
 }
 
 function printLosses(title: string, runs: { losses: Map<string, Loss>; p: number; r: number; checked: boolean }[]): void {
@@ -129,6 +160,7 @@ const argv = process.argv.slice(2);
 const arg = (name: string, d: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : d);
 const fractions = arg('--fractions', '0,0.3,0.5').split(',').map(Number);
 const draws = Number(arg('--draws', '5'));
+const listStep = argv.includes('--list') ? arg('--list', '') : null;
 const splits = loadSplits(argv.includes('--uci'));
 for (const fraction of fractions) {
   const runs = fraction === 0 ? [attribute(splits[0], splits[0].features)] : Array.from({ length: draws }, (_, i) => attribute(splits[0], dropDates(splits[0], fraction, i + 1)));

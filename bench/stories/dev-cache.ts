@@ -30,13 +30,6 @@ export function loadSplits(uci: boolean): Split[] {
   return cached.slice(0, want).map((c) => ({ name: c.name, ids: c.ids, texts: [], gold: new Map(c.gold), features: c.features, ...(c.undated ? { undated: () => c.undated! } : {}) }));
 }
 
-/** The event most of a story's articles report (ties: by name). */
-export function majorityEvent(ids: string[], gold: Map<string, string>): string {
-  const c = new Map<string, number>();
-  for (const id of ids) c.set(gold.get(id)!, (c.get(gold.get(id)!) ?? 0) + 1);
-  return [...c.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
-}
-
 export function dropDates(split: Split, fraction: number, seed: number): StoryFeatures[] {
   if (fraction === 0) return split.features;
   const rand = prng(seed * 31);

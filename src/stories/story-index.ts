@@ -1090,6 +1090,8 @@ export class StoryIndex {
     this.consolidate();
     this.step = 'refine';
     this.refine();
+    this.step = 'weekday';
+    this.rejoinByWeekday();
     this.step = 'merge 2';
     this.consolidate();
     this.step = 'attach';
@@ -1337,6 +1339,39 @@ export class StoryIndex {
       }
       moves += changed;
       if (changed === 0) break;
+    }
+    return moves;
+  }
+
+  /**
+   * An undated report in a story with no dated member moves to the dated story whose event took
+   * place on the weekday its text names ("fired on Saturday"), when that weekday is two or more days
+   * from its own story's (weekday.ts). Why: in the pass an undated article may join only undated
+   * stories (no time tells two similar events apart), and a topic's other event, told only by
+   * undated reports, gathers a pile whose centroid any report of the topic fits (refine's centroid
+   * cosine grows with the pile's size). The weekday a text names is the one time evidence it
+   * carries, and a dated story's weekday is its members' event day's: it names the same day as the
+   * dated story and another than the pile. The move still needs the content bars of an undated
+   * join (`bestStoryScored`: the attach bar, `cohesionBar`, the people and the claims). A story
+   * whose weekday is unknown gives no evidence (moving then cost the development half 0.005).
+   * Returns the number of moves.
+   */
+  rejoinByWeekday(): number {
+    let moves = 0;
+    const order = [...this.open.values()].filter((s) => s.published === 0).sort((a, b) => a.seq - b.seq);
+    for (const s of order) {
+      const anchored = new Set(s.copyEdges.flat());
+      for (const m of [...s.members]) {
+        const e = this.docs.get(m);
+        const named = e?.f.weekday ?? null;
+        if (!e || e.story !== s || e.f.status !== 'ok' || anchored.has(m) || named === null || !weekdaysApart(named, this.weekdayOf(s))) continue;
+        const other = this.bestStoryScored(e, e.t, s, this.options.threshold * this.w.attachFactor, e.f, (x) => x.published > 0 && this.weekdayOf(x) === named);
+        if (!other) continue;
+        this.detach(e);
+        e.story = other.story;
+        this.join(other.story, e);
+        moves++;
+      }
     }
     return moves;
   }
