@@ -30,6 +30,17 @@ import { unionFind } from '../util/union-find.js';
  * (`maxOpenStories`) closes the least recently updated stories first.
  */
 
+/**
+ * Which step placed an article (`join` calls it with the article, its story and the step): set only
+ * by scripts/story-decisions.ts, which attributes grouping errors to the decision that made them.
+ * Null in use (one comparison per join).
+ */
+export type DecisionTrace = (doc: string, story: string, step: string) => void;
+let decisionTrace: DecisionTrace | null = null;
+export function traceDecisions(trace: DecisionTrace | null): void {
+  decisionTrace = trace;
+}
+
 export const DEFAULTS: Required<Omit<GroupOptions, 'now'>> & { now: string | null } = {
   threshold: 0.15,
   // one bar for "the same event", whether an article joins a story or two stories merge
@@ -551,6 +562,8 @@ export class StoryIndex {
   private readonly nowDay: number | null;
   /** When true, documents frequencies were seeded by `observe` and `add` does not count again. */
   private seeded = false;
+  /** The step now placing articles (`traceDecisions`). */
+  private step = 'join';
   /** While `settleUndoably` runs: each story as it stood before settle first touched it, and each moved article's story. */
   private journal: { stories: Map<Story, StorySnapshot>; entries: Map<DocEntry, Story> } | null = null;
 
@@ -651,10 +664,13 @@ export class StoryIndex {
     if (!story && f.status === 'ok') story = this.bestStoryScored(entry, t, null, this.options.threshold, f, t === null ? undatedStory : null)?.story ?? null;
     // (a story without a published member, founded at the event day an undated text names, is no time
     // evidence: a dated follow-up looks for the dormant story it follows up first, as it would alone)
+    const joined = story;
     if (story !== null && copyOf === null && story.published === 0 && f.status === 'ok') story = this.wake(entry, tc) ?? story;
     if (!story && f.status === 'ok') story = this.wake(entry, tc);
+    const woken = story !== null && story !== joined;
     if (!story) story = this.newStory(f.id, t, f.inheritsStoryId);
 
+    this.step = copyOf ? 'copy' : woken ? 'wake' : story.members.length === 0 ? 'found' : t === null ? 'join undated' : 'join';
     this.register(entry, story, copyOf?.f.id ?? null);
     this.enforceCap();
     return { storyId: story.id, copyOf: copyOf?.f.id ?? null, vec, ids: entry.ids, lite };
@@ -676,6 +692,8 @@ export class StoryIndex {
    * persisted vectors and copy links. Nothing is searched: members go where they were.
    */
   restore(stories: { id: string; members: { f: StoryFeatures; vec: Vec; t: number | null; copyOf: string | null }[] }[]): void {
+    // (a story rebuilt as it stood: no decision, `traceDecisions`)
+    this.step = 'restore';
     for (const r of stories) {
       const story = this.newStory(r.members[0]?.f.id ?? r.id, r.members[0]?.t ?? null, r.members[0]?.f.inheritsStoryId);
       for (const m of r.members) {
@@ -1068,10 +1086,19 @@ export class StoryIndex {
    * stream; between calls `add` gives provisional single-pass assignments.
    */
   settle(): void {
+    this.step = 'merge 1';
     this.consolidate();
+    this.step = 'refine';
     this.refine();
+    this.step = 'weekday';
+    this.rejoinByWeekday();
+    this.step = 'merge 2';
     this.consolidate();
-    if (this.attachFragments() > 0) this.consolidate();
+    this.step = 'attach';
+    const attached = this.attachFragments();
+    this.step = 'merge 3';
+    if (attached > 0) this.consolidate();
+    this.step = 'join';
   }
 
   /**
@@ -1207,6 +1234,7 @@ export class StoryIndex {
     if (other === null || other.story.members.length <= s.members.length || otherPeople(e.f, this.peopleOf(other.story))) return 0;
     const edges = [...s.copyEdges];
     const members = [...s.members];
+    this.step = 'attach copies';
     for (const m of members) {
       const x = this.docs.get(m);
       if (!x) continue;
@@ -1215,6 +1243,7 @@ export class StoryIndex {
       this.join(other.story, x);
     }
     other.story.copyEdges.push(...edges);
+    this.step = 'attach';
     return members.length;
   }
 
@@ -1235,6 +1264,7 @@ export class StoryIndex {
    * are; batch and runs place a step whole.
    */
   rejoinStep(ids: string[]): Map<string, string> {
+    this.step = 'rejoin';
     const moved = new Map<string, string>();
     const step = new Set(ids);
     for (const id of ids) {
@@ -1309,6 +1339,39 @@ export class StoryIndex {
       }
       moves += changed;
       if (changed === 0) break;
+    }
+    return moves;
+  }
+
+  /**
+   * An undated report in a story with no dated member moves to the dated story whose event took
+   * place on the weekday its text names ("fired on Saturday"), when that weekday is two or more days
+   * from its own story's (weekday.ts). Why: in the pass an undated article may join only undated
+   * stories (no time tells two similar events apart), and a topic's other event, told only by
+   * undated reports, gathers a pile whose centroid any report of the topic fits (refine's centroid
+   * cosine grows with the pile's size). The weekday a text names is the one time evidence it
+   * carries, and a dated story's weekday is its members' event day's: it names the same day as the
+   * dated story and another than the pile. The move still needs the content bars of an undated
+   * join (`bestStoryScored`: the attach bar, `cohesionBar`, the people and the claims). A story
+   * whose weekday is unknown gives no evidence (moving then cost the development half 0.005).
+   * Returns the number of moves.
+   */
+  rejoinByWeekday(): number {
+    let moves = 0;
+    const order = [...this.open.values()].filter((s) => s.published === 0).sort((a, b) => a.seq - b.seq);
+    for (const s of order) {
+      const anchored = new Set(s.copyEdges.flat());
+      for (const m of [...s.members]) {
+        const e = this.docs.get(m);
+        const named = e?.f.weekday ?? null;
+        if (!e || e.story !== s || e.f.status !== 'ok' || anchored.has(m) || named === null || !weekdaysApart(named, this.weekdayOf(s))) continue;
+        const other = this.bestStoryScored(e, e.t, s, this.options.threshold * this.w.attachFactor, e.f, (x) => x.published > 0 && this.weekdayOf(x) === named);
+        if (!other) continue;
+        this.detach(e);
+        e.story = other.story;
+        this.join(other.story, e);
+        moves++;
+      }
     }
     return moves;
   }
@@ -1605,6 +1668,7 @@ export class StoryIndex {
   }
 
   private join(s: Story, e: DocEntry): void {
+    if (decisionTrace) decisionTrace(e.f.id, s.id, this.step);
     this.touch(s);
     s.members.push(e.f.id);
     s.people = null;

@@ -20,8 +20,10 @@ import type { DocMessage } from '../model/types.js';
  *   a dated long text whose best open story has no published member first tries to wake the dormant story it follows up.
  * stories-16: in settle a dated story of 3+ merges into an undated story at least its size only when the people most of
  *   its members name are named there in a comparable share (StoryIndex.peopleCarryOver, disagreement.ts peopleShared).
+ * stories-17: in settle, after refine, an undated report in an undated story moves to the dated story whose event weekday
+ *   is the one its text names when its own story's weekday is another (StoryIndex.rejoinByWeekday).
  */
-export const STORIES_VERSION = 'stories-16';
+export const STORIES_VERSION = 'stories-17';
 
 /** What the pipeline knows about one analysed article, as input to story grouping. */
 export interface StoryInput {

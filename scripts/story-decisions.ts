@@ -1,0 +1,170 @@
+/**
+ * Which grouping decision makes the B-cubed loss (issue 17): every article placement of the batch
+ * grouping is traced with the step that made it (`traceDecisions` in story-index.ts: the pass's
+ * join, found, copy, wake, a step's second look, settle's merges, refine, attach), and each wrong
+ * pair of the final stories is charged to the step that last changed it:
+ *
+ * - a pair of two events in one story (precision loss) to the step that put them together;
+ * - a pair of one event in two stories (recall loss) to the step that took them apart, or, when
+ *   they were never together, to the first placement of the later one ("never together: found" —
+ *   it founded a story of its own — or "never together: join", it joined another story) and no
+ *   settle merge repaired it.
+ *
+ * B-cubed precision loss is (1/N) Σ_i Σ_{j in story(i), other event} 1/|story(i)|, recall loss the
+ * same over the event's articles outside the story; both are sums over pairs, so the table's rows
+ * add up to 1 − P and 1 − R exactly. Each is split by whether both articles carry a publication day.
+ *
+ *   node --import tsx scripts/story-decisions.ts [--uci] [--fractions 0,0.3,0.5] [--draws 5] [--list STEP]
+ *
+ * Runs on the ECB+ development half (odd topics) with the publication day dropped from a seeded
+ * fraction of its dated articles as bench/stories/cv.ts `datesDropped` does (same seeds), and with
+ * --uci on UCI half A. Nothing of the held-out halves is read. The features are cached in
+ * $STORY_DECISIONS_CACHE (default /tmp/story-decisions-cache.json).
+ */
+import { groupStories, type StoryFeatures } from '../src/stories/index.js';
+import { scoreClusters } from '../src/stories/metrics.js';
+import { traceDecisions } from '../src/stories/story-index.js';
+import type { GroupOptions } from '../src/stories/types.js';
+import { cmpStr } from '../src/util/cmp.js';
+import { dayOfWeek, storyWeekday } from '../src/stories/weekday.js';
+import type { Split } from '../bench/stories/quality.js';
+import { dropDates, loadSplits } from '../bench/stories/dev-cache.js';
+
+/** Placements of one grouping: each article's stories over time, and the step of each change of a pair. */
+class Tracker {
+  readonly storyOf = new Map<string, string>();
+  readonly members = new Map<string, Set<string>>();
+  /** Last step that put a pair together or took it apart (key: the two ids in order). */
+  readonly pairStep = new Map<string, string>();
+  readonly firstStep = new Map<string, string>();
+  readonly firstSeq = new Map<string, number>();
+  private seq = 0;
+
+  place(doc: string, story: string, step: string): void {
+    if (!this.firstStep.has(doc)) {
+      this.firstStep.set(doc, step);
+      this.firstSeq.set(doc, this.seq++);
+    }
+    const old = this.storyOf.get(doc);
+    if (old === story) return;
+    // (restore rebuilds a story as it was, perhaps under another id: no decision)
+    const record = step !== 'restore';
+    if (old !== undefined) {
+      const m = this.members.get(old)!;
+      m.delete(doc);
+      if (record) for (const x of m) this.pairStep.set(pairKey(doc, x), step);
+    }
+    let m = this.members.get(story);
+    if (!m) this.members.set(story, (m = new Set()));
+    if (record) for (const x of m) this.pairStep.set(pairKey(doc, x), step);
+    m.add(doc);
+    this.storyOf.set(doc, story);
+  }
+}
+
+const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+
+interface Loss {
+  p: [number, number];
+  r: [number, number];
+}
+
+/** B-cubed loss by the step charged with each wrong pair; index 0 both dated, 1 either undated. */
+function attribute(split: Split, features: StoryFeatures[], options: GroupOptions = {}): { losses: Map<string, Loss>; p: number; r: number; checked: boolean } {
+  const tracker = new Tracker();
+  traceDecisions((doc, story, step) => tracker.place(doc, story, step));
+  let groups;
+  try {
+    groups = groupStories(features, options);
+  } finally {
+    traceDecisions(null);
+  }
+  const storyOf = new Map<string, number>();
+  groups.forEach((g, i) => g.members.forEach((m) => storyOf.set(m, i)));
+  // the traced placements must give the grouping's stories
+  const checked = split.ids.every((a) => split.ids.every((b) => a >= b || (storyOf.get(a) === storyOf.get(b)) === (tracker.storyOf.get(a) === tracker.storyOf.get(b))));
+  const dated = new Map(features.map((f) => [f.id, f.day !== null]));
+  const byEvent = new Map<string, string[]>();
+  for (const id of split.ids) {
+    const g = split.gold.get(id)!;
+    byEvent.set(g, [...(byEvent.get(g) ?? []), id]);
+  }
+  const losses = new Map<string, Loss>();
+  const charge = (step: string, side: 'p' | 'r', a: string, b: string, x: number) => {
+    let l = losses.get(step);
+    if (!l) losses.set(step, (l = { p: [0, 0], r: [0, 0] }));
+    l[side][dated.get(a) && dated.get(b) ? 0 : 1] += x / split.ids.length;
+  };
+  for (const g of groups)
+    for (const a of g.members)
+      for (const b of g.members) if (a !== b && split.gold.get(a) !== split.gold.get(b)) charge(tracker.pairStep.get(pairKey(a, b)) ?? '?', 'p', a, b, 1 / g.members.length);
+  for (const ids of byEvent.values())
+    for (const a of ids)
+      for (const b of ids) {
+        if (a === b || storyOf.get(a) === storyOf.get(b)) continue;
+        const later = tracker.firstSeq.get(a)! > tracker.firstSeq.get(b)! ? a : b;
+        const step = tracker.pairStep.get(pairKey(a, b)) ?? `never together: ${tracker.firstStep.get(later)}`;
+        charge(step, 'r', a, b, 1 / ids.length);
+      }
+  const b3 = scoreClusters(split.gold, groups.map((g) => g.members)).bcubed;
+  if (listStep) listMisplaced(split, features, groups.map((g) => g.members), tracker, dated, listStep);
+  return { losses, p: b3.precision, r: b3.recall, checked };
+}
+
+/**
+ * --list STEP: each article whose first placement was STEP and that ends outside the story holding
+ * most of its event, with the two stories' make-up (event: dated + undated members) and weekday.
+ */
+function listMisplaced(split: Split, features: StoryFeatures[], groups: string[][], tracker: Tracker, dated: Map<string, boolean>, step: string): void {
+  const storyOf = new Map<string, number>();
+  groups.forEach((g, i) => g.forEach((m) => storyOf.set(m, i)));
+  const byId = new Map(features.map((f) => [f.id, f]));
+  const makeUp = (g: string[]) => {
+    const c = new Map<string, [number, number]>();
+    for (const m of g) {
+      const x = c.get(split.gold.get(m)!) ?? [0, 0];
+      x[dated.get(m) ? 0 : 1]++;
+      c.set(split.gold.get(m)!, x);
+    }
+    return [...c.entries()].sort((a, b) => cmpStr(a[0], b[0])).map(([e, [d, u]]) => `${e}:${d}+${u}`).join(' ');
+  };
+  const weekday = (g: string[]) => storyWeekday(g.map((m) => byId.get(m)!).map((f) => (dated.get(f.id) && f.eventDay !== null ? dayOfWeek(f.eventDay) : f.weekday)), g.length);
+  for (const id of split.ids) {
+    if (tracker.firstStep.get(id) !== step) continue;
+    const event = split.gold.get(id)!;
+    const home = groups.map((g, i) => [i, g.filter((m) => split.gold.get(m) === event).length] as const).sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+    const own = groups[storyOf.get(id)!];
+    if (storyOf.get(id) === home) continue;
+    console.log(`  ${id} (${event}, ${dated.get(id) ? 'dated' : 'undated'}, weekday ${byId.get(id)!.weekday}) in [${makeUp(own)}] (weekday ${weekday(own)}); its event's story [${makeUp(groups[home])}] (weekday ${weekday(groups[home])})`);
+  }
+}
+
+function printLosses(title: string, runs: { losses: Map<string, Loss>; p: number; r: number; checked: boolean }[]): void {
+  const total = new Map<string, Loss>();
+  for (const run of runs)
+    for (const [k, l] of run.losses) {
+      const t = total.get(k) ?? { p: [0, 0], r: [0, 0] };
+      for (const s of ['p', 'r'] as const) for (const i of [0, 1]) t[s][i] += l[s][i] / runs.length;
+      total.set(k, t);
+    }
+  const p = runs.reduce((a, x) => a + x.p, 0) / runs.length;
+  const r = runs.reduce((a, x) => a + x.r, 0) / runs.length;
+  console.log(`\n${title}: B-cubed P ${p.toFixed(4)} R ${r.toFixed(4)} (mean of ${runs.length}; traced = grouped: ${runs.every((x) => x.checked)})`);
+  console.log('| step charged | P loss, both dated | P loss, undated side | R loss, both dated | R loss, undated side |');
+  console.log('| --- | --- | --- | --- | --- |');
+  const rows = [...total.entries()].sort((a, b) => b[1].p[0] + b[1].p[1] + b[1].r[0] + b[1].r[1] - (a[1].p[0] + a[1].p[1] + a[1].r[0] + a[1].r[1]) || (a[0] < b[0] ? -1 : 1));
+  for (const [k, l] of rows) console.log(`| ${k} | ${l.p[0].toFixed(4)} | ${l.p[1].toFixed(4)} | ${l.r[0].toFixed(4)} | ${l.r[1].toFixed(4)} |`);
+}
+
+const argv = process.argv.slice(2);
+const arg = (name: string, d: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : d);
+const fractions = arg('--fractions', '0,0.3,0.5').split(',').map(Number);
+const draws = Number(arg('--draws', '5'));
+const listStep = argv.includes('--list') ? arg('--list', '') : null;
+const splits = loadSplits(argv.includes('--uci'));
+for (const fraction of fractions) {
+  const runs = fraction === 0 ? [attribute(splits[0], splits[0].features)] : Array.from({ length: draws }, (_, i) => attribute(splits[0], dropDates(splits[0], fraction, i + 1)));
+  printLosses(`${splits[0].name}, publication day dropped from ${fraction * 100} %`, runs);
+}
+if (splits[1]) printLosses(splits[1].name, [attribute(splits[1], splits[1].features)]);
+
