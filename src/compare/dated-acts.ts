@@ -471,8 +471,12 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   const agents: EntityRef[] = [];
   const patients: EntityRef[] = [];
   const obliques: EntityRef[] = [];
+  // one verb has one subject: a passive subject beside an active one is a parse slip ("Reid, who has
+  // launched a line", read with "Reid" as the passive subject of "launched" and "who" as its subject)
+  const active = kids[p].some((c) => tokens[c].deprel === 'nsubj');
   for (const c of kids[p]) {
     const r = tokens[c].deprel;
+    if (r === 'nsubj:pass' && active) continue;
     // a relative pronoun stands for the noun before it, "he" or "she" for the person named last ("She was arrested on Tuesday")
     const who = RELATIVE.test(tokens[c].text) ? antecedent(s, tokens[c].start) : PERSONAL.test(tokens[c].text) ? pronounAntecedent(s, tokens[c].start) : null;
     const named = who ? [who] : entitiesAt(s, tokens, subtree(tokens, kids, c));
