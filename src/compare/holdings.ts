@@ -120,7 +120,7 @@ export function heldFigure(s: Sent, q: Quantity, verbOk: (v: SyntaxToken) => boo
  */
 function countedNounAfter(tokens: readonly SyntaxToken[], num: number, end: number, counted: string | null): number {
   // the quantity reader's counted word written right after the number is its noun whatever its tag
-  // (the tokeniser glues a dash to it, "points-13", which a tagger may read as a verb)
+  // (the tokeniser glues a dash to it, "points-9", which a tagger may read as a verb)
   const next = tokens[num + 1];
   if (counted && next && next.end <= end && next.text.toLowerCase().startsWith(counted.toLowerCase())) return num + 1;
   let n = -1;
@@ -139,7 +139,7 @@ const NAME_TO_VERB = /^(?:\s*,[^,;]{1,40},)?(?:\s*,)?\s*(?:(?:who|now|still|alre
 function holderOf(s: Sent, tokens: readonly SyntaxToken[], kids: number[][], verb: number): EntityRef | null {
   const person = (i: number) => s.entities.find((e) => e.type === 'PER' && e.span.start <= tokens[i].start && tokens[i].end <= e.span.end);
   // the verb's clause: the verb, or what a parse hangs it on as an auxiliary ("has" aux of the figure
-  // "2,302" or of a noun read as a participle: the figure's clause is the verb's)
+  // "2,301" or of a noun read as a participle: the figure's clause is the verb's)
   const clause = rel(tokens[verb]) === 'aux' && tokens[verb].head >= 0 ? tokens[verb].head : verb;
   // a verb coordinated with another has its subject ("Roe finished with 20 points and now has 2,302")
   const head = rel(tokens[clause]) === 'conj' ? tokens[clause].head : -1;

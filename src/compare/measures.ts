@@ -132,7 +132,7 @@ function climb(tokens: readonly SyntaxToken[], num: number): { governor: number;
 }
 
 /**
- * A word joined to a number by a hyphen ("86-yd", "61-yard"): the measure of an adjective of
+ * A word joined to a number by a hyphen ("61-yd", "61-yard"): the measure of an adjective of
  * measure, a noun whatever a tagger makes of an abbreviation ("yd" read as a participle).
  */
 function hyphenedToNumber(tokens: readonly SyntaxToken[], i: number): boolean {

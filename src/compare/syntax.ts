@@ -122,9 +122,9 @@ const FINITE = new Set(['VBD', 'VBZ', 'VBP']);
 
 /**
  * Whether a clause the parse hangs on a noun as its relative clause has no gap: a finite verb with
- * its own subject and object and no relative word ("two cables in the Mediterranean suffered severe
- * damage" read with "suffered" on "cables"). A relative clause lacks one of its arguments (the
- * noun's place: "cables that were cut", "cables the storm cut"), so such a clause is the sentence's
+ * its own subject and object and no relative word ("two pipes in the harbour suffered severe damage"
+ * read with "suffered" on "pipes"). A relative clause lacks one of its arguments (the
+ * noun's place: "pipes that were cut", "pipes the storm cut"), so such a clause is the sentence's
  * own predicate, misattached, and says nothing about which of the noun's things are counted.
  */
 export function gaplessClause(tokens: readonly SyntaxToken[], verb: number): boolean {
@@ -147,8 +147,8 @@ export function countedArgument(s: Sent, q: Quantity): { noun: string; verb: str
   const noun = tokens[fig.noun];
   const head = tokens[noun.head];
   if (!head || head.upos !== 'VERB' || !['nsubj', 'obj'].includes(relOf(noun))) return null;
-  // an object written right before another verb's auxiliary is that verb's subject ("says three
-  // cables were cut" read with the cables as the object of "says": no object stands there in English)
+  // an object written right before another verb's auxiliary is that verb's subject ("says four
+  // pipes were cut" read with the pipes as the object of "says": no object stands there in English)
   const next = tokens[fig.noun + 1];
   if (relOf(noun) === 'obj' && next?.upos === 'AUX' && next.head > fig.noun + 1 && tokens[next.head].upos === 'VERB') return { noun: noun.lemma.toLowerCase(), verb: tokens[next.head].lemma.toLowerCase() };
   return { noun: noun.lemma.toLowerCase(), verb: head.lemma.toLowerCase() };
@@ -235,7 +235,7 @@ export function verbSubject(s: Sent, verbPos: number): number[] {
     if (!CONTINUES.has(relOf(tokens[v]))) return [];
     const conj = relOf(tokens[v]) === 'conj';
     v = tokens[v].head;
-    // a verb a parse coordinates with a noun ("toward the middle of the field and winning a foot-race")
+    // a verb a parse coordinates with a noun ("toward the sideline and winning the race")
     // continues the clause of the verb that noun hangs on (no noun has a subject)
     if (conj && v >= 0 && tokens[v].upos === 'NOUN') for (let up = 0; up < 3 && v >= 0 && tokens[v].upos !== 'VERB' && !CLAUSE_LINKS.has(relOf(tokens[v])); up++) v = tokens[v].head;
   }
