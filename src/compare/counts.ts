@@ -12,7 +12,7 @@ import type { Quantity, SyntaxToken } from '../model/types.js';
 import { actClass } from './act-classes.js';
 import type { Sent } from './prepare.js';
 import type { Slot } from './slots.js';
-import { figureTokens, kidsOf, parseOf, relOf } from './syntax.js';
+import { figureTokens, gaplessClause, kidsOf, parseOf, relOf } from './syntax.js';
 import { cmp, key } from './text.js';
 import { spelledNumber } from '../text/numbers.js';
 import { frameOf, HAPPENED_TO_PEOPLE } from './quantity-frames.js';
@@ -189,7 +189,7 @@ function subsetWords(s: Sent, parsed: ParsedFigure | null): string[] | null {
   for (const k of kidsOf(tokens)[fig.noun]) {
     const t: SyntaxToken = tokens[k];
     const rel = relOf(t);
-    if (rel === 'acl' || rel === 'relcl' || t.deprel.startsWith('acl')) return null;
+    if ((rel === 'acl' || rel === 'relcl' || t.deprel.startsWith('acl')) && !gaplessClause(tokens, k)) return null;
     if (k === fig.num || (rel !== 'amod' && rel !== 'compound' && rel !== 'nmod')) continue;
     const w = t.text.toLowerCase();
     // (a capitalised compound names a kind, "Internet cables", not a part of the set)

@@ -52,17 +52,26 @@ const PERSONAL = /^(?:he|she|him|her)$/i;
 const NOT_FACT = /^(?:will|would|could|might|may|should|shall|not|n't|never|to)$/i;
 
 /** The tokens of a participant's subtree, without the clauses inside it ("the man who signed"). Iterative: trees may be deep. */
-function subtree(tokens: readonly SyntaxToken[], kids: number[][], i: number): number[] {
+function subtree(tokens: readonly SyntaxToken[], kids: number[][], i: number, leave: (head: number, child: number) => boolean = () => false): number[] {
   const out: number[] = [];
   const stack = [i];
   while (stack.length) {
     const x = stack.pop()!;
     out.push(x);
-    for (const c of kids[x]) if (!CLAUSES.has(rel(tokens[c]))) stack.push(c);
+    for (const c of kids[x]) if (!CLAUSES.has(rel(tokens[c])) && !leave(x, c)) stack.push(c);
   }
   return out;
 }
 const CLAUSES = new Set(['acl', 'advcl', 'ccomp', 'parataxis']);
+
+/**
+ * The words of an argument that may name its party: its subtree, less an apposition that renames
+ * it with a common noun ("Jane Roe, a top Smith campaign aide who …": the names in such a
+ * description are other parties, not the argument's).
+ */
+function argumentWords(tokens: readonly SyntaxToken[], kids: number[][], i: number): number[] {
+  return subtree(tokens, kids, i, (x, c) => x === i && rel(tokens[c]) === 'appos' && tokens[c].upos === 'NOUN');
+}
 
 /** Entities (people, organisations) whose span holds one of the tokens. */
 function entitiesAt(s: Sent, tokens: readonly SyntaxToken[], idx: number[]): EntityRef[] {
@@ -471,11 +480,15 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   const agents: EntityRef[] = [];
   const patients: EntityRef[] = [];
   const obliques: EntityRef[] = [];
+  // one verb has one subject: a passive subject beside an active one is a parse slip ("Roe, who has
+  // opened a shop", read with "Roe" as the passive subject of "opened" and "who" as its subject)
+  const active = kids[p].some((c) => tokens[c].deprel === 'nsubj');
   for (const c of kids[p]) {
     const r = tokens[c].deprel;
+    if (r === 'nsubj:pass' && active) continue;
     // a relative pronoun stands for the noun before it, "he" or "she" for the person named last ("She was arrested on Tuesday")
     const who = RELATIVE.test(tokens[c].text) ? antecedent(s, tokens[c].start) : PERSONAL.test(tokens[c].text) ? pronounAntecedent(s, tokens[c].start) : null;
-    const named = who ? [who] : entitiesAt(s, tokens, subtree(tokens, kids, c));
+    const named = who ? [who] : entitiesAt(s, tokens, argumentWords(tokens, kids, c));
     // ("Page disappeared in 1958" where the tagger left "Page" unnamed: the article's Bettie Page)
     const surname = named.length ? null : (surnameAt(s, tokens, tokens[c].start) ?? roleReferent(s, tokens, kids, c));
     const found = surname ? [surname] : named;

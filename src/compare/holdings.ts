@@ -102,7 +102,7 @@ export function heldFigure(s: Sent, q: Quantity, verbOk: (v: SyntaxToken) => boo
   const v = tokens[verb];
   if (!v || v.start < s.span.start || !verbOk(v)) return null;
   // a figure written with no noun ("now has 2,302 for his career") counts its holder's noun (analyse/bare-figures.ts)
-  const n = nounNotWritten(q) ? num : countedNounAfter(tokens, num, s.span.end);
+  const n = nounNotWritten(q) ? num : countedNounAfter(tokens, num, s.span.end, q.counted);
   if (n < 0 || RATE_AFTER.test(s.art.text.slice(tokens[n].end, s.span.end))) return null;
   const who = holderOf(s, tokens, kidsOf(tokens), verb);
   if (!who) return null;
@@ -118,7 +118,11 @@ export function heldFigure(s: Sent, q: Quantity, verbOk: (v: SyntaxToken) => boo
  * ("2,301 career points" → points; "three prior DUI convictions" → convictions: an adjective or a
  * name before the first noun says which), or -1 when the run holds no noun.
  */
-function countedNounAfter(tokens: readonly SyntaxToken[], num: number, end: number): number {
+function countedNounAfter(tokens: readonly SyntaxToken[], num: number, end: number, counted: string | null): number {
+  // the quantity reader's counted word written right after the number is its noun whatever its tag
+  // (the tokeniser glues a dash to it, "points-9", which a tagger may read as a verb)
+  const next = tokens[num + 1];
+  if (counted && next && next.end <= end && next.text.toLowerCase().startsWith(counted.toLowerCase())) return num + 1;
   let n = -1;
   // (modifiers only before the first noun: "20 points last night" counts points)
   for (let i = num + 1; i < tokens.length && tokens[i].end <= end && (tokens[i].upos === 'NOUN' || (n < 0 && /^(?:ADJ|PROPN)$/.test(tokens[i].upos))); i++) if (tokens[i].upos === 'NOUN') n = i;
@@ -134,9 +138,12 @@ const NAME_TO_VERB = /^(?:\s*,[^,;]{1,40},)?(?:\s*,)?\s*(?:(?:who|now|still|alre
  */
 function holderOf(s: Sent, tokens: readonly SyntaxToken[], kids: number[][], verb: number): EntityRef | null {
   const person = (i: number) => s.entities.find((e) => e.type === 'PER' && e.span.start <= tokens[i].start && tokens[i].end <= e.span.end);
+  // the verb's clause: the verb, or what a parse hangs it on as an auxiliary ("has" aux of the figure
+  // "2,301" or of a noun read as a participle: the figure's clause is the verb's)
+  const clause = rel(tokens[verb]) === 'aux' && tokens[verb].head >= 0 ? tokens[verb].head : verb;
   // a verb coordinated with another has its subject ("Roe finished with 20 points and now has 2,302")
-  const head = rel(tokens[verb]) === 'conj' ? tokens[verb].head : -1;
-  const subj = kids[verb].find((c) => rel(tokens[c]) === 'nsubj') ?? (head >= 0 ? kids[head].find((c) => rel(tokens[c]) === 'nsubj') : undefined);
+  const head = rel(tokens[clause]) === 'conj' ? tokens[clause].head : -1;
+  const subj = kids[clause].find((c) => rel(tokens[c]) === 'nsubj') ?? (head >= 0 ? kids[head].find((c) => rel(tokens[c]) === 'nsubj') : undefined);
   const named = subj !== undefined ? person(subj) : undefined;
   if (named) return named;
   // (parses of these lines often hang the name elsewhere: "Roe, a junior, now has" with "junior" as the subject)

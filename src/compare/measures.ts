@@ -122,13 +122,22 @@ function climb(tokens: readonly SyntaxToken[], num: number): { governor: number;
   let unit: number | null = null;
   for (let step = 0; step < 5 && i >= 0; step++) {
     const t = tokens[i];
-    const measureWord = t.upos === 'NOUN' && !countsThings(t.lemma.toLowerCase());
+    const measureWord = (t.upos === 'NOUN' || hyphenedToNumber(tokens, i)) && !countsThings(t.lemma.toLowerCase());
     if (!(t.upos === 'NUM' || t.upos === 'SYM' || t.upos === 'PUNCT' || measureWord)) return { governor: i, child, unit };
     if (measureWord) unit ??= i;
     child = i;
     i = t.head;
   }
   return { governor: -1, child, unit };
+}
+
+/**
+ * A word joined to a number by a hyphen ("61-yd", "61-yard"): the measure of an adjective of
+ * measure, a noun whatever a tagger makes of an abbreviation ("yd" read as a participle).
+ */
+function hyphenedToNumber(tokens: readonly SyntaxToken[], i: number): boolean {
+  const [num, dash, t] = [tokens[i - 2], tokens[i - 1], tokens[i]];
+  return !!num && num.upos === 'NUM' && dash.text === '-' && num.end === dash.start && dash.end === t.start && /^\p{L}+$/u.test(t.text);
 }
 
 /** After "N times": a comparison the figure multiplies ("as many", "the limit", "more", "higher"), not occasions. */

@@ -115,6 +115,25 @@ export function coordinatedFigure(s: Sent, q: Quantity): boolean {
   return kids[n].some((i) => relOf(tokens[i]) === 'conj' && near(n, i) && counted(i));
 }
 
+/** Penn tags of a relative word ("who", "which", "that", "whose", "where"). */
+const RELATIVE_WORD = new Set(['WDT', 'WP', 'WP$', 'WRB']);
+/** Penn tags of a finite verb. */
+const FINITE = new Set(['VBD', 'VBZ', 'VBP']);
+
+/**
+ * Whether a clause the parse hangs on a noun as its relative clause has no gap: a finite verb with
+ * its own subject and object and no relative word ("two pipes in the harbour suffered severe damage"
+ * read with "suffered" on "pipes"). A relative clause lacks one of its arguments (the
+ * noun's place: "pipes that were cut", "pipes the storm cut"), so such a clause is the sentence's
+ * own predicate, misattached, and says nothing about which of the noun's things are counted.
+ */
+export function gaplessClause(tokens: readonly SyntaxToken[], verb: number): boolean {
+  if (!FINITE.has(tokens[verb].xpos)) return false;
+  const kids = kidsOf(tokens)[verb];
+  const has = (rel: string) => kids.some((k) => relOf(tokens[k]) === rel && !RELATIVE_WORD.has(tokens[k].xpos));
+  return has('nsubj') && has('obj') && !kids.some((k) => RELATIVE_WORD.has(tokens[k].xpos) || tokens[k].lemma.toLowerCase() === 'that');
+}
+
 /**
  * The noun a figure counts and the verb it is the subject or object of, by the parse ("three
  * cables were cut" → cable, cut; "killed two co-workers" → co-worker, kill), as lemmas; null when
@@ -128,6 +147,10 @@ export function countedArgument(s: Sent, q: Quantity): { noun: string; verb: str
   const noun = tokens[fig.noun];
   const head = tokens[noun.head];
   if (!head || head.upos !== 'VERB' || !['nsubj', 'obj'].includes(relOf(noun))) return null;
+  // an object written right before another verb's auxiliary is that verb's subject ("says four
+  // pipes were cut" read with the pipes as the object of "says": no object stands there in English)
+  const next = tokens[fig.noun + 1];
+  if (relOf(noun) === 'obj' && next?.upos === 'AUX' && next.head > fig.noun + 1 && tokens[next.head].upos === 'VERB') return { noun: noun.lemma.toLowerCase(), verb: tokens[next.head].lemma.toLowerCase() };
   return { noun: noun.lemma.toLowerCase(), verb: head.lemma.toLowerCase() };
 }
 
@@ -210,7 +233,11 @@ export function verbSubject(s: Sent, verbPos: number): number[] {
     const subj = kids[v].find((c) => relOf(tokens[c]) === 'nsubj');
     if (subj !== undefined) return [subj, ...kids[subj].filter((c) => relOf(tokens[c]) === 'appos')].map((i) => tokens[i].start);
     if (!CONTINUES.has(relOf(tokens[v]))) return [];
+    const conj = relOf(tokens[v]) === 'conj';
     v = tokens[v].head;
+    // a verb a parse coordinates with a noun ("toward the sideline and winning the race")
+    // continues the clause of the verb that noun hangs on (no noun has a subject)
+    if (conj && v >= 0 && tokens[v].upos === 'NOUN') for (let up = 0; up < 3 && v >= 0 && tokens[v].upos !== 'VERB' && !CLAUSE_LINKS.has(relOf(tokens[v])); up++) v = tokens[v].head;
   }
   return [];
 }
