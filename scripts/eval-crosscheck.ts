@@ -14,6 +14,7 @@
  * corroborated-judgments.jsonl (with -v it lists the facts judged partly or different; `--judged-dump FILE` writes every
  * prediction with its label) (fixture precision of corroborated facts is a lower bound: fixtures list
  * only the main shared facts).
+ * `--digest-stories` prints one SHA-256 per story's report (which story a change moves).
  * `--digest` also prints one SHA-256 over every story's cross-check report (its JSON, in fixture
  * order), so a change meant to keep the output identical can show that it does.
  *
@@ -619,6 +620,8 @@ function main() {
     const x = crossCheckStory({ storyId: f.storyId, articles, copies });
     const ms = performance.now() - t0;
     digest?.update(`${f.name}\n${JSON.stringify(x)}\n`);
+    // (`--digest-stories`: one hash per story, to see which story a change moves)
+    if (process.argv.includes('--digest-stories')) console.log(`story digest ${f.name} ${createHash('sha256').update(JSON.stringify(x)).digest('hex').slice(0, 12)}`);
     scores.push({ ...scoreStory(f, x, articles, idOf), ms, split: f.split });
     if (judgeSample || judged) judgeable.push(...judgeableFacts(f, x, articles, keyOf));
   }
