@@ -6,7 +6,7 @@
  * claims are one fact (`mergeOverlapping`). Read from the
  * claims' slots (`claims.ts`), not from the words the sentences share; `claimFacts` asks these.
  */
-import { actClass } from './act-classes.js';
+import { actClass, datedActClass } from './act-classes.js';
 import type { Claim } from './claims.js';
 import { sameName } from './figure-holders.js';
 import { apart, shares } from './sides.js';
@@ -93,6 +93,8 @@ const FIGURE = /^\d/;
  * 2004, Roe left the clinic"), not a figure that makes two clauses one statement.
  */
 const YEAR = /^(?:1[89]|20)\d\d$/;
+/** A value that names a month or a year, not a day or a figure: the time of a story's case, which its acts share. */
+const aPeriod = (v: string) => YEAR.test(v) || (!FIGURE.test(v) && !v.endsWith('day'));
 /** Both claims give one figure in digits, a year aside (asked for many claim pairs: no array made). */
 function shareAFigure(a: Claim, b: Claim): boolean {
   for (const v of a.values) if (FIGURE.test(v) && !YEAR.test(v) && b.values.has(v)) return true;
@@ -100,10 +102,13 @@ function shareAFigure(a: Claim, b: Claim): boolean {
 }
 
 /**
- * What two claims share is only who they are about: both state an act, of two classes, and every key
+ * What two claims share is only who they are about: both state an act, of two classes (the frame lexicon's, or
+ * WordNet's first-sense synonyms: `datedActClass`), and every key
  * both have is a word of a name or of the words that describe it in one of them (`Claim.named`:
  * "Jane Roe, director of the harbour trust, urged drivers to avoid the ferry road" / "harbour trust
- * director Jane Roe opened the new pier"), no figure. Two things one
+ * director Jane Roe opened the new pier"), or a month or a year (when the case they belong to happened), no
+ * figure and no day. Two acts of one case, one person's conviction and the judge's sentence, share who and
+ * when and are two statements. Two things one
  * person did are two statements; one act of one person told in other words ("Roe resigned on
  * Friday" / "Roe stepped down") is one. A description (no act) is left to `oneAct`, which lets it
  * meet any act ("the death of Deputy Roe" / "Deputy Roe was killed"); a claim with no word but a
@@ -117,6 +122,9 @@ export function onlyWho(a: Claim, b: Claim): boolean {
   let shared = false;
   for (const k of small.keys) {
     if (!large.keys.has(k)) continue;
+    // (a month or a year both give is when the case happened, not what either states: "convicted Roe of the
+    // murder of Deputy Poe in June 2005" / "weighed the factors in the slaying of Deputy Poe in June 2005")
+    if (a.values.has(k) && aPeriod(k)) continue;
     // (a figure both give is content, whoever it describes: "Jo Poe, 39, was shot" / "Jo Poe, 39, is recovering")
     if ((!a.named.has(k) && !b.named.has(k)) || a.values.has(k)) return false;
     shared = true;
@@ -124,8 +132,9 @@ export function onlyWho(a: Claim, b: Claim): boolean {
   // (a description, a claim with no act, is left to oneAct: "the death of Deputy Roe" / "Deputy Roe was
   // killed" share only the name and tell one event)
   if (!shared || !a.acts.size || !b.acts.size) return false;
-  const classes = new Set([...a.acts].map(actClass));
-  for (const x of b.acts) if (classes.has(actClass(x))) return false;
+  // (two classes by the frame lexicon and by WordNet's first senses, datedActClass: "vanished" / "disappeared" is one act)
+  const classes = new Set([...a.acts].map(datedActClass));
+  for (const x of b.acts) if (classes.has(datedActClass(x))) return false;
   return true;
 }
 

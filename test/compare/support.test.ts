@@ -130,6 +130,15 @@ describe('a name and the words that describe it are who two claims speak of, not
     const spoke = sentenceClaims('Ann Roe, 41, spoke to reporters about the ferry road at noon.');
     assert.ok(spoke.every((c) => !onlyWho(closed, c)));
   });
+  it('a month or a year both give is when the case happened, a weekday or a day stays content', () => {
+    const convicted = sentenceClaims('A Kelso jury convicted harbour pilot Ann Roe of sinking the old ferry in March 2011.').find((c) => c.acts.has('convict'));
+    const weighed = sentenceClaims('The judge weighed the damage done by harbour pilot Ann Roe in March 2011.').find((c) => c.acts.size);
+    assert.ok(convicted && weighed && convicted.values.has('2011') && weighed.values.has('march'));
+    assert.ok(onlyWho(convicted, weighed));
+    const fined = sentenceClaims('The judge fined harbour pilot Ann Roe on Tuesday.').find((c) => c.acts.size);
+    const jailed = sentenceClaims('A Kelso court jailed harbour pilot Ann Roe on Tuesday.').find((c) => c.acts.size);
+    assert.ok(fined && jailed && !onlyWho(fined, jailed));
+  });
 });
 
 describe('a restrictive relative clause tells as given what it says of its noun', () => {
