@@ -1172,7 +1172,7 @@ function factClusters(clusters: Central[], scorer: Scorer): Alignment {
 }
 
 /** Keys present in at least two of the sentences' articles. */
-function sharedKeys(members: Sent[]): Set<string> {
+export function sharedKeys(members: Sent[]): Set<string> {
   const shared = new Set<string>();
   // (most clusters of a large story are one sentence: nothing shared, nothing to count)
   if (members.length < 2) return shared;
