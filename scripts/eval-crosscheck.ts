@@ -171,6 +171,52 @@ export interface StoryScore {
   falseKinds: string[];
 }
 
+/**
+ * The story's quote groups (statements in two or more articles) against the annotated ones: a group
+ * matches an annotated group when two of its wordings hold in the group's articles (and its speaker
+ * names the annotated speaker); an acceptable group matches whatever the speaker.
+ */
+export function quoteGroupMatch(f: StoryFixture, x: StoryCrossCheck, articles: AnnotatedArticle[], idOf: Map<string, string>) {
+  const texts = new Map(articles.map((a) => [a.article.docId, a.article.text]));
+  const sentenceOf = (e: Evidence) => (texts.get(e.articleId) ?? '').slice(e.sentence.start, e.sentence.end).toLowerCase();
+  const hitIn = (evs: Evidence[], key: string, snippet: string, extra: string[]) => {
+    const id = idOf.get(key);
+    if (!id) return false;
+    const s = snippet.toLowerCase();
+    return evs.some((e) => e.articleId === id && sentenceOf(e).includes(s)) || extra.some((t) => t.toLowerCase().includes(s));
+  };
+  const pred = x.quoteLedger.flatMap((l) => l.statements.filter((s) => s.articles.length >= 2).map((s) => ({ l, s })));
+  const quoteMatches = (q: (typeof pred)[number], exp: ExpectedQuote) => {
+    if (exp.speaker && !`${q.l.speaker} ${q.l.name}`.toLowerCase().includes(exp.speaker.toLowerCase())) return false;
+    return (
+      Object.entries(exp.wordings).filter(([k, snip]) =>
+        q.s.wordings.some((w) => hitIn(w.evidence, k, snip, w.articles.includes(idOf.get(k) ?? '\u0000') ? [w.text] : [])),
+      ).length >= 2
+    );
+  };
+  const matched = new Set<number>();
+  const acceptable = new Set<number>();
+  const missed: ExpectedQuote[] = [];
+  let tp = 0;
+  for (const exp of f.expected.quoteGroups) {
+    const i = pred.findIndex((q) => quoteMatches(q, exp));
+    if (i >= 0) {
+      tp++;
+      pred.forEach((q, j) => {
+        if (quoteMatches(q, exp)) matched.add(j);
+      });
+    } else missed.push(exp);
+  }
+  pred.forEach((q, i) => {
+    if (matched.has(i)) return;
+    if ((f.expected.acceptableQuoteGroups ?? []).some((e) => quoteMatches(q, { ...e, speaker: undefined }))) {
+      matched.add(i);
+      acceptable.add(i);
+    }
+  });
+  return { pred, matched, acceptable, missed, tp };
+}
+
 export function scoreStory(f: StoryFixture, x: StoryCrossCheck, articles: AnnotatedArticle[], idOf: Map<string, string>): Omit<StoryScore, 'ms'> {
   const texts = new Map(articles.map((a) => [a.article.docId, a.article.text]));
   const sentenceOf = (e: Evidence) => (texts.get(e.articleId) ?? '').slice(e.sentence.start, e.sentence.end).toLowerCase();
@@ -238,30 +284,10 @@ export function scoreStory(f: StoryFixture, x: StoryCrossCheck, articles: Annota
   });
 
   // quote groups
-  const predQ = x.quoteLedger.flatMap((l) => l.statements.filter((s) => s.articles.length >= 2).map((s) => ({ l, s })));
-  const quoteMatches = (q: (typeof predQ)[number], exp: ExpectedQuote) => {
-    if (exp.speaker && !`${q.l.speaker} ${q.l.name}`.toLowerCase().includes(exp.speaker.toLowerCase())) return false;
-    return (
-      Object.entries(exp.wordings).filter(([k, snip]) =>
-        q.s.wordings.some((w) => hitIn(w.evidence, k, snip, w.articles.includes(idOf.get(k) ?? '\u0000') ? [w.text] : [])),
-      ).length >= 2
-    );
-  };
-  const qMatched = new Set<number>();
-  let qTp = 0;
-  for (const exp of f.expected.quoteGroups) {
-    const i = predQ.findIndex((q) => quoteMatches(q, exp));
-    if (i >= 0) {
-      qTp++;
-      predQ.forEach((q, j) => {
-        if (quoteMatches(q, exp)) qMatched.add(j);
-      });
-    } else missed.push(`quote group: ${exp.what}`);
-  }
-  predQ.forEach((q, i) => {
-    if (qMatched.has(i)) return;
-    if ((f.expected.acceptableQuoteGroups ?? []).some((e) => quoteMatches(q, { ...e, speaker: undefined }))) qMatched.add(i);
-    else fps.push(`quote group: ${q.l.name}: ${q.s.wordings.map((w) => w.text.slice(0, 40)).join(' | ')}`);
+  const qm = quoteGroupMatch(f, x, articles, idOf);
+  for (const exp of qm.missed) missed.push(`quote group: ${exp.what}`);
+  qm.pred.forEach((q, i) => {
+    if (!qm.matched.has(i)) fps.push(`quote group: ${q.l.name}: ${q.s.wordings.map((w) => w.text.slice(0, 40)).join(' | ')}`);
   });
 
   const pr = (tp: number, predicted: number, matchedPred: number, expected: number): PR => ({
@@ -275,7 +301,7 @@ export function scoreStory(f: StoryFixture, x: StoryCrossCheck, articles: Annota
     name: f.name,
     conflicts: pr(cTp, predC.length, cMatched.size, f.expected.conflicts.length),
     corroborated: pr(fTp, predF.length, fMatched.size, f.expected.corroborated.length),
-    quoteGroups: pr(qTp, predQ.length, qMatched.size, f.expected.quoteGroups.length),
+    quoteGroups: pr(qm.tp, qm.pred.length, qm.matched.size, f.expected.quoteGroups.length),
     falseConflicts,
     articles: f.articles.length,
     conflictsTouched,
