@@ -171,6 +171,24 @@ export interface StoryScore {
   falseKinds: string[];
 }
 
+/** Annotated items found (`tp`), the predictions that match any found one, and the annotated items missed. */
+function matchAnnotated<P, E>(pred: P[], expected: E[], matches: (p: P, e: E) => boolean): { tp: number; matched: Set<number>; missed: E[] } {
+  const matched = new Set<number>();
+  const missed: E[] = [];
+  let tp = 0;
+  for (const exp of expected) {
+    if (!pred.some((p) => matches(p, exp))) {
+      missed.push(exp);
+      continue;
+    }
+    tp++;
+    pred.forEach((p, j) => {
+      if (matches(p, exp)) matched.add(j);
+    });
+  }
+  return { tp, matched, missed };
+}
+
 /**
  * The story's quote groups (statements in two or more articles) against the annotated ones: a group
  * matches an annotated group when two of its wordings hold in the group's articles (and its speaker
@@ -194,19 +212,8 @@ export function quoteGroupMatch(f: StoryFixture, x: StoryCrossCheck, articles: A
       ).length >= 2
     );
   };
-  const matched = new Set<number>();
   const acceptable = new Set<number>();
-  const missed: ExpectedQuote[] = [];
-  let tp = 0;
-  for (const exp of f.expected.quoteGroups) {
-    const i = pred.findIndex((q) => quoteMatches(q, exp));
-    if (i >= 0) {
-      tp++;
-      pred.forEach((q, j) => {
-        if (quoteMatches(q, exp)) matched.add(j);
-      });
-    } else missed.push(exp);
-  }
+  const { tp, matched, missed } = matchAnnotated(pred, f.expected.quoteGroups, quoteMatches);
   pred.forEach((q, i) => {
     if (matched.has(i)) return;
     if ((f.expected.acceptableQuoteGroups ?? []).some((e) => quoteMatches(q, { ...e, speaker: undefined }))) {
@@ -266,17 +273,8 @@ export function scoreStory(f: StoryFixture, x: StoryCrossCheck, articles: Annota
   // corroborated facts
   const predF = x.facts.filter((fa) => fa.articles.length >= 2);
   const factMatches = (fa: (typeof predF)[number], exp: ExpectedFact) => Object.entries(exp.articles).filter(([k, snip]) => hitIn(fa.evidence, k, snip)).length >= 2;
-  const fMatched = new Set<number>();
-  let fTp = 0;
-  for (const exp of f.expected.corroborated) {
-    const i = predF.findIndex((fa) => factMatches(fa, exp));
-    if (i >= 0) {
-      fTp++;
-      predF.forEach((fa, j) => {
-        if (factMatches(fa, exp)) fMatched.add(j);
-      });
-    } else missed.push(`fact: ${exp.what}`);
-  }
+  const { tp: fTp, matched: fMatched, missed: fMissed } = matchAnnotated(predF, f.expected.corroborated, factMatches);
+  for (const exp of fMissed) missed.push(`fact: ${exp.what}`);
   predF.forEach((fa, i) => {
     if (fMatched.has(i)) return;
     if ((f.expected.acceptableCorroborated ?? []).some((e) => factMatches(fa, e))) fMatched.add(i);

@@ -12,6 +12,7 @@
 import { evidence, type QuoteView, type StoryView } from './prepare.js';
 import { charNgrams, clean, cmp, jaccard, wordForms } from './text.js';
 import { indexUnion } from '../util/union-find.js';
+import { parseOf, reportsClause } from './syntax.js';
 import type { QuoteStatement, QuoteWording, SpeakerLedger } from './types.js';
 
 /**
@@ -119,7 +120,8 @@ export function quoteSimilarity(a: QItem, b: QItem): number {
  * class. A quotation without a classed cue (no cue word, or a detector that classes nothing) stays.
  * Quotation marks around a title or a name ("the film “Gone Girl”") or around a word or two with
  * no speaker make a title or a scare quote, not a statement; what a speaker declined or refused
- * to do ("declined to give her surname") is no statement either.
+ * to do ("declined to give her surname") is no statement either, nor is reported speech whose words
+ * hold no clause (the object of the cue verb, a bare infinitive: syntax.ts `reportsClause`).
  */
 export function isStatement(q: QuoteView): boolean {
   const cls = q.quote.cueClass;
@@ -128,6 +130,13 @@ export function isStatement(q: QuoteView): boolean {
   // what someone declined or refused to do ("declined to give her surname") is no statement
   // (a vow or a promise, "vowed to rebuild", is one)
   if (q.quote.kind === 'indirect' && /^to\s/i.test(q.text) && /^(?:declin|refus)/i.test(q.quote.cue?.verb ?? '')) return false;
+  // reported speech reports a clause ("police said *alcohol was a factor*"); what a cue verb takes
+  // as its object ("confirmed the revelation", "added 101 yards", "charged with two counts") or a
+  // bare infinitive ("hoped to become", "appeared to be", "agreed to lend") is an act, not a statement
+  if (q.quote.kind === 'indirect') {
+    const tokens = parseOf(q.art);
+    if (tokens && !reportsClause(tokens, q.quote.span)) return false;
+  }
   // a slogan said in full ("“Make America Great Again,” he said") is a statement; a name in marks
   // inside a paraphrase, with no cue, or after a verb of naming is not
   if (q.quote.kind !== 'indirect' && looksLikeTitle(q.text) && (q.quote.kind === 'partial' || !q.quote.cue || NAMING.test(q.quote.cue.verb))) return false;
