@@ -224,5 +224,6 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-55: (qgroups23) the quote ledger keeps reported speech only when its words hold a clause (syntax.ts
 //   spanHasClause: a non-relative subject, a finite verb first, or a conjunction before a finite verb): what a
 //   cue verb takes as object ("added 101 yards", "confirmed the revelation") or a bare infinitive ("hoped to
-//   become", "agreed to lend") is no statement. Dev quote groups P 0.780 -> 0.849, R 0.522 -> 0.507.
+//   become", "agreed to lend") is no statement; a title with a subtitle and a title after Levin's 29.3 dub verbs
+//   ("voted") is no quote (quotes.ts looksLikeTitle, NAMING). Dev quote groups P 0.780 -> 0.861, R 0.522 -> 0.507.
 export const COMPARE_VERSION = 'compare-55';

@@ -143,8 +143,8 @@ export function isStatement(q: QuoteView): boolean {
   return true;
 }
 
-/** Verbs of naming: what they introduce in quotation marks is a name ("dubbed “Operation X”"). */
-const NAMING = /^(call|calls|called|calling|dub|dubs|dubbed|dubbing|name|names|named|naming|title|titled|entitled|label|labels|labeled|labelled|term|termed|nickname|nicknamed|brand|branded)$/i;
+/** Verbs of naming (Levin 1993, 29.3 dub verbs): what they introduce in quotation marks is a name ("dubbed “Operation X”", "voted “Most Likely to Succeed”"). */
+const NAMING = /^(call|calls|called|calling|dub|dubs|dubbed|dubbing|name|names|named|naming|title|titled|entitled|label|labels|labeled|labelled|term|termed|nickname|nicknamed|brand|branded|vote|votes|voted|crown|crowned|christen|christened|style|styled)$/i;
 
 /** Words of a title that stay lower case ("Gone with the Wind", "Fire and Fury"). */
 const TITLE_SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'as', 'vs', 'vs.']);
@@ -158,6 +158,9 @@ const LEADING_MARKS = /^[^\p{L}\p{N}]+/u;
 export function looksLikeTitle(quoted: string): boolean {
   // American style puts the sentence's period inside the marks: “Lopez Tonight.”
   const q = quoted.trim().replace(/[.,]$/, '');
+  // a title and its subtitle ("The Secret Man: The Story of ..."): each part a title
+  const parts = q.split(/: /);
+  if (parts.length === 2) return parts.every((p) => looksLikeTitle(p));
   const words = q.split(/\s+/).filter((w) => WORDISH.test(w));
   if (!words.length || words.length > 8 || /[.!?;]$|[,:;] /.test(q)) return false;
   let small = 0;
