@@ -172,6 +172,59 @@ export interface StoryScore {
   falseKinds: string[];
 }
 
+/** Annotated items found (`tp`), the predictions that match any found one, and the annotated items missed. */
+function matchAnnotated<P, E>(pred: P[], expected: E[], matches: (p: P, e: E) => boolean): { tp: number; matched: Set<number>; missed: E[] } {
+  const matched = new Set<number>();
+  const missed: E[] = [];
+  let tp = 0;
+  for (const exp of expected) {
+    if (!pred.some((p) => matches(p, exp))) {
+      missed.push(exp);
+      continue;
+    }
+    tp++;
+    pred.forEach((p, j) => {
+      if (matches(p, exp)) matched.add(j);
+    });
+  }
+  return { tp, matched, missed };
+}
+
+/**
+ * The story's quote groups (statements in two or more articles) against the annotated ones: a group
+ * matches an annotated group when two of its wordings hold in the group's articles (and its speaker
+ * names the annotated speaker); an acceptable group matches whatever the speaker.
+ */
+export function quoteGroupMatch(f: StoryFixture, x: StoryCrossCheck, articles: AnnotatedArticle[], idOf: Map<string, string>) {
+  const texts = new Map(articles.map((a) => [a.article.docId, a.article.text]));
+  const sentenceOf = (e: Evidence) => (texts.get(e.articleId) ?? '').slice(e.sentence.start, e.sentence.end).toLowerCase();
+  const hitIn = (evs: Evidence[], key: string, snippet: string, extra: string[]) => {
+    const id = idOf.get(key);
+    if (!id) return false;
+    const s = snippet.toLowerCase();
+    return evs.some((e) => e.articleId === id && sentenceOf(e).includes(s)) || extra.some((t) => t.toLowerCase().includes(s));
+  };
+  const pred = x.quoteLedger.flatMap((l) => l.statements.filter((s) => s.articles.length >= 2).map((s) => ({ l, s })));
+  const quoteMatches = (q: (typeof pred)[number], exp: ExpectedQuote) => {
+    if (exp.speaker && !`${q.l.speaker} ${q.l.name}`.toLowerCase().includes(exp.speaker.toLowerCase())) return false;
+    return (
+      Object.entries(exp.wordings).filter(([k, snip]) =>
+        q.s.wordings.some((w) => hitIn(w.evidence, k, snip, w.articles.includes(idOf.get(k) ?? '\u0000') ? [w.text] : [])),
+      ).length >= 2
+    );
+  };
+  const acceptable = new Set<number>();
+  const { tp, matched, missed } = matchAnnotated(pred, f.expected.quoteGroups, quoteMatches);
+  pred.forEach((q, i) => {
+    if (matched.has(i)) return;
+    if ((f.expected.acceptableQuoteGroups ?? []).some((e) => quoteMatches(q, { ...e, speaker: undefined }))) {
+      matched.add(i);
+      acceptable.add(i);
+    }
+  });
+  return { pred, matched, acceptable, missed, tp };
+}
+
 export function scoreStory(f: StoryFixture, x: StoryCrossCheck, articles: AnnotatedArticle[], idOf: Map<string, string>): Omit<StoryScore, 'ms'> {
   const texts = new Map(articles.map((a) => [a.article.docId, a.article.text]));
   const sentenceOf = (e: Evidence) => (texts.get(e.articleId) ?? '').slice(e.sentence.start, e.sentence.end).toLowerCase();
@@ -221,17 +274,8 @@ export function scoreStory(f: StoryFixture, x: StoryCrossCheck, articles: Annota
   // corroborated facts
   const predF = x.facts.filter((fa) => fa.articles.length >= 2);
   const factMatches = (fa: (typeof predF)[number], exp: ExpectedFact) => Object.entries(exp.articles).filter(([k, snip]) => hitIn(fa.evidence, k, snip)).length >= 2;
-  const fMatched = new Set<number>();
-  let fTp = 0;
-  for (const exp of f.expected.corroborated) {
-    const i = predF.findIndex((fa) => factMatches(fa, exp));
-    if (i >= 0) {
-      fTp++;
-      predF.forEach((fa, j) => {
-        if (factMatches(fa, exp)) fMatched.add(j);
-      });
-    } else missed.push(`fact: ${exp.what}`);
-  }
+  const { tp: fTp, matched: fMatched, missed: fMissed } = matchAnnotated(predF, f.expected.corroborated, factMatches);
+  for (const exp of fMissed) missed.push(`fact: ${exp.what}`);
   predF.forEach((fa, i) => {
     if (fMatched.has(i)) return;
     if ((f.expected.acceptableCorroborated ?? []).some((e) => factMatches(fa, e))) fMatched.add(i);
@@ -239,30 +283,10 @@ export function scoreStory(f: StoryFixture, x: StoryCrossCheck, articles: Annota
   });
 
   // quote groups
-  const predQ = x.quoteLedger.flatMap((l) => l.statements.filter((s) => s.articles.length >= 2).map((s) => ({ l, s })));
-  const quoteMatches = (q: (typeof predQ)[number], exp: ExpectedQuote) => {
-    if (exp.speaker && !`${q.l.speaker} ${q.l.name}`.toLowerCase().includes(exp.speaker.toLowerCase())) return false;
-    return (
-      Object.entries(exp.wordings).filter(([k, snip]) =>
-        q.s.wordings.some((w) => hitIn(w.evidence, k, snip, w.articles.includes(idOf.get(k) ?? '\u0000') ? [w.text] : [])),
-      ).length >= 2
-    );
-  };
-  const qMatched = new Set<number>();
-  let qTp = 0;
-  for (const exp of f.expected.quoteGroups) {
-    const i = predQ.findIndex((q) => quoteMatches(q, exp));
-    if (i >= 0) {
-      qTp++;
-      predQ.forEach((q, j) => {
-        if (quoteMatches(q, exp)) qMatched.add(j);
-      });
-    } else missed.push(`quote group: ${exp.what}`);
-  }
-  predQ.forEach((q, i) => {
-    if (qMatched.has(i)) return;
-    if ((f.expected.acceptableQuoteGroups ?? []).some((e) => quoteMatches(q, { ...e, speaker: undefined }))) qMatched.add(i);
-    else fps.push(`quote group: ${q.l.name}: ${q.s.wordings.map((w) => w.text.slice(0, 40)).join(' | ')}`);
+  const qm = quoteGroupMatch(f, x, articles, idOf);
+  for (const exp of qm.missed) missed.push(`quote group: ${exp.what}`);
+  qm.pred.forEach((q, i) => {
+    if (!qm.matched.has(i)) fps.push(`quote group: ${q.l.name}: ${q.s.wordings.map((w) => w.text.slice(0, 40)).join(' | ')}`);
   });
 
   const pr = (tp: number, predicted: number, matchedPred: number, expected: number): PR => ({
@@ -276,7 +300,7 @@ export function scoreStory(f: StoryFixture, x: StoryCrossCheck, articles: Annota
     name: f.name,
     conflicts: pr(cTp, predC.length, cMatched.size, f.expected.conflicts.length),
     corroborated: pr(fTp, predF.length, fMatched.size, f.expected.corroborated.length),
-    quoteGroups: pr(qTp, predQ.length, qMatched.size, f.expected.quoteGroups.length),
+    quoteGroups: pr(qm.tp, qm.pred.length, qm.matched.size, f.expected.quoteGroups.length),
     falseConflicts,
     articles: f.articles.length,
     conflictsTouched,

@@ -9,12 +9,11 @@
 import { cueClassOf } from '../analyse/quotes/cues.js';
 import { MONTH_PATTERN, MONTH_PATTERN_ANY_CASE, WEEKDAY_PATTERN, WEEKDAY_PATTERN_ANY_CASE } from '../text/calendar.js';
 import { spelledNumber } from '../text/numbers.js';
-import type { SyntaxToken } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
 import { figureHolders, otherHolder } from './figure-holders.js';
 import { ALIGN_THRESHOLD, type Alignment, actsOf, sameStatement } from './facts.js';
 import { evidence, type Sent, type StoryView, sentText } from './prepare.js';
-import { kidsOf, parseOf, verbSubject } from './syntax.js';
+import { parseOf, reportsClause, verbSubject } from './syntax.js';
 import { clean, cmp, overlap } from './text.js';
 import { shorten } from './timeline.js';
 import { type BriefSentence, type Conflict, type Evidence, type EvolvingFigure, type Fact, factStanding, type SpeakerLedger } from './types.js';
@@ -329,26 +328,9 @@ export function reportedSpeech(story: StoryView): (w: SpeakerLedger['statements'
     const e = w.evidence[0];
     const art = e ? story.byId.get(e.articleId) : undefined;
     const tokens = art ? parseOf(art) : null;
-    return !tokens || clauseWithSubject(tokens, e.span);
+    return !tokens || reportsClause(tokens, e.span);
   };
 }
-
-/**
- * Whether a word of a span that heads it (its head lies outside the span) has a subject among the
- * span's words. (Any of them: a parse may hang a clause's subject on the verb of saying, "Police say
- * a man [obj] outside the club told the driver to stop but he kept going".) A relative pronoun's
- * clause is not one: "added 101 yards for the Chiefs, who had 352 yards rushing" adds yards, not words.
- */
-function clauseWithSubject(tokens: readonly SyntaxToken[], span: { start: number; end: number }): boolean {
-  const inside = (i: number) => i >= 0 && tokens[i].start >= span.start && tokens[i].start < span.end;
-  const kids = kidsOf(tokens);
-  for (let i = tokenAt(tokens, span.start); i < tokens.length && tokens[i].start < span.end; i++)
-    if (inside(i) && !inside(tokens[i].head) && kids[i].some((k) => inside(k) && /^(?:nsubj|csubj|expl)/.test(tokens[k].deprel) && !RELATIVE.test(tokens[k].xpos))) return true;
-  return false;
-}
-
-/** Penn tags of a relative pronoun ("who", "which", "whose"). */
-const RELATIVE = /^(?:WP|WP\$|WDT)$/;
 
 /** Quoted words whose every word of four letters or more is capitalised (two at least): a title, not speech. */
 function titleCased(text: string): boolean {

@@ -12,6 +12,7 @@
 import { evidence, type QuoteView, type StoryView } from './prepare.js';
 import { charNgrams, clean, cmp, jaccard, wordForms } from './text.js';
 import { indexUnion } from '../util/union-find.js';
+import { parseOf, reportsClause } from './syntax.js';
 import type { QuoteStatement, QuoteWording, SpeakerLedger } from './types.js';
 
 /**
@@ -119,7 +120,8 @@ export function quoteSimilarity(a: QItem, b: QItem): number {
  * class. A quotation without a classed cue (no cue word, or a detector that classes nothing) stays.
  * Quotation marks around a title or a name ("the film “Gone Girl”") or around a word or two with
  * no speaker make a title or a scare quote, not a statement; what a speaker declined or refused
- * to do ("declined to give her surname") is no statement either.
+ * to do ("declined to give her surname") is no statement either, nor is reported speech whose words
+ * hold no clause (the object of the cue verb, a bare infinitive: syntax.ts `reportsClause`).
  */
 export function isStatement(q: QuoteView): boolean {
   const cls = q.quote.cueClass;
@@ -128,14 +130,21 @@ export function isStatement(q: QuoteView): boolean {
   // what someone declined or refused to do ("declined to give her surname") is no statement
   // (a vow or a promise, "vowed to rebuild", is one)
   if (q.quote.kind === 'indirect' && /^to\s/i.test(q.text) && /^(?:declin|refus)/i.test(q.quote.cue?.verb ?? '')) return false;
+  // reported speech reports a clause ("police said *alcohol was a factor*"); what a cue verb takes
+  // as its object ("confirmed the revelation", "added 101 yards", "charged with two counts") or a
+  // bare infinitive ("hoped to become", "appeared to be", "agreed to lend") is an act, not a statement
+  if (q.quote.kind === 'indirect') {
+    const tokens = parseOf(q.art);
+    if (tokens && !reportsClause(tokens, q.quote.span)) return false;
+  }
   // a slogan said in full ("“Make America Great Again,” he said") is a statement; a name in marks
   // inside a paraphrase, with no cue, or after a verb of naming is not
   if (q.quote.kind !== 'indirect' && looksLikeTitle(q.text) && (q.quote.kind === 'partial' || !q.quote.cue || NAMING.test(q.quote.cue.verb))) return false;
   return true;
 }
 
-/** Verbs of naming: what they introduce in quotation marks is a name ("dubbed “Operation X”"). */
-const NAMING = /^(call|calls|called|calling|dub|dubs|dubbed|dubbing|name|names|named|naming|title|titled|entitled|label|labels|labeled|labelled|term|termed|nickname|nicknamed|brand|branded)$/i;
+/** Verbs of naming (Levin 1993, 29.3 dub verbs): what they introduce in quotation marks is a name ("dubbed “Operation X”", "voted “Most Likely to Succeed”"). */
+const NAMING = /^(call|calls|called|calling|dub|dubs|dubbed|dubbing|name|names|named|naming|title|titled|entitled|label|labels|labeled|labelled|term|termed|nickname|nicknamed|brand|branded|vote|votes|voted|crown|crowned|christen|christened|style|styled)$/i;
 
 /** Words of a title that stay lower case ("Gone with the Wind", "Fire and Fury"). */
 const TITLE_SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'as', 'vs', 'vs.']);
@@ -149,6 +158,9 @@ const LEADING_MARKS = /^[^\p{L}\p{N}]+/u;
 export function looksLikeTitle(quoted: string): boolean {
   // American style puts the sentence's period inside the marks: “Lopez Tonight.”
   const q = quoted.trim().replace(/[.,]$/, '');
+  // a title and its subtitle ("The Secret Man: The Story of ..."): each part a title
+  const parts = q.split(/: /);
+  if (parts.length === 2) return parts.every((p) => looksLikeTitle(p));
   const words = q.split(/\s+/).filter((w) => WORDISH.test(w));
   if (!words.length || words.length > 8 || /[.!?;]$|[,:;] /.test(q)) return false;
   let small = 0;

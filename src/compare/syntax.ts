@@ -215,6 +215,40 @@ export function particleOf(s: Sent, verb: number): string | null {
   return next.text.toLowerCase();
 }
 
+/** Relations that give a clause its subject ("Police say *they* had to", "*it* is clear that"). */
+const SUBJECTS = new Set(['nsubj', 'csubj', 'expl']);
+/** Penn tags of relative and interrogative pronouns ("who", "which", "that" as WDT). */
+const RELATIVE = new Set(['WP', 'WDT', 'WP$']);
+/** Penn tags of finite verbs and modals. */
+const FINITE = new Set(['VBD', 'VBZ', 'VBP', 'MD']);
+
+/**
+ * Whether the words of `span` (reported speech) hold a clause, by the parse: a subject among them
+ * other than a relative pronoun ("police say *a man* told the driver to stop"; a parse may hang it on
+ * the verb of saying); a finite verb that heads them, not as a second act of the cue's subject (a
+ * conjunct: "countered with a 9-2 run and *missed* a trey"), or that opens them ("which it said *was*
+ * caused by"); a conjunction before a finite verb ("*that* at one point ... *was* out", not "accused
+ * *of* killing"). What a verb taken for a cue governs as its object ("confirmed the revelation",
+ * "added 101 yards") or a bare infinitive ("is asked to call police", "hoped to become") has none.
+ * A relative pronoun's clause only describes a noun: "added 101 yards for the Chiefs, *who* had 352".
+ */
+export function reportsClause(tokens: readonly SyntaxToken[], span: { start: number; end: number }): boolean {
+  const [lo, hi] = spanTokens(tokens, span);
+  let first = lo;
+  while (first < hi && tokens[first].upos === 'PUNCT') first++;
+  if (first >= hi) return false;
+  if (FINITE.has(tokens[first].xpos)) return true;
+  let finite = false;
+  for (let i = lo; i < hi; i++) {
+    const t = tokens[i];
+    if (SUBJECTS.has(relOf(t)) && !RELATIVE.has(t.xpos)) return true;
+    const heads = t.head < lo || t.head >= hi;
+    if (heads && FINITE.has(t.xpos) && relOf(t) !== 'conj') return true;
+    finite ||= FINITE.has(t.xpos);
+  }
+  return finite && tokens[first].upos === 'SCONJ';
+}
+
 /** Relations by which a verb continues another's clause: its subject is the other verb's ("died after slipping and falling"). */
 const CONTINUES = new Set(['conj', 'advcl', 'xcomp']);
 

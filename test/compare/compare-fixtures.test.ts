@@ -152,5 +152,8 @@ function checkFloors(scores: StoryScore[], floor: Record<string, number>) {
   assert.ok(o.briefLines.supported >= floor.briefLinesSupported, why);
   // (quote lines whose cited sentences do not name their speaker: a floor only where it was measured)
   if (floor.maxQuoteSpeakersUnnamed !== undefined) assert.ok(o.briefLines.speakersChecked - o.briefLines.speakersSupported <= floor.maxQuoteSpeakersUnnamed, why);
+  // (quote groups: a floor only where every predicted group was read, the dev split's acceptableQuoteGroups)
+  if (floor.quoteGroupPrecision !== undefined) assert.ok(o.quoteGroups.precision >= floor.quoteGroupPrecision, why);
+  if (floor.quoteGroupRecall !== undefined) assert.ok(o.quoteGroups.recall >= floor.quoteGroupRecall, why);
   return o;
 }
