@@ -117,8 +117,6 @@ export function coordinatedFigure(s: Sent, q: Quantity): boolean {
 
 /** Penn tags of a relative word ("who", "which", "that", "whose", "where"). */
 const RELATIVE_WORD = new Set(['WDT', 'WP', 'WP$', 'WRB']);
-/** Penn tags of a finite verb. */
-const FINITE = new Set(['VBD', 'VBZ', 'VBP']);
 
 /**
  * Whether a clause the parse hangs on a noun as its relative clause has no gap: a finite verb with
@@ -219,7 +217,7 @@ export function particleOf(s: Sent, verb: number): string | null {
 const SUBJECTS = new Set(['nsubj', 'csubj', 'expl']);
 /** Penn tags of relative and interrogative pronouns ("who", "which", "that" as WDT). */
 const RELATIVE = new Set(['WP', 'WDT', 'WP$']);
-/** Penn tags of finite verbs and modals. */
+/** Penn tags of finite verbs and modals (a modal is never a clause's head in UD: gaplessClause's verb is one of the three). */
 const FINITE = new Set(['VBD', 'VBZ', 'VBP', 'MD']);
 
 /**
