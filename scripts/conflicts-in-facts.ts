@@ -4,7 +4,9 @@
  * one fact (ONE-FACT: the alignment already calls them one statement, so comparing the values inside
  * a fact could find it), of two multi-article facts (facts), or of none (-). Prints one line per
  * missed conflict and the counts. An upper bound: the fixtures' sides carry no value of their own, so
- * two sides of one fact may be two articles giving the same value of a conflict of three sides.
+ * two sides of one fact may be two articles giving the same value of a conflict of three sides. Facts
+ * are loose (sentences that share words): pairing the figures of a fact's members by unit and counted
+ * noun alone found 1 of these against 181 false pairs (session 23); the figure's role in the claim is needed.
  *
  *   node --import tsx scripts/conflicts-in-facts.ts
  */
