@@ -268,8 +268,10 @@ export function resolveSpeaker(ctx: SpeakerContext, span: Span): Resolution {
     if (m.type === 'PER') person = m;
   }
   // a person and an organisation in one speaker phrase: the organisation is the person's affiliation
-  // ("Tadzhigul Begmedova, director of the … Foundation", "Director at security company Trusteer, Dana Tamir")
-  if (best?.type === 'ORG' && person) best = person;
+  // when it comes first or the person's apposition follows ("Director at security company Trusteer,
+  // Dana Tamir", "Tadzhigul Begmedova, director of the … Foundation"); a name that modifies the
+  // organisation's noun ("the Nixon White House") is no speaker
+  if (best?.type === 'ORG' && person && (person.span.start > best.span.start || ctx.text.slice(person.span.end, best.span.start).includes(','))) best = person;
   if (best) return { entity: best.entity, name: best.name };
   const fb = fallbackSpeakerName(ctx.text, span);
   if (!fb) return { entity: null, name: null };
