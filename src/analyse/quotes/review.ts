@@ -321,7 +321,10 @@ function checkSpeaker(text: string, tokens: readonly SyntaxToken[], kids: number
     return;
   }
   if (TIME_HEADS.has(headWord)) return drop();
-  if (type && headWord && nameAtHeadWords(tokens, kids, h!, name)) {
+  // a person named beside the organisation the parse made the head: the organisation is the
+  // person's affiliation ("Director at security company Trusteer, Dana Tamir"; resolveSpeaker)
+  const affiliation = type === 'PER' && resolve({ start: head.start, end: head.end }).entity?.startsWith('ORG:') === true;
+  if (type && headWord && (affiliation || nameAtHeadWords(tokens, kids, h!, name))) {
     if (type === 'LOC' && !placeOk) drop();
     else if (type === 'MISC' && !/s$/.test(headWord)) drop();
     return;
@@ -398,6 +401,8 @@ function nameAtHead(tokens: readonly SyntaxToken[], kids: number[][], q: Quote, 
   for (const c of candidates) {
     const r = resolve({ start: tokens[c].start, end: tokens[c].end });
     if (!r.entity) continue;
+    // an organisation the parse made the head does not replace a person the phrase names (its affiliation)
+    if (r.entity.startsWith('ORG:') && q.speaker?.startsWith('PER:')) return;
     q.speaker = r.entity;
     q.speakerName = r.name;
     return;

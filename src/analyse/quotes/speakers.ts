@@ -243,7 +243,8 @@ export function mainSubject(toks: Token[], lo: number, cueIdx: number): Span | n
 /**
  * The entity a speaker phrase names: "who" by the noun phrase before it, a pronoun by the speakers
  * and mentions before it (pronouns.ts), else the mention nearest the head of the phrase (its end:
- * "Stein spokeswoman Melezia Figueroa" is Figueroa), else a capitalised name in it.
+ * "Stein spokeswoman Melezia Figueroa" is Figueroa) — a person before an organisation, which in a
+ * speaker phrase is the person's affiliation — else a capitalised name in it.
  */
 export function resolveSpeaker(ctx: SpeakerContext, span: Span): Resolution {
   const raw = ctx.text.slice(span.start, span.end);
@@ -257,13 +258,20 @@ export function resolveSpeaker(ctx: SpeakerContext, span: Span): Resolution {
   }
   if (PRONOUNS[raw.toLowerCase()] !== undefined) return resolvePronoun(ctx, span, raw.toLowerCase());
   let best: NameMention | null = null;
+  let person: NameMention | null = null;
   for (const m of ctx.mentions) {
     if (m.span.start >= span.end) break;
     if (m.span.end <= span.start) continue;
-    const person = m.type === 'PER' || m.type === 'ORG';
-    const bestPerson = best !== null && (best.type === 'PER' || best.type === 'ORG');
-    if (!best || (person && !bestPerson) || (person === bestPerson && m.span.end >= best.span.end)) best = m;
+    const agent = m.type === 'PER' || m.type === 'ORG';
+    const bestAgent = best !== null && (best.type === 'PER' || best.type === 'ORG');
+    if (!best || (agent && !bestAgent) || (agent === bestAgent && m.span.end >= best.span.end)) best = m;
+    if (m.type === 'PER') person = m;
   }
+  // a person and an organisation in one speaker phrase: the organisation is the person's affiliation
+  // when it comes first or the person's apposition follows ("Director at security company Trusteer,
+  // Dana Tamir", "Tadzhigul Begmedova, director of the … Foundation"); a name that modifies the
+  // organisation's noun ("the Nixon White House") is no speaker
+  if (best?.type === 'ORG' && person && (person.span.start > best.span.start || ctx.text.slice(person.span.end, best.span.start).includes(','))) best = person;
   if (best) return { entity: best.entity, name: best.name };
   const fb = fallbackSpeakerName(ctx.text, span);
   if (!fb) return { entity: null, name: null };
