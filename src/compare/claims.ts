@@ -631,7 +631,9 @@ export function claimFacts(
     let best = -Infinity;
     let aside = 0;
     // (what one tells as given and the other as news is one statement only when what both tell as news meets too: support.ts toldAsGiven)
-    const newsMeets = ci.some((a) => !a.given && cj.some((b) => !b.given && !onlyWho(a, b) && !thinDescription(a, b) && sharedWeight(a.keys, b.keys, weight) > 0 && oneAct(a, b)));
+    // (read once, and only for a pair one of which tells as given: most sentences tell nothing so)
+    let newsMeets: boolean | undefined;
+    const meets = () => (newsMeets ??= ci.some((a) => !a.given && cj.some((b) => !b.given && !onlyWho(a, b) && !thinDescription(a, b) && sharedWeight(a.keys, b.keys, weight) > 0 && oneAct(a, b))));
     for (let x = 0; x < ci.length; x++)
       for (let y = 0; y < cj.length; y++) {
         const v = sharedWeight(ci[x].keys, cj[y].keys, weight);
@@ -639,7 +641,7 @@ export function claimFacts(
         // unless the other states the same act: support.ts sideRemark; and a name with the words that
         // describe it is who both speak of, not what they state: onlyWho; a description that shares one
         // word with an act does not state it: thinDescription)
-        if (sideRemark(ci[x], cj[y]) || onlyWho(ci[x], cj[y]) || thinDescription(ci[x], cj[y]) || (!newsMeets && toldAsGiven(ci[x], cj[y]))) {
+        if (sideRemark(ci[x], cj[y]) || onlyWho(ci[x], cj[y]) || thinDescription(ci[x], cj[y]) || (toldAsGiven(ci[x], cj[y]) && !meets())) {
           score[x * cj.length + y] = -1;
           if (v > aside) aside = v;
           continue;
