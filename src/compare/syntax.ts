@@ -115,8 +115,6 @@ export function coordinatedFigure(s: Sent, q: Quantity): boolean {
   return kids[n].some((i) => relOf(tokens[i]) === 'conj' && near(n, i) && counted(i));
 }
 
-/** Penn tags of a relative word ("who", "which", "that", "whose", "where"). */
-const RELATIVE_WORD = new Set(['WDT', 'WP', 'WP$', 'WRB']);
 
 /**
  * Whether a clause the parse hangs on a noun as its relative clause has no gap: a finite verb with
@@ -217,6 +215,8 @@ export function particleOf(s: Sent, verb: number): string | null {
 const SUBJECTS = new Set(['nsubj', 'csubj', 'expl']);
 /** Penn tags of relative and interrogative pronouns ("who", "which", "that" as WDT). */
 const RELATIVE = new Set(['WP', 'WDT', 'WP$']);
+/** Penn tags of a relative word: a relative pronoun or adverb ("who", "which", "that", "whose", "where"). */
+const RELATIVE_WORD = new Set([...RELATIVE, 'WRB']);
 /** Penn tags of finite verbs and modals (a modal is never a clause's head in UD: gaplessClause's verb is one of the three). */
 const FINITE = new Set(['VBD', 'VBZ', 'VBP', 'MD']);
 
