@@ -77,7 +77,7 @@ export function countOfThings(s: Sent, q: Quantity, noun: string, verb: string |
   const subset = comparableCount(s, q, verb, parsed);
   if (subset === null) return null;
   verb ??= verbRightBefore(s, parsed);
-  const { act, rest } = countAct(s, q, verb, subset);
+  const { act, rest } = countAct(s, q, verb, subset, parsed);
   const label = `number of ${noun}${rest.length ? ` (${rest.join(' ')})` : ''}${verb ? ` (${verb})` : ''}`;
   return { key: `count|${key(noun)}|${act}|${rest.join('+')}`, label, unit: q.unit, factor: 1, aligned: true };
 }
@@ -91,9 +91,14 @@ export function countOfThings(s: Sent, q: Quantity, noun: string, verb: string |
  * the word right after the noun ("left five miners dead"). A word on the noun of another frame than
  * the verb's stays a subset ("three injured workers died": the dead among the injured).
  */
-export function countAct(s: Sent, q: Pick<Quantity, 'span'>, verb: string | null, subset: readonly string[]): { act: string; rest: string[] } {
+export function countAct(
+  s: Sent,
+  q: Pick<Quantity, 'span'>,
+  verb: string | null,
+  subset: readonly string[],
+  parsed = parsedFigure(s, q),
+): { act: string; rest: string[] } {
   const byVerb = verb ? happenedFrame(verb) : undefined;
-  const parsed = parsedFigure(s, q);
   const next = parsed && parsed.fig.noun !== parsed.fig.num ? parsed.tokens[parsed.fig.noun + 1] : undefined;
   const after = next && next.start < s.span.end ? key(next.text.toLowerCase()) : undefined;
   const state = [...subset, ...(after ? [after] : [])].find((w) => stateFrame(w) !== undefined && (!byVerb || stateFrame(w) === byVerb));
