@@ -141,7 +141,10 @@ export function onlyWho(a: Claim, b: Claim): boolean {
   const [act, other] = a.acts.size ? [a, b] : [b, a];
   const classes = new Set([...act.acts].map(datedActClass));
   // (a description that names the act by a noun tells that act, "the death of Deputy Roe" / "Deputy Roe was killed")
-  if (description) return ![...other.keys].some((k) => classes.has(datedActClass(verbOfActNoun(k) ?? k)));
+  if (description) {
+    for (const k of other.keys) if (classes.has(datedActClass(verbOfActNoun(k) ?? k))) return false;
+    return true;
+  }
   for (const x of other.acts) if (classes.has(datedActClass(x))) return false;
   return true;
 }
