@@ -543,8 +543,12 @@ function antecedentOf(tokens: readonly SyntaxToken[], j: number, c: number): num
  */
 function relativeStart(tokens: readonly SyntaxToken[], kids: number[][], c: number): number {
   const rel = universalRelation(tokens[c].deprel);
-  if (rel === 'root' || rel === 'ccomp') return -1;
+  if (rel === 'root') return -1;
   const pronoun = kids[c].find((k) => k < c && RELATIVE_PRONOUNS.has(tokens[k].text.toLowerCase()) && ARGUMENT.has(universalRelation(tokens[k].deprel)));
+  // (a complement is no relative clause, "said that the fire was out", unless a relative pronoun is its argument
+  // and the verb it completes attributes nothing: "charged in a hit and run that killed a woman", which a parse may
+  // hang on "run" as its complement; "said that was wrong", "asked who called" complete a verb of saying)
+  if (rel === 'ccomp') return pronoun === undefined || tokens[pronoun].upos !== 'PRON' || tokens[c].head < 0 || attributing(tokens[tokens[c].head].lemma.toLowerCase()) ? -1 : pronoun;
   // ("told a judge that Lohan was settling in", which a parse may read as the judge's relative clause: what is told)
   const noun = tokens[c].head;
   if (pronoun !== undefined && tokens[pronoun].text.toLowerCase() === 'that' && noun >= 0 && tokens[noun].head >= 0 && attributing(tokens[tokens[noun].head].lemma.toLowerCase())) return -1;

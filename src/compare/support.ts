@@ -6,7 +6,7 @@
  * claims are one fact (`mergeOverlapping`). Read from the
  * claims' slots (`claims.ts`), not from the words the sentences share; `claimFacts` asks these.
  */
-import { actClass, datedActClass } from './act-classes.js';
+import { actClass, datedActClass, verbOfActNoun } from './act-classes.js';
 import type { Claim } from './claims.js';
 import { sameName } from './figure-holders.js';
 import { apart, shares } from './sides.js';
@@ -110,14 +110,20 @@ function shareAFigure(a: Claim, b: Claim): boolean {
  * figure and no day. Two acts of one case, one person's conviction and the judge's sentence, share who and
  * when and are two statements. Two things one
  * person did are two statements; one act of one person told in other words ("Roe resigned on
- * Friday" / "Roe stepped down") is one. A description (no act) is left to `oneAct`, which lets it
- * meet any act ("the death of Deputy Roe" / "Deputy Roe was killed"); a claim with no word but a
- * name is a fragment of the parse, not a statement of its own.
+ * Friday" / "Roe stepped down") is one. A description (no act) that shares only who with an act says
+ * nothing of it either ("'The pier is the harbour's last icon,' said trust director Jane Roe" / "with
+ * director Jane Roe, I began the book"; "His name is Deputy Jo Poe" / "Deputy Poe had served for 15
+ * years"), even one that is only a name and its post, a speaker the parse left as a claim ("Jane Roe,
+ * also from the trust, said:"), unless it names the act by a noun ("the death of Deputy Roe" / "Deputy
+ * Roe was killed": act-nouns.tsv, or the act's own word). Between two acts, a claim with no word but a
+ * name is a fragment of the parse, not a statement of its own; two descriptions are left to `oneAct`.
  */
 export function onlyWho(a: Claim, b: Claim): boolean {
-  // (a claim that is only a name, a fragment of the parse, "The Rovers" of "The Rovers have
-  // always been good neighbours", may be the subject of what the other states)
-  if ((!a.named.size && !b.named.size) || a.named.size === a.keys.size || b.named.size === b.keys.size) return false;
+  if (!a.named.size && !b.named.size) return false;
+  // (between two acts, a claim that is only a name, a fragment of the parse, "The Rovers" of "The Rovers
+  // have always been good neighbours", may be the subject of what the other states)
+  const description = !a.acts.size !== !b.acts.size;
+  if (!description && (a.named.size === a.keys.size || b.named.size === b.keys.size)) return false;
   const [small, large] = a.keys.size <= b.keys.size ? [a, b] : [b, a];
   let shared = false;
   for (const k of small.keys) {
@@ -129,12 +135,17 @@ export function onlyWho(a: Claim, b: Claim): boolean {
     if ((!a.named.has(k) && !b.named.has(k)) || a.values.has(k)) return false;
     shared = true;
   }
-  // (a description, a claim with no act, is left to oneAct: "the death of Deputy Roe" / "Deputy Roe was
-  // killed" share only the name and tell one event)
-  if (!shared || !a.acts.size || !b.acts.size) return false;
+  // (two descriptions, claims with no act, are left to oneAct)
+  if (!shared || (!a.acts.size && !b.acts.size)) return false;
   // (two classes by the frame lexicon and by WordNet's first senses, datedActClass: "vanished" / "disappeared" is one act)
-  const classes = new Set([...a.acts].map(datedActClass));
-  for (const x of b.acts) if (classes.has(datedActClass(x))) return false;
+  const [act, other] = a.acts.size ? [a, b] : [b, a];
+  const classes = new Set([...act.acts].map(datedActClass));
+  // (a description that names the act by a noun tells that act, "the death of Deputy Roe" / "Deputy Roe was killed")
+  if (description) {
+    for (const k of other.keys) if (classes.has(datedActClass(verbOfActNoun(k) ?? k))) return false;
+    return true;
+  }
+  for (const x of other.acts) if (classes.has(datedActClass(x))) return false;
   return true;
 }
 

@@ -193,6 +193,14 @@ describe('a relative clause tells of a noun on the way', () => {
     assert.equal(holding('strait')?.relative, true);
     assert.equal(holding('boat')?.relative, false);
   });
+  it('a complement with a relative pronoun as its subject, of a verb that attributes nothing, is relative; one of "said" is not', () => {
+    // ("a hit and run that injured a cyclist": the parse hangs "injured" on "run" as its complement, "that" its subject)
+    const charged = sentenceClaims('A Kelso man has been charged with careless driving in a hit and run that injured a cyclist near the harbour.');
+    assert.equal(charged.find((c) => c.keys.has('cyclist'))?.relative, true);
+    assert.equal(charged.find((c) => c.keys.has('careless'))?.relative, false);
+    const said = sentenceClaims('The harbour master said that was the worst storm in years.');
+    assert.ok(said.some((c) => c.keys.has('storm')) && said.every((c) => !c.relative));
+  });
   it('"told the inspector that the crew was resting" is what is told, not a relative clause', () => {
     const claims = sentenceClaims('The owner told the inspector that the crew was resting in the port hostel.');
     assert.ok(claims.some((c) => !c.relative && [...c.keys].some((k) => 'hostel'.startsWith(k))));

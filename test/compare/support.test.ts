@@ -117,13 +117,22 @@ describe('a background clause supports another member only when it tells the sam
 });
 
 describe('a name and the words that describe it are who two claims speak of, not what they state', () => {
-  it('two acts of one person that share only the name and the post: no support; a description is left to oneAct', () => {
+  it('two acts of one person that share only the name and the post: no support', () => {
     const urged = sentenceClaims('Ann Roe, director of the Kelso harbour trust, urged drivers to avoid the ferry road.').find((c) => c.acts.size);
     const opened = sentenceClaims('Harbour trust director Ann Roe opened the new pier on Friday.');
     assert.ok(urged && urged.named.has('roe'));
     assert.ok(opened.some((c) => onlyWho(urged, c)));
+  });
+  it('a description that shares only who with an act says nothing of it, unless it names the act by a noun', () => {
+    const urged = sentenceClaims('Ann Roe, director of the Kelso harbour trust, urged drivers to avoid the ferry road.').find((c) => c.acts.size)!;
+    // (a quotation folded with its speaker: its only words in common with the act are the speaker's name and post)
     const said = sentenceClaims('"The repairs to the old pier are not over," said harbour trust director Ann Roe.');
-    assert.ok(said.every((c) => c.acts.size || !onlyWho(urged, c)));
+    assert.ok(said.some((c) => !c.acts.size && onlyWho(urged, c)));
+    assert.ok(said.some((c) => !c.acts.size && onlyWho(c, urged)));
+    const [died] = sentenceClaims('Harbour trust director Ann Roe died on the ferry road on Friday.');
+    const [death] = sentenceClaims('The death of Ann Roe, director of the Kelso harbour trust.');
+    assert.ok(died.acts.has('die') && !death.acts.size && death.keys.has('death'));
+    assert.ok(!onlyWho(died, death) && !onlyWho(death, died));
   });
   it('a figure both give, or words both state, are content: "Ann Roe, 41, closed" / "Ann Roe, 41, spoke"', () => {
     const [closed] = sentenceClaims('Ann Roe, 41, closed the ferry road on Saturday.');
