@@ -6,7 +6,7 @@
  */
 import { cueClassOf } from '../analyse/quotes/cues.js';
 import { subjectsOf } from './acts.js';
-import { claimFacts, claimsOf } from './claims.js';
+import { type Claim, claimFacts, claimsOf } from './claims.js';
 import { figureHolders, figuresOfOtherHolders, otherHolder } from './figure-holders.js';
 import { isParty, type Sent, type StoryView } from './prepare.js';
 import { claimTwins, dissolveCopies, sentenceCopies } from './sentence-copies.js';
@@ -1081,13 +1081,17 @@ function averageLink(story: StoryView, nodes: Nodes, edges: Edge[], scorer: Scor
  * (A node of copies is read by its first sentence: copies make the same claims.)
  */
 function actToldApart(nodes: Nodes, A: number[], B: number[], all: Sent[], artNo: Int32Array): boolean {
-  for (const u of A)
+  for (const u of A) {
+    // (u's claims once for all of B: a cluster is read against every node of the other, and more
+    // than once while average link grows them)
+    let ca: readonly Claim[] | null = null;
     for (const v of B) {
       if (!pairsApart(nodes, u, v, artNo)) continue;
-      const ca = claimsOf(all[nodes.members[u][0]]);
+      ca ??= claimsOf(all[nodes.members[u][0]]);
       const cb = claimsOf(all[nodes.members[v][0]]);
       for (const x of ca) for (const y of cb) if (oneActApart(x, y)) return true;
     }
+  }
   return false;
 }
 
