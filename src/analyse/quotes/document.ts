@@ -100,7 +100,6 @@ export class QuoteDoc {
         entity: who.entity,
         name: who.name,
         span: speakerSpan,
-        said: c,
         plural: /^(they|we)$/.test(raw) || (/s$/.test(raw) && !/[’']s$/.test(raw) && !person),
       });
     }

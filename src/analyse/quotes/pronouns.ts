@@ -182,7 +182,7 @@ export function reresolvePronouns(ctx: SpeakerContext, quotes: Quote[], resolve:
       q.speakerName = who.name;
     }
     const raw = ctx.text.slice(qs[0].speakerSpan!.start, qs[0].speakerSpan!.end).toLowerCase();
-    ctx.speakers.push({ pos, entity: who.entity, name: who.name, span: qs[0].speakerSpan!, said: qs[0].span, plural: /^(they|we)$/.test(raw) });
+    ctx.speakers.push({ pos, entity: who.entity, name: who.name, span: qs[0].speakerSpan!, plural: /^(they|we)$/.test(raw) });
   }
   while (ri < records.length) ctx.speakers.push(records[ri++]);
 }

@@ -26,8 +26,6 @@ export interface SpeakerRecord {
   name: string | null;
   span: Span;
   plural: boolean;
-  /** The content the speaker is given there (pronouns.ts reads its quoted words). */
-  said?: Span;
 }
 
 /** What speaker resolution reads of one article, and the speakers found so far. */
