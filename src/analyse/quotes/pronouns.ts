@@ -6,6 +6,8 @@
 import type { Quote, Span, SyntaxToken } from '../../model/types.js';
 import { articleGenders, type Gender, genderOfPerson } from '../gender.js';
 import type { NameMention, Resolution, SpeakerContext, SpeakerRecord, SubjectAntecedent } from './speakers.js';
+import { partitionPoint } from '../../util/search.js';
+import { coverIndex } from './segments.js';
 import { PRONOUNS, TITLE_WORDS } from './words.js';
 
 /** Group names a recogniser may mistake for people. */
@@ -140,9 +142,11 @@ export function resolvePronoun(ctx: SpeakerContext, span: Span, raw: string): Re
 function narrativeSubject(ctx: SpeakerContext, span: Span, clash: (name: string | null) => boolean, since: number): (Candidate & Resolution) | null {
   if (!ctx.parse?.length) return null;
   let out: (Candidate & Resolution) | null = null;
-  for (const a of subjectAntecedents(ctx)) {
+  const subjects = subjectAntecedents(ctx);
+  for (let i = partitionPoint(subjects, (a) => a.pos < span.start - AGREEMENT_WINDOW); i < subjects.length; i++) {
+    const a = subjects[i];
     if (a.pos >= span.start) break;
-    if (a.pos <= since || span.start - a.pos > AGREEMENT_WINDOW || ctx.inContent?.(a.pos)) continue;
+    if (a.pos <= since || ctx.inContent?.(a.pos)) continue;
     const who = subjectEntity(ctx, a);
     if (who.entity && !clash(who.name)) out = { pos: a.pos, entity: who.entity, name: who.name };
   }
@@ -158,8 +162,8 @@ function narrativeSubject(ctx: SpeakerContext, span: Span, clash: (name: string 
 export function reresolvePronouns(ctx: SpeakerContext, quotes: Quote[], resolve: (span: Span) => Resolution): void {
   const all = ctx.speakers;
   // the narrative's subjects inside a content are the content's, not the narrative's
-  const contents = quotes.map((q) => q.span);
-  ctx.inContent = (pos) => contents.some((c) => c.start <= pos && pos < c.end);
+  const covers = coverIndex(quotes);
+  ctx.inContent = (pos) => covers(pos, pos + 1);
   ctx.subjectResolved = new Map();
   const ordered = quotes.filter((q) => q.speakerSpan).sort((a, b) => a.speakerSpan!.start - b.speakerSpan!.start || a.span.start - b.span.start);
   ctx.speakers = [];
