@@ -303,6 +303,32 @@ describe('findQuotes: quotations over several paragraphs', () => {
   });
 });
 
+describe('findQuotes: a quotation closed in a later paragraph with no reopening mark (issue 16)', () => {
+  const text = 'A bell ringer ran to help.\n\n" He was pretty shook up.\n\nHe tried to help her, " said Sgt. Ann Roe of the police.\n\nThe car sped away.';
+
+  it('is one quotation with its speaker after the closing mark', () => {
+    const q = quoteWith(text, quotesOf(text), 'He was pretty shook up.\n\nHe tried to help her');
+    assert.notEqual(q.kind, 'indirect');
+    assert.equal(slice(text, q.speakerSpan), 'Sgt. Ann Roe');
+    assert.ok(!quotesOf(text).some((x) => slice(text, x.speakerSpan) === 'He'), 'the quoted "He tried" is no attribution');
+  });
+
+  it('a later paragraph that opens a quotation of its own, or a mark that never closes, joins nothing', () => {
+    const reopened = 'Intro.\n\n" It was late.\n\nShe said "no" and left.\n\nThe end.';
+    assert.equal(quotesOf(reopened).filter((q) => q.kind === 'direct' && slice(reopened, q.span)?.includes('It was late')).length, 0);
+    const never = `Intro.\n\n" It never closes.\n\n${'A plain paragraph of text.\n\n'.repeat(2000)}`;
+    const t0 = performance.now();
+    const quotes = quotesOf(never);
+    assert.ok(performance.now() - t0 < 5000);
+    assert.equal(quotes.filter((q) => q.kind === 'direct').length, 0);
+    // every paragraph opening a quotation that never closes, each followed by plain ones: still linear
+    const many = 'Opening " left open here.\n\nPlain words.\n\n'.repeat(5000);
+    const t1 = performance.now();
+    quotesOf(many);
+    assert.ok(performance.now() - t1 < 5000);
+  });
+});
+
 describe('findQuotes on bad input', () => {
   const para = seed('004').split('\n').find((l) => l.includes('Our relationship is composed')) ?? '';
 

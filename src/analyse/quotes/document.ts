@@ -37,7 +37,7 @@ export class QuoteDoc {
     this.toks = tokenize(this.text);
     this.segments = findQuotedSegments(this.text, this.unclosed);
     this.marks = new SegmentIndex(this.segments);
-    this.ctx = { text: this.text, toks: this.toks, mentions: mentionsFrom(entities), speakers: [] };
+    this.ctx = { text: this.text, toks: this.toks, mentions: mentionsFrom(entities), speakers: [], parse };
     this.ctx.quoted = (pos) => this.marks.inAnySegment(pos);
   }
 
@@ -92,12 +92,15 @@ export class QuoteDoc {
     if (parts && parts.length > 1) q.parts = parts;
     if (speakerSpan) {
       const raw = text.slice(speakerSpan.start, speakerSpan.end).toLowerCase();
+      // a person's name that ends in "s" is one person ("Officer Brian Pennings"), a capitalised
+      // plural opening a sentence is not ("Experts said")
+      const person = ctx.mentions.some((m) => m.type === 'PER' && m.span.start < speakerSpan!.end && speakerSpan!.end <= m.span.end);
       ctx.speakers.push({
         pos: speakerSpan.start,
         entity: who.entity,
         name: who.name,
         span: speakerSpan,
-        plural: /^(they|we)$/.test(raw) || (/s$/.test(raw) && !/[’']s$/.test(raw) && !/(?:^|\s)\p{Lu}\S*$/u.test(raw)),
+        plural: /^(they|we)$/.test(raw) || (/s$/.test(raw) && !/[’']s$/.test(raw) && !person),
       });
     }
     return q;

@@ -3,9 +3,11 @@
  * agrees with (gender as the text gives it, see ../gender.ts; number; person or organisation), else
  * the nearest such mention; and the second pass over all quotes in text order.
  */
-import type { Quote, Span } from '../../model/types.js';
+import type { Quote, Span, SyntaxToken } from '../../model/types.js';
 import { articleGenders, type Gender, genderOfPerson } from '../gender.js';
-import type { NameMention, Resolution, SpeakerContext, SpeakerRecord } from './speakers.js';
+import type { NameMention, Resolution, SpeakerContext, SpeakerRecord, SubjectAntecedent } from './speakers.js';
+import { partitionPoint } from '../../util/search.js';
+import { coverIndex } from './segments.js';
 import { PRONOUNS, TITLE_WORDS } from './words.js';
 
 /** Group names a recogniser may mistake for people. */
@@ -35,17 +37,67 @@ function genderOf(ctx: SpeakerContext, name: string): Gender | null {
 /** How far back (characters, a few paragraphs) a person the text genders like the pronoun is preferred to a nearer ungendered one. */
 const AGREEMENT_WINDOW = 1500;
 
+/** Whether parse token `h` heads a main clause: the sentence's root or a clause coordinated with it. */
+function mainClause(parse: readonly SyntaxToken[], h: number): boolean {
+  const t = parse[h];
+  return t.head === -1 || (t.deprel === 'conj' && parse[t.head]?.head === -1);
+}
+
+/**
+ * The narrative's subjects, in text order: each person mention (or "he"/"she") that the parse makes
+ * the one subject (nsubj, nsubj:pass) of a main clause, outside quotation marks. The robust arcs
+ * only: a subject and its clause's root, no attachment of adverbial or relative clauses.
+ */
+function subjectAntecedents(ctx: SpeakerContext): SubjectAntecedent[] {
+  if (ctx.subjects) return ctx.subjects;
+  const out: SubjectAntecedent[] = [];
+  const parse = ctx.parse ?? [];
+  const persons = ctx.mentions.filter((m) => m.type === 'PER');
+  const isSubject = (t: SyntaxToken) => t.deprel === 'nsubj' || t.deprel === 'nsubj:pass';
+  // a clause the parse gives two subjects ("A screen test at 20th Century Fox went badly" with
+  // "test" and "Fox") has no reliable one
+  const subjects = new Map<number, number>();
+  for (const t of parse) if (isSubject(t)) subjects.set(t.head, (subjects.get(t.head) ?? 0) + 1);
+  const personAt = (t: SyntaxToken) => persons.find((m) => m.span.start <= t.start && t.end <= m.span.end) ?? null;
+  for (const t of parse) {
+    if (!isSubject(t) || t.head < 0 || subjects.get(t.head) !== 1 || !mainClause(parse, t.head) || ctx.quoted?.(t.start)) continue;
+    const raw = t.text.toLowerCase();
+    if (raw === 'he' || raw === 'she') {
+      out.push({ pos: t.start, span: { start: t.start, end: t.end }, mention: null, pronoun: raw });
+      continue;
+    }
+    const m = personAt(t);
+    if (m) out.push({ pos: m.span.start, span: m.span, mention: m, pronoun: null });
+  }
+  return (ctx.subjects = out);
+}
+
+/** The entity a subject antecedent stands for: its mention's, or its pronoun's resolution (once per pronoun pass). */
+function subjectEntity(ctx: SpeakerContext, a: SubjectAntecedent): Resolution {
+  if (a.mention) return { entity: a.mention.entity, name: a.mention.name };
+  ctx.subjectResolved ??= new Map();
+  let r = ctx.subjectResolved.get(a.pos);
+  if (!r) {
+    ctx.subjectResolved.set(a.pos, { entity: null, name: null }); // (no cycle: a pronoun reads only what comes before it)
+    r = resolvePronoun(ctx, a.span, a.pronoun!);
+    ctx.subjectResolved.set(a.pos, r);
+  }
+  return r;
+}
+
+type Candidate = { pos: number; entity: string | null; name: string | null };
+
 /** The entity the pronoun `raw` (lower case) at `span` stands for, or nobody. */
 export function resolvePronoun(ctx: SpeakerContext, span: Span, raw: string): Resolution {
   const pron = PRONOUNS[raw];
   const want = raw === 'he' ? 'm' : raw === 'she' ? 'f' : null;
   const clash = (name: string | null) =>
     (pron === 'PER' && name !== null && !personLike(name)) || (want !== null && name !== null && genderOf(ctx, name) !== null && genderOf(ctx, name) !== want);
-  // the nearest compatible speaker before the pronoun (speakers are recorded in the order the
-  // passes find them, not in text order)
   // agreement first: a person the text genders as the pronoun does, near enough, wins over a nearer
   // person the text does not gender ("she" after "actress Susan Sarandon" and a "Donald Trump" with no pronoun)
   const agrees = (name: string | null, pos: number) => want !== null && name !== null && span.start - pos <= AGREEMENT_WINDOW && genderOf(ctx, name) === want;
+  // the nearest compatible speaker before the pronoun (speakers are recorded in the order the
+  // passes find them, not in text order)
   let nearest: SpeakerRecord | null = null;
   let agreeing: SpeakerRecord | null = null;
   for (const s of ctx.speakers) {
@@ -57,21 +109,48 @@ export function resolvePronoun(ctx: SpeakerContext, span: Span, raw: string): Re
     if (!nearest || s.pos > nearest.pos) nearest = s;
     if (agrees(s.name, s.pos) && (!agreeing || s.pos > agreeing.pos)) agreeing = s;
   }
-  const bySpeaker = agreeing ?? nearest;
-  if (bySpeaker) return { entity: bySpeaker.entity, name: bySpeaker.name };
+  if (agreeing) return { entity: agreeing.entity, name: agreeing.name };
+  // with no speaker the text genders as the pronoun does, a "he"/"she" continues the person the
+  // narrative is about since the nearest speaker, or since the nearest person named when no one spoke
+  const subject = want !== null ? narrativeSubject(ctx, span, clash, nearest?.pos ?? -1) : null;
+  if (nearest) return subject ?? { entity: nearest.entity, name: nearest.name };
   let first: NameMention | null = null;
-  for (let i = ctx.mentions.length - 1; i >= 0; i--) {
+  let mention: NameMention | null = null;
+  for (let i = ctx.mentions.length - 1; i >= 0 && !mention; i--) {
     const m = ctx.mentions[i];
     if (m.span.end > span.start) continue;
     if (pron === 'PER' && m.type !== 'PER') continue;
     if (pron === 'ORG' && m.type !== 'ORG') continue;
     if (raw === 'they') break; // "they" is rarely the last organisation named: leave it unresolved
     if (pron === 'PER' && clash(m.name)) continue;
-    if (agrees(m.name, m.span.start) || want === null) return { entity: m.entity, name: m.name };
+    if (agrees(m.name, m.span.start) || want === null) mention = m;
     first ??= m;
     if (span.start - m.span.start > AGREEMENT_WINDOW) break;
   }
-  return first ? { entity: first.entity, name: first.name } : { entity: null, name: null };
+  // (a subject the narrative names after the nearest person mentioned, or that is that mention)
+  if (subject && (!first || subject.pos >= first.span.start)) return subject;
+  mention ??= first;
+  return mention ? { entity: mention.entity, name: mention.name } : { entity: null, name: null };
+}
+
+/**
+ * The nearest subject of the narrative after `since` and before the pronoun at `span` that the
+ * pronoun does not clash with, within the agreement window and outside attributed contents:
+ * "Garrard then threw the ball away … He later said" is Garrard, not the coach who spoke before;
+ * "Hiller made her way … She also fired" is Hiller.
+ */
+function narrativeSubject(ctx: SpeakerContext, span: Span, clash: (name: string | null) => boolean, since: number): (Candidate & Resolution) | null {
+  if (!ctx.parse?.length) return null;
+  let out: (Candidate & Resolution) | null = null;
+  const subjects = subjectAntecedents(ctx);
+  for (let i = partitionPoint(subjects, (a) => a.pos < span.start - AGREEMENT_WINDOW); i < subjects.length; i++) {
+    const a = subjects[i];
+    if (a.pos >= span.start) break;
+    if (a.pos <= since || ctx.inContent?.(a.pos)) continue;
+    const who = subjectEntity(ctx, a);
+    if (who.entity && !clash(who.name)) out = { pos: a.pos, entity: who.entity, name: who.name };
+  }
+  return out;
 }
 
 /**
@@ -82,6 +161,10 @@ export function resolvePronoun(ctx: SpeakerContext, span: Span, raw: string): Re
  */
 export function reresolvePronouns(ctx: SpeakerContext, quotes: Quote[], resolve: (span: Span) => Resolution): void {
   const all = ctx.speakers;
+  // the narrative's subjects inside a content are the content's, not the narrative's
+  const covers = coverIndex(quotes);
+  ctx.inContent = (pos) => covers(pos, pos + 1);
+  ctx.subjectResolved = new Map();
   const ordered = quotes.filter((q) => q.speakerSpan).sort((a, b) => a.speakerSpan!.start - b.speakerSpan!.start || a.span.start - b.span.start);
   ctx.speakers = [];
   const pronounAt = new Map<number, Quote[]>();

@@ -5,7 +5,7 @@
  * (sorted and disjoint, so binary search).
  */
 import type { Quote, QuoteKind, Span } from '../../model/types.js';
-import { CLOSE_DQ, OPEN_DQ } from './words.js';
+import { CLOSE_DQ, CUE_FORMS, OPEN_DQ } from './words.js';
 import { partitionPoint } from '../../util/search.js';
 
 const MARK_RE = /[“„«”»"]/g;
@@ -29,11 +29,14 @@ export function findQuotedSegments(text: string, unclosed?: Span[]): QuotedSegme
   const out: QuotedSegment[] = [];
   const n = text.length;
   let paraStart = 0;
+  // a quotation open from an earlier paragraph closes at this mark (closingParagraph): it is no opening mark
+  let closesAt = -1;
   while (paraStart <= n) {
     let paraEnd = text.indexOf('\n', paraStart);
     if (paraEnd < 0) paraEnd = n;
     let open = -1;
-    MARK_RE.lastIndex = paraStart;
+    MARK_RE.lastIndex = closesAt >= 0 ? closesAt + 1 : paraStart;
+    closesAt = -1;
     for (let mm = MARK_RE.exec(text); mm && mm.index < paraEnd; mm = MARK_RE.exec(text)) {
       const i = mm.index;
       const c = mm[0];
@@ -54,16 +57,71 @@ export function findQuotedSegments(text: string, unclosed?: Span[]): QuotedSegme
     if (open >= 0) {
       let k = paraEnd;
       while (k < n && /\s/.test(text[k])) k++;
-      if (k < n && (OPEN_DQ.includes(text[k]) || text[k] === '"')) {
-        let e = paraEnd;
-        while (e > open + 1 && /\s/.test(text[e - 1])) e--;
-        if (e > open + 1) out.push({ inner: { start: open + 1, end: e }, outer: { start: open, end: e }, continues: true });
-        else unclosed?.push({ start: open, end: paraEnd });
-      } else unclosed?.push({ start: open, end: paraEnd });
+      let e = paraEnd;
+      while (e > open + 1 && /\s/.test(text[e - 1])) e--;
+      const reopens = k < n && (OPEN_DQ.includes(text[k]) || text[k] === '"');
+      const closing = reopens || e <= open + 1 || attributedAtEnd(text.slice(open + 1, e)) ? null : closingParagraph(text, paraEnd);
+      if (e > open + 1 && (reopens || closing)) out.push({ inner: { start: open + 1, end: e }, outer: { start: open, end: e }, continues: true });
+      else unclosed?.push({ start: open, end: paraEnd });
+      if (closing) {
+        // the paragraphs between, whole, then the closing one up to its mark
+        for (const [a, b] of closing.between) out.push({ inner: { start: a, end: b }, outer: { start: a, end: b }, continues: true });
+        out.push({ inner: { start: closing.start, end: closing.close }, outer: { start: closing.start, end: closing.close + 1 }, continues: false });
+        closesAt = closing.close;
+        paraEnd = closing.paraStart - 1;
+      }
     }
     paraStart = paraEnd + 1;
   }
   return out;
+}
+
+/**
+ * Whether a paragraph's text ends in its own attribution after a comma (", Putin said."): the
+ * quotation it opened ended there without its closing mark, it does not run on.
+ */
+function attributedAtEnd(tail: string): boolean {
+  const m = /,\s*((?:[^\s,.!?]+\.?\s+){0,6}[^\s,.!?]+)\s*[.!?]?\s*$/u.exec(tail);
+  // (a finite reporting verb: ", calling Larry a cheater." is the quotation's own words)
+  return m !== null && m[1].split(/\s+/).some((w) => CUE_FORMS.has(w.toLowerCase()) && !/ing$/i.test(w));
+}
+
+/** How many paragraphs with no quotation mark a quotation left open may run over before the one it closes in. */
+const MAX_OPEN_PARAGRAPHS = 4;
+
+/**
+ * The newspaper convention written without reopening marks: a quotation left open at the end of a
+ * paragraph (the one ending at `paraEnd`) and closed in a later paragraph, with none but the closing
+ * mark between (" He was pretty shook up. ¶ He tried to provide first aid, " said Sgt. X). The
+ * closing paragraph's first mark closes: a closing curly mark, or a straight one after the end of a
+ * sentence or a comma when that paragraph holds an odd number of marks. The paragraphs between
+ * (at most MAX_OPEN_PARAGRAPHS) hold no mark at all; otherwise, or when no paragraph closes it, the
+ * opening mark stays unclosed. Reads at most MAX_OPEN_PARAGRAPHS + 1 paragraphs per open mark.
+ */
+function closingParagraph(text: string, paraEnd: number): { between: [number, number][]; paraStart: number; start: number; close: number } | null {
+  const between: [number, number][] = [];
+  let end = paraEnd;
+  while (between.length <= MAX_OPEN_PARAGRAPHS && end < text.length) {
+    const start = end + 1;
+    end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const para = text.slice(start, end);
+    if (!/\S/.test(para)) continue;
+    const marks = [...para.matchAll(new RegExp(MARK_RE.source, 'g'))];
+    let a = start;
+    while (a < end && /\s/.test(text[a])) a++;
+    if (!marks.length) {
+      let b = end;
+      while (b > a && /\s/.test(text[b - 1])) b--;
+      between.push([a, b]);
+      continue;
+    }
+    const first = marks[0];
+    const i = start + first.index!;
+    const closes = CLOSE_DQ.includes(first[0]) || (first[0] === '"' && marks.length % 2 === 1 && /[.,!?…—-]\s*$/.test(text.slice(a, i)));
+    return closes && i > a ? { between, paraStart: start, start: a, close: i } : null;
+  }
+  return null;
 }
 
 /**

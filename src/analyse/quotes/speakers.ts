@@ -3,7 +3,7 @@
  * clause, and the entity a phrase names (the entity mention nearest its head, else a capitalised
  * name; pronouns are pronouns.ts's).
  */
-import type { EntityMention, Span, Token } from '../../model/types.js';
+import type { EntityMention, Span, SyntaxToken, Token } from '../../model/types.js';
 import { outletFromName } from '../../outlets/index.js';
 import { weekdayIndex } from '../../text/calendar.js';
 import { dataLines, dataRows } from '../../text/lexicon.js';
@@ -35,6 +35,14 @@ export interface SpeakerContext {
   genderOfName?: Map<string, Gender | null>;
   /** Is a position inside quotation marks? */
   quoted?: (pos: number) => boolean;
+  /** The article's dependency parse, when it was parsed: the persons that are subjects of the narrative (pronouns.ts). */
+  parse?: readonly SyntaxToken[] | null;
+  /** Is a position inside an attributed content? Set for the last pronoun pass (pronouns.ts reresolvePronouns). */
+  inContent?: (pos: number) => boolean;
+  /** The narrative's subjects (pronouns.ts subjectAntecedents), built once per article. */
+  subjects?: SubjectAntecedent[];
+  /** A pronoun subject's resolution by its position, for one pass of pronouns (pronouns.ts). */
+  subjectResolved?: Map<number, Resolution>;
   text: string;
   toks: Token[];
   mentions: NameMention[];
@@ -42,6 +50,15 @@ export interface SpeakerContext {
 }
 
 export type Resolution = { entity: string | null; name: string | null };
+
+/** A person that is the subject of a main clause outside quotation marks ("Ms Page had been admitted …"), or a "he"/"she" there. */
+export interface SubjectAntecedent {
+  pos: number;
+  span: Span;
+  /** The person mention the subject is, or null for a pronoun (resolved in its turn). */
+  mention: NameMention | null;
+  pronoun: string | null;
+}
 
 let orgWords: Set<string> | null = null;
 const organisationWords = (): Set<string> => (orgWords ??= new Set(dataLines('lexicons', 'organisation-words.tsv').map((l) => l.trim())));
