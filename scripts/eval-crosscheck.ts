@@ -404,6 +404,8 @@ const quoteRunsOver = (s: string) => ((s.match(/["“”]/g) ?? []).length) % 2 
  * description ("Authorities", "The police source") — a name with a word in lower case or an article
  * first, or one word the article also writes in lower case ("authorities") — must be in the cited
  * sentence itself (its last word, singular or plural); an organisation's one-word name ("SEACOM") is a name.
+ * A quotation that runs over sentences or paragraphs names its speaker where it closes or, closing with no
+ * attribution, where it opens (`quotationNames`): a description too.
  */
 export function speakerNamed(speaker: string, text: string, at: number): boolean {
   const name = wordsOf(speaker).filter((w) => !/^(?:jr|sr|ii|iii)\.?$/i.test(w));
@@ -413,11 +415,14 @@ export function speakerNamed(speaker: string, text: string, at: number): boolean
   const i = spans.findIndex((s) => s.start <= at && at < s.end);
   if (i < 0) return false;
   const lower = (w: string) => wordsOf(text).some((t) => /^\p{Ll}/u.test(t) && bare(t) === bare(w));
-  const description = name.some((w) => !/^\p{Lu}/u.test(w)) || /^(?:the|a|an)$/i.test(name[0]!) || (name.length === 1 && lower(name[0]!));
+  // (an initial, "A. J. Smith", is no article)
+  const description = name.some((w) => !/^\p{Lu}/u.test(w)) || /^(?:the|a|an)\s/i.test(speaker) || (name.length === 1 && lower(name[0]!));
   const keys = [bare(name.at(-1)!)];
   if (!description && !lower(name[0]!) && usedAlone(name[0]!, text)) keys.push(bare(name[0]!));
   const has = (s: string | undefined) => !!s && wordsOf(s).some((w) => keys.some((k) => bare(w) === k || bare(w) === `${k}s` || `${bare(w)}s` === k));
   if (has(sentences[i])) return true;
+  const q = quotationAround(text, spans, i);
+  if (q && (q.first < i || q.last > i) && quotationNames(q, sentences, has)) return true;
   if (description) return false;
   // (a sentence that is all quotation goes on with the speaker of the sentence before)
   const cited = sentences[i]!;
@@ -428,6 +433,50 @@ export function speakerNamed(speaker: string, text: string, at: number): boolean
   // sentence, or, as its subject, in the sentence before that the cited quotation goes on from: '..." he said.')
   const byPronoun = (j: number, pronoun: RegExp) => j >= 0 && pronoun.test(outsideQuotes(sentences[j]!)) && sentences.slice(Math.max(0, j - 3), j).some(has);
   return byPronoun(i, PRONOUN) || (goesOn && byPronoun(i - 1, SUBJECT_PRONOUN));
+}
+
+/**
+ * Whether a quotation over sentences (or paragraphs) names its speaker where it closes (", ” said Sgt.
+ * Jo Roe.") or, when it closes with no attribution, where it opens: in its first sentence ("Roe said:
+ * “ ...") or, when that sentence opens with the mark, the one before it ("..., head coach Jo Roe said.
+ * ¶ “ We got to that point ..."; "Roe's office has issued an update. ¶ " ...").
+ */
+function quotationNames(q: { first: number; last: number }, sentences: readonly string[], has: (s: string | undefined) => boolean): boolean {
+  const last = sentences[q.last]!;
+  const close = Math.max(last.lastIndexOf('"'), last.lastIndexOf('”'));
+  if (/\p{L}/u.test(last.slice(close + 1))) return has(last);
+  return has(sentences[q.first]) || (/^\s*["“]/.test(sentences[q.first]!) && has(sentences[q.first - 1]));
+}
+
+const OPENS = /["“]/;
+/** A straight mark opens a quotation when a word follows it and nothing but a space, a bracket or the text's start comes before it (some sources write a space before the closing mark too: 'has, " he said'). */
+const opening = (text: string, p: number) =>
+  text[p] === '“' || (text[p] === '"' && p + 1 < text.length && !/\s/.test(text[p + 1]!) && (p === 0 || /[\s([]/.test(text[p - 1]!)));
+
+/**
+ * The sentences (first and last index) of the quotation the sentence `i` lies inside, when it opened at
+ * most 12 sentences before; null when `i` is outside any. A paragraph that opens with a mark while a
+ * quotation is open goes on with it (the convention for a quotation over paragraphs: each paragraph
+ * reopens it, only the last closes it).
+ */
+function quotationAround(text: string, spans: readonly { start: number; end: number }[], i: number): { first: number; last: number } | null {
+  let first = -1;
+  for (let k = Math.max(0, i - 12); k < spans.length && k <= i + 12; k++) {
+    let inside = first >= 0;
+    for (let p = spans[k]!.start; p < spans[k]!.end; p++) {
+      if (!OPENS.test(text[p]!) && text[p] !== '”') continue;
+      if (opening(text, p)) {
+        if (!inside) first = k;
+        inside = true;
+      } else if (inside) {
+        inside = false;
+        if (k >= i) return { first, last: k };
+      }
+    }
+    if (!inside) first = -1;
+    if (k >= i && first < 0) return null;
+  }
+  return null;
 }
 
 /** Whether the text writes a name's word alone, no capitalised word after it ("Xi said", not "Xi Jinping", nor "Paul Martino"). */

@@ -45,7 +45,30 @@ describe('a quote line names its speaker near the cited sentence', () => {
     assert.ok(!speakerNamed('Mara Quillon', ARTICLE, at('“She was with')));
     assert.ok(speakerNamed('Ewan Brack', ARTICLE, at('“She was with')));
   });
-  it('a description must be in the cited sentence itself', () => {
+  it('by where a quotation over paragraphs opens, or by its attribution where it closes', () => {
+    const over = [
+      'The club released its forward on Monday.',
+      '“With Tam, the knee gave way in training,” coach Ines Varga said.',
+      '“ We talked it through with him.',
+      'He had been playing well.',
+      '“ It was the right call.”',
+      'The forward, Dara Ruel, said he was sad.',
+      '“I wanted to finish the season.',
+      'Now I will watch,” Ruel said.',
+    ].join('\n\n');
+    const on = (s: string) => over.indexOf(s);
+    assert.ok(speakerNamed('Ines Varga', over, on('He had been playing')));
+    assert.ok(speakerNamed('Ines Varga', over, on('“ It was the right call')));
+    assert.ok(speakerNamed('Dara Ruel', over, on('“I wanted')));
+    // the quotation's own attribution where it closes names another speaker
+    assert.ok(!speakerNamed('Ines Varga', over, on('“I wanted')));
+    assert.ok(!speakerNamed('Dara Ruel', over, on('He had been playing')));
+  });
+  it('an initial is a name, not an article', () => {
+    const text = 'The manager, A. J. Tobin, said the squad was ready. He went on to say, “ we are calm. ”';
+    assert.ok(speakerNamed('A. J. Tobin', text, text.indexOf('He went')));
+  });
+  it('a description must be in the cited sentence itself, or before the quotation it opens', () => {
     assert.ok(speakerNamed('Witnesses', ARTICLE, at('Witnesses described')));
     assert.ok(speakerNamed('The engineer', ARTICLE, at('Engineers said')));
     assert.ok(!speakerNamed('Witnesses', ARTICLE, at('She said the council')));
