@@ -17,7 +17,7 @@
  * already rejects what those people reject, and a story that cannot wake keeps none.
  */
 import type { LedgerBackend, LedgerDoc, LedgerStory } from './ledger.js';
-import { closingPeople, type DormantStory, FOLLOW_UP_DAYS, FOLLOW_UP_KEYS, followUpQuery, latestTime, mayFollowUp, mayWake, wakeable } from './follow-up.js';
+import { closingPeople, dormantDays, type DormantStory, FOLLOW_UP_KEYS, followUpQuery, latestTime, mayFollowUp, mayWake, wakeable } from './follow-up.js';
 import type { TermCounts } from './story-index.js';
 import type { StoryFeatures } from './types.js';
 import { cmpStr } from '../util/cmp.js';
@@ -53,7 +53,7 @@ export async function dormantBefore(backend: LedgerBackend, replay: { f: StoryFe
     const docs = (byStory.get(s.id) ?? []).sort((a, b) => a.t! - b.t! || cmpStr(a.id, b.id));
     const members = docs.map((x) => ({ f: x.f, vec: x.vec, t: x.t, copyOf: x.copyOf }));
     if (s.kept === null && !stale.has(s.id)) filled.push({ id: s.id, people: closingPeople(members) });
-    if (!wakeable(members) || latestTime(members) < earliest - FOLLOW_UP_DAYS) continue;
+    if (!wakeable(members) || latestTime(members) < earliest - dormantDays({ people: s.kept, members })) continue;
     out.push({ id: s.id, terms: s.terms ?? [], people: s.kept, tMax: latestTime(members), members });
   }
   if (filled.length > 0) await backend.keepClosingPeople(filled);
