@@ -9,7 +9,7 @@
  * (dated by publication, long texts, with a protagonist: `mayFollowUp`), and a story's members are
  * read only when what it kept at closing says one of them may wake it (`mayWake`: its signature and
  * its people, the test the batch makes first); of those, only stories whose latest member lies
- * within `FOLLOW_UP_DAYS` before one of them are kept. The index then decides as the batch does.
+ * within their dormant days (`dormantDays`) before one of them are kept. The index then decides as the batch does.
  * A story closed before its people were kept (people NULL: a store from before migration 9) has its
  * members read here; its people are then computed from them as its closing would have
  * (`closingPeople`) and written back (`keepClosingPeople`, in the run's transaction), so later runs

@@ -67,10 +67,41 @@ describe('follow-ups weeks apart', () => {
     assert.notEqual(storyOf(gs, 'inquiry-0'), storyOf(gs, 'ferry-0'));
   });
 
-  test('more than the follow-up window after the story, no wake', () => {
-    const late = fs.map((f) => (f.id.startsWith('inquiry') ? { ...f, day: f.day! + 120, published: null } : f));
+  /** The inquiry reports `days` later, naming `people` (the ferry story's are Mara Quint, its lead, and Ole Brandt). */
+  const later = (days: number, people: [string, number][]) =>
+    fs.map((f) => (f.id.startsWith('inquiry') ? { ...report(f.id, `2024-04-1${1 + Number(f.id.slice(-1))}`, people, WORDS, 100 + Number(f.id.slice(-1)), 'Inquiry into the ferry collision'), day: f.day! + days } : f));
+
+  test('more than the follow-up window after the story, no wake: by one of its people, or by both past the long window', () => {
+    for (const [days, people] of [
+      [120, [['Mara Quint', 3]]],
+      [800, [['Mara Quint', 3], ['Ole Brandt', 2]]],
+    ] as [number, [string, number][]][]) {
+      const gs = groupStories(later(days, people));
+      assert.notEqual(storyOf(gs, 'inquiry-0'), storyOf(gs, 'ferry-0'), `${days} days, ${people.length} people`);
+    }
+  });
+
+  test('months on, a report whose own protagonists are two of the story\'s people, its lead among them, wakes it (a trial after the arrest), in the batch and in ledger runs', async () => {
+    const late = later(300, [['Mara Quint', 3], ['Ole Brandt', 2], ['Kai Dorn', 2]]);
+    const gs = groupStories(late);
+    const ferry = storyOf(gs, 'ferry-0');
+    for (const f of late.filter((x) => x.id.startsWith('inquiry'))) assert.equal(storyOf(gs, f.id), ferry, f.id);
+    assert.notEqual(storyOf(gs, 'orchard-0'), ferry);
+    for (const seed of [1, 2]) {
+      const order = shuffle(late, seed);
+      const ledger = new StoryLedger();
+      for (let i = 0, n = 1; i < order.length; i += n, n = 1 + ((n * 5 + seed) % 4)) await ledger.update(order.slice(i, i + n));
+      assert.deepEqual(ledger.stories(), gs, `seed ${seed}`);
+    }
+  });
+
+  test('months on, two of the story\'s people but not its lead (a team\'s next player, its coach named again): no wake', () => {
+    const three = fs.map((f) => (f.id.startsWith('ferry') ? report(f.id, `2024-03-0${1 + (Number(f.id.slice(-1)) % 3)}`, [['Mara Quint', 4], ['Ole Brandt', 2], ['Pia Holm', 2]], WORDS, Number(f.id.slice(-1)) + 1, 'Ferry collision in the harbour') : f));
+    const late = three.map((f) => (f.id.startsWith('inquiry') ? { ...report(f.id, '2024-04-11', [['Ole Brandt', 3], ['Pia Holm', 2]], WORDS, 100 + Number(f.id.slice(-1)), 'Inquiry into the ferry collision'), day: f.day! + 300 } : f));
     const gs = groupStories(late);
     assert.notEqual(storyOf(gs, 'inquiry-0'), storyOf(gs, 'ferry-0'));
+    const named = late.map((f) => (f.id.startsWith('inquiry') ? { ...report(f.id, '2024-04-11', [['Mara Quint', 2], ['Ole Brandt', 3], ['Pia Holm', 2]], WORDS, 100 + Number(f.id.slice(-1)), 'Inquiry into the ferry collision'), day: f.day } : f));
+    assert.equal(storyOf(groupStories(named), 'inquiry-0'), storyOf(groupStories(named), 'ferry-0'), 'with the lead named too, it wakes');
   });
 
   test('the first later report undated (placed at the event day it names): the dated ones still wake the story, in the batch and in ledger runs', async () => {
