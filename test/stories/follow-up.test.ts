@@ -49,6 +49,16 @@ function shuffle<T>(xs: T[], seed: number): T[] {
 
 const storyOf = (gs: { id: string; members: string[] }[], id: string) => gs.find((g) => g.members.includes(id))?.id;
 
+/** Ledger runs over shuffled orders and batchings (one per seed) give these stories. */
+async function assertShuffledRunsGive(fs: StoryFeatures[], stories: ReturnType<typeof groupStories>, seeds: number[]): Promise<void> {
+  for (const seed of seeds) {
+    const order = shuffle(fs, seed);
+    const ledger = new StoryLedger();
+    for (let i = 0, n = 1; i < order.length; i += n, n = 1 + ((n * 5 + seed) % 4)) await ledger.update(order.slice(i, i + n));
+    assert.deepEqual(ledger.stories(), stories, `seed ${seed}`);
+  }
+}
+
 describe('follow-ups weeks apart', () => {
   const fs = reports();
   const batch = groupStories(fs);
@@ -87,12 +97,7 @@ describe('follow-ups weeks apart', () => {
     const ferry = storyOf(gs, 'ferry-0');
     for (const f of late.filter((x) => x.id.startsWith('inquiry'))) assert.equal(storyOf(gs, f.id), ferry, f.id);
     assert.notEqual(storyOf(gs, 'orchard-0'), ferry);
-    for (const seed of [1, 2]) {
-      const order = shuffle(late, seed);
-      const ledger = new StoryLedger();
-      for (let i = 0, n = 1; i < order.length; i += n, n = 1 + ((n * 5 + seed) % 4)) await ledger.update(order.slice(i, i + n));
-      assert.deepEqual(ledger.stories(), gs, `seed ${seed}`);
-    }
+    await assertShuffledRunsGive(late, gs, [1, 2]);
   });
 
   test('months on, two of the story\'s people but not its lead (a team\'s next player, its coach named again): no wake', () => {
@@ -111,21 +116,11 @@ describe('follow-ups weeks apart', () => {
     const ferry = storyOf(gs, 'ferry-0');
     for (const id of ['inquiry-1', 'inquiry-2']) assert.equal(storyOf(gs, id), ferry, id);
     assert.notEqual(storyOf(gs, 'orchard-0'), ferry);
-    for (const seed of [1, 2]) {
-      const order = shuffle(undatedFirst, seed);
-      const ledger = new StoryLedger();
-      for (let i = 0, n = 1; i < order.length; i += n, n = 1 + ((n * 5 + seed) % 4)) await ledger.update(order.slice(i, i + n));
-      assert.deepEqual(ledger.stories(), gs, `seed ${seed}`);
-    }
+    await assertShuffledRunsGive(undatedFirst, gs, [1, 2]);
   });
 
   test('ledger runs in any order and batching, newest first, and in time order give the batch', async () => {
-    for (const seed of [1, 2, 3]) {
-      const order = shuffle(fs, seed);
-      const ledger = new StoryLedger();
-      for (let i = 0, n = 1; i < order.length; i += n, n = 1 + ((n * 5 + seed) % 4)) await ledger.update(order.slice(i, i + n));
-      assert.deepEqual(ledger.stories(), batch, `seed ${seed}`);
-    }
+    await assertShuffledRunsGive(fs, batch, [1, 2, 3]);
     const newest = new StoryLedger();
     for (const f of [...fs].sort((a, b) => b.day! - a.day! || (a.id < b.id ? 1 : -1))) await newest.update([f]);
     assert.deepEqual(newest.stories(), batch, 'newest first');
