@@ -118,11 +118,18 @@ export function samePeople(f: StoryFeatures, story: Pick<StoryPeople, 'main'>): 
   return false;
 }
 
-/** How many of the article's protagonists (persons it names twice or more, by surname) are among `names`. */
-export function protagonistsAmong(f: StoryFeatures, names: ReadonlySet<string>): number {
+/** The surnames of the article's protagonists (persons it names twice or more). */
+export function protagonists(f: StoryFeatures): Set<string> {
   const found = new Set<string>();
-  for (const [id, count] of f.entities) if (id.startsWith(PERSON) && count >= PROTAGONIST_MENTIONS && names.has(surname(id))) found.add(surname(id));
-  return found.size;
+  for (const [id, count] of f.entities) if (id.startsWith(PERSON) && count >= PROTAGONIST_MENTIONS) found.add(surname(id));
+  return found;
+}
+
+/** How many of the article's protagonists are among `names`. */
+export function protagonistsAmong(f: StoryFeatures, names: ReadonlySet<string>): number {
+  let n = 0;
+  for (const p of protagonists(f)) if (names.has(p)) n++;
+  return n;
 }
 
 /**

@@ -37,8 +37,9 @@
  * the closed story's members (the vectors the pass made), so the batch and every sequence of ledger
  * runs decide alike.
  */
-import { DISAGREEMENT, hasProtagonist, leadPerson, newProtagonist, peopleOf, protagonistsAmong, samePeople, type StoryPeople } from './disagreement.js';
+import { DISAGREEMENT, hasProtagonist, leadPerson, newProtagonist, peopleOf, protagonists, protagonistsAmong, samePeople, type StoryPeople } from './disagreement.js';
 import type { StoryFeatures } from './types.js';
+import { cmpStr } from '../util/cmp.js';
 
 /** Days after a story's last member during which a follow-up can wake it. */
 export const FOLLOW_UP_DAYS = 90;
@@ -191,4 +192,67 @@ export function followUpFit(f: StoryFeatures, vec: { keys: string[]; vals: Float
   let dot = 0;
   for (let i = 0; i < vec.keys.length; i++) dot += vec.vals[i] * (centroid.get(vec.keys[i]) ?? 0);
   return (other * dot) / Math.sqrt(norm2) / ((n * rho) / Math.sqrt(norm2));
+}
+
+/**
+ * The dormant stories of a pass index, by id and by person: an article may wake only a story one
+ * of whose people is one of its protagonists (`mayWake`), so it reads those stories alone
+ * (`candidates`), not every story dormant in the window (two years for stories with two people:
+ * `FOLLOW_UP_LONG_DAYS`). A story whose people are not on record (a ledger row from before they
+ * were kept) is a candidate for every article, as `mayWake` lets its members decide.
+ */
+export class DormantStories {
+  private readonly byId = new Map<string, DormantStory>();
+  private readonly byPerson = new Map<string, Set<string>>();
+  private readonly unknown = new Set<string>();
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  set(d: DormantStory): void {
+    this.delete(d.id);
+    this.byId.set(d.id, d);
+    if (d.people === null) this.unknown.add(d.id);
+    else
+      for (const p of d.people) {
+        let ids = this.byPerson.get(p);
+        if (!ids) this.byPerson.set(p, (ids = new Set()));
+        ids.add(d.id);
+      }
+  }
+
+  delete(id: string): void {
+    const d = this.byId.get(id);
+    if (!d) return;
+    this.byId.delete(id);
+    this.unknown.delete(id);
+    for (const p of d.people ?? []) {
+      const ids = this.byPerson.get(p);
+      ids?.delete(id);
+      if (ids?.size === 0) this.byPerson.delete(p);
+    }
+  }
+
+  clear(): void {
+    this.byId.clear();
+    this.byPerson.clear();
+    this.unknown.clear();
+  }
+
+  /** Drops the stories past their dormant days (`dormantDays`) at `day`. */
+  prune(day: number): void {
+    for (const [id, d] of this.byId) if (d.tMax < day - dormantDays(d)) this.delete(id);
+  }
+
+  /** The stories one of whose people is one of the article's protagonists, or whose people are not on record; by id. */
+  candidates(f: StoryFeatures): DormantStory[] {
+    const ids = new Set(this.unknown);
+    for (const p of protagonists(f)) for (const id of this.byPerson.get(p) ?? []) ids.add(id);
+    return [...ids].sort(cmpStr).map((id) => this.byId.get(id)!);
+  }
 }

@@ -6,7 +6,7 @@ import { bandKeys, fnv1a, jaccard } from './minhash.js';
 import { KeyTable } from './key-table.js';
 import { term, words } from './text.js';
 import { dayOfWeek, storyWeekday, weekdaysApart } from './weekday.js';
-import { closingPeople, dormantDays, type DormantStory, FOLLOW_UP_KEYS, inTimeToWake, followUpFit, followUpQuery, latestTime, mayFollowUp, mayWake, wakeable } from './follow-up.js';
+import { closingPeople, DormantStories, type DormantStory, FOLLOW_UP_KEYS, inTimeToWake, followUpFit, followUpQuery, latestTime, mayFollowUp, mayWake, wakeable } from './follow-up.js';
 import { cmpStr } from '../util/cmp.js';
 import { unionFind } from '../util/union-find.js';
 
@@ -558,7 +558,7 @@ export class StoryIndex {
   /** Who each story is about when it closed (`closingPeople`): the follow-up look-up tests it before reading members. */
   private readonly closedPeople = new Map<string, string[]>();
   /** Closed stories a follow-up may still wake (follow-up.ts), by id. */
-  private readonly dormant = new Map<string, DormantStory>();
+  private readonly dormant = new DormantStories();
   private clock: number | null = null;
   private pendingJump: number | null = null;
   private readonly nowDay: number | null;
@@ -1736,7 +1736,7 @@ export class StoryIndex {
    */
   private advanceClock(day: number): void {
     if (!this.tick(day)) return;
-    for (const [id, d] of this.dormant) if (d.tMax < day - dormantDays(d)) this.dormant.delete(id);
+    this.dormant.prune(day);
     for (const s of [...this.open.values()]) {
       if (s.tMax === null || s.tMin === null) continue;
       if (s.tMax + this.allowedGap(s) + 1 < day || day - s.tFrom! > this.options.maxSpanDays) this.close(s);
@@ -1775,7 +1775,7 @@ export class StoryIndex {
     const members = entries.map((e) => ({ f: e.f, vec: e.vec, t: e.t, copyOf: copyOf.get(e.f.id) ?? null }));
     if (!wakeable(members)) return [];
     const people = closingPeople(members);
-    this.dormant.set(s.id, { id: s.id, terms, people: new Set(people), tMax: latestTime(members), members });
+    this.dormant.set({ id: s.id, terms, people: new Set(people), tMax: latestTime(members), members });
     return people;
   }
 
@@ -1784,7 +1784,7 @@ export class StoryIndex {
    * ledger-follow-up.ts). Members in canonical order.
    */
   addDormant(stories: DormantStory[]): void {
-    for (const d of stories) if (!this.dormant.has(d.id) && !this.open.has(d.id)) this.dormant.set(d.id, d);
+    for (const d of stories) if (!this.dormant.has(d.id) && !this.open.has(d.id)) this.dormant.set(d);
   }
 
   /**
@@ -1798,7 +1798,7 @@ export class StoryIndex {
     // time cannot vouch for a pairing weeks apart, so the content must, as for an undated article:
     // the same share of the story's own cohesion (`cohesionBar`)
     let bestFit = this.w.undatedJoinCohesion;
-    for (const d of [...this.dormant.values()].sort((a, b) => cmpStr(a.id, b.id))) {
+    for (const d of this.dormant.candidates(entry.f)) {
       if (!inTimeToWake(entry.f, entry.t - d.tMax, d) || !mayWake(entry.f, query, d)) continue;
       const fit = followUpFit(entry.f, entry.vec, d);
       if (fit > bestFit) [best, bestFit] = [d, fit];

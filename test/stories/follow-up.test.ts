@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { closingPeople, followUpFit, followUpQuery, mayWake, sharesSignature, wakeable, type DormantMember, type DormantStory } from '../../src/stories/follow-up.js';
+import { closingPeople, DormantStories, followUpFit, followUpQuery, mayWake, sharesSignature, wakeable, type DormantMember, type DormantStory } from '../../src/stories/follow-up.js';
 import { groupStories, StoryLedger, storyFeatures, type StoryFeatures, updateLedger } from '../../src/stories/index.js';
 import { dormantBefore } from '../../src/stories/ledger-follow-up.js';
 import { MemoryLedger } from '../../src/stories/ledger-memory.js';
@@ -348,6 +348,25 @@ describe('follow-up evidence (follow-up.ts)', () => {
     vec: { keys, vals: new Float32Array(keys.map(() => 1 / Math.sqrt(keys.length))) },
     t: day,
     copyOf: null,
+  });
+
+  test('dormant stories are read by the people an article is about; two years for a story with two people, 90 days for one with one', () => {
+    const keys = Array.from({ length: 60 }, (_, i) => `k${i}`);
+    const two: [string, number][] = [['PER:mara_quint', 3], ['PER:ole_brandt', 2]];
+    const stories = new DormantStories();
+    stories.set({ id: 'a', terms: [], people: new Set(['quint', 'brandt']), tMax: 19000, members: [member('a1', keys, two), member('a2', keys, two)] });
+    stories.set({ id: 'b', terms: [], people: new Set(['holm']), tMax: 19000, members: [member('b1', keys, [['PER:pia_holm', 2]])] });
+    stories.set({ id: 'c', terms: [], people: null, tMax: 19000, members: [member('c1', keys, [])] });
+    const about = (people: [string, number][]) => ({ ...member('x', keys, people).f });
+    assert.deepEqual(stories.candidates(about([['PER:ole_brandt', 2]])).map((d) => d.id), ['a', 'c']);
+    assert.deepEqual(stories.candidates(about([['PER:pia_holm', 2], ['PER:mara_quint', 2]])).map((d) => d.id), ['a', 'b', 'c']);
+    assert.deepEqual(stories.candidates(about([['PER:pia_holm', 1]])).map((d) => d.id), ['c'], 'named once: not a protagonist');
+    stories.prune(19000 + 91);
+    assert.deepEqual([stories.has('a'), stories.has('b')], [true, false]);
+    stories.prune(19000 + 731);
+    assert.equal(stories.has('a'), false);
+    stories.delete('c');
+    assert.equal(stories.size, 0);
   });
   const keys = Array.from({ length: 70 }, (_, i) => `k${i}`);
 
