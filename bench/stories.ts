@@ -9,6 +9,7 @@
  *   npm run bench:stories -- --scale --store-only   # store run and the ledger stream only (--small: 10k / 20k)
  *   npm run bench:stories -- --scale --undated [N] # N (100k) undated articles: first run, then 100 more
  *   npm run bench:stories -- --scale --stream [N] [--runs K]  # the ledger stream alone, N (100k) articles, K (2) runs and their median
+ *   npm run bench:stories -- --scale --stream [N]  # with STORY_STREAM_PERSON_IDS=1 in the environment: each event's names are person ids (protagonists: dormant stories kept and looked up)
  *   npm run bench:stories -- --scale --stream N --over M    # and each run's N articles again over a store of M (900k) placed articles (back-dated copies)
  *   npm run bench:stories -- --scale --wake-lookup [N] # the dormant-story wake look-up on a store of N (100k) articles with person ids (bench/stories/wake-lookup.ts)
  *   npm run bench:stories -- --dev        # development figures only: ECB+ dev half, its two folds (bench/stories/folds.ts), UCI half A, subsample means

@@ -14,7 +14,10 @@
  * same over the event's articles outside the story; both are sums over pairs, so the table's rows
  * add up to 1 − P and 1 − R exactly. Each is split by whether both articles carry a publication day.
  *
- *   node --import tsx scripts/story-decisions.ts [--uci] [--fractions 0,0.3,0.5] [--draws 5] [--list STEP]
+ *   node --import tsx scripts/story-decisions.ts [--uci] [--fractions 0,0.3,0.5] [--draws 5] [--list STEP] [--gaps] [--date-other G]
+ *
+ * --gaps (with --fractions 0): the gold pairs of one event left in two stories by publication gap
+ * (same week, month, over a month, over a year) and the step charged, with their events.
  *
  * Runs on the ECB+ development half (odd topics) with the publication day dropped from a seeded
  * fraction of its dated articles as bench/stories/cv.ts `datesDropped` does (same seeds), and with
@@ -105,6 +108,7 @@ function attribute(split: Split, features: StoryFeatures[], options: GroupOption
         const later = tracker.firstSeq.get(a)! > tracker.firstSeq.get(b)! ? a : b;
         const step = tracker.pairStep.get(pairKey(a, b)) ?? `never together: ${tracker.firstStep.get(later)}`;
         charge(step, 'r', a, b, 1 / ids.length);
+        if (gapTable && a < b) gapTable.add(features, a, b, step, split.gold.get(a)!);
       }
   const b3 = scoreClusters(split.gold, groups.map((g) => g.members)).bcubed;
   if (listStep) listMisplaced(split, features, groups.map((g) => g.members), tracker, dated, listStep);
@@ -139,6 +143,82 @@ function listMisplaced(split: Split, features: StoryFeatures[], groups: string[]
   }
 }
 
+/** Publication-gap classes of a pair of one event: same week, same month, over a month, over a year, undated side. */
+function gapClass(fa: StoryFeatures, fb: StoryFeatures): string {
+  if (fa.day === null || fb.day === null) return 'undated side';
+  const gap = Math.abs(fa.day - fb.day);
+  return gap <= 7 ? '≤ 7 days' : gap <= 31 ? '8–31 days' : gap <= 365 ? '32–365 days' : '> 365 days';
+}
+
+const GAP_CLASSES = ['≤ 7 days', '8–31 days', '32–365 days', '> 365 days', 'undated side'];
+
+/**
+ * --gaps: the gold pairs of one event left in two stories (each unordered pair once), by their
+ * publication gap and the step charged, with the events they belong to.
+ */
+class GapTable {
+  readonly cells = new Map<string, number>();
+  readonly events = new Map<string, Set<string>>();
+  readonly all = new Map<string, number>();
+  add(features: StoryFeatures[], a: string, b: string, step: string, event: string): void {
+    const byId = this.byId(features);
+    const key = `${step}\u0000${gapClass(byId.get(a)!, byId.get(b)!)}`;
+    this.cells.set(key, (this.cells.get(key) ?? 0) + 1);
+    const e = this.events.get(key) ?? new Set<string>();
+    e.add(event);
+    this.events.set(key, e);
+  }
+  /** All gold pairs of one event by gap class, split or not. */
+  countAll(split: Split, features: StoryFeatures[]): void {
+    const byId = this.byId(features);
+    for (const a of split.ids)
+      for (const b of split.ids)
+        if (a < b && split.gold.get(a) === split.gold.get(b)) {
+          const k = gapClass(byId.get(a)!, byId.get(b)!);
+          this.all.set(k, (this.all.get(k) ?? 0) + 1);
+        }
+  }
+  private cache: { features: StoryFeatures[]; map: Map<string, StoryFeatures> } | null = null;
+  private byId(features: StoryFeatures[]): Map<string, StoryFeatures> {
+    if (this.cache?.features !== features) this.cache = { features, map: new Map(features.map((f) => [f.id, f])) };
+    return this.cache.map;
+  }
+  print(): void {
+    const steps = [...new Set([...this.cells.keys()].map((k) => k.split('\u0000')[0]))].sort(cmpStr);
+    console.log(`\nGold pairs of one event in two stories, by publication gap (columns) and step charged:`);
+    console.log(`| step charged | ${GAP_CLASSES.join(' | ')} |`);
+    console.log(`| --- |${GAP_CLASSES.map(() => ' --- |').join('')}`);
+    for (const s of steps) console.log(`| ${s} | ${GAP_CLASSES.map((g) => this.cell(`${s}\u0000${g}`)).join(' | ')} |`);
+    console.log(`| all gold pairs | ${GAP_CLASSES.map((g) => this.all.get(g) ?? 0).join(' | ')} |`);
+  }
+  private cell(key: string): string {
+    const n = this.cells.get(key);
+    return n ? `${n} (${[...this.events.get(key)!].sort(cmpStr).join(', ')})` : '0';
+  }
+}
+
+/**
+ * --date-other G: a precision test for follow-ups months apart. Each ECB+ topic holds two similar
+ * events, one told by dated reports (ecbplus), the other by undated ones (ecb); this gives each
+ * undated article of a topic's other event a publication day G days before the first day of the
+ * topic's dated event (G < 0: after it), spread over four days by id, as if both were reported
+ * in time. Its event day, read from the text, is kept.
+ */
+function dateOtherEvent(split: Split, gap: number): StoryFeatures[] {
+  const topic = (id: string) => split.gold.get(id)!.split('-')[0];
+  const first = new Map<string, number>();
+  for (const f of split.features) if (f.day !== null) first.set(topic(f.id), Math.min(first.get(topic(f.id)) ?? f.day, f.day));
+  const datedEvents = new Set(split.features.filter((f) => f.day !== null).map((f) => split.gold.get(f.id)!));
+  return split.features.map((f) => {
+    const d = first.get(topic(f.id));
+    if (f.day !== null || d === undefined || datedEvents.has(split.gold.get(f.id)!)) return f;
+    let h = 0;
+    for (const c of f.id) h = (h * 31 + c.charCodeAt(0)) % 1009;
+    const day = d - gap + (h % 4);
+    return { ...f, day, published: new Date(day * 86_400_000).toISOString().slice(0, 10) };
+  });
+}
+
 function printLosses(title: string, runs: { losses: Map<string, Loss>; p: number; r: number; checked: boolean }[]): void {
   const total = new Map<string, Loss>();
   for (const run of runs)
@@ -161,10 +241,14 @@ const arg = (name: string, d: string) => (argv.includes(name) ? argv[argv.indexO
 const fractions = arg('--fractions', '0,0.3,0.5').split(',').map(Number);
 const draws = Number(arg('--draws', '5'));
 const listStep = argv.includes('--list') ? arg('--list', '') : null;
+const gapTable = argv.includes('--gaps') ? new GapTable() : null;
 const splits = loadSplits(argv.includes('--uci'));
+if (argv.includes('--date-other')) splits[0] = { ...splits[0], features: dateOtherEvent(splits[0], Number(arg('--date-other', '365'))) };
+if (gapTable) gapTable.countAll(splits[0], splits[0].features);
 for (const fraction of fractions) {
   const runs = fraction === 0 ? [attribute(splits[0], splits[0].features)] : Array.from({ length: draws }, (_, i) => attribute(splits[0], dropDates(splits[0], fraction, i + 1)));
   printLosses(`${splits[0].name}, publication day dropped from ${fraction * 100} %`, runs);
 }
+gapTable?.print();
 if (splits[1]) printLosses(splits[1].name, [attribute(splits[1], splits[1].features)]);
 

@@ -149,7 +149,7 @@ async function streamChild(store: Store, n: number, batch: number) {
       console.error(JSON.stringify(m));
     }
   };
-  for (const f of syntheticFeatureStream(n, 7)) {
+  for (const f of syntheticFeatureStream(n, 7, { personIds: process.env.STORY_STREAM_PERSON_IDS === '1' })) {
     part.push(f);
     if (part.length === batch) await place();
   }

@@ -118,6 +118,32 @@ export function samePeople(f: StoryFeatures, story: Pick<StoryPeople, 'main'>): 
   return false;
 }
 
+/** The surnames of the article's protagonists (persons it names twice or more). */
+export function protagonists(f: StoryFeatures): Set<string> {
+  const found = new Set<string>();
+  for (const [id, count] of f.entities) if (id.startsWith(PERSON) && count >= PROTAGONIST_MENTIONS) found.add(surname(id));
+  return found;
+}
+
+/** How many of the article's protagonists are among `names`. */
+export function protagonistsAmong(f: StoryFeatures, names: ReadonlySet<string>): number {
+  let n = 0;
+  for (const p of protagonists(f)) if (names.has(p)) n++;
+  return n;
+}
+
+/**
+ * The person a group of articles is most about: the surname with the most mentions over all of
+ * them (ties: alphabetical); null when none names a person.
+ */
+export function leadPerson(docs: Iterable<StoryFeatures>): string | null {
+  const mentions = new Map<string, number>();
+  for (const f of docs) for (const [id, count] of f.entities) if (id.startsWith(PERSON)) mentions.set(surname(id), (mentions.get(surname(id)) ?? 0) + count);
+  let lead: string | null = null;
+  for (const [s, n] of mentions) if (lead === null || n > mentions.get(lead)! || (n === mentions.get(lead)! && s < lead)) lead = s;
+  return lead;
+}
+
 /** Whether the article has a protagonist at all (a person it names twice or more). */
 export function hasProtagonist(f: StoryFeatures): boolean {
   return f.entities.some(([id, count]) => id.startsWith(PERSON) && count >= PROTAGONIST_MENTIONS);

@@ -21,6 +21,14 @@
  * - the story's signature (its 20 heaviest features when it closed) holds two of the article's
  *   `FOLLOW_UP_QUERY` most frequent keys (the same look-up the ledger makes for undated articles,
  *   by counts so that it does not depend on the frequencies of the moment: ledger-follow-up.ts).
+ * Months or years on (a trial a year after the arrest), a story stays dormant for
+ * `FOLLOW_UP_LONG_DAYS` when it has `LONG_PEOPLE` people, and a later report wakes it then only when
+ * `LONG_PEOPLE` of them are its own protagonists, the story's lead (the person its members mention
+ * most) among them (`inTimeToWake`), and every test above holds. No one feature decides: one
+ * topic's next event (a team's next player arrested, its next injury) is told by reports that name
+ * the team's coach or the earlier player in passing, and the story's lead is not theirs. A woken
+ * story is open again for the window of its new report: its span for closing counts from there
+ * (`StoryIndex.recomputeSpan`).
  * The people test comes first, on a summary kept when the story closed (`closingPeople`: the people
  * most members name, none when the story cannot wake), so that a ledger run reads back only the
  * members of stories that could wake (`mayWake`, ledger-follow-up.ts) and the batch skips the same
@@ -29,11 +37,21 @@
  * the closed story's members (the vectors the pass made), so the batch and every sequence of ledger
  * runs decide alike.
  */
-import { DISAGREEMENT, hasProtagonist, newProtagonist, peopleOf, samePeople, type StoryPeople } from './disagreement.js';
+import { DISAGREEMENT, hasProtagonist, leadPerson, newProtagonist, peopleOf, protagonists, protagonistsAmong, samePeople, type StoryPeople } from './disagreement.js';
 import type { StoryFeatures } from './types.js';
+import { cmpStr } from '../util/cmp.js';
 
 /** Days after a story's last member during which a follow-up can wake it. */
 export const FOLLOW_UP_DAYS = 90;
+/**
+ * Days during which a later report about the same people can wake a story (`inTimeToWake`): a
+ * trial a year or more after the arrest, charges months after a fire. Two years: how long a case
+ * commonly takes to come to trial; 365 would miss one of the development half's (533 days), 1,095
+ * changes nothing there, and a dormant story's members are held this long.
+ */
+export const FOLLOW_UP_LONG_DAYS = 730;
+/** The story's people an article months on must name as its own protagonists (`inTimeToWake`), its lead among them. */
+export const LONG_PEOPLE = 2;
 /**
  * Features (terms, phrases, entity ids) an article, and a story's members on average, must bring:
  * at 60, a day of time gap keeps 0.95 of a match (`timeFit`, story-index.ts): the text alone carries
@@ -72,6 +90,29 @@ export function wakeable(members: DormantMember[]): boolean {
   let keys = 0;
   for (const m of members) keys += m.vec.keys.length;
   return keys / members.length >= FOLLOW_UP_KEYS;
+}
+
+/** The people a dormant story kept at closing (`closingPeople`), or, not on record, its members' (the same). */
+function dormantPeople(s: Pick<DormantStory, 'people' | 'members'>): ReadonlySet<string> {
+  return s.people ?? membersPeople(s.members).main;
+}
+
+/** How long after its last member a dormant story may be woken: longer when it has `LONG_PEOPLE` people to be named again. */
+export function dormantDays(s: Pick<DormantStory, 'people' | 'members'>): number {
+  return dormantPeople(s).size >= LONG_PEOPLE ? FOLLOW_UP_LONG_DAYS : FOLLOW_UP_DAYS;
+}
+
+/**
+ * Whether an article `gap` days after a dormant story's last member is in time to wake it: within
+ * `FOLLOW_UP_DAYS`, or within `FOLLOW_UP_LONG_DAYS` when `LONG_PEOPLE` of the story's people are
+ * among the article's protagonists.
+ */
+export function inTimeToWake(f: StoryFeatures, gap: number, s: Pick<DormantStory, 'people' | 'members'>): boolean {
+  if (gap <= 0) return false;
+  if (gap <= FOLLOW_UP_DAYS) return true;
+  if (gap > FOLLOW_UP_LONG_DAYS || protagonistsAmong(f, dormantPeople(s)) < LONG_PEOPLE) return false;
+  const lead = leadPerson(s.members.map((m) => m.f));
+  return lead !== null && protagonistsAmong(f, new Set([lead])) === 1;
 }
 
 /** The latest time of a story's members (they are dated: `wakeable`). */
@@ -151,4 +192,67 @@ export function followUpFit(f: StoryFeatures, vec: { keys: string[]; vals: Float
   let dot = 0;
   for (let i = 0; i < vec.keys.length; i++) dot += vec.vals[i] * (centroid.get(vec.keys[i]) ?? 0);
   return (other * dot) / Math.sqrt(norm2) / ((n * rho) / Math.sqrt(norm2));
+}
+
+/**
+ * The dormant stories of a pass index, by id and by person: an article may wake only a story one
+ * of whose people is one of its protagonists (`mayWake`), so it reads those stories alone
+ * (`candidates`), not every story dormant in the window (two years for stories with two people:
+ * `FOLLOW_UP_LONG_DAYS`). A story whose people are not on record (a ledger row from before they
+ * were kept) is a candidate for every article, as `mayWake` lets its members decide.
+ */
+export class DormantStories {
+  private readonly byId = new Map<string, DormantStory>();
+  private readonly byPerson = new Map<string, Set<string>>();
+  private readonly unknown = new Set<string>();
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  set(d: DormantStory): void {
+    this.delete(d.id);
+    this.byId.set(d.id, d);
+    if (d.people === null) this.unknown.add(d.id);
+    else
+      for (const p of d.people) {
+        let ids = this.byPerson.get(p);
+        if (!ids) this.byPerson.set(p, (ids = new Set()));
+        ids.add(d.id);
+      }
+  }
+
+  delete(id: string): void {
+    const d = this.byId.get(id);
+    if (!d) return;
+    this.byId.delete(id);
+    this.unknown.delete(id);
+    for (const p of d.people ?? []) {
+      const ids = this.byPerson.get(p);
+      ids?.delete(id);
+      if (ids?.size === 0) this.byPerson.delete(p);
+    }
+  }
+
+  clear(): void {
+    this.byId.clear();
+    this.byPerson.clear();
+    this.unknown.clear();
+  }
+
+  /** Drops the stories past their dormant days (`dormantDays`) at `day`. */
+  prune(day: number): void {
+    for (const [id, d] of this.byId) if (d.tMax < day - dormantDays(d)) this.delete(id);
+  }
+
+  /** The stories one of whose people is one of the article's protagonists, or whose people are not on record; by id. */
+  candidates(f: StoryFeatures): DormantStory[] {
+    const ids = new Set(this.unknown);
+    for (const p of protagonists(f)) for (const id of this.byPerson.get(p) ?? []) ids.add(id);
+    return [...ids].sort(cmpStr).map((id) => this.byId.get(id)!);
+  }
 }

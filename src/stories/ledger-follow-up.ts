@@ -9,7 +9,7 @@
  * (dated by publication, long texts, with a protagonist: `mayFollowUp`), and a story's members are
  * read only when what it kept at closing says one of them may wake it (`mayWake`: its signature and
  * its people, the test the batch makes first); of those, only stories whose latest member lies
- * within `FOLLOW_UP_DAYS` before one of them are kept. The index then decides as the batch does.
+ * within their dormant days (`dormantDays`) before one of them are kept. The index then decides as the batch does.
  * A story closed before its people were kept (people NULL: a store from before migration 9) has its
  * members read here; its people are then computed from them as its closing would have
  * (`closingPeople`) and written back (`keepClosingPeople`, in the run's transaction), so later runs
@@ -17,7 +17,7 @@
  * already rejects what those people reject, and a story that cannot wake keeps none.
  */
 import type { LedgerBackend, LedgerDoc, LedgerStory } from './ledger.js';
-import { closingPeople, type DormantStory, FOLLOW_UP_DAYS, FOLLOW_UP_KEYS, followUpQuery, latestTime, mayFollowUp, mayWake, wakeable } from './follow-up.js';
+import { closingPeople, dormantDays, type DormantStory, FOLLOW_UP_KEYS, followUpQuery, latestTime, mayFollowUp, mayWake, wakeable } from './follow-up.js';
 import type { TermCounts } from './story-index.js';
 import type { StoryFeatures } from './types.js';
 import { cmpStr } from '../util/cmp.js';
@@ -53,7 +53,7 @@ export async function dormantBefore(backend: LedgerBackend, replay: { f: StoryFe
     const docs = (byStory.get(s.id) ?? []).sort((a, b) => a.t! - b.t! || cmpStr(a.id, b.id));
     const members = docs.map((x) => ({ f: x.f, vec: x.vec, t: x.t, copyOf: x.copyOf }));
     if (s.kept === null && !stale.has(s.id)) filled.push({ id: s.id, people: closingPeople(members) });
-    if (!wakeable(members) || latestTime(members) < earliest - FOLLOW_UP_DAYS) continue;
+    if (!wakeable(members) || latestTime(members) < earliest - dormantDays({ people: s.kept, members })) continue;
     out.push({ id: s.id, terms: s.terms ?? [], people: s.kept, tMax: latestTime(members), members });
   }
   if (filled.length > 0) await backend.keepClosingPeople(filled);

@@ -6,7 +6,7 @@ import { bandKeys, fnv1a, jaccard } from './minhash.js';
 import { KeyTable } from './key-table.js';
 import { term, words } from './text.js';
 import { dayOfWeek, storyWeekday, weekdaysApart } from './weekday.js';
-import { closingPeople, type DormantStory, FOLLOW_UP_DAYS, FOLLOW_UP_KEYS, followUpFit, followUpQuery, latestTime, mayFollowUp, mayWake, wakeable } from './follow-up.js';
+import { closingPeople, DormantStories, type DormantStory, FOLLOW_UP_KEYS, inTimeToWake, followUpFit, followUpQuery, latestTime, mayFollowUp, mayWake, wakeable } from './follow-up.js';
 import { cmpStr } from '../util/cmp.js';
 import { unionFind } from '../util/union-find.js';
 
@@ -260,7 +260,7 @@ interface DocEntry {
 /** What `undoSettle` puts back of a story. */
 interface StorySnapshot {
   open: boolean;
-  story: Pick<Story, 'members' | 'centroid' | 'norm2' | 'keySum' | 'published' | 'tMin' | 'tMax' | 'entityDocs' | 'placeDocs' | 'venueDocs' | 'copyEdges'>;
+  story: Pick<Story, 'members' | 'centroid' | 'norm2' | 'keySum' | 'published' | 'tMin' | 'tMax' | 'tFrom' | 'entityDocs' | 'placeDocs' | 'venueDocs' | 'copyEdges'>;
 }
 
 interface Story {
@@ -277,6 +277,8 @@ interface Story {
   /** Range of the time evidence (publication or event days) of its members. */
   tMin: number | null;
   tMax: number | null;
+  /** Start of its latest episode (`recomputeSpan`): `tMin` unless a follow-up woke it. */
+  tFrom: number | null;
   entityDocs: Map<string, number>;
   placeDocs: Map<string, number>;
   /** Members per venue (see venue.ts); the most common one is the story's venue. */
@@ -556,7 +558,7 @@ export class StoryIndex {
   /** Who each story is about when it closed (`closingPeople`): the follow-up look-up tests it before reading members. */
   private readonly closedPeople = new Map<string, string[]>();
   /** Closed stories a follow-up may still wake (follow-up.ts), by id. */
-  private readonly dormant = new Map<string, DormantStory>();
+  private readonly dormant = new DormantStories();
   private clock: number | null = null;
   private pendingJump: number | null = null;
   private readonly nowDay: number | null;
@@ -1138,10 +1140,10 @@ export class StoryIndex {
   /** Before settle changes a story: its state, once (see `settleUndoably`). */
   private touch(s: Story): void {
     if (!this.journal || this.journal.stories.has(s)) return;
-    const { members, centroid, norm2, keySum, published, tMin, tMax, entityDocs, placeDocs, venueDocs, copyEdges } = s;
+    const { members, centroid, norm2, keySum, published, tMin, tMax, tFrom, entityDocs, placeDocs, venueDocs, copyEdges } = s;
     this.journal.stories.set(s, {
       open: this.open.get(s.id) === s,
-      story: { members: [...members], centroid: new Map(centroid), norm2, keySum, published, tMin, tMax, entityDocs: new Map(entityDocs), placeDocs: new Map(placeDocs), venueDocs: new Map(venueDocs), copyEdges: [...copyEdges] },
+      story: { members: [...members], centroid: new Map(centroid), norm2, keySum, published, tMin, tMax, tFrom, entityDocs: new Map(entityDocs), placeDocs: new Map(placeDocs), venueDocs: new Map(venueDocs), copyEdges: [...copyEdges] },
     });
   }
 
@@ -1303,7 +1305,7 @@ export class StoryIndex {
     entries.push(e);
     entries.sort((a, b) => (canonicalBefore(a, b) ? -1 : 1));
     for (const k of s.centroid.keys()) this.unpost(k, s);
-    Object.assign(s, { members: [], centroid: new Map(), norm2: 0, keySum: 0, published: 0, tMin: null, tMax: null, entityDocs: new Map(), placeDocs: new Map(), venueDocs: new Map(), people: null, claims: null });
+    Object.assign(s, { members: [], centroid: new Map(), norm2: 0, keySum: 0, published: 0, tMin: null, tMax: null, tFrom: null, entityDocs: new Map(), placeDocs: new Map(), venueDocs: new Map(), people: null, claims: null });
     for (const x of entries) this.join(s, x);
   }
 
@@ -1408,15 +1410,37 @@ export class StoryIndex {
       this.usedIds.delete(s.id);
       return;
     }
-    s.tMin = null;
-    s.tMax = null;
+    this.recomputeSpan(s);
+  }
+
+  /**
+   * A story's time range (`tMin`, `tMax`) and the start of its latest *episode* (`tFrom`): its
+   * dated members from the last gap between two of them (in time order) that no join can bridge
+   * (`maxWindowDays`). Only a woken follow-up makes such a gap (follow-up.ts): a story woken months
+   * on is open again for the window of its new report, its span for closing (`maxSpanDays`)
+   * counted from there. A function of the members' times alone, so a story restored from its
+   * members (the ledger) closes as the batch's.
+   */
+  private recomputeSpan(s: Story): void {
+    const times: number[] = [];
     for (const m of s.members) {
       const t = this.docs.get(m)?.t ?? null;
-      if (t !== null) {
-        s.tMin = s.tMin === null ? t : Math.min(s.tMin, t);
-        s.tMax = s.tMax === null ? t : Math.max(s.tMax, t);
-      }
+      if (t !== null) times.push(t);
     }
+    times.sort((a, b) => a - b);
+    s.tMin = s.tMax = s.tFrom = null;
+    for (const t of times) this.extendSpan(s, t);
+  }
+
+  /** Extends a story's range and episode (`recomputeSpan`) by a member's time; one before the range's end: recompute. */
+  private extendSpan(s: Story, t: number): void {
+    if (s.tMax !== null && t < s.tMax) {
+      if (t < s.tFrom!) this.recomputeSpan(s);
+      return;
+    }
+    if (s.tMax === null || t - s.tMax > this.options.maxWindowDays) s.tFrom = t;
+    s.tMin ??= t;
+    s.tMax = t;
   }
 
   /**
@@ -1654,6 +1678,7 @@ export class StoryIndex {
       published: 0,
       tMin: null,
       tMax: null,
+      tFrom: null,
       entityDocs: new Map(),
       placeDocs: new Map(),
       venueDocs: new Map(),
@@ -1684,10 +1709,7 @@ export class StoryIndex {
       if (old === undefined) this.post(k, s);
     }
     if (s.centroid.size > MAX_CENTROID) this.prune(s);
-    if (e.t !== null) {
-      s.tMin = s.tMin === null ? e.t : Math.min(s.tMin, e.t);
-      s.tMax = s.tMax === null ? e.t : Math.max(s.tMax, e.t);
-    }
+    if (e.t !== null) this.extendSpan(s, e.t);
     for (const [x] of e.f.entities) s.entityDocs.set(x, (s.entityDocs.get(x) ?? 0) + 1);
     for (const [x] of e.f.places) s.placeDocs.set(x, (s.placeDocs.get(x) ?? 0) + 1);
     if (e.f.venue) s.venueDocs.set(e.f.venue, (s.venueDocs.get(e.f.venue) ?? 0) + 1);
@@ -1714,10 +1736,10 @@ export class StoryIndex {
    */
   private advanceClock(day: number): void {
     if (!this.tick(day)) return;
-    for (const [id, d] of this.dormant) if (d.tMax < day - FOLLOW_UP_DAYS) this.dormant.delete(id);
+    this.dormant.prune(day);
     for (const s of [...this.open.values()]) {
       if (s.tMax === null || s.tMin === null) continue;
-      if (s.tMax + this.allowedGap(s) + 1 < day || day - s.tMin > this.options.maxSpanDays) this.close(s);
+      if (s.tMax + this.allowedGap(s) + 1 < day || day - s.tFrom! > this.options.maxSpanDays) this.close(s);
     }
   }
 
@@ -1753,7 +1775,7 @@ export class StoryIndex {
     const members = entries.map((e) => ({ f: e.f, vec: e.vec, t: e.t, copyOf: copyOf.get(e.f.id) ?? null }));
     if (!wakeable(members)) return [];
     const people = closingPeople(members);
-    this.dormant.set(s.id, { id: s.id, terms, people: new Set(people), tMax: latestTime(members), members });
+    this.dormant.set({ id: s.id, terms, people: new Set(people), tMax: latestTime(members), members });
     return people;
   }
 
@@ -1762,7 +1784,7 @@ export class StoryIndex {
    * ledger-follow-up.ts). Members in canonical order.
    */
   addDormant(stories: DormantStory[]): void {
-    for (const d of stories) if (!this.dormant.has(d.id) && !this.open.has(d.id)) this.dormant.set(d.id, d);
+    for (const d of stories) if (!this.dormant.has(d.id) && !this.open.has(d.id)) this.dormant.set(d);
   }
 
   /**
@@ -1776,8 +1798,8 @@ export class StoryIndex {
     // time cannot vouch for a pairing weeks apart, so the content must, as for an undated article:
     // the same share of the story's own cohesion (`cohesionBar`)
     let bestFit = this.w.undatedJoinCohesion;
-    for (const d of [...this.dormant.values()].sort((a, b) => cmpStr(a.id, b.id))) {
-      if (entry.t - d.tMax > FOLLOW_UP_DAYS || entry.t <= d.tMax || !mayWake(entry.f, query, d)) continue;
+    for (const d of this.dormant.candidates(entry.f)) {
+      if (!inTimeToWake(entry.f, entry.t - d.tMax, d) || !mayWake(entry.f, query, d)) continue;
       const fit = followUpFit(entry.f, entry.vec, d);
       if (fit > bestFit) [best, bestFit] = [d, fit];
     }
@@ -1804,7 +1826,7 @@ export class StoryIndex {
     const day = this.clock;
     for (const s of [...this.open.values()]) {
       if (s.tMax === null || s.tMin === null || s.tMax >= day) continue;
-      if (s.tMax + this.allowedGap(s) + 1 < day || day - s.tMin > this.options.maxSpanDays) this.close(s);
+      if (s.tMax + this.allowedGap(s) + 1 < day || day - s.tFrom! > this.options.maxSpanDays) this.close(s);
     }
   }
 

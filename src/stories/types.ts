@@ -22,8 +22,10 @@ import type { DocMessage } from '../model/types.js';
  *   its members name are named there in a comparable share (StoryIndex.peopleCarryOver, disagreement.ts peopleShared).
  * stories-17: in settle, after refine, an undated report in an undated story moves to the dated story whose event weekday
  *   is the one its text names when its own story's weekday is another (StoryIndex.rejoinByWeekday).
+ * stories-18: a dormant story with two or more people stays wakeable for two years (follow-up.ts FOLLOW_UP_LONG_DAYS) by a report
+ *   naming two of them, its lead among them, as its own protagonists; a woken story's closing span counts from its new report.
  */
-export const STORIES_VERSION = 'stories-17';
+export const STORIES_VERSION = 'stories-18';
 
 /** What the pipeline knows about one analysed article, as input to story grouping. */
 export interface StoryInput {

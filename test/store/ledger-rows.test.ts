@@ -125,7 +125,7 @@ function throughRow(docs: LedgerDoc[], clean?: (k: string) => string): { rows: L
 }
 
 const features = (id: string, over: Partial<StoryFeatures> = {}): StoryFeatures => ({
-  v: 'stories-17',
+  v: 'stories-18',
   id,
   outlet: 'Outlet é',
   title: 'A "title" — with ünïcode',

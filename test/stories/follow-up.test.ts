@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { closingPeople, followUpFit, followUpQuery, mayWake, sharesSignature, wakeable, type DormantMember, type DormantStory } from '../../src/stories/follow-up.js';
+import { closingPeople, DormantStories, followUpFit, followUpQuery, mayWake, sharesSignature, wakeable, type DormantMember, type DormantStory } from '../../src/stories/follow-up.js';
 import { groupStories, StoryLedger, storyFeatures, type StoryFeatures, updateLedger } from '../../src/stories/index.js';
 import { dormantBefore } from '../../src/stories/ledger-follow-up.js';
 import { MemoryLedger } from '../../src/stories/ledger-memory.js';
@@ -49,6 +49,16 @@ function shuffle<T>(xs: T[], seed: number): T[] {
 
 const storyOf = (gs: { id: string; members: string[] }[], id: string) => gs.find((g) => g.members.includes(id))?.id;
 
+/** Ledger runs over shuffled orders and batchings (one per seed) give these stories. */
+async function assertShuffledRunsGive(fs: StoryFeatures[], stories: ReturnType<typeof groupStories>, seeds: number[]): Promise<void> {
+  for (const seed of seeds) {
+    const order = shuffle(fs, seed);
+    const ledger = new StoryLedger();
+    for (let i = 0, n = 1; i < order.length; i += n, n = 1 + ((n * 5 + seed) % 4)) await ledger.update(order.slice(i, i + n));
+    assert.deepEqual(ledger.stories(), stories, `seed ${seed}`);
+  }
+}
+
 describe('follow-ups weeks apart', () => {
   const fs = reports();
   const batch = groupStories(fs);
@@ -67,10 +77,36 @@ describe('follow-ups weeks apart', () => {
     assert.notEqual(storyOf(gs, 'inquiry-0'), storyOf(gs, 'ferry-0'));
   });
 
-  test('more than the follow-up window after the story, no wake', () => {
-    const late = fs.map((f) => (f.id.startsWith('inquiry') ? { ...f, day: f.day! + 120, published: null } : f));
+  /** The inquiry reports `days` later, naming `people` (the ferry story's are Mara Quint, its lead, and Ole Brandt). */
+  const later = (days: number, people: [string, number][]) =>
+    fs.map((f) => (f.id.startsWith('inquiry') ? { ...report(f.id, `2024-04-1${1 + Number(f.id.slice(-1))}`, people, WORDS, 100 + Number(f.id.slice(-1)), 'Inquiry into the ferry collision'), day: f.day! + days } : f));
+
+  test('more than the follow-up window after the story, no wake: by one of its people, or by both past the long window', () => {
+    for (const [days, people] of [
+      [120, [['Mara Quint', 3]]],
+      [800, [['Mara Quint', 3], ['Ole Brandt', 2]]],
+    ] as [number, [string, number][]][]) {
+      const gs = groupStories(later(days, people));
+      assert.notEqual(storyOf(gs, 'inquiry-0'), storyOf(gs, 'ferry-0'), `${days} days, ${people.length} people`);
+    }
+  });
+
+  test('months on, a report whose own protagonists are two of the story\'s people, its lead among them, wakes it (a trial after the arrest), in the batch and in ledger runs', async () => {
+    const late = later(300, [['Mara Quint', 3], ['Ole Brandt', 2], ['Kai Dorn', 2]]);
+    const gs = groupStories(late);
+    const ferry = storyOf(gs, 'ferry-0');
+    for (const f of late.filter((x) => x.id.startsWith('inquiry'))) assert.equal(storyOf(gs, f.id), ferry, f.id);
+    assert.notEqual(storyOf(gs, 'orchard-0'), ferry);
+    await assertShuffledRunsGive(late, gs, [1, 2]);
+  });
+
+  test('months on, two of the story\'s people but not its lead (a team\'s next player, its coach named again): no wake', () => {
+    const three = fs.map((f) => (f.id.startsWith('ferry') ? report(f.id, `2024-03-0${1 + (Number(f.id.slice(-1)) % 3)}`, [['Mara Quint', 4], ['Ole Brandt', 2], ['Pia Holm', 2]], WORDS, Number(f.id.slice(-1)) + 1, 'Ferry collision in the harbour') : f));
+    const late = three.map((f) => (f.id.startsWith('inquiry') ? { ...report(f.id, '2024-04-11', [['Ole Brandt', 3], ['Pia Holm', 2]], WORDS, 100 + Number(f.id.slice(-1)), 'Inquiry into the ferry collision'), day: f.day! + 300 } : f));
     const gs = groupStories(late);
     assert.notEqual(storyOf(gs, 'inquiry-0'), storyOf(gs, 'ferry-0'));
+    const named = late.map((f) => (f.id.startsWith('inquiry') ? { ...report(f.id, '2024-04-11', [['Mara Quint', 2], ['Ole Brandt', 3], ['Pia Holm', 2]], WORDS, 100 + Number(f.id.slice(-1)), 'Inquiry into the ferry collision'), day: f.day } : f));
+    assert.equal(storyOf(groupStories(named), 'inquiry-0'), storyOf(groupStories(named), 'ferry-0'), 'with the lead named too, it wakes');
   });
 
   test('the first later report undated (placed at the event day it names): the dated ones still wake the story, in the batch and in ledger runs', async () => {
@@ -80,21 +116,11 @@ describe('follow-ups weeks apart', () => {
     const ferry = storyOf(gs, 'ferry-0');
     for (const id of ['inquiry-1', 'inquiry-2']) assert.equal(storyOf(gs, id), ferry, id);
     assert.notEqual(storyOf(gs, 'orchard-0'), ferry);
-    for (const seed of [1, 2]) {
-      const order = shuffle(undatedFirst, seed);
-      const ledger = new StoryLedger();
-      for (let i = 0, n = 1; i < order.length; i += n, n = 1 + ((n * 5 + seed) % 4)) await ledger.update(order.slice(i, i + n));
-      assert.deepEqual(ledger.stories(), gs, `seed ${seed}`);
-    }
+    await assertShuffledRunsGive(undatedFirst, gs, [1, 2]);
   });
 
   test('ledger runs in any order and batching, newest first, and in time order give the batch', async () => {
-    for (const seed of [1, 2, 3]) {
-      const order = shuffle(fs, seed);
-      const ledger = new StoryLedger();
-      for (let i = 0, n = 1; i < order.length; i += n, n = 1 + ((n * 5 + seed) % 4)) await ledger.update(order.slice(i, i + n));
-      assert.deepEqual(ledger.stories(), batch, `seed ${seed}`);
-    }
+    await assertShuffledRunsGive(fs, batch, [1, 2, 3]);
     const newest = new StoryLedger();
     for (const f of [...fs].sort((a, b) => b.day! - a.day! || (a.id < b.id ? 1 : -1))) await newest.update([f]);
     assert.deepEqual(newest.stories(), batch, 'newest first');
@@ -322,6 +348,25 @@ describe('follow-up evidence (follow-up.ts)', () => {
     vec: { keys, vals: new Float32Array(keys.map(() => 1 / Math.sqrt(keys.length))) },
     t: day,
     copyOf: null,
+  });
+
+  test('dormant stories are read by the people an article is about; two years for a story with two people, 90 days for one with one', () => {
+    const keys = Array.from({ length: 60 }, (_, i) => `k${i}`);
+    const two: [string, number][] = [['PER:mara_quint', 3], ['PER:ole_brandt', 2]];
+    const stories = new DormantStories();
+    stories.set({ id: 'a', terms: [], people: new Set(['quint', 'brandt']), tMax: 19000, members: [member('a1', keys, two), member('a2', keys, two)] });
+    stories.set({ id: 'b', terms: [], people: new Set(['holm']), tMax: 19000, members: [member('b1', keys, [['PER:pia_holm', 2]])] });
+    stories.set({ id: 'c', terms: [], people: null, tMax: 19000, members: [member('c1', keys, [])] });
+    const about = (people: [string, number][]) => ({ ...member('x', keys, people).f });
+    assert.deepEqual(stories.candidates(about([['PER:ole_brandt', 2]])).map((d) => d.id), ['a', 'c']);
+    assert.deepEqual(stories.candidates(about([['PER:pia_holm', 2], ['PER:mara_quint', 2]])).map((d) => d.id), ['a', 'b', 'c']);
+    assert.deepEqual(stories.candidates(about([['PER:pia_holm', 1]])).map((d) => d.id), ['c'], 'named once: not a protagonist');
+    stories.prune(19000 + 91);
+    assert.deepEqual([stories.has('a'), stories.has('b')], [true, false]);
+    stories.prune(19000 + 731);
+    assert.equal(stories.has('a'), false);
+    stories.delete('c');
+    assert.equal(stories.size, 0);
   });
   const keys = Array.from({ length: 70 }, (_, i) => `k${i}`);
 
