@@ -24,7 +24,7 @@ import { antecedent, notFact, participantKey, pronounAntecedent, surnameAt } fro
 import { canonicalName, type EntityRef, type Sent, type StoryView } from './prepare.js';
 import { placesAgree, regionsOf } from './residence.js';
 import { apart, articleOnTwoSides, crossOutletPairs, gatherSides, peopleOf, sidesByFirst, tellsActOf, slotConflicts, wordedSide } from './sides.js';
-import { backgroundSentences, storyEventDay } from './slots.js';
+import { backgroundSentences, storyEventDay } from './background.js';
 import { kidsOf, parseOf, partyAt, relOf, spanTokens } from './syntax.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide } from './types.js';

@@ -9,7 +9,8 @@
  */
 import { canonicalName, type Sent, type StoryView } from './prepare.js';
 import { articleOnTwoSides, crossOutletPairs, sidesByFirst, wordedSide } from './sides.js';
-import { figureSlots, personKey, resolveOneNameSlots } from './slots.js';
+import { personKey, resolveOneNameSlots } from './person-keys.js';
+import { figureSlots } from './slots.js';
 import { cmp } from './text.js';
 import type { Conflict, ConflictSide } from './types.js';
 

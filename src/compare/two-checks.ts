@@ -22,7 +22,7 @@ import { actClass } from './act-classes.js';
 import { canonicalName, type Sent } from './prepare.js';
 import { actsOf } from './facts.js';
 import { figureVerb, parseOf, spanTokens } from './syntax.js';
-import { termAct } from './slots.js';
+import { termAct } from './time-slots.js';
 import { namesOthers, peopleOf } from './sides.js';
 
 /** A figure as the conflict finder holds it. */
