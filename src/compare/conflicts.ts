@@ -712,7 +712,6 @@ function slotLabel(ms: QMention[]): string {
   return (named[0] ?? ms[0]).label;
 }
 
-
 function conflictNote(values: string[], pairs: Conflict['pairs']): string {
   const parts = pairs.map((p) => `${values[p.a]} vs ${values[p.b]}: ${p.severity === 'conflict' ? 'incompatible' : 'minor discrepancy'}`);
   return parts.join('; ');
@@ -745,8 +744,5 @@ function quantitySide(story: StoryView, rep: QMention, members: QMention[]): Con
 function wordingAround(s: Sent, start: number, end: number): string {
   const text = s.art.text;
   const after = /^[\s-]*(?:of\s+)?(?:[A-Za-z’'-]+)/.exec(text.slice(end, Math.min(s.span.end, end + 30)));
-  let before = '';
-  const pre = /(?:\b(?:a|an|the|over|after|about|during|some)\s+)$/i.exec(text.slice(Math.max(s.span.start, start - 10), start));
-  if (pre) before = '';
-  return clean(before + text.slice(start, end) + (after ? after[0] : ''));
+  return clean(text.slice(start, end) + (after ? after[0] : ''));
 }
