@@ -104,6 +104,16 @@ function roleAge(s: Sent, q: Quantity): Slot | null {
   return { key: `age|role|${s.id}|${q.span.start}`, label: `age of the ${noun.text.toLowerCase()}`, unit: 'years', factor: 1, personal: true, verbs, role: true };
 }
 
+/** Qualifiers between a verb and its figure ("fell about 600 metres", "fell at least 60 metres"). */
+const QUALIFIER_WORD = /^(?:about|around|some|nearly|almost|approximately|roughly|over|more|than|just|at|least|an|estimated)$/i;
+/** The place of the word right before a figure, past its qualifiers (negative when there is none). */
+function wordBeforeFigure(s: Sent, q: Quantity): number {
+  const toks = s.tokens;
+  let i = toks.findIndex((t) => t.start >= q.span.start) - 1;
+  while (i >= 0 && QUALIFIER_WORD.test(toks[i].text)) i--;
+  return i;
+}
+
 const STATIVE = /^(?:is|was|are|were|be|been|being|stands?|stood|measures?|measured|weighs?|weighed|weighing)$/i;
 
 /**
@@ -113,8 +123,7 @@ const STATIVE = /^(?:is|was|are|were|be|been|being|stands?|stood|measures?|measu
  */
 function verbAndSubjectBefore(s: Sent, q: Quantity): { verb: string; word: string; key: string; name: string } | null {
   const toks = s.tokens;
-  let i = toks.findIndex((t) => t.start >= q.span.start) - 1;
-  while (i >= 0 && /^(?:about|around|some|nearly|almost|approximately|roughly|over|more|than|just|at|least|an|estimated)$/i.test(toks[i].text)) i--;
+  const i = wordBeforeFigure(s, q);
   if (i < 0 || !/^\p{Ll}+$/u.test(toks[i].text) || s.entities.some((e) => e.span.start <= toks[i].start && toks[i].end <= e.span.end)) return null;
   const verbTok = toks[i];
   // "Roe is 5-foot-8", "stands 6 feet": a height, not how far the person went
@@ -158,8 +167,7 @@ function conversionOf(s: Sent, q: Quantity): Quantity | null {
  */
 function roleBefore(s: Sent, q: Quantity): { noun: string; word: string; at: number } | null {
   const toks = s.tokens;
-  let i = toks.findIndex((t) => t.start >= q.span.start) - 1;
-  while (i >= 0 && /^(?:about|around|some|nearly|almost|approximately|roughly|over|more|than|just|at|least|an|estimated)$/i.test(toks[i].text)) i--;
+  const i = wordBeforeFigure(s, q);
   if (i < 0 || !/^\p{Ll}+$/u.test(toks[i].text) || STATIVE.test(toks[i].text)) return null;
   const tokens = parseOf(s.art);
   if (!tokens) return null;
