@@ -303,7 +303,7 @@ const UNREAD = -2;
  * Each token's clause (of the tokens lo..hi): the nearest clause boundary at or above it, by the
  * parse's heads. A walk that reaches a token already placed takes its clause, and every token on the
  * way gets it too: each token is read about once, not once per token under it. (In a parse with a
- * cycle and no boundary, a token's walk stops after hi - lo steps wherever it is, as it always has.)
+ * cycle and no boundary, a token's walk stops after hi - lo steps wherever it is.)
  */
 function clausesOf(tokens: readonly SyntaxToken[], lo: number, hi: number, boundary: Uint8Array): Int32Array {
   const n = hi - lo;

@@ -193,7 +193,7 @@ function slotConflict(story: StoryView, slotMentions: QMention[], al: Alignment,
         !otherEventsFigures(sides[a], sides[b], figures) &&
         !(ms[0].slot.startsWith('count|') && actsOfOtherPeople(sides[a].members, sides[b].members)) &&
         !(countOfAHappening(ms[0].slot) && !tellOneHappening(sides[a].members, sides[b].members, al)) &&
-        // (a second check for a disputed pair only: values told alike are shown as a minor difference, as before)
+        // (a second check for a disputed pair only: values told alike are shown as a minor difference without it)
         (sev !== 'conflict' || twoChecksHold(ms[0].slot, sides[a].members, sides[b].members, { oneFact: (x, y) => oneFact(al, x, y), otherPlaces: namesOtherPlaces, storysOwn: (thing, s) => storysOwnThing(story, thing, s) }));
       // one article against itself is a contradiction of its own, marked withinArticle below
       // (not for figures an article's body may tell of several events, Slot.bodyOnly)
