@@ -13,7 +13,7 @@
  * street never conflict (the street may lie in the town).
  *
  * One happening only: acts of saying, negated, modal and future acts give no place; a sentence
- * about the past or another day (slots.ts `backgroundSentences`) gives none; two mentions dated on
+ * about the past or another day (background.ts `backgroundSentences`) gives none; two mentions dated on
  * different days are two acts; and a suspect arrested in another town than the crime is another
  * act (another class) or another patient.
  */

@@ -98,7 +98,7 @@ export function joinRolesByArticle(mentions: QMention[]): void {
 
 /**
  * "The talks lasted three hours" and "they met for four hours": a duration no noun names (slot
- * `h|act|…`, see slots.ts spanOfAct) is the duration of the event another article's sentence names,
+ * `h|act|…`, see time-slots.ts spanOfAct) is the duration of the event another article's sentence names,
  * when the two sentences state one fact (one fact cluster, or close wording) and name no different
  * places (counts.ts joinByFact). The first such named duration (in sentence order) gives its slot; else it stays with its act.
  */

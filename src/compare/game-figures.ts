@@ -34,7 +34,7 @@ const NOT_THE_GAME =
 /** Before the figure: a part ("ten of", "the first"), another span ("career-high" is the game's own). */
 const PART_BEFORE = /\b(?:first|last|final|another|other|additional|further|of|career|season)\s+$/i;
 
-/** Prefix of a game figure's slot; the person's key follows (slots.ts personKey). */
+/** Prefix of a game figure's slot; the person's key follows (person-keys.ts personKey). */
 export function gamePrefix(noun: string): string {
   return `game:${noun}|`;
 }

@@ -163,7 +163,7 @@ function conversionOf(s: Sent, q: Quantity): Quantity | null {
  * "The man fell about 600m", "the man aged in his early 30s fell about 600m": the verb before a
  * figure (as verbAndSubjectBefore reads it) whose subject, by the parse, is a common noun, not a
  * relative ("her son"); null when there is no such subject.
- * Its slot is compared only once joined to a named person's (conflicts.ts joinRolesByArticle).
+ * Its slot is compared only once joined to a named person's (figure-joins.ts joinRolesByArticle).
  */
 function roleBefore(s: Sent, q: Quantity): { noun: string; word: string; at: number } | null {
   const toks = s.tokens;

@@ -5,7 +5,7 @@
  * the name ("dropped to 45-7-2" tells a change, "4-2-1 since 2005" a part), not after a name the
  * story mostly tags as an organisation (a team's, standings.ts), and only articles
  * published within a week of each other when both are dated (a record changes with each fight).
- * Person keys and one-name joining as for ages (slots.ts personKey, resolveOneNameSlots).
+ * Person keys and one-name joining as for ages (person-keys.ts personKey, resolveOneNameSlots).
  */
 import { canonicalName, type Sent, type StoryView } from './prepare.js';
 import { articleOnTwoSides, crossOutletPairs, sidesByFirst, wordedSide } from './sides.js';

@@ -44,7 +44,7 @@ export interface Slot {
   personal?: boolean;
   /**
    * A sum agreed, not measured (a price or an offer, a fine, bail): written as agreed ("$184
-   * million"), compared exact as a count is (conflicts.ts interval), not with a measure's 5 % for
+   * million"), compared exact as a count is (figure-values.ts interval), not with a measure's 5 % for
    * rounding; a round figure near another stays a minor difference.
    */
   stated?: boolean;
