@@ -17,6 +17,7 @@ import { frameOf } from './quantity-frames.js';
 import { inLead } from './background.js';
 import type { Slot } from './slots.js';
 
+/** Labels of people frames as readers see them (any other frame reads "number <frame>"). */
 const FRAME_LABEL: Readonly<Record<string, string>> = wordTable({
   deaths: 'death toll',
   injured: 'number injured',
@@ -28,9 +29,11 @@ const FRAME_LABEL: Readonly<Record<string, string>> = wordTable({
 const ALIGNED_FRAMES = new Set(['protesters']);
 /** Nouns that say "people" without saying what happened to them: the governing word decides. */
 const PEOPLE_NOUNS = new Set('people persons victims civilians villagers passengers children adults men women others individuals'.split(' '));
+/** A parent's children, counted after "her", "his", "their". */
 const OFFSPRING = new Set(['children', 'kids', 'sons', 'daughters']);
 /** Frame nouns that name the act, not the people in it or its value: a count of them counts acts (protests, robberies). */
 const EVENT_OF_FRAME = new Set('protest protests demonstration demonstrations rally rallies march marches robbery robberies heist heists theft thefts'.split(' '));
+/** How many words before and after a figure its frame word may stand (frameWordNear), within its clause. */
 const WINDOW_BEFORE = 4;
 const WINDOW_AFTER = 5;
 
