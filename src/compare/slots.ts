@@ -24,7 +24,6 @@ import { reportsTheGame } from './scores.js';
 import { toldAsInterim } from './counts.js';
 import { ambiguousMeasures, measureNoun, measureOf } from './measures.js';
 import { anotherDaysShock, backgroundSentences, type Background, inLead, storyEventDay } from './background.js';
-import { personKey } from './person-keys.js';
 import { isHedged, partOf } from './figure-parts.js';
 import { countedThings, increment, peopleCount } from './count-slots.js';
 import { ageSlot, DISTANCE, distanceSlot, WEIGHT, weightSlot } from './person-slots.js';
@@ -139,13 +138,13 @@ const UNIT_WORD: Readonly<Record<string, string>> = wordTable({ yd: 'yard', yds:
 function gameFigure(s: Sent, q: Quantity): Slot | null {
   const part = partOf(s, q);
   if (part && part !== 'N x and M y' && part !== 'x and N y' && part !== 'coordinated by the parse') return null;
-  const g = gameFigureOf(s, q, personKey);
+  const g = gameFigureOf(s, q);
   return g ? { key: g.key, label: g.label, unit: 'count', factor: 1, personal: true, person: g.person, aligned: true } : null;
 }
 
 /** "Roe now has 2,301 career points": a named person's running total of a noun (holdings.ts), a person slot. */
 function heldTotal(s: Sent, q: Quantity): Slot | null {
-  const h = holdingOf(s, q, personKey);
+  const h = holdingOf(s, q);
   return h ? { key: h.key, label: h.label, unit: 'count', factor: 1, personal: true, person: h.person } : null;
 }
 
@@ -234,7 +233,7 @@ function joinTotalsAtTheEnd(out: { sent: Sent; q: Quantity; slot: Slot | null }[
   for (const x of out) {
     // (a measure slot, measures.ts, is only the figure's own measure: the held total is what it restates)
     if ((x.slot && !x.slot.key.startsWith('measure|')) || x.q.unit !== 'count') continue;
-    const h = heldAtTheEnd(x.sent, x.q, personKey);
+    const h = heldAtTheEnd(x.sent, x.q);
     // (one name or the full one: "Roe" holds what "Jane Roe" holds, as resolveOneNameSlots joins them)
     const holder = (k: string) => k === h?.key || k.startsWith(`${h?.key}|`) || h?.key.startsWith(`${k}|`);
     const same = h && held.find((o) => holder(o.slot!.key) && o.sent.art.id !== x.sent.art.id && o.q.value === x.q.value && o.q.qualifier === x.q.qualifier);
