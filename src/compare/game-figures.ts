@@ -36,7 +36,7 @@ const NOT_THE_GAME =
 const PART_BEFORE = /\b(?:first|last|final|another|other|additional|further|of|career|season)\s+$/i;
 
 /** Prefix of a game figure's slot; the person's key follows (person-keys.ts personKey). */
-export function gamePrefix(noun: string): string {
+function gamePrefix(noun: string): string {
   return `game:${noun}|`;
 }
 

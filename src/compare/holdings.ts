@@ -35,7 +35,7 @@ const PRESENT = new Set(['VBZ', 'VBP']);
 const RATE_AFTER = /^\s*(?:per|a|an|each)\s+(?:game|match|contest|night|season|year|month|week|day|outing|start)\b/i;
 
 /** Key prefix of a holding slot of a counted noun: the person's key follows (person-keys.ts personKey). */
-export function holdingPrefix(noun: string): string {
+function holdingPrefix(noun: string): string {
   return `held:${noun}|`;
 }
 

@@ -115,7 +115,7 @@ export function conflictsBySlot(story: StoryView, rs: WinLoss[], maxDays: number
 }
 
 /** One holder's records told differently by independent sources written less than `maxDays` apart (when both are dated); standings.ts reads teams' so. */
-export function recordConflict(story: StoryView, rs: WinLoss[], maxDays: number, what = 'record'): Conflict | null {
+function recordConflict(story: StoryView, rs: WinLoss[], maxDays: number, what = 'record'): Conflict | null {
   if (story.independent(rs.map((r) => r.sent.art.id)) < 2) return null;
   const sorted = [...rs].sort((a, b) => cmp(a.value, b.value) || cmp(a.sent.id, b.sent.id) || a.span.start - b.span.start);
   const sides = sidesByFirst(sorted, (first, r) => first.value === r.value);
