@@ -10,7 +10,9 @@ import type { Alignment } from '../src/compare/facts.js';
 import { figureHolder, otherHolder } from '../src/compare/figure-holders.js';
 import type { Sent, StoryView } from '../src/compare/prepare.js';
 import { namesOthers } from '../src/compare/sides.js';
-import { backgroundSentences, figureSlots, inLead, isHedged, partOf, type Slot, storyEventDay } from '../src/compare/slots.js';
+import { backgroundSentences, inLead, storyEventDay } from '../src/compare/background.js';
+import { isHedged, partOf } from '../src/compare/figure-parts.js';
+import { figureSlots, type Slot } from '../src/compare/slots.js';
 import { countedNoun, figureTokens, figureVerb, parseOf, relOf } from '../src/compare/syntax.js';
 
 /** One figure of the story with the slot the cross-check gives it (null: not compared). */

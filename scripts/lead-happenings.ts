@@ -1,7 +1,7 @@
 /**
  * Development aid (dev split and fixtures outside ECB+ only; refuses the held-out split): every pair
  * of dated acts in two independent sources' leads, with the evidence that they tell one happening
- * (date-conflicts.ts leadHappening) and a label from the fixture: `conflict` when the two sentences
+ * (date-conflicts.ts leadHappeningEvidence) and a label from the fixture: `conflict` when the two sentences
  * hold two sides of one annotated date conflict, `trap` when they hold two sides of a trap, `same`
  * when they hold one annotated corroborated fact, else `-`.
  * `node --import tsx scripts/lead-happenings.ts [--all] [--apart]` (`--apart`: only pairs on two days).

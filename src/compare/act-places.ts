@@ -13,7 +13,7 @@
  * street never conflict (the street may lie in the town).
  *
  * One happening only: acts of saying, negated, modal and future acts give no place; a sentence
- * about the past or another day (slots.ts `backgroundSentences`) gives none; two mentions dated on
+ * about the past or another day (background.ts `backgroundSentences`) gives none; two mentions dated on
  * different days are two acts; and a suspect arrested in another town than the crime is another
  * act (another class) or another patient.
  */
@@ -24,7 +24,7 @@ import { antecedent, notFact, participantKey, pronounAntecedent, surnameAt } fro
 import { canonicalName, type EntityRef, type Sent, type StoryView } from './prepare.js';
 import { placesAgree, regionsOf } from './residence.js';
 import { apart, articleOnTwoSides, crossOutletPairs, gatherSides, peopleOf, sidesByFirst, tellsActOf, slotConflicts, wordedSide } from './sides.js';
-import { backgroundSentences, storyEventDay } from './slots.js';
+import { backgroundSentences, storyEventDay } from './background.js';
 import { kidsOf, parseOf, partyAt, relOf, spanTokens } from './syntax.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide } from './types.js';

@@ -12,7 +12,7 @@ import { type Alignment, SAME_FACT_SIM } from './facts.js';
 import { evidence, type ResolvedTime, type Sent, type StoryView } from './prepare.js';
 import { actorKeys } from './date-conflicts.js';
 import { actOfTime, simultaneousAct } from './dated-acts.js';
-import { backgroundSentences, inLead, storyEventDay } from './slots.js';
+import { backgroundSentences, inLead, storyEventDay } from './background.js';
 import { articleOnTwoSides, crossOutletPairs, shares, sidesByFirst } from './sides.js';
 import { parseOf } from './syntax.js';
 import { clean, cmp } from './text.js';

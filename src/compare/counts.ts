@@ -41,7 +41,7 @@ const RATIO_WHOLE = /(\S+)\s+(?:of|out of)\s+(?:(?:the|its|their|his|her)\s+)?(?
 /**
  * A part of a set told elsewhere, read in the words around the figure: "including three children",
  * "among them two guards", "of whom six", "three of them"; an increment, "another six", "a further
- * four", "two more", "five other". slots.ts `partOf` reads the same forms from the parse and the
+ * four", "two more", "five other". figure-parts.ts `partOf` reads the same forms from the parse and the
  * words; this second reading keeps a count of things from resting on that one guard.
  */
 const PART_BEFORE = /\b(?:including|includ(?:es|ed)|among\s+(?:them|those|whom|the\s+\S+)|of\s+(?:whom|which)|another|additional|further|extra)\s+(?:(?:at\s+least|about|around|some|nearly|almost|over|more\s+than)\s+)?$/i;

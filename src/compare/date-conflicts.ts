@@ -11,7 +11,7 @@ import { type Alignment, statesOneFact as oneFact } from './facts.js';
 import { type ArticleView, type EntityRef, evidence, isParty, type ResolvedTime, type Sent, type StoryView, sentText } from './prepare.js';
 import { apart, articleOnTwoSides, capPerSlot, MAX_PER_SLOT, namesOthers, peopleOf, placesOf, shares, sidesByFirst } from './sides.js';
 import { placesOfAct } from './act-places.js';
-import { backgroundSentences, inLead, storyEventDay } from './slots.js';
+import { backgroundSentences, inLead, storyEventDay } from './background.js';
 import { parseOf, spanTokens } from './syntax.js';
 import { clean, cmp } from './text.js';
 import { indexUnion, linkedGroups } from '../util/union-find.js';

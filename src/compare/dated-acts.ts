@@ -15,7 +15,7 @@ import { tokenAt, tokenize } from '../text/tokenize.js';
 import { type ArticleView, type EntityRef, isParty, type ResolvedTime, type Sent } from './prepare.js';
 import { actClass, datedActClass, phrasalAct, verbOfActNoun } from './act-classes.js';
 import { kidsOf, parseOf, particleOf, partyAt, relOf as rel } from './syntax.js';
-import { nameSound } from './slots.js';
+import { nameSound } from './person-keys.js';
 import { verbsOfEventNoun } from './story-event.js';
 
 export interface DatedAct {

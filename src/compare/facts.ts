@@ -6,7 +6,8 @@
  */
 import { cueClassOf } from '../analyse/quotes/cues.js';
 import { subjectsOf } from './acts.js';
-import { type Claim, claimFacts, claimsOf } from './claims.js';
+import { claimFacts } from './claim-facts.js';
+import { type Claim, claimsOf } from './claims.js';
 import { figureHolders, figuresOfOtherHolders, otherHolder } from './figure-holders.js';
 import { isParty, type Sent, type StoryView } from './prepare.js';
 import { claimTwins, dissolveCopies, sentenceCopies } from './sentence-copies.js';

@@ -126,7 +126,7 @@ export function sameName(a: string, b: string): boolean {
 }
 
 /** One figure: one unit and value, and one counted noun when both name it ("16 points" is not "16 turnovers"). */
-export function sameFigure(q: Pick<Quantity, 'unit' | 'value' | 'counted'>, o: Pick<Quantity, 'unit' | 'value' | 'counted'>): boolean {
+function sameFigure(q: Pick<Quantity, 'unit' | 'value' | 'counted'>, o: Pick<Quantity, 'unit' | 'value' | 'counted'>): boolean {
   if (q.unit !== o.unit || q.value !== o.value) return false;
   return !q.counted || !o.counted || q.counted.replace(/s$/, '') === o.counted.replace(/s$/, '');
 }

@@ -12,7 +12,7 @@
 import { dataRows } from '../text/lexicon.js';
 import { canonicalName, type EntityRef, type Sent, type StoryView } from './prepare.js';
 import { articleOnTwoSides, crossOutletPairs, sidesByFirst, wordedSide } from './sides.js';
-import { personKey } from './slots.js';
+import { personKey } from './person-keys.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide } from './types.js';
 

@@ -16,6 +16,7 @@
 import type { Quantity, SyntaxToken } from '../model/types.js';
 import { heldFigure } from './holdings.js';
 import { canonicalName, type Sent } from './prepare.js';
+import { personKey } from './person-keys.js';
 
 /** What slots.ts makes a slot of. */
 export interface GameFigure {
@@ -34,13 +35,13 @@ const NOT_THE_GAME =
 /** Before the figure: a part ("ten of", "the first"), another span ("career-high" is the game's own). */
 const PART_BEFORE = /\b(?:first|last|final|another|other|additional|further|of|career|season)\s+$/i;
 
-/** Prefix of a game figure's slot; the person's key follows (slots.ts personKey). */
-export function gamePrefix(noun: string): string {
+/** Prefix of a game figure's slot; the person's key follows (person-keys.ts personKey). */
+function gamePrefix(noun: string): string {
   return `game:${noun}|`;
 }
 
 /** The player and counted noun of a figure scored in the game the sentence tells, or null. */
-export function gameFigureOf(s: Sent, q: Quantity, personKey: (canonical: string) => string): GameFigure | null {
+export function gameFigureOf(s: Sent, q: Quantity): GameFigure | null {
   const text = s.art.text;
   if (PART_BEFORE.test(text.slice(Math.max(s.span.start, q.span.start - 12), q.span.start))) return null;
   const h = heldFigure(s, q, scoredInThePast, true);

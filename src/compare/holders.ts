@@ -19,7 +19,7 @@ import type { WordToken } from '../text/normalise.js';
 import { type Alignment, statesOneFact } from './facts.js';
 import { evidence, type EntityRef, type Sent, type StoryView } from './prepare.js';
 import { crossOutletPairs, sidesByFirst } from './sides.js';
-import { surnameSpelledTwoWays } from './slots.js';
+import { surnameSpelledTwoWays } from './person-keys.js';
 import { parseOf } from './syntax.js';
 import { tokenAt } from '../text/tokenize.js';
 import { partitionPoint } from '../util/search.js';

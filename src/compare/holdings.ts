@@ -18,6 +18,7 @@ import { antecedent } from './dated-acts.js';
 import { canonicalName, type EntityRef, type Sent } from './prepare.js';
 import { kidsOf, parseOf, relOf as rel } from './syntax.js';
 import { key } from './text.js';
+import { personKey } from './person-keys.js';
 
 /** What a holder's slot needs from slots.ts: its key and label, the person for one-name joining. */
 export interface Holding {
@@ -33,8 +34,8 @@ const PRESENT = new Set(['VBZ', 'VBP']);
 /** After the counted noun: a rate, not a total ("20 points a game", "per season"). */
 const RATE_AFTER = /^\s*(?:per|a|an|each)\s+(?:game|match|contest|night|season|year|month|week|day|outing|start)\b/i;
 
-/** Key prefix of a holding slot of a counted noun: the person's key follows (slots.ts personKey). */
-export function holdingPrefix(noun: string): string {
+/** Key prefix of a holding slot of a counted noun: the person's key follows (person-keys.ts personKey). */
+function holdingPrefix(noun: string): string {
   return `held:${noun}|`;
 }
 
@@ -42,9 +43,9 @@ export function holdingPrefix(noun: string): string {
  * The holder and counted noun of a figure right after a present-tense verb of possession ("now has
  * 2,301 career points": by the tags, which parse such lines more reliably than the relations do)
  * whose holder is a named person; null otherwise (no parse, no noun, a rate, a pronoun or an
- * organisation holding it). `personKey` is slots.ts's key of a person's name.
+ * organisation holding it). Keyed by the holder's person key (person-keys.ts).
  */
-export function holdingOf(s: Sent, q: Quantity, personKey: (canonical: string) => string): Holding | null {
+export function holdingOf(s: Sent, q: Quantity): Holding | null {
   const h = heldFigure(s, q, (v) => POSSESSION.has(v.lemma.toLowerCase()) && PRESENT.has(v.xpos));
   if (!h) return null;
   const person = canonicalName(h.written);
@@ -63,7 +64,7 @@ const PAST_TENSE = new Set(['VBD']);
  * end, which the words alone do not tell apart: slots.ts lets it join a holding only where it
  * restates one (the same holder, noun and value that another article gives as held now).
  */
-export function heldAtTheEnd(s: Sent, q: Quantity, personKey: (canonical: string) => string): Holding | null {
+export function heldAtTheEnd(s: Sent, q: Quantity): Holding | null {
   const h = heldFigure(s, q, (v) => ENDING.has(v.lemma.toLowerCase()) && PAST_TENSE.has(v.xpos), true);
   if (!h) return null;
   const person = canonicalName(h.written);

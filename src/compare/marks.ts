@@ -9,7 +9,7 @@
  */
 import { canonicalName, type StoryView } from './prepare.js';
 import { conflictsBySlot, type WinLoss } from './records.js';
-import { personKey, resolveOneNameSlots } from './slots.js';
+import { personKey, resolveOneNameSlots } from './person-keys.js';
 import type { Conflict } from './types.js';
 
 /** A verb of surpassing right before the name (its forms as written). */

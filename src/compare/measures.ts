@@ -31,7 +31,7 @@ export interface Measure {
 }
 
 /** Key prefix of a measure slot. */
-export const MEASURE_PREFIX = 'measure|';
+const MEASURE_PREFIX = 'measure|';
 
 /** Relations by which a measure modifies a noun ("61-yard run", "six-year offer", "$90 million deal"). */
 const MODIFIES_NOUN = new Set(['compound', 'amod', 'nummod', 'nmod']);

@@ -1,7 +1,7 @@
 /**
  * What a reported figure measures, by the word that governs or names it: FrameNet frames of general
  * news vocabulary (`data/lexicons/quantity-frames.tsv`: "killed" → deaths, "wounded" → injured, "home
- * to" → population). Read by slots.ts (a figure's frame) and counts.ts (what happened to the people a
+ * to" → population). Read by count-slots.ts, money-slots.ts and figure-parts.ts (a figure's frame) and counts.ts (what happened to the people a
  * count names).
  */
 import { dataLines } from '../text/lexicon.js';

@@ -86,7 +86,7 @@ function nearVerbatim(a: QItem, b: QItem): boolean {
   return shared >= 3 && shared / Math.max(a.keys.size, b.keys.size) >= 0.7 && quoteSimilarity(a, b) >= 0.8;
 }
 
-export function quoteSimilarity(a: QItem, b: QItem): number {
+function quoteSimilarity(a: QItem, b: QItem): number {
   if (a.norm === b.norm) return 1;
   const [s, l] = a.norm.length <= b.norm.length ? [a, b] : [b, a];
   if (s.words >= 3 && wordsWithin(s.norm, l.norm)) return 0.95;

@@ -13,7 +13,7 @@
  *   also share another figure ("an 86-yard run in the third quarter" / "in the fourth").
  * Words between the ordinal and its noun are part of the series ("his 10th consecutive bout" is a
  * streak, not the count of his bouts). Not compared: ranks without a holder, ranks in sentences of
- * another day than the story's event (slots.ts backgroundSentences), ranks bounded by a span
+ * another day than the story's event (background.ts backgroundSentences), ranks bounded by a span
  * ("the third time since 1996", "the third fight in a decade"). Ranks are kept out of the fact
  * alignment and the brief's values (prepare.ts): a shared "second half" is no shared fact.
  */
@@ -21,7 +21,8 @@ import type { Quantity, SyntaxToken } from '../model/types.js';
 import { actClass, verbOfActNoun } from './act-classes.js';
 import { canonicalName, type Sent, type StoryView } from './prepare.js';
 import { articleOnTwoSides, crossOutletPairs, sidesByFirst, slotConflicts, wordedSide } from './sides.js';
-import { backgroundSentences, personKey, resolveOneNameSlots, storyEventDay } from './slots.js';
+import { backgroundSentences, storyEventDay } from './background.js';
+import { personKey, resolveOneNameSlots } from './person-keys.js';
 import { kidsOf, parseOf, partyAt, relOf, spanTokens } from './syntax.js';
 import { cmp } from './text.js';
 import type { Conflict } from './types.js';

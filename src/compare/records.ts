@@ -5,11 +5,12 @@
  * the name ("dropped to 45-7-2" tells a change, "4-2-1 since 2005" a part), not after a name the
  * story mostly tags as an organisation (a team's, standings.ts), and only articles
  * published within a week of each other when both are dated (a record changes with each fight).
- * Person keys and one-name joining as for ages (slots.ts personKey, resolveOneNameSlots).
+ * Person keys and one-name joining as for ages (person-keys.ts personKey, resolveOneNameSlots).
  */
 import { canonicalName, type Sent, type StoryView } from './prepare.js';
 import { articleOnTwoSides, crossOutletPairs, sidesByFirst, wordedSide } from './sides.js';
-import { figureSlots, personKey, resolveOneNameSlots } from './slots.js';
+import { personKey, resolveOneNameSlots } from './person-keys.js';
+import { figureSlots } from './slots.js';
 import { cmp } from './text.js';
 import type { Conflict, ConflictSide } from './types.js';
 
@@ -114,7 +115,7 @@ export function conflictsBySlot(story: StoryView, rs: WinLoss[], maxDays: number
 }
 
 /** One holder's records told differently by independent sources written less than `maxDays` apart (when both are dated); standings.ts reads teams' so. */
-export function recordConflict(story: StoryView, rs: WinLoss[], maxDays: number, what = 'record'): Conflict | null {
+function recordConflict(story: StoryView, rs: WinLoss[], maxDays: number, what = 'record'): Conflict | null {
   if (story.independent(rs.map((r) => r.sent.art.id)) < 2) return null;
   const sorted = [...rs].sort((a, b) => cmp(a.value, b.value) || cmp(a.sent.id, b.sent.id) || a.span.start - b.span.start);
   const sides = sidesByFirst(sorted, (first, r) => first.value === r.value);

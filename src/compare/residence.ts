@@ -14,7 +14,7 @@
 import { cityList, countryList, regionList } from '../text/places.js';
 import { canonicalName, type EntityRef, type Sent, type StoryView } from './prepare.js';
 import { articleOnTwoSides, crossOutletPairs, sidesByFirst, slotConflicts, wordedSide } from './sides.js';
-import { personKey, resolveOneNameSlots } from './slots.js';
+import { personKey, resolveOneNameSlots } from './person-keys.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide } from './types.js';
 

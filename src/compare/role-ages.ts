@@ -3,7 +3,7 @@
  * after falling about 60 metres" in another: news names someone by a role and an age where others
  * name them, so a figure of someone named only by a role and an age (a distance they fell or
  * travelled, Slot.role) is the figure of the one named person of the story given that age. With no
- * such person, or several of that age, it stays as it was (conflicts.ts joinRolesByArticle may
+ * such person, or several of that age, it stays as it was (figure-joins.ts joinRolesByArticle may
  * still join it to the person the article names next).
  */
 import type { Quantity } from '../model/types.js';

@@ -32,7 +32,7 @@ export function scoresOf(a: ArticleView): Set<string> {
 }
 
 /** The story's game score(s): the pair most independent sources write, at least two (ties: all of them); null when none. */
-export function storyScores(story: StoryView): Set<string> | null {
+function storyScores(story: StoryView): Set<string> | null {
   if (SCORES.has(story)) return SCORES.get(story)!;
   const by = new Map<string, string[]>();
   for (const a of story.articles) for (const s of scoresOf(a)) (by.get(s) ?? by.set(s, []).get(s)!).push(a.id);

@@ -18,7 +18,7 @@ import { type Sent, type StoryView } from './prepare.js';
 import { conflictsBySlot, teamKeys, type WinLoss } from './records.js';
 import { scoresOf } from './scores.js';
 import { linkedGroups } from '../util/union-find.js';
-import { backgroundSentences, storyEventDay } from './slots.js';
+import { backgroundSentences, storyEventDay } from './background.js';
 import type { Conflict } from './types.js';
 
 /** Articles published this many days apart or more may count games in between. */

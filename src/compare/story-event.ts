@@ -13,7 +13,8 @@ import { dataRows } from '../text/lexicon.js';
 import { phraseHead } from '../analyse/syntax/helpers.js';
 import type { ResolvedTime, Sent, StoryView } from './prepare.js';
 import { datedPredicate } from './dated-acts.js';
-import { durationThing, inLead } from './slots.js';
+import { inLead } from './background.js';
+import { durationThing } from './time-slots.js';
 import { kidsOf, parseOf, relOf as rel, spanTokens } from './syntax.js';
 
 let nouns: Map<string, string> | null = null;

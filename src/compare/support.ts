@@ -10,7 +10,7 @@ import { actClass, datedActClass, verbOfActNoun } from './act-classes.js';
 import type { Claim } from './claims.js';
 import { sameName } from './figure-holders.js';
 import { apart, shares } from './sides.js';
-import { nameSound } from './slots.js';
+import { nameSound } from './person-keys.js';
 
 /**
  * Two claims state one act: the same predicate or predicates of one act class, the one's

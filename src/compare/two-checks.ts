@@ -22,7 +22,7 @@ import { actClass } from './act-classes.js';
 import { canonicalName, type Sent } from './prepare.js';
 import { actsOf } from './facts.js';
 import { figureVerb, parseOf, spanTokens } from './syntax.js';
-import { termAct } from './slots.js';
+import { termAct } from './time-slots.js';
 import { namesOthers, peopleOf } from './sides.js';
 
 /** A figure as the conflict finder holds it. */
@@ -82,7 +82,7 @@ const CLOCK = /^clock\|/;
 
 /**
  * "He was sentenced to one to three years" and "he served most of a six-month sentence": a term
- * slot (slots.ts termOfAct) takes the class of the first verb or noun of a listed act, so the
+ * slot (time-slots.ts termOfAct) takes the class of the first verb or noun of a listed act, so the
  * sentence imposed and the part of it served share `term|Sentencing`. The span is the act of the
  * verb the figure hangs on: two figures whose own verbs are of different classes (sentence, serve)
  * measure two spans; a figure with no verb of its own is either.
@@ -92,7 +92,7 @@ function sameOwnVerb(x: Figure, y: Figure): boolean {
   return !a || !b || actClass(a) === actClass(b);
 }
 
-/** The act a term's figure measures (slots.ts termAct: a listed act's verb or noun), else the verb it hangs on. */
+/** The act a term's figure measures (time-slots.ts termAct: a listed act's verb or noun), else the verb it hangs on. */
 function ownVerb(x: Figure): string | null {
   return termAct(x.sent, x.q) ?? figureVerb(x.sent, x.q);
 }
@@ -121,7 +121,7 @@ const NOMINAL = /^(?:NOUN|PROPN)$/;
  * in its sentence. "18 hours earlier", "two weeks later", "twelve days depending on weather" give the
  * analyser a counted word that is an adverb or a verb: no thing whose duration two sentences give.
  * A figure with no counted word took its slot from the noun before its verb ("the talks lasted") or
- * from another article's figure of one fact (conflicts.ts joinSpansToNamedDurations): the check
+ * from another article's figure of one fact (figure-joins.ts joinSpansToNamedDurations): the check
  * holds, as it does without a parse.
  */
 export function measuresNoun(x: Figure): boolean {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyseArticle } from '../../src/analyse/index.js';
 import { prepareStory } from '../../src/compare/prepare.js';
-import { backgroundSentences } from '../../src/compare/slots.js';
+import { backgroundSentences } from '../../src/compare/background.js';
 import { bareArticle } from '../helpers.js';
 
 // Invented wording: which sentences tell the article's own event and which another, earlier one.

@@ -7,7 +7,7 @@ import { extractArticle } from '../../src/extract/index.js';
 import { readFile } from '../../src/ingest/index.js';
 import { crossCheckStory, renderCrossCheckHtml, renderCrossCheckMarkdown } from '../../src/compare/index.js';
 import { normalizeWord } from '../../src/compare/text.js';
-import { resolveOneNameSlots } from '../../src/compare/slots.js';
+import { resolveOneNameSlots } from '../../src/compare/person-keys.js';
 import { StoryCrossCheckSchema } from '../../src/compare/types.js';
 import type { AnnotatedArticle, Article } from '../../src/model/types.js';
 import { bareArticle } from '../helpers.js';

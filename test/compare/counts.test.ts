@@ -121,7 +121,7 @@ describe('counts checked twice and restated (session 16)', () => {
 
 // Invented wording: leads that count what one act hit (a listed act: compared across the story's leads)
 // or a casualty frame; the second check asks the two sentences for one happening.
-describe('a count of a happening is checked twice: the key, then one happening (conflicts.ts tellOneHappening)', () => {
+describe('a count of a happening is checked twice: the key, then one happening (figure-guards.ts tellOneHappening)', () => {
   const conflicts = (texts: string[]) =>
     crossCheckTexts(texts, PUBLISHED)
       .conflicts.filter((c) => c.severity === 'conflict')

@@ -9,7 +9,7 @@ const conflicts = (texts: string[]) =>
     .conflicts.filter((c) => c.severity === 'conflict')
     .map((c) => `${c.slot}: ${c.sides.map((s) => s.value).join(' / ')}`);
 
-describe('increments (slots.ts increment)', () => {
+describe('increments (count-slots.ts increment)', () => {
   it('opposes two increments of one act told in the leads, whatever the noun', () => {
     const c = conflicts([
       'A fire broke out at a warehouse in Eastbury on Thursday night. Crews at the scene requested another 12 trucks from nearby towns.',
@@ -58,7 +58,7 @@ describe('counts of people keyed by what happened to them (counts.ts countAct)',
   });
 });
 
-describe('figures of two frames coordinated (slots.ts partOf)', () => {
+describe('figures of two frames coordinated (figure-parts.ts partOf)', () => {
   it('reads "leaving 6 dead and 30 injured" as a death toll and a count of the injured, not parts of one total', () => {
     const c = conflicts([
       'A strong earthquake struck the island of Eastmoor on Tuesday, leaving 6 dead and 30 injured, officials said.',

@@ -80,12 +80,12 @@ describe('measure slots (measures.ts)', () => {
 });
 
 // Invented wording in the shape of a transfer report: one club's offer told as "a $N offer" in one
-// article and as "a deal worth $M" in another is one sum (slots.ts moneyFrame), agreed, not rounded.
+// article and as "a deal worth $M" in another is one sum (money-slots.ts moneyFrame), agreed, not rounded.
 const MONEY_LEAD = 'The Ashford Rovers want striker Jan Roe back next season.\n\n';
 const sums = (texts: string[]) =>
   crossCheckTexts(texts, PUBLISHED, { lead: MONEY_LEAD }).conflicts.filter((c) => c.severity === 'conflict' && c.kind === 'quantity');
 
-describe('money slots (slots.ts moneyFrame)', () => {
+describe('money slots (money-slots.ts moneyFrame)', () => {
   it("opposes one club's offer told as a $N offer and as a deal worth $M", () => {
     const c = sums([
       'The Ashford Rovers have made Jan Roe a four-year, $200 million offer.',
