@@ -81,7 +81,8 @@ export const HEDGES = new Set(['likely', 'unlikely', 'possibly', 'probably', 'pe
 /**
  * The clause headed by `c` tells its act as possible, not done: a modal of what may be ("could
  * face", "might upset"; not "could not", was unable), a condition ("if the council decides"), or a
- * hedge on its head or as its head ("possibly", "is likely to").
+ * hedge on its head or as its head ("possibly", "is likely to"). A figure's hedge is read on its
+ * words instead (`figure-parts.ts isHedged`, which says why the two differ).
  */
 export function clauseHedged(tokens: readonly SyntaxToken[], kids: number[][], c: number): boolean {
   const lemma = (k: number) => tokens[k].lemma.toLowerCase();

@@ -39,10 +39,9 @@ const WINDOW_AFTER = 5;
 
 /** A count of people by the frame of its own noun or of the word that governs it, or a parent's children; null when it counts acts. */
 export function peopleCount(s: Sent, q: Quantity): Slot | null {
-  const text = s.art.text;
   const counted = q.counted?.toLowerCase() ?? null;
   // "one of her 12 children", "his four kids": a parent's count of children (Kinship, as "a mother of 12")
-  if (counted && OFFSPRING.has(counted) && /\b(?:her|his|their)\s+$/i.test(text.slice(Math.max(s.span.start, q.span.start - 8), q.span.start)))
+  if (counted && OFFSPRING.has(counted) && possessedFigure(s, q))
     return { key: 'people|children', label: FRAME_LABEL.children, unit: 'people', factor: 1 };
   // "two separate demonstrations" counts the protests, not the protesters: a noun that names the act itself counts acts
   if (counted && EVENT_OF_FRAME.has(counted)) return null;
@@ -174,6 +173,20 @@ export function membersEnd(s: Sent, q: Quantity): number | null {
   return total ? q.span.end + m.index + m[0].length : null;
 }
 
+/**
+ * The figure a parenthesised figure converts ("85 million euros ($108 million)", "600 metres (2,000
+ * feet)"), of the units `kind` accepts, or undefined: the conversion measures what that figure does.
+ */
+export function convertedFigure(s: Sent, q: Quantity, kind: (p: Quantity) => boolean = () => true): Quantity | undefined {
+  const text = s.art.text;
+  return s.quantities.find((p) => p !== q && kind(p) && p.span.end <= q.span.start && /^\s*\(\s*$/.test(text.slice(p.span.end, q.span.start)));
+}
+
+/** A possessive right before the figure ("her 12 children", "his 4 kids", "her 12-year-old daughter"): the figure belongs to someone's kin or things. */
+export function possessedFigure(s: Sent, q: Quantity): boolean {
+  return /\b(?:her|his|their|its|my|our|your)\s+$/i.test(s.art.text.slice(Math.max(s.span.start, q.span.start - 8), q.span.start));
+}
+
 /** The frame of the nearest frame word around the figure in its clause (before: "killing at least 10"; after: "10 people were killed"). */
 export function governingFrame(s: Sent, q: Quantity): string | undefined {
   const found = frameWordNear(s, q);
@@ -187,8 +200,7 @@ export function governingFrame(s: Sent, q: Quantity): string | undefined {
 /** The nearest frame word around the figure in its clause, by words (the surface window). */
 export function frameWordNear(s: Sent, q: Quantity): { frame: string; at: number; q: Quantity } | undefined {
   // "85 million euros ($108 million)": a conversion in parentheses measures what the figure before it does
-  const text0 = s.art.text;
-  const prev = s.quantities.find((p) => p !== q && p.span.end <= q.span.start && /^\s*\(\s*$/.test(text0.slice(p.span.end, q.span.start)));
+  const prev = convertedFigure(s, q);
   if (prev) return frameWordNear(s, prev);
   const toks = s.tokens;
   const first = toks.findIndex((t) => t.start >= q.span.start);

@@ -828,7 +828,7 @@ const GENERATION = /^(?:jr|sr|ii|iii|iv)\.?,?$/i;
 
 /**
  * A person by surname and the sounds of the given names ("Jane Roe" → "roe|jn", "W. Mark Felt" →
- * "felt|w mrk"; slots.ts nameSound: "Caitlin" and "Kaitlyn" sound alike), so that two people of one
+ * "felt|w mrk"; person-keys.ts nameSound: "Caitlin" and "Kaitlyn" sound alike), so that two people of one
  * family ("Jane Roe", her son "Tom Roe"), one participant key (participantKey), stay two (samePerson).
  * A surname written alone is the one person of that surname the article names in full; null when
  * it names none or several, or for an organisation.

@@ -61,7 +61,7 @@ const MASS_MIN_COS = 0.12;
  * sentences) long, so without the window the candidate work grows with the square of the story's
  * size; with it, at most POSTING_WINDOW pairs per key occurrence. A story of up to
  * POSTING_WINDOW + 1 articles and about 1,700 sentences has no longer list: every pair is met, as
- * before (the ECB+ stories give the same figures). In larger stories, sentences far apart in a
+ * with no window (the ECB+ stories give the same figures). In larger stories, sentences far apart in a
  * long list still meet through the rarer keys they share, or join the same fact through the
  * sentences between them.
  */
@@ -70,7 +70,7 @@ export const POSTING_WINDOW = 256;
  * In a story that has lists longer than the window, a sentence reads at most this many of them
  * (its rarest): the common words of a large story (a candidate's name, "campaign") met through
  * windows of 256 gave most of the candidate work and few of the facts. Shorter lists are always
- * read, so a story with no list longer than the window is aligned exactly as before.
+ * read, so a story with no list longer than the window meets every pair of sentences that share a key.
  */
 const LONG_LISTS_READ = 2;
 /**

@@ -11,7 +11,15 @@ import { coordinatedFigure } from './syntax.js';
 import { frameOf } from './quantity-frames.js';
 import { governingFrame, membersEnd } from './count-slots.js';
 
-/** "A magnitude 6 quake can cause severe damage": a figure in a modal clause states no fact. */
+/**
+ * "A magnitude 6 quake can cause severe damage": a figure in a modal clause states no fact. Read on
+ * the words after the figure, which hold whatever the parser makes of the clause; a claim's act is
+ * read on its parsed clause instead (`clause-readings.ts clauseHedged`). The two differ on purpose
+ * in their words: a figure with "can" (what a thing is able to do) or "would" ("10,000 homes would
+ * lose power") is no count of what happened, where a claim's act reported with "would" ("said the
+ * road would be closed") is still told. Reading figures by clauseHedged on the figure's verb changes
+ * the fixtures' output (one fewer corroborated prediction on the 69): kept apart.
+ */
 export function isHedged(s: Sent, q: Quantity): boolean {
   const after = s.art.text.slice(q.span.end, Math.min(s.span.end, q.span.end + 40));
   return /^(?:\s+[\w-]+){0,3}\s+(?:can|could|may|might|would)\b/i.test(after);

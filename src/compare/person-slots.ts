@@ -13,6 +13,7 @@ import { antecedent } from './dated-acts.js';
 import { describedNoun, kidsOf, lemmaAt, parseOf, participantVerbs, verbSubject } from './syntax.js';
 import { listedAge } from './listed-ages.js';
 import { personKey } from './person-keys.js';
+import { convertedFigure, possessedFigure } from './count-slots.js';
 import type { Slot } from './slots.js';
 
 export const DISTANCE: Readonly<Record<string, number>> = wordTable({ km: 1, mi: 1.609344, nmi: 1.852, m: 0.001, ft: 0.0003048 });
@@ -36,7 +37,7 @@ export function ageSlot(s: Sent, q: Quantity): Slot | null {
 /** A distance: from the place named after it, how far a named person went, or how far someone named by a role went. */
 export function distanceSlot(s: Sent, q: Quantity): Slot | null {
   // "about 600 metres (2,000 feet)": a conversion in parentheses repeats the figure before it (which is compared)
-  if (conversionOf(s, q)) return null;
+  if (convertedFigure(s, q, (p) => p.unit in DISTANCE)) return null;
   const from = placeAfter(s, q);
   if (from) return { key: `distance|${from.key}`, label: `distance from ${from.name}`, unit: 'km', factor: DISTANCE[q.unit] };
   // "Robert Roe fell about 600 metres": how far a named person went, by the verb before the figure
@@ -98,7 +99,7 @@ function roleAge(s: Sent, q: Quantity): Slot | null {
   const d = describedNoun(s, q);
   if (!d) return null;
   const noun = d.tokens[d.noun];
-  if (KIN.has(noun.lemma.toLowerCase()) || /\b(?:her|his|their|its|my|our|your)\s+$/i.test(s.art.text.slice(Math.max(s.span.start, q.span.start - 8), q.span.start))) return null;
+  if (KIN.has(noun.lemma.toLowerCase()) || possessedFigure(s, q)) return null;
   const verbs = [...participantVerbs(s, noun.start, noun.end)];
   if (!verbs.length) return null;
   return { key: `age|role|${s.id}|${q.span.start}`, label: `age of the ${noun.text.toLowerCase()}`, unit: 'years', factor: 1, personal: true, verbs, role: true };
@@ -151,12 +152,6 @@ function pronounFor(s: Sent, at: number): EntityRef | undefined {
   const word = s.tokens.find((t) => t.start === at)?.text ?? '';
   const who = /^who$/i.test(word) ? antecedent(s, at) : null;
   return who?.type === 'PER' ? who : undefined;
-}
-
-/** The figure of one kind a parenthesised figure converts ("600 metres (2,000 feet)" → 600 metres), or null. */
-function conversionOf(s: Sent, q: Quantity): Quantity | null {
-  const text = s.art.text;
-  return s.quantities.find((p) => p !== q && p.unit in DISTANCE && p.span.end <= q.span.start && /^\s*\(\s*$/.test(text.slice(p.span.end, q.span.start))) ?? null;
 }
 
 /**

@@ -183,7 +183,7 @@ export function oneActApart(a: Claim, b: Claim): boolean {
 
 /**
  * Both name participants and no name of one has a word that sounds like a word of a name of the
- * other (slots.ts nameSound): names spelled two ways ("Rait" / "Raite", "Bettie" / "Betty") and a
+ * other (person-keys.ts nameSound): names spelled two ways ("Rait" / "Raite", "Bettie" / "Betty") and a
  * surname linked to the wrong one of a family are not other people, for a guard that keeps facts apart.
  */
 function surelyOthers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
