@@ -102,6 +102,16 @@ describe('quotes reviewed with the dependency parse', () => {
     assert.equal(named('Dozens of phones said the paintings would return in June.', 'the paintings would return in June', 'said', 'Dozens of phones').speakerName, null);
   });
 
+  it('names the person a title heads with the name flat under it ("General Manager A.J. Smith" is Smith)', () => {
+    const text = 'General Manager Ola Brandt said the team would appeal.';
+    const at = text.indexOf('Ola Brandt');
+    // the resolver finds the person's mention inside a span; a lone capitalised word is its own fallback "name"
+    const resolve = (span: Span) =>
+      span.start <= at && span.end >= at + 'Ola Brandt'.length ? { entity: 'PER:brandt', name: 'Ola Brandt' } : { entity: `PER:${text.slice(span.start, span.end).toLowerCase()}`, name: text.slice(span.start, span.end) };
+    const [q] = reviewWithSyntax(text, [quote(text, 'the team would appeal', 'said', 'General Manager Ola Brandt')], parse(text), resolve);
+    assert.equal(q.speakerName, 'Ola Brandt');
+  });
+
   it('fills a missing speaker from the subject of the cue, but not from a passive subject', () => {
     const text = 'The regional governor warned that the roads would close. The attack was claimed by a little-known group.';
     const warned = quote(text, 'the roads would close', 'warned', null);

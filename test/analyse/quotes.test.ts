@@ -329,6 +329,25 @@ describe('findQuotes: a quotation closed in a later paragraph with no reopening 
   });
 });
 
+describe('findQuotes: a quotation announced by the sentence before it, ending in a colon (issue 16)', () => {
+  const before = 'The rules say a first offence brings "a warning and a fine, and no more than that," the handbook reads.\n\n';
+
+  it('takes the subject of the verb that issues a statement, not the speaker of the quote before', () => {
+    const text = `${before}Club director Mara Lind issued the following statement on the ruling:\n\n" We accept the decision of the panel.\n\nWe will appeal nothing. "\n\nThe panel met on Friday.`;
+    const q = quoteWith(text, quotesOf(text), 'We accept the decision of the panel.');
+    assert.equal(slice(text, q.speakerSpan), 'Club director Mara Lind');
+  });
+
+  it('a reporting verb far from the colon speaks for the quotation, and still reports its own clause', () => {
+    const text = `${before}Inspector Ola Brandt told reporters on the steps of the court in the evening:\n\n" The driver stopped twice before the gate. "`;
+    assert.equal(slice(text, quoteWith(text, quotesOf(text), 'The driver stopped twice').speakerSpan), 'Inspector Ola Brandt');
+    const clause = `${before}Inspector Ola Brandt says the driver waited outside for nine minutes before coming back:\n\n" He drove through the gate and into the yard. "`;
+    const quotes = quotesOf(clause);
+    assert.equal(slice(clause, quoteWith(clause, quotes, 'He drove through the gate').speakerSpan), 'Inspector Ola Brandt');
+    assert.equal(slice(clause, quoteWith(clause, quotes, 'the driver waited outside').speakerSpan), 'Inspector Ola Brandt');
+  });
+});
+
 describe('findQuotes on bad input', () => {
   const para = seed('004').split('\n').find((l) => l.includes('Our relationship is composed')) ?? '';
 

@@ -7,6 +7,9 @@ import type { QuoteKind, Span, Token } from '../../model/types.js';
 import { tokenAt } from '../tokenize.js';
 import type { QuoteDoc } from './document.js';
 import type { QuotedSegment } from './segments.js';
+import { universalRelation } from '../syntax/helpers.js';
+import { cueClassOf } from './cues.js';
+import { namePhrase, parseChildren } from './review.js';
 import { mainSubject, sectionHead, subjectAfter, subjectBefore } from './speakers.js';
 import { CUE_FORMS, DETERMINERS, isCap, isCue, isOpen, isWord, lower, PARTICIPLE_CUES, QUOTE_INTRO, TITLE_WORDS, TRAILERS } from './words.js';
 
@@ -216,15 +219,24 @@ function quoteWithCueBefore(d: QuoteDoc, si: number, { seg, a, sentStartTok }: B
     colonSpeaker = named ? { start: toks[n].start, end: toks[a - 2].end } : mainSubject(toks, sentStartTok, a - 1);
     if (colonSpeaker) colonCue = toks[a - 1];
   }
-  // "Caddell continued:" ending the previous paragraph or sentence
+  // "Caddell continued:" / "X said in a statement:" / "X issued the following statement on …:" ending the previous paragraph or sentence
   let prevLo = sentStartTok;
+  let sharedCue = false;
   if (cueIdx < 0 && !colonSpeaker && a === sentStartTok) {
     const ps = d.sentOf(seg.outer.start) - 1;
     if (ps >= 0) {
       const pLo = tokenAt(toks, sentences[ps].start);
       const pHi = tokenAt(toks, sentences[ps].end);
       if (pHi - 1 > pLo && toks[pHi - 1].text === ':') {
-        for (let x = pHi - 2; x >= pLo && x >= pHi - 4; x--) if (isCue(toks, x, false) && !usedCue.has(x)) cueIdx = x;
+        const announcer = announcingCue(d, pLo, pHi - 1);
+        if (announcer.cue >= 0) cueIdx = announcer.cue;
+        else if (announcer.noun >= 0) {
+          colonSpeaker = objectVerbSubject(d, toks[announcer.noun].start) ?? mainSubject(toks, pLo, announcer.noun);
+          if (colonSpeaker) colonCue = toks[announcer.noun];
+        }
+        // "Ramsey says she was escorted out …:" — the cue also reports the clause before the colon,
+        // which pass 2 reads as its own (indirect) quote: the cue stays free for it
+        for (let x = cueIdx + 1; cueIdx >= 0 && x < pHi - 1 && !sharedCue; x++) sharedCue = isWord(toks[x]) && !isCap(toks[x]) && !/^\d/.test(toks[x].text) && !TRAILERS.has(lower(toks[x]));
         prevLo = pLo;
       }
     }
@@ -234,7 +246,7 @@ function quoteWithCueBefore(d: QuoteDoc, si: number, { seg, a, sentStartTok }: B
     let cueTok: Token | null = colonCue;
     const sentStartTok = Math.min(prevLo, tokenAt(toks, sentences[d.sentOf(seg.outer.start)].start));
     if (cueIdx >= 0) {
-      usedCue.add(cueIdx);
+      if (!sharedCue) usedCue.add(cueIdx);
       cueTok = toks[cueIdx];
       const participle = PARTICIPLE_CUES.has(lower(toks[cueIdx])) && toks[cueIdx - 1]?.text === ',';
       speaker = participle ? mainSubject(toks, sentStartTok, cueIdx) : subjectBefore(toks, cueIdx, sentStartTok);
@@ -251,6 +263,48 @@ function quoteWithCueBefore(d: QuoteDoc, si: number, { seg, a, sentStartTok }: B
     si = sj;
   }
   return si;
+}
+
+/**
+ * The attribution of a sentence that ends in a colon and announces the quotation opening the next
+ * paragraph or sentence: its reporting verb nearest the colon ("Caddell continued:", "X said in a
+ * statement:", "X told reporters:"), else a noun of saying after a determiner, the object of its clause's verb ("X issued the following
+ * statement on …:", the cue lexicon's speech nouns), whose clause subject is the speaker. Tokens
+ * [lo, colon); -1 for none.
+ */
+function announcingCue(d: QuoteDoc, lo: number, colon: number): { cue: number; noun: number } {
+  const { toks, usedCue } = d;
+  let noun = -1;
+  for (let x = colon - 1; x >= lo; x--) {
+    if (d.inAnySegment(toks[x].start)) continue;
+    if (isCue(toks, x, false)) {
+      if (usedCue.has(x)) return { cue: -1, noun: -1 };
+      // (the earliest of a cue run right before the colon: "continued, adding:")
+      let first = x;
+      while (first - 1 >= lo && first - 1 >= colon - 3 && isCue(toks, first - 1, false) && !usedCue.has(first - 1)) first--;
+      return { cue: first, noun: -1 };
+    }
+    const lw = lower(toks[x]);
+    if (noun < 0 && !CUE_FORMS.has(lw) && cueClassOf(lw) === 'speech' && (DETERMINERS.has(lower(toks[x - 1])) || DETERMINERS.has(lower(toks[x - 2])))) noun = x;
+  }
+  return { cue: -1, noun };
+}
+
+/**
+ * The subject of the verb whose object is the noun at character `pos`, by the parse ("Smith issued
+ * the following statement", "when, …, McDermott sent out the following message": the verb's own
+ * subject, not the first of the sentence); null without a parse or such a verb.
+ */
+function objectVerbSubject(d: QuoteDoc, pos: number): Span | null {
+  const parse = d.parse;
+  if (!parse?.length) return null;
+  const i = parse.findIndex((t) => t.start <= pos && pos < t.end);
+  if (i < 0 || universalRelation(parse[i].deprel) !== 'obj') return null;
+  const verb = parse[i].head;
+  if (verb < 0 || parse[verb].upos !== 'VERB') return null;
+  const kids = parseChildren(parse);
+  const subject = kids[verb].find((c) => parse[c].deprel === 'nsubj');
+  return subject === undefined ? null : namePhrase(parse, kids, subject);
 }
 
 /**
