@@ -58,7 +58,15 @@ function subjectAntecedents(ctx: SpeakerContext): SubjectAntecedent[] {
   // "test" and "Fox") has no reliable one
   const subjects = new Map<number, number>();
   for (const t of parse) if (isSubject(t)) subjects.set(t.head, (subjects.get(t.head) ?? 0) + 1);
-  const personAt = (t: SyntaxToken) => persons.find((m) => m.span.start <= t.start && t.end <= m.span.end) ?? null;
+  // (the first person mention, in text order, holding the token: mentions are sorted by start, and one
+  // that holds it starts at most the longest mention's length before its end; not a scan of them all)
+  const longest = persons.reduce((l, m) => Math.max(l, m.span.end - m.span.start), 0);
+  const personAt = (t: SyntaxToken) => {
+    for (let k = partitionPoint(persons, (m) => m.span.start < t.end - longest); k < persons.length && persons[k].span.start <= t.start; k++) {
+      if (t.end <= persons[k].span.end) return persons[k];
+    }
+    return null;
+  };
   for (const t of parse) {
     if (!isSubject(t) || t.head < 0 || subjects.get(t.head) !== 1 || !mainClause(parse, t.head) || ctx.quoted?.(t.start)) continue;
     const raw = t.text.toLowerCase();
