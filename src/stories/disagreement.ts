@@ -125,13 +125,6 @@ export function protagonists(f: StoryFeatures): Set<string> {
   return found;
 }
 
-/** How many of the article's protagonists are among `names`. */
-export function protagonistsAmong(f: StoryFeatures, names: ReadonlySet<string>): number {
-  let n = 0;
-  for (const p of protagonists(f)) if (names.has(p)) n++;
-  return n;
-}
-
 /**
  * The person a group of articles is most about: the surname with the most mentions over all of
  * them (ties: alphabetical); null when none names a person.

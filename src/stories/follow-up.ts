@@ -37,7 +37,7 @@
  * the closed story's members (the vectors the pass made), so the batch and every sequence of ledger
  * runs decide alike.
  */
-import { DISAGREEMENT, hasProtagonist, leadPerson, newProtagonist, peopleOf, protagonists, protagonistsAmong, samePeople, type StoryPeople } from './disagreement.js';
+import { DISAGREEMENT, hasProtagonist, leadPerson, newProtagonist, peopleOf, protagonists, samePeople, type StoryPeople } from './disagreement.js';
 import type { StoryFeatures } from './types.js';
 import { cmpStr } from '../util/cmp.js';
 
@@ -110,9 +110,13 @@ export function dormantDays(s: Pick<DormantStory, 'people' | 'members'>): number
 export function inTimeToWake(f: StoryFeatures, gap: number, s: Pick<DormantStory, 'people' | 'members'>): boolean {
   if (gap <= 0) return false;
   if (gap <= FOLLOW_UP_DAYS) return true;
-  if (gap > FOLLOW_UP_LONG_DAYS || protagonistsAmong(f, dormantPeople(s)) < LONG_PEOPLE) return false;
+  if (gap > FOLLOW_UP_LONG_DAYS) return false;
+  const own = protagonists(f);
+  let named = 0;
+  for (const p of dormantPeople(s)) if (own.has(p)) named++;
+  if (named < LONG_PEOPLE) return false;
   const lead = leadPerson(s.members.map((m) => m.f));
-  return lead !== null && protagonistsAmong(f, new Set([lead])) === 1;
+  return lead !== null && own.has(lead);
 }
 
 /** The latest time of a story's members (they are dated: `wakeable`). */
