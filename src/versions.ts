@@ -251,10 +251,4 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   what the speaker did. Dev judged corroborated different 4 -> 2, lenient 0.984 -> 0.992, strict 223/249 unchanged.
 //   A complement whose subject or object is a relative pronoun, of a verb that attributes nothing, is a relative
 //   clause (claims.ts relativeStart: "a hit and run that killed a woman", "killed" hung on "run"): 21 F15 (partly) gone.
-// compare-60: (fig25) a conjunct of a coordination whose phrases count different kinds of things is the total of
-//   its own noun (count-slots.ts conjunctTotal: "took two ships and 30 crew members"), keyed as any count of things,
-//   a later conjunct by the act of the first (syntax.ts countedArgument); still a part when the phrases split one
-//   set (one noun, people of no kind) or are a person's line of figures (a score or measure beside it, a person
-//   holding it). Dev conflicts unchanged but one side gains a right mention (ecb-30-ecb 30_8, "3 underwater cables
-//   were severed"), P 1.0, traps 0/353.
-export const COMPARE_VERSION = 'compare-60';
+export const COMPARE_VERSION = 'compare-59';

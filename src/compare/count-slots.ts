@@ -10,9 +10,7 @@ import { wordTable } from '../text/word-table.js';
 import { spelledNumber } from '../text/numbers.js';
 import { actClass, phrasalAct, verbOfActNoun } from './act-classes.js';
 import type { Sent } from './prepare.js';
-import { caseOfCountedNoun, countedArgument, countedNoun, figureTokens, figureVerb, figureVerbIndex, frameGovernsFigure, kidsOf, lemmaAt, parseOf, particleOf, relOf, verbSubject } from './syntax.js';
-import { tokenAt } from '../text/tokenize.js';
-import { holderToken } from './figure-holders.js';
+import { caseOfCountedNoun, countedArgument, countedNoun, figureVerb, figureVerbIndex, frameGovernsFigure, lemmaAt, parseOf, particleOf } from './syntax.js';
 import { key } from './text.js';
 import { comparableCount, countAct, countOfThings, countsThings } from './counts.js';
 import { frameOf } from './quantity-frames.js';
@@ -161,56 +159,6 @@ function memberCount(part: string): number | null {
   if (!m) return null;
   const w = m[1].toLowerCase();
   return w === 'a' || w === 'an' ? 1 : /^\d+$/.test(w) ? Number(w) : spelledNumber(w);
-}
-
-/**
- * "seized two ships and 30 crew members", "50 schools and about 1,500 houses were damaged": a
- * conjunct of a coordination (figure-parts.ts partOf) whose phrases count different kinds of things
- * is the total of its own noun, compared as any count of things (`countedThings`: keyed by the noun
- * and the act). The conjunct stays a part, with no slot, when the coordination splits one set: its
- * phrases count one noun ("two murder charges and one attempted murder charge"), or people of no
- * kind ("two women and a man": the dead or the hurt, partitioned); and when it is someone's line of
- * figures, which a story tells of many people and many games: a phrase counts a measure or a score
- * ("364 yards and three touchdowns") or the figure's holder is a person ("Roe hit .358 with 13
- * homers and 43 RBIs", "his 58 wins and three defeats"). Read on the parse only (no parse: a part).
- */
-export function conjunctTotal(s: Sent, q: Quantity): Slot | null {
-  if (q.unit !== 'count' && q.unit !== 'people') return null;
-  const tokens = parseOf(s.art);
-  const fig = tokens && figureTokens(tokens, q);
-  if (!tokens || !fig || fig.noun === fig.num) return null;
-  const kids = kidsOf(tokens);
-  const first = relOf(tokens[fig.noun]) === 'conj' && tokens[fig.noun].head >= 0 ? tokens[fig.noun].head : fig.noun;
-  const phrases = [first, ...kids[first].filter((c) => relOf(tokens[c]) === 'conj' && tokens[c].upos === 'NOUN')];
-  const nouns = phrases.map((i) => tokens[i].lemma.toLowerCase());
-  const own = tokens[fig.noun].lemma.toLowerCase();
-  if (phrases.length < 2 || nouns.filter((n) => n === own).length > 1) return null;
-  if (phrases.some((i, k) => !countsThings(nouns[k]) || PEOPLE_NOUNS.has(nouns[k]) || PEOPLE_NOUNS.has(tokens[i].text.toLowerCase()))) return null;
-  if (personHeld(s, q)) return null;
-  return countedThings(s, q);
-}
-
-/**
- * Whether a figure's holder is a person (a name of one, or "he", "she", "his", "her"): the holder
- * figure-holders.ts reads (the possessor or the active subject), else the subject of the verb the
- * figure's phrase hangs on or of the clause that verb continues ("Roe posted 29 points to go with
- * eight rebounds", "he is survived by two sons").
- */
-function personHeld(s: Sent, q: Quantity): boolean {
-  const tokens = parseOf(s.art);
-  if (!tokens) return false;
-  const person = (i: number) => {
-    const t = tokens[i];
-    return /^(?:he|she|his|her)$/i.test(t.text) || s.entities.some((e) => e.type === 'PER' && e.span.start <= t.start && t.end <= e.span.end);
-  };
-  const at = holderToken(s, q);
-  if (at >= 0) return person(at);
-  // (a purpose or manner clause has no subject of its own: "posted 29 points to go with eight rebounds" is the poster's;
-  // the subject's apposition names it too: "the nation's leading scorer, Jane Roe, posted")
-  const verb = figureVerbIndex(s, q);
-  const up = verb >= 0 && ['advcl', 'xcomp'].includes(relOf(tokens[verb])) ? tokens[verb].head : -1;
-  const subject = [verb, up].filter((v) => v >= 0).map((v) => verbSubject(s, tokens[v].start)).find((x) => x.length > 0) ?? [];
-  return subject.some((pos) => person(tokenAt(tokens, pos)));
 }
 
 /** Where the member list after a total ends (`listsItsMembers`), or null when the figure lists none. */

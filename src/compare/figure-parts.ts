@@ -2,8 +2,7 @@
  * Figures that are no total of their own: a part of another ("30 of the 80 wounded"), an increment
  * ("two more victims", "another 2,000"), a conjunct of a coordination ("two women and a man"), a
  * number dialled ("called 911"), or a figure in a modal clause ("can cause"). A part is compared with
- * nothing (an increment only with increments of one act, a conjunct that counts its own kind of
- * things as that kind's total: count-slots.ts increment, conjunctTotal); the funnel
+ * nothing (an increment only with increments of one act, count-slots.ts); the funnel
  * (scripts/dump-slots.ts) counts each form.
  */
 import type { Quantity } from '../model/types.js';

@@ -25,7 +25,7 @@ import { toldAsInterim } from './counts.js';
 import { ambiguousMeasures, measureNoun, measureOf } from './measures.js';
 import { anotherDaysShock, backgroundSentences, type Background, inLead, storyEventDay } from './background.js';
 import { isHedged, partOf } from './figure-parts.js';
-import { conjunctTotal, countedThings, increment, peopleCount } from './count-slots.js';
+import { countedThings, increment, peopleCount } from './count-slots.js';
 import { ageSlot, DISTANCE, distanceSlot, WEIGHT, weightSlot } from './person-slots.js';
 import { sumSlot } from './money-slots.js';
 import { durationSlot, hoursPer, pastBeyond, sinceAct, termOfAct, timeServed } from './time-slots.js';
@@ -72,8 +72,6 @@ export interface Slot {
 
 /** Nouns of the same seismic event (an aftershock is another event). */
 const SHOCK_CLASS: Readonly<Record<string, string>> = wordTable({ quake: 'quake', earthquake: 'quake', temblor: 'quake', tremor: 'quake', shock: 'quake', aftershock: 'aftershock', aftershocks: 'aftershock', foreshock: 'foreshock' });
-/** The forms of partOf (figure-parts.ts) that make a figure one conjunct of a coordination. */
-const CONJUNCTS = new Set(['N x and M y', 'x and N y', 'coordinated by the parse']);
 /** Slots of the event itself (as opposed to a person's or a place's), and how far the lead goes. */
 const EVENT_FRAMES = /^(?:people\|(?:deaths|injured|missing|arrested|evacuated|homeless|rescued)|magnitude\|)/;
 
@@ -84,10 +82,7 @@ export function slotOf(s: Sent, q: Quantity, background: Background): Slot | nul
   if (game) return background === 'none' && !isHedged(s, q) ? game : null;
   if (isHedged(s, q)) return null;
   const part = partOf(s, q);
-  if (part === 'another N') return background === 'none' ? increment(s, q) : null;
-  // "seized two ships and 30 crew members": a conjunct counting its own kind of things is that kind's total
-  if (part && (!CONJUNCTS.has(part) || background !== 'none')) return null;
-  if (part) return conjunctTotal(s, q);
+  if (part) return part === 'another N' && background === 'none' ? increment(s, q) : null;
   // "married two weeks ago": how long ago an act was; its own "ago" marks the sentence's past
   const since = sinceAct(s, q);
   if (since) return background === 'other-day' || pastBeyond(s, q) ? null : since;

@@ -140,16 +140,14 @@ export function countedArgument(s: Sent, q: Quantity): { noun: string; verb: str
   if (!tokens) return null;
   const fig = figureTokens(tokens, q);
   if (!fig || fig.noun === fig.num || tokens[fig.noun].upos !== 'NOUN') return null;
-  const own = tokens[fig.noun];
-  // a later conjunct is an argument of the verb its first conjunct is an argument of ("took two ships and 30 crew members")
-  const noun = relOf(own) === 'conj' && own.head >= 0 && tokens[own.head].upos === 'NOUN' ? tokens[own.head] : own;
+  const noun = tokens[fig.noun];
   const head = tokens[noun.head];
   if (!head || head.upos !== 'VERB' || !['nsubj', 'obj'].includes(relOf(noun))) return null;
   // an object written right before another verb's auxiliary is that verb's subject ("says four
   // pipes were cut" read with the pipes as the object of "says": no object stands there in English)
   const next = tokens[fig.noun + 1];
-  if (relOf(noun) === 'obj' && next?.upos === 'AUX' && next.head > fig.noun + 1 && tokens[next.head].upos === 'VERB') return { noun: own.lemma.toLowerCase(), verb: tokens[next.head].lemma.toLowerCase() };
-  return { noun: own.lemma.toLowerCase(), verb: head.lemma.toLowerCase() };
+  if (relOf(noun) === 'obj' && next?.upos === 'AUX' && next.head > fig.noun + 1 && tokens[next.head].upos === 'VERB') return { noun: noun.lemma.toLowerCase(), verb: tokens[next.head].lemma.toLowerCase() };
+  return { noun: noun.lemma.toLowerCase(), verb: head.lemma.toLowerCase() };
 }
 
 /**
