@@ -22,7 +22,8 @@ import { governingFrame, membersEnd } from './count-slots.js';
  */
 export function isHedged(s: Sent, q: Quantity): boolean {
   const after = s.art.text.slice(q.span.end, Math.min(s.span.end, q.span.end + 40));
-  return /^(?:\s+[\w-]+){0,3}\s+(?:can|could|may|might|would)\b/i.test(after);
+  // lower case only: within a sentence a capitalised "May" after a figure is the month ("died in May")
+  return /^(?:\s+[\w-]+){0,3}\s+(?:can|could|may|might|would)\b/.test(after);
 }
 
 /** "30 of the 80", "two more victims", "two other victims", "another 2,000", "the other 70": part of, or added to, another figure. */
