@@ -251,4 +251,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   what the speaker did. Dev judged corroborated different 4 -> 2, lenient 0.984 -> 0.992, strict 223/249 unchanged.
 //   A complement whose subject or object is a relative pronoun, of a verb that attributes nothing, is a relative
 //   clause (claims.ts relativeStart: "a hit and run that killed a woman", "killed" hung on "run"): 21 F15 (partly) gone.
-export const COMPARE_VERSION = 'compare-59';
+// compare-60: (conf25) a dated verb with no subject of its own, coordinated with a verb ("fell ill and died on
+//   Thursday"), a non-finite adverbial ("after collapsing on Monday") or an open complement ("was summoned to
+//   testify in 1955"), has its controller's subject as participant (dated-acts.ts controllerOf; not under a modal or
+//   negation, not an object-controlled complement). Dev conflicts and judged corroboration unchanged; 37 dev times gain a participant.
+export const COMPARE_VERSION = 'compare-60';
