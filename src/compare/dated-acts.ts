@@ -48,8 +48,8 @@ export type Repetition = 'again' | 'first';
 
 const RELATIVE = /^(?:who|whom|which)$/i;
 const PERSONAL = /^(?:he|she|him|her)$/i;
-/** Auxiliaries and particles that make an act not (yet) a fact. */
-const NOT_FACT = /^(?:will|would|could|might|may|should|shall|not|n't|never|to)$/i;
+/** Auxiliaries and particles that make an act not (yet) a fact ("I'll listen tonight": the contracted will too). */
+const NOT_FACT = /^(?:will|would|could|might|may|should|shall|not|n't|never|to|'ll|’ll)$/i;
 
 /** The tokens of a participant's subtree, without the clauses inside it ("the man who signed"). Iterative: trees may be deep. */
 function subtree(tokens: readonly SyntaxToken[], kids: number[][], i: number, leave: (head: number, child: number) => boolean = () => false): number[] {
