@@ -253,6 +253,6 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   clause (claims.ts relativeStart: "a hit and run that killed a woman", "killed" hung on "run"): 21 F15 (partly) gone.
 // compare-60: (conf25) a dated verb with no subject of its own, coordinated with a verb ("fell ill and died on
 //   Thursday"), a non-finite adverbial ("after collapsing on Monday") or an open complement ("was summoned to
-//   testify in 1955"), has its controller's subject as participant (dated-acts.ts controllerOf; not under a modal or
+//   testify in 2005"), has its controller's subject as participant (dated-acts.ts controllerOf; not under a modal or
 //   negation, not an object-controlled complement). Dev conflicts and judged corroboration unchanged; 31 dev times gain a participant.
 export const COMPARE_VERSION = 'compare-60';

@@ -494,7 +494,7 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   // "signed veteran Jane Roe on Tuesday" parsed with the name as an oblique: a person there is the patient when nothing else is
   if (!patients.length) patients.push(...obliques);
   if (!agents.length) agents.push(...subjectByWords(s, tokens, kids, p));
-  // "died after suffering a heart attack on December 2", "was arrested on Monday and charged on Tuesday": the controller's subject
+  // "died after suffering a heart attack on Monday", "was arrested on Monday and charged on Tuesday": the controller's subject
   const controller = controllerOf(s, tokens, kids, p);
   const shared = controller?.role === 'agent' ? agents : patients;
   if (controller && !shared.length) shared.push(...controller.people);
@@ -669,20 +669,20 @@ const CONTROL_REACH = 3;
 
 /**
  * "She never recovered consciousness and died late on Thursday", "Roe was arrested on Monday and
- * charged on Tuesday", "Page died after suffering a heart attack on December 2", "Page was summoned
- * to testify in 1955": a verb with no subject of its own that is coordinated with a verb, or hangs on
+ * charged on Tuesday", "Roe died after suffering a heart attack on Monday", "Roe was summoned to
+ * testify in 2005": a verb with no subject of its own that is coordinated with a verb, or hangs on
  * one as a non-finite adverbial clause or open complement, shares that verb's subject (its
  * controller; English gives these predicates no subject of their own). Returns the people that
  * subject names and their role in this verb: the patient when it is passive ("and was arrested",
  * "after being released", a bare participle "Arrested on Monday, ..."), else the agent; a coordinated
  * participle with no auxiliary of its own ("was arrested on Monday and taken to jail on Tuesday") has
- * the role the subject has in the head. Null when the verb has a subject, is finite under a subordinator, or the head names no one.
+ * the role the subject has in the head. Null when the verb has a subject, is finite and not coordinated
+ * (a parse slip more often than a shared subject), or the subject names no one.
  */
 function controllerOf(s: Sent, tokens: readonly SyntaxToken[], kids: number[][], p: number): { role: 'agent' | 'patient'; people: EntityRef[] } | null {
   const subjectOf = (v: number) => kids[v].find((c) => /^(?:nsubj|csubj|expl)/.test(tokens[c].deprel));
   if (subjectOf(p) !== undefined) return null;
   const r = rel(tokens[p]);
-  // (a finite adverbial with no subject is a parse slip more often than a shared subject)
   if (r !== 'conj' && !/^VB[GN]?$/.test(tokens[p].xpos)) return null;
   let v = p;
   let subject: number | undefined;
