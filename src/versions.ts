@@ -252,4 +252,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   A complement whose subject or object is a relative pronoun, of a verb that attributes nothing, is a relative
 //   clause (claims.ts relativeStart: "a hit and run that killed a woman", "killed" hung on "run"): 21 F15 (partly) gone.
 // compare-60: (lead) a figure's modal hedge reads lower-case modals only ("died in May" is no "may"); fixtures identical.
-export const COMPARE_VERSION = 'compare-60';
+// compare-61: (conf25) a dated verb with no subject of its own, coordinated with a verb ("fell ill and died on
+//   Thursday"), a non-finite adverbial ("after collapsing on Monday") or an open complement ("was summoned to
+//   testify in 2005"), has its controller's subject as participant (dated-acts.ts controllerOf; not under a modal or
+//   negation, not an object-controlled complement). Dev conflicts and judged corroboration unchanged; 31 dev times gain a participant.
+export const COMPARE_VERSION = 'compare-61';

@@ -48,8 +48,8 @@ export type Repetition = 'again' | 'first';
 
 const RELATIVE = /^(?:who|whom|which)$/i;
 const PERSONAL = /^(?:he|she|him|her)$/i;
-/** Auxiliaries and particles that make an act not (yet) a fact. */
-const NOT_FACT = /^(?:will|would|could|might|may|should|shall|not|n't|never|to)$/i;
+/** Auxiliaries and particles that make an act not (yet) a fact ("I'll listen tonight": the contracted will too). */
+const NOT_FACT = /^(?:will|would|could|might|may|should|shall|not|n't|never|to|'ll|’ll)$/i;
 
 /** The tokens of a participant's subtree, without the clauses inside it ("the man who signed"). Iterative: trees may be deep. */
 function subtree(tokens: readonly SyntaxToken[], kids: number[][], i: number, leave: (head: number, child: number) => boolean = () => false): number[] {
@@ -486,12 +486,7 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   for (const c of kids[p]) {
     const r = tokens[c].deprel;
     if (r === 'nsubj:pass' && active) continue;
-    // a relative pronoun stands for the noun before it, "he" or "she" for the person named last ("She was arrested on Tuesday")
-    const who = RELATIVE.test(tokens[c].text) ? antecedent(s, tokens[c].start) : PERSONAL.test(tokens[c].text) ? pronounAntecedent(s, tokens[c].start) : null;
-    const named = who ? [who] : entitiesAt(s, tokens, argumentWords(tokens, kids, c));
-    // ("Page disappeared in 1958" where the tagger left "Page" unnamed: the article's Bettie Page)
-    const surname = named.length ? null : (surnameAt(s, tokens, tokens[c].start) ?? roleReferent(s, tokens, kids, c));
-    const found = surname ? [surname] : named;
+    const found = argumentPeople(s, tokens, kids, c);
     if (r === 'nsubj' || r === 'obl:agent') agents.push(...found);
     else if (r === 'obj' || r === 'nsubj:pass') patients.push(...found);
     else if (r === 'obl') obliques.push(...found.filter((e) => e.type === 'PER'));
@@ -499,6 +494,10 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   // "signed veteran Jane Roe on Tuesday" parsed with the name as an oblique: a person there is the patient when nothing else is
   if (!patients.length) patients.push(...obliques);
   if (!agents.length) agents.push(...subjectByWords(s, tokens, kids, p));
+  // "died after suffering a heart attack on Monday", "was arrested on Monday and charged on Tuesday": the controller's subject
+  const controller = controllerOf(s, tokens, kids, p);
+  const shared = controller?.role === 'agent' ? agents : patients;
+  if (controller && !shared.length) shared.push(...controller.people);
   // a verb hanging on a noun as a reduced clause ("the player signed on Tuesday", or a finite verb
   // the parser attached that way): the noun is its patient when the verb is a past participle,
   // else its agent
@@ -648,6 +647,65 @@ function openingTimeVerb(tokens: readonly SyntaxToken[], t: ResolvedTime): numbe
     if (tokens[i].upos === 'VERB' && /^VB[DZPN]$/.test(tokens[i].xpos)) return i;
   }
   return null;
+}
+
+/**
+ * The people an argument of a verb names: a relative pronoun stands for the noun before it, "he" or
+ * "she" for the person named last ("She was arrested on Tuesday"); a surname the tagger left unnamed
+ * for the article's person of that surname ("Page disappeared in 1958": Bettie Page), a definite role
+ * noun for the one person the article gives that role ("the gunman").
+ */
+function argumentPeople(s: Sent, tokens: readonly SyntaxToken[], kids: number[][], c: number): EntityRef[] {
+  const who = RELATIVE.test(tokens[c].text) ? antecedent(s, tokens[c].start) : PERSONAL.test(tokens[c].text) ? pronounAntecedent(s, tokens[c].start) : null;
+  const named = who ? [who] : entitiesAt(s, tokens, argumentWords(tokens, kids, c));
+  const surname = named.length ? null : (surnameAt(s, tokens, tokens[c].start) ?? roleReferent(s, tokens, kids, c));
+  return surname ? [surname] : named;
+}
+
+/** Relations of a verb whose unexpressed subject is its head verb's (UD: coordinated, adverbial and open-complement predicates). */
+const CONTROLLED = new Set(['conj', 'advcl', 'xcomp']);
+/** How far up a chain of subjectless controlled verbs the controller is looked for ("was arrested, charged and released on Monday"). */
+const CONTROL_REACH = 3;
+
+/**
+ * "She never recovered consciousness and died late on Thursday", "Roe was arrested on Monday and
+ * charged on Tuesday", "Roe died after suffering a heart attack on Monday", "Roe was summoned to
+ * testify in 2005": a verb with no subject of its own that is coordinated with a verb, or hangs on
+ * one as a non-finite adverbial clause or open complement, shares that verb's subject (its
+ * controller; English gives these predicates no subject of their own). Returns the people that
+ * subject names and their role in this verb: the patient when it is passive ("and was arrested",
+ * "after being released", a bare participle "Arrested on Monday, ..."), else the agent; a coordinated
+ * participle with no auxiliary of its own ("was arrested on Monday and taken to jail on Tuesday") has
+ * the role the subject has in the head. Null when the verb has a subject, is finite and not coordinated
+ * (a parse slip more often than a shared subject), or the subject names no one.
+ */
+function controllerOf(s: Sent, tokens: readonly SyntaxToken[], kids: number[][], p: number): { role: 'agent' | 'patient'; people: EntityRef[] } | null {
+  const subjectOf = (v: number) => kids[v].find((c) => /^(?:nsubj|csubj|expl)/.test(tokens[c].deprel));
+  if (subjectOf(p) !== undefined) return null;
+  const r = rel(tokens[p]);
+  if (r !== 'conj' && !/^VB[GN]?$/.test(tokens[p].xpos)) return null;
+  let v = p;
+  let subject: number | undefined;
+  for (let step = 0; step < CONTROL_REACH && subject === undefined; step++) {
+    const h = tokens[v].head;
+    // ("will move on and fight in April": a verb under a modal or a negation shares its mood; "helping
+    // them join": an open complement of a verb with an object is done by that object, not the subject)
+    // (an adjective predicate passes its subject on too: "was found unconscious after collapsing", "is fit to play")
+    if (!CONTROLLED.has(rel(tokens[v])) || h < 0 || !/^(?:VERB|ADJ)$/.test(tokens[h].upos) || notFact(tokens, kids, h)) return null;
+    if (rel(tokens[v]) === 'xcomp' && kids[h].some((c) => rel(tokens[c]) === 'obj')) return null;
+    v = h;
+    subject = subjectOf(v);
+  }
+  if (subject === undefined || !/^nsubj/.test(tokens[subject].deprel)) return null;
+  const people = argumentPeople(s, tokens, kids, subject);
+  if (!people.length) return null;
+  const auxes = kids[p].filter((c) => rel(tokens[c]) === 'aux');
+  const passive = kids[p].some((c) => tokens[c].deprel === 'aux:pass');
+  // (a coordinated participle with no auxiliary of its own shares the head's voice: "was arrested and taken to jail";
+  // a past tense is active whatever the head's: "was arrested and confessed")
+  const bareParticiple = tokens[p].xpos === 'VBN' && !auxes.length && !passive;
+  const role = passive || (bareParticiple && (r !== 'conj' || tokens[subject].deprel === 'nsubj:pass')) ? 'patient' : 'agent';
+  return { role, people };
 }
 
 /**

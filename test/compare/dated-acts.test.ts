@@ -478,3 +478,34 @@ describe('a definite role noun stands for the one person the article names with 
     assert.deepEqual(dated(x).map((c) => c.note), []);
   });
 });
+
+describe('a verb with no subject of its own is done by its controller', () => {
+  // Invented wording: a lead and four paragraphs, then each outlet's own sentence (out of the lead,
+  // so only the act's own participants can join two sentences).
+  const lead = [
+    'A former bank clerk faces charges over the theft of cash from a branch in the town centre.',
+    'The branch had been closed for repairs for most of the previous month, staff said.',
+    'Customers were told to use a branch in a nearby town while the work went on.',
+    'The bank has not said how much cash was taken from the safe in the back office.',
+    'Its staff were interviewed by detectives over several weeks last year.',
+  ].join('\n\n');
+  const story = (a: string, b: string) => crossCheckStory({ storyId: 's', articles: [art('a', `${lead}\n\n${a}`), art('b', `${lead}\n\n${b}`)], copies: [] });
+  const days = (x: ReturnType<typeof crossCheckStory>) => dated(x).map((c) => c.sides.map((s) => s.value.replace(/^\S+ /, '')).sort().join(' vs '));
+
+  it('a coordinated verb shares the subject of the first: "fell ill and died on Thursday" against "died on Friday"', () => {
+    assert.deepEqual(days(story('Tom Ashby fell ill in his cell and died on Thursday in hospital, his family said.', 'Tom Ashby died on Friday in hospital, his family said.')), ['(Friday) vs (Thursday)']);
+  });
+
+  it('a coordinated participle shares the voice of the first: "was arrested and taken to the station on Monday" is done to Ashby', () => {
+    assert.deepEqual(days(story('Tom Ashby was arrested at his home and taken to the police station on Monday.', 'Tom Ashby was taken to the police station on Tuesday after his arrest.')), ['(Monday) vs (Tuesday)']);
+  });
+
+  it('a gerund after "after" is done by the subject above it, through an adjective predicate', () => {
+    assert.deepEqual(days(story('Tom Ashby was found unconscious by guards after collapsing in his cell on Monday.', 'Tom Ashby collapsed in his cell on Tuesday and was found unconscious by guards.')), ['(Monday) vs (Tuesday)']);
+  });
+
+  it('a verb coordinated under a modal is no fact, and an open complement of a verb with an object is the object\'s act', () => {
+    assert.deepEqual(days(story('Tom Ashby said he would repay the cash and leave the bank on Friday.', 'Tom Ashby left the bank on Tuesday and said he would repay the cash.')), []);
+    assert.deepEqual(days(story('The lawyer Ann Dorr helped Tom Ashby leave the country on Monday, police said.', 'The lawyer Ann Dorr left the country on Tuesday, police said.')), []);
+  });
+});
