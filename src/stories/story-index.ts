@@ -704,9 +704,11 @@ export class StoryIndex {
    * which of two similar events it tells.
    */
   private undatedJoin(entry: DocEntry, f: StoryFeatures): Story | null {
-    const pile = this.bestStoryScored(entry, null, null, this.options.threshold, f, undatedStory);
+    // (one search, scored twice: the undated stories and the dated ones)
+    const found = this.found(entry, null);
+    const pile = this.bestAmong(found, entry, null, null, this.options.threshold, f, undatedStory);
     if (pile === null) return null;
-    const dated = this.bestStoryScored(entry, null, null, this.options.threshold, f, (s) => s.published > 0 && s.members.length > 1);
+    const dated = this.bestAmong(found, entry, null, null, this.options.threshold, f, (s) => s.published > 0 && s.members.length > 1);
     if (dated === null) return pile.story;
     const fit = (c: { story: Story; score: number }) => this.relativeFit(this.meanCosine(c.score, c.story), c.story);
     const datedFit = fit(dated);
@@ -1068,6 +1070,11 @@ export class StoryIndex {
   }
 
   private bestStoryScored(e: { vec: Vec; ids: Int32Array }, t: number | null, exclude: Story | null, min: number, f: StoryFeatures | null = null, only: ((s: Story) => boolean) | null = null): { story: Story; score: number } | null {
+    return this.bestAmong(this.found(e, exclude), e, t, exclude, min, f, only);
+  }
+
+  /** Open stories sharing a query term with the article, each with its partial score (`partial`), valid until the next search. */
+  private found(e: { vec: Vec; ids: Int32Array }, exclude: Story | null): Story[] {
     // query terms by weight (vectors are made heaviest first: `byWeight`); candidate stories through postings
     const { vec, ids } = e;
     const order = heaviestFirst(vec);
@@ -1094,6 +1101,11 @@ export class StoryIndex {
         }
       }
     }
+    return found;
+  }
+
+  /** `bestStoryScored` over the stories one search found (`found`): the article's best story among them, if any. */
+  private bestAmong(found: Story[], e: { vec: Vec; ids: Int32Array }, t: number | null, exclude: Story | null, min: number, f: StoryFeatures | null, only: ((s: Story) => boolean) | null): { story: Story; score: number } | null {
     const candidates = topCandidates(found, MAX_CANDIDATES, (s) => s !== exclude && (only === null || only(s)));
     if (candidates.length === 0) return null;
     const dated = f !== null ? this.datedByPublication(f) : t !== null;
