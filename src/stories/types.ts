@@ -24,8 +24,10 @@ import type { DocMessage } from '../model/types.js';
  *   is the one its text names when its own story's weekday is another (StoryIndex.rejoinByWeekday).
  * stories-18: a dormant story with two or more people stays wakeable for two years (follow-up.ts FOLLOW_UP_LONG_DAYS) by a report
  *   naming two of them, its lead among them, as its own protagonists; a woken story's closing span counts from its new report.
+ * stories-19: in the pass an undated article joins the dated story it fits as that story's members fit each other, and 1.5
+ *   times better than its best undated story, instead of that undated story (StoryIndex.undatedJoin).
  */
-export const STORIES_VERSION = 'stories-18';
+export const STORIES_VERSION = 'stories-19';
 
 /** What the pipeline knows about one analysed article, as input to story grouping. */
 export interface StoryInput {
@@ -162,6 +164,10 @@ export interface GroupWeights {
   undatedJoinCohesion: number;
   /** Fraction of the within-story cohesion a merge across the dated/undated line must reach. */
   undatedMergeCohesion: number;
+  /** Relative fit (to a dated story's own cohesion) an undated article needs to join it in the pass rather than an undated story. */
+  undatedDatedFit: number;
+  /** How many times better than its best undated story an undated article must fit that dated story. */
+  undatedDatedMargin: number;
   /** Fraction of `threshold` a fragment's member must reach to join a larger story in `settle`. */
   attachFactor: number;
 }
