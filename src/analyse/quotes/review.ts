@@ -444,6 +444,13 @@ function roleIndex(tokens: readonly SyntaxToken[], kids: number[][], resolve: Re
   const out = new Map<string, Referent[]>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    const titled = titledPerson(tokens, i, resolve);
+    if (titled) {
+      const key = t.lemma.toLowerCase();
+      if (!out.has(key)) out.set(key, []);
+      out.get(key)!.push({ pos: t.start, ...titled });
+      continue;
+    }
     if (t.upos !== 'NOUN') continue;
     const rel = universalRelation(t.deprel);
     const name =
@@ -459,6 +466,23 @@ function roleIndex(tokens: readonly SyntaxToken[], kids: number[][], resolve: Re
   }
   ROLE_INDEX.set(tokens, out);
   return out;
+}
+
+/**
+ * A capitalised title written before a person's name ("Brooklyn Supreme Court Judge Vincent Del
+ * Giudice", "Coach Greg McDermott"): the parse of such a run of capitals is unreliable (the title an
+ * nmod of the name, the name a conjunct), so the title is read by position: the word just before
+ * the person's first name word, not itself a word of that name.
+ */
+function titledPerson(tokens: readonly SyntaxToken[], i: number, resolve: ResolveSpeaker): { entity: string; name: string | null } | null {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  if ((t.upos !== 'PROPN' && t.upos !== 'NOUN') || !next || next.sentence !== t.sentence || next.upos !== 'PROPN' || !/^\p{Lu}\p{Ll}+$/u.test(t.text)) return null;
+  const r = resolve({ start: next.start, end: next.end });
+  if (!r.entity?.startsWith('PER:')) return null;
+  const words = (r.name ?? '').toLowerCase().split(/\s+/);
+  // (the title, and not a word of the name, stands before the name's first word: "Court" before "Judge Del Giudice" is no title of his)
+  return words.includes(t.text.toLowerCase()) || !words.includes(next.text.toLowerCase()) ? null : { entity: r.entity, name: r.name };
 }
 
 /** "the actress", "the company": a singular definite description → the nearest name the text tied that noun to before it. */
