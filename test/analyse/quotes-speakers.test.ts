@@ -76,6 +76,15 @@ describe('people who share a surname, titles before names, participle announcers
     assert.equal(q.speakerName, 'Alma Torvik');
   });
 
+  it('ties "the statement" to the organisation that issued it (the subject of the verb it is the object of)', () => {
+    const t = 'Halvorsen Foods issued a statement early this morning announcing that the plant is closed.\n\nThe statement expresses condolences for the families of the victims, saying, "This is a tragic loss for all of us."';
+    const a = analyseArticle(bareArticle('s', t, {}));
+    const q = a.quotes.find((k) => t.slice(k.span.start, k.span.end).includes('tragic loss'));
+    assert.ok(q);
+    assert.equal(t.slice(q.speakerSpan!.start, q.speakerSpan!.end), 'The statement');
+    assert.equal(q.speakerName, 'Halvorsen Foods');
+  });
+
   it('gives a quotation announced by ", admitting …:" the subject of the clause the participle hangs on, not the sentence\'s "It"', () => {
     const t = 'Harold Brisk kept the secret for decades. It was thirty years before he finally spoke, admitting in 2006:\n\n"I was the one who leaked the memo."';
     const a = analyseArticle(bareArticle('p', t, {}));

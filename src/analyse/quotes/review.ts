@@ -452,6 +452,13 @@ function roleIndex(tokens: readonly SyntaxToken[], kids: number[][], resolve: Re
       continue;
     }
     if (t.upos !== 'NOUN') continue;
+    const issuer = documentIssuer(tokens, kids, i, resolve);
+    if (issuer) {
+      const key = t.lemma.toLowerCase();
+      if (!out.has(key)) out.set(key, []);
+      out.get(key)!.push({ pos: t.start, ...issuer });
+      continue;
+    }
     const rel = universalRelation(t.deprel);
     const name =
       (rel === 'compound' || rel === 'appos') && t.head >= 0 && tokens[t.head].upos === 'PROPN'
@@ -483,6 +490,24 @@ function titledPerson(tokens: readonly SyntaxToken[], i: number, resolve: Resolv
   const words = (r.name ?? '').toLowerCase().split(/\s+/);
   // (the title, and not a word of the name, stands before the name's first word: "Court" before "Judge Del Giudice" is no title of his)
   return words.includes(t.text.toLowerCase()) || !words.includes(next.text.toLowerCase()) ? null : { entity: r.entity, name: r.name };
+}
+
+/**
+ * A noun of saying (the cue lexicon's speech nouns) and who issued it: the subject of the verb it is
+ * the object of ("Kraft Foods issued a statement … The statement expresses condolences"), or its
+ * possessor ("the company's statement"), when that is a person or an organisation.
+ */
+function documentIssuer(tokens: readonly SyntaxToken[], kids: number[][], i: number, resolve: ResolveSpeaker): { entity: string; name: string | null } | null {
+  const t = tokens[i];
+  if (cueClassOf(t.lemma.toLowerCase()) !== 'speech') return null;
+  const rel = universalRelation(t.deprel);
+  const owner =
+    rel === 'obj' && t.head >= 0 && tokens[t.head].upos === 'VERB'
+      ? kids[t.head].find((c) => tokens[c].deprel === 'nsubj')
+      : kids[i].find((c) => tokens[c].deprel === 'nmod:poss' && tokens[c].upos === 'PROPN');
+  if (owner === undefined) return null;
+  const r = resolve({ start: tokens[owner].start, end: tokens[owner].end });
+  return r.entity && /^(PER|ORG):/.test(r.entity) ? { entity: r.entity, name: r.name } : null;
 }
 
 /** "the actress", "the company": a singular definite description → the nearest name the text tied that noun to before it. */
