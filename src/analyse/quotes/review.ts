@@ -411,7 +411,12 @@ function nameAtHead(tokens: readonly SyntaxToken[], kids: number[][], q: Quote, 
     if (r.entity.startsWith('ORG:') && q.speaker?.startsWith('PER:')) return;
     q.speaker = r.entity;
     q.speakerName = r.name;
-    return;
+    break;
+  }
+  const titled = /^(ORG|LOC):/.test(q.speaker ?? '') ? titledRunPerson(tokens, span, q, resolve) : null;
+  if (titled) {
+    q.speaker = titled.entity;
+    q.speakerName = titled.name;
   }
 }
 
@@ -508,6 +513,28 @@ function documentIssuer(tokens: readonly SyntaxToken[], kids: number[][], i: num
   if (owner === undefined) return null;
   const r = resolve({ start: tokens[owner].start, end: tokens[owner].end });
   return r.entity && /^(PER|ORG):/.test(r.entity) ? { entity: r.entity, name: r.name } : null;
+}
+
+/**
+ * A run of capitalised words from the speaker phrase to its cue that ends in a person named after a
+ * title ("Brooklyn Supreme Court Judge Vincent Del Giudice said", parsed with "Brooklyn" as the
+ * subject and the judge as its conjunct): the person, not the place or court the title is of
+ * (asked when the phrase names an organisation or a place).
+ */
+function titledRunPerson(tokens: readonly SyntaxToken[], span: Span, q: Quote, resolve: ResolveSpeaker): { entity: string; name: string | null } | null {
+  if (!q.cue || q.cue.span.start < span.end) return null;
+  const from = tokenCovering(tokens, span.start);
+  const cue = tokenCovering(tokens, q.cue.span.start);
+  if (from < 0 || cue <= from + 2 || cue - from > 12) return null;
+  for (let i = from; i < cue; i++) if (!/^\p{Lu}/u.test(tokens[i].text) || tokens[i].sentence !== tokens[cue].sentence) return null;
+  const last = resolve({ start: tokens[cue - 1].start, end: tokens[cue - 1].end });
+  // (a person named in full: a lone capitalised word the fallback calls a person, "The Hollywood Reporter", is not)
+  if (!last.entity?.startsWith('PER:') || !/\s/.test(last.name ?? '')) return null;
+  for (let i = from; i < cue - 1; i++) {
+    const p = titledPerson(tokens, i, resolve);
+    if (p?.entity === last.entity) return p;
+  }
+  return null;
 }
 
 /** "the actress", "the company": a singular definite description → the nearest name the text tied that noun to before it. */
