@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { chunks, conllDocuments, parseConll, readConll, scoreConll } from '../../src/analyse/entities/conll.js';
-import { entityIndex, linkAcrossArticles, loadTagger, recogniseEntities, truecaseTitle } from '../../src/analyse/entities/index.js';
+import { entityIndex, linkAcrossArticles, linkWithinArticle, loadTagger, recogniseEntities, truecaseTitle } from '../../src/analyse/entities/index.js';
 import type { EntityMention } from '../../src/model/types.js';
 import { splitSentences, tokenize } from '../../src/analyse/tokenize.js';
 
@@ -337,4 +337,20 @@ describe('CoNLL scoring and the shipped model', () => {
     assert.ok(score.overall.f1 >= 0.9, `F1 ${score.overall.f1}`);
     for (const t of ['PER', 'ORG', 'LOC', 'MISC']) assert.ok(score.byType[t].f1 > 0.8, `${t} ${score.byType[t].f1}`);
   });
+});
+
+test('a surname two people share links to the person named first in full, whoever is named more often', () => {
+  let at = 0;
+  const m = (text: string): EntityMention => ({ span: { start: at, end: (at += text.length + 1) - 1 }, type: 'PER', text, entity: '' });
+  const ms = [m('Lena Marsh'), m('Marsh'), m('Irene Marsh'), m('Irene Marsh'), m('Marsh'), m('Irene'), m('Lena')];
+  linkWithinArticle(ms);
+  assert.deepEqual(
+    ms.map((x) => x.entity),
+    ['PER:lena_marsh', 'PER:lena_marsh', 'PER:irene_marsh', 'PER:irene_marsh', 'PER:lena_marsh', 'PER:irene_marsh', 'PER:lena_marsh'],
+  );
+  // one person named in full: the surname is that person's, as before
+  at = 0;
+  const one = [m('Marsh'), m('Irene Marsh'), m('Marsh')];
+  linkWithinArticle(one);
+  assert.deepEqual(one.map((x) => x.entity), ['PER:irene_marsh', 'PER:irene_marsh', 'PER:irene_marsh']);
 });

@@ -112,6 +112,20 @@ describe('quotes reviewed with the dependency parse', () => {
     assert.equal(q.speakerName, 'Ola Brandt');
   });
 
+  it('names the person at the end of a capitalised run the parse made a conjunct of a place ("Brooklyn … Judge Vincent Del Giudice said")', () => {
+    const text = 'Lakeview County Court Judge Mara Solheim said the hearing would resume.';
+    const person = text.indexOf('Mara');
+    const end = text.indexOf(' said');
+    // the phrase head "Lakeview" resolves to the court (an organisation); the words of the judge's name to her
+    const resolve = (span: Span) =>
+      span.start >= person && span.end <= end ? { entity: 'PER:mara_solheim', name: 'Mara Solheim' } : span.start < person ? { entity: 'ORG:lakeview_county_court', name: 'Lakeview County Court' } : { entity: null, name: null };
+    const q = quote(text, 'the hearing would resume', 'said', 'Lakeview');
+    q.speaker = 'ORG:lakeview_county_court';
+    q.speakerName = 'Lakeview County Court';
+    const [r] = reviewWithSyntax(text, [q], parse(text), resolve);
+    assert.equal(r.speakerName, 'Mara Solheim');
+  });
+
   it('fills a missing speaker from the subject of the cue, but not from a passive subject', () => {
     const text = 'The regional governor warned that the roads would close. The attack was claimed by a little-known group.';
     const warned = quote(text, 'the roads would close', 'warned', null);

@@ -45,3 +45,52 @@ describe('speakers by name (PolNeAR passage)', () => {
     for (const q of b.quotes) assert.ok(!/month/i.test(q.speakerName ?? ''), q.speakerName ?? '');
   });
 });
+
+describe('people who share a surname, titles before names, participle announcers (ledger25)', () => {
+  it('links a bare surname two people share to the person named first, not to the one named more often', () => {
+    const t = [
+      'Lena Marsh has decided to stay at Oakfield for one more season.',
+      'Marsh told her mother, Oakfield coach Irene Marsh, before practice on Monday.',
+      '"I owe this team another year," Marsh said.',
+      'Irene Marsh said the decision was her daughter\'s alone. Irene Marsh added that the team was thrilled.',
+      '"I never pushed her to stay," Irene Marsh said.',
+      '"It was my call," Marsh said.',
+    ].join('\n\n');
+    const a = analyseArticle(bareArticle('m', t, {}));
+    const name = (c: string) => a.quotes.find((k) => t.slice(k.span.start, k.span.end).includes(c))?.speakerName;
+    assert.equal(name('I owe this team'), 'Lena Marsh');
+    assert.equal(name('It was my call'), 'Lena Marsh');
+    assert.equal(name('I never pushed her'), 'Irene Marsh');
+  });
+
+  it('ties "the judge" to the person a capitalised title "Judge" stood before, not the court before it', () => {
+    const t = [
+      'County Court Judge Alma Torvik adjourned the hearing on Friday.',
+      'The witness was frightened, Torvik said after the recess.',
+      '"He is in no state to testify," the judge said.',
+    ].join('\n\n');
+    const a = analyseArticle(bareArticle('j', t, {}));
+    const q = a.quotes.find((k) => t.slice(k.span.start, k.span.end).includes('no state to testify'));
+    assert.ok(q);
+    assert.equal(t.slice(q.speakerSpan!.start, q.speakerSpan!.end), 'the judge');
+    assert.equal(q.speakerName, 'Alma Torvik');
+  });
+
+  it('ties "the statement" to the organisation that issued it (the subject of the verb it is the object of)', () => {
+    const t = 'Halvorsen Foods issued a statement early this morning announcing that the plant is closed.\n\nThe statement expresses condolences for the families of the victims, saying, "This is a tragic loss for all of us."';
+    const a = analyseArticle(bareArticle('s', t, {}));
+    const q = a.quotes.find((k) => t.slice(k.span.start, k.span.end).includes('tragic loss'));
+    assert.ok(q);
+    assert.equal(t.slice(q.speakerSpan!.start, q.speakerSpan!.end), 'The statement');
+    assert.equal(q.speakerName, 'Halvorsen Foods');
+  });
+
+  it('gives a quotation announced by ", admitting …:" the subject of the clause the participle hangs on, not the sentence\'s "It"', () => {
+    const t = 'Harold Brisk kept the secret for decades. It was thirty years before he finally spoke, admitting in 2006:\n\n"I was the one who leaked the memo."';
+    const a = analyseArticle(bareArticle('p', t, {}));
+    const q = a.quotes.find((k) => t.slice(k.span.start, k.span.end).includes('leaked the memo'));
+    assert.ok(q);
+    assert.equal(t.slice(q.speakerSpan!.start, q.speakerSpan!.end), 'he');
+    assert.equal(q.speakerName, 'Harold Brisk');
+  });
+});

@@ -196,11 +196,35 @@ export function linkWithinArticle(mentions: EntityMention[]): EntityMention[] {
     if (toks.length >= 2) orgFull.set(toks.map((t) => t[0]).join(''), w.name);
   }
 
+  // A one-word mention ("McDermott") that is a name part of two people or more ("Doug McDermott"
+  // and his father "Greg McDermott"): the most mentioned of them is no evidence of which one is meant.
+  // A story names its subject first and tells the others apart by their full or first names on later
+  // mentions, so the bare part is the person named first in full.
+  const firstOf = new Map<string, number>();
+  for (const p of people) {
+    const c = canonical.get(p.name) ?? p.name;
+    firstOf.set(c, Math.min(firstOf.get(c) ?? Infinity, p.first));
+  }
+  const sharedMemo = new Map<string, string | null>();
+  const sharedPart = (name: string): string | null => {
+    const toks = tokensOf(name);
+    if (toks.length !== 1) return null;
+    const part = fold(toks[0]);
+    let best = sharedMemo.get(part);
+    if (best !== undefined) return best;
+    best = null;
+    for (const p of byPart.get(part) ?? []) {
+      const c = canonical.get(p.name) ?? p.name;
+      if (best === null || firstOf.get(c)! < firstOf.get(best)!) best = c;
+    }
+    sharedMemo.set(part, best);
+    return best;
+  };
   for (const w of work) {
     let name = w.name;
     const low = name.toLowerCase();
     if (w.type === 'PER') {
-      const p = personOf(name);
+      const p = sharedPart(name) ?? personOf(name);
       if (p) name = canonical.get(p) ?? p;
     } else if (w.type === 'LOC' && COUNTRY_BY_NAME.has(low)) {
       name = COUNTRY_BY_NAME.get(low)!;

@@ -249,7 +249,9 @@ function quoteWithCueBefore(d: QuoteDoc, si: number, { seg, a, sentStartTok }: B
       if (!sharedCue) usedCue.add(cueIdx);
       cueTok = toks[cueIdx];
       const participle = PARTICIPLE_CUES.has(lower(toks[cueIdx])) && toks[cueIdx - 1]?.text === ',';
-      speaker = participle ? mainSubject(toks, sentStartTok, cueIdx) : subjectBefore(toks, cueIdx, sentStartTok);
+      speaker = participle ? (participleSubject(d, toks[cueIdx].start, true) ?? mainSubject(toks, sentStartTok, cueIdx)) : subjectBefore(toks, cueIdx, sentStartTok);
+      // (a participle outside the list, ", admitting in 2006:", takes the subject of its clause too)
+      if (!speaker && toks[cueIdx - 1]?.text === ',' && /ing$/.test(lower(toks[cueIdx]))) speaker = participleSubject(d, toks[cueIdx].start, false);
       if (!speaker && PARTICIPLE_CUES.has(lower(toks[cueIdx]))) speaker = mainSubject(toks, sentStartTok, cueIdx);
       if (!speaker && sentStartTok < cueIdx && toks[cueIdx - 1].text === ',') speaker = subjectAfter(toks, cueIdx + 1, a);
     }
@@ -305,6 +307,33 @@ function objectVerbSubject(d: QuoteDoc, pos: number): Span | null {
   const kids = parseChildren(parse);
   const subject = kids[verb].find((c) => parse[c].deprel === 'nsubj');
   return subject === undefined ? null : namePhrase(parse, kids, subject);
+}
+
+/** Relations by which a participle's clause hangs on the clause whose subject it shares. */
+const CLAUSE_UP = new Set(['advcl', 'conj', 'xcomp']);
+
+/**
+ * The subject of the clause a participle cue hangs on, by the parse ("It was thirty four years before
+ * he finally broke cover, admitting in 2006:" is "he", the subject of "broke", not the sentence's
+ * first subject "It"): up from the participle through adverbial, coordinated and complement clauses
+ * to the first verb with a subject (with `mainOnly`, only when that verb heads a main clause); null
+ * without a parse or such a verb.
+ */
+function participleSubject(d: QuoteDoc, pos: number, mainOnly: boolean): Span | null {
+  const parse = d.parse;
+  if (!parse?.length) return null;
+  let v = parse.findIndex((t) => t.start <= pos && pos < t.end);
+  const kids = parseChildren(parse);
+  for (let up = 0; v >= 0 && up < 4; up++) {
+    const subject = kids[v].find((c) => parse[c].deprel === 'nsubj');
+    // (mainOnly: a subject of the main clause only; the parse often hangs a participle on the
+    // nearest verb, inside a relative clause: "defend not paying an architect who said he was
+    // stiffed after he designed …, saying")
+    if (subject !== undefined) return mainOnly && !(parse[v].head === -1 || (parse[v].deprel === 'conj' && parse[parse[v].head].head === -1)) ? null : namePhrase(parse, kids, subject);
+    if (!CLAUSE_UP.has(parse[v].deprel)) return null;
+    v = parse[v].head;
+  }
+  return null;
 }
 
 /**

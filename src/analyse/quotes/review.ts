@@ -411,7 +411,12 @@ function nameAtHead(tokens: readonly SyntaxToken[], kids: number[][], q: Quote, 
     if (r.entity.startsWith('ORG:') && q.speaker?.startsWith('PER:')) return;
     q.speaker = r.entity;
     q.speakerName = r.name;
-    return;
+    break;
+  }
+  const titled = /^(ORG|LOC):/.test(q.speaker ?? '') ? titledRunPerson(tokens, span, q, resolve) : null;
+  if (titled) {
+    q.speaker = titled.entity;
+    q.speakerName = titled.name;
   }
 }
 
@@ -444,7 +449,21 @@ function roleIndex(tokens: readonly SyntaxToken[], kids: number[][], resolve: Re
   const out = new Map<string, Referent[]>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    const titled = titledPerson(tokens, i, resolve);
+    if (titled) {
+      const key = t.lemma.toLowerCase();
+      if (!out.has(key)) out.set(key, []);
+      out.get(key)!.push({ pos: t.start, ...titled });
+      continue;
+    }
     if (t.upos !== 'NOUN') continue;
+    const issuer = documentIssuer(tokens, kids, i, resolve);
+    if (issuer) {
+      const key = t.lemma.toLowerCase();
+      if (!out.has(key)) out.set(key, []);
+      out.get(key)!.push({ pos: t.start, ...issuer });
+      continue;
+    }
     const rel = universalRelation(t.deprel);
     const name =
       (rel === 'compound' || rel === 'appos') && t.head >= 0 && tokens[t.head].upos === 'PROPN'
@@ -459,6 +478,63 @@ function roleIndex(tokens: readonly SyntaxToken[], kids: number[][], resolve: Re
   }
   ROLE_INDEX.set(tokens, out);
   return out;
+}
+
+/**
+ * A capitalised title written before a person's name ("Brooklyn Supreme Court Judge Vincent Del
+ * Giudice", "Coach Greg McDermott"): the parse of such a run of capitals is unreliable (the title an
+ * nmod of the name, the name a conjunct), so the title is read by position: the word just before
+ * the person's first name word, not itself a word of that name.
+ */
+function titledPerson(tokens: readonly SyntaxToken[], i: number, resolve: ResolveSpeaker): { entity: string; name: string | null } | null {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  if ((t.upos !== 'PROPN' && t.upos !== 'NOUN') || !next || next.sentence !== t.sentence || next.upos !== 'PROPN' || !/^\p{Lu}\p{Ll}+$/u.test(t.text)) return null;
+  const r = resolve({ start: next.start, end: next.end });
+  if (!r.entity?.startsWith('PER:')) return null;
+  const words = (r.name ?? '').toLowerCase().split(/\s+/);
+  // (the title, and not a word of the name, stands before the name's first word: "Court" before "Judge Del Giudice" is no title of his)
+  return words.includes(t.text.toLowerCase()) || !words.includes(next.text.toLowerCase()) ? null : { entity: r.entity, name: r.name };
+}
+
+/**
+ * A noun of saying (the cue lexicon's speech nouns) and who issued it: the subject of the verb it is
+ * the object of ("Kraft Foods issued a statement … The statement expresses condolences"), or its
+ * possessor ("the company's statement"), when that is a person or an organisation.
+ */
+function documentIssuer(tokens: readonly SyntaxToken[], kids: number[][], i: number, resolve: ResolveSpeaker): { entity: string; name: string | null } | null {
+  const t = tokens[i];
+  if (cueClassOf(t.lemma.toLowerCase()) !== 'speech') return null;
+  const rel = universalRelation(t.deprel);
+  const owner =
+    rel === 'obj' && t.head >= 0 && tokens[t.head].upos === 'VERB'
+      ? kids[t.head].find((c) => tokens[c].deprel === 'nsubj')
+      : kids[i].find((c) => tokens[c].deprel === 'nmod:poss' && tokens[c].upos === 'PROPN');
+  if (owner === undefined) return null;
+  const r = resolve({ start: tokens[owner].start, end: tokens[owner].end });
+  return r.entity && /^(PER|ORG):/.test(r.entity) ? { entity: r.entity, name: r.name } : null;
+}
+
+/**
+ * A run of capitalised words from the speaker phrase to its cue that ends in a person named after a
+ * title ("Brooklyn Supreme Court Judge Vincent Del Giudice said", parsed with "Brooklyn" as the
+ * subject and the judge as its conjunct): the person, not the place or court the title is of
+ * (asked when the phrase names an organisation or a place).
+ */
+function titledRunPerson(tokens: readonly SyntaxToken[], span: Span, q: Quote, resolve: ResolveSpeaker): { entity: string; name: string | null } | null {
+  if (!q.cue || q.cue.span.start < span.end) return null;
+  const from = tokenCovering(tokens, span.start);
+  const cue = tokenCovering(tokens, q.cue.span.start);
+  if (from < 0 || cue <= from + 2 || cue - from > 12) return null;
+  for (let i = from; i < cue; i++) if (!/^\p{Lu}/u.test(tokens[i].text) || tokens[i].sentence !== tokens[cue].sentence) return null;
+  const last = resolve({ start: tokens[cue - 1].start, end: tokens[cue - 1].end });
+  // (a person named in full: a lone capitalised word the fallback calls a person, "The Hollywood Reporter", is not)
+  if (!last.entity?.startsWith('PER:') || !/\s/.test(last.name ?? '')) return null;
+  for (let i = from; i < cue - 1; i++) {
+    const p = titledPerson(tokens, i, resolve);
+    if (p?.entity === last.entity) return p;
+  }
+  return null;
 }
 
 /** "the actress", "the company": a singular definite description → the nearest name the text tied that noun to before it. */
