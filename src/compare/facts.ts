@@ -80,14 +80,8 @@ const LONG_LISTS_READ = 2;
  * than 128 pairs, 19 % of the pairs summed, merged none; of the 1,124 of more than 64, 9 merged).
  */
 const AVERAGE_PAIRS_READ = 128;
-/** Doubles per sentence in the candidate search's accumulator (see candidateEdges). */
-const ACC = 4;
-/**
- * The accumulator's count of shared features also counts, in multiples of this, those met through
- * the long lists read: one field for both (a sentence has far fewer than 2^26 features, and doubles
- * hold such integers exactly).
- */
-const LONG_SEEN = 2 ** 26;
+/** Doubles per sentence met in the candidate search's accumulator (see candidateEdges): seven used, a cache line each. */
+const ACC = 8;
 /** The candidate search's first prune: a cosine over the keys read, or their mass (less a margin far above the sums' rounding). */
 const FIRST_COS = ALIGN_THRESHOLD * 0.5 * (1 - 1e-9);
 const FIRST_MASS = MASS_ENOUGH * 0.6 * (1 - 1e-9);
@@ -668,19 +662,17 @@ function candidateEdges(story: StoryView, scorer: Scorer, counts: AlignmentCount
   // key, so the unseen keys a pair shares are those of the other sentence's (short) unseen list
   // that are marked
   const unseenMark = new Uint8Array(features.count);
-  // Per sentence met, side by side in one stretch of ACC doubles (half a cache line: the search
-  // touches millions of sentences in no order a cache can predict, and three arrays cost three
-  // misses; at 1,000 articles the stretches of a story's sentences hold 1 MB): the dot product,
-  // mass and number of features it shares with the current sentence (with, in multiples of
-  // LONG_SEEN, those met through the long lists read), then its norm, which every pair met reads.
-  // What the long lists read added to the dot product and mass (they are also unseen keys), and
-  // its missed dot product and mass, read for few pairs, are kept apart.
+  // Per sentence met, in the order met (the t-th met holds the t-th stretch of ACC doubles: what
+  // one sentence meets, about 300 on average, in a few kB the cache keeps, where stretches
+  // by ordinal, in no order a cache can predict, held 1.5 MB): the dot product, mass and number of
+  // features it shares with the current sentence, its norm, which every pair met reads, and what
+  // the long lists read added to the three (they are also unseen keys, counted once by the bound).
   const acc = new Float64Array(ACC * all.length);
-  for (let o = 0; o < all.length; o++) acc[ACC * o + 3] = normAt[o];
-  const longAcc = new Float64Array(2 * all.length);
   const touched = new Int32Array(all.length);
-  // whether a sentence is met yet, one byte each (most postings read are of sentences the bounds keep out: 29 kB in cache, not a 1 MB accumulator)
+  // whether a sentence is met yet, one byte each (most postings read are of sentences the bounds
+  // keep out: 29 kB in cache), and where it is in `touched` once met
   const isMet = new Uint8Array(all.length);
+  const metAt = new Int32Array(all.length);
   const longRead = new Int32Array(LONG_LISTS_READ);
   let longestIds = 0;
   for (const ids of features.ids) longestIds = Math.max(longestIds, ids.length);
@@ -706,8 +698,6 @@ function candidateEdges(story: StoryView, scorer: Scorer, counts: AlignmentCount
       const first = after(postings, from[k], from[k + 1], oa);
       const to = Math.min(from[k + 1], first + POSTING_WINDOW);
       counts.postingsRead += to - first;
-      // a long list read counts LONG_SEEN more per pair (the bound below tells the two apart)
-      const seenStep = long ? 1 + LONG_SEEN : 1;
       for (let p = first; p < to; p++) {
         const b = postings[p];
         if (!isMet[b]) {
@@ -715,16 +705,26 @@ function candidateEdges(story: StoryView, scorer: Scorer, counts: AlignmentCount
           // this one's article is never met, so one met needs no second look at its article)
           if (reach[p] < na || normAt[b] > nbMax || (artOf[b] === artA && artA !== -1)) continue;
           isMet[b] = 1;
+          metAt[b] = nTouched;
+          const at = ACC * nTouched;
           touched[nTouched++] = b;
+          acc[at] = x2;
+          acc[at + 1] = x;
+          acc[at + 2] = 1;
+          acc[at + 3] = normAt[b];
+          acc[at + 4] = long ? x2 : 0;
+          acc[at + 5] = long ? x : 0;
+          acc[at + 6] = long ? 1 : 0;
+          continue;
         }
-        const at = ACC * b;
+        const at = ACC * metAt[b];
         acc[at] += x2;
         acc[at + 1] += x;
-        acc[at + 2] += seenStep;
+        acc[at + 2]++;
         if (long) {
-          // also counted among the unseen keys below: kept apart so that the bound counts it once
-          longAcc[2 * b] += x2;
-          longAcc[2 * b + 1] += x;
+          acc[at + 4] += x2;
+          acc[at + 5] += x;
+          acc[at + 6]++;
         }
       }
     }
@@ -732,25 +732,14 @@ function candidateEdges(story: StoryView, scorer: Scorer, counts: AlignmentCount
     for (let t = 0; t < nTouched; t++) {
       const b = touched[t];
       isMet[b] = 0;
-      const at = ACC * b;
+      const at = ACC * t;
       let dot = acc[at];
       let mass = acc[at + 1];
-      const seenBoth = acc[at + 2];
-      acc[at] = 0;
-      acc[at + 1] = 0;
-      acc[at + 2] = 0;
-      let longDot = 0;
-      let longMass = 0;
-      let longSeen = 0;
-      if (seenBoth >= LONG_SEEN) {
-        longSeen = Math.floor(seenBoth / LONG_SEEN);
-        longDot = longAcc[2 * b];
-        longMass = longAcc[2 * b + 1];
-        longAcc[2 * b] = 0;
-        longAcc[2 * b + 1] = 0;
-      }
-      const seen = seenBoth - LONG_SEEN * longSeen;
+      const seen = acc[at + 2];
       const nb = acc[at + 3];
+      const longDot = acc[at + 4];
+      const longMass = acc[at + 5];
+      const longSeen = acc[at + 6];
       if (!na || !nb) continue;
       // The keys are read rarest first, and floating-point sums in another order may differ in
       // their last bits: near the limits of the prune below, the pair's sums are taken again in
