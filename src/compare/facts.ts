@@ -247,10 +247,15 @@ type Edge = { a: number; b: number; s: number };
 interface FeatureIds {
   count: number;
   ids: Int32Array[];
-  isKey: Uint8Array[];
-  /** Each sentence's ids in ascending order, and where each sits in `ids` (pairs meet by merging). */
-  sorted: Int32Array[];
-  sortedAt: Int32Array[];
+  /**
+   * Sentence o's features are the stretch `start[o]..start[o + 1]` of the story's: whether each is
+   * a key (`isKey`, in the order of `ids`), and in `sortedPairs` (at twice those places) its ids in
+   * ascending order, each followed by where it sits in `ids` (pairs meet by merging: one array read
+   * in order, not four sentence arrays).
+   */
+  start: Int32Array;
+  isKey: Uint8Array;
+  sortedPairs: Int32Array;
   /** Feature string → id. */
   idOf: Map<string, number>;
 }
@@ -265,12 +270,10 @@ function featureIds(sentences: Sent[]): FeatureIds {
   // one buffer per array, each sentence a view on its stretch: few objects, neighbouring memory
   const flatIds = new Int32Array(total);
   const flatKey = new Uint8Array(total);
-  const flatSorted = new Int32Array(total);
   const flatAt = new Int32Array(total);
   const ids: Int32Array[] = [];
-  const isKey: Uint8Array[] = [];
-  const sorted: Int32Array[] = [];
-  const sortedAt: Int32Array[] = [];
+  const start = new Int32Array(sentences.length + 1);
+  const sortedPairs = new Int32Array(2 * total);
   // (each sentence's ids sorted by one native numeric sort of id * SPAN + position: a comparator
   // called per pair costs more, and the positions break ties as a stable sort would)
   let longest = 0;
@@ -293,27 +296,24 @@ function featureIds(sentences: Sent[]): FeatureIds {
     }
     for (const k of s.slots) out[i++] = idOfKey(k);
     const at = flatAt.subarray(from, from + n);
-    const sortedIds = flatSorted.subarray(from, from + n);
     if (n <= SPAN) {
       const p = packed.subarray(0, n);
       for (let j = 0; j < n; j++) p[j] = out[j] * SPAN + j;
       p.sort();
-      for (let j = 0; j < n; j++) {
-        at[j] = p[j] % SPAN;
-        sortedIds[j] = out[at[j]];
-      }
+      for (let j = 0; j < n; j++) at[j] = p[j] % SPAN;
     } else {
       for (let j = 0; j < n; j++) at[j] = j;
       at.sort((x, y) => out[x] - out[y]);
-      for (let j = 0; j < n; j++) sortedIds[j] = out[at[j]];
+    }
+    for (let j = 0; j < n; j++) {
+      sortedPairs[2 * (from + j)] = out[at[j]];
+      sortedPairs[2 * (from + j) + 1] = at[j];
     }
     ids.push(out);
-    isKey.push(key);
-    sorted.push(sortedIds);
-    sortedAt.push(at);
     from += n;
+    start[ids.length] = from;
   }
-  return { count: idOf.size, ids, isKey, sorted, sortedAt, idOf };
+  return { count: idOf.size, ids, start, isKey: flatKey, sortedPairs, idOf };
 }
 
 /** Similarities of sentence pairs by ordinals (i < j): open addressing over typed arrays, no garbage per pair. */
@@ -558,8 +558,16 @@ function pairSimilarity(
   features: FeatureIds,
   part: { x2: Float64Array; mass: Float64Array; rare: Uint8Array; named: Uint8Array; normAt: Float64Array; quoted: Int32Array[]; actors: (Set<string> | undefined)[] },
 ) {
-  const { ids, isKey, sorted, sortedAt } = features;
+  const { ids, start, isKey, sortedPairs } = features;
   const { x2, mass: massOf, rare: rareOf, named, normAt, quoted, actors } = part;
+  // by feature id, side by side: what it adds to the dot product and to the mass, and (flags) whether it is rare (1) and a name (2)
+  const sums = new Float64Array(2 * x2.length);
+  const flags = new Uint8Array(x2.length);
+  for (let k = 0; k < x2.length; k++) {
+    sums[2 * k] = x2[k];
+    sums[2 * k + 1] = massOf[k];
+    flags[k] = (rareOf[k] ? 1 : 0) | (named[k] ? 2 : 0);
+  }
   // the people and organisations of a sentence, by ordinal, once (pairs ask millions of times)
   const actorsAt = (s: Sent, o: number) => (actors[o] ??= new Set(s.entities.filter(isParty).map((e) => e.key)));
   let longest = 1;
@@ -567,49 +575,51 @@ function pairSimilarity(
   // positions of the shared features in the smaller sentence and in the other one
   const atSmall = new Int32Array(longest);
   const atLarge = new Int32Array(longest);
+  const sharedId = new Int32Array(longest);
   return (a: Sent, b: Sent, oa: number, ob: number): number => {
-    const aSmall = ids[oa].length <= ids[ob].length;
+    const aSmall = start[oa + 1] - start[oa] <= start[ob + 1] - start[ob];
     const os = aSmall ? oa : ob;
     const ol = aSmall ? ob : oa;
-    const ss = sorted[os];
-    const sl = sorted[ol];
-    const ps = sortedAt[os];
-    const pl = sortedAt[ol];
+    const iEnd = 2 * start[os + 1];
+    const jEnd = 2 * start[ol + 1];
     let m = 0;
-    for (let i = 0, j = 0; i < ss.length && j < sl.length; ) {
-      const x = ss[i];
-      const y = sl[j];
-      if (x < y) i++;
-      else if (x > y) j++;
+    for (let i = 2 * start[os], j = 2 * start[ol]; i < iEnd && j < jEnd; ) {
+      const x = sortedPairs[i];
+      const y = sortedPairs[j];
+      if (x < y) i += 2;
+      else if (x > y) j += 2;
       else {
         // insertion by position in the smaller sentence (few shared features: a short shift)
+        const ps = sortedPairs[i + 1];
         let q = m++;
-        while (q > 0 && atSmall[q - 1] > ps[i]) {
+        while (q > 0 && atSmall[q - 1] > ps) {
           atSmall[q] = atSmall[q - 1];
           atLarge[q] = atLarge[q - 1];
+          sharedId[q] = sharedId[q - 1];
           q--;
         }
-        atSmall[q] = ps[i];
-        atLarge[q] = pl[j];
-        i++;
-        j++;
+        atSmall[q] = ps;
+        atLarge[q] = sortedPairs[j + 1];
+        sharedId[q] = x;
+        i += 2;
+        j += 2;
       }
     }
-    const small = ids[os];
-    const keyA = isKey[oa];
+    const keyA = start[oa];
     let dot = 0;
     let mass = 0;
     let shared = 0;
     let rare = 0;
     let what = 0;
     for (let q = 0; q < m; q++) {
-      const k = small[atSmall[q]];
-      dot += x2[k];
-      mass += massOf[k];
-      if (keyA[aSmall ? atSmall[q] : atLarge[q]]) {
+      const k = sharedId[q];
+      dot += sums[2 * k];
+      mass += sums[2 * k + 1];
+      if (isKey[keyA + (aSmall ? atSmall[q] : atLarge[q])]) {
         shared++;
-        if (rareOf[k]) rare++;
-        if (!named[k]) what++;
+        const f = flags[k];
+        if (f & 1) rare++;
+        if (!(f & 2)) what++;
       }
     }
     // names say who, not what: sentences that share only names ("Los Angeles County Sheriff")
