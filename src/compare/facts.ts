@@ -80,14 +80,8 @@ const LONG_LISTS_READ = 2;
  * than 128 pairs, 19 % of the pairs summed, merged none; of the 1,124 of more than 64, 9 merged).
  */
 const AVERAGE_PAIRS_READ = 128;
-/** Doubles per sentence in the candidate search's accumulator (see candidateEdges). */
-const ACC = 4;
-/**
- * The accumulator's count of shared features also counts, in multiples of this, those met through
- * the long lists read: one field for both (a sentence has far fewer than 2^26 features, and doubles
- * hold such integers exactly).
- */
-const LONG_SEEN = 2 ** 26;
+/** Doubles per sentence met in the candidate search's accumulator (see candidateEdges): seven used, a cache line each. */
+const ACC = 8;
 /** The candidate search's first prune: a cosine over the keys read, or their mass (less a margin far above the sums' rounding). */
 const FIRST_COS = ALIGN_THRESHOLD * 0.5 * (1 - 1e-9);
 const FIRST_MASS = MASS_ENOUGH * 0.6 * (1 - 1e-9);
@@ -253,10 +247,15 @@ type Edge = { a: number; b: number; s: number };
 interface FeatureIds {
   count: number;
   ids: Int32Array[];
-  isKey: Uint8Array[];
-  /** Each sentence's ids in ascending order, and where each sits in `ids` (pairs meet by merging). */
-  sorted: Int32Array[];
-  sortedAt: Int32Array[];
+  /**
+   * Sentence o's features are the stretch `start[o]..start[o + 1]` of the story's: whether each is
+   * a key (`isKey`, in the order of `ids`), and in `sortedPairs` (at twice those places) its ids in
+   * ascending order, each followed by where it sits in `ids` (pairs meet by merging: one array read
+   * in order, not four sentence arrays).
+   */
+  start: Int32Array;
+  isKey: Uint8Array;
+  sortedPairs: Int32Array;
   /** Feature string → id. */
   idOf: Map<string, number>;
 }
@@ -271,12 +270,10 @@ function featureIds(sentences: Sent[]): FeatureIds {
   // one buffer per array, each sentence a view on its stretch: few objects, neighbouring memory
   const flatIds = new Int32Array(total);
   const flatKey = new Uint8Array(total);
-  const flatSorted = new Int32Array(total);
   const flatAt = new Int32Array(total);
   const ids: Int32Array[] = [];
-  const isKey: Uint8Array[] = [];
-  const sorted: Int32Array[] = [];
-  const sortedAt: Int32Array[] = [];
+  const start = new Int32Array(sentences.length + 1);
+  const sortedPairs = new Int32Array(2 * total);
   // (each sentence's ids sorted by one native numeric sort of id * SPAN + position: a comparator
   // called per pair costs more, and the positions break ties as a stable sort would)
   let longest = 0;
@@ -299,27 +296,24 @@ function featureIds(sentences: Sent[]): FeatureIds {
     }
     for (const k of s.slots) out[i++] = idOfKey(k);
     const at = flatAt.subarray(from, from + n);
-    const sortedIds = flatSorted.subarray(from, from + n);
     if (n <= SPAN) {
       const p = packed.subarray(0, n);
       for (let j = 0; j < n; j++) p[j] = out[j] * SPAN + j;
       p.sort();
-      for (let j = 0; j < n; j++) {
-        at[j] = p[j] % SPAN;
-        sortedIds[j] = out[at[j]];
-      }
+      for (let j = 0; j < n; j++) at[j] = p[j] % SPAN;
     } else {
       for (let j = 0; j < n; j++) at[j] = j;
       at.sort((x, y) => out[x] - out[y]);
-      for (let j = 0; j < n; j++) sortedIds[j] = out[at[j]];
+    }
+    for (let j = 0; j < n; j++) {
+      sortedPairs[2 * (from + j)] = out[at[j]];
+      sortedPairs[2 * (from + j) + 1] = at[j];
     }
     ids.push(out);
-    isKey.push(key);
-    sorted.push(sortedIds);
-    sortedAt.push(at);
     from += n;
+    start[ids.length] = from;
   }
-  return { count: idOf.size, ids, isKey, sorted, sortedAt, idOf };
+  return { count: idOf.size, ids, start, isKey: flatKey, sortedPairs, idOf };
 }
 
 /** Similarities of sentence pairs by ordinals (i < j): open addressing over typed arrays, no garbage per pair. */
@@ -564,8 +558,16 @@ function pairSimilarity(
   features: FeatureIds,
   part: { x2: Float64Array; mass: Float64Array; rare: Uint8Array; named: Uint8Array; normAt: Float64Array; quoted: Int32Array[]; actors: (Set<string> | undefined)[] },
 ) {
-  const { ids, isKey, sorted, sortedAt } = features;
+  const { ids, start, isKey, sortedPairs } = features;
   const { x2, mass: massOf, rare: rareOf, named, normAt, quoted, actors } = part;
+  // by feature id, side by side: what it adds to the dot product and to the mass, and (flags) whether it is rare (1) and a name (2)
+  const sums = new Float64Array(2 * x2.length);
+  const flags = new Uint8Array(x2.length);
+  for (let k = 0; k < x2.length; k++) {
+    sums[2 * k] = x2[k];
+    sums[2 * k + 1] = massOf[k];
+    flags[k] = (rareOf[k] ? 1 : 0) | (named[k] ? 2 : 0);
+  }
   // the people and organisations of a sentence, by ordinal, once (pairs ask millions of times)
   const actorsAt = (s: Sent, o: number) => (actors[o] ??= new Set(s.entities.filter(isParty).map((e) => e.key)));
   let longest = 1;
@@ -573,49 +575,51 @@ function pairSimilarity(
   // positions of the shared features in the smaller sentence and in the other one
   const atSmall = new Int32Array(longest);
   const atLarge = new Int32Array(longest);
+  const sharedId = new Int32Array(longest);
   return (a: Sent, b: Sent, oa: number, ob: number): number => {
-    const aSmall = ids[oa].length <= ids[ob].length;
+    const aSmall = start[oa + 1] - start[oa] <= start[ob + 1] - start[ob];
     const os = aSmall ? oa : ob;
     const ol = aSmall ? ob : oa;
-    const ss = sorted[os];
-    const sl = sorted[ol];
-    const ps = sortedAt[os];
-    const pl = sortedAt[ol];
+    const iEnd = 2 * start[os + 1];
+    const jEnd = 2 * start[ol + 1];
     let m = 0;
-    for (let i = 0, j = 0; i < ss.length && j < sl.length; ) {
-      const x = ss[i];
-      const y = sl[j];
-      if (x < y) i++;
-      else if (x > y) j++;
+    for (let i = 2 * start[os], j = 2 * start[ol]; i < iEnd && j < jEnd; ) {
+      const x = sortedPairs[i];
+      const y = sortedPairs[j];
+      if (x < y) i += 2;
+      else if (x > y) j += 2;
       else {
         // insertion by position in the smaller sentence (few shared features: a short shift)
+        const ps = sortedPairs[i + 1];
         let q = m++;
-        while (q > 0 && atSmall[q - 1] > ps[i]) {
+        while (q > 0 && atSmall[q - 1] > ps) {
           atSmall[q] = atSmall[q - 1];
           atLarge[q] = atLarge[q - 1];
+          sharedId[q] = sharedId[q - 1];
           q--;
         }
-        atSmall[q] = ps[i];
-        atLarge[q] = pl[j];
-        i++;
-        j++;
+        atSmall[q] = ps;
+        atLarge[q] = sortedPairs[j + 1];
+        sharedId[q] = x;
+        i += 2;
+        j += 2;
       }
     }
-    const small = ids[os];
-    const keyA = isKey[oa];
+    const keyA = start[oa];
     let dot = 0;
     let mass = 0;
     let shared = 0;
     let rare = 0;
     let what = 0;
     for (let q = 0; q < m; q++) {
-      const k = small[atSmall[q]];
-      dot += x2[k];
-      mass += massOf[k];
-      if (keyA[aSmall ? atSmall[q] : atLarge[q]]) {
+      const k = sharedId[q];
+      dot += sums[2 * k];
+      mass += sums[2 * k + 1];
+      if (isKey[keyA + (aSmall ? atSmall[q] : atLarge[q])]) {
         shared++;
-        if (rareOf[k]) rare++;
-        if (!named[k]) what++;
+        const f = flags[k];
+        if (f & 1) rare++;
+        if (!(f & 2)) what++;
       }
     }
     // names say who, not what: sentences that share only names ("Los Angeles County Sheriff")
@@ -668,19 +672,17 @@ function candidateEdges(story: StoryView, scorer: Scorer, counts: AlignmentCount
   // key, so the unseen keys a pair shares are those of the other sentence's (short) unseen list
   // that are marked
   const unseenMark = new Uint8Array(features.count);
-  // Per sentence met, side by side in one stretch of ACC doubles (half a cache line: the search
-  // touches millions of sentences in no order a cache can predict, and three arrays cost three
-  // misses; at 1,000 articles the stretches of a story's sentences hold 1 MB): the dot product,
-  // mass and number of features it shares with the current sentence (with, in multiples of
-  // LONG_SEEN, those met through the long lists read), then its norm, which every pair met reads.
-  // What the long lists read added to the dot product and mass (they are also unseen keys), and
-  // its missed dot product and mass, read for few pairs, are kept apart.
+  // Per sentence met, in the order met (the t-th met holds the t-th stretch of ACC doubles: what
+  // one sentence meets, about 300 on average, in a few kB the cache keeps, where stretches
+  // by ordinal, in no order a cache can predict, held 1.5 MB): the dot product, mass and number of
+  // features it shares with the current sentence, its norm, which every pair met reads, and what
+  // the long lists read added to the three (they are also unseen keys, counted once by the bound).
   const acc = new Float64Array(ACC * all.length);
-  for (let o = 0; o < all.length; o++) acc[ACC * o + 3] = normAt[o];
-  const longAcc = new Float64Array(2 * all.length);
   const touched = new Int32Array(all.length);
-  // whether a sentence is met yet, one byte each (most postings read are of sentences the bounds keep out: 29 kB in cache, not a 1 MB accumulator)
+  // whether a sentence is met yet, one byte each (most postings read are of sentences the bounds
+  // keep out: 29 kB in cache), and where it is in `touched` once met
   const isMet = new Uint8Array(all.length);
+  const metAt = new Int32Array(all.length);
   const longRead = new Int32Array(LONG_LISTS_READ);
   let longestIds = 0;
   for (const ids of features.ids) longestIds = Math.max(longestIds, ids.length);
@@ -706,8 +708,6 @@ function candidateEdges(story: StoryView, scorer: Scorer, counts: AlignmentCount
       const first = after(postings, from[k], from[k + 1], oa);
       const to = Math.min(from[k + 1], first + POSTING_WINDOW);
       counts.postingsRead += to - first;
-      // a long list read counts LONG_SEEN more per pair (the bound below tells the two apart)
-      const seenStep = long ? 1 + LONG_SEEN : 1;
       for (let p = first; p < to; p++) {
         const b = postings[p];
         if (!isMet[b]) {
@@ -715,16 +715,26 @@ function candidateEdges(story: StoryView, scorer: Scorer, counts: AlignmentCount
           // this one's article is never met, so one met needs no second look at its article)
           if (reach[p] < na || normAt[b] > nbMax || (artOf[b] === artA && artA !== -1)) continue;
           isMet[b] = 1;
+          metAt[b] = nTouched;
+          const at = ACC * nTouched;
           touched[nTouched++] = b;
+          acc[at] = x2;
+          acc[at + 1] = x;
+          acc[at + 2] = 1;
+          acc[at + 3] = normAt[b];
+          acc[at + 4] = long ? x2 : 0;
+          acc[at + 5] = long ? x : 0;
+          acc[at + 6] = long ? 1 : 0;
+          continue;
         }
-        const at = ACC * b;
+        const at = ACC * metAt[b];
         acc[at] += x2;
         acc[at + 1] += x;
-        acc[at + 2] += seenStep;
+        acc[at + 2]++;
         if (long) {
-          // also counted among the unseen keys below: kept apart so that the bound counts it once
-          longAcc[2 * b] += x2;
-          longAcc[2 * b + 1] += x;
+          acc[at + 4] += x2;
+          acc[at + 5] += x;
+          acc[at + 6]++;
         }
       }
     }
@@ -732,25 +742,14 @@ function candidateEdges(story: StoryView, scorer: Scorer, counts: AlignmentCount
     for (let t = 0; t < nTouched; t++) {
       const b = touched[t];
       isMet[b] = 0;
-      const at = ACC * b;
+      const at = ACC * t;
       let dot = acc[at];
       let mass = acc[at + 1];
-      const seenBoth = acc[at + 2];
-      acc[at] = 0;
-      acc[at + 1] = 0;
-      acc[at + 2] = 0;
-      let longDot = 0;
-      let longMass = 0;
-      let longSeen = 0;
-      if (seenBoth >= LONG_SEEN) {
-        longSeen = Math.floor(seenBoth / LONG_SEEN);
-        longDot = longAcc[2 * b];
-        longMass = longAcc[2 * b + 1];
-        longAcc[2 * b] = 0;
-        longAcc[2 * b + 1] = 0;
-      }
-      const seen = seenBoth - LONG_SEEN * longSeen;
+      const seen = acc[at + 2];
       const nb = acc[at + 3];
+      const longDot = acc[at + 4];
+      const longMass = acc[at + 5];
+      const longSeen = acc[at + 6];
       if (!na || !nb) continue;
       // The keys are read rarest first, and floating-point sums in another order may differ in
       // their last bits: near the limits of the prune below, the pair's sums are taken again in

@@ -37,4 +37,25 @@ describe('the candidate search of the fact alignment', () => {
     // and it scored fewer pairs than it could have met (the bounds prune before the exact similarity)
     assert.ok(counts.pairsScored <= counts.pairsMet, `${counts.pairsScored} scored of ${counts.pairsMet} met`);
   });
+
+  it('finds the same edges and similarities with the articles in the other order (sentences are met in another order)', () => {
+    // (the story orders its articles by id: each text under the id of its mirror)
+    const n = TEXTS.length;
+    const mirrored = prepareStory({ articles: TEXTS.map((t, i) => inventedArticle(`p${n - 1 - i}`, t, published)), copies: [] });
+    assert.notEqual(mirrored.sentences[0].art.text, story.sentences[0].art.text);
+    const countsM = noAlignmentCounts();
+    const alM = alignFacts(mirrored, countsM);
+    assert.equal(countsM.edges, counts.edges);
+    const byId = new Map(mirrored.sentences.map((s) => [s.id, s]));
+    const mirror = (id: string) => byId.get(id.replace(/^p(\d+)/, (_, i: string) => `p${n - 1 - Number(i)}`))!;
+    const sents = story.sentences.filter((s) => s.keys.size >= 3);
+    for (let i = 0; i < sents.length; i++)
+      for (let j = i + 1; j < sents.length; j++) {
+        const [a, b] = [sents[i], sents[j]];
+        assert.equal(mirror(a.id).art.text, a.art.text);
+        const v = al.sim(a, b);
+        const w = alM.sim(mirror(a.id), mirror(b.id));
+        assert.ok(Math.abs(v - w) < 1e-12, `${a.id} / ${b.id}: ${v} against ${w}`);
+      }
+  });
 });
