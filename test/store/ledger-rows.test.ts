@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { frequenciesOf, frequencyBytes, KeyDictionary, LedgerDamaged, LedgerDocCache, type LedgerRow } from '../../src/store/ledger-rows.js';
-import type { LedgerDoc, StoryFeatures } from '../../src/stories/index.js';
+import { type LedgerDoc, STORIES_VERSION, type StoryFeatures } from '../../src/stories/index.js';
 
 test('the sparse frequency table gives back the dense table, and is small when most buckets are empty', () => {
   const counts = new Uint32Array(1 << 21);
@@ -125,7 +125,7 @@ function throughRow(docs: LedgerDoc[], clean?: (k: string) => string): { rows: L
 }
 
 const features = (id: string, over: Partial<StoryFeatures> = {}): StoryFeatures => ({
-  v: 'stories-18',
+  v: STORIES_VERSION,
   id,
   outlet: 'Outlet é',
   title: 'A "title" — with ünïcode',
