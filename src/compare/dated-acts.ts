@@ -419,11 +419,27 @@ export function actOfTime(s: Sent, t: ResolvedTime): ParsedAct | null {
 /** Whether a modal, a negation or "to" makes the verb at `v` not (yet) a fact: among its dependents, or written right before it. */
 export function notFact(tokens: readonly SyntaxToken[], kids: number[][], v: number): boolean {
   if (v < 0) return false;
-  if (kids[v].some((c) => ['aux', 'advmod', 'mark'].includes(rel(tokens[c])) && NOT_FACT.test(tokens[c].text))) return true;
+  const hedge = (i: number) => NOT_FACT.test(tokens[i].text) || contractedWould(tokens, i);
+  if (kids[v].some((c) => ['aux', 'advmod', 'mark'].includes(rel(tokens[c])) && hedge(c))) return true;
   // by position too: parsers attach the auxiliary of a clause's verb variously ("will sign X on Tuesday, Y said")
   for (let i = v - 1; i >= 0 && i >= v - 3 && tokens[i].sentence === tokens[v].sentence; i--) {
-    if (NOT_FACT.test(tokens[i].text)) return true;
+    if (hedge(i)) return true;
     if (tokens[i].upos !== 'AUX' && tokens[i].upos !== 'ADV' && tokens[i].upos !== 'PART') break;
+  }
+  return false;
+}
+
+/**
+ * Whether the token at `i` is "'d" standing for "would": the tagger reads every "'d" as a modal, but
+ * "he'd left" is "had" (a fact) and "I'd go", "she'd have signed" are "would". The form of the next
+ * verb or auxiliary tells them apart (adverbs skipped: "he'd never go"): bare after "would", a
+ * participle after "had".
+ */
+function contractedWould(tokens: readonly SyntaxToken[], i: number): boolean {
+  if (!/^['’]d$/i.test(tokens[i].text)) return false;
+  for (let j = i + 1; j < tokens.length && j <= i + 4 && tokens[j].sentence === tokens[i].sentence; j++) {
+    if (tokens[j].upos === 'ADV' || tokens[j].upos === 'PART') continue;
+    return tokens[j].xpos === 'VB';
   }
   return false;
 }

@@ -8,6 +8,7 @@ import type { Quantity, SyntaxToken } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
 import { type ArticleView, isParty, type Sent } from './prepare.js';
 import { key } from './text.js';
+import { phrasalAct } from './act-classes.js';
 
 const PARSES = new WeakMap<ArticleView, readonly SyntaxToken[]>();
 
@@ -185,8 +186,22 @@ export function verbLemma(s: Sent, i: number): string | null {
   const tokens = parseOf(s.art);
   if (!tokens || i < 0) return null;
   const lemma = tokens[i].lemma.toLowerCase();
+  if (NO_ACT.has(lemma)) return lightVerbAct(tokens, i, lemma);
   // (a lemma shorter than three letters is the lemmatiser's slip, "wed" → "w": the word as written)
-  return NO_ACT.has(lemma) ? null : lemma.length < 3 ? tokens[i].text.toLowerCase() : lemma;
+  return lemma.length < 3 ? tokens[i].text.toLowerCase() : lemma;
+}
+
+/**
+ * The act of a light verb at parse index `i` with a particle the parse hangs on it (compound:prt):
+ * "what police called a robbery" names, but "called off the search" and "called in six more engines"
+ * act. The phrasal verb's act when the lexicon lists it (phrasalAct: "go back" → return), else the
+ * verb (not WordNet's synonyms: their first sense of "go off" is "abscond", where a bomb explodes);
+ * null without a particle, or for a verb of saying ("told off" is a telling).
+ */
+function lightVerbAct(tokens: readonly SyntaxToken[], i: number, lemma: string): string | null {
+  if (SAYING.has(lemma)) return null;
+  const prt = kidsOf(tokens)[i].find((c) => tokens[c].deprel === 'compound:prt');
+  return prt === undefined ? null : phrasalAct(lemma, tokens[prt].text.toLowerCase());
 }
 
 /** The parse index of the verb `figureVerb` reads (light verbs included), or -1; also of a time's number ("four years ago"). */
@@ -301,7 +316,11 @@ export function actAt(tokens: readonly SyntaxToken[], i: number, isCue: (lemma: 
   // (also when the parser gave it another relation: a participle right before the noun it hangs on)
   if ((t.xpos === 'VBG' || t.xpos === 'VBN') && t.head > i && (tokens[t.head].upos === 'NOUN' || tokens[t.head].upos === 'PROPN')) return null;
   const lemma = t.lemma.toLowerCase();
-  return NO_ACT.has(lemma) || isCue(lemma) ? null : key(lemma);
+  if (NO_ACT.has(lemma)) {
+    const act = lightVerbAct(tokens, i, lemma);
+    return act && !isCue(act) ? key(act) : null;
+  }
+  return isCue(lemma) ? null : key(lemma);
 }
 
 /** Relations by which a noun is a participant of the verb above it. */
@@ -311,6 +330,8 @@ const RENAMES = new Set(['appos', 'conj', 'flat', 'compound']);
 
 /** Verbs of saying and light verbs: a person who says or is something takes part in no act of the story. */
 const NO_ACT = new Set(['say', 'tell', 'add', 'state', 'report', 'note', 'claim', 'be', 'have', 'do', 'get', 'make', 'go', 'come', 'identify', 'describe', 'name', 'call', 'know']);
+/** The verbs of saying among them (a particle makes no act of them: "told off", "added up"). */
+const SAYING = new Set(['say', 'tell', 'add', 'state', 'report', 'note', 'claim', 'identify', 'describe', 'name']);
 /** A verb of saying or a light verb ("did", "made"): its act is in its object or its clause, not in the verb. */
 export const noActVerb = (lemma: string): boolean => NO_ACT.has(lemma.toLowerCase());
 
@@ -329,7 +350,8 @@ export function participantVerbs(s: Sent, start: number, end: number): Set<strin
   for (let i = phraseHead(tokens, { start, end }) ?? -1, step = 0; i >= 0 && step < 3; step++) {
     const add = (v: number, role: string) => {
       const lemma = tokens[v].lemma.toLowerCase();
-      if (!NO_ACT.has(lemma)) out.add(`${lemma}:${role}`);
+      const act = NO_ACT.has(lemma) ? lightVerbAct(tokens, v, lemma) : lemma;
+      if (act) out.add(`${act}:${role}`);
     };
     for (const c of kids[i]) if (relOf(tokens[c]) === 'acl' && tokens[c].upos === 'VERB') add(c, /(?:ed|en)$/i.test(tokens[c].text) ? 'patient' : 'agent');
     const h = tokens[i].head;
