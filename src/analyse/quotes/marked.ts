@@ -9,7 +9,7 @@ import type { QuoteDoc } from './document.js';
 import type { QuotedSegment } from './segments.js';
 import { universalRelation } from '../syntax/helpers.js';
 import { cueClassOf } from './cues.js';
-import { namePhrase, parseChildren } from './review.js';
+import { namePhrase, parseChildren, tokenCovering } from './review.js';
 import { mainSubject, sectionHead, subjectAfter, subjectBefore } from './speakers.js';
 import { CUE_FORMS, DETERMINERS, isCap, isCue, isOpen, isWord, lower, PARTICIPLE_CUES, QUOTE_INTRO, TITLE_WORDS, TRAILERS } from './words.js';
 
@@ -300,7 +300,7 @@ function announcingCue(d: QuoteDoc, lo: number, colon: number): { cue: number; n
 function objectVerbSubject(d: QuoteDoc, pos: number): Span | null {
   const parse = d.parse;
   if (!parse?.length) return null;
-  const i = parse.findIndex((t) => t.start <= pos && pos < t.end);
+  const i = tokenCovering(parse, pos);
   if (i < 0 || universalRelation(parse[i].deprel) !== 'obj') return null;
   const verb = parse[i].head;
   if (verb < 0 || parse[verb].upos !== 'VERB') return null;
@@ -322,7 +322,7 @@ const CLAUSE_UP = new Set(['advcl', 'conj', 'xcomp']);
 function participleSubject(d: QuoteDoc, pos: number, mainOnly: boolean): Span | null {
   const parse = d.parse;
   if (!parse?.length) return null;
-  let v = parse.findIndex((t) => t.start <= pos && pos < t.end);
+  let v = tokenCovering(parse, pos);
   const kids = parseChildren(parse);
   for (let up = 0; v >= 0 && up < 4; up++) {
     const subject = kids[v].find((c) => parse[c].deprel === 'nsubj');

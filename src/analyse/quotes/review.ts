@@ -50,7 +50,7 @@ export function parseChildren(tokens: readonly SyntaxToken[]): number[][] {
 }
 
 /** Index of the token covering character `pos` (tokens are in text order), or -1. */
-function tokenCovering(tokens: readonly SyntaxToken[], pos: number): number {
+export function tokenCovering(tokens: readonly SyntaxToken[], pos: number): number {
   const i = partitionPoint(tokens, (t) => t.end <= pos);
   return i < tokens.length && tokens[i].start <= pos ? i : -1;
 }
@@ -441,7 +441,8 @@ const ROLE_INDEX = new WeakMap<readonly SyntaxToken[], Map<string, Referent[]>>(
 
 /**
  * Role nouns the text ties to a name: "actress Susan Sarandon" (the noun a compound of the name, or
- * the name following the noun), "Sarandon, the actress" / "the governor, Mike Pence" (apposition).
+ * the name following the noun), "Sarandon, the actress" / "the governor, Mike Pence" (apposition);
+ * a title written before a name ("Judge Vincent Del Giudice"); a noun of saying, to who issued it.
  */
 function roleIndex(tokens: readonly SyntaxToken[], kids: number[][], resolve: ResolveSpeaker): Map<string, Referent[]> {
   const cached = ROLE_INDEX.get(tokens);
@@ -449,35 +450,27 @@ function roleIndex(tokens: readonly SyntaxToken[], kids: number[][], resolve: Re
   const out = new Map<string, Referent[]>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    const titled = titledPerson(tokens, i, resolve);
-    if (titled) {
-      const key = t.lemma.toLowerCase();
-      if (!out.has(key)) out.set(key, []);
-      out.get(key)!.push({ pos: t.start, ...titled });
-      continue;
-    }
-    if (t.upos !== 'NOUN') continue;
-    const issuer = documentIssuer(tokens, kids, i, resolve);
-    if (issuer) {
-      const key = t.lemma.toLowerCase();
-      if (!out.has(key)) out.set(key, []);
-      out.get(key)!.push({ pos: t.start, ...issuer });
-      continue;
-    }
-    const rel = universalRelation(t.deprel);
-    const name =
-      (rel === 'compound' || rel === 'appos') && t.head >= 0 && tokens[t.head].upos === 'PROPN'
-        ? t.head
-        : (kids[i].find((c) => c > i && tokens[c].upos === 'PROPN' && NAME_AFTER_HEAD.has(universalRelation(tokens[c].deprel))) ?? -1);
-    if (name < 0) continue;
-    const r = resolve({ start: tokens[name].start, end: tokens[name].end });
-    if (!r.entity || !/^(PER|ORG):/.test(r.entity)) continue;
+    const ref = titledPerson(tokens, i, resolve) ?? (t.upos === 'NOUN' ? (documentIssuer(tokens, kids, i, resolve) ?? namedRole(tokens, kids, i, resolve)) : null);
+    if (!ref) continue;
     const key = t.lemma.toLowerCase();
     if (!out.has(key)) out.set(key, []);
-    out.get(key)!.push({ pos: t.start, entity: r.entity, name: r.name });
+    out.get(key)!.push({ pos: t.start, ...ref });
   }
   ROLE_INDEX.set(tokens, out);
   return out;
+}
+
+/** A role noun tied to a person's or organisation's name by the parse: "actress Susan Sarandon", "Sarandon, the actress". */
+function namedRole(tokens: readonly SyntaxToken[], kids: number[][], i: number, resolve: ResolveSpeaker): { entity: string; name: string | null } | null {
+  const t = tokens[i];
+  const rel = universalRelation(t.deprel);
+  const name =
+    (rel === 'compound' || rel === 'appos') && t.head >= 0 && tokens[t.head].upos === 'PROPN'
+      ? t.head
+      : (kids[i].find((c) => c > i && tokens[c].upos === 'PROPN' && NAME_AFTER_HEAD.has(universalRelation(tokens[c].deprel))) ?? -1);
+  if (name < 0) return null;
+  const r = resolve({ start: tokens[name].start, end: tokens[name].end });
+  return r.entity && /^(PER|ORG):/.test(r.entity) ? { entity: r.entity, name: r.name } : null;
 }
 
 /**
