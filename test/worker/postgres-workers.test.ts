@@ -250,7 +250,12 @@ describe('workers on PostgreSQL', { skip }, () => {
       const working = runWorker(store, { exitWhenIdle: true, pollMs: 50, log: (l) => logs.push(l) });
       let cut = 0;
       for (let i = 0; i < 600 && !cut; i++) {
-        const waiting = await admin.query("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND pid <> pg_backend_pid()");
+        // only this test's database: the CI server is shared by test files running at the same time,
+        // and another file's story run may be waiting on its own database's advisory lock
+        const waiting = await admin.query(
+          "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND pid <> pg_backend_pid()" +
+            ' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())',
+        );
         cut = waiting.rowCount ?? 0;
         if (!cut) await sleep(50);
       }
