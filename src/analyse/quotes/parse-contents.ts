@@ -183,13 +183,24 @@ const MAX_CLIMB = 6;
  */
 function clauseAbove(parse: readonly SyntaxToken[], kids: number[][], from: number, according: number): number {
   for (let x = from, steps = 0; x >= 0 && steps <= MAX_CLIMB; steps++, x = parse[x].head) {
-    if (isClause(parse, kids, x)) return x;
+    if (isClause(parse, kids, x)) return reportAbove(parse, kids, x, according);
     // a verb with no subject of its own after the phrase is where the phrase belongs ("…, according to excerpts
     // released by …", the parse making "released" the head); one before it is a modifier the phrase trails
     // ("… next week as many people expected, according to an email …")
     if ((parse[x].upos === 'VERB' || parse[x].upos === 'AUX') && x > according) return -1;
   }
   return -1;
+}
+
+/**
+ * The clause "according to X" reports when the nearest clause is `x`: the report that holds `x` as its complement
+ * when the phrase trails it ("Police have said [they have no plans to …], according to attorneys for the family"):
+ * PolNeAR's content of "according to" is the whole report, the nested "have said" with its clause (20 of the 21
+ * such contents on train; no nested attribution annotated inside them).
+ */
+function reportAbove(parse: readonly SyntaxToken[], kids: number[][], x: number, according: number): number {
+  const h = parse[x].head;
+  return parse[x].deprel === 'ccomp' && h >= 0 && h < x && x < according && parse[h].upos === 'VERB' && isClause(parse, kids, h) ? h : x;
 }
 
 /**
@@ -352,7 +363,7 @@ export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESH
     const parts = subtreeSpans(parse, kids, found.top, found.except).map((r) => continuedQuotation(d, { start: parse[r.lo].start, end: parse[r.hi].end }));
     if (!parts.length) continue;
     const cut = host ? runOnStart(text, parse, kids, host, j, parts) : -1;
-    if (host ? cut < 0 || !withinHost(quotes, host, parts) : taken >= 0 ? !withinHost(quotes, quotes[taken], parts, false) : parts.some(overlapsEarlier) && !onlyNested(quotes, earlier, doomed, parts)) {
+    if (host ? cut < 0 || !withinHost(quotes, host, parts) : taken >= 0 ? !replacesTaken(text, quotes, earlier, doomed, taken, parts) : parts.some(overlapsEarlier) && !onlyNested(quotes, earlier, doomed, parts)) {
       trace?.(parse[j].start, host ? 'pass 3: the clause does not run on inside its host quote' : 'pass 3: the clause overlaps an earlier quote');
       continue;
     }
@@ -467,21 +478,38 @@ function continuedQuotation(d: QuoteDoc, s: Span): Span {
   return seg.inner.end > s.end ? { start: s.start, end: seg.inner.end } : s;
 }
 
+/** What may follow a clause's last word and still close it: punctuation and quotation marks, a few characters. */
+const CLOSING = /^[.,;:!?"”’']{1,3}$/;
+
 /**
  * Whether the earlier quotes (of the first `n`, but those the review drops) that `parts` overlap are all
  * attributions nested in the clause, cue and content inside it ("X, [which backed Y], spent …,
  * according to Z"): the content holds them, as withoutNested keeps a nested attribution.
  */
-function onlyNested(quotes: Quote[], n: number, doomed: boolean[], parts: Span[]): boolean {
+function onlyNested(quotes: Quote[], n: number, doomed: boolean[], parts: Span[], text?: string): boolean {
   const lo = parts[0].start;
   const hi = parts[parts.length - 1].end;
-  const inside = (s: Span) => lo <= s.start && s.end <= hi;
+  // with `text`: a quotation closing just after the clause's last word ("…, and said they came away with "more questions than answers."") is inside
+  const inside = (s: Span) => lo <= s.start && (s.end <= hi || (text !== undefined && CLOSING.test(text.slice(hi, s.end))));
   for (let k = 0; k < n; k++) {
     const q = quotes[k];
     if (doomed[k] || !parts.some((p) => p.start < q.span.end && q.span.start < p.end)) continue;
     if (q.kind === 'direct' || !q.cue || !inside(q.span) || !inside(q.cue.span)) return false;
   }
   return true;
+}
+
+/**
+ * Whether the clause `parts` of a cue whose earlier quote `taken` held its source phrase may replace that quote: it
+ * overlaps no quote pass 3 added, and of the earlier quotes only attributions nested whole in it ("Police have said
+ * [they have no plans …], according to attorneys for the family": PolNeAR's content of "according to" holds the
+ * nested "have said" and its clause, as onlyNested lets a clause hold one).
+ */
+function replacesTaken(text: string, quotes: Quote[], n: number, doomed: boolean[], taken: number, parts: Span[]): boolean {
+  for (let k = n; k < quotes.length; k++) if (parts.some((p) => quotes[k].span.start < p.end && p.start < quotes[k].span.end)) return false;
+  const skip = doomed.slice();
+  skip[taken] = true;
+  return onlyNested(quotes, n, skip, parts, text);
 }
 
 /** The earlier indirect quote (of the first `n`, one span, no quotation) whose content holds token `t`. */
@@ -519,10 +547,10 @@ function runOnStart(text: string, parse: readonly SyntaxToken[], kids: number[][
   return first.start;
 }
 
-/** The second attribution's content lies inside its host's (when `inside`) and overlaps no other quote. */
-function withinHost(quotes: Quote[], host: Quote, parts: Span[], inside = true): boolean {
+/** The second attribution's content lies inside its host's and overlaps no other quote. */
+function withinHost(quotes: Quote[], host: Quote, parts: Span[]): boolean {
   for (const p of parts) {
-    if (inside && p.end > host.span.end) return false;
+    if (p.end > host.span.end) return false;
     for (const q of quotes) if (q !== host && q.span.start < p.end && p.start < q.span.end) return false;
   }
   return true;
