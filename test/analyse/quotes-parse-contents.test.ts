@@ -186,3 +186,17 @@ describe('pass 3: "according to X" after a clause that holds an attribution of i
     assert.equal(got[1].content, 'lawyers for the family');
   });
 });
+
+describe('pass 3: a quoted programme name before the clause its cue reports', () => {
+  it('replaces an earlier quote of the cue that opens with the name by the clause, keeping its speaker', () => {
+    const text = 'The senator said on NBC’s “Today” that she would vote against the budget.';
+    const want = [{ content: 'that she would vote against the budget', speaker: 'The senator', cue: 'said' }];
+    assert.deepEqual(afterEarlier(text, 'said', 'The senator', 'Today” that she would vote against the budget'), want);
+    assert.deepEqual(afterEarlier(text, 'said', 'The senator', 'Today'), want);
+  });
+
+  it('leaves a quotation with a verb alone: it may be what the cue reports', () => {
+    const text = 'The senator said “we will fight” and that she would vote against the budget.';
+    assert.deepEqual(afterEarlier(text, 'said', 'The senator', 'we will fight').map((q) => q.content), ['we will fight']);
+  });
+});

@@ -355,7 +355,7 @@ export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESH
     const i = tokenAt(toks, parse[j].start);
     if (i >= toks.length || toks[i].start !== parse[j].start) continue;
     // a cue already used may have been given its own source or another phrase for content ("…, said [one GOP source]"): that quote gives way
-    const taken = usedCue.has(i) ? sourceTaken(parse, kids, quotes, earlier, found, j) : -1;
+    const taken = usedCue.has(i) ? sourceTaken(text, parse, kids, quotes, earlier, found, j) : -1;
     if (usedCue.has(i) && (taken < 0 || host)) {
       trace?.(parse[j].start, 'pass 3: an earlier pass used the cue');
       continue;
@@ -374,7 +374,8 @@ export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESH
       continue;
     }
     if (host) host.span = trimSpan(text, { start: host.span.start, end: cut });
-    const source = found.source === null ? null : namePhrase(parse, kids, found.source);
+    // (a quote it replaces keeps the speaker the rules gave it when the parse gives the cue no subject)
+    const source = found.source !== null ? namePhrase(parse, kids, found.source) : taken >= 0 ? quotes[taken].speakerSpan : null;
     const whole = trimSpan(text, { start: parts[0].start, end: parts[parts.length - 1].end });
     const q = d.make(whole, source, toks[i], kindOf(text, whole, d.segments), parts.length > 1 ? parts.map((p) => trimSpan(text, p)) : undefined);
     if (!q) {
@@ -401,15 +402,32 @@ export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESH
  * said [after meeting Thursday with aides]", "…, Wilkin said [during his speech]"); other verbs there
  * take objects and obliques PolNeAR annotates as content ("supported [the bill]", "called for […]").
  */
-function sourceTaken(parse: readonly SyntaxToken[], kids: number[][], quotes: Quote[], n: number, found: CueClause, j: number): number {
+function sourceTaken(text: string, parse: readonly SyntaxToken[], kids: number[][], quotes: Quote[], n: number, found: CueClause, j: number): number {
   for (let k = 0; k < n; k++) {
     const q = quotes[k];
     if (q.cue?.span.start !== parse[j].start) continue;
+    if (!q.parts && titleBeforeClause(text, parse, kids, found, j, q.span)) return k;
     if (q.kind === 'direct' || q.parts) return -1;
     return inSourcePhrase(parse, kids, found, q.span) || inReportingPhrase(parse, kids, found, j, q.span) ? k : -1;
   }
   return -1;
 }
+
+/**
+ * Does span `s` open, after cue `j`, with a quoted name or phrase and no verb before the cue's clausal complement
+ * `found` ("told ABC's [“Good Morning America”] that she would …", "said on [“Meet the Press”] that …"), alone or
+ * running on into it? The quotation names the programme, where it was said; the complement is what was said.
+ */
+function titleBeforeClause(text: string, parse: readonly SyntaxToken[], kids: number[][], found: CueClause, j: number, s: Span): boolean {
+  if (found.except !== -1 || found.top < j) return false;
+  const clauseStart = parse[subtreeStart(kids, found.top)].start;
+  if (s.start < parse[j].end || s.start >= clauseStart || !CLOSING_MARK.test(text.slice(s.start, clauseStart))) return false;
+  for (let x = j + 1; x < parse.length && parse[x].start < clauseStart; x++) if (parse[x].start >= s.start && (parse[x].upos === 'VERB' || parse[x].upos === 'AUX')) return false;
+  return true;
+}
+
+/** A closing quotation mark of the normalised text. */
+const CLOSING_MARK = /["”»]/;
 
 /** Does span `s` lie inside the source phrase of `found` (for "according to X", not as X's relative clause)? */
 function inSourcePhrase(parse: readonly SyntaxToken[], kids: number[][], found: CueClause, s: Span): boolean {
