@@ -422,9 +422,14 @@ function titleBeforeClause(text: string, parse: readonly SyntaxToken[], kids: nu
   if (found.except !== -1 || found.top < j) return false;
   const clauseStart = parse[subtreeStart(kids, found.top)].start;
   if (s.start < parse[j].end || s.start >= clauseStart || !CLOSING_MARK.test(text.slice(s.start, clauseStart))) return false;
-  for (let x = j + 1; x < parse.length && parse[x].start < clauseStart; x++) if (parse[x].start >= s.start && (parse[x].upos === 'VERB' || parse[x].upos === 'AUX')) return false;
-  return true;
+  // (a name, not a passage: a few words, and the walk stays short in a hostile sentence)
+  let x = j + 1;
+  for (; x < parse.length && x <= j + TITLE_REACH && parse[x].start < clauseStart; x++) if (parse[x].start >= s.start && (parse[x].upos === 'VERB' || parse[x].upos === 'AUX')) return false;
+  return x < parse.length && parse[x].start >= clauseStart;
 }
+
+/** Most tokens between a cue and its complement searched for a quoted name ("said on NBC's “Today” that"). */
+const TITLE_REACH = 16;
 
 /** A closing quotation mark of the normalised text. */
 const CLOSING_MARK = /["”»]/;
