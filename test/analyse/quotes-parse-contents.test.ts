@@ -136,3 +136,67 @@ describe('pass 3: "according to X" reports the clause the phrase belongs to', ()
     assert.deepEqual(afterEarlier(relative, 'according', 'a person', 'who has been friends with the governor for years').map((q) => q.content), ['who has been friends with the governor for years']);
   });
 });
+
+/** Pass 3 after earlier indirect quotes, each [cue, speaker, content]: each quote's content, speaker phrase and cue. */
+function afterEarlierQuotes(text: string, earlier: [string, string, string][]): { content: string; speaker: string | null; cue: string | null }[] {
+  const sentences = splitSentences(text);
+  const d = new QuoteDoc(text, sentences, [], parseSentences(text, sentences).tokens);
+  const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
+  for (const [cue, speaker, content] of earlier) {
+    const cueAt = d.toks.findIndex((t) => t.text === cue);
+    const q = d.make(at(content), at(speaker), d.toks[cueAt], 'indirect');
+    assert.ok(q);
+    d.quotes.push(q);
+    d.usedCue.add(cueAt);
+  }
+  parseContentQuotes(d);
+  return d.quotes.map((x) => ({ content: text.slice(x.span.start, x.span.end), speaker: x.speakerSpan ? text.slice(x.speakerSpan.start, x.speakerSpan.end) : null, cue: x.cue?.verb ?? null }));
+}
+
+describe('pass 3: "according to X" after a clause that holds an attribution of its own', () => {
+  it('replaces the quote that took X for its content by the whole report, the nested attribution kept', () => {
+    const text = 'The police have said they have no plans to release the recordings, according to lawyers for the family.';
+    const got = afterEarlierQuotes(text, [
+      ['said', 'The police', 'they have no plans to release the recordings'],
+      ['according', 'The police', 'lawyers for the family'],
+    ]);
+    assert.deepEqual(got, [
+      { content: 'they have no plans to release the recordings', speaker: 'The police', cue: 'said' },
+      { content: 'The police have said they have no plans to release the recordings', speaker: 'lawyers', cue: 'according' },
+    ]);
+  });
+
+  it('holds a nested quotation that closes just after the clause\'s last word', () => {
+    const text = 'The relatives watched the videos on Thursday, according to their lawyers, and said they came away with "more questions than answers."';
+    const got = afterEarlierQuotes(text, [
+      ['said', 'The relatives', 'they came away with "more questions than answers."'],
+      ['according', 'The relatives', 'their lawyers'],
+    ]);
+    assert.deepEqual(got.map((q) => [q.cue, q.speaker]), [['said', 'The relatives'], ['according', 'their lawyers']]);
+    assert.ok(got[1].content.startsWith('The relatives watched the videos on Thursday'));
+  });
+
+  it('leaves the quote alone when the clause overlaps a quote that is not nested whole in it', () => {
+    const text = 'The police have said they have no plans to release the recordings, according to lawyers for the family.';
+    const got = afterEarlierQuotes(text, [
+      ['said', 'The police', 'they have no plans to release the recordings, according to lawyers'],
+      ['according', 'The police', 'lawyers for the family'],
+    ]);
+    assert.deepEqual(got.map((q) => q.cue), ['said', 'according']);
+    assert.equal(got[1].content, 'lawyers for the family');
+  });
+});
+
+describe('pass 3: a quoted programme name before the clause its cue reports', () => {
+  it('replaces an earlier quote of the cue that opens with the name by the clause, keeping its speaker', () => {
+    const text = 'The senator said on NBC’s “Today” that she would vote against the budget.';
+    const want = [{ content: 'that she would vote against the budget', speaker: 'The senator', cue: 'said' }];
+    assert.deepEqual(afterEarlier(text, 'said', 'The senator', 'Today” that she would vote against the budget'), want);
+    assert.deepEqual(afterEarlier(text, 'said', 'The senator', 'Today'), want);
+  });
+
+  it('leaves a quotation with a verb alone: it may be what the cue reports', () => {
+    const text = 'The senator said “we will fight” and that she would vote against the budget.';
+    assert.deepEqual(afterEarlier(text, 'said', 'The senator', 'we will fight').map((q) => q.content), ['we will fight']);
+  });
+});

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { annotatorAgreement, evaluateQuotes } from '../../scripts/eval-quotes.js';
 import { findQuotes, normaliseQuoteMarks } from '../../src/analyse/quotes.js';
 import { speakerOutsideContent } from '../../src/analyse/quotes/document.js';
+import { parseSentences } from '../../src/analyse/syntax/index.js';
 import { splitSentences } from '../../src/analyse/tokenize.js';
 import type { Quote } from '../../src/model/types.js';
 import { seedText as seed } from '../helpers.js';
@@ -472,5 +473,25 @@ describe('findQuotes: a section head before a colon is not a speaker (issue 16)'
       assert.ok(!said.some((s) => s && /Storm|Collapse/.test(s)), `${text}: ${said.join(' | ')}`);
     }
     assert.deepEqual(speakers('Harbour Workers: The new cranes are unsafe and must be replaced.\n\nThe council met on Monday.', []), ['Harbour Workers']);
+  });
+});
+
+describe('findQuotes: a quoted title before a cue that reports a clause of its own (issue 16)', () => {
+  /** The quotes with the parse: each content and cue. */
+  const parsed = (text: string) => {
+    const sentences = splitSentences(text);
+    return findQuotes(text, sentences, [], { tokens: parseSentences(text, sentences).tokens }).map((q) => ({ content: slice(text, q.span), cue: q.cue?.verb ?? null }));
+  };
+
+  it('does not attribute the title to the cue: the clause after it is the content', () => {
+    const text = 'On Monday\'s episode of "The Evening Hour," the senator said she would vote against the budget.';
+    assert.deepEqual(parsed(text), [{ content: 'she would vote against the budget', cue: 'said' }]);
+  });
+
+  it('still attributes a quotation that the cue after it reports, and a split quote\'s first piece', () => {
+    assert.deepEqual(parsed('"The budget is a disgrace," the senator said on Monday.'), [{ content: 'The budget is a disgrace', cue: 'said' }]);
+    const split = parsed('"On this basis," the senator said, "the budget is a disgrace."');
+    assert.equal(split.length, 1);
+    assert.equal(split[0].cue, 'said');
   });
 });

@@ -92,6 +92,9 @@ function cueAfterQuotation(d: QuoteDoc, { seg, a, b, sentStartTok, sentEndTok }:
       if (lineEnd) found = { cue: b + 1, speaker: { start: toks[b + 2].start, end: toks[e].text === '.' ? toks[e - 1].end : toks[e].end }, nextIdx: e + 1 };
     }
   }
+  // a cue whose own clause follows it ("On Tuesday's episode of “The Morning Show,” the nominee said [she wanted …]")
+  // reports that clause: the quotation before it is a title or a phrase of the circumstances, not its content
+  if (found && reportsClauseAfter(d, seg, found.cue)) return null;
   // a word taken as a cue only because it ends in -ed ("… “against the war” because it destabilized …")
   // does not attribute a quotation that a reporting verb before it introduces ("Trump told the forum he was “…”")
   if (found && !CUE_FORMS.has(lower(toks[found.cue])) && /^[\p{Ll}]+ed$/u.test(toks[found.cue].text)) {
@@ -103,6 +106,30 @@ function cueAfterQuotation(d: QuoteDoc, { seg, a, b, sentStartTok, sentEndTok }:
   }
   return found;
 }
+
+/** Most tokens after a cue searched for the head of its clausal complement ("said [the former … nominee] she wanted"). */
+const COMPLEMENT_REACH = 24;
+
+/**
+ * Is the quotation `seg` a name or phrase with no verb ("The Morning Show"), and the cue at token `cue` after it a verb
+ * with a clausal complement of its own after it, in no quotation (a split quote's second piece is the cue's
+ * complement too: "“On this basis,” X said, “unemployment is …”")? False without a parse.
+ */
+function reportsClauseAfter(d: QuoteDoc, seg: QuotedSegment, cue: number): boolean {
+  const parse = d.parse;
+  if (!parse?.length) return false;
+  const v = tokenCovering(parse, d.toks[cue].start);
+  if (v < 0) return false;
+  for (let x = tokenCovering(parse, seg.inner.start); x >= 0 && x < v && parse[x].start < seg.inner.end; x++) if (parse[x].upos === 'VERB' || parse[x].upos === 'AUX') return false;
+  const end = Math.min(parse.length, v + 1 + COMPLEMENT_REACH);
+  for (let c = v + 1; c < end && parse[c].sentence === parse[v].sentence; c++) {
+    if (parse[c].head === v && parse[c].deprel === 'ccomp') return !QUOTE_MARK.test(d.text.slice(parse[v].end, parse[c].start));
+  }
+  return false;
+}
+
+/** A quotation mark of the normalised text (`''` is `"` there). */
+const QUOTE_MARK = /["“„«”»]/;
 
 /**
  * A quotation attributed after it: with the second piece of a split quote (",” he said, “…”), the

@@ -183,13 +183,24 @@ const MAX_CLIMB = 6;
  */
 function clauseAbove(parse: readonly SyntaxToken[], kids: number[][], from: number, according: number): number {
   for (let x = from, steps = 0; x >= 0 && steps <= MAX_CLIMB; steps++, x = parse[x].head) {
-    if (isClause(parse, kids, x)) return x;
+    if (isClause(parse, kids, x)) return reportAbove(parse, kids, x, according);
     // a verb with no subject of its own after the phrase is where the phrase belongs ("…, according to excerpts
     // released by …", the parse making "released" the head); one before it is a modifier the phrase trails
     // ("… next week as many people expected, according to an email …")
     if ((parse[x].upos === 'VERB' || parse[x].upos === 'AUX') && x > according) return -1;
   }
   return -1;
+}
+
+/**
+ * The clause "according to X" reports when the nearest clause is `x`: the report that holds `x` as its complement
+ * when the phrase trails it ("Police have said [they have no plans to …], according to attorneys for the family"):
+ * PolNeAR's content of "according to" is the whole report, the nested "have said" with its clause (20 of the 21
+ * such contents on train; no nested attribution annotated inside them).
+ */
+function reportAbove(parse: readonly SyntaxToken[], kids: number[][], x: number, according: number): number {
+  const h = parse[x].head;
+  return parse[x].deprel === 'ccomp' && h >= 0 && h < x && x < according && parse[h].upos === 'VERB' && isClause(parse, kids, h) ? h : x;
 }
 
 /**
@@ -344,7 +355,7 @@ export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESH
     const i = tokenAt(toks, parse[j].start);
     if (i >= toks.length || toks[i].start !== parse[j].start) continue;
     // a cue already used may have been given its own source or another phrase for content ("…, said [one GOP source]"): that quote gives way
-    const taken = usedCue.has(i) ? sourceTaken(parse, kids, quotes, earlier, found, j) : -1;
+    const taken = usedCue.has(i) ? sourceTaken(text, parse, kids, quotes, earlier, found, j) : -1;
     if (usedCue.has(i) && (taken < 0 || host)) {
       trace?.(parse[j].start, 'pass 3: an earlier pass used the cue');
       continue;
@@ -352,7 +363,7 @@ export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESH
     const parts = subtreeSpans(parse, kids, found.top, found.except).map((r) => continuedQuotation(d, { start: parse[r.lo].start, end: parse[r.hi].end }));
     if (!parts.length) continue;
     const cut = host ? runOnStart(text, parse, kids, host, j, parts) : -1;
-    if (host ? cut < 0 || !withinHost(quotes, host, parts) : taken >= 0 ? !withinHost(quotes, quotes[taken], parts, false) : parts.some(overlapsEarlier) && !onlyNested(quotes, earlier, doomed, parts)) {
+    if (host ? cut < 0 || !withinHost(quotes, host, parts) : taken >= 0 ? !replacesTaken(text, quotes, earlier, doomed, taken, parts) : parts.some(overlapsEarlier) && !onlyNested(quotes, earlier, doomed, parts)) {
       trace?.(parse[j].start, host ? 'pass 3: the clause does not run on inside its host quote' : 'pass 3: the clause overlaps an earlier quote');
       continue;
     }
@@ -363,7 +374,8 @@ export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESH
       continue;
     }
     if (host) host.span = trimSpan(text, { start: host.span.start, end: cut });
-    const source = found.source === null ? null : namePhrase(parse, kids, found.source);
+    // (a quote it replaces keeps the speaker the rules gave it when the parse gives the cue no subject)
+    const source = found.source !== null ? namePhrase(parse, kids, found.source) : taken >= 0 ? quotes[taken].speakerSpan : null;
     const whole = trimSpan(text, { start: parts[0].start, end: parts[parts.length - 1].end });
     const q = d.make(whole, source, toks[i], kindOf(text, whole, d.segments), parts.length > 1 ? parts.map((p) => trimSpan(text, p)) : undefined);
     if (!q) {
@@ -390,15 +402,37 @@ export function parseContentQuotes(d: QuoteDoc, threshold = PARSE_CONTENT_THRESH
  * said [after meeting Thursday with aides]", "…, Wilkin said [during his speech]"); other verbs there
  * take objects and obliques PolNeAR annotates as content ("supported [the bill]", "called for […]").
  */
-function sourceTaken(parse: readonly SyntaxToken[], kids: number[][], quotes: Quote[], n: number, found: CueClause, j: number): number {
+function sourceTaken(text: string, parse: readonly SyntaxToken[], kids: number[][], quotes: Quote[], n: number, found: CueClause, j: number): number {
   for (let k = 0; k < n; k++) {
     const q = quotes[k];
     if (q.cue?.span.start !== parse[j].start) continue;
+    if (!q.parts && titleBeforeClause(text, parse, kids, found, j, q.span)) return k;
     if (q.kind === 'direct' || q.parts) return -1;
     return inSourcePhrase(parse, kids, found, q.span) || inReportingPhrase(parse, kids, found, j, q.span) ? k : -1;
   }
   return -1;
 }
+
+/**
+ * Does span `s` open, after cue `j`, with a quoted name or phrase and no verb before the cue's clausal complement
+ * `found` ("told ABC's [“Good Morning America”] that she would …", "said on [“Meet the Press”] that …"), alone or
+ * running on into it? The quotation names the programme, where it was said; the complement is what was said.
+ */
+function titleBeforeClause(text: string, parse: readonly SyntaxToken[], kids: number[][], found: CueClause, j: number, s: Span): boolean {
+  if (found.except !== -1 || found.top < j) return false;
+  const clauseStart = parse[subtreeStart(kids, found.top)].start;
+  if (s.start < parse[j].end || s.start >= clauseStart || !CLOSING_MARK.test(text.slice(s.start, clauseStart))) return false;
+  // (a name, not a passage: a few words, and the walk stays short in a hostile sentence)
+  let x = j + 1;
+  for (; x < parse.length && x <= j + TITLE_REACH && parse[x].start < clauseStart; x++) if (parse[x].start >= s.start && (parse[x].upos === 'VERB' || parse[x].upos === 'AUX')) return false;
+  return x < parse.length && parse[x].start >= clauseStart;
+}
+
+/** Most tokens between a cue and its complement searched for a quoted name ("said on NBC's “Today” that"). */
+const TITLE_REACH = 16;
+
+/** A closing quotation mark of the normalised text. */
+const CLOSING_MARK = /["”»]/;
 
 /** Does span `s` lie inside the source phrase of `found` (for "according to X", not as X's relative clause)? */
 function inSourcePhrase(parse: readonly SyntaxToken[], kids: number[][], found: CueClause, s: Span): boolean {
@@ -467,21 +501,38 @@ function continuedQuotation(d: QuoteDoc, s: Span): Span {
   return seg.inner.end > s.end ? { start: s.start, end: seg.inner.end } : s;
 }
 
+/** What may follow a clause's last word and still close it: punctuation and quotation marks, a few characters. */
+const CLOSING = /^[.,;:!?"”’']{1,3}$/;
+
 /**
  * Whether the earlier quotes (of the first `n`, but those the review drops) that `parts` overlap are all
  * attributions nested in the clause, cue and content inside it ("X, [which backed Y], spent …,
  * according to Z"): the content holds them, as withoutNested keeps a nested attribution.
  */
-function onlyNested(quotes: Quote[], n: number, doomed: boolean[], parts: Span[]): boolean {
+function onlyNested(quotes: Quote[], n: number, doomed: boolean[], parts: Span[], text?: string): boolean {
   const lo = parts[0].start;
   const hi = parts[parts.length - 1].end;
-  const inside = (s: Span) => lo <= s.start && s.end <= hi;
+  // with `text`: a quotation closing just after the clause's last word ("…, and said they came away with "more questions than answers."") is inside
+  const inside = (s: Span) => lo <= s.start && (s.end <= hi || (text !== undefined && CLOSING.test(text.slice(hi, s.end))));
   for (let k = 0; k < n; k++) {
     const q = quotes[k];
     if (doomed[k] || !parts.some((p) => p.start < q.span.end && q.span.start < p.end)) continue;
     if (q.kind === 'direct' || !q.cue || !inside(q.span) || !inside(q.cue.span)) return false;
   }
   return true;
+}
+
+/**
+ * Whether the clause `parts` of a cue whose earlier quote `taken` held its source phrase may replace that quote: it
+ * overlaps no quote pass 3 added, and of the earlier quotes only attributions nested whole in it ("Police have said
+ * [they have no plans …], according to attorneys for the family": PolNeAR's content of "according to" holds the
+ * nested "have said" and its clause, as onlyNested lets a clause hold one).
+ */
+function replacesTaken(text: string, quotes: Quote[], n: number, doomed: boolean[], taken: number, parts: Span[]): boolean {
+  for (let k = n; k < quotes.length; k++) if (parts.some((p) => quotes[k].span.start < p.end && p.start < quotes[k].span.end)) return false;
+  const skip = doomed.slice();
+  skip[taken] = true;
+  return onlyNested(quotes, n, skip, parts, text);
 }
 
 /** The earlier indirect quote (of the first `n`, one span, no quotation) whose content holds token `t`. */
@@ -519,10 +570,10 @@ function runOnStart(text: string, parse: readonly SyntaxToken[], kids: number[][
   return first.start;
 }
 
-/** The second attribution's content lies inside its host's (when `inside`) and overlaps no other quote. */
-function withinHost(quotes: Quote[], host: Quote, parts: Span[], inside = true): boolean {
+/** The second attribution's content lies inside its host's and overlaps no other quote. */
+function withinHost(quotes: Quote[], host: Quote, parts: Span[]): boolean {
   for (const p of parts) {
-    if (inside && p.end > host.span.end) return false;
+    if (p.end > host.span.end) return false;
     for (const q of quotes) if (q !== host && q.span.start < p.end && p.start < q.span.end) return false;
   }
   return true;
