@@ -538,8 +538,6 @@ export type JudgmentLabel = 'same' | 'partly' | 'different';
 export interface CitedSentence {
   article: string;
   text: string;
-  /** The clause(s) the fact cites in the sentence (`Evidence.claim`), when the sentence states something else besides. */
-  clause?: string;
 }
 export interface Judgment {
   fixture: string;
@@ -557,32 +555,9 @@ export interface JudgeableFact {
 
 /** Order-free key of a fact's sentences within one fixture (whitespace collapsed). */
 export function sentenceSetKey(fixture: string, sentences: CitedSentence[]): string {
-  const parts = [...new Set(sentences.map((s) => `${s.article}\u0001${squeeze(s.text)}`))].sort();
+  const parts = [...new Set(sentences.map((s) => `${s.article}\u0001${s.text.replace(/\s+/g, ' ').trim()}`))].sort();
   return `${fixture}\u0002${parts.join('\u0003')}`;
 }
-const squeeze = (t: string) => t.replace(/\s+/g, ' ').trim();
-
-/** As sentenceSetKey, with each sentence's cited clause where it has one (the same key as sentenceSetKey's when none has). */
-export function clauseSetKey(fixture: string, sentences: CitedSentence[]): string {
-  const parts = [...new Set(sentences.map((s) => `${s.article}\u0001${squeeze(s.text)}${s.clause ? `\u0001${squeeze(s.clause)}` : ''}`))].sort();
-  return `${fixture}\u0002${parts.join('\u0003')}`;
-}
-
-/**
- * How a prediction meets its judgment. `sentence`: by its set of sentences, whatever clauses it cites, against the
- * judgments of whole sentences (the figure as every session before 25 measured it). `clause`: by its sentences and the
- * clauses it cites (a compound sentence cited for one of its statements is judged on that statement): a prediction
- * that cites no clause meets a judgment of whole sentences as before; one that does meets only a judgment of the
- * same clauses.
- */
-export type JudgedBy = 'sentence' | 'clause';
-const judgmentKeys = (judgments: Judgment[], by: JudgedBy) =>
-  new Map(
-    judgments
-      .filter((j) => by === 'clause' || !j.sentences.some((c) => c.clause))
-      .map((j) => [by === 'clause' ? clauseSetKey(j.fixture, j.sentences) : sentenceSetKey(j.fixture, j.sentences), j]),
-  );
-const predictionKey = (p: JudgeableFact, by: JudgedBy) => (by === 'clause' ? clauseSetKey(p.fixture, p.sentences) : sentenceSetKey(p.fixture, p.sentences));
 
 /** Reads judgments from JSON Lines; blank lines are skipped, a malformed line is an error naming its number. */
 export function readJudgments(path = JUDGMENTS): Judgment[] {
@@ -612,11 +587,11 @@ export interface JudgedScore {
 }
 
 /** Precision of the predictions that match a judgment; the rest are counted as unjudged. */
-export function judgedPrecision(predictions: JudgeableFact[], judgments: Judgment[], by: JudgedBy = 'sentence'): JudgedScore {
-  const byKey = judgmentKeys(judgments, by);
+export function judgedPrecision(predictions: JudgeableFact[], judgments: Judgment[]): JudgedScore {
+  const byKey = new Map(judgments.map((j) => [sentenceSetKey(j.fixture, j.sentences), j.label]));
   const out = { predicted: predictions.length, judged: 0, same: 0, partly: 0, different: 0, unjudged: 0 };
   for (const p of predictions) {
-    const label = byKey.get(predictionKey(p, by))?.label;
+    const label = byKey.get(sentenceSetKey(p.fixture, p.sentences));
     if (!label) out.unjudged++;
     else {
       out.judged++;
@@ -635,12 +610,10 @@ export function judgeableFacts(f: StoryFixture, x: StoryCrossCheck, articles: An
       const seen = new Set<string>();
       const sentences: CitedSentence[] = [];
       for (const e of fa.evidence) {
-        const text = texts.get(e.articleId) ?? '';
-        const s: CitedSentence = { article: keyOf.get(e.articleId) ?? e.articleId, text: squeeze(text.slice(e.sentence.start, e.sentence.end)) };
+        const s = { article: keyOf.get(e.articleId) ?? e.articleId, text: (texts.get(e.articleId) ?? '').slice(e.sentence.start, e.sentence.end).replace(/\s+/g, ' ').trim() };
         const k = `${s.article}\u0001${s.text}`;
         if (seen.has(k)) continue;
         seen.add(k);
-        if (e.claim) s.clause = squeeze(text.slice(e.claim.start, e.claim.end));
         sentences.push(s);
       }
       return { fixture: f.name, factId: fa.id, statement: fa.statement, sentences };
@@ -664,10 +637,10 @@ function printJudgeSample(facts: JudgeableFact[], n: number, asJson: boolean, se
 }
 
 /** Each prediction with its judgment (label '?' when none matches its sentence set). */
-export function labelledFacts(facts: JudgeableFact[], judgments: Judgment[], by: JudgedBy = 'sentence'): (JudgeableFact & { label: JudgmentLabel | '?'; note?: string })[] {
-  const byKey = judgmentKeys(judgments, by);
+export function labelledFacts(facts: JudgeableFact[], judgments: Judgment[]): (JudgeableFact & { label: JudgmentLabel | '?'; note?: string })[] {
+  const byKey = new Map(judgments.map((j) => [sentenceSetKey(j.fixture, j.sentences), j]));
   return facts.map((p) => {
-    const j = byKey.get(predictionKey(p, by));
+    const j = byKey.get(sentenceSetKey(p.fixture, p.sentences));
     return { ...p, label: j?.label ?? '?', ...(j?.note ? { note: j.note } : {}) };
   });
 }
@@ -680,23 +653,18 @@ export function labelledFacts(facts: JudgeableFact[], judgments: Judgment[], by:
 function printJudged(facts: JudgeableFact[], verbose: boolean, dump: string) {
   const judgments = readJudgments();
   const s = judgedPrecision(facts, judgments);
-  const c = judgedPrecision(facts, judgments, 'clause');
   const labelled = labelledFacts(facts, judgments);
-  const byClause = labelledFacts(facts, judgments, 'clause');
   if (verbose) {
-    for (const [i, p] of labelled.entries()) {
-      const q = byClause[i];
-      if (p.label !== 'partly' && p.label !== 'different' && q.label !== 'partly' && q.label !== 'different') continue;
-      console.log(`\n${p.label}${q.label !== p.label ? ` (by clause: ${q.label})` : ''} ${p.fixture} ${p.factId}${p.note ? ` -- ${p.note}` : ''}`);
-      for (const x of p.sentences) console.log(`  [${x.article}] ${x.text}${x.clause ? `\n      cited: ${x.clause}` : ''}`);
+    for (const p of labelled.filter((l) => l.label === 'partly' || l.label === 'different')) {
+      console.log(`\n${p.label} ${p.fixture} ${p.factId}${p.note ? ` -- ${p.note}` : ''}`);
+      for (const c of p.sentences) console.log(`  [${c.article}] ${c.text}`);
     }
   }
-  // (each prediction with its label by sentence, and by clause where it cites one)
-  if (dump) writeFileSync(dump, labelled.map((l, i) => JSON.stringify(byClause[i].label === l.label ? l : { ...l, byClause: byClause[i].label })).join('\n') + '\n');
-  const line = (x: JudgedScore) => `same ${x.same}/${x.judged} = ${x.precision}; same+partly ${x.same + x.partly}/${x.judged} = ${x.precisionLenient}; different ${x.different}; unjudged ${x.unjudged} of ${x.predicted} predictions`;
-  console.log(`judged corroborated precision: ${line(s)}`);
-  console.log(`judged corroborated precision by cited clause: ${line(c)}`);
-  console.log(JSON.stringify({ judgedCorroborated: s, judgedCorroboratedByClause: c }));
+  if (dump) writeFileSync(dump, labelled.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  console.log(
+    `judged corroborated precision: same ${s.same}/${s.judged} = ${s.precision}; same+partly ${s.same + s.partly}/${s.judged} = ${s.precisionLenient}; different ${s.different}; unjudged ${s.unjudged} of ${s.predicted} predictions`,
+  );
+  console.log(JSON.stringify({ judgedCorroborated: s }));
 }
 
 function main() {

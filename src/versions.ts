@@ -263,6 +263,4 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   WordNet: a verb whose usual sense is a kind of a sense of the other within two hypernym steps, "sprained" / "hurt";
 //   a noun whose usual sense derives from the act's verb, "gunshots" / "shot"). Dev judged figures unchanged (223/248);
 //   ecb-22-ecbplus's partly fact of the Kraft shooting gains 22_10 (judged partly).
-// compare-64: (para26, experiment: reverted next) corrob25's class D again: a fact's evidence cites the clause(s) by
-//   which a compound sentence supports it (`Evidence.claim`, claim-facts.ts supportingClauses).
-export const COMPARE_VERSION = 'compare-64';
+export const COMPARE_VERSION = 'compare-63';

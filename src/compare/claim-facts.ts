@@ -10,9 +10,6 @@ import type { Sent } from './prepare.js';
 import { claimsOf, type Claim, scratch } from './claims.js';
 import { mergeOverlapping, oneAct, oneStatement, onlyWho, sideRemark, thinDescription, toldAsGiven } from './support.js';
 import { indexUnion } from '../util/union-find.js';
-import { universalRelation } from '../analyse/syntax/helpers.js';
-import type { SyntaxToken } from '../model/types.js';
-import { parseOf } from './syntax.js';
 
 /** Clusters of more members are one fact as average link made them (a main fact most outlets restate). */
 const MAX_MEMBERS = 60;
@@ -169,65 +166,6 @@ function keepCore(g: { members: Set<number>; claims: Claim[]; of: Map<number, Cl
     g.members.delete(i);
     g.claims = g.claims.filter((c) => !g.of.get(i)!.includes(c));
   }
-}
-
-/**
- * The clauses by which each member of a fact (`members`) supports it, when its sentence states something else besides: a compound
- * sentence ("No pleas were entered and a bail hearing was set for Wednesday") beside others that state only its first
- * part ("No plea was entered"). The member's claims that state one act with a claim of a member of another article
- * (sharing a key, more than a side remark, more than who: as `claimFacts` joins them) support the fact; when some of
- * its main claims (not told on the way: no relative clause, no circumstance, no given clause; with an act) do and
- * another does not, the stretch of text from the first supporting main claim to the last is what the fact rests on in
- * that article, and the rest is what that article alone adds. Only for a compound statement: an unsupported main claim
- * coordinated with a supporting one (`conj` or `parataxis`). Null when the whole sentence states the fact: every
- * main claim supported, none, or the unsupported one inside the supporting stretch (the parse's clauses interleave).
- */
-export function supportingClauses(members: readonly Sent[]): ({ start: number; end: number } | null)[] {
-  const none = members.map(() => null);
-  // (a fact of more members is left whole, as claimFacts leaves its cluster: the pairs are quadratic)
-  if (members.length > MAX_MEMBERS) return none;
-  const claims = members.map((s) => claimsOf(s));
-  const states = (c: Claim, d: Claim) => sharesAKey(c.keys, d.keys) && !sideRemark(c, d) && !onlyWho(c, d) && !thinDescription(c, d) && oneAct(c, d);
-  // the claims of the other articles' members that a claim states one act with
-  const heldBy = (i: number, c: Claim, cited: (j: number, d: Claim) => boolean) =>
-    members.some((o, j) => o.art.id !== members[i].art.id && claims[j].some((d) => cited(j, d) && states(c, d)));
-  const first = members.map((s, i) => stretch(s, claims[i], (c) => heldBy(i, c, () => true)));
-  // (what a member cites must be what the others cite: a claim held only by a statement another member leaves out
-  // of its stretch is not the fact, "directed The Golden Compass" held by "directed American Pie" beside the
-  // nomination both cite)
-  const inStretch = (j: number, d: Claim) => !first[j] || (d.from >= first[j]!.start && d.to <= first[j]!.end);
-  return members.map((s, i) => (first[i] ? stretch(s, claims[i], (c) => heldBy(i, c, inStretch)) : null));
-}
-
-/** The stretch of the main claims that `held` holds, when another main claim coordinated with one of them is not held (as supportingClauses). */
-function stretch(s: Sent, claims: readonly Claim[], held: (c: Claim) => boolean): { start: number; end: number } | null {
-  const main = claims.filter((c) => c.acts.size && !c.relative && !c.circumstance && !c.given && c.from >= 0);
-  if (main.length < 2) return null;
-  const kept = main.filter(held);
-  if (!kept.length || kept.length === main.length) return null;
-  // (only a statement coordinated with a supporting one, "A and B", "A; B": a clause the parse hung elsewhere
-  // may be the fact's own words, "resisting arrest" of a list of charges)
-  const tokens = parseOf(s.art);
-  const added = main.filter((c) => !kept.includes(c));
-  if (!tokens || !added.some((c) => kept.some((d) => coordinated(tokens, c.head, d.head)))) return null;
-  const start = Math.min(...kept.map((c) => c.from));
-  const end = Math.max(...kept.map((c) => c.to));
-  // (an unsupported statement inside the stretch cannot be told apart from the supporting one)
-  if (added.some((c) => c.from < end && c.to > start)) return null;
-  return start > s.span.start || end < s.span.end ? { start, end } : null;
-}
-
-/** One clause head is a conjunct of the other, or set beside it (parataxis), or both are of one head. */
-function coordinated(tokens: readonly SyntaxToken[], a: number, b: number): boolean {
-  const side = (x: number) => COORDINATE.has(universalRelation(tokens[x].deprel));
-  if (a < 0 || b < 0) return false;
-  return (side(a) && tokens[a].head === b) || (side(b) && tokens[b].head === a) || (side(a) && side(b) && tokens[a].head === tokens[b].head);
-}
-const COORDINATE: ReadonlySet<string> = new Set(['conj', 'parataxis']);
-
-function sharesAKey(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  for (const k of a) if (b.has(k)) return true;
-  return false;
 }
 
 /** The summed squared weight of the keys two claims share (their part of a cosine's dot product). */

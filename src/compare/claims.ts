@@ -52,15 +52,6 @@ export interface Claim {
   circumstance: boolean;
   /** Its keys read only from a person's or organisation's name and the words that describe it (`describedParties`: "Jane Roe, chief engineer of the harbour trust"): who, not what is stated of them. */
   named: ReadonlySet<string>;
-  /**
-   * Where its words lie in the article's text: its first word's start and its last one's end, punctuation aside, its
-   * small clauses' words included (the whole sentence for a sentence read as one claim). A clause's words may hold
-   * another clause's ("Roe, who was booked, gave a sample"): the stretch a reader is pointed to, not a set of words.
-   */
-  from: number;
-  to: number;
-  /** Its head's token in the article's parse (-1 for a sentence read as one claim). */
-  head: number;
 }
 
 /** A claim needs this many content keys of its own; a smaller clause ("which means", "he said") belongs to the clause above it. */
@@ -132,7 +123,7 @@ const CLAUSE_SAID: ReadonlySet<string> = new Set(['ccomp', 'parataxis']);
 const MONTH_AND_DAY = /^\d{4}-(\d\d-\d\d)/;
 
 function findClaims(s: Sent): Claim[] {
-  const whole = (plain: Set<string> = s.keys): Claim[] => [claim({ ...newPart(null, 0), keys: s.keys, notNouns: s.keys, plain, from: s.span.start, to: s.span.end, head: -1 })];
+  const whole = (plain: Set<string> = s.keys): Claim[] => [claim({ ...newPart(null, 0), keys: s.keys, notNouns: s.keys, plain })];
   const tokens = parseOf(s.art);
   if (!tokens) return whole();
   const [lo, hi] = spanTokens(tokens, s.span);
@@ -202,11 +193,6 @@ function findClaims(s: Sent): Claim[] {
     if (denies(tokens, kids, j)) put(part(clauseOf[j - lo]), 'denied', act);
   }
   readParticipants(s, tokens, lo, hi, clauseOf, parts);
-  // (a clause's stretch of text holds its every word but punctuation, "No" of "No plea was entered" too)
-  for (let j = lo; j < hi; j++) {
-    const p = parts[clauseOf[j - lo] - lo];
-    if (p && tokens[j].upos !== 'PUNCT') cover(p, tokens[j].start, tokens[j].end);
-  }
   for (let c = lo; c < hi; c++) {
     const p = parts[c - lo];
     if (p) {
@@ -265,7 +251,6 @@ function findClaims(s: Sent): Claim[] {
       if (p.keys.size >= MIN_CLAIM_KEYS || parent < 0 || attributes(c) || attributes(parent)) continue;
       const up = part(parent);
       for (const field of PART_SETS) for (const k of p[field]) put(up, field, k);
-      if (p.from >= 0) cover(up, p.from, p.to);
       folded[c - lo] = 1;
     }
   const claims: Claim[] = [];
@@ -309,12 +294,6 @@ function readWords(s: Sent, tokens: readonly SyntaxToken[], kids: number[][], lo
     }
   }
   return sentencePlain;
-}
-
-/** Widens a clause's stretch of text to hold [start, end). */
-function cover(p: ClausePart, start: number, end: number): void {
-  if (p.from < 0 || start < p.from) p.from = start;
-  if (end > p.to) p.to = end;
 }
 
 /** Not yet read: a relative clause's start is -1 or a token's place, never this. */

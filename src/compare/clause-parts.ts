@@ -28,11 +28,6 @@ export interface ClausePart {
   circumstance: boolean;
   /** Its last word's token (its content words all come before it, or at it). */
   last: number;
-  /** Where its words begin and end in the article's text (its first word's start, its last word's end, punctuation aside; -1 before the first). */
-  from: number;
-  to: number;
-  /** Its head's token in the article's parse (-1: a sentence read whole). */
-  head: number;
 }
 export const PART_SETS = ['keys', 'notNouns', 'plain', 'acts', 'agents', 'patients', 'denied', 'days'] as const;
 type PartSet = (typeof PART_SETS)[number];
@@ -42,7 +37,7 @@ export const put = (p: ClausePart, field: PartSet, v: string) => {
   if (p[field] === NONE) p[field] = new Set();
   p[field].add(v);
 };
-export const newPart = (time: ClauseTime | null, last: number): ClausePart => ({ keys: NONE, notNouns: NONE, plain: NONE, acts: NONE, agents: NONE, patients: NONE, time, denied: NONE, hedged: false, days: NONE, relative: false, given: false, circumstance: false, last, from: -1, to: -1, head: last });
+export const newPart = (time: ClauseTime | null, last: number): ClausePart => ({ keys: NONE, notNouns: NONE, plain: NONE, acts: NONE, agents: NONE, patients: NONE, time, denied: NONE, hedged: false, days: NONE, relative: false, given: false, circumstance: false, last });
 
 const VALUE = /^(?:\d[\d.,:]*[a-z]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|june|july|august|sept?\.?|september|oct\.?|october|nov\.?|november|dec\.?|december)$/;
 export const claim = (p: ClausePart): Claim => {
@@ -55,5 +50,5 @@ export const claim = (p: ClausePart): Claim => {
     if (!p.plain.has(k)) (named === NONE ? (named = new Set()) : named).add(k);
   }
   // (each field named: a rest and a spread copy the part twice, and a story reads thousands of claims)
-  return { from: p.from, to: p.to, head: p.head, keys: p.keys, acts: p.acts, agents: p.agents, patients: p.patients, time: p.time, denied: p.denied, hedged: p.hedged, days: p.days, relative: p.relative, given: p.given, circumstance: p.circumstance, nouns, values, named };
+  return { keys: p.keys, acts: p.acts, agents: p.agents, patients: p.patients, time: p.time, denied: p.denied, hedged: p.hedged, days: p.days, relative: p.relative, given: p.given, circumstance: p.circumstance, nouns, values, named };
 };

@@ -7,7 +7,6 @@
 import type { AnnotatedArticle } from '../model/types.js';
 import { buildBrief } from './brief.js';
 import { claimsOf } from './claims.js';
-import { supportingClauses } from './claim-facts.js';
 import { oneAct } from './support.js';
 import { findConflicts } from './conflicts.js';
 import { sortEvolving, splitFactsBySteps } from './evolving.js';
@@ -17,7 +16,7 @@ import { evidence, prepareStory, type Sent, type StoryView, sentText } from './p
 import { buildQuoteLedger } from './quotes.js';
 import { clean, cmp, unionFind } from './text.js';
 import { buildTimeline } from './timeline.js';
-import type { Conflict, Evidence, EvolvingFigure, Fact, StoryCrossCheck } from './types.js';
+import type { Conflict, EvolvingFigure, Fact, StoryCrossCheck } from './types.js';
 import { cpuClock } from '../util/cpu-clock.js';
 
 export type * from './types.js';
@@ -293,13 +292,6 @@ function oneStatement(members: Sent[], central: Sent): { same: Sent[]; other: Se
   return { same, other };
 }
 
-/** The evidence with the clauses by which the sentences of a fact of several articles support it (`supportingClauses`), where a sentence states more. */
-function withClauses(ev: Evidence[], members: Sent[] | null): Evidence[] {
-  if (!members) return ev;
-  const cited = supportingClauses(members);
-  return ev.map((e, i) => (cited[i] ? { ...e, claim: cited[i] } : e));
-}
-
 /** Drafts as facts with status, sources and evidence, in a stable order, numbered F1, F2, … */
 function numberedFacts(story: StoryView, drafts: Draft[], conflictSents: Map<Sent, Conflict[]>): (Fact & { _d: Draft })[] {
   const facts: (Fact & { _d: Draft })[] = drafts.map((d) => {
@@ -320,10 +312,7 @@ function numberedFacts(story: StoryView, drafts: Draft[], conflictSents: Map<Sen
       sharedTerms,
       when: d.central.times.map((t) => ({ text: clean(t.text), date: t.resolved, inferred: t.resolved ? t.resolvedInferred : false })),
       quantities: d.central.quantities.map((q) => ({ text: clean(q.text), value: q.value, unit: q.unit, qualifier: q.qualifier, counted: q.counted ?? null })),
-      evidence: withClauses(
-        d.sents.map((s) => evidence(s, d.shared.size ? sharedSpan(s, d.shared) : undefined)),
-        articles.length > 1 ? d.sents : null,
-      ),
+      evidence: d.sents.map((s) => evidence(s, d.shared.size ? sharedSpan(s, d.shared) : undefined)),
       conflictIds: [],
       evolvingIds: [],
       _d: d,

@@ -112,17 +112,15 @@ function h(s: string): string {
 }
 
 function evAttrs(e: Evidence): string {
-  const claim = e.claim ? ` data-claim-start="${e.claim.start}" data-claim-end="${e.claim.end}"` : '';
-  return `data-article="${h(e.articleId)}" data-start="${e.span.start}" data-end="${e.span.end}" data-sentence-start="${e.sentence.start}" data-sentence-end="${e.sentence.end}"${claim}`;
+  return `data-article="${h(e.articleId)}" data-start="${e.span.start}" data-end="${e.span.end}" data-sentence-start="${e.sentence.start}" data-sentence-end="${e.sentence.end}"`;
 }
 
-/** The sentence with the evidence span marked (the clause it cites, when the sentence states more than the fact). */
+/** The sentence with the evidence span marked. */
 function sentenceHtml(texts: Map<string, string>, e: Evidence): string {
   const t = texts.get(e.articleId);
   if (!t) return '';
-  const span = e.claim ?? e.span;
-  const s = Math.max(e.sentence.start, Math.min(span.start, e.sentence.end));
-  const en = Math.max(s, Math.min(span.end, e.sentence.end));
+  const s = Math.max(e.sentence.start, Math.min(e.span.start, e.sentence.end));
+  const en = Math.max(s, Math.min(e.span.end, e.sentence.end));
   return `${h(t.slice(e.sentence.start, s))}<mark>${h(t.slice(s, en))}</mark>${h(t.slice(en, e.sentence.end))}`;
 }
 

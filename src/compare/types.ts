@@ -15,12 +15,6 @@ export const EvidenceSchema = Type.Object(
     articleId: Type.String({ description: 'docId of the article' }),
     span: SpanSchema,
     sentence: SpanSchema,
-    claim: Type.Optional(
-      Type.Object({ start: Type.Integer({ minimum: 0 }), end: Type.Integer({ minimum: 0 }) }, {
-        description:
-          'The clause(s) of the sentence that state the fact, when the sentence states something else besides (a compound sentence: "No pleas were entered and a bail hearing was set"); what lies outside rests on this article alone.',
-      }),
-    ),
   },
   { title: 'Evidence', description: 'Where a statement rests: the exact span and its sentence in one article.' },
 );

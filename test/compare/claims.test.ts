@@ -213,30 +213,3 @@ describe('a relative clause tells of a noun on the way', () => {
     assert.deepEqual(facts, []);
   });
 });
-
-describe('a compound sentence supports a fact by the clause the others state', () => {
-  const texts = [
-    'The ferry captain entered no plea at the crown court hearing and was remanded in custody until Wednesday.',
-    'The ferry captain entered no plea at the short crown court hearing in Eastbury.',
-    'The ferry captain entered no plea at the crown court hearing in the town.',
-  ];
-  const x = crossCheckTexts(texts, PUBLISHED);
-  const fact = x.facts.find((f) => f.articles.length === 3)!;
-  const cited = (id: string) => {
-    const e = fact.evidence.find((v) => v.articleId.endsWith(id))!;
-    return e.claim ? texts[Number(id.slice(1))].slice(e.claim.start, e.claim.end) : null;
-  };
-  it('the outlet that adds a second statement cites only the statement it shares; what lies outside rests on it alone', () => {
-    assert.equal(fact.status, 'corroborated');
-    assert.equal(cited('a0'), 'The ferry captain entered no plea at the crown court hearing');
-  });
-  it('a sentence that states only the fact cites no clause', () => {
-    assert.equal(cited('a1'), null);
-    assert.equal(cited('a2'), null);
-  });
-  it('each clause knows its stretch of the sentence, its first word to its last, punctuation aside', () => {
-    const [entered, remanded] = sentenceClaims(texts[0]);
-    assert.equal(texts[0].slice(entered.from, entered.to), 'The ferry captain entered no plea at the crown court hearing');
-    assert.equal(texts[0].slice(remanded.from, remanded.to), 'and was remanded in custody until Wednesday');
-  });
-});

@@ -50,24 +50,6 @@ test('each prediction is labelled with the judgment of its sentence set, or "?" 
   assert.equal(unjudged.note, undefined);
 });
 
-test('by cited clause, a prediction citing a clause of a compound sentence meets only a judgment of that clause; by sentence, the judgment of the whole sentences', () => {
-  const whole = [s('a', 'No plea was entered and bail was set.'), s('b', 'No plea was entered.')];
-  const cited = [{ ...whole[0], clause: 'No plea was entered' }, whole[1]];
-  const judgments = [
-    { fixture: 'f1', sentences: whole, label: 'partly' as const, note: 'a adds the bail' },
-    { fixture: 'f1', sentences: cited, label: 'same' as const, note: 'the plea, as a cites it' },
-    { fixture: 'f1', sentences: [s('a', 'Ten were hurt.'), s('b', 'Ten were injured.')], label: 'same' as const, note: 'injured' },
-  ];
-  const pred = (sentences: { article: string; text: string; clause?: string }[]): JudgeableFact => ({ fixture: 'f1', factId: 'F', statement: '', sentences });
-  const preds = [pred(cited), pred([s('b', 'Ten were injured.'), s('a', 'Ten were hurt.')]), pred([{ ...whole[0], clause: 'bail was set' }, whole[1]])];
-  // by sentence: the clause is not read, the clause judgment is not used
-  assert.deepEqual(labelledFacts(preds, judgments).map((l) => l.label), ['partly', 'same', 'partly']);
-  // by clause: the cited clause's judgment; a prediction citing no clause as before; another clause unjudged
-  assert.deepEqual(labelledFacts(preds, judgments, 'clause').map((l) => l.label), ['same', 'same', '?']);
-  assert.equal(judgedPrecision(preds, judgments, 'clause').precision, 1);
-  assert.equal(judgedPrecision(preds, judgments).precision, 0.333);
-});
-
 test('a malformed judgment line is reported with its line number', () => {
   const dir = mkdtempSync(join(tmpdir(), 'judged-'));
   try {
