@@ -8,6 +8,7 @@ import { cueClassOf } from '../analyse/quotes/cues.js';
 import { dataRows } from '../text/lexicon.js';
 import { spelledVerb as verbSpelled } from '../analyse/syntax/lemma.js';
 import { noActVerb } from './syntax.js';
+import { key as wordKey } from '../text/normalise.js';
 
 let classes: Map<string, string> | null = null;
 let nouns: Map<string, string> | null = null;
@@ -147,4 +148,51 @@ export function newsActKind(lemma: string, noun: boolean, object?: string): stri
   const kind = NEWS_ACT_KINDS.get(actClass(lemma));
   if (kind) return kind;
   return !noun && cueClassOf(lemma) === 'speech' ? 'statement' : null;
+}
+
+let paraphrases: { verbs: Map<string, Set<string>>; nouns: Map<string, Set<string>> } | null = null;
+/** data/lexicons/act-paraphrases.tsv read into verb → verbs and noun key → verbs (the claims' keys are `key`s of their words). */
+function paraphraseLexicon(): NonNullable<typeof paraphrases> {
+  if (paraphrases) return paraphrases;
+  const verbs = new Map<string, Set<string>>();
+  const nouns = new Map<string, Set<string>>();
+  const add = (m: Map<string, Set<string>>, k: string, v: string) => (m.get(k) ?? m.set(k, new Set()).get(k)!).add(v);
+  for (const [word, verb, relation] of dataRows('lexicons', 'act-paraphrases.tsv')) {
+    if (!word || !verb || !relation) continue;
+    if (relation.startsWith('noun')) add(nouns, wordKey(word.trim()), verb.trim());
+    else add(verbs, word.trim(), verb.trim());
+  }
+  return (paraphrases = { verbs, nouns });
+}
+
+/**
+ * Two verbs tell one act in other words (data/lexicons/act-paraphrases.tsv, WordNet, scripts/build-wordnet-paraphrases.ts):
+ * the one's usual sense is a kind of a sense the other is used in, at most two hypernym steps up ("sprained" / "hurt"), or
+ * is a later sense of the other ("arrested" / "apprehended"). Light verbs tell no act of their own. A cause is not its
+ * effect ("killed" / "died": the lexicon lists no cause), nor are two kinds of one act each other ("sprained" / "shot",
+ * both kinds of injuring).
+ */
+export function oneActInOtherWords(x: string, y: string): boolean {
+  const a = spelledVerb(x);
+  const b = spelledVerb(y);
+  if (a === b || noActVerb(a) || noActVerb(b)) return false;
+  const { verbs } = paraphraseLexicon();
+  return !!(verbs.get(a)?.has(b) || verbs.get(b)?.has(a));
+}
+
+/**
+ * A noun (a claim's key) names the act of a verb: WordNet derives the noun's usual sense from the verb ("death" → die,
+ * "gunshots" → shoot, a kind of shooting: act-paraphrases.tsv), that verb or a verb of its act class ("injuries" and
+ * "was hurt": injure and hurt are one class). Only the usual sense: FrameNet's act nouns (act-nouns.tsv) list a noun
+ * whatever it usually means ("resignation", first of all a feeling), and read here they join a sentence that names an
+ * act in passing ("That led to the resignation of the president") to one that tells it on the way.
+ */
+export function nounNamesAct(nounKey: string, verb: string): boolean {
+  const verbs = paraphraseLexicon().nouns.get(nounKey);
+  if (!verbs) return false;
+  const v = spelledVerb(verb);
+  if (noActVerb(v)) return false;
+  const cls = actClass(v);
+  for (const n of verbs) if (n === v || actClass(n) === cls) return true;
+  return false;
 }

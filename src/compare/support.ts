@@ -6,7 +6,7 @@
  * claims are one fact (`mergeOverlapping`). Read from the
  * claims' slots (`claims.ts`), not from the words the sentences share; `claimFacts` asks these.
  */
-import { actClass, datedActClass, verbOfActNoun } from './act-classes.js';
+import { actClass, datedActClass, nounNamesAct, oneActInOtherWords, verbOfActNoun } from './act-classes.js';
 import type { Claim } from './claims.js';
 import { sameName } from './figure-holders.js';
 import { apart, shares } from './sides.js';
@@ -45,10 +45,21 @@ export function oneAct(a: Claim, b: Claim): boolean {
   for (const x of b.acts) if (a.keys.has(x) && !a.nouns.has(x)) return sameMood;
   const classes = new Set([...a.acts].map(actClass));
   for (const x of b.acts) if (classes.has(actClass(x))) return sameAct;
+  // (one act in other words, WordNet: "sprained his knee" / "hurt his knee")
+  for (const x of a.acts) for (const y of b.acts) if (oneActInOtherWords(x, y)) return sameAct;
   // (the one's act a thing the other names, "placed" / "to take Ivory's place": two acts, whatever day they share)
   for (const x of a.acts) if (b.nouns.has(x)) return false;
   for (const x of b.acts) if (a.nouns.has(x)) return false;
+  // (a noun of the one names the other's act, as the act's own word does above: "recovering from gunshots to the
+  // neck" / "was shot in the neck", "his death" / "died")
+  if (namesTheAct(a, b) || namesTheAct(b, a)) return sameMood;
   return sameValue;
+}
+
+/** A key of `b` that is no act of its own names an act of `a` (act-classes.ts nounNamesAct). */
+function namesTheAct(a: Claim, b: Claim): boolean {
+  for (const k of b.keys) if (!b.acts.has(k)) for (const x of a.acts) if (nounNamesAct(k, x)) return true;
+  return false;
 }
 
 /**
@@ -143,9 +154,11 @@ export function onlyWho(a: Claim, b: Claim): boolean {
   // (a description that names the act by a noun tells that act, "the death of Deputy Roe" / "Deputy Roe was killed")
   if (description) {
     for (const k of other.keys) if (classes.has(datedActClass(verbOfActNoun(k) ?? k))) return false;
-    return true;
+    return !namesTheAct(act, other);
   }
   for (const x of other.acts) if (classes.has(datedActClass(x))) return false;
+  // (one act in other words is one act: "sprained his knee" / "hurt his knee")
+  for (const x of other.acts) for (const y of act.acts) if (oneActInOtherWords(x, y)) return false;
   return true;
 }
 
