@@ -259,4 +259,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-62: (tidy25) a light verb with a particle the parse hangs on it (compound:prt) states an act ("called the
 //   search off", "went off"; syntax.ts lightVerbAct); "'d" before a bare verb is "would" (dated-acts.ts). Dev judged
 //   figures unchanged; ecb-8-ecbplus's lead fact gains two right sentences (157 -> 155 facts).
-export const COMPARE_VERSION = 'compare-62';
+// compare-63: (reads26) a time gone in a numbered period when the story's own event happened is a slot across the
+//   story ("stopped the fight 44 seconds into the seventh round" / "at the 2:15 mark", period-marks.ts); a game
+//   clock's reading with no unit is read (quantities-15: "with 10:03 to play"); spans under an hour shown as
+//   "44 s", "2 min 15 s" rather than "0.01 h". Dev: strict R 39 -> 40 of 84, P 1.0, traps 0.
+export const COMPARE_VERSION = 'compare-63';
