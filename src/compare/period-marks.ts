@@ -26,12 +26,18 @@ import { figureVerb } from './syntax.js';
 const ORDINAL = String.raw`(\d{1,2}(?:st|nd|rd|th)|${Object.keys(ORDINAL_SMALL).join('|')})`;
 /** The nouns of a numbered period of play. */
 const PERIOD = String.raw`(?:round|period|quarter|half|inning|innings|set|frame)`;
+/**
+ * After an ordinal with no period noun: the clause goes on ("in the seventh with a big left", "into the
+ * seventh when"), so the ordinal stands for the period; another noun after it is another series
+ * ("into the second day", "the third hour of talks").
+ */
+const BARE = String.raw`(?:\s+${PERIOD}\b|(?=\s*[,.;:!?)]|\s*$|\s+(?:when|before|after|as|and|with|of|on|in|at|to|by|but|for)\b))`;
 /** Right after the figure: "into the seventh (round)", "of the seventh round" (with "of", the noun must say it is a period). */
-const INTO_PERIOD = new RegExp(String.raw`^\s+(?:into\s+the\s+${ORDINAL}\b|of\s+the\s+${ORDINAL}\s+${PERIOD}\b)`, 'i');
+const INTO_PERIOD = new RegExp(String.raw`^\s+(?:into\s+the\s+${ORDINAL}${BARE}|of\s+the\s+${ORDINAL}\s+${PERIOD}\b)`, 'i');
 /** After "the 2:15 mark": "of the seventh", "in the 2nd round". */
-const MARK_OF = new RegExp(String.raw`^\s+(?:of|in)\s+the\s+${ORDINAL}\b(?![-\w])`, 'i');
+const MARK_OF = new RegExp(String.raw`^\s+(?:of|in)\s+the\s+${ORDINAL}${BARE}`, 'i');
 /** Before the figure in its sentence: "in the seventh (round)", "into the 7th": the period a mark is read in. */
-const IN_PERIOD = new RegExp(String.raw`\b(?:in|into|during|of)\s+the\s+${ORDINAL}(?:\s+${PERIOD})?\b(?![-\w])`, 'gi');
+const IN_PERIOD = new RegExp(String.raw`\b(?:in|into|during|of)\s+the\s+${ORDINAL}${BARE}`, 'gi');
 /** The verbs of the clock itself, which time nothing ("with 12 seconds left", "four minutes to play"). */
 const CLOCK_VERBS = /^(?:leave|left|remain|play|go)$/;
 

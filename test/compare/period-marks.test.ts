@@ -37,6 +37,14 @@ describe('a time gone in a numbered period (period-marks.ts)', () => {
     assert.equal(c.length, 0, shown(c));
   });
 
+  it('reads no period in an ordinal of another series ("40 minutes into the second day", "at the 2:15 mark of the third hour")', () => {
+    const c = moments([
+      'Jo Roe stopped Ann Poe on Saturday in Leeds. The referee stopped the fight 40 minutes into the second day of the tournament.',
+      'Jo Roe kept her belt on Saturday in Leeds. The referee stopped the fight 10 minutes into the second day of the tournament.',
+    ]);
+    assert.equal(c.length, 0, shown(c));
+  });
+
   it('never compares a countdown with a time gone ("with 2:16 left in the seventh round" is "44 seconds into" a three-minute round)', () => {
     const c = moments([
       'Jo Roe stopped Ann Poe on Saturday in Leeds. The referee stopped the fight 44 seconds into the seventh round.',
