@@ -238,6 +238,7 @@ function funnel() {
         const qs = s.quantities.filter((q) => within(q.span));
         const ts = s.times.filter((t) => within(t.span));
         if (!qs.length && !ts.length) bump(stages, `side: no figure or time read in its words (${snippetShape(side.contains)})`);
+        if (list && !qs.length && !ts.length) console.log(`NOREAD\t${f.name}\t${exp.what.slice(0, 60)}\t${snippetShape(side.contains)}\t${side.contains}\t${sentText(s).slice(0, 240)}`);
         for (const q of qs) {
           const slot = slotOfQ.get(q) ?? null;
           bump(stages, `side figure: ${noSlotWhy(s, q, !!slot)}${slot ? ` ${family(slot.key)}` : ''}`);

@@ -263,4 +263,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   WordNet: a verb whose usual sense is a kind of a sense of the other within two hypernym steps, "sprained" / "hurt";
 //   a noun whose usual sense derives from the act's verb, "gunshots" / "shot"). Dev judged figures unchanged (223/248);
 //   ecb-22-ecbplus's partly fact of the Kraft shooting gains 22_10 (judged partly).
-export const COMPARE_VERSION = 'compare-63';
+// compare-64: (reads26) a time gone in a numbered period when the story's own event happened is a slot across the
+//   story ("stopped the fight 44 seconds into the seventh round" / "at the 2:15 mark", period-marks.ts); a game
+//   clock's reading with no unit is read (quantities-15: "with 10:03 to play"); spans under an hour shown as
+//   "44 s", "2 min 15 s" rather than "0.01 h". Dev: strict R 39 -> 40 of 84, P 1.0, traps 0.
+export const COMPARE_VERSION = 'compare-64';

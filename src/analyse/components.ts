@@ -122,7 +122,8 @@ export const COMPONENTS: readonly Component[] = [
     // quantities-13: a count in thousands with a glued "K" before a plural noun ("30K people" is 30,000; "a 5K race" stays none)
     // quantities-14: ordinals ranking a noun are values, unit `ordinal` ("his sixth defense", "in the 4th quarter"; analyse/ordinals.ts); "twenty-first" is no 20;
     //   the minutes of a clock are no count ("with 4:43 left" was 43)
-    version: 'quantities-14',
+    // quantities-15: a game clock's reading with no unit is a span in minutes and seconds where the words after say it is the clock ("with 10:03 to play", "4:48 left", "at the 2:15 mark", "at 2:15 of the seventh round")
+    version: 'quantities-15',
     defaults: { frames: 'data/lexicons/quantity-frames.tsv', numbers: 'text/numbers.ts readNumber' },
     sizeBounded: false,
     run: (input) => ({

@@ -551,7 +551,9 @@ function readValue(text: string, ws: Word[], i: number): Figure | null {
   if (!/^\d/.test(w.text) && SMALL[w.lw] === undefined && TENS[w.lw] === undefined && !(w.lw === 'a' && /^(dozen)$/.test(ws[numIdx + 1]?.lw ?? '')) && !oneAndAHalf && !halfA && !halfScale) return null;
   // "at 19:30 hours": the minutes of a clock's reading are no span of their own (a clock-style span is read from its first group)
   if (text[w.start - 1] === ':' && /\d/.test(text[w.start - 2] ?? '') && DURATION_H[ws[numIdx + 1]?.lw ?? ''] !== undefined) return null;
-  const num = oneAndAHalf ? { value: 1, last: numIdx, spelled: true } : halfA ? { value: 0.5, last: numIdx + 1, spelled: true } : (clockDuration(text, ws, numIdx) ?? flattenedFraction(ws, numIdx) ?? scaledSum(text, ws, numIdx, currency) ?? (currency ? null : thousandsBeforePlural(ws, numIdx)) ?? readNumber(text, ws, numIdx));
+  const spanLike = oneAndAHalf || halfA ? null : clockDuration(text, ws, numIdx);
+  const reading = spanLike || currency || oneAndAHalf || halfA ? null : gameClock(text, ws, numIdx);
+  const num = oneAndAHalf ? { value: 1, last: numIdx, spelled: true } : halfA ? { value: 0.5, last: numIdx + 1, spelled: true } : (spanLike ?? reading ?? flattenedFraction(ws, numIdx) ?? scaledSum(text, ws, numIdx, currency) ?? (currency ? null : thousandsBeforePlural(ws, numIdx)) ?? readNumber(text, ws, numIdx));
   if (!num) return null;
   const lost = lostFraction(text, ws, num);
   // "one" is a pronoun more often than a number: only with a unit right after
@@ -561,6 +563,8 @@ function readValue(text: string, ws: Word[], i: number): Figure | null {
   }
   const f: Figure = { numIdx, num, currency, value: num.value, low: null, high: null, qualifier: 'exact', qualified: false, start: currency ? startWord.start : w.start, end: 0, last: num.last, k: 0, unit: currency, counted: null };
   if (lost) Object.assign(f, { low: num.value, high: num.value + 1, value: num.value + 0.5, qualifier: 'range', last: num.last + 1 });
+  // a game clock's reading is minutes and seconds: a span in hours like any other ("6:00 minutes")
+  if (reading) Object.assign(f, { value: reading.value / 60, unit: 'h' });
   const q = qualifierBefore(ws, i);
   if (q) {
     f.qualifier = q.q;
@@ -720,6 +724,28 @@ function clockDuration(text: string, ws: Word[], i: number): NumberRead | null {
   const value = groups.reduce((v, g, n) => v + g / 60 ** (n + 1), Number(ws[i].text));
   return { value, last: j - 1, spelled: false };
 }
+
+/**
+ * "with 10:03 to play", "4:48 remaining", "at the 2:15 mark", "1:30 into the round", "at 2:15 of the
+ * seventh round": a game clock's reading written with no unit, minutes and seconds (a match clock
+ * shows no hours), read only where the words after it say it is the clock: a countdown ("left",
+ * "remaining", "to go", "to play") or a time into a period ("into", "mark", "of the Nth round").
+ * Anything else written so ("at 6:41", "6:41 p.m.", a score "2:1") is a time of day or no figure.
+ * The value in minutes; the reading's words after it are left to the slot readers.
+ */
+function gameClock(text: string, ws: Word[], i: number): NumberRead | null {
+  const [m, colon, sec] = [ws[i], ws[i + 1], ws[i + 2]];
+  if (!m || !/^\d{1,2}$/.test(m.text) || colon?.text !== ':' || colon.start !== m.end || !sec || !/^[0-5]\d$/.test(sec.text) || sec.start !== colon.end) return null;
+  // (glued on before the minutes or after the seconds: "2:15:30", "2:15.4", "2:15pm")
+  if (/[\d:.,/]/.test(text[m.start - 1] ?? '')) return null;
+  if (/^[\d:.,\p{L}]/u.test(text[sec.end] ?? '') && !/^[.,]\s|^[.,]$/.test(text.slice(sec.end, sec.end + 2))) return null;
+  const [a, b] = [ws[i + 3]?.lw ?? '', ws[i + 4]?.lw ?? ''];
+  const countdown = a === 'left' || a === 'remaining' || (a === 'to' && (b === 'go' || b === 'play'));
+  const into = a === 'into' || (a === 'mark' && ws[i - 1]?.lw === 'the') || (a === 'of' && b === 'the' && OF_PERIOD.test(`${ws[i + 5]?.lw ?? ''} ${ws[i + 6]?.lw ?? ''}`));
+  return countdown || into ? { value: Number(m.text) + Number(sec.text) / 60, last: i + 2, spelled: false } : null;
+}
+/** "of the seventh round", "of the 2nd period": the period a reading "at 2:15 of ..." is in. */
+const OF_PERIOD = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|final|\d{1,2}(?:st|nd|rd|th)) (?:round|period|quarter|half|inning|set|frame)$/;
 
 /** "and a half" at word k. */
 function andAHalf(ws: Word[], k: number): boolean {

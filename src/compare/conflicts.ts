@@ -44,20 +44,28 @@ function formatNumber(v: number): string {
   return String(+v.toFixed(2));
 }
 
-function displayQuantity(q: Quantity): string {
-  const unit = q.unit === 'h' ? ' h' : q.unit === 'count' ? '' : q.unit === '%' ? '%' : ` ${q.unit}`;
-  const qual: Record<string, string> = {
-    exact: '',
-    about: 'about ',
-    'more-than': 'more than ',
-    'less-than': 'less than ',
-    'at-least': 'at least ',
-    'at-most': 'at most ',
-    range: '',
-  };
-  if (q.qualifier === 'range' && q.low !== null && q.high !== null) return `${formatNumber(q.low)}–${formatNumber(q.high)}${unit}`;
-  return `${qual[q.qualifier] ?? ''}${formatNumber(q.value)}${unit}`;
+/** A span under an hour in minutes and seconds, as a reader and a game clock write it ("44 s", "2 min 15 s"), not "0.04 h". */
+function formatMinutes(h: number): string {
+  const s = Math.round(h * 3600);
+  const [m, r] = [Math.floor(s / 60), s % 60];
+  return m === 0 ? `${r} s` : r === 0 ? `${m} min` : `${m} min ${r} s`;
 }
+
+function displayQuantity(q: Quantity): string {
+  if (q.unit === 'h' && q.value < 1 && q.qualifier !== 'range') return `${QUALIFIER_WORDS[q.qualifier] ?? ''}${formatMinutes(q.value)}`;
+  const unit = q.unit === 'h' ? ' h' : q.unit === 'count' ? '' : q.unit === '%' ? '%' : ` ${q.unit}`;
+  if (q.qualifier === 'range' && q.low !== null && q.high !== null) return `${formatNumber(q.low)}–${formatNumber(q.high)}${unit}`;
+  return `${QUALIFIER_WORDS[q.qualifier] ?? ''}${formatNumber(q.value)}${unit}`;
+}
+const QUALIFIER_WORDS: Readonly<Record<string, string>> = {
+  exact: '',
+  about: 'about ',
+  'more-than': 'more than ',
+  'less-than': 'less than ',
+  'at-least': 'at least ',
+  'at-most': 'at most ',
+  range: '',
+};
 
 /** The story's conflicts; a growing total told higher on later days goes to `evolving` instead (evolving.ts). */
 export function findConflicts(story: StoryView, al: Alignment, evolving: EvolvingFigure[] = []): Conflict[] {

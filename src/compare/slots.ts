@@ -25,6 +25,7 @@ import { toldAsInterim } from './counts.js';
 import { ambiguousMeasures, measureNoun, measureOf } from './measures.js';
 import { anotherDaysShock, backgroundSentences, type Background, inLead, storyEventDay } from './background.js';
 import { isHedged, partOf } from './figure-parts.js';
+import { periodMoment, storysOwnMoment } from './period-marks.js';
 import { countedThings, increment, peopleCount } from './count-slots.js';
 import { ageSlot, DISTANCE, distanceSlot, WEIGHT, weightSlot } from './person-slots.js';
 import { sumSlot } from './money-slots.js';
@@ -81,6 +82,9 @@ export function slotOf(s: Sent, q: Quantity, background: Background): Slot | nul
   const game = gameFigure(s, q);
   if (game) return background === 'none' && !isHedged(s, q) ? game : null;
   if (isHedged(s, q)) return null;
+  // "after 44 seconds of the seventh round": a moment in a period, not a part of another figure nor a term
+  const moment = periodMoment(s, q);
+  if (moment) return background === 'none' ? moment : null;
   const part = partOf(s, q);
   if (part) return part === 'another N' && background === 'none' ? increment(s, q) : null;
   // "married two weeks ago": how long ago an act was; its own "ago" marks the sentence's past
@@ -209,6 +213,8 @@ function readFigureSlots(story: StoryView): { sent: Sent; q: Quantity; slot: Slo
         out.push({ sent: s, q, slot: slot && !(slot.unit === 'magnitude' && anotherDaysShock(s, eventDay)) ? slot : null });
       }
   }
+  // a moment of a period that the story's own event happened at is one slot across the story; other acts' moments none (period-marks.ts)
+  for (const x of out) if (x.slot?.key.startsWith('clock|into|')) x.slot = storysOwnMoment(story, x.sent, x.q, x.slot);
   // a player's figure in the game only from articles that write the game's score (scores.ts): a round-up tells other games
   for (const x of out) if (x.slot?.key.startsWith('game:') && !reportsTheGame(story, x.sent.art)) x.slot = null;
   // a measure one article gives its holder twice, with two values, is two measures (measures.ts)

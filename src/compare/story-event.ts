@@ -54,6 +54,11 @@ export function verbsOfEventNoun(lemma: string): readonly string[] {
   return ev ? [...verbsOf(ev)] : [];
 }
 
+/** Whether a verb tells the event ("stopped" the story's stoppage), by the event lexicon. */
+export function verbTellsEvent(lemma: string, event: string): boolean {
+  return verbsOf(event).has(lemma.toLowerCase());
+}
+
 /** The verbs that tell an event ("earthquake.07443554" → quake, tremor). */
 function verbsOf(event: string): ReadonlySet<string> {
   if (!verbs) readLexicon();

@@ -332,7 +332,8 @@ describe('findQuantities: a duration written in several units, or like a clock, 
     // a time of day, a clock with no unit, and groups of 60 or more are no clock-style duration
     // (what the minutes' digits alone are read as is unchanged here)
     const clock = (t: string) => read(t).filter((r) => String(r[3]).includes(':'));
-    assert.deepEqual(clock('The train left at 7:15 with 4:30 left on the timer.'), []);
+    // (a countdown's reading is one: "4:30 left" is 4.5 minutes, quantities-15)
+    assert.deepEqual(clock('The train left at 7:15 with 4:30 left on the timer.'), [[0.075, 'h', 'exact', '4:30 left']]);
     assert.deepEqual(read('The convoy left at 19:30 hours, they said.'), []);
     assert.deepEqual(read('It read 3:75 minutes.'), []);
     assert.deepEqual(read('The firm was founded 6 years, 3 months ago.'), []);
@@ -440,8 +441,27 @@ describe('findQuantities: ordinals that rank a noun (invented sentences)', () =>
 });
 
 describe('findQuantities: the minutes of a clock are no count', () => {
-  it('"with 4:43 left", "at the 2:15 mark", "at 6:41 last night" read nothing; "6:00 minutes" stays a duration', () => {
-    for (const text of ['He scored with 4:43 left in the half.', 'The referee stopped it at the 2:15 mark.', 'She died at 6:41 last night.']) assert.deepEqual(quantities(text), [], text);
+  it('"at 6:41 last night", "6:41 p.m.", a score "2:1" read nothing; "6:00 minutes" stays a duration', () => {
+    for (const text of ['She died at 6:41 last night.', 'The alarm rang at 6:41 p.m. on Monday.', 'They won 2:1 in the final.', 'It was 4:43 when he left.']) assert.deepEqual(quantities(text), [], text);
     assert.deepEqual(quantities('They tied it with 6:00 minutes remaining.').map((q) => [q.value, q.unit]), [[0.1, 'h']]);
+  });
+});
+
+describe('findQuantities: a game clock\'s reading is a span in minutes and seconds', () => {
+  const spans = (text: string) => quantities(text).filter((q) => q.unit === 'h').map((q) => [q.text, +(q.value * 3600).toFixed(3)]);
+  it('reads a countdown ("with 4:43 left", "10:03 to play", "4:08 to go", "0:38 remaining"), never its seconds as a count', () => {
+    assert.deepEqual(spans('He scored with 4:43 left in the half.'), [['4:43 left', 283]]);
+    assert.deepEqual(spans('Roe kicked a field goal with 10:03 to play in the third quarter.'), [['10:03', 603]]);
+    assert.deepEqual(spans('Doe found Poe for a touchdown with 4:08 to go.'), [['4:08', 248]]);
+    assert.deepEqual(spans('They led by two with 0:38 remaining.'), [['0:38 remaining', 38]]);
+    assert.ok(!quantities('He scored with 4:43 left in the half.').some((q) => q.value === 43 || q.value === 4));
+  });
+  it('reads a time into a period ("at the 2:15 mark", "1:30 into the round", "at 2:15 of the seventh round")', () => {
+    assert.deepEqual(spans('The referee stopped it at the 2:15 mark.'), [['2:15 mark', 135]]);
+    assert.deepEqual(spans('She was down 1:30 into the round.'), [['1:30', 90]]);
+    assert.deepEqual(spans('He was stopped at 2:15 of the seventh round.'), [['2:15', 135]]);
+  });
+  it('reads no clock where the words after it say nothing of one ("at 2:15 of the afternoon", "2:15:30 left", "a 2:15 mark" with no "the")', () => {
+    for (const text of ['They met at 2:15 of the afternoon.', 'The race took 2:15:30 left to right.', 'He set a 2:15 mark in the marathon.']) assert.deepEqual(spans(text), [], text);
   });
 });
