@@ -17,7 +17,7 @@
  */
 import { type EntityRef, type Sent, type StoryView, evidence } from './prepare.js';
 import { holdingsOf, type Holding } from './holders.js';
-import { nameSound } from './person-keys.js';
+import { nameSound, surnameSpelledTwoWays } from './person-keys.js';
 import { crossOutletPairs } from './sides.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide } from './types.js';
@@ -39,9 +39,12 @@ export function nameParts(name: string): { given: string[]; surname: string } | 
   return { given: given.map((w) => w.toLowerCase()), surname: words[words.length - 1].toLowerCase() };
 }
 
-/** Whether one given name can be the other: the same sound, or an initial or a beginning of it ("J.", "Jo", "Joanna"). */
+/**
+ * Whether one given name can be the other: the same sound, one letter apart (a name spelled or
+ * transliterated two ways: "Yannis", "Giannis"), or an initial or a beginning of it ("J.", "Jo", "Joanna").
+ */
 function oneGiven(a: string, b: string): boolean {
-  if (a === b || nameSound(a) === nameSound(b)) return true;
+  if (a === b || nameSound(a) === nameSound(b) || surnameSpelledTwoWays(a, b)) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   return long.startsWith(short);
 }
