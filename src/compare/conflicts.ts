@@ -18,6 +18,7 @@ import { scoreConflicts } from './scores.js';
 import { markConflicts } from './marks.js';
 import { holderConflicts } from './holders.js';
 import { givenNameConflicts } from './names.js';
+import { streetSpellingConflicts } from './streets.js';
 import { residenceConflicts } from './residence.js';
 import { actPlaceConflicts } from './act-places.js';
 import { fillerConflicts } from './fillers.js';
@@ -63,7 +64,7 @@ function displayQuantity(q: Quantity): string {
 /** The story's conflicts; a growing total told higher on later days goes to `evolving` instead (evolving.ts). */
 export function findConflicts(story: StoryView, al: Alignment, evolving: EvolvingFigure[] = []): Conflict[] {
   const dates = dateConflicts(story, al);
-  return [...quantityConflicts(story, al, evolving), ...dates, ...actDateConflicts(story, dates, al), ...clockConflicts(story, al), ...residenceConflicts(story), ...actPlaceConflicts(story), ...fillerConflicts(story), ...recordConflicts(story), ...standingConflicts(story), ...rankConflicts(story), ...scoreConflicts(story), ...markConflicts(story), ...holderConflicts(story, al), ...givenNameConflicts(story)];
+  return [...quantityConflicts(story, al, evolving), ...dates, ...actDateConflicts(story, dates, al), ...clockConflicts(story, al), ...residenceConflicts(story), ...actPlaceConflicts(story), ...fillerConflicts(story), ...recordConflicts(story), ...standingConflicts(story), ...rankConflicts(story), ...scoreConflicts(story), ...markConflicts(story), ...holderConflicts(story, al), ...givenNameConflicts(story), ...streetSpellingConflicts(story)];
 }
 
 function quantityConflicts(story: StoryView, al: Alignment, evolving: EvolvingFigure[]): Conflict[] {

@@ -15,12 +15,12 @@
  * ("J.", "Jo", "Joanna"), or when one has a given name the other has ("J. Edgar", "Edgar"); a
  * surname alone ("Roe") agrees with both. The sides are every full mention of each name in the story.
  */
-import { type EntityRef, type Sent, type StoryView, evidence } from './prepare.js';
+import type { EntityRef, Sent, StoryView } from './prepare.js';
 import { holdingsOf, type Holding } from './holders.js';
 import { nameSound, surnameSpelledTwoWays } from './person-keys.js';
-import { crossOutletPairs } from './sides.js';
+import { crossOutletPairs, wordedSide } from './sides.js';
 import { clean, cmp } from './text.js';
-import type { Conflict, ConflictSide } from './types.js';
+import type { Conflict } from './types.js';
 
 /** Generational suffixes: a father and a son named alike ("Jane Roe Jr.") are told apart by them, not by the given name. */
 const SUFFIX = /^(?:jr|sr|ii|iii|iv|v)\.?$/i;
@@ -120,7 +120,7 @@ export function givenNameConflicts(story: StoryView): Conflict[] {
       slot: `who is the ${post} ${clean(key.split('|')[0])}`,
       severity: 'conflict',
       withinArticle: false,
-      sides: sides.map((x) => mentionSide(story, x)),
+      sides: sides.map((x) => wordedSide(story, x, () => sideName(x), { kind: 'actor', unit: 'person' })),
       pairs,
       note: `${sides.map((x) => sideName(x)).join(' vs ')}: one ${post} named with two given names`,
       factIds: [],
@@ -142,16 +142,3 @@ function namesApart(givens: string[][]): string[][] {
 }
 
 const sideName = (ms: Mention[]): string => clean([...new Set(ms.map((m) => m.name))].sort((a, b) => b.length - a.length || cmp(a, b))[0].replace(/['’]s?$/u, ''));
-
-function mentionSide(story: StoryView, ms: Mention[]): ConflictSide {
-  const articles = [...new Set(ms.map((m) => m.sent.art.id))].sort(cmp);
-  return {
-    value: sideName(ms),
-    normalized: { kind: 'actor', unit: 'person', value: null, low: null, high: null, qualifier: 'exact', date: null },
-    wordings: [...new Set(ms.map((m) => clean(m.name)))],
-    articles,
-    outlets: [...new Set(articles.map((id) => story.byId.get(id)!.outlet))],
-    independentSources: story.independent(articles),
-    evidence: ms.map((m) => evidence(m.sent, { ...m.span })),
-  };
-}
