@@ -1,12 +1,12 @@
 /**
- * One street, two spellings: "the bodies were found at 24 Linden Crescent Street" in three outlets and
- * "the Lindon Crescent Street apartment" in a fourth. A street name is the address a story's readers
+ * One street, two spellings: "the bodies were found at 24 Carrowmore Street" in three outlets and
+ * "the Carrowmoor Street apartment" in a fourth. A street name is the address a story's readers
  * would go to; two outlets that write one word of it two ways disagree about a `place`.
  *
  * Two street names are one street spelled two ways when they end in the same street word and have
  * the same words but one, and that word is one word written two ways: a long common beginning (five
  * letters or more, at least two thirds of the shorter word) and ends of at most two letters apart
- * ("Westbridge", "Westbridges"), so that two streets of one story ("Elm Street", "Oak Street"; "Elm
+ * ("Carrowmore", "Carrowmoor"), not by a plural "s", so that two streets of one story ("Elm Street", "Oak Street"; "Elm
  * Street", "Elm Road"; "Mill Street", "Mill Park Street") never are. Independent outlets only, and no
  * article may write both (an article that does names two streets). The sides are every mention of
  * each spelling.
@@ -36,7 +36,8 @@ function streetMentions(story: StoryView): StreetMention[] {
     for (const s of a.sentences) {
       const text = a.text.slice(s.span.start, s.span.end);
       for (const m of text.matchAll(STREET_NAME)) {
-        const words = streetKey(m[0]).split(' ');
+        // (a possessive's apostrophe is no spelling: "Magistrates' Court", "Magistrates Court")
+        const words = streetKey(m[0]).replace(/['’]/g, '').split(' ');
         let drop = 0;
         while (drop < words.length - 2 && NOT_NAME.test(words[drop])) drop++;
         const key = words.slice(drop).join(' ');
@@ -54,6 +55,8 @@ export function oneWordTwoWays(a: string, b: string): boolean {
   if (a === b || /\d/.test(a + b) || Math.min(a.length, b.length) < MIN_WORD) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  // (a plural or possessive "s" is one name written with or without it: "Magistrate Court", "Magistrates Court")
+  if (a.replace(/s$/, '') === b.replace(/s$/, '')) return false;
   return i >= MIN_WORD && i * 3 >= Math.min(a.length, b.length) * 2 && a.length - i <= 2 && b.length - i <= 2;
 }
 
