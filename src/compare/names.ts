@@ -98,7 +98,8 @@ export function givenNameConflicts(story: StoryView): Conflict[] {
   let mentions: Map<string, Mention[]> | null = null;
   const out: Conflict[] = [];
   for (const key of [...byPost.keys()].sort(cmp)) {
-    const hs = byPost.get(key)!;
+    // (in story order: the first name of each side and the post's wording do not hang on the articles' order)
+    const hs = byPost.get(key)!.sort((a, b) => cmp(a.h.sent.id, b.h.sent.id) || a.h.span.start - b.h.span.start);
     const names = namesApart(hs.map((x) => x.given));
     if (names.length !== 2) continue;
     // the post ties the two names only when independent outlets give it each
@@ -107,8 +108,8 @@ export function givenNameConflicts(story: StoryView): Conflict[] {
     mentions ??= mentionsBySurname(story);
     const all = mentions.get(key.split('|')[0]) ?? [];
     // one article that names both is telling of two people (or of one post held by two)
-    const twoPeople = story.articles.some((a) => names.every((n) => all.some((m) => m.sent.art === a && givenNamesAgree(m.given, n))));
-    if (twoPeople) continue;
+    const [one, other] = names.map((n) => new Set(all.filter((m) => givenNamesAgree(m.given, n)).map((m) => m.sent.art.id)));
+    if ([...one].some((id) => other.has(id))) continue;
     const sides = names.map((n) => all.filter((m) => givenNamesAgree(m.given, n) && !names.some((o) => o !== n && givenNamesAgree(m.given, o))));
     if (sides.some((x) => !x.length)) continue;
     const pairs = crossOutletPairs(sides);
@@ -117,7 +118,7 @@ export function givenNameConflicts(story: StoryView): Conflict[] {
     out.push({
       id: '',
       kind: 'actor',
-      slot: `who is the ${post} ${clean(key.split('|')[0])}`,
+      slot: `who is the ${post} ${sideName(sides[0]).split(' ').pop()}`,
       severity: 'conflict',
       withinArticle: false,
       sides: sides.map((x) => wordedSide(story, x, () => sideName(x), { kind: 'actor', unit: 'person' })),
