@@ -82,6 +82,21 @@ function mentionOf(s: Sent, e: EntityRef): Mention | null {
   return parts && parts.given.length ? { sent: s, ...parts, name, span: { ...e.span } } : null;
 }
 
+/**
+ * Whether the post is told as the one holder's: "the" before it ("the famous agency director Jane
+ * Roe", "Jane Roe, the agency's director"). A bare post ("quarterback Jane Roe", "actress Ann Roe")
+ * is one of many holders as often (two sisters both actresses, two brothers both quarterbacks).
+ */
+function definite(h: Holding): boolean {
+  const text = h.sent.art.text;
+  const nameAt = h.span.start + text.slice(h.span.start, h.span.end).lastIndexOf(h.name);
+  if (nameAt > h.span.start) return /\bthe\s+$/i.test(text.slice(Math.max(0, h.span.start - 8), h.span.start));
+  return /^,\s+the\s/i.test(text.slice(h.span.start + h.name.length, h.span.end));
+}
+
+/** Capitalised words written in the post, an organisation's ("FBI director" → fbi). */
+const organisationWords = (h: Holding): string[] => h.written.split(' ').filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.toLowerCase());
+
 /** The head noun of a post ("fbi director" → "director"). */
 const head = (h: Holding): string => h.post.split(' ').pop() ?? h.post;
 
@@ -91,7 +106,7 @@ export function givenNameConflicts(story: StoryView): Conflict[] {
   for (const h of holdingsOf(story)) {
     const parts = nameParts(h.name);
     // (a capitalised post may be part of the name: "Director Edgar Roe" read as a post before "Roe")
-    if (!parts?.given.length || !/^\p{Ll}/u.test(h.written.split(' ').pop() ?? '')) continue;
+    if (!parts?.given.length || !/^\p{Ll}/u.test(h.written.split(' ').pop() ?? '') || !definite(h)) continue;
     const key = `${parts.surname}|${head(h)}`;
     (byPost.get(key) ?? byPost.set(key, []).get(key)!).push({ h, given: parts.given });
   }
@@ -102,6 +117,9 @@ export function givenNameConflicts(story: StoryView): Conflict[] {
     const hs = byPost.get(key)!.sort((a, b) => cmp(a.h.sent.id, b.h.sent.id) || a.h.span.start - b.h.span.start);
     const names = namesApart(hs.map((x) => x.given));
     if (names.length !== 2) continue;
+    // two organisations before the post ("Colts quarterback", "Giants quarterback") are two posts
+    const orgs = names.map((n) => new Set(hs.filter((x) => givenNamesAgree(x.given, n)).flatMap((x) => organisationWords(x.h))));
+    if (orgs.every((o) => o.size) && ![...orgs[0]].some((w) => orgs[1].has(w))) continue;
     // the post ties the two names only when independent outlets give it each
     const groups = names.map((n) => new Set(hs.filter((x) => givenNamesAgree(x.given, n)).map((x) => x.h.sent.art.group)));
     if (![...groups[0]].some((g) => [...groups[1]].some((o) => o !== g))) continue;

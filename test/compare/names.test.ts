@@ -52,6 +52,20 @@ describe('one holder of a post, two given names', () => {
     );
   });
 
+  it('does not oppose a bare post (one of many holders) or the post of two organisations', () => {
+    assert.deepEqual(
+      notes(['Varrow had long coached quarterback Halvard Quenby at the harbour club.', 'Varrow had long coached quarterback Orrin Quenby at the harbour club.']),
+      [],
+    );
+    assert.deepEqual(
+      notes([
+        'Varrow had long coached the Gulls quarterback Halvard Quenby at the harbour club.',
+        'Varrow had long coached the Pelicans quarterback Orrin Quenby at the harbour club.',
+      ]),
+      [],
+    );
+  });
+
   it('does not oppose a former holder of the post', () => {
     assert.deepEqual(
       notes([
