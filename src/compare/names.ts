@@ -7,7 +7,8 @@
  *
  * The post is the text's tie between the two names (holders.ts reads it: the common words right
  * before the name, or an apposition after it, never after a word of rank or time, never a relative
- * or an honorific), compared by its head noun ("FBI director", "founding director"). Relatives share
+ * or an honorific), compared by its head noun ("FBI director", "founding director"), told definite
+ * ("the ... director": a bare "quarterback Jane Roe" is one of many), not of two organisations. Relatives share
  * surnames, so the guards are about them: a post of kin ("nephew Ravi Roe", "nephew Sam Roe") is
  * no post, and when any article of the story names both people (a father and a son, two sisters),
  * or gives the post both, they are two people. Two given names are one name when they sound alike
