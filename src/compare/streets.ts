@@ -29,6 +29,8 @@ interface StreetMention {
 const NOT_NAME = /^(?:the|a|an|on|in|at|near|from|to|of|off|along|and|by)$/;
 /** Shortest word whose two spellings are compared (shorter words differ in too large a part). */
 const MIN_WORD = 5;
+/** Spellings of one bucket above which none is compared (see streetSpellingConflicts). */
+const MAX_SPELLINGS = 6;
 
 function streetMentions(story: StoryView): StreetMention[] {
   const out: StreetMention[] = [];
@@ -72,29 +74,45 @@ export function oneStreetTwoWays(a: string, b: string): boolean {
 export function streetSpellingConflicts(story: StoryView): Conflict[] {
   const byKey = new Map<string, StreetMention[]>();
   for (const m of streetMentions(story)) (byKey.get(m.key) ?? byKey.set(m.key, []).get(m.key)!).push(m);
-  const keys = [...byKey.keys()].sort(cmp);
+  // Two spellings of one street fall in one bucket (the same words' first letters, the same street
+  // word): only a bucket's keys are compared, and a bucket of many spellings is no one street (a
+  // hostile list of near names stays linear).
+  const buckets = new Map<string, string[]>();
+  for (const k of [...byKey.keys()].sort(cmp)) {
+    const b = k.split(' ').map((w) => w.slice(0, MIN_WORD)).join(' ');
+    (buckets.get(b) ?? buckets.set(b, []).get(b)!).push(k);
+  }
   const out: Conflict[] = [];
-  for (let i = 0; i < keys.length; i++)
-    for (let j = i + 1; j < keys.length; j++) {
-      if (!oneStreetTwoWays(keys[i], keys[j])) continue;
-      const sides = [byKey.get(keys[i])!, byKey.get(keys[j])!];
-      const arts = sides.map((x) => new Set(x.map((m) => m.sent.art.id)));
-      if ([...arts[0]].some((id) => arts[1].has(id))) continue;
-      // a third spelling near either makes the street's name too unsure to oppose two of them
-      if (keys.some((k) => k !== keys[i] && k !== keys[j] && (oneStreetTwoWays(k, keys[i]) || oneStreetTwoWays(k, keys[j])))) continue;
-      const pairs = crossOutletPairs(sides);
-      if (!pairs.length) continue;
-      out.push({
-        id: '',
-        kind: 'place',
-        slot: `street: ${keys[i]} / ${keys[j]}`,
-        severity: 'conflict',
-        withinArticle: false,
-        sides: sides.map((x) => wordedSide(story, x, (m) => clean(m.written.replace(/^\d[\w-]*\s+/, '')), { kind: 'place', unit: 'place' })),
-        pairs,
-        note: `${sides.map((x) => clean(x[0].written.replace(/^\d[\w-]*\s+/, ''))).join(' vs ')}: one street spelled two ways`,
-        factIds: [],
-      });
-    }
-  return out;
+  for (const keys of [...buckets.values()]) {
+    if (keys.length > MAX_SPELLINGS) continue;
+    for (let i = 0; i < keys.length; i++)
+      for (let j = i + 1; j < keys.length; j++) {
+        if (!oneStreetTwoWays(keys[i], keys[j])) continue;
+        const sides = [byKey.get(keys[i])!, byKey.get(keys[j])!];
+        const arts = sides.map((x) => new Set(x.map((m) => m.sent.art.id)));
+        if ([...arts[0]].some((id) => arts[1].has(id))) continue;
+        // a third spelling near either makes the street's name too unsure to oppose two of them
+        if (keys.some((k) => k !== keys[i] && k !== keys[j] && (oneStreetTwoWays(k, keys[i]) || oneStreetTwoWays(k, keys[j])))) continue;
+        const c = streetConflict(story, keys[i], keys[j], sides);
+        if (c) out.push(c);
+      }
+  }
+  return out.sort((a, b) => cmp(a.slot, b.slot));
+}
+
+function streetConflict(story: StoryView, a: string, b: string, mentions: StreetMention[][]): Conflict | null {
+  const pairs = crossOutletPairs(mentions);
+  if (!pairs.length) return null;
+  const sides = mentions.map((x) => wordedSide(story, x, (m) => clean(m.written.replace(/^\d[\w-]*\s+/, '')), { kind: 'place', unit: 'place' }));
+  return {
+    id: '',
+    kind: 'place',
+    slot: `street: ${a} / ${b}`,
+    severity: 'conflict',
+    withinArticle: false,
+    sides,
+    pairs,
+    note: `${sides.map((x) => x.value).join(' vs ')}: one street spelled two ways`,
+    factIds: [],
+  };
 }
