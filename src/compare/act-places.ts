@@ -49,7 +49,7 @@ interface ActPlace {
 /** Prepositions of where something is or happens. */
 const LOCATIVE = /^(?:in|at|on|inside)$/i;
 /** A proper name ending in a street word: "Philip Street", "2088 Philip Street", "East 223rd St." */
-const STREET_NAME = /(?:\b[\dA-Z][\w'.-]*\s+)+(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Drive|Highway|Parkway|Place|Court|Terrace)\b/g;
+export const STREET_NAME = /(?:\b[\dA-Z][\w'.-]*\s+)+(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Drive|Highway|Parkway|Place|Court|Terrace)\b/g;
 /** A street word at the end of a word: every street name holds one (tested before STREET_NAME, whose runs of capitalised words are read from every capital). */
 const STREET_END = /(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Highway|Parkway|Place|Court|Terrace)\b/;
 const STREET_WORD = /\b(?:street|st\.?|road|rd\.?|avenue|ave\.?|boulevard|blvd\.?|lane|drive|highway|parkway|place|court|terrace)$/i;
@@ -190,7 +190,7 @@ function locativeCase(tokens: readonly SyntaxToken[], kids: number[][], x: numbe
 }
 
 /** "2088 Philip St." → "philip street": the name without its house number. */
-function streetKey(written: string): string {
+export function streetKey(written: string): string {
   return written
     .toLowerCase()
     .replace(/^(?:\d[\w-]*\s+)+/, '')

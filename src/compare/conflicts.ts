@@ -17,6 +17,8 @@ import { rankConflicts } from './ranks.js';
 import { scoreConflicts } from './scores.js';
 import { markConflicts } from './marks.js';
 import { holderConflicts } from './holders.js';
+import { givenNameConflicts } from './names.js';
+import { streetSpellingConflicts } from './streets.js';
 import { residenceConflicts } from './residence.js';
 import { actPlaceConflicts } from './act-places.js';
 import { fillerConflicts } from './fillers.js';
@@ -70,7 +72,7 @@ const QUALIFIER_WORDS: Readonly<Record<string, string>> = {
 /** The story's conflicts; a growing total told higher on later days goes to `evolving` instead (evolving.ts). */
 export function findConflicts(story: StoryView, al: Alignment, evolving: EvolvingFigure[] = []): Conflict[] {
   const dates = dateConflicts(story, al);
-  return [...quantityConflicts(story, al, evolving), ...dates, ...actDateConflicts(story, dates, al), ...clockConflicts(story, al), ...residenceConflicts(story), ...actPlaceConflicts(story), ...fillerConflicts(story), ...recordConflicts(story), ...standingConflicts(story), ...rankConflicts(story), ...scoreConflicts(story), ...markConflicts(story), ...holderConflicts(story, al)];
+  return [...quantityConflicts(story, al, evolving), ...dates, ...actDateConflicts(story, dates, al), ...clockConflicts(story, al), ...residenceConflicts(story), ...actPlaceConflicts(story), ...fillerConflicts(story), ...recordConflicts(story), ...standingConflicts(story), ...rankConflicts(story), ...scoreConflicts(story), ...markConflicts(story), ...holderConflicts(story, al), ...givenNameConflicts(story), ...streetSpellingConflicts(story)];
 }
 
 function quantityConflicts(story: StoryView, al: Alignment, evolving: EvolvingFigure[]): Conflict[] {

@@ -26,7 +26,7 @@ import { partitionPoint } from '../util/search.js';
 import { clean, cmp } from './text.js';
 import type { Conflict, ConflictSide } from './types.js';
 
-interface Holding {
+export interface Holding {
   sent: Sent;
   /** The post, lower case ("general manager"). */
   post: string;
@@ -106,8 +106,15 @@ function postAfter(s: Sent, e: EntityRef): { post: string; end: number } | null 
   return { post: words.slice(-2).join(' '), end: at + m[1].length };
 }
 
-/** Every person named after a post in the story. */
-function holdingsOf(story: StoryView): Holding[] {
+/** Every person named after a post in the story (read by names.ts too, so read once per story: one person, two given names). */
+export function holdingsOf(story: StoryView): Holding[] {
+  let out = HOLDINGS.get(story);
+  if (!out) HOLDINGS.set(story, (out = readHoldings(story)));
+  return out;
+}
+const HOLDINGS = new WeakMap<StoryView, Holding[]>();
+
+function readHoldings(story: StoryView): Holding[] {
   const out: Holding[] = [];
   for (const a of story.articles)
     for (const s of a.sentences)
