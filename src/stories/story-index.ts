@@ -104,6 +104,7 @@ const PEOPLE_CARRY_OVER = 0.6;
  * 0.9253, 1.2 0.9617 / 0.9234; 15 draws at 1.0: P and R up or equal on both (NOTES.md, session 26).
  */
 const SINGLE_DATED_ALIKE = 1.0;
+const ALIKE_READ = 256;
 const CARRY_OVER_MIN = 3;
 const CARRY_OVER_SIZE = 1;
 /**
@@ -1614,12 +1615,17 @@ export class StoryIndex {
     const [d, u] = a.published > 0 ? [a, b] : [b, a];
     const rho = this.pairwise(u);
     if (d.members.length !== 1 || rho === null || rho <= 0) return true;
+    // (at most ALIKE_READ members, evenly spread, and no further than the answer is known: a huge pile stays cheap)
+    const step = Math.ceil(u.members.length / ALIKE_READ);
+    const read = Math.ceil(u.members.length / step);
     let alike = 0;
-    for (const m of u.members) {
-      const e = this.docs.get(m);
+    let unlike = 0;
+    for (let i = 0; i < u.members.length && 2 * alike < read && 2 * unlike <= read; i += step) {
+      const e = this.docs.get(u.members[i]);
       if (e && overlapVec(e.ids, e.vec.vals, d.centroid).dot >= SINGLE_DATED_ALIKE * rho) alike++;
+      else unlike++;
     }
-    return 2 * alike >= u.members.length;
+    return 2 * alike >= read;
   }
 
   /** The weekday of a story's event (weekday.ts), read from its members when asked. */
