@@ -14,7 +14,9 @@
  * same over the event's articles outside the story; both are sums over pairs, so the table's rows
  * add up to 1 − P and 1 − R exactly. Each is split by whether both articles carry a publication day.
  *
- *   node --import tsx scripts/story-decisions.ts [--uci] [--fractions 0,0.3,0.5] [--draws 5] [--list STEP] [--gaps] [--date-other G]
+ *   node --import tsx scripts/story-decisions.ts [--uci] [--fractions 0,0.3,0.5] [--draws 5] [--list STEP] [--merges] [--gaps] [--date-other G]
+ *
+ * --merges: each of settle's merges that put two events in one story, with both sides' make-up.
  *
  * --gaps (with --fractions 0): the gold pairs of one event left in two stories by publication gap
  * (same week, month, over a month, over a year) and the step charged, with their events.
@@ -41,6 +43,8 @@ class Tracker {
   readonly pairStep = new Map<string, string>();
   readonly firstStep = new Map<string, string>();
   readonly firstSeq = new Map<string, number>();
+  /** Settle's merges (`--merges`): both stories' members as they stood, in the order merged. */
+  readonly merges: { step: string; from: string; to: string; moved: string[]; into: string[] }[] = [];
   private seq = 0;
 
   place(doc: string, story: string, step: string): void {
@@ -52,6 +56,10 @@ class Tracker {
     if (old === story) return;
     // (restore rebuilds a story as it was, perhaps under another id: no decision)
     const record = step !== 'restore';
+    // (a merge moves a story's members one at a time: its first move records both stories whole)
+    const last = this.merges.at(-1);
+    if (old !== undefined && step.startsWith('merge') && !(last?.step === step && last.from === old && last.to === story))
+      this.merges.push({ step, from: old, to: story, moved: [...this.members.get(old)!], into: [...(this.members.get(story) ?? [])] });
     if (old !== undefined) {
       const m = this.members.get(old)!;
       m.delete(doc);
@@ -112,6 +120,7 @@ function attribute(split: Split, features: StoryFeatures[], options: GroupOption
       }
   const b3 = scoreClusters(split.gold, groups.map((g) => g.members)).bcubed;
   if (listStep) listMisplaced(split, features, groups.map((g) => g.members), tracker, dated, listStep);
+  if (argv.includes('--merges')) listWrongMerges(split, tracker, dated);
   return { losses, p: b3.precision, r: b3.recall, checked };
 }
 
@@ -123,15 +132,7 @@ function listMisplaced(split: Split, features: StoryFeatures[], groups: string[]
   const storyOf = new Map<string, number>();
   groups.forEach((g, i) => g.forEach((m) => storyOf.set(m, i)));
   const byId = new Map(features.map((f) => [f.id, f]));
-  const makeUp = (g: string[]) => {
-    const c = new Map<string, [number, number]>();
-    for (const m of g) {
-      const x = c.get(split.gold.get(m)!) ?? [0, 0];
-      x[dated.get(m) ? 0 : 1]++;
-      c.set(split.gold.get(m)!, x);
-    }
-    return [...c.entries()].sort((a, b) => cmpStr(a[0], b[0])).map(([e, [d, u]]) => `${e}:${d}+${u}`).join(' ');
-  };
+  const makeUp = (g: string[]) => storyMakeUp(split, dated, g);
   const weekday = (g: string[]) => storyWeekday(g.map((m) => byId.get(m)!).map((f) => (dated.get(f.id) && f.eventDay !== null ? dayOfWeek(f.eventDay) : f.weekday)), g.length);
   for (const id of split.ids) {
     if (tracker.firstStep.get(id) !== step) continue;
@@ -140,6 +141,29 @@ function listMisplaced(split: Split, features: StoryFeatures[], groups: string[]
     const own = groups[storyOf.get(id)!];
     if (storyOf.get(id) === home) continue;
     console.log(`  ${id} (${event}, ${dated.get(id) ? 'dated' : 'undated'}, weekday ${byId.get(id)!.weekday}) in [${makeUp(own)}] (weekday ${weekday(own)}); its event's story [${makeUp(groups[home])}] (weekday ${weekday(groups[home])})`);
+  }
+}
+
+/** A story's make-up: per gold event, its dated + undated members ("9-ecbplus:6+2 9-ecb:0+10"). */
+function storyMakeUp(split: Split, dated: Map<string, boolean>, g: string[]): string {
+  const c = new Map<string, [number, number]>();
+  for (const m of g) {
+    const x = c.get(split.gold.get(m)!) ?? [0, 0];
+    x[dated.get(m) ? 0 : 1]++;
+    c.set(split.gold.get(m)!, x);
+  }
+  return [...c.entries()].sort((a, b) => cmpStr(a[0], b[0])).map(([e, [d, u]]) => `${e}:${d}+${u}`).join(' ');
+}
+
+/**
+ * --merges: each settle merge that put two events together (a pair across its two stories of two
+ * gold events), with both stories' make-up and the pairs of two events it made.
+ */
+function listWrongMerges(split: Split, tracker: Tracker, dated: Map<string, boolean>): void {
+  for (const { step, moved, into } of tracker.merges) {
+    let wrong = 0;
+    for (const a of moved) for (const b of into) if (split.gold.get(a) !== split.gold.get(b)) wrong++;
+    if (wrong > 0) console.log(`  ${step}: [${storyMakeUp(split, dated, moved)}] into [${storyMakeUp(split, dated, into)}], ${wrong} pairs of two events`);
   }
 }
 

@@ -26,8 +26,10 @@ import type { DocMessage } from '../model/types.js';
  *   naming two of them, its lead among them, as its own protagonists; a woken story's closing span counts from its new report.
  * stories-19: in the pass an undated article joins the dated story it fits as that story's members fit each other, and 1.5
  *   times better than its best undated story, instead of that undated story (StoryIndex.undatedJoin).
+ * stories-20: in settle a dated story of one article merges with an undated story only when at least half the undated
+ *   story's members are as alike to it as to each other (StoryIndex.membersAlike).
  */
-export const STORIES_VERSION = 'stories-19';
+export const STORIES_VERSION = 'stories-20';
 
 /** What the pipeline knows about one analysed article, as input to story grouping. */
 export interface StoryInput {
