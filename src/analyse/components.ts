@@ -71,7 +71,7 @@ export const COMPONENTS: readonly Component[] = [
     name: 'entities',
     requires: ['sentences'],
     assigns: ['entities', 'entityIndex'],
-    version: 'entities-3',
+    version: 'entities-4',
     defaults: { model: 'models/entities.bin (averaged perceptron, CoNLL-2003 tags)', gazetteers: 'data/places, data/lexicons/organisations.tsv' },
     sizeBounded: true,
     run: ({ head, headSentences }) => {
@@ -95,7 +95,7 @@ export const COMPONENTS: readonly Component[] = [
     name: 'quotes',
     requires: ['sentences', 'entities', 'tokens'],
     assigns: ['quotes'],
-    version: 'quotes-22',
+    version: 'quotes-23',
     defaults: { cues: 'data/lexicons/attribution-cues.tsv', speakers: 'people or organisations, by the head of their phrase and its WordNet class (data/lexicons/speaker-nouns.tsv)' },
     sizeBounded: true,
     // the parse tells the quotes what each cue's lemma is and who its subject is (quotes/review.ts)

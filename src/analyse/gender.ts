@@ -131,7 +131,9 @@ export function genderOfPerson(genders: ReadonlyMap<string, Gender>, person: str
 /** Honorific or role noun right before the name ("Ms. Roe", "actress Jane Roe"), or a role noun in apposition after it. */
 function nameNeighbourVotes(toks: readonly Token[], first: number, m: PersonMention, roles: Map<string, Gender>, vote: (k: string, g: Gender, w: number) => void): void {
   const before = toks[first - 1]?.text.toLowerCase();
-  const honorific = before ? HONORIFIC_GENDER.get(before) : undefined;
+  // the honorific before the name, or the first word of a mention the recogniser took it into ("Ms Tamir")
+  const own = toks[first] && toks[first].end < m.span.end ? HONORIFIC_GENDER.get(toks[first].text.toLowerCase()) : undefined;
+  const honorific = own ?? (before ? HONORIFIC_GENDER.get(before) : undefined);
   if (honorific) vote(m.key, honorific, WEIGHT.honorific);
   else if (before && roles.has(before)) vote(m.key, roles.get(before)!, WEIGHT.role);
   let j = first;

@@ -354,3 +354,29 @@ test('a surname two people share links to the person named first in full, whoeve
   linkWithinArticle(one);
   assert.deepEqual(one.map((x) => x.entity), ['PER:irene_marsh', 'PER:irene_marsh', 'PER:irene_marsh']);
 });
+
+test('a role noun the recogniser took into a name ("Inspector Harrow") is a title when the article writes it in lower case before a name', () => {
+  const text = 'Local police inspector Dave Harrow said the climber fell. Inspector Harrow said the weather was fine.';
+  const at = (s: string): EntityMention => {
+    const start = text.indexOf(s);
+    return { span: { start, end: start + s.length }, type: 'PER', text: s, entity: '' };
+  };
+  const ms = [at('Dave Harrow'), at('Inspector Harrow')];
+  linkWithinArticle(ms, text);
+  assert.deepEqual(ms.map((x) => x.entity), ['PER:dave_harrow', 'PER:dave_harrow']);
+  assert.equal(entityIndex(ms)[0].name, 'Dave Harrow');
+  // no lower-case "inspector" before a name: no evidence, the name stays as written
+  const bare = 'Dave Harrow said the climber fell. Inspector Harrow said the weather was fine.';
+  const ms2 = [
+    { span: { start: 0, end: 11 }, type: 'PER' as const, text: 'Dave Harrow', entity: '' },
+    { span: { start: 35, end: 51 }, type: 'PER' as const, text: 'Inspector Harrow', entity: '' },
+  ];
+  linkWithinArticle(ms2, bare);
+  assert.deepEqual(ms2.map((x) => x.entity), ['PER:dave_harrow', 'PER:inspector_harrow']);
+  // a first name before a full name and before a suffix alone is no title ("Hal Brennan III", "Hal III")
+  let pos = 0;
+  const m = (s: string): EntityMention => ({ span: { start: pos, end: (pos += s.length + 1) - 1 }, type: 'PER', text: s, entity: '' });
+  const ms3 = [m('Hal Brennan III'), m('Hal III')];
+  linkWithinArticle(ms3, 'Hal Brennan III Hal III');
+  assert.equal(ms3[0].entity, 'PER:hal_brennan_iii');
+});

@@ -68,3 +68,9 @@ test('a pronoun speaker may be a person whose surname another person shares (quo
   // without the guard the honorific makes every Roe a man and "she" finds nobody
   assert.equal(q.speakerName, 'Kate Roe');
 });
+
+test('an honorific the recogniser took into the mention ("Ms Tamsin Oduya" read as one name) genders the person', () => {
+  const text = 'The analyst spoke first. Later Ms Oduya said the fix was temporary.';
+  const g = genderEvidence(tokenize(text), persons(text, ['Ms Oduya']));
+  assert.equal(g.get('Oduya'), 'f');
+});

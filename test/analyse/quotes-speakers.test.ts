@@ -94,3 +94,19 @@ describe('people who share a surname, titles before names, participle announcers
     assert.equal(q.speakerName, 'Harold Brisk');
   });
 });
+
+describe('a company the recogniser reads as a person', () => {
+  it('a name ending in the plural of a common noun, written after an article ("the Brandt Foods plant"), is an organisation: "it" finds it, "he" does not', () => {
+    const t = [
+      'A fire broke out at the Brandt Foods plant in the north of the city on Friday.',
+      'Brandt Foods issued a statement on Friday morning saying the plant would stay closed.',
+      'It said the company would pay the wages of every worker while the plant is closed.',
+    ].join('\n\n');
+    const a = analyseArticle(bareArticle('k', t, {}));
+    // (the recogniser tags it PER: the case this reads)
+    const q = a.quotes.find((k) => t.slice(k.span.start, k.span.end).includes('pay the wages'));
+    assert.ok(q, 'the quote');
+    assert.equal(q.speaker, 'ORG:brandt_foods');
+    assert.equal(q.speakerName, 'Brandt Foods');
+  });
+});

@@ -90,7 +90,7 @@ export function recogniseEntities(text: string, sentences: Span[]): EntityMentio
     if (last && m.span.start < last.span.end) continue;
     kept.push(m);
   }
-  return linkWithinArticle(splitRunTogether(kept));
+  return linkWithinArticle(splitRunTogether(kept), text);
 }
 
 /**

@@ -97,8 +97,9 @@ interface Work {
  * re-type a single-word mention to PER when it is the surname of a person named in full elsewhere
  * in the article. Returns the mentions.
  */
-export function linkWithinArticle(mentions: EntityMention[]): EntityMention[] {
+export function linkWithinArticle(mentions: EntityMention[], text = ''): EntityMention[] {
   const work: Work[] = mentions.map((m) => ({ m, name: cleanName(m.text), type: m.type }));
+  dropRoleWords(work, text);
 
   // One name, one type within an article: a name tagged differently in different sentences takes
   // its majority type (ties keep each mention's own type).
@@ -240,6 +241,59 @@ export function linkWithinArticle(mentions: EntityMention[]): EntityMention[] {
   return mentions;
 }
 
+/**
+ * A capitalised role noun the tagger took into a person's name ("Inspector Gaskin") is a title, not a
+ * first name, when the article also writes it in lower case right before a person's name ("police
+ * inspector Dave Gaskin": a common noun). The same word before a full name and before the surname alone is no
+ * evidence: a first name does that too ("Ike LaRue III" and "Ike III", "Frederick C. LaRue" and
+ * "Frederick LaRue"). The name then
+ * drops it when what is left names a person (a full name, or the surname of someone the article names
+ * in full), so it links to that person. A first name the article also writes in lower case ("Hunter
+ * Biden" beside a hunter and Joe Biden) would be read as a title: the one case this rule gets wrong.
+ */
+function dropRoleWords(work: Work[], text: string): void {
+  const people = work.filter((w) => w.type === 'PER').map((w) => ({ w, toks: tokensOf(w.name) }));
+  const role = new Map<string, boolean>();
+  let lowerBeforeNames: Set<string> | undefined;
+  const isRole = (word: string): boolean => {
+    const k = fold(word);
+    let r = role.get(k);
+    if (r !== undefined) return r;
+    r = /^\p{Lu}\p{Ll}+$/u.test(word) && (lowerBeforeNames ??= wordsBeforePeople(text, people)).has(word.toLowerCase());
+    role.set(k, r);
+    return r;
+  };
+  // surname → the first words of the people named in full with it, role words aside ("gaskin" → "dave")
+  const firstBy = new Map<string, Set<string>>();
+  for (const p of people) {
+    // ("Inspector Dave Gaskin" gives "dave")
+    const toks = p.toks.length >= 3 && isRole(p.toks[0]) ? p.toks.slice(1) : p.toks;
+    if (toks.length < 2 || isRole(toks[0])) continue;
+    const last = fold(toks[toks.length - 1]);
+    if (!firstBy.has(last)) firstBy.set(last, new Set());
+    firstBy.get(last)!.add(fold(toks[0]));
+  }
+  const named = new Set(people.filter(({ toks }) => toks.length >= 2 && !isRole(toks[0])).map(({ toks }) => toks.map(fold).join(' ')));
+  for (const p of people) {
+    if (p.toks.length < 2 || !isRole(p.toks[0])) continue;
+    // what is left names a person: the surname of someone named in full by another first word, or a
+    // full name the article gives alone (or after the same word before the surname alone)
+    const rest = p.toks.slice(1);
+    if (rest.length === 1 ? !firstBy.has(fold(rest[0])) : !named.has(rest.map(fold).join(' '))) continue;
+    p.w.name = rest.join(' ');
+  }
+}
+
+/** The lower-case words `text` writes right before a person's name: role nouns ("police inspector Dave Gaskin"). */
+function wordsBeforePeople(text: string, people: { w: Work }[]): Set<string> {
+  const out = new Set<string>();
+  for (const { w } of people) {
+    const before = /(?<![\p{L}\p{N}])(\p{Ll}+) $/u.exec(text.slice(Math.max(0, w.m.span.start - 40), w.m.span.start));
+    if (before) out.add(before[1]);
+  }
+  return out;
+}
+
 /** The entities of one article: id, canonical name, surface variants, mention count. */
 export function entityIndex(mentions: EntityMention[]): Entity[] {
   const byId = new Map<string, { type: EntityType; variants: Map<string, number>; order: string[]; mentions: number; first: number }>();
@@ -257,6 +311,16 @@ export function entityIndex(mentions: EntityMention[]): Entity[] {
   return out.sort((a, b) => b.mentions - a.mentions || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/** `name` or the longest run of its last words whose id is `id`, else null. */
+export function namePartOf(name: string, type: EntityType, id: string): string | null {
+  const words = name.split(' ');
+  for (let i = 0; i < words.length; i++) {
+    const v = words.slice(i).join(' ');
+    if (entityId(type, v) === id) return v;
+  }
+  return null;
+}
+
 /** Picks a display name: a variant whose id matches, preferring the most frequent, then the longest. */
 function canonicalName(id: string, type: EntityType, variants: Map<string, number>): string {
   const low = id.slice(id.indexOf(':') + 1);
@@ -272,7 +336,8 @@ function canonicalName(id: string, type: EntityType, variants: Map<string, numbe
       if (c && entityId('ORG', c) === id) return c;
     }
   }
-  const cands = [...variants].map(([v, n]) => ({ v: cleanName(v), n })).filter((c) => entityId(type, c.v) === id);
+  // a variant or its last words ("Inspector Dave Gaskin" of PER:dave_gaskin, its title dropped by the linker)
+  const cands = [...variants].map(([v, n]) => ({ v: namePartOf(cleanName(v), type, id), n })).filter((c) => c.v !== null) as { v: string; n: number }[];
   const pool = cands.length ? cands : [...variants].map(([v, n]) => ({ v: cleanName(v), n }));
   pool.sort((a, b) => b.n - a.n || b.v.length - a.v.length || (a.v < b.v ? -1 : a.v > b.v ? 1 : 0));
   return pool[0].v;

@@ -37,7 +37,7 @@ export class QuoteDoc {
     this.toks = tokenize(this.text);
     this.segments = findQuotedSegments(this.text, this.unclosed);
     this.marks = new SegmentIndex(this.segments);
-    this.ctx = { text: this.text, toks: this.toks, mentions: mentionsFrom(entities), speakers: [], parse };
+    this.ctx = { text: this.text, toks: this.toks, mentions: mentionsFrom(entities, this.text), speakers: [], parse };
     this.ctx.quoted = (pos) => this.marks.inAnySegment(pos);
   }
 

@@ -8,6 +8,7 @@ import { outletFromName } from '../../outlets/index.js';
 import { weekdayIndex } from '../../text/calendar.js';
 import { dataLines, dataRows } from '../../text/lexicon.js';
 import { INSTITUTION_PLACES } from '../entities/gazetteer.js';
+import { cleanName, namePartOf } from '../entities/link.js';
 import type { Gender } from '../gender.js';
 import { tokenAt, tokenize } from '../tokenize.js';
 import { resolvePronoun } from './pronouns.js';
@@ -233,17 +234,51 @@ export function subjectAfter(toks: Token[], from: number, hi: number): Span | nu
 }
 
 /** Display name of an entity: the variant with the most name words (titles do not count), then the longest. */
-export function mentionsFrom(entities: EntityMention[]): NameMention[] {
+export function mentionsFrom(entities: EntityMention[], text = ''): NameMention[] {
   const longest = new Map<string, string>();
-  const score = (t: string) => t.split(/\s+/).filter((w) => !TITLE_WORDS.has(w.toLowerCase())).length * 1000 + t.length;
+  // a variant the entity's id names (itself or its last words: "Inspector Dave Gaskin" of PER:dave_gaskin)
+  // before one it does not ("Inspector Gaskin", a title the linker dropped)
+  const score = (t: string, e: EntityMention) =>
+    (e.type === 'PER' && namePartOf(cleanName(t), e.type, e.entity) !== null ? 1e6 : 0) + t.split(/\s+/).filter((w) => !TITLE_WORDS.has(w.toLowerCase())).length * 1000 + t.length;
+  const best = new Map<string, number>();
   for (const e of entities) {
-    const cur = longest.get(e.entity);
-    if (!cur || score(e.text) > score(cur)) longest.set(e.entity, e.text);
+    const sc = score(e.text, e);
+    if (sc > (best.get(e.entity) ?? -1)) {
+      longest.set(e.entity, e.text);
+      best.set(e.entity, sc);
+    }
   }
+  const companies = companiesReadAsPeople(entities, longest, text);
   return entities
     .filter((e) => e.span && e.span.end > e.span.start)
-    .map((e) => ({ span: e.span, type: e.type, entity: e.entity, name: longest.get(e.entity) ?? e.text }))
+    .map((e) => {
+      const name = longest.get(e.entity) ?? e.text;
+      const org = companies.get(e.entity);
+      return org ? { span: e.span, type: 'ORG' as const, entity: org, name } : { span: e.span, type: e.type, entity: e.entity, name };
+    })
     .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+/**
+ * People the recogniser found whose name is a company's: it ends in the plural of a common noun
+ * that stands for no speaker (speaker-nouns.tsv's `mute`: "Kraft Foods", "Acme Systems"), and the text
+ * writes it after an article ("the Kraft Foods plant", "a Kraft Foods worker"), which a person's name
+ * does not take. Surnames that are such plurals ("Gates") need the article too, so a person stays a
+ * person; a plural the lexicon lists as a noun of its own ("woods", "news") is no evidence. Entity id →
+ * the organisation's id.
+ */
+function companiesReadAsPeople(entities: EntityMention[], names: Map<string, string>, text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!text) return out;
+  for (const e of entities) {
+    if (e.type !== 'PER' || out.has(e.entity)) continue;
+    const words = (names.get(e.entity) ?? e.text).split(/\s+/);
+    const last = words[words.length - 1];
+    if (words.length < 2 || !/^\p{Lu}\p{Ll}+s$/u.test(last) || speakerNoun(last) !== 'mute' || speakerNouns!.has(last.toLowerCase())) continue;
+    const before = /(?:^|[^\p{L}])(?:the|a|an)\s+$/iu.test(text.slice(Math.max(0, e.span.start - 5), e.span.start));
+    if (before && e.text.split(/\s+/).length === words.length) out.set(e.entity, `ORG:${e.entity.slice(e.entity.indexOf(':') + 1)}`);
+  }
+  return out;
 }
 
 /** Subject of the main clause before a participle cue ("Xi …, saying …"): the noun phrase before its first verb. */
