@@ -47,16 +47,7 @@ describe('pass 3: content from the parse for cues the classifier accepts (quotes
 
 /** Pass 3 after an earlier indirect quote of `content` (cue `cue`, said by `speaker`): each quote's content, speaker phrase and cue. */
 function afterEarlier(text: string, cue: string, speaker: string, content: string): { content: string; speaker: string | null; cue: string | null }[] {
-  const sentences = splitSentences(text);
-  const d = new QuoteDoc(text, sentences, [], parseSentences(text, sentences).tokens);
-  const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
-  const cueAt = d.toks.findIndex((t) => t.text === cue);
-  const q = d.make(at(content), at(speaker), d.toks[cueAt], 'indirect');
-  assert.ok(q);
-  d.quotes.push(q);
-  d.usedCue.add(cueAt);
-  parseContentQuotes(d);
-  return d.quotes.map((x) => ({ content: text.slice(x.span.start, x.span.end), speaker: x.speakerSpan ? text.slice(x.speakerSpan.start, x.speakerSpan.end) : null, cue: x.cue?.verb ?? null }));
+  return afterEarlierQuotes(text, [[cue, speaker, content]]);
 }
 
 describe('pass 3: an earlier content that runs on into a second attribution', () => {
