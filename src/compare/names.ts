@@ -118,11 +118,12 @@ export function givenNameConflicts(story: StoryView): Conflict[] {
     const hs = byPost.get(key)!.sort((a, b) => cmp(a.h.sent.id, b.h.sent.id) || a.h.span.start - b.h.span.start);
     const names = namesApart(hs.map((x) => x.given));
     if (names.length !== 2) continue;
+    const held = names.map((n) => hs.filter((x) => givenNamesAgree(x.given, n)));
     // two organisations before the post ("Colts quarterback", "Giants quarterback") are two posts
-    const orgs = names.map((n) => new Set(hs.filter((x) => givenNamesAgree(x.given, n)).flatMap((x) => organisationWords(x.h))));
+    const orgs = held.map((xs) => new Set(xs.flatMap((x) => organisationWords(x.h))));
     if (orgs.every((o) => o.size) && ![...orgs[0]].some((w) => orgs[1].has(w))) continue;
     // the post ties the two names only when independent outlets give it each
-    const groups = names.map((n) => new Set(hs.filter((x) => givenNamesAgree(x.given, n)).map((x) => x.h.sent.art.group)));
+    const groups = held.map((xs) => new Set(xs.map((x) => x.h.sent.art.group)));
     if (![...groups[0]].some((g) => [...groups[1]].some((o) => o !== g))) continue;
     mentions ??= mentionsBySurname(story);
     const all = mentions.get(key.split('|')[0]) ?? [];

@@ -214,7 +214,7 @@ function readFigureSlots(story: StoryView): { sent: Sent; q: Quantity; slot: Slo
       }
   }
   // a moment of a period that the story's own event happened at is one slot across the story; other acts' moments none (period-marks.ts)
-  for (const x of out) if (x.slot?.key.startsWith('clock|into|')) x.slot = storysOwnMoment(story, x.sent, x.q, x.slot);
+  for (const x of out) if (x.slot) x.slot = storysOwnMoment(story, x.sent, x.q, x.slot);
   // a player's figure in the game only from articles that write the game's score (scores.ts): a round-up tells other games
   for (const x of out) if (x.slot?.key.startsWith('game:') && !reportsTheGame(story, x.sent.art)) x.slot = null;
   // a measure one article gives its holder twice, with two values, is two measures (measures.ts)

@@ -11,7 +11,7 @@ import { universalRelation } from '../syntax/helpers.js';
 import { cueClassOf } from './cues.js';
 import { namePhrase, parseChildren, tokenCovering } from './review.js';
 import { mainSubject, sectionHead, subjectAfter, subjectBefore } from './speakers.js';
-import { CUE_FORMS, DETERMINERS, isCap, isCue, isOpen, isWord, lower, PARTICIPLE_CUES, QUOTE_INTRO, TITLE_WORDS, TRAILERS } from './words.js';
+import { CUE_FORMS, DETERMINERS, DOUBLE_MARK, isCap, isCue, isOpen, isWord, lower, PARTICIPLE_CUES, QUOTE_INTRO, TITLE_WORDS, TRAILERS } from './words.js';
 
 /** Most tokens between the attribution of a split quote and its second piece ("…,” he said, referring to X, “…”). */
 const SPLIT_GAP = 12;
@@ -123,13 +123,11 @@ function reportsClauseAfter(d: QuoteDoc, seg: QuotedSegment, cue: number): boole
   for (let x = tokenCovering(parse, seg.inner.start); x >= 0 && x < v && parse[x].start < seg.inner.end; x++) if (parse[x].upos === 'VERB' || parse[x].upos === 'AUX') return false;
   const end = Math.min(parse.length, v + 1 + COMPLEMENT_REACH);
   for (let c = v + 1; c < end && parse[c].sentence === parse[v].sentence; c++) {
-    if (parse[c].head === v && parse[c].deprel === 'ccomp') return !QUOTE_MARK.test(d.text.slice(parse[v].end, parse[c].start));
+    if (parse[c].head === v && parse[c].deprel === 'ccomp') return !DOUBLE_MARK.test(d.text.slice(parse[v].end, parse[c].start));
   }
   return false;
 }
 
-/** A quotation mark of the normalised text (`''` is `"` there). */
-const QUOTE_MARK = /["“„«”»]/;
 
 /**
  * A quotation attributed after it: with the second piece of a split quote (",” he said, “…”), the

@@ -33,6 +33,7 @@ import { type QuoteDoc, trimSpan } from './document.js';
 import { actionObjectQuote, namePhrase, parseChildren } from './review.js';
 import { verbCueScorer } from './content-ends.js';
 import { cueClassOf } from './cues.js';
+import { CLOSING_DOUBLE_MARK } from './words.js';
 import { kindOf } from './segments.js';
 
 /** A cue gives content here when the classifier scores it above this (chosen on the train holdout: quotes/NOTES.md); `TRIANGULATE_PASS3_THRESHOLD` overrides it for a sweep. */
@@ -421,7 +422,7 @@ function sourceTaken(text: string, parse: readonly SyntaxToken[], kids: number[]
 function titleBeforeClause(text: string, parse: readonly SyntaxToken[], kids: number[][], found: CueClause, j: number, s: Span): boolean {
   if (found.except !== -1 || found.top < j) return false;
   const clauseStart = parse[subtreeStart(kids, found.top)].start;
-  if (s.start < parse[j].end || s.start >= clauseStart || !CLOSING_MARK.test(text.slice(s.start, clauseStart))) return false;
+  if (s.start < parse[j].end || s.start >= clauseStart || !CLOSING_DOUBLE_MARK.test(text.slice(s.start, clauseStart))) return false;
   // (a name, not a passage: a few words, and the walk stays short in a hostile sentence)
   let x = j + 1;
   for (; x < parse.length && x <= j + TITLE_REACH && parse[x].start < clauseStart; x++) if (parse[x].start >= s.start && (parse[x].upos === 'VERB' || parse[x].upos === 'AUX')) return false;
@@ -431,8 +432,6 @@ function titleBeforeClause(text: string, parse: readonly SyntaxToken[], kids: nu
 /** Most tokens between a cue and its complement searched for a quoted name ("said on NBC's “Today” that"). */
 const TITLE_REACH = 16;
 
-/** A closing quotation mark of the normalised text. */
-const CLOSING_MARK = /["”»]/;
 
 /** Does span `s` lie inside the source phrase of `found` (for "according to X", not as X's relative clause)? */
 function inSourcePhrase(parse: readonly SyntaxToken[], kids: number[][], found: CueClause, s: Span): boolean {

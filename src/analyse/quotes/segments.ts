@@ -5,10 +5,10 @@
  * (sorted and disjoint, so binary search).
  */
 import type { Quote, QuoteKind, Span } from '../../model/types.js';
-import { CLOSE_DQ, CUE_FORMS, OPEN_DQ } from './words.js';
+import { CLOSE_DQ, CUE_FORMS, DOUBLE_MARK, OPEN_DQ } from './words.js';
 import { partitionPoint } from '../../util/search.js';
 
-const MARK_RE = /[“„«”»"]/g;
+const MARK_RE = new RegExp(DOUBLE_MARK.source, 'g');
 
 export interface QuotedSegment {
   /** Inner span (without the marks). */

@@ -89,6 +89,9 @@ export const ADJUNCT_STARTS = forms('during amid following despite while when af
 
 export const OPEN_DQ = '“„«';
 export const CLOSE_DQ = '”»';
+/** A double quotation mark of the normalised text (`''` is `"` there), and a closing one. */
+export const DOUBLE_MARK = new RegExp(`[${OPEN_DQ}${CLOSE_DQ}"]`);
+export const CLOSING_DOUBLE_MARK = new RegExp(`[${CLOSE_DQ}"]`);
 
 export const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
 /** An adverb before or inside a cue ("also", "repeatedly"): a listed one or any word in -ly. */
