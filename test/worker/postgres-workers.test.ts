@@ -131,17 +131,18 @@ describe('workers on PostgreSQL', { skip }, () => {
       env: { ...process.env, TRIANGULATE_WORKER_HOLD_IN_TX_MS: '600000' },
       stdio: 'ignore',
     });
-    const admin = new pg.Client({ connectionString: db.adminUrl });
+    // connected to the test's own database: 'documents'::regclass names its table
+    const admin = new pg.Client({ connectionString: db.url });
     await admin.connect();
     try {
-      const name = new URL(db.url).pathname.slice(1);
-      // wait until the worker's transaction has written the document rows and is holding
+      // wait until the job is claimed and the worker's transaction has written document rows and is
+      // holding; any open transaction would not do (the worker's start-up writes in transactions too)
       let holding = false;
       for (let i = 0; i < 1200 && !holding; i++) {
         const rows = await admin.query(
-          `SELECT 1 FROM pg_stat_activity a WHERE datname = $1 AND state = 'idle in transaction'
-             AND EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid AND l.mode = 'RowExclusiveLock')`,
-          [name],
+          `SELECT 1 FROM pg_stat_activity a WHERE datname = current_database() AND state = 'idle in transaction'
+             AND EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid AND l.mode = 'RowExclusiveLock' AND l.relation = 'documents'::regclass)
+             AND EXISTS (SELECT 1 FROM jobs WHERE kind = 'document' AND status = 'running')`,
         );
         holding = (rows.rowCount ?? 0) > 0;
         if (!holding) await sleep(100);
