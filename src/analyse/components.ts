@@ -123,7 +123,8 @@ export const COMPONENTS: readonly Component[] = [
     // quantities-14: ordinals ranking a noun are values, unit `ordinal` ("his sixth defense", "in the 4th quarter"; analyse/ordinals.ts); "twenty-first" is no 20;
     //   the minutes of a clock are no count ("with 4:43 left" was 43)
     // quantities-15: a game clock's reading with no unit is a span in minutes and seconds where the words after say it is the clock ("with 10:03 to play", "4:48 left", "at the 2:15 mark", "at 2:15 of the seventh round")
-    version: 'quantities-15',
+    // quantities-16: the period after "of the" is read from text/numbers.ts' one list (ordinals to nineteenth, "innings" too)
+    version: 'quantities-16',
     defaults: { frames: 'data/lexicons/quantity-frames.tsv', numbers: 'text/numbers.ts readNumber' },
     sizeBounded: false,
     run: (input) => ({

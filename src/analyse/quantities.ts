@@ -21,7 +21,7 @@ import { bareFigures } from './bare-figures.js';
 import { MAYBE_ORDINAL, readOrdinal } from './ordinals.js';
 import { dataRows } from '../text/lexicon.js';
 import { wordTable } from '../text/word-table.js';
-import { hyphenJoined, MAYBE_NUMBER, type NumberRead, type NumberWord, readNumber, SCALES, SMALL, spelledNumber, TENS } from '../text/numbers.js';
+import { hyphenJoined, MAYBE_NUMBER, type NumberRead, type NumberWord, ORDINAL_SMALL, PERIODS_OF_PLAY, readNumber, SCALES, SMALL, spelledNumber, TENS } from '../text/numbers.js';
 
 type Word = NumberWord;
 
@@ -741,11 +741,13 @@ function gameClock(text: string, ws: Word[], i: number): NumberRead | null {
   if (/^[\d:.,\p{L}]/u.test(text[sec.end] ?? '') && !/^[.,]\s|^[.,]$/.test(text.slice(sec.end, sec.end + 2))) return null;
   const [a, b] = [ws[i + 3]?.lw ?? '', ws[i + 4]?.lw ?? ''];
   const countdown = a === 'left' || a === 'remaining' || (a === 'to' && (b === 'go' || b === 'play'));
-  const into = a === 'into' || (a === 'mark' && ws[i - 1]?.lw === 'the') || (a === 'of' && b === 'the' && OF_PERIOD.test(`${ws[i + 5]?.lw ?? ''} ${ws[i + 6]?.lw ?? ''}`));
+  const into = a === 'into' || (a === 'mark' && ws[i - 1]?.lw === 'the') || (a === 'of' && b === 'the' && ofPeriod(ws[i + 5]?.lw ?? '', ws[i + 6]?.lw ?? ''));
   return countdown || into ? { value: Number(m.text) + Number(sec.text) / 60, last: i + 2, spelled: false } : null;
 }
-/** "of the seventh round", "of the 2nd period": the period a reading "at 2:15 of ..." is in. */
-const OF_PERIOD = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|final|\d{1,2}(?:st|nd|rd|th)) (?:round|period|quarter|half|inning|set|frame)$/;
+/** "of the seventh round", "of the 2nd period", "of the final quarter": the period a reading "at 2:15 of ..." is in. */
+function ofPeriod(ordinal: string, noun: string): boolean {
+  return (ORDINAL_SMALL[ordinal] !== undefined || ordinal === 'final' || /^\d{1,2}(?:st|nd|rd|th)$/.test(ordinal)) && PERIODS_OF_PLAY.has(noun);
+}
 
 /** "and a half" at word k. */
 function andAHalf(ws: Word[], k: number): boolean {

@@ -15,7 +15,7 @@
  * a moment, then readFigureSlots drops it: a moment is no length of the act either).
  */
 import type { Quantity } from '../model/types.js';
-import { ORDINAL_SMALL } from '../text/numbers.js';
+import { ORDINAL_SMALL, PERIODS_OF_PLAY } from '../text/numbers.js';
 import { actClass } from './act-classes.js';
 import type { Sent, StoryView } from './prepare.js';
 import type { Slot } from './slots.js';
@@ -25,7 +25,7 @@ import { figureVerb } from './syntax.js';
 /** An ordinal as news writes a period's number: a word ("seventh") or digits with a suffix ("7th"). */
 const ORDINAL = String.raw`(\d{1,2}(?:st|nd|rd|th)|${Object.keys(ORDINAL_SMALL).join('|')})`;
 /** The nouns of a numbered period of play. */
-const PERIOD = String.raw`(?:round|period|quarter|half|inning|innings|set|frame)`;
+const PERIOD = `(?:${[...PERIODS_OF_PLAY].join('|')})`;
 /**
  * After an ordinal with no period noun: the clause goes on ("in the seventh with a big left", "into the
  * seventh when"), so the ordinal stands for the period; another noun after it is another series

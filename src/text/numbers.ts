@@ -22,6 +22,8 @@ export const ORDINAL_SMALL: Readonly<Record<string, number>> = wordTable({
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11,
   twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19,
 });
+/** The nouns of a game's numbered periods of play ("the seventh round", "the 2nd period"): one list for analyse's game clocks and compare's period marks. */
+export const PERIODS_OF_PLAY: ReadonlySet<string> = new Set(['round', 'period', 'quarter', 'half', 'inning', 'innings', 'set', 'frame']);
 /** Ordinal words of the tens and the hundred ("twentieth" … "ninetieth", "hundredth"). */
 export const ORDINAL_TENS: Readonly<Record<string, number>> = wordTable({
   twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60, seventieth: 70, eightieth: 80, ninetieth: 90, hundredth: 100,
