@@ -6,7 +6,9 @@
  * The three hand-made fixtures must be found in full. The ECB+ fixtures (`ecb-*`, annotated by
  * reading, see test/fixtures/stories/ANNOTATION.md) are hard on purpose: for them the test checks
  * that the annotation is sound (every snippet is in its article) and that the overall figures do
- * not fall below the floors in test/baselines.json (today's measured values).
+ * not fall below the floors in test/baselines.json (today's measured values). The PolNeAR set
+ * (`"split": "polnear"`, see test/fixtures/stories/POLNEAR-SET.md) is a second development set,
+ * measured by `eval:crosscheck -- --split polnear`: the test checks its annotation only.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -33,6 +35,7 @@ import {
 
 const fixtures = loadFixtures();
 const isEcb = (f: StoryFixture) => f.name.startsWith('ecb-');
+const isPolnearSet = (f: StoryFixture) => f.split === 'polnear';
 const baselines = JSON.parse(readFileSync(join(ROOT, 'test/baselines.json'), 'utf8')) as Record<string, Record<string, number>>;
 
 function checkOrderAndSchema(f: StoryFixture, articles: AnnotatedArticle[], copies: string[][], x: ReturnType<typeof crossCheckStory>) {
@@ -64,9 +67,9 @@ function snippets(e: Expected): { where: string; article: string; contains: stri
 
 describe('story fixtures', () => {
   it('has fixtures to walk', () => {
-    assert.ok(fixtures.filter((f) => !isEcb(f)).length >= 2);
+    assert.ok(fixtures.filter((f) => !isEcb(f) && !isPolnearSet(f)).length >= 2);
   });
-  for (const f of fixtures.filter((g) => !isEcb(g))) {
+  for (const f of fixtures.filter((g) => !isEcb(g) && !isPolnearSet(g))) {
     describe(f.name, () => {
       const { articles, idOf } = loadStory(f);
       const copies = f.copies.map((g) => g.map((k) => idOf.get(k) ?? k));
@@ -137,6 +140,21 @@ describe('ECB+ annotated fixtures', () => {
     const o = checkFloors(splitScores('heldout'), baselines['crosscheck.ecbFixturesHeldout']);
     assert.equal(o.stories + splitScores('dev').length, ecb.length, 'every ECB+ fixture is dev or heldout');
   });
+});
+
+describe('PolNeAR annotated fixtures (a second development set, no floors yet)', () => {
+  const set = fixtures.filter(isPolnearSet);
+  it('has at least 10 annotated events', () => assert.ok(set.length >= 10, `${set.length} PolNeAR fixtures`));
+  for (const f of set) {
+    it(`${f.name}: real conflicts (two articles at least), traps with a reason, every snippet verbatim in its article`, () => {
+      const { articles, idOf } = loadStory(f);
+      const text = new Map(articles.map((a) => [a.article.docId, a.article.text]));
+      for (const c of f.expected.conflicts) assert.ok(new Set(c.sides.map((s) => s.article)).size >= 2, c.what);
+      for (const c of f.expected.traps ?? []) assert.ok(c.why.length > 0 && c.sides.length >= 2, c.what);
+      const missing = snippets(f.expected).filter((s) => !(text.get(idOf.get(s.article) ?? '') ?? '').includes(s.contains));
+      assert.deepEqual(missing, []);
+    });
+  }
 });
 
 /** Asserts a split's figures against its floors (conflictPrecision, conflictRecall, maxTrapHits, ...). */
