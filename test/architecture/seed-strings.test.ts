@@ -37,6 +37,9 @@ const SEED_SPECIFIC = [
   // dev ECB+ events added in session 11 (4-ecb, topics 27, 28, 29, 31)
   'Bettie Page', 'Roesler', 'Mark Felt', 'Deep Throat', 'LaRue', 'Kefauver', 'Reavey', 'Hansbrough', 'Phil Ford',
   'McDermott', 'Rodney Buford', 'Echenique', 'Ratliff', 'Jamaal Charles',
+  // the PolNeAR development set added in session 27 (test/fixtures/stories/polnear-*, POLNEAR-SET.md)
+  'Sanders', 'Cruz', 'Rubio', 'Kasich', 'Wasserman Schultz', 'Ben Carson', 'Canova', 'Huckabee', 'Chris Christie',
+  'Melania', 'Obama', 'Mateen', 'Farook', 'San Bernardino', 'Pulse nightclub', 'superdelegates',
 ];
 
 /** Whole-word, case-insensitive, with any spacing: "Golden  Dome", "golden_dome" and "golden\\s+dome" all count. */
