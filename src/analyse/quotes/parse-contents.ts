@@ -561,28 +561,12 @@ function runOnStart(text: string, parse: readonly SyntaxToken[], kids: number[][
   let cutNode = -1;
   for (let a = j, steps = 0; inside(a) && !holdsFirst.has(a) && steps < 64; steps++, a = parse[a].head) cutNode = a;
   if (cutNode < 0 || !RUN_ON_RELATIONS.has(universalRelation(parse[cutNode].deprel))) return -1;
-  if (sharedPredicate(parse, kids, cutNode, inside)) return -1;
   const lo = subtreeStart(kids, cutNode);
   const first = parse[lo];
   const prev = lo > 0 ? parse[lo - 1] : null;
   const joined = first.upos === 'CCONJ' || first.upos === 'PUNCT' || (prev !== null && /^[,;:—–-]+$/.test(prev.text));
   if (!joined || first.start <= host.span.start || parts[0].start < first.start || !/[\p{L}\p{N}]/u.test(text.slice(host.span.start, first.start))) return -1;
   return first.start;
-}
-
-/**
- * A predicate coordinated with a verb of the content that has no subject of its own shares that verb's
- * subject ("Police say [he posed a deadly threat and refused to drop the gun]"): it is more of what the
- * source reports, not a second attribution (PARC / PolNeAR: the content is the cue's whole complement,
- * its conjuncts and the attributions nested in it included).
- */
-function sharedPredicate(parse: readonly SyntaxToken[], kids: number[][], x: number, inside: (x: number) => boolean): boolean {
-  if (universalRelation(parse[x].deprel) !== 'conj' || !inside(parse[x].head)) return false;
-  for (const k of kids[x]) {
-    const r = universalRelation(parse[k].deprel);
-    if (r === 'nsubj' || r === 'csubj' || r === 'expl') return false;
-  }
-  return true;
 }
 
 /** The second attribution's content lies inside its host's and overlaps no other quote. */
