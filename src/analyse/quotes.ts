@@ -50,7 +50,6 @@ import { QuoteDoc } from './quotes/document.js';
 import { quotationMarkedQuotes } from './quotes/marked.js';
 import { reresolvePronouns } from './quotes/pronouns.js';
 import { parseContentQuotes, type QuoteTrace } from './quotes/parse-contents.js';
-import { objectContentQuotes } from './quotes/content-objects.js';
 import { verbCueScorer } from './quotes/content-ends.js';
 import { linkSpeaker, reviewWithSyntax } from './quotes/review.js';
 import { coverIndex } from './quotes/segments.js';
@@ -90,7 +89,6 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
   continueQuotations(d);
   transcriptQuotes(d);
   if (options.model !== false) parseContentQuotes(d, options.parseContentThreshold, options.trace);
-  if (options.model !== false && process.env.TRIANGULATE_OBJECT_CONTENTS) objectContentQuotes(d);
   cuelessRunQuotes(d, tagged.cueless);
   const all = options.trace ? [...d.quotes] : [];
   const out = withoutNested(d);
