@@ -50,7 +50,6 @@ import { QuoteDoc } from './quotes/document.js';
 import { quotationMarkedQuotes } from './quotes/marked.js';
 import { reresolvePronouns } from './quotes/pronouns.js';
 import { parseContentQuotes, type QuoteTrace } from './quotes/parse-contents.js';
-import { accordingWholeSentence } from './quotes/content-according.js';
 import { verbCueScorer } from './quotes/content-ends.js';
 import { linkSpeaker, reviewWithSyntax } from './quotes/review.js';
 import { coverIndex } from './quotes/segments.js';
@@ -91,7 +90,6 @@ export function findQuotes(original: string, sentences: Span[], entities: Entity
   transcriptQuotes(d);
   if (options.model !== false) parseContentQuotes(d, options.parseContentThreshold, options.trace);
   cuelessRunQuotes(d, tagged.cueless);
-  if (process.env.TRIANGULATE_ACCORDING_WHOLE) accordingWholeSentence(d);
   const all = options.trace ? [...d.quotes] : [];
   const out = withoutNested(d);
   if (options.trace) traceDropped(all, out, 'inside another quote (withoutNested)', options.trace);
