@@ -111,6 +111,16 @@ describe('findQuotes on PolNeAR text', () => {
     assert.equal(slice(text, q.speakerSpan), 'he');
   });
 
+  it('a closing mark that opens a paragraph before a word opens the quotation', () => {
+    const text = 'Readers told us what they think.\n\n”The debate showed who he really is. He never answers a question.” ― Ana Ruiz\n\n“He scares me.” ― Luis Ortega';
+    const norm = normaliseQuoteMarks(text);
+    assert.equal(norm.length, text.length);
+    assert.equal(norm[text.indexOf('”The')], '“');
+    assert.equal(norm[text.indexOf('” ― Ana')], '”');
+    const q = quoteWith(text, quotesOf(text), 'The debate showed who he really is');
+    assert.equal(q.kind, 'direct');
+  });
+
   it('relative pronoun speakers: "…, who said" is the noun phrase before it', () => {
     const text = trainText('wash-post_2016-05-29_verizon-striking-unions-reach-fo.txt');
     const q = quoteWith(text, quotesOf(text), 'he expects the agreement to be finalized');

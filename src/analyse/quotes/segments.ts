@@ -125,12 +125,20 @@ function closingParagraph(text: string, paraEnd: number): { between: [number, nu
 }
 
 /**
+ * A closing curly mark that opens a paragraph right before a word ("”Fear. I am truly afraid …” ― X"): a
+ * mark turned the wrong way. No quotation closes before the first word of its paragraph, so it opens one.
+ */
+const TURNED_OPENING = /(^|\n)([ \t]*)”(?=[\p{L}\p{N}])/gu;
+
+/**
  * Same-length copy of `text` in which quotation marks written another way become double marks:
- * two apostrophes ('' as in the New York Times archive) become `" `, and top-level single curly
- * quotes (‘…’ in headlines) become “…”. Offsets are unchanged, so spans index the original text.
+ * two apostrophes ('' as in the New York Times archive) become `" `, top-level single curly
+ * quotes (‘…’ in headlines) become “…”, and a closing mark that opens a paragraph before a word
+ * becomes an opening one. Offsets are unchanged, so spans index the original text.
  */
 export function normaliseQuoteMarks(text: string): string {
   let work = text.includes("''") ? text.replace(/''/g, '" ') : text;
+  if (work.includes('”')) work = work.replace(TURNED_OPENING, '$1$2“');
   if (!work.includes('‘')) return work;
   const chars = work.split('');
   let inDouble = false;
