@@ -9,7 +9,7 @@
  * with `--show-heldout`, so that reporting the held-out split shows no story's details to whoever develops.
  * `--false-kinds` counts the false conflicts by kind and the first word of their slot ("trap count/number 2"),
  * which says which mechanism makes a split's false conflicts without showing a value or a sentence.
- * `--split dev --judge-sample N [--seed S] [--json]` prints a fixed random sample (seed S, default 15) of N predicted corroborated facts
+ * `--split dev|polnear --judge-sample N [--seed S] [--json]` prints a fixed random sample (seed S, default 15) of N predicted corroborated facts
  * with their cited sentences, for judging by hand; `--judged` adds the precision over the facts judged in
  * corroborated-judgments.jsonl (with -v it lists the facts judged partly or different; `--judged-dump FILE` writes every
  * prediction with its label) (fixture precision of corroborated facts is a lower bound: fixtures list
@@ -620,6 +620,9 @@ export function judgeableFacts(f: StoryFixture, x: StoryCrossCheck, articles: An
     });
 }
 
+/** The splits `--judge-sample` draws from: the development ones only (judging held-out facts would be developing on them). */
+export const JUDGE_SAMPLE_SPLITS: readonly string[] = ['dev', 'polnear'];
+
 /** Deterministic sample of n items (seeded Mulberry32 Fisher–Yates), so the judged sample is reproducible. */
 export function seededSample<T>(items: T[], n: number, seed = 15): T[] {
   return shuffle([...items], prng(seed)).slice(0, n);
@@ -682,7 +685,7 @@ function main() {
   if (!Number.isInteger(seed)) throw new Error('--seed takes an integer');
   const judgedDump = arg('--judged-dump');
   const judged = process.argv.includes('--judged') || judgedDump !== '';
-  if (judgeSample && split !== 'dev') throw new Error('--judge-sample samples the dev split only: add --split dev');
+  if (judgeSample && !JUDGE_SAMPLE_SPLITS.includes(split)) throw new Error(`--judge-sample samples a development split only: add --split ${JUDGE_SAMPLE_SPLITS.join(' or --split ')}`);
   const judgeable: JudgeableFact[] = [];
   const scores: StoryScore[] = [];
   const digest = process.argv.includes('--digest') ? createHash('sha256') : null;

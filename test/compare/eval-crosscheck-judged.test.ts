@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { type JudgeableFact, judgedPrecision, labelledFacts, readJudgments, seededSample, JUDGMENTS } from '../../scripts/eval-crosscheck.js';
+import { type JudgeableFact, judgedPrecision, labelledFacts, readJudgments, seededSample, JUDGE_SAMPLE_SPLITS, JUDGMENTS } from '../../scripts/eval-crosscheck.js';
 
 const s = (article: string, text: string) => ({ article, text });
 
@@ -72,4 +73,19 @@ test('the judge sample is deterministic and draws distinct items', () => {
   assert.deepEqual(seededSample(items, 10), seededSample(items, 10));
   assert.equal(new Set(seededSample(items, 10)).size, 10);
   assert.deepEqual(seededSample(items, 100).sort((a, b) => a - b), items);
+});
+
+test('the judge sample draws from the development splits (ECB+ dev, PolNeAR) and refuses the held-out one', () => {
+  assert.deepEqual([...JUDGE_SAMPLE_SPLITS].sort(), ['dev', 'polnear']);
+  // the refusal comes before any fixture is read, so this run is short
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/eval-crosscheck.ts', '--split', 'heldout', '--judge-sample', '3'], { encoding: 'utf8' });
+  assert.notEqual(run.status, 0);
+  assert.match(run.stderr, /development split only/);
+  assert.doesNotMatch(run.stdout, /predicted corroborated facts/);
+});
+
+test('the shipped PolNeAR judgments cover the whole polnear sample of judge27 (45 facts, each with a reason)', () => {
+  const polnear = readJudgments(JUDGMENTS).filter((j) => j.fixture.startsWith('polnear-'));
+  assert.ok(polnear.length >= 45, `${polnear.length} polnear judgments`);
+  for (const j of polnear.filter((k) => k.label !== 'same')) assert.ok((j.note ?? '').length > 60, `${j.fixture}: a partly/different judgment says which sentence and what it states`);
 });
