@@ -125,7 +125,7 @@ function cvSection() {
   const dev = ecbHalf(1);
   const cv = crossValidate(dev, (s) => console.log(s));
   console.log('\nECB+ development half, each topic scored with the constants chosen on the other 15 (B-cubed F1)');
-  printTable([['topic', 'articles', 'shipped', 'cross-validated', 'settings chosen on the other topics'], ...cv.topics.map((t) => [String(t.topic), String(t.articles), fmt(t.shippedF1, 4), fmt(t.cvF1, 4), t.chosen === 1 && t.shippedChosen ? "shipped" : `${t.chosen} tied${t.shippedChosen ? " (shipped among them)" : ""}`])]);
+  printTable([['topic', 'articles', 'shipped', 'cross-validated', 'settings chosen on the other topics', 'lowest tied: F1, setting'], ...cv.topics.map((t) => [String(t.topic), String(t.articles), fmt(t.shippedF1, 4), fmt(t.cvF1, 4), t.chosen === 1 && t.shippedChosen ? "shipped" : `${t.chosen} tied${t.shippedChosen ? " (shipped among them)" : ""}`, t.lowest.f1 < t.cvF1 ? `${fmt(t.lowest.f1, 4)}, ${t.lowest.differs}` : ''])]);
   console.log(`\nDevelopment half B-cubed F1 ${fmt(cv.devF1, 4)} (shipped constants); leave-one-topic-out ${fmt(cv.cvF1, 4)} (P ${fmt(cv.cvP, 4)} R ${fmt(cv.cvR, 4)}); ${cv.settings} settings grouped`);
   console.log('\nEach constant alone (the others shipped): values chosen on the other 15 topics over the 16 folds, folds not choosing the shipped value, leave-one-topic-out B-cubed F1');
   printTable([['constant', 'shipped', 'chosen', 'folds without shipped', 'one-knob CV F1'], ...cv.constants.map((c) => [c.name, String(c.shipped), c.lowest === c.highest ? String(c.lowest) : `${c.lowest} .. ${c.highest}`, `${c.foldsWithoutShipped} / ${cv.topics.length}`, fmt(c.cvF1, 4)])]);

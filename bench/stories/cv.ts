@@ -87,7 +87,8 @@ export interface CvResult {
   cvP: number;
   cvR: number;
   settings: number;
-  topics: { topic: number; articles: number; shippedF1: number; cvF1: number; chosen: number; shippedChosen: boolean }[];
+  /** Per topic; `lowest`: the tied setting that scores the topic worst, and how it differs from the shipped one (which settings the CV's mean pays for). */
+  topics: { topic: number; articles: number; shippedF1: number; cvF1: number; chosen: number; shippedChosen: boolean; lowest: { f1: number; differs: string } }[];
   /** Each constant alone (the others shipped): the values chosen on the other 15 topics, fold by fold (`perConstant`). */
   constants: ConstantSpread[];
 }
@@ -163,7 +164,9 @@ export function crossValidate(split: Split, log: (s: string) => void = () => {})
     sumP += p;
     sumR += r;
     const n = mine[0].n;
-    rows.push({ topic: held, articles: n, shippedF1: scoreOn(0, (t) => t === held).f1, cvF1: f1(p / n, r / n), chosen: chosen.length, shippedChosen: chosen[0] === 0 });
+    const worst = chosen.reduce((w, i, j) => (mine[j].f1 < mine[chosen.indexOf(w)].f1 ? i : w), chosen[0]);
+    const differs = Object.keys(settings[worst]).filter((k) => settings[worst][k] !== SHIPPED[k]).map((k) => `${k} ${settings[worst][k]}`).join(', ');
+    rows.push({ topic: held, articles: n, shippedF1: scoreOn(0, (t) => t === held).f1, cvF1: f1(p / n, r / n), chosen: chosen.length, shippedChosen: chosen[0] === 0, lowest: { f1: scoreOn(worst, (t) => t === held).f1, differs: differs || 'shipped' } });
   }
   const n = split.ids.length;
   const constants = perConstant(settings, topics, scoreOn);

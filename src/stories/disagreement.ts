@@ -17,6 +17,14 @@ export const DISAGREEMENT = 0.5;
  * and this evidence stays silent on headline-only input.)
  */
 const PROTAGONIST_MENTIONS = 2;
+/**
+ * Share of the mentions of an article's most-named person that a person it names no member of a
+ * story names must reach to be a *new* protagonist (`newProtagonist`, follow-up.ts `followUpFit`).
+ * ECB+ development half (NOTES.md, session 27): 0.25 and 0.5 wake the same follow-up (a player's
+ * next season naming a rival twice against himself 30 times); 0.5 also lets a topic's other event
+ * wake a story in the dated two-event test (`story-decisions --date-other -120`), 0.25 does not.
+ */
+const NEW_PROTAGONIST_SHARE = 0.25;
 /** Share of a story's members (two or more) that must name a person to make them one of the story's people. */
 const STORY_PERSON_SHARE = 0.5;
 
@@ -142,7 +150,18 @@ export function hasProtagonist(f: StoryFeatures): boolean {
   return f.entities.some(([id, count]) => id.startsWith(PERSON) && count >= PROTAGONIST_MENTIONS);
 }
 
-/** Whether one of the article's protagonists is someone no member of the story names. */
+/**
+ * Whether one of the article's leading protagonists is someone no member of the story names: a
+ * person it names twice or more, and at least `NEW_PROTAGONIST_SHARE` as often as the person it
+ * names most (mentions summed by surname, as `leadPerson` counts them). Why the share: a report
+ * months on about the story's lead (a player's next season, 28 mentions) names others in passing,
+ * twice (a rival he is compared with); another event of the same people gives its own people a
+ * share of the text comparable to the lead's.
+ */
 export function newProtagonist(f: StoryFeatures, story: StoryPeople): boolean {
-  return f.entities.some(([id, count]) => id.startsWith(PERSON) && count >= PROTAGONIST_MENTIONS && !story.named.has(surname(id)));
+  const mentions = new Map<string, number>();
+  for (const [id, count] of f.entities) if (id.startsWith(PERSON)) mentions.set(surname(id), (mentions.get(surname(id)) ?? 0) + count);
+  let most = 0;
+  for (const n of mentions.values()) most = Math.max(most, n);
+  return f.entities.some(([id, count]) => id.startsWith(PERSON) && count >= PROTAGONIST_MENTIONS && !story.named.has(surname(id)) && mentions.get(surname(id))! >= NEW_PROTAGONIST_SHARE * most);
 }

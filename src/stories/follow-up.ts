@@ -11,9 +11,11 @@
  *   (a headline's few words match the next story of its topic: headlines never wake a story);
  * - it is about the story's people: one of its protagonists is one the story's members mostly name
  *   (`samePeople`; a recurring report, another earthquake in one region name other people); and
- *   when another of its protagonists is someone no member names (`newProtagonist`: perhaps another
- *   event of the same people, such as the synthetic streams' reuse of one base text, with its
- *   people, for another event with names of its own), its fit counts half (`DISAGREEMENT`);
+ *   when another of its protagonists is someone no member names, named at least a quarter as often
+ *   as the person the report names most (`newProtagonist`: perhaps another event of the same people,
+ *   such as the synthetic streams' reuse of one base text, with its people, for another event with
+ *   names of its own; a rival named twice in a report about the story's lead is not), its fit counts
+ *   half (`DISAGREEMENT`);
  * - the story's venue, if known, is the article's, if known (the venue gate of the pass);
  * - its cosine to the story's centroid reaches the share of what a member as alike as the story's
  *   own would reach (n·ρ/|C|) that an undated article must (`cohesionBar`, a quarter): time cannot vouch for a pairing weeks

@@ -28,8 +28,10 @@ import type { DocMessage } from '../model/types.js';
  *   times better than its best undated story, instead of that undated story (StoryIndex.undatedJoin).
  * stories-20: in settle a dated story of one article merges with an undated story only when at least half the undated
  *   story's members are as alike to it as to each other (StoryIndex.membersAlike).
+ * stories-21: a follow-up's fit is halved for a new protagonist only when the report names that person at least a quarter
+ *   as often as the person it names most (disagreement.ts newProtagonist, NEW_PROTAGONIST_SHARE).
  */
-export const STORIES_VERSION = 'stories-20';
+export const STORIES_VERSION = 'stories-21';
 
 /** What the pipeline knows about one analysed article, as input to story grouping. */
 export interface StoryInput {

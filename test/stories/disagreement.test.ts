@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { distinctPeople, otherPeople, peopleOf, peopleShared } from '../../src/stories/disagreement.js';
+import { distinctPeople, newProtagonist, otherPeople, peopleOf, peopleShared } from '../../src/stories/disagreement.js';
 import { groupStories, STORIES_VERSION, type StoryFeatures, type StoryInput, storyFeatures } from '../../src/stories/index.js';
 
 // invented people, teams and places throughout
@@ -98,5 +98,23 @@ describe('peopleShared (a dated story\'s people in a larger undated story, settl
 
   it('is null (silent) when no person is named by half the first story\'s members', () => {
     assert.equal(peopleShared(new Map([['PER:bo_reyes', 1], ['ORG:harbor_city_gulls', 4]]), 4, dated, 4), null);
+  });
+});
+
+describe('newProtagonist (someone the story never names leads the article too)', () => {
+  const story = peopleOf(new Map([['PER:tomas_lindqvist', 3]]), 3);
+
+  it('is true for a person named twice or more whom no member names, when the article names them about as often as its lead', () => {
+    assert.equal(newProtagonist(features([['PER:tomas_lindqvist', 8], ['PER:ann_okafor', 4]]), story), true);
+  });
+
+  it('is false for a person named in passing against the lead (twice against thirty: a rival he is compared with)', () => {
+    assert.equal(newProtagonist(features([['PER:tomas_lindqvist', 28], ['PER:lindqvist', 2], ['PER:ann_okafor', 2]]), story), false);
+  });
+
+  it('counts the lead by surname, as leadPerson does, and names once are never protagonists', () => {
+    // 7 + 1 mentions of one surname: a quarter is 2, so the newcomer named twice still counts
+    assert.equal(newProtagonist(features([['PER:tomas_lindqvist', 7], ['PER:lindqvist', 1], ['PER:ann_okafor', 2]]), story), true);
+    assert.equal(newProtagonist(features([['PER:tomas_lindqvist', 2], ['PER:ann_okafor', 1]]), story), false);
   });
 });

@@ -387,6 +387,9 @@ describe('follow-up evidence (follow-up.ts)', () => {
     // someone the story never names among the protagonists: half the fit
     const joined = member('e', keys.slice(0, 65), [...people, ['PER:tove_lind', 3]]);
     assert.ok(Math.abs(followUpFit(joined.f, joined.vec, s) - followUpFit(a.f, a.vec, s) / 2) < 1e-9);
+    // someone new named twice in a report naming the story's lead thirty times (a rival he is compared with): the full fit
+    const passing = member('f', keys.slice(0, 65), [['PER:mara_quint', 30], ['PER:tove_lind', 2]]);
+    assert.equal(followUpFit(passing.f, passing.vec, s), followUpFit(a.f, a.vec, s));
   });
 
   test('a closing story keeps the people most members name (none when it cannot wake); an article may wake it only about them', () => {
