@@ -142,19 +142,40 @@ describe('ECB+ annotated fixtures', () => {
   });
 });
 
-describe('PolNeAR annotated fixtures (a second development set, no floors yet)', () => {
+describe('PolNeAR annotated fixtures (a second development set: test/baselines.json crosscheck.polnearFixtures)', () => {
   const set = fixtures.filter(isPolnearSet);
+  const scores: StoryScore[] = [];
+  const judgeable: JudgeableFact[] = [];
   it('has at least 10 annotated events', () => assert.ok(set.length >= 10, `${set.length} PolNeAR fixtures`));
   for (const f of set) {
     it(`${f.name}: real conflicts (two articles at least), traps with a reason, every snippet verbatim in its article`, () => {
-      const { articles, idOf } = loadStory(f);
+      const { articles, idOf, keyOf } = loadStory(f);
       const text = new Map(articles.map((a) => [a.article.docId, a.article.text]));
       for (const c of f.expected.conflicts) assert.ok(new Set(c.sides.map((s) => s.article)).size >= 2, c.what);
       for (const c of f.expected.traps ?? []) assert.ok(c.why.length > 0 && c.sides.length >= 2, c.what);
       const missing = snippets(f.expected).filter((s) => !(text.get(idOf.get(s.article) ?? '') ?? '').includes(s.contains));
       assert.deepEqual(missing, []);
+      const copies = f.copies.map((g) => g.map((k) => idOf.get(k) ?? k));
+      const x = crossCheckStory({ storyId: f.storyId, articles, copies });
+      scores.push({ ...scoreStory(f, x, articles, idOf), ms: 0 });
+      judgeable.push(...judgeableFacts(f, x, articles, keyOf));
     });
   }
+  // campaign news has few real conflicts and many traps: the floors are the precision side (no trap, no
+  // false conflict, every brief line supported) and the judged corroboration (judge27, every fact judged)
+  it('stays at or above its floors', () => {
+    const floor = baselines['crosscheck.polnearFixtures'];
+    const o = overall(scores);
+    const why = JSON.stringify(o);
+    assert.equal(scores.length, set.length);
+    assert.ok(o.trapHits <= floor.maxTrapHits, why);
+    assert.ok(scores.reduce((n, s) => n + s.falseConflicts, 0) <= floor.maxFalseConflicts, why);
+    assert.ok(o.briefLines.supported >= floor.briefLinesSupported, why);
+    assert.ok(o.briefLines.speakersChecked - o.briefLines.speakersSupported <= floor.maxQuoteSpeakersUnnamed, why);
+    const judged = judgedPrecision(judgeable, readJudgments());
+    assert.ok(judged.precision >= floor.corroboratedJudgedPrecision, JSON.stringify(judged));
+    assert.ok(judged.precisionLenient >= floor.corroboratedJudgedPrecisionLenient, JSON.stringify(judged));
+  });
 });
 
 /** Asserts a split's figures against its floors (conflictPrecision, conflictRecall, maxTrapHits, ...). */
