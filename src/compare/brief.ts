@@ -11,6 +11,7 @@ import { citedSentence, joinsOf, nameWords } from './quotes.js';
 import { MONTH_PATTERN, MONTH_PATTERN_ANY_CASE, WEEKDAY_PATTERN, WEEKDAY_PATTERN_ANY_CASE } from '../text/calendar.js';
 import { spelledNumber } from '../text/numbers.js';
 import { tokenAt } from '../text/tokenize.js';
+import { partitionPoint } from '../util/search.js';
 import { figureHolders, otherHolder } from './figure-holders.js';
 import { ALIGN_THRESHOLD, type Alignment, actsOf, sameStatement } from './facts.js';
 import { evidence, type Sent, type StoryView, sentText } from './prepare.js';
@@ -289,6 +290,7 @@ function quoteLine(story: StoryView, ledger: SpeakerLedger[], out: BriefSentence
   const usedSentences = new Set(out.flatMap((b) => b.citations.map((e) => `${e.articleId}@${e.sentence.start}`)));
   const fresh = (s: (typeof quotes)[number]['s']) => !s.wordings.some((w) => w.evidence.some((e) => usedSentences.has(`${e.articleId}@${e.sentence.start}`)));
   const sure = speakerSure(story);
+  const named = namedWhereCited(story);
   const speech = reportedSpeech(story);
   // (the wordings the line gives: the most carried one and the next, each when it reads as speech;
   // the line cites only their articles, and is established only when two independent sources carry them)
@@ -303,7 +305,7 @@ function quoteLine(story: StoryView, ledger: SpeakerLedger[], out: BriefSentence
     const shown = fresh(s) ? shownOf(s) : null;
     if (!shown || !sure(l.speaker, shown.flatMap((w) => w.evidence))) continue;
     const joins = joinsOf(s);
-    if ((joins.spelling || joins.excerpt) && !namedWhereCited(story, l.name, shown.flatMap((w) => w.evidence))) continue;
+    if ((joins.spelling || joins.excerpt) && !named(l.name, shown.flatMap((w) => w.evidence))) continue;
     pick = { l, shown, excerpt: joins.excerpt };
     break;
   }
@@ -406,19 +408,30 @@ function excerptShown<W extends { text: string; kind: string }>(excerpt: boolean
  * attributed by a pronoun or a description ("he said", "the coach said"), or by another spelling of
  * the last word, does not pass: the line would give a speaker the cited sentence does not name.
  */
-function namedWhereCited(story: StoryView, name: string, cited: Evidence[]): boolean {
-  const words = nameWords(name).filter((w) => !/^(?:jr|sr|ii|iii|iv)\.?$/.test(w));
-  const last = words[words.length - 1];
-  if (!last) return false;
-  return cited.every((e) => {
-    const art = story.byId.get(e.articleId);
-    const q = art?.quotes.find((x) => x.quote.span.start === e.span.start && x.quote.span.end === e.span.end);
-    const sp = q?.quote.speakerSpan;
-    if (!art || !q || !sp || !nameWords(art.text.slice(sp.start, sp.end)).includes(last)) return false;
-    const at = (pos: number) => art.sentences.findIndex((sn) => sn.span.start <= pos && pos < sn.span.end);
-    const where = at(sp.start);
-    return where >= 0 && (where === at(e.sentence.start) || where === at(q.quote.span.end - 1));
-  });
+function namedWhereCited(story: StoryView): (name: string, cited: Evidence[]) => boolean {
+  // (each quote by its article and span, made on the first line asked about: a syndicated statement cites hundreds)
+  let quoteAt: Map<string, StoryView['articles'][number]['quotes'][number]> | null = null;
+  return (name, cited) => {
+    const words = nameWords(name).filter((w) => !/^(?:jr|sr|ii|iii|iv)\.?$/.test(w));
+    const last = words[words.length - 1];
+    if (!last) return false;
+    if (!quoteAt) {
+      quoteAt = new Map();
+      for (const a of story.articles) for (const q of a.quotes) quoteAt.set(`${a.id}@${q.quote.span.start}:${q.quote.span.end}`, q);
+    }
+    return cited.every((e) => {
+      const q = quoteAt!.get(`${e.articleId}@${e.span.start}:${e.span.end}`);
+      const sp = q?.quote.speakerSpan;
+      if (!q || !sp || !nameWords(q.art.text.slice(sp.start, sp.end)).includes(last)) return false;
+      const sents = q.art.sentences;
+      const at = (pos: number) => {
+        const i = partitionPoint(sents, (sn) => sn.span.end <= pos);
+        return i < sents.length && sents[i].span.start <= pos ? i : -1;
+      };
+      const where = at(sp.start);
+      return where >= 0 && (where === at(e.sentence.start) || where === at(q.quote.span.end - 1));
+    });
+  };
 }
 
 /**

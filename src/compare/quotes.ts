@@ -303,7 +303,12 @@ function spellingVariants(items: QItem[]): (it: QItem) => string {
     artsSeen.add(a.id);
     for (const sn of a.sentences) for (const e of sn.entities) if (count.has(e.key)) note(e.key, a.id);
   }
-  const apart = (a: string, b: string) => ![...arts.get(a)!].some((id) => arts.get(b)!.has(id));
+  // (the smaller set read against the larger)
+  const apart = (a: string, b: string) => {
+    const [x, y] = arts.get(a)!.size <= arts.get(b)!.size ? [arts.get(a)!, arts.get(b)!] : [arts.get(b)!, arts.get(a)!];
+    for (const id of x) if (y.has(id)) return false;
+    return true;
+  };
   const keys = [...count.keys()].sort((a, b) => count.get(b)! - count.get(a)! || cmp(a, b));
   const to = new Map<string, string>();
   // representatives by word count and first or last word: a variant shares one of them exactly
@@ -313,7 +318,7 @@ function spellingVariants(items: QItem[]): (it: QItem) => string {
     if (words.length < 2) continue;
     const ends = [`${words.length}<${words[0]}`, `${words.length}>${words[words.length - 1]}`];
     // (the most quoted few of each list: a story of thousands of speakers "the …" compares each with a bounded number)
-    const rep = ends.flatMap((e) => (byEnd.get(e) ?? []).slice(0, MAX_SPELLINGS)).find((r) => apart(r, k) && r.split(' ').every((w, i) => samePart(w, words[i])));
+    const rep = ends.flatMap((e) => (byEnd.get(e) ?? []).slice(0, MAX_SPELLINGS)).find((r) => r.split(' ').every((w, i) => samePart(w, words[i])) && apart(r, k));
     if (rep) {
       to.set(k, rep);
       continue;
