@@ -271,4 +271,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   cannot be one (names.ts: not when an article names both, a relative's post, a former holder; one name by sound,
 //   spelling, initial, beginning), and one street whose name one word two outlets spell two ways (streets.ts) are
 //   conflicts (actor, place). Dev conflicts strict R 39 -> 41 of 84, P 1.0, traps 0.
-export const COMPARE_VERSION = 'compare-65';
+// compare-66: (ledger27) the quote ledger joins a speaker's name spelt two ways by two outlets (written by name in
+//   both, never two spellings one article names) and one sentence of a long quotation cited by another outlet; the
+//   brief takes a statement so joined only when every quote it cites is attributed by the line's surname in the cited
+//   or closing sentence. Dev quote groups 45 -> 47 of 69, brief quote speakers 28/28.
+export const COMPARE_VERSION = 'compare-66';

@@ -7,9 +7,11 @@
  * single-source facts only to fill, marked as such, and only when no other article tells them.
  */
 import { cueClassOf } from '../analyse/quotes/cues.js';
+import { citedSentence, joinsOf, nameWords } from './quotes.js';
 import { MONTH_PATTERN, MONTH_PATTERN_ANY_CASE, WEEKDAY_PATTERN, WEEKDAY_PATTERN_ANY_CASE } from '../text/calendar.js';
 import { spelledNumber } from '../text/numbers.js';
 import { tokenAt } from '../text/tokenize.js';
+import { partitionPoint } from '../util/search.js';
 import { figureHolders, otherHolder } from './figure-holders.js';
 import { ALIGN_THRESHOLD, type Alignment, actsOf, sameStatement } from './facts.js';
 import { evidence, type Sent, type StoryView, sentText } from './prepare.js';
@@ -288,6 +290,7 @@ function quoteLine(story: StoryView, ledger: SpeakerLedger[], out: BriefSentence
   const usedSentences = new Set(out.flatMap((b) => b.citations.map((e) => `${e.articleId}@${e.sentence.start}`)));
   const fresh = (s: (typeof quotes)[number]['s']) => !s.wordings.some((w) => w.evidence.some((e) => usedSentences.has(`${e.articleId}@${e.sentence.start}`)));
   const sure = speakerSure(story);
+  const named = namedWhereCited(story);
   const speech = reportedSpeech(story);
   // (the wordings the line gives: the most carried one and the next, each when it reads as speech;
   // the line cites only their articles, and is established only when two independent sources carry them)
@@ -297,16 +300,20 @@ function quoteLine(story: StoryView, ledger: SpeakerLedger[], out: BriefSentence
     const variant = rest.find(speech);
     return variant ? [main, variant] : [main];
   };
-  let pick: { l: SpeakerLedger; shown: SpeakerLedger['statements'][number]['wordings'] } | null = null;
+  let pick: { l: SpeakerLedger; shown: SpeakerLedger['statements'][number]['wordings']; excerpt: boolean } | null = null;
   for (const { l, s } of quotes) {
     const shown = fresh(s) ? shownOf(s) : null;
     if (!shown || !sure(l.speaker, shown.flatMap((w) => w.evidence))) continue;
-    pick = { l, shown };
+    const joins = joinsOf(s);
+    if ((joins.spelling || joins.excerpt) && !named(l.name, shown.flatMap((w) => w.evidence))) continue;
+    pick = { l, shown, excerpt: joins.excerpt };
     break;
   }
   if (!pick) return null;
   const { l, shown } = pick;
-  const [main, variant] = shown;
+  const [shownMain, shownVariant] = excerptShown(pick.excerpt, shown);
+  const main = shownMain!;
+  const variant = shownVariant;
   // reported speech follows "said that" as a clause: no second "that", no capital on a pronoun
   const clause = (t: string) => t.replace(/^that\s+/i, '').replace(/^(?:He|She|They|It|We|There|This)\b/, (w) => w.toLowerCase());
   const words = (w: (typeof shown)[number], n: number) => (w.kind === 'indirect' ? shorten(clause(w.text), n) : `“${shorten(w.text, n)}”`);
@@ -378,6 +385,52 @@ function speakerSure(story: StoryView): (speaker: string, evidence: Evidence[]) 
         return q.speakerKey === speaker && !!sp && q.art.text.slice(sp.start, sp.end).toLowerCase().includes(parts[0]);
       }),
     );
+  };
+}
+
+/**
+ * The two wordings a quote line shows. Of a statement an excerpt joined, the long quotation is shown
+ * as the sentence the excerpt cites (quotes.ts `citedSentence`), not from its start, which can be
+ * another sentence altogether; a truncation the ledger grouped by overlap shows its start, the context.
+ */
+function excerptShown<W extends { text: string; kind: string }>(excerpt: boolean, shown: W[]): W[] {
+  const [main, variant] = shown;
+  if (!excerpt || !variant || main.kind === 'indirect' || variant.kind === 'indirect') return shown;
+  return main.text.length > variant.text.length ? [{ ...main, text: citedSentence(variant.text, main.text) }, variant] : [main, { ...variant, text: citedSentence(main.text, variant.text) }];
+}
+
+/**
+ * Whether every quote a line cites is attributed by the name the line gives: the speaker as the
+ * article writes it holds the name's last word ("Quill said", "Marta Quill told"), in the sentence
+ * cited or in the one where the quotation closes (", Quill said." after a long quotation). The test
+ * for a statement made by a join other than word overlap within one speaker key (quotes.ts
+ * `joinsOf`): a second spelling of a name or an excerpt of a long quotation. A quote
+ * attributed by a pronoun or a description ("he said", "the coach said"), or by another spelling of
+ * the last word, does not pass: the line would give a speaker the cited sentence does not name.
+ */
+function namedWhereCited(story: StoryView): (name: string, cited: Evidence[]) => boolean {
+  // (each quote by its article and span, made on the first line asked about: a syndicated statement cites hundreds)
+  let quoteAt: Map<string, StoryView['articles'][number]['quotes'][number]> | null = null;
+  return (name, cited) => {
+    const words = nameWords(name).filter((w) => !/^(?:jr|sr|ii|iii|iv)\.?$/.test(w));
+    const last = words[words.length - 1];
+    if (!last) return false;
+    if (!quoteAt) {
+      quoteAt = new Map();
+      for (const a of story.articles) for (const q of a.quotes) quoteAt.set(`${a.id}@${q.quote.span.start}:${q.quote.span.end}`, q);
+    }
+    return cited.every((e) => {
+      const q = quoteAt!.get(`${e.articleId}@${e.span.start}:${e.span.end}`);
+      const sp = q?.quote.speakerSpan;
+      if (!q || !sp || !nameWords(q.art.text.slice(sp.start, sp.end)).includes(last)) return false;
+      const sents = q.art.sentences;
+      const at = (pos: number) => {
+        const i = partitionPoint(sents, (sn) => sn.span.end <= pos);
+        return i < sents.length && sents[i].span.start <= pos ? i : -1;
+      };
+      const where = at(sp.start);
+      return where >= 0 && (where === at(e.sentence.start) || where === at(q.quote.span.end - 1));
+    });
   };
 }
 

@@ -12,6 +12,8 @@
 import { evidence, type QuoteView, type StoryView } from './prepare.js';
 import { charNgrams, clean, cmp, jaccard, wordForms } from './text.js';
 import { indexUnion } from '../util/union-find.js';
+import { samePart } from '../analyse/entities/link.js';
+import { splitSentences } from '../text/tokenize.js';
 import { parseOf, reportsClause } from './syntax.js';
 import type { QuoteStatement, QuoteWording, SpeakerLedger } from './types.js';
 
@@ -45,6 +47,16 @@ const INDIRECT_THRESHOLD = 0.8;
 /** What a quotation's words give, the same for every quote of that text: keys, weights, normalised words. */
 type QuoteWords = Pick<QItem, 'keys' | 'w' | 'total' | 'norm' | 'words'>;
 
+/** What two wordings are compared by: their words and character 4-grams. */
+type Comparable = QuoteWords & { readonly grams: Set<string> };
+
+/** Words of a text outside the ledger (no quote behind it), for a comparison. */
+function comparable(text: string, idf: (k: string) => number): Comparable {
+  const words = quoteWords(text, idf);
+  let grams: Set<string> | null = null;
+  return { ...words, get grams() { return (grams ??= charNgrams(words.norm, 4)); } };
+}
+
 function item(q: QuoteView, idf: (k: string) => number, seen: Map<string, QuoteWords>): QItem {
   let words = seen.get(q.text);
   if (!words) seen.set(q.text, (words = quoteWords(q.text, idf)));
@@ -77,7 +89,7 @@ export function wordsWithin(short: string, long: string): boolean {
 const SPACE = 32;
 
 /** The same words: equal, one contained in the other, or three or more shared words making up most of both. */
-function nearVerbatim(a: QItem, b: QItem): boolean {
+function nearVerbatim(a: Comparable, b: Comparable): boolean {
   if (a.norm === b.norm) return true;
   const [sh, lo] = a.norm.length <= b.norm.length ? [a, b] : [b, a];
   if (sh.words >= 3 && wordsWithin(sh.norm, lo.norm)) return true;
@@ -86,7 +98,7 @@ function nearVerbatim(a: QItem, b: QItem): boolean {
   return shared >= 3 && shared / Math.max(a.keys.size, b.keys.size) >= 0.7 && quoteSimilarity(a, b) >= 0.8;
 }
 
-function quoteSimilarity(a: QItem, b: QItem): number {
+function quoteSimilarity(a: Comparable, b: Comparable): number {
   if (a.norm === b.norm) return 1;
   const [s, l] = a.norm.length <= b.norm.length ? [a, b] : [b, a];
   if (s.words >= 3 && wordsWithin(s.norm, l.norm)) return 0.95;
@@ -186,15 +198,18 @@ export function buildQuoteLedger(story: StoryView): SpeakerLedger[] {
     }
   items.sort((x, y) => cmp(x.q.art.id, y.q.art.id) || x.q.quote.span.start - y.q.quote.span.start);
   const bySpeaker = new Map<string, QItem[]>();
+  const speakerOf = spellingVariants(items);
   for (const it of items) {
-    const k = it.q.speakerKey ?? '';
+    const k = speakerOf(it);
     if (!bySpeaker.has(k)) bySpeaker.set(k, []);
     bySpeaker.get(k)!.push(it);
   }
   const statements = new Map<string, QItem[][]>();
+  // groups an excerpt joined: their brief line needs the speaker named where it cites (`joinsOf`)
+  const excerpts = new Set<QItem[]>();
   for (const [speaker, list] of bySpeaker) {
     if (!speaker) continue;
-    statements.set(speaker, cluster(list));
+    statements.set(speaker, cluster(list, excerpts));
   }
   // Unattributed quotes: attach to a speaker's statement when near-verbatim and unambiguous.
   const rest: QItem[] = [];
@@ -204,14 +219,18 @@ export function buildQuoteLedger(story: StoryView): SpeakerLedger[] {
     if (hits.size === 1) [...hits][0].push(it);
     else rest.push(it);
   }
-  if (rest.length) statements.set('unattributed', cluster(rest));
+  if (rest.length) statements.set('unattributed', cluster(rest, excerpts));
 
   const ledgers: SpeakerLedger[] = [];
   for (const [speaker, groups] of statements) {
     const names = new Map<string, number>();
-    for (const g of groups) for (const it of g) if (it.q.speakerName && it.q.speakerKey === speaker) names.set(it.q.speakerName, (names.get(it.q.speakerName) ?? 0) + 1);
+    for (const g of groups) for (const it of g) if (it.q.speakerName && speakerOf(it) === speaker) names.set(it.q.speakerName, (names.get(it.q.speakerName) ?? 0) + 1);
     const name = [...names].sort((a, b) => b[0].length - a[0].length || b[1] - a[1] || cmp(a[0], b[0]))[0]?.[0] ?? (speaker === 'unattributed' ? 'Unattributed' : speaker);
-    const sts = groups.map((g) => statement(story, g));
+    const sts = groups.map((g) => {
+      const st = statement(story, g);
+      JOINED.set(st, { excerpt: excerpts.has(g), spelling: g.some((it) => speakerOf(it) !== (it.q.speakerKey ?? '')) });
+      return st;
+    });
     // (each statement's first evidence as a key once, not two strings per comparison)
     const first = new Map(sts.map((st) => [st, firstKey(st)]));
     sts.sort((a, b) => b.independentSources - a.independentSources || b.articles.length - a.articles.length || cmp(first.get(a)!, first.get(b)!));
@@ -230,6 +249,107 @@ export function buildQuoteLedger(story: StoryView): SpeakerLedger[] {
   for (const l of ledgers) for (const s of l.statements) s.id = `Q${++n}`;
   return ledgers;
 }
+
+/**
+ * Statements the ledger made by a join that is not word overlap of two wordings of one speaker key:
+ * a second spelling of the speaker's name or an excerpt of a long quotation. A wrong join of either
+ * kind puts a speaker in the brief that one outlet does not name, so the brief's quote line takes
+ * such a statement only where every sentence it cites names the speaker (brief.ts `namedWhereCited`).
+ */
+const JOINED = new WeakMap<QuoteStatement, Joins>();
+
+/** How a statement's wordings were joined besides word overlap within one speaker key. */
+export interface Joins {
+  /** A quote whose speaker is another spelling of the ledger's name. */
+  spelling: boolean;
+  /** A quotation joined as one sentence of a long quotation. */
+  excerpt: boolean;
+}
+
+/** The joins a statement holds; a statement this ledger did not make counts as joined both ways. */
+export function joinsOf(s: QuoteStatement): Joins {
+  return JOINED.get(s) ?? { spelling: true, excerpt: true };
+}
+
+/**
+ * Each quote's speaker key, with the spellings of one name in different outlets made one: a
+ * transliteration or a typo ("Karolos" / "Carolos Papoulias") is a name of as many words whose words
+ * are each the same part (`samePart`, the linker's test: one edit in words of six letters or more),
+ * sharing its first or last word exactly. The key quoted most stands for the others (ties: the first
+ * in order), so the outcome does not depend on the order of the articles. Two spellings one article
+ * names both of (as speakers or as people it mentions) are two people and stay apart. Only a quote
+ * whose speaker is written by name moves: one resolved from a pronoun or a description ("he", "the
+ * minister") keeps its key, since the name behind it is the resolver's guess, not the outlet's spelling.
+ */
+function spellingVariants(items: QItem[]): (it: QItem) => string {
+  const count = new Map<string, number>();
+  const arts = new Map<string, Set<string>>();
+  const note = (k: string, id: string) => {
+    if (!arts.has(k)) arts.set(k, new Set());
+    arts.get(k)!.add(id);
+  };
+  for (const it of items) {
+    const k = it.q.speakerKey;
+    if (!k || !namedAsWritten(it.q)) continue;
+    count.set(k, (count.get(k) ?? 0) + 1);
+  }
+  if (count.size < 2) return (it) => it.q.speakerKey ?? '';
+  for (const it of items) if (it.q.speakerKey) note(it.q.speakerKey, it.q.art.id);
+  // (the people each article names: two spellings side by side are two people, "Andrea" and "Andrew Smith")
+  const artsSeen = new Set<string>();
+  for (const it of items) {
+    const a = it.q.art;
+    if (artsSeen.has(a.id)) continue;
+    artsSeen.add(a.id);
+    for (const sn of a.sentences) for (const e of sn.entities) if (count.has(e.key)) note(e.key, a.id);
+  }
+  // (the smaller set read against the larger)
+  const apart = (a: string, b: string) => {
+    const [x, y] = arts.get(a)!.size <= arts.get(b)!.size ? [arts.get(a)!, arts.get(b)!] : [arts.get(b)!, arts.get(a)!];
+    for (const id of x) if (y.has(id)) return false;
+    return true;
+  };
+  const keys = [...count.keys()].sort((a, b) => count.get(b)! - count.get(a)! || cmp(a, b));
+  const to = new Map<string, string>();
+  // representatives by word count and first or last word: a variant shares one of them exactly
+  const byEnd = new Map<string, string[]>();
+  for (const k of keys) {
+    const words = k.split(' ');
+    if (words.length < 2) continue;
+    const ends = [`${words.length}<${words[0]}`, `${words.length}>${words[words.length - 1]}`];
+    // (the most quoted few of each list: a story of thousands of speakers "the …" compares each with a bounded number)
+    const rep = ends.flatMap((e) => (byEnd.get(e) ?? []).slice(0, MAX_SPELLINGS)).find((r) => r.split(' ').every((w, i) => samePart(w, words[i])) && apart(r, k));
+    if (rep) {
+      to.set(k, rep);
+      continue;
+    }
+    for (const e of ends) push(byEnd, e, k);
+  }
+  return (it) => {
+    const k = it.q.speakerKey ?? '';
+    return namedAsWritten(it.q) ? (to.get(k) ?? k) : k;
+  };
+}
+
+/** The words of a text as a name is matched: lower case, without a possessive ("Quill's"). */
+export function nameWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}'’-]+/u)
+    .map((w) => w.replace(/['’]s?$/, ''))
+    .filter(Boolean);
+}
+
+/** The quote's speaker as the article writes it holds a word of its speaker key: a name, not "he" or "the minister". */
+export function namedAsWritten(q: QuoteView): boolean {
+  const sp = q.quote.speakerSpan;
+  if (!sp || !q.speakerKey) return false;
+  const written = new Set(nameWords(q.art.text.slice(sp.start, sp.end)));
+  return nameWords(q.speakerKey).some((w) => written.has(w));
+}
+
+/** How many speakers sharing a first or last word a speaker is compared with for spelling: the most quoted. */
+const MAX_SPELLINGS = 64;
 
 function firstKey(s: QuoteStatement): string {
   const e = s.wordings[0]?.evidence[0];
@@ -386,7 +506,7 @@ function rarest(keys: Set<string>, index: Map<string, number[]>): { k: string; l
   return rare;
 }
 
-function sharedWords(a: QItem, b: QItem): number {
+function sharedWords(a: Comparable, b: Comparable): number {
   let shared = 0;
   for (const k of a.keys) if (b.keys.has(k)) shared++;
   return shared;
@@ -397,7 +517,7 @@ function sharedWords(a: QItem, b: QItem): number {
  * wording and join at once (a statement syndicated to hundreds of outlets costs one entry, and
  * its words do not crowd the index); the distinct wordings are then compared in candidate pairs.
  */
-function cluster(list: QItem[]): QItem[][] {
+function cluster(list: QItem[], excerpts: Set<QItem[]>): QItem[][] {
   const byNorm = new Map<string, number>();
   const wordings: QItem[][] = [];
   for (const it of list) {
@@ -412,9 +532,15 @@ function cluster(list: QItem[]): QItem[][] {
   // wording counts as a quotation when one of its quotes is one
   const quoted = wordings.map((w) => w.some((it) => it.q.quote.kind !== 'indirect'));
   const { find, union } = indexUnion(reps.length);
+  const parts = new Map<number, QItem[]>();
+  const byExcerpt: number[] = [];
   for (const [i, j] of candidatePairs(reps)) {
     const need = quoted[i] && quoted[j] ? QUOTE_THRESHOLD : INDIRECT_THRESHOLD;
     if (quoteSimilarity(reps[i], reps[j]) >= need) union(i, j);
+    else if (quoted[i] && quoted[j] && excerptOf(reps, parts, i, j)) {
+      union(i, j);
+      byExcerpt.push(i);
+    }
   }
   const groups = new Map<number, QItem[]>();
   wordings.forEach((w, i) => {
@@ -422,7 +548,53 @@ function cluster(list: QItem[]): QItem[][] {
     if (!groups.has(r)) groups.set(r, []);
     groups.get(r)!.push(...w);
   });
+  for (const i of byExcerpt) excerpts.add(groups.get(find(i))!);
   return [...groups.values()];
+}
+
+/**
+ * One quotation is a sentence of the other, in near the same words: an outlet that cites one sentence
+ * of a long quotation another gives in full ("It was actually man-coverage, and he made a smart play
+ * by dropping off of Dennis" in one, inside five sentences of the same speaker in another). Word
+ * overlap over the whole of the long one cannot see it. Each sentence of the longer is read as a
+ * wording of its own (made once per wording, in `parts`).
+ */
+function excerptOf(reps: QItem[], parts: Map<number, QItem[]>, i: number, j: number): boolean {
+  const [sh, lo] = reps[i].words <= reps[j].words ? [i, j] : [j, i];
+  if (reps[sh].words < MIN_EXCERPT_WORDS) return false;
+  let ps = parts.get(lo);
+  if (!ps) parts.set(lo, (ps = sentencesOf(reps[lo])));
+  // (a sentence of another size cannot be the same words: containment was tested on the whole)
+  const n = reps[sh].words;
+  return ps.length > 1 && ps.some((p) => p.words <= 2 * n && 2 * p.words >= n && nearVerbatim(reps[sh], p));
+}
+
+/**
+ * The sentence of the long wording `long` that the wording `short` cites near word for word (see
+ * `excerptOf`), else `long` itself: what a reader should see beside the excerpt.
+ */
+export function citedSentence(short: string, long: string): string {
+  const uniform = () => 1;
+  const a = comparable(short, uniform);
+  const parts = splitSentences(long);
+  if (a.words < MIN_EXCERPT_WORDS || parts.length < 2) return long;
+  for (const sp of parts) {
+    const text = long.slice(sp.start, sp.end);
+    if (nearVerbatim(a, comparable(text, uniform))) return text.trim();
+  }
+  return long;
+}
+
+/** An excerpt this short ("a funny game") is too common a phrase to tie two quotations. */
+const MIN_EXCERPT_WORDS = 6;
+
+/** The sentences of a wording as wordings, weighed as the wording's words are. */
+function sentencesOf(it: QItem): QItem[] {
+  const idf = (k: string) => it.w.get(k) ?? 0.1;
+  return splitSentences(it.q.text).map((sp) => {
+    const words = quoteWords(it.q.text.slice(sp.start, sp.end), idf);
+    return new QItem(it.q, words.keys, words.w, words.total, words.norm, words.words);
+  });
 }
 
 function statement(story: StoryView, g: QItem[]): QuoteStatement {

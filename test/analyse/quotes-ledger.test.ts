@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { analyseArticle } from '../../src/analyse/index.js';
 import { crossCheckStory } from '../../src/compare/index.js';
+import { citedSentence } from '../../src/compare/quotes.js';
 import type { AnnotatedArticle } from '../../src/model/types.js';
 import { bareArticle } from '../helpers.js';
 
@@ -92,5 +93,60 @@ describe('quote ledger on PolNeAR sentences', () => {
         const entry = x.quoteLedger.find((l) => l.statements.some((s) => s.wordings.some((w) => w.evidence.some((e) => e.articleId === a.article.docId && e.span.start === q.span.start))));
         if (entry && q.speakerName) assert.equal(entry.name.toLowerCase().replace(/^the /, ''), q.speakerName.toLowerCase().replace(/^the /, ''));
       }
+  });
+});
+
+describe('quote ledger: one speaker spelt two ways, one sentence cited from a long quotation', () => {
+  const ledgerOf = (texts: [string, string][]) =>
+    crossCheckStory({ storyId: 's', articles: texts.map(([t, o], i) => analysed(`a${i}`, t, o)), copies: [] }).quoteLedger;
+  const statementWith = (ledger: ReturnType<typeof ledgerOf>, words: RegExp) =>
+    ledger.flatMap((l) => l.statements.map((s) => ({ l, s }))).filter(({ s }) => s.wordings.some((w) => words.test(w.text)));
+
+  it('a name transliterated differently by two outlets is one speaker (one edit in a long word, the other word the same)', () => {
+    const ledger = ledgerOf([
+      ['Greek minister Dimitrios Kalamaras spoke on Monday. "The country stands at the edge of the abyss and must act now," Dimitrios Kalamaras said.', 'one.example'],
+      ['"The country stands at the edge of the abyss and must act now," Dimitris Kalamaras told parliament on Monday.', 'two.example'],
+    ]);
+    const hits = statementWith(ledger, /edge of the abyss/);
+    assert.equal(hits.length, 1, hits.map(({ l }) => l.name).join(' | '));
+    assert.equal(hits[0].s.articles.length, 2);
+  });
+
+  it('two spellings in one article are two people', () => {
+    const ledger = ledgerOf([
+      ['"We will appeal the ruling before the end of the month," Andrew Kalamaras said. "We will appeal the ruling before the end of the month," Andrea Kalamaras said.', 'one.example'],
+    ]);
+    assert.ok(ledger.filter((l) => /kalamaras/i.test(l.name)).length === 2, ledger.map((l) => l.name).join(' | '));
+  });
+
+  it('an outlet citing one sentence of a long quotation another gives in full: one statement', () => {
+    const ledger = ledgerOf([
+      ['"It was actually zone coverage, and he made a clever play by dropping off of the receiver," Marta Quill said after the game.', 'one.example'],
+      [
+        'Marta Quill was blunt. "You never want to end a drive that way, stuck on the seven-yard line with the season slipping away. It was actually zone coverage and he made a clever play by dropping off the receiver. They studied the tape all week and it showed in every snap. Our linemen were tired, our legs were gone, and the crowd was louder than anything I remember hearing in this building," Quill said.',
+        'two.example',
+      ],
+    ]);
+    const hits = statementWith(ledger, /clever play/);
+    assert.equal(hits.length, 1);
+    assert.equal(hits[0].s.articles.length, 2);
+  });
+
+  it('a short phrase met inside a long quotation does not tie two quotations', () => {
+    const ledger = ledgerOf([
+      ['"This is a strange game," Marta Quill said after the game.', 'one.example'],
+      ['Marta Quill was blunt. "It was a strange game, we kept moving the ball. Then we stalled near the goal line and never recovered," Quill said.', 'two.example'],
+    ]);
+    const hits = statementWith(ledger, /strange game/);
+    assert.ok(hits.every(({ s }) => s.articles.length === 1), hits.map(({ s }) => s.articles.join(',')).join(' | '));
+  });
+});
+
+describe('the sentence of a long quotation an excerpt cites (what the brief shows beside it)', () => {
+  it('finds the sentence near word for word, and gives the whole quotation when none is', () => {
+    const long = 'You never want to end a drive that way. It was actually zone coverage and he made a clever play by dropping off the receiver. They studied the tape.';
+    assert.equal(citedSentence('It was actually zone coverage, and he made a clever play by dropping off of the receiver', long), 'It was actually zone coverage and he made a clever play by dropping off the receiver.');
+    assert.equal(citedSentence('The weather was awful all afternoon and nobody could see a thing', long), long);
+    assert.equal(citedSentence('a clever play', long), long);
   });
 });
