@@ -296,10 +296,10 @@ function oneStatement(members: Sent[], central: Sent): { same: Sent[]; other: Se
  * A fact cites, of an article's sentences, those that some sentence of another article meets best (the closest of
  * the article's sentences to it, ties to the earlier), and the central one. An article counts once for the sources
  * anyway, and a second sentence that one of its claims joined to the fact is most often a statement of its own beside
- * it, closest to none of the others ("the deciding 15-2 run" beside "11 points, 11 rebounds"; "unions concede the
- * government was forced to cut" beside "announced cuts"): the fact cites what states it, and that sentence is left
- * to the members no fact states (restatedLeftovers), a fact of its own. An article that tells the fact twice, each
- * time as another outlet does ("died at 12:45 p.m." / "died Thursday at his home"), keeps both.
+ * it, closest to none of the others ("the premier announced cuts in pensions" beside "unions concede the government had
+ * to cut pensions"): the fact cites what states it, and that sentence is left to the members no fact states
+ * (restatedLeftovers), a fact of its own. An article that tells the fact twice, each time as another outlet does
+ * ("died at 12:45 p.m." / "died on Thursday at his home"), keeps both.
  */
 function onePerArticle(sents: Sent[], central: Sent, al: Alignment): Sent[] {
   const byArt = new Map<string, Sent[]>();
