@@ -292,6 +292,9 @@ function oneStatement(members: Sent[], central: Sent): { same: Sent[]; other: Se
   return { same, other };
 }
 
+/** Facts of more members cite every sentence their cluster gave them (the members claimFacts aligns, MAX_MEMBERS). */
+const ONE_PER_ARTICLE_MAX = 60;
+
 /**
  * A fact cites, of an article's sentences, those that some sentence of another article meets best (the closest of
  * the article's sentences to it, ties to the earlier), and the central one. An article counts once for the sources
@@ -302,6 +305,9 @@ function oneStatement(members: Sent[], central: Sent): { same: Sent[]; other: Se
  * ("died at 12:45 p.m." / "died on Thursday at his home"), keeps both.
  */
 function onePerArticle(sents: Sent[], central: Sent, al: Alignment): Sent[] {
+  // (a fact of more members, most outlets' restatement of a main fact, is left whole, as claimFacts leaves such a
+  // cluster: the similarities read grow with its members times their articles' sentences)
+  if (sents.length > ONE_PER_ARTICLE_MAX) return sents;
   const byArt = new Map<string, Sent[]>();
   for (const s of sents) {
     const own = byArt.get(s.art.id);
