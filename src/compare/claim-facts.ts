@@ -11,6 +11,12 @@ import { claimsOf, type Claim, scratch } from './claims.js';
 import { mergeOverlapping, oneAct, oneStatement, onlyWho, sideRemark, thinDescription, toldAsGiven } from './support.js';
 import { indexUnion } from '../util/union-find.js';
 
+/** A fact of a cluster: its members, and the one it is shown by (-1: the one closest to the others). */
+export interface ClaimFact {
+  members: number[];
+  shown: number;
+}
+
 /** Clusters of more members are one fact as average link made them (a main fact most outlets restate). */
 const MAX_MEMBERS = 60;
 
@@ -33,7 +39,7 @@ export function claimFacts(
   aligned: (v: number) => boolean,
   mergeLevel: number,
   weight: (k: string) => number,
-): number[][] | null {
+): ClaimFact[] | null {
   const m = members.length;
   // (larger clusters are left whole, as splitAtBridge leaves them: the pairs are quadratic in the members)
   if (m > MAX_MEMBERS) return null;
@@ -115,7 +121,7 @@ export function claimFacts(
     if (!linked && closest >= 0) link(i, closest);
   }
   // members by fact: each root of a claim, the members with a claim under it (and those claims)
-  const byRoot = new Map<number, { members: Set<number>; claims: Claim[]; of: Map<number, Claim[]> }>();
+  const byRoot = new Map<number, Group>();
   for (let i = 0; i < m; i++) {
     if (!joined[i]) continue;
     for (let x = 0; x < claims[i].length; x++) {
@@ -129,17 +135,32 @@ export function claimFacts(
       else g.of.set(i, [claims[i][x]]);
     }
   }
-  for (const g of byRoot.values()) if (g.members.size > 2) keepCore(g, artOf, simOf);
-  let roots = [...byRoot.values()].filter((g) => new Set([...g.members].map((i) => artOf[i])).size >= 2).map((g) => ({ g: [...g.members].sort((a, b) => a - b), claims: g.claims }));
+  // (a root whose core states two things some members state only one of is one fact per thing: statementParts)
+  let roots: { g: number[]; claims: Claim[]; split: number }[] = [];
+  // (the parts of one group carry its number, `split`: told apart on purpose, they are not merged again; and the
+  // member each part is best shown by, while no merge changes its members)
+  let splits = 0;
+  const shownOf = new Map<string, number>();
+  for (const g of byRoot.values()) {
+    const core = g.members.size > 2 ? keepCore(g, artOf, simOf) : -1;
+    const parts = core >= 0 ? statementParts(g, core, artOf, simOf) : [{ members: g.members, shown: -1 }];
+    for (const { members: p, shown } of parts) {
+      if (new Set([...p].map((i) => artOf[i])).size < 2) continue;
+      const ms = [...p].sort((a, b) => a - b);
+      if (shown >= 0) shownOf.set(ms.join(','), shown);
+      roots.push({ g: ms, claims: ms.flatMap((i) => g.of.get(i) ?? []), split: parts.length > 1 ? splits : -1 });
+    }
+    splits++;
+  }
   // a group inside another (two sentences that both state two things, aligned claim by claim) adds no fact of its own
   roots = roots.filter(({ g }, a) => !roots.some(({ g: h }, b) => b !== a && g.every((i) => h.includes(i)) && (h.length > g.length || b < a)));
   let groups = mergeOverlapping(
     roots.map((r) => r.g),
-    (a, b) => oneStatement(roots[a].claims, roots[b].claims),
+    (a, b) => (roots[a].split < 0 || roots[a].split !== roots[b].split) && oneStatement(roots[a].claims, roots[b].claims),
   );
   groups = mergeRestatements(groups, artOf, simOf, mergeLevel);
   if (groups.length === 1 && groups[0].length === m) return null;
-  return groups.sort((a, b) => a[0] - b[0] || a.length - b.length);
+  return groups.sort((a, b) => a[0] - b[0] || a.length - b.length).map((g) => ({ members: g, shown: shownOf.get(g.join(',')) ?? -1 }));
 }
 
 /**
@@ -147,7 +168,7 @@ export function claimFacts(
  * the others, by summed similarity): claims joined in a chain, A with B and B with C, may hold a C
  * that states another act than A ("placed Thomas on IR a day after Ivory" / "placed Ivory on IR").
  */
-function keepCore(g: { members: Set<number>; claims: Claim[]; of: Map<number, Claim[]> }, artOf: number[], sim: (i: number, j: number) => number): void {
+function keepCore(g: Group, artOf: number[], sim: (i: number, j: number) => number): number {
   const ms = [...g.members].sort((a, b) => a - b);
   let core = ms[0];
   let best = -1;
@@ -166,6 +187,78 @@ function keepCore(g: { members: Set<number>; claims: Claim[]; of: Map<number, Cl
     g.members.delete(i);
     g.claims = g.claims.filter((c) => !g.of.get(i)!.includes(c));
   }
+  return core;
+}
+
+/** A group of joined claims: its members, their claims under it, and each member's own. */
+interface Group {
+  members: Set<number>;
+  claims: Claim[];
+  of: Map<number, Claim[]>;
+}
+
+/**
+ * The things a group's core member states (its claims told as news, each act with the claims that state one act with
+ * it) and, when it states two or more and a member states only some of them, the members of each: one fact per thing.
+ * "Roe injured her right ankle on March 3 and missed three matches after surgery" beside "Roe suffered an ankle injury
+ * on March 3" and "She missed three matches after surgery": the injury (told by the first two) and the missed matches
+ * (the first and the third) are two facts, each of members that state the whole of it. A member that states none of
+ * the things on its own (kept by `keepCore` through a word of a description) is in every part, as it was in the group.
+ */
+function statementParts(g: Group, core: number, artOf: number[], sim: (i: number, j: number) => number): { members: Set<number>; shown: number }[] {
+  const whole = [{ members: g.members, shown: -1 }];
+  const news = g.of.get(core)!.filter((c) => c.acts.size && !c.relative && !c.circumstance && !c.given);
+  if (news.length < 2) return whole;
+  const things: Claim[][] = [];
+  for (const c of news) {
+    const t = things.find((xs) => xs.some((d) => oneAct(c, d)));
+    if (t) t.push(c);
+    else things.push([c]);
+  }
+  if (things.length < 2) return whole;
+  const parts = things.map(() => new Set<number>([core]));
+  // (the members that state only one thing, which show that part as every member of it states it)
+  const only = things.map(() => [] as number[]);
+  for (const i of g.members) {
+    if (i === core) continue;
+    const own = g.of.get(i)!;
+    // (by its acts: a description, a claim with no act, meets any act in oneAct and tells none of the things apart)
+    const states = things.map((t) => own.some((c) => c.acts.size > 0 && t.some((d) => statesWith(c, d))));
+    const told = states.filter(Boolean).length;
+    things.forEach((_, k) => {
+      if (states[k] || !told) parts[k].add(i);
+      if (states[k] && told === 1) only[k].push(i);
+    });
+  }
+  if (parts.every((p) => p.size === g.members.size)) return whole;
+  return parts.map((p, k) => ({ members: p, shown: closest(only[k], p, artOf, sim) }));
+}
+
+/** Of `candidates`, the one closest to the members of other articles in `members` (summed; ties to the first); -1 when none. */
+function closest(candidates: number[], members: Set<number>, artOf: number[], sim: (i: number, j: number) => number): number {
+  let pick = -1;
+  let best = -1;
+  for (const i of candidates) {
+    let t = 0;
+    for (const j of members) if (artOf[j] !== artOf[i]) t += sim(i, j);
+    if (t > best + 1e-9) {
+      best = t;
+      pick = i;
+    }
+  }
+  return pick;
+}
+
+/**
+ * A member's claim states the core's claim: they share a word (not only a month or a weekday), more than a side
+ * remark, who or one word of a description (as `link` joins two claims), and state one act.
+ */
+function statesWith(c: Claim, d: Claim): boolean {
+  // (a month or a weekday both name is when, which two acts of one case share: "missed three matches after surgery in
+  // March" does not state "suffered an ankle injury on March 3")
+  let shared = false;
+  for (const k of c.keys) if (d.keys.has(k) && !(c.values.has(k) && !/^\d/.test(k))) shared = true;
+  return shared && !sideRemark(c, d) && !onlyWho(c, d) && !thinDescription(c, d) && oneAct(c, d);
 }
 
 /** The summed squared weight of the keys two claims share (their part of a cosine's dot product). */

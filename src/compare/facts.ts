@@ -1208,10 +1208,11 @@ function claimSplit(c: Central, scorer: Scorer): FactCluster['facts'] | null {
   if (!groups) return null;
   return groups.map((g) => {
     const part = centralOf(
-      g.map((i) => members[i]),
+      g.members.map((i) => members[i]),
       scorer,
     );
-    return { members: part.members, central: part.central, shared: sharedKeys(part.members) };
+    // (a fact split off a member's compound statement is shown by a member that states only it, when one does)
+    return { members: part.members, central: g.shown >= 0 ? members[g.shown] : part.central, shared: sharedKeys(part.members) };
   });
 }
 

@@ -168,7 +168,7 @@ function factDrafts(story: StoryView, al: Alignment, conflicts: Conflict[], conf
       const c = al.clusters[clusterIds[0]];
       const stated = new Set<Sent>();
       for (const f of c.facts) {
-        const { same } = oneStatement(f.members, f.central);
+        const same = onePerArticle(oneStatement(f.members, f.central).same, f.central, al);
         drafts.push({ sents: same, shared: f.shared, central: f.central, cluster: f.central === c.central || c.facts.length === 1 ? clusterIds[0] : null });
         for (const s of same) stated.add(s);
       }
@@ -290,6 +290,52 @@ function oneStatement(members: Sent[], central: Sent): { same: Sent[]; other: Se
   const other: Sent[] = [];
   for (const s of members) (s === central || sameStatement(s, central, acts) ? same : other).push(s);
   return { same, other };
+}
+
+/** Facts of more members cite every sentence their cluster gave them (the members claimFacts aligns, MAX_MEMBERS). */
+const ONE_PER_ARTICLE_MAX = 60;
+
+/**
+ * A fact cites, of an article's sentences, those that some sentence of another article meets best (the closest of
+ * the article's sentences to it, ties to the earlier), and the central one. An article counts once for the sources
+ * anyway, and a second sentence that one of its claims joined to the fact is most often a statement of its own beside
+ * it, closest to none of the others ("the premier announced cuts in pensions" beside "unions concede the government had
+ * to cut pensions"): the fact cites what states it, and that sentence is left to the members no fact states
+ * (restatedLeftovers), a fact of its own. An article that tells the fact twice, each time as another outlet does
+ * ("died at 12:45 p.m." / "died on Thursday at his home"), keeps both.
+ */
+function onePerArticle(sents: Sent[], central: Sent, al: Alignment): Sent[] {
+  // (a fact of more members, most outlets' restatement of a main fact, is left whole, as claimFacts leaves such a
+  // cluster: the similarities read grow with its members times their articles' sentences)
+  if (sents.length > ONE_PER_ARTICLE_MAX) return sents;
+  const byArt = new Map<string, Sent[]>();
+  for (const s of sents) {
+    const own = byArt.get(s.art.id);
+    if (own) own.push(s);
+    else byArt.set(s.art.id, [s]);
+  }
+  if (byArt.size === sents.length) return sents;
+  const keep = new Set<Sent>([central]);
+  for (const own of byArt.values()) {
+    if (own.length === 1) {
+      keep.add(own[0]);
+      continue;
+    }
+    for (const o of sents) {
+      if (o.art.id === own[0].art.id) continue;
+      let pick = own[0];
+      let best = -1;
+      for (const s of own) {
+        const v = al.sim(s, o);
+        if (v > best + 1e-9) {
+          best = v;
+          pick = s;
+        }
+      }
+      keep.add(pick);
+    }
+  }
+  return sents.filter((s) => keep.has(s));
 }
 
 /** Drafts as facts with status, sources and evidence, in a stable order, numbered F1, F2, … */
