@@ -170,16 +170,7 @@ export function claimFacts(
  */
 function keepCore(g: Group, artOf: number[], sim: (i: number, j: number) => number): number {
   const ms = [...g.members].sort((a, b) => a - b);
-  let core = ms[0];
-  let best = -1;
-  for (const i of ms) {
-    let t = 0;
-    for (const j of ms) if (artOf[j] !== artOf[i]) t += sim(i, j);
-    if (t > best + 1e-9) {
-      best = t;
-      core = i;
-    }
-  }
+  const core = closest(ms, new Set(ms), artOf, sim);
   const coreClaims = g.of.get(core)!;
   for (const i of ms) {
     if (artOf[i] === artOf[core]) continue;
