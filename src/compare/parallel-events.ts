@@ -1,0 +1,109 @@
+/**
+ * Parallel events: two sentences that tell the same kind of statement of two named things of one kind
+ * ("Republican primary voters said that Wall Street hurts the economy" / "New York Democratic voters said
+ * that Wall Street hurts the economy"; "Ohio's turnout" / "Florida's turnout") are two statements, however
+ * many words they share: campaign news, sports rounds and disaster tolls tell many such events in one
+ * vocabulary. Read from the parse and the named entities analyse gives: a name that modifies a common noun
+ * (adjective, compound, possessive or prepositional modifier) fills that noun's role; two sentences whose
+ * one role noun is filled by names of one kind (place, person, organisation, other name) and by no name
+ * in common, neither sentence naming the other's filler anywhere, tell two events. No list of names: the
+ * kind is the entity type, sameness the linker's key or the name's own words.
+ */
+import type { SyntaxToken } from '../model/types.js';
+import type { Sent } from './prepare.js';
+import { sameName } from './figure-holders.js';
+import { parseOf, relOf, spanTokens } from './syntax.js';
+import { key } from './text.js';
+
+/** Relations by which a word modifies a noun: "Republican voters", "New York voters", "Ohio's turnout", "the turnout in Ohio". */
+const MODIFIES = new Set(['amod', 'compound', 'nmod']);
+/** Relations that keep climbing a noun compound to its head: "Republican primary voters" fills "voters", not "primary". */
+const COMPOUND = new Set(['amod', 'compound']);
+
+/** A name that fills a role: its kind (entity type), the linker's key and the keys of its own words. */
+interface Filler {
+  type: string;
+  link: string;
+  words: string[];
+}
+
+/** Per sentence, its role nouns (keys) and the names that fill each (read once: a sentence meets many others). */
+const ROLES = new WeakMap<Sent, Map<string, Filler[]>>();
+
+/** The nouns of a sentence that a name modifies, with those names; empty without a parse. */
+export function namedRoles(s: Sent): Map<string, Filler[]> {
+  let roles = ROLES.get(s);
+  if (roles) return roles;
+  ROLES.set(s, (roles = new Map()));
+  const tokens = parseOf(s.art);
+  if (!tokens || !s.entities.length) return roles;
+  const [lo, hi] = spanTokens(tokens, s.span);
+  const inName = new Uint8Array(hi - lo);
+  for (const e of s.entities) for (let q = lo; q < hi; q++) if (e.span.start <= tokens[q].start && tokens[q].end <= e.span.end) inName[q - lo] = 1;
+  for (const e of s.entities) {
+    let head = nameHead(tokens, lo, hi, e.span);
+    if (head < 0) continue;
+    // (a conjunct fills the role of the first: "primaries in Alabama, Arkansas and Georgia")
+    for (let steps = 0; steps < 8 && relOf(tokens[head]) === 'conj' && tokens[head].head >= lo && tokens[head].head < hi; steps++) head = tokens[head].head;
+    if (!MODIFIES.has(relOf(tokens[head]))) continue;
+    // (a place by a preposition may be a part of the other's place, "a store in central Paris" / "the store on Rue de
+    // Castiglione", which no list here can tell: only a place told as the noun's kind or owner fills its role)
+    if (e.type === 'LOC' && relOf(tokens[head]) === 'nmod' && tokens[head].deprel !== 'nmod:poss') continue;
+    let g = tokens[head].head;
+    // (a common noun outside every name: "the New York Times" is one name, not a role of New York)
+    if (g < lo || g >= hi || inName[g - lo] || tokens[g].upos !== 'NOUN') continue;
+    for (let steps = 0; steps < 4 && COMPOUND.has(relOf(tokens[g])); steps++) {
+      const up = tokens[g].head;
+      if (up < lo || up >= hi || inName[up - lo] || tokens[up].upos !== 'NOUN') break;
+      g = up;
+    }
+    const role = key(tokens[g].lemma || tokens[g].text);
+    const words = e.name.split(/\s+/).map(key).filter(Boolean);
+    if (!role || !words.length) continue;
+    const fillers = roles.get(role);
+    const filler = { type: e.type, link: e.key, words };
+    if (fillers) fillers.push(filler);
+    else roles.set(role, [filler]);
+  }
+  return roles;
+}
+
+/** The token of a name's span whose head lies outside it (the name's head by the parse), or -1. */
+function nameHead(tokens: readonly SyntaxToken[], lo: number, hi: number, span: { start: number; end: number }): number {
+  for (let q = lo; q < hi; q++) {
+    const t = tokens[q];
+    if (t.start < span.start || t.end > span.end) continue;
+    const h = t.head;
+    if (h < 0 || tokens[h].start < span.start || tokens[h].end > span.end) return q;
+  }
+  return -1;
+}
+
+/** The sentence names this filler: the linker's key, or every word of the name among its keys ("Republicans" / "Republican"). */
+function names(s: Sent, f: Filler): boolean {
+  if (s.entities.some((e) => sameName(e.key, f.link))) return true;
+  return f.words.every((w) => s.keys.has(w));
+}
+
+/**
+ * Two sentences tell one kind of statement of two named things: one noun both have is modified by names of
+ * one kind in each, and no name of the one is named anywhere in the other ("Republican primary voters" /
+ * "New York Democratic voters": two electorates; "Ohio's turnout" / "Florida's turnout": two states).
+ */
+export function parallelEvents(a: Sent, b: Sent): boolean {
+  const ra = namedRoles(a);
+  if (!ra.size) return false;
+  const rb = namedRoles(b);
+  for (const [role, fa] of ra) {
+    const fb = rb.get(role);
+    if (!fb) continue;
+    for (const x of fa) {
+      const ys = fb.filter((y) => y.type === x.type);
+      if (!ys.length) continue;
+      const kind = fa.filter((f) => f.type === x.type);
+      if (kind.some((f) => names(b, f)) || ys.some((y) => names(a, y))) continue;
+      return true;
+    }
+  }
+  return false;
+}
