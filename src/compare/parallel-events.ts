@@ -14,6 +14,7 @@ import type { Sent } from './prepare.js';
 import { sameName } from './figure-holders.js';
 import { parseOf, relOf, spanTokens } from './syntax.js';
 import { key } from './text.js';
+import { tokenAt } from '../text/tokenize.js';
 
 /** Relations by which a word modifies a noun: "Republican voters", "New York voters", "Ohio's turnout", "the turnout in Ohio". */
 const MODIFIES = new Set(['amod', 'compound', 'nmod']);
@@ -38,10 +39,13 @@ export function namedRoles(s: Sent): Map<string, Filler[]> {
   const tokens = parseOf(s.art);
   if (!tokens || !s.entities.length) return roles;
   const [lo, hi] = spanTokens(tokens, s.span);
+  // (each name's own tokens, found by position: a long sentence with many names stays linear)
   const inName = new Uint8Array(hi - lo);
-  for (const e of s.entities) for (let q = lo; q < hi; q++) if (e.span.start <= tokens[q].start && tokens[q].end <= e.span.end) inName[q - lo] = 1;
-  for (const e of s.entities) {
-    let head = nameHead(tokens, lo, hi, e.span);
+  const spans = s.entities.map((e) => nameTokens(tokens, lo, hi, e.span));
+  for (const [from, to] of spans) inName.fill(1, from - lo, to - lo);
+  for (let n = 0; n < s.entities.length; n++) {
+    const e = s.entities[n];
+    let head = nameHead(tokens, spans[n]);
     if (head < 0) continue;
     // (a conjunct fills the role of the first: "primaries in Alabama, Arkansas and Georgia")
     for (let steps = 0; steps < 8 && relOf(tokens[head]) === 'conj' && tokens[head].head >= lo && tokens[head].head < hi; steps++) head = tokens[head].head;
@@ -68,13 +72,20 @@ export function namedRoles(s: Sent): Map<string, Filler[]> {
   return roles;
 }
 
-/** The token of a name's span whose head lies outside it (the name's head by the parse), or -1. */
-function nameHead(tokens: readonly SyntaxToken[], lo: number, hi: number, span: { start: number; end: number }): number {
-  for (let q = lo; q < hi; q++) {
-    const t = tokens[q];
-    if (t.start < span.start || t.end > span.end) continue;
-    const h = t.head;
-    if (h < 0 || tokens[h].start < span.start || tokens[h].end > span.end) return q;
+/** The tokens [from, to) of a name's span inside the sentence's tokens [lo, hi) (empty when none lies wholly in it). */
+function nameTokens(tokens: readonly SyntaxToken[], lo: number, hi: number, span: { start: number; end: number }): [number, number] {
+  let from = Math.max(tokenAt(tokens, span.start), lo);
+  while (from < hi && tokens[from].start < span.start) from++;
+  let to = from;
+  while (to < hi && tokens[to].end <= span.end) to++;
+  return [from, to];
+}
+
+/** The token of a name whose head lies outside it (the name's head by the parse), or -1. */
+function nameHead(tokens: readonly SyntaxToken[], [from, to]: [number, number]): number {
+  for (let q = from; q < to; q++) {
+    const h = tokens[q].head;
+    if (h < from || h >= to) return q;
   }
   return -1;
 }

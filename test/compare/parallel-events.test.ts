@@ -43,6 +43,15 @@ describe('parallel events: one role, two named things of one kind', () => {
   });
 });
 
+describe('parallel events on bad input', () => {
+  it('an empty text and a long list of names read without a fault', () => {
+    const [x, y] = firstSentences('.', `${Array.from({ length: 200 }, () => 'Canadian and Mexican voters').join(', ')} said the tariffs hurt.`);
+    assert.equal(namedRoles(x).size, 0);
+    assert.equal(parallelEvents(x, y), false);
+    assert.equal(parallelEvents(y, y), false);
+  });
+});
+
 describe('parallel events are not corroboration', () => {
   it('two electorates saying one thing make no corroborated fact; one electorate told twice does', () => {
     const a = 'Canadian voters said on Tuesday that the new tariffs hurt the economy more than they help it.';
