@@ -272,7 +272,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   spelling, initial, beginning), and one street whose name one word two outlets spell two ways (streets.ts) are
 //   conflicts (actor, place). Dev conflicts strict R 39 -> 41 of 84, P 1.0, traps 0.
 // compare-71: (parallel27) a fact's member that tells one kind of statement of another named thing of one kind than its
-//   central sentence leaves the fact (parallel-events.ts: a name modifying one role noun in both, "Republican primary
-//   voters" / "New York Democratic voters", no name in common, neither naming the other's). PolNeAR judged
+//   central sentence leaves the fact (parallel-events.ts: a name modifying one role noun in both, "Canadian voters" /
+//   "Mexican voters", no name in common, neither naming the other's). PolNeAR judged
 //   corroborated 22/45 -> 22/44 (the one fact it removes was judged different).
 export const COMPARE_VERSION = 'compare-71';

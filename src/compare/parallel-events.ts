@@ -1,10 +1,11 @@
 /**
  * Parallel events: two sentences that tell the same kind of statement of two named things of one kind
- * ("Republican primary voters said that Wall Street hurts the economy" / "New York Democratic voters said
- * that Wall Street hurts the economy"; "Ohio's turnout" / "Florida's turnout") are two statements, however
+ * ("Canadian voters said that the tariffs hurt the economy" / "most Mexican voters said that the tariffs
+ * hurt the economy"; "Norway's turnout" / "Sweden's turnout") are two statements, however
  * many words they share: campaign news, sports rounds and disaster tolls tell many such events in one
  * vocabulary. Read from the parse and the named entities analyse gives: a name that modifies a common noun
- * (adjective, compound, possessive or prepositional modifier) fills that noun's role; two sentences whose
+ * (adjective, compound, possessive or prepositional modifier; a place only as the noun's kind or owner, since
+ * a place by a preposition may lie inside the other's) fills that noun's role; two sentences whose
  * one role noun is filled by names of one kind (place, person, organisation, other name) and by no name
  * in common, neither sentence naming the other's filler anywhere, tell two events. No list of names: the
  * kind is the entity type, sameness the linker's key or the name's own words.
@@ -16,9 +17,9 @@ import { parseOf, relOf, spanTokens } from './syntax.js';
 import { key } from './text.js';
 import { tokenAt } from '../text/tokenize.js';
 
-/** Relations by which a word modifies a noun: "Republican voters", "New York voters", "Ohio's turnout", "the turnout in Ohio". */
+/** Relations by which a word modifies a noun: "Canadian voters", "Oslo voters", "Norway's turnout", "the turnout in Norway". */
 const MODIFIES = new Set(['amod', 'compound', 'nmod']);
-/** Relations that keep climbing a noun compound to its head: "Republican primary voters" fills "voters", not "primary". */
+/** Relations that keep climbing a noun compound to its head: "Canadian election voters" fills "voters", not "election". */
 const COMPOUND = new Set(['amod', 'compound']);
 
 /** A name that fills a role: its kind (entity type), the linker's key and the keys of its own words. */
@@ -50,11 +51,11 @@ export function namedRoles(s: Sent): Map<string, Filler[]> {
     // (a conjunct fills the role of the first: "primaries in Alabama, Arkansas and Georgia")
     for (let steps = 0; steps < 8 && relOf(tokens[head]) === 'conj' && tokens[head].head >= lo && tokens[head].head < hi; steps++) head = tokens[head].head;
     if (!MODIFIES.has(relOf(tokens[head]))) continue;
-    // (a place by a preposition may be a part of the other's place, "a store in central Paris" / "the store on Rue de
-    // Castiglione", which no list here can tell: only a place told as the noun's kind or owner fills its role)
+    // (a place by a preposition may be a part of the other's place, "a store in central Lyon" / "the store on Rue
+    // Garibaldi", which no list here can tell: only a place told as the noun's kind or owner fills its role)
     if (e.type === 'LOC' && relOf(tokens[head]) === 'nmod' && tokens[head].deprel !== 'nmod:poss') continue;
     let g = tokens[head].head;
-    // (a common noun outside every name: "the New York Times" is one name, not a role of New York)
+    // (a common noun outside every name: "the Oslo Times" is one name, not a role of Oslo)
     if (g < lo || g >= hi || inName[g - lo] || tokens[g].upos !== 'NOUN') continue;
     for (let steps = 0; steps < 4 && COMPOUND.has(relOf(tokens[g])); steps++) {
       const up = tokens[g].head;
@@ -90,7 +91,7 @@ function nameHead(tokens: readonly SyntaxToken[], [from, to]: [number, number]):
   return -1;
 }
 
-/** The sentence names this filler: the linker's key, or every word of the name among its keys ("Republicans" / "Republican"). */
+/** The sentence names this filler: the linker's key, or every word of the name among its keys ("Liberals" / "Liberal"). */
 function names(s: Sent, f: Filler): boolean {
   if (s.entities.some((e) => sameName(e.key, f.link))) return true;
   return f.words.every((w) => s.keys.has(w));
@@ -98,8 +99,8 @@ function names(s: Sent, f: Filler): boolean {
 
 /**
  * Two sentences tell one kind of statement of two named things: one noun both have is modified by names of
- * one kind in each, and no name of the one is named anywhere in the other ("Republican primary voters" /
- * "New York Democratic voters": two electorates; "Ohio's turnout" / "Florida's turnout": two states).
+ * one kind in each, and no name of the one is named anywhere in the other ("Canadian voters" / "Mexican
+ * voters": two electorates; "Norway's turnout" / "Sweden's turnout": two countries).
  */
 export function parallelEvents(a: Sent, b: Sent): boolean {
   const ra = namedRoles(a);
