@@ -27,7 +27,12 @@ interface Filler {
   type: string;
   link: string;
   words: string[];
+  /** Written as an abbreviation ("MGM", "U.N."): it may stand for any longer name, which the linker cannot tell. */
+  short: boolean;
 }
+
+/** Capitals only, dotted or not: an abbreviation of a name. */
+const ABBREVIATION = /^(?:\p{Lu}\.?){2,6}$/u;
 
 /** Per sentence, its role nouns (keys) and the names that fill each (read once: a sentence meets many others). */
 const ROLES = new WeakMap<Sent, Map<string, Filler[]>>();
@@ -66,7 +71,7 @@ export function namedRoles(s: Sent): Map<string, Filler[]> {
     const words = e.name.split(/\s+/).map(key).filter(Boolean);
     if (!role || !words.length) continue;
     const fillers = roles.get(role);
-    const filler = { type: e.type, link: e.key, words };
+    const filler = { type: e.type, link: e.key, words, short: ABBREVIATION.test(s.art.text.slice(e.span.start, e.span.end)) };
     if (fillers) fillers.push(filler);
     else roles.set(role, [filler]);
   }
@@ -110,9 +115,10 @@ export function parallelEvents(a: Sent, b: Sent): boolean {
     const fb = rb.get(role);
     if (!fb) continue;
     for (const x of fa) {
-      const ys = fb.filter((y) => y.type === x.type);
+      // (an abbreviation is compared only with abbreviations: "GOP" may be "Republican", "MGM" any studio's name)
+      const ys = fb.filter((y) => y.type === x.type && y.short === x.short);
       if (!ys.length) continue;
-      const kind = fa.filter((f) => f.type === x.type);
+      const kind = fa.filter((f) => f.type === x.type && f.short === x.short);
       if (kind.some((f) => names(b, f)) || ys.some((y) => names(a, y))) continue;
       return true;
     }

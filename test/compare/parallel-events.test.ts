@@ -38,6 +38,13 @@ describe('parallel events: one role, two named things of one kind', () => {
     assert.equal(parallel('Four men rammed their car into a jewellery store in central Lyon on Monday.', 'Four men drove a truck through the window of the store on Rue Garibaldi on Monday.'), false);
   });
 
+  it('an abbreviation is compared only with abbreviations: it may stand for the other name', () => {
+    assert.equal(parallel('Most NDP voters said on Tuesday that the tariffs hurt the economy.', 'Most PQ voters said on Tuesday that the tariffs hurt the economy.'), true);
+    const [x] = firstSentences('Most NDP voters said on Tuesday that the tariffs hurt the economy.', 'No names here.');
+    assert.deepEqual((namedRoles(x).get('voter') ?? []).map((f) => f.short), [true]);
+    assert.equal(parallel('Most NDP voters said on Tuesday that the tariffs hurt the economy.', 'Most New Democratic Party voters said on Tuesday that the tariffs hurt the economy.'), false);
+  });
+
   it('a sentence with no name on a role noun is no parallel event', () => {
     assert.equal(parallel('Voters said on Tuesday that the new tariffs hurt the economy.', 'Mexican voters said on Tuesday that the new tariffs hurt the economy.'), false);
   });
