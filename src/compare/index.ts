@@ -8,6 +8,7 @@ import type { AnnotatedArticle } from '../model/types.js';
 import { buildBrief } from './brief.js';
 import { claimsOf } from './claims.js';
 import { oneAct } from './support.js';
+import { parallelEvents } from './parallel-events.js';
 import { findConflicts } from './conflicts.js';
 import { sortEvolving, splitFactsBySteps } from './evolving.js';
 import { type Alignment, type AlignmentCounts, actsOf, alignFacts, sameStatement, sharedKeys, sharedSpan } from './facts.js';
@@ -285,10 +286,10 @@ function sameClaims(a: Sent, b: Sent): boolean {
  */
 function oneStatement(members: Sent[], central: Sent): { same: Sent[]; other: Sent[] } {
   const acts = actsOf(central);
-  if (!acts?.size) return { same: members, other: [] };
   const same: Sent[] = [];
   const other: Sent[] = [];
-  for (const s of members) (s === central || sameStatement(s, central, acts) ? same : other).push(s);
+  // (one kind of statement of two named things is two events, whatever acts they share: parallel-events.ts)
+  for (const s of members) (s === central || ((!acts?.size || sameStatement(s, central, acts)) && !parallelEvents(s, central)) ? same : other).push(s);
   return { same, other };
 }
 

@@ -1,0 +1,127 @@
+/**
+ * Parallel events: two sentences that tell the same kind of statement of two named things of one kind
+ * ("Canadian voters said that the tariffs hurt the economy" / "most Mexican voters said that the tariffs
+ * hurt the economy"; "Norway's turnout" / "Sweden's turnout") are two statements, however
+ * many words they share: campaign news, sports rounds and disaster tolls tell many such events in one
+ * vocabulary. Read from the parse and the named entities analyse gives: a name that modifies a common noun
+ * (adjective, compound, possessive or prepositional modifier; a place only as the noun's kind or owner, since
+ * a place by a preposition may lie inside the other's) fills that noun's role; two sentences whose
+ * one role noun is filled by names of one kind (place, person, organisation, other name) and by no name
+ * in common, neither sentence naming the other's filler anywhere, tell two events. No list of names: the
+ * kind is the entity type, sameness the linker's key or the name's own words.
+ */
+import type { SyntaxToken } from '../model/types.js';
+import type { Sent } from './prepare.js';
+import { sameName } from './figure-holders.js';
+import { parseOf, relOf, spanTokens } from './syntax.js';
+import { key } from './text.js';
+import { tokenAt } from '../text/tokenize.js';
+
+/** Relations by which a word modifies a noun: "Canadian voters", "Oslo voters", "Norway's turnout", "the turnout in Norway". */
+const MODIFIES = new Set(['amod', 'compound', 'nmod']);
+/** Relations that keep climbing a noun compound to its head: "Canadian election voters" fills "voters", not "election". */
+const COMPOUND = new Set(['amod', 'compound']);
+
+/** A name that fills a role: its kind (entity type), the linker's key and the keys of its own words. */
+interface Filler {
+  type: string;
+  link: string;
+  words: string[];
+  /** Written as an abbreviation ("MGM", "U.N."): it may stand for any longer name, which the linker cannot tell. */
+  short: boolean;
+}
+
+/** Capitals only, dotted or not: an abbreviation of a name. */
+const ABBREVIATION = /^(?:\p{Lu}\.?){2,6}$/u;
+
+/** Per sentence, its role nouns (keys) and the names that fill each (read once: a sentence meets many others). */
+const ROLES = new WeakMap<Sent, Map<string, Filler[]>>();
+
+/** The nouns of a sentence that a name modifies, with those names; empty without a parse. */
+export function namedRoles(s: Sent): Map<string, Filler[]> {
+  let roles = ROLES.get(s);
+  if (roles) return roles;
+  ROLES.set(s, (roles = new Map()));
+  const tokens = parseOf(s.art);
+  if (!tokens || !s.entities.length) return roles;
+  const [lo, hi] = spanTokens(tokens, s.span);
+  // (each name's own tokens, found by position: a long sentence with many names stays linear)
+  const inName = new Uint8Array(hi - lo);
+  const spans = s.entities.map((e) => nameTokens(tokens, lo, hi, e.span));
+  for (const [from, to] of spans) inName.fill(1, from - lo, to - lo);
+  for (let n = 0; n < s.entities.length; n++) {
+    const e = s.entities[n];
+    let head = nameHead(tokens, spans[n]);
+    if (head < 0) continue;
+    // (a conjunct fills the role of the first: "primaries in Alabama, Arkansas and Georgia")
+    for (let steps = 0; steps < 8 && relOf(tokens[head]) === 'conj' && tokens[head].head >= lo && tokens[head].head < hi; steps++) head = tokens[head].head;
+    if (!MODIFIES.has(relOf(tokens[head]))) continue;
+    // (a place by a preposition may be a part of the other's place, "a store in central Lyon" / "the store on Rue
+    // Garibaldi", which no list here can tell: only a place told as the noun's kind or owner fills its role)
+    if (e.type === 'LOC' && relOf(tokens[head]) === 'nmod' && tokens[head].deprel !== 'nmod:poss') continue;
+    let g = tokens[head].head;
+    // (a common noun outside every name: "the Oslo Times" is one name, not a role of Oslo)
+    if (g < lo || g >= hi || inName[g - lo] || tokens[g].upos !== 'NOUN') continue;
+    for (let steps = 0; steps < 4 && COMPOUND.has(relOf(tokens[g])); steps++) {
+      const up = tokens[g].head;
+      if (up < lo || up >= hi || inName[up - lo] || tokens[up].upos !== 'NOUN') break;
+      g = up;
+    }
+    const role = key(tokens[g].lemma || tokens[g].text);
+    const words = e.name.split(/\s+/).map(key).filter(Boolean);
+    if (!role || !words.length) continue;
+    const fillers = roles.get(role);
+    const filler = { type: e.type, link: e.key, words, short: ABBREVIATION.test(s.art.text.slice(e.span.start, e.span.end)) };
+    if (fillers) fillers.push(filler);
+    else roles.set(role, [filler]);
+  }
+  return roles;
+}
+
+/** The tokens [from, to) of a name's span inside the sentence's tokens [lo, hi) (empty when none lies wholly in it). */
+function nameTokens(tokens: readonly SyntaxToken[], lo: number, hi: number, span: { start: number; end: number }): [number, number] {
+  let from = Math.max(tokenAt(tokens, span.start), lo);
+  while (from < hi && tokens[from].start < span.start) from++;
+  let to = from;
+  while (to < hi && tokens[to].end <= span.end) to++;
+  return [from, to];
+}
+
+/** The token of a name whose head lies outside it (the name's head by the parse), or -1. */
+function nameHead(tokens: readonly SyntaxToken[], [from, to]: [number, number]): number {
+  for (let q = from; q < to; q++) {
+    const h = tokens[q].head;
+    if (h < from || h >= to) return q;
+  }
+  return -1;
+}
+
+/** The sentence names this filler: the linker's key, or every word of the name among its keys ("Liberals" / "Liberal"). */
+function names(s: Sent, f: Filler): boolean {
+  if (s.entities.some((e) => sameName(e.key, f.link))) return true;
+  return f.words.every((w) => s.keys.has(w));
+}
+
+/**
+ * Two sentences tell one kind of statement of two named things: one noun both have is modified by names of
+ * one kind in each, and no name of the one is named anywhere in the other ("Canadian voters" / "Mexican
+ * voters": two electorates; "Norway's turnout" / "Sweden's turnout": two countries).
+ */
+export function parallelEvents(a: Sent, b: Sent): boolean {
+  const ra = namedRoles(a);
+  if (!ra.size) return false;
+  const rb = namedRoles(b);
+  for (const [role, fa] of ra) {
+    const fb = rb.get(role);
+    if (!fb) continue;
+    for (const x of fa) {
+      // (an abbreviation is compared only with abbreviations: "GOP" may be "Republican", "MGM" any studio's name)
+      const ys = fb.filter((y) => y.type === x.type && y.short === x.short);
+      if (!ys.length) continue;
+      const kind = fa.filter((f) => f.type === x.type && f.short === x.short);
+      if (kind.some((f) => names(b, f)) || ys.some((y) => names(a, y))) continue;
+      return true;
+    }
+  }
+  return false;
+}
