@@ -287,4 +287,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   central sentence leaves the fact (parallel-events.ts: a name modifying one role noun in both, "Canadian voters" /
 //   "Mexican voters", no name in common, neither naming the other's). PolNeAR judged
 //   corroborated 22/45 -> 22/44 (the one fact it removes was judged different).
-export const COMPARE_VERSION = 'compare-69';
+// compare-70: a statement that took a quote with no speaker by its words alone gives a brief quote line only where
+//   every cited quote names the line's speaker (quotes.ts Joins.attached, as for spelling and excerpt joins): a
+//   PolNeAR brief credited one outlet's voters with another outlet's opposite wording. Dev brief unchanged.
+export const COMPARE_VERSION = 'compare-70';

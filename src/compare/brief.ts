@@ -305,7 +305,7 @@ function quoteLine(story: StoryView, ledger: SpeakerLedger[], out: BriefSentence
     const shown = fresh(s) ? shownOf(s) : null;
     if (!shown || !sure(l.speaker, shown.flatMap((w) => w.evidence))) continue;
     const joins = joinsOf(s);
-    if ((joins.spelling || joins.excerpt) && !named(l.name, shown.flatMap((w) => w.evidence))) continue;
+    if ((joins.spelling || joins.excerpt || joins.attached) && !named(l.name, shown.flatMap((w) => w.evidence))) continue;
     pick = { l, shown, excerpt: joins.excerpt };
     break;
   }

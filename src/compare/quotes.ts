@@ -214,10 +214,15 @@ export function buildQuoteLedger(story: StoryView): SpeakerLedger[] {
   // Unattributed quotes: attach to a speaker's statement when near-verbatim and unambiguous.
   const rest: QItem[] = [];
   const attributed = new Index([...statements.values()].flat());
+  // (groups given an unattributed quote: their brief line needs the speaker named where it cites too)
+  const attached = new Set<QItem[]>();
   for (const it of bySpeaker.get('') ?? []) {
     const hits = attributed.repeatedBy(it);
-    if (hits.size === 1) [...hits][0].push(it);
-    else rest.push(it);
+    if (hits.size === 1) {
+      const [g] = hits;
+      g.push(it);
+      attached.add(g);
+    } else rest.push(it);
   }
   if (rest.length) statements.set('unattributed', cluster(rest, excerpts));
 
@@ -228,7 +233,7 @@ export function buildQuoteLedger(story: StoryView): SpeakerLedger[] {
     const name = [...names].sort((a, b) => b[0].length - a[0].length || b[1] - a[1] || cmp(a[0], b[0]))[0]?.[0] ?? (speaker === 'unattributed' ? 'Unattributed' : speaker);
     const sts = groups.map((g) => {
       const st = statement(story, g);
-      JOINED.set(st, { excerpt: excerpts.has(g), spelling: g.some((it) => speakerOf(it) !== (it.q.speakerKey ?? '')) });
+      JOINED.set(st, { excerpt: excerpts.has(g), spelling: g.some((it) => speakerOf(it) !== (it.q.speakerKey ?? '')), attached: attached.has(g) });
       return st;
     });
     // (each statement's first evidence as a key once, not two strings per comparison)
@@ -264,11 +269,17 @@ export interface Joins {
   spelling: boolean;
   /** A quotation joined as one sentence of a long quotation. */
   excerpt: boolean;
+  /**
+   * A quote with no speaker joined by its words alone: an outlet's "those who said the levy helps
+   * farmers" shares its words with another's "most voters said the levy does more to hurt farmers
+   * than help", and the line would give it the other outlet's speaker.
+   */
+  attached: boolean;
 }
 
 /** The joins a statement holds; a statement this ledger did not make counts as joined both ways. */
 export function joinsOf(s: QuoteStatement): Joins {
-  return JOINED.get(s) ?? { spelling: true, excerpt: true };
+  return JOINED.get(s) ?? { spelling: true, excerpt: true, attached: true };
 }
 
 /**

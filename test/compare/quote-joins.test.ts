@@ -108,3 +108,14 @@ describe('one sentence of a long quotation cited by another outlet', () => {
     assert.equal(r.support.speakersSupported, r.support.speakersChecked);
   });
 });
+
+describe('a quote with no speaker joined to a statement by its words', () => {
+  it('is grouped, but gives no brief line crediting the other outlet\'s speaker with its words', () => {
+    const r = check([
+      [`${LEAD} Marta Quill, who heads the growers' union, said that the fuel levy does more to hurt rural families than help them.`, 'one.example'],
+      [`${LEAD} Support for the cuts was strongest among those who said the fuel levy helps rural families.`, 'two.example'],
+    ]);
+    assert.deepEqual(statementWith(r.x, /fuel levy/).map(({ l, s }) => `${l.name}: ${s.articles.length}`), ['Marta Quill: 2']);
+    assert.equal(r.quoteLines.length, 0, r.quoteLines.map((b) => b.text).join(' | '));
+  });
+});
