@@ -97,13 +97,8 @@ export function distinctPeople(a: StoryPeople, b: StoryPeople): boolean {
  * merge of a dated story into a larger undated one (story-index.ts `peopleCarryOver`).
  */
 export function peopleShared(a: ReadonlyMap<string, number>, na: number, b: ReadonlyMap<string, number>, nb: number): number | null {
-  const bySurname = (docs: ReadonlyMap<string, number>) => {
-    const c = new Map<string, number>();
-    for (const [id, n] of docs) if (id.startsWith(PERSON)) c.set(surname(id), (c.get(surname(id)) ?? 0) + n);
-    return c;
-  };
-  const pa = bySurname(a);
-  const pb = bySurname(b);
+  const pa = mentionsBySurname(a);
+  const pb = mentionsBySurname(b);
   let sum = 0;
   let people = 0;
   for (const [s, n] of pa) {
@@ -138,11 +133,19 @@ export function protagonists(f: StoryFeatures): Set<string> {
  * them (ties: alphabetical); null when none names a person.
  */
 export function leadPerson(docs: Iterable<StoryFeatures>): string | null {
-  const mentions = new Map<string, number>();
-  for (const f of docs) for (const [id, count] of f.entities) if (id.startsWith(PERSON)) mentions.set(surname(id), (mentions.get(surname(id)) ?? 0) + count);
+  const mentions = mentionsBySurname((function* () {
+    for (const f of docs) yield* f.entities;
+  })());
   let lead: string | null = null;
   for (const [s, n] of mentions) if (lead === null || n > mentions.get(lead)! || (n === mentions.get(lead)! && s < lead)) lead = s;
   return lead;
+}
+
+/** The mentions of people, summed by surname (a full name and the surname alone are one person), of `[id, count]` pairs. */
+function mentionsBySurname(entities: Iterable<readonly [string, number]>): Map<string, number> {
+  const c = new Map<string, number>();
+  for (const [id, n] of entities) if (id.startsWith(PERSON)) c.set(surname(id), (c.get(surname(id)) ?? 0) + n);
+  return c;
 }
 
 /** Whether the article has a protagonist at all (a person it names twice or more). */
@@ -159,8 +162,7 @@ export function hasProtagonist(f: StoryFeatures): boolean {
  * share of the text comparable to the lead's.
  */
 export function newProtagonist(f: StoryFeatures, story: StoryPeople): boolean {
-  const mentions = new Map<string, number>();
-  for (const [id, count] of f.entities) if (id.startsWith(PERSON)) mentions.set(surname(id), (mentions.get(surname(id)) ?? 0) + count);
+  const mentions = mentionsBySurname(f.entities);
   let most = 0;
   for (const n of mentions.values()) most = Math.max(most, n);
   return f.entities.some(([id, count]) => id.startsWith(PERSON) && count >= PROTAGONIST_MENTIONS && !story.named.has(surname(id)) && mentions.get(surname(id))! >= NEW_PROTAGONIST_SHARE * most);
