@@ -404,7 +404,8 @@ function excerptShown<W extends { text: string; kind: string }>(excerpt: boolean
  * article writes it holds the name's last word ("Quill said", "Marta Quill told"), in the sentence
  * cited or in the one where the quotation closes (", Quill said." after a long quotation). The test
  * for a statement made by a join other than word overlap within one speaker key (quotes.ts
- * `joinsOf`): a second spelling of a name or an excerpt of a long quotation. A quote
+ * `joinsOf`): a second spelling of a name, an excerpt of a long quotation, or a quote with no
+ * speaker attached by its words. A quote
  * attributed by a pronoun or a description ("he said", "the coach said"), or by another spelling of
  * the last word, does not pass: the line would give a speaker the cited sentence does not name.
  */

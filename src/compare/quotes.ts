@@ -257,9 +257,10 @@ export function buildQuoteLedger(story: StoryView): SpeakerLedger[] {
 
 /**
  * Statements the ledger made by a join that is not word overlap of two wordings of one speaker key:
- * a second spelling of the speaker's name or an excerpt of a long quotation. A wrong join of either
- * kind puts a speaker in the brief that one outlet does not name, so the brief's quote line takes
- * such a statement only where every sentence it cites names the speaker (brief.ts `namedWhereCited`).
+ * a second spelling of the speaker's name, an excerpt of a long quotation, or a quote with no speaker
+ * attached by its words. A wrong join of any kind puts a speaker in the brief that one outlet does not
+ * name, so the brief's quote line takes such a statement only where every sentence it cites names the
+ * speaker (brief.ts `namedWhereCited`).
  */
 const JOINED = new WeakMap<QuoteStatement, Joins>();
 
@@ -277,7 +278,7 @@ export interface Joins {
   attached: boolean;
 }
 
-/** The joins a statement holds; a statement this ledger did not make counts as joined both ways. */
+/** The joins a statement holds; a statement this ledger did not make counts as joined every way. */
 export function joinsOf(s: QuoteStatement): Joins {
   return JOINED.get(s) ?? { spelling: true, excerpt: true, attached: true };
 }
