@@ -34,7 +34,7 @@ const MAGIC = 'CUEC';
 export const DEFAULT_CUE_MODEL = process.env.TRIANGULATE_CUE_MODEL || join(packageRoot(), 'models', 'cues.bin');
 
 const F = Object.fromEntries(
-  'b l cls x d lx ld k lk kc that qk sk lsk csk h hcls hd inq qb qa sq w-1 w+1 lw+1 frame acc km kmc kp kpc lp'.split(' ').map((t) => [t, hash(`cue:${t}`)]),
+  'b l cls x d lx ld k lk kc that qk sk lsk csk h hcls hd inq qb qa sq w-1 w+1 lw+1 frame acc'.split(' ').map((t) => [t, hash(`cue:${t}`)]),
 ) as Record<string, number>;
 
 /** The feature every question has (the model's bias): a constant added to every score is a change of its weight (train-cues --scale). */
@@ -42,8 +42,6 @@ export const CUE_BIAS_FEATURE = F.b;
 
 const PERSONAL = new Set(['he', 'she', 'they', 'i', 'we', 'you', 'it']);
 const MARKS = /^[“”„«»"]$/;
-/** The relations of a clause a word takes (argumentFrame reads the word that opens it). */
-const CLAUSES = new Set(['ccomp', 'xcomp', 'acl', 'advcl', 'parataxis', 'csubj']);
 
 /** The candidates and their features for one document, as training and inference both see them. */
 export interface CueQuestions {
@@ -159,7 +157,6 @@ export class CueReader {
       }
       if (k.upos === 'PUNCT' && MARKS.test(k.text)) fs.push(F.qk);
     }
-    this.argumentFrame(j, L, C, fs);
     const sk = lh(subjectKind(parse, kids[j], (t) => this.entityAt(t)));
     fs.push(mix(F.sk, sk), mix(mix(F.lsk, L), sk), mix(mix(F.csk, C), sk), mix(mix(mix(F.frame, C), clausal), sk === lh('none') ? 0 : 1));
     const h = p.head >= 0 && p.head < parse.length ? parse[p.head] : null;
@@ -175,31 +172,6 @@ export class CueReader {
     fs.push(mix(F['w-1'], lh(this.lower(i - 1))), mix(F['w+1'], lh(this.lower(i + 1))), mix(mix(F['lw+1'], L), lh(this.lower(i + 1))));
     if (lemma === 'according') fs.push(mix(F.acc, this.lower(i + 1) === 'to' ? 1 : 0));
     return fs;
-  }
-
-  /**
-   * The frame of the word's arguments, which the relations alone do not tell: the word that opens
-   * each clause it takes ("the claim [that …]", "praised X [as …]", "urged them [to …]") and the
-   * preposition of each oblique or nominal complement ("accused X [of …]", "talked [about …]",
-   * "criticism [of …]"), with the word's lexicon class and whether it also takes an object.
-   */
-  private argumentFrame(j: number, L: number, C: number, fs: number[]): void {
-    const { parse, kids } = this;
-    const opener = (c: number, rel: string): number => {
-      for (const g of kids[c]) if (parse[g].deprel === rel) return lh(parse[g].lemma.toLowerCase());
-      return 0;
-    };
-    const obj = kids[j].some((c) => parse[c].deprel === 'obj') ? 1 : 0;
-    for (const c of kids[j]) {
-      const rel = parse[c].deprel;
-      if (CLAUSES.has(rel)) {
-        const m = opener(c, 'mark');
-        fs.push(mix(mix(F.km, lh(rel)), m), mix(mix(mix(F.kmc, C), lh(rel)), m));
-      } else if (rel.startsWith('obl') || rel.startsWith('nmod')) {
-        const p = opener(c, 'case');
-        fs.push(mix(mix(F.kp, lh(rel)), p), mix(mix(mix(mix(F.kpc, C), lh(rel)), p), obj), mix(mix(F.lp, L), p));
-      }
-    }
   }
 }
 
