@@ -326,3 +326,4 @@ function refusals(byDoc: Map<Doc, CueModel>): void {
   }
   log(`train, out of fold, refusals: ${refused.reduce((x, y) => x + y, 0)} of ${asked} attributions asked about score every cue word <= 0 (<= -20 ${refused[0]}, (-20, -10] ${refused[1]}, (-10, -5] ${refused[2]}, (-5, 0] ${refused[3]})`);
   log(`train, out of fold, refusals with a clause pass 3 reads: ${clause} (${nearClause} of them above -5); accepted at or below pass 3's threshold (${PARSE_CONTENT_THRESHOLD}) with such a clause: ${below}`);
+}
