@@ -17,7 +17,10 @@
  * features is measured in a minute. With `--folds` it also prints, out of fold, the attributions
  * found at the score that lets 1,000 ... 8,000 false cue words through: two feature sets whose scores
  * run on other scales compare there. `--scale` (with `--folds`) maps the scores of the model and its
- * folds onto the shipped model's scale (shippedScale below).
+ * folds onto the shipped model's scale (shippedScale below). `--refusals` (with `--folds`) prints, out of
+ * fold, the gold attributions whose cue words the classifier all refuses, by score, and how many of them
+ * (and of those accepted at or below pass 3's threshold) have a clause pass 3 reads (parse-contents.ts
+ * clauseOfCue): what any classifier could still add through pass 3 (quotes/NOTES.md, session 28).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +29,8 @@ import { CUE_BIAS_FEATURE, type CueModel, type CueQuestions, cueQuestions, cueSc
 import { cueBin, keyOf, quotationFlags } from '../src/analyse/attribution/features.js';
 import { recogniseEntities } from '../src/analyse/entities/index.js';
 import { findQuotedSegments, normaliseQuoteMarks } from '../src/analyse/quotes.js';
+import { clauseOfCue, PARSE_CONTENT_THRESHOLD } from '../src/analyse/quotes/parse-contents.js';
+import { childrenOf } from '../src/analyse/syntax/helpers.js';
 import { parseSentences } from '../src/analyse/syntax/index.js';
 import { splitSentences, tokenAt, tokenize } from '../src/analyse/tokenize.js';
 import type { EntityMention, SyntaxToken, Token } from '../src/model/types.js';
@@ -45,6 +50,7 @@ const FOLDS = args.includes('--folds');
 const SEED = Number(opt('seed', '12345'));
 const CACHE = opt('cache', '');
 const SCALE = args.includes('--scale');
+const REFUSALS = args.includes('--refusals');
 const MIN_COUNT = 2;
 
 const t0 = performance.now();
@@ -59,6 +65,8 @@ interface Doc {
   goldCues: number;
   /** Per gold attribution, the tokens of its cue. */
   attributions: number[][];
+  /** With --refusals, per question: 1 when pass 3 reads a clause of it (clauseOfCue). */
+  clause: Uint8Array | null;
 }
 
 /** Per article: its parse and entity mentions (the slow part of reading), from --cache when given. */
@@ -89,7 +97,18 @@ function readDoc(name: string, annFiles: string[]): Doc | null {
   }
   let goldCues = 0;
   for (const c of cueTok) goldCues += c;
-  return { toks, q, gold: Uint8Array.from(q.tokens, (i) => cueTok[i]), goldCues, attributions };
+  return { toks, q, gold: Uint8Array.from(q.tokens, (i) => cueTok[i]), goldCues, attributions, clause: REFUSALS ? clauses(toks, parse, q.tokens) : null };
+}
+
+/** Per question, 1 when pass 3 reads a clause of its word (the parse token the question's token starts in). */
+function clauses(toks: Token[], parse: SyntaxToken[], questions: number[]): Uint8Array {
+  const kids = childrenOf(parse);
+  let j = 0;
+  // questions ascend, as the parse does: one walk
+  return Uint8Array.from(questions, (i) => {
+    while (j < parse.length && parse[j].end <= toks[i].start) j++;
+    return j < parse.length && parse[j].start <= toks[i].start && clauseOfCue(parse, kids, j) ? 1 : 0;
+  });
 }
 
 /** Averaged binary perceptron over the questions of `docs`; features seen fewer than MIN_COUNT times dropped. */
@@ -268,4 +287,43 @@ if (FOLDS) {
   const tail = docs.flatMap((d, i) => (d ? [{ ...d, attributions: rare(d, i), goldCues: 0 }] : []));
   const tailOf = new Map(tail.map((t, k) => [t, byDoc.get(trainDocs[k])!]));
   for (const th of [0, 10]) log(`train, out of fold, attributions with cue words rare as cues (< ${RARE} in the other fold), score > ${th}: ${score(tail, (d, c) => cueScore(tailOf.get(d)!, d.q.feats[c]) > th).replace(/^.*; /, '')}`);
+  if (REFUSALS) refusals(byDoc);
+}
+
+/**
+ * Out of fold, the gold attributions whose asked cue words all score at or below 0, by their best score,
+ * and those of them (and of the attributions accepted at or below pass 3's threshold) whose best word has
+ * a clause pass 3 reads: the attributions a better classifier could give content through pass 3.
+ */
+function refusals(byDoc: Map<Doc, CueModel>): void {
+  const bands = [-20, -10, -5, 0];
+  const refused = [0, 0, 0, 0];
+  let asked = 0;
+  let clause = 0;
+  let nearClause = 0;
+  let below = 0;
+  for (const d of trainDocs) {
+    const at = new Map(d.q.tokens.map((i, c) => [i, c]));
+    for (const a of d.attributions) {
+      let best = -1;
+      let bs = -Infinity;
+      for (const i of a) {
+        const c = at.get(i);
+        const s = c === undefined ? -Infinity : cueScore(byDoc.get(d)!, d.q.feats[c]);
+        if (c !== undefined && s > bs) [best, bs] = [c, s];
+      }
+      if (best < 0) continue;
+      asked++;
+      const withClause = d.clause![best] === 1;
+      if (bs > 0) {
+        if (bs <= PARSE_CONTENT_THRESHOLD && withClause) below++;
+        continue;
+      }
+      refused[bands.findIndex((b) => bs <= b)]++;
+      if (withClause) clause++;
+      if (withClause && bs > -5) nearClause++;
+    }
+  }
+  log(`train, out of fold, refusals: ${refused.reduce((x, y) => x + y, 0)} of ${asked} attributions asked about score every cue word <= 0 (<= -20 ${refused[0]}, (-20, -10] ${refused[1]}, (-10, -5] ${refused[2]}, (-5, 0] ${refused[3]})`);
+  log(`train, out of fold, refusals with a clause pass 3 reads: ${clause} (${nearClause} of them above -5); accepted at or below pass 3's threshold (${PARSE_CONTENT_THRESHOLD}) with such a clause: ${below}`);
 }
