@@ -15,6 +15,7 @@
  *   npm run bench:stories -- --dev        # development figures only: ECB+ dev half, its two folds (bench/stories/folds.ts), UCI half A, subsample means
  *   npm run bench:stories -- --errors     # grouping errors by kind, and wrong pairs by day (ECB+ development half and UCI; held-out half: totals)
  *   npm run bench:stories -- --cv         # leave-one-topic-out cross-validation of the tuned constants over the ECB+ development half (bench/stories/cv.ts)
+ *   npm run bench:stories -- --truncated  # the ECB+ development half with each article cut to its first 3 and 6 sentences (short reports; bench/stories/quality.ts ecbTruncated)
  *   npm run bench:stories -- --claims     # the main event claims as evidence: pairs and misplaced articles by shared claim keys, pairs stating inverse acts (development data only)
  *
  * Quality: see bench/stories/quality.ts (ECB+ odd topics = development half, even topics held out;
@@ -35,7 +36,7 @@ import { errorsByKind, errorTable, pairErrorsByDay, pairTable } from './stories/
 import { claimDecidable, type Claimed, claimPairs, ecbDevClaims, headlineClaims } from './stories/claims.js';
 import { crossValidate, datesDropped } from './stories/cv.js';
 import { devFigures } from './stories/folds.js';
-import { ecbHalf, ecbRows, loadEcb, loadUci, quality, type Split, subsampleScores } from './stories/quality.js';
+import { ecbHalf, ecbRows, ecbTruncated, loadEcb, loadUci, quality, type Split, subsampleScores } from './stories/quality.js';
 import { storeRun, storeRunChild, streamScale, undatedRun } from './stories/store-run.js';
 import { syntheticFeatureStream, syntheticStream } from './stories/synthetic.js';
 import { wakeLookup, wakeLookupChild } from './stories/wake-lookup.js';
@@ -43,7 +44,7 @@ import { wakeLookup, wakeLookupChild } from './stories/wake-lookup.js';
 const args = new Set(process.argv.slice(2));
 // an option this bench does not know (or --help) prints the usage above instead of running the whole
 // bench, which scores the held-out half and takes many minutes
-const OPTIONS = ['--claims', '--cv', '--dev', '--errors', '--over', '--quality', '--runs', '--scale', '--scale-child', '--scale-features-child', '--skip-1m', '--small', '--store-child', '--store-only', '--stream', '--subsamples', '--undated', '--wake-child', '--wake-lookup'];
+const OPTIONS = ['--claims', '--cv', '--dev', '--errors', '--over', '--quality', '--runs', '--scale', '--scale-child', '--scale-features-child', '--skip-1m', '--small', '--store-child', '--store-only', '--stream', '--subsamples', '--truncated', '--undated', '--wake-child', '--wake-lookup'];
 const unknown = [...args].filter((a) => a.startsWith('-') && !OPTIONS.includes(a));
 if (unknown.length) {
   const usage = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith(' *   npm run')).map((l) => l.slice(3));
@@ -135,6 +136,25 @@ function cvSection() {
   console.log('\nMerged events by topic, summed over the draws (articles in a story of their topic\'s other event; pairs of two events in one story)');
   const topics = [...new Set(dropped.flatMap((x) => [...x.merged.keys()]))].sort((a, b) => a - b);
   printTable([['topic', ...dropped.flatMap((x) => [`${x.fraction * 100} % articles`, 'pairs'])], ...topics.map((t) => [String(t), ...dropped.flatMap((x) => [String(x.merged.get(t)?.articles ?? 0), String(x.merged.get(t)?.pairs ?? 0)])])]);
+}
+
+/** The development half cut to its first 3 and 6 sentences (`ecbTruncated`): B-cubed figures and the topics below 1. */
+function truncatedSection() {
+  const rows = ecbRows();
+  const table = [['data', 'B3 P', 'B3 R', 'B3 F1', 'topics below 1 (B-cubed F1)']];
+  for (const n of [3, 6]) {
+    const split = ecbTruncated(n, rows);
+    const members = groupStories(split.features).map((g) => g.members);
+    const b = scoreClusters(split.gold, members).bcubed;
+    const topics = [...new Set(split.ids.map((id) => parseInt(id, 10)))].sort((a, c) => a - c);
+    const below = topics.flatMap((t) => {
+      const inTopic = (id: string) => parseInt(id, 10) === t;
+      const f = scoreClusters(new Map([...split.gold].filter(([id]) => inTopic(id))), members.map((m) => m.filter(inTopic)).filter((m) => m.length)).bcubed.f1;
+      return f < 0.9995 ? [`${t}: ${fmt(f)}`] : [];
+    });
+    table.push([split.name, fmt(b.precision, 4), fmt(b.recall, 4), fmt(b.f1, 4), below.join(', ')]);
+  }
+  printTable(table);
 }
 
 function printTable(rows: string[][]) {
@@ -328,6 +348,8 @@ if (args.has('--store-child')) {
   claimsSection();
 } else if (args.has('--cv')) {
   cvSection();
+} else if (args.has('--truncated')) {
+  truncatedSection();
 } else if (args.has('--dev')) {
   // (loadEcb makes both halves' features; only the development half is grouped and scored)
   const ecb = loadEcb();

@@ -30,8 +30,9 @@ import type { DocMessage } from '../model/types.js';
  *   story's members are as alike to it as to each other (StoryIndex.membersAlike).
  * stories-21: a follow-up's fit is halved for a new protagonist only when the report names that person at least a quarter
  *   as often as the person it names most (disagreement.ts newProtagonist, NEW_PROTAGONIST_SHARE).
+ * stories-22: a text of 30 features (not 60) may wake a dormant story or take the second look (follow-up.ts FOLLOW_UP_KEYS).
  */
-export const STORIES_VERSION = 'stories-21';
+export const STORIES_VERSION = 'stories-22';
 
 /** What the pipeline knows about one analysed article, as input to story grouping. */
 export interface StoryInput {

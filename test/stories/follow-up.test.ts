@@ -373,6 +373,9 @@ describe('follow-up evidence (follow-up.ts)', () => {
   test('only stories of dated long texts can be woken', () => {
     assert.equal(wakeable([member('a', keys, []), member('b', keys, [])]), true);
     assert.equal(wakeable([member('a', keys.slice(0, 11), []), member('b', keys.slice(0, 11), [])]), false, 'headlines');
+    assert.equal(wakeable([member('a', keys.slice(0, 24), []), member('b', keys.slice(0, 24), [])]), false, 'the longest UCI headline has 24 features');
+    // a short report (a lead and two paragraphs: the shortest ECB+ articles cut to three sentences have 35-50)
+    assert.equal(wakeable([member('a', keys.slice(0, 36), []), member('b', keys.slice(0, 36), [])]), true, 'short reports');
     assert.equal(wakeable([member('a', keys, [], null), member('b', keys, [], null)]), false, 'undated');
     assert.equal(wakeable([member('a', keys, [])]), false, 'one article');
   });

@@ -38,6 +38,16 @@ describe('stories: second look at the end of a time step', () => {
     );
   });
 
+  test('a short report (20 words, 39 features) takes the second look too', async () => {
+    // (its words weigh more than a day of time gap: FOLLOW_UP_KEYS 30; at 60 it stayed alone)
+    const short = [report('a', [...block('ab', 2), ...block('xc', 12), ...block('aa', 6)]), ...step().slice(1), LATER];
+    assert.deepEqual(
+      groupStories(short).map((g) => g.members),
+      [['a', 'b', 'c'], ['z']],
+    );
+    await assertRunsGiveBatch(short);
+  });
+
   test('a headline-length text takes no second look', () => {
     const short = groupStories([report('a', [...block('ab', 1), ...block('xc', 3), ...block('aa', 4)]), ...step().slice(1), LATER]);
     assert.deepEqual(
