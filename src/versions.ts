@@ -290,6 +290,4 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-70: a statement that took a quote with no speaker by its words alone gives a brief quote line only where
 //   every cited quote names the line's speaker (quotes.ts Joins.attached, as for spelling and excerpt joins): a
 //   PolNeAR brief credited one outlet's voters with another outlet's opposite wording. Dev brief unchanged.
-// compare-74: the story's event is dated by a verb that names its act more narrowly than the verbs WordNet derives from
-//   its noun ("fired on" for a shooting; story-event.ts tellsEvent, act-classes.ts narrowerAct).
-export const COMPARE_VERSION = 'compare-74';
+export const COMPARE_VERSION = 'compare-70';

@@ -181,19 +181,6 @@ export function oneActInOtherWords(x: string, y: string): boolean {
 }
 
 /**
- * Whether verb `x` names the act of verb `y` more narrowly: its usual sense is a kind of a sense `y` is
- * used in, at most two hypernym steps up, or a later sense of `y` (act-paraphrases.tsv, the rows
- * oneActInOtherWords reads both ways): "gunned" tells a shooting, "injured" need not (any harm is an
- * injury). Light verbs tell no act of their own.
- */
-export function narrowerAct(x: string, y: string): boolean {
-  const a = spelledVerb(x);
-  const b = spelledVerb(y);
-  if (a === b || noActVerb(a) || noActVerb(b)) return false;
-  return !!paraphraseLexicon().verbs.get(a)?.has(b);
-}
-
-/**
  * A noun (a claim's key) names the act of a verb: WordNet derives the noun's usual sense from the verb ("death" → die,
  * "gunshots" → shoot, a kind of shooting: act-paraphrases.tsv), that verb or a verb of its act class ("injuries" and
  * "was hurt": injure and hurt are one class). Only the usual sense: FrameNet's act nouns (act-nouns.tsv) list a noun

@@ -16,7 +16,6 @@ import { datedPredicate } from './dated-acts.js';
 import { inLead } from './background.js';
 import { durationThing } from './time-slots.js';
 import { kidsOf, parseOf, relOf as rel, spanTokens } from './syntax.js';
-import { narrowerAct } from './act-classes.js';
 
 let nouns: Map<string, string> | null = null;
 let verbs: Map<string, Set<string>> | null = null;
@@ -58,21 +57,6 @@ export function verbsOfEventNoun(lemma: string): readonly string[] {
 /** Whether a verb tells the event ("stopped" the story's stoppage), by the event lexicon. */
 export function verbTellsEvent(lemma: string, event: string): boolean {
   return verbsOf(event).has(lemma.toLowerCase());
-}
-
-/**
- * Whether a dated verb tells the event: a verb WordNet derives from its noun ("shooting" → shoot), or
- * one that names that act more narrowly (act-classes.ts narrowerAct, WordNet hypernyms: "gunned" for
- * the shooting, "nabbed" for the arrest). Outlets tell the story's event with the verb they choose,
- * and the noun's own verbs are only WordNet's derivations. A broader verb ("injured" for a shooting,
- * "seized" for an arrest) and a verb of the same FrameNet frame ("stabbed" for a shooting: both
- * Cause_harm) may tell another act of the story's people, so they do not date the event.
- */
-function tellsEvent(lemma: string, event: string): boolean {
-  const told = verbsOf(event);
-  if (told.has(lemma)) return true;
-  for (const v of told) if (narrowerAct(lemma, v)) return true;
-  return false;
 }
 
 /** The verbs that tell an event ("earthquake.07443554" → quake, tremor). */
@@ -159,7 +143,7 @@ export function datesEvent(s: Sent, t: ResolvedTime, event: string): boolean {
   // sentence is about, so it tells the event only with a subject: "the church burned", "Iran was hit"
   const particle = kids[p].some((c) => rel(tokens[c]) === 'compound' && tokens[c].deprel.endsWith('prt')) || (p + 1 < tokens.length && PARTICLE.test(tokens[p + 1].text));
   const subject = argumentsOf(tokens, kids, p).some(([, r]) => r === 'nsubj' || r === 'nsubj:pass');
-  if (other || particle || !subject || !tellsEvent(tokens[p].lemma.toLowerCase(), event) || another(tokens, kids, p, true)) return false;
+  if (other || particle || !subject || !verbsOf(event).has(tokens[p].lemma.toLowerCase()) || another(tokens, kids, p, true)) return false;
   // a verb of the event whose act names no one ("a man was arrested on Monday") is the story's
   // event only in a sentence that names the event by its noun too; else it may be any act of the
   // kind, which anonymous acts compare only between sentences that state one fact (conflicts.ts)

@@ -3,7 +3,6 @@ import { describe, it } from 'node:test';
 import { analyseArticle } from '../../src/analyse/index.js';
 import { crossCheckStory } from '../../src/compare/index.js';
 import { eventOfNoun } from '../../src/compare/story-event.js';
-import { narrowerAct } from '../../src/compare/act-classes.js';
 import { bareArticle } from '../helpers.js';
 
 // Invented wording in the shape of a disaster story: one happening, told by each outlet with its own verb.
@@ -87,34 +86,5 @@ describe('first sentences that state one fact', () => {
       'The Brookfield town hall was destroyed by a blaze on Saturday night, leaving the building a shell, fire crews said.',
     );
     assert.deepEqual(dated(x).map((c) => c.note), []);
-  });
-});
-
-// Invented wording: a shooting told by one outlet with a verb WordNet files under "shoot" (its first sense a kind of shooting).
-describe("the story's event told by a narrower verb", () => {
-  const shooting = (told: string) =>
-    story(
-      `Police said Jon Marsh ${told} two shoppers outside the Brookfield town hall on Tuesday.\n\nThe shooting shocked the town of Brookfield.`,
-      'Police are investigating the shooting outside the Brookfield town hall on Monday that wounded two shoppers.\n\nThe shooting shocked the town.',
-      'The shooting outside the Brookfield town hall wounded two shoppers, police said.\n\nThe town was shocked.',
-    );
-
-  it('reads narrower verbs one way only, by WordNet', () => {
-    assert.ok(narrowerAct('fire', 'shoot'));
-    assert.ok(narrowerAct('gun', 'shoot'));
-    assert.ok(!narrowerAct('shoot', 'fire'));
-    assert.ok(!narrowerAct('injure', 'shoot'));
-    assert.ok(!narrowerAct('shoot', 'shoot'));
-  });
-
-  it('opposes "fired on shoppers on Tuesday" and "the shooting on Monday"', () => {
-    const c = dated(shooting('fired on'));
-    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
-    assert.deepEqual(c[0].sides.map((s) => s.articles.join()).sort(), ['a', 'b']);
-  });
-
-  it('does not date the shooting by a broader verb or by another verb of its frame', () => {
-    assert.deepEqual(dated(shooting('injured')).map((c) => c.note), []);
-    assert.deepEqual(dated(shooting('stabbed')).map((c) => c.note), []);
   });
 });
