@@ -20,7 +20,7 @@ import { countedArgument, countedNoun } from '../src/compare/syntax.js';
 import { actClass } from '../src/compare/act-classes.js';
 import { MAYBE_NUMBER } from '../src/text/numbers.js';
 import { actOfTime, actSlots, datedActs } from '../src/compare/dated-acts.js';
-import { datesEvent, storyEvent } from '../src/compare/story-event.js';
+import { datesEvent, storyEvent, storyEventWhy } from '../src/compare/story-event.js';
 import { loadFixtures, loadStory, scoreStory } from './eval-crosscheck.js';
 import { conflictHolds, type MatchContext } from './conflict-match.js';
 
@@ -180,7 +180,9 @@ function funnel() {
     const ctx: MatchContext = { idOf, textOf: (id) => texts.get(id) ?? '' };
     // the story's own event (story-event.ts), whose lead dates are one slot whatever verb tells them
     const event = storyEvent(story);
-    bump(sys, `story event: ${event ? 'found' : 'none'}`);
+    // (none: no happening named by enough sources' leads, or two tied: storyEvent's tie-break reads datesEvent)
+    const noEvent = storyEventWhy(story) === 'tie' ? 'story has none (a tie)' : 'story has none (named by too few)';
+    bump(sys, `story event: ${event ? 'found' : noEvent.replace('story has ', '')}`);
     for (const c of x.conflicts) bump(reported, `${c.severity} ${c.kind}`);
     const missed = new Set(scoreStory(f, x, articles, idOf).missed.map((m) => m.replace(/ \(touched; lacks .*$/, '')));
     // system funnel, figures
@@ -262,7 +264,7 @@ function funnel() {
           const dates = !!event && lead && day && datesEvent(s, t, event);
           if (dates) give('story-event', when);
           if (list && event && day && lead && !dates) console.log(`EVENT\t${f.name}\t${event}\t${exp.what.slice(0, 50)}\t${actOfTime(s, t)?.lemma ?? '-'}\t${sentText(s).slice(0, 160)}`);
-          bump(stages, `side time, story event: ${!event ? 'story has none' : !day ? 'not a day' : !lead ? 'a day, not lead' : dates ? 'dates it (lead)' : 'lead day, dates another act'}`);
+          bump(stages, `side time, story event: ${!event ? noEvent : !day ? 'not a day' : !lead ? 'a day, not lead' : dates ? 'dates it (lead)' : 'lead day, dates another act'}`);
         }
         sideKeys.push(keys);
         sideValues.push(values);

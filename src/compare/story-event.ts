@@ -78,6 +78,22 @@ const EVENTS = new WeakMap<StoryView, string | null>();
  */
 export function storyEvent(story: StoryView): string | null {
   if (EVENTS.has(story)) return EVENTS.get(story)!;
+  const { top, why } = rankEvents(story);
+  const out = why === 'found' ? top : null;
+  EVENTS.set(story, out);
+  return out;
+}
+
+/**
+ * Why a story has its event or none (for scripts/dump-slots.ts, counts only): `found`; `few` when no
+ * happening is named by the leads of two sources and EVENT_SHARE of them; `tie` when two are named by
+ * as many sources and dated by as many (a change to datesEvent moves this tie-break too).
+ */
+export function storyEventWhy(story: StoryView): 'found' | 'few' | 'tie' {
+  return rankEvents(story).why;
+}
+
+function rankEvents(story: StoryView): { top: string | null; why: 'found' | 'few' | 'tie' } {
   const named = new Map<string, Set<string>>();
   const add = (ev: string | undefined, arts: Set<string>) => {
     if (!ev) return;
@@ -94,9 +110,8 @@ export function storyEvent(story: StoryView): string | null {
   for (const r of tied) r.d = datedBy(r.ev);
   tied.sort((a, b) => b.d - a.d || (a.ev < b.ev ? -1 : 1));
   const top = tied[0];
-  const out = top && namedByMost(story, top.n) && !(tied[1] && tied[1].d === top.d) ? top.ev : null;
-  EVENTS.set(story, out);
-  return out;
+  if (!top || !namedByMost(story, top.n)) return { top: null, why: 'few' };
+  return tied[1] && tied[1].d === top.d ? { top: null, why: 'tie' } : { top: top.ev, why: 'found' };
 }
 
 /** Whether `n` independent sources are at least two and EVENT_SHARE of the story's: enough to name the story's own happening or thing. */

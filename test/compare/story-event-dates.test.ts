@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyseArticle } from '../../src/analyse/index.js';
 import { crossCheckStory } from '../../src/compare/index.js';
-import { eventOfNoun } from '../../src/compare/story-event.js';
+import { eventOfNoun, storyEventWhy } from '../../src/compare/story-event.js';
+import { prepareStory } from '../../src/compare/prepare.js';
 import { bareArticle } from '../helpers.js';
 
 // Invented wording in the shape of a disaster story: one happening, told by each outlet with its own verb.
@@ -86,5 +87,26 @@ describe('first sentences that state one fact', () => {
       'The Brookfield town hall was destroyed by a blaze on Saturday night, leaving the building a shell, fire crews said.',
     );
     assert.deepEqual(dated(x).map((c) => c.note), []);
+  });
+});
+
+describe('why a story has no event of its own (the funnel counts it)', () => {
+  const view = (...texts: string[]) => prepareStory({ articles: texts.map((t, i) => art(String.fromCharCode(97 + i), t)), copies: [] });
+
+  it('finds the quake most leads name and date', () => {
+    const v = view(
+      'A strong earthquake struck the coastal province of Norland on Tuesday, destroying hundreds of homes.',
+      "Rescue teams searched the rubble of hundreds of homes after Tuesday's earthquake in Norland.",
+    );
+    assert.equal(storyEventWhy(v), 'found');
+  });
+
+  it('says "few" when one source names it, "tie" when two happenings are named and dated alike', () => {
+    assert.equal(storyEventWhy(view('A strong earthquake struck the coastal province of Norland on Tuesday.')), 'few');
+    const v = view(
+      'An explosion and a fire damaged the Brookfield town hall, police said.',
+      'Police are investigating a fire and an explosion at the Brookfield town hall.',
+    );
+    assert.equal(storyEventWhy(v), 'tie');
   });
 });
