@@ -11,10 +11,12 @@
  * it", "fight *rather than resign*", "*instead of* resigning"); or it completes, as its infinitive or
  * its clause of result or purpose, a word that is denied ("did not *want* to resign", "is not deep
  * enough so that we can *expect* tsunamis"; a clause of cause or time, "did not come *because* he was
- * tired", is asserted on its own) or that says "too" ("too shallow *to* expect tsunamis"). Two wordings are opposed when one act is asserted in one and
- * denied in the other, or when one states an act and the other its WordNet antonym
- * (data/lexicons/verb-antonyms.tsv, scripts/build-wordnet-antonyms.ts: accept / reject, win / lose
- * are left out there as one contest told from either side) with the same polarity.
+ * tired", is asserted on its own) or that says "too" ("too shallow *to* expect tsunamis").
+ *
+ * Two wordings are opposed when one act is asserted in one and denied in the other, or when one
+ * states an act and the other its WordNet antonym with the same polarity (data/lexicons/verb-antonyms.tsv,
+ * scripts/build-wordnet-antonyms.ts: accept / reject, admit / deny; win / lose and buy / sell are left
+ * out there, one contest or transfer told from either side).
  *
  * Without a parse (an old store, a text with no article behind it) a wording has no claims and is
  * opposed to nothing: the ledger then joins by words as before.
