@@ -3,7 +3,8 @@
  * wording (translations, truncations, partial quotes) grouped by normalised word overlap,
  * containment and character n-grams. Quotes are grouped only within one speaker, so two outlets
  * quoting different people with the same words stay apart; an unattributed quote joins a
- * speaker's statement only when it is a near-verbatim match.
+ * speaker's statement only when it is a near-verbatim match. No join holds two wordings whose
+ * claims are opposite (quote-claims.ts: the words drop "not" and "than").
  *
  * Bounded work: quotes with the same words are one wording before any comparison, and a wording is
  * compared only with those sharing words that are in at most MAX_POSTING wordings (candidate
