@@ -1,5 +1,5 @@
 /**
- * node --import tsx scripts/quote-groups.ts [--split dev] [--only PREFIX] [--all] — reads the cross-check's
+ * node --import tsx scripts/quote-groups.ts [--split dev|polnear] [--only PREFIX] [--all] — reads the cross-check's
  * quote groups (multi-article statements of `report.quoteLedger`) against the fixtures' annotated
  * groups, for judging by hand: each spurious group (no annotated or acceptable group matches it) with
  * its speaker and every member's full sentence, and each missed annotated group with where its wordings
@@ -12,7 +12,7 @@ import { loadFixtures, loadStory, quoteGroupMatch } from './eval-crosscheck.js';
 
 const arg = (name: string) => (process.argv.includes(name) ? (process.argv[process.argv.indexOf(name) + 1] ?? '') : '');
 const split = arg('--split') || 'dev';
-if (split !== 'dev') throw new Error('quote-groups reads the dev split only');
+if (split !== 'dev' && split !== 'polnear') throw new Error('quote-groups reads the dev and polnear splits only');
 const only = arg('--only');
 const all = process.argv.includes('--all');
 // --json: one line per spurious group (fixture, statement id, speaker, wordings with their articles' keys), for tooling

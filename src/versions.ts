@@ -290,4 +290,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-70: a statement that took a quote with no speaker by its words alone gives a brief quote line only where
 //   every cited quote names the line's speaker (quotes.ts Joins.attached, as for spelling and excerpt joins): a
 //   PolNeAR brief credited one outlet's voters with another outlet's opposite wording. Dev brief unchanged.
-export const COMPARE_VERSION = 'compare-70';
+// compare-71: (attach28) the quote ledger joins two wordings only when they do not claim opposite things
+//   (quote-claims.ts: an act asserted in one and denied or set aside by "than" in the other, or WordNet antonyms),
+//   and attaches no quote whose speaker is written "who" ("those who said ..."). PolNeAR: the two opposite
+//   exit-poll wordings no longer grouped; dev ledger and brief unchanged.
+export const COMPARE_VERSION = 'compare-71';

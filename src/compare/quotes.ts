@@ -3,7 +3,8 @@
  * wording (translations, truncations, partial quotes) grouped by normalised word overlap,
  * containment and character n-grams. Quotes are grouped only within one speaker, so two outlets
  * quoting different people with the same words stay apart; an unattributed quote joins a
- * speaker's statement only when it is a near-verbatim match.
+ * speaker's statement only when it is a near-verbatim match. No join holds two wordings whose
+ * claims are opposite (quote-claims.ts: the words drop "not" and "than").
  *
  * Bounded work: quotes with the same words are one wording before any comparison, and a wording is
  * compared only with those sharing words that are in at most MAX_POSTING wordings (candidate
@@ -15,6 +16,7 @@ import { indexUnion } from '../util/union-find.js';
 import { samePart } from '../analyse/entities/link.js';
 import { splitSentences } from '../text/tokenize.js';
 import { parseOf, reportsClause } from './syntax.js';
+import { claimsAt, describedSpeaker, opposedClaims, type QuoteClaims } from './quote-claims.js';
 import type { QuoteStatement, QuoteWording, SpeakerLedger } from './types.js';
 
 /**
@@ -25,6 +27,8 @@ import type { QuoteStatement, QuoteWording, SpeakerLedger } from './types.js';
 class QItem {
   /** Character 4-grams of `norm`, made on first use. */
   private gramSet: Set<string> | null = null;
+  /** The acts the wording states, asserted or denied (quote-claims.ts), read on first use. */
+  private claimSet: QuoteClaims | null | undefined = undefined;
 
   constructor(
     readonly q: QuoteView,
@@ -34,10 +38,17 @@ class QItem {
     readonly total: number,
     readonly norm: string,
     readonly words: number,
+    /** Where the wording's words are in its article: the quote's span, or one sentence of it (`sentencesOf`); null when not found. */
+    private readonly at: { start: number; end: number } | null = q.quote.span,
   ) {}
 
   get grams(): Set<string> {
     return (this.gramSet ??= charNgrams(this.norm, 4));
+  }
+
+  get claims(): QuoteClaims | null {
+    if (this.claimSet === undefined) this.claimSet = this.at ? claimsAt(this.q.art, this.at) : null;
+    return this.claimSet;
   }
 }
 
@@ -47,8 +58,8 @@ const INDIRECT_THRESHOLD = 0.8;
 /** What a quotation's words give, the same for every quote of that text: keys, weights, normalised words. */
 type QuoteWords = Pick<QItem, 'keys' | 'w' | 'total' | 'norm' | 'words'>;
 
-/** What two wordings are compared by: their words and character 4-grams. */
-type Comparable = QuoteWords & { readonly grams: Set<string> };
+/** What two wordings are compared by: their words and character 4-grams, and what they claim when read in an article. */
+type Comparable = QuoteWords & { readonly grams: Set<string>; readonly claims?: QuoteClaims | null };
 
 /** Words of a text outside the ledger (no quote behind it), for a comparison. */
 function comparable(text: string, idf: (k: string) => number): Comparable {
@@ -88,14 +99,26 @@ export function wordsWithin(short: string, long: string): boolean {
 }
 const SPACE = 32;
 
-/** The same words: equal, one contained in the other, or three or more shared words making up most of both. */
+/**
+ * The same words: equal, one contained in the other, or three or more shared words making up most of
+ * both; and, read in their articles, not opposite claims (`sameClaim`).
+ */
 function nearVerbatim(a: Comparable, b: Comparable): boolean {
   if (a.norm === b.norm) return true;
   const [sh, lo] = a.norm.length <= b.norm.length ? [a, b] : [b, a];
-  if (sh.words >= 3 && wordsWithin(sh.norm, lo.norm)) return true;
+  if (sh.words >= 3 && wordsWithin(sh.norm, lo.norm)) return sameClaim(a, b);
   // the word count first: most candidates fail it, and it costs less than the similarity
   const shared = sharedWords(a, b);
-  return shared >= 3 && shared / Math.max(a.keys.size, b.keys.size) >= 0.7 && quoteSimilarity(a, b) >= 0.8;
+  return shared >= 3 && shared / Math.max(a.keys.size, b.keys.size) >= 0.7 && quoteSimilarity(a, b) >= 0.8 && sameClaim(a, b);
+}
+
+/**
+ * Two wordings whose words match do not say opposite things: an act asserted in one and denied or set
+ * aside in the other, or an act and its antonym (quote-claims.ts). The word keys cannot see it: "not"
+ * and "than" are stopwords.
+ */
+function sameClaim(a: Comparable, b: Comparable): boolean {
+  return !opposedClaims(a.claims ?? null, b.claims ?? null);
 }
 
 function quoteSimilarity(a: Comparable, b: Comparable): number {
@@ -217,7 +240,8 @@ export function buildQuoteLedger(story: StoryView): SpeakerLedger[] {
   // (groups given an unattributed quote: their brief line needs the speaker named where it cites too)
   const attached = new Set<QItem[]>();
   for (const it of bySpeaker.get('') ?? []) {
-    const hits = attributed.repeatedBy(it);
+    // (a quote whose sentence describes its speakers, "those who said", is theirs, not a named speaker's)
+    const hits = describedSpeaker(it.q) ? new Set<QItem[]>() : attributed.repeatedBy(it);
     if (hits.size === 1) {
       const [g] = hits;
       g.push(it);
@@ -548,7 +572,9 @@ function cluster(list: QItem[], excerpts: Set<QItem[]>): QItem[][] {
   const byExcerpt: number[] = [];
   for (const [i, j] of candidatePairs(reps)) {
     const need = quoted[i] && quoted[j] ? QUOTE_THRESHOLD : INDIRECT_THRESHOLD;
-    if (quoteSimilarity(reps[i], reps[j]) >= need) union(i, j);
+    if (quoteSimilarity(reps[i], reps[j]) >= need) {
+      if (sameClaim(reps[i], reps[j])) union(i, j);
+    }
     else if (quoted[i] && quoted[j] && excerptOf(reps, parts, i, j)) {
       union(i, j);
       byExcerpt.push(i);
@@ -603,9 +629,14 @@ const MIN_EXCERPT_WORDS = 6;
 /** The sentences of a wording as wordings, weighed as the wording's words are. */
 function sentencesOf(it: QItem): QItem[] {
   const idf = (k: string) => it.w.get(k) ?? 0.1;
+  const { span } = it.q.quote;
   return splitSentences(it.q.text).map((sp) => {
-    const words = quoteWords(it.q.text.slice(sp.start, sp.end), idf);
-    return new QItem(it.q, words.keys, words.w, words.total, words.norm, words.words);
+    const text = it.q.text.slice(sp.start, sp.end);
+    const words = quoteWords(text, idf);
+    // (the sentence in the article, for its claims: the quote's text may be its segments joined)
+    const at = it.q.art.text.indexOf(text.trim(), span.start);
+    const where = at >= 0 && at < span.end ? { start: at, end: at + text.trim().length } : null;
+    return new QItem(it.q, words.keys, words.w, words.total, words.norm, words.words, where);
   });
 }
 

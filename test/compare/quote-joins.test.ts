@@ -109,13 +109,15 @@ describe('one sentence of a long quotation cited by another outlet', () => {
   });
 });
 
-describe('a quote with no speaker joined to a statement by its words', () => {
-  it('is grouped, but gives no brief line crediting the other outlet\'s speaker with its words', () => {
+describe('a quote with no speaker that shares a statement\'s words', () => {
+  // (compare-70 grouped these and kept the line out of the brief; compare-71 reads the claims: opposite,
+  // and the speakers are "those who said", so the quote stays apart, quote-claims.test.ts)
+  it('is not grouped when it claims the opposite, and gives no brief line crediting the other outlet\'s speaker', () => {
     const r = check([
       [`${LEAD} Marta Quill, who heads the growers' union, said that the fuel levy does more to hurt rural families than help them.`, 'one.example'],
       [`${LEAD} Support for the cuts was strongest among those who said the fuel levy helps rural families.`, 'two.example'],
     ]);
-    assert.deepEqual(statementWith(r.x, /fuel levy/).map(({ l, s }) => `${l.name}: ${s.articles.length}`), ['Marta Quill: 2']);
+    assert.deepEqual(statementWith(r.x, /fuel levy/).map(({ l, s }) => `${l.name}: ${s.articles.length}`), ['Marta Quill: 1', 'Unattributed: 1']);
     assert.equal(r.quoteLines.length, 0, r.quoteLines.map((b) => b.text).join(' | '));
   });
 });
