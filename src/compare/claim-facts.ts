@@ -54,7 +54,23 @@ export function claimFacts(
     for (let j = i + 1; j < m; j++) if (artOf[i] !== artOf[j]) sims[i * m + j] = sims[j * m + i] = sim(i, j);
   const simOf = (i: number, j: number) => sims[i * m + j];
   const joined = new Uint8Array(m);
+  // (copies parsed alike are one Sent here, facts.ts claimTwins: a pair of them joins the claims another pair of the same two
+  // sentences joined, so each ordered pair of distinct sentences is read once; a story of near-copies repeats each pair up to 100 times)
+  const sentNo = new Map<Sent, number>();
+  const kind = members.map((s) => sentNo.get(s) ?? (sentNo.set(s, sentNo.size), sentNo.size - 1));
+  const read = new Map<number, number[]>();
   const link = (i: number, j: number) => {
+    const key = kind[i] * m + kind[j];
+    let pairs = read.get(key);
+    if (!pairs) read.set(key, (pairs = claimJoins(i, j)));
+    for (let p = 0; p < pairs.length; p += 2) {
+      union(first[i] + pairs[p], first[j] + pairs[p + 1]);
+      joined[i] = joined[j] = 1;
+    }
+  };
+  // the claims of members i and j that join, as pairs of claim numbers (x, y) in a flat list
+  const claimJoins = (i: number, j: number): number[] => {
+    const out: number[] = [];
     const ci = claims[i];
     const cj = claims[j];
     const score = scratch.doubles(ci.length * cj.length);
@@ -80,7 +96,7 @@ export function claimFacts(
         if (v > best) best = v;
       }
     // (they share words only in side remarks: neither states what the other does)
-    if (best <= 0 && aside > 0) return;
+    if (best <= 0 && aside > 0) return out;
     // the claims that state one act, and of those the ones that carry most of what the pair shares
     // (a pair of claims under 0.3 of the best can neither be the top, which must reach half the
     // best, nor reach three quarters of it: its act is not read)
@@ -91,16 +107,16 @@ export function claimFacts(
         if (best > 0 && score[k] >= 0 && (score[k] < 0.3 * best || !oneAct(ci[x], cj[y]))) score[k] = -1;
         if (score[k] > top) top = score[k];
       }
-    if (top < 0 || (best > 0 && top < 0.5 * best)) return;
+    if (top < 0 || (best > 0 && top < 0.5 * best)) return out;
     // no claim shares a word: they share a figure or a date (their slots), or only who said it
-    if (best <= 0 && !members[i].slots.some((f) => members[j].slots.includes(f))) return;
+    if (best <= 0 && !members[i].slots.some((f) => members[j].slots.includes(f))) return out;
     for (let x = 0; x < ci.length; x++)
       for (let y = 0; y < cj.length; y++) {
         const v = score[x * cj.length + y];
         if (v < 0 || (top > 0 && v < 0.75 * top)) continue;
-        union(first[i] + x, first[j] + y);
-        joined[i] = joined[j] = 1;
+        out.push(x, y);
       }
+    return out;
   };
   for (let i = 0; i < m; i++) {
     let closest = -1;

@@ -681,12 +681,17 @@ function anonymousActs(ms: DMention[], al: Alignment): Map<string, DMention[]> {
  */
 function oneFactInLeads(ms: DMention[], al: Alignment): Map<string, DMention[]> {
   const sorted = ms.filter((m) => m.sent.times.filter(dayTime).length === 1).sort((a, b) => cmp(a.sent.id, b.sent.id)).slice(0, MAX_PER_SLOT);
-  const linked = (a: DMention, b: DMention) =>
-    a.sent.art.id !== b.sent.art.id && firstSentence(a.sent) && firstSentence(b.sent) && ((!a.actors.size && !namesOtherTime(a)) || (!b.actors.size && !namesOtherTime(b))) && !namesOthers(a.sent, b.sent) && !otherHappenings(a, b) && !placesApart(a.sent.art, b.sent.art) && oneFact(al, a.sent, b.sent);
-  const group = linkedGroups(sorted.length, (i, j) => linked(sorted[i], sorted[j]));
+  // (whether each is its article's first sentence, read once: the pairs are up to MAX_PER_SLOT squared, twice)
+  const lead = sorted.map((m) => firstSentence(m.sent));
+  const linked = (i: number, j: number) => {
+    const a = sorted[i];
+    const b = sorted[j];
+    return lead[i] && lead[j] && a.sent.art.id !== b.sent.art.id && ((!a.actors.size && !namesOtherTime(a)) || (!b.actors.size && !namesOtherTime(b))) && !namesOthers(a.sent, b.sent) && !otherHappenings(a, b) && !placesApart(a.sent.art, b.sent.art) && oneFact(al, a.sent, b.sent);
+  };
+  const group = linkedGroups(sorted.length, linked);
   const out = new Map<string, DMention[]>();
   sorted.forEach((m, i) => {
-    if (!sorted.some((o) => o !== m && linked(m, o))) return;
+    if (!sorted.some((o, j) => j !== i && linked(i, j))) return;
     const k = `lead-fact|${group[i]}`;
     (out.get(k) ?? out.set(k, []).get(k)!).push(m);
   });

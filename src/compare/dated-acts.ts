@@ -142,7 +142,7 @@ function gendersOf(art: ArticleView): Map<string, Gender> {
   // a pronoun and a name on different sides of a quotation mark are different voices (as the quote stage reads them)
   const marks = art.quotes.filter((q) => q.quote.kind !== 'indirect').flatMap((q) => q.quote.parts ?? [q.quote.span]);
   const quoted = (pos: number) => marks.some((m) => pos >= m.start && pos < m.end);
-  const out = articleGenders(tokenize(art.text), people, quoted);
+  const out = articleGenders(art.textTokens?.() ?? tokenize(art.text), people, quoted);
   GENDERS.set(art, out);
   return out;
 }

@@ -36,6 +36,8 @@ export interface Alignment {
   /** Sentence id → cluster index (multi-article clusters only). */
   clusterOf: Map<string, number>;
   sim(a: Sent, b: Sent): number;
+  /** The copy whose claims a sentence has (`claimTwins`: copies parsed, dated and quoted alike, in a large story), itself when none. */
+  twin?(s: Sent): Sent;
 }
 
 /** Close wording between two sentences that state one fact where the fact clustering did not join them. */
@@ -1172,7 +1174,8 @@ function factClusters(clusters: Central[], scorer: Scorer): Alignment {
   out.forEach((c, i) => {
     for (const s of c.members) clusterOf.set(s.id, i);
   });
-  return { clusters: out, clusterOf, sim };
+  const { all, ordinal, twinOf } = scorer;
+  return { clusters: out, clusterOf, sim, twin: (s) => all[twinOf[ordinal.get(s) ?? -1]] ?? s };
 }
 
 /** Keys present in at least two of the sentences' articles. */

@@ -6,7 +6,7 @@
  */
 import type { AnnotatedArticle } from '../model/types.js';
 import { buildBrief } from './brief.js';
-import { claimsOf } from './claims.js';
+import { type Claim, claimsOf } from './claims.js';
 import { oneAct } from './support.js';
 import { parallelEvents } from './parallel-events.js';
 import { findConflicts } from './conflicts.js';
@@ -254,7 +254,7 @@ function restatedLeftovers(members: Sent[], al: Alignment): Sent[][] {
     // one member per article that states the same claims, the closest to the one the group is formed around
     const byArt = new Map<string, number>();
     for (const j of near[pick]) {
-      if (done[j] || !sameClaims(left[j], left[pick])) continue;
+      if (done[j] || !sameClaims(left[j], left[pick], al)) continue;
       const k = byArt.get(left[j].art.id);
       if (k === undefined || simOf.get(pick * n + j)! > simOf.get(pick * n + k)!) byArt.set(left[j].art.id, j);
     }
@@ -273,10 +273,17 @@ function restatedLeftovers(members: Sent[], al: Alignment): Sent[][] {
  * not a circumstance: what is told on the way) states one act with a claim of the other, both ways
  * ("was married three times" / "was divorced three times" do not).
  */
-function sameClaims(a: Sent, b: Sent): boolean {
-  const main = (s: Sent) => claimsOf(s).filter((c) => !c.relative && !c.circumstance);
-  const covered = (x: Sent, y: Sent) => main(x).every((c) => claimsOf(y).some((d) => oneAct(c, d)));
-  return covered(a, b) && covered(b, a);
+function sameClaims(a: Sent, b: Sent, al: Alignment): boolean {
+  // (copies read alike have one reading, `Alignment.twin`: a story of near-copies reads it once, not once per copy)
+  const ca = claimsOf(al.twin?.(a) ?? a);
+  const cb = claimsOf(al.twin?.(b) ?? b);
+  return claimsCovered(ca, cb) && claimsCovered(cb, ca);
+}
+
+/** Whether each main claim of `x` (not a relative clause, not a circumstance: what is told on the way) states one act with a claim of `y`. */
+function claimsCovered(x: Claim[], y: Claim[]): boolean {
+  for (const c of x) if (!c.relative && !c.circumstance && !y.some((d) => oneAct(c, d))) return false;
+  return true;
 }
 
 /**

@@ -6,10 +6,11 @@
  * left without a kind of annotation simply has none of it here.
  */
 import { resolveTimes } from '../analyse/time.js';
-import type { AnnotatedArticle, EntityMention, Quantity, Quote, Span, TimeExpr } from '../model/types.js';
+import type { AnnotatedArticle, EntityMention, Quantity, Quote, Span, TimeExpr, Token } from '../model/types.js';
 import { validIsoDay } from '../ingest/validate.js';
 import { publicationDay, sourceFactsOf, sourceGroups, storyAnchorDay } from '../stories/facts.js';
 import { movedWords, type WordToken, wordTokens } from '../text/normalise.js';
+import { tokenize } from '../text/tokenize.js';
 import { cmp } from './text.js';
 import { attachSyntax } from './syntax.js';
 import type { CrossCheckMessage, CrossCheckSource, Evidence } from './types.js';
@@ -65,6 +66,8 @@ export interface ArticleView {
   published: string | null;
   sentences: Sent[];
   quotes: QuoteView[];
+  /** The whole text's tokens (`text/tokenize.ts`), tokenised once per distinct text of the story (`textTokens`); absent in a view built by hand. */
+  textTokens?: () => readonly Token[];
   /** Ordinals ("the sixth defense"): read only by the rank conflicts (ranks.ts), not figures of their sentences. */
   ranks?: Quantity[];
   source: CrossCheckSource;
@@ -137,6 +140,7 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
   const articles = annotated.map((a) => articleView(a, find(a.article.docId), anchor, messages, wordsOf));
   linkEntities(articles);
   addFeatures(articles);
+  textTokens(articles);
   const sentences = articles.flatMap((a) => a.sentences);
   // (a counter per key: one look-up per key of every sentence, not a look-up and a store)
   const df = new Map<string, { n: number }>();
@@ -291,6 +295,24 @@ function fillSentences(view: ArticleView, spans: Span[], sortedEnts: EntityMenti
     }
     view.sentences.push(s);
   });
+}
+
+/**
+ * Each article's whole text tokenised when first asked (dated-acts.ts reads the genders from it), a text that two
+ * articles or more carry once: near-copies often repeat a whole text. Only a repeated text's tokens are kept for the
+ * story; the others are left to the collector after their one reading.
+ */
+function textTokens(articles: ArticleView[]): void {
+  const carried = new Map<string, number>();
+  for (const a of articles) carried.set(a.text, (carried.get(a.text) ?? 0) + 1);
+  const known = new Map<string, readonly Token[]>();
+  for (const a of articles)
+    a.textTokens = () => {
+      if (carried.get(a.text)! < 2) return tokenize(a.text);
+      let tokens = known.get(a.text);
+      if (!tokens) known.set(a.text, (tokens = tokenize(a.text)));
+      return tokens;
+    };
 }
 
 type SentenceWords = (text: string, start: number, end: number) => { tokens: WordToken[]; keys: Set<string> };

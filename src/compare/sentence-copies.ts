@@ -80,11 +80,22 @@ function quotesIn(s: Sent): QuoteView[] | undefined {
 /** Everything the alignment's similarity reads of a sentence besides its text, as one string (positions from the sentence's start). */
 function copyKey(s: Sent): string {
   const from = s.span.start;
-  const at = (sp: { start: number; end: number }) => `${sp.start - from}-${sp.end - from}`;
-  const entities = s.entities.map((e) => `${e.type}:${e.key}:${at(e.span)}`).join('|');
-  const holders = s.quantities.length ? figureHolders(s) : [];
-  const figures = s.quantities.map((q, i) => `${q.unit}:${q.value}:${q.counted ?? ''}:${at(q.span)}:${holders[i]?.join(' ') ?? ''}`).join('|');
-  return [s.slots.join('|'), entities, figures, quoteReading(s)].join('\u0000');
+  let entities = '';
+  for (const e of s.entities) entities += `${entities ? '|' : ''}${e.type}:${e.key}:${at(e.span, from)}`;
+  let figures = '';
+  if (s.quantities.length) {
+    const holders = figureHolders(s);
+    for (let i = 0; i < s.quantities.length; i++) {
+      const q = s.quantities[i];
+      figures += `${i ? '|' : ''}${q.unit}:${q.value}:${q.counted ?? ''}:${at(q.span, from)}:${holders[i]?.join(' ') ?? ''}`;
+    }
+  }
+  return `${s.slots.join('|')}\u0000${entities}\u0000${figures}\u0000${quoteReading(s)}`;
+}
+
+/** A span's place from the sentence's start at `from`, as a key part. */
+function at(sp: { start: number; end: number }, from: number): string {
+  return `${sp.start - from}-${sp.end - from}`;
 }
 
 /**
@@ -99,8 +110,13 @@ export function claimTwins(all: Sent[], groups: CopyGroups): Int32Array {
     // the group's readings so far, each by its first sentence (copies are mostly read alike: one)
     const readings: number[] = [];
     for (const o of members) {
-      const twin = readings.find((r) => sameReading(all[r], all[o]));
-      if (twin === undefined) readings.push(o);
+      let twin = -1;
+      for (const r of readings)
+        if (sameReading(all[r], all[o])) {
+          twin = r;
+          break;
+        }
+      if (twin < 0) readings.push(o);
       else twinOf[o] = twin;
     }
   }
@@ -127,26 +143,36 @@ function sameReading(a: Sent, b: Sent): boolean {
   if (hiA - loA !== hiB - loB) return false;
   const ka = kidsOf(pa);
   const kb = kidsOf(pb);
-  // a token's place in its sentence, or -1 outside it
-  const relA = (j: number) => (j >= loA && j < hiA ? j - loA : -1);
-  const relB = (j: number) => (j >= loB && j < hiB ? j - loB : -1);
   for (let d = 0; d < hiA - loA; d++) {
     const x = pa[loA + d];
     const y = pb[loB + d];
     if (x.start - a.span.start !== y.start - b.span.start || x.end - x.start !== y.end - y.start) return false;
-    if (x.text !== y.text || x.lemma !== y.lemma || x.upos !== y.upos || x.xpos !== y.xpos || x.deprel !== y.deprel || relA(x.head) !== relB(y.head)) return false;
+    if (x.text !== y.text || x.lemma !== y.lemma || x.upos !== y.upos || x.xpos !== y.xpos || x.deprel !== y.deprel || inSentence(x.head, loA, hiA) !== inSentence(y.head, loB, hiB)) return false;
     const kx = ka[loA + d];
     const ky = kb[loB + d];
     if (kx.length !== ky.length) return false;
-    for (let i = 0; i < kx.length; i++) if (relA(kx[i]) !== relB(ky[i])) return false;
+    for (let i = 0; i < kx.length; i++) if (inSentence(kx[i], loA, hiA) !== inSentence(ky[i], loB, hiB)) return false;
   }
   return true;
+}
+
+/** A token's place in its sentence (tokens lo to hi), or -1 outside it (a function of its own: sameReading runs once per copy of every sentence). */
+function inSentence(j: number, lo: number, hi: number): number {
+  return j >= lo && j < hi ? j - lo : -1;
 }
 
 /** The direct quotations analyse read in a sentence (what the similarity and the claims read): cue, span and parts (from the sentence's start) and words, as one string. */
 function quoteReading(s: Sent): string {
   const quotes = quotesIn(s);
   if (!quotes) return '';
-  const at = (sp: { start: number; end: number }) => `${sp.start - s.span.start}-${sp.end - s.span.start}`;
-  return quotes.filter((q) => q.quote.kind === 'direct').map((q) => `${q.quote.cue ? at(q.quote.cue.span) : ''}:${at(q.quote.span)}:${(q.quote.parts ?? []).map(at).join(',')}:${q.text}`).join('\u0001');
+  const from = s.span.start;
+  let out = '';
+  let n = 0;
+  for (const q of quotes) {
+    if (q.quote.kind !== 'direct') continue;
+    let parts = '';
+    for (const p of q.quote.parts ?? []) parts += `${parts ? ',' : ''}${at(p, from)}`;
+    out += `${n++ ? '\u0001' : ''}${q.quote.cue ? at(q.quote.cue.span, from) : ''}:${at(q.quote.span, from)}:${parts}:${q.text}`;
+  }
+  return out;
 }
