@@ -120,8 +120,9 @@ let fallbackOf: { text: string; bySpan: Map<number, { entity: string; name: stri
 
 /** Capitalised-name fallback used when no entity mention covers a speaker. */
 export function fallbackSpeakerName(text: string, span: Span): { entity: string; name: string } | null {
+  // (the key is exact for positions below 2^26; a text longer than that is read without the memo)
+  if (span.end >= 67_108_864) return capitalisedName(text, span);
   if (fallbackOf.text !== text) fallbackOf = { text, bySpan: new Map() };
-  // (positions below 2^26 each: the key is exact for any text under 64 million characters)
   const key = span.start * 67_108_864 + span.end;
   let fb = fallbackOf.bySpan.get(key);
   if (fb === undefined) fallbackOf.bySpan.set(key, (fb = capitalisedName(text, span)));
