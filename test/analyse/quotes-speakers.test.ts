@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyseArticle } from '../../src/analyse/index.js';
+import { fallbackSpeakerName } from '../../src/analyse/quotes.js';
 import { bareArticle } from '../helpers.js';
 
 const TEXT = [
@@ -108,5 +109,20 @@ describe('a company the recogniser reads as a person', () => {
     assert.ok(q, 'the quote');
     assert.equal(q.speaker, 'ORG:brandt_foods');
     assert.equal(q.speakerName, 'Brandt Foods');
+  });
+});
+
+describe('fallbackSpeakerName, asked again', () => {
+  it('gives the same name for the same span, a fresh object each time, and reads another text afresh', () => {
+    const text = 'Ministry spokesman John Doe said the talks would resume.';
+    const span = { start: 0, end: 'Ministry spokesman John Doe'.length };
+    const first = fallbackSpeakerName(text, span);
+    assert.deepEqual(first, { entity: 'PER:doe', name: 'John Doe' });
+    first!.name = 'changed by the caller';
+    assert.deepEqual(fallbackSpeakerName(text, span), { entity: 'PER:doe', name: 'John Doe' });
+    // the same offsets in another article
+    const other = 'Reuters reporter Ann Leeson said the talks would resume.';
+    assert.deepEqual(fallbackSpeakerName(other, span), { entity: 'PER:leeson', name: 'Ann Leeson' });
+    assert.deepEqual(fallbackSpeakerName(text, span), { entity: 'PER:doe', name: 'John Doe' });
   });
 });

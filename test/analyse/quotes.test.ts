@@ -121,6 +121,14 @@ describe('findQuotes on PolNeAR text', () => {
     assert.equal(q.kind, 'direct');
   });
 
+  it('top-level single curly quotes become double marks, pair by pair, offsets unchanged', () => {
+    const text = 'Senator says ‘no deal’ on taxes, ‘not this year.’ Aides’ plan stays.\n“He said ‘maybe’ twice,” one aide said.';
+    const norm = normaliseQuoteMarks(text);
+    assert.equal(norm.length, text.length);
+    assert.equal(norm, 'Senator says “no deal” on taxes, “not this year.” Aides’ plan stays.\n“He said ‘maybe’ twice,” one aide said.');
+    assert.equal(normaliseQuoteMarks('It’s the ‘plan.'), 'It’s the ‘plan.');
+  });
+
   it('relative pronoun speakers: "…, who said" is the noun phrase before it', () => {
     const text = trainText('wash-post_2016-05-29_verizon-striking-unions-reach-fo.txt');
     const q = quoteWith(text, quotesOf(text), 'he expects the agreement to be finalized');

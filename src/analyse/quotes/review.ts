@@ -164,8 +164,11 @@ export function reviewWithSyntax(text: string, quotes: readonly Quote[], tokens:
     const cueToken = cueIdx >= 0 ? tokens[cueIdx] : null;
     const cls = classify(text, quote, cueToken);
     const q: Quote = { ...quote };
-    if (cls !== null && cls !== 'keep') q.cueClass = cls;
-    else if (cls === null && reportsSpeech(text, quote, tokens, kids, cueIdx)) q.cueClass = 'speech';
+    // the class is set on the copy once, after the checks below that may take it back (a property
+    // deleted from an object turns it into a slow dictionary for every later read)
+    let cueClass = q.cueClass;
+    if (cls !== null && cls !== 'keep') cueClass = cls;
+    else if (cls === null && reportsSpeech(text, quote, tokens, kids, cueIdx)) cueClass = 'speech';
     else if (cls === null && q.kind === 'indirect' && rejectedActionCue(cueScore, cueIdx)) continue;
     const subj = cueIdx >= 0 ? subjectOfCue(tokens, kids, cueIdx) : null;
     const subjSpan = subj !== null ? namePhrase(tokens, kids, subj) : null;
@@ -180,11 +183,13 @@ export function reviewWithSyntax(text: string, quotes: readonly Quote[], tokens:
       rankContentEnd(tokens, kids, q, cueIdx, cueScore);
       cutContent(tokens, kids, q, cueIdx, cueScore);
     }
-    if (q.cueClass === 'speech' && q.kind === 'indirect' && !hasPredicate(tokens, q.span)) {
+    if (cueClass === 'speech' && q.kind === 'indirect' && !hasPredicate(tokens, q.span)) {
       // a speech verb used as an action ("published [the book]", "called [an emergency meeting]"), as above
       if (cueToken?.upos === 'VERB' && rejectedActionCue(cueScore, cueIdx)) continue;
-      delete q.cueClass;
+      cueClass = undefined;
+      if ('cueClass' in q) delete q.cueClass;
     }
+    if (cueClass !== undefined) q.cueClass = cueClass;
     if (q.speakerSpan) nameAtHead(tokens, kids, q, resolve);
     checkSpeaker(text, tokens, kids, q, resolve);
     out.push(q);

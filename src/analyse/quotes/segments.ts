@@ -140,36 +140,46 @@ export function normaliseQuoteMarks(text: string): string {
   let work = text.includes("''") ? text.replace(/''/g, '" ') : text;
   if (work.includes('”')) work = work.replace(TURNED_OPENING, '$1$2“');
   if (!work.includes('‘')) return work;
-  const chars = work.split('');
+  // the marks turned, in text order (opening, closing, …): the copy is built once at the end, and
+  // only when a pair turns (most texts with a ‘ have none at the top level)
+  const turned: number[] = [];
+  // what the text holds at k, with the marks turned so far (only the last closing mark lies behind the scan)
+  const at = (k: number): string => (k === turned[turned.length - 1] ? '”' : work[k]);
   let inDouble = false;
   // only the marks matter: jump from one to the next
   const marks = /[\n“„«”»"‘]/g;
   for (let mm = marks.exec(work); mm; mm = marks.exec(work)) {
     const i = mm.index;
-    const c = chars[i];
+    const c = work[i];
     if (c === '\n') inDouble = false;
     else if (OPEN_DQ.includes(c)) inDouble = true;
     else if (CLOSE_DQ.includes(c)) inDouble = false;
     else if (c === '"') inDouble = !inDouble;
-    else if (c === '‘' && !inDouble && (i === 0 || /[\s([—–:-]/.test(chars[i - 1])) && /[\p{L}\p{N}$]/u.test(chars[i + 1] ?? '')) {
-      for (let j = i + 2; j < Math.min(chars.length, i + 400); j++) {
-        const d = chars[j];
+    else if (c === '‘' && !inDouble && (i === 0 || /[\s([—–:-]/.test(at(i - 1))) && /[\p{L}\p{N}$]/u.test(work[i + 1] ?? '')) {
+      for (let j = i + 2; j < Math.min(work.length, i + 400); j++) {
+        const d = work[j];
         if (d === '\n' || d === '‘' || OPEN_DQ.includes(d) || d === '"') break;
         if (d !== '’') continue;
-        const next = chars[j + 1] ?? ' ';
+        const next = work[j + 1] ?? ' ';
         if (/[\p{L}\p{N}]/u.test(next)) continue; // apostrophe inside a word
-        const prev = chars[j - 1];
+        const prev = work[j - 1];
         if (/[.,!?]/.test(prev) || /[\s.,;:!?)—–-]/.test(next) && prev !== 's') {
-          chars[i] = '“';
-          chars[j] = '”';
+          turned.push(i, j);
           marks.lastIndex = j + 1;
           break;
         }
       }
     }
   }
-  work = chars.join('');
-  return work;
+  if (!turned.length) return work;
+  const parts: string[] = [];
+  let from = 0;
+  for (let k = 0; k < turned.length; k++) {
+    parts.push(work.slice(from, turned[k]), k % 2 ? '”' : '“');
+    from = turned[k] + 1;
+  }
+  parts.push(work.slice(from));
+  return parts.join('');
 }
 
 /** Look-ups over the quotation segments of one text (sorted and disjoint): each O(log n). */

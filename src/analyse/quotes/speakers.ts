@@ -7,6 +7,7 @@ import type { EntityMention, Span, SyntaxToken, Token } from '../../model/types.
 import { outletFromName } from '../../outlets/index.js';
 import { weekdayIndex } from '../../text/calendar.js';
 import { dataLines, dataRows } from '../../text/lexicon.js';
+import { WordCache } from '../../util/word-cache.js';
 import { INSTITUTION_PLACES } from '../entities/gazetteer.js';
 import { cleanName, namePartOf } from '../entities/link.js';
 import type { Gender } from '../gender.js';
@@ -91,14 +92,45 @@ export function speakerNoun(noun: string): 'mute' | 'count' | null {
  * or one of its words is a registered outlet's acronym ("AP-GfK Poll").
  */
 function namesOrganisation(name: string): boolean {
+  let org = organisationNames.get(name);
+  if (org === undefined) organisationNames.set(name, (org = readsAsOrganisation(name)));
+  return org;
+}
+
+/**
+ * namesOrganisation's answers by name: the same names come back in every speaker phrase of an
+ * article and across articles, and each answer costs a regex over the words and two outlet-registry
+ * look-ups (Unicode normalisation included). Bounded like the taggers' word caches.
+ */
+const organisationNames = new WordCache<boolean>(5_000);
+
+function readsAsOrganisation(name: string): boolean {
   for (const w of name.match(/[\p{L}\p{N}]+/gu) ?? []) {
     if (organisationWords().has(w) || (/^\p{Lu}{2,}$/u.test(w) && outletFromName(w)?.known)) return true;
   }
   return outletFromName(name)?.known === true || INSTITUTION_PLACES.has(name.toLowerCase());
 }
 
+/**
+ * fallbackSpeakerName's answers for the article last asked about, by span: the passes and the
+ * review resolve the same speaker phrases again (about a third of the calls). Keyed on the text
+ * itself, so another article (or the same words in another string) starts afresh.
+ */
+let fallbackOf: { text: string; bySpan: Map<number, { entity: string; name: string } | null> } = { text: '', bySpan: new Map() };
+
 /** Capitalised-name fallback used when no entity mention covers a speaker. */
 export function fallbackSpeakerName(text: string, span: Span): { entity: string; name: string } | null {
+  // (the key is exact for positions below 2^26; a text longer than that is read without the memo)
+  if (span.end >= 67_108_864) return capitalisedName(text, span);
+  if (fallbackOf.text !== text) fallbackOf = { text, bySpan: new Map() };
+  const key = span.start * 67_108_864 + span.end;
+  let fb = fallbackOf.bySpan.get(key);
+  if (fb === undefined) fallbackOf.bySpan.set(key, (fb = capitalisedName(text, span)));
+  // a copy: the caller owns what it is given
+  return fb && { entity: fb.entity, name: fb.name };
+}
+
+function capitalisedName(text: string, span: Span): { entity: string; name: string } | null {
   const toks = tokenize(text, span.start, span.end);
   let best: { a: number; b: number } | null = null;
   let i = 0;
