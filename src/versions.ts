@@ -290,4 +290,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-70: a statement that took a quote with no speaker by its words alone gives a brief quote line only where
 //   every cited quote names the line's speaker (quotes.ts Joins.attached, as for spelling and excerpt joins): a
 //   PolNeAR brief credited one outlet's voters with another outlet's opposite wording. Dev brief unchanged.
-export const COMPARE_VERSION = 'compare-70';
+// compare-72: (parallel28) a fact's member whose main clause is told of other places than its central sentence's
+//   (none named by the other, none a gazetteer region that may hold the other) leaves the fact (parallel-events.ts
+//   scopeOf: "In Ohio, the turnout ..." / "Florida officials ... turnout"). PolNeAR judged 23/44 -> 23/42.
+export const COMPARE_VERSION = 'compare-72';
