@@ -294,4 +294,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   (quote-claims.ts: an act asserted in one and denied or set aside by "than" in the other, or WordNet antonyms),
 //   and attaches no quote whose speaker is written "who" ("those who said ..."). PolNeAR: the two opposite
 //   exit-poll wordings no longer grouped; dev ledger and brief unchanged.
-export const COMPARE_VERSION = 'compare-71';
+// compare-72: (parallel28) a fact's member whose main clause is told of other places than its central sentence's
+//   (none named by the other, none a gazetteer region that may hold the other) leaves the fact (parallel-events.ts
+//   scopeOf: "In Ohio, the turnout ..." / "Florida officials ... turnout"). PolNeAR judged 23/44 -> 23/42.
+export const COMPARE_VERSION = 'compare-72';

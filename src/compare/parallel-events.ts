@@ -11,10 +11,11 @@
  * kind is the entity type, sameness the linker's key or the name's own words.
  */
 import type { SyntaxToken } from '../model/types.js';
-import type { Sent } from './prepare.js';
+import { canonicalName, type Sent } from './prepare.js';
 import { sameName } from './figure-holders.js';
-import { parseOf, relOf, spanTokens } from './syntax.js';
+import { kidsOf, parseOf, relOf, spanTokens } from './syntax.js';
 import { key } from './text.js';
+import { gazetteerRegionNames, placesAgree } from './residence.js';
 import { tokenAt } from '../text/tokenize.js';
 
 /** Relations by which a word modifies a noun: "Canadian voters", "Oslo voters", "Norway's turnout", "the turnout in Norway". */
@@ -108,6 +109,10 @@ function names(s: Sent, f: Filler): boolean {
  * voters": two electorates; "Norway's turnout" / "Sweden's turnout": two countries).
  */
 export function parallelEvents(a: Sent, b: Sent): boolean {
+  return otherScopes(a, b) || otherRoleFillers(a, b);
+}
+
+function otherRoleFillers(a: Sent, b: Sent): boolean {
   const ra = namedRoles(a);
   if (!ra.size) return false;
   const rb = namedRoles(b);
@@ -124,4 +129,100 @@ export function parallelEvents(a: Sent, b: Sent): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Relations that open a clause told on the way (a circumstance, a relative clause, an aside, an item of a list):
+ * a place named there is not where the claim holds ("a speech on Monday addressing the attacks in Orlando").
+ */
+const ASIDE = new Set(['acl', 'advcl', 'parataxis', 'appos', 'list', 'dislocated', 'vocative', 'reparandum', 'orphan']);
+/** Relations that climb a noun phrase to the noun a place describes ("Woodburn's police chief", "Los Angeles County Sheriff's Deputy"). */
+const NOUN_PHRASE = new Set(['nmod', 'compound', 'amod', 'flat', 'conj']);
+
+/** Per sentence, its claim's scope and every place it names (placeName), read once: a sentence meets many others. */
+const SCOPES = new WeakMap<Sent, { scope: string[]; places: Set<string> }>();
+/** A path to the root longer than this is read as no aside (a hostile sentence stays linear). */
+const MAX_DEPTH = 64;
+
+/**
+ * The places a sentence's claim is told of: every place name of its main clause, wherever the parse hangs it ("In
+ * Ohio, the turnout ...", "Florida elections officials ...", "captured the primary in Vermont", the dateline), but
+ * not one inside a clause told on the way, nor one that describes a named person or body (a home, an office, a
+ * seat: "Anthony LaSalle, of Bloomington", "Woodburn's police chief, Scott Russell", "Peabody College in Tennessee"),
+ * which says who, not where.
+ */
+export function scopeOf(s: Sent): string[] {
+  return placesOf(s).scope;
+}
+
+function placesOf(s: Sent): { scope: string[]; places: Set<string> } {
+  let out = SCOPES.get(s);
+  if (out) return out;
+  const places = new Set(s.entities.filter((e) => e.type === 'LOC').map((e) => placeName(e.name)));
+  const scope = new Set<string>();
+  SCOPES.set(s, (out = { scope: [], places }));
+  const tokens = parseOf(s.art);
+  if (!tokens || !places.size) return out;
+  const [lo, hi] = spanTokens(tokens, s.span);
+  const inName = new Uint8Array(hi - lo);
+  for (const e of s.entities) {
+    if (e.type === 'LOC') continue;
+    const [from, to] = nameTokens(tokens, lo, hi, e.span);
+    inName.fill(1, from - lo, to - lo);
+  }
+  const kids = kidsOf(tokens);
+  for (const e of s.entities) {
+    if (e.type !== 'LOC') continue;
+    const head = nameHead(tokens, nameTokens(tokens, lo, hi, e.span));
+    if (head < 0 || aside(tokens, lo, hi, head) || describesName(tokens, kids, lo, hi, head, inName)) continue;
+    scope.add(placeName(e.name));
+  }
+  out.scope = [...scope];
+  return out;
+}
+
+/** The token lies in a clause told on the way: some relation on its path to the sentence's root opens one. */
+function aside(tokens: readonly SyntaxToken[], lo: number, hi: number, q: number): boolean {
+  for (let steps = 0; steps < MAX_DEPTH && q >= lo && q < hi; steps++) {
+    if (ASIDE.has(relOf(tokens[q]))) return true;
+    q = tokens[q].head;
+  }
+  return false;
+}
+
+/** The place describes a named thing: the noun phrase it modifies is, or stands beside, a name that is not a place. */
+function describesName(tokens: readonly SyntaxToken[], kids: number[][], lo: number, hi: number, q: number, inName: Uint8Array): boolean {
+  for (let steps = 0; steps < 4 && NOUN_PHRASE.has(relOf(tokens[q])); steps++) {
+    q = tokens[q].head;
+    if (q < lo || q >= hi) return false;
+    if (inName[q - lo]) return true;
+    if (kids[q].some((t) => t >= lo && t < hi && inName[t - lo] && BESIDE.has(relOf(tokens[t])))) return true;
+  }
+  return false;
+}
+/** Relations by which a name stands beside the noun a place modifies: "police chief, Scott Russell", "Chief Russell". */
+const BESIDE = new Set(['appos', 'flat', 'compound']);
+
+/** A place's name as compared: canonical, accents folded ("Place Vendôme" / "Place Vendome"). */
+const placeName = (name: string) => canonicalName(name).normalize('NFD').replace(/\p{M}/gu, '');
+
+/**
+ * Two sentences tell one kind of statement of two places: each claim is told of named places, neither sentence
+ * names any of the other's, and no place of the one may hold a place of the other (residence.ts `placesAgree`:
+ * one name within the other, or a country, world region or large city of the gazetteer, which may hold any town or
+ * street). "In Ohio, the turnout was ..." / "Florida elections officials are expecting a record turnout" are two
+ * states' turnouts; "a bank in Athens" / "a bank in Greece" one bank. The story's own "<town>, <region>" is not read
+ * here: one "Jupiter, Florida" would make the state a region that holds every other state.
+ */
+function otherScopes(a: Sent, b: Sent): boolean {
+  const pa = placesOf(a);
+  const x = pa.scope;
+  if (!x.length) return false;
+  const pb = placesOf(b);
+  const y = pb.scope;
+  if (!y.length) return false;
+  // (named anywhere: as a place, or by every word of its name, "the Ohio-based chain")
+  const named = (s: Sent, own: Set<string>, places: string[]) => places.some((p) => own.has(p) || p.split(/\s+/).every((w) => s.keys.has(key(w))));
+  if (named(a, pa.places, y) || named(b, pb.places, x)) return false;
+  return !placesAgree(x, y, gazetteerRegionNames());
 }

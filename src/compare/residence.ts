@@ -87,17 +87,20 @@ export function regionsOf(story: StoryView): Set<string> {
 const REGIONS = new WeakMap<StoryView, Set<string>>();
 
 /** The gazetteer's regions, lower case, read once: the same for every story. */
-let gazetteerRegions: string[] | null = null;
+let gazetteerRegions: Set<string> | null = null;
+
+/** Countries (with their aliases), world regions and the gazetteer's large cities: places that may hold another, whatever the story. */
+export function gazetteerRegionNames(): ReadonlySet<string> {
+  if (gazetteerRegions) return gazetteerRegions;
+  const names: string[] = [];
+  for (const c of countryList()) for (const n of [c.name, ...c.aliases]) names.push(n.toLowerCase());
+  for (const r of regionList()) names.push(r.toLowerCase());
+  for (const c of cityList()) for (const n of [c.name, ...c.forms]) names.push(n.toLowerCase());
+  return (gazetteerRegions = new Set(names));
+}
 
 function readRegions(story: StoryView): Set<string> {
-  if (!gazetteerRegions) {
-    const names: string[] = [];
-    for (const c of countryList()) for (const n of [c.name, ...c.aliases]) names.push(n.toLowerCase());
-    for (const r of regionList()) names.push(r.toLowerCase());
-    for (const c of cityList()) for (const n of [c.name, ...c.forms]) names.push(n.toLowerCase());
-    gazetteerRegions = names;
-  }
-  const out = new Set<string>(gazetteerRegions);
+  const out = new Set<string>(gazetteerRegionNames());
   for (const a of story.articles)
     for (const s of a.sentences) {
       const places = s.entities.filter((e) => e.type === 'LOC').sort((x, y) => x.span.start - y.span.start);
@@ -113,7 +116,7 @@ function agree(a: Home, b: Home, regions: Set<string>): boolean {
 }
 
 /** Two lists of canonical place names agree: a region on either side, a shared name, or one name within the other. */
-export function placesAgree(a: readonly string[], b: readonly string[], regions: Set<string>): boolean {
+export function placesAgree(a: readonly string[], b: readonly string[], regions: ReadonlySet<string>): boolean {
   if (a.some((p) => regions.has(p)) || b.some((p) => regions.has(p))) return true;
   const within = (x: string, y: string) => ` ${y} `.includes(` ${x} `);
   return a.some((x) => b.some((y) => within(x, y) || within(y, x)));

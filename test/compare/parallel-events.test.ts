@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { namedRoles, parallelEvents } from '../../src/compare/parallel-events.js';
+import { namedRoles, parallelEvents, scopeOf } from '../../src/compare/parallel-events.js';
 import { prepareStory } from '../../src/compare/prepare.js';
 import { corroboratedShortIds, inventedArticle, publishedAt } from './story.js';
 
@@ -50,12 +50,39 @@ describe('parallel events: one role, two named things of one kind', () => {
   });
 });
 
+describe('parallel events: one claim told of two places, wherever the parse puts them', () => {
+  it('a fronted place and a place on the subject are two states told alike', () => {
+    assert.equal(parallel('In Nebraska, the turnout was the highest in a decade, state officials said.', 'Kansas election officials are expecting a record turnout of more than a million voters.'), true);
+  });
+
+  it('a place on the object and a fronted place: two contests', () => {
+    assert.equal(parallel('Smith captured the Republican primary in Idaho, his first win of the night.', 'In Montana, Smith became the first rancher to win a primary.'), true);
+  });
+
+  it('a country or large city of the gazetteer may hold the other place: one event', () => {
+    assert.equal(parallel('A firebomb attack on a bank in Athens killed three people on Wednesday.', 'A firebomb attack on a bank in Greece killed three people on Wednesday.'), false);
+    assert.equal(parallel('Four men rammed their car into a jewellery store in central Paris on Monday.', 'Four men drove a truck through the window of the store on Rue Cambon on Monday.'), false);
+  });
+
+  it('a place that describes a named person is no scope of the claim', () => {
+    const [x] = firstSentences("Eastbury's police chief, Jane Roe, was injured on Monday.", 'No names here.');
+    assert.deepEqual(scopeOf(x), [], JSON.stringify(x.entities));
+    assert.equal(parallel("Eastbury's police chief, Jane Roe, was injured on Monday.", 'Jane Roe was taken to a hospital in Westfield on Monday.'), false);
+  });
+
+  it('the other place named anywhere in the sentence is one event', () => {
+    assert.equal(parallel('In Nebraska, the turnout was the highest in a decade, officials said.', 'Kansas officials expect a turnout as high as in Nebraska.'), false);
+  });
+});
+
 describe('parallel events on bad input', () => {
   it('an empty text and a long list of names read without a fault', () => {
     const [x, y] = firstSentences('.', `${Array.from({ length: 200 }, () => 'Canadian and Mexican voters').join(', ')} said the tariffs hurt.`);
     assert.equal(namedRoles(x).size, 0);
     assert.equal(parallelEvents(x, y), false);
     assert.equal(parallelEvents(y, y), false);
+    const [p] = firstSentences(`In ${Array.from({ length: 300 }, () => 'Nebraska, Kansas').join(', ')}, turnout rose.`, '.');
+    assert.ok(scopeOf(p).length <= 2);
   });
 });
 
