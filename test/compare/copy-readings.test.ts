@@ -32,7 +32,7 @@ describe('copies read once', () => {
   it('aligns a cluster claim by claim alike whether its copies are one sentence read once or each read on its own', () => {
     const first = (a: (typeof story.articles)[number]) => a.sentences[0];
     // (each text's copies close, the two texts aligned but too far apart to be one fact told in other words)
-    const args = [[0, 1, 2, 3], (i: number, j: number) => ((i < 2) === (j < 2) ? 0.9 : 0.35), (v: number) => v >= 0.3, 0.5, () => 1] as const;
+    const args = [[0, 1, 2, 3] as number[], (i: number, j: number) => ((i < 2) === (j < 2) ? 0.9 : 0.35), (v: number) => v >= 0.3, 0.5, () => 1] as const;
     const each = claimFacts([first(a0), first(a1), first(a2), first(a3)], ...args);
     // (the claim split gives copies parsed alike one sentence: the first copy stands for the others)
     const once = claimFacts([first(a0), first(a0), first(a2), first(a2)], ...args);
