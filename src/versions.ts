@@ -294,4 +294,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   (quote-claims.ts: an act asserted in one and denied or set aside by "than" in the other, or WordNet antonyms),
 //   and attaches no quote whose speaker is written "who" ("those who said ..."). PolNeAR: the two opposite
 //   exit-poll wordings no longer grouped; dev ledger and brief unchanged.
-export const COMPARE_VERSION = 'compare-71';
+// compare-72: (ledger28b) a quotation over several sentences keeps its later sentences in the ledger (prepare.ts
+//   fillQuotes reads its quoted words up to the sentence where analyse's span ends, not only the first), and its
+//   ledger evidence cites the sentences it runs over.
+export const COMPARE_VERSION = 'compare-72';
