@@ -296,5 +296,6 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   exit-poll wordings no longer grouped; dev ledger and brief unchanged.
 // compare-72: (ledger28b) a quotation over several sentences keeps its later sentences in the ledger (prepare.ts
 //   fillQuotes reads its quoted words up to the sentence where analyse's span ends, not only the first), and its
-//   ledger evidence cites the sentences it runs over.
+//   ledger evidence cites the sentences it runs over; a curly quotation mark closes on a straight one and the reverse.
+//   PolNeAR quote groups R 1/8 -> 2/8; dev unchanged.
 export const COMPARE_VERSION = 'compare-72';

@@ -385,7 +385,9 @@ function addFeatures(articles: ArticleView[]): void {
  * of, or run past, the marks). A later sentence adds its quoted words only when it opens with a
  * quotation mark, as a continued quotation does ("...," she said. "It is ..."): quoted words in the
  * middle of a later sentence are a title or another quotation ("... wrote in" Secret Man"), where
- * marks a source pairs wrongly would read narrative as the speaker's.
+ * marks a source pairs wrongly would read narrative as the speaker's. A curly mark may close on a
+ * straight one and the reverse (`“I disagree," said X. "The bottom line ...”`: sources mix them), so
+ * the attribution between two quoted sentences is not taken for quoted words.
  */
 function quotedSegments(text: string, span: Span, sentence: Span, later: Span[] = []): Span[] {
   const out: Span[] = [];
@@ -393,7 +395,7 @@ function quotedSegments(text: string, span: Span, sentence: Span, later: Span[] 
   const to = Math.max(sentence.end, later.length ? later[later.length - 1].end : 0, span.end);
   const chunk = text.slice(from, to);
   let k = 0;
-  const re = /“([^”]{2,})”|"([^"]{2,})"|''((?:(?!'').){2,})''|‘([^’]{4,})’(?!\p{L})/gu;
+  const re = /“([^”"]{2,})[”"]|"([^"”]{2,})["”]|''((?:(?!'').){2,})''|‘([^’]{4,})’(?!\p{L})/gu;
   for (let m = re.exec(chunk); m; m = re.exec(chunk)) {
     const inner = m[1] ?? m[2] ?? m[3] ?? m[4];
     const off = m[0].indexOf(inner);

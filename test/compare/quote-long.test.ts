@@ -54,3 +54,16 @@ describe('quoted words in the middle of a later sentence', () => {
     assert.doesNotMatch(texts[0], /Harbour/);
   });
 });
+
+describe('a quotation whose source mixes curly and straight marks', () => {
+  it('pairs a curly opening with a straight closing: the attribution between its sentences is not read as quoted', () => {
+    const r = ledger([
+      [`${LEAD} “This is a proud night for every one of us," Marta Velasquez said. "${LATER}.” The port stayed shut.`, 'one.example'],
+      [`${LEAD} "${LATER}," union organiser Marta Velasquez told a radio station in the morning.`, 'two.example'],
+    ]);
+    const texts = r.x.quoteLedger.flatMap((l) => l.statements.flatMap((s) => s.wordings.map((w) => w.text))).filter((t) => /proud night/.test(t));
+    assert.equal(texts.length, 1);
+    assert.doesNotMatch(texts[0], /Velasquez said/);
+    assert.match(texts[0], /picket line before Friday$/);
+  });
+});
