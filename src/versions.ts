@@ -297,4 +297,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-72: (parallel28) a fact's member whose main clause is told of other places than its central sentence's
 //   (none named by the other, none a gazetteer region that may hold the other) leaves the fact (parallel-events.ts
 //   scopeOf: "In Ohio, the turnout ..." / "Florida officials ... turnout"). PolNeAR judged 23/44 -> 23/42.
-export const COMPARE_VERSION = 'compare-72';
+// compare-73: (ledger28b) a quotation over several sentences keeps its later sentences in the ledger (prepare.ts
+//   fillQuotes reads its quoted words up to the sentence where analyse's span ends, not only the first), and its
+//   ledger evidence cites the sentences it runs over; a curly quotation mark closes on a straight one and the reverse.
+//   PolNeAR quote groups R 1/8 -> 2/8; dev unchanged.
+export const COMPARE_VERSION = 'compare-73';

@@ -52,7 +52,10 @@ export interface ResolvedTime extends TimeExpr {
 export interface QuoteView {
   quote: Quote;
   art: ArticleView;
+  /** The sentence where the quote starts (its claims and brief lines are read there). */
   sent: Sent;
+  /** The sentence where it ends: `sent` itself unless the quotation runs over several sentences. */
+  through?: Sent;
   text: string;
   speakerKey: string | null;
   speakerName: string | null;
@@ -340,17 +343,27 @@ function sentenceWords(): SentenceWords {
   };
 }
 
-/** The article's quotes with their quoted words and speaker. */
+/**
+ * The article's quotes with their quoted words and speaker. A quotation can run over several
+ * sentences (analyse continues it past "Conant said." into the next quoted sentences): its words are
+ * read from the sentence where it starts to the one where it ends, so two outlets citing different
+ * sentences of it share words.
+ */
 function fillQuotes(view: ArticleView, quotes: Quote[], nameOf: Map<string, string>): void {
   const text = view.text;
+  const sents = view.sentences;
   for (const q of quotes) {
-    const sent = view.sentences.find((s) => s.span.start <= q.span.start && q.span.start < s.span.end) ?? view.sentences[view.sentences.length - 1];
+    const at = sents.findIndex((s) => s.span.start <= q.span.start && q.span.start < s.span.end);
+    const sent = sents[at] ?? sents[sents.length - 1];
     if (!sent) continue;
-    const segments = quotedSegments(text, q.span, sent.span);
+    let last = at < 0 ? sents.length - 1 : at;
+    while (last + 1 < sents.length && sents[last + 1].span.start < q.span.end) last++;
+    const through = sents[last] ?? sent;
+    const segments = quotedSegments(text, q.span, sent.span, sents.slice(at + 1, last + 1).map((s) => s.span));
     const raw = segments.length ? segments.map((g) => text.slice(g.start, g.end)).join(' … ') : text.slice(q.span.start, q.span.end);
     const qt = raw.replace(/^[\s"“”'‘’]+|[\s"“”'‘’,.;:]+$/g, '');
     const spName = (q.speaker ? nameOf.get(q.speaker) : undefined) ?? q.speakerName ?? (q.speaker ? q.speaker.replace(/^[A-Z]+:/, '').replace(/_/g, ' ') : null);
-    view.quotes.push({ quote: q, art: view, sent, text: qt, speakerKey: spName ? canonicalName(spName) : null, speakerName: spName });
+    view.quotes.push({ quote: q, art: view, sent, through, text: qt, speakerKey: spName ? canonicalName(spName) : null, speakerName: spName });
   }
 }
 
@@ -367,23 +380,41 @@ function addFeatures(articles: ArticleView[]): void {
 }
 
 /**
- * The quoted words of a (partial) quote: spans inside quotation marks in the quote's sentence that
- * overlap the quote's span (analyse's span may stop short of, or run past, the marks).
+ * The quoted words of a (partial) quote: spans inside quotation marks in the quote's sentence, and in
+ * the `later` sentences it runs over, that overlap the quote's span (analyse's span may stop short
+ * of, or run past, the marks). A later sentence adds its quoted words only when it opens with a
+ * quotation mark, as a continued quotation does ("...," she said. "It is ..."): quoted words in the
+ * middle of a later sentence are a title or another quotation ("... wrote in" Secret Man"), where
+ * marks a source pairs wrongly would read narrative as the speaker's. A curly mark may close on a
+ * straight one and the reverse (`“I disagree," said X. "The bottom line ...”`: sources mix them), so
+ * the attribution between two quoted sentences is not taken for quoted words.
  */
-function quotedSegments(text: string, span: Span, sentence: Span): Span[] {
+function quotedSegments(text: string, span: Span, sentence: Span, later: Span[] = []): Span[] {
   const out: Span[] = [];
   const from = Math.min(sentence.start, span.start);
-  const to = Math.max(sentence.end, span.end);
+  const to = Math.max(sentence.end, later.length ? later[later.length - 1].end : 0, span.end);
   const chunk = text.slice(from, to);
-  const re = /“([^”]{2,})”|"([^"]{2,})"|''((?:(?!'').){2,})''|‘([^’]{4,})’(?!\p{L})/gu;
+  let k = 0;
+  const re = /“([^”"]{2,})[”"]|"([^"”]{2,})["”]|''((?:(?!'').){2,})''|‘([^’]{4,})’(?!\p{L})/gu;
   for (let m = re.exec(chunk); m; m = re.exec(chunk)) {
     const inner = m[1] ?? m[2] ?? m[3] ?? m[4];
     const off = m[0].indexOf(inner);
     const seg = { start: from + m.index + off, end: from + m.index + off + inner.length };
+    if (seg.start >= sentence.end) {
+      // segments come in text order: the later sentence holding this one's start is at or after the last one's
+      while (k < later.length && later[k].end <= seg.start) k++;
+      if (k >= later.length || !opensQuoted(text, later[k], seg.start)) continue;
+    }
     if (seg.start < span.end && span.start < seg.end) out.push(seg);
   }
   // the span itself is the inside of the quotation marks: nothing to cut
   return out.length === 1 && out[0].start >= span.start - 1 && out[0].end <= span.end + 1 && out[0].end - out[0].start >= span.end - span.start - 2 ? [] : out;
+}
+
+/** Whether sentence `s` opens with a quotation mark, or the quoted words at `at` open it (the mark left in the sentence before). */
+function opensQuoted(text: string, s: Span, at: number): boolean {
+  if (at < s.start) return false;
+  return /^\s*["“‘']/.test(text.slice(s.start, Math.min(s.end, s.start + 8))) || (at - s.start <= 4 && /^[\s"“‘']*$/.test(text.slice(s.start, at)));
 }
 
 function okSpan(s: Span | null | undefined, len: number): boolean {

@@ -17,7 +17,7 @@ import { samePart } from '../analyse/entities/link.js';
 import { splitSentences } from '../text/tokenize.js';
 import { parseOf, reportsClause } from './syntax.js';
 import { claimsAt, describedSpeaker, opposedClaims, type QuoteClaims } from './quote-claims.js';
-import type { QuoteStatement, QuoteWording, SpeakerLedger } from './types.js';
+import type { Evidence, QuoteStatement, QuoteWording, SpeakerLedger } from './types.js';
 
 /**
  * A quote as the ledger compares it. A class, not an object literal with a getter: each such
@@ -654,7 +654,7 @@ function statement(story: StoryView, g: QItem[]): QuoteStatement {
       kind: its[0].q.quote.kind,
       articles,
       outlets: [...new Set(articles.map((id) => story.byId.get(id)!.outlet))],
-      evidence: its.map((x) => evidence(x.q.sent, { ...x.q.quote.span })),
+      evidence: its.map((x) => quoteEvidence(x.q)),
     };
   });
   wordings.sort((a, b) => b.articles.length - a.articles.length || cmp(a.articles[0], b.articles[0]) || a.evidence[0].span.start - b.evidence[0].span.start);
@@ -668,4 +668,11 @@ function statement(story: StoryView, g: QItem[]): QuoteStatement {
   }
   const outlets = new Set(articles.map((id) => story.byId.get(id)!.outlet));
   return { id: '', wordings, relation, articles, independentSources: story.independent(articles), singleOutlet: outlets.size <= 1 };
+}
+
+/** Where a quote is: its span, and the sentences it runs over (the one where it starts to the one where it ends). */
+function quoteEvidence(q: QuoteView): Evidence {
+  const e = evidence(q.sent, { ...q.quote.span });
+  if (q.through && q.through.span.end > e.sentence.end) e.sentence.end = q.through.span.end;
+  return e;
 }
