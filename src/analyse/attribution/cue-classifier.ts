@@ -23,6 +23,7 @@
 import { join } from 'node:path';
 import type { EntityMention, Span, SyntaxToken, Token } from '../../model/types.js';
 import { packageRoot } from '../../util/paths.js';
+import { WordCache } from '../../util/word-cache.js';
 import { readSparseWeights, scoreOf, type SparseWeights, sparseWeightsLoader, writeSparseWeights } from '../learn/sparse-weights.js';
 import { hash } from '../entities/features.js';
 import { cueClassOf } from '../quotes/cues.js';
@@ -51,8 +52,12 @@ export interface CueQuestions {
   feats: number[][];
 }
 
-/** A label's hash, cached (relations and parts of speech are few). */
-const labelHashes = new Map<string, number>();
+/**
+ * A label's hash, cached. Relations and parts of speech are few, but lemmas and neighbouring words
+ * are hashed here too, and a news stream brings an endless supply of one-off forms: bounded like
+ * the taggers' word caches (a form dropped from it is hashed again, to the same value).
+ */
+const labelHashes = new WordCache<number>(20_000);
 const lh = (s: string): number => {
   let h = labelHashes.get(s);
   if (h === undefined) labelHashes.set(s, (h = hash(s) || 1));
