@@ -640,7 +640,9 @@ async function main(): Promise<void> {
     return;
   }
   const limitIdx = args.indexOf('--limit');
-  const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--limit' && args[i - 1] !== '--part') ?? '../shared/data/attribution/polnear/dev';
+  // (the directory is the one argument that is neither an option nor an option's value)
+  const VALUED = new Set(['--limit', '--part', '--processes']);
+  const dir = args.find((a, i) => !a.startsWith('--') && !VALUED.has(args[i - 1])) ?? '../shared/data/attribution/polnear/dev';
   if (args.includes('--speed-only')) {
     // the speed line alone (no scoring, no entity recogniser): the quick loop for speed work
     const textDir = join(dir, 'text');
