@@ -22,7 +22,7 @@
  * opposed to nothing: the ledger then joins by words as before.
  */
 import type { SyntaxToken } from '../model/types.js';
-import { dataRows } from '../text/lexicon.js';
+import { verbAntonymPairs } from '../text/lexicon.js';
 import { denies } from './clause-readings.js';
 import { actAt, kidsOf, parseOf, spanTokens } from './syntax.js';
 import { key } from './text.js';
@@ -113,9 +113,8 @@ let antonyms: Map<string, Set<string>> | null = null;
 function antonymsOf(act: string): ReadonlySet<string> | undefined {
   if (antonyms === null) {
     antonyms = new Map();
-    for (const [v, w] of dataRows('lexicons', 'verb-antonyms.tsv')) {
-      if (!v || !w) continue;
-      const [a, b] = [key(v.trim()), key(w.trim())];
+    for (const [v, w] of verbAntonymPairs()) {
+      const [a, b] = [key(v), key(w)];
       if (a === b) continue;
       if (!antonyms.has(a)) antonyms.set(a, new Set());
       if (!antonyms.has(b)) antonyms.set(b, new Set());

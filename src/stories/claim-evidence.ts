@@ -20,7 +20,7 @@
  * administration reversing its predecessor's act is another event as much as the same body's.
  */
 import { actClass } from '../compare/act-classes.js';
-import { dataRows } from '../text/lexicon.js';
+import { verbAntonymPairs } from '../text/lexicon.js';
 import type { StoryFeatures } from './types.js';
 
 /** Per act and role ("p:Firing", "a:Firing"), the names the side's members give for it, with how many members give each. */
@@ -85,9 +85,8 @@ let inversePairs: Set<string> | null = null;
 export function inverseAct(x: string, y: string): boolean {
   if (inversePairs === null) {
     inversePairs = new Set();
-    for (const [v, w] of dataRows('lexicons', 'verb-antonyms.tsv')) {
-      if (!v || !w) continue;
-      const [cv, cw] = [actClass(v.trim()), actClass(w.trim())];
+    for (const [v, w] of verbAntonymPairs()) {
+      const [cv, cw] = [actClass(v), actClass(w)];
       if (cv !== cw) inversePairs.add(`${cv}|${cw}`).add(`${cw}|${cv}`);
     }
   }

@@ -20,3 +20,14 @@ export function dataRows(...path: string[]): string[][] {
 export function listField(field: string | undefined): string[] {
   return field ? field.split(',').map((s) => s.trim()).filter(Boolean) : [];
 }
+
+/**
+ * The pairs of verbs WordNet gives as antonyms (data/lexicons/verb-antonyms.tsv, built by
+ * scripts/build-wordnet-antonyms.ts), trimmed, rows missing a side dropped: read by the stories'
+ * inverse acts and the quote ledger's opposed claims, each keying the verbs its own way.
+ */
+export function verbAntonymPairs(): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [v, w] of dataRows('lexicons', 'verb-antonyms.tsv')) if (v && w) out.push([v.trim(), w.trim()]);
+  return out;
+}
