@@ -98,7 +98,12 @@ export function readConjunct(s: Sent, q: Quantity): ConjunctReading | null {
   const group = conjunctNouns(tokens, kids, fig.noun);
   const noun = tokens[fig.noun].lemma.toLowerCase();
   if (group.length >= 2)
-    return { noun, verb: argumentVerb(tokens, kids, group[0]), siblings: group.filter((i) => i !== fig.noun).map((i) => tokens[i].lemma.toLowerCase()), first: group[0] === fig.noun };
+    return {
+      noun,
+      verb: argumentVerb(tokens, kids, group[0]) ?? verbAfterLast(tokens, kids, group[group.length - 1]),
+      siblings: group.filter((i) => i !== fig.noun).map((i) => tokens[i].lemma.toLowerCase()),
+      first: group[0] === fig.noun,
+    };
   // "N x and M y" written, not parsed so: the sibling is the noun after the later number
   const m = /^[\s-]*(?:\p{L}+\s+)?and\s+(?:a|an|one|two|three|four|five|\d[\d,]*)\s+(\p{L}+)/iu.exec(s.art.text.slice(q.span.end, s.span.end));
   const sibling = m && tokens.find((t) => t.start >= q.span.end + m.index + m[0].length - m[1].length && t.start < s.span.end);
@@ -110,6 +115,17 @@ function conjunctNouns(tokens: readonly SyntaxToken[], kids: number[][], n: numb
   const head = tokens[n].head;
   const first = relOf(tokens[n]) === 'conj' && head >= 0 && tokens[head].upos === 'NOUN' ? head : n;
   return [first, ...kids[first].filter((c) => relOf(tokens[c]) === 'conj' && tokens[c].upos === 'NOUN')];
+}
+
+/**
+ * "14 soldiers and three civilians died in the attack" parsed with the soldiers as the root and "died"
+ * hung on the civilians (acl): the verb written right after the last conjunct and hung on it is what
+ * the coordination's people or things underwent or did; none when it names no act.
+ */
+function verbAfterLast(tokens: readonly SyntaxToken[], kids: number[][], last: number): string | null {
+  const v = kids[last].find((c) => c > last && c <= last + 3 && tokens[c].upos === 'VERB' && relOf(tokens[c]) === 'acl' && tokens.slice(last + 1, c).every((t) => t.upos === 'AUX' || t.upos === 'ADV'));
+  const lemma = v === undefined ? null : tokens[v].lemma.toLowerCase();
+  return lemma && !noActVerb(lemma) ? lemma : null;
 }
 
 /**

@@ -41,6 +41,11 @@ describe('the conjuncts of a coordination, each read on its own (conjunct-counts
     assert.deepEqual(slots('Rebels killed 14 soldiers and two civilians in the ambush on Monday, the army said.'), ['14 count|soldier|deaths', '2 count|civilian|deaths|']);
   });
 
+  it('takes the act written after the last conjunct when the parse hangs it there: "14 soldiers and three civilians died"', () => {
+    assert.deepEqual(conjuncts('At least 14 soldiers and three civilians died in the attack on Monday.'), ['14 soldier die [civilian]', '3 civilian die [soldier]']);
+    assert.equal(slots('At least 14 soldiers and three civilians died in the attack on Monday.')[0], '14 count|soldier|deaths');
+  });
+
   it('reads two predicates coordinated as one phrase by the parse as two frames: "killed five people and wounded 12 others"', () => {
     assert.deepEqual(slots('The gunman killed five people and wounded 12 others at the mall on Monday, police said.'), ['5 people|deaths', '12 people|injured']);
     assert.deepEqual(slots('The bomb killed three soldiers and wounded five civilians on Monday, the army said.'), ['3 count|soldier|deaths', '5 people|injured']);
