@@ -12,7 +12,7 @@ import { actClass, phrasalAct, verbOfActNoun } from './act-classes.js';
 import type { Sent } from './prepare.js';
 import { caseOfCountedNoun, countedArgument, countedNoun, figureVerb, figureVerbIndex, frameGovernsFigure, lemmaAt, parseOf, particleOf } from './syntax.js';
 import { key } from './text.js';
-import { comparableCount, countAct, countOfThings, countsThings, parsedFigure } from './counts.js';
+import { comparableCount, countAct, countOfThings, countsThings } from './counts.js';
 import { frameOf } from './quantity-frames.js';
 import { inLead } from './background.js';
 import type { Slot } from './slots.js';
@@ -84,19 +84,18 @@ export function increment(s: Sent, q: Quantity): Slot | null {
  * cables on "disrupted"), the verb right after the noun phrase ("cables were damaged") if the act
  * class lexicon lists it, or else the verb the figure's phrase hangs on by the parse when the lexicon
  * lists it. Verbs of one class (act-classes.ts: "damaged", "cut", "severed") count
- * the same things; "killed two co-workers" is not "shot three co-workers". `arg` is the noun and
- * verb the parse makes the figure count, or what a conjunct counts (conjunct-counts.ts).
+ * the same things; "killed two co-workers" is not "shot three co-workers".
  */
-export function countedThings(s: Sent, q: Quantity, arg: { noun: string; verb: string; elided?: Quantity } | null = countedArgument(s, q)): Slot | null {
+export function countedThings(s: Sent, q: Quantity): Slot | null {
   if (q.unit !== 'count' && q.unit !== 'people') return null;
+  const arg = countedArgument(s, q);
   const noun = arg?.noun ?? countedNoun(s, q);
   // (points, yards, games: a score, a distance or a span counted, not the event's things: "broke the record of 2,116 points")
   if (!noun || !countsThings(noun)) return null;
   // (people of no named kind, "people", "victims", are counted by the frame of what happened to them, or by their act between sentences of one fact)
   const ofPeople = PEOPLE_NOUNS.has(noun) || PEOPLE_NOUNS.has(`${noun}s`) || PEOPLE_NOUNS.has(q.counted?.toLowerCase() ?? '');
   // "more than 2,000 booths in the country, while there are 27 overseas": two counts of one noun in one sentence are two sets
-  // (an elided noun's count, "12 houses were destroyed and 40 damaged", is of another act than its sibling's by construction: conjunct-counts.ts)
-  if (!arg?.elided && s.quantities.some((o) => o !== q && (o.counted === q.counted || ((o.unit === 'count' || o.unit === 'people') && countedNoun(s, o) === noun)))) return null;
+  if (s.quantities.some((o) => o !== q && (o.counted === q.counted || ((o.unit === 'count' || o.unit === 'people') && countedNoun(s, o) === noun)))) return null;
   if (ofPeople) return countOfThings(s, q, noun, arg?.verb ?? listedFigureVerb(s, q), true);
   const verb = inLead(s) ? (arg?.verb ?? verbAfterNoun(s, q) ?? listedFigureVerb(s, q)) : null;
   // elsewhere, or with no act in the lead: a count of the noun compared between sentences of one fact (counts.ts)
@@ -107,8 +106,7 @@ export function countedThings(s: Sent, q: Quantity, arg: { noun: string; verb: s
   const marker = caseOfCountedNoun(s, q);
   const storyWide = actClass(verb) !== verb && (!marker || CLAUSE_OPENERS.has(marker));
   // not an interim or another event's count, a ratio's part, a person's figure; a subset of the things ("two foreign ships") is its own slot
-  // (an elided noun's restrictive words are those of the phrase that writes it)
-  const subset = comparableCount(s, q, verb, parsedFigure(s, arg?.elided ?? q));
+  const subset = comparableCount(s, q, verb);
   if (subset === null) return null;
   const { act, rest } = countAct(s, q, verb, subset);
   return { key: `count|${key(noun)}|${act}${rest.length ? `|${rest.join('+')}` : ''}`, label: `number of ${noun}${rest.length ? ` (${rest.join(' ')})` : ''} (${verb})`, unit: q.unit, factor: 1, aligned: !storyWide };

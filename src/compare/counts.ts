@@ -135,12 +135,11 @@ export function toldAsInterim(s: Sent, q: Pick<Quantity, 'span'>): boolean {
 }
 
 /** A figure's tokens in its article's parse (the number and the noun it counts), read once per count; null without a parse. */
-export interface ParsedFigure {
+interface ParsedFigure {
   tokens: readonly SyntaxToken[];
   fig: { num: number; noun: number };
 }
-/** The figure's number and counted noun in its article's parse, or null. */
-export function parsedFigure(s: Sent, q: Pick<Quantity, 'span'>): ParsedFigure | null {
+function parsedFigure(s: Sent, q: Pick<Quantity, 'span'>): ParsedFigure | null {
   const tokens = parseOf(s.art);
   const fig = tokens && figureTokens(tokens, q);
   return tokens && fig ? { tokens, fig } : null;

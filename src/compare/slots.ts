@@ -27,7 +27,6 @@ import { anotherDaysShock, backgroundSentences, type Background, inLead, storyEv
 import { isHedged, partOf } from './figure-parts.js';
 import { periodMoment, storysOwnMoment } from './period-marks.js';
 import { countedThings, increment, peopleCount } from './count-slots.js';
-import { conjunctSlot, elidedCount } from './conjunct-counts.js';
 import { ageSlot, DISTANCE, distanceSlot, WEIGHT, weightSlot } from './person-slots.js';
 import { sumSlot } from './money-slots.js';
 import { durationSlot, hoursPer, pastBeyond, sinceAct, termOfAct, timeServed } from './time-slots.js';
@@ -74,8 +73,6 @@ export interface Slot {
 
 /** Nouns of the same seismic event (an aftershock is another event). */
 const SHOCK_CLASS: Readonly<Record<string, string>> = wordTable({ quake: 'quake', earthquake: 'quake', temblor: 'quake', tremor: 'quake', shock: 'quake', aftershock: 'aftershock', aftershocks: 'aftershock', foreshock: 'foreshock' });
-/** The forms of partOf (figure-parts.ts) that make a figure one conjunct of a coordination. */
-const CONJUNCTS = new Set(['N x and M y', 'x and N y', 'coordinated by the parse']);
 /** Slots of the event itself (as opposed to a person's or a place's), and how far the lead goes. */
 const EVENT_FRAMES = /^(?:people\|(?:deaths|injured|missing|arrested|evacuated|homeless|rescued)|magnitude\|)/;
 
@@ -89,9 +86,7 @@ export function slotOf(s: Sent, q: Quantity, background: Background): Slot | nul
   const moment = periodMoment(s, q);
   if (moment) return background === 'none' ? moment : null;
   const part = partOf(s, q);
-  if (part === 'another N') return background === 'none' ? increment(s, q) : null;
-  // "killed five people and wounded 12 others", "destroyed 50 schools and 1,500 houses": a conjunct that counts its own thing (conjunct-counts.ts)
-  if (part) return CONJUNCTS.has(part) && background === 'none' ? checkedSlot(s, q, conjunctSlot(s, q), background) : null;
+  if (part) return part === 'another N' && background === 'none' ? increment(s, q) : null;
   // "married two weeks ago": how long ago an act was; its own "ago" marks the sentence's past
   const since = sinceAct(s, q);
   if (since) return background === 'other-day' || pastBeyond(s, q) ? null : since;
@@ -99,12 +94,7 @@ export function slotOf(s: Sent, q: Quantity, background: Background): Slot | nul
   if (served) return served;
   const term = termOfAct(s, q);
   if (term) return background === 'other-day' ? null : term;
-  const slot = slotOfFigure(s, q) ?? heldTotal(s, q) ?? (background === 'none' ? countedThings(s, q) ?? elidedCount(s, q) : null) ?? measureSlot(s, q);
-  return checkedSlot(s, q, slot, background);
-}
-
-/** The background, lead and interim rules every slot of a figure passes. */
-function checkedSlot(s: Sent, q: Quantity, slot: Slot | null, background: Background): Slot | null {
+  const slot = slotOfFigure(s, q) ?? heldTotal(s, q) ?? (background === 'none' ? countedThings(s, q) : null) ?? measureSlot(s, q);
   // a sentence about the past tells another event's figures, but a parent's children are counted
   // alike whatever year the sentence is about ("killing Jane Roe, a mother of 12, in 2011"), and a
   // total held now is told in the present tense ("now has 2,129 points, 13 more than Roe, 1995-99")
