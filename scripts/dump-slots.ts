@@ -169,6 +169,9 @@ function funnel() {
   const reported = new Map<string, number>();
   // per missed conflict, the furthest stage its sides reach (kind x stage: the stage table in src/compare/NOTES.md)
   const missedAt = new Map<string, number>();
+  // per missed conflict stuck at stage 2, the causes of all its sides together: a side that gains a slot
+  // completes nothing while its partner has none (conj29), so a next step should pick a pair of causes
+  const missedPairs = new Map<string, number>();
   for (const f of loadFixtures().filter((g) => g.name.startsWith('ecb-') && (!split || g.split === split))) {
     const { articles, idOf } = loadStory(f);
     const story = prepareStory({ articles, copies: [] });
@@ -219,12 +222,15 @@ function funnel() {
       // per side, its figures with a slot: key, value in the slot's unit, qualifier
       const sideFigures: { key: string; value: number; qualifier: string }[][] = [];
       const stages = new Map<string, number>();
+      // per side, why it has no key (or 'slot'): its first figure's or time's reason
+      const sideCauses: string[] = [];
       for (const side of exp.sides) {
         const id = idOf.get(side.article);
         const snip = side.contains.toLowerCase();
         const s = story.sentences.find((y) => y.art.id === id && sentText(y).toLowerCase().includes(snip));
         if (!s) {
           bump(stages, 'side sentence not found');
+          sideCauses.push('sentence not found');
           continue;
         }
         const at = s.span.start + sentText(s).toLowerCase().indexOf(snip);
@@ -268,6 +274,8 @@ function funnel() {
         }
         sideKeys.push(keys);
         sideValues.push(values);
+        const q0 = qs.find((q) => !slotOfQ.get(q));
+        sideCauses.push(keys.size ? 'slot' : q0 ? noSlotWhy(s, q0, false).replace(/^no slot: /, '') : ts.length ? `time: ${actWhy(actOfTime(s, ts[0]))}` : 'no figure or time read');
         if (list) console.log(`KEYS\t${f.name}\t${exp.what.slice(0, 60)}\t${side.article}\t${[...keys].join(' ')}`);
       }
       // dated acts of two sides: whether they share a key, and if so what the date check sees
@@ -305,6 +313,7 @@ function funnel() {
         const read = [...stages.keys()].some((k) => k.startsWith('side figure') || k.startsWith('side time'));
         const stage = touched ? '5 reported, not every side' : sharedApart ? '4 a key shared, values apart, no conflict reported' : shared ? '3 a key shared only by sides of one value' : withKey >= 2 ? '3 two sides with a slot, no key shared' : read ? '2 a value read, under two sides with a slot' : '1 no value read (words, ordinals, N-N)';
         bump(missedAt, `${kind}\t${stage}`);
+        if (stage.startsWith('2 ')) bump(missedPairs, `${kind}\t${[...sideCauses].sort().join(' + ')}`);
         if (list) console.log(`MISSED\t${f.name}\t${kind}\t${stage}\t${exp.what.slice(0, 90)}`);
       }
       if (shared) {
@@ -329,4 +338,5 @@ function funnel() {
   print(`system (${split || 'all'}): figures and times by stage`, sys);
   print(`reported (${split || 'all'})`, reported);
   print(`missed conflicts (${split || 'all'}): kind, furthest stage`, missedAt);
+  print(`missed conflicts at stage 2 (${split || 'all'}): kind, the causes of all its sides ('slot': that side has one)`, missedPairs);
 }
