@@ -9,6 +9,7 @@
 import type { Sent } from './prepare.js';
 import { claimsOf, type Claim, scratch } from './claims.js';
 import { mergeOverlapping, oneAct, oneStatement, onlyWho, sideRemark, thinDescription, toldAsGiven } from './support.js';
+import { givenOnlyMembers } from './told-as-given.js';
 import { indexUnion } from '../util/union-find.js';
 
 /** A fact of a cluster: its members, and the one it is shown by (-1: the one closest to the others). */
@@ -160,10 +161,13 @@ export function claimFacts(
   for (const g of byRoot.values()) {
     const core = g.members.size > 2 ? keepCore(g, artOf, simOf) : -1;
     const parts = core >= 0 ? statementParts(g, core, artOf, simOf) : [{ members: g.members, shown: -1 }];
-    for (const { members: p, shown } of parts) {
+    for (const { members: whole, shown } of parts) {
+      // (a member that tells only as given what another article asserts is no support for it: told-as-given.ts)
+      const givenOnly = givenOnlyMembers(whole, g.of, artOf);
+      const p = givenOnly.size ? new Set([...whole].filter((i) => !givenOnly.has(i))) : whole;
       if (new Set([...p].map((i) => artOf[i])).size < 2) continue;
       const ms = [...p].sort((a, b) => a - b);
-      if (shown >= 0) shownOf.set(ms.join(','), shown);
+      if (shown >= 0 && p.has(shown)) shownOf.set(ms.join(','), shown);
       roots.push({ g: ms, claims: ms.flatMap((i) => g.of.get(i) ?? []), split: parts.length > 1 ? splits : -1 });
     }
     splits++;

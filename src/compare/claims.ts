@@ -16,6 +16,7 @@ import { tokenAt } from '../text/tokenize.js';
 import { isParty, type QuoteView, type Sent } from './prepare.js';
 import { describedParties, RELATIVE_PRONOUNS } from './descriptions.js';
 import { actAt, type ClauseTime, clauseTime, kidsOf, parseOf, spanTokens } from './syntax.js';
+import { ownClauseUnderRelative, toldOnlyAsGiven } from './told-as-given.js';
 import { claim, type ClausePart, newPart, NONE, PART_SETS, put } from './clause-parts.js';
 import { attributing, clauseHedged, denies, HEDGES, inCircumstance, notAnAct, participleAct, readParticipants, relativeStart, thingNoun, underAct } from './clause-readings.js';
 
@@ -45,7 +46,9 @@ export interface Claim {
    * A restrictive relative clause, opened by a relative pronoun with no comma or dash before it ("the woman who shot two
    * co-workers will face trial"): it picks out the noun by what the reader is taken to know, so the sentence tells it
    * as given, not as news; a relative clause set off by a comma ("Roe, who was booked and released, gave a sample")
-   * adds what it tells as news.
+   * adds what it tells as news. Also a clause of condition and an act a charge names ("accused of killing two"):
+   * told-as-given.ts, which says why, and why a clause with a subject of its own that the parse hung under a
+   * restrictive relative clause is news.
    */
   given: boolean;
   /** A clause of the circumstances of another act, or inside one ("shortly after Roe passed Doe", "while the film was a success", "although Roe denied it"): what the sentence tells on the way to its statement. */
@@ -200,8 +203,9 @@ function findClaims(s: Sent): Claim[] {
       p.relative = from >= 0;
       // (a relative pronoun, not a clause the parse hung on a noun with none, "Wednesday afternoon, the Saints
       // signed ..." read as a clause on "afternoon", nor one opened by the conjunction "that", "said on Tuesday
-      // that Clinton had been careless" read as a clause on "Tuesday"; no comma or dash before it)
-      p.given = from >= 0 && RELATIVE_PRONOUNS.has(tokens[from].text.toLowerCase()) && tokens[from].upos !== 'SCONJ' && (from <= lo || !BREAK.test(tokens[from - 1].text));
+      // that Clinton had been careless" read as a clause on "Tuesday"; no comma or dash before it); or a condition or a
+      // charge's act (told-as-given.ts)
+      p.given = (from >= 0 && RELATIVE_PRONOUNS.has(tokens[from].text.toLowerCase()) && tokens[from].upos !== 'SCONJ' && (from <= lo || !BREAK.test(tokens[from - 1].text)) && !ownClauseUnderRelative(tokens, kids, c, lo, hi)) || toldOnlyAsGiven(tokens, kids, c, lo, hi);
       p.circumstance = inCircumstance(tokens, kids, c, lo, hi);
     }
   }
