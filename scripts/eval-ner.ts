@@ -8,7 +8,7 @@
  *
  * `--unit sentence` tags each sentence as a document of its own (no document pass evidence from
  * elsewhere: the short-text case); `--unit lead3` tags and scores only the first 3 sentences of each
- * document (the lead of a short article). `--half 1` / `--half 2` scores the first / second half of
+ * document (the lead of a short article); `--unit pieces:N` cuts each document into pieces of N sentences. `--half 1` / `--half 2` scores the first / second half of
  * the documents (a fixed split by document order: develop on half 1, report half 2).
  *
  * `--speakers ../shared/data/attribution/polnear/dev` adds a check on modern web news: the share of
@@ -35,7 +35,8 @@ const REPEATS = Math.max(1, Number(opt('repeats', '3')));
 const SPEAKERS = opt('speakers', '');
 const UNIT = opt('unit', 'document');
 const HALF = opt('half', '');
-if (!['document', 'sentence', 'lead3'].includes(UNIT)) throw new Error(`--unit document|sentence|lead3, not ${UNIT}`);
+const PIECES = /^pieces:([1-9])$/.exec(UNIT);
+if (!['document', 'sentence', 'lead3'].includes(UNIT) && !PIECES) throw new Error(`--unit document|sentence|lead3|pieces:N, not ${UNIT}`);
 if (HALF && HALF !== '1' && HALF !== '2') throw new Error(`--half 1|2, not ${HALF}`);
 
 const t0 = performance.now();
@@ -58,6 +59,7 @@ for (const d of allDocs) {
   docs.push(d.map(() => at++));
 }
 if (UNIT === 'sentence') docs = sents.map((_, i) => [i]);
+if (PIECES) docs = docs.flatMap((d) => Array.from({ length: Math.ceil(d.length / +PIECES[1]) }, (_, k) => d.slice(k * +PIECES[1], (k + 1) * +PIECES[1])));
 const tokens = sents.reduce((a, s) => a + s.words.length, 0);
 const tagAll = (useDocumentPass: boolean): string[][] => {
   const out: string[][] = new Array(sents.length);
