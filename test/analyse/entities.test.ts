@@ -337,6 +337,27 @@ describe('CoNLL scoring and the shipped model', () => {
     assert.ok(score.overall.f1 >= 0.9, `F1 ${score.overall.f1}`);
     for (const t of ['PER', 'ORG', 'LOC', 'MISC']) assert.ok(score.byType[t].f1 > 0.8, `${t} ${score.byType[t].f1}`);
   });
+
+  test('a one-sentence document is tagged by the first pass alone; each testa sentence on its own holds its floor', () => {
+    const tagger = loadTagger();
+    const sents = readConll(join(SHARED, 'data', 'ner', 'conll2003', 'eng.testa'));
+    const firstPass = (ws: string[][]) => tagger.tagDocument(ws, false).map((t) => [...t]);
+    const both = (ws: string[][]) => tagger.tagDocument(ws).map((t) => [...t]);
+    for (const s of sents.slice(0, 200)) assert.deepEqual(both([s.words]), firstPass([s.words]));
+    // empty sentences around it do not make a document of it
+    assert.deepEqual(both([[], sents[1].words, []]), firstPass([[], sents[1].words, []]));
+    // a longer document goes through the document pass: somewhere in testa it changes a tag
+    const docs = conllDocuments(sents).map((d) => d.map((i) => sents[i].words));
+    assert.ok(docs.some((d) => JSON.stringify(both(d)) !== JSON.stringify(firstPass(d))));
+    const pred = sents.map((s) => tagger.tagNames(tagger.tagDocument([s.words])[0]));
+    const score = scoreConll(
+      sents.map((s) => s.tags),
+      pred,
+    );
+    const floor = (JSON.parse(readFileSync(join(import.meta.dirname, '..', 'baselines.json'), 'utf8')) as Record<string, number>)['entities.testa.sentenceF1'];
+    assert.equal(typeof floor, 'number', 'floor entities.testa.sentenceF1 in test/baselines.json');
+    assert.ok(score.overall.f1 >= floor, `each sentence alone: F1 ${score.overall.f1} < ${floor}`);
+  });
 });
 
 test('a surname two people share links to the person named first in full, whoever is named more often', () => {
