@@ -3,7 +3,6 @@
  * inference (model.ts), so both see exactly the same features. Each feature is a string hashed
  * to 32 bits (FNV-1a); the model stores weights for the hashes it kept.
  */
-import { dataLines } from '../../text/lexicon.js';
 import { WordCache } from '../../util/word-cache.js';
 import { TYPE_BIT as TYPE_BIT_IMPORTED } from './gazetteer.js';
 
@@ -143,7 +142,7 @@ function mix(h: number, v: number): number {
 
 /** Template seeds: one per feature template. */
 const T = Object.fromEntries(
-  'b tg tg-1 tg+1 w l s ss p1 p2 p3 p4 x1 x2 x3 x4 l-1 l+1 l-2 l+2 l-1l ll+1 s-1 s+1 s-1ss+1 s-1l ls+1 first ac acl c c-1 c+1 k4 k6 k10 k k-1 k+1 gn gn-1 gn+1 g h g-1 g+1'
+  'b tg tg-1 tg+1 w l s ss p1 p2 p3 p4 x1 x2 x3 x4 l-1 l+1 l-2 l+2 l-1l ll+1 s-1 s+1 s-1ss+1 s-1l ls+1 first ac acl c c-1 c+1 k4 k6 k10 k k-1 k+1 g h g-1 g+1'
     .split(' ')
     .map((t) => [t, hash(`tpl:${t}`)]),
 ) as Record<string, number>;
@@ -173,8 +172,6 @@ export interface WordInfo extends DocWord {
   k8: number;
   /** Token gazetteer bits. */
   tg: number;
-  /** Written with a capital and a given name ("Peyton"). */
-  given: boolean;
   /** Features of the word alone. */
   own: Uint32Array;
   upperInitial: boolean;
@@ -186,12 +183,6 @@ export interface WordInfo extends DocWord {
    */
   sums: { of: object; weights: Float64Array } | null;
 }
-
-/**
- * Given names (data/lexicons/given-names.txt, from the Moby Word II lists), lower-cased: a name's
- * first word the training data never saw ("Peyton Manning" in a lead) still reads as a person's.
- */
-const GIVEN_NAMES: ReadonlySet<string> = new Set(dataLines('lexicons', 'given-names.txt').map((l) => l.trim().toLowerCase()));
 
 const BOS = hash('<s>');
 const EOS = hash('</s>');
@@ -227,8 +218,6 @@ export function wordInfo(raw: string, lex: Lexicons): WordInfo {
   if (clu) {
     own.push(mix(T.k4, hash(clu.slice(0, 4))), mix(T.k6, hash(clu.slice(0, 6))), mix(T.k10, hash(clu.slice(0, 10))), mix(T.k, hash(clu)));
   }
-  const given = isUpperInitial(w) && GIVEN_NAMES.has(lower);
-  if (given) own.push(mix(T.gn, hash(cas)));
   const d = docWord(raw, lower);
   const info: WordInfo = {
     lower,
@@ -241,7 +230,6 @@ export function wordInfo(raw: string, lex: Lexicons): WordInfo {
     c: hash(cas),
     k8: clu ? hash(clu.slice(0, 8)) : 0,
     tg: lex.tokGaz.get(lower) ?? 0,
-    given,
     own: Uint32Array.from(own),
     upperInitial: isUpperInitial(w),
     allCaps: isAllCaps(w),
@@ -374,9 +362,6 @@ export function sentenceRows(info: WordInfo[], lex: Lexicons, withOwn: boolean, 
     out.push(mix(mix(T['c+1'], x.c), C(i + 1)));
     if (i > 0 && info[i - 1].k8) out.push(mix(T['k-1'], info[i - 1].k8));
     if (i + 1 < n && info[i + 1].k8) out.push(mix(T['k+1'], info[i + 1].k8));
-    // a given name before a capitalised word ("Peyton Manning"): the pair, and the word after it
-    if (x.given && i + 1 < n) out.push(mix(T['gn+1'], S(i + 1)));
-    if (i > 0 && info[i - 1].given) out.push(mix(T['gn-1'], x.ss));
     if (withOwn && x.upperInitial && x.tg) {
       for (let b = 0; b < 12; b++) if (x.tg & (1 << b)) out.push(mix(T.tg, b));
     }
