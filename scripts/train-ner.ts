@@ -30,8 +30,6 @@ const EPOCHS = Number(opt('epochs', '10'));
 const FOLDS = 5;
 const BLOCK = 100; // sentences per jackknife block (the files carry no document boundaries)
 const CLUSTERS = opt('clusters', '1') === '1';
-/** Short units the document pass also trains on: 'none', 'sentence' (each alone), 'lead' (first 3), 'both'. */
-const SHORT = opt('short', 'sentence');
 
 const t0 = performance.now();
 const log = (msg: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
@@ -307,35 +305,7 @@ for (const d of docs) {
     });
   });
 }
-// Short texts: the document pass also learns from units cut short (each sentence alone, or the
-// first sentences of a document), so that missing evidence from elsewhere in the document reads
-// as "not known" rather than as "seen once". Same gold tags, document features of the short unit.
-const units: number[][] = [];
-if (SHORT === 'sentence' || SHORT === 'both') for (const d of docs) for (const si of d) units.push([si]);
-if (SHORT === 'lead' || SHORT === 'both') for (const d of docs) if (d.length > 3) units.push(d.slice(0, 3));
-const secondIdx = [...all];
-for (const u of units) {
-  const extra = documentFeatures(
-    u.map((i) => train[i].words),
-    u.map((i) => firstPass[i]),
-    prior,
-  );
-  u.forEach((si, k) => {
-    secondIdx.push(X2.length);
-    Y.push(Y[si]);
-    X2.push(
-      X[si].map((base, t) => {
-        const hs = extra[k][t];
-        const rows = new Int32Array(base.length + hs.length);
-        rows.set(base);
-        for (let q = 0; q < hs.length; q++) rows[base.length + q] = rowFor(hs[q]);
-        return rows;
-      }),
-    );
-  });
-}
-log(`document pass: ${secondIdx.length} sentences (${secondIdx.length - all.length} in short units: ${SHORT})`);
-const second = trainPerceptron('document pass', secondIdx, X2, keys.length);
+const second = trainPerceptron('document pass', all, X2, keys.length);
 
 const lex = fullLex;
 const meta = { trainedOn: 'CoNLL-2003 eng.train', epochs: EPOCHS, sentences: train.length };
