@@ -71,7 +71,7 @@ export const COMPONENTS: readonly Component[] = [
     name: 'entities',
     requires: ['sentences'],
     assigns: ['entities', 'entityIndex'],
-    version: 'entities-5',
+    version: 'entities-4',
     defaults: { model: 'models/entities.bin (averaged perceptron, CoNLL-2003 tags)', gazetteers: 'data/places, data/lexicons/organisations.tsv' },
     sizeBounded: true,
     run: ({ head, headSentences }) => {

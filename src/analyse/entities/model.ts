@@ -421,14 +421,9 @@ export class Tagger {
     }
   }
 
-  /**
-   * BIO tags (indices into TAGS) for the sentences of one document. A document of at most
-   * SHORT_DOCUMENT sentences (a headline) is tagged by the first pass alone.
-   */
+  /** BIO tags (indices into TAGS) for the sentences of one document. */
   tagDocument(sentences: string[][], useDocumentPass = true): Uint8Array[] {
-    let sentencesWithWords = 0;
-    for (const s of sentences) if (s.length) sentencesWithWords++;
-    const second = useDocumentPass && this.trans2 !== null && sentencesWithWords > SHORT_DOCUMENT;
+    const second = useDocumentPass && this.trans2 !== null;
     const em2: Float64Array[] = [];
     const rows = this.rows1;
     const infos = sentences.map((words) => words.map((w) => wordInfo(w, this.lex)));
@@ -478,16 +473,6 @@ export class Tagger {
     return [...tags].map((t) => TAGS[t]);
   }
 }
-
-/**
- * Longest document the first pass tags alone: one sentence (a headline, a one-line brief). The
- * document pass learnt from whole articles, where a name's other mentions carry its type; with
- * nothing around it, it does worse than the first pass (eng.testa, first half of the documents,
- * `eval:ner --unit sentence`: 0.9122 against the first pass's 0.9150). From two sentences on it is
- * kept: a second mention can already settle a type (ECB+ two-sentence reports: "Promises Treatment
- * Center" then "Promises"; a street read as a place only by the document pass).
- */
-export const SHORT_DOCUMENT = 1;
 
 export const DEFAULT_MODEL_PATH = join(packageRoot(), 'models', 'entities.bin');
 
