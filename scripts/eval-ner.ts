@@ -6,6 +6,11 @@
  * Prints model load time, per-type and overall precision/recall/F1, tagging throughput
  * (tokens/s on one core, median of repeats), and ends with one JSON line.
  *
+ * `--unit sentence` tags each sentence as a document of its own (no document pass evidence from
+ * elsewhere: the short-text case); `--unit lead3` tags and scores only the first 3 sentences of each
+ * document (the lead of a short article); `--unit pieces:N` cuts each document into pieces of N sentences. `--half 1` / `--half 2` scores the first / second half of
+ * the documents (a fixed split by document order: develop on half 1, report half 2).
+ *
  * `--speakers ../shared/data/attribution/polnear/dev` adds a check on modern web news: the share of
  * PolNeAR speakers written as capitalised names ("Hillary Clinton", "The New York Post" excluded by
  * its article, "He" excluded) that a PER or ORG mention covers.
@@ -28,15 +33,34 @@ const FILE = positional[0] ?? join(import.meta.dirname, '../../shared/data/ner/c
 const MODEL = opt('model', DEFAULT_MODEL_PATH);
 const REPEATS = Math.max(1, Number(opt('repeats', '3')));
 const SPEAKERS = opt('speakers', '');
+const UNIT = opt('unit', 'document');
+const HALF = opt('half', '');
+const PIECES = /^pieces:([1-9])$/.exec(UNIT);
+if (!['document', 'sentence', 'lead3'].includes(UNIT) && !PIECES) throw new Error(`--unit document|sentence|lead3|pieces:N, not ${UNIT}`);
+if (HALF && HALF !== '1' && HALF !== '2') throw new Error(`--half 1|2, not ${HALF}`);
 
 const t0 = performance.now();
 const tagger = readTagger(MODEL);
 const loadMs = performance.now() - t0;
 
-const sents = readConll(FILE);
-const tokens = sents.reduce((a, s) => a + s.words.length, 0);
+const allSents = readConll(FILE);
 // Documents: -DOCSTART- when present, else Reuters datelines (see conllDocuments).
-const docs = conllDocuments(sents);
+let allDocs = conllDocuments(allSents);
+if (HALF) {
+  const mid = Math.ceil(allDocs.length / 2);
+  allDocs = HALF === '1' ? allDocs.slice(0, mid) : allDocs.slice(mid);
+}
+if (UNIT === 'lead3') allDocs = allDocs.map((d) => d.slice(0, 3));
+// The scored sentences, renumbered; each unit of tagging is a list of their indices.
+const sents = allDocs.flat().map((i) => allSents[i]);
+let docs: number[][] = [];
+let at = 0;
+for (const d of allDocs) {
+  docs.push(d.map(() => at++));
+}
+if (UNIT === 'sentence') docs = sents.map((_, i) => [i]);
+if (PIECES) docs = docs.flatMap((d) => Array.from({ length: Math.ceil(d.length / +PIECES[1]) }, (_, k) => d.slice(k * +PIECES[1], (k + 1) * +PIECES[1])));
+const tokens = sents.reduce((a, s) => a + s.words.length, 0);
 const tagAll = (useDocumentPass: boolean): string[][] => {
   const out: string[][] = new Array(sents.length);
   for (const d of docs) {
@@ -75,6 +99,7 @@ const pct = (x: number) => (100 * x).toFixed(2).padStart(6);
 console.log(`file: ${FILE}`);
 console.log(`model: ${MODEL}`);
 console.log(`model load: ${loadMs.toFixed(0)} ms`);
+console.log(`unit: ${UNIT}${HALF ? `, half ${HALF}` : ''}`);
 console.log(`documents: ${docs.length}, document pass: ${tagger.hasDocumentPass ? 'yes' : 'no'}`);
 console.log(`sentences: ${sents.length}, tokens: ${tokens}, token accuracy: ${pct(score.tokenAccuracy)}%`);
 console.log('');

@@ -337,6 +337,19 @@ describe('CoNLL scoring and the shipped model', () => {
     assert.ok(score.overall.f1 >= 0.9, `F1 ${score.overall.f1}`);
     for (const t of ['PER', 'ORG', 'LOC', 'MISC']) assert.ok(score.byType[t].f1 > 0.8, `${t} ${score.byType[t].f1}`);
   });
+
+  test('each testa sentence tagged on its own (no document around it) holds its floor', () => {
+    const tagger = loadTagger();
+    const sents = readConll(join(SHARED, 'data', 'ner', 'conll2003', 'eng.testa'));
+    const pred = sents.map((s) => tagger.tagNames(tagger.tagDocument([s.words])[0]));
+    const score = scoreConll(
+      sents.map((s) => s.tags),
+      pred,
+    );
+    const floor = (JSON.parse(readFileSync(join(import.meta.dirname, '..', 'baselines.json'), 'utf8')) as Record<string, number>)['entities.testa.sentenceF1'];
+    assert.equal(typeof floor, 'number', 'floor entities.testa.sentenceF1 in test/baselines.json');
+    assert.ok(score.overall.f1 >= floor, `each sentence alone: F1 ${score.overall.f1} < ${floor}`);
+  });
 });
 
 test('a surname two people share links to the person named first in full, whoever is named more often', () => {
