@@ -5,13 +5,14 @@
  * their acts are joined into one before values are compared. Every person slot (ages, distances,
  * weights, homes, records, marks, time served, holdings, game figures) is keyed here.
  */
+import { foldAccents } from '../text/normalise.js';
 
 /**
  * How a first name sounds, roughly: consonants only, c as k, ph as f ("Caitlin", "Kaitlyn" and
  * "Katelyn" → ktln). Outlets spell a first name several ways; the surname is compared as written.
  */
 export function nameSound(name: string): string {
-  const s = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ph/g, 'f').replace(/c/g, 'k');
+  const s = foldAccents(name).toLowerCase().replace(/ph/g, 'f').replace(/c/g, 'k');
   return s[0] + s.slice(1).replace(/[aeiouyhw]/g, '').replace(/(.)\1+/g, '$1');
 }
 

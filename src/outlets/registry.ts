@@ -1,4 +1,5 @@
 import { requirePackage } from '../util/packages.js';
+import { foldAccents } from '../text/normalise.js';
 import { OUTLETS } from './data.js';
 
 const { getDomain, getHostname }: typeof import('tldts') = requirePackage('tldts');
@@ -16,9 +17,7 @@ export interface Outlet {
 
 /** A name reduced to what tells outlets apart: case, accents, punctuation and a leading "The" do not. */
 export function outletKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return foldAccents(name)
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, ' ')

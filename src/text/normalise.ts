@@ -22,6 +22,15 @@ export const STOPWORDS = new Set(dataLines('lexicons', 'stopwords.txt').flatMap(
  */
 export const TOPIC_STOPWORDS = new Set(dataLines('lexicons', 'topic-stopwords.txt').flatMap((l) => l.trim().split(/\s+/)));
 
+/**
+ * A name with its accents taken off ("Café Zürich" → "Cafe Zurich"): compatibility forms split too
+ * (NFKD: "ﬁ" → "fi", full-width letters → ASCII), then every combining mark dropped. The one fold for
+ * names compared across outlets (entity ids, person keys, place names, outlet keys); case is the caller's.
+ */
+export function foldAccents(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '');
+}
+
 const NORM_CACHE = new Map<string, string>();
 const KEY_CACHE = new Map<string, string>();
 const CACHE_MAX = 200_000;

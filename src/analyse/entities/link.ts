@@ -4,6 +4,7 @@
  * story entities with their variants and mention counts per outlet.
  */
 import type { Entity, EntityMention, EntityType, Span } from '../../model/types.js';
+import { foldAccents } from '../../text/normalise.js';
 import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME, ORG_BY_NAME } from './gazetteer.js';
 
 /** One entity across the articles of a story. */
@@ -21,9 +22,7 @@ export interface StoryEntity {
 
 /** `PER:jane_roe`: type plus the canonical name folded to lower case, accents and punctuation removed. */
 export function entityId(type: EntityType, name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  const slug = foldAccents(name)
     .toLowerCase()
     .replace(/['’.]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, '_')
@@ -50,11 +49,7 @@ export function cleanName(text: string): string {
   return s || text.trim();
 }
 
-const fold = (s: string) =>
-  s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+const fold = (s: string) => foldAccents(s).toLowerCase();
 
 /** Levenshtein distance, stopping early once above `max`. */
 export function editDistance(a: string, b: string, max = 2): number {
