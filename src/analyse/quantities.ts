@@ -199,7 +199,9 @@ function countedAfter(ws: Word[], i: number): { head: Word; idx: number } | null
 /** Finds quantities in `text`. */
 export function findQuantities(text: string, sentences: Span[]): Quantity[] {
   if (!text) return [];
-  const plain = findPlainQuantities(text, sentences);
+  // (the plain reader and the ordinals reader read the same sentences' words: split once)
+  const sentenceWords = wordsOnce(text);
+  const plain = findPlainQuantities(text, sentences, sentenceWords);
   const spans = sentences.length ? sentences : [{ start: 0, end: text.length }];
   const measures = spans.flatMap((s) => findMeasures(text, s));
   const byStart = (a: Quantity, b: Quantity) => a.span.start - b.span.start || a.span.end - b.span.end;
@@ -209,13 +211,25 @@ export function findQuantities(text: string, sentences: Span[]): Quantity[] {
   const bare = bareFigures(text, spans, read);
   const figures = bare.length ? [...read, ...bare].sort(byStart) : read;
   // "the sixth defense", "in the 4th quarter": places in a series (ordinals.ts), where no figure is read
-  const ordinals = spans.flatMap((s) => findOrdinals(text, s)).filter((o) => !figures.some((q) => q.span.start < o.span.end && o.span.start < q.span.end));
+  const ordinals = spans.flatMap((s) => findOrdinals(text, s, sentenceWords)).filter((o) => !figures.some((q) => q.span.start < o.span.end && o.span.start < q.span.end));
   return ordinals.length ? [...figures, ...ordinals].sort(byStart) : figures;
 }
 
-function findOrdinals(text: string, sent: Span): Quantity[] {
+/** words() of a text's sentences, each split once (the words are read, never changed). */
+function wordsOnce(text: string): (sent: Span) => Word[] {
+  const split = new Map<number, { end: number; ws: Word[] }>();
+  return (sent) => {
+    const known = split.get(sent.start);
+    if (known && known.end === sent.end) return known.ws;
+    const ws = words(text, sent);
+    split.set(sent.start, { end: sent.end, ws });
+    return ws;
+  };
+}
+
+function findOrdinals(text: string, sent: Span, sentenceWords: (sent: Span) => Word[]): Quantity[] {
   if (!MAYBE_ORDINAL.test(text.slice(sent.start, sent.end))) return [];
-  const ws = words(text, sent);
+  const ws = sentenceWords(sent);
   const out: Quantity[] = [];
   for (let i = 0; i < ws.length; i++) {
     const o = readOrdinal(text, ws, i, STOP_AFTER);
@@ -242,6 +256,9 @@ const AGE_RES = [
   /(?<![\d.])(?<!\bbetween\s+)(\d{1,3})(?=\s*-?\s*and\s+\d{1,3}[\s-]+years?[\s-]+old\b)/giu,
   /(?<=\bage[ds]?\s+\d{1,3}\s+and\s+)(\d{1,3})\b(?![\d.,]\d)/giu,
 ];
+/** What each of AGE_RES needs (AGE_GATE_OF: which), with the same flags: "N years old", "age N", ", N". */
+const AGE_GATES = [/years?[\s-]+old\b/iu, /\bage[ds]?\s+\d/iu, /,\s\d/u];
+const AGE_GATE_OF = [0, 0, 1, 2, 0, 1];
 const MEASURED_NOUN = /^[\s-]*(\p{Ll}{3,})/u;
 const NOUN_BEFORE_MAGNITUDE =
   /(\p{Ll}{3,})\s+(?:measuring|registering|of|with|had)\s+(?:(?:at least|about|nearly|around|some|approximately|over)\s+)?(?:an?\s+)?(?:preliminary\s+|estimated\s+)?(?:magnitude|richter)?[\s-]*$/u;
@@ -287,7 +304,11 @@ function findMeasures(text: string, sent: Span): Measure[] {
     ELLIPTIC_MAGNITUDE.lastIndex = 0;
     for (let m = ELLIPTIC_MAGNITUDE.exec(chunk); m; m = ELLIPTIC_MAGNITUDE.exec(chunk)) add(m, 'magnitude', null);
   }
-  for (const re of AGE_RES) {
+  // (each age pattern needs one of three phrases: most sentences that pass the test above have none)
+  const gates = AGE_GATES.map((g) => g.test(chunk));
+  for (let a = 0; a < AGE_RES.length; a++) {
+    if (!gates[AGE_GATE_OF[a]]) continue;
+    const re = AGE_RES[a];
     re.lastIndex = 0;
     for (let m = re.exec(chunk); m; m = re.exec(chunk)) add(m, 'age', null);
   }
@@ -314,12 +335,12 @@ const STARTERS = new Set([
 ]);
 const canStart = (w: Word): boolean => STARTERS.has(w.lw) || (w.text.charCodeAt(0) >= 48 && w.text.charCodeAt(0) <= 57);
 
-function findPlainQuantities(text: string, sentences: Span[]): Quantity[] {
+function findPlainQuantities(text: string, sentences: Span[], sentenceWords: (sent: Span) => Word[]): Quantity[] {
   const out: Quantity[] = [];
   const spans = sentences.length ? sentences : [{ start: 0, end: text.length }];
   for (const sent of spans) {
     if (!MAYBE_NUMBER.test(text.slice(sent.start, sent.end))) continue;
-    const ws = words(text, sent);
+    const ws = sentenceWords(sent);
     for (let i = 0; i < ws.length; i++) {
       if (!canStart(ws[i])) continue;
       const vague = readVague(text, ws, i);
