@@ -204,7 +204,8 @@ function subtreeEnd(tokens: readonly SyntaxToken[], kids: number[][], r: number,
   for (let steps = 0; stack.length && steps < 4 * MAX_SPAN; steps++) {
     const x = stack.pop()!;
     if (x >= lo && x <= hi && !isPunct(tokens[x]) && x > end) end = x;
-    for (const c of kids[x]) stack.push(c);
+    const ks = kids[x];
+    for (let k = 0; k < ks.length; k++) stack.push(ks[k]);
   }
   return end;
 }
@@ -308,8 +309,8 @@ function eachCandidate(tokens: readonly SyntaxToken[], kids: number[][], qn: End
   for (let e = a; e <= last; e++) {
     const t = tokens[e];
     if (t.text === ',') commas++;
-    if (/^[([]$/.test(t.text)) balance++;
-    if (/^[)\]]$/.test(t.text)) balance--;
+    if (t.text === '(' || t.text === '[') balance++;
+    if (t.text === ')' || t.text === ']') balance--;
     if (P(e)) continue;
     words++;
     // a second reporting verb after a comma inside the content: often a second attribution
