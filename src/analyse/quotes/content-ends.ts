@@ -204,8 +204,7 @@ function subtreeEnd(tokens: readonly SyntaxToken[], kids: number[][], r: number,
   for (let steps = 0; stack.length && steps < 4 * MAX_SPAN; steps++) {
     const x = stack.pop()!;
     if (x >= lo && x <= hi && !isPunct(tokens[x]) && x > end) end = x;
-    const ks = kids[x];
-    for (let k = 0; k < ks.length; k++) stack.push(ks[k]);
+    for (const c of kids[x]) stack.push(c);
   }
   return end;
 }
@@ -309,8 +308,8 @@ function eachCandidate(tokens: readonly SyntaxToken[], kids: number[][], qn: End
   for (let e = a; e <= last; e++) {
     const t = tokens[e];
     if (t.text === ',') commas++;
-    if (t.text === '(' || t.text === '[') balance++;
-    if (t.text === ')' || t.text === ']') balance--;
+    if (/^[([]$/.test(t.text)) balance++;
+    if (/^[)\]]$/.test(t.text)) balance--;
     if (P(e)) continue;
     words++;
     // a second reporting verb after a comma inside the content: often a second attribution

@@ -7,7 +7,6 @@ import type { Quote, Span, SyntaxToken } from '../../model/types.js';
 import { articleGenders, type Gender, genderOfPerson } from '../gender.js';
 import type { NameMention, Resolution, SpeakerContext, SpeakerRecord, SubjectAntecedent } from './speakers.js';
 import { partitionPoint } from '../../util/search.js';
-import { WordCache } from '../../util/word-cache.js';
 import { coverIndex } from './segments.js';
 import { PRONOUNS, TITLE_WORDS } from './words.js';
 
@@ -16,13 +15,8 @@ const PARTY_WORDS = /^(Republicans?|Democrats?|Democratic|GOP|Conservatives?|Lib
 
 /** A name that can be a person: some capitalised word that is neither a title nor a party. */
 function personLike(name: string): boolean {
-  let person = personLikeNames.get(name);
-  if (person === undefined) personLikeNames.set(name, (person = name.split(/\s+/).some((w) => /^\p{Lu}/u.test(w) && !TITLE_WORDS.has(w.toLowerCase()) && !PARTY_WORDS.test(w))));
-  return person;
+  return name.split(/\s+/).some((w) => /^\p{Lu}/u.test(w) && !TITLE_WORDS.has(w.toLowerCase()) && !PARTY_WORDS.test(w));
 }
-
-/** personLike's answers by name: a pronoun asks about every earlier speaker of the article, so the same names again and again (bounded, as the taggers' word caches). */
-const personLikeNames = new WordCache<boolean>(5_000);
 
 /** The gender the text gives the person `name` (see gender.ts), or null when it gives none. */
 function genderOf(ctx: SpeakerContext, name: string): Gender | null {

@@ -99,15 +99,8 @@ export const isAdverb = (t: Token | undefined): boolean => {
   const w = lower(t);
   return ADVERBS.has(w) || /ly$/.test(w);
 };
-/** An ASCII letter or digit (the tests below read most tokens from their first character alone). */
-const asciiAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-export const isWord = (t: Token | undefined): boolean => !!t && (asciiAlnum(t.text.charCodeAt(0)) || /[\p{L}\p{N}]/u.test(t.text));
-export const isCap = (t: Token | undefined): boolean => {
-  if (!t) return false;
-  const c = t.text.charCodeAt(0);
-  // (below 128 the capitals are A-Z; a surrogate pair or any other letter is the expression's)
-  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t.text);
-};
+export const isWord = (t: Token | undefined): boolean => !!t && /[\p{L}\p{N}]/u.test(t.text);
+export const isCap = (t: Token | undefined): boolean => !!t && /^\p{Lu}/u.test(t.text);
 export const isClose = (s: string): boolean => CLOSE_DQ.includes(s) || s === '"';
 export const isOpen = (s: string): boolean => OPEN_DQ.includes(s) || s === '"';
 
