@@ -199,9 +199,7 @@ function countedAfter(ws: Word[], i: number): { head: Word; idx: number } | null
 /** Finds quantities in `text`. */
 export function findQuantities(text: string, sentences: Span[]): Quantity[] {
   if (!text) return [];
-  // (the plain reader and the ordinals reader read the same sentences' words: split once)
-  const sentenceWords = wordsOnce(text);
-  const plain = findPlainQuantities(text, sentences, sentenceWords);
+  const plain = findPlainQuantities(text, sentences);
   const spans = sentences.length ? sentences : [{ start: 0, end: text.length }];
   const measures = spans.flatMap((s) => findMeasures(text, s));
   const byStart = (a: Quantity, b: Quantity) => a.span.start - b.span.start || a.span.end - b.span.end;
@@ -211,25 +209,13 @@ export function findQuantities(text: string, sentences: Span[]): Quantity[] {
   const bare = bareFigures(text, spans, read);
   const figures = bare.length ? [...read, ...bare].sort(byStart) : read;
   // "the sixth defense", "in the 4th quarter": places in a series (ordinals.ts), where no figure is read
-  const ordinals = spans.flatMap((s) => findOrdinals(text, s, sentenceWords)).filter((o) => !figures.some((q) => q.span.start < o.span.end && o.span.start < q.span.end));
+  const ordinals = spans.flatMap((s) => findOrdinals(text, s)).filter((o) => !figures.some((q) => q.span.start < o.span.end && o.span.start < q.span.end));
   return ordinals.length ? [...figures, ...ordinals].sort(byStart) : figures;
 }
 
-/** words() of a text's sentences, each split once (the words are read, never changed). */
-function wordsOnce(text: string): (sent: Span) => Word[] {
-  const split = new Map<number, { end: number; ws: Word[] }>();
-  return (sent) => {
-    const known = split.get(sent.start);
-    if (known && known.end === sent.end) return known.ws;
-    const ws = words(text, sent);
-    split.set(sent.start, { end: sent.end, ws });
-    return ws;
-  };
-}
-
-function findOrdinals(text: string, sent: Span, sentenceWords: (sent: Span) => Word[]): Quantity[] {
+function findOrdinals(text: string, sent: Span): Quantity[] {
   if (!MAYBE_ORDINAL.test(text.slice(sent.start, sent.end))) return [];
-  const ws = sentenceWords(sent);
+  const ws = words(text, sent);
   const out: Quantity[] = [];
   for (let i = 0; i < ws.length; i++) {
     const o = readOrdinal(text, ws, i, STOP_AFTER);
@@ -335,12 +321,12 @@ const STARTERS = new Set([
 ]);
 const canStart = (w: Word): boolean => STARTERS.has(w.lw) || (w.text.charCodeAt(0) >= 48 && w.text.charCodeAt(0) <= 57);
 
-function findPlainQuantities(text: string, sentences: Span[], sentenceWords: (sent: Span) => Word[]): Quantity[] {
+function findPlainQuantities(text: string, sentences: Span[]): Quantity[] {
   const out: Quantity[] = [];
   const spans = sentences.length ? sentences : [{ start: 0, end: text.length }];
   for (const sent of spans) {
     if (!MAYBE_NUMBER.test(text.slice(sent.start, sent.end))) continue;
-    const ws = sentenceWords(sent);
+    const ws = words(text, sent);
     for (let i = 0; i < ws.length; i++) {
       if (!canStart(ws[i])) continue;
       const vague = readVague(text, ws, i);
