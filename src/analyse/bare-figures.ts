@@ -54,13 +54,50 @@ function heldBy(text: string, sent: Span, at: number, withToo = false): Held | n
   const from = Math.max(sent.start, at - LOOK_BACK);
   const phrasal = PHRASAL.exec(before);
   if (phrasal) return nameBefore(text, sent, from + phrasal.index);
-  const m = /(\p{L}+)(?:\s+(\p{L}+))?$/u.exec(before);
+  const m = lastWords(before);
   if (!m) return null;
   // "has now 2,301", "added just 12": an adverb after the verb
-  const [verb, verbAt] = m[2] !== undefined && ADVERB.test(m[2]) ? [m[1], m.index] : [m[2] ?? m[1], m.index + m[0].length - (m[2] ?? m[1]).length];
+  const [verb, verbAt] = m.second !== undefined && ADVERB.test(m.second) ? [m.first, m.index] : [m.second ?? m.first, before.length - (m.second ?? m.first).length];
   if (HOLD_VERBS.has(verb.toLowerCase())) return nameBefore(text, sent, from + verbAt);
   // (a figure with its noun may also be held "with": "finished with 20 points", "led the visitors with 13 points")
   return withToo && verb === 'with' ? clauseSubject(text, sent, from + verbAt) : null;
+}
+
+const LETTER = /^\p{L}$/u;
+const SPACE = /^\s$/;
+
+/** Where the run of letters (Unicode, by code point) that ends at `end` of `s` starts (`end` when none does). */
+function lettersBefore(s: string, end: number): number {
+  let e = end;
+  while (e > 0) {
+    const c = s.charCodeAt(e - 1);
+    if (c < 128) {
+      if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) break;
+      e--;
+      continue;
+    }
+    // a letter outside the BMP is a surrogate pair
+    const n = c >= 0xdc00 && c <= 0xdfff && e >= 2 && (s.charCodeAt(e - 2) & 0xfc00) === 0xd800 ? 2 : 1;
+    if (!LETTER.test(s.slice(e - n, e))) break;
+    e -= n;
+  }
+  return e;
+}
+
+/**
+ * The last word of `s` (letters up to its end) and, when only white space parts them, the word
+ * before it, with where the match starts: what /(\p{L}+)(?:\s+(\p{L}+))?$/u finds, read from the
+ * end (the expression is tried at every position of up to LOOK_BACK characters). Null when `s`
+ * does not end in a letter.
+ */
+function lastWords(s: string): { index: number; first: string; second: string | undefined } | null {
+  const last = lettersBefore(s, s.length);
+  if (last === s.length) return null;
+  let gap = last;
+  // (white space is all in the BMP)
+  while (gap > 0 && SPACE.test(s[gap - 1])) gap--;
+  const first = gap < last ? lettersBefore(s, gap) : gap;
+  return first < gap ? { index: first, first: s.slice(first, gap), second: s.slice(last) } : { index: last, first: s.slice(last), second: undefined };
 }
 
 /** The name that opens the clause a word at `at` is in ("Roe led the visitors with", ", while Roe finished with"). */

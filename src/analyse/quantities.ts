@@ -242,6 +242,9 @@ const AGE_RES = [
   /(?<![\d.])(?<!\bbetween\s+)(\d{1,3})(?=\s*-?\s*and\s+\d{1,3}[\s-]+years?[\s-]+old\b)/giu,
   /(?<=\bage[ds]?\s+\d{1,3}\s+and\s+)(\d{1,3})\b(?![\d.,]\d)/giu,
 ];
+/** What each of AGE_RES needs (AGE_GATE_OF: which), with the same flags: "N years old", "age N", ", N". */
+const AGE_GATES = [/years?[\s-]+old\b/iu, /\bage[ds]?\s+\d/iu, /,\s\d/u];
+const AGE_GATE_OF = [0, 0, 1, 2, 0, 1];
 const MEASURED_NOUN = /^[\s-]*(\p{Ll}{3,})/u;
 const NOUN_BEFORE_MAGNITUDE =
   /(\p{Ll}{3,})\s+(?:measuring|registering|of|with|had)\s+(?:(?:at least|about|nearly|around|some|approximately|over)\s+)?(?:an?\s+)?(?:preliminary\s+|estimated\s+)?(?:magnitude|richter)?[\s-]*$/u;
@@ -287,7 +290,11 @@ function findMeasures(text: string, sent: Span): Measure[] {
     ELLIPTIC_MAGNITUDE.lastIndex = 0;
     for (let m = ELLIPTIC_MAGNITUDE.exec(chunk); m; m = ELLIPTIC_MAGNITUDE.exec(chunk)) add(m, 'magnitude', null);
   }
-  for (const re of AGE_RES) {
+  // (each age pattern needs one of three phrases: most sentences that pass the test above have none)
+  const gates = AGE_GATES.map((g) => g.test(chunk));
+  for (let a = 0; a < AGE_RES.length; a++) {
+    if (!gates[AGE_GATE_OF[a]]) continue;
+    const re = AGE_RES[a];
     re.lastIndex = 0;
     for (let m = re.exec(chunk); m; m = re.exec(chunk)) add(m, 'age', null);
   }

@@ -40,7 +40,71 @@ interface Candidate {
   anchor?: string;
 }
 
-const PATTERNS: { re: RegExp; make: (m: RegExpExecArray) => Candidate | null }[] = [];
+/**
+ * A word every match of a pattern contains, and how far before that word a match can start: the
+ * pattern is then tried only at those few places instead of at every word boundary of the text
+ * (most patterns open with an optional or alternated word, which a scan tries everywhere).
+ */
+interface Near {
+  /** Where the word occurs in the text (a global expression, case as the pattern reads it). */
+  word: RegExp;
+  /** Characters before the word's start where a match may start (0: the match starts at the word). */
+  before: number;
+}
+
+interface Pattern {
+  re: RegExp;
+  make: (m: RegExpExecArray) => Candidate | null;
+  near?: Near;
+  /** `re` sticky (set from `re` when `near` is given): tried at one position at a time. */
+  at?: RegExp;
+}
+
+const PATTERNS: Pattern[] = [];
+
+/** The longest alternative of a regular-expression alternation of plain words ("in|since|by the end of" → 13). */
+const longest = (words: string): number => Math.max(...words.split('|').map((w) => w.replace(/\\/g, '').length));
+
+/** A month name or abbreviation (MONTH_PATTERN) starts with one of these three letters. */
+const MONTH_WORD = new RegExp([...new Set(MONTH_PATTERN.split('|').map((a) => a.slice(0, 3)))].join('|'), 'g');
+/** Every weekday name (WEEKDAY_PATTERN) ends in "day". */
+const WEEKDAY_WORD = /day/g;
+if (!WEEKDAY_PATTERN.split('|').every((w) => w.endsWith('day'))) throw new Error('time: a weekday name without "day"');
+if (!MONTH_PATTERN.split('|').every((a) => /^[A-Z][a-z]{2}/.test(a))) throw new Error('time: a month name shorter than three letters');
+
+/**
+ * The matches of pattern `p` in `text`, in the order and with the overlaps a global scan gives:
+ * each match is the leftmost one at or after the previous match's end. With `near`, a match can
+ * only start within `before` characters before an occurrence of its word, so only those positions
+ * are tried, in ascending order (each once): the first that matches is the leftmost match.
+ */
+function eachMatch(p: Pattern, text: string, visit: (m: RegExpExecArray) => void): void {
+  if (!p.near || !p.at) {
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
+      visit(m);
+      if (m[0].length === 0) p.re.lastIndex++;
+    }
+    return;
+  }
+  const { word, before } = p.near;
+  const at = p.at;
+  let from = 0; // where the next match may start (the previous match's end)
+  let tried = -1; // the last position tried
+  word.lastIndex = 0;
+  for (let w = word.exec(text); w; w = word.exec(text)) {
+    for (let s = Math.max(from, w.index - before, tried + 1); s <= w.index; s++) {
+      tried = s;
+      at.lastIndex = s;
+      const m = at.exec(text);
+      if (!m) continue;
+      visit(m);
+      from = s + Math.max(1, m[0].length);
+      tried = from - 1;
+      break;
+    }
+  }
+}
 
 /** "in|since" → "[Ii]n|[Ss]ince": governing words may start a sentence. */
 function cap(words: string): string {
@@ -70,6 +134,7 @@ function dateCandidate(start: number, end: number, y: number | null, m: number, 
 // "May 9, 2025", "May 9", "Sept. 11", "June 16th of last year"
 PATTERNS.push({
   re: new RegExp(`\\b${MONTH_RE} (\\d{1,2})(?:st|nd|rd|th)?\\b(?!:|\\d|,\\d| ?%)(?:,? ${YEAR_RE}\\b|,? (?:of )?(last|next|this) year\\b)?`, 'g'),
+  near: { word: MONTH_WORD, before: 0 },
   make: (m) => {
     const c = dateCandidate(m.index, m.index + m[0].length, m[3] ? Number(m[3]) : null, monthNumber(m[1]), Number(m[2]));
     if (c && m[4]) c.anchor = `monthdayrel:${pad(monthNumber(m[1]))}:${pad(Number(m[2]))}:${m[4] === 'last' ? -1 : m[4] === 'next' ? 1 : 0}`;
@@ -78,11 +143,14 @@ PATTERNS.push({
 });
 // "9 May 2025", "9th of May"; not "the 19 Sept. 11 hijackers", where the month's day follows it ("Sept. 11", above)
 PATTERNS.push({
+  // (two digits, a suffix, a space and "of " before the month)
+  near: { word: MONTH_WORD, before: 8 },
   re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH_RE}(?!\\w)(?:,? ${YEAR_RE}\\b|(?! \\d{1,2}(?:st|nd|rd|th)?\\b(?![:.,]?\\d)))`, 'g'),
   make: (m) => dateCandidate(m.index, m.index + m[0].length, m[3] ? Number(m[3]) : null, monthNumber(m[2]), Number(m[1])),
 });
 // ranges within a month: "September 16-19", "May 7–10, 2025" → an ISO interval
 PATTERNS.push({
+  near: { word: MONTH_WORD, before: 0 },
   re: new RegExp(`\\b${MONTH_RE} (\\d{1,2})(?:st|nd|rd|th)? ?[-–] ?(\\d{1,2})(?:st|nd|rd|th)?\\b(?!:|\\d| ?%)(?:,? ${YEAR_RE}\\b)?`, 'g'),
   make: (m) => {
     const mo = monthNumber(m[1]);
@@ -106,14 +174,17 @@ PATTERNS.push({
 // "May 2025", "September of 2024"
 PATTERNS.push({
   re: new RegExp(`\\b${MONTH_RE},? (?:of )?${YEAR_RE}\\b`, 'g'),
+  near: { word: MONTH_WORD, before: 0 },
   make: (m) => {
     const mo = monthNumber(m[1]);
     return mo ? { start: m.index, end: m.index + m[0].length, kind: 'month', value: `${m[2]}-${pad(mo)}`, grain: 'month' } : null;
   },
 });
 // "in September", "last May", "early March" (a governing word is required)
+const BEFORE_MONTH = 'in|since|until|till|by|from|through|throughout|during|early|late|mid-|last|next|this|before|after|between|of|and|to|or|each|every';
 PATTERNS.push({
-  re: new RegExp(`\\b(${cap('in|since|until|till|by|from|through|throughout|during|early|late|mid-|last|next|this|before|after|between|of|and|to|or|each|every')}) ${MONTH_RE}(?!\\w| \\d)`, 'g'),
+  re: new RegExp(`\\b(${cap(BEFORE_MONTH)}) ${MONTH_RE}(?!\\w| \\d)`, 'g'),
+  near: { word: MONTH_WORD, before: longest(BEFORE_MONTH) + 1 },
   make: (m) => {
     const mo = monthNumber(m[2]);
     if (!mo || m[2].length < 4 && !m[2].endsWith('.') && m[2] !== 'May') return null;
@@ -125,8 +196,10 @@ PATTERNS.push({
   },
 });
 // years: "in 2022", "by 2030" (deadline), "the 2016 election", "since 2014"
+const BEFORE_YEAR = 'in|since|until|till|by|from|through|during|before|after|of|early|late|mid-|the|and|to|between|year|around|circa|for|end of|start of|below|above|than|by the end of|until at least|by at least|until the end of';
 PATTERNS.push({
-  re: new RegExp(`\\b(${cap('in|since|until|till|by|from|through|during|before|after|of|early|late|mid-|the|and|to|between|year|around|circa|for|end of|start of|below|above|than|by the end of|until at least|by at least|until the end of')}) ${YEAR_RE}\\b(?![-–.,]?\\d|%| percent| per\\b| people| (?:km|miles|meters|troops|soldiers|votes|delegates|members|workers|jobs|tons|barrels|cases|deaths)\\b)`, 'gi'),
+  near: { word: /(?:1[89]|2[01])\d\d/g, before: longest(BEFORE_YEAR) + 1 },
+  re: new RegExp(`\\b(${cap(BEFORE_YEAR)}) ${YEAR_RE}\\b(?![-–.,]?\\d|%| percent| per\\b| people| (?:km|miles|meters|troops|soldiers|votes|delegates|members|workers|jobs|tons|barrels|cases|deaths)\\b)`, 'gi'),
   make: (m) => {
     const word = m[1].toLowerCase();
     const y = Number(m[2]);
@@ -139,8 +212,10 @@ PATTERNS.push({
   },
 });
 // weekdays
+const BEFORE_WEEKDAY = 'last|next|this|on|late|early|until|by|since';
 PATTERNS.push({
-  re: new RegExp(`\\b(?:(last|next|this|on|late|early|until|by|since) )?${WEEKDAY_RE}(?:'s|’s)?(?: (morning|afternoon|evening|night))?\\b`, 'g'),
+  near: { word: WEEKDAY_WORD, before: longest(BEFORE_WEEKDAY) + 1 + longest(WEEKDAY_PATTERN) - 'day'.length },
+  re: new RegExp(`\\b(?:(${BEFORE_WEEKDAY}) )?${WEEKDAY_RE}(?:'s|’s)?(?: (morning|afternoon|evening|night))?\\b`, 'g'),
   make: (m) => {
     const word = (m[1] ?? '').toLowerCase();
     const wd = m[2].toLowerCase();
@@ -160,6 +235,7 @@ PATTERNS.push({
 // last week / next month / this year / earlier this month / past week
 PATTERNS.push({
   re: /\b(?:(earlier|later) )?(last|next|this|past|coming) (week|weekend|month|year)\b/gi,
+  near: { word: /week|month|year/gi, before: 'earlier coming '.length },
   make: (m) => {
     const rel = m[2].toLowerCase();
     const unit = m[3].toLowerCase();
@@ -170,6 +246,8 @@ PATTERNS.push({
 // "two days ago", "three years ago"
 PATTERNS.push({
   re: /\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?) (day|week|month|year)s? ago\b/gi,
+  // ("seventy-seven months ago")
+  near: { word: /ago/gi, before: 'seventy-seven months '.length },
   make: (m) => {
     const w = m[1].toLowerCase();
     const n = /^\d/.test(w) ? Number(w) : w === 'a' || w === 'an' ? 1 : (spelledNumber(w) ?? 0);
@@ -206,6 +284,9 @@ PATTERNS.push({
     return { start: m.index, end, kind: 'time', value: null, grain: 'minute', anchor: `time:${pad(h)}:${pad(mi)}:${tz ?? ''}` };
   },
 });
+
+// (each pattern tried near its word is also tried at one position at a time)
+for (const p of PATTERNS) if (p.near) p.at = new RegExp(p.re.source, `${p.re.flags.replace('g', '')}y`);
 
 /** Past/future from the verbs nearest to the expression in its sentence. */
 function tenseAt(text: string, sent: Span, pos: number, ownClause = false): 'past' | 'future' | 'none' {
@@ -397,12 +478,10 @@ export function findTimes(text: string, sentences: Span[], published: DateInfo |
   if (!text) return [];
   const cands: Candidate[] = [];
   for (const p of PATTERNS) {
-    p.re.lastIndex = 0;
-    for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
+    eachMatch(p, text, (m) => {
       const c = p.make(m);
       if (c && c.end > c.start) cands.push(c);
-      if (m[0].length === 0) p.re.lastIndex++;
-    }
+    });
   }
   // longest first, then drop overlaps
   cands.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));

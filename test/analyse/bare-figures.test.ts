@@ -57,3 +57,17 @@ describe('bare figures in run-on text', () => {
     assert.ok(large.ms < small.ms * 9, `${small.ms} ms -> ${large.ms} ms`);
   });
 });
+
+describe("the holder's verb read from the end of the text before the figure", () => {
+  it('finds the verb and the name when the name is written in letters beyond ASCII', () => {
+    assert.deepEqual(bare('Ångström scored 14 points on Friday.', 'Ångström now has 2,301.'), [['2,301', 'points']]);
+  });
+});
+
+describe('ages, each pattern tried only where its phrase is', () => {
+  it('reads "ages 6 and 8", "Roe, 33," and "61 and 48 years old" in one sentence', () => {
+    const t = 'The twins, ages 6 and 8, and Jane Roe, 33, left; the 61 and 48 years old men stayed.';
+    const ages = findQuantities(t, [{ start: 0, end: t.length }]).filter((q) => q.unit === 'age').map((q) => q.value);
+    assert.deepEqual(ages, [6, 8, 33, 61, 48]);
+  });
+});

@@ -161,3 +161,19 @@ describe('the tense of a weekday is read in its own clause', () => {
     assert.equal(valueAt(t, 'Sunday'), '2016-10-02');
   });
 });
+
+describe('patterns tried only near their word (time.ts eachMatch)', () => {
+  it('finds matches that start as far before their word as a pattern allows, as a scan of every position does', () => {
+    const t = 'He left until the end of 2019. She came early Wednesday morning, seventy-seven months ago, and earlier this weekend, on the 3rd of September 2019; then Sept. 11, 2001 and in March.';
+    const found = findTimes(t, [{ start: 0, end: t.length }], null).map((x) => [x.text, x.kind, x.value ?? x.anchor]);
+    assert.deepEqual(found, [
+      ['until the end of 2019', 'deadline', '2019'],
+      ['early Wednesday morning', 'weekday', 'weekday:wednesday:past'],
+      ['seventy-seven months ago', 'relative', 'month:-77'],
+      ['earlier this weekend', 'relative', 'weekend:0'],
+      ['3rd of September 2019', 'date', '2019-09-03'],
+      ['Sept. 11, 2001', 'date', '2001-09-11'],
+      ['March', 'month', 'monthname:03:tense:past'],
+    ]);
+  });
+});
