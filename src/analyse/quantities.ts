@@ -254,22 +254,47 @@ interface Measure {
   numberStart: number;
 }
 
+/**
+ * The words of the sentence up to `end`, as `words` reads that stretch, without reading it again for
+ * every figure (a long sentence of many ages was quadratic): the sentence's words that end by `end`
+ * are the same words when none runs across `end` (a match that ends before the cut is the match the
+ * shorter text gives: the word pattern looks nowhere ahead); when one does, the stretch is read.
+ */
+function wordsBefore(text: string, sent: Span, all: Word[], end: number): { ws: Word[]; n: number } {
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid].end <= end) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo < all.length && all[lo].start < end) {
+    const ws = words(text, { start: sent.start, end });
+    return { ws, n: ws.length };
+  }
+  return { ws: all, n: lo };
+}
+
 function findMeasures(text: string, sent: Span): Measure[] {
   const chunk = text.slice(sent.start, sent.end);
   if (!/magnitude|richter|year|age|,\s\d/i.test(chunk)) return [];
   const out: Measure[] = [];
+  const taken = new Set<number>();
+  let sentWords: Word[] | null = null;
+  const wordsTo = (end: number) => wordsBefore(text, sent, (sentWords ??= words(text, sent)), end);
   const add = (m: RegExpExecArray, unit: string, counted: string | null) => {
     const numberStart = sent.start + m.index + m[0].indexOf(m[1]);
-    if (out.some((o) => o.numberStart === numberStart)) return;
+    if (taken.has(numberStart)) return;
     // digits, or one spelled-out number ("Sixty-year-old"); "several-year-old" is no age
     const value = /^\d/.test(m[1]) ? Number(m[1]) : (spelledNumber(m[1]) ?? Number.NaN);
     if (!Number.isFinite(value) || (unit === 'age' && value > 125) || (unit === 'magnitude' && value > 10)) return;
     // "at least magnitude-5.9" or "a magnitude of at least 5.9": the qualifier before the match or before the number
-    const before = words(text, { start: sent.start, end: sent.start + m.index });
-    const inner = words(text, { start: sent.start, end: numberStart });
-    const q = qualifierBefore(inner, inner.length) ?? qualifierBefore(before, before.length);
+    const before = wordsTo(sent.start + m.index);
+    const inner = wordsTo(numberStart);
+    const q = qualifierBefore(inner.ws, inner.n) ?? qualifierBefore(before.ws, before.n);
     const start = q ? q.start : sent.start + m.index;
     const end = sent.start + m.index + m[0].length;
+    taken.add(numberStart);
     out.push({ numberStart, q: { span: { start, end }, text: text.slice(start, end), value, low: null, high: null, unit, qualifier: q ? q.q : 'exact', counted } });
   };
   // (both magnitude patterns name the scale: most sentences that pass the test above are about years or ages)

@@ -465,3 +465,21 @@ describe('findQuantities: a game clock\'s reading is a span in minutes and secon
     for (const text of ['They met at 2:15 of the afternoon.', 'The race took 2:15:30 left to right.', 'He set a 2:15 mark in the marathon.']) assert.deepEqual(spans(text), [], text);
   });
 });
+
+describe('findQuantities: a long sentence of many ages stays linear', () => {
+  it('reads every age of a 30,000-character sentence, and twice the sentence costs about twice the time', () => {
+    const sentence = (n: number) => Array.from({ length: n }, (_, i) => `Smith, ${20 + (i % 60)}, and`).join(' ') + ' ok.';
+    const cpu = (text: string) => {
+      const t0 = process.cpuUsage();
+      const found = findQuantities(text, [{ start: 0, end: text.length }]);
+      const d = process.cpuUsage(t0);
+      return { ms: (d.user + d.system) / 1000, ages: found.filter((q) => q.unit === 'age').length };
+    };
+    cpu(sentence(200)); // warm-up
+    const small = cpu(sentence(1500));
+    const large = cpu(sentence(3000));
+    assert.equal(large.ages, 3000);
+    // quadratic was 0.7 s -> 3.7 s here; linear reads about 2x (slack for a loaded machine)
+    assert.ok(large.ms < Math.max(400, small.ms * 5), `${small.ms} ms -> ${large.ms} ms`);
+  });
+});
