@@ -10,7 +10,12 @@
  * counted.
  *
  *   git worktree add /tmp/base <commit> && cp -al node_modules /tmp/base/ && ln -s "$PWD/../shared" /tmp/shared
- *   npm run speed:ab:crosscheck -- /tmp/base [--kind mixed|copies] [--size 923] [--rounds 6] [--db PATH]
+ *   npm run speed:ab:crosscheck -- /tmp/base [--kind mixed|copies] [--size 923] [--rounds 6] [--db PATH] [--this PATH]
+ *
+ * A tree given by its `dist` directory (`/tmp/base/dist`, built by `npm run build`) runs its compiled
+ * modules, as the CLI and the server do; a source tree runs through tsx, as the benches do. `--this`
+ * names the second tree (default: the working directory), so `-- $PWD/dist --this $PWD` measures
+ * what running through tsx costs one tree.
  *
  * --db: the analysed articles' store, as bench:pipeline:crosscheck's (copy it first: a store
  * another session rebuilds is no measurement).
@@ -18,7 +23,7 @@
 import { createHash } from 'node:crypto';
 import { execSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { polnearPool, type StoryKind, storyOf } from '../bench/crosscheck-stories.js';
@@ -32,6 +37,7 @@ const { values, positionals } = parseArgs({
     size: { type: 'string', default: '923' },
     rounds: { type: 'string', default: '6' },
     db: { type: 'string', default: join(tmpdir(), 'triangulate-bench-crosscheck.db') },
+    this: { type: 'string', default: process.cwd() },
   },
 });
 if (!positionals[0] || (values.kind !== 'mixed' && values.kind !== 'copies')) {
@@ -54,9 +60,11 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-async function loadTree(root: string, name: string, articles: Parameters<typeof CrossCheckStory>[0]['articles']): Promise<Tree> {
-  const { crossCheckStory } = (await import(pathToFileURL(join(root, 'src/compare/index.ts')).href)) as { crossCheckStory: typeof CrossCheckStory };
-  const { noAlignmentCounts } = (await import(pathToFileURL(join(root, 'src/compare/facts.ts')).href)) as { noAlignmentCounts: () => AlignmentCounts };
+async function loadTree(tree: string, name: string, articles: Parameters<typeof CrossCheckStory>[0]['articles']): Promise<Tree> {
+  // a tree's compiled modules (`<tree>/dist`, what the CLI and the server run) or its sources (run through tsx, as the benches are)
+  const [root, mod] = basename(tree) === 'dist' ? [tree, (m: string) => `${m}.js`] : [join(tree, 'src'), (m: string) => `${m}.ts`];
+  const { crossCheckStory } = (await import(pathToFileURL(join(root, mod('compare/index'))).href)) as { crossCheckStory: typeof CrossCheckStory };
+  const { noAlignmentCounts } = (await import(pathToFileURL(join(root, mod('compare/facts'))).href)) as { noAlignmentCounts: () => AlignmentCounts };
   return {
     name,
     run: () => {
@@ -75,7 +83,7 @@ async function loadTree(root: string, name: string, articles: Parameters<typeof 
 
 const pool = await polnearPool(resolve(values.db!));
 const articles = storyOf(values.kind as StoryKind, pool, Number(values.size));
-const trees = [await loadTree(resolve(positionals[0]), 'base', articles), await loadTree(process.cwd(), 'this', articles)];
+const trees = [await loadTree(resolve(positionals[0]), 'base', articles), await loadTree(resolve(values.this!), 'this', articles)];
 const hashes = trees.map((t) => new Set([t.run().hash]));
 console.log(`${values.kind} story of ${articles.length} articles, ${values.rounds} rounds; before: ${execSync('uptime').toString().trim()}`);
 const runs: Run[][] = trees.map(() => []);
