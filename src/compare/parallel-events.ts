@@ -17,6 +17,7 @@ import { kidsOf, parseOf, relOf, spanTokens } from './syntax.js';
 import { key } from './text.js';
 import { gazetteerRegionNames, placesAgree } from './residence.js';
 import { tokenAt } from '../text/tokenize.js';
+import { foldAccents } from '../text/normalise.js';
 
 /** Relations by which a word modifies a noun: "Canadian voters", "Oslo voters", "Norway's turnout", "the turnout in Norway". */
 const MODIFIES = new Set(['amod', 'compound', 'nmod']);
@@ -204,7 +205,7 @@ function describesName(tokens: readonly SyntaxToken[], kids: number[][], lo: num
 const BESIDE = new Set(['appos', 'flat', 'compound']);
 
 /** A place's name as compared: canonical, accents folded ("Place Vendôme" / "Place Vendome"). */
-const placeName = (name: string) => canonicalName(name).normalize('NFD').replace(/\p{M}/gu, '');
+const placeName = (name: string) => foldAccents(canonicalName(name));
 
 /**
  * Two sentences tell one kind of statement of two places: each claim is told of named places, neither sentence
