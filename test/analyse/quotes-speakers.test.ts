@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { analyseArticle } from '../../src/analyse/index.js';
 import { fallbackSpeakerName } from '../../src/analyse/quotes.js';
 import { bareArticle } from '../helpers.js';
+import { speakerNoun } from '../../src/analyse/quotes/speakers.js';
 
 const TEXT = [
   'New York (AFP) – Oscar-winning actress Susan Sarandon, star of cult classic “Thelma and Louise,” is not sure she can vote for Hillary Clinton over Donald Trump, the Republican frontrunner who has inflamed America with divisive rhetoric.',
@@ -124,5 +125,12 @@ describe('fallbackSpeakerName, asked again', () => {
     const other = 'Reuters reporter Ann Leeson said the talks would resume.';
     assert.deepEqual(fallbackSpeakerName(other, span), { entity: 'PER:leeson', name: 'Ann Leeson' });
     assert.deepEqual(fallbackSpeakerName(text, span), { entity: 'PER:doe', name: 'John Doe' });
+  });
+});
+
+describe('speakerNoun: a lemma reduced to nothing', () => {
+  it('answers null for "s" (a possessive or plural ending parsed as a word) instead of throwing', () => {
+    assert.equal(speakerNoun('s'), null);
+    assert.equal(speakerNoun(''), null);
   });
 });

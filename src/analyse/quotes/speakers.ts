@@ -79,7 +79,7 @@ let speakerNouns: Map<string, 'mute' | 'count'> | null = null;
  */
 export function speakerNoun(noun: string): 'mute' | 'count' | null {
   speakerNouns ??= new Map(dataRows('lexicons', 'speaker-nouns.tsv').map(([n, kind]) => [n.trim(), kind === 'count' ? 'count' : 'mute']));
-  const kindOf = (x: string) => (organisationWords().has(x[0].toUpperCase() + x.slice(1)) ? null : (speakerNouns!.get(x) ?? null));
+  const kindOf = (x: string) => (!x ? null : organisationWords().has(x[0].toUpperCase() + x.slice(1)) ? null : (speakerNouns!.get(x) ?? null));
   const w = noun.toLowerCase();
   if (speakerNouns.has(w) || !w.endsWith('s')) return w ? kindOf(w) : null;
   return kindOf(w.slice(0, -1)) ?? (w.endsWith('es') ? kindOf(w.slice(0, -2)) : null) ?? (w.endsWith('ies') ? kindOf(`${w.slice(0, -3)}y`) : null);
