@@ -2,7 +2,7 @@
  * Scores quote/attribution extraction on PolNeAR-style brat standoff.
  *
  *   npm run eval:quotes -- [dir] [--part development|held-out|whole] [--verbose] [--limit N] [--no-entities] [--no-model] [--no-syntax] [--no-speed] [--digest]
- *   npm run eval:quotes -- [dir] --speed-only [--processes N] [--limit N] [--no-model] [--no-syntax]   (the speed line alone, no scoring)
+ *   npm run eval:quotes -- [dir] --speed-only [--processes N] [--limit N] [--no-model] [--no-syntax] [--no-entities]   (the speed line alone, no scoring)
  *
  * `dir` (default ../shared/data/attribution/polnear/dev) holds `text/<name>.txt` and
  * `attributions/<name>_<annotator>.ann`. When an article has several annotators' files, the first
@@ -36,8 +36,9 @@
  *   system, so other load on the machine counts less), median of 9 passes after 4 warm-up passes,
  *   with the passes' range and the floor (each article's fastest pass, summed; see timeAnalysers).
  *   `--speed-only` runs it in 3 fresh processes (`--processes N`) and gives the median of their
- *   medians with their range. The quotes are given the article's parse (computed before the clock
- *   starts), as in the pipeline.
+ *   medians with their range. The quotes are given the article's parse and entities (computed
+ *   before the clock starts), as in the pipeline; the parse as a new array every pass, so the memos
+ *   keyed on it are paid for every article, as the pipeline pays them.
  * - Speakers use the entity recogniser (src/analyse/entities) when it is there, unless --no-entities.
  * - Quotes use the trained attribution tagger (models/attrib.bin) unless --no-model (the rules alone).
  * - Quotes are reviewed with the dependency parse (src/analyse/quotes/review.ts) unless --no-syntax.
@@ -73,6 +74,7 @@ import { findQuantities } from '../src/analyse/quantities.js';
 import { findQuotedSegments, findQuotes, normaliseQuoteMarks } from '../src/analyse/quotes.js';
 import { cueClassOf } from '../src/analyse/quotes/cues.js';
 import { parseSentences } from '../src/analyse/syntax/index.js';
+import { recogniseEntities } from '../src/analyse/entities/index.js';
 import { hash } from '../src/analyse/entities/features.js';
 import { findTimes } from '../src/analyse/time.js';
 import { splitSentences, tokenAt, tokenize } from '../src/analyse/tokenize.js';
@@ -456,7 +458,7 @@ export function evaluateQuotes(dir: string, opts: QuoteEvalOptions = {}): QuoteE
   const dfe = dpe + dre ? (2 * dpe * dre) / (dpe + dre) : 0;
   const spk = all.spkTotal ? all.spkOk / all.spkTotal : 0;
   const dspk = direct.spkTotal ? direct.spkOk / direct.spkTotal : 0;
-  const speed = opts.speed ? timeAnalysers(textDir, names, opts) : null;
+  const speed = opts.speed ? timeAnalysers(textDir, names, { ...opts, entities: Boolean(opts.recognise) }) : null;
   void analyseMs;
   return {
     articles: names.length,
@@ -509,12 +511,14 @@ export interface SpeedLine {
   floor: number;
 }
 
-export function timeAnalysers(textDir: string, names: string[], opts: Pick<QuoteEvalOptions, 'model' | 'syntax'> = {}): SpeedLine {
+export function timeAnalysers(textDir: string, names: string[], opts: Pick<QuoteEvalOptions, 'model' | 'syntax'> & { entities?: boolean } = {}): SpeedLine {
   const texts = names.map((n) => readFileSync(join(textDir, n), 'utf8'));
   const sents = texts.map((t) => splitSentences(t));
   // the parse is its own stage (timed by eval:syntax) but the quotes read it (the tagger's tree
   // features, the review): computed before the clock starts and given, as the pipeline gives it
   const parses = texts.map((t, i) => (opts.syntax === false ? undefined : parseSentences(t, sents[i]).tokens));
+  // the entities too (their own stage), given as the pipeline gives them: the speakers read them
+  const entities = texts.map((t, i) => (opts.entities === false ? [] : recogniseEntities(t, sents[i])));
   const passes: number[] = [];
   const fastest = new Array<number>(texts.length).fill(Infinity);
   // CPU time of this process (user + system), not wall time: the machine is shared, and CPU time
@@ -522,8 +526,12 @@ export function timeAnalysers(textDir: string, names: string[], opts: Pick<Quote
   for (let rep = 0; rep < WARM_UP + PASSES; rep++) {
     let sum = 0;
     for (let i = 0; i < texts.length; i++) {
+      // a new array of the same tokens each pass, copied outside the clock: the quote passes keep
+      // what they derive from a parse in memos keyed on its array, which the pipeline pays for
+      // every article and a loop over the same arrays would pay in its first pass only
+      const tokens = parses[i]?.slice();
       const c0 = process.cpuUsage();
-      findQuotes(texts[i], sents[i], [], { model: opts.model !== false, tokens: parses[i] });
+      findQuotes(texts[i], sents[i], entities[i], { model: opts.model !== false, tokens });
       findTimes(texts[i], sents[i], null);
       findQuantities(texts[i], sents[i]);
       const c = process.cpuUsage(c0);
@@ -644,20 +652,20 @@ async function main(): Promise<void> {
   const VALUED = new Set(['--limit', '--part', '--processes']);
   const dir = args.find((a, i) => !a.startsWith('--') && !VALUED.has(args[i - 1])) ?? '../shared/data/attribution/polnear/dev';
   if (args.includes('--speed-only')) {
-    // the speed line alone (no scoring, no entity recogniser): the quick loop for speed work
+    // the speed line alone (no scoring): the quick loop for speed work
     const textDir = join(dir, 'text');
     const names = readdirSync(textDir).filter((f) => f.endsWith('.txt')).sort().slice(0, limitIdx >= 0 ? Number(args[limitIdx + 1]) : undefined);
     const procIdx = args.indexOf('--processes');
     const processes = procIdx >= 0 ? Math.max(1, Number(args[procIdx + 1]) || 1) : 3;
     if (processes > 1) {
-      const pass = ['--no-model', '--no-syntax'].filter((a) => args.includes(a)).concat(limitIdx >= 0 ? ['--limit', args[limitIdx + 1]] : []);
+      const pass = ['--no-model', '--no-syntax', '--no-entities'].filter((a) => args.includes(a)).concat(limitIdx >= 0 ? ['--limit', args[limitIdx + 1]] : []);
       const r = speedInProcesses(dir, processes, pass);
       const floors = `${r.floors[0].toFixed(2)}-${r.floors[r.floors.length - 1].toFixed(2)}`;
       console.log(`${speedText(r, `medians of ${processes} processes, each of ${PASSES} passes after ${WARM_UP} warm-up passes:`)}; the processes' floors ${floors} (${names.length} articles; load ${loadavg()[0].toFixed(1)})`);
       console.log(JSON.stringify({ msPerArticle: round(r.median), articlesPerSecond: Math.round(1000 / r.median), floorMsPerArticle: round(r.floor), processMedians: r.medians.map(round), processFloors: r.floors.map(round) }));
       return;
     }
-    const r = timeAnalysers(textDir, names, { model: !args.includes('--no-model'), syntax: !args.includes('--no-syntax') });
+    const r = timeAnalysers(textDir, names, { model: !args.includes('--no-model'), syntax: !args.includes('--no-syntax'), entities: !args.includes('--no-entities') });
     if (args.includes('--json-only')) {
       console.log(JSON.stringify(r));
       return;
