@@ -40,6 +40,48 @@ export function statementSubjects(s: Sent): EntityRef[] {
   return subjectsAt(s, 0);
 }
 
+/**
+ * The heads of a sentence's main clauses: its root and the verbs beside it; when the root only attributes, the clause
+ * it reports ("Doe said he would be ready", "the injury is a fracture, Doe said"; "is expected to start" reports none:
+ * its subject is who will start), and none when it reports no clause the parse shows.
+ */
+function mainClauses(tokens: readonly SyntaxToken[], kids: number[][], lo: number, hi: number): number[] {
+  let root = -1;
+  for (let q = lo; q < hi && root < 0; q++) if (universalRelation(tokens[q].deprel) === 'root') root = q;
+  if (root < 0) return [];
+  const inside = (q: number) => q >= lo && q < hi;
+  if (attributing(tokens[root].lemma.toLowerCase())) {
+    const reported = kids[root].find((k) => inside(k) && REPORTED.has(universalRelation(tokens[k].deprel)));
+    if (reported !== undefined) root = reported;
+    else if (!kids[root].some((k) => inside(k) && universalRelation(tokens[k].deprel) === 'xcomp')) return [];
+  }
+  return [root, ...kids[root].filter((k) => inside(k) && CLAUSE_BESIDE.has(tokens[k].deprel) && (tokens[k].upos === 'VERB' || tokens[k].upos === 'AUX'))];
+}
+
+/**
+ * The name a proper noun lies in (of any kind: "Lyon" for its club), or a surname; null for a common noun (a common
+ * noun the recogniser took for a name, "the G-man", is no name to tell two apart), and for a name of no kind with an
+ * article ("the New Zealand-born Australian": a description of someone the sentence does not name; "Republicans" is one).
+ */
+function nameAt(s: Sent, tokens: readonly SyntaxToken[], kids: number[][], q: number): EntityRef | null {
+  const t = tokens[q];
+  // (a surname that is also a word is often tagged a noun, "Page disappeared": written with its capital inside a name, it is the name)
+  if (t.upos !== 'PROPN' && !(t.upos === 'NOUN' && CAPITALISED.test(t.text))) return null;
+  const described = kids[q].some((k) => universalRelation(tokens[k].deprel) === 'det');
+  const at = (x: SyntaxToken) => s.entities.find((e) => (e.type !== 'MISC' || !described) && e.span.start <= x.start && x.end <= e.span.end);
+  const e = at(t);
+  if (!e) return t.upos === 'PROPN' ? surnameAt(s, tokens, t.start) : null;
+  if (!dateline(s, e)) return e;
+  // (a dateline the parse took into the subject, "PARIS - Jane Roe said": the name after it is the subject)
+  for (const k of kids[q]) if (tokens[k].deprel === 'flat' && tokens[k].start >= e.span.end) return at(tokens[k]) ?? null;
+  return null;
+}
+const CAPITALISED = /^\p{Lu}\p{Ll}/u;
+
+/** The name opens its sentence as its dateline: a dash (or an agency in brackets and a dash) follows it. */
+const dateline = (s: Sent, e: EntityRef) => e.span.start === s.span.start && DATELINE_END.test(s.art.text.slice(e.span.end, e.span.end + 12));
+const DATELINE_END = /^,?\s*(?:\([^)]{1,8}\)\s*)?[-—–]/;
+
 /** (read at depth 0 once per sentence; a read for a later sentence's pronoun, its chain cut shorter, is not kept: the same whatever the order) */
 function subjectsAt(s: Sent, depth: number): EntityRef[] {
   let out = depth ? undefined : SUBJECTS.get(s);
@@ -50,25 +92,15 @@ function subjectsAt(s: Sent, depth: number): EntityRef[] {
   // (a sentence that names no one may still have a named subject: "He is expected to start", by the sentence before)
   if (!tokens) return out;
   const [lo, hi] = spanTokens(tokens, s.span);
-  let root = -1;
-  for (let q = lo; q < hi && root < 0; q++) if (universalRelation(tokens[q].deprel) === 'root') root = q;
-  if (root < 0) return out;
   const kids = kidsOf(tokens);
   const inside = (q: number) => q >= lo && q < hi;
-  // (a verb of saying states what it reports: the clause it reports is the statement, "Doe said he would be ready",
-  // "the injury is a fracture, Doe said"; "is expected to start" reports none: the subject is who will start)
-  if (attributing(tokens[root].lemma.toLowerCase())) {
-    const reported = kids[root].find((k) => inside(k) && REPORTED.has(universalRelation(tokens[k].deprel)));
-    if (reported !== undefined) root = reported;
-    else if (!kids[root].some((k) => inside(k) && universalRelation(tokens[k].deprel) === 'xcomp')) return out;
-  }
   // (each main clause with a subject of its own: one whose subject is no name, "the team lost", may be the one another
   // sentence restates, so the sentence then has no named subject to tell it apart)
-  const heads = [root, ...kids[root].filter((k) => inside(k) && CLAUSE_BESIDE.has(tokens[k].deprel) && (tokens[k].upos === 'VERB' || tokens[k].upos === 'AUX'))];
+  const heads = mainClauses(tokens, kids, lo, hi);
   for (const h of heads) {
     const subject = kids[h].find((c) => inside(c) && universalRelation(tokens[c].deprel) === 'nsubj');
     if (subject === undefined) {
-      if (h === root) return out;
+      if (h === heads[0]) return out;
       continue;
     }
     const conjuncts = [subject, ...kids[subject].filter((k) => inside(k) && tokens[k].deprel === 'conj').slice(0, MAX_CONJUNCTS)];
@@ -93,13 +125,7 @@ function subjectName(s: Sent, tokens: readonly SyntaxToken[], kids: number[][], 
   const t = tokens[q];
   if (RELATIVE.test(t.text)) return antecedent(s, t.start);
   // (a name is a proper noun: a common noun the recogniser took for one, "the G-man", is no name to tell two apart)
-  if (!PERSONAL.test(t.text)) {
-    if (t.upos !== 'PROPN') return null;
-    // (a group's name of no kind, "Republicans had agreed", is one; with an article, "the New Zealand-born Australian",
-    // it is a description of someone the sentence does not name)
-    const described = kids[q].some((k) => universalRelation(tokens[k].deprel) === 'det');
-    return s.entities.find((e) => (e.type !== 'MISC' || !described) && e.span.start <= t.start && t.end <= e.span.end) ?? surnameAt(s, tokens, t.start);
-  }
+  if (!PERSONAL.test(t.text)) return nameAt(s, tokens, kids, q);
   if (quoted(s, t.start)) return null;
   const speaker = reportingSpeaker(s, tokens, kids, q);
   if (speaker !== undefined) return speaker;
@@ -157,9 +183,12 @@ function soundAlike(a: EntityRef[], b: EntityRef[]): boolean {
  */
 export function otherSubjects(a: Sent, b: Sent): boolean {
   const sa = statementSubjects(a);
-  if (!sa.length) return false;
-  const sb = statementSubjects(b);
-  if (!sb.length) return false;
+  return sa.length > 0 && twoParticipants(sa, statementSubjects(b), a, b);
+}
+
+/** Participants `sa` of `a` and `sb` of `b` of one slot are two: both named, none shared, none named in the other sentence, none sounding alike. */
+function twoParticipants(sa: EntityRef[], sb: EntityRef[], a: Sent, b: Sent): boolean {
+  if (!sa.length || !sb.length) return false;
   for (const x of sa) for (const y of sb) if (sameName(x.key, y.key)) return false;
   if (sa.some((x) => names(b, x)) || sb.some((y) => names(a, y))) return false;
   return !soundAlike(sa, sb);
