@@ -65,6 +65,13 @@ function mainClauses(tokens: readonly SyntaxToken[], kids: number[][], lo: numbe
  */
 function nameAt(s: Sent, tokens: readonly SyntaxToken[], kids: number[][], q: number): EntityRef | null {
   const t = tokens[q];
+  // (a post or role with the name beside it, "Democratic nominee Jane Roe", "the spokesman, John Doe,": the name)
+  if (!s.entities.some((e) => e.span.start <= t.start && t.end <= e.span.end)) {
+    for (const k of kids[q]) if (BESIDE.has(tokens[k].deprel) && tokens[k].upos === 'PROPN') {
+      const beside = s.entities.find((e) => e.type !== 'MISC' && e.span.start <= tokens[k].start && tokens[k].end <= e.span.end);
+      if (beside) return beside;
+    }
+  }
   // (a surname that is also a word is often tagged a noun, "Page disappeared": written with its capital inside a name, it is the name)
   if (t.upos !== 'PROPN' && !(t.upos === 'NOUN' && CAPITALISED.test(t.text))) return null;
   const described = kids[q].some((k) => universalRelation(tokens[k].deprel) === 'det');
@@ -77,6 +84,8 @@ function nameAt(s: Sent, tokens: readonly SyntaxToken[], kids: number[][], q: nu
   return null;
 }
 const CAPITALISED = /^\p{Lu}\p{Ll}/u;
+/** Relations by which a name stands beside the post or role noun it names ("nominee Jane Roe", "the spokesman, John Doe"). */
+const BESIDE = new Set(['flat', 'appos']);
 
 /** The name opens its sentence as its dateline: a dash (or an agency in brackets and a dash) follows it. */
 const dateline = (s: Sent, e: EntityRef) => e.span.start === s.span.start && DATELINE_END.test(s.art.text.slice(e.span.end, e.span.end + 12));
