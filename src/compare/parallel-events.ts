@@ -18,6 +18,7 @@ import { key } from './text.js';
 import { gazetteerRegionNames, placesAgree } from './residence.js';
 import { tokenAt } from '../text/tokenize.js';
 import { foldAccents } from '../text/normalise.js';
+import { otherSubjects } from './frame-participants.js';
 
 /** Relations by which a word modifies a noun: "Canadian voters", "Oslo voters", "Norway's turnout", "the turnout in Norway". */
 const MODIFIES = new Set(['amod', 'compound', 'nmod']);
@@ -107,10 +108,12 @@ function names(s: Sent, f: Filler): boolean {
 /**
  * Two sentences tell one kind of statement of two named things: one noun both have is modified by names of
  * one kind in each, and no name of the one is named anywhere in the other ("Canadian voters" / "Mexican
- * voters": two electorates; "Norway's turnout" / "Sweden's turnout": two countries).
+ * voters": two electorates; "Norway's turnout" / "Sweden's turnout": two countries), or their statements have two
+ * named subjects ("Ajax have expressed interest" / "Lyon and Porto have expressed interest":
+ * frame-participants.ts otherSubjects).
  */
 export function parallelEvents(a: Sent, b: Sent): boolean {
-  return otherScopes(a, b) || otherRoleFillers(a, b);
+  return otherScopes(a, b) || otherRoleFillers(a, b) || otherSubjects(a, b);
 }
 
 function otherRoleFillers(a: Sent, b: Sent): boolean {
