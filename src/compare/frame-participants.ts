@@ -6,7 +6,8 @@
  * players, teams, bidders or contests, however many words (the act, the opponent, the day) they share: round-ups of
  * sports, markets and campaigns tell many such acts in one vocabulary. Read from the parse and the named entities:
  * the subject of the statement (the main clause, or the clause a verb of saying reports), a personal pronoun read
- * as the person named last before it (dated-acts.ts pronounAntecedent), a relative pronoun as the name it follows.
+ * as the named speaker of the verb of saying that reports its clause or else the one named subject of the sentence
+ * before (not the person named last: see subjectName), a relative pronoun as the name it follows.
  * No list of names or words: sameness is the linker's key, a name's own words or the sound of a name's words.
  */
 import type { SyntaxToken } from '../model/types.js';
