@@ -173,8 +173,16 @@ function reportingSpeaker(s: Sent, tokens: readonly SyntaxToken[], kids: number[
 
 /** The sentence names this participant: by the linker's key, or by every word of its name among its keys. */
 function names(s: Sent, e: EntityRef): boolean {
-  if (s.entities.some((o) => sameName(o.key, e.key))) return true;
-  const words = e.name.split(/\s+/).map(key).filter(Boolean);
+  return namedIn(s, e.key, e.name.split(/\s+/).map(key).filter(Boolean));
+}
+
+/**
+ * The sentence names a thing whose linker key is `link` and whose name has the (keyed) `words`: an entity of the
+ * sentence with that key, or every word among the sentence's keys ("Liberals" / "Liberal"). Also parallel-events.ts's
+ * test for a role's filler.
+ */
+export function namedIn(s: Sent, link: string, words: readonly string[]): boolean {
+  if (s.entities.some((o) => sameName(o.key, link))) return true;
   return words.length > 0 && words.every((w) => s.keys.has(w));
 }
 

@@ -12,13 +12,12 @@
  */
 import type { SyntaxToken } from '../model/types.js';
 import { canonicalName, type Sent } from './prepare.js';
-import { sameName } from './figure-holders.js';
 import { kidsOf, parseOf, relOf, spanTokens } from './syntax.js';
 import { key } from './text.js';
 import { gazetteerRegionNames, placesAgree } from './residence.js';
 import { tokenAt } from '../text/tokenize.js';
 import { foldAccents } from '../text/normalise.js';
-import { otherSubjects } from './frame-participants.js';
+import { namedIn, otherSubjects } from './frame-participants.js';
 
 /** Relations by which a word modifies a noun: "Canadian voters", "Oslo voters", "Norway's turnout", "the turnout in Norway". */
 const MODIFIES = new Set(['amod', 'compound', 'nmod']);
@@ -99,11 +98,8 @@ function nameHead(tokens: readonly SyntaxToken[], [from, to]: [number, number]):
   return -1;
 }
 
-/** The sentence names this filler: the linker's key, or every word of the name among its keys ("Liberals" / "Liberal"). */
-function names(s: Sent, f: Filler): boolean {
-  if (s.entities.some((e) => sameName(e.key, f.link))) return true;
-  return f.words.every((w) => s.keys.has(w));
-}
+/** The sentence names this filler (frame-participants.ts namedIn; a filler's words are never empty). */
+const names = (s: Sent, f: Filler): boolean => namedIn(s, f.link, f.words);
 
 /**
  * Two sentences tell one kind of statement of two named things: one noun both have is modified by names of
