@@ -198,7 +198,7 @@ PATTERNS.push({
 // years: "in 2022", "by 2030" (deadline), "the 2016 election", "since 2014"
 const BEFORE_YEAR = 'in|since|until|till|by|from|through|during|before|after|of|early|late|mid-|the|and|to|between|year|around|circa|for|end of|start of|below|above|than|by the end of|until at least|by at least|until the end of';
 PATTERNS.push({
-  near: { word: /(?:1[89]|2[01])\d\d/g, before: longest(BEFORE_YEAR) + 1 },
+  near: { word: new RegExp(YEAR_RE, 'g'), before: longest(BEFORE_YEAR) + 1 },
   re: new RegExp(`\\b(${cap(BEFORE_YEAR)}) ${YEAR_RE}\\b(?![-–.,]?\\d|%| percent| per\\b| people| (?:km|miles|meters|troops|soldiers|votes|delegates|members|workers|jobs|tons|barrels|cases|deaths)\\b)`, 'gi'),
   make: (m) => {
     const word = m[1].toLowerCase();
