@@ -53,7 +53,7 @@ export function oneAct(a: Claim, b: Claim): boolean {
   // (a noun of the one names the other's act, as the act's own word does above: "recovering from gunshots to the
   // neck" / "was shot in the neck", "his death" / "died")
   if (namesTheAct(a, b) || namesTheAct(b, a)) return sameMood;
-  return sameValue;
+  return sharesADay(a, b);
 }
 
 /** A key of `b` that is no act of its own names an act of `a` (act-classes.ts nounNamesAct). */
@@ -106,6 +106,22 @@ const FIGURE = /^\d/;
 const YEAR = /^(?:1[89]|20)\d\d$/;
 /** A value that names a month or a year, not a day or a figure: the time of a story's case, which its acts share. */
 const aPeriod = (v: string) => YEAR.test(v) || (!FIGURE.test(v) && !v.endsWith('day'));
+/**
+ * Both claims give one figure, one day, or one month of one year ("in November 2013"): a year alone, or a month alone,
+ * is when the case happened (`aPeriod`), which two acts of a story share ("Obama won the state in 2008" / "the levels
+ * she enjoyed in 2008"), not a time that makes two acts one.
+ */
+function sharesADay(a: Claim, b: Claim): boolean {
+  let year = false;
+  let month = false;
+  for (const v of a.values) {
+    if (!b.values.has(v)) continue;
+    if (!aPeriod(v)) return true;
+    if (YEAR.test(v)) year = true;
+    else month = true;
+  }
+  return year && month;
+}
 /** Both claims give one figure in digits, a year aside (asked for many claim pairs: no array made). */
 function shareAFigure(a: Claim, b: Claim): boolean {
   for (const v of a.values) if (FIGURE.test(v) && !YEAR.test(v) && b.values.has(v)) return true;
