@@ -15,8 +15,9 @@ import { nameSound } from './person-keys.js';
 /**
  * Two claims state one act: the same predicate or predicates of one act class, the one's
  * predicate a word of the other ("calling them deeply destabilizing" / "is deeply destabilising"),
- * or one of them a description (no verb: "Roe was the mother of 12"), or they give one figure or
- * day ("The fire broke out on 21 July" / "The blaze started on 21 July"); never when both name who
+ * or one of them a description (no verb: "Roe was the mother of 12"), or they give one figure,
+ * day or month of one year ("The fire broke out on 21 July" / "The blaze started on 21 July"; a year or
+ * a month alone is when the case happened, `sharesADay`); never when both name who
  * does it, or to whom, and no one in both ("Roe worked with the victims" / "Poe worked with them"),
  * nor when one puts the act ahead and the other behind (`clauseTime`) and they give it no one day,
  * nor when one denies the act the other states ("Roe is not signed" / "Poe and Doe are signed"),
