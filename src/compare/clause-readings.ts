@@ -148,6 +148,7 @@ export function readParticipants(s: Sent, tokens: readonly SyntaxToken[], lo: nu
 
 /** The verb at `v` has a controlled clause (xcomp) in the sentence [lo, hi): "was asked to release", "was expected to start". */
 function controls(tokens: readonly SyntaxToken[], v: number, lo: number, hi: number): boolean {
+  // (a controlled clause follows its verb within a few words, "was scheduled to deliver"; the window keeps it linear)
   for (let k = Math.max(lo, v + 1); k < hi && k <= v + 6; k++) if (tokens[k].head === v && tokens[k].deprel === 'xcomp') return true;
   return false;
 }
