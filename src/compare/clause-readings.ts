@@ -131,7 +131,10 @@ export function readParticipants(s: Sent, tokens: readonly SyntaxToken[], lo: nu
     // (and the names coordinated with it: "signed Doe and Poe" signed both)
     for (const k of [antecedentOf(tokens, j, clauseOf[j - lo]), ...conjoinedNouns(tokens, j, lo, hi)]) {
       const e = named(k);
-      if (e) put(p, role, e.key);
+      if (!e) continue;
+      put(p, role, e.key);
+      // (the passive subject of a verb with a controlled clause does that clause's act: "Roe was scheduled to speak")
+      if (tokens[j].deprel === 'nsubj:pass' && controls(tokens, tokens[j].head, lo, hi)) put(p, 'agents', e.key);
     }
   }
   for (let c = lo; c < hi; c++) {
@@ -141,6 +144,13 @@ export function readParticipants(s: Sent, tokens: readonly SyntaxToken[], lo: nu
     const up = parts[clauseOf[h - lo] - lo];
     if (own && up) for (const a of up.agents) put(own, 'agents', a);
   }
+}
+
+/** The verb at `v` has a controlled clause (xcomp) in the sentence [lo, hi): "was asked to release", "was expected to start". */
+function controls(tokens: readonly SyntaxToken[], v: number, lo: number, hi: number): boolean {
+  // (a controlled clause follows its verb within a few words, "was scheduled to deliver"; the window keeps it linear)
+  for (let k = Math.max(lo, v + 1); k < hi && k <= v + 6; k++) if (tokens[k].head === v && tokens[k].deprel === 'xcomp') return true;
+  return false;
 }
 
 /** The nouns coordinated with the noun at `j` ("Wynn ... and Bell"), by the parse. */

@@ -9,6 +9,7 @@ import { buildBrief } from './brief.js';
 import { type Claim, claimsOf } from './claims.js';
 import { oneAct } from './support.js';
 import { parallelEvents } from './parallel-events.js';
+import { askedNotTold } from './questions.js';
 import { findConflicts } from './conflicts.js';
 import { sortEvolving, splitFactsBySteps } from './evolving.js';
 import { type Alignment, type AlignmentCounts, actsOf, alignFacts, sameStatement, sharedKeys, sharedSpan } from './facts.js';
@@ -296,7 +297,8 @@ function oneStatement(members: Sent[], central: Sent): { same: Sent[]; other: Se
   const same: Sent[] = [];
   const other: Sent[] = [];
   // (one kind of statement of two named things is two events, whatever acts they share: parallel-events.ts)
-  for (const s of members) (s === central || ((!acts?.size || sameStatement(s, central, acts)) && !parallelEvents(s, central)) ? same : other).push(s);
+  // (a question asserts nothing: no support for a statement, questions.ts)
+  for (const s of members) (s === central || ((!acts?.size || sameStatement(s, central, acts)) && !parallelEvents(s, central) && !askedNotTold(s, central)) ? same : other).push(s);
   return { same, other };
 }
 

@@ -15,8 +15,9 @@ import { nameSound } from './person-keys.js';
 /**
  * Two claims state one act: the same predicate or predicates of one act class, the one's
  * predicate a word of the other ("calling them deeply destabilizing" / "is deeply destabilising"),
- * or one of them a description (no verb: "Roe was the mother of 12"), or they give one figure or
- * day ("The fire broke out on 21 July" / "The blaze started on 21 July"); never when both name who
+ * or one of them a description (no verb: "Roe was the mother of 12"), or they give one figure,
+ * day or month of one year ("The fire broke out on 21 July" / "The blaze started on 21 July"; a year or
+ * a month alone is when the case happened, `sharesADay`); never when both name who
  * does it, or to whom, and no one in both ("Roe worked with the victims" / "Poe worked with them"),
  * nor when one puts the act ahead and the other behind (`clauseTime`) and they give it no one day,
  * nor when one denies the act the other states ("Roe is not signed" / "Poe and Doe are signed"),
@@ -53,7 +54,7 @@ export function oneAct(a: Claim, b: Claim): boolean {
   // (a noun of the one names the other's act, as the act's own word does above: "recovering from gunshots to the
   // neck" / "was shot in the neck", "his death" / "died")
   if (namesTheAct(a, b) || namesTheAct(b, a)) return sameMood;
-  return sameValue;
+  return sharesADay(a, b);
 }
 
 /** A key of `b` that is no act of its own names an act of `a` (act-classes.ts nounNamesAct). */
@@ -106,6 +107,22 @@ const FIGURE = /^\d/;
 const YEAR = /^(?:1[89]|20)\d\d$/;
 /** A value that names a month or a year, not a day or a figure: the time of a story's case, which its acts share. */
 const aPeriod = (v: string) => YEAR.test(v) || (!FIGURE.test(v) && !v.endsWith('day'));
+/**
+ * Both claims give one figure, one day, or one month of one year ("in November 2013"): a year alone, or a month alone,
+ * is when the case happened (`aPeriod`), which two acts of a story share ("Obama won the state in 2008" / "the levels
+ * she enjoyed in 2008"), not a time that makes two acts one.
+ */
+function sharesADay(a: Claim, b: Claim): boolean {
+  let year = false;
+  let month = false;
+  for (const v of a.values) {
+    if (!b.values.has(v)) continue;
+    if (!aPeriod(v)) return true;
+    if (YEAR.test(v)) year = true;
+    else month = true;
+  }
+  return year && month;
+}
 /** Both claims give one figure in digits, a year aside (asked for many claim pairs: no array made). */
 function shareAFigure(a: Claim, b: Claim): boolean {
   for (const v of a.values) if (FIGURE.test(v) && !YEAR.test(v) && b.values.has(v)) return true;
