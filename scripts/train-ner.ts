@@ -1,18 +1,24 @@
 /**
  * Trains the entity tagger: an averaged structured perceptron with Viterbi decoding over BIO tags.
  *
- *   npm run train:ner [-- --epochs N --out models/entities.bin --train FILE]
+ *   npm run train:ner [-- --epochs N --out models/entities.bin --train FILE --lexicons DIR]
+ *
+ * `--clusters data|rebuild|none`: the committed word clusters (default), built anew, or none.
+ * `--lexicons DIR` also writes the derived resources (casing lexicon, word clusters, gazetteers,
+ * name-type prior) as sorted `word<TAB>value` text files, so that two trainings can be diffed
+ * resource by resource (a retrain that does not reproduce a model: which input moved).
  *
  * Data: ../shared/data/ner/conll2003/eng.train (CoNLL-2003 English, Reuters 1996), plus unlabeled
- * text for the casing lexicon and word clusters: the CoNLL training tokens and the PolNeAR article
- * texts (../shared/data/attribution/polnear/{train,dev}/text). Deterministic: fixed shuffling seed,
+ * text for the casing lexicon, the name-type prior and rebuilt clusters: the CoNLL training tokens
+ * and the PolNeAR article texts (../shared/data/attribution/polnear/{train,dev}/text); the word
+ * clusters of data/lexicons/word-clusters.tsv. Deterministic: fixed shuffling seed,
  * sorted lexicons, no clock or randomness elsewhere.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitSentences, tokenize } from '../src/analyse/tokenize.js';
 import { chunks, conllDocuments, readConll, toBio } from '../src/analyse/entities/conll.js';
-import { buildClusters } from '../src/analyse/entities/clusters.js';
+import { buildClusters, readClusters } from '../src/analyse/entities/clusters.js';
 import { documentFeatures, type Lexicons, NT, normToken, sentenceFeatures, TAG_INDEX, tokGazBit } from '../src/analyse/entities/features.js';
 import { handGazetteer, TYPE_BIT } from '../src/analyse/entities/gazetteer.js';
 import { DEFAULT_MODEL_PATH, deserializeModel, mergePasses, START, serializeModel, viterbi, writeTaggerFile } from '../src/analyse/entities/model.js';
@@ -29,7 +35,19 @@ const OUT = opt('out', DEFAULT_MODEL_PATH);
 const EPOCHS = Number(opt('epochs', '10'));
 const FOLDS = 5;
 const BLOCK = 100; // sentences per jackknife block (the files carry no document boundaries)
-const CLUSTERS = opt('clusters', '1') === '1';
+/**
+ * Word clusters: `data` reads data/lexicons/word-clusters.tsv (the shipped model's), `rebuild` builds
+ * them from the unlabeled text, `none` trains without. A rebuild redraws every bit string after any
+ * change in the text (clusters.ts), which moved testa F1 by up to 0.4 points: see NOTES.md.
+ */
+const CLUSTERS = opt('clusters', 'data');
+if (!['data', 'rebuild', 'none'].includes(CLUSTERS)) throw new Error(`--clusters data|rebuild|none, not ${CLUSTERS}`);
+const LEXICONS = opt('lexicons', '');
+if (LEXICONS) mkdirSync(LEXICONS, { recursive: true });
+/** Writes one derived resource for diffing (`--lexicons DIR`); the maps are already sorted. */
+const writeLexicon = (name: string, m: Map<string, string | number>) => {
+  if (LEXICONS) writeFileSync(join(LEXICONS, `${name}.tsv`), [...m].map(([k, v]) => `${k}\t${v}\n`).join(''));
+};
 
 const t0 = performance.now();
 const log = (msg: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
@@ -121,7 +139,12 @@ function tokenGazetteer(sents: { words: string[]; tags: string[] }[]): Map<strin
 
 const casing = casingLexicon(unlabeled);
 log(`casing lexicon: ${casing.size} words`);
-const clusters = CLUSTERS ? buildClusters(unlabeled, log) : new Map<string, string>();
+const clusters =
+  CLUSTERS === 'data'
+    ? readClusters(readFileSync(join(import.meta.dirname, '../data/lexicons/word-clusters.tsv'), 'utf8'))
+    : CLUSTERS === 'rebuild'
+      ? buildClusters(unlabeled, log)
+      : new Map<string, string>();
 log(`clusters: ${clusters.size} words`);
 const hand = handGazetteer();
 const fullGaz = entityGazetteer(train);
@@ -135,6 +158,11 @@ for (let f = 0; f < FOLDS; f++) {
   foldTokGaz.push(tokenGazetteer(rest));
 }
 const fullTokGaz = tokenGazetteer(train);
+writeLexicon('casing', casing);
+writeLexicon('clusters', clusters);
+writeLexicon('hand', new Map([...hand].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))));
+writeLexicon('gazetteer', fullGaz);
+writeLexicon('token-gazetteer', fullTokGaz);
 log(`gazetteer: ${fullGaz.size} phrases (jackknifed in ${FOLDS} folds for training features)`);
 
 // ---------- features ----------
@@ -283,6 +311,7 @@ for (const k of [...typeCounts.keys()].sort()) {
   const frac = c[best] / total;
   prior.set(k, `${'OPGLM'[best]}${frac >= 0.9 ? 3 : frac >= 0.7 ? 2 : 1}`);
 }
+writeLexicon('prior', prior);
 log(`name-type prior: ${prior.size} words from ${news.length} news sentences`);
 
 // Second pass: first-pass features plus document features.

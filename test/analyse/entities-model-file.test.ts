@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { join } from 'node:path';
+import { readClusters } from '../../src/analyse/entities/clusters.js';
 import { FlatLexicon } from '../../src/analyse/entities/flat-file.js';
 import { readFlatFile, writeFlatFile } from '../../src/util/flat-file.js';
 import { DEFAULT_MODEL_PATH, loadTagger, readTaggerFile, writeTaggerFile } from '../../src/analyse/entities/model.js';
@@ -36,6 +38,16 @@ describe('entity model file', () => {
     const file = readFileSync(DEFAULT_MODEL_PATH);
     assert.ok(writeTaggerFile(readTaggerFile(file)).equals(file));
     assert.ok(loadTagger().hasDocumentPass);
+  });
+
+  it('train:ner reads the word clusters the shipped model carries (data/lexicons/word-clusters.tsv): a retrain does not redraw them', () => {
+    const committed = readClusters(readFileSync(join(import.meta.dirname, '../../data/lexicons/word-clusters.tsv'), 'utf8'));
+    const shipped = readTaggerFile(readFileSync(DEFAULT_MODEL_PATH)).lex.clusters;
+    assert.ok(committed.size > 10_000);
+    assert.equal(committed.size, shipped.size);
+    for (const [word, bits] of committed) assert.equal(shipped.get(word), bits, word);
+    // comment lines (no tab) are skipped; a word that starts with '#' is a word
+    assert.deepEqual([...readClusters('# built by x\n#\t0101\nthe\t11\n')], [['#', '0101'], ['the', '11']]);
   });
 });
 

@@ -124,3 +124,18 @@ export function buildClusters(sents: string[][], log: (m: string) => void = () =
   for (const [w, p] of order) out.set(w, p || '0');
   return out;
 }
+
+/**
+ * Word clusters written out (`word<TAB>bits` per line; lines without a tab are comments): the
+ * clusters the shipped tagger was trained with, so that retraining does not depend on rebuilding
+ * them. A rebuild is chaotic: the random basis is indexed by the contexts' frequency ranks, so a
+ * small change in the unlabeled text (a tokenizer fix) redraws every word's bit string.
+ */
+export function readClusters(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) out.set(line.slice(0, tab), line.slice(tab + 1));
+  }
+  return out;
+}
