@@ -9,7 +9,8 @@
  */
 import type { Quantity } from '../src/model/types.js';
 import { crossCheckStory } from '../src/compare/index.js';
-import { alignFacts } from '../src/compare/facts.js';
+import { alignFacts, statesOneFact } from '../src/compare/facts.js';
+import { HAPPENED_TO_PEOPLE } from '../src/compare/quantity-frames.js';
 import { prepareStory, type Sent, sentText } from '../src/compare/prepare.js';
 import { actAt, actorKeys } from '../src/compare/date-conflicts.js';
 import { inLead } from '../src/compare/background.js';
@@ -97,6 +98,34 @@ function family(key: string): string {
   return a === 'people' || a === 'count' || a === 'money' || a === 'since' || a === 'term' ? `${a}|${a === 'count' || a === 'money' ? (a === 'count' ? '*' : b) : b}` : a;
 }
 
+/**
+ * How two figure keys of two sides differ, as a shape (no words of the story): their families when those differ
+ * ("count|* / people|protesters", "h / measure"); for two counts (`count|noun|act|subset`) which parts differ and
+ * whether an act is a frame of what happened to people; for two people slots their frames; else "same family, other
+ * holder or part"; and whether the two sentences state one fact (what a join by fact needs).
+ */
+function keyPairShape(a: { key: string; sent: Sent }, b: { key: string; sent: Sent }, al: ReturnType<typeof alignFacts>): string {
+  const [fa, fb] = [family(a.key), family(b.key)];
+  const fact = a.sent.art.id === b.sent.art.id ? 'one article' : statesOneFact(al, a.sent, b.sent) ? 'one fact' : 'not one fact';
+  if (fa !== fb) return `${[fa, fb].sort().join(' / ')} (${fact})`;
+  const [pa, pb] = [a.key.split('|'), b.key.split('|')];
+  if (pa[0] === 'count') {
+    const parts = (['noun', 'act', 'subset'] as const).filter((_, i) => (pa[i + 1] ?? '') !== (pb[i + 1] ?? ''));
+    const frames = [pa[2], pb[2]].filter((x) => HAPPENED_TO_PEOPLE.has(x ?? '')).length;
+    const acts = [pa[2], pb[2]].filter((x) => x === '-').length;
+    return `count|*: other ${parts.join('+') || 'nothing'}${frames ? `, ${frames} a people frame` : ''}${acts ? `, ${acts} with no act` : ''} (${fact})`;
+  }
+  if (pa[0] === 'people') return `people: ${pa[1] === pb[1] ? 'same frame, other rest' : 'other frames'} (${fact})`;
+  return `${fa}: same family, other holder or part (${fact})`;
+}
+
+/** The shapes of every pair of two sides' figure keys, sorted and unique (keyPairShape). */
+function keyPairShapes(sides: { key: string; sent: Sent }[][], al: ReturnType<typeof alignFacts>): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i < sides.length; i++) for (let j = i + 1; j < sides.length; j++) for (const a of sides[i]) for (const b of sides[j]) out.add(keyPairShape(a, b, al));
+  return out.size ? [...out].sort() : ['no figure key on two sides (times)'];
+}
+
 /** Why a figure has no slot: a part or increment, hedged, a background sentence, or no word saying what it measures. */
 function noSlotWhy(s: Sent, q: Quantity, withSlot: boolean): string {
   if (withSlot) return 'slot';
@@ -172,6 +201,9 @@ function funnel() {
   // per missed conflict stuck at stage 2, the causes of all its sides together: a side that gains a slot
   // completes nothing while its partner has none (conj29), so a next step should pick a pair of causes
   const missedPairs = new Map<string, number>();
+  // per missed conflict at stage 3 with no key shared, how the sides' figure keys differ (pair by pair): the shape a
+  // join of two keys would have to take, counts only (safe on held-out)
+  const missedKeyPairs = new Map<string, number>();
   for (const f of loadFixtures().filter((g) => g.name.startsWith('ecb-') && (!split || g.split === split))) {
     const { articles, idOf } = loadStory(f);
     const story = prepareStory({ articles, copies: [] });
@@ -219,6 +251,8 @@ function funnel() {
       // per side, the values it gives under each key (a figure in the slot's unit, a time as resolved)
       const sideValues: Map<string, string[]>[] = [];
       const sideActs: ReturnType<typeof datedActs>[] = [];
+      // per side, its figure keys with their sentences (for stage 3's key pairs)
+      const sideSlots: { key: string; sent: Sent }[][] = [];
       // per side, its figures with a slot: key, value in the slot's unit, qualifier
       const sideFigures: { key: string; value: number; qualifier: string }[][] = [];
       const stages = new Map<string, number>();
@@ -243,6 +277,8 @@ function funnel() {
         };
         const figures: { key: string; value: number; qualifier: string }[] = [];
         sideFigures.push(figures);
+        const slotted: { key: string; sent: Sent }[] = [];
+        sideSlots.push(slotted);
         const qs = s.quantities.filter((q) => within(q.span));
         const ts = s.times.filter((t) => within(t.span));
         if (!qs.length && !ts.length) bump(stages, `side: no figure or time read in its words (${snippetShape(side.contains)})`);
@@ -253,6 +289,7 @@ function funnel() {
           if (list) console.log(`FIGURE\t${f.name}\t${exp.what.slice(0, 60)}\t${side.contains}\t${q.value} ${q.unit} ${q.qualifier}\t${slot ? slot.key : noSlotWhy(s, q, false)}`);
           if (slot) give(`q:${slot.key}`, String(q.value * slot.factor));
           if (slot) figures.push({ key: slot.key, value: q.value * slot.factor, qualifier: q.qualifier });
+          if (slot) slotted.push({ key: slot.key, sent: s });
         }
         for (const t of ts) {
           const lead = inLead(s);
@@ -314,6 +351,7 @@ function funnel() {
         const stage = touched ? '5 reported, not every side' : sharedApart ? '4 a key shared, values apart, no conflict reported' : shared ? '3 a key shared only by sides of one value' : withKey >= 2 ? '3 two sides with a slot, no key shared' : read ? '2 a value read, under two sides with a slot' : '1 no value read (words, ordinals, N-N)';
         bump(missedAt, `${kind}\t${stage}`);
         if (stage.startsWith('2 ')) bump(missedPairs, `${kind}\t${[...sideCauses].sort().join(' + ')}`);
+        if (stage.startsWith('3 two sides')) bump(missedKeyPairs, `${kind}\t${keyPairShapes(sideSlots, al).join(' + ')}`);
         if (list) console.log(`MISSED\t${f.name}\t${kind}\t${stage}\t${exp.what.slice(0, 90)}`);
       }
       if (shared) {
@@ -339,4 +377,5 @@ function funnel() {
   print(`reported (${split || 'all'})`, reported);
   print(`missed conflicts (${split || 'all'}): kind, furthest stage`, missedAt);
   print(`missed conflicts at stage 2 (${split || 'all'}): kind, the causes of all its sides ('slot': that side has one)`, missedPairs);
+  print(`missed conflicts at stage 3, two sides with a slot and no key shared (${split || 'all'}): kind, how each pair of the sides' figure keys differs`, missedKeyPairs);
 }

@@ -43,7 +43,7 @@ export function primaryVenue(text: string, dateline: string | null | undefined, 
   const scan = text.length > MAX_SCAN ? text.slice(0, MAX_SCAN) : text;
   VENUE_RE.lastIndex = 0;
   for (let m = VENUE_RE.exec(scan); m; m = VENUE_RE.exec(scan)) {
-    // the longest prefix of the captured words that is a place ("Red Square" before "Red")
+    // the longest prefix of the captured words that is a place ("Union Square" before "Union")
     const words = m[1].split(/\s+/);
     for (let n = words.length; n > 0; n--) {
       const city = cityOf(words.slice(0, n).join(' '), locIds);
