@@ -317,4 +317,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   dev judged 613/680 -> 613/678 (two facts judged partly gone), corroborated R 0.838 unchanged. The passive subject
 //   of a verb with a controlled clause is also that clause's agent ("Clinton had been scheduled to deliver a speech":
 //   clause-readings.ts readParticipants), so one act of two named doers is two (PolNeAR 23/38 -> 23/37).
-export const COMPARE_VERSION = 'compare-76';
+// compare-77: (keys30) a lead's count with no subset is keyed `count|noun|act|` as every other count (count-slots.ts
+//   wrote `count|noun|act`, so the two could never meet), and a hyphen inside a counted noun is left out of its key
+//   (counts.ts countedNounKey: "co-workers" / "coworkers"). Dev and PolNeAR output identical.
+export const COMPARE_VERSION = 'compare-77';

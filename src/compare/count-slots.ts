@@ -11,8 +11,7 @@ import { spelledNumber } from '../text/numbers.js';
 import { actClass, phrasalAct, verbOfActNoun } from './act-classes.js';
 import type { Sent } from './prepare.js';
 import { caseOfCountedNoun, countedArgument, countedNoun, figureVerb, figureVerbIndex, frameGovernsFigure, lemmaAt, parseOf, particleOf } from './syntax.js';
-import { key } from './text.js';
-import { comparableCount, countAct, countOfThings, countsThings } from './counts.js';
+import { comparableCount, countAct, countedNounKey, countOfThings, countsThings } from './counts.js';
 import { frameOf } from './quantity-frames.js';
 import { inLead } from './background.js';
 import type { Slot } from './slots.js';
@@ -109,7 +108,7 @@ export function countedThings(s: Sent, q: Quantity): Slot | null {
   const subset = comparableCount(s, q, verb);
   if (subset === null) return null;
   const { act, rest } = countAct(s, q, verb, subset);
-  return { key: `count|${key(noun)}|${act}${rest.length ? `|${rest.join('+')}` : ''}`, label: `number of ${noun}${rest.length ? ` (${rest.join(' ')})` : ''} (${verb})`, unit: q.unit, factor: 1, aligned: !storyWide };
+  return { key: `count|${countedNounKey(noun)}|${act}|${rest.join('+')}`, label: `number of ${noun}${rest.length ? ` (${rest.join(' ')})` : ''} (${verb})`, unit: q.unit, factor: 1, aligned: !storyWide };
 }
 /** Words a parser marks as a noun's preposition that open a clause of their own ("after three cables were damaged"). */
 const CLAUSE_OPENERS = new Set(['after', 'before', 'when', 'as', 'since', 'until', 'because', 'while', 'once']);

@@ -65,6 +65,11 @@ export function countsThings(noun: string): boolean {
   return !NOT_THINGS.has(noun) && !NOT_THINGS.has(noun.replace(/s$/, ''));
 }
 
+/** A counted noun as a count's key holds it: its key, a hyphen inside the word left out ("co-worker" and "coworker" are one noun as outlets spell it). */
+export function countedNounKey(noun: string): string {
+  return key(noun.replace(/(?<=\p{L})-(?=\p{L})/gu, ''));
+}
+
 /**
  * The aligned slot of a count of a noun, or null. `verb` is the act the noun is an argument of
  * (its lemma), when the parse gives one.
@@ -79,7 +84,7 @@ export function countOfThings(s: Sent, q: Quantity, noun: string, verb: string |
   verb ??= verbRightBefore(s, parsed);
   const { act, rest } = countAct(s, q, verb, subset, parsed);
   const label = `number of ${noun}${rest.length ? ` (${rest.join(' ')})` : ''}${verb ? ` (${verb})` : ''}`;
-  return { key: `count|${key(noun)}|${act}|${rest.join('+')}`, label, unit: q.unit, factor: 1, aligned: true };
+  return { key: `count|${countedNounKey(noun)}|${act}|${rest.join('+')}`, label, unit: q.unit, factor: 1, aligned: true };
 }
 
 /**
