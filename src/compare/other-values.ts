@@ -16,6 +16,8 @@ import { slotIgnoringParts } from './slots.js';
 type Figure = Pick<QMention, 'q' | 'low' | 'high' | 'unit'> & { key: string; at: { low: number; high: number } };
 
 const READ = new WeakMap<Sent, Figure[]>();
+/** A sentence of more figures than this is a table or a list, no one count told (and its pairs would be quadratic). */
+const MAX_FIGURES = 12;
 
 /** The figures of a sentence with a slot: not a part of another ("30 of the 80"), not hedged (read once per sentence). */
 function figuresOf(s: Sent): Figure[] {
@@ -23,6 +25,7 @@ function figuresOf(s: Sent): Figure[] {
   if (known) return known;
   const out: Figure[] = [];
   READ.set(s, out);
+  if (s.quantities.length > MAX_FIGURES) return out;
   for (const q of s.quantities) {
     if (partOf(s, q) || isHedged(s, q)) continue;
     const slot = slotIgnoringParts(s, q);
