@@ -320,4 +320,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-77: (keys30) a lead's count with no subset is keyed `count|noun|act|` as every other count (count-slots.ts
 //   wrote `count|noun|act`, so the two could never meet), and a hyphen inside a counted noun is left out of its key
 //   (counts.ts countedNounKey: "co-workers" / "coworkers"). Dev and PolNeAR output identical.
-export const COMPARE_VERSION = 'compare-77';
+// compare-78: (corrob30) a fact's member whose figures of a slot all disagree with every other article's figures of
+//   that slot, as the conflicts compare them (two "more than" bounds by their values), leaves the fact (other-values.ts:
+//   "more than 31,000 killed" twice / "more than 26,000 killed"). Dev judged 613/680 -> 613/679 (one partly fact
+//   loses its member).
+export const COMPARE_VERSION = 'compare-78';

@@ -10,6 +10,7 @@ import type { Sent } from './prepare.js';
 import { claimsOf, type Claim, scratch } from './claims.js';
 import { mergeOverlapping, oneAct, oneStatement, onlyWho, sideRemark, thinDescription, toldAsGiven } from './support.js';
 import { givenOnlyMembers } from './told-as-given.js';
+import { otherValueMembers } from './other-values.js';
 import { indexUnion } from '../util/union-find.js';
 
 /** A fact of a cluster: its members, and the one it is shown by (-1: the one closest to the others). */
@@ -162,8 +163,10 @@ export function claimFacts(
     const core = g.members.size > 2 ? keepCore(g, artOf, simOf) : -1;
     const parts = core >= 0 ? statementParts(g, core, artOf, simOf) : [{ members: g.members, shown: -1 }];
     for (const { members: whole, shown } of parts) {
-      // (a member that tells only as given what another article asserts is no support for it: told-as-given.ts)
+      // (a member that tells only as given what another article asserts is no support for it: told-as-given.ts; nor is
+      // one that puts a figure of the fact at a value no other article gives: other-values.ts)
       const givenOnly = givenOnlyMembers(whole, g.of, artOf);
+      for (const i of otherValueMembers(whole, members, artOf)) givenOnly.add(i);
       const p = givenOnly.size ? new Set([...whole].filter((i) => !givenOnly.has(i))) : whole;
       if (new Set([...p].map((i) => artOf[i])).size < 2) continue;
       const ms = [...p].sort((a, b) => a - b);

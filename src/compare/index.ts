@@ -10,6 +10,7 @@ import { type Claim, claimsOf } from './claims.js';
 import { oneAct } from './support.js';
 import { parallelEvents } from './parallel-events.js';
 import { askedNotTold } from './questions.js';
+import { figuresDisagree } from './other-values.js';
 import { findConflicts } from './conflicts.js';
 import { sortEvolving, splitFactsBySteps } from './evolving.js';
 import { type Alignment, type AlignmentCounts, actsOf, alignFacts, sameStatement, sharedKeys, sharedSpan } from './facts.js';
@@ -278,7 +279,8 @@ function sameClaims(a: Sent, b: Sent, al: Alignment): boolean {
   // (copies read alike have one reading, `Alignment.twin`: a story of near-copies reads it once, not once per copy)
   const ca = claimsOf(al.twin?.(a) ?? a);
   const cb = claimsOf(al.twin?.(b) ?? b);
-  return claimsCovered(ca, cb) && claimsCovered(cb, ca);
+  // (nor when they put one figure at two values: other-values.ts)
+  return claimsCovered(ca, cb) && claimsCovered(cb, ca) && !figuresDisagree(a, b);
 }
 
 /** Whether each main claim of `x` (not a relative clause, not a circumstance: what is told on the way) states one act with a claim of `y`. */
