@@ -138,21 +138,7 @@ export function claimFacts(
     }
     if (!linked && closest >= 0) link(i, closest);
   }
-  // members by fact: each root of a claim, the members with a claim under it (and those claims)
-  const byRoot = new Map<number, Group>();
-  for (let i = 0; i < m; i++) {
-    if (!joined[i]) continue;
-    for (let x = 0; x < claims[i].length; x++) {
-      const r = find(first[i] + x);
-      let g = byRoot.get(r);
-      if (!g) byRoot.set(r, (g = { members: new Set(), claims: [], of: new Map() }));
-      g.members.add(i);
-      g.claims.push(claims[i][x]);
-      const own = g.of.get(i);
-      if (own) own.push(claims[i][x]);
-      else g.of.set(i, [claims[i][x]]);
-    }
-  }
+  const byRoot = groupsByRoot(claims, first, joined, find);
   // (a root whose core states two things some members state only one of is one fact per thing: statementParts)
   let roots: { g: number[]; claims: Claim[]; split: number }[] = [];
   // (the parts of one group carry its number, `split`: told apart on purpose, they are not merged again; and the
@@ -184,6 +170,25 @@ export function claimFacts(
   groups = mergeRestatements(groups, artOf, simOf, mergeLevel);
   if (groups.length === 1 && groups[0].length === m) return null;
   return groups.sort((a, b) => a[0] - b[0] || a.length - b.length).map((g) => ({ members: g, shown: shownOf.get(g.join(',')) ?? -1 }));
+}
+
+/** Members by fact: each root of a joined claim, the members with a claim under it (and those claims). */
+function groupsByRoot(claims: Claim[][], first: Int32Array, joined: Uint8Array, find: (x: number) => number): Map<number, Group> {
+  const byRoot = new Map<number, Group>();
+  for (let i = 0; i < claims.length; i++) {
+    if (!joined[i]) continue;
+    for (let x = 0; x < claims[i].length; x++) {
+      const r = find(first[i] + x);
+      let g = byRoot.get(r);
+      if (!g) byRoot.set(r, (g = { members: new Set(), claims: [], of: new Map() }));
+      g.members.add(i);
+      g.claims.push(claims[i][x]);
+      const own = g.of.get(i);
+      if (own) own.push(claims[i][x]);
+      else g.of.set(i, [claims[i][x]]);
+    }
+  }
+  return byRoot;
 }
 
 /**
