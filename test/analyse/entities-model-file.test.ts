@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { join } from 'node:path';
@@ -48,6 +49,17 @@ describe('entity model file', () => {
     for (const [word, bits] of committed) assert.equal(shipped.get(word), bits, word);
     // comment lines (no tab) are skipped; a word that starts with '#' is a word
     assert.deepEqual([...readClusters('# built by x\n#\t0101\nthe\t11\n')], [['#', '0101'], ['the', '11']]);
+  });
+
+  it('TRIANGULATE_NER_MODEL points the loader at another tagger file (a retrain measured downstream)', () => {
+    const modelTs = join(import.meta.dirname, '../../src/analyse/entities/model.ts');
+    const code = `const m = await import(${JSON.stringify(modelTs)}); console.log(m.DEFAULT_MODEL_PATH); try { m.loadTagger(); } catch (e) { console.log(e.code); }`;
+    const run = (env: NodeJS.ProcessEnv) =>
+      execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { env, encoding: 'utf8' }).trim().split('\n');
+    const missing = join(import.meta.dirname, 'no-such-tagger.bin');
+    assert.deepEqual(run({ ...process.env, TRIANGULATE_NER_MODEL: missing }), [missing, 'ENOENT']);
+    const { TRIANGULATE_NER_MODEL: _unset, ...rest } = process.env;
+    assert.deepEqual(run(rest), [DEFAULT_MODEL_PATH]);
   });
 });
 

@@ -474,7 +474,8 @@ export class Tagger {
   }
 }
 
-export const DEFAULT_MODEL_PATH = join(packageRoot(), 'models', 'entities.bin');
+/** `TRIANGULATE_NER_MODEL` points every stage at another tagger file (to measure a retrain downstream). */
+export const DEFAULT_MODEL_PATH = process.env.TRIANGULATE_NER_MODEL || join(packageRoot(), 'models', 'entities.bin');
 
 /** Reads a tagger from its model file (written by writeTaggerFile). */
 export function readTagger(path: string): Tagger {
