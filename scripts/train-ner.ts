@@ -21,7 +21,7 @@ import { chunks, conllDocuments, readConll, toBio } from '../src/analyse/entitie
 import { buildClusters, readClusters } from '../src/analyse/entities/clusters.js';
 import { documentFeatures, type Lexicons, NT, normToken, sentenceFeatures, TAG_INDEX, tokGazBit } from '../src/analyse/entities/features.js';
 import { handGazetteer, TYPE_BIT } from '../src/analyse/entities/gazetteer.js';
-import { DEFAULT_MODEL_PATH, deserializeModel, mergePasses, START, serializeModel, viterbi, writeTaggerFile } from '../src/analyse/entities/model.js';
+import { SHIPPED_MODEL_PATH, deserializeModel, mergePasses, START, serializeModel, viterbi, writeTaggerFile } from '../src/analyse/entities/model.js';
 import { prng } from '../src/util/random.js';
 
 const args = process.argv.slice(2);
@@ -31,7 +31,7 @@ const opt = (name: string, def: string) => {
 };
 const SHARED = join(import.meta.dirname, '../../shared');
 const TRAIN = opt('train', join(SHARED, 'data/ner/conll2003/eng.train'));
-const OUT = opt('out', DEFAULT_MODEL_PATH);
+const OUT = opt('out', SHIPPED_MODEL_PATH);
 const EPOCHS = Number(opt('epochs', '10'));
 /** Shuffling seed (the shipped model's by default); another seed is another draw of the same model (NOTES.md). */
 const SEED = Number(opt('seed', String(0x2545f491)));

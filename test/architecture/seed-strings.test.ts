@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { fileLiterals, literalsOf, sourceFiles } from './literals.js';
-import { DEFAULT_MODEL_PATH, readTaggerFile } from '../../src/analyse/entities/model.js';
+import { SHIPPED_MODEL_PATH, readTaggerFile } from '../../src/analyse/entities/model.js';
 import { handGazetteer } from '../../src/analyse/entities/gazetteer.js';
 
 /**
@@ -99,7 +99,7 @@ test('the shipped name model carries no seed or fixture place in its hand gazett
   // the model embeds the hand gazetteer it was trained with (written before data/places was sourced): what the
   // sourced gazetteer does not hold must be general, not a place of the seeds
   const sourced = handGazetteer();
-  const model = readTaggerFile(readFileSync(DEFAULT_MODEL_PATH));
+  const model = readTaggerFile(readFileSync(SHIPPED_MODEL_PATH));
   const own = [...(model.lex.hand as Iterable<[string, number]>)].map(([k]) => k).filter((k) => !sourced.has(k));
   assert.ok(own.length > 50, 'the older list is read (else this checks nothing)');
   const named = SEED_SPECIFIC.filter((t) => own.some((k) => pattern(t).test(k)));

@@ -474,8 +474,10 @@ export class Tagger {
   }
 }
 
+/** The model file the repository ships (what `train:ner` writes by default). */
+export const SHIPPED_MODEL_PATH = join(packageRoot(), 'models', 'entities.bin');
 /** `TRIANGULATE_NER_MODEL` points every stage at another tagger file (to measure a retrain downstream). */
-export const DEFAULT_MODEL_PATH = process.env.TRIANGULATE_NER_MODEL || join(packageRoot(), 'models', 'entities.bin');
+export const DEFAULT_MODEL_PATH = process.env.TRIANGULATE_NER_MODEL || SHIPPED_MODEL_PATH;
 
 /** Reads a tagger from its model file (written by writeTaggerFile). */
 export function readTagger(path: string): Tagger {
