@@ -71,7 +71,7 @@ export const COMPONENTS: readonly Component[] = [
     name: 'entities',
     requires: ['sentences'],
     assigns: ['entities', 'entityIndex'],
-    version: 'entities-5', // entities-5: the model's embedded hand gazetteer without two seed places ('red square', 'sumy')
+    version: 'entities-5', // entities-5: the model's embedded hand gazetteer without the seed places it carried (entities NOTES, session 30)
     defaults: { model: 'models/entities.bin (averaged perceptron, CoNLL-2003 tags)', gazetteers: 'data/places, data/lexicons/organisations.tsv' },
     sizeBounded: true,
     run: ({ head, headSentences }) => {
