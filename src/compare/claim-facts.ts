@@ -151,9 +151,9 @@ export function claimFacts(
     for (const { members: whole, shown } of parts) {
       // (a member that tells only as given what another article asserts is no support for it: told-as-given.ts; nor is
       // one that puts a figure of the fact at a value no other article gives: other-values.ts)
-      const givenOnly = givenOnlyMembers(whole, g.of, artOf);
-      for (const i of otherValueMembers(whole, members, artOf)) givenOnly.add(i);
-      const p = givenOnly.size ? new Set([...whole].filter((i) => !givenOnly.has(i))) : whole;
+      const noSupport = givenOnlyMembers(whole, g.of, artOf);
+      for (const i of otherValueMembers(whole, members, artOf)) noSupport.add(i);
+      const p = noSupport.size ? new Set([...whole].filter((i) => !noSupport.has(i))) : whole;
       if (new Set([...p].map((i) => artOf[i])).size < 2) continue;
       const ms = [...p].sort((a, b) => a - b);
       if (shown >= 0 && p.has(shown)) shownOf.set(ms.join(','), shown);

@@ -29,6 +29,9 @@ export interface QMention {
   bodyOnly?: boolean;
 }
 
+/** What comparing two figures' values reads of them: the figure, the values it allows, the slot's unit. */
+export type FigureInterval = Pick<QMention, 'q' | 'low' | 'high' | 'unit'>;
+
 /**
  * The values a figure allows, in the slot's unit: counts and ages are exact; magnitudes are read to
  * a tenth; measures (distances, durations, money) allow 5 % for rounding; "about" 20 %; "more
@@ -58,23 +61,23 @@ export function interval(q: Quantity, slot: Slot): { low: number; high: number }
 }
 
 /** `same`, `minor` (overlapping or nearly touching) or `conflict` (clearly disjoint). */
-export function compareIntervals(a: QMention, b: QMention): 'same' | 'minor' | 'conflict' {
+export function compareIntervals(a: FigureInterval, b: FigureInterval): 'same' | 'minor' | 'conflict' {
   // overlapping intervals are compatible ("more than 5,000" and "5,200")
   if (a.low <= b.high && b.low <= a.high) return 'same';
   const gap = a.high < b.low ? b.low - a.high : a.low - b.high;
   const scale = Math.max(Math.abs(a.low), Math.abs(b.low), Math.abs(a.high === Infinity ? 0 : a.high), Math.abs(b.high === Infinity ? 0 : b.high), 1e-9);
   // a rounded figure just outside the other's tolerance is a rounding difference, not a dispute
-  const rounded = (m: QMention) => m.unit !== 'block' && m.unit !== 'kg' && m.q.qualifier === 'exact' && m.q.value >= 100 && m.q.value % 10 === 0;
+  const rounded = (m: FigureInterval) => m.unit !== 'block' && m.unit !== 'kg' && m.q.qualifier === 'exact' && m.q.value >= 100 && m.q.value % 10 === 0;
   return gap / scale <= 0.05 && (rounded(a) || rounded(b)) ? 'minor' : 'conflict';
 }
 
 /** Figures five times apart or more (five hurt and 50, two and 80): not one figure told two ways. */
-export function apartFivefold(a: QMention, b: QMention): boolean {
+export function apartFivefold(a: FigureInterval, b: FigureInterval): boolean {
   const [lo, hi] = a.q.value <= b.q.value ? [a, b] : [b, a];
   return lo.q.value > 0 && Number.isFinite(lo.high) && hi.low >= 5 * lo.high;
 }
 
-export function apartTenfold(a: QMention, b: QMention): boolean {
+export function apartTenfold(a: FigureInterval, b: FigureInterval): boolean {
   const [lo, hi] = a.q.value <= b.q.value ? [a, b] : [b, a];
   return lo.q.value > 0 && Number.isFinite(hi.low) && hi.low > 10 * lo.high;
 }

@@ -8,12 +8,12 @@
  */
 import type { Quantity } from '../model/types.js';
 import { isHedged, partOf } from './figure-parts.js';
-import { apartFivefold, compareIntervals, interval, type QMention } from './figure-values.js';
+import { apartFivefold, compareIntervals, type FigureInterval, interval } from './figure-values.js';
 import type { Sent } from './prepare.js';
 import { slotIgnoringParts } from './slots.js';
 
 /** A figure and the values it allows, as the conflicts compare it. */
-type Figure = Pick<QMention, 'q' | 'low' | 'high' | 'unit'> & { key: string; at: { low: number; high: number } };
+type Figure = FigureInterval & { key: string; at: { low: number; high: number } };
 
 const READ = new WeakMap<Sent, Figure[]>();
 /** A sentence of more figures than this is a table or a list, no one count told (and its pairs would be quadratic). */
@@ -41,7 +41,7 @@ function figuresOf(s: Sent): Figure[] {
 function disagree(a: Figure, b: Figure): boolean {
   const open = a.q.qualifier === b.q.qualifier && a.q.qualifier !== 'exact' && a.q.qualifier !== 'about' && a.q.qualifier !== 'range';
   const [x, y] = open ? [{ ...a, ...a.at }, { ...b, ...b.at }] : [a, b];
-  return compareIntervals(x as unknown as QMention, y as unknown as QMention) === 'conflict' && !apartFivefold(x as unknown as QMention, y as unknown as QMention);
+  return compareIntervals(x, y) === 'conflict' && !apartFivefold(x, y);
 }
 
 /**
