@@ -18,7 +18,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { splitSentences, tokenize } from '../src/analyse/tokenize.js';
 import { chunks, conllDocuments, readConll, toBio } from '../src/analyse/entities/conll.js';
-import { buildClusters, readClusters } from '../src/analyse/entities/clusters.js';
+import { buildClusters, committedClusters } from '../src/analyse/entities/clusters.js';
 import { documentFeatures, type Lexicons, NT, normToken, sentenceFeatures, TAG_INDEX, tokGazBit } from '../src/analyse/entities/features.js';
 import { handGazetteer, TYPE_BIT } from '../src/analyse/entities/gazetteer.js';
 import { SHIPPED_MODEL_PATH, deserializeModel, mergePasses, START, serializeModel, viterbi, writeTaggerFile } from '../src/analyse/entities/model.js';
@@ -143,7 +143,7 @@ const casing = casingLexicon(unlabeled);
 log(`casing lexicon: ${casing.size} words`);
 const clusters =
   CLUSTERS === 'data'
-    ? readClusters(readFileSync(join(import.meta.dirname, '../data/lexicons/word-clusters.tsv'), 'utf8'))
+    ? committedClusters()
     : CLUSTERS === 'rebuild'
       ? buildClusters(unlabeled, log)
       : new Map<string, string>();

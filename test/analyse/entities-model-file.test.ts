@@ -3,10 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { join } from 'node:path';
-import { readClusters } from '../../src/analyse/entities/clusters.js';
+import { committedClusters, readClusters } from '../../src/analyse/entities/clusters.js';
 import { FlatLexicon } from '../../src/analyse/entities/flat-file.js';
 import { readFlatFile, writeFlatFile } from '../../src/util/flat-file.js';
-import { DEFAULT_MODEL_PATH, loadTagger, readTaggerFile, writeTaggerFile } from '../../src/analyse/entities/model.js';
+import { DEFAULT_MODEL_PATH, loadTagger, readTaggerFile, SHIPPED_MODEL_PATH, writeTaggerFile } from '../../src/analyse/entities/model.js';
 import { WordCache } from '../../src/util/word-cache.js';
 
 describe('entity model file', () => {
@@ -42,8 +42,8 @@ describe('entity model file', () => {
   });
 
   it('train:ner reads the word clusters the shipped model carries (data/lexicons/word-clusters.tsv): a retrain does not redraw them', () => {
-    const committed = readClusters(readFileSync(join(import.meta.dirname, '../../data/lexicons/word-clusters.tsv'), 'utf8'));
-    const shipped = readTaggerFile(readFileSync(DEFAULT_MODEL_PATH)).lex.clusters;
+    const committed = committedClusters();
+    const shipped = readTaggerFile(readFileSync(SHIPPED_MODEL_PATH)).lex.clusters;
     assert.ok(committed.size > 10_000);
     assert.equal(committed.size, shipped.size);
     for (const [word, bits] of committed) assert.equal(shipped.get(word), bits, word);

@@ -6,6 +6,9 @@
  * split recursively along the principal direction of each group (principal direction divisive
  * partitioning), the side of each split giving the next bit.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../../util/paths.js';
 
 const DIM = 96;
 const CONTEXTS = 1500;
@@ -138,4 +141,9 @@ export function readClusters(text: string): Map<string, string> {
     if (tab > 0) out.set(line.slice(0, tab), line.slice(tab + 1));
   }
   return out;
+}
+
+/** The committed word clusters (data/lexicons/word-clusters.tsv, the shipped tagger's), read by `train:ner`. */
+export function committedClusters(): Map<string, string> {
+  return readClusters(readFileSync(join(packageRoot(), 'data', 'lexicons', 'word-clusters.tsv'), 'utf8'));
 }
