@@ -224,10 +224,11 @@ describe('a copular clause is a description: its subject and its predicate, as U
     assert.equal(storm.subject, '');
     assert.equal(storm.predicate, 'storm');
   });
-  it('a clause with a verb is no description, and its arguments are read', () => {
+  it('a clause with a verb is no description: its subject and arguments are read, no predicate', () => {
     const [closed] = sentenceClaims('The trust closed the harbour road on Saturday.');
-    assert.equal(closed.subject, null);
+    assert.equal(closed.subject, 'trust');
     assert.equal(closed.predicate, null);
     assert.ok(closed.args.has('road') && closed.args.has('trust'));
+    assert.equal(sentenceClaims('She closed the harbour road on Saturday.')[0].subject, '');
   });
 });
