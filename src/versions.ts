@@ -324,4 +324,9 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   that slot, as the conflicts compare them (two "more than" bounds by their values), leaves the fact (other-values.ts:
 //   "more than 31,000 killed" twice / "more than 26,000 killed"). Dev judged 613/680 -> 613/679 (one partly fact
 //   loses its member).
-export const COMPARE_VERSION = 'compare-78';
+// compare-81: (stress31) a month between two numbers with no year written ("on 10 Nov 11": 10 November 2011, or
+//   November 11 as the time reader takes it) opposes no other day (date-conflicts.ts twoWayDay); a brief line's time of
+//   day is cited only where it is written with the line's digits ("6 p.m." does not show "6:00 p.m."); a quote line
+//   cites a quote only where the reader sees its speaker (brief.ts speakerInSight: a sentence with an attribution that
+//   names no one, '"...," Const.', is not cited for a speaker the analyser took from paragraphs before).
+export const COMPARE_VERSION = 'compare-81';
