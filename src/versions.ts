@@ -333,4 +333,9 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   of: its subject is the act's argument, the act holds its predicate, one figure, or two pronouns (support.ts
 //   describesTheAct). PolNeAR judged 23/37 -> 23/35 (two different gone); dev 804/910 -> 804/908 (old dev 614/678 ->
 //   614/676), corroborated R 0.819 unchanged.
+// compare-81: (stress31) a month between two numbers with no year written ("on 10 Nov 11": 10 November 2011, or
+//   November 11 as the time reader takes it) opposes no other day (date-conflicts.ts twoWayDay); a brief line's time of
+//   day is cited only where it is written with the line's digits ("6 p.m." does not show "6:00 p.m."); a quote line
+//   cites a quote only where the reader sees its speaker (brief.ts speakerInSight: a sentence with an attribution that
+//   names no one, '"...," Const.', is not cited for a speaker the analyser took from paragraphs before).
 export const COMPARE_VERSION = 'compare-83';

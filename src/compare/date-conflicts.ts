@@ -166,7 +166,7 @@ function datesItsNoun(s: Sent, t: ResolvedTime, actAtOffset: number): boolean {
 
 /** The conflict among dated mentions of one act, or null when they agree. `what` names the act ("the signing"). */
 function dateConflict(story: StoryView, all: DMention[], what: string): Conflict | null {
-  const ms = all.filter((m) => !guessedDay(m));
+  const ms = all.filter((m) => !guessedDay(m) && !twoWayDay(m));
   if (ms.length < 2) return null;
   const sides = sidesByFirst(ms, sameDay);
   if (sides.length < 2) return null;
@@ -233,6 +233,17 @@ const NAMED_DAY = new RegExp(`\\d|\\b(?:${WEEKDAY_PATTERN}|${MONTH_NAME_PATTERN}
  */
 function guessedDay(m: DMention): boolean {
   return m.t.resolvedInferred && !NAMED_DAY.test(dayWords(m));
+}
+const MONTH_THEN_NUMBER = new RegExp(`^(?:${MONTH_PATTERN})\\.? \\d{1,2}$`);
+const DAY_NUMBER_BEFORE = /(?<![\d.,:])\b(?:[1-9]|[12]\d|3[01])\s+$/;
+/**
+ * "on 10 Nov 11": a month between two numbers with no year written reads as day, month and a
+ * two-digit year (10 November 2011) or as a number and a month's day (November 11), and the time
+ * reader takes the second. Neither reading can oppose a day another sentence writes.
+ */
+function twoWayDay(m: DMention): boolean {
+  const text = m.sent.art.text;
+  return MONTH_THEN_NUMBER.test(m.t.text) && DAY_NUMBER_BEFORE.test(text.slice(Math.max(0, m.t.span.start - 4), m.t.span.start));
 }
 /** The words that write a mention's day ("four days earlier": those of the day it counts from, dated-acts.ts referredWords). */
 const dayWords = (m: DMention) => referredWords(m.t, m.sent.art.text);
