@@ -25,7 +25,7 @@ import { frameOf, HAPPENED_TO_PEOPLE } from './quantity-frames.js';
 import { holderToken } from './figure-holders.js';
 import { roleNounGender } from '../analyse/gender.js';
 import type { Slot } from './slots.js';
-import { partOf } from './figure-parts.js';
+import { CONJUNCT_PARTS, partOf } from './figure-parts.js';
 import { dataLines } from '../text/lexicon.js';
 
 /** Nouns of people of no kind (count-slots.ts counts them by the frame of what happened to them). */
@@ -33,8 +33,7 @@ const PEOPLE = new Set('people person victim civilian villager passenger child a
 
 /** Whether a figure is a conjunct figure-parts.ts calls a part (a list's item when listedThing gives it a slot). */
 export function listedConjunct(s: Sent, q: Quantity): boolean {
-  const part = partOf(s, q);
-  return part === 'N x and M y' || part === 'x and N y' || part === 'coordinated by the parse';
+  return CONJUNCT_PARTS.has(partOf(s, q) ?? '');
 }
 
 /** The aligned count slot of a conjunct that counts its own kind of thing in a list (see the file's comment), or null: it stays a part. */

@@ -24,7 +24,7 @@ import { reportsTheGame } from './scores.js';
 import { toldAsInterim } from './counts.js';
 import { ambiguousMeasures, measureNoun, measureOf } from './measures.js';
 import { anotherDaysShock, backgroundSentences, type Background, inLead, storyEventDay } from './background.js';
-import { isHedged, partOf } from './figure-parts.js';
+import { CONJUNCT_PARTS, isHedged, partOf } from './figure-parts.js';
 import { periodMoment, storysOwnMoment } from './period-marks.js';
 import { countedThings, increment, peopleCount } from './count-slots.js';
 import { listedThing } from './listed-things.js';
@@ -77,9 +77,6 @@ const SHOCK_CLASS: Readonly<Record<string, string>> = wordTable({ quake: 'quake'
 /** Slots of the event itself (as opposed to a person's or a place's), and how far the lead goes. */
 const EVENT_FRAMES = /^(?:people\|(?:deaths|injured|missing|arrested|evacuated|homeless|rescued)|magnitude\|)/;
 
-/** The forms of partOf that make a figure a conjunct of a coordination. */
-const CONJUNCTS = new Set(['N x and M y', 'x and N y', 'coordinated by the parse']);
-
 /** The slot of `q` in sentence `s`, or null when the figure cannot be compared safely. */
 export function slotOf(s: Sent, q: Quantity, background: Background): Slot | null {
   // "Carter had 12 points and four assists": a player's figures in the game are a list, not parts of a total
@@ -91,7 +88,7 @@ export function slotOf(s: Sent, q: Quantity, background: Background): Slot | nul
   if (moment) return background === 'none' ? moment : null;
   const part = partOf(s, q);
   // (a list of different things under one act, "recovered 12 rifles, three launchers and two grenades": each conjunct its own count, listed-things.ts)
-  if (part) return background !== 'none' ? null : part === 'another N' ? increment(s, q) : CONJUNCTS.has(part) ? listedThing(s, q) : null;
+  if (part) return background !== 'none' ? null : part === 'another N' ? increment(s, q) : CONJUNCT_PARTS.has(part) ? listedThing(s, q) : null;
   // "married two weeks ago": how long ago an act was; its own "ago" marks the sentence's past
   const since = sinceAct(s, q);
   if (since) return background === 'other-day' || pastBeyond(s, q) ? null : since;
@@ -146,7 +143,7 @@ const UNIT_WORD: Readonly<Record<string, string>> = wordTable({ yd: 'yard', yds:
 /** "Carter scored 14 points": a named player's figure in the game told (game-figures.ts), between sentences of one fact. */
 function gameFigure(s: Sent, q: Quantity): Slot | null {
   const part = partOf(s, q);
-  if (part && !CONJUNCTS.has(part)) return null;
+  if (part && !CONJUNCT_PARTS.has(part)) return null;
   const g = gameFigureOf(s, q);
   return g ? { key: g.key, label: g.label, unit: 'count', factor: 1, personal: true, person: g.person, aligned: true } : null;
 }

@@ -67,9 +67,9 @@ export function oneAct(a: Claim, b: Claim): boolean {
  * the act's subject or object ("the deal is worth $160 million" / "the team offered $160 million"; a party by
  * `sameName`), the act's claim holds its predicate word ("It was the third fight in a decade" / "was fighting for the
  * first time since 2005"), or they give one figure ("Teixeira will be 29 in April" / "will turn 29"), or neither names
- its subject (two pronouns). Otherwise it
- * describes something else the story holds ("her lead will be insurmountable" / "he would perform strongly next
- * Tuesday"; "This is the first win for Cruz" / "Clinton became the first woman"), however many words they share. The
+ * its subject (two pronouns). Otherwise it describes something else the story holds ("her lead will be
+ * insurmountable" / "he would perform strongly next Tuesday"; "This is the first win for Cruz" / "Clinton became the
+ * first woman"), however many words they share. The
  * act's claim must not be a description itself (a copular clause holding the act of a clause folded into it, "It is
  * the second time Egypt witnessed a cut"): two descriptions are left to the words they share.
  */
