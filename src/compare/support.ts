@@ -209,17 +209,19 @@ export function onlyWho(a: Claim, b: Claim): boolean {
 }
 
 /**
- * A description meets an act on one word: one claim states an act, the other none (a description: "the new timetable
- * is for every route of the harbour", "their own repair kit"), of two keys or more, and they share only one key and no
- * value. `oneAct` lets a description meet any act, since nothing in it can contradict the act; so the words the two
- * share are all that says they state one thing, and one word ("harbour", "driver", "ferry") is what any two sentences
- * of a story share. A claim of one key is a fragment the parse left ("inquiry" of "Inquiries into what started the
- * blaze are under way"), which stands for its sentence's statement: left to `oneAct`.
+ * A description meets a claim on one word: one claim states an act, the other none (a description: "the new timetable
+ * is for every route of the harbour", "their own repair kit"), or neither states one (two descriptions: "the harbour
+ * road is the only way into the old town" / "the new timetable is for every route of the harbour"), each description
+ * of two keys or more, and they share only one key and no value. `oneAct` lets a description meet any claim, since
+ * nothing in it can contradict the other; so the words the two share are all that says they state one thing, and one
+ * word ("harbour", "driver", "ferry") is what any two sentences of a story share. A claim of one key is a fragment the
+ * parse left ("inquiry" of "Inquiries into what started the blaze are under way"), which stands for its sentence's
+ * statement: left to `oneAct`.
  */
 export function thinDescription(a: Claim, b: Claim): boolean {
-  if (!a.acts.size === !b.acts.size) return false;
-  const description = a.acts.size ? b : a;
-  if (description.keys.size < 2 || shares(a.values, b.values)) return false;
+  if (a.acts.size && b.acts.size) return false;
+  // (a description of one key is such a fragment; an act's claim may be of any size)
+  if ((!a.acts.size && a.keys.size < 2) || (!b.acts.size && b.keys.size < 2) || shares(a.values, b.values)) return false;
   const [small, large] = a.keys.size <= b.keys.size ? [a, b] : [b, a];
   let sharedKeys = 0;
   for (const k of small.keys) if (large.keys.has(k) && ++sharedKeys > 1) return false;

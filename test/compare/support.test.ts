@@ -193,6 +193,17 @@ describe('a description meets an act on more than one word', () => {
     const fragment = { ...timetable, keys: new Set(['harbour']) };
     assert.ok(!thinDescription(closed, fragment));
   });
+  it('two descriptions that share one word and no value are not one statement; two words, a value, or a fragment: left to oneAct', () => {
+    const timetable = description('The new timetable is for every route of the harbour.')!;
+    const road = description('The harbour road is the only way into the old town.')!;
+    assert.ok(timetable && road && !timetable.acts.size && !road.acts.size);
+    assert.ok(oneAct(timetable, road), 'oneAct lets two descriptions meet whatever they share');
+    assert.ok(thinDescription(timetable, road) && thinDescription(road, timetable));
+    assert.ok(!thinDescription(road, description('The old road into the town is the only one the trust keeps open.')!));
+    const wide = description('The harbour road is 12 metres wide.')!;
+    assert.ok(!thinDescription(wide, description('The old harbour pier is 12 metres long.')!));
+    assert.ok(!thinDescription(road, { ...timetable, keys: new Set(['harbour']) }));
+  });
 });
 
 describe('a description (a copular clause) meets an act only when it is told of what the act is told of', () => {
