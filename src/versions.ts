@@ -344,4 +344,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   guns"). Dev strict recall 43/100 -> 44/100.
 // compare-83: (names31) the entities it reads take street addresses as places and initials as a name's start whatever
 //   the tagger read (entities-6): with the shipped model every dev Markdown report is the same, the JSON moves.
-export const COMPARE_VERSION = 'compare-83';
+// compare-85: (values32) two values of a closed class inside one fact are a conflict (fact-values.ts): a compass point
+//   from one named place more than a right angle from another outlet's ("west of Aden" / "east of Aden"), an adjective
+//   state of one participant in one act of a WordNet antonym cluster ("naked" / "fully clothed"); the fact's sentences
+//   become the conflict's, no longer a corroboration.
+export const COMPARE_VERSION = 'compare-85';
