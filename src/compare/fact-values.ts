@@ -96,7 +96,7 @@ function statesOf(s: Sent): Told[] {
     if (!stateWord(tokens, kids, i)) continue;
     const entry = poles().get(t.text.toLowerCase());
     if (!entry || !PREDICATE.has(relOf(t)) || negated(tokens, kids, i)) continue;
-    // (a conjunct of a noun's modifier is a modifier too: "a dead and a wounded man"; a word on the first conjunct
+    // (a conjunct of a noun's modifier is a modifier too: "a dead and a wounded man"; an adverb on the first conjunct
     // may bear on both, "insufficiently equipped and experienced")
     if (relOf(t) === 'conj' && (t.head < 0 || !PREDICATE.has(relOf(tokens[t.head])) || !/^(?:ADJ|VERB)$/.test(tokens[t.head].upos) || kids[t.head].some((k) => relOf(tokens[k]) === 'advmod')))
       continue;

@@ -45,8 +45,8 @@ describe('a direction from one place told two ways inside one fact', () => {
 describe('a state of one participant told two ways inside one fact', () => {
   it('opposes WordNet antonym clusters of a depictive on one act ("naked" / "clothed")', () => {
     const c = inFact([
-      'Federal agents once found the fugitive standing naked in a kitchen, holding a broom.',
-      'Federal agents once found the fugitive standing in a kitchen, fully clothed, holding a broom.',
+      'Federal agents found the fugitive standing naked in a kitchen, holding a broom.',
+      'Federal agents found the fugitive standing in a kitchen, fully clothed, holding a broom.',
     ]);
     assert.equal(c.length, 1);
     assert.equal(c[0].kind, 'attribute');
@@ -66,6 +66,25 @@ describe('a state of one participant told two ways inside one fact', () => {
       inFact([
         'Federal agents once found the fugitive standing in a kitchen, not naked, holding a broom.',
         'Federal agents once found the fugitive standing in a kitchen, fully clothed, holding a broom.',
+      ]).map((k) => k.note),
+      [],
+    );
+  });
+
+  it('reads a passive as an act, and a word on the first of two conjoined states as bearing on both', () => {
+    // "was injured" tells the act (and here of no one); "unharmed" agrees with it
+    assert.deepEqual(
+      inFact([
+        'One guard was shot on Friday but the other workers managed to flee the depot and no one else was injured.',
+        'The other workers managed to flee the depot unharmed on Friday.',
+      ]).map((k) => k.note),
+      [],
+    );
+    // "poorly equipped and experienced" is "poorly experienced": the same as "inexperienced"
+    assert.deepEqual(
+      inFact([
+        'Rangers said the hiking party appeared poorly equipped and experienced for the ridge walk on Friday.',
+        'Rangers said the hiking party appeared poorly equipped and inexperienced for the ridge walk on Friday.',
       ]).map((k) => k.note),
       [],
     );
