@@ -347,4 +347,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-84: (corrob32) two descriptions (claims with no act) that share one word and no value are not one statement
 //   (support.ts thinDescription, as a description and an act already were): dev judged corroborated same 804/906 ->
 //   804/903, different 19 -> 17, corroborated R 0.819 -> 0.813; PolNeAR 23/35 -> 22/34.
-export const COMPARE_VERSION = 'compare-84';
+// compare-85: (values32) two values of a closed class inside one fact are a conflict (fact-values.ts): a compass point
+//   from one named place more than a right angle from another outlet's ("west of Aden" / "east of Aden"), an adjective
+//   state of one participant in one act of a WordNet antonym cluster ("naked" / "fully clothed"); the fact's sentences
+//   become the conflict's, no longer a corroboration.
+export const COMPARE_VERSION = 'compare-85';

@@ -22,6 +22,7 @@ import { streetSpellingConflicts } from './streets.js';
 import { residenceConflicts } from './residence.js';
 import { actPlaceConflicts } from './act-places.js';
 import { fillerConflicts } from './fillers.js';
+import { factValueConflicts } from './fact-values.js';
 import { joinRolesByAge } from './role-ages.js';
 import { type Alignment, statesOneFact as oneFact } from './facts.js';
 import { evidence, type Sent, type StoryView } from './prepare.js';
@@ -73,7 +74,7 @@ const QUALIFIER_WORDS: Readonly<Record<string, string>> = {
 /** The story's conflicts; a growing total told higher on later days goes to `evolving` instead (evolving.ts). */
 export function findConflicts(story: StoryView, al: Alignment, evolving: EvolvingFigure[] = []): Conflict[] {
   const dates = dateConflicts(story, al);
-  return [...quantityConflicts(story, al, evolving), ...dates, ...actDateConflicts(story, dates, al), ...clockConflicts(story, al), ...residenceConflicts(story), ...actPlaceConflicts(story), ...fillerConflicts(story), ...recordConflicts(story), ...standingConflicts(story), ...rankConflicts(story), ...scoreConflicts(story), ...markConflicts(story), ...holderConflicts(story, al), ...givenNameConflicts(story), ...streetSpellingConflicts(story)];
+  return [...quantityConflicts(story, al, evolving), ...dates, ...actDateConflicts(story, dates, al), ...clockConflicts(story, al), ...residenceConflicts(story), ...actPlaceConflicts(story), ...fillerConflicts(story), ...factValueConflicts(story, al), ...recordConflicts(story), ...standingConflicts(story), ...rankConflicts(story), ...scoreConflicts(story), ...markConflicts(story), ...holderConflicts(story, al), ...givenNameConflicts(story), ...streetSpellingConflicts(story)];
 }
 
 function quantityConflicts(story: StoryView, al: Alignment, evolving: EvolvingFigure[]): Conflict[] {
