@@ -134,3 +134,12 @@ describe('one name, one person across a story (story-types.ts)', () => {
     assert.ok(types.every((t) => t[0] === 'PER'));
   });
 });
+
+describe('story types on malformed mentions', () => {
+  test('a mention without text or span is left as it is and does not stop the vote', () => {
+    const good = article('Okafor scored.', [['Okafor', 'PER']]);
+    const bad = { mentions: [{ type: 'ORG' } as unknown as EntityMention, ...article('Okafor led.', [['Okafor', 'ORG']]).mentions] };
+    const types = storyTypes([good, good, bad]);
+    assert.deepEqual(types, [['PER'], ['PER'], ['ORG', 'PER']]);
+  });
+});

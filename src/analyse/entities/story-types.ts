@@ -63,6 +63,7 @@ function titled(text: string | undefined, m: EntityMention): boolean {
 }
 
 const OTHER_ORDER: EntityType[] = ['ORG', 'LOC', 'MISC'];
+const TYPES = new Set<string>(['PER', ...OTHER_ORDER]);
 
 /** Forms no person's name has: an organisation word heading or ending it ("Committee", "Bank": organisation-words.tsv), a street-type word ending a name of two words or more (name-forms.ts: "Roosevelt Boulevard"; "Ford" alone is a surname), or an English function word inside it ("Bureau of Investigation"; not "de", "van", "bin" of people's names). */
 function noPerson(clean: string): boolean {
@@ -89,6 +90,8 @@ export function storyTypes(arts: readonly TypedArticle[]): EntityType[][] {
   const names = new Map<string, Name>();
   const keys = arts.map((a, i) =>
     a.mentions.map((m) => {
+      // (a mention without a name or a span, from a caller other than analyse, is left as it is)
+      if (typeof m?.text !== 'string' || !m.span || !TYPES.has(m.type)) return null;
       const clean = cleanName(m.text);
       if (m.denotes || fixed(clean.toLowerCase())) return null;
       const key = nameKey(clean);
@@ -120,8 +123,9 @@ export function storyTypes(arts: readonly TypedArticle[]): EntityType[][] {
   }
   return arts.map((a, i) =>
     a.mentions.map((m, j) => {
-      const d = decided.get(keys[i][j] ?? '');
-      if (!d) return m.type;
+      const key = keys[i][j];
+      const d = key === null ? undefined : decided.get(key);
+      if (!d) return m?.type;
       if (d.person) return 'PER';
       return m.type === 'PER' ? d.other : m.type;
     }),
@@ -183,7 +187,7 @@ export function withStoryTypes<A extends { article: { text?: string }; entities?
   const types = storyTypes(articles.map((a) => ({ text: typeof a.article.text === 'string' ? a.article.text : undefined, mentions: a.entities ?? [] })));
   return articles.map((a, i) => {
     const ms = a.entities ?? [];
-    if (ms.every((m, j) => types[i][j] === m.type)) return a;
+    if (ms.every((m, j) => types[i][j] === m?.type)) return a;
     return { ...a, entities: ms.map((m, j) => (types[i][j] === m.type ? m : { ...m, type: types[i][j] })) };
   });
 }
