@@ -33,14 +33,22 @@ describe('one name, one person across a story (story-types.ts)', () => {
     assert.deepEqual(storyTypes(arts), [['PER'], ['PER'], ['PER']]);
   });
 
-  test('initials written two ways are one name; a noun of people before it is two votes for a person', () => {
+  test('initials written two ways are one name; a noun of people the story writes before people is two votes for a person', () => {
     const arts = [
       article('The team fired general manager AJ Pellow on Monday.', [['AJ Pellow', 'ORG']]),
       article('A.J. Pellow was hired in 2011.', [['A.J. Pellow', 'ORG']]),
-      article('Pellow said nothing; A.J. Pellow left.', [['A.J. Pellow', 'PER']]),
+      article('The former manager Dana Ruiz said general manager A.J. Pellow left.', [['Dana Ruiz', 'PER'], ['A.J. Pellow', 'PER']]),
     ];
     // person: 2 (titled) + 1 against 1
-    assert.deepEqual(storyTypes(arts), [['PER'], ['PER'], ['PER']]);
+    assert.deepEqual(storyTypes(arts), [['PER'], ['PER'], ['PER', 'PER']]);
+    // a noun of people the story never writes before a person's name is no evidence ("rival Dunmore": an adjective too)
+    const rival = [
+      article('Fans of rival Dunmore cheered.', [['Dunmore', 'LOC']]),
+      article('Dunmore is a town.', [['Dunmore', 'LOC']]),
+      article('Dunmore said.', [['Dunmore', 'PER']]),
+      article('Dunmore spoke.', [['Dunmore', 'PER']]),
+    ];
+    assert.deepEqual(storyTypes(rival), [['LOC'], ['LOC'], ['PER'], ['PER']]);
   });
 
   test('a tie changes nothing', () => {

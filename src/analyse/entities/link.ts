@@ -256,7 +256,7 @@ function dropRoleWords(work: Work[], text: string): void {
     const k = fold(word);
     let r = role.get(k);
     if (r !== undefined) return r;
-    r = /^\p{Lu}\p{Ll}+$/u.test(word) && (lowerBeforeNames ??= wordsBeforePeople(text, people)).has(word.toLowerCase());
+    r = /^\p{Lu}\p{Ll}+$/u.test(word) && (lowerBeforeNames ??= wordsBeforePeople(text, people.map(({ w }) => w.m.span))).has(word.toLowerCase());
     role.set(k, r);
     return r;
   };
@@ -281,11 +281,11 @@ function dropRoleWords(work: Work[], text: string): void {
   }
 }
 
-/** The lower-case words `text` writes right before a person's name: role nouns ("police inspector Dave Gaskin"). */
-function wordsBeforePeople(text: string, people: { w: Work }[]): Set<string> {
+/** The lower-case words `text` writes right before the names at `spans` (people's): role nouns ("police inspector Dave Gaskin"). */
+export function wordsBeforePeople(text: string, spans: readonly Span[]): Set<string> {
   const out = new Set<string>();
-  for (const { w } of people) {
-    const before = /(?<![\p{L}\p{N}])(\p{Ll}+) $/u.exec(text.slice(Math.max(0, w.m.span.start - 40), w.m.span.start));
+  for (const span of spans) {
+    const before = /(?<![\p{L}\p{N}])(\p{Ll}+) $/u.exec(text.slice(Math.max(0, span.start - 40), span.start));
     if (before) out.add(before[1]);
   }
   return out;

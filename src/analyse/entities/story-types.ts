@@ -27,7 +27,7 @@
 import type { EntityMention, EntityType } from '../../model/types.js';
 import { dataLines } from '../../text/lexicon.js';
 import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME, ORG_BY_NAME, PLACE_NAMES } from './gazetteer.js';
-import { cleanName, entityId, TITLES } from './link.js';
+import { cleanName, entityId, TITLES, wordsBeforePeople } from './link.js';
 import { isStreetType } from './name-forms.js';
 
 export interface TypedArticle {
@@ -49,8 +49,13 @@ function fixed(low: string): boolean {
 /** The name's key, without its type: `A.J. Butler's` and `AJ Butler` → `aj_butler`. */
 const nameKey = (name: string): string => entityId('PER', name).slice(4);
 
-/** Whether the word written right before the mention introduces a person: a title ("Mr.", "President") or a lower-case noun of people ("manager"). */
-function titled(text: string | undefined, m: EntityMention): boolean {
+/**
+ * Whether the word written right before the mention introduces a person: a title ("Mr.", "President"),
+ * or a lower-case noun of people (WordNet, person-nouns.txt) that the story also writes right before a
+ * name read as a person ("general manager A.J. Smith"): many nouns of people are adjectives too
+ * ("rival New Jersey", "senior Federal Bureau", "veteran Democrats"), which the story never writes so.
+ */
+function titled(text: string | undefined, m: EntityMention, roles: ReadonlySet<string>): boolean {
   const first = m.text.split(/\s+/)[0].toLowerCase().replace(/\.$/, '');
   if (m.text.includes(' ') && TITLES.has(first)) return true;
   if (!text) return false;
@@ -59,7 +64,7 @@ function titled(text: string | undefined, m: EntityMention): boolean {
   const w = before[1];
   if (TITLES.has(w.toLowerCase().replace(/\.$/, '')) && /^\p{Lu}/u.test(w)) return true;
   personNouns ??= new Set(dataLines('lexicons', 'person-nouns.txt').map((l) => l.trim()));
-  return /^\p{Ll}+$/u.test(w) && personNouns.has(w);
+  return roles.has(w) && personNouns.has(w);
 }
 
 const OTHER_ORDER: EntityType[] = ['ORG', 'LOC', 'MISC'];
@@ -102,8 +107,16 @@ export function storyTypes(arts: readonly TypedArticle[]): EntityType[][] {
       let r = n.reads.get(i);
       if (!r) n.reads.set(i, (r = new Map()));
       r.set(m.type, (r.get(m.type) ?? 0) + 1);
-      if (m.type !== 'PER' && !n.titled.has(i) && titled(a.text, m)) n.titled.add(i);
       return key;
+    }),
+  );
+  // the lower-case words the story writes right before people's names (link.ts, as within an article)
+  const roles = new Set(arts.flatMap((a) => (a.text ? [...wordsBeforePeople(a.text, a.mentions.filter((m) => m?.type === 'PER' && m.span).map((m) => m.span))] : [])));
+  arts.forEach((a, i) =>
+    a.mentions.forEach((m, j) => {
+      const k = keys[i][j];
+      const n = k === null ? undefined : names.get(k);
+      if (n && m.type !== 'PER' && !n.titled.has(i) && titled(a.text, m, roles)) n.titled.add(i);
     }),
   );
   const decided = new Map<string, { person: boolean; other: EntityType }>();
