@@ -1,18 +1,18 @@
 /**
  * One name, one person across the articles of a story. The tagger reads each article alone, so a name
- * it has rarely seen can be a person in one outlet and an organisation or a place in another ("AJ
- * Butler" an organisation after "general manager", a player's surname a place), and which it does
+ * it has rarely seen can be a person in one outlet and an organisation or a place in another ("JD
+ * Roe" an organisation after "general manager", a player's surname a place), and which it does
  * changes from one training draw to the next (entities NOTES, sessions 31-32). The checks downstream
  * that ask for people (a person's age, the holder of a post, who was quoted) then see two
  * participants where the outlets speak of one.
  *
  * The story votes. Mentions are one name when their names are one by the linker's own reading (the
- * same `entityId` once titles, a possessive and the periods of initials are dropped: "A.J. Butler",
- * "AJ Butler"; a surname alone is typed a person within its article when the article names the
+ * same `entityId` once titles, a possessive and the periods of initials are dropped: "J.D. Roe",
+ * "JD Roe"; a surname alone is typed a person within its article when the article names the
  * person in full, `linkWithinArticle`). Each article casts one vote per name, its majority reading
  * (the within-article vote has already pooled its mentions: one outlet, one reading); an article
  * that writes a personal title or a noun of people right before the name ("Mr. Roe", "general
- * manager AJ Butler": person-nouns.txt, WordNet) casts two votes for a person. A name ending in an
+ * manager JD Roe": person-nouns.txt, WordNet) casts two votes for a person. A name ending in an
  * organisation word (organisation-words.tsv: "Committee", "Bank") has no person votes, and names the
  * hand gazetteer knows (countries, demonyms, known bodies, places) keep their reading.
  *
@@ -20,7 +20,7 @@
  * every mention of the name is a person; when the others outnumber them, its person mentions take
  * the other reading most articles give (ties: more mentions, then ORG, LOC, MISC); on a tie nothing
  * changes. Between organisation, place and other the story does not vote: a city is also its team
- * or its government in the same story ("Boston" the city, "Boston" the team), and both readings are
+ * or its government in the same story (a city's name for the city and for its club), and both readings are
  * right where they are written. The tagger gives no confidence to weigh a reading by.
  * The result does not depend on the order of the articles: votes are sums, ties fall to fixed rules.
  */
@@ -46,14 +46,14 @@ function fixed(low: string): boolean {
   return fixedNames.has(low);
 }
 
-/** The name's key, without its type: `A.J. Butler's` and `AJ Butler` → `aj_butler`. */
+/** The name's key, without its type: `J.D. Roe's` and `JD Roe` → `jd_roe`. */
 const nameKey = (name: string): string => entityId('PER', name).slice(4);
 
 /**
  * Whether the word written right before the mention introduces a person: a title ("Mr.", "President"),
  * or a lower-case noun of people (WordNet, person-nouns.txt) that the story also writes right before a
- * name read as a person ("general manager A.J. Smith"): many nouns of people are adjectives too
- * ("rival New Jersey", "senior Federal Bureau", "veteran Democrats"), which the story never writes so.
+ * name read as a person ("general manager Jane Roe"): many nouns of people are adjectives too
+ * ("rival Springfield", "senior State Department", "veteran Democrats"), which the story never writes so.
  */
 function titled(text: string | undefined, m: EntityMention, roles: ReadonlySet<string>): boolean {
   const first = m.text.split(/\s+/)[0].toLowerCase().replace(/\.$/, '');
@@ -70,7 +70,7 @@ function titled(text: string | undefined, m: EntityMention, roles: ReadonlySet<s
 const OTHER_ORDER: EntityType[] = ['ORG', 'LOC', 'MISC'];
 const TYPES = new Set<string>(['PER', ...OTHER_ORDER]);
 
-/** Forms no person's name has: an organisation word heading or ending it ("Committee", "Bank": organisation-words.tsv), a street-type word ending a name of two words or more (name-forms.ts: "Roosevelt Boulevard"; "Ford" alone is a surname), or an English function word inside it ("Bureau of Investigation"; not "de", "van", "bin" of people's names). */
+/** Forms no person's name has: an organisation word heading or ending it ("Committee", "Bank": organisation-words.tsv), a street-type word ending a name of two words or more (name-forms.ts: "Elm Boulevard"; "Ford" alone is a surname), or an English function word inside it ("Bureau of Fisheries"; not "de", "van", "bin" of people's names). */
 function noPerson(clean: string): boolean {
   organisationWords ??= new Set(dataLines('lexicons', 'organisation-words.tsv').map((l) => l.trim()));
   const words = clean.split(' ');
