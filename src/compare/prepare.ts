@@ -5,6 +5,7 @@
  * facts (independent sources, the story's date) from stories/facts.ts. An article that analyse
  * left without a kind of annotation simply has none of it here.
  */
+import { withStoryTypes } from '../analyse/entities/story-types.js';
 import { resolveTimes } from '../analyse/time.js';
 import type { AnnotatedArticle, EntityMention, Quantity, Quote, Span, TimeExpr, Token } from '../model/types.js';
 import { validIsoDay } from '../ingest/validate.js';
@@ -134,7 +135,8 @@ function outletOf(a: AnnotatedArticle): string {
 
 export function prepareStory(input: { articles: AnnotatedArticle[]; copies: string[][] }): StoryView {
   const messages: CrossCheckMessage[] = [];
-  const annotated = oneOfEach(input.articles, messages);
+  // one name, one person across the story: the story's vote on names the tagger read two ways (analyse/entities/story-types.ts)
+  const annotated = withStoryTypes(oneOfEach(input.articles, messages));
   // Independent sources and the story's date: one definition, in stories/facts.ts
   const groupOf = sourceGroups(annotated.map(sourceFactsOf), input.copies ?? []);
   const find = (id: string) => groupOf.get(id) ?? id;

@@ -16,7 +16,7 @@ export function reportExtras(): StoryExtras {
   return {
     crossCheck: (story, articles) => crossCheckStory({ storyId: story.id, articles, copies: story.copies }),
     storyEntities: (articles) =>
-      linkAcrossArticles(articles.map((a) => ({ articleId: a.article.docId, outlet: a.article.outlet, mentions: a.entities })))
+      linkAcrossArticles(articles.map((a) => ({ articleId: a.article.docId, outlet: a.article.outlet, mentions: a.entities, text: a.article.text })))
         .slice(0, MAIN_ENTITIES)
         .map(({ occurrences: _o, ...e }) => e),
   };

@@ -6,6 +6,7 @@
 import type { Entity, EntityMention, EntityType, Span } from '../../model/types.js';
 import { foldAccents } from '../../text/normalise.js';
 import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME, ORG_BY_NAME } from './gazetteer.js';
+import { storyTypes } from './story-types.js';
 
 /** One entity across the articles of a story. */
 export interface StoryEntity {
@@ -30,7 +31,8 @@ export function entityId(type: EntityType, name: string): string {
   return `${type}:${slug || '_'}`;
 }
 
-const TITLES = new Set(
+/** Titles and honorifics a name can be written after ("Mr. Roe", "President Roe"), lower case without a period. */
+export const TITLES = new Set(
   'mr mrs ms miss dr prof sir dame lord lady president vice prime minister secretary senator sen rep gov governor general gen chancellor king queen prince princess premier mayor judge justice chairman chairwoman ceo spokesman spokeswoman'.split(
     ' ',
   ),
@@ -254,7 +256,7 @@ function dropRoleWords(work: Work[], text: string): void {
     const k = fold(word);
     let r = role.get(k);
     if (r !== undefined) return r;
-    r = /^\p{Lu}\p{Ll}+$/u.test(word) && (lowerBeforeNames ??= wordsBeforePeople(text, people)).has(word.toLowerCase());
+    r = /^\p{Lu}\p{Ll}+$/u.test(word) && (lowerBeforeNames ??= wordsBeforePeople(text, people.map(({ w }) => w.m.span))).has(word.toLowerCase());
     role.set(k, r);
     return r;
   };
@@ -279,11 +281,11 @@ function dropRoleWords(work: Work[], text: string): void {
   }
 }
 
-/** The lower-case words `text` writes right before a person's name: role nouns ("police inspector Dave Gaskin"). */
-function wordsBeforePeople(text: string, people: { w: Work }[]): Set<string> {
+/** The lower-case words `text` writes right before the names at `spans` (people's): role nouns ("police inspector Dave Gaskin"). */
+export function wordsBeforePeople(text: string, spans: readonly Span[]): Set<string> {
   const out = new Set<string>();
-  for (const { w } of people) {
-    const before = /(?<![\p{L}\p{N}])(\p{Ll}+) $/u.exec(text.slice(Math.max(0, w.m.span.start - 40), w.m.span.start));
+  for (const span of spans) {
+    const before = /(?<![\p{L}\p{N}])(\p{Ll}+) $/u.exec(text.slice(Math.max(0, span.start - 40), span.start));
     if (before) out.add(before[1]);
   }
   return out;
@@ -342,9 +344,15 @@ function canonicalName(id: string, type: EntityType, variants: Map<string, numbe
  * Merges the entities of the articles of a story. Ids agree across articles by construction;
  * in addition a person known only by one name in an article ("Roe") joins the person named in
  * full elsewhere in the story, and spelling variants of a full name ("Zelensky"/"Zelenskyy") merge.
+ * A name the story's articles read as a person in some and as something else in others is first
+ * given one reading by the story's vote (`storyTypes`); `text` lets the vote read titles before names.
  */
-export function linkAcrossArticles(arts: { articleId: string; outlet: string | null; mentions: EntityMention[] }[]): StoryEntity[] {
-  const sorted = [...arts].sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0));
+export function linkAcrossArticles(arts: { articleId: string; outlet: string | null; mentions: EntityMention[]; text?: string }[]): StoryEntity[] {
+  // one name, one person across the story (story-types.ts): a mention the story's vote re-types takes the id of that type
+  const types = storyTypes(arts);
+  const sorted = arts
+    .map((a, i) => ({ ...a, mentions: a.mentions.map((m, j) => (types[i][j] === m.type ? m : { ...m, type: types[i][j], entity: types[i][j] + m.entity.slice(m.entity.indexOf(':')) })) }))
+    .sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0));
   interface Acc {
     id: string;
     type: EntityType;
