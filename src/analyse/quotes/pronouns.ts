@@ -124,7 +124,8 @@ export function resolvePronoun(ctx: SpeakerContext, span: Span, raw: string): Re
   if (nearest) return subject ?? { entity: nearest.entity, name: nearest.name };
   let first: NameMention | null = null;
   let mention: NameMention | null = null;
-  for (let i = ctx.mentions.length - 1; i >= 0 && !mention; i--) {
+  // (from the last mention starting before the pronoun: every later one ends after its start and was skipped)
+  for (let i = partitionPoint(ctx.mentions, (m) => m.span.start < span.start) - 1; i >= 0 && !mention; i--) {
     const m = ctx.mentions[i];
     if (m.span.end > span.start) continue;
     if (pron === 'PER' && m.type !== 'PER') continue;
