@@ -35,6 +35,8 @@ export interface SpeakerContext {
   genders?: Map<string, Gender>;
   /** The gender of each speaker name asked about (pronouns.ts genderOf): a pronoun is checked against every earlier speaker. */
   genderOfName?: Map<string, Gender | null>;
+  /** Whether each speaker name asked about can be a person (pronouns.ts personLike), for the same reason. */
+  personLikeName?: Map<string, boolean>;
   /** Is a position inside quotation marks? */
   quoted?: (pos: number) => boolean;
   /** The article's dependency parse, when it was parsed: the persons that are subjects of the narrative (pronouns.ts). */
