@@ -28,7 +28,8 @@ export const TOPIC_STOPWORDS = new Set(dataLines('lexicons', 'topic-stopwords.tx
  * names compared across outlets (entity ids, person keys, place names, outlet keys); case is the caller's.
  */
 export function foldAccents(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '');
+  // (ASCII has no compatibility forms and no marks: the fold leaves it as it is, without the two passes)
+  return /^[\0-\x7f]*$/.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '');
 }
 
 const NORM_CACHE = new Map<string, string>();

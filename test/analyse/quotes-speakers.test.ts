@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { analyseArticle } from '../../src/analyse/index.js';
 import { fallbackSpeakerName } from '../../src/analyse/quotes.js';
 import { bareArticle } from '../helpers.js';
-import { speakerNoun } from '../../src/analyse/quotes/speakers.js';
+import { firstMentionReaching, type NameMention, speakerNoun } from '../../src/analyse/quotes/speakers.js';
 
 const TEXT = [
   'New York (AFP) – Oscar-winning actress Susan Sarandon, star of cult classic “Thelma and Louise,” is not sure she can vote for Hillary Clinton over Donald Trump, the Republican frontrunner who has inflamed America with divisive rhetoric.',
@@ -132,5 +132,31 @@ describe('speakerNoun: a lemma reduced to nothing', () => {
   it('answers null for "s" (a possessive or plural ending parsed as a word) instead of throwing', () => {
     assert.equal(speakerNoun('s'), null);
     assert.equal(speakerNoun(''), null);
+  });
+});
+
+describe('firstMentionReaching: where a walk for the mentions overlapping a position starts', () => {
+  const m = (start: number, end: number): NameMention => ({ span: { start, end }, type: 'PER', entity: `PER:${start}`, name: `${start}` });
+  // sorted by start; the long second mention reaches past the shorter ones after it
+  const mentions = [m(0, 5), m(3, 40), m(10, 12), m(20, 25), m(50, 55), m(60, 70)];
+  it('skips exactly the mentions that all end at or before the position', () => {
+    for (let pos = -1; pos <= 75; pos++) {
+      const i = firstMentionReaching(mentions, pos);
+      assert.ok(mentions.slice(0, i).every((x) => x.span.end <= pos), `pos ${pos}`);
+      assert.ok(i === mentions.length || mentions[i].span.end > pos || mentions.slice(0, i + 1).some((x) => x.span.end > pos), `pos ${pos}`);
+    }
+    assert.equal(firstMentionReaching(mentions, 4), 0);
+    assert.equal(firstMentionReaching(mentions, 5), 1); // (0, 5) ends there, (3, 40) still reaches
+    assert.equal(firstMentionReaching(mentions, 30), 1); // (10, 12) and (20, 25) lie behind the long one: the walk starts at it
+    assert.equal(firstMentionReaching(mentions, 40), 4);
+    assert.equal(firstMentionReaching(mentions, 70), 6);
+    assert.equal(firstMentionReaching([], 3), 0);
+  });
+  it('reads a list that grew since it was last asked about', () => {
+    const grown = [m(0, 5)];
+    assert.equal(firstMentionReaching(grown, 10), 1);
+    grown.push(m(8, 20));
+    assert.equal(firstMentionReaching(grown, 10), 1);
+    assert.equal(firstMentionReaching(grown, 20), 2);
   });
 });

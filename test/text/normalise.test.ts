@@ -18,3 +18,17 @@ test('entity ids, person keys and outlet keys fold accents the same way', () => 
   assert.equal(nameSound('Zoë'), nameSound('Zoe'));
   assert.equal(outletKey('Le Monde Diplomatique'), outletKey('Le Monde Diplomatiqué'));
 });
+
+test('foldAccents leaves ASCII as it is and folds a text with one non-ASCII letter in full', () => {
+  const ascii = 'Plain ASCII: "quotes", digits 0-9, ~ and \u007f';
+  assert.equal(foldAccents(ascii), ascii);
+  assert.equal(foldAccents('Plain Zoë'), 'Plain Zoe');
+  // the same answer as the two passes on strings mixing ASCII and other characters
+  let seed = 7;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+  for (let i = 0; i < 2000; i++) {
+    let s = '';
+    for (let j = next() % 10; j > 0; j--) s += String.fromCharCode(next() % 4 ? next() % 128 : next() % 0x3000);
+    assert.equal(foldAccents(s), s.normalize('NFKD').replace(/\p{M}/gu, ''), JSON.stringify(s));
+  }
+});

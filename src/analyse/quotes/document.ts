@@ -9,7 +9,7 @@ import { tokenize } from '../tokenize.js';
 import { partitionPoint } from '../../util/search.js';
 import { parseChildren } from './review.js';
 import { findQuotedSegments, normaliseQuoteMarks, type QuotedSegment, SegmentIndex } from './segments.js';
-import { mentionsFrom, type Resolution, resolveSpeaker, type SpeakerContext } from './speakers.js';
+import { firstMentionReaching, mentionsFrom, type Resolution, resolveSpeaker, type SpeakerContext } from './speakers.js';
 
 export class QuoteDoc {
   readonly text: string;
@@ -94,7 +94,13 @@ export class QuoteDoc {
       const raw = text.slice(speakerSpan.start, speakerSpan.end).toLowerCase();
       // a person's name that ends in "s" is one person ("Officer Brian Pennings"), a capitalised
       // plural opening a sentence is not ("Experts said")
-      const person = ctx.mentions.some((m) => m.type === 'PER' && m.span.start < speakerSpan!.end && speakerSpan!.end <= m.span.end);
+      const end = speakerSpan.end;
+      let person = false;
+      for (let i = firstMentionReaching(ctx.mentions, end - 1); i < ctx.mentions.length && !person; i++) {
+        const m = ctx.mentions[i];
+        if (m.span.start >= end) break;
+        person = m.type === 'PER' && end <= m.span.end;
+      }
       ctx.speakers.push({
         pos: speakerSpan.start,
         entity: who.entity,

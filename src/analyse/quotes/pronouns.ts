@@ -18,6 +18,14 @@ function personLike(name: string): boolean {
   return name.split(/\s+/).some((w) => /^\p{Lu}/u.test(w) && !TITLE_WORDS.has(w.toLowerCase()) && !PARTY_WORDS.test(w));
 }
 
+/** personLike of a speaker's name, asked once per article: a pronoun is checked against every earlier speaker. */
+function personLikeIn(ctx: SpeakerContext, name: string): boolean {
+  ctx.personLikeName ??= new Map();
+  let p = ctx.personLikeName.get(name);
+  if (p === undefined) ctx.personLikeName.set(name, (p = personLike(name)));
+  return p;
+}
+
 /** The gender the text gives the person `name` (see gender.ts), or null when it gives none. */
 function genderOf(ctx: SpeakerContext, name: string): Gender | null {
   if (!ctx.genders) {
@@ -99,8 +107,12 @@ type Candidate = { pos: number; entity: string | null; name: string | null };
 export function resolvePronoun(ctx: SpeakerContext, span: Span, raw: string): Resolution {
   const pron = PRONOUNS[raw];
   const want = raw === 'he' ? 'm' : raw === 'she' ? 'f' : null;
-  const clash = (name: string | null) =>
-    (pron === 'PER' && name !== null && !personLike(name)) || (want !== null && name !== null && genderOf(ctx, name) !== null && genderOf(ctx, name) !== want);
+  const clash = (name: string | null) => {
+    if (name === null) return false;
+    if (pron === 'PER' && !personLikeIn(ctx, name)) return true;
+    const g = want !== null ? genderOf(ctx, name) : null;
+    return g !== null && g !== want;
+  };
   // agreement first: a person the text genders as the pronoun does, near enough, wins over a nearer
   // person the text does not gender ("she" after "actress Susan Sarandon" and a "Donald Trump" with no pronoun)
   const agrees = (name: string | null, pos: number) => want !== null && name !== null && span.start - pos <= AGREEMENT_WINDOW && genderOf(ctx, name) === want;
@@ -124,7 +136,8 @@ export function resolvePronoun(ctx: SpeakerContext, span: Span, raw: string): Re
   if (nearest) return subject ?? { entity: nearest.entity, name: nearest.name };
   let first: NameMention | null = null;
   let mention: NameMention | null = null;
-  for (let i = ctx.mentions.length - 1; i >= 0 && !mention; i--) {
+  // (from the last mention starting before the pronoun: every later one ends after its start and was skipped)
+  for (let i = partitionPoint(ctx.mentions, (m) => m.span.start < span.start) - 1; i >= 0 && !mention; i--) {
     const m = ctx.mentions[i];
     if (m.span.end > span.start) continue;
     if (pron === 'PER' && m.type !== 'PER') continue;

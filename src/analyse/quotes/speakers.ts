@@ -35,6 +35,8 @@ export interface SpeakerContext {
   genders?: Map<string, Gender>;
   /** The gender of each speaker name asked about (pronouns.ts genderOf): a pronoun is checked against every earlier speaker. */
   genderOfName?: Map<string, Gender | null>;
+  /** Whether each speaker name asked about can be a person (pronouns.ts personLike), for the same reason. */
+  personLikeName?: Map<string, boolean>;
   /** Is a position inside quotation marks? */
   quoted?: (pos: number) => boolean;
   /** The article's dependency parse, when it was parsed: the persons that are subjects of the narrative (pronouns.ts). */
@@ -265,6 +267,34 @@ export function subjectAfter(toks: Token[], from: number, hi: number): Span | nu
   return { start: toks[from].start, end: toks[end - 1].end };
 }
 
+/** Each mention list's reach: at i, the furthest end among mentions 0..i (sorted by start, so the reach only grows). */
+const REACH = new WeakMap<readonly NameMention[], Float64Array>();
+
+/**
+ * The index of the first of `mentions` (sorted by start, as mentionsFrom gives them) whose reach
+ * passes `pos`: every mention before it ends at or before `pos`, so a walk for the mentions
+ * overlapping a phrase that starts at `pos` may start there instead of at the article's first
+ * mention (the passes and the review resolve speaker phrases many times per article, and each
+ * walk was a scan from the top: quadratic in a long article's mentions).
+ */
+export function firstMentionReaching(mentions: readonly NameMention[], pos: number): number {
+  let reach = REACH.get(mentions);
+  if (!reach || reach.length !== mentions.length) {
+    reach = new Float64Array(mentions.length);
+    let far = -Infinity;
+    for (let i = 0; i < mentions.length; i++) reach[i] = far = Math.max(far, mentions[i].span.end);
+    REACH.set(mentions, reach);
+  }
+  let lo = 0;
+  let hi = reach.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (reach[mid] <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Display name of an entity: the variant with the most name words (titles do not count), then the longest. */
 export function mentionsFrom(entities: EntityMention[], text = ''): NameMention[] {
   const longest = new Map<string, string>();
@@ -273,8 +303,12 @@ export function mentionsFrom(entities: EntityMention[], text = ''): NameMention[
   const score = (t: string, e: EntityMention) =>
     (e.type === 'PER' && namePartOf(cleanName(t), e.type, e.entity) !== null ? 1e6 : 0) + t.split(/\s+/).filter((w) => !TITLE_WORDS.has(w.toLowerCase())).length * 1000 + t.length;
   const best = new Map<string, number>();
+  // (an article names a person in the same words many times: each wording scored once)
+  const scored = new Map<string, number>();
   for (const e of entities) {
-    const sc = score(e.text, e);
+    const key = `${e.type}\u0000${e.entity}\u0000${e.text}`;
+    let sc = scored.get(key);
+    if (sc === undefined) scored.set(key, (sc = score(e.text, e)));
     if (sc > (best.get(e.entity) ?? -1)) {
       longest.set(e.entity, e.text);
       best.set(e.entity, sc);
@@ -343,7 +377,9 @@ export function resolveSpeaker(ctx: SpeakerContext, span: Span): Resolution {
   if (PRONOUNS[raw.toLowerCase()] !== undefined) return resolvePronoun(ctx, span, raw.toLowerCase());
   let best: NameMention | null = null;
   let person: NameMention | null = null;
-  for (const m of ctx.mentions) {
+  const { mentions } = ctx;
+  for (let i = firstMentionReaching(mentions, span.start); i < mentions.length; i++) {
+    const m = mentions[i];
     if (m.span.start >= span.end) break;
     if (m.span.end <= span.start) continue;
     const agent = m.type === 'PER' || m.type === 'ORG';
