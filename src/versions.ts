@@ -324,4 +324,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   that slot, as the conflicts compare them (two "more than" bounds by their values), leaves the fact (other-values.ts:
 //   "more than 31,000 killed" twice / "more than 26,000 killed"). Dev judged 613/680 -> 613/679 (one partly fact
 //   loses its member).
-export const COMPARE_VERSION = 'compare-78';
+// compare-84: (sources31) rewrites of one dispatch count as one source: two articles whose narrative sentences
+//   (no quotation) share >= 0.6 of the shorter one's 5-word shingles are copies for sourceGroups
+//   (stories/dispatch.ts, called from compare/prepare.ts), so a fact carried only by reprints of one wire story is
+//   single-source. See scripts/eval-sources.ts and the stories NOTES (sources31).
+export const COMPARE_VERSION = 'compare-84';

@@ -8,6 +8,7 @@
 import { resolveTimes } from '../analyse/time.js';
 import type { AnnotatedArticle, EntityMention, Quantity, Quote, Span, TimeExpr, Token } from '../model/types.js';
 import { validIsoDay } from '../ingest/validate.js';
+import { dispatchGroups, dispatchTextOf } from '../stories/dispatch.js';
 import { publicationDay, sourceFactsOf, sourceGroups, storyAnchorDay } from '../stories/facts.js';
 import { movedWords, type WordToken, wordTokens } from '../text/normalise.js';
 import { tokenize } from '../text/tokenize.js';
@@ -135,8 +136,10 @@ function outletOf(a: AnnotatedArticle): string {
 export function prepareStory(input: { articles: AnnotatedArticle[]; copies: string[][] }): StoryView {
   const messages: CrossCheckMessage[] = [];
   const annotated = oneOfEach(input.articles, messages);
-  // Independent sources and the story's date: one definition, in stories/facts.ts
-  const groupOf = sourceGroups(annotated.map(sourceFactsOf), input.copies ?? []);
+  // Independent sources and the story's date: one definition, in stories/facts.ts; rewrites of one
+  // dispatch (stories/dispatch.ts) are copies the stories stage's whole-text test misses
+  const copies = [...(input.copies ?? []), ...dispatchGroups(annotated.map(dispatchTextOf))];
+  const groupOf = sourceGroups(annotated.map(sourceFactsOf), copies);
   const find = (id: string) => groupOf.get(id) ?? id;
   const anchor = storyAnchorDay(annotated);
   const wordsOf = sentenceWords();
