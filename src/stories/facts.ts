@@ -6,7 +6,8 @@ import { unionFind } from '../util/union-find.js';
  * Facts about a story as a whole, computed once and read by the report and the cross-check:
  *
  * - **Independent sources.** Two articles are one source when one is a copy of the other
- *   (near-duplicate text, `copies`), when both carry the same wire agency's copy (`wire`), or
+ *   (near-duplicate text, or a rewrite of one dispatch: `copies`, which the cross-check's prepare
+ *   step extends with `dispatch.ts`), when both carry the same wire agency's copy (`wire`), or
  *   when both come from the same outlet (an outlet reporting twice is still one witness). The
  *   groups are the connected components of those three relations; each group is named by its
  *   smallest article id, so the grouping does not depend on input order.
