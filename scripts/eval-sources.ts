@@ -76,22 +76,36 @@ function closed(pairs: Pair[], linked: (p: Pair) => boolean): Set<Pair> {
   return out;
 }
 
-function score(name: string, pairs: Pair[], linked: (p: Pair) => boolean, verbose: boolean): void {
-  const one = closed(pairs, linked);
-  const tp = pairs.filter((p) => p.gold && one.has(p)).length;
-  const predicted = one.size;
-  const gold = pairs.filter((p) => p.gold).length;
-  const f = (n: number, d: number) => (d ? (n / d).toFixed(3) : '-');
-  console.log(`  ${name.padEnd(22)} P ${f(tp, predicted)} (${tp}/${predicted})  R ${f(tp, gold)} (${tp}/${gold})`);
-  if (!verbose) return;
-  for (const p of pairs) {
-    if (p.gold === one.has(p)) continue;
-    console.log(`    ${p.gold ? 'missed' : 'false '} ${p.story} ${p.a} ${p.b} containment ${p.c.toFixed(2)}${p.copy ? ' copy' : ''}${p.wire ? ' wire' : ''}`);
-  }
+interface PairScore {
+  tp: number;
+  predicted: number;
+  gold: number;
+  precision: number;
+  recall: number;
 }
 
-function main(): void {
-  const verbose = process.argv.includes('-v');
+function score(pairs: Pair[], linked: (p: Pair) => boolean): PairScore & { one: Set<Pair> } {
+  const one = closed(pairs, linked);
+  const tp = pairs.filter((p) => p.gold && one.has(p)).length;
+  const gold = pairs.filter((p) => p.gold).length;
+  const r = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 1000 : 1);
+  return { tp, predicted: one.size, gold, precision: r(tp, one.size), recall: r(tp, gold), one };
+}
+
+function show(name: string, pairs: Pair[], linked: (p: Pair) => boolean, verbose: boolean): PairScore {
+  const { one, ...s } = score(pairs, linked);
+  console.log(`  ${name.padEnd(22)} P ${s.precision.toFixed(3)} (${s.tp}/${s.predicted})  R ${s.recall.toFixed(3)} (${s.tp}/${s.gold})`);
+  if (verbose) {
+    for (const p of pairs) {
+      if (p.gold === one.has(p)) continue;
+      console.log(`    ${p.gold ? 'missed' : 'false '} ${p.story} ${p.a} ${p.b} containment ${p.c.toFixed(2)}${p.copy ? ' copy' : ''}${p.wire ? ' wire' : ''}`);
+    }
+  }
+  return s;
+}
+
+/** Every pair of the ECB+ development fixtures and of the PolNeAR stories (each PolNeAR pair once). */
+export function sourcePairs(): { ecb: Pair[]; pol: Pair[] } {
   const fixtures = loadFixtures();
   const ecb = fixtures.filter((f) => f.split === 'dev').flatMap((f) => storyPairs('ecb-dev', f, false));
   const polFixtures = fixtures.filter((f) => f.split === 'polnear');
@@ -105,16 +119,29 @@ function main(): void {
       pol.push(p);
     }
   }
-  const dump = process.argv.indexOf('--dump');
-  if (dump > 0) writeFileSync(process.argv[dump + 1], JSON.stringify([...ecb, ...pol]));
-  const today = (p: Pair) => p.copy || p.wire;
-  const dispatch = (t: number) => (p: Pair) => today(p) || p.c >= t;
-  for (const [name, pairs] of [['ECB+ dev (gold: annotated copies)', ecb], ['PolNeAR (gold: same agency copy)', pol]] as const) {
-    console.log(`${name}: ${pairs.length} pairs, ${pairs.filter((p) => p.gold).length} gold`);
-    score('today (copies+wire)', pairs, today, verbose);
-    score(`dispatch (c >= ${CONTAINMENT_THRESHOLD})`, pairs, dispatch(CONTAINMENT_THRESHOLD), verbose);
-    if (process.argv.includes('--sweep')) for (const t of [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) score(`  containment >= ${t}`, pairs, dispatch(t), false);
-  }
+  return { ecb, pol };
 }
 
-main();
+const today = (p: Pair) => p.copy || p.wire;
+const dispatch = (t: number) => (p: Pair) => today(p) || p.c >= t;
+
+/** The pairwise scores of today's rule and of the dispatch rule on both sets (what the floors in test/baselines.json read). */
+export function sourceScores(sets = sourcePairs(), verbose = false, sweep = false) {
+  const out: Record<string, { today: PairScore; dispatch: PairScore }> = {};
+  for (const [name, label, pairs] of [['ecbDev', 'ECB+ dev (gold: annotated copies)', sets.ecb], ['polnear', 'PolNeAR (gold: same agency copy)', sets.pol]] as const) {
+    console.log(`${label}: ${pairs.length} pairs, ${pairs.filter((p) => p.gold).length} gold`);
+    out[name] = {
+      today: show('today (copies+wire)', pairs, today, verbose),
+      dispatch: show(`dispatch (c >= ${CONTAINMENT_THRESHOLD})`, pairs, dispatch(CONTAINMENT_THRESHOLD), verbose),
+    };
+    if (sweep) for (const t of [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) show(`  containment >= ${t}`, pairs, dispatch(t), false);
+  }
+  return out;
+}
+
+if (process.argv[1]?.endsWith('eval-sources.ts')) {
+  const sets = sourcePairs();
+  const dump = process.argv.indexOf('--dump');
+  if (dump > 0) writeFileSync(process.argv[dump + 1], JSON.stringify([...sets.ecb, ...sets.pol]));
+  console.log(JSON.stringify(sourceScores(sets, process.argv.includes('-v'), process.argv.includes('--sweep'))));
+}
