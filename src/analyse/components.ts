@@ -71,7 +71,7 @@ export const COMPONENTS: readonly Component[] = [
     name: 'entities',
     requires: ['sentences'],
     assigns: ['entities', 'entityIndex'],
-    version: 'entities-5', // entities-5: the model's embedded hand gazetteer without the seed places it carried (entities NOTES, session 30)
+    version: 'entities-6', // entities-6: street addresses are places and initials start a name whatever the tagger read (entities NOTES, session 31); entities-5: the model's embedded hand gazetteer without the seed places it carried (session 30)
     defaults: { model: 'models/entities.bin (averaged perceptron, CoNLL-2003 tags)', gazetteers: 'data/places, data/lexicons/organisations.tsv' },
     sizeBounded: true,
     run: ({ head, headSentences }) => {

@@ -29,6 +29,12 @@ function ROLE_NOUNS(): Map<string, Gender> {
   return (roleNouns = out);
 }
 
+/** The gender a role or kinship noun marks ("woman", "sons" as "son"), by the lexicon; undefined for any other word. */
+export function roleNounGender(word: string): Gender | undefined {
+  const w = word.toLowerCase();
+  return ROLE_NOUNS().get(w) ?? (w.endsWith('s') ? ROLE_NOUNS().get(w.slice(0, -1)) : undefined);
+}
+
 // (maps, not object literals: a word such as "constructor" or "toString" must not find an inherited property)
 const PRONOUN_GENDER = new Map<string, Gender>(Object.entries({ he: 'm', him: 'm', his: 'm', himself: 'm', she: 'f', her: 'f', hers: 'f', herself: 'f' }));
 /**

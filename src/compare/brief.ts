@@ -292,11 +292,19 @@ function quoteLine(story: StoryView, ledger: SpeakerLedger[], out: BriefSentence
   const sure = speakerSure(story);
   const named = namedWhereCited(story);
   const speech = reportedSpeech(story);
+  // (a wording cites, and lists the outlets of, only the quotes whose speaker the reader sees named)
+  const seen = speakerInSight(story);
+  const inSight = (w: SpeakerLedger['statements'][number]['wordings'][number]) => {
+    const evidence = w.evidence.filter(seen);
+    if (evidence.length === w.evidence.length) return w;
+    const articles = w.articles.filter((id) => evidence.some((e) => e.articleId === id));
+    return articles.length ? { ...w, evidence, articles, outlets: [...new Set(articles.map((id) => story.byId.get(id)!.outlet))] } : null;
+  };
   // (the wordings the line gives: the most carried one and the next, each when it reads as speech;
   // the line cites only their articles, and is established only when two independent sources carry them)
   const shownOf = (s: (typeof quotes)[number]['s']) => {
-    const [main, ...rest] = s.wordings;
-    if (!main || !speech(main)) return null;
+    const [main, ...rest] = s.wordings.map(inSight).filter((w) => w !== null);
+    if (!main || main.text !== s.wordings[0]?.text || !speech(main)) return null;
     const variant = rest.find(speech);
     return variant ? [main, variant] : [main];
   };
@@ -410,28 +418,65 @@ function excerptShown<W extends { text: string; kind: string }>(excerpt: boolean
  * the last word, does not pass: the line would give a speaker the cited sentence does not name.
  */
 function namedWhereCited(story: StoryView): (name: string, cited: Evidence[]) => boolean {
-  // (each quote by its article and span, made on the first line asked about: a syndicated statement cites hundreds)
-  let quoteAt: Map<string, StoryView['articles'][number]['quotes'][number]> | null = null;
+  const attribution = attributionOf(story);
   return (name, cited) => {
     const words = nameWords(name).filter((w) => !/^(?:jr|sr|ii|iii|iv)\.?$/.test(w));
     const last = words[words.length - 1];
     if (!last) return false;
+    return cited.every((e) => {
+      const a = attribution(e);
+      return !!a && nameWords(a.speaker).includes(last) && (a.where === a.cited || a.where === a.closes);
+    });
+  };
+}
+
+const SUBJECT_PRONOUN = new Set(['he', 'she', 'they']);
+/**
+ * Whether a cited quote's speaker is written where a reader of the cited sentence sees it. A sentence
+ * that writes words beside its quotation (an attribution: '"...," Roe said.') holding neither a word
+ * of the speaker's name nor a subject pronoun, with the speaker written neither there nor where the
+ * quotation closes, leaves the reader with no speaker: the analyser took one from further away, as
+ * when the splitter ends a sentence inside the attribution ('"...," Const. ¶ Roe said.', a rank's
+ * abbreviation read as a full stop, the speaker then that of paragraphs before). A sentence that is
+ * all quotation goes on with the speaker of the quotation it continues (paragraphs of one quotation,
+ * '"...?" ¶ Roe asked.'), as a reader reads it; a quote with no speaker written passes (the other
+ * tests judge it).
+ */
+export function speakerInSight(story: StoryView): (e: Evidence) => boolean {
+  const attribution = attributionOf(story);
+  return (e) => {
+    const a = attribution(e);
+    if (!a || a.where === a.cited || a.where === a.closes) return true;
+    const text = story.byId.get(e.articleId)?.text ?? '';
+    const beside = nameWords(text.slice(e.sentence.start, Math.max(e.sentence.start, e.span.start)) + ' ' + text.slice(Math.min(e.sentence.end, e.span.end), e.sentence.end));
+    const name = new Set(nameWords(a.speaker));
+    return !beside.length || beside.some((w) => name.has(w) || SUBJECT_PRONOUN.has(w));
+  };
+}
+
+/**
+ * A cited quote's attribution: the speaker's words as the article writes them, and the indexes of the
+ * sentences that hold them (`where`), the cited sentence and the one the quotation closes in; null
+ * for a quote with no speaker written or not found. Each quote is found by its article and span (made
+ * on the first line asked about: a syndicated statement cites hundreds).
+ */
+function attributionOf(story: StoryView): (e: Evidence) => { speaker: string; where: number; cited: number; closes: number } | null {
+  let quoteAt: Map<string, StoryView['articles'][number]['quotes'][number]> | null = null;
+  return (e) => {
     if (!quoteAt) {
       quoteAt = new Map();
       for (const a of story.articles) for (const q of a.quotes) quoteAt.set(`${a.id}@${q.quote.span.start}:${q.quote.span.end}`, q);
     }
-    return cited.every((e) => {
-      const q = quoteAt!.get(`${e.articleId}@${e.span.start}:${e.span.end}`);
-      const sp = q?.quote.speakerSpan;
-      if (!q || !sp || !nameWords(q.art.text.slice(sp.start, sp.end)).includes(last)) return false;
-      const sents = q.art.sentences;
-      const at = (pos: number) => {
-        const i = partitionPoint(sents, (sn) => sn.span.end <= pos);
-        return i < sents.length && sents[i].span.start <= pos ? i : -1;
-      };
-      const where = at(sp.start);
-      return where >= 0 && (where === at(e.sentence.start) || where === at(q.quote.span.end - 1));
-    });
+    const q = quoteAt.get(`${e.articleId}@${e.span.start}:${e.span.end}`);
+    const sp = q?.quote.speakerSpan;
+    if (!q || !sp) return null;
+    const sents = q.art.sentences;
+    const at = (pos: number) => {
+      const i = partitionPoint(sents, (sn) => sn.span.end <= pos);
+      return i < sents.length && sents[i].span.start <= pos ? i : -1;
+    };
+    const where = at(sp.start);
+    return where < 0 ? null : { speaker: q.art.text.slice(sp.start, sp.end), where, cited: at(e.sentence.start), closes: at(q.quote.span.end - 1) };
   };
 }
 
@@ -498,7 +543,7 @@ const CLOCK_KINDS = new Set(['time', 'datetime']);
  * Whether sentence `x` states every value that `rep` states: its figures (by value: "ten" is 10),
  * its days, months and years (resolved, or as written) in the terms `rep` writes them (a weekday by
  * its name, a year written out: "Nov. 30" or "today" does not show a reader that it was a Monday),
- * its times of day, the other numbers it writes in digits or words (phone numbers, records,
+ * its times of day (written with the same digits: "6:00 p.m." is not shown by "6 p.m."), the other numbers it writes in digits or words (phone numbers, records,
  * "Article 60", "seven" before a designation the figures do not read), and every one of its places
  * (a place of `x` in the stead of one of `rep`'s is another place: "pronounced dead at Jamaica
  * Hospital" / "at Mount Sinai Hospital"; a place left out is a part of the line left out). An
@@ -579,15 +624,23 @@ function dayKeys(t: Time): string[] {
   return [day, day.slice(0, 7), day.slice(0, 4)];
 }
 
-/** A time of day as "HH:MM" (24 hours), from the resolved value or the words ("7 p. m.", "2045 GMT"); null when none. */
+const TWELVE_HOUR = /\b(\d{1,2})(?:[:.](\d\d))?\s*([ap])\.?\s*m\b/i;
+const TWENTY_FOUR_HOUR = /\b([01]\d|2[0-3]):?([0-5]\d)\s*(?:GMT|BST|UTC|hours|hrs)\b/i;
+/**
+ * A time of day as "HH:MM" (24 hours), from the resolved value or the words ("7 p. m.", "2045 GMT"),
+ * then the digits its words write it with ("6:00" of "6:00 p.m.", "6" of "6 p.m."): a line that
+ * writes "6:00 p.m." cites the sentences that write it so, as it cites a weekday only where it is
+ * named (`writtenAlike`); null when none.
+ */
 function clockOf(t: Time): string | null {
   const v = t.resolved ?? t.value;
   const iso = v ? /T(\d\d:\d\d)/.exec(v) : null;
-  if (iso) return iso[1];
-  const m = /\b(\d{1,2})(?:[:.](\d\d))?\s*([ap])\.?\s*m\b/i.exec(t.text);
-  if (m) return `${String((Number(m[1]) % 12) + (m[3].toLowerCase() === 'p' ? 12 : 0)).padStart(2, '0')}:${m[2] ?? '00'}`;
-  const h = /\b([01]\d|2[0-3]):?([0-5]\d)\s*(?:GMT|BST|UTC|hours|hrs)\b/i.exec(t.text);
-  return h ? `${h[1]}:${h[2]}` : null;
+  const m = TWELVE_HOUR.exec(t.text);
+  const h = m ? null : TWENTY_FOUR_HOUR.exec(t.text);
+  const written = m ? `${m[1]}${m[2] ? `:${m[2]}` : ''}` : h ? h[0].replace(/\s*\D+$/, '') : '';
+  if (iso) return `${iso[1]} ${written}`;
+  if (m) return `${String((Number(m[1]) % 12) + (m[3].toLowerCase() === 'p' ? 12 : 0)).padStart(2, '0')}:${m[2] ?? '00'} ${written}`;
+  return h ? `${h[1]}:${h[2]} ${written}` : null;
 }
 
 /**

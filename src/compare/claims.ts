@@ -18,7 +18,7 @@ import { describedParties, RELATIVE_PRONOUNS } from './descriptions.js';
 import { actAt, type ClauseTime, clauseTime, kidsOf, parseOf, spanTokens } from './syntax.js';
 import { ownClauseUnderRelative, toldOnlyAsGiven } from './told-as-given.js';
 import { claim, type ClausePart, newPart, NONE, PART_SETS, put } from './clause-parts.js';
-import { attributing, clauseHedged, denies, HEDGES, inCircumstance, notAnAct, participleAct, readParticipants, relativeStart, thingNoun, underAct } from './clause-readings.js';
+import { attributing, clauseHedged, denies, HEDGES, inCircumstance, notAnAct, participleAct, readDescriptions, readParticipants, relativeStart, thingNoun, underAct } from './clause-readings.js';
 
 /** One statement of a sentence: its predicate's key and the keys of the words of its clause. */
 export interface Claim {
@@ -55,6 +55,16 @@ export interface Claim {
   circumstance: boolean;
   /** Its keys read only from a person's or organisation's name and the words that describe it (`describedParties`: "Jane Roe, chief engineer of the harbour trust"): who, not what is stated of them. */
   named: ReadonlySet<string>;
+  /**
+   * The key of its subject (a party's key when it names one; '' when a pronoun or none; null with no parse) and, for a
+   * description, a copular clause read as UD annotates it (the predicate noun or adjective is the head, the copula its
+   * `cop` dependent: "Roe is the trust's new director", "the quake was the strongest in decades"), the key of its
+   * predicate; null for a clause that is no description.
+   */
+  subject: string | null;
+  predicate: string | null;
+  /** The keys of the head words of its arguments (subject, passive subject, object) and the parties they name: who or what the act is told of. */
+  args: ReadonlySet<string>;
 }
 
 /** A claim needs this many content keys of its own; a smaller clause ("which means", "he said") belongs to the clause above it. */
@@ -196,6 +206,7 @@ function findClaims(s: Sent): Claim[] {
     if (denies(tokens, kids, j)) put(part(clauseOf[j - lo]), 'denied', act);
   }
   readParticipants(s, tokens, lo, hi, clauseOf, parts);
+  readDescriptions(s, tokens, kids, lo, hi, clauseOf, parts);
   for (let c = lo; c < hi; c++) {
     const p = parts[c - lo];
     if (p) {

@@ -211,3 +211,34 @@ export function inCircumstance(tokens: readonly SyntaxToken[], kids: number[][],
     if (universalRelation(tokens[q].deprel) === 'advcl' && kids[q].some((k) => universalRelation(tokens[k].deprel) === 'mark' && CIRCUMSTANCE.has(tokens[k].lemma.toLowerCase()))) return true;
   return false;
 }
+
+/**
+ * Each clause's arguments (the head words of its subject, passive subject and object, and the parties they name: who
+ * or what its act is told of) and, for a copular clause, its subject and predicate as UD annotates a copula: the
+ * predicate noun or adjective heads the clause, the copula hangs on it as `cop`, the subject as `nsubj` ("Roe is the
+ * trust's new director": director, of Roe). Every clause's subject is read (an act's too): a relative pronoun stands
+ * for the noun its clause hangs on ("Roe, who is the director"); a pronoun names no subject that can be compared ('').
+ */
+export function readDescriptions(s: Sent, tokens: readonly SyntaxToken[], kids: number[][], lo: number, hi: number, clauseOf: Int32Array, parts: (ClausePart | undefined)[]): void {
+  const wordKey = (j: number) => partyAt(s, tokens, j)?.key ?? key(tokens[j].text.toLowerCase());
+  for (let j = lo; j < hi; j++) {
+    const rel = universalRelation(tokens[j].deprel);
+    if (rel !== 'nsubj' && rel !== 'obj') continue;
+    const p = parts[clauseOf[j - lo] - lo];
+    if (!p) continue;
+    const k = antecedentOf(tokens, j, clauseOf[j - lo]);
+    // (a pronoun stands for someone the claim does not name; a symbol, "$" of "$160 million", is no one)
+    if (tokens[k].upos !== 'PRON' && tokens[k].upos !== 'SYM') put(p, 'args', wordKey(k));
+  }
+  for (let c = lo; c < hi; c++) {
+    const p = parts[c - lo];
+    if (!p || clauseOf[c - lo] !== c) continue;
+    if (kids[c].some((k) => k >= lo && k < hi && tokens[k].deprel === 'cop')) p.predicate = wordKey(c);
+    const subject = kids[c].find((k) => k >= lo && k < hi && universalRelation(tokens[k].deprel) === 'nsubj');
+    const k = subject === undefined ? -1 : antecedentOf(tokens, subject, c);
+    // (a subject the parse read as a verb, "Born in 1923, Roe was ...", is a slip: no subject named)
+    p.subject = k >= 0 && SUBJECT_WORDS.has(tokens[k].upos) ? wordKey(k) : '';
+  }
+}
+/** The parts of speech of a subject a claim names (not a pronoun, a symbol, or a verb the parse hung as one). */
+const SUBJECT_WORDS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'NUM', 'ADJ']);

@@ -31,6 +31,7 @@ import { resolveOneNameSlots } from './person-keys.js';
 import { figureSlots } from './slots.js';
 import { clean, cmp } from './text.js';
 import { joinCountsToActs, repeatedCounts } from './counts.js';
+import { listedConjunct } from './listed-things.js';
 import { evolvingFigure, growsWhileUnfolding, readBareAsBound, slotTiming } from './evolving.js';
 import type { Conflict, ConflictSide, EvolvingFigure, NormalizedValue } from './types.js';
 import { twoChecksHold } from './two-checks.js';
@@ -95,7 +96,8 @@ function quantityConflicts(story: StoryView, al: Alignment, evolving: EvolvingFi
   joinRolesByAge(mentions);
   joinRolesByArticle(mentions);
   joinSpansToNamedDurations(mentions, al);
-  joinCountsToActs(mentions, (a, b) => oneFact(al, a, b) && !namesOtherPlaces(a, b));
+  // (not onto a conjunct of a list, listed-things.ts: a list tells its own act, and another seizure's list reads alike)
+  joinCountsToActs(mentions, (a, b) => oneFact(al, a, b) && !namesOtherPlaces(a, b), (m) => !listedConjunct(m.sent, m.q));
   const restated = repeatedCounts(mentions);
   splitByFact(mentions, al);
   for (const [m, own] of restated) [m.slot, m.label] = [own.slot, own.label];

@@ -14,6 +14,7 @@ import { caseOfCountedNoun, countedArgument, countedNoun, figureVerb, figureVerb
 import { comparableCount, countAct, countedNounKey, countOfThings, countsThings } from './counts.js';
 import { frameOf } from './quantity-frames.js';
 import { inLead } from './background.js';
+import { modelOf } from './listed-things.js';
 import type { Slot } from './slots.js';
 
 /** Labels of people frames as readers see them (any other frame reads "number <frame>"). */
@@ -96,9 +97,14 @@ export function countedThings(s: Sent, q: Quantity): Slot | null {
   // "more than 2,000 booths in the country, while there are 27 overseas": two counts of one noun in one sentence are two sets
   if (s.quantities.some((o) => o !== q && (o.counted === q.counted || ((o.unit === 'count' || o.unit === 'people') && countedNoun(s, o) === noun)))) return null;
   if (ofPeople) return countOfThings(s, q, noun, arg?.verb ?? listedFigureVerb(s, q), true);
+  // "seven AK-47 assault rifles" and "12 AK 47 guns" count one model, whatever head noun follows it (listed-things.ts);
+  // only told with its act: a count with no act joins another article's count of its noun (counts.ts joinCountsToActs),
+  // and "six AK-47 rifles" of another seizure met "seven AK-47s" so in the stress set's intruders
+  const bodyVerb = arg?.verb ?? listedFigureVerb(s, q);
   const verb = inLead(s) ? (arg?.verb ?? verbAfterNoun(s, q) ?? listedFigureVerb(s, q)) : null;
+  const kind = (verb ?? bodyVerb ? modelOf(s, q) : null) ?? noun;
   // elsewhere, or with no act in the lead: a count of the noun compared between sentences of one fact (counts.ts)
-  if (!verb) return countOfThings(s, q, noun, arg?.verb ?? listedFigureVerb(s, q), false);
+  if (!verb) return countOfThings(s, q, kind, bodyVerb, false);
   // what a listed act did to things a lead counts is told once per story ("three cables were damaged" /
   // "two cables suffered severe damage", however else the leads are worded); things counted inside
   // another noun's phrase ("homes in five villages were damaged") only between sentences of one fact
@@ -108,7 +114,7 @@ export function countedThings(s: Sent, q: Quantity): Slot | null {
   const subset = comparableCount(s, q, verb);
   if (subset === null) return null;
   const { act, rest } = countAct(s, q, verb, subset);
-  return { key: `count|${countedNounKey(noun)}|${act}|${rest.join('+')}`, label: `number of ${noun}${rest.length ? ` (${rest.join(' ')})` : ''} (${verb})`, unit: q.unit, factor: 1, aligned: !storyWide };
+  return { key: `count|${countedNounKey(kind)}|${act}|${rest.join('+')}`, label: `number of ${kind}${rest.length ? ` (${rest.join(' ')})` : ''} (${verb})`, unit: q.unit, factor: 1, aligned: !storyWide };
 }
 /** Words a parser marks as a noun's preposition that open a clause of their own ("after three cables were damaged"). */
 const CLAUSE_OPENERS = new Set(['after', 'before', 'when', 'as', 'since', 'until', 'because', 'while', 'once']);

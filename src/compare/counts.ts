@@ -275,8 +275,8 @@ export function joinByFact<M extends CountMention>(
   }
 }
 
-/** "three submarine cables" / "three cables were damaged": a count with no act joins a count of its noun (and subset) with an act (joinByFact). */
-export function joinCountsToActs<M extends CountMention>(mentions: M[], oneFact: (a: Sent, b: Sent) => boolean): void {
+/** "three submarine cables" / "three cables were damaged": a count with no act joins a count of its noun (and subset) with an act (joinByFact), of those `firmOk` takes. */
+export function joinCountsToActs<M extends CountMention>(mentions: M[], oneFact: (a: Sent, b: Sent) => boolean, firmOk: (m: M) => boolean = () => true): void {
   // (a slot is split once, not once per pair of mentions compared)
   const split = new Map<string, string[]>();
   const parts = (m: M) => {
@@ -288,7 +288,7 @@ export function joinCountsToActs<M extends CountMention>(mentions: M[], oneFact:
   joinByFact(
     mentions,
     (m) => counted(m, false),
-    (o) => counted(o, true),
+    (o) => counted(o, true) && firmOk(o),
     (m, o) => parts(o)[1] === parts(m)[1] && (parts(o)[3] ?? '') === (parts(m)[3] ?? ''),
     oneFact,
     // (the noun and the subset: what fits compares)

@@ -16,7 +16,7 @@ import { parseOf, spanTokens } from './syntax.js';
 import { clean, cmp } from './text.js';
 import { indexUnion, linkedGroups } from '../util/union-find.js';
 import type { Conflict, ConflictSide, Evidence } from './types.js';
-import { argumentEvents, datesEvent, namesEvent, storyEvent, verbsOfEventNoun } from './story-event.js';
+import { argumentEvents, datesEvent, eventOfNoun, namesEvent, storyEvent, verbsOfEventNoun } from './story-event.js';
 
 interface DMention {
   sent: Sent;
@@ -166,7 +166,7 @@ function datesItsNoun(s: Sent, t: ResolvedTime, actAtOffset: number): boolean {
 
 /** The conflict among dated mentions of one act, or null when they agree. `what` names the act ("the signing"). */
 function dateConflict(story: StoryView, all: DMention[], what: string): Conflict | null {
-  const ms = all.filter((m) => !guessedDay(m));
+  const ms = all.filter((m) => !guessedDay(m) && !twoWayDay(m));
   if (ms.length < 2) return null;
   const sides = sidesByFirst(ms, sameDay);
   if (sides.length < 2) return null;
@@ -233,6 +233,17 @@ const NAMED_DAY = new RegExp(`\\d|\\b(?:${WEEKDAY_PATTERN}|${MONTH_NAME_PATTERN}
  */
 function guessedDay(m: DMention): boolean {
   return m.t.resolvedInferred && !NAMED_DAY.test(dayWords(m));
+}
+const MONTH_THEN_NUMBER = new RegExp(`^(?:${MONTH_PATTERN})\\.? \\d{1,2}$`);
+const DAY_NUMBER_BEFORE = /(?<![\d.,:])\b(?:[1-9]|[12]\d|3[01])\s+$/;
+/**
+ * "on 10 Nov 11": a month between two numbers with no year written reads as day, month and a
+ * two-digit year (10 November 2011) or as a number and a month's day (November 11), and the time
+ * reader takes the second. Neither reading can oppose a day another sentence writes.
+ */
+function twoWayDay(m: DMention): boolean {
+  const text = m.sent.art.text;
+  return MONTH_THEN_NUMBER.test(m.t.text) && DAY_NUMBER_BEFORE.test(text.slice(Math.max(0, m.t.span.start - 4), m.t.span.start));
 }
 /** The words that write a mention's day ("four days earlier": those of the day it counts from, dated-acts.ts referredWords). */
 const dayWords = (m: DMention) => referredWords(m.t, m.sent.art.text);
@@ -404,6 +415,8 @@ export function actDateConflicts(story: StoryView, already: Conflict[], al: Alig
 }
 
 const STORY_EVENT = 'story-event|';
+/** The slots of leads joined by the fact they state (oneFactInLeads). */
+const LEAD_FACT = 'lead-fact|';
 /** Times that name a day: a weekday, a date, a day counted from the writing ("yesterday"). */
 const dayTime = (t: ResolvedTime) => t.kind === 'weekday' || t.kind === 'date' || t.kind === 'datetime' || (t.kind === 'relative' && /^day:/.test(t.anchor ?? ''));
 
@@ -510,9 +523,25 @@ function splitByObject(bySlot: Map<string, DMention[]>): void {
   for (const [k, ms] of [...bySlot]) {
     const objects = [...new Set(ms.map((m) => m.object).filter((o): o is string => !!o))].sort(cmp);
     if (objects.length < 2) continue;
+    // (leads joined by the fact they state, whatever verb each outlet chose: "intercepted three boats"
+    // and "foiled an attack" name two objects because they are two verbs; there only one verb told
+    // with two objects says two acts, see oneVerbTwoThings)
+    if (k.startsWith(LEAD_FACT) && !oneVerbTwoThings(ms)) continue;
     bySlot.delete(k);
     for (const o of objects) bySlot.set(`${k}|object|${o}`, ms.filter((m) => !m.object || m.object === o));
   }
+}
+
+/**
+ * Whether some verb (act lemma) of the mentions is told with two different objects of which one at
+ * least names a thing ("robbed a bank" / "robbed a store"): two objects that both name happenings
+ * (story-event.ts eventOfNoun, WordNet's event nouns: "foiled an attack" / "foiled a piracy
+ * attempt") are the outlets' two words for the one happening their leads state.
+ */
+function oneVerbTwoThings(ms: DMention[]): boolean {
+  const objects = new Map<string, Set<string>>();
+  for (const m of ms) if (m.object) (objects.get(m.act) ?? objects.set(m.act, new Set()).get(m.act)!).add(m.object);
+  return [...objects.values()].some((os) => os.size > 1 && [...os].some((o) => !eventOfNoun(o)));
 }
 
 /**
@@ -692,7 +721,7 @@ function oneFactInLeads(ms: DMention[], al: Alignment): Map<string, DMention[]> 
   const out = new Map<string, DMention[]>();
   sorted.forEach((m, i) => {
     if (!sorted.some((o, j) => j !== i && linked(i, j))) return;
-    const k = `lead-fact|${group[i]}`;
+    const k = `${LEAD_FACT}${group[i]}`;
     (out.get(k) ?? out.set(k, []).get(k)!).push(m);
   });
   return out;

@@ -626,8 +626,40 @@ const PLEA = /^(?:guilty|innocent)$/i;
 
 /** The predicate a time dates by the parse: its clause's head, past an infinitive it precedes or a participle of naming. */
 export function datedPredicate(tokens: readonly SyntaxToken[], kids: number[][], t: ResolvedTime): number | null {
-  return frontedClauseVerb(tokens, t) ?? namedThingHost(tokens, infinitiveHost(tokens, kids, timePredicate(tokens, t.span), t.span.end));
+  return frontedClauseVerb(tokens, t) ?? ongoingHost(tokens, namedThingHost(tokens, infinitiveHost(tokens, kids, timePredicate(tokens, t.span), t.span.end)));
 }
+
+/**
+ * "foiled an attack on merchant vessels transiting the Gulf on Friday", "The navy patrolling the
+ * Gulf on Thursday thwarted an attack": a present participle with no clause of its own (a reduced
+ * relative on a noun, or the parser's clausal subject) tells a state that holds while the act of
+ * its clause happens, not an act of that day; a time the parser hangs on it (it ends the
+ * participle's phrase) dates the verb of the clause the participle sits in, as a time after the
+ * object does. The noun it modifies is climbed to that verb through at most MAX_NOUN_STEPS
+ * nominal heads ("an attack on vessels transiting ..."). "A man arrested on Friday" (a past
+ * participle: an act done that day) and "ended up patrolling" keep their own reading. Returns `p`
+ * otherwise.
+ */
+function ongoingHost(tokens: readonly SyntaxToken[], p: number | null): number | null {
+  if (p === null || tokens[p].upos !== 'VERB' || tokens[p].xpos !== 'VBG') return p;
+  const r = tokens[p].deprel;
+  let h = tokens[p].head;
+  if (r === 'csubj') return h >= 0 && tokens[h].upos === 'VERB' ? h : p;
+  if (r !== 'acl') return p;
+  for (let steps = 0; h >= 0 && steps < MAX_NOUN_STEPS && NOMINAL.test(tokens[h].upos); steps++) {
+    const up = tokens[h].head;
+    if (up >= 0 && tokens[up].upos === 'VERB' && NOUN_ARGUMENT.has(rel(tokens[h]))) return up;
+    if (!NOUN_INSIDE.has(rel(tokens[h]))) return p;
+    h = up;
+  }
+  return p;
+}
+const MAX_NOUN_STEPS = 3;
+const NOMINAL = /^(?:NOUN|PROPN)$/;
+/** Relations by which a noun is an argument of the verb above it. */
+const NOUN_ARGUMENT = new Set(['obj', 'nsubj', 'nsubj:pass', 'obl', 'iobj']);
+/** Relations by which a noun sits inside another noun's phrase ("an attack on vessels"). */
+const NOUN_INSIDE = new Set(['nmod', 'compound', 'appos']);
 
 /**
  * "picked up Roe on Monday after putting Doe on injured reserve and on Wednesday, signed Poe": a

@@ -11,6 +11,7 @@ import { isHedged, isPart } from './figure-parts.js';
 import { figureSlots, measureDimension } from './slots.js';
 import { cmp } from './text.js';
 import type { QMention } from './figure-values.js';
+import { modelOf } from './listed-things.js';
 
 /**
  * The figures a slot's conflict may gather (sides.ts gatherSides): every figure of the story under
@@ -48,7 +49,8 @@ export function gatherFigures(sides: { rep: QMention; members: QMention[] }[], m
   const dimensions = new Map<QMention, string>();
   const dimension = (m: QMention) => {
     let d = dimensions.get(m);
-    if (d === undefined) dimensions.set(m, (d = m.q.unit === 'count' || m.q.unit === 'people' ? (measureDimension(m.sent)(m.q) ?? `n:${(m.q.counted ?? '').toLowerCase().replace(/s$/, '')}`) : m.q.unit));
+    // ("seven AK-47s" and "seven AK-47 rifles" count one model: listed-things.ts modelOf)
+    if (d === undefined) dimensions.set(m, (d = m.q.unit === 'count' || m.q.unit === 'people' ? (measureDimension(m.sent)(m.q) ?? `n:${(modelOf(m.sent, m.q) ?? m.q.counted ?? '').toLowerCase().replace(/s$/, '')}`) : m.q.unit));
     return d;
   };
   const sameValue = (c: QMention, m: QMention) => written(c) === written(m) && dimension(c) === dimension(m);

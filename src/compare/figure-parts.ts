@@ -31,6 +31,9 @@ export function isPart(s: Sent, q: Quantity): boolean {
   return partOf(s, q) !== null;
 }
 
+/** The forms of `partOf` that make a figure a conjunct of a coordination ("two women and a man"). */
+export const CONJUNCT_PARTS: ReadonlySet<string> = new Set(['N x and M y', 'x and N y', 'coordinated by the parse']);
+
 /** Which form makes the figure a part or an increment (`isPart`), or null; the funnel (scripts/dump-slots.ts) counts them. */
 export function partOf(s: Sent, q: Quantity): string | null {
   const text = s.art.text;

@@ -24,9 +24,10 @@ import { reportsTheGame } from './scores.js';
 import { toldAsInterim } from './counts.js';
 import { ambiguousMeasures, measureNoun, measureOf } from './measures.js';
 import { anotherDaysShock, backgroundSentences, type Background, inLead, storyEventDay } from './background.js';
-import { isHedged, partOf } from './figure-parts.js';
+import { CONJUNCT_PARTS, isHedged, partOf } from './figure-parts.js';
 import { periodMoment, storysOwnMoment } from './period-marks.js';
 import { countedThings, increment, peopleCount } from './count-slots.js';
+import { listedThing } from './listed-things.js';
 import { ageSlot, DISTANCE, distanceSlot, WEIGHT, weightSlot } from './person-slots.js';
 import { sumSlot } from './money-slots.js';
 import { durationSlot, hoursPer, pastBeyond, sinceAct, termOfAct, timeServed } from './time-slots.js';
@@ -86,7 +87,8 @@ export function slotOf(s: Sent, q: Quantity, background: Background): Slot | nul
   const moment = periodMoment(s, q);
   if (moment) return background === 'none' ? moment : null;
   const part = partOf(s, q);
-  if (part) return part === 'another N' && background === 'none' ? increment(s, q) : null;
+  // (a list of different things under one act, "recovered 12 rifles, three launchers and two grenades": each conjunct its own count, listed-things.ts)
+  if (part) return background !== 'none' ? null : part === 'another N' ? increment(s, q) : CONJUNCT_PARTS.has(part) ? listedThing(s, q) : null;
   // "married two weeks ago": how long ago an act was; its own "ago" marks the sentence's past
   const since = sinceAct(s, q);
   if (since) return background === 'other-day' || pastBeyond(s, q) ? null : since;
@@ -141,7 +143,7 @@ const UNIT_WORD: Readonly<Record<string, string>> = wordTable({ yd: 'yard', yds:
 /** "Carter scored 14 points": a named player's figure in the game told (game-figures.ts), between sentences of one fact. */
 function gameFigure(s: Sent, q: Quantity): Slot | null {
   const part = partOf(s, q);
-  if (part && part !== 'N x and M y' && part !== 'x and N y' && part !== 'coordinated by the parse') return null;
+  if (part && !CONJUNCT_PARTS.has(part)) return null;
   const g = gameFigureOf(s, q);
   return g ? { key: g.key, label: g.label, unit: 'count', factor: 1, personal: true, person: g.person, aligned: true } : null;
 }

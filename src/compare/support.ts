@@ -33,7 +33,12 @@ export function oneAct(a: Claim, b: Claim): boolean {
   // in a clause of another time, "will play despite his arrest", is not that clause's time)
   const sameValue = shares(a.values, b.values);
   const sameTime = !a.time || !b.time || a.time === b.time || sameValue;
-  if (!a.acts.size || !b.acts.size) return sameTime;
+  if (!a.acts.size || !b.acts.size) {
+    // (a description meets an act only when it is told of what the act is told of: describesTheAct)
+    const [description, act] = a.acts.size ? [b, a] : [a, b];
+    if (act.acts.size && description.predicate !== null && act.predicate === null && !describesTheAct(description, act)) return false;
+    return sameTime;
+  }
   // (one act told as done by one and as possible by the other, or dated on other days, is two)
   // (a weekday both name is one day, however each article's tense resolved it: "will close on Sunday" /
   // "closed on Sunday"; what may be done is never what was, whatever day both name)
@@ -55,6 +60,30 @@ export function oneAct(a: Claim, b: Claim): boolean {
   // neck" / "was shot in the neck", "his death" / "died")
   if (namesTheAct(a, b) || namesTheAct(b, a)) return sameMood;
   return sharesADay(a, b);
+}
+
+/**
+ * A description (a copular clause: `Claim.subject`, `Claim.predicate`) tells of what an act is told of: its subject is
+ * the act's subject or object ("the deal is worth $160 million" / "the team offered $160 million"; a party by
+ * `sameName`), the act's claim holds its predicate word ("It was the third fight in a decade" / "was fighting for the
+ * first time since 2005"), or they give one figure ("Teixeira will be 29 in April" / "will turn 29"), or neither names
+ * its subject (two pronouns). Otherwise it describes something else the story holds ("her lead will be
+ * insurmountable" / "he would perform strongly next Tuesday"; "This is the first win for Cruz" / "Clinton became the
+ * first woman"), however many words they share. The
+ * act's claim must not be a description itself (a copular clause holding the act of a clause folded into it, "It is
+ * the second time Egypt witnessed a cut"): two descriptions are left to the words they share.
+ */
+function describesTheAct(description: Claim, act: Claim): boolean {
+  if (shareAFigure(description, act)) return true;
+  if (description.predicate && act.keys.has(description.predicate)) return true;
+  const subject = description.subject;
+  // (a pronoun told of a pronoun: both of whom the story is about, "He is due before the magistrates today" / "He will
+  // appear before the magistrates this morning"; a pronoun against a subject named is not known to be it)
+  if (!subject) return !act.subject;
+  for (const k of act.args) if (sameName(subject, k)) return true;
+  for (const k of act.agents) if (sameName(subject, k)) return true;
+  for (const k of act.patients) if (sameName(subject, k)) return true;
+  return false;
 }
 
 /** A key of `b` that is no act of its own names an act of `a` (act-classes.ts nounNamesAct). */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { reportedSpeech } from '../../src/compare/brief.js';
+import { reportedSpeech, speakerInSight } from '../../src/compare/brief.js';
 import { crossCheckStory, renderCrossCheckHtml, renderCrossCheckMarkdown } from '../../src/compare/index.js';
 import { prepareStory } from '../../src/compare/prepare.js';
 import { crossCheckTexts, inventedArticle, publishedAt } from './story.js';
@@ -150,5 +150,47 @@ describe('the quote line gives only what reads as someone speaking', () => {
     const title = x.quoteLedger.flatMap((l) => l.statements.flatMap((s) => s.wordings)).find((w) => /Long Road Home/.test(w.text));
     assert.equal(title, undefined, title?.text);
     assert.equal(speech({ ...x.quoteLedger[0].statements[0].wordings[0], kind: 'partial', text: 'The Long Road Home: Forty Years Behind The Wheel' }), false);
+  });
+});
+
+describe('a quote is cited as its speaker\'s only where the reader sees the speaker named', () => {
+  // Invented wording: "Const." ends a sentence for the splitter, so the quotation before it is attributed from the paragraph above.
+  const text = [
+    'A gas explosion wrecked a bakery in Westbrook on Friday evening.',
+    'Westbrook police spokesman Constable Jo Marsh said the blast was heard across the town.',
+    'Firefighters searched the ruins through the night.',
+    '"The blast was terrible but everyone in the building got out safely," Const. Marsh said.',
+    '"We will keep the street closed until Monday," Marsh said.',
+  ].join('\n\n');
+  const view = prepareStory({ articles: [inventedArticle('a0', text, PUBLISHED)], copies: [] });
+  const seen = speakerInSight(view);
+  const quoteOf = (words: string) => view.articles[0].quotes.find((q) => text.slice(q.quote.span.start, q.quote.span.end).startsWith(words))!;
+  const inSight = (words: string) => {
+    const q = quoteOf(words);
+    assert.ok(q, words);
+    return seen({ articleId: 'a0', span: q.quote.span, sentence: q.sent.span });
+  };
+  it('in the cited sentence', () => {
+    assert.ok(inSight('the blast was heard'));
+    assert.ok(inSight('We will keep'));
+  });
+  it('not from paragraphs before the cited sentence', () => {
+    assert.ok(!inSight('The blast was terrible'));
+  });
+});
+
+describe('the brief cites a time of day only where it is written with the line\'s digits', () => {
+  const lead = 'A gunman held staff hostage at a print shop in Northvale on Friday.\n\n';
+  const x = story([
+    `${lead}The man gave himself up to police just after 6:00 p.m., a police spokesman said.`,
+    `${lead}The man gave himself up to police just after 6:00 p.m., a police spokesman said.`,
+    `${lead}The man gave himself up to police just after 6 p.m., a police spokesman said.`,
+    `${lead}The man gave himself up to police just after 6:00 p.m., a police spokesman said.`,
+  ]);
+  it('"6 p.m." does not show a line that writes "6:00 p.m."', () => {
+    const gave = x.brief.find((b) => /gave himself up/.test(b.text));
+    assert.ok(gave, JSON.stringify(x.brief.map((b) => b.text)));
+    assert.match(gave.text, /6:00 p\.m\./);
+    assert.deepEqual(citedArticles(gave), [x.sources[0].articleId, x.sources[1].articleId, x.sources[3].articleId].sort());
   });
 });

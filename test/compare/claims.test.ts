@@ -213,3 +213,22 @@ describe('a relative clause tells of a noun on the way', () => {
     assert.deepEqual(facts, []);
   });
 });
+
+describe('a copular clause is a description: its subject and its predicate, as UD annotates a copula', () => {
+  it('the predicate noun heads it, the subject is its nsubj; a pronoun subject is none that can be compared', () => {
+    const [road] = sentenceClaims('The harbour road is the only way into the old town.');
+    assert.equal(road.acts.size, 0);
+    assert.equal(road.subject, 'road');
+    assert.equal(road.predicate, 'way');
+    const [storm] = sentenceClaims('It was the worst storm in a decade.');
+    assert.equal(storm.subject, '');
+    assert.equal(storm.predicate, 'storm');
+  });
+  it('a clause with a verb is no description: its subject and arguments are read, no predicate', () => {
+    const [closed] = sentenceClaims('The trust closed the harbour road on Saturday.');
+    assert.equal(closed.subject, 'trust');
+    assert.equal(closed.predicate, null);
+    assert.ok(closed.args.has('road') && closed.args.has('trust'));
+    assert.equal(sentenceClaims('She closed the harbour road on Saturday.')[0].subject, '');
+  });
+});

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyseArticle } from '../../src/analyse/index.js';
 import { crossCheckStory } from '../../src/compare/index.js';
+import { actOfTime } from '../../src/compare/dated-acts.js';
+import { prepareStory } from '../../src/compare/prepare.js';
 import { bareArticle } from '../helpers.js';
 
 // Invented wording in the shape of a sports transaction story (a player signed on one of two days).
@@ -507,5 +509,42 @@ describe('a verb with no subject of its own is done by its controller', () => {
   it('a verb coordinated under a modal is no fact, and an open complement of a verb with an object is the object\'s act', () => {
     assert.deepEqual(days(story('Tom Ashby said he would repay the cash and leave the bank on Friday.', 'Tom Ashby left the bank on Tuesday and said he would repay the cash.')), []);
     assert.deepEqual(days(story('The lawyer Ann Dorr helped Tom Ashby leave the country on Monday, police said.', 'The lawyer Ann Dorr left the country on Tuesday, police said.')), []);
+  });
+});
+
+describe('a present participle on a noun is a state, not an act of the day (dated-acts.ts ongoingHost)', () => {
+  const lemmaOf = (text: string, day: string) => {
+    const story = prepareStory({ articles: [art('p0', text)], copies: [] });
+    const s = story.sentences[0];
+    const t = s.times.find((x) => x.text.includes(day));
+    assert.ok(t, `no time "${day}" in ${JSON.stringify(s.times.map((x) => x.text))}`);
+    return actOfTime(s, t)?.lemma;
+  };
+  it('"repelled a raid on tankers crossing the strait on Friday" dates the repelling', () => {
+    assert.equal(lemmaOf('A coast guard cutter repelled a raid on oil tankers crossing the strait on Friday, seizing two small boats.', 'Friday'), 'repel');
+  });
+  it('"The coast guard patrolling the strait on Thursday repelled a raid" dates the repelling', () => {
+    assert.equal(lemmaOf('The coast guard patrolling the strait on Thursday repelled a raid by armed men on two oil tankers.', 'Thursday'), 'repel');
+  });
+  it('keeps a past participle\'s own day: "a man arrested on Friday was charged on Monday"', () => {
+    assert.equal(lemmaOf('A man arrested on Friday was charged on Monday with theft.', 'Friday'), 'arrest');
+  });
+});
+
+describe('two leads that state one fact with two verbs (date-conflicts.ts oneVerbTwoThings)', () => {
+  // Invented leads of one story, published on one day; no one named in either.
+  const leads = (...texts: string[]) =>
+    dated(crossCheckStory({ storyId: 's', articles: texts.map((t, i) => art('lmn'[i], `${t}\n\nThe crew was not hurt, the coast guard said.`)), copies: [] }));
+  it('opposes "on Thursday seized two boats ... and repelled a raid" and "repelled a raid ... on Friday": two verbs, two objects, one happening', () => {
+    const c = leads(
+      'A coast guard cutter on Thursday seized two armed boats in the strait and repelled a raid on oil tankers.',
+      'A coast guard cutter repelled a raid on oil tankers crossing the strait on Friday, seizing two armed boats.',
+    );
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
+    assert.deepEqual(c[0].sides.map((s) => s.wordings[0]).sort(), ['Friday', 'Thursday']);
+  });
+  it('does not oppose one verb told with two things: "robbed a bank on Monday" / "robbed a shop on Tuesday"', () => {
+    const c = leads('A masked gunman robbed a bank in the town centre on Monday and fled in a car.', 'A masked gunman robbed a shop in the town centre on Tuesday and fled in a car.');
+    assert.deepEqual(c.map((k) => k.note), []);
   });
 });

@@ -110,3 +110,23 @@ describe('why a story has no event of its own (the funnel counts it)', () => {
     assert.equal(storyEventWhy(v), 'tie');
   });
 });
+
+describe('a month between two numbers reads two ways', () => {
+  // Invented wording: "10 Nov 11" is 10 November 2011, a Thursday, or (as the time reader takes it) November 11.
+  const published = { iso: '2011-11-12T12:00:00Z', precision: 'minute' as const, source: 'text' };
+  const lead = (verb: string, day: string) => `The frigate Northwind, deployed on patrols in the Gulf under the control of the Western Command, ${verb} an attack by pirates ${day}.\n\nThe crew boarded the boats.`;
+  const attack = (day: string) =>
+    crossCheckStory({
+      storyId: 's',
+      articles: [lead('thwarted', 'on Thursday'), lead('found herself in the thick of things, thwarting', day), lead('thwarted', 'on Thursday')].map((t, i) => analyseArticle(bareArticle(`n${i}`, t, { outlet: `Outlet n${i}`, published }))),
+      copies: [],
+    });
+  it('does not oppose "on 10 Nov 11" to "on Thursday"', () => {
+    const x = attack('on 10 Nov 11');
+    assert.deepEqual(dated(x), [], JSON.stringify(dated(x).map((c) => c.note)));
+  });
+  it('still opposes "on Nov. 11" to "on Thursday"', () => {
+    const x = attack('on Nov. 11');
+    assert.equal(dated(x).length, 1, JSON.stringify(x.conflicts.map((c) => c.note)));
+  });
+});

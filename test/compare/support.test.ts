@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { mergeOverlapping, oneActApart, onlyWho, sideRemark, thinDescription, toldAsGiven } from '../../src/compare/support.js';
+import { mergeOverlapping, oneAct, oneActApart, onlyWho, sideRemark, thinDescription, toldAsGiven } from '../../src/compare/support.js';
 import { corroboratedShortIds, firstSentenceClaims, publishedAt } from './story.js';
 
 // Invented wording throughout.
@@ -192,5 +192,27 @@ describe('a description meets an act on more than one word', () => {
     assert.ok(!thinDescription(closed, closed));
     const fragment = { ...timetable, keys: new Set(['harbour']) };
     assert.ok(!thinDescription(closed, fragment));
+  });
+});
+
+describe('a description (a copular clause) meets an act only when it is told of what the act is told of', () => {
+  const description = (text: string) => sentenceClaims(text).find((c) => !c.acts.size && c.predicate !== null)!;
+  const act = (text: string) => sentenceClaims(text).find((c) => c.acts.size)!;
+  it('its subject is the act’s subject or object: one statement', () => {
+    const oldest = description('The ferry was the oldest vessel in the harbour fleet.');
+    assert.ok(oldest, 'read as a description');
+    const reached = act('Divers reached the ferry off the cape on Saturday.');
+    assert.ok(oneAct(oldest, reached) && oneAct(reached, oldest));
+    assert.ok(!oneAct(description('The cape is the windiest point of the coast.'), reached));
+  });
+  it('another subject, no shared figure, the predicate not in the act’s words: not one statement, however many words they share', () => {
+    const lead = description('Her lead in pledged delegates will be insurmountable after the contests in Kelso and Ashby next week.');
+    const perform = act('The senator would perform strongly in the contests in Kelso and Ashby next week.');
+    assert.ok(lead && perform);
+    assert.ok(!oneAct(lead, perform) && !oneAct(perform, lead));
+  });
+  it('the act’s words hold its predicate, or both give one figure: one statement', () => {
+    assert.ok(oneAct(description('It was only the third fight of his career.'), act('The champion was fighting for only the third time in his career.')));
+    assert.ok(oneAct(description('The deal is worth $160 million.'), act('The club offered $160 million.')));
   });
 });

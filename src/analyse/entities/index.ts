@@ -15,6 +15,7 @@ const TAGS: readonly string[] = [...TAGS_IMPORTED];
 import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME, INSTITUTION_PLACES, ORG_BY_NAME, PLACE_NAMES } from './gazetteer.js';
 
 const PLACE_SET = new Set(PLACE_NAMES.map((p) => p.toLowerCase()));
+import { addressStart, initialsStart, routeEnd, streetWordAt } from './name-forms.js';
 import { cleanName, linkWithinArticle } from './link.js';
 import { loadTagger, modelLoadMs } from './model.js';
 
@@ -55,6 +56,7 @@ export function recogniseEntities(text: string, sentences: Span[]): EntityMentio
   );
   // The whole article is one document: the second pass sees how each name was read elsewhere in it.
   const tagged = tagger.tagDocument(words);
+  const ordinary = (w: string) => /^[lL]$/.test(tagger.lex.casing.get(w.toLowerCase()) ?? '');
   const mentions: EntityMention[] = [];
   windows.forEach((win, k) => {
     const tags = tagged[k];
@@ -77,7 +79,16 @@ export function recogniseEntities(text: string, sentences: Span[]): EntityMentio
       const type = tag.slice(2) as EntityType;
       let j = i + 1;
       while (j < win.length && TAGS[tags[j]] === `I-${type}`) j++;
-      const m = makeMention(text, win.slice(i, j), type, i > 0 ? win[i - 1].text : '');
+      // a street address is a place whatever the tagger read ("43rd Street" tagged a person "Street"); its span stays the
+      // tagger's (the ordinal and the house number stay words the fact alignment compares, not words of a name), a road
+      // takes its number ("Route 17")
+      const free = (k: number) => TAGS[tags[k]] === 'O';
+      const at = addressStart(win, i, j, free);
+      const route = at === null ? null : routeEnd(win, streetWordAt(win, i, j), j, free);
+      if (route !== null) j = route;
+      // initials start a person's name: ordinary words read in before them are a post ("General Manager T.K. Osei")
+      const first = at === null && type === 'PER' ? initialsStart(win, i, j, ordinary) : i;
+      const m = makeMention(text, win.slice(first, j), at === null ? type : 'LOC', first > 0 ? win[first - 1].text : '');
       if (m) mentions.push(m);
       i = j;
     }

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { crossCheckTexts, publishedAt } from './story.js';
+
+// Invented wording: a customs seizure and a mine collapse told by several outlets.
+const PUBLISHED = publishedAt('2026-03-06T12:00:00Z');
+const conflicts = (texts: string[]) =>
+  crossCheckTexts(texts, PUBLISHED)
+    .conflicts.filter((c) => c.severity === 'conflict')
+    .map((c) => `${c.slot}: ${c.sides.map((s) => s.value).join(' / ')}`);
+
+describe('a list of different things under one act (listed-things.ts)', () => {
+  it('opposes one item of two lists of a seizure told alike', () => {
+    const c = conflicts([
+      'Customs officers at the port of Eastbury on Tuesday seized 40 laptops, 12 cameras and 300 phones from a container, the agency said.',
+      'Customs officers at the port of Eastbury on Tuesday seized 40 laptops, 25 cameras and 300 phones from a container, the agency said.',
+    ]);
+    assert.equal(c.length, 1, JSON.stringify(c));
+    assert.match(c[0], /number of camera \(seize\): 12 \/ 25/);
+  });
+
+  it('keeps people split by kind a part: "killed five soldiers and three policemen"', () => {
+    assert.deepEqual(
+      conflicts([
+        'Gunmen attacked a checkpoint near Westbury on Tuesday and killed five soldiers and three policemen, officials said.',
+        'Gunmen attacked a checkpoint near Westbury on Tuesday and killed four soldiers and three policemen, officials said.',
+      ]),
+      [],
+    );
+  });
+
+  it("keeps a person's line of figures a part: \"Roe's 15 points and 10 rebounds\"", () => {
+    assert.deepEqual(
+      conflicts([
+        "Excluding Roe's 15 points and 10 rebounds, the team's stars have struggled this season.",
+        "Excluding Roe's 15 points and 12 rebounds, the team's stars have struggled this season.",
+      ]),
+      [],
+    );
+  });
+});
+
+describe('a model designation names what is counted (listed-things.ts modelOf)', () => {
+  it('opposes "seven AK-47 assault rifles" to "12 AK 47 guns" recovered in one seizure', () => {
+    const c = conflicts([
+      'Marine commandos boarded the pirate boat off Eastbury on Saturday and recovered seven AK-47 assault rifles and two grenades, the navy said.',
+      'Marine commandos boarded the pirate boat off Eastbury on Saturday and recovered 12 AK 47 guns and two grenades, the navy said.',
+    ]);
+    assert.equal(c.length, 1, JSON.stringify(c));
+    assert.match(c[0], /AK-47/);
+  });
+});
