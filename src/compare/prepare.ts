@@ -9,7 +9,7 @@ import { resolveTimes } from '../analyse/time.js';
 import type { AnnotatedArticle, EntityMention, Quantity, Quote, Span, TimeExpr, Token } from '../model/types.js';
 import { validIsoDay } from '../ingest/validate.js';
 import { dispatchGroups, dispatchTextOf } from '../stories/dispatch.js';
-import { publicationDay, sourceFactsOf, sourceGroups, storyAnchorDay } from '../stories/facts.js';
+import { publicationDay, type SourceGroupOf, sourceFactsOf, sourceGroupsWhy, storyAnchorDay } from '../stories/facts.js';
 import { movedWords, type WordToken, wordTokens } from '../text/normalise.js';
 import { tokenize } from '../text/tokenize.js';
 import { cmp } from './text.js';
@@ -137,10 +137,9 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
   const messages: CrossCheckMessage[] = [];
   const annotated = oneOfEach(input.articles, messages);
   // Independent sources and the story's date: one definition, in stories/facts.ts; rewrites of one
-  // dispatch (stories/dispatch.ts) are copies the stories stage's whole-text test misses
-  const copies = [...(input.copies ?? []), ...dispatchGroups(annotated.map(dispatchTextOf))];
-  const groupOf = sourceGroups(annotated.map(sourceFactsOf), copies);
-  const find = (id: string) => groupOf.get(id) ?? id;
+  // dispatch (stories/dispatch.ts) are read here, from the texts the stories stage's copies test misses
+  const groupOf = sourceGroupsWhy(annotated.map(sourceFactsOf), input.copies ?? [], dispatchGroups(annotated.map(dispatchTextOf)));
+  const find = (id: string) => groupOf.get(id) ?? { group: id, reason: null };
   const anchor = storyAnchorDay(annotated);
   const wordsOf = sentenceWords();
   const articles = annotated.map((a) => articleView(a, find(a.article.docId), anchor, messages, wordsOf));
@@ -206,7 +205,7 @@ function oneOfEach(input: AnnotatedArticle[], messages: CrossCheckMessage[]): An
 }
 
 /** One article as the cross-check reads it: its sentences with their entities, figures and times, and its quotes. */
-function articleView(a: AnnotatedArticle, group: string, anchor: string | null, messages: CrossCheckMessage[], wordsOf: SentenceWords): ArticleView {
+function articleView(a: AnnotatedArticle, { group, reason }: SourceGroupOf, anchor: string | null, messages: CrossCheckMessage[], wordsOf: SentenceWords): ArticleView {
   const art = a.article;
   const text = typeof art.text === 'string' ? art.text : '';
   const published = publicationDay(art.published);
@@ -223,6 +222,7 @@ function articleView(a: AnnotatedArticle, group: string, anchor: string | null, 
       outlet: outletOf(a),
       wire: art.wire ?? null,
       sourceGroup: group,
+      sourceReason: reason,
       published: art.published?.iso ?? null,
     },
   };

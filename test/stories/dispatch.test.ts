@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { splitSentences } from '../../src/text/tokenize.js';
 import { containment, dispatchPairs, narrativeShingles } from '../../src/stories/dispatch.js';
+import { sourceGroupsWhy } from '../../src/stories/facts.js';
 import { crossCheckTexts, publishedAt } from '../compare/story.js';
 
 // Invented wording: a wire story, an outlet's cut rewrite of it, and an outlet's own story that
@@ -68,5 +69,45 @@ describe('rewrites of one dispatch', () => {
     const overturned = x.facts.filter((f) => f.statement.includes('overturned'));
     assert.ok(overturned.length > 0, 'the fact is found');
     for (const f of overturned) assert.notEqual(f.status, 'corroborated');
+  });
+
+  it('two rewrites of one dispatch that differ in a figure are one source against itself, as copies are: no conflict between outlets', () => {
+    const published = publishedAt('2011-03-07T12:00:00Z');
+    const wagons = (n: string) => `${n} wagons overturned and spilled their load along the embankment, the regional rail operator said in a statement.`;
+    const wire = [WIRE[0], wagons('Eleven'), WIRE[2]].join(' ');
+    const rewrite = ['Commuters faced long delays on Monday after a grain train came off the rails near Dunmere.', wagons('Nine'), WIRE[2]].join(' ');
+    const rewrites = crossCheckTexts([wire, rewrite], published);
+    assert.deepEqual(rewrites.sources.map((x) => x.sourceReason), ['dispatch', 'dispatch']);
+    assert.deepEqual(rewrites.conflicts.map((c) => c.note), []);
+    // the same two figures from an outlet that tells the story in its own words are a conflict
+    const own = 'Nine wagons overturned when the grain train left the rails at Dunmere on Sunday night, the rail operator said. Nobody was injured.';
+    const independent = crossCheckTexts([wire, own], published);
+    assert.deepEqual(independent.sources.map((x) => x.sourceReason), [null, null]);
+    assert.deepEqual(independent.conflicts.map((c) => c.note), ['9 vs 11: incompatible']);
+  });
+});
+
+describe('why articles are one source (stories/facts.ts sourceGroupsWhy)', () => {
+  const articles = [
+    { id: 'a', outlet: 'Outlet One', wire: null },
+    { id: 'b', outlet: 'Outlet Two', wire: null },
+    { id: 'c', outlet: 'Outlet One', wire: null },
+    { id: 'd', outlet: 'Outlet Three', wire: 'Reuters' },
+    { id: 'e', outlet: 'Outlet Four', wire: 'Reuters' },
+    { id: 'f', outlet: 'Outlet Five', wire: null },
+    { id: 'g', outlet: 'Outlet Six', wire: null },
+  ];
+  it('names the first relation that ties each article to its group: copy, dispatch, wire, outlet', () => {
+    const why = sourceGroupsWhy(articles, [['f', 'b']], [['g', 'b'], ['b', 'a']]);
+    assert.deepEqual(
+      [...why].map(([id, g]) => `${id}:${g.group}:${g.reason}`),
+      ['a:a:dispatch', 'b:a:copy', 'c:a:outlet', 'd:d:wire', 'e:d:wire', 'f:a:copy', 'g:a:dispatch'],
+    );
+  });
+  it('does not depend on the order of the articles or of the groups; an article alone has no reason', () => {
+    const one = sourceGroupsWhy(articles, [['f', 'b']], [['g', 'b'], ['b', 'a']]);
+    const other = sourceGroupsWhy([...articles].reverse(), [['b', 'f']], [['a', 'b'], ['b', 'g']]);
+    assert.deepEqual([...other].sort(), [...one].sort());
+    assert.deepEqual([...sourceGroupsWhy([{ id: 'x', outlet: null, wire: null }], [['x', 'x'], ['x', 'nowhere']])], [['x', { group: 'x', reason: null }]]);
   });
 });
