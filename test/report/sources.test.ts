@@ -11,6 +11,7 @@ import { ingestResults, updateStories } from '../../src/pipeline.js';
 import { buildReport } from '../../src/report/build.js';
 import { reportExtras } from '../../src/report/sections.js';
 import { SqliteStore as Store } from '../../src/store/sqlite/store.js';
+import { reportHtml } from '../../src/ui/index.js';
 
 // Invented wording: an agency's story of a ferry grounding, another outlet's cut rewrite of it (its
 // own top, the agency's sentences below), and a third outlet's own report.
@@ -53,5 +54,7 @@ test('rewrites of one dispatch are one source in the report, and the sources tab
   assert.equal(x.independentSources, 2);
   assert.equal(story.independentSources, 2);
   assert.match(renderCrossCheckMarkdown(x, story.articles), /\(rewrite of one dispatch\)/);
+  // the story page marks the article that is one dispatch with its group's first, once
+  assert.equal(reportHtml(report).match(/one dispatch with /g)?.length, 1);
   await store.close();
 });
