@@ -5,11 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { renderCrossCheckMarkdown, type StoryCrossCheck } from '../../src/compare/index.js';
+import type { StoryCrossCheck } from '../../src/compare/index.js';
 import { readBytes } from '../../src/ingest/index.js';
 import { ingestResults, updateStories } from '../../src/pipeline.js';
 import { buildReport } from '../../src/report/build.js';
-import { reportExtras } from '../../src/report/sections.js';
+import { reportExtras, reportSections } from '../../src/report/sections.js';
 import { SqliteStore as Store } from '../../src/store/sqlite/store.js';
 import { reportHtml } from '../../src/ui/index.js';
 
@@ -53,7 +53,7 @@ test('rewrites of one dispatch are one source in the report, and the sources tab
   // one number everywhere: the story's count is the cross-check's
   assert.equal(x.independentSources, 2);
   assert.equal(story.independentSources, 2);
-  assert.match(renderCrossCheckMarkdown(x, story.articles), /\(rewrite of one dispatch\)/);
+  assert.match(reportSections().markdown!(story), /\(rewrite of one dispatch\)/);
   // the story page marks the article that is one dispatch with its group's first, once
   assert.equal(reportHtml(report).match(/one dispatch with /g)?.length, 1);
   await store.close();
