@@ -344,8 +344,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   guns"). Dev strict recall 43/100 -> 44/100.
 // compare-83: (names31) the entities it reads take street addresses as places and initials as a name's start whatever
 //   the tagger read (entities-6): with the shipped model every dev Markdown report is the same, the JSON moves.
-// compare-84: (sources31) rewrites of one dispatch count as one source: two articles whose narrative sentences
+// compare-87: (sources31/32) rewrites of one dispatch count as one source: two articles whose narrative sentences
 //   (no quotation) share >= 0.6 of the shorter one's 5-word shingles are copies for sourceGroups
 //   (stories/dispatch.ts, called from compare/prepare.ts), so a fact carried only by reprints of one wire story is
 //   single-source. See scripts/eval-sources.ts and the stories NOTES (sources31).
-export const COMPARE_VERSION = 'compare-84';
+export const COMPARE_VERSION = 'compare-87';
