@@ -355,4 +355,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   names its articles read as a person and as something else (analyse/entities/story-types.ts); shipped model: dev
 //   conflicts and corroborated recall as before, 9 dev stories' reports move; retrain draws keep the Hansbrough,
 //   A.J. Butler and Qeshm conflicts (draw mean conflicts 42.3 -> 44.3 of 100).
-export const COMPARE_VERSION = 'compare-86';
+// compare-87: (sources31/32) rewrites of one dispatch count as one source: two articles whose narrative sentences
+//   (no quotation) share >= 0.6 of the shorter one's 5-word shingles are copies for sourceGroups
+//   (stories/dispatch.ts, called from compare/prepare.ts), so a fact carried only by reprints of one wire story is
+//   single-source. See scripts/eval-sources.ts and the stories NOTES (sources31).
+export const COMPARE_VERSION = 'compare-87';

@@ -9,7 +9,8 @@ import { withStoryTypes } from '../analyse/entities/story-types.js';
 import { resolveTimes } from '../analyse/time.js';
 import type { AnnotatedArticle, EntityMention, Quantity, Quote, Span, TimeExpr, Token } from '../model/types.js';
 import { validIsoDay } from '../ingest/validate.js';
-import { publicationDay, sourceFactsOf, sourceGroups, storyAnchorDay } from '../stories/facts.js';
+import { dispatchGroups, dispatchTextOf } from '../stories/dispatch.js';
+import { publicationDay, type SourceGroupOf, sourceFactsOf, sourceGroupsWhy, storyAnchorDay } from '../stories/facts.js';
 import { movedWords, type WordToken, wordTokens } from '../text/normalise.js';
 import { tokenize } from '../text/tokenize.js';
 import { cmp } from './text.js';
@@ -137,9 +138,10 @@ export function prepareStory(input: { articles: AnnotatedArticle[]; copies: stri
   const messages: CrossCheckMessage[] = [];
   // one name, one person across the story: the story's vote on names the tagger read two ways (analyse/entities/story-types.ts)
   const annotated = withStoryTypes(oneOfEach(input.articles, messages));
-  // Independent sources and the story's date: one definition, in stories/facts.ts
-  const groupOf = sourceGroups(annotated.map(sourceFactsOf), input.copies ?? []);
-  const find = (id: string) => groupOf.get(id) ?? id;
+  // Independent sources and the story's date: one definition, in stories/facts.ts; rewrites of one
+  // dispatch (stories/dispatch.ts) are read here, from the texts the stories stage's copies test misses
+  const groupOf = sourceGroupsWhy(annotated.map(sourceFactsOf), input.copies ?? [], dispatchGroups(annotated.map(dispatchTextOf)));
+  const find = (id: string) => groupOf.get(id) ?? { group: id, reason: null };
   const anchor = storyAnchorDay(annotated);
   const wordsOf = sentenceWords();
   const articles = annotated.map((a) => articleView(a, find(a.article.docId), anchor, messages, wordsOf));
@@ -205,7 +207,7 @@ function oneOfEach(input: AnnotatedArticle[], messages: CrossCheckMessage[]): An
 }
 
 /** One article as the cross-check reads it: its sentences with their entities, figures and times, and its quotes. */
-function articleView(a: AnnotatedArticle, group: string, anchor: string | null, messages: CrossCheckMessage[], wordsOf: SentenceWords): ArticleView {
+function articleView(a: AnnotatedArticle, { group, reason }: SourceGroupOf, anchor: string | null, messages: CrossCheckMessage[], wordsOf: SentenceWords): ArticleView {
   const art = a.article;
   const text = typeof art.text === 'string' ? art.text : '';
   const published = publicationDay(art.published);
@@ -222,6 +224,7 @@ function articleView(a: AnnotatedArticle, group: string, anchor: string | null, 
       outlet: outletOf(a),
       wire: art.wire ?? null,
       sourceGroup: group,
+      sourceReason: reason,
       published: art.published?.iso ?? null,
     },
   };

@@ -29,6 +29,19 @@ function md(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/([*_`[\]<>#])/g, '\\$1').replace(/\s+/g, ' ').trim();
 }
 
+/** Why an article is one source with others, as the sources table says it. */
+const SOURCE_REASON_LABEL: Record<NonNullable<StoryCrossCheck['sources'][number]['sourceReason']>, string> = {
+  copy: 'copy',
+  dispatch: 'rewrite of one dispatch',
+  wire: 'same wire',
+  outlet: 'same outlet',
+};
+
+/** The source group an article is in (the number of its first article) and why, or '' for a source alone. */
+function sourceGroupLabel(s: StoryCrossCheck['sources'][number], num: Map<string, number>): string {
+  return s.sourceReason ? `${num.get(s.sourceGroup) ?? ''} (${SOURCE_REASON_LABEL[s.sourceReason]})` : `${num.get(s.sourceGroup) ?? ''}`;
+}
+
 export function renderCrossCheckMarkdown(x: StoryCrossCheck, articles: readonly ArticleLike[]): string {
   const texts = textsOf(articles);
   const num = new Map(x.sources.map((s, i) => [s.articleId, i + 1]));
@@ -41,7 +54,7 @@ export function renderCrossCheckMarkdown(x: StoryCrossCheck, articles: readonly 
   L.push(`${x.sources.length} articles, ${x.independentSources} independent sources.`, '');
   L.push('| # | Outlet | Wire | Source group | Published | Article id |', '|---|---|---|---|---|---|');
   x.sources.forEach((s, i) => {
-    L.push(`| ${i + 1} | ${md(s.outlet)} | ${md(s.wire ?? '')} | ${num.get(s.sourceGroup) ?? ''} | ${md(s.published ?? 'unknown')} | \`${s.articleId}\` |`);
+    L.push(`| ${i + 1} | ${md(s.outlet)} | ${md(s.wire ?? '')} | ${sourceGroupLabel(s, num)} | ${md(s.published ?? 'unknown')} | \`${s.articleId}\` |`);
   });
   L.push('', '## Brief', '');
   if (!x.brief.length) L.push('_Nothing is reported by more than one source._');
@@ -138,9 +151,9 @@ export function renderCrossCheckHtml(x: StoryCrossCheck, articles: readonly Arti
     '<style>.tg-crosscheck .tg-sides{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:.75rem}.tg-crosscheck .tg-side{border:1px solid #ccc;border-radius:4px;padding:.5rem}.tg-crosscheck .tg-conflict{border-left:4px solid #c0392b;padding-left:.5rem;margin:1rem 0}.tg-crosscheck .tg-minor{border-left-color:#e67e22}.tg-crosscheck .tg-evolving{border-left:4px solid #2e7d32;padding-left:.5rem;margin:1rem 0}.tg-crosscheck .tg-ev{cursor:pointer}.tg-crosscheck mark{background:#fff3a0}.tg-crosscheck table{border-collapse:collapse}.tg-crosscheck td,.tg-crosscheck th{border:1px solid #ddd;padding:.25rem .5rem;vertical-align:top}.tg-crosscheck .tg-status-corroborated{color:#1e7e34}.tg-crosscheck .tg-status-conflicting{color:#c0392b}.tg-crosscheck .tg-status-single-source{color:#777}</style>',
   );
   H.push(`<h2>Cross-check</h2><p>${x.sources.length} articles, ${x.independentSources} independent sources.</p>`);
-  H.push('<table class="tg-sources"><thead><tr><th>#</th><th>Outlet</th><th>Wire</th><th>Published</th></tr></thead><tbody>');
+  H.push('<table class="tg-sources"><thead><tr><th>#</th><th>Outlet</th><th>Wire</th><th>Source group</th><th>Published</th></tr></thead><tbody>');
   x.sources.forEach((s, i) => {
-    H.push(`<tr data-article="${h(s.articleId)}"><td>${i + 1}</td><td>${h(s.outlet)}</td><td>${h(s.wire ?? '')}</td><td>${h(s.published ?? 'unknown')}</td></tr>`);
+    H.push(`<tr data-article="${h(s.articleId)}"><td>${i + 1}</td><td>${h(s.outlet)}</td><td>${h(s.wire ?? '')}</td><td>${h(sourceGroupLabel(s, num))}</td><td>${h(s.published ?? 'unknown')}</td></tr>`);
   });
   H.push('</tbody></table>');
   H.push('<h3>Brief</h3><ol class="tg-brief">');

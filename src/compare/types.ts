@@ -24,8 +24,10 @@ export const SourceSchema = Type.Object(
     articleId: Type.String(),
     outlet: Type.String({ description: 'Outlet name, or a placeholder derived from the title/id when unknown' }),
     wire: Type.Union([Type.String(), Type.Null()]),
-    /** Articles sharing this key are one independent source (copies of each other or the same wire copy). */
+    /** Articles sharing this key are one independent source (copies of each other, rewrites of one dispatch, one wire's copy, one outlet). */
     sourceGroup: Type.String(),
+    /** Why the article is one source with others of its group (stories/facts.ts SourceReason); null when it is a source alone (always written; optional so reports written before it still validate). */
+    sourceReason: Type.Optional(Type.Union([Type.Literal('copy'), Type.Literal('dispatch'), Type.Literal('wire'), Type.Literal('outlet'), Type.Null()])),
     published: Type.Union([Type.String(), Type.Null()]),
   },
   { title: 'CrossCheckSource' },

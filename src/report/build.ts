@@ -294,19 +294,32 @@ export async function buildStory(store: Store, g: StoryGroup, sources: Map<strin
   // the full entries carry the time expressions as the story dates them (as the cross-check sees them)
   if (anchor) for (const r of read) if (r.undatedTimes) r.entry.times = resolveTimes(r.undatedTimes, anchor, true);
   const outlets = [...new Set(members.map((a) => a.article.outlet).filter((o): o is string => !!o))].sort();
+  const crossCheck = extras.crossCheck && members.length >= 2 ? await cachedCrossCheck(store, g, members, anchor, extras.crossCheck, held) : null;
   return {
     id: g.id,
     title: g.title ?? members[0]?.article.title ?? '(untitled)',
     articleCount: read.length,
-    // one definition with the cross-check's (copies, same wire, same outlet: stories/facts.ts)
-    independentSources: members.length ? independentSourceCount(members.map(sourceFactsOf), g.copies) : g.independentSources,
+    independentSources: storySources(g, members, crossCheck),
     outlets,
     span: { start: g.span.start, end: g.span.end },
     copies: g.copies.map((c) => [...c].sort()).sort((x, y) => cmp(x[0], y[0])),
     entities: (extras.storyEntities ?? mergeStoryEntities)(members),
     articles: read.map((r) => r.entry),
-    crossCheck: extras.crossCheck && members.length >= 2 ? await cachedCrossCheck(store, g, members, anchor, extras.crossCheck, held) : null,
+    crossCheck,
   };
+}
+
+/**
+ * The story's independent sources, one definition with the cross-check's (stories/facts.ts: copies,
+ * rewrites of one dispatch, same wire, same outlet): the cross-check's own count when it read every
+ * member (the dispatches are read from the texts there, once); else, for a story it did not read
+ * whole (or did not read), the same relations but the dispatches, which need texts the report does
+ * not hold: an upper bound.
+ */
+function storySources(g: StoryGroup, members: AnnotatedArticle[], crossCheck: ReportStory['crossCheck']): number {
+  const compared = new Set((crossCheck?.sources ?? []).map((s) => s.articleId));
+  if (crossCheck && members.length && members.every((a) => compared.has(a.article.docId))) return crossCheck.independentSources;
+  return members.length ? independentSourceCount(members.map(sourceFactsOf), g.copies) : g.independentSources;
 }
 
 /**

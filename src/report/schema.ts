@@ -120,7 +120,7 @@ export const ReportStorySchema = Type.Object(
     id: Type.String({ description: 'stable story id' }),
     title: Type.String({ description: 'representative headline' }),
     articleCount: Type.Integer(),
-    independentSources: Type.Integer({ description: 'articles counted once per group of copies' }),
+    independentSources: Type.Integer({ description: 'articles counted once per independent source (copies, rewrites of one dispatch, one wire, one outlet: the cross-check sources\' groups and reasons)' }),
     outlets: Type.Array(Type.String()),
     span: Type.Object({ start: Nullable(Type.String()), end: Nullable(Type.String()) }),
     copies: Type.Array(Type.Array(Type.String()), { description: 'groups of article ids that are copies of one source' }),

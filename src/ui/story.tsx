@@ -60,6 +60,8 @@ function Articles({ story, l }: { story: ReportStory; l: StoryLinks }) {
 }
 
 function ArticleTable({ story, l }: { story: ReportStory; l: StoryLinks }) {
+  // a rewrite of another article's dispatch (the cross-check's sources): one source with its group's first article
+  const dispatchOf = new Map((story.crossCheck?.sources ?? []).filter((s) => s.sourceReason === 'dispatch' && s.sourceGroup !== s.articleId).map((s) => [s.articleId, s.sourceGroup]));
   return (
     <>
       <table class="stack articles">
@@ -84,6 +86,7 @@ function ArticleTable({ story, l }: { story: ReportStory; l: StoryLinks }) {
                   </a>
                 )}
                 {a.copyOf && <span class="badge">copy of {nameOf(l, a.copyOf)}</span>}
+                {!a.copyOf && dispatchOf.has(a.id) && <span class="badge">one dispatch with {nameOf(l, dispatchOf.get(a.id)!)}</span>}
                 {a.wire && <span class="badge">wire: {a.wire}</span>}
               </td>
               <td data-label="Published">{a.published ? dateLabel(a) : 'undated'}</td>

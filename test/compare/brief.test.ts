@@ -9,6 +9,14 @@ import { crossCheckTexts, inventedArticle, publishedAt } from './story.js';
 // names another hospital, one gives another time of day.
 const PUBLISHED = publishedAt('2019-03-09T12:00:00Z');
 const story = (texts: string[]) => crossCheckTexts(texts, PUBLISHED);
+// Each outlet's own closing paragraph (no reported speech, which the dispatch test leaves out): identical
+// texts are one dispatch, one source (src/stories/dispatch.ts).
+const OWN_REPORTING = [
+  'A bakery across the canal stayed open through the night to give tea and blankets to the families moved out of the terraced houses on Mill Lane.',
+  'The building passed an inspection in the autumn, and its owners will pay the wages of the forty staff for a month while the yard is cleared.',
+  'Residents of the nearby estate kept their windows shut overnight while a chemist from the council tested the air for fumes from the burning varnish.',
+  'The only other sawmill in town lost its roof in a storm two winters ago, and both firms will apply to the regional fund for a grant to rebuild.',
+];
 const citedArticles = (line: { citations: { articleId: string }[] }) => [...new Set(line.citations.map((e) => e.articleId))].sort();
 
 describe('the brief cites only what states the line', () => {
@@ -17,7 +25,7 @@ describe('the brief cites only what states the line', () => {
     'A fire destroyed a timber warehouse in Eastmere on Friday night.\n\nThe night watchman was pronounced dead at Eastmere General Hospital.\n\nMore than 40 firefighters fought the blaze, which broke out at about 9 p.m.',
     'A fire gutted a timber warehouse in Eastmere on Friday night.\n\nThe watchman was pronounced dead at Saint Oswin Hospital.\n\nMore than 40 firefighters fought the blaze, which broke out at about 11 p.m.',
     'A blaze destroyed a timber warehouse in Eastmere on Friday night.\n\nThe night watchman was pronounced dead at Eastmere General Hospital.\n\nMore than 40 firefighters fought the blaze.',
-  ]);
+  ].map((t, i) => `${t}\n\n${OWN_REPORTING[i]}`));
   const line = (re: RegExp) => x.brief.find((b) => b.kind === 'fact' && re.test(b.text));
 
   it('starts with the claim the most sources make in their leads', () => {
@@ -67,7 +75,7 @@ describe('the brief cites an article only when it writes the line\'s values as t
     `${lead('on Monday')}\n\nDeputies recovered seven M-16 rifles and a shotgun from the escape vehicle.`,
     `${lead('on March 4')}\n\nDeputies recovered M-16 rifles and a shotgun from the escape vehicle.`,
     `${lead('on Monday')}\n\nDeputies recovered seven M-16 rifles and a shotgun from the escape vehicle.`,
-  ]);
+  ].map((t, i) => `${t}\n\n${OWN_REPORTING[i]}`));
   it('a weekday is not shown by a date, even the same day', () => {
     const escaped = x.brief.find((b) => b.kind === 'fact' && /escaped/.test(b.text));
     assert.ok(escaped, JSON.stringify(x.brief.map((b) => b.text)));

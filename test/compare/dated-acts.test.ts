@@ -11,12 +11,18 @@ const PUBLISHED = { iso: '2011-01-06T12:00:00Z', precision: 'minute' as const, s
 const art = (id: string, text: string) => analyseArticle(bareArticle(id, text, { outlet: `Outlet ${id}`, published: PUBLISHED }));
 const dated = (x: ReturnType<typeof crossCheckStory>) => x.conflicts.filter((c) => c.kind === 'date');
 
-// Invented obituaries published on one day: each article is the lead, then its own words.
+// Invented obituaries published on one day: each article is the lead, then its own words. Given a
+// lead per outlet, each outlet tells it in its own words (one lead shared word for word with short
+// texts would make the articles rewrites of one dispatch, one source: stories/dispatch.ts).
 const OBITUARY_DAY = { iso: '2008-12-12T12:00:00Z', precision: 'minute' as const, source: 'text' };
 const obituaries =
-  (lead: string) =>
+  (lead: string | string[]) =>
   (...texts: string[]) =>
-    crossCheckStory({ storyId: 's', articles: texts.map((t, i) => analyseArticle(bareArticle('abc'[i], `${lead}${t}`, { outlet: `Outlet ${'abc'[i]}`, published: OBITUARY_DAY }))), copies: [] });
+    crossCheckStory({
+      storyId: 's',
+      articles: texts.map((t, i) => analyseArticle(bareArticle('abc'[i], `${typeof lead === 'string' ? lead : lead[i]}${t}`, { outlet: `Outlet ${'abc'[i]}`, published: OBITUARY_DAY }))),
+      copies: [],
+    });
 const years = (x: ReturnType<typeof crossCheckStory>) => dated(x).map((c) => c.sides.map((s) => s.value).sort().join(' vs '));
 
 describe('dates of one act read from the parse', () => {
@@ -171,9 +177,10 @@ describe('a day counted from the writing ("yesterday") dates the act it attaches
 
 describe('a year or a month dates an act at its own grain', () => {
   // Invented wording: two outlets give the year a named person founded a company; a third its month.
-  const lead = 'The chief executive of the bakery chain stepped down on Tuesday after a long dispute with the board.';
+  // Each outlet words the lead its own way: two independent reports, not rewrites of one dispatch.
+  const leads = ['The chief executive of the bakery chain stepped down on Tuesday after a long dispute with the board.', 'After months of quarrels with his board, the head of a chain of bakeries resigned on Tuesday.'];
   const story = (a: string, b: string) =>
-    crossCheckStory({ storyId: 's', articles: [art('a', `${lead}\n\n${a}`), art('b', `${lead}\n\n${b}`)], copies: [] });
+    crossCheckStory({ storyId: 's', articles: [art('a', `${leads[0]}\n\n${a}`), art('b', `${leads[1]}\n\n${b}`)], copies: [] });
 
   it('two years for one act of one person, in sentences stating one fact, are a conflict', () => {
     const x = story('Peter Vanlo founded the bakery chain in 1998 with two shops in the north.', 'Peter Vanlo founded the bakery chain in 2001 with two shops in the north.');
@@ -302,7 +309,10 @@ describe('an act done twice is not one act told with two years', () => {
 
 describe('a year told by reference to one named before ("that same year") dates its act', () => {
   // Invented obituary wording: a farmer's brother killed in an accident in a year each outlet names by reference.
-  const story = obituaries('Walter Hollis, a farmer and former state senator, died on Thursday at his home. He was 85.\n\n');
+  const story = obituaries([
+    'Walter Hollis, a farmer and former state senator, died on Thursday at his home. He was 85.\n\n',
+    'Former state senator Walter Hollis, who farmed all his life, has died at 85, his family said on Thursday.\n\n',
+  ]);
 
   it('opposes "sold in 1957. Later that year, Hollis shot and killed his brother" and "sold in 1967. That same year he shot and killed his brother"', () => {
     const x = story(
@@ -483,15 +493,25 @@ describe('a definite role noun stands for the one person the article names with 
 
 describe('a verb with no subject of its own is done by its controller', () => {
   // Invented wording: a lead and four paragraphs, then each outlet's own sentence (out of the lead,
-  // so only the act's own participants can join two sentences).
-  const lead = [
-    'A former bank clerk faces charges over the theft of cash from a branch in the town centre.',
-    'The branch had been closed for repairs for most of the previous month, staff said.',
-    'Customers were told to use a branch in a nearby town while the work went on.',
-    'The bank has not said how much cash was taken from the safe in the back office.',
-    'Its staff were interviewed by detectives over several weeks last year.',
-  ].join('\n\n');
-  const story = (a: string, b: string) => crossCheckStory({ storyId: 's', articles: [art('a', `${lead}\n\n${a}`), art('b', `${lead}\n\n${b}`)], copies: [] });
+  // so only the act's own participants can join two sentences). Each outlet words them its own way:
+  // two independent reports, not rewrites of one dispatch (stories/dispatch.ts).
+  const leads = [
+    [
+      'A former bank clerk faces charges over the theft of cash from a branch in the town centre.',
+      'The branch had been closed for repairs for most of the previous month, staff said.',
+      'Customers were told to use a branch in a nearby town while the work went on.',
+      'The bank has not said how much cash was taken from the safe in the back office.',
+      'Its staff were interviewed by detectives over several weeks last year.',
+    ],
+    [
+      'Cash went missing from a town centre bank branch, and a man who once worked there as a clerk has been charged.',
+      'Repairs had kept that branch shut for weeks before the money vanished, according to employees.',
+      'During the works its customers had been sent to another branch a few miles away.',
+      'How much money was stolen from the back office safe remains unknown, as the bank gives no figure.',
+      'Detectives questioned the employees one by one over a number of weeks last year.',
+    ],
+  ].map((x) => x.join('\n\n'));
+  const story = (a: string, b: string) => crossCheckStory({ storyId: 's', articles: [art('a', `${leads[0]}\n\n${a}`), art('b', `${leads[1]}\n\n${b}`)], copies: [] });
   const days = (x: ReturnType<typeof crossCheckStory>) => dated(x).map((c) => c.sides.map((s) => s.value.replace(/^\S+ /, '')).sort().join(' vs '));
 
   it('a coordinated verb shares the subject of the first: "fell ill and died on Thursday" against "died on Friday"', () => {

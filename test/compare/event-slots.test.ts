@@ -31,8 +31,13 @@ describe('casualty figures told only in an article body', () => {
   });
 
   it('still opposes two articles that give one body figure differently', () => {
-    const lead = 'Tens of thousands of workers marched through the capital on Wednesday in a general strike against the new budget, which cuts pensions and wages.\n\n';
-    const c = conflicts([lead + 'Police said 12 people were injured in the clashes that followed the march.', lead + 'Police said 18 people had been injured in the clashes that followed the march.']);
+    // (each outlet words the lead its own way: two independent reports, not rewrites of one dispatch)
+    const c = conflicts([
+      'Tens of thousands of workers marched through the capital on Wednesday in a general strike against the new budget, which cuts pensions and wages.\n\n' +
+        'Police said 12 people were injured in the clashes that followed the march.',
+      'A general strike brought huge crowds of workers onto the streets of the capital on Wednesday, protesting at budget cuts to wages and pensions.\n\n' +
+        'Police said 18 people had been injured in the clashes that followed the march.',
+    ]);
     assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.note)));
     assert.match(c[0].slot, /injured/);
   });
@@ -84,13 +89,15 @@ describe('how far someone named by a role went', () => {
 
 describe('a dated act told with "he" or "she"', () => {
   // (after a lead of four sentences: the dated acts read from the parse, not the lead's date check)
+  // (each outlet words the lead its own way: two independent reports, not rewrites of one dispatch)
   const LEAD = 'Prosecutors in the port city opened a fraud case over a chain of fake invoices this week. The invoices were sent to dozens of small firms across the region over two years. Investigators said the scheme had cost the firms a large sum in all. Several of the firms had complained to the chamber of commerce last spring.\n\n';
+  const OWN_LEAD = 'A fraud inquiry into bogus invoices began in the port city this week, prosecutors said. For two years, small businesses all over the region had received the fake bills. The total loss to those businesses is large, according to investigators. Some of them took their complaints to the local chamber of commerce last spring.\n\n';
   it('dates "She was arrested on Tuesday" as the arrest of the woman named before', () => {
     const c = crossCheckStory({
       storyId: 's',
       articles: [
         art('p0', `${LEAD}Police have charged Jane Roe, a shop owner, with fraud. She was arrested on Tuesday at her home near the harbour, a spokesman said.`),
-        art('p1', `${LEAD}Jane Roe, a shop owner charged with fraud, was arrested on Monday at her home near the harbour, police said.`),
+        art('p1', `${OWN_LEAD}Jane Roe, a shop owner charged with fraud, was arrested on Monday at her home near the harbour, police said.`),
       ],
       copies: [],
     }).conflicts.filter((k) => k.kind === 'date' && k.severity === 'conflict');
@@ -173,7 +180,8 @@ describe('the time of day of an event named by its noun', () => {
   it('"the fire broke out at about 9 p.m." against "at about 11 p.m." is a conflict', () => {
     const c = clock(
       'A large fire broke out at about 9 p.m. in a warehouse near the harbour, and dozens of firefighters fought it through the night.',
-      'A large fire broke out at about 11 p.m. in a warehouse near the harbour, and dozens of firefighters fought it through the night.',
+      // (in its own words: two independent reports, not rewrites of one dispatch)
+      'A big fire broke out at about 11 p.m. at a warehouse by the harbour, and dozens of firefighters battled it until dawn.',
     );
     assert.equal(c.length, 1);
     assert.deepEqual(c[0].sides.map((s) => s.value).sort(), ['21:00', '23:00']);

@@ -57,7 +57,8 @@ describe('one verb, two objects', () => {
     const c = notes(
       [
         'Senator Jane Roe took the stage in Des Moines late on Monday night, trailing her rival by a few votes in the caucus count.',
-        'Senator Jane Roe took the stage in Des Moines late on Tuesday night, trailing her rival by a few votes in the caucus count.',
+        // (in its own words: two independent reports, not rewrites of one dispatch)
+        'A few votes behind her rival as the caucus count went on, Senator Jane Roe took the stage in Des Moines late on Tuesday night.',
       ],
       'date',
     );
