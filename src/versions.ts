@@ -348,13 +348,13 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   (support.ts thinDescription, as a description and an act already were): dev judged corroborated same 804/906 ->
 //   804/903, different 19 -> 17, corroborated R 0.819 -> 0.813; PolNeAR 23/35 -> 22/34.
 // compare-85: (values32) two values of a closed class inside one fact are a conflict (fact-values.ts): a compass point
-//   from one named place more than a right angle from another outlet's ("west of Aden" / "east of Aden"), an adjective
-//   state of one participant in one act of a WordNet antonym cluster ("naked" / "fully clothed"); the fact's sentences
+//   from one named place more than a right angle from another outlet's ("west of <place>" / "east of <place>"), an adjective
+//   state of one participant in one act of a WordNet antonym cluster ("conscious" / "unconscious"); the fact's sentences
 //   become the conflict's, no longer a corroboration.
 // compare-86: (types32) one name, one person across a story: the entities the cross-check reads take the story's vote on
 //   names its articles read as a person and as something else (analyse/entities/story-types.ts); shipped model: dev
-//   conflicts and corroborated recall as before, 9 dev stories' reports move; retrain draws keep the Hansbrough,
-//   A.J. Butler and Qeshm conflicts (draw mean conflicts 42.3 -> 44.3 of 100).
+//   conflicts and corroborated recall as before, 9 dev stories' reports move; retrain draws keep three conflicts
+//   they lost (draw mean conflicts 42.3 -> 44.3 of 100).
 // compare-87: (sources31/32) rewrites of one dispatch count as one source: two articles whose narrative sentences
 //   (no quotation) share >= 0.6 of the shorter one's 5-word shingles are copies for sourceGroups
 //   (stories/dispatch.ts, called from compare/prepare.ts), so a fact carried only by reprints of one wire story is

@@ -1,5 +1,5 @@
 /**
- * Figures written with no noun: "Hansbrough now has 2,301.", "Carter added 12", "now has 2,302 for
+ * Figures written with no noun: "Roe now has 2,301.", "Carter added 12", "now has 2,302 for
  * his career". Sports and records copy writes the counted noun once and then leaves it out; the
  * quantity reader (quantities.ts) reads no figure there, since nothing says what it counts.
  *
@@ -110,7 +110,7 @@ function clauseSubject(text: string, sent: Span, at: number): Held | null {
   return { holder: m[1].split(/\s+/).pop()!.replace(/['’]s$/, ''), nameStart: sent.start + from + m[0].indexOf(m[1]) };
 }
 
-/** A sentence that opens with a name and its verb ("Hansbrough finished with 20 points and now has"): the name. */
+/** A sentence that opens with a name and its verb ("Roe finished with 20 points and now has"): the name. */
 const OPENING_NAME = /^((?:\p{Lu}[\p{L}’'-]*\s+){0,2}\p{Lu}[\p{L}’'-]*)\s+\p{Ll}[^\p{Lu},;:]*\band\s+(?:(?:now|still|also|then)\s+)?$/u;
 
 /** The name right before a verb starting at `verbStart` (past an appositive, "who", adverbs), or null. */

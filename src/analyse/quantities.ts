@@ -205,7 +205,7 @@ export function findQuantities(text: string, sentences: Span[]): Quantity[] {
   const byStart = (a: Quantity, b: Quantity) => a.span.start - b.span.start || a.span.end - b.span.end;
   // a magnitude or an age read whole replaces the plain reading of its number ("6.1-magnitude quake")
   const read = measures.length ? [...plain.filter((q) => !measures.some((m) => m.numberStart >= q.span.start && m.numberStart < q.span.end)), ...measures.map((m) => m.q)].sort(byStart) : plain;
-  // "Hansbrough now has 2,301.": a figure written with no noun takes its holder's (bare-figures.ts)
+  // "Roe now has 2,301.": a figure written with no noun takes its holder's (bare-figures.ts)
   const bare = bareFigures(text, spans, read);
   const figures = bare.length ? [...read, ...bare].sort(byStart) : read;
   // "the sixth defense", "in the 4th quarter": places in a series (ordinals.ts), where no figure is read

@@ -203,7 +203,7 @@ const CIRCUMSTANCE = new Set(['after', 'before', 'when', 'while', 'whilst', 'alt
 
 /**
  * The clause headed by `c` is, or lies inside, an adverbial clause opened by such a conjunction
- * (by the parse: "stretched the lead shortly after Hansbrough passed Ford", "After opening to the
+ * (by the parse: "stretched the lead shortly after Roe passed Lindqvist", "After opening to the
  * third-biggest weekend, the film has grossed"): the circumstances of the sentence's statement.
  */
 export function inCircumstance(tokens: readonly SyntaxToken[], kids: number[][], c: number, lo: number, hi: number): boolean {

@@ -2,17 +2,17 @@
  * Two values of one slot inside one fact. The alignment already says that two sentences state one
  * statement (`statesOneFact`: one fact cluster, or close wording); when independent outlets' wordings of
  * it then give values of a closed class that exclude each other, the fact is a disagreement, not a
- * corroboration: "attacked ... 150 nautical miles west of Aden" / "attacked ... around 150 nautical miles
- * east of Aden"; "found him standing naked in a shower" / "found him standing under the shower, fully
- * clothed". Two closed classes, both derived from WordNet (scripts/build-wordnet-opposites.ts):
+ * corroboration: "the ferry sank 40 miles north of Port Marel" / "sank about 40 miles south of Port
+ * Marel"; "rescuers found the driver conscious" / "found the driver in the cab, unconscious". Two closed
+ * classes, both derived from WordNet (scripts/build-wordnet-opposites.ts):
  *
  * - a direction from one named place: a compass point before "of <place>" (`compass-points.tsv`, each
  *   point's bearing); two points more than a right angle apart exclude each other ("east" / "west",
  *   "north" / "southeast"), near ones are one direction told roughly ("east" / "northeast");
  * - a state of one participant: an adjective told as the predicate of a clause, not on a noun
- *   (a depictive "found him naked", a copula's "he was dead"), whose WordNet cluster is the antonym of
- *   the other's (`adjective-opposites.tsv`: "naked" / "clothed", "dead" / "alive"). The two states hang
- *   on one act (a verb above both, "found ... naked" / "found ... clothed") or are both told with a
+ *   (a depictive "found him conscious", a copula's "he was dead"), whose WordNet cluster is the antonym
+ *   of the other's (`adjective-opposites.tsv`: "conscious" / "unconscious", "dead" / "alive"). The two
+ *   states hang on one act (a verb above both, "found ... conscious" / "found ... unconscious") or are both told with a
  *   copula; their participants, when both are named by a noun, are the same word. A negated state
  *   ("was not hurt") tells nothing here.
  *
@@ -42,7 +42,7 @@ interface Told {
   who: string | null;
   acts: string[];
   copular: boolean;
-  /** What the slot is about, for the label: the place, or the participant when a name tells it ("Aden", "Roe"). */
+  /** What the slot is about, for the label: the place, or the participant when a name tells it ("Port Marel", "Roe"). */
   about: string;
   span: { start: number; end: number };
 }
@@ -78,7 +78,7 @@ function directionsOf(s: Sent): Told[] {
   return out;
 }
 
-/** Relations by which a word is a clause's predicate, or a reduced clause on a noun ("found the man naked": acl), not a modifier (amod). */
+/** Relations by which a word is a clause's predicate, or a reduced clause on a noun ("found the man asleep": acl), not a modifier (amod). */
 const PREDICATE = new Set(['root', 'xcomp', 'ccomp', 'advcl', 'conj', 'parataxis', 'acl']);
 const NEGATION = /^(?:not|n't|never|no)$/i;
 const NOBODY = /^(?:none|nobody|nothing|neither|no-one)$/i;
@@ -97,12 +97,12 @@ function statesOf(s: Sent): Told[] {
     const entry = poles().get(t.text.toLowerCase());
     if (!entry || !PREDICATE.has(relOf(t)) || negated(tokens, kids, i)) continue;
     // (a conjunct of a noun's modifier is a modifier too: "a dead and a wounded man"; an adverb on the first conjunct
-    // may bear on both, "insufficiently equipped and experienced")
+    // may bear on both, "poorly lit and ventilated")
     if (relOf(t) === 'conj' && (t.head < 0 || !PREDICATE.has(relOf(tokens[t.head])) || !/^(?:ADJ|VERB)$/.test(tokens[t.head].upos) || kids[t.head].some((k) => relOf(tokens[k]) === 'advmod')))
       continue;
     const copular = kids[i].some((k) => relOf(tokens[k]) === 'cop');
     const who = participant(tokens, kids, i);
-    // (told of no one, the state is denied: "no one else was injured")
+    // (told of no one, the state is denied: "no one was hurt")
     if (who >= 0 && (NOBODY.test(tokens[who].text) || kids[who].some((k) => NEGATION.test(tokens[k].text)))) continue;
     const acts = verbsAbove(tokens, i);
     if (!copular && !acts.length) continue;
@@ -114,9 +114,9 @@ function statesOf(s: Sent): Told[] {
 }
 
 /**
- * Whether a word reads as an adjective: tagged one, or a participle ("found him fully clothed"), or a
+ * Whether a word reads as an adjective: tagged one, or a participle ("found him badly shaken"), or a
  * word the tagger took for a past tense that takes no object or clause of its own ("found the man
- * standing naked": the tagger's VBD); a verb with an object, or a passive, tells an act, not a state.
+ * lying dazed", read as a VBD); a verb with an object, or a passive, tells an act, not a state.
  */
 function stateWord(tokens: readonly SyntaxToken[], kids: number[][], i: number): boolean {
   const t = tokens[i];
@@ -126,7 +126,7 @@ function stateWord(tokens: readonly SyntaxToken[], kids: number[][], i: number):
   return !kids[i].some((k) => ['obj', 'iobj', 'ccomp', 'xcomp'].includes(relOf(tokens[k])) || tokens[k].deprel === 'aux:pass' || (relOf(tokens[k]) === 'aux' && tokens[k].lemma.toLowerCase() === 'have'));
 }
 
-/** Whether a word or a verb it hangs on within its clause chain is denied ("was not found naked"). */
+/** Whether a word or a verb it hangs on within its clause chain is denied ("was not found conscious"). */
 function negated(tokens: readonly SyntaxToken[], kids: number[][], i: number): boolean {
   for (let at = i, steps = 0; at >= 0 && steps < 3; at = tokens[at].head, steps++) {
     if (kids[at].some((k) => NEGATION.test(tokens[k].text) && ['advmod', 'det'].includes(relOf(tokens[k])))) return true;

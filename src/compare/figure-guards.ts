@@ -113,7 +113,7 @@ export function tellOneHappening(a: QMention[], b: QMention[], al: Alignment): b
 
 function oneHappening(x: Sent, y: Sent, al: Alignment): boolean {
   if (namesOthers(x, y)) return false;
-  // (a country or a world region holds the other's town: "southern Iran" and "Qeshm island" are not two places)
+  // (a country or a world region holds the other's town: "northern Chile" and "Marel island" are not two places)
   const [px, py] = [placesOf(x), placesOf(y)];
   const [nx, ny] = [[...px].filter((p) => !widePlaces().has(p)), [...py].filter((p) => !widePlaces().has(p))];
   if (nx.length && ny.length && !nx.some((p) => py.has(p))) return false;

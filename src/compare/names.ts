@@ -28,7 +28,7 @@ const SUFFIX = /^(?:jr|sr|ii|iii|iv|v)\.?$/i;
 
 /**
  * A person's name as given names and a surname, lower case, a possessive dropped, initials one letter
- * each ("A.J." and "AJ" are a and j): "J. Edgar Hoover's" → [["j", "edgar"], "hoover"].
+ * each ("J.R." and "JR" are j and r): "J. Alfred Roe's" → [["j", "alfred"], "roe"].
  */
 export function nameParts(name: string): { given: string[]; surname: string } | null {
   const words = name

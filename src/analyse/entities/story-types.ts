@@ -53,7 +53,7 @@ const nameKey = (name: string): string => entityId('PER', name).slice(4);
  * Whether the word written right before the mention introduces a person: a title ("Mr.", "President"),
  * or a lower-case noun of people (WordNet, person-nouns.txt) that the story also writes right before a
  * name read as a person ("general manager Jane Roe"): many nouns of people are adjectives too
- * ("rival Springfield", "senior State Department", "veteran Democrats"), which the story never writes so.
+ * ("rival Riverton", "senior Treasury", "veteran Liberals"), which the story never writes so.
  */
 function titled(text: string | undefined, m: EntityMention, roles: ReadonlySet<string>): boolean {
   const first = m.text.split(/\s+/)[0].toLowerCase().replace(/\.$/, '');

@@ -404,8 +404,8 @@ function nameAtHead(tokens: readonly SyntaxToken[], kids: number[][], q: Quote, 
   const candidates = tokens[h].upos === 'PROPN' ? [h] : [];
   for (const c of kids[h]) if (c > h && tokens[c].upos === 'PROPN' && NAME_AFTER_HEAD.has(universalRelation(tokens[c].deprel)) && tokens[c].end <= span.end) candidates.push(c);
   for (const c of candidates) {
-    // a name goes on over its flat parts: "General Manager A.J. Smith" parsed with "Manager" as head
-    // and "A.J. Smith" flat under it names Smith (the resolver prefers the person or organisation
+    // a name goes on over its flat parts: "General Manager J.R. Roe" parsed with "Manager" as head
+    // and "J.R. Roe" flat under it names Roe (the resolver prefers the person or organisation
     // mentioned in the span); else the word alone, as before
     let end = tokens[c].end;
     for (const f of kids[c]) if (f > c && universalRelation(tokens[f].deprel) === 'flat' && tokens[f].end <= span.end) end = Math.max(end, tokens[f].end);
