@@ -10,7 +10,7 @@
  *   annotated copy group.
  * The rules see the text only: the fixture's outlet and wire are removed before extraction, so the
  * wire is what the credit line gives (`src/extract/provenance.ts`). Rules side by side:
- * `today` = stories-stage copies (sketch Jaccard ≥ 0.6 or the same text) + the same provenance wire;
+ * `today` (the rule before dispatches) = stories-stage copies (sketch Jaccard ≥ 0.6 or the same text) + the same provenance wire;
  * `dispatch` = today + narrative containment (`src/stories/dispatch.ts`). `--sweep` prints the
  * containment rule at other thresholds; `-v` lists the pairs each rule gets wrong;
  * `--dump FILE` writes every pair (story, keys, gold, copy, wire, containment) as JSON.
@@ -131,7 +131,7 @@ export function sourceScores(sets = sourcePairs(), verbose = false, sweep = fals
   for (const [name, label, pairs] of [['ecbDev', 'ECB+ dev (gold: annotated copies)', sets.ecb], ['polnear', 'PolNeAR (gold: same agency copy)', sets.pol]] as const) {
     console.log(`${label}: ${pairs.length} pairs, ${pairs.filter((p) => p.gold).length} gold`);
     out[name] = {
-      today: show('today (copies+wire)', pairs, today, verbose),
+      today: show('copies + wire alone', pairs, today, verbose),
       dispatch: show(`dispatch (c >= ${CONTAINMENT_THRESHOLD})`, pairs, dispatch(CONTAINMENT_THRESHOLD), verbose),
     };
     if (sweep) for (const t of [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) show(`  containment >= ${t}`, pairs, dispatch(t), false);
