@@ -1,5 +1,6 @@
 import type { AnnotatedArticle, Span } from '../model/types.js';
 import { fnv1a } from './minhash.js';
+import { partitionPoint } from '../util/search.js';
 import { words } from './text.js';
 
 /**
@@ -47,14 +48,7 @@ function quotedSentences(sentences: Span[], quotes: Span[]): boolean[] {
   const out = sentences.map(() => false);
   for (const q of quotes) {
     if (!q || !(q.end > q.start)) continue;
-    let lo = 0;
-    let hi = sentences.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sentences[mid].end <= q.start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < sentences.length && sentences[i].start < q.end && !out[i]; i++) out[i] = true;
+    for (let i = partitionPoint(sentences, (s) => s.end <= q.start); i < sentences.length && sentences[i].start < q.end && !out[i]; i++) out[i] = true;
   }
   return out;
 }

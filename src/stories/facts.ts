@@ -67,10 +67,11 @@ export function sourceGroupsWhy(articles: SourceFacts[], copies: string[][] = []
   };
   for (const group of copies ?? []) tie('copy', (group ?? []).filter((id) => parent.has(id)));
   for (const group of dispatches ?? []) tie('dispatch', (group ?? []).filter((id) => parent.has(id)));
+  const keys = sorted.map(sourceKeys);
   for (const kind of ['wire', 'outlet'] as const) {
     const byKey = new Map<string, string[]>();
-    for (const a of sorted) {
-      const key = sourceKeys(a)[kind];
+    for (const [i, a] of sorted.entries()) {
+      const key = keys[i][kind];
       if (key) (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(a.id);
     }
     for (const members of byKey.values()) tie(kind, members);

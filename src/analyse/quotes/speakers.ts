@@ -7,6 +7,7 @@ import type { EntityMention, Span, SyntaxToken, Token } from '../../model/types.
 import { outletFromName } from '../../outlets/index.js';
 import { weekdayIndex } from '../../text/calendar.js';
 import { dataLines, dataRows } from '../../text/lexicon.js';
+import { partitionPoint } from '../../util/search.js';
 import { WordCache } from '../../util/word-cache.js';
 import { INSTITUTION_PLACES } from '../entities/gazetteer.js';
 import { cleanName, namePartOf } from '../entities/link.js';
@@ -268,7 +269,7 @@ export function subjectAfter(toks: Token[], from: number, hi: number): Span | nu
 }
 
 /** Each mention list's reach: at i, the furthest end among mentions 0..i (sorted by start, so the reach only grows). */
-const REACH = new WeakMap<readonly NameMention[], Float64Array>();
+const REACH = new WeakMap<readonly NameMention[], number[]>();
 
 /**
  * The index of the first of `mentions` (sorted by start, as mentionsFrom gives them) whose reach
@@ -280,19 +281,11 @@ const REACH = new WeakMap<readonly NameMention[], Float64Array>();
 export function firstMentionReaching(mentions: readonly NameMention[], pos: number): number {
   let reach = REACH.get(mentions);
   if (!reach || reach.length !== mentions.length) {
-    reach = new Float64Array(mentions.length);
     let far = -Infinity;
-    for (let i = 0; i < mentions.length; i++) reach[i] = far = Math.max(far, mentions[i].span.end);
+    reach = mentions.map((m) => (far = Math.max(far, m.span.end)));
     REACH.set(mentions, reach);
   }
-  let lo = 0;
-  let hi = reach.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (reach[mid] <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(reach, (r) => r <= pos);
 }
 
 /** Display name of an entity: the variant with the most name words (titles do not count), then the longest. */
