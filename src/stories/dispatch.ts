@@ -1,5 +1,5 @@
 import type { AnnotatedArticle, Span } from '../model/types.js';
-import { fnv1a } from './minhash.js';
+import { fnv1aJoined } from './minhash.js';
 import { partitionPoint } from '../util/search.js';
 import { words } from './text.js';
 
@@ -65,7 +65,7 @@ export function narrativeShingles(a: DispatchText): Set<number> {
     if (quoted[n] || QUOTE_MARK.test(body)) continue;
     const ws = words(body).map((w) => w.word.toLowerCase());
     read += ws.length;
-    for (let i = 0; i + SHINGLE <= ws.length; i++) out.add(fnv1a(ws.slice(i, i + SHINGLE).join(' ')));
+    for (let i = 0; i + SHINGLE <= ws.length; i++) out.add(fnv1aJoined(ws, i, i + SHINGLE));
   }
   return out;
 }
