@@ -89,18 +89,24 @@ export function dispatchPairs(articles: DispatchText[], threshold = CONTAINMENT_
   const shingles = sorted.map(narrativeShingles);
   const postings = new Map<number, number[]>();
   const out: { a: string; b: string; containment: number }[] = [];
+  // shingles shared with each earlier article, by its index (zero again once read), and those met
+  const shared = new Int32Array(sorted.length);
+  const met: number[] = [];
   for (let j = 0; j < sorted.length; j++) {
-    const shared = new Map<number, number>();
+    met.length = 0;
     for (const h of shingles[j]) {
       const list = postings.get(h);
       if (!list) {
         postings.set(h, [j]);
         continue;
       }
-      for (const i of list) shared.set(i, (shared.get(i) ?? 0) + 1);
+      for (const i of list) if (shared[i]++ === 0) met.push(i);
       if (list.length < POSTINGS_CAP) list.push(j);
     }
-    for (const [i, n] of [...shared].sort((x, y) => x[0] - y[0])) {
+    met.sort((x, y) => x - y);
+    for (const i of met) {
+      const n = shared[i];
+      shared[i] = 0;
       const small = Math.min(shingles[i].size, shingles[j].size);
       if (small < MIN_SHINGLES) continue;
       const c = n / small;
