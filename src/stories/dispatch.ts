@@ -1,5 +1,5 @@
 import type { AnnotatedArticle, Span } from '../model/types.js';
-import { fnv1a } from './minhash.js';
+import { fnv1aJoined } from './minhash.js';
 import { partitionPoint } from '../util/search.js';
 import { words } from './text.js';
 
@@ -65,7 +65,7 @@ export function narrativeShingles(a: DispatchText): Set<number> {
     if (quoted[n] || QUOTE_MARK.test(body)) continue;
     const ws = words(body).map((w) => w.word.toLowerCase());
     read += ws.length;
-    for (let i = 0; i + SHINGLE <= ws.length; i++) out.add(fnv1a(ws.slice(i, i + SHINGLE).join(' ')));
+    for (let i = 0; i + SHINGLE <= ws.length; i++) out.add(fnv1aJoined(ws, i, i + SHINGLE));
   }
   return out;
 }
@@ -89,18 +89,24 @@ export function dispatchPairs(articles: DispatchText[], threshold = CONTAINMENT_
   const shingles = sorted.map(narrativeShingles);
   const postings = new Map<number, number[]>();
   const out: { a: string; b: string; containment: number }[] = [];
+  // shingles shared with each earlier article, by its index (zero again once read), and those met
+  const shared = new Int32Array(sorted.length);
+  const met: number[] = [];
   for (let j = 0; j < sorted.length; j++) {
-    const shared = new Map<number, number>();
+    met.length = 0;
     for (const h of shingles[j]) {
       const list = postings.get(h);
       if (!list) {
         postings.set(h, [j]);
         continue;
       }
-      for (const i of list) shared.set(i, (shared.get(i) ?? 0) + 1);
+      for (const i of list) if (shared[i]++ === 0) met.push(i);
       if (list.length < POSTINGS_CAP) list.push(j);
     }
-    for (const [i, n] of [...shared].sort((x, y) => x[0] - y[0])) {
+    met.sort((x, y) => x - y);
+    for (const i of met) {
+      const n = shared[i];
+      shared[i] = 0;
       const small = Math.min(shingles[i].size, shingles[j].size);
       if (small < MIN_SHINGLES) continue;
       const c = n / small;

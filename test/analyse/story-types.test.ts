@@ -100,6 +100,15 @@ describe('one name, one person across a story (story-types.ts)', () => {
     assert.deepEqual(storyTypes(arts), [['ORG'], ['ORG'], ['PER', 'PER'], ['PER']]);
   });
 
+  test('a name written again is read as the first time, but a mention that denotes something stays out of the vote', () => {
+    // (the vote reads each written name once: the reading must not carry a mention's own `denotes`)
+    const denoted = article('Okafor now has 2,000 career points.', [['Okafor', 'ORG']]);
+    denoted.mentions[0].denotes = 'ORG:okafor_club';
+    const arts = [article('Okafor scored 30 points.', [['Okafor', 'PER']]), denoted, article('Okafor led the team.', [['Okafor', 'PER']]), article('Okafor now leads.', [['Okafor', 'ORG']])];
+    assert.deepEqual(storyTypes(arts), [['PER'], ['ORG'], ['PER'], ['PER']]);
+    assert.deepEqual(storyTypes([arts[1], arts[3]]), [['ORG'], ['ORG']]);
+  });
+
   test('countries, demonyms and known bodies keep their reading', () => {
     const arts = [article('France said.', [['France', 'PER']]), article('France said.', [['France', 'PER']]), article('France said.', [['France', 'LOC']])];
     assert.deepEqual(storyTypes(arts), [['PER'], ['PER'], ['LOC']]);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { splitSentences } from '../../src/text/tokenize.js';
 import { containment, dispatchPairs, narrativeShingles } from '../../src/stories/dispatch.js';
+import { fnv1a, fnv1aJoined } from '../../src/stories/minhash.js';
 import { sourceGroupsWhy } from '../../src/stories/facts.js';
 import { crossCheckTexts, publishedAt } from '../compare/story.js';
 
@@ -109,5 +110,14 @@ describe('why articles are one source (stories/facts.ts sourceGroupsWhy)', () =>
     const other = sourceGroupsWhy([...articles].reverse(), [['b', 'f']], [['a', 'b'], ['b', 'g']]);
     assert.deepEqual([...other].sort(), [...one].sort());
     assert.deepEqual([...sourceGroupsWhy([{ id: 'x', outlet: null, wire: null }], [['x', 'x'], ['x', 'nowhere']])], [['x', { group: 'x', reason: null }]]);
+  });
+});
+
+describe('shingle hashes (minhash.ts fnv1aJoined)', () => {
+  it('the hash of the words joined by spaces, as fnv1a of the joined string', () => {
+    const ws = ['the', 'grain', 'train', 'left', 'the', 'rails', 'at', 'dunmère', '’s', 'x'];
+    for (let i = 0; i + 5 <= ws.length; i++) assert.equal(fnv1aJoined(ws, i, i + 5), fnv1a(ws.slice(i, i + 5).join(' ')));
+    assert.equal(fnv1aJoined(ws, 2, 3), fnv1a('train'));
+    assert.equal(fnv1aJoined(['', 'a'], 0, 2), fnv1a(' a'));
   });
 });
