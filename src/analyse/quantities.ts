@@ -199,36 +199,23 @@ function countedAfter(ws: Word[], i: number): { head: Word; idx: number } | null
 /** Finds quantities in `text`. */
 export function findQuantities(text: string, sentences: Span[]): Quantity[] {
   if (!text) return [];
+  const plain = findPlainQuantities(text, sentences);
   const spans = sentences.length ? sentences : [{ start: 0, end: text.length }];
-  // each sentence's words read once for the three readers below (plain figures, measures, ordinals)
-  const read = sentenceWords(text);
-  const plain = findPlainQuantities(text, spans, read);
-  const measures = spans.flatMap((s) => findMeasures(text, s, read));
+  const measures = spans.flatMap((s) => findMeasures(text, s));
   const byStart = (a: Quantity, b: Quantity) => a.span.start - b.span.start || a.span.end - b.span.end;
   // a magnitude or an age read whole replaces the plain reading of its number ("6.1-magnitude quake")
-  const found = measures.length ? [...plain.filter((q) => !measures.some((m) => m.numberStart >= q.span.start && m.numberStart < q.span.end)), ...measures.map((m) => m.q)].sort(byStart) : plain;
+  const read = measures.length ? [...plain.filter((q) => !measures.some((m) => m.numberStart >= q.span.start && m.numberStart < q.span.end)), ...measures.map((m) => m.q)].sort(byStart) : plain;
   // "Roe now has 2,301.": a figure written with no noun takes its holder's (bare-figures.ts)
-  const bare = bareFigures(text, spans, found);
-  const figures = bare.length ? [...found, ...bare].sort(byStart) : found;
+  const bare = bareFigures(text, spans, read);
+  const figures = bare.length ? [...read, ...bare].sort(byStart) : read;
   // "the sixth defense", "in the 4th quarter": places in a series (ordinals.ts), where no figure is read
-  const ordinals = spans.flatMap((s) => findOrdinals(text, s, read)).filter((o) => !figures.some((q) => q.span.start < o.span.end && o.span.start < q.span.end));
+  const ordinals = spans.flatMap((s) => findOrdinals(text, s)).filter((o) => !figures.some((q) => q.span.start < o.span.end && o.span.start < q.span.end));
   return ordinals.length ? [...figures, ...ordinals].sort(byStart) : figures;
 }
 
-/** A sentence's words (`words`) as one findQuantities reads them: read once per sentence, shared by its readers (none changes them). */
-type SentenceWords = (sent: Span) => Word[];
-function sentenceWords(text: string): SentenceWords {
-  const memo = new Map<Span, Word[]>();
-  return (sent) => {
-    let ws = memo.get(sent);
-    if (!ws) memo.set(sent, (ws = words(text, sent)));
-    return ws;
-  };
-}
-
-function findOrdinals(text: string, sent: Span, read: SentenceWords): Quantity[] {
+function findOrdinals(text: string, sent: Span): Quantity[] {
   if (!MAYBE_ORDINAL.test(text.slice(sent.start, sent.end))) return [];
-  const ws = read(sent);
+  const ws = words(text, sent);
   const out: Quantity[] = [];
   for (let i = 0; i < ws.length; i++) {
     const o = readOrdinal(text, ws, i, STOP_AFTER);
@@ -288,13 +275,13 @@ function wordsBefore(text: string, sent: Span, all: Word[], end: number): { ws: 
   return { ws: all, n: lo };
 }
 
-function findMeasures(text: string, sent: Span, read: SentenceWords): Measure[] {
+function findMeasures(text: string, sent: Span): Measure[] {
   const chunk = text.slice(sent.start, sent.end);
   if (!/magnitude|richter|year|age|,\s\d/i.test(chunk)) return [];
   const out: Measure[] = [];
   const taken = new Set<number>();
   let sentWords: Word[] | null = null;
-  const wordsTo = (end: number) => wordsBefore(text, sent, (sentWords ??= read(sent)), end);
+  const wordsTo = (end: number) => wordsBefore(text, sent, (sentWords ??= words(text, sent)), end);
   const add = (m: RegExpExecArray, unit: string, counted: string | null) => {
     const numberStart = sent.start + m.index + m[0].indexOf(m[1]);
     if (taken.has(numberStart)) return;
@@ -359,11 +346,12 @@ const STARTERS = new Set([
 ]);
 const canStart = (w: Word): boolean => STARTERS.has(w.lw) || (w.text.charCodeAt(0) >= 48 && w.text.charCodeAt(0) <= 57);
 
-function findPlainQuantities(text: string, spans: Span[], read: SentenceWords): Quantity[] {
+function findPlainQuantities(text: string, sentences: Span[]): Quantity[] {
   const out: Quantity[] = [];
+  const spans = sentences.length ? sentences : [{ start: 0, end: text.length }];
   for (const sent of spans) {
     if (!MAYBE_NUMBER.test(text.slice(sent.start, sent.end))) continue;
-    const ws = read(sent);
+    const ws = words(text, sent);
     for (let i = 0; i < ws.length; i++) {
       if (!canStart(ws[i])) continue;
       const vague = readVague(text, ws, i);
