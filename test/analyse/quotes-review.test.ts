@@ -141,6 +141,26 @@ describe('quotes reviewed with the dependency parse', () => {
     assert.equal(text.slice(q.speakerSpan!.start, q.speakerSpan!.end), 'Most');
   });
 
+  it("drops an attribution of thought or stance whose cue lies inside another quote's content, and keeps nested speech and quotations", () => {
+    const text = 'The mayor said the residents would oppose the new tax. The residents oppose the new tax, the council said the mayor warned.';
+    const tokens = parse(text);
+    const outer = quote(text, 'the residents would oppose the new tax', 'said', 'The mayor');
+    const nestedStance = quote(text, 'the new tax', 'oppose', 'the residents');
+    const kept = reviewWithSyntax(text, [outer, nestedStance], tokens, noResolve);
+    assert.deepEqual(kept.map((q) => q.cue?.verb), ['said']);
+    // the same stance outside any content stays
+    const second = text.indexOf('The residents oppose');
+    const alone: Quote = { span: { start: second + 'The residents oppose '.length, end: second + 'The residents oppose the new tax'.length }, kind: 'indirect', speakerSpan: { start: second, end: second + 'The residents'.length }, speaker: null, speakerName: null, cue: { span: { start: second + 'The residents '.length, end: second + 'The residents oppose'.length }, verb: 'oppose' } };
+    assert.deepEqual(reviewWithSyntax(text, [outer, alone], tokens, noResolve).map((q) => q.cue?.verb), ['said', 'oppose']);
+    // a report of speech inside a content stays (the ledger reads it), and so does a quotation
+    const warnedAt = text.indexOf('the mayor warned');
+    const host: Quote = { ...quote(text, 'the mayor warned', 'said', 'the council'), span: { start: second, end: warnedAt + 'the mayor warned'.length } };
+    const nestedSpeech: Quote = { span: { start: second, end: second + 'The residents oppose the new tax'.length }, kind: 'indirect', speakerSpan: null, speaker: null, speakerName: null, cue: { span: { start: warnedAt + 'the mayor '.length, end: warnedAt + 'the mayor warned'.length }, verb: 'warned' } };
+    assert.equal(reviewWithSyntax(text, [host, nestedSpeech], tokens, noResolve).length, 2);
+    const quotation: Quote = { ...nestedStance, kind: 'direct' };
+    assert.equal(reviewWithSyntax(text, [outer, quotation], tokens, noResolve).length, 2);
+  });
+
   it('leaves quotes unchanged without a parse, and stays linear on 500 quotes', () => {
     const text = 'She said yes. '.repeat(500);
     const quotes = findQuotes(text, splitSentences(text), []);
