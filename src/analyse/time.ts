@@ -78,7 +78,26 @@ if (!MONTH_PATTERN.split('|').every((a) => /^[A-Z][a-z]{2}/.test(a))) throw new 
  * only start within `before` characters before an occurrence of its word, so only those positions
  * are tried, in ascending order (each once): the first that matches is the leftmost match.
  */
-function eachMatch(p: Pattern, text: string, visit: (m: RegExpExecArray) => void): void {
+/**
+ * Where each pattern's word occurs in one text, found once per word: several patterns share one
+ * (the month names open five of them), and scanning the text for it is most of what they cost.
+ */
+type WordPlaces = (word: RegExp) => number[];
+function wordPlaces(text: string): WordPlaces {
+  const found = new Map<RegExp, number[]>();
+  return (word) => {
+    let at = found.get(word);
+    if (!at) {
+      at = [];
+      word.lastIndex = 0;
+      for (let w = word.exec(text); w; w = word.exec(text)) at.push(w.index);
+      found.set(word, at);
+    }
+    return at;
+  };
+}
+
+function eachMatch(p: Pattern, text: string, places: WordPlaces, visit: (m: RegExpExecArray) => void): void {
   if (!p.near || !p.at) {
     p.re.lastIndex = 0;
     for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
@@ -91,9 +110,8 @@ function eachMatch(p: Pattern, text: string, visit: (m: RegExpExecArray) => void
   const at = p.at;
   let from = 0; // where the next match may start (the previous match's end)
   let tried = -1; // the last position tried
-  word.lastIndex = 0;
-  for (let w = word.exec(text); w; w = word.exec(text)) {
-    for (let s = Math.max(from, w.index - before, tried + 1); s <= w.index; s++) {
+  for (const index of places(word)) {
+    for (let s = Math.max(from, index - before, tried + 1); s <= index; s++) {
       tried = s;
       at.lastIndex = s;
       const m = at.exec(text);
@@ -477,8 +495,9 @@ function offsetFor(tz: string, day: string, ref: Ref): string {
 export function findTimes(text: string, sentences: Span[], published: DateInfo | null): TimeExpr[] {
   if (!text) return [];
   const cands: Candidate[] = [];
+  const places = wordPlaces(text);
   for (const p of PATTERNS) {
-    eachMatch(p, text, (m) => {
+    eachMatch(p, text, places, (m) => {
       const c = p.make(m);
       if (c && c.end > c.start) cands.push(c);
     });

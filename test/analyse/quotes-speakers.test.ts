@@ -7,7 +7,8 @@ import { describe, it } from 'node:test';
 import { analyseArticle } from '../../src/analyse/index.js';
 import { fallbackSpeakerName } from '../../src/analyse/quotes.js';
 import { bareArticle } from '../helpers.js';
-import { firstMentionReaching, type NameMention, speakerNoun } from '../../src/analyse/quotes/speakers.js';
+import { firstMentionReaching, mentionsFrom, type NameMention, speakerNoun } from '../../src/analyse/quotes/speakers.js';
+import type { EntityMention } from '../../src/model/types.js';
 
 const TEXT = [
   'New York (AFP) – Oscar-winning actress Susan Sarandon, star of cult classic “Thelma and Louise,” is not sure she can vote for Hillary Clinton over Donald Trump, the Republican frontrunner who has inflamed America with divisive rhetoric.',
@@ -158,5 +159,22 @@ describe('firstMentionReaching: where a walk for the mentions overlapping a posi
     grown.push(m(8, 20));
     assert.equal(firstMentionReaching(grown, 10), 1);
     assert.equal(firstMentionReaching(grown, 20), 2);
+  });
+});
+
+describe('display names of the entities (mentionsFrom, qspeed33: wordings scored once, only when there are several)', () => {
+  const mention = (text: string, entity: string, start: number): EntityMention => ({ text, type: entity.slice(0, 3) as 'PER' | 'ORG', entity, span: { start, end: start + text.length } }) as EntityMention;
+  const names = (ms: EntityMention[]) => Object.fromEntries(mentionsFrom(ms).map((m) => [m.entity, m.name]));
+  it("prefers the wording the entity's id names over a titled short form met first", () => {
+    const ms = [mention('Inspector Gaskin', 'PER:dave_gaskin', 0), mention('Inspector Dave Gaskin', 'PER:dave_gaskin', 40), mention('Gaskin', 'PER:dave_gaskin', 80)];
+    assert.equal(names(ms)['PER:dave_gaskin'], 'Inspector Dave Gaskin');
+  });
+  it('keeps the one wording of an entity named one way, however often', () => {
+    const ms = [0, 20, 40].map((s) => mention('Acme Corp', 'ORG:acme_corp', s));
+    assert.deepEqual([...new Set(mentionsFrom(ms).map((m) => m.name))], ['Acme Corp']);
+  });
+  it('gives a tie to the wording met first, in either order', () => {
+    assert.equal(names([mention('ACME Corp', 'ORG:acme_corp', 0), mention('Acme Corp', 'ORG:acme_corp', 20)])['ORG:acme_corp'], 'ACME Corp');
+    assert.equal(names([mention('Acme Corp', 'ORG:acme_corp', 0), mention('ACME Corp', 'ORG:acme_corp', 20)])['ORG:acme_corp'], 'Acme Corp');
   });
 });

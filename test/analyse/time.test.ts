@@ -177,3 +177,18 @@ describe('patterns tried only near their word (time.ts eachMatch)', () => {
     ]);
   });
 });
+
+describe('the month patterns share one scan of the month names (qspeed33)', () => {
+  it('every month pattern still reads its date when several meet in one text, the same read again', () => {
+    const text = 'The talks opened on May 9, 2025, resumed 3 June, ran from July 4-6 and in August 2024; they end early September.';
+    const once = times(text, THU_8_MAY);
+    assert.equal(valueAt(once, 'May 9'), '2025-05-09');
+    assert.equal(valueAt(once, '3 June'), '2024-06-03'); // ("resumed": the past)
+    assert.equal(valueAt(once, 'August 2024'), '2024-08');
+    assert.ok(once.some((t) => t.text.startsWith('July 4')));
+    assert.ok(once.some((t) => t.text.includes('September')));
+    // (the places are found per call: a second text, then the first again, read as before)
+    times('Nothing here on a weekday.', THU_8_MAY);
+    assert.deepEqual(times(text, THU_8_MAY), once);
+  });
+});

@@ -174,8 +174,11 @@ export class CueReader {
       if (i + d < toks.length && mark[i + d] && !after) after = d;
     }
     fs.push(mix(F.inq, this.inQuote[i]), mix(F.qb, before), mix(F.qa, after), mix(F.sq, this.sentQuote.has(p.sentence) ? 1 : 0));
-    fs.push(mix(F['w-1'], lh(this.lower(i - 1))), mix(F['w+1'], lh(this.lower(i + 1))), mix(mix(F['lw+1'], L), lh(this.lower(i + 1))));
-    if (lemma === 'according') fs.push(mix(F.acc, this.lower(i + 1) === 'to' ? 1 : 0));
+    // (the next word lower-cased and hashed once: a string made here is hashed anew by every look-up)
+    const next = this.lower(i + 1);
+    const nextH = lh(next);
+    fs.push(mix(F['w-1'], lh(this.lower(i - 1))), mix(F['w+1'], nextH), mix(mix(F['lw+1'], L), nextH));
+    if (lemma === 'according') fs.push(mix(F.acc, next === 'to' ? 1 : 0));
     return fs;
   }
 }

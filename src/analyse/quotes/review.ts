@@ -345,10 +345,14 @@ const TIME_HEADS = new Set(['day', 'week', 'weekend', 'month', 'year', 'fall', '
  */
 function checkSpeaker(text: string, tokens: readonly SyntaxToken[], kids: number[][], q: Quote, resolve: ResolveSpeaker): void {
   if (!q.speakerSpan) return;
-  const type = q.speaker?.split(':')[0] ?? null;
+  const colon = q.speaker ? q.speaker.indexOf(':') : -1;
+  const type = q.speaker == null ? null : colon < 0 ? q.speaker : q.speaker.slice(0, colon);
   const name = (q.speakerName ?? '').toLowerCase();
-  const plain = name.replace(/^the\s+/, '');
-  const placeOk = COUNTRY_BY_NAME.has(plain) || INSTITUTION_PLACES.has(plain);
+  // (asked of a place only)
+  const placeOk = () => {
+    const plain = name.replace(/^the\s+/, '');
+    return COUNTRY_BY_NAME.has(plain) || INSTITUTION_PLACES.has(plain);
+  };
   const h = phraseHead(tokens, q.speakerSpan);
   const head = h === null ? null : tokens[h];
   const headWord = head ? head.text.toLowerCase().replace(/['’]s?$/, '') : '';
@@ -358,7 +362,7 @@ function checkSpeaker(text: string, tokens: readonly SyntaxToken[], kids: number
   };
   if (!head || head.upos === 'PRON') {
     // a pronoun resolved to a place or a demonym: not a speaker
-    if (type === 'MISC' || (type === 'LOC' && !placeOk)) drop();
+    if (type === 'MISC' || (type === 'LOC' && !placeOk())) drop();
     return;
   }
   if (TIME_HEADS.has(headWord)) return drop();
@@ -366,7 +370,7 @@ function checkSpeaker(text: string, tokens: readonly SyntaxToken[], kids: number
   // person's affiliation ("Director at security company Trusteer, Dana Tamir"; resolveSpeaker)
   const affiliation = type === 'PER' && resolve({ start: head.start, end: head.end }).entity?.startsWith('ORG:') === true;
   if (type && headWord && (affiliation || nameAtHeadWords(tokens, kids, h!, name))) {
-    if (type === 'LOC' && !placeOk) drop();
+    if (type === 'LOC' && !placeOk()) drop();
     else if (type === 'MISC' && !/s$/.test(headWord)) drop();
     return;
   }

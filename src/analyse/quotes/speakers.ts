@@ -14,7 +14,7 @@ import { cleanName, namePartOf } from '../entities/link.js';
 import type { Gender } from '../gender.js';
 import { tokenAt, tokenize } from '../tokenize.js';
 import { resolvePronoun } from './pronouns.js';
-import { CAP_STOP, CUE_FORMS, DETERMINERS, isAdverb, isCap, isWord, lower, NON_HEAD, PARTICIPLE_CUES, PRONOUNS, TITLE_WORDS, TRAILERS } from './words.js';
+import { CAP_STOP, CUE_FORMS, DETERMINERS, isAdverb, isCap, isWord, lower, MAX_PRONOUN, NON_HEAD, PARTICIPLE_CUES, PRONOUNS, TITLE_WORDS, TRAILERS } from './words.js';
 
 export interface NameMention {
   span: Span;
@@ -290,22 +290,37 @@ export function firstMentionReaching(mentions: readonly NameMention[], pos: numb
 
 /** Display name of an entity: the variant with the most name words (titles do not count), then the longest. */
 export function mentionsFrom(entities: EntityMention[], text = ''): NameMention[] {
-  const longest = new Map<string, string>();
   // a variant the entity's id names (itself or its last words: "Inspector Dave Gaskin" of PER:dave_gaskin)
   // before one it does not ("Inspector Gaskin", a title the linker dropped)
   const score = (t: string, e: EntityMention) =>
     (e.type === 'PER' && namePartOf(cleanName(t), e.type, e.entity) !== null ? 1e6 : 0) + t.split(/\s+/).filter((w) => !TITLE_WORDS.has(w.toLowerCase())).length * 1000 + t.length;
-  const best = new Map<string, number>();
-  // (an article names a person in the same words many times: each wording scored once)
-  const scored = new Map<string, number>();
+  // each entity's wordings (type and text), the first mention of each in text order: an article names a
+  // person in the same words many times, and an entity named one way needs no score at all
+  const wordings = new Map<string, EntityMention[]>();
+  const seen = new Set<string>();
   for (const e of entities) {
     const key = `${e.type}\u0000${e.entity}\u0000${e.text}`;
-    let sc = scored.get(key);
-    if (sc === undefined) scored.set(key, (sc = score(e.text, e)));
-    if (sc > (best.get(e.entity) ?? -1)) {
-      longest.set(e.entity, e.text);
-      best.set(e.entity, sc);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const ws = wordings.get(e.entity);
+    if (ws) ws.push(e);
+    else wordings.set(e.entity, [e]);
+  }
+  // the first wording of the highest score
+  const longest = new Map<string, string>();
+  for (const [entity, ws] of wordings) {
+    let pick = ws[0];
+    if (ws.length > 1) {
+      let best = -1;
+      for (const w of ws) {
+        const sc = score(w.text, w);
+        if (sc > best) {
+          best = sc;
+          pick = w;
+        }
+      }
     }
+    longest.set(entity, pick.text);
   }
   const companies = companiesReadAsPeople(entities, longest, text);
   return entities
@@ -359,7 +374,8 @@ export function mainSubject(toks: Token[], lo: number, cueIdx: number): Span | n
  */
 export function resolveSpeaker(ctx: SpeakerContext, span: Span): Resolution {
   const raw = ctx.text.slice(span.start, span.end);
-  if (raw.toLowerCase() === 'who') {
+  const lw = raw.toLowerCase();
+  if (lw === 'who') {
     // the noun phrase before ", who" (skipping an age: "Jessie Elkins, 70, who")
     const i = tokenAt(ctx.toks, span.start);
     let k = i - 2;
@@ -367,7 +383,9 @@ export function resolveSpeaker(ctx: SpeakerContext, span: Span): Resolution {
     const np = k >= 0 ? subjectBefore(ctx.toks, k + 1, Math.max(0, k - 10)) : null;
     return np ? resolveSpeaker(ctx, np) : { entity: null, name: null };
   }
-  if (PRONOUNS[raw.toLowerCase()] !== undefined) return resolvePronoun(ctx, span, raw.toLowerCase());
+  // (a phrase longer than any pronoun is not looked up: a property look-up of a string made here
+  // hashes the whole phrase into the table of property names)
+  if (lw.length <= MAX_PRONOUN && PRONOUNS[lw] !== undefined) return resolvePronoun(ctx, span, lw);
   let best: NameMention | null = null;
   let person: NameMention | null = null;
   const { mentions } = ctx;

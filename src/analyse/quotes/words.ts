@@ -52,6 +52,8 @@ export const PARTICIPLE_CUES = forms(
 export const DETERMINERS = forms('the a an these those this that his her their its our my your such of some any no every');
 
 export const PRONOUNS: Readonly<Record<string, 'PER' | 'ORG' | 'ANY'>> = wordTable({ he: 'PER', she: 'PER', they: 'ANY', it: 'ORG', we: 'ANY', i: 'ANY', you: 'ANY' });
+/** The length of the longest pronoun: a longer phrase needs no look-up in PRONOUNS. */
+export const MAX_PRONOUN = Math.max(...Object.keys(PRONOUNS).map((w) => w.length));
 
 export const TITLE_WORDS = forms(`
   president vice prime minister secretary spokesman spokeswoman spokesperson senator sen sen. rep rep. gov gov.
