@@ -82,7 +82,7 @@ export const GUARDS: Guard[] = [
   { name: 'c.twoInSentence', file: S, find: "if (s.quantities.some((o) => o !== q && (o.counted === q.counted || ((o.unit === 'count' || o.unit === 'people') && countedNoun(s, o) === noun)))) return null;", replace: '' },
   { name: 'c.dayApart', file: C, find: '/^(?:held|game):|^count\\|/.test(', replace: '/^(?:held|game):/.test(' },
   { name: 'c.namesOthers', file: C, find: "if (ms[i].slot.startsWith('count|') && namesOthers(a, b)) return false;", replace: '' },
-  { name: 'c.partOfASet', file: K, find: 'if (isPartOfASet(s, q, text)) return null;', replace: '' },
+  { name: 'c.partOfASet', file: K, find: 'if (isPartOfASet(s, q, text, listed)) return null;', replace: '' },
   { name: 'c.restated', file: C, find: 'for (const [m, own] of restated) [m.slot, m.label] = [own.slot, own.label];', replace: '' },
   { name: 'c.wholeNumber', file: K, find: 'if (!Number.isInteger(q.value)) return null;', replace: '' },
   { name: 'c.oneHappening', file: C, find: '!(countOfAHappening(ms[0].slot) && !tellOneHappening(', replace: '!(false && !tellOneHappening(' },

@@ -359,4 +359,8 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   (no quotation) share >= 0.6 of the shorter one's 5-word shingles are copies for sourceGroups
 //   (stories/dispatch.ts, called from compare/prepare.ts), so a fact carried only by reprints of one wire story is
 //   single-source. See scripts/eval-sources.ts and the stories NOTES (sources31).
-export const COMPARE_VERSION = 'compare-87';
+// compare-88: (recall33) "N other <noun>" in a list of different things is its own kind, not an increment
+//   (figure-parts.ts 'N other in a list', counts.ts), and two lists of one fact that name another item alike are one
+//   list: an item's count slot no longer splits by the outlets' verbs (listed-things.ts joinListsByFact). Dev: one new
+//   conflict (ecb-12 "two other rifles" / "three other rifles"), any-article R 0.50 -> 0.51.
+export const COMPARE_VERSION = 'compare-88';

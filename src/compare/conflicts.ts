@@ -32,7 +32,7 @@ import { resolveOneNameSlots } from './person-keys.js';
 import { figureSlots } from './slots.js';
 import { clean, cmp } from './text.js';
 import { joinCountsToActs, repeatedCounts } from './counts.js';
-import { listedConjunct } from './listed-things.js';
+import { joinListsByFact, listedConjunct } from './listed-things.js';
 import { evolvingFigure, growsWhileUnfolding, readBareAsBound, slotTiming } from './evolving.js';
 import type { Conflict, ConflictSide, EvolvingFigure, NormalizedValue } from './types.js';
 import { twoChecksHold } from './two-checks.js';
@@ -99,6 +99,7 @@ function quantityConflicts(story: StoryView, al: Alignment, evolving: EvolvingFi
   joinSpansToNamedDurations(mentions, al);
   // (not onto a conjunct of a list, listed-things.ts: a list tells its own act, and another seizure's list reads alike)
   joinCountsToActs(mentions, (a, b) => oneFact(al, a, b) && !namesOtherPlaces(a, b), (m) => !listedConjunct(m.sent, m.q));
+  joinListsByFact(mentions, (a, b) => oneFact(al, a, b) && !namesOtherPlaces(a, b));
   const restated = repeatedCounts(mentions);
   splitByFact(mentions, al);
   for (const [m, own] of restated) [m.slot, m.label] = [own.slot, own.label];

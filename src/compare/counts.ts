@@ -47,6 +47,8 @@ const RATIO_WHOLE = /(\S+)\s+(?:of|out of)\s+(?:(?:the|its|their|his|her)\s+)?(?
 const PART_BEFORE = /\b(?:including|includ(?:es|ed)|among\s+(?:them|those|whom|the\s+\S+)|of\s+(?:whom|which)|another|additional|further|extra)\s+(?:(?:at\s+least|about|around|some|nearly|almost|over|more\s+than)\s+)?$/i;
 /** The word after the number ("two more cables", "five other ships"), read from the figure's start. */
 const PART_NEXT = /^\S+[\s-]+(?:more|other|others|additional|extra)\b/i;
+/** "two other rifles": the one form of PART_NEXT that an item of a list of different things may take. */
+const OTHER_NEXT = /^\S+[\s-]+other\b/i;
 /** After a bare number: "three of them", "five of the cables". */
 const PART_OF = /^\s+of\s+(?:them|those|these|whom|which|the|its|their)\b/i;
 /** "Among them were three children": the sentence opens on the set its figures are part of. */
@@ -72,14 +74,15 @@ export function countedNounKey(noun: string): string {
 
 /**
  * The aligned slot of a count of a noun, or null. `verb` is the act the noun is an argument of
- * (its lemma), when the parse gives one.
+ * (its lemma), when the parse gives one; `listed`: an item of a list of different things
+ * (listed-things.ts), where "N other <noun>" sets a kind apart and is no increment.
  */
-export function countOfThings(s: Sent, q: Quantity, noun: string, verb: string | null, ofPeople: boolean): Slot | null {
+export function countOfThings(s: Sent, q: Quantity, noun: string, verb: string | null, ofPeople: boolean, listed = false): Slot | null {
   if (!countsThings(noun)) return null;
   // ("people" alone says nothing of which people: only with the act they are an argument of)
   if (ofPeople && !verb) return null;
   const parsed = parsedFigure(s, q);
-  const subset = comparableCount(s, q, verb, parsed);
+  const subset = comparableCount(s, q, verb, parsed, listed);
   if (subset === null) return null;
   verb ??= verbRightBefore(s, parsed);
   const { act, rest } = countAct(s, q, verb, subset, parsed);
@@ -157,7 +160,7 @@ function parsedFigure(s: Sent, q: Pick<Quantity, 'span'>): ParsedFigure | null {
  * passes"), or its noun carries a clause that can make any subset. `verb`: the act the noun is an
  * argument of, when known.
  */
-export function comparableCount(s: Sent, q: Quantity, verb: string | null, parsed = parsedFigure(s, q)): string[] | null {
+export function comparableCount(s: Sent, q: Quantity, verb: string | null, parsed = parsedFigure(s, q), listed = false): string[] | null {
   // things are counted whole: "7.2 rebounds" is an average, "2.5 goals" a rate, not a count of the story's things
   if (!Number.isInteger(q.value)) return null;
   const text = s.art.text.slice(s.span.start, s.span.end);
@@ -167,20 +170,21 @@ export function comparableCount(s: Sent, q: Quantity, verb: string | null, parse
   const before = s.art.text.slice(Math.max(s.span.start, q.span.start - 40), q.span.start);
   const ratio = RATIO_WHOLE.exec(before);
   if ((ratio && (/\d/.test(ratio[1]) || spelledNumber(ratio[1].toLowerCase()) !== null)) || WINDOW.test(before)) return null;
-  if (isPartOfASet(s, q, text)) return null;
+  if (isPartOfASet(s, q, text, listed)) return null;
   if (/^\S*\s+(?:of|out of)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:\d|(?:past|last)\b)/i.test(s.art.text.slice(q.span.end, q.span.end + 24))) return null;
   // "Roe caught eight passes": a person's own figure (game-figures.ts, holdings.ts), not a count of the story's things
   if (verb && personIsSubject(s, parsed)) return null;
   return subsetWords(s, parsed);
 }
 
-/** A part or an increment of a set told elsewhere (PART_BEFORE, PART_NEXT, PART_OF after a bare number, AMONG_THEM). */
-function isPartOfASet(s: Sent, q: Quantity, sentence: string): boolean {
+/** A part or an increment of a set told elsewhere (PART_BEFORE, PART_NEXT, PART_OF after a bare number, AMONG_THEM); a list's "N other <noun>" is its own kind (`listed`). */
+function isPartOfASet(s: Sent, q: Quantity, sentence: string, listed: boolean): boolean {
   const text = s.art.text;
   const bare = /^[\d.,]+$|^\p{L}+$/u.test(text.slice(q.span.start, q.span.end));
+  const next = text.slice(q.span.start, Math.min(s.span.end, q.span.end + 16));
   return (
     PART_BEFORE.test(text.slice(Math.max(s.span.start, q.span.start - 32), q.span.start)) ||
-    PART_NEXT.test(text.slice(q.span.start, Math.min(s.span.end, q.span.end + 16))) ||
+    (PART_NEXT.test(next) && !(listed && OTHER_NEXT.test(next))) ||
     (bare && PART_OF.test(text.slice(q.span.end, Math.min(s.span.end, q.span.end + 16)))) ||
     AMONG_THEM.test(sentence)
   );

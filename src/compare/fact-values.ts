@@ -23,6 +23,7 @@ import type { SyntaxToken } from '../model/types.js';
 import { dataRows } from '../text/lexicon.js';
 import { type Alignment, statesOneFact } from './facts.js';
 import type { Sent, StoryView } from './prepare.js';
+import { denies } from './clause-readings.js';
 import { articleOnTwoSides, crossOutletPairs, sidesByFirst, wordedSide } from './sides.js';
 import { kidsOf, parseOf, relOf, spanTokens } from './syntax.js';
 import { clean, cmp } from './text.js';
@@ -80,7 +81,8 @@ function directionsOf(s: Sent): Told[] {
 
 /** Relations by which a word is a clause's predicate, or a reduced clause on a noun ("found the man asleep": acl), not a modifier (amod). */
 const PREDICATE = new Set(['root', 'xcomp', 'ccomp', 'advcl', 'conj', 'parataxis', 'acl']);
-const NEGATION = /^(?:not|n't|never|no)$/i;
+/** "no" as a determiner denies what it is on ("in no danger", "no one"); "not", "n't", "never" are clause-readings.ts `denies`. */
+const NO = /^no$/i;
 const NOBODY = /^(?:none|nobody|nothing|neither|no-one)$/i;
 const PRONOUN = new Set(['PRON', 'DET']);
 
@@ -103,7 +105,7 @@ function statesOf(s: Sent): Told[] {
     const copular = kids[i].some((k) => relOf(tokens[k]) === 'cop');
     const who = participant(tokens, kids, i);
     // (told of no one, the state is denied: "no one was hurt")
-    if (who >= 0 && (NOBODY.test(tokens[who].text) || kids[who].some((k) => NEGATION.test(tokens[k].text)))) continue;
+    if (who >= 0 && (NOBODY.test(tokens[who].text) || kids[who].some((k) => NO.test(tokens[k].text)) || denies(tokens, kids, who))) continue;
     const acts = verbsAbove(tokens, i);
     if (!copular && !acts.length) continue;
     const name = who >= 0 && !PRONOUN.has(tokens[who].upos) ? tokens[who].lemma.toLowerCase() : null;
@@ -126,10 +128,10 @@ function stateWord(tokens: readonly SyntaxToken[], kids: number[][], i: number):
   return !kids[i].some((k) => ['obj', 'iobj', 'ccomp', 'xcomp'].includes(relOf(tokens[k])) || tokens[k].deprel === 'aux:pass' || (relOf(tokens[k]) === 'aux' && tokens[k].lemma.toLowerCase() === 'have'));
 }
 
-/** Whether a word or a verb it hangs on within its clause chain is denied ("was not found conscious"). */
+/** Whether a word or a verb it hangs on within its clause chain is denied ("was not found conscious", "wasn’t hurt", "hadn ’ t been"). */
 function negated(tokens: readonly SyntaxToken[], kids: number[][], i: number): boolean {
   for (let at = i, steps = 0; at >= 0 && steps < 3; at = tokens[at].head, steps++) {
-    if (kids[at].some((k) => NEGATION.test(tokens[k].text) && ['advmod', 'det'].includes(relOf(tokens[k])))) return true;
+    if (denies(tokens, kids, at) || kids[at].some((k) => NO.test(tokens[k].text) && relOf(tokens[k]) === 'det')) return true;
     if (!['xcomp', 'conj'].includes(relOf(tokens[at]))) break;
   }
   return false;

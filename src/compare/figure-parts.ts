@@ -7,7 +7,7 @@
  */
 import type { Quantity } from '../model/types.js';
 import type { Sent } from './prepare.js';
-import { coordinatedFigure } from './syntax.js';
+import { coordinatedFigure, figureTokens, parseOf, relOf } from './syntax.js';
 import { frameOf } from './quantity-frames.js';
 import { governingFrame, membersEnd } from './count-slots.js';
 
@@ -33,6 +33,13 @@ export function isPart(s: Sent, q: Quantity): boolean {
 
 /** The forms of `partOf` that make a figure a conjunct of a coordination ("two women and a man"). */
 export const CONJUNCT_PARTS: ReadonlySet<string> = new Set(['N x and M y', 'x and N y', 'coordinated by the parse']);
+/**
+ * The forms of `partOf` that may be an item of a list of different things, each its own count when
+ * listed-things.ts `listedThing` gives it a slot: the conjuncts, and "N other <noun>" as a conjunct
+ * of nouns ("seized seven AK-47 rifles, two other rifles and a launcher": "other" sets its kind apart
+ * from the list's other item, it adds to no total told elsewhere).
+ */
+export const LISTED_PARTS: ReadonlySet<string> = new Set([...CONJUNCT_PARTS, 'N other in a list']);
 
 /** Which form makes the figure a part or an increment (`isPart`), or null; the funnel (scripts/dump-slots.ts) counts them. */
 export function partOf(s: Sent, q: Quantity): string | null {
@@ -45,7 +52,7 @@ export function partOf(s: Sent, q: Quantity): string | null {
   if (/\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?)\s+$/i.test(before)) return 'called N'; // "called 911": a number, not a count
   // the word right after the number: "two more victims", "50 others"
   const next = text.slice(q.span.start, Math.min(s.span.end, q.span.end + 12)).split(/\s+/)[1] ?? '';
-  if (/^(?:more|additional|other|others)$/i.test(next) && !othersOfAnotherFrame(s, q)) return 'N more/other';
+  if (/^(?:more|additional|other|others)$/i.test(next) && !othersOfAnotherFrame(s, q)) return /^other$/i.test(next) && conjunctOfNouns(s, q) ? 'N other in a list' : 'N more/other';
   if (q.unit !== 'people' && q.unit !== 'count') return null;
   if (listsItsMembers(s, q)) return null;
   // "two women and a man", "two women and one man": one counted phrase of a coordination (also
@@ -62,6 +69,16 @@ export function partOf(s: Sent, q: Quantity): string | null {
   // its noun as the verb's subject, "... a man and two women died")
   if (!ownFrame && /\b(?:a|an|one)\s+(?!half\b)\p{L}+\s+and\s+$/iu.test(text.slice(Math.max(s.span.start, q.span.start - 32), q.span.start))) return 'x and N y';
   return !ownPredicate && coordinatedFigure(s, q) ? 'coordinated by the parse' : null;
+}
+
+/** Whether the parse reads the figure's counted noun as a conjunct of nouns (a later conjunct, or the first with noun conjuncts). */
+function conjunctOfNouns(s: Sent, q: Quantity): boolean {
+  const tokens = parseOf(s.art);
+  const fig = tokens && figureTokens(tokens, q);
+  if (!tokens || !fig || fig.noun === fig.num) return false;
+  const n = tokens[fig.noun];
+  if (relOf(n) === 'conj' && n.head >= 0 && tokens[n.head].upos === 'NOUN') return true;
+  return tokens.some((t) => t.head === fig.noun && relOf(t) === 'conj' && t.upos === 'NOUN');
 }
 
 /** A frame word (quantity-frames.tsv: "dead", "wounded") among the words before the first "and" of `rest`. */

@@ -25,15 +25,18 @@ import { frameOf, HAPPENED_TO_PEOPLE } from './quantity-frames.js';
 import { holderToken } from './figure-holders.js';
 import { roleNounGender } from '../analyse/gender.js';
 import type { Slot } from './slots.js';
-import { CONJUNCT_PARTS, partOf } from './figure-parts.js';
+import { LISTED_PARTS, partOf } from './figure-parts.js';
 import { dataLines } from '../text/lexicon.js';
+import { MAX_PER_SLOT } from './sides.js';
+import { cmp } from './text.js';
+import { linkedGroups } from '../util/union-find.js';
 
 /** Nouns of people of no kind (count-slots.ts counts them by the frame of what happened to them). */
 const PEOPLE = new Set('people person victim civilian villager passenger child adult man woman other individual'.split(' '));
 
 /** Whether a figure is a conjunct figure-parts.ts calls a part (a list's item when listedThing gives it a slot). */
 export function listedConjunct(s: Sent, q: Quantity): boolean {
-  return CONJUNCT_PARTS.has(partOf(s, q) ?? '');
+  return LISTED_PARTS.has(partOf(s, q) ?? '');
 }
 
 /** The aligned count slot of a conjunct that counts its own kind of thing in a list (see the file's comment), or null: it stays a part. */
@@ -58,7 +61,7 @@ export function listedThing(s: Sent, q: Quantity): Slot | null {
   if (!verb || happenedToPeople(verb) || personHeld(s, q, tokens)) return null;
   // (a conjunct with a possessor is someone's line of figures: "Brand's 15.9 points and 10 rebounds")
   if (group.some((i) => kids[i].some((k) => tokens[k].deprel === 'nmod:poss'))) return null;
-  return countOfThings(s, q, modelOf(s, q) ?? own, verb, false);
+  return countOfThings(s, q, modelOf(s, q) ?? own, verb, false, true);
 }
 
 /** What a conjunct counts, for telling one set split from a list: the model its phrase names, else its noun's lemma, marked when "other" sets it apart. */
@@ -135,3 +138,59 @@ export function modelOf(s: Sent, q: Quantity): string | null {
 }
 /** A model designation: a capital, up to three more letters, then digits, spaced or hyphenated ("AK-47", "AK 47s", "F-16", "MiG-29"). */
 const MODEL = /(?:^|\s)([A-Z][A-Za-z]{0,3})[\s-]?(\d{1,4})(?:s|'s)?(?=\s|$)/;
+
+/**
+ * The kinds of the other items of the list a figure is an item of (kindOf: a model, a noun, "+other"),
+ * or null when the figure is no item of a list by the parse.
+ */
+export function otherItemKinds(s: Sent, q: Quantity): string[] | null {
+  const tokens = parseOf(s.art);
+  const fig = tokens && figureTokens(tokens, q);
+  if (!tokens || !fig || fig.noun === fig.num) return null;
+  const kids = kidsOf(tokens);
+  const group = conjunctNouns(tokens, kids, fig.noun);
+  return group.length < 2 ? null : group.filter((i) => i !== fig.noun).map((i) => kindOf(s, tokens, kids, i));
+}
+
+interface ListedMention {
+  sent: Sent;
+  q: Quantity;
+  slot: string;
+  label: string;
+}
+
+/**
+ * One list told by two outlets under two verbs ("seized seven AK-47 rifles, two other rifles and a
+ * launcher" / "seven AK-47s, three other rifles and a launcher were found"): an item's count slot is
+ * keyed by the act class of its list's verb (countOfThings), which the outlets' verbs split. Two items
+ * of one noun (and subset words) whose sentences state one fact (`oneFact`) and whose lists name another
+ * item of one kind are one list's item told twice: they take one slot, that of the first in sentence
+ * order. A noun alone pairs a fact's figures wrongly (session 23: 1 right to 181 false); the other item
+ * both lists name is what says the two lists are one inventory.
+ */
+export function joinListsByFact<M extends ListedMention>(mentions: M[], oneFact: (a: Sent, b: Sent) => boolean): void {
+  const byNoun = new Map<string, { m: M; others: string[] }[]>();
+  for (const m of mentions) {
+    if (!m.slot.startsWith('count|') || !listedConjunct(m.sent, m.q)) continue;
+    const others = otherItemKinds(m.sent, m.q);
+    if (!others) continue;
+    const [, noun, , rest] = m.slot.split('|');
+    const k = `${noun}|${rest ?? ''}`;
+    (byNoun.get(k) ?? byNoun.set(k, []).get(k)!).push({ m, others });
+  }
+  for (const all of byNoun.values()) {
+    if (new Set(all.map((x) => x.m.slot)).size < 2) continue;
+    // (bounded: a story of a thousand articles lists the same things many times)
+    const items = all.sort((a, b) => cmp(a.m.sent.id, b.m.sent.id) || a.m.q.span.start - b.m.q.span.start).slice(0, MAX_PER_SLOT);
+    const group = linkedGroups(items.length, (i, j) => {
+      const [a, b] = [items[i], items[j]];
+      return a.m.sent.art.id !== b.m.sent.art.id && a.others.some((k) => b.others.includes(k)) && oneFact(a.m.sent, b.m.sent);
+    });
+    const first = new Map<number, M>();
+    items.forEach((x, i) => first.has(group[i]) || first.set(group[i], x.m));
+    items.forEach((x, i) => {
+      const f = first.get(group[i])!;
+      [x.m.slot, x.m.label] = [f.slot, f.label];
+    });
+  }
+}

@@ -24,7 +24,7 @@ import { reportsTheGame } from './scores.js';
 import { toldAsInterim } from './counts.js';
 import { ambiguousMeasures, measureNoun, measureOf } from './measures.js';
 import { anotherDaysShock, backgroundSentences, type Background, inLead, storyEventDay } from './background.js';
-import { CONJUNCT_PARTS, isHedged, partOf } from './figure-parts.js';
+import { CONJUNCT_PARTS, isHedged, LISTED_PARTS, partOf } from './figure-parts.js';
 import { periodMoment, storysOwnMoment } from './period-marks.js';
 import { countedThings, increment, peopleCount } from './count-slots.js';
 import { listedThing } from './listed-things.js';
@@ -88,7 +88,7 @@ export function slotOf(s: Sent, q: Quantity, background: Background): Slot | nul
   if (moment) return background === 'none' ? moment : null;
   const part = partOf(s, q);
   // (a list of different things under one act, "recovered 12 rifles, three launchers and two grenades": each conjunct its own count, listed-things.ts)
-  if (part) return background !== 'none' ? null : part === 'another N' ? increment(s, q) : CONJUNCT_PARTS.has(part) ? listedThing(s, q) : null;
+  if (part) return background !== 'none' ? null : part === 'another N' ? increment(s, q) : LISTED_PARTS.has(part) ? listedThing(s, q) : null;
   // "married two weeks ago": how long ago an act was; its own "ago" marks the sentence's past
   const since = sinceAct(s, q);
   if (since) return background === 'other-day' || pastBeyond(s, q) ? null : since;

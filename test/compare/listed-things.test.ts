@@ -50,3 +50,34 @@ describe('a model designation names what is counted (listed-things.ts modelOf)',
     assert.match(c[0], /AK-47/);
   });
 });
+
+describe('"N other <noun>" in a list, and one list told under two verbs (listed-things.ts joinListsByFact)', () => {
+  it('opposes "two other rifles" seized to "three other rifles" found, the lists naming one more item alike', () => {
+    const c = conflicts([
+      'Marine commandos boarded the smugglers\' boat off Eastbury on Saturday and seized nine G-3 rifles, two other rifles and 40 magazines, the navy said.',
+      'Nine G-3 rifles, three other rifles and 40 magazines were found on the smugglers\' boat off Eastbury on Saturday, the navy said.',
+    ]);
+    assert.equal(c.length, 1, JSON.stringify(c));
+    assert.match(c[0], /number of rifle \(other\).*: (2 \/ 3|3 \/ 2)/);
+  });
+
+  it('keeps "two other rifles" apart from a list under another verb that shares no other item', () => {
+    assert.deepEqual(
+      conflicts([
+        'Marine commandos boarded the smugglers\' boat off Eastbury on Saturday and seized nine G-3 rifles, two other rifles and 40 magazines, the navy said.',
+        'Police found 15 pistols, three other rifles and a radio on the smugglers\' boat off Eastbury on Saturday, the navy said.',
+      ]),
+      [],
+    );
+  });
+
+  it('keeps "N other" outside a list an increment: "two other rifles were found later"', () => {
+    assert.deepEqual(
+      conflicts([
+        'Marine commandos seized nine rifles from the smugglers\' boat off Eastbury on Saturday, and two other rifles were found later, the navy said.',
+        'Marine commandos seized nine rifles from the smugglers\' boat off Eastbury on Saturday, and three other rifles were found later, the navy said.',
+      ]),
+      [],
+    );
+  });
+});
