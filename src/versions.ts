@@ -359,4 +359,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   (no quotation) share >= 0.6 of the shorter one's 5-word shingles are copies for sourceGroups
 //   (stories/dispatch.ts, called from compare/prepare.ts), so a fact carried only by reprints of one wire story is
 //   single-source. See scripts/eval-sources.ts and the stories NOTES (sources31).
-export const COMPARE_VERSION = 'compare-87';
+// compare-90: (recall33b) a "he" or "she" stands for one person told of alone, and in a sentence before for its
+//   clauses' subject before a name told on the way (compare/dated-acts.ts pronounAntecedent): dated acts, distances,
+//   time served and act places read through it; dev: one date conflict more (an indictment's year).
+export const COMPARE_VERSION = 'compare-90';
