@@ -361,5 +361,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   single-source. See scripts/eval-sources.ts and the stories NOTES (sources31).
 // compare-90: (recall33b) a "he" or "she" stands for one person told of alone, and in a sentence before for its
 //   clauses' subject before a name told on the way (compare/dated-acts.ts pronounAntecedent): dated acts, distances,
-//   time served and act places read through it; dev: one date conflict more (an indictment's year).
+//   time served and act places read through it; dev: one date conflict more (an indictment's year). An age on a
+//   role noun whose name stands in apposition to it is that person's ("the 45-year-old driver, Jane Roe,";
+//   compare/person-slots.ts namedInApposition): no dev fixture moves.
 export const COMPARE_VERSION = 'compare-90';
