@@ -114,12 +114,17 @@ export function pronounAntecedent(s: Sent, at: number): EntityRef | null {
 
 /** Whether a person's name is the subject of a clause, by the parse ("Mr. Roe had a home where he lived with his wife, Ann Poe": Roe). */
 function namedAsSubject(tokens: readonly SyntaxToken[], e: EntityRef): boolean {
+  const head = nameHead(tokens, e);
+  return head >= 0 && /^nsubj/.test(rel(tokens[head]));
+}
+
+/** The token of a name whose head lies outside it (the name's head word by the parse), or -1. */
+export function nameHead(tokens: readonly SyntaxToken[], e: EntityRef): number {
   for (let i = tokenAt(tokens, e.span.start); i < tokens.length && tokens[i].start < e.span.end; i++) {
     const h = tokens[i].head;
-    if (h >= 0 && h < tokens.length && tokens[h].start >= e.span.start && tokens[h].end <= e.span.end) continue;
-    return /^nsubj/.test(rel(tokens[i]));
+    if (h < 0 || h >= tokens.length || tokens[h].start < e.span.start || tokens[h].end > e.span.end) return i;
   }
-  return false;
+  return -1;
 }
 const PRONOUN_GENDER = new Map<string, Gender>([['he', 'm'], ['him', 'm'], ['she', 'f'], ['her', 'f']]);
 
@@ -132,14 +137,9 @@ const PRONOUN_GENDER = new Map<string, Gender>([['he', 'm'], ['him', 'm'], ['she
 function coordinatedPerson(tokens: readonly SyntaxToken[], e: EntityRef, ents: readonly EntityRef[]): boolean {
   const inside = (i: number, x: EntityRef) => i >= 0 && i < tokens.length && tokens[i].start >= x.span.start && tokens[i].end <= x.span.end;
   const other = (i: number) => ents.some((x) => x !== e && x.type === 'PER' && inside(i, x));
-  const first = tokenAt(tokens, e.span.start);
-  for (let i = first; i < tokens.length && tokens[i].start < e.span.end; i++) {
-    if (inside(tokens[i].head, e)) continue;
-    // the name's head word: a conjunct of another person's name, or the head of a conjunct that is one
-    if (rel(tokens[i]) === 'conj' && other(tokens[i].head)) return true;
-    if (kidsOf(tokens)[i].some((k) => rel(tokens[k]) === 'conj' && other(k))) return true;
-  }
-  return false;
+  const i = nameHead(tokens, e);
+  // the name's head word: a conjunct of another person's name, or the head of a conjunct that is one
+  return i >= 0 && ((rel(tokens[i]) === 'conj' && other(tokens[i].head)) || kidsOf(tokens)[i].some((k) => rel(tokens[k]) === 'conj' && other(k)));
 }
 
 /**

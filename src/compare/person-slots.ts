@@ -9,7 +9,7 @@ import type { Quantity, SyntaxToken } from '../model/types.js';
 import { wordTable } from '../text/word-table.js';
 import { tokenAt } from '../text/tokenize.js';
 import { canonicalName, type EntityRef, type Sent } from './prepare.js';
-import { antecedent } from './dated-acts.js';
+import { antecedent, nameHead } from './dated-acts.js';
 import { describedNoun, kidsOf, lemmaAt, parseOf, participantVerbs, relOf, verbSubject } from './syntax.js';
 import { listedAge } from './listed-ages.js';
 import { personKey } from './person-keys.js';
@@ -101,20 +101,11 @@ function namedInApposition(s: Sent, q: Quantity, people: readonly EntityRef[]): 
   // the word before the comma: the token that ends there
   const nounEnd = text.slice(0, e.span.start).replace(/,\s+$/, '').length;
   const noun = tokenAt(tokens, nounEnd) - 1;
-  const head = headOf(tokens, e);
+  const head = nameHead(tokens, e);
   if (noun < 0 || head < 0 || tokens[noun].end !== nounEnd || tokens[noun].upos !== 'NOUN') return undefined;
   const inName = (i: number) => i >= 0 && tokens[i].start >= e.span.start && tokens[i].end <= e.span.end;
   const hangs = (relOf(tokens[head]) === 'appos' && tokens[head].head === noun) || (relOf(tokens[noun]) === 'appos' && inName(tokens[noun].head));
   return hangs ? e : undefined;
-}
-
-/** The token of a name whose head lies outside it (the name's head word by the parse), or -1. */
-function headOf(tokens: readonly SyntaxToken[], e: EntityRef): number {
-  for (let i = tokenAt(tokens, e.span.start); i < tokens.length && tokens[i].start < e.span.end; i++) {
-    const h = tokens[i].head;
-    if (h < 0 || tokens[h].start < e.span.start || tokens[h].end > e.span.end) return i;
-  }
-  return -1;
 }
 
 /** Relatives and partners: "her 12-year-old daughter" is someone else than the person the story names. */
