@@ -362,5 +362,10 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 // compare-88: (recall33) "N other <noun>" in a list of different things is its own kind, not an increment
 //   (figure-parts.ts 'N other in a list', counts.ts), and two lists of one fact that name another item alike are one
 //   list: an item's count slot no longer splits by the outlets' verbs (listed-things.ts joinListsByFact). Dev: one new
-//   conflict (ecb-12 "two other rifles" / "three other rifles"), any-article R 0.50 -> 0.51.
-export const COMPARE_VERSION = 'compare-88';
+//   conflict (ecb-12: "two other <noun>" / "three other <noun>" in two lists), any-article R 0.50 -> 0.51.
+// compare-89: (recall33b) a "he" or "she" stands for one person told of alone, and in a sentence before for its
+//   clauses' subject before a name told on the way (compare/dated-acts.ts pronounAntecedent): dated acts, distances,
+//   time served and act places read through it; dev: one date conflict more (an indictment's year). An age on a
+//   role noun whose name stands in apposition to it is that person's ("the 45-year-old driver, Jane Roe,";
+//   compare/person-slots.ts namedInApposition): no dev fixture moves.
+export const COMPARE_VERSION = 'compare-89';

@@ -94,21 +94,53 @@ export function antecedent(s: Sent, at: number): EntityRef | null {
  */
 export function pronounAntecedent(s: Sent, at: number): EntityRef | null {
   const want = PRONOUN_GENDER.get(/^\p{L}+/u.exec(s.art.text.slice(at, at + 4))?.[0].toLowerCase() ?? '');
-  const fits = (e: EntityRef) => e.type === 'PER' && (!want || !clashes(s.art, e, want));
+  const tokens = parseOf(s.art);
+  const fits = (e: EntityRef, ents: readonly EntityRef[]) => e.type === 'PER' && (!want || !clashes(s.art, e, want)) && !(tokens && coordinatedPerson(tokens, e, ents));
   // (the last that fits, read from the end: the gender is asked only of the people a reading reaches)
   const lastFit = (ents: readonly EntityRef[], before: number) => {
-    for (let j = ents.length - 1; j >= 0; j--) if (ents[j].span.end <= before && fits(ents[j])) return ents[j];
+    for (let j = ents.length - 1; j >= 0; j--) if (ents[j].span.end <= before && fits(ents[j], ents)) return ents[j];
     return undefined;
   };
   const here = lastFit(s.entities, at);
   if (here) return here;
   for (let i = s.index - 1; i >= 0 && i >= s.index - PRONOUN_REACH; i--) {
-    const named = s.art.sentences[i] ? lastFit(s.art.sentences[i].entities, Infinity) : undefined;
+    const ents = s.art.sentences[i]?.entities ?? [];
+    // (in a sentence before, the person its clauses are told of, their subject, before one named on the way)
+    const named = (tokens ? lastFit(ents.filter((e) => namedAsSubject(tokens, e)), Infinity) : undefined) ?? lastFit(ents, Infinity);
     if (named) return named;
   }
   return null;
 }
+
+/** Whether a person's name is the subject of a clause, by the parse ("Mr. Roe had a home where he lived with his wife, Ann Poe": Roe). */
+function namedAsSubject(tokens: readonly SyntaxToken[], e: EntityRef): boolean {
+  const head = nameHead(tokens, e);
+  return head >= 0 && /^nsubj/.test(rel(tokens[head]));
+}
+
+/** The token of a name whose head lies outside it (the name's head word by the parse), or -1. */
+export function nameHead(tokens: readonly SyntaxToken[], e: EntityRef): number {
+  for (let i = tokenAt(tokens, e.span.start); i < tokens.length && tokens[i].start < e.span.end; i++) {
+    const h = tokens[i].head;
+    if (h < 0 || h >= tokens.length || tokens[h].start < e.span.start || tokens[h].end > e.span.end) return i;
+  }
+  return -1;
+}
 const PRONOUN_GENDER = new Map<string, Gender>([['he', 'm'], ['him', 'm'], ['she', 'f'], ['her', 'f']]);
+
+/**
+ * Whether a person is named as one conjunct of a coordination of people ("Salvatore and Andrew",
+ * "Jane Roe, John Doe and Ann Poe"), by the parse: a "he" or "she" stands for one person told of
+ * alone, not for a member of a group named together ("They are Rita, Salvatore and Andrew. In 1969,
+ * he was indicted" is not Andrew's indictment), so the reading goes on to the person named before.
+ */
+function coordinatedPerson(tokens: readonly SyntaxToken[], e: EntityRef, ents: readonly EntityRef[]): boolean {
+  const inside = (i: number, x: EntityRef) => i >= 0 && i < tokens.length && tokens[i].start >= x.span.start && tokens[i].end <= x.span.end;
+  const other = (i: number) => ents.some((x) => x !== e && x.type === 'PER' && inside(i, x));
+  const i = nameHead(tokens, e);
+  // the name's head word: a conjunct of another person's name, or the head of a conjunct that is one
+  return i >= 0 && ((rel(tokens[i]) === 'conj' && other(tokens[i].head)) || kidsOf(tokens)[i].some((k) => rel(tokens[k]) === 'conj' && other(k)));
+}
 
 /**
  * Whether the article's text genders the person `e` otherwise than `want` (no gender in the text:

@@ -9,8 +9,8 @@ import type { Quantity, SyntaxToken } from '../model/types.js';
 import { wordTable } from '../text/word-table.js';
 import { tokenAt } from '../text/tokenize.js';
 import { canonicalName, type EntityRef, type Sent } from './prepare.js';
-import { antecedent } from './dated-acts.js';
-import { describedNoun, kidsOf, lemmaAt, parseOf, participantVerbs, verbSubject } from './syntax.js';
+import { antecedent, nameHead } from './dated-acts.js';
+import { describedNoun, kidsOf, lemmaAt, parseOf, participantVerbs, relOf, verbSubject } from './syntax.js';
 import { listedAge } from './listed-ages.js';
 import { personKey } from './person-keys.js';
 import { convertedFigure, possessedFigure } from './count-slots.js';
@@ -79,10 +79,33 @@ function personNextTo(s: Sent, q: Quantity): { key: string; name: string; span: 
   const before = people.find((e) => e.span.end <= q.span.start && /^,\s+$/.test(text.slice(e.span.end, q.span.start)));
   // "33-year-old Jane Roe", "the 33-year-old actress Jane Roe" — at most one common noun between
   const after = people.find((e) => e.span.start >= q.span.end && /^\s+(?:[\p{L}-]+\s+)?$/u.test(text.slice(q.span.end, e.span.start)));
-  const e = before ?? after;
+  const e = before ?? after ?? namedInApposition(s, q, people);
   // the name as written here, not as cross-article linking widened it (two people may share a surname)
   const named = e ? text.slice(e.span.start, e.span.end) : '';
   return e ? { key: canonicalName(named), name: named, span: e.span } : null;
+}
+
+/**
+ * "The 45-year-old driver, Jane Roe, was arrested": the age's noun (one or two words right after it)
+ * with the person's name in apposition to it, by the parse (the name's head hangs on the noun as
+ * `appos`, or the noun on the name), not by the comma alone ("He was a 45-year-old teacher, Jane Roe
+ * said" names a speaker). A name that gives its own age next ("a 45-year-old man, Jane Roe, 30,")
+ * is another person's. Null without a parse.
+ */
+function namedInApposition(s: Sent, q: Quantity, people: readonly EntityRef[]): EntityRef | undefined {
+  const text = s.art.text;
+  const tokens = parseOf(s.art);
+  if (!tokens) return undefined;
+  const e = people.find((x) => x.span.start >= q.span.end && /^\s+(?:[\p{L}-]+\s+)?[\p{L}-]+,\s+$/u.test(text.slice(q.span.end, x.span.start)));
+  if (!e || s.quantities.some((o) => o.unit === 'age' && o !== q && /^,\s*$/.test(text.slice(e.span.end, o.span.start)))) return undefined;
+  // the word before the comma: the token that ends there
+  const nounEnd = text.slice(0, e.span.start).replace(/,\s+$/, '').length;
+  const noun = tokenAt(tokens, nounEnd) - 1;
+  const head = nameHead(tokens, e);
+  if (noun < 0 || head < 0 || tokens[noun].end !== nounEnd || tokens[noun].upos !== 'NOUN') return undefined;
+  const inName = (i: number) => i >= 0 && tokens[i].start >= e.span.start && tokens[i].end <= e.span.end;
+  const hangs = (relOf(tokens[head]) === 'appos' && tokens[head].head === noun) || (relOf(tokens[noun]) === 'appos' && inName(tokens[noun].head));
+  return hangs ? e : undefined;
 }
 
 /** Relatives and partners: "her 12-year-old daughter" is someone else than the person the story names. */

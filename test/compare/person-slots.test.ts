@@ -72,3 +72,20 @@ describe('how far a named person fell, told in a relative clause', () => {
     assert.equal(c.length, 1, JSON.stringify(x.conflicts.map((k) => k.slot)));
   });
 });
+
+// Invented wording: an age on the role noun a name stands in apposition to.
+describe('an age on a role noun with the name in apposition', () => {
+  const ages = (a: string, b: string) =>
+    crossCheckStory({ storyId: 's', articles: [art('a', `${LEAD}${a}`), art('b', `${LEAD}${b}`)], copies: [] }).conflicts.filter((c) => c.slot.startsWith('age of'));
+
+  it('"the 45-year-old driver, Pavel Orsini," is Orsini\'s age, against "Pavel Orsini, 54,"', () => {
+    const c = ages('The 45-year-old driver, Pavel Orsini, was arrested at the scene.', 'Pavel Orsini, 54, was arrested at the scene.');
+    assert.equal(c.length, 1, JSON.stringify(c.map((k) => k.slot)));
+    assert.deepEqual(c[0].sides.map((s) => s.value).sort(), ['45 age', '54 age']);
+  });
+
+  it('not a speaker after the comma, nor a name that gives its own age', () => {
+    assert.deepEqual(ages('The driver was a 45-year-old teacher, Pavel Orsini said.', 'Pavel Orsini, 54, was arrested at the scene.').map((k) => k.slot), []);
+    assert.deepEqual(ages('Police stopped a 45-year-old man, Pavel Orsini, 54, at the scene.', 'Pavel Orsini, 54, was arrested at the scene.').map((k) => k.slot), []);
+  });
+});

@@ -35,7 +35,8 @@ describe('a pronoun passes over a person the text genders otherwise', () => {
   });
 
   it('the last person named stays when the text genders no one', () => {
-    const text = 'Clara Wendt left the hotel with Oskar Lindqvist.\n\nShe checked into a clinic on Tuesday.';
+    // (neither is the subject of the sentence before: the one named last)
+    const text = 'Reporters saw Clara Wendt at the hotel with Oskar Lindqvist.\n\nShe checked into a clinic on Tuesday.';
     assert.equal(antecedentName(text, 'She'), 'Oskar Lindqvist');
   });
 
@@ -51,6 +52,33 @@ describe('a pronoun passes over a person the text genders otherwise', () => {
       articles: [
         art('a', 'The novelist Clara Wendt left the hotel with her agent, Mr. Oskar Lindqvist.\n\nShe checked into a clinic on Tuesday.'),
         art('b', 'The novelist is receiving treatment, a friend said.\n\nClara Wendt checked into a clinic on Friday.'),
+      ],
+      copies: [],
+    });
+    const dates = x.conflicts.filter((c) => c.kind === 'date');
+    assert.equal(dates.length, 1, JSON.stringify(x.conflicts.map((c) => c.slot)));
+    assert.deepEqual(dates[0].sides.map((s) => s.articles.join()).sort(), ['a', 'b']);
+  });
+});
+
+// Invented wording: which person of the sentences before a "he" stands for, by the parse.
+describe('a pronoun stands for one person told of alone, the subject first', () => {
+  it('"he" is the subject of the sentence before, not a name told on the way', () => {
+    const text = 'Mr. Tobias Renner kept a flat in Leeds, where he lived with his partner, Ilse Varga, and two dogs.\n\nIn 1971, he was indicted on a charge of fraud.';
+    assert.equal(antecedentName(text, 'he'), 'Tobias Renner');
+  });
+
+  it('"he" passes over the members of a list of people', () => {
+    const text = 'Mr. Tobias Renner was the eldest of the family.\n\nHis brothers are Lukas Renner, Anton Renner and Felix Renner.\n\nIn 1971, he was indicted on a charge of fraud.';
+    assert.equal(antecedentName(text, 'he'), 'Tobias Renner');
+  });
+
+  it('dates one act: the indictment told in two years by two outlets', () => {
+    const x = crossCheckStory({
+      storyId: 's',
+      articles: [
+        art('a', 'Mr. Tobias Renner ran a shipping firm in Leeds for decades.\n\nHis sons are Lukas Renner and Anton Renner.\n\nIn 1971, he was indicted on a charge of bribing customs officers.'),
+        art('b', 'Tobias Renner ran a shipping firm in Leeds.\n\nIn 1972, Renner was indicted on a charge of bribing customs officers.'),
       ],
       copies: [],
     });
