@@ -368,4 +368,6 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   time served and act places read through it; dev: one date conflict more (an indictment's year). An age on a
 //   role noun whose name stands in apposition to it is that person's ("the 45-year-old driver, Jane Roe,";
 //   compare/person-slots.ts namedInApposition): no dev fixture moves.
-export const COMPARE_VERSION = 'compare-89';
+// compare-90: (corrob33) a conjunct with a subject of its own is a claim of its own (claims.ts), copular too, however
+//   the parse hung it ("the bridge closed at noon, and the ferry was two hours late": two claims)
+export const COMPARE_VERSION = 'compare-90';

@@ -144,13 +144,15 @@ function findClaims(s: Sent): Claim[] {
   const inside = (i: number) => i >= lo && i < hi;
   // (a controlled clause, "tried to leave", and a noun's infinitive or participle, "plans to expand",
   // "a man charged with", stay with the words they complete; a relative clause is a claim)
+  // (a conjunct with a subject of its own is a clause however the parse hung it, copular too: "the attack took place
+  // 150 miles off the port, and the frigate was 13 miles away" states two things, not one)
+  const kids = kidsOf(tokens);
   const boundary = scratch.bytes(0, hi - lo);
-  for (let i = lo; i < hi; i++) boundary[i - lo] = !inside(tokens[i].head) || (isClauseHead(tokens, i) && tokens[i].deprel !== 'xcomp' && tokens[i].deprel !== 'acl') ? 1 : 0;
+  for (let i = lo; i < hi; i++) boundary[i - lo] = !inside(tokens[i].head) || (isClauseHead(tokens, i) && tokens[i].deprel !== 'xcomp' && tokens[i].deprel !== 'acl') || ownSubjectConjunct(tokens, kids, i, inside) ? 1 : 0;
   // each token's clause: the nearest boundary at or above it (the sentence's root is one)
   const clauseOf = clausesOf(tokens, lo, hi, boundary);
   // a clause that attributes what another clause says is no claim: a verb of saying with a clause
   // beside it, or the cue of a quote analyse read ("questioned on suspicion of smuggling" is an act)
-  const kids = kidsOf(tokens);
   // (a quotation of a few words is a title or a phrase: "will appear in 'Dawn', while Roe is writing")
   const direct = directQuotes(s);
   // (most sentences quote no one: nothing to build for them)
@@ -347,6 +349,11 @@ function clausesOf(tokens: readonly SyntaxToken[], lo: number, hi: number, bound
     clauseOf[i - lo] = j;
   }
   return clauseOf;
+}
+
+/** A conjunct (`conj`) with a subject of its own (nsubj, nsubj:pass, csubj) in the sentence: a clause of its own. */
+function ownSubjectConjunct(tokens: readonly SyntaxToken[], kids: number[][], i: number, inside: (i: number) => boolean): boolean {
+  return universalRelation(tokens[i].deprel) === 'conj' && kids[i].some((k) => inside(k) && (universalRelation(tokens[k].deprel) === 'nsubj' || universalRelation(tokens[k].deprel) === 'csubj'));
 }
 
 /** The relations that hold what a verb of saying says or whom it tells: without one, the verb only attributes. */

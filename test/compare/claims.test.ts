@@ -232,3 +232,15 @@ describe('a copular clause is a description: its subject and its predicate, as U
     assert.equal(sentenceClaims('She closed the harbour road on Saturday.')[0].subject, '');
   });
 });
+
+describe('a conjunct with a subject of its own is a claim of its own, however the parse hung it', () => {
+  it('"..., and the frigate was 13 miles away" is a description apart from the attack it is coordinated with', () => {
+    const claims = sentenceClaims('The attack took place 150 nautical miles off the port, and the frigate was 13 nautical miles away.');
+    const attack = claims.find((c) => c.keys.has('attack'));
+    const frigate = claims.find((c) => c.subject === 'frigat');
+    assert.ok(attack && frigate && attack !== frigate);
+    assert.ok(attack.values.has('150') && !attack.values.has('13'));
+    assert.ok(frigate.values.has('13') && !frigate.values.has('150'));
+    assert.equal(frigate.acts.size, 0);
+  });
+});
