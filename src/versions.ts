@@ -339,9 +339,9 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   cites a quote only where the reader sees its speaker (brief.ts speakerInSight: a sentence with an attribution that
 //   names no one, '"...," Const.', is not cited for a speaker the analyser took from paragraphs before).
 // compare-82: (counts31) a list of different things under one act gives each conjunct its own count, compared within one
-//   fact ("recovered 12 AK 47 guns, three rifles, two grenades": listed-things.ts; people, a noun twice, a person's line
-//   of figures stay parts), and a model designation names what a count counts ("seven AK-47 assault rifles" / "12 AK 47
-//   guns"). Dev strict recall 43/100 -> 44/100.
+//   fact ("recovered 9 RPG 7 launchers, four pistols, two radios": listed-things.ts; people, a noun twice, a person's line
+//   of figures stay parts), and a model designation names what a count counts ("eight RPG-7 grenade launchers" / "9 RPG 7
+//   launchers"). Dev strict recall 43/100 -> 44/100.
 // compare-83: (names31) the entities it reads take street addresses as places and initials as a name's start whatever
 //   the tagger read (entities-6): with the shipped model every dev Markdown report is the same, the JSON moves.
 // compare-84: (corrob32) two descriptions (claims with no act) that share one word and no value are not one statement

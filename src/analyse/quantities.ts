@@ -138,7 +138,7 @@ function afterNameModifier(ws: Word[], i: number): number {
     const run = gluedRun(ws, k);
     if (!/^\p{Lu}[\p{L}]*$/u.test(run.text) && !DESIGNATION.test(run.text)) break;
     k = run.last + 1;
-    // "12 AK 47 guns", "two B 52 bombers": a model designation written with a space between its
+    // "9 RPG 7 launchers", "two B 52 bombers": a model designation written with a space between its
     // capitals and its number is one modifier (the guns are 12, not 47)
     if (/^\p{Lu}{1,4}$/u.test(run.text) && /^\d{1,4}$/.test(ws[k]?.text ?? '') && ws[k].start > ws[run.last].end) k++;
   }

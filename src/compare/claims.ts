@@ -144,8 +144,8 @@ function findClaims(s: Sent): Claim[] {
   const inside = (i: number) => i >= lo && i < hi;
   // (a controlled clause, "tried to leave", and a noun's infinitive or participle, "plans to expand",
   // "a man charged with", stay with the words they complete; a relative clause is a claim)
-  // (a conjunct with a subject of its own is a clause however the parse hung it, copular too: "the attack took place
-  // 150 miles off the port, and the frigate was 13 miles away" states two things, not one)
+  // (a conjunct with a subject of its own is a clause however the parse hung it, copular too: "the bridge closed at
+  // noon, and the ferry was two hours late" states two things, not one)
   const kids = kidsOf(tokens);
   const boundary = scratch.bytes(0, hi - lo);
   for (let i = lo; i < hi; i++) boundary[i - lo] = !inside(tokens[i].head) || (isClauseHead(tokens, i) && tokens[i].deprel !== 'xcomp' && tokens[i].deprel !== 'acl') || ownSubjectConjunct(tokens, kids, i, inside) ? 1 : 0;

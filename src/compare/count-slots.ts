@@ -97,9 +97,9 @@ export function countedThings(s: Sent, q: Quantity): Slot | null {
   // "more than 2,000 booths in the country, while there are 27 overseas": two counts of one noun in one sentence are two sets
   if (s.quantities.some((o) => o !== q && (o.counted === q.counted || ((o.unit === 'count' || o.unit === 'people') && countedNoun(s, o) === noun)))) return null;
   if (ofPeople) return countOfThings(s, q, noun, arg?.verb ?? listedFigureVerb(s, q), true);
-  // "seven AK-47 assault rifles" and "12 AK 47 guns" count one model, whatever head noun follows it (listed-things.ts);
+  // "eight RPG-7 grenade launchers" and "9 RPG 7 launchers" count one model, whatever head noun follows it (listed-things.ts);
   // only told with its act: a count with no act joins another article's count of its noun (counts.ts joinCountsToActs),
-  // and "six AK-47 rifles" of another seizure met "seven AK-47s" so in the stress set's intruders
+  // and "six RPG-7 launchers" of another seizure met "eight RPG-7s" so in the stress set's intruders
   const bodyVerb = arg?.verb ?? listedFigureVerb(s, q);
   const verb = inLead(s) ? (arg?.verb ?? verbAfterNoun(s, q) ?? listedFigureVerb(s, q)) : null;
   const kind = (verb ?? bodyVerb ? modelOf(s, q) : null) ?? noun;

@@ -49,7 +49,7 @@ export function gatherFigures(sides: { rep: QMention; members: QMention[] }[], m
   const dimensions = new Map<QMention, string>();
   const dimension = (m: QMention) => {
     let d = dimensions.get(m);
-    // ("seven AK-47s" and "seven AK-47 rifles" count one model: listed-things.ts modelOf)
+    // ("eight RPG-7s" and "eight RPG-7 launchers" count one model: listed-things.ts modelOf)
     if (d === undefined) dimensions.set(m, (d = m.q.unit === 'count' || m.q.unit === 'people' ? (measureDimension(m.sent)(m.q) ?? `n:${(modelOf(m.sent, m.q) ?? m.q.counted ?? '').toLowerCase().replace(/s$/, '')}`) : m.q.unit));
     return d;
   };

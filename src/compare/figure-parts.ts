@@ -36,7 +36,7 @@ export const CONJUNCT_PARTS: ReadonlySet<string> = new Set(['N x and M y', 'x an
 /**
  * The forms of `partOf` that may be an item of a list of different things, each its own count when
  * listed-things.ts `listedThing` gives it a slot: the conjuncts, and "N other <noun>" as a conjunct
- * of nouns ("seized seven AK-47 rifles, two other rifles and a launcher": "other" sets its kind apart
+ * of nouns ("seized eight RPG-7 launchers, two other rifles and a launcher": "other" sets its kind apart
  * from the list's other item, it adds to no total told elsewhere).
  */
 export const LISTED_PARTS: ReadonlySet<string> = new Set([...CONJUNCT_PARTS, 'N other in a list']);

@@ -12,7 +12,7 @@
  * steals"), a list with no verb naming an act. Such a count is compared only between sentences that
  * state one fact (Slot.aligned, counts.ts countOfThings): a story lists many caches.
  *
- * Also here: the kind a model designation names ("seven AK-47 assault rifles", "12 AK 47 guns",
+ * Also here: the kind a model designation names ("eight RPG-7 grenade launchers", "9 RPG 7 launchers",
  * "two F-16s"): a designation (capital letters and digits) before or as the counted noun counts that
  * model, whatever head noun an outlet writes after it.
  */
@@ -53,7 +53,7 @@ export function listedThing(s: Sent, q: Quantity): Slot | null {
   // more item, "12 magazines and 300 rounds"; a list mostly of them is a line of scores)
   const own = nouns[group.indexOf(fig.noun)];
   if (nouns.some(ofPeople) || !countsThings(own) || nouns.filter(countsThings).length * 2 < nouns.length) return null;
-  // one noun twice is one set split, unless each names its own kind: a model or "other" ("seven AK-47 rifles, two other rifles")
+  // one noun twice is one set split, unless each names its own kind: a model or "other" ("nine G-3 rifles, two other rifles")
   const kinds = group.map((i) => kindOf(s, tokens, kids, i));
   if (new Set(kinds).size < kinds.length) return null;
   const verb = argumentVerb(tokens, kids, group[0]);
@@ -123,20 +123,20 @@ function personHeld(s: Sent, q: Quantity, tokens: readonly SyntaxToken[]): boole
 }
 
 /**
- * The model a designation names in a counted phrase ("seven AK-47 assault rifles", "12 AK 47 guns",
- * "seven AK-47s" → "AK-47"): capital letters then digits, spaced or hyphenated, between the number
+ * The model a designation names in a counted phrase ("eight RPG-7 grenade launchers", "9 RPG 7 launchers",
+ * "eight RPG-7s" → "RPG-7"): capital letters then digits, spaced or hyphenated, between the number
  * and the end of the counted noun; null when the phrase names none.
  */
 export function modelOf(s: Sent, q: Quantity): string | null {
   const tokens = parseOf(s.art);
   const fig = tokens && figureTokens(tokens, q);
   if (!tokens || !fig || fig.noun === fig.num) return null;
-  // (from the figure's first word on: the parser may take the designation's digits for the number, "12 AK 47 guns")
+  // (from the figure's first word on: the parser may take the designation's digits for the number, "9 RPG 7 launchers")
   const words = s.art.text.slice(q.span.start, Math.max(q.span.end, tokens[fig.noun].end)).replace(/^\S+/, '');
   const m = MODEL.exec(words);
   return m ? `${m[1].toUpperCase()}-${m[2]}` : null;
 }
-/** A model designation: a capital, up to three more letters, then digits, spaced or hyphenated ("AK-47", "AK 47s", "F-16", "MiG-29"). */
+/** A model designation: a capital, up to three more letters, then digits, spaced or hyphenated ("RPG-7", "RPG 7s", "F-16", "MiG-29"). */
 const MODEL = /(?:^|\s)([A-Z][A-Za-z]{0,3})[\s-]?(\d{1,4})(?:s|'s)?(?=\s|$)/;
 
 /**
@@ -160,8 +160,8 @@ interface ListedMention {
 }
 
 /**
- * One list told by two outlets under two verbs ("seized seven AK-47 rifles, two other rifles and a
- * launcher" / "seven AK-47s, three other rifles and a launcher were found"): an item's count slot is
+ * One list told by two outlets under two verbs ("seized eight RPG-7 launchers, two other rifles and a
+ * launcher" / "eight RPG-7s, three other rifles and a launcher were found"): an item's count slot is
  * keyed by the act class of its list's verb (countOfThings), which the outlets' verbs split. Two items
  * of one noun (and subset words) whose sentences state one fact (`oneFact`) and whose lists name another
  * item of one kind are one list's item told twice: they take one slot, that of the first in sentence
