@@ -14,7 +14,7 @@ import type { SyntaxToken } from '../model/types.js';
 import { tokenAt, tokenize } from '../text/tokenize.js';
 import { type ArticleView, type EntityRef, isParty, type ResolvedTime, type Sent } from './prepare.js';
 import { actClass, datedActClass, phrasalAct, verbOfActNoun } from './act-classes.js';
-import { kidsOf, parseOf, particleOf, partyAt, relOf as rel } from './syntax.js';
+import { kidsOf, parseOf, particleOf, partyAt, rangeHead, relOf as rel, spanTokens } from './syntax.js';
 import { nameSound } from './person-keys.js';
 import { verbsOfEventNoun } from './story-event.js';
 
@@ -119,20 +119,14 @@ function namedAsSubject(tokens: readonly SyntaxToken[], e: EntityRef): boolean {
 }
 
 /** The token of a name whose head lies outside it (the name's head word by the parse), or -1. */
-export function nameHead(tokens: readonly SyntaxToken[], e: EntityRef): number {
-  for (let i = tokenAt(tokens, e.span.start); i < tokens.length && tokens[i].start < e.span.end; i++) {
-    const h = tokens[i].head;
-    if (h < 0 || h >= tokens.length || tokens[h].start < e.span.start || tokens[h].end > e.span.end) return i;
-  }
-  return -1;
-}
+export const nameHead = (tokens: readonly SyntaxToken[], e: EntityRef): number => rangeHead(tokens, spanTokens(tokens, e.span));
 const PRONOUN_GENDER = new Map<string, Gender>([['he', 'm'], ['him', 'm'], ['she', 'f'], ['her', 'f']]);
 
 /**
- * Whether a person is named as one conjunct of a coordination of people ("Salvatore and Andrew",
+ * Whether a person is named as one conjunct of a coordination of people ("Tom and Ben",
  * "Jane Roe, John Doe and Ann Poe"), by the parse: a "he" or "she" stands for one person told of
- * alone, not for a member of a group named together ("They are Rita, Salvatore and Andrew. In 1969,
- * he was indicted" is not Andrew's indictment), so the reading goes on to the person named before.
+ * alone, not for a member of a group named together ("They are Ann, Tom and Ben. In 1980,
+ * he was charged" is not Ben's charge), so the reading goes on to the person named before.
  */
 function coordinatedPerson(tokens: readonly SyntaxToken[], e: EntityRef, ents: readonly EntityRef[]): boolean {
   const inside = (i: number, x: EntityRef) => i >= 0 && i < tokens.length && tokens[i].start >= x.span.start && tokens[i].end <= x.span.end;

@@ -12,7 +12,7 @@
  */
 import type { SyntaxToken } from '../model/types.js';
 import { canonicalName, type Sent } from './prepare.js';
-import { kidsOf, parseOf, relOf, spanTokens } from './syntax.js';
+import { kidsOf, parseOf, rangeHead, relOf, spanTokens } from './syntax.js';
 import { key } from './text.js';
 import { gazetteerRegionNames, placesAgree } from './residence.js';
 import { tokenAt } from '../text/tokenize.js';
@@ -53,7 +53,7 @@ export function namedRoles(s: Sent): Map<string, Filler[]> {
   for (const [from, to] of spans) inName.fill(1, from - lo, to - lo);
   for (let n = 0; n < s.entities.length; n++) {
     const e = s.entities[n];
-    let head = nameHead(tokens, spans[n]);
+    let head = rangeHead(tokens, spans[n]);
     if (head < 0) continue;
     // (a conjunct fills the role of the first: "primaries in Alabama, Arkansas and Georgia")
     for (let steps = 0; steps < 8 && relOf(tokens[head]) === 'conj' && tokens[head].head >= lo && tokens[head].head < hi; steps++) head = tokens[head].head;
@@ -87,15 +87,6 @@ function nameTokens(tokens: readonly SyntaxToken[], lo: number, hi: number, span
   let to = from;
   while (to < hi && tokens[to].end <= span.end) to++;
   return [from, to];
-}
-
-/** The token of a name whose head lies outside it (the name's head by the parse), or -1. */
-function nameHead(tokens: readonly SyntaxToken[], [from, to]: [number, number]): number {
-  for (let q = from; q < to; q++) {
-    const h = tokens[q].head;
-    if (h < from || h >= to) return q;
-  }
-  return -1;
 }
 
 /** The sentence names this filler (frame-participants.ts namedIn; a filler's words are never empty). */
@@ -173,7 +164,7 @@ function placesOf(s: Sent): { scope: string[]; places: Set<string> } {
   const kids = kidsOf(tokens);
   for (const e of s.entities) {
     if (e.type !== 'LOC') continue;
-    const head = nameHead(tokens, nameTokens(tokens, lo, hi, e.span));
+    const head = rangeHead(tokens, nameTokens(tokens, lo, hi, e.span));
     if (head < 0 || aside(tokens, lo, hi, head) || describesName(tokens, kids, lo, hi, head, inName)) continue;
     scope.add(placeName(e.name));
   }

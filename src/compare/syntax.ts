@@ -63,6 +63,15 @@ export function spanTokens(tokens: readonly SyntaxToken[], span: { start: number
   return [lo, hi];
 }
 
+/** The first token of [from, to) whose head lies outside the range (a phrase's head word by the parse), or -1. */
+export function rangeHead(tokens: readonly SyntaxToken[], [from, to]: readonly [number, number]): number {
+  for (let q = from; q < to; q++) {
+    const h = tokens[q].head;
+    if (h < from || h >= to) return q;
+  }
+  return -1;
+}
+
 /** Steps up from `from` to `to` (at most `max`), never through a clause link; -1 when not reached. */
 function stepsUp(tokens: readonly SyntaxToken[], from: number, to: number, max: number): number {
   let i = from;
