@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { withinCpu } from '../util/cpu-bound.js';
 import { chunks, conllDocuments, parseConll, readConll, scoreConll } from '../../src/analyse/entities/conll.js';
 import { entityIndex, linkAcrossArticles, linkWithinArticle, loadTagger, recogniseEntities, truecaseTitle } from '../../src/analyse/entities/index.js';
 import type { EntityMention } from '../../src/model/types.js';
@@ -197,12 +198,10 @@ describe('linking across the articles of a story', () => {
     assert.ok(z[0].variants.includes('Volodymyr Zelensky') && z[0].variants.includes('Volodymyr Zelenskyy'));
   });
 
-  test('400 articles link in bounded time and counts add up', () => {
-    const many = [];
+  test('400 articles link in bounded CPU time and counts add up', () => {
+    const many: (typeof arts)[number][] = [];
     for (let c = 0; c < 100; c++) for (const a of arts) many.push({ ...a, articleId: `${a.articleId}-${String(c).padStart(3, '0')}` });
-    const t0 = performance.now();
-    const big = linkAcrossArticles(many);
-    assert.ok(performance.now() - t0 < 10_000);
+    const big = withinCpu(10_000, () => linkAcrossArticles(many), 'linking 400 articles');
     const putin = linked.find((e) => e.id === 'PER:vladimir_putin')!;
     assert.equal(big.find((e) => e.id === 'PER:vladimir_putin')?.mentions, putin.mentions * 100);
   });
@@ -250,21 +249,16 @@ describe('bad input', () => {
     assert.ok(ms.some((m) => m.text === 'Moscow'));
   });
 
-  test('a 100,000-token document is tagged in bounded time', () => {
+  test('a 100,000-token document is tagged in bounded CPU time', () => {
     const prose = [...seedText.values()].join('\n\n');
     let text = '';
     while (tokenize(text).length < 100_000) text += `${prose}\n\n`;
-    const t0 = performance.now();
-    const ms = recognise(text);
-    const ms2 = performance.now() - t0;
+    const ms = withinCpu(15_000, () => recognise(text), 'tagging 100,000 tokens');
     assert.ok(ms.length > 5000);
-    assert.ok(ms2 < 15_000, `took ${ms2} ms`);
     // one run-on "sentence" of 100k tokens is cut into windows, not decoded at once
     const runOn = 'Putin met Xi in Moscow and '.repeat(20_000);
-    const t1 = performance.now();
-    const r = recogniseEntities(runOn, [{ start: 0, end: runOn.length }]);
+    const r = withinCpu(15_000, () => recogniseEntities(runOn, [{ start: 0, end: runOn.length }]), 'tagging a 100,000-token sentence');
     assert.ok(r.length >= 40_000);
-    assert.ok(performance.now() - t1 < 15_000);
   });
 
   test('random bytes, control characters, CRLF and overlapping sentence spans: valid spans, no exception', () => {

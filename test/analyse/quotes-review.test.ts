@@ -6,6 +6,7 @@ import { reviewWithSyntax } from '../../src/analyse/quotes/review.js';
 import { splitSentences } from '../../src/analyse/tokenize.js';
 import type { Quote, Span } from '../../src/model/types.js';
 import { parseText, spanOf } from '../helpers.js';
+import { assertLinear, withinCpu } from '../util/cpu-bound.js';
 
 const parse = parseText;
 const noResolve = (span: Span) => ({ entity: null, name: `resolved:${span.start}-${span.end}` });
@@ -161,14 +162,26 @@ describe('quotes reviewed with the dependency parse', () => {
     assert.equal(reviewWithSyntax(text, [outer, quotation], tokens, noResolve).length, 2);
   });
 
-  it('leaves quotes unchanged without a parse, and stays linear on 500 quotes', () => {
+  it('leaves quotes unchanged without a parse, and stays bounded on 500 quotes (CPU time)', () => {
     const text = 'She said yes. '.repeat(500);
     const quotes = findQuotes(text, splitSentences(text), []);
     assert.deepEqual(reviewWithSyntax(text, quotes, [], noResolve), quotes);
-    const t0 = performance.now();
-    const reviewed = findQuotes(text, splitSentences(text), [], { tokens: parse(text) });
-    assert.ok(performance.now() - t0 < 5000);
+    const tokens = parse(text);
+    const reviewed = withinCpu(5000, () => findQuotes(text, splitSentences(text), [], { tokens }), '500 quotes reviewed with a parse');
+    assert.equal(reviewed.length, 500);
     assert.ok(reviewed.every((q) => q.cueClass === 'speech'));
+  });
+
+  // Known defect (found when this bound became a linearity check): withoutSwallowed compares every quote
+  // with every other one sharing its cue, so 500 -> 2,000 quotes take about 13x the CPU time. A todo
+  // until src/analyse/quotes/review.ts groups the quotes by cue (or sweeps them by start) first.
+  it('reviewing quotes with a parse: CPU time linear in their number', { todo: 'withoutSwallowed compares all pairs of quotes' }, () => {
+    // the parse is made beforehand: the time is that of finding and reviewing the quotes
+    const parsed = (n: number) => {
+      const t = 'She said yes. '.repeat(n);
+      return { t, tokens: parse(t) };
+    };
+    assertLinear(parsed, ({ t, tokens }) => findQuotes(t, splitSentences(t), [], { tokens }), { n: 500, what: 'quotes reviewed with a parse' });
   });
 });
 

@@ -10,12 +10,19 @@ import { parseSentences } from '../../src/analyse/syntax/index.js';
 import { splitSentences } from '../../src/analyse/tokenize.js';
 import type { Quote } from '../../src/model/types.js';
 import { seedText as seed } from '../helpers.js';
+import { assertLinear, withinCpu } from '../util/cpu-bound.js';
 
 const POLNEAR_DEV = '../shared/data/attribution/polnear/dev';
 const POLNEAR_TRAIN_TEXT = '../shared/data/attribution/polnear/train/text';
 /** A PolNeAR train article by file name. */
 const trainText = (name: string) => readFileSync(join(POLNEAR_TRAIN_TEXT, name), 'utf8');
 
+
+/** A run-on text: 3n attributed quotations, then 20n one-word quotations. */
+const runOnQuotes = (n: number) => `${'“It is fine,” he said. “And more.” '.repeat(3 * n)}${'“a” '.repeat(20 * n)}`;
+
+/** An opening mark that never closes, then `n` plain paragraphs. */
+const neverCloses = (n: number) => `Intro.\n\n" It never closes.\n\n${'A plain paragraph of text.\n\n'.repeat(n)}`;
 
 function quotesOf(text: string): Quote[] {
   return findQuotes(text, splitSentences(text), []);
@@ -335,16 +342,20 @@ describe('findQuotes: a quotation closed in a later paragraph with no reopening 
   it('a later paragraph that opens a quotation of its own, or a mark that never closes, joins nothing', () => {
     const reopened = 'Intro.\n\n" It was late.\n\nShe said "no" and left.\n\nThe end.';
     assert.equal(quotesOf(reopened).filter((q) => q.kind === 'direct' && slice(reopened, q.span)?.includes('It was late')).length, 0);
-    const never = `Intro.\n\n" It never closes.\n\n${'A plain paragraph of text.\n\n'.repeat(2000)}`;
-    const t0 = performance.now();
-    const quotes = quotesOf(never);
-    assert.ok(performance.now() - t0 < 5000);
+    const never = neverCloses(2000);
+    const quotes = withinCpu(5000, () => quotesOf(never), '2,000 paragraphs after an unclosed mark');
     assert.equal(quotes.filter((q) => q.kind === 'direct').length, 0);
     // every paragraph opening a quotation that never closes, each followed by plain ones: still linear
-    const many = 'Opening " left open here.\n\nPlain words.\n\n'.repeat(5000);
-    const t1 = performance.now();
-    quotesOf(many);
-    assert.ok(performance.now() - t1 < 5000);
+    const many = (n: number) => 'Opening " left open here.\n\nPlain words.\n\n'.repeat(n);
+    assertLinear(many, quotesOf, { n: 1250, what: 'paragraphs each opening a quotation' });
+  });
+
+  // Known defect (found when this bound became a linearity check): findQuotedSegments looks for each
+  // paragraph's first mark from the paragraph's start, so paragraphs after the last mark each scan to the
+  // end of the text: 1,000 -> 4,000 plain paragraphs take 6-10x, 2,000 -> 8,000 about 14x. A todo until
+  // src/analyse/quotes/segments.ts keeps the next mark found past the paragraph's end.
+  it('plain paragraphs after the last quotation mark: CPU time linear in their number', { todo: 'findQuotedSegments rescans to the end of the text per paragraph' }, () => {
+    assertLinear(neverCloses, quotesOf, { n: 1000, what: 'plain paragraphs after an unclosed mark' });
   });
 });
 
@@ -370,11 +381,9 @@ describe('findQuotes: a quotation announced by the sentence before it, ending in
 describe('findQuotes on bad input', () => {
   const para = seed('004').split('\n').find((l) => l.includes('Our relationship is composed')) ?? '';
 
-  it('an opening mark that never closes invents no direct quote', () => {
-    const broken = para.replace('resilient,”', 'resilient,') + `\n\n${'word '.repeat(20000)}`;
-    const t0 = performance.now();
-    const quotes = quotesOf(broken);
-    assert.ok(performance.now() - t0 < 2000);
+  it('an opening mark that never closes invents no direct quote (CPU time linear in the text after it)', () => {
+    const broken = (n: number) => para.replace('resilient,”', 'resilient,') + `\n\n${'word '.repeat(n)}`;
+    const { large: quotes } = assertLinear(broken, quotesOf, { n: 5000, what: 'words after an unclosed mark' });
     assert.equal(quotes.filter((q) => q.kind === 'direct').length, 0);
   });
 
@@ -426,27 +435,25 @@ describe('findQuotes on bad input', () => {
     assert.deepEqual(findQuotes('He said.', [], []), []);
   });
 
-  it('500 quotes in one article: all found, bounded time', () => {
-    const text = Array.from({ length: 500 }, (_, i) => `“Point number ${i} is settled,” Xi said.`).join('\n\n');
-    const t0 = performance.now();
-    const quotes = quotesOf(text);
-    assert.ok(performance.now() - t0 < 2000);
+  it('500 quotes in one article: all found, CPU time linear in their number', () => {
+    const paragraphs = (n: number) => Array.from({ length: n }, (_, i) => `“Point number ${i} is settled,” Xi said.`).join('\n\n');
+    const text = paragraphs(500);
+    // the small run takes about 10 ms: a floor of 20 ms keeps its noise out of the ratio
+    const { large: quotes } = assertLinear(paragraphs, quotesOf, { n: 125, floorMs: 20, what: 'quotes in paragraphs of their own' });
     assert.equal(quotes.length, 500);
     assert.ok(quotes.every((q) => q.kind === 'direct' && slice(text, q.speakerSpan) === 'Xi'));
     // the same in one paragraph, alternating with unattributed follow-ups that belong to the quote before
-    const one = Array.from({ length: 500 }, (_, i) => `“Point ${i} is settled,” ${i % 2 ? 'Xi' : 'Putin'} said. “It stays.”`).join(' ');
-    const t1 = performance.now();
-    const q1 = quotesOf(one);
-    assert.ok(performance.now() - t1 < 2000);
+    const oneParagraph = (n: number) => Array.from({ length: n }, (_, i) => `“Point ${i} is settled,” ${i % 2 ? 'Xi' : 'Putin'} said. “It stays.”`).join(' ');
+    const one = oneParagraph(500);
+    const { large: q1 } = assertLinear(oneParagraph, quotesOf, { n: 125, floorMs: 20, what: 'quotes in one paragraph' });
     assert.equal(q1.length, 500);
     assert.ok(q1.every((q, i) => slice(one, q.speakerSpan) === (i % 2 ? 'Xi' : 'Putin') && q.parts?.length === 2));
   });
 
-  it('run-on text stays linear', () => {
-    const t = `${'“It is fine,” he said. “And more.” '.repeat(3000)}${'“a” '.repeat(20000)}`;
-    const t0 = performance.now();
-    quotesOf(t);
-    assert.ok(performance.now() - t0 < 5000);
+  it('run-on text stays linear (4x the text, well under 16x the CPU time)', () => {
+    // measured 5.1-5.3x idle at 500 -> 2,000 and 1,000 -> 4,000, not 4x: resolvePronoun walks every
+    // speaker recorded so far for each pronoun (a cheap skip each, but the largest cost at 6,000)
+    assertLinear(runOnQuotes, quotesOf, { n: 500, what: 'run-on quotations' });
   });
 
   it('nonsense entity spans do not break speaker resolution', () => {
