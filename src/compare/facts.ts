@@ -715,12 +715,8 @@ function candidateEdges(story: StoryView, scorer: Scorer, counts: AlignmentCount
         if (!isMet[b]) {
           // (b's side of the bound on an edge: postingReach, read in order, first; a sentence of
           // this one's article is never met, so one met needs no second look at its article)
-          // These two bounds are prefix filtering already: the keys of a with nbMax >= nb, and those
-          // of b with reach >= na, are each an initial stretch of one order (weight down, id up: the
-          // order keys are read and ranked in), so two sentences share a key in both stretches iff the
-          // first key they share (this one, the pair unmet before) is in both, which is what is tested
-          // here. An index of prefixes would meet the same pairs; it could only skip reading postings
-          // these refuse (NOTES, cspeed33).
+          // (these two bounds are prefix filtering already: an index of prefixes meets the same pairs,
+          // proof in the compare NOTES, cspeed33)
           if (reach[p] < na || normAt[b] > nbMax || (artOf[b] === artA && artA !== -1)) continue;
           isMet[b] = 1;
           metAt[b] = nTouched;

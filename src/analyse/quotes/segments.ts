@@ -31,13 +31,14 @@ export function findQuotedSegments(text: string, unclosed?: Span[]): QuotedSegme
   let paraStart = 0;
   // a quotation open from an earlier paragraph closes at this mark (closingParagraph): it is no opening mark
   let closesAt = -1;
+  const nextMark = markFinder(text);
   while (paraStart <= n) {
     let paraEnd = text.indexOf('\n', paraStart);
     if (paraEnd < 0) paraEnd = n;
     let open = -1;
-    MARK_RE.lastIndex = closesAt >= 0 ? closesAt + 1 : paraStart;
+    const from = closesAt >= 0 ? closesAt + 1 : paraStart;
     closesAt = -1;
-    for (let mm = MARK_RE.exec(text); mm && mm.index < paraEnd; mm = MARK_RE.exec(text)) {
+    for (let mm = nextMark(from); mm && mm.index < paraEnd; mm = nextMark(mm.index + mm[0].length)) {
       const i = mm.index;
       const c = mm[0];
       if (OPEN_DQ.includes(c)) {
@@ -74,6 +75,24 @@ export function findQuotedSegments(text: string, unclosed?: Span[]): QuotedSegme
     paraStart = paraEnd + 1;
   }
   return out;
+}
+
+/**
+ * The first quotation mark at or after a position. The match found past a paragraph's end is kept
+ * for the paragraphs that follow: asking again from each paragraph's start would scan to the next
+ * mark every time, to the end of the text for every paragraph after the last mark (quadratic).
+ */
+function markFinder(text: string): (from: number) => RegExpExecArray | null {
+  let cachedFrom = -1;
+  let cached: RegExpExecArray | null = null;
+  return (from) => {
+    // the first match at or after cachedFrom is also the first at or after any position up to it
+    if (cachedFrom >= 0 && cachedFrom <= from && (cached === null || cached.index >= from)) return cached;
+    MARK_RE.lastIndex = from;
+    cached = MARK_RE.exec(text);
+    cachedFrom = from;
+    return cached;
+  };
 }
 
 /**
