@@ -158,7 +158,14 @@ interface Bare {
 function bareOf(text: string, sent: Span, read: readonly Quantity[]): Bare[] {
   const out: Bare[] = [];
   const chunk = text.slice(sent.start, sent.end);
-  const taken = (start: number, end: number) => read.some((q) => q.span.start < end && start < q.span.end);
+  // whether a quantity read overlaps [start, end): those starting before `end` are a prefix of `read` (text
+  // order); the furthest end in that prefix decides, so a sentence of many figures stays n log n
+  const furthestEnd: number[] = [];
+  for (const q of read) furthestEnd.push(Math.max(q.span.end, furthestEnd[furthestEnd.length - 1] ?? -1));
+  const taken = (start: number, end: number) => {
+    const before = partitionPoint(read, (q) => q.span.start < end);
+    return before > 0 && furthestEnd[before - 1] > start;
+  };
   for (const m of chunk.matchAll(/\d[\d,]*/g)) {
     const start = sent.start + m.index;
     const digits = m[0].replace(/,$/, '');

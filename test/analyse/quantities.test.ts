@@ -466,9 +466,8 @@ describe('findQuantities: a game clock\'s reading is a span in minutes and secon
 describe('findQuantities: a long sentence of many ages stays linear', () => {
   it('reads every age of a 30,000-character sentence, and four times the sentence costs about four times the CPU time', () => {
     const sentence = (n: number) => Array.from({ length: n }, (_, i) => `Smith, ${20 + (i % 60)}, and`).join(' ') + ' ok.';
-    // quadratic was 0.7 s -> 3.7 s for 1,500 -> 3,000 ages. What is left of a quadratic term is small (the
-    // bare-figure reader's overlap check walks the quantities read so far: about 2.7x per doubling at
-    // 6,000 -> 12,000 ages), and the small run takes about 15 ms: the floor keeps its noise out
+    // quadratic was 0.7 s -> 3.7 s for 1,500 -> 3,000 ages (and the bare-figure reader's overlap check once
+    // walked every quantity read so far); the small run takes about 15 ms: the floor keeps its noise out
     const { large } = assertLinear(sentence, (text) => findQuantities(text, [{ start: 0, end: text.length }]), { n: 750, floorMs: 25, what: 'ages in one sentence' });
     assert.equal(large.filter((q) => q.unit === 'age').length, 3000);
   });
