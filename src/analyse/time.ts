@@ -73,12 +73,6 @@ if (!WEEKDAY_PATTERN.split('|').every((w) => w.endsWith('day'))) throw new Error
 if (!MONTH_PATTERN.split('|').every((a) => /^[A-Z][a-z]{2}/.test(a))) throw new Error('time: a month name shorter than three letters');
 
 /**
- * The matches of pattern `p` in `text`, in the order and with the overlaps a global scan gives:
- * each match is the leftmost one at or after the previous match's end. With `near`, a match can
- * only start within `before` characters before an occurrence of its word, so only those positions
- * are tried, in ascending order (each once): the first that matches is the leftmost match.
- */
-/**
  * Where each pattern's word occurs in one text, found once per word: several patterns share one
  * (the month names open five of them), and scanning the text for it is most of what they cost.
  */
@@ -97,6 +91,12 @@ function wordPlaces(text: string): WordPlaces {
   };
 }
 
+/**
+ * The matches of pattern `p` in `text`, in the order and with the overlaps a global scan gives:
+ * each match is the leftmost one at or after the previous match's end. With `near`, a match can
+ * only start within `before` characters before an occurrence of its word, so only those positions
+ * are tried, in ascending order (each once): the first that matches is the leftmost match.
+ */
 function eachMatch(p: Pattern, text: string, places: WordPlaces, visit: (m: RegExpExecArray) => void): void {
   if (!p.near || !p.at) {
     p.re.lastIndex = 0;

@@ -242,14 +242,13 @@ function withoutNestedActs(quotes: Quote[]): Quote[] {
 function withoutSwallowed(text: string, quotes: Quote[]): Quote[] {
   // the quotes of each cue (only quotes of one cue are compared: grouping keeps the review linear)
   const byCue = new Map<string, number[]>();
-  quotes.forEach((q, i) => {
-    if (!q.cue) return;
+  const sameCue = quotes.map((q, i) => {
+    if (!q.cue) return [];
     const key = `${q.cue.span.start}:${q.cue.span.end}`;
-    const group = byCue.get(key);
-    if (group) group.push(i);
-    else byCue.set(key, [i]);
+    const group = byCue.get(key) ?? byCue.set(key, []).get(key)!;
+    group.push(i);
+    return group;
   });
-  const sameCueAs = (q: Quote): number[] => (q.cue ? byCue.get(`${q.cue.span.start}:${q.cue.span.end}`)! : []);
   // the words of a span: a quotation's marks and final stop are no words the content leaves out
   const words = quotes.map((q) => {
     let { start, end } = q.span;
@@ -260,7 +259,7 @@ function withoutSwallowed(text: string, quotes: Quote[]): Quote[] {
   // a split quote ("…," she said, "…") spans its parts and what lies between them: not one content
   const swallowed = (q: Quote, i: number) =>
     !q.parts &&
-    sameCueAs(q).some((k) => k !== i && quotes[k].kind === 'indirect' && !quotes[k].parts && words[k].start <= words[i].start && words[i].end <= words[k].end && (words[k].end - words[k].start > words[i].end - words[i].start || k < i));
+    sameCue[i].some((k) => k !== i && quotes[k].kind === 'indirect' && !quotes[k].parts && words[k].start <= words[i].start && words[i].end <= words[k].end && (words[k].end - words[k].start > words[i].end - words[i].start || k < i));
   return quotes.some(swallowed) ? quotes.filter((q, i) => !swallowed(q, i)) : quotes;
 }
 
