@@ -475,7 +475,7 @@ function contractedWould(tokens: readonly SyntaxToken[], i: number): boolean {
  * subordinator in between), -1 when none: the reading of the date that does not depend on where
  * the parser attached it.
  */
-function verbBefore(tokens: readonly SyntaxToken[], at: number): number {
+export function verbBefore(tokens: readonly SyntaxToken[], at: number): number {
   const start = tokenAt(tokens, at);
   for (let i = start - 1; i >= 0 && tokens[i].sentence === tokens[start]?.sentence; i--) {
     const tk = tokens[i];
