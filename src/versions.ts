@@ -375,5 +375,5 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   one title two years disagree (compare/work-years.ts). Dev: one date conflict more (a film's year), any-article R
 //   0.52 -> 0.53; the film's sentences now make one conflicting fact (two corroborated facts judged same gone). The
 //   year of one deal told by its price ("sold the mill for a reported $12 million in 1961" / "which his generation sold
-//   for $12 million in 1971"; compare/deal-years.ts): one more dev conflict (an oil field's sale), strict R 0.47 -> 0.48.
+//   for $12 million in 1971"; compare/deal-years.ts): one more dev conflict (a sale's year, ecb-28+), strict R 0.47 -> 0.48.
 export const COMPARE_VERSION = 'compare-91';

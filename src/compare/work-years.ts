@@ -24,7 +24,7 @@ interface WorkYear extends YearMention {
   title: string;
 }
 
-/** Up to two words between the year and the noun: capitalised ("HBO") or hyphenated ("prize-winning"). */
+/** Up to two words between the year and the noun: capitalised ("WKX") or hyphenated ("prize-winning"). */
 const MODIFIERS = String.raw`((?:(?:[A-Z][\w'’.&-]*|[a-z]+-[a-z-]+)\s+){0,2})`;
 const NOUN = String.raw`([a-z][a-z-]{2,})`;
 /** A title: quoted, or an unquoted capitalised run opened by a capitalised article (lower-case linking words inside). */
