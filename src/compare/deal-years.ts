@@ -16,6 +16,7 @@
  */
 import { notFact, verbBefore } from './dated-acts.js';
 import type { StoryView } from './prepare.js';
+import { MAX_PER_SLOT } from './sides.js';
 import { kidsOf, parseOf } from './syntax.js';
 import { clean, cmp } from './text.js';
 import type { Conflict } from './types.js';
@@ -31,7 +32,9 @@ interface DealYear extends YearMention {
 
 /** "for", an article and one word ("a reported", "an estimated") before the price. */
 const FOR_BEFORE = /\bfor\s+(?:(?:a|an)\s+)?(?:[a-z]+\s+)?$/;
-const IN_AFTER = /^\s+in\s+$/;
+const IN_AFTER = /^\s+in\s+/;
+/** Words walked back from "for" to its verb ("sold one of the family's three old sawmills for"). */
+const VERB_REACH = 12;
 /** A sum of money: analyse writes its unit as a currency code (USD, EUR). */
 const isMoney = (unit: string) => /^[A-Z]{3}$/.test(unit);
 
@@ -41,14 +44,18 @@ function dealYears(story: StoryView): DealYear[] {
     const tokens = parseOf(s.art);
     if (!tokens || !s.quantities.length || !s.times.length) continue;
     const text = s.art.text;
+    // (the years by where they start: each price looks up the one right after its "in", linear in the sentence)
+    let people: Set<string> | undefined;
+    const yearAt = new Map(s.times.filter((x) => x.kind === 'year' && /^\d{4}$/.test(x.text)).map((x) => [x.span.start, x] as const));
     for (const q of s.quantities) {
       if (!isMoney(q.unit)) continue;
       const before = FOR_BEFORE.exec(text.slice(Math.max(s.span.start, q.span.start - 30), q.span.start));
-      const t = s.times.find((x) => x.kind === 'year' && /^\d{4}$/.test(x.text) && x.span.start > q.span.end && IN_AFTER.test(text.slice(q.span.end, x.span.start)));
+      const gap = IN_AFTER.exec(text.slice(q.span.end, Math.min(s.span.end, q.span.end + 8)));
+      const t = gap ? yearAt.get(q.span.end + gap[0].length) : undefined;
       if (!before || !t) continue;
-      const v = verbBefore(tokens, q.span.start - before[0].length);
+      const v = verbBefore(tokens, q.span.start - before[0].length, VERB_REACH);
       if (v < 0 || notFact(tokens, kidsOf(tokens), v)) continue;
-      const people = new Set(s.entities.filter((e) => e.type === 'PER').map((e) => e.key));
+      people ??= new Set(s.entities.filter((e) => e.type === 'PER').map((e) => e.key));
       out.push({ sent: s, slot: `${tokens[v].lemma.toLowerCase()}|${q.unit}:${q.value}`, price: clean(q.text), year: t.text, span: { ...t.span }, people });
     }
   }
@@ -64,7 +71,8 @@ export function dealYearConflicts(story: StoryView): Conflict[] {
   for (const m of dealYears(story)) (bySlot.get(m.slot) ?? bySlot.set(m.slot, []).get(m.slot)!).push(m);
   const out: Conflict[] = [];
   for (const slot of [...bySlot.keys()].sort(cmp)) {
-    const ms = bySlot.get(slot)!;
+    // (at most MAX_PER_SLOT mentions of one deal, the first in story order, are compared pairwise for their people)
+    const ms = bySlot.get(slot)!.sort((a, b) => cmp(a.sent.id, b.sent.id) || a.span.start - b.span.start).slice(0, MAX_PER_SLOT);
     if (ms.some((m) => ms.some((o) => o.year !== m.year && otherPeople(m, o)))) continue;
     const c = yearConflict(story, ms, `year of the act "${slot.split('|')[0]}" for ${ms[0].price}`, 'one deal at one price');
     if (c) out.push(c);

@@ -43,32 +43,30 @@ export function titleKey(title: string): string {
   return words.join(' ').toLowerCase();
 }
 
-/** The title a year dates in its sentence, or null. */
-function titleAfterYear(s: Sent, start: number, end: number): string | null {
+/** The title a year dates in its sentence, or null; `names` are the sentence's names (namesOf). */
+function titleAfterYear(s: Sent, start: number, end: number, names: () => ReadonlySet<string>): string | null {
   const text = s.art.text;
   const before = text.slice(Math.max(s.span.start, start - 6), start);
   const after = text.slice(end, Math.min(s.span.end, end + 160));
   const m = /\b(?:the|a|an)\s+$/i.test(before) ? PREMODIFIER.exec(after) : /\bin\s+$/i.test(before) ? BEFORE_PHRASE.exec(after) : null;
   if (!m || STOPWORDS.has(m[2])) return null;
   const key = titleKey(m[3]);
-  if (!key) return null;
-  const titleStart = end + m.index + m[0].length - m[3].length - (m[0].endsWith(',') ? 1 : 0);
-  return namedByTagger(s, titleStart, titleStart + m[3].length, key) ? null : key;
+  return key && !names().has(key) ? key : null;
 }
 
-/** Whether one entity the tagger reads (a person, an organisation, a place) covers every word of the title but its article. */
-function namedByTagger(s: Sent, start: number, end: number, key: string): boolean {
-  return s.entities.some((e) => e.type !== 'MISC' && e.span.start <= end && start <= e.span.end && clean(s.art.text.slice(e.span.start, e.span.end)).toLowerCase().replace(/^(?:the|a|an)\s+/, '') === key);
-}
+/** The names the tagger reads in a sentence as a person, an organisation or a place, as title keys: a title that is one of them is a name. */
+const namesOf = (s: Sent): Set<string> => new Set(s.entities.filter((e) => e.type !== 'MISC').map((e) => titleKey(s.art.text.slice(e.span.start, e.span.end))));
 
 function workYears(story: StoryView): WorkYear[] {
   const out: WorkYear[] = [];
-  for (const s of story.sentences)
+  for (const s of story.sentences) {
+    let names: Set<string> | undefined;
     for (const t of s.times) {
       if (t.kind !== 'year' || !/^\d{4}$/.test(t.text)) continue;
-      const title = titleAfterYear(s, t.span.start, t.span.end);
+      const title = titleAfterYear(s, t.span.start, t.span.end, () => (names ??= namesOf(s)));
       if (title) out.push({ sent: s, year: t.text, title, span: { ...t.span } });
     }
+  }
   return out;
 }
 

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { crossCheckTexts, publishedAt } from './story.js';
+import { dealYearConflicts } from '../../src/compare/deal-years.js';
+import { prepareStory } from '../../src/compare/prepare.js';
+import { assertLinear } from '../util/cpu-bound.js';
+import { crossCheckTexts, inventedArticle, publishedAt } from './story.js';
 
 // Invented wording in the shape of an obituary: a businessman's life retold, with a sale of the family's mill.
 const PUBLISHED = publishedAt('2011-03-02T12:00:00Z');
@@ -28,5 +31,16 @@ describe('the year of one deal told by its price', () => {
     assert.deepEqual(dealYears(['They sold the mill for $12 million in 1961 and a second mill for $12 million in 1971.', 'The family sold the mill for $12 million in 1961.']), []);
     assert.deepEqual(dealYears(['The family would not sell the mill for $12 million in 1961.', 'The family sold the mill for $12 million in 1971.']), []);
     assert.deepEqual(dealYears(['The family sold the mill for $12 million in 1961.', 'The family sold the mill for $12 million in 1961, records show.']), []);
+  });
+});
+
+describe('deal years stay linear', () => {
+  it('reads a sentence of many prices and years in time linear in its length', () => {
+    // one sentence of n "for $N million in YEAR" with one verb at its start: each price walks back a bounded reach
+    const make = (n: number) => {
+      const deals = Array.from({ length: n }, (_, i) => `for $${i + 1} million in ${1900 + (i % 100)}`).join(' and ');
+      return prepareStory({ articles: [inventedArticle('h0', `The family sold its mills ${deals}.`, PUBLISHED)], copies: [] });
+    };
+    assertLinear(make, (story) => dealYearConflicts(story), { n: 150, what: 'dealYearConflicts' });
   });
 });

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { titleKey } from '../../src/compare/work-years.js';
-import { crossCheckTexts, publishedAt } from './story.js';
+import { prepareStory } from '../../src/compare/prepare.js';
+import { titleKey, workYearConflicts } from '../../src/compare/work-years.js';
+import { assertLinear } from '../util/cpu-bound.js';
+import { crossCheckTexts, inventedArticle, publishedAt } from './story.js';
 
 // Invented wording in the shape of an obituary: an actor's life retold, with the year of a film about her.
 const PUBLISHED = publishedAt('2011-03-02T12:00:00Z');
@@ -45,5 +47,15 @@ describe('the year of a titled work', () => {
   it('keys a title by its words, without its article and quotes', () => {
     assert.equal(titleKey('"The Quiet Harbour Girl,"'), 'quiet harbour girl');
     assert.equal(titleKey('A Night in Westerby'), 'night in westerby');
+  });
+});
+
+describe('work years stay linear', () => {
+  it('reads a sentence of many dated titles in time linear in its length', () => {
+    const make = (n: number) => {
+      const works = Array.from({ length: n }, (_, i) => `the ${1900 + (i % 100)} film The Harbour Number ${i + 1}`).join(', ');
+      return prepareStory({ articles: [inventedArticle('h0', `She starred in ${works}.`, PUBLISHED)], copies: [] });
+    };
+    assertLinear(make, (story) => workYearConflicts(story), { n: 150, what: 'workYearConflicts' });
   });
 });
