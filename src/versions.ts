@@ -370,4 +370,10 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   compare/person-slots.ts namedInApposition): no dev fixture moves.
 // compare-90: (corrob33) a conjunct with a subject of its own is a claim of its own (claims.ts), copular too, however
 //   the parse hung it ("the bridge closed at noon, and the ferry was two hours late": two claims)
-export const COMPARE_VERSION = 'compare-90';
+// compare-91: (recall34) the year of a titled work: a year written before a noun that a title follows ("the 2009 film
+//   The Quiet Harbour Girl", "in 2010 a film, The Quiet Harbour Girl,") dates that work; two independent outlets that give
+//   one title two years disagree (compare/work-years.ts). Dev: one date conflict more (a film's year), any-article R
+//   0.52 -> 0.53; the film's sentences now make one conflicting fact (two corroborated facts judged same gone). The
+//   year of one deal told by its price ("sold the mill for a reported $12 million in 1961" / "which his generation sold
+//   for $12 million in 1971"; compare/deal-years.ts): one more dev conflict (a sale's year, ecb-28+), strict R 0.47 -> 0.48.
+export const COMPARE_VERSION = 'compare-91';

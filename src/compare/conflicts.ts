@@ -28,6 +28,8 @@ import { type Alignment, statesOneFact as oneFact } from './facts.js';
 import { evidence, type Sent, type StoryView } from './prepare.js';
 import { articleOnTwoSides, capPerSlot, namesOtherPlaces } from './sides.js';
 import { actDateConflicts, dateConflicts } from './date-conflicts.js';
+import { workYearConflicts } from './work-years.js';
+import { dealYearConflicts } from './deal-years.js';
 import { resolveOneNameSlots } from './person-keys.js';
 import { figureSlots } from './slots.js';
 import { clean, cmp } from './text.js';
@@ -74,7 +76,7 @@ const QUALIFIER_WORDS: Readonly<Record<string, string>> = {
 /** The story's conflicts; a growing total told higher on later days goes to `evolving` instead (evolving.ts). */
 export function findConflicts(story: StoryView, al: Alignment, evolving: EvolvingFigure[] = []): Conflict[] {
   const dates = dateConflicts(story, al);
-  return [...quantityConflicts(story, al, evolving), ...dates, ...actDateConflicts(story, dates, al), ...clockConflicts(story, al), ...residenceConflicts(story), ...actPlaceConflicts(story), ...fillerConflicts(story), ...factValueConflicts(story, al), ...recordConflicts(story), ...standingConflicts(story), ...rankConflicts(story), ...scoreConflicts(story), ...markConflicts(story), ...holderConflicts(story, al), ...givenNameConflicts(story), ...streetSpellingConflicts(story)];
+  return [...quantityConflicts(story, al, evolving), ...dates, ...actDateConflicts(story, dates, al), ...clockConflicts(story, al), ...residenceConflicts(story), ...actPlaceConflicts(story), ...fillerConflicts(story), ...factValueConflicts(story, al), ...recordConflicts(story), ...standingConflicts(story), ...rankConflicts(story), ...scoreConflicts(story), ...markConflicts(story), ...holderConflicts(story, al), ...givenNameConflicts(story), ...streetSpellingConflicts(story), ...workYearConflicts(story), ...dealYearConflicts(story)];
 }
 
 function quantityConflicts(story: StoryView, al: Alignment, evolving: EvolvingFigure[]): Conflict[] {

@@ -473,11 +473,11 @@ function contractedWould(tokens: readonly SyntaxToken[], i: number): boolean {
 /**
  * The verb a time expression follows in its own clause by the words alone (no comma, colon or
  * subordinator in between), -1 when none: the reading of the date that does not depend on where
- * the parser attached it.
+ * the parser attached it. `maxBack` bounds the words walked back (a caller that asks once per figure stays linear).
  */
-function verbBefore(tokens: readonly SyntaxToken[], at: number): number {
+export function verbBefore(tokens: readonly SyntaxToken[], at: number, maxBack = Infinity): number {
   const start = tokenAt(tokens, at);
-  for (let i = start - 1; i >= 0 && tokens[i].sentence === tokens[start]?.sentence; i--) {
+  for (let i = start - 1; i >= 0 && start - i <= maxBack && tokens[i].sentence === tokens[start]?.sentence; i--) {
     const tk = tokens[i];
     if (tk.upos === 'VERB') return i;
     if (tk.upos === 'SCONJ' || /^[,;:]$/.test(tk.text)) return -1;
