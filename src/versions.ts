@@ -370,4 +370,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   compare/person-slots.ts namedInApposition): no dev fixture moves.
 // compare-90: (corrob33) a conjunct with a subject of its own is a claim of its own (claims.ts), copular too, however
 //   the parse hung it ("the bridge closed at noon, and the ferry was two hours late": two claims)
-export const COMPARE_VERSION = 'compare-90';
+// compare-91: (corrob34) a subject under "no", or a negative quantifier ("none", "nobody"), denies its verb's act as
+//   "not" does (claims.ts deniedBySubject): "No decision has been reached" is no support for "reached a decision".
+//   Dev: one corroborated fact judged different leaves (ecb-5-ecbplus); nothing else moves.
+export const COMPARE_VERSION = 'compare-91';
