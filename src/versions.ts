@@ -376,4 +376,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   0.52 -> 0.53; the film's sentences now make one conflicting fact (two corroborated facts judged same gone). The
 //   year of one deal told by its price ("sold the mill for a reported $12 million in 1961" / "which his generation sold
 //   for $12 million in 1971"; compare/deal-years.ts): one more dev conflict (a sale's year, ecb-28+), strict R 0.47 -> 0.48.
-export const COMPARE_VERSION = 'compare-91';
+// compare-92: (corrob34) a subject under "no", or a negative quantifier ("none", "nobody"), denies its verb's act as
+//   "not" does (claims.ts deniedBySubject): "No decision has been reached" is no support for "reached a decision".
+//   Dev: one corroborated fact judged different leaves (ecb-5-ecbplus); nothing else moves.
+export const COMPARE_VERSION = 'compare-92';

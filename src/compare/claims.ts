@@ -205,7 +205,7 @@ function findClaims(s: Sent): Claim[] {
     const act = actAt(tokens, j, notAnAct) ?? participleAct(tokens, kids, j);
     if (!act) continue;
     put(part(clauseOf[j - lo]), 'acts', act);
-    if (denies(tokens, kids, j)) put(part(clauseOf[j - lo]), 'denied', act);
+    if (denies(tokens, kids, j) || deniedBySubject(tokens, kids, j)) put(part(clauseOf[j - lo]), 'denied', act);
   }
   readParticipants(s, tokens, lo, hi, clauseOf, parts);
   readDescriptions(s, tokens, kids, lo, hi, clauseOf, parts);
@@ -354,6 +354,24 @@ function clausesOf(tokens: readonly SyntaxToken[], lo: number, hi: number, bound
 /** A conjunct (`conj`) with a subject of its own (nsubj, nsubj:pass, csubj) in the sentence: a clause of its own. */
 function ownSubjectConjunct(tokens: readonly SyntaxToken[], kids: number[][], i: number, inside: (i: number) => boolean): boolean {
   return universalRelation(tokens[i].deprel) === 'conj' && kids[i].some((k) => inside(k) && (universalRelation(tokens[k].deprel) === 'nsubj' || universalRelation(tokens[k].deprel) === 'csubj'));
+}
+
+/** Subjects that are a negative quantifier: they deny the verb they are the subject of. */
+const NO_ONE: ReadonlySet<string> = new Set(['none', 'nobody', 'nothing', 'neither']);
+
+/**
+ * The verb at `j` is denied by its subject, as `denies` reads a "not" on it: a negative quantifier ("Nobody was
+ * hurt", "None of the crew left") or a noun under the determiner "no" ("No decision has been reached"). A negative
+ * word other than "not" negates the clause it stands in (clause negation, Quirk et al. 1985, ch. 10): "No decision has
+ * been reached" is "A decision has not been reached", no support for "the board reached a decision".
+ */
+function deniedBySubject(tokens: readonly SyntaxToken[], kids: number[][], j: number): boolean {
+  for (const k of kids[j]) {
+    if (universalRelation(tokens[k].deprel) !== 'nsubj') continue;
+    if (NO_ONE.has(tokens[k].text.toLowerCase())) return true;
+    if (kids[k].some((d) => tokens[d].deprel === 'det' && tokens[d].text.toLowerCase() === 'no')) return true;
+  }
+  return false;
 }
 
 /** The relations that hold what a verb of saying says or whom it tells: without one, the verb only attributes. */

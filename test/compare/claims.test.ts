@@ -159,6 +159,20 @@ describe('a denied act is no support for the act', () => {
     assert.ok(denied('The Kelso office said the case hadn ’ t been submitted as of Tuesday.').some((a) => 'submitted'.startsWith(a)));
     assert.deepEqual(denied('Not a week ago, the Kelso Rovers signed the goalkeeper for the new season.'), []);
   });
+  it('a subject under "no", or a negative quantifier, denies its verb as "not" does; "no" elsewhere does not', () => {
+    const denied = (text: string) => sentenceClaims(text).flatMap((c) => [...c.denied]);
+    assert.ok(denied('No decision has been reached on the harbour trust board.').some((a) => 'reached'.startsWith(a)));
+    assert.ok(denied('Nobody was injured in the fire at the Eastbury timber yard.').some((a) => 'injured'.startsWith(a)));
+    assert.deepEqual(denied('The harbour trust board reached a decision with no vote on Tuesday.'), []);
+  });
+  it('"no decision has been reached" is no support for "reached a decision"', () => {
+    const facts = corroborated([
+      'No decision has been reached on the future of the Kelso ferry service, the harbour trust said.',
+      'The harbour trust reached a decision on the future of the Kelso ferry service on Tuesday.',
+      'On Tuesday the harbour trust reached its decision on the future of the Kelso ferry service.',
+    ]);
+    assert.ok(!facts.some((f) => f.includes('a0')), facts.join(' | '));
+  });
   it('"is not signed" and "is signed" are two facts', () => {
     const facts = corroborated([
       'Unlike the two forwards, the Kelso Rovers goalkeeper Tom Doe is not signed for the new season.',
