@@ -20,6 +20,16 @@
  * - `position`: the sentence the content starts in (the headline, sentences 2-5, 6-20, 21+).
  * - `sentences`: one sentence, or several (a content that runs over a sentence end, or split in fragments).
  * - `class` (predictions only): the quote's kind and cue class.
+ * - `partial`: only the partial pairs, each unmatched gold (by the prediction that shares most words with it) and
+ *   each unmatched prediction (by the gold that shares most with it) put in a class of why they fall under half
+ *   (`partialKind`): nested (one's cue inside the other's content), split (the gold's words are spread over
+ *   several predictions that together would match it), joined (the prediction holds several golds that together
+ *   would match it), taken (the nearest is matched to another), the gold's cue or source inside the prediction,
+ *   or a boundary: starts early / late, ends late / soon, with what the longer one runs over at its end
+ *   (a sentence end, a comma or dash, a quotation mark, a word). `--show` prints each one.
+ *
+ * `--parity K` reads only train's articles at positions K modulo 2 (quote-misses.ts), for out-of-fold runs with
+ * `TRIANGULATE_ATTRIB_MODEL` / `TRIANGULATE_CUE_MODEL` at the fold models that did not see them.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,10 +40,11 @@ import { parseSentences } from '../src/analyse/syntax/index.js';
 import { splitSentences } from '../src/analyse/tokenize.js';
 import type { EntityMention, Quote, Span, SyntaxToken } from '../src/model/types.js';
 import { loadGold, partOf, type Part } from './eval-quotes.js';
+import { trainSplit } from './polnear-split.js';
 import { classOf, headIn, matchOneToOne, overlap, words } from './quote-misses.js';
 
 type Gold = ReturnType<typeof loadGold>[number];
-type By = 'cue' | 'length' | 'position' | 'sentences' | 'class';
+type By = 'cue' | 'length' | 'position' | 'sentences' | 'class' | 'partial';
 
 interface Row { gold: number; goldMatched: number; goldPartial: number; pred: number; predMatched: number; predPartial: number }
 
@@ -80,13 +91,82 @@ function classer(by: By, text: string, sentences: Span[], parse: readonly Syntax
   };
 }
 
+/** What the longer side runs over at `at` (the shorter side's edge): the first mark or word past it. */
+function edgeKind(text: string, at: number, forward: boolean): string {
+  const s = forward ? text.slice(at, at + 4).trimStart() : text.slice(Math.max(0, at - 4), at).trimEnd();
+  const c = forward ? s[0] ?? '' : s[s.length - 1] ?? '';
+  if (/[.?!]/.test(c)) return 'a sentence end';
+  if (c === ',') return 'a comma';
+  if (/[;:]/.test(c)) return 'a semicolon or colon';
+  if (/[—–-]/.test(c)) return 'a dash';
+  if (/["“”‘’'()]/.test(c)) return 'a quotation mark or bracket';
+  return 'a word';
+}
+
+/**
+ * Why an unmatched gold or prediction falls under half with the one that shares most words with it (`--by partial`).
+ * `mine` / `other` are the two sides' word sets and spans; `others` every set of the other side, `otherMatched`
+ * whether that nearest one is matched elsewhere.
+ */
+function partialKind(p: { text: string; gold: Gold; q: Quote; goldSet: Set<number>; qSet: Set<number>; side: 'gold' | 'pred'; peersOfGold: Set<number>[]; peersOfPred: Set<number>[]; taken: boolean }): string {
+  const { text, gold, q, goldSet, qSet } = p;
+  const inSpans = (x: number, spans: Span[]) => spans.some((s) => s.start <= x && x < s.end);
+  const qParts = q.parts ?? [q.span];
+  if (q.cue && inSpans(q.cue.span.start, gold.fragments)) return 'nested: the prediction\'s cue inside the gold content';
+  if (gold.cue.length && gold.cue.some((c) => inSpans(c.start, qParts))) return 'nested: the gold\'s cue inside the prediction';
+  const union = (sets: Set<number>[]) => new Set(sets.flatMap((x) => [...x]));
+  const near = (sets: Set<number>[], of: Set<number>) => sets.filter((x) => overlap(of, x) > 0);
+  const predsOnGold = near(p.peersOfPred, goldSet);
+  if (predsOnGold.length > 1 && overlap(goldSet, union(predsOnGold)) >= 0.5) return 'split: the gold over several predictions';
+  const goldsOnPred = near(p.peersOfGold, qSet);
+  if (goldsOnPred.length > 1 && overlap(union(goldsOnPred), qSet) >= 0.5) return 'joined: several golds in one prediction';
+  if (p.taken) return `taken: the nearest ${p.side === 'gold' ? 'prediction' : 'gold'} matched elsewhere`;
+  if (gold.source && gold.source.some((s) => qParts.some((x) => x.start < s.end && s.start < x.end))) return 'the gold source inside the prediction';
+  const gMin = Math.min(...goldSet), gMax = Math.max(...goldSet), pMin = Math.min(...qSet), pMax = Math.max(...qSet);
+  const gEnd = gold.fragments[gold.fragments.length - 1].end, pEnd = qParts[qParts.length - 1].end;
+  if (pMax > gMax && pMin >= gMin) return `too long: ends late, past ${edgeKind(text, gEnd, true)}${pMin > gMin ? ', starts late' : ''}`;
+  if (pMin < gMin && pMax <= gMax) return `too long: starts early, before ${edgeKind(text, gold.fragments[0].start, false)}${pMax < gMax ? ', ends soon' : ''}`;
+  if (pMin < gMin && pMax > gMax) return 'too long: both ends';
+  if (pMax < gMax) return `too short: ends soon, at ${edgeKind(text, pEnd, true)}${pMin > gMin ? ', starts late' : ''}`;
+  if (pMin > gMin) return `too short: starts late, after ${edgeKind(text, qParts[0].start, false)}`;
+  return 'same ends, a gap inside';
+}
+
+/** `--by partial`: each unmatched gold and prediction that shares a word with the other side, by partialKind. */
+function countPartial(name: string, text: string, golds: Gold[], quotes: Quote[], goldSets: Set<number>[], sets: Set<number>[], matchOf: Map<number, number>, rows: Map<string, Row>, show: boolean): void {
+  const used = new Map([...matchOf].map(([gi, i]) => [i, gi]));
+  const at = (k: string) => rows.get(k) ?? rows.set(k, row()).get(k)!;
+  const rest = at('z: matched or none near');
+  const nearest = (of: Set<number>, pool: Set<number>[]) => pool.reduce((b, x, i) => (overlap(of, x) > (b < 0 ? 0 : overlap(of, pool[b])) ? i : b), -1);
+  const line = (k: string, gi: number, i: number) => show && console.log(`${k} | ${name} | PRED [${quotes[i].cue?.verb ?? ''}] ${JSON.stringify(text.slice(quotes[i].span.start, quotes[i].span.end).slice(0, 150))} | GOLD [${golds[gi].cueText ?? ''}] ${JSON.stringify(golds[gi].fragments.map((f) => text.slice(f.start, f.end)).join(' … ').slice(0, 150))}`);
+  golds.forEach((g, gi) => {
+    const i = matchOf.has(gi) ? -1 : nearest(goldSets[gi], sets);
+    if (i < 0) return void (rest.gold++, matchOf.has(gi) && rest.goldMatched++);
+    const k = partialKind({ text, gold: g, q: quotes[i], goldSet: goldSets[gi], qSet: sets[i], side: 'gold', peersOfGold: goldSets, peersOfPred: sets, taken: used.has(i) });
+    const r = at(`gold: ${k}`);
+    r.gold++;
+    r.goldPartial++;
+    line(`gold: ${k}`, gi, i);
+  });
+  quotes.forEach((q, i) => {
+    const gi = used.has(i) ? -1 : nearest(sets[i], goldSets);
+    if (gi < 0) return void (rest.pred++, used.has(i) && rest.predMatched++);
+    const k = partialKind({ text, gold: golds[gi], q, goldSet: goldSets[gi], qSet: sets[i], side: 'pred', peersOfGold: goldSets, peersOfPred: sets, taken: matchOf.has(gi) });
+    const r = at(`pred: ${k}`);
+    r.pred++;
+    r.predPartial++;
+    line(`pred: ${k}`, gi, i);
+  });
+}
+
 /** One article: eval:quotes' matching, then each gold and each prediction counted in its class's row. */
-function countArticle(text: string, golds: Gold[], quotes: Quote[], by: By, sentences: Span[], parse: readonly SyntaxToken[], rows: Map<string, Row>): void {
+function countArticle(name: string, text: string, golds: Gold[], quotes: Quote[], by: By, sentences: Span[], parse: readonly SyntaxToken[], rows: Map<string, Row>, show: boolean): void {
   const kids = childrenOf(parse);
   const cls = classer(by, text, sentences, parse, kids);
   const sets = quotes.map((q) => words(text, q.parts ?? [q.span]));
   const goldSets = golds.map((g) => words(text, g.fragments));
   const matchOf = matchOneToOne(golds, quotes, goldSets, sets);
+  if (by === 'partial') return countPartial(name, text, golds, quotes, goldSets, sets, matchOf, rows, show);
   const matched = new Set(matchOf.keys());
   const used = new Set(matchOf.values());
   const at = (k: string) => rows.get(k) ?? rows.set(k, row()).get(k)!;
@@ -123,13 +203,15 @@ function printTable(rows: Map<string, Row>, by: By): void {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const val = (k: string) => (argv.includes(k) ? argv[argv.indexOf(k) + 1] : undefined);
-  const flags = new Set(['--part', '--limit', '--by']);
+  const flags = new Set(['--part', '--limit', '--by', '--parity']);
   const dir = argv.find((a, i) => !a.startsWith('--') && !flags.has(argv[i - 1] ?? '')) ?? '../shared/data/attribution/polnear/dev';
   const part = val('--part') as Part | undefined;
   const bys = (val('--by') ?? 'cue,length,position,sentences').split(',') as By[];
   const recognise = argv.includes('--entities') ? ((await import('../src/analyse/entities/index.js')) as { recogniseEntities: (t: string, s: Span[]) => EntityMention[] }).recogniseEntities : null;
   const annFiles = readdirSync(join(dir, 'attributions')).filter((f) => f.endsWith('.ann')).sort();
-  const names = readdirSync(join(dir, 'text')).filter((f) => f.endsWith('.txt')).sort().filter((f) => !part || partOf(f) === part).slice(0, Number(val('--limit') ?? Infinity));
+  const parity = val('--parity');
+  const all = parity === undefined ? readdirSync(join(dir, 'text')).filter((f) => f.endsWith('.txt')).sort() : trainSplit(dir, 0, false).train.filter((_, i) => i % 2 === Number(parity));
+  const names = all.filter((f) => !part || partOf(f) === part).slice(0, Number(val('--limit') ?? Infinity));
   const tables = new Map(bys.map((b) => [b, new Map<string, Row>()]));
   for (const name of names) {
     const base = name.slice(0, -4);
@@ -140,7 +222,7 @@ async function main(): Promise<void> {
     const sentences = splitSentences(text);
     const parse = parseSentences(text, sentences).tokens;
     const quotes = findQuotes(text, sentences, recognise ? recognise(text, sentences) : [], { tokens: parse });
-    for (const b of bys) countArticle(text, golds, quotes, b, sentences, parse, tables.get(b)!);
+    for (const b of bys) countArticle(name, text, golds, quotes, b, sentences, parse, tables.get(b)!, argv.includes('--show'));
   }
   console.log(`${names.length} articles${part ? ` (${part} half)` : ''}`);
   for (const b of bys) printTable(tables.get(b)!, b);

@@ -95,7 +95,7 @@ export const COMPONENTS: readonly Component[] = [
     name: 'quotes',
     requires: ['sentences', 'entities', 'tokens'],
     assigns: ['quotes'],
-    version: 'quotes-25',
+    version: 'quotes-26',
     defaults: { cues: 'data/lexicons/attribution-cues.tsv', speakers: 'people or organisations, by the head of their phrase and its WordNet class (data/lexicons/speaker-nouns.tsv)' },
     sizeBounded: true,
     // the parse tells the quotes what each cue's lemma is and who its subject is (quotes/review.ts)

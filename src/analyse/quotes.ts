@@ -26,8 +26,8 @@
  *      a lexicon cue), said by its subject. An earlier quote the review will drop as an action verb's object
  *      (review.ts actionObjectQuote) blocks no clause and goes; an attribution nested whole in the clause
  *      ("X, which backed Y, spent …, according to Z") stays inside it.
- * A whole-sentence quotation with no cue (quotes/continuation.ts) that follows an attributed quotation in the same paragraph
- * ("“A,” X told Y. “B.”") is a further part of that quote; an earlier paragraph's quote gives only
+ * A whole-sentence quotation with no cue (quotes/continuation.ts) that follows an attributed quote in the same paragraph
+ * ("“A,” X told Y. “B.”", "X said that A. “B.”") is a further part of that quote; an earlier paragraph's quote gives only
  * its speaker. Questions to the reader ("Do you support …?") are not attributions.
  * Short quoted names with no cue ("Star Wars") are scare quotes, not quotes.
  *

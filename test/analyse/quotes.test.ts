@@ -97,6 +97,26 @@ describe('findQuotes on the seeds', () => {
   });
 });
 
+describe('a quotation that continues reported speech (continuation.ts)', () => {
+  const said = 'Jane Roe, the mayor of Eastford, said that the new bridge would open in the spring.';
+  const quoted = '“We have waited for this bridge for a very long time.”';
+
+  it('in the same paragraph, is a further part of the indirect quote (PolNeAR: one attribution in fragments)', () => {
+    const text = `The town council met on Monday night. ${said} ${quoted}`;
+    const quotes = quotesOf(text);
+    assert.equal(quotes.length, 1);
+    assert.deepEqual(quotes[0].parts?.map((p) => slice(text, p)), ['that the new bridge would open in the spring', 'We have waited for this bridge for a very long time.']);
+    assert.equal(slice(text, quotes[0].speakerSpan), 'Jane Roe, the mayor of Eastford,');
+  });
+
+  it('in the next paragraph, stays a quote of its own with the same speaker', () => {
+    const text = `The town council met on Monday night. ${said}\n\n${quoted}`;
+    const q = quoteWith(text, quotesOf(text), 'We have waited');
+    assert.equal(q.parts, undefined);
+    assert.equal(slice(text, q.speakerSpan), 'Jane Roe, the mayor of Eastford,');
+  });
+});
+
 describe('findQuotes on PolNeAR text', () => {
   const nyt = readFileSync(join(POLNEAR_DEV, 'text', 'nyt_2016-09-08_obama-on-climate-change-the-tren.txt'), 'utf8');
 
