@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { evaluateQuotes } from '../../scripts/eval-quotes.js';
 import { readBratAttributions } from '../../src/analyse/attribution/brat.js';
-import { CLOSED_COUNT, closedHashes, documentInfo, featuresOf, mix, sentenceFeatures } from '../../src/analyse/attribution/features.js';
+import { CLOSED_COUNT, closedHashes, documentInfo, featuresOf, keyOf, mix, sentenceFeatures } from '../../src/analyse/attribution/features.js';
 import { hash } from '../../src/analyse/entities/features.js';
 import { parseSentences } from '../../src/analyse/syntax/index.js';
 import { loadAttributionTagger, runsOf, tagAttributions } from '../../src/analyse/attribution/index.js';
@@ -273,6 +273,21 @@ describe('attribution tag runs', () => {
 });
 
 describe('attribution word sums', () => {
+  it('keeps one row per word form through a document with more new forms than its table was made for', () => {
+    const tagger = loadAttributionTagger()!;
+    // 70,000 invented forms (past the cache's 30,000 and its table's first 65,536 slots), each twice
+    const forms = Array.from({ length: 70_000 }, (_, i) => `zq${i.toString(36)}`);
+    const text = `${forms.join(' ')} ${forms.join(' ')}`;
+    const toks = tokenize(text);
+    const info = documentInfo(text, toks, [], [], tagger.lex, tagger.clusters, tagger);
+    const n = forms.length;
+    for (const i of [0, 1, 4_095, 32_767, 32_768, 65_535, 65_536, n - 1]) {
+      assert.equal(info.rows[i + n], info.rows[i], `the second ${forms[i]} takes the first's row`);
+      assert.equal(info.lowerH[i], hash(keyOf(forms[i])));
+    }
+    assert.equal(new Set(info.rows).size, n, 'a row per form');
+  });
+
   it('give the emissions of the word features they replace', () => {
     const tagger = loadAttributionTagger()!;
     const text = 'Senate Democrats opposed the measure that the White House proposed on Tuesday, according to a spokesman.';

@@ -146,7 +146,10 @@ let wordCache: {
   lex: CueLexicon;
   clusters: Clusters;
   sums: WordSums | null;
-  words: Map<string, number>;
+  /** Each row's word (row r is words[r]). */
+  words: string[];
+  /** Open-addressing table of row + 1 by the word's hash (wordSlot); 0 is an empty slot. */
+  slots: Int32Array;
   facts: Uint32Array;
 } | null = null;
 
@@ -158,12 +161,42 @@ let wordCache: {
  */
 const WORDS_KEPT = 30_000;
 
+/**
+ * Slots of the word table at the start: a power of two over twice WORDS_KEPT (the cache starts
+ * again past WORDS_KEPT, checked between documents; one document with more new words than that
+ * doubles the table, wordRow). A table of our own in place of a Map keyed on the token's text:
+ * every token is a new string, and a Map has V8 compute its hash out of line (the single costliest
+ * line of the speed line, qspeed33/34); FNV-1a over its characters is computed here in line.
+ */
+const SLOTS = 1 << 16;
+
+/** FNV-1a of the characters of `w`, mixed down. */
+function wordHash(w: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+  return h ^ (h >>> 17);
+}
+
+/** The slot of word `w` in table `slots`: its row's slot, or the empty slot where it goes. */
+function wordSlot(words: readonly string[], slots: Int32Array, w: string): number {
+  const mask = slots.length - 1;
+  let s = wordHash(w) & mask;
+  for (let r = slots[s]; r !== 0 && words[r - 1] !== w; r = slots[s]) s = (s + 1) & mask;
+  return s;
+}
+
 /** The row of word `w` (at most 40 characters) in the cache's facts, computed on first sight. */
 function wordRow(w: string): number {
   const cache = wordCache!;
-  let r = cache.words.get(w);
-  if (r !== undefined) return r;
-  r = cache.words.size;
+  const s = wordSlot(cache.words, cache.slots, w);
+  if (cache.slots[s] !== 0) return cache.slots[s] - 1;
+  const r = cache.words.length;
+  if (2 * (r + 1) > cache.slots.length) {
+    // (more new words in one document than the table was made for: the same rows in a table twice the size)
+    cache.slots = new Int32Array(2 * cache.slots.length);
+    for (let k = 0; k < r; k++) cache.slots[wordSlot(cache.words, cache.slots, cache.words[k])] = k + 1;
+    return wordRow(w);
+  }
   if ((r + 1) * FACTS > cache.facts.length) {
     const grown = new Uint32Array(cache.facts.length * 2);
     grown.set(cache.facts);
@@ -185,7 +218,8 @@ function wordRow(w: string): number {
   f[o + 9] = /^\p{Lu}/u.test(w) ? 1 : 0;
   f[o + 10] = isPunct(w) ? 1 : 0;
   if (cache.sums) cache.sums.wordSums(f, o, f, o + SUMS_AT);
-  cache.words.set(w, r);
+  cache.words.push(w);
+  cache.slots[s] = r + 1;
   return r;
 }
 
@@ -225,8 +259,8 @@ export function documentInfo(
     tree: null,
   };
   const c = wordCache;
-  if (!c || c.lex !== lex || c.clusters !== clusters || c.sums !== sums || c.words.size > WORDS_KEPT)
-    wordCache = { lex, clusters, sums, words: new Map(), facts: new Uint32Array(4096 * FACTS) };
+  if (!c || c.lex !== lex || c.clusters !== clusters || c.sums !== sums || c.words.length > WORDS_KEPT)
+    wordCache = { lex, clusters, sums, words: [], slots: new Int32Array(SLOTS), facts: new Uint32Array(4096 * FACTS) };
   wordFacts(info);
   quotationState(info, quoted);
   entityCodes(info, entities);

@@ -148,10 +148,13 @@ function reportsSpeech(text: string, quote: Quote, tokens: readonly SyntaxToken[
 export function actionObjectQuote(text: string, quote: Quote, tokens: readonly SyntaxToken[], kids: number[][], cueScore: CueScorer | null): boolean {
   if (quote.kind !== 'indirect' || !quote.cue) return false;
   const cueIdx = tokenCovering(tokens, quote.cue.span.start);
-  if (cueIdx < 0 || !rejectedActionCue(cueScore, cueIdx)) return false;
+  if (cueIdx < 0) return false;
+  // the classifier last: its score is the costly question (most cues are in the lexicon, or speech with a predicate)
   const cls = classify(text, quote, tokens[cueIdx]);
-  const speech = cls === 'speech' || (cls === null && reportsSpeech(text, quote, tokens, kids, cueIdx));
-  return speech ? !quote.parts && tokens[cueIdx].upos === 'VERB' && !hasPredicate(tokens, quote.span) : cls === null;
+  if (cls !== null && cls !== 'speech') return false;
+  const speech = cls === 'speech' || reportsSpeech(text, quote, tokens, kids, cueIdx);
+  if (speech && (quote.parts || tokens[cueIdx].upos !== 'VERB' || hasPredicate(tokens, quote.span))) return false;
+  return rejectedActionCue(cueScore, cueIdx);
 }
 
 /** Reviews `quotes` against the article's parse; returns the quotes kept, with their cue class and repaired speakers. */
