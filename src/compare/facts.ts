@@ -318,65 +318,54 @@ function featureIds(sentences: Sent[]): FeatureIds {
   return { count: idOf.size, ids, start, isKey: flatKey, sortedPairs, idOf };
 }
 
-/**
- * Similarities of sentence pairs by ordinals (i < j): open addressing over typed arrays, no garbage per pair.
- * A slot is 16 bytes of one buffer, its two ordinals and its value side by side: the table is
- * megabytes read at random, and a probe then reads one cache line where three arrays read three.
- */
+/** Similarities of sentence pairs by ordinals (i < j): open addressing over typed arrays, no garbage per pair. */
 class PairCache {
-  /** By slot h: its lower ordinal at 4h (-1: empty), its higher at 4h + 1. */
-  private keys: Int32Array;
-  /** By slot h: its similarity at 2h + 1 (the same bytes as keys[4h + 2..4h + 4]). */
-  private vals: Float64Array;
-  private slots: number;
+  private lo: Int32Array;
+  private hi: Int32Array;
+  private val: Float64Array;
   private size = 0;
 
   /** Room for about `pairs` pairs before the table grows. */
   constructor(pairs: number) {
-    this.slots = 2 ** Math.ceil(Math.log2(Math.max(4096, 2 * pairs)));
-    ({ keys: this.keys, vals: this.vals } = PairCache.table(this.slots));
-  }
-
-  private static table(slots: number): { keys: Int32Array; vals: Float64Array } {
-    const buffer = new ArrayBuffer(16 * slots);
-    const keys = new Int32Array(buffer);
-    for (let h = 0; h < slots; h++) keys[4 * h] = -1;
-    return { keys, vals: new Float64Array(buffer) };
+    const slots = 2 ** Math.ceil(Math.log2(Math.max(4096, 2 * pairs)));
+    this.lo = new Int32Array(slots).fill(-1);
+    this.hi = new Int32Array(slots);
+    this.val = new Float64Array(slots);
   }
 
   private slot(i: number, j: number): number {
-    const mask = this.slots - 1;
-    const keys = this.keys;
+    const mask = this.lo.length - 1;
     // mixed so that the low bits (the slot) depend on every bit of both ordinals
     let h = Math.imul(i, 0x9e3779b1) + j;
     h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
     h = (h ^ (h >>> 13)) & mask;
-    while (keys[4 * h] !== -1 && (keys[4 * h] !== i || keys[4 * h + 1] !== j)) h = (h + 1) & mask;
+    while (this.lo[h] !== -1 && (this.lo[h] !== i || this.hi[h] !== j)) h = (h + 1) & mask;
     return h;
   }
   /** The cached value of the pair, or undefined. */
   get(i: number, j: number): number | undefined {
     const h = this.slot(i, j);
-    return this.keys[4 * h] === -1 ? undefined : this.vals[2 * h + 1];
+    return this.lo[h] === -1 ? undefined : this.val[h];
   }
   set(i: number, j: number, v: number): void {
-    if (2 * (this.size + 1) > this.slots) this.grow();
+    if (2 * (this.size + 1) > this.lo.length) this.grow();
     const h = this.slot(i, j);
-    if (this.keys[4 * h] === -1) this.size++;
-    this.keys[4 * h] = i;
-    this.keys[4 * h + 1] = j;
-    this.vals[2 * h + 1] = v;
+    if (this.lo[h] === -1) this.size++;
+    this.lo[h] = i;
+    this.hi[h] = j;
+    this.val[h] = v;
   }
   private grow() {
-    const { keys, vals, slots } = this;
-    this.slots = 2 * slots;
-    ({ keys: this.keys, vals: this.vals } = PairCache.table(this.slots));
-    for (let h = 0; h < slots; h++) {
-      if (keys[4 * h] === -1) continue;
-      const to = this.slot(keys[4 * h], keys[4 * h + 1]);
-      this.keys[4 * to] = keys[4 * h];
-      this.keys[4 * to + 1] = keys[4 * h + 1];
-      this.vals[2 * to + 1] = vals[2 * h + 1];
+    const { lo, hi, val } = this;
+    this.lo = new Int32Array(lo.length * 2).fill(-1);
+    this.hi = new Int32Array(lo.length * 2);
+    this.val = new Float64Array(lo.length * 2);
+    for (let h = 0; h < lo.length; h++) {
+      if (lo[h] === -1) continue;
+      const to = this.slot(lo[h], hi[h]);
+      this.lo[to] = lo[h];
+      this.hi[to] = hi[h];
+      this.val[to] = val[h];
     }
   }
 }
