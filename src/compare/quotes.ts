@@ -324,9 +324,13 @@ function spellingVariants(items: QItem[]): (it: QItem) => string {
     if (!arts.has(k)) arts.set(k, new Set());
     arts.get(k)!.add(id);
   };
+  // (whether each quote names its speaker as written, read once: the ledger asks each quote's key three times)
+  const named = new Map<QItem, boolean>();
   for (const it of items) {
     const k = it.q.speakerKey;
-    if (!k || !namedAsWritten(it.q)) continue;
+    const asWritten = !!k && namedAsWritten(it.q);
+    named.set(it, asWritten);
+    if (!k || !asWritten) continue;
     count.set(k, (count.get(k) ?? 0) + 1);
   }
   if (count.size < 2) return (it) => it.q.speakerKey ?? '';
@@ -363,7 +367,7 @@ function spellingVariants(items: QItem[]): (it: QItem) => string {
   }
   return (it) => {
     const k = it.q.speakerKey ?? '';
-    return namedAsWritten(it.q) ? (to.get(k) ?? k) : k;
+    return (named.get(it) ?? namedAsWritten(it.q)) ? (to.get(k) ?? k) : k;
   };
 }
 
