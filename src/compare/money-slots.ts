@@ -7,7 +7,7 @@
 import type { Quantity } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
 import type { EntityRef, Sent } from './prepare.js';
-import { figureTokens, kidsOf, parseOf, relOf, spanTokens } from './syntax.js';
+import { figureTokens, figureVerbIndex, kidsOf, parseOf, relOf, spanTokens } from './syntax.js';
 import { frameOf } from './quantity-frames.js';
 import { frameWordNear } from './count-slots.js';
 import type { Slot } from './slots.js';
@@ -29,7 +29,11 @@ export function sumSlot(s: Sent, q: Quantity): Slot | null {
   // "$23 million per season" is a rate, not the deal's total: a slot of its own per period
   const per = PER_PERIOD.exec(text.slice(q.span.end, Math.min(s.span.end, q.span.end + 20)));
   const period = per ? `|per ${(per[1] ?? 'year').toLowerCase()}` : '';
-  const by = org ? `|by ${org.key}` : '';
+  // a sale names both parties before its price ("Acme agreed to sell its unit to Globex for $2 billion",
+  // "Globex will buy Acme's unit in a $1.9 billion deal"): the price of a deal between the same
+  // organisations, whichever is written nearer the sum
+  const parties = of ? [] : [...new Set(s.entities.filter((e) => (e.type === 'ORG' || e.type === 'MISC') && e.span.end <= q.span.start).map((e) => e.key))].sort();
+  const by = parties.length > 1 && frame === 'price' ? `|by ${parties.join('+')}` : org ? `|by ${org.key}` : '';
   return { key: `money|${q.unit}|${frame}${period}${by}`, label: `${frame}${period.replace('|', ' ')}${org ? ` (${org.name})` : ''} (${q.unit})`, unit: q.unit, factor: 1, stated: frame !== 'value' };
 }
 
@@ -46,11 +50,24 @@ function moneyFrame(s: Sent, q: Quantity, payer: boolean): { frame?: string; of?
   if (own) return { frame: own };
   const found = frameWordNear(s, q);
   // (a frame word of another kind nearby, "eight years and $184 million": the predicate may say what the sum is)
-  if (!found || !MONEY_FRAMES.has(found.frame)) return predicateFrame(s, q) ?? { frame: found?.frame };
+  if (!found || !MONEY_FRAMES.has(found.frame)) return predicateFrame(s, q) ?? verbFrame(s, q) ?? { frame: found?.frame };
   if (found.frame !== 'value' || !payer) return { frame: found.frame };
   const tokens = parseOf(s.art);
   const at = tokens ? tokenAt(tokens, found.at) : -1;
   return { frame: at > 0 && tokens![at - 1].upos === 'NOUN' && tokens![at].start === found.at ? 'price' : 'value' };
+}
+
+/**
+ * "fined the operator Acme Mobile 45 million euros", "agreed to sell its shipping arm to a rival for $2
+ * billion": the verb the sum hangs on, by the parse, says what it is when a frame word stands too far
+ * before it for the surface window (the verb's objects and the buyer come between).
+ */
+function verbFrame(s: Sent, q: Quantity): { frame: string } | undefined {
+  const tokens = parseOf(s.art);
+  const i = figureVerbIndex(s, q);
+  // (the word as written too: the lemmatiser reads "fined" as "fin")
+  const frame = tokens && i >= 0 ? (frameOf(tokens[i].text) ?? frameOf(tokens[i].lemma)) : undefined;
+  return frame && MONEY_FRAMES.has(frame) ? { frame } : undefined;
 }
 
 /** The organisation named in the phrase of the noun at parse index `noun` ("the Red Sox offer"), in its own sentence; undefined when none. */

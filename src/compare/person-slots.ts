@@ -75,8 +75,9 @@ function describedPerson(s: Sent): string | null {
 function personNextTo(s: Sent, q: Quantity): { key: string; name: string; span: { start: number; end: number } } | null {
   const text = s.art.text;
   const people = s.entities.filter((e) => e.type === 'PER');
-  // "Jane Roe, 33," — an appositive right after the name
-  const before = people.find((e) => e.span.end <= q.span.start && /^,\s+$/.test(text.slice(e.span.end, q.span.start)));
+  // "Jane Roe, 33," — an appositive right after the name; "Jane Roe, the 59-year-old chief executive" — the
+  // appositive noun phrase her age opens; "Jane Roe, who is 34," — a relative clause on the name
+  const before = people.find((e) => e.span.end <= q.span.start && /^,\s+(?:the\s+|an?\s+|who\s+(?:is|was)\s+)?$/i.test(text.slice(e.span.end, q.span.start)));
   // "33-year-old Jane Roe", "the 33-year-old actress Jane Roe" — at most one common noun between
   const after = people.find((e) => e.span.start >= q.span.end && /^\s+(?:[\p{L}-]+\s+)?$/u.test(text.slice(q.span.end, e.span.start)));
   const e = before ?? after ?? namedInApposition(s, q, people);

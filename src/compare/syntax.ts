@@ -102,7 +102,35 @@ export function frameGovernsFigure(s: Sent, q: Quantity, framePos: number): bool
   if (f > noun && f - noun <= 3 && tokens.slice(noun + 1, f).every((t) => t.upos === 'ADV')) return true;
   if (stepsUp(tokens, noun, f, 2) >= 0 || stepsUp(tokens, f, noun, 2) >= 0) return true;
   const sibling = tokens[f].head >= 0 && tokens[f].head === tokens[noun].head && ['xcomp', 'amod', 'advmod', 'conj'].includes(relOf(tokens[f]));
-  return sibling;
+  return sibling || resultOfAct(tokens, f, noun) || verbRightBefore(tokens, f, num);
+}
+
+/** Qualifier words between a verb and its object's number ("killing at least 12", "injured more than 40"). */
+const QUALIFIER_WORDS = new Set('at least more than nearly almost about around some over up to roughly an estimated'.split(' '));
+
+/**
+ * "have killed 52 people, officials said": a frame verb written right before the figure (only
+ * qualifier words between) has the counted people as its object, in English word order, whatever
+ * the parse made of a subject it ran on into the next clause.
+ */
+function verbRightBefore(tokens: readonly SyntaxToken[], f: number, num: number): boolean {
+  if (f >= num || tokens[f].upos !== 'VERB' || !/(?:ed|ing)$/i.test(tokens[f].text)) return false;
+  for (let i = f + 1; i < num; i++) if (!QUALIFIER_WORDS.has(tokens[i].text.toLowerCase())) return false;
+  return true;
+}
+
+/**
+ * "16 people were crushed to death", "beat two men to death", "23 people lost their lives": the frame
+ * word is the result the verb of the counted noun brings on them, as English says it: "to" + the
+ * frame word after any verb, or the frame word as the object of "lose" (the people lose what the frame
+ * counts). Not any object of a shared verb: "three doctors treated the injured" counts doctors.
+ */
+function resultOfAct(tokens: readonly SyntaxToken[], f: number, noun: number): boolean {
+  const verb = tokens[f].head;
+  if (verb < 0 || verb !== tokens[noun].head) return false;
+  const rel = relOf(tokens[f]);
+  if (rel === 'obl') return tokens.some((t, i) => t.head === f && relOf(t) === 'case' && t.text.toLowerCase() === 'to' && i < f);
+  return rel === 'obj' && tokens[verb].lemma.toLowerCase() === 'lose';
 }
 
 /**
