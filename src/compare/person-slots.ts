@@ -224,7 +224,9 @@ function placeAfter(s: Sent, q: Quantity): { key: string; name: string } | null 
   const text = s.art.text;
   const m = /^\s*(?:\([^)]*\)\s*)?(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)?(?:of|from)\s+/i.exec(text.slice(q.span.end, s.span.end));
   if (!m) return null;
-  const at = q.span.end + m[0].length;
+  // ("30 km south of the city of Belmont": the kind of place before its name)
+  const kind = /^the\s+\p{Ll}+\s+of\s+/u.exec(text.slice(q.span.end + m[0].length, s.span.end));
+  const at = q.span.end + m[0].length + (kind?.[0].length ?? 0);
   const e = s.entities.find((x) => x.span.start >= at && x.span.start - at <= 4);
   // the place as named here, not as cross-article linking widened it ("Tehran" is not "Tehran University")
   const named = s.art.text.slice(e?.span.start ?? 0, e?.span.end ?? 0);
