@@ -54,7 +54,10 @@ export function peopleCount(s: Sent, q: Quantity): Slot | null {
     return { key: 'people|children', label: FRAME_LABEL.children, unit: 'people', factor: 1 };
   // "two separate demonstrations" counts the protests, not the protesters: a noun that names the act itself counts acts
   if (counted && EVENT_OF_FRAME.has(counted)) return null;
-  const named = counted ? frameOf(counted) : undefined;
+  const ownFrame = counted ? frameOf(counted) : undefined;
+  // "3,000 residents were evacuated": residents named by where they live, counted for what happened to them
+  const happened = ownFrame === 'population' ? governingFrame(s, q) : undefined;
+  const named = happened && HAPPENED_TO_PEOPLE.has(happened) ? happened : ownFrame;
   const kind = named === undefined && counted !== null && !PEOPLE_NOUNS.has(counted) && isPersonNoun(counted);
   const governed = counted === null || PEOPLE_NOUNS.has(counted) || kind ? governingFrame(s, q) : undefined;
   // people of a kind ("seven miners were killed", "22 fans were detained") are the people the frame counts

@@ -48,8 +48,9 @@ export function partOf(s: Sent, q: Quantity): string | null {
   const after = text.slice(q.span.end, Math.min(s.span.end, q.span.end + 12));
   // (12 characters: "an additional six engines" must see the whole word "additional")
   const before = text.slice(Math.max(s.span.start, q.span.start - 12), q.span.start);
-  // ("30 km south of the city": a distance is measured from what follows "of", it is no part of it)
-  if (/^\s+of\s+(?:the|them|whom|those|these|which|her|his|their)\b/i.test(after) && !(q.unit in DISTANCE)) return 'N of the';
+  // ("30 km south of the city": a distance is measured from what follows "of", it is no part of it;
+  // "54 percent of the vote": a share of the whole, which shares.ts reads)
+  if (/^\s+of\s+(?:the|them|whom|those|these|which|her|his|their)\b/i.test(after) && !(q.unit in DISTANCE) && !/^\s+of\s+the\s+(?:votes?|ballots?)\b/i.test(after + text.slice(q.span.end + 12, q.span.end + 22))) return 'N of the';
   if (/\b(?:another|additional|further)\s+$/i.test(before)) return 'another N';
   if (/\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?)\s+$/i.test(before)) return 'called N'; // "called 911": a number, not a count
   // the word right after the number: "two more victims", "50 others"
