@@ -59,6 +59,11 @@ const MEASURE: Readonly<Record<string, string>> = wordTable({
   nmi: 'nmi',
 });
 
+/** Units of speed written as one word ("150 kph", "90 mph"). */
+const SPEED: Readonly<Record<string, string>> = wordTable({ mph: 'mph', kph: 'km/h', kmh: 'km/h' });
+/** After a unit of distance, what makes it a speed: "/h", "per hour", "an hour". */
+const SPEED_TAIL = /^(?:\s*\/\s*h(?:r|our)?\b|\s+(?:per|an|a)\s+hour\b)/i;
+
 /** Qualifier phrases, matched on the lower-cased words just before the number (longest first). */
 const QUALIFIERS: [string, QuantityQualifier][] = [
   ['more than', 'more-than'], ['greater than', 'more-than'], ['upwards of', 'more-than'], ['in excess of', 'more-than'],
@@ -679,6 +684,17 @@ function readUnit(text: string, ws: Word[], i: number, f: Figure): boolean {
     } else if (!f.currency && MEASURE[u.lw] && !DESIGNATION.test(gluedRun(ws, k).text)) {
       // ("3 M-16 rifles": a designation, not metres)
       f.unit = MEASURE[u.lw];
+      f.end = u.end;
+      k++;
+      // "winds of 150 km/h", "60 miles per hour": a speed, not a distance
+      const per = SPEED_TAIL.exec(text.slice(u.end, u.end + 12));
+      if (per && (f.unit === 'km' || f.unit === 'mi')) {
+        f.unit = f.unit === 'km' ? 'km/h' : 'mph';
+        f.end = u.end + per[0].length;
+        while (k < ws.length && ws[k].start < f.end) k++;
+      }
+    } else if (!f.currency && SPEED[u.lw]) {
+      f.unit = SPEED[u.lw];
       f.end = u.end;
       k++;
     }
