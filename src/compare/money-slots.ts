@@ -73,8 +73,8 @@ function verbFrame(s: Sent, q: Quantity): { frame: string; sale: boolean } | und
 }
 /**
  * Verbs whose sum is what changes hands between the two parties they name (Commerce_sell, Commerce_buy,
- * Fining): not offering or paying, whose sums are each bidder's ("they're offering $200 million" is one
- * bidder's, hedged or not).
+ * Fining): not offering or paying, whose sums are each bidder's ("the Rovers are offering $50 million" is
+ * one bidder's, hedged or not).
  */
 const SALE_OR_FINE = new Set(['sell', 'sells', 'sold', 'selling', 'buy', 'buys', 'bought', 'buying', 'fetch', 'fetches', 'fetched', 'fine', 'fined']);
 
