@@ -13,8 +13,6 @@ import type { Sent } from './prepare.js';
 import { caseOfCountedNoun, countedArgument, countedNoun, figureVerb, figureVerbIndex, frameGovernsFigure, lemmaAt, parseOf, particleOf } from './syntax.js';
 import { comparableCount, countAct, countedNounKey, countOfThings, countsThings } from './counts.js';
 import { frameOf, HAPPENED_TO_PEOPLE } from './quantity-frames.js';
-import { dataLines } from '../text/lexicon.js';
-import { singular } from '../text/normalise.js';
 import { inLead } from './background.js';
 import { modelOf } from './listed-things.js';
 import type { Slot } from './slots.js';
@@ -31,13 +29,6 @@ const FRAME_LABEL: Readonly<Record<string, string>> = wordTable({
 const ALIGNED_FRAMES = new Set(['protesters']);
 /** Nouns that say "people" without saying what happened to them: the governing word decides. */
 const PEOPLE_NOUNS = new Set('people persons victims civilians villagers passengers children adults men women others individuals'.split(' '));
-let personNouns: Set<string> | null = null;
-/** Whether a counted noun (as written, plural) names people of a kind: WordNet's noun.person nouns (person-nouns.txt). */
-function isPersonNoun(counted: string): boolean {
-  personNouns ??= new Set(dataLines('lexicons', 'person-nouns.txt').map((l) => l.trim()));
-  const one = singular(counted);
-  return personNouns.has(one) || (one.endsWith('men') && personNouns.has(`${one.slice(0, -3)}man`));
-}
 /** A parent's children, counted after "her", "his", "their". */
 const OFFSPRING = new Set(['children', 'kids', 'sons', 'daughters']);
 /** Frame nouns that name the act, not the people in it or its value: a count of them counts acts (protests, robberies). */
@@ -58,11 +49,7 @@ export function peopleCount(s: Sent, q: Quantity): Slot | null {
   // "3,000 residents were evacuated": residents named by where they live, counted for what happened to them
   const happened = ownFrame === 'population' ? governingFrame(s, q) : undefined;
   const named = happened && HAPPENED_TO_PEOPLE.has(happened) ? happened : ownFrame;
-  const kind = named === undefined && counted !== null && !PEOPLE_NOUNS.has(counted) && isPersonNoun(counted);
-  const governed = counted === null || PEOPLE_NOUNS.has(counted) || kind ? governingFrame(s, q) : undefined;
-  // people of a kind ("seven miners were killed", "22 fans were detained") are the people the frame counts
-  // only for what happened to them in the event: "12 nurses marched" is no crowd's size
-  const frame = named ?? (kind && !HAPPENED_TO_PEOPLE.has(governed ?? '') ? undefined : governed);
+  const frame = named ?? (counted === null || PEOPLE_NOUNS.has(counted) ? governingFrame(s, q) : undefined);
   // a crowd is counted in each city and at each hour: only figures of sentences stating one fact are compared
   if (frame) return { key: `people|${frame}`, label: FRAME_LABEL[frame] ?? `number ${frame}`, unit: 'people', factor: 1, aligned: ALIGNED_FRAMES.has(frame) };
   return null;

@@ -1,6 +1,6 @@
 /**
  * The readers the probe suite (test/compare/probes/) showed missing, on invented sentences: tolls told
- * through "crushed to death", "lost their lives", people of a kind, residents evacuated; a sale's price
+ * through "crushed to death", "lost their lives", residents evacuated; a sale's price
  * and a fine; ages told after a name; a distance from "the city of X"; a share of the vote.
  */
 import assert from 'node:assert/strict';
@@ -21,12 +21,6 @@ describe('tolls and counts of people told in other words', () => {
       'Twenty people lost their lives in a stampede at the Brellin fair on Saturday, police said.',
     ]);
     assert.deepEqual(c, ['death toll: 11 people vs 16 people vs 20 people']);
-  });
-
-  it('people of a kind under a frame of what happened to them are its toll ("seven miners were killed")', () => {
-    const c = conflictsOf(['A gas blast at the Kopra mine claimed nine lives on Monday, the ministry said.', 'Seven miners were killed in a gas blast at the Kopra mine on Monday.']);
-    assert.equal(c.length, 1, JSON.stringify(c));
-    assert.match(c[0], /^death toll: /);
   });
 
   it('"11 people remain missing" counts the missing; residents evacuated are no population', () => {
