@@ -124,7 +124,9 @@ export const COMPONENTS: readonly Component[] = [
     //   the minutes of a clock are no count ("with 4:43 left" was 43)
     // quantities-15: a game clock's reading with no unit is a span in minutes and seconds where the words after say it is the clock ("with 10:03 to play", "4:48 left", "at the 2:15 mark", "at 2:15 of the seventh round")
     // quantities-16: the period after "of the" is read from text/numbers.ts' one list (ordinals to nineteenth, "innings" too)
-    version: 'quantities-16',
+    // quantities-17: a toll told through the phrase naming its event ("the death toll from the sinking of a ferry off X rose to 23");
+    //   "Jane Roe, who is 34," an age; "150 km/h", "60 miles per hour", "90 mph" speeds (units `km/h`, `mph`), not distances
+    version: 'quantities-17',
     defaults: { frames: 'data/lexicons/quantity-frames.tsv', numbers: 'text/numbers.ts readNumber' },
     sizeBounded: false,
     run: (input) => ({

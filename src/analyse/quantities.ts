@@ -59,6 +59,11 @@ const MEASURE: Readonly<Record<string, string>> = wordTable({
   nmi: 'nmi',
 });
 
+/** Units of speed written as one word ("150 kph", "90 mph"). */
+const SPEED: Readonly<Record<string, string>> = wordTable({ mph: 'mph', kph: 'km/h', kmh: 'km/h' });
+/** After a unit of distance, what makes it a speed: "/h", "per hour", "an hour". */
+const SPEED_TAIL = /^(?:\s*\/\s*h(?:r|our)?\b|\s+(?:per|an|a)\s+hour\b)/i;
+
 /** Qualifier phrases, matched on the lower-cased words just before the number (longest first). */
 const QUALIFIERS: [string, QuantityQualifier][] = [
   ['more than', 'more-than'], ['greater than', 'more-than'], ['upwards of', 'more-than'], ['in excess of', 'more-than'],
@@ -241,10 +246,12 @@ const AGE_RES = [
   // a list of two ages: "61 and 48 years old", "8-and 10-year-old girls" (the first), "girls age 6 and 8" (the second)
   /(?<![\d.])(?<!\bbetween\s+)(\d{1,3})(?=\s*-?\s*and\s+\d{1,3}[\s-]+years?[\s-]+old\b)/giu,
   /(?<=\bage[ds]?\s+\d{1,3}\s+and\s+)(\d{1,3})\b(?![\d.,]\d)/giu,
+  // a relative clause on a name: "Jane Roe, who is 34, won"
+  /(?<=\p{Lu}[\p{L}’'.-]*,\s+who\s+(?:is|was)\s+)(\d{1,3})(?=\s*,)/gu,
 ];
 /** What each of AGE_RES needs (AGE_GATE_OF: which), with the same flags: "N years old", "age N", ", N". */
-const AGE_GATES = [/years?[\s-]+old\b/iu, /\bage[ds]?\s+\d/iu, /,\s\d/u];
-const AGE_GATE_OF = [0, 0, 1, 2, 0, 1];
+const AGE_GATES = [/years?[\s-]+old\b/iu, /\bage[ds]?\s+\d/iu, /,\s\d/u, /,\s+who\s+(?:is|was)\s+\d/u];
+const AGE_GATE_OF = [0, 0, 1, 2, 0, 1, 3];
 const MEASURED_NOUN = /^[\s-]*(\p{Ll}{3,})/u;
 const NOUN_BEFORE_MAGNITUDE =
   /(\p{Ll}{3,})\s+(?:measuring|registering|of|with|had)\s+(?:(?:at least|about|nearly|around|some|approximately|over)\s+)?(?:an?\s+)?(?:preliminary\s+|estimated\s+)?(?:magnitude|richter)?[\s-]*$/u;
@@ -277,7 +284,7 @@ function wordsBefore(text: string, sent: Span, all: Word[], end: number): { ws: 
 
 function findMeasures(text: string, sent: Span): Measure[] {
   const chunk = text.slice(sent.start, sent.end);
-  if (!/magnitude|richter|year|age|,\s\d/i.test(chunk)) return [];
+  if (!/magnitude|richter|year|age|,\s\d|who\s+(?:is|was)\s+\d/i.test(chunk)) return [];
   const out: Measure[] = [];
   const taken = new Set<number>();
   let sentWords: Word[] | null = null;
@@ -679,6 +686,17 @@ function readUnit(text: string, ws: Word[], i: number, f: Figure): boolean {
       f.unit = MEASURE[u.lw];
       f.end = u.end;
       k++;
+      // "winds of 150 km/h", "60 miles per hour": a speed, not a distance
+      const per = SPEED_TAIL.exec(text.slice(u.end, u.end + 12));
+      if (per && (f.unit === 'km' || f.unit === 'mi')) {
+        f.unit = f.unit === 'km' ? 'km/h' : 'mph';
+        f.end = u.end + per[0].length;
+        while (k < ws.length && ws[k].start < f.end) k++;
+      }
+    } else if (!f.currency && SPEED[u.lw]) {
+      f.unit = SPEED[u.lw];
+      f.end = u.end;
+      k++;
     }
     // "a mile and a half", "two hours and a half": the half after the unit
     if (f.unit && !f.currency && f.unit !== '%' && f.unit !== 'pp' && f.low === null && Number.isInteger(f.value / unitFactor(u.lw)) && andAHalf(ws, k)) {
@@ -866,16 +884,39 @@ function frameNounBefore(ws: Word[], numIdx: number): string | null {
  * "the toll rose to 12", "the death toll has climbed to 30", "the toll stood at 12", "the toll
  * reached 40": a frame noun right before a verb of change or position on a scale (FrameNet
  * Change_position_on_a_scale, Position_on_a_scale: rise, climb, jump, increase, grow, reach, stand
- * at), with "to" or "at" before the figure, is what the figure measures. Only with the noun right
- * before the verb (or an auxiliary): "the toll from the 2004 tsunami rose to" names another event.
+ * at), with "to" or "at" before the figure, is what the figure measures. Or the noun followed by the
+ * phrase that names its event ("the death toll from the sinking of a ferry off Port Vell rose to 23",
+ * "the toll in the flooded valley stands at 9", the wire's form), unless that phrase names a year or
+ * an earlier event ("the toll from the 2004 tsunami rose to", "the toll of the previous quake"),
+ * which is another event's toll.
  */
 function frameNounMoved(ws: Word[], numIdx: number): string | null {
   let i = numIdx - 1;
   if (ws[i]?.lw === 'to' || ws[i]?.lw === 'at') i--;
   if (!ON_A_SCALE.test(ws[i]?.lw ?? '') || (ws[numIdx - 1] === ws[i] && !/^(?:reached|reaches|hit|hits|topped|tops)$/.test(ws[i].lw))) return null;
   i--;
-  if (/^(?:has|have|had)$/.test(ws[i]?.lw ?? '')) i--;
+  if (/^(?:has|have|had|now)$/.test(ws[i]?.lw ?? '')) i--;
+  if (ws[i]?.lw === 'now') i--;
   const noun = ws[i];
-  return noun && frameWords().has(noun.lw) && !/(?:ing|ed)$/.test(noun.lw) ? noun.lw : null;
+  if (noun && frameWords().has(noun.lw) && !/(?:ing|ed)$/.test(noun.lw)) return noun.lw;
+  return frameNounOfEvent(ws, i);
+}
+
+/** How many words the phrase naming a toll's event may hold ("from the sinking of a ferry off Port Vell"). */
+const EVENT_PHRASE_WORDS = 16;
+/** Words of an event phrase that make it another event's: an earlier or previous one. */
+const OTHER_EVENT = /^(?:previous|earlier|last|former|prior|past|first)$/;
+
+/** The frame noun before "from"/"in"/"of" and the phrase ending at `last` (see frameNounMoved), or null. */
+function frameNounOfEvent(ws: Word[], last: number): string | null {
+  for (let j = last; j > 0 && last - j < EVENT_PHRASE_WORDS; j--) {
+    const w = ws[j];
+    // a clause or list boundary, a year or an earlier event: not this toll's phrase
+    if (!/^[\p{L}\d'’-]+$/u.test(w.text) || /^(?:1[89]|20)\d\d$/.test(w.text) || OTHER_EVENT.test(w.lw)) return null;
+    if (!/^(?:from|in|of)$/.test(w.lw)) continue;
+    const noun = ws[j - 1];
+    if (noun && /^(?:toll|tolls)$/.test(noun.lw)) return noun.lw;
+  }
+  return null;
 }
 const ON_A_SCALE = /^(?:rose|risen|rises|climbed|climbs|jumped|jumps|increased|increases|grew|grown|grows|soared|soars|reached|reaches|hit|hits|topped|tops|stood|stands)$/;

@@ -12,7 +12,7 @@ import { actClass, phrasalAct, verbOfActNoun } from './act-classes.js';
 import type { Sent } from './prepare.js';
 import { caseOfCountedNoun, countedArgument, countedNoun, figureVerb, figureVerbIndex, frameGovernsFigure, lemmaAt, parseOf, particleOf } from './syntax.js';
 import { comparableCount, countAct, countedNounKey, countOfThings, countsThings } from './counts.js';
-import { frameOf } from './quantity-frames.js';
+import { frameOf, HAPPENED_TO_PEOPLE } from './quantity-frames.js';
 import { inLead } from './background.js';
 import { modelOf } from './listed-things.js';
 import type { Slot } from './slots.js';
@@ -45,7 +45,10 @@ export function peopleCount(s: Sent, q: Quantity): Slot | null {
     return { key: 'people|children', label: FRAME_LABEL.children, unit: 'people', factor: 1 };
   // "two separate demonstrations" counts the protests, not the protesters: a noun that names the act itself counts acts
   if (counted && EVENT_OF_FRAME.has(counted)) return null;
-  const named = counted ? frameOf(counted) : undefined;
+  const ownFrame = counted ? frameOf(counted) : undefined;
+  // "3,000 residents were evacuated": residents named by where they live, counted for what happened to them
+  const happened = ownFrame === 'population' ? governingFrame(s, q) : undefined;
+  const named = happened && HAPPENED_TO_PEOPLE.has(happened) ? happened : ownFrame;
   const frame = named ?? (counted === null || PEOPLE_NOUNS.has(counted) ? governingFrame(s, q) : undefined);
   // a crowd is counted in each city and at each hour: only figures of sentences stating one fact are compared
   if (frame) return { key: `people|${frame}`, label: FRAME_LABEL[frame] ?? `number ${frame}`, unit: 'people', factor: 1, aligned: ALIGNED_FRAMES.has(frame) };

@@ -10,6 +10,7 @@ import type { Sent } from './prepare.js';
 import { coordinatedFigure, figureTokens, parseOf, relOf } from './syntax.js';
 import { frameOf } from './quantity-frames.js';
 import { governingFrame, membersEnd } from './count-slots.js';
+import { DISTANCE } from './person-slots.js';
 
 /**
  * "A magnitude 6 quake can cause severe damage": a figure in a modal clause states no fact. Read on
@@ -47,7 +48,9 @@ export function partOf(s: Sent, q: Quantity): string | null {
   const after = text.slice(q.span.end, Math.min(s.span.end, q.span.end + 12));
   // (12 characters: "an additional six engines" must see the whole word "additional")
   const before = text.slice(Math.max(s.span.start, q.span.start - 12), q.span.start);
-  if (/^\s+of\s+(?:the|them|whom|those|these|which|her|his|their)\b/i.test(after)) return 'N of the';
+  // ("30 km south of the city": a distance is measured from what follows "of", it is no part of it;
+  // "54 percent of the vote": a share of the whole, which shares.ts reads)
+  if (/^\s+of\s+(?:the|them|whom|those|these|which|her|his|their)\b/i.test(after) && !(q.unit in DISTANCE) && !/^\s+of\s+the\s+(?:votes?|ballots?)\b/i.test(after + text.slice(q.span.end + 12, q.span.end + 22))) return 'N of the';
   if (/\b(?:another|additional|further)\s+$/i.test(before)) return 'another N';
   if (/\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?)\s+$/i.test(before)) return 'called N'; // "called 911": a number, not a count
   // the word right after the number: "two more victims", "50 others"

@@ -7,7 +7,7 @@
 import type { Quantity } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
 import type { EntityRef, Sent } from './prepare.js';
-import { figureTokens, kidsOf, parseOf, relOf, spanTokens } from './syntax.js';
+import { figureTokens, figureVerbIndex, kidsOf, parseOf, relOf, spanTokens } from './syntax.js';
 import { frameOf } from './quantity-frames.js';
 import { frameWordNear } from './count-slots.js';
 import type { Slot } from './slots.js';
@@ -22,14 +22,18 @@ export function sumSlot(s: Sent, q: Quantity): Slot | null {
   // the organisation that pays, asks or offers, named before the sum in its sentence: two bidders'
   // offers are two sums ("the Rovers offered … $150 million", "the Wanderers offered … $184 million")
   const named = s.entities.filter((e) => (e.type === 'ORG' || e.type === 'MISC') && e.span.end <= q.span.start).pop();
-  const { frame, of } = moneyFrame(s, q, !!named);
+  const { frame, of, sale } = moneyFrame(s, q, !!named);
   // (a sum its predicate tells, "it was $184 million", is the payer's its subject's noun names, "the Red Sox offer")
   const org = of ? payerOf(s, of) : named;
   if (!frame || !MONEY_FRAMES.has(frame)) return null;
   // "$23 million per season" is a rate, not the deal's total: a slot of its own per period
   const per = PER_PERIOD.exec(text.slice(q.span.end, Math.min(s.span.end, q.span.end + 20)));
   const period = per ? `|per ${(per[1] ?? 'year').toLowerCase()}` : '';
-  const by = org ? `|by ${org.key}` : '';
+  // a sale names both parties before its price ("Acme agreed to sell its unit to Globex for $2 billion",
+  // "Globex bought Acme's unit for $1.9 billion"): the price of a sale between the same organisations,
+  // whichever is written nearer the sum
+  const parties = of ? [] : [...new Set(s.entities.filter((e) => (e.type === 'ORG' || e.type === 'MISC') && e.span.end <= q.span.start).map((e) => e.key))].sort();
+  const by = sale && parties.length > 1 ? `|by ${parties.join('+')}` : org ? `|by ${org.key}` : '';
   return { key: `money|${q.unit}|${frame}${period}${by}`, label: `${frame}${period.replace('|', ' ')}${org ? ` (${org.name})` : ''} (${q.unit})`, unit: q.unit, factor: 1, stated: frame !== 'value' };
 }
 
@@ -41,17 +45,38 @@ export function sumSlot(s: Sent, q: Quantity): Slot | null {
  * sum it pays or asks, its price: that meets "the Rovers made a $200 million offer". The worth of the
  * organisation itself ("Acme, valued at $4 billion") stays a value.
  */
-function moneyFrame(s: Sent, q: Quantity, payer: boolean): { frame?: string; of?: number } {
+function moneyFrame(s: Sent, q: Quantity, payer: boolean): { frame?: string; of?: number; sale?: boolean } {
   const own = q.counted ? frameOf(q.counted) : undefined;
   if (own) return { frame: own };
   const found = frameWordNear(s, q);
   // (a frame word of another kind nearby, "eight years and $184 million": the predicate may say what the sum is)
-  if (!found || !MONEY_FRAMES.has(found.frame)) return predicateFrame(s, q) ?? { frame: found?.frame };
+  if (!found || !MONEY_FRAMES.has(found.frame)) return predicateFrame(s, q) ?? verbFrame(s, q) ?? { frame: found?.frame };
   if (found.frame !== 'value' || !payer) return { frame: found.frame };
   const tokens = parseOf(s.art);
   const at = tokens ? tokenAt(tokens, found.at) : -1;
   return { frame: at > 0 && tokens![at - 1].upos === 'NOUN' && tokens![at].start === found.at ? 'price' : 'value' };
 }
+
+/**
+ * "fined the operator Acme Mobile 45 million euros", "agreed to sell its shipping arm to a rival for $2
+ * billion": the verb the sum hangs on, by the parse, says what it is when a frame word stands too far
+ * before it for the surface window (the verb's objects and the buyer come between).
+ */
+function verbFrame(s: Sent, q: Quantity): { frame: string; sale: boolean } | undefined {
+  const tokens = parseOf(s.art);
+  const i = figureVerbIndex(s, q);
+  if (!tokens || i < 0) return undefined;
+  // (the word as written too: the lemmatiser reads "fined" as "fin")
+  const verb = SALE_OR_FINE.has(tokens[i].lemma.toLowerCase()) ? tokens[i].lemma.toLowerCase() : tokens[i].text.toLowerCase();
+  const frame = SALE_OR_FINE.has(verb) || SALE_OR_FINE.has(tokens[i].text.toLowerCase()) ? frameOf(verb) : undefined;
+  return frame && MONEY_FRAMES.has(frame) ? { frame, sale: frame === 'price' } : undefined;
+}
+/**
+ * Verbs whose sum is what changes hands between the two parties they name (Commerce_sell, Commerce_buy,
+ * Fining): not offering or paying, whose sums are each bidder's ("the Rovers are offering $50 million" is
+ * one bidder's, hedged or not).
+ */
+const SALE_OR_FINE = new Set(['sell', 'sells', 'sold', 'selling', 'buy', 'buys', 'bought', 'buying', 'fetch', 'fetches', 'fetched', 'fine', 'fined']);
 
 /** The organisation named in the phrase of the noun at parse index `noun` ("the Red Sox offer"), in its own sentence; undefined when none. */
 function payerOf(s: Sent, noun: number): EntityRef | undefined {

@@ -75,8 +75,9 @@ function describedPerson(s: Sent): string | null {
 function personNextTo(s: Sent, q: Quantity): { key: string; name: string; span: { start: number; end: number } } | null {
   const text = s.art.text;
   const people = s.entities.filter((e) => e.type === 'PER');
-  // "Jane Roe, 33," — an appositive right after the name
-  const before = people.find((e) => e.span.end <= q.span.start && /^,\s+$/.test(text.slice(e.span.end, q.span.start)));
+  // "Jane Roe, 33," — an appositive right after the name; "Jane Roe, the 59-year-old chief executive" — the
+  // appositive noun phrase her age opens; "Jane Roe, who is 34," — a relative clause on the name
+  const before = people.find((e) => e.span.end <= q.span.start && /^,\s+(?:the\s+|an?\s+|who\s+(?:is|was)\s+)?$/i.test(text.slice(e.span.end, q.span.start)));
   // "33-year-old Jane Roe", "the 33-year-old actress Jane Roe" — at most one common noun between
   const after = people.find((e) => e.span.start >= q.span.end && /^\s+(?:[\p{L}-]+\s+)?$/u.test(text.slice(q.span.end, e.span.start)));
   const e = before ?? after ?? namedInApposition(s, q, people);
@@ -223,7 +224,9 @@ function placeAfter(s: Sent, q: Quantity): { key: string; name: string } | null 
   const text = s.art.text;
   const m = /^\s*(?:\([^)]*\)\s*)?(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)?(?:of|from)\s+/i.exec(text.slice(q.span.end, s.span.end));
   if (!m) return null;
-  const at = q.span.end + m[0].length;
+  // ("30 km south of the city of Belmont": the kind of place before its name)
+  const kind = /^the\s+\p{Ll}+\s+of\s+/u.exec(text.slice(q.span.end + m[0].length, s.span.end));
+  const at = q.span.end + m[0].length + (kind?.[0].length ?? 0);
   const e = s.entities.find((x) => x.span.start >= at && x.span.start - at <= 4);
   // the place as named here, not as cross-article linking widened it ("Tehran" is not "Tehran University")
   const named = s.art.text.slice(e?.span.start ?? 0, e?.span.end ?? 0);

@@ -8,8 +8,8 @@
  */
 import type { Quantity, SyntaxToken } from '../model/types.js';
 import { tokenAt } from '../text/tokenize.js';
-import { canonicalName, type Sent } from './prepare.js';
-import { kidsOf, parseOf, relOf } from './syntax.js';
+import { canonicalName, isParty, type Sent } from './prepare.js';
+import { kidsOf, parseOf, relOf, verbSubject } from './syntax.js';
 import { key } from './text.js';
 
 /** The words of a percentage's unit as the parse holds them. */
@@ -18,7 +18,7 @@ const PERCENT = /^(?:%|percent|per cent|cent|pct)$/i;
 const FALL_BY = /\b(?:down|off|fell|fallen|dropped|declined|decreased|reduced|cut|slashed)\s+by\s+(?:up\s+to\s+|about\s+|around\s+|nearly\s+|some\s+|more\s+than\s+)?$/i;
 
 /** The share a percentage gives (key and label), or null when the parse does not say of what and where. */
-export function shareOf(s: Sent, q: Quantity): { key: string; label: string } | null {
+export function shareOf(s: Sent, q: Quantity): { key: string; label: string; stated?: boolean } | null {
   const tokens = parseOf(s.art);
   if (!tokens || q.unit !== '%') return null;
   let p = -1;
@@ -34,6 +34,8 @@ export function shareOf(s: Sent, q: Quantity): { key: string; label: string } | 
     nouns = head < 0 ? [] : tokens[head].upos === 'NOUN' && head < p ? [head] : kids[head].filter((c) => relOf(tokens[c]) === 'nsubj');
   }
   if (nouns.length !== 1 || tokens[nouns[0]].upos !== 'NOUN') return null;
+  const vote = voteShare(s, tokens, p, nouns[0]);
+  if (vote) return vote;
   // "telephone and internet services in Egypt": the coordinated nouns, the one with the place first, else the last
   const members = [nouns[0], ...kids[nouns[0]].filter((c) => relOf(tokens[c]) === 'conj' && tokens[c].upos === 'NOUN')];
   const withPlace = members.map((m) => ({ m, place: placeIn(s, tokens, kids, m, caseOf) })).filter((x) => x.place);
@@ -41,6 +43,31 @@ export function shareOf(s: Sent, q: Quantity): { key: string; label: string } | 
   const { m, place } = withPlace[0];
   const noun = tokens[m].lemma.toLowerCase();
   return { key: `share|${key(noun)}|${place!.key}`, label: `share of ${noun} in ${place!.name}` };
+}
+
+/** Relations that join the words of one name to its head. */
+const NAME_PARTS = new Set(['flat', 'compound', 'appos']);
+/** Nouns of the ballots an election counts: a share of them is a result, whoever won it. */
+const VOTE = new Set(['vote', 'votes', 'ballot', 'ballots']);
+
+/**
+ * "Jane Roe won with 54 percent of the vote", "Roe was re-elected, taking 58 percent of the vote": a
+ * share of the vote is the result of the party or candidate who took it, the subject of the verb the
+ * percentage hangs on (or of the clause that verb continues). Null when no one is named there.
+ */
+function voteShare(s: Sent, tokens: readonly SyntaxToken[], percent: number, noun: number): { key: string; label: string; stated: boolean } | null {
+  if (!VOTE.has(tokens[noun].text.toLowerCase())) return null;
+  let v = tokens[percent].head;
+  for (let up = 0; up < 2 && v >= 0 && tokens[v].upos !== 'VERB'; up++) v = tokens[v].head;
+  if (v < 0 || tokens[v].upos !== 'VERB') return null;
+  const at = verbSubject(s, tokens[v].start)[0];
+  if (at === undefined) return null;
+  // the subject's name with its title ("Mayor Jane Roe": the parse heads it on the title)
+  const subject = tokenAt(tokens, at);
+  const end = Math.max(tokens[subject].end, ...kidsOf(tokens)[subject].filter((c) => NAME_PARTS.has(relOf(tokens[c]))).map((c) => tokens[c].end));
+  const who = s.entities.find((e) => isParty(e) && e.span.start < end && at < e.span.end);
+  // (an official result is stated to its decimal, as a price is: not a measure rounded by the writer)
+  return who ? { key: `share|vote|${who.key}`, label: `share of the vote (${who.name})`, stated: true } : null;
 }
 
 /** The one place a noun's "in" phrase names ("services in Egypt"), as written there, or null. */

@@ -47,7 +47,11 @@ export function figureTokens(tokens: readonly SyntaxToken[], q: Pick<Quantity, '
   let num = -1;
   for (let i = tokenAt(tokens, q.span.start); i < tokens.length && tokens[i].end <= q.span.end; i++) if (tokens[i].upos === 'NUM') num = i;
   if (num < 0) return null;
-  return { num, noun: quantifiedNoun(tokens, num, kidsOf(tokens)) ?? num };
+  const noun = quantifiedNoun(tokens, num, kidsOf(tokens));
+  // a number the parse hangs on a verb as its nummod ("Eleven people remain missing, the navy said",
+  // "Eleven" on "said") is a misparse: the noun the figure's own words end with is what it counts
+  if (noun !== null && tokens[noun].upos === 'VERB' && tokens[num + 1]?.end <= q.span.end && tokens[num + 1].upos === 'NOUN') return { num, noun: num + 1 };
+  return { num, noun: noun ?? num };
 }
 
 /** The person or organisation the sentence names whose span holds token `i` (a participant by the parse), or undefined. */
@@ -83,6 +87,9 @@ function stepsUp(tokens: readonly SyntaxToken[], from: number, to: number, max: 
   return -1;
 }
 
+/** Verbs of being or remaining in a state, between people and their frame word ("remain missing", "are still missing"). */
+const STAYING = new Set(['be', 'remain', 'stay']);
+
 /**
  * Whether the word at `framePos` says what the figure counts, by the parse: the counted noun is its
  * argument ("killing 10 people", "10 people were killed"), it modifies the noun ("the 80 wounded"),
@@ -99,10 +106,39 @@ export function frameGovernsFigure(s: Sent, q: Quantity, framePos: number): bool
   // a reduced relative on the counted noun: "two villagers slightly injured", "10 people killed"
   // (by position too, as parses of elliptical clauses often attach it elsewhere)
   if (tokens[f].head === noun && ['acl', 'amod'].includes(relOf(tokens[f]))) return true;
-  if (f > noun && f - noun <= 3 && tokens.slice(noun + 1, f).every((t) => t.upos === 'ADV')) return true;
+  // (or a verb of remaining between: "11 people remain missing", "40 people are still missing")
+  if (f > noun && f - noun <= 3 && tokens.slice(noun + 1, f).every((t) => t.upos === 'ADV' || STAYING.has(t.lemma.toLowerCase()))) return true;
   if (stepsUp(tokens, noun, f, 2) >= 0 || stepsUp(tokens, f, noun, 2) >= 0) return true;
   const sibling = tokens[f].head >= 0 && tokens[f].head === tokens[noun].head && ['xcomp', 'amod', 'advmod', 'conj'].includes(relOf(tokens[f]));
-  return sibling;
+  return sibling || resultOfAct(tokens, f, noun) || verbRightBefore(tokens, f, num);
+}
+
+/** Qualifier words between a verb and its object's number ("killing at least 12", "injured more than 40"). */
+const QUALIFIER_WORDS = new Set('at least more than nearly almost about around some over up to roughly an estimated'.split(' '));
+
+/**
+ * "have killed 52 people, officials said": a frame verb written right before the figure (only
+ * qualifier words between) has the counted people as its object, in English word order, whatever
+ * the parse made of a subject it ran on into the next clause.
+ */
+function verbRightBefore(tokens: readonly SyntaxToken[], f: number, num: number): boolean {
+  if (f >= num || tokens[f].upos !== 'VERB' || !/(?:ed|ing)$/i.test(tokens[f].text)) return false;
+  for (let i = f + 1; i < num; i++) if (!QUALIFIER_WORDS.has(tokens[i].text.toLowerCase())) return false;
+  return true;
+}
+
+/**
+ * "16 people were crushed to death", "beat two men to death", "23 people lost their lives": the frame
+ * word is the result the verb of the counted noun brings on them, as English says it: "to" + the
+ * frame word after any verb, or the frame word as the object of "lose" (the people lose what the frame
+ * counts). Not any object of a shared verb: "three doctors treated the injured" counts doctors.
+ */
+function resultOfAct(tokens: readonly SyntaxToken[], f: number, noun: number): boolean {
+  const verb = tokens[f].head;
+  if (verb < 0 || verb !== tokens[noun].head) return false;
+  const rel = relOf(tokens[f]);
+  if (rel === 'obl') return tokens.some((t, i) => t.head === f && relOf(t) === 'case' && t.text.toLowerCase() === 'to' && i < f);
+  return rel === 'obj' && tokens[verb].lemma.toLowerCase() === 'lose';
 }
 
 /**

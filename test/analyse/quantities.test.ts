@@ -272,6 +272,23 @@ describe('findQuantities: a name or a model designation between the number and w
     assert.deepEqual(read('Shares rose to 12 on Monday.'), []);
   });
 
+  it('"the death toll from the sinking of a ferry off Port Vell rose to 23": the toll of the event its phrase names', () => {
+    assert.deepEqual(read('The death toll from the sinking of a ferry off Port Vell rose to 23 on Sunday.'), [[23, 'count', 'toll']]);
+    assert.deepEqual(read('The toll from the collapse of a building in the city of Brandt stands at 38.'), [[38, 'count', 'toll']]);
+    // (a phrase naming a year or an earlier event: another event's toll)
+    assert.deepEqual(read('The toll of the previous quake rose to 40.'), []);
+    assert.deepEqual(read('The toll from floods in the north, which hit on Monday, rose to 9.'), []);
+  });
+
+  it('"Jane Roe, who is 34," is an age; "150 km/h" and "60 miles per hour" are speeds, not distances', () => {
+    assert.deepEqual(read('Runner Jane Roe, who is 34, won the race.'), [[34, 'age', null]]);
+    const units = (t: string) => read(t).map((x) => [x[0], x[1]]);
+    assert.deepEqual(units('Winds of 150 km/h hit the coast.'), [[150, 'km/h']]);
+    assert.deepEqual(units('He drove at 60 miles per hour.'), [[60, 'mph']]);
+    assert.deepEqual(units('The car was doing 90 mph.'), [[90, 'mph']]);
+    assert.deepEqual(read('The town is 5 km away.').map((x) => x[1]), ['km']);
+  });
+
   it('"12 AK 47 guns" counts 12 guns: a designation written with a space is one modifier, its number no figure', () => {
     assert.deepEqual(read('Police seized 12 AK 47 guns and 300 rounds.'), [
       [12, 'count', 'guns'],
