@@ -9,8 +9,9 @@ export const TOLL_PROBES: Probe[] = [
       { outlet: 'Valley Courier', published: '2026-03-04', text: 'A passenger bus plunged into a ravine near the town of Kestrava on Tuesday, killing at least 12 people, police said.\n\nThe bus was carrying about 40 passengers from the market town of Olvin.\n\nRescue teams worked through the night to reach the wreck.' },
       { outlet: 'Northern Dispatch', published: '2026-03-04', text: 'Fifteen people died when a bus fell into a gorge outside Kestrava on Tuesday.\n\nThe vehicle had left Olvin in the morning with around 40 people on board.\n\nThe driver survived and was taken into custody, officials said.' },
     ],
-    conflicts: [{ what: 'death toll of the bus crash', sides: [['A', '12'], ['B', 'Fifteen']] }],
-    traps: [],
+    // "at least 12" allows 15: compatible bounds are no conflict (the issue's "more than 5,000" vs "5,200").
+    conflicts: [],
+    traps: [{ what: 'at least 12 allows fifteen', sides: [['A', '12'], ['B', 'Fifteen']] }],
   },
   {
     id: 'toll-ferry-rose',
@@ -162,7 +163,8 @@ export const TOLL_PROBES: Probe[] = [
       { outlet: 'Capital Times', published: '2026-02-08', text: 'At least 57 protesters and 12 police officers were injured in clashes in central Ostrava Nova on Saturday, the interior ministry said.\n\nPolice used tear gas to clear the square.' },
       { outlet: 'Street Journal', published: '2026-02-08', text: 'Clashes between police and protesters in Ostrava Nova on Saturday left 80 protesters injured, organisers said.\n\nTwelve officers were also hurt, the ministry said.' },
     ],
-    conflicts: [{ what: 'protesters injured', sides: [['A', '57'], ['B', '80']] }],
-    traps: [{ what: 'officers vs protesters', sides: [['A', '12'], ['B', '80']] }],
+    // "at least 57" allows 80: compatible bounds are no conflict, however far apart the sources' counts.
+    conflicts: [],
+    traps: [{ what: 'officers vs protesters', sides: [['A', '12'], ['B', '80']] }, { what: 'at least 57 allows 80', sides: [['A', '57'], ['B', '80']] }],
   },
 ];
