@@ -7,7 +7,7 @@ import { tokenAt } from '../text/tokenize.js';
 import type { WordToken } from '../text/normalise.js';
 import { newsActKind } from './act-classes.js';
 import { isParty, type Sent } from './prepare.js';
-import { kidsOf, parseOf, relOf } from './syntax.js';
+import { commonNoun, kidsOf, parseOf, relOf } from './syntax.js';
 
 /**
  * The kind of dated act a word of a sentence names (statement, meeting, arrival, departure, attack,
@@ -20,7 +20,8 @@ export function actKindOf(s: Sent, tk: WordToken): string | null {
   const i = tokens ? tokenAt(tokens, tk.start) : -1;
   const p = tokens?.[i];
   if (!tokens || !p || p.start !== tk.start) return newsActKind(tk.norm, false);
-  const object = kidsOf(tokens)[i]?.find((c) => relOf(tokens[c]) === 'obj');
+  // a noun of speech as object makes a statement ("issued a statement"); a name never is one ("rounded Harbour Point")
+  const object = kidsOf(tokens)[i]?.find((c) => relOf(tokens[c]) === 'obj' && commonNoun(tokens, c));
   return newsActKind(p.lemma.toLowerCase(), p.upos === 'NOUN' || p.upos === 'PROPN', object === undefined ? undefined : tokens[object].lemma.toLowerCase());
 }
 

@@ -71,7 +71,7 @@ export function actReading(s: Sent, t: ResolvedTime): ActReading {
  */
 export function actAt(s: Sent, t: ResolvedTime): { cls: string; at: number } | null {
   const parsed = actOfTime(s, t);
-  const kind = parsed ? newsActKind(parsed.lemma, !!parsed.byNoun, parsed.object) : undefined;
+  const kind = parsed ? newsActKind(parsed.lemma, !!parsed.byNoun, parsed.commonObject) : undefined;
   if (kind === null) return null;
   let best: { cls: string; d: number; at: number } | null = null;
   const idx = s.tokens.findIndex((tk) => tk.start >= t.span.start);

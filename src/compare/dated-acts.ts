@@ -14,7 +14,7 @@ import type { SyntaxToken } from '../model/types.js';
 import { tokenAt, tokenize } from '../text/tokenize.js';
 import { type ArticleView, type EntityRef, isParty, type ResolvedTime, type Sent } from './prepare.js';
 import { actClass, datedActClass, phrasalAct, verbOfActNoun } from './act-classes.js';
-import { kidsOf, parseOf, particleOf, partyAt, rangeHead, relOf as rel, spanTokens } from './syntax.js';
+import { commonNoun, kidsOf, parseOf, particleOf, partyAt, rangeHead, relOf as rel, spanTokens } from './syntax.js';
 import { nameSound } from './person-keys.js';
 import { verbsOfEventNoun } from './story-event.js';
 
@@ -29,6 +29,8 @@ export interface DatedAct {
   byNoun?: boolean;
   /** The lemma of its direct object's head ("founded the bakery chain": chain), when it has one. */
   object?: string;
+  /** That object's lemma when the parse makes it a common noun (a name, "Harbour Point", is never a noun of speech). */
+  commonObject?: string;
   /** The head lemma of a prepositional complement of the act or its object ("pleaded guilty to obstruction": obstruction). */
   complement?: string;
   /** Named by its noun with the people it names ("Roe's arrest on Tuesday", nounAct): an act of theirs. */
@@ -570,9 +572,10 @@ function readAct(s: Sent, t: ResolvedTime): ParsedAct | null {
   if (subjectNoun) agentKeys.add(subjectNoun);
   const obj = kids[p].find((c) => rel(tokens[c]) === 'obj');
   const object = obj === undefined ? undefined : tokens[obj].lemma.toLowerCase();
+  const commonObject = obj !== undefined && commonNoun(tokens, obj) ? object : undefined;
   const complement = complementOf(tokens, kids, p) ?? (obj === undefined ? undefined : complementOf(tokens, kids, obj));
   const repeat = repetitionOf(tokens, kids, p, lemma);
-  return { sent: s, t, lemma, agents: agentKeys, patients: keys(patients), fact, speech: cueClassOf(lemma) !== null && !pleaEntered(tokens, kids, p), byNoun: !!subjectNoun, object, complement, verb: p, named, ...(repeat ? { repeat } : {}) };
+  return { sent: s, t, lemma, agents: agentKeys, patients: keys(patients), fact, speech: cueClassOf(lemma) !== null && !pleaEntered(tokens, kids, p), byNoun: !!subjectNoun, object, commonObject, complement, verb: p, named, ...(repeat ? { repeat } : {}) };
 }
 
 /**

@@ -29,6 +29,17 @@ export function kidsOf(tokens: readonly SyntaxToken[]): number[][] {
   return kids;
 }
 
+/**
+ * A common noun, as the parse tags it and as it is written: a capitalised word inside a sentence is
+ * part of a name whatever the tagger says ("off Harbour Point": not the noun "point").
+ */
+export function commonNoun(tokens: readonly SyntaxToken[], i: number): boolean {
+  const t = tokens[i];
+  if (t.upos !== 'NOUN') return false;
+  const first = i === 0 || tokens[i - 1].sentence !== t.sentence;
+  return first || !/^\p{Lu}/u.test(t.text);
+}
+
 /** The lemma of the parsed word starting exactly at `pos`. */
 export function lemmaAt(view: ArticleView, pos: number): string | undefined {
   const tokens = parseOf(view);

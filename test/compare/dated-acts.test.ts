@@ -5,6 +5,7 @@ import { crossCheckStory } from '../../src/compare/index.js';
 import { actOfTime } from '../../src/compare/dated-acts.js';
 import { prepareStory } from '../../src/compare/prepare.js';
 import { bareArticle } from '../helpers.js';
+import { crossCheckTexts, publishedAt } from './story.js';
 
 // Invented wording in the shape of a sports transaction story (a player signed on one of two days).
 const PUBLISHED = { iso: '2011-01-06T12:00:00Z', precision: 'minute' as const, source: 'text' };
@@ -567,5 +568,17 @@ describe('two leads that state one fact with two verbs (date-conflicts.ts oneVer
   it('does not oppose one verb told with two things: "robbed a bank on Monday" / "robbed a shop on Tuesday"', () => {
     const c = leads('A masked gunman robbed a bank in the town centre on Monday and fled in a car.', 'A masked gunman robbed a shop in the town centre on Tuesday and fled in a car.');
     assert.deepEqual(c.map((k) => k.note), []);
+  });
+});
+
+describe('a name as object is no noun of speech', () => {
+  it('"capsized off Harbour Point on Saturday" is no statement dated against "the coastguard said on Sunday"', () => {
+    const texts = [
+      'The death toll from the sinking of a ferry off Harbour Point rose to 23 on Sunday, the coastguard said.\n\nThe ferry, the Blue Tern, capsized in heavy seas on Saturday evening.',
+      'At least 31 people were killed when the Blue Tern ferry capsized off Harbour Point on Saturday evening.\n\nThe coastguard said 48 passengers had been rescued.',
+      'Twenty-three people lost their lives when the ferry Blue Tern overturned near Harbour Point, the coastguard said on Sunday.',
+    ];
+    const dates = crossCheckTexts(texts, publishedAt('2031-05-11T12:00:00Z')).conflicts.filter((c) => c.severity === 'conflict' && c.kind === 'date');
+    assert.deepEqual(dates.map((c) => c.slot), []);
   });
 });
