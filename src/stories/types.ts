@@ -31,8 +31,10 @@ import type { DocMessage } from '../model/types.js';
  * stories-21: a follow-up's fit is halved for a new protagonist only when the report names that person at least a quarter
  *   as often as the person it names most (disagreement.ts newProtagonist, NEW_PROTAGONIST_SHARE).
  * stories-22: a text of 30 features (not 60) may wake a dormant story or take the second look (follow-up.ts FOLLOW_UP_KEYS).
+ * stories-23: the lead's main claim is the first of its two sentences stating an act of an event class, before
+ *   one stating a verb of its own (main-claim.ts mainClaimsOf).
  */
-export const STORIES_VERSION = 'stories-22';
+export const STORIES_VERSION = 'stories-23';
 
 /** What the pipeline knows about one analysed article, as input to story grouping. */
 export interface StoryInput {

@@ -18,6 +18,15 @@ describe('main event claims (main-claim.ts, claim-evidence.ts)', () => {
     assert.deepEqual(q.features.claims, [['Hiring', 'rovers', 'quillby']]);
   });
 
+  it('reads the lead claim from the second sentence when the first states a verb of its own and the second an event class', () => {
+    // (a lead of colour: the act the report is about comes next)
+    const p = processDocument(raw('e', '', 'Tamsin Quillby is walking the touchline again. The Norvale Rovers hired Quillby on Monday as their coach.'));
+    assert.deepEqual(p.features.claims, [['Hiring', 'rovers', 'quillby']]);
+    // (a first sentence of an event class keeps its place)
+    const q = processDocument(raw('f', '', 'The Norvale Rovers fired Tamsin Quillby on Saturday. The Rovers hired Brannock Ostrander on Monday.'));
+    assert.deepEqual(q.features.claims, [['Firing', 'rovers', 'quillby']]);
+  });
+
   it('keeps no claim without an act, and never throws on an article without a parse', () => {
     const p = processDocument(raw('c', 'A quiet week', 'It was a quiet week in the valley.'));
     assert.equal(p.features.claims, undefined);

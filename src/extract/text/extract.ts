@@ -331,6 +331,11 @@ function readHeader(before: Line[], segment: Line[], hintTitle: string | null): 
       body = body.slice(j);
     }
   }
+  // a title given with the input outranks the text's first line: a headline the text does not open
+  // with is still the article's headline, and the first line is its lead, not a second headline. (A
+  // first line that is the given title is read as before: lifted when it reads as a headline, kept
+  // as the lead when it is a full sentence of prose or the whole text.)
+  if (!title && titleKey && !(body.length && squash(body[0].text) === titleKey)) title = hintTitle!.replace(/\s+/g, ' ').trim();
   if (
     !title &&
     body.length > 1 &&
