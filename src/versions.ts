@@ -379,7 +379,7 @@ export const FEATURES_VERSION = `features-2/${STORIES_VERSION}`;
 //   year of one deal told by its price ("sold the mill for a reported $12 million in 1961" / "which his generation sold
 //   for $12 million in 1971"; compare/deal-years.ts): one more dev conflict (a sale's year, ecb-28+), strict R 0.47 -> 0.48.
 // compare-92: (corrob34) a subject under "no", or a negative quantifier ("none", "nobody"), denies its verb's act as
-//   "not" does (claims.ts deniedBySubject): "No decision has been reached" is no support for "reached a decision".
+//   "not" does (claims.ts deniedBySubject): "No agreement was reached" is no support for "reached an agreement".
 //   Dev: one corroborated fact judged different leaves (ecb-5-ecbplus); nothing else moves.
 // compare-93: (quotes34, quotes-26) a whole-sentence quotation after reported speech in the same paragraph is a further
 //   part of that quote (analyse/quotes/continuation.ts): a story's ledger holds one quote in fragments where it held two;

@@ -361,7 +361,7 @@ const NO_ONE: ReadonlySet<string> = new Set(['none', 'nobody', 'nothing', 'neith
 
 /**
  * The verb at `j` is denied by its subject, as `denies` reads a "not" on it: a negative quantifier ("Nobody was
- * hurt", "None of the crew left") or a noun under the determiner "no" ("No decision has been reached"). A negative
+ * hurt", "None of the crew left") or a noun under the determiner "no" ("No agreement was reached"). A negative
  * word other than "not" negates the clause it stands in (clause negation, Quirk et al. 1985, ch. 10): "No decision has
  * been reached" is "A decision has not been reached", no support for "the board reached a decision".
  */

@@ -23,7 +23,7 @@ import type { Conflict } from './types.js';
 import { yearConflict, type YearMention } from './work-years.js';
 
 interface DealYear extends YearMention {
-  /** The verb's lemma and the price, exactly as read ("sell|USD:30000000"). */
+  /** The verb's lemma and the price, exactly as read ("sell|USD:12000000"). */
   slot: string;
   price: string;
   /** The people its sentence names (entity keys). */
