@@ -10,7 +10,9 @@ import { STORIES_VERSION } from './stories/types.js';
 // extract-4: the wire-credit and short-body messages carry the span of the text they are about
 // extract-5: a title given with the input (CLI, API, JSONL) is kept when the text does not open with it; the text's
 //   first line stays the lead instead of being taken as a second headline (text/extract.ts readHeader)
-export const EXTRACT_VERSION = 'extract-5';
+// extract-6: a page stamp with a clock time ("Updated 5:40 p.m. ET", "p. m." spaced, "5:03pm", US zones ET/CT/PT/MT)
+//   is a date line, not a sentence of the article (boilerplate.ts isDateOnly)
+export const EXTRACT_VERSION = 'extract-6';
 // analyse-6: the syntax layer, magnitudes and ages in quantities, speakers' gender from the text, speech-only quote cues
 // analyse-7: syntax model retrained with a second tagging pass (parts of speech, heads, relations change)
 // analyse-8: quote speakers checked against the head of their phrase (descriptions, no places/demonyms), content with no predicate is not speech

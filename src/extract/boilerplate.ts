@@ -34,14 +34,15 @@ const PATTERNS: [RegExp, string][] = [
 ];
 
 const DATE_WORDS =
-  /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(rs(day)?)?|fri(day)?|sat(urday)?|sun(day)?|am|pm|a\.m|p\.m|gmt|utc|ist|e[sd]t|c[sd]t|p[sd]t|bst|cet|cest|msk|at|on|updated|published|posted|last|first|hrs?|ago|minutes?|hours?|days?)\b/gi;
+  /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(rs(day)?)?|fri(day)?|sat(urday)?|sun(day)?|am|pm|a\.\s?m|p\.\s?m|gmt|utc|ist|e[sd]?t|c[sd]?t|p[sd]?t|m[sd]?t|bst|cet|cest|msk|at|on|updated|published|posted|last|first|hrs?|ago|minutes?|hours?|days?)\b/gi;
 
 /** A block that is only a date/time ("20 Nov, 2019 05:47", "Updated: Nov 18, 2019 @17:26 PM"). */
 export function isDateOnly(text: string): boolean {
   if (text.length > 80 || !/\d/.test(text)) return false;
   // a lone number (a table cell, a score, a count) is data, not a date
   if (/^\s*[\d.,]+\s*$/.test(text) && !/^\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}\s*$/.test(text)) return false;
-  const rest = text.replace(DATE_WORDS, '').replace(/[\d\s,.:;/|@()+\-–—·•]+/g, '');
+  // (a clock time's am/pm written onto its digits: "5:03pm")
+  const rest = text.replace(/(\d)[ap]m\b/gi, '$1').replace(DATE_WORDS, '').replace(/[\d\s,.:;/|@()+\-–—·•]+/g, '');
   return rest.length === 0;
 }
 

@@ -238,3 +238,11 @@ describe('date lines: the same article on any day', () => {
     assert.ok(!archive.messages.some((m) => m.message.includes('days after')));
   });
 });
+
+describe('date lines: page stamps with a clock time', () => {
+  test('"Updated 5:40 p.m. ET", "p. m." spaced, "5:03pm" and US zones are date lines, a sentence with a time is not', async () => {
+    const { boilerplateReason } = await import('../../src/extract/boilerplate.js');
+    for (const t of ['Updated 5:40 p.m. ET', 'Updated 4:08 p. m. ET', 'May 2, 2013 | 5:03pm', 'Posted 10:15 a.m. CT']) assert.equal(boilerplateReason(t), 'date line', t);
+    for (const t of ['At 5 p.m. ET, the polls closed.', 'Police said two men were held at 4 p.m.']) assert.equal(boilerplateReason(t), null, t);
+  });
+});
