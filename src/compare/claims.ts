@@ -18,7 +18,7 @@ import { describedParties, RELATIVE_PRONOUNS } from './descriptions.js';
 import { actAt, type ClauseTime, clauseTime, kidsOf, parseOf, spanTokens } from './syntax.js';
 import { ownClauseUnderRelative, toldOnlyAsGiven } from './told-as-given.js';
 import { claim, type ClausePart, newPart, NONE, PART_SETS, put } from './clause-parts.js';
-import { attributing, clauseHedged, denies, HEDGES, inCircumstance, notAnAct, participleAct, readDescriptions, readParticipants, relativeStart, thingNoun, underAct } from './clause-readings.js';
+import { attributing, clauseHedged, deniedBySubject, denies, HEDGES, inCircumstance, notAnAct, participleAct, readDescriptions, readParticipants, relativeStart, thingNoun, underAct } from './clause-readings.js';
 
 /** One statement of a sentence: its predicate's key and the keys of the words of its clause. */
 export interface Claim {
@@ -354,24 +354,6 @@ function clausesOf(tokens: readonly SyntaxToken[], lo: number, hi: number, bound
 /** A conjunct (`conj`) with a subject of its own (nsubj, nsubj:pass, csubj) in the sentence: a clause of its own. */
 function ownSubjectConjunct(tokens: readonly SyntaxToken[], kids: number[][], i: number, inside: (i: number) => boolean): boolean {
   return universalRelation(tokens[i].deprel) === 'conj' && kids[i].some((k) => inside(k) && (universalRelation(tokens[k].deprel) === 'nsubj' || universalRelation(tokens[k].deprel) === 'csubj'));
-}
-
-/** Subjects that are a negative quantifier: they deny the verb they are the subject of. */
-const NO_ONE: ReadonlySet<string> = new Set(['none', 'nobody', 'nothing', 'neither']);
-
-/**
- * The verb at `j` is denied by its subject, as `denies` reads a "not" on it: a negative quantifier ("Nobody was
- * hurt", "None of the crew left") or a noun under the determiner "no" ("No agreement was reached"). A negative
- * word other than "not" negates the clause it stands in (clause negation, Quirk et al. 1985, ch. 10): "No decision has
- * been reached" is "A decision has not been reached", no support for "the board reached a decision".
- */
-function deniedBySubject(tokens: readonly SyntaxToken[], kids: number[][], j: number): boolean {
-  for (const k of kids[j]) {
-    if (universalRelation(tokens[k].deprel) !== 'nsubj') continue;
-    if (NO_ONE.has(tokens[k].text.toLowerCase())) return true;
-    if (kids[k].some((d) => tokens[d].deprel === 'det' && tokens[d].text.toLowerCase() === 'no')) return true;
-  }
-  return false;
 }
 
 /** The relations that hold what a verb of saying says or whom it tells: without one, the verb only attributes. */

@@ -107,6 +107,24 @@ export function denies(tokens: readonly SyntaxToken[], kids: number[][], j: numb
   return kids[j].some((k) => k < j && j - k <= 3 && ((universalRelation(tokens[k].deprel) === 'advmod' && NOT.has(tokens[k].text.toLowerCase())) || spacedNot(tokens, k)));
 }
 
+/** Subjects that are a negative quantifier: they deny the verb they are the subject of. */
+const NO_ONE: ReadonlySet<string> = new Set(['none', 'nobody', 'nothing', 'neither']);
+
+/**
+ * The verb at `j` is denied by its subject, as `denies` reads a "not" on it: a negative quantifier ("Nobody was
+ * hurt", "None of the crew left") or a noun under the determiner "no" ("No agreement was reached"). A negative
+ * word other than "not" negates the clause it stands in (clause negation, Quirk et al. 1985, ch. 10): "No agreement has
+ * been reached" is "An agreement has not been reached", no support for "the board reached an agreement".
+ */
+export function deniedBySubject(tokens: readonly SyntaxToken[], kids: number[][], j: number): boolean {
+  for (const k of kids[j]) {
+    if (universalRelation(tokens[k].deprel) !== 'nsubj') continue;
+    if (NO_ONE.has(tokens[k].text.toLowerCase())) return true;
+    if (kids[k].some((d) => tokens[d].deprel === 'det' && tokens[d].text.toLowerCase() === 'no')) return true;
+  }
+  return false;
+}
+
 /** "hadn ’ t": a contraction some outlets' text spaces around its apostrophe, which the parse reads as three words. */
 const spacedNot = (tokens: readonly SyntaxToken[], k: number) => k >= 2 && tokens[k].text.toLowerCase() === 't' && APOSTROPHE_ONLY.test(tokens[k - 1].text) && N_END.test(tokens[k - 2].text);
 

@@ -21,7 +21,8 @@ export function sumSlot(s: Sent, q: Quantity): Slot | null {
   const text = s.art.text;
   // the organisation that pays, asks or offers, named before the sum in its sentence: two bidders'
   // offers are two sums ("the Rovers offered … $150 million", "the Wanderers offered … $184 million")
-  const named = s.entities.filter((e) => (e.type === 'ORG' || e.type === 'MISC') && e.span.end <= q.span.start).pop();
+  const organisations = s.entities.filter((e) => (e.type === 'ORG' || e.type === 'MISC') && e.span.end <= q.span.start);
+  const named = organisations[organisations.length - 1];
   const { frame, of, sale } = moneyFrame(s, q, !!named);
   // (a sum its predicate tells, "it was $184 million", is the payer's its subject's noun names, "the Red Sox offer")
   const org = of ? payerOf(s, of) : named;
@@ -32,7 +33,7 @@ export function sumSlot(s: Sent, q: Quantity): Slot | null {
   // a sale names both parties before its price ("Acme agreed to sell its unit to Globex for $2 billion",
   // "Globex bought Acme's unit for $1.9 billion"): the price of a sale between the same organisations,
   // whichever is written nearer the sum
-  const parties = of ? [] : [...new Set(s.entities.filter((e) => (e.type === 'ORG' || e.type === 'MISC') && e.span.end <= q.span.start).map((e) => e.key))].sort();
+  const parties = of ? [] : [...new Set(organisations.map((e) => e.key))].sort();
   const by = sale && parties.length > 1 ? `|by ${parties.join('+')}` : org ? `|by ${org.key}` : '';
   return { key: `money|${q.unit}|${frame}${period}${by}`, label: `${frame}${period.replace('|', ' ')}${org ? ` (${org.name})` : ''} (${q.unit})`, unit: q.unit, factor: 1, stated: frame !== 'value' };
 }
@@ -67,8 +68,8 @@ function verbFrame(s: Sent, q: Quantity): { frame: string; sale: boolean } | und
   const i = figureVerbIndex(s, q);
   if (!tokens || i < 0) return undefined;
   // (the word as written too: the lemmatiser reads "fined" as "fin")
-  const verb = SALE_OR_FINE.has(tokens[i].lemma.toLowerCase()) ? tokens[i].lemma.toLowerCase() : tokens[i].text.toLowerCase();
-  const frame = SALE_OR_FINE.has(verb) || SALE_OR_FINE.has(tokens[i].text.toLowerCase()) ? frameOf(verb) : undefined;
+  const verb = [tokens[i].lemma.toLowerCase(), tokens[i].text.toLowerCase()].find((w) => SALE_OR_FINE.has(w));
+  const frame = verb ? frameOf(verb) : undefined;
   return frame && MONEY_FRAMES.has(frame) ? { frame, sale: frame === 'price' } : undefined;
 }
 /**

@@ -148,7 +148,7 @@ function resultOfAct(tokens: readonly SyntaxToken[], f: number, noun: number): b
   const verb = tokens[f].head;
   if (verb < 0 || verb !== tokens[noun].head) return false;
   const rel = relOf(tokens[f]);
-  if (rel === 'obl') return tokens.some((t, i) => t.head === f && relOf(t) === 'case' && t.text.toLowerCase() === 'to' && i < f);
+  if (rel === 'obl') return kidsOf(tokens)[f].some((i) => i < f && relOf(tokens[i]) === 'case' && tokens[i].text.toLowerCase() === 'to');
   return rel === 'obj' && tokens[verb].lemma.toLowerCase() === 'lose';
 }
 

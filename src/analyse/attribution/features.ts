@@ -170,10 +170,9 @@ const WORDS_KEPT = 30_000;
  */
 const SLOTS = 1 << 16;
 
-/** FNV-1a of the characters of `w`, mixed down. */
+/** FNV-1a of the characters of `w` (entities/features.ts hash), its high bits mixed into the low ones the mask keeps. */
 function wordHash(w: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+  const h = hash(w);
   return h ^ (h >>> 17);
 }
 
