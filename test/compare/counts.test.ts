@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { crossCheckTexts, inventedArticle, publishedAt } from './story.js';
+import { conflictLines, crossCheckTexts, inventedArticle, publishedAt } from './story.js';
 import { crossCheckStory } from '../../src/compare/index.js';
 
 // Invented wording: a ferry fire told by several outlets, the counts in the body, not in an act of the lead.
@@ -122,10 +122,7 @@ describe('counts checked twice and restated (session 16)', () => {
 // Invented wording: leads that count what one act hit (a listed act: compared across the story's leads)
 // or a casualty frame; the second check asks the two sentences for one happening.
 describe('a count of a happening is checked twice: the key, then one happening (figure-guards.ts tellOneHappening)', () => {
-  const conflicts = (texts: string[]) =>
-    crossCheckTexts(texts, PUBLISHED)
-      .conflicts.filter((c) => c.severity === 'conflict')
-      .map((c) => `${c.slot}: ${c.sides.map((s) => s.value).join(' / ')}`);
+  const conflicts = (texts: string[]) => conflictLines(texts, PUBLISHED);
   const BRIDGE = 'Four water mains were damaged in Eastbury on Friday when a bridge over the canal collapsed, the city said.';
 
   it('opposes two leads that count one act in one place on one day, or that state one fact (controls)', () => {

@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { crossCheckTexts, publishedAt } from './story.js';
+import { conflictLines, publishedAt } from './story.js';
 
 // Invented wording: a customs seizure and a mine collapse told by several outlets.
 const PUBLISHED = publishedAt('2026-03-06T12:00:00Z');
-const conflicts = (texts: string[]) =>
-  crossCheckTexts(texts, PUBLISHED)
-    .conflicts.filter((c) => c.severity === 'conflict')
-    .map((c) => `${c.slot}: ${c.sides.map((s) => s.value).join(' / ')}`);
+const conflicts = (texts: string[]) => conflictLines(texts, PUBLISHED);
 
 describe('a list of different things under one act (listed-things.ts)', () => {
   it('opposes one item of two lists of a seizure told alike', () => {

@@ -5,13 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { crossCheckTexts, publishedAt } from './story.js';
+import { conflictLines, publishedAt } from './story.js';
 
 const PUBLISHED = publishedAt('2026-03-04T12:00:00Z');
-const conflictsOf = (texts: string[]) =>
-  crossCheckTexts(texts, PUBLISHED)
-    .conflicts.filter((c) => c.severity === 'conflict')
-    .map((c) => `${c.slot}: ${c.sides.map((s) => s.value).join(' vs ')}`);
+const conflictsOf = (texts: string[]) => conflictLines(texts, PUBLISHED, ' vs ');
 
 describe('tolls and counts of people told in other words', () => {
   it('"crushed to death" and "lost their lives" are the death toll', () => {

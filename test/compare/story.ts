@@ -22,6 +22,12 @@ export function crossCheckTexts(texts: string[], published: DateInfo, { prefix =
   return crossCheckStory({ storyId: 's', articles: texts.map((t, i) => inventedArticle(`${prefix}${i}`, lead + t, published)), copies: [] });
 }
 
+/** The conflicts of a story of these texts, each as "slot: value<join>value" (`join` between the sides' values). */
+export const conflictLines = (texts: string[], published: DateInfo, join = ' / ') =>
+  crossCheckTexts(texts, published)
+    .conflicts.filter((c) => c.severity === 'conflict')
+    .map((c) => `${c.slot}: ${c.sides.map((s) => s.value).join(join)}`);
+
 /** The claims of the first sentence of `text`, as one invented article published at `published`. */
 export function firstSentenceClaims(text: string, published: DateInfo) {
   const story = prepareStory({ articles: [inventedArticle('c0', text, published)], copies: [] });
